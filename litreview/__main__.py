@@ -1,0 +1,5 @@
+"""python -m litreview"""
+
+from .cli import run
+
+run()

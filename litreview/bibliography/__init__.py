@@ -1,0 +1,1 @@
+"""The bibliography: loading BibTeX, parsing plain-text references, writing entries."""

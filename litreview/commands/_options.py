@@ -1,0 +1,58 @@
+"""Options and output helpers shared by the commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..config import Config, load_config
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --essay, --bib, --claims and --metadata-dir, defaulting to the configuration."""
+    options = [
+        click.option("--essay", "essay", type=click.Path(dir_okay=False), default=None,
+                     help="The essay under review [default: from config, refs/essay.md]."),
+        click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
+                     help="The BibTeX bibliography [default: from config, refs/bibliography.bib]."),
+        click.option("--claims", "claims", type=click.Path(dir_okay=False), default=None,
+                     help="The curated links file [default: refs/claims.yaml]."),
+        click.option("--metadata-dir", "metadata", type=click.Path(file_okay=False), default=None,
+                     help="The registry snapshot folder [default: refs/metadata]."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def config_from(**overrides: Any) -> Config:
+    """The configuration for the working folder with command-line overrides applied.
+
+    Paths given on the command line are relative to the working folder, not to the
+    config file, so they are made absolute here.
+    """
+    from pathlib import Path
+
+    config = load_config()
+    paths = {"essay", "bibliography", "claims", "metadata", "site_dir"}
+    clean = {}
+    for name, value in overrides.items():
+        if value is None:
+            continue
+        clean[name] = str(Path(value).resolve()) if name in paths else value
+    return config.with_overrides(**clean)
+
+
+def format_option(*choices: str, default: str | None = None) -> Callable[..., Any]:
+    """--format with the given choices; the first is the default."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default or choices[0],
+                        show_default=True, help="Output format (json and csv are for scripts).")
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON to stdout, UTF-8, two-space indented."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,96 @@
+"""`litreview sources`: the bibliography as a table, JSON, CSV, BibTeX or CSL-JSON."""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+import click
+
+from ..errors import BibliographyError
+from ..model import Bibliography, Source
+from ._options import config_from, emit_json, format_option, input_options
+
+EXAMPLES = """\b
+Examples:
+  litreview sources                         a table of every entry
+  litreview sources --format json | jq '.[] | select(.doi == "")'
+  litreview sources --bib other.bib --format csljson > other.json
+"""
+
+
+def load_or_fail(path) -> Bibliography:
+    """Load the bibliography; located problems stop the command with exit status 2."""
+    from ..bibliography.load import load_bibliography
+
+    bibliography = load_bibliography(path)
+    errors = tuple(p for p in bibliography.problems if p.severity == "error")
+    if errors:
+        noun = "problem" if len(errors) == 1 else "problems"
+        raise BibliographyError(f"{len(errors)} {noun} in {path}; fix them and run again:", errors)
+    return bibliography
+
+
+def entry_to_bibtex(source: Source) -> str:
+    """One entry as BibTeX from its raw fields (LaTeX kept as written)."""
+    width = max((len(name) for name in source.fields), default=0)
+    lines = [f"@{source.type}{{{source.key},"]
+    for name, value in source.fields.items():
+        lines.append(f"  {name.ljust(width)} = {{{value}}},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _names(people) -> str:
+    return "; ".join(p.sort_name() for p in people)
+
+
+def _table(sources: tuple[Source, ...]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(sources)} sources", show_lines=False)
+    table.add_column("key", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    for column in ("authors", "year", "title", "doi / url"):
+        table.add_column(column, overflow="fold")
+    for s in sources:
+        table.add_row(s.key, s.type, _names(s.authors) or _names(s.editors), str(s.year or ""),
+                      s.title, s.doi or s.url)
+    Console().print(table)
+
+
+@click.command(epilog=EXAMPLES)
+@input_options
+@format_option("table", "json", "csv", "bibtex", "csljson")
+def command(fmt: str, **paths: str | None) -> int:
+    """List the bibliography's sources.
+
+    JSON gives one object per entry with the keys key, type, authors and editors
+    (lists of {family, given}), year (a number or null), title, container,
+    publisher, volume, number, pages, doi, url and urldate. CSL-JSON follows the
+    citation-style-language schema, for Zotero, pandoc and citeproc.
+    """
+    config = config_from(**paths)
+    bibliography = load_or_fail(config.path("bibliography"))
+    sources = bibliography.sources
+    if fmt == "json":
+        emit_json([s.to_json() for s in sources])
+    elif fmt == "csljson":
+        from ..render.csljson import to_csl_json
+
+        emit_json(to_csl_json(sources))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        columns = ["key", "type", "authors", "editors", "year", "title", "container", "publisher",
+                   "volume", "number", "pages", "doi", "url", "urldate"]
+        writer.writerow(columns)
+        for s in sources:
+            row = s.to_json()
+            row["authors"], row["editors"] = _names(s.authors), _names(s.editors)
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+    elif fmt == "bibtex":
+        click.echo("\n\n".join(entry_to_bibtex(s) for s in sources))
+    else:
+        _table(sources)
+    return 0

@@ -1,0 +1,88 @@
+"""The command line: help, exit statuses and the JSON contract of `sources`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from litreview.cli import COMMANDS, main
+
+SOURCE_KEYS = ["key", "type", "authors", "editors", "year", "title", "container", "publisher",
+               "volume", "number", "pages", "doi", "url", "urldate"]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_command_with_examples(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name in COMMANDS:
+        assert f"  {name} " in out
+    assert "Examples:" in out
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_has_help(capsys, name):
+    code, out, _ = run(capsys, name, "--help")
+    assert code == 0
+    assert "Usage: litreview" in out and len(out.splitlines()) > 4
+
+
+def test_sources_json_matches_the_essay_citations(capsys, root, cases, monkeypatch):
+    monkeypatch.chdir(root)
+    code, out, _ = run(capsys, "sources", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    expected = json.loads((cases / "essay_sources" / "expected.json").read_text())
+    expected.pop("_about")
+    assert [row["key"] for row in data] == list(expected)
+    for row in data:
+        assert list(row) == SOURCE_KEYS
+        family = row["authors"][0]["family"] if row["authors"] else None
+        assert [family, row["year"], row["doi"], row["url"]] == expected[row["key"]], row["key"]
+
+
+def test_sources_csv_and_bibtex_round_trip(capsys, root, monkeypatch, tmp_path):
+    monkeypatch.chdir(root)
+    code, out, _ = run(capsys, "sources", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("key,type,authors")
+    assert len(out.strip().splitlines()) == 25
+    code, out, _ = run(capsys, "sources", "--format", "bibtex")
+    assert code == 0
+    copy = tmp_path / "copy.bib"
+    copy.write_text(out)
+    code, again, _ = run(capsys, "sources", "--bib", str(copy), "--format", "json")
+    assert code == 0
+    code, original, _ = run(capsys, "sources", "--format", "json")
+    assert json.loads(again) == json.loads(original)
+
+
+def test_broken_bib_exits_2_with_located_errors(capsys, cases):
+    code, out, err = run(capsys, "sources", "--bib", str(cases / "bib_malformed" / "refs.bib"))
+    assert code == 2 and out == ""
+    assert "refs.bib:9: LR100" in err and "refs.bib:19: LR101" in err
+    assert "Traceback" not in err
+
+
+def test_missing_bib_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "sources", "--bib", str(tmp_path / "nope.bib"))
+    assert code == 2 and "not found" in err
+
+
+def test_bad_option_exits_2(capsys):
+    code, _, _ = run(capsys, "sources", "--format", "yaml")
+    assert code == 2
+
+
+def test_console_script_runs_as_module(root):
+    result = subprocess.run([sys.executable, "-m", "litreview", "sources", "--format", "json"],
+                            cwd=root, capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) == 24

@@ -1,0 +1,76 @@
+"""The BibTeX loader: our own types out, every problem located, LaTeX decoded."""
+
+from __future__ import annotations
+
+import json
+
+from litreview.bibliography.load import decode_latex, load_bibliography, parse_bibliography
+from litreview.model import Person
+
+
+def test_malformed_bib_reports_each_problem_with_its_line(cases):
+    bib = load_bibliography(cases / "bib_malformed" / "refs.bib")
+    expected = json.loads((cases / "bib_malformed" / "expected.json").read_text())
+    assert [{"code": p.code, "line": p.line} for p in bib.problems] == expected
+    assert all(p.file.endswith("refs.bib") and p.hint for p in bib.problems)
+
+
+def test_parsing_goes_on_after_a_bad_entry(cases):
+    bib = load_bibliography(cases / "bib_malformed" / "refs.bib")
+    assert "lee2003twice" in bib.keys
+    assert bib.get("lee2003twice").title == "Once"
+
+
+def test_latex_is_decoded_for_display_and_kept_raw(cases):
+    bib = load_bibliography(cases / "bib_latex" / "refs.bib")
+    (src,) = bib.sources
+    assert src.title == "Über NATO – a Study"
+    assert src.field("title") == '{\\"U}ber {NATO} -- a Study'
+    assert src.pages == "3–14"
+    assert src.publisher == "Søren & Sons"
+    assert src.authors == (
+        Person("Müller", "Jörg"),
+        Person("van der Berg", "Anna"),
+        Person("World Health Organization"),
+    )
+
+
+def test_entry_lines_and_fields():
+    text = "% comment\n\n@Article{k1,\n  author = {Doe, J. and Roe, R.},\n  year = {2001},\n  journal = {J},\n  doi = {10.1/x},\n  url = {http://e.org}, urldate = {2020-01-02}, number = {3}, volume = {4}}\n"
+    (src,) = parse_bibliography(text, "t.bib").sources
+    assert (src.key, src.type, src.line, src.file) == ("k1", "article", 3, "t.bib")
+    assert (src.year, src.container, src.doi, src.url, src.urldate) == (2001, "J", "10.1/x", "http://e.org", "2020-01-02")
+    assert (src.volume, src.number) == ("4", "3")
+    assert [p.family for p in src.authors] == ["Doe", "Roe"]
+
+
+def test_non_numeric_year_is_none_and_date_field_is_used():
+    bib = parse_bibliography("@book{a, title={T}, year={forthcoming}}\n@online{b, title={U}, date={2019-05-01}}")
+    assert [s.year for s in bib.sources] == [None, 2019]
+
+
+def test_not_utf8_is_located(tmp_path):
+    path = tmp_path / "latin1.bib"
+    path.write_bytes("@book{a,\n  title = {Caf\xe9},\n  year = {2000},\n}\n".encode("latin-1"))
+    bib = load_bibliography(path)
+    assert [(p.code, p.line) for p in bib.problems] == [("LR105", 2)]
+    assert bib.keys == ("a",)
+
+
+def test_empty_file_says_so(tmp_path):
+    path = tmp_path / "empty.bib"
+    path.write_text("\n")
+    (problem,) = load_bibliography(path).problems
+    assert problem.code == "LR100" and "empty" in problem.message
+
+
+def test_decode_latex_plain_text_unchanged():
+    assert decode_latex("Power and Interdependence") == "Power and Interdependence"
+    assert decode_latex("") == ""
+
+
+def test_essay_bibliography_loads_cleanly(root):
+    bib = load_bibliography(root / "refs" / "bibliography.bib")
+    assert bib.problems == ()
+    assert len(bib.sources) == 24
+    assert len(set(bib.keys)) == 24
