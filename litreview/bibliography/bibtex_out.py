@@ -1,0 +1,134 @@
+"""Write parsed references as BibTeX or JSON, with readable, stable citation keys.
+
+Keys look like ``holsti2004taming`` (``litreview.bibliography.keys``); entries of one import
+that would share a key all get a, b, c... in order, like "2015a" and "2015b".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Person
+from .keys import DEFAULT_PATTERN, key_parts
+from .refparse import ParsedReference
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SPECIALS = re.compile(r"[\\&%$#_{}]")
+
+
+def base_key(ref: ParsedReference) -> str:
+    """The key before collisions are resolved: ``holsti2004taming`` (the project's key pattern)."""
+    return DEFAULT_PATTERN.format(**key_parts(ref.authors or ref.editors, ref.year, ref.title))
+
+
+def make_keys(refs: Sequence[ParsedReference]) -> list[str]:
+    """One key per reference; colliding keys get a, b, c... in input order."""
+    bases = [base_key(r) for r in refs]
+    counts = Counter(bases)
+    seen: Counter[str] = Counter()
+    keys = []
+    for base in bases:
+        if counts[base] > 1:
+            keys.append(base + _suffix(seen[base]))
+            seen[base] += 1
+        else:
+            keys.append(base)
+    return keys
+
+
+def _suffix(n: int) -> str:
+    letters = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters
+
+
+def escape(text: str) -> str:
+    """Escape LaTeX's special characters & % $ # _ { } and the backslash."""
+    return _SPECIALS.sub(lambda m: r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)
+
+
+def bibtex_name(person: Person) -> str:
+    """"Holsti, K. J."; an organisation's name in braces so BibTeX keeps it whole."""
+    if not person.given and not person.prefix and not person.suffix and len(person.family.split()) > 1:
+        return "{" + escape(person.family) + "}"
+    family = " ".join(p for p in (person.prefix, person.family) if p)
+    parts = [family, person.suffix, person.given] if person.suffix else [family, person.given]
+    return escape(", ".join(p for p in parts if p))
+
+
+def _names(persons: Sequence[Person], et_al: bool) -> str:
+    names = [bibtex_name(p) for p in persons]
+    if et_al:
+        names.append("others")
+    return " and ".join(names)
+
+
+def _container_field(entry_type: str) -> str:
+    # howpublished for web sites and the rest: the loader reads it back as the container
+    return {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}.get(
+        entry_type, "howpublished")
+
+
+def _publisher_field(entry_type: str) -> str:
+    return {"techreport": "institution", "phdthesis": "school", "mastersthesis": "school"}.get(
+        entry_type, "publisher")
+
+
+def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
+    """(field, value) pairs in a readable order, values escaped; empty fields left out."""
+    number = ref.number if ref.type == "techreport" else ref.issue
+    note = ref.note
+    if ref.type == "techreport" and ref.issue:
+        note = "; ".join(x for x in (note, f"issue {ref.issue}") if x)
+    raw_fields = [
+        ("author", _names(ref.authors, ref.et_al) if ref.authors else ""),
+        ("editor", _names(ref.editors, ref.et_al and not ref.authors) if ref.editors else ""),
+        ("title", escape(ref.title)),
+        (_container_field(ref.type), escape(ref.container)),
+        ("edition", escape(ref.edition)),
+        ("volume", escape(ref.volume)),
+        ("number", escape(number)),
+        ("pages", escape(ref.pages.replace("–", "--"))),
+        (_publisher_field(ref.type), escape(ref.publisher)),
+        ("address", escape(ref.place)),
+        ("year", ref.year),
+        ("month", _MONTHS[ref.month - 1] if ref.month else ""),
+        ("day", str(ref.day) if ref.day else ""),
+        ("doi", ref.doi),
+        ("url", ref.url),
+        ("urldate", ref.urldate),
+        ("note", escape(note)),
+    ]
+    return [(k, v) for k, v in raw_fields if v]
+
+
+def entry_text(ref: ParsedReference, key: str) -> str:
+    """One entry, with a ``% uncertain: ...`` line above it when the parser was unsure."""
+    lines = []
+    if ref.uncertain:
+        lines.append(f"% uncertain: {', '.join(ref.uncertain)}")
+    lines.append(f"@{ref.type}{{{key},")
+    for name, value in bibtex_fields(ref):
+        # month names are BibTeX macros, written without braces
+        shown = value if name == "month" else "{" + value + "}"
+        lines.append(f"  {name} = {shown},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def to_bibtex(refs: Sequence[ParsedReference], keys: Sequence[str] | None = None) -> str:
+    """The references as a .bib text, entries separated by a blank line."""
+    keys = list(keys) if keys is not None else make_keys(refs)
+    return "\n\n".join(entry_text(r, k) for r, k in zip(refs, keys, strict=True)) + "\n"
+
+
+def to_json(refs: Sequence[ParsedReference], keys: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """The references as JSON-ready objects: the parsed fields plus ``key`` and ``uncertain``."""
+    keys = list(keys) if keys is not None else make_keys(refs)
+    return [{"key": k, **r.to_json()} for r, k in zip(refs, keys, strict=True)]

@@ -1,0 +1,50 @@
+"""`litreview import`: parse a document's plain-text reference list into BibTeX or JSON."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ._options import emit_json, format_option
+
+EXAMPLES = """\b
+Examples:
+  litreview import essay.txt --format bibtex > refs/bibliography.bib
+  litreview import paper.md --section "Works Cited" --format json
+  litreview import references.txt        one reference per paragraph or line
+Fields the parser is unsure of are listed in a "% uncertain: ..." line above
+the entry (and in "uncertain" in JSON): check those by hand.
+"""
+
+
+@click.command(epilog=EXAMPLES)
+@click.argument("path", type=click.Path(dir_okay=False))
+@format_option("bibtex", "json")
+@click.option("--section", metavar="NAME", default=None,
+              help="Heading of the reference section [default: Citations, References, Bibliography "
+                   "or Works Cited; without one, the whole file is the list].")
+def command(path: str, fmt: str, section: str | None) -> int:
+    """Parse a plain-text reference list into BibTeX or JSON.
+
+    Finds the document's reference section, splits it into one reference per
+    paragraph (or line) and parses each (Chicago, APA, MLA): authors, title,
+    container, volume, issue, pages, publisher, place, year, DOI, URL, access date.
+    Prints to standard output; nothing is written.
+    """
+    from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
+    from ..bibliography.refparse import find_reference_section, parse_references
+    from ..fileio import read_text
+
+    text = read_text(path, what="document")
+    strings, first_line = find_reference_section(text, section, path=path)
+    refs = parse_references(strings)
+    keys = make_keys(refs)
+    if fmt == "json":
+        emit_json(to_json(refs, keys))
+    else:
+        sys.stdout.write(to_bibtex(refs, keys))
+    unsure = sum(1 for r in refs if r.uncertain)
+    click.echo(f"{len(refs)} references from {path} (line {first_line} on); "
+               f"{unsure} with uncertain fields", err=True)
+    return 0

@@ -1,0 +1,278 @@
+"""The reference-string parser: one test per rule, expected values written by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from litreview.bibliography.refparse import ParsedReference, parse_reference, parse_references
+from litreview.model import Person
+
+
+def names(persons: tuple[Person, ...]) -> list[tuple[str, str]]:
+    return [(p.family, p.given) for p in persons]
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+def test_first_author_inverted_later_authors_in_reading_order():
+    ref = parse_reference("Bull, Hedley, Stanley Hoffmann, and Andrew Hurrell. The Anarchical Society. "
+                          "Basingstoke: Palgrave Macmillan, 2012.")
+    assert names(ref.authors) == [("Bull", "Hedley"), ("Hoffmann", "Stanley"), ("Hurrell", "Andrew")]
+
+
+def test_middle_initial_of_a_later_author_does_not_end_the_names():
+    ref = parse_reference("Paul, T. V., and John A. Hall. International Order. Cambridge: CUP, 2004.")
+    assert names(ref.authors) == [("Paul", "T. V."), ("Hall", "John A.")]
+    assert ref.title == "International Order"
+
+
+def test_initials_are_kept_as_printed():
+    assert names(parse_reference("Holsti, K. J. Taming the Sovereigns. Cambridge: CUP, 2004.").authors) == [
+        ("Holsti", "K. J.")]
+    assert names(parse_reference("Vincent, R.j. “Hedley Bull.” Millennium 17, no. 2 (1988): 195-213.").authors) == [
+        ("Vincent", "R.j.")]
+
+
+def test_initials_then_a_capitalised_word_start_the_title():
+    ref = parse_reference("Moroney, Jennifer D. P. A Framework to Assess Programs. Santa Monica, CA: Rand, 2009.")
+    assert names(ref.authors) == [("Moroney", "Jennifer D. P.")]
+    assert ref.title == "A Framework to Assess Programs"
+
+
+def test_et_al_sets_the_flag():
+    ref = parse_reference("Coppedge, Michael, John Gerring, et al. 2018. “V-Dem Dataset.” V-Dem Project.")
+    assert names(ref.authors) == [("Coppedge", "Michael"), ("Gerring", "John")]
+    assert ref.et_al is True
+
+
+def test_organisation_author_is_one_name():
+    ref = parse_reference("Bureau of Democracy, Human Rights, and Labor. 2017. 2016 Human Rights Report: "
+                          "China. US Department of State.")
+    assert names(ref.authors) == [("Bureau of Democracy, Human Rights, and Labor", "")]
+    assert ref.title == "2016 Human Rights Report: China"
+    assert ref.publisher == "US Department of State"
+
+
+def test_apa_names_are_all_inverted_and_joined_with_ampersand():
+    ref = parse_reference("Ferrara, K., & Bell, B. (1995). Sociolinguistic variation. American Speech, 70(3), "
+                          "265-289.")
+    assert names(ref.authors) == [("Ferrara", "K."), ("Bell", "B.")]
+
+
+def test_vancouver_names_put_initials_after_the_family_name():
+    ref = parse_reference("Gattellari M, Voigt KJ, Butow PN: When the goal is not cure. J Clin Oncol 20: "
+                          "503-13, 2002")
+    assert names(ref.authors) == [("Gattellari", "M"), ("Voigt", "KJ"), ("Butow", "PN")]
+    assert ref.title == "When the goal is not cure"
+
+
+def test_ieee_names_are_in_reading_order():
+    ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
+                          "083105 (2011).")
+    assert names(ref.authors) == [("Rivoire", "K."), ("Buckley", "S."), ("Vučković", "J.")]
+
+
+def test_ed_after_the_names_makes_them_editors():
+    ref = parse_reference("Brainard, Lael, ed. 2007. Security by Other Means. Brookings Institution Press.")
+    assert ref.authors == ()
+    assert names(ref.editors) == [("Brainard", "Lael")]
+
+
+def test_repeated_author_dashes_take_the_previous_entrys_names():
+    first, second = parse_references(["Twain, Mark. Roughing It. Hartford: American Publishing, 1872.",
+                                      "–––––. Life on the Mississippi. Boston: Osgood, 1883."])
+    assert second.authors == first.authors
+    assert "authors" in second.uncertain
+    assert parse_reference("–––––. Life on the Mississippi. Boston: Osgood, 1883.").authors == ()
+
+
+# --- titles --------------------------------------------------------------------------------------
+
+def test_curly_quoted_title_loses_the_entrys_period_but_keeps_a_question_mark():
+    assert parse_reference("Farrell, Theo. “World Culture.” Security Studies 14 (2005): 448-88.").title == (
+        "World Culture")
+    assert parse_reference("Alesina, Alberto. 2000. “Who Gives Aid and Why?” J. Econ. Growth 5 (1): 33–63."
+                           ).title == "Who Gives Aid and Why?"
+
+
+def test_straight_quoted_title():
+    ref = parse_reference('Whitfield, Rosa. "Salt Roads." Journal of Maritime History, vol. 18, 2010, pp. 1-9.')
+    assert ref.title == "Salt Roads"
+    assert ref.container == "Journal of Maritime History"
+
+
+def test_nested_single_quotes_stay_inside_the_title():
+    ref = parse_reference("Bush, Sarah. 2016. “When Is Support ‘Made-in-America’? Delegation.” Rev. Int. Org. "
+                          "11 (3): 361–85.")
+    assert ref.title == "When Is Support ‘Made-in-America’? Delegation"
+
+
+def test_title_ending_in_a_colon_is_kept_and_flagged():
+    ref = parse_reference("Williams, Michael C. “The Discipline of the Democratic Peace:.” European Journal "
+                          "of International Relations 7, no. 4 (2001): 525-53.")
+    assert ref.title == "The Discipline of the Democratic Peace:"
+    assert "title" in ref.uncertain
+
+
+def test_a_year_inside_the_title_is_not_the_year():
+    ref = parse_reference("Wendt, Alexander. “Anarchy Is What States Make of It (1992).” International Theory, "
+                          "1995, 129-77.")
+    assert ref.title == "Anarchy Is What States Make of It (1992)"
+    assert ref.year == "1995"
+
+
+def test_unquoted_title_ends_at_the_first_sentence_but_not_after_initials():
+    ref = parse_reference("Redacted. 2016. Closing Space: U.S. Responses. No. R44458. Congressional Research "
+                          "Service.")
+    assert ref.title == "Closing Space: U.S. Responses"
+
+
+def test_entry_without_author_starting_with_a_quoted_title():
+    ref = parse_reference("“U.S. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
+                          "Accessed December 03, 2018. https://www.law.cornell.edu/uscode/text/10.")
+    assert ref.authors == ()
+    assert ref.title == "U.S. Code: Title 10 – ARMED FORCES"
+    assert ref.container == "LII / Legal Information Institute"
+
+
+def test_name_followed_only_by_place_and_publisher_was_the_title():
+    ref = parse_reference("Protocol for the Modern Diplomat. Washington, DC: Transition Center, 2007.")
+    assert ref.authors == ()
+    assert ref.title == "Protocol for the Modern Diplomat"
+    assert (ref.place, ref.publisher, ref.year) == ("Washington, DC", "Transition Center", "2007")
+
+
+# --- identifiers and dates -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("printed", [
+    "doi:10.1080/09636410500323187.",
+    "https://doi.org/10.1080/09636410500323187.",
+    "http://dx.doi.org/10.1080/09636410500323187",
+    "DOI: 10.1080/09636410500323187",
+])
+def test_doi_forms_give_the_bare_doi(printed):
+    ref = parse_reference(f"Farrell, Theo. “World Culture.” Security Studies 14, no. 3 (2005): 448-88. {printed}")
+    assert ref.doi == "10.1080/09636410500323187"
+    assert ref.url == ""
+
+
+def test_url_is_kept_without_the_closing_period():
+    ref = parse_reference("Terry, Jason B. “Principles.” June 11, 2010. https://apps.dtic.mil/a524101.pdf.")
+    assert ref.url == "https://apps.dtic.mil/a524101.pdf"
+
+
+def test_accessed_date_becomes_an_iso_urldate():
+    ref = parse_reference("“Title 22.” LII. Accessed December 04, 2018. https://www.law.cornell.edu/t/22.")
+    assert ref.urldate == "2018-12-04"
+    assert ref.type == "online"
+
+
+def test_web_page_date_gives_month_and_day():
+    ref = parse_reference("Rossignol, Michel. “THE PROJECT.” THE PROJECT. February 19, 2003. http://x.ca/p.htm.")
+    assert (ref.year, ref.month, ref.day) == ("2003", 2, 19)
+    assert ref.container == "THE PROJECT"
+
+
+# --- journal numbers -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Farrell, Theo. “W.” Security Studies 14, no. 3 (2005): 448-88.", ("Security Studies", "14", "3", "448–88")),
+    ("Bell, Andrew. 2015. “E.” Political Science Research 3 (1): 133–53.", ("Political Science Research", "3", "1",
+                                                                          "133–53")),
+    ("Chirkov, V. (2009). Intro. Intl Journal of Relations, 33(2), 87-93.", ("Intl Journal of Relations", "33", "2",
+                                                                           "87–93")),
+    ('Whitfield, R. "S." Journal of History, vol. 7, no. 4, 2001, pp. 525-53.', ("Journal of History", "7", "4",
+                                                                              "525–53")),
+])
+def test_volume_issue_and_pages_in_each_style(text, expected):
+    ref = parse_reference(text)
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == expected
+    assert ref.type == "article"
+
+
+def test_month_in_place_of_an_issue():
+    ref = parse_reference("Lim, Sijeong. 2015. “Revenue.” World Development 67 (March): 295–309.")
+    assert (ref.volume, ref.issue, ref.month) == ("67", "", 3)
+
+
+# --- books, chapters, reports, theses --------------------------------------------------------------
+
+def test_place_publisher_year():
+    ref = parse_reference("Moroney, Jennifer D. P. A Framework. Santa Monica, CA: Rand, 2009.")
+    assert (ref.place, ref.publisher, ref.year, ref.type) == ("Santa Monica, CA", "Rand", "2009", "book")
+
+
+def test_author_date_book_with_publisher_only():
+    ref = parse_reference("Easterly, William. 2006. The White Man’s Burden. Penguin.")
+    assert (ref.title, ref.publisher, ref.place) == ("The White Man’s Burden", "Penguin", "")
+
+
+def test_chapter_in_an_edited_book():
+    ref = parse_reference("Smith, Tony. 2000. “Liberalism.” Chap. 4 in American Democracy Promotion, edited by "
+                          "Michael Cox, G. John Ikenberry, and Takashi Inoguchi. Oxford University Press.")
+    assert ref.type == "incollection"
+    assert ref.container == "American Democracy Promotion"
+    assert names(ref.editors) == [("Cox", "Michael"), ("Ikenberry", "G. John"), ("Inoguchi", "Takashi")]
+    assert ref.publisher == "Oxford University Press"
+
+
+def test_chapter_doi_makes_an_incollection():
+    ref = parse_reference("Phythian, Mark. “Intelligence Theory.” Intelligence Theory Studies in Intelligence, "
+                          "2008, 54-72. doi:10.4324/9780203892992.ch4.")
+    assert ref.type == "incollection"
+    assert (ref.container, ref.year, ref.pages) == ("Intelligence Theory Studies in Intelligence", "2008", "54–72")
+
+
+def test_report_number_and_institution():
+    ref = parse_reference("McMann, Kelly. 2016. Strategies of Validation. No. 23. Varieties of Democracy "
+                          "Institute.")
+    assert (ref.type, ref.number, ref.publisher) == ("techreport", "23", "Varieties of Democracy Institute")
+
+
+def test_thesis_and_school():
+    ref = parse_reference("Chaudhry, Suparna. 2016. “The Assault.” PhD diss., Yale University.")
+    assert (ref.type, ref.publisher) == ("phdthesis", "Yale University")
+
+
+def test_citation_number_label_is_dropped():
+    ref = parse_reference("[12] Schultz, W. (2013). Updating reward signals. Curr. Opin. Neurobiol. 23, 229–238.")
+    assert names(ref.authors) == [("Schultz", "W.")]
+    assert ref.container == "Curr. Opin. Neurobiol."
+
+
+def test_missing_year_is_uncertain_and_raw_is_kept():
+    text = "“A Page.” Some Site. https://example.org/a."
+    ref = parse_reference(text)
+    assert ref.raw == text
+    assert "year" in ref.uncertain
+
+
+def test_parsed_reference_is_frozen_and_json_ready():
+    ref = parse_reference("Holsti, K. J. Taming the Sovereigns. Cambridge: CUP, 2004.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ref.title = "x"  # type: ignore[misc]
+    data = json.loads(json.dumps(ref.to_json()))
+    assert data["authors"] == [{"family": "Holsti", "given": "K. J."}]
+    assert isinstance(ref, ParsedReference)
+
+
+def test_odd_input_never_raises():
+    for text in ["", ".", "2019.", "“", "Smith,", "((((", "doi:10.1/"]:
+        assert isinstance(parse_reference(text), ParsedReference)
+
+
+def test_a_year_printed_only_in_an_odd_place_is_taken_but_flagged():
+    ref = parse_reference("Wells, Christopher. “Word of Love.” Anglican Theological Review 93, no. 4 (Fall 2011): "
+                          "581–598.")
+    assert ref.year == "2011"
+    assert "year" in ref.uncertain
+
+
+def test_a_report_named_in_the_title_is_a_techreport():
+    ref = parse_reference("Treverton, Gregory F. “Toward a Theory of Intelligence. Workshop Report.” January 2006. "
+                          "https://apps.dtic.mil/docs/citations/ADA449313.")
+    assert ref.type == "techreport"
+    assert (ref.year, ref.month) == ("2006", 1)

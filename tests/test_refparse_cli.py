@@ -1,0 +1,67 @@
+"""`litreview import`: output on stdout, exit status 2 with the path on bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from litreview.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_prints_bibtex_for_the_fixture(capsys, cases):
+    code, out, err = run(capsys, "import", str(cases / "refparse_styles" / "references.txt"))
+    assert code == 0
+    assert len(re.findall(r"^@", out, re.M)) == 8
+    assert "@article{nguyen2019tidal,\n" in out
+    assert "8 references" in err
+
+
+def test_import_json_has_key_and_uncertain(capsys, cases):
+    code, out, _ = run(capsys, "import", str(cases / "refparse_styles" / "references.txt"), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [d["key"] for d in data][:2] == ["nguyen2019tidal", "larsen2015reading"]
+    assert all("uncertain" in d and "raw" in d for d in data)
+
+
+def test_import_the_essay(capsys, shared):
+    code, out, _ = run(capsys, "import", str(shared / "seed" / "essay.txt"), "--format", "bibtex")
+    assert code == 0
+    assert len(re.findall(r"^@", out, re.M)) == 24
+    assert "% uncertain: title\n@article{williams2001discipline," in out
+
+
+def test_missing_file_exits_2_naming_it(capsys, tmp_path):
+    code, out, err = run(capsys, "import", str(tmp_path / "nope.txt"))
+    assert (code, out) == (2, "")
+    assert "nope.txt" in err and "not found" in err
+
+
+def test_not_utf8_exits_2(capsys, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Citations\n\nM\xfcller, Hans. Titel. Berlin: Verlag, 2001.\n".encode("latin-1"))
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 2
+    assert "latin1.txt:3" in err and "UTF-8" in err
+
+
+def test_no_references_exits_2(capsys, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 2 and "empty" in err
+    path.write_text("Body.\n\nReferences\n\nLeave a Reply\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path), "--section", "References")
+    assert code == 2 and "empty" in err
+
+
+def test_help_has_an_example(capsys):
+    code, out, _ = run(capsys, "import", "--help")
+    assert code == 0
+    assert "Examples:" in out and "litreview import" in out and "--section" in out

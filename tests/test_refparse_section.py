@@ -1,0 +1,79 @@
+"""Finding a document's reference section and cutting it into one string per reference."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import find_reference_section
+from litreview.errors import InputError
+
+A = "Holsti, K. J. Taming the Sovereigns. Cambridge: Cambridge University Press, 2004."
+B = "Wendt, Alexander. Social Theory of International Politics. New York: Cambridge University Press, 2014."
+
+
+def test_heading_is_found_case_insensitively_and_its_line_reported():
+    text = f"Intro paragraph.\n\nCITATIONS\n\n{A}\n\n{B}\n"
+    refs, line = find_reference_section(text)
+    assert refs == [A, B]
+    assert line == 5
+
+
+@pytest.mark.parametrize("heading", ["## Bibliography", "# Works Cited", "References:", "**References**"])
+def test_markdown_and_decorated_headings(heading):
+    refs, _ = find_reference_section(f"Body.\n\n{heading}\n\n{A}\n")
+    assert refs == [A]
+
+
+def test_the_last_heading_wins_over_a_table_of_contents():
+    text = f"References\nIntro\n\nBody text here.\n\nReferences\n\n{A}\n"
+    assert find_reference_section(text)[0] == [A]
+
+
+def test_a_web_pages_comment_form_ends_the_section():
+    text = f"Citations\n\n{A}\n\nLeave a Reply\n\nYour email address will not be published.\n"
+    assert find_reference_section(text)[0] == [A]
+
+
+def test_the_next_heading_ends_the_section():
+    text = f"References\n\n{A}\n\nAppendix\n\nA table of results follows.\n"
+    assert find_reference_section(text)[0] == [A]
+
+
+def test_footnotes_after_an_unnumbered_list_end_it():
+    text = f"References\n\n{A}\n\n[1] A footnote about the method.\n"
+    assert find_reference_section(text)[0] == [A]
+
+
+def test_a_reference_wrapped_over_lines_is_joined():
+    wrapped = A.replace(" Institutional", "\nInstitutional").replace("Taming the", "Taming\nthe")
+    assert find_reference_section(f"References\n\n{wrapped}\n")[0] == [A]
+
+
+def test_without_a_heading_each_paragraph_is_a_reference():
+    assert find_reference_section(f"{A}\n\n{B}\n")[0] == [A, B]
+
+
+def test_without_blank_lines_each_line_is_a_reference():
+    assert find_reference_section(f"{A}\n{B}\n") == ([A, B], 1)
+
+
+def test_named_section():
+    text = f"Sources consulted\n\n{B}\n\nReferences\n\n{A}\n"
+    assert find_reference_section(text, "Sources consulted")[0] == [B]
+
+
+def test_empty_file_is_an_input_error_with_the_path():
+    with pytest.raises(InputError, match="empty") as info:
+        find_reference_section("  \n\n", path="essay.txt")
+    assert info.value.path == "essay.txt"
+
+
+def test_missing_named_section_is_an_input_error():
+    with pytest.raises(InputError, match="Works Cited"):
+        find_reference_section(f"References\n\n{A}\n", "Works Cited", path="essay.txt")
+
+
+def test_empty_section_is_an_input_error_with_its_line():
+    with pytest.raises(InputError, match="empty") as info:
+        find_reference_section("Body.\n\nReferences\n\nLeave a Reply\n", path="essay.txt")
+    assert info.value.line == 3
