@@ -1,0 +1,147 @@
+"""`litreview fetch`: resolve DOIs, search for missing ones, check URLs, write the snapshot."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ._options import config_from, emit_json, format_option, input_options
+
+EXAMPLES = """\b
+Examples:
+  litreview fetch                          fetch what the snapshot lacks (refs/metadata/)
+  litreview fetch --offline                the snapshot only: what is verified, what is not
+  litreview fetch --refresh --key farrell2005world
+  LITREVIEW_MAILTO=you@example.org litreview fetch --format json
+Exit status: 0 when every lookup was answered, 1 when the network was unreachable or
+the run stopped (more than 10% of registry requests failed), 2 on bad input.
+"""
+
+
+class RichProgress:
+    """A progress bar on stderr: lookups done, requests, retries and the request rate."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress = None
+        self._task = None
+
+    def start(self, total: int, cached: int) -> None:
+        if not self.enabled or total == 0:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("lookups"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[stats]}"), console=Console(stderr=True), transient=False,
+        )
+        self._task = self._progress.add_task("fetch", total=total, stats=f"{cached} from snapshot")
+        self._progress.start()
+
+    def advance(self, stats) -> None:
+        if self._progress is None:
+            return
+        text = f"{stats.requests} requests, {stats.retries} retries, {stats.rate:.1f} req/s"
+        self._progress.update(self._task, advance=1, stats=text)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _summary(report, bibliography) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..registry.report import worst_update
+
+    console = Console()
+    # Offline, every note would repeat the connection error; the last line gives it once.
+    noise = f" ({report.errors[0]})" if report.offline and report.errors else ""
+    table = Table(title="registry status", show_lines=False)
+    for column in ("key", "status", "DOI / suggestion", "mismatches", "URL", "note"):
+        table.add_column(column, overflow="fold")
+    for source in bibliography.sources:
+        meta = report.metadata[source.key]
+        doi = source.doi or (f"suggest {meta.suggestion.doi}" if meta.suggestion else "")
+        update = worst_update(meta.record)
+        status = meta.status + (f" ({update.label or update.type})" if update else "")
+        fields = ", ".join(m.field for m in meta.mismatches)
+        url = ""
+        if meta.url_check is not None:
+            u = meta.url_check
+            url = "ok" if u.ok else f"broken ({u.error or u.status})" + (" archived" if u.archive_url else "")
+        table.add_row(source.key, status, doi, fields, url, meta.reason.replace(noise, "") if noise else meta.reason)
+    console.print(table)
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
+    console.print(f"{len(bibliography.sources)} entries: {counts}. {report.requests} requests, "
+                  f"{report.retries} retries in {report.seconds:.1f} s; {report.cached} lookups from the snapshot, "
+                  f"{len(report.written)} files written.")
+
+
+@click.command(epilog=EXAMPLES)
+@input_options
+@click.option("--offline", is_flag=True, help="Use the snapshot only; send no request.")
+@click.option("--refresh", is_flag=True, help="Fetch again what the snapshot already holds.")
+@click.option("--mailto", default=None, help="Contact address for the registries' polite pool [env LITREVIEW_MAILTO].")
+@click.option("--no-urls", is_flag=True, help="Do not check the entries' URLs.")
+@click.option("--no-search", is_flag=True, help="Do not search for DOIs of entries without one.")
+@click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
+@click.option("--timeout", type=float, default=None, help="Seconds before one request times out [default: 20].")
+@format_option("table", "json")
+def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls: bool, no_search: bool,
+            keys: tuple[str, ...], timeout: float | None, **paths: str | None) -> int:
+    """Fetch registry records for the bibliography into the snapshot folder.
+
+    Resolves each DOI at the agency that registered it (Crossref, DataCite, or
+    doi.org content negotiation), searches Crossref for DOIs of entries without one
+    (suggestions only: the .bib is never changed), checks each URL (with an archived
+    copy for broken ones), and writes what was fetched to refs/metadata/. What the
+    snapshot already holds is not fetched again, so a second run sends no request.
+    Without network it says so within seconds and reports every entry unverified.
+    """
+    from ..errors import InputError
+    from ..registry.fetch import fetch_all
+    from ..registry.report import metadata_json
+    from .sources import load_or_fail
+
+    config = config_from(mailto=mailto, timeout=timeout, **paths)
+    bibliography = load_or_fail(config.path("bibliography"))
+    sources = bibliography.sources
+    if keys:
+        unknown = sorted(set(keys) - set(bibliography.keys))
+        if unknown:
+            raise InputError(f"no entry with key {', '.join(unknown)}", path=str(config.path("bibliography")))
+        sources = tuple(s for s in sources if s.key in keys)
+    progress = RichProgress(enabled=fmt == "table" and not offline)
+    try:
+        report = fetch_all(sources, config, progress=progress, offline=offline, refresh=refresh,
+                           discover=not no_search, check_urls=not no_urls)
+    finally:
+        progress.stop()
+    if fmt == "json":
+        by_key = {s.key: s for s in sources}
+        emit_json({
+            "summary": {"entries": len(sources), "statuses": report.counts(), "requests": report.requests,
+                        "retries": report.retries, "failed_requests": report.failures,
+                        "seconds": round(report.seconds, 3), "from_snapshot": report.cached,
+                        "written": len(report.written), "offline": report.offline, "stopped": report.stopped or None,
+                        "errors": list(report.errors)},
+            "sources": [metadata_json(report.metadata[s.key], by_key[s.key].doi) for s in sources],
+        })
+    else:
+        shown = bibliography if not keys else type(bibliography)(sources=sources)
+        _summary(report, shown)
+    if report.offline:
+        click.echo(f"network unreachable: {report.errors[0] if report.errors else 'no registry answered'}; "
+                   "nothing was fetched and the snapshot is unchanged.", err=True)
+        return 1
+    if report.stopped:
+        click.echo(report.stopped, err=True)
+        return 1
+    for line in report.errors[:10]:
+        click.echo(f"warning: {line}", err=True)
+    sys.stderr.flush()
+    return 0

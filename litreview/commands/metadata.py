@@ -1,0 +1,87 @@
+"""`litreview metadata`: each source's registry status, record, suggestion and mismatches."""
+
+from __future__ import annotations
+
+import click
+
+from ._options import config_from, emit_json, format_option, input_options
+
+EXAMPLES = """\b
+Examples:
+  litreview metadata                              a table from the snapshot (no network)
+  litreview metadata --format json | jq '.[] | select(.status != "verified")'
+  litreview metadata --key farrell2005world --format json
+"""
+
+
+def _table(bibliography, metadata) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..registry.report import worst_update
+
+    table = Table(title="registry metadata (from the snapshot)", show_lines=True)
+    for column in ("key", "status", "DOI / suggestion", "registry record", "mismatches", "URL", "reason"):
+        table.add_column(column, overflow="fold")
+    for source in bibliography.sources:
+        meta = metadata[source.key]
+        update = worst_update(meta.record)
+        status = meta.status + (" (stale)" if meta.stale else "")
+        if update is not None:
+            status += f"\n{(update.label or update.type).upper()} {update.doi}"
+        doi = source.doi
+        if meta.suggestion is not None:
+            doi = f"suggested {meta.suggestion.doi} ({meta.suggestion.score:.2f})"
+        record = ""
+        if meta.record is not None:
+            r = meta.record
+            names = "; ".join(p.family for p in (r.authors or r.editors)[:3])
+            record = f"{names} ({r.year or 'n.d.'}) {r.title}" + (f": {r.subtitle}" if r.subtitle else "")
+        mismatches = "\n".join(f"{m.field} [{m.kind}]: {m.entry_value!r} vs {m.registry_value!r}"
+                               for m in meta.mismatches)
+        url = ""
+        if meta.url_check is not None:
+            u = meta.url_check
+            url = "ok" if u.ok else f"broken: {u.error or u.status}"
+            if u.final_url:
+                url += f"\n-> {u.final_url}"
+            if u.archive_url:
+                url += f"\narchive: {u.archive_url}"
+        table.add_row(source.key, status, doi, record, mismatches, url, meta.reason)
+    Console().print(table)
+
+
+@click.command(epilog=EXAMPLES)
+@input_options
+@click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
+@format_option("table", "json")
+def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
+    """Show what the registries say about each source, from the snapshot (no network).
+
+    JSON gives one object per entry: key, status (verified, not-found, malformed,
+    unverified, failed, no-doi), doi, fetched_at, stale, record (selected fields and
+    updates such as retractions), suggested_doi (with score and reasons),
+    mismatches (field, entry, registry, kind, likely_right), url_check and reason.
+    """
+    from datetime import UTC, datetime
+
+    from ..errors import InputError
+    from ..registry.report import metadata_json
+    from ..registry.snapshot import load_metadata
+    from .sources import load_or_fail
+
+    config = config_from(**paths)
+    bibliography = load_or_fail(config.path("bibliography"))
+    if keys:
+        unknown = sorted(set(keys) - set(bibliography.keys))
+        if unknown:
+            raise InputError(f"no entry with key {', '.join(unknown)}", path=str(config.path("bibliography")))
+        bibliography = type(bibliography)(sources=tuple(s for s in bibliography.sources if s.key in keys),
+                                          file=bibliography.file, text=bibliography.text)
+    metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
+                             stale_days=config.stale_days)
+    if fmt == "json":
+        emit_json([metadata_json(metadata[s.key], s.doi) for s in bibliography.sources])
+    else:
+        _table(bibliography, metadata)
+    return 0

@@ -1,0 +1,100 @@
+"""`litreview sync`: propose registry corrections to the .bib; with --write, apply the accepted ones."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from ._options import config_from, emit_json, format_option, input_options
+
+EXAMPLES = """\b
+Examples:
+  litreview sync                          show the proposed corrections as a diff (nothing changes)
+  litreview sync --write                  ask before each change; write the accepted ones
+  litreview sync --write --yes --field doi
+The proposals come from the snapshot: run `litreview fetch` first.
+"""
+
+
+def _diff(old: str, new: str, name: str) -> str:
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{name}", tofile=f"b/{name}", n=1)
+    return "".join(lines)
+
+
+@click.command(epilog=EXAMPLES)
+@input_options
+@click.option("--write", is_flag=True, help="Apply the accepted corrections to the .bib (asks for each).")
+@click.option("--yes", "-y", is_flag=True, help="With --write: accept every proposed correction without asking.")
+@click.option("--field", "fields", multiple=True, help="Only this BibTeX field (title, year, pages, doi, ...).")
+@click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
+@click.option("--include-unclear", is_flag=True,
+              help="Also propose changes where it is unclear which side is right (case, editions, ambiguous DOIs).")
+@format_option("diff", "json")
+def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tuple[str, ...],
+            include_unclear: bool, **paths: str | None) -> int:
+    """Propose corrections from the registry records and DOI suggestions in the snapshot.
+
+    Without --write nothing changes: the proposals are shown as a unified diff of
+    the .bib. With --write each change is shown and applied only when accepted
+    (--yes accepts all); the file is rewritten atomically and every byte outside
+    the corrected values stays as it was.
+    """
+    from datetime import UTC, datetime
+
+    from ..errors import InputError, WriteError
+    from ..fileio import write_atomic
+    from ..registry.bibedit import BibEditError
+    from ..registry.corrections import apply_corrections, propose
+    from ..registry.snapshot import load_metadata
+    from .sources import load_or_fail
+
+    config = config_from(**paths)
+    path = config.path("bibliography")
+    bibliography = load_or_fail(path)
+    metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
+                             stale_days=config.stale_days)
+    proposals = propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys)
+    if fmt == "json" and not write:
+        emit_json([{"key": c.key, "field": c.field, "old": c.old, "new": c.new, "reason": c.reason,
+                    "line": c.line} for c in proposals])
+        return 0
+    if not proposals:
+        click.echo("no corrections to propose (run `litreview fetch` first if the snapshot is empty)")
+        return 0
+    try:
+        if not write:
+            click.echo(_diff(bibliography.text, apply_corrections(bibliography, proposals), Path(path).name), nl=False)
+            click.echo(f"{len(proposals)} proposed corrections; `litreview sync --write` applies the ones you accept.",
+                       err=True)
+            return 0
+        accepted = []
+        for c in proposals:
+            click.echo(_diff(bibliography.text, apply_corrections(bibliography, [c]), Path(path).name), nl=False)
+            click.echo(f"# {c.key}: {c.reason}")
+            if yes:
+                accepted.append(c)
+                continue
+            try:
+                if click.confirm(f"apply this change to {c.key}.{c.field}?", default=False):
+                    accepted.append(c)
+            except click.Abort:
+                click.echo("\nno answer: the remaining changes are skipped", err=True)
+                break
+        if not accepted:
+            click.echo("nothing accepted; the .bib is unchanged", err=True)
+            return 0
+        new_text = apply_corrections(bibliography, accepted)
+    except BibEditError as exc:
+        raise InputError(f"cannot edit the bibliography: {exc}", path=str(path),
+                         hint="load it with `litreview sources` to find the problem") from None
+    raw = Path(path).read_bytes()
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    if raw[len(bom):].decode("utf-8") != bibliography.text:
+        raise WriteError("the bibliography changed while sync was running; nothing was written", path=str(path),
+                         hint="run `litreview sync --write` again")
+    write_atomic(path, bom + new_text.encode("utf-8"))
+    click.echo(f"applied {len(accepted)} of {len(proposals)} corrections to {path}", err=True)
+    return 0

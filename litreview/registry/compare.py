@@ -1,0 +1,128 @@
+"""Text normalisation and similarity shared by reconciliation and DOI discovery.
+
+Pure functions: fold case and accents, drop punctuation, expand abbreviated page
+ranges, and score titles and names with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Person
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_DASHES = re.compile(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
+_PAGE_PREFIX = re.compile(r"^(?:pp?\.?\s*)", re.I)
+_PUBLISHER_NOISE = frozenset(
+    ["press", "publishing", "publishers", "publisher", "ltd", "limited", "inc", "llc", "co", "company", "group", "books", "uk", "us", "usa", "the", "and", "of", "informa", "gmbh", "verlag"]
+)
+
+BOOK_TYPES = frozenset({"book", "monograph", "edited-book", "reference-book", "book-set", "book-series"})
+CHAPTER_TYPES = frozenset({"book-chapter", "book-part", "book-section", "reference-entry", "chapter",
+                           "entry", "entry-dictionary", "entry-encyclopedia", "book-track"})
+ARTICLE_TYPES = frozenset({"journal-article", "article-journal", "article", "posted-content",
+                           "article-magazine", "article-newspaper"})
+PROCEEDINGS_TYPES = frozenset({"proceedings-article", "paper-conference", "proceedings"})
+REPORT_TYPES = frozenset({"report", "report-component", "report-series", "standard"})
+THESIS_TYPES = frozenset({"dissertation", "thesis"})
+
+#: bibliography entry type -> registry types that fit it.
+COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
+    "article": ARTICLE_TYPES,
+    "book": BOOK_TYPES,
+    "mvbook": BOOK_TYPES,
+    "collection": BOOK_TYPES,
+    "proceedings": BOOK_TYPES | PROCEEDINGS_TYPES,
+    "incollection": CHAPTER_TYPES,
+    "inbook": CHAPTER_TYPES | BOOK_TYPES,
+    "inreference": CHAPTER_TYPES,
+    "inproceedings": PROCEEDINGS_TYPES | CHAPTER_TYPES,
+    "conference": PROCEEDINGS_TYPES | CHAPTER_TYPES,
+    "techreport": REPORT_TYPES,
+    "report": REPORT_TYPES,
+    "phdthesis": THESIS_TYPES,
+    "mastersthesis": THESIS_TYPES,
+    "thesis": THESIS_TYPES,
+    "dataset": frozenset({"dataset", "component", "database"}),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, '&' read as 'and', punctuation turned into spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.casefold().replace("&", " and ").replace("ß", "ss")
+    return _NON_WORD.sub(" ", plain).strip()
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1 similarity of two folded strings (edit-distance ratio)."""
+    from rapidfuzz import fuzz
+
+    if not a or not b:
+        return 0.0
+    return fuzz.ratio(a, b) / 100.0
+
+
+def title_similarity(entry_title: str, title: str, subtitle: str = "") -> float:
+    """Best similarity of the entry's title to the registry title, with or without subtitle."""
+    entry = fold(entry_title)
+    candidates = [fold(title)]
+    if subtitle:
+        candidates.append(fold(f"{title} {subtitle}"))
+    return max(similarity(entry, c) for c in candidates)
+
+
+def family_key(person: Person) -> str:
+    """A person's family name (with particle) folded, for comparison."""
+    return fold(" ".join(p for p in (person.prefix, person.family) if p))
+
+
+def initials(given: str) -> str:
+    """"Kalevi J." -> "kj"; "K. J." -> "kj"."""
+    return "".join(part[0] for part in fold(given).split() if part)
+
+
+def initials_compatible(a: str, b: str) -> bool:
+    """True when one set of initials is a prefix of the other ("k" fits "kj")."""
+    ia, ib = initials(a), initials(b)
+    return not ia or not ib or ia.startswith(ib) or ib.startswith(ia)
+
+
+def people_text(people: tuple[Person, ...]) -> str:
+    return "; ".join(p.sort_name() for p in people)
+
+
+def normalize_pages(pages: str) -> tuple[str, str]:
+    """(first, last) page with abbreviated ends expanded: "448-88" -> ("448", "488")."""
+    text = _PAGE_PREFIX.sub("", (pages or "").strip())
+    parts = [p.strip() for p in _DASHES.split(text) if p.strip()]
+    if not parts:
+        return "", ""
+    first = parts[0]
+    last = parts[-1] if len(parts) > 1 else ""
+    if first.isdigit() and last.isdigit() and len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return first, last
+
+
+def publisher_tokens(name: str) -> frozenset[str]:
+    """Significant words of a publisher's name (Press, Ltd, UK and the like dropped)."""
+    return frozenset(w for w in fold(name).split() if w not in _PUBLISHER_NOISE)
+
+
+def publishers_agree(a: str, b: str) -> bool:
+    """True when two publisher names share their significant words ("Routledge" ~ "Routledge, Taylor & Francis")."""
+    ta, tb = publisher_tokens(a), publisher_tokens(b)
+    if not ta or not tb:
+        return fold(a) == fold(b)
+    return ta <= tb or tb <= ta or len(ta & tb) / min(len(ta), len(tb)) >= 0.5
+
+
+def types_compatible(entry_type: str, registry_type: str) -> bool | None:
+    """True/False when the entry type is known to fit or not fit the registry type; None if unknown."""
+    allowed = COMPATIBLE_TYPES.get(entry_type.lower())
+    if allowed is None or not registry_type:
+        return None
+    return registry_type.lower() in allowed

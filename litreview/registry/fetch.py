@@ -1,0 +1,392 @@
+"""Orchestration of a fetch run: what to ask, asking it politely, writing the snapshot.
+
+``fetch_all`` resolves the DOIs the snapshot lacks (or holds stale), searches for DOIs
+of entries without one, checks URLs, writes each answer as soon as it arrives, and
+returns every entry's ``SourceMetadata``. Offline it finishes at once and says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..errors import InputError, OfflineError, RegistryError, WriteError
+from ..model import RegistryRecord, Source, SourceMetadata, UrlCheck
+from .discover import ROWS, Candidate, candidates_from, reference_string, validate, wants_search
+from .doi import doi_problem, normalize_doi
+from .snapshot import DoiEntry, SearchEntry, Snapshot, UrlEntry, age_days, metadata_for
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ..config import Config
+    from .http import Http, Limits, RetryPolicy, Stats
+
+#: Fields kept from each search candidate: what validation and display need, not the
+#: whole record (reference lists can be long).
+SEARCH_FIELDS = ("DOI", "type", "title", "subtitle", "author", "editor", "issued", "published",
+                 "published-print", "published-online", "container-title", "short-container-title",
+                 "volume", "issue", "page", "publisher", "ISBN", "URL", "score")
+
+
+class Progress(Protocol):
+    """What a progress display needs; the CLI draws it with rich."""
+
+    def start(self, total: int, cached: int) -> None: ...
+
+    def advance(self, stats: Stats) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FetchReport:
+    """What a fetch run did and what every entry's status is now."""
+
+    metadata: Mapping[str, SourceMetadata]
+    requests: int = 0
+    retries: int = 0
+    failures: int = 0
+    seconds: float = 0.0
+    jobs: int = 0
+    """Lookups that needed the network this run."""
+    cached: int = 0
+    """Lookups answered by the snapshot (no request)."""
+    written: tuple[str, ...] = ()
+    """Snapshot files written."""
+    stopped: str = ""
+    """Why the run stopped early ('' when it completed)."""
+    offline: bool = False
+    """True when no registry could be reached."""
+    errors: tuple[str, ...] = field(default_factory=tuple)
+    """One line per failed lookup."""
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def complete(self) -> bool:
+        return not self.stopped and not self.offline
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for meta in self.metadata.values():
+            out[meta.status] = out.get(meta.status, 0) + 1
+        return out
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _stamp(clock: Callable[[], datetime]) -> str:
+    return clock().isoformat(timespec="seconds")
+
+
+def _is_stale(fetched_at: str, now: datetime, stale_days: int) -> bool:
+    age = age_days(fetched_at, now)
+    return age is None or age > stale_days
+
+
+@dataclass
+class _Plan:
+    dois: dict[str, list[str]] = field(default_factory=dict)
+    searches: dict[str, Source] = field(default_factory=dict)
+    urls: dict[str, Source] = field(default_factory=dict)
+    cached: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.dois) + len(self.searches) + len(self.urls)
+
+
+def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days: int, refresh: bool = False,
+         discover: bool = True, check_urls: bool = True) -> _Plan:
+    """The lookups the snapshot cannot answer (absent, corrupt or stale), deduplicated."""
+    from .urls import checkable
+
+    p = _Plan()
+    seen: set[str] = set()
+    for s in sources:
+        if s.doi.strip():
+            doi = normalize_doi(s.doi)
+            if not doi_problem(doi):
+                entry, _ = snap.read_doi(doi)
+                if refresh or entry is None or _is_stale(entry.fetched_at, now, stale_days):
+                    p.dois.setdefault(doi, []).append(s.key)
+                elif doi not in seen:
+                    p.cached += 1
+                seen.add(doi)
+        elif discover and wants_search(s):
+            query = reference_string(s)
+            found, _ = snap.read_search(query)
+            if refresh or found is None or _is_stale(found.fetched_at, now, stale_days):
+                p.searches.setdefault(query, s)
+            else:
+                p.cached += 1
+        url = s.url.strip()
+        if check_urls and url and not checkable(url) and url not in p.urls:
+            stored, _ = snap.read_url(url)
+            if refresh or stored is None or _is_stale(stored.check.checked_at, now, stale_days):
+                p.urls[url] = s
+            elif url not in seen:
+                p.cached += 1
+            seen.add(url)
+    return p
+
+
+def fetch_all(sources: Iterable[Source], config: Config, *, client: httpx.AsyncClient | None = None,
+              progress: Progress | None = None, offline: bool = False, refresh: bool = False,
+              discover: bool = True, check_urls: bool = True, clock: Callable[[], datetime] | None = None,
+              policy: RetryPolicy | None = None, limits: Mapping[str, Limits] | None = None) -> FetchReport:
+    """Fetch what the snapshot lacks and return every entry's status (see the module docstring).
+
+    ``client`` (an ``httpx.AsyncClient``) is injected by tests; ``policy`` and ``limits``
+    override the retry policy and the starting limits per pool (see ``http.DEFAULT_LIMITS``).
+    """
+    return asyncio.run(fetch_all_async(
+        tuple(sources), config, client=client, progress=progress, offline=offline, refresh=refresh,
+        discover=discover, check_urls=check_urls, clock=clock, policy=policy, limits=limits))
+
+
+async def fetch_all_async(sources: tuple[Source, ...], config: Config, *, client: httpx.AsyncClient | None = None,
+                          progress: Progress | None = None, offline: bool = False, refresh: bool = False,
+                          discover: bool = True, check_urls: bool = True,
+                          clock: Callable[[], datetime] | None = None,
+                          policy: RetryPolicy | None = None,
+                          limits: Mapping[str, Limits] | None = None) -> FetchReport:
+    clock = clock or _now
+    now = clock()
+    snap = Snapshot(config.path("metadata"))
+    todo = plan(sources, snap, now=now, stale_days=config.stale_days, refresh=refresh, discover=discover,
+                check_urls=check_urls)
+    if offline or todo.total == 0:
+        meta = {s.key: metadata_for(s, snap, now=now, stale_days=config.stale_days) for s in sources}
+        return FetchReport(metadata=meta, cached=todo.cached, jobs=0 if offline else todo.total)
+    return await _Run(sources, config, snap, todo, clock, progress).run(client, policy, limits)
+
+
+class _Run:
+    """One online run: the jobs, their outcomes and the files written."""
+
+    def __init__(self, sources: tuple[Source, ...], config: Config, snap: Snapshot, todo: _Plan,
+                 clock: Callable[[], datetime], progress: Progress | None) -> None:
+        self.sources, self.config, self.snap, self.todo = sources, config, snap, todo
+        self.clock, self.progress = clock, progress
+        self.failures: dict[str, str] = {}
+        self.url_results: dict[str, UrlCheck] = {}
+        self.written: list[str] = []
+        self.errors: list[str] = []
+        self.fatal: WriteError | None = None
+
+    async def run(self, client: httpx.AsyncClient | None, policy: RetryPolicy | None,
+                  limits: Mapping[str, Limits] | None) -> FetchReport:
+        from .http import Http, make_client
+        from .resolvers import AgencyLookup, Endpoints
+
+        started = time.monotonic()
+        own = client is None
+        client = client or make_client(self.config.timeout, self.config.mailto)
+        http = Http(client, mailto=self.config.mailto, policy=policy, limits=limits)
+        ends = Endpoints.from_config(self.config)
+        agencies = AgencyLookup(http, ends)
+        if self.progress:
+            self.progress.start(self.todo.total, self.todo.cached)
+        try:
+            async with asyncio.TaskGroup() as group:
+                for doi, keys in self.todo.dois.items():
+                    group.create_task(self._job(http, self._doi(http, ends, agencies, doi), keys, doi))
+                for query, source in self.todo.searches.items():
+                    group.create_task(self._job(http, self._search(http, ends, query), [source.key], source.key))
+                for url, source in self.todo.urls.items():
+                    group.create_task(self._job(http, self._url(http, ends, url, source), [], url))
+        finally:
+            if own:
+                await client.aclose()
+        if self.fatal is not None:
+            raise self.fatal
+        return self._report(http, time.monotonic() - started)
+
+    async def _job(self, http: Http, work, keys: list[str], label: str) -> None:
+        try:
+            await work
+        except WriteError as exc:
+            self.fatal = exc
+            http.stopped = f"stopped: could not write the snapshot ({exc.message})"
+        except RegistryError as exc:
+            for key in keys:
+                self.failures[key] = exc.message
+            self.errors.append(f"{label}: {exc.message}")
+        finally:
+            if self.progress:
+                self.progress.advance(http.stats)
+
+    async def _doi(self, http: Http, ends: Any, agencies: Any, doi: str) -> None:
+        from .resolvers import resolve
+
+        got = await resolve(http, ends, agencies, doi)
+        entry = DoiEntry(doi=doi, agency=got.agency, format=got.format, http_status=got.http_status,
+                         fetched_at=_stamp(self.clock), source_url=got.url, record=got.raw,
+                         synthetic=got.synthetic)
+        self.written.append(str(self.snap.write_doi(entry)))
+
+    async def _search(self, http: Http, ends: Any, query: str) -> None:
+        from .resolvers import search_bibliographic
+
+        message, url, synthetic = await search_bibliographic(http, ends, query, rows=ROWS)
+        items = tuple({k: item[k] for k in SEARCH_FIELDS if k in item}
+                      for item in (message.get("items") or ())[:ROWS] if isinstance(item, Mapping))
+        entry = SearchEntry(query=query, fetched_at=_stamp(self.clock), source_url=url, items=items,
+                            synthetic=synthetic)
+        self.written.append(str(self.snap.write_search(entry)))
+
+    async def _url(self, http: Http, ends: Any, url: str, source: Source) -> None:
+        from .http import FetchFailed, Unreachable
+        from .urls import answered, check_url, closest_snapshot
+
+        check = await check_url(http, url, checked_at=_stamp(self.clock))
+        raw: Any = None
+        complete = True
+        if not check.ok:
+            try:
+                archive, raw = await closest_snapshot(http, ends.wayback, url, source.urldate)
+                check = replace(check, archive_url=archive)
+            except (FetchFailed, Unreachable) as exc:
+                complete = False
+                self.errors.append(f"{url}: archive lookup failed: {exc.message}")
+        if answered(check) and complete:
+            self.written.append(str(self.snap.write_url(UrlEntry(check), raw)))
+        else:
+            self.url_results[url] = check  # reported now, asked again next time
+
+    def _report(self, http: Http, seconds: float) -> FetchReport:
+        offline = bool(http.down) and not http.reached_any
+        stopped = http.stopped
+        down = _main_reason(http.down, self.config)
+        now = self.clock()
+        meta: dict[str, SourceMetadata] = {}
+        for s in self.sources:
+            failure = self.failures.get(s.key, "")
+            status = "failed"
+            url_check = self.url_results.get(s.url.strip())
+            url_note = ""
+            if offline:
+                verb = "not verified" if s.doi.strip() else "not searched"
+                failure = f"{verb}: the network is unreachable ({down})"
+                status = "unverified"
+                url_check, url_note = None, ("URL not checked: the network is unreachable" if s.url.strip() else "")
+            elif stopped and failure == stopped:
+                status = "unverified"
+            meta[s.key] = metadata_for(s, self.snap, now=now, stale_days=self.config.stale_days,
+                                       failure=failure, failure_status=status, url_check=url_check,
+                                       url_note=url_note)
+        return FetchReport(
+            metadata=meta, requests=http.stats.requests, retries=http.stats.retries,
+            failures=http.stats.failures, seconds=seconds, jobs=self.todo.total, cached=self.todo.cached,
+            written=tuple(self.written), stopped=stopped, offline=offline,
+            errors=tuple(self.errors) if not offline else (down,),
+        )
+
+
+def _main_reason(down: Mapping[str, str], config: Config) -> str:
+    """Why the network looks unreachable, told by the registry host (not every URL's host)."""
+    from urllib.parse import urlsplit
+
+    for base in (config.crossref_url, config.doi_url):
+        host = urlsplit(base).hostname or ""
+        if host in down:
+            return down[host]
+    return next(iter(down.values()), "")
+
+
+# -- single lookups for `litreview add` ----------------------------------------------------------
+
+def fetch_record(doi: str, config: Config, client: httpx.AsyncClient | None = None, *,
+                 write_snapshot: bool = True, policy: RetryPolicy | None = None) -> RegistryRecord:
+    """One DOI's registry record, from the snapshot when there, else fetched (and stored).
+
+    Raises InputError for a malformed DOI, OfflineError when the network is unreachable,
+    RegistryError when the DOI does not exist or the registry fails.
+    """
+    from .parse import parse_record
+
+    problem = doi_problem(doi)
+    if problem:
+        raise InputError(problem, hint="check the DOI; it looks like 10.1234/abc")
+    doi = normalize_doi(doi)
+    snap = Snapshot(config.path("metadata"))
+    entry, _ = snap.read_doi(doi)
+    if entry is None:
+        entry = asyncio.run(_fetch_one(doi, config, client, policy))
+        if write_snapshot:
+            snap.write_doi(entry)
+    if entry.http_status != 200 or entry.record is None:
+        raise RegistryError(f"DOI {doi} does not exist ({entry.agency or 'registry'} answered 404)",
+                            hint="check the DOI for typos")
+    return parse_record(entry.format, entry.record, entry.agency)
+
+
+async def _fetch_one(doi: str, config: Config, client: httpx.AsyncClient | None,
+                     policy: RetryPolicy | None) -> DoiEntry:
+    from .http import Http, Unreachable, make_client
+    from .resolvers import AgencyLookup, Endpoints, resolve
+
+    own = client is None
+    client = client or make_client(config.timeout, config.mailto)
+    http = Http(client, mailto=config.mailto, policy=policy)
+    ends = Endpoints.from_config(config)
+    try:
+        got = await resolve(http, ends, AgencyLookup(http, ends), doi)
+    except Unreachable as exc:
+        raise _offline(exc.message, f"cannot fetch {doi}") from None
+    finally:
+        if own:
+            await client.aclose()
+    if http.down and not http.reached_any:
+        raise _offline("; ".join(http.down.values()), f"cannot fetch {doi}")
+    return DoiEntry(doi=doi, agency=got.agency, format=got.format, http_status=got.http_status,
+                    fetched_at=_now().isoformat(timespec="seconds"), source_url=got.url, record=got.raw,
+                    synthetic=got.synthetic)
+
+
+def _offline(detail: str, what: str) -> OfflineError:
+    return OfflineError(f"{what}: the network is unreachable ({detail})",
+                        hint="connect to the network (or set LITREVIEW_CROSSREF_URL to a mirror), "
+                             "or add the entry by hand")
+
+
+def search_reference(text: str, config: Config, client: httpx.AsyncClient | None = None, *,
+                     source: Source | None = None, policy: RetryPolicy | None = None) -> list[Candidate]:
+    """Candidates for a plain-text reference, best first.
+
+    With ``source`` (the reference parsed into fields) the candidates are validated and
+    sorted by validation score; without it, by the registry's relevance.
+    """
+    if not text.strip():
+        raise InputError("the reference string is empty")
+    message = asyncio.run(_search_one(text, config, client, policy))
+    candidates = candidates_from(message)
+    if source is not None:
+        return validate(source, candidates)
+    return sorted(candidates, key=lambda c: -c.relevance)
+
+
+async def _search_one(text: str, config: Config, client: httpx.AsyncClient | None,
+                      policy: RetryPolicy | None) -> Mapping[str, Any]:
+    from .http import Http, Unreachable, make_client
+    from .resolvers import Endpoints, search_bibliographic
+
+    own = client is None
+    client = client or make_client(config.timeout, config.mailto)
+    http = Http(client, mailto=config.mailto, policy=policy)
+    try:
+        message, _, _ = await search_bibliographic(http, Endpoints.from_config(config), text, rows=ROWS)
+    except Unreachable as exc:
+        raise _offline(exc.message, "cannot search the registry") from None
+    finally:
+        if own:
+            await client.aclose()
+    return message

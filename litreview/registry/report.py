@@ -1,0 +1,72 @@
+"""JSON shapes for registry results (``litreview metadata`` and ``fetch --format json``).
+
+Pure: values in, plain dicts out. The record is summarised (selected fields), never
+dumped raw: the raw record stays in the snapshot file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import DoiSuggestion, Mismatch, RegistryRecord, SourceMetadata, Update, UrlCheck
+
+#: Update types that make a work unreliable, most serious first.
+SERIOUS_UPDATES = ("retraction", "withdrawal", "removal", "expression_of_concern")
+
+
+def update_json(u: Update) -> dict[str, Any]:
+    return {"type": u.type, "doi": u.doi, "label": u.label, "source": u.source, "date": u.date,
+            "direction": u.direction}
+
+
+def record_json(r: RegistryRecord) -> dict[str, Any]:
+    """The fields of a registry record that reviewers compare, plus its updates."""
+    return {
+        "doi": r.doi, "agency": r.agency, "type": r.type, "title": r.title, "subtitle": r.subtitle,
+        "authors": [p.to_json() for p in r.authors], "editors": [p.to_json() for p in r.editors],
+        "year": r.year, "container": r.container, "volume": r.volume, "issue": r.issue, "pages": r.pages,
+        "publisher": r.publisher, "isbn": list(r.isbn), "url": r.url, "has_abstract": bool(r.abstract),
+        "updates": [update_json(u) for u in r.updates],
+    }
+
+
+def mismatch_json(m: Mismatch) -> dict[str, Any]:
+    return {"field": m.field, "entry": m.entry_value, "registry": m.registry_value, "kind": m.kind,
+            "likely_right": m.likely_right}
+
+
+def suggestion_json(s: DoiSuggestion) -> dict[str, Any]:
+    return {"doi": s.doi, "score": s.score, "title": s.title, "reasons": list(s.reasons)}
+
+
+def url_json(u: UrlCheck) -> dict[str, Any]:
+    return {"url": u.url, "ok": u.ok, "status": u.status, "final_url": u.final_url, "error": u.error,
+            "archive_url": u.archive_url, "checked_at": u.checked_at}
+
+
+def worst_update(record: RegistryRecord | None) -> Update | None:
+    """The most serious notice saying this work was updated (retraction first), if any."""
+    if record is None:
+        return None
+    notices = [u for u in record.updates if u.direction == "updated-by"]
+    for kind in SERIOUS_UPDATES:
+        for u in notices:
+            if u.type == kind:
+                return u
+    return notices[0] if notices else None
+
+
+def metadata_json(meta: SourceMetadata, doi: str = "") -> dict[str, Any]:
+    """One entry's registry view as the JSON the commands print."""
+    return {
+        "key": meta.key,
+        "status": meta.status,
+        "doi": doi,
+        "fetched_at": meta.fetched_at or None,
+        "stale": meta.stale,
+        "record": record_json(meta.record) if meta.record else None,
+        "suggested_doi": suggestion_json(meta.suggestion) if meta.suggestion else None,
+        "mismatches": [mismatch_json(m) for m in meta.mismatches],
+        "url_check": url_json(meta.url_check) if meta.url_check else None,
+        "reason": meta.reason,
+    }

@@ -1,0 +1,98 @@
+"""`litreview fetch` and `litreview metadata` as a user runs them (fake registry over loopback)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+from litreview.testing.fake_registry import FakeRegistry
+from litreview.testing.helpers import FAKE_LIMITS, bibliography_for
+
+CASES = Path(__file__).resolve().parent / "cases"
+ARGS = ["--bib", "refs.bib", "--metadata-dir", "metadata"]
+URL_VARS = ("LITREVIEW_CROSSREF_URL", "LITREVIEW_DOI_URL", "LITREVIEW_DATACITE_URL", "LITREVIEW_WAYBACK_URL")
+
+
+@pytest.fixture
+def fake(tmp_path, monkeypatch):
+    with FakeRegistry(limits=FAKE_LIMITS) as server:
+        (tmp_path / "refs.bib").write_text(bibliography_for(CASES / "registry_demo" / "refs.bib", server.url),
+                                           encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("LITREVIEW_MAILTO", "tests@example.org")
+        yield server
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.slow
+def test_fetch_json_then_a_warm_run_makes_no_request(fake, capsys) -> None:
+    code, out, err = run(capsys, "fetch", *ARGS, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    summary = data["summary"]
+    assert summary["statuses"] == {"verified": 6, "no-doi": 4, "not-found": 1, "malformed": 1}
+    assert summary["requests"] > 0 and summary["written"] == 11 and summary["offline"] is False
+    by_key = {s["key"]: s for s in data["sources"]}
+    assert by_key["holmwood2004taming"]["suggested_doi"]["doi"] == "10.5555/lr.sovereigns"
+    assert by_key["quillfeather2019deterrence"]["record"]["updates"][0]["type"] == "retraction"
+    assert by_key["web2020gone"]["url_check"]["archive_url"].startswith("http://web.archive.org/web/")
+    assert all(fake.requests[i].user_agent.endswith("(mailto:tests@example.org) httpx")
+               for i in range(len(fake.requests)) if fake.requests[i].pool)
+    fake.reset()
+    code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json")
+    assert code == 0 and json.loads(out)["summary"]["requests"] == 0 and fake.count() == 0
+
+
+def test_metadata_reads_the_snapshot_only(fake, capsys) -> None:
+    code, out, _ = run(capsys, "metadata", *ARGS, "--format", "json")
+    assert code == 0 and fake.count() == 0
+    rows = json.loads(out)
+    assert [r["key"] for r in rows][:2] == ["fernhill2005world", "quillfeather2019deterrence"]
+    assert set(rows[0]) == {"key", "status", "doi", "fetched_at", "stale", "record", "suggested_doi", "mismatches",
+                            "url_check", "reason"}
+    assert rows[0]["status"] == "unverified" and "not yet verified" in rows[0]["reason"]
+    code, out, _ = run(capsys, "metadata", *ARGS, "--key", "typo2020malformed")
+    assert code == 0 and "malformed" in out
+    code, _, err = run(capsys, "metadata", *ARGS, "--key", "nope")
+    assert code == 2 and "no entry with key nope" in err
+
+
+def test_fetch_table_and_offline_flag(fake, capsys) -> None:
+    code, out, _ = run(capsys, "fetch", *ARGS, "--offline")
+    assert code == 0 and fake.count() == 0 and "registry status" in out and "unverified" in out
+
+
+def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatch, capsys) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    (tmp_path / "refs.bib").write_text(bibliography_for(CASES / "registry_demo" / "refs.bib", dead), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in URL_VARS:
+        monkeypatch.setenv(name, dead)
+    start = time.monotonic()
+    code, out, err = run(capsys, "fetch", *ARGS, "--format", "json")
+    assert time.monotonic() - start < 5
+    assert code == 1 and "network unreachable" in err and "snapshot is unchanged" in err
+    rows = {r["key"]: r for r in json.loads(out)["sources"]}
+    assert rows["fernhill2005world"]["status"] == "unverified"
+    assert "the network is unreachable" in rows["fernhill2005world"]["reason"]
+    assert rows["typo2020malformed"]["status"] == "malformed"
+    assert not (tmp_path / "metadata").exists()
+
+
+def test_unknown_key_is_a_usage_error(fake, capsys) -> None:
+    code, _, err = run(capsys, "fetch", *ARGS, "--key", "nope")
+    assert code == 2 and "no entry with key nope" in err

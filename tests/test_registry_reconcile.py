@@ -1,0 +1,143 @@
+"""Field-by-field reconciliation of entries with registry records (expected values by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.model import Mismatch, Person, RegistryRecord, Source
+from litreview.registry.compare import normalize_pages, publishers_agree
+from litreview.registry.reconcile import reconcile
+
+FARRELL = Person("Farrell", "Theo")
+
+
+def article(**kw) -> Source:
+    base = dict(key="farrell2005world", type="article", authors=(FARRELL,), year=2005,
+                title="World Culture and Military Power", container="Security Studies", volume="14", number="3",
+                pages="448–88", doi="10.1080/09636410500323187")
+    base.update(kw)
+    return Source(**base)
+
+
+def record(**kw) -> RegistryRecord:
+    base = dict(doi="10.1080/09636410500323187", agency="crossref", type="journal-article",
+                title="World Culture and Military Power", authors=(Person("Farrell", "Theo"),), year=2005,
+                container="Security Studies", volume="14", issue="3", pages="448-488", publisher="Informa UK Limited")
+    base.update(kw)
+    return RegistryRecord(**base)
+
+
+def fields(mismatches: tuple[Mismatch, ...]) -> dict[str, tuple[str, str]]:
+    return {m.field: (m.kind, m.likely_right) for m in mismatches}
+
+
+def test_agreeing_entry_has_no_mismatch_even_with_abbreviated_pages() -> None:
+    assert reconcile(article(), record()) == ()
+
+
+@pytest.mark.parametrize(("entry_title", "reg", "kind", "right"), [
+    ("World culture and military power", {}, "case", "unclear"),
+    ("World Culture & Military Power", {}, "punctuation", "unclear"),
+    ("World Culture and", {}, "truncated", "registry"),
+    ("World Culture", {"subtitle": "Military Power Reconsidered"}, "subtitle", "registry"),
+    ("World Culture and Military Power. Workshop Report", {}, "extra", "unclear"),
+    ("World Culture and Militray Power", {}, "spelling", "registry"),
+    ("Something Else Entirely", {}, "different", "unclear"),
+])
+def test_title_kinds(entry_title: str, reg: dict, kind: str, right: str) -> None:
+    rec = record(**({"title": "World Culture"} if "subtitle" in reg else {}), **reg)
+    got = reconcile(article(title=entry_title), rec)
+    assert fields(got)["title"] == (kind, right)
+
+
+def test_title_with_subtitle_joined_agrees() -> None:
+    rec = record(title="The Anarchical Society", subtitle="A Study of Order in World Politics")
+    src = article(title="The Anarchical Society: A Study of Order in World Politics")
+    assert "title" not in fields(reconcile(src, rec))
+
+
+def test_mismatch_carries_both_values() -> None:
+    (m,) = reconcile(article(volume="15"), record())
+    assert m == Mismatch("volume", "15", "14", "different", "registry")
+
+
+@pytest.mark.parametrize(("entry", "reg", "kind"), [
+    ((Person("Nye", "Joseph S."), Person("Keohane", "Robert O.")),
+     (Person("Keohane", "Robert O."), Person("Nye", "Joseph S.")), "order"),
+    ((Person("Keohane", "Robert O."),), (Person("Keohane", "Robert O."), Person("Nye", "Joseph S.")), "count"),
+    ((Person("Keohane", "R. O."),), (Person("Keohane", "Robert O."),), None),  # initials fit the full name
+    ((Person("Keohane", "J."),), (Person("Keohane", "Robert O."),), "initials"),
+    ((Person("Keohane", "Robert"),), (Person("Keohan", "Robert"),), "spelling"),
+    ((Person("Smith", "A."),), (Person("Jones", "B."),), "different"),
+])
+def test_author_kinds(entry, reg, kind) -> None:
+    got = fields(reconcile(article(authors=entry), record(authors=reg)))
+    assert got.get("authors", (None,))[0] == kind
+
+
+def test_editor_listed_as_author_is_a_role_difference() -> None:
+    src = Source(key="grotius", type="book", authors=(Person("Grotius", "Hugo"), Person("Neff", "Stephen C.")),
+                 year=2012, title="Hugo Grotius on the Law of War and Peace")
+    rec = RegistryRecord(doi="10.1017/x", agency="crossref", type="book", title="Hugo Grotius on the Law of War and Peace",
+                         authors=(Person("Grotius", "Hugo"),), editors=(Person("Neff", "Stephen C."),), year=2012)
+    assert fields(reconcile(src, rec)) == {"authors": ("role", "unclear")}
+
+
+def test_year_online_first_is_not_a_mismatch() -> None:
+    rec = record(year=2004, raw={"issued": {"date-parts": [[2004, 12]]},
+                                 "published-print": {"date-parts": [[2005, 3]]}})
+    assert "year" not in fields(reconcile(article(), rec))
+
+
+def test_year_of_article_differs() -> None:
+    assert fields(reconcile(article(year=2006), record()))["year"] == ("different", "registry")
+
+
+def test_book_year_later_than_registry_is_a_reprint() -> None:
+    src = Source(key="k", type="book", authors=(Person("Kant"),), year=1983, title="Perpetual Peace")
+    rec = RegistryRecord(doi="10.1/x", agency="crossref", type="monograph", title="Perpetual Peace",
+                         authors=(Person("Kant"),), year=1795)
+    assert fields(reconcile(src, rec))["year"] == ("reprint", "unclear")
+
+
+def test_container_abbreviation_and_containment_agree() -> None:
+    rec = record(container="International Journal on Document Analysis and Recognition",
+                 raw={"short-container-title": ["IJDAR"]})
+    assert "container" not in fields(reconcile(article(container="IJDAR"), rec))
+    long_name = "International Journal on Document Analysis and Recognition (IJDAR)"
+    assert "container" not in fields(reconcile(article(container=long_name), rec))
+
+
+def test_missing_fields_in_the_entry_are_reported() -> None:
+    got = fields(reconcile(article(volume="", number="", pages=""), record()))
+    assert got == {"volume": ("missing", "registry"), "issue": ("missing", "registry"),
+                   "pages": ("missing", "registry")}
+
+
+def test_pages_that_really_differ() -> None:
+    assert fields(reconcile(article(pages="91–112"), record()))["pages"] == ("different", "registry")
+
+
+def test_publisher_imprints_agree_and_others_are_unclear() -> None:
+    assert publishers_agree("Cambridge University Press", "Cambridge University Press (CUP)")
+    assert publishers_agree("Routledge", "Routledge, Taylor & Francis Group")
+    assert publishers_agree("Palgrave Macmillan", "Palgrave Macmillan UK")
+    src = Source(key="b", type="book", title="T", publisher="Routledge", year=2011)
+    rec = RegistryRecord(doi="10.4324/x", agency="crossref", type="monograph", title="T", publisher="Informa UK Limited",
+                         year=2011)
+    assert fields(reconcile(src, rec)) == {"publisher": ("different", "unclear")}
+
+
+def test_book_entry_with_a_chapter_doi_is_a_type_mismatch() -> None:
+    src = Source(key="p", type="book", title="Intelligence Theory", year=2008)
+    rec = RegistryRecord(doi="10.4324/9780203892992.ch4", agency="crossref", type="book-chapter",
+                         title="Intelligence Theory", year=2008)
+    assert fields(reconcile(src, rec)) == {"type": ("type", "unclear")}
+
+
+@pytest.mark.parametrize(("pages", "expected"), [
+    ("448–88", ("448", "488")), ("448--488", ("448", "488")), ("pp. 91-112", ("91", "112")),
+    ("e33693", ("e33693", "")), ("1095-1105", ("1095", "1105")), ("", ("", "")), ("xii–xv", ("xii", "xv")),
+])
+def test_page_normalisation(pages: str, expected: tuple[str, str]) -> None:
+    assert normalize_pages(pages) == expected

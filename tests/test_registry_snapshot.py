@@ -1,0 +1,99 @@
+"""load_metadata over a hand-written snapshot: every state an entry can be in."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.model import UrlCheck
+from litreview.registry.discover import reference_string
+from litreview.registry.snapshot import SearchEntry, Snapshot, UrlEntry, load_metadata
+
+CASE = Path(__file__).resolve().parent / "cases" / "registry_snapshot"
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 11, 27, tzinfo=UTC)
+
+
+def bibliography():
+    return parse_bibliography((CASE / "refs.bib").read_text(encoding="utf-8"), "refs.bib")
+
+
+def test_every_state_matches_the_hand_derived_expectation() -> None:
+    expected = json.loads((CASE / "expected.json").read_text())
+    got = load_metadata(bibliography(), CASE / "metadata", now=NOW, stale_days=365)
+    assert set(got) == set(expected) - {"_note"}
+    for key, meta in got.items():
+        want = expected[key]
+        assert meta.status == want["status"], key
+        assert meta.stale == want["stale"], key
+        assert [[m.field, m.entry_value, m.registry_value, m.kind, m.likely_right] for m in meta.mismatches] \
+            == want["mismatches"], key
+        assert want["reason"] in meta.reason, (key, meta.reason)
+
+
+def test_verified_record_is_parsed(tmp_path) -> None:
+    meta = load_metadata(bibliography(), CASE / "metadata", now=NOW, stale_days=365)["verified2005"]
+    assert meta.record.title == "World Culture and Imagined Military Power"
+    assert meta.fetched_at == "2026-11-01T10:00:00+00:00"
+
+
+def test_stored_search_gives_a_suggestion_and_url_checks_are_attached(tmp_path) -> None:
+    folder = tmp_path / "metadata"
+    shutil.copytree(CASE / "metadata", folder)
+    bib = bibliography()
+    snap = Snapshot(folder)
+    item = {"DOI": "10.5555/lr.sovereigns", "type": "monograph", "title": ["Taming the Imaginary Sovereigns"],
+            "author": [{"given": "K. J.", "family": "Holmwood"}], "issued": {"date-parts": [[2004]]},
+            "publisher": "Synthetic University Press", "score": 10.4}
+    snap.write_search(SearchEntry(reference_string(bib.get("book2004")), "2026-11-03T00:00:00+00:00", "", (item,)))
+    check = UrlCheck(url="https://example.org/page", ok=False, status=404, error="HTTP 404",
+                     archive_url="http://web.archive.org/web/20200301000000/https://example.org/page",
+                     checked_at="2026-11-03T00:00:00+00:00")
+    snap.write_url(UrlEntry(check))
+    got = load_metadata(bib, folder, now=NOW, stale_days=365)
+    assert got["book2004"].suggestion.doi == "10.5555/lr.sovereigns"
+    assert "suggested 10.5555/lr.sovereigns" in got["book2004"].reason
+    assert got["page2020"].url_check == check
+
+
+def test_missing_folder_means_everything_unverified(tmp_path) -> None:
+    got = load_metadata(bibliography(), tmp_path / "nothing", now=NOW, stale_days=365)
+    assert got["verified2005"].status == "unverified"
+
+
+def test_writes_stay_inside_the_folder(tmp_path) -> None:
+    from litreview.registry.snapshot import DoiEntry
+
+    snap = Snapshot(tmp_path)
+    path = snap.write_doi(DoiEntry("10.1234/../../../etc/passwd", "crossref", "crossref", 200, "2026-01-01", "",
+                                   {"DOI": "10.1234/../../../etc/passwd"}))
+    assert path.parent == tmp_path / "doi" and path.name.startswith("10.1234%2F..%2F")
+
+
+def test_load_metadata_imports_no_httpx_and_is_fast() -> None:
+    code = ("import sys, time; from datetime import datetime, UTC; from pathlib import Path;"
+            "from litreview.bibliography.load import parse_bibliography;"
+            "from litreview.registry.snapshot import load_metadata;"
+            f"case = Path({str(CASE)!r});"
+            "bib = parse_bibliography((case / 'refs.bib').read_text(), 'refs.bib');"
+            "t = time.perf_counter(); load_metadata(bib, case / 'metadata', now=datetime.now(UTC), stale_days=365);"
+            "print(time.perf_counter() - t, 'httpx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    seconds, httpx_loaded = out.stdout.split()
+    assert httpx_loaded == "False"
+    assert float(seconds) < 0.5
+
+
+def test_committed_essay_snapshot_holds_no_records() -> None:
+    folder = ROOT / "refs" / "metadata"
+    if not folder.is_dir():
+        pytest.skip("refs/metadata is not there")
+    assert (folder / "README.md").is_file()
+    assert not [p for p in folder.rglob("*.json")], "the essay's snapshot must stay empty until fetched online"

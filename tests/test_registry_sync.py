@@ -1,0 +1,111 @@
+"""sync: corrections proposed from the snapshot, applied byte-for-byte only where accepted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.cli import main
+from litreview.config import Config
+from litreview.registry.bibedit import BibEditError, apply_edits, find_entry, set_field
+from litreview.registry.fetch import fetch_all
+from litreview.testing.fake_registry import FakeRegistry
+from litreview.testing.helpers import FAKE_LIMITS, FAST_LIMITS, FAST_POLICY, bibliography_for
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+TEXT = """% comment kept
+@article{a,
+  author = {Doe, Jane},
+  title  = "Old {T}itle",
+  year   = 2001,
+  pages  = {1--2}
+}
+
+@book{b, title={X}, year={1999},}
+"""
+
+
+def test_find_entry_and_fields() -> None:
+    entry = find_entry(TEXT, 2)
+    assert entry.key == "a" and [f.name for f in entry.fields] == ["author", "title", "year", "pages"]
+    title = entry.field("title")
+    assert TEXT[title.value_start:title.value_end] == '"Old {T}itle"'
+    with pytest.raises(BibEditError):
+        find_entry(TEXT, 1)
+
+
+def test_replace_keeps_delimiters_and_every_other_byte() -> None:
+    entry = find_entry(TEXT, 2)
+    edits = set_field(TEXT, entry, "title", "New Title") + set_field(TEXT, entry, "year", "2002")
+    out = apply_edits(TEXT, edits)
+    assert out == TEXT.replace('"Old {T}itle"', '"New Title"').replace("= 2001,", "= 2002,")
+
+
+def test_adding_fields_follows_the_layout() -> None:
+    entry = find_entry(TEXT, 2)
+    out = apply_edits(TEXT, set_field(TEXT, entry, "doi", "10.1/x") + set_field(TEXT, entry, "volume", "3"))
+    assert out == TEXT.replace("  pages  = {1--2}\n", "  pages  = {1--2},\n  doi    = {10.1/x},\n  volume = 3\n")
+    one_line = find_entry(TEXT, 9)
+    out = apply_edits(TEXT, set_field(TEXT, one_line, "doi", "10.1/y"))
+    assert out == TEXT.replace("year={1999},}", "year={1999},\n  doi={10.1/y},}")  # one-line entry: 2-space indent
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """The demo bibliography in a folder, its snapshot fetched from the fake registry."""
+    with FakeRegistry(limits=FAKE_LIMITS) as fake:
+        text = bibliography_for(CASES / "registry_demo" / "refs.bib", fake.url)
+        (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+        config = fake.configure(Config(root=tmp_path, metadata="metadata", mailto="t@example.org"))
+        fetch_all(parse_bibliography(text, "refs.bib").sources, config, policy=FAST_POLICY, limits=FAST_LIMITS,
+                  check_urls=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path, text
+
+
+ARGS = ["--bib", "refs.bib", "--metadata-dir", "metadata"]
+TITLE_OLD = "  title   = {World Culture and Imagined},\n"
+TITLE_NEW = "  title   = {World Culture and Imagined Military Power},\n"
+YEAR_OLD, YEAR_NEW = "  year    = {2006},\n", "  year    = {2005},\n"
+DOI_AFTER = "  year      = {2004},\n"
+DOI_ADDED = "  year      = {2004},\n  doi       = {10.5555/lr.sovereigns},\n"
+
+
+def test_dry_run_shows_a_diff_and_changes_nothing(workspace, capsys) -> None:
+    folder, text = workspace
+    assert main(["sync", *ARGS]) == 0
+    out, err = capsys.readouterr()
+    assert f"-{TITLE_OLD}+{TITLE_NEW}" in out and f"-{YEAR_OLD}+{YEAR_NEW}" in out
+    assert "+  doi       = {10.5555/lr.sovereigns},\n" in out
+    assert "3 proposed corrections" in err
+    assert (folder / "refs.bib").read_text(encoding="utf-8") == text
+
+
+def test_write_yes_applies_all_and_keeps_every_other_byte(workspace, capsys) -> None:
+    folder, text = workspace
+    assert main(["sync", *ARGS, "--write", "--yes"]) == 0
+    expected = text.replace(TITLE_OLD, TITLE_NEW).replace(YEAR_OLD, YEAR_NEW).replace(DOI_AFTER, DOI_ADDED)
+    assert (folder / "refs.bib").read_bytes() == expected.encode("utf-8")
+    assert "applied 3 of 3" in capsys.readouterr().err
+
+
+def test_write_asks_and_applies_only_what_is_accepted(workspace, capsys, monkeypatch) -> None:
+    import io
+
+    folder, text = workspace
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\ny\nn\n"))
+    assert main(["sync", *ARGS, "--write"]) == 0
+    assert (folder / "refs.bib").read_text(encoding="utf-8") == text.replace(YEAR_OLD, YEAR_NEW)
+
+
+def test_json_lists_the_proposals(workspace, capsys) -> None:
+    import json
+
+    assert main(["sync", *ARGS, "--format", "json", "--field", "doi"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{
+        "key": "holmwood2004taming", "field": "doi", "old": "", "new": "10.5555/lr.sovereigns",
+        "reason": "suggested DOI (score 1.00: Taming the Imaginary Sovereigns: Institutional Change in Synthetic Politics)",
+        "line": 27}]
