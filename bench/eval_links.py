@@ -1,0 +1,304 @@
+"""Precision and recall of litreview's linking against gold labels, per link kind.
+
+Documents: the chaudhry-heiss paper (pandoc markers kept; and its Chicago author-date
+rendering with the markers gone), the two JOSS papers, and the essay under review
+(bench/essay_gold.yaml, labelled by reading). The corpus lives beside the repository
+in ../shared/corpus (override with --corpus).
+
+    python bench/eval_links.py            # prints the figures
+    python bench/eval_links.py --json     # the same as JSON
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from litreview.bibliography.load import load_bibliography  # noqa: E402
+from litreview.essay import parse_essay  # noqa: E402
+from litreview.linking import link  # noqa: E402
+from litreview.model import Essay, Linkage  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+# Footnotes of the chaudhry-heiss paper that name an entry of its bibliography in full (read by
+# hand; pandoc printed them as notes, not as citations, so the citation gold does not list them).
+FOOTNOTE_REFERENCES = [
+    ("[13] Anna Lelik", "Lelik:2016"),
+    ("[14] Irũngũ Houghton and Stephanie Muchai", "HoughtonMuchai:2014"),
+    ("[15] Samuel Oakford", "Oakford:2018"),
+]
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4)}
+
+
+def _paragraph_texts(essay: Essay) -> list[str]:
+    return [" ".join(c.text for c in p.claims) for p in essay.paragraphs]
+
+
+def _predicted_markers(essay: Essay, linkage: Linkage) -> tuple[dict[int, Counter], int, int]:
+    para = {c.id: c.paragraph for c in essay.claims}
+    out: dict[int, Counter] = defaultdict(Counter)
+    unresolved = ambiguous = 0
+    for m in linkage.mentions:
+        if m.kind != "marker":
+            continue
+        out[para[m.claim_id]][m.keys[0] if m.keys else None] += 1
+        unresolved += not m.keys
+        ambiguous += len(m.keys) > 1
+    return out, unresolved, ambiguous
+
+
+def _compare(gold: dict[int, Counter], pred: dict[int, Counter]) -> dict[str, float | int]:
+    tp = fp = fn = 0
+    for p in set(gold) | set(pred):
+        g, q = gold.get(p, Counter()), pred.get(p, Counter())
+        both = sum((g & q).values())
+        tp += both
+        fp += sum(q.values()) - both
+        fn += sum(g.values()) - both
+    return prf(tp, fp, fn)
+
+
+def eval_pandoc(doc: Path, bib: Path, gold: Path) -> dict:
+    """Markers kept: each gold citation must come out as a marker resolved to its key."""
+    essay = parse_essay(doc.read_text(encoding="utf-8"), str(doc))
+    linkage = link(essay, load_bibliography(bib))
+    texts = _paragraph_texts(essay)
+    want: dict[int, Counter] = defaultdict(Counter)
+    lost = 0
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["doc"] != doc.name:
+            continue
+        probe = " ".join(row["text"].split())
+        number = next((i + 1 for i, t in enumerate(texts) if probe[:80] in t or probe[-80:] in t), None)
+        if number is None:
+            lost += len(row["citations"])
+            continue
+        for cite in row["citations"]:
+            want[number][cite["key"]] += 1
+    pred, unresolved, ambiguous = _predicted_markers(essay, linkage)
+    result = _compare(want, pred)
+    result["fn"] += lost
+    result.update(prf(result["tp"], result["fp"], result["fn"]))
+    result.update(unresolved=unresolved, ambiguous=ambiguous, gold_rows_not_found=lost)
+    return result
+
+
+def eval_chicago(text_path: Path, bib: Path, gold: Path) -> dict:
+    """Markers stripped: each rendered author-date citation must resolve to its keys."""
+    text = text_path.read_text(encoding="utf-8")
+    # The prose, then the footnotes pandoc puts after the reference list.
+    body, _, rest = text.partition("\nReferences\n")
+    notes = rest.find("\n[1] ")
+    if notes >= 0:
+        body += "\n\n" + rest[notes:]
+    essay = parse_essay(body, str(text_path))
+    linkage = link(essay, load_bibliography(bib))
+    texts = _paragraph_texts(essay)
+    want: dict[int, Counter] = defaultdict(Counter)
+    cursor = (0, 0)
+    used: set[tuple[int, int]] = set()
+    lost = 0
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        rendered = " ".join(row["rendered"].split())
+        places = []
+        for i, t in enumerate(texts):
+            at = t.find(rendered)
+            while at >= 0:
+                places.append((i, at))
+                at = t.find(rendered, at + 1)
+        free = [p for p in places if p not in used]
+        # Citations come in reading order, except those in footnotes (printed at the end).
+        ahead = [p for p in free if p >= cursor]
+        place = (ahead or free or [None])[0]
+        if place is None:
+            lost += len(row["keys"])
+            continue
+        used.add(place)
+        if not texts[place[0]].startswith("["):
+            cursor = place
+        for key in row["keys"]:
+            want[place[0] + 1][key] += 1
+    pred, unresolved, ambiguous = _predicted_markers(essay, linkage)
+    result = _compare(want, pred)
+    result["fn"] += lost
+    result.update(prf(result["tp"], result["fp"], result["fn"]))
+    result.update(unresolved=unresolved, ambiguous=ambiguous, gold_not_found=lost)
+    return result
+
+
+def eval_attribution_stripped(text_path: Path, bib: Path, gold: Path) -> dict:
+    """Held-out attribution: the Chicago text with every citation removed ("Chaudhry (2016) finds"
+    becomes "Chaudhry finds"); an entry is expected wherever its author's family name is still
+    written in a paragraph that cited it (rule-derived silver labels, not hand labels)."""
+    from litreview.linking.text import fold, tokens
+
+    text = text_path.read_text(encoding="utf-8")
+    body, _, rest = text.partition("\nReferences\n")
+    notes = rest.find("\n[1] ")
+    raw = body + ("\n\n" + rest[notes:] if notes >= 0 else "")
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    # Where each citation is printed: in reading order, except footnotes (printed at the end).
+    notes_at = raw.find("\n[1] ")
+    placed: list[tuple[int, dict]] = []
+    cursor, used = 0, set()
+    for row in rows:
+        spots = []
+        at = raw.find(row["rendered"])
+        while at >= 0:
+            spots.append(at)
+            at = raw.find(row["rendered"], at + 1)
+        free = [a for a in spots if a not in used]
+        ahead = [a for a in free if a >= cursor]
+        if not (ahead or free):
+            continue
+        at = (ahead or free)[0]
+        used.add(at)
+        if notes_at < 0 or at < notes_at:
+            cursor = at
+        placed.append((at, row))
+    placed.sort(key=lambda p: p[0])
+    # Remove each citation; "Chaudhry (2016) finds" keeps its name: "Chaudhry finds".
+    cited: list[tuple[int, list[str]]] = []
+    out, pos = [], 0
+    for at, row in placed:
+        narrative = row["modes"][0] == "AuthorInText"
+        out.append(raw[pos:at] if narrative else raw[pos:at].rstrip(" "))
+        if narrative:
+            out.append(row["rendered"].split(" (")[0])
+        cited.append((len("".join(out)), row["keys"]))
+        pos = at + len(row["rendered"])
+    out.append(raw[pos:])
+    stripped = "".join(out)
+    essay = parse_essay(stripped, str(text_path) + " (citations removed)")
+    bibliography = load_bibliography(bib)
+    linkage = link(essay, bibliography)
+    para_of = {c.id: c.paragraph for c in essay.claims}
+    spans = [(p.number, p.claims[0].start, p) for p in essay.paragraphs]
+    expected: set[tuple[int, str]] = set()
+    for offset, keys in cited:
+        number = max((n for n, start, _ in spans if 0 <= start <= offset), default=None)
+        if number is None:
+            continue
+        para = essay.paragraphs[number - 1]
+        words = {fold(t.text.removesuffix("’s").removesuffix("'s")) for c in para.claims
+                 for t in tokens(c.text) if t.is_capitalised}
+        for key in keys:
+            source = bibliography.get(key)
+            families = {fold(p.family) for p in (*source.authors, *source.editors)} if source else set()
+            if families & words:
+                expected.add((number, key))
+    for claim_start, key in FOOTNOTE_REFERENCES:
+        claim = next((c for c in essay.claims if c.text.startswith(claim_start)), None)
+        if claim is not None:
+            expected.add((claim.paragraph, key))
+    predicted = {(para_of[lk.claim_id], lk.source_key) for lk in linkage.links if lk.kind == "attribution"}
+    result = prf(len(expected & predicted), len(predicted - expected), len(expected - predicted))
+    result["missed"] = sorted(map(str, expected - predicted))
+    result["extra"] = sorted(map(str, predicted - expected))
+    return result
+
+
+def eval_essay(essay_path: Path, bib: Path, gold_path: Path) -> dict:
+    """The essay's own labels: links per kind, and the mentions the checks need."""
+    from ruamel.yaml import YAML
+
+    gold = YAML(typ="safe").load(gold_path.read_text(encoding="utf-8"))
+    essay = parse_essay(essay_path.read_text(encoding="utf-8"), str(essay_path))
+    linkage = link(essay, load_bibliography(bib))
+    out: dict[str, dict] = {}
+    for kind, rows in gold["links"].items():
+        predicted: dict[str, set[str]] = defaultdict(set)
+        for lk in linkage.links:
+            if lk.kind == kind and lk.status != "rejected":
+                predicted[lk.claim_id].add(lk.source_key)
+        tp = fp = fn = 0
+        labelled: set[str] = set()
+        for row in rows:
+            claim = row["claim"]
+            labelled.add(claim)
+            got = predicted.get(claim, set())
+            if "any_of" in row:
+                allowed = set(row["any_of"])
+                hit = got & allowed
+                tp += 1 if hit else 0
+                fn += 0 if hit else 1
+                fp += len(got - allowed) + max(0, len(hit) - 1)
+            else:
+                keys = set(row["keys"])
+                tp += len(got & keys)
+                fn += len(keys - got)
+                fp += len(got - keys)
+        for claim, got in predicted.items():
+            if claim not in labelled:
+                fp += len(got)
+        out[kind] = prf(tp, fp, fn)
+    wanted = {(m["claim"], m["kind"], m["text"], tuple(m["keys"])) for m in gold["mentions"]}
+    have = {(m.claim_id, m.kind, m.text, m.keys if m.kind == "title-variant" else ()) for m in linkage.mentions
+            if not m.keys or m.kind == "title-variant"}
+    gold_unresolved = {w for w in wanted if not w[3]}
+    have_unresolved = {h for h in have if not h[3]}
+    out["unresolved mentions"] = prf(len(gold_unresolved & have_unresolved), len(have_unresolved - gold_unresolved),
+                                     len(gold_unresolved - have_unresolved))
+    out["unresolved mentions"]["missed"] = sorted(map(str, gold_unresolved - have_unresolved))
+    out["unresolved mentions"]["extra"] = sorted(map(str, have_unresolved - gold_unresolved))
+    variants = {w for w in wanted if w[1] == "title-variant"}
+    got_variants = {h for h in have if h[1] == "title-variant"}
+    out["title variants"] = prf(len(variants & got_variants), len(got_variants - variants),
+                                len(variants - got_variants))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    corpus: Path = args.corpus
+    results: dict[str, dict] = {}
+    ch = corpus / "chaudhry-heiss"
+    if ch.is_dir():
+        results["chaudhry-heiss markers (pandoc)"] = eval_pandoc(
+            ch / "are_funders_really_responding.md", ch / "bibliography.bib", ch / "gold" / "gold_citations.jsonl")
+        results["chaudhry-heiss author-date (Chicago text)"] = eval_chicago(
+            ch / "chicago-plain" / "essay_chicago_author_date.txt", ch / "bibliography.bib",
+            ch / "chicago-plain" / "gold_intext_citations.jsonl")
+        results["chaudhry-heiss attribution (citations removed)"] = eval_attribution_stripped(
+            ch / "chicago-plain" / "essay_chicago_author_date.txt", ch / "bibliography.bib",
+            ch / "chicago-plain" / "gold_intext_citations.jsonl")
+    for name in ("joss-gmr", "joss-hypothesize"):
+        folder = corpus / name
+        if folder.is_dir():
+            results[f"{name} markers (pandoc)"] = eval_pandoc(
+                folder / "paper.md", folder / "paper.bib", folder / "gold" / "gold_citations.jsonl")
+    essay_results = eval_essay(ROOT / "refs" / "essay.md", ROOT / "refs" / "bibliography.bib",
+                               ROOT / "bench" / "essay_gold.yaml")
+    for kind, figures in essay_results.items():
+        results[f"essay {kind}"] = figures
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{'set':<48} {'P':>7} {'R':>7} {'tp':>5} {'fp':>4} {'fn':>4}  notes")
+    for name, r in results.items():
+        notes = ", ".join(f"{k}={v}" for k, v in r.items()
+                          if k not in ("tp", "fp", "fn", "precision", "recall") and v not in (0, [], None))
+        print(f"{name:<48} {r['precision']:>7.3f} {r['recall']:>7.3f} {r['tp']:>5} {r['fp']:>4} {r['fn']:>4}  {notes}")
+    if not (corpus / "chaudhry-heiss").is_dir():
+        print(f"(corpus not found at {corpus}: only the essay was evaluated)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,180 @@
+"""`litreview links`: which claims rely on which sources, with evidence; accept or reject links."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..model import Bibliography, Essay, Link, Linkage
+from ._options import config_from, emit_json, format_option, input_options
+
+EXAMPLES = """\b
+Examples:
+  litreview links                                  every link, with its evidence
+  litreview links --source holsti2004taming        the claims that rely on one source
+  litreview links --suggest                        suggestions waiting for a reviewer
+  litreview links --format json | jq '.[] | select(.status == "confirmed")'
+  litreview links --accept p3-s5 paul2004international --note "quotes its definition" --locator "p. 3"
+  litreview links --reject p4-s3 keohane2012power
+"""
+
+
+@click.command(epilog=EXAMPLES)
+@input_options
+@format_option("table", "json", "csv")
+@click.option("--source", "source_key", metavar="KEY", default=None,
+              help="Only the links to this entry.")
+@click.option("--suggest", is_flag=True, help="Only suggested links (for review).")
+@click.option("--accept", nargs=2, metavar="CLAIM KEY", default=None,
+              help="Record that claim CLAIM relies on entry KEY (in the claims file).")
+@click.option("--reject", nargs=2, metavar="CLAIM KEY", default=None,
+              help="Record that claim CLAIM does not rely on entry KEY.")
+@click.option("--note", default="", help="With --accept/--reject: how the source supports the claim.")
+@click.option("--locator", default="", help="With --accept: page or section, e.g. \"p. 3\".")
+def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, str] | None,
+            reject: tuple[str, str] | None, note: str, locator: str, **paths: str | None) -> int:
+    """Show which claims of the essay rely on which sources.
+
+    Each link has a kind (marker, attribution, title, quotation, reference,
+    topical), a confidence from 0 to 1, a status (confirmed, suggested or
+    rejected) and its evidence: the words of the sentence that support it.
+    JSON and CSV give one row per link with exactly the keys claim_id,
+    paragraph, sentence, text, source_key, kind, confidence, status, evidence.
+    Decisions recorded with --accept and --reject go to refs/claims.yaml and
+    override what litreview finds.
+    """
+    if accept and reject:
+        raise click.UsageError("use --accept or --reject, not both")
+    config = config_from(**paths)
+    from ..essay import load_essay
+    from ..linking import link
+    from ..linking.curated import load_curated
+    from .sources import load_or_fail
+
+    bibliography = load_or_fail(config.path("bibliography"))
+    essay = load_essay(config.path("essay"))
+    claims_path = config.path("claims")
+    curated = load_curated(claims_path)
+    metadata = _metadata(bibliography, config)
+    linkage = link(essay, bibliography, curated, metadata=metadata)
+    if accept or reject:
+        return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
+    links = list(linkage.links)
+    if source_key is not None:
+        if source_key not in bibliography.keys:
+            raise InputError(f"no entry {source_key!r} in the bibliography", path=bibliography.file,
+                             hint="list the keys with `litreview sources`")
+        links = [lk for lk in links if lk.source_key == source_key]
+    if suggest:
+        links = [lk for lk in links if lk.status == "suggested"]
+    shown = Linkage(links=tuple(links), mentions=linkage.mentions, orphans=linkage.orphans)
+    _warn_orphans(linkage, claims_path)
+    if fmt == "json":
+        from ..linking import to_rows
+
+        emit_json(to_rows(shown, essay))
+    elif fmt == "csv":
+        from ..linking import to_rows
+        from ..linking.output import JSON_KEYS
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(JSON_KEYS))
+        writer.writeheader()
+        writer.writerows(to_rows(shown, essay))
+    else:
+        _table(shown, essay, bibliography, linkage, source_key)
+    return 0
+
+
+def _metadata(bibliography: Bibliography, config) -> dict | None:
+    """Registry records from the snapshot (their abstracts feed the topical suggestions)."""
+    folder = config.path("metadata")
+    if not Path(folder).is_dir():
+        return None
+    from datetime import UTC, datetime
+
+    from ..registry.snapshot import load_metadata
+
+    return load_metadata(bibliography, folder, now=datetime.now(UTC), stale_days=config.stale_days)
+
+
+def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
+            accept: tuple[str, str] | None, reject: tuple[str, str] | None, note: str, locator: str) -> int:
+    from ..linking import curated
+
+    claim_id, key = accept or reject  # type: ignore[misc]
+    if accept:
+        found = [lk for lk in linkage.links if lk.claim_id == claim_id and lk.source_key == key and not lk.curated]
+        kind = max(found, key=lambda lk: lk.confidence).kind if found else None
+        curated.accept(claims_path, essay, claim_id, key, note=note, locator=locator, kind=kind,
+                       bibliography=bibliography)
+        click.echo(f"confirmed: {claim_id} relies on {key} (recorded in {claims_path})")
+    else:
+        curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
+        click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {claims_path})")
+    return 0
+
+
+def _warn_orphans(linkage: Linkage, claims_path: Path) -> None:
+    for orphan in linkage.orphans:
+        where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
+        click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} no longer anchors "
+                   f"(its sentence changed or was removed, or the entry is gone): "
+                   f"\"{_excerpt(orphan.exact, 60)}\"", err=True)
+
+
+def _excerpt(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linkage,
+           source_key: str | None) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..linking import coverage
+
+    claims = {c.id: c for c in essay.claims}
+    title = f"{len(shown.links)} links" + (f" to {source_key}" if source_key else "")
+    console = Console()
+    if not console.is_terminal and console.width < 120:
+        console = Console(width=140)  # piped: room for the sentence beside its evidence
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("claim", no_wrap=True)
+    table.add_column("source", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("conf", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("evidence / sentence", overflow="fold", min_width=30)
+    for lk in shown.links:
+        claim = claims.get(lk.claim_id)
+        sentence = _excerpt(claim.text if claim else "", 100)
+        table.add_row(lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk),
+                      f"{escape(_excerpt(_evidence(lk), 100))}\n[dim]{escape(sentence)}[/dim]")
+    console.print(table)
+    figures = coverage(full, essay, bibliography)
+    console.print(f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
+                  f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "
+                  f"confirmed claim.", highlight=False)
+
+
+def _status(lk: Link) -> str:
+    marks = []
+    if lk.ambiguous:
+        marks.append("ambiguous")
+    if lk.curated:
+        marks.append("reviewed")
+    return lk.status + (f" ({', '.join(marks)})" if marks else "")
+
+
+def _evidence(lk: Link) -> str:
+    text = lk.evidence
+    if lk.locator:
+        text += f" [{lk.locator}]"
+    if lk.note:
+        text += f" — {lk.note}"
+    return text

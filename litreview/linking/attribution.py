@@ -1,0 +1,314 @@
+"""People named in the prose as authorities ("K.J. Holsti qualified ...", "according to Bull").
+
+Names are read as runs of capitalised words and initials, joined into lists by "and"/",";
+a run resolves to the entries its family name wrote or edited when the given names agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import Claim, Mention, Person
+from .hits import Found, Hit
+from .index import SourceIndex, persons_of
+from .text import Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
+
+_BASE_VERBS = wordlist("""argue hold describe write frame explicate qualify claim contend note observe suggest posit
+assert maintain define show find state propose theorize theorise conclude point concede explain
+emphasize emphasise stress term coin identify outline warn insist demonstrate subscribe
+characterize characterise call say recognize recognise assume introduce present develop examine
+analyze analyse study report offer highlight remark believe think see agree disagree challenge
+critique criticize criticise reject counter refute famously contrast reason caution acknowledge
+admit add treat view label distinguish lay""")
+_IRREGULAR = ["held", "wrote", "written", "found", "said", "thought", "saw", "seen", "laid", "put", "puts"]
+
+
+def _inflect(verb: str) -> set[str]:
+    forms = {verb, verb + "s", verb + "ed", verb + "d", verb + "es"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb.endswith("e"):
+        forms.add(verb + "d")
+    return forms
+
+
+REPORTING = frozenset(f for v in _BASE_VERBS for f in _inflect(v)) | frozenset(_IRREGULAR)
+_FILLER = wordset("""et al al. also has have had further later first similarly rightly himself herself themselves and
+others colleagues famously""")
+_WORK_NOUNS = wordset("""theory theories argument arguments work works view views concept notion idea ideas thesis account
+claim definition model framework approach analysis critique perspective position words book article
+essay treatise conception vision doctrine principle principles school logic""")
+_CUE = re.compile(
+    r"(?:according to|in the words of|tutelage of|influence of|(?:writings?|works?|ideas|theor(?:y|ies)|"
+    r"views?|thought|arguments?|legacy|tradition) of|"
+    r"(?:scholars|theorists|thinkers|authors|writers|realists|liberals|constructivists|neorealists|"
+    r"neoliberals|institutionalists|philosophers|economists|historians|researchers|experts|analysts|"
+    r"proponents|critics|pioneers?|founders?)(?: \w+)?,? (?:such as|like|including|of \w+)|"
+    r"\b\w+(?:ed|en) by|\bfollowing|\bcf\.?|\bsee|\bwith)\s*(?:the )?$"
+)
+# Words that start a capitalised run but are not names.
+FUNCTION = wordset("""a an the in as at on of for to by with from per this that these those it its not no and or but if
+when while since after before during although though however thus therefore according regardless
+whether both each every some such our their his her we they he she i according additionally
+similarly moreover furthermore also intuitively broadly regardless""")
+TITLES = wordset("""president professor prof dr mr mrs ms sir lord lady dame secretary senator general admiral judge
+justice minister ambassador director chairman chair governor king queen prince pope saint st pioneer""")
+INSTITUTIONS = wordset("""national security defense defence department office council agency intelligence state states united
+government institute university center centre foundation committee congress senate house ministry
+bureau service army navy force forces corps union nations organization organisation association
+society group company corporation inc ltd bank fund court commission advisor adviser federal
+republic kingdom empire party parliament assembly war world cold treaty act code constitution
+strategy report review north south east west american european international global joint fighter
+program programme project""")
+_PARTICLES = wordset("""von van de der den del della di du da dos des le la bin ibn al""")
+_JOIN = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+_SPACE_ONLY = re.compile(r"^\s*$")
+
+
+@dataclass
+class _Name:
+    """A run of capitalised tokens read as one person's name."""
+
+    toks: list[Token]
+    possessive: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+    @property
+    def family(self) -> str:
+        return strip_possessive(self.toks[-1].text)[0]
+
+    @property
+    def given(self) -> list[Token]:
+        out: list[Token] = []
+        for tok in reversed(self.toks[:-1]):
+            word = fold(tok.text)
+            if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
+                break
+            out.insert(0, tok)
+        return out
+
+    def text(self, claim: str, person: Person | None = None) -> str:
+        """The name as written, without words before it that are not part of it."""
+        given = self.given
+        if person is not None:
+            kept: list[Token] = []
+            for tok in reversed(given):
+                if not compatible([tok], person):
+                    break
+                kept.insert(0, tok)
+            given = kept
+        first = given[0] if given else self.toks[-1]
+        return strip_possessive(claim[first.start:self.end])[0]
+
+
+def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Found) -> Found:
+    """Authorities named in each claim, resolved to entries where the names agree."""
+    found = Found()
+    title_names = _title_names(index)
+    for claim in claims:
+        toks = tokens(claim.text)
+        for group in _groups(claim.text, toks):
+            _resolve_group(claim, group, toks, index, covered, found, title_names)
+    return found
+
+
+def _name_like(tok: Token) -> bool:
+    word = strip_possessive(tok.text)[0]
+    return tok.is_initials or (word[:1].isupper() and any(c.isalpha() for c in word))
+
+
+def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
+    """Runs of names, with lists joined by "," / "and" kept together."""
+    names: list[_Name] = []
+    current: list[Token] = []
+    for i, tok in enumerate(toks):
+        gap = text[current[-1].end:tok.start] if current else ""
+        particle = fold(tok.text) in _PARTICLES and i + 1 < len(toks) and toks[i + 1].is_capitalised
+        if _name_like(tok) or (particle and current):
+            if current and (not _SPACE_ONLY.match(gap) or strip_possessive(current[-1].text)[1]):
+                names.append(_Name(current))
+                current = []
+            current.append(tok)
+        else:
+            if current:
+                names.append(_Name(current))
+                current = []
+    if current:
+        names.append(_Name(current))
+    for name in names:
+        name.possessive = strip_possessive(name.toks[-1].text)[1]
+    groups: list[list[_Name]] = []
+    for name in names:
+        if groups and _JOIN.match(text[groups[-1][-1].end:name.start]) and not groups[-1][-1].possessive:
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    return groups
+
+
+def _given_parts(person: Person) -> list[str]:
+    parts: list[str] = []
+    for word in re.split(r"[\s.]+", fold(person.given)):
+        if word:
+            parts.append(word)
+            parts.extend(p for p in word.split("-") if p and p != word)
+    return parts
+
+
+def compatible(given: list[Token], person: Person) -> bool | None:
+    """None when the text gives no given name; else whether it agrees with the entry's."""
+    if not given:
+        return None
+    parts = _given_parts(person)
+    if not parts:
+        return None
+    tok = given[-1]
+    if tok.is_initials:
+        letters = [c for c in fold(tok.text) if c.isalpha()]
+        initials = [p[0] for p in parts if "-" not in p]
+        return all(letter in initials for letter in letters)
+    word = fold(tok.text)
+    return any(word == p or (len(p) == 1 and word[0] == p) for p in parts)
+
+
+def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
+    lead = fold(text[max(0, group[0].start - 60):group[0].start])
+    if _CUE.search(lead):
+        return True
+    last = group[-1]
+    if last.possessive:
+        after = [t for t in toks if t.start >= last.end][:2]
+        if after and (fold(after[0].text) in _WORK_NOUNS or after[0].is_capitalised):
+            return True
+    following = [fold(t.text) for t in toks if t.start >= last.end][:4]
+    for word in following:
+        if word in REPORTING:
+            return True
+        if word not in _FILLER and not word.endswith("ly"):
+            break
+    return False
+
+
+def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: SourceIndex,
+                   covered: Found, found: Found, title_names: dict[str, list[str]]) -> None:
+    text = claim.text
+    cue = None  # computed on demand: most runs are not names at all
+    resolved: list[tuple[_Name, list[str], float]] = []
+    unresolved: list[_Name] = []
+    for name in group:
+        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end):
+            continue
+        roles = index.roles(fold(name.family))
+        if not roles:
+            unresolved.append(name)
+            continue
+        given = name.given
+        agree = [r for r in roles if compatible(given, r.person) is not False]
+        if not agree:
+            unresolved.append(name)
+            continue
+        has_given = any(compatible(given, r.person) for r in agree)
+        sentence_start = name.toks[-1].start == toks[0].start
+        if has_given:
+            confidence = 0.95
+        else:
+            if cue is None:
+                cue = _context_cue(text, group, toks)
+            listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
+            if cue or name.possessive or listed:
+                confidence = 0.9
+            elif not sentence_start and len(name.toks) == 1:
+                confidence = 0.75
+            else:
+                continue
+        resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
+    _emit(claim, group, resolved, index, found, title_names)
+    if unresolved:
+        if cue is None:
+            cue = _context_cue(text, group, toks)
+        if cue:
+            strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
+            for name in unresolved:
+                if _plausible_person(name) and (len(name.toks) > 1 or strong):
+                    found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
+                                                      "no entry by this author"))
+
+
+def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
+          index: SourceIndex, found: Found, title_names: dict[str, list[str]]) -> None:
+    if not resolved:
+        return
+    text = claim.text
+    families = {fold(name.family) for name, _, _ in resolved}
+    context = content_stems(text)
+    chosen: dict[str, tuple[float, bool, int, int]] = {}
+    first_start = len(text)
+    et_al = text[group[-1].end:].lstrip().startswith(("et al", "and colleagues", "and others"))
+    for name, keys, confidence in resolved:
+        src = index.sources[keys[0]]
+        person = next((p for p in (*src.authors, *src.editors) if fold(p.family) == fold(name.family)), None)
+        written = name.text(text, person)
+        if name is group[0] or name is resolved[0][0]:
+            first_start = min(first_start, max(text.find(written, name.start), name.start))
+        # Prefer entries that the people named alongside also wrote, and (unless "et al."
+        # follows) entries with no co-author left unnamed: "Heiss finds" is not "Heiss and Kelley".
+        def fit(key: str) -> tuple[int, int]:
+            people = persons_of(index.sources[key])
+            shared = sum(1 for p in people if fold(p.family) in families)
+            return shared, 0 if et_al else shared - len(people)
+
+        top = max(fit(k) for k in keys)
+        best_keys = [k for k in keys if fit(k) == top]
+        key, ambiguous, _ = index.choose(best_keys, context)
+        found.mention(name.start, Mention(claim.id, "author", written,
+                                          tuple(dict.fromkeys([key, *keys])),
+                                          "several entries; chosen by context" if ambiguous else ""))
+        old = chosen.get(key)
+        if old is None or confidence > old[0]:
+            chosen[key] = (confidence, ambiguous, name.start, name.end)
+        if name.given:
+            full = fold(f"{name.given[-1].text} {name.family}")
+            for subject in title_names.get(full, ()):
+                if subject not in keys:
+                    found.hits.append(Hit(claim.id, subject, "topical", 0.5,
+                                          f"names {written}, the subject of this entry's title",
+                                          name.start, name.end, confirmed=False))
+    span = text[first_start if first_start < len(text) else group[0].start:group[-1].end]
+    for key, (confidence, ambiguous, start, end) in chosen.items():
+        found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
+                              strip_possessive(span)[0], start, end, ambiguous=ambiguous,
+                              confirmed=not ambiguous))
+
+
+def _plausible_person(name: _Name) -> bool:
+    for tok in name.toks:
+        word = fold(strip_possessive(tok.text)[0])
+        if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
+            return False
+        if not tok.is_initials and (tok.text.isupper() or any(c.isdigit() for c in tok.text)):
+            return False
+        if word.endswith(("ism", "ist", "ists", "ian", "ians")):
+            return False  # schools of thought and their followers, not people
+    return True
+
+
+def _title_names(index: SourceIndex) -> dict[str, list[str]]:
+    """ "hedley bull" -> entries whose title names that person (a work about them)."""
+    out: dict[str, list[str]] = {}
+    for key, source in index.sources.items():
+        words = tokens(source.title)
+        for a, b in pairwise(words):
+            if (a.is_capitalised and b.is_capitalised and source.title[a.end:b.start] == " "
+                    and fold(a.text) not in FUNCTION and fold(b.text) in index.by_family):
+                out.setdefault(fold(f"{a.text} {b.text}"), []).append(key)
+    return out

@@ -1,0 +1,203 @@
+"""Lookup tables built once per bibliography: people by family name, author-date signatures.
+
+The linkers only do dictionary look-ups in these, so linking costs grow with the
+length of the essay, not with claims times sources.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..model import Bibliography, Person, Source, SourceMetadata
+from .text import canonical, content_stems, fold
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person's part in one entry."""
+
+    key: str
+    person: Person
+    role: str  # "author" or "editor"
+    position: int  # 0 for the first name listed
+
+
+@dataclass
+class SourceIndex:
+    """Everything the linkers look up, keyed for constant-time access."""
+
+    sources: dict[str, Source]
+    by_family: dict[str, list[Role]] = field(default_factory=lambda: defaultdict(list))
+    """Folded family name (last word of it too) -> the entries that person wrote or edited."""
+    signatures: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Canonical author-date name forms ("keohane and nye", "dupuy et al") -> keys."""
+    first_family: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Canonical first family name -> keys (loose fallback for author-date)."""
+    by_year: dict[int | None, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Year -> keys published that year."""
+    years: dict[str, tuple[int | None, str]] = field(default_factory=dict)
+    """Key -> (year, suffix letter written in the year field)."""
+    order: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """Key -> (month, title) used to assign 2012a/2012b."""
+    stems: dict[str, Counter[str]] = field(default_factory=dict)
+    """Key -> stems of its title, container, keywords and abstract (for context)."""
+    title_stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Key -> stems of its title alone (they weigh more when choosing by context)."""
+    idf: dict[str, float] = field(default_factory=dict)
+    """Stem -> inverse document frequency over the entries."""
+    max_signature_words: int = 1
+
+    def roles(self, family_folded: str) -> list[Role]:
+        return self.by_family.get(family_folded, [])
+
+    def context_scores(self, text_stems: Iterable[str], keys: Iterable[str]) -> dict[str, float]:
+        """How much each entry's words overlap the context (idf-weighted)."""
+        bag = set(text_stems)
+        scores = {}
+        for key in keys:
+            own = self.stems.get(key, Counter())
+            title = self.title_stems.get(key, frozenset())
+            scores[key] = sum(self.idf.get(s, 1.0) * (1.0 if s in title else 0.5) for s in own if s in bag)
+        return scores
+
+    def choose(self, keys: list[str], context: Iterable[str]) -> tuple[str, bool, dict[str, float]]:
+        """The best entry among ``keys`` for this context; True when there was a choice."""
+        unique = list(dict.fromkeys(keys))
+        if len(unique) == 1:
+            return unique[0], False, {unique[0]: 0.0}
+        scores = self.context_scores(context, unique)
+        # Ties go to the entry listed first in the bibliography (stable, explainable).
+        best = max(unique, key=lambda k: (scores[k], -unique.index(k)))
+        return best, True, scores
+
+
+def persons_of(source: Source) -> tuple[Person, ...]:
+    """Authors, or editors when an entry has none."""
+    return source.authors or source.editors
+
+
+def build_index(bibliography: Bibliography,
+                metadata: Mapping[str, SourceMetadata] | None = None) -> SourceIndex:
+    """Index a bibliography (and the abstracts of its registry records) for the linkers."""
+    index = SourceIndex(sources={s.key: s for s in bibliography.sources})
+    for source in bibliography.sources:
+        _index_people(index, source)
+        _index_signatures(index, source)
+        index.years[source.key] = _year(source)
+        index.by_year[index.years[source.key][0]].append(source.key)
+        index.order[source.key] = (_month(source), _sort_title(source.title))
+        index.stems[source.key] = Counter(content_stems(source_text(source, metadata)))
+        index.title_stems[source.key] = frozenset(content_stems(source.title))
+    df: Counter[str] = Counter()
+    for bag in index.stems.values():
+        df.update(bag.keys())
+    n = max(len(index.stems), 1)
+    index.idf = {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
+    index.max_signature_words = max((len(s.split()) for s in index.signatures), default=1)
+    return index
+
+
+def source_text(source: Source, metadata: Mapping[str, SourceMetadata] | None = None) -> str:
+    """The words that describe an entry: title, container, keywords and abstract."""
+    parts = [source.title, source.container, source.field("keywords")]
+    meta = (metadata or {}).get(source.key)
+    record = getattr(meta, "record", None)
+    if record is not None:
+        parts.append(_TAGS.sub(" ", record.abstract or ""))
+        if record.subtitle:
+            parts.append(record.subtitle)
+    return " ".join(p for p in parts if p)
+
+
+def _index_people(index: SourceIndex, source: Source) -> None:
+    for role, people in (("author", source.authors), ("editor", source.editors)):
+        for position, person in enumerate(people):
+            if not person.family:
+                continue
+            entry = Role(source.key, person, role, position)
+            family = fold(person.family)
+            names = {family, family.replace("-", " ")}
+            words = family.replace("-", " ").split()
+            if person.given and len(words) > 1:
+                names.add(words[-1])  # "von Römer" is also met as "Römer"
+            if person.prefix:
+                names.add(fold(f"{person.prefix} {person.family}"))
+            for name in names:
+                if entry not in index.by_family[name]:
+                    index.by_family[name].append(entry)
+
+
+def family_forms(person: Person) -> list[str]:
+    """Canonical ways the family name is written in a citation."""
+    forms = [canonical(person.family)]
+    if person.prefix:
+        forms.insert(0, canonical(f"{person.prefix} {person.family}"))
+    return forms
+
+
+def _index_signatures(index: SourceIndex, source: Source) -> None:
+    people = persons_of(source)
+    names: list[list[str]] = [family_forms(p) for p in people]
+    sigs: set[str] = set()
+    if names:
+        firsts = names[0]
+        for f in firsts:
+            index.first_family[f].append(source.key)
+        n = len(names)
+        primary = [forms[-1] for forms in names]
+        variants = [primary, [forms[0] for forms in names]]
+        for fams in variants:
+            if n == 1:
+                sigs.add(fams[0])
+            elif n == 2:
+                sigs.add(f"{fams[0]} and {fams[1]}")
+            elif n <= 6:
+                sigs.add(" ".join(fams[:-1]) + f" and {fams[-1]}")
+            if n >= 2:
+                sigs.add(f"{fams[0]} et al")
+                sigs.add(f"{fams[0]} and colleagues")
+    elif source.title:
+        sigs.add(canonical(source.title))
+        main = re.split(r"[:.?!]\s", source.title, maxsplit=1)[0]
+        sigs.add(canonical(main))
+        words = canonical(main).split()
+        if len(words) > 4:
+            sigs.add(" ".join(words[:4]))  # CSL's short title
+    for sig in sigs:
+        if sig and source.key not in index.signatures[sig]:
+            index.signatures[sig].append(source.key)
+
+
+def _year(source: Source) -> tuple[int | None, str]:
+    raw = fold(source.field("year") or source.field("date"))
+    m = _YEAR.search(raw)
+    if m:
+        return int(m.group(1)), m.group(2) if raw[m.end(): m.end() + 1] in ("", "}", " ") else ""
+    return source.year, ""
+
+
+def _month(source: Source) -> int:
+    raw = fold(source.field("month")).strip("{} ")
+    if raw.isdigit():
+        return int(raw)
+    date = source.field("date")
+    m = re.match(r"\d{4}-(\d\d)", date)
+    if m:
+        return int(m.group(1))
+    return _MONTHS.get(raw[:3], 0)
+
+
+def _sort_title(title: str) -> str:
+    words = canonical(title).split()
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)

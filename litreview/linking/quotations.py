@@ -1,0 +1,60 @@
+"""Direct quotations and the source that carries them: the attribution or marker in the same
+sentence, else in the sentence before (same paragraph); scare quotes of a word or two are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Claim, Mention
+from .hits import Found, Hit
+from .text import tokens
+
+_QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
+MIN_WORDS = 4
+"""A quotation of this many words needs a source even when nothing attributes it."""
+MIN_ATTRIBUTED_WORDS = 3
+"""Shorter quotations count only when an attribution sits beside them ("process, not structure")."""
+CARRIER_KINDS = ("marker", "attribution", "reference")
+
+
+def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found) -> Found:
+    """Quotations in each claim, linked to the entries that the nearby attribution names."""
+    by_claim: dict[str, list[Hit]] = {}
+    for hit in carriers:
+        if hit.kind in CARRIER_KINDS:
+            by_claim.setdefault(hit.claim_id, []).append(hit)
+    found = Found()
+    previous: Claim | None = None
+    for claim in claims:
+        before = previous if previous is not None and previous.paragraph == claim.paragraph else None
+        previous = claim
+        if not any(q in claim.text for q in "“\"«"):
+            continue
+        for m in _QUOTE.finditer(claim.text):
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            inner = m.group(g)
+            words = len(tokens(inner))
+            if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)):
+                continue
+            here = by_claim.get(claim.id, [])
+            carrier = here or (by_claim.get(before.id, []) if before is not None else [])
+            if words < MIN_WORDS and not carrier:
+                continue
+            _emit(claim, m.group(), m.start(), carrier, found)
+    return found
+
+
+def _emit(claim: Claim, quote: str, at: int, carrier: list[Hit], found: Found) -> None:
+    keys: dict[str, Hit] = {}
+    for hit in carrier:
+        if hit.key not in keys or hit.confidence > keys[hit.key].confidence:
+            keys[hit.key] = hit
+    detail = "attributed by: " + "; ".join(dict.fromkeys(h.evidence for h in keys.values())) if keys else \
+        "no attribution in this sentence or the one before"
+    found.mention(at, Mention(claim.id, "quotation", quote, tuple(keys), detail))
+    for key, hit in keys.items():
+        found.hits.append(Hit(claim.id, key, "quotation", round(hit.confidence * 0.95, 3), quote,
+                              at, at + len(quote), ambiguous=hit.ambiguous, locator=hit.locator,
+                              confirmed=hit.confirmed))

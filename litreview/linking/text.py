@@ -1,0 +1,128 @@
+"""Text helpers the linkers share: case and accent folding, word tokens with offsets, stems.
+
+Everything here is pure and cheap; stems come from Snowball (snowballstemmer), so that
+"partnerships" meets "partnership" without a language-model dependency.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
+_WORD = re.compile(
+    r"(?:[^\W\d_]\.){1,4}(?![^\W\d_])"  # initials: K.J. T.V. R.j.
+    r"|[^\W_][^\W_]*(?:['’\-][^\W_]+)*",  # words, O'Neill, Guha-Sapir, Keohane’s
+)
+_NONWORD = re.compile(r"[^\w\s'-]")
+_SPACE = re.compile(r"\s+")
+
+def wordset(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read and edit)."""
+    return frozenset(words.split())
+
+
+def wordlist(words: str) -> list[str]:
+    """A list of words written as one whitespace-separated string."""
+    return words.split()
+
+
+STOPWORDS = wordset("""
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    et al eg ie one two three may might must shall upon within without via per amongst among
+    towards toward whether yet thus hence therein herein
+""")
+
+MINOR_WORDS = wordset("""a an and as at but by for from in into nor of on or the to vs with""")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_initials(self) -> bool:
+        return self.text.endswith(".") and len(self.text) <= 8 and all(
+            part.isalpha() and len(part) == 1 for part in self.text[:-1].split(".")
+        )
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without accents, with plain apostrophes and hyphens."""
+    text = text.translate(_APOSTROPHES).translate(_DASHES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def canonical(text: str) -> str:
+    """Folded words separated by single spaces, punctuation dropped ("&" reads "and")."""
+    text = fold(text).replace("&", " and ")
+    return _SPACE.sub(" ", _NONWORD.sub(" ", text).replace("'s ", " ")).strip()
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` with their offsets (initials kept whole)."""
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def strip_possessive(word: str) -> tuple[str, bool]:
+    """("Keohane", True) for "Keohane’s"; the word unchanged otherwise."""
+    for ending in ("'s", "’s", "s'", "s’"):
+        if word.endswith(ending) and len(word) > 3:
+            return (word[:-2] if ending[0] in "'’" else word[:-1]), True
+    return word, False
+
+
+@lru_cache(maxsize=1)
+def _snowball():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem, with "-acy"/"-atic" and "-ism"/"-ist" brought together."""
+    w = fold(word).strip("'-")
+    if len(w) <= 3:
+        return w
+    s = _snowball().stemWord(w)
+    if s.endswith("aci"):
+        s = s[:-3] + "at"  # democracy ~ democratic, diplomacy ~ diplomat
+    elif s.endswith("ist") and len(s) > 6:
+        s = s[:-3]  # constructivist ~ constructivism
+    return s
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words of ``text`` that carry meaning (no stopwords, no short words)."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = fold(m.group())
+        if len(w) < 3 or w in STOPWORDS or w[0].isdigit():
+            continue
+        out.append(stem(w))
+    return out

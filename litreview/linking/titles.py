@@ -1,0 +1,239 @@
+"""Works named by their title, exactly or nearly ("Power and Independence" for "... Interdependence").
+
+Candidate spans are quotations, italics and Title Case runs; each is compared word by word
+with the titles that share its rarest words, found through an inverted index built once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Claim, Mention
+from .hits import Found, Hit
+from .index import SourceIndex
+from .text import MINOR_WORDS, STOPWORDS, Token, canonical, content_stems, fold, strip_possessive, tokens
+
+_QUOTED = re.compile(r"“([^”]{2,200})”|\"([^\"]{2,200})\"")
+_ITALIC = re.compile(r"(?<![\w*])\*([^*\s][^*]{0,200}?)\*(?![\w*])|(?<![\w_])_([^_\s][^_]{0,200}?)_(?![\w_])")
+_CUT = re.compile(r"[:;,.?!(\u2013\u2014]|\s-\s")
+_ARTICLES = ("the", "a", "an")
+MAX_POSTING = 2000
+"""Words found in more titles than this are too common to pick candidates with."""
+
+
+@dataclass
+class TitleIndex:
+    """Title variants (full, before the subtitle, before the first comma) by word."""
+
+    variants: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    content: list[int] = field(default_factory=list)
+    """Per variant: how many distinct indexed words it has."""
+
+
+def build_title_index(index: SourceIndex) -> TitleIndex:
+    out = TitleIndex()
+    for key, source in index.sources.items():
+        if not source.title:
+            continue
+        forms = {_words(source.title)}
+        main = _CUT.split(source.title, maxsplit=1)[0]
+        forms.add(_words(main))
+        forms.add(_words(re.sub(r"\s*\(\d{4}\)\s*$", "", source.title)))
+        for words in forms:
+            if not words or (len(words) < 2 and len(words[0]) < 6):
+                continue
+            vid = len(out.variants)
+            out.variants.append((key, words))
+            indexed = {w for w in words if w not in STOPWORDS}
+            out.content.append(len(indexed))
+            for word in indexed:
+                out.postings[word].append(vid)
+    return out
+
+
+def _words(text: str) -> tuple[str, ...]:
+    words = [canonical(t.text) for t in tokens(text)]
+    words = [w for w in words if w]
+    while words and words[0] in _ARTICLES and len(words) > 1:
+        words = words[1:]
+    return tuple(words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    toks: tuple[Token, ...]
+    marked: bool  # quoted or italic: the writer marked it as a name
+    after_possessive: bool = False
+
+
+def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
+                attributed: dict[str, set[str]], covered: Found) -> Found:
+    """Titles named in each claim; ``attributed`` maps claim id -> keys whose authors it names."""
+    found = Found()
+    for claim in claims:
+        best: dict[str, tuple[float, _Span, tuple[Token, ...], bool]] = {}
+        unresolved: list[_Span] = []
+        for span in _spans(claim):
+            if covered.covered(claim.id, span.toks[0].start, span.toks[-1].end):
+                continue
+            match = _best_match(span, tindex)
+            if match is None:
+                if (span.marked or span.after_possessive) and _title_case(span.toks):
+                    unresolved.append(span)
+                continue
+            for key, (score, window, exact) in match.items():
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, span, window, exact)
+        for span in unresolved:
+            if not any(w[0].start <= span.toks[0].start < w[-1].end + 1 for _, _, w, _ in best.values()):
+                text = claim.text[span.toks[0].start:span.toks[-1].end]
+                found.mention(span.toks[0].start, Mention(claim.id, "work", text, (), "no entry with this title"))
+        _emit(claim, best, index, attributed.get(claim.id, set()), found)
+    return found
+
+
+def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], bool]], index: SourceIndex,
+          named: set[str], found: Found) -> None:
+    if not best:
+        return
+    by_window: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for key, (_, _, window, _) in best.items():
+        by_window[(window[0].start, window[-1].end)].append(key)
+    context = content_stems(claim.text)
+    for (start, end), keys in by_window.items():
+        key, ambiguous, _ = index.choose(keys, context)
+        _, span, _, exact = best[key]
+        text = claim.text[start:end]
+        title = index.sources[key].title
+        found.cover(claim.id, start, end)
+        found.mention(start, Mention(claim.id, "work", text, tuple(dict.fromkeys([key, *keys])), title))
+        if not exact:
+            found.mention(start, Mention(claim.id, "title-variant", text, (key,), title))
+        confidence = (0.95 if span.marked else 0.9) if exact else 0.8
+        if ambiguous:
+            confidence *= 0.8
+        confirmed = not ambiguous and (exact or key in named)
+        found.hits.append(Hit(claim.id, key, "title", round(confidence, 3), text, start, end,
+                              ambiguous=ambiguous, confirmed=confirmed))
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
+
+
+def _spans(claim: Claim) -> list[_Span]:
+    text = claim.text
+    if len(_CAPITALISED.findall(text, 1)) < 1 and not any(q in text for q in "“\"*_"):
+        return []  # no second capitalised word and nothing marked: no title here
+    toks = tokens(text)
+    out: list[_Span] = []
+    for rx in (_QUOTED, _ITALIC):
+        for m in rx.finditer(text):
+            g = 1 if m.group(1) is not None else 2
+            inner = tuple(t for t in toks if m.start(g) <= t.start and t.end <= m.end(g))
+            if inner:
+                out.append(_Span(inner, True))
+    run: list[Token] = []
+    for tok in [*toks, Token("", len(text), len(text))]:
+        gap = text[run[-1].end:tok.start] if run else ""
+        joinable = not run or re.fullmatch(r"\s*[:,]?\s+|-|\s*[–—]\s*", gap) is not None
+        word = fold(tok.text)
+        if tok.text and joinable and (tok.is_capitalised or (run and word in MINOR_WORDS)):
+            if run and strip_possessive(run[-1].text)[1]:
+                _close(run, out, text)
+                run = []
+            run.append(tok)
+            continue
+        _close(run, out, text)
+        run = [tok] if tok.is_capitalised else []
+    return out
+
+
+def _close(run: list[Token], out: list[_Span], text: str) -> None:
+    while run and not run[-1].is_capitalised:
+        run.pop()
+    if sum(1 for t in run if t.is_capitalised) >= 2:
+        before = text[:run[0].start].rstrip()
+        after_poss = bool(re.search(r"[’']s$", before))
+        out.append(_Span(tuple(run), False, after_poss))
+
+
+def _title_case(toks: tuple[Token, ...]) -> bool:
+    content = [t for t in toks if fold(t.text) not in MINOR_WORDS]
+    return len(toks) >= 2 and all(t.is_capitalised for t in content)
+
+
+def _best_match(span: _Span, tindex: TitleIndex) -> dict[str, tuple[float, tuple[Token, ...], bool]] | None:
+    words = [canonical(t.text) for t in span.toks]
+    present = {w for w in words if w in tindex.postings}
+    if not present:
+        return None
+    # Count, per title, how many of its words the span has: only titles that lack at most
+    # one word (a near miss) are compared word by word.
+    shared: Counter[int] = Counter()
+    for w in present:
+        posting = tindex.postings[w]
+        if len(posting) <= MAX_POSTING:
+            shared.update(posting)
+    content = tindex.content
+    candidates = [vid for vid, n in shared.items() if n >= max(1, content[vid] - max(1, content[vid] // 4))]
+    out: dict[str, tuple[float, tuple[Token, ...], bool]] = {}
+    for vid in candidates:
+        key, variant = tindex.variants[vid]
+        hit = _align(span, words, variant)
+        if hit is not None and (key not in out or hit[0] > out[key][0]):
+            out[key] = hit
+    return out or None
+
+
+def _align(span: _Span, words: list[str], variant: tuple[str, ...]) -> tuple[float, tuple[Token, ...], bool] | None:
+    """The best window of the span that is the title or a near miss of it."""
+    n = len(variant)
+    joined = " ".join(variant)
+    if len(joined) < (5 if span.marked else 10):
+        return None
+    best = None
+    for size in (n, n - 1, n + 1):
+        if size < 1 or size > len(words):
+            continue
+        for i in range(len(words) - size + 1):
+            window = span.toks[i:i + size]
+            if not (window[0].is_capitalised and window[-1].is_capitalised) and not span.marked:
+                continue
+            wwords = tuple(words[i:i + size])
+            while wwords and wwords[0] in _ARTICLES and len(wwords) > 1:
+                wwords, window = wwords[1:], window[1:]
+            if wwords == variant:
+                return 100.0, window, True
+            score = _near(wwords, variant)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, window, False)
+    return best
+
+
+def _near(words: tuple[str, ...], variant: tuple[str, ...]) -> float | None:
+    """A score when ``words`` differ from the title by a changed word or a dropped stopword."""
+    if abs(len(words) - len(variant)) > 1 or len(variant) < 2:
+        return None
+    changed = 0
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=words, b=variant, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and a2 - a1 == 1 and b2 - b1 == 1:
+            if fuzz.ratio(words[a1], variant[b1]) < 60:
+                return None
+            changed += 1
+        elif op in ("delete", "insert") and all(w in STOPWORDS for w in (*words[a1:a2], *variant[b1:b2])):
+            changed += 1
+        else:
+            return None
+    content = sum(1 for w in variant if w not in STOPWORDS)
+    if changed == 0 or changed > max(1, len(variant) // 4) or content < 2:
+        return None
+    return fuzz.ratio(" ".join(words), " ".join(variant))

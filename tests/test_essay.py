@@ -1,0 +1,173 @@
+"""The essay loader: front matter, paragraphs, sentence claims, selectors and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.errors import EssayError
+from litreview.essay import load_essay, parse_essay
+
+
+def sentences(text: str) -> list[str]:
+    return [c.text for c in parse_essay(text).claims]
+
+
+# --- sentence splitting: pysbd plus the fixes for what it gets wrong -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("K.J. Holsti qualified it. Then more.", ["K.J. Holsti qualified it.", "Then more."]),
+    ("John Hall and T.V. Paul frame this. Next.", ["John Hall and T.V. Paul frame this.", "Next."]),
+    ("As K. J. Holsti argued, it holds. Next.", ["As K. J. Holsti argued, it holds.", "Next."]),
+    ("This, according to Hedley Bull et al., is so. Next.",
+     ["This, according to Hedley Bull et al., is so.", "Next."]),
+    ("The U.S. Department of State is large. It has diplomats.",
+     ["The U.S. Department of State is large.", "It has diplomats."]),
+    ("Schools, e.g. realism, agree. Others do not.", ["Schools, e.g. realism, agree.", "Others do not."]),
+    ("Work by Dupuy et al. (2016) shows it. Next.", ["Work by Dupuy et al. (2016) shows it.", "Next."]),
+])
+def test_initials_and_abbreviations_do_not_end_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_citation_after_et_al_stays_in_its_sentence() -> None:
+    # pysbd alone splits before the bracket.
+    assert sentences("As noted by Smith et al. [-@smith2001], it works. Next.") == [
+        "As noted by Smith et al. [-@smith2001], it works.", "Next."]
+
+
+def test_cf_and_volume_numbers_do_not_end_sentences() -> None:
+    # pysbd alone splits after "Cf." and after "vol.".
+    assert sentences("Cf. Wendt on this. It is in vol. 3, no. 2. Done.") == [
+        "Cf. Wendt on this.", "It is in vol. 3, no. 2.", "Done."]
+
+
+def test_us_before_a_plain_sentence_start_ends_the_sentence() -> None:
+    # pysbd alone keeps "We use the U.S. The next ..." as one sentence.
+    assert sentences("We use the U.S. The next one begins.") == ["We use the U.S.", "The next one begins."]
+
+
+def test_us_before_a_name_does_not_end_the_sentence() -> None:
+    assert sentences("The U.S. Army trains. Next.") == ["The U.S. Army trains.", "Next."]
+
+
+# --- paragraphs and ids --------------------------------------------------------------
+
+DOC = """---
+title: A test
+---
+
+# Heading
+
+First paragraph. Its second sentence.
+
+```
+code. Not prose.
+```
+
+Setext heading
+--------------
+
+| a | b |
+|---|---|
+
+$$
+x = 1.
+$$
+
+<!-- a comment. -->
+
+* item one. Item one again.
+* item two
+
+Last paragraph
+wrapped over lines.
+"""
+
+
+def test_paragraphs_skip_headings_code_tables_math_and_comments() -> None:
+    essay = parse_essay(DOC, "doc.md")
+    assert [c.id for c in essay.claims] == ["p1-s1", "p1-s2", "p2-s1", "p2-s2", "p2-s3", "p3-s1"]
+    assert [c.text for c in essay.claims] == [
+        "First paragraph.", "Its second sentence.", "* item one.", "Item one again.", "* item two",
+        "Last paragraph wrapped over lines.",  # whitespace collapsed
+    ]
+    assert essay.meta == {"title": "A test"}
+    assert essay.body_line == 4
+
+
+def test_claim_lines_and_offsets_point_into_the_file() -> None:
+    essay = parse_essay(DOC, "doc.md")
+    lines = DOC.splitlines()
+    for claim in essay.claims:
+        assert essay.body[claim.start:claim.end].split()[0] in lines[claim.line - 1]
+    last = essay.claims[-1]
+    assert last.line == 28  # "Last paragraph" is on line 28 of the file (counted by hand)
+    assert essay.paragraphs[2].line == 28
+
+
+def test_selector_has_32_characters_of_context() -> None:
+    essay = parse_essay("Alpha beta gamma delta epsilon zeta eta. The claim itself. Theta iota kappa lambda mu nu.")
+    claim = essay.claims[1]
+    assert claim.selector.exact == "The claim itself."
+    assert claim.selector.prefix == "beta gamma delta epsilon zeta eta. "[-32:]
+    assert claim.selector.suffix == " Theta iota kappa lambda mu nu."[:32]
+
+
+def test_essay_without_front_matter() -> None:
+    essay = parse_essay("Just one sentence.")
+    assert essay.meta == {} and essay.body_line == 1 and len(essay.claims) == 1
+
+
+# --- bad input -----------------------------------------------------------------------
+
+def test_empty_essay(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_text("  \n\n", encoding="utf-8")
+    with pytest.raises(EssayError) as err:
+        load_essay(path)
+    assert "empty" in str(err.value) and str(path) in str(err.value)
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_bytes("First line.\n\nCaf\xe9 society.".encode("latin-1"))
+    with pytest.raises(EssayError) as err:
+        load_essay(path)
+    assert err.value.line == 3 and "UTF-8" in err.value.message and err.value.hint
+
+
+def test_no_paragraphs() -> None:
+    with pytest.raises(EssayError) as err:
+        parse_essay("---\ntitle: x\n---\n\n# Only a heading\n\n```\ncode\n```\n", "e.md")
+    assert "no paragraphs" in err.value.message and err.value.line == 4
+
+
+def test_unclosed_front_matter() -> None:
+    with pytest.raises(EssayError) as err:
+        parse_essay("---\ntitle: x\n\nText here.\n", "e.md")
+    assert err.value.line == 1 and "not closed" in err.value.message
+
+
+def test_bad_front_matter_yaml_gives_its_line() -> None:
+    with pytest.raises(EssayError) as err:
+        parse_essay("---\ntitle: x\nbad: [unclosed\n---\n\nText.\n", "e.md")
+    assert err.value.line is not None and err.value.line >= 3
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(EssayError) as err:
+        load_essay(tmp_path / "nope.md")
+    assert "not found" in err.value.message
+
+
+# --- the essay under review -----------------------------------------------------------
+
+def test_the_review_essay_segments_as_read(root: Path) -> None:
+    essay = load_essay(root / "refs" / "essay.md")
+    assert len(essay.paragraphs) == 17
+    assert essay.claim("p1-s2").text.startswith("K.J. Holsti qualified")
+    assert essay.claim("p3-s5").text.startswith("John Hall and T.V. Paul frame")
+    assert essay.claim("p3-s11").text.startswith("This, according to Hedley Bull et al., is")
+    assert essay.claim("p9-s1").text.startswith("To best explicate")  # leading space dropped

@@ -1,0 +1,104 @@
+"""People named as authorities in the prose, resolved to the entries they wrote or edited."""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.model import Linkage
+
+BIB = """
+@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
+@book{paul2004international, author={Paul, T. V. and Hall, John A.}, title={International Order and the Future of World Politics}, year={2004}}
+@incollection{wendt1995anarchy, author={Wendt, Alexander}, title={Anarchy Is What States Make of It: The Social Construction of Power Politics}, year={1995}}
+@book{wendt2014social, author={Wendt, Alexander}, title={Social Theory of International Politics}, year={2014}}
+@book{bull2012anarchical, author={Bull, Hedley and Hoffmann, Stanley}, title={The Anarchical Society}, year={2012}}
+@article{vincent1988hedley, author={Vincent, R. J.}, title={Hedley Bull and Order in International Politics}, year={1988}}
+@book{kant1983perpetual, author={Kant, Immanuel and Humphrey, Ted}, title={Perpetual Peace, and Other Essays}, year={1983}}
+@book{bush2015taming, author={Bush, George}, title={Memoirs}, year={2015}}
+@book{martin1999, author={Martin, Lisa}, title={Democratic Commitments}, year={1999}}
+"""
+
+
+def run(text: str) -> Linkage:
+    return link(parse_essay(text), parse_bibliography(BIB))
+
+
+def attributions(linkage: Linkage) -> list[tuple[str, str, str, str]]:
+    return [(lk.claim_id, lk.source_key, lk.evidence, lk.status)
+            for lk in linkage.links if lk.kind == "attribution"]
+
+
+def authors(linkage: Linkage) -> list[tuple[str, tuple[str, ...]]]:
+    return [(m.text, m.keys) for m in linkage.mentions if m.kind == "author"]
+
+
+def test_initials_and_family_name() -> None:
+    linkage = run("K.J. Holsti qualified relations as organized. This is as outlined by Holsti.")
+    assert attributions(linkage) == [("p1-s1", "holsti2004taming", "K.J. Holsti", "confirmed"),
+                                     ("p1-s2", "holsti2004taming", "Holsti", "confirmed")]
+
+
+def test_two_editors_named_together_give_one_link() -> None:
+    linkage = run("John Hall and T.V. Paul frame this anarchical status as lacking authority.")
+    assert attributions(linkage) == [("p1-s1", "paul2004international", "John Hall and T.V. Paul", "confirmed")]
+    assert authors(linkage) == [("John Hall", ("paul2004international",)), ("T.V. Paul", ("paul2004international",))]
+
+
+def test_several_entries_are_chosen_by_context_and_marked_ambiguous() -> None:
+    linkage = run("Alexander Wendt explicated that power politics cannot arise from a state of anarchy.")
+    (lk,) = [lk for lk in linkage.links if lk.kind == "attribution"]
+    assert lk.source_key == "wendt1995anarchy"  # "power politics", "anarchy" are in its title
+    assert lk.ambiguous and lk.status == "suggested"
+    assert authors(linkage) == [("Alexander Wendt", ("wendt1995anarchy", "wendt2014social"))]
+
+
+def test_context_picks_the_other_entry_too() -> None:
+    linkage = run("Alexander Wendt later wrote a social theory of international politics.")
+    (lk,) = [lk for lk in linkage.links if lk.kind == "attribution"]
+    assert lk.source_key == "wendt2014social"
+
+
+def test_possessive_and_et_al() -> None:
+    linkage = run("Kant’s theory became a tenet of democracy. This, according to Hedley Bull et al., is so.")
+    assert attributions(linkage) == [("p1-s1", "kant1983perpetual", "Kant", "confirmed"),
+                                     ("p1-s2", "bull2012anarchical", "Hedley Bull", "confirmed")]
+
+
+def test_a_work_about_a_person_is_only_suggested() -> None:
+    linkage = run("This, according to Hedley Bull et al., is the procedure for a state.")
+    (lk,) = [lk for lk in linkage.links if lk.source_key == "vincent1988hedley"]
+    assert lk.kind == "topical" and lk.status == "suggested"
+
+
+def test_other_people_with_the_same_family_name_are_not_linked() -> None:
+    linkage = run("Sarah Bush argues that aid is political.")
+    assert attributions(linkage) == []
+    assert authors(linkage) == [("Sarah Bush", ())]
+
+
+def test_authorities_without_an_entry_are_reported() -> None:
+    linkage = run("Realism entered the discourse under the tutelage of Hans Morgenthau, John Mearsheimer, "
+                  "and Kenneth Waltz.")
+    assert authors(linkage) == [("Hans Morgenthau", ()), ("John Mearsheimer", ()), ("Kenneth Waltz", ())]
+
+
+def test_offices_companies_and_schools_are_not_authorities() -> None:
+    linkage = run("The President decides. The joint development of the Lockheed Martin F-35 needs rules. "
+                  "While theorists of Constructivism also concede that anarchy exists, they differ. "
+                  "The Secretary of Defense argues for budgets.")
+    assert authors(linkage) == []
+    assert attributions(linkage) == []
+
+
+def test_a_family_name_at_sentence_start_needs_a_cue() -> None:
+    # "Martin" opens the sentence as a plain word; with a reporting verb it is an authority.
+    assert attributions(run("Martin the cat sat.")) == []
+    assert attributions(run("Martin argues that commitments bind.")) == [
+        ("p1-s1", "martin1999", "Martin", "confirmed")]
+
+
+def test_names_inside_a_marker_are_not_attributions() -> None:
+    linkage = run("Cooperation is common (Holsti 2004).")
+    assert attributions(linkage) == []
+    assert [lk.kind for lk in linkage.links if lk.source_key == "holsti2004taming"] == ["marker"]

@@ -1,0 +1,94 @@
+"""`litreview links`: formats, filters, and recording decisions in the claims file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+
+CASE = Path(__file__).parent / "cases" / "linking_prose"
+KEYS = ["claim_id", "paragraph", "sentence", "text", "source_key", "kind", "confidence", "status", "evidence"]
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    for name in ("essay.md", "refs.bib"):
+        shutil.copy(CASE / name, tmp_path / name)
+    return tmp_path
+
+
+def run(work: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["links", "--essay", str(work / "essay.md"), "--bib", str(work / "refs.bib"),
+                 "--claims", str(work / "claims.yaml"), "--metadata-dir", str(work / "none"), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_json_has_exactly_the_documented_keys(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(work, capsys, "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows
+    assert all(list(row) == KEYS for row in rows)
+    first = rows[0]
+    assert (first["claim_id"], first["paragraph"], first["sentence"], first["source_key"], first["kind"]) == (
+        "p1-s1", 1, 1, "holsti2004taming", "attribution")
+    assert first["evidence"] == "K.J. Holsti" and first["status"] == "confirmed" and 0 <= first["confidence"] <= 1
+
+
+def test_source_filter(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(work, capsys, "--format", "json", "--source", "holsti2004taming")
+    rows = json.loads(out)
+    assert code == 0 and {r["source_key"] for r in rows} == {"holsti2004taming"}
+    assert [(r["claim_id"], r["kind"]) for r in rows] == [
+        ("p1-s1", "attribution"), ("p1-s1", "quotation"), ("p1-s2", "attribution")]
+
+
+def test_suggest_shows_only_suggestions(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(work, capsys, "--format", "csv", "--suggest")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == ",".join(KEYS)
+    assert all(",suggested," in line for line in lines[1:])
+
+
+def test_table(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(work, capsys)
+    assert code == 0 and "holsti2004taming" in out and "claims have a confirmed source" in out
+
+
+def test_accept_then_reject_round_trip(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(work, capsys, "--accept", "p2-s1", "wendt1992anarchy", "--note", "its thesis",
+                       "--locator", "p. 395")
+    assert code == 0 and "confirmed: p2-s1" in out
+    text = (work / "claims.yaml").read_text(encoding="utf-8")
+    assert "source: wendt1992anarchy" in text and "note: its thesis" in text and "locator: p. 395" in text
+    code, out, _ = run(work, capsys, "--reject", "p3-s1", "moroney2009framework")
+    assert code == 0
+    code, out, _ = run(work, capsys, "--format", "json")
+    rows = {(r["claim_id"], r["source_key"]): r for r in json.loads(out)}
+    assert rows[("p2-s1", "wendt1992anarchy")]["status"] == "confirmed"
+    assert rows[("p3-s1", "moroney2009framework")]["status"] == "rejected"
+
+
+def test_decisions_survive_an_edit_and_orphans_are_reported(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(work, capsys, "--accept", "p3-s2", "moroney2009framework", "--note", "the RAND report")
+    run(work, capsys, "--accept", "p1-s2", "holsti2004taming")
+    essay = work / "essay.md"
+    text = essay.read_text(encoding="utf-8")
+    text = text.replace("A RAND report found gaps.", "A new sentence. A RAND report found some gaps.")
+    text = text.replace(" Later, as outlined by Holsti, those rules changed.", "")
+    essay.write_text(text, encoding="utf-8")
+    code, out, err = run(work, capsys, "--format", "json")
+    rows = {(r["claim_id"], r["source_key"]): r for r in json.loads(out)}
+    assert code == 0 and rows[("p3-s3", "moroney2009framework")]["status"] == "confirmed"
+    assert "p1-s2 -> holsti2004taming no longer anchors" in err
+
+
+def test_bad_requests_exit_2(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(work, capsys, "--source", "nokey")[0] == 2
+    assert run(work, capsys, "--accept", "p9-s9", "holsti2004taming")[0] == 2
+    assert run(work, capsys, "--accept", "p1-s1", "holsti2004taming", "--reject", "p1-s1", "x")[0] == 2
+    assert not (work / "claims.yaml").exists()

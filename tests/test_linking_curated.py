@@ -1,0 +1,148 @@
+"""The curated claims file: validation, round-trip edits, re-anchoring and orphans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.errors import ClaimsFileError
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.linking.curated import accept, anchor, load_curated, parse_curated, reject
+
+BIB = parse_bibliography("""
+@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
+@book{farrell2005world, author={Farrell, Theo}, title={World Culture and Military Power}, year={2005}}
+""")
+ESSAY = ("States seek security. K.J. Holsti qualified relations as organized. "
+         "Military power reflects world culture.\n\nA second paragraph ends here.\n")
+
+
+def test_accept_creates_the_file_with_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+    accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", locator="p. 3", bibliography=BIB)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Reviewer-curated links")
+    (entry,) = load_curated(path).links
+    assert (entry.claim_id, entry.source_key, entry.status, entry.note, entry.locator) == (
+        "p1-s2", "holsti2004taming", "confirmed", "defines IR", "p. 3")
+    assert entry.exact == "K.J. Holsti qualified relations as organized."
+
+
+def test_edits_keep_comments_and_order(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text("""# my own comment
+links:
+  # the first decision
+  - claim: p1-s3
+    source: farrell2005world
+    status: rejected
+  - claim: p1-s2
+    source: holsti2004taming
+    status: confirmed   # kept
+""", encoding="utf-8")
+    essay = parse_essay(ESSAY)
+    accept(path, essay, "p1-s3", "farrell2005world", note="on second thought", bibliography=BIB)
+    reject(path, essay, "p2-s1", "holsti2004taming", bibliography=BIB)
+    text = path.read_text(encoding="utf-8")
+    assert "# my own comment" in text and "# the first decision" in text and "# kept" in text
+    assert [(e.claim_id, e.status) for e in load_curated(path).links] == [
+        ("p1-s3", "confirmed"), ("p1-s2", "confirmed"), ("p2-s1", "rejected")]
+
+
+def test_accepting_an_unknown_claim_or_key_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text("links: []\n", encoding="utf-8")
+    essay = parse_essay(ESSAY)
+    with pytest.raises(ClaimsFileError, match="no claim p9-s9"):
+        accept(path, essay, "p9-s9", "holsti2004taming", bibliography=BIB)
+    with pytest.raises(ClaimsFileError, match="no entry 'nokey'"):
+        accept(path, essay, "p1-s2", "nokey", bibliography=BIB)
+    assert path.read_text(encoding="utf-8") == "links: []\n"
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n    colour: red\n", 5, "unknown field 'colour'"),
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n"
+     "  - claim: p1-s1\n    source: a\n    status: rejected\n", 5, "duplicate entry"),
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: maybe\n", 4, "unknown status"),
+    ("links:\n  - claim: p1-s1\n    source: [a\n", 3, "not valid YAML"),
+    ("colour: red\n", 1, "unknown field 'colour'"),
+    ("links:\n  - claim: p1-s1\n    status: confirmed\n", 2, "missing `source`"),
+])
+def test_bad_files_say_where(text: str, line: int, words: str) -> None:
+    with pytest.raises(ClaimsFileError) as err:
+        parse_curated(text, "claims.yaml")
+    assert words in err.value.message and err.value.line == line and err.value.path == "claims.yaml"
+
+
+def test_a_bad_file_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    bad = "links:\n  - claim: p1-s1\n    source: a\n    status: maybe\n"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ClaimsFileError):
+        accept(path, parse_essay(ESSAY), "p1-s2", "holsti2004taming", bibliography=BIB)
+    assert path.read_text(encoding="utf-8") == bad
+
+
+def _curated(tmp_path: Path):
+    path = tmp_path / "claims.yaml"
+    accept(path, parse_essay(ESSAY), "p1-s2", "holsti2004taming", note="defines IR", bibliography=BIB)
+    return load_curated(path)
+
+
+def test_link_follows_its_sentence_when_one_is_inserted_before(tmp_path: Path) -> None:
+    curated = _curated(tmp_path)
+    edited = parse_essay("A new opening sentence. " + ESSAY)
+    placed, orphans = anchor(curated, edited, BIB)
+    assert [(a.claim_id, a.moved) for a in placed] == [("p1-s3", True)] and orphans == []
+
+
+def test_link_follows_a_lightly_edited_sentence(tmp_path: Path) -> None:
+    curated = _curated(tmp_path)
+    edited = parse_essay(ESSAY.replace("qualified relations as organized", "qualified relations as well organized"))
+    placed, orphans = anchor(curated, edited, BIB)
+    assert [a.claim_id for a in placed] == ["p1-s2"] and orphans == []
+
+
+def test_removed_sentence_becomes_an_orphan(tmp_path: Path) -> None:
+    curated = _curated(tmp_path)
+    edited = parse_essay(ESSAY.replace("K.J. Holsti qualified relations as organized. ", ""))
+    placed, orphans = anchor(curated, edited, BIB)
+    assert placed == []
+    (orphan,) = orphans
+    # the header comment is 18 lines, then "links:", then this entry
+    assert (orphan.claim_id, orphan.source_key, orphan.line) == ("p1-s2", "holsti2004taming", 20)
+
+
+def test_decisions_override_the_linkers(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+    before = link(essay, BIB)
+    assert ("p1-s3", "farrell2005world", "topical", "suggested") in {
+        (lk.claim_id, lk.source_key, lk.kind, lk.status) for lk in before.links}
+    accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", locator="p. 3", bibliography=BIB)
+    reject(path, essay, "p1-s3", "farrell2005world", bibliography=BIB)
+    after = link(essay, BIB, load_curated(path))
+    got = {(lk.claim_id, lk.source_key): lk for lk in after.links}
+    holsti = got[("p1-s2", "holsti2004taming")]
+    assert (holsti.status, holsti.curated, holsti.note, holsti.locator, holsti.confidence) == (
+        "confirmed", True, "defines IR", "p. 3", 1.0)
+    assert got[("p1-s3", "farrell2005world")].status == "rejected"
+
+
+def test_decision_on_a_pair_no_linker_found_is_added(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+    accept(path, essay, "p2-s1", "farrell2005world", note="the reviewer knows", bibliography=BIB)
+    after = link(essay, BIB, load_curated(path))
+    (lk,) = [lk for lk in after.links if lk.claim_id == "p2-s1"]
+    assert (lk.source_key, lk.status, lk.kind, lk.evidence, lk.curated) == (
+        "farrell2005world", "confirmed", "topical", "the reviewer knows", True)
+
+
+def test_missing_file_is_empty(tmp_path: Path) -> None:
+    assert load_curated(tmp_path / "none.yaml").links == ()

@@ -1,0 +1,52 @@
+"""Direct quotations and the attribution that carries them."""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.model import Linkage
+
+BIB = """
+@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
+@book{wendt1995anarchy, author={Wendt, Alexander}, title={Anarchy Is What States Make of It}, year={1995}}
+"""
+
+
+def run(text: str) -> Linkage:
+    return link(parse_essay(text), parse_bibliography(BIB))
+
+
+def quotes(linkage: Linkage) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(m.claim_id, m.text, m.keys) for m in linkage.mentions if m.kind == "quotation"]
+
+
+def test_quotation_carried_by_an_attribution_in_its_sentence() -> None:
+    linkage = run("K.J. Holsti qualified international relations as “organized relations between "
+                  "established entities.”")
+    assert quotes(linkage) == [("p1-s1", "“organized relations between established entities.”",
+                                ("holsti2004taming",))]
+    (lk,) = [lk for lk in linkage.links if lk.kind == "quotation"]
+    assert lk.source_key == "holsti2004taming" and lk.status == "confirmed"
+
+
+def test_quotation_carried_by_the_sentence_before() -> None:
+    linkage = run("Alexander Wendt explicated that power politics cannot arise from anarchy. "
+                  "This “self-help” is due to “process, not structure.”")
+    # three words count because an attribution sits beside them; one-word scare quotes never do
+    assert quotes(linkage) == [("p1-s2", "“process, not structure.”", ("wendt1995anarchy",))]
+
+
+def test_no_carrying_across_paragraphs() -> None:
+    linkage = run("K.J. Holsti wrote a book.\n\nIt is “given the inevitability of changes in the interest.”")
+    assert quotes(linkage) == [("p2-s1", "“given the inevitability of changes in the interest.”", ())]
+
+
+def test_short_scare_quotes_are_not_quotations() -> None:
+    linkage = run("States “bandwagon” in a “carrot and stick” policy towards a “zero sum game.”")
+    assert quotes(linkage) == []
+
+
+def test_straight_quotes_count_too() -> None:
+    linkage = run('As @holsti2004taming puts it, "weapons hanging on the wall never fire" at all.')
+    assert quotes(linkage) == [("p1-s1", '"weapons hanging on the wall never fire"', ("holsti2004taming",))]

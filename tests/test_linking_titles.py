@@ -1,0 +1,61 @@
+"""Works named by title: exact, close (a changed word), and named works with no entry."""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.model import Linkage
+
+BIB = """
+@book{keohane2012power, author={Keohane, Robert O. and Nye, Joseph S.}, title={Power and Interdependence}, year={2012}}
+@book{kant1983perpetual, author={Kant, Immanuel}, title={Perpetual Peace, and Other Essays: On Politics, History, and Morals}, year={1983}}
+@book{sarkesian2013us, author={Sarkesian, Sam C.}, title={US National Security: Policymakers, Processes, and Politics}, year={2013}}
+@online{rossignol2003joint, author={Rossignol, Michel}, title={THE JOINT STRIKE FIGHTER PROJECT}, year={2003}}
+"""
+
+
+def run(text: str) -> Linkage:
+    return link(parse_essay(text), parse_bibliography(BIB))
+
+
+def titles(linkage: Linkage) -> list[tuple[str, str, str, str]]:
+    return [(lk.claim_id, lk.source_key, lk.evidence, lk.status) for lk in linkage.links if lk.kind == "title"]
+
+
+def mentions(linkage: Linkage, kind: str) -> list[tuple[str, tuple[str, ...], str]]:
+    return [(m.text, m.keys, m.detail) for m in linkage.mentions if m.kind == kind]
+
+
+def test_quoted_title_before_its_subtitle() -> None:
+    linkage = run("Liberals subscribe to a belief of “Perpetual Peace” between states.")
+    assert titles(linkage) == [("p1-s1", "kant1983perpetual", "Perpetual Peace", "confirmed")]
+
+
+def test_near_miss_is_linked_and_recorded_as_a_variant() -> None:
+    linkage = run("In Nye and Keohane’s Power and Independence, the two concede that states cooperate.")
+    assert titles(linkage) == [("p1-s1", "keohane2012power", "Power and Independence", "confirmed")]
+    assert mentions(linkage, "title-variant") == [
+        ("Power and Independence", ("keohane2012power",), "Power and Interdependence")]
+
+
+def test_near_miss_without_its_authors_is_only_suggested() -> None:
+    linkage = run("The book Power and Independence shaped a generation.")
+    assert titles(linkage) == [("p1-s1", "keohane2012power", "Power and Independence", "suggested")]
+
+
+def test_capitalised_offices_are_not_near_misses_of_titles() -> None:
+    # "National Security Advisor" shares two words with "US National Security" but is not it.
+    linkage = run("The Secretary of State and the National Security Advisor meet weekly.")
+    assert titles(linkage) == []
+
+
+def test_all_capitals_title_matches_in_title_case() -> None:
+    linkage = run("The Joint Strike Fighter Project involved many states.")
+    assert titles(linkage) == [("p1-s1", "rossignol2003joint", "Joint Strike Fighter Project", "confirmed")]
+
+
+def test_named_work_without_an_entry() -> None:
+    linkage = run("Waltz set out the theory in *Theory of International Politics* long ago.")
+    assert mentions(linkage, "work") == [("Theory of International Politics", (), "no entry with this title")]
+    assert titles(linkage) == []
