@@ -1,0 +1,188 @@
+"""Benchmark `litreview check`: start-up on the essay, and load + check of a 10,000-entry bibliography.
+
+Run from the repository root: ``python bench/bench_check.py`` (``--entries N`` and
+``--runs N`` to change the sizes). Baselines are measured in the same run:
+
+1. ``litreview check`` on refs/ (essay, bibliography, claims, snapshot) against
+   ``python -c "import litreview"``: targets under 1 s and at most 1.5x.
+2. Loading and checking a synthetic bibliography against pybtex's ``parse_file`` of
+   the same file: target at most 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+JOURNALS = ["Security Studies", "International Organization", "World Politics", "Journal of Peace Research",
+            "European Journal of International Relations", "International Security"]
+PUBLISHERS = ["Cambridge University Press", "Routledge", "Westview Press", "Hackett", "Lynne Rienner",
+              "Oxford University Press", "Palgrave Macmillan"]
+WORDS = ["power", "order", "anarchy", "security", "alliance", "norms", "institutions", "theory", "war", "peace",
+         "cooperation", "state", "sovereignty", "diplomacy", "intelligence", "strategy", "deterrence", "identity",
+         "culture", "regimes"]
+FAMILIES = ["Holsti", "Waltz", "Keohane", "Nye", "Wendt", "Bull", "Müller", "O'Neil", "García", "Smith",
+            "van der Veen", "Mearsheimer", "Finnemore", "Katzenstein", "Jervis"]
+
+
+def median_wall(command: list[str], runs: int, cwd: Path) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def synthetic_bib(n: int, seed: int = 5) -> str:
+    """Realistic entries (articles, books, chapters, web pages), a few with the defects checks look for."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        family = rnd.choice(FAMILIES)
+        given = rnd.choice(["K. J.", "Robert O.", "Alexander", "Martha", "R.j.", "Ann"])
+        words = rnd.sample(WORDS, rnd.randint(3, 7))
+        title = " ".join(w.capitalize() for w in words)
+        if i % 97 == 0:
+            title = title.upper()
+        elif i % 89 == 0:
+            title += ":"
+        year = rnd.randint(1950, 2024)
+        key = f"{family.split()[-1].lower().replace(chr(39), '')}{year}{words[0]}{i}"
+        kind = i % 4
+        fields = [("author", f"{family}, {given} and {rnd.choice(FAMILIES)}, {rnd.choice(['A.', 'B. C.'])}"),
+                  ("title", title), ("year", str(year))]
+        if kind == 0:
+            fields += [("journal", rnd.choice(JOURNALS)), ("volume", str(rnd.randint(1, 60))),
+                       ("number", str(rnd.randint(1, 4))), ("pages", f"{rnd.randint(1, 400)}--{rnd.randint(401, 900)}"),
+                       ("doi", f"10.{rnd.randint(1000, 9999)}/{rnd.randint(10**6, 10**7)}")]
+            entry_type = "article"
+        elif kind == 1:
+            fields += [("publisher", rnd.choice(PUBLISHERS)), ("address", "London"),
+                       ("isbn", "978-0-306-40615-7")]
+            entry_type = "book"
+        elif kind == 2:
+            fields += [("booktitle", "Readings in " + rnd.choice(WORDS).capitalize()),
+                       ("publisher", rnd.choice(PUBLISHERS)), ("pages", f"{rnd.randint(1, 99)}--{rnd.randint(100, 300)}")]
+            entry_type = "incollection"
+        else:
+            fields += [("howpublished", "Legal Information Institute"),
+                       ("url", f"https://www.example.org/{key}"), ("urldate", "2018-12-03")]
+            entry_type = "online"
+        width = max(len(f) for f, _ in fields)
+        body = "\n".join(f"  {f.ljust(width)} = {{{v}}}," for f, v in fields)
+        out.append(f"@{entry_type}{{{key},\n{body}\n}}\n")
+    return "\n".join(out)
+
+
+def stage_times() -> list[tuple[str, float]]:
+    """Where `litreview check` spends its time on the essay, stage by stage (one in-process run)."""
+    out = []
+
+    def timed(name, func):
+        start = time.perf_counter()
+        value = func()
+        out.append((name, time.perf_counter() - start))
+        return value
+
+    import litreview.config as cfg
+
+    config = cfg.load_config(ROOT)
+    now = datetime.now(UTC)
+    from litreview.bibliography.load import load_bibliography
+
+    bib = timed("load the .bib (with pybtex)", lambda: load_bibliography(config.path("bibliography")))
+    from litreview.essay import load_essay
+
+    essay = timed("segment the essay", lambda: load_essay(config.path("essay")))
+    from litreview.registry.snapshot import load_metadata
+
+    meta = timed("read the snapshot", lambda: load_metadata(bib, config.path("metadata"), now=now,
+                                                           stale_days=config.stale_days))
+    from litreview.linking.curated import load_curated
+
+    claims = config.path("claims")
+    curated = timed("read the claims file", lambda: load_curated(claims) if claims.exists() else None)
+    from litreview.linking import link
+
+    linkage = timed("link claims to sources", lambda: link(essay, bib, curated, metadata=meta))
+    from litreview.checks import check_review
+    from litreview.model import Review
+
+    timed("run the checks", lambda: check_review(Review(bib, essay, meta, linkage), config, now=now))
+    return out
+
+
+def best_of(func, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    python = sys.executable
+
+    print("1. litreview check on the essay (refs/, with the snapshot)")
+    baseline = median_wall([python, "-c", "import litreview"], args.runs, ROOT)
+    check = median_wall([python, "-m", "litreview", "check", "--format", "json"], args.runs, ROOT)
+    ratio = check / baseline
+    print(f"   python -c 'import litreview'   {baseline * 1000:7.0f} ms")
+    print(f"   litreview check                {check * 1000:7.0f} ms")
+    print(f"   ratio {ratio:.2f}x (target <= 1.5x)  {'ok' if ratio <= 1.5 else 'OVER'};"
+          f"  absolute {'ok' if check < 1 else 'OVER'} (target < 1 s)")
+
+    print("   stages, in one process (first run, imports included):")
+    for name, seconds in stage_times():
+        print(f"     {name:<30} {seconds * 1000:7.0f} ms")
+
+    from pybtex.database import parse_file
+
+    from litreview.bibliography.load import load_bibliography
+    from litreview.checks import check_review
+    from litreview.config import Config
+    from litreview.model import Review
+
+    print(f"\n2. synthetic bibliography of {args.entries:,} entries")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.bib"
+        path.write_text(synthetic_bib(args.entries), encoding="utf-8")
+        now = datetime.now(UTC)
+        config = Config(root=Path(tmp))
+        result = {}
+
+        def ours() -> None:
+            bib = load_bibliography(path)
+            result["findings"] = check_review(Review(bibliography=bib), config, now=now).findings
+
+        runs = max(1, min(args.runs, 3))
+        pybtex_time = best_of(lambda: parse_file(str(path), bib_format="bibtex"), runs)
+        load_time = best_of(lambda: load_bibliography(path), runs)
+        bib = load_bibliography(path)
+        check_time = best_of(lambda: check_review(Review(bibliography=bib), config, now=now), runs)
+        total = best_of(ours, runs)
+    ratio = total / pybtex_time
+    print(f"   pybtex parse_file              {pybtex_time:7.2f} s")
+    print(f"   litreview load                 {load_time:7.2f} s")
+    print(f"   litreview checks               {check_time:7.2f} s  ({len(result['findings']):,} findings)")
+    print(f"   load + check                   {total:7.2f} s")
+    print(f"   ratio {ratio:.2f}x (target <= 1.5x)  {'ok' if ratio <= 1.5 else 'OVER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The check stage: every broken or missing citation, as findings with stable codes.
+
+``run_checks(review, config, now=...)`` runs the bibliography, registry, text and
+curated-link checks, applies suppressions and returns the findings sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import Config
+from ..model import Finding, Review
+from .bib import check_bibliography
+from .catalogue import CATALOGUE, Code, catalogue_json, code_info
+from .registry import check_registry, reportable
+from .style import check_style, title_year_conflict
+from .suppress import apply, gather, unknown_codes
+from .text import check_curated, check_text
+
+__all__ = ["CATALOGUE", "CheckResult", "Code", "catalogue_json", "check_review", "code_info", "run_checks",
+           "summarize"]
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# A registry mismatch on a field says more than the formatting check on the same field,
+# and an original year in the title explains the registry's "extra words" better.
+_SUPERSEDED_BY_REGISTRY = {"title": {"LR130", "LR131", "LR132"}, "authors": {"LR133"}, "container": {"LR134"}}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The findings to report and those that suppressions silenced."""
+
+    findings: tuple[Finding, ...]
+    """Findings after suppression, sorted by file, line and code."""
+    suppressed: tuple[Finding, ...] = ()
+    """Findings silenced by the configuration or by the .bib."""
+
+
+def run_checks(review: Review, config: Config, *, now: datetime | None = None) -> tuple[Finding, ...]:
+    """Every finding for the review, suppressions applied (see ``check_review``)."""
+    return check_review(review, config, now=now).findings
+
+
+def check_review(review: Review, config: Config, *, now: datetime | None = None) -> CheckResult:
+    """Run every check and split the findings into reported and suppressed."""
+    now = now or datetime.now(UTC)
+    bib = review.bibliography
+    found: list[Finding] = list(bib.problems)
+    found += check_bibliography(bib, now=now)
+    found += check_style(bib, now=now, access_max_age_days=config.access_max_age_days)
+    year_in_title = frozenset(s.key for s in bib.sources if title_year_conflict(s))
+    found += check_registry(bib, review.metadata, year_in_title=year_in_title)
+    if review.essay is not None:
+        essay_file = review.essay.path
+        claims_file = str(config.path("claims"))
+        found += check_text(bib, review.essay, review.linkage, essay_file=essay_file)
+        found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
+    found = _drop_superseded(found, review)
+    found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file)
+    kept, dropped = apply(found, gather(config.suppress, config.suppress_entries, bib))
+    root = Path(config.root)
+    return CheckResult(findings=tuple(sort_findings(_relative(f, root) for f in _unique(kept))),
+                       suppressed=tuple(sort_findings(_relative(f, root) for f in _unique(dropped))))
+
+
+def _drop_superseded(found: list[Finding], review: Review) -> list[Finding]:
+    # (key, code) pairs whose field a reported registry mismatch already covers.
+    silenced: set[tuple[str, str]] = set()
+    for key, meta in review.metadata.items():
+        if meta.status != "verified":
+            continue
+        for m in reportable(meta.mismatches):
+            for code in _SUPERSEDED_BY_REGISTRY.get(m.field, ()):
+                silenced.add((key, code))
+    suggested = {k for k, m in review.metadata.items() if m.suggestion is not None}
+    return [f for f in found
+            if not (f.key and (f.key, f.code) in silenced)
+            and not (f.code == "LR137" and f.key in suggested)]
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    return list(dict.fromkeys(findings))
+
+
+def _relative(f: Finding, root: Path) -> Finding:
+    """File paths relative to the project root, with forward slashes (stable across machines)."""
+    if not f.file or f.file.startswith("<"):
+        return f
+    text = _relative_path(f.file, str(root))
+    return f if text == f.file else replace(f, file=text)
+
+
+@lru_cache(maxsize=64)
+def _relative_path(file: str, root: str) -> str:
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            rel = os.path.relpath(path, root)
+        except ValueError:  # another drive on Windows
+            return file
+        if rel.startswith(".."):
+            return file
+        path = Path(rel)
+    return path.as_posix()
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """By file, line, severity and code; findings without a file come last."""
+    return sorted(findings, key=lambda f: (f.file is None, f.file or "", f.line or 0,
+                                           _SEVERITY_ORDER.get(f.severity, 3), f.code, f.key or "",
+                                           f.claim_id or "", f.message))
+
+
+def summarize(findings: Iterable[Finding], suppressed: int = 0) -> dict[str, object]:
+    """Counts per severity and per code, for the JSON output and the site."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    by_code: dict[str, int] = {}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+        by_code[f.code] = by_code.get(f.code, 0) + 1
+    return {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"],
+            "total": sum(counts.values()), "suppressed": suppressed,
+            "by_code": dict(sorted(by_code.items()))}

@@ -1,0 +1,353 @@
+"""Checks on the bibliography alone: duplicates, required fields, identifiers and dates.
+
+Pure functions over ``Bibliography``; formatting defects live in ``checks.style``.
+Every finding points at the entry's ``@type{key,`` line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from urllib.parse import unquote, urlsplit
+
+from ..model import Bibliography, Finding, Source
+from .catalogue import finding
+
+# Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
+_YEAR = ("year", "date")
+_REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("author",), ("title",), ("journal", "journaltitle"), _YEAR),
+    "book": (("author", "editor"), ("title",), _YEAR),
+    "mvbook": (("author", "editor"), ("title",), _YEAR),
+    "inbook": (("author", "editor"), ("title",), _YEAR),
+    "bookinbook": (("author", "editor"), ("title",), _YEAR),
+    "incollection": (("author",), ("title",), ("booktitle",), _YEAR),
+    "inproceedings": (("author",), ("title",), ("booktitle",), _YEAR),
+    "conference": (("author",), ("title",), ("booktitle",), _YEAR),
+    "collection": (("editor",), ("title",), _YEAR),
+    "proceedings": (("title",), _YEAR),
+    "techreport": (("author",), ("title",), ("institution",), _YEAR),
+    "report": (("author",), ("title",), ("institution",), _YEAR),
+    "phdthesis": (("author",), ("title",), ("school", "institution"), _YEAR),
+    "mastersthesis": (("author",), ("title",), ("school", "institution"), _YEAR),
+    "thesis": (("author",), ("title",), ("institution", "school"), _YEAR),
+    "unpublished": (("author",), ("title",)),
+    "patent": (("author",), ("title",), ("number",), _YEAR),
+    # Web pages and statutes often have no personal author or date of their own.
+    "online": (("title",), ("url", "doi", "eprint"), ("year", "date", "urldate")),
+    "www": (("title",), ("url", "doi", "eprint"), ("year", "date", "urldate")),
+    "electronic": (("title",), ("url", "doi", "eprint"), ("year", "date", "urldate")),
+    "manual": (("title",),),
+    "booklet": (("title",),),
+    "misc": (("title", "howpublished"),),
+    "dataset": (("title",),),
+    "software": (("title",),),
+}
+_FIELD_HINTS = {
+    "author or editor": "add author = {...} or editor = {...}; when a body wrote it, make the body the "
+                        "author in double braces, e.g. author = {{Foreign Service Institute}}",
+    "author": "add author = {...}; for a body, write it in double braces: author = {{World Bank}}",
+    "institution": "add institution = {...}, the body that issued it",
+    "school or institution": "add school = {...}, the university that awarded the degree",
+    "year or date": "add year = {...} (or date = {YYYY-MM-DD})",
+    "journal or journaltitle": "add journal = {...}",
+    "booktitle": "add booktitle = {...}, the title of the book or proceedings",
+    "url or doi or eprint": "add url = {...}",
+    "year or date or urldate": "add year = {...}, or urldate = {YYYY-MM-DD} when the page has no date",
+}
+_NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection"})
+
+_DOI_LINK = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*|doi\s+|info:doi/)", re.I)
+_DOI_SHAPE = re.compile(r"10\.\d{4,9}/\S+")
+_DOI_COMMON = re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.I)
+# Legacy DOIs Crossref lists besides the common pattern: early Wiley, SICI (angle brackets), ACS, Erlbaum.
+_DOI_LEGACY = (
+    re.compile(r"10\.1002/\S+"),
+    re.compile(r"10\.\d{4,9}/\S*<\S*>\S*"),
+    re.compile(r"10\.1021/\w\w\d+"),
+    re.compile(r"10\.1207/[\w\d]+&\d+_\d+"),
+)
+_ISBN_SPLIT = re.compile(r"\s*(?:[,;/]|\band\b)\s*")
+_ISBN_CHARS = re.compile(r"[\s\-‐–]")
+# A year, a range, or a year with the letter author-date styles add (2004a).
+_YEAR_OK = re.compile(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
+_YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
+                         "submitted", "accepted"})
+_ISO_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_BRACES = re.compile(r"[{}]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation removed, single spaces: for comparing titles and names."""
+    text = text.casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def bare_doi(value: str) -> str:
+    """The DOI without a doi.org link or ``doi:`` prefix, lower case (DOIs ignore case)."""
+    text = _BRACES.sub("", value).strip()
+    match = _DOI_LINK.match(text)
+    if match:
+        rest = text[match.end():]
+        text = unquote(rest) if match.group(0).lower().startswith("http") else rest
+    return text.strip().lower()
+
+
+def work_signature(source: Source) -> tuple[str, int, str] | None:
+    """(title, year, first author's family name), folded; None when title or year is missing."""
+    title = fold(source.title)
+    if not title or source.year is None:
+        return None
+    people = source.authors or source.editors
+    return title, source.year, fold(people[0].family) if people else ""
+
+
+def plain(value: str) -> str:
+    """A raw field value with braces removed and spaces collapsed."""
+    if "{" not in value and "}" not in value and "  " not in value:
+        return value.strip()
+    return " ".join(_BRACES.sub("", value).split())
+
+
+def entry_finding(code: str, source: Source, message: str, hint: str = "") -> Finding:
+    """A finding located at the entry's first line."""
+    return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line)
+
+
+def with_parent(source: Source, by_key: Mapping[str, Source]) -> Mapping[str, str]:
+    """The entry's fields with those it inherits through ``crossref`` (or ``xdata``) added."""
+    parent_key = plain(source.fields.get("crossref", "") or source.fields.get("xdata", ""))
+    parent = by_key.get(parent_key) if parent_key else None
+    if parent is None:
+        return source.fields
+    merged = dict(parent.fields)
+    if "title" in merged and "booktitle" not in merged:
+        merged["booktitle"] = merged["title"]
+    merged.update(source.fields)
+    return merged
+
+
+def check_bibliography(bib: Bibliography, *, now: datetime) -> list[Finding]:
+    """Structural checks on every entry, then the duplicate checks across entries."""
+    by_key = {s.key: s for s in bib.sources}
+    found: list[Finding] = []
+    today = now.date()
+    broken = damaged_entries(bib)
+    for source in bib.sources:
+        fields = with_parent(source, by_key)
+        if source.key not in broken:
+            # A syntax error loses the fields after it: "missing" fields would be noise.
+            found.extend(check_required(source, fields))
+        found.extend(check_doi(source))
+        found.extend(check_isbn(source))
+        found.extend(check_url(source))
+        found.extend(check_dates(source, today))
+    found.extend(check_duplicates(bib.sources))
+    return found
+
+
+def damaged_entries(bib: Bibliography) -> set[str]:
+    """Keys of entries that contain a syntax error (LR100) reported by the loader."""
+    lines = sorted(p.line for p in bib.problems if p.code == "LR100" and p.line)
+    if not lines:
+        return set()
+    starts = [(s.line or 0, s.key) for s in bib.sources]
+    out = set()
+    for n, (start, key) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else float("inf")
+        if any(start <= line < end for line in lines):
+            out.add(key)
+    return out
+
+
+def _has(fields: Mapping[str, str], name: str) -> bool:
+    value = fields.get(name)
+    return bool(value) and bool(plain(value))
+
+
+def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Finding]:
+    """LR110 for fields the entry type requires, LR111 for a missing publisher."""
+    groups = _REQUIRED.get(source.type, ())
+    missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
+    if missing:
+        hint = "; ".join(_FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing)
+        yield entry_finding("LR110", source, f"@{source.type} entry lacks {', '.join(missing)}", hint)
+    if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
+        what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
+        yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}")
+
+
+def doi_shape_problem(doi: str) -> str:
+    """Why a bare DOI is not a DOI at all ('' when it has the shape 10.NNNN/suffix)."""
+    if re.search(r"\s", doi):
+        return "it contains white space"
+    if not _DOI_SHAPE.fullmatch(doi):
+        return "a DOI starts with '10.', four to nine digits and a '/' before the suffix"
+    return ""
+
+
+def check_doi(source: Source) -> Iterable[Finding]:
+    """LR120 for a DOI that is not one, LR121 for one written in a non-canonical form."""
+    raw = plain(source.fields.get("doi", ""))
+    if not raw:
+        return
+    doi = bare_doi(raw)
+    problem = doi_shape_problem(doi)
+    if problem:
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: {problem}")
+        return
+    if _DOI_LINK.match(raw):
+        yield entry_finding("LR121", source, f"DOI written as a link or with a prefix: {raw!r}",
+                            f"write doi = {{{doi}}}")
+    elif doi[-1] in ".,;:":
+        yield entry_finding("LR121", source, f"DOI {raw!r} ends with {doi[-1]!r}, probably the sentence's",
+                            f"write doi = {{{doi[:-1]}}} unless the registry has the mark")
+    elif not _DOI_COMMON.fullmatch(doi) and not any(p.fullmatch(doi) for p in _DOI_LEGACY):
+        odd = sorted({c for c in doi.split("/", 1)[1] if not (c.isascii() and (c.isalnum() or c in "-._;()/:"))})
+        yield entry_finding("LR121", source, f"DOI {raw!r} has characters DOIs rarely contain: "
+                            f"{' '.join(repr(c) for c in odd[:5])}", "check it was copied correctly")
+
+
+def isbn_problem(isbn: str) -> str:
+    """Why an ISBN is invalid ('' when its length and check digit are right)."""
+    digits = _ISBN_CHARS.sub("", isbn).upper()
+    if digits.startswith("ISBN"):
+        digits = digits[4:].lstrip(":")
+    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        total += 10 if digits[9] == "X" else int(digits[9])
+        return "" if total % 11 == 0 else "wrong check digit"
+    if len(digits) == 13 and digits.isdigit():
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
+        return "" if total % 10 == 0 else "wrong check digit"
+    return f"an ISBN has 10 or 13 digits, this has {sum(c.isdigit() for c in digits)}"
+
+
+def check_isbn(source: Source) -> Iterable[Finding]:
+    """LR122 for each ISBN with a wrong length or check digit."""
+    raw = plain(source.fields.get("isbn", ""))
+    for part in filter(None, _ISBN_SPLIT.split(raw)):
+        problem = isbn_problem(part)
+        if problem:
+            yield entry_finding("LR122", source, f"ISBN {part!r} is invalid: {problem}")
+
+
+def url_problem(url: str) -> str:
+    """Why a URL is unusable in a bibliography ('' when it is an absolute web address)."""
+    if re.search(r"\s", url):
+        return "it contains white space"
+    if "\\" in url:
+        return "it contains a backslash (LaTeX escapes do not belong in url fields)"
+    parts = urlsplit(url)
+    if not parts.scheme:
+        return "it has no scheme: write https://..."
+    if parts.scheme.lower() not in ("http", "https", "ftp"):
+        return f"scheme {parts.scheme!r} is not a web address"
+    host = parts.hostname or ""
+    if not host or ("." not in host and host != "localhost"):
+        return "it has no host name"
+    return ""
+
+
+def check_url(source: Source) -> Iterable[Finding]:
+    """LR123 for a url field that is not an absolute http(s) address."""
+    raw = plain(source.fields.get("url", ""))
+    if raw.startswith("\\url"):
+        raw = raw[4:]
+    if raw:
+        problem = url_problem(raw)
+        if problem:
+            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}")
+
+
+def parse_iso(text: str) -> date | None:
+    """The first day an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) names; None when invalid."""
+    match = _ISO_DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        return date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
+def year_problem(raw: str, today: date) -> str:
+    """Why a year field is wrong ('' when it is a year, a range, or 'forthcoming')."""
+    text = plain(raw)
+    if not text or text.casefold() in _YEAR_WORDS:
+        return ""
+    if not _YEAR_OK.fullmatch(text):
+        if text.isdigit():
+            return f"year {text!r} has {len(text)} digits; write all four"
+        return f"year {text!r} is not a number"
+    first = int(text[:4])
+    if first > today.year + 1:
+        return f"year {first} lies in the future"
+    if first < 1000:
+        return f"year {text!r} is impossible"
+    return ""
+
+
+def check_dates(source: Source, today: date) -> Iterable[Finding]:
+    """LR124 for a year, date, origdate or urldate that is not a date or lies in the future."""
+    problems = []
+    if source.fields.get("year", ""):
+        problems.append(year_problem(source.fields.get("year", ""), today))
+    for name in ("date", "origdate"):
+        raw = plain(source.fields.get(name, ""))
+        if raw:
+            ends = [p for p in raw.split("/") if p and p != ".."]
+            bad = [p for p in ends if parse_iso(p) is None]
+            if bad or not ends:
+                problems.append(f"{name} {raw!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            elif parse_iso(ends[0]).year > today.year + 1:  # type: ignore[union-attr]
+                problems.append(f"{name} {raw!r} lies in the future")
+    raw = plain(source.fields.get("urldate", ""))
+    if raw:
+        when = parse_iso(raw)
+        if when is None:
+            problems.append(f"urldate {raw!r} is not an ISO date (YYYY-MM-DD)")
+        elif when > today:
+            problems.append(f"urldate {raw} lies in the future")
+    for problem in filter(None, problems):
+        yield entry_finding("LR124", source, problem)
+
+
+def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
+    """LR106 for a DOI already used by an earlier entry, LR107 for the same title, year and author."""
+    by_doi: dict[str, Source] = {}
+    by_work: dict[tuple[str, int, str], Source] = {}
+    for source in sources:
+        doi = bare_doi(source.fields.get("doi", ""))
+        if doi.endswith((".", ",", ";")):
+            doi = doi[:-1]
+        first = by_doi.get(doi) if doi else None
+        if first is not None:
+            yield entry_finding("LR106", source, f"same DOI {doi} as {first.key!r} (line {first.line})",
+                                f"cite {first.key!r} instead and delete this entry")
+        elif doi:
+            by_doi[doi] = source
+        signature = work_signature(source)
+        if signature is None:
+            continue
+        earlier = by_work.get(signature)
+        if earlier is None:
+            by_work[signature] = source
+        elif first is None and _same_work(earlier, source):
+            yield entry_finding("LR107", source, f"same title, year and first author as {earlier.key!r} "
+                                f"(line {earlier.line})")
+
+
+def _same_work(a: Source, b: Source) -> bool:
+    # Different DOIs, volumes or editions mean two registered or printed works, not a copy.
+    for name in ("doi", "volume", "edition", "number", "pages"):
+        va, vb = fold(a.fields.get(name, "")), fold(b.fields.get(name, ""))
+        if va and vb and va != vb:
+            return False
+    return True

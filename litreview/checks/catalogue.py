@@ -1,0 +1,193 @@
+"""The catalogue of finding codes: name, severity, description and hint for each, as data.
+
+``litreview check --list-codes`` prints it and the site renders it; codes are stable
+(LR1xx bibliography, LR2xx registry, LR3xx text vs bibliography, LR4xx curated links).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One kind of finding."""
+
+    code: str
+    """Stable code, e.g. ``LR110``."""
+    name: str
+    """Short kebab-case name, e.g. ``missing-required-field``."""
+    severity: Severity
+    """Default severity: error, warning or info."""
+    description: str
+    """What the code reports, in one line."""
+    hint: str
+    """What to do about it, in one line (findings may give a more specific hint)."""
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "name": self.name, "severity": self.severity,
+                "description": self.description, "hint": self.hint}
+
+
+AREAS = {
+    "LR1": "Bibliography",
+    "LR2": "Registry metadata",
+    "LR3": "Text and bibliography",
+    "LR4": "Curated links",
+}
+
+_CODES = (
+    # -- LR1xx: the .bib itself (LR100-LR105 come from the loader) ---------------------------------
+    Code("LR100", "bibtex-syntax", "error", "The .bib file has a syntax error (or is empty).",
+         "Fix the entry at that line: every { needs a }, fields are separated by commas."),
+    Code("LR101", "duplicate-key", "error", "Two entries share a citation key.",
+         "Rename one of the entries, or delete the copy."),
+    Code("LR102", "unknown-entry-type", "error", "An entry type that BibTeX and biblatex do not know.",
+         "Use a standard type such as @article, @book, @incollection, @online or @misc."),
+    Code("LR103", "duplicate-field", "error", "A field appears twice in one entry.",
+         "Keep one of the two values."),
+    Code("LR104", "unreadable-names", "error", "The author or editor field cannot be split into names.",
+         'Separate names with " and "; write each as "Family, Given".'),
+    Code("LR105", "not-utf8", "error", "The .bib file is not valid UTF-8.",
+         "Re-save the file as UTF-8."),
+    Code("LR106", "duplicate-doi", "error", "Two entries have the same DOI.",
+         "Keep one entry and cite it under one key."),
+    Code("LR107", "duplicate-work", "warning",
+         "Two entries describe the same work (same title, year and first author).",
+         "Merge them into one entry, or tell them apart (edition, volume)."),
+    Code("LR110", "missing-required-field", "error",
+         "An entry lacks a field its type requires (e.g. a book with no author or editor).",
+         "Add the field; for a corporate author write author = {{Name of the Body}}."),
+    Code("LR111", "missing-publisher", "warning",
+         "A book or a chapter in a book names no publisher.",
+         "Add publisher = {...} (the registry record usually has it)."),
+    Code("LR120", "malformed-doi", "error", "The DOI field does not hold a DOI.",
+         "Write the bare DOI, e.g. doi = {10.1017/CBO9780511491306}."),
+    Code("LR121", "doi-formatting", "warning",
+         "The DOI is written as a link, with a prefix, or with trailing punctuation.",
+         "Keep only the bare DOI (10.xxxx/...) in the doi field."),
+    Code("LR122", "invalid-isbn", "error", "An ISBN has the wrong length or a wrong check digit.",
+         "Copy the ISBN again from the book or the publisher's page."),
+    Code("LR123", "invalid-url", "error", "The url field is not an absolute http(s) URL.",
+         "Write the full address, starting with https://."),
+    Code("LR124", "invalid-date", "error",
+         "The year, date or access date is not a date, or lies in the future.",
+         "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}."),
+    Code("LR130", "all-capitals", "warning", "A title or container is written in capital letters.",
+         "Write it in title case; protect acronyms with braces, e.g. {NATO}."),
+    Code("LR131", "dangling-punctuation", "warning",
+         "A title ends with a colon, comma or dash, or has doubled punctuation.",
+         "Complete the title (a colon usually means the subtitle was lost) or remove the stray mark."),
+    Code("LR132", "truncated-title", "warning",
+         "A title stops mid-phrase (ends with an ellipsis, an open bracket or a word like 'of').",
+         "Copy the full title from the work or its registry record."),
+    Code("LR133", "miscased-name", "warning",
+         "A person's name has miscased initials or is all in one case (e.g. 'R.j.').",
+         "Write initials as capitals with a period and a space, e.g. 'R. J.'."),
+    Code("LR134", "container-repeats-title", "warning",
+         "The journal, book title or web site repeats the entry's own title.",
+         "Put the name of the site, journal or book that contains the work in the container field."),
+    Code("LR135", "original-year-conflict", "warning",
+         "A year given in the title or note contradicts the entry's year.",
+         "Put the original year in origdate (or a note 'Originally published 1992'), not in the title."),
+    Code("LR136", "stale-access-date", "warning",
+         "A web source was last accessed longer ago than the configured age.",
+         "Visit the page again and update urldate, or cite an archived copy."),
+    Code("LR137", "doi-probably-exists", "info",
+         "An entry without a DOI is of a kind that usually has one (publisher, journal or URL).",
+         "Look the work up (litreview fetch searches the registry) and add its DOI."),
+    Code("LR138", "abbreviated-pages", "info", "A page range is abbreviated (e.g. 448--88).",
+         "Write the full range, e.g. pages = {448--488}; styles abbreviate when they print."),
+    Code("LR139", "bad-page-range", "warning", "A page range ends before it starts.",
+         "Check the first and last page."),
+    Code("LR190", "unknown-suppressed-code", "warning",
+         "A suppression names a code that does not exist.",
+         "Check the code against `litreview check --list-codes`."),
+    # -- LR2xx: the registry's view (snapshot or --online) --------------------------------------------
+    Code("LR200", "doi-not-found", "error", "The registry answered that the DOI does not exist.",
+         "Check the DOI for typos; look the work up by title."),
+    Code("LR201", "metadata-mismatch", "warning",
+         "A field disagrees with the registry record, and the registry is probably right.",
+         "Copy the registry's value (litreview sync proposes the corrections)."),
+    Code("LR202", "doi-points-elsewhere", "error",
+         "Title and authors both differ from the DOI's record: the DOI belongs to another work.",
+         "Find the right DOI for this work, or correct the entry."),
+    Code("LR203", "metadata-differs", "info",
+         "A field differs from the registry record, and either side may be right.",
+         "Compare the two values; keep the entry's if it cites another edition or printing."),
+    Code("LR204", "retracted", "error", "The registry records a retraction or withdrawal of the work.",
+         "Stop relying on the work, or cite the retraction notice alongside it."),
+    Code("LR205", "corrected", "warning",
+         "The registry records a correction, erratum or expression of concern for the work.",
+         "Read the notice and check that the claims still hold."),
+    Code("LR206", "new-version", "info", "The registry records a newer edition or version of the work.",
+         "Consider citing the newer version."),
+    Code("LR207", "broken-url", "warning", "The entry's URL did not answer when last checked.",
+         "Use the archived copy named in the finding, or find the page's new address."),
+    Code("LR208", "suggested-doi", "info", "The registry search found a DOI for an entry that has none.",
+         "Check the suggested work and add doi = {...} if it is the same."),
+    Code("LR209", "unverified", "info", "The DOI has not been checked against a registry yet.",
+         "Run `litreview fetch` with network access and commit refs/metadata/."),
+    Code("LR210", "stale-record", "info", "The stored registry record is older than the configured age.",
+         "Run `litreview fetch --refresh` to update the snapshot."),
+    # -- LR3xx: the essay and the bibliography ----------------------------------------------------------
+    Code("LR300", "unresolved-citation", "error",
+         "A citation marker or author-date citation matches no entry.",
+         "Add the missing entry (litreview add) or fix the key or year in the text."),
+    Code("LR301", "ambiguous-citation", "warning", "A citation fits several entries.",
+         "Use a key or a year suffix (2004a, 2004b) that picks one entry."),
+    Code("LR302", "uncited-authority", "warning",
+         "The text invokes a person as an authority, and the bibliography has no work by them.",
+         "Add the work the text relies on, or rephrase so it does not appeal to the person."),
+    Code("LR303", "uncited-work", "warning", "The text names a work that has no entry.",
+         "Add an entry for the work (litreview add)."),
+    Code("LR304", "uncited-document", "warning",
+         "The text names a document (law, report, strategy) that has no entry.",
+         "Add an entry for the document, with its URL."),
+    Code("LR305", "unattributed-quotation", "warning",
+         "A direct quotation has no attribution in its sentence or the one before.",
+         "Say whose words they are and cite the source."),
+    Code("LR306", "title-variant", "warning", "The text gives a work's title differently from its entry.",
+         "Correct the title in the text (or the entry, if the entry is wrong)."),
+    Code("LR307", "unused-entry", "error", "No claim in the essay relies on the entry.",
+         "Link it to the claims it supports (litreview links), or remove it."),
+    Code("LR308", "only-topical-links", "warning",
+         "The entry is linked to claims only by topical similarity, not by citation or attribution.",
+         "Confirm the suggested links (litreview links --accept) or cite the entry explicitly."),
+    # -- LR4xx: the curated claims file -------------------------------------------------------------
+    Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
+         "Re-anchor the link to the sentence's new wording, or delete it."),
+    Code("LR401", "link-to-unknown-entry", "error", "A curated link names a key the bibliography lacks.",
+         "Fix the key in the claims file, or add the entry."),
+    Code("LR402", "link-to-unknown-claim", "error", "A curated link names a claim the essay lacks.",
+         "Fix the claim id in the claims file."),
+)
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
+"""Every code, in order."""
+
+
+def code_info(code: str) -> Code:
+    """The catalogue entry for ``code`` (KeyError for an unknown code)."""
+    return CATALOGUE[code]
+
+
+def area(code: str) -> str:
+    """The area heading of a code: Bibliography, Registry metadata, ..."""
+    return AREAS.get(code[:3], "Other")
+
+
+def finding(code: str, message: str, *, hint: str = "", key: str | None = None,
+            claim_id: str | None = None, file: str | None = None, line: int | None = None) -> Finding:
+    """A Finding with the code's severity and, unless given, its catalogue hint."""
+    info = CATALOGUE[code]
+    return Finding(code=code, severity=info.severity, message=message, hint=hint or info.hint,
+                   key=key, claim_id=claim_id, file=file, line=line)
+
+
+def catalogue_json() -> list[dict[str, Any]]:
+    """The catalogue as data (``--list-codes --format json`` and the site)."""
+    return [dict(c.to_json(), area=area(c.code)) for c in _CODES]

@@ -1,0 +1,192 @@
+"""Findings as text, JSON, GitHub workflow commands and SARIF 2.1.0.
+
+Each formatter is a pure function from findings to a string or a JSON-ready dict; the
+``check`` command chooses one and writes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+from ..model import Finding
+from .catalogue import CATALOGUE, catalogue_json
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+_EXCERPT = 100
+
+Styler = Callable[..., str]
+
+
+def _plain_style(text: str, **_: Any) -> str:
+    return text
+
+
+def summary_line(summary: Mapping[str, Any]) -> str:
+    """'2 errors, 5 warnings, 3 notes (1 suppressed)'."""
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    text = ", ".join([n(summary["errors"], "error"), n(summary["warnings"], "warning"),
+                      n(summary["info"], "note")])
+    if summary.get("suppressed"):
+        text += f" ({summary['suppressed']} suppressed)"
+    return text
+
+
+def excerpt(text: str, limit: int = _EXCERPT) -> str:
+    """The claim's text on one line, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
+                excerpts: Mapping[str, str] | None = None, style: Styler | None = None) -> str:
+    """Findings grouped by severity, then by file, each with ``file:line``, the claim and a hint.
+
+    ``style`` is ``click.style`` for colour on a terminal, or None for plain text.
+    """
+    style = style or _plain_style
+    excerpts = excerpts or {}
+    lines: list[str] = []
+    for severity in ("error", "warning", "info"):
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(style(f"{_HEADINGS[severity]} ({len(group)})", fg=_COLOURS[severity], bold=True))
+        current: str | None = None
+        for f in group:
+            if f.file != current:
+                current = f.file
+                lines.append("")
+            where = f"{f.file}:{f.line}" if f.file and f.line else (f.file or "-")
+            subject = f.key or f.claim_id
+            label = f"{CATALOGUE[f.code].name}" if f.code in CATALOGUE else ""
+            head = f"{style(where, bold=True)}: {style(f.code, fg=_COLOURS[severity])} "
+            head += f"[{subject}] " if subject else ""
+            lines.append(head + f.message + (style(f"  ({label})", dim=True) if label else ""))
+            if f.claim_id and f.claim_id in excerpts:
+                lines.append(f"    > {excerpt(excerpts[f.claim_id])}")
+            if f.hint:
+                lines.append(style(f"    hint: {f.hint}", dim=True))
+    if lines:
+        lines.append("")
+    lines.append(summary_line(summary) if findings or summary.get("suppressed") else "No problems found.")
+    return "\n".join(lines) + "\n"
+
+
+def to_json(findings: Iterable[Finding], summary: Mapping[str, Any]) -> dict[str, Any]:
+    """``{"findings": [...], "summary": {...}}`` with absent values as null."""
+    return {"findings": [f.to_json() for f in findings], "summary": dict(summary)}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message as the GitHub Actions runner expects."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command property (file, title): also ':' and ','."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: Iterable[Finding]) -> str:
+    """One ``::error file=…,line=…,title=…::message`` line per finding (info becomes notice)."""
+    out = []
+    for f in findings:
+        props = []
+        if f.file:
+            props.append(f"file={escape_property(f.file)}")
+            if f.line:
+                props.append(f"line={f.line}")
+        name = CATALOGUE[f.code].name if f.code in CATALOGUE else ""
+        props.append(f"title={escape_property(f'{f.code} {name}'.strip())}")
+        subject = f"[{f.key or f.claim_id}] " if (f.key or f.claim_id) else ""
+        message = subject + f.message + (f"\nhint: {f.hint}" if f.hint else "")
+        out.append(f"::{_GITHUB_COMMAND[f.severity]} {','.join(props)}::{escape_data(message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def fingerprint(f: Finding) -> str:
+    """A stable identity that survives the finding moving to another line."""
+    basis = "\x1f".join((f.code, f.key or "", f.claim_id or "", f.file or "", f.message))
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+
+
+def to_sarif(findings: Iterable[Finding], *, version: str = "", fallback_file: str | None = None) -> dict[str, Any]:
+    """A SARIF 2.1.0 log with one run; every catalogue code is a rule.
+
+    ``fallback_file`` locates findings that have no file (code scanning wants a location).
+    """
+    codes = list(CATALOGUE)
+    rules = []
+    for item in catalogue_json():
+        rules.append({
+            "id": item["code"],
+            "name": item["name"],
+            "shortDescription": {"text": item["description"]},
+            "fullDescription": {"text": f"{item['area']}: {item['description']}"},
+            "help": {"text": item["hint"]},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[item["severity"]]},
+            "properties": {"tags": [item["area"]]},
+        })
+    results = []
+    for f in findings:
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message + (f"\nHint: {f.hint}" if f.hint else "")},
+            "partialFingerprints": {"litreviewFinding/v1": fingerprint(f)},
+        }
+        if f.code in CATALOGUE:
+            result["ruleIndex"] = codes.index(f.code)
+        file = f.file or fallback_file
+        if file:
+            physical: dict[str, Any] = {"artifactLocation": {"uri": quote(file), "uriBaseId": "%SRCROOT%"}}
+            if f.line and f.file:
+                physical["region"] = {"startLine": f.line}
+            result["locations"] = [{"physicalLocation": physical}]
+        props = {k: v for k, v in (("key", f.key), ("claim_id", f.claim_id)) if v}
+        if props:
+            result["properties"] = props
+        results.append(result)
+    driver: dict[str, Any] = {"name": "litreview", "rules": rules}
+    if version:
+        driver["version"] = version
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}],
+    }
+
+
+def render_codes(style: Styler | None = None) -> str:
+    """The catalogue as text, grouped by area: code, severity, name and description, then the hint."""
+    style = style or _plain_style
+    lines: list[str] = []
+    current = ""
+    for item in catalogue_json():
+        if item["area"] != current:
+            current = item["area"]
+            if lines:
+                lines.append("")
+            lines.append(style(current, bold=True))
+        sev = style(f"{item['severity']:<7}", fg=_COLOURS[item["severity"]])
+        lines.append(f"  {style(item['code'], bold=True)}  {sev}  {item['name']}: {item['description']}")
+        lines.append(style(f"                   {item['hint']}", dim=True))
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["escape_data", "escape_property", "render_codes", "render_github", "render_text",
+           "summary_line", "to_json", "to_sarif"]

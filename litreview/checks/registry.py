@@ -1,0 +1,120 @@
+"""Checks from the registry's view of each entry (``SourceMetadata`` from the snapshot or a fetch).
+
+Pure: nothing here touches the network. Offline, an entry not yet verified is only
+ever an info finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..model import Bibliography, Finding, Mismatch, Source, SourceMetadata
+from .bib import entry_finding
+
+_RETRACTIONS = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
+_CORRECTIONS = frozenset({"correction", "corrigendum", "erratum", "expression_of_concern", "addendum",
+                          "clarification"})
+_VERSIONS = frozenset({"new_edition", "new_version"})
+# Differences that are a matter of house style, or of legal publisher against imprint.
+_QUIET = frozenset({"case", "punctuation"})
+_AGENCIES = {"crossref": "Crossref", "datacite": "DataCite", "medra": "mEDRA", "jalc": "JaLC"}
+_KIND_WORDS = {
+    "case": "differs in capitalisation", "punctuation": "differs in punctuation",
+    "subtitle": "lacks the subtitle", "truncated": "is cut short", "extra": "has extra words",
+    "spelling": "is spelt differently", "different": "differs", "missing": "is missing",
+    "count": "has a different number of names", "order": "lists the names in another order",
+    "initials": "has different initials", "role": "mixes authors and editors", "reprint": "is later (a reprint?)",
+    "edition": "is earlier (another edition?)", "type": "is a different kind of work",
+}
+
+
+def check_registry(bib: Bibliography, metadata: Mapping[str, SourceMetadata], *,
+                   year_in_title: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings for every entry that has registry metadata, in file order.
+
+    ``year_in_title`` names entries whose title carries an original year (LR135 says
+    more about them than the registry's "title has extra words").
+    """
+    found: list[Finding] = []
+    for source in bib.sources:
+        meta = metadata.get(source.key)
+        if meta is not None:
+            found.extend(check_metadata(source, meta, year_in_title=source.key in year_in_title))
+    return found
+
+
+def reportable(mismatches: tuple[Mismatch, ...], *, year_in_title: bool = False) -> tuple[Mismatch, ...]:
+    """The mismatches worth a finding: not house style, not where the entry is likely right."""
+    return tuple(
+        m for m in mismatches
+        if m.likely_right != "entry"
+        and not (m.likely_right == "unclear" and (m.kind in _QUIET or m.field == "publisher"))
+        and not (year_in_title and m.field == "title" and m.kind == "extra")
+    )
+
+
+def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool = False) -> Iterable[Finding]:
+    """LR200-LR210 for one entry."""
+    agency = _AGENCIES.get(meta.record.agency, meta.record.agency) if meta.record else "the registry"
+    when = f" on {meta.fetched_at[:10]}" if meta.fetched_at else ""
+    if meta.status == "not-found":
+        yield entry_finding("LR200", source, f"DOI {source.doi} does not exist: {agency} answered 404{when}")
+    elif meta.status in ("unverified", "failed"):
+        why = (meta.reason or "no registry record in the snapshot").removeprefix("not yet verified: ")
+        state = "could not be verified" if meta.status == "failed" else "not yet verified"
+        yield entry_finding("LR209", source, f"DOI {source.doi} {state}: {why}")
+    if meta.status == "verified":
+        yield from check_mismatches(source, reportable(meta.mismatches, year_in_title=year_in_title), agency)
+    if meta.record is not None:
+        yield from check_updates(source, meta)
+    if meta.stale and meta.status in ("verified", "not-found"):
+        yield entry_finding("LR210", source, f"registry record fetched{when} is older than the configured age")
+    if meta.suggestion is not None and not source.doi:
+        s = meta.suggestion
+        title = f" ({s.title!r})" if s.title else ""
+        yield entry_finding("LR208", source, f"registry suggests DOI {s.doi}{title}, score {s.score:.2f}",
+                            f"if it is the same work, add doi = {{{s.doi}}}")
+    check = meta.url_check
+    if check is not None and not check.ok and check.status != 429:
+        what = f"HTTP {check.status}" if check.status else (check.error or "no answer")
+        hint = (f"use the archived copy: url = {{{check.archive_url}}} (keep the original in a note)"
+                if check.archive_url else "find the page's new address, or an archived copy on the Wayback Machine")
+        checked = f" (checked {check.checked_at[:10]})" if check.checked_at else ""
+        yield entry_finding("LR207", source, f"URL {check.url} is broken: {what}{checked}", hint)
+
+
+def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: str) -> Iterable[Finding]:
+    """One finding per (reportable) mismatch; LR202 once when both title and authors are different."""
+    kinds = {m.field: m.kind for m in mismatches}
+    if kinds.get("title") == "different" and kinds.get("authors") == "different":
+        title = next(m for m in mismatches if m.field == "title")
+        yield entry_finding("LR202", source, f"DOI {source.doi} is registered to another work: "
+                            f"{title.registry_value!r}")
+        return
+    for m in mismatches:
+        code = "LR201" if m.likely_right == "registry" else "LR203"
+        words = _KIND_WORDS.get(m.kind, "differs")
+        if m.kind == "missing":
+            message = f"{m.field} is missing; {agency} has {m.registry_value!r}"
+        else:
+            message = f"{m.field} {words}: entry {m.entry_value!r}, {agency} {m.registry_value!r}"
+        hint = f"use {agency}'s value" if code == "LR201" else ""
+        yield entry_finding(code, source, message, hint)
+
+
+def check_updates(source: Source, meta: SourceMetadata) -> Iterable[Finding]:
+    """LR204 for a retraction, LR205 for a correction or concern, LR206 for a newer version."""
+    assert meta.record is not None
+    for update in meta.record.updates:
+        if update.direction != "updated-by":
+            continue
+        kind = update.type.casefold().replace("-", "_")
+        label = update.label or kind.replace("_", " ")
+        dated = f" ({update.date[:10]})" if update.date else ""
+        notice = f"; notice {update.doi}" if update.doi else ""
+        if kind in _RETRACTIONS:
+            yield entry_finding("LR204", source, f"the work has a {label.lower()}{dated}{notice}")
+        elif kind in _CORRECTIONS:
+            yield entry_finding("LR205", source, f"the work has a {label.lower()}{dated}{notice}")
+        elif kind in _VERSIONS:
+            yield entry_finding("LR206", source, f"the registry records a {label.lower()}{dated}{notice}")

@@ -1,0 +1,293 @@
+"""Checks for defects a careful copy-editor would mark: capitals, stray punctuation, names, years.
+
+Pure functions over ``Source``; each returns findings located at the entry's first line.
+Rules are deliberately narrow so that a well-formed entry never draws a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from ..bibliography.load import CONTAINER_FIELDS
+from ..model import Bibliography, Finding, Person, Source
+from .bib import entry_finding, fold, parse_iso, plain
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+                          "on", "or", "the", "to", "with", "via"})
+_ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+_DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)\.\s?\.(?!\.)")
+_PERIOD_THEN_MARK = re.compile(r"([^\W\d_]+)\.\s*[,;:]")
+# Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
+_ABBREVIATIONS = frozenset({"corp", "dept", "assn", "univ", "vols", "repr", "trans", "comp", "intl", "govt",
+                            "natl", "publ", "etc"})
+_CUT_WORDS = frozenset({"the", "a", "an", "and", "or", "nor"})
+_YEAR_IN_TITLE = re.compile(r"[(\[]\s*((?:1[4-9]|20)\d\d)\s*[)\]]")
+_ORIGINAL_NOTE = re.compile(
+    r"\b(?:originally|first)\s+(?:published|printed|issued|appeared)\b\D{0,40}?\b((?:1[4-9]|20)\d\d)\b"
+    r"|\borig\.\s*(?:publ?\.?\s*)?((?:1[4-9]|20)\d\d)\b",
+    re.I,
+)
+_PAGES = re.compile(r"(\d+)\s*(?:--?|–|—)\s*(\d+)")
+_LOWER_INITIAL = re.compile(r"(?:^|[\s.\-])([a-z])\.")
+
+# Publishers that register DOIs for (nearly) all their books and chapters.
+_DOI_PUBLISHERS = (
+    "cambridge university press", "oxford university press", "routledge", "taylor & francis",
+    "taylor and francis", "palgrave", "springer", "wiley", "blackwell", "sage", "elsevier", "brill",
+    "de gruyter", "edward elgar", "bloomsbury", "mit press", "university of california press",
+    "rand", "ieee", "acm",
+)
+_DOI_PUBLISHER_WORDS = tuple(f" {fold(name)} " for name in _DOI_PUBLISHERS)
+_DOI_HOSTS = (
+    "doi.org", "tandfonline.com", "link.springer.com", "onlinelibrary.wiley.com", "journals.sagepub.com",
+    "sciencedirect.com", "cambridge.org", "academic.oup.com", "jstor.org", "ieeexplore.ieee.org",
+    "dl.acm.org", "nature.com", "science.org", "pnas.org", "plos.org", "mdpi.com", "frontiersin.org",
+    "degruyter.com", "brill.com", "emerald.com", "journals.uchicago.edu", "annualreviews.org",
+)
+_DOI_TYPES = frozenset({"article", "book", "mvbook", "incollection", "inbook", "inproceedings",
+                        "techreport", "report"})
+_WEB_TYPES = frozenset({"online", "www", "electronic", "misc"})
+
+
+def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int) -> list[Finding]:
+    """Every formatting check on every entry, in file order."""
+    found: list[Finding] = []
+    today = now.date()
+    for s in bib.sources:
+        found.extend(check_capitals(s))
+        found.extend(check_title_punctuation(s))
+        found.extend(check_names(s))
+        found.extend(check_container(s))
+        found.extend(check_original_year(s))
+        found.extend(check_access_date(s, today, access_max_age_days))
+        found.extend(check_doi_expected(s))
+        found.extend(check_pages(s))
+    return found
+
+
+def is_all_capitals(raw: str) -> bool:
+    """True for text in capitals (acronyms protected by braces do not count)."""
+    if raw != raw.upper():  # a lower-case letter somewhere: the common case, decided at once
+        return False
+    text = plain(_ACRONYM_BRACES.sub(" ", raw))
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 8 and not any(c.islower() for c in letters)
+            and len(_WORD3.findall(text)) >= 2)
+
+
+def title_case(text: str) -> str:
+    """A title-case rendering of an all-capitals title (a suggestion, not a rule)."""
+    words = text.lower().split(" ")
+    out = []
+    for i, word in enumerate(words):
+        keep_small = 0 < i < len(words) - 1 and word in _SMALL_WORDS and not out[-1].endswith(":")
+        out.append(word if keep_small else word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _container_field(source: Source) -> str:
+    fields = source.fields
+    for name in CONTAINER_FIELDS:
+        value = fields.get(name)
+        if value and plain(value):
+            return name
+    return ""
+
+
+def check_capitals(source: Source) -> Iterable[Finding]:
+    """LR130 for a title, or a container that is not just the title again, in capitals."""
+    if is_all_capitals(source.fields.get("title", "")):
+        yield entry_finding("LR130", source, f"title is in capitals: {source.title!r}",
+                            f"write it in title case, e.g. {title_case(source.title)!r}; "
+                            "protect real acronyms with braces")
+    name = _container_field(source)
+    if name and is_all_capitals(source.fields.get(name, "")) and fold(source.container) != fold(source.title):
+        yield entry_finding("LR130", source, f"{name} is in capitals: {source.container!r}",
+                            f"write it in title case, e.g. {title_case(source.container)!r}")
+
+
+def check_title_punctuation(source: Source) -> Iterable[Finding]:
+    """LR131 for a dangling or doubled mark, LR132 for a title that stops mid-phrase."""
+    title = source.title.strip()
+    if not title:
+        return
+    last = title[-1]
+    if last == ":":
+        yield entry_finding("LR131", source, f"title ends with a colon: {title!r}",
+                            "the subtitle after the colon seems to be missing: copy the full title "
+                            "(or drop the colon)")
+    elif last in ",;-–—":
+        yield entry_finding("LR131", source, f"title ends with {last!r}: {title!r}", "remove the stray mark")
+    elif mark := _doubled(title):
+        yield entry_finding("LR131", source, f"title has doubled punctuation {mark!r}: {title!r}",
+                            "keep one mark")
+    elif last == "." and _ends_with_word_period(title):
+        yield entry_finding("LR131", source, f"title ends with a period: {title!r}",
+                            "styles add their own period; remove it")
+    words = title.rstrip("\"'”’").split()
+    if title.endswith(("...", "…")):
+        yield entry_finding("LR132", source, f"title ends with an ellipsis: {title!r}")
+    elif title.count("(") > title.count(")") or title.count("[") > title.count("]"):
+        yield entry_finding("LR132", source, f"title has an unclosed bracket: {title!r}")
+    elif words and words[-1].casefold() in _CUT_WORDS and len(words) > 1:
+        yield entry_finding("LR132", source, f"title ends with {words[-1]!r}: {title!r}")
+
+
+def _is_word(word: str) -> bool:
+    # "Inc.", "U.S.", "e.g." and "Corp." end with a period of their own; a plain word does not.
+    return len(word) >= 4 and word.isalpha() and not word.isupper() and word.casefold() not in _ABBREVIATIONS
+
+
+def _ends_with_word_period(title: str) -> bool:
+    return _is_word(title.split()[-1][:-1])
+
+
+def _doubled(title: str) -> str:
+    """The first doubled mark (',,', '..', 'word.,'), or ''."""
+    match = _DOUBLED.search(title)
+    if match:
+        return match.group(0)
+    for match in _PERIOD_THEN_MARK.finditer(title):
+        if _is_word(match.group(1)):
+            return match.group(0)[len(match.group(1)):]
+    return ""
+
+
+def name_problem(person: Person) -> str:
+    """What is miscased in a person's name ('' when nothing is)."""
+    given, family = person.given, person.family
+    if given and _LOWER_INITIAL.search(given):
+        return "miscased initials"
+    letters = [c for c in family if c.isalpha()]
+    if letters and all(c.islower() for c in letters):
+        return "family name in lower case"
+    if given and len(letters) >= 3 and all(c.isupper() for c in letters):
+        return "family name in capitals"
+    return ""
+
+
+def fixed_given(given: str) -> str:
+    """Initials as capitals with a period and a space: 'R.j.' -> 'R. J.'."""
+    parts = [p for p in re.split(r"(?<=\.)|\s+", given) if p.strip()]
+    return " ".join(p[0].upper() + p[1:] if len(p.rstrip(".")) == 1 else p for p in parts)
+
+
+def check_names(source: Source) -> Iterable[Finding]:
+    """LR133 for each author or editor whose name is miscased."""
+    for role, people in (("author", source.authors), ("editor", source.editors)):
+        for person in people:
+            problem = name_problem(person)
+            if not problem:
+                continue
+            written = person.sort_name()
+            hint = ""
+            if problem == "miscased initials":
+                hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
+            yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint)
+
+
+def check_container(source: Source) -> Iterable[Finding]:
+    """LR134 when the container field only repeats the title."""
+    name = _container_field(source)
+    if name and source.title and fold(source.container) == fold(source.title):
+        hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
+                else "name the journal or book that contains the work")
+        yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint)
+
+
+def title_year_conflict(source: Source) -> str:
+    """The year a title carries in brackets when it differs from the entry's year, else ''."""
+    match = _YEAR_IN_TITLE.search(source.title)
+    if match and source.year is not None and int(match.group(1)) != source.year:
+        return match.group(1)
+    return ""
+
+
+def check_original_year(source: Source) -> Iterable[Finding]:
+    """LR135 when the title or note gives a year that contradicts the entry's year."""
+    year = source.year
+    if year is None:
+        return
+    other = title_year_conflict(source)
+    if other:
+        yield entry_finding(
+            "LR135", source, f"title carries the year ({other}) but the entry's year is {year}",
+            f"if {other} is when the work first appeared, move it to origdate = {{{other}}} and drop "
+            "it from the title; otherwise correct the year")
+    originals = [(name, int(m.group(1) or m.group(2))) for name in ("note", "addendum")
+                 for m in _ORIGINAL_NOTE.finditer(plain(source.fields.get(name, "")))]
+    origdate = plain(source.fields.get("origdate", ""))
+    orig = parse_iso(origdate.split("/")[0]) if origdate else None
+    if orig is not None:
+        originals.append(("origdate", orig.year))
+    for name, when in originals:
+        if when > year:
+            yield entry_finding("LR135", source, f"{name} gives {when} as the original year, after the "
+                                f"entry's year {year}", "the original cannot be later than the edition cited")
+    if len({when for _, when in originals}) > 1:
+        listed = ", ".join(f"{name} {when}" for name, when in originals)
+        yield entry_finding("LR135", source, f"original years disagree: {listed}")
+
+
+def check_access_date(source: Source, today: date, max_age_days: int) -> Iterable[Finding]:
+    """LR136 for a web source accessed longer ago than ``max_age_days``."""
+    raw = plain(source.fields.get("urldate", ""))
+    when = parse_iso(raw) if raw else None
+    if when is None or not (source.url or source.type in _WEB_TYPES):
+        return
+    age = (today - when).days
+    if age > max_age_days:
+        yield entry_finding("LR136", source, f"web source last accessed {raw}, {_years(age)} ago "
+                            f"(limit {_years(max_age_days)})")
+
+
+def _years(days: int) -> str:
+    return f"{days // 365} years" if days >= 730 else f"{days} days"
+
+
+def doi_expected(source: Source) -> str:
+    """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
+    if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
+        return ""
+    host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
+        return "its URL is a DOI link; put the DOI in the doi field"
+    if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
+        return f"its URL is on {host}, whose works have DOIs"
+    publisher = f" {fold(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
+    for words in _DOI_PUBLISHER_WORDS if publisher else ():
+        if words in publisher:
+            noun = "reports" if "report" in source.type else "chapters" if source.type.startswith("in") else "books"
+            return f"{source.publisher} registers DOIs for its {noun}"
+    if source.type == "article" and (source.year or 0) >= 2000 and not source.url:
+        return "journal articles published since 2000 almost all have one"
+    return ""
+
+
+def check_doi_expected(source: Source) -> Iterable[Finding]:
+    """LR137 for an entry without a DOI whose publisher, journal or URL suggests one exists."""
+    why = doi_expected(source)
+    if why:
+        yield entry_finding("LR137", source, f"no DOI, but {why}")
+
+
+def check_pages(source: Source) -> Iterable[Finding]:
+    """LR138 for an abbreviated page range, LR139 for one that ends before it starts."""
+    raw = plain(source.fields.get("pages", ""))
+    match = _PAGES.fullmatch(raw)
+    if not match:
+        return
+    first, last = match.groups()
+    if len(last) < len(first) and int(last) < int(first):
+        full = first[: len(first) - len(last)] + last
+        if int(full) >= int(first):
+            yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated",
+                                f"write pages = {{{first}--{full}}}")
+            return
+        last = full
+    if int(last) < int(first):
+        yield entry_finding("LR139", source, f"page range {raw!r} ends before it starts")

@@ -1,0 +1,125 @@
+"""Checks of the essay against the bibliography (LR3xx) and of the curated links (LR4xx).
+
+Pure: they read what the linking stage found (``Linkage``: links, mentions, orphans).
+Findings about the prose point at the claim's line in the essay; findings about an
+entry point at the entry in the .bib; curated-link findings point at the claims file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Bibliography, Claim, Essay, Finding, Linkage, Mention
+from .bib import entry_finding
+from .catalogue import finding
+
+#: A quotation shorter than this is a scare quote unless the linker says otherwise.
+MIN_QUOTATION_WORDS = 4
+_EXCERPT = 80
+
+
+def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str) -> list[Finding]:
+    """LR300-LR306 from the mentions, LR307-LR308 from the links."""
+    claims = {c.id: c for c in essay.claims}
+    found: list[Finding] = []
+    unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
+    for mention in linkage.mentions:
+        claim = claims.get(mention.claim_id)
+        found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
+    found.extend(check_unused(bib, linkage))
+    return found
+
+
+def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
+              hint: str = "", key: str | None = None) -> Finding:
+    return finding(code, message, hint=hint, key=key, claim_id=claim_id, file=essay_file,
+                   line=claim.line if claim is not None else None)
+
+
+def _span(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+
+
+def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,
+                  unresolved_people: set[str]) -> Iterable[Finding]:
+    """The finding (if any) for one thing the prose names or quotes."""
+    span = _span(mention.text)
+    cid = mention.claim_id
+    if mention.kind == "marker":
+        if not mention.keys:
+            yield _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
+        elif len(mention.keys) > 1:
+            keys = ", ".join(mention.keys)
+            yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
+                            key=mention.keys[0])
+    elif mention.keys:
+        if mention.kind == "title-variant":
+            key = mention.keys[0]
+            source = bib.get(key)
+            title = mention.detail or (source.title if source else "")
+            yield _at_claim("LR306", claim, cid, f"the text calls {key!r} {span!r}; its title is {title!r}",
+                            essay_file, f"write {title!r} (or correct the entry's title if the text is right)",
+                            key=key)
+    elif mention.kind == "author":
+        yield _at_claim("LR302", claim, cid, f"{span} is invoked as an authority but has no entry", essay_file,
+                        f"add the work by {span} that the text relies on (litreview add), or drop the appeal")
+    elif mention.kind == "work":
+        yield _at_claim("LR303", claim, cid, f"the work {span!r} is named but has no entry", essay_file)
+    elif mention.kind == "document":
+        yield _at_claim("LR304", claim, cid, f"the document {span!r} is named but has no entry", essay_file)
+    elif mention.kind == "quotation" and _is_quotation(mention.text) and cid not in unresolved_people:
+        yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
+
+
+def _is_quotation(text: str) -> bool:
+    words = [w for w in text.strip("“”\"«» .,;:").split() if any(c.isalnum() for c in w)]
+    return len(words) >= MIN_QUOTATION_WORDS
+
+
+def check_unused(bib: Bibliography, linkage: Linkage) -> Iterable[Finding]:
+    """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch."""
+    relied: set[str] = set()
+    topical: dict[str, list[str]] = {}
+    for lk in linkage.links:
+        if lk.status == "confirmed" or (lk.status == "suggested" and lk.kind != "topical"):
+            relied.add(lk.source_key)
+        elif lk.status == "suggested":
+            topical.setdefault(lk.source_key, []).append(lk.claim_id)
+    for mention in linkage.mentions:
+        if mention.kind != "quotation":
+            relied.update(mention.keys)
+    for source in bib.sources:
+        if source.key in relied:
+            continue
+        if source.key in topical:
+            claims = list(dict.fromkeys(topical[source.key]))
+            shown = ", ".join(claims[:3]) + (f" and {len(claims) - 3} more" if len(claims) > 3 else "")
+            yield entry_finding("LR308", source, f"{source.key!r} is linked to claims only by topic "
+                                f"(suggested for {shown})")
+        else:
+            yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
+
+
+def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
+    """LR400 for orphaned curated links, LR401/LR402 for links to a missing entry or claim."""
+    found = [
+        finding("LR400", f"curated link {o.claim_id} -> {o.source_key} no longer anchors: "
+                         f"{_span(o.exact)!r} is not in the essay",
+                key=o.source_key, claim_id=o.claim_id, file=claims_file, line=o.line)
+        for o in linkage.orphans
+    ]
+    keys = set(bib.keys)
+    claim_ids = {c.id for c in essay.claims}
+    for lk in linkage.links:
+        if not lk.curated:
+            continue
+        if lk.source_key not in keys:
+            found.append(finding("LR401", f"curated link {lk.claim_id} -> {lk.source_key}: no entry has "
+                                 f"the key {lk.source_key!r}", key=lk.source_key, claim_id=lk.claim_id,
+                                 file=claims_file))
+        if lk.claim_id not in claim_ids:
+            found.append(finding("LR402", f"curated link {lk.claim_id} -> {lk.source_key}: the essay has no "
+                                 f"claim {lk.claim_id!r}", key=lk.source_key, claim_id=lk.claim_id,
+                                 file=claims_file))
+    return found

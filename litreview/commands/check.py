@@ -1,0 +1,169 @@
+"""`litreview check`: every broken or missing citation, as text, JSON, GitHub annotations or SARIF."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..config import Config
+from ..model import Finding, Review
+from ._options import config_from, input_options
+
+EXAMPLES = """\b
+Examples:
+  litreview check                              grouped report; exit 1 on errors
+  litreview check --strict                     warnings fail too
+  litreview check --format github --since origin/main
+  litreview check --format sarif --output litreview.sarif
+  litreview check --list-codes                 what each code means
+Exit status: 0 clean, 1 errors (or warnings with --strict), 2 bad usage or unreadable input.
+Silence a code in [tool.litreview] with suppress = ["LR137"], one entry's codes with
+suppress_entries = {uscode10 = ["LR136"]}, or in the entry: litreview-suppress = {LR136}.
+"""
+
+
+def load_review(config: Config, now: datetime) -> Review:
+    """The review without checks (tests replace this to check hand-built reviews)."""
+    from ..review import build_review
+
+    return build_review(config, now=now, with_checks=False)
+
+
+def _fetch_online(config: Config) -> None:
+    """Fetch what the snapshot lacks before checking, when the registry module is installed."""
+    try:
+        from ..registry.fetch import fetch_all
+    except ImportError:
+        click.echo("note: --online is unavailable (no registry module); checking against the snapshot",
+                   err=True)
+        return
+    from ..bibliography.load import load_bibliography
+
+    report = fetch_all(load_bibliography(config.path("bibliography")).sources, config)
+    if report.offline:
+        click.echo("note: no registry could be reached; checking against the snapshot", err=True)
+    elif report.stopped:
+        click.echo(f"note: fetching stopped early ({report.stopped}); checking against the snapshot",
+                   err=True)
+
+
+def _scoped(findings: tuple[Finding, ...], review: Review, config: Config, ref: str) -> list[Finding]:
+    from ..bibliography.load import parse_bibliography
+    from ..checks.scope import build_scope, git_show, verify_ref
+
+    bib_path = config.path("bibliography")
+    verify_ref(ref, bib_path.parent)
+    old_bib_text = git_show(ref, bib_path)
+    old_bib = parse_bibliography(old_bib_text, str(bib_path)) if old_bib_text is not None else None
+    texts: dict[str, tuple[str | None, str]] = {_rel(bib_path, config): (old_bib_text, review.bibliography.text)}
+    old_essay = None
+    if review.essay is not None:
+        essay_path = Path(review.essay.path)
+        old_essay = git_show(ref, essay_path)
+        texts[_rel(essay_path, config)] = (old_essay, essay_path.read_text(encoding="utf-8"))
+    claims_path = config.path("claims")
+    if claims_path.exists():
+        texts[_rel(claims_path, config)] = (git_show(ref, claims_path), claims_path.read_text(encoding="utf-8"))
+    scope = build_scope(review.bibliography, old_bib, review.essay, old_essay, texts)
+    return scope.filter(findings)
+
+
+def _rel(path: Path, config: Config) -> str:
+    try:
+        return path.resolve().relative_to(Path(config.root).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _list_codes(fmt: str) -> str:
+    from ..checks.catalogue import catalogue_json
+    from ..checks.formats import render_codes
+
+    if fmt == "json":
+        return json.dumps({"codes": catalogue_json()}, indent=2, ensure_ascii=False) + "\n"
+    return render_codes(click.style if sys.stdout.isatty() else None)
+
+
+def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: Review, config: Config,
+            colour: bool) -> str:
+    from ..checks import formats
+
+    if fmt == "json":
+        return json.dumps(formats.to_json(findings, summary), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "github":
+        return formats.render_github(findings)
+    if fmt == "sarif":
+        from .. import __version__
+
+        log = formats.to_sarif(findings, version=__version__,
+                               fallback_file=_rel(config.path("bibliography"), config))
+        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
+    return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None)
+
+
+@click.command(epilog=EXAMPLES)
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+              show_default=True, help="text for people, json for scripts, github for Actions annotations, "
+                                      "sarif for code scanning.")
+@click.option("--since", "since", metavar="REF", default=None,
+              help="Only report findings on entries and claims added or changed since this git ref.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings as well as errors.")
+@click.option("--online", is_flag=True, help="Fetch what the registry snapshot lacks before checking.")
+@click.option("--list-codes", is_flag=True, help="Print the catalogue of finding codes and exit.")
+@click.option("--output", "output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file instead of standard output.")
+def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes: bool, output: str | None,
+            **paths: str | None) -> int:
+    """Find broken or missing citations in the bibliography and in how the essay uses it.
+
+    Checks the .bib (syntax, duplicates, required fields, DOIs, ISBNs, URLs, dates,
+    formatting), the registry snapshot (DOIs not found, mismatches, retractions,
+    broken URLs), the essay against the bibliography (citations without entries,
+    authorities and works named without an entry, unattributed quotations, entries
+    no claim relies on) and the curated links. Each finding has a stable code; see
+    --list-codes.
+    """
+    if list_codes:
+        text = _list_codes("json" if fmt == "json" else "text")
+        _write(text, output)
+        return 0
+    config = config_from(**paths)
+    if online:
+        _fetch_online(config)
+    now = datetime.now(UTC)
+    review = load_review(config, now)
+    from ..checks import check_review, summarize
+
+    result = check_review(review, config, now=now)
+    findings = list(result.findings)
+    suppressed = len(result.suppressed)
+    if since:
+        findings = _scoped(result.findings, review, config, since)
+    summary = summarize(findings, suppressed)
+    if since:
+        summary["since"] = since
+    colour = output is None and fmt == "text" and sys.stdout.isatty()
+    _write(_render(fmt, findings, summary, review, config, colour), output)
+    if output is not None and fmt != "text":
+        from ..checks.formats import summary_line
+
+        click.echo(f"{summary_line(summary)}; report written to {output}", err=True)
+    failing = summary["errors"] or (strict and summary["warnings"])
+    return 1 if failing else 0
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ..fileio import write_atomic
+
+    write_atomic(output, text)

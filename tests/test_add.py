@@ -1,0 +1,134 @@
+"""`litreview add` against the fake registry: appends without touching other bytes, refuses duplicates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+
+CASE = Path(__file__).parent / "cases" / "checks_add"
+ORIGINAL = (CASE / "crlf.bib").read_bytes()
+ALLIANCES = (CASE / "alliances.bib").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def fake():
+    fake_registry = pytest.importorskip("litreview.testing.fake_registry")
+    with fake_registry.FakeRegistry() as server:
+        for work in json.loads((CASE / "records.json").read_text(encoding="utf-8"))["works"]:
+            server.add_work(work)
+        yield server
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[tool.litreview]\nbibliography = "refs/bibliography.bib"\n'
+                                             'metadata = "refs/metadata"\n')
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "bibliography.bib").write_bytes(ORIGINAL)
+    for name, value in fake.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def bib(project: Path) -> bytes:
+    return (project / "refs" / "bibliography.bib").read_bytes()
+
+
+def test_appends_leaving_every_other_byte(project: Path, capsys) -> None:
+    assert main(["add", "10.5555/test.alliances"]) == 0
+    after = bib(project)
+    assert after[: len(ORIGINAL)] == ORIGINAL
+    # No final newline before: one line end closes the last entry, one blank line, then the entry in CRLF.
+    assert after[len(ORIGINAL):] == b"\r\n\r\n" + ALLIANCES.replace("\n", "\r\n").encode("utf-8")
+    captured = capsys.readouterr()
+    assert "added muller2021alliances" in captured.out
+    assert "1 entry appended" in captured.err
+
+
+def test_appended_entry_parses_back(project: Path) -> None:
+    from litreview.bibliography.load import load_bibliography
+
+    assert main(["add", "10.5555/test.alliances"]) == 0
+    loaded = load_bibliography(project / "refs" / "bibliography.bib")
+    assert loaded.problems == ()
+    entry = loaded.get("muller2021alliances")
+    assert entry is not None and entry.title == "Alliances & NATO: a new study" and entry.pages == "10–29"
+
+
+def test_refuses_a_duplicate_doi_without_fetching(project: Path, fake, capsys) -> None:
+    before = fake.count("/works/")
+    assert main(["add", "https://doi.org/10.1080/09636410500323187"]) == 1
+    assert bib(project) == ORIGINAL
+    assert fake.count("/works/") == before
+    assert ("DOI 10.1080/09636410500323187 is already in the bibliography as 'farrell2005world'"
+            in capsys.readouterr().err)
+
+
+def test_refuses_a_duplicate_work(project: Path, capsys) -> None:
+    assert main(["add", "10.5555/test.holsti"]) == 1
+    assert bib(project) == ORIGINAL
+    assert "is already in the bibliography as 'holsti2004taming'" in capsys.readouterr().err
+
+
+def test_key_collision_gets_a_suffix(project: Path, capsys) -> None:
+    assert main(["add", "10.5555/test.taming"]) == 0
+    assert b"@book{holsti2004taminga,\r\n" in bib(project)
+
+
+def test_same_doi_twice_in_one_run_is_added_once(project: Path, capsys) -> None:
+    assert main(["add", "10.5555/test.alliances", "doi:10.5555/TEST.ALLIANCES"]) == 1
+    assert bib(project).count(b"@article{muller2021alliances,") == 1
+    assert "already in the bibliography as 'muller2021alliances'" in capsys.readouterr().err
+
+
+def test_from_file_and_json_report(project: Path, capsys) -> None:
+    (project / "dois.txt").write_text("# to add\n10.5555/test.alliances  # Müller\n\n10.5555/test.holsti\n")
+    assert main(["add", "--from-file", "dois.txt", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(r["request"], r["status"], r["key"], r["existing_key"]) for r in report["results"]] == [
+        ("10.5555/test.alliances", "added", "muller2021alliances", None),
+        ("10.5555/test.holsti", "duplicate", None, "holsti2004taming"),
+    ]
+
+
+def test_dry_run_changes_nothing(project: Path, capsys) -> None:
+    assert main(["add", "--dry-run", "10.5555/test.alliances"]) == 0
+    assert bib(project) == ORIGINAL
+    assert capsys.readouterr().out == ALLIANCES
+
+
+def test_unknown_doi(project: Path, capsys) -> None:
+    assert main(["add", "10.5555/no.such.work"]) == 1
+    assert bib(project) == ORIGINAL
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_by_reference(project: Path, capsys) -> None:
+    ref = "Müller, Ann, and B. O’Neil. “Alliances & NATO: A New Study.” Journal of Tests 3, no. 2 (2021): 10–29."
+    assert main(["add", "--reference", ref]) == 0
+    assert bib(project)[len(ORIGINAL):] == b"\r\n\r\n" + ALLIANCES.replace("\n", "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("args", [["add"], ["add", "not-a-doi"], ["add", "10.12/x"]])
+def test_bad_usage_exits_2(project: Path, args: list[str], capsys) -> None:
+    assert main(args) == 2
+    assert bib(project) == ORIGINAL
+
+
+def test_offline_is_a_clear_error(project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    for name in ("LITREVIEW_CROSSREF_URL", "LITREVIEW_DOI_URL", "LITREVIEW_DATACITE_URL"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # nothing listens on the discard port
+    assert main(["add", "10.5555/test.alliances"]) == 2
+    assert bib(project) == ORIGINAL
+    assert "the network is unreachable" in capsys.readouterr().err
+
+
+def test_new_bibliography_file(project: Path, capsys) -> None:
+    (project / "refs" / "bibliography.bib").unlink()
+    assert main(["add", "10.5555/test.alliances"]) == 0
+    assert bib(project) == ALLIANCES.encode("utf-8")

@@ -1,0 +1,152 @@
+"""Bibliography checks (LR1xx): for every code a fixture that triggers it and one close to it that must not."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import load_bibliography, parse_bibliography
+from litreview.checks import check_review
+from litreview.checks.bib import bare_doi, fold, isbn_problem, url_problem, work_signature, year_problem
+from litreview.checks.catalogue import CATALOGUE
+from litreview.checks.style import fixed_given, is_all_capitals, title_case
+from litreview.config import Config
+from litreview.model import Review
+
+CASES = Path(__file__).parent / "cases" / "checks_bib"
+EXPECTED = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
+NOW = datetime.fromisoformat(EXPECTED["now"])
+TRIGGERS = sorted(EXPECTED["triggers"])
+NEAR = sorted(p.name for p in CASES.glob("*-near.bib"))
+
+
+def findings_for(path: Path, config: Config | None = None):
+    review = Review(bibliography=load_bibliography(path))
+    return check_review(review, config or Config(root=CASES), now=NOW).findings
+
+
+@pytest.mark.parametrize("name", TRIGGERS)
+def test_trigger_gives_exactly_the_expected_findings(name: str) -> None:
+    found = findings_for(CASES / name)
+    got = sorted([f.code, f.key, f.line] for f in found)
+    want = sorted(EXPECTED["triggers"][name], key=lambda x: (x[0], x[1] or "", x[2]))
+    assert sorted(got, key=lambda x: (x[0], x[1] or "", x[2])) == want
+    assert all(f.file == f"{name}" for f in found), "findings point at the .bib, relative to the root"
+
+
+@pytest.mark.parametrize("name", NEAR)
+def test_near_miss_gives_no_finding(name: str) -> None:
+    assert [(f.code, f.key, f.message) for f in findings_for(CASES / name)] == []
+
+
+def test_every_bibliography_code_has_a_trigger_and_a_near_miss() -> None:
+    bib_codes = {c for c in CATALOGUE if c.startswith("LR1")}
+    assert {n.split("-")[0] for n in TRIGGERS} == bib_codes
+    assert {n.split("-")[0] for n in NEAR} == bib_codes
+
+
+def test_syntax_error_does_not_also_report_the_fields_it_swallowed() -> None:
+    found = findings_for(CASES / "LR100-trigger.bib")
+    assert [f.code for f in found] == ["LR100"]
+
+
+def test_messages_name_the_problem() -> None:
+    by_key = {f.key: f for f in findings_for(CASES / "LR110-trigger.bib")}
+    assert by_key["protocol2007modern"].message == "@book entry lacks author or editor"
+    assert "double braces" in by_key["protocol2007modern"].hint
+    assert by_key["treverton2006toward"].message == "@techreport entry lacks institution"
+    williams = findings_for(CASES / "LR131-trigger.bib")[0]
+    assert williams.message == "title ends with a colon: 'The Discipline of the Democratic Peace:'"
+    assert "subtitle" in williams.hint
+    wendt = findings_for(CASES / "LR135-trigger.bib")[0]
+    assert wendt.message == "title carries the year (1992) but the entry's year is 1995"
+    assert "origdate = {1992}" in wendt.hint
+    names = {f.message: f.hint for f in findings_for(CASES / "LR133-trigger.bib")}
+    assert names == {"author 'Vincent, R.j.': miscased initials": "write 'Vincent, R. J.'",
+                     "author 'smith, john': family name in lower case": CATALOGUE["LR133"].hint,
+                     "author 'WALTZ, Kenneth': family name in capitals": CATALOGUE["LR133"].hint}
+    stale = findings_for(CASES / "LR136-trigger.bib")[0]
+    assert stale.message == "web source last accessed 2018-12-03, 7 years ago (limit 5 years)"
+    pages = findings_for(CASES / "LR138-trigger.bib")[0]
+    assert pages.hint == "write pages = {448--488}"
+
+
+def test_access_age_is_configurable() -> None:
+    lenient = Config(root=CASES, access_max_age_days=10 * 365)
+    assert findings_for(CASES / "LR136-trigger.bib", lenient) == ()
+    strict = Config(root=CASES, access_max_age_days=30)
+    assert [f.code for f in findings_for(CASES / "LR136-near.bib", strict)] == ["LR136"]
+
+
+@pytest.mark.parametrize(("isbn", "problem"), [
+    ("978-0-306-40615-7", ""),      # the ISBN-13 worked example: 9+21+8+0+3+0+6+12+0+18+1+15 = 93, check 7
+    ("0-306-40615-2", ""),          # the ISBN-10 worked example: sum 130 + 2 = 132 = 12 x 11
+    ("0-8044-2957-X", ""),          # X stands for 10
+    ("ISBN 978 0 306 40615 7", ""),
+    ("978-0-306-40615-6", "wrong check digit"),
+    ("0-306-40615-3", "wrong check digit"),
+    ("978-0-306-4061", "an ISBN has 10 or 13 digits, this has 11"),
+])
+def test_isbn_checksums(isbn: str, problem: str) -> None:
+    assert isbn_problem(isbn) == problem
+
+
+@pytest.mark.parametrize(("url", "ok"), [
+    ("https://example.org/a_b", True), ("http://localhost/x", True), ("ftp://ftp.example.org/f", True),
+    ("www.example.org", False), ("https://exa mple.org", False), ("mailto:a@example.org", False),
+    (r"https://example.org/a\_b", False), ("https:///path", False),
+])
+def test_url_syntax(url: str, ok: bool) -> None:
+    assert (url_problem(url) == "") is ok
+
+
+@pytest.mark.parametrize(("year", "ok"), [
+    ("2004", True), ("2004a", True), ("1995--1996", True), ("2004/05", True), ("forthcoming", True), ("n.d.", True),
+    ("2027", True), ("2028", False), ("0995", False), ("95", False), ("199x", False), ("MMIV", False),
+])
+def test_years(year: str, ok: bool) -> None:
+    assert (year_problem(year, NOW.date()) == "") is ok
+
+
+def test_doi_and_title_normalisation() -> None:
+    assert bare_doi("https://doi.org/10.1017/CBO9780511491306") == "10.1017/cbo9780511491306"
+    assert bare_doi("doi:10.1080/X") == "10.1080/x"
+    assert bare_doi("https://doi.org/10.1002/%28SICI%29") == "10.1002/(sici)"
+    assert fold("Anarchy Is What States Make of It!") == "anarchy is what states make of it"
+    assert fold("Über-Macht") == "uber macht"
+
+
+def test_work_signature_ignores_case_and_punctuation() -> None:
+    bib = parse_bibliography("@book{a, author={Wendt, Alexander}, title={Social Theory}, year={1999}}\n"
+                             "@book{b, author={Wendt, A.}, title={Social theory.}, year={1999}}\n")
+    a, b = bib.sources
+    assert work_signature(a) == work_signature(b) == ("social theory", 1999, "wendt")
+
+
+def test_capitals_and_title_case() -> None:
+    assert is_all_capitals("THE JOINT STRIKE FIGHTER PROJECT")
+    assert not is_all_capitals("U.S. Code: Title 10 – ARMED FORCES")  # mostly capitals, but not all
+    assert not is_all_capitals("{NATO} {ISAF}")
+    assert not is_all_capitals("NATO")
+    assert title_case("THE JOINT STRIKE FIGHTER PROJECT") == "The Joint Strike Fighter Project"
+    assert title_case("POWER AND INTERDEPENDENCE IN THE WORLD") == "Power and Interdependence in the World"
+
+
+def test_fixed_initials() -> None:
+    assert fixed_given("R.j.") == "R. J."
+    assert fixed_given("k. j.") == "K. J."
+    assert fixed_given("Michael c.") == "Michael C."
+
+
+def test_crossref_parent_supplies_required_fields() -> None:
+    text = ("@book{parent, editor={Gill, Peter}, title={Intelligence Theory}, publisher={Routledge}, year={2008}}\n"
+            "@incollection{child, author={Wirtz, James}, title={A Chapter}, crossref={parent}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    codes = [f.code for f in check_review(review, Config(), now=NOW).findings]
+    assert "LR110" not in codes and "LR111" not in codes
+    orphan = parse_bibliography("@incollection{child, author={Wirtz, James}, title={A Chapter}, crossref={gone}}\n")
+    codes = [f.code for f in check_review(Review(bibliography=orphan), Config(), now=NOW).findings]
+    assert codes.count("LR110") == 1

@@ -1,0 +1,133 @@
+"""`litreview check` from the command line: formats, exit statuses, --output, --list-codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.cli import main
+from litreview.commands import check as check_command
+from litreview.model import Review
+
+SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+CLEAN = """@book{kant1983perpetual,
+  author    = {Kant, Immanuel},
+  title     = {Perpetual Peace, and Other Essays},
+  publisher = {Hackett},
+  year      = {1983},
+}
+"""
+WARNING_ONLY = CLEAN.replace("{Perpetual Peace, and Other Essays}", "{PERPETUAL PEACE AND OTHER ESSAYS}")
+ERROR = CLEAN.replace("  author    = {Kant, Immanuel},\n", "")
+INFO_ONLY = CLEAN.replace("{Hackett}", "{Cambridge University Press}").replace("1983", "2003")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A project folder whose review is the .bib text given, with no essay."""
+    (tmp_path / "pyproject.toml").write_text('[tool.litreview]\nbibliography = "refs/bibliography.bib"\n')
+    (tmp_path / "refs").mkdir()
+    monkeypatch.chdir(tmp_path)
+
+    def use(text: str) -> Path:
+        path = tmp_path / "refs" / "bibliography.bib"
+        path.write_text(text, encoding="utf-8")
+        bib = parse_bibliography(text, str(path))
+        monkeypatch.setattr(check_command, "load_review", lambda config, now: Review(bibliography=bib))
+        return tmp_path
+
+    return use
+
+
+def test_clean_exits_0(project, capsys) -> None:
+    project(CLEAN)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "No problems found.\n"
+
+
+def test_errors_exit_1(project, capsys) -> None:
+    project(ERROR)
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "refs/bibliography.bib:1: LR110 [kant1983perpetual] @book entry lacks author or editor" in out
+
+
+@pytest.mark.parametrize(("text", "strict", "status"), [
+    (WARNING_ONLY, False, 0), (WARNING_ONLY, True, 1), (INFO_ONLY, True, 0), (ERROR, False, 1),
+])
+def test_strict_makes_warnings_fail(project, capsys, text: str, strict: bool, status: int) -> None:
+    project(text)
+    assert main(["check", *(["--strict"] if strict else [])]) == status
+
+
+def test_json_output(project, capsys) -> None:
+    project(ERROR)
+    assert main(["check", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["errors"] == 1
+    assert data["findings"] == [{"code": "LR110", "severity": "error",
+                                 "message": "@book entry lacks author or editor",
+                                 "hint": data["findings"][0]["hint"], "key": "kant1983perpetual",
+                                 "claim_id": None, "file": "refs/bibliography.bib", "line": 1}]
+
+
+def test_github_output(project, capsys) -> None:
+    project(WARNING_ONLY)
+    assert main(["check", "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("::warning file=refs/bibliography.bib,line=1,title=LR130 all-capitals::"
+                          "[kant1983perpetual] title is in capitals")
+
+
+def test_sarif_output_to_file(project, capsys) -> None:
+    root = project(ERROR)
+    assert main(["check", "--format", "sarif", "--output", "out/check.sarif"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "1 error, 0 warnings, 0 notes; report written to out/check.sarif" in captured.err
+    log = json.loads((root / "out" / "check.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["LR110"]
+
+
+def test_suppression_from_pyproject(project, capsys) -> None:
+    root = project(ERROR)
+    (root / "pyproject.toml").write_text('[tool.litreview]\nbibliography = "refs/bibliography.bib"\n'
+                                         'suppress = ["LR110"]\n')
+    assert main(["check", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["suppressed"] == 1
+
+
+def test_list_codes(capsys) -> None:
+    assert main(["check", "--list-codes"]) == 0
+    out = capsys.readouterr().out
+    assert "LR110  error    missing-required-field:" in out
+    assert main(["check", "--list-codes", "--format", "json"]) == 0
+    codes = json.loads(capsys.readouterr().out)["codes"]
+    assert [c["code"] for c in codes][:3] == ["LR100", "LR101", "LR102"]
+    assert set(codes[0]) == {"code", "name", "severity", "description", "hint", "area"}
+
+
+def test_bad_usage_exits_2(capsys) -> None:
+    assert main(["check", "--format", "xml"]) == 2
+
+
+def test_unreadable_bibliography_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--bib", "missing.bib", "--essay", "none.md"]) == 2
+    assert "bibliography not found" in capsys.readouterr().err
+
+
+def test_online_reports_when_no_registry_answers(project, capsys, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    import litreview.registry.fetch as fetch
+
+    project(CLEAN)
+    monkeypatch.setattr(fetch, "fetch_all", lambda sources, config: SimpleNamespace(offline=True, stopped=""))
+    assert main(["check", "--online"]) == 0
+    assert "no registry could be reached; checking against the snapshot" in capsys.readouterr().err

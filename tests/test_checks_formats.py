@@ -1,0 +1,146 @@
+"""Output formats: text, JSON, GitHub workflow commands and SARIF 2.1.0 (validated against the OASIS schema)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from litreview.checks import summarize
+from litreview.checks.catalogue import CATALOGUE, catalogue_json
+from litreview.checks.formats import (
+    escape_data,
+    escape_property,
+    render_codes,
+    render_github,
+    render_text,
+    to_json,
+    to_sarif,
+)
+from litreview.model import Finding
+
+SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+FINDINGS = [
+    Finding("LR110", "error", "@book entry lacks author or editor", "add author = {...}", key="protocol2007modern",
+            file="refs/bibliography.bib", line=119),
+    Finding("LR302", "warning", "Hans Morgenthau is invoked as an authority but has no entry", "", claim_id="p3-s2",
+            file="refs/essay.md", line=15),
+    Finding("LR137", "info", "no DOI, but 100% sure: a, b", "look it up", key="holsti2004taming",
+            file="refs/bibliography.bib", line=62),
+    Finding("LR190", "warning", "suppress names unknown code 'LR999'", "check it"),
+]
+EXCERPTS = {"p3-s2": "Since first entering the IR discourse in the 1940s under the tutelage of Hans Morgenthau, "
+                     "John Mearsheimer, and Kenneth Waltz."}
+
+
+def test_summary_counts() -> None:
+    s = summarize(FINDINGS, suppressed=2)
+    assert s == {"errors": 1, "warnings": 2, "info": 1, "total": 4, "suppressed": 2,
+                 "by_code": {"LR110": 1, "LR137": 1, "LR190": 1, "LR302": 1}}
+
+
+def test_json_has_every_field_and_nulls_for_absent_values() -> None:
+    data = to_json(FINDINGS, summarize(FINDINGS))
+    assert list(data) == ["findings", "summary"]
+    assert data["findings"][1] == {"code": "LR302", "severity": "warning",
+                                   "message": "Hans Morgenthau is invoked as an authority but has no entry",
+                                   "hint": None, "key": None, "claim_id": "p3-s2", "file": "refs/essay.md",
+                                   "line": 15}
+    assert data["findings"][3]["file"] is None and data["findings"][3]["line"] is None
+    json.dumps(data)  # serialisable
+
+
+def test_text_groups_by_severity_then_file_with_excerpt_and_hint() -> None:
+    out = render_text(FINDINGS, summarize(FINDINGS, 1), excerpts=EXCERPTS)
+    lines = out.splitlines()
+    assert lines[0] == "Errors (1)"
+    assert "refs/bibliography.bib:119: LR110 [protocol2007modern] @book entry lacks author or editor" in lines[2]
+    assert lines.index("Warnings (2)") < lines.index("Notes (1)")
+    essay = next(i for i, ln in enumerate(lines) if ln.startswith("refs/essay.md:15: LR302 [p3-s2]"))
+    assert lines[essay + 1] == ("    > Since first entering the IR discourse in the 1940s under the tutelage of Hans "
+                                "Morgenthau, John …")
+    assert "    hint: add author = {...}" in lines
+    assert lines[-1] == "1 error, 2 warnings, 1 note (1 suppressed)"
+    assert "\x1b[" not in out
+
+
+def test_text_with_colour_uses_ansi_codes() -> None:
+    import click
+
+    out = render_text(FINDINGS[:1], summarize(FINDINGS[:1]), style=click.style)
+    assert "\x1b[31m" in out  # red for errors
+
+
+def test_text_when_clean() -> None:
+    assert render_text([], summarize([])) == "No problems found.\n"
+
+
+@pytest.mark.parametrize(("text", "data", "prop"), [
+    ("100% sure", "100%25 sure", "100%25 sure"),
+    ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+    ("file: a, b", "file: a, b", "file%3A a%2C b"),
+])
+def test_github_escaping(text: str, data: str, prop: str) -> None:
+    assert escape_data(text) == data
+    assert escape_property(text) == prop
+
+
+def test_github_workflow_commands() -> None:
+    lines = render_github(FINDINGS).splitlines()
+    assert lines[0] == ("::error file=refs/bibliography.bib,line=119,title=LR110 missing-required-field::"
+                        "[protocol2007modern] @book entry lacks author or editor%0Ahint: add author = {...}")
+    assert lines[1].startswith("::warning file=refs/essay.md,line=15,title=LR302 uncited-authority::[p3-s2] Hans")
+    assert lines[2].startswith("::notice file=refs/bibliography.bib,line=62,title=LR137 doi-probably-exists::")
+    assert "no DOI, but 100%25 sure: a, b%0Ahint: look it up" in lines[2]
+    assert lines[3] == ("::warning title=LR190 unknown-suppressed-code::suppress names unknown code 'LR999'"
+                        "%0Ahint: check it")
+    assert render_github([]) == ""
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    log = to_sarif(FINDINGS, version="0.1.0", fallback_file="refs/bibliography.bib")
+    jsonschema.Draft4Validator.check_schema(SCHEMA)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    run = log["runs"][0]
+    assert log["version"] == "2.1.0"
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == list(CATALOGUE)
+    first = run["results"][0]
+    assert first["ruleId"] == "LR110" and first["level"] == "error"
+    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == "LR110"
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "refs/bibliography.bib", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 119}}
+    assert run["results"][2]["level"] == "note"
+    assert run["results"][3]["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "refs/bibliography.bib", "uriBaseId": "%SRCROOT%"}}
+    assert first["properties"] == {"key": "protocol2007modern"}
+
+
+def test_sarif_rejects_what_the_schema_rejects() -> None:
+    # The schema is really enforced: a log with a bad level fails.
+    log = to_sarif(FINDINGS[:1])
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(SCHEMA).validate(log)
+
+
+def test_sarif_fingerprints_survive_a_move() -> None:
+    from dataclasses import replace
+
+    a = to_sarif(FINDINGS[:1])["runs"][0]["results"][0]["partialFingerprints"]
+    b = to_sarif([replace(FINDINGS[0], line=200)])["runs"][0]["results"][0]["partialFingerprints"]
+    c = to_sarif([replace(FINDINGS[0], key="other")])["runs"][0]["results"][0]["partialFingerprints"]
+    assert a == b != c
+
+
+def test_empty_sarif_is_valid() -> None:
+    jsonschema.Draft4Validator(SCHEMA).validate(to_sarif([]))
+
+
+def test_code_listing_covers_the_catalogue() -> None:
+    text = render_codes()
+    for item in catalogue_json():
+        assert f"  {item['code']}  {item['severity']:<7}  {item['name']}: {item['description']}" in text
+    assert text.splitlines()[0] == "Bibliography"

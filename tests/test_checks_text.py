@@ -1,0 +1,162 @@
+"""Text-vs-bibliography (LR3xx) and curated-link (LR4xx) checks on hand-built essays and linkages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.checks import check_review
+from litreview.config import Config
+from litreview.model import Claim, Essay, Link, Linkage, Mention, Orphan, Paragraph, Review, TextQuoteSelector
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+BIB = parse_bibliography("""@book{holsti2004taming,
+  author    = {Holsti, K. J.},
+  title     = {Taming the Sovereigns},
+  publisher = {Small Press},
+  year      = {2004},
+}
+
+@book{keohane2012power,
+  author    = {Keohane, Robert O. and Nye, Joseph S.},
+  title     = {Power and Interdependence},
+  publisher = {Longman},
+  year      = {2012},
+}
+""", "refs/bibliography.bib")
+
+
+def claim(cid: str, text: str, line: int) -> Claim:
+    p, s = (int(x[1:]) for x in cid.split("-"))
+    return Claim(cid, p, s, text, TextQuoteSelector(text[:40]), line)
+
+
+CLAIMS = [
+    claim("p1-s1", "Since first entering the IR discourse in the 1940s under the tutelage of Hans Morgenthau, "
+                   "John Mearsheimer, and Kenneth Waltz.", 11),
+    claim("p1-s2", "Realist theory is such that cooperation is likely to evaporate “given the inevitability of "
+                   "changes in the national interest.”", 11),
+    claim("p2-s1", "In Nye and Keohane’s Power and Independence, the two concede that states cooperate.", 13),
+    claim("p2-s2", "K.J. Holsti qualified international relations as “organized relations between established "
+                   "entities.”", 13),
+    claim("p3-s1", "The US Constitution charges the secretary of defense, as [@missing] and (Smith 2010) show.", 15),
+]
+ESSAY = Essay(path="refs/essay.md", body="", paragraphs=(
+    Paragraph(1, "", 11, tuple(CLAIMS[:2])), Paragraph(2, "", 13, tuple(CLAIMS[2:4])),
+    Paragraph(3, "", 15, (CLAIMS[4],)),
+))
+RELIED = (
+    Link("p2-s2", "holsti2004taming", "attribution", 0.9, "confirmed", "K.J. Holsti"),
+    Link("p2-s1", "keohane2012power", "attribution", 0.9, "confirmed", "Nye and Keohane"),
+)
+
+
+def run(mentions=(), links=RELIED, orphans=()):
+    linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans))
+    review = Review(bibliography=BIB, essay=ESSAY, linkage=linkage)
+    return check_review(review, Config(), now=NOW).findings
+
+
+def codes(**kw) -> list[str]:
+    return [f.code for f in run(**kw)]
+
+
+M = Mention
+CASES = {
+    "LR300": (dict(mentions=[M("p3-s1", "marker", "[@missing]", (), "missing")]),
+              dict(mentions=[M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
+    "LR301": (dict(mentions=[M("p3-s1", "marker", "Smith 2010", ("holsti2004taming", "keohane2012power"))]),
+              dict(mentions=[M("p3-s1", "marker", "Smith 2010", ("holsti2004taming",))])),
+    "LR302": (dict(mentions=[M("p1-s1", "author", "Hans Morgenthau")]),
+              dict(mentions=[M("p2-s2", "author", "K.J. Holsti", ("holsti2004taming",))])),
+    "LR303": (dict(mentions=[M("p2-s1", "work", "Man, the State, and War", (), "no entry with this title")]),
+              dict(mentions=[M("p2-s1", "work", "Taming the Sovereigns", ("holsti2004taming",))])),
+    "LR304": (dict(mentions=[M("p3-s1", "document", "US Constitution", (), "no entry for this document")]),
+              dict(mentions=[M("p3-s1", "document", "Title 10", ("holsti2004taming",))])),
+    "LR305": (dict(mentions=[M("p1-s2", "quotation", "“given the inevitability of changes in the national interest.”")]),
+              dict(mentions=[M("p1-s2", "quotation", "“process, not structure.”")])),
+    "LR306": (dict(mentions=[M("p2-s1", "title-variant", "Power and Independence", ("keohane2012power",),
+                               "Power and Interdependence")]),
+              dict(mentions=[M("p2-s1", "work", "Power and Interdependence", ("keohane2012power",))])),
+    "LR307": (dict(links=RELIED[:1]), dict(links=RELIED)),
+    "LR308": (dict(links=(*RELIED[:1], Link("p1-s2", "keohane2012power", "topical", 0.4, "suggested", "topic"))),
+              dict(links=(*RELIED[:1], Link("p1-s2", "keohane2012power", "title", 0.6, "suggested", "Power")))),
+    "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
+              dict(orphans=[])),
+    "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),
+              dict(links=(*RELIED, Link("p2-s2", "holsti2004taming", "quotation", 1.0, "confirmed", "x",
+                                        curated=True)))),
+    "LR402": (dict(links=(*RELIED, Link("p9-s9", "holsti2004taming", "attribution", 1.0, "confirmed", "x",
+                                        curated=True))),
+              dict(links=(*RELIED, Link("p1-s1", "holsti2004taming", "attribution", 1.0, "confirmed", "x",
+                                        curated=True)))),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_code_triggers_and_near_miss_does_not(code: str) -> None:
+    trigger, near = CASES[code]
+    assert codes(**trigger) == [code]
+    assert codes(**near) == []
+
+
+def test_every_text_and_curated_code_is_covered() -> None:
+    from litreview.checks.catalogue import CATALOGUE
+
+    assert {c for c in CATALOGUE if c[:3] in ("LR3", "LR4")} == set(CASES)
+
+
+def test_findings_about_prose_point_at_the_claim() -> None:
+    found = run(mentions=[M("p1-s1", "author", name) for name in
+                          ("Hans Morgenthau", "John Mearsheimer", "Kenneth Waltz")])
+    assert [(f.code, f.file, f.line, f.claim_id, f.key) for f in found] == [
+        ("LR302", "refs/essay.md", 11, "p1-s1", None)] * 3
+    assert [f.message for f in found] == [
+        "Hans Morgenthau is invoked as an authority but has no entry",
+        "John Mearsheimer is invoked as an authority but has no entry",
+        "Kenneth Waltz is invoked as an authority but has no entry",
+    ]
+
+
+def test_title_variant_names_both_titles() -> None:
+    (f,) = run(mentions=CASES["LR306"][0]["mentions"])
+    assert f.message == "the text calls 'keohane2012power' 'Power and Independence'; its title is 'Power and Interdependence'"
+    assert (f.key, f.claim_id, f.line) == ("keohane2012power", "p2-s1", 13)
+
+
+def test_unused_entry_points_at_the_bib() -> None:
+    (f,) = run(links=RELIED[:1])
+    assert (f.code, f.severity, f.file, f.line, f.key) == ("LR307", "error", "refs/bibliography.bib", 8,
+                                                          "keohane2012power")
+
+
+def test_rejected_links_do_not_count() -> None:
+    rejected = Link("p2-s1", "keohane2012power", "attribution", 0.9, "rejected", "Nye and Keohane")
+    assert codes(links=(RELIED[0], rejected)) == ["LR307"]
+
+
+def test_topical_finding_lists_the_claims() -> None:
+    links = (RELIED[0], *(Link(c, "keohane2012power", "topical", 0.3, "suggested", "t")
+                          for c in ("p1-s1", "p1-s2", "p2-s1", "p3-s1")))
+    (f,) = run(links=links)
+    assert f.message == "'keohane2012power' is linked to claims only by topic (suggested for p1-s1, p1-s2, p2-s1 and 1 more)"
+
+
+def test_quotation_attributed_to_a_person_without_entry_is_reported_once() -> None:
+    mentions = [M("p1-s2", "author", "Hans Morgenthau"),
+                M("p1-s2", "quotation", "“given the inevitability of changes in the national interest.”")]
+    assert codes(mentions=mentions) == ["LR302"]
+
+
+def test_orphan_points_at_the_claims_file() -> None:
+    (f,) = run(orphans=CASES["LR400"][0]["orphans"])
+    assert (f.file, f.line, f.claim_id, f.key) == ("refs/claims.yaml", 7, "p4-s2", "holsti2004taming")
+    assert f.message == ("curated link p4-s2 -> holsti2004taming no longer anchors: "
+                         "'Holsti called it organized relations' is not in the essay")
+
+
+def test_no_essay_means_no_text_checks() -> None:
+    review = Review(bibliography=BIB)
+    assert check_review(review, Config(), now=NOW).findings == ()
