@@ -6,7 +6,9 @@ run reports all of them; parsing goes on past a bad entry to the next ``@``.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import functools
 import re
 from pathlib import Path
 
@@ -26,12 +28,17 @@ CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "mai
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 _BRACES = re.compile(r"(?<!\\)[{}]")
 _SPACES = re.compile(r"\s+")
+_LATEX_HINT = re.compile(r"[\\~$`]|--|''")
 
 
+@functools.lru_cache(maxsize=65536)
 def decode_latex(value: str) -> str:
     """LaTeX to display text: accents and dashes decoded, protective braces removed."""
     if not value:
         return ""
+    if not _LATEX_HINT.search(value):
+        # Most values hold no LaTeX at all: skip the codec (the costliest step of loading).
+        return _SPACES.sub(" ", _BRACES.sub("", value)).strip()
     import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex depends on it)
 
     try:
@@ -65,6 +72,16 @@ def _first(fields: dict[str, str], names: tuple[str, ...]) -> str:
     return ""
 
 
+class _Lines:
+    """Offset-to-line lookup over one text, built once (counting per entry is quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_left(self.newlines, offset) + 1
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
@@ -93,6 +110,10 @@ def _unbalanced_braces(text: str, filename: str) -> list[Finding]:
         chunk = text[begin:end]
         if chunk.lstrip()[1:].lower().startswith("comment"):
             continue
+        opens = chunk.count("{") - chunk.count("\\{")
+        closes = chunk.count("}") - chunk.count("\\}")
+        if opens == closes and chunk.find("}") > chunk.find("{") >= 0:
+            continue  # balanced by count; an order problem is left to pybtex's parser
         stack: list[int] = []
         extra_close = None
         for i, ch in enumerate(chunk):
@@ -153,12 +174,13 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             hint=_hint_for(message), file=filename, line=error.lineno,
         ))
 
+    line_of = _Lines(text)
     scanner = LowLevelParser(text, macros=CaseInsensitiveDict(month_names),
                              handle_error=syntax_error, filename=filename)
     sources: list[Source] = []
     seen: dict[str, int] = {}
     for entry_type, body in scanner:
-        line = _line_of(text, scanner.command_start)
+        line = line_of(scanner.command_start)
         kind = entry_type.lower()
         if kind in ("string", "preamble", "comment"):
             continue
