@@ -1,0 +1,112 @@
+"""`litreview build`: the review site, i.e. ``mkdocs build --strict`` with the project's mkdocs.yml.
+
+Offline: the pages come from refs/ through the ``litreview`` MkDocs plugin. Exit
+status 0 built, 1 a strict build stopped on warnings, 2 bad configuration or input.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import ConfigError, InputError
+from ._options import config_from
+
+EXAMPLES = """\b
+Examples:
+  litreview build                         site/ from refs/, strict (warnings fail)
+  litreview build --site-dir public       somewhere else
+  litreview build --serve                 live preview; edits to refs/ rebuild the pages
+  python -m http.server -d site           the built site works from any static host
+"""
+
+
+@click.command(epilog=EXAMPLES)
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Stop with exit status 1 when MkDocs reports any warning.")
+@click.option("--site-dir", type=click.Path(file_okay=False), default=None,
+              help="Where to write the site [default: from config, site/].")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="The MkDocs configuration [default: mkdocs.yml beside the project settings].")
+@click.option("--serve", is_flag=True, help="Serve the site with live reload instead (mkdocs serve).")
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address for --serve.")
+def command(strict: bool, site_dir: str | None, config_file: str | None, serve: bool, dev_addr: str) -> int:
+    """Build the review site with MkDocs and the litreview plugin.
+
+    Same as `mkdocs build --strict` run with the project's mkdocs.yml, but the
+    site folder and the inputs come from [tool.litreview]. No network is used:
+    fonts, scripts and styles are all served from the site itself.
+    """
+    # Material 9.8 prints a notice about MkDocs 2.0 on every build unless told not to.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    settings = config_from(site_dir=site_dir)
+    mkdocs_yml = Path(config_file).resolve() if config_file else settings.path("mkdocs_config")
+    if not mkdocs_yml.is_file():
+        raise ConfigError("MkDocs configuration not found", path=str(mkdocs_yml),
+                          hint="run from the project folder, or pass --config path/to/mkdocs.yml")
+    site = settings.path("site_dir").resolve()
+    _check_site_dir(site, mkdocs_yml.parent)
+    handler = _log_to_stderr()
+    try:
+        if serve:
+            return _serve(mkdocs_yml, strict, dev_addr)
+        return _build(mkdocs_yml, site, strict)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+
+
+def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    try:
+        config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site))
+    except (ConfigurationError, Abort) as exc:
+        # MkDocs has logged the details above; Abort carries only "Aborted with a configuration error!".
+        detail = "" if isinstance(exc, Abort) else f": {exc}"
+        raise ConfigError(f"invalid MkDocs configuration{detail}", path=str(mkdocs_yml),
+                          hint="see https://www.mkdocs.org/user-guide/configuration/") from None
+    try:
+        build(config)
+    except Abort as exc:
+        if "BuildError" in str(exc):
+            raise InputError("the site was not built (the error is above)", path=str(mkdocs_yml)) from None
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    click.echo(f"site written to {site}", err=True)
+    return 0
+
+
+def _serve(mkdocs_yml: Path, strict: bool, dev_addr: str) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    try:
+        serve(config_file=str(mkdocs_yml), strict=strict, dev_addr=dev_addr)
+    except ConfigurationError as exc:
+        raise ConfigError(f"invalid MkDocs configuration: {exc}", path=str(mkdocs_yml)) from None
+    except Abort as exc:
+        raise InputError(f"the site was not served: {exc} (the error is above)", path=str(mkdocs_yml)) from None
+    return 0
+
+
+def _check_site_dir(site: Path, project: Path) -> None:
+    # MkDocs empties the site folder before writing: never let it be the project or a parent of it.
+    if site == project or site in project.parents or site == Path(site.anchor):
+        raise ConfigError("the site folder would contain the project, and MkDocs empties it first",
+                          path=str(site), hint="choose a folder of its own, e.g. --site-dir site")
+
+
+def _log_to_stderr() -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.INFO)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return handler

@@ -1,0 +1,204 @@
+"""The MkDocs plugin ``litreview``: a thin adapter from MkDocs to ``litreview.render``.
+
+Each hook is a few lines: settings come from ``[tool.litreview]`` (overridable
+here), the review from ``build_review``, the pages from ``render.site.render_site``;
+pages are in-memory ``File`` objects, never written into the docs folder.
+
+    plugins:
+      - search
+      - litreview:
+          essay: refs/essay.md           # default: [tool.litreview] essay
+          sources_dir: sources           # where the per-source pages go
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+    from .config import Config as LitreviewSettings
+    from .model import Review
+
+log = get_plugin_logger(__name__)
+
+_PAGE_OPTIONS = ("home_page", "essay_page", "bibliography_page", "checks_page", "map_page", "downloads_page")
+_FOLDER_OPTIONS = ("sources_dir", "downloads_dir", "assets_dir")
+
+
+class LitreviewPluginConfig(base.Config):
+    """Options of the ``litreview`` plugin; paths are relative to mkdocs.yml's folder."""
+
+    essay = c.Optional(c.Type(str))
+    """The essay under review. Default: ``essay`` in ``[tool.litreview]`` (refs/essay.md)."""
+    bibliography = c.Optional(c.Type(str))
+    """The BibTeX bibliography. Default: ``bibliography`` in ``[tool.litreview]``."""
+    claims = c.Optional(c.Type(str))
+    """The curated claims file. Default: ``claims`` in ``[tool.litreview]`` (refs/claims.yaml)."""
+    metadata = c.Optional(c.Type(str))
+    """The registry snapshot folder. Default: ``metadata`` in ``[tool.litreview]`` (refs/metadata)."""
+    citation_style = c.Choice(("chicago",), default="chicago")
+    """How references are formatted: Chicago notes-bibliography (the only style so far)."""
+    checks = c.Type(bool, default=True)
+    """Run the checks and show their findings (off: links and metadata only)."""
+    nav = c.Type(bool, default=True)
+    """When mkdocs.yml has no ``nav``, list the review's pages first, then the other docs pages."""
+    home_page = c.Type(str, default="index.md")
+    """The home page with the summary figures."""
+    essay_page = c.Type(str, default="essay.md")
+    """The annotated essay."""
+    bibliography_page = c.Type(str, default="bibliography.md")
+    """The table of all sources."""
+    checks_page = c.Type(str, default="checks.md")
+    """All findings, by severity and code."""
+    map_page = c.Type(str, default="map.md")
+    """The SVG map of claims and sources."""
+    downloads_page = c.Type(str, default="downloads.md")
+    """Links to the data files."""
+    sources_dir = c.Type(str, default="sources")
+    """Folder of the per-source pages (kept out of the navigation)."""
+    downloads_dir = c.Type(str, default="downloads")
+    """Folder of the data files (BibTeX, CSL-JSON, links, findings)."""
+    assets_dir = c.Type(str, default="assets/litreview")
+    """Folder of the plugin's stylesheet and script."""
+
+
+class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
+    """Generates the review site's pages from the essay, bibliography, claims and snapshot."""
+
+    #: How the review is obtained; tests and other tools may replace it (default: build_review).
+    load_review: Callable[[LitreviewSettings], Review] | None = None
+
+    def __init__(self) -> None:
+        from .render.citation import Citations
+
+        self.settings: LitreviewSettings | None = None
+        self.layout = None
+        self._citations = Citations()
+        # Raw HTML of each generated page, kept out of Markdown (render.blocks).
+        self._blocks: dict[str, list[str]] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from mkdocs.config.config_options import ExtraScriptValue
+
+        from .render.layout import Layout
+
+        self.settings = _settings(self.config, config.config_file_path)
+        self.layout = Layout(use_directory_urls=config.use_directory_urls,
+                             **{name.removesuffix("_page"): _path_option(self.config, name, config)
+                                for name in _PAGE_OPTIONS},
+                             **{name: _path_option(self.config, name, config) for name in _FOLDER_OPTIONS})
+        config.extra_css.append(self.layout.asset("litreview.css"))
+        script = ExtraScriptValue(self.layout.asset("litreview.js"))
+        script.defer = True
+        config.extra_javascript.append(script)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from .render.site import asset_files, default_catalogue, render_site
+
+        review = self._review()
+        generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
+                                catalogue=default_catalogue() if self.config.checks else ())
+        generated.update(asset_files(self.layout))
+        self._add(files, generated, config)
+        if config.nav is None and self.config.nav:
+            config.nav = _default_nav(files, self.layout)
+        log.info("generated %d pages and files for %d sources", len(generated), len(review.bibliography.sources))
+        return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        from .render.blocks import anchor_ids, join_blocks
+
+        blocks = self._blocks.get(page.file.src_uri)
+        if not blocks:
+            return html
+        # The raw HTML skipped Markdown; MkDocs still checks links to its anchors.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
+        return join_blocks(html, blocks)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        for name in ("essay", "bibliography", "claims", "metadata"):
+            path = self.settings.path(name)
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    def _add(self, files: Files, generated: dict[str, str | bytes], config: MkDocsConfig) -> None:
+        """Each page and file as an in-memory File; source pages and data stay out of the nav."""
+        from .render.blocks import split_blocks
+
+        self._blocks.clear()
+        outside = (self.layout.sources_dir + "/", self.layout.downloads_dir + "/")
+        for path, content in generated.items():
+            clash = files.get_file_from_path(path)
+            if clash is not None and not clash.generated_by:
+                raise PluginError(f"{Path(config.docs_dir) / path}: clashes with a page litreview generates; "
+                                  "remove the file or change the litreview page paths in mkdocs.yml")
+            if path.endswith(".md"):
+                content, self._blocks[path] = split_blocks(content)
+            inclusion = InclusionLevel.NOT_IN_NAV if path.startswith(outside) else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+
+    def _review(self) -> Review:
+        from .errors import LitreviewError
+
+        loader = self.load_review
+        if loader is None:
+            from .review import build_review
+
+            def loader(settings):
+                return build_review(settings, with_checks=self.config.checks)
+        try:
+            return loader(self.settings)
+        except LitreviewError as exc:
+            raise PluginError(f"litreview: {exc}") from None
+
+
+def _default_nav(files: Files, layout) -> list:
+    """The review's pages first, then the other docs pages in file order."""
+    from .render.site import page_paths
+
+    ours = page_paths(layout)
+    taken = {path for _, path in ours}
+    rest = sorted(f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav())
+    return [{title: path} for title, path in ours] + [uri for uri in rest if uri not in taken]
+
+
+def _settings(options: LitreviewPluginConfig, config_file: str | None) -> LitreviewSettings:
+    """``[tool.litreview]`` for mkdocs.yml's folder, with this plugin's path options on top."""
+    from .config import load_config
+    from .errors import ConfigError
+
+    folder = Path(config_file).resolve().parent if config_file else Path.cwd()
+    try:
+        settings = load_config(folder)
+    except ConfigError as exc:
+        raise PluginError(f"litreview: {exc}") from None
+    overrides: dict[str, Any] = {}
+    for name in ("essay", "bibliography", "claims", "metadata"):
+        value = options[name]
+        if value is not None:
+            overrides[name] = str((folder / value).resolve())
+    return settings.with_overrides(**overrides)
+
+
+def _path_option(options: LitreviewPluginConfig, name: str, config: MkDocsConfig) -> str:
+    from .render.layout import check_path
+
+    value = options[name]
+    problem = check_path(value, page=name.endswith("_page"))
+    if problem:
+        raise PluginError(f"{config.config_file_path}: plugins.litreview.{name} = {value!r} {problem}")
+    return value

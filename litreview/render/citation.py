@@ -1,0 +1,288 @@
+"""Chicago (notes-bibliography) references and short author-year labels for the site.
+
+A small formatter of our own over ``Source`` values (already decoded to Unicode):
+cheaper than a pybtex style, and its output is escaped piece by piece. Each entry
+is formatted once per ``Citations`` object and cached by content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Person, Source
+from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url, shorten
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_MONTH_ABBR = {m[:3].lower(): m for m in MONTHS}
+# Types whose title is set in italics; the others get quotation marks.
+_ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
+                           "techreport", "report", "periodical", "reference", "mvreference",
+                           "software", "dataset"})
+_THESIS = {"phdthesis": "PhD diss.", "mastersthesis": "Master’s thesis"}
+_CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
+                            "bookinbook", "suppbook"})
+_WEB_TYPES = frozenset({"online", "www", "electronic"})
+_MAX_AUTHORS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One formatted entry: HTML (escaped, titles in italics, links) and plain text."""
+
+    html: str
+    text: str
+    short: str
+    """Author-year label for citation marks, e.g. "Bauer and Kratochwil 2011"."""
+
+
+class _Pieces:
+    """Text pieces with their markup, joined into HTML and plain text together."""
+
+    def __init__(self) -> None:
+        self.html: list[str] = []
+        self.text: list[str] = []
+
+    def add(self, text: str, *, italic: bool = False, href: str | None = None) -> None:
+        if not text:
+            return
+        self.text.append(text)
+        body = esc(text)
+        if italic:
+            body = f"<i>{body}</i>"
+        if href:
+            body = f'<a href="{esc(href)}" rel="noopener noreferrer">{body}</a>'
+        self.html.append(body)
+
+    def ends_with(self, chars: str) -> bool:
+        last = "".join(self.text).rstrip("”’\"'")
+        return bool(last) and last[-1] in chars
+
+
+class Citations:
+    """Formats sources, keeping each result for the life of the object."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple, Reference] = {}
+
+    def reference(self, source: Source) -> Reference:
+        cache_key = _content_key(source)
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = self._cache[cache_key] = format_reference(source)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+def _content_key(s: Source) -> tuple:
+    return (s.key, s.type, s.authors, s.editors, s.year, s.title, s.container, s.publisher, s.volume,
+            s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())))
+
+
+def format_reference(source: Source) -> Reference:
+    """The Chicago bibliography entry for one source."""
+    out = _Pieces()
+    kind = source.type.lower()
+    names = _name_list(source.authors) if source.authors else ""
+    if not names and source.editors:
+        names = _name_list(source.editors) + (", eds." if len(source.editors) > 1 else ", ed.")
+    if names:
+        out.add(_end(names))
+        out.add(" ")
+    title = one_line(source.title)
+    italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
+    if title:
+        if italic_title:
+            out.add(title, italic=True)
+            out.add("" if title[-1] in ".?!" else ".")
+        else:
+            out.add("“" + title + ("" if title[-1] in ".?!" else ".") + "”")
+    if kind == "article":
+        _article(out, source)
+    elif kind in _CHAPTER_TYPES:
+        _chapter(out, source)
+    else:
+        _book_like(out, source, kind)
+    _links(out, source)
+    text = "".join(out.text).strip()
+    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source))
+
+
+def _article(out: _Pieces, s: Source) -> None:
+    if s.container:
+        out.add(" ")
+        out.add(one_line(s.container), italic=True)
+    if s.volume:
+        out.add(f" {one_line(s.volume)}")
+    if s.number:
+        out.add(f", no. {one_line(s.number)}" if s.volume else f" no. {one_line(s.number)}")
+    date = _date(s)
+    if date:
+        out.add(f" ({date})")
+    if s.pages:
+        out.add(f": {one_line(s.pages)}")
+    out.add(".")
+
+
+def _chapter(out: _Pieces, s: Source) -> None:
+    if s.container:
+        out.add(" In ")
+        out.add(one_line(s.container), italic=True)
+    if s.authors and s.editors:
+        out.add(", edited by " + _name_list(s.editors, invert_first=False))
+    if s.pages:
+        out.add(f", {one_line(s.pages)}" if s.container else f" {one_line(s.pages)}")
+    publication = _publication(s)
+    date = _date(s)
+    if publication:
+        out.add(f". {publication}" + (f", {date}." if date else "."))
+    else:
+        out.add(f", {date}." if date else ".")
+
+
+def _book_like(out: _Pieces, s: Source, kind: str) -> None:
+    if s.authors and s.editors:
+        out.add(" Edited by " + _name_list(s.editors, invert_first=False) + ".")
+    edition = one_line(_decoded(s, "edition"))
+    if edition:
+        out.add(f" {edition}{'' if edition.lower().endswith(('ed.', 'edition')) else ' ed.'}")
+        out.add("" if out.ends_with(".") else ".")
+    if kind in _THESIS:
+        out.add(f" {_THESIS[kind]}")
+        school = one_line(s.publisher)
+        out.add(f", {school}" if school else "")
+        date = _date(s)
+        out.add(f", {date}." if date else ".")
+        return
+    if kind in ("techreport", "report") and s.number:
+        label = one_line(_decoded(s, "type")) or "Report"
+        out.add(f" {label} {one_line(s.number)}.")
+    web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
+    container = one_line(s.container)
+    if web or (kind == "misc" and container):
+        date = _date(s, full=True)
+        parts = [p for p in (container, one_line(s.publisher) if not container else "", date) if p]
+        if parts:
+            out.add(" " + ", ".join(parts) + ".")
+        return
+    publication = _publication(s)
+    date = _date(s)
+    if publication:
+        out.add(f" {publication}" + (f", {date}." if date else "."))
+    elif date:
+        out.add(f" {date}.")
+
+
+def _links(out: _Pieces, s: Source) -> None:
+    if s.urldate and not s.year:
+        out.add(f" Accessed {_iso_to_words(s.urldate)}.")
+    bare = normalise_doi(s.doi)
+    if bare:
+        out.add(" ")
+        out.add(f"https://doi.org/{bare}", href=doi_url(bare))
+        out.add(".")
+    elif s.doi:
+        out.add(f" DOI: {one_line(s.doi)}.")
+    elif s.url:
+        out.add(" ")
+        out.add(one_line(s.url), href=safe_url(s.url))
+        out.add(".")
+
+
+def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
+    names = [one_line(p.sort_name() if (i == 0 and invert_first) else p.display())
+             for i, p in enumerate(people)]
+    etal = len(names) > _MAX_AUTHORS
+    if etal:
+        names = names[:7]
+    if etal:
+        return ", ".join(names) + ", et al."
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        sep = ", and " if invert_first else " and "
+        return names[0] + sep + names[1]
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def _end(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _decoded(s: Source, name: str) -> str:
+    raw = s.field(name)
+    if not raw:
+        return ""
+    from ..bibliography.load import decode_latex
+
+    return decode_latex(raw)
+
+
+def _publication(s: Source) -> str:
+    place = one_line(_decoded(s, "address") or _decoded(s, "location"))
+    publisher = one_line(s.publisher)
+    if place and publisher:
+        return f"{place}: {publisher}"
+    return publisher or place
+
+
+def _month(s: Source) -> str:
+    raw = one_line(_decoded(s, "month")).strip(".")
+    if raw.isdigit() and 1 <= int(raw) <= 12:
+        return MONTHS[int(raw) - 1]
+    return _MONTH_ABBR.get(raw[:3].lower(), raw) if raw else ""
+
+
+def _date(s: Source, *, full: bool = False) -> str:
+    year = str(s.year) if s.year else one_line(_decoded(s, "year"))
+    if not full:
+        return year
+    month = _month(s)
+    day = one_line(_decoded(s, "day"))
+    if month and day:
+        return f"{month} {day}, {year}" if year else f"{month} {day}"
+    if month:
+        return f"{month} {year}".strip()
+    return year
+
+
+def _iso_to_words(iso: str) -> str:
+    parts = one_line(iso).split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) >= 3:
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {year}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {year}"
+        return str(year)
+    except (ValueError, IndexError):
+        return one_line(iso)
+
+
+def short_label(source: Source) -> str:
+    """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"."""
+    people = source.authors or source.editors
+    year = str(source.year) if source.year else "n.d."
+    if not people:
+        title = shorten(source.title, 40) if one_line(source.title) else one_line(source.key)
+        return f"“{title}” {year}"
+    families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)
+                for x in people]
+    if len(families) == 1:
+        who = families[0]
+    elif len(families) == 2:
+        who = f"{families[0]} and {families[1]}"
+    else:
+        who = f"{families[0]} et al."
+    return f"{who} {year}"
+
+
+def short_title(source: Source, limit: int = 70) -> str:
+    """The title before its subtitle, cut to ``limit`` characters; the key if untitled."""
+    title = one_line(source.title)
+    if not title:
+        return one_line(source.key)
+    head = title.split(": ", 1)[0]
+    return shorten(head, limit)

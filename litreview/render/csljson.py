@@ -1,0 +1,154 @@
+"""Sources as CSL-JSON, the citation-style-language data format (Zotero, pandoc, citeproc).
+
+``to_csl_json(sources)`` backs ``litreview sources --format csljson`` and the site's
+downloads; field and type names follow the CSL-JSON schema (csl-data.json).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Person, Source
+from .sanitize import normalise_doi
+
+#: BibTeX/biblatex entry type -> CSL type. Web-like misc entries become webpages below.
+CSL_TYPES = {
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "booklet": "pamphlet",
+    "collection": "book",
+    "mvcollection": "book",
+    "proceedings": "book",
+    "mvproceedings": "book",
+    "reference": "book",
+    "mvreference": "book",
+    "inbook": "chapter",
+    "bookinbook": "chapter",
+    "suppbook": "chapter",
+    "incollection": "chapter",
+    "suppcollection": "chapter",
+    "inreference": "entry-encyclopedia",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "online": "webpage",
+    "www": "webpage",
+    "electronic": "webpage",
+    "unpublished": "manuscript",
+    "patent": "patent",
+    "dataset": "dataset",
+    "software": "software",
+    "standard": "standard",
+    "periodical": "periodical",
+    "misc": "document",
+}
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
+    """Every source as a CSL-JSON item, in order."""
+    return [source_to_csl(s) for s in sources]
+
+
+def csl_type(source: Source) -> str:
+    """The CSL item type for an entry."""
+    kind = source.type.lower()
+    if kind == "misc" and source.url:
+        return "webpage"
+    return CSL_TYPES.get(kind, "document")
+
+
+def source_to_csl(source: Source) -> dict[str, Any]:
+    """One entry as a CSL-JSON item; empty fields are left out."""
+    item: dict[str, Any] = {"id": source.key, "type": csl_type(source)}
+    if source.authors:
+        item["author"] = [_name(p) for p in source.authors]
+    if source.editors:
+        item["editor"] = [_name(p) for p in source.editors]
+    if source.title:
+        item["title"] = source.title
+    if source.container:
+        item["container-title"] = source.container
+    if source.publisher:
+        item["publisher"] = source.publisher
+    place = _plain(source, "address") or _plain(source, "location")
+    if place:
+        item["publisher-place"] = place
+    if source.volume:
+        item["volume"] = source.volume
+    if source.number:
+        item["number" if item["type"] == "report" else "issue"] = source.number
+    if source.pages:
+        item["page"] = source.pages
+    issued = _issued(source)
+    if issued:
+        item["issued"] = {"date-parts": [issued]}
+    edition = _plain(source, "edition")
+    if edition:
+        item["edition"] = edition
+    doi = normalise_doi(source.doi) or source.doi
+    if doi:
+        item["DOI"] = doi
+    if source.url:
+        item["URL"] = source.url
+    accessed = _iso_parts(source.urldate)
+    if accessed:
+        item["accessed"] = {"date-parts": [accessed]}
+    for bib, csl in (("isbn", "ISBN"), ("issn", "ISSN"), ("note", "note"), ("abstract", "abstract")):
+        value = _plain(source, bib)
+        if value:
+            item[csl] = value
+    return item
+
+
+def _name(person: Person) -> dict[str, str]:
+    if not person.given and not person.prefix and not person.suffix:
+        # A single-part name is most often an organisation: CSL keeps it whole.
+        return {"literal": person.family}
+    name: dict[str, str] = {"family": person.family}
+    if person.given:
+        name["given"] = person.given
+    if person.prefix:
+        name["non-dropping-particle"] = person.prefix
+    if person.suffix:
+        name["suffix"] = person.suffix
+    return name
+
+
+def _plain(source: Source, field: str) -> str:
+    raw = source.field(field)
+    if not raw:
+        return ""
+    from ..bibliography.load import decode_latex
+
+    return decode_latex(raw)
+
+
+def _issued(source: Source) -> list[int]:
+    if source.year is None:
+        return []
+    parts = [source.year]
+    month = _plain(source, "month").strip().lower()
+    number = int(month) if month.isdigit() else _MONTHS.get(month[:3], 0)
+    if 1 <= number <= 12:
+        parts.append(number)
+        day = _plain(source, "day").strip()
+        if day.isdigit() and 1 <= int(day) <= 31:
+            parts.append(int(day))
+    return parts
+
+
+def _iso_parts(iso: str) -> list[int]:
+    parts = iso.strip().split("-")[:3]
+    try:
+        return [int(p) for p in parts] if parts and parts[0] else []
+    except ValueError:
+        return []

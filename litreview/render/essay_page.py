@@ -1,0 +1,119 @@
+"""The annotated essay: every paragraph as written, each claim with its citation marks.
+
+Each claim is an anchor (``#p3-s6``); claims with findings carry a visible flag and
+the findings are explained after their paragraph.
+"""
+
+from __future__ import annotations
+
+from ..model import Paragraph
+from .citation import Citations
+from .fragments import finding_html, html_block, mark_html, page, plural
+from .index import ReviewIndex, is_topical_suggestion
+from .layout import Layout
+from .sanitize import esc, one_line
+
+
+def essay_title(ix: ReviewIndex) -> str:
+    essay = ix.review.essay
+    if essay is None:
+        return "The essay"
+    title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
+    return f"The essay: {title}" if title else "The essay"
+
+
+def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
+    """The essay page's Markdown (front matter and raw HTML)."""
+    here = layout.essay
+    essay = ix.review.essay
+    if essay is None:
+        body = html_block('<h1>The essay</h1><p>No essay is configured, so there are no claims to show. '
+                          "Set <code>essay</code> in the configuration to review one.</p>")
+        return page("The essay", body)
+    claims = essay.claims
+    confirmed = sum(1 for c in claims if any(lk.status == "confirmed" for lk in ix.links_by_claim.get(c.id, ())))
+    linked = sum(1 for c in claims if ix.links_by_claim.get(c.id))
+    topical = sum(1 for links in ix.links_by_claim.values() for lk in links if is_topical_suggestion(lk))
+    flagged = sum(1 for c in claims if ix.findings_by_claim.get(c.id))
+    intro = (f"<p>{plural(len(essay.paragraphs), 'paragraph')}, {plural(len(claims), 'claim')}: "
+             f"{confirmed} with a confirmed source, {linked - confirmed} more with suggested ones only, "
+             f"{flagged} with findings. "
+             "Each mark after a claim, such as <span class=\"lr-cite-sample\">Author 2004</span>, "
+             "links to the source’s page; hover over it or move to it with the Tab key to see a card "
+             "with the source and how the claim relies on it (Escape hides it). A mark with a question "
+             "mark is a suggested link nobody has reviewed yet. A claim marked "
+             "<span class=\"lr-flag-sample\">⚠</span> has findings, explained under its paragraph. "
+             "Every claim can be linked to by its id, e.g. <code>#p1-s1</code>.</p>")
+    if topical:
+        intro += ('<p class="lr-toggle"><label><input type="checkbox" id="lr-show-topical"> '
+                  f"Show the {plural(topical, 'topical suggestion')} too: sources that share a claim’s "
+                  "topic but that the text does not cite, found by litreview and not yet reviewed "
+                  "(they appear as <span class=\"lr-cite-sample\">topic: …</span>).</label></p>")
+    parts = [html_block(f"<h1>{esc(essay_title(ix))}</h1>{intro}")]
+    for paragraph in essay.paragraphs:
+        parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here)))
+    return page(essay_title(ix), "".join(parts), hide=["toc"])
+
+
+def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, here: str) -> str:
+    text = paragraph.text
+    cursor = 0
+    out: list[str] = []
+    notes: list[str] = []
+    for claim in paragraph.claims:
+        at = text.find(claim.text, cursor) if claim.text else -1
+        if at >= 0:
+            out.append(esc(text[cursor:at]))
+            cursor = at + len(claim.text)
+        else:
+            out.append(" ")
+        out.append(_claim(ix, layout, citations, claim.id, claim.text, here, paragraph.number))
+        findings = ix.findings_by_claim.get(claim.id, ())
+        for finding in findings:
+            notes.append(finding_html(finding, layout=layout, here=here, sources=ix.sources,
+                                      claims=(claim.id,), show_source=True)
+                         .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
+    out.append(esc(text[cursor:]))
+    number = paragraph.number
+    html = (f'<div class="lr-para" id="p{number}"><p><a class="lr-pnum" href="#p{number}" '
+            f'aria-label="Paragraph {number}">{number}</a> {"".join(out).strip()}</p>')
+    if notes:
+        html += (f'<div class="admonition warning lr-notes" id="findings-p{number}">'
+                 f'<p class="admonition-title">Findings in paragraph {number}</p>'
+                 f'<ul>{"".join(notes)}</ul></div>')
+    return html + "</div>"
+
+
+def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim_id: str, text: str, here: str,
+           number: int) -> str:
+    findings = ix.findings_by_claim.get(claim_id, ())
+    classes = "lr-claim lr-claim--flagged" if findings else "lr-claim"
+    html = f'<span class="{classes}" id="{esc(claim_id)}">{esc(text)}</span>'
+    marks: list[str] = []
+    topical: list[str] = []
+    for n, link in enumerate(ix.links_by_claim.get(claim_id, ()), start=1):
+        source = ix.sources.get(link.source_key)
+        if source is None:
+            continue
+        ref = citations.reference(source)
+        href = layout.href(here, layout.source(source.key))
+        mark = mark_html(link, source, ref, href, f"card-{claim_id}-{n}")
+        (topical if is_topical_suggestion(link) else marks).append(mark)
+    if marks:
+        html += _group(marks, "lr-cites")
+    if topical:
+        html += _group(topical, "lr-cites lr-cites--topical", "topic: ")
+    if findings:
+        noun = "finding" if len(findings) == 1 else "findings"
+        html += (f'<a class="lr-flag" href="#findings-p{number}" title="{len(findings)} {noun}">'
+                 f'<span aria-hidden="true">⚠{len(findings)}</span>'
+                 f'<span class="lr-sr">{len(findings)} {noun} on claim {esc(claim_id)}, '
+                 "explained below the paragraph</span></a>")
+    return html
+
+
+def _group(marks: list[str], classes: str, label: str = "") -> str:
+    lead = f'<span class="lr-topic">{label}</span>' if label else ""
+    return (f'<span class="{classes}"><span class="lr-bracket" aria-hidden="true">[</span>{lead}'
+            + '<span class="lr-sep" aria-hidden="true">; </span>'.join(marks)
+            + '<span class="lr-bracket" aria-hidden="true">]</span></span>')

@@ -1,0 +1,101 @@
+"""The map: claims and sources as a static SVG drawn at build time, every node a link.
+
+Two columns: the claims in essay order on the left (a gap between paragraphs), the
+sources on the right, each placed level with the middle of the claims that rely on it
+(barycentre ordering), so lines rarely cross and every label stays readable.
+"""
+
+from __future__ import annotations
+
+from .citation import Citations, short_title
+from .index import ReviewIndex
+from .layout import Layout
+from .sanitize import esc, shorten
+
+_WIDTH = 960.0
+_TOP = 30.0
+_ROW = 18.0
+_GAP = 8.0
+_CLAIM_X = 110.0
+_SOURCE_X = 560.0
+
+
+def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
+    """The SVG element (inline, for the map page)."""
+    claims = [cid for cid in ix.claims if cid in ix.links_by_claim]
+    claims += [cid for cid in ix.links_by_claim if cid not in ix.claims]
+    edges = [(lk.claim_id, lk.source_key, lk.status) for cid in claims for lk in ix.links_by_claim[cid]
+             if lk.source_key in ix.sources]
+    claim_y = _claim_rows(ix, claims)
+    source_y = _source_rows(list(ix.sources), edges, claim_y)
+    height = max([*claim_y.values(), *source_y.values(), _TOP]) + _TOP
+    here = layout.map
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lr-graph" viewBox="0 0 {_WIDTH:.0f} {height:.0f}" '
+           f'width="{_WIDTH:.0f}" height="{height:.0f}" role="group" '
+           f'aria-label="Map: {len(claims)} claims and {len(ix.sources)} sources">',
+           f'<text class="lr-graph__head" x="{_CLAIM_X:.0f}" y="14" text-anchor="end">Claims</text>'
+           f'<text class="lr-graph__head" x="{_SOURCE_X:.0f}" y="14">Sources</text>',
+           '<g class="lr-edges" aria-hidden="true">']
+    middle = (_CLAIM_X + _SOURCE_X) / 2
+    for claim_id, key, status in edges:
+        y1, y2 = claim_y[claim_id], source_y[key]
+        out.append(f'<path class="lr-edge lr-edge--{esc(status)}" d="M{_CLAIM_X + 5:.0f} {y1:.1f} '
+                   f'C{middle:.0f} {y1:.1f} {middle:.0f} {y2:.1f} {_SOURCE_X - 6:.0f} {y2:.1f}"/>')
+    out.append('</g><g class="lr-nodes">')
+    for claim_id in claims:
+        y = claim_y[claim_id]
+        claim = ix.claims.get(claim_id)
+        label = f"Claim {claim_id}" + (f": {shorten(claim.text, 120)}" if claim else " (not in the essay)")
+        href = layout.href(here, layout.essay, claim_id)
+        out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" aria-label="{esc(label)}">'
+                   f"<title>{esc(label)}</title>"
+                   f'<circle cx="{_CLAIM_X:.0f}" cy="{y:.1f}" r="5"/>'
+                   f'<text x="{_CLAIM_X - 9:.0f}" y="{y + 4:.1f}" text-anchor="end">{esc(claim_id)}</text></a>')
+    for key, source in ix.sources.items():
+        y = source_y[key]
+        ref = citations.reference(source)
+        count = ix.claim_count(key)
+        label = f"Source {ref.short}: {short_title(source, 80)} ({count} claim{'s' if count != 1 else ''})"
+        href = layout.href(here, layout.source(key))
+        unused = "" if count else " lr-node--unused"
+        out.append(f'<a class="lr-node lr-node--source{unused}" href="{esc(href)}" aria-label="{esc(label)}">'
+                   f"<title>{esc(label)}</title>"
+                   f'<rect x="{_SOURCE_X - 6:.0f}" y="{y - 6:.1f}" width="12" height="12"/>'
+                   f'<text x="{_SOURCE_X + 10:.0f}" y="{y + 4:.1f}">{esc(shorten(ref.short, 48))}</text></a>')
+    out.append("</g></svg>")
+    return "".join(out)
+
+
+def _claim_rows(ix: ReviewIndex, claims: list[str]) -> dict[str, float]:
+    rows: dict[str, float] = {}
+    y = _TOP
+    previous = None
+    for claim_id in claims:
+        paragraph = ix.paragraph_of.get(claim_id)
+        number = paragraph.number if paragraph else None
+        if previous is not None and number != previous:
+            y += _GAP
+        rows[claim_id] = y
+        y += _ROW
+        previous = number
+    return rows
+
+
+def _source_rows(keys: list[str], edges, claim_y: dict[str, float]) -> dict[str, float]:
+    cited: dict[str, list[float]] = {}
+    for claim_id, key, _ in edges:
+        cited.setdefault(key, []).append(claim_y[claim_id])
+    wanted = {k: sum(ys) / len(ys) for k, ys in cited.items()}
+    order = sorted(wanted, key=lambda k: (wanted[k], k))
+    rows: dict[str, float] = {}
+    floor = _TOP
+    for key in order:
+        # As close to the barycentre as the row above allows.
+        rows[key] = max(wanted[key], floor)
+        floor = rows[key] + _ROW
+    floor += _GAP * 2 if order else 0
+    for key in keys:
+        if key not in rows:
+            rows[key] = floor
+            floor += _ROW
+    return rows

@@ -1,0 +1,86 @@
+"""Look-up tables over a Review, built once per site so every page is linear to render.
+
+Rejected links are kept out of the site's view: they are the reviewer's "no".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Claim, Finding, Link, Paragraph, Review, Source, SourceMetadata
+
+_STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
+SEVERITIES = ("error", "warning", "info")
+
+
+def is_topical_suggestion(link: Link) -> bool:
+    """A link found by topic alone and not yet reviewed: shown only on request."""
+    return link.status == "suggested" and link.kind == "topical"
+
+
+@dataclass
+class ReviewIndex:
+    """The review with its links and findings grouped by claim and by source."""
+
+    review: Review
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    paragraph_of: dict[str, Paragraph] = field(default_factory=dict)
+    links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
+    links_by_source: dict[str, list[Link]] = field(default_factory=dict)
+    findings_by_claim: dict[str, list[Finding]] = field(default_factory=dict)
+    findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)
+
+    def metadata(self, key: str) -> SourceMetadata | None:
+        return self.review.metadata.get(key)
+
+    def claim_count(self, key: str) -> int:
+        """How many distinct claims rely on the source (confirmed or suggested)."""
+        return len({link.claim_id for link in self.links_by_source.get(key, ())})
+
+    def confirmed_count(self, key: str) -> int:
+        return len({lk.claim_id for lk in self.links_by_source.get(key, ()) if lk.status == "confirmed"})
+
+    def severity_counts(self) -> Counter[str]:
+        return Counter(f.severity for f in self.review.findings)
+
+
+def index_review(review: Review) -> ReviewIndex:
+    """Group everything the pages look up by claim id and by entry key."""
+    index = ReviewIndex(review=review)
+    for source in review.bibliography.sources:
+        index.sources.setdefault(source.key, source)
+    if review.essay is not None:
+        for paragraph in review.essay.paragraphs:
+            for claim in paragraph.claims:
+                index.claims.setdefault(claim.id, claim)
+                index.paragraph_of.setdefault(claim.id, paragraph)
+    links = sorted(
+        (lk for lk in review.linkage.links if lk.status != "rejected"),
+        key=lambda lk: (_STATUS_ORDER.get(lk.status, 3), -lk.confidence),
+    )
+    seen: set[tuple[str, str]] = set()
+    for link in links:
+        # One mark per claim and source: the strongest link wins, the rest are the same fact.
+        pair = (link.claim_id, link.source_key)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        index.links_by_claim.setdefault(link.claim_id, []).append(link)
+        index.links_by_source.setdefault(link.source_key, []).append(link)
+    for claim_links in index.links_by_source.values():
+        claim_links.sort(key=lambda lk: _claim_order(index, lk.claim_id))
+    for finding in review.findings:
+        if finding.claim_id:
+            index.findings_by_claim.setdefault(finding.claim_id, []).append(finding)
+        if finding.key:
+            index.findings_by_key.setdefault(finding.key, []).append(finding)
+    return index
+
+
+def _claim_order(index: ReviewIndex, claim_id: str) -> tuple[int, int, str]:
+    claim = index.claims.get(claim_id)
+    if claim is None:
+        return (1 << 30, 0, claim_id)
+    return (claim.paragraph, claim.sentence, claim_id)

@@ -1,0 +1,128 @@
+"""Escaping and sanitising for the site: every untrusted string passes through here.
+
+Text is escaped for HTML; URLs become links only with an allowed scheme; registry
+abstracts (JATS XML) are reduced to a few harmless tags with nh3.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote, urlsplit
+
+#: Schemes a contributor's or a registry's URL may have to become a link.
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+#: Tags an abstract may keep after sanitising (no attributes at all).
+ABSTRACT_TAGS = frozenset({"p", "em", "strong", "sup", "sub", "br", "ul", "ol", "li", "i", "b"})
+
+# C0 controls (bar tab and newlines) and DEL: never meaningful in metadata, and
+# Python-Markdown uses STX/ETX for its own placeholders.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+# DOIs may hold almost any character (old SICI ones have < and >); quotes, braces and
+# the like are never in real ones, so such a "DOI" is shown but not linked.
+_DOI = re.compile(r"^10\.\d{4,9}/[^\s\"'{}\\^`|]+$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_JATS_TITLE = re.compile(r"<jats:title[^>]*>(.*?)</jats:title>", re.IGNORECASE | re.DOTALL)
+_JATS_TAG = re.compile(r"<(/?)jats:([A-Za-z-]+)[^>]*>", re.IGNORECASE)
+_JATS_MAP = {"p": "p", "italic": "em", "bold": "strong", "sup": "sup", "sub": "sub",
+             "list": "ul", "list-item": "li", "break": "br"}
+
+
+def clean_text(text: object) -> str:
+    """The string with control characters removed (None becomes '')."""
+    return _CONTROL.sub("", "" if text is None else str(text))
+
+
+def esc(text: object) -> str:
+    """Text escaped for HTML element content and quoted attribute values."""
+    return html.escape(clean_text(text), quote=True)
+
+
+def one_line(text: object) -> str:
+    """Text with every run of whitespace made one space, for titles and cells."""
+    return _SPACES.sub(" ", clean_text(text)).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word with an ellipsis."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL ready for an ``href``, or None when it must not become a link.
+
+    Only absolute http(s) URLs with a host pass; ``javascript:``, ``data:`` and
+    relative URLs do not. Spaces and quotes are percent-encoded; the result still
+    needs ``esc`` for the attribute.
+    """
+    if not url:
+        return None
+    raw = str(url).strip()
+    if _CONTROL.search(raw) or any(c in raw for c in "\t\r\n"):
+        return None
+    match = _SCHEME.match(raw)
+    if not match or match.group(1).lower() not in ALLOWED_SCHEMES:
+        return None
+    try:
+        parts = urlsplit(raw)
+    except ValueError:
+        return None
+    if not parts.netloc or not raw[match.end():].startswith("//"):
+        return None
+    return quote(raw, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def normalise_doi(doi: str | None) -> str:
+    """The bare DOI (``10.x/y``) without a resolver prefix, or '' when it is not one."""
+    if not doi:
+        return ""
+    bare = _DOI_PREFIX.sub("", clean_text(doi).strip())
+    return bare if _DOI.match(bare) else ""
+
+
+def doi_url(doi: str | None, resolver: str = "https://doi.org") -> str | None:
+    """The resolver link for a DOI, or None when the DOI is malformed."""
+    bare = normalise_doi(doi)
+    if not bare:
+        return None
+    return f"{resolver.rstrip('/')}/{quote(bare, safe='/:;()._-')}"
+
+
+def link(url: str | None, text: str | None = None, *, css: str = "") -> str:
+    """An ``<a>`` for a safe URL, or the escaped URL as plain text when it is not safe."""
+    label = esc(text if text is not None else (url or ""))
+    href = safe_url(url)
+    if href is None:
+        return f'<span class="lr-unlinked">{label}</span>'
+    klass = f' class="{esc(css)}"' if css else ""
+    return f'<a{klass} href="{esc(href)}" rel="noopener noreferrer">{label}</a>'
+
+
+def clean_abstract(jats: str | None) -> str:
+    """A registry abstract (JATS XML or HTML) as a small, safe HTML fragment."""
+    import nh3
+
+    if not jats or not jats.strip():
+        return ""
+    text = clean_text(jats)
+    text = _JATS_TITLE.sub(
+        lambda m: "" if m.group(1).strip().lower() == "abstract" else f"<p><strong>{m.group(1)}</strong></p>",
+        text,
+    )
+    text = _JATS_TAG.sub(lambda m: _jats_tag(m.group(1), m.group(2).lower()), text)
+    cleaned = nh3.clean(text, tags=set(ABSTRACT_TAGS), attributes={}, url_schemes=set(),
+                        strip_comments=True, link_rel=None).strip()
+    return cleaned if re.sub(r"<[^>]*>", "", cleaned).strip() else ""
+
+
+def _jats_tag(slash: str, name: str) -> str:
+    tag = _JATS_MAP.get(name)
+    if tag is None:
+        return ""
+    return f"<{slash}{tag}>"

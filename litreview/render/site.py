@@ -1,0 +1,85 @@
+"""The whole site as a mapping from path (relative to the docs folder) to content.
+
+``render_site`` is what the MkDocs adapter calls; it needs nothing but a Review,
+a Layout and the options below, so any static-site tool could use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+
+from ..model import Review
+from .bibtex import EntryTexts
+from .citation import Citations
+from .downloads import DESCRIPTIONS, download_files
+from .graph import map_svg
+from .index import index_review
+from .layout import Layout
+from .pages import (
+    CatalogueEntry,
+    Download,
+    bibliography_page,
+    checks_page,
+    downloads_page,
+    essay_page,
+    home_page,
+    map_page,
+    source_page,
+)
+
+#: Files of ``litreview/render/assets`` served with every site.
+ASSETS = ("litreview.css", "litreview.js")
+
+
+def render_site(review: Review, layout: Layout | None = None, *, citations: Citations | None = None,
+                root: str | None = None, catalogue: Sequence[CatalogueEntry] = (),
+                downloads: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Every generated page and data file, keyed by its path in the docs folder.
+
+    ``root`` is the project folder, used to show file names relative to it;
+    ``downloads`` replaces the default data files (e.g. with the checks' formatters).
+    """
+    layout = layout or Layout()
+    citations = citations or Citations()
+    ix = index_review(review)
+    files: dict[str, str | bytes] = {}
+    data = downloads if downloads is not None else download_files(review, root=root)
+    offered = [Download(name, DESCRIPTIONS.get(name, name), len(content.encode("utf-8")))
+               for name, content in data.items()]
+    for name, content in data.items():
+        files[layout.download(name)] = content
+    bib_name = ""
+    if review.bibliography.file:
+        bib_name = review.bibliography.file.replace("\\", "/").rsplit("/", 1)[-1]
+    files[layout.home] = home_page(ix, layout, bibliography_name=bib_name)
+    files[layout.essay] = essay_page(ix, layout, citations)
+    files[layout.bibliography] = bibliography_page(ix, layout, citations)
+    files[layout.checks] = checks_page(ix, layout, root=root, catalogue=catalogue)
+    files[layout.map] = map_page(map_svg(ix, layout, citations), ix, layout)
+    files[layout.downloads] = downloads_page(offered, layout)
+    entries = EntryTexts(review.bibliography)
+    for source in ix.sources.values():
+        files[layout.source(source.key)] = source_page(ix, layout, citations, entries, source)
+    return files
+
+
+def default_catalogue() -> list[CatalogueEntry]:
+    """The checks' code catalogue, for the checks page."""
+    from ..checks.catalogue import CATALOGUE
+
+    return [CatalogueEntry(c.code, c.severity, c.name, f"{c.description} {c.hint}".strip())
+            for c in CATALOGUE.values()]
+
+
+def asset_files(layout: Layout | None = None) -> dict[str, bytes]:
+    """The site's own stylesheet and script (vendored, no CDN), keyed by path."""
+    layout = layout or Layout()
+    folder = resources.files("litreview.render") / "assets"
+    return {layout.asset(name): (folder / name).read_bytes() for name in ASSETS}
+
+
+def page_paths(layout: Layout) -> list[tuple[str, str]]:
+    """Navigation titles and paths of the generated pages, in reading order."""
+    return [("Home", layout.home), ("Essay", layout.essay), ("Bibliography", layout.bibliography),
+            ("Checks", layout.checks), ("Map", layout.map), ("Downloads", layout.downloads)]

@@ -1,0 +1,237 @@
+"""One page per source: its reference, registry view, the claims that rely on it, its BibTeX.
+
+The fields table sets the bibliography beside the registry with disagreements
+marked in words; the abstract goes through nh3; links only for safe URLs.
+"""
+
+from __future__ import annotations
+
+from ..model import Link, Person, RegistryRecord, Source, SourceMetadata
+from .bibtex import EntryTexts
+from .citation import Citations, short_title
+from .fragments import KIND_WORDS, STATUS_WORDS, finding_html, html_block, page, plural
+from .index import ReviewIndex, is_topical_suggestion
+from .layout import Layout
+from .sanitize import clean_abstract, doi_url, esc, link, normalise_doi, one_line, safe_url
+
+STATUS_TEXT = {
+    "verified": "Verified: the registry’s record was fetched and compared with the entry.",
+    "not-found": "The registry says this DOI does not exist.",
+    "malformed": "The DOI is malformed, so it was never looked up.",
+    "unverified": "Not yet verified: the entry has a DOI but no registry record has been fetched.",
+    "failed": "Fetching the registry record failed.",
+    "no-doi": "No DOI: there is nothing to verify against a registry.",
+}
+STATUS_SHORT = {"verified": "verified", "not-found": "DOI not found", "malformed": "malformed DOI",
+                "unverified": "not yet verified", "failed": "fetch failed", "no-doi": "no DOI"}
+# (row label, mismatch field name, entry value, record value)
+_ROWS = ("type", "authors", "editors", "year", "title", "container", "publisher", "volume", "issue",
+         "pages", "doi", "url")
+
+
+def source_title(source: Source) -> str:
+    title = one_line(source.title) or one_line(source.key)
+    return title
+
+
+def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: EntryTexts,
+                source: Source) -> str:
+    """The Markdown of a source's page."""
+    here = layout.source(source.key)
+    ref = citations.reference(source)
+    meta = ix.metadata(source.key)
+    parts = [html_block(
+        f'<h1>{esc(source_title(source))}</h1>'
+        f'<p class="lr-reference">{ref.html}</p>'
+        f'<ul class="lr-facts"><li>Key: <code>{esc(source.key)}</code> · type <code>{esc(source.type)}</code>'
+        f" · cited as {esc(ref.short)}</li>{_status_items(source, meta)}</ul>")]
+    links = ix.links_by_source.get(source.key, [])
+    main = [lk for lk in links if not is_topical_suggestion(lk)]
+    main.sort(key=lambda lk: lk.status != "confirmed")  # stable: reading order within each status
+    topical = [lk for lk in links if is_topical_suggestion(lk)]
+    confirmed = sum(1 for lk in links if lk.status == "confirmed")
+    parts.append(f"## Claims relying on this source ({len(links)})\n\n")
+    if links:
+        parts.append(html_block(
+            f'<p class="lr-small">{confirmed} confirmed, {len(links) - confirmed} suggested (found by '
+            "litreview, not yet reviewed)"
+            + (f", of which {len(topical)} by topic alone" if topical else "") + ".</p>"))
+    if main:
+        parts.append(html_block('<ol class="lr-claims">'
+                                + "".join(_claim_item(ix, layout, here, lk) for lk in main) + "</ol>"))
+    if topical:
+        parts.append(html_block(
+            f'<details class="lr-topical"><summary>{plural(len(topical), "topical suggestion")}: claims on the '
+            "same topic that do not cite this source</summary><ol class=\"lr-claims\">"
+            + "".join(_claim_item(ix, layout, here, lk) for lk in topical) + "</ol></details>"))
+    if not links:
+        parts.append(html_block("<p>No claim of the essay relies on this source (no confirmed or "
+                                "suggested link).</p>"))
+    findings = ix.findings_by_key.get(source.key, [])
+    parts.append(f"## Findings ({len(findings)})\n\n")
+    if findings:
+        items = "".join(finding_html(f, layout=layout, here=here, sources=ix.sources, claims=ix.claims,
+                                     show_source=False) for f in findings)
+        parts.append(html_block(f'<ul class="lr-findings">{items}</ul>'))
+    else:
+        parts.append(html_block("<p>No findings for this source.</p>"))
+    parts.append("## Bibliography and registry\n\n")
+    parts.append(html_block(_fields_table(source, meta)))
+    abstract = clean_abstract(meta.record.abstract) if meta and meta.record else ""
+    if abstract:
+        parts.append("## Abstract\n\n")
+        parts.append(html_block(f'<div class="lr-abstract">{abstract}<p class="lr-small">From the registry '
+                                "record, sanitised.</p></div>"))
+    parts.append("## BibTeX\n\n")
+    bibtex = esc(entries.entry(source)).replace("\n", "&#10;")
+    parts.append(html_block(f'<pre class="lr-bibtex"><code>{bibtex}</code></pre>'))
+    return page(f"{ref.short}: {short_title(source, 60)}", "".join(parts))
+
+
+def _status_items(source: Source, meta: SourceMetadata | None) -> str:
+    items = []
+    bare = normalise_doi(source.doi)
+    if source.doi:
+        href = doi_url(bare) if bare else None
+        target = link(href, f"https://doi.org/{bare}") if href else f"<code>{esc(source.doi)}</code> (not a valid DOI)"
+        items.append(f"<li>DOI: {target}</li>")
+    if source.url:
+        shown = link(source.url)
+        if safe_url(source.url) is None:
+            shown += " (not linked: only http and https addresses become links)"
+        items.append(f"<li>URL: {shown}{_url_check(meta)}</li>")
+    if meta is None:
+        items.append("<li>Registry: not yet verified (no registry data for this entry).</li>")
+        return "".join(items)
+    text = STATUS_TEXT.get(meta.status, esc(meta.status))
+    if meta.fetched_at:
+        text += f" Fetched {esc(meta.fetched_at[:10])}."
+    if meta.stale:
+        text += " The snapshot is older than the configured age: fetch it again."
+    if meta.reason:
+        reason = one_line(meta.reason)
+        text += f" {esc(reason[:1].upper() + reason[1:])}"
+    items.append(f"<li>Registry: {text}</li>")
+    if meta.suggestion is not None:
+        s = meta.suggestion
+        href = doi_url(s.doi)
+        target = link(href, s.doi) if href else f"<code>{esc(s.doi)}</code>"
+        items.append(f"<li>Suggested DOI: {target} (score {s.score:.2f}"
+                     + (f"; registry title “{esc(s.title)}”" if s.title else "") + ")</li>")
+    if meta.record is not None:
+        for update in meta.record.updates:
+            href = doi_url(update.doi)
+            target = link(href, update.doi) if href else esc(update.doi)
+            label = update.label or update.type.replace("_", " ")
+            items.append(f'<li class="lr-update"><span aria-hidden="true">⚠</span> '
+                         f"{esc(label)}{(' ' + esc(update.date)) if update.date else ''}: {target}</li>")
+    return "".join(items)
+
+
+def _url_check(meta: SourceMetadata | None) -> str:
+    check = meta.url_check if meta else None
+    if check is None:
+        return ""
+    if check.ok:
+        return f" (answered{(' ' + str(check.status)) if check.status else ''}" \
+               f"{(' on ' + esc(check.checked_at[:10])) if check.checked_at else ''})"
+    why = f"status {check.status}" if check.status else esc(check.error or "no answer")
+    text = f' <span class="lr-broken"><span aria-hidden="true">✖</span> broken ({why})</span>'
+    if check.archive_url and safe_url(check.archive_url):
+        text += " · " + link(check.archive_url, "archived copy (Internet Archive)")
+    return text
+
+
+def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
+    claim = ix.claims.get(lk.claim_id)
+    if claim is None:
+        head = f"<p>Claim {esc(lk.claim_id)} (no longer in the essay)</p>"
+    else:
+        href = layout.href(here, layout.essay, claim.id)
+        head = (f'<blockquote class="lr-excerpt">{_excerpt(claim.text, lk.evidence)}</blockquote>'
+                f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay (paragraph {claim.paragraph}, '
+                f"sentence {claim.sentence})</a></p>")
+    facts = [f"Link: {esc(KIND_WORDS.get(lk.kind, lk.kind))}",
+             f"status: {esc(STATUS_WORDS.get(lk.status, lk.status))}",
+             f"confidence {lk.confidence:.2f}"]
+    if lk.locator:
+        facts.append(f"at {esc(lk.locator)}")
+    detail = f'<p class="lr-small">{"; ".join(facts)}.'
+    if lk.evidence:
+        detail += f" Evidence: “{esc(lk.evidence)}”."
+    if lk.ambiguous:
+        detail += " The evidence fits more than one entry; context chose this one."
+    detail += "</p>"
+    if lk.note:
+        detail += f'<p class="lr-note">Note: {esc(lk.note)}</p>'
+    return f'<li class="lr-mark--{esc(lk.status)}">{head}{detail}</li>'
+
+
+def _excerpt(text: str, evidence: str) -> str:
+    at = text.find(evidence) if evidence else -1
+    if at < 0:
+        return esc(text)
+    end = at + len(evidence)
+    return f"{esc(text[:at])}<mark>{esc(text[at:end])}</mark>{esc(text[end:])}"
+
+
+def _people(people: tuple[Person, ...]) -> str:
+    return "; ".join(p.sort_name() for p in people)
+
+
+def _entry_values(s: Source) -> dict[str, str]:
+    return {"type": s.type, "authors": _people(s.authors), "editors": _people(s.editors),
+            "year": str(s.year or s.field("year") or ""), "title": s.title, "container": s.container,
+            "publisher": s.publisher, "volume": s.volume, "issue": s.number, "pages": s.pages,
+            "doi": s.doi, "url": s.url}
+
+
+def _record_values(r: RegistryRecord) -> dict[str, str]:
+    title = f"{r.title}: {r.subtitle}" if r.subtitle else r.title
+    return {"type": r.type, "authors": _people(r.authors), "editors": _people(r.editors),
+            "year": str(r.year or ""), "title": title, "container": r.container, "publisher": r.publisher,
+            "volume": r.volume, "issue": r.issue, "pages": r.pages, "doi": r.doi, "url": r.url}
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(x: str) -> str:
+        return " ".join(x.replace("–", "-").replace("—", "-").casefold().split())
+    return norm(a) == norm(b)
+
+
+def _fields_table(source: Source, meta: SourceMetadata | None) -> str:
+    record = meta.record if meta else None
+    entry = _entry_values(source)
+    registry = _record_values(record) if record else {}
+    mismatches = {m.field: m for m in (meta.mismatches if meta else ())}
+    rows = []
+    for name in _ROWS:
+        mine, theirs = entry.get(name, ""), registry.get(name, "")
+        if not mine and not theirs and name not in mismatches:
+            continue
+        mismatch = mismatches.get(name)
+        if mismatch is not None:
+            side = {"registry": "registry likely right", "entry": "entry likely right"}.get(
+                mismatch.likely_right, "unclear which is right")
+            verdict = (f'<span class="lr-differs"><span aria-hidden="true">≠</span> differs '
+                       f"({esc(mismatch.kind)}; {side})</span>")
+            theirs = theirs or mismatch.registry_value
+            klass = ' class="lr-row-differs"'
+        elif mine and theirs:
+            word = "agrees" if _same(mine, theirs) else "equivalent (no disagreement found)"
+            verdict, klass = f'<span class="lr-agrees"><span aria-hidden="true">✓</span> {word}</span>', ""
+        else:
+            verdict, klass = "—", ""
+        rows.append(f"<tr{klass}><th scope=\"row\">{esc(name)}</th><td>{esc(mine)}</td><td>{esc(theirs)}</td>"
+                    f"<td>{verdict}</td></tr>")
+    if record is None:
+        rows = "".join(f'<tr><th scope="row">{esc(name)}</th><td>{esc(entry[name])}</td></tr>'
+                       for name in _ROWS if entry.get(name))
+        return ('<div class="lr-fields"><table><caption>The entry’s fields (no registry record to compare '
+                'with)</caption><thead><tr><th scope="col">Field</th><th scope="col">Bibliography</th></tr>'
+                f"</thead><tbody>{rows}</tbody></table></div>")
+    agency = f" ({esc(record.agency)})" if record.agency else ""
+    caption = f"{plural(len(mismatches), 'disagreement')} with the registry"
+    return (f'<div class="lr-fields"><table><caption>{caption}</caption><thead><tr><th scope="col">Field</th>'
+            f'<th scope="col">Bibliography</th><th scope="col">Registry{agency}</th>'
+            f'<th scope="col">Comparison</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')

@@ -1,0 +1,333 @@
+"""The MkDocs plugin end to end: strict builds, navigation, page paths, errors, live-reload watches.
+
+Builds use the hand-built review of tests/cases/site_basic/ injected into the real
+plugin, so they need MkDocs and Material but not the linking or checks stages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+from test_site_cases import MKDOCS_YML, build_site, load_case
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.errors import InputError
+from litreview.model import Review
+
+
+def _hrefs(html: str) -> list[str]:
+    return re.findall(r'(?:href|src)="([^"]+)"', html)
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """Relative links in the built site that point at no file (or at a missing #anchor)."""
+    broken = []
+    ids: dict[Path, set[str]] = {}
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # absolute links by design (no site_url in tests)
+            continue
+        html = page.read_text(encoding="utf-8")
+        for href in _hrefs(html):
+            parts = urlsplit(href.replace("&amp;", "&"))
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "data:")):
+                continue
+            target = page.parent / unquote(parts.path) if parts.path else page
+            target = Path(posixpath.normpath(str(target)))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(page.relative_to(site)), href))
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8")))
+                if unquote(parts.fragment) not in ids[target]:
+                    broken.append((str(page.relative_to(site)), href))
+    return broken
+
+
+@pytest.fixture(scope="module")
+def basic_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("basic")
+    (folder / "docs").mkdir()
+    (folder / "docs" / "about.md").write_text("# About\n\nHow to read the review.\n", encoding="utf-8")
+    return build_site(load_case("site_basic"), folder)
+
+
+def test_strict_build_writes_every_page(basic_site):
+    for path in ("index.html", "essay/index.html", "bibliography/index.html", "checks/index.html",
+                 "map/index.html", "downloads/index.html", "sources/holsti2004taming/index.html",
+                 "sources/_paul2004~3a_order/index.html", "downloads/links.json", "downloads/findings.sarif",
+                 "assets/litreview/litreview.css", "assets/litreview/litreview.js", "about/index.html"):
+        assert (basic_site / path).is_file(), path
+
+
+def test_every_relative_link_and_anchor_resolves(basic_site):
+    assert broken_links(basic_site) == []
+
+
+def test_assets_are_linked_and_nothing_comes_from_elsewhere(basic_site):
+    html = (basic_site / "essay" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../assets/litreview/litreview.css"' in html
+    assert re.search(r'<script src="../assets/litreview/litreview.js" defer></script>', html)
+    external = [u for u in _hrefs(html) if u.startswith(("http:", "https:", "//"))]
+    # The only absolute links are the theme's credit and the sources' own DOIs/URLs (not loaded).
+    assert all(not u.endswith((".css", ".js", ".woff", ".woff2")) for u in external)
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_navigation_lists_review_pages_not_sources(basic_site):
+    html = (basic_site / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<a href="(?!#)[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>',
+                        html, re.S)
+    assert titles == ["Home", "Essay", "Bibliography", "Checks", "Map", "Downloads", "About"]
+    assert "sources/" not in html
+
+
+def test_page_size_does_not_grow_with_the_number_of_sources(tmp_path):
+    def review(n: int) -> Review:
+        bib = "\n".join(f"@book{{k{i}, author={{A{i}, B}}, title={{T {i}}}, year={{2000}}}}" for i in range(n))
+        return Review(bibliography=parse_bibliography(bib, "refs.bib"))
+
+    small = build_site(review(5), tmp_path / "small")
+    large = build_site(review(300), tmp_path / "large")
+    size = [(site / "checks" / "index.html").stat().st_size for site in (small, large)]
+    assert abs(size[1] - size[0]) < 200
+    assert len(list((large / "sources").iterdir())) == 300
+
+
+def test_custom_page_paths_and_flat_urls(tmp_path):
+    extra = ("      essay_page: review/essay.md\n      sources_dir: entries\n"
+             "use_directory_urls: false\n")
+    yml = MKDOCS_YML.replace("  - litreview\n", "  - litreview:\n") + extra
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=True)
+    config.plugins["litreview"].load_review = lambda settings: load_case("site_basic")
+    build(config)
+    site = tmp_path / "site"
+    assert (site / "review" / "essay.html").is_file()
+    assert (site / "entries" / "holsti2004taming.html").is_file()
+    assert broken_links(site) == []
+
+
+@pytest.mark.parametrize(("option", "value", "problem"), [
+    ("essay_page", "../essay.md", "must not contain"),
+    ("checks_page", "checks.html", "must end in .md"),
+    ("sources_dir", "/abs", "must be a relative path"),
+])
+def test_bad_page_path_is_a_plugin_error_with_the_config_path(tmp_path, option, value, problem):
+    yml = MKDOCS_YML.replace("  - litreview\n", f"  - litreview:\n      {option}: {value!r}\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError) as caught:
+        config.plugins.on_config(config)
+    assert str(tmp_path / "mkdocs.yml") in str(caught.value)
+    assert f"plugins.litreview.{option}" in str(caught.value) and problem in str(caught.value)
+
+
+def test_a_docs_page_clashing_with_a_generated_one_is_an_error(tmp_path, caplog):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(load_case("site_basic"), tmp_path)
+    assert f"{tmp_path / 'docs' / 'index.md'}: clashes with a page litreview generates" in caplog.text
+
+
+def test_input_errors_become_plugin_errors_with_the_path(tmp_path, caplog):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+
+    def fail(settings):
+        raise InputError("bibliography not found", path="refs/missing.bib", hint="check the path")
+
+    config.plugins["litreview"].load_review = fail
+    with pytest.raises(Abort):
+        build(config)
+    assert "litreview: refs/missing.bib: bibliography not found" in caplog.text
+    assert "hint: check the path" in caplog.text
+
+
+def test_plugin_options_override_project_settings(tmp_path):
+    (tmp_path / "docs").mkdir()
+    yml = MKDOCS_YML.replace("  - litreview\n", "  - litreview:\n      bibliography: data/my.bib\n")
+    (tmp_path / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    settings = config.plugins["litreview"].settings
+    assert settings.path("bibliography") == (tmp_path / "data" / "my.bib").resolve()
+
+
+def test_serve_watches_the_review_inputs(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "refs" / "metadata").mkdir(parents=True)
+    (tmp_path / "refs" / "bibliography.bib").write_text("", encoding="utf-8")
+    (tmp_path / "refs" / "essay.md").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.litreview]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_config(config)
+
+    class Server:
+        def __init__(self):
+            self.watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    server = config.plugins["litreview"].on_serve(Server(), config=config, builder=None)
+    assert sorted(server.watched) == sorted(str(tmp_path / "refs" / name)
+                                            for name in ("essay.md", "bibliography.bib", "metadata"))
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _project(folder: Path, *, bib: str | None = "@book{holsti2004taming, author={Holsti, K. J.}, "
+             "title={Taming the Sovereigns}, publisher={CUP}, year={2004}}\n") -> Path:
+    (folder / "refs").mkdir(parents=True)
+    (folder / "docs").mkdir()
+    (folder / "refs" / "essay.md").write_text("K.J. Holsti wrote about sovereigns. Nothing else here.\n",
+                                              encoding="utf-8")
+    if bib is not None:
+        (folder / "refs" / "bibliography.bib").write_text(bib, encoding="utf-8")
+    (folder / "pyproject.toml").write_text('[tool.litreview]\nsite_dir = "site"\n', encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_litreview_build_of_the_project_itself(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(["build", "--site-dir", str(tmp_path / "site")]) == 0
+    site = tmp_path / "site"
+    assert len(list((site / "sources").iterdir())) == 24
+    assert broken_links(site) == []
+    err = capsys.readouterr().err
+    assert "WARNING" not in err and "Material for MkDocs" not in err
+
+
+def test_litreview_build_of_a_small_project(tmp_path, monkeypatch):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    assert main(["build"]) == 0
+    assert (tmp_path / "site" / "sources" / "holsti2004taming" / "index.html").is_file()
+
+
+def test_build_without_mkdocs_yml_is_exit_2(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 2
+    assert f"{tmp_path / 'mkdocs.yml'}: MkDocs configuration not found" in capsys.readouterr().err
+
+
+def test_build_refuses_a_site_dir_holding_the_project(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    assert main(["build", "--site-dir", str(tmp_path)]) == 2
+    assert "MkDocs empties it first" in capsys.readouterr().err
+    assert (tmp_path / "refs" / "essay.md").exists()
+
+
+def test_build_with_a_missing_bibliography_is_exit_2_with_the_path(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path, bib=None))
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path / "refs" / "bibliography.bib") in err and "bibliography not found" in err
+    assert "Traceback" not in err
+
+
+def test_strict_build_with_a_warning_is_exit_1_and_no_strict_passes(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "docs" / "about.md").write_text("# About\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    assert main(["build"]) == 1
+    assert "Aborted with 1 warnings in strict mode" in capsys.readouterr().err
+    assert main(["build", "--no-strict"]) == 0
+
+
+def test_bad_mkdocs_yml_is_exit_2(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme: {name: no-such-theme}\n", encoding="utf-8")
+    assert main(["build"]) == 2
+    assert "invalid MkDocs configuration" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_when_the_bibliography_changes(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = _project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/bibliography/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                return answer.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if text in fetch():
+                return True
+            time.sleep(0.3)
+        return False
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "litreview", "build", "--serve", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_for("Taming the Sovereigns")
+        bib = project / "refs" / "bibliography.bib"
+        bib.write_text(bib.read_text(encoding="utf-8").replace("Taming the Sovereigns", "Tamed Again"),
+                       encoding="utf-8")
+        assert wait_for("Tamed Again")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_hand_written_pages_may_link_to_claim_anchors(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n\nSee [the first claim](essay.md#p1-s1).\n",
+                                                encoding="utf-8")
+    site = build_site(load_case("site_basic"), tmp_path, extra_yml="validation:\n  anchors: warn\n")
+    assert 'href="../essay/#p1-s1"' in (site / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_missing_claim_anchor_fails_the_strict_build(tmp_path, caplog):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n\nSee [a claim](essay.md#p9-s9).\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(load_case("site_basic"), tmp_path, extra_yml="validation:\n  anchors: warn\n")
+    assert "p9-s9" in caplog.text

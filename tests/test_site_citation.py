@@ -1,0 +1,128 @@
+"""Chicago notes-bibliography references and author-year labels, written out by hand from CMOS 17."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.model import Person, Source
+from litreview.render.citation import Citations, format_reference, short_label
+
+BIB = r"""
+@book{holsti2004taming,
+  author = {Holsti, K. J.}, title = {Taming the Sovereigns: Institutional Change in International Politics},
+  publisher = {Cambridge University Press}, address = {Cambridge}, year = {2004},
+}
+@book{paul2004international,
+  author = {Paul, T. V. and Hall, John A.}, title = {International Order and the Future of World Politics},
+  publisher = {Cambridge University Press}, address = {Cambridge}, year = {2004},
+}
+@book{bull2012anarchical,
+  author = {Bull, Hedley and Hoffmann, Stanley and Hurrell, Andrew},
+  title = {The Anarchical Society}, publisher = {Palgrave Macmillan}, address = {Basingstoke}, year = {2012},
+}
+@book{neff2012,
+  editor = {Neff, Stephen C.}, title = {Hugo Grotius on the Law of War and Peace},
+  publisher = {Cambridge University Press}, address = {Cambridge}, year = {2012}, edition = {2nd},
+}
+@article{farrell2005world,
+  author = {Farrell, Theo}, title = {World Culture and Military Power}, journal = {Security Studies},
+  volume = {14}, number = {3}, pages = {448--88}, year = {2005}, doi = {10.1080/09636410500323187},
+}
+@incollection{phythian2008intelligence,
+  author = {Phythian, Mark}, editor = {Gill, Peter and Marrin, Stephen and Phythian, Mark},
+  title = {Intelligence Theory and Theories of International Relations}, booktitle = {Intelligence Theory},
+  publisher = {Routledge}, address = {London}, pages = {54--72}, year = {2008},
+  doi = {10.4324/9780203892992.ch4},
+}
+@online{uscode10,
+  title = {U.S. Code: Title 10 – ARMED FORCES}, howpublished = {LII / Legal Information Institute},
+  url = {https://www.law.cornell.edu/uscode/text/10}, urldate = {2018-12-03},
+}
+@online{rossignol2003joint,
+  author = {Rossignol, Michel}, title = {The Joint Strike Fighter Project}, howpublished = {Parliament of Canada},
+  year = {2003}, month = feb, day = {19}, url = {http://publications.gc.ca/x.htm},
+}
+@techreport{moroney2009framework,
+  author = {Moroney, Jennifer D. P.}, title = {A Framework to Assess Programs for Building Partnerships},
+  institution = {Rand}, address = {Santa Monica, CA}, year = {2009},
+}
+@phdthesis{doe2010,
+  author = {Doe, Jane}, title = {On Alliances}, school = {Yale University}, year = {2010},
+}
+@article{ask2020,
+  author = {Ask, Ann}, title = {Is Anarchy Real?}, journal = {Journal}, volume = {1}, year = {2020},
+  doi = {not-a-doi},
+}
+@misc{evil,
+  author = {<b>Bad</b>, Actor}, title = {<script>x</script>}, url = {javascript:alert(1)}, year = {2020},
+}
+"""
+SOURCES = {s.key: s for s in parse_bibliography(BIB, "x.bib").sources}
+
+
+@pytest.mark.parametrize(("key", "text"), [
+    ("holsti2004taming", "Holsti, K. J. Taming the Sovereigns: Institutional Change in International Politics. "
+                         "Cambridge: Cambridge University Press, 2004."),
+    ("paul2004international", "Paul, T. V., and John A. Hall. International Order and the Future of World "
+                              "Politics. Cambridge: Cambridge University Press, 2004."),
+    ("bull2012anarchical", "Bull, Hedley, Stanley Hoffmann, and Andrew Hurrell. The Anarchical Society. "
+                           "Basingstoke: Palgrave Macmillan, 2012."),
+    ("neff2012", "Neff, Stephen C., ed. Hugo Grotius on the Law of War and Peace. 2nd ed. "
+                 "Cambridge: Cambridge University Press, 2012."),
+    ("farrell2005world", "Farrell, Theo. “World Culture and Military Power.” Security Studies 14, no. 3 "
+                         "(2005): 448–88. https://doi.org/10.1080/09636410500323187."),
+    ("phythian2008intelligence", "Phythian, Mark. “Intelligence Theory and Theories of International "
+                                 "Relations.” In Intelligence Theory, edited by Peter Gill, Stephen Marrin, "
+                                 "and Mark Phythian, 54–72. London: Routledge, 2008. "
+                                 "https://doi.org/10.4324/9780203892992.ch4."),
+    ("uscode10", "“U.S. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
+                 "Accessed December 3, 2018. https://www.law.cornell.edu/uscode/text/10."),
+    ("rossignol2003joint", "Rossignol, Michel. “The Joint Strike Fighter Project.” Parliament of Canada, "
+                           "February 19, 2003. http://publications.gc.ca/x.htm."),
+    ("moroney2009framework", "Moroney, Jennifer D. P. A Framework to Assess Programs for Building "
+                             "Partnerships. Santa Monica, CA: Rand, 2009."),
+    ("doe2010", "Doe, Jane. “On Alliances.” PhD diss., Yale University, 2010."),
+    ("ask2020", "Ask, Ann. “Is Anarchy Real?” Journal 1 (2020). DOI: not-a-doi."),
+])
+def test_reference_text(key, text):
+    assert format_reference(SOURCES[key]).text == text
+
+
+def test_reference_html_marks_titles_and_links_the_doi():
+    assert format_reference(SOURCES["farrell2005world"]).html == (
+        "Farrell, Theo. “World Culture and Military Power.” <i>Security Studies</i> 14, no. 3 (2005): 448–88. "
+        '<a href="https://doi.org/10.1080/09636410500323187" rel="noopener noreferrer">'
+        "https://doi.org/10.1080/09636410500323187</a>.")
+
+
+def test_reference_html_escapes_and_never_links_unsafe_urls():
+    html = format_reference(SOURCES["evil"]).html
+    assert "<script>" not in html and "<b>" not in html and "href" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "javascript:alert(1)" in html  # shown as text, for the reader to see what the entry says
+
+
+@pytest.mark.parametrize(("key", "label"), [
+    ("holsti2004taming", "Holsti 2004"),
+    ("paul2004international", "Paul and Hall 2004"),
+    ("bull2012anarchical", "Bull et al. 2012"),
+    ("neff2012", "Neff 2012"),
+    ("uscode10", "“U.S. Code: Title 10 – ARMED FORCES” n.d."),
+])
+def test_short_label(key, label):
+    assert short_label(SOURCES[key]) == label
+
+
+def test_more_than_ten_authors_give_seven_and_et_al():
+    people = tuple(Person(family=f"F{i}", given="G") for i in range(11))
+    text = format_reference(Source(key="k", type="book", authors=people, title="T", year=2000)).text
+    assert text == "F0, G, G F1, G F2, G F3, G F4, G F5, G F6, et al. T. 2000."
+
+
+def test_citations_are_formatted_once_per_entry():
+    citations = Citations()
+    first = citations.reference(SOURCES["holsti2004taming"])
+    assert citations.reference(SOURCES["holsti2004taming"]) is first
+    citations.reference(SOURCES["farrell2005world"])
+    assert len(citations) == 2

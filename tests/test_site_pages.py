@@ -1,0 +1,220 @@
+"""The pages of the site for the hand-built review in tests/cases/site_basic/.
+
+What each page must show (anchors, marks, cards, backlinks, figures) is derived by
+hand from review.json and refs.bib in that folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_site_cases import load_case
+
+from litreview.bibliography.load import load_bibliography
+from litreview.model import Review
+from litreview.render.layout import Layout
+from litreview.render.site import default_catalogue, render_site
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, str]:
+    return render_site(load_case("site_basic"), Layout(), catalogue=default_catalogue())
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def test_generated_paths(site):
+    assert sorted(p for p in site if not p.startswith("downloads/")) == sorted([
+        "index.md", "essay.md", "bibliography.md", "checks.md", "map.md", "downloads.md",
+        "sources/holsti2004taming.md", "sources/farrell2005world.md", "sources/uscode10.md",
+        "sources/_paul2004~3a_order.md"])
+    assert sorted(p for p in site if p.startswith("downloads/")) == [
+        "downloads/bibliography.bib", "downloads/findings.json", "downloads/findings.sarif",
+        "downloads/links.json", "downloads/sources.csl.json"]
+
+
+def test_every_page_has_front_matter_title_and_one_h1(site):
+    for path, content in site.items():
+        if path.endswith(".md"):
+            assert content.startswith("---\ntitle: "), path
+            assert content.count("<h1>") == 1, path
+
+
+def test_essay_has_every_paragraph_and_an_anchor_per_claim(site):
+    essay = site["essay.md"]
+    for claim_id in ("p1-s1", "p1-s2", "p1-s3", "p2-s1", "p2-s2"):
+        assert f'id="{claim_id}"' in essay
+    assert 'id="p1"' in essay and 'id="p2"' in essay
+    assert "This sentence cites nothing." in essay
+    assert "K.J. Holsti qualified international relations as “organized relations between established entities.”" in essay
+
+
+def test_essay_marks_link_to_source_pages_with_cards(site):
+    essay = site["essay.md"]
+    assert essay.count('class="lr-card"') == 3  # the rejected link gets no mark
+    assert ('<a class="lr-cite" href="../sources/holsti2004taming/" aria-describedby="card-p1-s1-1">'
+            "Holsti 2004</a>") in essay
+    card = re.search(r'<span class="lr-card" role="tooltip" id="card-p1-s1-1">(.*?)</span></span>', essay).group(1)
+    assert _text(card) == ("Holsti 2004Taming the SovereignsLink: names the author; confirmedAt: p. 3"
+                           "Note: Holsti defines IR on p. 3.")
+    assert "Farrell 2005<span class=\"lr-sr\"> (suggested link)</span>" in essay
+    assert 'href="../sources/uscode10/"' in essay
+    topical = re.search(r'<span class="lr-cites lr-cites--topical">(.*?)</span></span></span>', essay).group(1)
+    assert "farrell2005world" in topical and "topic: " in topical
+    assert "Show the 1 topical suggestion too" in essay
+    paragraph2 = essay[essay.index('id="p2"'):]
+    assert "farrell2005world" not in paragraph2
+
+
+def test_essay_explains_findings_in_words(site):
+    essay = site["essay.md"]
+    assert 'class="lr-claim lr-claim--flagged" id="p2-s2"' in essay
+    assert "1 finding on claim p2-s2, explained below the paragraph" in essay
+    box = essay[essay.index('id="findings-p2"'):]
+    assert "Findings in paragraph 2" in box
+    assert "warning</span>" in box and "LR301" in box
+    assert "The claim names Smith, but no entry by Smith is in the bibliography." in box
+    assert 'id="findings-p1"' not in essay
+
+
+def test_source_page_lists_claims_with_backlinks(site):
+    page = site["sources/holsti2004taming.md"]
+    assert "## Claims relying on this source (1)" in page
+    assert "1 confirmed, 0 suggested" in page
+    assert '<a href="../../essay/#p1-s1">Claim p1-s1 in the essay (paragraph 1, sentence 1)</a>' in page
+    assert "<mark>K.J. Holsti</mark> qualified" in page
+    assert "Link: names the author; status: confirmed; confidence 0.95; at p. 3." in _text(page)
+    assert "Note: Holsti defines IR on p. 3." in page
+    assert '<p class="lr-reference">Holsti, K. J. <i>Taming the Sovereigns: Institutional Change in ' \
+           "International Politics</i>. Cambridge: Cambridge University Press, 2004.</p>" in page
+
+
+def test_source_page_bibtex_is_the_entry_as_written(site):
+    page = site["sources/farrell2005world.md"]
+    entry = ("@article{farrell2005world,&#10;  author  = {Farrell, Theo},&#10;  title   = {World Culture and "
+             "Military Power},&#10;  journal = {Security Studies},&#10;  volume  = {14},&#10;  number  = {3},"
+             "&#10;  pages   = {448--88},&#10;  year    = {2005},&#10;  doi     = {10.1080/09636410500323187},"
+             "&#10;}")
+    assert f'<pre class="lr-bibtex"><code>{entry}</code></pre>' in page
+
+
+def test_source_page_registry_table_marks_disagreements_in_words(site):
+    page = site["sources/farrell2005world.md"]
+    assert "1 disagreement with the registry" in page
+    row = re.search(r'<tr class="lr-row-differs">(.*?)</tr>', page).group(1)
+    assert _text(row) == "pages448–88448-488≠ differs (abbreviated; registry likely right)"
+    assert "<p>How <em>world culture</em> shapes military power.</p>" in page
+    assert "## Abstract" in page
+
+
+def test_source_page_offers_the_archive_for_a_broken_url(site):
+    page = site["sources/uscode10.md"]
+    assert "broken (status 404)" in page
+    assert ('<a href="https://web.archive.org/web/2018/https://www.law.cornell.edu/uscode/text/10" '
+            'rel="noopener noreferrer">archived copy (Internet Archive)</a>') in page
+    assert "LR250" in page
+
+
+def test_source_without_claims_or_metadata(site):
+    page = site["sources/_paul2004~3a_order.md"]
+    assert "## Claims relying on this source (0)" in page
+    assert "not yet verified (no registry data for this entry)" in page
+
+
+def test_bibliography_rows_in_alphabetical_order_with_counts(site):
+    page = site["bibliography.md"]
+    rows = re.findall(r"<tr><td.*?</tr>", page)
+    labels = [re.search(r'class="lr-srclink" href="([^"]+)"', r).group(1) for r in rows]
+    assert labels == ["../sources/farrell2005world/", "../sources/holsti2004taming/", "../sources/_paul2004~3a_order/",
+                      "../sources/uscode10/"]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in rows]
+    assert [_text(c[3]) for c in cells] == ["0 (+1 suggested)", "1", "0", "1"]  # confirmed claims
+    assert [c[4] for c in cells] == ["verified", "no DOI", "not yet verified", "no DOI"]
+    assert [_text(c[5]) for c in cells] == ["ℹ 1 note", "none", "none", "✖ 1 error"]
+    assert "data-lr-sortable" in page and "data-lr-filterable" in page
+
+
+def test_checks_page_groups_by_severity_and_links(site):
+    page = site["checks.md"]
+    assert page.index("## Errors (1)") < page.index("## Warnings (1)") < page.index("## Notes (1)")
+    assert '<a href="../sources/uscode10/">Source uscode10 (U.S. Code)</a>' in page
+    assert '<a href="../essay/#p2-s2">Claim p2-s2 in the essay</a>' in page
+    assert "essay.md:5" in page
+    assert "## The codes" in page and 'id="code-lr301"' in page
+
+
+def test_home_figures(site):
+    rows = dict(re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', site["index.md"]))
+    figures = {k: _text(v) for k, v in rows.items()}
+    assert figures["Sources in the bibliography"] == "4"
+    assert figures["Claims (sentences) in the essay"] == "5"
+    assert figures["Claims with a confirmed source"] == "2"
+    assert figures["Claims with only suggested sources"] == "1"
+    assert figures["Sources with no confirmed claim"] == "2"
+    assert figures["… of which some claim is suggested"] == "1"
+    assert figures["Findings: errors"] == "✖ 1"
+    assert figures["Findings: warnings"] == "⚠ 1"
+    assert figures["Findings: notes"] == "ℹ 1"
+    assert figures["Metadata verified against a registry (from the snapshot)"] == "1"
+    assert figures["Metadata not yet verified"] == "1"
+    assert figures["Sources without a DOI"] == "2"
+
+
+def test_map_nodes_are_links(site):
+    svg = site["map.md"]
+    assert len(re.findall(r'<a class="lr-node lr-node--claim" href="../essay/#p\d-s\d"', svg)) == 3
+    assert len(re.findall(r'<a class="lr-node lr-node--source[^"]*" href="../sources/[^"]+/"', svg)) == 4
+    assert svg.count('class="lr-edge lr-edge--confirmed"') == 2
+    assert svg.count('class="lr-edge lr-edge--suggested"') == 1
+    # Claims in reading order, one row apart, a gap between paragraphs.
+    ys = [float(y) for y in re.findall(r'<circle cx="110" cy="([\d.]+)"', svg)]
+    assert ys == [30.0, 48.0, 74.0]
+    # Holsti sits level with p1-s1 (its only claim); Paul and Hall, cited by none, come last.
+    holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="554" y="([\d.]+)"', svg).group(1)
+    assert float(holsti) == 30.0 - 6
+    assert "lr-node--unused" in svg  # Paul and Hall: no claim
+
+
+def test_downloads(site):
+    csl = json.loads(site["downloads/sources.csl.json"])
+    assert [item["id"] for item in csl] == ["holsti2004taming", "farrell2005world", "uscode10", "Paul2004:Order"]
+    findings = json.loads(site["downloads/findings.json"])
+    assert [f["code"] for f in findings["findings"]] == ["LR301", "LR210", "LR250"]
+    assert findings["summary"]["total"] == 3
+    assert findings["findings"][1]["file"] == "refs.bib"
+    links = json.loads(site["downloads/links.json"])
+    assert [(r["claim_id"], r["source_key"], r["status"]) for r in links] == [
+        ("p1-s1", "holsti2004taming", "confirmed"), ("p1-s2", "farrell2005world", "suggested"),
+        ("p2-s1", "uscode10", "confirmed"), ("p2-s1", "farrell2005world", "rejected")]
+    assert links[0]["note"] == "Holsti defines IR on p. 3."
+    assert site["downloads/bibliography.bib"].startswith("% A small review for the site tests.")
+    sarif = json.loads(site["downloads/findings.sarif"])
+    assert sarif["version"] == "2.1.0"
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["LR301", "LR210", "LR250"]
+    assert 'href="links.json" download' in site["downloads.md"]
+
+
+def test_sarif_matches_the_schema(site):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(site["downloads/findings.sarif"]), schema)
+
+
+def test_bibliography_only_review_gives_home_and_readable_bibliography():
+    """The first build (issue 2): only the loader, the project's own 24 entries."""
+    bibliography = load_bibliography(ROOT / "refs" / "bibliography.bib")
+    site = render_site(Review(bibliography=bibliography))
+    page = site["bibliography.md"]
+    assert len(re.findall(r"<tr><td", page)) == 24
+    assert ("Holsti, K. J. <i>Taming the Sovereigns: Institutional Change in International Politics</i>. "
+            "Cambridge: Cambridge University Press, 2004.") in page
+    assert "No essay is configured" in site["essay.md"]
+    assert "Sources in the bibliography</th><td>24" in site["index.md"]
+    assert len([p for p in site if p.startswith("sources/")]) == 24

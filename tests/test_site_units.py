@@ -1,0 +1,261 @@
+"""Unit tests of the site's building blocks: page paths, URL safety, abstracts, BibTeX text, CSL-JSON.
+
+Expected values are written out by hand from the rules each function documents.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.model import Source
+from litreview.render.bibtex import EntryTexts, rebuild
+from litreview.render.csljson import csl_type, source_to_csl, to_csl_json
+from litreview.render.layout import Layout, check_path, key_slug
+from litreview.render.sanitize import clean_abstract, doi_url, esc, link, safe_url, shorten
+
+
+@pytest.mark.parametrize(("key", "slug"), [
+    ("holsti2004taming", "holsti2004taming"),
+    ("Paul2004:Order", "_paul2004~3a_order"),
+    ("a/b", "a~2fb"),
+    ("../x", "~2e~2e~2fx"),
+    ("a_b", "a~5fb"),
+    ("é", "~c3~a9"),
+    ("evil<script>", "evil~3cscript~3e"),
+    ("", "~"),
+])
+def test_key_slug(key, slug):
+    assert key_slug(key) == slug
+
+
+def test_key_slug_keeps_case_apart_and_bounds_length():
+    assert key_slug("Ab") != key_slug("ab")
+    long_a, long_b = "k" * 300 + "a", "k" * 300 + "b"
+    assert len(key_slug(long_a)) <= 120
+    assert key_slug(long_a) != key_slug(long_b)
+
+
+@pytest.mark.parametrize(("source", "target", "fragment", "expected"), [
+    ("essay.md", "sources/x.md", "", "../sources/x/"),
+    ("index.md", "essay.md", "", "essay/"),
+    ("essay.md", "index.md", "", "../"),
+    ("essay.md", "essay.md", "p1-s1", "./#p1-s1"),
+    ("sources/x.md", "essay.md", "p3-s6", "../../essay/#p3-s6"),
+    ("downloads.md", "downloads/links.json", "", "links.json"),
+    ("index.md", "downloads/links.json", "", "downloads/links.json"),
+    ("sources/x.md", "sources/y.md", "", "../y/"),
+])
+def test_href_with_directory_urls(source, target, fragment, expected):
+    assert Layout().href(source, target, fragment) == expected
+
+
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    ("essay.md", "sources/x.md", "sources/x.html"),
+    ("sources/x.md", "index.md", "../index.html"),
+    ("sources/x.md", "essay.md", "../essay.html"),
+])
+def test_href_without_directory_urls(source, target, expected):
+    assert Layout(use_directory_urls=False).href(source, target) == expected
+
+
+def test_fragment_is_encoded():
+    assert Layout().href("essay.md", "essay.md", 'a"b c') == "./#a%22b%20c"
+
+
+@pytest.mark.parametrize(("value", "page", "ok"), [
+    ("essay.md", True, True), ("review/essay.md", True, True), ("essay.html", True, False),
+    ("../essay.md", True, False), ("/essay.md", True, False), ("a//b.md", True, False),
+    ("sources", False, True), ("a\\b", False, False), ("", False, False),
+])
+def test_check_path(value, page, ok):
+    assert (check_path(value, page=page) is None) is ok
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.org/a?b=1#c", "https://example.org/a?b=1#c"),
+    ("http://example.org/", "http://example.org/"),
+    ("HTTPS://Example.org/x", "HTTPS://Example.org/x"),
+    ("http://example.org/a b", "http://example.org/a%20b"),
+    ('http://example.org/"onmouseover=x', "http://example.org/%22onmouseover=x"),
+    ("javascript:alert(1)", None),
+    ("JaVaScRiPt:alert(1)", None),
+    ("  javascript:alert(1)", None),
+    ("java\tscript:alert(1)", None),
+    ("data:text/html,<script>x</script>", None),
+    ("vbscript:x", None),
+    ("//evil.example/x", None),
+    ("/relative/path", None),
+    ("https:evil", None),
+    ("http://exa\x00mple.org", None),
+    ("", None),
+    (None, None),
+])
+def test_safe_url(url, expected):
+    assert safe_url(url) == expected
+
+
+@pytest.mark.parametrize(("doi", "expected"), [
+    ("10.1080/09636410500323187", "https://doi.org/10.1080/09636410500323187"),
+    ("doi:10.1000/xyz", "https://doi.org/10.1000/xyz"),
+    ("https://doi.org/10.1000/xyz", "https://doi.org/10.1000/xyz"),
+    ('10.1234/"><script>', None),
+    ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0",
+     "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0"),
+    ("10.1000/a[b]#c", "https://doi.org/10.1000/a%5Bb%5D%23c"),
+    ("not a doi", None),
+    ("10.12/x", None),
+])
+def test_doi_url(doi, expected):
+    assert doi_url(doi) == expected
+
+
+def test_link_refuses_unsafe_schemes_and_escapes_text():
+    assert link("javascript:alert(1)") == '<span class="lr-unlinked">javascript:alert(1)</span>'
+    assert link("https://a.org/", "<b>") == '<a href="https://a.org/" rel="noopener noreferrer">&lt;b&gt;</a>'
+
+
+def test_esc_removes_control_characters_and_quotes():
+    assert esc('a\x02b"<\'') == "ab&quot;&lt;&#x27;"
+
+
+def test_shorten_cuts_at_a_word():
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("short", 12) == "short"
+
+
+def test_clean_abstract_maps_jats():
+    jats = ("<jats:title>Abstract</jats:title><jats:p>How <jats:italic>world culture</jats:italic> "
+            "shapes <jats:bold>power</jats:bold>.</jats:p>")
+    assert clean_abstract(jats) == "<p>How <em>world culture</em> shapes <strong>power</strong>.</p>"
+
+
+def test_clean_abstract_removes_everything_active():
+    hostile = ('<jats:p>Safe<script>x()</script><img src=x onerror=y()><a href="javascript:z()">c</a>'
+               '<jats:italic onclick="w()">it</jats:italic></jats:p><style>b{}</style><iframe src="data:x"></iframe>')
+    assert clean_abstract(hostile) == "<p>Safe<em>it</em></p>".replace("<em>", "c<em>")
+
+
+def test_clean_abstract_of_nothing():
+    assert clean_abstract("") == ""
+    assert clean_abstract("<jats:title>Abstract</jats:title>") == ""
+
+
+BIB = """% comment
+@book(paren, title={A tricky) title}, year=2001)
+
+@misc{braces,
+  title = {Nested {Braces} here},
+  note  = {with a ) paren},
+}
+@misc{broken,
+  title = {never closed,
+@book{after, title={After}}
+"""
+
+
+def test_entry_texts_cut_each_entry_as_written():
+    bib = parse_bibliography(BIB, "x.bib")
+    texts = EntryTexts(bib)
+    by_key = {s.key: texts.entry(s) for s in bib.sources}
+    assert by_key["paren"] == "@book(paren, title={A tricky) title}, year=2001)"
+    assert by_key["braces"] == "@misc{braces,\n  title = {Nested {Braces} here},\n  note  = {with a ) paren},\n}"
+    # Unbalanced: cut before the next line that opens an entry.
+    assert by_key["broken"] == "@misc{broken,\n  title = {never closed,"
+    assert not [p for p in bib.problems if p.line == 2]
+
+
+def test_entry_text_rebuilt_without_file_text():
+    source = Source(key="k", type="book", title="T", fields={"title": "T", "year": "2001"}, line=3)
+    assert rebuild(source) == "@book{k,\n  title = {T},\n  year  = {2001},\n}"
+
+
+CSL_BIB = r"""
+@article{farrell2005world,
+  author  = {Farrell, Theo},
+  title   = {World Culture and Military Power},
+  journal = {Security Studies},
+  volume  = {14},
+  number  = {3},
+  pages   = {448--88},
+  year    = {2005},
+  doi     = {https://doi.org/10.1080/09636410500323187},
+}
+@online{uscode10,
+  title        = {U.S. Code: Title 10 – ARMED FORCES},
+  howpublished = {LII / Legal Information Institute},
+  url          = {https://www.law.cornell.edu/uscode/text/10},
+  urldate      = {2018-12-03},
+}
+@misc{byrne2012public,
+  author = {Byrne, Caitlyn}, title = {Public Diplomacy}, year = {2012}, month = apr, day = {4},
+  url = {http://files.isanet.org/x.pdf},
+}
+@techreport{moroney2009framework,
+  author = {Moroney, Jennifer D. P. and {RAND Corporation}}, title = {A Framework}, institution = {Rand},
+  address = {Santa Monica, CA}, number = {MG-863}, year = {2009},
+}
+@incollection{c, author = {von Neumann, John and Smith, Jr., Bob}, title = {T}, booktitle = {B}, year = {1950}}
+@misc{m, title = {No URL}}
+"""
+
+
+def test_csl_json_items():
+    items = {i["id"]: i for i in to_csl_json(parse_bibliography(CSL_BIB, "x.bib").sources)}
+    assert items["farrell2005world"] == {
+        "id": "farrell2005world", "type": "article-journal",
+        "author": [{"family": "Farrell", "given": "Theo"}],
+        "title": "World Culture and Military Power", "container-title": "Security Studies",
+        "volume": "14", "issue": "3", "page": "448–88", "issued": {"date-parts": [[2005]]},
+        "DOI": "10.1080/09636410500323187",
+    }
+    assert items["uscode10"] == {
+        "id": "uscode10", "type": "webpage", "title": "U.S. Code: Title 10 – ARMED FORCES",
+        "container-title": "LII / Legal Information Institute",
+        "URL": "https://www.law.cornell.edu/uscode/text/10", "accessed": {"date-parts": [[2018, 12, 3]]},
+    }
+    assert items["byrne2012public"]["type"] == "webpage"
+    assert items["byrne2012public"]["issued"] == {"date-parts": [[2012, 4, 4]]}
+    report = items["moroney2009framework"]
+    assert report["type"] == "report"
+    assert report["author"] == [{"family": "Moroney", "given": "Jennifer D. P."}, {"literal": "RAND Corporation"}]
+    assert report["number"] == "MG-863" and report["publisher"] == "Rand"
+    assert report["publisher-place"] == "Santa Monica, CA"
+    assert items["c"]["type"] == "chapter"
+    assert items["c"]["author"] == [{"family": "Neumann", "given": "John", "non-dropping-particle": "von"},
+                                    {"family": "Smith", "given": "Bob", "suffix": "Jr."}]
+    assert items["m"]["type"] == "document"
+
+
+@pytest.mark.parametrize(("kind", "url", "expected"), [
+    ("book", "", "book"), ("article", "", "article-journal"), ("incollection", "", "chapter"),
+    ("inproceedings", "", "paper-conference"), ("phdthesis", "", "thesis"), ("online", "", "webpage"),
+    ("misc", "https://x.org", "webpage"), ("misc", "", "document"), ("weird", "", "document"),
+])
+def test_csl_types(kind, url, expected):
+    assert csl_type(Source(key="k", type=kind, url=url)) == expected
+    assert source_to_csl(Source(key="k", type=kind, url=url))["type"] == expected
+
+
+def test_file_labels_never_show_machine_paths(tmp_path):
+    from litreview.model import Finding
+    from litreview.render.fragments import file_label
+
+    inside = Finding("LR100", "error", "m", file=str(tmp_path / "refs" / "x.bib"), line=3)
+    outside = Finding("LR100", "error", "m", file="/elsewhere/y.bib")
+    relative = Finding("LR100", "error", "m", file="refs/z.bib", line=1)
+    assert file_label(inside, str(tmp_path)) == "refs/x.bib:3"
+    assert file_label(outside, str(tmp_path)) == "y.bib"
+    assert file_label(relative, None) == "refs/z.bib:1"
+
+
+def test_blocks_round_trip_and_anchor_ids():
+    from litreview.render.blocks import anchor_ids, join_blocks, split_blocks
+
+    page = '---\ntitle: "T"\n---\n\n<h1 id="a&amp;b">T</h1>\n\n## Heading\n\n<div id="p1-s1">x</div>\n\n<!-- c -->\n'
+    markdown, blocks = split_blocks(page)
+    assert markdown == ('---\ntitle: "T"\n---\n\n<!--litreview-block:0-->\n\n## Heading\n\n'
+                        "<!--litreview-block:1-->\n\n<!-- c -->\n")
+    assert blocks == ['<h1 id="a&amp;b">T</h1>', '<div id="p1-s1">x</div>']
+    assert join_blocks("<p><!--litreview-block:1--></p>", blocks) == '<p><div id="p1-s1">x</div></p>'
+    assert anchor_ids(blocks) == {"a&b", "p1-s1"}
