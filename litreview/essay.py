@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 from .errors import EssayError
+from .fileio import read_text
 from .model import Claim, Essay, Paragraph, TextQuoteSelector
 
 CONTEXT = 32
@@ -54,25 +54,9 @@ def _segmenter() -> Any:
 
 def load_essay(path: str | os.PathLike[str]) -> Essay:
     """Read and segment the essay at ``path``; EssayError on unreadable input."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise EssayError("essay not found", path=str(p),
-                         hint="check the path, or set it with --essay or [tool.litreview] essay") from None
-    except IsADirectoryError:
-        raise EssayError("essay path is a directory, not a file", path=str(p)) from None
-    except OSError as exc:
-        raise EssayError(f"cannot read essay: {exc.strerror}", path=str(p)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise EssayError(
-            f"essay is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            path=str(p), line=line, hint="re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
-        ) from None
-    return parse_essay(text.removeprefix("\ufeff"), str(p))
+    text = read_text(path, what="essay", error=EssayError,
+                     hint="check the path, or set it with --essay or [tool.litreview] essay")
+    return parse_essay(text, str(path))
 
 
 def parse_essay(text: str, path: str = "<string>") -> Essay:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
 
+from .errors import InputError as _InputError
 from .errors import WriteError
 
 
@@ -26,26 +28,23 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         if isinstance(exc, OSError):
             raise WriteError(f"could not write: {exc.strerror}", path=str(target),
                              hint="check the folder exists and is writable") from exc
         raise
 
 
-def read_text(path: str | os.PathLike[str], *, what: str = "file") -> str:
-    """Read a UTF-8 text file, raising InputError with the path and the bad line on failure."""
-    from .errors import InputError
-
+def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[_InputError] | None = None,
+              hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]") -> str:
+    """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure."""
+    InputError = error or _InputError
     p = Path(path)
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{what} not found", path=str(p),
-                         hint="check the path, or set it with --bib/--essay or in [tool.litreview]") from None
+        raise InputError(f"{what} not found", path=str(p), hint=hint) from None
     except IsADirectoryError:
         raise InputError(f"{what} is a directory, not a file", path=str(p)) from None
     except OSError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import functools
+import itertools
 import re
 from pathlib import Path
 
@@ -17,11 +18,7 @@ from ..model import Bibliography, Finding, Person, Source
 
 # Entry types of BibTeX and biblatex; anything else is reported (LR102).
 KNOWN_TYPES = frozenset(
-    """article book booklet conference inbook incollection inproceedings manual
-    mastersthesis misc phdthesis proceedings techreport unpublished online report
-    thesis collection mvbook bookinbook suppbook periodical suppperiodical
-    suppcollection mvcollection reference mvreference inreference mvproceedings
-    patent dataset software set xdata electronic www standard""".split()
+    ["article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings", "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished", "online", "report", "thesis", "collection", "mvbook", "bookinbook", "suppbook", "periodical", "suppperiodical", "suppcollection", "mvcollection", "reference", "mvreference", "inreference", "mvproceedings", "patent", "dataset", "software", "set", "xdata", "electronic", "www", "standard"]
 )
 
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
@@ -106,7 +103,7 @@ def _unbalanced_braces(text: str, filename: str) -> list[Finding]:
     """
     problems = []
     starts = [m.start() for m in _ENTRY_START.finditer(text)] + [len(text)]
-    for begin, end in zip(starts, starts[1:], strict=False):
+    for begin, end in itertools.pairwise(starts):
         chunk = text[begin:end]
         if chunk.lstrip()[1:].lower().startswith("comment"):
             continue

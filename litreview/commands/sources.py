@@ -31,16 +31,6 @@ def load_or_fail(path) -> Bibliography:
     return bibliography
 
 
-def entry_to_bibtex(source: Source) -> str:
-    """One entry as BibTeX from its raw fields (LaTeX kept as written)."""
-    width = max((len(name) for name in source.fields), default=0)
-    lines = [f"@{source.type}{{{source.key},"]
-    for name, value in source.fields.items():
-        lines.append(f"  {name.ljust(width)} = {{{value}}},")
-    lines.append("}")
-    return "\n".join(lines)
-
-
 def _names(people) -> str:
     return "; ".join(p.sort_name() for p in people)
 
@@ -90,7 +80,9 @@ def command(fmt: str, **paths: str | None) -> int:
             row["authors"], row["editors"] = _names(s.authors), _names(s.editors)
             writer.writerow(["" if row[c] is None else row[c] for c in columns])
     elif fmt == "bibtex":
-        click.echo("\n\n".join(entry_to_bibtex(s) for s in sources))
+        from ..render.bibtex import rebuild
+
+        click.echo("\n\n".join(rebuild(s) for s in sources))
     else:
         _table(sources)
     return 0
