@@ -113,8 +113,14 @@ def check_updates(source: Source, meta: SourceMetadata) -> Iterable[Finding]:
         dated = f" ({update.date[:10]})" if update.date else ""
         notice = f"; notice {update.doi}" if update.doi else ""
         if kind in _RETRACTIONS:
-            yield entry_finding("LR204", source, f"the work has a {label.lower()}{dated}{notice}")
+            yield entry_finding("LR204", source, f"the work has {_article(label)}{dated}{notice}")
         elif kind in _CORRECTIONS:
-            yield entry_finding("LR205", source, f"the work has a {label.lower()}{dated}{notice}")
+            yield entry_finding("LR205", source, f"the work has {_article(label)}{dated}{notice}")
         elif kind in _VERSIONS:
             yield entry_finding("LR206", source, f"the registry records a {label.lower()}{dated}{notice}")
+
+
+def _article(label: str) -> str:
+    """'a retraction', 'an expression of concern'."""
+    word = label.lower()
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
