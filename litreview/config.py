@@ -31,7 +31,7 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     """Folder the relative paths below start from (the config file's folder)."""
     essay: str = "refs/essay.md"
-    """The document under review (Markdown, optional YAML front matter)."""
+    """The document under review (Markdown, optional YAML front matter); "" for none."""
     bibliography: str = "refs/bibliography.bib"
     """The BibTeX bibliography."""
     claims: str = "refs/claims.yaml"

@@ -22,8 +22,8 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
 
     now = now or datetime.now(UTC)
     bibliography = load_bibliography(config.path("bibliography"))
-    essay_path = config.path("essay")
-    essay = load_essay(essay_path) if essay_path.exists() else None
+    # An empty essay setting reviews the bibliography alone; a missing file is an error.
+    essay = load_essay(config.path("essay")) if config.essay else None
     metadata = load_metadata(bibliography, config.path("metadata"), now=now, stale_days=config.stale_days)
     linkage = None
     if essay is not None:

@@ -86,3 +86,12 @@ def test_console_script_runs_as_module(root):
                             cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) == 24
+
+
+def test_missing_essay_is_an_error_but_empty_setting_skips_it(capsys, root, monkeypatch, tmp_path):
+    monkeypatch.chdir(root)
+    code, _, err = run(capsys, "check", "--essay", str(tmp_path / "missing.md"))
+    assert code == 2 and "essay not found" in err
+    code, out, _ = run(capsys, "check", "--essay", "", "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert findings and all(not (f["file"] or "").endswith("essay.md") for f in findings)

@@ -16,7 +16,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add --essay, --bib, --claims and --metadata-dir, defaulting to the configuration."""
     options = [
         click.option("--essay", "essay", type=click.Path(dir_okay=False), default=None,
-                     help="The essay under review [default: from config, refs/essay.md]."),
+                     help='The essay under review [default: from config, refs/essay.md]; --essay "" checks the bibliography alone.'),
         click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
                      help="The BibTeX bibliography [default: from config, refs/bibliography.bib]."),
         click.option("--claims", "claims", type=click.Path(dir_okay=False), default=None,
@@ -43,7 +43,7 @@ def config_from(**overrides: Any) -> Config:
     for name, value in overrides.items():
         if value is None:
             continue
-        clean[name] = str(Path(value).resolve()) if name in paths else value
+        clean[name] = str(Path(value).resolve()) if name in paths and value else value
     return config.with_overrides(**clean)
 
 
