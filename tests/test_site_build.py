@@ -6,6 +6,8 @@ plugin, so they need MkDocs and Material but not the linking or checks stages.
 
 from __future__ import annotations
 
+import json
+
 import posixpath
 import re
 from pathlib import Path
@@ -216,6 +218,13 @@ def test_litreview_build_of_the_project_itself(tmp_path, monkeypatch, capsys):
     assert broken_links(site) == []
     err = capsys.readouterr().err
     assert "WARNING" not in err and "Material for MkDocs" not in err
+    # The checks page shows what `litreview check` reports: same codes, same severities.
+    assert main(["check", "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    page = (site / "checks" / "index.html").read_text(encoding="utf-8")
+    for severity in ("error", "warning", "info"):
+        expected = sum(f["severity"] == severity for f in report["findings"])
+        assert page.count(f'class="lr-finding lr-finding--{severity}"') == expected, severity
 
 
 def test_litreview_build_of_a_small_project(tmp_path, monkeypatch):
