@@ -2,7 +2,7 @@
 
 The file is found by walking up from the working folder; paths in it are relative
 to the folder that holds it. Environment variables ``LITREVIEW_*`` override the file
-for the registry URLs and the contact address; command-line options override both.
+(input paths, registry URLs, contact address); command-line options override both.
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from typing import Any
 from .errors import ConfigError
 
 ENV_OVERRIDES = {
+    "essay": "LITREVIEW_ESSAY",
+    "bibliography": "LITREVIEW_BIB",
+    "claims": "LITREVIEW_CLAIMS",
+    "metadata": "LITREVIEW_METADATA_DIR",
     "crossref_url": "LITREVIEW_CROSSREF_URL",
     "doi_url": "LITREVIEW_DOI_URL",
     "datacite_url": "LITREVIEW_DATACITE_URL",

@@ -7,6 +7,7 @@ plugin, so they need MkDocs and Material but not the linking or checks stages.
 from __future__ import annotations
 
 import json
+import os
 
 import posixpath
 import re
@@ -340,3 +341,16 @@ def test_a_link_to_a_missing_claim_anchor_fails_the_strict_build(tmp_path, caplo
     with pytest.raises(Abort):
         build_site(load_case("site_basic"), tmp_path, extra_yml="validation:\n  anchors: warn\n")
     assert "p9-s9" in caplog.text
+
+
+def test_build_takes_input_paths_like_every_command(tmp_path, monkeypatch):
+    from litreview.cli import main
+
+    other = tmp_path / "other.bib"
+    other.write_text("@book{solo2020only,\n  author = {Solo, Han},\n  title = {Only Entry},\n"
+                     "  publisher = {P},\n  year = {2020},\n}\n", encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    site = tmp_path / "site"
+    assert main(["build", "--no-strict", "--site-dir", str(site), "--bib", str(other), "--essay", ""]) == 0
+    assert sorted(p.name for p in (site / "sources").iterdir()) == ["solo2020only"]
+    assert "LITREVIEW_BIB" not in os.environ

@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from ..errors import ConfigError, InputError
-from ._options import config_from
+from ..config import ENV_OVERRIDES
+from ._options import config_from, input_options
 
 EXAMPLES = """\b
 Examples:
@@ -34,7 +35,9 @@ Examples:
               help="The MkDocs configuration [default: mkdocs.yml beside the project settings].")
 @click.option("--serve", is_flag=True, help="Serve the site with live reload instead (mkdocs serve).")
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address for --serve.")
-def command(strict: bool, site_dir: str | None, config_file: str | None, serve: bool, dev_addr: str) -> int:
+@input_options
+def command(strict: bool, site_dir: str | None, config_file: str | None, serve: bool, dev_addr: str,
+            **paths: str | None) -> int:
     """Build the review site with MkDocs and the litreview plugin.
 
     Same as `mkdocs build --strict` run with the project's mkdocs.yml, but the
@@ -50,6 +53,12 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
                           hint="run from the project folder, or pass --config path/to/mkdocs.yml")
     site = settings.path("site_dir").resolve()
     _check_site_dir(site, mkdocs_yml.parent)
+    # The plugin reads [tool.litreview]; input paths given here reach it through the environment.
+    chosen = config_from(**paths)
+    saved = {var: os.environ.get(var) for var in ENV_OVERRIDES.values()}
+    for name, value in paths.items():
+        if value is not None:
+            os.environ[ENV_OVERRIDES[name]] = str(getattr(chosen, name))
     handler = _log_to_stderr()
     try:
         if serve:
@@ -57,6 +66,11 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
         return _build(mkdocs_yml, site, strict)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+        for var, value in saved.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
 
 
 def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
