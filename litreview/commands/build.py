@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import ConfigError, InputError
 from ..config import ENV_OVERRIDES
+from ..errors import ConfigError, InputError
 from ._options import config_from, input_options
 
 EXAMPLES = """\b
