@@ -258,7 +258,33 @@ def eval_essay(essay_path: Path, bib: Path, gold_path: Path) -> dict:
     got_variants = {h for h in have if h[1] == "title-variant"}
     out["title variants"] = prf(len(variants & got_variants), len(got_variants - variants),
                                 len(variants - got_variants))
+    out["topical"] = eval_topical(linkage, gold.get("topical") or [])
     return out
+
+
+def eval_topical(linkage: Linkage, rows: list[dict]) -> dict:
+    """Topical suggestions against the labelled sentences: precision of every suggestion (a sentence
+    not listed should get none), precision of each claim's first suggestion (p@1), recall of `keys`."""
+    wanted = {(r["claim"], k) for r in rows for k in r.get("keys") or []}
+    allowed = wanted | {(r["claim"], k) for r in rows for k in r.get("ok") or []}
+    suggested = [lk for lk in linkage.links if lk.kind == "topical" and lk.status == "suggested"]
+    pairs = {(lk.claim_id, lk.source_key) for lk in suggested}
+    first: dict[str, tuple[float, str]] = {}
+    for lk in suggested:
+        if lk.claim_id not in first or lk.confidence > first[lk.claim_id][0]:
+            first[lk.claim_id] = (lk.confidence, lk.source_key)
+    good = len(pairs & allowed)
+    result = {"tp": good, "fp": len(pairs) - good, "fn": len(wanted - pairs),
+              "precision": round(good / len(pairs), 4) if pairs else 1.0,
+              "recall": round(len(wanted & pairs) / len(wanted), 4) if wanted else 1.0}
+    top_good = sum(1 for claim, (_, key) in first.items() if (claim, key) in allowed)
+    result["p@1"] = round(top_good / len(first), 3) if first else 1.0
+    result["suggestions"] = len(pairs)
+    result["claims with a wanted entry found"] = (
+        f"{len({c for c, _ in wanted & pairs})}/{len({c for c, _ in wanted})}")
+    result["wrong"] = sorted(f"{c} {k}" for c, k in pairs - allowed)
+    result["missed"] = sorted(f"{c} {k}" for c, k in wanted - pairs)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -292,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{'set':<48} {'P':>7} {'R':>7} {'tp':>5} {'fp':>4} {'fn':>4}  notes")
     for name, r in results.items():
-        notes = ", ".join(f"{k}={v}" for k, v in r.items()
+        notes = ", ".join(f"{k}={v if not isinstance(v, list) or len(v) <= 4 else f'{len(v)} (see --json)'}"
+                          for k, v in r.items()
                           if k not in ("tp", "fp", "fn", "precision", "recall") and v not in (0, [], None))
         print(f"{name:<48} {r['precision']:>7.3f} {r['recall']:>7.3f} {r['tp']:>5} {r['fp']:>4} {r['fn']:>4}  {notes}")
     if not (corpus / "chaudhry-heiss").is_dir():

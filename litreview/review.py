@@ -7,20 +7,63 @@ the values the previous ones returned.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from .config import Config
-from .model import Review
+from .model import Linkage, Review
+
+if TYPE_CHECKING:
+    from .model import Bibliography, Essay, SourceMetadata
 
 
-def build_review(config: Config, *, now: datetime | None = None, with_checks: bool = True) -> Review:
-    """Load everything under review and run the linking and the checks."""
+def build_review(config: Config, *, now: datetime | None = None, with_checks: bool = True,
+                 cache: bool = False) -> Review:
+    """Load everything under review and run the linking and the checks.
+
+    With ``cache``, the loaded bibliography and essay and the linkage are kept in
+    ``.litreview-cache/`` and reused while no input, setting or litreview file changes
+    (see ``litreview.cache``); the metadata and the checks, which read the clock, always run.
+    """
+    now = now or datetime.now(UTC)
+    key = None
+    stages = None
+    if cache:
+        from . import cache as store
+
+        key = store.input_key(config)
+        stages = store.load_stages(config, key) if key else None
+    if stages is None:
+        bibliography, essay, metadata, linkage = _load_and_link(config, now)
+        if key:
+            store.store_stages(config, key, bibliography, essay, linkage)
+    else:
+        from .registry.snapshot import load_metadata
+
+        bibliography, essay, linkage = stages
+        metadata = load_metadata(bibliography, config.path("metadata"), now=now, stale_days=config.stale_days)
+    review = Review(bibliography=bibliography, essay=essay, metadata=metadata, linkage=linkage or Linkage())
+    if with_checks:
+        from .checks import run_checks
+
+        findings = run_checks(review, config, now=now)
+        review = Review(bibliography=bibliography, essay=essay, metadata=metadata,
+                        linkage=review.linkage, findings=findings)
+    return review
+
+
+def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay | None,
+                                                          dict[str, SourceMetadata], Linkage | None]:
+    """Load the .bib, the essay and the snapshot, and link claims to sources.
+
+    Linking reads the snapshot's abstracts and subtitles, never the records' ages, so the
+    bibliography, the essay and the linkage do not depend on the clock and may be cached.
+    """
     from .bibliography.load import load_bibliography
     from .essay import load_essay
-    from .linking import link
+    from .linking import group_claims, link
     from .linking.curated import load_curated
     from .registry.snapshot import load_metadata
 
-    now = now or datetime.now(UTC)
     bibliography = load_bibliography(config.path("bibliography"))
     # An empty essay setting reviews the bibliography alone; a missing file is an error.
     essay = load_essay(config.path("essay")) if config.essay else None
@@ -30,13 +73,6 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         claims_path = config.path("claims")
         curated = load_curated(claims_path) if claims_path.exists() else None
         linkage = link(essay, bibliography, curated, metadata=metadata)
-    review = Review(bibliography=bibliography, essay=essay, metadata=metadata)
-    if linkage is not None:
-        review = Review(bibliography=bibliography, essay=essay, metadata=metadata, linkage=linkage)
-    if with_checks:
-        from .checks import run_checks
-
-        findings = run_checks(review, config, now=now)
-        review = Review(bibliography=bibliography, essay=essay, metadata=metadata,
-                        linkage=review.linkage, findings=findings)
-    return review
+        # The claims file's groups replace their sentences, as `litreview links` shows them.
+        essay = group_claims(essay, curated)
+    return bibliography, essay, metadata, linkage

@@ -1,4 +1,4 @@
-"""Scenario folders tests/cases/linking_*/: essay.md + refs.bib against a hand-written expected.json."""
+"""Scenario folders tests/cases/linking_*/: essay.md + refs.bib (+ claims.yaml) against a hand-written expected.json."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from litreview.bibliography.load import load_bibliography
 from litreview.essay import load_essay
-from litreview.linking import link
+from litreview.linking import group_claims, link, load_curated
 
 CASES = sorted((Path(__file__).parent / "cases").glob("linking_*"))
 
@@ -17,7 +17,9 @@ CASES = sorted((Path(__file__).parent / "cases").glob("linking_*"))
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case(case: Path) -> None:
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
-    linkage = link(load_essay(case / "essay.md"), load_bibliography(case / "refs.bib"))
+    essay = load_essay(case / "essay.md")
+    curated = load_curated(case / "claims.yaml")  # a case without one has no reviewed decisions
+    linkage = link(essay, load_bibliography(case / "refs.bib"), curated)
     got = [{"claim_id": lk.claim_id, "source_key": lk.source_key, "kind": lk.kind, "status": lk.status}
            for lk in linkage.links if lk.kind != "topical"]
     assert got == expected["links"]
@@ -27,3 +29,7 @@ def test_case(case: Path) -> None:
                 for m in linkage.mentions if m.kind == "title-variant"]
     assert variants == expected["variants"]
     assert all(lk.status == "suggested" for lk in linkage.links if lk.kind == "topical")
+    if "claims" in expected:
+        assert [c.id for c in group_claims(essay, curated).claims] == expected["claims"]
+    orphans = [{"claim_id": o.claim_id, "source_key": o.source_key, "line": o.line} for o in linkage.orphans]
+    assert orphans == expected.get("orphans", [])

@@ -114,8 +114,8 @@ def test_removed_sentence_becomes_an_orphan(tmp_path: Path) -> None:
     placed, orphans = anchor(curated, edited, BIB)
     assert placed == []
     (orphan,) = orphans
-    # the header comment is 18 lines, then "links:", then this entry
-    assert (orphan.claim_id, orphan.source_key, orphan.line) == ("p1-s2", "holsti2004taming", 20)
+    # the header comment is 28 lines, then "links:", then this entry
+    assert (orphan.claim_id, orphan.source_key, orphan.line) == ("p1-s2", "holsti2004taming", 30)
 
 
 def test_decisions_override_the_linkers(tmp_path: Path) -> None:

@@ -60,6 +60,52 @@ def test_chunking_does_not_change_the_result(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_each_source_keeps_only_its_best_claims(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(topical, "PER_SOURCE", 2)
-    text = "\n\n".join(f"Diplomats number {i} meet the modern diplomat." for i in range(5))
+    text = "\n\n".join([*(f"Diplomats number {i} meet the modern diplomat." for i in range(4)),
+                        *(f"Paragraph {i} is about something else entirely." for i in range(16))])
     got = [s for s in suggestions(text) if s[1] == "protocol2007modern"]
     assert len(got) == 2
+
+
+FIELD = """
+@book{bauer2011pragmatism, author={Bauer, Harry}, title={Pragmatism in International Relations}, year={2011}}
+@book{sarkesian2013us, author={Sarkesian, Sam}, title={US National Security: Policymakers, Processes, and Politics},
+      year={2013}}
+@book{kant1983perpetual, author={Kant, Immanuel}, title={Perpetual Peace, and Other Essays}, year={1983}}
+@online{uscode22, title={U.S. Code: Title 22 – Foreign Relations}, year={2020}}
+@online{uscode10, title={U.S. Code: Title 10 – Armed Forces}, year={2020}}
+"""
+# Six paragraphs that all speak of international relations, national interest and security:
+# those words are the essay's subject, not any one sentence's source.
+SUBJECT = [f"International relations shape alliance {n}, for national interest and for security."
+           for n in ("one", "two", "three", "four", "five", "six")]
+
+
+def field_suggestions(*paragraphs: str) -> set[tuple[str, str]]:
+    linkage = link(parse_essay("\n\n".join([*SUBJECT, *paragraphs])), parse_bibliography(FIELD))
+    return {(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "topical"}
+
+
+def test_words_the_whole_essay_uses_suggest_nothing() -> None:
+    assert field_suggestions() == set()
+
+
+def test_a_pair_of_common_words_can_be_specific() -> None:
+    assert field_suggestions("The National Security Advisor briefs the President daily.") == {
+        ("p7-s1", "sarkesian2013us")}
+
+
+def test_words_that_name_a_kind_of_publication_suggest_nothing() -> None:
+    assert field_suggestions("This essay holds that alliances matter; other essays disagree.") == set()
+
+
+def test_words_another_linker_explained_do_not_count_again() -> None:
+    essay = parse_essay(TEXT)
+    index = build_index(parse_bibliography(BIB))
+    claim = essay.claim("p2-s1")
+    assert claim is not None
+    found = {(h.claim_id, h.key) for h in topical.suggest(essay.claims, index)}
+    assert ("p2-s1", "protocol2007modern") in found
+    # as if another linker had used "A diplomat ... diplomats" as the evidence of its link
+    span = (0, claim.text.index("interface"))
+    found = {(h.claim_id, h.key) for h in topical.suggest(essay.claims, index, explained={"p2-s1": [span]})}
+    assert ("p2-s1", "protocol2007modern") not in found

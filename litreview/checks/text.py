@@ -102,11 +102,10 @@ def check_unused(bib: Bibliography, linkage: Linkage) -> Iterable[Finding]:
 
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
-    """LR400 for orphaned curated links, LR401/LR402 for links to a missing entry or claim."""
+    """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim."""
     found = [
-        finding("LR400", f"curated link {o.claim_id} -> {o.source_key} no longer anchors: "
-                         f"{_span(o.exact)!r} is not in the essay",
-                key=o.source_key, claim_id=o.claim_id, file=claims_file, line=o.line)
+        finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not in the essay",
+                key=o.source_key or None, claim_id=o.claim_id, file=claims_file, line=o.line)
         for o in linkage.orphans
     ]
     keys = set(bib.keys)
@@ -123,3 +122,10 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
                                  f"claim {lk.claim_id!r}", key=lk.source_key, claim_id=lk.claim_id,
                                  file=claims_file))
     return found
+
+
+def _what(orphan) -> str:
+    """'link p3-s5 -> key', or 'group p3-s5-6' for a claim group (it names no entry)."""
+    if not orphan.source_key:
+        return f"group {orphan.claim_id}"
+    return f"link {orphan.claim_id} -> {orphan.source_key}"

@@ -27,11 +27,15 @@ suppress_entries = {uscode10 = ["LR136"]}, or in the entry: litreview-suppress =
 """
 
 
-def load_review(config: Config, now: datetime) -> Review:
+def load_review(config: Config, now: datetime, *, cache: bool = False) -> Review:
     """The review without checks (tests replace this to check hand-built reviews)."""
     from ..review import build_review
 
-    return build_review(config, now=now, with_checks=False)
+    return build_review(config, now=now, with_checks=False, cache=cache)
+
+
+# Only reviews from this loader are cached: the cache's key knows the files, not a replacement.
+_LOAD_REVIEW = load_review
 
 
 def _fetch_online(config: Config) -> None:
@@ -119,8 +123,11 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
 @click.option("--list-codes", is_flag=True, help="Print the catalogue of finding codes and exit.")
 @click.option("--output", "output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file instead of standard output.")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Recompute everything instead of reusing .litreview-cache/ (also LITREVIEW_NO_CACHE=1; "
+                   "the cache is off on CI unless LITREVIEW_NO_CACHE=0).")
 def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes: bool, output: str | None,
-            **paths: str | None) -> int:
+            no_cache: bool, **paths: str | None) -> int:
     """Find broken or missing citations in the bibliography and in how the essay uses it.
 
     Checks the .bib (syntax, duplicates, required fields, DOIs, ISBNs, URLs, dates,
@@ -138,8 +145,20 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     if online:
         _fetch_online(config)
     now = datetime.now(UTC)
-    review = load_review(config, now)
+    colour = output is None and fmt == "text" and sys.stdout.isatty()
+    from .. import cache
+
+    cached = not no_cache and load_review is _LOAD_REVIEW and cache.enabled()
+    # The report itself is cached too: a warm run then imports no stage and no check at all.
+    key = cache.input_key(config) if cached and not since else None
+    variant = f"{fmt}-colour" if colour else fmt
+    if key:
+        report = cache.load_report(config, key, variant, now)
+        if _is_report(report):
+            return _report(report, fmt, output, strict)
+    review = load_review(config, now, cache=True) if cached else load_review(config, now)
     from ..checks import check_review, summarize
+    from ..checks.formats import summary_line
 
     result = check_review(review, config, now=now)
     findings = list(result.findings)
@@ -149,13 +168,25 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     summary = summarize(findings, suppressed)
     if since:
         summary["since"] = since
-    colour = output is None and fmt == "text" and sys.stdout.isatty()
-    _write(_render(fmt, findings, summary, review, config, colour), output)
-    if output is not None and fmt != "text":
-        from ..checks.formats import summary_line
+    report = {"text": _render(fmt, findings, summary, review, config, colour), "summary": summary_line(summary),
+              "errors": summary["errors"], "warnings": summary["warnings"]}
+    if key:
+        cache.store_report(config, key, variant, now, review.metadata, report)
+    return _report(report, fmt, output, strict)
 
-        click.echo(f"{summary_line(summary)}; report written to {output}", err=True)
-    failing = summary["errors"] or (strict and summary["warnings"])
+
+def _is_report(report: Any) -> bool:
+    return (isinstance(report, dict) and isinstance(report.get("text"), str)
+            and isinstance(report.get("summary"), str)
+            and all(type(report.get(n)) is int for n in ("errors", "warnings")))
+
+
+def _report(report: dict[str, Any], fmt: str, output: str | None, strict: bool) -> int:
+    """Write the report and return the exit status."""
+    _write(report["text"], output)
+    if output is not None and fmt != "text":
+        click.echo(f"{report['summary']}; report written to {output}", err=True)
+    failing = report["errors"] or (strict and report["warnings"])
     return 1 if failing else 0
 
 

@@ -20,6 +20,8 @@ Examples:
   litreview links --format json | jq '.[] | select(.status == "confirmed")'
   litreview links --accept p3-s5 paul2004international --note "quotes its definition" --locator "p. 3"
   litreview links --reject p4-s3 keohane2012power
+  litreview links --group p5-s2-3 --note "one argument"   sentences 2 and 3 of paragraph 5 as one claim
+  litreview links --accept p5-s2-3 wendt1995anarchy       a link on a group (recorded with it if new)
 """
 
 
@@ -33,26 +35,37 @@ Examples:
               help="Record that claim CLAIM relies on entry KEY (in the claims file).")
 @click.option("--reject", nargs=2, metavar="CLAIM KEY", default=None,
               help="Record that claim CLAIM does not rely on entry KEY.")
-@click.option("--note", default="", help="With --accept/--reject: how the source supports the claim.")
+@click.option("--group", "group", metavar="CLAIM", default=None,
+              help="Record that consecutive sentences of a paragraph form one claim: p3-s5-7 is "
+                   "sentences 5 to 7 of paragraph 3.")
+@click.option("--note", default="", help="With --accept/--reject/--group: how the source supports the claim "
+                                         "(or why the sentences form one).")
 @click.option("--locator", default="", help="With --accept: page or section, e.g. \"p. 3\".")
 def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, str] | None,
-            reject: tuple[str, str] | None, note: str, locator: str, **paths: str | None) -> int:
+            reject: tuple[str, str] | None, group: str | None, note: str, locator: str,
+            **paths: str | None) -> int:
     """Show which claims of the essay rely on which sources.
+
+    A claim is a sentence (p3-s6: paragraph 3, sentence 6) unless the claims
+    file groups consecutive sentences of a paragraph into one (p3-s5-7:
+    sentences 5 to 7); a group's links are those of its sentences, and it
+    follows its sentences when the essay is edited, or is reported as orphaned.
 
     Each link has a kind (marker, attribution, title, quotation, reference,
     topical), a confidence from 0 to 1, a status (confirmed, suggested or
     rejected) and its evidence: the words of the sentence that support it.
     JSON and CSV give one row per link with exactly the keys claim_id,
-    paragraph, sentence, text, source_key, kind, confidence, status, evidence.
-    Decisions recorded with --accept and --reject go to refs/claims.yaml and
-    override what litreview finds.
+    paragraph, sentence, text, source_key, kind, confidence, status, evidence
+    (for a group, sentence is its first sentence and text all of them).
+    Decisions recorded with --accept, --reject and --group go to
+    refs/claims.yaml and override what litreview finds.
     """
-    if accept and reject:
-        raise click.UsageError("use --accept or --reject, not both")
+    if sum(bool(x) for x in (accept, reject, group)) > 1:
+        raise click.UsageError("use one of --accept, --reject and --group at a time")
     config = config_from(**paths)
     from ..essay import load_essay
-    from ..linking import link
-    from ..linking.curated import load_curated
+    from ..linking import group_claims, link
+    from ..linking.curated import load_curated, record_group
     from .sources import load_or_fail
 
     bibliography = load_or_fail(config.path("bibliography"))
@@ -63,6 +76,11 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     linkage = link(essay, bibliography, curated, metadata=metadata)
     if accept or reject:
         return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
+    if group:
+        record_group(claims_path, essay, group, note=note)
+        click.echo(f"grouped: {group} is one claim (recorded in {claims_path})")
+        return 0
+    essay = group_claims(essay, curated)  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
         if source_key not in bibliography.keys:
@@ -104,10 +122,15 @@ def _metadata(bibliography: Bibliography, config) -> dict | None:
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
             accept: tuple[str, str] | None, reject: tuple[str, str] | None, note: str, locator: str) -> int:
     from ..linking import curated
+    from ..linking.anchors import parse_group_id
 
     claim_id, key = accept or reject  # type: ignore[misc]
     if accept:
-        found = [lk for lk in linkage.links if lk.claim_id == claim_id and lk.source_key == key and not lk.curated]
+        ids = {claim_id}
+        parsed = parse_group_id(claim_id)
+        if parsed:  # a group recorded now: what was found in its sentences
+            ids.update(f"p{parsed[0]}-s{n}" for n in range(parsed[1], parsed[2] + 1))
+        found = [lk for lk in linkage.links if lk.claim_id in ids and lk.source_key == key and not lk.curated]
         kind = max(found, key=lambda lk: lk.confidence).kind if found else None
         curated.accept(claims_path, essay, claim_id, key, note=note, locator=locator, kind=kind,
                        bibliography=bibliography)
@@ -121,6 +144,10 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
 def _warn_orphans(linkage: Linkage, claims_path: Path) -> None:
     for orphan in linkage.orphans:
         where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
+        if not orphan.source_key:
+            click.echo(f"warning: {where}: the group {orphan.claim_id} no longer anchors (its sentences changed, "
+                       f"were removed, or now overlap another group): \"{_excerpt(orphan.exact, 60)}\"", err=True)
+            continue
         click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} no longer anchors "
                    f"(its sentence changed or was removed, or the entry is gone): "
                    f"\"{_excerpt(orphan.exact, 60)}\"", err=True)

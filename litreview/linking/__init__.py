@@ -7,10 +7,12 @@ Order matters: markers first, then named people, titles, named documents and quo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
-from ..model import Bibliography, Essay, Link, Linkage, SourceMetadata
+from ..model import Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
+from .anchors import Grouping, anchor, group_essay
 from .attribution import find_attributions
-from .curated import CuratedLinks, anchor, load_curated
+from .curated import CuratedLinks, load_curated
 from .hits import Found, Hit
 from .index import build_index
 from .markers import find_markers
@@ -22,13 +24,24 @@ from .topical import suggest
 
 KIND_ORDER = {"marker": 0, "attribution": 1, "title": 2, "quotation": 3, "reference": 4, "topical": 5}
 
-__all__ = ["CuratedLinks", "coverage", "link", "links_frame", "load_curated", "to_rows"]
+__all__ = ["CuratedLinks", "coverage", "group_claims", "link", "links_frame", "load_curated", "to_rows"]
+
+
+def group_claims(essay: Essay, curated: CuratedLinks | None) -> Essay:
+    """The essay with the claims file's groups in place of their sentences (the claims links name)."""
+    return group_essay(essay, curated.groups if curated is not None else ()).essay
 
 
 def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None = None, *,
          metadata: Mapping[str, SourceMetadata] | None = None) -> Linkage:
-    """Every link and mention the essay's prose supports, with the curated decisions applied."""
+    """Every link and mention the essay's prose supports, with the curated decisions applied.
+
+    ``essay`` is as segmented (a claim per sentence). The linkers read sentences; what they find
+    in a sentence that the claims file groups with others is reported on the group's id, as in
+    ``group_claims(essay, curated)``, which is the essay to show the links with.
+    """
     index = build_index(bibliography, metadata)
+    grouping = group_essay(essay, curated.groups if curated is not None else ())
     claims = essay.claims
     markers = find_markers(claims, index)
     people = find_attributions(claims, index, markers)
@@ -46,30 +59,53 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     best: dict[tuple[str, str, str], Hit] = {}
     for part in found:
         for hit in part.hits:
+            hit = _lift(hit, grouping)
             slot = (hit.claim_id, hit.key, hit.kind)
             if slot not in best or hit.confidence > best[slot].confidence:
                 best[slot] = hit
     explained = {(c, k) for (c, k, kind), h in best.items() if kind != "topical"}
     linked = {h.claim_id for h in best.values() if h.confirmed and h.kind != "topical"}
-    for hit in suggest(claims, index, explained, linked=linked):
+    units = grouping.essay.claims  # a group is one claim for topical similarity
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for h in best.values():
+        spans.setdefault(h.claim_id, []).append((h.start, h.end))
+    for hit in suggest(units, index, explained, linked=linked, explained=spans):
         slot = (hit.claim_id, hit.key, hit.kind)
         if slot not in best:
             best[slot] = hit
-    position = {c.id: n for n, c in enumerate(claims)}
+    position = {c.id: n for n, c in enumerate(units)}
     # Reading order: by claim, then kind, then where the evidence sits in the sentence.
     ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_ORDER[h.kind],
                                                   h.start, -h.confidence, h.key))
     links = [_to_link(h) for h in ordered]
     orphans = []
-    if curated is not None and curated.links:
-        placed, orphans = anchor(curated, essay, bibliography)
+    if curated is not None and (curated.links or curated.groups):
+        placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
         links = _apply(links, placed)
         rank = {id(lk): n for n, lk in enumerate(links)}
         links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_ORDER[x.kind], rank[id(x)]))
-    mentions = sorted(((position.get(m.claim_id, 0), at, n, m) for n, (at, m) in
-                       enumerate(m for part in found for m in part.mentions)), key=lambda t: t[:3])
+    lifted = (_lift_mention(at, m, grouping) for part in found for at, m in part.mentions)
+    mentions = sorted(((position.get(m.claim_id, 0), at, n, m) for n, (at, m) in enumerate(lifted)),
+                      key=lambda t: t[:3])
     return Linkage(links=tuple(links), mentions=tuple(_unique(m for *_, m in mentions)),
                    orphans=tuple(orphans))
+
+
+def _lift(hit: Hit, grouping: Grouping) -> Hit:
+    """A sentence's hit, moved onto the group that holds the sentence (if any)."""
+    group = grouping.owner.get(hit.claim_id)
+    if group is None:
+        return hit
+    shift = grouping.offsets.get(hit.claim_id, 0)
+    return replace(hit, claim_id=group, start=hit.start + shift if hit.start >= 0 else hit.start,
+                   end=hit.end + shift if hit.end >= 0 else hit.end)
+
+
+def _lift_mention(at: int, mention: Mention, grouping: Grouping) -> tuple[int, Mention]:
+    group = grouping.owner.get(mention.claim_id)
+    if group is None:
+        return at, mention
+    return at + grouping.offsets.get(mention.claim_id, 0), replace(mention, claim_id=group)
 
 
 def _union(*parts: Found) -> Found:
@@ -96,9 +132,11 @@ def _to_link(hit: Hit) -> Link:
 
 
 def _apply(links: list[Link], placed: list) -> list[Link]:
-    """The reviewers' decisions override what the linkers found."""
-    from dataclasses import replace
+    """The reviewers' decisions override what the linkers found.
 
+    A decision applies to every link of its claim and source; when several decisions meet on
+    one pair (sentences grouped after they were reviewed), each keeps its own kind's link.
+    """
     by_pair: dict[tuple[str, str], list[int]] = {}
     for n, lk in enumerate(links):
         by_pair.setdefault((lk.claim_id, lk.source_key), []).append(n)
@@ -115,9 +153,10 @@ def _apply(links: list[Link], placed: list) -> list[Link]:
             continue
         for n in by_pair[pair]:
             old = links[n]
+            if old.curated and decision.kind is not None and decision.kind != old.kind:
+                continue  # another decision already spoke for this kind's link
             links[n] = replace(old, status=decision.status,  # type: ignore[arg-type]
                                confidence=1.0 if decision.status == "confirmed" else old.confidence,
                                note=decision.note or old.note, locator=decision.locator or old.locator,
                                curated=True)
     return links
-

@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimsFileError
 from ..fileio import write_atomic
-from ..model import Bibliography, Claim, Essay, LinkKind, Orphan
+from ..model import Bibliography, Claim, Essay, LinkKind
+from .anchors import anchor
+
+if TYPE_CHECKING:
+    from .anchors import Grouping
 
 STATUSES = ("confirmed", "rejected")
 KINDS = ("marker", "attribution", "title", "quotation", "reference", "topical")
 ENTRY_FIELDS = frozenset({"claim", "source", "status", "kind", "note", "locator", "anchor"})
 ANCHOR_FIELDS = frozenset({"exact", "prefix", "suffix"})
-TOP_FIELDS = frozenset({"version", "links"})
-FUZZY_CUTOFF = 80.0
-"""rapidfuzz ratio above which an edited sentence is still the anchored one."""
+GROUP_FIELDS = frozenset({"claim", "note", "anchor"})
+TOP_FIELDS = frozenset({"version", "groups", "links"})
 
 HEADER = """\
 # Reviewer-curated links between the essay's claims and the bibliography.
@@ -33,9 +35,19 @@ HEADER = """\
 # Edit it by hand or with:
 #   litreview links --accept p3-s5 paul2004international --note "quotes p. 3" --locator "p. 3"
 #   litreview links --reject p4-s2 farrell2005world
+#   litreview links --group p5-s2-3 --note "one argument over two sentences"
+#
+# A claim is a sentence unless `groups` joins several. Each entry under `groups`:
+#   claim:   p<paragraph>-s<first>-<last>, consecutive sentences of one paragraph
+#   note:    why they form one claim (optional)
+#   anchor:  the sentences' text as it was, with a little text before and after.
+# The group then replaces its sentences: litreview reports their links on the
+# group's id, links may name it (claim: p5-s2-3), and it follows its sentences
+# when the essay changes (exact or close match) or is reported as orphaned.
+# Accepting or rejecting a link on a group id records the group if it is new.
 #
 # Each entry under `links`:
-#   claim:   the claim id when recorded (p<paragraph>-s<sentence>)
+#   claim:   the claim id when recorded (p<paragraph>-s<sentence>, or a group's id)
 #   source:  the citation key in refs/bibliography.bib
 #   status:  confirmed | rejected
 #   kind:    how the link was found (marker, attribution, title, quotation, reference, topical)
@@ -64,22 +76,26 @@ class CuratedLink:
 
 
 @dataclass(frozen=True, slots=True)
+class CuratedGroup:
+    """Consecutive sentences of one paragraph that a reviewer declared one claim."""
+
+    claim_id: str
+    """The group's id when recorded: ``p3-s5-7``."""
+    exact: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CuratedLinks:
     """The claims file as read: its decisions and its text (kept for round-trip edits)."""
 
     links: tuple[CuratedLink, ...] = ()
     path: str | None = None
     text: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Anchored:
-    """A decision placed on the essay as it is now."""
-
-    link: CuratedLink
-    claim_id: str
-    moved: bool = False
-    """True when the sentence was found elsewhere or changed (re-anchored)."""
+    groups: tuple[CuratedGroup, ...] = ()
 
 
 def _yaml() -> Any:
@@ -132,7 +148,8 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
     for name in doc:
         if name not in TOP_FIELDS:
             raise ClaimsFileError(f"unknown field {name!r}", path=path, line=_line_of(doc, name),
-                                  hint="the file has `links:` (and optionally `version:`)")
+                                  hint="the file has `links:` (and optionally `groups:` and `version:`)")
+    groups = _groups(doc, path)
     entries = doc.get("links") or []
     if not isinstance(entries, list):
         raise ClaimsFileError("`links` must be a list of entries", path=path, line=_line_of(doc, "links"))
@@ -148,7 +165,48 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
                 path=path, line=line, hint="keep one entry per claim and source")
         seen[pair] = line
         links.append(link)
-    return CuratedLinks(links=tuple(links), path=path, text=text)
+    return CuratedLinks(links=tuple(links), path=path, text=text, groups=groups)
+
+
+def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
+    from .anchors import parse_group_id
+
+    entries = doc.get("groups") or []
+    if not isinstance(entries, list):
+        raise ClaimsFileError("`groups` must be a list of entries", path=path, line=_line_of(doc, "groups"))
+    out: list[CuratedGroup] = []
+    seen: dict[str, int | None] = {}
+    for i, entry in enumerate(entries):
+        line = entries.lc.item(i)[0] + 1 if hasattr(entries, "lc") else None
+        if not isinstance(entry, dict):
+            raise ClaimsFileError("each group must be a mapping (claim, anchor, note)", path=path, line=line)
+        for name in entry:
+            if name not in GROUP_FIELDS:
+                raise ClaimsFileError(f"unknown field {name!r} in a group", path=path,
+                                      line=_line_of(entry, name) or line,
+                                      hint=f"known fields: {', '.join(sorted(GROUP_FIELDS))}")
+        claim_id = entry.get("claim")
+        parsed = parse_group_id(claim_id) if isinstance(claim_id, str) else None
+        if parsed is None or parsed[2] <= parsed[1]:
+            raise ClaimsFileError(f"a group's claim must read p<paragraph>-s<first>-<last>, not {claim_id!r}",
+                                  path=path, line=_line_of(entry, "claim") or line,
+                                  hint="e.g. p3-s5-7 for sentences 5 to 7 of paragraph 3")
+        if claim_id in seen:
+            raise ClaimsFileError(f"duplicate group {claim_id} (first at line {seen[claim_id]})", path=path,
+                                  line=line, hint="keep one entry per group")
+        seen[claim_id] = line
+        exact, prefix, suffix = _anchor_fields(entry, path, line)
+        out.append(CuratedGroup(claim_id=claim_id, exact=exact, prefix=prefix, suffix=suffix,
+                                note=str(entry.get("note") or ""), line=line))
+    return tuple(out)
+
+
+def _anchor_fields(entry: Any, path: str, line: int | None) -> tuple[str, str, str]:
+    anchor = entry.get("anchor") or {}
+    if not isinstance(anchor, dict) or any(k not in ANCHOR_FIELDS for k in anchor):
+        raise ClaimsFileError("`anchor` must have exact, prefix and suffix", path=path,
+                              line=_line_of(entry, "anchor") or line)
+    return (str(anchor.get("exact") or ""), str(anchor.get("prefix") or ""), str(anchor.get("suffix") or ""))
 
 
 def _line_of(mapping: Any, key: str) -> int | None:
@@ -177,68 +235,12 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
     if kind is not None and kind not in KINDS:
         raise ClaimsFileError(f"unknown kind {kind!r}", path=path, line=_line_of(entry, "kind") or line,
                               hint=f"use one of: {', '.join(KINDS)}")
-    anchor = entry.get("anchor") or {}
-    if not isinstance(anchor, dict) or any(k not in ANCHOR_FIELDS for k in anchor):
-        raise ClaimsFileError("`anchor` must have exact, prefix and suffix", path=path,
-                              line=_line_of(entry, "anchor") or line)
+    exact, prefix, suffix = _anchor_fields(entry, path, line)
     return CuratedLink(
         claim_id=str(entry["claim"]), source_key=str(entry["source"]), status=str(entry["status"]),
-        exact=str(anchor.get("exact") or ""), prefix=str(anchor.get("prefix") or ""),
-        suffix=str(anchor.get("suffix") or ""), note=str(entry.get("note") or ""),
+        exact=exact, prefix=prefix, suffix=suffix, note=str(entry.get("note") or ""),
         locator=str(entry.get("locator") or ""), kind=kind, line=line,
     )
-
-
-# --- anchoring ------------------------------------------------------------------------
-
-def anchor(curated: CuratedLinks, essay: Essay,
-           bibliography: Bibliography | None = None) -> tuple[list[Anchored], list[Orphan]]:
-    """Place each decision on today's essay; decisions that fit nowhere are orphans."""
-    claims = essay.claims
-    by_id = {c.id: c for c in claims}
-    by_text: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_text.setdefault(c.text, []).append(c)
-    keys = set(bibliography.keys) if bibliography is not None else None
-    placed: list[Anchored] = []
-    orphans: list[Orphan] = []
-    for link in curated.links:
-        target = None if keys is not None and link.source_key not in keys else _place(link, by_id, by_text, claims)
-        if target is None:
-            orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line))
-        else:
-            placed.append(Anchored(link, target.id, moved=target.id != link.claim_id or target.text != link.exact))
-    return placed, orphans
-
-
-def _place(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[Claim]],
-           claims: Sequence[Claim]) -> Claim | None:
-    same = by_id.get(link.claim_id)
-    if not link.exact:
-        return same
-    if same is not None and same.text == link.exact:
-        return same
-    exact = by_text.get(link.exact, [])
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        return max(exact, key=lambda c: _context_score(link, c))
-    from rapidfuzz import fuzz, process
-
-    texts = [c.text for c in claims]
-    best = process.extract(link.exact, texts, scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_CUTOFF)
-    if not best:
-        return None
-    # Among close candidates, the recorded context decides; then the recorded id.
-    return max((claims[i] for _, _, i in best),
-               key=lambda c: (round(fuzz.ratio(link.exact, c.text)) + _context_score(link, c) / 10,
-                              c.id == link.claim_id))
-
-
-def _context_score(link: CuratedLink, claim: Claim) -> float:
-    from rapidfuzz import fuzz
-
-    return (fuzz.ratio(link.prefix, claim.selector.prefix) + fuzz.ratio(link.suffix, claim.selector.suffix)) / 2
 
 
 # --- editing --------------------------------------------------------------------------
@@ -256,27 +258,41 @@ def reject(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key
     return _decide(path, essay, claim_id, source_key, "rejected", note, "", None, bibliography)
 
 
+def record_group(path: str | os.PathLike[str], essay: Essay, claim_id: str, *, note: str = "") -> CuratedLinks:
+    """Declare consecutive sentences one claim (``p3-s5-7``); returns the file as written."""
+    from .anchors import group_essay, parse_group_id
+
+    p = Path(path)
+    current = load_curated(p)  # validates the file before anything is changed
+    grouping = group_essay(essay, current.groups)
+    if parse_group_id(claim_id) is None:
+        raise ClaimsFileError(f"{claim_id} does not name a group of sentences", path=essay.path,
+                              hint="name the paragraph, first and last sentence: p3-s5-7 for sentences 5 to 7")
+    claim = _claim_for(grouping, claim_id, essay)
+    doc = _open(current, p)
+    _put_group(doc, current, grouping, claim, note)
+    return _write(doc, p)
+
+
 def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, status: str,
             note: str, locator: str, kind: LinkKind | None, bibliography: Bibliography | None) -> CuratedLinks:
+    from .anchors import group_essay
+
     p = Path(path)
-    claim = next((c for c in essay.claims if c.id == claim_id), None)
-    if claim is None:
-        raise ClaimsFileError(f"no claim {claim_id} in the essay", path=essay.path,
-                              hint="claim ids are listed by `litreview links` (p<paragraph>-s<sentence>)")
+    current = load_curated(p)  # validates the file before anything is changed
+    grouping = group_essay(essay, current.groups)
+    claim = _claim_for(grouping, claim_id, essay)
     if bibliography is not None and source_key not in bibliography.keys:
         raise ClaimsFileError(f"no entry {source_key!r} in the bibliography", path=bibliography.file,
                               hint="check the key with `litreview sources`")
-    current = load_curated(p)  # validates the file before anything is changed
-    text = current.text if current.text.strip() else HEADER + "links:\n"
-    doc = _load_doc(text, str(p))
-    if doc is None:
-        doc = _load_doc(text + "links:\n", str(p))
-    if doc.get("links") is None:
-        from ruamel.yaml.comments import CommentedSeq
-
-        doc["links"] = CommentedSeq()
+    doc = _open(current, p)
+    if _is_new_group(grouping, claim_id):
+        _put_group(doc, current, grouping, claim, "")
+        # Decisions already recorded on its sentences now belong to the group: update, not duplicate.
+        grouping = group_essay(essay, (*current.groups, CuratedGroup(
+            claim.id, claim.selector.exact, claim.selector.prefix, claim.selector.suffix)))
     entries = doc["links"]
-    placed, _ = anchor(current, essay)
+    placed, _ = anchor(current, essay, grouping=grouping)
     index = next((i for i, a in enumerate(placed) if a.claim_id == claim_id and a.link.source_key == source_key),
                  None)
     target = None
@@ -299,6 +315,67 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     if locator:
         target["locator"] = locator
     target["anchor"] = _anchor_map(claim)
+    return _write(doc, p)
+
+
+def _claim_for(grouping: Grouping, claim_id: str, essay: Essay) -> Claim:
+    """The claim (sentence, group, or group to be recorded) that an id names today."""
+    from .anchors import parse_group_id, propose_group
+
+    for claim in (*grouping.essay.claims, *(c for members in grouping.members.values() for c in members)):
+        if claim.id == claim_id:
+            return claim
+    if parse_group_id(claim_id) is None:
+        raise ClaimsFileError(f"no claim {claim_id} in the essay", path=essay.path,
+                              hint="claim ids are listed by `litreview links` (p<paragraph>-s<sentence>)")
+    try:
+        return propose_group(grouping, claim_id)
+    except ValueError as exc:
+        raise ClaimsFileError(f"cannot group {claim_id}: {exc}", path=essay.path,
+                              hint="a group is consecutive sentences of one paragraph, e.g. p3-s5-7") from None
+
+
+def _is_new_group(grouping: Grouping, claim_id: str) -> bool:
+    from .anchors import parse_group_id
+
+    return parse_group_id(claim_id) is not None and grouping.essay.claim(claim_id) is None
+
+
+def _open(current: CuratedLinks, p: Path) -> Any:
+    """The file's YAML document, ready for edits (a new file starts with the header)."""
+    text = current.text if current.text.strip() else HEADER + "links:\n"
+    doc = _load_doc(text, str(p))
+    if doc is None:
+        doc = _load_doc(text + "links:\n", str(p))
+    if doc.get("links") is None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        doc["links"] = CommentedSeq()
+    return doc
+
+
+def _put_group(doc: Any, current: CuratedLinks, grouping: Grouping, claim: Claim, note: str) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if doc.get("groups") is None:
+        # Groups read best before the links that name them.
+        at = list(doc).index("links") if "links" in doc else len(doc)
+        doc.insert(at, "groups", CommentedSeq())
+    entries = doc["groups"]
+    recorded = next((g for g, now in grouping.placed if now == claim.id), None)
+    target = None
+    if recorded is not None:
+        target = next(e for e, g in zip(entries, current.groups, strict=True) if g == recorded)
+    if target is None:
+        target = CommentedMap()
+        entries.append(target)
+    target["claim"] = claim.id
+    if note:
+        target["note"] = note
+    target["anchor"] = _anchor_map(claim)
+
+
+def _write(doc: Any, p: Path) -> CuratedLinks:
     out = io.StringIO()
     _yaml().dump(doc, out)
     written = out.getvalue()

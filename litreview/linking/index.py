@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Bibliography, Person, Source, SourceMetadata
-from .text import canonical, content_stems, fold
+from .text import canonical, content_stems, fold, phrase_stems
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -52,6 +52,8 @@ class SourceIndex:
     """Key -> stems of its title, container, keywords and abstract (for context)."""
     title_stems: dict[str, frozenset[str]] = field(default_factory=dict)
     """Key -> stems of its title alone (they weigh more when choosing by context)."""
+    topic: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Key -> its words and neighbouring pairs of words, weighted (title and keywords over the rest)."""
     idf: dict[str, float] = field(default_factory=dict)
     """Stem -> inverse document frequency over the entries."""
     max_signature_words: int = 1
@@ -97,6 +99,7 @@ def build_index(bibliography: Bibliography,
         index.order[source.key] = (_month(source), _sort_title(source.title))
         index.stems[source.key] = Counter(content_stems(source_text(source, metadata)))
         index.title_stems[source.key] = frozenset(content_stems(source.title))
+        index.topic[source.key] = _topic(source, metadata)
     df: Counter[str] = Counter()
     for bag in index.stems.values():
         df.update(bag.keys())
@@ -116,6 +119,28 @@ def source_text(source: Source, metadata: Mapping[str, SourceMetadata] | None = 
         if record.subtitle:
             parts.append(record.subtitle)
     return " ".join(p for p in parts if p)
+
+
+OTHER_FIELDS = 0.5
+"""Topic weight of words met only in the container or abstract, against the main title or keywords."""
+SUBTITLE = 0.7
+"""Topic weight of words met only in the subtitle."""
+_SUBTITLE = re.compile(r"[:?!]\s|(?<=[a-z]{2})\.\s|\s[-–—]\s")
+
+
+def _topic(source: Source, metadata: Mapping[str, SourceMetadata] | None) -> dict[str, float]:
+    """Sublinear term frequency of each topic feature, the best field's weight applied."""
+    record = getattr((metadata or {}).get(source.key), "record", None)
+    cut = _SUBTITLE.search(source.title)
+    main, subtitle = (source.title[:cut.start()], source.title[cut.end():]) if cut else (source.title, "")
+    fields = ((" ; ".join([source.container, _TAGS.sub(" ", getattr(record, "abstract", "") or "")]), OTHER_FIELDS),
+              (" ; ".join([subtitle, getattr(record, "subtitle", "") or ""]), SUBTITLE),
+              (" ; ".join([main, source.field("keywords")]), 1.0))
+    out: dict[str, float] = {}
+    for text, weight in fields:
+        for feature, count in Counter(phrase_stems(text)).items():
+            out[feature] = max(out.get(feature, 0.0), (1.0 + math.log(count)) * weight)
+    return out
 
 
 def _index_people(index: SourceIndex, source: Source) -> None:

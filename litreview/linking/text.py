@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
@@ -43,6 +44,14 @@ STOPWORDS = wordset("""
 """)
 
 MINOR_WORDS = wordset("""a an and as at but by for from in into nor of on or the to vs with""")
+
+FORM_WORDS = wordset("""
+    essay essays introduction introductions study studies edition editions volume volumes handbook
+    report reports proceedings journal review reader companion series press university chapter
+    paper papers thesis dissertation conference workshop panel student students vol part title titles
+    make makes made making take takes taken taking give gives given use uses used using
+""")
+"""Words that say what kind of publication an entry is, or light verbs: no topic of their own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +114,7 @@ def _snowball():
 
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem, with "-acy"/"-atic" and "-ism"/"-ist" brought together."""
+    """The Snowball (Porter 2) stem, with "-acy"/"-atic", "-ism"/"-ist" and "-y"/"-ical" brought together."""
     w = fold(word).strip("'-")
     if len(w) <= 3:
         return w
@@ -114,7 +123,24 @@ def stem(word: str) -> str:
         s = s[:-3] + "at"  # democracy ~ democratic, diplomacy ~ diplomat
     elif s.endswith("ist") and len(s) > 6:
         s = s[:-3]  # constructivist ~ constructivism
+    elif s.endswith("i") and len(s) > 4:
+        s = s[:-1]  # anarchy ~ anarchical, theory ~ theorize, history ~ historical
     return s
+
+
+_CLAUSE = re.compile(r"[:;,.!?()\[\]{}\"“”—–/|]+")
+
+
+def phrase_stems(text: str) -> list[str]:
+    """Content stems of ``text`` (form words left out) and, within each clause, each pair of
+    neighbouring ones: "National Security Advisor" gives nation, secur, advis, "nation secur", ..."""
+    out: list[str] = []
+    for clause in _CLAUSE.split(text):
+        stems = [stem(w) for w in (fold(m.group()) for m in _WORD.finditer(clause))
+                 if len(w) >= 3 and w not in STOPWORDS and w not in FORM_WORDS and not w[0].isdigit()]
+        out.extend(stems)
+        out.extend(f"{a} {b}" for a, b in pairwise(stems))
+    return out
 
 
 def content_stems(text: str) -> list[str]:

@@ -1,0 +1,266 @@
+"""Warm-start cache in ``.litreview-cache/``: derived values keyed by a hash of all they depend on.
+
+A miss, a corrupt, foreign or stale file and an unwritable folder are never errors: the caller recomputes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from . import model
+from .config import Config
+from .errors import WriteError
+from .model import Bibliography, Essay, Linkage, SourceMetadata
+
+try:  # the built-in sha256 loads in a tenth of the time of hashlib's OpenSSL binding
+    from _sha256 import sha256
+except ImportError:  # renamed in later Pythons
+    from hashlib import sha256
+
+FOLDER = ".litreview-cache"
+"""Created in the project root (the folder of the config file); it ignores itself in git."""
+ENV_DISABLE = "LITREVIEW_NO_CACHE"
+"""Set to 1 to bypass the cache; set to 0 to use it on CI too."""
+FORMAT = 1
+"""Bumped when the layout of the files changes."""
+PACKAGE = Path(__file__).resolve().parent
+
+# Only litreview's own value types are rebuilt from a file: reading the cache never runs code.
+_TYPES = {name: obj for name, obj in vars(model).items() if isinstance(obj, type) and is_dataclass(obj)}
+_NAMES = {cls: name for name, cls in _TYPES.items()}
+_CORRUPT = (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError)
+
+
+class Unencodable(ValueError):
+    """A value the cache's JSON cannot represent faithfully (the value is then not cached)."""
+
+
+def enabled(env: Mapping[str, str] | None = None) -> bool:
+    """False when LITREVIEW_NO_CACHE is set (other than 0), and on CI unless it is 0."""
+    env = os.environ if env is None else env
+    flag = env.get(ENV_DISABLE, "").strip()
+    if flag:
+        return flag == "0"
+    # CI runs start cold, and a cache checked out with a pull request must not speak for its inputs.
+    return env.get("CI", "").strip().lower() in ("", "0", "false")
+
+
+def input_key(config: Config) -> str | None:
+    """sha256 of every input's bytes, the input paths, litreview's version and source files, the
+    interpreter and the installed packages; None when an input cannot be read (the loaders report it)."""
+    from . import __version__
+
+    digest = sha256()
+
+    def add(*parts: object) -> None:
+        for part in parts:
+            raw = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+            digest.update(len(raw).to_bytes(8, "little"))
+            digest.update(raw)
+
+    add(FORMAT, __version__, sys.version, sys.implementation.cache_tag)
+    for entry in _package_files():
+        add(*entry)
+    # Installing or upgrading a dependency changes its site-packages folder.
+    for folder in sys.path:
+        if os.path.basename(folder) in ("site-packages", "dist-packages") and os.path.isdir(folder):
+            add(folder, os.stat(folder).st_mtime_ns)
+    add(config.root)
+    try:
+        for name in ("bibliography", "essay", "claims", "metadata"):
+            value = getattr(config, name)
+            path = config.path(name)
+            add(name, value, path)
+            if name == "essay" and not value:
+                continue
+            if name == "metadata" and path.is_dir():
+                for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                    add(file.relative_to(path).as_posix(), file.read_bytes())
+            elif name in ("claims", "metadata") and not path.exists():
+                add("absent")  # optional inputs; a missing .bib or essay is the loaders' error
+            else:
+                add(path.read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _package_files(folder: str = "", prefix: str = "") -> list[tuple[str, int, int]]:
+    """(name, size, mtime) of litreview's own files: editing the code never serves old results."""
+    out = []
+    with os.scandir(folder or PACKAGE) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    out += _package_files(entry.path, f"{prefix}{entry.name}/")
+            else:
+                stat = entry.stat()
+                out.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
+    return out
+
+
+# ---- the loaded and linked review (bibliography, essay, linkage) ----
+
+def load_stages(config: Config, key: str) -> tuple[Bibliography, Essay | None, Linkage | None] | None:
+    """The cached (bibliography, essay, linkage) for ``key``, or None."""
+    data = _read(config, "review.json", key)
+    if data is None:
+        return None
+    try:
+        bib, essay, linkage = (decode(data[name]) for name in ("bibliography", "essay", "linkage"))
+    except _CORRUPT:
+        return None
+    if (not isinstance(bib, Bibliography) or not isinstance(essay, Essay | None)
+            or not isinstance(linkage, Linkage | None)):
+        return None
+    return bib, essay, linkage
+
+
+def store_stages(config: Config, key: str, bibliography: Bibliography, essay: Essay | None,
+                 linkage: Linkage | None) -> None:
+    """Keep the values built from the inputs that ``key`` describes."""
+    try:
+        data = {"bibliography": encode(bibliography), "essay": encode(essay), "linkage": encode(linkage)}
+    except Unencodable:
+        return
+    if input_key(config) == key:  # else an input changed while the values were built
+        _write(config, "review.json", key, data)
+
+
+# ---- a rendered `check` report, valid while its clock-dependent findings cannot change ----
+
+def load_report(config: Config, key: str, variant: str, now: datetime) -> dict[str, Any] | None:
+    """The report cached for these inputs, settings and ``variant`` (format, colour) when ``now`` is
+    on the day it was made and no snapshot record has turned stale (or fresh) since; else None."""
+    data = _read(config, f"report-{variant}.json", _report_key(key, config, variant))
+    if data is None:
+        return None
+    try:
+        if data["date"] != now.date().isoformat():
+            return None
+        for when, stale in data["stale"]:
+            moment = datetime.fromisoformat(when)
+            # A second's margin either way: the snapshot compares fractional days.
+            if abs((now - moment).total_seconds()) < 1 or (now > moment) != stale:
+                return None
+        report = data["report"]
+        return report if isinstance(report, dict) else None
+    except _CORRUPT:
+        return None
+
+
+def store_report(config: Config, key: str, variant: str, now: datetime,
+                 metadata: Mapping[str, SourceMetadata], report: dict[str, Any]) -> None:
+    """Keep a report made at ``now``. The checks read the clock as ``now.date()`` and the snapshot as
+    each record's age, so the day and the moments records turn stale bound its validity."""
+    moments = stale_moments(metadata, config.stale_days, now)
+    if moments is None or input_key(config) != key:  # an input changed while the report was made
+        return
+    _write(config, f"report-{variant}.json", _report_key(key, config, variant),
+           {"date": now.date().isoformat(), "stale": moments, "report": report})
+
+
+def _report_key(key: str, config: Config, variant: str) -> str:
+    return sha256(f"{key}\n{config!r}\n{variant}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def stale_moments(metadata: Mapping[str, SourceMetadata], stale_days: int,
+                  now: datetime) -> list[tuple[str, bool]] | None:
+    """When each snapshot record turns stale, with whether it was at ``now``; None when the
+    metadata's stale flags do not follow that rule (the report is then not cached)."""
+    out = []
+    for meta in metadata.values():
+        timed = meta.status in ("verified", "not-found") and meta.fetched_at
+        try:
+            when = datetime.fromisoformat(meta.fetched_at) if timed else None
+        except ValueError:
+            when = None
+        if when is None:
+            if meta.stale:
+                return None
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=now.tzinfo)
+        moment = when + timedelta(days=stale_days)
+        stale = now > moment
+        if stale != meta.stale or abs((now - moment).total_seconds()) < 1:
+            return None
+        out.append((moment.isoformat(), stale))
+    return out
+
+
+# ---- files ----
+
+def _read(config: Config, name: str, key: str) -> Any:
+    try:
+        data = json.loads((Path(config.root) / FOLDER / name).read_bytes())
+        if data["format"] == FORMAT and data["key"] == key:
+            return data["value"]
+    except _CORRUPT:
+        pass
+    return None
+
+
+def _write(config: Config, name: str, key: str, value: Any) -> None:
+    from .fileio import write_atomic
+
+    folder = Path(config.root) / FOLDER
+    text = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False,
+                      separators=(",", ":"))
+    try:
+        if not (folder / ".gitignore").exists():
+            write_atomic(folder / ".gitignore", "# made by litreview: a local cache, never committed\n*\n")
+        write_atomic(folder / name, text)
+    except (WriteError, OSError):
+        pass
+
+
+# ---- JSON that keeps tuples, mappings, dates and litreview's value types ----
+
+def encode(value: Any) -> Any:
+    """A JSON-ready form of ``value`` that ``decode`` turns back into an equal value of the same types."""
+    kind = type(value)
+    if value is None or kind in (str, int, float, bool):
+        return value
+    if kind is tuple:
+        return [encode(v) for v in value]
+    if kind is list:
+        return {"list": [encode(v) for v in value]}
+    if kind in (dict, MappingProxyType):
+        tag = "dict" if kind is dict else "proxy"
+        return {tag: [[encode(k), encode(v)] for k, v in value.items()]}
+    if kind in (date, datetime):
+        return {kind.__name__: value.isoformat()}
+    if kind in _NAMES:
+        return {"obj": [_NAMES[kind], {f.name: encode(getattr(value, f.name)) for f in fields(value)}]}
+    raise Unencodable(f"cannot cache a {kind.__name__}")
+
+
+def decode(data: Any) -> Any:
+    """The value ``encode`` was given."""
+    if isinstance(data, list):
+        return tuple(decode(v) for v in data)
+    if not isinstance(data, dict):
+        return data
+    ((tag, body),) = data.items()
+    if tag == "list":
+        return [decode(v) for v in body]
+    if tag in ("dict", "proxy"):
+        mapping = {decode(k): decode(v) for k, v in body}
+        return mapping if tag == "dict" else MappingProxyType(mapping)
+    if tag == "date":
+        return date.fromisoformat(body)
+    if tag == "datetime":
+        return datetime.fromisoformat(body)
+    if tag == "obj":
+        name, values = body
+        return _TYPES[name](**{k: decode(v) for k, v in values.items()})
+    raise ValueError(f"unknown tag {tag!r}")

@@ -1,0 +1,296 @@
+"""Placing the claims file on today's essay: its groups of sentences, then its links.
+
+Both follow their recorded text (exactly, then fuzzily, with the context deciding); a group
+replaces its sentences in the essay's claims; whatever fits nowhere is an orphan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..essay import normalise_space
+from ..model import Bibliography, Claim, Essay, Orphan, TextQuoteSelector
+
+if TYPE_CHECKING:
+    from .curated import CuratedGroup, CuratedLink, CuratedLinks
+
+GROUP_ID = re.compile(r"^p(\d+)-s(\d+)-(\d+)$")
+"""A group's id: paragraph, first and last sentence (``p3-s5-7``)."""
+FUZZY_CUTOFF = 80.0
+"""rapidfuzz ratio above which an edited sentence (or group) is still the anchored one."""
+
+
+def parse_group_id(claim_id: str) -> tuple[int, int, int] | None:
+    """(paragraph, first, last) for ``p3-s5-7``; None when the id is not a group's."""
+    m = GROUP_ID.match(claim_id)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+
+def group_id(paragraph: int, first: int, last: int) -> str:
+    """The readable id of sentences ``first`` to ``last`` of a paragraph."""
+    return f"p{paragraph}-s{first}" if first == last else f"p{paragraph}-s{first}-{last}"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """A decision placed on the essay as it is now."""
+
+    link: CuratedLink
+    claim_id: str
+    moved: bool = False
+    """True when the sentence was found elsewhere or changed (re-anchored)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """The essay with the claims file's groups applied, and how to map sentences to them."""
+
+    essay: Essay
+    """The essay whose paragraphs carry each group in place of its sentences."""
+    owner: Mapping[str, str] = field(default_factory=dict)
+    """Id of a sentence inside a group -> the group's id."""
+    members: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
+    """Group id -> the sentences it replaced, in order."""
+    placed: tuple[tuple[CuratedGroup, str], ...] = ()
+    """Each recorded group that anchored, with its id today."""
+    orphans: tuple[Orphan, ...] = ()
+    """Recorded groups that fit nowhere (their source_key is empty)."""
+    offsets: Mapping[str, int] = field(default_factory=dict)
+    """Id of a sentence inside a group -> where it starts in the group's text."""
+
+
+def last_sentence(claim: Claim) -> int:
+    """The number of the last sentence a claim covers (itself, for a sentence)."""
+    parsed = parse_group_id(claim.id)
+    return parsed[2] if parsed else claim.sentence
+
+
+def group_essay(essay: Essay, groups: Sequence[CuratedGroup] = ()) -> Grouping:
+    """Place each recorded group on ``essay`` and put it in place of its sentences."""
+    if not groups:
+        return Grouping(essay=essay)
+    runs = _Runs(essay)
+    taken: dict[tuple[int, int], str] = {}
+    placed: list[tuple[CuratedGroup, tuple[int, int, int]]] = []
+    orphans: list[Orphan] = []
+    for group in groups:
+        run = _place_group(group, runs)
+        cells = [(run[0], i) for i in range(run[1], run[2] + 1)] if run else []
+        if run is None or any(cell in taken for cell in cells):
+            # A group that no longer fits, or that now overlaps an earlier one, is reported.
+            orphans.append(Orphan(group.claim_id, "", group.exact, group.line))
+            continue
+        for cell in cells:
+            taken[cell] = group.claim_id
+        placed.append((group, run))
+    return _apply(essay, runs, placed, orphans)
+
+
+def _apply(essay: Essay, runs: _Runs, placed: list[tuple[CuratedGroup, tuple[int, int, int]]],
+           orphans: list[Orphan]) -> Grouping:
+    by_start = {(p, i): (j, group) for group, (p, i, j) in placed}
+    owner: dict[str, str] = {}
+    members: dict[str, tuple[Claim, ...]] = {}
+    offsets: dict[str, int] = {}
+    where: list[tuple[CuratedGroup, str]] = []
+    paragraphs = []
+    for p, paragraph in enumerate(essay.paragraphs):
+        units = runs.units[p]
+        claims: list[Claim] = []
+        i = 0
+        while i < len(units):
+            if (p, i) not in by_start:
+                claims.append(units[i])
+                i += 1
+                continue
+            j, group = by_start[(p, i)]
+            claim = _group_claim(essay, units[i:j + 1])
+            claims.append(claim)
+            where.append((group, claim.id))
+            if j > i:
+                members[claim.id] = tuple(units[i:j + 1])
+                for unit in units[i:j + 1]:
+                    owner[unit.id] = claim.id
+                    offsets[unit.id] = max(claim.text.find(unit.text), 0)
+            i = j + 1
+        paragraphs.append(replace(paragraph, claims=tuple(claims)))
+    order = {id(g): n for n, (g, _) in enumerate(placed)}
+    where.sort(key=lambda item: order[id(item[0])])
+    return Grouping(essay=replace(essay, paragraphs=tuple(paragraphs)), owner=owner, members=members,
+                    placed=tuple(where), orphans=tuple(orphans), offsets=offsets)
+
+
+def propose_group(grouping: Grouping, claim_id: str) -> Claim:
+    """The claim a new group ``claim_id`` would be on this essay; ValueError says why it cannot be."""
+    parsed = parse_group_id(claim_id)
+    if parsed is None or parsed[2] <= parsed[1]:
+        raise ValueError("a group's id reads p<paragraph>-s<first>-<last>, first before last")
+    number, first, last = parsed
+    paragraph = next((p for p in grouping.essay.paragraphs if p.number == number), None)
+    if paragraph is None:
+        raise ValueError(f"the essay has no paragraph {number}")
+    inside = [c for c in paragraph.claims if c.sentence <= last and last_sentence(c) >= first]
+    for claim in inside:
+        if claim.id in grouping.members:
+            raise ValueError(f"it overlaps the group {claim.id}")
+    have = [c.sentence for c in inside]
+    missing = [n for n in range(first, last + 1) if n not in have]
+    if missing:
+        raise ValueError(f"paragraph {number} has no sentence {missing[0]}")
+    return _group_claim(grouping.essay, inside)
+
+
+def _group_claim(essay: Essay, units: Sequence[Claim]) -> Claim:
+    first, last = units[0], units[-1]
+    if len(units) == 1:
+        return first
+    text = _span_text(essay, units)
+    return Claim(id=group_id(first.paragraph, first.sentence, last_sentence(last)), paragraph=first.paragraph,
+                 sentence=first.sentence, text=text,
+                 selector=TextQuoteSelector(exact=text, prefix=first.selector.prefix, suffix=last.selector.suffix),
+                 line=first.line, start=first.start, end=last.end)
+
+
+def _span_text(essay: Essay, units: Sequence[Claim]) -> str:
+    """The text of consecutive claims as written (joined claim texts for an essay built without a body)."""
+    return normalise_space(essay.body[units[0].start:units[-1].end]) or " ".join(u.text for u in units)
+
+
+class _Runs:
+    """Runs of consecutive claims of one paragraph, and their texts by length (built on demand)."""
+
+    def __init__(self, essay: Essay) -> None:
+        self.essay = essay
+        self.units = [list(p.claims) for p in essay.paragraphs]
+        self.number = {p.number: n for n, p in enumerate(essay.paragraphs)}
+        self._texts: dict[int, tuple[list[str], list[tuple[int, int, int]], dict[str, list[int]]]] = {}
+
+    def text(self, p: int, i: int, j: int) -> str:
+        return _span_text(self.essay, self.units[p][i:j + 1])
+
+    def of_length(self, length: int) -> tuple[list[str], list[tuple[int, int, int]], dict[str, list[int]]]:
+        if length not in self._texts:
+            texts: list[str] = []
+            where: list[tuple[int, int, int]] = []
+            for p, units in enumerate(self.units):
+                for i in range(len(units) - length + 1):
+                    texts.append(self.text(p, i, i + length - 1))
+                    where.append((p, i, i + length - 1))
+            by_text: dict[str, list[int]] = {}
+            for n, t in enumerate(texts):
+                by_text.setdefault(t, []).append(n)
+            self._texts[length] = (texts, where, by_text)
+        return self._texts[length]
+
+    def by_id(self, paragraph: int, first: int, last: int) -> tuple[int, int, int] | None:
+        p = self.number.get(paragraph)
+        if p is None:
+            return None
+        units = self.units[p]
+        starts = [i for i, c in enumerate(units) if c.sentence == first]
+        ends = [i for i, c in enumerate(units) if last_sentence(c) == last]
+        if starts and ends and starts[0] <= ends[0]:
+            return p, starts[0], ends[0]
+        return None
+
+    def context(self, group: CuratedGroup, run: tuple[int, int, int]) -> float:
+        from rapidfuzz import fuzz
+
+        units = self.units[run[0]]
+        prefix, suffix = units[run[1]].selector.prefix, units[run[2]].selector.suffix
+        return (fuzz.ratio(group.prefix, prefix) + fuzz.ratio(group.suffix, suffix)) / 2
+
+
+def _place_group(group: CuratedGroup, runs: _Runs) -> tuple[int, int, int] | None:
+    parsed = parse_group_id(group.claim_id)
+    if parsed is None:
+        return None
+    paragraph, first, last = parsed
+    recorded = runs.by_id(paragraph, first, last)
+    if not group.exact:
+        return recorded
+    if recorded is not None and runs.text(*recorded) == group.exact:
+        return recorded
+    size = last - first + 1
+    # An edit may split or join a sentence, so runs one shorter or longer are candidates too.
+    lengths = range(max(1, size - 1), size + 2)
+    exact = [runs.of_length(n)[1][k] for n in lengths for k in runs.of_length(n)[2].get(group.exact, ())]
+    if exact:
+        return max(exact, key=lambda run: (runs.context(group, run), run == recorded))
+    from rapidfuzz import fuzz, process
+
+    best: list[tuple[float, tuple[int, int, int]]] = []
+    for n in lengths:
+        texts, where, _ = runs.of_length(n)
+        for _, score, k in process.extract(group.exact, texts, scorer=fuzz.ratio, limit=3,
+                                           score_cutoff=FUZZY_CUTOFF):
+            best.append((score, where[k]))
+    if not best:
+        return None
+    # Among close candidates the recorded context decides, then the recorded position.
+    return max(best, key=lambda item: (round(item[0]) + runs.context(group, item[1]) / 10,
+                                       item[1] == recorded))[1]
+
+
+# --- links ----------------------------------------------------------------------------
+
+def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | None = None, *,
+           grouping: Grouping | None = None) -> tuple[list[Anchored], list[Orphan]]:
+    """Place each decision on today's essay; decisions (and groups) that fit nowhere are orphans.
+
+    The file's groups are applied first (pass ``grouping`` when already computed); a decision
+    recorded on a sentence that is now inside a group is placed on the group.
+    """
+    grouping = grouping if grouping is not None else group_essay(essay, curated.groups)
+    claims = [*grouping.essay.claims, *(c for members in grouping.members.values() for c in members)]
+    by_id = {c.id: c for c in claims}
+    by_text: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_text.setdefault(c.text, []).append(c)
+    keys = set(bibliography.keys) if bibliography is not None else None
+    placed: list[Anchored] = []
+    orphans: list[Orphan] = list(grouping.orphans)
+    for link in curated.links:
+        target = None if keys is not None and link.source_key not in keys else _place(link, by_id, by_text, claims)
+        if target is None:
+            orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line))
+        else:
+            claim_id = grouping.owner.get(target.id, target.id)
+            placed.append(Anchored(link, claim_id, moved=claim_id != link.claim_id or target.text != link.exact))
+    orphans.sort(key=lambda o: (o.line is None, o.line or 0))
+    return placed, orphans
+
+
+def _place(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[Claim]],
+           claims: Sequence[Claim]) -> Claim | None:
+    same = by_id.get(link.claim_id)
+    if not link.exact:
+        return same
+    if same is not None and same.text == link.exact:
+        return same
+    exact = by_text.get(link.exact, [])
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return max(exact, key=lambda c: _context_score(link, c))
+    from rapidfuzz import fuzz, process
+
+    texts = [c.text for c in claims]
+    best = process.extract(link.exact, texts, scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_CUTOFF)
+    if not best:
+        return None
+    # Among close candidates, the recorded context decides; then the recorded id.
+    return max((claims[i] for _, _, i in best),
+               key=lambda c: (round(fuzz.ratio(link.exact, c.text)) + _context_score(link, c) / 10,
+                              c.id == link.claim_id))
+
+
+def _context_score(link: CuratedLink, claim: Claim) -> float:
+    from rapidfuzz import fuzz
+
+    return (fuzz.ratio(link.prefix, claim.selector.prefix) + fuzz.ratio(link.suffix, claim.selector.suffix)) / 2

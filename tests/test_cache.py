@@ -1,0 +1,329 @@
+"""The warm-start cache: hits give equal values, any change misses, bad files are ignored, warm runs stay light."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from litreview import cache, review
+from litreview.cli import main
+from litreview.config import load_config
+from litreview.model import Essay, Link, Person, Source, SourceMetadata
+
+CASE = Path(__file__).parent / "cases" / "registry_snapshot"
+NOW = datetime(2024, 5, 31, 10, 0, tzinfo=UTC)
+# The record of stale2001 (see the fixture) turns stale 365 days after it was fetched.
+FETCHED = "2023-06-01T12:00:00+00:00"
+TURNS_STALE = datetime(2024, 5, 31, 12, 0, tzinfo=UTC)
+ESSAY = """---
+title: A small essay
+date: 2024-05-01
+tags: [security, culture]
+---
+
+Fernhill (2005) argues that world culture shapes military power. An Old Record by Oldman is cited too.
+
+This sentence cites no one at all. Moved (2012) wrote about another place.
+"""
+CLAIMS = """links:
+  - claim: p1-s1
+    source: verified2005
+    status: confirmed
+    kind: marker
+    note: the argument of the article
+    anchor:
+      exact: Fernhill (2005) argues that world culture shapes military power.
+  - claim: p2-s3
+    source: gone2010
+    status: confirmed
+    anchor:
+      exact: A sentence that the essay no longer has.
+"""
+HEAVY = ("pybtex", "pysbd", "numpy", "scipy", "ruamel", "httpx", "pandas", "mkdocs", "rich", "snowballstemmer")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with an essay, a .bib, a claims file and a snapshot (one record old enough to be stale)."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.litreview]\nessay = "refs/essay.md"\nbibliography = "refs/bibliography.bib"\n'
+        'claims = "refs/claims.yaml"\nmetadata = "refs/metadata"\n', encoding="utf-8")
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    shutil.copy(CASE / "refs.bib", refs / "bibliography.bib")
+    shutil.copytree(CASE / "metadata", refs / "metadata")
+    old = refs / "metadata" / "doi" / "10.5555%2Flr.old.json"
+    old.write_text(old.read_text(encoding="utf-8").replace("2020-01-01T00:00:00+00:00", FETCHED),
+                   encoding="utf-8")
+    (refs / "essay.md").write_text(ESSAY, encoding="utf-8")
+    (refs / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(cache.ENV_DISABLE, "0")  # on, even where CI is set
+    return tmp_path
+
+
+def no_rebuild(*_args, **_kwargs):
+    raise AssertionError("the cached values should have been used")
+
+
+# ---- values ----
+
+def test_encode_decode_keeps_values_and_types() -> None:
+    source = Source(key="k", type="book", authors=(Person("Kant", "Immanuel"),), year=1983,
+                    fields={"title": "Perpetual Peace", "year": "1983"})
+    meta = {"date": date(2024, 5, 1), "when": datetime(2024, 5, 1, 9, 30, tzinfo=UTC), "tags": ["a", "b"],
+            "nested": {"n": 1.5, 2: None, "ok": True}}
+    essay = Essay(path="e.md", body="text", meta=meta)
+    values = (source, essay, MappingProxyType({"x": (1, 2)}), Link("p1-s1", "k", "marker", 0.875, "confirmed", "K"))
+    back = cache.decode(json.loads(json.dumps(cache.encode(values))))
+    assert back == values
+    assert type(back[0].fields) is dict and type(back[2]) is MappingProxyType
+    assert type(back[1].meta["tags"]) is list and type(back[2]["x"]) is tuple
+    assert type(back[1].meta["date"]) is date and back[1].meta["when"].tzinfo is not None
+
+
+@pytest.mark.slow
+def test_the_projects_own_review_round_trips() -> None:
+    """Whatever the loaders and linkers put in their values must survive the cache, or it never hits."""
+    built = review.build_review(load_config(Path(__file__).parents[1]), with_checks=False)
+    values = (built.bibliography, built.essay, built.linkage)
+    assert cache.decode(json.loads(json.dumps(cache.encode(values)))) == values
+
+
+def test_only_known_types_are_encoded_or_decoded() -> None:
+    with pytest.raises(cache.Unencodable):
+        cache.encode({"a": {1, 2}})
+    with pytest.raises(KeyError):
+        cache.decode({"obj": ["Popen", {"args": "true"}]})
+
+
+def test_hit_returns_equal_values(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(project)
+    fresh = review.build_review(config, now=NOW)
+    first = review.build_review(config, now=NOW, cache=True)
+    assert (project / cache.FOLDER / "review.json").is_file()
+    monkeypatch.setattr(review, "_load_and_link", no_rebuild)
+    second = review.build_review(config, now=NOW, cache=True)
+    assert second == first == fresh
+    assert second.linkage.orphans and second.linkage.links and second.essay.meta["date"] == date(2024, 5, 1)
+
+
+@pytest.mark.parametrize("change", [
+    "essay", "bib", "claims", "claims-removed", "snapshot-file", "snapshot-added", "snapshot-removed",
+    "package-file",
+    "package-touched", "config-path", "version"])
+def test_every_change_misses(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory, change: str) -> None:
+    package = tmp_path_factory.mktemp("package")
+    (package / "module.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "PACKAGE", package)
+    config = load_config(project)
+    key = cache.input_key(config)
+    assert key and cache.input_key(config) == key
+    refs = project / "refs"
+    snapshot = refs / "metadata" / "doi"
+    if change == "essay":
+        (refs / "essay.md").write_text(ESSAY.replace("at all.", "at all!"), encoding="utf-8")
+    elif change == "bib":
+        (refs / "bibliography.bib").write_bytes((refs / "bibliography.bib").read_bytes() + b" ")
+    elif change == "claims":
+        (refs / "claims.yaml").write_text(CLAIMS.replace("status: confirmed", "status: rejected", 1))
+    elif change == "claims-removed":
+        (refs / "claims.yaml").unlink()
+    elif change == "snapshot-file":
+        path = snapshot / "10.5555%2Flr.elsewhere.json"
+        path.write_bytes(path.read_bytes() + b"\n")
+    elif change == "snapshot-added":
+        (snapshot / "10.5555%2Flr.new.json").write_text("{}", encoding="utf-8")
+    elif change == "snapshot-removed":
+        shutil.rmtree(refs / "metadata")
+    elif change == "package-file":
+        (package / "module.py").write_text("X = 2\n", encoding="utf-8")
+    elif change == "package-touched":
+        stat = (package / "module.py").stat()
+        os.utime(package / "module.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    elif change == "config-path":
+        shutil.copy(refs / "essay.md", refs / "other.md")
+        config = config.with_overrides(essay="refs/other.md")
+    elif change == "version":
+        monkeypatch.setattr("litreview.__version__", "99.0")
+    assert cache.input_key(config) not in (key, None)
+
+
+def test_a_missed_key_rebuilds(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(project)
+    review.build_review(config, now=NOW, cache=True)
+    essay = project / "refs" / "essay.md"
+    essay.write_text(ESSAY.replace("cites no one at all", "still cites no one"), encoding="utf-8")
+    changed = review.build_review(config, now=NOW, cache=True)
+    assert "still cites no one" in changed.essay.body
+    assert changed == review.build_review(config, now=NOW)
+
+
+def test_unreadable_input_gives_no_key(project: Path) -> None:
+    (project / "refs" / "bibliography.bib").unlink()
+    assert cache.input_key(load_config(project)) is None
+
+
+@pytest.mark.parametrize("content", [
+    b"not json at all", b"\xff\xfe", b"[]", b'{"format": 1}',
+    b'{"format": 1, "key": "KEY", "value": {"bibliography": {"obj": ["Popen", {}]}, "essay": null, '
+    b'"linkage": null}}',
+    b'{"format": 1, "key": "KEY", "value": {"bibliography": {"obj": ["Person", {"family": "X"}]}, '
+    b'"essay": null, "linkage": null}}',
+])
+def test_corrupt_cache_is_ignored_and_rewritten(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 content: bytes) -> None:
+    config = load_config(project)
+    expected = review.build_review(config, now=NOW)
+    path = project / cache.FOLDER / "review.json"
+    path.parent.mkdir()
+    path.write_bytes(content.replace(b"KEY", cache.input_key(config).encode()))
+    assert review.build_review(config, now=NOW, cache=True) == expected
+    monkeypatch.setattr(review, "_load_and_link", no_rebuild)
+    assert review.build_review(config, now=NOW, cache=True) == expected
+
+
+def test_unwritable_cache_folder_is_not_an_error(project: Path) -> None:
+    (project / cache.FOLDER).write_text("a file where the folder should be", encoding="utf-8")
+    config = load_config(project)
+    assert review.build_review(config, now=NOW, cache=True) == review.build_review(config, now=NOW)
+
+
+def test_cache_folder_ignores_itself_in_git(project: Path) -> None:
+    review.build_review(load_config(project), now=NOW, cache=True)
+    assert (project / cache.FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+@pytest.mark.parametrize(("env", "on"), [
+    ({}, True), ({"LITREVIEW_NO_CACHE": "1"}, False), ({"CI": "true"}, False),
+    ({"CI": "true", "LITREVIEW_NO_CACHE": "0"}, True), ({"LITREVIEW_NO_CACHE": "yes"}, False),
+])
+def test_enabled(env: dict[str, str], on: bool) -> None:
+    assert cache.enabled(env) is on
+
+
+# ---- the check report and the clock ----
+
+def test_report_is_valid_on_its_day_until_a_record_turns_stale(project: Path) -> None:
+    config = load_config(project)
+    built = review.build_review(config, now=NOW)
+    assert built.metadata["stale2001"].stale is False
+    key = cache.input_key(config)
+    cache.store_report(config, key, "json", NOW, built.metadata, {"text": "report"})
+    assert cache.load_report(config, key, "json", NOW + timedelta(hours=1)) == {"text": "report"}
+    assert cache.load_report(config, key, "text", NOW) is None
+    assert cache.load_report(config, key, "json", TURNS_STALE + timedelta(minutes=1)) is None
+    # The checks compare dates: the day before (when no record turned stale either) misses too.
+    assert cache.load_report(config, key, "json", NOW.replace(hour=0)) == {"text": "report"}
+    assert cache.load_report(config, key, "json", NOW.replace(hour=0) - timedelta(seconds=1)) is None
+    other = config.with_overrides(stale_days=400)
+    assert cache.load_report(other, key, "json", NOW) is None
+
+
+def test_stale_moments_follow_the_snapshot(project: Path) -> None:
+    """The rule the report's validity rests on agrees with load_metadata on both sides of the moment."""
+    from litreview.registry.snapshot import load_metadata
+
+    config = load_config(project)
+    bib = review.build_review(config, now=NOW).bibliography
+    for now, stale in ((TURNS_STALE - timedelta(seconds=2), False), (TURNS_STALE + timedelta(seconds=2), True)):
+        metadata = load_metadata(bib, config.path("metadata"), now=now, stale_days=365)
+        assert metadata["stale2001"].stale is stale
+        moments = cache.stale_moments(metadata, 365, now)
+        assert (TURNS_STALE.isoformat(), stale) in moments
+
+
+def test_stale_flags_that_break_the_rule_are_not_cached() -> None:
+    fresh = SourceMetadata(key="a", status="verified", fetched_at="2024-05-30T00:00:00+00:00", stale=True)
+    assert cache.stale_moments({"a": fresh}, 365, NOW) is None
+    odd = SourceMetadata(key="b", status="no-doi", stale=True)
+    assert cache.stale_moments({"b": odd}, 365, NOW) is None
+
+
+# ---- the command ----
+
+def run_check(capsys, *args: str) -> tuple[int, str]:
+    status = main(["check", "--format", "json", *args])
+    return status, capsys.readouterr().out
+
+
+def test_check_warm_output_equals_cold(project: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = run_check(capsys, "--no-cache")
+    assert not (project / cache.FOLDER).exists()
+    assert run_check(capsys) == cold
+    assert sorted(p.name for p in (project / cache.FOLDER).glob("*.json")) == ["report-json.json", "review.json"]
+    monkeypatch.setattr(review, "_load_and_link", no_rebuild)
+    assert run_check(capsys) == cold
+    (project / cache.FOLDER / "report-json.json").unlink()
+    assert run_check(capsys) == cold
+    status, text = cold
+    assert status == 1 and json.loads(text)["findings"]
+
+
+def test_check_env_disables_cache(project: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV_DISABLE, "1")
+    run_check(capsys)
+    assert not (project / cache.FOLDER).exists()
+
+
+def test_check_with_a_replaced_loader_bypasses_the_cache(project: Path, capsys,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from litreview.commands import check as check_command
+
+    built = review.build_review(load_config(project), with_checks=False)
+    monkeypatch.setattr(check_command, "load_review", lambda config, now: built)
+    run_check(capsys)
+    assert not (project / cache.FOLDER).exists()
+
+
+def test_check_corrupt_report_is_ignored(project: Path, capsys) -> None:
+    cold = run_check(capsys, "--no-cache")
+    run_check(capsys)
+    path = project / cache.FOLDER / "report-json.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for bad in (["not", "a", "report"], {"text": "forged", "summary": "", "errors": "0", "warnings": 0}):
+        data["value"]["report"] = bad
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert run_check(capsys) == cold
+    path.write_text("{", encoding="utf-8")
+    assert run_check(capsys) == cold
+
+
+def test_check_report_follows_a_setting(project: Path, capsys) -> None:
+    _, text = run_check(capsys)
+    assert "LR210" in text  # the record fetched in 2023 is stale by now
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'suppress = ["LR210"]\n', encoding="utf-8")
+    _, suppressed = run_check(capsys)
+    assert "LR210" not in suppressed and json.loads(suppressed)["summary"]["suppressed"] >= 1
+
+
+@pytest.mark.slow
+def test_warm_runs_import_no_heavy_module(project: Path) -> None:
+    env = {**os.environ, cache.ENV_DISABLE: "0"}
+    command = [sys.executable, "-m", "litreview", "check", "--format", "json"]
+    cold = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert cold.returncode == 1, cold.stderr
+    probe = ("import io, json, sys, contextlib\nfrom litreview.cli import main\nout = io.StringIO()\n"
+             "with contextlib.redirect_stdout(out):\n    status = main(['check', '--format', 'json'])\n"
+             "print(json.dumps({'status': status, 'out': out.getvalue(), 'modules': sorted(sys.modules)}))\n")
+    for report_cached in (True, False):
+        if not report_cached:
+            (project / cache.FOLDER / "report-json.json").unlink()
+        warm = subprocess.run([sys.executable, "-c", probe], cwd=project, env=env, capture_output=True,
+                              text=True, check=False)
+        data = json.loads(warm.stdout)
+        assert (data["status"], data["out"]) == (1, cold.stdout)
+        loaded = {m.split(".")[0] for m in data["modules"]}
+        assert not loaded & set(HEAVY), report_cached
+        if report_cached:  # nothing but the command and the cache
+            assert not [m for m in data["modules"] if m.startswith(("litreview.checks", "litreview.linking",
+                                                                    "litreview.registry", "litreview.essay"))]
