@@ -110,9 +110,11 @@ class Watch:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    def open(self, url: str) -> None:
+    def open(self, url: str, *, idle: bool = True) -> None:
+        """Go to ``url``; wait until the network is quiet too, unless ``idle`` is False (same-template pages)."""
         self.page.goto(url)
-        self.page.wait_for_load_state("networkidle")
+        if idle:
+            self.page.wait_for_load_state("networkidle")
 
 
 @pytest.fixture
@@ -202,6 +204,82 @@ def test_bibliography_filters_and_sorts(watch, basic_url):
     watch.page.get_by_role("button", name="Sort by Confirmed claims").click()
     claims = [t.strip() for t in watch.page.locator(".lr-bib tbody tr td:nth-child(4)").all_inner_texts()]
     assert claims == ["0", "0 (+1 suggested)", "1", "1"]
+    assert watch.errors == [] and watch.hosts == {"127.0.0.1"}
+
+
+_CARD_BOX = """a => {
+  const card = document.getElementById(a.getAttribute('aria-describedby')).getBoundingClientRect();
+  const mark = a.getBoundingClientRect();
+  return {left: card.left, right: card.right, top: card.top, bottom: card.bottom, width: card.width,
+          markLeft: mark.left, markTop: mark.top, markBottom: mark.bottom,
+          clientWidth: document.documentElement.clientWidth, innerHeight: window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)])
+def test_cards_stay_inside_the_window(watch, basic_url, size):
+    """On focus and on hover, at the right edge of a phone and near the bottom of the window."""
+    watch.page.set_viewport_size({"width": size[0], "height": size[1]})
+    watch.open(basic_url + "essay/")
+    watch.page.locator("#lr-show-topical").check()  # its mark too
+    marks = watch.page.locator("a.lr-cite").all()
+    assert len(marks) == 3
+    would_overflow = 0
+    for mark in marks:
+        mark.evaluate("a => a.focus()")
+        box = mark.evaluate(_CARD_BOX)
+        assert box["width"] > 0
+        would_overflow += box["markLeft"] + box["width"] > box["clientWidth"]
+        assert 0 <= box["left"] and box["right"] <= box["clientWidth"], (size, box)
+        mark.evaluate("a => a.blur()")
+        watch.page.mouse.move(1, size[1] - 1)
+        mark.hover()
+        box = mark.evaluate(_CARD_BOX)
+        assert 0 <= box["left"] and box["right"] <= box["clientWidth"], (size, box)
+        watch.page.mouse.move(1, size[1] - 1)
+    if size[0] < 500:
+        assert would_overflow, "no mark near the right edge: the test would pass without the fix"
+    # A mark on the last line of the window: its card opens above it, not below the fold.
+    mark = marks[-1]
+    watch.page.evaluate("window.scrollTo(0, 0)")
+    bottom = mark.evaluate("a => a.getBoundingClientRect().bottom + window.scrollY")
+    watch.page.set_viewport_size({"width": size[0], "height": round(bottom) + 12})
+    watch.page.evaluate("window.scrollTo(0, 0)")
+    mark.hover()
+    box = mark.evaluate(_CARD_BOX)
+    assert box["markBottom"] <= box["innerHeight"] and box["markBottom"] > box["innerHeight"] - 40, box
+    assert box["top"] >= 0 and box["bottom"] <= box["innerHeight"], box
+    assert box["bottom"] <= box["markTop"] + 1, box
+    assert watch.errors == []
+
+
+def test_home_figures_lead_to_the_findings_of_each_severity(watch, basic_url):
+    watch.open(basic_url)
+    watch.page.get_by_role("link", name="1 warnings: see them on the checks page").click()
+    watch.page.wait_for_load_state("networkidle")
+    assert watch.page.url == basic_url + "checks/#warnings"
+    target = watch.page.evaluate("(() => { const t = document.querySelector(':target'); "
+                                 "return [t.tagName, t.textContent.replace('¶', '').trim()]; })()")
+    assert target == ["H2", "Warnings"]
+    assert watch.page.locator("#warnings").is_visible()
+    assert watch.errors == []
+
+
+def test_pages_fit_a_phone(watch, basic_url):
+    """At 390 px no page scrolls sideways; the map keeps its size (readable labels) in its own scroller."""
+    watch.page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("", "essay/", "bibliography/", "checks/", "map/", "downloads/", "about/",
+                 "sources/holsti2004taming/", "sources/uscode10/"):
+        watch.open(basic_url + path, idle=False)
+        widths = watch.page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], (path, widths)
+    watch.open(basic_url + "map/", idle=False)
+    svg = watch.page.evaluate("(() => { const s = document.querySelector('svg.lr-graph'); "
+                              "return [s.getBoundingClientRect().width, Number(s.getAttribute('width')), "
+                              "getComputedStyle(s.querySelector('text')).fontSize]; })()")
+    assert svg[0] == svg[1] and svg[2] == "13px", svg
+    assert watch.page.get_by_text("scroll it sideways to see the sources").is_visible()
+    assert watch.errors == [] and watch.hosts == {"127.0.0.1"}
 
 
 def test_links_make_sense_and_cards_are_described(watch, basic_url):
@@ -264,21 +342,32 @@ def test_project_essay_citation_source_and_back(watch, project_url):
 
 
 def test_project_pages_load_offline_without_errors(watch, project_url):
+    """Every page kind of the real site, each source page too: no error, no request off this machine."""
     watch.open(project_url + "bibliography/")
     sources = watch.page.eval_on_selector_all("a.lr-srclink", "els => els.map(a => a.href)")
     assert len(sources) == 24
-    for path in ("", "essay/", "checks/", "map/", "downloads/", "about/"):
+    watch.page.get_by_label("Filter sources:").fill("wendt")
+    watch.page.get_by_role("button", name="Sort by Year").click()
+    for path in ("", "essay/", "checks/", "map/", "downloads/", "about/", "sources/holsti2004taming/"):
         watch.open(project_url + path)
     for url in sources:
-        watch.open(url)
+        watch.open(url, idle=False)  # the same template as the source page above
         assert watch.page.locator("h2#bibtex").count() == 1
     assert watch.errors == []
     assert watch.hosts == {"127.0.0.1"}
 
 
+#: Page kinds photographed for a person to look at: name, path, viewport width.
+SHOTS = [("home", "", 1280), ("checks", "checks/", 1280), ("map", "map/", 1280), ("downloads", "downloads/", 1280),
+         ("about", "about/", 1280), ("source-book", "sources/holsti2004taming/", 1280),
+         ("source-web", "sources/rossignol2003joint/", 1280), ("phone-essay", "essay/", 390),
+         ("phone-source", "sources/rossignol2003joint/", 390)]
+
+
 def test_project_screenshots(watch, project_url):
-    """Screenshots of the real essay (a card open) and a source page, for a person to look at."""
-    ARTIFACTS.mkdir(exist_ok=True)
+    """Screenshots of every page kind of the real site (test-artifacts/pages/), for a person to look at."""
+    folder = ARTIFACTS / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
     watch.open(project_url + "essay/")
     mark = watch.page.locator(".lr-cites:not(.lr-cites--topical) a.lr-cite").first
     mark.focus()
@@ -286,7 +375,84 @@ def test_project_screenshots(watch, project_url):
     assert card.is_visible()
     watch.page.screenshot(path=str(ARTIFACTS / "essay-page.png"))
     watch.page.screenshot(path=str(ARTIFACTS / "essay-page-full.png"), full_page=True)
+    watch.page.locator(".lr-notes").nth(1).scroll_into_view_if_needed()
+    watch.page.screenshot(path=str(folder / "essay-findings.png"))
     href = mark.get_attribute("href")
     watch.open(project_url + "essay/" + href)
     watch.page.screenshot(path=str(ARTIFACTS / "source-page.png"), full_page=True)
     assert (ARTIFACTS / "source-page.png").stat().st_size > 10_000
+    watch.open(project_url + "bibliography/")
+    watch.page.get_by_label("Filter sources:").fill("wendt")
+    watch.page.get_by_role("button", name="Sort by Year").click()
+    watch.page.screenshot(path=str(folder / "bibliography-filtered.png"), full_page=True)
+    for name, path, width in SHOTS:
+        watch.page.set_viewport_size({"width": width, "height": 900 if width > 500 else 844})
+        watch.open(project_url + path, idle=False)
+        watch.page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+        assert (folder / f"{name}.png").stat().st_size > 10_000, name
+    assert watch.errors == []
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str, *, until, timeout: float = 30.0) -> str:
+    """The page at ``url`` once ``until(text)`` holds (polling while the server starts or rebuilds)."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as answer:
+                text = answer.read().decode("utf-8")
+            if until(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url}: not served as expected within {timeout:.0f} s; last answer {text[:200]!r}")
+
+
+def test_plain_mkdocs_serve_serves_the_essay_and_rebuilds_on_edits(watch, tmp_path):
+    """``mkdocs serve`` (not litreview's wrapper) in a copy of the project: the essay, then an edit to refs/."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("refs", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/essay/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _fetch(url, until=lambda text: 'class="lr-cite"' in text)
+        watch.open(url, idle=False)  # never idle: the live-reload script keeps a request open
+        assert watch.page.locator("h1").inner_text() == "The essay"
+        assert watch.page.locator("#p1-s2").is_visible()
+        assert watch.page.locator("a.lr-cite").count() > 10
+        assert watch.errors == [] and watch.hosts == {"127.0.0.1"}
+        watch.page.goto("about:blank")  # end the live-reload poll before the server goes
+        essay = tmp_path / "refs" / "essay.md"
+        essay.write_text(essay.read_text(encoding="utf-8").replace(
+            "The pursuit of security", "The steady pursuit of security", 1), encoding="utf-8")
+        _fetch(url, until=lambda text: "The steady pursuit of security" in text)
+    finally:
+        server.terminate()
+        try:
+            _, err = server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, err = server.communicate()
+    assert b"Traceback" not in err, err.decode("utf-8", "replace")[-2000:]

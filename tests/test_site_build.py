@@ -207,6 +207,18 @@ def _project(folder: Path, *, bib: str | None = "@book{holsti2004taming, author=
     return folder
 
 
+def raw_markdown(site: Path) -> list[tuple[str, str]]:
+    """Backticks a reader would see as such: in page text outside <pre>, <code> and scripts."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        html = re.sub(r"<(pre|code|script)\b.*?</\1>", "", html, flags=re.DOTALL)
+        text = re.sub(r"<[^>]+>", "", html)
+        found += [(page.relative_to(site).as_posix(), text[max(0, m.start() - 40):m.end() + 40])
+                  for m in re.finditer("`", text)]
+    return found
+
+
 @pytest.mark.slow
 def test_litreview_build_of_the_project_itself(tmp_path, monkeypatch, capsys):
     from litreview.cli import main
@@ -216,6 +228,7 @@ def test_litreview_build_of_the_project_itself(tmp_path, monkeypatch, capsys):
     site = tmp_path / "site"
     assert len(list((site / "sources").iterdir())) == 24
     assert broken_links(site) == []
+    assert raw_markdown(site) == []
     err = capsys.readouterr().err
     assert "WARNING" not in err and "Material for MkDocs" not in err
     # The checks page shows what `litreview check` reports: same codes, same severities.

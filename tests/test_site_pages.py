@@ -122,6 +122,48 @@ def test_source_page_offers_the_archive_for_a_broken_url(site):
     assert "LR250" in page
 
 
+def test_source_page_names_the_type_in_words_and_as_bibtex(site):
+    assert "Key: <code>uscode10</code> · web page (<code>@online</code>) · cited as" in site["sources/uscode10.md"]
+
+
+def test_findings_give_the_hint_after_where_they_point(site):
+    essay = site["essay.md"]
+    item = re.search(r'<li data-claim="p2-s2" class="lr-finding[^"]*">(.*?)</li>', essay).group(1)
+    assert _text(item) == ("⚠ warning LR301 The claim names Smith, but no entry by Smith is in the bibliography. "
+                           "— Claim p2-s2 in the essay Hint: add the source, or reword the claim")
+    assert '<span class="lr-hint">Hint: add the source, or reword the claim</span>' in item
+
+
+@pytest.mark.parametrize(("status", "reason", "shown"), [
+    ("no-doi", "the entry has no DOI; not searched yet (run `litreview fetch` with network access)",
+     "No DOI: there is nothing to verify against a registry. Not searched yet (run <code>litreview fetch</code> "
+     "with network access)."),
+    ("no-doi", "the entry has no DOI (not a kind of work that usually has one)",
+     "No DOI: there is nothing to verify against a registry. Not a kind of work that usually has one."),
+    ("unverified", "not yet verified: the snapshot has no registry record for this DOI (run `litreview fetch` "
+     "with network access)",
+     "Not yet verified: the entry has a DOI but no registry record has been fetched. The snapshot has no "
+     "registry record for this DOI (run <code>litreview fetch</code> with network access)."),
+    ("failed", "timed out", "Fetching the registry record failed. Timed out."),
+])
+def test_registry_line_says_the_reason_once_without_backticks(status, reason, shown):
+    from dataclasses import replace
+
+    from litreview.model import SourceMetadata
+
+    review = load_case("site_basic")
+    meta = dict(review.metadata, holsti2004taming=SourceMetadata(key="holsti2004taming", status=status,
+                                                                 reason=reason))
+    page = render_site(replace(review, metadata=meta), Layout())["sources/holsti2004taming.md"]
+    assert f"<li>Registry: {shown}</li>" in page
+
+
+def test_catalogue_shows_commands_as_code(site):
+    page = site["checks.md"]
+    assert "<code>litreview check --list-codes</code>" in page
+    assert "`" not in page
+
+
 def test_source_without_claims_or_metadata(site):
     page = site["sources/_paul2004~3a_order.md"]
     assert "## Claims relying on this source (0)" in page
@@ -138,12 +180,18 @@ def test_bibliography_rows_in_alphabetical_order_with_counts(site):
     assert [_text(c[3]) for c in cells] == ["0 (+1 suggested)", "1", "0", "1"]  # confirmed claims
     assert [c[4] for c in cells] == ["verified", "no DOI", "not yet verified", "no DOI"]
     assert [_text(c[5]) for c in cells] == ["ℹ 1 note", "none", "none", "✖ 1 error"]
+    assert cells[0][5] == '<span class="lr-nowrap">ℹ 1 note</span>'  # a count never breaks from its word
+    assert [c[2] for c in cells] == ["article", "book", "book", "web page"]  # types in words
     assert "data-lr-sortable" in page and "data-lr-filterable" in page
 
 
 def test_checks_page_groups_by_severity_and_links(site):
     page = site["checks.md"]
-    assert page.index("## Errors (1)") < page.index("## Warnings (1)") < page.index("## Notes (1)")
+    # Headings without counts, so their ids (#errors, #warnings, #notes) stay put as findings come and go.
+    assert page.index("## Errors\n") < page.index("## Warnings\n") < page.index("## Notes\n")
+    assert "<p>1 error, by code.</p>" in page and "<p>1 note, by code.</p>" in page
+    assert ('<p>3 findings: <a href="#errors">✖ 1 error</a>, <a href="#warnings">⚠ 1 warning</a>, '
+            '<a href="#notes">ℹ 1 note</a>.') in page
     assert '<a href="../sources/uscode10/">Source uscode10 (U.S. Code)</a>' in page
     assert '<a href="../essay/#p2-s2">Claim p2-s2 in the essay</a>' in page
     assert "essay.md:5" in page
@@ -159,9 +207,11 @@ def test_home_figures(site):
     assert figures["Claims with only suggested sources"] == "1"
     assert figures["Sources with no confirmed claim"] == "2"
     assert figures["… of which some claim is suggested"] == "1"
-    assert figures["Findings: errors"] == "✖ 1"
-    assert figures["Findings: warnings"] == "⚠ 1"
-    assert figures["Findings: notes"] == "ℹ 1"
+    assert figures["Findings: errors"] == "✖ 1 errors: see them on the checks page"
+    assert figures["Findings: warnings"] == "⚠ 1 warnings: see them on the checks page"
+    assert figures["Findings: notes"] == "ℹ 1 notes: see them on the checks page"
+    assert rows["Findings: errors"].startswith('<a href="checks/#errors">')
+    assert rows["Findings: notes"].startswith('<a href="checks/#notes">')
     assert figures["Metadata verified against a registry (from the snapshot)"] == "1"
     assert figures["Metadata not yet verified"] == "1"
     assert figures["Sources without a DOI"] == "2"
@@ -174,11 +224,14 @@ def test_map_nodes_are_links(site):
     assert svg.count('class="lr-edge lr-edge--confirmed"') == 2
     assert svg.count('class="lr-edge lr-edge--suggested"') == 1
     # Claims in reading order, one row apart, a gap between paragraphs.
-    ys = [float(y) for y in re.findall(r'<circle cx="110" cy="([\d.]+)"', svg)]
-    assert ys == [30.0, 48.0, 74.0]
+    ys = [float(y) for y in re.findall(r'<circle cx="70" cy="([\d.]+)"', svg)]
+    assert ys == [30.0, 50.0, 78.0]
     # Holsti sits level with p1-s1 (its only claim); Paul and Hall, cited by none, come last.
-    holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="554" y="([\d.]+)"', svg).group(1)
+    holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="414" y="([\d.]+)"', svg).group(1)
     assert float(holsti) == 30.0 - 6
+    # As wide as the longest label needs (41 characters: “U.S. Code: Title 10 – ARMED FORCES” n.d.):
+    # 420 + 10 + 7.5 * 41 + 20 = 757.5, drawn at that size rather than scaled down.
+    assert 'viewBox="0 0 758 ' in svg and 'width="758"' in svg
     assert "lr-node--unused" in svg  # Paul and Hall: no claim
 
 

@@ -12,7 +12,7 @@ from litreview.model import Source
 from litreview.render.bibtex import EntryTexts, rebuild
 from litreview.render.csljson import csl_type, source_to_csl, to_csl_json
 from litreview.render.layout import Layout, check_path, key_slug
-from litreview.render.sanitize import clean_abstract, doi_url, esc, link, safe_url, shorten
+from litreview.render.sanitize import clean_abstract, doi_url, esc, esc_code, link, safe_url, shorten
 
 
 @pytest.mark.parametrize(("key", "slug"), [
@@ -117,6 +117,17 @@ def test_link_refuses_unsafe_schemes_and_escapes_text():
 
 def test_esc_removes_control_characters_and_quotes():
     assert esc('a\x02b"<\'') == "ab&quot;&lt;&#x27;"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("run `litreview fetch` with network access", "run <code>litreview fetch</code> with network access"),
+    ("`a` and `b`", "<code>a</code> and <code>b</code>"),
+    ("try `<script>` here", "try <code>&lt;script&gt;</code> here"),
+    ("a lone ` stays", "a lone ` stays"),
+    ("no ``", "no ``"),
+])
+def test_esc_code_shows_backticked_commands_as_code(text, expected):
+    assert esc_code(text) == expected
 
 
 def test_shorten_cuts_at_a_word():
@@ -259,3 +270,21 @@ def test_blocks_round_trip_and_anchor_ids():
     assert blocks == ['<h1 id="a&amp;b">T</h1>', '<div id="p1-s1">x</div>']
     assert join_blocks("<p><!--litreview-block:1--></p>", blocks) == '<p><div id="p1-s1">x</div></p>'
     assert anchor_ids(blocks) == {"a&b", "p1-s1"}
+
+
+@pytest.mark.parametrize(("entry_type", "words"), [
+    ("article", "article"), ("incollection", "chapter"), ("techreport", "report"), ("online", "web page"),
+    ("misc", "other"), ("Book", "book"), ("patent", "patent"),
+])
+def test_type_words(entry_type, words):
+    from litreview.render.fragments import type_words
+
+    assert type_words(entry_type) == words
+
+
+def test_severity_badge_says_note_for_info():
+    from litreview.render.fragments import severity_badge
+
+    assert severity_badge("info") == ('<span class="lr-sev lr-sev--info"><span aria-hidden="true">ℹ</span> '
+                                      "note</span>")
+    assert severity_badge("error").endswith("</span> error</span>")

@@ -13,11 +13,13 @@ from collections.abc import Collection, Iterable
 from ..model import Finding, Link, Source
 from .citation import Reference, short_title
 from .layout import Layout
-from .sanitize import esc, one_line, shorten
+from .sanitize import esc, esc_code, one_line, shorten
 
 SEVERITY_SYMBOL = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 SEVERITY_PLURAL = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 SEVERITY_NOUN = {"error": "error", "warning": "warning", "info": "note"}
+#: The id of each severity's section on the checks page (the slug of its heading).
+SEVERITY_ANCHOR = {"error": "errors", "warning": "warnings", "info": "notes"}
 KIND_WORDS = {
     "marker": "citation marker in the text",
     "attribution": "names the author",
@@ -26,6 +28,12 @@ KIND_WORDS = {
     "reference": "refers to the document",
     "topical": "same topic (no explicit citation)",
 }
+# BibTeX entry types in a reader's words (the source page keeps the type itself).
+TYPE_WORDS = {"article": "article", "book": "book", "booklet": "booklet", "inbook": "part of a book",
+              "incollection": "chapter", "inproceedings": "conference paper", "conference": "conference paper",
+              "manual": "manual", "mastersthesis": "master’s thesis", "phdthesis": "PhD thesis",
+              "proceedings": "proceedings", "techreport": "report", "report": "report", "online": "web page",
+              "misc": "other", "unpublished": "unpublished"}
 STATUS_WORDS = {"confirmed": "confirmed", "suggested": "suggested, not yet reviewed", "rejected": "rejected"}
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
 
@@ -49,10 +57,16 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+def type_words(entry_type: str) -> str:
+    """A BibTeX entry type as a reader would say it (unknown types as written)."""
+    return TYPE_WORDS.get(entry_type.lower(), entry_type)
+
+
 def severity_badge(severity: str) -> str:
+    """The severity as a symbol and a word ("note" for info, as the checks page and report say)."""
     symbol = SEVERITY_SYMBOL.get(severity, "•")
     return (f'<span class="lr-sev lr-sev--{esc(severity)}"><span aria-hidden="true">{symbol}</span> '
-            f"{esc(severity)}</span>")
+            f"{esc(SEVERITY_NOUN.get(severity, severity))}</span>")
 
 
 def code_id(code: str) -> str:
@@ -69,9 +83,7 @@ def finding_html(finding: Finding, *, layout: Layout, here: str, sources: dict[s
     """
     parts = [] if compact else [severity_badge(finding.severity),
                                 f' <code class="lr-code">{esc(finding.code)}</code> ']
-    parts.append(f'<span class="lr-msg">{esc(finding.message)}</span>')
-    if finding.hint:
-        parts.append(f' <span class="lr-hint">Hint: {esc(finding.hint)}</span>')
+    parts.append(f'<span class="lr-msg">{esc_code(finding.message)}</span>')
     where = []
     if show_claim and finding.claim_id:
         if finding.claim_id in claims:
@@ -91,6 +103,9 @@ def finding_html(finding: Finding, *, layout: Layout, here: str, sources: dict[s
         where.append(f'<span class="lr-file">{esc(file_label)}</span>')
     if where:
         parts.append(' <span class="lr-where">— ' + "; ".join(where) + "</span>")
+    if finding.hint:
+        # On a line of its own (as ``litreview check`` prints it), so it never runs into the message.
+        parts.append(f' <span class="lr-hint">Hint: {esc_code(finding.hint)}</span>')
     return f'<li class="lr-finding lr-finding--{esc(finding.severity)}">{"".join(parts)}</li>'
 
 

@@ -12,12 +12,14 @@ from .index import ReviewIndex
 from .layout import Layout
 from .sanitize import esc, shorten
 
-_WIDTH = 960.0
 _TOP = 30.0
-_ROW = 18.0
+_ROW = 20.0
 _GAP = 8.0
-_CLAIM_X = 110.0
-_SOURCE_X = 560.0
+_CLAIM_X = 70.0
+_SOURCE_X = 420.0
+_LABEL = 48  # characters of a source's label
+_CHAR = 7.5  # width of a character of a 13px label, generously
+_MIN_WIDTH = 640.0
 
 
 def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
@@ -29,9 +31,12 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     claim_y = _claim_rows(ix, claims)
     source_y = _source_rows(list(ix.sources), edges, claim_y)
     height = max([*claim_y.values(), *source_y.values(), _TOP]) + _TOP
+    labels = {key: shorten(citations.reference(source).short, _LABEL) for key, source in ix.sources.items()}
+    # As wide as the longest label needs: a wider drawing would be scaled down or scrolled.
+    width = max(_MIN_WIDTH, _SOURCE_X + 10 + _CHAR * max(map(len, labels.values()), default=0) + 20)
     here = layout.map
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lr-graph" viewBox="0 0 {_WIDTH:.0f} {height:.0f}" '
-           f'width="{_WIDTH:.0f}" height="{height:.0f}" role="group" '
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lr-graph" viewBox="0 0 {width:.0f} {height:.0f}" '
+           f'width="{width:.0f}" height="{height:.0f}" role="group" '
            f'aria-label="Map: {len(claims)} claims and {len(ix.sources)} sources">',
            f'<text class="lr-graph__head" x="{_CLAIM_X:.0f}" y="14" text-anchor="end">Claims</text>'
            f'<text class="lr-graph__head" x="{_SOURCE_X:.0f}" y="14">Sources</text>',
@@ -61,7 +66,7 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
         out.append(f'<a class="lr-node lr-node--source{unused}" href="{esc(href)}" aria-label="{esc(label)}">'
                    f"<title>{esc(label)}</title>"
                    f'<rect x="{_SOURCE_X - 6:.0f}" y="{y - 6:.1f}" width="12" height="12"/>'
-                   f'<text x="{_SOURCE_X + 10:.0f}" y="{y + 4:.1f}">{esc(shorten(ref.short, 48))}</text></a>')
+                   f'<text x="{_SOURCE_X + 10:.0f}" y="{y + 4:.1f}">{esc(labels[key])}</text></a>')
     out.append("</g></svg>")
     return "".join(out)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .citation import Citations
 from .essay_page import essay_page
 from .fragments import (
+    SEVERITY_ANCHOR,
     SEVERITY_NOUN,
     SEVERITY_PLURAL,
     SEVERITY_SYMBOL,
@@ -23,10 +24,11 @@ from .fragments import (
     page,
     plural,
     severity_badge,
+    type_words,
 )
 from .index import SEVERITIES, ReviewIndex
 from .layout import Layout
-from .sanitize import esc, one_line
+from .sanitize import esc, esc_code, one_line
 from .source_page import STATUS_SHORT, source_page
 
 __all__ = ["CatalogueEntry", "Download", "bibliography_page", "checks_page", "downloads_page",
@@ -108,8 +110,12 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
                  ("Sources with no confirmed claim", str(len(unconfirmed))),
                  ("… of which some claim is suggested", str(only_suggested))]
     for sev in SEVERITIES:
-        rows.append((f"Findings: {SEVERITY_PLURAL[sev].lower()}",
-                     f'<span aria-hidden="true">{SEVERITY_SYMBOL[sev]}</span> {severity.get(sev, 0)}'))
+        count = severity.get(sev, 0)
+        figure = f'<span aria-hidden="true">{SEVERITY_SYMBOL[sev]}</span> {count}'
+        if count:
+            figure = to(layout.checks, f'{figure}<span class="lr-sr"> {SEVERITY_PLURAL[sev].lower()}: see them '
+                        "on the checks page</span>", SEVERITY_ANCHOR[sev])
+        rows.append((f"Findings: {SEVERITY_PLURAL[sev].lower()}", figure))
     rows += [("Metadata verified against a registry (from the snapshot)", str(meta.get("verified", 0))),
              ("… of which the snapshot is older than the configured age", str(meta.get("stale", 0))),
              ("Metadata not yet verified", str(meta.get("unverified", 0) + meta.get("failed", 0))),
@@ -144,7 +150,8 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
         if meta is not None and meta.stale:
             status += " (stale)"
         findings = Counter(f.severity for f in ix.findings_by_key.get(source.key, ()))
-        found = ", ".join(f"{SEVERITY_SYMBOL[s]} {plural(findings[s], SEVERITY_NOUN[s])}" for s in SEVERITIES if findings[s])
+        found = ", ".join(f'<span class="lr-nowrap">{SEVERITY_SYMBOL[s]} {plural(findings[s], SEVERITY_NOUN[s])}</span>'
+                          for s in SEVERITIES if findings[s])
         count = ix.confirmed_count(source.key)
         suggested = ix.claim_count(source.key) - count
         href = layout.href(here, layout.source(source.key))
@@ -153,9 +160,9 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
             f'{esc(ref.short)}<span class="lr-sr">: source page</span></a> '
             f'<span class="lr-ref">{ref.html}</span></td>'
             f'<td data-sort="{source.year or 0}">{esc(source.year or "n.d.")}</td>'
-            f"<td>{esc(source.type)}</td>"
+            f"<td>{esc(type_words(source.type))}</td>"
             f'<td data-sort="{count}.{suggested:05d}">{count}'
-            + (f' <span class="lr-small">(+{suggested} suggested)</span>' if suggested else "") + "</td>"
+            + (f' <span class="lr-small lr-nowrap">(+{suggested} suggested)</span>' if suggested else "") + "</td>"
             f"<td>{esc(status)}</td>"
             f'<td data-sort="{sum(findings.values())}">{found or "none"}</td></tr>')
     intro = (f"<p>{plural(len(ordered), 'source')}, in alphabetical order. Follow a source’s label to its "
@@ -176,16 +183,21 @@ def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
     here = layout.checks
     findings = ix.review.findings
     counts = ix.severity_counts()
-    summary = ", ".join(f"{SEVERITY_SYMBOL[s]} {plural(counts.get(s, 0), SEVERITY_NOUN[s])}" for s in SEVERITIES)
+    summary = ", ".join(
+        (f'<a href="#{SEVERITY_ANCHOR[s]}">{SEVERITY_SYMBOL[s]} {plural(counts[s], SEVERITY_NOUN[s])}</a>'
+         if counts.get(s) else f"{SEVERITY_SYMBOL[s]} {plural(0, SEVERITY_NOUN[s])}") for s in SEVERITIES)
     titles = {c.code: c.title for c in catalogue}
-    parts = [html_block(f"<h1>Checks</h1><p>{plural(len(findings), 'finding')}: {esc(summary)}. Each finding "
+    parts = [html_block(f"<h1>Checks</h1><p>{plural(len(findings), 'finding')}: {summary}. Each finding "
                         "names its code, says what is wrong and what to do, and links to the claim or "
                         "the source concerned.</p>")]
     for severity in SEVERITIES:
         group = [f for f in findings if f.severity == severity]
         if not group:
             continue
-        parts.append(f"## {SEVERITY_PLURAL[severity]} ({len(group)})\n\n")
+        # The heading's text alone makes its id (#errors, #warnings, #notes): stable, so other
+        # pages can link here; the count is in the paragraph under it.
+        parts.append(f"## {SEVERITY_PLURAL[severity]}\n\n")
+        parts.append(html_block(f"<p>{plural(len(group), SEVERITY_NOUN[severity])}, by code.</p>"))
         by_code: dict[str, list] = {}
         for finding in group:
             by_code.setdefault(finding.code, []).append(finding)
@@ -203,7 +215,7 @@ def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
         parts.append("## The codes\n\n")
         rows = "".join(
             f'<tr id="{esc(code_id(c.code))}"><td><code>{esc(c.code)}</code></td><td>{severity_badge(c.severity)}</td>'
-            f"<td>{esc(c.title)}</td><td>{esc(c.description)}</td></tr>" for c in catalogue)
+            f"<td>{esc(c.title)}</td><td>{esc_code(c.description)}</td></tr>" for c in catalogue)
         parts.append(html_block('<div class="lr-catalogue"><table><thead><tr><th scope="col">Code</th>'
                                 '<th scope="col">Severity</th><th scope="col">Finding</th>'
                                 f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table></div>'))
@@ -221,6 +233,8 @@ def map_page(svg: str, ix: ReviewIndex, layout: Layout) -> str:
              f'link: to the claim in the <a href="{esc(layout.href(here, layout.essay))}">essay</a> or to '
              "the source’s page. The same facts as lists: the "
              f'<a href="{esc(layout.href(here, layout.bibliography))}">bibliography</a>.</p>')
+    intro += ('<p class="lr-small lr-map-hint">The map is wider than this screen: scroll it sideways to see '
+              "the sources.</p>")
     return page("Map", html_block(f"<h1>Map of claims and sources</h1>{intro}")
                 + html_block(f'<div class="lr-map">{svg}</div>'), hide=["toc"])
 

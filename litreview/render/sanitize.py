@@ -19,6 +19,7 @@ ABSTRACT_TAGS = frozenset({"p", "em", "strong", "sup", "sub", "br", "ul", "ol", 
 # Python-Markdown uses STX/ETX for its own placeholders.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
+_BACKTICKS = re.compile(r"`([^`\n]+)`")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # DOIs may hold almost any character (old SICI ones have < and >); quotes, braces and
 # the like are never in real ones, so such a "DOI" is shown but not linked.
@@ -38,6 +39,11 @@ def clean_text(text: object) -> str:
 def esc(text: object) -> str:
     """Text escaped for HTML element content and quoted attribute values."""
     return html.escape(clean_text(text), quote=True)
+
+
+def esc_code(text: object) -> str:
+    """Escaped text with `backticked` spans (commands in messages and hints) as <code>."""
+    return _BACKTICKS.sub(r"<code>\1</code>", esc(text))
 
 
 def one_line(text: object) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from ..model import Link, Person, RegistryRecord, Source, SourceMetadata
 from .bibtex import EntryTexts
 from .citation import Citations, short_title
-from .fragments import KIND_WORDS, STATUS_WORDS, finding_html, html_block, page, plural
+from .fragments import KIND_WORDS, STATUS_WORDS, finding_html, html_block, page, plural, type_words
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout
-from .sanitize import clean_abstract, doi_url, esc, link, normalise_doi, one_line, safe_url
+from .sanitize import clean_abstract, doi_url, esc, esc_code, link, normalise_doi, one_line, safe_url
 
 STATUS_TEXT = {
     "verified": "Verified: the registry’s record was fetched and compared with the entry.",
@@ -43,8 +43,8 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
     parts = [html_block(
         f'<h1>{esc(source_title(source))}</h1>'
         f'<p class="lr-reference">{ref.html}</p>'
-        f'<ul class="lr-facts"><li>Key: <code>{esc(source.key)}</code> · type <code>{esc(source.type)}</code>'
-        f" · cited as {esc(ref.short)}</li>{_status_items(source, meta)}</ul>")]
+        f'<ul class="lr-facts"><li>Key: <code>{esc(source.key)}</code> · {esc(type_words(source.type))} '
+        f"(<code>@{esc(source.type)}</code>) · cited as {esc(ref.short)}</li>{_status_items(source, meta)}</ul>")]
     links = ix.links_by_source.get(source.key, [])
     main = [lk for lk in links if not is_topical_suggestion(lk)]
     main.sort(key=lambda lk: lk.status != "confirmed")  # stable: reading order within each status
@@ -108,9 +108,9 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
         text += f" Fetched {esc(meta.fetched_at[:10])}."
     if meta.stale:
         text += " The snapshot is older than the configured age: fetch it again."
-    if meta.reason:
-        reason = one_line(meta.reason)
-        text += f" {esc(reason[:1].upper() + reason[1:])}"
+    reason = _reason(meta)
+    if reason:
+        text += f" {esc_code(reason)}"
     items.append(f"<li>Registry: {text}</li>")
     if meta.suggestion is not None:
         s = meta.suggestion
@@ -126,6 +126,25 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
             items.append(f'<li class="lr-update"><span aria-hidden="true">⚠</span> '
                          f"{esc(label)}{(' ' + esc(update.date)) if update.date else ''}: {target}</li>")
     return "".join(items)
+
+
+# What the status sentence already says, so the reason does not say it again.
+_SAID = {"no-doi": ("the entry has no DOI",), "unverified": ("not yet verified:", "not yet verified")}
+
+
+def _reason(meta: SourceMetadata) -> str:
+    """The snapshot's reason as a sentence of its own, without repeating the status sentence."""
+    reason = one_line(meta.reason)
+    for said in _SAID.get(meta.status, ()):
+        if reason.casefold().startswith(said.casefold()):
+            reason = reason[len(said):].lstrip(" ;:,")
+            break
+    if reason.startswith("(") and reason.endswith(")") and reason.count("(") == 1:
+        reason = reason[1:-1]
+    if not reason:
+        return ""
+    reason = reason[:1].upper() + reason[1:]
+    return reason if reason.endswith((".", "!", "?")) else reason + "."
 
 
 def _url_check(meta: SourceMetadata | None) -> str:

@@ -20,15 +20,25 @@
     if (card) keepInView(card);
   }
 
-  // Cards open to the right of their mark; shift one left when it would leave the window.
+  // Cards open below their mark, to the right; shift one left when it would leave the
+  // window (clientWidth: the scroll bar is not room), and open it above the mark when
+  // there is no room below but room above (under the sticky header there is none).
   function keepInView(card) {
+    var margin = 8;
     card.style.left = "0px";
+    card.classList.remove("lr-card--above");
     var rect = card.getBoundingClientRect();
     if (!rect.width) return;
-    var margin = 8;
-    var shift = Math.min(0, window.innerWidth - margin - rect.right);
+    var width = document.documentElement.clientWidth;
+    var shift = Math.min(0, width - margin - rect.right);
     if (rect.left + shift < margin) shift = margin - rect.left;
     card.style.left = shift + "px";
+    if (rect.bottom > window.innerHeight - margin) {
+      var header = document.querySelector(".md-header");
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      var mark = card.parentNode.getBoundingClientRect();
+      if (mark.top - rect.height - margin > top) card.classList.add("lr-card--above");
+    }
   }
 
   function cellValue(row, column) {
