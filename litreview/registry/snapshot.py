@@ -205,7 +205,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         query = reference_string(source)
         found, problem = snap.read_search(query)
         if found is None:
-            why = problem or (failure or "not searched yet (run `litreview fetch` with network access)")
+            why = problem or (failure or "the registry has not been searched for one yet "
+                                          "(run `litreview fetch` with network access)")
             return done("no-doi", f"the entry has no DOI; {why}")
         suggestion = suggest(source, candidates_from({"items": list(found.items)}))
         if suggestion is None:
