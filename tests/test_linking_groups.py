@@ -1,15 +1,15 @@
+# ruff: noqa: F811  (the work fixture is imported from test_linking_cli and used as a parameter)
 """Claim groups: consecutive sentences the claims file declares one claim, placed, re-anchored, orphaned."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from test_linking_cli import run, work  # noqa: F401  (work is a fixture; same scenario as links' tests)
 
 from litreview.bibliography.load import parse_bibliography
-from litreview.cli import main
 from litreview.errors import ClaimsFileError
 from litreview.essay import parse_essay
 from litreview.linking import group_claims, link
@@ -173,23 +173,8 @@ def test_record_group_keeps_the_file_and_refuses_overlaps(tmp_path: Path) -> Non
 
 # --- the command line ------------------------------------------------------------------
 
-CASE = Path(__file__).parent / "cases" / "linking_prose"
 P2 = ("In Keohane and Nye's Power and Independence, cooperation is common. "
       "Scholars such as Hans Morgenthau disagreed.")
-
-
-@pytest.fixture
-def work(tmp_path: Path) -> Path:
-    for name in ("essay.md", "refs.bib"):
-        shutil.copy(CASE / name, tmp_path / name)
-    return tmp_path
-
-
-def run(work: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["links", "--essay", str(work / "essay.md"), "--bib", str(work / "refs.bib"),
-                 "--claims", str(work / "claims.yaml"), "--metadata-dir", str(work / "none"), *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_json_reports_a_group_as_one_claim(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
