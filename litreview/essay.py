@@ -36,7 +36,12 @@ _INCLUDE = re.compile(r"^!INCLUDE\b")
 # Abbreviations after which pysbd may wrongly end a sentence when the next part
 # is a continuation (lower case, digit, bracket) or a name ("Cf. Wendt").
 _NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e)\.\s*$")
-_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]]|\[-?@|\(\d|@)")
+_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]]|\[-?@|\(\d)")
+# A bare @key after a break continues the sentence only after "et al." or when it stands alone
+# ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
+_BARE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]+")
+_LONE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]*\w(?:\s*\[[^\]]*\])?\s*[.,;]?$")
+_ET_AL = re.compile(r"\bet al\.\s*$")
 # Initialisms that pysbd keeps glued to a following capitalised sentence start.
 _GLUED = re.compile(
     r"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+"
@@ -242,7 +247,7 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
             nxt = text[span[0]:span[1]]
             if _CONTINUATION.match(nxt) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
-            ):
+            ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))

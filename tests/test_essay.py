@@ -171,3 +171,14 @@ def test_the_review_essay_segments_as_read(root: Path) -> None:
     assert essay.claim("p3-s5").text.startswith("John Hall and T.V. Paul frame")
     assert essay.claim("p3-s11").text.startswith("This, according to Hedley Bull et al., is")
     assert essay.claim("p9-s1").text.startswith("To best explicate")  # leading space dropped
+
+
+def test_a_sentence_may_begin_with_an_in_text_citation() -> None:
+    assert sentences("Power is shared [@a; @b]. @wendt1992anarchy showed it early. Next.") == [
+        "Power is shared [@a; @b].", "@wendt1992anarchy showed it early.", "Next."]
+
+
+def test_a_bare_key_after_et_al_or_alone_stays_in_its_sentence() -> None:
+    assert sentences("As noted by Smith et al. @smith2001 shows it works. Next.") == [
+        "As noted by Smith et al. @smith2001 shows it works.", "Next."]
+    assert sentences("It holds. @smith2001 [p. 3]. Next one.") == ["It holds. @smith2001 [p. 3].", "Next one."]

@@ -109,3 +109,15 @@ def test_same_author_same_year_without_suffix_is_ambiguous() -> None:
     (lk,) = [lk for lk in linkage.links if lk.kind == "marker"]
     assert lk.source_key == "Carothers:2015"  # "Closing Space Challenge" shares the sentence's words
     assert lk.ambiguous and lk.status == "suggested"
+
+
+def test_a_second_year_with_no_entry_is_reported_not_read_as_a_page() -> None:
+    # Wendt has a 1999 entry but none for 2003: that year is reported, in both styles.
+    linkage = run("Identity matters (Wendt 1999, 2003). Wendt (1999, 2003) says so.")
+    assert markers(linkage) == [("Wendt 1999", ("wendt1999social",)), ("Wendt 1999, 2003", ()),
+                                ("Wendt (1999)", ("wendt1999social",)), ("Wendt (2003)", ())]
+
+
+def test_a_four_digit_page_far_from_the_year_stays_a_page() -> None:
+    linkage = run("Identity matters (Wendt 1999, 1601).")
+    assert markers(linkage) == [("Wendt 1999", ("wendt1999social",))]

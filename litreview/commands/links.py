@@ -90,7 +90,8 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     if suggest:
         links = [lk for lk in links if lk.status == "suggested"]
     shown = Linkage(links=tuple(links), mentions=linkage.mentions, orphans=linkage.orphans)
-    _warn_orphans(linkage, claims_path)
+    _warn_orphans(linkage, claims_path, bibliography)
+    _warn_unresolved(linkage, essay)
     if fmt == "json":
         from ..linking import to_rows
 
@@ -131,7 +132,7 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
         if parsed:  # a group recorded now: what was found in its sentences
             ids.update(f"p{parsed[0]}-s{n}" for n in range(parsed[1], parsed[2] + 1))
         found = [lk for lk in linkage.links if lk.claim_id in ids and lk.source_key == key and not lk.curated]
-        kind = max(found, key=lambda lk: lk.confidence).kind if found else None
+        kind = max(found, key=lambda lk: lk.confidence).kind if found else _named_kind(linkage, ids, key)
         curated.accept(claims_path, essay, claim_id, key, note=note, locator=locator, kind=kind,
                        bibliography=bibliography)
         click.echo(f"confirmed: {claim_id} relies on {key} (recorded in {claims_path})")
@@ -141,9 +142,33 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     return 0
 
 
-def _warn_orphans(linkage: Linkage, claims_path: Path) -> None:
+def _named_kind(linkage: Linkage, ids: set[str], key: str) -> str | None:
+    """The kind of a link the prose supports but the linkers did not pick (an ambiguous name's other entry)."""
+    from ..linking import mention_kind
+
+    kinds = [mention_kind(m) for m in linkage.mentions if m.claim_id in ids and key in m.keys]
+    return next((k for k in kinds if k), None)
+
+
+def _warn_unresolved(linkage: Linkage, essay: Essay) -> None:
+    """Citation markers that match no entry: never dropped silently."""
+    lines = {c.id: c.line for c in essay.claims}
+    for m in linkage.mentions:
+        if m.kind == "marker" and not m.keys:
+            line = lines.get(m.claim_id)
+            where = f"{essay.path}:{line}" if line else essay.path
+            click.echo(f"warning: {where}: [{m.claim_id}] citation '{m.text}' matches no entry "
+                       f"in the bibliography", err=True)
+
+
+def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography) -> None:
     for orphan in linkage.orphans:
         where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
+        if orphan.source_key and orphan.source_key not in bibliography.keys:
+            click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
+                       f"'{orphan.source_key}' in {bibliography.file} (fix the key, or add the entry)",
+                       err=True)
+            continue
         if not orphan.source_key:
             click.echo(f"warning: {where}: the group {orphan.claim_id} no longer anchors (its sentences changed, "
                        f"were removed, or now overlap another group): \"{_excerpt(orphan.exact, 60)}\"", err=True)

@@ -6,7 +6,7 @@ Order matters: markers first, then named people, titles, named documents and quo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..model import Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
@@ -23,8 +23,11 @@ from .titles import build_title_index, find_titles
 from .topical import suggest
 
 KIND_ORDER = {"marker": 0, "attribution": 1, "title": 2, "quotation": 3, "reference": 4, "topical": 5}
+MENTION_KINDS = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
+                 "document": "reference"}
+"""The link kind each kind of mention stands for."""
 
-__all__ = ["CuratedLinks", "coverage", "group_claims", "link", "links_frame", "load_curated", "to_rows"]
+__all__ = ["CuratedLinks", "coverage", "group_claims", "link", "links_frame", "load_curated", "mention_kind", "to_rows"]
 
 
 def group_claims(essay: Essay, curated: CuratedLinks | None) -> Essay:
@@ -78,17 +81,17 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_ORDER[h.kind],
                                                   h.start, -h.confidence, h.key))
     links = [_to_link(h) for h in ordered]
-    orphans = []
-    if curated is not None and (curated.links or curated.groups):
-        placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
-        links = _apply(links, placed)
-        rank = {id(lk): n for n, lk in enumerate(links)}
-        links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_ORDER[x.kind], rank[id(x)]))
     lifted = (_lift_mention(at, m, grouping) for part in found for at, m in part.mentions)
     mentions = sorted(((position.get(m.claim_id, 0), at, n, m) for n, (at, m) in enumerate(lifted)),
                       key=lambda t: t[:3])
-    return Linkage(links=tuple(links), mentions=tuple(_unique(m for *_, m in mentions)),
-                   orphans=tuple(orphans))
+    unique = tuple(_unique(m for *_, m in mentions))
+    orphans = []
+    if curated is not None and (curated.links or curated.groups):
+        placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
+        links = _apply(links, placed, unique)
+        rank = {id(lk): n for n, lk in enumerate(links)}
+        links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_ORDER[x.kind], rank[id(x)]))
+    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans))
 
 
 def _lift(hit: Hit, grouping: Grouping) -> Hit:
@@ -131,32 +134,77 @@ def _to_link(hit: Hit) -> Link:
                 locator=hit.locator, ambiguous=hit.ambiguous)
 
 
-def _apply(links: list[Link], placed: list) -> list[Link]:
+def mention_kind(mention: Mention) -> str | None:
+    """The link kind a mention stands for (``None`` for mentions that are no link)."""
+    return MENTION_KINDS.get(mention.kind)
+
+
+def _apply(links: list[Link], placed: list, mentions: tuple[Mention, ...] = ()) -> list[Link]:
     """The reviewers' decisions override what the linkers found.
 
     A decision applies to every link of its claim and source; when several decisions meet on
     one pair (sentences grouped after they were reviewed), each keeps its own kind's link.
+    A decision's kind and evidence come from what the sentence names when they can (a reviewer
+    who picks the other entry of an ambiguous name confirms an attribution, not a topic), and
+    confirming one entry of an ambiguous name settles it: the other candidates are dropped.
     """
     by_pair: dict[tuple[str, str], list[int]] = {}
     for n, lk in enumerate(links):
         by_pair.setdefault((lk.claim_id, lk.source_key), []).append(n)
+    by_claim: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if mention_kind(m):
+            by_claim.setdefault(m.claim_id, []).append(m)
     for item in placed:
         decision = item.link
         pair = (item.claim_id, decision.source_key)
         if pair not in by_pair:
+            kind, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
             links.append(Link(claim_id=item.claim_id, source_key=decision.source_key,
-                              kind=decision.kind or "topical",
+                              kind=kind or "topical",  # type: ignore[arg-type]
                               confidence=1.0, status=decision.status,  # type: ignore[arg-type]
-                              evidence=decision.note or "recorded by a reviewer",
+                              evidence=evidence or decision.note or "recorded by a reviewer",
                               note=decision.note, locator=decision.locator, curated=True))
             by_pair[pair] = [len(links) - 1]
             continue
+        found = [links[n] for n in by_pair[pair]]
+        # Only a topical suggestion where the reviewer recorded a stronger kind (its carrier
+        # was edited away, say): show the recorded kind, not "topical" with shared words.
+        retype = (decision.status == "confirmed" and decision.kind not in (None, "topical")
+                  and all(lk.kind == "topical" and not lk.curated for lk in found))
         for n in by_pair[pair]:
             old = links[n]
             if old.curated and decision.kind is not None and decision.kind != old.kind:
                 continue  # another decision already spoke for this kind's link
+            if retype:
+                _, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
+                old = replace(old, kind=decision.kind, ambiguous=False,
+                              evidence=evidence or decision.note or "recorded by a reviewer")
             links[n] = replace(old, status=decision.status,  # type: ignore[arg-type]
                                confidence=1.0 if decision.status == "confirmed" else old.confidence,
                                note=decision.note or old.note, locator=decision.locator or old.locator,
                                curated=True)
-    return links
+    return _settle_ambiguous(links, mentions)
+
+
+def _named(here: Sequence[Mention], claim_id: str, key: str, kind: str | None) -> tuple[str | None, str]:
+    """What the claim's prose (its mentions ``here``) says of ``key``: (link kind, the words)."""
+    for m in here:
+        if key in m.keys and (kind is None or mention_kind(m) == kind):
+            return mention_kind(m), m.text
+    # A recorded quotation whose attribution was edited away: the quotation still stands.
+    loose = [m for m in here if not m.keys and kind is not None and mention_kind(m) == kind]
+    return kind, loose[0].text if len(loose) == 1 else ""
+
+
+def _settle_ambiguous(links: list[Link], mentions: tuple[Mention, ...]) -> list[Link]:
+    confirmed = {(lk.claim_id, lk.source_key) for lk in links if lk.curated and lk.status == "confirmed"}
+    settled: set[tuple[str, str]] = set()
+    for m in mentions:
+        if len(m.keys) > 1:
+            chosen = [k for k in m.keys if (m.claim_id, k) in confirmed]
+            if chosen:
+                settled.update((m.claim_id, k) for k in m.keys if k not in chosen)
+    return [lk for lk in links
+            if not (lk.ambiguous and not lk.curated and lk.status == "suggested"
+                    and (lk.claim_id, lk.source_key) in settled)]

@@ -195,7 +195,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose = _loose(names, index) if loose is None else loose
             keys = _candidates(loose, year, suffix, index)
-        if not keys and n > 0:  # "2014, 6-7": a page, not a second year
+        if not keys and n > 0 and not _second_year(years[0][0], year, suffix):  # "2014, 1601": a page
             locator = (f"{year}{suffix}" + rest).strip().lstrip(",").strip()
             break
         written = f"{names} {year}{suffix}"
@@ -219,6 +219,17 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
                           confirmed=not ambiguous))
+
+
+SECOND_YEAR_SPAN = 60
+"""After "2014, " a number this close to the first year is a second year, not a page."""
+
+
+def _second_year(first: str, year: str, suffix: str) -> bool:
+    """Whether "first, year" lists two years ("1999, 2003", "2012a, 2012b") rather than a page."""
+    if suffix or first == "n.d." or year == "n.d.":
+        return True
+    return abs(int(year) - int(first)) <= SECOND_YEAR_SPAN
 
 
 def _cover_names(claim: Claim, paren_start: int, names: str, found: Found) -> None:
@@ -261,10 +272,13 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             span = lead[first.start:window[-1].end]
             written = f"{span} ({seg.strip()})"
             found.cover(claim.id, first.start, paren.end())
-            for y, s in years:
+            for n, (y, s) in enumerate(years):
                 more = _candidates(sig_keys, y, s, index)
                 if more:
                     _emit(claim, more, f"{span} ({y}{s})", written, first.start, locator, 1.0, index, found)
+                elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
+                    found.mention(first.start, Mention(claim.id, "marker", f"{span} ({y}{s})", (),
+                                                       f"no entry for {span} {y}{s}"))
             return
     # Suppressed author: the entry's names appear earlier in the sentence or the one before.
     keys = _named_in_context(before + " " + lead, year, suffix, index)
