@@ -69,6 +69,12 @@ def test_refuses_a_duplicate_doi_without_fetching(project: Path, fake, capsys) -
             in capsys.readouterr().err)
 
 
+def test_refusal_says_once_that_nothing_was_added_and_what_to_cite(project: Path, capsys) -> None:
+    assert main(["add", "10.1080/09636410500323187"]) == 1
+    assert capsys.readouterr().err == ("not added: 10.1080/09636410500323187: DOI 10.1080/09636410500323187 "
+                                       "is already in the bibliography as 'farrell2005world': cite that key\n")
+
+
 def test_refuses_a_duplicate_work(project: Path, capsys) -> None:
     assert main(["add", "10.5555/test.holsti"]) == 1
     assert bib(project) == ORIGINAL

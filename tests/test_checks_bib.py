@@ -150,3 +150,32 @@ def test_crossref_parent_supplies_required_fields() -> None:
     orphan = parse_bibliography("@incollection{child, author={Wirtz, James}, title={A Chapter}, crossref={gone}}\n")
     codes = [f.code for f in check_review(Review(bibliography=orphan), Config(), now=NOW).findings]
     assert codes.count("LR110") == 1
+
+
+_VINCENT = """@article{vincent1988hedley,
+  author  = {Vincent, R. J.},
+  title   = {Hedley Bull and Order in International Politics},
+  journal = {Millennium},
+  volume  = {17},
+  year    = {1988},
+  doi     = {10.1177/03058298880170020701},
+}
+"""
+
+
+def _dup_codes(copy_doi: str) -> list[tuple[str, str | None, int | None]]:
+    copy = ("@article{copy1988,\n  author  = {Vincent, R. J.},\n"
+            "  title   = {HEDLEY BULL AND ORDER IN INTERNATIONAL POLITICS},\n"
+            f"  journal = {{Millennium}},\n  year    = {{1988}},\n  doi     = {{{copy_doi}}},\n}}\n")
+    bib = parse_bibliography(_VINCENT + copy, "refs.bib")
+    found = check_review(Review(bibliography=bib), Config(root=CASES), now=NOW).findings
+    return sorted((f.code, f.key, f.line) for f in found if f.code in ("LR106", "LR107"))
+
+
+def test_a_copy_with_a_mistyped_doi_is_still_a_duplicate() -> None:
+    # The DOI differs only by a link prefix and a space slipped in: the same DOI (and LR120 says why).
+    assert _dup_codes("https://doi.org/10.1177/ 03058298880170020701") == [("LR106", "copy1988", 9)]
+    # A malformed DOI (a space for the slash) does not make the copy another work.
+    assert _dup_codes("https://doi.org/10.1177 03058298880170020701") == [("LR107", "copy1988", 9)]
+    # A well-formed, different DOI does: two registered works.
+    assert _dup_codes("10.1177/0305829888") == []

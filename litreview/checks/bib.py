@@ -319,18 +319,24 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
         yield entry_finding("LR124", source, problem)
 
 
-def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
-    """LR106 for a DOI already used by an earlier entry, LR107 for the same title, year and author."""
+def doi_key(value: str) -> str:
+    """A DOI as duplicates are compared: bare, lower case, without white space or a final mark.
+
+    White space inside a DOI is a copying slip (LR120 reports it), not another DOI.
+    """
+    doi = "".join(bare_doi(value).split())
+    return doi[:-1] if doi.endswith((".", ",", ";")) else doi
+
+
+def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, Source]]:
+    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same title, year and author."""
     by_doi: dict[str, Source] = {}
     by_work: dict[tuple[str, int, str], Source] = {}
     for source in sources:
-        doi = bare_doi(source.fields.get("doi", ""))
-        if doi.endswith((".", ",", ";")):
-            doi = doi[:-1]
+        doi = doi_key(source.fields.get("doi", ""))
         first = by_doi.get(doi) if doi else None
         if first is not None:
-            yield entry_finding("LR106", source, f"same DOI {doi} as {first.key!r} (line {first.line})",
-                                f"cite {first.key!r} instead and delete this entry")
+            yield "LR106", source, first
         elif doi:
             by_doi[doi] = source
         signature = work_signature(source)
@@ -340,14 +346,28 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
         if earlier is None:
             by_work[signature] = source
         elif first is None and _same_work(earlier, source):
-            yield entry_finding("LR107", source, f"same title, year and first author as {earlier.key!r} "
-                                f"(line {earlier.line})")
+            yield "LR107", source, earlier
+
+
+def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
+    """LR106 for a DOI already used by an earlier entry, LR107 for the same title, year and author."""
+    for code, source, first in duplicate_pairs(sources):
+        if code == "LR106":
+            yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
+                                f"(line {first.line})", f"keep one of {first.key!r} and {source.key!r} (the one already "
+                                "linked to claims) and delete the other")
+        else:
+            yield entry_finding("LR107", source, f"same title, year and first author as {first.key!r} "
+                                f"(line {first.line})")
 
 
 def _same_work(a: Source, b: Source) -> bool:
     # Different DOIs, volumes or editions mean two registered or printed works, not a copy.
     for name in ("doi", "volume", "edition", "number", "pages"):
-        va, vb = fold(a.fields.get(name, "")), fold(b.fields.get(name, ""))
+        norm = doi_key if name == "doi" else fold
+        va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
+        if name == "doi" and (doi_shape_problem(va) or doi_shape_problem(vb)):
+            continue  # a malformed DOI (LR120) tells nothing about which work it is
         if va and vb and va != vb:
             return False
     return True

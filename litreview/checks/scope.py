@@ -1,8 +1,9 @@
 """Pull-request scope (``check --since REF``): keep findings on what changed since a git ref.
 
 An entry is in scope when it is new or any field changed; a claim when its sentence
-is not in the old essay; a file-level finding when its line is new. ``git_show`` reads
-the old files (the only I/O here); everything else is pure.
+is not in the old essay; a duplicate when either of the two entries is; a file-level
+finding when its line is new. ``git_show`` and ``merge_base`` read git (the only I/O
+here); everything else is pure.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..errors import InputError
 from ..model import Bibliography, Essay, Finding
 
 Runner = Callable[..., Any]
+_DUPLICATE_CODES = frozenset({"LR106", "LR107"})
 _GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
 
 
@@ -31,11 +33,20 @@ class Scope:
     """Claims whose sentence is new or reworded."""
     lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
     """File (as findings name it) -> 1-based lines added or changed."""
+    duplicate_of: Mapping[str, str] = field(default_factory=dict)
+    """Key of an entry reported as a duplicate (LR106, LR107) -> key of the earlier entry it copies."""
+    essay_file: str | None = None
+    """The essay, as findings name it: a line there is a whole paragraph, so its claims decide."""
 
     def covers(self, f: Finding) -> bool:
         """True when the finding concerns something the change touched."""
         if (f.key and f.key in self.keys) or (f.claim_id and f.claim_id in self.claims):
             return True
+        # A copy added above the entry it duplicates is reported on the old entry.
+        if f.code in _DUPLICATE_CODES and f.key and self.duplicate_of.get(f.key) in self.keys:
+            return True
+        if f.claim_id and f.file == self.essay_file:
+            return False  # an untouched sentence in an edited paragraph
         return bool(f.file and f.line and f.line in self.lines.get(f.file, ()))
 
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
@@ -72,12 +83,17 @@ def changed_claims(old_text: str | None, essay: Essay) -> frozenset[str]:
 
 
 def build_scope(new_bib: Bibliography, old_bib: Bibliography | None, essay: Essay | None,
-                old_essay: str | None, texts: Mapping[str, tuple[str | None, str]]) -> Scope:
+                old_essay: str | None, texts: Mapping[str, tuple[str | None, str]],
+                essay_file: str | None = None) -> Scope:
     """The scope from old and new versions; ``texts`` maps finding file names to (old, new) text."""
+    from .bib import duplicate_pairs
+
     return Scope(
         keys=changed_entries(old_bib, new_bib),
         claims=changed_claims(old_essay, essay) if essay is not None else frozenset(),
         lines={name: changed_lines(old, new) for name, (old, new) in texts.items()},
+        duplicate_of={copy.key: first.key for _code, copy, first in duplicate_pairs(new_bib.sources)},
+        essay_file=essay_file,
     )
 
 
@@ -98,6 +114,17 @@ def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> None:
         if "not a git repository" in detail:
             raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
         raise InputError(f"--since: unknown git ref {ref!r}", hint=_GIT_HINT)
+
+
+def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
+    """Where the current branch left ``ref`` (as ``git diff REF...``), or ``ref`` when there is none.
+
+    Comparing with the branch point keeps what the base gained since out of the change.
+    """
+    proc = _run(runner, ["git", "merge-base", ref, "HEAD"], cwd)
+    if proc.returncode == 0 and proc.stdout.strip():
+        return proc.stdout.decode("ascii", "replace").strip()
+    return ref
 
 
 def git_show(ref: str, path: Path, runner: Runner = subprocess.run) -> str | None:

@@ -132,7 +132,7 @@ def _signatures(record: RegistryRecord) -> list[tuple[str, int, str]]:
 
 def _refuse(request: str, record_doi: str, title: str, existing: str, why: str) -> Outcome:
     return Outcome(request, "duplicate", doi=record_doi, title=title, existing=existing,
-                   message=f"{why} is already in the bibliography as {existing!r}; not added")
+                   message=f"{why} is already in the bibliography as {existing!r}: cite that key")
 
 
 def _add_record(adder: Adder, request: str, record: RegistryRecord) -> Outcome:

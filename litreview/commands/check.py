@@ -56,25 +56,27 @@ def _fetch_online(config: Config) -> None:
                    err=True)
 
 
-def _scoped(findings: tuple[Finding, ...], review: Review, config: Config, ref: str) -> list[Finding]:
+def _scope(review: Review, config: Config, ref: str) -> Any:
+    """What changed between the branch point with ``ref`` and the working tree."""
     from ..bibliography.load import parse_bibliography
-    from ..checks.scope import build_scope, git_show, verify_ref
+    from ..checks.scope import build_scope, git_show, merge_base, verify_ref
 
     bib_path = config.path("bibliography")
     verify_ref(ref, bib_path.parent)
-    old_bib_text = git_show(ref, bib_path)
+    base = merge_base(ref, bib_path.parent)
+    old_bib_text = git_show(base, bib_path)
     old_bib = parse_bibliography(old_bib_text, str(bib_path)) if old_bib_text is not None else None
     texts: dict[str, tuple[str | None, str]] = {_rel(bib_path, config): (old_bib_text, review.bibliography.text)}
-    old_essay = None
+    old_essay = essay_file = None
     if review.essay is not None:
         essay_path = Path(review.essay.path)
-        old_essay = git_show(ref, essay_path)
-        texts[_rel(essay_path, config)] = (old_essay, essay_path.read_text(encoding="utf-8"))
+        essay_file = _rel(essay_path, config)
+        old_essay = git_show(base, essay_path)
+        texts[essay_file] = (old_essay, essay_path.read_text(encoding="utf-8"))
     claims_path = config.path("claims")
     if claims_path.exists():
-        texts[_rel(claims_path, config)] = (git_show(ref, claims_path), claims_path.read_text(encoding="utf-8"))
-    scope = build_scope(review.bibliography, old_bib, review.essay, old_essay, texts)
-    return scope.filter(findings)
+        texts[_rel(claims_path, config)] = (git_show(base, claims_path), claims_path.read_text(encoding="utf-8"))
+    return build_scope(review.bibliography, old_bib, review.essay, old_essay, texts, essay_file=essay_file)
 
 
 def _rel(path: Path, config: Config) -> str:
@@ -117,7 +119,8 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
               show_default=True, help="text for people, json for scripts, github for Actions annotations, "
                                       "sarif for code scanning.")
 @click.option("--since", "since", metavar="REF", default=None,
-              help="Only report findings on entries and claims added or changed since this git ref.")
+              help="Only report findings on entries and claims added or changed since the current "
+                   "branch left this git ref (e.g. origin/main).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings as well as errors.")
 @click.option("--online", is_flag=True, help="Fetch what the registry snapshot lacks before checking.")
 @click.option("--list-codes", is_flag=True, help="Print the catalogue of finding codes and exit.")
@@ -164,7 +167,9 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     findings = list(result.findings)
     suppressed = len(result.suppressed)
     if since:
-        findings = _scoped(result.findings, review, config, since)
+        scope = _scope(review, config, since)
+        findings = scope.filter(result.findings)
+        suppressed = len(scope.filter(result.suppressed))  # only those the change would have shown
     summary = summarize(findings, suppressed)
     if since:
         summary["since"] = since

@@ -1,0 +1,102 @@
+"""The pre-commit hook and the GitHub workflow: valid YAML, real commands, and what they check."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from litreview.cli import main
+
+ROOT = Path(__file__).parents[1]
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+WORKFLOW = ROOT / ".github" / "workflows" / "review.yml"
+SCOPE_CASE = Path(__file__).parent / "cases" / "checks_scope"
+
+
+def scripts() -> dict[str, str]:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+
+
+def hook() -> dict:
+    hooks = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    return next(h for h in hooks if h["id"] == "litreview-check")
+
+
+def workflow() -> dict:
+    # PyYAML reads the key `on` as True.
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def test_hook_runs_the_installed_command_on_review_files() -> None:
+    h = hook()
+    assert h["language"] == "python" and h["pass_filenames"] is False
+    assert shlex.split(h["entry"])[0] in scripts()
+    files = re.compile(h["files"])
+    for name in ("refs/bibliography.bib", "refs/essay.md", "refs/claims.yaml", "refs/metadata/doi/x.json"):
+        assert files.search(name), name
+    assert not files.search("litreview/cli.py")
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
+                   check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_hook_blocks_a_commit_only_for_its_own_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    # The base already has an error (protocol2007modern has no author): committing an unrelated
+    # edit must pass; committing a new entry that lacks a field must not.
+    shutil.copytree(SCOPE_CASE / "base", tmp_path, dirs_exist_ok=True)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "base")
+    monkeypatch.chdir(tmp_path)
+    argv = [*shlex.split(hook()["entry"])[1:], *hook().get("args", []), "--no-cache"]
+    assert main(["check", "--no-cache"]) == 1  # the whole review has an old error
+    (tmp_path / "README.md").write_text("Notes.\n", encoding="utf-8")
+    assert main(argv) == 0
+    shutil.copytree(SCOPE_CASE / "change", tmp_path, dirs_exist_ok=True)
+    assert main(argv) == 1
+    assert "treverton2006toward" in capsys.readouterr().out
+
+
+def test_workflow_checks_pull_requests_against_their_base_with_history() -> None:
+    wf = workflow()
+    assert "pull_request" in wf[True] and wf[True]["push"]["branches"] == ["main"]
+    steps = wf["jobs"]["check"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # --since needs the base branch's commits
+    runs = [s["run"] for s in steps if "run" in s]
+    check = next(r for r in runs if "--since" in r)
+    assert check == 'litreview check --format github --since "origin/$BASE_REF"'
+    assert next(s for s in steps if s.get("run") == check)["env"]["BASE_REF"] == "${{ github.base_ref }}"
+
+
+def test_workflow_commands_exist_and_parse() -> None:
+    wf = workflow()
+    runs = [s["run"] for job in wf["jobs"].values() for s in job.get("steps", []) if "run" in s]
+    calls = [r.split("||")[0].strip() for r in runs if r.startswith("litreview ")]
+    assert {c.split()[1] for c in calls} == {"check", "build"}
+    for call in calls:
+        args = [a for a in shlex.split(call)[1:] if "$" not in a]
+        args = [a if a != "--since" else "--since=HEAD" for a in args]
+        assert main([*args, "--help"]) == 0, call
+    assert wf["jobs"]["scan"]["permissions"]["security-events"] == "write"
+
+
+def test_workflow_publishes_only_from_main() -> None:
+    wf = workflow()
+    assert wf["jobs"]["deploy"]["needs"] == "site"
+    assert wf["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    # Cancelling a running publication would leave Pages half-deployed.
+    assert wf["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
