@@ -160,3 +160,17 @@ def test_orphan_points_at_the_claims_file() -> None:
 def test_no_essay_means_no_text_checks() -> None:
     review = Review(bibliography=BIB)
     assert check_review(review, Config(), now=NOW).findings == ()
+
+
+def test_orphan_naming_a_missing_entry_is_lr401_not_lr400():
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.text import check_curated
+    from litreview.essay import parse_essay
+    from litreview.model import Linkage, Orphan
+
+    bib = parse_bibliography("@book{real2000k, title={T}, author={A, B}, publisher={P}, year={2000}}")
+    essay = parse_essay("One sentence here.\n")
+    orphans = (Orphan("p1-s1", "typo1999x", "One sentence here.", line=7),
+               Orphan("p9-s9", "real2000k", "Gone sentence.", line=12))
+    found = check_curated(bib, essay, Linkage(orphans=orphans), claims_file="claims.yaml")
+    assert [(f.code, f.key, f.line) for f in found] == [("LR401", "typo1999x", 7), ("LR400", "real2000k", 12)]

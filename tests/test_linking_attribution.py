@@ -102,3 +102,14 @@ def test_names_inside_a_marker_are_not_attributions() -> None:
     linkage = run("Cooperation is common (Holsti 2004).")
     assert attributions(linkage) == []
     assert [lk.kind for lk in linkage.links if lk.source_key == "holsti2004taming"] == ["marker"]
+
+
+def test_an_authority_opening_a_sentence_after_as_is_reported():
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("@book{a2000, author={Other, A.}, title={Something}, publisher={P}, year={2000}}")
+    essay = parse_essay("Realism is old. As Charles Tilly argues, states make war. As Realism holds, states compete.\n")
+    assert [(m.claim_id, m.text, m.keys) for m in link(essay, bib).mentions if m.kind == "author"] == [
+        ("p1-s2", "Charles Tilly", ())]

@@ -103,12 +103,18 @@ def check_unused(bib: Bibliography, linkage: Linkage) -> Iterable[Finding]:
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
     """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim."""
-    found = [
-        finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not in the essay",
-                key=o.source_key or None, claim_id=o.claim_id, file=claims_file, line=o.line)
-        for o in linkage.orphans
-    ]
     keys = set(bib.keys)
+    found = []
+    for o in linkage.orphans:
+        if o.source_key and o.source_key not in keys:
+            # The linker cannot place a link to a missing entry; the key, not the anchor, is wrong.
+            found.append(finding("LR401", f"curated link {o.claim_id} -> {o.source_key}: no entry has the "
+                                 f"key {o.source_key!r}", key=o.source_key, claim_id=o.claim_id,
+                                 file=claims_file, line=o.line))
+        else:
+            found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
+                                 "in the essay", key=o.source_key or None, claim_id=o.claim_id,
+                                 file=claims_file, line=o.line))
     claim_ids = {c.id for c in essay.claims}
     for lk in linkage.links:
         if not lk.curated:

@@ -239,7 +239,9 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
         if cue:
             strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
             for name in unresolved:
-                if _plausible_person(name) and (len(name.toks) > 1 or strong):
+                # Judge the name proper, without a capitalised word that opens the sentence ("As").
+                proper = [*name.given, name.toks[-1]]
+                if _plausible_person(proper) and (len(proper) > 1 or strong):
                     found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
                                                       "no entry by this author"))
 
@@ -290,8 +292,8 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
                               confirmed=not ambiguous))
 
 
-def _plausible_person(name: _Name) -> bool:
-    for tok in name.toks:
+def _plausible_person(toks: list[Token]) -> bool:
+    for tok in toks:
         word = fold(strip_possessive(tok.text)[0])
         if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
             return False
