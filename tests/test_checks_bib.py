@@ -65,13 +65,13 @@ def test_messages_name_the_problem() -> None:
     assert wendt.message == "title carries the year (1992) but the entry's year is 1995"
     assert "origdate = {1992}" in wendt.hint
     names = {f.message: f.hint for f in findings_for(CASES / "LR133-trigger.bib")}
-    assert names == {"author 'Vincent, R.j.': miscased initials": "write 'Vincent, R. J.'",
+    assert names == {"author 'Vincent, R.j.': miscased initials": "Write 'Vincent, R. J.'",
                      "author 'smith, john': family name in lower case": CATALOGUE["LR133"].hint,
                      "author 'WALTZ, Kenneth': family name in capitals": CATALOGUE["LR133"].hint}
     stale = findings_for(CASES / "LR136-trigger.bib")[0]
     assert stale.message == "web source last accessed 2018-12-03, 7 years ago (limit 5 years)"
     pages = findings_for(CASES / "LR138-trigger.bib")[0]
-    assert pages.hint == "write pages = {448--488}"
+    assert pages.hint == "Write pages = {448--488}"
 
 
 def test_access_age_is_configurable() -> None:

@@ -40,7 +40,7 @@ def test_every_catalogued_code_is_emitted_somewhere_and_nothing_else() -> None:
 def test_finding_takes_severity_and_hint_from_the_catalogue() -> None:
     f = finding("LR110", "@book entry lacks author or editor", key="k", file="a.bib", line=3)
     assert (f.severity, f.hint) == ("error", CATALOGUE["LR110"].hint)
-    assert finding("LR110", "m", hint="specific").hint == "specific"
+    assert finding("LR110", "m", hint="specific").hint == "Specific"  # hints read as sentences
 
 
 def test_json_form_for_the_site() -> None:

@@ -107,7 +107,7 @@ def test_suggested_doi_only_for_entries_without_one() -> None:
     meta = SourceMetadata(key="moroney2009framework", status="no-doi", suggestion=suggestion)
     found = [f for f in run({"moroney2009framework": meta}) if f.code == "LR208"]
     assert [(f.key, f.line) for f in found] == [("moroney2009framework", 16)]
-    assert "10.7249/MG863" in found[0].message and found[0].hint == "if it is the same work, add doi = {10.7249/MG863}"
+    assert "10.7249/MG863" in found[0].message and found[0].hint == "If it is the same work, add doi = {10.7249/MG863}"
     near = replace(VERIFIED, suggestion=suggestion)  # the entry has a DOI: no suggestion to make
     assert codes({KEY: near}) == []
 

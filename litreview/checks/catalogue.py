@@ -184,7 +184,8 @@ def finding(code: str, message: str, *, hint: str = "", key: str | None = None,
             claim_id: str | None = None, file: str | None = None, line: int | None = None) -> Finding:
     """A Finding with the code's severity and, unless given, its catalogue hint."""
     info = CATALOGUE[code]
-    return Finding(code=code, severity=info.severity, message=message, hint=hint or info.hint,
+    hint = hint or info.hint
+    return Finding(code=code, severity=info.severity, message=message, hint=hint[:1].upper() + hint[1:],
                    key=key, claim_id=claim_id, file=file, line=line)
 
 
