@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from litreview.bibliography.load import decode_latex, load_bibliography, parse_bibliography
 from litreview.model import Person
 
@@ -62,6 +64,15 @@ def test_empty_file_says_so(tmp_path):
     path.write_text("\n")
     (problem,) = load_bibliography(path).problems
     assert problem.code == "LR100" and "empty" in problem.message
+
+
+@pytest.mark.parametrize("text", ["% only a comment\n", "some notes, but no entries\n",
+                                  "@comment{nothing here}\n"])
+def test_file_without_entries_says_so(tmp_path, text):
+    path = tmp_path / "notes.bib"
+    path.write_text(text)
+    (problem,) = load_bibliography(path).problems
+    assert problem.code == "LR100" and "no entries" in problem.message and problem.line == 1
 
 
 def test_decode_latex_plain_text_unchanged():

@@ -159,6 +159,18 @@ def test_doi_forms_give_the_bare_doi(printed):
     assert ref.url == ""
 
 
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("doi:10.1002/(SICI)1097-0118(199711)26:3<119::AID-JGT1>3.0.CO;2-U.",
+     "10.1002/(SICI)1097-0118(199711)26:3<119::AID-JGT1>3.0.CO;2-U"),
+    ("<https://doi.org/10.1080/09636410500323187>.", "10.1080/09636410500323187"),
+    ("doi:10.5555/XYZ#", "10.5555/XYZ#"),
+])
+def test_sici_dois_keep_their_angle_brackets(printed, expected):
+    ref = parse_reference(f"Lee, K. (2001). The paper. Journal of Graph Theory, 26(3), 119-130. {printed}")
+    assert ref.doi == expected
+    assert ref.publisher == ""
+
+
 def test_url_is_kept_without_the_closing_period():
     ref = parse_reference("Terry, Jason B. “Principles.” June 11, 2010. https://apps.dtic.mil/a524101.pdf.")
     assert ref.url == "https://apps.dtic.mil/a524101.pdf"
@@ -208,6 +220,17 @@ def test_place_publisher_year():
 def test_author_date_book_with_publisher_only():
     ref = parse_reference("Easterly, William. 2006. The White Man’s Burden. Penguin.")
     assert (ref.title, ref.publisher, ref.place) == ("The White Man’s Burden", "Penguin", "")
+
+
+@pytest.mark.parametrize("text", [
+    "Brown, Alice, ed. Handbook of Things. 2nd ed. New York: Penguin, 2015.",
+    "Brown, Alice, ed. 2015. Handbook of Things. 2nd ed. New York: Penguin.",
+    "Brown, Alice, ed. Handbook of Things. Revised edition. New York: Penguin, 2015.",
+])
+def test_edition_before_place_and_publisher(text):
+    ref = parse_reference(text)
+    assert (ref.edition[:3], ref.place, ref.publisher, ref.year) in {
+        ("2nd", "New York", "Penguin", "2015"), ("Rev", "New York", "Penguin", "2015")}
 
 
 def test_chapter_in_an_edited_book():

@@ -65,3 +65,19 @@ def test_help_has_an_example(capsys):
     code, out, _ = run(capsys, "import", "--help")
     assert code == 0
     assert "Examples:" in out and "litreview import" in out and "--section" in out
+
+
+def test_a_document_without_a_reference_heading_says_so(capsys, tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("Smith, John. 2001. A Title. London: Verso.\n\nDoe, Jane. 2002. Another. Oxford: OUP.\n")
+    code, out, err = run(capsys, "import", str(path))
+    assert code == 0 and len(re.findall(r"^@", out, re.M)) == 2
+    assert "no reference section heading" in err
+
+
+def test_a_found_heading_is_named(capsys, tmp_path):
+    path = tmp_path / "paper.md"
+    path.write_text("Body text.\n\n## Works Cited\n\nSmith, John. 2001. A Title. London: Verso.\n")
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 0
+    assert "'Works Cited' section" in err and "no reference section heading" not in err

@@ -96,3 +96,23 @@ def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatc
 def test_unknown_key_is_a_usage_error(fake, capsys) -> None:
     code, _, err = run(capsys, "fetch", *ARGS, "--key", "nope")
     assert code == 2 and "no entry with key nope" in err
+
+
+def test_sync_unknown_key_is_a_usage_error(fake, capsys) -> None:
+    code, _, err = run(capsys, "sync", *ARGS, "--key", "nope")
+    assert code == 2 and "no entry with key nope" in err
+
+
+@pytest.mark.parametrize("value", ["0", "-1"])
+def test_timeout_must_be_positive(fake, capsys, value) -> None:
+    code, _, err = run(capsys, "fetch", *ARGS, "--timeout", value)
+    assert code == 2 and "--timeout" in err and fake.count() == 0
+
+
+def test_a_lookup_that_failed_for_good_exits_1(fake, capsys) -> None:
+    # The help promises 0 only when every lookup was answered.
+    fake.inject("lr.culture.2005", "oversized-declared")
+    code, out, err = run(capsys, "fetch", *ARGS, "--no-urls", "--no-search", "--format", "json")
+    assert code == 1
+    assert "byte cap" in err and "1 lookup failed" in err
+    assert json.loads(out)["summary"]["errors"]

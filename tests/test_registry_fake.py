@@ -170,3 +170,14 @@ def test_env_and_configure(fake) -> None:
     assert set(fake.env().values()) == {fake.url}
     config = fake.configure(Config())
     assert (config.crossref_url, config.doi_url, config.datacite_url, config.wayback_url) == (fake.url,) * 4
+
+
+def test_faults_from_the_command_line() -> None:
+    from litreview.testing.fake_registry import from_args
+
+    fake = from_args(["--port", "0", "--fault", "lr.culture.2005:503:2", "--fault",
+                      "10.1002/(SICI)1097-0118(199711)26:3<119::AID-JGT1>3.0.CO;2-U:html"])
+    assert [(f.match, f.kind, f.times) for f in fake.faults] == [
+        ("lr.culture.2005", "503", 2), ("10.1002/(SICI)1097-0118(199711)26:3<119::AID-JGT1>3.0.CO;2-U", "html", 1)]
+    with pytest.raises(SystemExit):
+        from_args(["--fault", "lr.culture.2005:boom"])

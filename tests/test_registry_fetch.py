@@ -173,6 +173,20 @@ def test_more_than_ten_percent_failures_stop_the_run(tmp_path) -> None:
         assert all(m.reason for m in report.metadata.values())
 
 
+def test_a_stopped_run_still_says_what_failed(tmp_path) -> None:
+    # One DOI that keeps failing is enough to cross 10% on a small run: its entry must
+    # tell the cause (the HTML error page), not only that the run stopped.
+    with FakeRegistry(limits=FAKE_LIMITS, records=False) as fake:
+        dois = fake.add_synthetic_works(8)
+        fake.inject("/works/10.5555/bench.3", "html", times=10_000)
+        config = make_config(fake, tmp_path)
+        report = run([Source(key=f"w{i}", type="article", doi=d) for i, d in enumerate(dois)], config)
+        assert report.stopped
+        failed = report.metadata["w3"]
+        assert failed.status == "unverified"
+        assert "html" in failed.reason.lower() and "more than 10%" in failed.reason
+
+
 @pytest.mark.parametrize(("retry_after", "style"), [(None, "modern"), (1, "legacy")])
 def test_the_fakes_enforced_limits_are_obeyed(retry_after, style, tmp_path) -> None:
     limits = dict(FAKE_LIMITS, **{"polite-single": (20, 1, 1)})

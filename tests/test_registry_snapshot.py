@@ -14,7 +14,7 @@ import pytest
 from litreview.bibliography.load import parse_bibliography
 from litreview.model import UrlCheck
 from litreview.registry.discover import reference_string
-from litreview.registry.snapshot import SearchEntry, Snapshot, UrlEntry, load_metadata
+from litreview.registry.snapshot import DoiEntry, SearchEntry, Snapshot, UrlEntry, load_metadata
 
 CASE = Path(__file__).resolve().parent / "cases" / "registry_snapshot"
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,6 +61,17 @@ def test_stored_search_gives_a_suggestion_and_url_checks_are_attached(tmp_path) 
     assert got["book2004"].suggestion.doi == "10.5555/lr.sovereigns"
     assert "suggested 10.5555/lr.sovereigns" in got["book2004"].reason
     assert got["page2020"].url_check == check
+
+
+def test_a_404_from_doi_org_names_doi_org(tmp_path) -> None:
+    # A DOI whose agency is unknown is asked at doi.org, so doi.org is who answered.
+    snap = Snapshot(tmp_path / "metadata")
+    snap.write_doi(DoiEntry("10.1234/nothing", "unknown", "csl", 404, "2026-11-03T00:00:00+00:00",
+                            "https://doi.org/10.1234%2Fnothing", None))
+    bib = parse_bibliography("@article{x, title={T}, doi={10.1234/nothing}}", "refs.bib")
+    meta = load_metadata(bib, tmp_path / "metadata", now=NOW, stale_days=365)["x"]
+    assert meta.status == "not-found"
+    assert meta.reason.startswith("doi.org answered that the DOI does not exist")
 
 
 def test_missing_folder_means_everything_unverified(tmp_path) -> None:

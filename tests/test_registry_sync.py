@@ -101,6 +101,27 @@ def test_write_asks_and_applies_only_what_is_accepted(workspace, capsys, monkeyp
     assert (folder / "refs.bib").read_text(encoding="utf-8") == text.replace(YEAR_OLD, YEAR_NEW)
 
 
+def test_ctrl_c_at_a_question_writes_nothing(workspace, capsys, monkeypatch) -> None:
+    import click
+
+    folder, text = workspace
+    answers = iter([True])
+
+    def confirm(*args, **kwargs):
+        # click turns Ctrl-C at a prompt into Abort, with the KeyboardInterrupt as its context
+        for answer in answers:
+            return answer
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+
+    monkeypatch.setattr(click, "confirm", confirm)
+    assert main(["sync", *ARGS, "--write"]) == 130
+    assert (folder / "refs.bib").read_text(encoding="utf-8") == text
+    assert "nothing was written" in capsys.readouterr().err
+
+
 def test_json_lists_the_proposals(workspace, capsys) -> None:
     import json
 

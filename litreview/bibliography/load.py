@@ -287,4 +287,12 @@ def load_bibliography(path: str | Path) -> Bibliography:
             code="LR100", severity="error", message="the bibliography is empty",
             hint="add entries, e.g. with `litreview import` or `litreview add`", file=str(p), line=1,
         ),), file=str(p), text=text)
-    return parse_bibliography(text, str(p))
+    bib = parse_bibliography(text, str(p))
+    if not bib.sources and not bib.problems:
+        # Comments or stray text only: as unusable as an empty file, and as easy to miss.
+        return Bibliography(sources=(), problems=(Finding(
+            code="LR100", severity="error", message="the bibliography has no entries",
+            hint="entries start with @type{key, ...}; add them with `litreview import` or `litreview add`",
+            file=str(p), line=1,
+        ),), file=str(p), text=text)
+    return bib

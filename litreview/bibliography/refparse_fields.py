@@ -21,7 +21,8 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 
 #: doi:10.x/y, DOI: 10.x/y, https://doi.org/10.x/y, http://dx.doi.org/10.x/y
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*)?(10\.\d{4,9}/[^\s\"“”<>]+)",
+#: the DOI itself may hold < and > (SICI DOIs); a closing > of "<https://doi.org/...>" is trimmed
+_DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*)?(10\.\d{4,9}/[^\s\"“”]+)",
                   re.IGNORECASE)
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
@@ -84,6 +85,8 @@ def take_doi(text: str) -> tuple[str, str]:
         return "", text
     doi = _trim_identifier(m.group(1))
     end = m.start(1) + len(doi)
+    if text[m.start():m.start() + 1] == "<" and text[end:end + 1] == ">":
+        end += 1
     return doi, _splice(text, m.start(), end)
 
 
@@ -112,11 +115,14 @@ def take_accessed(text: str) -> tuple[str, str]:
 
 def _trim_identifier(value: str) -> str:
     """Drop the sentence's closing punctuation, keeping balanced brackets of the identifier."""
-    while value and value[-1] in ".,;:'’\"”]}":
-        value = value[:-1]
-    while value.endswith(")") and value.count("(") < value.count(")"):
-        value = value[:-1].rstrip(".,;")
-    return value
+    while True:
+        trimmed = value.rstrip(".,;:'’\"”]}")
+        for close, open_ in ((")", "("), (">", "<")):
+            if trimmed.endswith(close) and trimmed.count(open_) < trimmed.count(close):
+                trimmed = trimmed[:-1]
+        if trimmed == value:
+            return value
+        value = trimmed
 
 
 def _splice(text: str, start: int, end: int) -> str:

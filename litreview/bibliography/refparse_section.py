@@ -43,6 +43,21 @@ def _looks_like_heading(line: str) -> bool:
             and "http" not in line)
 
 
+def reference_heading(text: str, section: str | None = None) -> tuple[int, str] | None:
+    """(0-based line, heading as printed) of the reference section, or None when there is none."""
+    names = (section.strip().lower(),) if section else HEADINGS
+    found = None
+    for i, line in enumerate(text.splitlines()):
+        if _is_heading(line, names):
+            found = (i, _heading_text_as_printed(line))  # the last wins: a table of contents may name it earlier
+    return found
+
+
+def _heading_text_as_printed(line: str) -> str:
+    m = _MD_HEADING.match(line)
+    return (m.group("text") if m else line).strip().strip("*_").strip().rstrip(":").strip()
+
+
 def find_reference_section(text: str, section: str | None = None, *,
                            path: str | None = None) -> tuple[list[str], int]:
     """(one string per reference, 1-based line of the first one).
@@ -53,11 +68,8 @@ def find_reference_section(text: str, section: str | None = None, *,
     lines = text.splitlines()
     if not text.strip():
         raise InputError("the file is empty: no references to import", path=path)
-    names = (section.strip().lower(),) if section else HEADINGS
-    heading = None
-    for i, line in enumerate(lines):
-        if _is_heading(line, names):
-            heading = i  # the last such heading wins: a table of contents may name it earlier
+    found = reference_heading(text, section)
+    heading = found[0] if found else None
     if heading is None:
         if section:
             raise InputError(f"no section headed {section!r} found", path=path,

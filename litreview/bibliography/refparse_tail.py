@@ -29,7 +29,11 @@ _TRAILING_PLACE = re.compile(r",\s*(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*[A-
 ABBREVIATED_JOURNAL = re.compile(
     r"^(?!(?:No|Vol|Pp?|Chap|Ch|Ed|Eds)\.)(?:[A-Z][A-Za-z]{0,11}\.\s+)(?:(?:[A-Z][A-Za-z]*\.?,?|of|and|&)\s+){0,5}?"
     r"(?=\d|\(\d)")
-_EDITION_FIRST = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|Rev\.?|Revised|[A-Z][a-z]+)\s+ed(?:ition|\.)?,\s*")
+_EDITION_FIRST = re.compile(
+    r"^(?:(?P<ed>\d+(?:st|nd|rd|th)|Rev\.?|Revised|[A-Z][a-z]+)\s+ed(?:ition|\.)?,\s*"
+    # "2nd ed. New York: Penguin": "ed." is an abbreviation, so no sentence ended after it
+    r"|(?P<ed2>\d+(?:st|nd|rd|th)|Rev\.?|Revised|(?:Second|Third|Fourth|Fifth|Sixth|New|Expanded)"
+    r")\s+ed(?:ition|\.)\s+(?=[A-Z]))")
 _THESIS = re.compile(
     r"^(?P<kind>Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?A\.?|M\.?Sc\.?|MPhil)\s+"
     r"(?:thesis|diss\.?|dissertation)(?:,\s*(?P<school>.+))?$", re.I)
@@ -101,7 +105,7 @@ def parse_tail(tail: str, quoted: bool, f: dict[str, Any], uncertain: list[str])
         if not seg:
             continue
         if (m := _EDITION_FIRST.match(seg)) is not None:
-            f["edition"], seg = m.group("ed"), seg[m.end():]
+            f["edition"], seg = m.group("ed") or m.group("ed2"), seg[m.end():]
         if not seg:
             continue
         if (date := F.parse_date(seg)) is not None:

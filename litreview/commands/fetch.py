@@ -14,8 +14,8 @@ Examples:
   litreview fetch --offline                the snapshot only: what is verified, what is not
   litreview fetch --refresh --key farrell2005world
   LITREVIEW_MAILTO=you@example.org litreview fetch --format json
-Exit status: 0 when every lookup was answered, 1 when the network was unreachable or
-the run stopped (more than 10% of registry requests failed), 2 on bad input.
+Exit status: 0 when every lookup was answered, 1 when a lookup failed, the network was
+unreachable or the run stopped (more than 10% of registry requests failed), 2 on bad input.
 """
 
 
@@ -89,7 +89,8 @@ def _summary(report, bibliography) -> None:
 @click.option("--no-urls", is_flag=True, help="Do not check the entries' URLs.")
 @click.option("--no-search", is_flag=True, help="Do not search for DOIs of entries without one.")
 @click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
-@click.option("--timeout", type=float, default=None, help="Seconds before one request times out [default: 20].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds before one request times out [default: 20].")
 @format_option("table", "json")
 def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls: bool, no_search: bool,
             keys: tuple[str, ...], timeout: float | None, **paths: str | None) -> int:
@@ -143,5 +144,12 @@ def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls:
         return 1
     for line in report.errors[:10]:
         click.echo(f"warning: {line}", err=True)
+    if report.errors:
+        # Some lookups were not answered: the snapshot lacks them, which scripts must be able to see.
+        count = len(report.errors)
+        click.echo(f"{count} lookup{'s' if count != 1 else ''} failed; nothing wrong was stored, and "
+                   "`litreview fetch` tries them again", err=True)
+        sys.stderr.flush()
+        return 1
     sys.stderr.flush()
     return 0

@@ -34,6 +34,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     """
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references
+    from ..bibliography.refparse_section import reference_heading
     from ..fileio import read_text
 
     text = read_text(path, what="document")
@@ -45,6 +46,11 @@ def command(path: str, fmt: str, section: str | None) -> int:
     else:
         sys.stdout.write(to_bibtex(refs, keys))
     unsure = sum(1 for r in refs if r.uncertain)
-    click.echo(f"{len(refs)} references from {path} (line {first_line} on); "
+    found = reference_heading(text, section)
+    where = f"the {found[1]!r} section of " if found else ""
+    click.echo(f"{len(refs)} references from {where}{path} (line {first_line} on); "
                f"{unsure} with uncertain fields", err=True)
+    if not found:
+        click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited): "
+                   "each paragraph or line of the file was taken as a reference", err=True)
     return 0

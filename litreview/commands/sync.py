@@ -54,6 +54,9 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     config = config_from(**paths)
     path = config.path("bibliography")
     bibliography = load_or_fail(path)
+    unknown = sorted(set(keys) - set(bibliography.keys))
+    if unknown:
+        raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
     metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
                              stale_days=config.stale_days)
     proposals = propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys)
@@ -80,7 +83,11 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
             try:
                 if click.confirm(f"apply this change to {c.key}.{c.field}?", default=False):
                     accepted.append(c)
-            except click.Abort:
+            except click.Abort as exc:
+                if isinstance(exc.__context__, KeyboardInterrupt):
+                    # Ctrl-C cancels the whole review, like `git add -p`: no half-applied corrections.
+                    click.echo("\ninterrupted: nothing was written", err=True)
+                    return 130
                 click.echo("\nno answer: the remaining changes are skipped", err=True)
                 break
         if not accepted:

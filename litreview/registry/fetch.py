@@ -278,7 +278,7 @@ class _Run:
                 failure = f"{verb}: the network is unreachable ({down})"
                 status = "unverified"
                 url_check, url_note = None, ("URL not checked: the network is unreachable" if s.url.strip() else "")
-            elif stopped and failure == stopped:
+            elif stopped and failure.endswith(stopped):
                 status = "unverified"
             meta[s.key] = metadata_for(s, self.snap, now=now, stale_days=self.config.stale_days,
                                        failure=failure, failure_status=status, url_check=url_check,

@@ -206,6 +206,11 @@ class Http:
         except Transient as exc:
             raise FetchFailed(f"{exc.reason} (gave up after {attempts or policy.attempts} attempts)",
                               status=exc.status, url=url) from None
+        except BudgetExceeded as exc:
+            if last is None:
+                raise
+            # The retry that met the stop would otherwise hide what went wrong with this request.
+            raise BudgetExceeded(f"{last.reason}; {exc.message}") from None
         raise FetchFailed(last.reason if last else "request failed", url=url)  # pragma: no cover
 
     def _count_failure(self, pool: str) -> None:

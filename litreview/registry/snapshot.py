@@ -233,7 +233,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         extra.append(f"fetched {age:.0f} days ago (older than {stale_days}); `litreview fetch` refreshes it")
     if failure:
         extra.append(f"refreshing failed: {failure}")
-    agency = AGENCY_NAMES.get(entry.agency, entry.agency or "the registry")
+    # An unknown agency means doi.org content negotiation was asked: doi.org answered.
+    agency = AGENCY_NAMES.get(entry.agency) or ("doi.org" if entry.agency in ("", "unknown") else entry.agency)
     if entry.http_status == 404:
         return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
                                             f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),

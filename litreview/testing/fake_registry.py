@@ -270,14 +270,32 @@ def _iter_env(fake: FakeRegistry) -> Iterator[str]:
         yield f"export {name}={value}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the fake registry until interrupted (for demos)."""
+def from_args(argv: list[str] | None = None) -> FakeRegistry:
+    """The (not yet started) fake registry the command line asks for."""
     parser = argparse.ArgumentParser(prog="python -m litreview.testing.fake_registry", description=__doc__.split("\n")[0])
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
     parser.add_argument("--no-limits", action="store_true", help="do not enforce Crossref's rate limits")
+    parser.add_argument("--fault", action="append", default=[], metavar="MATCH:KIND[:TIMES]",
+                        help="fail the next TIMES (default 1) requests whose path contains MATCH; KIND is one of "
+                             f"{', '.join(FAULTS)} (repeatable), e.g. --fault lr.culture.2005:503:2")
     args = parser.parse_args(argv)
-    fake = FakeRegistry(latency=args.latency, enforce_limits=not args.no_limits, port=args.port).start()
+    fake = FakeRegistry(latency=args.latency, enforce_limits=not args.no_limits, port=args.port)
+    for spec in args.fault:
+        # MATCH may itself hold ':' (SICI DOIs), so KIND and TIMES are taken from the right.
+        parts = spec.rsplit(":", 2)
+        if len(parts) == 3 and not parts[2].isdigit():
+            parts = [f"{parts[0]}:{parts[1]}", parts[2]]
+        if len(parts) < 2 or parts[-1 if len(parts) == 2 else 1] not in FAULTS:
+            parser.error(f"--fault {spec!r}: expected MATCH:KIND[:TIMES] with KIND one of {', '.join(FAULTS)}")
+        match, kind, times = (*parts, "1") if len(parts) == 2 else parts
+        fake.inject(match, kind, int(times))
+    return fake
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the fake registry until interrupted (for demos)."""
+    fake = from_args(argv).start()
     print(f"fake registry (synthetic records only) at {fake.url}")
     for line in _iter_env(fake):
         print(line)
