@@ -91,6 +91,10 @@ CASES = {
     "LR209": (SourceMetadata(key=KEY, status="unverified", reason="not yet verified: the snapshot has no record"),
               SourceMetadata(key=KEY, status="malformed", reason="bad DOI")),
     "LR210": (replace(VERIFIED, stale=True), replace(VERIFIED, stale=False)),
+    "LR211": (replace(VERIFIED, url_check=UrlCheck("http://example.org/old", ok=True, status=200,
+                                                   final_url="https://example.org/new")),
+              replace(VERIFIED, url_check=UrlCheck("https://example.org/page", ok=True, status=200,
+                                                   final_url="https://example.org/page/"))),
 }
 
 

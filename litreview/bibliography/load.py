@@ -126,13 +126,13 @@ def _unbalanced_braces(text: str, filename: str) -> list[Finding]:
             problems.append(Finding(
                 code="LR100", severity="error",
                 message=f"unbalanced braces: a {{ is never closed in the entry that starts on line {entry_line}",
-                hint="add the missing } (or remove the extra {) on this line",
+                hint="Add the missing } (or remove the extra {) on this line",
                 file=filename, line=entry_line + _first_unbalanced_line(chunk),
             ))
         elif extra_close is not None:
             problems.append(Finding(
                 code="LR100", severity="error", message="unbalanced braces: a } closes nothing",
-                hint="remove the extra } or add the missing {", file=filename,
+                hint="Remove the extra } or add the missing {", file=filename,
                 line=_line_of(text, begin + extra_close),
             ))
     return problems
@@ -188,14 +188,14 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             problems.append(Finding(
                 code="LR101", severity="error",
                 message=f"duplicate key {key!r} (first defined on line {seen[key.lower()]})",
-                hint="rename one of the entries, or delete the copy", key=key, file=filename, line=line,
+                hint="Rename one of the entries, or delete the copy", key=key, file=filename, line=line,
             ))
             continue
         seen[key.lower()] = line
         if kind not in KNOWN_TYPES:
             problems.append(Finding(
                 code="LR102", severity="error", message=f"unknown entry type @{entry_type}",
-                hint="use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
+                hint="Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
@@ -206,7 +206,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             if lname in fields:
                 problems.append(Finding(
                     code="LR103", severity="error", message=f"field {name!r} appears twice in {key!r}",
-                    hint="keep one of the two values", key=key, file=filename, line=line,
+                    hint="Keep one of the two values", key=key, file=filename, line=line,
                 ))
                 continue
             fields[lname] = value
@@ -251,12 +251,12 @@ def _split_names(value: str) -> list[str]:
 
 def _hint_for(message: str) -> str:
     if "brace" in message or "premature end" in message:
-        return "check that every { has a matching } in this entry"
+        return "Check that every { has a matching } in this entry"
     if "',' or '}'" in message or "expected" in message:
-        return "a comma is probably missing after the previous field"
+        return "A comma is probably missing after the previous field"
     if "undefined string" in message:
-        return "quote the value in braces, or define it with @string"
-    return "see the BibTeX syntax: @type{key, field = {value}, ...}"
+        return "Quote the value in braces, or define it with @string"
+    return "See the BibTeX syntax: @type{key, field = {value}, ...}"
 
 
 def load_bibliography(path: str | Path) -> Bibliography:
@@ -266,7 +266,7 @@ def load_bibliography(path: str | Path) -> Bibliography:
         raw = p.read_bytes()
     except FileNotFoundError:
         raise InputError("bibliography not found", path=str(p),
-                         hint="check the path, or set it with --bib or in [tool.litreview]") from None
+                         hint="Check the path, or set it with --bib or in [tool.litreview]") from None
     except OSError as exc:
         raise InputError(f"cannot read bibliography: {exc.strerror}", path=str(p)) from None
     try:
@@ -279,20 +279,20 @@ def load_bibliography(path: str | Path) -> Bibliography:
         bad = Finding(
             code="LR105", severity="error",
             message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            hint="re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)", file=str(p), line=line,
+            hint="Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)", file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography is empty",
-            hint="add entries, e.g. with `litreview import` or `litreview add`", file=str(p), line=1,
+            hint="Add entries, e.g. with `litreview import` or `litreview add`", file=str(p), line=1,
         ),), file=str(p), text=text)
     bib = parse_bibliography(text, str(p))
     if not bib.sources and not bib.problems:
         # Comments or stray text only: as unusable as an empty file, and as easy to miss.
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography has no entries",
-            hint="entries start with @type{key, ...}; add them with `litreview import` or `litreview add`",
+            hint="Entries start with @type{key, ...}; add them with `litreview import` or `litreview add`",
             file=str(p), line=1,
         ),), file=str(p), text=text)
     return bib

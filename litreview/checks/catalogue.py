@@ -133,6 +133,8 @@ _CODES = (
          "Run `litreview fetch` with network access and commit refs/metadata/."),
     Code("LR210", "stale-record", "info", "The stored registry record is older than the configured age.",
          "Run `litreview fetch --refresh` to update the snapshot."),
+    Code("LR211", "moved-url", "info", "The entry's URL answers only by redirecting to another address.",
+         "Cite the address it redirects to, if that is the same document."),
     # -- LR3xx: the essay and the bibliography ----------------------------------------------------------
     Code("LR300", "unresolved-citation", "error",
          "A citation marker or author-date citation matches no entry.",

@@ -54,7 +54,7 @@ def reportable(mismatches: tuple[Mismatch, ...], *, year_in_title: bool = False)
 
 
 def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool = False) -> Iterable[Finding]:
-    """LR200-LR210 for one entry."""
+    """LR200-LR211 for one entry."""
     agency = _AGENCIES.get(meta.record.agency, meta.record.agency) if meta.record else "the registry"
     when = f" on {meta.fetched_at[:10]}" if meta.fetched_at else ""
     if meta.status == "not-found":
@@ -81,6 +81,9 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
                 if check.archive_url else "find the page's new address, or an archived copy on the Wayback Machine")
         checked = f" (checked {check.checked_at[:10]})" if check.checked_at else ""
         yield entry_finding("LR207", source, f"URL {check.url} is broken: {what}{checked}", hint)
+    elif check is not None and check.ok and _moved(check.url, check.final_url):
+        yield entry_finding("LR211", source, f"URL {check.url} redirects to {check.final_url}",
+                            f"if it is the same document, write url = {{{check.final_url}}}")
 
 
 def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: str) -> Iterable[Finding]:
@@ -124,3 +127,8 @@ def _article(label: str) -> str:
     """'a retraction', 'an expression of concern'."""
     word = label.lower()
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
+def _moved(url: str, final: str) -> bool:
+    """True when the final address differs beyond a trailing slash."""
+    return bool(final) and final.rstrip("/") != url.rstrip("/")

@@ -49,8 +49,10 @@ def config_from(**overrides: Any) -> Config:
 
 def format_option(*choices: str, default: str | None = None) -> Callable[..., Any]:
     """--format with the given choices; the first is the default."""
+    for_scripts = [c for c in choices if c in ("json", "csv", "csljson", "sarif", "github")]
+    scripts = f" ({' and '.join(for_scripts)} for scripts)" if for_scripts else ""
     return click.option("--format", "fmt", type=click.Choice(choices), default=default or choices[0],
-                        show_default=True, help="Output format (json and csv are for scripts).")
+                        show_default=True, help=f"Output format{scripts}.")
 
 
 def emit_json(data: Any) -> None:
