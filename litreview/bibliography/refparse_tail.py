@@ -180,28 +180,29 @@ def _publisher_part(text: str, f: dict[str, Any]) -> None:
     if m:
         text = m.group("pub")
         f["year"] = f.get("year") or m.group("year")
-    m = _TRAILING_DATE.search(text)
-    if m and (date := F.parse_date(m.group("date"))) is not None:
-        _set_date(f, date)
-        text = text[: m.start()]
-    m = _TRAILING_PLACE.search(text)
-    if m and not f.get("place"):
-        f["place"], text = m.group("place"), text[: m.start()]  # "Academic Press, London, United Kingdom"
-    elif (m := re.search(r",\s*(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))$", text)):
+    text, placed = _take_date_and_place(text, f)  # "Academic Press, London, United Kingdom"
+    if not placed and (m := re.search(r",\s*(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))$", text)):
         f["place"], text = m.group("place"), text[: m.start()]
     f["publisher"] = f.get("publisher") or text.strip()
 
 
 def _container_part(text: str, f: dict[str, Any]) -> None:
     """A container without numbers, maybe with a date: "openDemocracy, June 27"."""
+    text, _ = _take_date_and_place(text, f)  # "... Annual Meeting, Milwaukee, WI"
+    f["container"] = text.strip()
+
+
+def _take_date_and_place(text: str, f: dict[str, Any]) -> tuple[str, bool]:
+    """Move a trailing date, then a trailing place, from ``text`` into ``f``; True if a place was taken."""
     m = _TRAILING_DATE.search(text)
     if m and (date := F.parse_date(m.group("date"))) is not None:
         _set_date(f, date)
         text = text[: m.start()]
     m = _TRAILING_PLACE.search(text)
     if m and not f.get("place"):
-        f["place"], text = m.group("place"), text[: m.start()]  # "... Annual Meeting, Milwaukee, WI"
-    f["container"] = text.strip()
+        f["place"], text = m.group("place"), text[: m.start()]
+        return text, True
+    return text, False
 
 
 def _journal_like(seg: str, f: dict[str, Any], previous: str = "") -> bool:
