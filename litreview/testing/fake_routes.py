@@ -115,6 +115,10 @@ class Handler(BaseHTTPRequestHandler):
                 held[0] = False
                 fake._release(pool)
 
+        # Record the request before its response goes out, so a client that has read the
+        # response always finds it counted (counting afterwards raced with fast clients).
+        self._seen = (method, unquote(path), unquote(query), pool, ua, self.headers.get("Accept", ""))
+        self._recorded = False
         status = 0
         try:
             if fake.latency:
@@ -133,14 +137,22 @@ class Handler(BaseHTTPRequestHandler):
             status = self._send(method, reply, pool)
         finally:
             release()
-            with fake._lock:
-                fake.requests.append(Seen(method, unquote(path), unquote(query), status, pool, ua,
-                                          self.headers.get("Accept", ""), time.monotonic()))
+            self._record(status)
+
+    def _record(self, status: int) -> None:
+        """Count this request once, with the status it is answered with (0: no answer)."""
+        if self._recorded:
+            return
+        self._recorded = True
+        method, path, query, pool, ua, accept = self._seen
+        with self.fake._lock:
+            self.fake.requests.append(Seen(method, path, query, status, pool, ua, accept, time.monotonic()))
 
     def _send(self, method: str, reply: _Reply, pool: str, *, length: int | None = None,
               body: bytes | None = None) -> int:
         fake = self.fake
         data = reply.body if body is None else body
+        self._record(reply.status)
         self.send_response(reply.status)
         headers: dict[str, str] = {}
         if pool:
@@ -174,6 +186,8 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "429":
             headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
             return self._send(method, _Reply(429, PAGE_429.encode(), "text/html", headers), pool)
+        if kind in ("timeout", "reset"):
+            self._record(0)  # no answer will come; count it now, before the client gives up
         if kind == "timeout":
             time.sleep(fault.delay)
             self.close_connection = True
@@ -194,6 +208,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return self._send(method, _Reply(200, b"", "application/json"), pool, length=fault.size, body=b"{")
         # oversized: chunked, no length given, so only counting the bytes can catch it.
+        self._record(200)
         self.send_response(200)
         self.send_header("content-type", "application/json")
         self.send_header("transfer-encoding", "chunked")
