@@ -1,13 +1,14 @@
+# ruff: noqa: F811  (the work fixture is imported from test_linking_cli and used as a parameter)
 """A reviewer's decisions as `litreview links` shows them: ambiguous names settled, kinds kept,
 and what cannot be linked (unresolved markers, links to unknown keys) reported plainly.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from test_linking_cli import run, work  # noqa: F401  (work is a fixture; same scenario as links' tests)
 
 from litreview.bibliography.load import parse_bibliography
 from litreview.cli import main
@@ -81,18 +82,6 @@ def test_a_recorded_kind_survives_when_only_a_topical_match_is_left(tmp_path: Pa
     assert (got.kind, got.status, got.evidence) == ("quotation", "confirmed", "the book's thesis, quoted")
 
 
-@pytest.fixture
-def work(tmp_path: Path) -> Path:
-    for name in ("essay.md", "refs.bib"):
-        shutil.copy(CASE / name, tmp_path / name)
-    return tmp_path
-
-
-def run(work: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["links", "--essay", str(work / "essay.md"), "--bib", str(work / "refs.bib"),
-                 "--claims", str(work / "claims.yaml"), "--metadata-dir", str(work / "none"), *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])
