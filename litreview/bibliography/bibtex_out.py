@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Person
 from .keys import DEFAULT_PATTERN, key_parts
-from .refparse import ParsedReference
+from .refparse.reference import ParsedReference
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _SPECIALS = re.compile(r"[\\&%$#_{}]")

@@ -34,7 +34,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     """
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references
-    from ..bibliography.refparse_section import reference_heading
+    from ..bibliography.refparse import reference_heading
     from ..fileio import read_text
 
     text = read_text(path, what="document")

@@ -24,6 +24,8 @@ YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 #: the DOI itself may hold < and > (SICI DOIs); a closing > of "<https://doi.org/...>" is trimmed
 _DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*)?(10\.\d{4,9}/[^\s\"“”]+)",
                   re.IGNORECASE)
+#: a short DOI (10/bqhp9z) counts only behind "doi:" or a resolver, where nothing else can be meant
+_SHORT_DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
     rf"(?:\b(?:Accessed|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
@@ -80,7 +82,7 @@ def parse_date(text: str) -> Date | None:
 
 def take_doi(text: str) -> tuple[str, str]:
     """(DOI without prefix, text with it removed); ('', text) when there is none."""
-    m = _DOI.search(text)
+    m = _DOI.search(text) or _SHORT_DOI.search(text)
     if not m:
         return "", text
     doi = _trim_identifier(m.group(1))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import InputError
+from ...errors import InputError
 
 HEADINGS = ("citations", "references", "bibliography", "works cited", "literature cited",
             "reference list", "sources", "literature")

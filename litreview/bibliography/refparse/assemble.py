@@ -1,0 +1,219 @@
+"""Turn the tagger's labelled tokens into a ParsedReference, reusing the rule parser's normalisers
+(names into family/given, page ranges, dates, DOIs), and mark fields the model is unsure of.
+
+A field's confidence is the lowest marginal probability of its label over its tokens, lowered
+further when a neighbouring token may belong to it too (the span's edges are in doubt).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Person
+from . import fields as F
+from .names import scan_names
+from .reference import ParsedReference
+from .tagger import Tagged
+from .tail import _names as reading_order_names
+
+#: Below this confidence a field is reported unsure; chosen by cross-validation on the training
+#: set (bench/eval_refparse.py --tune), never on the evaluation sets.
+THRESHOLD = 0.80
+
+#: model label -> ParsedReference field
+FIELD_OF = {"author": "authors", "editor": "editors", "translator": "note", "title": "title",
+            "journal": "container", "container": "container", "collection": "note", "date": "year",
+            "volume": "volume", "pages": "pages", "publisher": "publisher", "location": "place",
+            "edition": "edition", "genre": "note", "note": "note", "url": "url", "doi": "doi", "isbn": "isbn"}
+
+_QUOTES = "“”\"‘’«»„"
+_ROLE = re.compile(
+    r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
+    r"hg\.\s+v\.)\s+|\s*,?\s*\(?\b(?:eds?|editors?|hrsg|hg|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$"
+    r"|^(?:in:?)\s+",
+    re.I)
+_PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
+_EDITION = re.compile(r"(\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|[A-Za-zÀ-ÿ]+)\s*(?:ed\b|edn\b|edition|édition|"
+                      r"edición|edição|aufl|auflage)", re.I)
+_ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Consecutive tokens with one label."""
+
+    label: str
+    text: str
+    confidence: float
+
+
+def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
+    out: list[Segment] = []
+    i = 0
+    while i < len(tagged):
+        j = i
+        while j + 1 < len(tagged) and tagged[j + 1].label == tagged[i].label:
+            j += 1
+        span = tagged[i:j + 1]
+        conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
+        out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf))
+        i = j + 1
+    return out
+
+
+def _strip(text: str) -> str:
+    return text.strip().strip(_QUOTES + " ").rstrip(",;:").strip().strip(_QUOTES + " ")
+
+
+def _clean_title(text: str) -> str:
+    text = text.strip()
+    if text[:1] in "“\"‘«„" and text.rstrip(" .,;:")[-1:] in "”\"’»“":
+        text = text[1:].rstrip(" .,;:")[:-1]
+    text = _strip(text)
+    if text.endswith(".") and not text.endswith("..") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]
+    return text.strip()
+
+
+def persons(text: str) -> tuple[tuple[Person, ...], bool]:
+    """Names of an author or editor segment: (persons, et al.)."""
+    clean = text.strip()
+    for _ in range(3):
+        clean = _ROLE.sub("", clean).strip()
+    clean = clean.strip(" ,;:()")
+    if not clean:
+        return (), False
+    names = scan_names(clean)
+    if names is not None and names.end >= len(clean.rstrip(". ")) - 1:
+        return names.persons, names.et_al
+    et_al = bool(re.search(r"\bet\s+al\b\.?|\bothers\b", clean, re.I))
+    clean = re.sub(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", "", clean, flags=re.I).strip(" ,.")
+    if names is not None and not et_al and names.end >= len(clean) - 1:
+        return names.persons, names.et_al
+    found = reading_order_names(clean)
+    return tuple(p for p in found if p.family), et_al
+
+
+def _pages(text: str) -> str:
+    m = _PAGES.search(re.sub(r"(?i)\b(?:pp?|pages?|s|pág)\.?\s*", " ", text))
+    return F.dash(m.group()) if m else ""
+
+
+def _edition(text: str) -> str:
+    m = _EDITION.search(text)
+    if m:
+        return m.group(1).rstrip(".") if m.group(1)[0].isdigit() else m.group(1)
+    return _strip(text).strip("()")
+
+
+def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
+    """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
+    segs = segments(tagged, text)
+    first: dict[str, Segment] = {}
+    repeated: set[str] = set()
+    for seg in segs:
+        if seg.label in first:
+            repeated.add(seg.label)
+        else:
+            first[seg.label] = seg
+    f: dict[str, object] = {}
+    conf: dict[str, float] = {}
+    notes: list[str] = []
+
+    def put(name: str, value: object, seg: Segment) -> None:
+        if value and not f.get(name):
+            f[name] = value
+            conf[name] = min(conf.get(name, 1.0), seg.confidence)
+
+    for seg in segs:
+        label = seg.label
+        if label == "author" and seg is first[label]:
+            people, et_al = persons(seg.text)
+            put("authors", people, seg)
+            f["et_al"] = et_al
+        elif label == "editor" and seg is first[label]:
+            people, et_al = persons(seg.text)
+            put("editors", people, seg)
+            if not f.get("authors"):
+                f["et_al"] = et_al
+        elif label == "title" and seg is first[label]:
+            put("title", _clean_title(seg.text), seg)
+        elif label in ("journal", "container") and "container" not in f:
+            put("container", _strip(re.sub(r"^(?:[Ii]n|IN)\b:?\s+", "", seg.text.strip())).rstrip("."), seg)
+        elif label == "date" and not f.get("year"):
+            years = F.YEAR_RE.findall(seg.text)
+            if years:
+                put("year", years[0], seg)
+                date = F.parse_date(_strip(seg.text).strip("()[] "))
+                if date is not None and date.month:
+                    f["month"], f["day"] = date.month, date.day
+        elif label == "volume" and not f.get("volume"):
+            numbers = F.parse_numbers(seg.text)
+            put("volume", numbers.volume or _strip(seg.text).strip("()"), seg)
+            put("issue", numbers.issue, seg)
+            put("pages", numbers.pages if re.search(r"[-–—]", numbers.pages or "") else "", seg)
+        elif label == "pages":
+            put("pages", _pages(seg.text), seg)
+        elif label == "publisher":
+            pub = F.parse_pubfacts(_strip(seg.text))
+            if pub is not None and pub.place:
+                put("place", pub.place, seg)
+                put("publisher", pub.publisher, seg)
+            else:
+                put("publisher", _strip(seg.text).rstrip("."), seg)
+        elif label == "location":
+            put("place", _strip(seg.text).strip("()[]").rstrip("."), seg)
+        elif label == "edition":
+            put("edition", _edition(seg.text), seg)
+        elif label == "isbn" and (m := _ISBN.search(seg.text)):
+            put("isbn", m.group().strip(), seg)
+        elif label == "genre":
+            g = seg.text.lower()
+            if re.search(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis", g):
+                f["_thesis"] = "mastersthesis" if re.search(r"master|m\.?a\.|m\.?sc|mémoire", g) else "phdthesis"
+            elif re.search(r"report|working paper|paper|rapport|bericht|informe", g):
+                f["_report"] = True
+            notes.append(_strip(seg.text))
+        elif label in ("note", "translator", "collection"):
+            notes.append(_strip(seg.text))
+    # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)
+    doi, rest = F.take_doi(text)
+    f["urldate"], rest = F.take_accessed(rest)
+    url, _ = F.take_url(rest)
+    if doi:
+        f["doi"] = doi
+    elif "doi" in first:
+        f["doi"] = F.take_doi(first["doi"].text)[0]
+    if url:
+        f["url"] = url
+    if notes:
+        f["note"] = "; ".join(n for n in notes if n and not re.fullmatch(r"(?i)(?:retrieved|available|accessed)"
+                                                                           r"(?: from| at| on)?:?", n))
+    f["type"] = _entry_type(f, first)
+    unsure = [name for name, c in conf.items() if c < threshold]
+    for label in repeated & {"author", "title", "journal", "container"}:
+        unsure.append(FIELD_OF[label])
+    order = ("authors", "editors", "title", "container", "year", "volume", "issue", "pages", "publisher",
+             "place", "edition", "isbn")
+    uncertain = tuple(name for name in order if name in unsure)
+    f.pop("_thesis", None)
+    f.pop("_report", None)
+    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())), **f)  # type: ignore[arg-type]
+
+
+def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:
+    if f.get("_thesis"):
+        return str(f["_thesis"])
+    if f.get("_report"):
+        return "techreport"
+    if "journal" in first:
+        return "article"
+    if "container" in first:
+        return "incollection"
+    if f.get("publisher") or f.get("place") or f.get("isbn"):
+        return "book"
+    if f.get("url"):
+        return "online"
+    return "misc"
