@@ -35,6 +35,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from litreview.bibliography.refparse import (  # noqa: E402
     parse_reference_rules,
 )
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
+from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
 FIELDS = ("author", "title", "year", "container", "volume", "pages", "publisher", "doi")
@@ -61,7 +63,7 @@ def norm(text: str) -> str:
 
 def norm_pages(text: str) -> str:
     """"pp. 333–55." -> "333-355"; single pages as digits."""
-    text = re.sub(r"(?i)\b(?:pp?|pages?)\.?\s*", "", text or "")
+    text = re.sub(r"(?i)\b(?:pages?|pp?)\.?\s*", "", text or "")
     text = re.sub(r"\s*(?:-|–|—|--|---)+\s*", "-", text.strip().strip(".,;:() "))
     m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
     if m and len(m.group(4)) < len(m.group(2)):  # Chicago abbreviates the second number
@@ -72,7 +74,8 @@ def norm_pages(text: str) -> str:
 
 def norm_doi(text: str) -> str:
     text = re.sub(r"(?i)^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", (text or "").strip())
-    return text.rstrip(".,;").lower()
+    m = re.search(r"10\.\d{4,9}/[^\s\])>]+", text)  # gold such as "(doi:10.1017/x)" or "[doi>10.1007/y]"
+    return (m.group() if m else text).rstrip(".,;").lower()
 
 
 def norm_volume(text: str) -> str:
@@ -278,8 +281,39 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validate(shared: Path, folds: int, params: dict[str, object] | None = None,
-                   parsers: dict[str, Callable[..., ParsedReference]] | None = None) -> dict[str, Score]:
+PARSERS = ("rules", "crf", "combined")
+#: other ways to combine the two readings, scored by --tune
+POLICIES = ("outline", "blend", "confident", "sure", "crf")
+
+#: (string, gold, the rule parser's reading, the CRF's reading with no confidence threshold applied)
+Record = tuple[str, dict[str, Any], ParsedReference, ParsedReference]
+
+
+def read_all(rows: list[tuple[str, dict[str, Any]]], model: Path | None = None) -> list[Record]:
+    """Parse each string once with each parser; thresholds and policies are applied afterwards."""
+    return [(raw, gold, parse_reference_rules(raw), parse_reference_model(raw, model, 0.0)) for raw, gold in rows]
+
+
+def at_threshold(crf: ParsedReference, threshold: float) -> ParsedReference:
+    """The CRF reading as `assemble` gives it with ``threshold`` (its other marks kept)."""
+    low = [name for name, c in crf.confidence if c < threshold]
+    return replace(crf, uncertain=ordered([*crf.uncertain, *[n for n in low if n not in crf.uncertain]]))
+
+
+def score_records(records: list[Record], chicago: bool, threshold: float = THRESHOLD,
+                  policies: tuple[str, ...] = (), show: str | None = None) -> dict[str, Score]:
+    """Scores of the rules, the CRF and the combined parser (and of other combining policies)."""
+    scores: dict[str, Score] = {}
+    for _raw, gold, rules, crf0 in records:
+        crf = at_threshold(crf0, threshold)
+        readings = {"rules": rules, "crf": crf, "combined": combine(crf, rules)}
+        readings.update({f"policy {p}": combine(crf, rules, p) for p in policies})
+        for name, ref in readings.items():
+            scores.setdefault(name, Score()).add(ref, gold, chicago, show if name == "combined" else None)
+    return scores
+
+
+def cross_validate(shared: Path, folds: int, params: dict[str, object] | None = None) -> list[Record]:
     """Each fold parsed by a model trained on the others (fold i = references i, i+k, i+2k, ...)."""
     from litreview.bibliography.refparse.corpus import read_anystyle_xml
     from litreview.bibliography.refparse.train import train
@@ -287,31 +321,32 @@ def cross_validate(shared: Path, folds: int, params: dict[str, object] | None = 
     labelled = read_anystyle_xml(shared / TRAIN)
     rows = training_rows(shared)
     assert len(rows) == len(labelled)
-    parsers = parsers or {"rules": lambda raw, model: parse_reference_rules(raw), "crf": _crf}
-    scores = {name: Score() for name in parsers}
+    records: list[Record] = []
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
             model = Path(tmp) / f"fold{k}.crfsuite"
             train([r for i, r in enumerate(labelled) if i % folds != k], model, params)
-            for i, (raw, gold) in enumerate(rows):
-                if i % folds == k:
-                    for name, parse in parsers.items():
-                        scores[name].add(parse(raw, model), gold, False)
-    return scores
+            records += read_all([r for i, r in enumerate(rows) if i % folds == k], model)
+    return records
 
 
-def _crf(raw: str, model: Path | None = None) -> ParsedReference:
-    return parse_reference_model(raw, model)
+def _crf(raw: str) -> ParsedReference:
+    return parse_reference_model(raw)
 
 
-def choose_threshold(score: Score) -> float:
-    """The threshold that flags the most wrong fields while flagging at most 10% of right ones."""
+def choose_threshold(records: list[Record], parser: str = "combined", policy: str = "") -> tuple[float, Score]:
+    """The threshold that flags the most wrong fields while flagging at most 10% of right ones.
+
+    Swept on the fields' confidences with the other marks as they are at threshold 0 (the choice
+    between readings may move with the threshold: the chosen one is then scored exactly).
+    """
+    base = score_records(records, False, 0.0, (policy,) if policy else ())[parser]
     best = 0.0
     for t in [x / 100 for x in range(30, 100)] + [0.995, 0.999]:
-        _wrong, right, _, _ = score.flagged(t)
-        if right <= 0.10:
+        right = [f for f in base.fates if f[0]]
+        if sum(1 for f in right if f[1] or f[2] < t) / max(len(right), 1) <= 0.10:
             best = t
-    return best
+    return best, score_records(records, False, best, (policy,) if policy else ())[parser]
 
 
 def speed(strings: list[str], parse: Callable[[str], ParsedReference], rounds: int = 4) -> float:
@@ -325,19 +360,20 @@ def speed(strings: list[str], parse: Callable[[str], ParsedReference], rounds: i
 
 
 def table(columns: list[tuple[str, int, dict[str, Score]]], threshold: float) -> str:
-    head = "".join(f"  {title + f' ({n})':<22}" for title, n, _ in columns)
-    sub = "".join(f"  {'rules':>9} {'CRF':>6}     " for _ in columns)
-    lines = ["Reference parsing: field F1, the rule parser beside the CRF parser (litreview import)",
+    head = "".join(f" | {title + f' ({n})':<20}" for title, n, _ in columns)
+    sub = "".join(" | rules   CRF  comb." for _ in columns)
+    lines = ["Reference parsing, field F1: old rule parser, CRF alone, combined (what `litreview import` uses)",
              f"{'field':<10}{head}", f"{'':<10}{sub}"]
     for name in FIELDS:
-        cells = "".join(f"  {s['rules'].f1(name):9.3f} {s['crf'].f1(name):6.3f}     " for _, _, s in columns)
+        cells = "".join(" | " + " ".join(f"{s[p].f1(name):5.3f}" for p in PARSERS) for _, _, s in columns)
         lines.append(f"{name:<10}{cells}")
-    lines.append(f"unsure fields (CRF threshold {threshold:.2f}): share of wrong fields flagged / of right fields flagged")
-    for parser in ("rules", "crf"):
+    lines.append(f"unsure fields (CRF threshold {threshold:.2f}): wrong fields flagged / right fields flagged "
+                 "(counts: wrong/right)")
+    for parser in PARSERS:
         cells = ""
         for _, _, s in columns:
             w, r, nw, nr = s[parser].flagged()
-            cells += f"  {w:5.2f} / {r:4.2f} of {nw:>3}/{nr:<4}"
+            cells += f" | {w:4.2f} / {r:4.2f} {nw:>4}/{nr:<5}"
         lines.append(f"{parser:<10}{cells}")
     return "\n".join(lines)
 
@@ -362,34 +398,37 @@ def main(argv: list[str] | None = None) -> int:
         return tune(args.shared, args.folds)
     if args.set:
         title, rows, chicago = sets[args.set]
-        scores = {"rules": evaluate(rows, chicago, parse=parse_reference_rules),
-                  "crf": evaluate(rows, chicago, args.show_errors, parse=_crf)}
-        print(table([(title, len(rows), scores)], THRESHOLD))
+        print(table([(title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors))], THRESHOLD))
         return 0
-    columns = [(f"{args.folds}-fold CV", len(training_rows(args.shared)), cross_validate(args.shared, args.folds))]
+    cv = cross_validate(args.shared, args.folds)
+    columns = [(f"{args.folds}-fold CV", len(cv), score_records(cv, False))]
     for key in ("dev", "chicago"):
         title, rows, chicago = sets[key]
-        columns.append((title, len(rows), {"rules": evaluate(rows, chicago, parse=parse_reference_rules),
-                                           "crf": evaluate(rows, chicago, args.show_errors, parse=_crf)}))
+        columns.append((title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors)))
     print(table(columns, THRESHOLD))
     strings = [raw for raw, _ in sets["dev"][1]]
     rules_speed, crf_speed = speed(strings, parse_reference_rules), speed(strings, _crf)
+    both = speed(strings, parse_reference)
     print(f"speed (dev 250 strings, one core, CPU time): rules {rules_speed:,.0f} references/s, "
-          f"CRF {crf_speed:,.0f} references/s (ratio {crf_speed / rules_speed:.2f})")
+          f"CRF {crf_speed:,.0f}/s, combined {both:,.0f}/s (combined/rules {both / rules_speed:.2f})")
     return 0
 
 
+TUNE_GRID = ((0.05, 0.01), (0.2, 0.01), (0.02, 0.05))
+
+
 def tune(shared: Path, folds: int) -> int:
-    """Cross-validated F1 (mean over fields) and the supported threshold for a few settings."""
-    grid = [{"c1": c1, "c2": c2} for c1, c2 in ((0.05, 0.01), (0.1, 0.05), (0.02, 0.005), (0.2, 0.01))]
-    for params in grid:
-        score = cross_validate(shared, folds, params, {"crf": lambda raw, model: parse_reference_model(raw, model)})
-        crf = score["crf"]
-        mean = sum(crf.f1(f) for f in FIELDS) / len(FIELDS)
-        t = choose_threshold(crf)
-        w, r, _, _ = crf.flagged(t)
-        print(f"{params}: mean field F1 {mean:.3f}; threshold {t:.3f} flags {w:.2f} of wrong, {r:.2f} of right",
-              flush=True)
+    """Cross-validated field F1 and the best threshold for each CRF setting and combining policy."""
+    for c1, c2 in TUNE_GRID:
+        params = {"c1": c1, "c2": c2}
+        records = cross_validate(shared, folds, params)
+        for name, policy in [("crf", ""), *((f"policy {p}", p) for p in POLICIES)]:
+            t, s = choose_threshold(records, name, policy)
+            w, r, nw, nr = s.flagged()
+            mean = sum(s.f1(f) for f in FIELDS) / len(FIELDS)
+            print(f"c1={c1} c2={c2} {name:<16}: mean F1 {mean:.4f} ("
+                  + " ".join(f"{f} {s.f1(f):.3f}" for f in FIELDS)
+                  + f"); threshold {t:.3f} flags {w:.2f} of {nw} wrong, {r:.2f} of {nr} right", flush=True)
     return 0
 
 

@@ -33,8 +33,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     Prints to standard output; nothing is written.
     """
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
-    from ..bibliography.refparse import find_reference_section, parse_references
-    from ..bibliography.refparse import reference_heading
+    from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
 
     text = read_text(path, what="document")

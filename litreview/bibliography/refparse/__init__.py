@@ -30,8 +30,10 @@ def parse_reference_model(text: str, model: Path | None = None, threshold: float
 
 
 def parse_reference(text: str) -> ParsedReference:
-    """Split one reference string into fields; never raises on odd input."""
-    return parse_reference_model(text)
+    """Split one reference string into fields, marking the unsure ones; never raises on odd input."""
+    from .combine import combine
+
+    return combine(parse_reference_model(text), parse_reference_rules(text))
 
 
 def parse_references(texts: list[str]) -> list[ParsedReference]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ...model import Person
 from . import fields as F
-from .names import scan_names
+from .names import _PARTICLES, scan_names
 from .reference import ParsedReference
+from .rules import REPEATED
 from .tagger import Tagged
 from .tail import _names as reading_order_names
 
@@ -31,7 +32,7 @@ FIELD_OF = {"author": "authors", "editor": "editors", "translator": "note", "tit
 _QUOTES = "“”\"‘’«»„"
 _ROLE = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
-    r"hg\.\s+v\.)\s+|\s*,?\s*\(?\b(?:eds?|editors?|hrsg|hg|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$"
+    r"hg\.\s+v\.)\s+|\s*,?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$"
     r"|^(?:in:?)\s+",
     re.I)
 _PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
@@ -77,6 +78,18 @@ def _clean_title(text: str) -> str:
     return text.strip()
 
 
+def _split_quoted(text: str) -> tuple[str, str]:
+    """("“Title.”", "what follows the closing quote") for a title span that runs past its quote."""
+    stripped = text.lstrip()
+    closer = {"“": "”", "«": "»", '"': '"', "„": "“"}.get(stripped[:1])
+    if closer is None:
+        return text, ""
+    end = stripped.find(closer, 1)
+    if end < 0 or not stripped[end + 1:].strip(" .,;:") or stripped[end - 1] not in ".,?!":
+        return text, ""  # “Behind the Store”: Montreal ... or "Title". Rest: the quote is part of the title
+    return stripped[:end + 1], stripped[end + 1:].strip(" .,;:")
+
+
 def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     """Names of an author or editor segment: (persons, et al.)."""
     clean = text.strip()
@@ -85,6 +98,14 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     clean = clean.strip(" ,;:()")
     if not clean:
         return (), False
+    chunks = [c.split() for c in clean.split(",")]
+    head = chunks[0]
+    if len(chunks) > 1 and 2 <= len(head) <= 3 and all(w[:1].isupper() and not w.endswith(".") for w in head) \
+            and len([w for w in chunks[1] if w not in ("and", "&")]) >= 2 and head[0].lower() not in _PARTICLES \
+            and not re.search(r",\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ]{1,3}\b)", clean):
+        # "Paul Hudak, Simon Peyton Jones, and Philip Wadler": given names first, nothing inverted
+        found = reading_order_names(re.sub(r",?\s*\bet\s+al\b\.?", "", clean))
+        return tuple(p for p in found if p.family), bool(re.search(r"\bet\s+al\b", clean))
     names = scan_names(clean)
     if names is not None and names.end >= len(clean.rstrip(". ")) - 1:
         return names.persons, names.et_al
@@ -121,6 +142,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     f: dict[str, object] = {}
     conf: dict[str, float] = {}
     notes: list[str] = []
+    spill: list[str] = []
+    late_years: list[tuple[str, Segment]] = []
 
     def put(name: str, value: object, seg: Segment) -> None:
         if value and not f.get(name):
@@ -129,7 +152,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
 
     for seg in segs:
         label = seg.label
-        if label == "author" and seg is first[label]:
+        if label == "author" and seg is first[label] and REPEATED.match(seg.text):
+            f["note"] = "same author(s) as the entry above"  # "———.": parse_references fills them in
+            conf["authors"] = 0.0
+        elif label == "author" and seg is first[label]:
             people, et_al = persons(seg.text)
             put("authors", people, seg)
             f["et_al"] = et_al
@@ -139,7 +165,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if not f.get("authors"):
                 f["et_al"] = et_al
         elif label == "title" and seg is first[label]:
-            put("title", _clean_title(seg.text), seg)
+            title, after = _split_quoted(seg.text)
+            put("title", _clean_title(title), seg)
+            if after:  # “Title.” Container: a closed quote ends a title whatever the model says
+                spill.append(after)
         elif label in ("journal", "container") and "container" not in f:
             put("container", _strip(re.sub(r"^(?:[Ii]n|IN)\b:?\s+", "", seg.text.strip())).rstrip("."), seg)
         elif label == "date" and not f.get("year"):
@@ -150,14 +179,19 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 if date is not None and date.month:
                     f["month"], f["day"] = date.month, date.day
         elif label == "volume" and not f.get("volume"):
-            numbers = F.parse_numbers(seg.text)
+            numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
             put("volume", numbers.volume or _strip(seg.text).strip("()"), seg)
             put("issue", numbers.issue, seg)
             put("pages", numbers.pages if re.search(r"[-–—]", numbers.pages or "") else "", seg)
+            if numbers.year:
+                late_years.append((numbers.year, seg))
         elif label == "pages":
             put("pages", _pages(seg.text), seg)
         elif label == "publisher":
             pub = F.parse_pubfacts(_strip(seg.text))
+            if pub is None and ":" in seg.text:  # "Cambridge, MA, USA: MIT Press"
+                place, _, name = _strip(seg.text).rpartition(":")
+                pub = F.PubFacts(place.strip(), name.strip())
             if pub is not None and pub.place:
                 put("place", pub.place, seg)
                 put("publisher", pub.publisher, seg)
@@ -176,8 +210,14 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             elif re.search(r"report|working paper|paper|rapport|bericht|informe", g):
                 f["_report"] = True
             notes.append(_strip(seg.text))
-        elif label in ("note", "translator", "collection"):
+        elif label in ("note", "translator", "collection") and not (
+                F.take_accessed(seg.text)[0] or F.take_url(seg.text)[0]):
             notes.append(_strip(seg.text))
+    if late_years and not f.get("year"):
+        put("year", *late_years[0])
+    if spill and not f.get("container"):
+        f["container"] = _strip(spill[0]).rstrip(".")
+        conf["container"] = conf.get("title", 1.0)
     # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)
     doi, rest = F.take_doi(text)
     f["urldate"], rest = F.take_accessed(rest)
@@ -188,11 +228,16 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         f["doi"] = F.take_doi(first["doi"].text)[0]
     if url:
         f["url"] = url
-    if notes:
-        f["note"] = "; ".join(n for n in notes if n and not re.fullmatch(r"(?i)(?:retrieved|available|accessed)"
-                                                                           r"(?: from| at| on)?:?", n))
+    kept = [n for n in notes if n and not re.fullmatch(r"(?i)(?:retrieved|available|accessed)(?: from| at| on)?:?", n)]
+    if kept or f.get("note"):
+        f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
     f["type"] = _entry_type(f, first)
     unsure = [name for name, c in conf.items() if c < threshold]
+    if not f.get("year"):
+        unsure.append("year")  # none printed, or none found: say so either way
+    title = str(f.get("title", ""))
+    if f.get("title") is not None and (not title or title.endswith((":", ";", ",", " -"))):
+        unsure.append("title")  # a title cut short, as the rule parser checks
     for label in repeated & {"author", "title", "journal", "container"}:
         unsure.append(FIELD_OF[label])
     order = ("authors", "editors", "title", "container", "year", "volume", "issue", "pages", "publisher",
