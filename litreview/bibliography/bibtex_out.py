@@ -101,6 +101,7 @@ def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
         ("month", _MONTHS[ref.month - 1] if ref.month else ""),
         ("day", str(ref.day) if ref.day else ""),
         ("doi", ref.doi),
+        ("isbn", ref.isbn),
         ("url", ref.url),
         ("urldate", ref.urldate),
         ("note", escape(note)),

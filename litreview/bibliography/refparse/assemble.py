@@ -22,6 +22,9 @@ from .tail import _names as reading_order_names
 #: Below this confidence a field is reported unsure; chosen by cross-validation on the training
 #: set (bench/eval_refparse.py --tune), never on the evaluation sets.
 THRESHOLD = 0.80
+#: How a span's confidence is read from its tokens' marginals: "min" (the least sure token or
+#: edge) or "sum" (one minus the doubts added up); chosen by cross-validation like the threshold.
+CONFIDENCE = "min"
 
 #: model label -> ParsedReference field
 FIELD_OF = {"author": "authors", "editor": "editors", "translator": "note", "title": "title",
@@ -58,7 +61,10 @@ def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
         while j + 1 < len(tagged) and tagged[j + 1].label == tagged[i].label:
             j += 1
         span = tagged[i:j + 1]
-        conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
+        if CONFIDENCE == "sum":  # union bound on the span being exactly this: one minus the summed doubts
+            conf = max(0.0, 1.0 - sum(1.0 - t.prob for t in span) - span[0].before - span[-1].after)
+        else:
+            conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
         out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf))
         i = j + 1
     return out
@@ -183,8 +189,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             put("volume", numbers.volume or _strip(seg.text).strip("()"), seg)
             put("issue", numbers.issue, seg)
             put("pages", numbers.pages if re.search(r"[-–—]", numbers.pages or "") else "", seg)
-            if numbers.year:
-                late_years.append((numbers.year, seg))
+            if (m := re.match(rf"^\(?({F.YEAR})\b", seg.text)) is not None:  # "2014;40(9):1477-81"
+                late_years.append((m.group(1), seg))
         elif label == "pages":
             put("pages", _pages(seg.text), seg)
         elif label == "publisher":

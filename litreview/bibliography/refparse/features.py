@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon as L
 
 _WORD = re.compile(r"\S+")
 _STRIP = "\"'“”‘’«»()[]{}<>.,;:!?*"
+_QUOTE_MARKS = "“”\""
 _OPENERS = "“\"‘«(["
 _SHAPE = str.maketrans({c: "d" for c in "0123456789"})
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?$")
@@ -121,9 +123,9 @@ def _ends_part(word: str, kind: str) -> bool:
     return word.endswith((".", "?", "!", ".”", ".\"", "?”", ".’")) and "initial" not in kind
 
 
-def _part_features(words: list[str], base: list[dict[str, str]]) -> list[dict[str, str]]:
+def _part_features(words: list[str], base: list[dict[str, str]]) -> list[list[str]]:
     """What the sentence-like part around each token holds (parts end at a closing period)."""
-    out: list[dict[str, str]] = []
+    out: list[list[str]] = []
     start = 0
     n = len(words)
     for i in range(n):
@@ -131,68 +133,73 @@ def _part_features(words: list[str], base: list[dict[str, str]]) -> list[dict[st
             part = range(start, i + 1)
             kinds = " ".join(base[k]["kind"] for k in part)
             cases = [base[k]["case"] for k in part]
-            info = {
-                "plen": str(min(len(part), 6)) if len(part) < 6 else ("long" if len(part) > 12 else "mid"),
-                "pdigit": str(int(any(any(c.isdigit() for c in words[k]) for k in part))),
-                "pyear": str(int("year" in kinds)),
-                "ppub": str(int("publisher" in kinds)),
-                "pjour": str(int("journal" in kinds)),
-                "pplace": str(int("place" in kinds)),
-                "pquote": str(int(any(c in words[k] for k in part for c in "“”\""))),
-                "pcolon": str(int(any(words[k].endswith(":") for k in part))),
-                "ptitle": str(min(sum(1 for c in cases if c == "title") * 4 // len(part), 3)),
-                "plower": str(min(sum(1 for c in cases if c == "lower") * 4 // len(part), 3)),
-            }
+            size = len(part)
+            info = [
+                "plen:" + (str(size) if size < 6 else ("long" if size > 12 else "mid")),
+                f"pdigit:{int(any(any(c.isdigit() for c in words[k]) for k in part))}",
+                f"pyear:{int('year' in kinds)}",
+                f"ppub:{int('publisher' in kinds)}",
+                f"pjour:{int('journal' in kinds)}",
+                f"pplace:{int('place' in kinds)}",
+                f"pquote:{int(any(c in words[k] for k in part for c in _QUOTE_MARKS))}",
+                f"pcolon:{int(any(words[k].endswith(':') for k in part))}",
+                f"ptitle:{min(sum(1 for c in cases if c == 'title') * 4 // size, 3)}",
+                f"plower:{min(sum(1 for c in cases if c == 'lower') * 4 // size, 3)}",
+            ]
             for k in part:
-                d = dict(info)
-                d["pfirst"] = str(int(k == start))
-                d["plast"] = str(int(k == i))
-                out.append(d)
+                out.append([*info, f"pfirst:{int(k == start)}", f"plast:{int(k == i)}"])
             start = i + 1
     return out
 
 
-def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
-    """One feature dictionary per token (string features and a few weighted ones)."""
+_own = lru_cache(maxsize=65536)(_token_features)
+
+
+@lru_cache(maxsize=65536)
+def _own_strings(word: str) -> tuple[str, ...]:
+    return tuple(f"{k}:{v}" for k, v in _own(word).items() if v)
+
+
+def sequence_features(tokens: list[Token]) -> list[list[str]]:
+    """One list of ``name:value`` features per token (python-crfsuite's form of {name: value})."""
     words = [t.text for t in tokens]
-    base = [_token_features(w) for w in words]
+    base = [_own(w) for w in words]
     parts = _part_features(words, base)
     n = len(words)
-    out: list[dict[str, str | float]] = []
+    out: list[list[str]] = []
     quote = paren = 0
     periods = 0  # sentence-closing periods seen so far: which "part" of the reference we are in
     seen_year = False
     for i, (word, f) in enumerate(zip(words, base, strict=True)):
-        feats: dict[str, str | float] = {k: v for k, v in f.items() if v}
-        feats.update(parts[i])
+        feats = [*_own_strings(word), *parts[i]]
         for c in word:
             if c in "“«" or (c == '"' and not quote):
                 quote = 1
             elif c in "(":
                 paren += 1
-        feats["inq"] = str(quote)
-        feats["inp"] = str(min(paren, 1))
-        feats["pos"] = str(min(int(10 * i / n), 9))
-        feats["part"] = str(min(periods, 4))
-        feats["after_year"] = str(int(seen_year))
+        feats.append(f"inq:{quote}")
+        feats.append(f"inp:{min(paren, 1)}")
+        feats.append(f"pos:{min(int(10 * i / n), 9)}")
+        feats.append(f"part:{min(periods, 4)}")
+        feats.append(f"after_year:{int(seen_year)}")
         if i == 0:
-            feats["first"] = "1"
+            feats.append("first:1")
         if i == n - 1:
-            feats["last"] = "1"
+            feats.append("last:1")
         for off, tag in ((-1, "L"), (1, "R"), (-2, "LL"), (2, "RR")):
             j = i + off
             if 0 <= j < n:
                 g = base[j]
-                feats[f"{tag}w"] = g["w"]
-                feats[f"{tag}shape"] = g["shape"]
+                feats.append(f"{tag}w:{g['w']}")
+                feats.append(f"{tag}shape:{g['shape']}")
                 if abs(off) == 1:
-                    feats[f"{tag}trail"] = g["trail"] or "_"
-                    feats[f"{tag}kind"] = g["kind"] or "_"
-                    feats[f"{tag}case"] = g["case"]
+                    feats.append(f"{tag}trail:{g['trail'] or '_'}")
+                    feats.append(f"{tag}kind:{g['kind'] or '_'}")
+                    feats.append(f"{tag}case:{g['case']}")
             else:
-                feats[f"{tag}w"] = "<edge>"
+                feats.append(f"{tag}w:<edge>")
         if i > 0:
-            feats["w|Lw"] = f["w"] + "|" + base[i - 1]["w"]
+            feats.append(f"w|Lw:{f['w']}|{base[i - 1]['w']}")
         for c in word:
             if c in "”»" or (c == '"' and quote and c != word[:1]):
                 quote = 0

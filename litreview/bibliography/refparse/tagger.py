@@ -27,9 +27,9 @@ class Tagged:
     prob: float
     """Marginal probability of that label at this token."""
     before: float
-    """Marginal probability that the previous token has this label too (0 at the start)."""
+    """Where the previous token has another label: the marginal probability that it has this one."""
     after: float
-    """Marginal probability that the next token has this label too (0 at the end)."""
+    """Where the next token has another label: the marginal probability that it has this one."""
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +58,8 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     n = len(tokens)
     out = []
     for i, (token, label) in enumerate(zip(tokens, labels, strict=True)):
-        out.append(Tagged(token, label, marginal(label, i),
-                          marginal(label, i - 1) if i > 0 else 0.0,
-                          marginal(label, i + 1) if i + 1 < n else 0.0))
+        # inside a span the neighbours share the label: only a span's edges need their look
+        before = marginal(label, i - 1) if i > 0 and labels[i - 1] != label else 0.0
+        after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
+        out.append(Tagged(token, label, marginal(label, i), before, after))
     return out
