@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -23,7 +24,8 @@ APA = "Keohane, R. O., & Martin, L. L. (1995). The promise of institutionalist t
 
 def test_features_see_quotes_parts_and_dictionaries():
     text = "Smith, J. 2nd ed. “A Title.” Journal of Things, Juni 2001, Oxford University Press."
-    feats = {t.text: f for t, f in zip(tokenize(text), sequence_features(tokenize(text)), strict=True)}
+    tokens = tokenize(text)
+    feats = {t.text: dict(x.split(":", 1) for x in f) for t, f in zip(tokens, sequence_features(tokens), strict=True)}
     assert feats["Title.”"]["inq"] == "1" and feats["Journal"]["inq"] == "0"
     assert "ordinal" in feats["2nd"]["kind"] and "month" in feats["Juni"]["kind"]
     assert "year" in feats["2001,"]["kind"] and "publisher" in feats["Press."]["kind"]
@@ -60,12 +62,16 @@ def test_confidence_decides_what_is_unsure():
     assert json.loads(json.dumps(sure.to_json()))["confidence"]["title"] <= 1.0
 
 
-def test_a_reading_the_two_parsers_disagree_on_is_marked():
+def test_where_the_model_doubts_a_field_the_sure_rules_reading_is_taken_and_marked():
     text = "Okafor, Chidi. Lagos Stories. Ibadan: Heinemann, 1999."
     rules, crf = parse_reference_rules(text), parse_reference_model(text, threshold=0.0)
-    wrong = crf.__class__(**{**{k: getattr(crf, k) for k in crf.__slots__}, "publisher": "Heinemann Books"})
-    assert "publisher" in combine(wrong, rules).uncertain
-    assert "publisher" not in combine(crf, rules).uncertain
+    assert (rules.publisher, crf.publisher, rules.uncertain, crf.uncertain) == ("Heinemann", "Heinemann", (), ())
+    doubted = dataclasses.replace(crf, publisher="Heinemann Books", uncertain=("publisher",))
+    both = combine(doubted, rules)
+    assert (both.publisher, both.uncertain) == ("Heinemann", ("publisher",))
+    sure = dataclasses.replace(crf, publisher="Heinemann Books")
+    assert combine(sure, rules).publisher == "Heinemann Books"  # measured: the sure model beats the rules
+    assert combine(crf, rules).uncertain == ()
 
 
 def test_names_of_a_segment():

@@ -33,14 +33,15 @@ FIELD_OF = {"author": "authors", "editor": "editors", "translator": "note", "tit
             "edition": "edition", "genre": "note", "note": "note", "url": "url", "doi": "doi", "isbn": "isbn"}
 
 _QUOTES = "“”\"‘’«»„"
-_ROLE = re.compile(
+_ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
-    r"hg\.\s+v\.)\s+|\s*,?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$"
-    r"|^(?:in:?)\s+",
-    re.I)
+    r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
+_ROLE_TAIL = re.compile(r",?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$", re.I)
 _PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
 _EDITION = re.compile(r"(\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|[A-Za-zÀ-ÿ]+)\s*(?:ed\b|edn\b|edition|édition|"
                       r"edición|edição|aufl|auflage)", re.I)
+_NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper)\s+)?(?:no\.|number|nr\.)\s*"
+                     r"([\w.-]*\d[\w.-]*)\.?$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 
 
@@ -84,6 +85,17 @@ def _clean_title(text: str) -> str:
     return text.strip()
 
 
+def _container(text: str) -> str:
+    """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
+    text = re.sub(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", "", text.strip(), flags=re.I)
+    text = _strip(text)
+    words = text.split()
+    if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
+                                   and any(w.endswith(".") for w in words[:-1])):
+        text = text[:-1]
+    return text
+
+
 def _split_quoted(text: str) -> tuple[str, str]:
     """("“Title.”", "what follows the closing quote") for a title span that runs past its quote."""
     stripped = text.lstrip()
@@ -99,8 +111,10 @@ def _split_quoted(text: str) -> tuple[str, str]:
 def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     """Names of an author or editor segment: (persons, et al.)."""
     clean = text.strip()
-    for _ in range(3):
-        clean = _ROLE.sub("", clean).strip()
+    for _ in range(2):
+        clean = _ROLE_HEAD.sub("", clean)
+        tail = len(clean) - 24 if len(clean) > 24 else 0
+        clean = (clean[:tail] + _ROLE_TAIL.sub("", clean[tail:])).strip()
     clean = clean.strip(" ,;:()")
     if not clean:
         return (), False
@@ -176,9 +190,15 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if after:  # “Title.” Container: a closed quote ends a title whatever the model says
                 spill.append(after)
         elif label in ("journal", "container") and "container" not in f:
-            put("container", _strip(re.sub(r"^(?:[Ii]n|IN)\b:?\s+", "", seg.text.strip())).rstrip("."), seg)
-        elif label == "date" and not f.get("year"):
+            put("container", _container(seg.text), seg)
+        elif label == "date" and f.get("year"):
+            date = F.parse_date(_strip(seg.text).strip("()[] "))
+            if date is not None and date.month and not f.get("month") and date.year in ("", f["year"]):
+                f["month"], f["day"] = date.month, date.day  # "2020. ... Harbour Notes, January 14."
+        elif label == "date":
             years = F.YEAR_RE.findall(seg.text)
+            if not years and not f.get("month") and (date := F.parse_date(_strip(seg.text).strip("()[] "))):
+                f["month"], f["day"] = date.month, date.day  # "(March)" in place of an issue
             if years:
                 put("year", years[0], seg)
                 date = F.parse_date(_strip(seg.text).strip("()[] "))
@@ -186,8 +206,11 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                     f["month"], f["day"] = date.month, date.day
         elif label == "volume" and not f.get("volume"):
             numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
-            put("volume", numbers.volume or _strip(seg.text).strip("()"), seg)
+            bare = not (numbers.volume or numbers.issue or numbers.pages)
+            put("volume", numbers.volume or (_strip(seg.text).strip("()") if bare else ""), seg)
             put("issue", numbers.issue, seg)
+            if numbers.month and not f.get("month"):  # "67 (March)"
+                f["month"] = numbers.month
             put("pages", numbers.pages if re.search(r"[-–—]", numbers.pages or "") else "", seg)
             if (m := re.match(rf"^\(?({F.YEAR})\b", seg.text)) is not None:  # "2014;40(9):1477-81"
                 late_years.append((m.group(1), seg))
@@ -216,6 +239,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             elif re.search(r"report|working paper|paper|rapport|bericht|informe", g):
                 f["_report"] = True
             notes.append(_strip(seg.text))
+        elif label in ("note", "genre") and (m := _NUMBER.match(_strip(seg.text))) is not None:
+            f["number"], f["_report"] = m.group(1), True  # "No. 23.", "Working Paper No. 7"
         elif label in ("note", "translator", "collection") and not (
                 F.take_accessed(seg.text)[0] or F.take_url(seg.text)[0]):
             notes.append(_strip(seg.text))
@@ -242,8 +267,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     if not f.get("year"):
         unsure.append("year")  # none printed, or none found: say so either way
     title = str(f.get("title", ""))
-    if f.get("title") is not None and (not title or title.endswith((":", ";", ",", " -"))):
-        unsure.append("title")  # a title cut short, as the rule parser checks
+    if not title or title.endswith((":", ";", ",", " -")):
+        unsure.append("title")  # no title, or one cut short, as the rule parser checks
     for label in repeated & {"author", "title", "journal", "container"}:
         unsure.append(FIELD_OF[label])
     order = ("authors", "editors", "title", "container", "year", "volume", "issue", "pages", "publisher",

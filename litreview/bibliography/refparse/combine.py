@@ -37,7 +37,7 @@ def disagreements(a: ParsedReference, b: ParsedReference) -> list[str]:
     return [name for name in COMPARED if _value(a, name) != _value(b, name)]
 
 
-def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "outline") -> ParsedReference:
+def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+doubt") -> ParsedReference:
     """One reading: the rules' when they are sure (and, by default, agree on the outline), else the CRF's.
 
     ``policy``: "outline" (the default), "confident" (as "outline", but a disagreement on the outline
@@ -46,15 +46,19 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "outline
     rules'), "crf" (the CRF's values, with the fields the two read differently marked unsure).
     """
     differ = disagreements(crf, rules)
+    if policy in ("model", "model+fill"):
+        return _model_first(crf, rules, differ, fill=policy == "model+fill")
+    if policy == "model+doubt":
+        return _model_doubted(crf, rules, differ)
     if policy == "crf":
         return replace(crf, uncertain=ordered(list(crf.uncertain) + [n for n in differ if n not in crf.uncertain]))
     outline = [name for name in OUTLINE if name in differ]
-    if policy == "confident":  # on the outline, the CRF wins only where it is sure of itself
+    if policy in ("confident", "both"):  # on the outline, the CRF wins only where it is sure of itself
         outline = [name for name in outline if name not in crf.uncertain]
     if not rules.uncertain and (policy == "sure" or not outline):
         unsure = [name for name in crf.uncertain if name in differ] + [n for n in differ if n not in crf.uncertain]
         base = replace(rules, uncertain=ordered(unsure), confidence=crf.confidence)
-        if policy == "blend":  # outside the outline, a value the CRF is sure of wins
+        if policy in ("blend", "both"):  # outside the outline, a value the CRF is sure of wins
             taken = {n: getattr(crf, n) for n in differ
                      if n not in OUTLINE and getattr(crf, n) and n not in crf.uncertain}
             if "publisher" in taken:
@@ -64,6 +68,62 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "outline
             base = replace(base, **taken, uncertain=tuple(n for n in base.uncertain if n not in taken))
         return base
     return crf
+
+
+def _model_first(crf: ParsedReference, rules: ParsedReference, differ: list[str], fill: bool) -> ParsedReference:
+    """The CRF's reading; where it doubts the authors or title and the sure rules read them otherwise,
+    the rules' (still marked unsure); with ``fill``, fields only the sure rules found are added, unsure."""
+    if rules.uncertain:
+        return crf
+    taken: dict[str, object] = {}
+    if "authors" in differ and "authors" in crf.uncertain:
+        taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
+    if "title" in differ and "title" in crf.uncertain and rules.title:
+        taken["title"] = rules.title
+    added = []
+    if fill:
+        for name in ("container", "volume", "pages", "publisher"):
+            if not getattr(crf, name) and getattr(rules, name):
+                taken[name] = getattr(rules, name)
+                added.append(name)
+        if "publisher" in added and not crf.place:
+            taken["place"] = rules.place
+    if not taken:
+        return crf
+    return replace(crf, **taken, uncertain=ordered([*crf.uncertain, *added]))
+
+
+def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[str]) -> ParsedReference:
+    """The CRF's reading, except where it found nothing or doubts its value and the rules, sure of that
+    field, read something else: there the rules' value, still marked unsure (the CRF doubted it, or
+    did not see it). The entry type is the rules' when they are sure of it (their type rules know
+    chapters by their DOIs, reports by their titles, web pages by their access dates)."""
+    taken: dict[str, object] = {} if "type" in rules.uncertain else {"type": rules.type}
+    unsure = list(crf.uncertain)
+    for name in ("authors", "title", "container", "volume", "pages", "publisher", "year"):
+        if name in rules.uncertain:
+            continue
+        mine = getattr(crf, name) if name != "authors" else (crf.authors or crf.editors)
+        theirs = getattr(rules, name) if name != "authors" else (rules.authors or rules.editors)
+        if name in differ and theirs and (not mine or name in crf.uncertain):
+            if name == "authors":
+                taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
+            else:
+                taken[name] = theirs
+            if name == "container" and crf.note:  # what the CRF had put in the note
+                rest = [x for x in crf.note.split("; ") if _norm(x) != _norm(str(theirs))]
+                taken["note"] = "; ".join(rest)
+            if name == "publisher" and not crf.place:
+                taken["place"] = rules.place
+            if name == "volume" and not crf.issue:
+                taken["issue"] = rules.issue
+            if name == "volume" and not crf.month:
+                taken["month"] = rules.month
+            unsure.append(name)
+    out = replace(crf, **taken, uncertain=ordered(unsure))
+    if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
+        out = replace(out, number=out.issue, issue="")
+    return out
 
 
 def ordered(names: list[str]) -> tuple[str, ...]:

@@ -160,6 +160,16 @@ def _own_strings(word: str) -> tuple[str, ...]:
     return tuple(f"{k}:{v}" for k, v in _own(word).items() if v)
 
 
+@lru_cache(maxsize=65536)
+def _neighbour_strings(word: str, tag: str) -> tuple[str, ...]:
+    """What a token's neighbour ``tag`` (L, R, LL, RR) contributes to its features."""
+    g = _own(word)
+    out = [f"{tag}w:{g['w']}", f"{tag}shape:{g['shape']}"]
+    if len(tag) == 1:
+        out += [f"{tag}trail:{g['trail'] or '_'}", f"{tag}kind:{g['kind'] or '_'}", f"{tag}case:{g['case']}"]
+    return tuple(out)
+
+
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """One list of ``name:value`` features per token (python-crfsuite's form of {name: value})."""
     words = [t.text for t in tokens]
@@ -188,16 +198,7 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
             feats.append("last:1")
         for off, tag in ((-1, "L"), (1, "R"), (-2, "LL"), (2, "RR")):
             j = i + off
-            if 0 <= j < n:
-                g = base[j]
-                feats.append(f"{tag}w:{g['w']}")
-                feats.append(f"{tag}shape:{g['shape']}")
-                if abs(off) == 1:
-                    feats.append(f"{tag}trail:{g['trail'] or '_'}")
-                    feats.append(f"{tag}kind:{g['kind'] or '_'}")
-                    feats.append(f"{tag}case:{g['case']}")
-            else:
-                feats.append(f"{tag}w:<edge>")
+            feats.extend(_neighbour_strings(words[j], tag) if 0 <= j < n else (f"{tag}w:<edge>",))
         if i > 0:
             feats.append(f"w|Lw:{f['w']}|{base[i - 1]['w']}")
         for c in word:
