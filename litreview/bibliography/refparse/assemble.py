@@ -21,7 +21,7 @@ from .tail import _names as reading_order_names
 
 #: Below this confidence a field is reported unsure; chosen by cross-validation on the training
 #: set (bench/eval_refparse.py --tune), never on the evaluation sets.
-THRESHOLD = 0.80
+THRESHOLD = 0.81
 #: How a span's confidence is read from its tokens' marginals: "min" (the least sure token or
 #: edge) or "sum" (one minus the doubts added up); chosen by cross-validation like the threshold.
 CONFIDENCE = "min"
