@@ -453,6 +453,8 @@ class SourceMetadata:
     """The URL check, when made."""
     reason: str = ""
     """Why the entry is unverified or failed, in words."""
+    ignored: tuple[str, ...] = ()
+    """Base URLs of snapshot records ignored because they are not a configured registry's."""
 
 
 @dataclass(frozen=True, slots=True)

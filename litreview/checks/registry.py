@@ -17,7 +17,6 @@ _CORRECTIONS = frozenset({"correction", "corrigendum", "erratum", "expression_of
 _VERSIONS = frozenset({"new_edition", "new_version"})
 # Differences that are a matter of house style, or of legal publisher against imprint.
 _QUIET = frozenset({"case", "punctuation"})
-_AGENCIES = {"crossref": "Crossref", "datacite": "DataCite", "medra": "mEDRA", "jalc": "JaLC"}
 _KIND_WORDS = {
     "case": "differs in capitalisation", "punctuation": "differs in punctuation",
     "subtitle": "lacks the subtitle", "truncated": "is cut short", "extra": "has extra words",
@@ -54,9 +53,14 @@ def reportable(mismatches: tuple[Mismatch, ...], *, year_in_title: bool = False)
 
 
 def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool = False) -> Iterable[Finding]:
-    """LR200-LR211 for one entry."""
-    agency = _AGENCIES.get(meta.record.agency, meta.record.agency) if meta.record else "the registry"
+    """LR200-LR211 and LR220 for one entry."""
+    from ..registry.handlers import agency_label
+
+    agency = agency_label(meta.record.agency) if meta.record else "the registry"
     when = f" on {meta.fetched_at[:10]}" if meta.fetched_at else ""
+    for where in meta.ignored:
+        yield entry_finding("LR220", source, f"the snapshot's record for this entry came from {where}, not from "
+                                             "a configured registry; it was ignored")
     if meta.status == "not-found":
         yield entry_finding("LR200", source, f"DOI {source.doi} does not exist: {agency} answered 404{when}")
     elif meta.status in ("unverified", "failed"):

@@ -23,9 +23,14 @@ Examples:
   litreview add --from-file dois.txt           one DOI per line (# starts a comment)
   litreview add --reference "Holsti, K. J. Taming the Sovereigns. Cambridge UP, 2004."
   litreview add --dry-run 10.1017/CBO9780511491306   print the entry, change nothing
-Exit status: 0 when every work was added, 1 when one was refused (a duplicate) or not
-found, 2 on bad input or when the registry cannot be reached.
+  litreview add --force 10.5555/retracted.work  add it although it was retracted
+  litreview add --bib other.bib --metadata-dir other-metadata 10.1017/CBO9780511491306
+Exit status: 0 when every work was added, 1 when one was refused (a duplicate, a
+retracted work without --force) or not found, 2 on bad input or when the registry
+cannot be reached.
 """
+#: Notices after which a work is added only with --force (Crossref update types).
+ALARMING = ("retraction", "partial_retraction", "withdrawal", "removal", "expression_of_concern")
 #: A search result must validate at least this well to be added from a reference string.
 MIN_SCORE = 0.8
 
@@ -35,17 +40,19 @@ class Outcome:
     """What happened to one requested work."""
 
     request: str
-    status: str  # added, duplicate, not-found
+    status: str  # added, duplicate, not-found, retracted (refused for a notice)
     key: str = ""
     doi: str = ""
     title: str = ""
     existing: str = ""
     message: str = ""
+    warning: str = ""
+    """A retraction or concern the work was added despite (--force)."""
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request, "status": self.status, "key": self.key or None,
                 "doi": self.doi or None, "title": self.title or None, "existing_key": self.existing or None,
-                "message": self.message}
+                "message": self.message, "warning": self.warning or None}
 
 
 def registry() -> Any:
@@ -81,10 +88,15 @@ def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
 class Adder:
     """Checks each record against the bibliography (and earlier additions) and makes its entry."""
 
-    def __init__(self, bibliography: Bibliography, config: Config) -> None:
+    def __init__(self, bibliography: Bibliography, config: Config, *, force: bool = False,
+                 foreign_ok: bool = False) -> None:
         from ..checks.bib import bare_doi, work_signature
 
         self.config = config
+        self.force = force
+        """Add works the registry says are retracted or under an expression of concern."""
+        self.foreign_ok = foreign_ok
+        """The snapshot folder was chosen for this run (a mirror's or test server's records may go there)."""
         self.keys = list(bibliography.keys)
         self.by_doi: dict[str, str] = {}
         self.by_work: dict[tuple[str, int, str], str] = {}
@@ -135,6 +147,26 @@ def _refuse(request: str, record_doi: str, title: str, existing: str, why: str) 
                    message=f"{why} is already in the bibliography as {existing!r}: cite that key")
 
 
+def alarm(record: RegistryRecord) -> str:
+    """'the registry says the work is retracted (...)' for an alarming notice; '' for none."""
+    from ..registry.handlers import agency_label
+
+    notices = [u for u in record.updates if u.direction == "updated-by"
+               and u.type.casefold().replace("-", "_") in ALARMING]
+    if not notices:
+        return ""
+    notices.sort(key=lambda u: ALARMING.index(u.type.casefold().replace("-", "_")))
+    words = []
+    for u in notices:
+        what = (u.label or u.type.replace("_", " ")).lower()
+        detail = ", ".join(p for p in (u.date[:10], f"notice {u.doi}" if u.doi else "",
+                                       f"source {u.source}" if u.source else "") if p)
+        words.append(what + (f" ({detail})" if detail else ""))
+    kind = "retracted" if "retraction" in notices[0].type or notices[0].type in ("withdrawal", "removal") else \
+        "under an expression of concern"
+    return f"{agency_label(record.agency)} says the work is {kind}: {'; '.join(dict.fromkeys(words))}"
+
+
 def _add_record(adder: Adder, request: str, record: RegistryRecord) -> Outcome:
     existing = adder.known_doi(record.doi)
     if existing:
@@ -142,9 +174,13 @@ def _add_record(adder: Adder, request: str, record: RegistryRecord) -> Outcome:
     existing = adder.known_work(record)
     if existing:
         return _refuse(request, record.doi, record.title, existing, f"the work {record.title!r}")
+    warning = alarm(record)
+    if warning and not adder.force:
+        return Outcome(request, "retracted", doi=record.doi, title=record.title,
+                       message=f"{warning}; cite it only knowingly, and add it with --force")
     key = adder.add(record)
     return Outcome(request, "added", key=key, doi=record.doi, title=record.title,
-                   message=f"added {key} ({record.doi})")
+                   message=f"added {key} ({record.doi})", warning=warning)
 
 
 def _by_reference(adder: Adder, text: str, reg: Any) -> Outcome:
@@ -175,7 +211,7 @@ def _by_doi(adder: Adder, doi: str, reg: Any, request: str = "") -> Outcome:
     if existing:
         return _refuse(request, doi, "", existing, f"DOI {doi}")
     try:
-        record = reg.fetch_record(doi, adder.config)
+        record = reg.fetch_record(doi, adder.config, foreign_ok=adder.foreign_ok)
     except OfflineError:
         raise
     except RegistryError as exc:
@@ -207,27 +243,38 @@ def _load(path: Path) -> tuple[bytes, Bibliography]:
               help="A plain-text reference to look up in the registry (repeatable).")
 @click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
               help="The BibTeX bibliography [default: from config, refs/bibliography.bib].")
+@click.option("--metadata-dir", "metadata", type=click.Path(file_okay=False), default=None,
+              help="The registry snapshot folder the records go to [default: from config, refs/metadata].")
+@click.option("--force", is_flag=True,
+              help="Add a work even when the registry says it is retracted or under an expression of concern.")
 @click.option("--dry-run", is_flag=True, help="Print the new entries; do not change the .bib.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json reports each request's outcome for scripts.")
 def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str, ...],
-            bibliography: str | None, dry_run: bool, fmt: str) -> int:
+            bibliography: str | None, metadata: str | None, force: bool, dry_run: bool, fmt: str) -> int:
     """Add works to the bibliography by DOI or plain-text reference.
 
     Fetches each work's metadata from the registries (Crossref, DataCite), makes a
     citation key by the key_pattern setting (default {family}{year}{word}, e.g.
     holsti2004taming, with a, b... on a collision) and appends the entry to the .bib,
     leaving every other byte of the file as it was. A DOI or a work (same title,
-    year and first author) already in the bibliography is refused, naming its key.
+    year and first author) already in the bibliography is refused, naming its key;
+    so is a work the registry says is retracted or under an expression of concern,
+    unless --force is given. The fetched record goes to the snapshot folder
+    (--metadata-dir), which must be chosen explicitly when the registry settings
+    point at a server other than the real registries.
     """
+    import os
+
     requested = read_dois(dois, from_file)
     if not requested and not references:
         raise click.UsageError("give a DOI, --from-file FILE or --reference TEXT")
-    config = config_from(bibliography=bibliography)
+    config = config_from(bibliography=bibliography, metadata=metadata)
     path = config.path("bibliography")
     raw, bib = _load(path)
     reg = registry()
-    adder = Adder(bib, config)
+    chosen = metadata is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
+    adder = Adder(bib, config, force=force, foreign_ok=chosen)
     outcomes = [_by_doi(adder, doi, reg) for doi in requested]
     outcomes += [_by_reference(adder, text, reg) for text in references]
     if adder.entries:
@@ -253,6 +300,8 @@ def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> Non
         if o.status == "added":
             verb = "would add" if dry_run else "added"
             click.echo(f"{verb} {o.key}: {o.title} ({o.doi})", err=dry_run)
+            if o.warning:
+                click.echo(f"warning: {o.key}: {o.warning} (added because of --force)", err=True)
         else:
             click.echo(f"not added: {o.request}: {o.message}", err=True)
     added = sum(o.status == "added" for o in outcomes)
@@ -260,4 +309,4 @@ def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> Non
         click.echo(f"{added} {'entry' if added == 1 else 'entries'} appended to {path}", err=True)
 
 
-__all__ = ["Adder", "Outcome", "command", "read_dois", "registry"]
+__all__ = ["ALARMING", "Adder", "Outcome", "alarm", "command", "read_dois", "registry"]

@@ -103,12 +103,16 @@ def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls:
     snapshot already holds is not fetched again, so a second run sends no request.
     Without network it says so within seconds and reports every entry unverified.
     """
+    import os
+
     from ..errors import InputError
     from ..registry.fetch import fetch_all
     from ..registry.report import metadata_json
     from .sources import load_or_fail
 
     config = config_from(mailto=mailto, timeout=timeout, **paths)
+    # A snapshot folder chosen for this run may hold a mirror's or a test server's records.
+    chosen = paths.get("metadata") is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
     bibliography = load_or_fail(config.path("bibliography"))
     sources = bibliography.sources
     if keys:
@@ -119,7 +123,7 @@ def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls:
     progress = RichProgress(enabled=fmt == "table" and not offline)
     try:
         report = fetch_all(sources, config, progress=progress, offline=offline, refresh=refresh,
-                           discover=not no_search, check_urls=not no_urls)
+                           discover=not no_search, check_urls=not no_urls, foreign_ok=chosen)
     finally:
         progress.stop()
     if fmt == "json":
@@ -135,6 +139,12 @@ def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls:
     else:
         shown = bibliography if not keys else type(bibliography)(sources=sources)
         _summary(report, shown)
+    from ..registry.provenance import non_real
+
+    others = non_real(config)
+    if others and report.written:
+        click.echo(f"note: records from servers other than the real registries ({'; '.join(others)}) were "
+                   f"written to {config.path('metadata')} only; `check` elsewhere ignores them.", err=True)
     if report.offline:
         click.echo(f"network unreachable: {report.errors[0] if report.errors else 'no registry answered'}; "
                    "nothing was fetched and the snapshot is unchanged.", err=True)

@@ -16,9 +16,10 @@ from typing import Any
 
 from ..model import Bibliography, Source, SourceMetadata, UrlCheck
 from .doi import doi_problem, hashed_name, normalize_doi, snapshot_name
+from .handlers import agency_label, formats
+from .provenance import Origins, foreign_note
 
 SCHEMA = 1
-AGENCY_NAMES = {"crossref": "Crossref", "datacite": "DataCite", "medra": "mEDRA", "jalc": "JaLC"}
 SYNTHETIC_NOTE = "synthetic record served by the fake test registry, not real metadata"
 
 
@@ -34,6 +35,8 @@ class DoiEntry:
     source_url: str
     record: Mapping[str, Any] | None
     synthetic: bool = False
+    registry: str = ""
+    """Base URL of the registry that answered ('' in files written before provenance was kept)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,8 @@ class SearchEntry:
     source_url: str
     items: tuple[Mapping[str, Any], ...]
     synthetic: bool = False
+    registry: str = ""
+    """Base URL of the registry that answered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +102,14 @@ class Snapshot:
                 doi=str(data["doi"]), agency=str(data["agency"]), format=str(data.get("format") or ""),
                 http_status=int(data["http_status"]), fetched_at=str(data["fetched_at"]),
                 source_url=str(data.get("source_url") or ""), record=data.get("record"),
-                synthetic=bool(data.get("synthetic", False)),
+                synthetic=bool(data.get("synthetic", False)), registry=str(data.get("registry") or ""),
             )
         except (KeyError, TypeError, ValueError) as exc:
             return None, f"snapshot file for {doi} lacks {exc}; fetch will replace it"
         if normalize_doi(entry.doi) != normalize_doi(doi):
             return None, f"snapshot file for {doi} holds {entry.doi}; fetch will replace it"
         found = entry.http_status == 200
-        if found != isinstance(entry.record, Mapping) or (found and entry.format not in ("crossref", "datacite", "csl")):
+        if found != isinstance(entry.record, Mapping) or (found and entry.format not in formats()):
             return None, f"snapshot file for {doi} has an inconsistent record; fetch will replace it"
         return entry, ""
 
@@ -116,7 +121,8 @@ class Snapshot:
         if data.get("query") != query or not isinstance(items, list) or not isinstance(data.get("fetched_at"), str):
             return None, "search snapshot is inconsistent; fetch will replace it"
         return SearchEntry(query, data["fetched_at"], str(data.get("source_url") or ""),
-                           tuple(i for i in items if isinstance(i, Mapping)), bool(data.get("synthetic"))), ""
+                           tuple(i for i in items if isinstance(i, Mapping)), bool(data.get("synthetic")),
+                           str(data.get("registry") or "")), ""
 
     def read_url(self, url: str) -> tuple[UrlEntry | None, str]:
         data, problem = self._read(self.url_file(url), "url")
@@ -147,13 +153,15 @@ class Snapshot:
         return self._write(self.doi_file(entry.doi), {
             "schema": SCHEMA, "kind": "doi", "doi": normalize_doi(entry.doi), "agency": entry.agency,
             "format": entry.format, "http_status": entry.http_status, "fetched_at": entry.fetched_at,
-            "source_url": entry.source_url, "synthetic": entry.synthetic, "record": entry.record,
+            "source_url": entry.source_url, "registry": entry.registry, "synthetic": entry.synthetic,
+            "record": entry.record,
         })
 
     def write_search(self, entry: SearchEntry) -> Path:
         return self._write(self.search_file(entry.query), {
             "schema": SCHEMA, "kind": "search", "query": entry.query, "fetched_at": entry.fetched_at,
-            "source_url": entry.source_url, "synthetic": entry.synthetic, "items": list(entry.items),
+            "source_url": entry.source_url, "registry": entry.registry, "synthetic": entry.synthetic,
+            "items": list(entry.items),
         })
 
     def write_url(self, entry: UrlEntry, archive_raw: Any = None) -> Path:
@@ -178,13 +186,20 @@ def age_days(fetched_at: str, now: datetime) -> float | None:
 
 def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: int,
                  failure: str = "", failure_status: str = "failed", url_check: UrlCheck | None = None,
-                 url_note: str = "") -> SourceMetadata:
-    """One entry's view of the snapshot; ``failure`` and ``url_check`` overlay this run's outcome."""
+                 url_note: str = "", origins: Origins | None = None) -> SourceMetadata:
+    """One entry's view of the snapshot; ``failure`` and ``url_check`` overlay this run's outcome.
+
+    Records that did not come from one of ``origins`` (default: the real registries) are
+    ignored, and the reason says so: a mirror's or a test server's answers never pass
+    for the configured registries'.
+    """
+    origins = origins or Origins.real()
     from .discover import candidates_from, reference_string, suggest, wants_search
     from .parse import parse_record
     from .reconcile import reconcile
 
     notes: list[str] = []
+    ignored: list[str] = []
     check = url_check
     if check is None and source.url.strip():
         stored, problem = snap.read_url(source.url)
@@ -197,13 +212,18 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
 
     def done(status: str, reason: str = "", **kw: Any) -> SourceMetadata:
         text = "; ".join(p for p in (reason, *notes) if p)
-        return SourceMetadata(key=source.key, status=status, reason=text, url_check=check, **kw)  # type: ignore[arg-type]
+        return SourceMetadata(key=source.key, status=status, reason=text, url_check=check,  # type: ignore[arg-type]
+                              ignored=tuple(ignored), **kw)
 
     if not source.doi.strip():
         if not wants_search(source):
             return done("no-doi", "the entry has no DOI (not a kind of work that usually has one)")
         query = reference_string(source)
         found, problem = snap.read_search(query)
+        if found is not None and not origins.accepts(found.registry, found.source_url, found.synthetic):
+            notes.append(foreign_note("search", found.registry or found.source_url))
+            ignored.append(found.registry or found.source_url)
+            found = None
         if found is None:
             why = problem or (failure or "the registry has not been searched for one yet "
                                           "(run `litreview fetch` with network access)")
@@ -221,6 +241,10 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if problem:
         return done("malformed", f"{problem}; it was not sent to any registry")
     entry, corrupt = snap.read_doi(source.doi)
+    if entry is not None and not origins.accepts(entry.registry, entry.source_url, entry.synthetic):
+        corrupt = foreign_note("record", entry.registry or entry.source_url)
+        ignored.append(entry.registry or entry.source_url)
+        entry = None
     if entry is None:
         if failure:
             return done(failure_status, "; ".join(p for p in (failure, corrupt) if p))
@@ -234,7 +258,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if failure:
         extra.append(f"refreshing failed: {failure}")
     # An unknown agency means doi.org content negotiation was asked: doi.org answered.
-    agency = AGENCY_NAMES.get(entry.agency) or ("doi.org" if entry.agency in ("", "unknown") else entry.agency)
+    agency = agency_label(entry.agency)
     if entry.http_status == 404:
         return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
                                             f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),
@@ -245,10 +269,17 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
 
 
 def load_metadata(bibliography: Bibliography, folder: str | Path, *, now: datetime,
-                  stale_days: int) -> dict[str, SourceMetadata]:
-    """Every entry's registry status from the snapshot alone (no network, no clock)."""
+                  stale_days: int, config: Any = None, origins: Origins | None = None) -> dict[str, SourceMetadata]:
+    """Every entry's registry status from the snapshot alone (no network, no clock).
+
+    Only records from the registries ``config`` points at count (or from ``origins``);
+    with neither, only the real registries' records count.
+    """
+    if origins is None and config is not None:
+        origins = Origins.from_config(config)
     snap = Snapshot(folder)
-    return {s.key: metadata_for(s, snap, now=now, stale_days=stale_days) for s in bibliography.sources}
+    return {s.key: metadata_for(s, snap, now=now, stale_days=stale_days, origins=origins)
+            for s in bibliography.sources}
 
 
 def snapshot_files(folder: str | Path) -> Iterable[Path]:

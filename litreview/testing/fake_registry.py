@@ -59,6 +59,7 @@ class _Bucket:
     tokens: float = 0.0
     stamp: float = field(default_factory=time.monotonic)
     active: int = 0
+    admitted: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -76,8 +77,10 @@ class FakeRegistry:
 
     def __init__(self, *, latency: float = 0.0, limits: Mapping[str, tuple[float, float, int]] | None = None,
                  enforce_limits: bool = True, retry_after: int | None = None, header_style: str = "modern",
-                 records: bool = True, port: int = 0) -> None:
+                 records: bool = True, port: int = 0, strict_window: bool = False) -> None:
         self.latency = latency
+        self.strict_window = strict_window
+        """Count requests per sliding window of one interval (no bucket to burst from), as strict servers do."""
         self.limits = dict(DEFAULT_LIMITS if limits is None else limits)
         self.enforce_limits = enforce_limits
         self.retry_after = retry_after
@@ -220,6 +223,13 @@ class FakeRegistry:
             b.tokens = min(rate, b.tokens + (now - b.stamp) * rate / interval)
             b.stamp = now
             if not self.enforce_limits:
+                b.active += 1
+                return True
+            if self.strict_window:
+                b.admitted = [t for t in b.admitted if t > now - interval]
+                if b.active >= concurrency or len(b.admitted) >= rate:
+                    return False
+                b.admitted.append(now)
                 b.active += 1
                 return True
             if b.active >= concurrency or b.tokens < 1:

@@ -158,8 +158,9 @@ class Handler(BaseHTTPRequestHandler):
         if pool:
             headers |= CROSSREF_HEADERS | fake.rate_headers(pool)
         headers |= reply.headers
-        if reply.synthetic:
-            headers["x-litreview-synthetic"] = "true"
+        # Every answer of a test server is marked, whatever record it serves (even a real
+        # recorded one): nothing it sends may pass for a registry's answer.
+        headers["x-litreview-synthetic"] = "true"
         headers["content-type"] = reply.ctype
         headers["content-length"] = str(len(reply.body) if length is None else length)
         for name, value in headers.items():
