@@ -379,6 +379,8 @@ class RegistryRecord:
     """Retractions, corrections and other notices."""
     raw: Mapping[str, Any] = field(default_factory=_empty)
     """The registry's record as fetched (the ``message`` of a Crossref envelope)."""
+    ids: Mapping[str, str] = field(default_factory=_empty)
+    """Other identifiers the registry gives, scheme -> value (pmid, pmcid, arxiv, isbn, dblp, openalex)."""
 
 
 @dataclass(frozen=True, slots=True)

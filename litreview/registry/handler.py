@@ -93,7 +93,7 @@ class Handler:
     def parse(self, fmt: str, raw: Mapping[str, Any], agency: str = "") -> RegistryRecord:
         raise NotImplementedError(f"{self.name} stores no records of format {fmt!r}")
 
-    async def lookup(self, http: Any, base: str, ident: str) -> Answer:
+    async def lookup(self, http: Any, config: Any, ident: str) -> Answer:
         """Ask the registry about ``scheme:value``; raises FetchFailed/Unreachable on failure."""
         raise NotImplementedError(f"{self.name} does not look up identifiers")
 
@@ -101,6 +101,30 @@ class Handler:
                    headers: Mapping[str, str]) -> FakeReply | None:
         """The fake server's answer for ``path`` (relative to ``fake_prefix``); None: not mine."""
         return None
+
+
+class OverBudget(Exception):
+    """The registry's allowance for this client is used up (e.g. OpenAlex's keyless daily budget)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def answer(handler: Handler, ident: str, raw: Mapping[str, Any] | None, url: str, base: str, resp: Any,
+           status: int | None = None) -> Answer:
+    """An Answer from a response: found with ``raw``, or not-found when ``raw`` is None."""
+    code = resp.status if status is None else status
+    return Answer(handler.name, ident, "found" if raw is not None else "not-found", raw, url, base,
+                  code, bool(getattr(resp, "synthetic", False)))
+
+
+def json_reply(data: Any, status: int = 200, ctype: str = "application/json", **headers: str) -> FakeReply:
+    """A fake reply carrying JSON (compact, as most APIs send it)."""
+    import json
+
+    return FakeReply(status, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), ctype,
+                     dict(headers))
 
 
 def origin(url: str) -> str:

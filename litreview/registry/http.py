@@ -153,6 +153,8 @@ class Http:
         self.stopped = ""
         self._reached: set[str] = set()
         self._down: dict[str, str] = {}
+        self.registry_state: dict[str, dict[str, Any]] = {}
+        """Per registry, what a handler learnt during this run (e.g. OpenAlex's budget is used up)."""
         self._defaults = default_limits()
         self._counted = counted_pools()
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from http.server import ThreadingHTTPServer
 from typing import Any
 
-from .fake_data import Stored, load_records, synthetic_work
+from .fake_data import Stored, load_other_records, load_records, synthetic_work
 from .fake_routes import Handler, Seen
 
 #: pool -> (requests, interval seconds, concurrency), Crossref's limits as recorded in 2026.
@@ -94,6 +94,8 @@ class FakeRegistry:
             "/web/error": UrlRoute(500), "/web/forbidden": UrlRoute(403),
         }
         self.archive: dict[str, str | None] = {}
+        self.registry_data: dict[str, dict[str, Any]] = {}
+        """Per registry served under a prefix (openalex, arxiv, ...): lookup key -> response body."""
         self.faults: list[Fault] = []
         self.requests: list[Seen] = []
         self._buckets: dict[str, _Bucket] = {}
@@ -104,6 +106,8 @@ class FakeRegistry:
         if records:
             for stored in load_records():
                 self.add(stored)
+            for registry, key, body in load_other_records():
+                self.add_record(registry, key, body)
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -123,6 +127,10 @@ class FakeRegistry:
             self.add_work(work)
             dois.append(work["DOI"])
         return dois
+
+    def add_record(self, registry: str, key: str, body: Any) -> None:
+        """Serve ``body`` for ``key`` from the registry ``registry`` (see each handler's ``fake_reply``)."""
+        self.registry_data.setdefault(registry, {})[key] = body
 
     def add_url(self, path: str, status: int = 200, *, location: str = "", head_status: int | None = None,
                 delay: float = 0.0) -> str:
@@ -171,14 +179,22 @@ class FakeRegistry:
             raise RuntimeError("the fake registry is not running")
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
+    def bases(self) -> dict[str, str]:
+        """setting -> base URL on this server, for every registry handler and the Wayback Machine."""
+        from ..registry.handlers import HANDLERS
+
+        return {"wayback_url": self.url, **{h.setting: self.url + h.fake_prefix for h in HANDLERS}}
+
     def env(self) -> dict[str, str]:
         """Environment variables pointing litreview at this server."""
-        return {name: self.url for name in ("LITREVIEW_CROSSREF_URL", "LITREVIEW_DOI_URL",
-                                            "LITREVIEW_DATACITE_URL", "LITREVIEW_WAYBACK_URL")}
+        from ..registry.handlers import HANDLERS
+
+        envs = {"wayback_url": "LITREVIEW_WAYBACK_URL", **{h.setting: h.env for h in HANDLERS}}
+        return {envs[setting]: url for setting, url in self.bases().items()}
 
     def configure(self, config: Any) -> Any:
         """A copy of a ``litreview.config.Config`` with every registry URL pointing here."""
-        return replace(config, crossref_url=self.url, doi_url=self.url, datacite_url=self.url, wayback_url=self.url)
+        return replace(config, **self.bases())
 
     def start(self) -> FakeRegistry:
         handler = type("Handler", (Handler,), {"fake": self})

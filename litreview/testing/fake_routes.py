@@ -227,6 +227,15 @@ class Handler(BaseHTTPRequestHandler):
     def _route(self, method: str, path: str, query: str) -> _Reply:
         fake = self.fake
         params = parse_qs(query)
+        # Registries served under a prefix of their own answer from their handler's routes.
+        from ..registry.handlers import HANDLERS
+
+        for handler in HANDLERS:
+            if handler.fake_prefix and path.startswith(handler.fake_prefix + "/"):
+                got = handler.fake_reply(fake, method, path[len(handler.fake_prefix):], params, self.headers)
+                if got is None:
+                    return _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
+                return _Reply(got.status, got.body, got.ctype, dict(got.headers), True)
         if path == "/works":
             return self._search(params)
         for prefix in ("/works/", "/v1/works/"):
