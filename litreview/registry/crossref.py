@@ -65,7 +65,7 @@ class Crossref(Handler):
         return parse_crossref(raw, agency or "crossref")
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
-        from .doi import doi_path
+        from ..doi import doi_path
         from .resolvers import Fetched
 
         url = f"{ends.crossref}/works/{doi_path(doi)}"

@@ -38,8 +38,8 @@ class DataCite(Handler):
         return parse_datacite(raw)
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
+        from ..doi import doi_path
         from .crossref import failure
-        from .doi import doi_path
         from .resolvers import Fetched
 
         url = f"{ends.datacite}/dois/{doi_path(doi)}"

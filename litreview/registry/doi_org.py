@@ -56,8 +56,8 @@ class DoiOrg(Handler):
         return parse_csl(raw, agency)
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
+        from ..doi import doi_path
         from .crossref import failure
-        from .doi import doi_path
         from .resolvers import Fetched
 
         url = f"{ends.doi}/{doi_path(doi)}"

@@ -66,7 +66,7 @@ class OpenLibrary(Handler):
         if resp.status != 200 or not isinstance(docs, list):
             raise FetchFailed(f"Open Library search answered {resp.status} without docs", status=resp.status,
                               url=url)
-        from ..text import fold
+        from ..text import fold_words as fold
 
         wanted = fold(title)
         best = next((d for d in docs if isinstance(d, Mapping) and fold(str(d.get("title") or "")) == wanted), None)
@@ -82,7 +82,7 @@ class OpenLibrary(Handler):
             keys = (params.get("bibkeys") or [""])[0].split(",")
             return json_reply({k: data[k] for k in keys if k in data}, ctype="application/json")
         if path == "/search.json":
-            from ..text import fold
+            from ..text import fold_words as fold
 
             title = fold((params.get("title") or [""])[0])
             docs = [d for k, d in data.items() if k.startswith("search:") and title

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..doi import doi_path, doi_prefix, normalize_doi
 from .crossref import Crossref, envelope, failure
 from .datacite import DataCite
-from .doi import doi_path, doi_prefix, normalize_doi
 from .doi_org import CSL_JSON, DoiOrg, parse_ra
 from .http import FetchFailed, Http, Unreachable
 

@@ -77,10 +77,13 @@ class FakeRegistry:
 
     def __init__(self, *, latency: float = 0.0, limits: Mapping[str, tuple[float, float, int]] | None = None,
                  enforce_limits: bool = True, retry_after: int | None = None, header_style: str = "modern",
-                 records: bool = True, port: int = 0, strict_window: bool = False) -> None:
+                 records: bool = True, port: int = 0, strict_window: bool = False,
+                 window_slack: float = 0.0) -> None:
         self.latency = latency
         self.strict_window = strict_window
         """Count requests per sliding window of one interval (no bucket to burst from), as strict servers do."""
+        self.window_slack = window_slack
+        """Seconds taken off that window: arrival times jitter on a loaded machine, sending times do not."""
         self.limits = dict(DEFAULT_LIMITS if limits is None else limits)
         self.enforce_limits = enforce_limits
         self.retry_after = retry_after
@@ -242,7 +245,7 @@ class FakeRegistry:
                 b.active += 1
                 return True
             if self.strict_window:
-                b.admitted = [t for t in b.admitted if t > now - interval]
+                b.admitted = [t for t in b.admitted if t > now - (interval - self.window_slack)]
                 if b.active >= concurrency or len(b.admitted) >= rate:
                     return False
                 b.admitted.append(now)

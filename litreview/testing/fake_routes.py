@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from ..registry.handlers import HANDLERS
 from .fake_data import datacite_to_csl, search, to_csl
 
 if TYPE_CHECKING:
@@ -228,8 +229,6 @@ class Handler(BaseHTTPRequestHandler):
         fake = self.fake
         params = parse_qs(query)
         # Registries served under a prefix of their own answer from their handler's routes.
-        from ..registry.handlers import HANDLERS
-
         for handler in HANDLERS:
             if handler.fake_prefix and path.startswith(handler.fake_prefix + "/"):
                 got = handler.fake_reply(fake, method, path[len(handler.fake_prefix):], params, self.headers)
