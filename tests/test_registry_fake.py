@@ -167,7 +167,6 @@ def test_wayback_availability(fake) -> None:
 
 def test_env_and_configure(fake) -> None:
     from litreview.config import Config
-
     from litreview.registry.handlers import HANDLERS
 
     env = fake.env()
