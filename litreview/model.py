@@ -484,6 +484,9 @@ class SourceMetadata:
     """Why the entry is unverified or failed, in words."""
     ignored: tuple[str, ...] = ()
     """Base URLs of snapshot records ignored because they are not a configured registry's."""
+    registries: tuple[tuple[str, str], ...] = ()
+    """(registry, state) for each registry asked about the entry: found, not-found, unreachable,
+    over-budget, failed or not-asked."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 import pytest
 
@@ -26,32 +27,70 @@ class FakeClock:
         self.now += seconds
 
 
+class LateClock(FakeClock):
+    """A loaded machine: every other sleep wakes up late."""
+
+    def __init__(self, late: float) -> None:
+        super().__init__()
+        self.late = late
+        self.sleeps = 0
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps += 1
+        self.now += seconds + (self.late if self.sleeps % 2 else 0.0)
+
+
+def starts(pacer: Pacer, n: int) -> list[float]:
+    async def go() -> list[float]:
+        # n callers arrive together (the worst case: a fetch run starting).
+        return list(await asyncio.gather(*(pacer.acquire() for _ in range(n))))
+
+    return asyncio.run(go())
+
+
 @pytest.mark.parametrize("rate", [1, 3, 5, 10])
 def test_no_one_second_window_carries_more_than_the_rate(rate: int) -> None:
     clock = FakeClock()
-    pacer = Pacer(rate, clock=clock, sleep=clock.sleep)
-    # Forty callers arrive together (the worst case: a fetch run starting).
-    starts = [clock.now + pacer.reserve() for _ in range(40)]
-    assert most_in_any_window(starts) == rate
+    got = starts(Pacer(rate, clock=clock, sleep=clock.sleep), 40)
+    assert most_in_any_window(got) == rate
     # And the pace is the rate (within the 2% safety margin), not slower.
-    assert (starts[-1] - starts[0]) == pytest.approx(39 / rate * Pacer.MARGIN)
+    assert max(got) - min(got) == pytest.approx(39 / rate * Pacer.MARGIN)
+
+
+@pytest.mark.parametrize("late", [0.05, 0.3, 2.0])
+def test_late_wake_ups_never_squeeze_a_window(late: float) -> None:
+    """A caller that wakes late pushes the next one back: spacing holds on the actual start times."""
+    clock = LateClock(late)
+    got = starts(Pacer(5, clock=clock, sleep=clock.sleep), 30)
+    assert most_in_any_window(got) <= 5
+    assert min(b - a for a, b in itertools.pairwise(got)) >= 0.2
 
 
 def test_callers_that_come_later_than_the_gap_do_not_wait() -> None:
     clock = FakeClock()
     pacer = Pacer(2, clock=clock, sleep=clock.sleep)
-    assert pacer.reserve() == 0
-    clock.now += 5
-    assert pacer.reserve() == 0
+
+    async def go() -> tuple[float, float]:
+        first = await pacer.acquire()
+        clock.now += 5
+        return first, await pacer.acquire()
+
+    first, second = asyncio.run(go())
+    assert (first, second) == (100.0, 105.0)
 
 
-def test_a_lower_rate_applies_to_the_next_reservation() -> None:
+def test_a_lower_rate_applies_to_the_next_caller() -> None:
     clock = FakeClock()
     pacer = Pacer(10, clock=clock, sleep=clock.sleep)
-    pacer.reserve()
-    pacer.set_rate(1)
-    assert pacer.reserve() == pytest.approx(0.1 * Pacer.MARGIN)
-    assert pacer.reserve() == pytest.approx(0.1 * Pacer.MARGIN + Pacer.MARGIN)
+
+    async def go() -> list[float]:
+        out = [await pacer.acquire()]
+        pacer.set_rate(1)
+        out += [await pacer.acquire(), await pacer.acquire()]
+        return out
+
+    got = asyncio.run(go())
+    assert got[1] - got[0] == pytest.approx(Pacer.MARGIN) and got[2] - got[1] == pytest.approx(Pacer.MARGIN)
 
 
 def test_concurrency_gate_resizes_while_requests_wait() -> None:
@@ -106,9 +145,12 @@ def test_a_strict_window_server_never_answers_429(tmp_path, monkeypatch, burst=F
     from litreview.testing.helpers import FAST_POLICY
 
     if burst:  # the check that this test can fail: no pacing at all
-        monkeypatch.setattr(Pacer, "reserve", lambda self: 0.0)
-    # 50 ms of slack for arrival jitter on a loaded machine; a burst still breaks the window at once.
-    with FakeRegistry(records=False, strict_window=True, window_slack=0.05,
+        async def no_wait(self):
+            return 0.0
+
+        monkeypatch.setattr(Pacer, "acquire", no_wait)
+    # 150 ms of slack for arrival jitter on a loaded machine; a burst still breaks the window at once.
+    with FakeRegistry(records=False, strict_window=True, window_slack=0.15,
                       limits={"public-single": (5, 1, 1), "public-array": (1, 1, 1)}) as fake:
         dois = fake.add_synthetic_works(12)
         config = fake.configure(Config(root=tmp_path, metadata="metadata"))  # no mailto: the public pool

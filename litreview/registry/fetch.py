@@ -96,21 +96,39 @@ class _Plan:
     dois: dict[str, list[str]] = field(default_factory=dict)
     searches: dict[str, Source] = field(default_factory=dict)
     urls: dict[str, Source] = field(default_factory=dict)
+    ids: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """(registry, identifier) questions for registries other than the DOI resolvers -> entry keys."""
     cached: int = 0
 
     @property
     def total(self) -> int:
-        return len(self.dois) + len(self.searches) + len(self.urls)
+        return len(self.dois) + len(self.searches) + len(self.urls) + len(self.ids)
 
 
 def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days: int, refresh: bool = False,
-         discover: bool = True, check_urls: bool = True) -> _Plan:
-    """The lookups the snapshot cannot answer (absent, corrupt or stale), deduplicated."""
+         discover: bool = True, check_urls: bool = True, refresh_days: float | None = None,
+         origins: Any = None) -> _Plan:
+    """The lookups the snapshot cannot answer (absent, corrupt, stale or foreign), deduplicated.
+
+    ``refresh_days`` asks again what was fetched longer ago than that (``--refresh-older-than``).
+    """
+    from .lookups import questions
     from .urls import checkable
 
+    if refresh_days is not None:
+        stale_days = min(stale_days, refresh_days)  # type: ignore[assignment]
     p = _Plan()
     seen: set[str] = set()
     for s in sources:
+        for question in questions(s):
+            stored, _ = snap.read_id(*question)
+            if stored is not None and origins is not None and not origins.accepts(stored.base, stored.source_url,
+                                                                                  stored.synthetic):
+                stored = None
+            if refresh or stored is None or _is_stale(stored.fetched_at, now, stale_days):
+                p.ids.setdefault(question, []).append(s.key)
+            elif question not in p.ids:
+                p.cached += 1
         if s.doi.strip():
             doi = normalize_doi(s.doi)
             if not doi_problem(doi):
@@ -142,7 +160,7 @@ def fetch_all(sources: Iterable[Source], config: Config, *, client: httpx.AsyncC
               progress: Progress | None = None, offline: bool = False, refresh: bool = False,
               discover: bool = True, check_urls: bool = True, clock: Callable[[], datetime] | None = None,
               policy: RetryPolicy | None = None, limits: Mapping[str, Limits] | None = None,
-              foreign_ok: bool = False) -> FetchReport:
+              foreign_ok: bool = False, refresh_days: float | None = None) -> FetchReport:
     """Fetch what the snapshot lacks and return every entry's status (see the module docstring).
 
     ``client`` (an ``httpx.AsyncClient``) is injected by tests; ``policy`` and ``limits``
@@ -154,7 +172,7 @@ def fetch_all(sources: Iterable[Source], config: Config, *, client: httpx.AsyncC
     return asyncio.run(fetch_all_async(
         tuple(sources), config, client=client, progress=progress, offline=offline, refresh=refresh,
         discover=discover, check_urls=check_urls, clock=clock, policy=policy, limits=limits,
-        foreign_ok=foreign_ok))
+        foreign_ok=foreign_ok, refresh_days=refresh_days))
 
 
 def check_foreign(config: Config, foreign_ok: bool) -> None:
@@ -175,7 +193,8 @@ async def fetch_all_async(sources: tuple[Source, ...], config: Config, *, client
                           discover: bool = True, check_urls: bool = True,
                           clock: Callable[[], datetime] | None = None,
                           policy: RetryPolicy | None = None,
-                          limits: Mapping[str, Limits] | None = None, foreign_ok: bool = False) -> FetchReport:
+                          limits: Mapping[str, Limits] | None = None, foreign_ok: bool = False,
+                          refresh_days: float | None = None) -> FetchReport:
     from .provenance import Origins
 
     clock = clock or _now
@@ -183,7 +202,7 @@ async def fetch_all_async(sources: tuple[Source, ...], config: Config, *, client
     origins = Origins.from_config(config)
     snap = Snapshot(config.path("metadata"))
     todo = plan(sources, snap, now=now, stale_days=config.stale_days, refresh=refresh, discover=discover,
-                check_urls=check_urls)
+                check_urls=check_urls, refresh_days=refresh_days, origins=origins)
     if offline or todo.total == 0:
         meta = {s.key: metadata_for(s, snap, now=now, stale_days=config.stale_days, origins=origins)
                 for s in sources}
@@ -208,6 +227,7 @@ class _Run:
         self.fatal: WriteError | None = None
         self.origins: Any = None
         self.foreign_ok = False
+        self.id_failures: dict[tuple[str, str], Any] = {}
 
     def _keep(self, synthetic: bool, url: str) -> None:
         """A test server's answer is never stored in a snapshot that was not chosen for it."""
@@ -235,6 +255,8 @@ class _Run:
                     group.create_task(self._job(http, self._search(http, ends, query), [source.key], source.key))
                 for url, source in self.todo.urls.items():
                     group.create_task(self._job(http, self._url(http, ends, url, source), [], url))
+                for question in self.todo.ids:
+                    group.create_task(self._job(http, self._id(http, question), [], " ".join(question)))
         finally:
             if own:
                 await client.aclose()
@@ -277,6 +299,17 @@ class _Run:
                             synthetic=synthetic, registry=ends.crossref)
         self.written.append(str(self.snap.write_search(entry)))
 
+    async def _id(self, http: Http, question: tuple[str, str]) -> None:
+        from .handlers import by_name
+        from .lookups import ask
+
+        asked = await ask(http, self.config, self.snap, *question, clock=self.clock, foreign_ok=self.foreign_ok)
+        if asked.state in ("found", "not-found"):
+            self.written.append(str(self.snap.id_file(*question)))
+        else:
+            self.id_failures[question] = asked
+            self.errors.append(f"{by_name(question[0]).label} {question[1]}: {asked.state}: {asked.detail}")
+
     async def _url(self, http: Http, ends: Any, url: str, source: Source) -> None:
         from .http import FetchFailed, Unreachable
         from .urls import answered, check_url, closest_snapshot
@@ -316,7 +349,7 @@ class _Run:
                 status = "unverified"
             meta[s.key] = metadata_for(s, self.snap, now=now, stale_days=self.config.stale_days,
                                        failure=failure, failure_status=status, url_check=url_check,
-                                       url_note=url_note, origins=self.origins)
+                                       url_note=url_note, origins=self.origins, id_failures=self.id_failures)
         return FetchReport(
             metadata=meta, requests=http.stats.requests, retries=http.stats.retries,
             failures=http.stats.failures, seconds=seconds, jobs=self.todo.total, cached=self.todo.cached,

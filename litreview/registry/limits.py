@@ -119,12 +119,14 @@ def retry_after_seconds(value: str | None, *, now: float | None = None) -> float
 
 
 class Pacer:
-    """Requests spaced evenly, ``1/rate`` seconds apart, with no initial burst.
+    """Requests spaced evenly, at least ``1/rate`` seconds apart, with no initial burst.
 
-    Each caller reserves the next free instant and sleeps until it; so in any window of
-    one second at most ``rate`` requests start (a token bucket would let a full bucket
-    go at once, twice the rate in the first second). ``clock`` and ``sleep`` are injected
-    by tests.
+    Callers go one at a time: each waits until the previous one's actual start plus the
+    gap, and its own actual start (read after waking, so a late wake-up pushes the next
+    caller back too) becomes the next reference. Any ``rate + 1`` starts thus span more
+    than a second: no one-second window ever carries more than ``rate`` requests (a
+    token bucket lets a full bucket go at once, twice the rate in the first second).
+    ``clock`` and ``sleep`` are injected by tests.
     """
 
     #: Spacing is stretched by this factor so that clock jitter never squeezes one more
@@ -134,24 +136,27 @@ class Pacer:
     def __init__(self, per_second: float, *, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
         self.gap = self.MARGIN / max(per_second, 0.01)
-        self._next = float("-inf")
+        self._last = float("-inf")
         self._clock = clock
         self._sleep = sleep
+        self._lock: asyncio.Lock | None = None
 
     def set_rate(self, per_second: float) -> None:
         self.gap = self.MARGIN / max(per_second, 0.01)
 
-    def reserve(self) -> float:
-        """Seconds to wait before the caller may send; the slot is taken at once."""
-        now = self._clock()
-        at = max(now, self._next)
-        self._next = at + self.gap
-        return at - now
-
-    async def acquire(self) -> None:
-        delay = self.reserve()
-        if delay > 0:
-            await self._sleep(delay)
+    async def acquire(self) -> float:
+        """Wait for this caller's turn; returns the start time it was given."""
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            while True:
+                now = self._clock()
+                wait = self._last + self.gap - now
+                if wait <= 0:
+                    break
+                await self._sleep(wait)
+            self._last = now
+            return now
 
 
 class Pool:
@@ -162,7 +167,7 @@ class Pool:
         self.limits = limits
         self.penalty = 1.0  # halved on each 429: "try again at a lower rate"
         self._slots = anyio.CapacityLimiter(limits.concurrency)
-        self._pacer = Pacer(self._rate())
+        self.pacer = Pacer(self._rate())
         self._pause_until = 0.0
 
     def _rate(self) -> float:
@@ -181,13 +186,13 @@ class Pool:
         )
         if new != self.limits:
             self.limits = new
-            self._pacer.set_rate(self._rate())
+            self.pacer.set_rate(self._rate())
             self._slots.total_tokens = new.concurrency
 
     def slow_down(self, pause: float) -> None:
         """After a 429: pause the whole pool and halve its rate."""
         self.penalty = max(self.penalty / 2, 1 / 16)
-        self._pacer.set_rate(self._rate())
+        self.pacer.set_rate(self._rate())
         self._pause_until = max(self._pause_until, time.monotonic() + pause)
 
     @asynccontextmanager
@@ -202,7 +207,7 @@ class Pool:
             if delay > 0:
                 await asyncio.sleep(delay)
             gate()
-            await self._pacer.acquire()
+            await self.pacer.acquire()
             gate()
             yield
         finally:
