@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ EXAMPLES = """\b
 Examples:
   litreview add 10.1017/CBO9780511491306
   litreview add 10.1080/09636410500323187 https://doi.org/10.1177/1354066101007004006
+  litreview add isbn:9780262033848 arxiv:1605.08386 pmid:17375194 pmcid:PMC1817752
   litreview add --from-file dois.txt           one DOI per line (# starts a comment)
   litreview add --reference "Holsti, K. J. Taming the Sovereigns. Cambridge UP, 2004."
   litreview add --dry-run 10.1017/CBO9780511491306   print the entry, change nothing
@@ -59,10 +61,22 @@ def registry() -> Any:
     """The registry module's look-ups (tests replace this with a fake)."""
     try:
         from ..registry.fetch import fetch_record, search_reference
+        from ..registry.lookups import fetch_identifier
     except ImportError as exc:
         raise RegistryError("adding works needs the registry module, which is not installed",
                             hint="reinstall litreview; or add the entry to the .bib by hand") from exc
-    return SimpleNamespace(fetch_record=fetch_record, search_reference=search_reference)
+    return SimpleNamespace(fetch_record=fetch_record, search_reference=search_reference,
+                           fetch_identifier=fetch_identifier)
+
+
+#: Schemes `add` accepts besides DOIs (``isbn:…`` and so on).
+ID_SCHEME = re.compile(r"^(isbn|arxiv|pmid|pmcid|openalex|dblp):", re.I)
+
+
+def split_requests(values: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """(DOIs, other identifiers) among the arguments."""
+    others = [v.strip() for v in values if ID_SCHEME.match(v.strip())]
+    return tuple(v for v in values if not ID_SCHEME.match(v.strip())), others
 
 
 def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
@@ -107,9 +121,18 @@ class Adder:
             if sig:
                 self.by_work.setdefault(sig, s.key)
         self.entries: list[str] = []
+        self.by_id: dict[str, str] = {}
+        from ..registry.ids import entry_identifiers
+
+        for s in bibliography.sources:
+            for scheme, value in entry_identifiers(s.fields).items():
+                self.by_id.setdefault(f"{scheme}:{value}", s.key)
 
     def known_doi(self, doi: str) -> str:
-        return self.by_doi.get(doi.lower(), "")
+        return self.by_doi.get(doi.lower(), "") if doi else ""
+
+    def known_id(self, ident: str) -> str:
+        return self.by_id.get(ident, "")
 
     def known_work(self, record: RegistryRecord) -> str:
         for sig in _signatures(record):
@@ -119,16 +142,31 @@ class Adder:
 
     def add(self, record: RegistryRecord) -> str:
         from ..bibliography.keys import make_key
-        from ..bibliography.write import entry_text
+        from ..bibliography.write import bibtex_type, format_entry, record_fields
 
         key = make_key(record.authors or record.editors, record.year, record.title, self.keys,
                        self.config.key_pattern)
-        self.entries.append(entry_text(record, key))
+        self.entries.append(format_entry(bibtex_type(record.type), key, record_fields(record) + _id_fields(record)))
         self.keys.append(key)
-        self.by_doi[record.doi.lower()] = key
+        if record.doi:
+            self.by_doi[record.doi.lower()] = key
+        for scheme in ("isbn", "arxiv", "pmid", "pmcid"):
+            if record.ids.get(scheme):
+                self.by_id[f"{scheme}:{record.ids[scheme]}"] = key
         for sig in _signatures(record):
             self.by_work.setdefault(sig, key)
         return key
+
+
+def _id_fields(record: RegistryRecord) -> list[tuple[str, str]]:
+    """Identifier fields beyond the DOI: arXiv eprint, PubMed and PMC ids."""
+    fields: list[tuple[str, str]] = []
+    if record.ids.get("arxiv"):
+        fields += [("eprint", record.ids["arxiv"]), ("archiveprefix", "arXiv")]
+    for scheme in ("pmid", "pmcid"):
+        if record.ids.get(scheme):
+            fields.append((scheme, record.ids[scheme]))
+    return fields
 
 
 def _signatures(record: RegistryRecord) -> list[tuple[str, int, str]]:
@@ -219,6 +257,30 @@ def _by_doi(adder: Adder, doi: str, reg: Any, request: str = "") -> Outcome:
     return _add_record(adder, request, record)
 
 
+def _by_identifier(adder: Adder, text: str, reg: Any) -> Outcome:
+    """``isbn:…``, ``arxiv:…``, ``pmid:…``, ``pmcid:…``: the first registry that knows the work."""
+    from ..registry.handlers import agency_label
+    from ..registry.ids import parse_identifier
+
+    scheme, value = parse_identifier(text)
+    existing = adder.known_id(f"{scheme}:{value}")
+    if existing:
+        return _refuse(text, "", "", existing, f"{scheme}:{value}")
+    try:
+        record, _asked = reg.fetch_identifier(text, adder.config, foreign_ok=adder.foreign_ok)
+    except OfflineError:
+        raise
+    except RegistryError as exc:
+        return Outcome(text, "not-found", message=exc.message)
+    outcome = _add_record(adder, text, record)
+    published = record.ids.get("published_doi", "")
+    if published and outcome.status == "added":
+        where = f" ({record.ids['journal_ref']})" if record.ids.get("journal_ref") else ""
+        outcome.warning = (f"{agency_label(record.agency)} says this preprint was published as DOI {published}"
+                           f"{where}: cite the published version with `litreview add {published}`")
+    return outcome
+
+
 def _load(path: Path) -> tuple[bytes, Bibliography]:
     from ..bibliography.load import parse_bibliography
 
@@ -252,7 +314,10 @@ def _load(path: Path) -> tuple[bytes, Bibliography]:
               help="json reports each request's outcome for scripts.")
 def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str, ...],
             bibliography: str | None, metadata: str | None, force: bool, dry_run: bool, fmt: str) -> int:
-    """Add works to the bibliography by DOI or plain-text reference.
+    """Add works to the bibliography by DOI, other identifier or plain-text reference.
+
+    Identifiers: isbn:… (Open Library, then Google Books), arxiv:… (arXiv; a preprint
+    whose published version is known is offered that DOI), pmid:… and pmcid:… (PubMed).
 
     Fetches each work's metadata from the registries (Crossref, DataCite), makes a
     citation key by the key_pattern setting (default {family}{year}{word}, e.g.
@@ -266,9 +331,11 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     """
     import os
 
+    dois, identifiers = split_requests(dois)
     requested = read_dois(dois, from_file)
-    if not requested and not references:
-        raise click.UsageError("give a DOI, --from-file FILE or --reference TEXT")
+    if not requested and not references and not identifiers:
+        raise click.UsageError("give a DOI, an identifier (isbn:…, arxiv:…, pmid:…), --from-file FILE or "
+                               "--reference TEXT")
     config = config_from(bibliography=bibliography, metadata=metadata)
     path = config.path("bibliography")
     raw, bib = _load(path)
@@ -276,6 +343,7 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     chosen = metadata is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
     adder = Adder(bib, config, force=force, foreign_ok=chosen)
     outcomes = [_by_doi(adder, doi, reg) for doi in requested]
+    outcomes += [_by_identifier(adder, text, reg) for text in identifiers]
     outcomes += [_by_reference(adder, text, reg) for text in references]
     if adder.entries:
         from ..bibliography.write import append_entries
@@ -299,9 +367,10 @@ def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> Non
     for o in outcomes:
         if o.status == "added":
             verb = "would add" if dry_run else "added"
-            click.echo(f"{verb} {o.key}: {o.title} ({o.doi})", err=dry_run)
+            click.echo(f"{verb} {o.key}: {o.title} ({o.doi or o.request})", err=dry_run)
             if o.warning:
-                click.echo(f"warning: {o.key}: {o.warning} (added because of --force)", err=True)
+                why = " (added because of --force)" if "says the work is" in o.warning else ""
+                click.echo(f"warning: {o.key}: {o.warning}{why}", err=True)
         else:
             click.echo(f"not added: {o.request}: {o.message}", err=True)
     added = sum(o.status == "added" for o in outcomes)

@@ -155,12 +155,14 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     else:
         shown = bibliography if not keys else type(bibliography)(sources=sources)
         _summary(report, shown)
+    from ..registry.handler import origin
     from ..registry.provenance import non_real
 
-    others = non_real(config)
+    others = sorted({origin(line.split(" = ", 1)[1].split(" ", 1)[0]) for line in non_real(config)})
     if others and report.written:
-        click.echo(f"note: records from servers other than the real registries ({'; '.join(others)}) were "
-                   f"written to {config.path('metadata')} only; `check` elsewhere ignores them.", err=True)
+        click.echo(f"note: records from servers other than the real registries ({', '.join(others)}) were "
+                   f"written to {config.path('metadata')} only; `check` ignores them unless the settings point "
+                   "at those servers.", err=True)
     if report.offline:
         click.echo(f"network unreachable: {report.errors[0] if report.errors else 'no registry answered'}; "
                    "nothing was fetched and the snapshot is unchanged.", err=True)

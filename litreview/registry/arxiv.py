@@ -64,7 +64,7 @@ class Arxiv(Handler):
     setting = "arxiv_url"
     env = "LITREVIEW_ARXIV_URL"
     default_url = "https://export.arxiv.org"
-    pools = (PoolSpec("arxiv", Limits(1, 3, 1), Limits(1, 3, 1)),)
+    pools = (PoolSpec("arxiv", Limits(1, 3, 1), Limits(1, 3, 1), counted=False),)
     formats = ("arxiv",)
     schemes = ("arxiv",)
     fake_prefix = "/arxiv"
@@ -130,7 +130,7 @@ def parse_arxiv(entry: Mapping[str, Any]) -> RegistryRecord:
     return RegistryRecord(
         doi="", agency="arxiv", type="posted-content", title=clean_text(entry.get("title")),
         authors=tuple(authors), year=int(published[:4]) if published[:4].isdigit() else None,
-        container="arXiv", url=f"https://arxiv.org/abs/{bare}" if bare else "",
+        container="arXiv", publisher="arXiv", url=f"https://arxiv.org/abs/{bare}" if bare else "",
         abstract=str(entry.get("summary") or ""),
         ids={k: v for k, v in (("arxiv", bare), ("published_doi", str(entry.get("doi") or "").lower()),
                                 ("journal_ref", str(entry.get("journal_ref") or ""))) if v},

@@ -27,7 +27,7 @@ class GoogleBooks(Handler):
     setting = "googlebooks_url"
     env = "LITREVIEW_GOOGLEBOOKS_URL"
     default_url = "https://www.googleapis.com"
-    pools = (PoolSpec("googlebooks", Limits(2, 1, 1), Limits(1, 1, 1)),)
+    pools = (PoolSpec("googlebooks", Limits(2, 1, 1), Limits(1, 1, 1), counted=False),)
     formats = ("googlebooks",)
     schemes = ("isbn",)
     fake_prefix = "/googlebooks"

@@ -29,7 +29,8 @@ class PoolSpec:
     public: Limits
     """Without one."""
     counted: bool = True
-    """Failures count towards the stop-at-10%-errors rule."""
+    """Failures count towards the stop-at-10%-errors rule (Crossref's request; the other registries'
+    failures leave their works unverified without stopping the run)."""
 
 
 @dataclass(frozen=True, slots=True)

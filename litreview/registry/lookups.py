@@ -52,6 +52,8 @@ def questions(source: Source, *, with_doi: bool = True) -> list[tuple[str, str]]
     ids = entry_identifiers(source.fields)
     if with_doi and source.doi.strip() and not doi_problem(source.doi):
         ids = {"doi": normalize_doi(source.doi), **ids}
+    if "pmid" in ids:
+        ids.pop("pmcid", None)  # the same PubMed record, one question is enough
     for scheme, value in ids.items():
         out += [(registry, f"{scheme}:{value}") for registry in ROUTES.get(scheme, ())]
     if (not ids and source.type.lower() in BOOK_TYPES and source.title.strip()
@@ -64,8 +66,9 @@ def questions(source: Source, *, with_doi: bool = True) -> list[tuple[str, str]]
 async def ask(http: Http, config: Any, snap: Snapshot, registry: str, ident: str, *,
               clock: Callable[[], datetime], foreign_ok: bool) -> Asked:
     """Put one question to its registry and store a definite answer; never raises for the registry's faults."""
+    from ..errors import RegistryError
     from .handler import OverBudget
-    from .http import FetchFailed, Unreachable
+    from .http import Unreachable
     from .snapshot import IdEntry
 
     handler = by_name(registry)
@@ -75,7 +78,7 @@ async def ask(http: Http, config: Any, snap: Snapshot, registry: str, ident: str
         return Asked(registry, ident, "unreachable", exc.message)
     except OverBudget as exc:
         return Asked(registry, ident, "over-budget", exc.message)
-    except FetchFailed as exc:
+    except RegistryError as exc:  # failed for good after retries, or the run was stopped
         return Asked(registry, ident, "failed", exc.message)
     if got.synthetic and not foreign_ok:
         return Asked(registry, ident, "failed", f"{got.url} answered with synthetic test data; not stored")
@@ -142,9 +145,80 @@ def parsed(entry: IdEntry) -> RegistryRecord:
 
 
 def describe(asked: tuple[Asked, ...]) -> str:
-    """'asked Open Library (not found), Google Books (unreachable: ...)'."""
+    """'asked Open Library (not found), Google Books (unreachable)', naming the identifier when several were asked."""
+    several = len({a.ident for a in asked}) > 1
     words = []
     for a in asked:
-        state = a.state.replace("-", " ")
-        words.append(f"{by_name(a.registry).label} {a.ident.split(':', 1)[0].upper()} ({state})")
+        what = f" for {a.ident.split(':', 1)[0]}" if several else ""
+        words.append(f"{by_name(a.registry).label}{what} ({a.state.replace('-', ' ')})")
     return "asked " + ", ".join(words) if words else ""
+
+
+def fetch_identifier(text: str, config: Any, client: Any = None, *, policy: Any = None,
+                     foreign_ok: bool = False) -> tuple[RegistryRecord, tuple[Asked, ...]]:
+    """The record of ``scheme:value`` (isbn:, arxiv:, pmid:, pmcid:, openalex:) for ``litreview add``.
+
+    Registries are asked in fallback order until one knows the work; stored answers are
+    reused and new ones stored. RegistryError says "no registry knows it" only when every
+    registry asked answered so; OfflineError when none could be reached.
+    """
+    import asyncio
+
+    from ..errors import InputError, OfflineError, RegistryError
+    from .fetch import check_foreign
+    from .ids import parse_identifier
+    from .provenance import Origins
+    from .snapshot import Snapshot
+
+    scheme, value = parse_identifier(text)
+    if scheme == "doi":
+        raise InputError(f"{text!r} is a DOI: add it as one")
+    if scheme not in ROUTES:
+        raise InputError(f"{scheme}: identifiers cannot be looked up yet", hint="add the entry by DOI or by hand")
+    ident = f"{scheme}:{value}"
+    snap = Snapshot(config.path("metadata"))
+    origins = Origins.from_config(config)
+
+    async def run() -> list[tuple[Asked, RegistryRecord | None]]:
+        from .http import Http, make_client
+
+        own = client is None
+        http_client = client or make_client(config.timeout, config.mailto)
+        http = Http(http_client, mailto=config.mailto, policy=policy)
+        out: list[tuple[Asked, RegistryRecord | None]] = []
+        try:
+            for registry in ROUTES[scheme]:
+                stored, _ = snap.read_id(registry, ident)
+                if stored is None or not origins.accepts(stored.base, stored.source_url, stored.synthetic):
+                    check_foreign(config, foreign_ok)
+                    asked = await ask(http, config, snap, registry, ident, clock=_now, foreign_ok=foreign_ok)
+                    stored, _ = snap.read_id(registry, ident)
+                else:
+                    asked = Asked(registry, ident, "found" if stored.record is not None else "not-found")
+                record = parsed(stored) if stored is not None and stored.record is not None else None
+                out.append((asked, record))
+                if record is not None:
+                    break
+        finally:
+            if own:
+                await http_client.aclose()
+        return out
+
+    answers = asyncio.run(run())
+    asked = tuple(a for a, _ in answers)
+    found = [r for _, r in answers if r is not None]
+    if found:
+        return found[0], asked
+    if all(a.state == "unreachable" for a in asked):
+        raise OfflineError(f"cannot look up {ident}: the network is unreachable ({asked[0].detail})",
+                           hint="connect to the network, or add the entry by hand")
+    if all(a.state == "not-found" for a in asked):
+        raise RegistryError(f"no registry knows {ident}: {describe(asked)}", hint="check the identifier for typos")
+    raise RegistryError(f"{ident} could not be verified: {describe(asked)}; {asked[-1].detail}",
+                        hint="try again later; nothing was added")
+
+
+def _now() -> datetime:
+    from datetime import UTC
+
+    return datetime.now(UTC)

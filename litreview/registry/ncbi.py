@@ -30,7 +30,7 @@ class Ncbi(Handler):
     setting = "ncbi_url"
     env = "LITREVIEW_NCBI_URL"
     default_url = "https://eutils.ncbi.nlm.nih.gov"
-    pools = (PoolSpec("ncbi", Limits(3, 1, 1), Limits(3, 1, 1)),)
+    pools = (PoolSpec("ncbi", Limits(3, 1, 1), Limits(3, 1, 1), counted=False),)
     formats = ("pubmed",)
     schemes = ("pmid", "pmcid")
     fake_prefix = "/ncbi"
@@ -132,10 +132,10 @@ def parse_esummary(item: Mapping[str, Any]) -> RegistryRecord:
     pubtypes = [str(t) for t in item.get("pubtype") or ()]
     updates = []
     if "Retracted Publication" in pubtypes:
-        updates.append(Update("retraction", "", label="Retracted Publication (PubMed)", source="pubmed"))
+        updates.append(Update("retraction", "", label="Retracted Publication", source="PubMed"))
     if "Expression of Concern" in pubtypes or "Published Erratum" in pubtypes:
         kind = "expression_of_concern" if "Expression of Concern" in pubtypes else "correction"
-        updates.append(Update(kind, "", label=f"{kind.replace('_', ' ')} (PubMed)", source="pubmed",
+        updates.append(Update(kind, "", label=kind.replace("_", " ").capitalize(), source="PubMed",
                               direction="update-to"))
     year = str(item.get("pubdate") or item.get("sortpubdate") or "")[:4]
     return RegistryRecord(

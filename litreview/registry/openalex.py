@@ -34,7 +34,7 @@ class OpenAlex(Handler):
     env = "LITREVIEW_OPENALEX_URL"
     default_url = "https://api.openalex.org"
     # At most 100 requests/s for everyone; singletons by DOI or id are free of budget.
-    pools = (PoolSpec("openalex", Limits(10, 1, 3), Limits(5, 1, 2)),)
+    pools = (PoolSpec("openalex", Limits(10, 1, 3), Limits(5, 1, 2), counted=False),)
     formats = ("openalex",)
     schemes = ("doi", "openalex")
     fake_prefix = "/openalex"
@@ -117,7 +117,7 @@ def parse_openalex(work: Mapping[str, Any]) -> RegistryRecord:
         others["pmcid"] = _strip(str(ids["pmcid"]), "https://www.ncbi.nlm.nih.gov/pmc/articles/").strip("/")
     updates = ()
     if work.get("is_retracted") is True:
-        updates = (Update("retraction", "", label="Retracted (OpenAlex is_retracted)", source="openalex"),)
+        updates = (Update("retraction", "", label="Retracted", source="OpenAlex (is_retracted)"),)
     return RegistryRecord(
         doi=doi, agency="openalex", type=str(location.get("raw_type") or work.get("type") or ""),
         title=clean_text(work.get("title") or work.get("display_name")), authors=tuple(authors),

@@ -37,7 +37,7 @@ class OpenLibrary(Handler):
     setting = "openlibrary_url"
     env = "LITREVIEW_OPENLIBRARY_URL"
     default_url = "https://openlibrary.org"
-    pools = (PoolSpec("openlibrary", Limits(3, 1, 1), Limits(1, 1, 1)),)
+    pools = (PoolSpec("openlibrary", Limits(3, 1, 1), Limits(1, 1, 1), counted=False),)
     formats = ("openlibrary", "openlibrary-search")
     schemes = ("isbn", "title")
     fake_prefix = "/openlibrary"
