@@ -314,3 +314,27 @@ def test_add_by_identifier_from_the_command_line(fake, tmp_path, monkeypatch, ca
     before = fake.count()
     assert main(["add", "--bib", "refs.bib", "--metadata-dir", "m", ident]) == 1
     assert fake.count() == before and f"already in the bibliography as '{key}'" in capsys.readouterr().err
+
+
+def test_the_readme_demo_verifies_a_book_a_preprint_and_a_pubmed_paper(fake, tmp_path, monkeypatch, capsys) -> None:
+    """The README's online demo, second bibliography: what a user sees from the command line."""
+    case = Path(__file__).resolve().parent / "cases" / "registry_demo_books" / "refs.bib"
+    (tmp_path / "refs.bib").write_text(case.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name, value in fake.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("LITREVIEW_METADATA_DIR", str(tmp_path / "m"))
+    assert main(["fetch", "--bib", "refs.bib", "--essay", "", "--no-urls", "--format", "json"]) == 0
+    got = {s["key"]: s for s in json.loads(capsys.readouterr().out)["sources"]}
+    assert {k: s["status"] for k, s in got.items()} == {
+        "vane2011imagined": "verified", "brooke1977synthetic": "verified", "fernhill2024world": "verified",
+        "quill2015synthetic": "verified", "nobody2001book": "not-found"}
+    # The book without an ISBN was found by title and author; the preprint names its published DOI.
+    assert got["brooke1977synthetic"]["registries"] == [{"registry": "Open Library", "state": "found"}]
+    assert got["fernhill2024world"]["record"]["agency"] == "arxiv"
+    assert [u["source"] for u in got["quill2015synthetic"]["record"]["updates"]] == ["PubMed"]
+    main(["check", "--bib", "refs.bib", "--essay", "", "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    by_code = {(f["code"], f["key"]) for f in findings}
+    assert ("LR204", "quill2015synthetic") in by_code and ("LR200", "nobody2001book") in by_code
+    assert not {k for c, k in by_code if c in ("LR200", "LR209")} - {"nobody2001book"}

@@ -82,8 +82,12 @@ async def ask(http: Http, config: Any, snap: Snapshot, registry: str, ident: str
         return Asked(registry, ident, "failed", exc.message)
     if got.synthetic and not foreign_ok:
         return Asked(registry, ident, "failed", f"{got.url} answered with synthetic test data; not stored")
-    snap.write_id(IdEntry(registry, ident, got.http_status, clock().isoformat(timespec="seconds"), got.url,
-                          got.base, got.raw, got.synthetic))
+    import asyncio
+
+    # Written in a thread: an fsync must not hold up the requests waiting their turn.
+    await asyncio.to_thread(snap.write_id, IdEntry(registry, ident, got.http_status,
+                                                   clock().isoformat(timespec="seconds"), got.url, got.base,
+                                                   got.raw, got.synthetic))
     return Asked(registry, ident, "found" if got.raw is not None else "not-found")
 
 
