@@ -338,3 +338,39 @@ def test_the_readme_demo_verifies_a_book_a_preprint_and_a_pubmed_paper(fake, tmp
     by_code = {(f["code"], f["key"]) for f in findings}
     assert ("LR204", "quill2015synthetic") in by_code and ("LR200", "nobody2001book") in by_code
     assert not {k for c, k in by_code if c in ("LR200", "LR209")} - {"nobody2001book"}
+
+
+# -- DBLP (the trial addition of one registry: one module, one line in handlers.py, one route) -------------
+
+@needs_shared
+def test_dblp_recording_and_a_paper_found_by_title(fake, tmp_path) -> None:
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.registry.fetch import fetch_all
+
+    body = json.loads(recorded("dblp/search-publ-api-json-h1.json"))
+    info = body["result"]["hits"]["hit"][0]["info"]
+    record = by_name("dblp").parse("dblp", info)
+    assert record.title == "Attentional Transfer is All You Need: Technology-aware Layout Pattern Generation"
+    assert [p.family for p in record.authors] == ["Zhang", "Yang", "Young"] and record.year == 2021
+    assert (record.type, record.ids["dblp"], record.doi) == ("proceedings-article", "conf/dac/ZhangYY21",
+                                                             "10.1109/dac18074.2021.9586227")
+    fake.add_record("dblp", info["key"], info)
+    bib = parse_bibliography("""@inproceedings{zhang2021attentional,
+  author = {Zhang, Xiaopeng and Yang, Haoyu}, booktitle = {DAC}, year = {2021},
+  title = {Attentional Transfer is All You Need: Technology-aware Layout Pattern Generation},
+}
+@inproceedings{nobody2021unknown,
+  author = {Nobody, Nemo}, booktitle = {DAC}, year = {2021}, title = {A Paper DBLP Does Not Have},
+}
+""", "refs.bib")
+    report = fetch_all(bib.sources, config_for(fake, tmp_path), policy=FAST_POLICY, check_urls=False,
+                       discover=False, foreign_ok=True)
+    found, missed = report.metadata["zhang2021attentional"], report.metadata["nobody2021unknown"]
+    assert found.status == "verified" and found.record.agency == "dblp"
+    # The entry left out the third author and the pages: DBLP's record says so.
+    assert {(m.field, m.kind) for m in found.mismatches} == {("authors", "count"), ("pages", "missing")}
+    assert dict(found.registries) == {"dblp": "found"}
+    # A search that misses proves nothing: no verdict that the work does not exist.
+    assert missed.status == "no-doi" and "DBLP (not found): no match by title and author" in missed.reason
+    query = next(r for r in fake.requests if r.path == "/dblp/search/publ/api").query
+    assert "format=json" in query and "h=5" in query
