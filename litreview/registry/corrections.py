@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..bibliography.bibedit import BibEditError, apply_edits, bibtex_escape, find_entry, set_field
 from ..model import Bibliography, Mismatch, Source, SourceMetadata
-from .bibedit import BibEditError, apply_edits, bibtex_escape, find_entry, set_field
 from .compare import fold, normalize_pages
 
 #: Mismatch field -> BibTeX field (container depends on the entry type).
