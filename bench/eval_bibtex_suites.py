@@ -3,7 +3,9 @@
 Material: every ``.bib`` under ../shared/corpus/bibtex-suites/ (pybtex, bibtexparser, JabRef and
 biber test suites, 419 files). pybtex is run in non-strict mode (as its ``pybtex`` command runs:
 errors reported, parsing goes on). A file is *refused* when pybtex keeps entries and litreview keeps
-none; an entry is *lost* when litreview keeps fewer entries of a file than pybtex.
+none; an entry is *lost* when litreview keeps fewer entries of a file than pybtex. "pybtex errors"
+counts what pybtex reports (syntax errors, repeated keys, undefined macros...); "errors" and
+"warnings" count litreview's located findings from loading.
 
     python bench/eval_bibtex_suites.py             # the table per suite
     python bench/eval_bibtex_suites.py --show-lost # and the files that lose entries
@@ -25,18 +27,19 @@ from litreview.bibliography.load import parse_bibliography  # noqa: E402
 DEFAULT_SUITES = ROOT.parent / "shared" / "corpus" / "bibtex-suites"
 
 
-def pybtex_count(text: str) -> int | None:
-    """Entries pybtex keeps (non-strict), or None when it refuses the file."""
+def pybtex_count(text: str) -> tuple[int | None, int]:
+    """(entries pybtex keeps in non-strict mode or None when it refuses the file, errors it reports)."""
     import pybtex.errors
     from pybtex.database import parse_string
 
     pybtex.errors.set_strict_mode(False)
     saved = pybtex.errors.report_error
-    pybtex.errors.report_error = lambda *a, **k: None  # type: ignore[assignment]
+    reported = []
+    pybtex.errors.report_error = reported.append  # type: ignore[assignment]
     try:
-        return len(parse_string(text, "bibtex").entries)
+        return len(parse_string(text, "bibtex").entries), len(reported)
     except Exception:  # any refusal counts as "pybtex does not parse it"
-        return None
+        return None, len(reported)
     finally:
         pybtex.errors.report_error = saved
 
@@ -45,6 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--suites", type=Path, default=DEFAULT_SUITES)
     parser.add_argument("--show-lost", action="store_true")
+    parser.add_argument("--show-errors", action="store_true", help="print litreview's errors and warnings")
     args = parser.parse_args()
     if not args.suites.is_dir():
         print(f"no test suites at {args.suites}", file=sys.stderr)
@@ -56,7 +60,7 @@ def main() -> int:
     for path in sorted(args.suites.rglob("*.bib")):
         suite = path.relative_to(args.suites).parts[0]
         text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
-        want = pybtex_count(text)
+        want, pybtex_errors = pybtex_count(text)
         try:
             bib = parse_bibliography(text, str(path))
         except Exception as exc:  # a traceback is exactly what the bench looks for
@@ -64,6 +68,9 @@ def main() -> int:
             rows[suite]["crashed"] += 1
             continue
         got = len(bib.sources)
+        if args.show_errors:
+            for p in bib.problems:
+                print(f"{path.relative_to(args.suites)}:{p.line}: {p.code} {p.severity}: {p.message}")
         row = rows[suite]
         row["files"] += 1
         row["pybtex parses"] += want is not None
@@ -75,10 +82,11 @@ def main() -> int:
             row["entries lost"] += missing
             if missing:
                 lost_files.append(f"{path.relative_to(args.suites)}: pybtex {want}, litreview {got}")
+        row["pybtex errors"] += pybtex_errors
         row["errors"] += sum(p.severity == "error" for p in bib.problems)
         row["warnings"] += sum(p.severity == "warning" for p in bib.problems)
     columns = ["files", "pybtex parses", "pybtex entries", "our entries", "refused", "entries lost",
-               "crashed", "errors", "warnings"]
+               "crashed", "pybtex errors", "errors", "warnings"]
     total = {c: sum(r[c] for r in rows.values()) for c in columns}
     width = max(len(s) for s in [*rows, "total"])
     print(f"{'suite'.ljust(width)}  " + "  ".join(columns))
