@@ -316,7 +316,10 @@ def read_people(value: str) -> tuple[Person, ...]:
     if not value:
         return ()
     out = []
-    for name in names.split_names(value):
+    listed = names.split_names(value)
+    if any(names.is_stray(n) for n in listed):
+        raise ValueError("the list has an empty name (a stray 'and' or comma)")
+    for name in listed:
         parts = names.extended_name(name)
         if parts is not None:
             person = names.person_from_parts(parts, decode_latex)

@@ -25,6 +25,14 @@ def split_names(value: str) -> list[str]:
     return [name for name in split_name_list(value) if name.strip()]
 
 
+_STRAY = re.compile(r"^(?:,|and|and\s.*|.*\sand)$", re.S)
+
+
+def is_stray(name: str) -> bool:
+    """Whether a listed name is the trace of an empty one ("and Kurt Cobain" from a leading "and", ",")."""
+    return bool(_STRAY.match(name.strip()))
+
+
 def _split_commas(name: str) -> list[str]:
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(name):

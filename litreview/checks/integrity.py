@@ -33,7 +33,7 @@ _BIBTEX_PAGES = re.compile(rf"^{_PAGE}\+?(?:(?:--|–){_PAGE}\+?)?(?:,\s*{_PAGE}
 _BIBLATEX_PAGES = re.compile(
     rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:(?:--?|–)\s?{_PAGE}|/{_PAGE})?"
     rf"(?:,\s*{_PAGE}(?:(?:--?|–){_PAGE})?)*$")
-_DOUBLE_LETTER_PAGE = re.compile(r"\d[A-Za-z]{2,}(?![a-z])")
+_DOUBLE_LETTER_PAGE = re.compile(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
 _MATH_COMMANDS = re.compile(r"\\(par|begin|end|section|item)\b")
 _ENVIRONMENTS = frozenset({"itemize", "enumerate", "description", "quote", "quotation", "verse", "center",
                            "flushleft", "flushright", "equation", "equation*", "align", "align*", "gather",
