@@ -344,7 +344,10 @@ def _hint_for(message: str) -> str:
 
 
 def load_bibliography(path: str | Path) -> Bibliography:
-    """Read and parse a .bib file. Unreadable files raise InputError; parse problems are data."""
+    """Read and parse a .bib file (or CSL-JSON ``.json``, CSL-YAML ``.yaml``, as pandoc reads them).
+
+    Unreadable files raise InputError; parse problems are data.
+    """
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -366,6 +369,10 @@ def load_bibliography(path: str | Path) -> Bibliography:
             hint="Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)", file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
+    if p.suffix.lower() in (".json", ".yaml", ".yml") and text.strip():
+        from .csl import parse_csl
+
+        return parse_csl(text, str(p), yaml=p.suffix.lower() != ".json")
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography is empty",
