@@ -7,8 +7,6 @@ one run reports all of them; parsing goes on past a bad entry to the next ``@``.
 from __future__ import annotations
 
 import bisect
-import codecs
-import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Bibliography, Finding, Person, Source
 from . import bibtex, inherit, names
+from .latex import decode_latex
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
 # custom[a-f]) and BibTeX's; anything else loads with a warning (LR102).
@@ -33,27 +32,7 @@ KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
-_BRACES = re.compile(r"(?<!\\)[{}]")
 _SPACES = re.compile(r"\s+")
-_LATEX_HINT = re.compile(r"[\\~$`]|--|''")
-
-
-@functools.lru_cache(maxsize=65536)
-def decode_latex(value: str) -> str:
-    """LaTeX to display text: accents and dashes decoded, protective braces removed."""
-    if not value:
-        return ""
-    if not _LATEX_HINT.search(value):
-        # Most values hold no LaTeX at all: skip the codec (the costliest step of loading).
-        return _SPACES.sub(" ", _BRACES.sub("", value)).strip()
-    import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex depends on it)
-
-    try:
-        text = codecs.decode(value, "ulatex")
-    except (ValueError, UnicodeError):
-        text = value
-    text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}")
-    return _SPACES.sub(" ", text).strip()
 
 
 def _person(pybtex_person: Any) -> Person:
