@@ -5,7 +5,8 @@ in Chicago author-date) and each manuscript's gold/rendered.txt in ../shared/cor
 (rendered the same way), with gold_intext_citations.jsonl: for every rendered citation, the keys
 it stands for. The citation markers are gone from these texts; litreview must find
 "(Heiss 2016a)", "Holsti (2004, 12)", "(UN DESA 2019)", "(AMR Resources Web Page, n.d.)" and
-resolve each to its entry. An item counts as resolved when its paragraph yields a marker for
+resolve each to its entry (pandoc-crossref labels such as @fig:map are left out: they are not
+bibliography citations). An item counts as resolved when its paragraph yields a marker for
 that key (as many times as the gold has it); a marker for another key is a wrong one.
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
@@ -32,6 +33,8 @@ from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+CROSSREF = ("fig:", "tbl:", "eq:", "sec:", "lst:")
+"""pandoc-crossref labels: pandoc parses them as citations, but they name figures, not entries."""
 
 
 def documents(corpus: Path) -> list[tuple[str, Path, Path, Path]]:
@@ -73,7 +76,9 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         rendered = " ".join(row["rendered"].split())
-        keys = row.get("rendered_keys") or row["keys"]
+        keys = [k for k in row.get("rendered_keys") or row["keys"] if not k.startswith(CROSSREF)]
+        if not keys:
+            continue
         places = [(i, at) for i, t in enumerate(texts) for at in _all(t, rendered)]
         free = [p for p in places if p not in used]
         ahead = [p for p in free if p >= cursor]

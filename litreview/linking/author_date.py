@@ -12,11 +12,16 @@ import re
 from ..model import Claim, Mention
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
+from .labels import YearLabel, extra_signatures, year_labels
 from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
-_YEAR = re.compile(r"(?<![\w–\-/])(?P<y>1[5-9]\d\d|20\d\d|n\.d\.)(?P<s>[a-z])?(?![\w–\-/])")
-_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d)(?P<s>[a-z])?(?![\w–\-/])")
+# A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
+# ("2017/" from a URL key), never a second year ("2017/18").
+_YEAR = re.compile(r"(?<![\w–\-/])(?P<y>1[5-9]\d\d|20\d\d|n\.d\.)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+                   r"(?![\w–\-]|/\w)")
+_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d|n\.d\.)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+                        r"(?![\w–\-]|/\w)")
 _NOT_NAMES = wordset("""
     january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec table figure fig appendix section chapter vol no
@@ -75,16 +80,28 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     return names, years, rest
 
 
+def _labels(index: SourceIndex) -> dict[str, YearLabel]:
+    """The year labels of the index's entries, computed once per index."""
+    cached = index.__dict__.get("_year_labels")
+    if cached is None:
+        cached = year_labels(index.sources, {k: y for k, (y, _) in index.years.items()})
+        index.__dict__["_year_labels"] = cached
+    return cached
+
+
 def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
+    """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it)."""
+    labels = _labels(index)
     wanted = None if year == "n.d." else int(year)
-    same_year = [k for k in sig_keys if index.years[k][0] == wanted]
+    same_year = [k for k in sig_keys if labels[k].year == wanted]
     if suffix:
-        exact = [k for k in same_year if index.years[k][1] == suffix]
+        exact = [k for k in same_year if labels[k].suffix == suffix]
         if exact:
             return exact
         if len(same_year) > 1:
-            ordered = sorted(same_year, key=lambda k: index.order[k])
-            pos = ord(suffix) - ord("a")
+            # The names matched several author lists: count the letter along the bibliography order.
+            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, index.order[k]))
+            pos = ord(suffix[-1]) - ord("a")
             return [ordered[pos]] if pos < len(ordered) else []
     return same_year
 
@@ -95,13 +112,26 @@ def _lookup(names: str, index: SourceIndex) -> list[str]:
 
 
 def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
-    """The keys and how many words of the tail matched."""
+    """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
+    extra = _extra(index)
+    longest = max(index.max_signature_words, index.__dict__["_extra_longest"])
     words = canonical(names).split()
-    for i in range(max(0, len(words) - index.max_signature_words), len(words)):
+    for i in range(max(0, len(words) - longest), len(words)):
         sig = " ".join(words[i:])
         if sig in index.signatures:
             return index.signatures[sig], len(words) - i
+        if sig in extra:
+            return extra[sig], len(words) - i
     return [], 0
+
+
+def _extra(index: SourceIndex) -> dict[str, list[str]]:
+    cached = index.__dict__.get("_extra_signatures")
+    if cached is None:
+        cached = extra_signatures(index.sources)
+        index.__dict__["_extra_signatures"] = cached
+        index.__dict__["_extra_longest"] = max((len(s.split()) for s in cached), default=1)
+    return cached
 
 
 def _loose(names: str, index: SourceIndex) -> list[str]:
