@@ -80,6 +80,11 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     return names, years, rest
 
 
+def _year_text(year: str, suffix: str) -> str:
+    """ "2016a", "n.d.-b": the year as a style prints it."""
+    return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
+
+
 def _labels(index: SourceIndex) -> dict[str, YearLabel]:
     """The year labels of the index's entries, computed once per index."""
     cached = index.__dict__.get("_year_labels")
@@ -157,7 +162,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         if not keys and n > 0 and not _second_year(years[0][0], year, suffix):  # "2014, 1601": a page
             locator = (f"{year}{suffix}" + rest).strip().lstrip(",").strip()
             break
-        written = f"{names} {year}{suffix}"
+        written = f"{names} {_year_text(year, suffix)}"
         if not keys:
             if _looks_like_names(names):
                 found.cover(claim.id, paren.start(), paren.end())
@@ -234,10 +239,10 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             for n, (y, s) in enumerate(years):
                 more = _candidates(sig_keys, y, s, index)
                 if more:
-                    _emit(claim, more, f"{span} ({y}{s})", written, first.start, locator, 1.0, index, found)
+                    _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
-                    found.mention(first.start, Mention(claim.id, "marker", f"{span} ({y}{s})", (),
-                                                       f"no entry for {span} {y}{s}"))
+                    found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
+                                                       f"no entry for {span} {_year_text(y, s)}"))
             return
     # Suppressed author: the entry's names appear earlier in the sentence or the one before.
     keys = _named_in_context(before + " " + lead, year, suffix, index)
@@ -258,7 +263,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
-                                              f"no entry for {name} {year}{suffix}"))
+                                              f"no entry for {name} {_year_text(year, suffix)}"))
 
 
 TITLE_EVIDENCE = 4.0
