@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from litreview.bibliography.bibedit import BibEditError, apply_edits, find_entry, set_field
 from litreview.bibliography.load import parse_bibliography
 from litreview.cli import main
 from litreview.config import Config
-from litreview.registry.bibedit import BibEditError, apply_edits, find_entry, set_field
 from litreview.registry.fetch import fetch_all
 from litreview.testing.fake_registry import FakeRegistry
 from litreview.testing.helpers import FAKE_LIMITS, FAST_LIMITS, FAST_POLICY, bibliography_for

@@ -44,9 +44,9 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     """
     from datetime import UTC, datetime
 
+    from ..bibliography.bibedit import BibEditError
     from ..errors import InputError, WriteError
     from ..fileio import write_atomic
-    from ..registry.bibedit import BibEditError
     from ..registry.corrections import apply_corrections, propose
     from ..registry.snapshot import load_metadata
     from .sources import load_or_fail
