@@ -58,7 +58,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     if unknown:
         raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
     metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days)
+                             stale_days=config.stale_days, config=config)
     proposals = propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys)
     if fmt == "json" and not write:
         emit_json([{"key": c.key, "field": c.field, "old": c.old, "new": c.new, "reason": c.reason,
