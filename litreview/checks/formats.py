@@ -86,6 +86,9 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
         lines.append("")
     if findings or summary.get("suppressed"):
         lines.append(summary_line(summary))
+        for item in summary.get("suppressed_by") or ():
+            if item.get("reason"):
+                lines.append(style(f"  suppressed {item['code']} ({item['count']}): {item['reason']}", dim=True))
     elif summary.get("since"):
         lines.append(f"No new problems since {summary['since']} ({summary.get('fixed') or 0} fixed).")
     else:

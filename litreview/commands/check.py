@@ -22,8 +22,10 @@ Examples:
   litreview check --format sarif --output litreview.sarif
   litreview check --list-codes                 what each code means
 Exit status: 0 clean, 1 errors (or warnings with --strict), 2 bad usage or unreadable input.
-Silence a code in [tool.litreview] with suppress = ["LR137"], one entry's codes with
+Silence a code in [tool.litreview] with suppress = ["LR137"] (or with a reason shown in
+the report: suppress = {LR137 = "why"}), one entry's codes with
 suppress_entries = {uscode10 = ["LR136"]}, or in the entry: litreview-suppress = {LR136}.
+Change a code's level with severity = {LR307 = "warning"}.
 """
 
 
@@ -194,14 +196,17 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
 
     result = check_review(review, config, now=now)
     findings = list(result.findings)
-    suppressed = len(result.suppressed)
+    silenced = list(result.suppressed)
     fixed = None
     if since:
-        diff, new_suppressed = _since(review, result, config, since, now)
+        diff, silenced = _since(review, result, config, since, now)
         findings = list(diff.new)
         fixed = len(diff.fixed)
-        suppressed = len(new_suppressed)  # only those the change would have shown
-    summary = summarize(findings, suppressed)
+    summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
+    if silenced:
+        from ..checks.suppress import suppressed_summary
+
+        summary["suppressed_by"] = suppressed_summary(silenced, config.suppress_reasons)
     if since:
         summary["since"] = since
         summary["fixed"] = fixed
