@@ -62,16 +62,34 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     """
     if sum(bool(x) for x in (accept, reject, group)) > 1:
         raise click.UsageError("use one of --accept, --reject and --group at a time")
-    config = config_from(**paths)
+    writes = bool(accept or reject or group)
+    config = config_from(must_exist=() if writes else ("claims",), **paths)
     from ..essay import load_essay
     from ..linking import group_claims, link
-    from ..linking.curated import load_curated, record_group
+    from ..linking.curated import CuratedLinks, check_belongs, load_curated, record_group
     from .sources import load_or_fail
 
+    if not config.essay:
+        if writes:
+            raise click.UsageError('--accept, --reject and --group need an essay; --essay "" has none')
+        load_or_fail(config.path("bibliography"))  # still report a broken bibliography
+        if fmt == "json":
+            emit_json([])
+        elif fmt == "csv":
+            from ..linking.output import JSON_KEYS
+
+            csv.DictWriter(sys.stdout, fieldnames=list(JSON_KEYS)).writeheader()
+        else:
+            click.echo('No essay under review (--essay ""), so no claims to link; '
+                       "`litreview sources` lists the bibliography.")
+        return 0
     bibliography = load_or_fail(config.path("bibliography"))
     essay = load_essay(config.path("essay"))
+    if not config.claims and writes:
+        raise click.UsageError('--accept, --reject and --group record decisions in a claims file; --claims "" has none')
     claims_path = config.path("claims")
-    curated = load_curated(claims_path)
+    curated = load_curated(claims_path) if config.claims else CuratedLinks()
+    check_belongs(curated, essay.path)
     metadata = _metadata(bibliography, config)
     linkage = link(essay, bibliography, curated, metadata=metadata)
     if accept or reject:
