@@ -69,13 +69,22 @@ _NAMES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows
           "euc_kr": "EUC-KR", "big5": "Big5", "utf_16": "UTF-16"}
 
 
+_DOUBLE_BYTE = ("big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_jp", "euc_kr",
+                "gb18030", "gb2312", "gbk", "hz", "iso2022_jp", "iso2022_kr", "johab", "shift_jis",
+                "shift_jis_2004", "shift_jisx0213")
+
+
 def guess_encoding(raw: bytes) -> str | None:
     """The codec the bytes were most likely written in (charset-normalizer), or None."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
         return None
-    matches = list(from_bytes(raw[:200_000]))
+    sample = raw[:200_000]
+    # A few stray bytes (curly quotes, a dash) also decode as a handful of CJK characters; only
+    # a text with many non-ASCII bytes can tell a double-byte codec from a single-byte one.
+    few = sum(b >= 0x80 for b in sample) < 64
+    matches = list(from_bytes(sample, cp_exclusion=list(_DOUBLE_BYTE) if few else None))
     if not matches:
         return None
     least = matches[0].chaos
