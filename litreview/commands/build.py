@@ -6,6 +6,7 @@ status 0 built, 1 a strict build stopped on warnings, 2 bad configuration or inp
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -13,7 +14,9 @@ import shutil
 import socket
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -78,17 +81,44 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
 
 
 def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     try:
-        config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site))
+        with _docs_dir(mkdocs_yml) as docs:
+            config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site), **docs)
+            return _build_into(config, mkdocs_yml, site)
     except (ConfigurationError, Abort) as exc:
         # MkDocs has logged the details above; Abort carries only "Aborted with a configuration error!".
         detail = "" if isinstance(exc, Abort) else f": {exc}"
         raise ConfigError(f"invalid MkDocs configuration{detail}", path=str(mkdocs_yml),
                           hint="see https://www.mkdocs.org/user-guide/configuration/") from None
+
+
+@contextlib.contextmanager
+def _docs_dir(mkdocs_yml: Path) -> Iterator[dict[str, str]]:
+    """An empty docs folder when mkdocs.yml's does not exist: litreview generates every page itself."""
+    import yaml
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with mkdocs_yml.open("rb") as handle:
+            data = yaml_load(handle) or {}
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError):
+        data = {}  # MkDocs reports a broken file itself, with its details
+    docs = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
+    if isinstance(docs, str) and (mkdocs_yml.parent / docs).is_dir():
+        yield {}
+        return
+    with tempfile.TemporaryDirectory(prefix="litreview-docs-") as empty:
+        yield {"docs_dir": empty}
+
+
+def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+
     # MkDocs empties its site folder first: build beside it and swap in only a finished site,
     # so a failed build (or Ctrl-C) leaves the previous site as it was.
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -151,7 +181,8 @@ def _serve(mkdocs_yml: Path, strict: bool, dev_addr: str) -> int:
 
     _port_free(dev_addr)
     try:
-        serve(config_file=str(mkdocs_yml), strict=strict, dev_addr=dev_addr)
+        with _docs_dir(mkdocs_yml) as docs:
+            serve(config_file=str(mkdocs_yml), strict=strict, dev_addr=dev_addr, **docs)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
