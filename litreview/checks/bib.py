@@ -88,6 +88,13 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+def doi_written_as_link(raw: str) -> str:
+    """The bare DOI when ``raw`` is a well-formed DOI written as a link or with a prefix, else ''."""
+    raw = plain(raw)
+    doi = bare_doi(raw)
+    return doi if raw and _DOI_LINK.match(raw) and not doi_shape_problem(doi) else ""
+
+
 def bare_doi(value: str) -> str:
     """The DOI without a doi.org link or ``doi:`` prefix, lower case (DOIs ignore case)."""
     text = _BRACES.sub("", value).strip()
