@@ -7,14 +7,13 @@ run reports all of them; parsing goes on past a bad entry to the next ``@``.
 from __future__ import annotations
 
 import bisect
-import codecs
-import functools
 import itertools
 import re
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Bibliography, Finding, Person, Source
+from .latex import decode_latex
 
 # Entry types of BibTeX and biblatex; anything else is reported (LR102).
 KNOWN_TYPES = frozenset(
@@ -25,25 +24,6 @@ CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "mai
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 _BRACES = re.compile(r"(?<!\\)[{}]")
 _SPACES = re.compile(r"\s+")
-_LATEX_HINT = re.compile(r"[\\~$`]|--|''")
-
-
-@functools.lru_cache(maxsize=65536)
-def decode_latex(value: str) -> str:
-    """LaTeX to display text: accents and dashes decoded, protective braces removed."""
-    if not value:
-        return ""
-    if not _LATEX_HINT.search(value):
-        # Most values hold no LaTeX at all: skip the codec (the costliest step of loading).
-        return _SPACES.sub(" ", _BRACES.sub("", value)).strip()
-    import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex depends on it)
-
-    try:
-        text = codecs.decode(value, "ulatex")
-    except (ValueError, UnicodeError):
-        text = value
-    text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}")
-    return _SPACES.sub(" ", text).strip()
 
 
 def _person(pybtex_person) -> Person:

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 
 from ..model import Bibliography, Person, Source, SourceMetadata
 from ..registry.corrections import Correction
-from .bib import doi_written_as_link, plain
+from ..doi import bare_doi, doi_problem, has_prefix
+from .bib import plain
 from .registry import moved_url
 from .style import expanded_pages, fixed_given, name_problem
 
@@ -37,8 +38,9 @@ def _fixes(source: Source, meta: SourceMetadata | None) -> Iterable[Correction]:
         if fixed:
             yield Correction(source.key, role, source.field(role), fixed, f"LR133 miscased initials in the {role}s",
                              source.line)
-    doi = doi_written_as_link(source.field("doi"))
-    if doi:
+    raw_doi = plain(source.field("doi"))
+    doi = bare_doi(raw_doi) if raw_doi and has_prefix(raw_doi) else ""
+    if doi and not doi_problem(doi.lower()):
         yield Correction(source.key, "doi", source.field("doi"), doi, "LR121 DOI written as a link", source.line)
     check = meta.url_check if meta is not None else None
     if check is not None and check.ok and check.final_url and source.field("url").strip() == check.url \
