@@ -62,7 +62,7 @@ def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay |
     from .bibliography.load import load_bibliography
     from .essay import load_essay
     from .linking import group_claims, link
-    from .linking.curated import load_curated
+    from .linking.curated import check_belongs, load_curated
     from .registry.snapshot import load_metadata
 
     bibliography = load_bibliography(config.path("bibliography"))
@@ -72,8 +72,10 @@ def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay |
                              stale_days=config.stale_days, config=config)
     linkage = None
     if essay is not None:
-        claims_path = config.path("claims")
-        curated = load_curated(claims_path) if claims_path.exists() else None
+        claims_path = config.path("claims") if config.claims else None  # --claims "" for none
+        curated = load_curated(claims_path) if claims_path is not None and claims_path.exists() else None
+        if curated is not None:
+            check_belongs(curated, config.path("essay"))  # never apply another essay's decisions
         linkage = link(essay, bibliography, curated, metadata=metadata)
         # The claims file's groups replace their sentences, as `litreview links` shows them.
         essay = group_claims(essay, curated)

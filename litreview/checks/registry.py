@@ -91,7 +91,7 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
                 if check.archive_url else "find the page's new address, or an archived copy on the Wayback Machine")
         checked = f" (checked {check.checked_at[:10]})" if check.checked_at else ""
         yield entry_finding("LR207", source, f"URL {check.url} is broken: {what}{checked}", hint)
-    elif check is not None and check.ok and _moved(check.url, check.final_url):
+    elif check is not None and check.ok and moved_url(check.url, check.final_url):
         yield entry_finding("LR211", source, f"URL {check.url} redirects to {check.final_url}",
                             f"if it is the same document, write url = {{{check.final_url}}}")
 
@@ -141,6 +141,6 @@ def _article(label: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
-def _moved(url: str, final: str) -> bool:
+def moved_url(url: str, final: str) -> bool:
     """True when the final address differs beyond a trailing slash."""
     return bool(final) and final.rstrip("/") != url.rstrip("/")

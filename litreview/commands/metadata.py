@@ -15,15 +15,12 @@ Examples:
 """
 
 
-def _table(bibliography, metadata) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+def _table(bibliography, metadata, width: int | None = None) -> str:
+    """Each source's registry status as a table (wide) or a list (narrow), wrapped between words."""
     from ..registry.report import worst_update
+    from ._layout import Column, output_width, render
 
-    table = Table(title="registry metadata (from the snapshot)", show_lines=True)
-    for column in ("key", "status", "DOI / suggestion", "registry record", "mismatches", "URL", "reason"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for source in bibliography.sources:
         meta = metadata[source.key]
         update = worst_update(meta.record)
@@ -48,8 +45,12 @@ def _table(bibliography, metadata) -> None:
                 url += f"\n-> {u.final_url}"
             if u.archive_url:
                 url += f"\narchive: {u.archive_url}"
-        table.add_row(source.key, status, doi, record, mismatches, url, meta.reason)
-    Console().print(table)
+        rows.append([source.key, status, doi or "", record, mismatches, url, meta.reason or ""])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registry record", grow=True),
+               Column("mismatches", grow=True), Column("URL", fold=True), Column("reason", grow=True)]
+    # Seven columns of prose and identifiers need a wide screen; below that, one record per source.
+    return render("registry metadata (from the snapshot)", columns, rows, width=width or output_width(),
+                  heads=(0, 1), narrow=160)
 
 
 @click.command(epilog=EXAMPLES)
@@ -91,5 +92,7 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
 
         click.echo(notices_markdown([s.key for s in bibliography.sources], metadata), nl=False)
     else:
-        _table(bibliography, metadata)
+        from ._layout import emit
+
+        emit(_table(bibliography, metadata))
     return 0
