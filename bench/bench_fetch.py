@@ -100,6 +100,13 @@ def _rates() -> dict[str, float]:
     return {pool: polite.per_second for pool, (polite, _public) in default_limits().items()}
 
 
+ARXIV_FEED = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns="http://www.w3.org/2005/Atom">
+  <opensearch:totalResults>1</opensearch:totalResults>
+  <entry><id>http://arxiv.org/abs/{ident}v1</id><title>Preprint {i}</title>
+    <published>2024-01-15T10:00:00Z</published><author><name>Ann Author</name></author></entry>
+</feed>
+"""
 PREFIX_POOL = {"/openalex/": "openalex", "/arxiv/": "arxiv", "/ncbi/": "ncbi", "/openlibrary/": "openlibrary",
                "/googlebooks/": "googlebooks"}
 
@@ -119,8 +126,10 @@ def mixed(n: int) -> bool:
                                                              "authors": [{"name": f"Ann Author{i}"}]})
             sources.append(Source(key=f"b{i}", type="book", title=f"Synthetic book {i}", fields={"isbn": isbn}))
         for i in range(5):
+            ident = f"2401.{10000 + i}"
+            fake.add_record("arxiv", ident, ARXIV_FEED.format(ident=ident, i=i))
             sources.append(Source(key=f"a{i}", type="misc", title=f"Preprint {i}",
-                                  fields={"eprint": f"2401.{10000 + i}", "archiveprefix": "arXiv"}))
+                                  fields={"eprint": ident, "archiveprefix": "arXiv"}))
         for i in range(n // 4):
             fake.add_record("ncbi", f"pmid:{90000000 + i}", {"uid": str(90000000 + i), "title": f"Trial {i}.",
                                                               "pubdate": "2010", "authors": []})
