@@ -146,6 +146,14 @@ CASES = [
          "under the tutelage of Hans Morgenthau, John Mearsheimer, and Kenneth Waltz. ", ""), fixed=3),
     case("rewrap a paragraph over several lines", edit(ESSAY, "international partnerships. K.J. Holsti",
          "international partnerships.\nK.J. Holsti")),
+    # -- settings ----------------------------------------------------------------------------------
+    case("lower a code's severity in the settings", append("pyproject.toml", 'severity = { LR307 = "warning" }\n')),
+    case("suppress a code in the settings", append("pyproject.toml", 'suppress = ["LR308"]\n')),
+    case("raise a code's severity (old findings reappear as errors)", append(
+         "pyproject.toml", 'severity = { LR137 = "error" }\n'),
+         ("LR137", "bauer2011pragmatism"), ("LR137", "bull2012anarchical"), ("LR137", "grotius2012hugo"),
+         ("LR137", "holsti2004taming"), ("LR137", "moroney2009framework"), ("LR137", "paul2004international"),
+         ("LR137", "wendt2014social"), fixed=0),
     # -- claims.yaml -------------------------------------------------------------------------------
     case("typo in a curated link's source key", edit(CLAIMS, "source: paul2004international",
          "source: paul2004internatonal"), ("LR401", "paul2004internatonal")),

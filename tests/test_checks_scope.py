@@ -196,3 +196,11 @@ def test_the_text_summary_counts_the_fixed(repo: Path, capsys) -> None:
     assert main(["check", "--no-cache", "--since", "base"]) == 1
     out = capsys.readouterr().out
     assert "new since base:" in out and out.rstrip().endswith("; 1 fixed")
+
+
+def test_a_finding_raised_to_a_higher_level_is_new_and_one_lowered_is_not() -> None:
+    info = Finding("LR137", "info", "no DOI", key="k")
+    error = Finding("LR137", "error", "no DOI", key="k")
+    assert diff_findings(Side((info,)), Side((error,))).new == (error,)
+    assert diff_findings(Side((error,)), Side((info,))).new == ()
+    assert diff_findings(Side((info,)), Side((error,))).fixed == ()  # raised, not fixed
