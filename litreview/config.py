@@ -27,6 +27,9 @@ ENV_OVERRIDES = {
     "doi_url": "LITREVIEW_DOI_URL",
     "datacite_url": "LITREVIEW_DATACITE_URL",
     "wayback_url": "LITREVIEW_WAYBACK_URL",
+    **{f"{name}_url": f"LITREVIEW_{name.upper()}_URL"
+       for name in ("openalex", "dblp", "arxiv", "ncbi", "openlibrary", "googlebooks")},
+    **{f"{name}_api_key": f"LITREVIEW_{name.upper()}_API_KEY" for name in ("openalex", "ncbi", "googlebooks")},
     "mailto": "LITREVIEW_MAILTO",
 }
 
@@ -57,6 +60,24 @@ class Config:
     """DataCite REST API base URL."""
     wayback_url: str = "https://archive.org"
     """Internet Archive base URL (availability API at /wayback/available)."""
+    openalex_url: str = "https://api.openalex.org"
+    """OpenAlex API base URL."""
+    openalex_api_key: str = ""
+    """OpenAlex API key (without one a small daily budget applies)."""
+    dblp_url: str = "https://dblp.org"
+    """DBLP base URL (publication search at /search/publ/api)."""
+    arxiv_url: str = "https://export.arxiv.org"
+    """arXiv API base URL (/api/query)."""
+    ncbi_url: str = "https://eutils.ncbi.nlm.nih.gov"
+    """NCBI E-utilities base URL (the PMC ID converter is asked beside it)."""
+    ncbi_api_key: str = ""
+    """NCBI API key (10 requests/s instead of 3)."""
+    openlibrary_url: str = "https://openlibrary.org"
+    """Open Library base URL."""
+    googlebooks_url: str = "https://www.googleapis.com"
+    """Google Books API base URL (/books/v1/volumes)."""
+    googlebooks_api_key: str = ""
+    """Google Books API key (optional)."""
     mailto: str = ""
     """Contact address sent in the User-Agent, as Crossref asks (polite pool)."""
     timeout: float = 20.0

@@ -40,7 +40,8 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         from .registry.snapshot import load_metadata
 
         bibliography, essay, linkage = stages
-        metadata = load_metadata(bibliography, config.path("metadata"), now=now, stale_days=config.stale_days)
+        metadata = load_metadata(bibliography, config.path("metadata"), now=now,
+                                 stale_days=config.stale_days, config=config)
     review = Review(bibliography=bibliography, essay=essay, metadata=metadata, linkage=linkage or Linkage())
     if with_checks:
         from .checks import run_checks
@@ -67,7 +68,8 @@ def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay |
     bibliography = load_bibliography(config.path("bibliography"))
     # An empty essay setting reviews the bibliography alone; a missing file is an error.
     essay = load_essay(config.path("essay")) if config.essay else None
-    metadata = load_metadata(bibliography, config.path("metadata"), now=now, stale_days=config.stale_days)
+    metadata = load_metadata(bibliography, config.path("metadata"), now=now,
+                             stale_days=config.stale_days, config=config)
     linkage = None
     if essay is not None:
         claims_path = config.path("claims") if config.claims else None  # --claims "" for none

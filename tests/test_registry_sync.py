@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from litreview.bibliography.bibedit import BibEditError, apply_edits, find_entry, set_field
 from litreview.bibliography.load import parse_bibliography
 from litreview.cli import main
 from litreview.config import Config
-from litreview.registry.bibedit import BibEditError, apply_edits, find_entry, set_field
 from litreview.registry.fetch import fetch_all
 from litreview.testing.fake_registry import FakeRegistry
 from litreview.testing.helpers import FAKE_LIMITS, FAST_LIMITS, FAST_POLICY, bibliography_for
@@ -61,7 +61,11 @@ def workspace(tmp_path, monkeypatch):
         (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
         config = fake.configure(Config(root=tmp_path, metadata="metadata", mailto="t@example.org"))
         fetch_all(parse_bibliography(text, "refs.bib").sources, config, policy=FAST_POLICY, limits=FAST_LIMITS,
-                  check_urls=False)
+                  check_urls=False, foreign_ok=True)
+        env = fake.env()
+    # The records came from the fake: they count only while the settings point at it.
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.chdir(tmp_path)
     return tmp_path, text
 

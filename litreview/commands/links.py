@@ -139,7 +139,8 @@ def _metadata(bibliography: Bibliography, config) -> dict | None:
 
     from ..registry.snapshot import load_metadata
 
-    return load_metadata(bibliography, folder, now=datetime.now(UTC), stale_days=config.stale_days)
+    return load_metadata(bibliography, folder, now=datetime.now(UTC),
+                             stale_days=config.stale_days, config=config)
 
 
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,

@@ -80,7 +80,7 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
         bibliography = type(bibliography)(sources=tuple(s for s in bibliography.sources if s.key in keys),
                                           file=bibliography.file, text=bibliography.text)
     metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days)
+                             stale_days=config.stale_days, config=config)
     if fmt == "json":
         emit_json([metadata_json(metadata[s.key], s.doi) for s in bibliography.sources])
     else:

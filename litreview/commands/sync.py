@@ -60,9 +60,9 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     """
     from datetime import UTC, datetime
 
+    from ..bibliography.bibedit import BibEditError
     from ..errors import InputError, WriteError
     from ..fileio import write_atomic
-    from ..registry.bibedit import BibEditError
     from ..registry.corrections import apply_corrections, propose
     from ..registry.snapshot import load_metadata
     from .sources import load_or_fail
@@ -74,7 +74,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     if unknown:
         raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
     metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days)
+                             stale_days=config.stale_days, config=config)
     proposals = propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys)
     proposals = _with_mechanical_fixes(proposals, bibliography, metadata, fields, keys)
     if fmt == "json" and not write:
