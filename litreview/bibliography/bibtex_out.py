@@ -49,8 +49,30 @@ def _suffix(n: int) -> str:
 
 
 def escape(text: str) -> str:
-    """Escape LaTeX's special characters & % $ # _ { } and the backslash."""
+    """Escape LaTeX's special characters & % $ # _ { } and the backslash.
+
+    BibTeX counts ``\\{`` as a brace, so an unmatched brace is dropped rather than
+    escaped: it would unbalance the entry.
+    """
+    text = _matched_braces_only(text)
     return _SPECIALS.sub(lambda m: r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)
+
+
+def _matched_braces_only(text: str) -> str:
+    if "{" not in text and "}" not in text:
+        return text
+    opened: list[int] = []
+    stray: set[int] = set()
+    for i, c in enumerate(text):
+        if c == "{":
+            opened.append(i)
+        elif c == "}":
+            if opened:
+                opened.pop()
+            else:
+                stray.add(i)
+    stray.update(opened)
+    return "".join(c for i, c in enumerate(text) if i not in stray)
 
 
 def bibtex_name(person: Person) -> str:

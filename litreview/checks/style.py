@@ -21,7 +21,8 @@ _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "fro
 _ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)\.\s?\.(?!\.)")
-_PERIOD_THEN_MARK = re.compile(r"([^\W\d_]+)\.\s*[,;:]")
+# Starts only at a word start: scanning from inside a long word again and again was quadratic.
+_PERIOD_THEN_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\s*[,;:]")
 # Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
 _ABBREVIATIONS = frozenset({"corp", "dept", "assn", "univ", "vols", "repr", "trans", "comp", "intl", "govt",
                             "natl", "publ", "etc"})
@@ -283,6 +284,8 @@ def check_pages(source: Source) -> Iterable[Finding]:
     if not match:
         return
     first, last = match.groups()
+    if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
+        return
     if len(last) < len(first) and int(last) < int(first):
         full = first[: len(first) - len(last)] + last
         if int(full) >= int(first):
