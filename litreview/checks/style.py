@@ -255,7 +255,10 @@ def doi_expected(source: Source) -> str:
     """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
     if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
         return ""
-    host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    try:
+        host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    except ValueError:  # a malformed URL ('[' ...) is LR123's finding, not a crash here
+        host = ""
     if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
         return "its URL is a DOI link; put the DOI in the doi field"
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
