@@ -38,6 +38,9 @@ def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
                              hint="split the file, or check it is the file you meant")
     if "*" not in text and text.count("[") + text.count("{") + text.count("\n") < max_depth:
         return  # no alias and too few lines/brackets to nest too deep
+    if _bracket_depth(text, max_depth) > max_depth:
+        # Refused before parsing: the YAML scanner's work grows with the square of the flow depth.
+        raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure")
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
@@ -57,6 +60,25 @@ def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
                 depth -= 1
     except YAMLError:
         return  # the real load reports the syntax error with its line
+
+
+_YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]|#[^\n]*')
+
+
+def _bracket_depth(text: str, limit: int) -> int:
+    """Flow-collection depth, double-quoted strings and comments skipped (linear)."""
+    depth = deepest = 0
+    for m in _YAML_TOKEN.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _line(event: Any) -> int | None:

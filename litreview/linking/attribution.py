@@ -205,6 +205,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
                    covered: Found, found: Found, title_names: dict[str, list[str]]) -> None:
     text = claim.text
     cue = None  # computed on demand: most runs are not names at all
+    listed = False
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
@@ -226,7 +227,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
         else:
             if cue is None:
                 cue = _context_cue(text, group, toks)
-            listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
+                # once per group, not per name: a long list of names was quadratic
+                listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
             if cue or name.possessive or listed:
                 confidence = 0.9
             elif not sentence_start and len(name.toks) == 1:
