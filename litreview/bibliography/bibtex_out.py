@@ -122,9 +122,9 @@ def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
         ("year", ref.year),
         ("month", _MONTHS[ref.month - 1] if ref.month else ""),
         ("day", str(ref.day) if ref.day else ""),
-        ("doi", ref.doi),
-        ("url", ref.url),
-        ("urldate", ref.urldate),
+        ("doi", _matched_braces_only(ref.doi)),  # verbatim fields, but an unmatched brace breaks the entry
+        ("url", _matched_braces_only(ref.url)),
+        ("urldate", _matched_braces_only(ref.urldate)),
         ("note", escape(note)),
     ]
     return [(k, v) for k, v in raw_fields if v]

@@ -42,6 +42,7 @@ def test_bibliography_loader_and_checks(text: str) -> None:
 @given(st.one_of(mutated(seeds("refs"), max_ops=4), st.text(max_size=300)))
 @example("Holsti, K. J. Taming the {Sovereigns. Cambridge UP, 2004.")
 @example("Holsti, K. J. Taming the Sovereigns} and more. Cambridge UP, 2004.")
+@example("Nguyen, T. H. (2019). Tidal wetlands. Estuarine Studies, 42(3), 215–230. https://doi.org/10.5555/es.\\{20")
 def test_importer_round_trip(text: str) -> None:
     """A parsed reference always becomes BibTeX that the loader reads without a syntax error."""
     from litreview.bibliography.bibtex_out import make_keys, to_bibtex
