@@ -62,7 +62,7 @@ def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
         return  # the real load reports the syntax error with its line
 
 
-_YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]|#[^\n]*')
+_YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|#[^\n]*')
 
 
 def _bracket_depth(text: str, limit: int) -> int:
