@@ -220,7 +220,8 @@ def main(argv: list[str]) -> int:
         results["fuzz"] = json.loads(fuzz.read_text(encoding="utf-8"))
     out = HERE / "results" / "guarantees.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    kept = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    out.write_text(json.dumps({**kept, **results}, indent=1) + "\n", encoding="utf-8")  # --only keeps the rest
     broken = []
     for kind, r in (results.get("races") or {}).items():
         broken += [f"races {kind}: {r['lost_updates']} lost"] if r["lost_updates"] else []
