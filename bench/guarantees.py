@@ -7,8 +7,10 @@ Usage:
 Real `python -m litreview` processes run against the fake registry on 127.0.0.1 (no
 network). Races: half are two `add` at once, half two `links --accept` at once; a lost
 update is a change a process reported as done (exit 0) that is missing from the file.
-Kills: SIGKILL at a uniformly random moment of `add` (four DOIs) or `links --accept`; a
-partial file is one that is neither the old content nor a complete new one. Bombs: YAML
+Kills: SIGKILL at a uniformly random moment of `add` (four DOIs), `links --accept` or `fetch`
+(the window is the length of an unkilled run, measured first); a partial file is one that
+is neither the old content nor a complete new one (for fetch: a snapshot file that is not
+complete JSON). Bombs: YAML
 alias bombs and 100,000-deep documents, refusal time and peak memory in a fresh process.
 Linear scans: CPU per KB of each formerly quadratic spot at two sizes, and their ratio.
 The fuzz figures come from bench/fuzz.py (bench/results/fuzz.json), shown when present.
@@ -59,34 +61,51 @@ def races(n: int) -> dict[str, object]:
     return out
 
 
-def kills(n: int, seed: int = 14) -> dict[str, object]:
+def kills(n: int, budget: float, seed: int = 14) -> dict[str, object]:
+    """SIGKILL at a uniformly random moment of a run (its length measured first), per command."""
     from litreview.testing.fake_registry import FakeRegistry
-    from litreview.testing.races import add_kill, leftover_temps, links_kill
+    from litreview.testing.races import add_kill, fetch_kill, leftover_temps, links_kill
 
     rng = random.Random(seed)
     out: dict[str, object] = {}
+    kinds = ("add", "links", "fetch")
     with FakeRegistry(latency=0.05) as fake, tempfile.TemporaryDirectory() as tmp:
-        for kind in ("add", "links"):
-            partial = changed = temps = 0
+        for kind in kinds:
+
+            def trial(folder: Path, within: float, kind: str = kind):
+                if kind == "add":
+                    return add_kill(folder, fake.env(), rng, within)
+                if kind == "fetch":
+                    return fetch_kill(folder, fake.env(), rng, within)
+                return links_kill(folder, CASE, rng, *DECISIONS[0], within=within)
+
+            calibrate = Path(tmp) / f"{kind}-full"
+            calibrate.mkdir()
             started = time.perf_counter()
-            for i in range(n // 2):
+            trial(calibrate, 600.0)  # an unkilled run: how long the command takes here, now
+            within = (time.perf_counter() - started) * 1.1
+            partial = replaced = temps = done = 0
+            started = time.perf_counter()
+            for i in range(n // len(kinds)):
+                if time.perf_counter() - started > budget / len(kinds):
+                    break
                 folder = Path(tmp) / f"{kind}{i}"
                 folder.mkdir()
-                if kind == "add":
-                    trial = add_kill(folder, fake.env(), rng)
-                else:
-                    trial = links_kill(folder, CASE, rng, *DECISIONS[0])
-                partial += trial.partial
-                changed += trial.exits != (-9,)
+                t = trial(folder, within)
+                done += 1
+                partial += t.partial
+                replaced += t.replaced
                 temps += len(leftover_temps(folder))
-                if trial.partial:
-                    print(f"  {kind} kill {i}: PARTIAL FILE: {trial.detail[:200]}")
+                if t.partial:
+                    print(f"  {kind} kill {i}: PARTIAL FILE: {t.detail[:200]}")
                 if (i + 1) % 25 == 0:
-                    print(f"  {kind}: {i + 1} kills, {partial} partial so far ({changed} finished first)", flush=True)
-            out[kind] = {"kills": n // 2, "partial_files": partial, "finished_before_kill": changed,
+                    print(f"  {kind}: {i + 1} kills, {partial} partial so far", flush=True)
+            out[kind] = {"kills": done, "window_s": round(within, 2), "partial_files": partial,
+                         "new_version_complete": replaced, "old_version_intact": done - replaced - partial,
                          "temp_files_left": temps, "seconds": round(time.perf_counter() - started, 1)}
-            print(f"kills {kind}: {n // 2} SIGKILLs, {partial} partial files ({changed} runs ended before the kill; "
-                  f"{temps} temporary files left, git-ignored)", flush=True)
+            print(f"kills {kind}: {done} SIGKILLs at random in a {within:.1f} s window: {partial} partial files, "
+                  f"{replaced} complete new versions, {done - replaced - partial} old versions intact, "
+                  f"{temps} temporary files left (git-ignored, cleaned by the next write)", flush=True)
     return out
 
 
@@ -205,6 +224,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--races", type=int, default=None)
     parser.add_argument("--kills", type=int, default=None)
+    parser.add_argument("--kill-budget", type=float, default=3600.0, help="seconds for all kills (stops early)")
     parser.add_argument("--only", default="races,kills,bombs,linear")
     parser.add_argument("--out", default=str(HERE / "results" / "guarantees.json"), help="figures (JSON) go here")
     args = parser.parse_args(argv)
@@ -219,7 +239,7 @@ def main(argv: list[str]) -> int:
     if "races" in only:
         results["races"] = races(n_races)
     if "kills" in only:
-        results["kills"] = kills(n_kills)
+        results["kills"] = kills(n_kills, args.kill_budget)
     fuzz = HERE / "results" / "fuzz.json"
     if fuzz.exists():
         results["fuzz"] = json.loads(fuzz.read_text(encoding="utf-8"))

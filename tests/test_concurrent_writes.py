@@ -72,6 +72,15 @@ def test_killed_link_decision_leaves_the_old_or_a_complete_claims_file(tmp_path:
     assert sum(t.partial for t in trials) == 0, [t.detail for t in trials if t.partial]
 
 
+@pytest.mark.slow
+def test_killed_fetch_leaves_only_complete_snapshot_files(tmp_path: Path, fake) -> None:
+    from litreview.testing.races import fetch_kill
+
+    rng = random.Random(14)
+    trials = [fetch_kill(tmp_path / f"f{i}", fake.env(), rng) for i in range(3)]
+    assert sum(t.partial for t in trials) == 0, [t.detail for t in trials if t.partial]
+
+
 def _typing_registry(monkeypatch: pytest.MonkeyPatch, bib: Path, typed: str):
     """The real look-ups, but someone types an entry into the .bib while the registry answers."""
     from litreview.commands import add as add_module

@@ -12,7 +12,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,8 @@ class Trial:
     """Updates reported as done (exit 0) but missing from the file."""
     partial: int = 0
     """1 when the file is neither the old content nor a complete new one."""
+    replaced: bool = False
+    """The file holds a complete new version (the kill came after the rename, or never)."""
     exits: tuple[int, ...] = ()
     detail: str = ""
 
@@ -94,10 +95,11 @@ def _finish(procs: list[subprocess.Popen[bytes]]) -> tuple[tuple[int, ...], str]
 
 
 def _kill_at(proc: subprocess.Popen[bytes], delay: float) -> int:
-    time.sleep(delay)
-    if proc.poll() is None:
+    try:
+        proc.communicate(timeout=delay)
+    except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
-    proc.communicate(timeout=60)
+        proc.communicate(timeout=60)
     return proc.returncode
 
 
@@ -110,7 +112,8 @@ def add_kill(folder: Path, env: Mapping[str, str], rng: random.Random, within: f
     if after == before:
         return Trial(exits=(code,))
     complete = after.startswith(before) and _loads_cleanly(bib) and after.rstrip().endswith(b"}")
-    return Trial(partial=0 if complete else 1, exits=(code,), detail="" if complete else after[-300:].decode())
+    return Trial(partial=0 if complete else 1, replaced=complete, exits=(code,),
+                 detail="" if complete else after[-300:].decode())
 
 
 def _loads_cleanly(path: Path) -> bool:
@@ -140,7 +143,25 @@ def links_kill(folder: Path, case: Path, rng: random.Random, claim: str, key: st
     except Exception as exc:
         return Trial(partial=1, exits=(code,), detail=str(exc))
     ok = [(lk.claim_id, lk.source_key) for lk in links] == [(claim, key)]
-    return Trial(partial=0 if ok else 1, exits=(code,), detail="" if ok else claims.read_text()[-300:])
+    return Trial(partial=0 if ok else 1, replaced=ok, exits=(code,), detail="" if ok else claims.read_text()[-300:])
+
+
+def fetch_kill(folder: Path, env: Mapping[str, str], rng: random.Random, within: float = 2.5) -> Trial:
+    """`litreview fetch` killed at a random moment: every snapshot file is a complete record."""
+    import json
+
+    bib = add_project(folder)
+    bib.write_text(BASE_BIB + "".join(
+        f"@article{{w{i}, author={{Kim, A.}}, title={{Work {i}}}, journal={{J}}, year=2005, doi={{{doi}}}}}\n"
+        for i, doi in enumerate(ADD_DOIS)), encoding="utf-8")
+    code = _kill_at(litreview(["fetch"], folder, env), rng.uniform(0.0, within))
+    broken = []
+    for path in sorted((folder / "refs" / "metadata").rglob("*.json")):
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            broken.append(path.name)
+    return Trial(partial=len(broken), replaced=bool(broken) or code == 0, exits=(code,), detail=", ".join(broken))
 
 
 def leftover_temps(folder: Path) -> list[Path]:
@@ -148,5 +169,5 @@ def leftover_temps(folder: Path) -> list[Path]:
     return sorted(folder.rglob(".*.tmp"))
 
 
-__all__ = ["ADD_DOIS", "Trial", "add_kill", "add_project", "add_race", "leftover_temps", "links_kill",
-           "links_race"]
+__all__ = ["ADD_DOIS", "Trial", "add_kill", "add_project", "add_race", "fetch_kill", "leftover_temps",
+           "links_kill", "links_race"]
