@@ -280,6 +280,21 @@ def check_doi_expected(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR137", source, f"no DOI, but {why}")
 
 
+def expanded_pages(raw: str) -> str:
+    """'448--88' -> '448--488' for an abbreviated page range ('' when it is not one)."""
+    match = _PAGES.fullmatch(plain(raw))
+    if not match:
+        return ""
+    first, last = match.groups()
+    if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
+        return ""
+    if len(last) < len(first) and int(last) < int(first):
+        full = first[: len(first) - len(last)] + last
+        if int(full) >= int(first):
+            return f"{first}--{full}"
+    return ""
+
+
 def check_pages(source: Source) -> Iterable[Finding]:
     """LR138 for an abbreviated page range, LR139 for one that ends before it starts."""
     raw = plain(source.fields.get("pages", ""))
@@ -289,12 +304,11 @@ def check_pages(source: Source) -> Iterable[Finding]:
     first, last = match.groups()
     if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
         return
+    expanded = expanded_pages(raw)
+    if expanded:
+        yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated", f"write pages = {{{expanded}}}")
+        return
     if len(last) < len(first) and int(last) < int(first):
-        full = first[: len(first) - len(last)] + last
-        if int(full) >= int(first):
-            yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated",
-                                f"write pages = {{{first}--{full}}}")
-            return
-        last = full
+        last = first[: len(first) - len(last)] + last
     if int(last) < int(first):
         yield entry_finding("LR139", source, f"page range {raw!r} ends before it starts")
