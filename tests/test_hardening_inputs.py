@@ -208,3 +208,12 @@ def test_source_pages_avoid_windows_device_names(key: str) -> None:
 
     path = PurePosixPath(Layout().source(key))
     assert path.stem.split(".")[0].lower() not in WINDOWS_RESERVED, path
+
+
+def test_alias_bomb_and_deep_csl_bibliographies_are_findings() -> None:
+    from litreview.bibliography.csl import parse_csl
+
+    bomb = parse_csl("references: " + "\n" + ALIAS_BOMB.replace("a: ", "- a: ", 1), "refs.yaml", yaml=True)
+    assert [p.code for p in bomb.problems] == ["LR100"] and "aliases" in bomb.problems[0].message
+    deep = parse_csl("[" * 100_000 + "]" * 100_000, "refs.json")
+    assert [p.code for p in deep.problems] == ["LR100"] and "nests deeper" in deep.problems[0].message
