@@ -95,7 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except Exception as exc:  # a bug: one line and exit 2, never a traceback nor 1 ("errors found")
-        click.echo(f"error: {unexpected(exc)}", err=True)
+        leaf = _leaf(exc)
+        if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group
+            click.echo(f"error: {leaf}", err=True)
+            return 2
+        click.echo(f"error: {unexpected(leaf)}", err=True)
         if os.environ.get("LITREVIEW_DEBUG"):
             raise
         click.echo(f"  hint: {BUG_HINT}", err=True)
@@ -117,6 +121,13 @@ def unexpected(exc: BaseException) -> str:
     if len(detail) > 200:
         detail = detail[:199] + "…"
     return f"unexpected {type(exc).__name__}" + (f": {detail}" if detail else "")
+
+
+def _leaf(exc: BaseException) -> BaseException:
+    """The first exception inside (nested) exception groups, as raised by async task groups."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    return exc
 
 
 def _quiet_stdout() -> None:

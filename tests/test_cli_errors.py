@@ -103,7 +103,21 @@ def test_symlinked_snapshot_folder_is_refused_without_a_traceback(tmp_path: Path
         encoding="utf-8")
     with fake_registry.FakeRegistry() as server:
         proc = subprocess.run([sys.executable, "-m", "litreview", "fetch"], cwd=tmp_path,
-                              env={**_env(), **server.env()}, capture_output=True, timeout=120)
+                              env={**_env(), **server.env(), "LITREVIEW_METADATA_DIR": "refs/metadata"},
+                              capture_output=True, timeout=120)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and "Traceback" not in err, err
+    assert "outside the snapshot folder" in err, err
     assert not list((tmp_path / "elsewhere").iterdir())
+
+
+def test_errors_inside_a_task_group_are_unwrapped(project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from litreview.commands import sources
+    from litreview.errors import InputError
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ExceptionGroup("unhandled errors in a TaskGroup", [InputError("bad thing", path="x.bib", line=3)])
+
+    monkeypatch.setattr(sources, "load_or_fail", fail)
+    assert main(["sources"]) == 2
+    assert capsys.readouterr().err == "error: x.bib:3: bad thing\n"

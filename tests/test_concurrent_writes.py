@@ -87,14 +87,14 @@ def _typing_registry(monkeypatch: pytest.MonkeyPatch, bib: Path, typed: str):
 
     real = add_module.registry()
 
-    def fetch_record(doi: str, config):
-        record = real.fetch_record(doi, config)
+    def fetch_record(doi: str, config, **kwargs):
+        record = real.fetch_record(doi, config, **kwargs)
         with bib.open("a", encoding="utf-8") as handle:
             handle.write(typed)
         return record
 
-    monkeypatch.setattr(add_module, "registry",
-                        lambda: SimpleNamespace(fetch_record=fetch_record, search_reference=real.search_reference))
+    typing = SimpleNamespace(**{**vars(real), "fetch_record": fetch_record})
+    monkeypatch.setattr(add_module, "registry", lambda: typing)
 
 
 @pytest.fixture
@@ -104,6 +104,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake) -> Path:
     bib = add_project(tmp_path)
     for name, value in fake.env().items():
         monkeypatch.setenv(name, value)
+    monkeypatch.setenv("LITREVIEW_METADATA_DIR", str(tmp_path / "fake-metadata"))
     monkeypatch.chdir(tmp_path)
     return bib
 

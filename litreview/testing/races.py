@@ -44,6 +44,8 @@ class Trial:
 
 def litreview(args: list[str], cwd: Path, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
     full = {**os.environ, **env, "PYTHONDONTWRITEBYTECODE": "1"}
+    if env:  # the fake registry's records go to a folder of their own, never the real snapshot
+        full["LITREVIEW_METADATA_DIR"] = str(cwd / "refs" / "fake-metadata")
     return subprocess.Popen([sys.executable, "-m", "litreview", *args], cwd=cwd, env=full,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -156,7 +158,7 @@ def fetch_kill(folder: Path, env: Mapping[str, str], rng: random.Random, within:
         for i, doi in enumerate(ADD_DOIS)), encoding="utf-8")
     code = _kill_at(litreview(["fetch"], folder, env), rng.uniform(0.0, within))
     broken = []
-    for path in sorted((folder / "refs" / "metadata").rglob("*.json")):
+    for path in sorted((folder / "refs" / "fake-metadata").rglob("*.json")):
         try:
             json.loads(path.read_text(encoding="utf-8"))
         except ValueError:
