@@ -130,21 +130,65 @@ def score(docs: list[Document], method: Callable[[Document], tuple[Ranking, Rank
             order = [k for k, _ in ranked.get(cid, [])]
             for k in recall:
                 recall[k] += len(gold & set(order[:k])) / len(gold)
-    return {"shown": shown, "P(shown)": right / shown if shown else float("nan"),
+    return {"shown": shown, "right": right, "P(shown)": right / shown if shown else float("nan"),
             **{f"R@{k}": v / citing if citing else float("nan") for k, v in recall.items()},
             "quiet": quiet / silent_total if silent_total else float("nan"),
             "citing": citing, "silent": silent_total}
 
 
 def table(splits: dict[str, list[Document]]) -> str:
-    lines = [f"{'split':<10} {'method':<20} {'shown':>6} {'P(shown)':>9} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'quiet':>6}"]
+    lines = [f"{'split':<10} {'method':<20} {'shown':>6} {'P(shown)':>9} {'95% CI':>13} {'R@1':>6} {'R@3':>6} "
+             f"{'R@5':>6} {'quiet':>6}"]
     for name, docs in splits.items():
         for label, method in METHODS.items():
             r = score(docs, method)
-            lines.append(f"{name:<10} {label:<20} {r['shown']:>6} {r['P(shown)']:>9.3f} {r['R@1']:>6.3f} "
+            lo, hi = wilson(r["right"], r["shown"])
+            lines.append(f"{name:<10} {label:<20} {r['shown']:>6} {r['P(shown)']:>9.3f} {f'{lo:.2f}-{hi:.2f}':>13} "
+                         f"{r['R@1']:>6.3f} "
                          f"{r['R@3']:>6.3f} {r['R@5']:>6.3f} {r['quiet']:>6.3f}")
         lines.append(f"{'':<10} ({len(docs)} documents, {r['citing']} citing sentences, "
                      f"{r['silent']} that cite nothing)")
+    return "\n".join(lines)
+
+
+def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson interval of a proportion (the shown counts are small)."""
+    if not n:
+        return float("nan"), float("nan")
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def essay_figures() -> str:
+    """The essay under review against its own topical labels (bench/essay_gold.yaml, development labels:
+    written before the suggester was tuned, never used to fit it), by default and with every suggestion."""
+    from eval_links import eval_topical
+    from ruamel.yaml import YAML
+
+    from litreview.bibliography.load import load_bibliography
+    from litreview.essay import parse_essay
+    from litreview.model import Linkage
+
+    gold = YAML(typ="safe").load((ROOT / "bench" / "essay_gold.yaml").read_text(encoding="utf-8"))["topical"]
+    essay = parse_essay((ROOT / "refs" / "essay.md").read_text(encoding="utf-8"), "refs/essay.md")
+    bibliography = load_bibliography(ROOT / "refs" / "bibliography.bib")
+    default = link(essay, bibliography)
+    every = link(essay, bibliography, all_suggestions=True)
+    lines = ["essay (refs/essay.md against bench/essay_gold.yaml, topical links of every linker)",
+             f"  {'shown':<22} {'shown':>6} {'P':>6} {'R':>6}  wrong"]
+    for label, t in ((f"by default ({SHOW})", None), ("from 0.5", 0.5), ("from 0.35", 0.35), ("from 0.2", 0.2)):
+        shown = default if t is None else Linkage(
+            links=tuple(lk for lk in every.links if lk.kind != "topical" or lk.confidence >= t))
+        r = eval_topical(shown, gold)
+        lines.append(f"  {label:<22} {r['suggestions']:>6} {r['precision']:>6.3f} {r['recall']:>6.3f}  "
+                     f"{', '.join(r['wrong'][:4])}{' ...' if len(r['wrong']) > 4 else ''}")
+    capacity = [lk for lk in every.links if (lk.claim_id, lk.source_key) == ("p2-s2", "terry2010principles")]
+    lines.append("  'In this capacity' (p2-s2) and Building Partnership Capacity: "
+                 + (f"listed with --all-suggestions at {capacity[0].confidence:.2f}, "
+                    f"{'shown' if capacity[0].confidence >= SHOW else 'not shown'} by default"
+                    if capacity else "not suggested"))
     return "\n".join(lines)
 
 
@@ -247,10 +291,17 @@ def main(argv: list[str] | None = None) -> int:
     x, y, doc_of = pairs(splits["dev"])
     print(f"\nreliability, development documents (each document scored by a model fitted without it), "
           f"threshold shown: {SHOW}")
-    print(reliability(out_of_fold(x, y, doc_of), y))
+    oof = out_of_fold(x, y, doc_of)
+    print(reliability(oof, y))
+    kept = [y[i] for i, v in enumerate(oof) if v >= SHOW]
+    if kept:
+        lo, hi = wilson(sum(kept), len(kept))
+        print(f"  out of fold at the threshold: {len(kept)} shown, precision {sum(kept) / len(kept):.3f} "
+              f"({lo:.2f}-{hi:.2f}); the dev row of the table above uses the shipped model, fitted on them")
     hx, hy, _ = pairs(splits["held-out"])
     print("reliability, held-out documents (the shipped model)")
     print(reliability([probability(r) for r in hx], hy))
+    print(essay_figures())
     return 0
 
 

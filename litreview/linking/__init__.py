@@ -75,9 +75,9 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     spans: dict[str, list[tuple[int, int]]] = {}
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))
-    for hit in suggest(units, index, explained, linked=linked, explained=spans):
-        if hit.confidence < SHOW and not all_suggestions:
-            continue  # below the calibrated threshold: listed only on request
+    # Below the calibrated threshold, suggestions are listed only on request.
+    for hit in suggest(units, index, explained, linked=linked, explained=spans,
+                       min_score=None if all_suggestions else SHOW):
         slot = (hit.claim_id, hit.key, hit.kind)
         if slot not in best:
             best[slot] = hit

@@ -65,7 +65,9 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     for p, n in scored:
         cand = rows.items[n]
         claim = claims[cand.row]
-        if p < floor or (claim.id, cand.key) in excluded or per_claim[cand.row] >= top_k or per_key[cand.key] >= per_source:
+        if p < floor:
+            break  # best first: the rest are lower still
+        if (claim.id, cand.key) in excluded or per_claim[cand.row] >= top_k or per_key[cand.key] >= per_source:
             continue
         per_claim[cand.row] += 1
         per_key[cand.key] += 1
@@ -179,6 +181,8 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     rare = np.log((len(keys) + 1) / (src_df + 1)) / math.log(len(keys) + 1)
     linked_ids = set(linked)
     cues = [claim_cues(c.text) for c in claims]
+    lengths = [math.log1p(sum(1 for w in bag if " " not in w)) / 4.0 for bag in claim_bags]
+    titles: dict[str, list[str]] = {}
     items = []
     for r, c, cos, ctx_score, top, gap, own, bm, rel in zip(rows.tolist(), cols.tolist(), cosine.tolist(),
                                                        context.tolist(), (rank == 0).tolist(), margin.tolist(),
@@ -191,12 +195,14 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         # The essay's (or the field's) common words are weak evidence: counted apart.
         shared = [w for w in common if not generic[vocab[w]]]
         words = frozenset(w for w in shared if " " not in w)
-        main = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
+        if key not in titles:
+            titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
+        main = titles[key]
         cover = sum(1 for w in main if w in claim_bags[r]) / len(main) if main else 0.0
         features = (cos, ctx_score, float(top), gap, math.log1p(len(words)), float(len(shared) - len(words)),
                     float(any(topic[w] >= 1.0 for w in words)), cover,
                     max((rare[vocab[w]] for w in words), default=0.0), float(claims[r].id in linked_ids),
-                    *cues[r], math.log1p(sum(1 for w in claim_bags[r] if " " not in w)) / 4.0,
+                    *cues[r], lengths[r],
                     math.log1p(spread[c]) / max(n_claims, 1.0), entries, own, bm, float(not shared), rel)
         items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
     return Candidates(items)
