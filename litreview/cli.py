@@ -18,6 +18,7 @@ from .errors import LitreviewError
 #: command name -> (module, one-line help). The help is repeated here so that
 #: ``litreview --help`` does not import every command.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("litreview.commands.init", "Set up a review of your own essay here (settings, refs/, mkdocs.yml)."),
     "build": ("litreview.commands.build", "Build the review site (mkdocs build --strict) into site/."),
     "sources": ("litreview.commands.sources", "List the bibliography's sources (table, JSON, CSV, BibTeX, CSL-JSON)."),
     "import": ("litreview.commands.importer", "Parse a plain-text reference list into BibTeX or JSON."),
@@ -31,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EPILOG = """\b
 Examples:
+  litreview init paper.md                  set up a review of your own essay
   litreview build                          build site/ from refs/ (offline)
   litreview sources --format json          the bibliography as data
   litreview import essay.txt --format bibtex

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..model import Bibliography, Essay, Link, Linkage
+from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -23,7 +23,10 @@ Examples:
   litreview links --reject p4-s3 keohane2012power
   litreview links --group p5-s2-3 --note "one argument"   sentences 2 and 3 of paragraph 5 as one claim
   litreview links --accept p5-s2-3 wendt1995anarchy       a link on a group (recorded with it if new)
-"""
+
+\b
+Kinds of link, strongest evidence first:
+""" + "\n".join(f"  {k.name:<12} {k.explains}" for k in LINK_KINDS) + "\n"
 
 
 @click.command(epilog=EXAMPLES)
@@ -54,8 +57,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     sentences 5 to 7); a group's links are those of its sentences, and it
     follows its sentences when the essay is edited, or is reported as orphaned.
 
-    Each link has a kind (marker, attribution, title, quotation, reference,
-    topical), a confidence from 0 to 1, a status (confirmed, suggested or
+    Each link has a kind (see "Kinds of link" below), a confidence from 0 to 1, a status (confirmed, suggested or
     rejected) and its evidence: the words of the sentence that support it.
     JSON and CSV give one row per link with exactly the keys claim_id,
     paragraph, sentence, text, source_key, kind, confidence, status, evidence
@@ -65,16 +67,34 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     """
     if sum(bool(x) for x in (accept, reject, group)) > 1:
         raise click.UsageError("use one of --accept, --reject and --group at a time")
-    config = config_from(**paths)
+    writes = bool(accept or reject or group)
+    config = config_from(must_exist=() if writes else ("claims",), **paths)
     from ..essay import load_essay
     from ..linking import group_claims, link
-    from ..linking.curated import load_curated, record_group
+    from ..linking.curated import CuratedLinks, check_belongs, load_curated, record_group
     from .sources import load_or_fail
 
+    if not config.essay:
+        if writes:
+            raise click.UsageError('--accept, --reject and --group need an essay; --essay "" has none')
+        load_or_fail(config.path("bibliography"))  # still report a broken bibliography
+        if fmt == "json":
+            emit_json([])
+        elif fmt == "csv":
+            from ..linking.output import JSON_KEYS
+
+            csv.DictWriter(sys.stdout, fieldnames=list(JSON_KEYS)).writeheader()
+        else:
+            click.echo('No essay under review (--essay ""), so no claims to link; '
+                       "`litreview sources` lists the bibliography.")
+        return 0
     bibliography = load_or_fail(config.path("bibliography"))
     essay = load_essay(config.path("essay"))
+    if not config.claims and writes:
+        raise click.UsageError('--accept, --reject and --group record decisions in a claims file; --claims "" has none')
     claims_path = config.path("claims")
-    curated = load_curated(claims_path)
+    curated = load_curated(claims_path) if config.claims else CuratedLinks()
+    check_belongs(curated, essay.path)
     metadata = _metadata(bibliography, config)
     linkage = link(essay, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
     if accept or reject:
@@ -109,7 +129,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         writer.writeheader()
         writer.writerows(to_rows(shown, essay))
     else:
-        _table(shown, essay, bibliography, linkage, source_key)
+        from ._layout import emit
+
+        emit(_table(shown, essay, bibliography, linkage, source_key))
     return 0
 
 
@@ -122,7 +144,8 @@ def _metadata(bibliography: Bibliography, config) -> dict | None:
 
     from ..registry.snapshot import load_metadata
 
-    return load_metadata(bibliography, folder, now=datetime.now(UTC), stale_days=config.stale_days)
+    return load_metadata(bibliography, folder, now=datetime.now(UTC),
+                             stale_days=config.stale_days, config=config)
 
 
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
@@ -188,35 +211,33 @@ def _excerpt(text: str, width: int) -> str:
 
 
 def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linkage,
-           source_key: str | None) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
+           source_key: str | None, width: int | None = None) -> str:
+    """The links as a table (wide) or a list (narrow); the sentence is never left out."""
     from ..linking import coverage
+    from ._layout import NARROW, Column, output_width, render
 
+    width = width or output_width()
     claims = {c.id: c for c in essay.claims}
     title = f"{len(shown.links)} links" + (f" to {source_key}" if source_key else "")
-    console = Console()
-    if not console.is_terminal and console.width < 120:
-        console = Console(width=140)  # piped: room for the sentence beside its evidence
-    table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("claim", no_wrap=True)
-    table.add_column("source", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("conf", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("evidence / sentence", overflow="fold", min_width=30)
+    figures = coverage(full, essay, bibliography)
+    footer = (f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
+              f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "
+              f"confirmed claim.")
+    rows = []
     for lk in shown.links:
         claim = claims.get(lk.claim_id)
-        sentence = _excerpt(claim.text if claim else "", 100)
-        table.add_row(lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk),
-                      f"{escape(_excerpt(_evidence(lk), 100))}\n[dim]{escape(sentence)}[/dim]")
-    console.print(table)
-    figures = coverage(full, essay, bibliography)
-    console.print(f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
-                  f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "
-                  f"confirmed claim.", highlight=False)
+        sentence = _excerpt(claim.text if claim else "", 160 if width < NARROW else 100)
+        evidence = _excerpt(_evidence(lk), 160 if width < NARROW else 100)
+        rows.append([lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk), evidence,
+                     f"“{sentence}”" if width < NARROW else sentence])
+    if width < NARROW:
+        columns = [Column("claim"), Column("source"), Column("kind"), Column("conf"), Column("status"),
+                   Column("evidence"), Column("sentence")]
+        return render(title, columns, rows, width=width, heads=(0, 1, 2, 3, 4), footer=footer)
+    columns = [Column("claim"), Column("source"), Column("kind / conf"), Column("status"),
+               Column("evidence / sentence", grow=True)]
+    joined = [[r[0], r[1], f"{r[2]} {r[3]}", r[4], f"{r[5]}\n{r[6]}"] for r in rows]
+    return render(title, columns, joined, width=width, footer=footer)
 
 
 def _status(lk: Link) -> str:

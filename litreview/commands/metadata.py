@@ -14,15 +14,12 @@ Examples:
 """
 
 
-def _table(bibliography, metadata) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+def _table(bibliography, metadata, width: int | None = None) -> str:
+    """Each source's registry status as a table (wide) or a list (narrow), wrapped between words."""
     from ..registry.report import worst_update
+    from ._layout import Column, output_width, render
 
-    table = Table(title="registry metadata (from the snapshot)", show_lines=True)
-    for column in ("key", "status", "DOI / suggestion", "registry record", "mismatches", "URL", "reason"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for source in bibliography.sources:
         meta = metadata[source.key]
         update = worst_update(meta.record)
@@ -47,8 +44,12 @@ def _table(bibliography, metadata) -> None:
                 url += f"\n-> {u.final_url}"
             if u.archive_url:
                 url += f"\narchive: {u.archive_url}"
-        table.add_row(source.key, status, doi, record, mismatches, url, meta.reason)
-    Console().print(table)
+        rows.append([source.key, status, doi or "", record, mismatches, url, meta.reason or ""])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registry record", grow=True),
+               Column("mismatches", grow=True), Column("URL", fold=True), Column("reason", grow=True)]
+    # Seven columns of prose and identifiers need a wide screen; below that, one record per source.
+    return render("registry metadata (from the snapshot)", columns, rows, width=width or output_width(),
+                  heads=(0, 1), narrow=160)
 
 
 @click.command(epilog=EXAMPLES)
@@ -79,9 +80,11 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
         bibliography = type(bibliography)(sources=tuple(s for s in bibliography.sources if s.key in keys),
                                           file=bibliography.file, text=bibliography.text)
     metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days)
+                             stale_days=config.stale_days, config=config)
     if fmt == "json":
         emit_json([metadata_json(metadata[s.key], s.doi) for s in bibliography.sources])
     else:
-        _table(bibliography, metadata)
+        from ._layout import emit
+
+        emit(_table(bibliography, metadata))
     return 0

@@ -68,5 +68,14 @@ def metadata_json(meta: SourceMetadata, doi: str = "") -> dict[str, Any]:
         "suggested_doi": suggestion_json(meta.suggestion) if meta.suggestion else None,
         "mismatches": [mismatch_json(m) for m in meta.mismatches],
         "url_check": url_json(meta.url_check) if meta.url_check else None,
+        "registries": registries_json(meta),
+        "ignored_records_from": list(meta.ignored),
         "reason": meta.reason,
     }
+
+
+def registries_json(meta: SourceMetadata) -> list[dict[str, str]]:
+    """Which registries were asked about the entry and how each answered."""
+    from .handlers import agency_label
+
+    return [{"registry": agency_label(name), "state": state} for name, state in meta.registries]
