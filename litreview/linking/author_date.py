@@ -174,7 +174,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             break
         written = f"{names} {_year_text(year, suffix)}"
         if not keys:
-            if _looks_like_names(names):
+            if _looks_like_names(names) and year not in YEAR_WORDS:  # prose says "(forthcoming)" too
                 found.cover(claim.id, paren.start(), paren.end())
                 found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
                                           f"no entry for {written}"))
@@ -287,7 +287,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    if toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text):
+    if toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text) and year not in YEAR_WORDS:
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
