@@ -1,4 +1,4 @@
-"""Entries that `litreview import` wrote with fields it was unsure of (LR140).
+"""Entries that `litreview import` wrote with fields it was unsure of (LR144).
 
 The importer puts ``% uncertain: title, year`` on the line above such an entry; the mark stays
 until a person has checked the fields and deletes it.
@@ -31,7 +31,7 @@ def unsure_marks(text: str) -> dict[str, tuple[str, ...]]:
 
 
 def check_unsure_imports(bib: Bibliography) -> list[Finding]:
-    """One LR140 finding per entry still marked unsure, naming the fields to verify."""
+    """One LR144 finding per entry still marked unsure, naming the fields to verify."""
     if "uncertain:" not in bib.text:
         return []
     marks = unsure_marks(bib.text)
@@ -39,7 +39,7 @@ def check_unsure_imports(bib: Bibliography) -> list[Finding]:
     for source in bib.sources:
         fields = marks.get(source.key)
         if fields:
-            found.append(finding("LR140", f"imported with unsure fields: {', '.join(fields)}",
+            found.append(finding("LR144", f"imported with unsure fields: {', '.join(fields)}",
                                  hint=f"Check {', '.join(fields)} against the source, then delete the "
                                       "'% uncertain:' line above the entry.",
                                  key=source.key, file=source.file, line=source.line))

@@ -16,7 +16,7 @@ Examples:
 Fields the parser is unsure of are listed in a "% uncertain: ..." line above
 the entry (and in "uncertain" in JSON, with each field's "confidence"): check
 those by hand, then delete the line; until then `litreview check` reports the
-entry (LR140). A list pasted from a PDF, with references broken over lines,
+entry (LR144). A list pasted from a PDF, with references broken over lines,
 is joined back into one string per reference.
 """
 
