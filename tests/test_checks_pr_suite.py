@@ -112,9 +112,10 @@ CASES = [
     case("add a broken entry (missing brace)", append(BIB, "\n@book{broken2020,\n  title = {Broken,\n  year = {2020},\n}\n"),
          ("LR100", ""), ("LR307", "broken2020")),  # the loader keeps what it can read of the entry
     # -- entries edited ----------------------------------------------------------------------------
-    # RAND registers DOIs, so naming it as the institution brings a new note (LR137).
+    # RAND registers DOIs, so naming it as the institution brings a new note (LR137); and the essay's
+    # "A related RAND think tank report" now names the entry, so it is no longer unused: 2 fixed.
     case("fix an entry's missing institution", edit(BIB, TREVERTON + "\n", TREVERTON + "\n  institution = {RAND},\n"),
-         ("LR137", "treverton2006toward"), fixed=1),
+         ("LR137", "treverton2006toward"), fixed=2),
     case("abbreviate a page range", edit(BIB, "pages   = {195--213}", "pages   = {195--99}"),
          ("LR138", "vincent1988hedley")),
     case("break a DOI", edit(BIB, "10.1177/03058298880170020701", "10.1177/0305829888 0170020701"),
