@@ -147,7 +147,8 @@ class Adder:
 
         key = make_key(record.authors or record.editors, record.year, record.title, self.keys,
                        self.config.key_pattern)
-        self.entries.append(format_entry(bibtex_type(record.type), key, record_fields(record) + _id_fields(record)))
+        text = format_entry(bibtex_type(record.type), key, record_fields(record) + _id_fields(record))
+        self.entries.append(text if text.endswith("\n") else text + "\n")
         self.added.append(record)
         self.keys.append(key)
         if record.doi:

@@ -16,7 +16,8 @@ EXAMPLES = """\b
 Examples:
   litreview links                                  every link, with its evidence
   litreview links --source holsti2004taming        the claims that rely on one source
-  litreview links --suggest                        suggestions waiting for a reviewer
+  litreview links --suggest                        suggestions waiting for a reviewer, best first
+  litreview links --suggest --all-suggestions      also the less likely topical ones
   litreview links --format json | jq '.[] | select(.status == "confirmed")'
   litreview links --accept p3-s5 paul2004international --note "quotes its definition" --locator "p. 3"
   litreview links --reject p4-s3 keohane2012power
@@ -33,7 +34,9 @@ Kinds of link, strongest evidence first:
 @format_option("table", "json", "csv")
 @click.option("--source", "source_key", metavar="KEY", default=None,
               help="Only the links to this entry.")
-@click.option("--suggest", is_flag=True, help="Only suggested links (for review).")
+@click.option("--suggest", is_flag=True, help="Only suggested links (for review), most worth a look first.")
+@click.option("--all-suggestions", is_flag=True,
+              help="Also topical suggestions below the calibrated threshold (less likely to be right).")
 @click.option("--accept", nargs=2, metavar="CLAIM KEY", default=None,
               help="Record that claim CLAIM relies on entry KEY (in the claims file).")
 @click.option("--reject", nargs=2, metavar="CLAIM KEY", default=None,
@@ -44,7 +47,7 @@ Kinds of link, strongest evidence first:
 @click.option("--note", default="", help="With --accept/--reject/--group: how the source supports the claim "
                                          "(or why the sentences form one).")
 @click.option("--locator", default="", help="With --accept: page or section, e.g. \"p. 3\".")
-def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, str] | None,
+def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bool, accept: tuple[str, str] | None,
             reject: tuple[str, str] | None, group: str | None, note: str, locator: str,
             **paths: str | None) -> int:
     """Show which claims of the essay rely on which sources.
@@ -93,7 +96,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     curated = load_curated(claims_path) if config.claims else CuratedLinks()
     check_belongs(curated, essay.path)
     metadata = _metadata(bibliography, config)
-    linkage = link(essay, bibliography, curated, metadata=metadata)
+    linkage = link(essay, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
     if accept or reject:
         from ..safewrite import locked
 
@@ -114,7 +117,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
                              hint="list the keys with `litreview sources`")
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
-        links = [lk for lk in links if lk.status == "suggested"]
+        from ..linking.ranker import review_order
+
+        links = review_order([lk for lk in links if lk.status == "suggested"], linkage.links)
     shown = Linkage(links=tuple(links), mentions=linkage.mentions, orphans=linkage.orphans)
     _warn_orphans(linkage, claims_path, bibliography)
     _warn_unresolved(linkage, essay)
