@@ -20,7 +20,7 @@ TOP_K = 5
 """Suggestions kept per claim (what ``--all-suggestions`` lists)."""
 PER_SOURCE = 50
 """Suggestions kept per source: its best-matching claims only."""
-CANDIDATES = 10
+CANDIDATES = 6
 """Entries of each claim scored by the ranker: the best by cosine plus BM25 (relative to the claim's best)."""
 MIN_SCORE = 0.0
 """Probability below which a suggestion is not listed even on request (0: the top candidates all)."""
@@ -33,7 +33,9 @@ SOURCE_SPREAD = 0.2
 MIN_SPREAD = 5
 """... when that is at least this many paragraphs or entries (short essays and lists have no generic words)."""
 CHUNK = 2048
-"""Claims multiplied at a time: bounds memory on long essays."""
+"""Claims multiplied at a time: bounds memory on long essays..."""
+DENSE_CELLS = 1 << 23
+"""... and claims x entries scored densely at a time (fewer claims per chunk for long bibliographies)."""
 
 
 def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tuple[str, str]] = (),
@@ -130,29 +132,34 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     ctx = _unit_rows(_neighbours(claims, sparse, np) @ cl, ~pair, sparse, np)
     cl = _unit_rows(cl, ~pair, sparse, np)
     src_t = src.T.tocsr()
-    bm25_t = _bm25_matrix(keys, index, sparse, np).T.tocsr()
-    words = {w: n for n, w in enumerate(sorted({w for key in keys for w in index.stems.get(key, ())}))}
+    bm25_src, words = _bm25_matrix(keys, index, sparse, np)
+    bm25_t = bm25_src.T.tocsr()
     queries = _matrix([Counter(set(content_stems(_unexplained(c.text, spans.get(c.id, ()))))) for c in claims],
                       words, sparse, np)
     parts = []
-    for lo in range(0, cl.shape[0], CHUNK):
-        cos_part = (cl[lo:lo + CHUNK] @ src_t).tocsr()
-        np.minimum(cos_part.data, 1.0, out=cos_part.data)
-        bm_part = (queries[lo:lo + CHUNK] @ bm25_t).tocsr()
-        row_max = bm_part.max(axis=1).toarray().ravel()
-        bm_part = (sparse.diags(1.0 / np.where(row_max > 0, row_max, 1.0)) @ bm_part).tocsr()
-        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words.
-        scores = (cos_part + bm_part).tocsr()
-        rows = np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
-        keep = scores.data > 0
-        rows, cols, data = rows[keep], scores.indices[keep], scores.data[keep]
-        order = np.lexsort((-data, rows))
-        rows, cols, data = rows[order], cols[order], data[order]
-        starts = np.searchsorted(rows, rows, side="left")
-        keep = (np.arange(len(rows)) - starts) < CANDIDATES
-        rows, cols = rows[keep], cols[keep]
-        parts.append((rows + lo, cols, np.asarray(cos_part[rows, cols]).ravel(),
-                      np.asarray(bm_part[rows, cols]).ravel(), (np.arange(len(keep)) - starts)[keep]))
+    step = max(1, min(CHUNK, DENSE_CELLS // len(keys)))
+    take = min(CANDIDATES, len(keys))
+    tie = np.arange(len(keys)) * 1e-12  # equal scores: the entry listed first wins
+    for lo in range(0, cl.shape[0], step):
+        cos_part = (cl[lo:lo + step] @ src_t).toarray()
+        np.minimum(cos_part, 1.0, out=cos_part)
+        bm_part = (queries[lo:lo + step] @ bm25_t).toarray()
+        row_max = bm_part.max(axis=1, keepdims=True)
+        bm_part /= np.where(row_max > 0, row_max, 1.0)
+        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words;
+        # a partial sort per row (dense within a chunk) keeps the cost linear in the entries.
+        scores = cos_part.astype(np.float64) + bm_part - tie
+        best_cols = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+        values = np.take_along_axis(scores, best_cols, axis=1)
+        order = np.argsort(-values, axis=1, kind="stable")
+        best_cols = np.take_along_axis(best_cols, order, axis=1)
+        values = np.take_along_axis(values, order, axis=1)
+        rows = np.repeat(np.arange(best_cols.shape[0]), take)
+        cols = best_cols.ravel()
+        rank = np.tile(np.arange(take), best_cols.shape[0])
+        keep = values.ravel() > 0
+        rows, cols, rank = rows[keep], cols[keep], rank[keep]
+        parts.append((rows + lo, cols, cos_part[rows, cols], bm_part[rows, cols], rank))
     rows = np.concatenate([p[0] for p in parts])
     cols = np.concatenate([p[1] for p in parts])
     cosine = np.concatenate([p[2] for p in parts])
@@ -183,6 +190,8 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     cues = [claim_cues(c.text) for c in claims]
     lengths = [math.log1p(sum(1 for w in bag if " " not in w)) / 4.0 for bag in claim_bags]
     titles: dict[str, list[str]] = {}
+    generic_words = {w for w, flag in zip(vocab, generic.tolist(), strict=True) if flag}
+    rarity = rare.tolist()
     items = []
     for r, c, cos, ctx_score, top, gap, own, bm, rel in zip(rows.tolist(), cols.tolist(), cosine.tolist(),
                                                        context.tolist(), (rank == 0).tolist(), margin.tolist(),
@@ -193,7 +202,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         if not common:
             continue  # BM25 met only words that say what kind of publication it is: nothing to show
         # The essay's (or the field's) common words are weak evidence: counted apart.
-        shared = [w for w in common if not generic[vocab[w]]]
+        shared = [w for w in common if w not in generic_words]
         words = frozenset(w for w in shared if " " not in w)
         if key not in titles:
             titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
@@ -201,7 +210,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         cover = sum(1 for w in main if w in claim_bags[r]) / len(main) if main else 0.0
         features = (cos, ctx_score, float(top), gap, math.log1p(len(words)), float(len(shared) - len(words)),
                     float(any(topic[w] >= 1.0 for w in words)), cover,
-                    max((rare[vocab[w]] for w in words), default=0.0), float(claims[r].id in linked_ids),
+                    max((rarity[vocab[w]] for w in words), default=0.0), float(claims[r].id in linked_ids),
                     *cues[r], lengths[r],
                     math.log1p(spread[c]) / max(n_claims, 1.0), entries, own, bm, float(not shared), rel)
         items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
@@ -209,22 +218,26 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
 
 
 def _bm25_matrix(keys: list[str], index: SourceIndex, sparse, np, k1: float = 1.2, b: float = 0.75):
-    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract)."""
-    words = {w: n for n, w in enumerate(sorted({w for key in keys for w in index.stems.get(key, ())}))}
-    df = np.zeros(len(words))
-    lengths = np.array([sum(index.stems.get(key, Counter()).values()) for key in keys], dtype=np.float64)
-    avg = lengths.mean() if len(lengths) and lengths.mean() > 0 else 1.0
+    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract), and the
+    column of each word."""
+    words: dict[str, int] = {}
+    bags = [index.stems.get(key) or Counter() for key in keys]
+    lengths = [sum(bag.values()) for bag in bags]
+    avg = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
     indptr, indices, data = [0], [], []
-    for n, key in enumerate(keys):
-        for w, tf in index.stems.get(key, Counter()).items():
-            indices.append(words[w])
-            data.append(tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[n] / avg)))
-            df[words[w]] += 1
+    for bag, length in zip(bags, lengths, strict=True):
+        norm = k1 * (1 - b + b * length / avg)
+        for w, tf in bag.items():
+            indices.append(words.setdefault(w, len(words)))
+            data.append(tf * (k1 + 1) / (tf + norm))
         indptr.append(len(indices))
+    columns = np.asarray(indices, dtype=np.int64)
+    df = np.bincount(columns, minlength=len(words))
     idf = np.log(1 + (len(keys) - df + 0.5) / (df + 0.5))
-    values = np.asarray(data, dtype=np.float64) * idf[np.asarray(indices, dtype=np.int64)] if data else np.zeros(0)
-    return sparse.csr_matrix((values.astype(np.float32), np.asarray(indices, dtype=np.int32),
-                              np.asarray(indptr, dtype=np.int64)), shape=(len(keys), len(words)))
+    values = (np.asarray(data, dtype=np.float64) * idf[columns]).astype(np.float32)
+    matrix = sparse.csr_matrix((values, columns.astype(np.int32), np.asarray(indptr, dtype=np.int64)),
+                               shape=(len(keys), len(words)))
+    return matrix, words
 
 
 def _neighbours(claims: Sequence[Claim], sparse, np):
