@@ -36,7 +36,7 @@ from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_split  
 
 from litreview.linking import link  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
-from litreview.linking.ranker import FEATURES, SHOW, probability  # noqa: E402
+from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
 from litreview.linking.topical import candidates  # noqa: E402
 
@@ -196,8 +196,7 @@ def pairs(docs: list[Document]) -> tuple[list[list[float]], list[int], list[str]
     x, y, doc_of = [], [], []
     for doc in docs:
         claims = doc.essay.claims
-        rows = candidates(claims, build_index(doc.bibliography, doc.metadata))
-        for cand in rows.items if rows else ():
+        for cand in candidates(claims, build_index(doc.bibliography, doc.metadata)):
             x.append(list(cand.features))
             y.append(int(cand.key in doc.gold[claims[cand.row].id]))
             doc_of.append(doc.name)
@@ -274,8 +273,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(table(splits))
     x, y, doc_of = pairs(splits["dev"])
-    print(f"\nreliability, development documents (each document scored by a model fitted without it), "
+    print(f"reliability, development documents (each document scored by a model fitted without it), "
           f"threshold shown: {SHOW}")
+    refit = fit(x, y)
+    same = all(abs(refit[k] - WEIGHTS.get(k, 0.0)) < 1e-3 for k in refit)
+    print(f"\nshipped weights {'are' if same else 'are NOT'} the fit on the development documents' "
+          f"{len(x)} candidates ({sum(y)} cited)")
     oof = out_of_fold(x, y, doc_of)
     print(reliability(oof, y))
     kept = [y[i] for i, v in enumerate(oof) if v >= SHOW]

@@ -48,24 +48,22 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     Features are content words and pairs of neighbouring words ("national security"). A feature
     weighs by how rare it is among the entries and by how few of the essay's paragraphs use it:
     what the whole essay keeps saying ("international", "theory") is its subject, not a clue to
-    which sentence relies on which entry. A candidate needs a shared feature that is specific
-    on both counts. ``linked`` names claims that already have a confirmed source. ``explained``
+    which sentence relies on which entry: a candidate that shares only such words is scored as
+    such. ``linked`` names claims that already have a confirmed source. ``explained``
     maps a claim id to spans of its text that other linkers used as evidence: those words do not
     count again. ``min_score`` is the lowest probability kept.
     """
     rows = candidates(claims, index, linked=linked, explained=explained)
-    if rows is None:
-        return []
     top_k = TOP_K if top_k is None else top_k
     per_source = PER_SOURCE if per_source is None else per_source
     floor = MIN_SCORE if min_score is None else min_score
     excluded = set(exclude)
-    scored = sorted(((probability(c.features, weights), n) for n, c in enumerate(rows.items)), key=lambda t: -t[0])
+    scored = sorted(((probability(c.features, weights), n) for n, c in enumerate(rows)), key=lambda t: -t[0])
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
     for p, n in scored:
-        cand = rows.items[n]
+        cand = rows[n]
         claim = claims[cand.row]
         if p < floor:
             break  # best first: the rest are lower still
@@ -93,26 +91,21 @@ class Candidate:
     """Shared single-word stems (the evidence shown)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Candidates:
-    items: list[Candidate]
-
-
 def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collection[str] = (),
-               explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> Candidates | None:
-    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine, with their ranker features."""
+               explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Candidate]:
+    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, with their ranker features."""
     import numpy as np
     from scipy import sparse  # imported here: only essays with claims and entries pay for it
 
     keys = list(index.sources)
     if not keys or not claims:
-        return None
+        return []
     vocab: dict[str, int] = {}
     for key in keys:
         for s in index.topic.get(key, ()):
             vocab.setdefault(s, len(vocab))
     if not vocab:
-        return None
+        return []
     src = _source_matrix(keys, index, vocab, sparse, np)
     spans = explained or {}
     claim_bags = [Counter(phrase_stems(_unexplained(c.text, spans.get(c.id, ())))) for c in claims]
@@ -166,7 +159,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     bm25 = np.concatenate([p[3] for p in parts])
     rank = np.concatenate([p[4] for p in parts])
     if not len(rows):
-        return Candidates([])
+        return []
     context = np.asarray(ctx[rows].multiply(src[cols]).sum(axis=1)).ravel()
     best = np.zeros(len(claims))
     second = np.zeros(len(claims))
@@ -214,7 +207,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                     *cues[r], lengths[r],
                     math.log1p(spread[c]) / max(n_claims, 1.0), entries, own, bm, float(not shared), rel)
         items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
-    return Candidates(items)
+    return items
 
 
 def _bm25_matrix(keys: list[str], index: SourceIndex, sparse, np, k1: float = 1.2, b: float = 0.75):
