@@ -3,7 +3,7 @@
 Usage: python bench/bench_settings.py [--quick] [--python PATH]
 Each approach runs in fresh interpreters (start-up is what a command pays): it imports what it
 needs, parses the project's own [tool.litreview] table with tomllib and validates it. Figures are
-the fastest of the runs (the least disturbed by other load on the machine), and the extra cost over a baseline that only parses the TOML,
+the least CPU time (user + system) of the runs, which other load on the machine disturbs less than wall time, and the extra cost over a baseline that only parses the TOML,
 measured in the same run. Every command imports litreview.config anyway, so what our schema costs
 is its row minus the "litreview.config imported" row. msgspec and pydantic are not dependencies; an approach whose library is
 not installed for the interpreter is reported as skipped (--python picks another interpreter).
@@ -11,9 +11,9 @@ not installed for the interpreter is reported as skipped (--python picks another
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,11 +62,13 @@ Settings.model_validate(section)
 
 
 def run(python: str, code: str, runs: int) -> float | None:
+    """The least CPU time (user + system) of the child over the runs: steadier than wall time on a busy machine."""
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run([python, "-c", code], capture_output=True, check=False)
-        times.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if proc.returncode != 0:
             if b"ModuleNotFoundError" in proc.stderr:
                 return None

@@ -5,14 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError as _InputError
 from .errors import WriteError
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8",
+                 check: Callable[[], None] | None = None) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    ``check`` runs after the new content is safely on disk and just before the rename;
+    when it raises, the temporary file is removed and the target is left as it was
+    (litreview.safewrite uses it to verify the file is still what was read).
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
@@ -26,6 +33,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             os.chmod(tmp, target.stat().st_mode & 0o777)
         else:
             os.chmod(tmp, 0o644)
+        if check is not None:
+            check()
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):

@@ -171,3 +171,36 @@ def test_since_counts_only_the_suppressions_the_change_would_show(repo: Path, ca
     assert everything["summary"]["suppressed"] == 2
     _, scoped = report("--no-cache", "--since", "base", capsys=capsys)
     assert scoped["summary"]["suppressed"] == 1  # the new entry's; the old entry's is not the change's
+
+
+def test_github_and_sarif_annotate_only_new_findings(repo: Path, capsys) -> None:
+    assert main(["check", "--no-cache", "--format", "github"]) == 1
+    everything = capsys.readouterr().out
+    assert "protocol2007modern" in everything  # an old problem
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all("treverton2006toward" in line or "p1-s2" in line or "file=refs/essay.md" in line
+                         for line in lines)
+    assert not any("protocol2007modern" in line for line in lines)
+    assert main(["check", "--no-cache", "--format", "sarif", "--since", "base"]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert {r.get("properties", {}).get("key") for r in results} <= {"treverton2006toward", None}
+    assert all(r["locations"][0]["physicalLocation"].get("region") for r in results)  # located
+
+
+def test_the_text_summary_counts_the_fixed(repo: Path, capsys) -> None:
+    bib = repo / "refs" / "bibliography.bib"
+    # The change also gives the old entry its missing author: one finding fixed.
+    bib.write_text(bib.read_text(encoding="utf-8").replace("@book{protocol2007modern,",
+                   "@book{protocol2007modern,\n  author = {Protocol, Office of},"), encoding="utf-8")
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert "new since base:" in out and out.rstrip().endswith("; 1 fixed")
+
+
+def test_a_finding_raised_to_a_higher_level_is_new_and_one_lowered_is_not() -> None:
+    info = Finding("LR137", "info", "no DOI", key="k")
+    error = Finding("LR137", "error", "no DOI", key="k")
+    assert diff_findings(Side((info,)), Side((error,))).new == (error,)
+    assert diff_findings(Side((error,)), Side((info,))).new == ()
+    assert diff_findings(Side((info,)), Side((error,))).fixed == ()  # raised, not fixed

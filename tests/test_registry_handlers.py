@@ -314,3 +314,63 @@ def test_add_by_identifier_from_the_command_line(fake, tmp_path, monkeypatch, ca
     before = fake.count()
     assert main(["add", "--bib", "refs.bib", "--metadata-dir", "m", ident]) == 1
     assert fake.count() == before and f"already in the bibliography as '{key}'" in capsys.readouterr().err
+
+
+def test_the_readme_demo_verifies_a_book_a_preprint_and_a_pubmed_paper(fake, tmp_path, monkeypatch, capsys) -> None:
+    """The README's online demo, second bibliography: what a user sees from the command line."""
+    case = Path(__file__).resolve().parent / "cases" / "registry_demo_books" / "refs.bib"
+    (tmp_path / "refs.bib").write_text(case.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name, value in fake.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("LITREVIEW_METADATA_DIR", str(tmp_path / "m"))
+    assert main(["fetch", "--bib", "refs.bib", "--essay", "", "--no-urls", "--format", "json"]) == 0
+    got = {s["key"]: s for s in json.loads(capsys.readouterr().out)["sources"]}
+    assert {k: s["status"] for k, s in got.items()} == {
+        "vane2011imagined": "verified", "brooke1977synthetic": "verified", "fernhill2024world": "verified",
+        "quill2015synthetic": "verified", "nobody2001book": "not-found"}
+    # The book without an ISBN was found by title and author; the preprint names its published DOI.
+    assert got["brooke1977synthetic"]["registries"] == [{"registry": "Open Library", "state": "found"}]
+    assert got["fernhill2024world"]["record"]["agency"] == "arxiv"
+    assert [u["source"] for u in got["quill2015synthetic"]["record"]["updates"]] == ["PubMed"]
+    main(["check", "--bib", "refs.bib", "--essay", "", "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    by_code = {(f["code"], f["key"]) for f in findings}
+    assert ("LR204", "quill2015synthetic") in by_code and ("LR200", "nobody2001book") in by_code
+    assert not {k for c, k in by_code if c in ("LR200", "LR209")} - {"nobody2001book"}
+
+
+# -- DBLP (the trial addition of one registry: one module, one line in handlers.py, one route) -------------
+
+@needs_shared
+def test_dblp_recording_and_a_paper_found_by_title(fake, tmp_path) -> None:
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.registry.fetch import fetch_all
+
+    body = json.loads(recorded("dblp/search-publ-api-json-h1.json"))
+    info = body["result"]["hits"]["hit"][0]["info"]
+    record = by_name("dblp").parse("dblp", info)
+    assert record.title == "Attentional Transfer is All You Need: Technology-aware Layout Pattern Generation"
+    assert [p.family for p in record.authors] == ["Zhang", "Yang", "Young"] and record.year == 2021
+    assert (record.type, record.ids["dblp"], record.doi) == ("proceedings-article", "conf/dac/ZhangYY21",
+                                                             "10.1109/dac18074.2021.9586227")
+    fake.add_record("dblp", info["key"], info)
+    bib = parse_bibliography("""@inproceedings{zhang2021attentional,
+  author = {Zhang, Xiaopeng and Yang, Haoyu}, booktitle = {DAC}, year = {2021},
+  title = {Attentional Transfer is All You Need: Technology-aware Layout Pattern Generation},
+}
+@inproceedings{nobody2021unknown,
+  author = {Nobody, Nemo}, booktitle = {DAC}, year = {2021}, title = {A Paper DBLP Does Not Have},
+}
+""", "refs.bib")
+    report = fetch_all(bib.sources, config_for(fake, tmp_path), policy=FAST_POLICY, check_urls=False,
+                       discover=False, foreign_ok=True)
+    found, missed = report.metadata["zhang2021attentional"], report.metadata["nobody2021unknown"]
+    assert found.status == "verified" and found.record.agency == "dblp"
+    # The entry left out the third author and the pages: DBLP's record says so.
+    assert {(m.field, m.kind) for m in found.mismatches} == {("authors", "count"), ("pages", "missing")}
+    assert dict(found.registries) == {"dblp": "found"}
+    # A search that misses proves nothing: no verdict that the work does not exist.
+    assert missed.status == "no-doi" and "DBLP (not found): no match by title and author" in missed.reason
+    query = next(r for r in fake.requests if r.path == "/dblp/search/publ/api").query
+    assert "format=json" in query and "h=5" in query

@@ -58,9 +58,10 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
 
     agency = agency_label(meta.record.agency) if meta.record else "the registry"
     when = f" on {meta.fetched_at[:10]}" if meta.fetched_at else ""
-    for where in meta.ignored:
-        yield entry_finding("LR220", source, f"the snapshot's record for this entry came from {where}, not from "
-                                             "a configured registry; it was ignored")
+    if meta.ignored:
+        where = ", ".join(dict.fromkeys(meta.ignored))
+        yield entry_finding("LR220", source, f"the snapshot's records for this entry came from {where}, not from "
+                                             "a configured registry; they were ignored")
     what = f"DOI {source.doi}" if source.doi else "the work"
     if meta.status == "not-found" and not source.doi:
         # Every registry that should know the work was asked and answered (the reason lists them).

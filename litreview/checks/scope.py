@@ -18,7 +18,7 @@ import subprocess
 import tarfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -106,11 +106,16 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
         pool.setdefault((identity(f), base.context(f)), []).append(f)
     kept: list[Finding] = []
     left: list[Finding] = []
+    raised: list[Finding] = []
     for f in head.findings:
-        bucket = pool.get((identity(f), head.context(f)))
-        if bucket:
-            bucket.pop()
+        bucket = pool.get((identity(f), head.context(f)), [])
+        match = next((i for i, b in enumerate(bucket) if not _worse(f, b)), None)
+        if match is not None:
+            bucket.pop(match)
             kept.append(f)
+        elif bucket:
+            bucket.pop(0)  # the same finding, raised: new at its new level, and not fixed either
+            raised.append(f)
         else:
             left.append(f)
     remaining = [(ident, ctx, f) for (ident, ctx), fs in pool.items() for f in fs]
@@ -118,14 +123,24 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
     for f in left:
         ident, ctx = identity(f), head.context(f)
         match = next((i for i, (bi, bctx, b) in enumerate(remaining)
-                      if bi == ident and f.claim_id and b.claim_id and ctx and bctx
+                      if bi == ident and f.claim_id and b.claim_id and ctx and bctx and not _worse(f, b)
                       and fuzz.ratio(ctx, bctx) >= _LOOSE_CONTEXT), None)
         if match is None:
             new.append(f)
         else:
             remaining.pop(match)
             kept.append(f)
+    order = {id(f): i for i, f in enumerate(head.findings)}
+    new = sorted([*new, *raised], key=lambda f: order[id(f)])
     return FindingsDiff(new=tuple(new), fixed=tuple(f for _, _, f in remaining), kept=tuple(kept))
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _worse(now: Finding, before: Finding) -> bool:
+    """True when the finding is now reported at a higher level (a severity raised in the settings)."""
+    return _RANK.get(now.severity, 3) < _RANK.get(before.severity, 3)
 
 
 def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]:
@@ -236,8 +251,36 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
 
 
 def base_paths(config: Config) -> list[Path]:
-    """The inputs whose base versions the check needs."""
-    return [config.path(name) for name in _PATH_SETTINGS if getattr(config, name)]
+    """The inputs (and the settings file) whose base versions the check needs."""
+    paths = [config.path(name) for name in _PATH_SETTINGS if getattr(config, name)]
+    return [*paths, Path(config.source_file)] if config.source_file else paths
+
+
+def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
+    """``base`` (paths moved under ``dest``) with the settings the base commit had.
+
+    A change to the settings (a suppression removed, a severity raised) then shows as new
+    findings. The input paths stay those of the working tree, moved; a base without the
+    settings file had the defaults, and one whose file no longer loads keeps today's settings.
+    """
+    from ..config import load_config
+    from ..errors import ConfigError
+
+    if not config.source_file or not _inside(Path(config.source_file), top):
+        return base
+    moved = dest / Path(config.source_file).resolve().relative_to(top)
+    if moved.is_file():
+        try:
+            settings = load_config(moved.parent, env={})
+        except ConfigError:
+            return base
+        if settings.source_file != str(moved):
+            return base
+    else:
+        settings = Config()
+    kept = {"root", "source_file", *_PATH_SETTINGS, "site_dir", "mkdocs_config"}
+    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file,
+                   **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
 
 
 __all__ = ["FindingsDiff", "Side", "base_config", "base_paths", "count_new", "diff_findings", "extract",

@@ -121,6 +121,7 @@ class Adder:
             if sig:
                 self.by_work.setdefault(sig, s.key)
         self.entries: list[str] = []
+        self.added: list[RegistryRecord] = []  # in order, to re-apply them to a changed .bib
         self.by_id: dict[str, str] = {}
         from ..registry.ids import entry_identifiers
 
@@ -146,7 +147,9 @@ class Adder:
 
         key = make_key(record.authors or record.editors, record.year, record.title, self.keys,
                        self.config.key_pattern)
-        self.entries.append(format_entry(bibtex_type(record.type), key, record_fields(record) + _id_fields(record)))
+        text = format_entry(bibtex_type(record.type), key, record_fields(record) + _id_fields(record))
+        self.entries.append(text if text.endswith("\n") else text + "\n")
+        self.added.append(record)
         self.keys.append(key)
         if record.doi:
             self.by_doi[record.doi.lower()] = key
@@ -282,19 +285,24 @@ def _by_identifier(adder: Adder, text: str, reg: Any) -> Outcome:
 
 
 def _load(path: Path) -> tuple[bytes, Bibliography]:
-    from ..bibliography.load import parse_bibliography
-
     if not path.exists():
         return b"", Bibliography(sources=(), file=str(path))
     try:
         raw = path.read_bytes()
-        text = raw.decode("utf-8").removeprefix("\ufeff")
     except OSError as exc:
         raise InputError(f"cannot read the bibliography: {exc.strerror}", path=str(path)) from None
+    return raw, _load_bytes(raw, path)
+
+
+def _load_bytes(raw: bytes, path: Path) -> Bibliography:
+    from ..bibliography.load import parse_bibliography
+
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise InputError("the bibliography is not valid UTF-8", path=str(path),
                          hint="re-save it as UTF-8 before adding entries") from None
-    return raw, parse_bibliography(text, str(path))
+    return parse_bibliography(text, str(path))
 
 
 @click.command(epilog=EXAMPLES)
@@ -346,14 +354,12 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     outcomes += [_by_identifier(adder, text, reg) for text in identifiers]
     outcomes += [_by_reference(adder, text, reg) for text in references]
     if adder.entries:
-        from ..bibliography.write import append_entries
-
         if dry_run:
             click.echo("".join(f"{e}\n" for e in adder.entries).rstrip("\n"))
         else:
-            from ..fileio import write_atomic
+            from ._add_write import write_added
 
-            write_atomic(path, append_entries(raw, adder.entries))
+            outcomes = write_added(path, raw, adder, outcomes, config)
     _report(outcomes, fmt, path, dry_run)
     return 0 if all(o.status == "added" for o in outcomes) else 1
 

@@ -77,7 +77,7 @@ def _since(review: Review, result: Any, config: Config, ref: str, now: datetime)
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
     with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
         scope.extract(base, top, scope.base_paths(config), Path(tmp))
-        old_config = scope.base_config(config, top, Path(tmp))
+        old_config = scope.with_base_settings(config, scope.base_config(config, top, Path(tmp)), top, Path(tmp))
         try:
             old_review = build_review(old_config, now=now, with_checks=False)
             old_result = check_review(old_review, old_config, now=now)
@@ -89,7 +89,9 @@ def _since(review: Review, result: Any, config: Config, ref: str, now: datetime)
                        f"  {exc}", err=True)
             old, old_suppressed, old_review = scope.Side(()), (), None
     renamed = scope.renamed_keys(old_review.bibliography, review.bibliography) if old_review is not None else {}
-    return scope.diff_findings(old, head, renamed), scope.count_new(old_suppressed, result.suppressed)
+    # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
+    return scope.diff_findings(old, head, renamed), scope.count_new((*old.findings, *old_suppressed),
+                                                                    result.suppressed)
 
 
 def _claim_texts(review: Review) -> dict[str, str]:

@@ -133,14 +133,20 @@ def apply(plan: Plan) -> None:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+    from ..safewrite import unchanged_since, update_file
+
     for path, text in plan.writes.items():
         if not path.exists():
-            write_atomic(path, text)
+            write_atomic(path, text, check=unchanged_since(path, None))  # still absent at the rename
     for path, section in plan.appends.items():
-        current = path.read_text(encoding="utf-8")
-        if "[tool.litreview]" not in current:  # re-read: another writer may have added it meanwhile
+        def change(old: bytes | None, section: str = section) -> bytes | None:
+            current = (old or b"").decode("utf-8")
+            if "[tool.litreview]" in current:  # another writer added it meanwhile
+                return None
             sep = "" if current.endswith("\n\n") or not current else ("\n" if current.endswith("\n") else "\n\n")
-            write_atomic(path, current + sep + section)
+            return (current + sep + section).encode("utf-8")
+
+        update_file(path, change)  # locked, and verified unchanged before the rename
 
 
 def _essay(root: Path, essay: str | None) -> Path:

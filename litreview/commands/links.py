@@ -98,9 +98,15 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     metadata = _metadata(bibliography, config)
     linkage = link(essay, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
     if accept or reject:
-        return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
+        from ..safewrite import locked
+
+        with locked(claims_path):  # one writer at a time; the file is re-read under the lock
+            return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
     if group:
-        record_group(claims_path, essay, group, note=note)
+        from ..safewrite import locked
+
+        with locked(claims_path):
+            record_group(claims_path, essay, group, note=note)
         click.echo(f"grouped: {group} is one claim (recorded in {claims_path})")
         return 0
     essay = group_claims(essay, curated)  # the claims the links name

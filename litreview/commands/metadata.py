@@ -11,6 +11,7 @@ Examples:
   litreview metadata                              a table from the snapshot (no network)
   litreview metadata --format json | jq '.[] | select(.status != "verified")'
   litreview metadata --key farrell2005world --format json
+  litreview metadata --format notices             retractions, concerns, corrections (Markdown)
 """
 
 
@@ -55,14 +56,17 @@ def _table(bibliography, metadata, width: int | None = None) -> str:
 @click.command(epilog=EXAMPLES)
 @input_options
 @click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
-@format_option("table", "json")
+@format_option("table", "json", "notices")
 def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     """Show what the registries say about each source, from the snapshot (no network).
 
     JSON gives one object per entry: key, status (verified, not-found, malformed,
     unverified, failed, no-doi), doi, fetched_at, stale, record (selected fields and
     updates such as retractions), suggested_doi (with score and reasons),
-    mismatches (field, entry, registry, kind, likely_right), url_check and reason.
+    mismatches (field, entry, registry, kind, likely_right), url_check, registries
+    (which registries were asked and how each answered) and reason. notices lists the
+    works with a retraction, expression of concern or correction as Markdown, each with
+    the sources that say so (the retraction watch workflow posts it as an issue).
     """
     from datetime import UTC, datetime
 
@@ -83,6 +87,10 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
                              stale_days=config.stale_days, config=config)
     if fmt == "json":
         emit_json([metadata_json(metadata[s.key], s.doi) for s in bibliography.sources])
+    elif fmt == "notices":
+        from ..registry.report import notices_markdown
+
+        click.echo(notices_markdown([s.key for s in bibliography.sources], metadata), nl=False)
     else:
         from ._layout import emit
 

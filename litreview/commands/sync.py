@@ -114,11 +114,14 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     except BibEditError as exc:
         raise InputError(f"cannot edit the bibliography: {exc}", path=str(path),
                          hint="load it with `litreview sources` to find the problem") from None
-    raw = Path(path).read_bytes()
-    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    if raw[len(bom):].decode("utf-8") != bibliography.text:
-        raise WriteError("the bibliography changed while sync was running; nothing was written", path=str(path),
-                         hint="run `litreview sync --write` again")
-    write_atomic(path, bom + new_text.encode("utf-8"))
+    from ..safewrite import locked, unchanged_since
+
+    with locked(path):
+        raw = Path(path).read_bytes()
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        if raw[len(bom):].decode("utf-8", "replace") != bibliography.text:
+            raise WriteError("the bibliography changed while sync was running; nothing was written",
+                             path=str(path), hint="run `litreview sync --write` again")
+        write_atomic(path, bom + new_text.encode("utf-8"), check=unchanged_since(path, raw))
     click.echo(f"applied {len(accepted)} of {len(proposals)} corrections to {path}", err=True)
     return 0

@@ -18,7 +18,7 @@ from .text import canonical, content_stems, fold, strip_possessive, tokens, word
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
 # ("2017/" from a URL key), never a second year ("2017/18").
-_YEAR = re.compile(r"(?<![\w–\-/])(?P<y>1[5-9]\d\d|20\d\d|n\.d\.)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+_YEAR = re.compile(r"(?<![\w–\-/])(?P<y>1[5-9]\d\d|20\d\d|n\.d\.|forthcoming|in press)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                    r"(?![\w–\-]|/\w)")
 _MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d|n\.d\.)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
@@ -80,6 +80,14 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     return names, years, rest
 
 
+YEAR_WORDS = ("forthcoming", "in press")
+"""Year fields styles print as written instead of a year."""
+
+
+def _year_word(index: SourceIndex, key: str) -> bool:
+    return fold(index.sources[key].field("year")).strip("{} .") in YEAR_WORDS
+
+
 def _year_text(year: str, suffix: str) -> str:
     """ "2016a", "n.d.-b": the year as a style prints it."""
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
@@ -97,8 +105,10 @@ def _labels(index: SourceIndex) -> dict[str, YearLabel]:
 def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
     """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it)."""
     labels = _labels(index)
+    if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
+        return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
     wanted = None if year == "n.d." else int(year)
-    same_year = [k for k in sig_keys if labels[k].year == wanted]
+    same_year = [k for k in sig_keys if labels[k].year == wanted and not _year_word(index, k)]
     if suffix:
         exact = [k for k in same_year if labels[k].suffix == suffix]
         if exact:
@@ -155,7 +165,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose = None
     for n, (year, suffix) in enumerate(years):
-        keys = _candidates(sig_keys, year, suffix, index) if sig_keys else []
+        keys = _by_given_name(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose = _loose(names, index) if loose is None else loose
             keys = _candidates(loose, year, suffix, index)
@@ -164,7 +174,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             break
         written = f"{names} {_year_text(year, suffix)}"
         if not keys:
-            if _looks_like_names(names):
+            if _looks_like_names(names) and year not in YEAR_WORDS:  # prose says "(forthcoming)" too
                 found.cover(claim.id, paren.start(), paren.end())
                 found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
                                           f"no entry for {written}"))
@@ -174,6 +184,24 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)
+
+
+def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """Among several entries, those whose first author's given name the citation spells out.
+
+    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001".
+    """
+    if len(keys) < 2:
+        return keys
+    written = canonical(names).split()
+    kept = []
+    for key in keys:
+        people = persons_of(index.sources[key])
+        given = canonical(people[0].given).split() if people else []
+        # "Jane Smith" or "J. Wang": the first given name, in full or as an initial.
+        if given and (given[0] in written or given[0][:1] in written):
+            kept.append(key)
+    return kept or keys
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
@@ -191,7 +219,7 @@ SECOND_YEAR_SPAN = 60
 
 def _second_year(first: str, year: str, suffix: str) -> bool:
     """Whether "first, year" lists two years ("1999, 2003", "2012a, 2012b") rather than a page."""
-    if suffix or first == "n.d." or year == "n.d.":
+    if suffix or not first.isdigit() or not year.isdigit():  # n.d., forthcoming
         return True
     return abs(int(year) - int(first)) <= SECOND_YEAR_SPAN
 
@@ -259,7 +287,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    if toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text):
+    if toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text) and year not in YEAR_WORDS:
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
@@ -271,7 +299,7 @@ TITLE_EVIDENCE = 4.0
 
 
 def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
-    if year == "n.d.":
+    if not year.isdigit():
         return []
     wanted = int(year)
     pool = index.by_year.get(wanted, [])

@@ -147,8 +147,13 @@ def load_curated(path: str | os.PathLike[str]) -> CuratedLinks:
 def _load_doc(text: str, path: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from ..safeload import LoadLimitError, check_yaml
+
     try:
+        check_yaml(text)  # size, depth and aliases, before anything is built
         return _yaml().load(text)
+    except LoadLimitError as exc:
+        raise ClaimsFileError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
     except MarkedYAMLError as exc:
         # The construct left open (context) says more than where the parser gave up.
         mark = exc.context_mark or exc.problem_mark
@@ -296,7 +301,7 @@ def record_group(path: str | os.PathLike[str], essay: Essay, claim_id: str, *, n
     claim = _claim_for(grouping, claim_id, essay)
     doc = _open(current, p, essay)
     _put_group(doc, current, grouping, claim, note)
-    return _write(doc, p)
+    return _write(doc, p, current.text)
 
 
 def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, status: str,
@@ -340,7 +345,7 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     if locator:
         target["locator"] = locator
     target["anchor"] = _anchor_map(claim)
-    return _write(doc, p)
+    return _write(doc, p, current.text)
 
 
 def _claim_for(grouping: Grouping, claim_id: str, essay: Essay) -> Claim:
@@ -406,12 +411,15 @@ def _put_group(doc: Any, current: CuratedLinks, grouping: Grouping, claim: Claim
     target["anchor"] = _anchor_map(claim)
 
 
-def _write(doc: Any, p: Path) -> CuratedLinks:
+def _write(doc: Any, p: Path, before: str | None = None) -> CuratedLinks:
     out = io.StringIO()
     _yaml().dump(doc, out)
     written = out.getvalue()
     result = parse_curated(written, str(p))  # never write a file we could not read back
-    write_atomic(p, written)
+    from ..safewrite import unchanged_since
+
+    check = unchanged_since(p, before) if before is not None else None  # still what was read, or refuse
+    write_atomic(p, written, check=check)
     return result
 
 

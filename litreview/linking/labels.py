@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import key_suffix
+from ..bibliography.latex import decode_latex
 from ..model import Person, Source
 from .text import canonical
 
@@ -84,7 +85,7 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
     """Name forms styles print besides the plain ones the index knows: canonical form -> keys.
 
     "Alampara, Schilling-Wilhelmi, et al." (names added until two lists differ) and, for an
-    entry with no author or editor, the web site ("GitHub") or, for software, the publisher.
+    entry with no author or editor, its short title, the web site ("GitHub") or, for software, the publisher.
     """
     from .index import family_forms
 
@@ -97,6 +98,9 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
             for n in range(2, min(len(people), MAX_EXPANDED)):
                 forms.add(" ".join(families[:n]) + " et al")
         elif not people:
+            short = source.field("shorttitle") or source.field("title-short")
+            if short:
+                forms.add(canonical(decode_latex(short)))
             if source.type in WEB_TYPES and source.container:
                 forms.add(canonical(source.container))
             if source.type == "software" and source.publisher:

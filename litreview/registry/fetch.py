@@ -286,7 +286,8 @@ class _Run:
         entry = DoiEntry(doi=doi, agency=got.agency, format=got.format, http_status=got.http_status,
                          fetched_at=_stamp(self.clock), source_url=got.url, record=got.raw,
                          synthetic=got.synthetic, registry=got.registry)
-        self.written.append(str(self.snap.write_doi(entry)))
+        # Written in a thread: an fsync must not hold up the requests waiting their turn.
+        self.written.append(str(await asyncio.to_thread(self.snap.write_doi, entry)))
 
     async def _search(self, http: Http, ends: Any, query: str) -> None:
         from .resolvers import search_bibliographic
@@ -297,7 +298,7 @@ class _Run:
                       for item in (message.get("items") or ())[:ROWS] if isinstance(item, Mapping))
         entry = SearchEntry(query=query, fetched_at=_stamp(self.clock), source_url=url, items=items,
                             synthetic=synthetic, registry=ends.crossref)
-        self.written.append(str(self.snap.write_search(entry)))
+        self.written.append(str(await asyncio.to_thread(self.snap.write_search, entry)))
 
     async def _id(self, http: Http, question: tuple[str, str]) -> None:
         from .handlers import by_name
@@ -325,7 +326,7 @@ class _Run:
                 complete = False
                 self.errors.append(f"{url}: archive lookup failed: {exc.message}")
         if answered(check) and complete:
-            self.written.append(str(self.snap.write_url(UrlEntry(check), raw)))
+            self.written.append(str(await asyncio.to_thread(self.snap.write_url, UrlEntry(check), raw)))
         else:
             self.url_results[url] = check  # reported now, asked again next time
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from .limits import Limits
@@ -31,6 +32,9 @@ class PoolSpec:
     counted: bool = True
     """Failures count towards the stop-at-10%-errors rule (Crossref's request; the other registries'
     failures leave their works unverified without stopping the run)."""
+    adapt: bool = True
+    """Follow the server's ``x-rate-limit-*`` headers; False where they mean something else
+    (OpenAlex's ``X-RateLimit-Limit`` is a daily budget, not a rate per second)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,7 @@ def json_reply(data: Any, status: int = 200, ctype: str = "application/json", **
                      dict(headers))
 
 
+@lru_cache(maxsize=1024)
 def origin(url: str) -> str:
     """scheme://host[:port] of a URL, lower-case ('' when it has none)."""
     from urllib.parse import urlsplit
@@ -143,6 +148,7 @@ def same_origin(a: str, b: str) -> bool:
     return origin(a) == origin(b) and _path(a) == _path(b)
 
 
+@lru_cache(maxsize=1024)
 def _path(url: str) -> str:
     from urllib.parse import urlsplit
 

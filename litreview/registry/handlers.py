@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .handler import Handler
 
-_MODULES = ("crossref", "datacite", "doi_org", "openalex", "arxiv", "ncbi", "openlibrary", "googlebooks")
+_MODULES = ("crossref", "datacite", "doi_org", "openalex", "arxiv", "ncbi", "openlibrary", "googlebooks", "dblp")
 
 
 def _load() -> tuple[Handler, ...]:

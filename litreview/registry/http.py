@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OfflineError, RegistryError
-from .limits import Limits, Pool, counted_pools, default_limits, retry_after_seconds
+from .limits import Limits, Pool, counted_pools, default_limits, fixed_pools, retry_after_seconds
 
 if TYPE_CHECKING:
     import httpx
@@ -157,12 +157,14 @@ class Http:
         """Per registry, what a handler learnt during this run (e.g. OpenAlex's budget is used up)."""
         self._defaults = default_limits()
         self._counted = counted_pools()
+        self._fixed = fixed_pools()
 
     def pool(self, name: str) -> Pool:
         if name not in self.pools:
             base = name.split(":", 1)[0]
             polite, public = self._defaults.get(base, self._defaults["web"])
-            self.pools[name] = Pool(name, self.limits.get(base) or (polite if self.polite else public))
+            self.pools[name] = Pool(name, self.limits.get(base) or (polite if self.polite else public),
+                                    adapt=base not in self._fixed)
         return self.pools[name]
 
     @property

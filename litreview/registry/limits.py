@@ -58,6 +58,13 @@ def default_limits() -> dict[str, tuple[Limits, Limits]]:
     return out
 
 
+def fixed_pools() -> frozenset[str]:
+    """Pools whose limits do not follow the server's rate-limit headers."""
+    from .handlers import HANDLERS
+
+    return frozenset(spec.name for handler in HANDLERS for spec in handler.pools if not spec.adapt)
+
+
 def counted_pools() -> frozenset[str]:
     """Pools whose failures count towards the stop-at-10%-errors rule (the registries' own)."""
     from .handlers import HANDLERS
@@ -162,9 +169,10 @@ class Pacer:
 class Pool:
     """Rate and concurrency for one kind of request, adapted from the server's headers."""
 
-    def __init__(self, name: str, limits: Limits) -> None:
+    def __init__(self, name: str, limits: Limits, *, adapt: bool = True) -> None:
         self.name = name
         self.limits = limits
+        self.adapts = adapt
         self.penalty = 1.0  # halved on each 429: "try again at a lower rate"
         self._slots = anyio.CapacityLimiter(limits.concurrency)
         self.pacer = Pacer(self._rate())
@@ -178,6 +186,8 @@ class Pool:
         return int(self._slots.total_tokens)
 
     async def adapt(self, headers: Mapping[str, str]) -> None:
+        if not self.adapts:
+            return
         rate, interval, concurrency = parse_limits(headers)
         new = Limits(
             rate if rate is not None else self.limits.rate,

@@ -26,11 +26,20 @@ if TYPE_CHECKING:
 #: identifier scheme -> registries asked, in fallback order.
 ROUTES: dict[str, tuple[str, ...]] = {
     "isbn": ("openlibrary", "googlebooks"), "arxiv": ("arxiv",), "pmid": ("ncbi",), "pmcid": ("ncbi",),
-    "doi": ("openalex",), "openalex": ("openalex",), "title": ("openlibrary",),
+    "doi": ("openalex",), "openalex": ("openalex",), "title": ("openlibrary",), "paper-title": ("dblp",),
 }
+#: Schemes that are searches, not identifiers: a miss proves nothing (never a "no such work" verdict).
+SEARCHES = ("title", "paper-title")
+
+
+def is_search(ident: str) -> bool:
+    return ident.split(":", 1)[0] in SEARCHES
+
+
 #: States of one registry for one entry, as reports show them.
 STATES = ("found", "not-found", "unreachable", "over-budget", "failed", "not-asked")
 BOOK_TYPES = frozenset({"book", "mvbook", "collection"})
+PAPER_TYPES = frozenset({"inproceedings", "conference", "article"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +65,11 @@ def questions(source: Source, *, with_doi: bool = True) -> list[tuple[str, str]]
         ids.pop("pmcid", None)  # the same PubMed record, one question is enough
     for scheme, value in ids.items():
         out += [(registry, f"{scheme}:{value}") for registry in ROUTES.get(scheme, ())]
-    if (not ids and source.type.lower() in BOOK_TYPES and source.title.strip()
-            and (source.authors or source.editors)):
+    if not ids and source.title.strip() and (source.authors or source.editors):
         family = (source.authors or source.editors)[0].family
-        out.append(("openlibrary", f"title:{source.title.strip()}|{family}"))
+        kind = source.type.lower()
+        scheme = "title" if kind in BOOK_TYPES else ("paper-title" if kind in PAPER_TYPES else "")
+        out += [(registry, f"{scheme}:{source.title.strip()}|{family}") for registry in ROUTES.get(scheme, ())]
     return out
 
 
@@ -82,8 +92,12 @@ async def ask(http: Http, config: Any, snap: Snapshot, registry: str, ident: str
         return Asked(registry, ident, "failed", exc.message)
     if got.synthetic and not foreign_ok:
         return Asked(registry, ident, "failed", f"{got.url} answered with synthetic test data; not stored")
-    snap.write_id(IdEntry(registry, ident, got.http_status, clock().isoformat(timespec="seconds"), got.url,
-                          got.base, got.raw, got.synthetic))
+    import asyncio
+
+    # Written in a thread: an fsync must not hold up the requests waiting their turn.
+    await asyncio.to_thread(snap.write_id, IdEntry(registry, ident, got.http_status,
+                                                   clock().isoformat(timespec="seconds"), got.url, got.base,
+                                                   got.raw, got.synthetic))
     return Asked(registry, ident, "found" if got.raw is not None else "not-found")
 
 
@@ -102,7 +116,7 @@ class Identity:
     @property
     def by_id(self) -> tuple[Asked, ...]:
         """The questions about identifiers (title searches left out: a search that misses proves nothing)."""
-        return tuple(a for a in self.asked if not a.ident.startswith("title:"))
+        return tuple(a for a in self.asked if not is_search(a.ident))
 
     @property
     def unanswered(self) -> tuple[Asked, ...]:

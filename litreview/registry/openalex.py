@@ -34,7 +34,8 @@ class OpenAlex(Handler):
     env = "LITREVIEW_OPENALEX_URL"
     default_url = "https://api.openalex.org"
     # At most 100 requests/s for everyone; singletons by DOI or id are free of budget.
-    pools = (PoolSpec("openalex", Limits(10, 1, 3), Limits(5, 1, 2), counted=False),)
+    # Its X-RateLimit-* headers count a daily budget, so they never set the pace.
+    pools = (PoolSpec("openalex", Limits(10, 1, 3), Limits(5, 1, 2), counted=False, adapt=False),)
     formats = ("openalex",)
     schemes = ("doi", "openalex")
     fake_prefix = "/openalex"

@@ -96,9 +96,11 @@ class Snapshot:
     def id_file(self, registry: str, ident: str) -> Path:
         from urllib.parse import quote
 
+        from .lookups import is_search
+
         name = quote(f"{registry}:{ident}", safe="")
-        # Long or odd names (title searches) are hashed, as URLs and searches are.
-        return self.folder / "id" / (f"{name}.json" if len(name) <= 120 and ident[:6] != "title:"
+        # Long names and searches (their text is a contributor's) are hashed, as URLs and searches are.
+        return self.folder / "id" / (f"{name}.json" if len(name) <= 120 and not is_search(ident)
                                      else f"{registry}-{hashed_name(ident)}")
 
     # -- reading ---------------------------------------------------------------------------
@@ -244,7 +246,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     """
     origins = origins or Origins.real()
     from .discover import candidates_from, reference_string, suggest, wants_search
-    from .lookups import identity
+    from .lookups import identity, is_search
     from .parse import parse_record
     from .reconcile import reconcile
 
@@ -287,7 +289,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
                         fetched_at=ident.fetched_at)
         if ident.unanswered:
             return done("unverified", f"not verified: {describe(ident.by_id)}")
-        searched = [a for a in ident.asked if a.ident.startswith("title:") and a.state != "not-asked"]
+        searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]
         if searched:
             notes.append(f"{describe(tuple(searched))}: no match by title and author")
 
