@@ -273,13 +273,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(table(splits))
     x, y, doc_of = pairs(splits["dev"])
-    print(f"reliability, development documents (each document scored by a model fitted without it), "
-          f"threshold shown: {SHOW}")
     refit = fit(x, y)
     same = all(abs(refit[k] - WEIGHTS.get(k, 0.0)) < 1e-3 for k in refit)
     print(f"\nshipped weights {'are' if same else 'are NOT'} the fit on the development documents' "
           f"{len(x)} candidates ({sum(y)} cited)")
     oof = out_of_fold(x, y, doc_of)
+    print(f"reliability, development documents (each document scored by a model fitted without it), "
+          f"threshold shown: {SHOW}")
     print(reliability(oof, y))
     kept = [y[i] for i, v in enumerate(oof) if v >= SHOW]
     if kept:
