@@ -33,7 +33,7 @@ def sequential(fake: FakeRegistry, dois: list[str]) -> tuple[float, int]:
     """A plain httpx.Client asking for each DOI in turn; returns (seconds, non-200 answers)."""
     import httpx
 
-    from litreview.registry.doi import doi_path
+    from litreview.doi import doi_path
 
     bad = 0
     start = time.perf_counter()

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 LinkKind = Literal["marker", "attribution", "title", "quotation", "reference", "topical"]
+"""How a link was found; the names of LINK_KINDS, in order (a test keeps the two equal)."""
 LinkStatus = Literal["confirmed", "suggested", "rejected"]
 MetadataStatus = Literal[
     "verified",  # a registry record was fetched and compared
@@ -22,6 +23,32 @@ MetadataStatus = Literal[
     "failed",  # fetching was attempted and failed (network, 5xx)
     "no-doi",  # the entry has no DOI to verify
 ]
+
+@dataclass(frozen=True, slots=True)
+class LinkKindInfo:
+    """One kind of link: what it is called, how a reader is told, what it is evidence of."""
+
+    name: LinkKind
+    """The kind's name in data files and output (``marker``, ...)."""
+    words: str
+    """How the site describes it on a card ("names the author")."""
+    explains: str
+    """What the evidence of such a link is, for help texts."""
+
+
+LINK_KINDS: tuple[LinkKindInfo, ...] = (
+    LinkKindInfo("marker", "citation marker in the text", "a citation marker: [@key], \\cite{key} or (Author Year)"),
+    LinkKindInfo("attribution", "names the author", "the claim names an author of the source"),
+    LinkKindInfo("title", "names the work", "the claim names the source's title"),
+    LinkKindInfo("quotation", "quotes the work", "the claim quotes a passage the source holds"),
+    LinkKindInfo("reference", "refers to the document", "the claim refers to a document (a law, a report) by name"),
+    LinkKindInfo("topical", "same topic (no explicit citation)", "a suggestion: the claim shares the source's topic"),
+)
+"""THE table of link kinds, strongest evidence first: the order links are listed in."""
+
+KIND_RANK: Mapping[str, int] = MappingProxyType({k.name: n for n, k in enumerate(LINK_KINDS)})
+"""A link kind's place in LINK_KINDS (for sorting)."""
+
 
 def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
@@ -259,7 +286,7 @@ class Link:
     source_key: str
     """The entry's key."""
     kind: LinkKind
-    """How the link was found: marker, attribution, title, quotation, reference, topical."""
+    """How the link was found: one of LINK_KINDS."""
     confidence: float
     """0 to 1."""
     status: LinkStatus

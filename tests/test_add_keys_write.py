@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from litreview.bibliography.keys import check_pattern, fold_ascii, make_key, significant_words
+from litreview.bibliography.keys import check_pattern, make_key, significant_words
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.bibliography.write import append_entries, clean, entry_text, page_range, person, protect
 from litreview.errors import ConfigError
 from litreview.model import Person, RegistryRecord
+from litreview.text import fold_ascii
 
 ROOT = Path(__file__).parents[1]
 

@@ -10,11 +10,13 @@ import pytest
 
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
-from litreview.checks.bib import bare_doi, fold, isbn_problem, url_problem, work_signature, year_problem
+from litreview.checks.bib import isbn_problem, url_problem, work_signature, year_problem
 from litreview.checks.catalogue import CATALOGUE
 from litreview.checks.style import fixed_given, is_all_capitals, title_case
 from litreview.config import Config
+from litreview.doi import normalize_doi
 from litreview.model import Review
+from litreview.text import fold_words
 
 CASES = Path(__file__).parent / "cases" / "checks_bib"
 EXPECTED = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
@@ -112,11 +114,11 @@ def test_years(year: str, ok: bool) -> None:
 
 
 def test_doi_and_title_normalisation() -> None:
-    assert bare_doi("https://doi.org/10.1017/CBO9780511491306") == "10.1017/cbo9780511491306"
-    assert bare_doi("doi:10.1080/X") == "10.1080/x"
-    assert bare_doi("https://doi.org/10.1002/%28SICI%29") == "10.1002/(sici)"
-    assert fold("Anarchy Is What States Make of It!") == "anarchy is what states make of it"
-    assert fold("Über-Macht") == "uber macht"
+    assert normalize_doi("https://doi.org/10.1017/CBO9780511491306") == "10.1017/cbo9780511491306"
+    assert normalize_doi("doi:10.1080/X") == "10.1080/x"
+    assert normalize_doi("https://doi.org/10.1002/%28SICI%29") == "10.1002/(sici)"
+    assert fold_words("Anarchy Is What States Make of It!") == "anarchy is what states make of it"
+    assert fold_words("Über-Macht") == "uber macht"
 
 
 def test_work_signature_ignores_case_and_punctuation() -> None:

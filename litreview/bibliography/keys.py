@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import string
-import unicodedata
 from collections.abc import Collection, Sequence
 
 from ..errors import ConfigError
 from ..model import Person
+from ..text import fold_ascii
 
 DEFAULT_PATTERN = "{family}{year}{word}"
 PLACEHOLDERS = ("family", "year", "word", "words2", "words3", "authors2")
@@ -28,16 +28,8 @@ round save since so some sur than the through to un una unas uno unos under unde
 until up upon versus via von while with within without yet zu zum
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_NON_KEY = re.compile(r"[^a-z0-9]+")
 _NOT_IN_KEY = re.compile(r"[^a-z0-9:_\-]+")
 _WORDS = re.compile(r"[^\W_]+")
-
-
-def fold_ascii(text: str) -> str:
-    """Lower-case ASCII letters and digits only: 'Müller-Lüdenscheidt' -> 'mullerludenscheidt'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NON_KEY.sub("", text.replace("ß", "ss").replace("ø", "o").replace("æ", "ae"))
 
 
 def significant_words(title: str) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..doi import find_doi, trim_identifier
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -20,10 +22,6 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 
-#: doi:10.x/y, DOI: 10.x/y, https://doi.org/10.x/y, http://dx.doi.org/10.x/y
-#: the DOI itself may hold < and > (SICI DOIs); a closing > of "<https://doi.org/...>" is trimmed
-_DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*)?(10\.\d{4,9}/[^\s\"“”]+)",
-                  re.IGNORECASE)
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
     rf"(?:\b(?:Accessed|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
@@ -80,14 +78,11 @@ def parse_date(text: str) -> Date | None:
 
 def take_doi(text: str) -> tuple[str, str]:
     """(DOI without prefix, text with it removed); ('', text) when there is none."""
-    m = _DOI.search(text)
-    if not m:
+    found = find_doi(text)
+    if found is None:
         return "", text
-    doi = _trim_identifier(m.group(1))
-    end = m.start(1) + len(doi)
-    if text[m.start():m.start() + 1] == "<" and text[end:end + 1] == ">":
-        end += 1
-    return doi, _splice(text, m.start(), end)
+    doi, start, end = found
+    return doi, _splice(text, start, end)
 
 
 def take_url(text: str) -> tuple[str, str]:
@@ -95,7 +90,7 @@ def take_url(text: str) -> tuple[str, str]:
     m = _URL.search(text)
     if not m:
         return "", text
-    url = _trim_identifier(m.group(1))
+    url = trim_identifier(m.group(1))
     end = m.start(1) + len(url)
     if text[end:end + 1] == ">":
         end += 1
@@ -111,18 +106,6 @@ def take_accessed(text: str) -> tuple[str, str]:
     if date is None or date.month is None:
         return "", text
     return date.iso(), _splice(text, m.start(), m.end())
-
-
-def _trim_identifier(value: str) -> str:
-    """Drop the sentence's closing punctuation, keeping balanced brackets of the identifier."""
-    while True:
-        trimmed = value.rstrip(".,;:'’\"”]}")
-        for close, open_ in ((")", "("), (">", "<")):
-            if trimmed.endswith(close) and trimmed.count(open_) < trimmed.count(close):
-                trimmed = trimmed[:-1]
-        if trimmed == value:
-            return value
-        value = trimmed
 
 
 def _splice(text: str, start: int, end: int) -> str:

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 from ..bibliography.load import CONTAINER_FIELDS
 from ..model import Bibliography, Finding, Person, Source
-from .bib import entry_finding, fold, parse_iso, plain
+from ..text import fold_words
+from .bib import entry_finding, parse_iso, plain
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
                           "on", "or", "the", "to", "with", "via"})
@@ -41,7 +42,7 @@ _DOI_PUBLISHERS = (
     "de gruyter", "edward elgar", "bloomsbury", "mit press", "university of california press",
     "rand", "ieee", "acm",
 )
-_DOI_PUBLISHER_WORDS = tuple(f" {fold(name)} " for name in _DOI_PUBLISHERS)
+_DOI_PUBLISHER_WORDS = tuple(f" {fold_words(name)} " for name in _DOI_PUBLISHERS)
 _DOI_HOSTS = (
     "doi.org", "tandfonline.com", "link.springer.com", "onlinelibrary.wiley.com", "journals.sagepub.com",
     "sciencedirect.com", "cambridge.org", "academic.oup.com", "jstor.org", "ieeexplore.ieee.org",
@@ -105,7 +106,7 @@ def check_capitals(source: Source) -> Iterable[Finding]:
                             f"write it in title case, e.g. {title_case(source.title)!r}; "
                             "protect real acronyms with braces")
     name = _container_field(source)
-    if name and is_all_capitals(source.fields.get(name, "")) and fold(source.container) != fold(source.title):
+    if name and is_all_capitals(source.fields.get(name, "")) and fold_words(source.container) != fold_words(source.title):
         yield entry_finding("LR130", source, f"{name} is in capitals: {source.container!r}",
                             f"write it in title case, e.g. {title_case(source.container)!r}")
 
@@ -193,7 +194,7 @@ def check_names(source: Source) -> Iterable[Finding]:
 def check_container(source: Source) -> Iterable[Finding]:
     """LR134 when the container field only repeats the title."""
     name = _container_field(source)
-    if name and source.title and fold(source.container) == fold(source.title):
+    if name and source.title and fold_words(source.container) == fold_words(source.title):
         hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
                 else "name the journal or book that contains the work")
         yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint)
@@ -258,7 +259,7 @@ def doi_expected(source: Source) -> str:
         return "its URL is a DOI link; put the DOI in the doi field"
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
         return f"its URL is on {host}, whose works have DOIs"
-    publisher = f" {fold(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
+    publisher = f" {fold_words(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
     for words in _DOI_PUBLISHER_WORDS if publisher else ():
         if words in publisher:
             noun = "reports" if "report" in source.type else "chapters" if source.type.startswith("in") else "books"

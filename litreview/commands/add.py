@@ -60,7 +60,7 @@ def registry() -> Any:
 
 def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
     """DOIs from the arguments and the file, normalised; InputError for one that is not a DOI."""
-    from ..checks.bib import bare_doi, doi_shape_problem
+    from ..doi import doi_problem, normalize_doi
     from ..fileio import read_text
 
     raw = list(values)
@@ -69,8 +69,8 @@ def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
         raw += [ln.split("#", 1)[0].strip() for ln in lines]
     dois = []
     for value in filter(None, (v.strip() for v in raw)):
-        doi = bare_doi(value).rstrip(".,;")
-        problem = doi_shape_problem(doi)
+        doi = normalize_doi(value).rstrip(".,;")
+        problem = doi_problem(doi)
         if problem:
             raise InputError(f"{value!r} is not a DOI: {problem}", path=from_file,
                              hint="a DOI looks like 10.1017/CBO9780511491306")
@@ -82,7 +82,7 @@ class Adder:
     """Checks each record against the bibliography (and earlier additions) and makes its entry."""
 
     def __init__(self, bibliography: Bibliography, config: Config) -> None:
-        from ..checks.bib import bare_doi, work_signature
+        from ..checks.bib import doi_key, work_signature
 
         self.config = config
         self.keys = list(bibliography.keys)
@@ -90,7 +90,7 @@ class Adder:
         self.by_work: dict[tuple[str, int, str], str] = {}
         for s in bibliography.sources:
             if s.doi:
-                self.by_doi.setdefault(bare_doi(s.doi).rstrip(".,;"), s.key)
+                self.by_doi.setdefault(doi_key(s.doi), s.key)
             sig = work_signature(s)
             if sig:
                 self.by_work.setdefault(sig, s.key)

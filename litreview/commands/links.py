@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..model import Bibliography, Essay, Link, Linkage
+from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -22,7 +22,10 @@ Examples:
   litreview links --reject p4-s3 keohane2012power
   litreview links --group p5-s2-3 --note "one argument"   sentences 2 and 3 of paragraph 5 as one claim
   litreview links --accept p5-s2-3 wendt1995anarchy       a link on a group (recorded with it if new)
-"""
+
+\b
+Kinds of link, strongest evidence first:
+""" + "\n".join(f"  {k.name:<12} {k.explains}" for k in LINK_KINDS) + "\n"
 
 
 @click.command(epilog=EXAMPLES)
@@ -51,8 +54,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     sentences 5 to 7); a group's links are those of its sentences, and it
     follows its sentences when the essay is edited, or is reported as orphaned.
 
-    Each link has a kind (marker, attribution, title, quotation, reference,
-    topical), a confidence from 0 to 1, a status (confirmed, suggested or
+    Each link has a kind (see "Kinds of link" below), a confidence from 0 to 1, a status (confirmed, suggested or
     rejected) and its evidence: the words of the sentence that support it.
     JSON and CSV give one row per link with exactly the keys claim_id,
     paragraph, sentence, text, source_key, kind, confidence, status, evidence

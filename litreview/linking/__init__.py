@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
+from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
 from .anchors import Grouping, anchor, group_essay
 from .attribution import find_attributions
 from .curated import CuratedLinks, load_curated
@@ -22,7 +22,6 @@ from .references import build_reference_index, find_references
 from .titles import build_title_index, find_titles
 from .topical import suggest
 
-KIND_ORDER = {"marker": 0, "attribution": 1, "title": 2, "quotation": 3, "reference": 4, "topical": 5}
 MENTION_KINDS = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
                  "document": "reference"}
 """The link kind each kind of mention stands for."""
@@ -78,7 +77,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
             best[slot] = hit
     position = {c.id: n for n, c in enumerate(units)}
     # Reading order: by claim, then kind, then where the evidence sits in the sentence.
-    ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_ORDER[h.kind],
+    ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_RANK[h.kind],
                                                   h.start, -h.confidence, h.key))
     links = [_to_link(h) for h in ordered]
     lifted = (_lift_mention(at, m, grouping) for part in found for at, m in part.mentions)
@@ -90,7 +89,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
         links = _apply(links, placed, unique)
         rank = {id(lk): n for n, lk in enumerate(links)}
-        links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_ORDER[x.kind], rank[id(x)]))
+        links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_RANK[x.kind], rank[id(x)]))
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans))
 
 

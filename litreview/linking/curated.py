@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimsFileError
 from ..fileio import write_atomic
-from ..model import Bibliography, Claim, Essay, LinkKind
+from ..model import KIND_RANK, Bibliography, Claim, Essay, LinkKind
 from .anchors import anchor
 
 if TYPE_CHECKING:
     from .anchors import Grouping
 
 STATUSES = ("confirmed", "rejected")
-KINDS = ("marker", "attribution", "title", "quotation", "reference", "topical")
 ENTRY_FIELDS = frozenset({"claim", "source", "status", "kind", "note", "locator", "anchor"})
 ANCHOR_FIELDS = frozenset({"exact", "prefix", "suffix"})
 GROUP_FIELDS = frozenset({"claim", "note", "anchor"})
@@ -232,9 +231,9 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
         raise ClaimsFileError(f"unknown status {entry['status']!r}", path=path,
                               line=_line_of(entry, "status") or line, hint="use confirmed or rejected")
     kind = entry.get("kind")
-    if kind is not None and kind not in KINDS:
+    if kind is not None and kind not in KIND_RANK:
         raise ClaimsFileError(f"unknown kind {kind!r}", path=path, line=_line_of(entry, "kind") or line,
-                              hint=f"use one of: {', '.join(KINDS)}")
+                              hint=f"use one of: {', '.join(KIND_RANK)}")
     exact, prefix, suffix = _anchor_fields(entry, path, line)
     return CuratedLink(
         claim_id=str(entry["claim"]), source_key=str(entry["source"]), status=str(entry["status"]),

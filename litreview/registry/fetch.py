@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..doi import doi_problem, normalize_doi
 from ..errors import InputError, OfflineError, RegistryError, WriteError
 from ..model import RegistryRecord, Source, SourceMetadata, UrlCheck
 from .discover import ROWS, Candidate, candidates_from, reference_string, validate, wants_search
-from .doi import doi_problem, normalize_doi
 from .snapshot import DoiEntry, SearchEntry, Snapshot, UrlEntry, age_days, metadata_for
 
 if TYPE_CHECKING:

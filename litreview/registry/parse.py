@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..doi import normalize_doi
 from ..model import Person, RegistryRecord, Update
-from .doi import normalize_doi
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")

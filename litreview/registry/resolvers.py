@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .doi import doi_path, doi_prefix, normalize_doi
+from ..doi import doi_path, doi_prefix, normalize_doi
 from .http import FetchFailed, Http, Response, Unreachable
 
 CSL_JSON = "application/vnd.citationstyles.csl+json"

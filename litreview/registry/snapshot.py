@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..doi import doi_problem, hashed_name, normalize_doi, snapshot_name
 from ..model import Bibliography, Source, SourceMetadata, UrlCheck
-from .doi import doi_problem, hashed_name, normalize_doi, snapshot_name
 
 SCHEMA = 1
 AGENCY_NAMES = {"crossref": "Crossref", "datacite": "DataCite", "medra": "mEDRA", "jalc": "JaLC"}

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Collection, Iterable
 
-from ..model import Finding, Link, Source
+from ..model import LINK_KINDS, Finding, Link, Source
 from .citation import Reference, short_title
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line, shorten
@@ -20,14 +20,7 @@ SEVERITY_PLURAL = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 SEVERITY_NOUN = {"error": "error", "warning": "warning", "info": "note"}
 #: The id of each severity's section on the checks page (the slug of its heading).
 SEVERITY_ANCHOR = {"error": "errors", "warning": "warnings", "info": "notes"}
-KIND_WORDS = {
-    "marker": "citation marker in the text",
-    "attribution": "names the author",
-    "title": "names the work",
-    "quotation": "quotes the work",
-    "reference": "refers to the document",
-    "topical": "same topic (no explicit citation)",
-}
+KIND_WORDS = {k.name: k.words for k in LINK_KINDS}
 # BibTeX entry types in a reader's words (the source page keeps the type itself).
 TYPE_WORDS = {"article": "article", "book": "book", "booklet": "booklet", "inbook": "part of a book",
               "incollection": "chapter", "inproceedings": "conference paper", "conference": "conference paper",

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..text import fold
 
 RECORDS = Path(__file__).with_name("records")
 _WORD = re.compile(r"[0-9a-z]+")
@@ -56,13 +57,8 @@ def synthetic_work(i: int, prefix: str = "10.5555") -> dict[str, Any]:
     }
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(_fold(text)) if len(w) > 1}
+    return {w for w in _WORD.findall(fold(text)) if len(w) > 1}
 
 
 def work_text(message: Mapping[str, Any]) -> str:

@@ -1,7 +1,9 @@
-"""DOI syntax: normalise what users write, validate it, encode it for URLs and file names.
+"""The one DOI grammar: find, normalise and validate DOIs, and encode them for URLs and file names.
 
-Pure string functions; no network. Patterns follow Crossref's recommended regular
-expressions (the main one plus the four that catch early Wiley, SICI and other legacy DOIs).
+Every stage asks this module (the checks, ``add``, the registries, the importer, the site), so a
+DOI gets one answer everywhere. Pure string functions; no network. Patterns follow Crossref's
+recommended regular expressions (the main one plus the four that catch legacy DOIs) and one more
+for pre-2008 SICI DOIs.
 """
 
 from __future__ import annotations
@@ -27,25 +29,40 @@ _PREFIXES = re.compile(
     re.I,
 )
 _ALWAYS_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
+# A DOI in running text: optionally behind a resolver link or a "doi:" label; "<...>" around it is dropped.
+_IN_TEXT = re.compile(
+    r"<?(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|\bdoi:\s*|\bDOI:?\s*)?"
+    r"(10\.\d{4,9}/[^\s\"“”]+)",
+    re.IGNORECASE,
+)
 # Characters a DOI may end with that are almost always the sentence's punctuation.
 _TRAILING = ".,;:"
 # Keep snapshot file names well under common 255-byte limits.
 _MAX_NAME = 150
 
 
-def normalize_doi(value: str) -> str:
-    """The DOI in canonical form: prefixes removed, trimmed, lower-case.
+def bare_doi(value: str) -> str:
+    """The DOI as written, without a resolver link or label: case kept, for display.
 
-    ``doi:10.1080/X``, ``https://doi.org/10.1080/x`` and ``10.1080/X`` all give
-    ``10.1080/x``. URL forms are percent-decoded (``%23`` is ``#`` again). DOIs are
-    case-insensitive, so lower case is the cache key.
+    ``doi:10.1080/X``, ``https://doi.org/10.1080/X`` and ``https://hdl.handle.net/10.1080/X`` all
+    give ``10.1080/X``. URL forms are percent-decoded (``%23`` is ``#`` again).
     """
     text = (value or "").strip().strip("{}").strip()
     match = _PREFIXES.match(text)
     if match:
         rest = text[match.end():]
         text = unquote(rest) if match.group(0).lower().startswith("http") else rest
-    return text.strip().lower()
+    return text.strip()
+
+
+def normalize_doi(value: str) -> str:
+    """The DOI in canonical form: :func:`bare_doi` in lower case (DOIs ignore case; the cache key)."""
+    return bare_doi(value).lower()
+
+
+def has_prefix(value: str) -> bool:
+    """True when the DOI is written as a link or with a ``doi:`` label rather than bare."""
+    return bool(_PREFIXES.match((value or "").strip().strip("{}").strip()))
 
 
 def is_valid_doi(value: str) -> bool:
@@ -78,6 +95,42 @@ def trailing_punctuation(value: str) -> str:
     """The punctuation a DOI ends with that probably belongs to the sentence, or ''."""
     doi = normalize_doi(value)
     return doi[-1] if doi and doi[-1] in _TRAILING else ""
+
+
+def doi_url(value: str | None, resolver: str = "https://doi.org") -> str | None:
+    """The resolver link for a DOI (case kept), or None when it is malformed."""
+    doi = bare_doi(value or "")
+    if not doi or doi_problem(doi):
+        return None
+    return f"{resolver.rstrip('/')}/{quote(doi, safe='/:;()._-')}"
+
+
+def trim_identifier(value: str) -> str:
+    """An identifier found in text without the sentence's closing punctuation; balanced brackets stay."""
+    while True:
+        trimmed = value.rstrip(".,;:'’\"”]}")
+        for close, open_ in ((")", "("), (">", "<")):
+            if trimmed.endswith(close) and trimmed.count(open_) < trimmed.count(close):
+                trimmed = trimmed[:-1]
+        if trimmed == value:
+            return value
+        value = trimmed
+
+
+def find_doi(text: str) -> tuple[str, int, int] | None:
+    """The first DOI in running text as (DOI as written, start, end of what to cut), or None.
+
+    The span covers the link or label in front of the DOI and a closing ``>`` of ``<https://doi.org/...>``;
+    the sentence's punctuation after it is not part of the DOI.
+    """
+    m = _IN_TEXT.search(text)
+    if not m:
+        return None
+    doi = trim_identifier(m.group(1))
+    end = m.start(1) + len(doi)
+    if text[m.start():m.start() + 1] == "<" and text[end:end + 1] == ">":
+        end += 1
+    return doi, m.start(), end
 
 
 def doi_prefix(doi: str) -> str:

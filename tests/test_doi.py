@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from litreview.registry.doi import (
+from litreview.doi import (
     doi_path,
     doi_prefix,
     doi_problem,
