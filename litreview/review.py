@@ -13,6 +13,9 @@ from .config import Config
 from .model import Linkage, Review
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from .model import Bibliography, Essay, SourceMetadata
 
 
@@ -51,6 +54,18 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
     return review
 
 
+def load_sources(config: Config, essay: Essay | None,
+                 load: Callable[[Path], Bibliography]) -> Bibliography:
+    """The bibliography under review: the file ``load`` reads, or for a Manubot manuscript without
+    one, the sources its identifiers make (as Manubot has it)."""
+    path = config.path("bibliography")
+    if essay is not None and essay.format == "manubot" and not path.exists():
+        from .essay.manubot import manuscript_sources
+
+        return manuscript_sources(essay)
+    return load(path)
+
+
 def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay | None,
                                                           dict[str, SourceMetadata], Linkage | None]:
     """Load the .bib, the essay and the snapshot, and link claims to sources.
@@ -64,9 +79,9 @@ def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay |
     from .linking.curated import load_curated
     from .registry.snapshot import load_metadata
 
-    bibliography = load_bibliography(config.path("bibliography"))
     # An empty essay setting reviews the bibliography alone; a missing file is an error.
     essay = load_essay(config.path("essay")) if config.essay else None
+    bibliography = load_sources(config, essay, load_bibliography)
     metadata = load_metadata(bibliography, config.path("metadata"), now=now, stale_days=config.stale_days)
     linkage = None
     if essay is not None:
