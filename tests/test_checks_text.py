@@ -83,6 +83,11 @@ CASES = {
     "LR307": (dict(links=RELIED[:1]), dict(links=RELIED)),
     "LR308": (dict(links=(*RELIED[:1], Link("p1-s2", "keohane2012power", "topical", 0.4, "suggested", "topic"))),
               dict(links=(*RELIED[:1], Link("p1-s2", "keohane2012power", "title", 0.6, "suggested", "Power")))),
+    # A key that differs from an entry's only in case; the near miss is a plain unknown key (LR300).
+    "LR309": (dict(mentions=[M("p3-s1", "marker", "[@Holsti2004Taming]", (), "case:holsti2004taming")]),
+              dict(mentions=[M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
+    "LR310": (dict(mentions=[M("p3-s1", "marker", "[@doi:10.1/x]", (), "doi:10.1/x")]),
+              dict(mentions=[M("p3-s1", "marker", "[@doi:10.1/x]", ("holsti2004taming",), "doi:10.1/x")])),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

@@ -159,6 +159,12 @@ _CODES = (
     Code("LR308", "only-topical-links", "warning",
          "The entry is linked to claims only by topical similarity, not by citation or attribution.",
          "Confirm the suggested links (litreview links --accept) or cite the entry explicitly."),
+    Code("LR309", "key-case-mismatch", "error",
+         "A citation key matches an entry only when case is ignored (pandoc and BibTeX keys are case-sensitive).",
+         "Write the key exactly as the entry has it."),
+    Code("LR310", "identifier-without-entry", "error",
+         "A citation by identifier (doi:, pmid:, arxiv:, ...) matches no entry that carries the identifier.",
+         "Add the work (litreview add ID), or cite the entry's key."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Re-anchor the link to the sentence's new wording, or delete it."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..essay.ids import standard_id
 from ..model import Bibliography, Claim, Essay, Finding, Linkage, Mention
 from .bib import entry_finding
 from .catalogue import finding
@@ -26,13 +27,14 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
-    found.extend(check_unused(bib, linkage))
+    found.extend(check_unused(bib, linkage, essay.nocite))
     return found
 
 
 def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
               hint: str = "", key: str | None = None) -> Finding:
-    return finding(code, message, hint=hint, key=key, claim_id=claim_id, file=essay_file,
+    file = claim.file if claim is not None and claim.file else essay_file  # a Manubot or \\input file
+    return finding(code, message, hint=hint, key=key, claim_id=claim_id, file=file,
                    line=claim.line if claim is not None else None)
 
 
@@ -48,7 +50,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
     cid = mention.claim_id
     if mention.kind == "marker":
         if not mention.keys:
-            yield _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
+            yield _unresolved(mention, claim, span, essay_file, bib)
         elif len(mention.keys) > 1:
             keys = ", ".join(mention.keys)
             yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
@@ -72,14 +74,33 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
 
 
+def _unresolved(mention: Mention, claim: Claim | None, span: str, essay_file: str, bib: Bibliography) -> Finding:
+    """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300."""
+    cid = mention.claim_id
+    key = mention.detail
+    if key.startswith("case:"):
+        right = key[5:]
+        return _at_claim("LR309", claim, cid, f"citation {span!r} matches no entry: keys are case-sensitive "
+                         f"and the entry's key is {right!r}", essay_file, f"write @{right}", key=right)
+    if standard_id(key) is not None:
+        return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
+                         essay_file, f"add the work: litreview add {key}", key=key)
+    return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
+
+
 def _is_quotation(text: str) -> bool:
     words = [w for w in text.strip("“”\"«» .,;:").split() if any(c.isalnum() for c in w)]
     return len(words) >= MIN_QUOTATION_WORDS
 
 
-def check_unused(bib: Bibliography, linkage: Linkage) -> Iterable[Finding]:
-    """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch."""
-    relied: set[str] = set()
+def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()) -> Iterable[Finding]:
+    """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch.
+
+    Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose.
+    """
+    relied: set[str] = set(nocite)
+    if "*" in relied:
+        return
     topical: dict[str, list[str]] = {}
     for lk in linkage.links:
         if lk.status == "confirmed" or (lk.status == "suggested" and lk.kind != "topical"):
