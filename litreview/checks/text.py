@@ -20,15 +20,38 @@ _EXCERPT = 80
 
 
 def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str) -> list[Finding]:
-    """LR300-LR306 from the mentions, LR307-LR308 from the links."""
+    """LR300-LR306 from the mentions, LR307-LR308 from the links.
+
+    In a document that marks its citations the markers say what is cited, as pandoc has it: an
+    entry no marker cites is unused, and a name or title with no entry is no finding (software,
+    grants, acronyms); a quotation is reported only when no marker stands in or beside its sentence.
+    """
     claims = {c.id: c for c in essay.claims}
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
+    marked = bool(essay.marked)
+    near = _near_markers(essay, linkage) if marked else set()
     for mention in linkage.mentions:
+        if marked and not mention.keys and (
+                mention.kind in ("author", "work", "document")
+                or (mention.kind == "quotation" and mention.claim_id in near)):
+            continue
         claim = claims.get(mention.claim_id)
         found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
-    found.extend(check_unused(bib, linkage, essay.nocite))
+    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked))
     return found
+
+
+def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
+    """Claims with a citation marker, and the sentences either side of one in the same paragraph."""
+    with_marker = {m.claim_id for m in linkage.mentions if m.kind == "marker"}
+    near: set[str] = set()
+    for paragraph in essay.paragraphs:
+        ids = [c.id for c in paragraph.claims]
+        for n, cid in enumerate(ids):
+            if cid in with_marker:
+                near.update(ids[max(0, n - 1):n + 2])
+    return near
 
 
 def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
@@ -93,22 +116,28 @@ def _is_quotation(text: str) -> bool:
     return len(words) >= MIN_QUOTATION_WORDS
 
 
-def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()) -> Iterable[Finding]:
+def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = (), *,
+                 markers_only: bool = False) -> Iterable[Finding]:
     """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch.
 
-    Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose.
+    Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose. With
+    ``markers_only`` (a document that marks its citations) only markers and curated links count.
     """
     relied: set[str] = set(nocite)
     if "*" in relied:
         return
     topical: dict[str, list[str]] = {}
     for lk in linkage.links:
+        if markers_only and lk.kind != "marker" and not lk.curated:
+            if lk.kind == "topical" and lk.status == "suggested":
+                topical.setdefault(lk.source_key, []).append(lk.claim_id)
+            continue
         if lk.status == "confirmed" or (lk.status == "suggested" and lk.kind != "topical"):
             relied.add(lk.source_key)
         elif lk.status == "suggested":
             topical.setdefault(lk.source_key, []).append(lk.claim_id)
     for mention in linkage.mentions:
-        if mention.kind != "quotation":
+        if mention.kind != "quotation" and (mention.kind == "marker" or not markers_only):
             relied.update(mention.keys)
     for source in bib.sources:
         if source.key in relied:
