@@ -25,8 +25,30 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_check import synthetic_bib  # noqa: E402
 
-WORDS = ("power order anarchy security alliance norms institutions theory war peace cooperation state "
-         "sovereignty diplomacy intelligence strategy deterrence identity culture regimes balance threat").split()
+WORDS = [
+    "power",
+    "order",
+    "anarchy",
+    "security",
+    "alliance",
+    "norms",
+    "institutions",
+    "theory",
+    "war",
+    "peace",
+    "cooperation",
+    "state",
+    "sovereignty",
+    "diplomacy",
+    "intelligence",
+    "strategy",
+    "deterrence",
+    "identity",
+    "culture",
+    "regimes",
+    "balance",
+    "threat",
+]
 
 
 def synthetic_essay(claims: int, keys: list[str], seed: int = 7) -> str:
@@ -60,8 +82,15 @@ def synthetic_essay(claims: int, keys: list[str], seed: int = 7) -> str:
 
 def one_run(python: str, env: dict[str, str], args: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    done = subprocess.run([python, "-m", "litreview", "check", *args, "--format", "json"], cwd=cwd, env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    done = subprocess.run(
+        [python, "-m", "litreview", "check", *args, "--format", "json"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"check failed (exit {done.returncode}): {done.stderr[-400:]}")

@@ -15,7 +15,7 @@ Per document: cited keys (precision, recall against the keys pandoc cites, cross
 missing keys left out); unused entries flagged (LR307/LR308) against pandoc's never-cited entries;
 missing keys flagged (LR300/LR309/LR310) against pandoc's missing and case-only keys; false
 findings (a flagged unused entry that is cited, a flagged missing key that is not missing); and
-the name/document/quotation findings (LR302-LR305) the document gets.
+the name/document/quotation findings (LR302-LR305, LR311) the document gets.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ HELD_OUT = [  # (name, document, bibliography) relative to SHARED or to the repo
     ("case-latex", ROOT / "tests" / "cases" / "essay_latex" / "main.tex",
      ROOT / "tests" / "cases" / "essay_latex" / "refs.bib"),
 ]
-NAME_CODES = ("LR302", "LR303", "LR304", "LR305")
+NAME_CODES = ("LR302", "LR303", "LR304", "LR305", "LR311")
 
 
 @dataclass
@@ -165,7 +165,7 @@ def report(title: str, rows: list[Row]) -> None:
               f"{len(r.false):>5} {len(r.names):>5} {r.seconds:7.2f}")
     print(f"  {'all':<30} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>7} {tp + fn:>5}")
     print("  (unused and missing: flagged right / in gold + flagged wrongly; false: wrong key, unused or missing "
-          "findings; names: LR302-LR305 findings)")
+          "findings; names: LR302-LR305 and LR311 findings)")
     for r in rows:
         for what in r.false:
             print(f"    {r.name}: false: {what}")

@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..essay.ids import standard_id
+from ..linking.attribution import AUTHORITY
 from ..model import Bibliography, Claim, Essay, Finding, Linkage, Mention
 from .bib import entry_finding
 from .catalogue import finding
 
 #: A quotation shorter than this is a scare quote unless the linker says otherwise.
 MIN_QUOTATION_WORDS = 4
+#: In a document that marks its citations, a quotation this long with no marker near is a missing citation.
+MIN_MARKED_QUOTATION_WORDS = 8
+_MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+_CLOSERS = frozenset("”\"»“")
 _EXCERPT = 80
 
 
@@ -32,11 +37,19 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     marked = bool(essay.marked)
     near = _near_markers(essay, linkage) if marked else set()
     for mention in linkage.mentions:
+        claim = claims.get(mention.claim_id)
+        if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
+                and AUTHORITY in mention.detail):
+            keys = ", ".join(mention.keys)
+            found.append(_at_claim("LR311", claim, mention.claim_id, f"{_span(mention.text)} (author of {keys}) "
+                                   "is named with no citation marker nearby", essay_file,
+                                   f"cite the work: [@{mention.keys[0]}]", key=mention.keys[0]))
+            continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
-                or (mention.kind == "quotation" and mention.claim_id in near)):
+                or (mention.kind == "quotation" and (mention.claim_id in near
+                                                     or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
-        claim = claims.get(mention.claim_id)
         found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked))
     return found
@@ -111,9 +124,15 @@ def _unresolved(mention: Mention, claim: Claim | None, span: str, essay_file: st
     return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
 
 
-def _is_quotation(text: str) -> bool:
-    words = [w for w in text.strip("“”\"«» .,;:").split() if any(c.isalnum() for c in w)]
-    return len(words) >= MIN_QUOTATION_WORDS
+def _is_quotation(text: str, least: int = 0) -> bool:
+    least = least or MIN_QUOTATION_WORDS
+    inner = text.strip().strip(" .,;:")
+    if len(inner) > 2 and _MARKS.get(inner[0]) and _MARKS[inner[0]] != inner[-1] and inner[-1] in _CLOSERS:
+        return False  # “white" ... »: quotation marks that do not pair up are not one quotation
+    if inner[:1] == "“" and inner[1:-1].count('"') % 2:
+        return False  # “white" light curve ... ``Coloured'': an odd straight quote inside
+    words = [w for w in inner.strip("“”\"«»").split() if any(c.isalnum() for c in w)]
+    return len(words) >= least
 
 
 def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = (), *,
