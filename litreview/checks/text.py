@@ -148,9 +148,7 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
     topical: dict[str, list[str]] = {}
     for lk in linkage.links:
         if markers_only and lk.kind != "marker" and not lk.curated:
-            if lk.kind == "topical" and lk.status == "suggested":
-                topical.setdefault(lk.source_key, []).append(lk.claim_id)
-            continue
+            continue  # pandoc cites what the markers cite: an entry only topically close is unused
         if lk.status == "confirmed" or (lk.status == "suggested" and lk.kind != "topical"):
             relied.add(lk.source_key)
         elif lk.status == "suggested":

@@ -177,11 +177,19 @@ def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
     dash = "-" if command in _YEAR else ""
-    return "[" + "; ".join(_item(p, q, k, dash) for p, q, k in keys) + "]"
+    # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
+    last = len(keys) - 1
+    return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
+                                 k, dash) for n, (p, q, k) in enumerate(keys)) + "]"
 
 
 def _item(pre: str, post: str, key: str, dash: str = "") -> str:
+    pre, post = _note(pre), _note(post)
     return (f"{pre} " if pre else "") + f"{dash}@{{{key}}}" + (f", {post}" if post else "")
+
+
+def _note(text: str) -> str:
+    return text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "").strip()
 
 
 def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str, str]], int] | None:
