@@ -7,6 +7,7 @@ Nothing in code, math, HTML comments or raw HTML is read as a citation (``cites.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -16,6 +17,7 @@ from ..model import Essay, Paragraph
 from .cites import keys_in, mask_inline
 from .segment import make_claim, sentences
 
+_NEWLINE = re.compile(r"\n")
 _DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _KNITR = re.compile(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
@@ -28,8 +30,12 @@ def _parser() -> Any:
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    return (MarkdownIt("commonmark", {"html": True}).enable("table")
-            .use(footnote_plugin).use(dollarmath_plugin, allow_space=True, double_inline=True))
+    md = (MarkdownIt("commonmark", {"html": True}).enable("table")
+          .use(footnote_plugin).use(dollarmath_plugin, allow_space=True, double_inline=True))
+    # Only the block structure is read (citations come from cites.mask_inline); footnote references
+    # are still parsed, since footnotes that nothing references are dropped.
+    md.inline.ruler.enableOnly(["text", "escape", "backticks", "footnote_ref", "footnote_inline"])
+    return md
 
 
 def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None) -> Essay:
@@ -53,16 +59,19 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     source = _KNITR.sub(lambda m: m.group(1) + "```" + " " * (len(m.group()) - len(m.group(1)) - 3), source)
     paragraphs: list[Paragraph] = []
     number = first
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     for start, end, spans in sorted(_units(source), key=lambda u: u[0]):
         unit = mask_inline(source[start:end])
         claims = []
         for span_start, span_end in spans:
             for a, b in sentences(body, span_start, span_end):
-                claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b, masked=unit[a - start:b - start], file=file))
+                line = body_line + bisect_right(line_starts, a) - 1
+                claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
+                                         masked=unit[a - start:b - start], file=file, line=line))
         if not claims:
             continue
         paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
-                                    line=body_line + body.count("\n", 0, start), claims=tuple(claims)))
+                                    line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims)))
         number += 1
     return paragraphs
 
