@@ -165,3 +165,18 @@ def test_the_same_keys_as_pandoc(path: Path) -> None:
                           capture_output=True, text=True, check=True)
     ast = json.loads(done.stdout)
     assert set(_cite_ids(ast["blocks"])) == cited(load_essay(path))
+
+
+def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path: Path, monkeypatch) -> None:
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no refs/bibliography.bib here: the essay's `bibliography: refs.bib` is read
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", str(MARKDOWN), "--claims", "claims.yaml", "--metadata-dir", "meta",
+              "--format", "json"])
+    codes = {(f["code"], f.get("key")) for f in json.loads(out.getvalue())["findings"]}
+    assert ("LR307", "unused2020") in codes and ("LR309", "alpha2001") in codes

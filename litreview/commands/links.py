@@ -68,11 +68,12 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     from ..essay import load_essay
     from ..linking import group_claims, link
     from ..linking.curated import load_curated, record_group
-    from ..review import load_sources
+    from ..review import load_inputs
     from .sources import load_or_fail
 
-    essay = load_essay(config.path("essay"))
-    bibliography = load_sources(config, essay, load_or_fail)
+    bibliography, essay = load_inputs(config, load_or_fail)
+    if essay is None:
+        essay = load_essay(config.path("essay"))
     claims_path = config.path("claims")
     curated = load_curated(claims_path)
     metadata = _metadata(bibliography, config)
