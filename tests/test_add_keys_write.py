@@ -61,7 +61,8 @@ def test_words_and_folding() -> None:
 
 
 def test_clean_makes_registry_text_safe() -> None:
-    assert clean("Cats & <i>dogs</i> {100%} $5 #1 a_b \\x") == r"Cats \& dogs 100\% \$5 \#1 a\_b x"
+    # One escape rule for every writer (bibliography.bibtex.escape): braces and backslashes are text.
+    assert clean("Cats & <i>dogs</i> {100%} $5 #1 a_b \\x") == r"Cats \& dogs \{100\%\} \$5 \#1 a\_b \textbackslash{}x"
     assert clean("  many\n  spaces &amp; entities ") == r"many spaces \& entities"
     assert protect("NATO and the iPhone in McNamara's War") == "{NATO} and the {iPhone} in {McNamara}'s War"
     assert protect("{NATO} already") == "{NATO} already"

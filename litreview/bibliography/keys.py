@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from ..errors import ConfigError
 from ..model import Person
 from ..text import fold_ascii
+from .bibtex import key_suffix
 
 DEFAULT_PATTERN = "{family}{year}{word}"
 PLACEHOLDERS = ("family", "year", "word", "words2", "words3", "authors2")
@@ -82,16 +83,8 @@ def make_key(people: Sequence[Person], year: int | str | None, title: str, exist
     if base not in taken:
         return base
     for n in range(1, 10_000):
-        candidate = base + _suffix(n)
+        candidate = base + key_suffix(n)
         if candidate not in taken:
             return candidate
     raise ValueError(f"no free key for {base!r}")  # pragma: no cover - 10,000 collisions
 
-
-def _suffix(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa: the letters Better BibTeX appends on a collision."""
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out

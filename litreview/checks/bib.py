@@ -91,35 +91,24 @@ def entry_finding(code: str, source: Source, message: str, hint: str = "") -> Fi
     return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line)
 
 
-def with_parent(source: Source, by_key: Mapping[str, Source]) -> Mapping[str, str]:
-    """The entry's fields with those it inherits through ``crossref`` (or ``xdata``) added."""
-    parent_key = plain(source.fields.get("crossref", "") or source.fields.get("xdata", ""))
-    parent = by_key.get(parent_key) if parent_key else None
-    if parent is None:
-        return source.fields
-    merged = dict(parent.fields)
-    if "title" in merged and "booktitle" not in merged:
-        merged["booktitle"] = merged["title"]
-    merged.update(source.fields)
-    return merged
-
-
 def check_bibliography(bib: Bibliography, *, now: datetime) -> list[Finding]:
     """Structural checks on every entry, then the duplicate checks across entries."""
-    by_key = {s.key: s for s in bib.sources}
+    from .integrity import check_integrity
+
     found: list[Finding] = []
     today = now.date()
     broken = damaged_entries(bib)
     for source in bib.sources:
-        fields = with_parent(source, by_key)
         if source.key not in broken:
-            # A syntax error loses the fields after it: "missing" fields would be noise.
-            found.extend(check_required(source, fields))
+            # A syntax error loses the fields after it: "missing" fields would be noise. (The loader
+            # has already added the fields an entry inherits through crossref and xdata.)
+            found.extend(check_required(source, source.fields))
         found.extend(check_doi(source))
         found.extend(check_isbn(source))
         found.extend(check_url(source))
         found.extend(check_dates(source, today))
     found.extend(check_duplicates(bib.sources))
+    found.extend(check_integrity(bib))
     return found
 
 
@@ -205,12 +194,15 @@ def url_problem(url: str) -> str:
         return "it contains white space"
     if "\\" in url:
         return "it contains a backslash (LaTeX escapes do not belong in url fields)"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError as exc:  # "Invalid IPv6 URL" for a stray '[', and the like
+        return f"it cannot be parsed ({exc})"
     if not parts.scheme:
         return "it has no scheme: write https://..."
     if parts.scheme.lower() not in ("http", "https", "ftp"):
         return f"scheme {parts.scheme!r} is not a web address"
-    host = parts.hostname or ""
     if not host or ("." not in host and host != "localhost"):
         return "it has no host name"
     return ""

@@ -169,8 +169,14 @@ def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from ..safeload import LoadLimitError, check_yaml
+
     try:
+        check_yaml(yaml_text)  # size, depth and aliases, before anything is built
         data = YAML(typ="safe", pure=True).load(yaml_text)
+    except LoadLimitError as exc:
+        raise EssayError(f"front matter: {exc.message}", path=path, line=(exc.line or 0) + 1,
+                         hint=exc.hint) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else 1

@@ -6,6 +6,7 @@ Every reader (Markdown, Manubot, LaTeX) cuts its text into spans and turns them 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -50,7 +51,7 @@ def sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
     # pysbd takes ~10 ms a call: a text with no sentence-ending mark before a space is one sentence.
     tail = flat.rstrip()
     one = (tail[-1:].isalnum() or tail[-1:] in ".!?)]\"”’") and not _BOUNDARY.search(tail)
-    pieces = [flat] if one else _segmenter().segment(flat)
+    pieces = [flat] if one else [s for part in _pieces(flat) for s in _segmenter().segment(part)]
     for sent in pieces:
         piece = sent.strip()
         if not piece:
@@ -71,6 +72,22 @@ def sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b and any(ch.isalnum() for ch in flat[a:b]):
             out.append((start + a, start + b))
     return out
+
+
+#: pysbd's time grows faster than the text: a paragraph is fed to it in pieces of at most this many
+#: characters, cut after a sentence end (or a space) when there is one.
+MAX_PIECE = 5_000
+
+
+def _pieces(flat: str) -> Iterator[str]:
+    lo = 0
+    while len(flat) - lo > MAX_PIECE:
+        cut = flat.rfind(". ", lo, lo + MAX_PIECE) + 1
+        cut = cut if cut > lo else flat.rfind(" ", lo, lo + MAX_PIECE)
+        cut = cut if cut > lo else lo + MAX_PIECE
+        yield flat[lo:cut]
+        lo = cut
+    yield flat[lo:]
 
 
 def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..bibliography.bibedit import BibEditError, apply_edits, bibtex_escape, find_entry, set_field
 from ..model import Bibliography, Mismatch, Source, SourceMetadata
 from ..text import fold_words
-from .bibedit import BibEditError, apply_edits, bibtex_escape, find_entry, set_field
 from .compare import normalize_pages
 
 #: Mismatch field -> BibTeX field (container depends on the entry type).
