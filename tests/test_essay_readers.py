@@ -129,7 +129,7 @@ def test_check_reads_a_manubot_folder_from_the_command_line(tmp_path: Path) -> N
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", str(MANUBOT), "--claims", str(tmp_path / "claims.yaml"),
+        code = main(["check", "--essay", str(MANUBOT), "--claims", "",
                      "--metadata-dir", str(tmp_path / "meta"), "--bib", str(tmp_path / "none.bib"),
                      "--format", "json"])
     report = json.loads(out.getvalue())
@@ -176,7 +176,7 @@ def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path
     monkeypatch.chdir(tmp_path)  # no refs/bibliography.bib here: the essay's `bibliography: refs.bib` is read
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        main(["check", "--essay", str(MARKDOWN), "--claims", "claims.yaml", "--metadata-dir", "meta",
+        main(["check", "--essay", str(MARKDOWN), "--claims", "", "--metadata-dir", "meta",
               "--format", "json"])
     codes = {(f["code"], f.get("key")) for f in json.loads(out.getvalue())["findings"]}
     assert ("LR307", "unused2020") in codes and ("LR309", "alpha2001") in codes
