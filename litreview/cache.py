@@ -74,6 +74,11 @@ def input_key(config: Config) -> str | None:
         if os.path.basename(folder) in ("site-packages", "dist-packages") and os.path.isdir(folder):
             add(folder, os.stat(folder).st_mtime_ns)
     add(config.root)
+    # Which snapshot records count depends on the registry URLs (settings named *_url);
+    # read from the settings, so a warm run imports nothing of the registry package.
+    from dataclasses import fields
+
+    add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")))
     try:
         for name in ("bibliography", "essay", "claims", "metadata"):
             value = getattr(config, name)

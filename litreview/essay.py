@@ -105,8 +105,14 @@ def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from .safeload import LoadLimitError, check_yaml
+
     try:
+        check_yaml(yaml_text)  # size, depth and aliases, before anything is built
         data = YAML(typ="safe", pure=True).load(yaml_text)
+    except LoadLimitError as exc:
+        raise EssayError(f"front matter: {exc.message}", path=path, line=(exc.line or 0) + 1,
+                         hint=exc.hint) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else 1
@@ -216,7 +222,7 @@ def _sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
     flat = chunk.replace("\r", " ").replace("\n", " ")  # same length: offsets hold
     spans: list[list[int]] = []
     cursor = 0
-    for sent in _segmenter().segment(flat):
+    for sent in (s for part in _pieces(flat) for s in _segmenter().segment(part)):
         piece = sent.strip()
         if not piece:
             continue
@@ -236,6 +242,22 @@ def _sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b and any(ch.isalnum() for ch in flat[a:b]):
             out.append((start + a, start + b))
     return out
+
+
+#: pysbd's time grows faster than the text: a paragraph is fed to it in pieces of at most this many
+#: characters, cut after a sentence end (or a space) when there is one.
+MAX_PIECE = 5_000
+
+
+def _pieces(flat: str) -> Iterator[str]:
+    lo = 0
+    while len(flat) - lo > MAX_PIECE:
+        cut = flat.rfind(". ", lo, lo + MAX_PIECE) + 1
+        cut = cut if cut > lo else flat.rfind(" ", lo, lo + MAX_PIECE)
+        cut = cut if cut > lo else lo + MAX_PIECE
+        yield flat[lo:cut]
+        lo = cut
+    yield flat[lo:]
 
 
 def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:

@@ -406,6 +406,8 @@ class RegistryRecord:
     """Retractions, corrections and other notices."""
     raw: Mapping[str, Any] = field(default_factory=_empty)
     """The registry's record as fetched (the ``message`` of a Crossref envelope)."""
+    ids: Mapping[str, str] = field(default_factory=_empty)
+    """Other identifiers the registry gives, scheme -> value (pmid, pmcid, arxiv, isbn, dblp, openalex)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,6 +482,11 @@ class SourceMetadata:
     """The URL check, when made."""
     reason: str = ""
     """Why the entry is unverified or failed, in words."""
+    ignored: tuple[str, ...] = ()
+    """Base URLs of snapshot records ignored because they are not a configured registry's."""
+    registries: tuple[tuple[str, str], ...] = ()
+    """(registry, state) for each registry asked about the entry: found, not-found, unreachable,
+    over-budget, failed or not-asked."""
 
 
 @dataclass(frozen=True, slots=True)

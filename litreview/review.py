@@ -40,7 +40,8 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         from .registry.snapshot import load_metadata
 
         bibliography, essay, linkage = stages
-        metadata = load_metadata(bibliography, config.path("metadata"), now=now, stale_days=config.stale_days)
+        metadata = load_metadata(bibliography, config.path("metadata"), now=now,
+                                 stale_days=config.stale_days, config=config)
     review = Review(bibliography=bibliography, essay=essay, metadata=metadata, linkage=linkage or Linkage())
     if with_checks:
         from .checks import run_checks
@@ -61,17 +62,20 @@ def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay |
     from .bibliography.load import load_bibliography
     from .essay import load_essay
     from .linking import group_claims, link
-    from .linking.curated import load_curated
+    from .linking.curated import check_belongs, load_curated
     from .registry.snapshot import load_metadata
 
     bibliography = load_bibliography(config.path("bibliography"))
     # An empty essay setting reviews the bibliography alone; a missing file is an error.
     essay = load_essay(config.path("essay")) if config.essay else None
-    metadata = load_metadata(bibliography, config.path("metadata"), now=now, stale_days=config.stale_days)
+    metadata = load_metadata(bibliography, config.path("metadata"), now=now,
+                             stale_days=config.stale_days, config=config)
     linkage = None
     if essay is not None:
-        claims_path = config.path("claims")
-        curated = load_curated(claims_path) if claims_path.exists() else None
+        claims_path = config.path("claims") if config.claims else None  # --claims "" for none
+        curated = load_curated(claims_path) if claims_path is not None and claims_path.exists() else None
+        if curated is not None:
+            check_belongs(curated, config.path("essay"))  # never apply another essay's decisions
         linkage = link(essay, bibliography, curated, metadata=metadata)
         # The claims file's groups replace their sentences, as `litreview links` shows them.
         essay = group_claims(essay, curated)

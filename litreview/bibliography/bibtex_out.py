@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Person
-from .bibtex import MONTHS, escape, format_entry, key_suffix, page_range
+from .bibtex import MONTHS, escape, format_entry, key_suffix, page_range, unbalanced
 from .keys import DEFAULT_PATTERN, key_parts
 from .refparse import ParsedReference
 
@@ -38,6 +38,13 @@ def make_keys(refs: Sequence[ParsedReference]) -> list[str]:
         else:
             keys.append(base)
     return keys
+
+
+def _verbatim(value: str) -> str:
+    """A DOI or URL as written, without its braces when they do not pair up (they would unbalance the entry)."""
+    if unbalanced(value) == (None, None):
+        return value
+    return value.replace("{", "").replace("}", "")
 
 
 def bibtex_name(person: Person) -> str:
@@ -87,9 +94,9 @@ def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
         ("year", ref.year),
         ("month", MONTHS[ref.month - 1] if ref.month else ""),
         ("day", str(ref.day) if ref.day else ""),
-        ("doi", ref.doi),
-        ("url", ref.url),
-        ("urldate", ref.urldate),
+        ("doi", _verbatim(ref.doi)),
+        ("url", _verbatim(ref.url)),
+        ("urldate", _verbatim(ref.urldate)),
         ("note", escape(note)),
     ]
     return [(k, v) for k, v in raw_fields if v]

@@ -7,7 +7,6 @@ costs only itself: it becomes a located finding and the rest load.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -112,10 +111,15 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
     """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings."""
     import yaml as pyyaml
 
-    try:
-        data = pyyaml.safe_load(text) if yaml else json.loads(text)
+    from ..safeload import check_yaml, load_json
+
+    try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
+        if yaml:
+            check_yaml(text)
+        data = pyyaml.safe_load(text) if yaml else load_json(text)
     except (ValueError, pyyaml.YAMLError) as exc:
-        line = getattr(exc, "lineno", None) or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
+                or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
         return Bibliography((), (Finding(code="LR100", severity="error",
                                          message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {exc}",
                                          hint="Fix the syntax at that line", file=filename, line=line),),

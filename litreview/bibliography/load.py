@@ -361,13 +361,15 @@ def load_bibliography(path: str | Path) -> Bibliography:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
+        from ..fileio import encoding_hint
+
         line = raw.count(b"\n", 0, exc.start) + 1
         text = raw.decode("utf-8", errors="replace")
         bib = parse_bibliography(text, str(p))
         bad = Finding(
             code="LR105", severity="error",
             message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            hint="Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)", file=str(p), line=line,
+            hint=encoding_hint(raw, p.name, sentence=True), file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
     if p.suffix.lower() in (".json", ".yaml", ".yml") and text.strip():

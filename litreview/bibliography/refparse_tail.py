@@ -68,8 +68,8 @@ def plain(seg: str) -> bool:
 def sentence_end(text: str) -> int:
     """Offset just past the first sentence (its closing punctuation included)."""
     for m in _BOUNDARY.finditer(text):
-        before = text[: m.start()]
-        word = before.split()[-1].lstrip("([") if before.split() else ""
+        before = text[max(0, m.start() - 200): m.start()].split()  # the word before; bounded: linear
+        word = before[-1].lstrip("([") if before else ""
         core = word.rstrip(".").lower()
         if word.endswith(".") and (core in _ABBREVIATIONS or is_initials(word) or len(core) == 1):
             continue

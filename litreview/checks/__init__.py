@@ -19,7 +19,7 @@ from .bib import check_bibliography
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .registry import check_registry, reportable
 from .style import check_style, title_year_conflict
-from .suppress import apply, gather, unknown_codes
+from .suppress import apply, gather, unknown_codes, with_severity
 from .text import check_curated, check_text
 
 __all__ = ["CATALOGUE", "CheckResult", "Code", "catalogue_json", "check_review", "code_info", "run_checks",
@@ -61,7 +61,9 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_text(bib, review.essay, review.linkage, essay_file=essay_file)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
     found = _drop_superseded(found, review)
-    found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file)
+    found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,
+                           severity_codes=config.severity)
+    found = with_severity(found, config.severity)
     kept, dropped = apply(found, gather(config.suppress, config.suppress_entries, bib))
     root = Path(config.root)
     return CheckResult(findings=tuple(sort_findings(_relative(f, root) for f in _unique(kept))),

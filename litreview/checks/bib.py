@@ -194,12 +194,15 @@ def url_problem(url: str) -> str:
         return "it contains white space"
     if "\\" in url:
         return "it contains a backslash (LaTeX escapes do not belong in url fields)"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError as exc:  # "Invalid IPv6 URL" for a stray '[', and the like
+        return f"it cannot be parsed ({exc})"
     if not parts.scheme:
         return "it has no scheme: write https://..."
     if parts.scheme.lower() not in ("http", "https", "ftp"):
         return f"scheme {parts.scheme!r} is not a web address"
-    host = parts.hostname or ""
     if not host or ("." not in host and host != "localhost"):
         return "it has no host name"
     return ""

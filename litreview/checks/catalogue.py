@@ -159,6 +159,10 @@ _CODES = (
          "Run `litreview fetch --refresh` to update the snapshot."),
     Code("LR211", "moved-url", "info", "The entry's URL answers only by redirecting to another address.",
          "Cite the address it redirects to, if that is the same document."),
+    Code("LR220", "foreign-record", "warning",
+         "The snapshot holds a record from a server that is not a configured registry (a mirror or a "
+         "test server); it was ignored.",
+         "Delete the file, or run `litreview fetch --refresh` against the real registries."),
     # -- LR3xx: the essay and the bibliography ----------------------------------------------------------
     Code("LR300", "unresolved-citation", "error",
          "A citation marker or author-date citation matches no entry.",

@@ -21,7 +21,8 @@ _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "fro
 _ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)\.\s?\.(?!\.)")
-_PERIOD_THEN_MARK = re.compile(r"([^\W\d_]+)\.\s*[,;:]")
+# Starts only at a word start: scanning from inside a long word again and again was quadratic.
+_PERIOD_THEN_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\s*[,;:]")
 # Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
 _ABBREVIATIONS = frozenset({"corp", "dept", "assn", "univ", "vols", "repr", "trans", "comp", "intl", "govt",
                             "natl", "publ", "etc"})
@@ -254,7 +255,10 @@ def doi_expected(source: Source) -> str:
     """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
     if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
         return ""
-    host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    try:
+        host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    except ValueError:  # a malformed URL ('[' ...) is LR123's finding, not a crash here
+        host = ""
     if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
         return "its URL is a DOI link; put the DOI in the doi field"
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
@@ -276,6 +280,21 @@ def check_doi_expected(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR137", source, f"no DOI, but {why}")
 
 
+def expanded_pages(raw: str) -> str:
+    """'448--88' -> '448--488' for an abbreviated page range ('' when it is not one)."""
+    match = _PAGES.fullmatch(plain(raw))
+    if not match:
+        return ""
+    first, last = match.groups()
+    if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
+        return ""
+    if len(last) < len(first) and int(last) < int(first):
+        full = first[: len(first) - len(last)] + last
+        if int(full) >= int(first):
+            return f"{first}--{full}"
+    return ""
+
+
 def check_pages(source: Source) -> Iterable[Finding]:
     """LR138 for an abbreviated page range, LR139 for one that ends before it starts."""
     raw = plain(source.fields.get("pages", ""))
@@ -283,12 +302,13 @@ def check_pages(source: Source) -> Iterable[Finding]:
     if not match:
         return
     first, last = match.groups()
+    if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
+        return
+    expanded = expanded_pages(raw)
+    if expanded:
+        yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated", f"write pages = {{{expanded}}}")
+        return
     if len(last) < len(first) and int(last) < int(first):
-        full = first[: len(first) - len(last)] + last
-        if int(full) >= int(first):
-            yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated",
-                                f"write pages = {{{first}--{full}}}")
-            return
-        last = full
+        last = first[: len(first) - len(last)] + last
     if int(last) < int(first):
         yield entry_finding("LR139", source, f"page range {raw!r} ends before it starts")

@@ -18,6 +18,7 @@ from .index import build_index
 from .markers import find_markers
 from .output import coverage, links_frame, to_rows
 from .quotations import find_quotations
+from .ranker import SHOW
 from .references import build_reference_index, find_references
 from .titles import build_title_index, find_titles
 from .topical import suggest
@@ -35,12 +36,14 @@ def group_claims(essay: Essay, curated: CuratedLinks | None) -> Essay:
 
 
 def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None = None, *,
-         metadata: Mapping[str, SourceMetadata] | None = None) -> Linkage:
+         metadata: Mapping[str, SourceMetadata] | None = None, all_suggestions: bool = False) -> Linkage:
     """Every link and mention the essay's prose supports, with the curated decisions applied.
 
     ``essay`` is as segmented (a claim per sentence). The linkers read sentences; what they find
     in a sentence that the claims file groups with others is reported on the group's id, as in
-    ``group_claims(essay, curated)``, which is the essay to show the links with.
+    ``group_claims(essay, curated)``, which is the essay to show the links with. Topical
+    suggestions below the calibrated threshold (``ranker.SHOW``) are left out unless
+    ``all_suggestions``.
     """
     index = build_index(bibliography, metadata)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
@@ -71,7 +74,9 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     spans: dict[str, list[tuple[int, int]]] = {}
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))
-    for hit in suggest(units, index, explained, linked=linked, explained=spans):
+    # Below the calibrated threshold, suggestions are listed only on request.
+    for hit in suggest(units, index, explained, linked=linked, explained=spans,
+                       min_score=None if all_suggestions else SHOW):
         slot = (hit.claim_id, hit.key, hit.kind)
         if slot not in best:
             best[slot] = hit

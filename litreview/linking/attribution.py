@@ -7,6 +7,7 @@ a run resolves to the entries its family name wrote or edited when the given nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -186,11 +187,12 @@ def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
     if _CUE.search(lead):
         return True
     last = group[-1]
+    at = bisect_left(toks, last.end, key=lambda t: t.start)  # not a scan per name: linear overall
     if last.possessive:
-        after = [t for t in toks if t.start >= last.end][:2]
+        after = toks[at:at + 2]
         if after and (fold(after[0].text) in _WORK_NOUNS or after[0].is_capitalised):
             return True
-    following = [fold(t.text) for t in toks if t.start >= last.end][:4]
+    following = [fold(t.text) for t in toks[at:at + 4]]
     for word in following:
         if word in REPORTING:
             return True
@@ -203,6 +205,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
                    covered: Found, found: Found, title_names: dict[str, list[str]]) -> None:
     text = claim.text
     cue = None  # computed on demand: most runs are not names at all
+    listed = False
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
@@ -224,7 +227,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
         else:
             if cue is None:
                 cue = _context_cue(text, group, toks)
-            listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
+                # once per group, not per name: a long list of names was quadratic
+                listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
             if cue or name.possessive or listed:
                 confidence = 0.9
             elif not sentence_start and len(name.toks) == 1:

@@ -125,7 +125,8 @@ def phrase_stems(text: str) -> list[str]:
     return out
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=64)  # asked again for every marker and name of one long sentence
+def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words of ``text`` that carry meaning (no stopwords, no short words)."""
     out = []
     for m in _WORD.finditer(text):
@@ -133,4 +134,4 @@ def content_stems(text: str) -> list[str]:
         if len(w) < 3 or w in STOPWORDS or w[0].isdigit():
             continue
         out.append(stem(w))
-    return out
+    return tuple(out)

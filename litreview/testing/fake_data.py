@@ -43,6 +43,15 @@ def load_records(folder: Path = RECORDS) -> list[Stored]:
     return out
 
 
+def load_other_records(folder: Path = RECORDS / "other") -> list[tuple[str, str, Any]]:
+    """(registry, key, body) from ``{"_comment", "synthetic", "registry", "key", "body"}`` files."""
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out.append((data["registry"], data["key"], data["body"]))
+    return out
+
+
 def synthetic_work(i: int, prefix: str = "10.5555") -> dict[str, Any]:
     """A small, clearly invented Crossref work for benchmarks (DOI ``{prefix}/bench.{i}``)."""
     return {
