@@ -31,7 +31,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_mistyped_claims_path_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--no-cache", "--claims", "refs/claim.yaml"]) == 2
     err = capsys.readouterr().err
-    assert "refs/claim.yaml: claims file not found" in err
+    assert "refs/claim.yaml: claims file not found" in err and "did you mean refs/claims.yaml?" in err
     assert main(["links", "--claims", "refs/claim.yaml"]) == 2
 
 
@@ -122,3 +122,14 @@ def test_a_busy_port_is_a_one_line_error(project: Path, capsys: pytest.CaptureFi
     assert f"error: port {port} on 127.0.0.1 is already in use" in err
     assert f"--dev-addr 127.0.0.1:{port + 1}" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 2  # the error and its hint
+
+
+def test_a_claims_file_not_written_yet_is_a_note(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A fresh path in an existing folder (what a first review or a script passes) reviews without curated links.
+    (project / "fresh").mkdir()
+    status = main(["links", "--claims", "fresh/claims.yaml", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert status == 0 and out.startswith("[")
+    assert "fresh/claims.yaml does not exist yet" in err
+    assert main(["check", "--no-cache", "--claims", "nofolder/claims.yaml"]) == 2
+    assert "claims file not found" in capsys.readouterr().err

@@ -40,7 +40,6 @@ def config_from(*, must_exist: tuple[str, ...] = ("claims",), **overrides: Any) 
     """
     from pathlib import Path
 
-    from ..errors import InputError
 
     config = load_config()
     paths = {"essay", "bibliography", "claims", "metadata", "site_dir"}
@@ -49,13 +48,33 @@ def config_from(*, must_exist: tuple[str, ...] = ("claims",), **overrides: Any) 
         if value is None:
             continue
         if name in must_exist and value and not Path(value).exists():
-            raise InputError(f"{_WHAT.get(name, name)} not found", path=value,
-                             hint=f'check the path (--{_OPTION.get(name, name)} "" for none)')
+            _missing(name, Path(value))
         clean[name] = str(Path(value).resolve()) if name in paths and value else value
     result = config.with_overrides(**clean)
     if clean.get("essay") and overrides.get("claims") is None and result.claims:
         result = _claims_for_other_essay(config, result)
     return result
+
+
+def _missing(name: str, path: Any) -> None:
+    """A named file that is not there: an error when it looks mistyped, else a note (it is made on first use).
+
+    A path whose folder is missing, or whose folder holds a file of a close name, is a typo
+    (``refs/claim.yaml`` beside ``refs/claims.yaml``); a new file in an existing folder is a
+    claims file not written yet, which tools and first reviews name on purpose.
+    """
+    import difflib
+
+    from ..errors import InputError
+
+    near = difflib.get_close_matches(path.name, [p.name for p in path.parent.iterdir() if p.is_file()], n=1,
+                                     cutoff=0.75) if path.parent.is_dir() else []
+    if not path.parent.is_dir() or near:
+        hint = f"did you mean {path.parent / near[0]}?" if near else "check the path"
+        raise InputError(f"{_WHAT.get(name, name)} not found", path=str(path),
+                         hint=f'{hint} (--{_OPTION.get(name, name)} "" for none)')
+    click.echo(f"note: {path} does not exist yet, so no curated links are applied "
+               "(`litreview links --accept` creates it)", err=True)
 
 
 _WHAT = {"claims": "claims file", "essay": "essay", "bibliography": "bibliography"}
