@@ -19,15 +19,24 @@ Examples:
 """
 
 
-def load_or_fail(path) -> Bibliography:
-    """Load the bibliography; located problems stop the command with exit status 2."""
+def load_or_fail(path, *, strict: bool = False) -> Bibliography:
+    """Load the bibliography; its located problems go to standard error.
+
+    A bad entry costs only itself: the others are used, as pybtex and biber use them, and
+    ``check`` reports each problem. ``strict`` (for commands that rewrite the file) stops with
+    exit status 2 instead, since an edit next to a broken entry could damage it further.
+    """
     from ..bibliography.load import load_bibliography
 
     bibliography = load_bibliography(path)
     errors = tuple(p for p in bibliography.problems if p.severity == "error")
     if errors:
         noun = "problem" if len(errors) == 1 else "problems"
-        raise BibliographyError(f"{len(errors)} {noun} in {path}; fix them and run again:", errors)
+        if strict:
+            raise BibliographyError(f"{len(errors)} {noun} in {path}; fix them and run again:", errors)
+        usable = len(bibliography.sources)
+        click.echo(str(BibliographyError(f"warning: {len(errors)} {noun} in {path}; the other {usable} "
+                                         "entries are used (`litreview check` reports each):", errors)), err=True)
     return bibliography
 
 

@@ -69,7 +69,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
 
     config = config_from(**paths)
     path = config.path("bibliography")
-    bibliography = load_or_fail(path)
+    bibliography = load_or_fail(path, strict=True)
     unknown = sorted(set(keys) - set(bibliography.keys))
     if unknown:
         raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
