@@ -199,7 +199,7 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str,
         options: list[str] = []
         pos = _skip(text, at)
         while pos < len(text) and text[pos] in "[(":
-            close = _balanced(text, pos, text[pos], "]" if text[pos] == "[" else ")")
+            close = _tex_group_end(text, pos, text[pos], "]" if text[pos] == "[" else ")")
             if close < 0:
                 return None
             if text[pos] == "[":
@@ -207,7 +207,7 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str,
             pos = _skip(text, close)
         if pos >= len(text) or text[pos] != "{":
             break
-        close = _balanced(text, pos, "{", "}")
+        close = _tex_group_end(text, pos, "{", "}")
         if close < 0:
             return None
         pre, post = (options[0], options[1]) if len(options) >= 2 else ("", options[0] if options else "")
@@ -224,13 +224,24 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
-def _balanced(text: str, pos: int, open_ch: str, close_ch: str) -> int:
+def _tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
+    """Offset past the group ``text[pos]`` opens (``{...}`` or ``[...]``), or -1 when it never closes.
+
+    LaTeX's rule, not BibTeX's (``bibliography.bibtex.group_end``): in a document ``\\{`` is a
+    literal brace and opens nothing.
+    """
     depth = 0
-    for i in range(pos, len(text)):
-        if text[i] == open_ch:
+    i = pos
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == open_ch:
             depth += 1
-        elif text[i] == close_ch:
+        elif c == close_ch:
             depth -= 1
             if depth == 0:
                 return i + 1
+        i += 1
     return -1
