@@ -299,7 +299,9 @@ def record_group(path: str | os.PathLike[str], essay: Essay, claim_id: str, *, n
         raise ClaimsFileError(f"{claim_id} does not name a group of sentences", path=essay.path,
                               hint="name the paragraph, first and last sentence: p3-s5-7 for sentences 5 to 7")
     claim = _claim_for(grouping, claim_id, essay)
-    doc = _open(current, p, essay)
+    check_belongs(current, essay.path)
+    doc = _open(current, p)
+    _record_essay(doc, current, p, essay)
     _put_group(doc, current, grouping, claim, note)
     return _write(doc, p, current.text)
 
@@ -315,7 +317,9 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     if bibliography is not None and source_key not in bibliography.keys:
         raise ClaimsFileError(f"no entry {source_key!r} in the bibliography", path=bibliography.file,
                               hint="check the key with `litreview sources`")
-    doc = _open(current, p, essay)
+    check_belongs(current, essay.path)
+    doc = _open(current, p)
+    _record_essay(doc, current, p, essay)
     if _is_new_group(grouping, claim_id):
         _put_group(doc, current, grouping, claim, "")
         # Decisions already recorded on its sentences now belong to the group: update, not duplicate.
@@ -371,18 +375,19 @@ def _is_new_group(grouping: Grouping, claim_id: str) -> bool:
     return parse_group_id(claim_id) is not None and grouping.essay.claim(claim_id) is None
 
 
-def _open(current: CuratedLinks, p: Path, essay: Essay) -> Any:
-    """The file's YAML document, ready for edits (a new file starts with the header).
-
-    The essay the decisions are about is recorded, so they are never applied to another.
-    """
+def _record_essay(doc: Any, current: CuratedLinks, p: Path, essay: Essay) -> None:
+    """Record the essay the decisions are about, so they are never applied to another."""
     check_belongs(current, essay.path)
+    if "essay" not in doc and not essay.path.startswith("<"):
+        doc.insert(0, "essay", _relative_essay(essay.path, p))
+
+
+def _open(current: CuratedLinks, p: Path) -> Any:
+    """The file's YAML document, ready for edits (a new file starts with the header)."""
     text = current.text if current.text.strip() else HEADER + "links:\n"
     doc = _load_doc(text, str(p))
     if doc is None:
         doc = _load_doc(text + "links:\n", str(p))
-    if "essay" not in doc and not essay.path.startswith("<"):
-        doc.insert(0, "essay", _relative_essay(essay.path, p))
     if doc.get("links") is None:
         from ruamel.yaml.comments import CommentedSeq
 
