@@ -29,7 +29,7 @@ def review():
     essay = load_essay(ROOT / "refs" / "essay.md")
     curated = load_curated(ROOT / "refs" / "claims.yaml")
     meta = load_metadata(bib, ROOT / "refs" / "metadata", now=datetime(2026, 12, 1, tzinfo=UTC), stale_days=365)
-    linkage = link(essay, bib, curated, metadata=meta)
+    linkage = link(essay, bib, curated, metadata=meta, all_suggestions=True)  # topical rows too
     return bib, group_claims(essay, curated), linkage, meta
 
 
