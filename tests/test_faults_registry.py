@@ -101,10 +101,12 @@ def _fetch(server: Any, config: Any, mode: str, attempts: int = 2) -> tuple[Any,
     server.mode = mode
     start = time.monotonic()
     try:
-        outcome: Any = fetch_record(DOI, config, policy=RetryPolicy(attempts=attempts, wait_initial=0.05,
-                                                                    wait_max=0.1, wait_jitter=0.0, timeout=3.0))
+        outcome: Any = fetch_record(DOI, config, foreign_ok=True,
+                                    policy=RetryPolicy(attempts=attempts, wait_initial=0.05, wait_max=0.1,
+                                                       wait_jitter=0.0, timeout=3.0))
     except LitreviewError as exc:
         outcome = exc
+    assert "refusing to write records" not in str(outcome)  # the snapshot folder is this test's own
     return outcome, time.monotonic() - start
 
 
@@ -164,7 +166,8 @@ def test_fake_registry_faults_leave_nothing_wrong_in_the_snapshot(kind: str, tmp
     with fake_registry.FakeRegistry(enforce_limits=False) as fake:
         fake.inject(f"/works/{DOI}", kind, times=10, retry_after=0, delay=3.0, size=3 * 1024 * 1024)
         config = fake.configure(replace(Config(root=tmp_path), timeout=2.0))
-        with pytest.raises(LitreviewError):
-            fetch_record(DOI, config, policy=RetryPolicy(attempts=2, wait_initial=0.05, wait_max=0.1,
+        with pytest.raises(LitreviewError) as info:
+            fetch_record(DOI, config, foreign_ok=True, policy=RetryPolicy(attempts=2, wait_initial=0.05, wait_max=0.1,
                                                          wait_jitter=0.0, timeout=5.0))
+    assert "refusing to write records" not in str(info.value)
     assert _stored(config) is None

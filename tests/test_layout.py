@@ -78,3 +78,17 @@ def test_wrap_breaks_between_words_only() -> None:
     assert "  https://example.org/a/very/long/url/that/stays" in [line.rstrip() for line in lines] or \
         any("https://example.org/a/very/long/url/that/stays" in line for line in lines)
     assert all(len(line) <= 30 or len(line.split()) == 1 for line in lines)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_fetch_summary_at(width: int, review) -> None:
+    from types import SimpleNamespace
+
+    from litreview.commands import fetch
+
+    bib, _, _, meta = review
+    report = SimpleNamespace(metadata=meta, errors=(), offline=False, requests=3, retries=0, seconds=1.5, cached=2,
+                             written=(), counts=lambda: {"no-doi": 18, "unverified": 6})
+    text = fetch._summary(report, bib, width=width)
+    assert_readable(text, width, words_of(*(s.key for s in bib.sources), *(m.reason or "" for m in meta.values())))
+    assert "24 entries: 18 no-doi, 6 unverified." in " ".join(text.split())

@@ -63,18 +63,14 @@ class RichProgress:
             self._progress.stop()
 
 
-def _summary(report, bibliography) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+def _summary(report, bibliography, width: int | None = None) -> str:
+    """Each entry's registry status after the run: a table when wide, a list when narrow; words never cut."""
     from ..registry.report import worst_update
+    from ._layout import Column, output_width, render
 
-    console = Console()
     # Offline, every note would repeat the connection error; the last line gives it once.
     noise = f" ({report.errors[0]})" if report.offline and report.errors else ""
-    table = Table(title="registry status", show_lines=False)
-    for column in ("key", "status", "DOI / suggestion", "mismatches", "URL", "note"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for source in bibliography.sources:
         meta = report.metadata[source.key]
         doi = source.doi or (f"suggest {meta.suggestion.doi}" if meta.suggestion else "")
@@ -85,12 +81,14 @@ def _summary(report, bibliography) -> None:
         if meta.url_check is not None:
             u = meta.url_check
             url = "ok" if u.ok else f"broken ({u.error or u.status})" + (" archived" if u.archive_url else "")
-        table.add_row(source.key, status, doi, fields, url, meta.reason.replace(noise, "") if noise else meta.reason)
-    console.print(table)
+        rows.append([source.key, status, doi, fields, url, meta.reason.replace(noise, "") if noise else meta.reason])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("mismatches"),
+               Column("URL"), Column("note", grow=True)]
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
-    console.print(f"{len(bibliography.sources)} entries: {counts}. {report.requests} requests, "
-                  f"{report.retries} retries in {report.seconds:.1f} s; {report.cached} lookups from the snapshot, "
-                  f"{len(report.written)} files written.")
+    footer = (f"{len(bibliography.sources)} entries: {counts}. {report.requests} requests, "
+              f"{report.retries} retries in {report.seconds:.1f} s; {report.cached} lookups from the snapshot, "
+              f"{len(report.written)} files written.")
+    return render("registry status", columns, rows, width=width or output_width(), heads=(0, 1), footer=footer)
 
 
 @click.command(epilog=EXAMPLES)
@@ -154,7 +152,9 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
         })
     else:
         shown = bibliography if not keys else type(bibliography)(sources=sources)
-        _summary(report, shown)
+        from ._layout import emit
+
+        emit(_summary(report, shown))
     from ..registry.handler import origin
     from ..registry.provenance import non_real
 

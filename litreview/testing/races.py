@@ -91,8 +91,15 @@ def links_race(folder: Path, case: Path, decisions: list[tuple[str, str]]) -> Tr
     return Trial(lost=lost, exits=exits, detail="" if not lost and not any(exits) else errs)
 
 
-def _finish(procs: list[subprocess.Popen[bytes]]) -> tuple[tuple[int, ...], str]:
-    errs = [p.communicate(timeout=180)[1].decode("utf-8", "replace").strip()[-200:] for p in procs]
+def _finish(procs: list[subprocess.Popen[bytes]], timeout: float = 600) -> tuple[tuple[int, ...], str]:
+    errs = []
+    for p in procs:
+        try:
+            errs.append(p.communicate(timeout=timeout)[1].decode("utf-8", "replace").strip()[-200:])
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.communicate()
+            errs.append(f"no answer in {timeout:.0f} s: killed")
     return tuple(p.returncode for p in procs), " | ".join(errs)
 
 
