@@ -142,7 +142,7 @@ def main() -> int:
         keys = [line.split("{", 1)[1].rstrip(",") for line in bib.splitlines() if line.startswith("@")]
         (folder / "refs.bib").write_text(bib, encoding="utf-8")
         (folder / "essay.md").write_text(synthetic_essay(args.claims, keys[:300]), encoding="utf-8")
-        common = ["--essay", "essay.md", "--bib", "refs.bib", "--claims", "claims.yaml", "--metadata-dir", "meta"]
+        common = ["--essay", "essay.md", "--bib", "refs.bib", "--claims", "", "--metadata-dir", "meta"]
         env = {**os.environ, "LITREVIEW_NO_CACHE": "1"}
         builds = {"this tree": dict(env, PYTHONPATH=str(ROOT))}
         if args.against is not None:

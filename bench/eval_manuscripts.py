@@ -65,7 +65,8 @@ def gold_keys(gold: Path) -> tuple[set[str], set[str], set[str]]:
     """(cited keys, never-cited entries, missing or case-only keys) as pandoc reads the document."""
     summary = json.loads((gold / "summary.json").read_text(encoding="utf-8"))
     items = [json.loads(x) for x in (gold / "citations.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    missing = set(summary.get("missing_keys") or []) | set(summary.get("case_insensitive_only") or [])
+    case_only = {x["cited"] if isinstance(x, dict) else x for x in summary.get("case_insensitive_only") or []}
+    missing = set(summary.get("missing_keys") or []) | case_only
     crossref = set(summary.get("crossref_keys") or []) | {i["key"] for i in items if i.get("is_crossref")}
     cited = {i["key"] for i in items} - crossref - missing
     return cited, set(summary.get("never_cited") or []), missing

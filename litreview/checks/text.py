@@ -34,7 +34,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     claims = {c.id: c for c in essay.claims}
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
-    marked = bool(essay.marked)
+    marked = marks_its_citations(essay, linkage)
     near = _near_markers(essay, linkage) if marked else set()
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
@@ -53,6 +53,18 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked))
     return found
+
+
+def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
+    """Whether the document cites by markers, as pandoc's and LaTeX's users do: it has markers, and
+    they cite at least as many entries as names and titles alone do (an essay that names its
+    authorities and has a stray [@key] is still read as prose)."""
+    if not essay.marked:
+        return False
+    by_marker = {lk.source_key for lk in linkage.links if lk.kind == "marker"}
+    by_prose = {lk.source_key for lk in linkage.links
+                if lk.kind in ("attribution", "title", "quotation", "reference") and lk.status == "confirmed"}
+    return len(by_marker) >= len(by_prose - by_marker)
 
 
 def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:

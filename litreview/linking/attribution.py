@@ -66,7 +66,7 @@ strategy report review north south east west american european international glo
 program programme project""")
 _PARTICLES = wordset("""von van de der den del della di du da dos des le la bin ibn al""")
 # "Jervis made a similar point", "Waltz makes the case": an appeal to a person with no reporting verb.
-_MAKES_POINT = re.compile(r"^\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a|an|the|this|that|his|her|their|"
+_MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a|an|the|this|that|his|her|their|"
                           r"similar|same|related|strong|famous|key|central)\s+){0,3}"
                           r"(?:point|argument|case|claim|observation)s?\b")
 # A lone capitalised word before a reporting verb is a concept, not a person ("Realism holds").
@@ -195,7 +195,8 @@ def _says(text: str, name: _Name, toks: list[Token]) -> bool:
     word = strip_possessive(name.toks[-1].text)[0]
     if name.possessive or _CONCEPT.search(word.lower()) or not word[1:].islower():
         return False
-    after = [t for t in toks if t.start >= name.end][:1]
+    at = bisect_left(toks, name.end, key=lambda t: t.start)
+    after = toks[at:at + 1]
     return bool(after) and fold(after[0].text) in REPORTING and after[0].start - name.end <= 1
 
 
@@ -208,9 +209,10 @@ def _appeal(text: str, group: list[_Name], toks: list[Token]) -> bool:
     first = group[0]
     if len(first.toks) == 1 and fold(strip_possessive(first.toks[0].text)[0]) in FUNCTION:
         return False
-    if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text[group[-1].end:]):
+    if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text, group[-1].end):
         return True
-    following = [fold(t.text) for t in toks if t.start >= group[-1].end][:3]
+    at = bisect_left(toks, group[-1].end, key=lambda t: t.start)
+    following = [fold(t.text) for t in toks[at:at + 3]]
     for word in following:
         if word in REPORTING:
             return True
@@ -223,7 +225,7 @@ def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
     lead = fold(text[max(0, group[0].start - 60):group[0].start])
     if _CUE.search(lead):
         return True
-    if _MAKES_POINT.match(text[group[-1].end:]):
+    if _MAKES_POINT.match(text, group[-1].end):  # match at a position: no copy of the rest
         return True
     last = group[-1]
     at = bisect_left(toks, last.end, key=lambda t: t.start)  # not a scan per name: linear overall
