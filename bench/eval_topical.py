@@ -36,14 +36,12 @@ from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_split  
 
 from litreview.linking import link  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
-from litreview.linking.ranker import FEATURES, SHOW, probability  # noqa: E402
+from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
 from litreview.linking.topical import candidates  # noqa: E402
 
 L2 = 1.0
 """Penalty on the re-ranker's weights."""
-TARGET = 0.8
-"""Precision asked of the default threshold on the development documents (out of fold)."""
 
 Ranking = dict[str, list[tuple[str, float]]]
 """Claim id -> (key, score), best first."""
@@ -198,8 +196,7 @@ def pairs(docs: list[Document]) -> tuple[list[list[float]], list[int], list[str]
     x, y, doc_of = [], [], []
     for doc in docs:
         claims = doc.essay.claims
-        rows = candidates(claims, build_index(doc.bibliography, doc.metadata))
-        for cand in rows.items if rows else ():
+        for cand in candidates(claims, build_index(doc.bibliography, doc.metadata)):
             x.append(list(cand.features))
             y.append(int(cand.key in doc.gold[claims[cand.row].id]))
             doc_of.append(doc.name)
@@ -250,23 +247,12 @@ def reliability(p: list[float], y: list[int]) -> str:
     return "\n".join(lines)
 
 
-def threshold(p: list[float], y: list[int], target: float = TARGET) -> float:
-    """The lowest probability at which everything shown from there up is cited at ``target`` or better."""
-    best = 1.0
-    for t in sorted({round(v, 2) for v in p}, reverse=True):
-        shown = [y[i] for i, v in enumerate(p) if v >= t]
-        if len(shown) >= 10 and sum(shown) / len(shown) >= target:
-            best = t
-    return best
-
-
-def write_weights(weights: dict[str, float], show: float) -> None:
+def write_weights(weights: dict[str, float]) -> None:
     path = ROOT / "litreview" / "linking" / "ranker.py"
     text = path.read_text(encoding="utf-8")
     body = ", ".join(f'"{k}": {v}' for k, v in weights.items())
     text = re.sub(r"WEIGHTS: dict\[str, float\] = \{.*?\}\n", lambda _: f"WEIGHTS: dict[str, float] = {{{body}}}\n",
                   text, flags=re.DOTALL)
-    text = re.sub(r"^SHOW = .*$", f"SHOW = {show}", text, flags=re.MULTILINE)
     path.write_text(text, encoding="utf-8")
 
 
@@ -281,17 +267,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.fit:
         x, y, doc_of = pairs(splits["dev"])
-        weights = fit(x, y)
-        show = threshold(out_of_fold(x, y, doc_of), y)
-        write_weights(weights, show)
+        write_weights(fit(x, y))
         print(f"fitted on {len(x)} candidates of {len(splits['dev'])} development documents "
-              f"({sum(y)} cited); threshold {show}; weights written to litreview/linking/ranker.py")
+              f"({sum(y)} cited); weights written to litreview/linking/ranker.py")
         return 0
     print(table(splits))
     x, y, doc_of = pairs(splits["dev"])
-    print(f"\nreliability, development documents (each document scored by a model fitted without it), "
-          f"threshold shown: {SHOW}")
+    refit = fit(x, y)
+    same = all(abs(refit[k] - WEIGHTS.get(k, 0.0)) < 1e-3 for k in refit)
+    print(f"\nshipped weights {'are' if same else 'are NOT'} the fit on the development documents' "
+          f"{len(x)} candidates ({sum(y)} cited)")
     oof = out_of_fold(x, y, doc_of)
+    print(f"reliability, development documents (each document scored by a model fitted without it), "
+          f"threshold shown: {SHOW}")
     print(reliability(oof, y))
     kept = [y[i] for i, v in enumerate(oof) if v >= SHOW]
     if kept:

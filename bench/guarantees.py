@@ -189,7 +189,7 @@ def _cpu(fn) -> float:
 
 def linear() -> dict[str, object]:
     from litreview.bibliography.load import parse_bibliography
-    from litreview.bibliography.refparse_tail import sentence_end
+    from litreview.bibliography.refparse.tail import sentence_end
     from litreview.checks.style import _doubled
     from litreview.essay import parse_essay
     from litreview.linking.attribution import find_attributions

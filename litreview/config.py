@@ -167,7 +167,6 @@ def load_config(start: str | os.PathLike[str] | None = None, env: dict[str, str]
 
 SEVERITIES = ("error", "warning", "info")
 _CODE = re.compile(r"^LR\d{1,3}$", re.IGNORECASE)
-_URL_SETTINGS = frozenset({"crossref_url", "doi_url", "datacite_url", "wayback_url"})
 _POSITIVE = frozenset({"timeout"})
 _CODES_EXAMPLE = 'e.g. suppress = ["LR137"], or with reasons: suppress = { LR137 = "why" }'
 
@@ -270,7 +269,7 @@ def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:
         return tuple(value)
     if not isinstance(value, str):
         raise fail(f"must be a string, not {_kind(value)} ({value!r})", f'e.g. {attr} = "{default}"')
-    if attr in _URL_SETTINGS and not value.startswith(("https://", "http://")):
+    if attr.endswith("_url") and not value.startswith(("https://", "http://")):
         raise fail(f"must be an http(s) URL, not {value!r}", f'e.g. {attr} = "{default}"')
     return value
 

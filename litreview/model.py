@@ -184,6 +184,28 @@ class TextQuoteSelector:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation item as the manuscript writes it (``@key`` in ``[see @key, p. 3]``, ``\\citep{key}``)."""
+
+    key: str
+    """The key as the manuscript's tool reads it (a Manubot alias or tag already replaced by its target)."""
+    start: int
+    """Offset in the claim's text where the citation (the bracket or the command) starts."""
+    end: int
+    """Offset in the claim's text just past the citation."""
+    written: str
+    """This item as written (``see @key, p. 3``; ``\\citet{key}``)."""
+    mode: Literal["normal", "author-in-text", "suppress-author"] = "normal"
+    """Pandoc's citation mode."""
+    prefix: str = ""
+    """Text before the key inside the brackets (``see``)."""
+    suffix: str = ""
+    """Text after the key: the locator and the rest (``p. 3``)."""
+    alias: str = ""
+    """The key as written when it was an alias or a tag (``tag:smith``), else empty."""
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A sentence (or a curated group of sentences) of the essay."""
 
@@ -203,6 +225,10 @@ class Claim:
     """Character offset of the sentence in the essay body."""
     end: int = 0
     """Character offset just past the sentence."""
+    citations: tuple[Citation, ...] | None = None
+    """The citation items the reader found in the sentence (None: not read by a reader of markers)."""
+    file: str | None = None
+    """The file the sentence is in, when the essay is several files (a Manubot ``content/``, LaTeX ``\\input``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +259,12 @@ class Essay:
     """Paragraphs in order."""
     body_line: int = 1
     """1-based line of the file where the body starts."""
+    format: str = "markdown"
+    """How it was read: markdown, manubot or latex."""
+    nocite: tuple[str, ...] = ()
+    """Keys cited without a marker (YAML ``nocite``, ``\\nocite``); ``*`` for every entry."""
+    marked: bool | None = None
+    """Whether the document marks its citations (a reader's markers were found); None when unknown."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -181,3 +181,45 @@ def test_a_copy_with_a_mistyped_doi_is_still_a_duplicate() -> None:
     assert _dup_codes("https://doi.org/10.1177 03058298880170020701") == [("LR107", "copy1988", 9)]
     # A well-formed, different DOI does: two registered works.
     assert _dup_codes("10.1177/0305829888") == []
+
+
+# --- field integrity (LR112, LR125, LR140-LR143) ---------------------------------------------
+
+def test_issn_form_and_check_digit() -> None:
+    from litreview.checks.integrity import issn_problem
+
+    assert issn_problem("0378-5955") == "" and issn_problem("2049-3630") == "" and issn_problem("0317-8471") == ""
+    assert issn_problem("0378-5956") == "wrong check digit"
+    assert "eight characters" in issn_problem("378-5955")
+
+
+@pytest.mark.parametrize(("value", "broken"), [
+    ("The $\\alpha$ Particle", False), ("\\emph{Italic} and \\textbf{bold}", False), ("A \\& B", False),
+    ("\\begin{itemize}\\item x\\end{itemize}", False), ("\\(x^2\\) rises", False),
+    ("The $\\alpha Particle", True), ("x^2 rises", True), ("a_b", True), ("\\begin{itemize} x", True),
+    ("\\emph", True), ("\\begin{quote}\\end{center}", True),
+])
+def test_latex_integrity(value: str, broken: bool) -> None:
+    from litreview.checks.integrity import latex_problem
+
+    assert bool(latex_problem(value)) is broken
+
+
+@pytest.mark.parametrize(("pages", "biblatex", "bad"), [
+    ("12--15", False, False), ("12", False, False), ("3, 7--9", False, False), ("e1234", False, False),
+    ("xii--xiv", False, False), ("12-15", False, True), ("12--", False, True), ("12 15", False, True),
+    ("12-15", True, False), ("12 ff.", True, False), ("12--", True, True),
+])
+def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
+    from litreview.checks.integrity import page_form_problem
+
+    assert bool(page_form_problem(pages, biblatex=biblatex)) is bad
+
+
+def test_html_and_unescaped_specials_are_told_apart() -> None:
+    bib = parse_bibliography("@misc{a, title = {Tom &amp; Jerry}, url = {https://e.org/?a=1&b=2}, year = 2000}\n"
+                             "@misc{b, title = {Tom & Jerry: 5% Off}, year = 2000}\n"
+                             "@misc{c, title = {Tom \\& Jerry: 5\\% Off}, year = 2000}\n")
+    from litreview.checks.integrity import check_integrity
+
+    assert sorted((f.code, f.key) for f in check_integrity(bib)) == [("LR140", "b"), ("LR141", "a")]

@@ -159,7 +159,7 @@ def test_period_then_mark_is_linear() -> None:
 
 
 def test_sentence_end_is_linear() -> None:
-    from litreview.bibliography.refparse_tail import sentence_end
+    from litreview.bibliography.refparse.tail import sentence_end
 
     assert sentence_end("Cambridge: Cambridge UP. 2004.") == len("Cambridge: Cambridge UP.")
     assert_linear(lambda n: sentence_end("J. " * (n // 3) + "end"), 12_000)

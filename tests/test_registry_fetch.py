@@ -146,8 +146,9 @@ def test_each_fault_is_survived_and_nothing_wrong_is_cached(kind, opts, tmp_path
 def test_a_timeout_is_retried(tmp_path) -> None:
     with FakeRegistry(limits=FAKE_LIMITS, records=False) as fake:
         dois = fake.add_synthetic_works(12)
-        fake.inject("/works/10.5555/bench.5", "timeout", delay=1.0)
-        config = make_config(fake, tmp_path, timeout=0.3)
+        # A second's timeout and a three-second stall: a loaded machine never times out the others.
+        fake.inject("/works/10.5555/bench.5", "timeout", delay=3.0)
+        config = make_config(fake, tmp_path, timeout=1.0)
         report = run([Source(key=f"w{i}", type="article", doi=d) for i, d in enumerate(dois)], config)
         assert report.complete and report.metadata["w5"].status == "verified" and report.retries >= 1
 

@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Person
 from .bibtex import MONTHS, escape, format_entry, key_suffix, page_range, unbalanced
 from .keys import DEFAULT_PATTERN, key_parts
-from .refparse import ParsedReference
+from .refparse.reference import ParsedReference
 
 __all__ = ["base_key", "bibtex_fields", "bibtex_name", "entry_text", "escape", "make_keys", "to_bibtex", "to_json"]
 
@@ -95,6 +95,7 @@ def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
         ("month", MONTHS[ref.month - 1] if ref.month else ""),
         ("day", str(ref.day) if ref.day else ""),
         ("doi", _verbatim(ref.doi)),
+        ("isbn", _verbatim(ref.isbn)),
         ("url", _verbatim(ref.url)),
         ("urldate", _verbatim(ref.urldate)),
         ("note", escape(note)),

@@ -95,16 +95,23 @@ def _prescan(text: str, filename: str) -> list[Finding]:
     """
     problems: list[Finding] = []
     skip_to = 0
+    comment_open = 0  # braces an "@comment{" left open: entries inside it end with its "}"
     for begin, end in bibtex.chunks(text):
         if begin < skip_to:
             continue
         chunk = text[begin:end]
         head = chunk.lstrip()[1:].lower()
-        if head.startswith("comment") or "{" not in chunk:
-            continue
         opens, closes = chunk.count("{"), chunk.count("}")
+        if head.startswith("comment"):
+            comment_open += max(0, opens - closes)
+            continue
+        if "{" not in chunk:
+            continue
         if opens == closes and chunk.find("}") > chunk.find("{") >= 0:
             continue  # balanced by count; an order problem is left to pybtex's parser
+        if comment_open and 0 < closes - opens <= comment_open and bibtex.unbalanced(chunk)[0] is None:
+            comment_open -= closes - opens
+            continue
         brace = text.find("{", begin)
         paren = text.find("(", begin)
         if opens > closes and not (0 <= paren < brace):
@@ -207,6 +214,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             continue
         key, raw_fields = body
         if key is None:
+            raw_fields = raw_fields or _keyless_fields(text, scanner.command_start)
             unnamed += 1
             key = f"unnamed-{unnamed}"  # pybtex's name for it
             if not any(p.line == line and p.code == "LR100" for p in problems):
@@ -249,6 +257,20 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     sources = [_source(r, merged[r.key], filename, problems) for r in raws]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=text)
+
+
+def _keyless_fields(text: str, start: int) -> list:
+    """The fields of an entry written without a key (``@book{, title = ...}``), read as pybtex's
+    keyless mode reads them; pybtex's normal mode stops at the missing key and keeps nothing."""
+    from pybtex.database.input.bibtex import LowLevelParser
+
+    end = bibtex.entry_extent(text, start)
+    try:
+        for _, (_, fields) in LowLevelParser(text[start:end], keyless_entries=True, handle_error=lambda e: None):
+            return list(fields)
+    except (ValueError, TypeError):
+        return []
+    return []
 
 
 def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[Finding]) -> Source:

@@ -17,6 +17,7 @@ from ..config import Config
 from ..model import Finding, Review
 from .bib import check_bibliography
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
+from .imported import check_unsure_imports
 from .registry import check_registry, reportable
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, unknown_codes, with_severity
@@ -52,6 +53,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     bib = review.bibliography
     found: list[Finding] = list(bib.problems)
     found += check_bibliography(bib, now=now)
+    found += check_unsure_imports(bib)
     found += check_style(bib, now=now, access_max_age_days=config.access_max_age_days)
     year_in_title = frozenset(s.key for s in bib.sources if title_year_conflict(s))
     found += check_registry(bib, review.metadata, year_in_title=year_in_title)

@@ -15,7 +15,7 @@ from ..config import Config, load_config
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add --essay, --bib, --claims and --metadata-dir, defaulting to the configuration."""
     options = [
-        click.option("--essay", "essay", type=click.Path(dir_okay=False), default=None,
+        click.option("--essay", "essay", type=click.Path(dir_okay=True), default=None,
                      help='The essay under review [default: from config, refs/essay.md]; --essay "" checks the bibliography alone.'),
         click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
                      help="The BibTeX bibliography [default: from config, refs/bibliography.bib]."),

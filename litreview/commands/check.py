@@ -205,10 +205,12 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         findings = list(diff.new)
         fixed = len(diff.fixed)
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
-    if silenced:
+    if silenced and config.suppress_reasons:
         from ..checks.suppress import suppressed_summary
 
-        summary["suppressed_by"] = suppressed_summary(silenced, config.suppress_reasons)
+        # Why each code was silenced, where the settings say.
+        summary["suppressed_by"] = [item for item in suppressed_summary(silenced, config.suppress_reasons)
+                                    if item["reason"]]
     if since:
         summary["since"] = since
         summary["fixed"] = fixed

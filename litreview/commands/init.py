@@ -207,8 +207,7 @@ def _named_or_beside(essay_path: Path, text: str) -> Path | None:
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
     from ..bibliography.bibtex_out import make_keys, to_bibtex
-    from ..bibliography.refparse import find_reference_section, parse_references
-    from ..bibliography.refparse_section import reference_heading
+    from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
 
     head = f"% Imported by `litreview init` from the reference list of {essay_path.name}.\n"
     if reference_heading(text, None) is None:

@@ -69,9 +69,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         raise click.UsageError("use one of --accept, --reject and --group at a time")
     writes = bool(accept or reject or group)
     config = config_from(must_exist=() if writes else ("claims",), **paths)
-    from ..essay import load_essay
     from ..linking import group_claims, link
     from ..linking.curated import CuratedLinks, check_belongs, load_curated, record_group
+    from ..review import load_inputs
     from .sources import load_or_fail
 
     if not config.essay:
@@ -88,8 +88,8 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
             click.echo('No essay under review (--essay ""), so no claims to link; '
                        "`litreview sources` lists the bibliography.")
         return 0
-    bibliography = load_or_fail(config.path("bibliography"))
-    essay = load_essay(config.path("essay"))
+    bibliography, essay = load_inputs(config, load_or_fail)
+    assert essay is not None  # config.essay is set here
     if not config.claims and writes:
         raise click.UsageError('--accept, --reject and --group record decisions in a claims file; --claims "" has none')
     claims_path = config.path("claims")

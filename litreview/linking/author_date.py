@@ -165,7 +165,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose = None
     for n, (year, suffix) in enumerate(years):
-        keys = _by_given_name(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
+        keys = _fit(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose = _loose(names, index) if loose is None else loose
             keys = _candidates(loose, year, suffix, index)
@@ -184,6 +184,20 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)
+
+
+ET_AL_MIN = 3
+"""Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
+
+
+def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """Among several entries, those the written names fit best: "et al." for three authors or
+    more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
+    if len(keys) > 1 and canonical(names).endswith("et al"):
+        many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
+                or any(p.family == "others" for p in persons_of(index.sources[k]))]
+        keys = many or keys
+    return _by_given_name(names, keys, index)
 
 
 def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
@@ -255,8 +269,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     toks = tokens(lead)
     locator = rest.strip().lstrip(",").strip()
     year, suffix = years[0]
-    # Narrative: a name signature right before the parenthesis.
-    if toks and lead[toks[-1].end:].strip() == "":
+    # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
+    if toks and lead[toks[-1].end:].strip() in ("", "."):
         window = toks[-index.max_signature_words:]
         sig_keys, size = _lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
         if sig_keys and any(_candidates(sig_keys, y, s, index) for y, s in years):
@@ -265,7 +279,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             written = f"{span} ({seg.strip()})"
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
-                more = _candidates(sig_keys, y, s, index)
+                more = _fit(span, _candidates(sig_keys, y, s, index), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry

@@ -43,11 +43,23 @@ def _person_key(person: Person) -> tuple[str, str]:
 
 
 def names_key(source: Source) -> tuple[tuple[str, str], ...]:
-    """Who a citation names: authors, else editors, else the title (CSL's substitution)."""
+    """Who a citation names: authors, else editors, else the title (CSL's substitution).
+
+    BibTeX's "and others" is kept as a mark, not a person: it prints as "et al.".
+    """
     people = source.authors or source.editors
     if people:
-        return tuple(_person_key(p) for p in people)
+        return tuple(("et al", "") if p.family == "others" and not p.given else _person_key(p) for p in people)
     return (("", canonical(source.title)),)
+
+
+_RANGE = re.compile(r"^\s*\{?\s*(-?\d{4})[^/]*/\s*(-?\d{4})")
+
+
+def _range_end(source: Source) -> int | None:
+    """The last year of a date range ("1984/1986" prints 1984–1986, a label of its own)."""
+    match = _RANGE.match(source.field("date"))
+    return int(match.group(2)) if match and match.group(2) != match.group(1) else None
 
 
 def _sort_title(title: str) -> str:
@@ -57,19 +69,20 @@ def _sort_title(title: str) -> str:
 
 def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:
     """Key -> the year label a Chicago author-date citation prints for it (``years``: key -> year read)."""
-    groups: dict[tuple[tuple[tuple[str, str], ...], int | None], list[Source]] = defaultdict(list)
+    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
     labels: dict[str, YearLabel] = {}
     for source in sources.values():
         written = _WRITTEN_SUFFIX.search(source.field("year"))
         if written:
             labels[source.key] = YearLabel(years.get(source.key), written.group(1))
         else:
-            groups[(names_key(source), years.get(source.key))].append(source)
-    for (_, year), members in groups.items():
+            groups[(names_key(source), years.get(source.key), _range_end(source))].append(source)
+    for (_, year, _end), members in groups.items():
         if len(members) == 1:
             labels[members[0].key] = YearLabel(year)
             continue
-        ordered = sorted(members, key=lambda s: (_sort_title(s.title), s.field("month"), s.key))
+        # Ties keep the bibliography's order, as citeproc's stable sort does.
+        ordered = sorted(members, key=lambda s: (_sort_title(s.title), s.line or 0))
         for n, source in enumerate(ordered, start=1):
             labels[source.key] = YearLabel(year, key_suffix(n))
     return labels

@@ -20,7 +20,7 @@ TOP_K = 5
 """Suggestions kept per claim (what ``--all-suggestions`` lists)."""
 PER_SOURCE = 50
 """Suggestions kept per source: its best-matching claims only."""
-CANDIDATES = 10
+CANDIDATES = 6
 """Entries of each claim scored by the ranker: the best by cosine plus BM25 (relative to the claim's best)."""
 MIN_SCORE = 0.0
 """Probability below which a suggestion is not listed even on request (0: the top candidates all)."""
@@ -33,7 +33,9 @@ SOURCE_SPREAD = 0.2
 MIN_SPREAD = 5
 """... when that is at least this many paragraphs or entries (short essays and lists have no generic words)."""
 CHUNK = 2048
-"""Claims multiplied at a time: bounds memory on long essays."""
+"""Claims multiplied at a time: bounds memory on long essays..."""
+DENSE_CELLS = 1 << 23
+"""... and claims x entries scored densely at a time (fewer claims per chunk for long bibliographies)."""
 
 
 def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tuple[str, str]] = (),
@@ -46,24 +48,22 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     Features are content words and pairs of neighbouring words ("national security"). A feature
     weighs by how rare it is among the entries and by how few of the essay's paragraphs use it:
     what the whole essay keeps saying ("international", "theory") is its subject, not a clue to
-    which sentence relies on which entry. A candidate needs a shared feature that is specific
-    on both counts. ``linked`` names claims that already have a confirmed source. ``explained``
+    which sentence relies on which entry: a candidate that shares only such words is scored as
+    such. ``linked`` names claims that already have a confirmed source. ``explained``
     maps a claim id to spans of its text that other linkers used as evidence: those words do not
     count again. ``min_score`` is the lowest probability kept.
     """
     rows = candidates(claims, index, linked=linked, explained=explained)
-    if rows is None:
-        return []
     top_k = TOP_K if top_k is None else top_k
     per_source = PER_SOURCE if per_source is None else per_source
     floor = MIN_SCORE if min_score is None else min_score
     excluded = set(exclude)
-    scored = sorted(((probability(c.features, weights), n) for n, c in enumerate(rows.items)), key=lambda t: -t[0])
+    scored = sorted(((probability(c.features, weights), n) for n, c in enumerate(rows)), key=lambda t: -t[0])
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
     for p, n in scored:
-        cand = rows.items[n]
+        cand = rows[n]
         claim = claims[cand.row]
         if p < floor:
             break  # best first: the rest are lower still
@@ -91,26 +91,21 @@ class Candidate:
     """Shared single-word stems (the evidence shown)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Candidates:
-    items: list[Candidate]
-
-
 def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collection[str] = (),
-               explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> Candidates | None:
-    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine, with their ranker features."""
+               explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Candidate]:
+    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, with their ranker features."""
     import numpy as np
     from scipy import sparse  # imported here: only essays with claims and entries pay for it
 
     keys = list(index.sources)
     if not keys or not claims:
-        return None
+        return []
     vocab: dict[str, int] = {}
     for key in keys:
         for s in index.topic.get(key, ()):
             vocab.setdefault(s, len(vocab))
     if not vocab:
-        return None
+        return []
     src = _source_matrix(keys, index, vocab, sparse, np)
     spans = explained or {}
     claim_bags = [Counter(phrase_stems(_unexplained(c.text, spans.get(c.id, ())))) for c in claims]
@@ -130,36 +125,41 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     ctx = _unit_rows(_neighbours(claims, sparse, np) @ cl, ~pair, sparse, np)
     cl = _unit_rows(cl, ~pair, sparse, np)
     src_t = src.T.tocsr()
-    bm25_t = _bm25_matrix(keys, index, sparse, np).T.tocsr()
-    words = {w: n for n, w in enumerate(sorted({w for key in keys for w in index.stems.get(key, ())}))}
+    bm25_src, words = _bm25_matrix(keys, index, sparse, np)
+    bm25_t = bm25_src.T.tocsr()
     queries = _matrix([Counter(set(content_stems(_unexplained(c.text, spans.get(c.id, ()))))) for c in claims],
                       words, sparse, np)
     parts = []
-    for lo in range(0, cl.shape[0], CHUNK):
-        cos_part = (cl[lo:lo + CHUNK] @ src_t).tocsr()
-        np.minimum(cos_part.data, 1.0, out=cos_part.data)
-        bm_part = (queries[lo:lo + CHUNK] @ bm25_t).tocsr()
-        row_max = bm_part.max(axis=1).toarray().ravel()
-        bm_part = (sparse.diags(1.0 / np.where(row_max > 0, row_max, 1.0)) @ bm_part).tocsr()
-        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words.
-        scores = (cos_part + bm_part).tocsr()
-        rows = np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
-        keep = scores.data > 0
-        rows, cols, data = rows[keep], scores.indices[keep], scores.data[keep]
-        order = np.lexsort((-data, rows))
-        rows, cols, data = rows[order], cols[order], data[order]
-        starts = np.searchsorted(rows, rows, side="left")
-        keep = (np.arange(len(rows)) - starts) < CANDIDATES
-        rows, cols = rows[keep], cols[keep]
-        parts.append((rows + lo, cols, np.asarray(cos_part[rows, cols]).ravel(),
-                      np.asarray(bm_part[rows, cols]).ravel(), (np.arange(len(keep)) - starts)[keep]))
+    step = max(1, min(CHUNK, DENSE_CELLS // len(keys)))
+    take = min(CANDIDATES, len(keys))
+    tie = np.arange(len(keys)) * 1e-12  # equal scores: the entry listed first wins
+    for lo in range(0, cl.shape[0], step):
+        cos_part = (cl[lo:lo + step] @ src_t).toarray()
+        np.minimum(cos_part, 1.0, out=cos_part)
+        bm_part = (queries[lo:lo + step] @ bm25_t).toarray()
+        row_max = bm_part.max(axis=1, keepdims=True)
+        bm_part /= np.where(row_max > 0, row_max, 1.0)
+        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words;
+        # a partial sort per row (dense within a chunk) keeps the cost linear in the entries.
+        scores = cos_part.astype(np.float64) + bm_part - tie
+        best_cols = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+        values = np.take_along_axis(scores, best_cols, axis=1)
+        order = np.argsort(-values, axis=1, kind="stable")
+        best_cols = np.take_along_axis(best_cols, order, axis=1)
+        values = np.take_along_axis(values, order, axis=1)
+        rows = np.repeat(np.arange(best_cols.shape[0]), take)
+        cols = best_cols.ravel()
+        rank = np.tile(np.arange(take), best_cols.shape[0])
+        keep = values.ravel() > 0
+        rows, cols, rank = rows[keep], cols[keep], rank[keep]
+        parts.append((rows + lo, cols, cos_part[rows, cols], bm_part[rows, cols], rank))
     rows = np.concatenate([p[0] for p in parts])
     cols = np.concatenate([p[1] for p in parts])
     cosine = np.concatenate([p[2] for p in parts])
     bm25 = np.concatenate([p[3] for p in parts])
     rank = np.concatenate([p[4] for p in parts])
     if not len(rows):
-        return Candidates([])
+        return []
     context = np.asarray(ctx[rows].multiply(src[cols]).sum(axis=1)).ravel()
     best = np.zeros(len(claims))
     second = np.zeros(len(claims))
@@ -183,6 +183,8 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     cues = [claim_cues(c.text) for c in claims]
     lengths = [math.log1p(sum(1 for w in bag if " " not in w)) / 4.0 for bag in claim_bags]
     titles: dict[str, list[str]] = {}
+    generic_words = {w for w, flag in zip(vocab, generic.tolist(), strict=True) if flag}
+    rarity = rare.tolist()
     items = []
     for r, c, cos, ctx_score, top, gap, own, bm, rel in zip(rows.tolist(), cols.tolist(), cosine.tolist(),
                                                        context.tolist(), (rank == 0).tolist(), margin.tolist(),
@@ -193,7 +195,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         if not common:
             continue  # BM25 met only words that say what kind of publication it is: nothing to show
         # The essay's (or the field's) common words are weak evidence: counted apart.
-        shared = [w for w in common if not generic[vocab[w]]]
+        shared = [w for w in common if w not in generic_words]
         words = frozenset(w for w in shared if " " not in w)
         if key not in titles:
             titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
@@ -201,30 +203,34 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         cover = sum(1 for w in main if w in claim_bags[r]) / len(main) if main else 0.0
         features = (cos, ctx_score, float(top), gap, math.log1p(len(words)), float(len(shared) - len(words)),
                     float(any(topic[w] >= 1.0 for w in words)), cover,
-                    max((rare[vocab[w]] for w in words), default=0.0), float(claims[r].id in linked_ids),
+                    max((rarity[vocab[w]] for w in words), default=0.0), float(claims[r].id in linked_ids),
                     *cues[r], lengths[r],
                     math.log1p(spread[c]) / max(n_claims, 1.0), entries, own, bm, float(not shared), rel)
         items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
-    return Candidates(items)
+    return items
 
 
 def _bm25_matrix(keys: list[str], index: SourceIndex, sparse, np, k1: float = 1.2, b: float = 0.75):
-    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract)."""
-    words = {w: n for n, w in enumerate(sorted({w for key in keys for w in index.stems.get(key, ())}))}
-    df = np.zeros(len(words))
-    lengths = np.array([sum(index.stems.get(key, Counter()).values()) for key in keys], dtype=np.float64)
-    avg = lengths.mean() if len(lengths) and lengths.mean() > 0 else 1.0
+    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract), and the
+    column of each word."""
+    words: dict[str, int] = {}
+    bags = [index.stems.get(key) or Counter() for key in keys]
+    lengths = [sum(bag.values()) for bag in bags]
+    avg = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
     indptr, indices, data = [0], [], []
-    for n, key in enumerate(keys):
-        for w, tf in index.stems.get(key, Counter()).items():
-            indices.append(words[w])
-            data.append(tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[n] / avg)))
-            df[words[w]] += 1
+    for bag, length in zip(bags, lengths, strict=True):
+        norm = k1 * (1 - b + b * length / avg)
+        for w, tf in bag.items():
+            indices.append(words.setdefault(w, len(words)))
+            data.append(tf * (k1 + 1) / (tf + norm))
         indptr.append(len(indices))
+    columns = np.asarray(indices, dtype=np.int64)
+    df = np.bincount(columns, minlength=len(words))
     idf = np.log(1 + (len(keys) - df + 0.5) / (df + 0.5))
-    values = np.asarray(data, dtype=np.float64) * idf[np.asarray(indices, dtype=np.int64)] if data else np.zeros(0)
-    return sparse.csr_matrix((values.astype(np.float32), np.asarray(indices, dtype=np.int32),
-                              np.asarray(indptr, dtype=np.int64)), shape=(len(keys), len(words)))
+    values = (np.asarray(data, dtype=np.float64) * idf[columns]).astype(np.float32)
+    matrix = sparse.csr_matrix((values, columns.astype(np.int32), np.asarray(indptr, dtype=np.int64)),
+                               shape=(len(keys), len(words)))
+    return matrix, words
 
 
 def _neighbours(claims: Sequence[Claim], sparse, np):

@@ -65,7 +65,7 @@ def questions(source: Source, *, with_doi: bool = True) -> list[tuple[str, str]]
         ids.pop("pmcid", None)  # the same PubMed record, one question is enough
     for scheme, value in ids.items():
         out += [(registry, f"{scheme}:{value}") for registry in ROUTES.get(scheme, ())]
-    if not ids and source.title.strip() and (source.authors or source.editors):
+    if not ids and not source.doi.strip() and source.title.strip() and (source.authors or source.editors):
         family = (source.authors or source.editors)[0].family
         kind = source.type.lower()
         scheme = "title" if kind in BOOK_TYPES else ("paper-title" if kind in PAPER_TYPES else "")

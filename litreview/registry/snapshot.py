@@ -287,6 +287,12 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         if ident.nobody_knows:
             return done("not-found", f"no registry knows this work: {describe(ident.by_id)}",
                         fetched_at=ident.fetched_at)
+        if ident.unanswered and all(a.state == "not-asked" for a in ident.unanswered):
+            from .handlers import by_name
+
+            names = ", ".join(dict.fromkeys(by_name(a.registry).label for a in ident.unanswered))
+            return done("unverified", f"not yet verified: the snapshot has no answer from {names} "
+                                      "(run `litreview fetch` with network access)")
         if ident.unanswered:
             return done("unverified", f"not verified: {describe(ident.by_id)}")
         searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import InputError
+from ...errors import InputError
 
 HEADINGS = ("citations", "references", "bibliography", "works cited", "literature cited",
             "reference list", "sources", "literature")
@@ -20,7 +20,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s")
+_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(\d+\)|\d+\.)\s")
 
 
 def _heading_text(line: str) -> str:
@@ -117,8 +117,53 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
         if len(para) > 1 and _one_per_line(para):
             out.extend((first_line + k, ln) for k, ln in enumerate(para))
         else:
-            out.append((first_line, " ".join(para)))
+            out.extend((first_line + k, text) for k, text in join_lines(para))
     return out
+
+
+#: How a reference opens: a list label, "Family, G." / "Family, Given", "Family GH," (Vancouver),
+#: "G. Family" (IEEE), "———." (same authors), an organisation in capitals, or a quoted title.
+_OPENS = re.compile(
+    r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s|[-–—_]{2,}"
+    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?:[A-ZÀ-Þ]|\(?\d{4})"
+    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
+    r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+[,.]"
+    r"|[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*\.\s\(?\d{4}"
+    r"|[“\"])")
+#: A line that ends a reference: closing punctuation, or an identifier.
+_CLOSES = re.compile(r"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b10\.\d{4,9}/\S+)$")
+
+
+def join_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """Lines of one block joined into references: (offset of the first line, text).
+
+    A reference list pasted from a PDF breaks references anywhere; a line starts a new
+    reference when the line before it closed one and the line opens like a reference does.
+    A line ending in a hyphen joins the next without a space ("inter-" + "national").
+    """
+    numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
+    out: list[tuple[int, str]] = []
+    expected = None
+    for k, line in enumerate(lines):
+        label = _label_number(line)
+        if numbered:  # "1." "2." ...: a line opens a reference when it carries the next number
+            starts = k == 0 or (label is not None and (expected is None or label == expected))
+        else:
+            starts = k == 0 or (_CLOSES.search(out[-1][1]) is not None and _OPENS.match(line) is not None)
+        if starts:
+            out.append((k, line))
+            expected = label + 1 if label is not None else None
+        else:
+            first, text = out[-1]
+            # "inter-" + "national", "https://doi.org/10.1162/" + "0020818...": no space
+            glue = "" if re.search(r"(?:\w-|/)$", text) else " "
+            out[-1] = (first, text + glue + line)
+    return out
+
+
+def _label_number(line: str) -> int | None:
+    m = re.match(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,3})\.)\s", line)
+    return int(next(g for g in m.groups() if g)) if m else None
 
 
 def _one_per_line(para: list[str]) -> bool:

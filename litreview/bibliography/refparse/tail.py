@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Person
-from . import refparse_fields as F
-from .refparse_names import is_initials, split_person
+from ...model import Person
+from . import fields as F
+from .names import is_initials, split_person
 
 #: words after which a period does not end a sentence
 _ABBREVIATIONS = {"vol", "no", "nos", "pp", "p", "ed", "eds", "ch", "chap", "rev", "trans", "comp", "repr",

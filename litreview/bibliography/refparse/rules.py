@@ -8,84 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Person
-from . import refparse_fields as F
-from .refparse_names import is_initials, scan_names
-from .refparse_section import find_reference_section
-from .refparse_tail import ABBREVIATED_JOURNAL, parse_tail, plain, sentence_end, split_sentences, starts_tail
-
-__all__ = ["ParsedReference", "find_reference_section", "parse_reference", "parse_references"]
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedReference:
-    """One reference string split into fields, as printed (mistakes included)."""
-
-    raw: str
-    """The input string."""
-    type: str = "misc"
-    """BibTeX entry type: article, book, incollection, techreport, phdthesis, online, misc."""
-    authors: tuple[Person, ...] = ()
-    """Authors in order (an organisation is one Person with only a family name)."""
-    editors: tuple[Person, ...] = ()
-    """Editors (of the book, for a chapter) in order."""
-    title: str = ""
-    """Title without surrounding quotes and the entry's closing period."""
-    container: str = ""
-    """Journal, book (for a chapter) or web site."""
-    volume: str = ""
-    """Volume."""
-    issue: str = ""
-    """Issue."""
-    pages: str = ""
-    """Pages, with an en dash for a range."""
-    publisher: str = ""
-    """Publisher, institution or school."""
-    place: str = ""
-    """Place of publication."""
-    year: str = ""
-    """Four-digit year, '' when none is printed."""
-    month: int | None = None
-    """Month 1-12."""
-    day: int | None = None
-    """Day of the month."""
-    doi: str = ""
-    """Bare DOI (no ``doi:`` or resolver prefix)."""
-    url: str = ""
-    """URL as printed (DOI links go to ``doi`` instead)."""
-    urldate: str = ""
-    """Access date, ISO 8601."""
-    edition: str = ""
-    """Edition, e.g. "2nd"."""
-    number: str = ""
-    """Report or working-paper number."""
-    note: str = ""
-    """Anything printed that fits no field."""
-    et_al: bool = False
-    """The names end in "et al."."""
-    uncertain: tuple[str, ...] = field(default=())
-    """Fields the parser is unsure of, e.g. ("title", "year")."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The fields as JSON-ready data (persons as {family, given})."""
-        return {
-            "type": self.type,
-            "authors": [p.to_json() for p in self.authors],
-            "editors": [p.to_json() for p in self.editors],
-            "title": self.title, "container": self.container, "volume": self.volume,
-            "issue": self.issue, "pages": self.pages, "publisher": self.publisher,
-            "place": self.place, "year": self.year, "month": self.month, "day": self.day,
-            "doi": self.doi, "url": self.url, "urldate": self.urldate, "edition": self.edition,
-            "number": self.number, "note": self.note, "et_al": self.et_al,
-            "uncertain": list(self.uncertain), "raw": self.raw,
-        }
-
+from . import fields as F
+from .names import is_initials, scan_names
+from .reference import ParsedReference
+from .tail import ABBREVIATED_JOURNAL, parse_tail, plain, sentence_end, split_sentences, starts_tail
 
 _LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.(?=\s)|\d{1,3}(?=\s+\S))\s*")
-_REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
+REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
 _YEAR_AFTER = re.compile(
     r"\s*[.,]?\s*\(?(?P<year>(?:1[5-9]\d\d|20\d\d))(?P<suffix>[a-z])?"
     r"(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)?(?P<close>[.,:])?(?=\s|$)"
@@ -98,25 +29,14 @@ _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Pape
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
 
 
-def parse_references(texts: list[str]) -> list[ParsedReference]:
-    """Parse a list; "———." (same author as above) takes the previous entry's names."""
-    out: list[ParsedReference] = []
-    for text in texts:
-        ref = parse_reference(text)
-        if _REPEATED.match(_normalise(text)) and out and out[-1].authors:
-            ref = replace(ref, authors=out[-1].authors, et_al=out[-1].et_al)
-        out.append(ref)
-    return out
-
-
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def parse_reference(text: str) -> ParsedReference:
     """Split one reference string into fields; never raises on odd input."""
-    s = _LABEL.sub("", _normalise(text), count=1)
+    s = _LABEL.sub("", normalise(text), count=1)
     uncertain: list[str] = []
     f: dict[str, Any] = {}
     f["doi"], s = F.take_doi(s)
@@ -127,7 +47,7 @@ def parse_reference(text: str) -> ParsedReference:
     # 1. names
     names = None
     pos = 0
-    if (m := _REPEATED.match(s)) is not None:
+    if (m := REPEATED.match(s)) is not None:
         pos = m.end()
         uncertain.append("authors")
         f["note"] = "same author(s) as the entry above"
