@@ -195,7 +195,7 @@ def _says(text: str, name: _Name, toks: list[Token]) -> bool:
     word = strip_possessive(name.toks[-1].text)[0]
     if name.possessive or _CONCEPT.search(word.lower()) or not word[1:].islower():
         return False
-    at = bisect_left(toks, name.end, key=lambda t: t.start)
+    at = bisect_left(toks, name.end, key=lambda t: t.start)  # not a scan per name: linear overall
     after = toks[at:at + 1]
     return bool(after) and fold(after[0].text) in REPORTING and after[0].start - name.end <= 1
 
