@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from litreview.bibliography.refparse import find_reference_section
@@ -77,3 +80,21 @@ def test_empty_section_is_an_input_error_with_its_line():
     with pytest.raises(InputError, match="empty") as info:
         find_reference_section("Body.\n\nReferences\n\nLeave a Reply\n", path="essay.txt")
     assert info.value.line == 3
+
+
+PDF_CASES = sorted((Path(__file__).parent / "cases" / "refparse_pdf").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", PDF_CASES, ids=[p.stem for p in PDF_CASES])
+def test_a_list_pasted_from_a_pdf_is_joined_into_references(path):
+    # expected strings written by hand: one per reference, line breaks joined
+    # ("refer-" + "ences" keeps its hyphen: a PDF's soft hyphen cannot be told from a real one)
+    want = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert find_reference_section(path.read_text(encoding="utf-8"))[0] == want
+
+
+def test_a_numbered_list_starts_a_reference_only_at_the_next_number():
+    text = "References\n1. Smith J. A title that runs on to\n2019. Other words. J Things. 2019;1:1-2.\n2. Doe J. B. J X. 2020;2:3-4.\n"
+    refs, _ = find_reference_section(text)
+    assert refs == ["1. Smith J. A title that runs on to 2019. Other words. J Things. 2019;1:1-2.",
+                    "2. Doe J. B. J X. 2020;2:3-4."]

@@ -20,7 +20,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(\d+\)|\d+\.)\s")
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
 
 
 def _heading_text(line: str) -> str:
