@@ -165,6 +165,9 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             paths = [p.relative_to(site).as_posix() for p in assets.rglob("*")] if assets.is_dir() else []
             for path in unneeded_assets(paths, languages):
                 (site / path).unlink(missing_ok=True)
+            for folder in sorted({(site / path).parent for path in paths}, key=lambda p: -len(p.parts)):
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         for name in ("essay", "bibliography", "claims", "metadata"):

@@ -104,7 +104,7 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
     bare = normalise_doi(source.doi)
     if source.doi:
         href = doi_url(bare) if bare else None
-        target = link(href, f"https://doi.org/{bare}") if href else f"<code>{esc(source.doi)}</code> (not a valid DOI)"
+        target = link(href, bare) if href else f"<code>{esc(source.doi)}</code> (not a valid DOI)"
         items.append(f"<li>DOI: {target}</li>")
     if source.url:
         shown = link(source.url)
