@@ -57,7 +57,7 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     here = layout.essay
     essay = ix.review.essay
     if essay is None:
-        body = html_block('<h1 id="lr-title">The essay</h1><p>No essay is configured, so there are no claims to show. '
+        body = html_block('<h1>The essay</h1><p>No essay is configured, so there are no claims to show. '
                           "Set <code>essay</code> in the configuration to review one.</p>")
         return page("The essay", body)
     claims = essay.claims
@@ -79,7 +79,7 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
                   f"Show the {plural(topical, 'topical suggestion')} too: sources that share a claim’s "
                   "topic but that the text does not cite, found by litreview and not yet reviewed "
                   "(they appear as <span class=\"lr-cite-sample\">topic: …</span>).</label></p>")
-    parts = [html_block(f'<h1 id="lr-title">{esc(essay_title(ix))}</h1>{intro}')]
+    parts = [html_block(f'<h1>{esc(essay_title(ix))}</h1>{intro}')]
     marks = _Marks(ix, citations)
     for paragraph in essay.paragraphs:
         parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks)))

@@ -135,7 +135,7 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
             f"<li>{to(layout.map, 'Look at the map of claims and sources')}.</li>",
             f"<li>{to(layout.downloads, 'Download the data')}: BibTeX, CSL-JSON, links and findings.</li>",
             "</ul>"]
-    body = (html_block(f"<h1 id=\"lr-title\">Citation review</h1>{intro}")
+    body = (html_block(f"<h1>Citation review</h1>{intro}")
             + "## What needs attention {#attention}\n\n" + html_block(_attention(ix, layout))
             + "## Summary {#summary}\n\n" + html_block(table)
             + "## Where to go next {#next}\n\n" + html_block("".join(nav)))
@@ -221,7 +221,7 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
              f'<table data-lr-sortable data-lr-filterable>'
              f'<caption>The bibliography</caption><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
-    return page("Bibliography", html_block(f"<h1 id=\"lr-title\">Bibliography</h1>{intro}{table}"), hide=["toc"])
+    return page("Bibliography", html_block(f"<h1>Bibliography</h1>{intro}{table}"), hide=["toc"])
 
 
 def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
@@ -234,7 +234,7 @@ def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
         (f'<a href="#{SEVERITY_ANCHOR[s]}">{SEVERITY_SYMBOL[s]} {plural(counts[s], SEVERITY_NOUN[s])}</a>'
          if counts.get(s) else f"{SEVERITY_SYMBOL[s]} {plural(0, SEVERITY_NOUN[s])}") for s in SEVERITIES)
     titles = {c.code: c.title for c in catalogue}
-    parts = [html_block(f"<h1 id=\"lr-title\">Checks</h1><p>{plural(len(findings), 'finding')}: {summary}. Each finding "
+    parts = [html_block(f"<h1>Checks</h1><p>{plural(len(findings), 'finding')}: {summary}. Each finding "
                         "names its code, says what is wrong and what to do, and links to the claim or "
                         "the source concerned.</p>")]
     for severity in SEVERITIES:
@@ -270,7 +270,7 @@ def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
 def codes_page(layout: Layout, catalogue: Sequence[CatalogueEntry]) -> str:
     """The catalogue of finding codes: what each means and what to do, one anchor per code."""
     if not catalogue:
-        return page("Finding codes", html_block('<h1 id="lr-title">Finding codes</h1><p>The checks are off, so no '
+        return page("Finding codes", html_block('<h1>Finding codes</h1><p>The checks are off, so no '
                                                 "codes are listed.</p>"))
     here = layout.codes
     rows = "".join(
@@ -284,7 +284,7 @@ def codes_page(layout: Layout, catalogue: Sequence[CatalogueEntry]) -> str:
     table = ('<div class="lr-catalogue lr-stack" tabindex="0" role="region" aria-label="Finding codes">'
              '<table><thead><tr><th scope="col">Code</th><th scope="col">Severity</th><th scope="col">Finding</th>'
              f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table></div>')
-    return page("Finding codes", html_block(f'<h1 id="lr-title">Finding codes</h1>{intro}{table}'), hide=["toc"])
+    return page("Finding codes", html_block(f'<h1>Finding codes</h1>{intro}{table}'), hide=["toc"])
 
 
 def map_page(svg: str, ix: ReviewIndex, layout: Layout) -> str:
@@ -321,7 +321,7 @@ def map_page(svg: str, ix: ReviewIndex, layout: Layout) -> str:
     table = ('<div class="lr-table-wrap lr-stack" tabindex="0" role="region" aria-label="The map as a table" '
              'data-search-exclude="map"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims relying '
              f'on it</th><th scope="col">Worst finding</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
-    return page("Map", html_block(f"<h1 id=\"lr-title\">Map of claims and sources</h1>{intro}")
+    return page("Map", html_block(f"<h1>Map of claims and sources</h1>{intro}")
                 + html_block(f'<div class="lr-map" tabindex="0" role="region" aria-label="The map" '
                              f'data-search-exclude="map">{svg}</div>')
                 + "## The map as a table {#table}\n\n" + html_block(table), hide=["toc"])
@@ -334,7 +334,7 @@ def downloads_page(downloads: Sequence[Download], layout: Layout) -> str:
         f'<li><a href="{esc(layout.href(here, layout.download(d.name)))}" download>{esc(d.name)}</a> '
         f"— {esc(d.description)} ({_size(d.size)})</li>" for d in downloads)
     return page("Downloads", html_block(
-        "<h1 id=\"lr-title\">Downloads</h1><p>The review’s data, for other tools. These files are made at build time "
+        "<h1>Downloads</h1><p>The review’s data, for other tools. These files are made at build time "
         f'from the same inputs as the pages.</p><ul class="lr-downloads">{items}</ul>'))
 
 

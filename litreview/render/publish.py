@@ -43,10 +43,15 @@ def add_search_entries(index: dict, entries: Sequence[dict[str, str]]) -> dict:
     return {**index, "docs": docs[:at] + list(entries) + docs[at:]}
 
 
-def add_skip_link(html: str, target: str = "lr-title") -> str:
-    """A "Skip to content" link where Material left none (pages whose headings are not in the TOC)."""
-    if f'id="{target}"' not in html:
+def add_skip_link(html: str, target: str = "lr-main") -> str:
+    """A "Skip to content" link where Material left none (pages whose headings are not in the TOC).
+
+    It leads to the page's article, which gets the id ``target``.
+    """
+    article = '<article class="md-content__inner md-typeset">'
+    if article not in html or not _SKIP_SLOT.search(html):
         return html
+    html = html.replace(article, f'<article class="md-content__inner md-typeset" id="{target}">', 1)
     return _SKIP_SLOT.sub(rf'\1<a href="#{target}" class="md-skip">Skip to content</a>\2', html, count=1)
 
 

@@ -48,11 +48,11 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
     here = layout.source(source.key)
     ref = citations.reference(source)
     meta = ix.metadata(source.key)
-    crumbs = (f'<nav class="lr-crumbs" aria-label="Breadcrumb"><ol><li><a href="{esc(layout.href(here, layout.home))}">'
+    crumbs = (f'<nav class="lr-crumbs" aria-label="Breadcrumb" data-search-exclude="crumbs"><ol><li><a href="{esc(layout.href(here, layout.home))}">'
               f'Home</a></li><li><a href="{esc(layout.href(here, layout.bibliography))}">Bibliography</a></li>'
               f'<li aria-current="page">{esc(ref.short)}</li></ol></nav>')
     parts = [html_block(
-        f'{crumbs}<h1 id="lr-title">{esc(source_title(source))}</h1>'
+        f'{crumbs}<h1>{esc(source_title(source))}</h1>'
         f'<p class="lr-reference">{ref.html}</p>'
         f'<ul class="lr-facts"><li>Key: <code>{esc(source.key)}</code> · {esc(type_words(source.type))} '
         f"(<code>@{esc(source.type)}</code>) · cited as {esc(ref.short)}</li>{_status_items(source, meta)}</ul>")]
