@@ -147,7 +147,7 @@ def test_search_for_an_author_lands_on_the_paragraph(watch, project_url):  # noq
     hrefs = search(watch.page, "Holsti")
     texts = " ".join(watch.page.locator(".md-search-result__link").all_inner_texts())
     # Card text and topical suggestions are not indexed; the essay is indexed per paragraph.
-    assert "(suggested link)" not in texts and "Registry: " not in texts and "topic: " not in texts
+    assert "(suggested link)" not in texts and "Link: " not in texts and "topic: " not in texts
     para = [h for h in hrefs if re.search(r"/essay/(\?h=[^#]*)?#p\d+$", h)]
     assert para, hrefs
     watch.page.locator(f'.md-search-result__link[href="{para[0]}"]').first.click()

@@ -69,8 +69,9 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
              f"{confirmed} with a confirmed source, {linked - confirmed} more with suggested ones only, "
              f"{flagged} with findings. "
              "Each mark after a claim, such as <span class=\"lr-cite-sample\">Author 2004</span>, "
-             "links to the source’s page; hover over it or move to it with the Tab key to see a card "
-             "with the source and how the claim relies on it (Escape hides it). A mark with a question "
+             "links to the source’s page; hover over it, move to it with the Tab key or tap it once to see a "
+             "card with the full reference, the source’s status and how the claim relies on it (Escape hides "
+             "it; its arrows step through the other claims citing the source). A mark with a question "
              "mark is a suggested link nobody has reviewed yet. A claim marked "
              "<span class=\"lr-flag-sample\">⚠</span> has findings, explained under its paragraph. "
              "Every claim can be linked to by its id, e.g. <code>#p1-s1</code>.</p>")

@@ -193,7 +193,7 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
     facts = [f"Registry: {esc(status)}"] if status else []
     if worst is not None:
         facts.append(f'{severity_badge(worst.severity)} <code>{esc(worst.code)}</code> '
-                     f"{esc(shorten(worst.message, 110))}")
+                     f"{esc(shorten(worst.message, 60))}")
     if facts:
         rows.append(f'<span class="lr-card__status">{" · ".join(facts)}</span>')
     rows.append(f'<span class="lr-card__kind">Link: {esc(KIND_WORDS.get(link.kind, link.kind))}; '
@@ -202,7 +202,7 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
     if link.evidence and claim_text and link.evidence.strip(_QUOTES + " ") in claim_text:
-        rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, link.evidence, around=70)}</span>')
+        rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, link.evidence, around=45)}</span>')
     elif link.evidence:
         rows.append(f'<span class="lr-card__row">Evidence: {quoted(shorten(link.evidence, 160))}</span>')
     if step is not None and step.total > 1:
@@ -213,7 +213,8 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
                     f'aria-label="{word} claim citing {esc(ref.short)}">{arrow}</a>')
         rows.append(f'<span class="lr-card__step">{go(step.previous, "‹", "Previous")} '
                     f"{step.index} of {step.total} citations {go(step.following, '›', 'Next')}</span>")
-    return (f'<span class="lr-card" id="{esc(card_id)}" role="group" aria-label="About {esc(ref.short)}">'
+    # Not a tooltip (it holds links): a plain box that describes its mark (aria-describedby).
+    return (f'<span class="lr-card" id="{esc(card_id)}">'
             f'{"".join(rows)}</span>')
 
 

@@ -179,7 +179,7 @@ def _attention(ix: ReviewIndex, layout: Layout) -> str:
                 f'<a href="{esc(layout.href(here, layout.bibliography))}">bibliography</a>'
                 if len(unverified) > _LISTED else "")
         items.append(f"<li><strong>{plural(len(unverified), 'source')} not yet verified</strong> against a "
-                     f"registry (run <code>litreview sync</code>): {shown}{more}.</li>")
+                     f"registry (run <code>litreview fetch</code>): {shown}{more}.</li>")
     if not items:
         return ('<p class="lr-allclear"><span aria-hidden="true">✓</span> Nothing needs attention: no errors, '
                 "no missing citations, and every source with a DOI has been checked against a registry.</p>")
