@@ -69,8 +69,7 @@ def test_essay_marks_link_to_source_pages_with_cards(site):
                            "Registry: no DOI"
                            "Link: names the author; confirmed; at p. 3"
                            "Note: Holsti defines IR on p. 3."
-                           "Evidence: K.J. Holsti qualified international relations as “organized relations "
-                           "between…")
+                           "Evidence: K.J. Holsti qualified international relations as…")
     assert "<mark>K.J. Holsti</mark>" in card
     assert "Farrell 2005<span class=\"lr-sr\"> (suggested link)</span>" in essay
     assert 'href="../sources/uscode10/"' in essay
