@@ -181,7 +181,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="fewer runs and entries (for bench/run_all.py --quick)")
     args = parser.parse_args()
+    if args.quick:
+        args.entries, args.runs = min(args.entries, 2_000), min(args.runs, 3)
 
     print("1. litreview check --format json on the essay (refs/, with the snapshot); median wall time")
     start_up(args.runs)

@@ -74,6 +74,11 @@ def input_key(config: Config) -> str | None:
         if os.path.basename(folder) in ("site-packages", "dist-packages") and os.path.isdir(folder):
             add(folder, os.stat(folder).st_mtime_ns)
     add(config.root)
+    # Which snapshot records count depends on the registry URLs (settings named *_url);
+    # read from the settings, so a warm run imports nothing of the registry package.
+    from dataclasses import fields
+
+    add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")))
     try:
         for name in ("bibliography", "essay", "claims", "metadata"):
             value = getattr(config, name)
@@ -81,6 +86,15 @@ def input_key(config: Config) -> str | None:
             add(name, value, path)
             if name == "essay" and not value:
                 continue
+            if name == "essay" and (path.is_dir() or path.suffix.lower() == ".tex"):
+                # A Manubot content/ folder, or a LaTeX file whose \input files sit beside it.
+                folder = path if path.is_dir() else path.parent
+                kinds = (".md", ".tsv", ".json") if path.is_dir() else (".tex",)
+                for file in sorted(p for p in folder.rglob("*") if p.suffix.lower() in kinds and p.is_file()
+                                   and not any(part.startswith(".") for part in p.relative_to(folder).parts)):
+                    add(file.relative_to(folder).as_posix(), file.read_bytes())
+                if path.is_dir():
+                    continue
             if name == "metadata" and path.is_dir():
                 for file in sorted(p for p in path.rglob("*") if p.is_file()):
                     add(file.relative_to(path).as_posix(), file.read_bytes())

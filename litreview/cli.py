@@ -2,13 +2,15 @@
 
 Each command lives in ``litreview/commands/<name>.py`` and is imported only when it
 runs, so ``litreview --help`` and light commands start fast. Exit statuses are
-decided here: 0 success, 1 findings at error level (``check``), 2 bad usage or
-unreadable input, 130 interrupted.
+decided here: 0 success, 1 findings at error level (``check``), 2 bad usage,
+unreadable input or an unexpected failure (a bug: one line and a hint to report it,
+never a traceback), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -18,6 +20,7 @@ from .errors import LitreviewError
 #: command name -> (module, one-line help). The help is repeated here so that
 #: ``litreview --help`` does not import every command.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("litreview.commands.init", "Set up a review of your own essay here (settings, refs/, mkdocs.yml)."),
     "build": ("litreview.commands.build", "Build the review site (mkdocs build --strict) into site/."),
     "sources": ("litreview.commands.sources", "List the bibliography's sources (table, JSON, CSV, BibTeX, CSL-JSON)."),
     "import": ("litreview.commands.importer", "Parse a plain-text reference list into BibTeX or JSON."),
@@ -31,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EPILOG = """\b
 Examples:
+  litreview init paper.md                  set up a review of your own essay
   litreview build                          build site/ from refs/ (offline)
   litreview sources --format json          the bibliography as data
   litreview import essay.txt --format bibtex
@@ -88,10 +92,58 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("interrupted", err=True)
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except Exception as exc:  # a bug: one line and exit 2, never a traceback nor 1 ("errors found")
+        leaf = _leaf(exc)
+        if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group
+            click.echo(f"error: {leaf}", err=True)
+            return 2
+        click.echo(f"error: {unexpected(leaf)}", err=True)
+        if os.environ.get("LITREVIEW_DEBUG"):
+            raise
+        click.echo(f"  hint: {BUG_HINT}", err=True)
+        return 2
     return result if isinstance(result, int) else 0
+
+
+BUG_HINT = ("this is a bug in litreview, not in your files' syntax: please report it with the command "
+            "and the input that caused it (LITREVIEW_DEBUG=1 shows the traceback)")
+
+
+def unexpected(exc: BaseException) -> str:
+    """A one-line description of an exception litreview did not expect."""
+    if isinstance(exc, RecursionError):
+        return "an input is nested too deeply to process (RecursionError)"
+    if isinstance(exc, MemoryError):
+        return "out of memory: an input is far larger than expected (MemoryError)"
+    detail = " ".join(str(exc).split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return f"unexpected {type(exc).__name__}" + (f": {detail}" if detail else "")
+
+
+def _leaf(exc: BaseException) -> BaseException:
+    """The first exception inside (nested) exception groups, as raised by async task groups."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    return exc
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (``litreview … | head``), send what is left to /dev/null, not a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    sys.exit(code)

@@ -3,11 +3,14 @@
 The file is found by walking up from the working folder; paths in it are relative
 to the folder that holds it. Environment variables ``LITREVIEW_*`` override the file
 (input paths, registry URLs, contact address); command-line options override both.
+Every value is type-checked here, at the edge, into a frozen ``Config``; a wrong one is
+a ConfigError naming the file, the line and the expected form.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -24,6 +27,9 @@ ENV_OVERRIDES = {
     "doi_url": "LITREVIEW_DOI_URL",
     "datacite_url": "LITREVIEW_DATACITE_URL",
     "wayback_url": "LITREVIEW_WAYBACK_URL",
+    **{f"{name}_url": f"LITREVIEW_{name.upper()}_URL"
+       for name in ("openalex", "dblp", "arxiv", "ncbi", "openlibrary", "googlebooks")},
+    **{f"{name}_api_key": f"LITREVIEW_{name.upper()}_API_KEY" for name in ("openalex", "ncbi", "googlebooks")},
     "mailto": "LITREVIEW_MAILTO",
 }
 
@@ -54,6 +60,24 @@ class Config:
     """DataCite REST API base URL."""
     wayback_url: str = "https://archive.org"
     """Internet Archive base URL (availability API at /wayback/available)."""
+    openalex_url: str = "https://api.openalex.org"
+    """OpenAlex API base URL."""
+    openalex_api_key: str = ""
+    """OpenAlex API key (without one a small daily budget applies)."""
+    dblp_url: str = "https://dblp.org"
+    """DBLP base URL (publication search at /search/publ/api)."""
+    arxiv_url: str = "https://export.arxiv.org"
+    """arXiv API base URL (/api/query)."""
+    ncbi_url: str = "https://eutils.ncbi.nlm.nih.gov"
+    """NCBI E-utilities base URL (the PMC ID converter is asked beside it)."""
+    ncbi_api_key: str = ""
+    """NCBI API key (10 requests/s instead of 3)."""
+    openlibrary_url: str = "https://openlibrary.org"
+    """Open Library base URL."""
+    googlebooks_url: str = "https://www.googleapis.com"
+    """Google Books API base URL (/books/v1/volumes)."""
+    googlebooks_api_key: str = ""
+    """Google Books API key (optional)."""
     mailto: str = ""
     """Contact address sent in the User-Agent, as Crossref asks (polite pool)."""
     timeout: float = 20.0
@@ -65,9 +89,13 @@ class Config:
     key_pattern: str = "{family}{year}{word}"
     """Pattern for new citation keys (``litreview add``)."""
     suppress: tuple[str, ...] = ()
-    """Finding codes to suppress everywhere, e.g. ["LR305"]."""
+    """Finding codes to suppress everywhere, e.g. ["LR305"] (or a table code -> reason)."""
     suppress_entries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per entry key, codes to suppress for that entry."""
+    suppress_reasons: dict[str, str] = field(default_factory=dict)
+    """Why a suppression was made: "LR137" or "key:LR136" -> the reason, shown in the report."""
+    severity: dict[str, str] = field(default_factory=dict)
+    """Per code (or code prefix), the severity to report it at: error, warning or info."""
     source_file: str | None = None
     """The file the settings were read from, if any."""
 
@@ -83,26 +111,36 @@ class Config:
         return replace(self, **clean) if clean else self
 
 
-def _find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
+    """The settings file that applies to ``start``: its path, its text and its settings table."""
     for folder in (start, *start.parents):
         candidate = folder / "litreview.toml"
         if candidate.is_file():
-            return candidate, _read_toml(candidate)
+            text, data = _read_toml(candidate)
+            # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
+            if set(data) == {"tool"} and isinstance(data["tool"], dict) and "litreview" in data["tool"]:
+                data = data["tool"]["litreview"]
+            return candidate, text, data
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
-            data = _read_toml(candidate)
+            text, data = _read_toml(candidate)
             section = data.get("tool", {}).get("litreview")
             if section is not None:
-                return candidate, {"tool": {"litreview": section}}
+                if not isinstance(section, dict):
+                    raise ConfigError("[tool.litreview] must be a table", path=str(candidate))
+                return candidate, text, section
     return None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    from .fileio import read_text
+
+    text = read_text(path, what="settings file", error=ConfigError)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=str(path),
+        line = getattr(exc, "lineno", None)
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path), line=line,
                           hint="fix the syntax; see https://toml.io") from None
 
 
@@ -115,22 +153,138 @@ def load_config(start: str | os.PathLike[str] | None = None, env: dict[str, str]
     root = start_path
     source_file = None
     if found:
-        path, data = found
+        path, text, section = found
         root = path.parent
         source_file = str(path)
-        section = data.get("tool", {}).get("litreview", data) if path.name == "pyproject.toml" else data
-        known = {f.name for f in fields(Config)} - {"root", "source_file"}
-        for name, value in section.items():
-            attr = name.replace("-", "_")
-            if attr not in known:
-                raise ConfigError(f"unknown setting {name!r}", path=str(path),
-                                  hint=f"known settings: {', '.join(sorted(known))}")
-            if attr == "suppress":
-                value = tuple(value)
-            elif attr == "suppress_entries":
-                value = {k: tuple(v) for k, v in value.items()}
-            values[attr] = value
+        values = _validate(section, path=source_file, text=text)
     for attr, var in ENV_OVERRIDES.items():
         if env.get(var):
             values[attr] = env[var]
     return Config(root=root, source_file=source_file, **values)
+
+
+# -- validation: a small schema of our own (no import beyond the standard library) -------------------
+
+SEVERITIES = ("error", "warning", "info")
+_CODE = re.compile(r"^LR\d{1,3}$", re.IGNORECASE)
+_POSITIVE = frozenset({"timeout"})
+_CODES_EXAMPLE = 'e.g. suppress = ["LR137"], or with reasons: suppress = { LR137 = "why" }'
+
+
+def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any]:
+    """Type-check the settings table into Config's values; ConfigError at the offending line."""
+    defaults = {f.name: f for f in fields(Config)}
+    known = sorted(set(defaults) - {"root", "source_file", "suppress_reasons"})
+    values: dict[str, Any] = {}
+    reasons: dict[str, str] = {}
+
+    def fail(name: str, message: str, hint: str) -> ConfigError:
+        return ConfigError(f"setting {name!r} {message}", path=path, line=_line_of(text, name), hint=hint)
+
+    for name, value in section.items():
+        attr = name.replace("-", "_")
+        if attr not in known:
+            raise ConfigError(f"unknown setting {name!r}", path=path, line=_line_of(text, name),
+                              hint=f"known settings: {', '.join(known)}")
+        if attr == "suppress":
+            values[attr] = _codes(value, lambda m, h, n=name: fail(n, m, h), reasons, "")
+        elif attr == "suppress_entries":
+            if not isinstance(value, dict):
+                raise fail(name, f"must be a table of entry keys, not {_kind(value)}",
+                           'e.g. suppress_entries = { uscode10 = ["LR136"] }')
+            values[attr] = {str(key): _codes(codes, lambda m, h, n=f"{name}.{key}": fail(n, m, h), reasons,
+                                             f"{key}:") for key, codes in value.items()}
+        elif attr == "severity":
+            values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
+        else:
+            values[attr] = _scalar(attr, value, defaults[attr].default, lambda m, h, n=name: fail(n, m, h))
+    if reasons:
+        values["suppress_reasons"] = reasons
+    return values
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "a string", int: "a number", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__)
+
+
+def _code(code: Any, fail: Any) -> str:
+    if not isinstance(code, str) or not _CODE.match(code.strip()):
+        raise fail(f"names {code!r}, which is not a finding code", "codes look like LR137 (or LR13 for a family); "
+                   "see litreview check --list-codes")
+    return code.strip().upper()
+
+
+def _codes(value: Any, fail: Any, reasons: dict[str, str], prefix: str) -> tuple[str, ...]:
+    """A list of codes, or a table code -> reason (the reason is kept for the report)."""
+    if isinstance(value, str):
+        # A bare string would otherwise be read letter by letter ("LR137" -> L, R, 1, 3, 7).
+        raise fail(f"must be a list of codes, not a string ({value!r})", _CODES_EXAMPLE)
+    if isinstance(value, dict):
+        out = []
+        for code, reason in value.items():
+            if not isinstance(reason, str):
+                raise fail(f"gives {code} a reason that is not a string", _CODES_EXAMPLE)
+            out.append(_code(code, fail))
+            if reason.strip():
+                reasons[prefix + out[-1]] = reason.strip()
+        return tuple(out)
+    if not isinstance(value, list):
+        raise fail(f"must be a list of codes, not {_kind(value)}", _CODES_EXAMPLE)
+    return tuple(_code(code, fail) for code in value)
+
+
+def _severity(value: Any, fail: Any) -> dict[str, str]:
+    example = 'e.g. severity = { LR307 = "warning" }'
+    if not isinstance(value, dict):
+        raise fail(f"must be a table of codes, not {_kind(value)}", example)
+    out = {}
+    for code, level in value.items():
+        if not isinstance(level, str) or level.strip().lower() not in SEVERITIES:
+            raise fail(f"gives {code} the level {level!r}", f"levels are {', '.join(SEVERITIES)}; {example}")
+        out[_code(code, fail)] = level.strip().lower()
+    return out
+
+
+def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:
+    """A setting whose type is that of its default (str, int, float, bool, tuple of str)."""
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise fail(f"must be true or false, not {_kind(value)}", f"e.g. {attr} = true")
+        return value
+    if isinstance(default, int | float):
+        whole = isinstance(default, int)
+        if isinstance(value, bool) or not isinstance(value, int if whole else int | float):
+            raise fail(f"must be {'a whole number' if whole else 'a number'}, not {_kind(value)} ({value!r})",
+                       f"e.g. {attr} = {default}")
+        if value < 0 or (attr in _POSITIVE and value == 0):
+            raise fail(f"must be {'above' if attr in _POSITIVE else 'at least'} 0, not {value}",
+                       f"e.g. {attr} = {default}")
+        return value
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(f"must be a list of strings, not {_kind(value)}", f'e.g. {attr} = ["..."]')
+        return tuple(value)
+    if not isinstance(value, str):
+        raise fail(f"must be a string, not {_kind(value)} ({value!r})", f'e.g. {attr} = "{default}"')
+    if attr.endswith("_url") and not value.startswith(("https://", "http://")):
+        raise fail(f"must be an http(s) URL, not {value!r}", f'e.g. {attr} = "{default}"')
+    return value
+
+
+def _line_of(text: str, name: str) -> int | None:
+    """The line that sets ``name`` (first key of a dotted name), after [tool.litreview] when present."""
+    lines = text.splitlines()
+    first = 0
+    for i, line in enumerate(lines):
+        if line.strip().replace(" ", "") in ("[tool.litreview]",):
+            first = i
+            break
+    key = re.escape(name.split(".")[0])
+    pattern = re.compile(rf'^\s*["\']?{key}["\']?\s*[.=]')
+    for i in range(first, len(lines)):
+        if pattern.match(lines[i]):
+            return i + 1
+    return None

@@ -5,14 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError as _InputError
 from .errors import WriteError
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8",
+                 check: Callable[[], None] | None = None) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    ``check`` runs after the new content is safely on disk and just before the rename;
+    when it raises, the temporary file is removed and the target is left as it was
+    (litreview.safewrite uses it to verify the file is still what was read).
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
@@ -26,6 +33,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             os.chmod(tmp, target.stat().st_mode & 0o777)
         else:
             os.chmod(tmp, 0o644)
+        if check is not None:
+            check()
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
@@ -55,7 +64,57 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[_
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputError(
             f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            path=str(p), line=line,
-            hint="re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
+            path=str(p), line=line, hint=encoding_hint(raw, p.name),
         ) from None
     return text.removeprefix("\ufeff")
+
+
+# When several codecs read the bytes as the same text, name the one most files are written in.
+_PREFERRED = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "mac_roman", "shift_jis", "gb18030",
+              "euc_kr", "big5", "koi8_r", "iso8859_15", "latin_1")
+_NAMES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows-1251", "cp1253": "Windows-1253",
+          "cp1254": "Windows-1254", "cp1257": "Windows-1257", "mac_roman": "MacRoman", "latin_1": "ISO-8859-1",
+          "iso8859_15": "ISO-8859-15", "koi8_r": "KOI8-R", "shift_jis": "Shift_JIS", "gb18030": "GB18030",
+          "euc_kr": "EUC-KR", "big5": "Big5", "utf_16": "UTF-16"}
+
+
+_DOUBLE_BYTE = ("big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_jp", "euc_kr",
+                "gb18030", "gb2312", "gbk", "hz", "iso2022_jp", "iso2022_kr", "johab", "shift_jis",
+                "shift_jis_2004", "shift_jisx0213")
+
+
+def guess_encoding(raw: bytes) -> str | None:
+    """The codec the bytes were most likely written in (charset-normalizer), or None."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    sample = raw[:200_000]
+    # A few stray bytes (curly quotes, a dash) also decode as a handful of CJK characters; only
+    # a text with many non-ASCII bytes can tell a double-byte codec from a single-byte one.
+    few = sum(b >= 0x80 for b in sample) < 64
+    matches = list(from_bytes(sample, cp_exclusion=list(_DOUBLE_BYTE) if few else None))
+    if not matches:
+        return None
+    least = matches[0].chaos
+    plausible = [m for m in matches if m.chaos <= least + 0.01]
+    for codec in _PREFERRED:
+        if any(codec in m.could_be_from_charset for m in plausible):
+            return codec
+    return matches[0].encoding
+
+
+def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False) -> str:
+    """How to re-save the file as UTF-8, naming the codec it was most likely written in.
+
+    ``sentence`` capitalises it, as findings' hints are.
+    """
+    codec = guess_encoding(raw)
+    if codec is None:
+        text = "re-save the file as UTF-8 in your editor"
+    else:
+        label = _NAMES.get(codec, codec)
+        iconv = label.upper() if label.startswith(("Windows", "ISO", "KOI", "UTF")) else codec.upper()
+        text = (f"it looks like {label} ({codec}); re-save it as UTF-8, e.g. "
+                f"iconv -f {iconv} -t UTF-8 {name} > {name}.utf8 && mv {name}.utf8 {name}")
+    return text[:1].upper() + text[1:] if sentence else text

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 LinkKind = Literal["marker", "attribution", "title", "quotation", "reference", "topical"]
+"""How a link was found; the names of LINK_KINDS, in order (a test keeps the two equal)."""
 LinkStatus = Literal["confirmed", "suggested", "rejected"]
 MetadataStatus = Literal[
     "verified",  # a registry record was fetched and compared
@@ -22,6 +23,32 @@ MetadataStatus = Literal[
     "failed",  # fetching was attempted and failed (network, 5xx)
     "no-doi",  # the entry has no DOI to verify
 ]
+
+@dataclass(frozen=True, slots=True)
+class LinkKindInfo:
+    """One kind of link: what it is called, how a reader is told, what it is evidence of."""
+
+    name: LinkKind
+    """The kind's name in data files and output (``marker``, ...)."""
+    words: str
+    """How the site describes it on a card ("names the author")."""
+    explains: str
+    """What the evidence of such a link is, for help texts."""
+
+
+LINK_KINDS: tuple[LinkKindInfo, ...] = (
+    LinkKindInfo("marker", "citation marker in the text", "a citation marker: [@key], \\cite{key} or (Author Year)"),
+    LinkKindInfo("attribution", "names the author", "the claim names an author of the source"),
+    LinkKindInfo("title", "names the work", "the claim names the source's title"),
+    LinkKindInfo("quotation", "quotes the work", "the claim quotes a passage the source holds"),
+    LinkKindInfo("reference", "refers to the document", "the claim refers to a document (a law, a report) by name"),
+    LinkKindInfo("topical", "same topic (no explicit citation)", "a suggestion: the claim shares the source's topic"),
+)
+"""THE table of link kinds, strongest evidence first: the order links are listed in."""
+
+KIND_RANK: Mapping[str, int] = MappingProxyType({k.name: n for n, k in enumerate(LINK_KINDS)})
+"""A link kind's place in LINK_KINDS (for sorting)."""
+
 
 def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
@@ -157,6 +184,28 @@ class TextQuoteSelector:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation item as the manuscript writes it (``@key`` in ``[see @key, p. 3]``, ``\\citep{key}``)."""
+
+    key: str
+    """The key as the manuscript's tool reads it (a Manubot alias or tag already replaced by its target)."""
+    start: int
+    """Offset in the claim's text where the citation (the bracket or the command) starts."""
+    end: int
+    """Offset in the claim's text just past the citation."""
+    written: str
+    """This item as written (``see @key, p. 3``; ``\\citet{key}``)."""
+    mode: Literal["normal", "author-in-text", "suppress-author"] = "normal"
+    """Pandoc's citation mode."""
+    prefix: str = ""
+    """Text before the key inside the brackets (``see``)."""
+    suffix: str = ""
+    """Text after the key: the locator and the rest (``p. 3``)."""
+    alias: str = ""
+    """The key as written when it was an alias or a tag (``tag:smith``), else empty."""
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A sentence (or a curated group of sentences) of the essay."""
 
@@ -176,6 +225,10 @@ class Claim:
     """Character offset of the sentence in the essay body."""
     end: int = 0
     """Character offset just past the sentence."""
+    citations: tuple[Citation, ...] | None = None
+    """The citation items the reader found in the sentence (None: not read by a reader of markers)."""
+    file: str | None = None
+    """The file the sentence is in, when the essay is several files (a Manubot ``content/``, LaTeX ``\\input``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +259,12 @@ class Essay:
     """Paragraphs in order."""
     body_line: int = 1
     """1-based line of the file where the body starts."""
+    format: str = "markdown"
+    """How it was read: markdown, manubot or latex."""
+    nocite: tuple[str, ...] = ()
+    """Keys cited without a marker (YAML ``nocite``, ``\\nocite``); ``*`` for every entry."""
+    marked: bool | None = None
+    """Whether the document marks its citations (a reader's markers were found); None when unknown."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -227,7 +286,7 @@ class Link:
     source_key: str
     """The entry's key."""
     kind: LinkKind
-    """How the link was found: marker, attribution, title, quotation, reference, topical."""
+    """How the link was found: one of LINK_KINDS."""
     confidence: float
     """0 to 1."""
     status: LinkStatus
@@ -379,6 +438,8 @@ class RegistryRecord:
     """Retractions, corrections and other notices."""
     raw: Mapping[str, Any] = field(default_factory=_empty)
     """The registry's record as fetched (the ``message`` of a Crossref envelope)."""
+    ids: Mapping[str, str] = field(default_factory=_empty)
+    """Other identifiers the registry gives, scheme -> value (pmid, pmcid, arxiv, isbn, dblp, openalex)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,6 +514,11 @@ class SourceMetadata:
     """The URL check, when made."""
     reason: str = ""
     """Why the entry is unverified or failed, in words."""
+    ignored: tuple[str, ...] = ()
+    """Base URLs of snapshot records ignored because they are not a configured registry's."""
+    registries: tuple[tuple[str, str], ...] = ()
+    """(registry, state) for each registry asked about the entry: found, not-found, unreachable,
+    over-budget, failed or not-asked."""
 
 
 @dataclass(frozen=True, slots=True)

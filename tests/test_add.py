@@ -31,6 +31,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake) -> Path:
     (tmp_path / "refs" / "bibliography.bib").write_bytes(ORIGINAL)
     for name, value in fake.env().items():
         monkeypatch.setenv(name, value)
+    # The fake's records go to a snapshot folder of their own, never the project's.
+    monkeypatch.setenv("LITREVIEW_METADATA_DIR", str(tmp_path / "fake-metadata"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -138,3 +140,60 @@ def test_new_bibliography_file(project: Path, capsys) -> None:
     (project / "refs" / "bibliography.bib").unlink()
     assert main(["add", "10.5555/test.alliances"]) == 0
     assert bib(project) == ALLIANCES.encode("utf-8")
+
+
+# -- retractions and expressions of concern -------------------------------------------------------------
+
+def test_a_retracted_work_is_refused_without_force(project: Path, capsys) -> None:
+    # The fake's synthetic record 10.5555/lr.deterrence.2019 carries Crossref updated-by notices.
+    assert main(["add", "10.5555/lr.deterrence.2019"]) == 1
+    assert bib(project) == ORIGINAL
+    err = capsys.readouterr().err
+    assert "not added: 10.5555/lr.deterrence.2019: Crossref says the work is retracted: retraction (2021-02-01, " \
+           "notice 10.5555/lr.deterrence.2019.retraction, source publisher)" in err
+    assert "expression of concern (2020-06-01" in err and "--force" in err
+
+
+def test_force_adds_it_with_a_warning(project: Path, capsys) -> None:
+    assert main(["add", "--force", "--format", "json", "10.5555/lr.deterrence.2019"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert result["status"] == "added" and result["warning"].startswith("Crossref says the work is retracted")
+    assert b"Deterrence Games in Synthetic Alliances" in bib(project)
+
+
+def test_an_expression_of_concern_alone_is_refused_too(project: Path, fake, capsys) -> None:
+    fake.add_work({"DOI": "10.5555/test.concern", "type": "journal-article", "title": ["Worrying Results"],
+                   "author": [{"family": "Quill", "given": "Ann"}], "issued": {"date-parts": [[2022]]},
+                   "updated-by": [{"DOI": "10.5555/test.concern.eoc", "type": "expression_of_concern",
+                                   "label": "Expression of Concern", "source": "publisher",
+                                   "updated": {"date-parts": [[2023, 5, 1]]}}]})
+    assert main(["add", "10.5555/test.concern"]) == 1
+    assert "is under an expression of concern: expression of concern (2023-05-01" in capsys.readouterr().err
+
+
+def test_a_correction_is_no_reason_to_refuse(project: Path, fake, capsys) -> None:
+    fake.add_work({"DOI": "10.5555/test.corrected", "type": "journal-article", "title": ["Corrected Results"],
+                   "author": [{"family": "Quill", "given": "Bea"}], "issued": {"date-parts": [[2022]]},
+                   "updated-by": [{"DOI": "10.5555/test.corrected.fix", "type": "correction",
+                                   "label": "Correction", "updated": {"date-parts": [[2023, 5, 1]]}}]})
+    assert main(["add", "10.5555/test.corrected"]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+# -- where the fetched record goes -----------------------------------------------------------------------
+
+def test_metadata_dir_sends_the_record_elsewhere(project: Path, monkeypatch, capsys) -> None:
+    monkeypatch.delenv("LITREVIEW_METADATA_DIR")
+    assert main(["add", "--metadata-dir", "other-metadata", "10.5555/test.alliances"]) == 0
+    (stored,) = (project / "other-metadata" / "doi").glob("*.json")
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    assert data["doi"] == "10.5555/test.alliances" and data["synthetic"] is True
+    assert data["registry"].startswith("http://127.0.0.1:")
+    assert not (project / "refs" / "metadata").exists()
+
+
+def test_a_test_server_record_never_reaches_the_projects_snapshot(project: Path, monkeypatch, capsys) -> None:
+    monkeypatch.delenv("LITREVIEW_METADATA_DIR")
+    assert main(["add", "10.5555/test.alliances"]) == 2
+    assert "refusing to write records from registries that are not the real ones" in capsys.readouterr().err
+    assert bib(project) == ORIGINAL and not (project / "refs" / "metadata").exists()

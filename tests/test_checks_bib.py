@@ -10,11 +10,13 @@ import pytest
 
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
-from litreview.checks.bib import bare_doi, fold, isbn_problem, url_problem, work_signature, year_problem
+from litreview.checks.bib import isbn_problem, url_problem, work_signature, year_problem
 from litreview.checks.catalogue import CATALOGUE
 from litreview.checks.style import fixed_given, is_all_capitals, title_case
 from litreview.config import Config
+from litreview.doi import normalize_doi
 from litreview.model import Review
+from litreview.text import fold_words
 
 CASES = Path(__file__).parent / "cases" / "checks_bib"
 EXPECTED = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
@@ -112,11 +114,11 @@ def test_years(year: str, ok: bool) -> None:
 
 
 def test_doi_and_title_normalisation() -> None:
-    assert bare_doi("https://doi.org/10.1017/CBO9780511491306") == "10.1017/cbo9780511491306"
-    assert bare_doi("doi:10.1080/X") == "10.1080/x"
-    assert bare_doi("https://doi.org/10.1002/%28SICI%29") == "10.1002/(sici)"
-    assert fold("Anarchy Is What States Make of It!") == "anarchy is what states make of it"
-    assert fold("Über-Macht") == "uber macht"
+    assert normalize_doi("https://doi.org/10.1017/CBO9780511491306") == "10.1017/cbo9780511491306"
+    assert normalize_doi("doi:10.1080/X") == "10.1080/x"
+    assert normalize_doi("https://doi.org/10.1002/%28SICI%29") == "10.1002/(sici)"
+    assert fold_words("Anarchy Is What States Make of It!") == "anarchy is what states make of it"
+    assert fold_words("Über-Macht") == "uber macht"
 
 
 def test_work_signature_ignores_case_and_punctuation() -> None:
@@ -179,3 +181,45 @@ def test_a_copy_with_a_mistyped_doi_is_still_a_duplicate() -> None:
     assert _dup_codes("https://doi.org/10.1177 03058298880170020701") == [("LR107", "copy1988", 9)]
     # A well-formed, different DOI does: two registered works.
     assert _dup_codes("10.1177/0305829888") == []
+
+
+# --- field integrity (LR112, LR125, LR140-LR143) ---------------------------------------------
+
+def test_issn_form_and_check_digit() -> None:
+    from litreview.checks.integrity import issn_problem
+
+    assert issn_problem("0378-5955") == "" and issn_problem("2049-3630") == "" and issn_problem("0317-8471") == ""
+    assert issn_problem("0378-5956") == "wrong check digit"
+    assert "eight characters" in issn_problem("378-5955")
+
+
+@pytest.mark.parametrize(("value", "broken"), [
+    ("The $\\alpha$ Particle", False), ("\\emph{Italic} and \\textbf{bold}", False), ("A \\& B", False),
+    ("\\begin{itemize}\\item x\\end{itemize}", False), ("\\(x^2\\) rises", False),
+    ("The $\\alpha Particle", True), ("x^2 rises", True), ("a_b", True), ("\\begin{itemize} x", True),
+    ("\\emph", True), ("\\begin{quote}\\end{center}", True),
+])
+def test_latex_integrity(value: str, broken: bool) -> None:
+    from litreview.checks.integrity import latex_problem
+
+    assert bool(latex_problem(value)) is broken
+
+
+@pytest.mark.parametrize(("pages", "biblatex", "bad"), [
+    ("12--15", False, False), ("12", False, False), ("3, 7--9", False, False), ("e1234", False, False),
+    ("xii--xiv", False, False), ("12-15", False, True), ("12--", False, True), ("12 15", False, True),
+    ("12-15", True, False), ("12 ff.", True, False), ("12--", True, True),
+])
+def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
+    from litreview.checks.integrity import page_form_problem
+
+    assert bool(page_form_problem(pages, biblatex=biblatex)) is bad
+
+
+def test_html_and_unescaped_specials_are_told_apart() -> None:
+    bib = parse_bibliography("@misc{a, title = {Tom &amp; Jerry}, url = {https://e.org/?a=1&b=2}, year = 2000}\n"
+                             "@misc{b, title = {Tom & Jerry: 5% Off}, year = 2000}\n"
+                             "@misc{c, title = {Tom \\& Jerry: 5\\% Off}, year = 2000}\n")
+    from litreview.checks.integrity import check_integrity
+
+    assert sorted((f.code, f.key) for f in check_integrity(bib)) == [("LR140", "b"), ("LR141", "a")]

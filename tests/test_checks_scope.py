@@ -1,4 +1,4 @@
-"""Pull-request scope: `check --since REF` reports only findings on what changed since the ref."""
+"""Pull-request scope: `check --since REF` reports the findings the change adds (a diff of two full checks)."""
 
 from __future__ import annotations
 
@@ -10,44 +10,68 @@ from pathlib import Path
 import pytest
 
 from litreview.bibliography.load import parse_bibliography
-from litreview.checks.scope import Scope, changed_claims, changed_entries, changed_lines
+from litreview.checks.scope import Side, count_new, diff_findings, identity, renamed_keys
 from litreview.cli import main
-from litreview.model import Claim, Essay, Finding, Paragraph, TextQuoteSelector
+from litreview.model import Finding
 
 CASE = Path(__file__).parent / "cases" / "checks_scope"
 
 
-def test_changed_lines() -> None:
-    assert changed_lines("a\nb\nc\n", "a\nB\nc\nd\n") == {2, 4}
-    assert changed_lines(None, "a\nb\n") == {1, 2}
-    assert changed_lines("a\nb\n", "a\nb\n") == frozenset()
+def test_identity_ignores_positions_that_move() -> None:
+    a = Finding("LR308", "warning", "'x' is linked only by topic (suggested for p1-s3, p2-s5 and 3 more)", key="x",
+                file="refs/bibliography.bib", line=40)
+    b = Finding("LR308", "warning", "'x' is linked only by topic (suggested for p2-s3)", key="x",
+                file="refs/bibliography.bib", line=52)
+    assert identity(a) == identity(b)
+    assert identity(a) != identity(Finding("LR307", "error", a.message, key="x"))
 
 
-def test_changed_entries_by_key_and_fields() -> None:
+def test_diff_matches_by_sentence_not_by_claim_id() -> None:
+    old = Finding("LR302", "warning", "Waltz is invoked as an authority but has no entry", claim_id="p3-s2")
+    moved = Finding("LR302", "warning", "Waltz is invoked as an authority but has no entry", claim_id="p4-s2")
+    other = Finding("LR302", "warning", "Waltz is invoked as an authority but has no entry", claim_id="p9-s1")
+    base = Side((old,), claims={"p3-s2": "As Waltz argued, anarchy rules."})
+    head = Side((moved, other), claims={"p4-s2": "As Waltz  argued, anarchy rules.",
+                                       "p9-s1": "Waltz returns in a sentence of its own about alliances."})
+    diff = diff_findings(base, head)
+    assert diff.new == (other,)  # the same problem in a new sentence is new
+    assert diff.kept == (moved,) and diff.fixed == ()
+
+
+def test_diff_keeps_a_reworded_sentences_old_problem_and_counts_fixed() -> None:
+    old = Finding("LR302", "warning", "Waltz is invoked", claim_id="p1-s1")
+    gone = Finding("LR305", "warning", "quotation has no attribution", claim_id="p1-s2")
+    base = Side((old, gone), claims={"p1-s1": "Since the 1940s under Waltz.", "p1-s2": "A “quote”."})
+    head = Side((old,), claims={"p1-s1": "Since the 1940s, under Kenneth Waltz."})
+    diff = diff_findings(base, head)
+    assert diff.new == () and diff.fixed == (gone,)
+
+
+def test_findings_without_an_entry_or_claim_are_matched_by_their_lines_text() -> None:
+    def syntax(line: int) -> Finding:
+        return Finding("LR100", "error", "unexpected '}'", file="refs/b.bib", line=line)
+
+    base = Side((syntax(3),), files={"refs/b.bib": ["a", "b", "@book{x, }}"]})
+    moved = Side((syntax(5),), files={"refs/b.bib": ["new", "new", "a", "b", "@book{x, }}"]})
+    assert diff_findings(base, moved).new == ()
+    other = Side((syntax(2),), files={"refs/b.bib": ["a", "@book{y, }}", "b"]})
+    assert diff_findings(base, other).new == (syntax(2),)
+
+
+def test_a_renamed_key_keeps_its_findings() -> None:
     old = parse_bibliography("@book{a, title={A}, year={2001}}\n@book{b, title={B}, year={2002}}\n")
-    new = parse_bibliography("@book{b, title={B}, year={2003}}\n@book{a, title={A}, year={2001}}\n"
-                             "@book{c, title={C}, year={2004}}\n")
-    assert changed_entries(old, new) == {"b", "c"}  # moving a is not a change
-    assert changed_entries(None, new) == {"a", "b", "c"}
+    new = parse_bibliography("@book{a2001, title={A}, year={2001}}\n@book{b, title={B}, year={2003}}\n")
+    assert renamed_keys(old, new) == {"a": "a2001"}
+    f_old = Finding("LR137", "info", "no DOI for 'a'", key="a")
+    f_new = Finding("LR137", "info", "no DOI for 'a2001'", key="a2001")
+    assert diff_findings(Side((f_old,)), Side((f_new,)), {"a": "a2001"}).new == ()
+    assert diff_findings(Side((f_old,)), Side((f_new,))).new == (f_new,)
 
 
-def test_changed_claims_ignore_spacing() -> None:
-    def claim(cid: str, text: str) -> Claim:
-        return Claim(cid, 1, int(cid[-1]), text, TextQuoteSelector(text), 1)
-
-    essay = Essay("e.md", "", paragraphs=(Paragraph(1, "", 1, (claim("p1-s1", "Kept   as it was."),
-                                                              claim("p1-s2", "Reworded sentence."))),))
-    assert changed_claims("Kept as\nit was. Original sentence.", essay) == {"p1-s2"}
-
-
-def test_scope_covers_keys_claims_and_new_lines() -> None:
-    scope = Scope(keys=frozenset({"new2020"}), claims=frozenset({"p2-s1"}),
-                  lines={"refs/bibliography.bib": frozenset({40})})
-    assert scope.covers(Finding("LR110", "error", "m", key="new2020"))
-    assert scope.covers(Finding("LR302", "warning", "m", claim_id="p2-s1"))
-    assert scope.covers(Finding("LR100", "error", "m", file="refs/bibliography.bib", line=40))
-    assert not scope.covers(Finding("LR100", "error", "m", file="refs/bibliography.bib", line=39))
-    assert not scope.covers(Finding("LR110", "error", "m", key="old2001"))
+def test_count_new_is_a_multiset_difference() -> None:
+    f = Finding("LR110", "error", "lacks author", key="k")
+    assert count_new([f], [f, f]) == [f]
+    assert count_new([f, f], [f]) == []
 
 
 def git(cwd: Path, *args: str) -> None:
@@ -102,24 +126,6 @@ def test_since_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.
     assert main(["check", "--since", "main"]) == 2
 
 
-def test_scope_covers_both_sides_of_a_duplicate_and_only_changed_claims_in_the_essay() -> None:
-    scope = Scope(keys=frozenset({"copy1988"}), claims=frozenset({"p1-s3"}),
-                  lines={"refs/essay.md": frozenset({5})}, duplicate_of={"orig1988": "copy1988"},
-                  essay_file="refs/essay.md")
-    # The copy was inserted above the original, so the finding names the original.
-    assert scope.covers(Finding("LR106", "error", "m", key="orig1988"))
-    assert not scope.covers(Finding("LR307", "error", "m", key="orig1988"))
-    # Line 5 is a whole paragraph: a finding on an untouched sentence in it is not the change's.
-    assert scope.covers(Finding("LR302", "warning", "m", claim_id="p1-s3", file="refs/essay.md", line=5))
-    assert not scope.covers(Finding("LR305", "warning", "m", claim_id="p1-s1", file="refs/essay.md", line=5))
-    assert not scope.covers(Finding("LR306", "warning", "m", key="old2012", claim_id="p1-s2",
-                                    file="refs/essay.md", line=5))
-    # Findings on other files still go by their lines (claims.yaml entries name a claim too).
-    scope = Scope(lines={"refs/claims.yaml": frozenset({3})}, essay_file="refs/essay.md")
-    assert scope.covers(Finding("LR401", "error", "m", key="nokey", claim_id="p1-s1", file="refs/claims.yaml",
-                                line=3))
-
-
 BRANCH_CASE = Path(__file__).parent / "cases" / "checks_scope_branch"
 
 
@@ -165,3 +171,36 @@ def test_since_counts_only_the_suppressions_the_change_would_show(repo: Path, ca
     assert everything["summary"]["suppressed"] == 2
     _, scoped = report("--no-cache", "--since", "base", capsys=capsys)
     assert scoped["summary"]["suppressed"] == 1  # the new entry's; the old entry's is not the change's
+
+
+def test_github_and_sarif_annotate_only_new_findings(repo: Path, capsys) -> None:
+    assert main(["check", "--no-cache", "--format", "github"]) == 1
+    everything = capsys.readouterr().out
+    assert "protocol2007modern" in everything  # an old problem
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all("treverton2006toward" in line or "p1-s2" in line or "file=refs/essay.md" in line
+                         for line in lines)
+    assert not any("protocol2007modern" in line for line in lines)
+    assert main(["check", "--no-cache", "--format", "sarif", "--since", "base"]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert {r.get("properties", {}).get("key") for r in results} <= {"treverton2006toward", None}
+    assert all(r["locations"][0]["physicalLocation"].get("region") for r in results)  # located
+
+
+def test_the_text_summary_counts_the_fixed(repo: Path, capsys) -> None:
+    bib = repo / "refs" / "bibliography.bib"
+    # The change also gives the old entry its missing author: one finding fixed.
+    bib.write_text(bib.read_text(encoding="utf-8").replace("@book{protocol2007modern,",
+                   "@book{protocol2007modern,\n  author = {Protocol, Office of},"), encoding="utf-8")
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert "new since base:" in out and out.rstrip().endswith("; 1 fixed")
+
+
+def test_a_finding_raised_to_a_higher_level_is_new_and_one_lowered_is_not() -> None:
+    info = Finding("LR137", "info", "no DOI", key="k")
+    error = Finding("LR137", "error", "no DOI", key="k")
+    assert diff_findings(Side((info,)), Side((error,))).new == (error,)
+    assert diff_findings(Side((error,)), Side((info,))).new == ()
+    assert diff_findings(Side((info,)), Side((error,))).fixed == ()  # raised, not fixed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from litreview.bibliography.load import parse_bibliography
 from litreview.checks import check_review
 from litreview.config import Config
+from litreview.linking.attribution import AUTHORITY
 from litreview.model import Claim, Essay, Link, Linkage, Mention, Orphan, Paragraph, Review, TextQuoteSelector
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -52,10 +54,13 @@ RELIED = (
     Link("p2-s1", "keohane2012power", "attribution", 0.9, "confirmed", "Nye and Keohane"),
 )
 
+CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
-def run(mentions=(), links=RELIED, orphans=()):
+
+def run(mentions=(), links=RELIED, orphans=(), marked=None):
     linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans))
-    review = Review(bibliography=BIB, essay=ESSAY, linkage=linkage)
+    essay = ESSAY if marked is None else replace(ESSAY, marked=marked)
+    review = Review(bibliography=BIB, essay=essay, linkage=linkage)
     return check_review(review, Config(), now=NOW).findings
 
 
@@ -83,6 +88,16 @@ CASES = {
     "LR307": (dict(links=RELIED[:1]), dict(links=RELIED)),
     "LR308": (dict(links=(*RELIED[:1], Link("p1-s2", "keohane2012power", "topical", 0.4, "suggested", "topic"))),
               dict(links=(*RELIED[:1], Link("p1-s2", "keohane2012power", "title", 0.6, "suggested", "Power")))),
+    # A key that differs from an entry's only in case; the near miss is a plain unknown key (LR300).
+    "LR309": (dict(mentions=[M("p3-s1", "marker", "[@Holsti2004Taming]", (), "case:holsti2004taming")]),
+              dict(mentions=[M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
+    "LR310": (dict(mentions=[M("p3-s1", "marker", "[@doi:10.1/x]", (), "doi:10.1/x")]),
+              dict(mentions=[M("p3-s1", "marker", "[@doi:10.1/x]", ("holsti2004taming",), "doi:10.1/x")])),
+    # In a document that marks its citations: an author appealed to with no marker in or beside the sentence.
+    "LR311": (dict(marked=True, links=CITED, mentions=[M("p3-s1", "author", "Holsti", ("holsti2004taming",),
+                                                          AUTHORITY)]),
+              dict(marked=True, links=CITED, mentions=[M("p3-s1", "author", "Holsti", ("holsti2004taming",), AUTHORITY),
+                                          M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

@@ -86,12 +86,16 @@ wrapped over lines.
 """
 
 
-def test_paragraphs_skip_headings_code_tables_math_and_comments() -> None:
+def test_headings_tables_and_list_items_are_read_code_math_and_comments_are_not() -> None:
     essay = parse_essay(DOC, "doc.md")
-    assert [c.id for c in essay.claims] == ["p1-s1", "p1-s2", "p2-s1", "p2-s2", "p2-s3", "p3-s1"]
-    assert [c.text for c in essay.claims] == [
-        "First paragraph.", "Its second sentence.", "* item one.", "Item one again.", "* item two",
-        "Last paragraph wrapped over lines.",  # whitespace collapsed
+    assert [(c.id, c.text) for c in essay.claims] == [
+        ("p1-s1", "Heading"),
+        ("p2-s1", "First paragraph."), ("p2-s2", "Its second sentence."),
+        ("p3-s1", "Setext heading"),
+        ("p4-s1", "a"), ("p4-s2", "b"),  # a table row is a paragraph, each cell read on its own
+        ("p5-s1", "item one."), ("p5-s2", "Item one again."),  # each list item is a paragraph
+        ("p6-s1", "item two"),
+        ("p7-s1", "Last paragraph wrapped over lines."),  # whitespace collapsed
     ]
     assert essay.meta == {"title": "A test"}
     assert essay.body_line == 4
@@ -104,7 +108,8 @@ def test_claim_lines_and_offsets_point_into_the_file() -> None:
         assert essay.body[claim.start:claim.end].split()[0] in lines[claim.line - 1]
     last = essay.claims[-1]
     assert last.line == 28  # "Last paragraph" is on line 28 of the file (counted by hand)
-    assert essay.paragraphs[2].line == 28
+    assert essay.paragraphs[-1].line == 28
+    assert essay.claim("p4-s2").line == 16  # the table's header row
 
 
 def test_selector_has_32_characters_of_context() -> None:
@@ -140,7 +145,7 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 def test_no_paragraphs() -> None:
     with pytest.raises(EssayError) as err:
-        parse_essay("---\ntitle: x\n---\n\n# Only a heading\n\n```\ncode\n```\n", "e.md")
+        parse_essay("---\ntitle: x\n---\n\n<!-- a comment -->\n\n```\ncode\n```\n", "e.md")
     assert "no paragraphs" in err.value.message and err.value.line == 4
 
 

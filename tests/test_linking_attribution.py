@@ -113,3 +113,14 @@ def test_an_authority_opening_a_sentence_after_as_is_reported():
     essay = parse_essay("Realism is old. As Charles Tilly argues, states make war. As Realism holds, states compete.\n")
     assert [(m.claim_id, m.text, m.keys) for m in link(essay, bib).mentions if m.kind == "author"] == [
         ("p1-s2", "Charles Tilly", ())]
+
+
+# --- appeals to a person with no entry (the unmarked essay) -------------------------------
+
+def test_a_person_making_a_point_and_a_lone_surname_claiming_are_appeals() -> None:
+    linkage = run("Alliances shift. Robert Jervis made a similar point. Mearsheimer claims that states seek power.")
+    assert authors(linkage) == [("Robert Jervis", ()), ("Mearsheimer", ())]
+
+
+def test_a_concept_before_a_reporting_verb_is_no_person() -> None:
+    assert authors(run("Realism holds that states compete. Constructivism argues otherwise.")) == []

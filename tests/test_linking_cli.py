@@ -18,6 +18,7 @@ KEYS = ["claim_id", "paragraph", "sentence", "text", "source_key", "kind", "conf
 def work(tmp_path: Path) -> Path:
     for name in ("essay.md", "refs.bib"):
         shutil.copy(CASE / name, tmp_path / name)
+    (tmp_path / "claims.yaml").write_text("", encoding="utf-8")  # an explicit --claims must exist
     return tmp_path
 
 
@@ -91,4 +92,19 @@ def test_bad_requests_exit_2(work: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert run(work, capsys, "--source", "nokey")[0] == 2
     assert run(work, capsys, "--accept", "p9-s9", "holsti2004taming")[0] == 2
     assert run(work, capsys, "--accept", "p1-s1", "holsti2004taming", "--reject", "p1-s1", "x")[0] == 2
-    assert not (work / "claims.yaml").exists()
+    assert (work / "claims.yaml").read_text(encoding="utf-8") == ""  # nothing written
+
+
+def test_suggest_lists_the_likely_suggestions_first_and_the_rest_on_request(
+        work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.linking.ranker import SHOW
+
+    _, out, _ = run(work, capsys, "--format", "json", "--suggest")
+    shown = json.loads(out)
+    _, out, _ = run(work, capsys, "--format", "json", "--suggest", "--all-suggestions")
+    every = json.loads(out)
+    assert all(r["confidence"] >= SHOW for r in shown if r["kind"] == "topical")
+    pairs = {(r["claim_id"], r["source_key"]) for r in shown}
+    assert pairs < {(r["claim_id"], r["source_key"]) for r in every}
+    assert any(r["kind"] == "topical" and r["confidence"] < SHOW for r in every)
+    assert all(r["evidence"].startswith("shared words: ") for r in every if r["kind"] == "topical")

@@ -1,4 +1,5 @@
-"""Topical suggestions: sparse TF-IDF, always suggested, bounded per claim and per source."""
+"""Topical suggestions: sparse TF-IDF and BM25 candidates, a calibrated probability, only the likely
+ones shown by default, bounded per claim and per source, ordered for review by expected value."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import pytest
 
 from litreview.bibliography.load import parse_bibliography
 from litreview.essay import parse_essay
-from litreview.linking import link, topical
+from litreview.linking import link, ranker, topical
 from litreview.linking.index import build_index
+from litreview.model import Link
 
 BIB = """
 @techreport{treverton2006toward, author={Treverton, Gregory}, title={Toward a Theory of Intelligence}, year={2006}}
@@ -26,21 +28,45 @@ The weather was pleasant and the harvest was large that year.
 """
 
 
-def suggestions(text: str = TEXT) -> list[tuple[str, str, str]]:
-    linkage = link(parse_essay(text), parse_bibliography(BIB))
+def suggestions(text: str = TEXT, **options: bool) -> list[tuple[str, str, str]]:
+    linkage = link(parse_essay(text), parse_bibliography(BIB), **options)
     return [(lk.claim_id, lk.source_key, lk.status) for lk in linkage.links if lk.kind == "topical"]
 
 
-def test_suggestions_follow_shared_words_and_stay_suggested() -> None:
-    assert suggestions() == [("p1-s1", "treverton2006toward", "suggested"),
-                             ("p2-s1", "protocol2007modern", "suggested"),
-                             ("p3-s1", "williams2001discipline", "suggested")]
+def firsts(text: str = TEXT) -> dict[str, str]:
+    """Each claim's best topical suggestion, from every suggestion."""
+    linkage = link(parse_essay(text), parse_bibliography(BIB), all_suggestions=True)
+    best: dict[str, tuple[float, str]] = {}
+    for lk in linkage.links:
+        if lk.kind == "topical" and lk.confidence > best.get(lk.claim_id, (-1.0, ""))[0]:
+            best[lk.claim_id] = (lk.confidence, lk.source_key)
+    return {claim: key for claim, (_, key) in best.items()}
 
 
-def test_scores_are_between_zero_and_one_and_evidence_names_the_words() -> None:
-    linkage = link(parse_essay(TEXT), parse_bibliography(BIB))
-    (lk,) = [lk for lk in linkage.links if lk.claim_id == "p2-s1"]
-    assert 0 < lk.confidence <= 1
+def test_the_best_suggestion_follows_the_shared_words() -> None:
+    assert firsts() == {"p1-s1": "treverton2006toward", "p2-s1": "protocol2007modern",
+                        "p3-s1": "williams2001discipline"}
+
+
+def test_every_suggestion_stays_suggested_and_is_never_certain() -> None:
+    linkage = link(parse_essay(TEXT), parse_bibliography(BIB), all_suggestions=True)
+    topical_links = [lk for lk in linkage.links if lk.kind == "topical"]
+    assert topical_links and all(lk.status == "suggested" for lk in topical_links)
+    assert all(0 < lk.confidence <= ranker.CAP < 1 for lk in topical_links)
+
+
+def test_by_default_only_suggestions_at_the_threshold_are_shown() -> None:
+    every = link(parse_essay(TEXT), parse_bibliography(BIB), all_suggestions=True)
+    shown = link(parse_essay(TEXT), parse_bibliography(BIB))
+    likely = {(lk.claim_id, lk.source_key) for lk in every.links
+              if lk.kind == "topical" and lk.confidence >= ranker.SHOW}
+    assert {(lk.claim_id, lk.source_key) for lk in shown.links if lk.kind == "topical"} == likely
+    assert len(likely) < sum(1 for lk in every.links if lk.kind == "topical")
+
+
+def test_evidence_names_the_shared_words() -> None:
+    linkage = link(parse_essay(TEXT), parse_bibliography(BIB), all_suggestions=True)
+    lk = next(lk for lk in linkage.links if (lk.claim_id, lk.source_key) == ("p2-s1", "protocol2007modern"))
     assert lk.evidence == "shared words: diplomat, diplomats"
 
 
@@ -53,17 +79,43 @@ def test_excluded_pairs_are_skipped() -> None:
 
 def test_chunking_does_not_change_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "\n\n".join([TEXT] * 5)
-    whole = suggestions(text)
+    whole = suggestions(text, all_suggestions=True)
     monkeypatch.setattr(topical, "CHUNK", 3)
-    assert suggestions(text) == whole
+    assert suggestions(text, all_suggestions=True) == whole
 
 
 def test_each_source_keeps_only_its_best_claims(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(topical, "PER_SOURCE", 2)
     text = "\n\n".join([*(f"Diplomats number {i} meet the modern diplomat." for i in range(4)),
                         *(f"Paragraph {i} is about something else entirely." for i in range(16))])
-    got = [s for s in suggestions(text) if s[1] == "protocol2007modern"]
+    got = [s for s in suggestions(text, all_suggestions=True) if s[1] == "protocol2007modern"]
     assert len(got) == 2
+
+
+def test_a_sentence_using_a_title_word_in_another_sense_is_not_shown() -> None:
+    # "In this capacity" is a role, not Terry's Building Partnership Capacity.
+    text = "In this capacity, it will show how these treaties and alliances increasingly shape international norms."
+    assert ("p1-s1", "terry2010principles", "suggested") not in suggestions(text)
+
+
+def _link(claim: str, key: str, confidence: float, status: str = "suggested", kind: str = "topical") -> Link:
+    return Link(claim, key, kind, confidence, status, "shared words: x")  # type: ignore[arg-type]
+
+
+def test_review_order_puts_unsupported_claims_first() -> None:
+    lonely = _link("p2-s1", "b", 0.6)
+    backed = _link("p1-s1", "a", 0.6)
+    stronger = _link("p3-s1", "c", 0.9)
+    every = [backed, _link("p1-s1", "z", 1.0, "confirmed", "marker"), lonely, stronger]
+    assert ranker.review_order([backed, lonely, stronger], every) == [stronger, lonely, backed]
+
+
+def test_another_suggestion_on_the_claim_counts_half() -> None:
+    first = _link("p1-s1", "a", 0.8)
+    second = _link("p1-s1", "b", 0.8)
+    alone = _link("p2-s1", "c", 0.5)
+    # 0.8 x (1 - 0.4) = 0.48 each, below 0.5 for the claim nothing else supports
+    assert ranker.review_order([first, second, alone], [first, second, alone]) == [alone, first, second]
 
 
 FIELD = """
@@ -80,22 +132,25 @@ SUBJECT = [f"International relations shape alliance {n}, for national interest a
            for n in ("one", "two", "three", "four", "five", "six")]
 
 
-def field_suggestions(*paragraphs: str) -> set[tuple[str, str]]:
-    linkage = link(parse_essay("\n\n".join([*SUBJECT, *paragraphs])), parse_bibliography(FIELD))
-    return {(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "topical"}
+def field_suggestions(*paragraphs: str) -> dict[tuple[str, str], float]:
+    linkage = link(parse_essay("\n\n".join([*SUBJECT, *paragraphs])), parse_bibliography(FIELD),
+                   all_suggestions=True)
+    return {(lk.claim_id, lk.source_key): lk.confidence for lk in linkage.links if lk.kind == "topical"}
 
 
-def test_words_the_whole_essay_uses_suggest_nothing() -> None:
-    assert field_suggestions() == set()
+def test_words_the_whole_essay_uses_are_not_shown() -> None:
+    assert all(p < ranker.SHOW for p in field_suggestions().values())
 
 
-def test_a_pair_of_common_words_can_be_specific() -> None:
-    assert field_suggestions("The National Security Advisor briefs the President daily.") == {
-        ("p7-s1", "sarkesian2013us")}
+def test_a_pair_of_common_words_is_better_evidence_than_the_essay_subject() -> None:
+    found = field_suggestions("The National Security Advisor briefs the President daily.")
+    subject = max(p for (claim, _), p in found.items() if claim != "p7-s1")
+    assert found[("p7-s1", "sarkesian2013us")] > subject
 
 
 def test_words_that_name_a_kind_of_publication_suggest_nothing() -> None:
-    assert field_suggestions("This essay holds that alliances matter; other essays disagree.") == set()
+    found = field_suggestions("This essay holds that alliances matter; other essays disagree.")
+    assert not any(claim == "p7-s1" for claim, _ in found)
 
 
 def test_words_another_linker_explained_do_not_count_again() -> None:

@@ -89,4 +89,7 @@ def test_apa_mla_and_author_date_fixture(cases):
             if field in {"authors", "editors"}:
                 got = [[p.family, p.given] for p in got]
             assert got == value, (want["style"], field)
-        assert ref.uncertain == (), want["style"]
+        # which right fields are marked unsure is the model's call, measured in bench/eval_refparse.py;
+        # here: nothing outside the fields named
+        assert set(ref.uncertain) <= {"authors", "title", "container", "publisher", "place", "year", "volume",
+                                      "pages"}, want["style"]

@@ -43,7 +43,9 @@ def test_fetch_json_then_a_warm_run_makes_no_request(fake, capsys) -> None:
     data = json.loads(out)
     summary = data["summary"]
     assert summary["statuses"] == {"verified": 6, "no-doi": 4, "not-found": 1, "malformed": 1}
-    assert summary["requests"] > 0 and summary["written"] == 11 and summary["offline"] is False
+    # 11 DOI, search and URL answers, plus OpenAlex for each of the 7 well-formed DOIs and Open Library's
+    # title search for the one book without an ISBN.
+    assert summary["requests"] > 0 and summary["written"] == 11 + 7 + 1 and summary["offline"] is False
     by_key = {s["key"]: s for s in data["sources"]}
     assert by_key["holmwood2004taming"]["suggested_doi"]["doi"] == "10.5555/lr.sovereigns"
     assert by_key["quillfeather2019deterrence"]["record"]["updates"][0]["type"] == "retraction"
@@ -61,7 +63,8 @@ def test_metadata_reads_the_snapshot_only(fake, capsys) -> None:
     rows = json.loads(out)
     assert [r["key"] for r in rows][:2] == ["fernhill2005world", "quillfeather2019deterrence"]
     assert set(rows[0]) == {"key", "status", "doi", "fetched_at", "stale", "record", "suggested_doi", "mismatches",
-                            "url_check", "reason"}
+                            "url_check", "registries", "ignored_records_from", "reason"}
+    assert rows[0]["registries"] == [{"registry": "OpenAlex", "state": "not-asked"}]
     assert rows[0]["status"] == "unverified" and "not yet verified" in rows[0]["reason"]
     code, out, _ = run(capsys, "metadata", *ARGS, "--key", "typo2020malformed")
     assert code == 0 and "malformed" in out

@@ -105,13 +105,14 @@ def test_search_envelope(fake) -> None:
 
 
 def test_limits_are_enforced_with_and_without_retry_after() -> None:
-    with FakeRegistry(limits={"public-single": (2, 1, 1)}, retry_after=3) as fake:
-        codes = [httpx.get(f"{fake.url}/works/10.5555/lr.culture.2005") for _ in range(3)]
+    # One client: making a new one costs ~0.3 s on a loaded machine, long enough for the bucket to refill.
+    with FakeRegistry(limits={"public-single": (2, 1, 1)}, retry_after=3) as fake, httpx.Client() as client:
+        codes = [client.get(f"{fake.url}/works/10.5555/lr.culture.2005") for _ in range(3)]
         assert [r.status_code for r in codes] == [200, 200, 429]
         assert codes[2].headers["retry-after"] == "3" and "Too Many Requests" in codes[2].text
-    with FakeRegistry(limits={"public-single": (1, 1, 1)}) as fake:
-        httpx.get(f"{fake.url}/works/10.5555/lr.culture.2005")
-        r = httpx.get(f"{fake.url}/works/10.5555/lr.culture.2005")
+    with FakeRegistry(limits={"public-single": (1, 1, 1)}) as fake, httpx.Client() as client:
+        client.get(f"{fake.url}/works/10.5555/lr.culture.2005")
+        r = client.get(f"{fake.url}/works/10.5555/lr.culture.2005")
         assert r.status_code == 429 and "retry-after" not in r.headers
 
 
@@ -166,10 +167,17 @@ def test_wayback_availability(fake) -> None:
 
 def test_env_and_configure(fake) -> None:
     from litreview.config import Config
+    from litreview.registry.handlers import HANDLERS
 
-    assert set(fake.env().values()) == {fake.url}
+    env = fake.env()
+    # Crossref, DataCite and doi.org at the root (as before); every other registry under its own prefix.
+    assert {env[n] for n in ("LITREVIEW_CROSSREF_URL", "LITREVIEW_DOI_URL", "LITREVIEW_DATACITE_URL",
+                             "LITREVIEW_WAYBACK_URL")} == {fake.url}
+    assert env["LITREVIEW_OPENALEX_URL"] == fake.url + "/openalex"
+    assert set(env) == {"LITREVIEW_WAYBACK_URL", *(h.env for h in HANDLERS)}
     config = fake.configure(Config())
     assert (config.crossref_url, config.doi_url, config.datacite_url, config.wayback_url) == (fake.url,) * 4
+    assert all(getattr(config, h.setting) == fake.url + h.fake_prefix for h in HANDLERS)
 
 
 def test_faults_from_the_command_line() -> None:

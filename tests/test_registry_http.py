@@ -89,16 +89,27 @@ def test_limits_adapt_to_headers_and_are_capped() -> None:
 
 
 def test_rate_limit_spaces_requests() -> None:
+    """Every request waits its turn at the pool's pacer (the pacer's own spacing is tested on a fake clock)."""
     seen: list = []
+    starts: list[float] = []
 
     async def go():
         async with httpx.AsyncClient(transport=serve(ok_json(), seen=seen)) as client:
             http = Http(client, policy=FAST_POLICY, limits={"crossref-single": Limits(20, 1, 5)})
+            pacer = http.pool("crossref-single").pacer
+            acquire = pacer.acquire
+
+            async def counted() -> float:
+                starts.append(await acquire())
+                return starts[-1]
+
+            pacer.acquire = counted  # type: ignore[method-assign]
             await asyncio.gather(*(http.get(URL, pool="crossref-single") for _ in range(6)))
 
     asyncio.run(go())
-    gaps = [b[0] - a[0] for a, b in itertools.pairwise(seen)]
-    assert min(gaps) >= 0.04  # 20 per second, evenly spaced (not a burst)
+    assert len(starts) == len(seen) == 6
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) >= 1 / 20  # 20 per second, evenly spaced (not a burst)
 
 
 def test_concurrency_never_exceeds_the_limit() -> None:
@@ -109,7 +120,7 @@ def test_concurrency_never_exceeds_the_limit() -> None:
         nonlocal active, peak
         active += 1
         peak = max(peak, active)
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)  # longer than the pacing gap (at most 50/s), so requests overlap
         active -= 1
         return ok_json()
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from litreview.bibliography.bibedit import BibEditError, apply_edits, find_entry, set_field
 from litreview.bibliography.load import parse_bibliography
 from litreview.cli import main
 from litreview.config import Config
-from litreview.registry.bibedit import BibEditError, apply_edits, find_entry, set_field
 from litreview.registry.fetch import fetch_all
 from litreview.testing.fake_registry import FakeRegistry
 from litreview.testing.helpers import FAKE_LIMITS, FAST_LIMITS, FAST_POLICY, bibliography_for
@@ -61,7 +61,11 @@ def workspace(tmp_path, monkeypatch):
         (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
         config = fake.configure(Config(root=tmp_path, metadata="metadata", mailto="t@example.org"))
         fetch_all(parse_bibliography(text, "refs.bib").sources, config, policy=FAST_POLICY, limits=FAST_LIMITS,
-                  check_urls=False)
+                  check_urls=False, foreign_ok=True)
+        env = fake.env()
+    # The records came from the fake: they count only while the settings point at it.
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.chdir(tmp_path)
     return tmp_path, text
 
@@ -78,9 +82,12 @@ def test_dry_run_shows_a_diff_and_changes_nothing(workspace, capsys) -> None:
     folder, text = workspace
     assert main(["sync", *ARGS]) == 0
     out, err = capsys.readouterr()
-    assert f"-{TITLE_OLD}+{TITLE_NEW}" in out and f"-{YEAR_OLD}+{YEAR_NEW}" in out
+    assert f"-{TITLE_OLD}+{TITLE_NEW}" in out and f"-{YEAR_OLD}" in out and f"+{YEAR_NEW}" in out
     assert "+  doi       = {10.5555/lr.sovereigns},\n" in out
-    assert "3 proposed corrections" in err
+    # What check fixes by itself comes too: an abbreviated page range, DOIs written as a link or labelled.
+    assert "+  pages   = {448--488},\n" in out and "+  doi     = {10.5555/LR.CULTURE.2005},\n" in out
+    assert "+  doi       = {10.5072/lr.dataset.1},\n" in out
+    assert "6 proposed corrections" in err
     assert (folder / "refs.bib").read_text(encoding="utf-8") == text
 
 
@@ -88,8 +95,11 @@ def test_write_yes_applies_all_and_keeps_every_other_byte(workspace, capsys) -> 
     folder, text = workspace
     assert main(["sync", *ARGS, "--write", "--yes"]) == 0
     expected = text.replace(TITLE_OLD, TITLE_NEW).replace(YEAR_OLD, YEAR_NEW).replace(DOI_AFTER, DOI_ADDED)
+    expected = expected.replace("{448--88}", "{448--488}").replace("{https://doi.org/10.5555/LR.CULTURE.2005}",
+                                                                   "{10.5555/LR.CULTURE.2005}")
+    expected = expected.replace("{doi:10.5072/lr.dataset.1}", "{10.5072/lr.dataset.1}")
     assert (folder / "refs.bib").read_bytes() == expected.encode("utf-8")
-    assert "applied 3 of 3" in capsys.readouterr().err
+    assert "applied 6 of 6" in capsys.readouterr().err
 
 
 def test_write_asks_and_applies_only_what_is_accepted(workspace, capsys, monkeypatch) -> None:
@@ -125,8 +135,12 @@ def test_ctrl_c_at_a_question_writes_nothing(workspace, capsys, monkeypatch) -> 
 def test_json_lists_the_proposals(workspace, capsys) -> None:
     import json
 
-    assert main(["sync", *ARGS, "--format", "json", "--field", "doi"]) == 0
+    assert main(["sync", *ARGS, "--format", "json", "--field", "doi", "--key", "holmwood2004taming"]) == 0
     assert json.loads(capsys.readouterr().out) == [{
         "key": "holmwood2004taming", "field": "doi", "old": "", "new": "10.5555/lr.sovereigns",
         "reason": "suggested DOI (score 1.00: Taming the Imaginary Sovereigns: Institutional Change in Synthetic Politics)",
         "line": 27}]
+    assert main(["sync", *ARGS, "--format", "json", "--field", "doi"]) == 0
+    fixes = [c for c in json.loads(capsys.readouterr().out) if c["reason"].startswith("LR121")]
+    assert [(c["old"], c["new"]) for c in fixes] == [("https://doi.org/10.5555/LR.CULTURE.2005", "10.5555/LR.CULTURE.2005"),
+                                                    ("doi:10.5072/lr.dataset.1", "10.5072/lr.dataset.1")]

@@ -6,17 +6,18 @@ that would share a key all get a, b, c... in order, like "2015a" and "2015b".
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import Person
+from .bibtex import MONTHS, escape, format_entry, key_suffix, page_range, unbalanced
 from .keys import DEFAULT_PATTERN, key_parts
-from .refparse import ParsedReference
+from .refparse.reference import ParsedReference
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_SPECIALS = re.compile(r"[\\&%$#_{}]")
+__all__ = ["base_key", "bibtex_fields", "bibtex_name", "entry_text", "escape", "make_keys", "to_bibtex", "to_json"]
+
+
 
 
 def base_key(ref: ParsedReference) -> str:
@@ -32,25 +33,18 @@ def make_keys(refs: Sequence[ParsedReference]) -> list[str]:
     keys = []
     for base in bases:
         if counts[base] > 1:
-            keys.append(base + _suffix(seen[base]))
+            keys.append(base + key_suffix(seen[base] + 1))
             seen[base] += 1
         else:
             keys.append(base)
     return keys
 
 
-def _suffix(n: int) -> str:
-    letters = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(ord("a") + rem) + letters
-    return letters
-
-
-def escape(text: str) -> str:
-    """Escape LaTeX's special characters & % $ # _ { } and the backslash."""
-    return _SPECIALS.sub(lambda m: r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)
+def _verbatim(value: str) -> str:
+    """A DOI or URL as written, without its braces when they do not pair up (they would unbalance the entry)."""
+    if unbalanced(value) == (None, None):
+        return value
+    return value.replace("{", "").replace("}", "")
 
 
 def bibtex_name(person: Person) -> str:
@@ -94,15 +88,16 @@ def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
         ("edition", escape(ref.edition)),
         ("volume", escape(ref.volume)),
         ("number", escape(number)),
-        ("pages", escape(ref.pages.replace("–", "--"))),
+        ("pages", escape(page_range(ref.pages))),
         (_publisher_field(ref.type), escape(ref.publisher)),
         ("address", escape(ref.place)),
         ("year", ref.year),
-        ("month", _MONTHS[ref.month - 1] if ref.month else ""),
+        ("month", MONTHS[ref.month - 1] if ref.month else ""),
         ("day", str(ref.day) if ref.day else ""),
-        ("doi", ref.doi),
-        ("url", ref.url),
-        ("urldate", ref.urldate),
+        ("doi", _verbatim(ref.doi)),
+        ("isbn", _verbatim(ref.isbn)),
+        ("url", _verbatim(ref.url)),
+        ("urldate", _verbatim(ref.urldate)),
         ("note", escape(note)),
     ]
     return [(k, v) for k, v in raw_fields if v]
@@ -113,12 +108,7 @@ def entry_text(ref: ParsedReference, key: str) -> str:
     lines = []
     if ref.uncertain:
         lines.append(f"% uncertain: {', '.join(ref.uncertain)}")
-    lines.append(f"@{ref.type}{{{key},")
-    for name, value in bibtex_fields(ref):
-        # month names are BibTeX macros, written without braces
-        shown = value if name == "month" else "{" + value + "}"
-        lines.append(f"  {name} = {shown},")
-    lines.append("}")
+    lines.append(format_entry(ref.type, key, bibtex_fields(ref), align=False))
     return "\n".join(lines)
 
 

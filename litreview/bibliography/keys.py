@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import string
-import unicodedata
 from collections.abc import Collection, Sequence
 
 from ..errors import ConfigError
 from ..model import Person
+from ..text import fold_ascii
+from .bibtex import key_suffix
 
 DEFAULT_PATTERN = "{family}{year}{word}"
 PLACEHOLDERS = ("family", "year", "word", "words2", "words3", "authors2")
@@ -28,16 +29,8 @@ round save since so some sur than the through to un una unas uno unos under unde
 until up upon versus via von while with within without yet zu zum
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_NON_KEY = re.compile(r"[^a-z0-9]+")
 _NOT_IN_KEY = re.compile(r"[^a-z0-9:_\-]+")
 _WORDS = re.compile(r"[^\W_]+")
-
-
-def fold_ascii(text: str) -> str:
-    """Lower-case ASCII letters and digits only: 'Müller-Lüdenscheidt' -> 'mullerludenscheidt'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NON_KEY.sub("", text.replace("ß", "ss").replace("ø", "o").replace("æ", "ae"))
 
 
 def significant_words(title: str) -> list[str]:
@@ -90,16 +83,8 @@ def make_key(people: Sequence[Person], year: int | str | None, title: str, exist
     if base not in taken:
         return base
     for n in range(1, 10_000):
-        candidate = base + _suffix(n)
+        candidate = base + key_suffix(n)
         if candidate not in taken:
             return candidate
     raise ValueError(f"no free key for {base!r}")  # pragma: no cover - 10,000 collisions
 
-
-def _suffix(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa: the letters Better BibTeX appends on a collision."""
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out

@@ -1,52 +1,41 @@
 """Load a BibTeX file into ``Source`` values: the only module that imports pybtex.
 
-Every problem met while parsing becomes a located ``Finding`` (LR100-LR105), so one
-run reports all of them; parsing goes on past a bad entry to the next ``@``.
+Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109), so
+one run reports all of them; parsing goes on past a bad entry to the next ``@``.
 """
 
 from __future__ import annotations
 
 import bisect
-import codecs
-import functools
-import itertools
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Bibliography, Finding, Person, Source
+from . import bibtex, inherit, names
+from .latex import decode_latex
 
-# Entry types of BibTeX and biblatex; anything else is reported (LR102).
-KNOWN_TYPES = frozenset(
-    ["article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings", "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished", "online", "report", "thesis", "collection", "mvbook", "bookinbook", "suppbook", "periodical", "suppperiodical", "suppcollection", "mvcollection", "reference", "mvreference", "inreference", "mvproceedings", "patent", "dataset", "software", "set", "xdata", "electronic", "www", "standard"]
-)
+# Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
+# custom[a-f]) and BibTeX's; anything else loads with a warning (LR102).
+_TYPE_NAMES = """
+    article book mvbook inbook bookinbook suppbook booklet collection mvcollection incollection
+    suppcollection dataset manual misc online patent periodical suppperiodical proceedings mvproceedings
+    inproceedings reference mvreference inreference report set software thesis unpublished xdata
+    customa customb customc customd custome customf conference electronic mastersthesis masterthesis
+    phdthesis techreport www artwork audio bibnote commentary image jurisdiction legislation legal letter
+    movie music performance review standard video
+"""
+KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
-_BRACES = re.compile(r"(?<!\\)[{}]")
+PERSON_FIELDS = ("author", "editor")
 _SPACES = re.compile(r"\s+")
-_LATEX_HINT = re.compile(r"[\\~$`]|--|''")
 
 
-@functools.lru_cache(maxsize=65536)
-def decode_latex(value: str) -> str:
-    """LaTeX to display text: accents and dashes decoded, protective braces removed."""
-    if not value:
-        return ""
-    if not _LATEX_HINT.search(value):
-        # Most values hold no LaTeX at all: skip the codec (the costliest step of loading).
-        return _SPACES.sub(" ", _BRACES.sub("", value)).strip()
-    import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex depends on it)
-
-    try:
-        text = codecs.decode(value, "ulatex")
-    except (ValueError, UnicodeError):
-        text = value
-    text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}")
-    return _SPACES.sub(" ", text).strip()
-
-
-def _person(pybtex_person) -> Person:
+def _person(pybtex_person: Any) -> Person:
     given = " ".join(pybtex_person.first_names + pybtex_person.middle_names)
     return Person(
         family=decode_latex(" ".join(pybtex_person.last_names)),
@@ -56,13 +45,18 @@ def _person(pybtex_person) -> Person:
     )
 
 
-def _year(fields: dict[str, str]) -> int | None:
-    raw = fields.get("year") or fields.get("date", "")[:4]
-    raw = decode_latex(raw)
-    return int(raw) if raw.isdigit() else None
+_DATE_YEAR = re.compile(r"^\s*\{?\s*(-?\d{4})")
 
 
-def _first(fields: dict[str, str], names: tuple[str, ...]) -> str:
+def _year(fields: Mapping[str, str]) -> int | None:
+    raw = decode_latex(fields.get("year", ""))
+    if raw.isdigit():
+        return int(raw)
+    match = _DATE_YEAR.match(fields.get("date", "")) if not raw else None
+    return int(match.group(1)) if match else None
+
+
+def _first(fields: Mapping[str, str], names: tuple[str, ...]) -> str:
     for name in names:
         if fields.get(name):
             return decode_latex(fields[name])
@@ -92,36 +86,58 @@ def _entry_start_line(text: str, line: int | None) -> int:
     return 1
 
 
-_ENTRY_START = re.compile(r"^[ \t]*@", re.M)
+def _prescan(text: str, filename: str) -> list[Finding]:
+    """Entries whose braces do not balance (pointing at the brace never closed), and values with
+    a line that starts with ``@`` (a warning: pybtex reads on, other tools see a new entry there).
 
-
-def _unbalanced_braces(text: str, filename: str) -> list[Finding]:
-    """Find entries whose braces do not balance, pointing at the brace never closed.
-
-    pybtex notices such an entry only where the damage shows (often the next entry),
-    so this pre-scan gives the line a person has to fix.
+    pybtex notices an unbalanced entry only where the damage shows (often the next entry),
+    so this gives the line a person has to fix.
     """
-    problems = []
-    starts = [m.start() for m in _ENTRY_START.finditer(text)] + [len(text)]
-    for begin, end in itertools.pairwise(starts):
-        chunk = text[begin:end]
-        if chunk.lstrip()[1:].lower().startswith("comment"):
+    problems: list[Finding] = []
+    skip_to = 0
+    comment_open = 0  # braces an "@comment{" left open: entries inside it end with its "}"
+    for begin, end in bibtex.chunks(text):
+        if begin < skip_to:
             continue
-        opens = chunk.count("{") - chunk.count("\\{")
-        closes = chunk.count("}") - chunk.count("\\}")
+        chunk = text[begin:end]
+        head = chunk.lstrip()[1:].lower()
+        opens, closes = chunk.count("{"), chunk.count("}")
+        if head.startswith("comment"):
+            comment_open += max(0, opens - closes)
+            continue
+        if "{" not in chunk:
+            continue
         if opens == closes and chunk.find("}") > chunk.find("{") >= 0:
             continue  # balanced by count; an order problem is left to pybtex's parser
-        stack: list[int] = []
-        extra_close = None
-        for i, ch in enumerate(chunk):
-            if ch == "{" and (i == 0 or chunk[i - 1] != "\\"):
-                stack.append(i)
-            elif ch == "}" and (i == 0 or chunk[i - 1] != "\\"):
-                if stack:
-                    stack.pop()
-                elif extra_close is None:
-                    extra_close = i
-        if stack:
+        if comment_open and 0 < closes - opens <= comment_open and bibtex.unbalanced(chunk)[0] is None:
+            comment_open -= closes - opens
+            continue
+        brace = text.find("{", begin)
+        paren = text.find("(", begin)
+        if opens > closes and not (0 <= paren < brace):
+            try:
+                close = bibtex.group_end(text, brace)
+            except bibtex.ScanError:
+                close = -1
+            eol = text.find("\n", close)
+            tail = text[close:eol if eol >= 0 else len(text)] if close > 0 else "?"
+            if close > end and not tail.strip(" \t,)}"):
+                # The entry runs on past a line that starts with "@": one entry, as pybtex reads it.
+                line = _line_of(text, begin)
+                inner = end
+                skip_to = close
+                if text[inner] != "@":
+                    continue  # an indented "@" is read as text by every tool
+                problems.append(Finding(
+                    code="LR109", severity="warning",
+                    message=f"a line inside a value starts with @ (line {_line_of(text, inner)}); "
+                            "some tools read a new entry there",
+                    hint="Indent that line or move the @ off the start of the line",
+                    file=filename, line=line,
+                ))
+                continue
+        never_closed, extra_close = bibtex.unbalanced(chunk)
+        if never_closed is not None:
             entry_line = _line_of(text, begin)
             problems.append(Finding(
                 code="LR100", severity="error",
@@ -142,22 +158,35 @@ def _first_unbalanced_line(chunk: str) -> int:
     """Offset (in lines) of the first field line whose braces do not balance."""
     lines = chunk.splitlines()
     for offset, line in enumerate(lines[1:-1], start=1):
-        if line.count("{") - line.count("\\{") != line.count("}") - line.count("\\}"):
+        if line.count("{") != line.count("}"):
             return offset
     return 0
 
 
+class _Raw:
+    """One entry as read, before inheritance: type, key, own fields and where it starts."""
+
+    __slots__ = ("fields", "key", "kind", "line")
+
+    def __init__(self, kind: str, key: str, fields: dict[str, str], line: int) -> None:
+        self.kind, self.key, self.fields, self.line = kind, key, fields, line
+
+
 def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
-    """Parse BibTeX text; problems are returned as findings, never raised."""
-    from pybtex.database import Entry
-    from pybtex.database import Person as PybtexPerson
+    """Parse BibTeX text; problems are returned as findings, never raised.
+
+    As pybtex in its non-strict mode: a syntax error costs only the entry it is in (the fields
+    read before it are kept), an entry without a key is kept as ``unnamed-N``. As biber: keys
+    that differ only in case are two entries (with a warning), ``crossref`` and ``xdata`` are
+    inherited (look-ups ignore case), extended names (``family=..., given=...``) are read.
+    """
     from pybtex.database.input.bibtex import LowLevelParser, month_names
-    from pybtex.scanner import PybtexError, PybtexSyntaxError
+    from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
-    problems: list[Finding] = _unbalanced_braces(text, filename)
+    problems: list[Finding] = _prescan(text, filename)
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence.
-    damaged = {_entry_start_line(text, p.line) for p in problems}
+    damaged = {_entry_start_line(text, p.line) for p in problems if p.code == "LR100"}
 
     def syntax_error(error: PybtexSyntaxError) -> None:
         if _line_of(text, error.error_context_info[0] or 0) in damaged:
@@ -174,8 +203,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     line_of = _Lines(text)
     scanner = LowLevelParser(text, macros=CaseInsensitiveDict(month_names),
                              handle_error=syntax_error, filename=filename)
-    sources: list[Source] = []
+    raws: list[_Raw] = []
     seen: dict[str, int] = {}
+    seen_folded: dict[str, str] = {}
+    unnamed = 0
     for entry_type, body in scanner:
         line = line_of(scanner.command_start)
         kind = entry_type.lower()
@@ -183,70 +214,124 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             continue
         key, raw_fields = body
         if key is None:
-            continue
-        if key.lower() in seen:
+            raw_fields = raw_fields or _keyless_fields(text, scanner.command_start)
+            unnamed += 1
+            key = f"unnamed-{unnamed}"  # pybtex's name for it
+            if not any(p.line == line and p.code == "LR100" for p in problems):
+                problems.append(Finding(code="LR100", severity="error", message=f"the entry has no key (kept as {key})",
+                                        hint="Add a key after the {: @article{smith2020title, ...",
+                                        key=key, file=filename, line=line))
+        if key in seen:
             problems.append(Finding(
-                code="LR101", severity="error",
-                message=f"duplicate key {key!r} (first defined on line {seen[key.lower()]})",
+                code="LR101", severity="error", message=f"duplicate key {key!r} (first defined on line {seen[key]})",
                 hint="Rename one of the entries, or delete the copy", key=key, file=filename, line=line,
             ))
             continue
-        seen[key.lower()] = line
+        seen[key] = line
+        other = seen_folded.setdefault(key.casefold(), key)
+        if other != key:
+            problems.append(Finding(
+                code="LR108", severity="warning",
+                message=f"key {key!r} differs only in case from {other!r} (line {seen[other]})",
+                hint="Keep them apart by more than case: BibTeX and pandoc treat them as one key",
+                key=key, file=filename, line=line,
+            ))
         if kind not in KNOWN_TYPES:
             problems.append(Finding(
-                code="LR102", severity="error", message=f"unknown entry type @{entry_type}",
+                code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",
                 hint="Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
-        entry = Entry(kind)
         for name, value_parts in raw_fields:
             lname = name.lower()
-            value = _SPACES.sub(" ", "".join(value_parts)).strip()
             if lname in fields:
                 problems.append(Finding(
                     code="LR103", severity="error", message=f"field {name!r} appears twice in {key!r}",
                     hint="Keep one of the two values", key=key, file=filename, line=line,
                 ))
                 continue
-            fields[lname] = value
-            if lname in ("author", "editor"):
-                try:
-                    for name_part in _split_names(value):
-                        entry.add_person(PybtexPerson(name_part), lname)
-                except PybtexError as exc:
-                    problems.append(Finding(
-                        code="LR104", severity="error", message=f"cannot read the {lname} names: {exc}",
-                        hint='separate names with " and "; write each as "Family, Given"',
-                        key=key, file=filename, line=line,
-                    ))
-        sources.append(Source(
-            key=key,
-            type=kind,
-            authors=tuple(_person(p) for p in entry.persons.get("author", [])),
-            editors=tuple(_person(p) for p in entry.persons.get("editor", [])),
-            year=_year(fields),
-            title=decode_latex(fields.get("title", "")),
-            container=_first(fields, CONTAINER_FIELDS),
-            publisher=_first(fields, PUBLISHER_FIELDS),
-            volume=decode_latex(fields.get("volume", "")),
-            number=_first(fields, ("number", "issue")),
-            pages=decode_latex(fields.get("pages", "")),
-            doi=fields.get("doi", "").strip(),
-            url=fields.get("url", "").strip(),
-            urldate=decode_latex(fields.get("urldate", "")),
-            fields=fields,
-            file=filename,
-            line=line,
-        ))
+            fields[lname] = _SPACES.sub(" ", "".join(value_parts)).strip()
+        raws.append(_Raw(kind, key, fields, line))
+    merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws})
+    sources = [_source(r, merged[r.key], filename, problems) for r in raws]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=text)
 
 
-def _split_names(value: str) -> list[str]:
-    from pybtex.bibtex.utils import split_name_list
+def _keyless_fields(text: str, start: int) -> list:
+    """The fields of an entry written without a key (``@book{, title = ...}``), read as pybtex's
+    keyless mode reads them; pybtex's normal mode stops at the missing key and keeps nothing."""
+    from pybtex.database.input.bibtex import LowLevelParser
 
-    return [name for name in split_name_list(value) if name.strip()]
+    end = bibtex.entry_extent(text, start)
+    try:
+        for _, (_, fields) in LowLevelParser(text[start:end], keyless_entries=True, handle_error=lambda e: None):
+            return list(fields)
+    except (ValueError, TypeError):
+        return []
+    return []
+
+
+def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[Finding]) -> Source:
+    people: dict[str, tuple[Person, ...]] = {}
+    for role in PERSON_FIELDS:
+        try:
+            people[role] = read_people(fields.get(role, ""))
+        except ValueError as exc:
+            people[role] = ()
+            problems.append(Finding(
+                code="LR104", severity="error", message=f"cannot read the {role} names: {exc}",
+                hint='Separate names with " and "; write each as "Family, Given"',
+                key=raw.key, file=filename, line=raw.line,
+            ))
+    return Source(
+        key=raw.key,
+        type=raw.kind,
+        authors=people["author"],
+        editors=people["editor"],
+        year=_year(fields),
+        title=decode_latex(fields.get("title", "")),
+        container=_first(fields, CONTAINER_FIELDS),
+        publisher=_first(fields, PUBLISHER_FIELDS),
+        volume=decode_latex(fields.get("volume", "")),
+        number=_first(fields, ("number", "issue")),
+        pages=decode_latex(fields.get("pages", "")),
+        doi=fields.get("doi", "").strip(),
+        url=fields.get("url", "").strip(),
+        urldate=decode_latex(fields.get("urldate", "")),
+        fields=fields,
+        file=filename,
+        line=raw.line,
+    )
+
+
+def read_people(value: str) -> tuple[Person, ...]:
+    """The persons of a name list (pybtex's rules; biblatex's extended format too).
+
+    Raises ValueError when a name cannot be read.
+    """
+    from pybtex.database import Person as PybtexPerson
+    from pybtex.scanner import PybtexError
+
+    if not value:
+        return ()
+    out = []
+    listed = names.split_names(value)
+    if any(names.is_stray(n) for n in listed):
+        raise ValueError("the list has an empty name (a stray 'and' or comma)")
+    for name in listed:
+        parts = names.extended_name(name)
+        if parts is not None:
+            person = names.person_from_parts(parts, decode_latex)
+            if person is not None:
+                out.append(person)
+            continue
+        try:
+            out.append(_person(PybtexPerson(name)))
+        except PybtexError as exc:
+            raise ValueError(str(exc)) from None
+    return tuple(out)
 
 
 def _hint_for(message: str) -> str:
@@ -260,7 +345,10 @@ def _hint_for(message: str) -> str:
 
 
 def load_bibliography(path: str | Path) -> Bibliography:
-    """Read and parse a .bib file. Unreadable files raise InputError; parse problems are data."""
+    """Read and parse a .bib file (or CSL-JSON ``.json``, CSL-YAML ``.yaml``, as pandoc reads them).
+
+    Unreadable files raise InputError; parse problems are data.
+    """
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -273,15 +361,21 @@ def load_bibliography(path: str | Path) -> Bibliography:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
+        from ..fileio import encoding_hint
+
         line = raw.count(b"\n", 0, exc.start) + 1
         text = raw.decode("utf-8", errors="replace")
         bib = parse_bibliography(text, str(p))
         bad = Finding(
             code="LR105", severity="error",
             message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            hint="Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)", file=str(p), line=line,
+            hint=encoding_hint(raw, p.name, sentence=True), file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
+    if p.suffix.lower() in (".json", ".yaml", ".yml") and text.strip():
+        from .csl import parse_csl
+
+        return parse_csl(text, str(p), yaml=p.suffix.lower() != ".json")
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography is empty",

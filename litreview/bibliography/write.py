@@ -11,6 +11,10 @@ import re
 from collections.abc import Sequence
 
 from ..model import Person, RegistryRecord
+from .bibtex import escape, format_entry, page_range
+
+__all__ = ["append_entries", "bibtex_type", "clean", "clean_verbatim", "entry_text", "format_entry",
+           "newline_of", "page_range", "people", "person", "protect", "record_fields"]
 
 #: registry work type -> (BibTeX type, field the container goes in, field the publisher goes in)
 _TYPES: dict[str, tuple[str, str, str]] = {
@@ -35,17 +39,14 @@ _TYPES: dict[str, tuple[str, str, str]] = {
 }
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
-_SPECIALS = re.compile(r"([&%$#_])")
-_PAGE_DASH = re.compile(r"^\s*([\w.]+)\s*(?:-+|–|—)\s*([\w.]+)\s*$")
 # Words a style must not lower-case: acronyms and words with inner capitals (NATO, iPhone, McNamara).
 _PROTECT = re.compile(r"(?<![\w{])(\w*[A-Z]\w*[A-Z]\w*|[a-z]+[A-Z]\w*)(?![\w}])")
 
 
 def clean(text: str) -> str:
-    """Registry text made safe for a field value: no markup, no braces, LaTeX specials escaped."""
+    """Registry text made safe for a field value: no markup, LaTeX specials escaped (``bibtex.escape``)."""
     text = html.unescape(_TAG.sub("", text or ""))
-    text = text.replace("\\", "").replace("{", "").replace("}", "")
-    return _SPECIALS.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+    return escape(_SPACE.sub(" ", text).strip())
 
 
 def clean_verbatim(text: str) -> str:
@@ -73,12 +74,6 @@ def people(persons: Sequence[Person]) -> str:
     return " and ".join(person(p) for p in persons)
 
 
-def page_range(pages: str) -> str:
-    """'448-488' -> '448--488' (BibTeX's range dash); other forms unchanged."""
-    match = _PAGE_DASH.match(pages or "")
-    return f"{match.group(1)}--{match.group(2)}" if match else clean(pages)
-
-
 def bibtex_type(record_type: str) -> str:
     """The BibTeX entry type for a registry work type (misc when unknown)."""
     return _TYPES.get(record_type, ("misc", "", ""))[0]
@@ -103,7 +98,7 @@ def record_fields(record: RegistryRecord) -> list[tuple[str, str]]:
     if record.issue:
         fields.append(("number", clean(record.issue)))
     if record.pages:
-        fields.append(("pages", page_range(record.pages)))
+        fields.append(("pages", clean(page_range(record.pages))))
     if publisher_field and record.publisher:
         fields.append((publisher_field, clean(record.publisher)))
     if record.year:
@@ -119,15 +114,7 @@ def record_fields(record: RegistryRecord) -> list[tuple[str, str]]:
 
 def entry_text(record: RegistryRecord, key: str) -> str:
     """One BibTeX entry, fields aligned like the rest of the file, ending with a newline."""
-    return format_entry(bibtex_type(record.type), key, record_fields(record))
-
-
-def format_entry(kind: str, key: str, fields: Sequence[tuple[str, str]]) -> str:
-    width = max((len(name) for name, _ in fields), default=0)
-    lines = [f"@{kind}{{{key},"]
-    lines += [f"  {name.ljust(width)} = {{{value}}}," for name, value in fields]
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return format_entry(bibtex_type(record.type), key, record_fields(record)) + "\n"
 
 
 def newline_of(data: bytes) -> bytes:

@@ -17,9 +17,10 @@ from ..config import Config
 from ..model import Finding, Review
 from .bib import check_bibliography
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
+from .imported import check_unsure_imports
 from .registry import check_registry, reportable
 from .style import check_style, title_year_conflict
-from .suppress import apply, gather, unknown_codes
+from .suppress import apply, gather, unknown_codes, with_severity
 from .text import check_curated, check_text
 
 __all__ = ["CATALOGUE", "CheckResult", "Code", "catalogue_json", "check_review", "code_info", "run_checks",
@@ -52,6 +53,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     bib = review.bibliography
     found: list[Finding] = list(bib.problems)
     found += check_bibliography(bib, now=now)
+    found += check_unsure_imports(bib)
     found += check_style(bib, now=now, access_max_age_days=config.access_max_age_days)
     year_in_title = frozenset(s.key for s in bib.sources if title_year_conflict(s))
     found += check_registry(bib, review.metadata, year_in_title=year_in_title)
@@ -61,7 +63,9 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_text(bib, review.essay, review.linkage, essay_file=essay_file)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
     found = _drop_superseded(found, review)
-    found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file)
+    found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,
+                           severity_codes=config.severity)
+    found = with_severity(found, config.severity)
     kept, dropped = apply(found, gather(config.suppress, config.suppress_entries, bib))
     root = Path(config.root)
     return CheckResult(findings=tuple(sort_findings(_relative(f, root) for f in _unique(kept))),

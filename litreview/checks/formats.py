@@ -37,6 +37,8 @@ def summary_line(summary: Mapping[str, Any]) -> str:
                       n(summary["info"], "note")])
     if summary.get("suppressed"):
         text += f" ({summary['suppressed']} suppressed)"
+    if summary.get("since"):
+        text = f"new since {summary['since']}: {text}; {summary.get('fixed') or 0} fixed"
     return text
 
 
@@ -82,7 +84,15 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 lines.append(style(f"    hint: {f.hint}", dim=True))
     if lines:
         lines.append("")
-    lines.append(summary_line(summary) if findings or summary.get("suppressed") else "No problems found.")
+    if findings or summary.get("suppressed"):
+        lines.append(summary_line(summary))
+        for item in summary.get("suppressed_by") or ():
+            if item.get("reason"):
+                lines.append(style(f"  suppressed {item['code']} ({item['count']}): {item['reason']}", dim=True))
+    elif summary.get("since"):
+        lines.append(f"No new problems since {summary['since']} ({summary.get('fixed') or 0} fixed).")
+    else:
+        lines.append("No problems found.")
     return "\n".join(lines) + "\n"
 
 

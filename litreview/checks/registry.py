@@ -17,7 +17,6 @@ _CORRECTIONS = frozenset({"correction", "corrigendum", "erratum", "expression_of
 _VERSIONS = frozenset({"new_edition", "new_version"})
 # Differences that are a matter of house style, or of legal publisher against imprint.
 _QUIET = frozenset({"case", "punctuation"})
-_AGENCIES = {"crossref": "Crossref", "datacite": "DataCite", "medra": "mEDRA", "jalc": "JaLC"}
 _KIND_WORDS = {
     "case": "differs in capitalisation", "punctuation": "differs in punctuation",
     "subtitle": "lacks the subtitle", "truncated": "is cut short", "extra": "has extra words",
@@ -54,15 +53,26 @@ def reportable(mismatches: tuple[Mismatch, ...], *, year_in_title: bool = False)
 
 
 def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool = False) -> Iterable[Finding]:
-    """LR200-LR211 for one entry."""
-    agency = _AGENCIES.get(meta.record.agency, meta.record.agency) if meta.record else "the registry"
+    """LR200-LR211 and LR220 for one entry."""
+    from ..registry.handlers import agency_label
+
+    agency = agency_label(meta.record.agency) if meta.record else "the registry"
     when = f" on {meta.fetched_at[:10]}" if meta.fetched_at else ""
-    if meta.status == "not-found":
+    if meta.ignored:
+        where = ", ".join(dict.fromkeys(meta.ignored))
+        yield entry_finding("LR220", source, f"the snapshot's records for this entry came from {where}, not from "
+                                             "a configured registry; they were ignored")
+    what = f"DOI {source.doi}" if source.doi else "the work"
+    if meta.status == "not-found" and not source.doi:
+        # Every registry that should know the work was asked and answered (the reason lists them).
+        yield entry_finding("LR200", source, f"the work is not known to any registry: {meta.reason}",
+                            "check the identifiers (ISBN, arXiv id, PubMed id) for typos")
+    elif meta.status == "not-found":
         yield entry_finding("LR200", source, f"DOI {source.doi} does not exist: {agency} answered 404{when}")
     elif meta.status in ("unverified", "failed"):
         why = (meta.reason or "no registry record in the snapshot").removeprefix("not yet verified: ")
         state = "could not be verified" if meta.status == "failed" else "not yet verified"
-        yield entry_finding("LR209", source, f"DOI {source.doi} {state}: {why}")
+        yield entry_finding("LR209", source, f"{what} {state}: {why}")
     if meta.status == "verified":
         yield from check_mismatches(source, reportable(meta.mismatches, year_in_title=year_in_title), agency)
     if meta.record is not None:
@@ -81,7 +91,7 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
                 if check.archive_url else "find the page's new address, or an archived copy on the Wayback Machine")
         checked = f" (checked {check.checked_at[:10]})" if check.checked_at else ""
         yield entry_finding("LR207", source, f"URL {check.url} is broken: {what}{checked}", hint)
-    elif check is not None and check.ok and _moved(check.url, check.final_url):
+    elif check is not None and check.ok and moved_url(check.url, check.final_url):
         yield entry_finding("LR211", source, f"URL {check.url} redirects to {check.final_url}",
                             f"if it is the same document, write url = {{{check.final_url}}}")
 
@@ -115,6 +125,8 @@ def check_updates(source: Source, meta: SourceMetadata) -> Iterable[Finding]:
         label = update.label or kind.replace("_", " ")
         dated = f" ({update.date[:10]})" if update.date else ""
         notice = f"; notice {update.doi}" if update.doi else ""
+        # Each source that says so is cited (Crossref's publisher or Retraction Watch, PubMed, OpenAlex).
+        notice += f" (source: {update.source})" if update.source else ""
         if kind in _RETRACTIONS:
             yield entry_finding("LR204", source, f"the work has {_article(label)}{dated}{notice}")
         elif kind in _CORRECTIONS:
@@ -129,6 +141,6 @@ def _article(label: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
-def _moved(url: str, final: str) -> bool:
+def moved_url(url: str, final: str) -> bool:
     """True when the final address differs beyond a trailing slash."""
     return bool(final) and final.rstrip("/") != url.rstrip("/")

@@ -1,100 +1,161 @@
-"""Pull-request scope (``check --since REF``): keep findings on what changed since a git ref.
+"""Pull-request scope (``check --since REF``): the findings a change adds, as a diff of two full checks.
 
-An entry is in scope when it is new or any field changed; a claim when its sentence
-is not in the old essay; a duplicate when either of the two entries is; a file-level
-finding when its line is new. ``git_show`` and ``merge_base`` read git (the only I/O
-here); everything else is pure.
+The base (where the branch left REF) is checked in full from git's objects, extracted into a
+temporary folder (the user's tree is never checked out or touched), and its findings are
+matched against the working tree's. A finding is *new* when nothing in the base matches it,
+*fixed* when a base finding has no match now. Matching ignores where a finding sits (lines
+and sentence numbers move when text is added or deleted above it) and compares what it is
+about: code, entry key, message, and the sentence or source line it concerns. So deletions,
+renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
+moved text are not blamed on the change. ``git_*`` functions are the only I/O here.
 """
 
 from __future__ import annotations
 
-import difflib
+import io
+import re
 import subprocess
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+import tarfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..config import Config
 from ..errors import InputError
-from ..model import Bibliography, Essay, Finding
+from ..model import Bibliography, Finding
 
 Runner = Callable[..., Any]
-_DUPLICATE_CODES = frozenset({"LR106", "LR107"})
 _GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
+_PATH_SETTINGS = ("essay", "bibliography", "claims", "metadata")
+# Positions that move when text above changes: claim ids (p3-s5, p5-s2-3) and line numbers.
+# A list of them ("p1-s3, p2-s5 and 3 more") counts as one: what is listed moves with the text.
+_CLAIM_ID = re.compile(r"\bp\d+-s\d+(?:-\d+)?\b(?:(?:,| and) (?:p\d+-s\d+(?:-\d+)?\b|\d+ more\b))*")
+_LINE_NO = re.compile(r"\b(lines?|at) \d+(?:[-–]\d+)?\b")
+_LOOSE_CONTEXT = 60  # rapidfuzz ratio above which an edited sentence counts as the same sentence
 
 
 @dataclass(frozen=True, slots=True)
-class Scope:
-    """What changed since the base: entry keys, claim ids and new lines per file."""
+class Side:
+    """One version's findings and the text that locates them."""
 
-    keys: frozenset[str] = frozenset()
-    """Entries added or changed."""
-    claims: frozenset[str] = frozenset()
-    """Claims whose sentence is new or reworded."""
-    lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
-    """File (as findings name it) -> 1-based lines added or changed."""
-    duplicate_of: Mapping[str, str] = field(default_factory=dict)
-    """Key of an entry reported as a duplicate (LR106, LR107) -> key of the earlier entry it copies."""
-    essay_file: str | None = None
-    """The essay, as findings name it: a line there is a whole paragraph, so its claims decide."""
+    findings: tuple[Finding, ...]
+    """Every finding of the version (suppressions applied)."""
+    claims: Mapping[str, str] = field(default_factory=dict)
+    """Claim id -> sentence text in that version."""
+    files: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """File name as findings give it -> its lines in that version."""
 
-    def covers(self, f: Finding) -> bool:
-        """True when the finding concerns something the change touched."""
-        if (f.key and f.key in self.keys) or (f.claim_id and f.claim_id in self.claims):
-            return True
-        # A copy added above the entry it duplicates is reported on the old entry.
-        if f.code in _DUPLICATE_CODES and f.key and self.duplicate_of.get(f.key) in self.keys:
-            return True
-        if f.claim_id and f.file == self.essay_file:
-            return False  # an untouched sentence in an edited paragraph
-        return bool(f.file and f.line and f.line in self.lines.get(f.file, ()))
-
-    def filter(self, findings: Iterable[Finding]) -> list[Finding]:
-        return [f for f in findings if self.covers(f)]
+    def context(self, f: Finding) -> str:
+        """What the finding is about besides its code and key: its sentence, or its line's text."""
+        if f.claim_id and f.claim_id in self.claims:
+            return " ".join(self.claims[f.claim_id].split())
+        if not f.key and f.file and f.line:
+            lines = self.files.get(f.file)
+            if lines is not None and 0 < f.line <= len(lines):
+                return " ".join(lines[f.line - 1].split())
+        return ""
 
 
-def changed_lines(old: str | None, new: str) -> frozenset[int]:
-    """1-based lines of ``new`` that are not in ``old`` (all of them when there was no old file)."""
-    new_lines = new.splitlines()
-    if old is None:
-        return frozenset(range(1, len(new_lines) + 1))
-    matcher = difflib.SequenceMatcher(None, old.splitlines(), new_lines, autojunk=False)
-    out: set[int] = set()
-    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("replace", "insert"):
-            out.update(range(j1 + 1, j2 + 1))
-    return frozenset(out)
+@dataclass(frozen=True, slots=True)
+class FindingsDiff:
+    """Findings of the working tree split by whether the base had them."""
+
+    new: tuple[Finding, ...]
+    """In the working tree, not in the base: the change's findings."""
+    fixed: tuple[Finding, ...]
+    """In the base, gone from the working tree."""
+    kept: tuple[Finding, ...]
+    """In both."""
 
 
-def changed_entries(old: Bibliography | None, new: Bibliography) -> frozenset[str]:
-    """Keys of entries that are new, or whose type or fields differ from the old file's."""
-    if old is None:
-        return frozenset(new.keys)
-    before = {s.key: (s.type, dict(s.fields)) for s in old.sources}
-    return frozenset(s.key for s in new.sources if before.get(s.key) != (s.type, dict(s.fields)))
+def identity(f: Finding) -> tuple[str, str, str]:
+    """Code, key and message with moving positions (claim ids, line numbers) blanked."""
+    message = _LINE_NO.sub(r"\1 #", _CLAIM_ID.sub("p#", f.message))
+    return f.code, f.key or "", message
 
 
-def changed_claims(old_text: str | None, essay: Essay) -> frozenset[str]:
-    """Ids of claims whose sentence (spacing aside) does not occur in the old essay."""
-    if old_text is None:
-        return frozenset(c.id for c in essay.claims)
-    old = " ".join(old_text.split())
-    return frozenset(c.id for c in essay.claims if " ".join(c.text.split()) not in old)
+def renamed_keys(old: Bibliography, new: Bibliography) -> dict[str, str]:
+    """Old key -> new key for entries whose key alone changed (same type and fields)."""
+    gone = {(s.type, tuple(sorted(s.fields.items()))): s.key for s in old.sources if s.key not in new.keys}
+    return {gone[sig]: s.key for s in new.sources if s.key not in old.keys
+            and (sig := (s.type, tuple(sorted(s.fields.items())))) in gone}
 
 
-def build_scope(new_bib: Bibliography, old_bib: Bibliography | None, essay: Essay | None,
-                old_essay: str | None, texts: Mapping[str, tuple[str | None, str]],
-                essay_file: str | None = None) -> Scope:
-    """The scope from old and new versions; ``texts`` maps finding file names to (old, new) text."""
-    from .bib import duplicate_pairs
+def _rename(f: Finding, renamed: Mapping[str, str]) -> Finding:
+    if not f.key or f.key not in renamed:
+        return f
+    return replace(f, key=renamed[f.key], message=f.message.replace(f.key, renamed[f.key]))
 
-    return Scope(
-        keys=changed_entries(old_bib, new_bib),
-        claims=changed_claims(old_essay, essay) if essay is not None else frozenset(),
-        lines={name: changed_lines(old, new) for name, (old, new) in texts.items()},
-        duplicate_of={copy.key: first.key for _code, copy, first in duplicate_pairs(new_bib.sources)},
-        essay_file=essay_file,
-    )
+
+def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = None) -> FindingsDiff:
+    """Match head findings to base findings; unmatched head findings are new.
+
+    First pass: same identity and same context (the sentence text, or the line's text for
+    findings without an entry). Second pass, for claims' findings left over: same identity and
+    a sentence that is an edit of the old one (a reworded sentence that keeps its problem). An entry
+    whose key alone changed (``renamed``) keeps its findings.
+    """
+    from rapidfuzz import fuzz
+
+    renamed = renamed or {}
+    pool: dict[tuple[tuple[str, str, str], str], list[Finding]] = {}
+    for original in base.findings:
+        f = _rename(original, renamed)
+        pool.setdefault((identity(f), base.context(f)), []).append(f)
+    kept: list[Finding] = []
+    left: list[Finding] = []
+    raised: list[Finding] = []
+    for f in head.findings:
+        bucket = pool.get((identity(f), head.context(f)), [])
+        match = next((i for i, b in enumerate(bucket) if not _worse(f, b)), None)
+        if match is not None:
+            bucket.pop(match)
+            kept.append(f)
+        elif bucket:
+            bucket.pop(0)  # the same finding, raised: new at its new level, and not fixed either
+            raised.append(f)
+        else:
+            left.append(f)
+    remaining = [(ident, ctx, f) for (ident, ctx), fs in pool.items() for f in fs]
+    new: list[Finding] = []
+    for f in left:
+        ident, ctx = identity(f), head.context(f)
+        match = next((i for i, (bi, bctx, b) in enumerate(remaining)
+                      if bi == ident and f.claim_id and b.claim_id and ctx and bctx and not _worse(f, b)
+                      and fuzz.ratio(ctx, bctx) >= _LOOSE_CONTEXT), None)
+        if match is None:
+            new.append(f)
+        else:
+            remaining.pop(match)
+            kept.append(f)
+    order = {id(f): i for i, f in enumerate(head.findings)}
+    new = sorted([*new, *raised], key=lambda f: order[id(f)])
+    return FindingsDiff(new=tuple(new), fixed=tuple(f for _, _, f in remaining), kept=tuple(kept))
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _worse(now: Finding, before: Finding) -> bool:
+    """True when the finding is now reported at a higher level (a severity raised in the settings)."""
+    return _RANK.get(now.severity, 3) < _RANK.get(before.severity, 3)
+
+
+def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]:
+    """Head findings beyond what the base had, by identity alone (for suppressed counts)."""
+    have = Counter(identity(f) for f in base)
+    out = []
+    for f in head:
+        if have[identity(f)]:
+            have[identity(f)] -= 1
+        else:
+            out.append(f)
+    return out
+
+
+# -- git (the only I/O) ------------------------------------------------------------------------------
 
 
 def _run(runner: Runner, args: list[str], cwd: Path) -> Any:
@@ -127,12 +188,100 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
     return ref
 
 
-def git_show(ref: str, path: Path, runner: Runner = subprocess.run) -> str | None:
-    """The file's text at ``ref``, or None when the file did not exist there."""
-    proc = _run(runner, ["git", "show", f"{ref}:./{path.name}"], path.parent)
-    if proc.returncode == 0:
-        return proc.stdout.decode("utf-8", "replace").removeprefix("\ufeff")
-    detail = proc.stderr.decode("utf-8", "replace").strip()
-    if "exists on disk, but not in" in detail or "does not exist in" in detail:
-        return None
-    raise InputError(f"--since: cannot read {path.name} at {ref}: {detail}", path=str(path), hint=_GIT_HINT)
+def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
+    """The repository's top folder."""
+    proc = _run(runner, ["git", "rev-parse", "--show-toplevel"], cwd)
+    if proc.returncode != 0:
+        raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
+    return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
+
+
+def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: Runner = subprocess.run) -> None:
+    """Write the files (and folders) under ``paths`` as they are at ``commit`` into ``dest``.
+
+    Only paths inside the repository are read; what did not exist at ``commit`` is skipped.
+    """
+    rels = sorted({PurePosixPath(p.resolve().relative_to(top).as_posix()).as_posix()
+                   for p in paths if _inside(p, top)})
+    if not rels:
+        return
+    listed = _run(runner, ["git", "ls-tree", "-r", "--name-only", "-z", commit, "--", *rels], top)
+    if listed.returncode != 0:
+        detail = listed.stderr.decode("utf-8", "replace").strip()
+        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
+    names = [n for n in listed.stdout.decode("utf-8", "replace").split("\0") if n]
+    if not names:
+        return
+    proc = _run(runner, ["git", "archive", "--format=tar", commit, "--", *names], top)
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip()
+        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as archive:
+        archive.extractall(dest, filter="data")
+
+
+def _inside(path: Path, top: Path) -> bool:
+    try:
+        path.resolve().relative_to(top)
+    except ValueError:
+        return False
+    return True
+
+
+def base_config(config: Config, top: Path, dest: Path) -> Config:
+    """The same settings with every input path inside the repository moved under ``dest``.
+
+    The root moves too, so findings name the same relative files on both sides; an input
+    outside the repository (not versioned) is read where it is.
+    """
+    def move(path: Path) -> Path:
+        return dest / path.resolve().relative_to(top) if _inside(path, top) else path
+
+    root = move(Path(config.root))
+    changes: dict[str, Any] = {"root": root}
+    for name in _PATH_SETTINGS:
+        value = getattr(config, name)
+        if value:
+            moved = move(config.path(name))
+            if name in ("essay", "bibliography") and not moved.exists():
+                changes[name] = "" if name == "essay" else str(moved)
+            else:
+                changes[name] = str(moved)
+    return replace(config, **changes)
+
+
+def base_paths(config: Config) -> list[Path]:
+    """The inputs (and the settings file) whose base versions the check needs."""
+    paths = [config.path(name) for name in _PATH_SETTINGS if getattr(config, name)]
+    return [*paths, Path(config.source_file)] if config.source_file else paths
+
+
+def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
+    """``base`` (paths moved under ``dest``) with the settings the base commit had.
+
+    A change to the settings (a suppression removed, a severity raised) then shows as new
+    findings. The input paths stay those of the working tree, moved; a base without the
+    settings file had the defaults, and one whose file no longer loads keeps today's settings.
+    """
+    from ..config import load_config
+    from ..errors import ConfigError
+
+    if not config.source_file or not _inside(Path(config.source_file), top):
+        return base
+    moved = dest / Path(config.source_file).resolve().relative_to(top)
+    if moved.is_file():
+        try:
+            settings = load_config(moved.parent, env={})
+        except ConfigError:
+            return base
+        if settings.source_file != str(moved):
+            return base
+    else:
+        settings = Config()
+    kept = {"root", "source_file", *_PATH_SETTINGS, "site_dir", "mkdocs_config"}
+    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file,
+                   **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
+
+
+__all__ = ["FindingsDiff", "Side", "base_config", "base_paths", "count_new", "diff_findings", "extract",
+           "git_toplevel", "identity", "merge_base", "renamed_keys", "verify_ref"]

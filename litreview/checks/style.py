@@ -13,14 +13,16 @@ from urllib.parse import urlsplit
 
 from ..bibliography.load import CONTAINER_FIELDS
 from ..model import Bibliography, Finding, Person, Source
-from .bib import entry_finding, fold, parse_iso, plain
+from ..text import fold_words
+from .bib import entry_finding, parse_iso, plain
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
                           "on", "or", "the", "to", "with", "via"})
 _ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)\.\s?\.(?!\.)")
-_PERIOD_THEN_MARK = re.compile(r"([^\W\d_]+)\.\s*[,;:]")
+# Starts only at a word start: scanning from inside a long word again and again was quadratic.
+_PERIOD_THEN_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\s*[,;:]")
 # Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
 _ABBREVIATIONS = frozenset({"corp", "dept", "assn", "univ", "vols", "repr", "trans", "comp", "intl", "govt",
                             "natl", "publ", "etc"})
@@ -41,7 +43,7 @@ _DOI_PUBLISHERS = (
     "de gruyter", "edward elgar", "bloomsbury", "mit press", "university of california press",
     "rand", "ieee", "acm",
 )
-_DOI_PUBLISHER_WORDS = tuple(f" {fold(name)} " for name in _DOI_PUBLISHERS)
+_DOI_PUBLISHER_WORDS = tuple(f" {fold_words(name)} " for name in _DOI_PUBLISHERS)
 _DOI_HOSTS = (
     "doi.org", "tandfonline.com", "link.springer.com", "onlinelibrary.wiley.com", "journals.sagepub.com",
     "sciencedirect.com", "cambridge.org", "academic.oup.com", "jstor.org", "ieeexplore.ieee.org",
@@ -105,7 +107,7 @@ def check_capitals(source: Source) -> Iterable[Finding]:
                             f"write it in title case, e.g. {title_case(source.title)!r}; "
                             "protect real acronyms with braces")
     name = _container_field(source)
-    if name and is_all_capitals(source.fields.get(name, "")) and fold(source.container) != fold(source.title):
+    if name and is_all_capitals(source.fields.get(name, "")) and fold_words(source.container) != fold_words(source.title):
         yield entry_finding("LR130", source, f"{name} is in capitals: {source.container!r}",
                             f"write it in title case, e.g. {title_case(source.container)!r}")
 
@@ -193,7 +195,7 @@ def check_names(source: Source) -> Iterable[Finding]:
 def check_container(source: Source) -> Iterable[Finding]:
     """LR134 when the container field only repeats the title."""
     name = _container_field(source)
-    if name and source.title and fold(source.container) == fold(source.title):
+    if name and source.title and fold_words(source.container) == fold_words(source.title):
         hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
                 else "name the journal or book that contains the work")
         yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint)
@@ -253,12 +255,15 @@ def doi_expected(source: Source) -> str:
     """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
     if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
         return ""
-    host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    try:
+        host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    except ValueError:  # a malformed URL ('[' ...) is LR123's finding, not a crash here
+        host = ""
     if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
         return "its URL is a DOI link; put the DOI in the doi field"
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
         return f"its URL is on {host}, whose works have DOIs"
-    publisher = f" {fold(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
+    publisher = f" {fold_words(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
     for words in _DOI_PUBLISHER_WORDS if publisher else ():
         if words in publisher:
             noun = "reports" if "report" in source.type else "chapters" if source.type.startswith("in") else "books"
@@ -275,6 +280,21 @@ def check_doi_expected(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR137", source, f"no DOI, but {why}")
 
 
+def expanded_pages(raw: str) -> str:
+    """'448--88' -> '448--488' for an abbreviated page range ('' when it is not one)."""
+    match = _PAGES.fullmatch(plain(raw))
+    if not match:
+        return ""
+    first, last = match.groups()
+    if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
+        return ""
+    if len(last) < len(first) and int(last) < int(first):
+        full = first[: len(first) - len(last)] + last
+        if int(full) >= int(first):
+            return f"{first}--{full}"
+    return ""
+
+
 def check_pages(source: Source) -> Iterable[Finding]:
     """LR138 for an abbreviated page range, LR139 for one that ends before it starts."""
     raw = plain(source.fields.get("pages", ""))
@@ -282,12 +302,13 @@ def check_pages(source: Source) -> Iterable[Finding]:
     if not match:
         return
     first, last = match.groups()
+    if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
+        return
+    expanded = expanded_pages(raw)
+    if expanded:
+        yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated", f"write pages = {{{expanded}}}")
+        return
     if len(last) < len(first) and int(last) < int(first):
-        full = first[: len(first) - len(last)] + last
-        if int(full) >= int(first):
-            yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated",
-                                f"write pages = {{{first}--{full}}}")
-            return
-        last = full
+        last = first[: len(first) - len(last)] + last
     if int(last) < int(first):
         yield entry_finding("LR139", source, f"page range {raw!r} ends before it starts")

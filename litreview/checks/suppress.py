@@ -1,15 +1,17 @@
 """Suppression of findings: per code and per entry in the configuration, per entry in the .bib.
 
-Configuration: ``suppress = ["LR137"]`` and ``suppress_entries = {uscode10 = ["LR136"]}``;
+Configuration: ``suppress = ["LR137"]`` and ``suppress_entries = {uscode10 = ["LR136"]}``,
+or tables that give each code a reason (``suppress = { LR137 = "why" }``), shown in the report;
 in the .bib: ``litreview-suppress = {LR203, LR305}`` in the entry itself. A code may
-also be written as a prefix (``LR13``) to cover a family.
+also be written as a prefix (``LR13``) to cover a family. ``severity = { LR307 = "warning" }``
+changes the level a code is reported at, as ruff and ESLint allow.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Bibliography, Finding
 from .catalogue import CATALOGUE, finding
@@ -54,7 +56,8 @@ def gather(config_codes: Sequence[str], config_entries: Mapping[str, Sequence[st
 
 
 def unknown_codes(config_codes: Sequence[str], config_entries: Mapping[str, Sequence[str]],
-                  bib: Bibliography, *, config_file: str | None) -> list[Finding]:
+                  bib: Bibliography, *, config_file: str | None,
+                  severity_codes: Iterable[str] = ()) -> list[Finding]:
     """LR190 for each suppression that names no known code, where it was written."""
     found = []
 
@@ -65,6 +68,9 @@ def unknown_codes(config_codes: Sequence[str], config_entries: Mapping[str, Sequ
     for code in config_codes:
         if not known(code):
             found.append(finding("LR190", f"suppress names unknown code {code!r}", file=config_file))
+    for code in severity_codes:
+        if not known(code):
+            found.append(finding("LR190", f"severity names unknown code {code!r}", file=config_file))
     for key, codes in config_entries.items():
         for code in codes:
             if not known(code):
@@ -85,3 +91,41 @@ def apply(findings: Iterable[Finding], suppressions: Suppressions) -> tuple[list
     for f in findings:
         (dropped if suppressions.silences(f) else kept).append(f)
     return kept, dropped
+
+
+def _most_specific(code: str, table: Mapping[str, str]) -> str | None:
+    """The value for ``code`` itself, else for its longest matching prefix."""
+    if code in table:
+        return table[code]
+    prefixes = [p for p in table if len(p) < 5 and code.startswith(p)]
+    return table[max(prefixes, key=len)] if prefixes else None
+
+
+def with_severity(findings: Iterable[Finding], levels: Mapping[str, str]) -> list[Finding]:
+    """Findings at the level the configuration gives their code (``severity = {LR307 = "warning"}``)."""
+    if not levels:
+        return list(findings)
+    out = []
+    for f in findings:
+        level = _most_specific(f.code, levels)
+        out.append(replace(f, severity=level) if level and level != f.severity else f)  # type: ignore[arg-type]
+    return out
+
+
+def reason_for(f: Finding, reasons: Mapping[str, str]) -> str | None:
+    """The reason written for the suppression that silenced ``f``: for its entry first, then for its code."""
+    if f.key:
+        for_entry = {k.split(":", 1)[1]: v for k, v in reasons.items() if k.startswith(f"{f.key}:")}
+        found = _most_specific(f.code, for_entry)
+        if found:
+            return found
+    return _most_specific(f.code, {k: v for k, v in reasons.items() if ":" not in k})
+
+
+def suppressed_summary(suppressed: Iterable[Finding], reasons: Mapping[str, str]) -> list[dict[str, object]]:
+    """Per code and reason, how many findings were suppressed (for the report)."""
+    counts: dict[tuple[str, str], int] = {}
+    for f in suppressed:
+        key = (f.code, reason_for(f, reasons) or "")
+        counts[key] = counts.get(key, 0) + 1
+    return [{"code": code, "count": n, "reason": reason or None} for (code, reason), n in sorted(counts.items())]

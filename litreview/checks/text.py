@@ -9,30 +9,68 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..essay.ids import standard_id
+from ..linking.attribution import AUTHORITY
 from ..model import Bibliography, Claim, Essay, Finding, Linkage, Mention
 from .bib import entry_finding
 from .catalogue import finding
 
 #: A quotation shorter than this is a scare quote unless the linker says otherwise.
 MIN_QUOTATION_WORDS = 4
+#: In a document that marks its citations, a quotation this long with no marker near is a missing citation.
+MIN_MARKED_QUOTATION_WORDS = 8
+_MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+_CLOSERS = frozenset("”\"»“")
 _EXCERPT = 80
 
 
 def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str) -> list[Finding]:
-    """LR300-LR306 from the mentions, LR307-LR308 from the links."""
+    """LR300-LR306 from the mentions, LR307-LR308 from the links.
+
+    In a document that marks its citations the markers say what is cited, as pandoc has it: an
+    entry no marker cites is unused, and a name or title with no entry is no finding (software,
+    grants, acronyms); a quotation is reported only when no marker stands in or beside its sentence.
+    """
     claims = {c.id: c for c in essay.claims}
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
+    marked = bool(essay.marked)
+    near = _near_markers(essay, linkage) if marked else set()
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
+        if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
+                and AUTHORITY in mention.detail):
+            keys = ", ".join(mention.keys)
+            found.append(_at_claim("LR311", claim, mention.claim_id, f"{_span(mention.text)} (author of {keys}) "
+                                   "is named with no citation marker nearby", essay_file,
+                                   f"cite the work: [@{mention.keys[0]}]", key=mention.keys[0]))
+            continue
+        if marked and not mention.keys and (
+                mention.kind in ("author", "work", "document")
+                or (mention.kind == "quotation" and (mention.claim_id in near
+                                                     or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
+            continue
         found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
-    found.extend(check_unused(bib, linkage))
+    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked))
     return found
+
+
+def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
+    """Claims with a citation marker, and the sentences either side of one in the same paragraph."""
+    with_marker = {m.claim_id for m in linkage.mentions if m.kind == "marker"}
+    near: set[str] = set()
+    for paragraph in essay.paragraphs:
+        ids = [c.id for c in paragraph.claims]
+        for n, cid in enumerate(ids):
+            if cid in with_marker:
+                near.update(ids[max(0, n - 1):n + 2])
+    return near
 
 
 def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
               hint: str = "", key: str | None = None) -> Finding:
-    return finding(code, message, hint=hint, key=key, claim_id=claim_id, file=essay_file,
+    file = claim.file if claim is not None and claim.file else essay_file  # a Manubot or \\input file
+    return finding(code, message, hint=hint, key=key, claim_id=claim_id, file=file,
                    line=claim.line if claim is not None else None)
 
 
@@ -48,7 +86,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
     cid = mention.claim_id
     if mention.kind == "marker":
         if not mention.keys:
-            yield _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
+            yield _unresolved(mention, claim, span, essay_file, bib)
         elif len(mention.keys) > 1:
             keys = ", ".join(mention.keys)
             yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
@@ -72,22 +110,51 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
 
 
-def _is_quotation(text: str) -> bool:
-    words = [w for w in text.strip("“”\"«» .,;:").split() if any(c.isalnum() for c in w)]
-    return len(words) >= MIN_QUOTATION_WORDS
+def _unresolved(mention: Mention, claim: Claim | None, span: str, essay_file: str, bib: Bibliography) -> Finding:
+    """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300."""
+    cid = mention.claim_id
+    key = mention.detail
+    if key.startswith("case:"):
+        right = key[5:]
+        return _at_claim("LR309", claim, cid, f"citation {span!r} matches no entry: keys are case-sensitive "
+                         f"and the entry's key is {right!r}", essay_file, f"write @{right}", key=right)
+    if standard_id(key) is not None:
+        return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
+                         essay_file, f"add the work: litreview add {key}", key=key)
+    return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
 
 
-def check_unused(bib: Bibliography, linkage: Linkage) -> Iterable[Finding]:
-    """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch."""
-    relied: set[str] = set()
+def _is_quotation(text: str, least: int = 0) -> bool:
+    least = least or MIN_QUOTATION_WORDS
+    inner = text.strip().strip(" .,;:")
+    if len(inner) > 2 and _MARKS.get(inner[0]) and _MARKS[inner[0]] != inner[-1] and inner[-1] in _CLOSERS:
+        return False  # “white" ... »: quotation marks that do not pair up are not one quotation
+    if inner[:1] == "“" and inner[1:-1].count('"') % 2:
+        return False  # “white" light curve ... ``Coloured'': an odd straight quote inside
+    words = [w for w in inner.strip("“”\"«»").split() if any(c.isalnum() for c in w)]
+    return len(words) >= least
+
+
+def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = (), *,
+                 markers_only: bool = False) -> Iterable[Finding]:
+    """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch.
+
+    Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose. With
+    ``markers_only`` (a document that marks its citations) only markers and curated links count.
+    """
+    relied: set[str] = set(nocite)
+    if "*" in relied:
+        return
     topical: dict[str, list[str]] = {}
     for lk in linkage.links:
+        if markers_only and lk.kind != "marker" and not lk.curated:
+            continue  # pandoc cites what the markers cite: an entry only topically close is unused
         if lk.status == "confirmed" or (lk.status == "suggested" and lk.kind != "topical"):
             relied.add(lk.source_key)
         elif lk.status == "suggested":
             topical.setdefault(lk.source_key, []).append(lk.claim_id)
     for mention in linkage.mentions:
-        if mention.kind != "quotation":
+        if mention.kind != "quotation" and (mention.kind == "marker" or not markers_only):
             relied.update(mention.keys)
     for source in bib.sources:
         if source.key in relied:

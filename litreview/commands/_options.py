@@ -15,7 +15,7 @@ from ..config import Config, load_config
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add --essay, --bib, --claims and --metadata-dir, defaulting to the configuration."""
     options = [
-        click.option("--essay", "essay", type=click.Path(dir_okay=False), default=None,
+        click.option("--essay", "essay", type=click.Path(dir_okay=True), default=None,
                      help='The essay under review [default: from config, refs/essay.md]; --essay "" checks the bibliography alone.'),
         click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
                      help="The BibTeX bibliography [default: from config, refs/bibliography.bib]."),
@@ -29,13 +29,18 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def config_from(**overrides: Any) -> Config:
+def config_from(*, must_exist: tuple[str, ...] = ("claims",), **overrides: Any) -> Config:
     """The configuration for the working folder with command-line overrides applied.
 
     Paths given on the command line are relative to the working folder, not to the
-    config file, so they are made absolute here.
+    config file, so they are made absolute here. A path named in ``must_exist`` and given
+    explicitly must exist (a mistyped --claims is an error, not an empty file). When
+    --essay names another essay and --claims is not given, the configured claims file is
+    applied only if it records that essay: its decisions name another text's sentences.
     """
     from pathlib import Path
+
+    from ..errors import InputError
 
     config = load_config()
     paths = {"essay", "bibliography", "claims", "metadata", "site_dir"}
@@ -43,8 +48,42 @@ def config_from(**overrides: Any) -> Config:
     for name, value in overrides.items():
         if value is None:
             continue
+        if name in must_exist and value and not Path(value).exists():
+            raise InputError(f"{_WHAT.get(name, name)} not found", path=value,
+                             hint=f'check the path (--{_OPTION.get(name, name)} "" for none)')
         clean[name] = str(Path(value).resolve()) if name in paths and value else value
-    return config.with_overrides(**clean)
+    result = config.with_overrides(**clean)
+    if clean.get("essay") and overrides.get("claims") is None and result.claims:
+        result = _claims_for_other_essay(config, result)
+    return result
+
+
+_WHAT = {"claims": "claims file", "essay": "essay", "bibliography": "bibliography"}
+_OPTION = {"claims": "claims", "bibliography": "bib", "metadata": "metadata-dir"}
+
+
+def _claims_for_other_essay(configured: Config, chosen: Config) -> Config:
+    from dataclasses import replace
+
+    essay = chosen.path("essay").resolve()
+    if configured.essay and configured.path("essay").resolve() == essay:
+        return chosen
+    claims = chosen.path("claims")
+    if not claims.is_file():
+        return chosen
+    from ..errors import ClaimsFileError
+    from ..linking.curated import load_curated
+
+    try:
+        curated = load_curated(claims)
+    except ClaimsFileError:
+        return chosen  # reported when the review loads it
+    if curated.essay and curated.belongs_to(essay):
+        return chosen
+    owner = f"the essay {curated.essay!r}" if curated.essay else "the configured essay"
+    click.echo(f"note: {claims} belongs to {owner}, so it is not applied to {essay.name} "
+               "(pass --claims to use a claims file for it)", err=True)
+    return replace(chosen, claims="")
 
 
 def format_option(*choices: str, default: str | None = None) -> Callable[..., Any]:

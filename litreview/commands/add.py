@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +21,18 @@ EXAMPLES = """\b
 Examples:
   litreview add 10.1017/CBO9780511491306
   litreview add 10.1080/09636410500323187 https://doi.org/10.1177/1354066101007004006
+  litreview add isbn:9780262033848 arxiv:1605.08386 pmid:17375194 pmcid:PMC1817752
   litreview add --from-file dois.txt           one DOI per line (# starts a comment)
   litreview add --reference "Holsti, K. J. Taming the Sovereigns. Cambridge UP, 2004."
   litreview add --dry-run 10.1017/CBO9780511491306   print the entry, change nothing
-Exit status: 0 when every work was added, 1 when one was refused (a duplicate) or not
-found, 2 on bad input or when the registry cannot be reached.
+  litreview add --force 10.5555/retracted.work  add it although it was retracted
+  litreview add --bib other.bib --metadata-dir other-metadata 10.1017/CBO9780511491306
+Exit status: 0 when every work was added, 1 when one was refused (a duplicate, a
+retracted work without --force) or not found, 2 on bad input or when the registry
+cannot be reached.
 """
+#: Notices after which a work is added only with --force (Crossref update types).
+ALARMING = ("retraction", "partial_retraction", "withdrawal", "removal", "expression_of_concern")
 #: A search result must validate at least this well to be added from a reference string.
 MIN_SCORE = 0.8
 
@@ -35,32 +42,46 @@ class Outcome:
     """What happened to one requested work."""
 
     request: str
-    status: str  # added, duplicate, not-found
+    status: str  # added, duplicate, not-found, retracted (refused for a notice)
     key: str = ""
     doi: str = ""
     title: str = ""
     existing: str = ""
     message: str = ""
+    warning: str = ""
+    """A retraction or concern the work was added despite (--force)."""
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request, "status": self.status, "key": self.key or None,
                 "doi": self.doi or None, "title": self.title or None, "existing_key": self.existing or None,
-                "message": self.message}
+                "message": self.message, "warning": self.warning or None}
 
 
 def registry() -> Any:
     """The registry module's look-ups (tests replace this with a fake)."""
     try:
         from ..registry.fetch import fetch_record, search_reference
+        from ..registry.lookups import fetch_identifier
     except ImportError as exc:
         raise RegistryError("adding works needs the registry module, which is not installed",
                             hint="reinstall litreview; or add the entry to the .bib by hand") from exc
-    return SimpleNamespace(fetch_record=fetch_record, search_reference=search_reference)
+    return SimpleNamespace(fetch_record=fetch_record, search_reference=search_reference,
+                           fetch_identifier=fetch_identifier)
+
+
+#: Schemes `add` accepts besides DOIs (``isbn:…`` and so on).
+ID_SCHEME = re.compile(r"^(isbn|arxiv|pmid|pmcid|openalex|dblp):", re.I)
+
+
+def split_requests(values: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """(DOIs, other identifiers) among the arguments."""
+    others = [v.strip() for v in values if ID_SCHEME.match(v.strip())]
+    return tuple(v for v in values if not ID_SCHEME.match(v.strip())), others
 
 
 def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
     """DOIs from the arguments and the file, normalised; InputError for one that is not a DOI."""
-    from ..checks.bib import bare_doi, doi_shape_problem
+    from ..doi import doi_problem, normalize_doi
     from ..fileio import read_text
 
     raw = list(values)
@@ -69,8 +90,8 @@ def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
         raw += [ln.split("#", 1)[0].strip() for ln in lines]
     dois = []
     for value in filter(None, (v.strip() for v in raw)):
-        doi = bare_doi(value).rstrip(".,;")
-        problem = doi_shape_problem(doi)
+        doi = normalize_doi(value).rstrip(".,;")
+        problem = doi_problem(doi)
         if problem:
             raise InputError(f"{value!r} is not a DOI: {problem}", path=from_file,
                              hint="a DOI looks like 10.1017/CBO9780511491306")
@@ -81,23 +102,38 @@ def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
 class Adder:
     """Checks each record against the bibliography (and earlier additions) and makes its entry."""
 
-    def __init__(self, bibliography: Bibliography, config: Config) -> None:
-        from ..checks.bib import bare_doi, work_signature
+    def __init__(self, bibliography: Bibliography, config: Config, *, force: bool = False,
+                 foreign_ok: bool = False) -> None:
+        from ..checks.bib import doi_key, work_signature
 
         self.config = config
+        self.force = force
+        """Add works the registry says are retracted or under an expression of concern."""
+        self.foreign_ok = foreign_ok
+        """The snapshot folder was chosen for this run (a mirror's or test server's records may go there)."""
         self.keys = list(bibliography.keys)
         self.by_doi: dict[str, str] = {}
         self.by_work: dict[tuple[str, int, str], str] = {}
         for s in bibliography.sources:
             if s.doi:
-                self.by_doi.setdefault(bare_doi(s.doi).rstrip(".,;"), s.key)
+                self.by_doi.setdefault(doi_key(s.doi), s.key)
             sig = work_signature(s)
             if sig:
                 self.by_work.setdefault(sig, s.key)
         self.entries: list[str] = []
+        self.added: list[RegistryRecord] = []  # in order, to re-apply them to a changed .bib
+        self.by_id: dict[str, str] = {}
+        from ..registry.ids import entry_identifiers
+
+        for s in bibliography.sources:
+            for scheme, value in entry_identifiers(s.fields).items():
+                self.by_id.setdefault(f"{scheme}:{value}", s.key)
 
     def known_doi(self, doi: str) -> str:
-        return self.by_doi.get(doi.lower(), "")
+        return self.by_doi.get(doi.lower(), "") if doi else ""
+
+    def known_id(self, ident: str) -> str:
+        return self.by_id.get(ident, "")
 
     def known_work(self, record: RegistryRecord) -> str:
         for sig in _signatures(record):
@@ -107,16 +143,33 @@ class Adder:
 
     def add(self, record: RegistryRecord) -> str:
         from ..bibliography.keys import make_key
-        from ..bibliography.write import entry_text
+        from ..bibliography.write import bibtex_type, format_entry, record_fields
 
         key = make_key(record.authors or record.editors, record.year, record.title, self.keys,
                        self.config.key_pattern)
-        self.entries.append(entry_text(record, key))
+        text = format_entry(bibtex_type(record.type), key, record_fields(record) + _id_fields(record))
+        self.entries.append(text if text.endswith("\n") else text + "\n")
+        self.added.append(record)
         self.keys.append(key)
-        self.by_doi[record.doi.lower()] = key
+        if record.doi:
+            self.by_doi[record.doi.lower()] = key
+        for scheme in ("isbn", "arxiv", "pmid", "pmcid"):
+            if record.ids.get(scheme):
+                self.by_id[f"{scheme}:{record.ids[scheme]}"] = key
         for sig in _signatures(record):
             self.by_work.setdefault(sig, key)
         return key
+
+
+def _id_fields(record: RegistryRecord) -> list[tuple[str, str]]:
+    """Identifier fields beyond the DOI: arXiv eprint, PubMed and PMC ids."""
+    fields: list[tuple[str, str]] = []
+    if record.ids.get("arxiv"):
+        fields += [("eprint", record.ids["arxiv"]), ("archiveprefix", "arXiv")]
+    for scheme in ("pmid", "pmcid"):
+        if record.ids.get(scheme):
+            fields.append((scheme, record.ids[scheme]))
+    return fields
 
 
 def _signatures(record: RegistryRecord) -> list[tuple[str, int, str]]:
@@ -135,6 +188,26 @@ def _refuse(request: str, record_doi: str, title: str, existing: str, why: str) 
                    message=f"{why} is already in the bibliography as {existing!r}: cite that key")
 
 
+def alarm(record: RegistryRecord) -> str:
+    """'the registry says the work is retracted (...)' for an alarming notice; '' for none."""
+    from ..registry.handlers import agency_label
+
+    notices = [u for u in record.updates if u.direction == "updated-by"
+               and u.type.casefold().replace("-", "_") in ALARMING]
+    if not notices:
+        return ""
+    notices.sort(key=lambda u: ALARMING.index(u.type.casefold().replace("-", "_")))
+    words = []
+    for u in notices:
+        what = (u.label or u.type.replace("_", " ")).lower()
+        detail = ", ".join(p for p in (u.date[:10], f"notice {u.doi}" if u.doi else "",
+                                       f"source {u.source}" if u.source else "") if p)
+        words.append(what + (f" ({detail})" if detail else ""))
+    kind = "retracted" if "retraction" in notices[0].type or notices[0].type in ("withdrawal", "removal") else \
+        "under an expression of concern"
+    return f"{agency_label(record.agency)} says the work is {kind}: {'; '.join(dict.fromkeys(words))}"
+
+
 def _add_record(adder: Adder, request: str, record: RegistryRecord) -> Outcome:
     existing = adder.known_doi(record.doi)
     if existing:
@@ -142,9 +215,13 @@ def _add_record(adder: Adder, request: str, record: RegistryRecord) -> Outcome:
     existing = adder.known_work(record)
     if existing:
         return _refuse(request, record.doi, record.title, existing, f"the work {record.title!r}")
+    warning = alarm(record)
+    if warning and not adder.force:
+        return Outcome(request, "retracted", doi=record.doi, title=record.title,
+                       message=f"{warning}; cite it only knowingly, and add it with --force")
     key = adder.add(record)
     return Outcome(request, "added", key=key, doi=record.doi, title=record.title,
-                   message=f"added {key} ({record.doi})")
+                   message=f"added {key} ({record.doi})", warning=warning)
 
 
 def _by_reference(adder: Adder, text: str, reg: Any) -> Outcome:
@@ -175,7 +252,7 @@ def _by_doi(adder: Adder, doi: str, reg: Any, request: str = "") -> Outcome:
     if existing:
         return _refuse(request, doi, "", existing, f"DOI {doi}")
     try:
-        record = reg.fetch_record(doi, adder.config)
+        record = reg.fetch_record(doi, adder.config, foreign_ok=adder.foreign_ok)
     except OfflineError:
         raise
     except RegistryError as exc:
@@ -183,20 +260,49 @@ def _by_doi(adder: Adder, doi: str, reg: Any, request: str = "") -> Outcome:
     return _add_record(adder, request, record)
 
 
-def _load(path: Path) -> tuple[bytes, Bibliography]:
-    from ..bibliography.load import parse_bibliography
+def _by_identifier(adder: Adder, text: str, reg: Any) -> Outcome:
+    """``isbn:…``, ``arxiv:…``, ``pmid:…``, ``pmcid:…``: the first registry that knows the work."""
+    from ..registry.handlers import agency_label
+    from ..registry.ids import parse_identifier
 
+    scheme, value = parse_identifier(text)
+    existing = adder.known_id(f"{scheme}:{value}")
+    if existing:
+        return _refuse(text, "", "", existing, f"{scheme}:{value}")
+    try:
+        record, _asked = reg.fetch_identifier(text, adder.config, foreign_ok=adder.foreign_ok)
+    except OfflineError:
+        raise
+    except RegistryError as exc:
+        return Outcome(text, "not-found", message=exc.message)
+    outcome = _add_record(adder, text, record)
+    published = record.ids.get("published_doi", "")
+    if published and outcome.status == "added":
+        where = f" ({record.ids['journal_ref']})" if record.ids.get("journal_ref") else ""
+        outcome.warning = (f"{agency_label(record.agency)} says this preprint was published as DOI {published}"
+                           f"{where}: cite the published version with `litreview add {published}`")
+    return outcome
+
+
+def _load(path: Path) -> tuple[bytes, Bibliography]:
     if not path.exists():
         return b"", Bibliography(sources=(), file=str(path))
     try:
         raw = path.read_bytes()
-        text = raw.decode("utf-8").removeprefix("\ufeff")
     except OSError as exc:
         raise InputError(f"cannot read the bibliography: {exc.strerror}", path=str(path)) from None
+    return raw, _load_bytes(raw, path)
+
+
+def _load_bytes(raw: bytes, path: Path) -> Bibliography:
+    from ..bibliography.load import parse_bibliography
+
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise InputError("the bibliography is not valid UTF-8", path=str(path),
                          hint="re-save it as UTF-8 before adding entries") from None
-    return raw, parse_bibliography(text, str(path))
+    return parse_bibliography(text, str(path))
 
 
 @click.command(epilog=EXAMPLES)
@@ -207,38 +313,53 @@ def _load(path: Path) -> tuple[bytes, Bibliography]:
               help="A plain-text reference to look up in the registry (repeatable).")
 @click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
               help="The BibTeX bibliography [default: from config, refs/bibliography.bib].")
+@click.option("--metadata-dir", "metadata", type=click.Path(file_okay=False), default=None,
+              help="The registry snapshot folder the records go to [default: from config, refs/metadata].")
+@click.option("--force", is_flag=True,
+              help="Add a work even when the registry says it is retracted or under an expression of concern.")
 @click.option("--dry-run", is_flag=True, help="Print the new entries; do not change the .bib.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json reports each request's outcome for scripts.")
 def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str, ...],
-            bibliography: str | None, dry_run: bool, fmt: str) -> int:
-    """Add works to the bibliography by DOI or plain-text reference.
+            bibliography: str | None, metadata: str | None, force: bool, dry_run: bool, fmt: str) -> int:
+    """Add works to the bibliography by DOI, other identifier or plain-text reference.
+
+    Identifiers: isbn:… (Open Library, then Google Books), arxiv:… (arXiv; a preprint
+    whose published version is known is offered that DOI), pmid:… and pmcid:… (PubMed).
 
     Fetches each work's metadata from the registries (Crossref, DataCite), makes a
     citation key by the key_pattern setting (default {family}{year}{word}, e.g.
     holsti2004taming, with a, b... on a collision) and appends the entry to the .bib,
     leaving every other byte of the file as it was. A DOI or a work (same title,
-    year and first author) already in the bibliography is refused, naming its key.
+    year and first author) already in the bibliography is refused, naming its key;
+    so is a work the registry says is retracted or under an expression of concern,
+    unless --force is given. The fetched record goes to the snapshot folder
+    (--metadata-dir), which must be chosen explicitly when the registry settings
+    point at a server other than the real registries.
     """
+    import os
+
+    dois, identifiers = split_requests(dois)
     requested = read_dois(dois, from_file)
-    if not requested and not references:
-        raise click.UsageError("give a DOI, --from-file FILE or --reference TEXT")
-    config = config_from(bibliography=bibliography)
+    if not requested and not references and not identifiers:
+        raise click.UsageError("give a DOI, an identifier (isbn:…, arxiv:…, pmid:…), --from-file FILE or "
+                               "--reference TEXT")
+    config = config_from(bibliography=bibliography, metadata=metadata)
     path = config.path("bibliography")
     raw, bib = _load(path)
     reg = registry()
-    adder = Adder(bib, config)
+    chosen = metadata is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
+    adder = Adder(bib, config, force=force, foreign_ok=chosen)
     outcomes = [_by_doi(adder, doi, reg) for doi in requested]
+    outcomes += [_by_identifier(adder, text, reg) for text in identifiers]
     outcomes += [_by_reference(adder, text, reg) for text in references]
     if adder.entries:
-        from ..bibliography.write import append_entries
-
         if dry_run:
             click.echo("".join(f"{e}\n" for e in adder.entries).rstrip("\n"))
         else:
-            from ..fileio import write_atomic
+            from ._add_write import write_added
 
-            write_atomic(path, append_entries(raw, adder.entries))
+            outcomes = write_added(path, raw, adder, outcomes, config)
     _report(outcomes, fmt, path, dry_run)
     return 0 if all(o.status == "added" for o in outcomes) else 1
 
@@ -252,7 +373,10 @@ def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> Non
     for o in outcomes:
         if o.status == "added":
             verb = "would add" if dry_run else "added"
-            click.echo(f"{verb} {o.key}: {o.title} ({o.doi})", err=dry_run)
+            click.echo(f"{verb} {o.key}: {o.title} ({o.doi or o.request})", err=dry_run)
+            if o.warning:
+                why = " (added because of --force)" if "says the work is" in o.warning else ""
+                click.echo(f"warning: {o.key}: {o.warning}{why}", err=True)
         else:
             click.echo(f"not added: {o.request}: {o.message}", err=True)
     added = sum(o.status == "added" for o in outcomes)
@@ -260,4 +384,4 @@ def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> Non
         click.echo(f"{added} {'entry' if added == 1 else 'entries'} appended to {path}", err=True)
 
 
-__all__ = ["Adder", "Outcome", "command", "read_dois", "registry"]
+__all__ = ["ALARMING", "Adder", "Outcome", "alarm", "command", "read_dois", "registry"]

@@ -6,10 +6,17 @@ status 0 built, 1 a strict build stopped on warnings, 2 bad configuration or inp
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
+import shutil
+import socket
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -74,34 +81,112 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
 
 
 def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     try:
-        config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site))
+        with _docs_dir(mkdocs_yml) as docs:
+            config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site), **docs)
+            return _build_into(config, mkdocs_yml, site)
     except (ConfigurationError, Abort) as exc:
         # MkDocs has logged the details above; Abort carries only "Aborted with a configuration error!".
         detail = "" if isinstance(exc, Abort) else f": {exc}"
         raise ConfigError(f"invalid MkDocs configuration{detail}", path=str(mkdocs_yml),
                           hint="see https://www.mkdocs.org/user-guide/configuration/") from None
+
+
+@contextlib.contextmanager
+def _docs_dir(mkdocs_yml: Path) -> Iterator[dict[str, str]]:
+    """An empty docs folder when mkdocs.yml's does not exist: litreview generates every page itself."""
+    import yaml
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
     try:
-        build(config)
-    except Abort as exc:
-        if "BuildError" in str(exc):
-            raise InputError("the site was not built (the error is above)", path=str(mkdocs_yml)) from None
-        click.echo(f"error: {exc}", err=True)
-        return 1
+        with mkdocs_yml.open("rb") as handle:
+            data = yaml_load(handle) or {}
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError):
+        data = {}  # MkDocs reports a broken file itself, with its details
+    docs = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
+    if isinstance(docs, str) and (mkdocs_yml.parent / docs).is_dir():
+        yield {}
+        return
+    with tempfile.TemporaryDirectory(prefix="litreview-docs-") as empty:
+        yield {"docs_dir": empty}
+
+
+def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+
+    # MkDocs empties its site folder first: build beside it and swap in only a finished site,
+    # so a failed build (or Ctrl-C) leaves the previous site as it was.
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    config["site_dir"] = str(staging)
+    try:
+        try:
+            build(config)
+        except Abort as exc:
+            if "BuildError" in str(exc):
+                raise InputError("the site was not built (the error is above); the previous site is kept",
+                                 path=str(mkdocs_yml)) from None
+            click.echo(f"error: {exc}; the previous site is kept", err=True)
+            return 1
+        _swap_in(staging, site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     click.echo(f"site written to {site}", err=True)
     return 0
+
+
+def _swap_in(staging: Path, site: Path) -> None:
+    """Replace ``site`` by ``staging`` with two renames (the old site is removed afterwards)."""
+    old = None
+    if site.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+        os.replace(site, old / site.name)
+    try:
+        os.replace(staging, site)
+    except OSError:
+        if old is not None:
+            os.replace(old / site.name, site)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _port_free(dev_addr: str) -> None:
+    """ConfigError in one line when the address cannot be listened on (busy port, bad address)."""
+    host, _, port_text = dev_addr.rpartition(":")
+    if not host or not port_text.isdigit():
+        raise ConfigError(f"--dev-addr {dev_addr!r} is not HOST:PORT", hint="e.g. --dev-addr 127.0.0.1:8000")
+    port = int(port_text)
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as exc:
+            busy = exc.errno == errno.EADDRINUSE
+            reason = "is already in use" if busy else f"cannot be used ({exc.strerror})"
+            raise ConfigError(f"port {port} on {host} {reason}",
+                              hint=f"stop the other server, or pick another port: --dev-addr {host}:{port + 1}"
+                              ) from None
 
 
 def _serve(mkdocs_yml: Path, strict: bool, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    _port_free(dev_addr)
     try:
-        serve(config_file=str(mkdocs_yml), strict=strict, dev_addr=dev_addr)
+        with _docs_dir(mkdocs_yml) as docs:
+            serve(config_file=str(mkdocs_yml), strict=strict, dev_addr=dev_addr, **docs)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise ConfigError(f"{dev_addr} is already in use", hint="pick another port with --dev-addr") from None
     except ConfigurationError as exc:
         raise ConfigError(f"invalid MkDocs configuration: {exc}", path=str(mkdocs_yml)) from None
     except Abort as exc:

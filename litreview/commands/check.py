@@ -22,8 +22,10 @@ Examples:
   litreview check --format sarif --output litreview.sarif
   litreview check --list-codes                 what each code means
 Exit status: 0 clean, 1 errors (or warnings with --strict), 2 bad usage or unreadable input.
-Silence a code in [tool.litreview] with suppress = ["LR137"], one entry's codes with
+Silence a code in [tool.litreview] with suppress = ["LR137"] (or with a reason shown in
+the report: suppress = {LR137 = "why"}), one entry's codes with
 suppress_entries = {uscode10 = ["LR136"]}, or in the entry: litreview-suppress = {LR136}.
+Change a code's level with severity = {LR307 = "warning"}.
 """
 
 
@@ -56,27 +58,57 @@ def _fetch_online(config: Config) -> None:
                    err=True)
 
 
-def _scope(review: Review, config: Config, ref: str) -> Any:
-    """What changed between the branch point with ``ref`` and the working tree."""
-    from ..bibliography.load import parse_bibliography
-    from ..checks.scope import build_scope, git_show, merge_base, verify_ref
+def _since(review: Review, result: Any, config: Config, ref: str, now: datetime) -> tuple[Any, list[Finding]]:
+    """The findings diff between the branch point with ``ref`` and the working tree.
 
-    bib_path = config.path("bibliography")
-    verify_ref(ref, bib_path.parent)
-    base = merge_base(ref, bib_path.parent)
-    old_bib_text = git_show(base, bib_path)
-    old_bib = parse_bibliography(old_bib_text, str(bib_path)) if old_bib_text is not None else None
-    texts: dict[str, tuple[str | None, str]] = {_rel(bib_path, config): (old_bib_text, review.bibliography.text)}
-    old_essay = essay_file = None
-    if review.essay is not None:
-        essay_path = Path(review.essay.path)
-        essay_file = _rel(essay_path, config)
-        old_essay = git_show(base, essay_path)
-        texts[essay_file] = (old_essay, essay_path.read_text(encoding="utf-8"))
-    claims_path = config.path("claims")
-    if claims_path.exists():
-        texts[_rel(claims_path, config)] = (git_show(base, claims_path), claims_path.read_text(encoding="utf-8"))
-    return build_scope(review.bibliography, old_bib, review.essay, old_essay, texts, essay_file=essay_file)
+    The base is checked in full from git's objects, in a temporary folder; returns the diff
+    and the suppressed findings the change adds.
+    """
+    import tempfile
+
+    from ..checks import check_review, scope
+    from ..errors import LitreviewError
+    from ..review import build_review
+
+    cwd = Path(config.root)
+    scope.verify_ref(ref, cwd)
+    base = scope.merge_base(ref, cwd)
+    top = scope.git_toplevel(cwd)
+    head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
+    with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
+        scope.extract(base, top, scope.base_paths(config), Path(tmp))
+        old_config = scope.with_base_settings(config, scope.base_config(config, top, Path(tmp)), top, Path(tmp))
+        try:
+            old_review = build_review(old_config, now=now, with_checks=False)
+            old_result = check_review(old_review, old_config, now=now)
+            old = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
+            old_suppressed: tuple[Finding, ...] = old_result.suppressed
+        except LitreviewError as exc:
+            # A base that cannot be loaded reports nothing: every finding now is the change's.
+            click.echo(f"note: the base ({ref}) could not be checked, so every finding counts as new:\n"
+                       f"  {exc}", err=True)
+            old, old_suppressed, old_review = scope.Side(()), (), None
+    renamed = scope.renamed_keys(old_review.bibliography, review.bibliography) if old_review is not None else {}
+    # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
+    return scope.diff_findings(old, head, renamed), scope.count_new((*old.findings, *old_suppressed),
+                                                                    result.suppressed)
+
+
+def _claim_texts(review: Review) -> dict[str, str]:
+    return {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
+
+
+def _file_lines(config: Config) -> dict[str, list[str]]:
+    """The input files' lines by the name findings give them (relative to the root)."""
+    out: dict[str, list[str]] = {}
+    for name in ("bibliography", "essay", "claims"):
+        path = config.path(name) if getattr(config, name) else None
+        if path is not None and path.is_file():
+            try:
+                out[_rel(path, config)] = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+    return out
 
 
 def _rel(path: Path, config: Config) -> str:
@@ -119,8 +151,9 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
               show_default=True, help="text for people, json for scripts, github for Actions annotations, "
                                       "sarif for code scanning.")
 @click.option("--since", "since", metavar="REF", default=None,
-              help="Only report findings on entries and claims added or changed since the current "
-                   "branch left this git ref (e.g. origin/main).")
+              help="Report only the findings the change adds: the check runs on the commit where the "
+                   "current branch left this git ref (e.g. origin/main) and on the working tree, "
+                   "and only findings new since then are shown (fixed ones are counted).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings as well as errors.")
 @click.option("--online", is_flag=True, help="Fetch what the registry snapshot lacks before checking.")
 @click.option("--list-codes", is_flag=True, help="Print the catalogue of finding codes and exit.")
@@ -165,14 +198,22 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
 
     result = check_review(review, config, now=now)
     findings = list(result.findings)
-    suppressed = len(result.suppressed)
+    silenced = list(result.suppressed)
+    fixed = None
     if since:
-        scope = _scope(review, config, since)
-        findings = scope.filter(result.findings)
-        suppressed = len(scope.filter(result.suppressed))  # only those the change would have shown
-    summary = summarize(findings, suppressed)
+        diff, silenced = _since(review, result, config, since, now)
+        findings = list(diff.new)
+        fixed = len(diff.fixed)
+    summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
+    if silenced and config.suppress_reasons:
+        from ..checks.suppress import suppressed_summary
+
+        # Why each code was silenced, where the settings say.
+        summary["suppressed_by"] = [item for item in suppressed_summary(silenced, config.suppress_reasons)
+                                    if item["reason"]]
     if since:
         summary["since"] = since
+        summary["fixed"] = fixed
     report = {"text": _render(fmt, findings, summary, review, config, colour), "summary": summary_line(summary),
               "errors": summary["errors"], "warnings": summary["warnings"]}
     if key:

@@ -13,10 +13,22 @@ Examples:
   litreview fetch                          fetch what the snapshot lacks (refs/metadata/)
   litreview fetch --offline                the snapshot only: what is verified, what is not
   litreview fetch --refresh --key farrell2005world
+  litreview fetch --refresh-older-than 30d  ask again about records older than 30 days (retraction watch)
   LITREVIEW_MAILTO=you@example.org litreview fetch --format json
 Exit status: 0 when every lookup was answered, 1 when a lookup failed, the network was
 unreachable or the run stopped (more than 10% of registry requests failed), 2 on bad input.
 """
+
+
+def age_days(text: str) -> float:
+    """Days in '30d', '12h', '2w' or a plain number of days; a UsageError otherwise."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([hdw]?)\s*", text.lower())
+    if not m:
+        raise click.BadParameter(f"{text!r} is not an age; write it like 30d, 12h or 2w",
+                                 param_hint="--refresh-older-than")
+    return float(m.group(1)) * {"h": 1 / 24, "d": 1.0, "w": 7.0, "": 1.0}[m.group(2)]
 
 
 class RichProgress:
@@ -85,6 +97,8 @@ def _summary(report, bibliography) -> None:
 @input_options
 @click.option("--offline", is_flag=True, help="Use the snapshot only; send no request.")
 @click.option("--refresh", is_flag=True, help="Fetch again what the snapshot already holds.")
+@click.option("--refresh-older-than", "older_than", default=None, metavar="AGE",
+              help="Fetch again records older than AGE (e.g. 30d, 12h, 2w): new retractions and corrections.")
 @click.option("--mailto", default=None, help="Contact address for the registries' polite pool [env LITREVIEW_MAILTO].")
 @click.option("--no-urls", is_flag=True, help="Do not check the entries' URLs.")
 @click.option("--no-search", is_flag=True, help="Do not search for DOIs of entries without one.")
@@ -92,7 +106,8 @@ def _summary(report, bibliography) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds before one request times out [default: 20].")
 @format_option("table", "json")
-def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls: bool, no_search: bool,
+def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mailto: str | None, no_urls: bool,
+            no_search: bool,
             keys: tuple[str, ...], timeout: float | None, **paths: str | None) -> int:
     """Fetch registry records for the bibliography into the snapshot folder.
 
@@ -103,12 +118,16 @@ def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls:
     snapshot already holds is not fetched again, so a second run sends no request.
     Without network it says so within seconds and reports every entry unverified.
     """
+    import os
+
     from ..errors import InputError
     from ..registry.fetch import fetch_all
     from ..registry.report import metadata_json
     from .sources import load_or_fail
 
     config = config_from(mailto=mailto, timeout=timeout, **paths)
+    # A snapshot folder chosen for this run may hold a mirror's or a test server's records.
+    chosen = paths.get("metadata") is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
     bibliography = load_or_fail(config.path("bibliography"))
     sources = bibliography.sources
     if keys:
@@ -119,7 +138,8 @@ def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls:
     progress = RichProgress(enabled=fmt == "table" and not offline)
     try:
         report = fetch_all(sources, config, progress=progress, offline=offline, refresh=refresh,
-                           discover=not no_search, check_urls=not no_urls)
+                           discover=not no_search, check_urls=not no_urls, foreign_ok=chosen,
+                           refresh_days=age_days(older_than) if older_than else None)
     finally:
         progress.stop()
     if fmt == "json":
@@ -135,6 +155,14 @@ def command(fmt: str, offline: bool, refresh: bool, mailto: str | None, no_urls:
     else:
         shown = bibliography if not keys else type(bibliography)(sources=sources)
         _summary(report, shown)
+    from ..registry.handler import origin
+    from ..registry.provenance import non_real
+
+    others = sorted({origin(line.split(" = ", 1)[1].split(" ", 1)[0]) for line in non_real(config)})
+    if others and report.written:
+        click.echo(f"note: records from servers other than the real registries ({', '.join(others)}) were "
+                   f"written to {config.path('metadata')} only; `check` ignores them unless the settings point "
+                   "at those servers.", err=True)
     if report.offline:
         click.echo(f"network unreachable: {report.errors[0] if report.errors else 'no registry answered'}; "
                    "nothing was fetched and the snapshot is unchanged.", err=True)

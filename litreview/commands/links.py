@@ -9,20 +9,24 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..model import Bibliography, Essay, Link, Linkage
+from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
 Examples:
   litreview links                                  every link, with its evidence
   litreview links --source holsti2004taming        the claims that rely on one source
-  litreview links --suggest                        suggestions waiting for a reviewer
+  litreview links --suggest                        suggestions waiting for a reviewer, best first
+  litreview links --suggest --all-suggestions      also the less likely topical ones
   litreview links --format json | jq '.[] | select(.status == "confirmed")'
   litreview links --accept p3-s5 paul2004international --note "quotes its definition" --locator "p. 3"
   litreview links --reject p4-s3 keohane2012power
   litreview links --group p5-s2-3 --note "one argument"   sentences 2 and 3 of paragraph 5 as one claim
   litreview links --accept p5-s2-3 wendt1995anarchy       a link on a group (recorded with it if new)
-"""
+
+\b
+Kinds of link, strongest evidence first:
+""" + "\n".join(f"  {k.name:<12} {k.explains}" for k in LINK_KINDS) + "\n"
 
 
 @click.command(epilog=EXAMPLES)
@@ -30,7 +34,9 @@ Examples:
 @format_option("table", "json", "csv")
 @click.option("--source", "source_key", metavar="KEY", default=None,
               help="Only the links to this entry.")
-@click.option("--suggest", is_flag=True, help="Only suggested links (for review).")
+@click.option("--suggest", is_flag=True, help="Only suggested links (for review), most worth a look first.")
+@click.option("--all-suggestions", is_flag=True,
+              help="Also topical suggestions below the calibrated threshold (less likely to be right).")
 @click.option("--accept", nargs=2, metavar="CLAIM KEY", default=None,
               help="Record that claim CLAIM relies on entry KEY (in the claims file).")
 @click.option("--reject", nargs=2, metavar="CLAIM KEY", default=None,
@@ -41,7 +47,7 @@ Examples:
 @click.option("--note", default="", help="With --accept/--reject/--group: how the source supports the claim "
                                          "(or why the sentences form one).")
 @click.option("--locator", default="", help="With --accept: page or section, e.g. \"p. 3\".")
-def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, str] | None,
+def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bool, accept: tuple[str, str] | None,
             reject: tuple[str, str] | None, group: str | None, note: str, locator: str,
             **paths: str | None) -> int:
     """Show which claims of the essay rely on which sources.
@@ -51,8 +57,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     sentences 5 to 7); a group's links are those of its sentences, and it
     follows its sentences when the essay is edited, or is reported as orphaned.
 
-    Each link has a kind (marker, attribution, title, quotation, reference,
-    topical), a confidence from 0 to 1, a status (confirmed, suggested or
+    Each link has a kind (see "Kinds of link" below), a confidence from 0 to 1, a status (confirmed, suggested or
     rejected) and its evidence: the words of the sentence that support it.
     JSON and CSV give one row per link with exactly the keys claim_id,
     paragraph, sentence, text, source_key, kind, confidence, status, evidence
@@ -62,22 +67,46 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
     """
     if sum(bool(x) for x in (accept, reject, group)) > 1:
         raise click.UsageError("use one of --accept, --reject and --group at a time")
-    config = config_from(**paths)
-    from ..essay import load_essay
+    writes = bool(accept or reject or group)
+    config = config_from(must_exist=() if writes else ("claims",), **paths)
     from ..linking import group_claims, link
-    from ..linking.curated import load_curated, record_group
+    from ..linking.curated import CuratedLinks, check_belongs, load_curated, record_group
+    from ..review import load_inputs
     from .sources import load_or_fail
 
-    bibliography = load_or_fail(config.path("bibliography"))
-    essay = load_essay(config.path("essay"))
+    if not config.essay:
+        if writes:
+            raise click.UsageError('--accept, --reject and --group need an essay; --essay "" has none')
+        load_or_fail(config.path("bibliography"))  # still report a broken bibliography
+        if fmt == "json":
+            emit_json([])
+        elif fmt == "csv":
+            from ..linking.output import JSON_KEYS
+
+            csv.DictWriter(sys.stdout, fieldnames=list(JSON_KEYS)).writeheader()
+        else:
+            click.echo('No essay under review (--essay ""), so no claims to link; '
+                       "`litreview sources` lists the bibliography.")
+        return 0
+    bibliography, essay = load_inputs(config, load_or_fail)
+    assert essay is not None  # config.essay is set here
+    if not config.claims and writes:
+        raise click.UsageError('--accept, --reject and --group record decisions in a claims file; --claims "" has none')
     claims_path = config.path("claims")
-    curated = load_curated(claims_path)
+    curated = load_curated(claims_path) if config.claims else CuratedLinks()
+    check_belongs(curated, essay.path)
     metadata = _metadata(bibliography, config)
-    linkage = link(essay, bibliography, curated, metadata=metadata)
+    linkage = link(essay, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
     if accept or reject:
-        return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
+        from ..safewrite import locked
+
+        with locked(claims_path):  # one writer at a time; the file is re-read under the lock
+            return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
     if group:
-        record_group(claims_path, essay, group, note=note)
+        from ..safewrite import locked
+
+        with locked(claims_path):
+            record_group(claims_path, essay, group, note=note)
         click.echo(f"grouped: {group} is one claim (recorded in {claims_path})")
         return 0
     essay = group_claims(essay, curated)  # the claims the links name
@@ -88,7 +117,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
                              hint="list the keys with `litreview sources`")
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
-        links = [lk for lk in links if lk.status == "suggested"]
+        from ..linking.ranker import review_order
+
+        links = review_order([lk for lk in links if lk.status == "suggested"], linkage.links)
     shown = Linkage(links=tuple(links), mentions=linkage.mentions, orphans=linkage.orphans)
     _warn_orphans(linkage, claims_path, bibliography)
     _warn_unresolved(linkage, essay)
@@ -104,7 +135,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, accept: tuple[str, 
         writer.writeheader()
         writer.writerows(to_rows(shown, essay))
     else:
-        _table(shown, essay, bibliography, linkage, source_key)
+        from ._layout import emit
+
+        emit(_table(shown, essay, bibliography, linkage, source_key))
     return 0
 
 
@@ -117,7 +150,8 @@ def _metadata(bibliography: Bibliography, config) -> dict | None:
 
     from ..registry.snapshot import load_metadata
 
-    return load_metadata(bibliography, folder, now=datetime.now(UTC), stale_days=config.stale_days)
+    return load_metadata(bibliography, folder, now=datetime.now(UTC),
+                             stale_days=config.stale_days, config=config)
 
 
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
@@ -183,35 +217,33 @@ def _excerpt(text: str, width: int) -> str:
 
 
 def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linkage,
-           source_key: str | None) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
+           source_key: str | None, width: int | None = None) -> str:
+    """The links as a table (wide) or a list (narrow); the sentence is never left out."""
     from ..linking import coverage
+    from ._layout import NARROW, Column, output_width, render
 
+    width = width or output_width()
     claims = {c.id: c for c in essay.claims}
     title = f"{len(shown.links)} links" + (f" to {source_key}" if source_key else "")
-    console = Console()
-    if not console.is_terminal and console.width < 120:
-        console = Console(width=140)  # piped: room for the sentence beside its evidence
-    table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("claim", no_wrap=True)
-    table.add_column("source", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("conf", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("evidence / sentence", overflow="fold", min_width=30)
+    figures = coverage(full, essay, bibliography)
+    footer = (f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
+              f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "
+              f"confirmed claim.")
+    rows = []
     for lk in shown.links:
         claim = claims.get(lk.claim_id)
-        sentence = _excerpt(claim.text if claim else "", 100)
-        table.add_row(lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk),
-                      f"{escape(_excerpt(_evidence(lk), 100))}\n[dim]{escape(sentence)}[/dim]")
-    console.print(table)
-    figures = coverage(full, essay, bibliography)
-    console.print(f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
-                  f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "
-                  f"confirmed claim.", highlight=False)
+        sentence = _excerpt(claim.text if claim else "", 160 if width < NARROW else 100)
+        evidence = _excerpt(_evidence(lk), 160 if width < NARROW else 100)
+        rows.append([lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk), evidence,
+                     f"“{sentence}”" if width < NARROW else sentence])
+    if width < NARROW:
+        columns = [Column("claim"), Column("source"), Column("kind"), Column("conf"), Column("status"),
+                   Column("evidence"), Column("sentence")]
+        return render(title, columns, rows, width=width, heads=(0, 1, 2, 3, 4), footer=footer)
+    columns = [Column("claim"), Column("source"), Column("kind / conf"), Column("status"),
+               Column("evidence / sentence", grow=True)]
+    joined = [[r[0], r[1], f"{r[2]} {r[3]}", r[4], f"{r[5]}\n{r[6]}"] for r in rows]
+    return render(title, columns, joined, width=width, footer=footer)
 
 
 def _status(lk: Link) -> str:

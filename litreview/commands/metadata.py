@@ -11,18 +11,16 @@ Examples:
   litreview metadata                              a table from the snapshot (no network)
   litreview metadata --format json | jq '.[] | select(.status != "verified")'
   litreview metadata --key farrell2005world --format json
+  litreview metadata --format notices             retractions, concerns, corrections (Markdown)
 """
 
 
-def _table(bibliography, metadata) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+def _table(bibliography, metadata, width: int | None = None) -> str:
+    """Each source's registry status as a table (wide) or a list (narrow), wrapped between words."""
     from ..registry.report import worst_update
+    from ._layout import Column, output_width, render
 
-    table = Table(title="registry metadata (from the snapshot)", show_lines=True)
-    for column in ("key", "status", "DOI / suggestion", "registry record", "mismatches", "URL", "reason"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for source in bibliography.sources:
         meta = metadata[source.key]
         update = worst_update(meta.record)
@@ -47,21 +45,28 @@ def _table(bibliography, metadata) -> None:
                 url += f"\n-> {u.final_url}"
             if u.archive_url:
                 url += f"\narchive: {u.archive_url}"
-        table.add_row(source.key, status, doi, record, mismatches, url, meta.reason)
-    Console().print(table)
+        rows.append([source.key, status, doi or "", record, mismatches, url, meta.reason or ""])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registry record", grow=True),
+               Column("mismatches", grow=True), Column("URL", fold=True), Column("reason", grow=True)]
+    # Seven columns of prose and identifiers need a wide screen; below that, one record per source.
+    return render("registry metadata (from the snapshot)", columns, rows, width=width or output_width(),
+                  heads=(0, 1), narrow=160)
 
 
 @click.command(epilog=EXAMPLES)
 @input_options
 @click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
-@format_option("table", "json")
+@format_option("table", "json", "notices")
 def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     """Show what the registries say about each source, from the snapshot (no network).
 
     JSON gives one object per entry: key, status (verified, not-found, malformed,
     unverified, failed, no-doi), doi, fetched_at, stale, record (selected fields and
     updates such as retractions), suggested_doi (with score and reasons),
-    mismatches (field, entry, registry, kind, likely_right), url_check and reason.
+    mismatches (field, entry, registry, kind, likely_right), url_check, registries
+    (which registries were asked and how each answered) and reason. notices lists the
+    works with a retraction, expression of concern or correction as Markdown, each with
+    the sources that say so (the retraction watch workflow posts it as an issue).
     """
     from datetime import UTC, datetime
 
@@ -79,9 +84,15 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
         bibliography = type(bibliography)(sources=tuple(s for s in bibliography.sources if s.key in keys),
                                           file=bibliography.file, text=bibliography.text)
     metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days)
+                             stale_days=config.stale_days, config=config)
     if fmt == "json":
         emit_json([metadata_json(metadata[s.key], s.doi) for s in bibliography.sources])
+    elif fmt == "notices":
+        from ..registry.report import notices_markdown
+
+        click.echo(notices_markdown([s.key for s in bibliography.sources], metadata), nl=False)
     else:
-        _table(bibliography, metadata)
+        from ._layout import emit
+
+        emit(_table(bibliography, metadata))
     return 0

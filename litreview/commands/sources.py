@@ -35,19 +35,15 @@ def _names(people) -> str:
     return "; ".join(p.sort_name() for p in people)
 
 
-def _table(sources: tuple[Source, ...]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _table(sources: tuple[Source, ...], width: int | None = None) -> str:
+    """The entries as a table (wide) or a list (narrow), wrapped between words."""
+    from ._layout import Column, output_width, render
 
-    table = Table(title=f"{len(sources)} sources", show_lines=False)
-    table.add_column("key", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    for column in ("authors", "year", "title", "doi / url"):
-        table.add_column(column, overflow="fold")
-    for s in sources:
-        table.add_row(s.key, s.type, _names(s.authors) or _names(s.editors), str(s.year or ""),
-                      s.title, s.doi or s.url)
-    Console().print(table)
+    columns = [Column("key"), Column("type"), Column("year"), Column("authors", grow=True), Column("title", grow=True),
+               Column("doi / url", fold=True)]
+    rows = [[s.key, s.type, str(s.year or ""), _names(s.authors) or _names(s.editors), s.title,
+             s.doi or s.url] for s in sources]
+    return render(f"{len(sources)} sources", columns, rows, width=width or output_width(), heads=(0, 1, 2))
 
 
 @click.command(epilog=EXAMPLES)
@@ -84,5 +80,7 @@ def command(fmt: str, **paths: str | None) -> int:
 
         click.echo("\n\n".join(rebuild(s) for s in sources))
     else:
-        _table(sources)
+        from ._layout import emit
+
+        emit(_table(sources))
     return 0

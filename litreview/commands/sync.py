@@ -14,8 +14,24 @@ Examples:
   litreview sync                          show the proposed corrections as a diff (nothing changes)
   litreview sync --write                  ask before each change; write the accepted ones
   litreview sync --write --yes --field doi
-The proposals come from the snapshot: run `litreview fetch` first.
+Registry corrections come from the snapshot (run `litreview fetch` first); the fixes
+`check` can make by itself (abbreviated page ranges, miscased initials, a DOI written as
+a link, a URL that moved) are offered without it.
 """
+
+
+def _with_mechanical_fixes(proposals: list, bibliography, metadata, fields: tuple[str, ...],
+                           keys: tuple[str, ...]) -> list:
+    """The registry's proposals, then what `check` can fix by itself (page ranges, initials, DOI links,
+    moved URLs) on fields the registry does not already correct."""
+    from ..checks.fixes import mechanical_fixes
+
+    taken = {(c.key, c.field) for c in proposals}
+    wanted = {f.lower() for f in fields}
+    extra = [c for c in mechanical_fixes(bibliography, metadata)
+             if (c.key, c.field) not in taken and (not keys or c.key in keys) and (not wanted or c.field in wanted)]
+    order = {s.key: i for i, s in enumerate(bibliography.sources)}
+    return sorted([*proposals, *extra], key=lambda c: order.get(c.key, 0))
 
 
 def _diff(old: str, new: str, name: str) -> str:
@@ -35,7 +51,7 @@ def _diff(old: str, new: str, name: str) -> str:
 @format_option("diff", "json")
 def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tuple[str, ...],
             include_unclear: bool, **paths: str | None) -> int:
-    """Propose corrections from the registry records and DOI suggestions in the snapshot.
+    """Propose corrections: from the registry snapshot, and the fixes `check` knows.
 
     Without --write nothing changes: the proposals are shown as a unified diff of
     the .bib. With --write each change is shown and applied only when accepted
@@ -44,9 +60,9 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     """
     from datetime import UTC, datetime
 
+    from ..bibliography.bibedit import BibEditError
     from ..errors import InputError, WriteError
     from ..fileio import write_atomic
-    from ..registry.bibedit import BibEditError
     from ..registry.corrections import apply_corrections, propose
     from ..registry.snapshot import load_metadata
     from .sources import load_or_fail
@@ -58,8 +74,9 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     if unknown:
         raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
     metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days)
+                             stale_days=config.stale_days, config=config)
     proposals = propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys)
+    proposals = _with_mechanical_fixes(proposals, bibliography, metadata, fields, keys)
     if fmt == "json" and not write:
         emit_json([{"key": c.key, "field": c.field, "old": c.old, "new": c.new, "reason": c.reason,
                     "line": c.line} for c in proposals])
@@ -97,11 +114,14 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     except BibEditError as exc:
         raise InputError(f"cannot edit the bibliography: {exc}", path=str(path),
                          hint="load it with `litreview sources` to find the problem") from None
-    raw = Path(path).read_bytes()
-    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    if raw[len(bom):].decode("utf-8") != bibliography.text:
-        raise WriteError("the bibliography changed while sync was running; nothing was written", path=str(path),
-                         hint="run `litreview sync --write` again")
-    write_atomic(path, bom + new_text.encode("utf-8"))
+    from ..safewrite import locked, unchanged_since
+
+    with locked(path):
+        raw = Path(path).read_bytes()
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        if raw[len(bom):].decode("utf-8", "replace") != bibliography.text:
+            raise WriteError("the bibliography changed while sync was running; nothing was written",
+                             path=str(path), hint="run `litreview sync --write` again")
+        write_atomic(path, bom + new_text.encode("utf-8"), check=unchanged_since(path, raw))
     click.echo(f"applied {len(accepted)} of {len(proposals)} corrections to {path}", err=True)
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
+from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
 from .anchors import Grouping, anchor, group_essay
 from .attribution import find_attributions
 from .curated import CuratedLinks, load_curated
@@ -18,11 +18,11 @@ from .index import build_index
 from .markers import find_markers
 from .output import coverage, links_frame, to_rows
 from .quotations import find_quotations
+from .ranker import SHOW
 from .references import build_reference_index, find_references
 from .titles import build_title_index, find_titles
 from .topical import suggest
 
-KIND_ORDER = {"marker": 0, "attribution": 1, "title": 2, "quotation": 3, "reference": 4, "topical": 5}
 MENTION_KINDS = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
                  "document": "reference"}
 """The link kind each kind of mention stands for."""
@@ -36,12 +36,14 @@ def group_claims(essay: Essay, curated: CuratedLinks | None) -> Essay:
 
 
 def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None = None, *,
-         metadata: Mapping[str, SourceMetadata] | None = None) -> Linkage:
+         metadata: Mapping[str, SourceMetadata] | None = None, all_suggestions: bool = False) -> Linkage:
     """Every link and mention the essay's prose supports, with the curated decisions applied.
 
     ``essay`` is as segmented (a claim per sentence). The linkers read sentences; what they find
     in a sentence that the claims file groups with others is reported on the group's id, as in
-    ``group_claims(essay, curated)``, which is the essay to show the links with.
+    ``group_claims(essay, curated)``, which is the essay to show the links with. Topical
+    suggestions below the calibrated threshold (``ranker.SHOW``) are left out unless
+    ``all_suggestions``.
     """
     index = build_index(bibliography, metadata)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
@@ -72,13 +74,15 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     spans: dict[str, list[tuple[int, int]]] = {}
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))
-    for hit in suggest(units, index, explained, linked=linked, explained=spans):
+    # Below the calibrated threshold, suggestions are listed only on request.
+    for hit in suggest(units, index, explained, linked=linked, explained=spans,
+                       min_score=None if all_suggestions else SHOW):
         slot = (hit.claim_id, hit.key, hit.kind)
         if slot not in best:
             best[slot] = hit
     position = {c.id: n for n, c in enumerate(units)}
     # Reading order: by claim, then kind, then where the evidence sits in the sentence.
-    ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_ORDER[h.kind],
+    ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_RANK[h.kind],
                                                   h.start, -h.confidence, h.key))
     links = [_to_link(h) for h in ordered]
     lifted = (_lift_mention(at, m, grouping) for part in found for at, m in part.mentions)
@@ -90,7 +94,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
         links = _apply(links, placed, unique)
         rank = {id(lk): n for n, lk in enumerate(links)}
-        links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_ORDER[x.kind], rank[id(x)]))
+        links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_RANK[x.kind], rank[id(x)]))
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans))
 
 

@@ -7,6 +7,7 @@ a run resolves to the entries its family name wrote or edited when the given nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -64,6 +65,14 @@ republic kingdom empire party parliament assembly war world cold treaty act code
 strategy report review north south east west american european international global joint fighter
 program programme project""")
 _PARTICLES = wordset("""von van de der den del della di du da dos des le la bin ibn al""")
+# "Jervis made a similar point", "Waltz makes the case": an appeal to a person with no reporting verb.
+_MAKES_POINT = re.compile(r"^\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a|an|the|this|that|his|her|their|"
+                          r"similar|same|related|strong|famous|key|central)\s+){0,3}"
+                          r"(?:point|argument|case|claim|observation)s?\b")
+# A lone capitalised word before a reporting verb is a concept, not a person ("Realism holds").
+_CONCEPT = re.compile(r"(?:isms?|ists?|ity|ics|tion|ory|ence|ance|ment|ness)$")
+AUTHORITY = "invoked as an authority"
+"""An author mention's detail says this when the words around the name appeal to the person."""
 _JOIN = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 _SPACE_ONLY = re.compile(r"^\s*$")
 
@@ -181,16 +190,48 @@ def compatible(given: list[Token], person: Person) -> bool | None:
     return any(word == p or (len(p) == 1 and word[0] == p) for p in parts)
 
 
+def _says(text: str, name: _Name, toks: list[Token]) -> bool:
+    """ "Mearsheimer claims ...": a lone surname directly followed by a reporting verb."""
+    word = strip_possessive(name.toks[-1].text)[0]
+    if name.possessive or _CONCEPT.search(word.lower()) or not word[1:].islower():
+        return False
+    after = [t for t in toks if t.start >= name.end][:1]
+    return bool(after) and fold(after[0].text) in REPORTING and after[0].start - name.end <= 1
+
+
+_APPEAL_LEAD = re.compile(r"(?:according to|in the words of|as)\s*$")
+
+
+def _appeal(text: str, group: list[_Name], toks: list[Token]) -> bool:
+    """The stricter cue of an appeal to a person: "Smith argues", "according to Smith", "Smith made the case"
+    (not "discussions with Smith", "see Smith"); a lone function word ("To see ...") is no name."""
+    first = group[0]
+    if len(first.toks) == 1 and fold(strip_possessive(first.toks[0].text)[0]) in FUNCTION:
+        return False
+    if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text[group[-1].end:]):
+        return True
+    following = [fold(t.text) for t in toks if t.start >= group[-1].end][:3]
+    for word in following:
+        if word in REPORTING:
+            return True
+        if word not in _FILLER and not word.endswith("ly"):
+            break
+    return False
+
+
 def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
     lead = fold(text[max(0, group[0].start - 60):group[0].start])
     if _CUE.search(lead):
         return True
+    if _MAKES_POINT.match(text[group[-1].end:]):
+        return True
     last = group[-1]
+    at = bisect_left(toks, last.end, key=lambda t: t.start)  # not a scan per name: linear overall
     if last.possessive:
-        after = [t for t in toks if t.start >= last.end][:2]
+        after = toks[at:at + 2]
         if after and (fold(after[0].text) in _WORK_NOUNS or after[0].is_capitalised):
             return True
-    following = [fold(t.text) for t in toks if t.start >= last.end][:4]
+    following = [fold(t.text) for t in toks[at:at + 4]]
     for word in following:
         if word in REPORTING:
             return True
@@ -203,6 +244,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
                    covered: Found, found: Found, title_names: dict[str, list[str]]) -> None:
     text = claim.text
     cue = None  # computed on demand: most runs are not names at all
+    listed = False
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
@@ -224,7 +266,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
         else:
             if cue is None:
                 cue = _context_cue(text, group, toks)
-            listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
+                # once per group, not per name: a long list of names was quadratic
+                listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
             if cue or name.possessive or listed:
                 confidence = 0.9
             elif not sentence_start and len(name.toks) == 1:
@@ -232,7 +275,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             else:
                 continue
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
-    _emit(claim, group, resolved, index, found, title_names)
+    _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks))
     if unresolved:
         if cue is None:
             cue = _context_cue(text, group, toks)
@@ -241,13 +284,13 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             for name in unresolved:
                 # Judge the name proper, without a capitalised word that opens the sentence ("As").
                 proper = [*name.given, name.toks[-1]]
-                if _plausible_person(proper) and (len(proper) > 1 or strong):
+                if _plausible_person(proper) and (len(proper) > 1 or strong or _says(text, name, toks)):
                     found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
                                                       "no entry by this author"))
 
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
-          index: SourceIndex, found: Found, title_names: dict[str, list[str]]) -> None:
+          index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool) -> None:
     if not resolved:
         return
     text = claim.text
@@ -272,9 +315,11 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
         key, ambiguous, _ = index.choose(best_keys, context)
+        detail = "several entries; chosen by context" if ambiguous else ""
+        if cue:
+            detail = f"{detail}; {AUTHORITY}" if detail else AUTHORITY
         found.mention(name.start, Mention(claim.id, "author", written,
-                                          tuple(dict.fromkeys([key, *keys])),
-                                          "several entries; chosen by context" if ambiguous else ""))
+                                          tuple(dict.fromkeys([key, *keys])), detail))
         old = chosen.get(key)
         if old is None or confidence > old[0]:
             chosen[key] = (confidence, ambiguous, name.start, name.end)

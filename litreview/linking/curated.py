@@ -14,18 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimsFileError
 from ..fileio import write_atomic
-from ..model import Bibliography, Claim, Essay, LinkKind
+from ..model import KIND_RANK, Bibliography, Claim, Essay, LinkKind
 from .anchors import anchor
 
 if TYPE_CHECKING:
     from .anchors import Grouping
 
 STATUSES = ("confirmed", "rejected")
-KINDS = ("marker", "attribution", "title", "quotation", "reference", "topical")
 ENTRY_FIELDS = frozenset({"claim", "source", "status", "kind", "note", "locator", "anchor"})
 ANCHOR_FIELDS = frozenset({"exact", "prefix", "suffix"})
 GROUP_FIELDS = frozenset({"claim", "note", "anchor"})
-TOP_FIELDS = frozenset({"version", "groups", "links"})
+TOP_FIELDS = frozenset({"version", "essay", "groups", "links"})
 
 HEADER = """\
 # Reviewer-curated links between the essay's claims and the bibliography.
@@ -96,6 +95,28 @@ class CuratedLinks:
     path: str | None = None
     text: str = ""
     groups: tuple[CuratedGroup, ...] = ()
+    essay: str = ""
+    """The essay the file belongs to, as recorded (relative to the file's folder); "" if not recorded."""
+
+    def belongs_to(self, essay_path: str | os.PathLike[str]) -> bool:
+        """False when the file records another essay than ``essay_path``."""
+        if not self.essay or not self.path:
+            return True
+        recorded = (Path(self.path).parent / self.essay).resolve()
+        return recorded == Path(essay_path).resolve()
+
+
+def check_belongs(curated: CuratedLinks, essay_path: str | os.PathLike[str]) -> None:
+    """ClaimsFileError when the claims file records another essay (its links name other sentences)."""
+    if not curated.belongs_to(essay_path):
+        raise ClaimsFileError(
+            f"this claims file belongs to the essay {curated.essay!r}, not to {str(essay_path)!r}",
+            path=curated.path, line=1,
+            hint='pass this essay\'s own claims file with --claims, or --claims "" for none')
+
+
+def _relative_essay(essay_path: str, claims_path: Path) -> str:
+    return Path(os.path.relpath(Path(essay_path).resolve(), claims_path.resolve().parent)).as_posix()
 
 
 def _yaml() -> Any:
@@ -126,8 +147,13 @@ def load_curated(path: str | os.PathLike[str]) -> CuratedLinks:
 def _load_doc(text: str, path: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from ..safeload import LoadLimitError, check_yaml
+
     try:
+        check_yaml(text)  # size, depth and aliases, before anything is built
         return _yaml().load(text)
+    except LoadLimitError as exc:
+        raise ClaimsFileError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
     except MarkedYAMLError as exc:
         # The construct left open (context) says more than where the parser gave up.
         mark = exc.context_mark or exc.problem_mark
@@ -150,6 +176,10 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
             raise ClaimsFileError(f"unknown field {name!r}", path=path, line=_line_of(doc, name),
                                   hint="the file has `links:` (and optionally `groups:` and `version:`)")
     groups = _groups(doc, path)
+    essay = doc.get("essay") or ""
+    if not isinstance(essay, str):
+        raise ClaimsFileError("`essay` must be the essay's path, relative to the claims file", path=path,
+                              line=_line_of(doc, "essay"), hint="e.g. essay: essay.md")
     entries = doc.get("links") or []
     if not isinstance(entries, list):
         raise ClaimsFileError("`links` must be a list of entries", path=path, line=_line_of(doc, "links"))
@@ -165,7 +195,7 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
                 path=path, line=line, hint="keep one entry per claim and source")
         seen[pair] = line
         links.append(link)
-    return CuratedLinks(links=tuple(links), path=path, text=text, groups=groups)
+    return CuratedLinks(links=tuple(links), path=path, text=text, groups=groups, essay=essay)
 
 
 def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
@@ -232,9 +262,9 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
         raise ClaimsFileError(f"unknown status {entry['status']!r}", path=path,
                               line=_line_of(entry, "status") or line, hint="use confirmed or rejected")
     kind = entry.get("kind")
-    if kind is not None and kind not in KINDS:
+    if kind is not None and kind not in KIND_RANK:
         raise ClaimsFileError(f"unknown kind {kind!r}", path=path, line=_line_of(entry, "kind") or line,
-                              hint=f"use one of: {', '.join(KINDS)}")
+                              hint=f"use one of: {', '.join(KIND_RANK)}")
     exact, prefix, suffix = _anchor_fields(entry, path, line)
     return CuratedLink(
         claim_id=str(entry["claim"]), source_key=str(entry["source"]), status=str(entry["status"]),
@@ -269,9 +299,9 @@ def record_group(path: str | os.PathLike[str], essay: Essay, claim_id: str, *, n
         raise ClaimsFileError(f"{claim_id} does not name a group of sentences", path=essay.path,
                               hint="name the paragraph, first and last sentence: p3-s5-7 for sentences 5 to 7")
     claim = _claim_for(grouping, claim_id, essay)
-    doc = _open(current, p)
+    doc = _open(current, p, essay)
     _put_group(doc, current, grouping, claim, note)
-    return _write(doc, p)
+    return _write(doc, p, current.text)
 
 
 def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, status: str,
@@ -285,7 +315,7 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     if bibliography is not None and source_key not in bibliography.keys:
         raise ClaimsFileError(f"no entry {source_key!r} in the bibliography", path=bibliography.file,
                               hint="check the key with `litreview sources`")
-    doc = _open(current, p)
+    doc = _open(current, p, essay)
     if _is_new_group(grouping, claim_id):
         _put_group(doc, current, grouping, claim, "")
         # Decisions already recorded on its sentences now belong to the group: update, not duplicate.
@@ -315,7 +345,7 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     if locator:
         target["locator"] = locator
     target["anchor"] = _anchor_map(claim)
-    return _write(doc, p)
+    return _write(doc, p, current.text)
 
 
 def _claim_for(grouping: Grouping, claim_id: str, essay: Essay) -> Claim:
@@ -341,12 +371,18 @@ def _is_new_group(grouping: Grouping, claim_id: str) -> bool:
     return parse_group_id(claim_id) is not None and grouping.essay.claim(claim_id) is None
 
 
-def _open(current: CuratedLinks, p: Path) -> Any:
-    """The file's YAML document, ready for edits (a new file starts with the header)."""
+def _open(current: CuratedLinks, p: Path, essay: Essay) -> Any:
+    """The file's YAML document, ready for edits (a new file starts with the header).
+
+    The essay the decisions are about is recorded, so they are never applied to another.
+    """
+    check_belongs(current, essay.path)
     text = current.text if current.text.strip() else HEADER + "links:\n"
     doc = _load_doc(text, str(p))
     if doc is None:
         doc = _load_doc(text + "links:\n", str(p))
+    if "essay" not in doc and not essay.path.startswith("<"):
+        doc.insert(0, "essay", _relative_essay(essay.path, p))
     if doc.get("links") is None:
         from ruamel.yaml.comments import CommentedSeq
 
@@ -375,12 +411,15 @@ def _put_group(doc: Any, current: CuratedLinks, grouping: Grouping, claim: Claim
     target["anchor"] = _anchor_map(claim)
 
 
-def _write(doc: Any, p: Path) -> CuratedLinks:
+def _write(doc: Any, p: Path, before: str | None = None) -> CuratedLinks:
     out = io.StringIO()
     _yaml().dump(doc, out)
     written = out.getvalue()
     result = parse_curated(written, str(p))  # never write a file we could not read back
-    write_atomic(p, written)
+    from ..safewrite import unchanged_since
+
+    check = unchanged_since(p, before) if before is not None else None  # still what was read, or refuse
+    write_atomic(p, written, check=check)
     return result
 
 

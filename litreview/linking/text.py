@@ -1,4 +1,4 @@
-"""Text helpers the linkers share: case and accent folding, word tokens with offsets, stems.
+"""Text helpers the linkers share: word tokens with offsets, stopwords, stems (folding is litreview.text's).
 
 Everything here is pure and cheap; stems come from Snowball (snowballstemmer), so that
 "partnerships" meets "partnership" without a language-model dependency.
@@ -7,19 +7,16 @@ Everything here is pure and cheap; stems come from Snowball (snowballstemmer), s
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
+from ..text import canonical, fold  # noqa: F401  (re-exported: the linkers take all text helpers from here)
+
 _WORD = re.compile(
     r"(?:[^\W\d_]\.){1,4}(?![^\W\d_])"  # initials: K.J. T.V. R.j.
     r"|[^\W_][^\W_]*(?:['’\-][^\W_]+)*",  # words, O'Neill, Guha-Sapir, Keohane’s
 )
-_NONWORD = re.compile(r"[^\w\s'-]")
-_SPACE = re.compile(r"\s+")
 
 def wordset(words: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string (easier to read and edit)."""
@@ -77,21 +74,6 @@ class Token:
         )
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower case without accents, with plain apostrophes and hyphens."""
-    text = text.translate(_APOSTROPHES).translate(_DASHES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
-
-
-def canonical(text: str) -> str:
-    """Folded words separated by single spaces, punctuation dropped ("&" reads "and")."""
-    text = fold(text).replace("&", " and ")
-    return _SPACE.sub(" ", _NONWORD.sub(" ", text).replace("'s ", " ")).strip()
-
-
 def tokens(text: str) -> list[Token]:
     """The words of ``text`` with their offsets (initials kept whole)."""
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -143,7 +125,8 @@ def phrase_stems(text: str) -> list[str]:
     return out
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=64)  # asked again for every marker and name of one long sentence
+def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words of ``text`` that carry meaning (no stopwords, no short words)."""
     out = []
     for m in _WORD.finditer(text):
@@ -151,4 +134,4 @@ def content_stems(text: str) -> list[str]:
         if len(w) < 3 or w in STOPWORDS or w[0].isdigit():
             continue
         out.append(stem(w))
-    return out
+    return tuple(out)

@@ -1,27 +1,29 @@
-"""Topical suggestions: TF-IDF cosine between each claim and each entry's title, container,
-keywords and abstract, computed as one sparse product in row chunks (never a Python double loop).
+"""Topical suggestions: each claim's best entries by TF-IDF cosine and BM25 over the entry's title,
+subtitle, container, keywords and abstract (sparse products in row chunks, never a Python double
+loop), then scored by the ranker: the probability that a reviewer accepts the suggestion.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..model import Claim
 from .hits import Hit
 from .index import SourceIndex
-from .text import phrase_stems, stem, tokens
+from .ranker import claim_cues, probability
+from .text import content_stems, phrase_stems, stem, tokens
 
-TOP_K = 3
-"""Suggestions kept per claim."""
-PER_SOURCE = 8
+TOP_K = 5
+"""Suggestions kept per claim (what ``--all-suggestions`` lists)."""
+PER_SOURCE = 50
 """Suggestions kept per source: its best-matching claims only."""
-MIN_SCORE = 0.2
-"""Cosine below which a suggestion is noise."""
-SINGLE_WORD_SCORE = 0.3
-"""A suggestion resting on one shared word needs this score, and a word few entries use in their main title."""
-LINKED_SCORE = 0.35
-"""A claim that already has a confirmed source gets suggestions only above this score (and on two words)."""
+CANDIDATES = 6
+"""Entries of each claim scored by the ranker: the best by cosine plus BM25 (relative to the claim's best)."""
+MIN_SCORE = 0.0
+"""Probability below which a suggestion is not listed even on request (0: the top candidates all)."""
 PAIR_WEIGHT = 0.5
 """Weight of a pair of neighbouring words against a single word."""
 ESSAY_SPREAD = 0.25
@@ -31,29 +33,70 @@ SOURCE_SPREAD = 0.2
 MIN_SPREAD = 5
 """... when that is at least this many paragraphs or entries (short essays and lists have no generic words)."""
 CHUNK = 2048
-"""Claims multiplied at a time: bounds memory on long essays."""
+"""Claims multiplied at a time: bounds memory on long essays..."""
+DENSE_CELLS = 1 << 23
+"""... and claims x entries scored densely at a time (fewer claims per chunk for long bibliographies)."""
 
 
 def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tuple[str, str]] = (),
             *, linked: Collection[str] = (), explained: Mapping[str, Sequence[tuple[int, int]]] | None = None,
             top_k: int | None = None, per_source: int | None = None,
-            min_score: float | None = None) -> list[Hit]:
-    """Up to ``top_k`` suggested entries per claim, best first, skipping ``exclude`` pairs.
+            min_score: float | None = None, weights: Mapping[str, float] | None = None) -> list[Hit]:
+    """Up to ``top_k`` suggested entries per claim, best first, skipping ``exclude`` pairs; each
+    hit's confidence is the probability that a reviewer accepts it (``ranker``).
 
     Features are content words and pairs of neighbouring words ("national security"). A feature
     weighs by how rare it is among the entries and by how few of the essay's paragraphs use it:
     what the whole essay keeps saying ("international", "theory") is its subject, not a clue to
-    which sentence relies on which entry. A suggestion needs a shared feature that is specific
-    on both counts. ``linked`` names claims that already have a confirmed source: they need a
-    stronger match. ``explained`` maps a claim id to spans of its text that other linkers used
-    as evidence: those words do not count again.
+    which sentence relies on which entry: a candidate that shares only such words is scored as
+    such. ``linked`` names claims that already have a confirmed source. ``explained``
+    maps a claim id to spans of its text that other linkers used as evidence: those words do not
+    count again. ``min_score`` is the lowest probability kept.
     """
-    import numpy as np
-    from scipy import sparse
-
+    rows = candidates(claims, index, linked=linked, explained=explained)
     top_k = TOP_K if top_k is None else top_k
     per_source = PER_SOURCE if per_source is None else per_source
-    min_score = MIN_SCORE if min_score is None else min_score
+    floor = MIN_SCORE if min_score is None else min_score
+    excluded = set(exclude)
+    scored = sorted(((probability(c.features, weights), n) for n, c in enumerate(rows)), key=lambda t: -t[0])
+    per_claim: Counter[int] = Counter()
+    per_key: Counter[str] = Counter()
+    hits: list[Hit] = []
+    for p, n in scored:
+        cand = rows[n]
+        claim = claims[cand.row]
+        if p < floor:
+            break  # best first: the rest are lower still
+        if (claim.id, cand.key) in excluded or per_claim[cand.row] >= top_k or per_key[cand.key] >= per_source:
+            continue
+        per_claim[cand.row] += 1
+        per_key[cand.key] += 1
+        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), _evidence(claim.text, cand.words),
+                        confirmed=False))
+    order = {c.id: n for n, c in enumerate(claims)}
+    hits.sort(key=lambda h: (order[h.claim_id], -h.confidence))
+    return hits
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A (claim, entry) pair worth scoring, with what the ranker reads of it."""
+
+    row: int
+    """The claim's position in the claims given."""
+    key: str
+    features: tuple[float, ...]
+    """In ``ranker.FEATURES`` order."""
+    words: frozenset[str]
+    """Shared single-word stems (the evidence shown)."""
+
+
+def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collection[str] = (),
+               explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Candidate]:
+    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, with their ranker features."""
+    import numpy as np
+    from scipy import sparse  # imported here: only essays with claims and entries pay for it
+
     keys = list(index.sources)
     if not keys or not claims:
         return []
@@ -79,62 +122,126 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     src.data = src.data * weight[src.indices]
     src = _unit_rows(src, ~pair, sparse, np)
     cl.data = (1.0 + np.log(cl.data)) * weight[cl.indices]
+    ctx = _unit_rows(_neighbours(claims, sparse, np) @ cl, ~pair, sparse, np)
     cl = _unit_rows(cl, ~pair, sparse, np)
     src_t = src.T.tocsr()
-    excluded = set(exclude)
-    linked_ids = set(linked)
-    linked_rows = np.fromiter((c.id in linked_ids for c in claims), dtype=bool, count=len(claims))
-    want = top_k + 2  # a little headroom for pairs dropped below
+    bm25_src, words = _bm25_matrix(keys, index, sparse, np)
+    bm25_t = bm25_src.T.tocsr()
+    queries = _matrix([Counter(set(content_stems(_unexplained(c.text, spans.get(c.id, ()))))) for c in claims],
+                      words, sparse, np)
     parts = []
-    for lo in range(0, cl.shape[0], CHUNK):
-        scores = (cl[lo:lo + CHUNK] @ src_t).tocsr()
-        np.minimum(scores.data, 1.0, out=scores.data)
-        rows = np.repeat(np.arange(scores.shape[0]), np.diff(scores.indptr))
-        floor = np.where(linked_rows[lo + rows], max(min_score, LINKED_SCORE), min_score)
-        keep = scores.data >= floor
-        rows, cols, data = rows[keep], scores.indices[keep], scores.data[keep]
-        if len(data) == 0:
-            continue
-        order = np.lexsort((-data, rows))
-        rows, cols, data = rows[order], cols[order], data[order]
-        starts = np.searchsorted(rows, rows, side="left")
-        keep = (np.arange(len(rows)) - starts) < want
-        parts.append((rows[keep] + lo, cols[keep], data[keep]))
-    if not parts:
-        return []
+    step = max(1, min(CHUNK, DENSE_CELLS // len(keys)))
+    take = min(CANDIDATES, len(keys))
+    tie = np.arange(len(keys)) * 1e-12  # equal scores: the entry listed first wins
+    for lo in range(0, cl.shape[0], step):
+        cos_part = (cl[lo:lo + step] @ src_t).toarray()
+        np.minimum(cos_part, 1.0, out=cos_part)
+        bm_part = (queries[lo:lo + step] @ bm25_t).toarray()
+        row_max = bm_part.max(axis=1, keepdims=True)
+        bm_part /= np.where(row_max > 0, row_max, 1.0)
+        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words;
+        # a partial sort per row (dense within a chunk) keeps the cost linear in the entries.
+        scores = cos_part.astype(np.float64) + bm_part - tie
+        best_cols = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+        values = np.take_along_axis(scores, best_cols, axis=1)
+        order = np.argsort(-values, axis=1, kind="stable")
+        best_cols = np.take_along_axis(best_cols, order, axis=1)
+        values = np.take_along_axis(values, order, axis=1)
+        rows = np.repeat(np.arange(best_cols.shape[0]), take)
+        cols = best_cols.ravel()
+        rank = np.tile(np.arange(take), best_cols.shape[0])
+        keep = values.ravel() > 0
+        rows, cols, rank = rows[keep], cols[keep], rank[keep]
+        parts.append((rows + lo, cols, cos_part[rows, cols], bm_part[rows, cols], rank))
     rows = np.concatenate([p[0] for p in parts])
     cols = np.concatenate([p[1] for p in parts])
-    data = np.concatenate([p[2] for p in parts])
-    # Each source keeps only its best claims, so one common word cannot flood the list.
-    order = np.lexsort((-data, cols))
-    rows, cols, data = rows[order], cols[order], data[order]
-    starts = np.searchsorted(cols, cols, side="left")
-    keep = (np.arange(len(cols)) - starts) < per_source * 2
-    rows, cols, data = rows[keep], cols[keep], data[keep]
-    order = np.lexsort((-data, rows))
-    per_claim: Counter[int] = Counter()
-    per_key: Counter[int] = Counter()
-    hits: list[Hit] = []
-    for r, c, d in zip(rows[order].tolist(), cols[order].tolist(), data[order].tolist(), strict=True):
-        claim = claims[r]
+    cosine = np.concatenate([p[2] for p in parts])
+    bm25 = np.concatenate([p[3] for p in parts])
+    rank = np.concatenate([p[4] for p in parts])
+    if not len(rows):
+        return []
+    context = np.asarray(ctx[rows].multiply(src[cols]).sum(axis=1)).ravel()
+    best = np.zeros(len(claims))
+    second = np.zeros(len(claims))
+    np.maximum.at(best, rows, np.where(rank == 0, cosine, 0.0))
+    np.maximum.at(second, rows, np.where(rank == 1, cosine, 0.0))
+    margin = np.where(rank == 0, cosine - second[rows], cosine - best[rows])
+    top_cos = np.zeros(len(claims))
+    np.maximum.at(top_cos, rows, cosine)
+    relative = cosine / np.where(top_cos[rows] > 0, top_cos[rows], 1.0)
+    spread = np.bincount(cols, minlength=len(keys))
+    # Is this the entry's best claim, and by how much: most entries are cited in one or two places.
+    own_best = np.zeros(len(keys))
+    np.maximum.at(own_best, cols, cosine)
+    runner = np.zeros(len(keys))
+    np.maximum.at(runner, cols, np.where(cosine < own_best[cols], cosine, 0.0))
+    source_gap = np.where(cosine >= own_best[cols], cosine - runner[cols], cosine - own_best[cols])
+    n_claims = math.log1p(len(claims))
+    entries = math.log10(len(keys) + 1)
+    rare = np.log((len(keys) + 1) / (src_df + 1)) / math.log(len(keys) + 1)
+    linked_ids = set(linked)
+    cues = [claim_cues(c.text) for c in claims]
+    lengths = [math.log1p(sum(1 for w in bag if " " not in w)) / 4.0 for bag in claim_bags]
+    titles: dict[str, list[str]] = {}
+    generic_words = {w for w, flag in zip(vocab, generic.tolist(), strict=True) if flag}
+    rarity = rare.tolist()
+    items = []
+    for r, c, cos, ctx_score, top, gap, own, bm, rel in zip(rows.tolist(), cols.tolist(), cosine.tolist(),
+                                                       context.tolist(), (rank == 0).tolist(), margin.tolist(),
+                                                       source_gap.tolist(), bm25.tolist(), relative.tolist(), strict=True):
         key = keys[c]
-        if (claim.id, key) in excluded or per_claim[r] >= top_k or per_key[c] >= per_source:
-            continue
-        shared = claim_bags[r].keys() & index.topic.get(key, {}).keys()
-        specific = [w for w in shared if not generic[vocab[w]]]
-        if not specific:
-            continue  # only the essay's (or the field's) common words in common
-        words = {w for w in shared if " " not in w}
-        if len(words) < 2 and (linked_rows[r] or src_df[vocab[specific[0]]] > 2 or d < SINGLE_WORD_SCORE
-                               or index.topic[key][specific[0]] < 1.0):
-            # One word: chance, unless it is in the entry's main title, few entries use it, the
-            # match is strong, and the claim has no confirmed source yet.
-            continue
-        per_claim[r] += 1
-        per_key[c] += 1
-        hits.append(Hit(claim.id, key, "topical", round(float(d), 3), _evidence(claim.text, words),
-                        confirmed=False))
-    return hits
+        topic = index.topic.get(key, {})
+        common = claim_bags[r].keys() & topic.keys()
+        if not common:
+            continue  # BM25 met only words that say what kind of publication it is: nothing to show
+        # The essay's (or the field's) common words are weak evidence: counted apart.
+        shared = [w for w in common if w not in generic_words]
+        words = frozenset(w for w in shared if " " not in w)
+        if key not in titles:
+            titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
+        main = titles[key]
+        cover = sum(1 for w in main if w in claim_bags[r]) / len(main) if main else 0.0
+        features = (cos, ctx_score, float(top), gap, math.log1p(len(words)), float(len(shared) - len(words)),
+                    float(any(topic[w] >= 1.0 for w in words)), cover,
+                    max((rarity[vocab[w]] for w in words), default=0.0), float(claims[r].id in linked_ids),
+                    *cues[r], lengths[r],
+                    math.log1p(spread[c]) / max(n_claims, 1.0), entries, own, bm, float(not shared), rel)
+        items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
+    return items
+
+
+def _bm25_matrix(keys: list[str], index: SourceIndex, sparse, np, k1: float = 1.2, b: float = 0.75):
+    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract), and the
+    column of each word."""
+    words: dict[str, int] = {}
+    bags = [index.stems.get(key) or Counter() for key in keys]
+    lengths = [sum(bag.values()) for bag in bags]
+    avg = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
+    indptr, indices, data = [0], [], []
+    for bag, length in zip(bags, lengths, strict=True):
+        norm = k1 * (1 - b + b * length / avg)
+        for w, tf in bag.items():
+            indices.append(words.setdefault(w, len(words)))
+            data.append(tf * (k1 + 1) / (tf + norm))
+        indptr.append(len(indices))
+    columns = np.asarray(indices, dtype=np.int64)
+    df = np.bincount(columns, minlength=len(words))
+    idf = np.log(1 + (len(keys) - df + 0.5) / (df + 0.5))
+    values = (np.asarray(data, dtype=np.float64) * idf[columns]).astype(np.float32)
+    matrix = sparse.csr_matrix((values, columns.astype(np.int32), np.asarray(indptr, dtype=np.int64)),
+                               shape=(len(keys), len(words)))
+    return matrix, words
+
+
+def _neighbours(claims: Sequence[Claim], sparse, np):
+    """The sentences just before and after each claim in its paragraph, as a claims x claims matrix."""
+    rows, cols = [], []
+    for n, claim in enumerate(claims):
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(claims) and claims[m].paragraph == claim.paragraph:
+                rows.append(n)
+                cols.append(m)
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(claims), len(claims)))
 
 
 def _unexplained(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -194,6 +301,7 @@ def _unit_rows(m, counted, sparse, np):
 
 
 def _evidence(text: str, words: Collection[str]) -> str:
+    """The claim's words that the entry shares, as written."""
     shared: list[str] = []
     for tok in tokens(text):
         if stem(tok.text) in words and tok.text.lower() not in (w.lower() for w in shared):

@@ -7,11 +7,10 @@ ranges, and score titles and names with rapidfuzz.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..model import Person
+from ..text import fold_words
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _DASHES = re.compile(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
 _PAGE_PREFIX = re.compile(r"^(?:pp?\.?\s*)", re.I)
 _PUBLISHER_NOISE = frozenset(
@@ -48,14 +47,6 @@ COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
 }
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, '&' read as 'and', punctuation turned into spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.casefold().replace("&", " and ").replace("ß", "ss")
-    return _NON_WORD.sub(" ", plain).strip()
-
-
 def similarity(a: str, b: str) -> float:
     """0..1 similarity of two folded strings (edit-distance ratio)."""
     from rapidfuzz import fuzz
@@ -67,21 +58,21 @@ def similarity(a: str, b: str) -> float:
 
 def title_similarity(entry_title: str, title: str, subtitle: str = "") -> float:
     """Best similarity of the entry's title to the registry title, with or without subtitle."""
-    entry = fold(entry_title)
-    candidates = [fold(title)]
+    entry = fold_words(entry_title)
+    candidates = [fold_words(title)]
     if subtitle:
-        candidates.append(fold(f"{title} {subtitle}"))
+        candidates.append(fold_words(f"{title} {subtitle}"))
     return max(similarity(entry, c) for c in candidates)
 
 
 def family_key(person: Person) -> str:
     """A person's family name (with particle) folded, for comparison."""
-    return fold(" ".join(p for p in (person.prefix, person.family) if p))
+    return fold_words(" ".join(p for p in (person.prefix, person.family) if p))
 
 
 def initials(given: str) -> str:
     """"Kalevi J." -> "kj"; "K. J." -> "kj"."""
-    return "".join(part[0] for part in fold(given).split() if part)
+    return "".join(part[0] for part in fold_words(given).split() if part)
 
 
 def initials_compatible(a: str, b: str) -> bool:
@@ -109,14 +100,14 @@ def normalize_pages(pages: str) -> tuple[str, str]:
 
 def publisher_tokens(name: str) -> frozenset[str]:
     """Significant words of a publisher's name (Press, Ltd, UK and the like dropped)."""
-    return frozenset(w for w in fold(name).split() if w not in _PUBLISHER_NOISE)
+    return frozenset(w for w in fold_words(name).split() if w not in _PUBLISHER_NOISE)
 
 
 def publishers_agree(a: str, b: str) -> bool:
     """True when two publisher names share their significant words ("Routledge" ~ "Routledge, Taylor & Francis")."""
     ta, tb = publisher_tokens(a), publisher_tokens(b)
     if not ta or not tb:
-        return fold(a) == fold(b)
+        return fold_words(a) == fold_words(b)
     return ta <= tb or tb <= ta or len(ta & tb) / min(len(ta), len(tb)) >= 0.5
 
 

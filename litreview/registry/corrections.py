@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..bibliography.bibedit import BibEditError, apply_edits, bibtex_escape, find_entry, set_field
 from ..model import Bibliography, Mismatch, Source, SourceMetadata
-from .bibedit import BibEditError, apply_edits, bibtex_escape, find_entry, set_field
-from .compare import fold, normalize_pages
+from ..text import fold_words
+from .compare import normalize_pages
 
 #: Mismatch field -> BibTeX field (container depends on the entry type).
 FIELDS = {"title": "title", "year": "year", "volume": "volume", "issue": "number", "pages": "pages",
@@ -55,7 +56,7 @@ def _from_mismatch(source: Source, m: Mismatch) -> Correction | None:
         return None
     new = bibtex_value(name, m.registry_value)
     old = source.field(name)
-    if fold(old) == fold(new) and old.replace("--", "-") == new.replace("--", "-"):
+    if fold_words(old) == fold_words(new) and old.replace("--", "-") == new.replace("--", "-"):
         return None
     why = f"{m.field}: {m.kind}" + ("" if m.likely_right == "registry" else f" (likely right: {m.likely_right})")
     return Correction(source.key, name, old, new, why, source.line)

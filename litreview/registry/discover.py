@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import DoiSuggestion, RegistryRecord, Source
+from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
     family_key,
-    fold,
     normalize_pages,
     publishers_agree,
     similarity,
@@ -76,7 +76,7 @@ def score_candidate(source: Source, record: RegistryRecord) -> tuple[float, tupl
     reasons: list[str] = []
     if source.title:
         t = title_similarity(source.title, record.title, record.subtitle)
-        if record.title and len(fold(record.title)) >= 12 and fold(source.title).startswith(fold(record.title)):
+        if record.title and len(fold_words(record.title)) >= 12 and fold_words(source.title).startswith(fold_words(record.title)):
             t = max(t, 0.9)  # the entry adds a subtitle the registry keeps elsewhere
         parts["title"] = t
         reasons.append(f"title similarity {t:.2f}")
@@ -133,8 +133,8 @@ def _year_score(source: Source, record: RegistryRecord) -> float:
 
 def _venue_score(source: Source, record: RegistryRecord) -> float | None:
     if source.container and record.container and record.type not in BOOK_TYPES:
-        fe, fr = fold(source.container), fold(record.container)
-        shorts = {fold(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
+        fe, fr = fold_words(source.container), fold_words(record.container)
+        shorts = {fold_words(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
         ok = fe == fr or fe in shorts or fe in fr or fr in fe or similarity(fe, fr) >= 0.85
         return 1.0 if ok else 0.0
     if source.publisher and record.publisher:
@@ -145,7 +145,7 @@ def _venue_score(source: Source, record: RegistryRecord) -> float | None:
 def _locator_score(source: Source, record: RegistryRecord) -> float | None:
     checks: list[bool] = []
     if source.volume and record.volume:
-        checks.append(fold(source.volume) == fold(record.volume))
+        checks.append(fold_words(source.volume) == fold_words(record.volume))
     if source.pages and record.pages:
         checks.append(normalize_pages(source.pages)[0] == normalize_pages(record.pages)[0])
     if not checks:

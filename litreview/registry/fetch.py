@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..doi import doi_problem, normalize_doi
 from ..errors import InputError, OfflineError, RegistryError, WriteError
 from ..model import RegistryRecord, Source, SourceMetadata, UrlCheck
 from .discover import ROWS, Candidate, candidates_from, reference_string, validate, wants_search
-from .doi import doi_problem, normalize_doi
 from .snapshot import DoiEntry, SearchEntry, Snapshot, UrlEntry, age_days, metadata_for
 
 if TYPE_CHECKING:
@@ -96,21 +96,39 @@ class _Plan:
     dois: dict[str, list[str]] = field(default_factory=dict)
     searches: dict[str, Source] = field(default_factory=dict)
     urls: dict[str, Source] = field(default_factory=dict)
+    ids: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """(registry, identifier) questions for registries other than the DOI resolvers -> entry keys."""
     cached: int = 0
 
     @property
     def total(self) -> int:
-        return len(self.dois) + len(self.searches) + len(self.urls)
+        return len(self.dois) + len(self.searches) + len(self.urls) + len(self.ids)
 
 
 def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days: int, refresh: bool = False,
-         discover: bool = True, check_urls: bool = True) -> _Plan:
-    """The lookups the snapshot cannot answer (absent, corrupt or stale), deduplicated."""
+         discover: bool = True, check_urls: bool = True, refresh_days: float | None = None,
+         origins: Any = None) -> _Plan:
+    """The lookups the snapshot cannot answer (absent, corrupt, stale or foreign), deduplicated.
+
+    ``refresh_days`` asks again what was fetched longer ago than that (``--refresh-older-than``).
+    """
+    from .lookups import questions
     from .urls import checkable
 
+    if refresh_days is not None:
+        stale_days = min(stale_days, refresh_days)  # type: ignore[assignment]
     p = _Plan()
     seen: set[str] = set()
     for s in sources:
+        for question in questions(s):
+            stored, _ = snap.read_id(*question)
+            if stored is not None and origins is not None and not origins.accepts(stored.base, stored.source_url,
+                                                                                  stored.synthetic):
+                stored = None
+            if refresh or stored is None or _is_stale(stored.fetched_at, now, stale_days):
+                p.ids.setdefault(question, []).append(s.key)
+            elif question not in p.ids:
+                p.cached += 1
         if s.doi.strip():
             doi = normalize_doi(s.doi)
             if not doi_problem(doi):
@@ -141,15 +159,33 @@ def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days
 def fetch_all(sources: Iterable[Source], config: Config, *, client: httpx.AsyncClient | None = None,
               progress: Progress | None = None, offline: bool = False, refresh: bool = False,
               discover: bool = True, check_urls: bool = True, clock: Callable[[], datetime] | None = None,
-              policy: RetryPolicy | None = None, limits: Mapping[str, Limits] | None = None) -> FetchReport:
+              policy: RetryPolicy | None = None, limits: Mapping[str, Limits] | None = None,
+              foreign_ok: bool = False, refresh_days: float | None = None) -> FetchReport:
     """Fetch what the snapshot lacks and return every entry's status (see the module docstring).
 
     ``client`` (an ``httpx.AsyncClient``) is injected by tests; ``policy`` and ``limits``
-    override the retry policy and the starting limits per pool (see ``http.DEFAULT_LIMITS``).
+    override the retry policy and the starting limits per pool (see each handler's ``pools``).
+    ``foreign_ok`` says the snapshot folder was chosen for this run, so records from
+    registries other than the real ones (a mirror, a test server) may be written there;
+    without it such a run is refused (see ``check_foreign``).
     """
     return asyncio.run(fetch_all_async(
         tuple(sources), config, client=client, progress=progress, offline=offline, refresh=refresh,
-        discover=discover, check_urls=check_urls, clock=clock, policy=policy, limits=limits))
+        discover=discover, check_urls=check_urls, clock=clock, policy=policy, limits=limits,
+        foreign_ok=foreign_ok, refresh_days=refresh_days))
+
+
+def check_foreign(config: Config, foreign_ok: bool) -> None:
+    """Refuse to mix a mirror's or test server's records into a snapshot not chosen for them."""
+    from .provenance import non_real
+
+    others = non_real(config)
+    if others and not foreign_ok:
+        raise InputError(
+            "refusing to write records from registries that are not the real ones into the snapshot "
+            f"{config.path('metadata')}: {'; '.join(others)}",
+            hint="unset those settings to use the real registries, or give --metadata-dir (or "
+                 "LITREVIEW_METADATA_DIR) to keep that server's records in a folder of their own")
 
 
 async def fetch_all_async(sources: tuple[Source, ...], config: Config, *, client: httpx.AsyncClient | None = None,
@@ -157,16 +193,24 @@ async def fetch_all_async(sources: tuple[Source, ...], config: Config, *, client
                           discover: bool = True, check_urls: bool = True,
                           clock: Callable[[], datetime] | None = None,
                           policy: RetryPolicy | None = None,
-                          limits: Mapping[str, Limits] | None = None) -> FetchReport:
+                          limits: Mapping[str, Limits] | None = None, foreign_ok: bool = False,
+                          refresh_days: float | None = None) -> FetchReport:
+    from .provenance import Origins
+
     clock = clock or _now
     now = clock()
+    origins = Origins.from_config(config)
     snap = Snapshot(config.path("metadata"))
     todo = plan(sources, snap, now=now, stale_days=config.stale_days, refresh=refresh, discover=discover,
-                check_urls=check_urls)
+                check_urls=check_urls, refresh_days=refresh_days, origins=origins)
     if offline or todo.total == 0:
-        meta = {s.key: metadata_for(s, snap, now=now, stale_days=config.stale_days) for s in sources}
+        meta = {s.key: metadata_for(s, snap, now=now, stale_days=config.stale_days, origins=origins)
+                for s in sources}
         return FetchReport(metadata=meta, cached=todo.cached, jobs=0 if offline else todo.total)
-    return await _Run(sources, config, snap, todo, clock, progress).run(client, policy, limits)
+    check_foreign(config, foreign_ok)
+    run = _Run(sources, config, snap, todo, clock, progress)
+    run.origins, run.foreign_ok = origins, foreign_ok
+    return await run.run(client, policy, limits)
 
 
 class _Run:
@@ -181,6 +225,14 @@ class _Run:
         self.written: list[str] = []
         self.errors: list[str] = []
         self.fatal: WriteError | None = None
+        self.origins: Any = None
+        self.foreign_ok = False
+        self.id_failures: dict[tuple[str, str], Any] = {}
+
+    def _keep(self, synthetic: bool, url: str) -> None:
+        """A test server's answer is never stored in a snapshot that was not chosen for it."""
+        if synthetic and not self.foreign_ok:
+            raise RegistryError(f"{url} answered with synthetic test data (a test server?); not stored")
 
     async def run(self, client: httpx.AsyncClient | None, policy: RetryPolicy | None,
                   limits: Mapping[str, Limits] | None) -> FetchReport:
@@ -203,6 +255,8 @@ class _Run:
                     group.create_task(self._job(http, self._search(http, ends, query), [source.key], source.key))
                 for url, source in self.todo.urls.items():
                     group.create_task(self._job(http, self._url(http, ends, url, source), [], url))
+                for question in self.todo.ids:
+                    group.create_task(self._job(http, self._id(http, question), [], " ".join(question)))
         finally:
             if own:
                 await client.aclose()
@@ -228,20 +282,34 @@ class _Run:
         from .resolvers import resolve
 
         got = await resolve(http, ends, agencies, doi)
+        self._keep(got.synthetic, got.url)
         entry = DoiEntry(doi=doi, agency=got.agency, format=got.format, http_status=got.http_status,
                          fetched_at=_stamp(self.clock), source_url=got.url, record=got.raw,
-                         synthetic=got.synthetic)
-        self.written.append(str(self.snap.write_doi(entry)))
+                         synthetic=got.synthetic, registry=got.registry)
+        # Written in a thread: an fsync must not hold up the requests waiting their turn.
+        self.written.append(str(await asyncio.to_thread(self.snap.write_doi, entry)))
 
     async def _search(self, http: Http, ends: Any, query: str) -> None:
         from .resolvers import search_bibliographic
 
         message, url, synthetic = await search_bibliographic(http, ends, query, rows=ROWS)
+        self._keep(synthetic, url)
         items = tuple({k: item[k] for k in SEARCH_FIELDS if k in item}
                       for item in (message.get("items") or ())[:ROWS] if isinstance(item, Mapping))
         entry = SearchEntry(query=query, fetched_at=_stamp(self.clock), source_url=url, items=items,
-                            synthetic=synthetic)
-        self.written.append(str(self.snap.write_search(entry)))
+                            synthetic=synthetic, registry=ends.crossref)
+        self.written.append(str(await asyncio.to_thread(self.snap.write_search, entry)))
+
+    async def _id(self, http: Http, question: tuple[str, str]) -> None:
+        from .handlers import by_name
+        from .lookups import ask
+
+        asked = await ask(http, self.config, self.snap, *question, clock=self.clock, foreign_ok=self.foreign_ok)
+        if asked.state in ("found", "not-found"):
+            self.written.append(str(self.snap.id_file(*question)))
+        else:
+            self.id_failures[question] = asked
+            self.errors.append(f"{by_name(question[0]).label} {question[1]}: {asked.state}: {asked.detail}")
 
     async def _url(self, http: Http, ends: Any, url: str, source: Source) -> None:
         from .http import FetchFailed, Unreachable
@@ -258,7 +326,7 @@ class _Run:
                 complete = False
                 self.errors.append(f"{url}: archive lookup failed: {exc.message}")
         if answered(check) and complete:
-            self.written.append(str(self.snap.write_url(UrlEntry(check), raw)))
+            self.written.append(str(await asyncio.to_thread(self.snap.write_url, UrlEntry(check), raw)))
         else:
             self.url_results[url] = check  # reported now, asked again next time
 
@@ -282,7 +350,7 @@ class _Run:
                 status = "unverified"
             meta[s.key] = metadata_for(s, self.snap, now=now, stale_days=self.config.stale_days,
                                        failure=failure, failure_status=status, url_check=url_check,
-                                       url_note=url_note)
+                                       url_note=url_note, origins=self.origins, id_failures=self.id_failures)
         return FetchReport(
             metadata=meta, requests=http.stats.requests, retries=http.stats.retries,
             failures=http.stats.failures, seconds=seconds, jobs=self.todo.total, cached=self.todo.cached,
@@ -295,8 +363,10 @@ def _main_reason(down: Mapping[str, str], config: Config) -> str:
     """Why the network looks unreachable, told by the registry host (not every URL's host)."""
     from urllib.parse import urlsplit
 
-    for base in (config.crossref_url, config.doi_url):
-        host = urlsplit(base).hostname or ""
+    from .handlers import HANDLERS
+
+    for handler in HANDLERS:
+        host = urlsplit(handler.base_url(config)).hostname or ""
         if host in down:
             return down[host]
     return next(iter(down.values()), "")
@@ -305,13 +375,17 @@ def _main_reason(down: Mapping[str, str], config: Config) -> str:
 # -- single lookups for `litreview add` ----------------------------------------------------------
 
 def fetch_record(doi: str, config: Config, client: httpx.AsyncClient | None = None, *,
-                 write_snapshot: bool = True, policy: RetryPolicy | None = None) -> RegistryRecord:
+                 write_snapshot: bool = True, policy: RetryPolicy | None = None,
+                 foreign_ok: bool = False) -> RegistryRecord:
     """One DOI's registry record, from the snapshot when there, else fetched (and stored).
 
-    Raises InputError for a malformed DOI, OfflineError when the network is unreachable,
-    RegistryError when the DOI does not exist or the registry fails.
+    Raises InputError for a malformed DOI, or when registries other than the real ones are
+    configured and the snapshot folder was not chosen for them (``foreign_ok``, see
+    ``check_foreign``); OfflineError when the network is unreachable, RegistryError when
+    the DOI does not exist or the registry fails.
     """
     from .parse import parse_record
+    from .provenance import Origins
 
     problem = doi_problem(doi)
     if problem:
@@ -319,8 +393,16 @@ def fetch_record(doi: str, config: Config, client: httpx.AsyncClient | None = No
     doi = normalize_doi(doi)
     snap = Snapshot(config.path("metadata"))
     entry, _ = snap.read_doi(doi)
+    if entry is not None and not Origins.from_config(config).accepts(entry.registry, entry.source_url,
+                                                                     entry.synthetic):
+        entry = None
     if entry is None:
+        if write_snapshot:
+            check_foreign(config, foreign_ok)
         entry = asyncio.run(_fetch_one(doi, config, client, policy))
+        if write_snapshot and entry.synthetic and not foreign_ok:
+            raise RegistryError(f"{entry.source_url} answered with synthetic test data (a test server?); "
+                                "not stored", hint="give --metadata-dir to keep a test server's records apart")
         if write_snapshot:
             snap.write_doi(entry)
     if entry.http_status != 200 or entry.record is None:
@@ -349,7 +431,7 @@ async def _fetch_one(doi: str, config: Config, client: httpx.AsyncClient | None,
         raise _offline("; ".join(http.down.values()), f"cannot fetch {doi}")
     return DoiEntry(doi=doi, agency=got.agency, format=got.format, http_status=got.http_status,
                     fetched_at=_now().isoformat(timespec="seconds"), source_url=got.url, record=got.raw,
-                    synthetic=got.synthetic)
+                    synthetic=got.synthetic, registry=got.registry)
 
 
 def _offline(detail: str, what: str) -> OfflineError:

@@ -1,7 +1,7 @@
 """The one module that talks HTTP: an injected ``httpx.AsyncClient`` made polite and safe.
 
 Per pool of requests it keeps the rate and concurrency the registry publishes
-(``x-rate-limit-*``, ``x-ratelimit-*``, ``x-concurrency-limit``) with aiolimiter, retries
+(``x-rate-limit-*``, ``x-ratelimit-*``, ``x-concurrency-limit``), paced evenly (``limits.Pool``), retries
 429/5xx/timeouts/bad bodies with stamina (exponential backoff with jitter, honouring
 ``Retry-After``), caps response sizes, checks content types, and stops the whole run
 when more than 10% of registry requests fail, as Crossref asks.
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OfflineError, RegistryError
-from .limits import COUNTED_POOLS, DEFAULT_LIMITS, Limits, Pool, retry_after_seconds
+from .limits import Limits, Pool, counted_pools, default_limits, fixed_pools, retry_after_seconds
 
 if TYPE_CHECKING:
     import httpx
@@ -153,12 +153,18 @@ class Http:
         self.stopped = ""
         self._reached: set[str] = set()
         self._down: dict[str, str] = {}
+        self.registry_state: dict[str, dict[str, Any]] = {}
+        """Per registry, what a handler learnt during this run (e.g. OpenAlex's budget is used up)."""
+        self._defaults = default_limits()
+        self._counted = counted_pools()
+        self._fixed = fixed_pools()
 
     def pool(self, name: str) -> Pool:
         if name not in self.pools:
             base = name.split(":", 1)[0]
-            polite, public = DEFAULT_LIMITS.get(base, DEFAULT_LIMITS["web"])
-            self.pools[name] = Pool(name, self.limits.get(base) or (polite if self.polite else public))
+            polite, public = self._defaults.get(base, self._defaults["web"])
+            self.pools[name] = Pool(name, self.limits.get(base) or (polite if self.polite else public),
+                                    adapt=base not in self._fixed)
         return self.pools[name]
 
     @property
@@ -215,7 +221,7 @@ class Http:
 
     def _count_failure(self, pool: str) -> None:
         self.stats.failures += 1
-        if pool.split(":", 1)[0] in COUNTED_POOLS:
+        if pool.split(":", 1)[0] in self._counted:
             self.stats.counted_failures += 1
             s = self.stats
             if s.counted_requests >= self.min_sample and s.counted_failures > self.budget * s.counted_requests:
@@ -241,7 +247,7 @@ class Http:
         pool = self.pool(pool_name)
         async with pool.slot(gate):
             self.stats.requests += 1
-            if pool_name.split(":", 1)[0] in COUNTED_POOLS:
+            if pool_name.split(":", 1)[0] in self._counted:
                 self.stats.counted_requests += 1
             try:
                 async with self.client.stream(method, url, headers={"Accept": accept},

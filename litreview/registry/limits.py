@@ -1,7 +1,9 @@
 """Request rate and concurrency per pool, adapted from the limits a server publishes.
 
 ``parse_limits`` reads Crossref's headers (both spellings); ``Pool`` spaces requests
-evenly with aiolimiter and bounds concurrency with a resizable semaphore.
+evenly with ``Pacer`` (no burst: no window of one interval ever carries more than the
+limit) and bounds concurrency with ``anyio.CapacityLimiter``, which can be resized
+while requests wait. The starting limits of each registry's pools come from its handler.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import asyncio
 import email.utils
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+
+import anyio
 
 MAX_RATE = 50.0
 """Requests per second never exceeded, whatever a server advertises."""
@@ -35,21 +39,37 @@ class Limits:
         return self.rate / self.interval
 
 
-#: Limits used before a server says otherwise: Crossref's published polite/public pools
-#: (singles 10/s x3 and lists 3/s x3 polite; 5/s x1 and 1/s x1 public), DataCite's
-#: 1000 requests per 5 minutes for identified clients, and gentle defaults elsewhere.
-DEFAULT_LIMITS: dict[str, tuple[Limits, Limits]] = {
+#: Limits for pools no registry handler declares (each handler declares its own pools).
+OTHER_LIMITS: dict[str, tuple[Limits, Limits]] = {
     # pool: (polite, public)
-    "crossref-single": (Limits(10, 1, 3), Limits(5, 1, 1)),
-    "crossref-list": (Limits(3, 1, 3), Limits(1, 1, 1)),
-    "doi": (Limits(5, 1, 2), Limits(5, 1, 1)),
-    "doi-ra": (Limits(5, 1, 2), Limits(5, 1, 2)),
-    "datacite": (Limits(3, 1, 2), Limits(1.5, 1, 1)),
     "wayback": (Limits(1, 1, 2), Limits(1, 1, 1)),
     "web": (Limits(2, 1, 2), Limits(2, 1, 2)),
 }
-#: Pools whose failures count towards the stop-at-10%-errors rule (the registries).
-COUNTED_POOLS = frozenset({"crossref-single", "crossref-list", "doi", "datacite"})
+
+
+def default_limits() -> dict[str, tuple[Limits, Limits]]:
+    """pool -> (polite, public) starting limits, from every registry handler's pools."""
+    from .handlers import HANDLERS
+
+    out = dict(OTHER_LIMITS)
+    for handler in HANDLERS:
+        for spec in handler.pools:
+            out[spec.name] = (spec.polite, spec.public)
+    return out
+
+
+def fixed_pools() -> frozenset[str]:
+    """Pools whose limits do not follow the server's rate-limit headers."""
+    from .handlers import HANDLERS
+
+    return frozenset(spec.name for handler in HANDLERS for spec in handler.pools if not spec.adapt)
+
+
+def counted_pools() -> frozenset[str]:
+    """Pools whose failures count towards the stop-at-10%-errors rule (the registries' own)."""
+    from .handlers import HANDLERS
+
+    return frozenset(spec.name for handler in HANDLERS for spec in handler.pools if spec.counted)
 
 
 def parse_limits(headers: Mapping[str, str]) -> tuple[float | None, float | None, int | None]:
@@ -105,50 +125,69 @@ def retry_after_seconds(value: str | None, *, now: float | None = None) -> float
     return max(0.0, when.timestamp() - (now if now is not None else time.time()))
 
 
-class _Slots:
-    """A semaphore whose size can change while requests wait (asyncio's cannot)."""
+class Pacer:
+    """Requests spaced evenly, at least ``1/rate`` seconds apart, with no initial burst.
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.active = 0
-        self._cond = asyncio.Condition()
+    Callers go one at a time: each waits until the previous one's actual start plus the
+    gap, and its own actual start (read after waking, so a late wake-up pushes the next
+    caller back too) becomes the next reference. Any ``rate + 1`` starts thus span more
+    than a second: no one-second window ever carries more than ``rate`` requests (a
+    token bucket lets a full bucket go at once, twice the rate in the first second).
+    ``clock`` and ``sleep`` are injected by tests.
+    """
 
-    async def __aenter__(self) -> None:
-        async with self._cond:
-            await self._cond.wait_for(lambda: self.active < self.size)
-            self.active += 1
+    #: Spacing is stretched by this factor so that clock jitter never squeezes one more
+    #: request into a window than the limit allows.
+    MARGIN = 1.02
 
-    async def __aexit__(self, *exc: object) -> None:
-        async with self._cond:
-            self.active -= 1
-            self._cond.notify_all()
+    def __init__(self, per_second: float, *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
+        self.gap = self.MARGIN / max(per_second, 0.01)
+        self._last = float("-inf")
+        self._clock = clock
+        self._sleep = sleep
+        self._lock: asyncio.Lock | None = None
 
-    async def resize(self, size: int) -> None:
-        async with self._cond:
-            self.size = size
-            self._cond.notify_all()
+    def set_rate(self, per_second: float) -> None:
+        self.gap = self.MARGIN / max(per_second, 0.01)
+
+    async def acquire(self) -> float:
+        """Wait for this caller's turn; returns the start time it was given."""
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            while True:
+                now = self._clock()
+                wait = self._last + self.gap - now
+                if wait <= 0:
+                    break
+                await self._sleep(wait)
+            self._last = now
+            return now
 
 
 class Pool:
     """Rate and concurrency for one kind of request, adapted from the server's headers."""
 
-    def __init__(self, name: str, limits: Limits) -> None:
+    def __init__(self, name: str, limits: Limits, *, adapt: bool = True) -> None:
         self.name = name
         self.limits = limits
+        self.adapts = adapt
         self.penalty = 1.0  # halved on each 429: "try again at a lower rate"
-        self._slots = _Slots(limits.concurrency)
-        self._limiter = self._make_limiter()
+        self._slots = anyio.CapacityLimiter(limits.concurrency)
+        self.pacer = Pacer(self._rate())
         self._pause_until = 0.0
 
-    def _make_limiter(self):
-        from aiolimiter import AsyncLimiter
+    def _rate(self) -> float:
+        return min(self.limits.per_second * self.penalty, MAX_RATE)
 
-        # Capacity 1: requests are spaced evenly (1/rate apart) instead of bursting, so a
-        # server counting per window never sees more than its limit.
-        rate = min(self.limits.per_second * self.penalty, MAX_RATE)
-        return AsyncLimiter(1, 1.0 / max(rate, 0.01))
+    @property
+    def concurrency(self) -> int:
+        return int(self._slots.total_tokens)
 
     async def adapt(self, headers: Mapping[str, str]) -> None:
+        if not self.adapts:
+            return
         rate, interval, concurrency = parse_limits(headers)
         new = Limits(
             rate if rate is not None else self.limits.rate,
@@ -157,24 +196,29 @@ class Pool:
         )
         if new != self.limits:
             self.limits = new
-            self._limiter = self._make_limiter()
-            await self._slots.resize(new.concurrency)
+            self.pacer.set_rate(self._rate())
+            self._slots.total_tokens = new.concurrency
 
     def slow_down(self, pause: float) -> None:
         """After a 429: pause the whole pool and halve its rate."""
         self.penalty = max(self.penalty / 2, 1 / 16)
-        self._limiter = self._make_limiter()
+        self.pacer.set_rate(self._rate())
         self._pause_until = max(self._pause_until, time.monotonic() + pause)
 
     @asynccontextmanager
     async def slot(self, gate: Callable[[], None] = lambda: None):
         """Wait for a free slot and the rate limiter; ``gate`` may raise to give up on the way."""
-        async with self._slots:
+        # A token per request (not per task): one task may hold requests in several pools.
+        borrower = object()
+        await self._slots.acquire_on_behalf_of(borrower)
+        try:
             gate()
             delay = self._pause_until - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)
             gate()
-            await self._limiter.acquire()
+            await self.pacer.acquire()
             gate()
             yield
+        finally:
+            self._slots.release_on_behalf_of(borrower)

@@ -11,14 +11,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..doi import normalize_doi
 from ..model import Person, RegistryRecord, Update
-from .doi import normalize_doi
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
-#: record format name -> parser; the snapshot stores the format beside the raw record.
-FORMATS = ("crossref", "datacite", "csl")
 
 
 def clean_text(value: Any) -> str:
@@ -192,11 +190,10 @@ def parse_datacite(document: Mapping[str, Any]) -> RegistryRecord:
 
 
 def parse_record(fmt: str, raw: Mapping[str, Any], agency: str = "") -> RegistryRecord:
-    """Dispatch on the stored format name (see ``FORMATS``)."""
-    if fmt == "crossref":
-        return parse_crossref(raw, agency or "crossref")
-    if fmt == "datacite":
-        return parse_datacite(raw)
-    if fmt == "csl":
-        return parse_csl(raw, agency)
-    raise ValueError(f"unknown record format {fmt!r}")
+    """Dispatch on the stored format name to the handler that owns it (``handlers.for_format``)."""
+    from .handlers import for_format
+
+    handler = for_format(fmt)
+    if handler is None:
+        raise ValueError(f"unknown record format {fmt!r}")
+    return handler.parse(fmt, raw, agency)

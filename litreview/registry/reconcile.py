@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Mismatch, Person, RegistryRecord, Source
+from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
     family_key,
-    fold,
     initials_compatible,
     normalize_pages,
     people_text,
@@ -54,7 +54,7 @@ def _title(entry: str, record: RegistryRecord) -> Mismatch | None:
         return None
     if entry == full:
         return None
-    fe, ft, ff = fold(entry), fold(record.title), fold(full)
+    fe, ft, ff = fold_words(entry), fold_words(record.title), fold_words(full)
     if record.subtitle and fe == ft:
         return Mismatch("title", entry, full, "subtitle", "registry")
     if fe in (ft, ff):
@@ -133,8 +133,8 @@ def _container(source: Source, record: RegistryRecord) -> Mismatch | None:
         if source.type in ("article", "incollection", "inproceedings", "inbook"):
             return Mismatch("container", "", record.container, "missing", "registry")
         return None
-    fe, fr = fold(source.container), fold(record.container)
-    shorts = {fold(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
+    fe, fr = fold_words(source.container), fold_words(record.container)
+    shorts = {fold_words(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
     if fe == fr or fe in shorts or (fe in fr or fr in fe):
         return None
     if similarity(fe, fr) >= 0.9:
@@ -144,7 +144,7 @@ def _container(source: Source, record: RegistryRecord) -> Mismatch | None:
 
 def _simple(name: str, entry: str, registry: str) -> Mismatch | None:
     entry, registry = entry.strip(), registry.strip()
-    if not registry or fold(entry) == fold(registry):
+    if not registry or fold_words(entry) == fold_words(registry):
         return None
     if not entry:
         return Mismatch(name, "", registry, "missing", "registry")

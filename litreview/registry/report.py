@@ -68,5 +68,43 @@ def metadata_json(meta: SourceMetadata, doi: str = "") -> dict[str, Any]:
         "suggested_doi": suggestion_json(meta.suggestion) if meta.suggestion else None,
         "mismatches": [mismatch_json(m) for m in meta.mismatches],
         "url_check": url_json(meta.url_check) if meta.url_check else None,
+        "registries": registries_json(meta),
+        "ignored_records_from": list(meta.ignored),
         "reason": meta.reason,
     }
+
+
+def registries_json(meta: SourceMetadata) -> list[dict[str, str]]:
+    """Which registries were asked about the entry and how each answered."""
+    from .handlers import agency_label
+
+    return [{"registry": agency_label(name), "state": state} for name, state in meta.registries]
+
+
+#: Notices a retraction watch reports, most serious first.
+WATCHED = ("retraction", "partial_retraction", "withdrawal", "removal", "expression_of_concern", "correction",
+           "erratum", "corrigendum")
+
+
+def notices_markdown(keys: list[str], metadata: dict[str, SourceMetadata]) -> str:
+    """A Markdown list of the cited works with retractions, concerns or corrections, each citing its sources.
+
+    '' when there are none (the retraction watch closes its issue then).
+    """
+    lines = []
+    for key in keys:
+        meta = metadata.get(key)
+        if meta is None or meta.record is None:
+            continue
+        found: dict[str, list[str]] = {}
+        for u in meta.record.updates:
+            kind = u.type.casefold().replace("-", "_")
+            if u.direction == "updated-by" and kind in WATCHED:
+                where = ", ".join(p for p in (u.source, u.date[:10], f"notice {u.doi}" if u.doi else "") if p)
+                found.setdefault(kind, []).append(where or "registry record")
+        if found:
+            kinds = sorted(found, key=WATCHED.index)
+            said = "; ".join(f"{k.replace('_', ' ')} ({'; '.join(dict.fromkeys(found[k]))})" for k in kinds)
+            title = meta.record.title.replace("[", "(").replace("]", ")")
+            lines.append(f"- **{key}**: {title}: {said}")
+    return "\n".join(lines) + ("\n" if lines else "")

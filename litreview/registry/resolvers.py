@@ -1,9 +1,10 @@
-"""Who registered a DOI, and how to fetch its record: small resolver classes in a table.
+"""Who registered a DOI, and which handler fetches its record.
 
 Fallback order: the registration agency is looked up per prefix (doi.org ``/ra/``,
 then Crossref's ``/works/{doi}/agency``) and cached; Crossref DOIs go to Crossref's
 ``/works/{doi}``, DataCite DOIs to DataCite's ``/dois/{doi}``, and every other agency
 (mEDRA, JaLC, KISTI, ...) or an unknown one to doi.org content negotiation (CSL-JSON).
+The handlers themselves live in ``crossref``, ``datacite`` and ``doi_org``.
 """
 
 from __future__ import annotations
@@ -13,26 +14,29 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .doi import doi_path, doi_prefix, normalize_doi
-from .http import FetchFailed, Http, Response, Unreachable
-
-CSL_JSON = "application/vnd.citationstyles.csl+json"
+from ..doi import doi_path, doi_prefix, normalize_doi
+from .crossref import Crossref, envelope, failure
+from .datacite import DataCite
+from .doi_org import CSL_JSON, DoiOrg, parse_ra
+from .http import FetchFailed, Http, Unreachable
 
 
 @dataclass(frozen=True, slots=True)
 class Endpoints:
     """Base URLs of the services (from the configuration; tests point them at a fake)."""
 
-    crossref: str = "https://api.crossref.org"
-    doi: str = "https://doi.org"
-    datacite: str = "https://api.datacite.org"
+    crossref: str = Crossref.default_url
+    doi: str = DoiOrg.default_url
+    datacite: str = DataCite.default_url
     wayback: str = "https://archive.org"
     mailto: str = ""
 
     @classmethod
     def from_config(cls, config: Any) -> Endpoints:
-        return cls(config.crossref_url.rstrip("/"), config.doi_url.rstrip("/"), config.datacite_url.rstrip("/"),
-                   config.wayback_url.rstrip("/"), config.mailto)
+        from .handlers import by_name
+
+        return cls(by_name("crossref").base_url(config), by_name("doi").base_url(config),
+                   by_name("datacite").base_url(config), config.wayback_url.rstrip("/"), config.mailto)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,106 +47,29 @@ class Fetched:
     outcome: Literal["found", "not-found"]
     agency: str
     format: str
-    """crossref, datacite or csl (see ``parse.FORMATS``); '' when not found."""
+    """crossref, datacite or csl (a format some handler parses); '' when not found."""
     raw: Mapping[str, Any] | None
     url: str
     """The URL that answered."""
     http_status: int
     synthetic: bool = False
+    registry: str = ""
+    """The configured base URL of the registry asked (provenance)."""
 
 
-def _envelope(resp: Response, message_type: str) -> Mapping[str, Any]:
-    data = resp.data
-    if not isinstance(data, Mapping) or data.get("status") != "ok" or data.get("message-type") != message_type:
-        kind = data.get("message-type") if isinstance(data, Mapping) else type(data).__name__
-        raise FetchFailed(f"unexpected Crossref reply from {resp.url}: expected a {message_type!r} envelope, "
-                          f"got {kind!r}", status=resp.status, url=resp.url)
-    message = data.get("message")
-    if not isinstance(message, Mapping):
-        raise FetchFailed(f"Crossref reply from {resp.url} has no message", status=resp.status, url=resp.url)
-    return message
+# Old names, kept for code written against them.
+CrossrefResolver = Crossref
+DataCiteResolver = DataCite
+ContentNegotiationResolver = DoiOrg
+_envelope = envelope
+_fail = failure
 
-
-def _fail(resp: Response, what: str) -> FetchFailed:
-    detail = ""
-    if isinstance(resp.data, Mapping) and isinstance(resp.data.get("message"), list):
-        detail = "; ".join(str(m.get("message", m)) for m in resp.data["message"] if isinstance(m, Mapping))
-    elif resp.body:
-        detail = resp.text(200).strip()
-    return FetchFailed(f"{what} answered {resp.status}" + (f": {detail}" if detail else ""), status=resp.status,
-                       url=resp.url)
-
-
-class CrossrefResolver:
-    """Crossref REST ``GET /works/{doi}`` (envelope ``work``); 404 is plain text."""
-
-    agency = "crossref"
-    format = "crossref"
-
-    async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
-        url = f"{ends.crossref}/works/{doi_path(doi)}"
-        resp = await http.get(url, pool="crossref-single", json_body=True)
-        if resp.status == 404:
-            return Fetched(doi, "not-found", self.agency, "", None, url, 404, resp.synthetic)
-        if resp.status != 200:
-            raise _fail(resp, "Crossref")
-        return Fetched(doi, "found", self.agency, self.format, _envelope(resp, "work"), url, 200, resp.synthetic)
-
-
-class DataCiteResolver:
-    """DataCite REST ``GET /dois/{doi}`` (JSON:API); 404 has an ``errors`` list."""
-
-    agency = "datacite"
-    format = "datacite"
-
-    async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
-        url = f"{ends.datacite}/dois/{doi_path(doi)}"
-        resp = await http.get(url, pool="datacite", accept="application/vnd.api+json, application/json")
-        if resp.status == 404:
-            return Fetched(doi, "not-found", self.agency, "", None, url, 404, resp.synthetic)
-        if resp.status != 200:
-            raise _fail(resp, "DataCite")
-        data = resp.data.get("data") if isinstance(resp.data, Mapping) else None
-        if not isinstance(data, Mapping) or not isinstance(data.get("attributes"), Mapping):
-            raise FetchFailed(f"unexpected DataCite reply from {url}: no data.attributes", url=url)
-        return Fetched(doi, "found", self.agency, self.format, data, url, 200, resp.synthetic)
-
-
-class ContentNegotiationResolver:
-    """doi.org content negotiation for CSL-JSON: a 302 to the agency, then the record."""
-
-    format = "csl"
-
-    def __init__(self, agency: str = "unknown") -> None:
-        self.agency = agency
-
-    async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
-        url = f"{ends.doi}/{doi_path(doi)}"
-        resp = await http.get(url, pool="doi", accept=CSL_JSON, follow_redirects=True)
-        if resp.status == 404:
-            return Fetched(doi, "not-found", self.agency, "", None, url, 404, resp.synthetic)
-        if resp.status != 200:
-            raise _fail(resp, "doi.org")
-        if not isinstance(resp.data, Mapping):
-            raise FetchFailed(f"doi.org sent no CSL-JSON object for {doi}", url=url)
-        return Fetched(doi, "found", self.agency, self.format, resp.data, resp.url, 200, resp.synthetic)
-
-
-#: agency id -> resolver; anything else goes to content negotiation.
-RESOLVERS: dict[str, Any] = {"crossref": CrossrefResolver(), "datacite": DataCiteResolver()}
+#: agency id -> handler; anything else goes to content negotiation.
+RESOLVERS: dict[str, Any] = {"crossref": Crossref(), "datacite": DataCite()}
 
 
 def resolver_for(agency: str) -> Any:
-    return RESOLVERS.get(agency) or ContentNegotiationResolver(agency)
-
-
-def parse_ra(data: Any) -> str:
-    """Agency id from doi.org's Which-RA answer ``[{"DOI": "10.1007", "RA": "Crossref"}]``; '' if unknown."""
-    if isinstance(data, list) and data and isinstance(data[0], Mapping):
-        ra = data[0].get("RA")
-        if isinstance(ra, str) and ra.strip():
-            return ra.strip().lower()
-    return ""
+    return RESOLVERS.get(agency) or DoiOrg(agency)
 
 
 def parse_agency(data: Any) -> str:
@@ -207,12 +134,8 @@ async def resolve(http: Http, ends: Endpoints, agencies: AgencyLookup, doi: str)
 async def search_bibliographic(http: Http, ends: Endpoints, text: str, rows: int = 5) -> tuple[Mapping[str, Any], str,
                                                                                             bool]:
     """Crossref ``/works?query.bibliographic=`` -> (the work-list message, URL, synthetic)."""
-    from urllib.parse import urlencode
+    return await Crossref().search(http, ends, text, rows)
 
-    # The contact address travels in the User-Agent only, so stored URLs never carry it.
-    params = {"query.bibliographic": text, "rows": str(rows)}
-    url = f"{ends.crossref}/works?{urlencode(params)}"
-    resp = await http.get(url, pool="crossref-list")
-    if resp.status != 200:
-        raise _fail(resp, "Crossref search")
-    return _envelope(resp, "work-list"), url, resp.synthetic
+
+__all__ = ["CSL_JSON", "AgencyLookup", "ContentNegotiationResolver", "CrossrefResolver", "DataCiteResolver",
+           "Endpoints", "Fetched", "parse_agency", "parse_ra", "resolve", "resolver_for", "search_bibliographic"]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ..model import Finding, Link, Source, SourceMetadata
+from ..model import LINK_KINDS, Finding, Link, Source, SourceMetadata
 from .citation import Reference, short_title
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line, shorten
@@ -21,14 +21,7 @@ SEVERITY_PLURAL = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 SEVERITY_NOUN = {"error": "error", "warning": "warning", "info": "note"}
 #: The id of each severity's section on the checks page (the slug of its heading).
 SEVERITY_ANCHOR = {"error": "errors", "warning": "warnings", "info": "notes"}
-KIND_WORDS = {
-    "marker": "citation marker in the text",
-    "attribution": "names the author",
-    "title": "names the work",
-    "quotation": "quotes the work",
-    "reference": "refers to the document",
-    "topical": "same topic (no explicit citation)",
-}
+KIND_WORDS = {k.name: k.words for k in LINK_KINDS}
 # BibTeX entry types in a reader's words (the source page keeps the type itself).
 TYPE_WORDS = {"article": "article", "book": "book", "booklet": "booklet", "inbook": "part of a book",
               "incollection": "chapter", "inproceedings": "conference paper", "conference": "conference paper",

@@ -10,6 +10,8 @@ import html
 import re
 from urllib.parse import quote, urlsplit
 
+from ..doi import bare_doi, doi_problem, doi_url  # noqa: F401  (doi_url: the render stage takes its helpers from here)
+
 #: Schemes a contributor's or a registry's URL may have to become a link.
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 #: Tags an abstract may keep after sanitising (no attributes at all).
@@ -21,10 +23,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _BACKTICKS = re.compile(r"`([^`\n]+)`")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-# DOIs may hold almost any character (old SICI ones have < and >); quotes, braces and
-# the like are never in real ones, so such a "DOI" is shown but not linked.
-_DOI = re.compile(r"^10\.\d{4,9}/[^\s\"'{}\\^`|]+$")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _JATS_TITLE = re.compile(r"<jats:title[^>]*>(.*?)</jats:title>", re.IGNORECASE | re.DOTALL)
 _JATS_TAG = re.compile(r"<(/?)jats:([A-Za-z-]+)[^>]*>", re.IGNORECASE)
 _JATS_MAP = {"p": "p", "italic": "em", "bold": "strong", "sup": "sup", "sub": "sub",
@@ -85,19 +83,9 @@ def safe_url(url: str | None) -> str | None:
 
 
 def normalise_doi(doi: str | None) -> str:
-    """The bare DOI (``10.x/y``) without a resolver prefix, or '' when it is not one."""
-    if not doi:
-        return ""
-    bare = _DOI_PREFIX.sub("", clean_text(doi).strip())
-    return bare if _DOI.match(bare) else ""
-
-
-def doi_url(doi: str | None, resolver: str = "https://doi.org") -> str | None:
-    """The resolver link for a DOI, or None when the DOI is malformed."""
-    bare = normalise_doi(doi)
-    if not bare:
-        return None
-    return f"{resolver.rstrip('/')}/{quote(bare, safe='/:;()._-')}"
+    """The bare DOI (``10.x/y``, case kept) without a resolver prefix, or '' when it is not one."""
+    bare = bare_doi(clean_text(doi))
+    return "" if not bare or doi_problem(bare) else bare
 
 
 def link(url: str | None, text: str | None = None, *, css: str = "") -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..text import fold
 
 RECORDS = Path(__file__).with_name("records")
 _WORD = re.compile(r"[0-9a-z]+")
@@ -42,6 +43,15 @@ def load_records(folder: Path = RECORDS) -> list[Stored]:
     return out
 
 
+def load_other_records(folder: Path = RECORDS / "other") -> list[tuple[str, str, Any]]:
+    """(registry, key, body) from ``{"_comment", "synthetic", "registry", "key", "body"}`` files."""
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out.append((data["registry"], data["key"], data["body"]))
+    return out
+
+
 def synthetic_work(i: int, prefix: str = "10.5555") -> dict[str, Any]:
     """A small, clearly invented Crossref work for benchmarks (DOI ``{prefix}/bench.{i}``)."""
     return {
@@ -56,13 +66,8 @@ def synthetic_work(i: int, prefix: str = "10.5555") -> dict[str, Any]:
     }
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(_fold(text)) if len(w) > 1}
+    return {w for w in _WORD.findall(fold(text)) if len(w) > 1}
 
 
 def work_text(message: Mapping[str, Any]) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from http.server import ThreadingHTTPServer
 from typing import Any
 
-from .fake_data import Stored, load_records, synthetic_work
+from .fake_data import Stored, load_other_records, load_records, synthetic_work
 from .fake_routes import Handler, Seen
 
 #: pool -> (requests, interval seconds, concurrency), Crossref's limits as recorded in 2026.
@@ -59,6 +59,7 @@ class _Bucket:
     tokens: float = 0.0
     stamp: float = field(default_factory=time.monotonic)
     active: int = 0
+    admitted: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -76,8 +77,13 @@ class FakeRegistry:
 
     def __init__(self, *, latency: float = 0.0, limits: Mapping[str, tuple[float, float, int]] | None = None,
                  enforce_limits: bool = True, retry_after: int | None = None, header_style: str = "modern",
-                 records: bool = True, port: int = 0) -> None:
+                 records: bool = True, port: int = 0, strict_window: bool = False,
+                 window_slack: float = 0.0) -> None:
         self.latency = latency
+        self.strict_window = strict_window
+        """Count requests per sliding window of one interval (no bucket to burst from), as strict servers do."""
+        self.window_slack = window_slack
+        """Seconds taken off that window: arrival times jitter on a loaded machine, sending times do not."""
         self.limits = dict(DEFAULT_LIMITS if limits is None else limits)
         self.enforce_limits = enforce_limits
         self.retry_after = retry_after
@@ -91,6 +97,8 @@ class FakeRegistry:
             "/web/error": UrlRoute(500), "/web/forbidden": UrlRoute(403),
         }
         self.archive: dict[str, str | None] = {}
+        self.registry_data: dict[str, dict[str, Any]] = {}
+        """Per registry served under a prefix (openalex, arxiv, ...): lookup key -> response body."""
         self.faults: list[Fault] = []
         self.requests: list[Seen] = []
         self._buckets: dict[str, _Bucket] = {}
@@ -101,6 +109,8 @@ class FakeRegistry:
         if records:
             for stored in load_records():
                 self.add(stored)
+            for registry, key, body in load_other_records():
+                self.add_record(registry, key, body)
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -120,6 +130,10 @@ class FakeRegistry:
             self.add_work(work)
             dois.append(work["DOI"])
         return dois
+
+    def add_record(self, registry: str, key: str, body: Any) -> None:
+        """Serve ``body`` for ``key`` from the registry ``registry`` (see each handler's ``fake_reply``)."""
+        self.registry_data.setdefault(registry, {})[key] = body
 
     def add_url(self, path: str, status: int = 200, *, location: str = "", head_status: int | None = None,
                 delay: float = 0.0) -> str:
@@ -168,14 +182,22 @@ class FakeRegistry:
             raise RuntimeError("the fake registry is not running")
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
+    def bases(self) -> dict[str, str]:
+        """setting -> base URL on this server, for every registry handler and the Wayback Machine."""
+        from ..registry.handlers import HANDLERS
+
+        return {"wayback_url": self.url, **{h.setting: self.url + h.fake_prefix for h in HANDLERS}}
+
     def env(self) -> dict[str, str]:
         """Environment variables pointing litreview at this server."""
-        return {name: self.url for name in ("LITREVIEW_CROSSREF_URL", "LITREVIEW_DOI_URL",
-                                            "LITREVIEW_DATACITE_URL", "LITREVIEW_WAYBACK_URL")}
+        from ..registry.handlers import HANDLERS
+
+        envs = {"wayback_url": "LITREVIEW_WAYBACK_URL", **{h.setting: h.env for h in HANDLERS}}
+        return {envs[setting]: url for setting, url in self.bases().items()}
 
     def configure(self, config: Any) -> Any:
         """A copy of a ``litreview.config.Config`` with every registry URL pointing here."""
-        return replace(config, crossref_url=self.url, doi_url=self.url, datacite_url=self.url, wayback_url=self.url)
+        return replace(config, **self.bases())
 
     def start(self) -> FakeRegistry:
         handler = type("Handler", (Handler,), {"fake": self})
@@ -220,6 +242,13 @@ class FakeRegistry:
             b.tokens = min(rate, b.tokens + (now - b.stamp) * rate / interval)
             b.stamp = now
             if not self.enforce_limits:
+                b.active += 1
+                return True
+            if self.strict_window:
+                b.admitted = [t for t in b.admitted if t > now - (interval - self.window_slack)]
+                if b.active >= concurrency or len(b.admitted) >= rate:
+                    return False
+                b.admitted.append(now)
                 b.active += 1
                 return True
             if b.active >= concurrency or b.tokens < 1:

@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from ..registry.handlers import HANDLERS
 from .fake_data import datacite_to_csl, search, to_csl
 
 if TYPE_CHECKING:
@@ -158,8 +159,9 @@ class Handler(BaseHTTPRequestHandler):
         if pool:
             headers |= CROSSREF_HEADERS | fake.rate_headers(pool)
         headers |= reply.headers
-        if reply.synthetic:
-            headers["x-litreview-synthetic"] = "true"
+        # Every answer of a test server is marked, whatever record it serves (even a real
+        # recorded one): nothing it sends may pass for a registry's answer.
+        headers["x-litreview-synthetic"] = "true"
         headers["content-type"] = reply.ctype
         headers["content-length"] = str(len(reply.body) if length is None else length)
         for name, value in headers.items():
@@ -226,6 +228,13 @@ class Handler(BaseHTTPRequestHandler):
     def _route(self, method: str, path: str, query: str) -> _Reply:
         fake = self.fake
         params = parse_qs(query)
+        # Registries served under a prefix of their own answer from their handler's routes.
+        for handler in HANDLERS:
+            if handler.fake_prefix and path.startswith(handler.fake_prefix + "/"):
+                got = handler.fake_reply(fake, method, path[len(handler.fake_prefix):], params, self.headers)
+                if got is None:
+                    return _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
+                return _Reply(got.status, got.body, got.ctype, dict(got.headers), True)
         if path == "/works":
             return self._search(params)
         for prefix in ("/works/", "/v1/works/"):

@@ -1,0 +1,105 @@
+"""Entries litreview keeps against the entries pybtex keeps, on the BibTeX parsers' own test files.
+
+Material: every ``.bib`` under ../shared/corpus/bibtex-suites/ (pybtex, bibtexparser, JabRef and
+biber test suites, 419 files). pybtex is run in non-strict mode (as its ``pybtex`` command runs:
+errors reported, parsing goes on). A file is *refused* when pybtex keeps entries and litreview keeps
+none; an entry is *lost* when litreview keeps fewer entries of a file than pybtex. "pybtex errors"
+counts what pybtex reports (syntax errors, repeated keys, undefined macros...); "errors" and
+"warnings" count litreview's located findings from loading.
+
+    python bench/eval_bibtex_suites.py             # the table per suite
+    python bench/eval_bibtex_suites.py --show-lost # and the files that lose entries
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from litreview.bibliography.load import parse_bibliography  # noqa: E402
+
+DEFAULT_SUITES = ROOT.parent / "shared" / "corpus" / "bibtex-suites"
+
+
+def pybtex_count(text: str) -> tuple[int | None, int]:
+    """(entries pybtex keeps in non-strict mode or None when it refuses the file, errors it reports)."""
+    import pybtex.errors
+    from pybtex.database import parse_string
+
+    pybtex.errors.set_strict_mode(False)
+    saved = pybtex.errors.report_error
+    reported = []
+    pybtex.errors.report_error = reported.append  # type: ignore[assignment]
+    try:
+        return len(parse_string(text, "bibtex").entries), len(reported)
+    except Exception:  # any refusal counts as "pybtex does not parse it"
+        return None, len(reported)
+    finally:
+        pybtex.errors.report_error = saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--suites", type=Path, default=DEFAULT_SUITES)
+    parser.add_argument("--show-lost", action="store_true")
+    parser.add_argument("--show-errors", action="store_true", help="print litreview's errors and warnings")
+    args = parser.parse_args()
+    if not args.suites.is_dir():
+        print(f"no test suites at {args.suites}", file=sys.stderr)
+        return 2
+    rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    lost_files: list[str] = []
+    crashes: list[str] = []
+    started = time.perf_counter()
+    for path in sorted(args.suites.rglob("*.bib")):
+        suite = path.relative_to(args.suites).parts[0]
+        text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        want, pybtex_errors = pybtex_count(text)
+        try:
+            bib = parse_bibliography(text, str(path))
+        except Exception as exc:  # a traceback is exactly what the bench looks for
+            crashes.append(f"{path.relative_to(args.suites)}: {type(exc).__name__}: {exc}")
+            rows[suite]["crashed"] += 1
+            continue
+        got = len(bib.sources)
+        if args.show_errors:
+            for p in bib.problems:
+                print(f"{path.relative_to(args.suites)}:{p.line}: {p.code} {p.severity}: {p.message}")
+        row = rows[suite]
+        row["files"] += 1
+        row["pybtex parses"] += want is not None
+        row["pybtex entries"] += want or 0
+        row["our entries"] += got
+        if want:
+            row["refused"] += got == 0
+            missing = max(0, want - got)
+            row["entries lost"] += missing
+            if missing:
+                lost_files.append(f"{path.relative_to(args.suites)}: pybtex {want}, litreview {got}")
+        row["pybtex errors"] += pybtex_errors
+        row["errors"] += sum(p.severity == "error" for p in bib.problems)
+        row["warnings"] += sum(p.severity == "warning" for p in bib.problems)
+    columns = ["files", "pybtex parses", "pybtex entries", "our entries", "refused", "entries lost",
+               "crashed", "pybtex errors", "errors", "warnings"]
+    total = {c: sum(r[c] for r in rows.values()) for c in columns}
+    width = max(len(s) for s in [*rows, "total"])
+    print(f"{'suite'.ljust(width)}  " + "  ".join(columns))
+    for suite, row in [*sorted(rows.items()), ("total", total)]:
+        print(f"{suite.ljust(width)}  " + "  ".join(str(row[c]).rjust(len(c)) for c in columns))
+    print(f"({time.perf_counter() - started:.1f} s)")
+    if args.show_lost or crashes:
+        for line in lost_files if args.show_lost else []:
+            print("lost:", line)
+        for line in crashes:
+            print("crash:", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,297 @@
+"""Topical suggestions on de-marked real manuscripts, against the authors' own citations.
+
+Every sentence of every block that cites is read with its citation markers removed (see
+bench/topical_corpus.py); litreview's linker and three baselines (random, title-word overlap, BM25)
+rank the document's bibliography for it. Figures per split, development documents (DEV: the
+re-ranker was fitted and its threshold chosen there) and held-out documents (never tuned on):
+
+- shown, P(shown): topical suggestions shown by default (baselines: their first choice wherever
+  they have one) and the share of them the authors cited in that sentence;
+- R@1, R@3, R@5: per citing sentence, the share of its cited entries among the first k (mean);
+  litreview ranks what its other linkers found (a name left in the prose) first, then every topical
+  suggestion it would list with --all-suggestions, by confidence;
+- quiet: the share of sentences that cite nothing and are shown no suggestion.
+
+    python bench/eval_topical.py              # the table, reliability tables, the essay
+    python bench/eval_topical.py --fit        # refit the re-ranker on DEV and write its weights
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_split  # noqa: E402
+
+from litreview.linking import link  # noqa: E402
+from litreview.linking.index import build_index, source_text  # noqa: E402
+from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
+from litreview.linking.text import content_stems  # noqa: E402
+from litreview.linking.topical import candidates  # noqa: E402
+
+L2 = 1.0
+"""Penalty on the re-ranker's weights."""
+
+Ranking = dict[str, list[tuple[str, float]]]
+"""Claim id -> (key, score), best first."""
+
+
+def rank_random(doc: Document) -> tuple[Ranking, Ranking]:
+    rng = random.Random(f"random:{doc.name}")
+    keys = list(doc.bibliography.keys)
+    out = {}
+    for c in doc.essay.claims:
+        rng.shuffle(keys)
+        out[c.id] = [(k, 1.0) for k in keys[:5]]
+    return out, {cid: r[:1] for cid, r in out.items()}
+
+
+def rank_title_overlap(doc: Document) -> tuple[Ranking, Ranking]:
+    titles = {s.key: set(content_stems(s.title)) for s in doc.bibliography.sources}
+    out = {}
+    for c in doc.essay.claims:
+        words = set(content_stems(c.text))
+        scored = sorted(((len(words & t), k) for k, t in titles.items() if words & t), key=lambda x: -x[0])
+        out[c.id] = [(k, float(n)) for n, k in scored[:5]]
+    return out, {cid: r[:1] for cid, r in out.items()}
+
+
+def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75) -> tuple[Ranking, Ranking]:
+    docs = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
+    n = len(docs)
+    avg = sum(sum(d.values()) for d in docs.values()) / max(n, 1) or 1.0
+    df: Counter[str] = Counter()
+    for d in docs.values():
+        df.update(d.keys())
+    idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+    out = {}
+    for c in doc.essay.claims:
+        query = set(content_stems(c.text))
+        scores = []
+        for key, d in docs.items():
+            length = sum(d.values())
+            s = sum(idf[w] * d[w] * (k1 + 1) / (d[w] + k1 * (1 - b + b * length / avg)) for w in query if w in d)
+            if s > 0:
+                scores.append((s, key))
+        scores.sort(key=lambda x: -x[0])
+        out[c.id] = [(k, s) for s, k in scores[:5]]
+    return out, {cid: r[:1] for cid, r in out.items()}
+
+
+def rank_litreview(doc: Document) -> tuple[Ranking, Ranking]:
+    """Every link the linker makes, then the topical suggestions by confidence; shown: the default."""
+    every = link(doc.essay, doc.bibliography, metadata=doc.metadata, all_suggestions=True)
+    default = link(doc.essay, doc.bibliography, metadata=doc.metadata)
+    return _by_claim(every.links), _by_claim(lk for lk in default.links if lk.kind == "topical")
+
+
+def _by_claim(links) -> Ranking:
+    out: dict[str, list[tuple[str, float]]] = {}
+    for lk in sorted(links, key=lambda lk: (lk.kind == "topical", -lk.confidence)):
+        if lk.status != "rejected" and all(k != lk.source_key for k, _ in out.get(lk.claim_id, [])):
+            out.setdefault(lk.claim_id, []).append((lk.source_key, lk.confidence))
+    return out
+
+
+METHODS: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] = {
+    "random": rank_random, "title-word overlap": rank_title_overlap, "BM25": rank_bm25,
+    "litreview": rank_litreview,
+}
+
+
+def score(docs: list[Document], method: Callable[[Document], tuple[Ranking, Ranking]]) -> dict[str, float]:
+    shown = right = quiet = silent_total = 0
+    recall = {1: 0.0, 3: 0.0, 5: 0.0}
+    citing = 0
+    for doc in docs:
+        ranked, default = method(doc)
+        for cid, gold in doc.gold.items():
+            got = [k for k, _ in default.get(cid, [])]
+            shown += len(got)
+            right += sum(1 for k in got if k in gold)
+            if not gold:
+                silent_total += 1
+                quiet += not got
+                continue
+            citing += 1
+            order = [k for k, _ in ranked.get(cid, [])]
+            for k in recall:
+                recall[k] += len(gold & set(order[:k])) / len(gold)
+    return {"shown": shown, "right": right, "P(shown)": right / shown if shown else float("nan"),
+            **{f"R@{k}": v / citing if citing else float("nan") for k, v in recall.items()},
+            "quiet": quiet / silent_total if silent_total else float("nan"),
+            "citing": citing, "silent": silent_total}
+
+
+def table(splits: dict[str, list[Document]]) -> str:
+    lines = [f"{'split':<10} {'method':<20} {'shown':>6} {'P(shown)':>9} {'95% CI':>13} {'R@1':>6} {'R@3':>6} "
+             f"{'R@5':>6} {'quiet':>6}"]
+    for name, docs in splits.items():
+        for label, method in METHODS.items():
+            r = score(docs, method)
+            lo, hi = wilson(r["right"], r["shown"])
+            lines.append(f"{name:<10} {label:<20} {r['shown']:>6} {r['P(shown)']:>9.3f} {f'{lo:.2f}-{hi:.2f}':>13} "
+                         f"{r['R@1']:>6.3f} "
+                         f"{r['R@3']:>6.3f} {r['R@5']:>6.3f} {r['quiet']:>6.3f}")
+        lines.append(f"{'':<10} ({len(docs)} documents, {r['citing']} citing sentences, "
+                     f"{r['silent']} that cite nothing)")
+    return "\n".join(lines)
+
+
+def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson interval of a proportion (the shown counts are small)."""
+    if not n:
+        return float("nan"), float("nan")
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def essay_figures() -> str:
+    """The essay under review against its own topical labels (bench/essay_gold.yaml, development labels:
+    written before the suggester was tuned, never used to fit it), by default and with every suggestion."""
+    from eval_links import eval_topical
+    from ruamel.yaml import YAML
+
+    from litreview.bibliography.load import load_bibliography
+    from litreview.essay import parse_essay
+    from litreview.model import Linkage
+
+    gold = YAML(typ="safe").load((ROOT / "bench" / "essay_gold.yaml").read_text(encoding="utf-8"))["topical"]
+    essay = parse_essay((ROOT / "refs" / "essay.md").read_text(encoding="utf-8"), "refs/essay.md")
+    bibliography = load_bibliography(ROOT / "refs" / "bibliography.bib")
+    default = link(essay, bibliography)
+    every = link(essay, bibliography, all_suggestions=True)
+    lines = ["essay (refs/essay.md against bench/essay_gold.yaml, topical links of every linker)",
+             f"  {'shown':<22} {'shown':>6} {'P':>6} {'R':>6}  wrong"]
+    for label, t in ((f"by default ({SHOW})", None), ("from 0.5", 0.5), ("from 0.35", 0.35), ("from 0.2", 0.2)):
+        shown = default if t is None else Linkage(
+            links=tuple(lk for lk in every.links if lk.kind != "topical" or lk.confidence >= t))
+        r = eval_topical(shown, gold)
+        lines.append(f"  {label:<22} {r['suggestions']:>6} {r['precision']:>6.3f} {r['recall']:>6.3f}  "
+                     f"{', '.join(r['wrong'][:4])}{' ...' if len(r['wrong']) > 4 else ''}")
+    capacity = [lk for lk in every.links if (lk.claim_id, lk.source_key) == ("p2-s2", "terry2010principles")]
+    lines.append("  'In this capacity' (p2-s2) and Building Partnership Capacity: "
+                 + (f"listed with --all-suggestions at {capacity[0].confidence:.2f}, "
+                    f"{'shown' if capacity[0].confidence >= SHOW else 'not shown'} by default"
+                    if capacity else "not suggested"))
+    return "\n".join(lines)
+
+
+def pairs(docs: list[Document]) -> tuple[list[list[float]], list[int], list[str]]:
+    """Every candidate the suggester scores in ``docs``: features, 1 when the authors cited it there,
+    and the document it comes from."""
+    x, y, doc_of = [], [], []
+    for doc in docs:
+        claims = doc.essay.claims
+        for cand in candidates(claims, build_index(doc.bibliography, doc.metadata)):
+            x.append(list(cand.features))
+            y.append(int(cand.key in doc.gold[claims[cand.row].id]))
+            doc_of.append(doc.name)
+    return x, y, doc_of
+
+
+def fit(x: list[list[float]], y: list[int], l2: float = L2) -> dict[str, float]:
+    """Logistic regression by Newton's method, an L2 penalty on every weight but the intercept."""
+    import numpy as np
+
+    a = np.hstack([np.ones((len(x), 1)), np.asarray(x, dtype=float)])
+    t = np.asarray(y, dtype=float)
+    w = np.zeros(a.shape[1])
+    penalty = np.full(a.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a @ w, -30, 30)))
+        grad = a.T @ (p - t) + penalty * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {"intercept": round(float(w[0]), 4), **{n: round(float(v), 4) for n, v in zip(FEATURES, w[1:], strict=True)}}
+
+
+def out_of_fold(x: list[list[float]], y: list[int], doc_of: list[str]) -> list[float]:
+    """Each candidate's probability from a model fitted without its own document."""
+    out = [0.0] * len(x)
+    for name in dict.fromkeys(doc_of):
+        inside = [i for i, d in enumerate(doc_of) if d != name]
+        weights = fit([x[i] for i in inside], [y[i] for i in inside])
+        for i, d in enumerate(doc_of):
+            if d == name:
+                out[i] = probability(x[i], weights)
+    return out
+
+
+def reliability(p: list[float], y: list[int]) -> str:
+    """Predicted probability against the share the authors cited, in bins."""
+    edges = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+    lines = [f"  {'bin':<11} {'n':>6} {'mean p':>7} {'cited':>7}"]
+    for lo, hi in pairwise(edges):
+        idx = [i for i, v in enumerate(p) if lo <= v < hi or (hi == 1.0 and v == 1.0)]
+        if idx:
+            lines.append(f"  {lo:.1f}-{hi:.1f}    {len(idx):>6} {sum(p[i] for i in idx) / len(idx):>7.3f} "
+                         f"{sum(y[i] for i in idx) / len(idx):>7.3f}")
+    return "\n".join(lines)
+
+
+def write_weights(weights: dict[str, float]) -> None:
+    path = ROOT / "litreview" / "linking" / "ranker.py"
+    text = path.read_text(encoding="utf-8")
+    body = ", ".join(f'"{k}": {v}' for k, v in weights.items())
+    text = re.sub(r"WEIGHTS: dict\[str, float\] = \{.*?\}\n", lambda _: f"WEIGHTS: dict[str, float] = {{{body}}}\n",
+                  text, flags=re.DOTALL)
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--fit", action="store_true", help="refit the re-ranker on the development documents")
+    args = parser.parse_args(argv)
+    splits = {"dev": load_split(args.corpus, DEV), "held-out": load_split(args.corpus, HELD_OUT)}
+    if not splits["dev"]:
+        print(f"corpus not found at {args.corpus}")
+        return 1
+    if args.fit:
+        x, y, doc_of = pairs(splits["dev"])
+        write_weights(fit(x, y))
+        print(f"fitted on {len(x)} candidates of {len(splits['dev'])} development documents "
+              f"({sum(y)} cited); weights written to litreview/linking/ranker.py")
+        return 0
+    print(table(splits))
+    x, y, doc_of = pairs(splits["dev"])
+    refit = fit(x, y)
+    same = all(abs(refit[k] - WEIGHTS.get(k, 0.0)) < 1e-3 for k in refit)
+    print(f"\nshipped weights {'are' if same else 'are NOT'} the fit on the development documents' "
+          f"{len(x)} candidates ({sum(y)} cited)")
+    oof = out_of_fold(x, y, doc_of)
+    print(f"reliability, development documents (each document scored by a model fitted without it), "
+          f"threshold shown: {SHOW}")
+    print(reliability(oof, y))
+    kept = [y[i] for i, v in enumerate(oof) if v >= SHOW]
+    if kept:
+        lo, hi = wilson(sum(kept), len(kept))
+        print(f"  out of fold at the threshold: {len(kept)} shown, precision {sum(kept) / len(kept):.3f} "
+              f"({lo:.2f}-{hi:.2f}); the dev row of the table above uses the shipped model, fitted on them")
+    hx, hy, _ = pairs(splits["held-out"])
+    print("reliability, held-out documents (the shipped model)")
+    print(reliability([probability(r) for r in hx], hy))
+    print(essay_figures())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

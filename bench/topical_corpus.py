@@ -1,0 +1,208 @@
+"""De-marked real manuscripts for the topical evaluation: every sentence of every block that cites,
+its citation markers removed, with the keys its authors cited there and the document's bibliography.
+
+The gold comes from pandoc (``manuscripts/*/gold/blocks.jsonl`` and ``citations.jsonl``;
+``gold/gold_citations.jsonl`` for chaudhry-heiss and the two JOSS papers beside it). The split is by
+document and fixed here, before any figure was looked at: tune on DEV, report HELD_OUT apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from litreview.bibliography.load import load_bibliography  # noqa: E402
+from litreview.model import (  # noqa: E402
+    Bibliography,
+    Claim,
+    Essay,
+    Paragraph,
+    Person,
+    RegistryRecord,
+    Source,
+    SourceMetadata,
+    TextQuoteSelector,
+)
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+# Two social-science papers by one author: one on each side. The rest by size and field.
+DEV = ("chaudhry-heiss", "latex-araa-gps", "manubot-rootstock", "joss-amrex", "joss-fastpli",
+       "joss-adaptiveresonance", "joss-mwarp1d", "joss-gmr", "joss-hypothesize")
+HELD_OUT = ("quarto-silent-skywalk", "latex-clever-materials-hans", "joss-iharm3d", "joss-multivae",
+            "manubot-vagelos2017", "joss-bumbl")
+
+_LATEX_CITE = re.compile(r"~?\\(?:[a-zA-Z]*cite[a-zA-Z]*|cite)\*?(?:\[[^\]]*\]){0,2}\{[^}]*\}")
+_BRACKET = re.compile(r"\s*\[[^\[\]]*@[^\[\]]*\]")
+_BARE = re.compile(r"(?<![\w@])-?@[\w:.#$%&+?<>~/-]*\w(?:\s*\[[^\]]*\])?")
+_SPACE = re.compile(r"[ \t]+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'@\\])")
+
+
+@dataclass
+class Document:
+    """One manuscript, de-marked: its claims, the keys each cites, its bibliography."""
+
+    name: str
+    essay: Essay
+    bibliography: Bibliography
+    gold: dict[str, set[str]]
+    """Claim id -> keys its authors cited in that sentence (empty: cites nothing)."""
+    metadata: dict[str, SourceMetadata] = field(default_factory=dict)
+
+
+def strip_markers(text: str, written: list[str] = ()) -> str:
+    """The sentence without its citations: the strings pandoc read as citations, then any left."""
+    for s in sorted(set(written), key=len, reverse=True):
+        text = text.replace(s, " ")
+    text = _LATEX_CITE.sub(" ", text)
+    text = _BRACKET.sub(" ", text)
+    text = _BARE.sub(" ", text)
+    text = _SPACE.sub(" ", text)
+    return re.sub(r"\s+([.,;:)])", r"\1", text).strip()
+
+
+def _essay(name: str, blocks: list[list[tuple[str, list[str]]]]) -> tuple[Essay, dict[str, set[str]]]:
+    paragraphs = []
+    gold: dict[str, set[str]] = {}
+    for p, sentences in enumerate(blocks, start=1):
+        claims = []
+        for s, (text, keys) in enumerate(sentences, start=1):
+            cid = f"p{p}-s{s}"
+            claims.append(Claim(cid, p, s, text, TextQuoteSelector(text, "", ""), p))
+            gold[cid] = set(keys)
+        paragraphs.append(Paragraph(p, " ".join(c.text for c in claims), p, tuple(claims)))
+    return Essay(path=name, body="", paragraphs=tuple(paragraphs)), gold
+
+
+def _manuscript(folder: Path) -> Document:
+    gold_dir = folder / "gold"
+    written: dict[int, list[str]] = {}
+    for line in (gold_dir / "citations.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        written.setdefault(row["block_index"], []).append(row["source_text"])
+    blocks = []
+    manubot = (folder / "output" / "citations.tsv").is_file()
+    short = _manubot_ids(folder) if manubot else {}
+    for line in (gold_dir / "blocks.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["location"] not in ("body", "list", "blockquote", "footnote"):
+            continue
+        resolve = {k["key"]: k.get("resolves_to", k["key"]) for k in row["keys"]}
+        crossref = {k["key"] for k in row["keys"] if k.get("is_crossref")}
+        sentences = []
+        for raw, s in _with_uncited(row["block_text"], row["sentences"]):
+            keys = [resolve.get(k, k) for k in s if k not in crossref]
+            if manubot:
+                keys = [short.get(k.lower(), k) for k in keys]
+            text = strip_markers(raw, written.get(row["block_index"], []))
+            if len(text.split()) >= 3:
+                sentences.append((text, keys))
+        if sentences:
+            blocks.append(sentences)
+    if manubot:
+        bibliography, metadata = _csl_bibliography(folder / "output" / "references.json")
+    else:
+        bib = next(p for p in sorted(folder.rglob("*.bib")) if "tools" not in p.parts)
+        bibliography, metadata = load_bibliography(bib), {}
+    essay, gold = _essay(folder.name, blocks)
+    return Document(folder.name, essay, bibliography, gold, metadata)
+
+
+def _with_uncited(block: str, cited: list[dict]) -> list[tuple[str, list[str]]]:
+    """The block's sentences in order: those the gold lists (they cite), and the text between them
+    split at sentence ends (they cite nothing)."""
+    out: list[tuple[str, list[str]]] = []
+    at = 0
+    for s in cited:
+        where = block.find(s["sentence"], at)
+        if where < 0:
+            out.append((s["sentence"], s["keys"]))
+            continue
+        out.extend((t, []) for t in _SENTENCE.split(block[at:where].strip()) if t.strip())
+        out.append((s["sentence"], s["keys"]))
+        at = where + len(s["sentence"])
+    out.extend((t, []) for t in _SENTENCE.split(block[at:].strip()) if t.strip())
+    return out
+
+
+def _manubot_ids(folder: Path) -> dict[str, str]:
+    """Manubot standard citekey (lower case) -> the short id its references.json uses."""
+    with (folder / "output" / "citations.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    return {r[2].lower(): r[3] for r in rows[1:]}
+
+
+def _csl_bibliography(path: Path) -> tuple[Bibliography, dict[str, SourceMetadata]]:
+    """A Manubot build's CSL items (Crossref's records) as entries, with abstracts and subjects as a
+    registry snapshot would hold them."""
+    sources, metadata = [], {}
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        title = _first(item.get("title"))
+        year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+        authors = tuple(Person(a.get("family", a.get("literal", "")), a.get("given", ""))
+                        for a in item.get("author") or ())
+        sources.append(Source(key=item["id"], type="article", authors=authors, year=year, title=title,
+                              container=_first(item.get("container-title")), doi=item.get("DOI", ""),
+                              fields={"year": str(year or "")}))
+        if item.get("abstract") or item.get("subject"):
+            record = RegistryRecord(doi=(item.get("DOI") or "").lower(), agency="crossref", title=title,
+                                    subtitle=_first(item.get("subtitle")), abstract=item.get("abstract", ""),
+                                    raw={"subject": item.get("subject") or []})
+            metadata[item["id"]] = SourceMetadata(item["id"], "verified", record)
+    return Bibliography(tuple(sources), file=str(path)), metadata
+
+
+def _first(value) -> str:
+    return (value[0] if value else "") if isinstance(value, list) else (value or "")
+
+
+def _pandoc_paper(folder: Path, doc: str, bib: Path, gold: Path) -> Document:
+    """A Markdown paper whose gold lists citing sentences: every sentence of their paragraphs."""
+    text = (folder / doc).read_text(encoding="utf-8")
+    if text.startswith("---"):
+        text = text[text.index("\n---", 3) + 4:]
+    cited = {}
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        cited[" ".join(row["text"].split())] = [c["key"] for c in row["citations"]]
+    blocks = []
+    for para in re.split(r"\n\s*\n", text):
+        flat = " ".join(para.split())
+        if not flat or flat[0] in "#`|!<:" or not any(g in flat for g in cited):
+            continue
+        sentences = []
+        for sentence in _SENTENCE.split(flat):
+            keys = next((v for g, v in cited.items() if g == sentence or (len(g) > 40 and g in sentence)), None)
+            if keys is None and "@" in sentence:
+                continue  # a citation the gold does not place: leave the sentence out
+            stripped = strip_markers(sentence)
+            if len(stripped.split()) >= 3:
+                sentences.append((stripped, keys or []))
+        if sentences:
+            blocks.append(sentences)
+    essay, labels = _essay(folder.name, blocks)
+    return Document(folder.name, essay, load_bibliography(bib), labels)
+
+
+def load_document(corpus: Path, name: str) -> Document | None:
+    if name == "chaudhry-heiss":
+        folder = corpus / name
+        return _pandoc_paper(folder, "are_funders_really_responding.md", folder / "bibliography.bib",
+                             folder / "gold" / "gold_citations.jsonl") if folder.is_dir() else None
+    if name in ("joss-gmr", "joss-hypothesize"):
+        folder = corpus / name
+        return _pandoc_paper(folder, "paper.md", folder / "paper.bib",
+                             folder / "gold" / "gold_citations.jsonl") if folder.is_dir() else None
+    folder = corpus / "manuscripts" / name
+    return _manuscript(folder) if folder.is_dir() else None
+
+
+def load_split(corpus: Path, names: tuple[str, ...]) -> list[Document]:
+    return [d for d in (load_document(corpus, n) for n in names) if d is not None]

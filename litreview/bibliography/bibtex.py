@@ -1,0 +1,256 @@
+"""THE BibTeX text rules: the brace scanner, escaping, entry formatting, page ranges, key suffixes.
+
+The loader, the writers (``import``, ``add``), the byte-preserving editor (``sync --write``) and
+the site's "copy BibTeX" all use these, so a value is read, written and cut one way only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+# --- scanning ---------------------------------------------------------------------------
+
+NAME = re.compile(r"[A-Za-z0-9_:.+\-/'!?<>\[\]*&|;@]+")
+"""A field name, an entry key or a bare macro name (pybtex's name characters, roughly)."""
+_KEY = re.compile(r"[^\s,{}()]+")
+ENTRY_START = re.compile(r"^[ \t]*@", re.M)
+"""Where BibTeX tools (and people) expect an entry to open: an ``@`` at the start of a line."""
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+class ScanError(ValueError):
+    """The text is not a well-formed entry at that place; nothing is edited."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpan:
+    """Where one field sits in the text."""
+
+    name: str
+    """Field name in lower case."""
+    name_start: int
+    value_start: int
+    value_end: int
+    comma_end: int
+    """Offset just past the comma after the value (== value_end when there is none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySpan:
+    """One entry located in a text: its key, where it starts and where its body closes."""
+
+    key: str
+    start: int
+    """Offset of the ``@``."""
+    body_end: int
+    """Offset of the entry's closing delimiter."""
+    fields: tuple[FieldSpan, ...]
+
+    def field(self, name: str) -> FieldSpan | None:
+        for f in self.fields:
+            if f.name == name.lower():
+                return f
+        return None
+
+
+def skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def group_end(text: str, i: int) -> int:
+    """Offset just past the group opened at ``text[i]`` (``{...}`` or ``"..."``), braces balanced.
+
+    As in BibTeX, a backslash does not protect a brace: ``\\{`` still counts.
+    """
+    close = "}" if text[i] == "{" else '"'
+    depth = 0
+    for j in range(i if close == "}" else i + 1, len(text)):
+        c = text[j]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0 and close == "}":
+                return j + 1
+            if depth < 0:
+                raise ScanError("a } closes nothing")
+        elif c == '"' and close == '"' and depth == 0:
+            return j + 1
+    raise ScanError("unbalanced braces")
+
+
+def value_end(text: str, i: int) -> int:
+    """End of a field value: parts in braces, quotes, numbers or macro names joined by ``#``."""
+    while True:
+        i = skip_space(text, i)
+        if i >= len(text):
+            raise ScanError("value runs past the end of the file")
+        if text[i] in '{"':
+            i = group_end(text, i)
+        else:
+            m = NAME.match(text, i)
+            if not m:
+                raise ScanError(f"unexpected {text[i]!r} in a value")
+            i = m.end()
+        j = skip_space(text, i)
+        if j < len(text) and text[j] == "#":
+            i = j + 1
+            continue
+        return i
+
+
+def scan_entry(text: str, at: int) -> EntrySpan:
+    """The entry whose ``@`` is at offset ``at``, with the span of each field."""
+    open_at = at + 1
+    while open_at < len(text) and text[open_at] not in "{(":
+        open_at += 1
+    if open_at >= len(text):
+        raise ScanError("no { after the entry type")
+    closer = "}" if text[open_at] == "{" else ")"
+    i = skip_space(text, open_at + 1)
+    m = _KEY.match(text, i)
+    key = m.group(0) if m else ""
+    i = skip_space(text, m.end() if m else i)
+    fields: list[FieldSpan] = []
+    while i < len(text):
+        if text[i] == ",":
+            i = skip_space(text, i + 1)
+            continue
+        if text[i] == closer:
+            return EntrySpan(key, at, i, tuple(fields))
+        m = NAME.match(text, i)
+        if not m:
+            raise ScanError(f"unexpected {text[i]!r} in entry {key}")
+        j = skip_space(text, m.end())
+        if j >= len(text) or text[j] != "=":
+            raise ScanError(f"field {m.group(0)} in entry {key} has no '='")
+        vstart = skip_space(text, j + 1)
+        vend = value_end(text, vstart)
+        k = skip_space(text, vend)
+        comma_end = k + 1 if k < len(text) and text[k] == "," else vend
+        fields.append(FieldSpan(m.group(0).lower(), m.start(), vstart, vend, comma_end))
+        i = skip_space(text, comma_end)
+    raise ScanError(f"entry {key} is not closed")
+
+
+def line_offset(text: str, line: int) -> int:
+    """Offset of the start of 1-based ``line``."""
+    offset = 0
+    for _ in range(line - 1):
+        nl = text.find("\n", offset)
+        if nl < 0:
+            raise ScanError(f"the file has fewer than {line} lines")
+        offset = nl + 1
+    return offset
+
+
+def find_entry(text: str, line: int) -> EntrySpan:
+    """The entry whose ``@type{key,`` starts on ``line`` (1-based)."""
+    if line < 1:
+        raise ScanError(f"bad line {line}")
+    offset = line_offset(text, line)
+    at = text.find("@", offset)
+    if at < 0 or text.count("\n", offset, at) > 0:
+        raise ScanError(f"no entry starts on line {line}")
+    return scan_entry(text, at)
+
+
+def entry_extent(text: str, at: int) -> int:
+    """Offset just past the entry that opens at ``at`` (its closing delimiter).
+
+    An entry whose braces do not balance ends before the next line that opens an entry.
+    """
+    try:
+        return scan_entry(text, at).body_end + 1
+    except ScanError:
+        pass
+    following = ENTRY_START.search(text, at + 1)
+    return len(text.rstrip()) if following is None else len(text[:following.start()].rstrip())
+
+
+def chunks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each piece of text that opens with an ``@`` at the start of a line."""
+    starts = [m.start() for m in ENTRY_START.finditer(text)] + [len(text)]
+    yield from itertools.pairwise(starts)
+
+
+def unbalanced(chunk: str) -> tuple[int | None, int | None]:
+    """(offset of the first ``{`` never closed, offset of the first ``}`` that closes nothing)."""
+    stack: list[int] = []
+    extra = None
+    for i, ch in enumerate(chunk):
+        if ch == "{":
+            stack.append(i)
+        elif ch == "}":
+            if stack:
+                stack.pop()
+            elif extra is None:
+                extra = i
+    return (stack[0] if stack else None), extra
+
+
+# --- writing ----------------------------------------------------------------------------
+
+_SPECIALS = re.compile(r"[\\&%$#_{}]")
+
+
+def escape(text: str) -> str:
+    """Plain text as a BibTeX value: ``& % $ # _`` escaped, a backslash as ``\\textbackslash{}``.
+
+    Braces that pair up become ``\\{``/``\\}``; an unpaired brace is dropped, because BibTeX
+    counts ``\\{`` as a brace too and one stray brace would swallow the rest of the file.
+    """
+    unpaired: set[int] = set()
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "{":
+            stack.append(i)
+        elif ch == "}":
+            if stack:
+                stack.pop()
+            else:
+                unpaired.add(i)
+    unpaired.update(stack)
+    if unpaired:
+        text = "".join(ch for i, ch in enumerate(text) if i not in unpaired)
+    return _SPECIALS.sub(lambda m: r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)
+
+
+_PAGE_RANGE = re.compile(r"^\s*([\w.]+)\s*(?:-+|–|—|‐|‑|−)\s*([\w.]+)\s*$")
+
+
+def page_range(pages: str) -> str:
+    """'448-488' or '448–488' -> '448--488' (BibTeX's range dash); other forms unchanged."""
+    match = _PAGE_RANGE.match(pages or "")
+    return f"{match.group(1)}--{match.group(2)}" if match else (pages or "").strip()
+
+
+def format_entry(kind: str, key: str, fields: Sequence[tuple[str, str]], *, align: bool = True) -> str:
+    """``@kind{key,`` then one ``name = {value},`` line per field and ``}`` (no final newline).
+
+    Values are written as given (already escaped); a month given as a month macro
+    (``jan``...) is written bare, as BibTeX styles expect.
+    """
+    width = max((len(name) for name, _ in fields), default=0) if align else 0
+    lines = [f"@{kind}{{{key},"]
+    for name, value in fields:
+        shown = value if name == "month" and value in MONTHS else "{" + value + "}"
+        lines.append(f"  {name.ljust(width)} = {shown},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def key_suffix(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: the letters appended to a key (or a year) on a collision."""
+    if n < 1:
+        raise ValueError(f"suffixes count from 1, not {n}")
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out

@@ -1,0 +1,154 @@
+"""CSL-JSON and CSL-YAML bibliographies read into ``Source`` values, as pandoc reads them.
+
+Each item becomes a source whose ``fields`` use the BibTeX names (author, title, journal,
+year, pages with ``--``...), so every check and writer treats it like a BibTeX entry. A bad item
+costs only itself: it becomes a located finding and the rest load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import Bibliography, Finding, Person, Source
+from .bibtex import page_range
+
+#: CSL item type -> BibTeX/biblatex entry type.
+TYPES = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "article": "article", "book": "book", "chapter": "incollection", "entry-encyclopedia": "inreference",
+    "entry-dictionary": "inreference", "paper-conference": "inproceedings", "report": "techreport",
+    "thesis": "phdthesis", "webpage": "online", "post-weblog": "online", "post": "online", "dataset": "dataset",
+    "software": "software", "patent": "patent", "manuscript": "unpublished", "standard": "standard",
+    "periodical": "periodical", "pamphlet": "booklet", "legislation": "legislation", "legal_case": "jurisdiction",
+    "motion_picture": "movie", "song": "music", "personal_communication": "letter", "review": "review",
+}
+_CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle",
+              "inreference": "booktitle"}
+
+
+def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
+    """The Person and its BibTeX form ("{Literal Body}" or "Family, Given")."""
+    if name.get("literal") or not (name.get("family") or name.get("given")):
+        literal = str(name.get("literal") or "")
+        return Person(family=literal), "{" + literal + "}"
+    family = str(name.get("family") or "")
+    given = str(name.get("given") or "")
+    prefix = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    suffix = str(name.get("suffix") or "")
+    person = Person(family=family, given=given, prefix=prefix, suffix=suffix)
+    written = " ".join(p for p in (prefix, family) if p)
+    return person, ", ".join(p for p in (written, suffix, given) if p)
+
+
+def _date(value: Any) -> tuple[int | None, str]:
+    """(year, ISO date) of a CSL date: date-parts, raw or literal."""
+    if not isinstance(value, Mapping):
+        return None, ""
+    parts = value.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        first = [str(p) for p in parts[0] if str(p).lstrip("-").isdigit()]
+        if first:
+            iso = "-".join([first[0].zfill(4)] + [p.zfill(2) for p in first[1:3]])
+            return int(first[0]), iso
+    raw = str(value.get("raw") or value.get("literal") or "")
+    match = re.search(r"\b(\d{4})\b", raw)
+    return (int(match.group(1)), raw) if match else (None, raw)
+
+
+def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
+    """One CSL item as a Source (raises ValueError when it has no id)."""
+    key = str(item.get("id") or "").strip()
+    if not key:
+        raise ValueError("the item has no id")
+    kind = TYPES.get(str(item.get("type") or ""), "misc")
+    fields: dict[str, str] = {}
+    roles: dict[str, tuple[Person, ...]] = {}
+    for role in ("author", "editor", "translator"):
+        names = item.get(role)
+        if isinstance(names, list):
+            pairs = [_name_text(n) for n in names if isinstance(n, Mapping)]
+            roles[role] = tuple(p for p, _ in pairs)
+            fields[role] = " and ".join(t for _, t in pairs)
+    year, issued = _date(item.get("issued"))
+    if year is not None:
+        fields["year"] = str(year)
+    if issued and issued != str(year):
+        fields["date"] = issued
+    _, accessed = _date(item.get("accessed"))
+    plain = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
+             "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
+             "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language"}
+    for csl, bib in plain.items():
+        if item.get(csl) not in (None, "") and bib not in fields:
+            fields[bib] = str(item[csl]).strip()
+    container = str(item.get("container-title") or "").strip()
+    if container:
+        fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = container
+    if item.get("page"):
+        fields["pages"] = page_range(str(item["page"]))
+    if accessed:
+        fields["urldate"] = accessed
+    return Source(
+        key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
+        title=fields.get("title", ""), container=container, publisher=fields.get("publisher", ""),
+        volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
+        doi=fields.get("doi", ""), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
+        line=line,
+    )
+
+
+def _line_of_id(text: str, key: str) -> int:
+    for pattern in (rf'"id"\s*:\s*"{re.escape(key)}"', rf"\bid\s*:\s*['\"]?{re.escape(key)}\b"):
+        match = re.search(pattern, text)
+        if match:
+            return text.count("\n", 0, match.start()) + 1
+    return 1
+
+
+def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> Bibliography:
+    """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings."""
+    import yaml as pyyaml
+
+    from ..safeload import check_yaml, load_json
+
+    try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
+        if yaml:
+            check_yaml(text)
+        data = pyyaml.safe_load(text) if yaml else load_json(text)
+    except (ValueError, pyyaml.YAMLError) as exc:
+        line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
+                or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
+        return Bibliography((), (Finding(code="LR100", severity="error",
+                                         message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {exc}",
+                                         hint="Fix the syntax at that line", file=filename, line=line),),
+                            filename, text)
+    if isinstance(data, Mapping):
+        data = data.get("references", data.get("items", []))
+    if not isinstance(data, list):
+        return Bibliography((), (Finding(code="LR100", severity="error", message="a CSL bibliography is a list of items",
+                                         hint="Write [ {...}, {...} ] (or references: in YAML)", file=filename,
+                                         line=1),), filename, text)
+    sources: list[Source] = []
+    problems: list[Finding] = []
+    seen: set[str] = set()
+    for n, item in enumerate(data, start=1):
+        key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
+        line = _line_of_id(text, key) if key else 1
+        try:
+            if not isinstance(item, Mapping):
+                raise ValueError(f"item {n} is not an object")
+            source = item_source(item, filename, line)
+        except ValueError as exc:
+            problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
+                                    hint="Give every item an id and a type", file=filename, line=line))
+            continue
+        if source.key in seen:
+            problems.append(Finding(code="LR101", severity="error", message=f"duplicate id {source.key!r}",
+                                    hint="Rename one of the items, or delete the copy", key=source.key,
+                                    file=filename, line=line))
+            continue
+        seen.add(source.key)
+        sources.append(source)
+    return Bibliography(tuple(sources), tuple(problems), filename, text)

@@ -1,0 +1,295 @@
+"""Turn the tagger's labelled tokens into a ParsedReference, reusing the rule parser's normalisers
+(names into family/given, page ranges, dates, DOIs), and mark fields the model is unsure of.
+
+A field's confidence is the lowest marginal probability of its label over its tokens, lowered
+further when a neighbouring token may belong to it too (the span's edges are in doubt).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Person
+from . import fields as F
+from .names import _PARTICLES, scan_names
+from .reference import ParsedReference
+from .rules import REPEATED
+from .tagger import Tagged
+from .tail import _names as reading_order_names
+
+#: Below this confidence a field is reported unsure; chosen by cross-validation on the training
+#: set (bench/eval_refparse.py --tune), never on the evaluation sets.
+THRESHOLD = 0.81
+#: How a span's confidence is read from its tokens' marginals: "min" (the least sure token or
+#: edge) or "sum" (one minus the doubts added up); chosen by cross-validation like the threshold.
+CONFIDENCE = "min"
+
+#: model label -> ParsedReference field
+FIELD_OF = {"author": "authors", "editor": "editors", "translator": "note", "title": "title",
+            "journal": "container", "container": "container", "collection": "note", "date": "year",
+            "volume": "volume", "pages": "pages", "publisher": "publisher", "location": "place",
+            "edition": "edition", "genre": "note", "note": "note", "url": "url", "doi": "doi", "isbn": "isbn"}
+
+_QUOTES = "“”\"‘’«»„"
+_ROLE_HEAD = re.compile(
+    r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
+    r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
+_ROLE_TAIL = re.compile(r",?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$", re.I)
+_PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
+_EDITION = re.compile(r"(\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|[A-Za-zÀ-ÿ]+)\s*(?:ed\b|edn\b|edition|édition|"
+                      r"edición|edição|aufl|auflage)", re.I)
+_NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper)\s+)?(?:no\.|number|nr\.)\s*"
+                     r"([\w.-]*\d[\w.-]*)\.?$")
+_ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Consecutive tokens with one label."""
+
+    label: str
+    text: str
+    confidence: float
+
+
+def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
+    out: list[Segment] = []
+    i = 0
+    while i < len(tagged):
+        j = i
+        while j + 1 < len(tagged) and tagged[j + 1].label == tagged[i].label:
+            j += 1
+        span = tagged[i:j + 1]
+        if CONFIDENCE == "sum":  # union bound on the span being exactly this: one minus the summed doubts
+            conf = max(0.0, 1.0 - sum(1.0 - t.prob for t in span) - span[0].before - span[-1].after)
+        else:
+            conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
+        out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf))
+        i = j + 1
+    return out
+
+
+def _strip(text: str) -> str:
+    return text.strip().strip(_QUOTES + " ").rstrip(",;:").strip().strip(_QUOTES + " ")
+
+
+def _clean_title(text: str) -> str:
+    text = text.strip()
+    if text[:1] in "“\"‘«„" and text.rstrip(" .,;:")[-1:] in "”\"’»“":
+        text = text[1:].rstrip(" .,;:")[:-1]
+    text = _strip(text)
+    if text.endswith(".") and not text.endswith("..") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]
+    return text.strip()
+
+
+def _container(text: str) -> str:
+    """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
+    text = re.sub(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", "", text.strip(), flags=re.I)
+    text = _strip(text)
+    words = text.split()
+    if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
+                                   and any(w.endswith(".") for w in words[:-1])):
+        text = text[:-1]
+    return text
+
+
+def _split_quoted(text: str) -> tuple[str, str]:
+    """("“Title.”", "what follows the closing quote") for a title span that runs past its quote."""
+    stripped = text.lstrip()
+    closer = {"“": "”", "«": "»", '"': '"', "„": "“"}.get(stripped[:1])
+    if closer is None:
+        return text, ""
+    end = stripped.find(closer, 1)
+    if end < 0 or not stripped[end + 1:].strip(" .,;:") or stripped[end - 1] not in ".,?!":
+        return text, ""  # “Behind the Store”: Montreal ... or "Title". Rest: the quote is part of the title
+    return stripped[:end + 1], stripped[end + 1:].strip(" .,;:")
+
+
+def persons(text: str) -> tuple[tuple[Person, ...], bool]:
+    """Names of an author or editor segment: (persons, et al.)."""
+    clean = text.strip()
+    for _ in range(2):
+        clean = _ROLE_HEAD.sub("", clean)
+        tail = len(clean) - 24 if len(clean) > 24 else 0
+        clean = (clean[:tail] + _ROLE_TAIL.sub("", clean[tail:])).strip()
+    clean = clean.strip(" ,;:()")
+    if not clean:
+        return (), False
+    chunks = [c.split() for c in clean.split(",")]
+    head = chunks[0]
+    if len(chunks) > 1 and 2 <= len(head) <= 3 and all(w[:1].isupper() and not w.endswith(".") for w in head) \
+            and len([w for w in chunks[1] if w not in ("and", "&")]) >= 2 and head[0].lower() not in _PARTICLES \
+            and not re.search(r",\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ]{1,3}\b)", clean):
+        # "Paul Hudak, Simon Peyton Jones, and Philip Wadler": given names first, nothing inverted
+        found = reading_order_names(re.sub(r",?\s*\bet\s+al\b\.?", "", clean))
+        return tuple(p for p in found if p.family), bool(re.search(r"\bet\s+al\b", clean))
+    names = scan_names(clean)
+    if names is not None and names.end >= len(clean.rstrip(". ")) - 1:
+        return names.persons, names.et_al
+    et_al = bool(re.search(r"\bet\s+al\b\.?|\bothers\b", clean, re.I))
+    clean = re.sub(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", "", clean, flags=re.I).strip(" ,.")
+    if names is not None and not et_al and names.end >= len(clean) - 1:
+        return names.persons, names.et_al
+    found = reading_order_names(clean)
+    return tuple(p for p in found if p.family), et_al
+
+
+def _pages(text: str) -> str:
+    m = _PAGES.search(re.sub(r"(?i)\b(?:pp?|pages?|s|pág)\.?\s*", " ", text))
+    return F.dash(m.group()) if m else ""
+
+
+def _edition(text: str) -> str:
+    m = _EDITION.search(text)
+    if m:
+        return m.group(1).rstrip(".") if m.group(1)[0].isdigit() else m.group(1)
+    return _strip(text).strip("()")
+
+
+def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
+    """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
+    segs = segments(tagged, text)
+    first: dict[str, Segment] = {}
+    repeated: set[str] = set()
+    for seg in segs:
+        if seg.label in first:
+            repeated.add(seg.label)
+        else:
+            first[seg.label] = seg
+    f: dict[str, object] = {}
+    conf: dict[str, float] = {}
+    notes: list[str] = []
+    spill: list[str] = []
+    late_years: list[tuple[str, Segment]] = []
+
+    def put(name: str, value: object, seg: Segment) -> None:
+        if value and not f.get(name):
+            f[name] = value
+            conf[name] = min(conf.get(name, 1.0), seg.confidence)
+
+    for seg in segs:
+        label = seg.label
+        if label == "author" and seg is first[label] and REPEATED.match(seg.text):
+            f["note"] = "same author(s) as the entry above"  # "———.": parse_references fills them in
+            conf["authors"] = 0.0
+        elif label == "author" and seg is first[label]:
+            people, et_al = persons(seg.text)
+            put("authors", people, seg)
+            f["et_al"] = et_al
+        elif label == "editor" and seg is first[label]:
+            people, et_al = persons(seg.text)
+            put("editors", people, seg)
+            if not f.get("authors"):
+                f["et_al"] = et_al
+        elif label == "title" and seg is first[label]:
+            title, after = _split_quoted(seg.text)
+            put("title", _clean_title(title), seg)
+            if after:  # “Title.” Container: a closed quote ends a title whatever the model says
+                spill.append(after)
+        elif label in ("journal", "container") and "container" not in f:
+            put("container", _container(seg.text), seg)
+        elif label == "date" and f.get("year"):
+            date = F.parse_date(_strip(seg.text).strip("()[] "))
+            if date is not None and date.month and not f.get("month") and date.year in ("", f["year"]):
+                f["month"], f["day"] = date.month, date.day  # "2020. ... Harbour Notes, January 14."
+        elif label == "date":
+            years = F.YEAR_RE.findall(seg.text)
+            if not years and not f.get("month") and (date := F.parse_date(_strip(seg.text).strip("()[] "))):
+                f["month"], f["day"] = date.month, date.day  # "(March)" in place of an issue
+            if years:
+                put("year", years[0], seg)
+                date = F.parse_date(_strip(seg.text).strip("()[] "))
+                if date is not None and date.month:
+                    f["month"], f["day"] = date.month, date.day
+        elif label == "volume" and not f.get("volume"):
+            numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
+            bare = not (numbers.volume or numbers.issue or numbers.pages)
+            put("volume", numbers.volume or (_strip(seg.text).strip("()") if bare else ""), seg)
+            put("issue", numbers.issue, seg)
+            if numbers.month and not f.get("month"):  # "67 (March)"
+                f["month"] = numbers.month
+            put("pages", numbers.pages if re.search(r"[-–—]", numbers.pages or "") else "", seg)
+            if (m := re.match(rf"^\(?({F.YEAR})\b", seg.text)) is not None:  # "2014;40(9):1477-81"
+                late_years.append((m.group(1), seg))
+        elif label == "pages":
+            put("pages", _pages(seg.text), seg)
+        elif label == "publisher":
+            pub = F.parse_pubfacts(_strip(seg.text))
+            if pub is None and ":" in seg.text:  # "Cambridge, MA, USA: MIT Press"
+                place, _, name = _strip(seg.text).rpartition(":")
+                pub = F.PubFacts(place.strip(), name.strip())
+            if pub is not None and pub.place:
+                put("place", pub.place, seg)
+                put("publisher", pub.publisher, seg)
+            else:
+                put("publisher", _strip(seg.text).rstrip("."), seg)
+        elif label == "location":
+            put("place", _strip(seg.text).strip("()[]").rstrip("."), seg)
+        elif label == "edition":
+            put("edition", _edition(seg.text), seg)
+        elif label == "isbn" and (m := _ISBN.search(seg.text)):
+            put("isbn", m.group().strip(), seg)
+        elif label == "genre":
+            g = seg.text.lower()
+            if re.search(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis", g):
+                f["_thesis"] = "mastersthesis" if re.search(r"master|m\.?a\.|m\.?sc|mémoire", g) else "phdthesis"
+            elif re.search(r"report|working paper|paper|rapport|bericht|informe", g):
+                f["_report"] = True
+            notes.append(_strip(seg.text))
+        elif label in ("note", "genre") and (m := _NUMBER.match(_strip(seg.text))) is not None:
+            f["number"], f["_report"] = m.group(1), True  # "No. 23.", "Working Paper No. 7"
+        elif label in ("note", "translator", "collection") and not (
+                F.take_accessed(seg.text)[0] or F.take_url(seg.text)[0]):
+            notes.append(_strip(seg.text))
+    if late_years and not f.get("year"):
+        put("year", *late_years[0])
+    if spill and not f.get("container"):
+        f["container"] = _strip(spill[0]).rstrip(".")
+        conf["container"] = conf.get("title", 1.0)
+    # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)
+    doi, rest = F.take_doi(text)
+    f["urldate"], rest = F.take_accessed(rest)
+    url, _ = F.take_url(rest)
+    if doi:
+        f["doi"] = doi
+    elif "doi" in first:
+        f["doi"] = F.take_doi(first["doi"].text)[0]
+    if url:
+        f["url"] = url
+    kept = [n for n in notes if n and not re.fullmatch(r"(?i)(?:retrieved|available|accessed)(?: from| at| on)?:?", n)]
+    if kept or f.get("note"):
+        f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
+    f["type"] = _entry_type(f, first)
+    unsure = [name for name, c in conf.items() if c < threshold]
+    if not f.get("year"):
+        unsure.append("year")  # none printed, or none found: say so either way
+    title = str(f.get("title", ""))
+    if not title or title.endswith((":", ";", ",", " -")):
+        unsure.append("title")  # no title, or one cut short, as the rule parser checks
+    for label in repeated & {"author", "title", "journal", "container"}:
+        unsure.append(FIELD_OF[label])
+    order = ("authors", "editors", "title", "container", "year", "volume", "issue", "pages", "publisher",
+             "place", "edition", "isbn")
+    uncertain = tuple(name for name in order if name in unsure)
+    f.pop("_thesis", None)
+    f.pop("_report", None)
+    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())), **f)  # type: ignore[arg-type]
+
+
+def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:
+    if f.get("_thesis"):
+        return str(f["_thesis"])
+    if f.get("_report"):
+        return "techreport"
+    if "journal" in first:
+        return "article"
+    if "container" in first:
+        return "incollection"
+    if f.get("publisher") or f.get("place") or f.get("isbn"):
+        return "book"
+    if f.get("url"):
+        return "online"
+    return "misc"

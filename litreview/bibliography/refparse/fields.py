@@ -1,0 +1,252 @@
+"""Field recognisers for plain-text references: DOIs, URLs, dates, volume/issue/pages, publishers.
+
+Each function takes a piece of a reference string and returns what it found (or None);
+the order in which they are tried lives in ``refparse``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...doi import find_doi, trim_identifier
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
+
+#: a short DOI (10/bqhp9z) counts only behind "doi:" or a resolver, where nothing else can be meant
+_SHORT_DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
+_URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
+_ACCESSED = re.compile(
+    rf"(?:\b(?:Accessed|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
+    rf"(?P<date>{MONTH}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\s+{MONTH},?\s+{YEAR}|{YEAR}-\d\d-\d\d)"
+    rf"(?:,?\s*from)?[.,]?",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(
+    rf"^\(?(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:,\s*(?P<y1>{YEAR}))?"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?"
+    rf"|(?P<m3>{MONTH})(?:\s+(?P<y3>{YEAR}))?"
+    rf"|(?P<y4>{YEAR})[a-z]?(?:,\s*(?P<m4>{MONTH})(?:\s+(?P<d4>\d{{1,2}}))?)?"
+    rf"|(?P<y5>{YEAR})-(?P<m5>\d\d)(?:-(?P<d5>\d\d))?)\)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date as printed: any part may be missing."""
+
+    year: str = ""
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        """"2018-12-03", "2006-01" or "2003"."""
+        if not self.year or self.month is None:
+            return self.year
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def parse_date(text: str) -> Date | None:
+    """"February 19, 2003", "May 3", "January 2006", "2019, March 5", "3 Dec. 2018", "2018-12-03"."""
+    m = _DATE_ONLY.match(text.strip().rstrip(".,").strip())
+    if not m:
+        return None
+    g = m.groupdict()
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"] or ""
+    month_word = g["m1"] or g["m2"] or g["m3"] or g["m4"]
+    month = month_number(month_word) if month_word else (int(g["m5"]) if g["m5"] else None)
+    day_text = g["d1"] or g["d2"] or g["d4"] or g["d5"]
+    day = int(day_text) if day_text else None
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    return Date(year, month, day)
+
+
+def take_doi(text: str) -> tuple[str, str]:
+    """(DOI without prefix, text with it removed); ('', text) when there is none."""
+    found = find_doi(text)
+    if found is None:
+        m = _SHORT_DOI.search(text)
+        return (m.group(1), _splice(text, m.start(), m.end())) if m else ("", text)
+    doi, start, end = found
+    return doi, _splice(text, start, end)
+
+
+def take_url(text: str) -> tuple[str, str]:
+    """(first URL, text with it removed)."""
+    m = _URL.search(text)
+    if not m:
+        return "", text
+    url = trim_identifier(m.group(1))
+    end = m.start(1) + len(url)
+    if text[end:end + 1] == ">":
+        end += 1
+    return url, _splice(text, m.start(), end)
+
+
+def take_accessed(text: str) -> tuple[str, str]:
+    """(ISO access date, text with "Accessed December 03, 2018." removed)."""
+    m = _ACCESSED.search(text)
+    if not m:
+        return "", text
+    date = parse_date(m.group("date"))
+    if date is None or date.month is None:
+        return "", text
+    return date.iso(), _splice(text, m.start(), m.end())
+
+
+def _splice(text: str, start: int, end: int) -> str:
+    before, after = text[:start].rstrip(), text[end:].lstrip(" .,;")
+    if before and after:
+        return before + " " + after
+    return before or after
+
+
+# --- volume, issue, pages -------------------------------------------------------------
+
+_NUM_TOKEN = re.compile(
+    r"(?P<vol>\b(?:vol(?:ume)?s?\.?|v\.)\s*(?P<volv>[\w.-]+))"
+    r"|(?P<no>\b(?:no|nos|num|iss(?:ue)?|n°)\.?\s*(?P<nov>[\w/-]+))"
+    r"|(?P<pp>\b(?:pp?|pages?|P)\.?\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
+    r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
+    r"|(?P<range>(?<![\w/])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"
+    r"|(?P<dot>(?<![\w.])(?P<dotv>\d+)\.(?P<doti>\d+)(?![\w.]))"
+    r"|(?P<colon>:\s*(?P<colv>[A-Za-z]?\d+)(?![\d\-–—]))"
+    r"|(?P<num>(?<![\w/.])(?P<numv>\d+[a-z]?)(?![\w/]))",
+    re.IGNORECASE,
+)
+#: Where the numbers of a journal reference start: "14, no. 3", ", vol. 7", ", 2008, 54-72".
+_NUM_START = re.compile(
+    r"(?:^|(?<=[\s,.(]))(?:vol(?:ume)?\.?\s*\d|v\.\s*\d|no\.\s*\d|pp?\.\s*\d|\d+\s*\(|\d+\s*[,:;.]|\d+\s*$"
+    r"|\d+[-–]\d+|\(\d{4}\))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """What the numeric part of a journal or chapter reference says."""
+
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    year: str = ""
+    month: int | None = None
+    leftover: tuple[str, ...] = ()
+
+
+def numbers_start(text: str) -> int | None:
+    """Offset where volume/issue/pages start, or None."""
+    m = _NUM_START.search(text)
+    return m.start() if m else None
+
+
+def parse_numbers(text: str) -> Numbers:
+    """Volume, issue, pages (and a year or month) from "14, no. 3 (2005): 448-88" and friends."""
+    volume = issue = pages = year = ""
+    month: int | None = None
+    leftover: list[str] = []
+    for m in _NUM_TOKEN.finditer(text):
+        if m.group("vol"):
+            volume = volume or m.group("volv").rstrip(".")
+        elif m.group("no"):
+            issue = issue or m.group("nov")
+        elif m.group("pp"):
+            pages = pages or dash(m.group("ppv"))
+        elif m.group("paren"):
+            inner = m.group("parv").strip()
+            if re.fullmatch(YEAR + r"[a-z]?", inner) and not year:
+                year = inner[:4]
+            elif month_number(inner) and month is None:
+                month = month_number(inner)
+            elif volume and not issue:
+                issue = inner
+            else:
+                leftover.append(inner)
+        elif m.group("range"):
+            if pages:
+                leftover.append(m.group("rangev"))
+            else:
+                pages = dash(m.group("rangev"))
+        elif m.group("dot"):
+            volume = volume or m.group("dotv")
+            issue = issue or m.group("doti")
+        elif m.group("colon"):
+            pages = pages or m.group("colv")
+        elif m.group("num"):
+            value = m.group("numv")
+            if re.fullmatch(YEAR, value) and not year:
+                year = value
+            elif not volume:
+                volume = value
+            elif not pages:
+                pages = value
+            elif not year and re.fullmatch(YEAR, value):
+                year = value
+            else:
+                leftover.append(value)
+    return Numbers(volume, issue, pages, year, month, tuple(leftover))
+
+
+def _more_numbers(text: str, pos: int) -> bool:
+    return bool(re.search(r"\d", text[pos:]))
+
+
+def dash(pages: str) -> str:
+    return re.sub(r"\s*[-–—]+\s*", "–", pages.strip())
+
+
+# --- publication facts ------------------------------------------------------------------
+
+_PLACE_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
+#: "Santa Monica, CA", "Washington, D. C.", "Cambridge and New York", "Issy-les-Moulineaux"
+_PLACE = re.compile(
+    rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|[ -](?:and|on|upon|am|sur|de|del|la|le|les)\b)*"
+    rf"(?:,\s*(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.|{_PLACE_WORD}(?:\s{_PLACE_WORD})?))?$"
+)
+_PUBFACTS = re.compile(rf"^(?P<place>[^:]{{2,60}}?)\s*:\s*(?P<publisher>[^:]+?)(?:,\s*(?P<year>{YEAR})[a-z]?)?$")
+_PUBLISHER_YEAR = re.compile(rf"^(?P<publisher>.+?),\s*(?P<year>{YEAR})[a-z]?$")
+PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publishers?|Publishing|Publications|Books|Verlag|Editions?|Éditions|"
+                             r"Routledge|Wiley|Springer|Elsevier|Macmillan|Penguin|Sage|Norton|Blackwell|"
+                             r"Hackett|Rienner|Longman|Pub\.?)\b")
+
+
+@dataclass(frozen=True)
+class PubFacts:
+    place: str = ""
+    publisher: str = ""
+    year: str = ""
+
+
+def is_place(text: str) -> bool:
+    """A bare place: "Washington, D. C.", "Brussels", "Berkeley, CA"."""
+    text = text.strip().strip("().").strip()
+    return bool(_PLACE.match(text)) and len(text.split()) <= 5
+
+
+def parse_pubfacts(text: str) -> PubFacts | None:
+    """"Place: Publisher, Year", "Place: Publisher", "Publisher, Year" (None for anything else)."""
+    text = text.strip().rstrip(".").strip()
+    m = _PUBFACTS.match(text)
+    if m and is_place(m.group("place")):
+        return PubFacts(m.group("place").strip(), m.group("publisher").strip().rstrip(","), m.group("year") or "")
+    m = _PUBLISHER_YEAR.match(text)
+    if m and not re.search(r"\d", m.group("publisher")):
+        return PubFacts("", m.group("publisher").strip(), m.group("year"))
+    return None

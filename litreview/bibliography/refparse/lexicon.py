@@ -1,0 +1,129 @@
+"""Word lists the reference tagger's features look words up in: months, ordinals, publisher and
+journal words, role words (editor, translator), given names, in the languages references are written in.
+
+Hand-made and small on purpose: the model learns the rest from the words themselves.
+"""
+
+from __future__ import annotations
+
+MONTHS = frozenset([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+    "septembre", "octobre", "novembre", "décembre", "decembre", "januar", "februar", "märz", "maerz",
+    "april", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janeiro",
+    "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    "spring", "summer", "autumn", "fall", "winter", "printemps", "été", "automne", "hiver", "frühjahr",
+    "sommer", "herbst", "winter", "primavera", "verano", "otoño", "invierno", "verão", "outono", "inverno",
+])
+
+ORDINALS = frozenset([
+    "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th", "13th", "14th",
+    "15th", "20th", "21st", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "revised", "rev", "expanded", "new", "updated", "1re", "1er", "2e", "3e", "4e", "5e",
+    "2ème", "3ème", "2nd", "2a", "3a", "2ª", "3ª", "2.ª", "3.ª", "2.", "3.", "4.", "5.", "première",
+    "premier", "deuxième", "troisième", "nouvelle", "erweiterte", "überarbeitete", "auflage", "aufl",
+    "edición", "edicion", "édition", "edition", "ed", "edn", "edição", "edicao",
+])
+
+PUBLISHER = frozenset([
+    "press", "university", "univ", "publishers", "publisher", "publishing", "publications", "books",
+    "verlag", "editions", "éditions", "editora", "editorial", "edizioni", "ediciones", "routledge", "wiley",
+    "springer", "elsevier", "macmillan", "palgrave", "penguin", "sage", "norton", "blackwell", "oxford",
+    "cambridge", "harvard", "princeton", "yale", "chicago", "mit", "hachette", "gallimard", "seuil", "puf",
+    "armand", "colin", "dunod", "karthala", "suhrkamp", "beck", "fischer", "kohlhammer", "campus", "akal",
+    "anagrama", "fayard", "flammarion", "taylor", "francis", "academic", "kluwer", "brill", "mcgraw-hill",
+    "pearson", "prentice", "addison-wesley", "wesley", "dover", "crc", "inc", "ltd", "co", "company",
+    "group", "house", "verl",
+])
+
+JOURNAL = frozenset([
+    "journal", "review", "quarterly", "proceedings", "annals", "bulletin", "studies", "letters",
+    "transactions", "magazine", "revue", "revista", "rivista", "zeitschrift", "jahrbuch", "cahiers",
+    "archives", "archiv", "bulletin", "annales", "research", "science", "sciences", "international",
+    "american", "european", "british", "j", "rev", "proc", "ann", "bull", "stud", "lett", "trans", "int",
+    "am", "eur", "res", "sci", "phys", "chem", "med", "biol", "soc", "econ", "polit",
+])
+
+EDITOR = frozenset([
+    "ed", "ed.", "eds", "eds.", "editor", "editors", "edited", "hrsg", "hrsg.", "hg", "hg.", "dir", "dir.",
+    "coord", "org", "orgs", "(ed.)", "(eds.)", "(hrsg.)", "(dir.)", "(org.)", "(coord.)", "(ed)", "(eds)",
+])
+TRANSLATOR = frozenset([
+    "trans", "trans.", "translated", "translator", "transl", "transl.", "übers", "übers.", "trad", "trad.",
+    "tr.", "traduit", "traducción", "tradução",
+])
+PAGES = frozenset([
+    "p", "p.", "pp", "pp.", "pages", "page", "s.", "seite", "seiten", "pág", "pág.", "págs",
+])
+VOLUME = frozenset([
+    "vol", "vol.", "vols", "vols.", "volume", "volumes", "bd", "bd.", "band", "tome", "t.", "tomo", "v.",
+    "vol.",
+])
+NUMBER = frozenset([
+    "no", "no.", "nos", "nos.", "number", "issue", "iss", "iss.", "n.", "nr", "nr.", "núm", "núm.", "heft",
+    "h.", "n°",
+])
+IN = frozenset([
+    "in", "in:", "dans", "en", "em",
+])
+ACCESSED = frozenset([
+    "accessed", "retrieved", "available", "viewed", "consulted", "consulté", "abgerufen", "consultado",
+    "acesso", "acessado",
+])
+AND = frozenset([
+    "and", "&", "und", "et", "y", "e",
+])
+THESIS = frozenset([
+    "thesis", "dissertation", "diss", "diss.", "phd", "ph.d.", "doctoral", "master's", "masters", "thèse",
+    "tesis", "tese", "report", "paper", "working", "preprint", "unpublished", "manuscript",
+])
+PLACE = frozenset([
+    "london", "new", "york", "paris", "berlin", "cambridge", "oxford", "boston", "chicago", "washington",
+    "amsterdam", "tokyo", "madrid", "barcelona", "lisboa", "lisbon", "são", "paulo", "rio", "janeiro",
+    "münchen", "munich", "frankfurt", "hamburg", "wien", "vienna", "zürich", "leipzig", "stuttgart",
+    "heidelberg", "bonn", "köln", "rome", "roma", "milano", "milan", "bologna", "firenze", "torino",
+    "bruxelles", "brussels", "genève", "geneva", "lyon", "montréal", "montreal", "toronto", "ottawa",
+    "sydney", "melbourne", "beijing", "delhi", "mexico", "buenos", "aires", "philadelphia", "baltimore",
+    "princeton", "stanford", "berkeley", "ithaca", "durham", "toronto", "basingstoke", "abingdon",
+    "thousand", "oaks", "malden", "hoboken", "heidelberg", "dordrecht", "leiden", "singapore", "ny", "ca",
+    "ma", "uk", "usa",
+])
+
+#: Common given names in the languages of the training material (a feature, not a gatekeeper).
+GIVEN = frozenset([
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+    "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan",
+    "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon",
+    "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry",
+    "tyler", "aaron", "jose", "adam", "nathan", "henry", "peter", "mary", "patricia", "jennifer", "linda",
+    "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa", "nancy", "betty", "margaret",
+    "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda", "dorothy", "melissa",
+    "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "angela", "shirley",
+    "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine", "christine", "debra",
+    "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane", "ruth", "julie", "olivia",
+    "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan", "evelyn", "judith", "megan",
+    "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara", "madison",
+    "frances", "kathryn", "janice", "jean", "abigail", "alice", "judy", "sophia", "grace", "denise",
+    "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie",
+    "brittany", "charlotte", "marie", "kayla", "alexis", "lori", "jean-pierre", "jean-claude", "jean-paul",
+    "pierre", "jacques", "michel", "philippe", "alain", "bernard", "françois", "francois", "nicolas",
+    "christophe", "olivier", "patrick", "laurent", "stéphane", "sébastien", "frédéric", "éric", "claude",
+    "louis", "henri", "andré", "marcel", "rené", "yves", "gérard", "sylvie", "nathalie", "isabelle",
+    "catherine", "françoise", "martine", "christine", "monique", "valérie", "sophie", "céline", "hans",
+    "klaus", "jürgen", "wolfgang", "peter", "michael", "thomas", "andreas", "stefan", "frank", "uwe",
+    "karl", "heinz", "günter", "werner", "horst", "dieter", "manfred", "helmut", "ulrich", "ursula",
+    "monika", "petra", "sabine", "renate", "gisela", "brigitte", "ingrid", "helga", "karin", "juan",
+    "carlos", "luis", "jorge", "manuel", "pedro", "francisco", "antonio", "javier", "miguel", "ángel",
+    "rafael", "fernando", "pablo", "alejandro", "sergio", "ricardo", "eduardo", "roberto", "josé", "joão",
+    "paulo", "marcos", "lucas", "gabriel", "rodrigo", "ana", "carmen", "lucía", "laura", "marta", "elena",
+    "isabel", "beatriz", "cristina", "patricia", "rosa", "fernanda", "juliana", "mariana", "camila",
+    "giovanni", "giuseppe", "marco", "luca", "francesco", "alessandro", "andrea", "matteo", "lorenzo",
+    "stefano", "paolo", "roberto", "giulia", "chiara", "francesca", "yuki", "hiroshi", "takashi", "kenji",
+    "wei", "li", "zhang", "wang", "chen", "liu", "yang", "jian", "ming", "hui", "xin", "ying", "jun",
+    "ahmed", "mohamed", "mohammed", "ali", "hassan", "hussein", "omar", "fatima", "rajesh", "amit",
+    "sanjay", "priya", "anil",
+])

@@ -1,0 +1,330 @@
+"""Author lists of plain-text references: where the names end and who they are.
+
+Handles "Last, First, and First Last" (Chicago, MLA), "Last, F. F., & Last, F." (APA),
+"Last FF, Last FF" (Vancouver), "F. Last, F. Last" (IEEE), "et al." and organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Person
+
+#: "K.", "R.j.", "K.R.", "Y.-N.", "Th." - a given name shortened to letters with periods.
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+(?:[A-Za-z]\.)*$")
+#: Vancouver-style initials without periods: "KJ", "M".
+_BARE_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
+_PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "des", "di", "la",
+              "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "zu", "vom"}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
+#: Lower-case words that occur inside organisation names ("Bureau of Democracy ...").
+_FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "&", "für", "et", "de"}
+#: Lower-case words that, inside the first name, show it is an organisation's name.
+_ORG_TRIGGERS = {"of", "for", "the", "on", "in", "at", "to", "für"}
+#: Words that make a name without a comma an organisation rather than "First Last".
+_ORG_WORDS = {"institute", "team", "agency", "center", "centre", "council", "committee", "project",
+              "bureau", "department", "office", "organization", "organisation", "association", "society",
+              "foundation", "group", "press", "university", "corporation", "inc", "ltd", "bank",
+              "commission", "ministry", "service", "network", "board", "union", "nations", "programme",
+              "program", "fund", "forum", "coalition", "alliance", "trust", "consortium", "administration",
+              "secretariat", "court", "parliament", "government", "company", "collaboration", "laboratory", "library", "museum", "school", "college", "academy", "authority", "partnership"}
+_EDITOR_MARK = re.compile(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECASE)
+_ET_AL = re.compile(r"^et\s+al\.?$", re.IGNORECASE)
+_QUOTES = "“”\"‘’'«»"
+_TOKEN = re.compile(r"[^\s,;]+|[,;]")
+#: Words after an initial that show the name list goes on.
+_CONTINUE = {",", ";", "&", "and", "et"}
+
+
+@dataclass(frozen=True)
+class NameList:
+    """The persons at the start of a reference and where their block ends."""
+
+    persons: tuple[Person, ...]
+    """Authors (or editors, when ``editors`` is set) in order."""
+    end: int
+    """Offset just past the block and its closing punctuation."""
+    et_al: bool = False
+    """The list ends in "et al." (more names exist than are printed)."""
+    editors: bool = False
+    """The names are marked "ed." or "eds.": they are editors."""
+    organisation: bool = False
+    """The single name is an organisation (kept whole as a family name)."""
+    guessed: bool = False
+    """The split into given and family names is a guess ("Peter Turchin" or an organisation?)."""
+
+
+def is_initials(word: str) -> bool:
+    """True for "K.", "R.j.", "C.A." (not for a suffix such as "Jr.")."""
+    return bool(_INITIALS.match(word)) and word.lower() not in _SUFFIXES
+
+
+def _capitalised(word: str) -> bool:
+    w = word.lstrip(_QUOTES + "(")
+    return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(c.isdigit() for c in w)
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a personal name."""
+    core = word.rstrip(".:")
+    if not core or ":" in core or any(c in core for c in "“”\"()[]"):
+        return False
+    return _capitalised(core) or core.lower() in _PARTICLES or core.endswith("-")
+
+
+def _tokens(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def _ends_name(word: str, nxt: str | None) -> bool:
+    """A period closes the name block unless it closes an initial followed by another."""
+    if not word.endswith(".") or word.lower() in _SUFFIXES - {"jr", "sr"}:
+        return word.endswith(":")
+    if is_initials(word):
+        return nxt is None or not (is_initials(nxt) or nxt in _CONTINUE)
+    return True
+
+
+def split_person(text: str, inverted: bool | None = None) -> Person:
+    """One name: "Holsti, K. J.", "John A. Hall", "Voigt KJ" or "von Römer, Johannes"."""
+    text = text.strip().strip(",;").strip()
+    if "," in text and inverted is not False:
+        family, _, given = text.partition(",")
+        family, given = family.strip(), given.strip()
+        suffix = ""
+        if "," in given:
+            a, _, b = given.partition(",")
+            if b.strip().lower() in _SUFFIXES:
+                given, suffix = a.strip(), b.strip()
+            elif a.strip().lower() in _SUFFIXES:
+                given, suffix = b.strip(), a.strip()
+        return _with_particle(family, given, suffix)
+    words = text.split()
+    if len(words) >= 2 and _BARE_INITIALS.match(words[-1]) and not _BARE_INITIALS.match(words[0]):
+        return Person(family=" ".join(words[:-1]), given=words[-1])
+    if len(words) == 2 and is_initials(words[-1]) and not is_initials(words[0]):
+        return Person(family=words[0], given=words[1])  # "Stedman J.": family first
+    suffix = ""
+    if len(words) > 2 and words[-1].lower() in _SUFFIXES:
+        suffix = words.pop()
+    if len(words) == 1:
+        return Person(family=words[0], suffix=suffix)
+    # Family names start at the first particle or are the last word: "Johannes von Römer".
+    cut = len(words) - 1
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in _PARTICLES:
+            cut = i
+            break
+    given = " ".join(words[:cut])
+    rest = words[cut:]
+    prefix_words = [w for w in rest[:-1] if w.lower() in _PARTICLES]
+    family = " ".join(rest[len(prefix_words):])
+    return Person(family=family, given=given, prefix=" ".join(prefix_words), suffix=suffix)
+
+
+def _with_particle(family: str, given: str, suffix: str) -> Person:
+    words = family.split()
+    lead = []
+    while len(words) > 1 and words[0].lower() in _PARTICLES and words[0][0].islower():
+        lead.append(words.pop(0))
+    return Person(family=" ".join(words), given=given, prefix=" ".join(lead), suffix=suffix)
+
+
+def _organisation_end(text: str, start: int) -> int | None:
+    """End of a name that is a whole organisation ("Bureau of Democracy, Human Rights, and Labor.")."""
+    stop = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])")
+    pos = start
+    while (m := stop.search(text, pos)) is not None:
+        body = text[start:m.start()].strip()
+        words = body.replace(",", " ").split()
+        if text[m.start()] == "." and words and is_initials(words[-1] + "."):
+            pos = m.end()  # "U.S. Department": the period closes an abbreviation
+            continue
+        if not words or not all(_name_word(w) or w.lower() in _FUNCTION_WORDS for w in words):
+            return None
+        return m.end() if text[m.start()] in ".:" else m.start()
+    return None
+
+
+def _clean(words: list[str]) -> str:
+    """Join name words, dropping the period that closes the block after a full word."""
+    text = " ".join(words).rstrip(":,")
+    last = words[-1] if words else ""
+    if text.endswith(".") and not is_initials(last) and last.lower() not in _SUFFIXES:
+        text = text[:-1]
+    return text
+
+
+_ED_AFTER = re.compile(r"\s*,?\s*\((?:eds?|editors?)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
+                       re.IGNORECASE)
+
+
+def scan_names(text: str, start: int = 0) -> NameList | None:
+    """Read the name list at ``text[start:]``; None when the text does not start with names."""
+    toks = _tokens(text, start, len(text))
+    if not toks:
+        return None
+    first_words = [t[0] for t in _chunk(toks, 0)]
+    if any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:]):
+        end = _organisation_end(text, start)
+        if end is None:
+            return None
+        name = text[start:end].strip().rstrip(".:").strip()
+        return NameList((Person(family=name),), end, organisation=True)
+    vancouver = (len(first_words) >= 2 and not is_initials(first_words[0])
+                 and (bool(_BARE_INITIALS.match(first_words[-1].rstrip(":.")))
+                      or (is_initials(first_words[-1].rstrip(":")) and len(first_words) == 2)))
+    normal_order = len(first_words) >= 2 and is_initials(first_words[0])
+    full_given = False  # Chicago and MLA: "Last, First, First Last, and First Last"
+    persons: list[Person] = []
+    et_al = editors = organisation = guessed = False
+    end = start
+    after_semicolon = False
+    i, n = 0, len(toks)
+    while i < n:
+        words, j, closed = _read_name(toks, i)
+        if not words or not all(_name_word(w) for w in words):
+            break
+        if words[-1].endswith(":") and not vancouver:
+            break
+        sep = toks[j][0] if j < n else None
+        given: list[str] = []
+        if sep == "," and not closed and not vancouver:
+            if not persons:
+                inverted = not normal_order
+            elif normal_order or is_initials(words[0]) or (full_given and len(words) > 1):
+                inverted = False
+            else:
+                peek, _, _ = _read_name(toks, j + 1, given=True)
+                inverted = bool(peek) and (all(is_initials(w) for w in peek)
+                                           or (after_semicolon and all(_name_word(w) for w in peek)))
+            if inverted:
+                given, k, closed = _read_name(toks, j + 1, given=True)
+                if given and all(_name_word(w) for w in given) and not given[-1].endswith(":"):
+                    j = k
+                    full_given = full_given or (not persons and not all(is_initials(w) for w in given))
+                else:
+                    given, closed = [], False
+        if given:
+            persons.append(_with_particle(" ".join(words), _clean(given), ""))
+        elif not persons and closed and not vancouver and not normal_order and (
+                len(words) == 1 or any(w.lower().strip(".") in _ORG_WORDS for w in words)
+                or sum(1 for w in words if w.isupper() and len(w) > 1) >= 1):
+            # "Redacted.", "R Core Team.", "Hudson Institute.": no inverted name, so an organisation
+            persons.append(Person(family=_clean(words)))
+            organisation = len(words) > 1
+        elif not persons and closed and not vancouver and not normal_order:
+            persons.append(split_person(_clean(words), inverted=False))
+            guessed = True
+        elif len(words) > 4:
+            break
+        else:
+            persons.append(split_person(_clean(words), inverted=False))
+        end = toks[j - 1][2]
+        if closed:
+            break
+        after_semicolon = False
+        while j < n and toks[j][0] in {",", ";", "and", "&"}:
+            after_semicolon = after_semicolon or toks[j][0] == ";"
+            j += 1
+        if j >= n:
+            break
+        word = toks[j][0]
+        if word.lower().rstrip(".") == "others":
+            et_al, end = True, toks[j][2]
+            break
+        if word.lower() == "et" and j + 1 < n and toks[j + 1][0].lower().startswith("al"):
+            et_al, j = True, j + 2
+            end = toks[j - 1][2]
+            break
+        if _EDITOR_MARK.match(word):
+            editors, end = True, toks[j][2]
+            break
+        if word.lower().rstrip(".") in {"jr", "sr", "ii", "iii", "iv"}:
+            p = persons[-1]
+            persons[-1] = Person(p.family, p.given, p.prefix, word)
+            end = toks[j][2]
+            if word.endswith(".") and (j + 1 >= n or toks[j + 1][0] not in {",", ";"}):
+                break
+            i = j + 1
+            continue
+        if toks[j - 1][0] == "," and not _starts_name(toks, j):
+            end = toks[j - 1][2]
+            break
+        i = j
+    if not persons:
+        return None
+    m = _ED_AFTER.match(text, end)
+    if m and not editors:
+        editors, end = True, m.end()
+    return NameList(tuple(persons), end, et_al=et_al, editors=editors, organisation=organisation,
+                    guessed=guessed)
+
+
+def _starts_name(toks: list[tuple[str, int, int]], j: int) -> bool:
+    words, _, _ = _read_name(toks, j)
+    return (bool(words) and len(words) <= 5 and all(_name_word(w) for w in words)
+            and (not words[-1].endswith(":") or bool(_BARE_INITIALS.match(words[-1].rstrip(":")))))
+
+
+def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int]]:
+    """Tokens up to the first comma, semicolon or closing period."""
+    out = []
+    for k, t in enumerate(toks[i:], start=i):
+        if t[0] in {",", ";"}:
+            break
+        out.append(t)
+        nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+        if t[0].endswith((".", ":")) and not is_initials(t[0]):
+            break
+        if is_initials(t[0]) and not is_initials(nxt) and any(not is_initials(w[0]) for w in out):
+            break  # "Majeska G. 1984": the initials close a family-first name
+    return out
+
+
+def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) -> tuple[list[str], int, bool]:
+    """Words of one name from token ``i``: (words, index after them, block closed)."""
+    words: list[str] = []
+    j = i
+    n = len(toks)
+    while j < n:
+        word = toks[j][0]
+        if word in {",", ";", "&"} or (word == "and" and words):
+            return words, j, False
+        if word == "and":
+            return words, j, False
+        if word[0] in "“\"([" and words:
+            return words, j, True
+        if re.match(r"^\(?\d{4}[a-z]?\)?[.,:]?$", word) or word.lower() in {"n.d.", "(n.d.)"}:
+            return words, j, True
+        if _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")) and words:
+            return words, j, False
+        words.append(word)
+        nxt = toks[j + 1][0] if j + 1 < n else None
+        if _ends_name(word, nxt) and not (given and is_initials(word) and nxt in {",", ";"}):
+            if word.endswith(".") and is_initials(word) and not given and len(words) == 1:
+                # "R. Below" - an initial at the start of a given-first name
+                j += 1
+                continue
+            if word.endswith(".") and is_initials(word) and not given and nxt and _name_word(nxt) \
+                    and not is_initials(nxt) and not _looks_like_title_start(toks, j + 1):
+                j += 1
+                continue
+            return words, j + 1, True
+        j += 1
+        if len(words) > 6:
+            return words, j, False
+    return words, j, True
+
+
+def _looks_like_title_start(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Several words without a comma, "and" or period soon: a title rather than a family name."""
+    count = 0
+    for word, _, _ in toks[j:j + 4]:
+        if word in {",", ";", "and", "&"} or is_initials(word):
+            return False
+        count += 1
+        if word.endswith("."):
+            return count > 2
+    return count >= 3

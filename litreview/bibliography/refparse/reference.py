@@ -1,0 +1,77 @@
+"""The value a reference string is parsed into: fields as printed, plus the ones the parser is unsure of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model import Person
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """One reference string split into fields, as printed (mistakes included)."""
+
+    raw: str
+    """The input string."""
+    type: str = "misc"
+    """BibTeX entry type: article, book, incollection, techreport, phdthesis, online, misc."""
+    authors: tuple[Person, ...] = ()
+    """Authors in order (an organisation is one Person with only a family name)."""
+    editors: tuple[Person, ...] = ()
+    """Editors (of the book, for a chapter) in order."""
+    title: str = ""
+    """Title without surrounding quotes and the entry's closing period."""
+    container: str = ""
+    """Journal, book (for a chapter) or web site."""
+    volume: str = ""
+    """Volume."""
+    issue: str = ""
+    """Issue."""
+    pages: str = ""
+    """Pages, with an en dash for a range."""
+    publisher: str = ""
+    """Publisher, institution or school."""
+    place: str = ""
+    """Place of publication."""
+    year: str = ""
+    """Four-digit year, '' when none is printed."""
+    month: int | None = None
+    """Month 1-12."""
+    day: int | None = None
+    """Day of the month."""
+    doi: str = ""
+    """Bare DOI (no ``doi:`` or resolver prefix)."""
+    url: str = ""
+    """URL as printed (DOI links go to ``doi`` instead)."""
+    urldate: str = ""
+    """Access date, ISO 8601."""
+    edition: str = ""
+    """Edition, e.g. "2nd"."""
+    number: str = ""
+    """Report or working-paper number."""
+    isbn: str = ""
+    """ISBN as printed (digits and hyphens)."""
+    note: str = ""
+    """Anything printed that fits no field."""
+    et_al: bool = False
+    """The names end in "et al."."""
+    uncertain: tuple[str, ...] = field(default=())
+    """Fields the parser is unsure of, e.g. ("title", "year")."""
+    confidence: tuple[tuple[str, float], ...] = field(default=())
+    """(field, the model's probability that it is right), for the fields the model found."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields as JSON-ready data (persons as {family, given})."""
+        return {
+            "type": self.type,
+            "authors": [p.to_json() for p in self.authors],
+            "editors": [p.to_json() for p in self.editors],
+            "title": self.title, "container": self.container, "volume": self.volume,
+            "issue": self.issue, "pages": self.pages, "publisher": self.publisher,
+            "place": self.place, "year": self.year, "month": self.month, "day": self.day,
+            "doi": self.doi, "url": self.url, "urldate": self.urldate, "edition": self.edition,
+            "number": self.number, "isbn": self.isbn, "note": self.note, "et_al": self.et_al,
+            "uncertain": list(self.uncertain),
+            "confidence": {k: round(v, 3) for k, v in self.confidence}, "raw": self.raw,
+        }

@@ -1,0 +1,193 @@
+"""Parse plain-text reference strings (Chicago, APA, MLA) into fields, saying which are unsure.
+
+A small rule set, one rule per step: identifiers out first, then the names, the year of an
+author-date style, the title, and the rest (container, numbers, place and publisher, dates).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from . import fields as F
+from .names import is_initials, scan_names
+from .reference import ParsedReference
+from .tail import ABBREVIATED_JOURNAL, parse_tail, plain, sentence_end, split_sentences, starts_tail
+
+_LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.(?=\s)|\d{1,3}(?=\s+\S))\s*")
+REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
+_YEAR_AFTER = re.compile(
+    r"\s*[.,]?\s*\(?(?P<year>(?:1[5-9]\d\d|20\d\d))(?P<suffix>[a-z])?"
+    r"(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)?(?P<close>[.,:])?(?=\s|$)"
+    r"|\s*[.,]?\s*\(n\.\s?d\.\)[.,]?",
+)
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+_TITLE_EDITION = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th)|\d+\.ª|[A-Z][a-z]+)\s+ed(?:ition|\.)?\)$", re.I)
+_PAREN_PUBFACTS = re.compile(r"\s*\(([^()]*:[^()]*)\)\.?$")
+_REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Paper)\b")
+_CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse_reference(text: str) -> ParsedReference:
+    """Split one reference string into fields; never raises on odd input."""
+    s = _LABEL.sub("", normalise(text), count=1)
+    uncertain: list[str] = []
+    f: dict[str, Any] = {}
+    f["doi"], s = F.take_doi(s)
+    f["urldate"], s = F.take_accessed(s)
+    f["url"], s = F.take_url(s)
+    s = s.strip()
+
+    # 1. names
+    names = None
+    pos = 0
+    if (m := REPEATED.match(s)) is not None:
+        pos = m.end()
+        uncertain.append("authors")
+        f["note"] = "same author(s) as the entry above"
+    elif s[:1] not in _QUOTE_PAIRS:
+        names = scan_names(s)
+        if names is not None:
+            pos = names.end
+            if names.guessed:
+                uncertain.append("authors")
+    # 2. year straight after the names (author-date styles)
+    year_m = _YEAR_AFTER.match(s, pos) if names is not None or pos else None
+    if year_m and (year_m.group("close") or s[year_m.end():].strip()[:1] in "“\"‘«" or "(" in year_m.group()):
+        pos = year_m.end()
+        if year_m.group("year"):
+            f["year"] = year_m.group("year")
+            if year_m.group("md") and (date := F.parse_date(year_m.group("md"))):
+                f["month"], f["day"] = date.month, date.day
+    comma_style = s[:pos].rstrip().endswith(",")  # "Nolan, M., Fundamentals of ..., Delmar, 2010."
+    rest = s[pos:].lstrip(" .,:;")
+    if (m := _PAREN_PUBFACTS.search(rest)) is not None and (pub := F.parse_pubfacts(m.group(1))):
+        # "Title (Toronto: University of Toronto Press, 2005)."
+        f["place"], f["publisher"] = pub.place, pub.publisher
+        if pub.year and not f.get("year"):
+            f["year"] = pub.year
+        rest = rest[: m.start()].rstrip(" ,")
+
+    # 3. title
+    if (m := ABBREVIATED_JOURNAL.match(rest)) is not None and m.group().count(".") >= 2:
+        title, tail, quoted = "", rest, False  # "J. Am. Chem. Soc. 2007, 129, 3226": no title printed
+    else:
+        title, tail, quoted = _take_title(rest, comma_style)
+    if names is not None and not quoted and (names.organisation or len(names.persons) == 1):
+        whole = F.parse_pubfacts(title) if not tail else None
+        if whole is not None and whole.place and whole.year and not f.get("year"):
+            # "Protocol for the Modern Diplomat. Washington, DC: ..., 2007.": no author, the name was the title
+            title, tail, names = s[:names.end].strip().rstrip("."), rest, None
+    if names is not None:
+        key = "editors" if names.editors else "authors"
+        f[key] = names.persons
+        f["et_al"] = names.et_al
+    if (quoted and title.endswith(",")) or (quoted and title.endswith(".") and not title.endswith("..")):
+        title = title[:-1]
+    if (m := _TITLE_EDITION.search(title)) is not None:
+        f["edition"], title = m.group("ed"), title[: m.start()]
+    if not tail and (m := re.search(rf"\s+\(?({F.YEAR})\)?$", title)) and not f.get("year"):
+        f["year"], title = m.group(1), title[: m.start()]  # "... package for R 2013."
+    f["title"] = title.strip()
+    if not f["title"] or f["title"].endswith((":", ";", ",")) or f["title"].endswith(" -"):
+        uncertain.append("title")
+
+    # 4. the rest
+    parse_tail(tail, quoted, f, uncertain)
+    f["type"] = _entry_type(f, uncertain)
+    if not f.get("year"):
+        # last resort: a year printed somewhere after the title ("(Fall 2011)"), flagged as a guess
+        found = F.YEAR_RE.findall(s[pos:].replace(title, "", 1))
+        if found:
+            f["year"] = found[0]
+        uncertain.append("year")
+    seen: list[str] = []
+    for name in uncertain:
+        if name not in seen:
+            seen.append(name)
+    return ParsedReference(raw=text, uncertain=tuple(seen), **f)
+
+
+def _take_title(rest: str, comma_style: bool = False) -> tuple[str, str, bool]:
+    """(title, what follows it, whether it was quoted)."""
+    opener = rest[:1]
+    if opener in _QUOTE_PAIRS:
+        closer = _QUOTE_PAIRS[opener]
+        start = 1
+        while True:
+            end = rest.find(closer, start)
+            if end < 0:
+                break
+            after = rest[end + 1:end + 2]
+            if closer != "’" or after in ("", " ", ".", ",", ";", ":"):
+                following = rest[end + 1:].lstrip()
+                if (following[:1].islower() and rest[end - 1] not in ".,?!"
+                        and not re.match(r"(?:in|edited|ed\.|trans)\b", following)):
+                    break  # “Like” and language ideology: a quoted word opens an unquoted title
+                return rest[1:end].strip(), rest[end + 1:].lstrip(" .,;:"), True
+            start = end + 1
+    cut = sentence_end(rest)
+    if comma_style:
+        parts = _top_level_split(rest)
+        k = 1
+        while k < len(parts) and (parts[k][:1].islower() or parts[k - 1].count("(") > parts[k - 1].count(")")):
+            k += 1
+        title = ", ".join(parts[:k]).strip()
+        if k < len(parts) and len(title) < cut and not starts_tail(rest[cut:]):
+            return title.rstrip("."), ", ".join(parts[k:]), False
+    title = rest[:cut].strip()
+    after = rest[cut:].lstrip()
+    segs = split_sentences(after)
+    if title.endswith(("?", "!")) and len(segs) >= 2 and plain(segs[0]):
+        # "What Does the Future Hold? Exploring Various Views on the End Times. Grand Rapids: Baker."
+        cut = len(rest) - len(after) + sentence_end(after)
+        title = rest[:cut].strip()
+    if title.endswith(".") and not title.endswith("..") and not is_initials(title.split()[-1]):
+        title = title[:-1]
+    return title, rest[cut:].strip(), False
+
+
+def _top_level_split(text: str) -> list[str]:
+    """Split at ", " outside parentheses and brackets."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0 and text[i + 1:i + 2] == " ":
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+def _entry_type(f: dict[str, Any], uncertain: list[str]) -> str:
+    """The BibTeX type that fits the fields found."""
+    chapter, thesis, report = f.pop("_chapter", False), f.pop("_thesis", ""), f.pop("_report", False)
+    if thesis:
+        return thesis
+    if report or (not f.get("container") and _REPORT_TITLE.search(f.get("title", ""))):
+        return "techreport"  # "Toward a Theory of Intelligence. Workshop Report"
+    if chapter or (f.get("container") and f.get("doi") and _CHAPTER_DOI.search(f["doi"])):
+        return "incollection"
+    container = f.get("container")
+    if container and (f.get("volume") or f.get("issue") or f.get("pages")):
+        return "article"
+    if container and (f.get("url") or f.get("urldate")):
+        return "online"
+    if container:
+        uncertain.append("type")
+        return "article"
+    if f.get("publisher") or f.get("place"):
+        return "book"
+    if f.get("url") or f.get("urldate"):
+        return "online"
+    uncertain.append("type")
+    return "misc"

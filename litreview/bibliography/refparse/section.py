@@ -1,0 +1,175 @@
+"""Find the reference list of a whole document and cut it into one string per reference.
+
+Knows the usual headings (Citations, References, Bibliography, Works Cited), where such a
+section ends (the next heading, a web page's comment form, footnotes), and plain lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import InputError
+
+HEADINGS = ("citations", "references", "bibliography", "works cited", "literature cited",
+            "reference list", "sources", "literature")
+#: Lines that start a web page's or a document's tail: the list ends before them.
+_BOILERPLATE = re.compile(
+    r"^(?:leave a (?:reply|comment)|\d+\s+comments?|comments?|share this:?|like this:?|related(?: posts)?"
+    r"|post navigation|your email address will not be published.*|about the author|footnotes|notes"
+    r"|endnotes|appendix\b.*|acknowledg(?:e)?ments?|this site uses akismet.*|skip navigation)\s*:?$",
+    re.IGNORECASE,
+)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\[\d+\]|\(\d+\)|\d+\.)\s")
+
+
+def _heading_text(line: str) -> str:
+    m = _MD_HEADING.match(line)
+    text = m.group("text") if m else line
+    return text.strip().strip("*_").strip().rstrip(":").strip().lower()
+
+
+def _is_heading(line: str, names: tuple[str, ...]) -> bool:
+    return _heading_text(line) in names
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A Markdown heading, or a short title-like line with no closing period."""
+    if _MD_HEADING.match(line):
+        return True
+    words = line.split()
+    return (0 < len(words) <= 4 and not any(c in line for c in ".,;:")
+            and not any(c.isdigit() for c in line) and all(w[0].isupper() for w in words if w[0].isalpha())
+            and "http" not in line)
+
+
+def reference_heading(text: str, section: str | None = None) -> tuple[int, str] | None:
+    """(0-based line, heading as printed) of the reference section, or None when there is none."""
+    names = (section.strip().lower(),) if section else HEADINGS
+    found = None
+    for i, line in enumerate(text.splitlines()):
+        if _is_heading(line, names):
+            found = (i, _heading_text_as_printed(line))  # the last wins: a table of contents may name it earlier
+    return found
+
+
+def _heading_text_as_printed(line: str) -> str:
+    m = _MD_HEADING.match(line)
+    return (m.group("text") if m else line).strip().strip("*_").strip().rstrip(":").strip()
+
+
+def find_reference_section(text: str, section: str | None = None, *,
+                           path: str | None = None) -> tuple[list[str], int]:
+    """(one string per reference, 1-based line of the first one).
+
+    With ``section``, only a heading with that name is accepted. Without a known heading
+    the whole text is taken as a list, one reference per paragraph (or per line).
+    """
+    lines = text.splitlines()
+    if not text.strip():
+        raise InputError("the file is empty: no references to import", path=path)
+    found = reference_heading(text, section)
+    heading = found[0] if found else None
+    if heading is None:
+        if section:
+            raise InputError(f"no section headed {section!r} found", path=path,
+                             hint="check the heading's spelling, or leave out --section to take the whole file")
+        start = 0
+    else:
+        start = heading + 1
+    blocks = _blocks(lines, start, stop_at_headings=heading is not None)
+    if not blocks:
+        where = f"the {lines[heading].strip()!r} section is empty" if heading is not None else "no references found"
+        raise InputError(where, path=path, line=(heading + 1) if heading is not None else None,
+                         hint="a reference list has one reference per paragraph or per line")
+    return [b for _, b in blocks], blocks[0][0]
+
+
+def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tuple[int, str]]:
+    """Paragraphs from ``start`` until the section ends; lines when there are no blank lines."""
+    paragraphs: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    first = 0
+    numbered_list = None
+    for i in range(start, len(lines)):
+        line = lines[i].strip()
+        if not line:
+            if current:
+                paragraphs.append((first, current))
+                current = []
+            continue
+        alone = i + 1 >= len(lines) or not lines[i + 1].strip()
+        if _BOILERPLATE.match(line) or (stop_at_headings and _looks_like_heading(line) and not current and alone):
+            if paragraphs or current:
+                break
+            continue
+        if numbered_list is None:
+            numbered_list = bool(_NUMBERED.match(line))
+        elif not numbered_list and not current and re.match(r"^\s*\[1\]\s", line):
+            break  # footnotes after an unnumbered list
+        if not current:
+            first = i + 1
+        current.append(line)
+    if current:
+        paragraphs.append((first, current))
+    out: list[tuple[int, str]] = []
+    for first_line, para in paragraphs:
+        if len(para) > 1 and _one_per_line(para):
+            out.extend((first_line + k, ln) for k, ln in enumerate(para))
+        else:
+            out.extend((first_line + k, text) for k, text in join_lines(para))
+    return out
+
+
+#: How a reference opens: a list label, "Family, G." / "Family, Given", "Family GH," (Vancouver),
+#: "G. Family" (IEEE), "———." (same authors), an organisation in capitals, or a quoted title.
+_OPENS = re.compile(
+    r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s|[-–—_]{2,}"
+    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?:[A-ZÀ-Þ]|\(?\d{4})"
+    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
+    r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+[,.]"
+    r"|[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*\.\s\(?\d{4}"
+    r"|[“\"])")
+#: A line that ends a reference: closing punctuation, or an identifier.
+_CLOSES = re.compile(r"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b10\.\d{4,9}/\S+)$")
+
+
+def join_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """Lines of one block joined into references: (offset of the first line, text).
+
+    A reference list pasted from a PDF breaks references anywhere; a line starts a new
+    reference when the line before it closed one and the line opens like a reference does.
+    A line ending in a hyphen joins the next without a space ("inter-" + "national").
+    """
+    numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
+    out: list[tuple[int, str]] = []
+    expected = None
+    for k, line in enumerate(lines):
+        label = _label_number(line)
+        if numbered:  # "1." "2." ...: a line opens a reference when it carries the next number
+            starts = k == 0 or (label is not None and (expected is None or label == expected))
+        else:
+            starts = k == 0 or (_CLOSES.search(out[-1][1]) is not None and _OPENS.match(line) is not None)
+        if starts:
+            out.append((k, line))
+            expected = label + 1 if label is not None else None
+        else:
+            first, text = out[-1]
+            # "inter-" + "national", "https://doi.org/10.1162/" + "0020818...": no space
+            glue = "" if re.search(r"(?:\w-|/)$", text) else " "
+            out[-1] = (first, text + glue + line)
+    return out
+
+
+def _label_number(line: str) -> int | None:
+    m = re.match(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,3})\.)\s", line)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def _one_per_line(para: list[str]) -> bool:
+    """Lines that each look like a whole reference (a year in each, or each numbered)."""
+    if all(_NUMBERED.match(ln) for ln in para):
+        return True
+    with_year = sum(1 for ln in para if re.search(r"\b(?:1[5-9]|20)\d\d\b", ln))
+    starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
+    return with_year == len(para) and starts_upper == len(para)

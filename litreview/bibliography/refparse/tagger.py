@@ -1,0 +1,65 @@
+"""Label the tokens of a reference string with the trained CRF, with each label's probability.
+
+The model (``model.crfsuite`` in this package) is opened on first use only, so commands that
+parse no reference never import python-crfsuite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ...errors import LitreviewError
+from .features import Token, sequence_features, tokenize
+
+MODEL = Path(__file__).with_name("model.crfsuite")
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """One token with the label the model gave it."""
+
+    token: Token
+    label: str
+    """The label of the most likely labelling."""
+    prob: float
+    """Marginal probability of that label at this token."""
+    before: float
+    """Where the previous token has another label: the marginal probability that it has this one."""
+    after: float
+    """Where the next token has another label: the marginal probability that it has this one."""
+
+
+@lru_cache(maxsize=4)
+def _tagger(path: str) -> Any:
+    try:
+        import pycrfsuite
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise LitreviewError("python-crfsuite is not installed: pip install python-crfsuite") from exc
+    if not Path(path).is_file():
+        raise LitreviewError(f"the reference model {path} is missing: reinstall litreview, or rebuild it with "
+                             "python -m litreview.bibliography.refparse.train")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def tag(text: str, model: Path | None = None) -> list[Tagged]:
+    """Tokens of ``text`` (already whitespace-normalised) with labels and marginals."""
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    tagger = _tagger(str(model or MODEL))
+    tagger.set(sequence_features(tokens))
+    labels = tagger.tag()
+    marginal = tagger.marginal
+    n = len(tokens)
+    out = []
+    for i, (token, label) in enumerate(zip(tokens, labels, strict=True)):
+        # inside a span the neighbours share the label: only a span's edges need their look
+        before = marginal(label, i - 1) if i > 0 and labels[i - 1] != label else 0.0
+        after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
+        out.append(Tagged(token, label, marginal(label, i), before, after))
+    return out

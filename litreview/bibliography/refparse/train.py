@@ -1,0 +1,78 @@
+"""Train the reference tagger: ``python -m litreview.bibliography.refparse.train``.
+
+Reads anystyle's labelled references (``--data``, default ``corpus/refparse/anystyle_core_train.xml``
+of the shared folder beside the repository), trains a linear-chain CRF with python-crfsuite and
+writes the model the package ships (``--out``). Deterministic: the input keeps its file order,
+L-BFGS has no random start, so a rerun writes the same bytes (the command prints the SHA-256).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from .corpus import Labelled, read_anystyle_xml
+from .features import sequence_features, tokenize
+
+#: Chosen by 5-fold cross-validation on the training set (bench/eval_refparse.py --tune).
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+MODEL = Path(__file__).with_name("model.crfsuite")
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared/corpus/refparse/anystyle_core_train.xml"
+
+
+def train(refs: Sequence[Labelled], out: Path, params: dict[str, object] | None = None) -> None:
+    """Train on ``refs`` (in the order given) and write the model to ``out`` atomically."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for ref in refs:
+        words, labels = ref.token_labels()
+        tokens = tokenize(" ".join(words))
+        trainer.append(sequence_features(tokens), labels)
+    trainer.set_params({**PARAMS, **(params or {})})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".model-", suffix=".tmp")
+    os.close(fd)
+    try:
+        trainer.train(tmp)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m litreview.bibliography.refparse.train",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, action="append",
+                        help=f"anystyle XML file(s) of labelled references [default: {DEFAULT_DATA.name}]")
+    parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model [default: shipped]")
+    args = parser.parse_args(argv)
+    paths = args.data or [DEFAULT_DATA]
+    refs: list[Labelled] = []
+    for path in paths:
+        if not path.is_file():
+            print(f"error: {path}: no such file (pass --data)", file=sys.stderr)
+            return 2
+        try:
+            refs.extend(read_anystyle_xml(path))
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    train(refs, args.out)
+    size = args.out.stat().st_size
+    print(f"trained on {len(refs)} references; wrote {args.out} ({size / 1e6:.2f} MB, sha256 {sha256(args.out)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

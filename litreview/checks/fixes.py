@@ -1,0 +1,64 @@
+"""Fixes that `check` knows how to make mechanically, as corrections `sync --write` can offer.
+
+Each fix comes from the rule of the check that reports it (one rule, one place): abbreviated
+page ranges (LR138), miscased initials (LR133), a DOI written as a link (LR121), and a URL that
+only answers by redirecting (LR211, from the snapshot's URL check). Pure: bibliography and
+snapshot in, corrections out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from ..doi import bare_doi, doi_problem, has_prefix
+from ..model import Bibliography, Person, Source, SourceMetadata
+from ..registry.corrections import Correction
+from .bib import plain
+from .registry import moved_url
+from .style import expanded_pages, fixed_given, name_problem
+
+
+def mechanical_fixes(bibliography: Bibliography, metadata: Mapping[str, SourceMetadata] | None = None) -> list[Correction]:
+    """Every mechanical correction for the bibliography, in file order."""
+    out: list[Correction] = []
+    for source in bibliography.sources:
+        out.extend(_fixes(source, (metadata or {}).get(source.key)))
+    return out
+
+
+def _fixes(source: Source, meta: SourceMetadata | None) -> Iterable[Correction]:
+    pages = source.field("pages")
+    expanded = expanded_pages(pages) if pages else ""
+    if expanded:
+        yield Correction(source.key, "pages", pages, expanded, f"LR138 page range {plain(pages)!r} is abbreviated",
+                         source.line)
+    for role, people in (("author", source.authors), ("editor", source.editors)):
+        fixed = _fixed_names(source.field(role), people)
+        if fixed:
+            yield Correction(source.key, role, source.field(role), fixed, f"LR133 miscased initials in the {role}s",
+                             source.line)
+    raw_doi = plain(source.field("doi"))
+    doi = bare_doi(raw_doi) if raw_doi and has_prefix(raw_doi) else ""
+    if doi and not doi_problem(doi.lower()):
+        yield Correction(source.key, "doi", source.field("doi"), doi, "LR121 DOI written as a link", source.line)
+    check = meta.url_check if meta is not None else None
+    if check is not None and check.ok and check.final_url and source.field("url").strip() == check.url \
+            and moved_url(check.url, check.final_url):
+        yield Correction(source.key, "url", source.field("url"), check.final_url,
+                         f"LR211 URL redirects to {check.final_url} (check it is the same document)", source.line)
+
+
+def _fixed_names(raw: str, people: Iterable[Person]) -> str:
+    """The name field with each miscased given name's initials fixed ('' when nothing changes)."""
+    text = raw
+    for person in people:
+        if name_problem(person) != "miscased initials":
+            continue
+        family, given = re.escape(person.family), re.escape(person.given)
+        better = fixed_given(person.given)
+        # "Family, Given" or "Given Family", as the entry writes it.
+        text, n = re.subn(rf"({family}\s*,\s*){given}(?=\s+and\s|\s*$)", lambda m, b=better: m.group(1) + b, text, count=1)
+        if not n:
+            text = re.sub(rf"(?<![\w.]){given}(\s+{family})", lambda m, b=better: b + m.group(1), text, count=1)
+    return text if text != raw else ""

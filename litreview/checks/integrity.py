@@ -1,0 +1,215 @@
+"""Field integrity checks JabRef's integrity checkers have: ISSN, unescaped & and %, HTML in fields,
+page-range form, links to missing entries, LaTeX that does not balance.
+
+Pure functions over ``Source``; each finding points at the entry's first line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..bibliography.inherit import LINK_FIELDS, targets
+from ..model import Bibliography, Finding, Source
+from .bib import entry_finding, plain
+
+VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
+                      "crossref", "xdata", "xref", "related", "ids", "keywords_url", "isbn", "issn"})
+"""Fields biblatex reads verbatim (or that hold keys or identifiers): LaTeX rules do not apply."""
+_NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
+                        "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url"}
+BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",
+                           "maintitle", "booksubtitle", "xdata", "ids", "langid", "eprinttype"})
+"""Fields only biblatex reads: a file that uses them is a biblatex file (single-hyphen ranges are fine)."""
+
+_ISSN = re.compile(r"^(\d{4})-?(\d{3})([\dXx])$")
+_UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*([&%])")
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:\w+|jats:\w+)(?:\s[^<>]*)?/?>",
+                       re.I)
+# One page: digits or roman numerals with an optional letter before or after ("S436", "436S", "e1234").
+_PAGE = r"(?:[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
+_BIBTEX_PAGES = re.compile(rf"^{_PAGE}\+?(?:(?:--|–){_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:(?:--|–){_PAGE})?)*$")
+_BIBLATEX_PAGES = re.compile(
+    rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:(?:--?|–)\s?{_PAGE}|/{_PAGE})?"
+    rf"(?:,\s*{_PAGE}(?:(?:--?|–){_PAGE})?)*$")
+_DOUBLE_LETTER_PAGE = re.compile(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
+_MATH_COMMANDS = re.compile(r"\\(par|begin|end|section|item)\b")
+_ENVIRONMENTS = frozenset({"itemize", "enumerate", "description", "quote", "quotation", "verse", "center",
+                           "flushleft", "flushright", "equation", "equation*", "align", "align*", "gather",
+                           "gather*", "multline", "multline*", "eqnarray", "array", "matrix", "pmatrix",
+                           "bmatrix", "cases", "tabular", "minipage", "verbatim", "math", "displaymath"})
+_NEEDS_ARGUMENT = frozenset({"textbf", "textit", "emph", "textsc", "texttt", "textrm", "textsf", "underline",
+                             "mathrm", "mathbf", "mathit", "url", "href", "mbox", "section", "subsection",
+                             "widetilde", "tilde", "hat", "bar", "vec", "sqrt", "frac", "ensuremath"})
+_TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
+_ENV = re.compile(r"\{\s*([^{}]*?)\s*\}")
+
+
+def is_biblatex(bib: Bibliography) -> bool:
+    """Whether the file is written for biblatex (it uses fields only biblatex reads)."""
+    return any(name in BIBLATEX_ONLY for s in bib.sources for name in s.fields)
+
+
+def check_integrity(bib: Bibliography) -> list[Finding]:
+    """LR112, LR125, LR140-LR143 on every entry."""
+    keys = {s.key.casefold() for s in bib.sources}
+    biblatex = is_biblatex(bib)
+    found: list[Finding] = []
+    for source in bib.sources:
+        found.extend(check_links(source, keys))
+        found.extend(check_issn(source))
+        found.extend(check_specials(source))
+        found.extend(check_html(source))
+        found.extend(check_latex(source))
+        found.extend(check_page_form(source, biblatex=biblatex))
+    return found
+
+
+def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
+    """LR112 for a crossref, xdata, xref or related that names no entry (case ignored, as BibTeX does)."""
+    for name in LINK_FIELDS:
+        missing = [t for t in targets(source.fields.get(name, "")) if t.casefold() not in keys]
+        if missing:
+            listed = ", ".join(repr(m) for m in missing)
+            yield entry_finding("LR112", source, f"{name} names no entry of the bibliography: {listed}",
+                                f"add the entry {missing[0]!r}, or correct the key in {name}")
+
+
+def issn_problem(issn: str) -> str:
+    """Why an ISSN is invalid ('' when its form and check digit are right)."""
+    match = _ISSN.match(issn.strip())
+    if not match:
+        return "an ISSN is eight characters, written NNNN-NNNC"
+    digits = match.group(1) + match.group(2)
+    total = sum((8 - i) * int(d) for i, d in enumerate(digits))
+    check = (11 - total % 11) % 11
+    want = "X" if check == 10 else str(check)
+    return "" if match.group(3).upper() == want else "wrong check digit"
+
+
+def check_issn(source: Source) -> Iterable[Finding]:
+    """LR125 for each ISSN (issn, eissn) with a wrong form or check digit."""
+    for name in ("issn", "eissn"):
+        for part in filter(None, re.split(r"\s*[,;]\s*|\s+and\s+", plain(source.fields.get(name, "")))):
+            problem = issn_problem(part)
+            if problem:
+                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}")
+
+
+def _text_fields(source: Source) -> Iterable[tuple[str, str]]:
+    for name, value in source.fields.items():
+        if name not in VERBATIM and not name.endswith(("url", "doi")):
+            yield name, value
+
+
+def check_specials(source: Source) -> Iterable[Finding]:
+    """LR140 for an & or % not escaped with a backslash (LaTeX reads & as a table cell, % as a comment)."""
+    for name, value in _text_fields(source):
+        if name in ("author", "editor") and "&" not in value and "%" not in value:
+            continue
+        match = _UNESCAPED.search(_without_math(value))
+        if match and not _HTML_ENTITY.search(value):
+            mark = match.group(1)
+            yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {plain(value)!r}",
+                                f"write \\{mark} (or 'and' for &)")
+
+
+def check_html(source: Source) -> Iterable[Finding]:
+    """LR141 for HTML entities (&amp; &#227;) or tags (<i>) in a field: a web page's text pasted as is."""
+    for name, value in _text_fields(source):
+        entity = _HTML_ENTITY.search(value)
+        tag = _HTML_TAG.search(value)
+        if entity or tag:
+            what = f"the HTML entity {entity.group()}" if entity else f"the HTML tag {tag.group()}"  # type: ignore[union-attr]
+            yield entry_finding("LR141", source, f"{name} holds {what}: {plain(value)!r}",
+                                "write the character itself (ã, –) or LaTeX (\\textit{...}) instead")
+
+
+def _without_math(value: str) -> str:
+    return re.sub(r"(?<!\\)\$[^$]*(?<!\\)\$", " ", value)
+
+
+def latex_problem(value: str) -> str:
+    """Why a field's LaTeX is broken ('' when math, environments and arguments balance)."""
+    math: str | None = None  # the delimiter that opened math mode
+    envs: list[str] = []
+    tokens = _TOKEN.finditer(value)
+    for token in tokens:
+        t = token.group()
+        if t in ("$", "$$"):
+            if math is None:
+                math = t
+            elif math == t:
+                math = None
+            else:
+                return f"{t} closes math opened with {math}"
+        elif t in ("\\(", "\\["):
+            if math is not None:
+                return f"{t} opens math inside math"
+            math = t
+        elif t in ("\\)", "\\]"):
+            if math != {"\\)": "\\(", "\\]": "\\["}[t]:
+                return f"{t} closes math that was never opened"
+            math = None
+        elif t in ("_", "^") and math is None:
+            return f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"
+        elif t in ("\\begin", "\\end"):
+            env = _ENV.match(value, token.end())
+            if env is None:
+                return f"{t} without an environment name"
+            name = env.group(1)
+            if math is not None and t == "\\begin" and name not in ("array", "matrix", "pmatrix", "bmatrix", "cases"):
+                return f"environment {name!r} inside math"
+            if name not in _ENVIRONMENTS or env.group(0) != "{" + name + "}":
+                return f"unknown environment {env.group(0)!r}"
+            if t == "\\begin":
+                envs.append(name)
+            elif not envs or envs.pop() != name:
+                return f"\\end{{{name}}} does not close the environment opened last"
+        elif t == "\\par" and math is not None:
+            return "\\par inside math"
+        elif t[1:] in _NEEDS_ARGUMENT:
+            after = value[token.end():].lstrip()
+            if not after or (after[0] not in "{\\" and not after[0].isalnum()):
+                return f"{t} has no argument"
+    if math is not None:
+        return f"math opened with {math} is never closed"
+    if envs:
+        return f"\\begin{{{envs[-1]}}} is never ended"
+    return ""
+
+
+def check_latex(source: Source) -> Iterable[Finding]:
+    """LR142 for LaTeX that does not balance: math never closed, \\begin without \\end, _ outside math."""
+    for name, value in _text_fields(source):
+        if name in _NOT_TEXT or not any(c in value for c in "\\$_^"):
+            continue
+        problem = latex_problem(value)
+        if problem:
+            yield entry_finding("LR142", source, f"{name}: {problem}: {plain(value)!r}")
+
+
+def page_form_problem(pages: str, *, biblatex: bool) -> str:
+    """Why a pages value is not in the form styles expect ('' when it is)."""
+    text = pages.strip()
+    if not text:
+        return ""
+    if biblatex:
+        if _BIBLATEX_PAGES.match(text) and not _DOUBLE_LETTER_PAGE.search(text):
+            return ""
+        return "write a page, a range like 12-15 or 12--15, or a list like 3, 7-9"
+    if _BIBTEX_PAGES.match(text):
+        return ""
+    if re.fullmatch(rf"{_PAGE}\s*-\s*{_PAGE}", text):
+        return "BibTeX ranges take a double hyphen: 12--15"
+    return "write a page, a range like 12--15, or a list like 3, 7--9"
+
+
+def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
+    """LR143 for a pages value that is not a page, a range or a list of them."""
+    raw = source.fields.get("pages", "")
+    problem = page_form_problem(raw, biblatex=biblatex)
+    if problem:
+        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}")
+

@@ -1,0 +1,40 @@
+"""`litreview add`'s write: append under the lock, re-checked against the .bib as it is now.
+
+The registry look-ups happen before the write and may take a while; an entry typed
+into the .bib (or added by a second `litreview add`) meanwhile must survive, and must
+still be seen as a duplicate. So the fetched records are applied again to the file's
+current content whenever it differs from what was read at the start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from .add import Adder, Outcome
+
+
+def write_added(path: Path, raw: bytes, adder: Adder, outcomes: list[Outcome], config: Config) -> list[Outcome]:
+    """Append the added entries to ``path``; returns the outcomes as finally written."""
+    from ..bibliography.write import append_entries
+    from ..safewrite import update_file
+    from .add import Adder, _add_record, _load_bytes
+
+    added = [o for o in outcomes if o.status == "added"]
+    result = outcomes
+
+    def change(now: bytes | None) -> bytes | None:
+        nonlocal result
+        now = now or b""
+        if now == raw:
+            result, entries = outcomes, adder.entries
+        else:
+            fresh = Adder(_load_bytes(now, path), config)
+            redo = {id(o): _add_record(fresh, o.request, record) for o, record in zip(added, adder.added, strict=True)}
+            result, entries = [redo.get(id(o), o) for o in outcomes], fresh.entries
+        return append_entries(now, entries) if entries else None
+
+    update_file(path, change)
+    return result

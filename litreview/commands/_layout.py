@@ -1,0 +1,114 @@
+"""Terminal layout for the table commands: a table when there is room, a list of records when narrow.
+
+Text wraps at word boundaries only (a long URL or DOI stays whole on a line of its own, so it can
+be copied); tables give each column at least its longest word, so no word is cut. The width is
+$COLUMNS, else the terminal's, else 120 when the output is piped.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+NARROW = 100
+"""Below this many columns, records are listed instead of tabulated."""
+PIPED_WIDTH = 120
+_MAX_WORD_WIDTH = 26  # a longer "word" (a URL, a DOI) may be folded in a table cell
+_SHORT_WIDTH = 16  # a short column (type, status) wraps longer values rather than crowd out the prose
+
+
+def output_width() -> int:
+    """Columns available on standard output."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 20:
+        return int(columns)
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size().columns, 40)
+    return PIPED_WIDTH
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Lines of at most ``width`` columns, broken between words only."""
+    lines: list[str] = []
+    for paragraph in str(text).splitlines() or [""]:
+        lines += textwrap.wrap(paragraph, width=width, initial_indent=indent, subsequent_indent=indent + "  ",
+                               break_long_words=False, break_on_hyphens=False) or [indent.rstrip()]
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: its heading and whether its values are identifiers (URLs, DOIs) that may fold."""
+
+    name: str
+    fold: bool = False
+    justify: str = "left"
+    grow: bool = False
+    """A column of prose (a title, a sentence): it takes the room the others leave."""
+
+
+def render(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
+           heads: Sequence[int] = (0,), footer: str = "", narrow: int = NARROW) -> str:
+    """The rows as a table (wide) or as records (below ``narrow`` columns); ``heads`` open a record."""
+    if width < narrow:
+        return _records(title, columns, rows, width=width, heads=heads, footer=footer)
+    return _table(title, columns, rows, width=width, footer=footer)
+
+
+def _records(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
+             heads: Sequence[int], footer: str) -> str:
+    out = [title, ""]
+    for row in rows:
+        head = "  ".join(row[i] for i in heads if row[i])
+        out += wrap(head, width)
+        for i, (column, value) in enumerate(zip(columns, row, strict=True)):
+            if i in heads or not value:
+                continue
+            for n, part in enumerate(str(value).splitlines()):
+                label = f"{column.name}: " if n == 0 else " " * (len(column.name) + 2)
+                out += wrap(label + part, width, indent="  ")
+        out.append("")
+    if footer:
+        out += wrap(footer, width)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
+           footer: str) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, expand=any(c.grow for c in columns))
+    for i, column in enumerate(columns):
+        words = [w for row in rows for w in str(row[i]).split()]
+        longest = min(max((len(w) for w in words), default=0), _MAX_WORD_WIDTH)
+        widest = max((len(line) for row in rows for line in str(row[i]).splitlines()), default=0)
+        low = max(longest, len(column.name))
+        if column.grow:
+            table.add_column(column.name, justify=column.justify, overflow="fold",  # type: ignore[arg-type]
+                             min_width=low, ratio=1)
+        else:
+            # Short columns keep their longest word; a long value wraps instead of crowding out the prose.
+            table.add_column(column.name, justify=column.justify,  # type: ignore[arg-type]
+                             overflow="fold" if column.fold else "ellipsis",
+                             min_width=low,
+                             max_width=max(low, min(widest, _MAX_WORD_WIDTH if column.fold else _SHORT_WIDTH)))
+    for row in rows:
+        table.add_row(*(Text(str(v)) for v in row))
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
+    console.print(table)
+    if footer:
+        console.print(footer)
+    return buffer.getvalue()
+
+
+def emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,301 @@
+"""`litreview init [ESSAY]`: set up a review of one's own essay in the current folder.
+
+Writes only what is missing (settings, refs/, mkdocs.yml, and on request the CI workflow and
+the pre-commit configuration), never overwrites, and says what it kept. Running it twice
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from ..errors import ConfigError, InputError
+
+EXAMPLES = """\b
+Examples:
+  litreview init paper.md                     review paper.md where it is
+  litreview init ~/drafts/paper.md            copy it into refs/ first (it is outside this folder)
+  litreview init paper.md --bib paper.bib     use an existing bibliography
+  litreview init paper.md --workflow --pre-commit
+Without a .bib (none given, none named in the essay's front matter, none beside it),
+the bibliography is imported from the essay's reference list into refs/bibliography.bib.
+"""
+
+_SETTINGS_KEYS = ("essay", "bibliography", "claims", "metadata", "site_dir")
+_BIB_SUFFIXES = (".bib", ".json", ".yaml", ".yml")
+
+
+@dataclass
+class Plan:
+    """What init writes (path -> text), copies (path -> source) and keeps, in order."""
+
+    root: Path
+    writes: dict[Path, str] = field(default_factory=dict)
+    appends: dict[Path, str] = field(default_factory=dict)
+    """Text added at the end of an existing file (the [tool.litreview] section of pyproject.toml)."""
+    copies: dict[Path, Path] = field(default_factory=dict)
+    kept: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def write(self, path: Path, text: str) -> None:
+        if path.exists():
+            self.kept.append(path)
+        else:
+            self.writes[path] = text
+
+
+@click.command(epilog=EXAMPLES)
+@click.argument("essay", required=False, type=click.Path(dir_okay=False))
+@click.option("--bib", "bib", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="An existing bibliography (BibTeX or CSL-JSON) to review with the essay.")
+@click.option("--workflow", is_flag=True, help="Also write .github/workflows/review.yml (checks pull requests, "
+                                               "publishes the site from main).")
+@click.option("--pre-commit", "pre_commit", is_flag=True,
+              help="Also write .pre-commit-config.yaml with a hook that checks what each commit adds.")
+def command(essay: str | None, bib: str | None, workflow: bool, pre_commit: bool) -> int:
+    """Set up a review of your own essay in the current folder.
+
+    Writes the settings ([tool.litreview] in pyproject.toml when there is one, else
+    litreview.toml), refs/ (the essay is used where it is, or copied into refs/ when it
+    lies outside this folder; the bibliography is found or imported from the essay's
+    reference list), refs/claims.yaml recording the essay, and mkdocs.yml with the
+    litreview plugin. Nothing that exists is overwritten.
+    """
+    root = Path.cwd().resolve()
+    plan = plan_init(root, essay, bib, workflow=workflow, pre_commit=pre_commit)
+    apply(plan)
+    for path in plan.writes:
+        click.echo(f"wrote  {_rel(path, root)}")
+    for path in plan.appends:
+        click.echo(f"added  [tool.litreview] to {_rel(path, root)}")
+    for path in plan.copies:
+        click.echo(f"copied {_rel(path, root)}")
+    for path in plan.kept:
+        click.echo(f"kept   {_rel(path, root)} (exists)")
+    for note in plan.notes:
+        click.echo(f"note: {note}")
+    if not plan.writes and not plan.copies and not plan.appends:
+        click.echo("Nothing to do: the review is set up.")
+    click.echo("\nNext:\n"
+               "  litreview check                            what is wrong with the citations\n"
+               "  litreview fetch --mailto you@example.org   verify DOIs at the registries (online)\n"
+               "  litreview build                            the review site, in site/")
+    return 0
+
+
+def plan_init(root: Path, essay: str | None, bib: str | None, *, workflow: bool = False,
+              pre_commit: bool = False) -> Plan:
+    """Decide every file init would write; nothing is written here."""
+    plan = Plan(root)
+    essay_path = _essay(root, essay)
+    essay_text = _read(essay_path)
+    if _inside(essay_path, root):
+        essay_setting = _rel(essay_path, root)
+    else:
+        target = root / "refs" / essay_path.name
+        essay_setting = _rel(target, root)
+        if target.exists():
+            plan.kept.append(target)
+        else:
+            plan.copies[target] = essay_path
+    bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
+    claims = root / "refs" / "claims.yaml"
+    plan.write(claims, _claims_text(root / essay_setting, claims))
+    _settings(plan, root, essay_setting, bib_setting)
+    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path)))
+    gitignore = root / ".gitignore"
+    if gitignore.exists():
+        missing = [line for line in ("site/", ".litreview-cache/")
+                   if line not in gitignore.read_text(encoding="utf-8", errors="replace").splitlines()]
+        if missing:
+            plan.notes.append(f"add {' and '.join(missing)} to .gitignore (built and cached files)")
+    else:
+        plan.write(gitignore, "site/\n.litreview-cache/\n")
+    if workflow:
+        plan.write(root / ".github" / "workflows" / "review.yml", _template("review.yml"))
+    if pre_commit:
+        plan.write(root / ".pre-commit-config.yaml", _template("pre-commit-config.yaml"))
+    return plan
+
+
+def apply(plan: Plan) -> None:
+    """Write the plan's files (each atomically); never overwrite one that appeared meanwhile."""
+    from ..fileio import write_atomic
+
+    for target, source in plan.copies.items():
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    from ..safewrite import unchanged_since, update_file
+
+    for path, text in plan.writes.items():
+        if not path.exists():
+            write_atomic(path, text, check=unchanged_since(path, None))  # still absent at the rename
+    for path, section in plan.appends.items():
+        def change(old: bytes | None, section: str = section) -> bytes | None:
+            current = (old or b"").decode("utf-8")
+            if "[tool.litreview]" in current:  # another writer added it meanwhile
+                return None
+            sep = "" if current.endswith("\n\n") or not current else ("\n" if current.endswith("\n") else "\n\n")
+            return (current + sep + section).encode("utf-8")
+
+        update_file(path, change)  # locked, and verified unchanged before the rename
+
+
+def _essay(root: Path, essay: str | None) -> Path:
+    if essay is None:
+        default = root / "refs" / "essay.md"
+        if default.is_file():
+            return default
+        raise InputError("name the essay to review", hint="e.g. litreview init paper.md")
+    path = Path(essay).expanduser().resolve()
+    if not path.is_file():
+        raise InputError("essay not found", path=essay, hint="check the path")
+    return path
+
+
+def _read(path: Path) -> str:
+    from ..fileio import read_text
+
+    return read_text(path, what="essay")
+
+
+def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib: str | None) -> str:
+    """The bibliography setting: the one given, named in the front matter, beside the essay, or imported."""
+    candidate = Path(bib).resolve() if bib else _named_or_beside(essay_path, essay_text)
+    if candidate is not None:
+        if _inside(candidate, root):
+            return _rel(candidate, root)
+        target = root / "refs" / candidate.name
+        if target.exists():
+            plan.kept.append(target)
+        else:
+            plan.copies[target] = candidate
+        return _rel(target, root)
+    target = root / "refs" / "bibliography.bib"
+    if target.exists():
+        plan.kept.append(target)
+        return _rel(target, root)
+    plan.writes[target] = _import_references(plan, essay_path, essay_text)
+    return _rel(target, root)
+
+
+def _named_or_beside(essay_path: Path, text: str) -> Path | None:
+    from ..essay import parse_essay
+
+    try:
+        meta = parse_essay(text, str(essay_path)).meta
+    except InputError:
+        meta = {}
+    named = meta.get("bibliography")
+    for value in named if isinstance(named, list) else [named]:
+        if isinstance(value, str) and (essay_path.parent / value).is_file():
+            return (essay_path.parent / value).resolve()
+    same = essay_path.with_suffix(".bib")
+    if same.is_file():
+        return same
+    beside = sorted(p for p in essay_path.parent.glob("*.bib") if p.is_file())
+    return beside[0] if len(beside) == 1 else None
+
+
+def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
+    from ..bibliography.bibtex_out import make_keys, to_bibtex
+    from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
+
+    head = f"% Imported by `litreview init` from the reference list of {essay_path.name}.\n"
+    if reference_heading(text, None) is None:
+        plan.notes.append(f"{essay_path.name} has no reference section (References, Bibliography, Works Cited, "
+                          "Citations): refs/bibliography.bib starts empty; add entries with `litreview add`")
+        return head + "% No reference section was found; add entries with `litreview add DOI`.\n"
+    strings, _ = find_reference_section(text, None, path=str(essay_path))
+    refs = parse_references(strings)
+    unsure = sum(1 for r in refs if r.uncertain)
+    plan.notes.append(f"imported {len(refs)} references from {essay_path.name}; {unsure} have fields marked "
+                      "'% uncertain' in refs/bibliography.bib: check those by hand")
+    return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
+        to_bibtex(refs, make_keys(refs))
+
+
+def _claims_text(essay: Path, claims: Path) -> str:
+    from ..linking.curated import HEADER
+
+    rel = Path(os.path.relpath(essay, claims.parent)).as_posix()
+    return HEADER + f"essay: {json.dumps(rel)}\nlinks: []\n"
+
+
+def _settings(plan: Plan, root: Path, essay: str, bib: str) -> None:
+    """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys)."""
+    values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
+              "site_dir": "site"}
+    body = "".join(f"{k} = {json.dumps(values[k])}\n" for k in _SETTINGS_KEYS)
+    body += '# severity = { LR307 = "warning" }       # tune a code\'s level\n'
+    body += '# suppress = { LR137 = "why it is fine" }  # silence a code, with the reason shown in the report\n'
+    pyproject = root / "pyproject.toml"
+    if (root / "litreview.toml").exists():
+        plan.kept.append(root / "litreview.toml")  # read before pyproject.toml
+    elif pyproject.is_file():
+        import tomllib
+
+        text = pyproject.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", path=str(pyproject), hint="fix it, then run init again") from None
+        if "litreview" in data.get("tool", {}):
+            plan.kept.append(pyproject)
+        else:
+            plan.appends[pyproject] = "[tool.litreview]\n" + body
+    else:
+        plan.write(root / "litreview.toml",
+                   "# litreview settings (the same keys as [tool.litreview] in pyproject.toml)\n" + body)
+
+
+def _title(text: str, path: Path) -> str:
+    from ..essay import parse_essay
+
+    try:
+        meta = parse_essay(text, str(path)).meta
+    except InputError:
+        meta = {}
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())[:120]
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()[:120]
+    return path.stem.replace("_", " ").replace("-", " ")
+
+
+def _mkdocs_text(title: str) -> str:
+    return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
+            f"# No docs/ folder is needed: litreview generates every page; add docs_dir: docs for pages of your own.\n"
+            f"site_name: {json.dumps('Review: ' + title)}\n"
+            "theme:\n  name: material\n  font: false\n"
+            "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
+            "plugins:\n  - search\n  - litreview\n")
+
+
+def _template(name: str) -> str:
+    return resources.files("litreview").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,169 @@
+"""The one DOI grammar: find, normalise and validate DOIs, and encode them for URLs and file names.
+
+Every stage asks this module (the checks, ``add``, the registries, the importer, the site), so a
+DOI gets one answer everywhere. Pure string functions; no network. Patterns follow Crossref's
+recommended regular expressions (the main one plus the four that catch legacy DOIs) and one more
+for pre-2008 SICI DOIs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote, unquote
+
+# Crossref's recommended pattern catches ~99.3% of DOIs; the others catch legacy ones
+# (early Wiley DOIs may contain any non-space character, including '<', '>' and '#').
+# The last one admits the other characters of pre-2008 SICI DOIs, such as ESA's
+# 10.1890/0012-9615(1999)069[0569:EDILSA]2.0.CO;2, which Crossref's five leave out.
+_PATTERNS = (
+    re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.I),
+    re.compile(r"10\.1002/\S+", re.I),
+    re.compile(r"10\.\d{4}/\d+-\d+X?(\d+)\d+<[\d\w]+:[\d\w]*>\d+\.\d+\.\w+;\d", re.I),
+    re.compile(r"10\.1021/\w\w\d+", re.I),
+    re.compile(r"10\.1207/[\w\d]+&\d+_\d+", re.I),
+    re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
+)
+_PREFIXES = re.compile(
+    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|doi:\s*|doi\s+|info:doi/)",
+    re.I,
+)
+_ALWAYS_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
+# A DOI in running text: optionally behind a resolver link or a "doi:" label; "<...>" around it is dropped.
+_IN_TEXT = re.compile(
+    r"<?(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|\bdoi:\s*|\bDOI:?\s*)?"
+    r"(10\.\d{4,9}/[^\s\"“”]+)",
+    re.IGNORECASE,
+)
+# Characters a DOI may end with that are almost always the sentence's punctuation.
+_TRAILING = ".,;:"
+# Keep snapshot file names well under common 255-byte limits.
+_MAX_NAME = 150
+
+
+def bare_doi(value: str) -> str:
+    """The DOI as written, without a resolver link or label: case kept, for display.
+
+    ``doi:10.1080/X``, ``https://doi.org/10.1080/X`` and ``https://hdl.handle.net/10.1080/X`` all
+    give ``10.1080/X``. URL forms are percent-decoded (``%23`` is ``#`` again).
+    """
+    text = (value or "").strip().strip("{}").strip()
+    match = _PREFIXES.match(text)
+    if match:
+        rest = text[match.end():]
+        text = unquote(rest) if match.group(0).lower().startswith("http") else rest
+    return text.strip()
+
+
+def normalize_doi(value: str) -> str:
+    """The DOI in canonical form: :func:`bare_doi` in lower case (DOIs ignore case; the cache key)."""
+    return bare_doi(value).lower()
+
+
+def has_prefix(value: str) -> bool:
+    """True when the DOI is written as a link or with a ``doi:`` label rather than bare."""
+    return bool(_PREFIXES.match((value or "").strip().strip("{}").strip()))
+
+
+def is_valid_doi(value: str) -> bool:
+    """True when the (normalised) DOI matches one of Crossref's recommended patterns."""
+    return not doi_problem(value)
+
+
+def doi_problem(value: str) -> str:
+    """Why a DOI is malformed, in words; '' when it is well formed."""
+    doi = normalize_doi(value)
+    if not doi:
+        return "the DOI is empty"
+    if _ALWAYS_BAD.search(doi):
+        return f"DOI {doi!r} contains white space or control characters"
+    if not doi.startswith("10."):
+        return f"DOI {doi!r} does not start with the directory indicator '10.'"
+    if "/" not in doi:
+        return f"DOI {doi!r} has no '/' between prefix and suffix"
+    if doi[-1] in _TRAILING:
+        return (f"DOI {doi!r} ends with {doi[-1]!r}, which is almost always the sentence's punctuation "
+                "(remove it)")
+    if not any(p.fullmatch(doi) for p in _PATTERNS):
+        bad = sorted({c for c in doi.split("/", 1)[1] if not (c.isascii() and (c.isalnum() or c in "-._;()/:"))})
+        shown = " ".join(repr(c) for c in bad[:5])
+        return f"DOI {doi!r} does not match Crossref's DOI pattern (unexpected characters: {shown or 'prefix'})"
+    return ""
+
+
+def trailing_punctuation(value: str) -> str:
+    """The punctuation a DOI ends with that probably belongs to the sentence, or ''."""
+    doi = normalize_doi(value)
+    return doi[-1] if doi and doi[-1] in _TRAILING else ""
+
+
+def doi_url(value: str | None, resolver: str = "https://doi.org") -> str | None:
+    """The resolver link for a DOI (case kept), or None when it is malformed."""
+    doi = bare_doi(value or "")
+    if not doi or doi_problem(doi):
+        return None
+    return f"{resolver.rstrip('/')}/{quote(doi, safe='/:;()._-')}"
+
+
+def trim_identifier(value: str) -> str:
+    """An identifier found in text without the sentence's closing punctuation; balanced brackets stay."""
+    while True:
+        trimmed = value.rstrip(".,;:'’\"”]}")
+        for close, open_ in ((")", "("), (">", "<")):
+            if trimmed.endswith(close) and trimmed.count(open_) < trimmed.count(close):
+                trimmed = trimmed[:-1]
+        if trimmed == value:
+            return value
+        value = trimmed
+
+
+def find_doi(text: str) -> tuple[str, int, int] | None:
+    """The first DOI in running text as (DOI as written, start, end of what to cut), or None.
+
+    The span covers the link or label in front of the DOI and a closing ``>`` of ``<https://doi.org/...>``;
+    the sentence's punctuation after it is not part of the DOI.
+    """
+    m = _IN_TEXT.search(text)
+    if not m:
+        return None
+    doi = trim_identifier(m.group(1))
+    end = m.start(1) + len(doi)
+    if text[m.start():m.start() + 1] == "<" and text[end:end + 1] == ">":
+        end += 1
+    return doi, m.start(), end
+
+
+def doi_prefix(doi: str) -> str:
+    """The registrant prefix: ``10.1080`` for ``10.1080/09636410500323187``."""
+    return normalize_doi(doi).split("/", 1)[0]
+
+
+def doi_path(doi: str) -> str:
+    """The DOI percent-encoded as one URL path segment.
+
+    Every reserved character is encoded, including '/', '#', '?', '<', '>', ';' and
+    '%' itself, so SICI DOIs and DOIs ending in '#' reach the registry intact and no
+    DOI can form '..' path segments. Crossref and doi.org accept the encoded '/'.
+    """
+    return quote(normalize_doi(doi), safe="")
+
+
+def snapshot_name(doi: str) -> str:
+    """A safe file name (no folder part) for the DOI's snapshot record.
+
+    The percent-encoded DOI keeps names readable and is injective (two DOIs never share a
+    file); it contains only ``A-Za-z0-9_.-~%``, so it cannot name another folder. Very
+    long DOIs are shortened and made unique with a hash of the whole DOI.
+    """
+    encoded = quote(normalize_doi(doi), safe="")
+    # quote() never writes "%2E" or a lone "%", so these stay injective and never hidden.
+    encoded = "%2E" + encoded[1:] if encoded.startswith(".") else (encoded or "%")
+    if len(encoded) > _MAX_NAME:
+        digest = hashlib.sha256(normalize_doi(doi).encode("utf-8")).hexdigest()[:16]
+        encoded = f"{encoded[:_MAX_NAME - 17]}~{digest}"
+    return f"{encoded}.json"
+
+
+def hashed_name(text: str) -> str:
+    """A safe file name for a URL or a search query: the SHA-256 of the text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ".json"

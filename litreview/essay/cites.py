@@ -1,0 +1,172 @@
+"""Pandoc's citation syntax: ``[see @a, p. 3; -@b]``, ``@a [p. 4]``, ``@{key}``, as pandoc parses it.
+
+``mask_inline`` blanks what can hold no citation (code spans, math, HTML comments and tags,
+escapes, link targets); ``find_citations`` reads the citation items of a masked sentence.
+Checked against pandoc 3 (``pandoc -f markdown -t json``) on the cases in tests/test_essay_cites.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Citation
+
+MASK = "\x00"
+"""Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
+
+# Pandoc's key: a letter, digit or _, then those or internal punctuation followed by one of them
+# (or "//" as in URLs); "@{...}" holds anything but braces.
+KEY = r"(?:\{(?P<bkey>[^{}]+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
+# No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
+_AT = r"(?<![^\W_])(?<![.@])"
+_ITEM = re.compile(_AT + r"(?P<suppress>-?)@" + KEY)
+_BRACKET = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
+_INTEXT = re.compile(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
+_CROSSREF = re.compile(r"^(?:fig|tbl|sec|eq|lst|tab)[:\-]")
+_LOCATOR_LEAD = re.compile(r"^\s*,?\s*")
+
+_INTERESTING = re.compile(r"\\[!-/:-@\[-`{-~]|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
+_CLOSE_MATH = re.compile(r"(?<=\S)\$(?!\d)")
+_CLOSE_DISPLAY = re.compile(r"\$\$")
+
+
+def is_crossref(key: str) -> bool:
+    """A pandoc-crossref or Quarto label (``@fig:map``, ``@tbl-scores``), not a citation."""
+    return bool(_CROSSREF.match(key))
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if not chars[i].isspace():
+            chars[i] = MASK
+
+
+def mask_inline(text: str) -> str:
+    """``text`` with code spans, inline math, HTML comments and tags, escapes and link targets masked."""
+    if not _INTERESTING.search(text):
+        return text
+    chars = list(text)
+    pos = 0
+    while True:
+        m = _INTERESTING.search(text, pos)
+        if m is None:
+            break
+        token = m.group()
+        start = m.start()
+        end = m.end()
+        if token.startswith("\\"):
+            _blank(chars, start, end)
+        elif token.startswith("`"):
+            close = re.compile(rf"(?<!`){token}(?!`)").search(text, end)
+            if close is not None:
+                end = close.end()
+                _blank(chars, start, end)
+        elif token == "<!--":
+            close_at = text.find("-->", end)
+            end = len(text) if close_at < 0 else close_at + 3
+            _blank(chars, start, end)
+        elif token.startswith("<"):
+            _blank(chars, start, end)
+        elif token == "$":
+            end = _math_end(text, start)
+            if end > start:
+                _blank(chars, start, end)
+            else:
+                end = start + 1
+        else:  # "](": the target of a link or an image
+            end = _paren_end(text, end - 1)
+            _blank(chars, start + 1, end)
+        pos = max(end, start + 1)
+    return "".join(chars)
+
+
+def _math_end(text: str, start: int) -> int:
+    """End of the $...$ or $$...$$ math that starts at ``start`` (pandoc's rules), or ``start``."""
+    if text.startswith("$$", start):
+        close = _CLOSE_DISPLAY.search(text, start + 2)
+        return close.end() if close else start
+    if start + 1 >= len(text) or text[start + 1].isspace():
+        return start
+    close = _CLOSE_MATH.search(text, start + 1)
+    return close.end() if close else start
+
+
+def _paren_end(text: str, open_at: int) -> int:
+    depth = 0
+    for i in range(open_at, len(text)):
+        ch = text[i]
+        if ch == "\\":
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return open_at + 1
+
+
+def _key(m: re.Match[str]) -> str:
+    return m.group("bkey") if m.group("bkey") is not None else m.group("key")
+
+
+def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]:
+    """The citation items of one sentence, in order; ``masked`` is the sentence after ``mask_inline``.
+
+    ``text`` (the same sentence unmasked, of the same length) supplies what is quoted back.
+    """
+    if "@" not in masked:
+        return ()
+    shown = text if text is not None and len(text) == len(masked) else masked
+    out: list[tuple[int, Citation]] = []
+    rest = list(masked)
+    for bracket in _BRACKET.finditer(masked):
+        items = _bracket_items(bracket.group("body"))
+        if items is None:
+            continue
+        base = bracket.start("body")
+        rest[bracket.start():bracket.end()] = " " * (bracket.end() - bracket.start())
+        for at, item, key_match, suffix in items:
+            key = _key(key_match)
+            prefix = item[:key_match.start()].strip()
+            written = shown[base + at:base + at + len(item)].strip()
+            mode = "suppress-author" if key_match.group("suppress") else "normal"
+            out.append((base + at + key_match.start(), Citation(
+                key=key, start=bracket.start(), end=bracket.end(), written=written, mode=mode,
+                prefix=shown[base + at:base + at + key_match.start()].strip() if prefix else "",
+                suffix=_LOCATOR_LEAD.sub("", suffix).strip())))
+            # Pandoc reads a key in the suffix ("[@a and @b]") as an in-text citation of its own.
+            tail_at = base + at + key_match.end()
+            for more in _INTEXT.finditer(masked, tail_at, tail_at + len(suffix)):
+                out.append((more.start(), Citation(key=_key(more), start=more.start(), end=more.end(),
+                                                   written=shown[more.start():more.end()],
+                                                   mode="author-in-text")))
+    masked_rest = "".join(rest)
+    for m in _INTEXT.finditer(masked_rest):
+        loc = m.group("loc")
+        mode = "suppress-author" if m.group("suppress") else "author-in-text"
+        out.append((m.start(), Citation(key=_key(m), start=m.start(), end=m.end(),
+                                        written=shown[m.start():m.end()], mode=mode,
+                                        suffix=(shown[m.start("loc"):m.end("loc")].strip() if loc else ""))))
+    out.sort(key=lambda pair: pair[0])
+    return tuple(c for _, c in out)
+
+
+def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | None:
+    """(offset, item, key match, suffix) per ``;``-separated item, or None when one has no key."""
+    items = []
+    pos = 0
+    for part in body.split(";"):
+        m = _ITEM.search(part)
+        if m is None:
+            return None
+        items.append((pos, part, m, part[m.end():]))
+        pos += len(part) + 1
+    return items
+
+
+def keys_in(text: str) -> list[str]:
+    """The keys named in a YAML ``nocite`` value ("@a, @b", "@*")."""
+    if "@*" in text:
+        return ["*"]
+    return [_key(m) for m in _INTEXT.finditer(text)]

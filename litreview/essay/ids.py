@@ -1,0 +1,105 @@
+"""Manubot's cite-by-ID keys (``doi:``, ``pmid:``, ``pmcid:``, ``arxiv:``, ``isbn:``, ``url:``,
+``wikidata:``, ``raw:``): their standard form, the identifiers an entry carries, a source made from one.
+
+The prefixes and their aliases follow Manubot (``pubmed:`` is ``pmid:``, ``pmc:`` is ``pmcid:``,
+``@https://...`` is ``url:https://...``); DOIs are compared in the one DOI grammar's normal form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..doi import normalize_doi
+from ..model import Person, Source
+
+PREFIXES = {"doi": "doi", "pmid": "pmid", "pubmed": "pmid", "pmcid": "pmcid", "pmc": "pmcid",
+            "arxiv": "arxiv", "isbn": "isbn", "url": "url", "http": "url", "https": "url",
+            "wikidata": "wikidata", "raw": "raw"}
+"""Manubot's prefixes (and their aliases) -> the standard prefix."""
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$", re.I)
+_ARXIV_VERSION = re.compile(r"v\d+$")
+_PMC_URL = re.compile(r"/pmc/articles/(PMC\d+)", re.I)
+_PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d+)", re.I)
+
+
+def standard_id(key: str) -> str | None:
+    """``doi:10.1038/X`` -> ``doi:10.1038/x``; None when ``key`` is not a cite-by-ID key."""
+    prefix, sep, rest = key.partition(":")
+    kind = PREFIXES.get(prefix.lower()) if sep else None
+    if kind is None or not rest:
+        return None
+    if prefix.lower() in ("http", "https"):
+        rest = key
+    return f"{kind}:{_normal(kind, rest)}"
+
+
+def _normal(kind: str, value: str) -> str:
+    value = value.strip()
+    if kind == "doi":
+        return normalize_doi(value)
+    if kind == "pmcid":
+        return value.upper() if value.upper().startswith("PMC") else "PMC" + value
+    if kind == "arxiv":
+        return _ARXIV_VERSION.sub("", value.lower())
+    if kind == "isbn":
+        return re.sub(r"[^0-9Xx]", "", value).upper()
+    if kind == "url":
+        return value.rstrip("/")
+    if kind == "wikidata":
+        return value.upper()
+    return value
+
+
+def source_ids(source: Source) -> Iterator[str]:
+    """The standard ids an entry carries (its DOI, PMID, PMCID, arXiv id, ISBN, URL, Wikidata id)."""
+    fields = {k.lower(): v for k, v in source.fields.items()}
+    if source.doi:
+        yield f"doi:{normalize_doi(source.doi)}"
+    for name, kind in (("pmid", "pmid"), ("pmcid", "pmcid"), ("isbn", "isbn"), ("wikidata", "wikidata"),
+                       ("arxiv", "arxiv")):
+        for value in re.split(r"[,;\s]+", fields.get(name, "")):
+            if value:
+                yield f"{kind}:{_normal(kind, value)}"
+    if fields.get("eprint") and fields.get("archiveprefix", fields.get("eprinttype", "")).lower() == "arxiv":
+        yield f"arxiv:{_normal('arxiv', fields['eprint'])}"
+    for url in (source.url, fields.get("url", "")):
+        if not url:
+            continue
+        yield f"url:{_normal('url', url)}"
+        if m := _ARXIV_URL.search(url):
+            yield f"arxiv:{_normal('arxiv', m.group(1))}"
+        if m := _PMC_URL.search(url):
+            yield f"pmcid:{m.group(1).upper()}"
+        if m := _PUBMED_URL.search(url):
+            yield f"pmid:{m.group(1)}"
+
+
+def id_source(key: str, standard: str, csl: Mapping[str, Any] | None = None) -> Source:
+    """The source a Manubot manuscript cites as ``key`` (standard id ``standard``), with what
+    ``manual-references.json`` says of it (CSL-JSON) when it has an item for that id."""
+    kind, _, value = standard.partition(":")
+    fields: dict[str, str] = {"id": standard}
+    doi = url = ""
+    if kind == "doi":
+        doi = key[4:] if key.lower().startswith("doi:") else value
+    elif kind == "url":
+        url = value
+    elif kind in ("pmid", "pmcid", "isbn", "wikidata", "arxiv"):
+        fields[kind] = value
+    title = year = container = ""
+    authors: tuple[Person, ...] = ()
+    if csl:
+        title = str(csl.get("title") or "")
+        container = str(csl.get("container-title") or "")
+        doi = doi or str(csl.get("DOI") or "")
+        url = url or str(csl.get("URL") or "")
+        issued = csl.get("issued") or {}
+        parts = issued.get("date-parts") if isinstance(issued, dict) else None
+        if parts and parts[0] and str(parts[0][0]).isdigit():
+            year = str(parts[0][0])
+        authors = tuple(Person(family=str(a.get("family") or a.get("literal") or ""), given=str(a.get("given") or ""))
+                        for a in csl.get("author") or () if isinstance(a, dict) and (a.get("family") or a.get("literal")))
+    return Source(key=key, type="misc", authors=authors, year=int(year) if year else None, title=title,
+                  container=container, doi=doi, url=url, fields=fields)

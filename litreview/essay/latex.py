@@ -1,0 +1,236 @@
+"""LaTeX manuscripts: natbib and biblatex citation commands, ``\\nocite``, ``\\input`` followed.
+
+Citation commands become pandoc citations in the claim text (``\\citep[p.~3]{a,b}`` reads as
+``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
+pylatexenc (math dropped). Claims keep the file and line of the paragraph they come from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import EssayError
+from ..fileio import read_text
+from ..model import Essay, Paragraph
+from .segment import make_claim, sentences
+
+MAX_DEPTH = 16
+"""How deep ``\\input`` may nest (a file that inputs itself stops here)."""
+_IN_TEXT = {"citet", "Citet", "textcite", "Textcite", "citeauthor", "Citeauthor", "textcites", "Textcites",
+            "citealt", "Citealt"}
+_YEAR = {"citeyear", "citeyearpar"}
+_NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", "Parencite", "autocite",
+           "Autocite", "footcite", "Footcite", "footcitetext", "smartcite", "Smartcite", "supercite",
+           "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites", "Autocites",
+           "footcites", "smartcites", "supercites"}
+COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
+"""The citation commands read (natbib and biblatex), with ``\\nocite``."""
+_COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
+_INPUT = re.compile(r"\\(?:input|include|subfile)\s*(?:\{([^{}]+)\}|\s([^\s{}%]+))")
+_COMMENT = re.compile(r"(?<!\\)%.*$")
+_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}")
+_DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
+                   r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?")
+_REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{[^{}]*\}")
+_BRACED_KEY = re.compile(r"@\{[^{}]+\}")
+_PLACEHOLDER = re.compile(r"XCITE(\d{4})X")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="remove", strict_latex_spaces=True)
+
+
+def parse_latex(text: str, path: str = "<string>") -> Essay:
+    """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
+    lines = _expand(text, Path(path), 0)
+    body_lines = _document(lines)
+    nocite: list[str] = []
+    spans: list[tuple[str, int, int, int]] = []  # (file, line, start, end) of each paragraph's text
+    chunks: list[str] = []
+    offset = 0
+    for file, line, source in _paragraphs(body_lines):
+        converted = _convert(source, nocite)
+        if not converted.strip():
+            continue
+        chunks.append(converted)
+        spans.append((file, line, offset, offset + len(converted)))
+        offset += len(converted) + 2
+    body = "\n\n".join(chunks)
+    # Keys such as "2015ApJ...812..128C" must not end a sentence: segment with them blanked.
+    plain = _BRACED_KEY.sub(lambda m: "@{" + "x" * (len(m.group()) - 3) + "}", body)
+    out: list[Paragraph] = []
+    for file, line, start, end in spans:
+        number = len(out) + 1
+        claims = []
+        for a, b in sentences(plain, start, end):
+            claim = make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file)
+            claims.append(replace(claim, line=line + body.count("\n", start, a)))
+        if claims:
+            out.append(Paragraph(number=number, text=body[start:end].strip(), line=line, claims=tuple(claims)))
+    if not out:
+        raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
+                         hint="write the text between \\begin{document} and \\end{document}")
+    return Essay(path=path, body=body, meta={}, paragraphs=tuple(out), body_line=1, format="latex",
+                 nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
+
+
+def _expand(text: str, path: Path, depth: int) -> list[tuple[str, int, str]]:
+    """(file, line, text) of every line, ``\\input`` files spliced in, comments removed."""
+    out: list[tuple[str, int, str]] = []
+    for n, raw in enumerate(text.splitlines(), start=1):
+        line = _COMMENT.sub("", raw)
+        if raw.strip() and not line.strip():
+            continue  # a comment-only line does not end a paragraph
+        m = _INPUT.search(line)
+        if m is None or depth >= MAX_DEPTH:
+            out.append((str(path), n, line))
+            continue
+        out.append((str(path), n, line[:m.start()]))
+        name = (m.group(1) or m.group(2)).strip()
+        child = path.parent / name
+        if not child.suffix:
+            child = child.with_suffix(".tex")
+        if child.is_file():
+            sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8")
+            out.extend(_expand(sub, child, depth + 1))
+        out.append((str(path), n, line[m.end():]))
+    return out
+
+
+def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The lines between ``\\begin{document}`` and ``\\end{document}`` (all of them if there is none)."""
+    begin = next((i for i, x in enumerate(lines) if "\\begin{document}" in x[2]), None)
+    if begin is None:
+        return lines
+    end = next((i for i, x in enumerate(lines) if "\\end{document}" in x[2]), len(lines))
+    first = lines[begin]
+    return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
+
+
+def _paragraphs(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """Blank-line separated paragraphs as (file, first line, text); verbatim environments left out."""
+    out: list[tuple[str, int, str]] = []
+    current: list[tuple[str, int, str]] = []
+    verbatim: str | None = None
+    for file, n, text in lines:
+        if verbatim is not None:
+            if f"\\end{{{verbatim}" in text:
+                verbatim = None
+            continue
+        m = _VERBATIM.search(text)
+        if m is not None:
+            verbatim = m.group(1)
+            text = text[:m.start()]
+        if not text.strip():
+            if current:
+                out.append((current[0][0], current[0][1], "\n".join(x[2] for x in current)))
+            current = []
+            continue
+        current.append((file, n, text))
+    if current:
+        out.append((current[0][0], current[0][1], "\n".join(x[2] for x in current)))
+    return out
+
+
+def _convert(source: str, nocite: list[str]) -> str:
+    """The paragraph as text, its citation commands as pandoc citations."""
+    markers: list[str] = []
+    pieces: list[str] = []
+    pos = 0
+    for m in _COMMAND.finditer(source):
+        if m.start() < pos or m.group(1) not in COMMANDS:
+            continue
+        parsed = _arguments(source, m.end(), multi=m.group(1).endswith("cites"))
+        if parsed is None:
+            continue
+        groups, end = parsed
+        pieces.append(source[pos:m.start()])
+        pos = end
+        keys = [(pre, post, k.strip()) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
+        if m.group(1) == "nocite":
+            nocite.extend("*" if k == "*" else k for _, _, k in keys)
+            continue
+        pieces.append(f"XCITE{len(markers):04d}X")
+        markers.append(_marker(m.group(1), keys))
+    pieces.append(source[pos:])
+    text = _REF.sub("ref", _DROP.sub("", "".join(pieces)))
+    try:
+        plain = _converter().latex_to_text(text)
+    except Exception:  # pylatexenc raises plain exceptions on malformed input
+        plain = text
+    return _PLACEHOLDER.sub(lambda p: markers[int(p.group(1))], plain).replace("\xa0", " ").strip()
+
+
+def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
+    if not keys:
+        return ""
+    if command in _IN_TEXT:
+        _, first_post, first = keys[0]
+        text = f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
+        rest = keys[1:]
+        return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
+    dash = "-" if command in _YEAR else ""
+    # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
+    last = len(keys) - 1
+    return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
+                                 k, dash) for n, (p, q, k) in enumerate(keys)) + "]"
+
+
+def _item(pre: str, post: str, key: str, dash: str = "") -> str:
+    pre, post = _note(pre), _note(post)
+    return (f"{pre} " if pre else "") + f"{dash}@{{{key}}}" + (f", {post}" if post else "")
+
+
+def _note(text: str) -> str:
+    return text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "").strip()
+
+
+def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str, str]], int] | None:
+    """[(prenote, postnote, keys)] and the end offset; None when no key group follows."""
+    groups: list[tuple[str, str, str]] = []
+    while True:
+        options: list[str] = []
+        pos = _skip(text, at)
+        while pos < len(text) and text[pos] in "[(":
+            close = _balanced(text, pos, text[pos], "]" if text[pos] == "[" else ")")
+            if close < 0:
+                return None
+            if text[pos] == "[":
+                options.append(text[pos + 1:close - 1])
+            pos = _skip(text, close)
+        if pos >= len(text) or text[pos] != "{":
+            break
+        close = _balanced(text, pos, "{", "}")
+        if close < 0:
+            return None
+        pre, post = (options[0], options[1]) if len(options) >= 2 else ("", options[0] if options else "")
+        groups.append((pre.strip(), post.strip(), text[pos + 1:close - 1]))
+        at = close
+        if not multi:
+            break
+    return (groups, at) if groups else None
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _balanced(text: str, pos: int, open_ch: str, close_ch: str) -> int:
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] == open_ch:
+            depth += 1
+        elif text[i] == close_ch:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1

@@ -1,0 +1,115 @@
+"""A Manubot manuscript: the ``content/`` folder read as Manubot reads it.
+
+The ``.md`` files are joined in name order (Jinja2 template markup blanked); ``[@alias]: target``
+lines and ``citation-tags.tsv`` define aliases and tags; every distinct identifier cited is a
+source (``manuscript_sources``), described by ``manual-references.json`` where it has an item.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import EssayError
+from ..fileio import read_text
+from ..model import Bibliography, Citation, Claim, Essay, Paragraph
+from .cites import is_crossref
+from .ids import id_source, standard_id
+from .markdown import read_body
+
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_ALIAS = re.compile(r"^ {0,3}\[@(?P<alias>[^\]\s]+)\]:\s*(?P<target>\S+)\s*$", re.M)
+
+
+def load_manubot(folder: Path) -> Essay:
+    """Read ``folder`` (a Manubot ``content/``) into one essay; claims keep their own file and line."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".md")
+    if not files:
+        raise EssayError("the folder has no .md files", path=str(folder), line=None,
+                         hint="give a Manubot content/ folder, or a Markdown or LaTeX file")
+    parts: list[tuple[str, int]] = []  # (file, offset of its text in the body)
+    chunks: list[str] = []
+    offset = 0
+    for path in files:
+        text = read_text(path, what="essay", error=EssayError, hint="save the file as UTF-8")
+        text = _JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        parts.append((str(path), offset))
+        chunks.append(text)
+        offset += len(text) + 2
+    body = "\n\n".join(chunks)
+    aliases = {m.group("alias"): m.group("target") for m in _ALIAS.finditer(body)}
+    tags = _tags(folder / "citation-tags.tsv")
+    paragraphs = [_resolved(p, body, parts, aliases, tags) for p in read_body(body, 1)]
+    if not paragraphs:
+        raise EssayError("the manuscript has no paragraphs", path=str(folder), line=None,
+                         hint="write the manuscript's text in the folder's .md files")
+    meta: dict[str, Any] = {"manual-references": _manual(folder / "manual-references.json")}
+    return Essay(path=str(folder), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
+                 format="manubot", marked=any(c.citations for p in paragraphs for c in p.claims))
+
+
+def _tags(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    text = read_text(path, what="citation tags", error=EssayError, hint="save the file as UTF-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return {r["tag"].strip(): r["citation"].strip() for r in rows if r.get("tag") and r.get("citation")}
+
+
+def _manual(path: Path) -> list[Any]:
+    if not path.is_file():
+        return []
+    text = read_text(path, what="manual references", error=EssayError, hint="save the file as UTF-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EssayError(f"manual references are not valid JSON: {exc.msg}", path=str(path), line=exc.lineno,
+                         hint="fix the JSON (a list of CSL-JSON items)") from None
+    return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
+
+
+def _resolved(paragraph: Paragraph, body: str, parts: list[tuple[str, int]], aliases: dict[str, str],
+              tags: dict[str, str]) -> Paragraph:
+    claims = tuple(_claim(c, body, parts, aliases, tags) for c in paragraph.claims)
+    return replace(paragraph, claims=claims)
+
+
+def _claim(claim: Claim, body: str, parts: list[tuple[str, int]], aliases: dict[str, str],
+           tags: dict[str, str]) -> Claim:
+    file, offset = next((f, o) for f, o in reversed(parts) if o <= claim.start)
+    line = body.count("\n", offset, claim.start) + 1
+    cites = tuple(_alias(c, aliases, tags) for c in claim.citations or ())
+    return replace(claim, file=file, line=line, citations=cites)
+
+
+def _alias(cite: Citation, aliases: dict[str, str], tags: dict[str, str]) -> Citation:
+    key = cite.key
+    target = aliases.get(key)
+    if target is None and key.startswith("tag:"):
+        target = tags.get(key[4:])
+    return replace(cite, key=target, alias=key) if target else cite
+
+
+def manuscript_sources(essay: Essay) -> Bibliography:
+    """The bibliography a Manubot manuscript implies: one source per distinct identifier it cites.
+
+    The source's key is the identifier as first written (an alias or tag if it was cited so).
+    """
+    manual: dict[str, Any] = {}
+    for item in essay.meta.get("manual-references") or ():
+        ident = standard_id(str(item.get("id", "")))
+        if ident:
+            manual[ident] = item
+    seen: dict[str, str] = {}
+    for claim in essay.claims:
+        for cite in claim.citations or ():
+            ident = standard_id(cite.key)
+            if ident is None or is_crossref(cite.key):
+                continue
+            seen.setdefault(ident, cite.alias or cite.key)
+    sources = tuple(id_source(key, ident, manual.get(ident)) for ident, key in seen.items())
+    return Bibliography(sources=sources, file=None)

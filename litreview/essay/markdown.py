@@ -1,0 +1,193 @@
+"""Markdown as pandoc reads it: block structure from markdown-it-py (CommonMark, pipe tables,
+footnotes, math), claims in paragraphs, headings, list items, quotes, table cells and footnotes.
+
+Nothing in code, math, HTML comments or raw HTML is read as a citation (``cites.mask_inline``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from ..errors import EssayError
+from ..model import Essay, Paragraph
+from .cites import keys_in, mask_inline
+from .segment import make_claim, sentences
+
+_NEWLINE = re.compile(r"\n")
+_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_KNITR = re.compile(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
+_BLOCKS_WITHOUT_TEXT = ("fence", "code_block", "html_block", "math_block", "math_block_label", "front_matter")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = (MarkdownIt("commonmark", {"html": True}).enable("table")
+          .use(footnote_plugin).use(dollarmath_plugin, allow_space=True, double_inline=True))
+    # Only the block structure is read (citations come from cites.mask_inline); footnote references
+    # are still parsed, since footnotes that nothing references are dropped.
+    md.inline.ruler.enableOnly(["text", "escape", "backticks", "footnote_ref", "footnote_inline"])
+    return md
+
+
+def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None) -> Essay:
+    """Split Markdown text into front matter, paragraphs and sentence claims."""
+    if not text.strip():
+        raise EssayError("essay is empty", path=path, line=1,
+                         hint="write the essay as Markdown paragraphs separated by blank lines")
+    meta, body, body_line = front_matter(text, path)
+    paragraphs = read_body(body, body_line, file=file)
+    if not paragraphs:
+        raise EssayError("essay has no paragraphs", path=path, line=body_line,
+                         hint="separate paragraphs of prose with blank lines; headings and code are skipped")
+    return Essay(path=path, body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=body_line,
+                 format="markdown", nocite=nocite_keys(meta), marked=_marked(paragraphs))
+
+
+def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = None) -> list[Paragraph]:
+    """The paragraphs of a Markdown body, numbered from ``first``."""
+    # Pandoc's fenced divs (":::") and knitr chunk headers ("```{r}") as CommonMark can read them.
+    source = _DIV.sub(lambda m: " " * len(m.group()), body)
+    source = _KNITR.sub(lambda m: m.group(1) + "```" + " " * (len(m.group()) - len(m.group(1)) - 3), source)
+    paragraphs: list[Paragraph] = []
+    number = first
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
+    for start, end, spans in sorted(_units(source), key=lambda u: u[0]):
+        unit = mask_inline(source[start:end])
+        claims = []
+        for span_start, span_end in spans:
+            for a, b in sentences(body, span_start, span_end):
+                line = body_line + bisect_right(line_starts, a) - 1
+                claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
+                                         masked=unit[a - start:b - start], file=file, line=line))
+        if not claims:
+            continue
+        paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
+                                    line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims)))
+        number += 1
+    return paragraphs
+
+
+def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """(start, end, spans to split into sentences) for each block of text, in token order."""
+    starts = [0]
+    for line in source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    lines = source.splitlines()
+    tokens = _parser().parse(source)
+    row: list[tuple[int, int]] = []
+    row_line = -1
+    cursor = 0
+    heading = False
+    for n, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            heading = True
+        elif tok.type == "heading_close":
+            heading = False
+        elif tok.type == "tr_open" and tok.map:
+            row, row_line = [], tok.map[0]
+            cursor = starts[row_line]
+        elif tok.type == "tr_close":
+            if row:
+                yield row[0][0], row[-1][1], row
+            row = []
+        elif tok.type == "inline" and tok.map:
+            if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
+                content = tok.content.strip()
+                if not content:
+                    continue
+                at = source.find(content, cursor, starts[row_line + 1] if row_line + 1 < len(starts) else None)
+                if at < 0:
+                    continue
+                row.append((at, at + len(content)))
+                cursor = at + len(content)
+                continue
+            row_line = -1
+            span = _inline_span(tok.content, tok.map, lines, starts, heading)
+            if span is not None:
+                yield span[0], span[1], [span]
+
+
+def _inline_span(content: str, where: list[int], lines: list[str], starts: list[int],
+                 heading: bool) -> tuple[int, int] | None:
+    parts = content.split("\n")
+    first_line, count = where[0], len(parts)
+    if first_line >= len(lines):
+        return None
+    head = parts[0].strip()
+    text = lines[first_line]
+    at = text.find(head[:40]) if head else -1
+    start = starts[first_line] + (at if at >= 0 else len(text) - len(text.lstrip()))
+    last = min(first_line + count - 1, len(lines) - 1)
+    tail = lines[last].rstrip()
+    if heading:
+        tail = _ATX_CLOSE.sub("", tail)
+    end = starts[last] + len(tail)
+    return (start, end) if end > start else None
+
+
+def nocite_keys(meta: Any) -> tuple[str, ...]:
+    """The keys of a YAML ``nocite`` field (a string or a list of strings)."""
+    value = meta.get("nocite") if isinstance(meta, dict) else None
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    keys: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            keys.extend(keys_in(item))
+    return tuple(dict.fromkeys(keys))
+
+
+def _marked(paragraphs: list[Paragraph]) -> bool:
+    return any(c.citations for p in paragraphs for c in p.claims)
+
+
+def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """Split off a leading ``---`` YAML block; returns (meta, body, body's first line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return {}, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            yaml_text = "".join(lines[1:i])
+            body = "".join(lines[i + 1:])
+            return _parse_meta(yaml_text, path), body, i + 2
+    raise EssayError("front matter is not closed", path=path, line=1,
+                     hint="end the YAML block with a line of three dashes (---)")
+
+
+def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from ..safeload import LoadLimitError, check_yaml
+
+    try:
+        check_yaml(yaml_text)  # size, depth and aliases, before anything is built
+        data = YAML(typ="safe", pure=True).load(yaml_text)
+    except LoadLimitError as exc:
+        raise EssayError(f"front matter: {exc.message}", path=path, line=(exc.line or 0) + 1,
+                         hint=exc.hint) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else 1
+        raise EssayError(f"front matter is not valid YAML: {exc.problem}", path=path, line=line,
+                         hint="fix the YAML between the --- lines") from None
+    except YAMLError as exc:
+        raise EssayError(f"front matter is not valid YAML: {exc}", path=path, line=1) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise EssayError("front matter must be a mapping of fields", path=path, line=2,
+                         hint="write it as `key: value` lines")
+    return data
+

@@ -1,0 +1,350 @@
+"""Author-date citations as a citation style renders them: "(Keohane and Nye 2012, 23)", "Holsti (2004)".
+
+Each becomes a ``Mention`` (keys empty when it resolves to no entry) and each resolved one a
+``marker`` hit with its locator. Year suffixes (2015a, n.d.-b) are matched the way citeproc assigns
+them; see ``litreview.linking.labels``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Mention
+from .hits import Found, Hit
+from .index import SourceIndex, persons_of
+from .labels import YearLabel, extra_signatures, year_labels
+from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
+
+_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
+# A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
+# ("2017/" from a URL key), never a second year ("2017/18").
+_YEAR = re.compile(r"(?<![\w–\-/])(?P<y>1[5-9]\d\d|20\d\d|n\.d\.|forthcoming|in press)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+                   r"(?![\w–\-]|/\w)")
+_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d|n\.d\.)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+                        r"(?![\w–\-]|/\w)")
+_NOT_NAMES = wordset("""
+    january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec table figure fig appendix section chapter vol no
+    model wave phase step spring summer autumn fall winter fy
+""")
+
+
+def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
+    """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
+    text = claim.text
+    for paren in _PAREN.finditer(text):
+        body = paren.group("body")
+        if "@" in body or not _YEAR.search(body):
+            continue
+        last_names = ""
+        offset = paren.start("body")
+        for segment in _segments(body):
+            seg_text, seg_start = segment
+            parsed = _parse_segment(seg_text)
+            if parsed is None:
+                continue
+            names, years, rest = parsed
+            at = offset + seg_start
+            if not names.strip():
+                if last_names:
+                    names = last_names
+                else:
+                    _year_only(claim, paren, seg_text, at, years, rest, before, index, found)
+                    last_names = ""
+                    continue
+            last_names = names
+            _names_years(claim, paren, seg_text, at, names, years, rest, index, found)
+
+
+def _segments(body: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for part in body.split(";"):
+        out.append((part, pos))
+        pos += len(part) + 1
+    return out
+
+
+def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
+    m = _YEAR.search(seg)
+    if m is None:
+        return None
+    names = seg[:m.start()].strip().rstrip(",").strip()
+    years = [(m.group("y"), m.group("s") or "")]
+    rest = seg[m.end():]
+    while True:
+        more = _MORE_YEAR.match(rest)
+        if not more:
+            break
+        years.append((more.group("y"), more.group("s") or ""))
+        rest = rest[more.end():]
+    return names, years, rest
+
+
+YEAR_WORDS = ("forthcoming", "in press")
+"""Year fields styles print as written instead of a year."""
+
+
+def _year_word(index: SourceIndex, key: str) -> bool:
+    return fold(index.sources[key].field("year")).strip("{} .") in YEAR_WORDS
+
+
+def _year_text(year: str, suffix: str) -> str:
+    """ "2016a", "n.d.-b": the year as a style prints it."""
+    return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
+
+
+def _labels(index: SourceIndex) -> dict[str, YearLabel]:
+    """The year labels of the index's entries, computed once per index."""
+    cached = index.__dict__.get("_year_labels")
+    if cached is None:
+        cached = year_labels(index.sources, {k: y for k, (y, _) in index.years.items()})
+        index.__dict__["_year_labels"] = cached
+    return cached
+
+
+def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
+    """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it)."""
+    labels = _labels(index)
+    if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
+        return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
+    wanted = None if year == "n.d." else int(year)
+    same_year = [k for k in sig_keys if labels[k].year == wanted and not _year_word(index, k)]
+    if suffix:
+        exact = [k for k in same_year if labels[k].suffix == suffix]
+        if exact:
+            return exact
+        if len(same_year) > 1:
+            # The names matched several author lists: count the letter along the bibliography order.
+            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, index.order[k]))
+            pos = ord(suffix[-1]) - ord("a")
+            return [ordered[pos]] if pos < len(ordered) else []
+    return same_year
+
+
+def _lookup(names: str, index: SourceIndex) -> list[str]:
+    """Keys whose name signature is the longest tail of ``names`` ("see Keohane and Nye")."""
+    return _lookup_tail(names, index)[0]
+
+
+def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
+    """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
+    extra = _extra(index)
+    longest = max(index.max_signature_words, index.__dict__["_extra_longest"])
+    words = canonical(names).split()
+    for i in range(max(0, len(words) - longest), len(words)):
+        sig = " ".join(words[i:])
+        if sig in index.signatures:
+            return index.signatures[sig], len(words) - i
+        if sig in extra:
+            return extra[sig], len(words) - i
+    return [], 0
+
+
+def _extra(index: SourceIndex) -> dict[str, list[str]]:
+    cached = index.__dict__.get("_extra_signatures")
+    if cached is None:
+        cached = extra_signatures(index.sources)
+        index.__dict__["_extra_signatures"] = cached
+        index.__dict__["_extra_longest"] = max((len(s.split()) for s in cached), default=1)
+    return cached
+
+
+def _loose(names: str, index: SourceIndex) -> list[str]:
+    for word in canonical(names).split():
+        if word in index.first_family:
+            return index.first_family[word]
+    return []
+
+
+def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
+                 years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found) -> None:
+    sig_keys, confidence = _lookup(names, index), 1.0
+    if not sig_keys:
+        sig_keys, confidence = _loose(names, index), 0.8
+    resolved_any = False
+    locator = rest.strip().lstrip(",").strip()
+    loose = None
+    for n, (year, suffix) in enumerate(years):
+        keys = _fit(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
+        if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
+            loose = _loose(names, index) if loose is None else loose
+            keys = _candidates(loose, year, suffix, index)
+        if not keys and n > 0 and not _second_year(years[0][0], year, suffix):  # "2014, 1601": a page
+            locator = (f"{year}{suffix}" + rest).strip().lstrip(",").strip()
+            break
+        written = f"{names} {_year_text(year, suffix)}"
+        if not keys:
+            if _looks_like_names(names) and year not in YEAR_WORDS:  # prose says "(forthcoming)" too
+                found.cover(claim.id, paren.start(), paren.end())
+                found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
+                                          f"no entry for {written}"))
+            continue
+        resolved_any = True
+        _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found)
+    if resolved_any:
+        found.cover(claim.id, paren.start(), paren.end())
+        _cover_names(claim, paren.start(), names, found)
+
+
+ET_AL_MIN = 3
+"""Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
+
+
+def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """Among several entries, those the written names fit best: "et al." for three authors or
+    more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
+    if len(keys) > 1 and canonical(names).endswith("et al"):
+        many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
+                or any(p.family == "others" for p in persons_of(index.sources[k]))]
+        keys = many or keys
+    return _by_given_name(names, keys, index)
+
+
+def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """Among several entries, those whose first author's given name the citation spells out.
+
+    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001".
+    """
+    if len(keys) < 2:
+        return keys
+    written = canonical(names).split()
+    kept = []
+    for key in keys:
+        people = persons_of(index.sources[key])
+        given = canonical(people[0].given).split() if people else []
+        # "Jane Smith" or "J. Wang": the first given name, in full or as an initial.
+        if given and (given[0] in written or given[0][:1] in written):
+            kept.append(key)
+    return kept or keys
+
+
+def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
+          confidence: float, index: SourceIndex, found: Found) -> None:
+    key, ambiguous, _ = index.choose(keys, content_stems(claim.text))
+    found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
+    found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
+                          evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
+                          confirmed=not ambiguous))
+
+
+SECOND_YEAR_SPAN = 60
+"""After "2014, " a number this close to the first year is a second year, not a page."""
+
+
+def _second_year(first: str, year: str, suffix: str) -> bool:
+    """Whether "first, year" lists two years ("1999, 2003", "2012a, 2012b") rather than a page."""
+    if suffix or not first.isdigit() or not year.isdigit():  # n.d., forthcoming
+        return True
+    return abs(int(year) - int(first)) <= SECOND_YEAR_SPAN
+
+
+def _cover_names(claim: Claim, paren_start: int, names: str, found: Found) -> None:
+    """Names written inside the parentheses are explained by the marker."""
+    if names:
+        at = claim.text.rfind(names, 0, paren_start + len(names) + 2)
+        if at >= 0:
+            found.cover(claim.id, at, at + len(names))
+
+
+_NAME_GLUE = wordset("""and & et al al. of the for on de von van der den du la le y""")
+
+
+def _looks_like_names(names: str) -> bool:
+    """ "see Wendt", "Bureau of Democracy, Human Rights, and Labor": yes; a clause of prose: no."""
+    words = names.replace(",", " ").split()
+    while words and words[0][:1].islower():
+        words = words[1:]  # a prefix: see, e.g., cf., also
+    if not words or len(words) > 10 or any(ch.isdigit() for ch in names):
+        return False
+    if fold(words[0]).strip(".") in _NOT_NAMES:
+        return False
+    return all(w[:1].isupper() or fold(w) in _NAME_GLUE for w in words)
+
+
+def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
+               rest: str, before: str, index: SourceIndex, found: Found) -> None:
+    """ "Wendt (1999)" or "as Carothers points out ... (2015b, 15)"."""
+    text = claim.text
+    lead = text[:paren.start()]
+    toks = tokens(lead)
+    locator = rest.strip().lstrip(",").strip()
+    year, suffix = years[0]
+    # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
+    if toks and lead[toks[-1].end:].strip() in ("", "."):
+        window = toks[-index.max_signature_words:]
+        sig_keys, size = _lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
+        if sig_keys and any(_candidates(sig_keys, y, s, index) for y, s in years):
+            first = window[-min(size, len(window))]
+            span = lead[first.start:window[-1].end]
+            written = f"{span} ({seg.strip()})"
+            found.cover(claim.id, first.start, paren.end())
+            for n, (y, s) in enumerate(years):
+                more = _fit(span, _candidates(sig_keys, y, s, index), index)
+                if more:
+                    _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
+                elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
+                    found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
+                                                       f"no entry for {span} {_year_text(y, s)}"))
+            return
+    # Suppressed author: the entry's names appear earlier in the sentence or the one before.
+    keys = _named_in_context(before + " " + lead, year, suffix, index)
+    if keys:
+        found.cover(claim.id, paren.start(), paren.end())
+        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found)
+        return
+    # No author anywhere near: the words of a title may still point at one entry of that year.
+    keys = _by_title_words(claim.text, year, index)
+    if keys:
+        found.cover(claim.id, paren.start(), paren.end())
+        found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
+                                  "author not named; chosen by the words of the title"))
+        found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
+                              ambiguous=True, locator=locator, confirmed=False))
+        return
+    if toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text) and year not in YEAR_WORDS:
+        name = strip_possessive(toks[-1].text)[0]
+        found.cover(claim.id, toks[-1].start, paren.end())
+        found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
+                                              f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+TITLE_EVIDENCE = 4.0
+"""Context score (idf-weighted title words) a bare "(2016, 2)" needs to be read as a citation."""
+
+
+def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
+    if not year.isdigit():
+        return []
+    wanted = int(year)
+    pool = index.by_year.get(wanted, [])
+    if not pool:
+        return []
+    scores = index.context_scores(content_stems(text), pool)
+    ranked = sorted(pool, key=lambda k: -scores[k])
+    best = scores[ranked[0]]
+    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    if best >= TITLE_EVIDENCE and best >= 1.5 * second:
+        return ranked[:3] if second else ranked[:1]
+    return []
+
+
+def _plausible_surname(word: str) -> bool:
+    word = strip_possessive(word)[0]
+    return (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 1
+            and fold(word) not in _NOT_NAMES)
+
+
+def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
+    named = {fold(strip_possessive(t.text)[0]) for t in tokens(context) if t.is_capitalised}
+    keys: list[str] = []
+    for name in named:
+        keys.extend(role.key for role in index.roles(name))
+    keys = _candidates(list(dict.fromkeys(keys)), year, suffix, index)
+    if not keys:
+        return []
+
+    def share(key: str) -> int:
+        return sum(1 for p in persons_of(index.sources[key]) if fold(p.family) in named)
+
+    best = max(share(k) for k in keys)
+    return [k for k in keys if share(k) == best]

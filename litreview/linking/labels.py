@@ -1,0 +1,124 @@
+"""The year an author-date style prints for each entry, with the letter citeproc adds: 2016a, n.d.-b.
+
+citeproc (pandoc's, and citeproc-js) adds a year suffix only to entries whose citations would
+still read the same after it has spelled out more names and given names: the same list of
+authors (or editors, or for neither the title) and the same year. Within such a group the
+letters follow the style's bibliography order: author, then year, then title (Chicago
+author-date). A letter written in the year field itself ("2015a") is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..bibliography.bibtex import key_suffix
+from ..bibliography.latex import decode_latex
+from ..model import Person, Source
+from .text import canonical
+
+_WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class YearLabel:
+    """What a style prints after the names of one entry."""
+
+    year: int | None
+    """The year (None prints as "n.d.")."""
+    suffix: str = ""
+    """The disambiguating letter(s), '' when the entry needs none."""
+
+    def text(self) -> str:
+        if self.year is None:
+            return "n.d." + (f"-{self.suffix}" if self.suffix else "")
+        return f"{self.year}{self.suffix}"
+
+
+def _person_key(person: Person) -> tuple[str, str]:
+    family = canonical(" ".join(p for p in (person.prefix, person.family) if p))
+    return family, canonical(person.given)[:1]
+
+
+def names_key(source: Source) -> tuple[tuple[str, str], ...]:
+    """Who a citation names: authors, else editors, else the title (CSL's substitution).
+
+    BibTeX's "and others" is kept as a mark, not a person: it prints as "et al.".
+    """
+    people = source.authors or source.editors
+    if people:
+        return tuple(("et al", "") if p.family == "others" and not p.given else _person_key(p) for p in people)
+    return (("", canonical(source.title)),)
+
+
+_RANGE = re.compile(r"^\s*\{?\s*(-?\d{4})[^/]*/\s*(-?\d{4})")
+
+
+def _range_end(source: Source) -> int | None:
+    """The last year of a date range ("1984/1986" prints 1984–1986, a label of its own)."""
+    match = _RANGE.match(source.field("date"))
+    return int(match.group(2)) if match and match.group(2) != match.group(1) else None
+
+
+def _sort_title(title: str) -> str:
+    # citeproc compares case-folded text; quotation marks and punctuation do not count.
+    return canonical(title)
+
+
+def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:
+    """Key -> the year label a Chicago author-date citation prints for it (``years``: key -> year read)."""
+    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
+    labels: dict[str, YearLabel] = {}
+    for source in sources.values():
+        written = _WRITTEN_SUFFIX.search(source.field("year"))
+        if written:
+            labels[source.key] = YearLabel(years.get(source.key), written.group(1))
+        else:
+            groups[(names_key(source), years.get(source.key), _range_end(source))].append(source)
+    for (_, year, _end), members in groups.items():
+        if len(members) == 1:
+            labels[members[0].key] = YearLabel(year)
+            continue
+        # Ties keep the bibliography's order, as citeproc's stable sort does.
+        ordered = sorted(members, key=lambda s: (_sort_title(s.title), s.line or 0))
+        for n, source in enumerate(ordered, start=1):
+            labels[source.key] = YearLabel(year, key_suffix(n))
+    return labels
+
+
+WEB_TYPES = frozenset({"online", "www", "electronic", "misc", "webpage"})
+"""Types a style names by their web site (container) when they have no author (Chicago's substitute)."""
+MAX_EXPANDED = 6
+"""Names citeproc may spell out before "et al." to tell two author lists apart."""
+
+
+def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
+    """Name forms styles print besides the plain ones the index knows: canonical form -> keys.
+
+    "Alampara, Schilling-Wilhelmi, et al." (names added until two lists differ) and, for an
+    entry with no author or editor, its short title, the web site ("GitHub") or, for software, the publisher.
+    """
+    from .index import family_forms
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for source in sources.values():
+        people = source.authors or source.editors
+        forms: set[str] = set()
+        if len(people) >= 3:
+            families = [family_forms(p)[-1] for p in people[:MAX_EXPANDED]]
+            for n in range(2, min(len(people), MAX_EXPANDED)):
+                forms.add(" ".join(families[:n]) + " et al")
+        elif not people:
+            short = source.field("shorttitle") or source.field("title-short")
+            if short:
+                forms.add(canonical(decode_latex(short)))
+            if source.type in WEB_TYPES and source.container:
+                forms.add(canonical(source.container))
+            if source.type == "software" and source.publisher:
+                forms.add(canonical(source.publisher))
+        for form in forms:
+            if form:
+                out[form].append(source.key)
+    return dict(out)

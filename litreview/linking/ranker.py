@@ -1,0 +1,71 @@
+"""How likely a reviewer is to accept a topical suggestion: a small logistic model over evidence
+the suggester measures, fitted on the citations of real manuscripts (bench/eval_topical.py --fit).
+
+The weights below are data written by that command; nothing is downloaded or trained at run time.
+A probability is capped below 1: topical evidence alone never makes a link certain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+from ..model import Link
+
+FEATURES = (
+    "cosine", "context", "top", "margin", "words", "pairs", "title_word", "title_cover", "rarity",
+    "linked", "cue", "first_person", "length", "spread", "entries", "source_margin",
+    "bm25", "generic_only", "relative",
+)
+"""What the model reads of a (claim, entry) candidate, in this order (see ``topical.suggest``)."""
+
+CAP = 0.95
+"""The highest probability a topical suggestion can show."""
+
+# Written by `python bench/eval_topical.py --fit` (development documents only).
+WEIGHTS: dict[str, float] = {"intercept": -1.8909, "cosine": 0.9655, "context": 0.4177, "top": 0.171, "margin": 1.2258, "words": 0.8513, "pairs": 0.2754, "title_word": -0.1, "title_cover": 0.9682, "rarity": 0.7158, "linked": 0.0, "cue": 0.5798, "first_person": -0.219, "length": 0.3739, "spread": -0.4418, "entries": -1.2762, "source_margin": 1.9298, "bm25": -0.8346, "generic_only": 0.7515, "relative": 0.8572}
+SHOW = 0.8
+"""Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
+The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
+(the reliability tables of bench/eval_topical.py check it on development and held-out documents)."""
+
+_CUES = re.compile(
+    r"\b(?:studies|study|research|researchers|literature|scholars?|work(?:s)? (?:by|of|on)|previous(?:ly)?|"
+    r"recent(?:ly)?|has been|have been|was (?:first|later)|were (?:first|later)|(?:is|are) known|shown|"
+    r"showed|shows|found|finds|reported|proposed|introduced|developed|described|argued|argues|suggests?|"
+    r"demonstrated|according to|e\.g\.|for example|for instance|such as|see|elsewhere|widely|commonly|"
+    r"often|typically|popular|standard|well[- ]known|seminal)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|this paper|this article|here)\b", re.IGNORECASE)
+
+
+def claim_cues(text: str) -> tuple[float, float]:
+    """(cue, first_person): does the sentence use a citation habit; does it speak of its own work."""
+    return (1.0 if _CUES.search(text) else 0.0), (1.0 if _FIRST_PERSON.search(text) else 0.0)
+
+
+def probability(row: Sequence[float], weights: dict[str, float] | None = None) -> float:
+    """The model's probability for one candidate (``row`` in ``FEATURES`` order), capped."""
+    w = WEIGHTS if weights is None else weights
+    z = w.get("intercept", 0.0) + sum(w.get(name, 0.0) * x for name, x in zip(FEATURES, row, strict=True))
+    z = max(-30.0, min(30.0, z))
+    return min(CAP, 1.0 / (1.0 + math.exp(-z)))
+
+
+def review_order(suggested: Iterable[Link], every: Iterable[Link]) -> list[Link]:
+    """Suggestions most worth a reviewer's time first: by expected value, the confidence times how
+    little else supports the claim (1 minus the best confidence among its other links, confirmed
+    ones in full, other suggestions at half weight)."""
+    support: dict[str, list[tuple[str, float]]] = {}
+    for lk in every:
+        if lk.status != "rejected":
+            weight = 1.0 if lk.status == "confirmed" else 0.5
+            support.setdefault(lk.claim_id, []).append((lk.source_key, weight * lk.confidence))
+    items = list(suggested)
+
+    def value(lk: Link) -> float:
+        others = [v for key, v in support.get(lk.claim_id, ()) if key != lk.source_key]
+        return lk.confidence * (1.0 - max(others, default=0.0))
+
+    ranked = sorted(range(len(items)), key=lambda n: (-round(value(items[n]), 6), -items[n].confidence, n))
+    return [items[n] for n in ranked]

@@ -1,0 +1,111 @@
+"""Identifiers other than DOIs: syntax, normalisation and where an entry keeps them.
+
+``parse_identifier("isbn:0-262-03384-4")`` gives ``("isbn", "9780262033848")``; schemes
+are doi, isbn, arxiv, pmid, pmcid, dblp and openalex. Pure: no network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..errors import InputError
+
+SCHEMES = ("doi", "isbn", "arxiv", "pmid", "pmcid", "dblp", "openalex")
+_ARXIV_NEW = re.compile(r"^\d{4}\.\d{4,5}(v\d+)?$")
+_ARXIV_OLD = re.compile(r"^[a-z][a-z-]*(\.[A-Z]{2})?/\d{7}(v\d+)?$")
+_DBLP = re.compile(r"^(conf|journals|books|phd|series|reference|tr|persons|homepages)/[\w.-]+/[\w.-]+$")
+_PREFIXES = {"isbn": "isbn", "arxiv": "arxiv", "arxiv.org/abs/": "arxiv", "pmid": "pmid", "pubmed": "pmid",
+             "pmcid": "pmcid", "pmc": "pmcid", "dblp": "dblp", "openalex": "openalex", "doi": "doi"}
+
+
+def isbn13(text: str) -> str:
+    """The ISBN-13 of an ISBN-10 or -13 (hyphens and spaces ignored); '' when invalid."""
+    digits = re.sub(r"[\s-]", "", text).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        if sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits)) % 11:
+            return ""
+        digits = "978" + digits[:9]
+        return digits + str((10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10) % 10)
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        if sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10:
+            return ""
+        return digits
+    return ""
+
+
+def arxiv_id(text: str) -> str:
+    """A bare arXiv id (``1605.08386``, ``astro-ph/0601001``, versions kept); '' when not one."""
+    value = text.strip().removeprefix("https://").removeprefix("http://").removeprefix("arxiv.org/abs/")
+    value = re.sub(r"^arxiv:", "", value, flags=re.I)
+    return value if _ARXIV_NEW.match(value) or _ARXIV_OLD.match(value) else ""
+
+
+def problem(scheme: str, value: str) -> str:
+    """Why ``value`` is not an identifier of ``scheme`` ('' when it is)."""
+    if scheme == "isbn" and not isbn13(value):
+        return "not a valid ISBN-10 or ISBN-13 (check the digits and the check digit)"
+    if scheme == "arxiv" and not arxiv_id(value):
+        return "not an arXiv id (like 1605.08386 or astro-ph/0601001)"
+    if scheme == "pmid" and not value.isdigit():
+        return "a PubMed id is digits only (like 17375194)"
+    if scheme == "pmcid" and not re.fullmatch(r"PMC\d+", value, re.I):
+        return "a PMC id looks like PMC1817752"
+    if scheme == "dblp" and not _DBLP.match(value):
+        return "a DBLP key looks like conf/nips/VaswaniSPUJGKP17 or journals/cacm/Knuth74"
+    if scheme == "openalex" and not re.fullmatch(r"W\d+", value, re.I):
+        return "an OpenAlex work id looks like W1982728624"
+    return ""
+
+
+def normalize(scheme: str, value: str) -> str:
+    value = value.strip()
+    if scheme == "isbn":
+        return isbn13(value)
+    if scheme == "arxiv":
+        return arxiv_id(value)
+    if scheme in ("pmcid", "openalex"):
+        return value.upper()
+    return value
+
+
+def parse_identifier(text: str) -> tuple[str, str]:
+    """(scheme, normalised value) of ``scheme:value``; InputError naming what is wrong."""
+    raw = text.strip()
+    lower = raw.lower()
+    found = next(((p, s) for p, s in _PREFIXES.items() if lower.startswith(p if p.endswith("/") else p + ":")),
+                 None)
+    if found is not None:
+        prefix, scheme = found
+        value = raw[len(prefix) + (0 if prefix.endswith("/") else 1):].strip()
+    else:
+        raise InputError(f"{text!r} has no identifier scheme", hint="write it as isbn:…, arxiv:…, pmid:…, "
+                         "pmcid:…, dblp:… or openalex:…, or give a DOI")
+    if scheme == "pmcid" and value.isdigit():
+        value = "PMC" + value
+    why = problem(scheme, value) if scheme != "doi" else ""
+    if why:
+        raise InputError(f"{text!r}: {why}")
+    return scheme, normalize(scheme, value)
+
+
+def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
+    """The identifiers an entry's fields carry (isbn, arxiv via eprint, pmid, pmcid), normalised."""
+    out: dict[str, str] = {}
+    low = {k.lower(): v for k, v in fields.items()}
+    for raw in re.split(r"[,;\s]+(?=\d{9}|97)", low.get("isbn", "")):
+        value = isbn13(raw)
+        if value:
+            out["isbn"] = value
+            break
+    prefix = low.get("archiveprefix", low.get("eprinttype", "")).lower()
+    eprint = low.get("eprint", "")
+    candidate = low.get("arxiv", "") or (eprint if prefix in ("arxiv", "") else "")
+    if arxiv_id(candidate):
+        out["arxiv"] = arxiv_id(candidate)
+    if low.get("pmid", "").strip().isdigit():
+        out["pmid"] = low["pmid"].strip()
+    pmcid = low.get("pmcid", "").strip().upper()
+    if re.fullmatch(r"PMC\d+", pmcid):
+        out["pmcid"] = pmcid
+    return out

@@ -1,0 +1,130 @@
+"""Bounded YAML and JSON loading for every file a user or a server hands us.
+
+Size, nesting depth and YAML aliases are checked on the token stream before any value
+is built, in linear time, so an alias bomb or a 100,000-deep document is refused in
+milliseconds instead of exhausting memory or the recursion limit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+#: Largest YAML or JSON text read from a user's file (claims.yaml, front matter, CSL-JSON).
+MAX_BYTES = 20_000_000
+#: Deepest nesting of mappings and lists accepted; real files stay under 10.
+MAX_DEPTH = 64
+
+
+class LoadLimitError(ValueError):
+    """A document breaks a limit (size, depth, aliases); ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+
+
+def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> None:
+    """Raise LoadLimitError when ``text`` is too large, too deep, or uses an alias (``*name``).
+
+    Aliases are refused outright: a reviewed file has no use for them, and expanding
+    them is how a 1 KB file becomes gigabytes. Syntax errors are left to the real load.
+    """
+    if len(text) > max_bytes:
+        raise LoadLimitError(f"the YAML is {len(text):,} characters, more than the {max_bytes:,} allowed",
+                             hint="split the file, or check it is the file you meant")
+    if "*" not in text and text.count("[") + text.count("{") + text.count("\n") < max_depth:
+        return  # no alias and too few lines/brackets to nest too deep
+    if _bracket_depth(text, max_depth) > max_depth:
+        # Refused before parsing: the YAML scanner's work grows with the square of the flow depth.
+        raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure")
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, AliasEvent):
+                raise LoadLimitError(f"YAML aliases (*{event.anchor}) are not allowed here",
+                                     line=_line(event), hint="write the value out instead of *alias")
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", line=_line(event),
+                                         hint="flatten the structure")
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        return  # the real load reports the syntax error with its line
+
+
+_YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|#[^\n]*')
+
+
+def _bracket_depth(text: str, limit: int) -> int:
+    """Flow-collection depth, double-quoted strings and comments skipped (linear)."""
+    depth = deepest = 0
+    for m in _YAML_TOKEN.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def _line(event: Any) -> int | None:
+    mark = getattr(event, "start_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+
+
+def json_depth(text: str | bytes, limit: int = MAX_DEPTH) -> int:
+    """The nesting depth of a JSON text, stopping early once past ``limit`` (linear time)."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if "[" not in text and "{" not in text:
+        return 0
+    depth = deepest = 0
+    for m in _JSON_TOKEN.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        elif c in "]}":
+            depth -= 1
+    return deepest
+
+
+def load_json(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """``json.loads`` with size and depth limits; every failure is a ValueError.
+
+    json.JSONDecodeError and LoadLimitError are both ValueErrors, so a caller that
+    already treats a ValueError as "corrupt" needs no change.
+    """
+    if len(text) > max_bytes:
+        raise LoadLimitError(f"the JSON is {len(text):,} bytes, more than the {max_bytes:,} allowed")
+    if json_depth(text, max_depth) > max_depth:
+        raise LoadLimitError(f"the JSON nests deeper than {max_depth} levels")
+    try:
+        return json.loads(text)
+    except RecursionError:  # pragma: no cover - the depth check comes first
+        raise LoadLimitError("the JSON nests too deeply") from None
+    except UnicodeDecodeError as exc:
+        raise LoadLimitError(f"the JSON is not valid UTF-8 (offset {exc.start})") from None
+
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadLimitError", "check_yaml", "json_depth", "load_json"]

@@ -1,0 +1,79 @@
+"""Property and fuzz tests: no input path raises anything but its documented error.
+
+Each target takes mutated real files (see conftest.py) and must either succeed or refuse
+with the error meant for users (a LitreviewError subclass carrying file and line).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from litreview.errors import LitreviewError
+
+from .conftest import FUZZ, mutated, run_target, seeds
+
+pytestmark = pytest.mark.fuzz
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+@FUZZ
+@given(mutated(seeds("bib")))
+@example("@article{k, title={A}, url={https://[x}, pages={" + "1" * 5000 + "}, year=2000}\n")
+@example("@book{k, title={" + "a" * 20_000 + "., b}, author={A, B}, year=2000}\n")
+def test_bibliography_loader_and_checks(text: str) -> None:
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_bibliography
+    from litreview.checks.style import check_style
+
+    def go() -> None:
+        bib = parse_bibliography(text, "fuzz.bib")
+        check_bibliography(bib, now=NOW)
+        check_style(bib, now=NOW, access_max_age_days=365)
+
+    run_target("bib", text, go, (LitreviewError,))
+
+
+@FUZZ
+@given(st.one_of(mutated(seeds("refs"), max_ops=4), st.text(max_size=300)))
+@example("Holsti, K. J. Taming the {Sovereigns. Cambridge UP, 2004.")
+@example("Holsti, K. J. Taming the Sovereigns} and more. Cambridge UP, 2004.")
+@example("Nguyen, T. H. (2019). Tidal wetlands. Estuarine Studies, 42(3), 215–230. https://doi.org/10.5555/es.\\{20")
+def test_importer_round_trip(text: str) -> None:
+    """A parsed reference always becomes BibTeX that the loader reads without a syntax error."""
+    from litreview.bibliography.bibtex_out import make_keys, to_bibtex
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.bibliography.refparse import parse_reference
+
+    def go() -> None:
+        ref = parse_reference(text)
+        bibtex = to_bibtex([ref], make_keys([ref]))
+        loaded = parse_bibliography(bibtex, "imported.bib")
+        syntax = [p for p in loaded.problems if p.code == "LR100"]
+        assert not syntax, (bibtex, syntax)
+
+    run_target("import", text, go, (LitreviewError,))
+
+
+@FUZZ
+@given(mutated(seeds("essay")))
+@example("---\na: &a [x, x]\nb: [*a, *a]\n---\n\nA sentence.\n")
+@example("---\n" + "[" * 1000 + "]" * 1000 + "\n---\n\nA sentence.\n")
+def test_essay_reader(text: str) -> None:
+    from litreview.essay import parse_essay
+
+    run_target("essay", text, lambda: parse_essay(text, "fuzz.md"), (LitreviewError,))
+
+
+@FUZZ
+@given(mutated(seeds("yaml")))
+@example("links: " + "[" * 1000 + "]" * 1000 + "\n")
+@example("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n")
+def test_claims_reader(text: str) -> None:
+    from litreview.linking.curated import parse_curated
+
+    run_target("claims", text, lambda: parse_curated(text, "claims.yaml"), (LitreviewError,))

@@ -1,0 +1,123 @@
+"""Exit statuses on failure: a bug is exit 2 with one line and a hint, never a traceback nor 1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+ALIAS_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.litreview]\n", encoding="utf-8")
+    (tmp_path / "refs" / "bibliography.bib").write_text(
+        "@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns},"
+        " publisher={Cambridge University Press}, year=2004}\n", encoding="utf-8")
+    (tmp_path / "refs" / "essay.md").write_text("Holsti argued that states are tamed (Holsti 2004).\n",
+                                                encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(("exc", "says"), [
+    (RuntimeError("boom\nsecond line"), "error: unexpected RuntimeError: boom second line"),
+    (RecursionError("maximum recursion depth exceeded"), "error: an input is nested too deeply"),
+    (MemoryError(), "error: out of memory"),
+])
+def test_unexpected_exception_is_exit_2_with_one_line(project: Path, monkeypatch: pytest.MonkeyPatch, capsys,
+                                                      exc: BaseException, says: str) -> None:
+    from litreview.commands import sources
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise exc
+
+    monkeypatch.setattr(sources, "load_or_fail", fail)
+    assert main(["sources"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(says)
+    assert "Traceback" not in err and len(err.splitlines()) == 2
+    assert "please report it" in err.splitlines()[1]
+
+
+def test_debug_variable_shows_the_traceback(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from litreview.commands import sources
+
+    monkeypatch.setattr(sources, "load_or_fail", lambda *a, **k: 1 / 0)
+    monkeypatch.setenv("LITREVIEW_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["sources"])
+
+
+def test_alias_bomb_in_claims_is_a_clear_error(project: Path, capsys) -> None:
+    (project / "refs" / "claims.yaml").write_text(ALIAS_BOMB, encoding="utf-8")
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert "claims.yaml:2: YAML aliases (*a) are not allowed here" in err
+
+
+def test_alias_bomb_in_front_matter_is_a_clear_error(project: Path, capsys) -> None:
+    (project / "refs" / "essay.md").write_text(f"---\n{ALIAS_BOMB}---\n\nA sentence.\n", encoding="utf-8")
+    assert main(["check"]) == 2
+    assert "essay.md:3: front matter: YAML aliases" in capsys.readouterr().err
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def test_output_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    """`litreview sources --format json | head -c 100`: no traceback, no 'Exception ignored'."""
+    entries = "".join(f"@book{{k{i}, author={{Author, A.}}, title={{Title number {i}}}, year=2000}}\n"
+                      for i in range(3000))
+    (tmp_path / "b.bib").write_text(entries, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "litreview", "sources", "--bib", "b.bib", "--format", "json"],
+                            cwd=tmp_path, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(60) == 0
+    assert "Traceback" not in err and "Exception ignored" not in err and "BrokenPipe" not in err, err
+
+
+def test_symlinked_snapshot_folder_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    """The snapshot never writes outside its folder; refusing a symlinked doi/ is an error, not a crash."""
+    fake_registry = pytest.importorskip("litreview.testing.fake_registry")
+    (tmp_path / "refs" / "metadata").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "refs" / "metadata" / "doi").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "pyproject.toml").write_text("[tool.litreview]\n", encoding="utf-8")
+    (tmp_path / "refs" / "bibliography.bib").write_text(
+        "@article{a, author={Kim, A.}, title={Culture}, journal={J}, year=2005, doi={10.5555/lr.culture.2005}}\n",
+        encoding="utf-8")
+    with fake_registry.FakeRegistry() as server:
+        proc = subprocess.run([sys.executable, "-m", "litreview", "fetch"], cwd=tmp_path,
+                              env={**_env(), **server.env(), "LITREVIEW_METADATA_DIR": "refs/metadata"},
+                              capture_output=True, timeout=120)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err, err
+    assert "outside the snapshot folder" in err, err
+    assert not list((tmp_path / "elsewhere").iterdir())
+
+
+def test_errors_inside_a_task_group_are_unwrapped(project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from litreview.commands import sources
+    from litreview.errors import InputError
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ExceptionGroup("unhandled errors in a TaskGroup", [InputError("bad thing", path="x.bib", line=3)])
+
+    monkeypatch.setattr(sources, "load_or_fail", fail)
+    assert main(["sources"]) == 2
+    assert capsys.readouterr().err == "error: x.bib:3: bad thing\n"

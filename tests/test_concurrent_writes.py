@@ -1,0 +1,154 @@
+"""No lost update, no partial file: real `litreview` processes racing and killed with SIGKILL.
+
+CI runs a few trials of each; ``python bench/guarantees.py`` runs 100 races and 300 kills.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from litreview.cli import main
+
+CASE = Path(__file__).parent / "cases" / "linking_prose"
+TYPED = "\n@article{typed2020hand,\n  author = {Typed, Hand},\n  title = {Typed While Waiting},\n" \
+        "  journal = {J},\n  year = {2020},\n  doi = {10.5555/typed.by.hand},\n}\n"
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and flock are POSIX")
+
+
+@pytest.fixture(scope="module")
+def fake():
+    fake_registry = pytest.importorskip("litreview.testing.fake_registry")
+    with fake_registry.FakeRegistry(latency=0.2) as server:
+        yield server
+
+
+@pytest.mark.slow
+def test_two_adds_at_once_lose_nothing(tmp_path: Path, fake) -> None:
+    from litreview.testing.races import add_race
+
+    for i in range(2):
+        trial = add_race(tmp_path / f"t{i}", fake.env())
+        assert trial.exits == (0, 0), trial.detail
+        assert trial.lost == 0, trial.detail
+
+
+@pytest.mark.slow
+def test_two_link_decisions_at_once_lose_nothing(tmp_path: Path) -> None:
+    from litreview.testing.races import links_race
+
+    for i in range(2):
+        folder = tmp_path / f"t{i}"
+        folder.mkdir()
+        trial = links_race(folder, CASE, [("p1-s1", "holsti2004taming"), ("p2-s1", "wendt1992anarchy")])
+        assert trial.exits == (0, 0), trial.detail
+        assert trial.lost == 0, trial.detail
+
+
+@pytest.mark.slow
+def test_killed_add_leaves_the_old_or_a_complete_bibliography(tmp_path: Path, fake) -> None:
+    from litreview.testing.races import add_kill
+
+    rng = random.Random(14)
+    trials = [add_kill(tmp_path / f"k{i}", fake.env(), rng) for i in range(3)]
+    assert sum(t.partial for t in trials) == 0, [t.detail for t in trials if t.partial]
+
+
+@pytest.mark.slow
+def test_killed_link_decision_leaves_the_old_or_a_complete_claims_file(tmp_path: Path) -> None:
+    from litreview.testing.races import links_kill
+
+    rng = random.Random(14)
+    trials = []
+    for i in range(3):
+        folder = tmp_path / f"k{i}"
+        folder.mkdir()
+        trials.append(links_kill(folder, CASE, rng, "p1-s1", "holsti2004taming"))
+    assert sum(t.partial for t in trials) == 0, [t.detail for t in trials if t.partial]
+
+
+@pytest.mark.slow
+def test_killed_fetch_leaves_only_complete_snapshot_files(tmp_path: Path, fake) -> None:
+    from litreview.testing.races import fetch_kill
+
+    rng = random.Random(14)
+    trials = [fetch_kill(tmp_path / f"f{i}", fake.env(), rng) for i in range(3)]
+    assert sum(t.partial for t in trials) == 0, [t.detail for t in trials if t.partial]
+
+
+def _typing_registry(monkeypatch: pytest.MonkeyPatch, bib: Path, typed: str):
+    """The real look-ups, but someone types an entry into the .bib while the registry answers."""
+    from litreview.commands import add as add_module
+
+    real = add_module.registry()
+
+    def fetch_record(doi: str, config, **kwargs):
+        record = real.fetch_record(doi, config, **kwargs)
+        with bib.open("a", encoding="utf-8") as handle:
+            handle.write(typed)
+        return record
+
+    typing = SimpleNamespace(**{**vars(real), "fetch_record": fetch_record})
+    monkeypatch.setattr(add_module, "registry", lambda: typing)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake) -> Path:
+    from litreview.testing.races import add_project
+
+    bib = add_project(tmp_path)
+    for name, value in fake.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("LITREVIEW_METADATA_DIR", str(tmp_path / "fake-metadata"))
+    monkeypatch.chdir(tmp_path)
+    return bib
+
+
+def test_entry_typed_while_add_waits_is_kept(project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from litreview.bibliography.load import load_bibliography
+
+    _typing_registry(monkeypatch, project, TYPED)
+    assert main(["add", "10.5555/lr.culture.2005"]) == 0
+    keys = load_bibliography(project).keys
+    assert "typed2020hand" in keys and "holsti2004taming" in keys and len(keys) == 3
+    assert project.read_text(encoding="utf-8").index("typed2020hand") < project.read_text().index("lr.culture")
+
+
+def test_same_work_typed_while_add_waits_is_refused(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys) -> None:
+    """The registry's record is checked against the .bib as it is when written, not as it was read."""
+    from litreview.bibliography.load import load_bibliography
+
+    _typing_registry(monkeypatch, project, TYPED.replace("10.5555/typed.by.hand", "10.5555/lr.culture.2005"))
+    assert main(["add", "10.5555/lr.culture.2005"]) == 1
+    assert load_bibliography(project).keys == ("holsti2004taming", "typed2020hand")
+    assert "already in the bibliography as 'typed2020hand'" in capsys.readouterr().err
+
+
+def test_claims_file_changed_by_another_program_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys) -> None:
+    """A decision written over an edit made meanwhile (outside litreview's lock) is refused, not lost."""
+    from litreview.linking import curated
+
+    for name in ("essay.md", "refs.bib"):
+        (tmp_path / name).write_bytes((CASE / name).read_bytes())
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("links: []\n", encoding="utf-8")
+    real_open = curated._open
+
+    def editor_saves(current, p):
+        claims.write_text("# edited by hand\nlinks: []\n", encoding="utf-8")
+        return real_open(current, p)
+
+    monkeypatch.setattr(curated, "_open", editor_saves)
+    code = main(["links", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"),
+                 "--claims", str(claims), "--metadata-dir", str(tmp_path / "none"),
+                 "--accept", "p1-s1", "holsti2004taming"])
+    assert code == 2
+    assert claims.read_text(encoding="utf-8") == "# edited by hand\nlinks: []\n"
+    assert "changed while litreview was writing it; nothing was written" in capsys.readouterr().err

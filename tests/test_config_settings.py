@@ -1,0 +1,117 @@
+"""Settings are type-checked into typed values with located errors; severity and reasons are tunable."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.checks import check_review
+from litreview.checks.suppress import suppressed_summary
+from litreview.cli import main
+from litreview.config import load_config
+from litreview.errors import ConfigError
+from litreview.model import Review
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def settings(tmp_path: Path, body: str, name: str = "pyproject.toml") -> Path:
+    head = '[project]\nname = "x"\n\n[tool.litreview]\n' if name == "pyproject.toml" else ""
+    (tmp_path / name).write_text(head + body, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("body", "message", "line"), [
+    ('suppress = "LR137"\n', "setting 'suppress' must be a list of codes, not a string ('LR137')", 5),
+    ('essay = "e.md"\nsuppress_entries = { uscode10 = "LR136" }\n',
+     "setting 'suppress_entries.uscode10' must be a list of codes, not a string", 6),
+    ('severity = { LR307 = "warnin" }\n', "setting 'severity' gives LR307 the level 'warnin'", 5),
+    ('severity = { LR3O7 = "warning" }\n', "names 'LR3O7', which is not a finding code", 5),
+    ('timeout = "20"\n', "setting 'timeout' must be a number, not a string ('20')", 5),
+    ('stale_days = true\n', "setting 'stale_days' must be a whole number, not true/false", 5),
+    ('stale_days = -1\n', "setting 'stale_days' must be at least 0, not -1", 5),
+    ('essay = 3\n', "setting 'essay' must be a string, not a number (3)", 5),
+    ('crossref_url = "api.crossref.org"\n', "setting 'crossref_url' must be an http(s) URL", 5),
+    ('essay = "e.md"\n\nsuppres = ["LR137"]\n', "unknown setting 'suppres'", 7),
+])
+def test_a_wrong_setting_is_a_located_error(tmp_path: Path, body: str, message: str, line: int) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(settings(tmp_path, body), env={})
+    assert message in str(caught.value)
+    assert caught.value.line == line and caught.value.path == str(tmp_path / "pyproject.toml")
+
+
+def test_valid_settings_become_typed_values(tmp_path: Path) -> None:
+    config = load_config(settings(tmp_path, 'suppress = ["lr137"]\nseverity = { LR307 = "Warning" }\n'
+                                            'timeout = 5\nsuppress_entries = { uscode10 = { LR136 = "a statute" } }\n'),
+                         env={})
+    assert config.suppress == ("LR137",)
+    assert config.severity == {"LR307": "warning"}
+    assert config.timeout == 5
+    assert config.suppress_entries == {"uscode10": ("LR136",)}
+    assert config.suppress_reasons == {"uscode10:LR136": "a statute"}
+
+
+def test_litreview_toml_accepts_the_pyproject_form(tmp_path: Path) -> None:
+    # A user copied [tool.litreview] from the README into litreview.toml.
+    settings(tmp_path, '[tool.litreview]\nessay = "paper.md"\n', name="litreview.toml")
+    assert load_config(tmp_path, env={}).essay == "paper.md"
+    settings(tmp_path, 'essay = "paper2.md"\n', name="litreview.toml")
+    assert load_config(tmp_path, env={}).essay == "paper2.md"
+
+
+BIB = """@book{used2001,
+  author = {Holsti, K. J.}, title = {Taming the Sovereigns}, publisher = {Cambridge University Press},
+  year = {2004},
+}
+@book{unused2001,
+  author = {Doe, Jane}, title = {Nothing Cites This}, publisher = {Nowhere Press}, year = {2001},
+}
+"""
+
+
+def test_severity_of_a_code_is_configurable(tmp_path: Path) -> None:
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography(BIB, "refs.bib")
+    essay = parse_essay("Holsti wrote about sovereigns in Taming the Sovereigns.\n", "essay.md")
+    review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None))
+    default = check_review(review, load_config(settings(tmp_path, ""), env={}), now=NOW)
+    assert ("LR307", "error") in {(f.code, f.severity) for f in default.findings if f.key == "unused2001"}
+    tuned = check_review(review, load_config(settings(tmp_path, 'severity = { LR307 = "warning", LR13 = "info" }\n'),
+                                             env={}), now=NOW)
+    levels = {(f.code, f.severity) for f in tuned.findings}
+    assert ("LR307", "warning") in levels and not any(s == "error" for _, s in levels)
+    assert all(s == "info" for c, s in levels if c.startswith("LR13"))
+
+
+def test_a_severity_for_an_unknown_code_is_reported(tmp_path: Path) -> None:
+    bib = parse_bibliography(BIB, "refs.bib")
+    config = load_config(settings(tmp_path, 'severity = { LR999 = "info" }\n'), env={})
+    found = check_review(Review(bibliography=bib), config, now=NOW).findings
+    assert any(f.code == "LR190" and "LR999" in f.message for f in found)
+
+
+def test_a_suppression_reason_is_shown_in_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    settings(tmp_path, 'essay = ""\nbibliography = "refs.bib"\n'
+                       'suppress = { LR137 = "these publishers register DOIs we do not need" }\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "suppressed LR137 (1): these publishers register DOIs we do not need" in out
+    assert main(["check", "--no-cache", "--format", "json"]) == 0
+    assert '"reason": "these publishers register DOIs we do not need"' in capsys.readouterr().out
+
+
+def test_suppressed_summary_prefers_the_entrys_reason() -> None:
+    from litreview.model import Finding
+
+    found = [Finding("LR136", "warning", "m", key="uscode10"), Finding("LR136", "warning", "m", key="other")]
+    assert suppressed_summary(found, {"uscode10:LR136": "statute", "LR13": "family"}) == [
+        {"code": "LR136", "count": 1, "reason": "family"}, {"code": "LR136", "count": 1, "reason": "statute"}]

@@ -1,0 +1,100 @@
+"""DOI normalisation, validation, URL encoding and safe snapshot file names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from litreview.doi import (
+    doi_path,
+    doi_prefix,
+    doi_problem,
+    hashed_name,
+    is_valid_doi,
+    normalize_doi,
+    snapshot_name,
+)
+
+SICI = "10.1002/(SICI)1097-0118(199711)26:3<119::AID-JGT1>3.0.CO;2-U"
+HASH = "10.1002/(SICI)1521-3951(199911)216:1<135::AID-PSSB135>3.0.CO;2-#"
+ESA = "10.1890/0012-9615(1999)069[0569:EDILSA]2.0.CO;2"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("10.1080/09636410500323187", "10.1080/09636410500323187"),
+    ("doi:10.1080/09636410500323187", "10.1080/09636410500323187"),
+    ("DOI: 10.4324/9780203892992.ch4", "10.4324/9780203892992.ch4"),
+    ("https://doi.org/10.7554/eLife.01567", "10.7554/elife.01567"),
+    ("http://dx.doi.org/10.4018/978-1-4666-9588-7.les2", "10.4018/978-1-4666-9588-7.les2"),
+    ("  {10.1177/1354066101007004006} ", "10.1177/1354066101007004006"),
+    ("https://doi.org/10.1002/(SICI)1521-3951(199911)216:1%3C135::AID-PSSB135%3E3.0.CO;2-%23", HASH.lower()),
+    ("info:doi/10.1000/182", "10.1000/182"),
+])
+def test_normalize_strips_prefixes_and_folds_case(raw: str, expected: str) -> None:
+    assert normalize_doi(raw) == expected
+
+
+@pytest.mark.parametrize("doi", [
+    "10.1080/09636410500323187", "10.4324/9780203892992.ch4", "10.1007/978-1-349-23773-9_7",
+    SICI, HASH, ESA, "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2", "10.1021/ac00033a001",
+    "10.1207/s15327752jpa8902_07", "10.12345678/x",
+])
+def test_real_doi_shapes_are_valid(doi: str) -> None:
+    assert is_valid_doi(doi), doi_problem(doi)
+
+
+@pytest.mark.parametrize(("doi", "words"), [
+    ("", "empty"),
+    ("10.5555/lr bad", "white space"),
+    ("11.1080/0963", "'10.'"),
+    ("10.1080", "no '/'"),
+    ("10.123/abc", "pattern"),  # a prefix needs 4 to 9 digits
+    ("10.1080/0963‑6410", "unexpected characters"),  # U+2011 non-breaking hyphen
+    ("10.1080/09636410500323187.", "punctuation"),
+    ("10.1080/abc\"def", "pattern"),
+])
+def test_malformed_dois_say_why(doi: str, words: str) -> None:
+    assert not is_valid_doi(doi)
+    assert words in doi_problem(doi)
+
+
+def test_prefix() -> None:
+    assert doi_prefix("https://doi.org/10.1080/09636410500323187") == "10.1080"
+
+
+@pytest.mark.parametrize(("doi", "path"), [
+    ("10.1080/09636410500323187", "10.1080%2F09636410500323187"),
+    (SICI, "10.1002%2F%28sici%291097-0118%28199711%2926%3A3%3C119%3A%3Aaid-jgt1%3E3.0.co%3B2-u"),
+    (HASH, "10.1002%2F%28sici%291521-3951%28199911%29216%3A1%3C135%3A%3Aaid-pssb135%3E3.0.co%3B2-%23"),
+    (ESA, "10.1890%2F0012-9615%281999%29069%5B0569%3Aedilsa%5D2.0.co%3B2"),
+    ("10.1234/a/../b", "10.1234%2Fa%2F..%2Fb"),
+])
+def test_doi_path_encodes_every_reserved_character(doi: str, path: str) -> None:
+    assert doi_path(doi) == path
+
+
+def test_snapshot_names_are_readable_and_distinct() -> None:
+    assert snapshot_name("10.1080/09636410500323187") == "10.1080%2F09636410500323187.json"
+    assert snapshot_name("10.1080/X") == snapshot_name("doi:10.1080/x")
+    assert snapshot_name("10.1000/a/b") != snapshot_name("10.1000/a%2Fb")
+
+
+def test_long_dois_get_a_hashed_name_under_the_limit() -> None:
+    long_a = "10.1000/" + "a" * 300
+    long_b = "10.1000/" + "a" * 299 + "b"
+    assert len(snapshot_name(long_a)) <= 160
+    assert snapshot_name(long_a) != snapshot_name(long_b)
+    assert hashed_name("http://example.org/x").endswith(".json")
+
+
+@given(st.text(min_size=1, max_size=400))
+def test_no_doi_can_name_a_file_outside_the_folder(text: str) -> None:
+    name = snapshot_name(text)
+    assert "/" not in name and "\\" not in name and "\x00" not in name
+    assert name not in (".json", "..json") and not name.startswith(".")
+    folder = Path("/snapshot/doi")
+    assert (folder / name).parent == folder
+    assert len(name.encode("utf-8")) <= 255

@@ -1,0 +1,61 @@
+"""Pandoc's citation syntax as pandoc 3 parses it (each case checked by hand against ``pandoc -t json``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.essay.cites import MASK, find_citations, is_crossref, keys_in, mask_inline
+
+
+def keys(text: str) -> list[str]:
+    return [c.key for c in find_citations(mask_inline(text), text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # In-text keys: not after a letter, digit or full stop; trailing punctuation is not part of the key.
+    ("x@a2 and a.@a3 and 1@a4", []),
+    ('"@a3" and *@a6* and @a7\'s and @a8. and @a9-', ["a3", "a6", "a7", "a8", "a9"]),
+    ("a,@f4 x-@f5 a:@f6 (@f1)", ["f4", "f5", "f6", "f1"]),
+    ("@c1:d. @c2.d..e @c3//x @h3_ @_h5 @7h @Über", ["c1:d", "c2.d", "c3//x", "h3_", "_h5", "7h", "Über"]),
+    ("@{https://x.org/a/} and @url:https://x.org/b/", ["https://x.org/a/", "url:https://x.org/b"]),
+    # Brackets: every ;-separated item needs a key, else the keys inside are read as in-text citations.
+    ("[see @b1, p. 3; also @b2]", ["b1", "b2"]),
+    ("[@b3; no key]", ["b3"]),
+    ("[@g8 @g9] and [prefix @h1 suffix @h2]", ["g8", "g9", "h1", "h2"]),
+    ("[@b4](http://x) and [@b5]{.c}", ["b4", "b5"]),
+    ("@g3 [p. 4] and @g4 [-@g5]", ["g3", "g4", "g5"]),
+])
+def test_keys_as_pandoc_reads_them(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "`@decorator` in code", "``code with ` and @a``", "$x@y$ and $$a@b$$", "<!-- [@commented] -->",
+    r"\@escaped", '<span title="@attr">x</span>', "<me@example.org>", "[site](https://x.org/@handle)",
+])
+def test_nothing_in_code_math_comments_tags_or_link_targets(text: str) -> None:
+    assert keys(text) == []
+
+
+def test_masking_keeps_length_and_whitespace() -> None:
+    text = "a `b  c` d\n$x$"
+    masked = mask_inline(text)
+    assert len(masked) == len(text) and masked.count(MASK) == 7 and masked[4:6] == "  " and "\n" in masked
+
+
+def test_a_dollar_amount_is_not_math() -> None:
+    assert keys("It cost $5 and $6 [@a].") == ["a"]
+
+
+def test_modes_prefix_and_locator() -> None:
+    text = "[see @a, pp. 33-35; -@b] and @c [chap. 2]"
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
+        ("a", "normal", "see", "pp. 33-35"), ("b", "suppress-author", "", ""),
+        ("c", "author-in-text", "", "chap. 2")]
+    assert text[cites[0].start:cites[0].end] == "[see @a, pp. 33-35; -@b]"
+
+
+def test_crossrefs_and_nocite_lists() -> None:
+    assert is_crossref("fig:map") and is_crossref("tbl-scores") and not is_crossref("figueroa2001")
+    assert keys_in("@a, @b") == ["a", "b"] and keys_in("@*") == ["*"]

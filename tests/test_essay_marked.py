@@ -1,0 +1,52 @@
+"""Documents that mark their citations: the markers say what is cited (regressions from real papers)."""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.checks.text import check_text
+from litreview.essay import parse_essay
+from litreview.linking import link
+
+BIB = """
+@book{waltz1979theory, author={Waltz, Kenneth N.}, title={Theory of International Politics}, year={1979}, publisher={P}}
+@book{cmake2020, author={Martin, Ken and Hoffman, Bill}, title={Mastering CMake}, year={2020}, publisher={Kitware}}
+@book{jervis1976perception, author={Jervis, Robert}, title={Perception and Misperception}, year={1976}, publisher={P}}
+@book{named1999, author={Named, Nora}, title={Named Only}, year={1999}, publisher={P}}
+"""
+TEXT = """---
+nocite: "@cmake2020"
+---
+
+We build with CMake and Spack on every platform [@waltz1979theory].
+This work was funded under Grant Agreement No. 865624 of the European Research Council.
+Waltz's Theory of International Politics is the classic statement [@waltz1979theory].
+The Python package is available on PyPI.
+
+Elsewhere in the paper, Robert Jervis argues that perception misleads states.
+The rest of this paragraph is about something else entirely.
+"""
+
+
+def findings(text: str = TEXT):
+    essay = parse_essay(text, "paper.md")
+    bib = parse_bibliography(BIB, "paper.bib")
+    linkage = link(essay, bib)
+    return essay, check_text(bib, essay, linkage, essay_file="paper.md")
+
+
+def test_software_grants_and_titles_are_no_authorities_in_a_marked_document() -> None:
+    essay, found = findings()
+    assert essay.marked
+    assert [f for f in found if f.code in ("LR302", "LR303", "LR304", "LR305")] == []
+
+
+def test_an_entrys_author_appealed_to_far_from_any_marker_is_reported() -> None:
+    _, found = findings()
+    named = [f for f in found if f.code == "LR311"]
+    assert [(f.key, f.claim_id) for f in named] == [("jervis1976perception", "p2-s1")]
+
+
+def test_in_a_marked_document_unused_means_no_marker_cites_it() -> None:
+    _, found = findings()
+    # jervis1976perception is named but not cited, named1999 nowhere; cmake2020 is in nocite.
+    assert sorted(f.key for f in found if f.code == "LR307") == ["jervis1976perception", "named1999"]

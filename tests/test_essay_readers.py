@@ -1,0 +1,182 @@
+"""The readers on the scenario cases: Markdown as pandoc reads it, LaTeX, a Manubot content/ folder.
+
+Expected keys are written by hand from the cases' text; where pandoc is installed (the test extra's
+pypandoc-binary) the same cases are also read by pandoc, the oracle, and must agree.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import load_bibliography
+from litreview.checks.text import check_text
+from litreview.essay import load_essay
+from litreview.essay.manubot import manuscript_sources
+from litreview.linking import link
+from litreview.model import Essay
+
+CASES = Path(__file__).resolve().parent / "cases"
+MARKDOWN = CASES / "essay_markdown" / "essay.md"
+LATEX = CASES / "essay_latex" / "main.tex"
+MANUBOT = CASES / "essay_manubot" / "content"
+# Cited in the Markdown and LaTeX cases (by hand, from the text); Alpha2001 and missing2099 have no entry.
+CITED = {"heading2001", "alpha2001", "beta2002", "gamma2003", "delta:2004", "epsilon2005", "zeta2006", "eta2007",
+         "table2008", "caption2009", "figure2010", "inline2011", "footnote2012", "list2013", "quote2014",
+         "div2015", "linked2016", "Alpha2001", "missing2099"}
+
+
+def cited(essay: Essay) -> set[str]:
+    return {c.key for claim in essay.claims for c in claim.citations or ()}
+
+
+def review(essay_path: Path, bib_path: Path | None):
+    essay = load_essay(essay_path)
+    bib = load_bibliography(bib_path) if bib_path else manuscript_sources(essay)
+    linkage = link(essay, bib, None, metadata={})
+    return essay, bib, linkage, check_text(bib, essay, linkage, essay_file=str(essay_path))
+
+
+def test_markdown_reads_every_place_a_citation_can_stand() -> None:
+    essay = load_essay(MARKDOWN)
+    assert cited(essay) == CITED | {"fig:map"}
+    assert essay.nocite == ("listed2001",) and essay.marked
+    where = {c.key: claim.text for claim in essay.claims for c in claim.citations or ()}
+    assert where["heading2001"] == "Origins of the theory [@heading2001]"
+    assert where["table2008"] == "Panel data [@table2008]"  # one table cell
+    assert where["footnote2012"] == "The data come from @footnote2012."
+
+
+def test_markdown_findings_are_the_ones_pandoc_would_agree_with() -> None:
+    _, _, linkage, findings = review(MARKDOWN, MARKDOWN.with_name("refs.bib"))
+    confirmed = {lk.source_key for lk in linkage.links if lk.kind == "marker" and lk.status == "confirmed"}
+    assert confirmed == CITED - {"Alpha2001", "missing2099"}
+    codes = sorted((f.code, f.key or f.message) for f in findings if f.code.startswith("LR3"))
+    assert codes == [("LR300", "citation '@missing2099' matches no entry"),
+                     ("LR307", "unused2020"),  # listed2001 is in nocite: not unused
+                     ("LR309", "alpha2001")]
+    case = next(f for f in findings if f.code == "LR309")
+    assert "@Alpha2001" in case.message and case.hint == "Write @alpha2001" and case.line == 49
+
+
+def test_locators_and_prefixes_reach_the_links() -> None:
+    _, _, linkage, _ = review(MARKDOWN, MARKDOWN.with_name("refs.bib"))
+    by_key = {lk.source_key: lk for lk in linkage.links if lk.kind == "marker" and lk.status == "confirmed"}
+    assert by_key["alpha2001"].locator == "pp. 33-35"
+    assert by_key["alpha2001"].evidence == "[see @alpha2001, pp. 33-35; also @beta2002, chap. 1]"
+    assert by_key["gamma2003"].locator == "p. 4"
+
+
+def test_latex_commands_input_files_and_nocite() -> None:
+    essay = load_essay(LATEX)
+    assert cited(essay) == CITED  # not \cite in math, a comment or verbatim
+    assert essay.nocite == ("listed2001",) and essay.format == "latex"
+    results = next(c for c in essay.claims if "linked2016" in c.text)
+    assert results.file is not None and results.file.endswith("results.tex") and results.line == 1
+    first = essay.claims[1]
+    assert first.text == "Power is shared among states [see @{alpha2001}; @{beta2002}, pp. 33–35]."
+    assert first.line == 9 and first.file is not None and first.file.endswith("main.tex")
+
+
+def test_latex_findings() -> None:
+    _, _, _, findings = review(LATEX, LATEX.with_name("refs.bib"))
+    assert sorted((f.code, f.key) for f in findings if f.code in ("LR300", "LR307", "LR309")) == [
+        ("LR300", None), ("LR307", "unused2020"), ("LR309", "alpha2001")]
+
+
+def test_manubot_folder_identifiers_are_the_bibliography() -> None:
+    essay, bib, linkage, findings = review(MANUBOT, None)
+    assert essay.format == "manubot"
+    assert [s.key for s in bib.sources] == [
+        "doi:10.1038/NATURE14539", "tag:review", "pmid:27118048", "pmc:PMC6103790", "arxiv:1512.03385v2",
+        "isbn:978-0-262-51763-8", "url:https://github.com/manubot/rootstock", "deep-review"]
+    rootstock = bib.get("url:https://github.com/manubot/rootstock")
+    assert rootstock is not None and rootstock.title == "manubot/rootstock GitHub repository"
+    assert rootstock.year == 2019 and rootstock.authors[0].family == "Himmelstein"
+    assert bib.get("tag:review").doi == "10.1101/142760"  # the tag's target, from citation-tags.tsv
+    marker = {(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "marker"}
+    # The alias and the DOI it stands for are one source; the Jinja2 comment and @fig: are no citations.
+    assert ("p3-s3", "deep-review") in marker and len({k for _, k in marker}) == 8
+    assert [f for f in findings if f.code in ("LR300", "LR307", "LR310")] == []
+    assert essay.claim("p3-s2").file.endswith("01.intro.md") and essay.claim("p3-s2").line == 4
+
+
+def test_manubot_identifiers_resolve_to_the_entries_that_carry_them(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{lecun2015, author = {LeCun, Yann}, title = {Deep Learning}, journal = {Nature},"
+                   " year = {2015}, doi = {10.1038/nature14539}}\n"
+                   "@misc{he2015, author = {He, Kaiming}, title = {Deep Residual Learning}, year = {2015},"
+                   " eprint = {1512.03385}, archiveprefix = {arXiv}}\n", encoding="utf-8")
+    essay = tmp_path / "paper.md"
+    essay.write_text("Deep nets [@doi:10.1038/NATURE14539; @arxiv:1512.03385v2] and [@pmid:27118048].\n",
+                     encoding="utf-8")
+    _, _, linkage, findings = review(essay, bib)
+    assert {lk.source_key for lk in linkage.links if lk.kind == "marker"} == {"lecun2015", "he2015"}
+    missing = [f for f in findings if f.code == "LR310"]
+    assert len(missing) == 1 and missing[0].hint == "Add the work: litreview add pmid:27118048"
+    assert not [f for f in findings if f.code == "LR300"]
+
+
+def test_check_reads_a_manubot_folder_from_the_command_line(tmp_path: Path) -> None:
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", "--essay", str(MANUBOT), "--claims", "",
+                     "--metadata-dir", str(tmp_path / "meta"), "--bib", str(tmp_path / "none.bib"),
+                     "--format", "json"])
+    report = json.loads(out.getvalue())
+    assert code in (0, 1)
+    assert not [f for f in report["findings"] if f["code"] in ("LR300", "LR307", "LR310")]
+
+
+# --- pandoc, the oracle ---------------------------------------------------------------
+
+def _pandoc() -> str:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    try:
+        return pypandoc.get_pandoc_path()
+    except OSError:
+        pytest.skip("pypandoc finds no pandoc binary")
+
+
+def _cite_ids(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        if node.get("t") == "Cite":
+            yield from (c["citationId"] for c in node["c"][0])
+        for value in node.values():
+            yield from _cite_ids(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _cite_ids(value)
+
+
+@pytest.mark.parametrize("path", [MARKDOWN, LATEX], ids=["markdown", "latex"])
+def test_the_same_keys_as_pandoc(path: Path) -> None:
+    fmt = "latex" if path.suffix == ".tex" else "markdown"
+    done = subprocess.run([_pandoc(), "-f", fmt, "-t", "json", path.name], cwd=path.parent,
+                          capture_output=True, text=True, check=True)
+    ast = json.loads(done.stdout)
+    assert set(_cite_ids(ast["blocks"])) == cited(load_essay(path))
+
+
+def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path: Path, monkeypatch) -> None:
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no refs/bibliography.bib here: the essay's `bibliography: refs.bib` is read
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", str(MARKDOWN), "--claims", "", "--metadata-dir", "meta",
+              "--format", "json"])
+    codes = {(f["code"], f.get("key")) for f in json.loads(out.getvalue())["findings"]}
+    assert ("LR307", "unused2020") in codes and ("LR309", "alpha2001") in codes

@@ -1,0 +1,91 @@
+"""`litreview init [ESSAY]`: from an essay file to a built review site in a fresh folder."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+from litreview.config import load_config
+
+CASE = Path(__file__).parent / "cases" / "init_essay"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and ".git" not in p.parts and "site" not in p.parts}
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(CASE / "essay.md", tmp_path / "essay.md")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_init_then_build_in_a_fresh_folder(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "essay.md"]) == 0
+    out = capsys.readouterr().out
+    assert "litreview check" in out and "litreview build" in out and "litreview fetch" in out
+    config = load_config(fresh, env={})
+    assert config.source_file == str(fresh / "litreview.toml")
+    assert (config.essay, config.bibliography) == ("essay.md", "refs/bibliography.bib")
+    bib = (fresh / "refs" / "bibliography.bib").read_text(encoding="utf-8")
+    # The three references of the essay's list, imported.
+    assert {"@book{jervis1976perception,", "@book{walt1987origins,", "@book{waltz1979theory,"} <= set(bib.split())
+    assert "essay: \"../essay.md\"" in (fresh / "refs" / "claims.yaml").read_text(encoding="utf-8")
+    assert not (fresh / "docs").exists()  # no other folder is needed
+    assert main(["build"]) == 0
+    assert (fresh / "site" / "index.html").is_file()
+    assert (fresh / "site" / "bibliography" / "index.html").is_file()
+
+
+def test_init_is_idempotent_and_never_overwrites(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (fresh / "mkdocs.yml").write_text("site_name: mine\n", encoding="utf-8")
+    assert main(["init", "essay.md", "--workflow", "--pre-commit"]) == 0
+    assert (fresh / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: mine\n"
+    assert "kept   mkdocs.yml (exists)" in capsys.readouterr().out
+    before = snapshot(fresh)
+    assert main(["init", "essay.md", "--workflow", "--pre-commit"]) == 0
+    assert "Nothing to do" in capsys.readouterr().out
+    assert snapshot(fresh) == before
+    assert "litreview check --since HEAD" in before[".pre-commit-config.yaml"].decode()
+    assert b"--since" in before[".github/workflows/review.yml"]
+
+
+def test_init_adds_a_section_to_an_existing_pyproject(fresh: Path) -> None:
+    (fresh / "pyproject.toml").write_text('[project]\nname = "paper"\n', encoding="utf-8")
+    assert main(["init", "essay.md"]) == 0
+    data = tomllib.loads((fresh / "pyproject.toml").read_text(encoding="utf-8"))
+    assert data["project"] == {"name": "paper"}
+    assert data["tool"]["litreview"]["essay"] == "essay.md"
+    assert not (fresh / "litreview.toml").exists()
+    text = (fresh / "pyproject.toml").read_text(encoding="utf-8")
+    assert main(["init", "essay.md"]) == 0
+    assert (fresh / "pyproject.toml").read_text(encoding="utf-8") == text
+
+
+def test_init_copies_an_essay_from_outside_and_uses_a_bib_beside_it(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    drafts, repo = tmp_path / "drafts", tmp_path / "repo"
+    drafts.mkdir()
+    repo.mkdir()
+    shutil.copy(CASE / "essay.md", drafts / "paper.md")
+    (drafts / "paper.bib").write_text("@book{walt1987origins,\n  author = {Walt, Stephen M.},\n"
+                                      "  title = {The Origins of Alliances},\n  publisher = {Cornell University Press},\n"
+                                      "  year = {1987},\n}\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert main(["init", str(drafts / "paper.md")]) == 0
+    config = load_config(repo, env={})
+    assert (config.essay, config.bibliography) == ("refs/paper.md", "refs/paper.bib")
+    assert (repo / "refs" / "paper.bib").read_bytes() == (drafts / "paper.bib").read_bytes()
+
+
+def test_init_without_an_essay_says_what_to_do(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init"]) == 2
+    assert "litreview init paper.md" in capsys.readouterr().err
+    assert main(["init", "missing.md"]) == 2

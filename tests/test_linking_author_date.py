@@ -1,0 +1,57 @@
+"""Author-date citations as citation styles render them: year suffixes, et al., corporate authors, n.d."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import load_bibliography, parse_bibliography
+from litreview.essay import load_essay, parse_essay
+from litreview.linking import link
+from litreview.linking.labels import YearLabel, year_labels
+
+CASE = Path(__file__).parent / "cases" / "author_date"
+
+
+def test_every_citation_of_the_case_finds_its_entry() -> None:
+    linkage = link(load_essay(CASE / "essay.md"), load_bibliography(CASE / "refs.bib"))
+    got = [[m.text, m.keys[0] if m.keys else None] for m in linkage.mentions if m.kind == "marker"]
+    assert got == json.loads((CASE / "expected.json").read_text(encoding="utf-8"))["markers"]
+    assert all(lk.status == "confirmed" for lk in linkage.links if lk.kind == "marker")
+
+
+def test_year_suffixes_follow_the_title_not_the_month() -> None:
+    bib = load_bibliography(CASE / "refs.bib")
+    sources = {s.key: s for s in bib.sources}
+    labels = year_labels(sources, {k: s.year for k, s in sources.items()})
+    assert [labels[k].text() for k in ("heiss2016early", "heiss2016middle", "heiss2016late")] == [
+        "2016a", "2016b", "2016c"]
+    assert labels["holsti2004taming"] == YearLabel(2004)
+    assert [labels[k].text() for k in ("scipyissue", "scipyrepo", "amrweb")] == ["n.d.-a", "n.d.-b", "n.d."]
+
+
+def test_a_letter_written_in_the_year_field_is_kept() -> None:
+    bib = parse_bibliography("@book{a, author={Doe, J.}, title={B}, year={2001b}}\n"
+                             "@book{b, author={Doe, J.}, title={A}, year={2001}}\n")
+    sources = {s.key: s for s in bib.sources}
+    labels = year_labels(sources, {"a": 2001, "b": 2001})
+    assert labels["a"].text() == "2001b" and labels["b"].text() == "2001"
+
+
+@pytest.mark.parametrize(("text", "key", "locator"), [
+    ("Activists cross borders (Smith 2010, 5).", "smith2010chapter", "5"),
+    ("Smith (2010) crosses borders.", "smith2010chapter", ""),
+])
+def test_a_year_inherited_through_crossref_is_matched(text: str, key: str, locator: str) -> None:
+    linkage = link(parse_essay(text), load_bibliography(CASE / "refs.bib"))
+    assert [(lk.source_key, lk.locator) for lk in linkage.links if lk.kind == "marker"] == [(key, locator)]
+
+
+def test_different_people_of_one_name_get_no_letters() -> None:
+    bib = parse_bibliography("@book{a, author={Smith, John}, title={B}, year={2001}}\n"
+                             "@book{b, author={Smith, Jane and Roe, R.}, title={A}, year={2001}}\n")
+    sources = {s.key: s for s in bib.sources}
+    labels = year_labels(sources, {"a": 2001, "b": 2001})
+    assert labels["a"].suffix == labels["b"].suffix == ""

@@ -1,0 +1,37 @@
+"""The topical evaluation's corpus reader: citation markers out, the authors' keys kept per sentence."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from topical_corpus import DEV, HELD_OUT, load_document, strip_markers
+
+
+@pytest.mark.parametrize(("written", "plain"), [
+    ("GPR was used in geophysics \\citep{kriging}, and since.", "GPR was used in geophysics, and since."),
+    ("as shown by \\citet[see][p. 3]{a,b} in 1992.", "as shown by in 1992."),
+    ("NGOs face closing space [@Chaudhry:2016; @DPR2016, 12].", "NGOs face closing space."),
+    ("Drug costs rose [@doi:10.1038/nrd3681].", "Drug costs rose."),
+    ("@Smith2020 [p. 4] says so, see <x@y.org>.", "says so, see <x@y.org>."),
+])
+def test_markers_come_out(written: str, plain: str) -> None:
+    assert strip_markers(written) == plain
+
+
+def test_the_split_is_by_document_and_disjoint() -> None:
+    assert not set(DEV) & set(HELD_OUT)
+
+
+def test_a_manuscript_reads_with_its_gold(shared: Path) -> None:
+    doc = load_document(shared / "corpus", "latex-araa-gps")
+    assert doc is not None
+    keys = {s.key for s in doc.bibliography.sources}
+    cited = [c for c in doc.essay.claims if doc.gold[c.id]]
+    assert cited and all(doc.gold[c.id] <= keys for c in cited)
+    assert any(not doc.gold[c.id] for c in doc.essay.claims)  # sentences that cite nothing are kept
+    assert not any("\\cite" in c.text or "@" in c.text for c in cited)

@@ -1,0 +1,84 @@
+"""The one BibTeX text module: scanner, escape, entry formatting, page ranges, key suffixes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography import bibtex
+from litreview.bibliography.load import parse_bibliography
+
+PACKAGE = Path(__file__).resolve().parents[1] / "litreview"
+TEXT = """% a comment
+@article{doe2001,
+  author = {Doe, Jane},
+  title  = "A {Quoted} Title",
+  month  = jan # " 5",
+  year   = 2001,
+}
+@book(paren2002, title = {Parenthesised}, year = {2002})
+"""
+
+
+def test_scanner_finds_each_field_span() -> None:
+    entry = bibtex.find_entry(TEXT, 2)
+    assert entry.key == "doe2001"
+    assert [f.name for f in entry.fields] == ["author", "title", "month", "year"]
+    month = entry.field("MONTH")
+    assert month is not None and TEXT[month.value_start:month.value_end] == 'jan # " 5"'
+    paren = bibtex.find_entry(TEXT, 8)
+    assert (paren.key, TEXT[paren.body_end]) == ("paren2002", ")")
+
+
+def test_entry_extent_cuts_an_entry_and_stops_an_unbalanced_one_at_the_next() -> None:
+    assert TEXT[TEXT.index("@book"):bibtex.entry_extent(TEXT, TEXT.index("@book"))].endswith("{2002})")
+    broken = "@book{a, title = {Open}\n\n@book{b, title = {B}}\n"
+    assert broken[:bibtex.entry_extent(broken, 0)] == "@book{a, title = {Open}"
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("R&D 50% $5 #1 a_b {x}", r"R\&D 50\% \$5 \#1 a\_b \{x\}"),
+    ("Closing } brace {", "Closing  brace "),
+    ("back\\slash", r"back\textbackslash{}slash"),
+])
+def test_escape_always_gives_a_value_bibtex_reads_back(text: str, escaped: str) -> None:
+    assert bibtex.escape(text) == escaped
+    bib = parse_bibliography(bibtex.format_entry("misc", "k", [("title", escaped)]))
+    assert bib.problems == () and bib.keys == ("k",)
+
+
+@pytest.mark.parametrize(("pages", "written"), [
+    ("448-488", "448--488"), ("448–488", "448--488"), ("S10 — S12", "S10--S12"), ("e1234", "e1234"),
+    ("1, 3-5", "1, 3-5"), ("", ""),
+])
+def test_page_range(pages: str, written: str) -> None:
+    assert bibtex.page_range(pages) == written
+
+
+def test_key_suffixes_count_like_spreadsheet_columns() -> None:
+    assert [bibtex.key_suffix(n) for n in (1, 2, 26, 27, 28, 52, 53, 702, 703)] == [
+        "a", "b", "z", "aa", "ab", "az", "ba", "zz", "aaa"]
+    with pytest.raises(ValueError):
+        bibtex.key_suffix(0)
+
+
+def test_format_entry_aligns_and_writes_months_bare() -> None:
+    assert bibtex.format_entry("book", "k", [("title", "T"), ("month", "jan"), ("publisher", "P")]) == (
+        "@book{k,\n  title     = {T},\n  month     = jan,\n  publisher = {P},\n}")
+    assert bibtex.format_entry("book", "k", [("title", "T")], align=False) == "@book{k,\n  title = {T},\n}"
+
+
+def test_each_rule_is_defined_once() -> None:
+    """One scanner, one escape, one suffix rule, one page-range rule in the package."""
+    sources = {p: p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py")}
+    for pattern in (r"^def (?:_balanced|group_end|_value_end|value_end)\(", r"^def (?:escape|bibtex_escape)\(",
+                    r"^def (?:_suffix|key_suffix)\(", r"^def page_range\(", r"^def format_entry\("):
+        defining = [p.name for p, text in sources.items() if re.search(pattern, text, re.M)]
+        if pattern.startswith(r"^def (?:escape"):
+            # bibedit.bibtex_escape is a named alias that calls bibtex.escape
+            assert sorted(defining) == ["bibedit.py", "bibtex.py"]
+            assert "return escape(value)" in (PACKAGE / "bibliography" / "bibedit.py").read_text(encoding="utf-8")
+        else:
+            assert defining == ["bibtex.py"], pattern

@@ -1,0 +1,129 @@
+"""The loader keeps what pybtex keeps and reads what biber reads; one bad entry costs only itself."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import load_bibliography, parse_bibliography, read_people
+from litreview.checks.bib import check_bibliography
+from litreview.model import Person
+
+CASE = Path(__file__).parent / "cases" / "bib_pybtex_biber"
+EXPECTED = json.loads((CASE / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def bib():
+    return load_bibliography(CASE / "refs.bib")
+
+
+def test_every_entry_pybtex_keeps_is_kept_and_each_problem_located(bib) -> None:
+    assert list(bib.keys) == EXPECTED["keys"]
+    assert [[p.code, p.severity, p.line] for p in bib.problems] == EXPECTED["problems"]
+
+
+def test_a_line_starting_with_at_inside_a_value_stays_in_the_value(bib) -> None:
+    assert bib.get("atline2004").field("note") == "Sent to the list @everyone on the same day"
+    assert bib.get("atline2004").container == "Journal of Notes"
+
+
+def test_biblatex_types_load_and_unknown_types_only_warn(bib) -> None:
+    assert [bib.get(k).type for k in ("letter1990", "act2010", "film1999", "tool2020")] == [
+        "letter", "legislation", "movie", "software"]
+    unknown = [p for p in bib.problems if p.code == "LR102"]
+    assert [(p.key, p.severity) for p in unknown] == [("IEEEexample:BSTcontrol", "warning")]
+
+
+def test_crossref_is_inherited_whatever_the_case_of_the_key(bib) -> None:
+    chapter = bib.get("chapter2010")
+    assert (chapter.year, chapter.container, chapter.publisher) == (2010, "Contentious Politics",
+                                                                    "Cambridge University Press")
+    assert chapter.editors == (Person("Tarrow", "Sidney"),)
+    found = check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert not [f for f in found if f.key == "chapter2010"], "no false LR110 for inherited fields"
+
+
+def test_xdata_fields_are_inherited(bib) -> None:
+    entry = bib.get("withxdata")
+    assert (entry.publisher, entry.field("location"), entry.year) == ("Small Press", "Paris", 2012)
+
+
+def test_keys_differing_only_in_case_are_two_entries(bib) -> None:
+    assert bib.get("Case2001").title == "Upper" and bib.get("case2001").title == "Lower"
+
+
+def test_a_repeated_key_costs_only_the_copy(bib) -> None:
+    assert bib.get("twice2003").title == "First"
+    assert bib.get("after2006").title == "Still Loads"
+
+
+def test_extended_name_format() -> None:
+    assert read_people("Büthe, Tim and family=Mello e Souza, given=André, prefix=de, useprefix=true") == (
+        Person("Büthe", "Tim"), Person("Mello e Souza", "André", prefix="de"))
+    assert read_people('useprefix=false and given={Ura Ru}, family={Juan}, suffix={Sr}, prefix={von}') == (
+        Person("Juan", "Ura Ru", prefix="von", suffix="Sr"),)
+
+
+@pytest.mark.parametrize("value", ["and Kurt Cobain and A. Einstein", "Donald E. Knuth and Kurt Cobain and ,",
+                                   "Donald E. Knuth and Kurt Cobain and"])
+def test_a_stray_and_or_comma_is_an_unreadable_name_list(value: str) -> None:
+    bib = parse_bibliography("@book{k, author = {" + value + "}, title = {T}, year = {2000}}")
+    assert [p.code for p in bib.problems] == ["LR104"]
+    assert bib.keys == ("k",)
+
+
+def test_keyless_entry_is_kept_under_pybtex_name(bib) -> None:
+    assert bib.get("unnamed-1").title == "Keyless"
+
+
+def test_csl_json_and_csl_yaml_load_like_bibtex(tmp_path: Path) -> None:
+    item = {"id": "ching2018", "type": "article-journal", "title": "Opportunities and Obstacles",
+            "author": [{"family": "Ching", "given": "Travers"}, {"literal": "Deep Review Consortium"}],
+            "issued": {"date-parts": [[2018, 4]]}, "container-title": "Interface", "page": "20170387-20170400",
+            "DOI": "10.1098/rsif.2017.0387"}
+    (tmp_path / "refs.json").write_text(json.dumps([item, {"type": "book"}]), encoding="utf-8")
+    bib = load_bibliography(tmp_path / "refs.json")
+    (src,) = bib.sources
+    assert (src.key, src.type, src.year, src.container, src.doi) == (
+        "ching2018", "article", 2018, "Interface", "10.1098/rsif.2017.0387")
+    assert src.authors == (Person("Ching", "Travers"), Person("Deep Review Consortium"))
+    assert src.field("pages") == "20170387--20170400" and src.field("journal") == "Interface"
+    assert [(p.code, p.line) for p in bib.problems] == [("LR100", 1)]
+    (tmp_path / "refs.yaml").write_text(
+        "references:\n- id: holsti2004\n  type: book\n  title: Taming the Sovereigns\n"
+        "  author:\n  - family: Holsti\n    given: K. J.\n  issued:\n    date-parts: [[2004]]\n", encoding="utf-8")
+    (yaml_src,) = load_bibliography(tmp_path / "refs.yaml").sources
+    assert (yaml_src.key, yaml_src.type, yaml_src.year, yaml_src.line) == ("holsti2004", "book", 2004, 2)
+
+
+def test_a_crossref_cycle_ends() -> None:
+    bib = parse_bibliography("@book{a, title={A}, crossref={b}}\n@book{b, year={2001}, crossref={a}}")
+    assert [s.year for s in bib.sources] == [2001, 2001]
+
+
+@pytest.mark.slow
+def test_no_file_of_the_parsers_test_suites_is_refused(shared: Path) -> None:
+    import pybtex.errors
+    from pybtex.database import parse_string
+
+    suites = shared / "corpus" / "bibtex-suites"
+    strict = pybtex.errors.strict
+    pybtex.errors.set_strict_mode(False)
+    saved = pybtex.errors.report_error
+    pybtex.errors.report_error = lambda *a, **k: None
+    lost = []
+    try:
+        for path in sorted(suites.rglob("*.bib")):
+            text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+            want = len(parse_string(text, "bibtex").entries)
+            got = len(parse_bibliography(text, path.name).sources)
+            if got < want:
+                lost.append((path.name, want, got))
+    finally:
+        pybtex.errors.report_error = saved
+        pybtex.errors.set_strict_mode(strict)  # the loader relies on pybtex's strict name errors
+    assert lost == []

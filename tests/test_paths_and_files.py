@@ -1,0 +1,124 @@
+"""Quiet wrong turns made loud: missing explicit paths, another essay's claims file, an empty
+--essay for links, a failed build, a busy port, and the codec named in encoding hints."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+from litreview.errors import InputError
+from litreview.fileio import encoding_hint, guess_encoding, read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+OTHER_ESSAY = "Holsti wrote about sovereigns in a book. Alliances endure when they pay.\n"
+OTHER_BIB = "@book{doe2001alliances,\n  author = {Doe, Jane},\n  title = {Alliances},\n  publisher = {Nowhere Press},\n  year = {2001},\n}\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    (tmp_path / "pyproject.toml").write_text('[tool.litreview]\nessay = "refs/essay.md"\n', encoding="utf-8")
+    (tmp_path / "other.md").write_text(OTHER_ESSAY, encoding="utf-8")
+    (tmp_path / "other.bib").write_text(OTHER_BIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_mistyped_claims_path_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--no-cache", "--claims", "refs/claim.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "refs/claim.yaml: claims file not found" in err
+    assert main(["links", "--claims", "refs/claim.yaml"]) == 2
+
+
+def test_the_projects_claims_are_not_applied_to_another_essay(project: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["check", "--no-cache", "--format", "json", "--essay", "other.md", "--bib", "other.bib"])
+    out, err = capsys.readouterr()
+    assert "is not applied to other.md" in err
+    # With refs/claims.yaml applied, its links would name keys other.bib does not have (LR401).
+    assert '"LR401"' not in out and '"LR400"' not in out
+    assert status in (0, 1)
+    import json
+
+    assert {f["key"] for f in json.loads(out)["findings"]} <= {None, "doe2001alliances"}
+    # Named explicitly, the file refuses to be applied to an essay it does not record.
+    assert main(["check", "--no-cache", "--essay", "other.md", "--bib", "other.bib",
+                 "--claims", "refs/claims.yaml"]) == 2
+    assert "belongs to the essay 'essay.md'" in capsys.readouterr().err
+
+
+def test_a_claims_file_written_for_an_essay_records_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["links", "--essay", "other.md", "--bib", "other.bib", "--claims", "other-claims.yaml",
+                 "--accept", "p1-s2", "doe2001alliances"]) == 0
+    text = (project / "other-claims.yaml").read_text(encoding="utf-8")
+    assert "\nessay: other.md\n" in text
+    assert main(["links", "--essay", "other.md", "--bib", "other.bib", "--claims", "other-claims.yaml",
+                 "--format", "json"]) == 0
+
+
+def test_links_with_no_essay(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["links", "--essay", ""]) == 0
+    assert "No essay under review" in capsys.readouterr().out
+    assert main(["links", "--essay", "", "--format", "json"]) == 0
+    assert capsys.readouterr().out.strip() == "[]"
+    assert main(["links", "--essay", "", "--accept", "p1-s1", "holsti2004taming"]) == 2
+
+
+def test_0x93_is_named_windows_1252_not_latin1(tmp_path: Path) -> None:
+    raw = "He called it “organized relations” – twice.\n".encode("cp1252")
+    assert guess_encoding(raw) == "cp1252"
+    hint = encoding_hint(raw, "essay.md")
+    assert "Windows-1252" in hint and "iconv -f WINDOWS-1252" in hint and "latin1" not in hint.lower()
+    path = tmp_path / "essay.md"
+    path.write_bytes(raw)
+    with pytest.raises(InputError) as caught:
+        read_text(path, what="essay")
+    assert "byte 0x93" in str(caught.value) and "cp1252" in str(caught.value)
+
+
+def test_other_codecs_are_named_too() -> None:
+    assert guess_encoding("Zażółć gęślą jaźń, powiedział.".encode("cp1250")) == "cp1250"
+    assert guess_encoding("Жили-были дед да баба, и была у них курочка.".encode("cp1251")) == "cp1251"
+
+
+def test_a_bibliography_in_cp1252_gets_the_hint_as_a_finding(tmp_path: Path) -> None:
+    from litreview.bibliography.load import load_bibliography
+
+    path = tmp_path / "refs.bib"
+    path.write_bytes("@book{a,\n  title = {“Quoted”},\n  year = {2001},\n}\n".encode("cp1252"))
+    (problem,) = [p for p in load_bibliography(path).problems if p.code == "LR105"]
+    assert "Windows-1252" in problem.hint
+
+
+@pytest.mark.slow
+def test_a_failed_build_keeps_the_previous_site(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    assert main(["build"]) == 0
+    before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*") if p.is_file())
+    assert len(before) > 20
+    claims = project / "refs" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "links: [\n", encoding="utf-8")
+    assert main(["build"]) == 2
+    assert "the previous site is kept" in capsys.readouterr().err
+    after = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*") if p.is_file())
+    assert after == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []  # no staging left behind
+
+
+def test_a_busy_port_is_a_one_line_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["build", "--serve", "--dev-addr", f"127.0.0.1:{port}"]) == 2
+    err = capsys.readouterr().err
+    assert f"error: port {port} on 127.0.0.1 is already in use" in err
+    assert f"--dev-addr 127.0.0.1:{port + 1}" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 2  # the error and its hint

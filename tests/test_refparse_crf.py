@@ -1,0 +1,173 @@
+"""The trained reference tagger: features, labels with their probabilities, unsure fields, training."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.refparse import parse_reference, parse_reference_model, parse_reference_rules
+from litreview.bibliography.refparse.assemble import persons, segments
+from litreview.bibliography.refparse.combine import combine
+from litreview.bibliography.refparse.corpus import read_anystyle_xml
+from litreview.bibliography.refparse.features import sequence_features, tokenize
+from litreview.bibliography.refparse.tagger import MODEL, tag
+from litreview.bibliography.refparse.train import sha256, train
+
+CASES = Path(__file__).parent / "cases"
+APA = "Keohane, R. O., & Martin, L. L. (1995). The promise of institutionalist theory. International Security, 20(1), 39–51."
+
+
+def test_features_see_quotes_parts_and_dictionaries():
+    text = "Smith, J. 2nd ed. “A Title.” Journal of Things, Juni 2001, Oxford University Press."
+    tokens = tokenize(text)
+    feats = {t.text: dict(x.split(":", 1) for x in f) for t, f in zip(tokens, sequence_features(tokens), strict=True)}
+    assert feats["Title.”"]["inq"] == "1" and feats["Journal"]["inq"] == "0"
+    assert "ordinal" in feats["2nd"]["kind"] and "month" in feats["Juni"]["kind"]
+    assert "year" in feats["2001,"]["kind"] and "publisher" in feats["Press."]["kind"]
+    assert "journal" in feats["Journal"]["kind"]
+    assert feats["Smith,"]["first"] == "1" and feats["Smith,"]["part"] == "0"
+    assert feats["Journal"]["part"] != feats["Smith,"]["part"]  # a closing period starts a new part
+
+
+def test_each_token_gets_a_label_and_a_probability():
+    tagged = tag(APA)
+    assert [t.token.text for t in tagged] == APA.split()
+    labels = [t.label for t in tagged]
+    # labelled by hand: 7 author words, the date, 5 title words, 2 journal words, volume, pages
+    assert labels == ["author"] * 7 + ["date"] + ["title"] * 5 + ["journal"] * 2 + ["volume", "pages"]
+    assert all(0.0 <= t.prob <= 1.0 for t in tagged)
+    spans = segments(tagged, APA)
+    assert [s.label for s in spans] == ["author", "date", "title", "journal", "volume", "pages"]
+    assert all(0.0 <= s.confidence <= 1.0 for s in spans)
+
+
+def test_fields_are_normalised_as_the_rules_do():
+    ref = parse_reference_model(APA)
+    assert [(p.family, p.given) for p in ref.authors] == [("Keohane", "R. O."), ("Martin", "L. L.")]
+    assert (ref.title, ref.container, ref.volume, ref.issue, ref.pages, ref.year, ref.type) == (
+        "The promise of institutionalist theory", "International Security", "20", "1", "39–51", "1995", "article")
+
+
+def test_confidence_decides_what_is_unsure():
+    sure = parse_reference_model(APA, threshold=0.0)
+    doubtful = parse_reference_model(APA, threshold=1.01)
+    assert sure.uncertain == ()
+    assert set(doubtful.uncertain) >= {"authors", "title", "container", "year", "volume", "pages"}
+    assert dict(sure.confidence).keys() >= {"authors", "title", "container", "year"}
+    assert json.loads(json.dumps(sure.to_json()))["confidence"]["title"] <= 1.0
+
+
+def test_where_the_model_doubts_a_field_the_sure_rules_reading_is_taken_and_marked():
+    text = "Okafor, Chidi. Lagos Stories. Ibadan: Heinemann, 1999."
+    rules, crf = parse_reference_rules(text), parse_reference_model(text, threshold=0.0)
+    assert (rules.publisher, crf.publisher, rules.uncertain, crf.uncertain) == ("Heinemann", "Heinemann", (), ())
+    doubted = dataclasses.replace(crf, publisher="Heinemann Books", uncertain=("publisher",))
+    both = combine(doubted, rules)
+    assert (both.publisher, both.uncertain) == ("Heinemann", ("publisher",))
+    sure = dataclasses.replace(crf, publisher="Heinemann Books")
+    assert combine(sure, rules).publisher == "Heinemann Books"  # measured: the sure model beats the rules
+    assert combine(crf, rules).uncertain == ()
+
+
+def test_names_of_a_segment():
+    people, et_al = persons("Romero, C., Paunesku, D., & Dweck, C.")
+    assert [(p.family, p.given) for p in people] == [("Romero", "C."), ("Paunesku", "D."), ("Dweck", "C.")]
+    assert not et_al
+    people, _ = persons("In O. Card and D. Autor (Eds.),")
+    assert [p.family for p in people] == ["Card", "Autor"]
+    _, et_al = persons("Smith, J., et al.")
+    assert et_al
+
+
+def test_a_closed_quote_ends_the_title_whatever_the_model_says():
+    ref = parse_reference("“U.S. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
+                          "Accessed December 03, 2018. https://www.law.cornell.edu/uscode/text/10.")
+    assert ref.title == "U.S. Code: Title 10 – ARMED FORCES"
+    assert ref.container == "LII / Legal Information Institute"
+    assert ref.urldate == "2018-12-03" and ref.url == "https://www.law.cornell.edu/uscode/text/10"
+
+
+WORLD = json.loads((CASES / "refparse_world" / "cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", WORLD, ids=[c["style"] for c in WORLD])
+def test_styles_and_languages(case):
+    ref = parse_reference(case["text"])
+    for name, want in case.items():
+        if name in {"style", "text"}:
+            continue
+        got = [p.family for p in ref.authors] if name == "authors" else getattr(ref, name)
+        if got != want:
+            # a wrong field must at least be marked for the user to check
+            assert name in ref.uncertain or (name == "place" and "publisher" in ref.uncertain), (name, got, want)
+
+
+def test_the_world_fixture_is_mostly_right():
+    right = total = 0
+    for case in WORLD:
+        ref = parse_reference(case["text"])
+        for name, want in case.items():
+            if name not in {"style", "text"}:
+                total += 1
+                right += ([p.family for p in ref.authors] if name == "authors" else getattr(ref, name)) == want
+    assert right / total >= 0.95, f"{right} of {total}"
+
+
+MINI = """<?xml version="1.0" encoding="UTF-8"?>
+<dataset>
+  <sequence><author>Smith, J.</author><date>(2001).</date><title>A study.</title>
+    <journal>Journal of Studies,</journal><volume>3,</volume><pages>1–9.</pages></sequence>
+  <sequence><author>Doe, Jane.</author><title>Another Book.</title><location>London:</location>
+    <publisher>Verso,</publisher><date>1999.</date></sequence>
+  <sequence><author>Roe, R.</author><date>2010.</date><title>Third thing.</title>
+    <container-title>In Edited Volume,</container-title><pages>pp. 4-5.</pages></sequence>
+</dataset>
+"""
+
+
+def test_training_is_deterministic(tmp_path):
+    data = tmp_path / "mini.xml"
+    data.write_text(MINI, encoding="utf-8")
+    refs = read_anystyle_xml(data)
+    assert [s[0] for s in refs[2].segments] == ["author", "date", "title", "container", "pages"]
+    one, two = tmp_path / "one.crfsuite", tmp_path / "two.crfsuite"
+    train(refs, one, {"max_iterations": 20})
+    train(refs, two, {"max_iterations": 20})
+    assert sha256(one) == sha256(two)
+    assert tag("Smith, J. (2001). A study.", model=one)[0].label == "author"
+
+
+def test_training_command_rejects_a_missing_file(tmp_path, capsys):
+    from litreview.bibliography.refparse.train import main
+
+    assert main(["--data", str(tmp_path / "nope.xml"), "--out", str(tmp_path / "m.crfsuite")]) == 2
+    assert "nope.xml" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_training_command_rebuilds_the_shipped_model(shared, tmp_path):
+    data = shared / "corpus" / "refparse" / "anystyle_core_train.xml"
+    if not data.is_file():
+        pytest.skip("the anystyle training set is not in ../shared/corpus/refparse/")
+    out = tmp_path / "model.crfsuite"
+    from litreview.bibliography.refparse.train import main
+
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    assert sha256(out) == sha256(MODEL), "retrain the shipped model: python -m litreview.bibliography.refparse.train"
+
+
+def test_the_model_is_small():
+    assert MODEL.stat().st_size < 3_000_000
+
+
+def test_help_does_not_load_the_model():
+    code = ("import sys; from litreview.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print('pycrfsuite' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("False")

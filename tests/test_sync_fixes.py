@@ -1,0 +1,81 @@
+"""`sync --write` offers every correction `check` can make mechanically, from the check's own rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.checks import check_review
+from litreview.checks.fixes import mechanical_fixes
+from litreview.cli import main
+from litreview.config import Config
+from litreview.model import Review, SourceMetadata, UrlCheck
+from litreview.registry.corrections import apply_corrections
+
+BIB = """@article{vincent1988hedley,
+  author  = {Vincent, R.j. and Bull, Hedley},
+  title   = {Hedley Bull and Order in International Politics},
+  journal = {Millennium},
+  pages   = {195--13},
+  year    = {1988},
+  doi     = {https://doi.org/10.1177/03058298880170020701},
+}
+
+@article{farrell2005world,
+  author  = {Theo Farrell},
+  title   = {World Culture and Military Power},
+  journal = {Security Studies},
+  pages   = {448--88},
+  year    = {2005},
+  doi     = {doi:10.1080/09636410500323187},
+}
+
+@online{moved2019,
+  title   = {A Page That Moved},
+  url     = {http://example.org/old},
+  urldate = {2024-01-01},
+}
+
+@book{fine2001,
+  author    = {Doe, J. K.},
+  title     = {Nothing to Fix},
+  publisher = {Press},
+  year      = {2001},
+}
+"""
+MOVED = {"moved2019": SourceMetadata("moved2019", "no-doi", url_check=UrlCheck(
+    "http://example.org/old", True, 200, final_url="https://example.org/new-home/"))}
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def test_each_mechanical_fix_and_its_check() -> None:
+    bib = parse_bibliography(BIB, "refs.bib")
+    fixes = {(c.key, c.field): c.new for c in mechanical_fixes(bib, MOVED)}
+    assert fixes == {
+        ("vincent1988hedley", "author"): "Vincent, R. J. and Bull, Hedley",
+        ("vincent1988hedley", "doi"): "10.1177/03058298880170020701",
+        ("farrell2005world", "pages"): "448--488",
+        ("farrell2005world", "doi"): "10.1080/09636410500323187",
+        ("moved2019", "url"): "https://example.org/new-home/",
+    }  # '195--13' ends before it starts (LR139): not mechanical, so not offered
+    found = {(f.key, f.code) for f in check_review(Review(bibliography=bib, metadata=MOVED), Config(), now=NOW).findings}
+    assert {("vincent1988hedley", "LR133"), ("vincent1988hedley", "LR121"), ("farrell2005world", "LR138"),
+            ("farrell2005world", "LR121"), ("moved2019", "LR211")} <= found
+    fixed = parse_bibliography(apply_corrections(bib, mechanical_fixes(bib, MOVED)), "refs.bib")
+    after = {(f.key, f.code) for f in check_review(Review(bibliography=fixed, metadata={}), Config(), now=NOW).findings}
+    assert not after & {("vincent1988hedley", "LR133"), ("vincent1988hedley", "LR121"), ("farrell2005world", "LR138"),
+                        ("farrell2005world", "LR121")}
+
+
+def test_sync_write_applies_them_without_a_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["sync", "--bib", "refs.bib", "--metadata-dir", "none", "--write", "--yes"]) == 0
+    expected = (BIB.replace("{Vincent, R.j. and", "{Vincent, R. J. and").replace("{448--88}", "{448--488}")
+                .replace("{https://doi.org/10.1177/", "{10.1177/").replace("{doi:10.1080/", "{10.1080/"))
+    assert (tmp_path / "refs.bib").read_text(encoding="utf-8") == expected  # every other byte kept
+    assert "applied 4 of 4" in capsys.readouterr().err
