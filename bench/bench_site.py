@@ -7,6 +7,9 @@ sources and claims, ``--size N`` and ``--runs N`` to choose). Baselines in the s
 2. The synthetic review through the plugin against a plain ``mkdocs build`` of the
    same number of Markdown pages (same theme, search on, pages outside the nav):
    target at most 1.5x.
+3. Page weight per page kind of the essay's site: the page's HTML, the stylesheets and
+   scripts it links, and what its search loads (worker, index); and the whole site/ folder.
+   ``--weight SITE`` measures an already built site/ (e.g. one built from another commit).
 """
 
 from __future__ import annotations
@@ -155,12 +158,57 @@ def run_cli(folder: Path) -> float:
     return time.perf_counter() - start
 
 
+#: One page of each kind of the essay's site (site-relative paths of the HTML files).
+PAGE_KINDS = {"home": "index.html", "essay": "essay/index.html", "bibliography": "bibliography/index.html",
+              "checks": "checks/index.html", "codes": "codes/index.html", "map": "map/index.html",
+              "downloads": "downloads/index.html", "source": "sources/holsti2004taming/index.html",
+              "404": "404.html"}
+
+
+def page_weight(site: Path, page: str) -> tuple[int, int]:
+    """(HTML bytes, bytes a browser loads for the page): the HTML, its linked CSS and JS, the search worker
+    and index (the theme's search loads both on every page). Images and fonts: none (font: false)."""
+    import re
+    from urllib.parse import urljoin, urlsplit
+
+    html_file = site / page
+    html = html_file.read_text(encoding="utf-8")
+    base = "http://site/" + page
+    loaded = set()
+    for ref in re.findall(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"', html):
+        url = urlsplit(urljoin(base, ref))
+        if url.netloc == "site":
+            loaded.add(url.path.lstrip("/"))
+    loaded.update(p.relative_to(site).as_posix() for p in (site / "assets" / "javascripts" / "workers").glob("*.js"))
+    loaded.add("search/search_index.json")
+    total = len(html.encode("utf-8")) + sum((site / p).stat().st_size for p in loaded if (site / p).is_file())
+    return len(html.encode("utf-8")), total
+
+
+def report_weights(site: Path) -> None:
+    print(f"page weight of {site} (KB: the HTML alone / everything the page loads):")
+    for kind, page in PAGE_KINDS.items():
+        if (site / page).is_file():
+            html, total = page_weight(site, page)
+            print(f"  {kind:<13} {html / 1024:7.1f} / {total / 1024:7.1f}")
+        else:
+            print(f"  {kind:<13} (no such page)")
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    print(f"  whole site/: {size / 1024 / 1024:.2f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 sources and claims instead of 10,000")
     parser.add_argument("--size", type=int, default=None, help="number of sources and of claims")
     parser.add_argument("--runs", type=int, default=None, help="runs per measurement (median is reported)")
+    parser.add_argument("--weight", type=Path, default=None, metavar="SITE",
+                        help="only report the page weights of an already built site/ folder")
+    parser.add_argument("--essay-only", action="store_true", help="only the essay's build and page weights")
     args = parser.parse_args(argv)
+    if args.weight:
+        report_weights(args.weight)
+        return 0
     size = args.size or (1000 if args.quick else 10_000)
     runs = args.runs or (3 if size <= 2000 else 1)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -171,6 +219,9 @@ def main(argv: list[str]) -> int:
         essay = statistics.median(build_essay(work / f"essay{i}") for i in range(runs))
         print(f"essay build (refs/, strict, in-process): {essay:.2f} s  (target < 10 s) "
               f"{'OK' if essay < 10 else 'SLOW'}")
+        report_weights(work / "essay0" / "site")
+        if args.essay_only:
+            return 0
         cli = statistics.median(run_cli(work / f"cli{i}") for i in range(runs))
         print(f"`litreview build` of the essay (new process, wall time): {cli:.2f} s  (target < 10 s) "
               f"{'OK' if cli < 10 else 'SLOW'}")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-_PAGE_OPTIONS = ("home_page", "essay_page", "bibliography_page", "checks_page", "map_page", "downloads_page")
+_PAGE_OPTIONS = ("home_page", "essay_page", "bibliography_page", "checks_page", "codes_page", "map_page",
+                 "downloads_page")
 _FOLDER_OPTIONS = ("sources_dir", "downloads_dir", "assets_dir")
 
 
@@ -62,6 +63,8 @@ class LitreviewPluginConfig(base.Config):
     """The table of all sources."""
     checks_page = c.Type(str, default="checks.md")
     """All findings, by severity and code."""
+    codes_page = c.Type(str, default="codes.md")
+    """The catalogue of finding codes."""
     map_page = c.Type(str, default="map.md")
     """The SVG map of claims and sources."""
     downloads_page = c.Type(str, default="downloads.md")
@@ -72,6 +75,11 @@ class LitreviewPluginConfig(base.Config):
     """Folder of the data files (BibTeX, CSL-JSON, links, findings)."""
     assets_dir = c.Type(str, default="assets/litreview")
     """Folder of the plugin's stylesheet and script."""
+    site_url = c.Optional(c.Type(str))
+    """Where the site is published, when mkdocs.yml has no ``site_url``. Default: the GitHub Pages address
+    of the repository (from GITHUB_REPOSITORY in GitHub Actions, else the ``origin`` remote)."""
+    prune_assets = c.Type(bool, default=True)
+    """Leave out of site/ what no page loads: source maps and unused search language packs."""
 
 
 class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
@@ -88,6 +96,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         self._citations = Citations()
         # Raw HTML of each generated page, kept out of Markdown (render.blocks).
         self._blocks: dict[str, list[str]] = {}
+        self._search: list[dict[str, str]] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from mkdocs.config.config_options import ExtraScriptValue
@@ -95,6 +104,8 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         from .render.layout import Layout
 
         self.settings = _settings(self.config, config.config_file_path)
+        if not config.site_url:
+            config.site_url = self.config.site_url or _default_site_url(config.config_file_path)
         self.layout = Layout(use_directory_urls=config.use_directory_urls,
                              **{name.removesuffix("_page"): _path_option(self.config, name, config)
                                 for name in _PAGE_OPTIONS},
@@ -106,12 +117,13 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        from .render.site import asset_files, default_catalogue, render_site
+        from .render.site import asset_files, default_catalogue, render_site, search_entries
 
         review = self._review()
         generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
                                 catalogue=default_catalogue() if self.config.checks else ())
         generated.update(asset_files(self.layout))
+        self._search = search_entries(review, self.layout)
         self._add(files, generated, config)
         if config.nav is None and self.config.nav:
             config.nav = _default_nav(files, self.layout)
@@ -127,6 +139,35 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         # The raw HTML skipped Markdown; MkDocs still checks links to its anchors.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
         return join_blocks(html, blocks)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        from .render.publish import add_skip_link
+
+        return add_skip_link(output) if 'class="md-skip"' not in output else output
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        import json
+
+        from .fileio import write_atomic
+        from .render.publish import add_search_entries, unneeded_assets
+
+        site = Path(config.site_dir)
+        index_file = site / "search" / "search_index.json"
+        if self._search and index_file.exists():
+            index = json.loads(index_file.read_text(encoding="utf-8"))
+            text = json.dumps(add_search_entries(index, self._search), ensure_ascii=False, separators=(",", ":"))
+            write_atomic(index_file, text)
+        if self.config.prune_assets:
+            search = config.plugins.get("search") or config.plugins.get("material/search")
+            languages = list(getattr(search, "config", {}).get("lang") or [config.theme.get("language") or "en"])
+            assets = site / "assets"
+            paths = [p.relative_to(site).as_posix() for p in assets.rglob("*")] if assets.is_dir() else []
+            for path in unneeded_assets(paths, languages):
+                (site / path).unlink(missing_ok=True)
+            for folder in sorted({(site / path).parent for path in paths}, key=lambda p: -len(p.parts)):
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         for name in ("essay", "bibliography", "claims", "metadata"):
@@ -164,6 +205,25 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             return loader(self.settings)
         except LitreviewError as exc:
             raise PluginError(f"litreview: {exc}") from None
+
+
+def _default_site_url(config_file: str | None) -> str | None:
+    """The GitHub Pages address of the repository (GitHub Actions' GITHUB_REPOSITORY, else the origin remote)."""
+    import os
+    import subprocess
+
+    from .render.publish import default_site_url
+
+    repository = os.environ.get("GITHUB_REPOSITORY")
+    remote = None
+    if not repository:
+        folder = Path(config_file).resolve().parent if config_file else Path.cwd()
+        try:
+            remote = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=folder, text=True,
+                                    capture_output=True, timeout=5).stdout
+        except (OSError, subprocess.SubprocessError):
+            remote = None
+    return default_site_url(remote, repository)
 
 
 def _default_nav(files: Files, layout) -> list:

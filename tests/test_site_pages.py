@@ -32,7 +32,7 @@ def _text(html: str) -> str:
 
 def test_generated_paths(site):
     assert sorted(p for p in site if not p.startswith("downloads/")) == sorted([
-        "index.md", "essay.md", "bibliography.md", "checks.md", "map.md", "downloads.md",
+        "index.md", "essay.md", "bibliography.md", "checks.md", "codes.md", "map.md", "downloads.md",
         "sources/holsti2004taming.md", "sources/farrell2005world.md", "sources/uscode10.md",
         "sources/_paul2004~3a_order.md"])
     assert sorted(p for p in site if p.startswith("downloads/")) == [
@@ -59,17 +59,24 @@ def test_essay_has_every_paragraph_and_an_anchor_per_claim(site):
 def test_essay_marks_link_to_source_pages_with_cards(site):
     essay = site["essay.md"]
     assert essay.count('class="lr-card"') == 3  # the rejected link gets no mark
-    assert ('<a class="lr-cite" href="../sources/holsti2004taming/" aria-describedby="card-p1-s1-1">'
+    # data-n: Holsti is the second entry of the reference list (Farrell, Holsti, Paul, U.S. Code).
+    assert ('<a class="lr-cite" href="../sources/holsti2004taming/" aria-describedby="card-p1-s1-1" data-n="2">'
             "Holsti 2004</a>") in essay
-    card = re.search(r'<span class="lr-card" role="tooltip" id="card-p1-s1-1">(.*?)</span></span>', essay).group(1)
-    assert _text(card) == ("Holsti 2004Taming the SovereignsLink: names the author; confirmedAt: p. 3"
-                           "Note: Holsti defines IR on p. 3.")
+    card = re.search(r'<span class="lr-card" id="card-p1-s1-1">(.*?)</span></span>', essay).group(1)
+    # The full reference, the registry status, why it is linked, the evidence marked inside the claim.
+    assert _text(card) == ("Holsti, K. J. Taming the Sovereigns: Institutional Change in International Politics. "
+                           "Cambridge: Cambridge University Press, 2004."
+                           "Registry: no DOI"
+                           "Link: names the author; confirmed; at p. 3"
+                           "Note: Holsti defines IR on p. 3."
+                           "Evidence: K.J. Holsti qualified international relations as…")
+    assert "<mark>K.J. Holsti</mark>" in card
     assert "Farrell 2005<span class=\"lr-sr\"> (suggested link)</span>" in essay
     assert 'href="../sources/uscode10/"' in essay
     topical = re.search(r'<span class="lr-cites lr-cites--topical">(.*?)</span></span></span>', essay).group(1)
     assert "farrell2005world" in topical and "topic: " in topical
     assert "Show the 1 topical suggestion too" in essay
-    paragraph2 = essay[essay.index('id="p2"'):]
+    paragraph2 = essay[essay.index('id="p2"'):essay.index("## References")]
     assert "farrell2005world" not in paragraph2
 
 
@@ -102,7 +109,7 @@ def test_source_page_bibtex_is_the_entry_as_written(site):
              "Military Power},&#10;  journal = {Security Studies},&#10;  volume  = {14},&#10;  number  = {3},"
              "&#10;  pages   = {448--88},&#10;  year    = {2005},&#10;  doi     = {10.1080/09636410500323187},"
              "&#10;}")
-    assert f'<pre class="lr-bibtex"><code>{entry}</code></pre>' in page
+    assert f'<pre class="lr-bibtex" data-search-exclude="bibtex"><code>{entry}</code></pre>' in page
 
 
 def test_source_page_registry_table_marks_disagreements_in_words(site):
@@ -159,7 +166,7 @@ def test_registry_line_says_the_reason_once_without_backticks(status, reason, sh
 
 
 def test_catalogue_shows_commands_as_code(site):
-    page = site["checks.md"]
+    page = site["codes.md"]
     assert "<code>litreview check --list-codes</code>" in page
     assert "`" not in page
 
@@ -195,7 +202,9 @@ def test_checks_page_groups_by_severity_and_links(site):
     assert '<a href="../sources/uscode10/">Source uscode10 (U.S. Code)</a>' in page
     assert '<a href="../essay/#p2-s2">Claim p2-s2 in the essay</a>' in page
     assert "essay.md:5" in page
-    assert "## The codes" in page and 'id="code-lr301"' in page
+    # The catalogue is a page of its own; each code heading here links to its row there.
+    assert "## The codes" not in page and 'href="../codes/#code-lr301"' in page
+    assert '<tr id="code-lr301">' in site["codes.md"]
 
 
 def test_home_figures(site):
@@ -227,11 +236,14 @@ def test_map_nodes_are_links(site):
     ys = [float(y) for y in re.findall(r'<circle cx="70" cy="([\d.]+)"', svg)]
     assert ys == [30.0, 50.0, 78.0]
     # Holsti sits level with p1-s1 (its only claim); Paul and Hall, cited by none, come last.
-    holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="414" y="([\d.]+)"', svg).group(1)
-    assert float(holsti) == 30.0 - 6
-    # As wide as the longest label needs (41 characters: “U.S. Code: Title 10 – ARMED FORCES” n.d.):
-    # 420 + 10 + 7.5 * 41 + 20 = 757.5, drawn at that size rather than scaled down.
-    assert 'viewBox="0 0 758 ' in svg and 'width="758"' in svg
+    # Its square: 8 px and 3 px for its one confirmed claim (8 + 3 * sqrt(1)), centred on the row.
+    holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="([\d.]+)" y="([\d.]+)" '
+                       r'width="([\d.]+)"', svg).groups()
+    assert [float(v) for v in holsti] == [420 - 5.5, 30.0 - 5.5, 11.0]
+    # As wide as the longest label needs (43 characters: ✖ “U.S. Code: Title 10 – ARMED FORCES” n.d.,
+    # its worst finding an error): 420 + 10 + 7.5 * 43 + 20 = 772.5, drawn at that size, not scaled down.
+    assert 'viewBox="0 0 772 ' in svg and 'width="772"' in svg
+    assert 'lr-node--error' in svg and 'lr-node--info' in svg and 'lr-node--ok' in svg
     assert "lr-node--unused" in svg  # Paul and Hall: no claim
 
 

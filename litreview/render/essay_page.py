@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..model import Paragraph
 from .citation import Citations
-from .fragments import finding_html, html_block, mark_html, page, plural
+from .fragments import Step, finding_html, html_block, mark_html, page, plural, status_words, worst_finding
 from .index import ReviewIndex, is_topical_suggestion
-from .layout import Layout
+from .layout import Layout, key_slug
 from .sanitize import esc, one_line
 
 
@@ -20,6 +20,36 @@ def essay_title(ix: ReviewIndex) -> str:
         return "The essay"
     title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
     return f"The essay: {title}" if title else "The essay"
+
+
+class _Marks:
+    """Per source, its marks in reading order (topical suggestions apart), and its reference number."""
+
+    def __init__(self, ix: ReviewIndex, citations: Citations) -> None:
+        self.by_source: dict[str, list[tuple[str, str]]] = {}
+        self.card_of: dict[tuple[str, str], str] = {}
+        for paragraph in ix.review.essay.paragraphs if ix.review.essay else ():
+            for claim in paragraph.claims:
+                for n, link in enumerate(ix.links_by_claim.get(claim.id, ()), start=1):
+                    card = f"card-{claim.id}-{n}"
+                    self.card_of[(claim.id, link.source_key)] = card
+                    if not is_topical_suggestion(link):
+                        self.by_source.setdefault(link.source_key, []).append((claim.id, card))
+        self.ordered = reference_order(ix, citations)
+        self.number = {key: n for n, key in enumerate(self.ordered, start=1)}
+
+    def step(self, key: str, claim_id: str) -> Step | None:
+        marks = self.by_source.get(key, [])
+        for i, (cid, _) in enumerate(marks):
+            if cid == claim_id:
+                return Step(i + 1, len(marks), marks[i - 1] if i else None,
+                            marks[i + 1] if i + 1 < len(marks) else None)
+        return None
+
+
+def reference_order(ix: ReviewIndex, citations: Citations) -> list[str]:
+    """The bibliography's keys in the order of its reference list (alphabetical by the formatted entry)."""
+    return sorted(ix.sources, key=lambda k: (citations.reference(ix.sources[k]).text.casefold(), k))
 
 
 def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
@@ -39,8 +69,9 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
              f"{confirmed} with a confirmed source, {linked - confirmed} more with suggested ones only, "
              f"{flagged} with findings. "
              "Each mark after a claim, such as <span class=\"lr-cite-sample\">Author 2004</span>, "
-             "links to the source’s page; hover over it or move to it with the Tab key to see a card "
-             "with the source and how the claim relies on it (Escape hides it). A mark with a question "
+             "links to the source’s page; hover over it, move to it with the Tab key or tap it once to see a "
+             "card with the full reference, the source’s status and how the claim relies on it (Escape hides "
+             "it; its arrows step through the other claims citing the source). A mark with a question "
              "mark is a suggested link nobody has reviewed yet. A claim marked "
              "<span class=\"lr-flag-sample\">⚠</span> has findings, explained under its paragraph. "
              "Every claim can be linked to by its id, e.g. <code>#p1-s1</code>.</p>")
@@ -49,13 +80,32 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
                   f"Show the {plural(topical, 'topical suggestion')} too: sources that share a claim’s "
                   "topic but that the text does not cite, found by litreview and not yet reviewed "
                   "(they appear as <span class=\"lr-cite-sample\">topic: …</span>).</label></p>")
-    parts = [html_block(f"<h1>{esc(essay_title(ix))}</h1>{intro}")]
+    parts = [html_block(f'<h1>{esc(essay_title(ix))}</h1>{intro}')]
+    marks = _Marks(ix, citations)
     for paragraph in essay.paragraphs:
-        parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here)))
+        parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks)))
+    parts.append("## References {#references}\n\n")
+    parts.append(html_block(reference_list(ix, layout, citations, marks.ordered, here)))
     return page(essay_title(ix), "".join(parts), hide=["toc"])
 
 
-def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, here: str) -> str:
+def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordered: list[str], here: str) -> str:
+    """The bibliography as the author cited it, in Chicago style, each entry linked to its source page."""
+    items = []
+    for key in ordered:
+        source = ix.sources[key]
+        href = layout.href(here, layout.source(key))
+        count = ix.confirmed_count(key)
+        items.append(f'<li id="ref-{esc(key_slug(key))}"><span class="lr-refentry">{citations.reference(source).html}'
+                     f'</span> <a class="lr-reflink" href="{esc(href)}">Source page<span class="lr-sr"> of '
+                     f"{esc(citations.reference(source).short)}</span></a>"
+                     f' <span class="lr-small">({plural(count, "confirmed claim")})</span></li>')
+    return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography, numbered as '
+            f'the marks are when this page is printed.</p><ol class="lr-references">{"".join(items)}</ol>')
+
+
+def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, here: str,
+               marks: _Marks) -> str:
     text = paragraph.text
     cursor = 0
     out: list[str] = []
@@ -67,7 +117,7 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
             cursor = at + len(claim.text)
         else:
             out.append(" ")
-        out.append(_claim(ix, layout, citations, claim.id, claim.text, here, paragraph.number))
+        out.append(_claim(ix, layout, citations, claim.id, claim.text, here, paragraph.number, marks))
         findings = ix.findings_by_claim.get(claim.id, ())
         for finding in findings:
             notes.append(finding_html(finding, layout=layout, here=here, sources=ix.sources,
@@ -75,7 +125,8 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(esc(text[cursor:]))
     number = paragraph.number
-    html = (f'<div class="lr-para" id="p{number}"><p><a class="lr-pnum" href="#p{number}" '
+    # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
+    html = (f'<div class="lr-para" id="p{number}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#p{number}" '
             f'aria-label="Paragraph {number}">{number}</a> {"".join(out).strip()}</p>')
     if notes:
         html += (f'<div class="admonition warning lr-notes" id="findings-p{number}">'
@@ -85,7 +136,7 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
 
 
 def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim_id: str, text: str, here: str,
-           number: int) -> str:
+           number: int, marks_of: _Marks) -> str:
     findings = ix.findings_by_claim.get(claim_id, ())
     classes = "lr-claim lr-claim--flagged" if findings else "lr-claim"
     html = f'<span class="{classes}" id="{esc(claim_id)}">{esc(text)}</span>'
@@ -97,7 +148,10 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim_id: str,
             continue
         ref = citations.reference(source)
         href = layout.href(here, layout.source(source.key))
-        mark = mark_html(link, source, ref, href, f"card-{claim_id}-{n}")
+        worst = worst_finding(ix.findings_by_key.get(source.key, ()))
+        mark = mark_html(link, source, ref, href, f"card-{claim_id}-{n}", number=marks_of.number.get(source.key, 0),
+                         status=status_words(ix.metadata(source.key)), worst=worst, claim_text=text,
+                         step=marks_of.step(source.key, claim_id))
         (topical if is_topical_suggestion(link) else marks).append(mark)
     if marks:
         html += _group(marks, "lr-cites")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
-from ..model import LINK_KINDS, Finding, Link, Source
+from ..model import LINK_KINDS, Finding, Link, Source, SourceMetadata
 from .citation import Reference, short_title
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line, shorten
@@ -120,26 +121,106 @@ def file_label(finding: Finding, root: str | None) -> str:
     return f"{text}:{finding.line}" if finding.line else text
 
 
-def card_html(link: Link, source: Source, ref: Reference, card_id: str) -> str:
-    """The card shown on hover and on keyboard focus of a citation mark."""
-    rows = [f'<span class="lr-card__who">{esc(ref.short)}</span>',
-            f'<span class="lr-card__title">{esc(short_title(source, 90))}</span>',
-            f'<span class="lr-card__kind">Link: {esc(KIND_WORDS.get(link.kind, link.kind))}; '
-            f"{esc(STATUS_WORDS.get(link.status, link.status))}</span>"]
-    if link.locator:
-        rows.append(f'<span class="lr-card__row">At: {esc(link.locator)}</span>')
+STATUS_SHORT = {"verified": "verified", "not-found": "DOI not found", "malformed": "malformed DOI",
+                "unverified": "not yet verified", "failed": "fetch failed", "no-doi": "no DOI"}
+
+
+def status_words(meta: SourceMetadata | None) -> str:
+    """A source's registry status in a few words ("not yet verified" without a record)."""
+    if meta is None:
+        return "not yet verified"
+    words = STATUS_SHORT.get(meta.status, meta.status)
+    return words + " (stale)" if meta.stale else words
+
+
+_QUOTES = "“”\"„«»"
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a mark stands among the marks of the same source: ``index`` of ``total``, and its neighbours."""
+
+    index: int
+    total: int
+    previous: tuple[str, str] | None = None
+    """(claim id, card id) of the previous mark, if any."""
+    following: tuple[str, str] | None = None
+
+
+def worst_finding(findings: Iterable[Finding]) -> Finding | None:
+    """The most severe finding (the first of equals), or None."""
+    rank = {"error": 0, "warning": 1, "info": 2}
+    return min(findings, key=lambda f: rank.get(f.severity, 3), default=None)
+
+
+def excerpt(text: str, evidence: str, *, around: int | None = None) -> str:
+    """The text with the evidence marked (<mark>), cut to ``around`` characters either side."""
+    evidence = evidence.strip(_QUOTES + " ")
+    at = text.find(evidence) if evidence else -1
+    if at < 0:
+        return esc(shorten(text, 2 * around) if around else text)
+    end = at + len(evidence)
+    before, after = text[:at], text[end:]
+    if around is not None:
+        if len(before) > around:
+            before = "…" + before[len(before) - around:].split(" ", 1)[-1]
+        if len(after) > around:
+            after = after[:around].rsplit(" ", 1)[0] + "…"
+    return f"{esc(before)}<mark>{esc(text[at:end])}</mark>{esc(after)}"
+
+
+def quoted(evidence: str) -> str:
+    """Evidence in curly quotes, without doubling quotes it already has."""
+    return f"“{esc(evidence.strip(_QUOTES))}”"
+
+
+def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, status: str = "",
+              worst: Finding | None = None, claim_text: str = "", step: Step | None = None) -> str:
+    """The card of a citation mark: shown on hover, keyboard focus or a first tap.
+
+    It holds the full reference (with its DOI or URL), the registry status, the worst
+    finding, why the claim is linked (evidence within the claim) and, when the source
+    is cited more than once, links to step to its other marks.
+    """
+    rows = [f'<span class="lr-card__ref">{ref.html}</span>']
+    facts = [f"Registry: {esc(status)}"] if status else []
+    if worst is not None:
+        facts.append(f'{severity_badge(worst.severity)} <code>{esc(worst.code)}</code> '
+                     f"{esc(shorten(worst.message, 60))}")
+    if facts:
+        rows.append(f'<span class="lr-card__status">{" · ".join(facts)}</span>')
+    rows.append(f'<span class="lr-card__kind">Link: {esc(KIND_WORDS.get(link.kind, link.kind))}; '
+                f"{esc(STATUS_WORDS.get(link.status, link.status))}"
+                + (f"; at {esc(link.locator)}" if link.locator else "") + "</span>")
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
+    if link.evidence and claim_text and link.evidence.strip(_QUOTES + " ") in claim_text:
+        rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, link.evidence, around=45)}</span>')
     elif link.evidence:
-        rows.append(f'<span class="lr-card__row">Evidence: “{esc(shorten(link.evidence, 160))}”</span>')
-    return f'<span class="lr-card" role="tooltip" id="{esc(card_id)}">{"".join(rows)}</span>'
+        rows.append(f'<span class="lr-card__row">Evidence: {quoted(shorten(link.evidence, 160))}</span>')
+    if step is not None and step.total > 1:
+        def go(target: tuple[str, str] | None, arrow: str, word: str) -> str:
+            if target is None:
+                return f'<span class="lr-card__nogo" aria-hidden="true">{arrow}</span>'
+            return (f'<a class="lr-card__go" href="#{esc(target[0])}" data-lr-card="{esc(target[1])}" '
+                    f'aria-label="{word} claim citing {esc(ref.short)}">{arrow}</a>')
+        rows.append(f'<span class="lr-card__step">{go(step.previous, "‹", "Previous")} '
+                    f"{step.index} of {step.total} citations {go(step.following, '›', 'Next')}</span>")
+    # Not a tooltip (it holds links): a plain box that describes its mark (aria-describedby).
+    return (f'<span class="lr-card" id="{esc(card_id)}">'
+            f'{"".join(rows)}</span>')
 
 
-def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: str) -> str:
-    """A citation mark: a link to the source page with its card beside it."""
+def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: str, *, number: int = 0,
+              **card: object) -> str:
+    """A citation mark: a link to the source page with its card beside it.
+
+    ``number`` is the source's place in the essay's reference list (shown when printed).
+    """
     suggested = link.status == "suggested"
     label = esc(ref.short)
     extra = '<span class="lr-sr"> (suggested link)</span><span aria-hidden="true">?</span>' if suggested else ""
+    printed = f' data-n="{number}"' if number else ""
     return (f'<span class="lr-mark lr-mark--{esc(link.status)}">'
-            f'<a class="lr-cite" href="{esc(href)}" aria-describedby="{esc(card_id)}">{label}{extra}</a>'
-            f"{card_html(link, source, ref, card_id)}</span>")
+            f'<a class="lr-cite" href="{esc(href)}" aria-describedby="{esc(card_id)}"{printed}>{label}{extra}</a>'
+            f"{card_html(link, source, ref, card_id, **card)}</span>")  # type: ignore[arg-type]

@@ -2,12 +2,17 @@
 
 Two columns: the claims in essay order on the left (a gap between paragraphs), the
 sources on the right, each placed level with the middle of the claims that rely on it
-(barycentre ordering), so lines rarely cross and every label stays readable.
+through confirmed links (barycentre ordering), so lines rarely cross and every label
+stays readable. A source's square grows with the claims relying on it and takes the
+colour (and symbol) of its worst finding; suggested links are drawn but shown on request.
 """
 
 from __future__ import annotations
 
+import math
+
 from .citation import Citations, short_title
+from .fragments import SEVERITY_SYMBOL, worst_finding
 from .index import ReviewIndex
 from .layout import Layout
 from .sanitize import esc, shorten
@@ -28,10 +33,14 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     claims += [cid for cid in ix.links_by_claim if cid not in ix.claims]
     edges = [(lk.claim_id, lk.source_key, lk.status) for cid in claims for lk in ix.links_by_claim[cid]
              if lk.source_key in ix.sources]
+    claim_n = {cid: f"c{i}" for i, cid in enumerate(claims)}
+    source_n = {key: f"s{i}" for i, key in enumerate(ix.sources)}
     claim_y = _claim_rows(ix, claims)
     source_y = _source_rows(list(ix.sources), edges, claim_y)
     height = max([*claim_y.values(), *source_y.values(), _TOP]) + _TOP
-    labels = {key: shorten(citations.reference(source).short, _LABEL) for key, source in ix.sources.items()}
+    worst = {key: worst_finding(ix.findings_by_key.get(key, ())) for key in ix.sources}
+    labels = {key: ((SEVERITY_SYMBOL[worst[key].severity] + " ") if worst[key] else "")
+              + shorten(citations.reference(source).short, _LABEL) for key, source in ix.sources.items()}
     # As wide as the longest label needs: a wider drawing would be scaled down or scrolled.
     width = max(_MIN_WIDTH, _SOURCE_X + 10 + _CHAR * max(map(len, labels.values()), default=0) + 20)
     here = layout.map
@@ -44,7 +53,8 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     middle = (_CLAIM_X + _SOURCE_X) / 2
     for claim_id, key, status in edges:
         y1, y2 = claim_y[claim_id], source_y[key]
-        out.append(f'<path class="lr-edge lr-edge--{esc(status)}" d="M{_CLAIM_X + 5:.0f} {y1:.1f} '
+        out.append(f'<path class="lr-edge lr-edge--{esc(status)}" data-a="{claim_n[claim_id]}" '
+                   f'data-b="{source_n[key]}" d="M{_CLAIM_X + 5:.0f} {y1:.1f} '
                    f'C{middle:.0f} {y1:.1f} {middle:.0f} {y2:.1f} {_SOURCE_X - 6:.0f} {y2:.1f}"/>')
     out.append('</g><g class="lr-nodes">')
     for claim_id in claims:
@@ -52,23 +62,34 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
         claim = ix.claims.get(claim_id)
         label = f"Claim {claim_id}" + (f": {shorten(claim.text, 120)}" if claim else " (not in the essay)")
         href = layout.href(here, layout.essay, claim_id)
-        out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" aria-label="{esc(label)}">'
+        out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" aria-label="{esc(label)}" '
+                   f'data-n="{claim_n[claim_id]}">'
                    f"<title>{esc(label)}</title>"
                    f'<circle cx="{_CLAIM_X:.0f}" cy="{y:.1f}" r="5"/>'
                    f'<text x="{_CLAIM_X - 9:.0f}" y="{y + 4:.1f}" text-anchor="end">{esc(claim_id)}</text></a>')
     for key, source in ix.sources.items():
         y = source_y[key]
-        ref = citations.reference(source)
         count = ix.claim_count(key)
-        label = f"Source {ref.short}: {short_title(source, 80)} ({count} claim{'s' if count != 1 else ''})"
+        bad = worst[key]
+        # The name starts with the visible label (symbol included), as WCAG 2.5.3 asks.
+        label = (f"{labels[key]}: {short_title(source, 80)} (source; {count} claim{'s' if count != 1 else ''}"
+                 + (f"; worst finding: {bad.severity} {bad.code}" if bad else "") + ")")
         href = layout.href(here, layout.source(key))
         unused = "" if count else " lr-node--unused"
-        out.append(f'<a class="lr-node lr-node--source{unused}" href="{esc(href)}" aria-label="{esc(label)}">'
+        half = source_size(ix.confirmed_count(key)) / 2
+        out.append(f'<a class="lr-node lr-node--source lr-node--{bad.severity if bad else "ok"}{unused}" '
+                   f'href="{esc(href)}" aria-label="{esc(label)}" data-n="{source_n[key]}">'
                    f"<title>{esc(label)}</title>"
-                   f'<rect x="{_SOURCE_X - 6:.0f}" y="{y - 6:.1f}" width="12" height="12"/>'
+                   f'<rect x="{_SOURCE_X - half:.1f}" y="{y - half:.1f}" width="{2 * half:.1f}" '
+                   f'height="{2 * half:.1f}"/>'
                    f'<text x="{_SOURCE_X + 10:.0f}" y="{y + 4:.1f}">{esc(labels[key])}</text></a>')
     out.append("</g></svg>")
     return "".join(out)
+
+
+def source_size(claims: int) -> float:
+    """The side of a source's square: 8 px, growing with the square root of its confirmed claims (at most 18)."""
+    return min(18.0, 8.0 + 3.0 * math.sqrt(claims))
 
 
 def _claim_rows(ix: ReviewIndex, claims: list[str]) -> dict[str, float]:
@@ -88,8 +109,11 @@ def _claim_rows(ix: ReviewIndex, claims: list[str]) -> dict[str, float]:
 
 def _source_rows(keys: list[str], edges, claim_y: dict[str, float]) -> dict[str, float]:
     cited: dict[str, list[float]] = {}
-    for claim_id, key, _ in edges:
-        cited.setdefault(key, []).append(claim_y[claim_id])
+    confirmed = {key for _, key, status in edges if status == "confirmed"}
+    for claim_id, key, status in edges:
+        # Placed by the links shown by default; a source with suggestions only, by those.
+        if status == "confirmed" or key not in confirmed:
+            cited.setdefault(key, []).append(claim_y[claim_id])
     wanted = {k: sum(ys) / len(ys) for k, ys in cited.items()}
     order = sorted(wanted, key=lambda k: (wanted[k], k))
     rows: dict[str, float] = {}

@@ -57,6 +57,7 @@ class Layout:
     essay: str = "essay.md"
     bibliography: str = "bibliography.md"
     checks: str = "checks.md"
+    codes: str = "codes.md"
     map: str = "map.md"
     downloads: str = "downloads.md"
     sources_dir: str = "sources"

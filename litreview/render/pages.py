@@ -24,14 +24,16 @@ from .fragments import (
     page,
     plural,
     severity_badge,
+    status_words,
     type_words,
+    worst_finding,
 )
 from .index import SEVERITIES, ReviewIndex
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line
-from .source_page import STATUS_SHORT, source_page
+from .source_page import source_page
 
-__all__ = ["CatalogueEntry", "Download", "bibliography_page", "checks_page", "downloads_page",
+__all__ = ["CatalogueEntry", "Download", "bibliography_page", "checks_page", "codes_page", "downloads_page",
            "essay_page", "home_page", "map_page", "source_page"]
 
 
@@ -133,9 +135,55 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
             f"<li>{to(layout.map, 'Look at the map of claims and sources')}.</li>",
             f"<li>{to(layout.downloads, 'Download the data')}: BibTeX, CSL-JSON, links and findings.</li>",
             "</ul>"]
-    body = (html_block(f"<h1>Citation review</h1>{intro}") + "## Summary\n\n" + html_block(table)
-            + "## Where to go next\n\n" + html_block("".join(nav)))
+    body = (html_block(f"<h1>Citation review</h1>{intro}")
+            + "## What needs attention {#attention}\n\n" + html_block(_attention(ix, layout))
+            + "## Summary {#summary}\n\n" + html_block(table)
+            + "## Where to go next {#next}\n\n" + html_block("".join(nav)))
     return page("Home", body)
+
+
+#: Findings that say the text relies on something the bibliography does not give (or not clearly).
+MISSING_CITATION_CODES = ("LR300", "LR301", "LR302", "LR303", "LR304", "LR305")
+_LISTED = 12
+
+
+def _attention(ix: ReviewIndex, layout: Layout) -> str:
+    """Errors, missing citations and unverified sources first, each linked to where it is explained."""
+    here = layout.home
+    items = []
+
+    def by_code(findings: list, severity: str | None = None) -> str:
+        codes = Counter(f.code for f in findings)
+        links = []
+        for code, n in sorted(codes.items()):
+            sev = severity or next(f.severity for f in findings if f.code == code)
+            href = layout.href(here, layout.checks, f"{code_id(code)}-{sev}")
+            links.append(f'<a href="{esc(href)}"><code>{esc(code)}</code> × {n}</a>')
+        return ", ".join(links)
+
+    errors = [f for f in ix.review.findings if f.severity == "error"]
+    if errors:
+        href = layout.href(here, layout.checks, SEVERITY_ANCHOR["error"])
+        items.append(f'<li>{severity_badge("error")} <a href="{esc(href)}">{plural(len(errors), "error")}</a>'
+                     f": {by_code(errors, 'error')}.</li>")
+    missing = [f for f in ix.review.findings if f.code in MISSING_CITATION_CODES]
+    if missing:
+        items.append(f"<li><strong>{plural(len(missing), 'missing or unclear citation')}</strong> (the text "
+                     f"relies on something the bibliography does not give): {by_code(missing)}.</li>")
+    unverified = [key for key in ix.sources
+                  if (meta := ix.metadata(key)) is None or meta.status in ("unverified", "failed")]
+    if unverified:
+        shown = ", ".join(f'<a href="{esc(layout.href(here, layout.source(key)))}">{esc(key)}</a>'
+                          for key in unverified[:_LISTED])
+        more = (f", and {len(unverified) - _LISTED} more on the "
+                f'<a href="{esc(layout.href(here, layout.bibliography))}">bibliography</a>'
+                if len(unverified) > _LISTED else "")
+        items.append(f"<li><strong>{plural(len(unverified), 'source')} not yet verified</strong> against a "
+                     f"registry (run <code>litreview fetch</code>): {shown}{more}.</li>")
+    if not items:
+        return ('<p class="lr-allclear"><span aria-hidden="true">✓</span> Nothing needs attention: no errors, '
+                "no missing citations, and every source with a DOI has been checked against a registry.</p>")
+    return f'<ul class="lr-attention">{"".join(items)}</ul>'
 
 
 def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
@@ -146,9 +194,7 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
     for source in ordered:
         ref = citations.reference(source)
         meta = ix.metadata(source.key)
-        status = STATUS_SHORT.get(meta.status, meta.status) if meta else "not yet verified"
-        if meta is not None and meta.stale:
-            status += " (stale)"
+        status = status_words(meta)
         findings = Counter(f.severity for f in ix.findings_by_key.get(source.key, ()))
         found = ", ".join(f'<span class="lr-nowrap">{SEVERITY_SYMBOL[s]} {plural(findings[s], SEVERITY_NOUN[s])}</span>'
                           for s in SEVERITIES if findings[s])
@@ -159,19 +205,20 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
             f'<tr><td data-sort="{esc(ref.text.casefold())}"><a class="lr-srclink" href="{esc(href)}">'
             f'{esc(ref.short)}<span class="lr-sr">: source page</span></a> '
             f'<span class="lr-ref">{ref.html}</span></td>'
-            f'<td data-sort="{source.year or 0}">{esc(source.year or "n.d.")}</td>'
-            f"<td>{esc(type_words(source.type))}</td>"
-            f'<td data-sort="{count}.{suggested:05d}">{count}'
+            f'<td data-label="Year" data-sort="{source.year or 0}">{esc(source.year or "n.d.")}</td>'
+            f'<td data-label="Type">{esc(type_words(source.type))}</td>'
+            f'<td data-label="Confirmed claims" data-sort="{count}.{suggested:05d}">{count}'
             + (f' <span class="lr-small lr-nowrap">(+{suggested} suggested)</span>' if suggested else "") + "</td>"
-            f"<td>{esc(status)}</td>"
-            f'<td data-sort="{sum(findings.values())}">{found or "none"}</td></tr>')
+            f'<td data-label="Metadata">{esc(status)}</td>'
+            f'<td data-label="Findings" data-sort="{_severity_rank(findings)}">{found or "none"}</td></tr>')
     intro = (f"<p>{plural(len(ordered), 'source')}, in alphabetical order. Follow a source’s label to its "
              "page: its reference, the claims that rely on it, its registry record and its BibTeX. "
              "<span class=\"lr-js-only\">Type in the filter box to narrow the list; select a column "
              "heading to sort by it.</span></p>")
     head = "".join(f'<th scope="col">{name}</th>' for name in
                    ("Source", "Year", "Type", "Confirmed claims", "Metadata", "Findings"))
-    table = (f'<div class="lr-table-wrap lr-bib"><table data-lr-sortable data-lr-filterable>'
+    table = (f'<div class="lr-table-wrap lr-bib lr-stack" tabindex="0" role="region" aria-label="The bibliography">'
+             f'<table data-lr-sortable data-lr-filterable>'
              f'<caption>The bibliography</caption><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
     return page("Bibliography", html_block(f"<h1>Bibliography</h1>{intro}{table}"), hide=["toc"])
@@ -204,6 +251,9 @@ def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
         for code in sorted(by_code):
             items = by_code[code]
             title = f" — {esc(titles[code])}" if code in titles else ""
+            if code in titles:
+                title += (f' <a class="lr-codelink" href="{esc(layout.href(here, layout.codes, code_id(code)))}">'
+                          f'<span class="lr-sr">What {esc(code)} means</span><span aria-hidden="true">?</span></a>')
             lis = "".join(finding_html(f, layout=layout, here=here, sources=ix.sources, claims=ix.claims,
                                        file_label=file_label(f, root), compact=True) for f in items)
             parts.append(html_block(
@@ -212,31 +262,69 @@ def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
     if not findings:
         parts.append(html_block("<p>No findings.</p>"))
     if catalogue:
-        parts.append("## The codes\n\n")
-        rows = "".join(
-            f'<tr id="{esc(code_id(c.code))}"><td><code>{esc(c.code)}</code></td><td>{severity_badge(c.severity)}</td>'
-            f"<td>{esc(c.title)}</td><td>{esc_code(c.description)}</td></tr>" for c in catalogue)
-        parts.append(html_block('<div class="lr-catalogue"><table><thead><tr><th scope="col">Code</th>'
-                                '<th scope="col">Severity</th><th scope="col">Finding</th>'
-                                f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table></div>'))
+        parts.append(html_block(f'<p>What each code means, and how to silence one: the '
+                                f'<a href="{esc(layout.href(here, layout.codes))}">finding codes</a>.</p>'))
     return page("Checks", "".join(parts))
 
 
+def codes_page(layout: Layout, catalogue: Sequence[CatalogueEntry]) -> str:
+    """The catalogue of finding codes: what each means and what to do, one anchor per code."""
+    if not catalogue:
+        return page("Finding codes", html_block('<h1>Finding codes</h1><p>The checks are off, so no '
+                                                "codes are listed.</p>"))
+    here = layout.codes
+    rows = "".join(
+        f'<tr id="{esc(code_id(c.code))}"><td data-label="Code"><code>{esc(c.code)}</code></td>'
+        f'<td data-label="Severity">{severity_badge(c.severity)}</td>'
+        f'<td data-label="Finding">{esc(c.title)}</td><td data-label="What it means">{esc_code(c.description)}</td>'
+        "</tr>" for c in catalogue)
+    intro = (f"<p>{plural(len(catalogue), 'code')} the checks may report, with what each means and what to do. "
+             f'The findings of this review are on the <a href="{esc(layout.href(here, layout.checks))}">checks '
+             "page</a>.</p>")
+    table = ('<div class="lr-catalogue lr-stack" tabindex="0" role="region" aria-label="Finding codes">'
+             '<table><thead><tr><th scope="col">Code</th><th scope="col">Severity</th><th scope="col">Finding</th>'
+             f'<th scope="col">What it means</th></tr></thead><tbody>{rows}</tbody></table></div>')
+    return page("Finding codes", html_block(f'<h1>Finding codes</h1>{intro}{table}'), hide=["toc"])
+
+
 def map_page(svg: str, ix: ReviewIndex, layout: Layout) -> str:
-    """The static map of claims and sources."""
+    """The map of claims and sources, its legend, a toggle for suggested links, and the same facts as a table."""
     here = layout.map
     linked = len(ix.links_by_claim)
+    suggested = sum(1 for links in ix.links_by_claim.values() for lk in links if lk.status != "confirmed")
     intro = (f"<p>On the left, the claims of the essay that rely on a source ({linked}), in reading order; "
              f"on the right, every source of the bibliography ({len(ix.sources)}), each beside the claims "
-             "that rely on it. A solid line is a confirmed link, a dashed line a suggested one. Sources "
-             "that no claim relies on are listed at the bottom, with a hollow square. Every shape is a "
+             "that rely on it. A source’s square grows with the number of claims that rely on it (confirmed "
+             "links) and takes the colour of its worst finding, which its label also names with a symbol "
+             "(✖ error, ⚠ warning, ℹ note). Sources no claim relies on are listed at the bottom, hollow. Point "
+             "at a claim or a source, or move to it with the Tab key, to light up its links. Every shape is a "
              f'link: to the claim in the <a href="{esc(layout.href(here, layout.essay))}">essay</a> or to '
-             "the source’s page. The same facts as lists: the "
-             f'<a href="{esc(layout.href(here, layout.bibliography))}">bibliography</a>.</p>')
+             "the source’s page. The same facts as a table are below the map.</p>")
+    if suggested:
+        intro += ('<p class="lr-toggle"><label><input type="checkbox" id="lr-map-suggested"> '
+                  f"Show the {plural(suggested, 'suggested link')} too (dashed): found by litreview, not yet "
+                  "reviewed.</label></p>")
     intro += ('<p class="lr-small lr-map-hint">The map is wider than this screen: scroll it sideways to see '
-              "the sources.</p>")
+              "the sources, or read the table below it.</p>")
+    rows = []
+    for key in ix.sources:
+        links = ix.links_by_source.get(key, [])
+        claims = ", ".join(
+            f'<a href="{esc(layout.href(here, layout.essay, lk.claim_id))}">{esc(lk.claim_id)}</a>'
+            + ("" if lk.status == "confirmed" else '<span class="lr-small"> (suggested)</span>') for lk in links)
+        bad = worst_finding(ix.findings_by_key.get(key, ()))
+        rows.append(f'<tr><td><a href="{esc(layout.href(here, layout.source(key)))}">{esc(key)}</a></td>'
+                    f'<td data-label="Claims relying on it">{claims or "none"}</td>'
+                    f'<td data-label="Worst finding">'
+                    f'{severity_badge(bad.severity) + " <code>" + esc(bad.code) + "</code>" if bad else "none"}'
+                    "</td></tr>")
+    table = ('<div class="lr-table-wrap lr-stack" tabindex="0" role="region" aria-label="The map as a table" '
+             'data-search-exclude="map"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims relying '
+             f'on it</th><th scope="col">Worst finding</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     return page("Map", html_block(f"<h1>Map of claims and sources</h1>{intro}")
-                + html_block(f'<div class="lr-map">{svg}</div>'), hide=["toc"])
+                + html_block(f'<div class="lr-map" tabindex="0" role="region" aria-label="The map" '
+                             f'data-search-exclude="map">{svg}</div>')
+                + "## The map as a table {#table}\n\n" + html_block(table), hide=["toc"])
 
 
 def downloads_page(downloads: Sequence[Download], layout: Layout) -> str:
@@ -248,6 +336,11 @@ def downloads_page(downloads: Sequence[Download], layout: Layout) -> str:
     return page("Downloads", html_block(
         "<h1>Downloads</h1><p>The review’s data, for other tools. These files are made at build time "
         f'from the same inputs as the pages.</p><ul class="lr-downloads">{items}</ul>'))
+
+
+def _severity_rank(findings: Counter[str]) -> int:
+    """Sorts sources by their worst findings: errors first, then warnings, then notes."""
+    return findings["error"] * 1_000_000 + findings["warning"] * 1_000 + findings["info"]
 
 
 def _size(n: int) -> str:

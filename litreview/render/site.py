@@ -21,6 +21,7 @@ from .pages import (
     Download,
     bibliography_page,
     checks_page,
+    codes_page,
     downloads_page,
     essay_page,
     home_page,
@@ -56,12 +57,20 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
     files[layout.essay] = essay_page(ix, layout, citations)
     files[layout.bibliography] = bibliography_page(ix, layout, citations)
     files[layout.checks] = checks_page(ix, layout, root=root, catalogue=catalogue)
+    files[layout.codes] = codes_page(layout, catalogue)
     files[layout.map] = map_page(map_svg(ix, layout, citations), ix, layout)
     files[layout.downloads] = downloads_page(offered, layout)
     entries = EntryTexts(review.bibliography)
     for source in ix.sources.values():
         files[layout.source(source.key)] = source_page(ix, layout, citations, entries, source)
     return files
+
+
+def search_entries(review: Review, layout: Layout | None = None) -> list[dict[str, str]]:
+    """Entries to add to the site's search index: the essay, one per paragraph."""
+    from .publish import essay_search_entries
+
+    return essay_search_entries(index_review(review), layout or Layout())
 
 
 def default_catalogue() -> list[CatalogueEntry]:
@@ -82,4 +91,5 @@ def asset_files(layout: Layout | None = None) -> dict[str, bytes]:
 def page_paths(layout: Layout) -> list[tuple[str, str]]:
     """Navigation titles and paths of the generated pages, in reading order."""
     return [("Home", layout.home), ("Essay", layout.essay), ("Bibliography", layout.bibliography),
-            ("Checks", layout.checks), ("Map", layout.map), ("Downloads", layout.downloads)]
+            ("Checks", layout.checks), ("Finding codes", layout.codes), ("Map", layout.map),
+            ("Downloads", layout.downloads)]

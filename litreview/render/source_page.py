@@ -9,7 +9,17 @@ from __future__ import annotations
 from ..model import Link, Person, RegistryRecord, Source, SourceMetadata
 from .bibtex import EntryTexts
 from .citation import Citations, short_title
-from .fragments import KIND_WORDS, STATUS_WORDS, finding_html, html_block, page, plural, type_words
+from .fragments import (
+    KIND_WORDS,
+    STATUS_WORDS,
+    excerpt,
+    finding_html,
+    html_block,
+    page,
+    plural,
+    quoted,
+    type_words,
+)
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout
 from .sanitize import clean_abstract, doi_url, esc, esc_code, link, normalise_doi, one_line, safe_url
@@ -22,8 +32,6 @@ STATUS_TEXT = {
     "failed": "Fetching the registry record failed.",
     "no-doi": "No DOI: there is nothing to verify against a registry.",
 }
-STATUS_SHORT = {"verified": "verified", "not-found": "DOI not found", "malformed": "malformed DOI",
-                "unverified": "not yet verified", "failed": "fetch failed", "no-doi": "no DOI"}
 # (row label, mismatch field name, entry value, record value)
 _ROWS = ("type", "authors", "editors", "year", "title", "container", "publisher", "volume", "issue",
          "pages", "doi", "url")
@@ -40,8 +48,11 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
     here = layout.source(source.key)
     ref = citations.reference(source)
     meta = ix.metadata(source.key)
+    crumbs = (f'<nav class="lr-crumbs" aria-label="Breadcrumb" data-search-exclude="crumbs"><ol><li><a href="{esc(layout.href(here, layout.home))}">'
+              f'Home</a></li><li><a href="{esc(layout.href(here, layout.bibliography))}">Bibliography</a></li>'
+              f'<li aria-current="page">{esc(ref.short)}</li></ol></nav>')
     parts = [html_block(
-        f'<h1>{esc(source_title(source))}</h1>'
+        f'{crumbs}<h1>{esc(source_title(source))}</h1>'
         f'<p class="lr-reference">{ref.html}</p>'
         f'<ul class="lr-facts"><li>Key: <code>{esc(source.key)}</code> · {esc(type_words(source.type))} '
         f"(<code>@{esc(source.type)}</code>) · cited as {esc(ref.short)}</li>{_status_items(source, meta)}</ul>")]
@@ -50,41 +61,41 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
     main.sort(key=lambda lk: lk.status != "confirmed")  # stable: reading order within each status
     topical = [lk for lk in links if is_topical_suggestion(lk)]
     confirmed = sum(1 for lk in links if lk.status == "confirmed")
-    parts.append(f"## Claims relying on this source ({len(links)})\n\n")
+    parts.append(f"## Claims relying on this source ({len(links)}) {{#claims}}\n\n")
     if links:
         parts.append(html_block(
             f'<p class="lr-small">{confirmed} confirmed, {len(links) - confirmed} suggested (found by '
             "litreview, not yet reviewed)"
             + (f", of which {len(topical)} by topic alone" if topical else "") + ".</p>"))
     if main:
-        parts.append(html_block('<ol class="lr-claims">'
+        parts.append(html_block('<ol class="lr-claims" data-search-exclude="claims">'
                                 + "".join(_claim_item(ix, layout, here, lk) for lk in main) + "</ol>"))
     if topical:
         parts.append(html_block(
-            f'<details class="lr-topical"><summary>{plural(len(topical), "topical suggestion")}: claims on the '
+            f'<details class="lr-topical" data-search-exclude="claims"><summary>{plural(len(topical), "topical suggestion")}: claims on the '
             "same topic that do not cite this source</summary><ol class=\"lr-claims\">"
             + "".join(_claim_item(ix, layout, here, lk) for lk in topical) + "</ol></details>"))
     if not links:
         parts.append(html_block("<p>No claim of the essay relies on this source (no confirmed or "
                                 "suggested link).</p>"))
     findings = ix.findings_by_key.get(source.key, [])
-    parts.append(f"## Findings ({len(findings)})\n\n")
+    parts.append(f"## Findings ({len(findings)}) {{#findings}}\n\n")
     if findings:
         items = "".join(finding_html(f, layout=layout, here=here, sources=ix.sources, claims=ix.claims,
                                      show_source=False) for f in findings)
         parts.append(html_block(f'<ul class="lr-findings">{items}</ul>'))
     else:
         parts.append(html_block("<p>No findings for this source.</p>"))
-    parts.append("## Bibliography and registry\n\n")
+    parts.append("## Bibliography and registry {#registry}\n\n")
     parts.append(html_block(_fields_table(source, meta)))
     abstract = clean_abstract(meta.record.abstract) if meta and meta.record else ""
     if abstract:
-        parts.append("## Abstract\n\n")
+        parts.append("## Abstract {#abstract}\n\n")
         parts.append(html_block(f'<div class="lr-abstract">{abstract}<p class="lr-small">From the registry '
                                 "record, sanitised.</p></div>"))
-    parts.append("## BibTeX\n\n")
+    parts.append("## BibTeX {#bibtex}\n\n")
     bibtex = esc(entries.entry(source)).replace("\n", "&#10;")
-    parts.append(html_block(f'<pre class="lr-bibtex"><code>{bibtex}</code></pre>'))
+    parts.append(html_block(f'<pre class="lr-bibtex" data-search-exclude="bibtex"><code>{bibtex}</code></pre>'))
     return page(f"{ref.short}: {short_title(source, 60)}", "".join(parts))
 
 
@@ -93,7 +104,7 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
     bare = normalise_doi(source.doi)
     if source.doi:
         href = doi_url(bare) if bare else None
-        target = link(href, f"https://doi.org/{bare}") if href else f"<code>{esc(source.doi)}</code> (not a valid DOI)"
+        target = link(href, bare) if href else f"<code>{esc(source.doi)}</code> (not a valid DOI)"
         items.append(f"<li>DOI: {target}</li>")
     if source.url:
         shown = link(source.url)
@@ -167,7 +178,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
         head = f"<p>Claim {esc(lk.claim_id)} (no longer in the essay)</p>"
     else:
         href = layout.href(here, layout.essay, claim.id)
-        head = (f'<blockquote class="lr-excerpt">{_excerpt(claim.text, lk.evidence)}</blockquote>'
+        head = (f'<blockquote class="lr-excerpt">{excerpt(claim.text, lk.evidence)}</blockquote>'
                 f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay (paragraph {claim.paragraph}, '
                 f"sentence {claim.sentence})</a></p>")
     facts = [f"Link: {esc(KIND_WORDS.get(lk.kind, lk.kind))}",
@@ -177,21 +188,13 @@ def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
         facts.append(f"at {esc(lk.locator)}")
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
     if lk.evidence:
-        detail += f" Evidence: “{esc(lk.evidence)}”."
+        detail += f" Evidence: {quoted(lk.evidence)}."
     if lk.ambiguous:
         detail += " The evidence fits more than one entry; context chose this one."
     detail += "</p>"
     if lk.note:
         detail += f'<p class="lr-note">Note: {esc(lk.note)}</p>'
     return f'<li class="lr-mark--{esc(lk.status)}">{head}{detail}</li>'
-
-
-def _excerpt(text: str, evidence: str) -> str:
-    at = text.find(evidence) if evidence else -1
-    if at < 0:
-        return esc(text)
-    end = at + len(evidence)
-    return f"{esc(text[:at])}<mark>{esc(text[at:end])}</mark>{esc(text[end:])}"
 
 
 def _people(people: tuple[Person, ...]) -> str:

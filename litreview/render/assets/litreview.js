@@ -1,14 +1,116 @@
 /* litreview: small enhancements for the review site (our own code; the pages work without it).
- * - Escape hides the citation card under the pointer or the keyboard focus.
- * - Tables marked data-lr-sortable sort by a column; data-lr-filterable ones get a filter box. */
+ * - Citation cards: a first tap opens a mark's card (a second follows the link), a card stays open
+ *   while the pointer moves onto it, Escape hides it, its arrows step to the source's other marks.
+ * - The map lights up a node's links on hover and focus.
+ * - Tables marked data-lr-sortable sort by a column; data-lr-filterable ones get a filter box.
+ * - Accessibility fixes to the theme: the search dialog gets a name, scrolling boxes a Tab stop. */
 (function () {
   "use strict";
   document.documentElement.classList.add("lr-js");
 
   function dismissCards(event) {
     if (event.key !== "Escape") return;
-    document.querySelectorAll(".lr-mark:hover, .lr-mark:focus-within").forEach(function (mark) {
+    document.querySelectorAll(".lr-mark:hover, .lr-mark:focus-within, .lr-mark.lr-open").forEach(function (mark) {
       mark.classList.add("lr-card-dismissed");
+      mark.classList.remove("lr-open");
+    });
+  }
+
+  function closeOpen(except) {
+    document.querySelectorAll(".lr-mark.lr-open").forEach(function (mark) {
+      if (mark !== except) mark.classList.remove("lr-open");
+    });
+  }
+
+  function openCard(mark) {
+    closeOpen(mark);
+    mark.classList.remove("lr-card-dismissed");
+    mark.classList.add("lr-open");
+    var card = mark.querySelector(".lr-card");
+    if (card) keepInView(card);
+  }
+
+  // Touch screens have no hover: the first tap on a mark shows its card, the second follows the link.
+  var lastPointer = "mouse";
+  function notePointer(event) { lastPointer = event.pointerType || "mouse"; }
+  function noteKey() { lastPointer = "keyboard"; }
+
+  function onClick(event) {
+    var target = event.target;
+    var step = target.closest && target.closest("a.lr-card__go");
+    if (step) {
+      var cite = document.querySelector('a.lr-cite[aria-describedby="' + step.getAttribute("data-lr-card") + '"]');
+      if (cite) {
+        event.preventDefault();
+        history.replaceState(null, "", step.getAttribute("href"));
+        closeOpen(null);
+        cite.focus();
+        openCard(cite.closest(".lr-mark"));
+      }
+      return;
+    }
+    var link = target.closest && target.closest("a.lr-cite");
+    if (link && (lastPointer === "touch" || lastPointer === "pen")) {
+      var mark = link.closest(".lr-mark");
+      if (!mark.classList.contains("lr-open")) {
+        event.preventDefault();
+        openCard(mark);
+      }
+      return;
+    }
+    if (!(target.closest && target.closest(".lr-card"))) closeOpen(null);
+  }
+
+  // A card stays open for a moment after the pointer leaves its mark, so the pointer can reach it.
+  var closing = null;
+  function onPointerOver(event) {
+    if (event.pointerType && event.pointerType !== "mouse") return;
+    var mark = event.target.closest && event.target.closest(".lr-mark");
+    if (closing && mark && closing.mark === mark) { clearTimeout(closing.timer); closing = null; }
+    if (mark && !mark.classList.contains("lr-open")) openCard(mark);
+  }
+  function onPointerOut(event) {
+    if (event.pointerType && event.pointerType !== "mouse") return;
+    var mark = event.target.closest && event.target.closest(".lr-mark");
+    if (!mark || (event.relatedTarget && mark.contains(event.relatedTarget))) return;
+    if (closing) clearTimeout(closing.timer);
+    closing = {mark: mark, timer: setTimeout(function () { mark.classList.remove("lr-open"); closing = null; }, 400)};
+  }
+
+  // The map: a node's links and neighbours stand out while it is pointed at or focused.
+  function lightUp(event) {
+    var node = event.target.closest && event.target.closest(".lr-node");
+    var svg = node && node.closest("svg.lr-graph");
+    if (!svg) return;
+    clearLight(svg);
+    var id = node.getAttribute("data-n");
+    svg.classList.add("lr-focus");
+    node.classList.add("lr-hl");
+    svg.querySelectorAll('.lr-edge[data-a="' + id + '"], .lr-edge[data-b="' + id + '"]').forEach(function (edge) {
+      edge.classList.add("lr-hl");
+      var other = edge.getAttribute("data-a") === id ? edge.getAttribute("data-b") : edge.getAttribute("data-a");
+      var peer = svg.querySelector('.lr-node[data-n="' + other + '"]');
+      if (peer) peer.classList.add("lr-hl");
+    });
+  }
+  function clearLight(svg) {
+    svg.classList.remove("lr-focus");
+    svg.querySelectorAll(".lr-hl").forEach(function (el) { el.classList.remove("lr-hl"); });
+  }
+  function unLight(event) {
+    var svg = event.target.closest && event.target.closest("svg.lr-graph");
+    if (svg && !(event.relatedTarget && svg.contains(event.relatedTarget))) clearLight(svg);
+  }
+
+  function fixTheme() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table (scrolls sideways)");
+      }
     });
   }
 
@@ -116,6 +218,16 @@
     document.addEventListener("keydown", dismissCards);
     document.addEventListener("focusin", restoreCard);
     document.addEventListener("mouseover", restoreCard);
+    document.addEventListener("pointerdown", notePointer, true);
+    document.addEventListener("keydown", noteKey, true);
+    document.addEventListener("click", onClick);
+    document.addEventListener("pointerover", onPointerOver);
+    document.addEventListener("pointerout", onPointerOut);
+    document.addEventListener("mouseover", lightUp);
+    document.addEventListener("focusin", lightUp);
+    document.addEventListener("mouseout", unLight);
+    document.addEventListener("focusout", unLight);
+    fixTheme();
     document.querySelectorAll("table[data-lr-sortable]").forEach(makeSortable);
     document.querySelectorAll("table[data-lr-filterable]").forEach(makeFilterable);
   }

@@ -1,0 +1,94 @@
+"""What the site needs around the pages: search entries, a skip link, a site URL, lean assets.
+
+Pure functions over strings and values; the MkDocs adapter reads and writes the files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import quote
+
+from .essay_page import essay_title
+from .index import ReviewIndex
+from .layout import Layout
+from .sanitize import esc, one_line
+
+_SKIP_SLOT = re.compile(r'(<div data-md-component="skip">)\s*(</div>)')
+_GITHUB_REMOTE = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
+                            r"([A-Za-z0-9-]{1,39})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$")
+# Lunr language packs Material's search worker loads for a language besides the pack itself.
+_LUNR_SUPPORT = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
+_LUNR_EXTRA = {"ja": "tinyseg.js", "jp": "tinyseg.js", "th": "wordcut.js"}
+
+
+def essay_search_entries(ix: ReviewIndex, layout: Layout) -> list[dict[str, str]]:
+    """One search entry per paragraph of the essay, with its anchor: the text as written, no marks or cards."""
+    essay = ix.review.essay
+    if essay is None:
+        return []
+    url = layout.url(layout.essay)
+    title = one_line(essay_title(ix))
+    return [{"location": f"{url}#p{p.number}", "title": esc(f"{title}, paragraph {p.number}"),
+             "text": f"<p>{esc(one_line(p.text))}</p>"} for p in essay.paragraphs]
+
+
+def add_search_entries(index: dict, entries: Sequence[dict[str, str]]) -> dict:
+    """Material's search index with ``entries`` added after the page they belong to."""
+    if not entries:
+        return index
+    docs = list(index.get("docs", []))
+    page = entries[0]["location"].split("#", 1)[0]
+    at = next((i + 1 for i, doc in enumerate(docs) if doc.get("location") == page), len(docs))
+    return {**index, "docs": docs[:at] + list(entries) + docs[at:]}
+
+
+def add_skip_link(html: str, target: str = "lr-main") -> str:
+    """A "Skip to content" link where Material left none (pages whose headings are not in the TOC).
+
+    It leads to the page's article, which gets the id ``target``.
+    """
+    article = '<article class="md-content__inner md-typeset">'
+    if article not in html or not _SKIP_SLOT.search(html):
+        return html
+    html = html.replace(article, f'<article class="md-content__inner md-typeset" id="{target}">', 1)
+    return _SKIP_SLOT.sub(rf'\1<a href="#{target}" class="md-skip">Skip to content</a>\2', html, count=1)
+
+
+def default_site_url(remote: str | None = None, repository: str | None = None) -> str | None:
+    """Where GitHub Pages publishes the project: from ``owner/name`` (GITHUB_REPOSITORY) or a GitHub remote.
+
+    None when neither is known (MkDocs then writes relative links only).
+    """
+    owner = name = None
+    if repository and re.fullmatch(r"[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}", repository):
+        owner, name = repository.split("/")
+    elif remote and (m := _GITHUB_REMOTE.match(remote.strip())):
+        owner, name = m.groups()
+    if not owner or not name:
+        return None
+    host = f"{owner.lower()}.github.io"
+    if name.lower() == host:
+        return f"https://{host}/"
+    return f"https://{host}/{quote(name)}/"
+
+
+def unneeded_assets(paths: Iterable[str], languages: Sequence[str]) -> list[str]:
+    """Built files no page loads: source maps, and Lunr language packs for languages the search does not use.
+
+    ``paths`` are relative to the site folder, with forward slashes.
+    """
+    wanted = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    if wanted:
+        wanted.update(_LUNR_SUPPORT)
+    extras = {_LUNR_EXTRA[lang] for lang in languages if lang in _LUNR_EXTRA}
+    def unneeded(path: str) -> bool:
+        name = path.rsplit("/", 1)[-1]
+        if path.startswith("assets/") and name.endswith(".map"):
+            return True
+        if path.startswith("assets/javascripts/lunr/min/"):
+            return name not in wanted
+        return path.startswith("assets/javascripts/lunr/") and name in ("tinyseg.js", "wordcut.js") \
+            and name not in extras
+
+    return [path for path in paths if unneeded(path)]

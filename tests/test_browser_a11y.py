@@ -1,0 +1,83 @@
+"""Accessibility and page-kind screenshots in headless Chromium: axe-core on every page kind.
+
+axe-core comes from the npm registry (``npm install --prefix tests/.node axe-core@4``, as
+.ci/run does; or set LITREVIEW_AXE to an axe.min.js). Every page kind of the project's own
+review is checked at 1366 px and 390 px wide, in the light and the dark palette: no
+serious or critical violation. Screenshots of each go to tests/.screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_browser_site import CHROMIUM, ROOT, Watch, browser, project_url  # noqa: F401 (fixtures)
+
+AXE = Path(os.environ.get("LITREVIEW_AXE") or ROOT / "tests" / ".node" / "node_modules" / "axe-core" / "axe.min.js")
+SHOTS = ROOT / "tests" / ".screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                       "(apt-get install chromium; .ci/run installs it)"),
+    pytest.mark.skipif(not AXE.exists(), reason="needs axe-core: npm install --prefix tests/.node axe-core@4 "
+                       "(.ci/run does), or LITREVIEW_AXE=path/to/axe.min.js"),
+]
+
+#: One page of each kind of the project's review: name and path.
+PAGE_KINDS = [("home", ""), ("essay", "essay/"), ("bibliography", "bibliography/"), ("checks", "checks/"),
+              ("codes", "codes/"), ("map", "map/"), ("downloads", "downloads/"), ("about", "about/"),
+              ("source", "sources/holsti2004taming/"), ("source-web", "sources/rossignol2003joint/"),
+              ("404", "404.html")]
+WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+
+
+@pytest.fixture
+def watch(browser) -> Iterator[Watch]:  # noqa: F811
+    w = Watch(browser)
+    yield w
+    w.page.close()
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical axe-core violations of the page as it stands (WCAG 2.x A and AA, best practice)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+      const r = await axe.run(document, {resultTypes: ['violations']});
+      return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
+    }""")
+    return result
+
+
+def set_scheme(page, scheme: str) -> None:
+    """Choose the light (default) or dark (slate) palette as a reader would, through Material's toggle."""
+    page.evaluate("""scheme => {
+      const input = document.querySelector(`input[name=__palette][data-md-color-scheme=${scheme}]`);
+      if (!input) throw new Error('no palette toggle for ' + scheme);
+      document.body.setAttribute('data-md-color-scheme', scheme);
+      input.checked = true;
+    }""", scheme)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_page_kind_has_no_serious_axe_violation(watch, project_url, width, scheme):  # noqa: F811
+    watch.page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
+    SHOTS.mkdir(exist_ok=True)
+    failures = {}
+    for name, path in PAGE_KINDS:
+        watch.open(project_url + path, idle=False)
+        set_scheme(watch.page, scheme)
+        violations = axe_violations(watch.page)
+        if violations:
+            failures[name] = violations
+        watch.page.screenshot(path=str(SHOTS / f"{name}-{width}-{scheme}.png"), full_page=name != "essay")
+    print(f"screenshots in {SHOTS}")
+    assert not failures, json.dumps(failures, indent=1, ensure_ascii=False)
+    assert watch.errors == []
