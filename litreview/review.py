@@ -55,12 +55,14 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
     return review
 
 
-def load_inputs(config: Config, load: Callable[[Path], Bibliography]) -> tuple[Bibliography, Essay | None]:
+def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
+                with_essay: bool = True) -> tuple[Bibliography, Essay | None]:
     """The bibliography (read by ``load``) and the essay (None when the essay setting is empty).
 
     A Manubot manuscript (a folder) with no bibliography file has its identifiers as sources, as
     Manubot has it; an essay whose front matter names a ``bibliography:`` uses that file (beside
-    the essay) when the configured one does not exist, as pandoc does.
+    the essay) when the configured one does not exist, as pandoc does. Without ``with_essay`` the
+    essay is read only when it decides where the sources come from.
     """
     from .essay import load_essay
 
@@ -69,7 +71,7 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography]) -> tuple[B
     early = bool(config.essay) and (essay_path.is_dir() or (not bib_path.exists() and essay_path.is_file()))
     essay = load_essay(essay_path) if early else None
     bibliography = _sources(bib_path, essay, load)
-    if essay is None and config.essay:
+    if essay is None and config.essay and with_essay:
         essay = load_essay(essay_path)
     return bibliography, essay
 

@@ -119,3 +119,15 @@ def test_a_lookup_that_failed_for_good_exits_1(fake, capsys) -> None:
     assert code == 1
     assert "byte cap" in err and "1 lookup failed" in err
     assert json.loads(out)["summary"]["errors"]
+
+
+def test_fetch_resolves_a_manubot_manuscripts_identifiers(fake, capsys, tmp_path) -> None:
+    # A Manubot manuscript has no .bib: the identifiers it cites are its sources, fetched as DOIs are.
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.intro.md").write_text("Culture shapes security [@doi:10.5555/lr.culture.2005].\n", encoding="utf-8")
+    code, out, err = run(capsys, "fetch", "--essay", "content", "--bib", "none.bib", "--claims", "",
+                         "--metadata-dir", "metadata", "--no-urls", "--format", "json")
+    assert code == 0, err
+    (source,) = json.loads(out)["sources"]
+    assert source["key"] == "doi:10.5555/lr.culture.2005" and source["status"] == "verified"

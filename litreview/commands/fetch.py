@@ -126,7 +126,10 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     config = config_from(mailto=mailto, timeout=timeout, **paths)
     # A snapshot folder chosen for this run may hold a mirror's or a test server's records.
     chosen = paths.get("metadata") is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
-    bibliography = load_or_fail(config.path("bibliography"))
+    from ..review import load_inputs
+
+    # A Manubot manuscript with no .bib has its cited identifiers as sources: they are fetched as DOIs are.
+    bibliography, _ = load_inputs(config, load_or_fail, with_essay=False)
     sources = bibliography.sources
     if keys:
         unknown = sorted(set(keys) - set(bibliography.keys))
