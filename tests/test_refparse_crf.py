@@ -152,6 +152,7 @@ def test_training_command_rejects_a_missing_file(tmp_path, capsys):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # about 40 s of CPU; far longer on a loaded machine
 def test_the_training_command_rebuilds_the_shipped_model(shared, tmp_path):
     data = shared / "corpus" / "refparse" / "anystyle_core_train.xml"
     if not data.is_file():
