@@ -141,9 +141,9 @@ def test_claims_file_changed_by_another_program_is_refused(tmp_path: Path, monke
     claims.write_text("links: []\n", encoding="utf-8")
     real_open = curated._open
 
-    def editor_saves(current, p):
+    def editor_saves(current, p, *rest):
         claims.write_text("# edited by hand\nlinks: []\n", encoding="utf-8")
-        return real_open(current, p)
+        return real_open(current, p, *rest)
 
     monkeypatch.setattr(curated, "_open", editor_saves)
     code = main(["links", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"),
