@@ -67,8 +67,14 @@ _YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|#[^\n]*')
 
 def _bracket_depth(text: str, limit: int) -> int:
     """Flow-collection depth, double-quoted strings and comments skipped (linear)."""
+    return _nesting(_YAML_TOKEN, text, limit)
+
+
+def _nesting(tokens: re.Pattern[str], text: str, limit: int) -> int:
+    """The deepest bracket nesting among ``tokens`` (strings and comments match as whole tokens), stopping past
+    ``limit``."""
     depth = deepest = 0
-    for m in _YAML_TOKEN.finditer(text):
+    for m in tokens.finditer(text):
         c = m.group()
         if c in "[{":
             depth += 1
@@ -95,18 +101,7 @@ def json_depth(text: str | bytes, limit: int = MAX_DEPTH) -> int:
         text = text.decode("utf-8", "replace")
     if "[" not in text and "{" not in text:
         return 0
-    depth = deepest = 0
-    for m in _JSON_TOKEN.finditer(text):
-        c = m.group()
-        if c in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    break
-        elif c in "]}":
-            depth -= 1
-    return deepest
+    return _nesting(_JSON_TOKEN, text, limit)
 
 
 def load_json(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:

@@ -211,14 +211,7 @@ def _appeal(text: str, group: list[_Name], toks: list[Token]) -> bool:
         return False
     if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text, group[-1].end):
         return True
-    at = bisect_left(toks, group[-1].end, key=lambda t: t.start)
-    following = [fold(t.text) for t in toks[at:at + 3]]
-    for word in following:
-        if word in REPORTING:
-            return True
-        if word not in _FILLER and not word.endswith("ly"):
-            break
-    return False
+    return _reported_after(toks, bisect_left(toks, group[-1].end, key=lambda t: t.start), 3)
 
 
 def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
@@ -233,8 +226,12 @@ def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
         after = toks[at:at + 2]
         if after and (fold(after[0].text) in _WORK_NOUNS or after[0].is_capitalised):
             return True
-    following = [fold(t.text) for t in toks[at:at + 4]]
-    for word in following:
+    return _reported_after(toks, at, 4)
+
+
+def _reported_after(toks: list[Token], at: int, within: int) -> bool:
+    """A reporting verb ("argues", "claims") among the next ``within`` words, past fillers and adverbs only."""
+    for word in (fold(t.text) for t in toks[at:at + within]):
         if word in REPORTING:
             return True
         if word not in _FILLER and not word.endswith("ly"):
