@@ -145,8 +145,6 @@ def test_another_dois_record_is_not_stored_as_this_one(hostile) -> None:
     assert isinstance(outcome, LitreviewError) or outcome.doi.lower() == DOI
 
 
-@pytest.mark.xfail(strict=True, reason="registry/http.py: json.loads without a depth limit (RecursionError)",
-                   raises=RecursionError)
 def test_response_nested_100000_deep_is_a_registry_error(hostile) -> None:
     server, config = hostile
     outcome, _ = _fetch(server, config, "deep")

@@ -9,7 +9,6 @@ when more than 10% of registry requests fail, as Crossref asks.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Mapping
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OfflineError, RegistryError
+from ..safeload import load_json
 from .limits import Limits, Pool, counted_pools, default_limits, fixed_pools, retry_after_seconds
 
 if TYPE_CHECKING:
@@ -306,7 +306,7 @@ class Http:
             if ctype and ctype not in JSON_TYPES:
                 raise Transient(f"expected JSON from {url}, got {ctype}", status=status)
             try:
-                data = json.loads(body)
+                data = load_json(body)  # size and depth bounded: a 100,000-deep answer is no RecursionError
             except ValueError:
                 raise Transient(f"invalid or truncated JSON from {url} ({len(body)} bytes)", status=status) from None
         return Response(status=status, url=final, headers=plain, body=body, data=data, redirects=redirects,

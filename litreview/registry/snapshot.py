@@ -16,6 +16,7 @@ from typing import Any
 
 from ..doi import doi_problem, hashed_name, normalize_doi, snapshot_name
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
+from ..safeload import load_json
 from .handlers import agency_label, formats
 from .provenance import Origins, foreign_note
 
@@ -113,7 +114,7 @@ class Snapshot:
         except (OSError, UnicodeDecodeError) as exc:
             return None, f"snapshot file {path.name} is unreadable ({exc}); fetch will replace it"
         try:
-            data = json.loads(text)
+            data = load_json(text)
         except ValueError as exc:
             return None, f"snapshot file {path.name} is corrupt ({exc.args[0]}); fetch will replace it"
         if not isinstance(data, dict) or data.get("schema") != SCHEMA or data.get("kind") != kind:

@@ -103,8 +103,8 @@ def test_registry_parsers(case: tuple[str, str, dict[str, Any]]) -> None:
     run_target("registry-parse", json.dumps(record), go, (LitreviewError,))
 
 
-@pytest.mark.xfail(strict=True, reason="registry/snapshot.py: json.loads without a depth limit "
-                                       "(RecursionError) and records parsed without validation")
+@pytest.mark.xfail(strict=False, reason="registry/parse.py reads snapshot records without validating their field "
+                                        "types (a mutated record can raise AttributeError; seen with 600 examples)")
 @FUZZ
 @given(text=st.one_of(mutated_record().map(lambda c: json.dumps(_entry(*c))),
                       st.integers(1_000, 100_000).map(lambda n: "[" * n + "]" * n)))
@@ -121,3 +121,15 @@ def test_snapshot_reader(text: str, tmp_path_factory: pytest.TempPathFactory) ->
     path.write_text(text, encoding="utf-8")
     bib = Bibliography(sources=(Source(key="k", type="article", title="T", doi="10.5555/x"),), file="b.bib")
     run_target("snapshot", text, lambda: load_metadata(bib, folder, now=NOW, stale_days=365), ())
+
+
+def test_a_snapshot_file_nested_100000_deep_is_corrupt_not_a_crash(tmp_path) -> None:
+    from litreview.model import Bibliography, Source
+    from litreview.registry.snapshot import Snapshot, load_metadata
+
+    path = Snapshot(tmp_path).doi_file("10.5555/x")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"schema": 1, "kind": "doi", "record": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    bib = Bibliography(sources=(Source(key="k", type="article", title="T", doi="10.5555/x"),), file="b.bib")
+    meta = load_metadata(bib, tmp_path, now=NOW, stale_days=365)["k"]
+    assert meta.record is None and "corrupt" in meta.reason
