@@ -63,6 +63,8 @@ def set_scheme(page, scheme: str) -> None:
       document.body.setAttribute('data-md-color-scheme', scheme);
       input.checked = true;
     }""", scheme)
+    # The theme fades colours (CSS transitions): measure contrast once they have settled, not mid-fade.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
