@@ -28,11 +28,15 @@ _PREFIXES = re.compile(
     r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|doi:\s*|doi\s+|info:doi/)",
     re.I,
 )
+DOI_START = r"10\.\d{4,9}/"
+"""The start of every DOI (directory indicator, registrant code, slash), for patterns that look for one."""
+SHORT_DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
+"""A shortDOI (``doi:10/bqhp9z``): counted only behind "doi:" or a resolver, where nothing else can be meant."""
 _ALWAYS_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
 # A DOI in running text: optionally behind a resolver link or a "doi:" label; "<...>" around it is dropped.
 _IN_TEXT = re.compile(
     r"<?(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|\bdoi:\s*|\bDOI:?\s*)?"
-    r"(10\.\d{4,9}/[^\s\"“”]+)",
+    rf"({DOI_START}[^\s\"“”]+)",
     re.IGNORECASE,
 )
 # Characters a DOI may end with that are almost always the sentence's punctuation.

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...doi import DOI_START
 from . import lexicon as L
 
 _WORD = re.compile(r"\S+")
@@ -22,7 +23,7 @@ _SHAPE = str.maketrans({c: "d" for c in "0123456789"})
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?$")
 _RANGE = re.compile(r"^[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+$")
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
-_DOI = re.compile(r"(?:^|doi[:.]?|doi\.org/)10\.\d{4,9}/|^10/[a-z0-9]+", re.I)
+_DOI = re.compile(rf"(?:^|doi[:.]?|doi\.org/){DOI_START}|^10/[a-z0-9]+", re.I)
 _URL = re.compile(r"^(?:<?https?://|<?www\.)", re.I)
 _ISBN = re.compile(r"^(?:97[89][-\d]{10,14}|\d[-\d]{8,11}[\dXx])$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.-?)+$|^[A-ZÀ-Þ][a-z]?\.$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...doi import find_doi, trim_identifier
+from ...doi import SHORT_DOI, find_doi, trim_identifier
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -22,8 +22,6 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 
-#: a short DOI (10/bqhp9z) counts only behind "doi:" or a resolver, where nothing else can be meant
-_SHORT_DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
     rf"(?:\b(?:Accessed|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
@@ -82,7 +80,7 @@ def take_doi(text: str) -> tuple[str, str]:
     """(DOI without prefix, text with it removed); ('', text) when there is none."""
     found = find_doi(text)
     if found is None:
-        m = _SHORT_DOI.search(text)
+        m = SHORT_DOI.search(text)
         return (m.group(1), _splice(text, m.start(), m.end())) if m else ("", text)
     doi, start, end = found
     return doi, _splice(text, start, end)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ...doi import DOI_START
 from ...errors import InputError
 
 HEADINGS = ("citations", "references", "bibliography", "works cited", "literature cited",
@@ -131,7 +132,7 @@ _OPENS = re.compile(
     r"|[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*\.\s\(?\d{4}"
     r"|[“\"])")
 #: A line that ends a reference: closing punctuation, or an identifier.
-_CLOSES = re.compile(r"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b10\.\d{4,9}/\S+)$")
+_CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
 
 
 def join_lines(lines: list[str]) -> list[tuple[int, str]]:
