@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from .handler import Handler, PoolSpec
-from .http import FetchFailed, Http, Response
+from .http import FetchFailed, Http, Response, not_found_answer
 from .limits import Limits
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class Crossref(Handler):
 
         url = f"{ends.crossref}/works/{doi_path(doi)}"
         resp = await http.get(url, pool="crossref-single", json_body=True)
-        if resp.status == 404:
+        if not_found_answer(resp, "Crossref"):  # an HTML 404 from a proxy is no answer
             return Fetched(doi, "not-found", self.agency, "", None, url, 404, resp.synthetic, ends.crossref)
         if resp.status != 200:
             raise failure(resp, "Crossref")

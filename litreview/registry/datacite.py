@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .handler import Handler, PoolSpec
-from .http import FetchFailed, Http
+from .http import FetchFailed, Http, not_found_answer
 from .limits import Limits
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class DataCite(Handler):
 
         url = f"{ends.datacite}/dois/{doi_path(doi)}"
         resp = await http.get(url, pool="datacite", accept="application/vnd.api+json, application/json")
-        if resp.status == 404:
+        if not_found_answer(resp, "DataCite"):  # an HTML 404 from a proxy is no answer
             return Fetched(doi, "not-found", self.agency, "", None, url, 404, resp.synthetic, ends.datacite)
         if resp.status != 200:
             raise failure(resp, "DataCite")

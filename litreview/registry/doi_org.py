@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .handler import Handler, PoolSpec
-from .http import FetchFailed, Http
+from .http import FetchFailed, Http, not_found_answer
 from .limits import Limits
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class DoiOrg(Handler):
 
         url = f"{ends.doi}/{doi_path(doi)}"
         resp = await http.get(url, pool="doi", accept=CSL_JSON, follow_redirects=True)
-        if resp.status == 404:
+        if not_found_answer(resp, "doi.org", b"DOI Not Found"):  # an HTML 404 from a proxy is no answer
             return Fetched(doi, "not-found", self.agency, "", None, url, 404, resp.synthetic, ends.doi)
         if resp.status != 200:
             raise failure(resp, "doi.org")

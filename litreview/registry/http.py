@@ -9,6 +9,7 @@ when more than 10% of registry requests fail, as Crossref asks.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Mapping
@@ -30,6 +31,10 @@ logging.getLogger("stamina").addHandler(logging.NullHandler())
 JSON_TYPES = ("application/json", "application/vnd.api+json", "application/vnd.citationstyles.csl+json")
 MAX_BYTES = 10 * 1024 * 1024
 """Largest registry response read (a Crossref record with thousands of references is ~2 MB)."""
+MIN_RATE = 8 * 1024
+"""Slowest transfer accepted (bytes a second) once the deadline of one request has passed: a server
+that drips its answer a byte at a time never resets a per-read timeout, so each request also gets an
+overall deadline of ``timeout + bytes received / MIN_RATE`` (a large record still arrives at this rate)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,26 @@ class Unreachable(OfflineError):
     """The host could not be connected to at all (no network, DNS failure, refused)."""
 
 
+def not_found_answer(resp: Response, what: str, page_marker: bytes = b"") -> bool:
+    """True when a 404 is the registry's own "no such record" answer, which may be stored as such.
+
+    Registry APIs answer a missing record in JSON or plain text (Crossref: ``Resource not
+    found.``). An HTML 404 is what a proxy, captive portal or misconfigured mirror sends;
+    it says nothing about the record, so it raises FetchFailed rather than be taken as
+    evidence of absence. A registry whose own 404 is an HTML page names a marker its page
+    carries (doi.org: ``DOI Not Found``).
+    """
+    if resp.status != 404:
+        return False
+    if resp.content_type in ("text/html", "application/xhtml+xml") or resp.body.lstrip()[:1] == b"<":
+        if page_marker and page_marker.lower() in resp.body[:4096].lower():
+            return True
+        raise FetchFailed(f"{what} answered 404 with a web page that is not its own 'not found' answer "
+                          f"(a proxy or captive portal?) from {resp.url}; the record was not checked",
+                          status=404, url=resp.url)
+    return True
+
+
 @dataclass(slots=True)
 class Stats:
     """Counters for progress and the summary."""
@@ -124,6 +149,13 @@ def user_agent(mailto: str) -> str:
     return f"litreview/{ver}{contact} httpx"
 
 
+def _client_timeout(client: Any) -> float | None:
+    """The read timeout an ``httpx.AsyncClient`` was made with (None: no deadline)."""
+    timeout = getattr(client, "timeout", None)
+    read = getattr(timeout, "read", None)
+    return float(read) if isinstance(read, int | float) and read > 0 else None
+
+
 def make_client(timeout: float, mailto: str) -> httpx.AsyncClient:
     """A client with the polite User-Agent, timeouts and a modest connection pool."""
     import httpx
@@ -140,8 +172,12 @@ class Http:
 
     def __init__(self, client: httpx.AsyncClient, *, mailto: str = "", policy: RetryPolicy | None = None,
                  max_bytes: int = MAX_BYTES, budget: float = 0.10, min_sample: int = 10,
-                 limits: Mapping[str, Limits] | None = None) -> None:
+                 limits: Mapping[str, Limits] | None = None, deadline: float | None = None,
+                 min_rate: float = MIN_RATE) -> None:
         self.client = client
+        # One request's overall deadline: the client's configured timeout unless given.
+        self.deadline = deadline if deadline is not None else _client_timeout(client)
+        self.min_rate = min_rate
         self.limits = dict(limits or {})
         self.polite = bool(mailto)
         self.policy = policy or RetryPolicy()
@@ -250,14 +286,21 @@ class Http:
             if pool_name.split(":", 1)[0] in self._counted:
                 self.stats.counted_requests += 1
             try:
-                async with self.client.stream(method, url, headers={"Accept": accept},
-                                              follow_redirects=follow_redirects) as resp:
-                    self._reached.add(host)
-                    self.stats.responses += 1
-                    await pool.adapt(resp.headers)
-                    body = await self._read(resp, url) if read_body and method != "HEAD" else b""
-                    redirects = tuple(str(r.url) for r in resp.history)
-                    status, headers, final = resp.status_code, resp.headers, str(resp.url)
+                # The per-read timeout of httpx does not bound a slow drip: an overall deadline,
+                # pushed back only as fast as bytes arrive at the minimum rate, does.
+                started = asyncio.get_running_loop().time()
+                async with asyncio.timeout(self.deadline) as limit:
+                    async with self.client.stream(method, url, headers={"Accept": accept},
+                                                  follow_redirects=follow_redirects) as resp:
+                        self._reached.add(host)
+                        self.stats.responses += 1
+                        await pool.adapt(resp.headers)
+                        body = (await self._read(resp, url, limit, started) if read_body and method != "HEAD" else b"")
+                        redirects = tuple(str(r.url) for r in resp.history)
+                        status, headers, final = resp.status_code, resp.headers, str(resp.url)
+            except TimeoutError:
+                raise Transient(f"registry unreachable: {host} sent its answer too slowly (not complete within "
+                                f"{self.deadline:g} s, or at {self.min_rate / 1024:g} KB/s after that)") from None
             except httpx.TimeoutException as exc:
                 raise Transient(f"timed out ({type(exc).__name__}) reaching {host}") from None
             except httpx.ConnectError as exc:
@@ -271,7 +314,8 @@ class Http:
                 raise FetchFailed(f"too many redirects from {url}", url=url) from None
         return self._check(pool, url, status, headers, body, final, redirects, accept, json_body)
 
-    async def _read(self, resp: httpx.Response, url: str) -> bytes:
+    async def _read(self, resp: httpx.Response, url: str, limit: asyncio.Timeout | None = None,
+                    started: float = 0.0) -> bytes:
         declared = resp.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchFailed(f"response of {int(declared):,} bytes is over the {self.max_bytes:,}-byte cap",
@@ -284,6 +328,8 @@ class Http:
                 raise FetchFailed(f"response is over the {self.max_bytes:,}-byte cap", status=resp.status_code,
                                   url=url)
             chunks.append(chunk)
+            if limit is not None and self.deadline is not None:
+                limit.reschedule(max(limit.when() or 0.0, started + self.deadline + size / self.min_rate))
         return b"".join(chunks)
 
     def _check(self, pool: Pool, url: str, status: int, headers: Any, body: bytes, final: str,

@@ -12,11 +12,97 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..doi import normalize_doi
+from ..errors import RegistryError
 from ..model import Person, RegistryRecord, Update
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
+
+class RecordShapeError(RegistryError):
+    """A record whose fields have JSON types its format does not allow (a broken answer or file)."""
+
+
+_TEXT = (str, list)
+_NUMBER = (str, int, float)
+_MAPS = "list of objects"
+#: Per stored format, the fields the parsers and checks read, with the JSON types allowed
+#: (null is always allowed: it reads as absent). ``_MAPS``: a list whose items are objects.
+_COMMON: dict[str, Any] = {
+    "DOI": str, "type": str, "title": _TEXT, "subtitle": _TEXT, "author": _MAPS, "editor": _MAPS,
+    "issued": dict, "published-print": dict, "published-online": dict, "published": dict, "created": dict,
+    "container-title": _TEXT, "short-container-title": _TEXT, "volume": _NUMBER, "issue": _NUMBER,
+    "page": _NUMBER, "publisher": _TEXT, "URL": str, "abstract": str, "updated-by": _MAPS, "update-to": _MAPS,
+}
+SHAPES: dict[str, dict[str, Any]] = {
+    "crossref": {**_COMMON, "ISBN": list},
+    "csl": {**_COMMON, "ISBN": (str, list)},
+    "datacite": {"doi": str, "url": str, "titles": _MAPS, "creators": _MAPS, "contributors": _MAPS,
+                 "descriptions": _MAPS, "publisher": (str, dict), "container": dict, "types": dict,
+                 "publicationYear": (str, int)},
+}
+_NAMES = {str: "a string", list: "a list", dict: "an object", int: "a number", float: "a number"}
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return {str: "a string", list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def shape_problem(fmt: str, raw: Any) -> str:
+    """What is wrong with the JSON types of a stored record ('' when its shape is as its format says)."""
+    if not isinstance(raw, Mapping):
+        return f"the record is {_json_type(raw)}, not an object"
+    shape = SHAPES.get(fmt)
+    if shape is None:
+        return ""  # formats of other handlers: their own parsers cope
+    fields: Mapping[str, Any] = raw
+    where = ""
+    if fmt == "datacite":
+        data = raw.get("data", raw)
+        if not isinstance(data, Mapping):
+            return f"'data' is {_json_type(data)}, not an object"
+        attrs = data.get("attributes", {})
+        if not isinstance(attrs, Mapping):
+            return f"'attributes' is {_json_type(attrs)}, not an object"
+        if not isinstance(data.get("id", ""), str | type(None)):
+            return f"'id' is {_json_type(data['id'])}, not a string"
+        fields, where = attrs, "attributes."
+    for name, allowed in shape.items():
+        value = fields.get(name)
+        if value is None:
+            continue
+        if allowed == _MAPS:
+            if not isinstance(value, list):
+                return f"'{where}{name}' is {_json_type(value)}, not a list"
+            bad = next((v for v in value if not isinstance(v, Mapping)), None)
+            if bad is not None:
+                return f"'{where}{name}' holds {_json_type(bad)} where an object belongs"
+            continue
+        types = allowed if isinstance(allowed, tuple) else (allowed,)
+        if isinstance(value, bool) or not isinstance(value, types):
+            expected = " or ".join(dict.fromkeys(_NAMES[t] for t in types))
+            return f"'{where}{name}' is {_json_type(value)}, not {expected}"
+    return ""
+
+
+def answer_problem(fmt: str, raw: Any, asked: str) -> str:
+    """Why a registry's answer for DOI ``asked`` must not be stored as its record ('' when it may).
+
+    The record must have its format's shape, and when it names a DOI, that DOI must be
+    the one asked for (a registry or proxy answering with another work's record, or
+    Crossref answering for an alias with the primary DOI's record, is not this DOI's).
+    """
+    problem = shape_problem(fmt, raw)
+    if problem:
+        return f"a record of unexpected shape ({problem})"
+    record = parse_record(fmt, raw)
+    if record.doi and normalize_doi(asked) and record.doi != normalize_doi(asked):
+        return f"the record of another DOI, {record.doi}"
+    return ""
 
 
 def clean_text(value: Any) -> str:
@@ -196,4 +282,8 @@ def parse_record(fmt: str, raw: Mapping[str, Any], agency: str = "") -> Registry
     handler = for_format(fmt)
     if handler is None:
         raise ValueError(f"unknown record format {fmt!r}")
+    problem = shape_problem(fmt, raw)
+    if problem:
+        raise RecordShapeError(f"{fmt} record of unexpected shape: {problem}",
+                               hint="`litreview fetch` replaces a stored record; report a registry answer")
     return handler.parse(fmt, raw, agency)

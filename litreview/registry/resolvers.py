@@ -128,7 +128,15 @@ async def resolve(http: Http, ends: Endpoints, agencies: AgencyLookup, doi: str)
         agency = await agencies.agency(doi)
     except FetchFailed:
         agency = ""
-    return await resolver_for(agency or "unknown").fetch(http, ends, doi)
+    handler = resolver_for(agency or "unknown")
+    got = await handler.fetch(http, ends, doi)
+    if got.outcome == "found":
+        from .parse import answer_problem
+
+        problem = answer_problem(got.format, got.raw, doi)
+        if problem:  # never stored as this DOI's record
+            raise FetchFailed(f"{handler.label} answered for {doi} with {problem}; not stored", url=got.url)
+    return got
 
 
 async def search_bibliographic(http: Http, ends: Endpoints, text: str, rows: int = 5) -> tuple[Mapping[str, Any], str,

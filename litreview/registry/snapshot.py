@@ -18,6 +18,7 @@ from ..doi import doi_problem, hashed_name, normalize_doi, snapshot_name
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
 from ..safeload import load_json
 from .handlers import agency_label, formats
+from .parse import shape_problem
 from .provenance import Origins, foreign_note
 
 SCHEMA = 1
@@ -140,6 +141,10 @@ class Snapshot:
         found = entry.http_status == 200
         if found != isinstance(entry.record, Mapping) or (found and entry.format not in formats()):
             return None, f"snapshot file for {doi} has an inconsistent record; fetch will replace it"
+        shape = shape_problem(entry.format, entry.record) if found else ""
+        if shape:
+            return None, (f"snapshot file {self.doi_file(doi).name} is corrupt ({shape}); "
+                          "fetch will replace it (or delete the file)")
         return entry, ""
 
     def read_search(self, query: str) -> tuple[SearchEntry | None, str]:
