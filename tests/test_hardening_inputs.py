@@ -199,15 +199,26 @@ def test_long_paragraph_is_segmented_in_linear_time() -> None:
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
-@pytest.mark.xfail(strict=True, reason="render/layout.py key_slug keeps Windows device names (site area)")
-@pytest.mark.parametrize("key", ["con", "aux", "nul", "com1", "prn"])
+@pytest.mark.parametrize("key", ["con", "aux", "nul", "com1", "prn", "lpt9", "com0", "CON", "con.", "con ", "Nul.txt",
+                                 "aux.", "x.", "x ", "COM1 "])
 def test_source_pages_avoid_windows_device_names(key: str) -> None:
     from pathlib import PurePosixPath
 
     from litreview.render.layout import Layout
 
     path = PurePosixPath(Layout().source(key))
-    assert path.stem.split(".")[0].lower() not in WINDOWS_RESERVED, path
+    folder = path.stem  # with directory URLs the page is sources/<stem>/index.html
+    assert folder.split(".")[0].lower() not in WINDOWS_RESERVED, path
+    assert not folder.endswith((".", " ")) and "." not in folder and " " not in folder, path
+
+
+def test_windows_device_names_stay_distinct_from_other_keys() -> None:
+    from litreview.render.layout import key_slug
+
+    keys = ["con", "co~6e", "con~", "co", "cona", "Con", "com1", "com~31", "aux", "nul", "nul1"]
+    slugs = [key_slug(k) for k in keys]
+    assert len(set(slugs)) == len(keys), slugs
+    assert key_slug("conan") == "conan" and key_slug("nullification") == "nullification"
 
 
 def test_alias_bomb_and_deep_csl_bibliographies_are_findings() -> None:

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _MAX_SLUG = 120
+#: Names Windows keeps for devices, whatever the extension: a folder ``sources/con/`` cannot be opened there.
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
 
 def key_slug(key: str) -> str:
@@ -21,7 +23,9 @@ def key_slug(key: str) -> str:
     Lower-case letters, digits and ``-`` stay; an upper-case letter becomes ``_`` and
     the letter (so keys differing in case differ on case-insensitive disks too);
     anything else becomes ``~`` and its UTF-8 bytes in hex. Long keys are cut and
-    completed with a hash of the whole key.
+    completed with a hash of the whole key. A Windows device name (``con``, ``aux``,
+    ``com1``...) has its last letter encoded the same way, so its folder opens on Windows;
+    dots and spaces (which Windows drops at the end of a name) are always encoded.
     """
     out: list[str] = []
     for ch in key:
@@ -32,6 +36,8 @@ def key_slug(key: str) -> str:
         else:
             out.append("".join(f"~{b:02x}" for b in ch.encode("utf-8")))
     slug = "".join(out) or "~"
+    if slug in _RESERVED:
+        slug = slug[:-1] + f"~{ord(slug[-1]):02x}"
     if len(slug) > _MAX_SLUG:
         slug = slug[:100] + "~~" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     return slug
