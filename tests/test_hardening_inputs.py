@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -228,3 +229,50 @@ def test_alias_bomb_and_deep_csl_bibliographies_are_findings() -> None:
     assert [p.code for p in bomb.problems] == ["LR100"] and "aliases" in bomb.problems[0].message
     deep = parse_csl("[" * 100_000 + "]" * 100_000, "refs.json")
     assert [p.code for p in deep.problems] == ["LR100"] and "nests deeper" in deep.problems[0].message
+
+
+# --- size warnings -------------------------------------------------------------------------
+
+def _check_json(tmp_path: Path, essay: str) -> list[dict]:
+    import contextlib
+    import io
+    import json
+
+    from litreview.cli import main
+
+    (tmp_path / "essay.md").write_text(essay, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the "
+                                       "Sovereigns}, publisher={CUP}, year=2004}\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"),
+                     "--claims", "", "--metadata-dir", str(tmp_path / "meta"), "--format", "json"])
+    assert code in (0, 1)
+    return [f for f in json.loads(out.getvalue())["findings"] if f["code"] in ("LR312", "LR313")]
+
+
+def test_an_oversized_paragraph_is_a_finding_on_its_line(tmp_path: Path) -> None:
+    essay = "# Title\n\nA short first paragraph [@holsti2004taming].\n\n" + "The state acts alone. " * 1_200 + "\n"
+    found = _check_json(tmp_path, essay)
+    assert [(f["code"], f["line"]) for f in found] == [("LR312", 5)], found
+    assert "paragraph 3 is 26,399 characters long" in found[0]["message"]
+
+
+def test_an_oversized_sentence_is_a_finding(tmp_path: Path) -> None:
+    essay = "Holsti argues [@holsti2004taming].\n\n" + "and the state " * 400 + "acts alone.\n"
+    found = _check_json(tmp_path, essay)
+    assert [f["code"] for f in found] == ["LR312"] and "a sentence of paragraph 2" in found[0]["message"], found
+
+
+def test_many_ordinary_paragraphs_are_no_size_finding(tmp_path: Path) -> None:
+    essay = "".join(f"Paragraph {i}: the state acts alone, as Holsti argues [@holsti2004taming].\n\n"
+                    for i in range(600))  # 45 KB in all, each paragraph short
+    assert _check_json(tmp_path, essay) == []
+
+
+def test_an_oversized_essay_is_a_warning() -> None:
+    from litreview.checks.size import MAX_ESSAY, check_sizes
+    from litreview.model import Essay
+
+    assert [f.code for f in check_sizes(Essay(path="e.md", body="x" * (MAX_ESSAY + 1)))] == ["LR313"]
+    assert check_sizes(Essay(path="e.md", body="x" * MAX_ESSAY)) == []

@@ -19,6 +19,7 @@ from .bib import check_bibliography
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .imported import check_unsure_imports
 from .registry import check_registry, reportable
+from .size import check_sizes
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, unknown_codes, with_severity
 from .text import check_curated, check_text
@@ -62,6 +63,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         claims_file = str(config.path("claims"))
         found += check_text(bib, review.essay, review.linkage, essay_file=essay_file)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
+        found += check_sizes(review.essay)
     found = _drop_superseded(found, review)
     found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,
                            severity_codes=config.severity)

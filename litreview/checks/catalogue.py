@@ -199,6 +199,14 @@ _CODES = (
     Code("LR310", "identifier-without-entry", "error",
          "A citation by identifier (doi:, pmid:, arxiv:, ...) matches no entry that carries the identifier.",
          "Add the work (litreview add ID), or cite the entry's key."),
+    Code("LR312", "oversized-paragraph", "warning",
+         "A paragraph or sentence is far longer than prose ever is (a lost blank line or a flattened file?); "
+         "it was split and linked in bounded pieces, so its sentences and links may be off.",
+         "Restore the paragraph breaks (a blank line between paragraphs) and the sentence ends."),
+    Code("LR313", "oversized-essay", "warning",
+         "The essay is far larger than a manuscript (several books' worth of text); every stage takes "
+         "time in proportion to it.",
+         "Check that the configured essay is the manuscript and not an export or a data file."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Re-anchor the link to the sentence's new wording, or delete it."),

@@ -1,0 +1,39 @@
+"""Size warnings: a paragraph, sentence or essay far beyond what prose ever is (LR312, LR313).
+
+Such text is still read (sentences are cut and fed to the segmenter in bounded pieces, so
+the work stays linear), but a missing blank line or a flattened export makes its claims
+and links unreliable, and the author should know why.
+"""
+
+from __future__ import annotations
+
+from ..model import Essay, Finding
+from .catalogue import finding
+
+MAX_PARAGRAPH = 20_000
+"""Characters: about 3,000 words, ten times a long academic paragraph."""
+MAX_SENTENCE = 5_000
+"""Characters: about 800 words; the segmenter's piece size (essay.segment.MAX_PIECE)."""
+MAX_ESSAY = 5_000_000
+"""Characters: about 800,000 words, several books."""
+
+
+def check_sizes(essay: Essay) -> list[Finding]:
+    """LR312 for each oversized paragraph (or its first oversized sentence), LR313 for an oversized essay."""
+    found: list[Finding] = []
+    file = essay.path
+    if len(essay.body) > MAX_ESSAY:
+        found.append(finding("LR313", f"the essay is {len(essay.body):,} characters long (more than {MAX_ESSAY:,})",
+                             file=file, line=essay.body_line))
+    for para in essay.paragraphs:
+        if len(para.text) > MAX_PARAGRAPH:
+            found.append(finding("LR312", f"paragraph {para.number} is {len(para.text):,} characters long "
+                                          f"(more than {MAX_PARAGRAPH:,}) in {len(para.claims):,} sentences",
+                                 file=file, line=para.line, claim_id=para.claims[0].id if para.claims else None))
+            continue
+        long = next((c for c in para.claims if len(c.text) > MAX_SENTENCE), None)
+        if long is not None:
+            found.append(finding("LR312", f"a sentence of paragraph {para.number} is {len(long.text):,} characters "
+                                          f"long (more than {MAX_SENTENCE:,})",
+                                 file=file, line=long.line, claim_id=long.id))
+    return found
