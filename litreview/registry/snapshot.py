@@ -192,7 +192,11 @@ class Snapshot:
 
         # Names are percent-encoded or hashed; this guards against a bug ever changing that.
         if path.resolve().parent.parent != self.folder.resolve():
-            raise ValueError(f"refusing to write outside the snapshot folder: {path}")
+            from ..errors import WriteError
+
+            raise WriteError(f"refusing to write outside the snapshot folder: {path} leads elsewhere "
+                             "(a symbolic link?)", path=str(path.parent),
+                             hint="make the snapshot's subfolders plain folders inside it")
         write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         return path
 
