@@ -63,6 +63,10 @@ class Hostile(BaseHTTPRequestHandler):
                                    b"network. Sign in to the Wi-Fi.</p></body></html>", "text/html")
         if mode == "wrong":
             return self._send(200, _work("10.5555/lr.order.2004"))
+        if mode == "types":  # a well-formed envelope whose record has a field of the wrong JSON type
+            work = json.loads(_work(DOI))
+            work["message"]["author"] = "Kim, A."
+            return self._send(200, json.dumps(work).encode())
         if mode == "deep":
             return self._send(200, b"[" * 100_000 + b"]" * 100_000)
         return self._send(500, b"unknown mode")
@@ -143,6 +147,14 @@ def test_another_dois_record_is_not_stored_as_this_one(hostile) -> None:
     stored = _stored(config)
     assert stored is None or stored["record"]["DOI"].lower() == DOI, stored["record"]["DOI"]
     assert isinstance(outcome, LitreviewError) or outcome.doi.lower() == DOI
+
+
+def test_a_record_of_wrong_field_types_is_not_stored(hostile) -> None:
+    server, config = hostile
+    outcome, _ = _fetch(server, config, "types")
+    assert isinstance(outcome, LitreviewError)
+    assert "'author' is a string, not a list" in str(outcome), str(outcome)
+    assert _stored(config) is None
 
 
 def test_response_nested_100000_deep_is_a_registry_error(hostile) -> None:
