@@ -300,7 +300,7 @@ class Http:
                         status, headers, final = resp.status_code, resp.headers, str(resp.url)
             except TimeoutError:
                 raise Transient(f"registry unreachable: {host} sent its answer too slowly (not complete within "
-                                f"{self.deadline:g} s, or at {self.min_rate / 1024:g} KB/s after that)") from None
+                                f"{self.deadline or 0:g} s, or at {self.min_rate / 1024:g} KB/s after that)") from None
             except httpx.TimeoutException as exc:
                 raise Transient(f"timed out ({type(exc).__name__}) reaching {host}") from None
             except httpx.ConnectError as exc:
