@@ -202,3 +202,43 @@ def test_only_the_registrys_own_404_is_taken_as_not_found(ctype: str, body: byte
         with pytest.raises(FetchFailed, match="not its own 'not found' answer"):
             not_found_answer(resp, "Registry", marker)
     assert not not_found_answer(Response(200, "u", {}, b"{}"), "Registry")
+
+
+def _paced(chunk: bytes, count: int, pause: float) -> Any:
+    """An httpx client whose every answer is ``count`` chunks of ``chunk``, ``pause`` seconds apart."""
+    import asyncio
+
+    import httpx
+
+    class Paced(httpx.AsyncByteStream):
+        async def __aiter__(self):
+            for _ in range(count):
+                await asyncio.sleep(pause)
+                yield chunk
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/plain"}, stream=Paced())
+
+    return httpx.AsyncClient(transport=httpx.MockTransport(reply))
+
+
+@pytest.mark.parametrize(("chunk", "ends_in"), [(b"x" * 20_000, "answer"), (b"x", "unreachable")])
+def test_the_deadline_stretches_for_a_large_answer_and_not_for_a_drip(chunk: bytes, ends_in: str) -> None:
+    """Ten pieces 0.1 s apart outlast a 0.3 s deadline: 200 KB arrive far above the minimum rate, 10 bytes do not."""
+    import asyncio
+
+    from litreview.registry.http import FetchFailed, Http, RetryPolicy
+
+    async def go() -> Any:
+        async with _paced(chunk, 10, 0.1) as client:
+            http = Http(client, deadline=0.3, min_rate=2_000, policy=RetryPolicy(attempts=1, wait_initial=0.01))
+            try:
+                return await http.get("http://127.0.0.1:9/x", pool="web", json_body=False)
+            except FetchFailed as exc:
+                return exc
+
+    outcome = asyncio.run(go())
+    if ends_in == "answer":
+        assert not isinstance(outcome, Exception) and outcome.body == chunk * 10
+    else:
+        assert isinstance(outcome, FetchFailed) and "registry unreachable" in str(outcome), outcome
