@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -65,8 +66,12 @@ def races(n: int, budget: float) -> dict[str, object]:
     return out
 
 
-def kills(n: int, budget: float, seed: int = 14) -> dict[str, object]:
-    """SIGKILL at a uniformly random moment of a run (its length measured first), per command."""
+def kills(n: int, budget: float, seed: int = 14, jobs: int = 1) -> dict[str, object]:
+    """SIGKILL at a uniformly random moment of a run (its length measured first), per command.
+
+    With ``jobs`` > 1 that many trials run at once, each in its own folder; the window is
+    measured with the same number of unkilled runs at once, so it matches the load.
+    """
     from litreview.testing.fake_registry import FakeRegistry
     from litreview.testing.races import add_kill, fetch_kill, leftover_temps, links_kill
 
@@ -83,30 +88,46 @@ def kills(n: int, budget: float, seed: int = 14) -> dict[str, object]:
                     return fetch_kill(folder, fake.env(), rng, within)
                 return links_kill(folder, CASE, rng, *DECISIONS[0], within=within)
 
-            calibrate = Path(tmp) / f"{kind}-full"
-            calibrate.mkdir()
             started = time.perf_counter()
-            trial(calibrate, 600.0)  # an unkilled run: how long the command takes here, now
-            within = (time.perf_counter() - started) * 1.1
+
+            def full(j: int, trial=trial, kind: str = kind) -> float:
+                calibrate = Path(tmp) / f"{kind}-full{j}"
+                calibrate.mkdir()
+                began = time.perf_counter()
+                trial(calibrate, 600.0)  # an unkilled run: how long the command takes here, now
+                return time.perf_counter() - began
+
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                within = max(pool.map(full, range(jobs))) * 1.1
             partial = replaced = temps = done = 0
             started = time.perf_counter()
-            for i in range(n // len(kinds)):
+
+            def one(i: int, trial=trial, started: float = started, within: float = within, kind: str = kind):
+                # Each trial mostly waits (for its random moment, or for the process to start), so
+                # several run at once; the budget is checked as each one starts.
                 if time.perf_counter() - started > budget / len(kinds):
-                    break
+                    return None
                 folder = Path(tmp) / f"{kind}{i}"
                 folder.mkdir()
-                t = trial(folder, within)
-                done += 1
-                partial += t.partial
-                replaced += t.replaced
-                temps += len(leftover_temps(folder))
-                if t.partial:
-                    print(f"  {kind} kill {i}: PARTIAL FILE: {t.detail[:200]}")
-                if (i + 1) % 25 == 0:
-                    print(f"  {kind}: {i + 1} kills, {partial} partial so far", flush=True)
+                return folder, trial(folder, within)
+
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                for i, got in enumerate(pool.map(one, range(n // len(kinds)))):
+                    if got is None:
+                        continue
+                    folder, t = got
+                    done += 1
+                    partial += t.partial
+                    replaced += t.replaced
+                    temps += len(leftover_temps(folder))
+                    if t.partial:
+                        print(f"  {kind} kill {i}: PARTIAL FILE: {t.detail[:200]}")
+                    if done % 25 == 0:
+                        print(f"  {kind}: {done} kills, {partial} partial so far", flush=True)
             out[kind] = {"kills": done, "window_s": round(within, 2), "partial_files": partial,
                          "new_version_complete": replaced, "old_version_intact": done - replaced - partial,
-                         "temp_files_left": temps, "seconds": round(time.perf_counter() - started, 1)}
+                         "temp_files_left": temps, "seconds": round(time.perf_counter() - started, 1),
+                         "at_once": jobs}
             print(f"kills {kind}: {done} SIGKILLs at random in a {within:.1f} s window: {partial} partial files, "
                   f"{replaced} complete new versions, {done - replaced - partial} old versions intact, "
                   f"{temps} temporary files left (git-ignored, cleaned by the next write)", flush=True)
@@ -231,6 +252,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--kill-budget", type=float, default=3600.0, help="seconds for all kills (stops early)")
     parser.add_argument("--race-budget", type=float, default=3600.0, help="seconds for all races (stops early)")
     parser.add_argument("--only", default="races,kills,bombs,linear")
+    parser.add_argument("--jobs", type=int, default=4, help="kill trials run at once (each mostly waits)")
     parser.add_argument("--out", default=str(HERE / "results" / "guarantees.json"), help="figures (JSON) go here")
     args = parser.parse_args(argv)
     n_races = args.races or (10 if args.quick else 100)
@@ -244,7 +266,7 @@ def main(argv: list[str]) -> int:
     if "races" in only:
         results["races"] = races(n_races, args.race_budget)
     if "kills" in only:
-        results["kills"] = kills(n_kills, args.kill_budget)
+        results["kills"] = kills(n_kills, args.kill_budget, jobs=max(1, args.jobs))
     fuzz = HERE / "results" / "fuzz.json"
     if fuzz.exists():
         results["fuzz"] = json.loads(fuzz.read_text(encoding="utf-8"))
