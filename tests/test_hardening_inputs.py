@@ -276,3 +276,13 @@ def test_an_oversized_essay_is_a_warning() -> None:
 
     assert [f.code for f in check_sizes(Essay(path="e.md", body="x" * (MAX_ESSAY + 1)))] == ["LR313"]
     assert check_sizes(Essay(path="e.md", body="x" * MAX_ESSAY)) == []
+
+
+@pytest.mark.parametrize("year", ["²", "2004²", "9" * 5_000])
+def test_a_year_of_digits_int_refuses_is_no_crash(year: str) -> None:
+    """Found by the fuzz campaign: ``"²".isdigit()`` is true, and int() refuses it (and 4,300+ digits)."""
+    from litreview.bibliography.load import parse_bibliography
+
+    bib = parse_bibliography(f"@book{{k, author={{Holsti, K. J.}}, title={{T}}, publisher={{P}}, year={{{year}}}}}\n",
+                             "refs.bib")
+    assert [s.year for s in bib.sources] == [None]

@@ -50,7 +50,7 @@ _DATE_YEAR = re.compile(r"^\s*\{?\s*(-?\d{4})")
 
 def _year(fields: Mapping[str, str]) -> int | None:
     raw = decode_latex(fields.get("year", ""))
-    if raw.isdigit():
+    if raw.isdecimal() and len(raw) <= 18:  # isdigit() takes "²", which int() refuses; int() caps digits
         return int(raw)
     match = _DATE_YEAR.match(fields.get("date", "")) if not raw else None
     return int(match.group(1)) if match else None
