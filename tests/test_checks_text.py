@@ -57,9 +57,9 @@ RELIED = (
 CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
 
-def run(mentions=(), links=RELIED, orphans=(), marked=None):
+def run(mentions=(), links=RELIED, orphans=(), marked=None, essay=ESSAY):
     linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans))
-    essay = ESSAY if marked is None else replace(ESSAY, marked=marked)
+    essay = essay if marked is None else replace(essay, marked=marked)
     review = Review(bibliography=BIB, essay=essay, linkage=linkage)
     return check_review(review, Config(), now=NOW).findings
 
@@ -69,6 +69,14 @@ def codes(**kw) -> list[str]:
 
 
 M = Mention
+
+
+def _long_sentence(chars: int) -> Essay:
+    """ESSAY with its last sentence ``chars`` characters long (LR312 starts above 5,000)."""
+    text = ("word " * chars)[:chars]
+    return replace(ESSAY, paragraphs=(*ESSAY.paragraphs[:2], Paragraph(3, text, 15, (replace(CLAIMS[4], text=text),))))
+
+
 CASES = {
     "LR300": (dict(mentions=[M("p3-s1", "marker", "[@missing]", (), "missing")]),
               dict(mentions=[M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
@@ -98,6 +106,8 @@ CASES = {
                                                           AUTHORITY)]),
               dict(marked=True, links=CITED, mentions=[M("p3-s1", "author", "Holsti", ("holsti2004taming",), AUTHORITY),
                                           M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
+    "LR312": (dict(essay=_long_sentence(5_001)), dict(essay=_long_sentence(5_000))),
+    "LR313": (dict(essay=replace(ESSAY, body="x" * 5_000_001)), dict(essay=replace(ESSAY, body="x" * 5_000_000))),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),
