@@ -52,6 +52,13 @@ class Segment:
     label: str
     text: str
     confidence: float
+    """The least sure token or edge (the CRF's marginals)."""
+    mean: float = 1.0
+    """Mean marginal of the span's labels."""
+    edge: float = 0.0
+    """The larger of the probabilities that a neighbour outside the span belongs to it."""
+    size: int = 1
+    """Tokens in the span."""
 
 
 def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
@@ -66,7 +73,8 @@ def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
             conf = max(0.0, 1.0 - sum(1.0 - t.prob for t in span) - span[0].before - span[-1].after)
         else:
             conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
-        out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf))
+        out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf,
+                           sum(t.prob for t in span) / len(span), max(span[0].before, span[-1].after), len(span)))
         i = j + 1
     return out
 
@@ -161,6 +169,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             first[seg.label] = seg
     f: dict[str, object] = {}
     conf: dict[str, float] = {}
+    evidence: dict[str, tuple[float, ...]] = {}
     notes: list[str] = []
     spill: list[str] = []
     late_years: list[tuple[str, Segment]] = []
@@ -169,6 +178,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         if value and not f.get(name):
             f[name] = value
             conf[name] = min(conf.get(name, 1.0), seg.confidence)
+            evidence.setdefault(name, (seg.confidence, seg.mean, seg.edge, float(seg.size)))
 
     for seg in segs:
         label = seg.label
@@ -276,7 +286,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     uncertain = tuple(name for name in order if name in unsure)
     f.pop("_thesis", None)
     f.pop("_report", None)
-    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())), **f)  # type: ignore[arg-type]
+    whole = min((t.prob for t in tagged), default=1.0)
+    evidence["*"] = (whole, sum(t.prob for t in tagged) / max(len(tagged), 1), 0.0, float(len(tagged)))
+    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),  # type: ignore[arg-type]
+                           evidence=tuple(sorted(evidence.items())), **f)
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

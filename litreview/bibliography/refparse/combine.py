@@ -11,8 +11,10 @@ policies are kept for that comparison.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from .reference import ParsedReference
 
@@ -25,12 +27,15 @@ OUTLINE = ("authors", "title", "year")
 DOUBTED = ("authors", "title", "year")
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(c for c in text if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def _value(ref: ParsedReference, name: str) -> str:
+def value_of(ref: ParsedReference, name: str) -> str:
     if name == "authors":
         return "|".join(_norm(p.family) for p in (ref.authors or ref.editors))
     if name == "pages":
@@ -40,7 +45,7 @@ def _value(ref: ParsedReference, name: str) -> str:
 
 def disagreements(a: ParsedReference, b: ParsedReference) -> list[str]:
     """Fields both readings fill but with different values, or that only one of them fills."""
-    return [name for name in COMPARED if _value(a, name) != _value(b, name)]
+    return [name for name in COMPARED if value_of(a, name) != value_of(b, name)]
 
 
 def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+doubt") -> ParsedReference:

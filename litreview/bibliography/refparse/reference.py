@@ -59,7 +59,10 @@ class ParsedReference:
     uncertain: tuple[str, ...] = field(default=())
     """Fields the parser is unsure of, e.g. ("title", "year")."""
     confidence: tuple[tuple[str, float], ...] = field(default=())
-    """(field, the model's probability that it is right), for the fields the model found."""
+    """(field, the probability that it is right), for the fields the model found: calibrated for the
+    fields ``doubt`` judges, the CRF's least sure marginal for the others."""
+    evidence: tuple[tuple[str, tuple[float, ...]], ...] = field(default=(), compare=False, repr=False)
+    """(field, (least marginal, mean marginal, edge doubt, tokens)) from the tagger; "*" = the whole string."""
 
     def to_json(self) -> dict[str, Any]:
         """The fields as JSON-ready data (persons as {family, given})."""
