@@ -247,8 +247,10 @@ class Score:
             self.counts[name][2] += has_g and not tp
             if has_p:
                 unsure = UNSURE_NAME[name]
-                flagged = unsure in ref.uncertain or (name == "author" and "editors" in ref.uncertain)
-                conf = confidence.get(unsure, confidence.get("editors", 1.0) if name == "author" else 1.0)
+                if name == "author" and not ref.authors:  # the editors stand for the authors
+                    unsure = "editors" if "editors" in ref.uncertain or "editors" in confidence else unsure
+                flagged = unsure in ref.uncertain
+                conf = confidence.get(unsure, 1.0)
                 self.fates.append((tp, flagged, conf))
             if show == name and not tp and (has_p or has_g):
                 shown = [p.family for p in ref.authors or ref.editors] if name == "author" else pred.get(name)
@@ -422,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
             "chicago": ("Chicago", list(chicago_full_rows(args.shared)), True),
             "chicago65": ("Chicago cited", list(chicago_rows(args.shared)), True)}
     if args.tune:
-        return tune(args.shared, args.folds)
+        return tune(args.shared, args.folds, args.keep_models)
     if args.set:
         title, rows, chicago = sets[args.set]
         print(table([(title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors))], THRESHOLD))
@@ -446,22 +448,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-TUNE_GRID = ((0.05, 0.01), (0.2, 0.05))
+#: c1 (L1) and c2 (L2) settings compared by --tune; the shipped one is train.PARAMS
+TUNE_GRID = ((0.05, 0.01), (0.2, 0.01), (0.02, 0.02), (0.05, 0.1))
 
 
-def tune(shared: Path, folds: int) -> int:
-    """Cross-validated field F1 and the best threshold for each CRF setting and combining policy."""
+def tune(shared: Path, folds: int, keep: Path | None = None, policies: tuple[str, ...] = ("model+doubt",)) -> int:
+    """Cross-validated field F1 and the best threshold for each CRF setting and combining policy.
+
+    With ``keep``, each setting's fold models live in ``keep/c{c1}_{c2}`` and are reused."""
     for c1, c2 in TUNE_GRID:
-        by_mode = cross_validate(shared, folds, {"c1": c1, "c2": c2}, modes=("min", "sum"))
-        for mode, records in by_mode.items():
-            setting = f"c1={c1} c2={c2} confidence={mode}"
-            for name, policy in [("crf", ""), *((f"policy {p}", p) for p in POLICIES)]:
-                t, s = choose_threshold(records, name, policy)
-                w, r, nw, nr = s.flagged()
-                mean = sum(s.f1(f) for f in FIELDS) / len(FIELDS)
-                print(f"{setting} {name:<16}: mean F1 {mean:.4f} ("
-                      + " ".join(f"{f} {s.f1(f):.3f}" for f in FIELDS)
-                      + f"); threshold {t:.3f} flags {w:.2f} of {nw} wrong, {r:.2f} of {nr} right", flush=True)
+        where = keep / f"c{c1}_{c2}" if keep else None
+        if where:
+            where.mkdir(parents=True, exist_ok=True)
+        (records,) = cross_validate(shared, folds, {"c1": c1, "c2": c2}, keep=where).values()
+        setting = f"c1={c1} c2={c2}"
+        for name, policy in [("crf", ""), *((f"policy {p}", p) for p in policies)]:
+            t, s = choose_threshold(records, name, policy)
+            w, r, nw, nr = s.flagged()
+            mean = sum(s.f1(f) for f in FIELDS) / len(FIELDS)
+            print(f"{setting} {name:<16}: mean F1 {mean:.4f} ("
+                  + " ".join(f"{f} {s.f1(f):.3f}" for f in FIELDS)
+                  + f"); threshold {t:.3f} flags {w:.2f} of {nw} wrong, {r:.2f} of {nr} right", flush=True)
     return 0
 
 

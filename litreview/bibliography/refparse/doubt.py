@@ -30,6 +30,7 @@ JUDGED = ("authors", "title", "year", "container", "volume", "pages", "publisher
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _NAME_LIST = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+,\s+(?:[A-ZÀ-Þ]\.\s*){1,3}(?:,|&|\band\b)")
+_YEAR_VOLUME = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*\d")
 _PAGE_WORD = re.compile(r"(?i)\b(?:pp?|vol|no|nr)\.\s*\d")
 _JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|revue|revista|zeitschrift)\b")
 _PUBLISHER_WORD = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|éditions|editora|university)\b")
@@ -58,13 +59,17 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f"bias:{name}": 1.0,
         "doubt": 1.0 - least, f"doubt:{name}": 1.0 - least,
         "logdoubt": math.log10(max(1.0 - least, 1e-4)) / 4 + 1, "meandoubt": 1.0 - mean, "edge": edge,
+        f"logdoubt:{name}": math.log10(max(1.0 - least, 1e-4)) / 4 + 1,
         "whole": 1.0 - whole[0], "wholemean": 1.0 - whole[1],
         "size": min(size, 40.0) / 40,
         "disagree": float(bool(theirs) and theirs != shown),
         f"disagree:{name}": float(bool(theirs) and theirs != shown),
+        "disagree_doubt": (1.0 - least) * float(bool(theirs) and theirs != shown),
         "rules_none": float(not theirs), "rules_unsure": float(name in rules.uncertain),
         "from_rules": float(shown != mine), "crf_none": float(not _has(crf, name)),
         "marked": float(name in crf.uncertain),
+        "type_differs": float(crf.type != rules.type and "type" not in rules.uncertain),
+        "disagreements": min(sum(1 for n in JUDGED if _value(crf, n) != _value(rules, n)), 6) / 6,
         "unsure_others": min(sum(1 for n, c in crf.confidence if c < 0.81 and n != name), 4) / 4,
         f"type:{ref.type if ref.type in ('article', 'book', 'incollection') else 'other'}": 1.0,
     }
@@ -87,11 +92,14 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["odd_family"] = float(any(any(c.isdigit() for c in p.family) or len(p.family.split()) > 3
                                     or p.family[:1].islower() for p in people))
         f["editors_only"] = float(not ref.authors)
+        f["count_differs"] = float(len(people) != len(rules.authors or rules.editors))
     elif name in ("volume", "pages"):
         f["no_digit"] = float(not any(c.isdigit() for c in value))
         f["long_number"] = float(len(value) > 12)
+        f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
     elif name == "year":
         f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
+        f["year_volume"] = float(bool(_YEAR_VOLUME.search(ref.raw)))
     elif name == "doi":
         f["bad_doi"] = float(not is_valid_doi(value))
     return f
@@ -127,12 +135,12 @@ def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
         confidence[name] = round(1.0 - p, 4)
         if p >= threshold:
             unsure.append(name)
-    if "authors" in unsure and not ref.authors and ref.editors:
-        unsure = [("editors" if n == "authors" else n) for n in unsure]
+    if not ref.authors and ref.editors:  # the editors stand for the authors: judged as "authors"
+        unsure = [("editors" if n == "authors" else n) for n in unsure if n != "editors"]
     return replace(ref, uncertain=ordered(unsure), confidence=tuple(sorted(confidence.items())))
 
 
-def fit(rows: Sequence[tuple[dict[str, float], bool]], l2: float = 1.0, rounds: int = 30) -> dict[str, float]:
+def fit(rows: Sequence[tuple[dict[str, float], bool]], l2: float = 3.0, rounds: int = 30) -> dict[str, float]:
     """Logistic regression of "wrong" on the features (Newton's method, L2 penalty; deterministic)."""
     import numpy as np
 
