@@ -449,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 #: c1 (L1) and c2 (L2) settings compared by --tune; the shipped one is train.PARAMS
-TUNE_GRID = ((0.05, 0.01), (0.2, 0.01), (0.02, 0.02), (0.05, 0.1))
+TUNE_GRID = ((0.05, 0.01), (0.2, 0.01))
 
 
 def tune(shared: Path, folds: int, keep: Path | None = None, policies: tuple[str, ...] = ("model+doubt",)) -> int:

@@ -42,6 +42,9 @@ _EDITION = re.compile(r"(\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|[A-Za-zÀ
                       r"edición|edição|aufl|auflage)", re.I)
 _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper)\s+)?(?:no\.|number|nr\.)\s*"
                      r"([\w.-]*\d[\w.-]*)\.?$")
+#: ": Bioinformatics", "(in Russian). Doklady ..." and "Forum, (p.227)": not the container's words
+_CONTAINER_LEAD = re.compile(r"^(?:[:;,.]\s*|\((?:in|en|auf)\s+[A-Z][a-z]+\)\.?\s*)+")
+_CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 
 
@@ -96,7 +99,7 @@ def _clean_title(text: str) -> str:
 def _container(text: str) -> str:
     """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
     text = re.sub(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", "", text.strip(), flags=re.I)
-    text = _strip(text)
+    text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
     words = text.split()
     if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
                                    and any(w.endswith(".") for w in words[:-1])):

@@ -30,6 +30,7 @@ JUDGED = ("authors", "title", "year", "container", "volume", "pages", "publisher
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _NAME_LIST = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+,\s+(?:[A-ZÀ-Þ]\.\s*){1,3}(?:,|&|\band\b)")
+_CUT_SHORT = (":", ";", ",", " -")
 _YEAR_VOLUME = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*\d")
 _PAGE_WORD = re.compile(r"(?i)\b(?:pp?|vol|no|nr)\.\s*\d")
 _JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|revue|revista|zeitschrift)\b")
@@ -46,32 +47,49 @@ def _has(ref: ParsedReference, name: str) -> bool:
     return bool(ref.authors or ref.editors) if name == "authors" else bool(getattr(ref, name))
 
 
-def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference) -> dict[str, float]:
+class _Shared:
+    """What every field's evidence of one reference draws on, computed once."""
+
+    __slots__ = ("common", "crf_values", "evidence", "low", "ref_values", "rules_values")
+
+    def __init__(self, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference) -> None:
+        self.evidence = dict(crf.evidence)
+        self.low = [n for n, c in crf.confidence if c < 0.81]
+        self.ref_values = {n: _value(ref, n) for n in JUDGED}
+        self.crf_values = {n: _value(crf, n) for n in JUDGED}
+        self.rules_values = {n: _value(rules, n) for n in JUDGED}
+        whole = self.evidence.get("*", (1.0, 1.0, 0.0, 1.0))
+        kind = ref.type if ref.type in ("article", "book", "incollection") else "other"
+        self.common = {
+            "whole": 1.0 - whole[0], "wholemean": 1.0 - whole[1],
+            "type_differs": float(crf.type != rules.type and "type" not in rules.uncertain),
+            "disagreements": min(sum(1 for n in JUDGED if self.crf_values[n] != self.rules_values[n]), 6) / 6,
+            f"type:{kind}": 1.0,
+        }
+
+
+def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
+             shared: _Shared | None = None) -> dict[str, float]:
     """The evidence on field ``name`` of ``ref`` (the reading shown), from the CRF's and the rules' readings."""
-    ev = dict(crf.evidence)
-    least, mean, edge, size = ev.get(name if name != "authors" else ("authors" if crf.authors else "editors"),
-                                     (1.0, 1.0, 0.0, 1.0))
-    whole = ev.get("*", (1.0, 1.0, 0.0, 1.0))
+    sh = shared or _Shared(ref, crf, rules)
+    least, mean, edge, size = sh.evidence.get(name if name != "authors" else ("authors" if crf.authors else "editors"),
+                                              (1.0, 1.0, 0.0, 1.0))
     value = _text(ref, name)
     words = value.split()
-    mine, theirs, shown = _value(crf, name), _value(rules, name), _value(ref, name)
+    mine, theirs, shown = sh.crf_values[name], sh.rules_values[name], sh.ref_values[name]
+    disagree = float(bool(theirs) and theirs != shown)
+    logdoubt = math.log10(max(1.0 - least, 1e-4)) / 4 + 1
     f: dict[str, float] = {
+        **sh.common,
         f"bias:{name}": 1.0,
         "doubt": 1.0 - least, f"doubt:{name}": 1.0 - least,
-        "logdoubt": math.log10(max(1.0 - least, 1e-4)) / 4 + 1, "meandoubt": 1.0 - mean, "edge": edge,
-        f"logdoubt:{name}": math.log10(max(1.0 - least, 1e-4)) / 4 + 1,
-        "whole": 1.0 - whole[0], "wholemean": 1.0 - whole[1],
+        "logdoubt": logdoubt, "meandoubt": 1.0 - mean, "edge": edge, f"logdoubt:{name}": logdoubt,
         "size": min(size, 40.0) / 40,
-        "disagree": float(bool(theirs) and theirs != shown),
-        f"disagree:{name}": float(bool(theirs) and theirs != shown),
-        "disagree_doubt": (1.0 - least) * float(bool(theirs) and theirs != shown),
+        "disagree": disagree, f"disagree:{name}": disagree, "disagree_doubt": (1.0 - least) * disagree,
         "rules_none": float(not theirs), "rules_unsure": float(name in rules.uncertain),
         "from_rules": float(shown != mine), "crf_none": float(not _has(crf, name)),
         "marked": float(name in crf.uncertain),
-        "type_differs": float(crf.type != rules.type and "type" not in rules.uncertain),
-        "disagreements": min(sum(1 for n in JUDGED if _value(crf, n) != _value(rules, n)), 6) / 6,
-        "unsure_others": min(sum(1 for n, c in crf.confidence if c < 0.81 and n != name), 4) / 4,
-        f"type:{ref.type if ref.type in ('article', 'book', 'incollection') else 'other'}": 1.0,
+        "unsure_others": min(sum(1 for n in sh.low if n != name), 4) / 4,
     }
     if name in ("title", "container", "publisher"):
         f["year_in"] = float(bool(_YEAR.search(value)))
@@ -128,13 +146,14 @@ def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
     w, threshold = model
     confidence = dict(ref.confidence)
     unsure = [n for n in ref.uncertain if n not in JUDGED or not _has(ref, n)]
+    shared = _Shared(ref, crf, rules)
     for name in JUDGED:
         if not _has(ref, name):
             continue
-        p = p_wrong(features(name, ref, crf, rules), w)
+        p = p_wrong(features(name, ref, crf, rules, shared), w)
         confidence[name] = round(1.0 - p, 4)
-        if p >= threshold:
-            unsure.append(name)
+        if p >= threshold or (name == "title" and ref.title.endswith(_CUT_SHORT)):
+            unsure.append(name)  # a title ending in ":" was cut short or misprinted: always checked
     if not ref.authors and ref.editors:  # the editors stand for the authors: judged as "authors"
         unsure = [("editors" if n == "authors" else n) for n in unsure if n != "editors"]
     return replace(ref, uncertain=ordered(unsure), confidence=tuple(sorted(confidence.items())))

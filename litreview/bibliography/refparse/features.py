@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...doi import DOI_START
 from . import lexicon as L
@@ -29,8 +30,7 @@ _ISBN = re.compile(r"^(?:97[89][-\d]{10,14}|\d[-\d]{8,11}[\dXx])$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.-?)+$|^[A-ZÀ-Þ][a-z]?\.$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One whitespace-separated word of a reference and where it is."""
 
     text: str

@@ -6,10 +6,9 @@ parse no reference never import python-crfsuite.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...errors import LitreviewError
 from .features import Token, sequence_features, tokenize
@@ -17,8 +16,7 @@ from .features import Token, sequence_features, tokenize
 MODEL = Path(__file__).with_name("model.crfsuite")
 
 
-@dataclass(frozen=True, slots=True)
-class Tagged:
+class Tagged(NamedTuple):
     """One token with the label the model gave it."""
 
     token: Token
@@ -57,9 +55,11 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     marginal = tagger.marginal
     n = len(tokens)
     out = []
+    previous = ""
     for i, (token, label) in enumerate(zip(tokens, labels, strict=True)):
         # inside a span the neighbours share the label: only a span's edges need their look
-        before = marginal(label, i - 1) if i > 0 and labels[i - 1] != label else 0.0
+        before = marginal(label, i - 1) if i and previous != label else 0.0
         after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
         out.append(Tagged(token, label, marginal(label, i), before, after))
+        previous = label
     return out
