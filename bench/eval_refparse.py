@@ -394,8 +394,9 @@ def table(columns: list[tuple[str, int, dict[str, Score]]], threshold: float) ->
     for name in FIELDS:
         cells = "".join(" | " + " ".join(f"{s[p].f1(name):5.3f}" for p in PARSERS) for _, _, s in columns)
         lines.append(f"{name:<10}{cells}")
-    lines.append(f"unsure fields (CRF threshold {threshold:.2f}): wrong fields flagged / right fields flagged "
-                 "(counts: wrong/right)")
+    lines.append(f"unsure fields: wrong fields flagged / right fields flagged (counts: wrong/right); crf = least "
+                 f"marginal < {threshold:.2f}; combined = refparse/doubt.json, fitted on the k-fold readings "
+                 "(in-sample in the CV column: bench/calibrate_refparse.py holds part of them aside)")
     for parser in PARSERS:
         cells = ""
         for _, _, s in columns:
@@ -435,9 +436,9 @@ def main(argv: list[str] | None = None) -> int:
         title, rows, chicago = sets[key]
         columns.append((title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors)))
     print(table(columns, THRESHOLD))
-    t, s = choose_threshold(cv)
+    t, s = choose_threshold(cv, "crf")
     w, r, _, _ = s.flagged()
-    print(f"threshold the k-fold records support (most wrong fields flagged with at most 10% of right ones): "
+    print(f"CRF threshold the k-fold records support (most wrong fields flagged with at most 10% of right ones): "
           f"{t:.2f}, flagging {w:.2f} of wrong and {r:.2f} of right fields there")
     strings = [raw for raw, _ in sets["dev"][1]]
     for rounds, how in ((1, "one pass, fresh word caches"), (4, "4 rounds, words cached")):
