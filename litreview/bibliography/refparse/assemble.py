@@ -291,8 +291,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     f.pop("_report", None)
     whole = min((t.prob for t in tagged), default=1.0)
     evidence["*"] = (whole, sum(t.prob for t in tagged) / max(len(tagged), 1), 0.0, float(len(tagged)))
-    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),  # type: ignore[arg-type]
-                           evidence=tuple(sorted(evidence.items())), **f)
+    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),
+                           evidence=tuple(sorted(evidence.items())), **f)  # type: ignore[arg-type]
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:
