@@ -12,6 +12,7 @@ from litreview.bibliography.refparse import (
 )
 from litreview.bibliography.refparse.combine import combine
 from litreview.bibliography.refparse.reference import ParsedReference
+from litreview.bibliography.refparse.tagger import MODEL, _tagger
 from litreview.model import Person
 
 APA = "Keohane, R. O., & Martin, L. L. (1995). The promise of institutionalist theory. International Security, 20(1), 39–51."
@@ -27,6 +28,12 @@ def test_the_tagger_leaves_its_evidence_on_the_reading():
     least, mean, edge, size = evidence["title"]
     assert 0.0 <= least <= mean <= 1.0 and 0.0 <= edge <= 1.0 and size == 5
     assert evidence["*"][3] == len(APA.split())  # the whole string: its tokens
+    doubtful = parse_reference_model("Smith. Things. Place, 2001.")
+    rivals = dict(doubtful.rivals)
+    assert set(rivals) <= set(dict(doubtful.evidence))
+    labels = set(_tagger(str(MODEL)).labels())
+    assert rivals["authors"] in labels and rivals["authors"] != "author"  # a doubted span names its rival
+    assert rivals["year"] == ""  # a sure one none
 
 
 def test_shape_anomalies_are_seen():

@@ -62,6 +62,8 @@ class Segment:
     """The larger of the probabilities that a neighbour outside the span belongs to it."""
     size: int = 1
     """Tokens in the span."""
+    rival: str = ""
+    """The next most likely label of the least sure token, where it is in doubt."""
 
 
 def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
@@ -77,7 +79,8 @@ def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
         else:
             conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
         out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf,
-                           sum(t.prob for t in span) / len(span), max(span[0].before, span[-1].after), len(span)))
+                           sum(t.prob for t in span) / len(span), max(span[0].before, span[-1].after), len(span),
+                           min(span, key=lambda t: t.prob).rival))
         i = j + 1
     return out
 
@@ -173,6 +176,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     f: dict[str, object] = {}
     conf: dict[str, float] = {}
     evidence: dict[str, tuple[float, ...]] = {}
+    rivals: dict[str, str] = {}
     notes: list[str] = []
     spill: list[str] = []
     late_years: list[tuple[str, Segment]] = []
@@ -182,6 +186,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             f[name] = value
             conf[name] = min(conf.get(name, 1.0), seg.confidence)
             evidence.setdefault(name, (seg.confidence, seg.mean, seg.edge, float(seg.size)))
+            rivals.setdefault(name, seg.rival)
 
     for seg in segs:
         label = seg.label
@@ -292,7 +297,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     whole = min((t.prob for t in tagged), default=1.0)
     evidence["*"] = (whole, sum(t.prob for t in tagged) / max(len(tagged), 1), 0.0, float(len(tagged)))
     return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),
-                           evidence=tuple(sorted(evidence.items())), **f)  # type: ignore[arg-type]
+                           evidence=tuple(sorted(evidence.items())), rivals=tuple(sorted(rivals.items())), **f)  # type: ignore[arg-type]
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

@@ -50,10 +50,11 @@ def _has(ref: ParsedReference, name: str) -> bool:
 class _Shared:
     """What every field's evidence of one reference draws on, computed once."""
 
-    __slots__ = ("common", "crf_values", "evidence", "low", "ref_values", "rules_values")
+    __slots__ = ("common", "crf_values", "evidence", "low", "ref_values", "rivals", "rules_values")
 
     def __init__(self, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference) -> None:
         self.evidence = dict(crf.evidence)
+        self.rivals = dict(crf.rivals)
         self.low = [n for n, c in crf.confidence if c < 0.81]
         self.ref_values = {n: _value(ref, n) for n in JUDGED}
         self.crf_values = {n: _value(crf, n) for n in JUDGED}
@@ -90,6 +91,7 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         "from_rules": float(shown != mine), "crf_none": float(not _has(crf, name)),
         "marked": float(name in crf.uncertain),
         "unsure_others": min(sum(1 for n in sh.low if n != name), 4) / 4,
+        f"rival:{name}:{sh.rivals.get(name if name != 'authors' or crf.authors else 'editors', '')}": 1.0,
     }
     if name in ("title", "container", "publisher"):
         f["year_in"] = float(bool(_YEAR.search(value)))

@@ -28,6 +28,8 @@ class Tagged(NamedTuple):
     """Where the previous token has another label: the marginal probability that it has this one."""
     after: float
     """Where the next token has another label: the marginal probability that it has this one."""
+    rival: str = ""
+    """Where the label is in doubt (probability < 0.9): the next most likely label."""
 
 
 @lru_cache(maxsize=4)
@@ -42,6 +44,15 @@ def _tagger(path: str) -> Any:
     tagger = pycrfsuite.Tagger()
     tagger.open(path)
     return tagger
+
+
+@lru_cache(maxsize=4)
+def _label_set(tagger: Any) -> tuple[str, ...]:
+    return tuple(tagger.labels())
+
+
+def _labels(tagger: Any) -> tuple[str, ...]:
+    return _label_set(tagger)
 
 
 def tag(text: str, model: Path | None = None) -> list[Tagged]:
@@ -60,6 +71,8 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
         # inside a span the neighbours share the label: only a span's edges need their look
         before = marginal(label, i - 1) if i and previous != label else 0.0
         after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
-        out.append(Tagged(token, label, marginal(label, i), before, after))
+        prob = marginal(label, i)
+        rival = max((x for x in _labels(tagger) if x != label), key=lambda x: marginal(x, i)) if prob < 0.9 else ""
+        out.append(Tagged(token, label, prob, before, after, rival))
         previous = label
     return out
