@@ -4,7 +4,7 @@ Registries searched by title (OpenAlex, Semantic Scholar, DBLP, Open Library) re
 candidates; a candidate is the entry's work only when its title is the entry's (folded by
 ``litreview.text.fold_words``; or the same main title before a colon, when that main title
 has at least four words), its year is the entry's or one off (an online-first date), and the
-entry's first author is among its authors. Anything less is no match: a search that finds
+entry's first author is among its authors (names compared as ASCII letters, ``fold_ascii``). Anything less is no match: a search that finds
 nothing proves nothing, and a wrong "verified" is worse than none. Pure: no network.
 
 A search question is written ``scheme:TITLE|FAMILY|YEAR`` (year optional).
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..model import RegistryRecord
-from ..text import fold_words
+from ..text import fold_ascii, fold_words
 
 #: The shortest main title (in words) that may stand for a title with a subtitle.
 MIN_MAIN_TITLE_WORDS = 4
@@ -90,9 +90,10 @@ def title_match(query: Query, record: RegistryRecord) -> Match | None:
         year = str(record.year) + ("" if record.year == query.year else f" (entry {query.year})")
     else:
         year = f"{record.year or 'unknown'} (the entry gives none)"
-    family = fold_words(query.family)
-    people = [p for p in (*record.authors, *record.editors) if fold_words(p.family) == family
-              or fold_words(p.display()).split()[-1:] == family.split()[-1:]]
+    # Names compare as ASCII letters only: a registry's "L'ala" is the entry's "Lála" (as recorded).
+    family = fold_ascii(query.family)
+    people = [p for p in (*record.authors, *record.editors) if fold_ascii(p.family) == family
+              or fold_ascii(p.display().split()[-1] if p.display() else "") == family]
     if not people:
         return None
     return Match(how, year, people[0].family)
