@@ -331,3 +331,27 @@ def test_openalex_id_in_url_is_looked_up(fake, tmp_path) -> None:
           "url = {https://openalex.org/W000000007}}\n"
     meta = fetch(fake, tmp_path, bib).metadata["v"]
     assert meta.status == "verified" and dict(meta.registries) == {"openalex": "found"}
+
+
+# -- per-registry status in the metadata table and on the site ------------------------------------------------
+
+def test_each_registry_state_is_shown_in_the_table_and_on_the_source_page(fake, tmp_path, monkeypatch,
+                                                                            capsys) -> None:
+    from litreview.render.source_page import _status_items
+
+    fake.inject("/semanticscholar/", "429", times=50, retry_after=3600)
+    report = fetch(fake, tmp_path, PREPRINT + REPORT)
+    html = _status_items(parse_bibliography(PREPRINT, "refs.bib").sources[0], report.metadata["fernhill2024world"])
+    assert '<li class="lr-registries">Registries asked: arXiv: answered; Semantic Scholar: over budget.</li>' in html
+    assert "OpenAlex: not found" in _status_items(parse_bibliography(REPORT, "refs.bib").sources[0],
+                                                  report.metadata["bran2024augmenting"])
+    (tmp_path / "refs.bib").write_text(PREPRINT + REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "120")  # one record per source: each value on lines of its own
+    for name, value in fake.env().items():
+        monkeypatch.setenv(name, value)
+    assert main(["metadata", "--bib", "refs.bib", "--metadata-dir", "metadata", "--essay", ""]) == 0
+    out = capsys.readouterr().out
+    assert "registries" in out and "arXiv: answered" in out and "OpenAlex: not found" in out
+    # Semantic Scholar's over-budget answer was not stored: from the snapshot alone it was not asked.
+    assert "Semantic Scholar: not asked" in out
