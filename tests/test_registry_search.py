@@ -355,3 +355,22 @@ def test_each_registry_state_is_shown_in_the_table_and_on_the_source_page(fake, 
     assert "registries" in out and "arXiv: answered" in out and "OpenAlex: not found" in out
     # Semantic Scholar's over-budget answer was not stored: from the snapshot alone it was not asked.
     assert "Semantic Scholar: not asked" in out
+
+
+def test_openalex_search_is_not_spent_on_a_book_open_library_found(fake, tmp_path) -> None:
+    fake.add_record("openlibrary", "search:/works/OL1W", {
+        "key": "/works/OL1W", "title": "Taming the Sovereigns", "author_name": ["K. J. Holsti"],
+        "first_publish_year": 2004, "publish_year": [2004]})  # synthetic, in the documented search.json shape
+    bib = """@book{holsti2004taming, author = {Holsti, K. J.}, title = {Taming the Sovereigns}, year = {2004},
+  publisher = {Cambridge University Press}}
+@book{vane2011lost, author = {Vane, Hester}, title = {A Book Open Library Lacks}, year = {2011}, publisher = {X}}
+"""
+    report = fetch(fake, tmp_path, bib)
+    found, lost = report.metadata["holsti2004taming"], report.metadata["vane2011lost"]
+    assert found.status == "verified" and dict(found.registries) == {"openlibrary": "found", "openalex": "not-asked"}
+    assert dict(lost.registries) == {"openlibrary": "not-found", "openalex": "not-found"}
+    assert fake.count("/openalex/works") == 1  # only the book Open Library does not know
+    fake.reset()
+    again = fetch(fake, tmp_path, bib)
+    assert fake.count() == 0 and again.requests == 0
+    assert dict(again.metadata["holsti2004taming"].registries)["openalex"] == "not-asked"

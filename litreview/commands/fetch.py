@@ -69,7 +69,7 @@ class RichProgress:
 
 def _summary(report, bibliography, width: int | None = None) -> str:
     """Each entry's registry status after the run: a table when wide, a list when narrow; words never cut."""
-    from ..registry.report import worst_update
+    from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
     # Offline, every note would repeat the connection error; the last line gives it once.
@@ -85,9 +85,11 @@ def _summary(report, bibliography, width: int | None = None) -> str:
         if meta.url_check is not None:
             u = meta.url_check
             url = "ok" if u.ok else f"broken ({u.error or u.status})" + (" archived" if u.archive_url else "")
-        rows.append([source.key, status, doi, fields, url, meta.reason.replace(noise, "") if noise else meta.reason])
-    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("mismatches"),
-               Column("URL"), Column("note", grow=True)]
+        asked = "\n".join(f"{label}: {words}" for label, words in registry_states(meta))
+        rows.append([source.key, status, doi, asked, fields, url,
+                     meta.reason.replace(noise, "") if noise else meta.reason])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
+               Column("mismatches"), Column("URL"), Column("note", grow=True)]
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
     footer = (f"{len(bibliography.sources)} entries: {counts}. {report.requests} requests, "
               f"{report.retries} retries in {report.seconds:.1f} s; {report.cached} lookups from the snapshot, "

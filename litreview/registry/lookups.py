@@ -79,6 +79,23 @@ def questions(source: Source, *, with_doi: bool = True) -> list[tuple[str, str]]
     return out
 
 
+def found_before(snap: Snapshot, origins: Origins | None, registry: str, ident: str) -> str:
+    """The registry before ``registry`` in the route whose stored answer found the work ('' if none).
+
+    Only for searches of a registry with a daily budget (``Handler.budgeted_search``): such a
+    search is not spent on a work another registry has already found.
+    """
+    if not is_search(ident) or not by_name(registry).budgeted_search:
+        return ""
+    route = ROUTES.get(ident.split(":", 1)[0], ())
+    for prior in route[:route.index(registry)] if registry in route else ():
+        stored, _ = snap.read_id(prior, ident)
+        if stored is not None and stored.record is not None and (
+                origins is None or origins.accepts(stored.base, stored.source_url, stored.synthetic)):
+            return by_name(prior).label
+    return ""
+
+
 async def ask(http: Http, config: Any, snap: Snapshot, registry: str, ident: str, *,
               clock: Callable[[], datetime], foreign_ok: bool) -> Asked:
     """Put one question to its registry and store a definite answer; never raises for the registry's faults."""
@@ -151,7 +168,9 @@ def identity(source: Source, snap: Snapshot, origins: Origins, *, with_doi: bool
             ignored.append(entry.base)
             entry = None
         if entry is None:
-            asked.append(failures.get((registry, ident)) or Asked(registry, ident, "not-asked", problem))
+            first = found_before(snap, origins, registry, ident)
+            why = f"{first} found it first; the search was not spent" if first else problem
+            asked.append(failures.get((registry, ident)) or Asked(registry, ident, "not-asked", why))
             continue
         fetched = max(fetched, entry.fetched_at)
         if entry.record is None:

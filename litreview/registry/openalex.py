@@ -42,6 +42,7 @@ class OpenAlex(Handler):
     formats = ("openalex",)
     schemes = ("doi", "openalex", "title", "paper-title", "work-title")
     fake_prefix = "/openalex"
+    budgeted_search = True
 
     def request_url(self, config: Any, scheme: str, value: str) -> tuple[str, str]:
         """(URL to send, URL to store): the key and contact address never reach the snapshot."""
