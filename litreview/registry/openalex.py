@@ -169,7 +169,7 @@ def _fake_search(works: Mapping[str, Any], params: Mapping[str, list[str]], budg
         words <= (have := set(fold_words(str(w.get("title") or "")).split())) or have <= words)]
     # The list envelope as recorded: meta (count, page, per_page), results, group_by.
     return json_reply({"meta": {"count": len(results), "db_response_time_ms": 12, "page": 1, "per_page": 25,
-                                "groups_count": None}, "results": results[:25], "group_by": []}, **budget)
+                                "groups_count": None}, "results": results[:25], "group_by": []}, 200, **budget)
 
 
 def parse_openalex(work: Mapping[str, Any]) -> RegistryRecord:

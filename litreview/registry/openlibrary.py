@@ -72,7 +72,8 @@ class OpenLibrary(Handler):
         for doc in docs:
             if isinstance(doc, Mapping):
                 # A book's documents list every edition's year: the edition the entry cites may be one.
-                years = doc.get("publish_year") if isinstance(doc.get("publish_year"), list) else []
+                listed = doc.get("publish_year")
+                years: list[Any] = listed if isinstance(listed, list) else []
                 marked = {"search": True, **doc} | ({"edition_year": query.year} if query.year in years else {})
                 hits.append((marked, parse_search_doc(marked)))
         best = best_match(query, hits)

@@ -132,9 +132,13 @@ def parse_paper(paper: Mapping[str, Any]) -> RegistryRecord:
     """A Graph API paper: title, authors, year, venue/journal, externalIds."""
     from .parse import clean_text
 
-    ext = paper.get("externalIds") if isinstance(paper.get("externalIds"), Mapping) else {}
-    journal = paper.get("journal") if isinstance(paper.get("journal"), Mapping) else {}
-    kinds = paper.get("publicationTypes") if isinstance(paper.get("publicationTypes"), list) else []
+    def part(name: str) -> Mapping[str, Any]:
+        value = paper.get(name)
+        return value if isinstance(value, Mapping) else {}
+
+    ext, journal = part("externalIds"), part("journal")
+    listed = paper.get("publicationTypes")
+    kinds: list[Any] = listed if isinstance(listed, list) else []
     year = paper.get("year")
     ids = {"semanticscholar": str(paper.get("paperId") or "")}
     for name, key, prefix in (("ArXiv", "arxiv", ""), ("PubMed", "pmid", ""), ("PubMedCentral", "pmcid", "PMC"),
