@@ -374,3 +374,18 @@ def test_openalex_search_is_not_spent_on_a_book_open_library_found(fake, tmp_pat
     again = fetch(fake, tmp_path, bib)
     assert fake.count() == 0 and again.requests == 0
     assert dict(again.metadata["holsti2004taming"].registries)["openalex"] == "not-asked"
+
+
+def test_a_work_found_by_title_search_carries_openalex_retraction_evidence(fake, tmp_path) -> None:
+    from litreview.registry.report import notices_markdown
+
+    # Synthetic work in the recorded OpenAlex shape; is_retracted as OpenAlex documents it.
+    fake.add_record("openalex", "w000000009", {
+        "id": "https://openalex.org/W000000009", "title": "Deterrence Games in Synthetic Alliances",
+        "publication_year": 2019, "is_retracted": True, "type": "report",
+        "authorships": [{"author": {"display_name": "Ada Quillfeather"}}]})
+    bib = ("@techreport{q, author = {Quillfeather, Ada}, title = {Deterrence Games in Synthetic Alliances}, "
+           "year = {2019}, institution = {X}}\n")
+    meta = fetch(fake, tmp_path, bib).metadata["q"]
+    assert meta.status == "verified" and [u.source for u in meta.record.updates] == ["OpenAlex (is_retracted)"]
+    assert "retraction (OpenAlex (is_retracted))" in notices_markdown(["q"], {"q": meta})
