@@ -48,9 +48,10 @@ def _fetch_online(config: Config) -> None:
         click.echo("note: --online is unavailable (no registry module); checking against the snapshot",
                    err=True)
         return
-    from ..bibliography.load import load_bibliography
+    from ..review import assemble
 
-    report = fetch_all(load_bibliography(config.path("bibliography")).sources, config)
+    # The sources `fetch` would look up (a Manubot manuscript's cited identifiers when it has no .bib).
+    report = fetch_all(assemble(config, through="load", essay="for-sources").bibliography.sources, config)
     if report.offline:
         click.echo("note: no registry could be reached; checking against the snapshot", err=True)
     elif report.stopped:
