@@ -274,16 +274,6 @@ def test_check_env_disables_cache(project: Path, capsys, monkeypatch: pytest.Mon
     assert not (project / cache.FOLDER).exists()
 
 
-def test_check_with_a_replaced_loader_bypasses_the_cache(project: Path, capsys,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from litreview.commands import check as check_command
-
-    built = review.build_review(load_config(project), with_checks=False)
-    monkeypatch.setattr(check_command, "load_review", lambda config, now: built)
-    run_check(capsys)
-    assert not (project / cache.FOLDER).exists()
-
-
 def test_check_corrupt_report_is_ignored(project: Path, capsys) -> None:
     cold = run_check(capsys, "--no-cache")
     run_check(capsys)
