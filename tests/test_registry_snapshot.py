@@ -102,9 +102,22 @@ def test_load_metadata_imports_no_httpx() -> None:
     assert out.stdout.split() == ["True", "False"]
 
 
-def test_committed_essay_snapshot_holds_no_records() -> None:
+def test_committed_essay_snapshot_is_valid() -> None:
+    """Records committed under refs/metadata (after `litreview fetch`, as CONTRIBUTING.md says) are
+    litreview records of their folder's kind, and none came from a test server."""
+    from litreview.registry.snapshot import SCHEMA, snapshot_files
+    from litreview.safeload import load_json
+
     folder = ROOT / "refs" / "metadata"
     if not folder.is_dir():
         pytest.skip("refs/metadata is not there")
     assert (folder / "README.md").is_file()
-    assert not [p for p in folder.rglob("*.json")], "the essay's snapshot must stay empty until fetched online"
+    snap = Snapshot(folder)
+    for path in snapshot_files(folder):
+        data = load_json(path.read_text(encoding="utf-8"))
+        assert isinstance(data, dict) and data.get("schema") == SCHEMA, path
+        assert data.get("kind") == path.parent.name, path
+        assert not data.get("synthetic"), f"{path}: a test server's answer must never reach the snapshot"
+        if path.parent.name == "doi":
+            entry, problem = snap.read_doi(str(data.get("doi")))
+            assert entry is not None and not problem, f"{path}: {problem}"
