@@ -70,23 +70,14 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     works with a retraction, expression of concern or correction as Markdown, each with
     the sources that say so (the retraction watch workflow posts it as an issue).
     """
-    from datetime import UTC, datetime
-
-    from ..errors import InputError
     from ..registry.report import metadata_json
-    from ..registry.snapshot import load_metadata
+    from ..review import assemble
     from .sources import load_or_fail
 
     config = config_from(paths)
-    bibliography = load_or_fail(config.path("bibliography"))
-    if keys:
-        unknown = sorted(set(keys) - set(bibliography.keys))
-        if unknown:
-            raise InputError(f"no entry with key {', '.join(unknown)}", path=str(config.path("bibliography")))
-        bibliography = type(bibliography)(sources=tuple(s for s in bibliography.sources if s.key in keys),
-                                          file=bibliography.file, text=bibliography.text)
-    metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days, config=config)
+    stages = assemble(config, through="resolve", load=load_or_fail, essay="skip", keys=keys)
+    bibliography, metadata = stages.bibliography, stages.metadata
+    assert metadata is not None  # resolved
     if fmt == "json":
         emit_json([metadata_json(metadata[s.key], s.doi) for s in bibliography.sources])
     elif fmt == "notices":

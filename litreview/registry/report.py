@@ -6,6 +6,7 @@ dumped raw: the raw record stays in the snapshot file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..model import DoiSuggestion, Mismatch, RegistryRecord, SourceMetadata, Update, UrlCheck
@@ -114,7 +115,7 @@ WATCHED = ("retraction", "partial_retraction", "withdrawal", "removal", "express
            "erratum", "corrigendum")
 
 
-def notices_markdown(keys: list[str], metadata: dict[str, SourceMetadata]) -> str:
+def notices_markdown(keys: list[str], metadata: Mapping[str, SourceMetadata]) -> str:
     """A Markdown list of the cited works with retractions, concerns or corrections, each citing its sources.
 
     '' when there are none (the retraction watch closes its issue then).
