@@ -176,3 +176,19 @@ def test_words_another_linker_explained_do_not_count_again() -> None:
     span = (0, claim.text.index("interface"))
     found = {(h.claim_id, h.key) for h in topical.suggest(essay.claims, index, explained={"p2-s1": [span]})}
     assert ("p2-s1", "protocol2007modern") not in found
+
+
+def test_suggestions_below_the_threshold_are_kept_aside_for_the_checks() -> None:
+    essay, bib = parse_essay(TEXT), parse_bibliography(BIB)
+    default = link(essay, bib)
+    every = link(essay, bib, all_suggestions=True)
+    below = {(lk.claim_id, lk.source_key) for lk in every.links
+             if lk.kind == "topical" and lk.confidence < ranker.SHOW}
+    hidden = {(lk.claim_id, lk.source_key) for lk in default.hidden}
+    assert hidden and hidden <= below
+    assert not hidden & {(lk.claim_id, lk.source_key) for lk in default.links}
+    per_key: dict[str, int] = {}
+    for _, key in hidden:
+        per_key[key] = per_key.get(key, 0) + 1
+    assert max(per_key.values()) <= 3  # each entry's best few: enough for a check to name them
+    assert every.hidden == ()
