@@ -200,7 +200,7 @@ def test_an_entry_with_only_hidden_suggestions_is_only_topical_not_unused() -> N
     (f,) = run(links=RELIED[:1], hidden=WEAK)
     assert (f.code, f.severity, f.key) == ("LR308", "warning", "keohane2012power")
     assert f.message == ("'keohane2012power' is linked to claims only by topical suggestions too weak to show by "
-                         "default (p1-s2 at 0.42, p3-s1 at 0.17; litreview links --all-suggestions lists them)")
+                         "default (suggested for p1-s2, p3-s1; litreview links --all-suggestions lists them)")
 
 
 def test_hidden_suggestions_do_not_count_once_rejected_or_in_a_marked_document() -> None:

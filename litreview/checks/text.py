@@ -185,11 +185,12 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
             yield entry_finding("LR308", source, f"{source.key!r} is linked to claims only by topic "
                                 f"(suggested for {shown})")
         elif source.key in hidden:
+            # No probabilities in the message: a finding keeps its identity while they move (check --since).
             weak = sorted(hidden[source.key], key=lambda lk: -lk.confidence)
-            shown = ", ".join(f"{lk.claim_id} at {lk.confidence:.2f}" for lk in weak)
+            claims = ", ".join(dict.fromkeys(lk.claim_id for lk in weak))
             yield entry_finding("LR308", source, f"{source.key!r} is linked to claims only by topical suggestions "
-                                f"too weak to show by default ({shown}; litreview links --all-suggestions "
-                                "lists them)")
+                                f"too weak to show by default (suggested for {claims}; litreview links "
+                                "--all-suggestions lists them)")
         else:
             yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
 
