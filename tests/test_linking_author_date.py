@@ -90,3 +90,22 @@ def test_biblatex_sets_ranges_and_nameless_entries(text: str, keys: list[str]) -
 def test_a_period_in_parentheses_is_no_unresolved_citation() -> None:
     linkage = link(parse_essay("Europe (1914–1918) was at war, as Verdun (1916) shows."), parse_bibliography(BIBLATEX))
     assert [m.text for m in linkage.mentions if m.kind == "marker" and "1914" in m.text] == []
+
+
+GIVEN = """@article{un1a, author={John AAA}, year={1999}}
+@article{un2, author={J. AAA}, year={1999}}
+@misc{test3, author={John Blether and John Doe}, date={2011}}
+@misc{test4, author={John Blether and Jane Doe}, date={2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("It holds (John AAA 1999, 12).", "un1a"),
+    ("As J. AAA (1999) argues, it holds.", "un2"),
+    ("It holds (Blether and John Doe 2011).", "test3"),
+    ("It holds (Blether and Jane Doe 2011, 12).", "test4"),
+])
+def test_given_names_a_style_adds_pick_the_entry(text: str, key: str) -> None:
+    # A full given name beats a shared initial, and a co-author's given name counts too.
+    linkage = link(parse_essay(text), parse_bibliography(GIVEN))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == [key]

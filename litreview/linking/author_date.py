@@ -217,21 +217,27 @@ def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
 
 
 def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """Among several entries, those whose first author's given name the citation spells out.
+    """Among several entries, those whose authors' given names the citation spells out best.
 
-    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001".
+    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001", "J. AAA" from "John
+    AAA", "Blether and John Doe" from "Blether and Jane Doe": a given name written in full counts
+    more than one that only shares its initial.
     """
     if len(keys) < 2:
         return keys
-    written = canonical(names).split()
-    kept = []
+    written = set(canonical(names).split())
+    scores = {}
     for key in keys:
-        people = persons_of(index.sources[key])
-        given = canonical(people[0].given).split() if people else []
-        # "Jane Smith" or "J. Wang": the first given name, in full or as an initial.
-        if given and (given[0] in written or given[0][:1] in written):
-            kept.append(key)
-    return kept or keys
+        score = 0
+        for person in persons_of(index.sources[key]):
+            given = canonical(person.given).split()
+            if given and given[0] in written:
+                score += 2
+            elif given and given[0][:1] in written:
+                score += 1
+        scores[key] = score
+    best = max(scores.values())
+    return [k for k in keys if scores[k] == best] if best else keys
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
@@ -295,7 +301,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             written = f"{span} ({seg.strip()})"
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
-                more = _fit(span, _candidates(sig_keys, y, s, index), index)
+                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature.
+                more = _fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
