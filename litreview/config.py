@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -144,10 +145,10 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
                           hint="fix the syntax; see https://toml.io") from None
 
 
-def load_config(start: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Config:
+def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Config:
     """Read the settings that apply to ``start`` (default: the working folder)."""
     start_path = Path(start or Path.cwd()).resolve()
-    env = os.environ if env is None else env
+    environ: Mapping[str, str] = os.environ if env is None else env
     found = _find_config_file(start_path)
     values: dict[str, Any] = {}
     root = start_path
@@ -158,8 +159,8 @@ def load_config(start: str | os.PathLike[str] | None = None, env: dict[str, str]
         source_file = str(path)
         values = _validate(section, path=source_file, text=text)
     for attr, var in ENV_OVERRIDES.items():
-        if env.get(var):
-            values[attr] = env[var]
+        if environ.get(var):
+            values[attr] = environ[var]
     return Config(root=root, source_file=source_file, **values)
 
 

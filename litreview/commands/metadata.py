@@ -75,7 +75,7 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     from ..registry.snapshot import load_metadata
     from .sources import load_or_fail
 
-    config = config_from(**paths)
+    config = config_from(paths)
     bibliography = load_or_fail(config.path("bibliography"))
     if keys:
         unknown = sorted(set(keys) - set(bibliography.keys))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def _hits(data: Any) -> list[Mapping[str, Any]]:
     hits = (((data or {}).get("result") or {}).get("hits") or {}).get("hit") or []
-    return [h.get("info") for h in hits if isinstance(h, Mapping) and isinstance(h.get("info"), Mapping)]
+    return [info for h in hits if isinstance(h, Mapping) and isinstance(info := h.get("info"), Mapping)]
 
 
 class Dblp(Handler):

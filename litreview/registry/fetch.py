@@ -147,8 +147,8 @@ def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days
                 p.cached += 1
         url = s.url.strip()
         if check_urls and url and not checkable(url) and url not in p.urls:
-            stored, _ = snap.read_url(url)
-            if refresh or stored is None or _is_stale(stored.check.checked_at, now, stale_days):
+            checked, _ = snap.read_url(url)
+            if refresh or checked is None or _is_stale(checked.check.checked_at, now, stale_days):
                 p.urls[url] = s
             elif url not in seen:
                 p.cached += 1

@@ -90,14 +90,14 @@ class OpenAlex(Handler):
             page = (b'<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n'
                     b"<p>The requested URL was not found on the server.</p>\n")
             return FakeReply(404, page, "text/html; charset=utf-8", budget)
-        return json_reply(body, **budget)
+        return json_reply(body, 200, "application/json", **budget)
 
 
 def parse_openalex(work: Mapping[str, Any]) -> RegistryRecord:
     """An OpenAlex work: ids, authorships, biblio, primary location, ``is_retracted``."""
     from .parse import clean_text
 
-    ids = work.get("ids") if isinstance(work.get("ids"), Mapping) else {}
+    ids = found if isinstance(found := work.get("ids"), Mapping) else {}
     doi = _strip(_strip(work.get("doi") or ids.get("doi"), "https://doi.org/"), "doi:").lower()
     authors = []
     for a in work.get("authorships") or ():
@@ -106,9 +106,9 @@ def parse_openalex(work: Mapping[str, Any]) -> RegistryRecord:
         if name:
             given, _, family = name.rpartition(" ")
             authors.append(Person(family=family or name, given=given))
-    location = work.get("primary_location") if isinstance(work.get("primary_location"), Mapping) else {}
-    source = location.get("source") if isinstance(location.get("source"), Mapping) else {}
-    biblio = work.get("biblio") if isinstance(work.get("biblio"), Mapping) else {}
+    location = found if isinstance(found := work.get("primary_location"), Mapping) else {}
+    source = found if isinstance(found := location.get("source"), Mapping) else {}
+    biblio = found if isinstance(found := work.get("biblio"), Mapping) else {}
     first, last = biblio.get("first_page") or "", biblio.get("last_page") or ""
     year = work.get("publication_year")
     others = {"openalex": _strip(work.get("id"), "https://openalex.org/")}
@@ -116,7 +116,7 @@ def parse_openalex(work: Mapping[str, Any]) -> RegistryRecord:
         others["pmid"] = _strip(str(ids["pmid"]), "https://pubmed.ncbi.nlm.nih.gov/").strip("/")
     if ids.get("pmcid"):
         others["pmcid"] = _strip(str(ids["pmcid"]), "https://www.ncbi.nlm.nih.gov/pmc/articles/").strip("/")
-    updates = ()
+    updates: tuple[Update, ...] = ()
     if work.get("is_retracted") is True:
         updates = (Update("retraction", "", label="Retracted", source="OpenAlex (is_retracted)"),)
     return RegistryRecord(

@@ -101,7 +101,7 @@ def parse_book(book: Mapping[str, Any]) -> RegistryRecord:
     """An Open Library ``jscmd=data`` book."""
     from .parse import clean_text
 
-    ids = book.get("identifiers") if isinstance(book.get("identifiers"), Mapping) else {}
+    ids = found if isinstance(found := book.get("identifiers"), Mapping) else {}
     isbns = tuple(str(i) for i in (ids.get("isbn_13") or []) + (ids.get("isbn_10") or []))
     publishers = [p.get("name", "") for p in book.get("publishers") or () if isinstance(p, Mapping)]
     return RegistryRecord(

@@ -317,9 +317,9 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         if suggestion is None:
             return done("no-doi", f"the entry has no DOI; the registry search on {found.fetched_at[:10]} "
                                   "found no candidate that fits it", fetched_at=found.fetched_at)
-        extra = f"; {SYNTHETIC_NOTE}" if found.synthetic else ""
+        aside = f"; {SYNTHETIC_NOTE}" if found.synthetic else ""
         return done("no-doi", f"the entry has no DOI; suggested {suggestion.doi} "
-                              f"(score {suggestion.score:.2f}){extra}", suggestion=suggestion,
+                              f"(score {suggestion.score:.2f}){aside}", suggestion=suggestion,
                     fetched_at=found.fetched_at)
 
     problem = doi_problem(source.doi)

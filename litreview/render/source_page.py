@@ -247,11 +247,11 @@ def _fields_table(source: Source, meta: SourceMetadata | None) -> str:
         rows.append(f"<tr{klass}><th scope=\"row\">{esc(name)}</th><td>{esc(mine)}</td><td>{esc(theirs)}</td>"
                     f"<td>{verdict}</td></tr>")
     if record is None:
-        rows = "".join(f'<tr><th scope="row">{esc(name)}</th><td>{esc(entry[name])}</td></tr>'
-                       for name in _ROWS if entry.get(name))
+        own = "".join(f'<tr><th scope="row">{esc(name)}</th><td>{esc(entry[name])}</td></tr>'
+                      for name in _ROWS if entry.get(name))
         return ('<div class="lr-fields"><table><caption>The entry’s fields (no registry record to compare '
                 'with)</caption><thead><tr><th scope="col">Field</th><th scope="col">Bibliography</th></tr>'
-                f"</thead><tbody>{rows}</tbody></table></div>")
+                f"</thead><tbody>{own}</tbody></table></div>")
     agency = f" ({esc(record.agency)})" if record.agency else ""
     caption = f"{plural(len(mismatches), 'disagreement')} with the registry"
     return (f'<div class="lr-fields"><table><caption>{caption}</caption><thead><tr><th scope="col">Field</th>'
