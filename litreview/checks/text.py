@@ -187,9 +187,9 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
         elif source.key in hidden:
             # No probabilities in the message: a finding keeps its identity while they move (check --since).
             weak = sorted(hidden[source.key], key=lambda lk: -lk.confidence)
-            claims = ", ".join(dict.fromkeys(lk.claim_id for lk in weak))
+            named = ", ".join(dict.fromkeys(lk.claim_id for lk in weak))
             yield entry_finding("LR308", source, f"{source.key!r} is linked to claims only by topical suggestions "
-                                f"too weak to show by default (suggested for {claims}; litreview links "
+                                f"too weak to show by default (suggested for {named}; litreview links "
                                 "--all-suggestions lists them)")
         else:
             yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
