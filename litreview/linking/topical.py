@@ -60,6 +60,7 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
+    stems: dict[int, list[tuple[str, str]]] = {}  # each claim's words, stemmed once for all its hits
     for p, n in scored:
         cand = rows[n]
         claim = claims[cand.row]
@@ -69,7 +70,9 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
             continue
         per_claim[cand.row] += 1
         per_key[cand.key] += 1
-        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), _evidence(claim.text, cand.words),
+        if cand.row not in stems:
+            stems[cand.row] = [(tok.text, stem(tok.text)) for tok in tokens(claim.text)]
+        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), _evidence(stems[cand.row], cand.words),
                         confirmed=False))
     order = {c.id: n for n, c in enumerate(claims)}
     hits.sort(key=lambda h: (order[h.claim_id], -h.confidence))
@@ -268,10 +271,10 @@ def _paragraph_df(claims: Sequence[Claim], bags: list[Counter[str]],
     return df, len(seen)
 
 
-def _evidence(text: str, words: Collection[str]) -> str:
-    """The claim's words that the entry shares, as written."""
+def _evidence(words_of_claim: Sequence[tuple[str, str]], words: Collection[str]) -> str:
+    """The claim's words (as written, with their stems) that the entry shares."""
     shared: list[str] = []
-    for tok in tokens(text):
-        if stem(tok.text) in words and tok.text.lower() not in (w.lower() for w in shared):
-            shared.append(tok.text)
+    for text, stemmed in words_of_claim:
+        if stemmed in words and text.lower() not in (w.lower() for w in shared):
+            shared.append(text)
     return "shared words: " + ", ".join(shared[:6]) if shared else "similar wording"
