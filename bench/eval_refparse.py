@@ -50,6 +50,7 @@ from litreview.bibliography.refparse import (  # noqa: E402
 )
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
+from litreview.bibliography.refparse.doubt import judge  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
 FIELDS = ("author", "title", "year", "container", "volume", "pages", "publisher", "doi")
@@ -246,8 +247,10 @@ class Score:
             self.counts[name][2] += has_g and not tp
             if has_p:
                 unsure = UNSURE_NAME[name]
-                flagged = unsure in ref.uncertain or (name == "author" and "editors" in ref.uncertain)
-                conf = confidence.get(unsure, confidence.get("editors", 1.0) if name == "author" else 1.0)
+                if name == "author" and not ref.authors:  # the editors stand for the authors
+                    unsure = "editors" if "editors" in ref.uncertain or "editors" in confidence else unsure
+                flagged = unsure in ref.uncertain
+                conf = confidence.get(unsure, 1.0)
                 self.fates.append((tp, flagged, conf))
             if show == name and not tp and (has_p or has_g):
                 shown = [p.family for p in ref.authors or ref.editors] if name == "author" else pred.get(name)
@@ -306,7 +309,7 @@ def score_records(records: list[Record], chicago: bool, threshold: float = THRES
     scores: dict[str, Score] = {}
     for _raw, gold, rules, crf0 in records:
         crf = at_threshold(crf0, threshold)
-        readings = {"rules": rules, "crf": crf, "combined": combine(crf, rules)}
+        readings = {"rules": rules, "crf": crf, "combined": judge(combine(crf, rules), crf, rules)}
         readings.update({f"policy {p}": combine(crf, rules, p) for p in policies})
         for name, ref in readings.items():
             scores.setdefault(name, Score()).add(ref, gold, chicago, show if name == "combined" else None)
@@ -361,9 +364,21 @@ def choose_threshold(records: list[Record], parser: str = "combined", policy: st
     return best, score_records(records, False, best, (policy,) if policy else ())[parser]
 
 
+def _clear_caches() -> None:
+    from litreview.bibliography.refparse import combine as C
+    from litreview.bibliography.refparse import features as F
+
+    for cached in (F._own, F._own_strings, F._neighbour_strings, F._word, C._norm):
+        cached.cache_clear()
+
+
 def speed(strings: list[str], parse: Callable[[str], ParsedReference], rounds: int = 4) -> float:
-    """References per second on one core (after a warm-up that loads the model)."""
+    """References per second on one core, CPU time, after a warm-up that loads the model. With
+    ``rounds`` 1 the word caches start empty, as in a fresh process (each word's features computed
+    once); more rounds repeat the same strings, so every word is cached after the first."""
     parse(strings[0])
+    if rounds == 1:
+        _clear_caches()
     start = time.process_time()
     for _ in range(rounds):
         for s in strings:
@@ -379,8 +394,9 @@ def table(columns: list[tuple[str, int, dict[str, Score]]], threshold: float) ->
     for name in FIELDS:
         cells = "".join(" | " + " ".join(f"{s[p].f1(name):5.3f}" for p in PARSERS) for _, _, s in columns)
         lines.append(f"{name:<10}{cells}")
-    lines.append(f"unsure fields (CRF threshold {threshold:.2f}): wrong fields flagged / right fields flagged "
-                 "(counts: wrong/right)")
+    lines.append(f"unsure fields: wrong fields flagged / right fields flagged (counts: wrong/right); crf = least "
+                 f"marginal < {threshold:.2f}; combined = refparse/doubt.json, fitted on the k-fold readings "
+                 "(in-sample in the CV column: bench/calibrate_refparse.py holds part of them aside)")
     for parser in PARSERS:
         cells = ""
         for _, _, s in columns:
@@ -409,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             "chicago": ("Chicago", list(chicago_full_rows(args.shared)), True),
             "chicago65": ("Chicago cited", list(chicago_rows(args.shared)), True)}
     if args.tune:
-        return tune(args.shared, args.folds)
+        return tune(args.shared, args.folds, args.keep_models)
     if args.set:
         title, rows, chicago = sets[args.set]
         print(table([(title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors))], THRESHOLD))
@@ -420,34 +436,40 @@ def main(argv: list[str] | None = None) -> int:
         title, rows, chicago = sets[key]
         columns.append((title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors)))
     print(table(columns, THRESHOLD))
-    t, s = choose_threshold(cv)
+    t, s = choose_threshold(cv, "crf")
     w, r, _, _ = s.flagged()
-    print(f"threshold the k-fold records support (most wrong fields flagged with at most 10% of right ones): "
+    print(f"CRF threshold the k-fold records support (most wrong fields flagged with at most 10% of right ones): "
           f"{t:.2f}, flagging {w:.2f} of wrong and {r:.2f} of right fields there")
     strings = [raw for raw, _ in sets["dev"][1]]
-    rules_speed, crf_speed = speed(strings, parse_reference_rules), speed(strings, _crf)
-    both = speed(strings, parse_reference)
-    print(f"speed (dev 250 strings, one core, CPU time): rules {rules_speed:,.0f} references/s, "
-          f"CRF {crf_speed:,.0f}/s, combined {both:,.0f}/s (combined/rules {both / rules_speed:.2f})")
+    for rounds, how in ((1, "one pass, fresh word caches"), (4, "4 rounds, words cached")):
+        rules_speed, crf_speed = speed(strings, parse_reference_rules, rounds), speed(strings, _crf, rounds)
+        both = speed(strings, parse_reference, rounds)
+        print(f"speed (dev 250 strings, {how}, one core, CPU time): rules {rules_speed:,.0f} references/s, "
+              f"CRF {crf_speed:,.0f}/s, combined {both:,.0f}/s (combined/rules {both / rules_speed:.2f})")
     return 0
 
 
-TUNE_GRID = ((0.05, 0.01), (0.2, 0.05))
+#: c1 (L1) and c2 (L2) settings compared by --tune; the shipped one is train.PARAMS
+TUNE_GRID = ((0.05, 0.01), (0.2, 0.01))
 
 
-def tune(shared: Path, folds: int) -> int:
-    """Cross-validated field F1 and the best threshold for each CRF setting and combining policy."""
+def tune(shared: Path, folds: int, keep: Path | None = None, policies: tuple[str, ...] = ("model+doubt",)) -> int:
+    """Cross-validated field F1 and the best threshold for each CRF setting and combining policy.
+
+    With ``keep``, each setting's fold models live in ``keep/c{c1}_{c2}`` and are reused."""
     for c1, c2 in TUNE_GRID:
-        by_mode = cross_validate(shared, folds, {"c1": c1, "c2": c2}, modes=("min", "sum"))
-        for mode, records in by_mode.items():
-            setting = f"c1={c1} c2={c2} confidence={mode}"
-            for name, policy in [("crf", ""), *((f"policy {p}", p) for p in POLICIES)]:
-                t, s = choose_threshold(records, name, policy)
-                w, r, nw, nr = s.flagged()
-                mean = sum(s.f1(f) for f in FIELDS) / len(FIELDS)
-                print(f"{setting} {name:<16}: mean F1 {mean:.4f} ("
-                      + " ".join(f"{f} {s.f1(f):.3f}" for f in FIELDS)
-                      + f"); threshold {t:.3f} flags {w:.2f} of {nw} wrong, {r:.2f} of {nr} right", flush=True)
+        where = keep / f"c{c1}_{c2}" if keep else None
+        if where:
+            where.mkdir(parents=True, exist_ok=True)
+        (records,) = cross_validate(shared, folds, {"c1": c1, "c2": c2}, keep=where).values()
+        setting = f"c1={c1} c2={c2}"
+        for name, policy in [("crf", ""), *((f"policy {p}", p) for p in policies)]:
+            t, s = choose_threshold(records, name, policy)
+            w, r, nw, nr = s.flagged()
+            mean = sum(s.f1(f) for f in FIELDS) / len(FIELDS)
+            print(f"{setting} {name:<16}: mean F1 {mean:.4f} ("
+                  + " ".join(f"{f} {s.f1(f):.3f}" for f in FIELDS)
+                  + f"); threshold {t:.3f} flags {w:.2f} of {nw} wrong, {r:.2f} of {nr} right", flush=True)
     return 0
 
 

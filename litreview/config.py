@@ -29,8 +29,9 @@ ENV_OVERRIDES = {
     "datacite_url": "LITREVIEW_DATACITE_URL",
     "wayback_url": "LITREVIEW_WAYBACK_URL",
     **{f"{name}_url": f"LITREVIEW_{name.upper()}_URL"
-       for name in ("openalex", "dblp", "arxiv", "ncbi", "openlibrary", "googlebooks")},
-    **{f"{name}_api_key": f"LITREVIEW_{name.upper()}_API_KEY" for name in ("openalex", "ncbi", "googlebooks")},
+       for name in ("openalex", "dblp", "arxiv", "ncbi", "openlibrary", "googlebooks", "semanticscholar")},
+    **{f"{name}_api_key": f"LITREVIEW_{name.upper()}_API_KEY"
+       for name in ("openalex", "ncbi", "googlebooks", "semanticscholar")},
     "mailto": "LITREVIEW_MAILTO",
 }
 
@@ -79,6 +80,10 @@ class Config:
     """Google Books API base URL (/books/v1/volumes)."""
     googlebooks_api_key: str = ""
     """Google Books API key (optional)."""
+    semanticscholar_url: str = "https://api.semanticscholar.org"
+    """Semantic Scholar API base URL (/graph/v1/paper/…)."""
+    semanticscholar_api_key: str = ""
+    """Semantic Scholar API key, sent as x-api-key (optional; 1 request/s with one)."""
     mailto: str = ""
     """Contact address sent in the User-Agent, as Crossref asks (polite pool)."""
     timeout: float = 20.0

@@ -1,13 +1,16 @@
 """Link the essay's claims to the sources they rely on, with evidence: ``link()`` runs every linker.
 
-Order matters: markers first, then named people, titles, named documents and quotations
-(each skipping spans already explained), topical suggestions last, the curated file on top.
+``LINKERS`` lists the evidence linkers in the order they run: markers first, then named people,
+titles, named documents and quotations, each skipping spans the ones before it explained. Topical
+suggestions come last (they read what the others found), the curated file on top. To add a linker,
+write a function over ``LinkContext`` that returns a ``Found`` and put it in ``LINKERS``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
 from .anchors import Anchored, Grouping, anchor, group_essay
@@ -23,11 +26,78 @@ from .references import build_reference_index, find_references
 from .titles import build_title_index, find_titles
 from .topical import suggest
 
+if TYPE_CHECKING:
+    from ..model import Claim
+    from .index import SourceIndex
+
 MENTION_KINDS: dict[str, LinkKind] = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
                  "document": "reference"}
 """The link kind each kind of mention stands for."""
+HIDDEN_PER_SOURCE = 3
+"""Suggestions below the threshold kept per entry (``Linkage.hidden``) for the checks to name."""
 
-__all__ = ["CuratedLinks", "coverage", "group_claims", "link", "links_frame", "load_curated", "mention_kind", "to_rows"]
+__all__ = ["LINKERS", "CuratedLinks", "LinkContext", "Linker", "coverage", "group_claims", "link", "links_frame",
+           "load_curated", "mention_kind", "to_rows"]
+
+
+@dataclass
+class LinkContext:
+    """What a linker reads: the essay's sentences, the entries' index and what the linkers before it found."""
+
+    claims: Sequence[Claim]
+    """The claims as segmented (one per sentence)."""
+    index: SourceIndex
+    """Look-up tables over the bibliography (and the snapshot's abstracts)."""
+    found: dict[str, Found] = field(default_factory=dict)
+    """What each earlier linker found, by its name in ``LINKERS``."""
+    covered: Found = field(default_factory=Found)
+    """The spans of each claim that the earlier linkers explained (a later linker skips them)."""
+
+    def hits(self) -> list[Hit]:
+        """Every hit the earlier linkers found, in the order they ran."""
+        return [hit for part in self.found.values() for hit in part.hits]
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    """One evidence linker: its name and the function that runs it."""
+
+    name: str
+    run: Callable[[LinkContext], Found]
+
+
+def _markers(ctx: LinkContext) -> Found:
+    return find_markers(ctx.claims, ctx.index)
+
+
+def _attributions(ctx: LinkContext) -> Found:
+    return find_attributions(ctx.claims, ctx.index, ctx.covered)
+
+
+def _titles(ctx: LinkContext) -> Found:
+    named: dict[str, set[str]] = {}  # claim id -> the entries whose authors it names
+    for hit in ctx.hits():
+        if hit.kind == "attribution":
+            named.setdefault(hit.claim_id, set()).add(hit.key)
+    return find_titles(ctx.claims, ctx.index, build_title_index(ctx.index), named, ctx.covered)
+
+
+def _references(ctx: LinkContext) -> Found:
+    return find_references(ctx.claims, ctx.index, build_reference_index(ctx.index), ctx.covered)
+
+
+def _quotations(ctx: LinkContext) -> Found:
+    return find_quotations(ctx.claims, ctx.hits(), ctx.covered)  # attributed to the carriers found so far
+
+
+LINKERS: tuple[Linker, ...] = (
+    Linker("markers", _markers),
+    Linker("attributions", _attributions),
+    Linker("titles", _titles),
+    Linker("references", _references),
+    Linker("quotations", _quotations),
+)
+"""The evidence linkers, in the order they run (each skips what the ones before it explained)."""
 
 
 def group_claims(essay: Essay, curated: CuratedLinks | None) -> Essay:
@@ -47,20 +117,12 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     """
     index = build_index(bibliography, metadata)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
-    claims = essay.claims
-    markers = find_markers(claims, index)
-    people = find_attributions(claims, index, markers)
-    named: dict[str, set[str]] = {}
-    for hit in people.hits:
-        if hit.kind == "attribution":
-            named.setdefault(hit.claim_id, set()).add(hit.key)
-    covered = _union(markers, people)
-    titles = find_titles(claims, index, build_title_index(index), named, covered)
-    covered = _union(covered, titles)
-    documents = find_references(claims, index, build_reference_index(index), covered)
-    covered = _union(covered, documents)
-    quotes = find_quotations(claims, [*markers.hits, *people.hits, *documents.hits], covered)
-    found = [markers, people, titles, documents, quotes]
+    ctx = LinkContext(claims=essay.claims, index=index)
+    for linker in LINKERS:
+        part = linker.run(ctx)
+        ctx.found[linker.name] = part
+        ctx.covered = _union(ctx.covered, part)
+    found = list(ctx.found.values())
     best: dict[tuple[str, str, str], Hit] = {}
     for part in found:
         for hit in part.hits:
@@ -75,11 +137,15 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))
     # Below the calibrated threshold, suggestions are listed only on request.
-    for hit in suggest(units, index, explained, linked=linked, explained=spans,
-                       min_score=None if all_suggestions else SHOW):
+    below: dict[str, list[Hit]] = {}
+    for hit in suggest(units, index, explained, linked=linked, explained=spans):
         slot = (hit.claim_id, hit.key, hit.kind)
-        if slot not in best:
+        if hit.confidence < SHOW and not all_suggestions:
+            below.setdefault(hit.key, []).append(hit)
+        elif slot not in best:
             best[slot] = hit
+    hidden = tuple(_to_link(h) for hits in below.values()
+                   for h in sorted(hits, key=lambda h: -h.confidence)[:HIDDEN_PER_SOURCE])
     position = {c.id: n for n, c in enumerate(units)}
     # Reading order: by claim, then kind, then where the evidence sits in the sentence.
     ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_RANK[h.kind],
@@ -95,7 +161,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         links = _apply(links, placed, unique)
         rank = {id(lk): n for n, lk in enumerate(links)}
         links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_RANK[x.kind], rank[id(x)]))
-    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans))
+    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden)
 
 
 def _lift(hit: Hit, grouping: Grouping) -> Hit:

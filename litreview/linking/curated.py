@@ -18,6 +18,8 @@ from ..model import KIND_RANK, Bibliography, Claim, Essay, LinkKind, LinkStatus
 from .anchors import anchor
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .anchors import Grouping
 
 STATUSES = ("confirmed", "rejected")
@@ -277,9 +279,14 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
 
 def accept(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, *,
            note: str = "", locator: str = "", kind: LinkKind | None = None,
-           bibliography: Bibliography | None = None) -> CuratedLinks:
-    """Record that the claim relies on the source; returns the file as written."""
-    return _decide(path, essay, claim_id, source_key, "confirmed", note, locator, kind, bibliography)
+           bibliography: Bibliography | None = None,
+           read: Callable[[Path], CuratedLinks] | None = None) -> CuratedLinks:
+    """Record that the claim relies on the source; returns the file as written.
+
+    ``read`` reads the file before the edit (default ``load_curated``); when the file changes
+    between that read and the write (another program saved it), nothing is written.
+    """
+    return _decide(path, essay, claim_id, source_key, "confirmed", note, locator, kind, bibliography, read)
 
 
 def reject(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, *,
@@ -307,11 +314,12 @@ def record_group(path: str | os.PathLike[str], essay: Essay, claim_id: str, *, n
 
 
 def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, status: LinkStatus,
-            note: str, locator: str, kind: LinkKind | None, bibliography: Bibliography | None) -> CuratedLinks:
+            note: str, locator: str, kind: LinkKind | None, bibliography: Bibliography | None,
+            read: Callable[[Path], CuratedLinks] | None = None) -> CuratedLinks:
     from .anchors import group_essay
 
     p = Path(path)
-    current = load_curated(p)  # validates the file before anything is changed
+    current = (read or load_curated)(p)  # validates the file before anything is changed
     grouping = group_essay(essay, current.groups)
     claim = _claim_for(grouping, claim_id, essay)
     if bibliography is not None and source_key not in bibliography.keys:

@@ -290,7 +290,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
             agree = [by_name(by).label for by, r in ident.records if not reconcile(source, r)]
             words = (f"{len(agree)} of {len(ident.records)} registries agree with the entry"
                      + (f" ({', '.join(agree)})" if agree else "")) if len(ident.records) > 1 else ""
-            return done("verified", "; ".join(p for p in (words, SYNTHETIC_NOTE if _synthetic(snap, source, origins)
+            return done("verified", "; ".join(p for p in (words, *ident.evidence,
+                                                         SYNTHETIC_NOTE if _synthetic(snap, source, origins)
                                                          else "") if p),
                         record=_with_evidence(record, ident.records), fetched_at=ident.fetched_at,
                         mismatches=reconcile(source, record))

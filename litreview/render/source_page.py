@@ -123,6 +123,10 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
     if reason:
         text += f" {esc_code(reason)}"
     items.append(f"<li>Registry: {text}</li>")
+    from ..registry.report import registries_text  # which registries were asked, and how each answered
+
+    if asked := registries_text(meta):
+        items.append(f'<li class="lr-registries">Registries asked: {esc(asked)}.</li>')
     if meta.suggestion is not None:
         s = meta.suggestion
         href = doi_url(s.doi)

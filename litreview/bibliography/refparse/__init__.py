@@ -19,7 +19,6 @@ __all__ = ["ParsedReference", "find_reference_section", "parse_reference", "pars
            "parse_reference_rules", "parse_references", "reference_heading"]
 
 
-
 def parse_reference_model(text: str, model: Path | None = None, threshold: float | None = None) -> ParsedReference:
     """The CRF's reading of one reference string (loads the model on first use)."""
     from .assemble import THRESHOLD, assemble
@@ -32,8 +31,10 @@ def parse_reference_model(text: str, model: Path | None = None, threshold: float
 def parse_reference(text: str) -> ParsedReference:
     """Split one reference string into fields, marking the unsure ones; never raises on odd input."""
     from .combine import combine
+    from .doubt import judge
 
-    return combine(parse_reference_model(text), parse_reference_rules(text))
+    crf, rules = parse_reference_model(text), parse_reference_rules(text)
+    return judge(combine(crf, rules), crf, rules)
 
 
 def parse_references(texts: list[str]) -> list[ParsedReference]:

@@ -42,6 +42,9 @@ _EDITION = re.compile(r"(\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|[A-Za-zÀ
                       r"edición|edição|aufl|auflage)", re.I)
 _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper)\s+)?(?:no\.|number|nr\.)\s*"
                      r"([\w.-]*\d[\w.-]*)\.?$")
+#: ": Bioinformatics", "(in Russian). Doklady ..." and "Forum, (p.227)": not the container's words
+_CONTAINER_LEAD = re.compile(r"^(?:[:;,.]\s*|\((?:in|en|auf)\s+[A-Z][a-z]+\)\.?\s*)+")
+_CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 
 
@@ -52,6 +55,15 @@ class Segment:
     label: str
     text: str
     confidence: float
+    """The least sure token or edge (the CRF's marginals)."""
+    mean: float = 1.0
+    """Mean marginal of the span's labels."""
+    edge: float = 0.0
+    """The larger of the probabilities that a neighbour outside the span belongs to it."""
+    size: int = 1
+    """Tokens in the span."""
+    rival: str = ""
+    """The next most likely label of the least sure token, where it is in doubt."""
 
 
 def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
@@ -66,7 +78,9 @@ def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
             conf = max(0.0, 1.0 - sum(1.0 - t.prob for t in span) - span[0].before - span[-1].after)
         else:
             conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
-        out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf))
+        out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf,
+                           sum(t.prob for t in span) / len(span), max(span[0].before, span[-1].after), len(span),
+                           min(span, key=lambda t: t.prob).rival))
         i = j + 1
     return out
 
@@ -88,7 +102,7 @@ def _clean_title(text: str) -> str:
 def _container(text: str) -> str:
     """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
     text = re.sub(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", "", text.strip(), flags=re.I)
-    text = _strip(text)
+    text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
     words = text.split()
     if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
                                    and any(w.endswith(".") for w in words[:-1])):
@@ -161,6 +175,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             first[seg.label] = seg
     f: dict[str, object] = {}
     conf: dict[str, float] = {}
+    evidence: dict[str, tuple[float, ...]] = {}
+    rivals: dict[str, str] = {}
     notes: list[str] = []
     spill: list[str] = []
     late_years: list[tuple[str, Segment]] = []
@@ -169,6 +185,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         if value and not f.get(name):
             f[name] = value
             conf[name] = min(conf.get(name, 1.0), seg.confidence)
+            evidence.setdefault(name, (seg.confidence, seg.mean, seg.edge, float(seg.size)))
+            rivals.setdefault(name, seg.rival)
 
     for seg in segs:
         label = seg.label
@@ -276,7 +294,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     uncertain = tuple(name for name in order if name in unsure)
     f.pop("_thesis", None)
     f.pop("_report", None)
-    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())), **f)  # type: ignore[arg-type]
+    whole = min((t.prob for t in tagged), default=1.0)
+    evidence["*"] = (whole, sum(t.prob for t in tagged) / max(len(tagged), 1), 0.0, float(len(tagged)))
+    return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),
+                           evidence=tuple(sorted(evidence.items())), rivals=tuple(sorted(rivals.items())), **f)  # type: ignore[arg-type]
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...doi import DOI_START
 from . import lexicon as L
@@ -29,8 +30,7 @@ _ISBN = re.compile(r"^(?:97[89][-\d]{10,14}|\d[-\d]{8,11}[\dXx])$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.-?)+$|^[A-ZÀ-Þ][a-z]?\.$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One whitespace-separated word of a reference and where it is."""
 
     text: str
@@ -124,33 +124,63 @@ def _ends_part(word: str, kind: str) -> bool:
     return word.endswith((".", "?", "!", ".”", ".\"", "?”", ".’")) and "initial" not in kind
 
 
-def _part_features(words: list[str], base: list[dict[str, str]]) -> list[list[str]]:
-    """What the sentence-like part around each token holds (parts end at a closing period)."""
-    out: list[list[str]] = []
-    start = 0
-    n = len(words)
-    for i in range(n):
-        if i + 1 == n or _ends_part(words[i], base[i]["kind"]):
-            part = range(start, i + 1)
-            kinds = " ".join(base[k]["kind"] for k in part)
-            cases = [base[k]["case"] for k in part]
-            size = len(part)
-            info = [
-                "plen:" + (str(size) if size < 6 else ("long" if size > 12 else "mid")),
-                f"pdigit:{int(any(any(c.isdigit() for c in words[k]) for k in part))}",
-                f"pyear:{int('year' in kinds)}",
-                f"ppub:{int('publisher' in kinds)}",
-                f"pjour:{int('journal' in kinds)}",
-                f"pplace:{int('place' in kinds)}",
-                f"pquote:{int(any(c in words[k] for k in part for c in _QUOTE_MARKS))}",
-                f"pcolon:{int(any(words[k].endswith(':') for k in part))}",
-                f"ptitle:{min(sum(1 for c in cases if c == 'title') * 4 // size, 3)}",
-                f"plower:{min(sum(1 for c in cases if c == 'lower') * 4 // size, 3)}",
-            ]
-            for k in part:
-                out.append([*info, f"pfirst:{int(k == start)}", f"plast:{int(k == i)}"])
-            start = i + 1
-    return out
+_MARKS = frozenset("“«\"()”»")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the sequence loop needs of one word, computed once per distinct word."""
+
+    own: tuple[str, ...]
+    w: str
+    kind: str
+    title: bool
+    lower: bool
+    digit: bool
+    quote: bool
+    colon: bool
+    year: bool
+    publisher: bool
+    journal: bool
+    place: bool
+    ends: bool
+    marks: bool
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> _Word:
+    f = _own(word)
+    kind = f["kind"]
+    return _Word(_own_strings(word), f["w"], kind, f["case"] == "title", f["case"] == "lower",
+                 any(c.isdigit() for c in word), any(c in word for c in _QUOTE_MARKS), word.endswith(":"),
+                 "year" in kind, "publisher" in kind, "journal" in kind, "place" in kind,
+                 _ends_part(word, kind), not _MARKS.isdisjoint(word))
+
+
+def _part_info(part: list[_Word]) -> tuple[str, ...]:
+    """What the sentence-like part around a token holds (parts end at a closing period)."""
+    size = len(part)
+    digit = year = pub = jour = place = quote = colon = False
+    title = lower = 0
+    for x in part:
+        digit |= x.digit
+        year |= x.year
+        pub |= x.publisher
+        jour |= x.journal
+        place |= x.place
+        quote |= x.quote
+        colon |= x.colon
+        title += x.title
+        lower += x.lower
+    return (
+        "plen:" + (str(size) if size < 6 else ("long" if size > 12 else "mid")),
+        _FLAG["pdigit"][digit], _FLAG["pyear"][year], _FLAG["ppub"][pub], _FLAG["pjour"][jour],
+        _FLAG["pplace"][place], _FLAG["pquote"][quote], _FLAG["pcolon"][colon],
+        f"ptitle:{min(title * 4 // size, 3)}", f"plower:{min(lower * 4 // size, 3)}",
+    )
+
+
+_FLAG = {name: (f"{name}:0", f"{name}:1") for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
 
 
 _own = lru_cache(maxsize=65536)(_token_features)
@@ -171,45 +201,63 @@ def _neighbour_strings(word: str, tag: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_EDGE = {tag: (f"{tag}w:<edge>",) for tag in ("L", "R", "LL", "RR")}
+_POS = [f"pos:{k}" for k in range(10)]
+_PART = [f"part:{k}" for k in range(5)]
+
+
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """One list of ``name:value`` features per token (python-crfsuite's form of {name: value})."""
     words = [t.text for t in tokens]
-    base = [_own(w) for w in words]
-    parts = _part_features(words, base)
+    info = [_word(w) for w in words]
     n = len(words)
+    parts: list[tuple[str, ...]] = []
+    start = 0
+    for i, x in enumerate(info):
+        if i + 1 == n or x.ends:
+            parts.extend([_part_info(info[start:i + 1])] * (i + 1 - start))
+            start = i + 1
+    left = [_neighbour_strings(w, "L") for w in words]
+    right = [_neighbour_strings(w, "R") for w in words]
+    left2 = [_neighbour_strings(w, "LL") for w in words]
+    right2 = [_neighbour_strings(w, "RR") for w in words]
     out: list[list[str]] = []
     quote = paren = 0
     periods = 0  # sentence-closing periods seen so far: which "part" of the reference we are in
     seen_year = False
-    for i, (word, f) in enumerate(zip(words, base, strict=True)):
-        feats = [*_own_strings(word), *parts[i]]
-        for c in word:
-            if c in "“«" or (c == '"' and not quote):
-                quote = 1
-            elif c in "(":
-                paren += 1
-        feats.append(f"inq:{quote}")
-        feats.append(f"inp:{min(paren, 1)}")
-        feats.append(f"pos:{min(int(10 * i / n), 9)}")
-        feats.append(f"part:{min(periods, 4)}")
-        feats.append(f"after_year:{int(seen_year)}")
+    start = 0
+    for i, (word, x) in enumerate(zip(words, info, strict=True)):
+        if x.marks:
+            for c in word:
+                if c in "“«" or (c == '"' and not quote):
+                    quote = 1
+                elif c in "(":
+                    paren += 1
+        last = i + 1 == n or x.ends
+        feats = [*x.own, *parts[i], "pfirst:1" if i == start else "pfirst:0", "plast:1" if last else "plast:0",
+                 "inq:1" if quote else "inq:0", "inp:1" if paren else "inp:0", _POS[min(int(10 * i / n), 9)],
+                 _PART[min(periods, 4)], "after_year:1" if seen_year else "after_year:0"]
+        if last:
+            start = i + 1
         if i == 0:
             feats.append("first:1")
         if i == n - 1:
             feats.append("last:1")
-        for off, tag in ((-1, "L"), (1, "R"), (-2, "LL"), (2, "RR")):
-            j = i + off
-            feats.extend(_neighbour_strings(words[j], tag) if 0 <= j < n else (f"{tag}w:<edge>",))
+        feats.extend(left[i - 1] if i >= 1 else _EDGE["L"])
+        feats.extend(right[i + 1] if i + 1 < n else _EDGE["R"])
+        feats.extend(left2[i - 2] if i >= 2 else _EDGE["LL"])
+        feats.extend(right2[i + 2] if i + 2 < n else _EDGE["RR"])
         if i > 0:
-            feats.append(f"w|Lw:{f['w']}|{base[i - 1]['w']}")
-        for c in word:
-            if c in "”»" or (c == '"' and quote and c != word[:1]):
-                quote = 0
-            elif c == ")":
-                paren = max(0, paren - 1)
-        if _ends_part(word, f["kind"]):
+            feats.append(f"w|Lw:{x.w}|{info[i - 1].w}")
+        if x.marks:
+            for c in word:
+                if c in "”»" or (c == '"' and quote and c != word[:1]):
+                    quote = 0
+                elif c == ")":
+                    paren = max(0, paren - 1)
+        if x.ends:
             periods += 1
-        if "year" in f["kind"]:
+        if x.year:
             seen_year = True
         out.append(feats)
     return out

@@ -59,7 +59,12 @@ class ParsedReference:
     uncertain: tuple[str, ...] = field(default=())
     """Fields the parser is unsure of, e.g. ("title", "year")."""
     confidence: tuple[tuple[str, float], ...] = field(default=())
-    """(field, the model's probability that it is right), for the fields the model found."""
+    """(field, the probability that it is right), for the fields the model found: calibrated for the
+    fields ``doubt`` judges, the CRF's least sure marginal for the others."""
+    evidence: tuple[tuple[str, tuple[float, ...]], ...] = field(default=(), compare=False, repr=False)
+    """(field, (least marginal, mean marginal, edge doubt, tokens)) from the tagger; "*" = the whole string."""
+    rivals: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+    """(field, the next most likely label of its least sure token, or "" where it was not in doubt)."""
 
     def to_json(self) -> dict[str, Any]:
         """The fields as JSON-ready data (persons as {family, given})."""

@@ -6,10 +6,9 @@ parse no reference never import python-crfsuite.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...errors import LitreviewError
 from .features import Token, sequence_features, tokenize
@@ -17,8 +16,7 @@ from .features import Token, sequence_features, tokenize
 MODEL = Path(__file__).with_name("model.crfsuite")
 
 
-@dataclass(frozen=True, slots=True)
-class Tagged:
+class Tagged(NamedTuple):
     """One token with the label the model gave it."""
 
     token: Token
@@ -30,6 +28,8 @@ class Tagged:
     """Where the previous token has another label: the marginal probability that it has this one."""
     after: float
     """Where the next token has another label: the marginal probability that it has this one."""
+    rival: str = ""
+    """Where the label is in doubt (probability < 0.9): the next most likely label."""
 
 
 @lru_cache(maxsize=4)
@@ -46,6 +46,15 @@ def _tagger(path: str) -> Any:
     return tagger
 
 
+@lru_cache(maxsize=4)
+def _label_set(tagger: Any) -> tuple[str, ...]:
+    return tuple(tagger.labels())
+
+
+def _labels(tagger: Any) -> tuple[str, ...]:
+    return _label_set(tagger)
+
+
 def tag(text: str, model: Path | None = None) -> list[Tagged]:
     """Tokens of ``text`` (already whitespace-normalised) with labels and marginals."""
     tokens = tokenize(text)
@@ -57,9 +66,13 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     marginal = tagger.marginal
     n = len(tokens)
     out = []
+    previous = ""
     for i, (token, label) in enumerate(zip(tokens, labels, strict=True)):
         # inside a span the neighbours share the label: only a span's edges need their look
-        before = marginal(label, i - 1) if i > 0 and labels[i - 1] != label else 0.0
+        before = marginal(label, i - 1) if i and previous != label else 0.0
         after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
-        out.append(Tagged(token, label, marginal(label, i), before, after))
+        prob = marginal(label, i)
+        rival = max((x for x in _labels(tagger) if x != label), key=lambda x: marginal(x, i)) if prob < 0.9 else ""
+        out.append(Tagged(token, label, prob, before, after, rival))
+        previous = label
     return out

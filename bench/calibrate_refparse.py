@@ -1,0 +1,127 @@
+"""Fit which imported fields to doubt (refparse/doubt.py) on the training set, and measure it.
+
+Run from the repository root:  python bench/calibrate_refparse.py [--folds 5] [--models DIR] [--write]
+
+Material: every reference of refparse/anystyle_core_train.xml is read by a CRF trained on the
+other folds (k-fold, fold i = references i, i+k, ...); the field-level evidence of those
+out-of-fold readings, labelled right or wrong against the training gold, is what the logistic model
+and its threshold are fitted on. Nothing of the dev 250 or the Chicago lists is used to fit.
+
+Printed, side by side (share of wrong fields flagged / share of right fields flagged):
+  fit (CV folds 0-2)   the calibration part, in-sample
+  held-aside (CV 3-4)  out-of-fold readings of the other folds, not used to fit the weights
+  dev 250, Chicago     with the shipped model and the weights fitted on all folds (--write)
+With --write, the weights fitted on all k folds go to litreview/bibliography/refparse/doubt.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_refparse import (  # noqa: E402
+    FIELDS,
+    UNSURE_NAME,
+    Record,
+    Score,
+    anystyle_rows,
+    at_threshold,
+    chicago_full_rows,
+    compare,
+    cross_validate,
+    predicted,
+    read_all,
+)
+
+from litreview.bibliography.refparse import doubt  # noqa: E402
+from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
+from litreview.bibliography.refparse.combine import combine  # noqa: E402
+from litreview.bibliography.refparse.reference import ParsedReference  # noqa: E402
+
+Row = tuple[dict[str, float], bool]
+
+
+def readings(records: list[Record]) -> list[tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any]]]:
+    """(shown reading before judging, CRF reading, rules reading, gold) per reference."""
+    out = []
+    for _raw, gold, rules, crf0 in records:
+        crf = at_threshold(crf0, THRESHOLD)
+        out.append((combine(crf, rules), crf, rules, gold))
+    return out
+
+
+def labelled(items: list[tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any]]],
+             chicago: bool) -> list[Row]:
+    """One row per predicted field: its evidence and whether it is wrong."""
+    rows: list[Row] = []
+    for ref, crf, rules, gold in items:
+        pred = predicted(ref)
+        for name in FIELDS:
+            has_p, has_g, equal = compare(name, pred.get(name), gold[name], ref, chicago)
+            if has_p:
+                rows.append((doubt.features(UNSURE_NAME[name], ref, crf, rules), not (has_g and equal)))
+    return rows
+
+
+def flagged(items: list[tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any]]],
+            chicago: bool, model: tuple[dict[str, float], float] | None) -> Score:
+    score = Score()
+    for ref, crf, rules, gold in items:
+        score.add(doubt.judge(ref, crf, rules, model) if model else ref, gold, chicago)
+    return score
+
+
+def fitted(rows: list[Row]) -> tuple[dict[str, float], float]:
+    weights = doubt.fit(rows)
+    threshold = doubt.threshold_for([(doubt.p_wrong(f, weights), wrong) for f, wrong in rows])
+    return weights, threshold
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--models", type=Path, metavar="DIR", help="keep/reuse the fold models in DIR")
+    parser.add_argument("--write", action="store_true", help="write the weights fitted on all folds to doubt.json")
+    args = parser.parse_args(argv)
+    if not (args.shared / "corpus").is_dir():
+        print(f"error: no corpus folder under {args.shared} (use --shared)", file=sys.stderr)
+        return 2
+    (cv,) = cross_validate(args.shared, args.folds, keep=args.models).values()
+    sizes = [len(range(k, len(cv), args.folds)) for k in range(args.folds)]
+    cut = sum(sizes[: (args.folds * 3 + 4) // 5])  # about three fifths to fit, the rest held aside
+    items = readings(cv)
+    fit_part, held = items[:cut], items[cut:]
+    part_model = fitted(labelled(fit_part, False))
+    full_model = fitted(labelled(items, False))
+    sets = [("fit (CV part)", fit_part, False, part_model), ("held-aside (CV rest)", held, False, part_model)]
+    if args.write:
+        doubt.WEIGHTS.write_text(json.dumps({
+            "material": f"{args.folds}-fold out-of-fold readings of anystyle_core_train.xml",
+            "threshold": round(full_model[1], 6), "weights": full_model[0]}, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8")
+        doubt._load.cache_clear()
+        dev = readings(read_all(list(anystyle_rows(args.shared))))
+        chicago = readings(read_all(list(chicago_full_rows(args.shared))))
+        sets += [("dev 250", dev, False, full_model), ("Chicago 115", chicago, True, full_model)]
+    print(f"unsure fields: wrong fields flagged / right fields flagged (threshold on P(wrong): part "
+          f"{part_model[1]:.3f}, all folds {full_model[1]:.3f}); before = the CRF's least marginal < {THRESHOLD}")
+    print(f"{'material':<22} | {'fitted model':<24} | {'before':<24}")
+    for title, its, chicago_set, model in sets:
+        w, r, nw, nr = flagged(its, chicago_set, model).flagged()
+        w0, r0, _, _ = flagged(its, chicago_set, None).flagged()
+        print(f"{title:<22} | {w:4.2f} / {r:4.2f} ({nw:>4}/{nr:<5}) | {w0:4.2f} / {r0:4.2f}")
+    top = sorted(full_model[0].items(), key=lambda kv: -abs(kv[1]))[:12]
+    print("largest weights: " + ", ".join(f"{k or 'bias'} {v:+.2f}" for k, v in top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

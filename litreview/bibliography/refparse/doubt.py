@@ -1,0 +1,198 @@
+"""Which imported fields to doubt: a small logistic model over field-level evidence.
+
+The evidence of a field: the CRF's marginals over its span (least, mean, at its edges), whether
+the rule parser reads it otherwise, whether the value was taken from the rules, and shape
+anomalies (a title that is a list of names, a container holding a year, a publisher full of
+digits ...). The weights and the threshold are fitted on references the tagger was not trained on
+(the out-of-fold readings of a cross-validation on the training set: ``bench/calibrate_refparse.py``)
+and ship as ``doubt.json``; without that file the CRF's least marginal against ``assemble.THRESHOLD``
+decides, as before.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from ...doi import is_valid_doi
+from .combine import ordered
+from .combine import value_of as _value
+from .reference import ParsedReference
+
+WEIGHTS = Path(__file__).with_name("doubt.json")
+#: The fields judged by the fitted model (those the evaluation material has gold for).
+JUDGED = ("authors", "title", "year", "container", "volume", "pages", "publisher", "doi")
+
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_NAME_LIST = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+,\s+(?:[A-ZÀ-Þ]\.\s*){1,3}(?:,|&|\band\b)")
+_CUT_SHORT = (":", ";", ",", " -")
+_YEAR_VOLUME = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*\d")
+_PAGE_WORD = re.compile(r"(?i)\b(?:pp?|vol|no|nr)\.\s*\d")
+_JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|revue|revista|zeitschrift)\b")
+_PUBLISHER_WORD = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|éditions|editora|university)\b")
+
+
+def _text(ref: ParsedReference, name: str) -> str:
+    if name == "authors":
+        return "; ".join(f"{p.family}, {p.given}" for p in (ref.authors or ref.editors))
+    return str(getattr(ref, name) or "")
+
+
+def _has(ref: ParsedReference, name: str) -> bool:
+    return bool(ref.authors or ref.editors) if name == "authors" else bool(getattr(ref, name))
+
+
+class _Shared:
+    """What every field's evidence of one reference draws on, computed once."""
+
+    __slots__ = ("common", "crf_values", "evidence", "low", "ref_values", "rivals", "rules_values")
+
+    def __init__(self, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference) -> None:
+        self.evidence = dict(crf.evidence)
+        self.rivals = dict(crf.rivals)
+        self.low = [n for n, c in crf.confidence if c < 0.81]
+        self.ref_values = {n: _value(ref, n) for n in JUDGED}
+        self.crf_values = {n: _value(crf, n) for n in JUDGED}
+        self.rules_values = {n: _value(rules, n) for n in JUDGED}
+        whole = self.evidence.get("*", (1.0, 1.0, 0.0, 1.0))
+        kind = ref.type if ref.type in ("article", "book", "incollection") else "other"
+        self.common = {
+            "whole": 1.0 - whole[0], "wholemean": 1.0 - whole[1],
+            "type_differs": float(crf.type != rules.type and "type" not in rules.uncertain),
+            "disagreements": min(sum(1 for n in JUDGED if self.crf_values[n] != self.rules_values[n]), 6) / 6,
+            f"type:{kind}": 1.0,
+        }
+
+
+def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
+             shared: _Shared | None = None) -> dict[str, float]:
+    """The evidence on field ``name`` of ``ref`` (the reading shown), from the CRF's and the rules' readings."""
+    sh = shared or _Shared(ref, crf, rules)
+    least, mean, edge, size = sh.evidence.get(name if name != "authors" else ("authors" if crf.authors else "editors"),
+                                              (1.0, 1.0, 0.0, 1.0))
+    value = _text(ref, name)
+    words = value.split()
+    mine, theirs, shown = sh.crf_values[name], sh.rules_values[name], sh.ref_values[name]
+    disagree = float(bool(theirs) and theirs != shown)
+    logdoubt = math.log10(max(1.0 - least, 1e-4)) / 4 + 1
+    f: dict[str, float] = {
+        **sh.common,
+        f"bias:{name}": 1.0,
+        "doubt": 1.0 - least, f"doubt:{name}": 1.0 - least,
+        "logdoubt": logdoubt, "meandoubt": 1.0 - mean, "edge": edge, f"logdoubt:{name}": logdoubt,
+        "size": min(size, 40.0) / 40,
+        "disagree": disagree, f"disagree:{name}": disagree, "disagree_doubt": (1.0 - least) * disagree,
+        "rules_none": float(not theirs), "rules_unsure": float(name in rules.uncertain),
+        "from_rules": float(shown != mine), "crf_none": float(not _has(crf, name)),
+        "marked": float(name in crf.uncertain),
+        "unsure_others": min(sum(1 for n in sh.low if n != name), 4) / 4,
+        f"rival:{name}:{sh.rivals.get(name if name != 'authors' or crf.authors else 'editors', '')}": 1.0,
+    }
+    if name in ("title", "container", "publisher"):
+        f["year_in"] = float(bool(_YEAR.search(value)))
+        f["digits_in"] = float(any(c.isdigit() for c in value))
+        f["lower_start"] = float(value[:1].islower())
+        f["one_word"] = float(len(words) <= 1)
+        f[f"long:{name}"] = min(len(words), 30) / 30
+        f["names_in"] = float(bool(_NAME_LIST.search(value)))
+        f["pages_in"] = float(bool(_PAGE_WORD.search(value)))
+        f["colon_end"] = float(value.rstrip().endswith((":", ";", ",")))
+        f[f"journal_word:{name}"] = float(bool(_JOURNAL_WORD.search(value)))
+        f[f"publisher_word:{name}"] = float(bool(_PUBLISHER_WORD.search(value)))
+        f["same_as_title"] = float(name != "title" and _value(ref, "title") == shown)
+    elif name == "authors":
+        people = ref.authors or ref.editors
+        f["people"] = min(len(people), 10) / 10
+        f["no_given"] = float(all(not p.given for p in people))
+        f["odd_family"] = float(any(any(c.isdigit() for c in p.family) or len(p.family.split()) > 3
+                                    or p.family[:1].islower() for p in people))
+        f["editors_only"] = float(not ref.authors)
+        f["count_differs"] = float(len(people) != len(rules.authors or rules.editors))
+    elif name in ("volume", "pages"):
+        f["no_digit"] = float(not any(c.isdigit() for c in value))
+        f["long_number"] = float(len(value) > 12)
+        f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
+    elif name == "year":
+        f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
+        f["year_volume"] = float(bool(_YEAR_VOLUME.search(ref.raw)))
+    elif name == "doi":
+        f["bad_doi"] = float(not is_valid_doi(value))
+    return f
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> tuple[dict[str, float], float] | None:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
+    z = weights.get("", 0.0) + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
+          weights: tuple[dict[str, float], float] | None = None) -> ParsedReference:
+    """``ref`` with its judged fields' unsure marks and confidences from the fitted model."""
+    model = weights or _load(str(WEIGHTS))
+    if model is None:
+        return ref
+    w, threshold = model
+    confidence = dict(ref.confidence)
+    unsure = [n for n in ref.uncertain if n not in JUDGED or not _has(ref, n)]
+    shared = _Shared(ref, crf, rules)
+    for name in JUDGED:
+        if not _has(ref, name):
+            continue
+        p = p_wrong(features(name, ref, crf, rules, shared), w)
+        confidence[name] = round(1.0 - p, 4)
+        if p >= threshold or (name == "title" and ref.title.endswith(_CUT_SHORT)):
+            unsure.append(name)  # a title ending in ":" was cut short or misprinted: always checked
+    if not ref.authors and ref.editors:  # the editors stand for the authors: judged as "authors"
+        unsure = [("editors" if n == "authors" else n) for n in unsure if n != "editors"]
+    return replace(ref, uncertain=ordered(unsure), confidence=tuple(sorted(confidence.items())))
+
+
+def fit(rows: Sequence[tuple[dict[str, float], bool]], l2: float = 3.0, rounds: int = 30) -> dict[str, float]:
+    """Logistic regression of "wrong" on the features (Newton's method, L2 penalty; deterministic)."""
+    import numpy as np
+
+    names = sorted({k for feats, _ in rows for k in feats})
+    index = {k: i + 1 for i, k in enumerate(names)}
+    x = np.zeros((len(rows), len(names) + 1))
+    x[:, 0] = 1.0
+    for r, (feats, _) in enumerate(rows):
+        for k, v in feats.items():
+            x[r, index[k]] = v
+    y = np.array([1.0 if wrong else 0.0 for _, wrong in rows])
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(rounds):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        grad = x.T @ (p - y) + penalty * beta
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if float(np.abs(step).max()) < 1e-8:
+            break
+    out = {"": round(float(beta[0]), 6)}
+    out.update({k: round(float(beta[i]), 6) for k, i in index.items()})
+    return out
+
+
+def threshold_for(scores: Sequence[tuple[float, bool]], right_share: float = 0.10) -> float:
+    """The lowest P(wrong) cut that flags at most ``right_share`` of the right fields."""
+    right = sorted((p for p, wrong in scores if not wrong), reverse=True)
+    if not right:
+        return 0.5
+    k = int(right_share * len(right))  # this many right fields may be flagged
+    return right[k] + 1e-9 if k < len(right) else 0.0

@@ -1,0 +1,88 @@
+"""Which imported fields are doubted: field-level evidence, the fitted logistic model, its threshold."""
+
+from __future__ import annotations
+
+import json
+
+from litreview.bibliography.refparse import (
+    doubt,
+    parse_reference,
+    parse_reference_model,
+    parse_reference_rules,
+)
+from litreview.bibliography.refparse.combine import combine
+from litreview.bibliography.refparse.reference import ParsedReference
+from litreview.bibliography.refparse.tagger import MODEL, _tagger
+from litreview.model import Person
+
+APA = "Keohane, R. O., & Martin, L. L. (1995). The promise of institutionalist theory. International Security, 20(1), 39–51."
+
+
+def _readings(text: str) -> tuple[ParsedReference, ParsedReference, ParsedReference]:
+    crf, rules = parse_reference_model(text), parse_reference_rules(text)
+    return combine(crf, rules), crf, rules
+
+
+def test_the_tagger_leaves_its_evidence_on_the_reading():
+    evidence = dict(parse_reference_model(APA).evidence)
+    least, mean, edge, size = evidence["title"]
+    assert 0.0 <= least <= mean <= 1.0 and 0.0 <= edge <= 1.0 and size == 5
+    assert evidence["*"][3] == len(APA.split())  # the whole string: its tokens
+    doubtful = parse_reference_model("Smith. Things. Place, 2001.")
+    rivals = dict(doubtful.rivals)
+    assert set(rivals) <= set(dict(doubtful.evidence))
+    labels = set(_tagger(str(MODEL)).labels())
+    assert rivals["authors"] in labels and rivals["authors"] != "author"  # a doubted span names its rival
+    assert rivals["year"] == ""  # a sure one none
+
+
+def test_shape_anomalies_are_seen():
+    ref, crf, rules = _readings(APA)
+    odd = ParsedReference(raw=APA, title="Smith, J., and Jones, K. 2001", container="Review 1999",
+                          authors=(Person(family="of the 2nd"),))
+    title = doubt.features("title", odd, crf, rules)
+    assert title["names_in"] == 1.0 and title["year_in"] == 1.0 and title["disagree"] == 1.0
+    assert doubt.features("container", odd, crf, rules)["year_in"] == 1.0
+    assert doubt.features("authors", odd, crf, rules)["odd_family"] == 1.0
+    plain = doubt.features("title", ref, crf, rules)
+    assert plain["names_in"] == 0.0 and plain["year_in"] == 0.0 and plain["disagree"] == 0.0
+
+
+def test_fit_learns_a_telling_feature_and_the_threshold_keeps_right_fields_unflagged():
+    rows = [({"tell": 1.0, "noise": float(i % 2)}, True) for i in range(40)]
+    rows += [({"tell": 0.0, "noise": float(i % 2)}, False) for i in range(160)]
+    rows += [({"tell": 1.0, "noise": float(i % 2)}, False) for i in range(10)]  # the feature is not perfect
+    weights = doubt.fit(rows)
+    assert weights["tell"] > 2.0 and abs(weights["noise"]) < 0.5
+    scores = [(doubt.p_wrong(f, weights), wrong) for f, wrong in rows]
+    cut = doubt.threshold_for(scores, 0.10)
+    right_flagged = sum(1 for p, wrong in scores if not wrong and p >= cut) / 170
+    wrong_flagged = sum(1 for p, wrong in scores if wrong and p >= cut) / 40
+    assert right_flagged <= 0.10 and wrong_flagged == 1.0
+    assert doubt.fit(rows) == weights  # deterministic
+
+
+def test_judge_marks_the_fields_the_model_doubts(tmp_path):
+    ref, crf, rules = _readings(APA)
+    doubt_title = ({"": -5.0, "bias:title": 10.0}, 0.5)
+    judged = doubt.judge(ref, crf, rules, doubt_title)
+    assert "title" in judged.uncertain and "container" not in judged.uncertain
+    conf = dict(judged.confidence)
+    assert conf["title"] < 0.01 and conf["container"] > 0.99
+    trusting = doubt.judge(ref, crf, rules, ({"": -10.0}, 0.5))
+    assert not set(trusting.uncertain) & set(doubt.JUDGED)
+
+
+def test_a_missing_or_broken_weights_file_leaves_the_reading_as_it_is(tmp_path):
+    assert doubt._load(str(tmp_path / "none.json")) is None
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"weights": {"a": "x"}}), encoding="utf-8")
+    assert doubt._load(str(bad)) is None
+
+
+def test_the_shipped_weights_judge_every_import():
+    assert doubt.WEIGHTS.is_file()
+    ref = parse_reference(APA)
+    assert {name for name, _ in ref.confidence} >= {"authors", "title", "container", "year", "volume", "pages"}
+    wrong_title = parse_reference("Smith, J., and K. Jones. Smith, J., Jones, K., Brown, L. 2001. Oxford.")
+    assert set(wrong_title.uncertain) & {"title", "authors", "publisher", "container"}
