@@ -112,8 +112,26 @@ _ABBREVIATIONS = frozenset(["adj", "adm", "adv", "al", "ala", "alta", "apr", "ar
 
 
 def _pysbd_reads_across(flat: str) -> bool:
-    return bool(_RISKY.search(flat) or len(_LIST_MARK.findall(flat)) > 1 or flat.count('"') % 2
-                or _UNPAIRED.search(flat))
+    return bool(_RISKY.search(flat) or flat.count('"') % 2 or _UNPAIRED.search(flat) or _list_like(flat))
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def _list_like(flat: str) -> bool:
+    """Two markers in sequence ("1." and "2.", "(a)" and "(b)", "i." and "ii."): pysbd reads them as a list."""
+    seen: set[tuple[str, int]] = set()
+    for mark in _LIST_MARK.findall(flat):
+        mark = mark.lstrip(" (-⁃\t")
+        values = [("n", int(mark))] if mark.isdigit() else [("a", ord(mark[0]))] if len(mark) == 1 else []
+        if mark in _ROMAN:
+            values.append(("r", _ROMAN[mark]))
+        for kind, value in values:
+            if ((kind, value - 1) in seen or (kind, value + 1) in seen
+                    or (kind == "n" and value in (0, 9) and (kind, 9 - value) in seen)):
+                return True
+            seen.add((kind, value))
+    return False
 
 
 def _sure_breaks(flat: str) -> list[int]:
