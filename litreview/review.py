@@ -1,22 +1,97 @@
-"""build_review(config): load -> link -> check, the one entry the CLI and the site share.
+"""build_review(config): load -> resolve -> link -> check, the one entry the CLI and the site share.
 
-Only this module knows the order of the stages; each stage is a pure function over
-the values the previous ones returned.
+Only this module knows the order of the stages (``assemble``); each stage is a pure function
+over the values the previous ones returned. A command that needs fewer stages (``sources``,
+``metadata``, ``sync``, ``fetch``) asks ``assemble`` to stop early; none orders them itself.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .config import Config
 from .model import Linkage, Review
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection, Mapping
 
+    from .linking.curated import CuratedLinks
     from .model import Bibliography, Essay, SourceMetadata
+
+Stage = Literal["load", "resolve", "link"]
+"""How far ``assemble`` goes: read the inputs, add the snapshot's registry view, link claims to sources."""
+EssayUse = Literal["read", "for-sources", "skip"]
+"""Whether the essay is read: always (when configured), only when it decides where the sources come
+from (a Manubot manuscript, a front-matter ``bibliography:``), or never (the bibliography file alone)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stages:
+    """What the stages produced, in pipeline order; a run that stops early leaves the rest None."""
+
+    bibliography: Bibliography
+    """The sources under review (only the selected ``keys``, when some were named)."""
+    essay: Essay | None = None
+    """The essay as segmented: one claim per sentence (the claims file's groups not applied)."""
+    curated: CuratedLinks | None = None
+    """The reviewed decisions of the claims file (None without one)."""
+    metadata: Mapping[str, SourceMetadata] | None = None
+    """The snapshot's registry view per entry key (from "resolve" on)."""
+    linkage: Linkage | None = None
+    """Links, mentions and orphans (from "link" on, with an essay)."""
+
+    def grouped_essay(self) -> Essay | None:
+        """The essay with the claims file's groups in place of their sentences (the claims the links name)."""
+        if self.essay is None or self.linkage is None:
+            return self.essay
+        from .linking import group_claims
+
+        return group_claims(self.essay, self.curated)
+
+
+def assemble(config: Config, *, now: datetime | None = None, through: Stage = "link",
+             load: Callable[[Path], Bibliography] | None = None, essay: EssayUse = "read",
+             keys: Collection[str] = (), all_suggestions: bool = False) -> Stages:
+    """Run the stages in their one order, up to ``through``.
+
+    ``load`` reads the bibliography file (default: ``load_bibliography``; the commands pass one
+    that reports its problems). ``keys`` keeps only those entries (an unknown key is an
+    InputError). ``all_suggestions`` keeps the topical suggestions below the calibrated threshold.
+    Linking reads the snapshot's abstracts and subtitles, never the records' ages, so the
+    bibliography, the essay and the linkage do not depend on the clock and may be cached.
+    """
+    if load is None:
+        from .bibliography.load import load_bibliography
+
+        load = load_bibliography
+    if through == "link" and essay != "read":
+        raise ValueError("linking needs the essay: essay='read'")
+    # An empty essay setting reviews the bibliography alone; a missing file is an error.
+    if essay == "skip":
+        bibliography, text = load(config.path("bibliography")), None
+    else:
+        bibliography, text = load_inputs(config, load, with_essay=essay == "read")
+    if keys:
+        bibliography = _select(bibliography, keys, config)
+    if through == "load":
+        return Stages(bibliography=bibliography, essay=text)
+    from .registry.snapshot import load_metadata
+
+    metadata = load_metadata(bibliography, config.path("metadata"), now=now or datetime.now(UTC),
+                             stale_days=config.stale_days, config=config)
+    if through == "resolve" or text is None:
+        return Stages(bibliography=bibliography, essay=text, metadata=metadata)
+    from .linking import link
+    from .linking.curated import check_belongs, load_curated
+
+    curated = load_curated(config.path("claims")) if config.claims else None  # --claims "" for none
+    if curated is not None:
+        check_belongs(curated, config.path("essay"))  # never apply another essay's decisions
+    linkage = link(text, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
+    return Stages(bibliography=bibliography, essay=text, curated=curated, metadata=metadata, linkage=linkage)
 
 
 def build_review(config: Config, *, now: datetime | None = None, with_checks: bool = True,
@@ -36,7 +111,9 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         key = store.input_key(config)
         stages = store.load_stages(config, key) if key else None
     if stages is None:
-        bibliography, essay, metadata, linkage = _load_and_link(config, now)
+        built = assemble(config, now=now)
+        bibliography, metadata, linkage = built.bibliography, built.metadata, built.linkage
+        essay = built.grouped_essay()  # the claims file's groups replace their sentences, as `links` shows them
         if key:
             store.store_stages(config, key, bibliography, essay, linkage)
     else:
@@ -45,14 +122,27 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         bibliography, essay, linkage = stages
         metadata = load_metadata(bibliography, config.path("metadata"), now=now,
                                  stale_days=config.stale_days, config=config)
-    review = Review(bibliography=bibliography, essay=essay, metadata=metadata, linkage=linkage or Linkage())
+    review = Review(bibliography=bibliography, essay=essay, metadata=metadata or {},
+                    linkage=linkage or Linkage())
     if with_checks:
         from .checks import run_checks
 
         findings = run_checks(review, config, now=now)
-        review = Review(bibliography=bibliography, essay=essay, metadata=metadata,
+        review = Review(bibliography=bibliography, essay=essay, metadata=review.metadata,
                         linkage=review.linkage, findings=findings)
     return review
+
+
+def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -> Bibliography:
+    """Only the entries named by ``keys``; InputError naming the keys the bibliography lacks."""
+    from dataclasses import replace
+
+    from .errors import InputError
+
+    unknown = sorted(set(keys) - set(bibliography.keys))
+    if unknown:
+        raise InputError(f"no entry with key {', '.join(unknown)}", path=str(config.path("bibliography")))
+    return replace(bibliography, sources=tuple(s for s in bibliography.sources if s.key in keys))
 
 
 def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
@@ -89,31 +179,3 @@ def _sources(path: Path, essay: Essay | None, load: Callable[[Path], Bibliograph
             if beside.is_file():
                 return load(beside)
     return load(path)
-
-
-def _load_and_link(config: Config, now: datetime) -> tuple[Bibliography, Essay | None,
-                                                          dict[str, SourceMetadata], Linkage | None]:
-    """Load the .bib, the essay and the snapshot, and link claims to sources.
-
-    Linking reads the snapshot's abstracts and subtitles, never the records' ages, so the
-    bibliography, the essay and the linkage do not depend on the clock and may be cached.
-    """
-    from .bibliography.load import load_bibliography
-    from .linking import group_claims, link
-    from .linking.curated import check_belongs, load_curated
-    from .registry.snapshot import load_metadata
-
-    # An empty essay setting reviews the bibliography alone; a missing file is an error.
-    bibliography, essay = load_inputs(config, load_bibliography)
-    metadata = load_metadata(bibliography, config.path("metadata"), now=now,
-                             stale_days=config.stale_days, config=config)
-    linkage = None
-    if essay is not None:
-        claims_path = config.path("claims") if config.claims else None  # --claims "" for none
-        curated = load_curated(claims_path) if claims_path is not None and claims_path.exists() else None
-        if curated is not None:
-            check_belongs(curated, config.path("essay"))  # never apply another essay's decisions
-        linkage = link(essay, bibliography, curated, metadata=metadata)
-        # The claims file's groups replace their sentences, as `litreview links` shows them.
-        essay = group_claims(essay, curated)
-    return bibliography, essay, metadata, linkage

@@ -110,7 +110,7 @@ def test_hit_returns_equal_values(project: Path, monkeypatch: pytest.MonkeyPatch
     fresh = review.build_review(config, now=NOW)
     first = review.build_review(config, now=NOW, cache=True)
     assert (project / cache.FOLDER / "review.json").is_file()
-    monkeypatch.setattr(review, "_load_and_link", no_rebuild)
+    monkeypatch.setattr(review, "assemble", no_rebuild)
     second = review.build_review(config, now=NOW, cache=True)
     assert second == first == fresh
     assert second.linkage.orphans and second.linkage.links and second.essay.meta["date"] == date(2024, 5, 1)
@@ -187,7 +187,7 @@ def test_corrupt_cache_is_ignored_and_rewritten(project: Path, monkeypatch: pyte
     path.parent.mkdir()
     path.write_bytes(content.replace(b"KEY", cache.input_key(config).encode()))
     assert review.build_review(config, now=NOW, cache=True) == expected
-    monkeypatch.setattr(review, "_load_and_link", no_rebuild)
+    monkeypatch.setattr(review, "assemble", no_rebuild)
     assert review.build_review(config, now=NOW, cache=True) == expected
 
 
@@ -260,7 +260,7 @@ def test_check_warm_output_equals_cold(project: Path, capsys, monkeypatch: pytes
     assert not (project / cache.FOLDER).exists()
     assert run_check(capsys) == cold
     assert sorted(p.name for p in (project / cache.FOLDER).glob("*.json")) == ["report-json.json", "review.json"]
-    monkeypatch.setattr(review, "_load_and_link", no_rebuild)
+    monkeypatch.setattr(review, "assemble", no_rebuild)
     assert run_check(capsys) == cold
     (project / cache.FOLDER / "report-json.json").unlink()
     assert run_check(capsys) == cold
@@ -270,16 +270,6 @@ def test_check_warm_output_equals_cold(project: Path, capsys, monkeypatch: pytes
 
 def test_check_env_disables_cache(project: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(cache.ENV_DISABLE, "1")
-    run_check(capsys)
-    assert not (project / cache.FOLDER).exists()
-
-
-def test_check_with_a_replaced_loader_bypasses_the_cache(project: Path, capsys,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from litreview.commands import check as check_command
-
-    built = review.build_review(load_config(project), with_checks=False)
-    monkeypatch.setattr(check_command, "load_review", lambda config, now: built)
     run_check(capsys)
     assert not (project / cache.FOLDER).exists()
 

@@ -8,10 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from litreview.bibliography.load import parse_bibliography
+from litreview import cache
 from litreview.cli import main
-from litreview.commands import check as check_command
-from litreview.model import Review
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 CLEAN = """@book{kant1983perpetual,
@@ -28,16 +26,15 @@ INFO_ONLY = CLEAN.replace("{Hackett}", "{Cambridge University Press}").replace("
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A project folder whose review is the .bib text given, with no essay."""
-    (tmp_path / "pyproject.toml").write_text('[tool.litreview]\nbibliography = "refs/bibliography.bib"\n')
+    """A project folder whose review is the .bib text given, with no essay and an empty snapshot."""
+    (tmp_path / "pyproject.toml").write_text('[tool.litreview]\nbibliography = "refs/bibliography.bib"\n'
+                                             'essay = ""\n')
     (tmp_path / "refs").mkdir()
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(cache.ENV_DISABLE, "1")
 
     def use(text: str) -> Path:
-        path = tmp_path / "refs" / "bibliography.bib"
-        path.write_text(text, encoding="utf-8")
-        bib = parse_bibliography(text, str(path))
-        monkeypatch.setattr(check_command, "load_review", lambda config, now: Review(bibliography=bib))
+        (tmp_path / "refs" / "bibliography.bib").write_text(text, encoding="utf-8")
         return tmp_path
 
     return use
@@ -97,7 +94,7 @@ def test_sarif_output_to_file(project, capsys) -> None:
 def test_suppression_from_pyproject(project, capsys) -> None:
     root = project(ERROR)
     (root / "pyproject.toml").write_text('[tool.litreview]\nbibliography = "refs/bibliography.bib"\n'
-                                         'suppress = ["LR110"]\n')
+                                         'essay = ""\nsuppress = ["LR110"]\n')
     assert main(["check", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"]["suppressed"] == 1
 

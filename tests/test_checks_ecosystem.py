@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import git_repo
 
 from litreview.cli import main
 
@@ -44,22 +44,13 @@ def test_hook_runs_the_installed_command_on_review_files() -> None:
     assert not files.search("litreview/cli.py")
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
-                   check=True, capture_output=True)
-
-
 @pytest.mark.slow
 def test_hook_blocks_a_commit_only_for_its_own_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          capsys) -> None:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
     # The base already has an error (protocol2007modern has no author): committing an unrelated
     # edit must pass; committing a new entry that lacks a field must not.
     shutil.copytree(SCOPE_CASE / "base", tmp_path, dirs_exist_ok=True)
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-q", "-m", "base")
+    git_repo(tmp_path, tag=None)
     monkeypatch.chdir(tmp_path)
     argv = [*shlex.split(hook()["entry"])[1:], *hook().get("args", []), "--no-cache"]
     assert main(["check", "--no-cache"]) == 1  # the whole review has an old error

@@ -12,13 +12,13 @@ import contextlib
 import io
 import json
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import git_repo
 
 from litreview.cli import main
 
@@ -247,11 +247,6 @@ def _move_entry(repo: Path, key: str, bib: str = BIB) -> None:
     p.write_text(text[:start] + text[end:].rstrip("\n") + "\n\n" + entry, encoding="utf-8")
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
-                   check=True, capture_output=True)
-
-
 def make_repo(where: Path, held_aside: bool = False) -> Path:
     if held_aside:
         shutil.copytree(HELD_ASIDE_SOURCE, where / "paper")
@@ -259,10 +254,7 @@ def make_repo(where: Path, held_aside: bool = False) -> Path:
     else:
         shutil.copytree(ROOT / "refs", where / "refs")
         (where / "pyproject.toml").write_text(SETTINGS, encoding="utf-8")
-    _git(where, "init", "-q")
-    _git(where, "add", ".")
-    _git(where, "commit", "-q", "-m", "base")
-    _git(where, "tag", "base")
+    git_repo(where)
     return where
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import git, git_repo
 
 from litreview.bibliography.load import parse_bibliography
 from litreview.checks.scope import Side, count_new, diff_findings, identity, renamed_keys
@@ -74,20 +74,10 @@ def test_count_new_is_a_multiset_difference() -> None:
     assert count_new([f, f], [f]) == []
 
 
-def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
-                   check=True, capture_output=True)
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
     shutil.copytree(CASE / "base", tmp_path, dirs_exist_ok=True)
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "base")
-    git(tmp_path, "tag", "base")
+    git_repo(tmp_path)
     shutil.copytree(CASE / "change", tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -131,12 +121,8 @@ BRANCH_CASE = Path(__file__).parent / "cases" / "checks_scope_branch"
 
 @pytest.mark.slow
 def test_since_a_branch_that_moved_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
     shutil.copytree(BRANCH_CASE / "base", tmp_path, dirs_exist_ok=True)
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "base")
+    git_repo(tmp_path, tag=None)
     git(tmp_path, "branch", "pr")
     git(tmp_path, "branch", "-M", "trunk")
     shutil.copytree(BRANCH_CASE / "main", tmp_path, dirs_exist_ok=True)

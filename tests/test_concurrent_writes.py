@@ -130,25 +130,26 @@ def test_same_work_typed_while_add_waits_is_refused(project: Path, monkeypatch: 
     assert "already in the bibliography as 'typed2020hand'" in capsys.readouterr().err
 
 
-def test_claims_file_changed_by_another_program_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           capsys) -> None:
+def test_claims_file_changed_by_another_program_is_refused(tmp_path: Path) -> None:
     """A decision written over an edit made meanwhile (outside litreview's lock) is refused, not lost."""
+    from litreview.bibliography.load import load_bibliography
+    from litreview.errors import LitreviewError
+    from litreview.essay import load_essay
     from litreview.linking import curated
 
     for name in ("essay.md", "refs.bib"):
         (tmp_path / name).write_bytes((CASE / name).read_bytes())
     claims = tmp_path / "claims.yaml"
     claims.write_text("links: []\n", encoding="utf-8")
-    real_open = curated._open
 
-    def editor_saves(current, p, *rest):
+    def editor_saves_after_the_read(path: Path) -> curated.CuratedLinks:
+        current = curated.load_curated(path)
         claims.write_text("# edited by hand\nlinks: []\n", encoding="utf-8")
-        return real_open(current, p, *rest)
+        return current
 
-    monkeypatch.setattr(curated, "_open", editor_saves)
-    code = main(["links", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"),
-                 "--claims", str(claims), "--metadata-dir", str(tmp_path / "none"),
-                 "--accept", "p1-s1", "holsti2004taming"])
-    assert code == 2
+    with pytest.raises(LitreviewError, match="changed while litreview was writing it; nothing was written"):
+        curated.accept(claims, load_essay(tmp_path / "essay.md"), "p1-s1", "holsti2004taming",
+                       bibliography=load_bibliography(tmp_path / "refs.bib"), read=editor_saves_after_the_read)
     assert claims.read_text(encoding="utf-8") == "# edited by hand\nlinks: []\n"
-    assert "changed while litreview was writing it; nothing was written" in capsys.readouterr().err
+    assert main(["links", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"),
+                 "--claims", str(claims), "--accept", "p1-s1", "holsti2004taming"]) == 0  # without the race

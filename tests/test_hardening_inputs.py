@@ -1,14 +1,12 @@
 """Regression tests for inputs that crashed, exhausted memory or took quadratic time.
 
-Quadratic spots are tested by the ratio of CPU time between an input and one four times
-larger, measured in the same run (linear: about 4; quadratic: about 16). Absolute speed
-is for bench/, not for tests.
+The formerly quadratic spots are tested here for their answers on inputs of the sizes that
+used to take minutes; their CPU time against an input four times larger (linear: about 4,
+quadratic: about 16) is measured by `python bench/guarantees.py --only linear`, which exits 1
+above 8. Timing is for bench/, not for tests.
 """
 
 from __future__ import annotations
-
-import time
-from collections.abc import Callable
 
 import pytest
 
@@ -16,22 +14,6 @@ from litreview.errors import ClaimsFileError, EssayError
 
 ALIAS_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9))
-
-
-def _cpu(fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
-
-
-def assert_linear(run: Callable[[int], object], n: int) -> None:
-    """CPU for 4n within 8x of CPU for n (a quadratic scan gives about 16x)."""
-    run(n // 8)  # warm up lazy imports and caches
-    small, large = _cpu(lambda: run(n)), _cpu(lambda: run(4 * n))
-    assert large < 8 * max(small, 0.01), f"{n}: {small:.3f} s, {4 * n}: {large:.3f} s"
 
 
 # --- crashes ---------------------------------------------------------------------------
@@ -155,14 +137,15 @@ def test_period_then_mark_is_linear() -> None:
     from litreview.checks.style import _doubled
 
     assert _doubled("Taming the Sovereigns., A Study") == ".,"
-    assert_linear(lambda n: _doubled("a" * n + ". b"), 8_000)
+    assert _doubled("a" * 32_000 + ". b") == ""  # 41 s for 64 KB when it was quadratic
 
 
 def test_sentence_end_is_linear() -> None:
     from litreview.bibliography.refparse.tail import sentence_end
 
     assert sentence_end("Cambridge: Cambridge UP. 2004.") == len("Cambridge: Cambridge UP.")
-    assert_linear(lambda n: sentence_end("J. " * (n // 3) + "end"), 12_000)
+    initials = "J. " * 16_000 + "end"  # 13 s for 48 KB when it was quadratic
+    assert sentence_end(initials) == len(initials)  # initials never end the sentence
 
 
 def test_context_cue_is_linear() -> None:
@@ -176,13 +159,13 @@ def test_context_cue_is_linear() -> None:
                              "@book{b, author={Bull, Hedley}, title={The Anarchical Society}, year=1977}\n", "b.bib")
     index = build_index(bib)
 
-    def run(n: int) -> None:
+    def run(n: int) -> set[str]:
         text = "Holsti and Bull and Mann, " * (n // 26) + "argue that."
         claim = Claim(id="p1-s1", paragraph=1, sentence=1, text=text, selector=TextQuoteSelector(exact=text),
                       line=1)
-        find_attributions([claim], index, Found())
+        return {hit.key for hit in find_attributions([claim], index, Found()).hits}
 
-    assert_linear(run, 3_000)
+    assert run(12_000) == run(260) == {"b", "h"}  # 3.8 s for 24 KB when it was quadratic
 
 
 def test_long_paragraph_is_segmented_in_linear_time() -> None:
@@ -190,8 +173,8 @@ def test_long_paragraph_is_segmented_in_linear_time() -> None:
 
     essay = parse_essay("The state acts alone. " * 400, "e.md")
     assert len(essay.paragraphs) == 1 and len(essay.paragraphs[0].claims) == 400
-    assert_linear(lambda n: parse_essay("The state is sovereign and acts alone in it. " * (n // 45), "e.md"),
-                  8_000)
+    long = parse_essay("The state is sovereign and acts alone in it. " * 700, "e.md")  # 32 KB on one line
+    assert len(long.paragraphs) == 1 and len(long.paragraphs[0].claims) == 700
 
 
 # --- names --------------------------------------------------------------------------------

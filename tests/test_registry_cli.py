@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from pathlib import Path
 
 import pytest
@@ -44,8 +43,8 @@ def test_fetch_json_then_a_warm_run_makes_no_request(fake, capsys) -> None:
     summary = data["summary"]
     assert summary["statuses"] == {"verified": 6, "no-doi": 4, "not-found": 1, "malformed": 1}
     # 11 DOI, search and URL answers, plus OpenAlex for each of the 7 well-formed DOIs and Open Library's
-    # title search for the one book without an ISBN.
-    assert summary["requests"] > 0 and summary["written"] == 11 + 7 + 1 and summary["offline"] is False
+    # and OpenAlex's title searches for the one book without an ISBN.
+    assert summary["requests"] > 0 and summary["written"] == 11 + 7 + 2 and summary["offline"] is False
     by_key = {s["key"]: s for s in data["sources"]}
     assert by_key["holmwood2004taming"]["suggested_doi"]["doi"] == "10.5555/lr.sovereigns"
     assert by_key["quillfeather2019deterrence"]["record"]["updates"][0]["type"] == "retraction"
@@ -85,11 +84,11 @@ def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     for name in URL_VARS:
         monkeypatch.setenv(name, dead)
-    start = time.monotonic()
     code, out, err = run(capsys, "fetch", *ARGS, "--format", "json")
-    assert time.monotonic() - start < 5
     assert code == 1 and "network unreachable" in err and "snapshot is unchanged" in err
-    rows = {r["key"]: r for r in json.loads(out)["sources"]}
+    summary, rows = json.loads(out)["summary"], {r["key"]: r for r in json.loads(out)["sources"]}
+    # Quickly: it gives up on the first refusals, with no retry waits, instead of asking for each entry.
+    assert summary["retries"] == 0 and summary["requests"] < sum(1 for r in rows.values() if r["doi"])
     assert rows["fernhill2005world"]["status"] == "unverified"
     assert "the network is unreachable" in rows["fernhill2005world"]["reason"]
     assert rows["typo2020malformed"]["status"] == "malformed"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,14 +77,14 @@ def test_demo_bibliography_end_to_end_then_warm_run_sends_nothing(fake, tmp_path
     assert not any("lr bad" in r.path or "lr bad" in r.query for r in fake.requests)
     # each prefix's agency was asked once
     assert fake.count("/ra/10.5555") == 1
-    # 11 DOI, search and URL answers; OpenAlex for the 7 well-formed DOIs; Open Library's title search
-    # for the book without an ISBN.
-    assert len(list(snapshot_files(config.path("metadata")))) == len(report.written) == 11 + 7 + 1
+    # 11 DOI, search and URL answers; OpenAlex for the 7 well-formed DOIs; Open Library's and OpenAlex's
+    # title searches for the book without an ISBN.
+    assert len(list(snapshot_files(config.path("metadata")))) == len(report.written) == 11 + 7 + 2
     assert {state for meta in m.values() for name, state in meta.registries if name == "openalex"} == {"not-found"}
 
     fake.reset()
     again = run(bib.sources, config)
-    assert fake.count() == 0 and again.requests == 0 and again.cached == 11 + 7 + 1
+    assert fake.count() == 0 and again.requests == 0 and again.cached == 11 + 7 + 2
     assert {k: v.status for k, v in again.metadata.items()} == {k: v.status for k, v in m.items()}
     assert again.metadata["web2020gone"].url_check == gone
 
@@ -113,9 +112,9 @@ def test_no_network_finishes_fast_says_why_and_writes_nothing(tmp_path) -> None:
     config = Config(root=tmp_path, metadata="metadata", crossref_url=dead, doi_url=dead, datacite_url=dead,
                     wayback_url=dead)
     bib = parse_bibliography(bib_path.read_text(encoding="utf-8"), str(bib_path))
-    start = time.monotonic()
     report = fetch_all(bib.sources, config, check_urls=False, foreign_ok=True)
-    assert time.monotonic() - start < 5
+    # Fast: it gives up on the first refusals, with no retry waits, instead of asking for each entry.
+    assert report.retries == 0 and report.requests < sum(1 for s in bib.sources if s.doi)
     assert report.offline and not report.written
     assert not (tmp_path / "metadata").exists()
     with_doi = [s.key for s in bib.sources if s.doi]

@@ -135,22 +135,30 @@ def test_one_task_may_hold_slots_in_two_pools_and_two_in_one() -> None:
     assert asyncio.run(scenario()) == 2
 
 
-@pytest.mark.slow
-def test_a_strict_window_server_never_answers_429(tmp_path, monkeypatch, burst=False) -> None:
-    """Crossref's public list pool (1/s) and singles (5/s), counted per sliding second by the fake: no 429."""
+def _paced_fetch(tmp_path, monkeypatch, *, burst: bool) -> tuple[dict[int, tuple[float, list[float]]], int]:
+    """Fetch 12 DOIs and 3 searches from Crossref's public pools (singles 5/s, lists 1/s) through the
+    fake server; each Pacer's starts as it gave them (read on its own clock) and the requests the
+    server saw. ``burst`` replaces the pacing with none at all, to show the check can fail."""
     from litreview.config import Config
     from litreview.model import Source
     from litreview.registry.fetch import fetch_all
     from litreview.testing.fake_registry import FakeRegistry
     from litreview.testing.helpers import FAST_POLICY
 
-    if burst:  # the check that this test can fail: no pacing at all
-        async def no_wait(self):
-            return 0.0
+    given: dict[int, tuple[float, list[float]]] = {}  # pacer -> (its gap, the starts it gave)
+    paced = Pacer.acquire
 
-        monkeypatch.setattr(Pacer, "acquire", no_wait)
-    # 150 ms of slack for arrival jitter on a loaded machine; a burst still breaks the window at once.
-    with FakeRegistry(records=False, strict_window=True, window_slack=0.15,
+    async def recorded(self: Pacer) -> float:
+        start = await paced(self)
+        given.setdefault(id(self), (self.gap, []))[1].append(start)
+        return start
+
+    async def no_wait(self: Pacer) -> float:
+        return 0.0
+
+    monkeypatch.setattr(Pacer, "acquire", no_wait if burst else recorded)
+    # The server counts and never refuses: what is judged is the schedule the client kept.
+    with FakeRegistry(records=False, enforce_limits=False,
                       limits={"public-single": (5, 1, 1), "public-array": (1, 1, 1)}) as fake:
         dois = fake.add_synthetic_works(12)
         config = fake.configure(Config(root=tmp_path, metadata="metadata"))  # no mailto: the public pool
@@ -158,5 +166,28 @@ def test_a_strict_window_server_never_answers_429(tmp_path, monkeypatch, burst=F
         sources += [Source(key=f"s{i}", type="article", title=f"Synthetic benchmark work number {i} in a search",
                            year=2000 + i) for i in range(3)]
         report = fetch_all(sources, config, policy=FAST_POLICY, check_urls=False, foreign_ok=True)
-        assert fake.statuses().get(429, 0) == 0, fake.statuses()
-        assert report.errors == () and fake.count("/works") >= 15
+        assert report.errors == () and fake.statuses().get(429, 0) == 0 and fake.count("/works") >= 15
+        return given, fake.count()
+
+
+def _within_limits(given: dict[int, tuple[float, list[float]]], requests: int) -> bool:
+    """Every request was given a start by its pool's pacer, and no second of a pool's starts holds more
+    than its rate (the pacer's gap is its rate's inverse, stretched by Pacer.MARGIN)."""
+    paced = sum(len(starts) for _, starts in given.values())
+    return paced == requests and all(most_in_any_window(starts) <= round(Pacer.MARGIN / gap)
+                                     for gap, starts in given.values())
+
+
+@pytest.mark.slow
+def test_every_request_of_a_fetch_is_paced_by_its_pool(tmp_path, monkeypatch) -> None:
+    """Counted on the pacers' clock, not on arrival times, so a loaded machine cannot fail it (the
+    pacing under late wake-ups is tested above with an injected clock)."""
+    given, requests = _paced_fetch(tmp_path, monkeypatch, burst=False)
+    assert {1, 5} <= {round(Pacer.MARGIN / gap) for gap, _ in given.values()}  # both public pools were used
+    assert _within_limits(given, requests)
+
+
+@pytest.mark.slow
+def test_unpaced_requests_are_caught(tmp_path, monkeypatch) -> None:
+    given, requests = _paced_fetch(tmp_path, monkeypatch, burst=True)
+    assert requests >= 15 and not _within_limits(given, requests)

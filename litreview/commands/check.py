@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import click
 
@@ -29,17 +29,6 @@ Change a code's level with severity = {LR307 = "warning"}.
 """
 
 
-def load_review(config: Config, now: datetime, *, cache: bool = False) -> Review:
-    """The review without checks (tests replace this to check hand-built reviews)."""
-    from ..review import build_review
-
-    return build_review(config, now=now, with_checks=False, cache=cache)
-
-
-# Only reviews from this loader are cached: the cache's key knows the files, not a replacement.
-_LOAD_REVIEW = load_review
-
-
 def _fetch_online(config: Config) -> None:
     """Fetch what the snapshot lacks before checking, when the registry module is installed."""
     try:
@@ -48,9 +37,10 @@ def _fetch_online(config: Config) -> None:
         click.echo("note: --online is unavailable (no registry module); checking against the snapshot",
                    err=True)
         return
-    from ..bibliography.load import load_bibliography
+    from ..review import assemble
 
-    report = fetch_all(load_bibliography(config.path("bibliography")).sources, config)
+    # The sources `fetch` would look up (a Manubot manuscript's cited identifiers when it has no .bib).
+    report = fetch_all(assemble(config, through="load", essay="for-sources").bibliography.sources, config)
     if report.offline:
         click.echo("note: no registry could be reached; checking against the snapshot", err=True)
     elif report.stopped:
@@ -177,14 +167,14 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         text = _list_codes("json" if fmt == "json" else "text")
         _write(text, output)
         return 0
-    config = config_from(**paths)
+    config = config_from(paths)
     if online:
         _fetch_online(config)
     now = datetime.now(UTC)
     colour = output is None and fmt == "text" and sys.stdout.isatty()
     from .. import cache
 
-    cached = not no_cache and load_review is _LOAD_REVIEW and cache.enabled()
+    cached = not no_cache and cache.enabled()
     # The report itself is cached too: a warm run then imports no stage and no check at all.
     key = cache.input_key(config) if cached and not since else None
     variant = f"{fmt}-colour" if colour else fmt
@@ -192,7 +182,9 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         report = cache.load_report(config, key, variant, now)
         if _is_report(report):
             return _report(report, fmt, output, strict)
-    review = load_review(config, now, cache=True) if cached else load_review(config, now)
+    from ..review import build_review
+
+    review = build_review(config, now=now, with_checks=False, cache=cached)
     from ..checks import check_review, summarize
     from ..checks.formats import summary_line
 
@@ -221,7 +213,7 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     return _report(report, fmt, output, strict)
 
 
-def _is_report(report: Any) -> bool:
+def _is_report(report: Any) -> TypeGuard[dict[str, Any]]:
     return (isinstance(report, dict) and isinstance(report.get("text"), str)
             and isinstance(report.get("summary"), str)
             and all(type(report.get(n)) is int for n in ("errors", "warnings")))

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage
+from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -68,16 +68,15 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     if sum(bool(x) for x in (accept, reject, group)) > 1:
         raise click.UsageError("use one of --accept, --reject and --group at a time")
     writes = bool(accept or reject or group)
-    config = config_from(must_exist=() if writes else ("claims",), **paths)
-    from ..linking import group_claims, link
-    from ..linking.curated import CuratedLinks, check_belongs, load_curated, record_group
-    from ..review import load_inputs
+    config = config_from(paths, must_exist=() if writes else ("claims",))
+    from ..linking.curated import record_group
+    from ..review import assemble
     from .sources import load_or_fail
 
     if not config.essay:
         if writes:
             raise click.UsageError('--accept, --reject and --group need an essay; --essay "" has none')
-        load_or_fail(config.path("bibliography"))  # still report a broken bibliography
+        assemble(config, through="load", load=load_or_fail, essay="skip")  # still report a broken bibliography
         if fmt == "json":
             emit_json([])
         elif fmt == "csv":
@@ -88,15 +87,12 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
             click.echo('No essay under review (--essay ""), so no claims to link; '
                        "`litreview sources` lists the bibliography.")
         return 0
-    bibliography, essay = load_inputs(config, load_or_fail)
-    assert essay is not None  # config.essay is set here
     if not config.claims and writes:
         raise click.UsageError('--accept, --reject and --group record decisions in a claims file; --claims "" has none')
+    stages = assemble(config, load=load_or_fail, all_suggestions=all_suggestions)
+    bibliography, essay, linkage = stages.bibliography, stages.essay, stages.linkage
+    assert essay is not None and linkage is not None  # config.essay is set here
     claims_path = config.path("claims")
-    curated = load_curated(claims_path) if config.claims else CuratedLinks()
-    check_belongs(curated, essay.path)
-    metadata = _metadata(bibliography, config)
-    linkage = link(essay, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
     if accept or reject:
         from ..safewrite import locked
 
@@ -109,7 +105,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
             record_group(claims_path, essay, group, note=note)
         click.echo(f"grouped: {group} is one claim (recorded in {claims_path})")
         return 0
-    essay = group_claims(essay, curated)  # the claims the links name
+    essay = stages.grouped_essay() or essay  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
         if source_key not in bibliography.keys:
@@ -141,19 +137,6 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     return 0
 
 
-def _metadata(bibliography: Bibliography, config) -> dict | None:
-    """Registry records from the snapshot (their abstracts feed the topical suggestions)."""
-    folder = config.path("metadata")
-    if not Path(folder).is_dir():
-        return None
-    from datetime import UTC, datetime
-
-    from ..registry.snapshot import load_metadata
-
-    return load_metadata(bibliography, folder, now=datetime.now(UTC),
-                             stale_days=config.stale_days, config=config)
-
-
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
             accept: tuple[str, str] | None, reject: tuple[str, str] | None, note: str, locator: str) -> int:
     from ..linking import curated
@@ -176,7 +159,7 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     return 0
 
 
-def _named_kind(linkage: Linkage, ids: set[str], key: str) -> str | None:
+def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
     """The kind of a link the prose supports but the linkers did not pick (an ambiguous name's other entry)."""
     from ..linking import mention_kind
 

@@ -17,7 +17,7 @@ Examples:
 
 def _table(bibliography, metadata, width: int | None = None) -> str:
     """Each source's registry status as a table (wide) or a list (narrow), wrapped between words."""
-    from ..registry.report import worst_update
+    from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
     rows = []
@@ -45,10 +45,12 @@ def _table(bibliography, metadata, width: int | None = None) -> str:
                 url += f"\n-> {u.final_url}"
             if u.archive_url:
                 url += f"\narchive: {u.archive_url}"
-        rows.append([source.key, status, doi or "", record, mismatches, url, meta.reason or ""])
-    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registry record", grow=True),
-               Column("mismatches", grow=True), Column("URL", fold=True), Column("reason", grow=True)]
-    # Seven columns of prose and identifiers need a wide screen; below that, one record per source.
+        asked = "\n".join(f"{label}: {words}" for label, words in registry_states(meta))
+        rows.append([source.key, status, doi or "", asked, record, mismatches, url, meta.reason or ""])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
+               Column("registry record", grow=True), Column("mismatches", grow=True), Column("URL", fold=True),
+               Column("reason", grow=True)]
+    # Eight columns of prose and identifiers need a wide screen; below that, one record per source.
     return render("registry metadata (from the snapshot)", columns, rows, width=width or output_width(),
                   heads=(0, 1), narrow=160)
 
@@ -68,23 +70,14 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     works with a retraction, expression of concern or correction as Markdown, each with
     the sources that say so (the retraction watch workflow posts it as an issue).
     """
-    from datetime import UTC, datetime
-
-    from ..errors import InputError
     from ..registry.report import metadata_json
-    from ..registry.snapshot import load_metadata
+    from ..review import assemble
     from .sources import load_or_fail
 
-    config = config_from(**paths)
-    bibliography = load_or_fail(config.path("bibliography"))
-    if keys:
-        unknown = sorted(set(keys) - set(bibliography.keys))
-        if unknown:
-            raise InputError(f"no entry with key {', '.join(unknown)}", path=str(config.path("bibliography")))
-        bibliography = type(bibliography)(sources=tuple(s for s in bibliography.sources if s.key in keys),
-                                          file=bibliography.file, text=bibliography.text)
-    metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days, config=config)
+    config = config_from(paths)
+    stages = assemble(config, through="resolve", load=load_or_fail, essay="skip", keys=keys)
+    bibliography, metadata = stages.bibliography, stages.metadata
+    assert metadata is not None  # resolved
     if fmt == "json":
         emit_json([metadata_json(metadata[s.key], s.doi) for s in bibliography.sources])
     elif fmt == "notices":

@@ -66,9 +66,10 @@ def command(fmt: str, **paths: str | None) -> int:
     publisher, volume, number, pages, doi, url and urldate. CSL-JSON follows the
     citation-style-language schema, for Zotero, pandoc and citeproc.
     """
-    config = config_from(**paths)
-    bibliography = load_or_fail(config.path("bibliography"))
-    sources = bibliography.sources
+    from ..review import assemble
+
+    config = config_from(paths)
+    sources = assemble(config, through="load", load=load_or_fail, essay="skip").bibliography.sources
     if fmt == "json":
         emit_json([s.to_json() for s in sources])
     elif fmt == "csljson":

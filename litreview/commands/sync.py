@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import partial
 from pathlib import Path
 
 import click
@@ -58,23 +59,22 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     (--yes accepts all); the file is rewritten atomically and every byte outside
     the corrected values stays as it was.
     """
-    from datetime import UTC, datetime
-
     from ..bibliography.bibedit import BibEditError
     from ..errors import InputError, WriteError
     from ..fileio import write_atomic
     from ..registry.corrections import apply_corrections, propose
-    from ..registry.snapshot import load_metadata
+    from ..review import assemble
     from .sources import load_or_fail
 
-    config = config_from(**paths)
+    config = config_from(paths)
     path = config.path("bibliography")
-    bibliography = load_or_fail(path, strict=True)
+    # The whole file is loaded (corrections are written into it); ``keys`` only limits the proposals.
+    stages = assemble(config, through="resolve", load=partial(load_or_fail, strict=True), essay="skip")
+    bibliography, metadata = stages.bibliography, stages.metadata
+    assert metadata is not None  # resolved
     unknown = sorted(set(keys) - set(bibliography.keys))
     if unknown:
         raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
-    metadata = load_metadata(bibliography, config.path("metadata"), now=datetime.now(UTC),
-                             stale_days=config.stale_days, config=config)
     proposals = propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys)
     proposals = _with_mechanical_fixes(proposals, bibliography, metadata, fields, keys)
     if fmt == "json" and not write:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import EssayError
 from ..fileio import read_text
-from ..model import Essay, Paragraph
+from ..model import Claim, Essay, Paragraph
 from .segment import make_claim, sentences
 
 MAX_DEPTH = 16
@@ -67,7 +67,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     out: list[Paragraph] = []
     for file, line, start, end in spans:
         number = len(out) + 1
-        claims = []
+        claims: list[Claim] = []
         at, at_line = start, line  # lines counted on from the previous claim: one pass over the body
         for a, b in sentences(plain, start, end):
             at_line += body.count("\n", at, a)

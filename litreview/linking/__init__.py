@@ -1,16 +1,19 @@
 """Link the essay's claims to the sources they rely on, with evidence: ``link()`` runs every linker.
 
-Order matters: markers first, then named people, titles, named documents and quotations
-(each skipping spans already explained), topical suggestions last, the curated file on top.
+``LINKERS`` lists the evidence linkers in the order they run: markers first, then named people,
+titles, named documents and quotations, each skipping spans the ones before it explained. Topical
+suggestions come last (they read what the others found), the curated file on top. To add a linker,
+write a function over ``LinkContext`` that returns a ``Found`` and put it in ``LINKERS``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
-from .anchors import Grouping, anchor, group_essay
+from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
+from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
 from .curated import CuratedLinks, load_curated
 from .hits import Found, Hit
@@ -23,11 +26,76 @@ from .references import build_reference_index, find_references
 from .titles import build_title_index, find_titles
 from .topical import suggest
 
-MENTION_KINDS = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
+if TYPE_CHECKING:
+    from ..model import Claim
+    from .index import SourceIndex
+
+MENTION_KINDS: dict[str, LinkKind] = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
                  "document": "reference"}
 """The link kind each kind of mention stands for."""
 
-__all__ = ["CuratedLinks", "coverage", "group_claims", "link", "links_frame", "load_curated", "mention_kind", "to_rows"]
+__all__ = ["LINKERS", "CuratedLinks", "LinkContext", "Linker", "coverage", "group_claims", "link", "links_frame",
+           "load_curated", "mention_kind", "to_rows"]
+
+
+@dataclass
+class LinkContext:
+    """What a linker reads: the essay's sentences, the entries' index and what the linkers before it found."""
+
+    claims: Sequence[Claim]
+    """The claims as segmented (one per sentence)."""
+    index: SourceIndex
+    """Look-up tables over the bibliography (and the snapshot's abstracts)."""
+    found: dict[str, Found] = field(default_factory=dict)
+    """What each earlier linker found, by its name in ``LINKERS``."""
+    covered: Found = field(default_factory=Found)
+    """The spans of each claim that the earlier linkers explained (a later linker skips them)."""
+
+    def hits(self) -> list[Hit]:
+        """Every hit the earlier linkers found, in the order they ran."""
+        return [hit for part in self.found.values() for hit in part.hits]
+
+
+@dataclass(frozen=True, slots=True)
+class Linker:
+    """One evidence linker: its name and the function that runs it."""
+
+    name: str
+    run: Callable[[LinkContext], Found]
+
+
+def _markers(ctx: LinkContext) -> Found:
+    return find_markers(ctx.claims, ctx.index)
+
+
+def _attributions(ctx: LinkContext) -> Found:
+    return find_attributions(ctx.claims, ctx.index, ctx.covered)
+
+
+def _titles(ctx: LinkContext) -> Found:
+    named: dict[str, set[str]] = {}  # claim id -> the entries whose authors it names
+    for hit in ctx.hits():
+        if hit.kind == "attribution":
+            named.setdefault(hit.claim_id, set()).add(hit.key)
+    return find_titles(ctx.claims, ctx.index, build_title_index(ctx.index), named, ctx.covered)
+
+
+def _references(ctx: LinkContext) -> Found:
+    return find_references(ctx.claims, ctx.index, build_reference_index(ctx.index), ctx.covered)
+
+
+def _quotations(ctx: LinkContext) -> Found:
+    return find_quotations(ctx.claims, ctx.hits(), ctx.covered)  # attributed to the carriers found so far
+
+
+LINKERS: tuple[Linker, ...] = (
+    Linker("markers", _markers),
+    Linker("attributions", _attributions),
+    Linker("titles", _titles),
+    Linker("references", _references),
+    Linker("quotations", _quotations),
+)
+"""The evidence linkers, in the order they run (each skips what the ones before it explained)."""
 
 
 def group_claims(essay: Essay, curated: CuratedLinks | None) -> Essay:
@@ -47,20 +115,12 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     """
     index = build_index(bibliography, metadata)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
-    claims = essay.claims
-    markers = find_markers(claims, index)
-    people = find_attributions(claims, index, markers)
-    named: dict[str, set[str]] = {}
-    for hit in people.hits:
-        if hit.kind == "attribution":
-            named.setdefault(hit.claim_id, set()).add(hit.key)
-    covered = _union(markers, people)
-    titles = find_titles(claims, index, build_title_index(index), named, covered)
-    covered = _union(covered, titles)
-    documents = find_references(claims, index, build_reference_index(index), covered)
-    covered = _union(covered, documents)
-    quotes = find_quotations(claims, [*markers.hits, *people.hits, *documents.hits], covered)
-    found = [markers, people, titles, documents, quotes]
+    ctx = LinkContext(claims=essay.claims, index=index)
+    for linker in LINKERS:
+        part = linker.run(ctx)
+        ctx.found[linker.name] = part
+        ctx.covered = _union(ctx.covered, part)
+    found = list(ctx.found.values())
     best: dict[tuple[str, str, str], Hit] = {}
     for part in found:
         for hit in part.hits:
@@ -89,7 +149,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     mentions = sorted(((position.get(m.claim_id, 0), at, n, m) for n, (at, m) in enumerate(lifted)),
                       key=lambda t: t[:3])
     unique = tuple(_unique(m for *_, m in mentions))
-    orphans = []
+    orphans: list[Orphan] = []
     if curated is not None and (curated.links or curated.groups):
         placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
         links = _apply(links, placed, unique)
@@ -138,12 +198,12 @@ def _to_link(hit: Hit) -> Link:
                 locator=hit.locator, ambiguous=hit.ambiguous)
 
 
-def mention_kind(mention: Mention) -> str | None:
+def mention_kind(mention: Mention) -> LinkKind | None:
     """The link kind a mention stands for (``None`` for mentions that are no link)."""
     return MENTION_KINDS.get(mention.kind)
 
 
-def _apply(links: list[Link], placed: list, mentions: tuple[Mention, ...] = ()) -> list[Link]:
+def _apply(links: list[Link], placed: list[Anchored], mentions: tuple[Mention, ...] = ()) -> list[Link]:
     """The reviewers' decisions override what the linkers found.
 
     A decision applies to every link of its claim and source; when several decisions meet on
@@ -165,8 +225,8 @@ def _apply(links: list[Link], placed: list, mentions: tuple[Mention, ...] = ()) 
         if pair not in by_pair:
             kind, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
             links.append(Link(claim_id=item.claim_id, source_key=decision.source_key,
-                              kind=kind or "topical",  # type: ignore[arg-type]
-                              confidence=1.0, status=decision.status,  # type: ignore[arg-type]
+                              kind=kind or "topical",
+                              confidence=1.0, status=decision.status,
                               evidence=evidence or decision.note or "recorded by a reviewer",
                               note=decision.note, locator=decision.locator, curated=True))
             by_pair[pair] = [len(links) - 1]
@@ -182,16 +242,16 @@ def _apply(links: list[Link], placed: list, mentions: tuple[Mention, ...] = ()) 
                 continue  # another decision already spoke for this kind's link
             if retype:
                 _, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
-                old = replace(old, kind=decision.kind, ambiguous=False,
+                old = replace(old, kind=decision.kind or old.kind, ambiguous=False,
                               evidence=evidence or decision.note or "recorded by a reviewer")
-            links[n] = replace(old, status=decision.status,  # type: ignore[arg-type]
+            links[n] = replace(old, status=decision.status,
                                confidence=1.0 if decision.status == "confirmed" else old.confidence,
                                note=decision.note or old.note, locator=decision.locator or old.locator,
                                curated=True)
     return _settle_ambiguous(links, mentions)
 
 
-def _named(here: Sequence[Mention], claim_id: str, key: str, kind: str | None) -> tuple[str | None, str]:
+def _named(here: Sequence[Mention], claim_id: str, key: str, kind: LinkKind | None) -> tuple[LinkKind | None, str]:
     """What the claim's prose (its mentions ``here``) says of ``key``: (link kind, the words)."""
     for m in here:
         if key in m.keys and (kind is None or mention_kind(m) == kind):
