@@ -88,6 +88,11 @@ class Snapshot:
         self._names: dict[str, frozenset[str] | None] = {}
         """Each subfolder's file names, listed once: an absent record costs no open()."""
 
+    def _empty(self, sub: str) -> bool:
+        """True when the subfolder ``sub`` has no file at all (so no name need be computed)."""
+        self._listed(self.folder / sub / "_")
+        return self._names[sub] == frozenset()
+
     def _listed(self, path: Path) -> bool:
         """False when ``path`` is surely absent (not in its folder's listing)."""
         sub = path.parent.name
@@ -173,6 +178,8 @@ class Snapshot:
 
     def read_id(self, registry: str, ident: str) -> tuple[IdEntry | None, str]:
         """(entry, '') when stored, (None, '') when absent, (None, problem) when unreadable."""
+        if self._empty("id"):
+            return None, ""
         data, problem = self._read(self.id_file(registry, ident), "id")
         if data is None:
             return None, problem
