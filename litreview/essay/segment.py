@@ -1,4 +1,5 @@
-"""Sentences: pysbd, corrected where it splits after initials or before a citation; claims from spans.
+"""Sentences: a cheap rule where a sentence surely ends, pysbd where it is unsure, corrected where pysbd
+splits after initials or before a citation; claims from spans.
 
 Every reader (Markdown, Manubot, LaTeX) cuts its text into spans and turns them into claims here.
 """
