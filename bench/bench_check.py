@@ -28,6 +28,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _goals import goal  # noqa: E402
+
 JOURNALS = ["Security Studies", "International Organization", "World Politics", "Journal of Peace Research",
             "European Journal of International Relations", "International Security"]
 PUBLISHERS = ["Cambridge University Press", "Routledge", "Westview Press", "Hackett", "Lynne Rienner",
@@ -87,6 +91,76 @@ def start_up(runs: int) -> None:
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print("   note: PYTHONDONTWRITEBYTECODE is set, so every run compiles litreview's modules from source"
               " (an installed package has .pyc files)")
+
+
+def cpu(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """User + system CPU seconds of one child command (steadier than wall time on a shared machine)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cold_cpu(runs: int) -> None:
+    """Cold ``check`` in CI (``CI=true``: no cache) and ``--help``, in CPU time, paired with their baselines.
+
+    Also the import cost of ``scipy.sparse`` and of numpy alone, to show what a check costs once
+    they are off its path (an estimate: the check's time minus their import time, same run).
+    """
+    import shutil as _shutil
+
+    python = sys.executable
+    manubot = _shutil.which("manubot", path=str(Path(python).parent)) or _shutil.which("manubot")
+    commands = {
+        "import": [python, "-c", "import litreview"],
+        "check": [python, "-m", "litreview", "check", "--format", "json"],
+        "help": [python, "-m", "litreview", "--help"],
+        "pass": [python, "-c", "pass"],
+        "scipy": [python, "-c", "from scipy import sparse"],
+        "numpy": [python, "-c", "import numpy"],
+    }
+    if manubot:
+        commands["manubot"] = [manubot, "cite", "--help"]
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+        shutil.copytree(ROOT / "refs", project / "refs")
+        env = {**os.environ, "CI": "true", "PYTHONPATH": str(ROOT)}
+        env.pop("LITREVIEW_NO_CACHE", None)
+        subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "litreview")], check=False,
+                       stdout=subprocess.DEVNULL)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                times[name].append(cpu(command, project, env))
+    med = {name: statistics.median(v) for name, v in times.items()}
+    ratios = [c / i for c, i in zip(times["check"], times["import"], strict=True)]
+    print(f"   CPU time (user + system), median of {runs} interleaved runs:")
+    labels = {"import": 'python -c "import litreview"', "check": "litreview check, CI=true (cold, no cache)",
+              "help": "litreview --help", "manubot": "manubot cite --help", "pass": 'python -c "pass"',
+              "scipy": 'python -c "from scipy import sparse"', "numpy": 'python -c "import numpy"'}
+    for name, seconds in med.items():
+        print(f"     {labels[name]:<45} {seconds * 1000:7.0f} ms")
+    scipy_extra = med["scipy"] - med["numpy"]
+    without_scipy = med["check"] - scipy_extra
+    without_both = med["check"] - (med["scipy"] - med["pass"])
+    print(f"     check less scipy's import over numpy's (estimate)  {without_scipy * 1000:7.0f} ms "
+          f"({without_scipy / med['import']:.2f}x the import)")
+    print(f"     check less scipy's and numpy's import (estimate)   {without_both * 1000:7.0f} ms "
+          f"({without_both / med['import']:.2f}x the import)")
+    goal("cold check on the essay (CI=true) / python -c 'import litreview'", statistics.median(ratios), 1.5,
+         detail=f"CPU {med['check'] * 1000:.0f} ms vs {med['import'] * 1000:.0f} ms; without scipy (estimate) "
+                f"{without_scipy / med['import']:.2f}x")
+    goal("cold check on the essay (CI=true), CPU seconds", med["check"], 0.5, unit="s",
+         detail=f"without scipy (estimate) {without_scipy:.2f} s; without scipy and numpy {without_both:.2f} s")
+    if manubot:
+        goal("litreview --help / manubot cite --help", statistics.median(
+            h / m for h, m in zip(times["help"], times["manubot"], strict=True)), 1.0,
+            detail=f"CPU {med['help'] * 1000:.0f} ms vs {med['manubot'] * 1000:.0f} ms")
+    else:
+        print("     manubot is not installed: litreview --help is not compared with manubot cite --help")
 
 
 def synthetic_bib(n: int, seed: int = 5) -> str:
@@ -188,6 +262,8 @@ def main() -> int:
 
     print("1. litreview check --format json on the essay (refs/, with the snapshot); median wall time")
     start_up(args.runs)
+    print("   cold check in CI and --help against their baselines:")
+    cold_cpu(max(args.runs, 5))
     print("   stages of a cold run, in one process (imports included):")
     for name, seconds in stage_times():
         print(f"     {name:<30} {seconds * 1000:7.0f} ms")

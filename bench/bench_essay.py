@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _goals import goal  # noqa: E402
 from bench_check import synthetic_bib  # noqa: E402
 
 WORDS = [
@@ -110,6 +111,75 @@ def manubot_review(citations: int, seed: int = 11) -> tuple[int, int, float]:
         return len(essay.claims), len(bib.sources), time.perf_counter() - start
 
 
+SPLIT_RUN = """
+import sys, time
+from litreview.essay import load_essay, segment
+import litreview.essay.latex, litreview.essay.markdown
+if {reference!r}:
+    plain = segment.sentences
+    def pysbd_whole(body, start, end):
+        return plain(body, start, end, reference=True)
+    litreview.essay.markdown.sentences = litreview.essay.latex.sentences = pysbd_whole
+start = time.process_time()
+essay = load_essay({path!r})
+print(time.process_time() - start)
+print([(c.id, c.start, c.end, c.line) for c in essay.claims])
+"""
+
+
+def documents() -> list[tuple[str, Path]]:
+    """The essay (refs/) and the corpus manuscripts (dev set) when ../shared is there."""
+    import json
+
+    docs = [("refs/essay.md", ROOT / "refs" / "essay.md")]
+    corpus = ROOT.parent / "shared" / "corpus" / "manuscripts"
+    if corpus.is_dir():
+        for folder in sorted(p for p in corpus.iterdir() if (p / "SOURCE.json").exists()):
+            source = json.loads((folder / "SOURCE.json").read_text(encoding="utf-8"))
+            first = source["docs"][0]
+            docs.append((folder.name, folder / Path(first).parent if source.get("manubot") else folder / first))
+    return docs
+
+
+def splitting(runs: int) -> bool:
+    """Reading each document with the rule splitter and with pysbd on every paragraph, in fresh processes:
+    CPU of ``load_essay`` (pysbd's import and first-call set-up included) and the claims each gives."""
+    import ast
+
+    def child(path: Path, reference: bool) -> tuple[float, list]:
+        out = subprocess.run([sys.executable, "-c", SPLIT_RUN.format(reference=reference, path=str(path))],
+                             capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        seconds, claims = out.stdout.splitlines()[-2:]
+        return float(seconds), ast.literal_eval(claims)
+
+    print(f"sentence splitting: load_essay CPU in a fresh process, paired medians ({runs} runs on the essay, "
+          f"{max(1, runs // 3)} on each manuscript), rule vs pysbd on every paragraph; claims (id, span, line) compared")
+    print(f"   {'document':<30} {'claims':>7} {'pysbd ms':>9} {'rule ms':>8} {'ratio':>6}  same claims")
+    differ = 0
+    essay_ratio = 0.0
+    for name, path in documents():
+        rule_t, pysbd_t = [], []
+        for _ in range(runs if name == "refs/essay.md" else max(1, runs // 3)):
+            seconds, rule_claims = child(path, False)
+            rule_t.append(seconds)
+            seconds, pysbd_claims = child(path, True)
+            pysbd_t.append(seconds)
+        same = rule_claims == pysbd_claims
+        differ += 0 if same else sum(a != b for a, b in zip(rule_claims, pysbd_claims, strict=False)) + abs(
+            len(rule_claims) - len(pysbd_claims))
+        rule_s, pysbd_s = statistics.median(rule_t), statistics.median(pysbd_t)
+        ratio = rule_s / pysbd_s
+        if name == "refs/essay.md":
+            essay_ratio = ratio
+        print(f"   {name:<30} {len(rule_claims):>7} {pysbd_s * 1000:>9.0f} {rule_s * 1000:>8.0f} {ratio:>6.2f}  "
+              f"{'yes' if same else 'NO'}")
+    ok = goal("sentence splitting: claims that differ from pysbd's (essay + dev manuscripts)", differ, 0,
+              unit="claims")
+    goal("reading the essay: rule splitter / pysbd on every paragraph (CPU)", essay_ratio, 0.5,
+         detail="load_essay in a fresh process, pysbd's set-up included")
+    return ok
+
+
 def one_run(python: str, env: dict[str, str], args: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     done = subprocess.run(
@@ -160,10 +230,11 @@ def main() -> int:
             print(f"   {name:<12} {seconds:7.2f} s  {ratio}  {verdict}")
         if base:
             print("   target: this tree at most 1.5x the reference")
+    same = splitting(5 if args.quick else 9)
     claims, sources, seconds = manubot_review(850)
     print(f"a Manubot content/ folder citing 850 identifiers: {claims:,} claims, {sources} sources, read and "
           f"linked in {seconds:.2f} s (this tree, in one process)")
-    return 0
+    return 0 if same else 1
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _goals import goal  # noqa: E402
 
 LIMIT_SECONDS = 30.0
 LIMIT_BYTES = 2 * 1024**3
@@ -139,9 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['claims']:>7} claims x {r['sources']:>6} sources: {r['seconds']:7.2f} s ({r['cpu_seconds']:.2f} s CPU), "
               f"peak {r['peak_bytes'] / 2**20:7.0f} MiB, {r['links']} links, {r['mentions']} mentions {r['kinds']}")
     print(f"time ratio {big['claims'] // base['claims']}x claims: {ratio:.2f}x (limit {MAX_RATIO:.0f}x)")
-    ok = ratio <= MAX_RATIO
+    ok = goal(f"linking: {big['claims']:,} / {base['claims']:,} claims x {sources:,} sources (time)", ratio, MAX_RATIO,
+              detail=f"{base['seconds']:.1f} s and {big['seconds']:.1f} s")
     if not args.quick:
-        ok &= base["seconds"] < LIMIT_SECONDS and base["peak_bytes"] < LIMIT_BYTES
+        ok &= goal(f"linking {base['claims']:,} x {sources:,}: seconds", base["seconds"], LIMIT_SECONDS, unit="s")
+        ok &= goal(f"linking {base['claims']:,} x {sources:,}: peak memory", base["peak_bytes"] / 2**30,
+                   LIMIT_BYTES / 2**30, unit="GiB")
         print(f"baseline {base['seconds']:.2f} s (limit {LIMIT_SECONDS:.0f} s), "
               f"{base['peak_bytes'] / 2**30:.2f} GiB (limit {LIMIT_BYTES / 2**30:.0f} GiB)")
     print("OK" if ok else "OVER LIMIT")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..bibliography.load import CONTAINER_FIELDS
@@ -100,6 +101,12 @@ def _container_field(source: Source) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _folded_container(container: str) -> str:
+    # The same journals and publishers recur across a bibliography: fold each once.
+    return fold_words(container)
+
+
 def check_capitals(source: Source) -> Iterable[Finding]:
     """LR130 for a title, or a container that is not just the title again, in capitals."""
     if is_all_capitals(source.fields.get("title", "")):
@@ -150,6 +157,8 @@ def _ends_with_word_period(title: str) -> bool:
 
 def _doubled(title: str) -> str:
     """The first doubled mark (',,', '..', 'word.,'), or ''."""
+    if "." not in title and title.count(",") + title.count(";") + title.count(":") < 2:
+        return ""
     match = _DOUBLED.search(title)
     if match:
         return match.group(0)
@@ -164,10 +173,17 @@ def name_problem(person: Person) -> str:
     given, family = person.given, person.family
     if given and _LOWER_INITIAL.search(given):
         return "miscased initials"
-    letters = [c for c in family if c.isalpha()]
-    if letters and all(c.islower() for c in letters):
+    if family.isascii():  # every ASCII letter is cased: str methods decide at C speed
+        letters = "".join(filter(str.isalpha, family)) if not family.isalpha() else family
+        lower, upper = letters.islower(), letters.isupper()
+    else:
+        chars = [c for c in family if c.isalpha()]
+        letters = "".join(chars)
+        lower = bool(chars) and all(c.islower() for c in chars)
+        upper = bool(chars) and all(c.isupper() for c in chars)
+    if lower:
         return "family name in lower case"
-    if given and len(letters) >= 3 and all(c.isupper() for c in letters):
+    if given and len(letters) >= 3 and upper:
         return "family name in capitals"
     return ""
 
@@ -195,7 +211,7 @@ def check_names(source: Source) -> Iterable[Finding]:
 def check_container(source: Source) -> Iterable[Finding]:
     """LR134 when the container field only repeats the title."""
     name = _container_field(source)
-    if name and source.title and fold_words(source.container) == fold_words(source.title):
+    if name and source.title and _folded_container(source.container) == fold_words(source.title):
         hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
                 else "name the journal or book that contains the work")
         yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint)
@@ -214,15 +230,16 @@ def check_original_year(source: Source) -> Iterable[Finding]:
     year = source.year
     if year is None:
         return
-    other = title_year_conflict(source)
+    other = title_year_conflict(source) if "(" in source.title or "[" in source.title else ""
     if other:
         yield entry_finding(
             "LR135", source, f"title carries the year ({other}) but the entry's year is {year}",
             f"if {other} is when the work first appeared, move it to origdate = {{{other}}} and drop "
             "it from the title; otherwise correct the year")
-    originals = [(name, int(m.group(1) or m.group(2))) for name in ("note", "addendum")
-                 for m in _ORIGINAL_NOTE.finditer(plain(source.fields.get(name, "")))]
-    origdate = plain(source.fields.get("origdate", ""))
+    fields = source.fields
+    originals = [(name, int(m.group(1) or m.group(2))) for name in ("note", "addendum") if fields.get(name)
+                 for m in _ORIGINAL_NOTE.finditer(plain(fields[name]))]
+    origdate = plain(fields.get("origdate", ""))
     orig = parse_iso(origdate.split("/")[0]) if origdate else None
     if orig is not None:
         originals.append(("origdate", orig.year))

@@ -8,7 +8,6 @@ pylatexenc (math dropped). Claims keep the file and line of the paragraph they c
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,9 +68,12 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     for file, line, start, end in spans:
         number = len(out) + 1
         claims: list[Claim] = []
+        at, at_line = start, line  # lines counted on from the previous claim: one pass over the body
         for a, b in sentences(plain, start, end):
-            claim = make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file)
-            claims.append(replace(claim, line=line + body.count("\n", start, a)))
+            at_line += body.count("\n", at, a)
+            at = a
+            claims.append(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file,
+                                     line=at_line))
         if claims:
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=line, claims=tuple(claims)))
     if not out:

@@ -43,7 +43,8 @@ def load_manubot(folder: Path) -> Essay:
     body = "\n\n".join(chunks)
     aliases = {m.group("alias"): m.group("target") for m in _ALIAS.finditer(body)}
     tags = _tags(folder / "citation-tags.tsv")
-    paragraphs = [_resolved(p, body, parts, aliases, tags) for p in read_body(body, 1)]
+    lines = _Lines(body, parts)
+    paragraphs = [_resolved(p, lines, aliases, tags) for p in read_body(body, 1)]
     if not paragraphs:
         raise EssayError("the manuscript has no paragraphs", path=str(folder), line=None,
                          hint="write the manuscript's text in the folder's .md files")
@@ -72,16 +73,31 @@ def _manual(path: Path) -> list[Any]:
     return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
 
-def _resolved(paragraph: Paragraph, body: str, parts: list[tuple[str, int]], aliases: dict[str, str],
-              tags: dict[str, str]) -> Paragraph:
-    claims = tuple(_claim(c, body, parts, aliases, tags) for c in paragraph.claims)
+class _Lines:
+    """File and line of offsets in the joined body, asked in increasing order: one pass over the body."""
+
+    def __init__(self, body: str, parts: list[tuple[str, int]]) -> None:
+        self.body, self.parts = body, parts
+        self.part, self.at, self.line = 0, 0, 1
+
+    def __call__(self, offset: int) -> tuple[str, int]:
+        if offset < self.at:  # not in order: count again from the file's start
+            self.part, self.at, self.line = 0, 0, 1
+        while self.part + 1 < len(self.parts) and self.parts[self.part + 1][1] <= offset:
+            self.part += 1
+            self.at, self.line = self.parts[self.part][1], 1
+        self.line += self.body.count("\n", self.at, offset)
+        self.at = offset
+        return self.parts[self.part][0], self.line
+
+
+def _resolved(paragraph: Paragraph, lines: _Lines, aliases: dict[str, str], tags: dict[str, str]) -> Paragraph:
+    claims = tuple(_claim(c, lines, aliases, tags) for c in paragraph.claims)
     return replace(paragraph, claims=claims)
 
 
-def _claim(claim: Claim, body: str, parts: list[tuple[str, int]], aliases: dict[str, str],
-           tags: dict[str, str]) -> Claim:
-    file, offset = next((f, o) for f, o in reversed(parts) if o <= claim.start)
-    line = body.count("\n", offset, claim.start) + 1
+def _claim(claim: Claim, lines: _Lines, aliases: dict[str, str], tags: dict[str, str]) -> Claim:
+    file, line = lines(claim.start)
     cites = tuple(_alias(c, aliases, tags) for c in claim.citations or ())
     return replace(claim, file=file, line=line, citations=cites)
 

@@ -8,15 +8,12 @@ while requests wait. The starting limits of each registry's pools come from its 
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-
-import anyio
 
 MAX_RATE = 50.0
 """Requests per second never exceeded, whatever a server advertises."""
@@ -141,11 +138,14 @@ class Pacer:
     MARGIN = 1.02
 
     def __init__(self, per_second: float, *, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[object]] | None = None) -> None:
+        import asyncio  # here, not at the top: the check path reads limits but sends nothing
+
+
         self.gap = self.MARGIN / max(per_second, 0.01)
         self._last = float("-inf")
         self._clock = clock
-        self._sleep = sleep
+        self._sleep = sleep or asyncio.sleep
         self._lock: asyncio.Lock | None = None
 
     def set_rate(self, per_second: float) -> None:
@@ -154,6 +154,8 @@ class Pacer:
     async def acquire(self) -> float:
         """Wait for this caller's turn; returns the start time it was given."""
         if self._lock is None:
+            import asyncio
+
             self._lock = asyncio.Lock()
         async with self._lock:
             while True:
@@ -174,6 +176,8 @@ class Pool:
         self.limits = limits
         self.adapts = adapt
         self.penalty = 1.0  # halved on each 429: "try again at a lower rate"
+        import anyio
+
         self._slots = anyio.CapacityLimiter(limits.concurrency)
         self.pacer = Pacer(self._rate())
         self._pause_until = 0.0
@@ -215,6 +219,8 @@ class Pool:
             gate()
             delay = self._pause_until - time.monotonic()
             if delay > 0:
+                import asyncio
+
                 await asyncio.sleep(delay)
             gate()
             await self.pacer.acquire()

@@ -8,6 +8,7 @@ files atomically. A corrupt file is reported and treated as absent, so fetch ref
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -85,6 +86,26 @@ class Snapshot:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+        self._names: dict[str, frozenset[str] | None] = {}
+        """Each subfolder's file names, listed once: an absent record costs no open()."""
+
+    def _empty(self, sub: str) -> bool:
+        """True when the subfolder ``sub`` has no file at all (so no name need be computed)."""
+        self._listed(self.folder / sub / "_")
+        return self._names[sub] == frozenset()
+
+    def _listed(self, path: Path) -> bool:
+        """False when ``path`` is surely absent (not in its folder's listing)."""
+        sub = path.parent.name
+        if sub not in self._names:
+            try:
+                self._names[sub] = frozenset(os.listdir(path.parent))
+            except FileNotFoundError:
+                self._names[sub] = frozenset()
+            except OSError:
+                self._names[sub] = None  # unlistable: open each file and report what fails
+        names = self._names[sub]
+        return names is None or path.name in names
 
     def doi_file(self, doi: str) -> Path:
         return self.folder / "doi" / snapshot_name(doi)
@@ -108,6 +129,8 @@ class Snapshot:
     # -- reading ---------------------------------------------------------------------------
 
     def _read(self, path: Path, kind: str) -> tuple[dict[str, Any] | None, str]:
+        if not self._listed(path):
+            return None, ""
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -160,6 +183,8 @@ class Snapshot:
 
     def read_id(self, registry: str, ident: str) -> tuple[IdEntry | None, str]:
         """(entry, '') when stored, (None, '') when absent, (None, problem) when unreadable."""
+        if self._empty("id"):
+            return None, ""
         data, problem = self._read(self.id_file(registry, ident), "id")
         if data is None:
             return None, problem
@@ -198,6 +223,9 @@ class Snapshot:
                              "(a symbolic link?)", path=str(path.parent),
                              hint="make the snapshot's subfolders plain folders inside it")
         write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        names = self._names.get(path.parent.name)
+        if names is not None:
+            self._names[path.parent.name] = names | {path.name}
         return path
 
     def write_doi(self, entry: DoiEntry) -> Path:

@@ -1,0 +1,91 @@
+"""The sentence splitter's cheap rule gives the sentences pysbd gives (``reference=True``), on the essay,
+on the manuscripts of the corpus, and on generated paragraphs full of the marks that mislead a rule."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from litreview.essay import load_essay, segment
+from litreview.essay.segment import sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+WORDS = ["the", "state", "power", "order", "anarchy", "Waltz", "Holsti", "DOD", "NATO", "U.S.", "U.K.", "U.N.", "e.g.", "i.e.", "et", "al.", "etc.", "cf.", "Cf.", "vs.", "Dr.", "Mr.", "St.", "Fig.", "fig.", "p.", "pp.", "no.", "No.", "3", "1979", "12", "(see)", "(Waltz", "1979)", "[@waltz1979]", "[@a;", "@b,", "p.", "4]", "@smith2001", "K.J.", "T.V.", "A", "I", "“quoted”", '"said"', "'single'", "(a)", "(b)", "1.", "2.", "a.", "b.", "i.", "ii.", "--", "—", "…", "...", "?!", "Kant’s", "it's", "may", "is", "gen.", "approx.", "Inc.", "Ltd.", "Jan.", "a.m.", "p.m.", "5.3", "v2.1", "www.example.com", "x@y.org"]
+PLAIN = ["word", "states", "theory", "war", "peace", "Holsti", "norms"]
+ENDS = [".", ".", ".", "?", "!", ".”", ".\"", ".)", "]."]
+STARTS = ["The", "This", "A", "However,", "It", "Waltz", "K.J.", "In", "We", "@smith2001", "[@a]", "(The", "“The",
+          "i", "3"]
+
+
+def _paragraph(rnd: random.Random) -> str:
+    out = []
+    for _ in range(rnd.randint(1, 6)):
+        words = [rnd.choice(STARTS)] + [rnd.choice(WORDS) if rnd.random() < 0.4 else rnd.choice(PLAIN)
+                                        for _ in range(rnd.randint(2, 12))]
+        out.append(" ".join(words) + rnd.choice(ENDS))
+    return " ".join(out)
+
+
+def _both(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    return sentences(text, 0, len(text)), sentences(text, 0, len(text), reference=True)
+
+
+def test_generated_paragraphs_split_as_pysbd_splits_them() -> None:
+    rnd = random.Random(15)
+    for _ in range(600):
+        text = _paragraph(rnd)
+        fast, reference = _both(text)
+        assert fast == reference, text
+
+
+@pytest.mark.parametrize("text", [
+    "Realism dominates. K.J. Holsti disagrees with “the view.” In the end it holds.",
+    "The U.S. The alliance holds. Hedley Bull et al. argue so [@bull1977, p. 4]. Cf. Wendt.",
+    "It grew (see the 1990s) and shrank. (The Holsti state.) A new order came.",
+    "Two cases: 1. alliances and 2. regimes. Both matter.",
+])
+def test_hard_cases_split_as_pysbd_splits_them(text: str) -> None:
+    fast, reference = _both(text)
+    assert fast == reference
+
+
+def test_the_rule_leaves_plain_prose_to_no_pysbd_call() -> None:
+    text = "Realism dominates the field. States seek power [@waltz1979]. Others disagree (Keohane 1984). Why not?"
+    code = ("import sys; from litreview.essay.segment import sentences; "
+            f"t = {text!r}; print([t[a:b] for a, b in sentences(t, 0, len(t))]); print('pysbd' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    spans, imported = done.stdout.splitlines()
+    assert spans == str(["Realism dominates the field.", "States seek power [@waltz1979].",
+                         "Others disagree (Keohane 1984).", "Why not?"])
+    assert imported == "False"
+
+
+def _documents() -> list[Path]:
+    docs = [ROOT / "refs" / "essay.md"]
+    folder = SHARED / "corpus" / "manuscripts"
+    if folder.is_dir():
+        for doc in sorted(p for p in folder.iterdir() if (p / "SOURCE.json").exists()):
+            source = json.loads((doc / "SOURCE.json").read_text(encoding="utf-8"))
+            first = source["docs"][0]
+            docs.append(doc / Path(first).parent if source.get("manubot") else doc / first)
+    return docs
+
+
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: p.parent.name if p.name != "essay.md" else "refs")
+def test_claims_of_real_documents_are_those_pysbd_gives(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [(c.id, c.start, c.end, c.line) for c in load_essay(path).claims]
+    original = segment.sentences
+
+    def reference(body: str, start: int, end: int) -> list[tuple[int, int]]:
+        return original(body, start, end, reference=True)
+
+    for module in ("litreview.essay.markdown", "litreview.essay.latex"):
+        monkeypatch.setattr(f"{module}.sentences", reference)
+    assert fast == [(c.id, c.start, c.end, c.line) for c in load_essay(path).claims]
