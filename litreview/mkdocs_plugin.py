@@ -180,19 +180,24 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
                 self._reused[path] = built
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        from .render.blocks import anchor_ids, join_blocks
+        from .render.blocks import anchor_ids, join_blocks, search_excluded
 
         blocks = self._blocks.get(page.file.src_uri)
         if not blocks:
             return html
         # The raw HTML skipped Markdown; MkDocs still checks links to its anchors.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
-        return join_blocks(html, blocks)
+        # What search skips goes in after indexing (on_post_page): the indexer need not parse it.
+        return join_blocks(html, blocks, leave=search_excluded(blocks))
 
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        from .render.blocks import join_blocks, strip_search_marks
         from .render.publish import add_skip_link
 
+        blocks = self._blocks.get(page.file.src_uri)
+        if blocks:
+            output = join_blocks(output, [strip_search_marks(b) for b in blocks])
         output = add_skip_link(output) if 'class="md-skip"' not in output else output
         key = self._keys.get(page.file.src_uri)
         if key is not None and self._store is not None:
