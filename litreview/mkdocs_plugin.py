@@ -155,10 +155,12 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         """(title, path) of each source page, by how it is cited; titles escaped (the theme prints them raw)."""
         from html import escape
 
+        from .text import fold_words
+
         seen = {s.key: s for s in reversed(review.bibliography.sources)}
         labelled = [(self._citations.reference(s).short, key) for key, s in seen.items()]
         return [(escape(label or key), self.layout.source(key))
-                for label, key in sorted(labelled, key=lambda p: (p[0].casefold(), p[1]))]
+                for label, key in sorted(labelled, key=lambda p: (fold_words(p[0]), p[1]))]
 
     def _reuse(self, review: Review, config: MkDocsConfig, files: Files, listed: bool) -> None:
         """Find the source pages an earlier build made from the same inputs (none when they are in the nav,

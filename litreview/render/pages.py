@@ -217,11 +217,13 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
              "heading to sort by it.</span></p>")
     head = "".join(f'<th scope="col">{name}</th>' for name in
                    ("Source", "Year", "Type", "Confirmed claims", "Metadata", "Findings"))
-    table = (f'<div class="lr-table-wrap lr-bib lr-stack" tabindex="0" role="region" aria-label="The bibliography">'
+    # Out of the search index: each source page is the entry for its author, title, year and DOI.
+    table = (f'<div class="lr-table-wrap lr-bib lr-stack" tabindex="0" role="region" aria-label="The bibliography" '
+             'data-search-exclude="bibliography">'
              f'<table data-lr-sortable data-lr-filterable>'
              f'<caption>The bibliography</caption><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
-    return page("Bibliography", html_block(f"<h1>Bibliography</h1>{intro}{table}"), hide=["toc"])
+    return page("Bibliography", html_block(f"<h1>Bibliography</h1>{intro}") + html_block(table), hide=["toc"])
 
 
 def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,

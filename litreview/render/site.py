@@ -73,13 +73,13 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
 def source_page_digests(review: Review, layout: Layout | None = None) -> dict[str, str]:
     """A hash of each source page's inputs, keyed by the page's path: equal hashes, equal pages
     (for a given litreview version and site settings, which the page cache adds to its keys)."""
-    from .sitecache import digest
+    from .sitecache import fingerprint
     from .source_page import source_page_inputs
 
     layout = layout or Layout()
     ix = index_review(review)
     entries = EntryTexts(review.bibliography)
-    return {layout.source(s.key): digest(layout.source(s.key), repr(layout), source_page_inputs(ix, entries, s))
+    return {layout.source(s.key): fingerprint(layout.source(s.key), layout, source_page_inputs(ix, entries, s))
             for s in ix.sources.values()}
 
 

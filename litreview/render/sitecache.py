@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..cache import encode, sha256
+from ..cache import sha256
 
 FORMAT = 1
 """Bumped when the layout of the index or the pack changes."""
@@ -27,10 +27,10 @@ DEAD_SHARE = 0.5
 _CORRUPT = (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError)
 
 
-def digest(*parts: object) -> str:
-    """sha256 of values litreview can cache (its value types, tuples, dicts, strings, numbers)."""
-    raw = json.dumps([encode(p) for p in parts], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+def fingerprint(*parts: object) -> str:
+    """sha256 of the repr of litreview's frozen values (dataclasses, tuples, mappings, strings, numbers):
+    equal values, equal reprs; the type names are in the repr, so values of different types differ."""
+    return sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class SiteCache:
