@@ -151,6 +151,11 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
                  len(generated) + len(self._reused), len(review.bibliography.sources), len(self._reused))
         return files
 
+    @property
+    def reused_pages(self) -> frozenset[str]:
+        """The source pages the last build took from the page cache (paths in the docs folder)."""
+        return frozenset(self._reused)
+
     def _nav_sources(self, review: Review) -> list[tuple[str, str]]:
         """(title, path) of each source page, by how it is cited; titles escaped (the theme prints them raw)."""
         from html import escape
