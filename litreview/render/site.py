@@ -13,7 +13,7 @@ from ..model import Review
 from .bibtex import EntryTexts
 from .citation import Citations
 from .downloads import DESCRIPTIONS, download_files
-from .graph import map_svg
+from .graph import NARROW, map_svg
 from .index import index_review
 from .layout import Layout
 from .pages import (
@@ -59,7 +59,8 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
     files[layout.bibliography] = bibliography_page(ix, layout, citations)
     files[layout.checks] = checks_page(ix, layout, root=root, catalogue=catalogue)
     files[layout.codes] = codes_page(layout, catalogue)
-    files[layout.map] = map_page(map_svg(ix, layout, citations), ix, layout)
+    files[layout.map] = map_page(map_svg(ix, layout, citations), ix, layout,
+                                 narrow=map_svg(ix, layout, citations, NARROW))
     files[layout.downloads] = downloads_page(offered, layout)
     entries = EntryTexts(review.bibliography)
     for source in ix.sources.values():
