@@ -313,7 +313,7 @@ def test_hostile_metadata_runs_no_script(watch, hostile_url):
              "sources/evil~3cscript~3e/", "sources/data2021uri/", "sources/ok2019plain/"]
     for path in pages:
         watch.open(hostile_url + path)
-        for mark in watch.page.locator("a.lr-cite, a.lr-node").all()[:20]:
+        for mark in watch.page.locator("a.lr-cite:visible, a.lr-node:visible").all()[:20]:
             watch.page.mouse.move(0, 0)  # an open card may cover the next mark
             mark.hover()
             mark.focus()
