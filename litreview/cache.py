@@ -70,9 +70,9 @@ def input_key(config: Config) -> str | None:
     for entry in _package_files():
         add(*entry)
     # Installing or upgrading a dependency changes its site-packages folder.
-    for folder in sys.path:
-        if os.path.basename(folder) in ("site-packages", "dist-packages") and os.path.isdir(folder):
-            add(folder, os.stat(folder).st_mtime_ns)
+    for packages in sys.path:
+        if os.path.basename(packages) in ("site-packages", "dist-packages") and os.path.isdir(packages):
+            add(packages, os.stat(packages).st_mtime_ns)
     add(config.root)
     # Which snapshot records count depends on the registry URLs (settings named *_url);
     # read from the settings, so a warm run imports nothing of the registry package.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,9 @@ ENV_OVERRIDES = {
     "datacite_url": "LITREVIEW_DATACITE_URL",
     "wayback_url": "LITREVIEW_WAYBACK_URL",
     **{f"{name}_url": f"LITREVIEW_{name.upper()}_URL"
-       for name in ("openalex", "dblp", "arxiv", "ncbi", "openlibrary", "googlebooks")},
-    **{f"{name}_api_key": f"LITREVIEW_{name.upper()}_API_KEY" for name in ("openalex", "ncbi", "googlebooks")},
+       for name in ("openalex", "dblp", "arxiv", "ncbi", "openlibrary", "googlebooks", "semanticscholar")},
+    **{f"{name}_api_key": f"LITREVIEW_{name.upper()}_API_KEY"
+       for name in ("openalex", "ncbi", "googlebooks", "semanticscholar")},
     "mailto": "LITREVIEW_MAILTO",
 }
 
@@ -78,6 +80,10 @@ class Config:
     """Google Books API base URL (/books/v1/volumes)."""
     googlebooks_api_key: str = ""
     """Google Books API key (optional)."""
+    semanticscholar_url: str = "https://api.semanticscholar.org"
+    """Semantic Scholar API base URL (/graph/v1/paper/…)."""
+    semanticscholar_api_key: str = ""
+    """Semantic Scholar API key, sent as x-api-key (optional; 1 request/s with one)."""
     mailto: str = ""
     """Contact address sent in the User-Agent, as Crossref asks (polite pool)."""
     timeout: float = 20.0
@@ -144,10 +150,10 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
                           hint="fix the syntax; see https://toml.io") from None
 
 
-def load_config(start: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Config:
+def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Config:
     """Read the settings that apply to ``start`` (default: the working folder)."""
     start_path = Path(start or Path.cwd()).resolve()
-    env = os.environ if env is None else env
+    environ: Mapping[str, str] = os.environ if env is None else env
     found = _find_config_file(start_path)
     values: dict[str, Any] = {}
     root = start_path
@@ -158,8 +164,8 @@ def load_config(start: str | os.PathLike[str] | None = None, env: dict[str, str]
         source_file = str(path)
         values = _validate(section, path=source_file, text=text)
     for attr, var in ENV_OVERRIDES.items():
-        if env.get(var):
-            values[attr] = env[var]
+        if environ.get(var):
+            values[attr] = environ[var]
     return Config(root=root, source_file=source_file, **values)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError as _InputError
-from .errors import WriteError
+from .errors import LitreviewError, WriteError
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8",
@@ -45,7 +45,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         raise
 
 
-def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[_InputError] | None = None,
+def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[LitreviewError] | None = None,
               hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]") -> str:
     """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure."""
     InputError = error or _InputError

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from .config import Config as LitreviewSettings
     from .model import Review
+    from .render.layout import Layout
     from .render.sitecache import SiteCache
 
 log = get_plugin_logger(__name__)
@@ -98,8 +99,8 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
     def __init__(self) -> None:
         from .render.citation import Citations
 
-        self.settings: LitreviewSettings | None = None
-        self.layout = None
+        self._settings: LitreviewSettings | None = None
+        self._layout: Layout | None = None
         self._citations = Citations()
         # Raw HTML of each generated page, kept out of Markdown (render.blocks).
         self._blocks: dict[str, list[str]] = {}
@@ -115,18 +116,32 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
         from .render.layout import Layout
 
-        self.settings = _settings(self.config, config.config_file_path)
+        self._settings = _settings(self.config, config.config_file_path)
         if not config.site_url:
             config.site_url = self.config.site_url or _default_site_url(config.config_file_path)
-        self.layout = Layout(use_directory_urls=config.use_directory_urls,
-                             **{name.removesuffix("_page"): _path_option(self.config, name, config)
-                                for name in _PAGE_OPTIONS},
-                             **{name: _path_option(self.config, name, config) for name in _FOLDER_OPTIONS})
+        self._layout = Layout(use_directory_urls=config.use_directory_urls,
+                              **{name.removesuffix("_page"): _path_option(self.config, name, config)
+                                 for name in _PAGE_OPTIONS},
+                              **{name: _path_option(self.config, name, config) for name in _FOLDER_OPTIONS})
         config.extra_css.append(self.layout.asset("litreview.css"))
         script = ExtraScriptValue(self.layout.asset("litreview.js"))
         script.defer = True
         config.extra_javascript.append(script)
         return config
+
+    @property
+    def settings(self) -> LitreviewSettings:
+        """The litreview settings ``on_config`` read (MkDocs calls it before every other hook)."""
+        if self._settings is None:
+            raise PluginError("litreview: the plugin was used before MkDocs configured it (on_config)")
+        return self._settings
+
+    @property
+    def layout(self) -> Layout:
+        """The site's page paths, from ``on_config``."""
+        if self._layout is None:
+            raise PluginError("litreview: the plugin was used before MkDocs configured it (on_config)")
+        return self._layout
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         from .render.site import asset_files, default_catalogue, render_site, search_entries
@@ -285,7 +300,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             if clash is not None and not clash.generated_by:
                 raise PluginError(f"{Path(config.docs_dir) / path}: clashes with a page litreview generates; "
                                   "remove the file or change the litreview page paths in mkdocs.yml")
-            if path.endswith(".md"):
+            if path.endswith(".md") and isinstance(content, str):
                 content, self._blocks[path] = split_blocks(content)
             inclusion = InclusionLevel.NOT_IN_NAV if path.startswith(outside) else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=content, inclusion=inclusion))

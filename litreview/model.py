@@ -15,6 +15,8 @@ Severity = Literal["error", "warning", "info"]
 LinkKind = Literal["marker", "attribution", "title", "quotation", "reference", "topical"]
 """How a link was found; the names of LINK_KINDS, in order (a test keeps the two equal)."""
 LinkStatus = Literal["confirmed", "suggested", "rejected"]
+CitationMode = Literal["normal", "author-in-text", "suppress-author"]
+"""Pandoc's citation modes."""
 MetadataStatus = Literal[
     "verified",  # a registry record was fetched and compared
     "not-found",  # the registry answered that the DOI does not exist
@@ -195,7 +197,7 @@ class Citation:
     """Offset in the claim's text just past the citation."""
     written: str
     """This item as written (``see @key, p. 3``; ``\\citet{key}``)."""
-    mode: Literal["normal", "author-in-text", "suppress-author"] = "normal"
+    mode: CitationMode = "normal"
     """Pandoc's citation mode."""
     prefix: str = ""
     """Text before the key inside the brackets (``see``)."""

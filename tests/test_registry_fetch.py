@@ -78,14 +78,14 @@ def test_demo_bibliography_end_to_end_then_warm_run_sends_nothing(fake, tmp_path
     assert not any("lr bad" in r.path or "lr bad" in r.query for r in fake.requests)
     # each prefix's agency was asked once
     assert fake.count("/ra/10.5555") == 1
-    # 11 DOI, search and URL answers; OpenAlex for the 7 well-formed DOIs; Open Library's title search
-    # for the book without an ISBN.
-    assert len(list(snapshot_files(config.path("metadata")))) == len(report.written) == 11 + 7 + 1
+    # 11 DOI, search and URL answers; OpenAlex for the 7 well-formed DOIs; Open Library's and OpenAlex's
+    # title searches for the book without an ISBN.
+    assert len(list(snapshot_files(config.path("metadata")))) == len(report.written) == 11 + 7 + 2
     assert {state for meta in m.values() for name, state in meta.registries if name == "openalex"} == {"not-found"}
 
     fake.reset()
     again = run(bib.sources, config)
-    assert fake.count() == 0 and again.requests == 0 and again.cached == 11 + 7 + 1
+    assert fake.count() == 0 and again.requests == 0 and again.cached == 11 + 7 + 2
     assert {k: v.status for k, v in again.metadata.items()} == {k: v.status for k, v in m.items()}
     assert again.metadata["web2020gone"].url_check == gone
 

@@ -219,8 +219,9 @@ def test_every_registry_answers_end_to_end(fake, tmp_path) -> None:
     report, states = fetch_states(fake, tmp_path)
     assert states["vane2011imagined"] == ("verified", {"openlibrary": "found", "googlebooks": "not-found"})
     assert states["nobody2001book"] == ("not-found", {"openlibrary": "not-found", "googlebooks": "not-found"})
-    assert states["fernhill2024world"] == ("verified", {"arxiv": "found"})
-    assert states["nobody2020preprint"] == ("not-found", {"arxiv": "not-found"})
+    # Semantic Scholar is the preprints' second source (it does not know these synthetic ones).
+    assert states["fernhill2024world"] == ("verified", {"arxiv": "found", "semanticscholar": "not-found"})
+    assert states["nobody2020preprint"] == ("not-found", {"arxiv": "not-found", "semanticscholar": "not-found"})
     assert states["quill2015synthetic"] == ("verified", {"ncbi": "found"})
     assert "no registry knows this work: asked Open Library (not found), Google Books (not found)" in \
         report.metadata["nobody2001book"].reason
@@ -330,7 +331,11 @@ def test_the_readme_demo_verifies_a_book_a_preprint_and_a_pubmed_paper(fake, tmp
         "vane2011imagined": "verified", "brooke1977synthetic": "verified", "fernhill2024world": "verified",
         "quill2015synthetic": "verified", "nobody2001book": "not-found"}
     # The book without an ISBN was found by title and author; the preprint names its published DOI.
-    assert got["brooke1977synthetic"]["registries"] == [{"registry": "Open Library", "state": "found"}]
+    # Open Library found it, so OpenAlex's budgeted search was not spent on it.
+    assert got["brooke1977synthetic"]["registries"] == [{"registry": "Open Library", "state": "found"},
+                                                        {"registry": "OpenAlex", "state": "not-asked"}]
+    assert "Open Library /works/" in got["brooke1977synthetic"]["reason"]
+    assert "by title search (same title, year 1977, Brooke among the authors)" in got["brooke1977synthetic"]["reason"]
     assert got["fernhill2024world"]["record"]["agency"] == "arxiv"
     assert [u["source"] for u in got["quill2015synthetic"]["record"]["updates"]] == ["PubMed"]
     main(["check", "--bib", "refs.bib", "--essay", "", "--format", "json"])
@@ -369,8 +374,11 @@ def test_dblp_recording_and_a_paper_found_by_title(fake, tmp_path) -> None:
     assert found.status == "verified" and found.record.agency == "dblp"
     # The entry left out the third author and the pages: DBLP's record says so.
     assert {(m.field, m.kind) for m in found.mismatches} == {("authors", "count"), ("pages", "missing")}
-    assert dict(found.registries) == {"dblp": "found"}
+    # DBLP found it: OpenAlex's budgeted search is not spent; Semantic Scholar (no daily budget) is asked too.
+    assert dict(found.registries) == {"dblp": "found", "openalex": "not-asked", "semanticscholar": "not-found"}
+    assert "DBLP conf/dac/ZhangYY21 by title search (same title, year 2021, Zhang among the authors)" in found.reason
     # A search that misses proves nothing: no verdict that the work does not exist.
-    assert missed.status == "no-doi" and "DBLP (not found): no match by title and author" in missed.reason
+    assert missed.status == "no-doi" and ("asked DBLP (not found), OpenAlex (not found), Semantic Scholar "
+                                          "(not found): no match by title and author") in missed.reason
     query = next(r for r in fake.requests if r.path == "/dblp/search/publ/api").query
     assert "format=json" in query and "h=5" in query

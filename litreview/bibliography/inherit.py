@@ -52,7 +52,7 @@ def resolve(entries: Mapping[str, tuple[str, Mapping[str, str]]]) -> dict[str, d
 
     ``entries`` maps each key to (entry type, own fields); look-ups ignore case.
     """
-    folded = {}
+    folded: dict[str, str] = {}
     for key in entries:
         folded.setdefault(key.casefold(), key)
     done: dict[str, dict[str, str]] = {}

@@ -46,7 +46,8 @@ def decode_latex(value: str) -> str:
 
     text = _VERBATIM.sub(protect, value) if "\\" in value else value
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
-        text = codecs.decode(text, "ulatex")
+        # latexcodec's "ulatex" decodes str to str; typeshed types codecs.decode for bytes codecs only.
+        text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]
     if "\\" in text:
         text = _MACRO.sub(_macro_text, text)
     text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}")

@@ -128,7 +128,7 @@ def damaged_entries(bib: Bibliography) -> set[str]:
 
 def _has(fields: Mapping[str, str], name: str) -> bool:
     value = fields.get(name)
-    return bool(value) and bool(plain(value))
+    return bool(value and plain(value))
 
 
 def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Finding]:

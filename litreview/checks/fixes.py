@@ -56,9 +56,9 @@ def _fixed_names(raw: str, people: Iterable[Person]) -> str:
         if name_problem(person) != "miscased initials":
             continue
         family, given = re.escape(person.family), re.escape(person.given)
-        better = fixed_given(person.given)
+        better = fixed_given(person.given).replace("\\", r"\\")  # a replacement template: backslashes kept
         # "Family, Given" or "Given Family", as the entry writes it.
-        text, n = re.subn(rf"({family}\s*,\s*){given}(?=\s+and\s|\s*$)", lambda m, b=better: m.group(1) + b, text, count=1)
+        text, n = re.subn(rf"({family}\s*,\s*){given}(?=\s+and\s|\s*$)", rf"\g<1>{better}", text, count=1)
         if not n:
-            text = re.sub(rf"(?<![\w.]){given}(\s+{family})", lambda m, b=better: b + m.group(1), text, count=1)
+            text = re.sub(rf"(?<![\w.]){given}(\s+{family})", rf"{better}\g<1>", text, count=1)
     return text if text != raw else ""

@@ -84,7 +84,7 @@ def is_all_capitals(raw: str) -> bool:
 def title_case(text: str) -> str:
     """A title-case rendering of an all-capitals title (a suggestion, not a rule)."""
     words = text.lower().split(" ")
-    out = []
+    out: list[str] = []
     for i, word in enumerate(words):
         keep_small = 0 < i < len(words) - 1 and word in _SMALL_WORDS and not out[-1].endswith(":")
         out.append(word if keep_small else word[:1].upper() + word[1:])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import click
@@ -29,8 +29,11 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def config_from(*, must_exist: tuple[str, ...] = ("claims",), **overrides: Any) -> Config:
+def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist: tuple[str, ...] = ("claims",),
+                **overrides: Any) -> Config:
     """The configuration for the working folder with command-line overrides applied.
+
+    ``paths`` holds the input-path options (``input_options``), ``overrides`` any other setting.
 
     Paths given on the command line are relative to the working folder, not to the
     config file, so they are made absolute here. A path named in ``must_exist`` and given
@@ -41,15 +44,16 @@ def config_from(*, must_exist: tuple[str, ...] = ("claims",), **overrides: Any) 
     from pathlib import Path
 
 
+    overrides = {**(paths or {}), **overrides}
     config = load_config()
-    paths = {"essay", "bibliography", "claims", "metadata", "site_dir"}
+    path_names = {"essay", "bibliography", "claims", "metadata", "site_dir"}
     clean = {}
     for name, value in overrides.items():
         if value is None:
             continue
         if name in must_exist and value and not Path(value).exists():
             _missing(name, Path(value))
-        clean[name] = str(Path(value).resolve()) if name in paths and value else value
+        clean[name] = str(Path(value).resolve()) if name in path_names and value else value
     result = config.with_overrides(**clean)
     if clean.get("essay") and overrides.get("claims") is None and result.claims:
         result = _claims_for_other_essay(config, result)

@@ -153,7 +153,7 @@ class Adder:
         self.keys.append(key)
         if record.doi:
             self.by_doi[record.doi.lower()] = key
-        for scheme in ("isbn", "arxiv", "pmid", "pmcid"):
+        for scheme in ("isbn", "arxiv", "pmid", "pmcid", "dblp", "openalex"):
             if record.ids.get(scheme):
                 self.by_id[f"{scheme}:{record.ids[scheme]}"] = key
         for sig in _signatures(record):
@@ -162,11 +162,11 @@ class Adder:
 
 
 def _id_fields(record: RegistryRecord) -> list[tuple[str, str]]:
-    """Identifier fields beyond the DOI: arXiv eprint, PubMed and PMC ids."""
+    """Identifier fields beyond the DOI: arXiv eprint, PubMed and PMC ids, DBLP key, OpenAlex id."""
     fields: list[tuple[str, str]] = []
     if record.ids.get("arxiv"):
         fields += [("eprint", record.ids["arxiv"]), ("archiveprefix", "arXiv")]
-    for scheme in ("pmid", "pmcid"):
+    for scheme in ("pmid", "pmcid", "dblp", "openalex"):
         if record.ids.get(scheme):
             fields.append((scheme, record.ids[scheme]))
     return fields
@@ -325,7 +325,8 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     """Add works to the bibliography by DOI, other identifier or plain-text reference.
 
     Identifiers: isbn:… (Open Library, then Google Books), arxiv:… (arXiv; a preprint
-    whose published version is known is offered that DOI), pmid:… and pmcid:… (PubMed).
+    whose published version is known is offered that DOI), pmid:… and pmcid:… (PubMed),
+    dblp:KEY (DBLP) and openalex:W… (OpenAlex).
 
     Fetches each work's metadata from the registries (Crossref, DataCite), makes a
     citation key by the key_pattern setting (default {family}{year}{word}, e.g.

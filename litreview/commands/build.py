@@ -61,7 +61,7 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
     site = settings.path("site_dir").resolve()
     _check_site_dir(site, mkdocs_yml.parent)
     # The plugin reads [tool.litreview]; input paths given here reach it through the environment.
-    chosen = config_from(**paths)
+    chosen = config_from(paths)
     saved = {var: os.environ.get(var) for var in ENV_OVERRIDES.values()}
     for name, value in paths.items():
         if value is not None:
@@ -86,7 +86,7 @@ def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
 
     try:
         with _docs_dir(mkdocs_yml) as docs:
-            config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site), **docs)
+            config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site), docs_dir=docs)
             return _build_into(config, mkdocs_yml, site)
     except (ConfigurationError, Abort) as exc:
         # MkDocs has logged the details above; Abort carries only "Aborted with a configuration error!".
@@ -96,8 +96,10 @@ def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
 
 
 @contextlib.contextmanager
-def _docs_dir(mkdocs_yml: Path) -> Iterator[dict[str, str]]:
-    """An empty docs folder when mkdocs.yml's does not exist: litreview generates every page itself."""
+def _docs_dir(mkdocs_yml: Path) -> Iterator[str | None]:
+    """An empty docs folder when mkdocs.yml's does not exist: litreview generates every page itself.
+
+    None keeps mkdocs.yml's own (MkDocs ignores options set to None)."""
     import yaml
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
@@ -109,10 +111,10 @@ def _docs_dir(mkdocs_yml: Path) -> Iterator[dict[str, str]]:
         data = {}  # MkDocs reports a broken file itself, with its details
     docs = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
     if isinstance(docs, str) and (mkdocs_yml.parent / docs).is_dir():
-        yield {}
+        yield None
         return
     with tempfile.TemporaryDirectory(prefix="litreview-docs-") as empty:
-        yield {"docs_dir": empty}
+        yield empty
 
 
 def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
@@ -182,7 +184,7 @@ def _serve(mkdocs_yml: Path, strict: bool, dev_addr: str) -> int:
     _port_free(dev_addr)
     try:
         with _docs_dir(mkdocs_yml) as docs:
-            serve(config_file=str(mkdocs_yml), strict=strict, dev_addr=dev_addr, **docs)
+            serve(config_file=str(mkdocs_yml), strict=strict, dev_addr=dev_addr, docs_dir=docs)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise

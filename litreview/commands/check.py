@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import click
 
@@ -177,7 +177,7 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         text = _list_codes("json" if fmt == "json" else "text")
         _write(text, output)
         return 0
-    config = config_from(**paths)
+    config = config_from(paths)
     if online:
         _fetch_online(config)
     now = datetime.now(UTC)
@@ -221,7 +221,7 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     return _report(report, fmt, output, strict)
 
 
-def _is_report(report: Any) -> bool:
+def _is_report(report: Any) -> TypeGuard[dict[str, Any]]:
     return (isinstance(report, dict) and isinstance(report.get("text"), str)
             and isinstance(report.get("summary"), str)
             and all(type(report.get(n)) is int for n in ("errors", "warnings")))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ._options import config_from, emit_json, format_option, input_options
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 EXAMPLES = """\b
 Examples:
@@ -36,8 +40,8 @@ class RichProgress:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def start(self, total: int, cached: int) -> None:
         if not self.enabled or total == 0:
@@ -53,7 +57,7 @@ class RichProgress:
         self._progress.start()
 
     def advance(self, stats) -> None:
-        if self._progress is None:
+        if self._progress is None or self._task is None:
             return
         text = f"{stats.requests} requests, {stats.retries} retries, {stats.rate:.1f} req/s"
         self._progress.update(self._task, advance=1, stats=text)
@@ -65,7 +69,7 @@ class RichProgress:
 
 def _summary(report, bibliography, width: int | None = None) -> str:
     """Each entry's registry status after the run: a table when wide, a list when narrow; words never cut."""
-    from ..registry.report import worst_update
+    from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
     # Offline, every note would repeat the connection error; the last line gives it once.
@@ -81,9 +85,11 @@ def _summary(report, bibliography, width: int | None = None) -> str:
         if meta.url_check is not None:
             u = meta.url_check
             url = "ok" if u.ok else f"broken ({u.error or u.status})" + (" archived" if u.archive_url else "")
-        rows.append([source.key, status, doi, fields, url, meta.reason.replace(noise, "") if noise else meta.reason])
-    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("mismatches"),
-               Column("URL"), Column("note", grow=True)]
+        asked = "\n".join(f"{label}: {words}" for label, words in registry_states(meta))
+        rows.append([source.key, status, doi, asked, fields, url,
+                     meta.reason.replace(noise, "") if noise else meta.reason])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
+               Column("mismatches"), Column("URL"), Column("note", grow=True)]
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
     footer = (f"{len(bibliography.sources)} entries: {counts}. {report.requests} requests, "
               f"{report.retries} retries in {report.seconds:.1f} s; {report.cached} lookups from the snapshot, "
@@ -123,7 +129,7 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     from ..registry.report import metadata_json
     from .sources import load_or_fail
 
-    config = config_from(mailto=mailto, timeout=timeout, **paths)
+    config = config_from(paths, mailto=mailto, timeout=timeout)
     # A snapshot folder chosen for this run may hold a mirror's or a test server's records.
     chosen = paths.get("metadata") is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
     from ..review import load_inputs

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage
+from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -68,7 +68,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     if sum(bool(x) for x in (accept, reject, group)) > 1:
         raise click.UsageError("use one of --accept, --reject and --group at a time")
     writes = bool(accept or reject or group)
-    config = config_from(must_exist=() if writes else ("claims",), **paths)
+    config = config_from(paths, must_exist=() if writes else ("claims",))
     from ..linking import group_claims, link
     from ..linking.curated import CuratedLinks, check_belongs, load_curated, record_group
     from ..review import load_inputs
@@ -176,7 +176,7 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     return 0
 
 
-def _named_kind(linkage: Linkage, ids: set[str], key: str) -> str | None:
+def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
     """The kind of a link the prose supports but the linkers did not pick (an ambiguous name's other entry)."""
     from ..linking import mention_kind
 

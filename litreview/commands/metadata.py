@@ -17,7 +17,7 @@ Examples:
 
 def _table(bibliography, metadata, width: int | None = None) -> str:
     """Each source's registry status as a table (wide) or a list (narrow), wrapped between words."""
-    from ..registry.report import worst_update
+    from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
     rows = []
@@ -45,10 +45,12 @@ def _table(bibliography, metadata, width: int | None = None) -> str:
                 url += f"\n-> {u.final_url}"
             if u.archive_url:
                 url += f"\narchive: {u.archive_url}"
-        rows.append([source.key, status, doi or "", record, mismatches, url, meta.reason or ""])
-    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registry record", grow=True),
-               Column("mismatches", grow=True), Column("URL", fold=True), Column("reason", grow=True)]
-    # Seven columns of prose and identifiers need a wide screen; below that, one record per source.
+        asked = "\n".join(f"{label}: {words}" for label, words in registry_states(meta))
+        rows.append([source.key, status, doi or "", asked, record, mismatches, url, meta.reason or ""])
+    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
+               Column("registry record", grow=True), Column("mismatches", grow=True), Column("URL", fold=True),
+               Column("reason", grow=True)]
+    # Eight columns of prose and identifiers need a wide screen; below that, one record per source.
     return render("registry metadata (from the snapshot)", columns, rows, width=width or output_width(),
                   heads=(0, 1), narrow=160)
 
@@ -75,7 +77,7 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     from ..registry.snapshot import load_metadata
     from .sources import load_or_fail
 
-    config = config_from(**paths)
+    config = config_from(paths)
     bibliography = load_or_fail(config.path("bibliography"))
     if keys:
         unknown = sorted(set(keys) - set(bibliography.keys))

@@ -66,7 +66,7 @@ def command(fmt: str, **paths: str | None) -> int:
     publisher, volume, number, pages, doi, url and urldate. CSL-JSON follows the
     citation-style-language schema, for Zotero, pandoc and citeproc.
     """
-    config = config_from(**paths)
+    config = config_from(paths)
     bibliography = load_or_fail(config.path("bibliography"))
     sources = bibliography.sources
     if fmt == "json":

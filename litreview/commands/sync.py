@@ -67,7 +67,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     from ..registry.snapshot import load_metadata
     from .sources import load_or_fail
 
-    config = config_from(**paths)
+    config = config_from(paths)
     path = config.path("bibliography")
     bibliography = load_or_fail(path, strict=True)
     unknown = sorted(set(keys) - set(bibliography.keys))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Citation
+from ..model import Citation, CitationMode
 
 MASK = "\x00"
 """Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
@@ -130,7 +130,7 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
             key = _key(key_match)
             prefix = item[:key_match.start()].strip()
             written = shown[base + at:base + at + len(item)].strip()
-            mode = "suppress-author" if key_match.group("suppress") else "normal"
+            mode: CitationMode = "suppress-author" if key_match.group("suppress") else "normal"
             out.append((base + at + key_match.start(), Citation(
                 key=key, start=bracket.start(), end=bracket.end(), written=written, mode=mode,
                 prefix=shown[base + at:base + at + key_match.start()].strip() if prefix else "",

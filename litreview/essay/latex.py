@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import EssayError
 from ..fileio import read_text
-from ..model import Essay, Paragraph
+from ..model import Claim, Essay, Paragraph
 from .segment import make_claim, sentences
 
 MAX_DEPTH = 16
@@ -68,7 +68,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     out: list[Paragraph] = []
     for file, line, start, end in spans:
         number = len(out) + 1
-        claims = []
+        claims: list[Claim] = []
         for a, b in sentences(plain, start, end):
             claim = make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file)
             claims.append(replace(claim, line=line + body.count("\n", start, a)))

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import EssayError
-from ..model import Essay, Paragraph
+from ..model import Claim, Essay, Paragraph
 from .cites import keys_in, mask_inline
 from .segment import make_claim, sentences
 
@@ -62,7 +62,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     for start, end, spans in sorted(_units(source), key=lambda u: u[0]):
         unit = mask_inline(source[start:end])
-        claims = []
+        claims: list[Claim] = []
         for span_start, span_end in spans:
             for a, b in sentences(body, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1

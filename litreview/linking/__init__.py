@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, Mention, SourceMetadata
-from .anchors import Grouping, anchor, group_essay
+from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
+from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
 from .curated import CuratedLinks, load_curated
 from .hits import Found, Hit
@@ -23,7 +23,7 @@ from .references import build_reference_index, find_references
 from .titles import build_title_index, find_titles
 from .topical import suggest
 
-MENTION_KINDS = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
+MENTION_KINDS: dict[str, LinkKind] = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
                  "document": "reference"}
 """The link kind each kind of mention stands for."""
 
@@ -89,7 +89,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     mentions = sorted(((position.get(m.claim_id, 0), at, n, m) for n, (at, m) in enumerate(lifted)),
                       key=lambda t: t[:3])
     unique = tuple(_unique(m for *_, m in mentions))
-    orphans = []
+    orphans: list[Orphan] = []
     if curated is not None and (curated.links or curated.groups):
         placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
         links = _apply(links, placed, unique)
@@ -138,12 +138,12 @@ def _to_link(hit: Hit) -> Link:
                 locator=hit.locator, ambiguous=hit.ambiguous)
 
 
-def mention_kind(mention: Mention) -> str | None:
+def mention_kind(mention: Mention) -> LinkKind | None:
     """The link kind a mention stands for (``None`` for mentions that are no link)."""
     return MENTION_KINDS.get(mention.kind)
 
 
-def _apply(links: list[Link], placed: list, mentions: tuple[Mention, ...] = ()) -> list[Link]:
+def _apply(links: list[Link], placed: list[Anchored], mentions: tuple[Mention, ...] = ()) -> list[Link]:
     """The reviewers' decisions override what the linkers found.
 
     A decision applies to every link of its claim and source; when several decisions meet on
@@ -165,8 +165,8 @@ def _apply(links: list[Link], placed: list, mentions: tuple[Mention, ...] = ()) 
         if pair not in by_pair:
             kind, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
             links.append(Link(claim_id=item.claim_id, source_key=decision.source_key,
-                              kind=kind or "topical",  # type: ignore[arg-type]
-                              confidence=1.0, status=decision.status,  # type: ignore[arg-type]
+                              kind=kind or "topical",
+                              confidence=1.0, status=decision.status,
                               evidence=evidence or decision.note or "recorded by a reviewer",
                               note=decision.note, locator=decision.locator, curated=True))
             by_pair[pair] = [len(links) - 1]
@@ -182,16 +182,16 @@ def _apply(links: list[Link], placed: list, mentions: tuple[Mention, ...] = ()) 
                 continue  # another decision already spoke for this kind's link
             if retype:
                 _, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
-                old = replace(old, kind=decision.kind, ambiguous=False,
+                old = replace(old, kind=decision.kind or old.kind, ambiguous=False,
                               evidence=evidence or decision.note or "recorded by a reviewer")
-            links[n] = replace(old, status=decision.status,  # type: ignore[arg-type]
+            links[n] = replace(old, status=decision.status,
                                confidence=1.0 if decision.status == "confirmed" else old.confidence,
                                note=decision.note or old.note, locator=decision.locator or old.locator,
                                curated=True)
     return _settle_ambiguous(links, mentions)
 
 
-def _named(here: Sequence[Mention], claim_id: str, key: str, kind: str | None) -> tuple[str | None, str]:
+def _named(here: Sequence[Mention], claim_id: str, key: str, kind: LinkKind | None) -> tuple[LinkKind | None, str]:
     """What the claim's prose (its mentions ``here``) says of ``key``: (link kind, the words)."""
     for m in here:
         if key in m.keys and (kind is None or mention_kind(m) == kind):

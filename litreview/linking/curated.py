@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimsFileError
 from ..fileio import write_atomic
-from ..model import KIND_RANK, Bibliography, Claim, Essay, LinkKind
+from ..model import KIND_RANK, Bibliography, Claim, Essay, LinkKind, LinkStatus
 from .anchors import anchor
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class CuratedLink:
 
     claim_id: str
     source_key: str
-    status: str
+    status: LinkStatus
     exact: str = ""
     prefix: str = ""
     suffix: str = ""
@@ -217,7 +217,7 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
                                       hint=f"known fields: {', '.join(sorted(GROUP_FIELDS))}")
         claim_id = entry.get("claim")
         parsed = parse_group_id(claim_id) if isinstance(claim_id, str) else None
-        if parsed is None or parsed[2] <= parsed[1]:
+        if not isinstance(claim_id, str) or parsed is None or parsed[2] <= parsed[1]:
             raise ClaimsFileError(f"a group's claim must read p<paragraph>-s<first>-<last>, not {claim_id!r}",
                                   path=path, line=_line_of(entry, "claim") or line,
                                   hint="e.g. p3-s5-7 for sentences 5 to 7 of paragraph 3")
@@ -267,7 +267,7 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
                               hint=f"use one of: {', '.join(KIND_RANK)}")
     exact, prefix, suffix = _anchor_fields(entry, path, line)
     return CuratedLink(
-        claim_id=str(entry["claim"]), source_key=str(entry["source"]), status=str(entry["status"]),
+        claim_id=str(entry["claim"]), source_key=str(entry["source"]), status=entry["status"],
         exact=exact, prefix=prefix, suffix=suffix, note=str(entry.get("note") or ""),
         locator=str(entry.get("locator") or ""), kind=kind, line=line,
     )
@@ -306,7 +306,7 @@ def record_group(path: str | os.PathLike[str], essay: Essay, claim_id: str, *, n
     return _write(doc, p, current.text)
 
 
-def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, status: str,
+def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, status: LinkStatus,
             note: str, locator: str, kind: LinkKind | None, bibliography: Bibliography | None) -> CuratedLinks:
     from .anchors import group_essay
 

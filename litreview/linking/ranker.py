@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..model import Link
 
@@ -44,7 +44,7 @@ def claim_cues(text: str) -> tuple[float, float]:
     return (1.0 if _CUES.search(text) else 0.0), (1.0 if _FIRST_PERSON.search(text) else 0.0)
 
 
-def probability(row: Sequence[float], weights: dict[str, float] | None = None) -> float:
+def probability(row: Sequence[float], weights: Mapping[str, float] | None = None) -> float:
     """The model's probability for one candidate (``row`` in ``FEATURES`` order), capped."""
     w = WEIGHTS if weights is None else weights
     z = w.get("intercept", 0.0) + sum(w.get(name, 0.0) * x for name, x in zip(FEATURES, row, strict=True))

@@ -112,7 +112,7 @@ def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days
 
     ``refresh_days`` asks again what was fetched longer ago than that (``--refresh-older-than``).
     """
-    from .lookups import questions
+    from .lookups import found_before, questions
     from .urls import checkable
 
     if refresh_days is not None:
@@ -125,7 +125,9 @@ def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days
             if stored is not None and origins is not None and not origins.accepts(stored.base, stored.source_url,
                                                                                   stored.synthetic):
                 stored = None
-            if refresh or stored is None or _is_stale(stored.fetched_at, now, stale_days):
+            if stored is None and found_before(snap, origins, *question):
+                p.cached += 1  # another registry found the work: a budgeted search is not spent on it
+            elif refresh or stored is None or _is_stale(stored.fetched_at, now, stale_days):
                 p.ids.setdefault(question, []).append(s.key)
             elif question not in p.ids:
                 p.cached += 1
@@ -147,8 +149,8 @@ def plan(sources: Iterable[Source], snap: Snapshot, *, now: datetime, stale_days
                 p.cached += 1
         url = s.url.strip()
         if check_urls and url and not checkable(url) and url not in p.urls:
-            stored, _ = snap.read_url(url)
-            if refresh or stored is None or _is_stale(stored.check.checked_at, now, stale_days):
+            checked, _ = snap.read_url(url)
+            if refresh or checked is None or _is_stale(checked.check.checked_at, now, stale_days):
                 p.urls[url] = s
             elif url not in seen:
                 p.cached += 1
@@ -228,6 +230,7 @@ class _Run:
         self.origins: Any = None
         self.foreign_ok = False
         self.id_failures: dict[tuple[str, str], Any] = {}
+        self.id_done: dict[tuple[str, str], asyncio.Event] = {}
 
     def _keep(self, synthetic: bool, url: str) -> None:
         """A test server's answer is never stored in a snapshot that was not chosen for it."""
@@ -247,6 +250,7 @@ class _Run:
         agencies = AgencyLookup(http, ends)
         if self.progress:
             self.progress.start(self.todo.total, self.todo.cached)
+        self.id_done = {question: asyncio.Event() for question in self.todo.ids}
         try:
             async with asyncio.TaskGroup() as group:
                 for doi, keys in self.todo.dois.items():
@@ -301,9 +305,26 @@ class _Run:
         self.written.append(str(await asyncio.to_thread(self.snap.write_search, entry)))
 
     async def _id(self, http: Http, question: tuple[str, str]) -> None:
-        from .handlers import by_name
-        from .lookups import ask
+        try:
+            await self._ask_id(http, question)
+        finally:
+            self.id_done[question].set()
 
+    async def _ask_id(self, http: Http, question: tuple[str, str]) -> None:
+        from .handlers import by_name
+        from .lookups import ROUTES, Asked, ask, found_before
+
+        if by_name(question[0]).budgeted_search:
+            # A budgeted search waits for the registries before it in the route, and is not spent
+            # when one of them found the work.
+            route = ROUTES.get(question[1].split(":", 1)[0], ())
+            for prior in route[:route.index(question[0])] if question[0] in route else ():
+                if (prior, question[1]) in self.id_done:
+                    await self.id_done[(prior, question[1])].wait()
+            first = found_before(self.snap, self.origins, *question)
+            if first:
+                self.id_failures[question] = Asked(*question, "not-asked", f"{first} found it first")
+                return
         asked = await ask(http, self.config, self.snap, *question, clock=self.clock, foreign_ok=self.foreign_ok)
         if asked.state in ("found", "not-found"):
             self.written.append(str(self.snap.id_file(*question)))

@@ -86,6 +86,9 @@ class Handler:
     """Identifier schemes it can look up (doi, arxiv, pmid, pmcid, isbn, dblp, openalex)."""
     fake_prefix: ClassVar[str] = ""
     """Path under which the fake server serves this registry ('' for the root)."""
+    budgeted_search: ClassVar[bool] = False
+    """Its title searches cost a daily budget: asked only when the registries before it in the
+    route found nothing (OpenAlex)."""
 
     def base_url(self, config: Any) -> str:
         """The configured base URL (no trailing slash)."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .handler import Handler
 
-_MODULES = ("crossref", "datacite", "doi_org", "openalex", "arxiv", "ncbi", "openlibrary", "googlebooks", "dblp")
+_MODULES = ("crossref", "datacite", "doi_org", "openalex", "arxiv", "ncbi", "openlibrary", "googlebooks", "dblp",
+            "semanticscholar")
 
 
 def _load() -> tuple[Handler, ...]:

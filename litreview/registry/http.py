@@ -179,8 +179,10 @@ class Http:
 
     async def get(self, url: str, *, pool: str, accept: str = "application/json", json_body: bool = True,
                   method: str = "GET", follow_redirects: bool = True, read_body: bool = True,
-                  attempts: int | None = None) -> Response:
-        """One request with retries; returns the final response or raises FetchFailed & co."""
+                  attempts: int | None = None, headers: Mapping[str, str] | None = None) -> Response:
+        """One request with retries; returns the final response or raises FetchFailed & co.
+
+        ``headers`` are sent besides Accept (an API key a registry wants as a header)."""
         import stamina
 
         policy = self.policy
@@ -201,7 +203,7 @@ class Http:
                         self.stats.retries += 1
                     try:
                         return await self._attempt(url, pool, accept, json_body, method, follow_redirects,
-                                                   read_body)
+                                                   read_body, headers)
                     except Transient as exc:
                         last = exc
                         self._count_failure(pool)
@@ -230,7 +232,7 @@ class Http:
                                 f"{100 * self.budget:.0f}%); try again later")
 
     async def _attempt(self, url: str, pool_name: str, accept: str, json_body: bool, method: str,
-                       follow_redirects: bool, read_body: bool) -> Response:
+                       follow_redirects: bool, read_body: bool, extra: Mapping[str, str] | None = None) -> Response:
         import httpx
 
         host = httpx.URL(url).host
@@ -250,7 +252,7 @@ class Http:
             if pool_name.split(":", 1)[0] in self._counted:
                 self.stats.counted_requests += 1
             try:
-                async with self.client.stream(method, url, headers={"Accept": accept},
+                async with self.client.stream(method, url, headers={"Accept": accept, **(extra or {})},
                                               follow_redirects=follow_redirects) as resp:
                     self._reached.add(host)
                     self.stats.responses += 1

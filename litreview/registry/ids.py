@@ -41,6 +41,34 @@ def arxiv_id(text: str) -> str:
     return value if _ARXIV_NEW.match(value) or _ARXIV_OLD.match(value) else ""
 
 
+_DBLP_URL = re.compile(r"dblp\.(?:org|uni-trier\.de)/rec/(?:(?:bib|xml|html)\d?/)?"
+                       r"((?:conf|journals|books|phd|series|reference|tr)/[\w.-]+/[\w.-]+)", re.I)
+_OPENALEX = re.compile(r"(?:openalex\.org/(?:works/)?|^openalex:\s*|^)(W\d{4,12})\b", re.I)
+
+
+def dblp_key(text: str) -> str:
+    """A DBLP record key in a field (``conf/nips/X17``, ``dblp:…``, a dblp.org/rec/ URL); '' when none."""
+    value = text.strip()
+    found = _DBLP_URL.search(value)
+    if found:
+        return found.group(1).removesuffix(".bib").removesuffix(".xml").removesuffix(".html")
+    value = re.sub(r"^dblp:\s*", "", value, flags=re.I)
+    return value if _DBLP.match(value) and not value.startswith(("persons/", "homepages/")) else ""
+
+
+def openalex_id(text: str, *, bare: bool = True) -> str:
+    """An OpenAlex work id (``W2741809807``) in a field or an openalex.org URL; '' when none.
+
+    ``bare=False`` accepts only the URL or ``openalex:`` forms (for free text such as a note).
+    """
+    value = text.strip()
+    if not bare and not re.search(r"openalex\.org/|openalex:", value, re.I):
+        return ""
+    found = _OPENALEX.search(value) if not bare or "/" in value or ":" in value else \
+        re.fullmatch(r"(W\d{4,12})", value, re.I)
+    return found.group(1).upper() if found else ""
+
+
 def problem(scheme: str, value: str) -> str:
     """Why ``value`` is not an identifier of ``scheme`` ('' when it is)."""
     if scheme == "isbn" and not isbn13(value):
@@ -90,7 +118,7 @@ def parse_identifier(text: str) -> tuple[str, str]:
 
 
 def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
-    """The identifiers an entry's fields carry (isbn, arxiv via eprint, pmid, pmcid), normalised."""
+    """The identifiers an entry's fields carry (isbn, arxiv via eprint, pmid, pmcid, dblp, openalex), normalised."""
     out: dict[str, str] = {}
     low = {k.lower(): v for k, v in fields.items()}
     for raw in re.split(r"[,;\s]+(?=\d{9}|97)", low.get("isbn", "")):
@@ -108,4 +136,17 @@ def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
     pmcid = low.get("pmcid", "").strip().upper()
     if re.fullmatch(r"PMC\d+", pmcid):
         out["pmcid"] = pmcid
+    # DBLP keys and OpenAlex ids: their own field, eprint with eprinttype, or a URL in url,
+    # biburl (DBLP's own BibTeX export) or note.
+    free = [low.get(name, "") for name in ("url", "biburl", "note", "howpublished")]
+    key = next((k for k in [dblp_key(low.get("dblp", "")),
+                            dblp_key(eprint) if prefix == "dblp" else "",
+                            *(dblp_key(v) for v in free if "dblp" in v.lower())] if k), "")
+    if key:
+        out["dblp"] = key
+    work = next((w for w in [openalex_id(low.get("openalex", "")),
+                             openalex_id(eprint) if prefix == "openalex" else "",
+                             *(openalex_id(v, bare=False) for v in free)] if w), "")
+    if work:
+        out["openalex"] = work
     return out

@@ -25,11 +25,17 @@ if TYPE_CHECKING:
 
 #: identifier scheme -> registries asked, in fallback order.
 ROUTES: dict[str, tuple[str, ...]] = {
-    "isbn": ("openlibrary", "googlebooks"), "arxiv": ("arxiv",), "pmid": ("ncbi",), "pmcid": ("ncbi",),
-    "doi": ("openalex",), "openalex": ("openalex",), "title": ("openlibrary",), "paper-title": ("dblp",),
+    "isbn": ("openlibrary", "googlebooks"), "arxiv": ("arxiv", "semanticscholar"), "pmid": ("ncbi",),
+    "pmcid": ("ncbi",), "doi": ("openalex",), "openalex": ("openalex",), "dblp": ("dblp",),
+    "title": ("openlibrary", "openalex"), "paper-title": ("dblp", "openalex", "semanticscholar"),
+    "work-title": ("openalex",),
 }
 #: Schemes that are searches, not identifiers: a miss proves nothing (never a "no such work" verdict).
-SEARCHES = ("title", "paper-title")
+SEARCHES = ("title", "paper-title", "work-title")
+#: Entry type -> the title search it gets when it has no identifier (books, papers, reports and theses).
+SEARCH_BY_TYPE = {**dict.fromkeys(("book", "mvbook", "collection"), "title"),
+                  **dict.fromkeys(("inproceedings", "conference", "article", "incollection"), "paper-title"),
+                  **dict.fromkeys(("techreport", "report", "phdthesis", "mastersthesis", "thesis"), "work-title")}
 
 
 def is_search(ident: str) -> bool:
@@ -38,8 +44,6 @@ def is_search(ident: str) -> bool:
 
 #: States of one registry for one entry, as reports show them.
 STATES = ("found", "not-found", "unreachable", "over-budget", "failed", "not-asked")
-BOOK_TYPES = frozenset({"book", "mvbook", "collection"})
-PAPER_TYPES = frozenset({"inproceedings", "conference", "article"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +69,31 @@ def questions(source: Source, *, with_doi: bool = True) -> list[tuple[str, str]]
         ids.pop("pmcid", None)  # the same PubMed record, one question is enough
     for scheme, value in ids.items():
         out += [(registry, f"{scheme}:{value}") for registry in ROUTES.get(scheme, ())]
-    if not ids and not source.doi.strip() and source.title.strip() and (source.authors or source.editors):
+    scheme = SEARCH_BY_TYPE.get(source.type.lower(), "")
+    if scheme and not ids and not source.doi.strip() and source.title.strip() and (source.authors or source.editors):
+        from .matching import query_ident
+
         family = (source.authors or source.editors)[0].family
-        kind = source.type.lower()
-        scheme = "title" if kind in BOOK_TYPES else ("paper-title" if kind in PAPER_TYPES else "")
-        out += [(registry, f"{scheme}:{source.title.strip()}|{family}") for registry in ROUTES.get(scheme, ())]
+        ident = query_ident(scheme, source.title, family, source.year)
+        out += [(registry, ident) for registry in ROUTES[scheme]]
     return out
+
+
+def found_before(snap: Snapshot, origins: Origins | None, registry: str, ident: str) -> str:
+    """The registry before ``registry`` in the route whose stored answer found the work ('' if none).
+
+    Only for searches of a registry with a daily budget (``Handler.budgeted_search``): such a
+    search is not spent on a work another registry has already found.
+    """
+    if not is_search(ident) or not by_name(registry).budgeted_search:
+        return ""
+    route = ROUTES.get(ident.split(":", 1)[0], ())
+    for prior in route[:route.index(registry)] if registry in route else ():
+        stored, _ = snap.read_id(prior, ident)
+        if stored is not None and stored.record is not None and (
+                origins is None or origins.accepts(stored.base, stored.source_url, stored.synthetic)):
+            return by_name(prior).label
+    return ""
 
 
 async def ask(http: Http, config: Any, snap: Snapshot, registry: str, ident: str, *,
@@ -112,6 +135,8 @@ class Identity:
     fetched_at: str = ""
     ignored: tuple[str, ...] = ()
     """Base URLs of stored answers ignored because they are not a configured registry's."""
+    evidence: tuple[str, ...] = ()
+    """For each work found by a title search: which registry, its id, and why it was taken for the entry's."""
 
     @property
     def by_id(self) -> tuple[Asked, ...]:
@@ -135,6 +160,7 @@ def identity(source: Source, snap: Snapshot, origins: Origins, *, with_doi: bool
     records: list[tuple[str, RegistryRecord]] = []
     asked: list[Asked] = []
     ignored: list[str] = []
+    evidence: list[str] = []
     fetched = ""
     for registry, ident in questions(source, with_doi=with_doi):
         entry, problem = snap.read_id(registry, ident)
@@ -142,7 +168,9 @@ def identity(source: Source, snap: Snapshot, origins: Origins, *, with_doi: bool
             ignored.append(entry.base)
             entry = None
         if entry is None:
-            asked.append(failures.get((registry, ident)) or Asked(registry, ident, "not-asked", problem))
+            first = found_before(snap, origins, registry, ident)
+            why = f"{first} found it first; the search was not spent" if first else problem
+            asked.append(failures.get((registry, ident)) or Asked(registry, ident, "not-asked", why))
             continue
         fetched = max(fetched, entry.fetched_at)
         if entry.record is None:
@@ -150,7 +178,20 @@ def identity(source: Source, snap: Snapshot, origins: Origins, *, with_doi: bool
             continue
         asked.append(Asked(registry, ident, "found"))
         records.append((registry, parsed(entry)))
-    return Identity(tuple(records), tuple(asked), fetched, tuple(ignored))
+        if is_search(ident):
+            evidence.append(search_evidence(registry, ident, records[-1][1]))
+    return Identity(tuple(records), tuple(asked), fetched, tuple(ignored), tuple(evidence))
+
+
+def search_evidence(registry: str, ident: str, record: RegistryRecord) -> str:
+    """'OpenAlex W2741809807 by title search (same title, year 2004, Holsti among the authors)'."""
+    from .matching import parse_query, title_match
+
+    match = title_match(parse_query(ident), record)
+    handler = by_name(registry)
+    own = record.ids.get(registry) or record.ids.get("dblp") or record.doi or record.url
+    why = match.evidence() if match is not None else "no longer matches the entry by title, year and author"
+    return f"{handler.label}{(' ' + own) if own else ''} by title search ({why})"
 
 
 def parsed(entry: IdEntry) -> RegistryRecord:

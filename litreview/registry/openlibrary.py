@@ -56,21 +56,28 @@ class OpenLibrary(Handler):
         return answer(self, ident, book if isinstance(book, Mapping) else None, url, base, resp)
 
     async def search(self, http: Http, config: Any, ident: str) -> Answer:
-        """``title:TITLE|AUTHOR`` -> the best document of ``/search.json`` (its ``docs[0]``)."""
-        title, _, author = ident.split(":", 1)[1].partition("|")
+        """``title:TITLE|AUTHOR|YEAR`` -> the first document of ``/search.json`` that passes ``matching``."""
+        from .matching import best_match, parse_query
+
+        query = parse_query(ident)
         base = self.base_url(config)
-        params = {"title": title, "limit": "5"} | ({"author": author} if author else {})
+        params = {"title": query.title, "limit": "5"} | ({"author": query.family} if query.family else {})
         url = f"{base}/search.json?{urlencode(params)}"
         resp = await http.get(url, pool="openlibrary")
         docs = resp.data.get("docs") if isinstance(resp.data, Mapping) else None
         if resp.status != 200 or not isinstance(docs, list):
             raise FetchFailed(f"Open Library search answered {resp.status} without docs", status=resp.status,
                               url=url)
-        from ..text import fold_words as fold
-
-        wanted = fold(title)
-        best = next((d for d in docs if isinstance(d, Mapping) and fold(str(d.get("title") or "")) == wanted), None)
-        return answer(self, ident, {"search": True, **best} if best else None, url, base, resp)
+        hits = []
+        for doc in docs:
+            if isinstance(doc, Mapping):
+                # A book's documents list every edition's year: the edition the entry cites may be one.
+                listed = doc.get("publish_year")
+                years: list[Any] = listed if isinstance(listed, list) else []
+                marked = {"search": True, **doc} | ({"edition_year": query.year} if query.year in years else {})
+                hits.append((marked, parse_search_doc(marked)))
+        best = best_match(query, hits)
+        return answer(self, ident, best[0] if best else None, url, base, resp)
 
     def parse(self, fmt: str, raw: Mapping[str, Any], agency: str = "") -> RegistryRecord:
         return parse_search_doc(raw) if raw.get("search") else parse_book(raw)
@@ -101,7 +108,7 @@ def parse_book(book: Mapping[str, Any]) -> RegistryRecord:
     """An Open Library ``jscmd=data`` book."""
     from .parse import clean_text
 
-    ids = book.get("identifiers") if isinstance(book.get("identifiers"), Mapping) else {}
+    ids = found if isinstance(found := book.get("identifiers"), Mapping) else {}
     isbns = tuple(str(i) for i in (ids.get("isbn_13") or []) + (ids.get("isbn_10") or []))
     publishers = [p.get("name", "") for p in book.get("publishers") or () if isinstance(p, Mapping)]
     return RegistryRecord(
@@ -118,11 +125,14 @@ def parse_book(book: Mapping[str, Any]) -> RegistryRecord:
 
 
 def parse_search_doc(doc: Mapping[str, Any]) -> RegistryRecord:
-    """An Open Library ``/search.json`` document (title, author_name, first_publish_year, isbn, publisher)."""
+    """An Open Library ``/search.json`` document (title, author_name, first_publish_year, isbn, publisher).
+
+    ``edition_year`` (set by ``search`` when one of the document's ``publish_year`` is the entry's)
+    is the year of the edition the entry cites."""
     from .parse import clean_text
 
     isbns = tuple(str(i) for i in doc.get("isbn") or ())
-    year = doc.get("first_publish_year")
+    year = doc.get("edition_year") or doc.get("first_publish_year")
     publishers = doc.get("publisher") or []
     return RegistryRecord(
         doi="", agency="openlibrary", type="book", title=clean_text(doc.get("title")),

@@ -90,7 +90,7 @@ def parse_updates(message: Mapping[str, Any]) -> tuple[Update, ...]:
                 label=str(item.get("label") or ""),
                 source=str(item.get("source") or ""),
                 date=_iso_date(item.get("updated")),
-                direction=direction,  # type: ignore[arg-type]
+                direction=direction,
             ))
     return tuple(updates)
 

@@ -74,6 +74,34 @@ def metadata_json(meta: SourceMetadata, doi: str = "") -> dict[str, Any]:
     }
 
 
+#: How each registry state reads in tables and on the site.
+STATE_WORDS = {"found": "answered", "not-found": "not found", "unreachable": "unreachable",
+               "over-budget": "over budget", "failed": "failed", "not-asked": "not asked"}
+
+
+def registry_states(meta: SourceMetadata) -> list[tuple[str, str]]:
+    """(registry label, state in words) for each registry asked about the entry, merged per registry.
+
+    A registry asked several questions (a title search and an id) shows its best answer.
+    """
+    if not meta.registries:
+        return []
+    from .handlers import agency_label
+
+    order = list(STATE_WORDS)
+    best: dict[str, str] = {}
+    for name, state in meta.registries:
+        label = agency_label(name)
+        if label not in best or order.index(state) < order.index(best[label]):
+            best[label] = state
+    return [(label, STATE_WORDS.get(state, state)) for label, state in best.items()]
+
+
+def registries_text(meta: SourceMetadata) -> str:
+    """'Crossref: answered; OpenAlex: over budget' ('' when none was asked)."""
+    return "; ".join(f"{label}: {words}" for label, words in registry_states(meta))
+
+
 def registries_json(meta: SourceMetadata) -> list[dict[str, str]]:
     """Which registries were asked about the entry and how each answered."""
     from .handlers import agency_label

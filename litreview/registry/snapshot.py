@@ -281,7 +281,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
             agree = [by_name(by).label for by, r in ident.records if not reconcile(source, r)]
             words = (f"{len(agree)} of {len(ident.records)} registries agree with the entry"
                      + (f" ({', '.join(agree)})" if agree else "")) if len(ident.records) > 1 else ""
-            return done("verified", "; ".join(p for p in (words, SYNTHETIC_NOTE if _synthetic(snap, source, origins)
+            return done("verified", "; ".join(p for p in (words, *ident.evidence,
+                                                         SYNTHETIC_NOTE if _synthetic(snap, source, origins)
                                                          else "") if p),
                         record=_with_evidence(record, ident.records), fetched_at=ident.fetched_at,
                         mismatches=reconcile(source, record))
@@ -317,9 +318,9 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         if suggestion is None:
             return done("no-doi", f"the entry has no DOI; the registry search on {found.fetched_at[:10]} "
                                   "found no candidate that fits it", fetched_at=found.fetched_at)
-        extra = f"; {SYNTHETIC_NOTE}" if found.synthetic else ""
+        aside = f"; {SYNTHETIC_NOTE}" if found.synthetic else ""
         return done("no-doi", f"the entry has no DOI; suggested {suggestion.doi} "
-                              f"(score {suggestion.score:.2f}){extra}", suggestion=suggestion,
+                              f"(score {suggestion.score:.2f}){aside}", suggestion=suggestion,
                     fetched_at=found.fetched_at)
 
     problem = doi_problem(source.doi)

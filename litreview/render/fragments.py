@@ -34,7 +34,7 @@ _CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
 
 def page(title: str, body: str, *, hide: Iterable[str] = ()) -> str:
     """A generated Markdown page: front matter with the (escaped) title, then the body."""
-    meta = {"title": esc(one_line(title))}
+    meta: dict[str, str | list[str]] = {"title": esc(one_line(title))}
     hidden = list(hide)
     if hidden:
         meta["hide"] = hidden

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Claim, Finding, Link, Paragraph, Review, Source, SourceMetadata
+from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 
 _STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 def is_topical_suggestion(link: Link) -> bool:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..model import Severity
 from .citation import Citations
 from .essay_page import essay_page
 from .fragments import (
@@ -344,7 +345,7 @@ def downloads_page(downloads: Sequence[Download], layout: Layout) -> str:
         f'from the same inputs as the pages.</p><ul class="lr-downloads">{items}</ul>'))
 
 
-def _severity_rank(findings: Counter[str]) -> int:
+def _severity_rank(findings: Counter[Severity]) -> int:
     """Sorts sources by their worst findings: errors first, then warnings, then notes."""
     return findings["error"] * 1_000_000 + findings["warning"] * 1_000 + findings["info"]
 

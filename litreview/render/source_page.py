@@ -138,6 +138,10 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
     if reason:
         text += f" {esc_code(reason)}"
     items.append(f"<li>Registry: {text}</li>")
+    from ..registry.report import registries_text  # which registries were asked, and how each answered
+
+    if asked := registries_text(meta):
+        items.append(f'<li class="lr-registries">Registries asked: {esc(asked)}.</li>')
     if meta.suggestion is not None:
         s = meta.suggestion
         href = doi_url(s.doi)
@@ -262,11 +266,11 @@ def _fields_table(source: Source, meta: SourceMetadata | None) -> str:
         rows.append(f"<tr{klass}><th scope=\"row\">{esc(name)}</th><td>{esc(mine)}</td><td>{esc(theirs)}</td>"
                     f"<td>{verdict}</td></tr>")
     if record is None:
-        rows = "".join(f'<tr><th scope="row">{esc(name)}</th><td>{esc(entry[name])}</td></tr>'
-                       for name in _ROWS if entry.get(name))
+        own = "".join(f'<tr><th scope="row">{esc(name)}</th><td>{esc(entry[name])}</td></tr>'
+                      for name in _ROWS if entry.get(name))
         return ('<div class="lr-fields"><table><caption>The entry’s fields (no registry record to compare '
                 'with)</caption><thead><tr><th scope="col">Field</th><th scope="col">Bibliography</th></tr>'
-                f"</thead><tbody>{rows}</tbody></table></div>")
+                f"</thead><tbody>{own}</tbody></table></div>")
     agency = f" ({esc(record.agency)})" if record.agency else ""
     caption = f"{plural(len(mismatches), 'disagreement')} with the registry"
     return (f'<div class="lr-fields"><table><caption>{caption}</caption><thead><tr><th scope="col">Field</th>'

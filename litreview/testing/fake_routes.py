@@ -16,6 +16,8 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+import httpx
+
 from ..registry.handlers import HANDLERS
 from .fake_data import datacite_to_csl, search, to_csl
 
@@ -231,7 +233,8 @@ class Handler(BaseHTTPRequestHandler):
         # Registries served under a prefix of their own answer from their handler's routes.
         for handler in HANDLERS:
             if handler.fake_prefix and path.startswith(handler.fake_prefix + "/"):
-                got = handler.fake_reply(fake, method, path[len(handler.fake_prefix):], params, self.headers)
+                got = handler.fake_reply(fake, method, path[len(handler.fake_prefix):], params,
+                                         httpx.Headers(self.headers.items()))
                 if got is None:
                     return _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
                 return _Reply(got.status, got.body, got.ctype, dict(got.headers), True)
@@ -278,7 +281,7 @@ class Handler(BaseHTTPRequestHandler):
                 break
         doi = unquote(rest).lower()
         if any(k.startswith("query.") for k in params):
-            body = {"status": "failed", "message-type": "validation-failure", "message": [
+            body: dict[str, Any] = {"status": "failed", "message-type": "validation-failure", "message": [
                 {"type": "parameter-not-allowed", "value": "query.*",
                  "message": "This route does not support field query parameters"}]}
             return _json(body, 400, "application/json;charset=utf-8")
@@ -306,7 +309,7 @@ class Handler(BaseHTTPRequestHandler):
     def _search(self, params: Mapping[str, list[str]]) -> _Reply:
         rows_text = (params.get("rows") or ["20"])[0]
         if not rows_text.isdigit() or int(rows_text) > 1000:
-            body = {"status": "failed", "message-type": "validation-failure", "message": [
+            body: dict[str, Any] = {"status": "failed", "message-type": "validation-failure", "message": [
                 {"type": "integer-not-valid", "value": rows_text, "message": "Integer specified as "
                  f"{rows_text} but must be a positive integer less than or equal to 1000."}]}
             return _json(body, 400, "application/json;charset=utf-8")

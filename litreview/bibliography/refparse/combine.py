@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from typing import Any
 
 from .reference import ParsedReference
 
@@ -82,7 +83,7 @@ def _model_first(crf: ParsedReference, rules: ParsedReference, differ: list[str]
     the rules' (still marked unsure); with ``fill``, fields only the sure rules found are added, unsure."""
     if rules.uncertain:
         return crf
-    taken: dict[str, object] = {}
+    taken: dict[str, Any] = {}
     if "authors" in differ and "authors" in crf.uncertain:
         taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
     if "title" in differ and "title" in crf.uncertain and rules.title:
@@ -106,7 +107,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
     field, read something else: there the rules' value, still marked unsure (the CRF doubted it, or
     did not see it). The entry type is the rules' when they are sure of it (their type rules know
     chapters by their DOIs, reports by their titles, web pages by their access dates)."""
-    taken: dict[str, object] = {} if "type" in rules.uncertain else {"type": rules.type}
+    taken: dict[str, Any] = {} if "type" in rules.uncertain else {"type": rules.type}
     unsure = list(crf.uncertain)
     for name in fields:
         if name in rules.uncertain:

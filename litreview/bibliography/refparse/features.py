@@ -47,7 +47,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _shape(core: str) -> str:
-    out = []
+    out: list[str] = []
     for c in core[:12]:
         s = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
         if not out or out[-1] != s:
