@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from .config import Config as LitreviewSettings
     from .model import Review
@@ -226,7 +227,8 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             self._store.put(page.file.src_uri, key, output.encode("utf-8"))
         return output
 
-    def on_template_context(self, context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict:
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
         if template_name == "sitemap.xml" and self._reused and config.site_url:
             from types import SimpleNamespace
 
@@ -234,8 +236,10 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
             base, date = config.site_url.rstrip("/") + "/", get_build_date()
             urls = sorted(self.layout.url(path) for path in self._reused)
-            context["pages"] = [*context["pages"], *(SimpleNamespace(page=SimpleNamespace(
-                is_link=False, canonical_url=base + url, abs_url=None, update_date=date)) for url in urls)]
+            # Stand-ins with what the sitemap template reads of a page (the reused ones are plain files).
+            stand_ins = [SimpleNamespace(page=SimpleNamespace(is_link=False, canonical_url=base + url, abs_url=None,
+                                                              update_date=date)) for url in urls]
+            context["pages"] = [*context["pages"], *stand_ins]  # type: ignore[list-item]
         return context
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -277,7 +281,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         docs = index.get("docs") or []
         pages = {self.layout.url(path): path for path in self._source_pages}
         own: dict[str, list[dict[str, str]]] = {path: [] for path in pages.values()}
-        rest = []
+        rest: list[dict[str, str]] = []
         for doc in docs:
             path = pages.get(str(doc.get("location", "")).split("#", 1)[0])
             (own[path] if path is not None else rest).append(doc)
