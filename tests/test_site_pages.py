@@ -246,9 +246,9 @@ def test_map_nodes_are_links(site):
     holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="([\d.]+)" y="([\d.]+)" '
                        r'width="([\d.]+)"', svg).groups()
     assert [float(v) for v in holsti] == [420 - 5.5, 30.0 - 5.5, 11.0]
-    # As wide as the longest label needs (43 characters: ✖ “U.S. Code: Title 10 – ARMED FORCES” n.d.,
-    # its worst finding an error): 420 + 10 + 7.5 * 43 + 20 = 772.5, drawn at that size, not scaled down.
-    assert 'viewBox="0 0 772 ' in svg and 'width="772"' in svg
+    # As wide as the longest label needs (28 characters: ✖ “U.S. Code: Title 10” n.d., its worst finding
+    # an error): 420 + 10 + 7.5 * 28 + 20 = 660, drawn at that size, not scaled down.
+    assert 'viewBox="0 0 660 ' in svg and 'width="660"' in svg
     assert 'lr-node--error' in svg and 'lr-node--info' in svg and 'lr-node--ok' in svg
     assert "lr-node--unused" in svg  # Paul and Hall: no claim
 
