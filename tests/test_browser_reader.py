@@ -242,7 +242,9 @@ def test_sources_section_in_the_navigation(watch, project_url, width):  # noqa: 
     if width < 1220:  # the navigation is in the drawer
         watch.page.locator('label.md-header__button[for="__drawer"]').click()
     nav = watch.page.locator("nav.md-nav--primary")
-    nav.locator("label.md-nav__link", has_text="Sources").click()
+    # A section (a toggle, or with navigation.prune a link to its first page, the bibliography).
+    nav.locator(".md-nav__link", has_text="Sources").first.click()
+    nav = watch.page.locator("nav.md-nav--primary")
     link = nav.get_by_role("link", name="Holsti 2004", exact=True)
     link.click()
     watch.page.wait_for_url("**/sources/holsti2004taming/")
