@@ -244,8 +244,12 @@ def test_sources_section_in_the_navigation(watch, project_url, width):  # noqa: 
     nav = watch.page.locator("nav.md-nav--primary")
     # A section (a toggle, or with navigation.prune a link to its first page, the bibliography).
     nav.locator(".md-nav__link", has_text="Sources").first.click()
-    nav = watch.page.locator("nav.md-nav--primary")
+    watch.page.wait_for_load_state("networkidle")
     link = nav.get_by_role("link", name="Holsti 2004", exact=True)
+    if width < 1220 and not link.is_visible():  # a new page: the drawer is closed again
+        watch.page.locator('label.md-header__button[for="__drawer"]').click()
+        if not link.is_visible():
+            nav.locator("label.md-nav__link", has_text="Sources").first.click()
     link.click()
     watch.page.wait_for_url("**/sources/holsti2004taming/")
     assert watch.page.locator("h1").first.inner_text().startswith("Taming the Sovereigns")
