@@ -10,6 +10,9 @@ sources and claims, ``--size N`` and ``--runs N`` to choose). Baselines in the s
 3. Page weight per page kind of the essay's site: the page's HTML, the stylesheets and
    scripts it links, and what its search loads (worker, index); and the whole site/ folder.
    ``--weight SITE`` measures an already built site/ (e.g. one built from another commit).
+4. ``--incremental``: the synthetic review (2,000 sources unless ``--size``) built cold, then rebuilt
+   after one entry's title changed, with the page cache: target at most 0.2x the cold build.
+   Each pair runs in a fresh folder (cold = no .litreview-cache/); wall and CPU time.
 """
 
 from __future__ import annotations
@@ -114,6 +117,40 @@ def build_with_plugin(review: Review, folder: Path) -> float:
     return time.perf_counter() - start
 
 
+def edited(review: Review, index: int) -> Review:
+    """The review with the title of entry ``index`` changed (what a contributor's fix looks like)."""
+    from dataclasses import replace
+
+    sources = list(review.bibliography.sources)
+    sources[index] = replace(sources[index], title=sources[index].title + " Revisited")
+    return replace(review, bibliography=replace(review.bibliography, sources=tuple(sources)))
+
+
+def timed(build, *args) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    build(*args)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def report_incremental(size: int, runs: int, work: Path) -> None:
+    """Cold build, then a rebuild after one edit, ``runs`` pairs; medians of wall and CPU time."""
+    os.environ["LITREVIEW_NO_CACHE"] = "0"  # the cache on, CI or not
+    review = synthetic_review(size)
+    cold, warm = [], []
+    for i in range(runs):
+        folder = work / f"incremental{i}"
+        cold.append(timed(build_with_plugin, review, folder))
+        warm.append(timed(build_with_plugin, edited(review, (i * 7919) % size), folder))
+    for name, pairs in (("cold build", cold), ("rebuild after one edit", warm)):
+        print(f"{name} of {size:,} sources: wall {statistics.median(p[0] for p in pairs):.2f} s, "
+              f"CPU {statistics.median(p[1] for p in pairs):.2f} s  (medians of {runs})")
+    ratio = statistics.median(w[0] / c[0] for c, w in zip(cold, warm, strict=True))
+    cpu_ratio = statistics.median(w[1] / c[1] for c, w in zip(cold, warm, strict=True))
+    print(f"rebuild / cold: wall {ratio:.2f}x, CPU {cpu_ratio:.2f}x  (target <= 0.2x) "
+          f"{'OK' if ratio <= 0.2 else 'SLOW'}")
+
+
 def plain_pages(n: int, folder: Path) -> None:
     """n Markdown pages about the size of a source page, plus six pages in the nav."""
     docs = folder / "docs"
@@ -205,16 +242,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--weight", type=Path, default=None, metavar="SITE",
                         help="only report the page weights of an already built site/ folder")
     parser.add_argument("--essay-only", action="store_true", help="only the essay's build and page weights")
+    parser.add_argument("--incremental", action="store_true",
+                        help="only the cold build against a rebuild after one edit (2,000 sources by default)")
     args = parser.parse_args(argv)
     if args.weight:
         report_weights(args.weight)
         return 0
-    size = args.size or (1000 if args.quick else 10_000)
+    size = args.size or (1000 if args.quick else 2000 if args.incremental else 10_000)
     runs = args.runs or (3 if size <= 2000 else 1)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        if args.incremental:
+            report_incremental(size, runs, work)
+            return 0
         os.chdir(ROOT)
         essay = statistics.median(build_essay(work / f"essay{i}") for i in range(runs))
         print(f"essay build (refs/, strict, in-process): {essay:.2f} s  (target < 10 s) "

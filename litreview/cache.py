@@ -107,6 +107,21 @@ def input_key(config: Config) -> str | None:
     return digest.hexdigest()
 
 
+def code_key() -> str:
+    """sha256 of litreview's version and own files, the interpreter and the installed packages: what
+    any derived value depends on besides its inputs (the site's page cache keys on it too)."""
+    from . import __version__
+
+    digest = sha256()
+    parts: list[object] = [FORMAT, __version__, sys.version, sys.implementation.cache_tag]
+    parts += [item for entry in _package_files() for item in entry]
+    parts += [(folder, os.stat(folder).st_mtime_ns) for folder in sys.path
+              if os.path.basename(folder) in ("site-packages", "dist-packages") and os.path.isdir(folder)]
+    for part in parts:
+        digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
 def _package_files(folder: str = "", prefix: str = "") -> list[tuple[str, int, int]]:
     """(name, size, mtime) of litreview's own files: editing the code never serves old results."""
     out = []

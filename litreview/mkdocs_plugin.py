@@ -27,10 +27,12 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from .config import Config as LitreviewSettings
     from .model import Review
     from .render.layout import Layout
+    from .render.sitecache import SiteCache
 
 log = get_plugin_logger(__name__)
 
@@ -81,6 +83,12 @@ class LitreviewPluginConfig(base.Config):
     of the repository (from GITHUB_REPOSITORY in GitHub Actions, else the ``origin`` remote)."""
     prune_assets = c.Type(bool, default=True)
     """Leave out of site/ what no page loads: source maps and unused search language packs."""
+    nav_sources = c.Type(int, default=60)
+    """When the plugin makes the navigation: list each source under "Sources" when the bibliography has
+    at most this many entries (above it, "Sources" holds the bibliography page; 0: never)."""
+    page_cache = c.Type(bool, default=True)
+    """Keep built source pages in .litreview-cache/site/ and reuse those whose inputs did not change
+    (off on CI unless LITREVIEW_NO_CACHE=0, like the check cache)."""
 
 
 class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
@@ -98,6 +106,11 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         # Raw HTML of each generated page, kept out of Markdown (render.blocks).
         self._blocks: dict[str, list[str]] = {}
         self._search: list[dict[str, str]] = []
+        # The page cache of this build: pages reused from it, and keys of pages to keep in it.
+        self._store: SiteCache | None = None
+        self._reused: dict[str, bytes] = {}
+        self._keys: dict[str, str] = {}
+        self._source_pages: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from mkdocs.config.config_options import ExtraScriptValue
@@ -135,30 +148,99 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         from .render.site import asset_files, default_catalogue, render_site, search_entries
 
         review = self._review()
+        listed = 0 < len(review.bibliography.sources) <= self.config.nav_sources
+        if config.nav is None and self.config.nav:
+            config.nav = _default_nav(files, self.layout, self._nav_sources(review) if listed else None)
+        else:
+            listed = False
+        self._source_pages = sorted({self.layout.source(s.key) for s in review.bibliography.sources})
+        self._reuse(review, config, files, listed)
         generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
-                                catalogue=default_catalogue() if self.config.checks else ())
+                                catalogue=default_catalogue() if self.config.checks else (), skip=self._reused)
         generated.update(asset_files(self.layout))
         self._search = search_entries(review, self.layout)
-        self._add(files, generated, config)
-        if config.nav is None and self.config.nav:
-            config.nav = _default_nav(files, self.layout)
-        log.info("generated %d pages and files for %d sources", len(generated), len(review.bibliography.sources))
+        self._add(files, generated, config, listed)
+        for path, built in self._reused.items():
+            files.append(File.generated(config, _built_path(self.layout, path), content=built,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        log.info("generated %d pages and files for %d sources (%d source pages reused from the cache)",
+                 len(generated) + len(self._reused), len(review.bibliography.sources), len(self._reused))
         return files
 
+    @property
+    def reused_pages(self) -> frozenset[str]:
+        """The source pages the last build took from the page cache (paths in the docs folder)."""
+        return frozenset(self._reused)
+
+    def _nav_sources(self, review: Review) -> list[tuple[str, str]]:
+        """(title, path) of each source page, by how it is cited; titles escaped (the theme prints them raw)."""
+        from html import escape
+
+        from .text import fold_words
+
+        seen = {s.key: s for s in reversed(review.bibliography.sources)}
+        labelled = [(self._citations.reference(s).short, key) for key, s in seen.items()]
+        return [(escape(label or key), self.layout.source(key))
+                for label, key in sorted(labelled, key=lambda p: (fold_words(p[0]), p[1]))]
+
+    def _reuse(self, review: Review, config: MkDocsConfig, files: Files, listed: bool) -> None:
+        """Find the source pages an earlier build made from the same inputs (none when they are in the nav,
+        which every page shows)."""
+        from .cache import FOLDER, enabled
+        from .render.site import source_page_digests
+        from .render.sitecache import SiteCache
+
+        self._store, self._reused, self._keys = None, {}, {}
+        if listed or not self.config.page_cache or not enabled():
+            return
+        store = self._store = SiteCache(Path(self.settings.root) / FOLDER / "site", _site_key(config, files))
+        for path, inputs in source_page_digests(review, self.layout).items():
+            key = store.key(path, inputs)
+            built = store.get(path, key)
+            if built is None:
+                self._keys[path] = key
+            else:
+                self._reused[path] = built
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        from .render.blocks import anchor_ids, join_blocks
+        from .render.blocks import anchor_ids, join_blocks, search_excluded
 
         blocks = self._blocks.get(page.file.src_uri)
         if not blocks:
             return html
         # The raw HTML skipped Markdown; MkDocs still checks links to its anchors.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(blocks)
-        return join_blocks(html, blocks)
+        # What search skips goes in after indexing (on_post_page): the indexer need not parse it.
+        return join_blocks(html, blocks, leave=search_excluded(blocks))
 
+    @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        from .render.blocks import join_blocks, strip_search_marks
         from .render.publish import add_skip_link
 
-        return add_skip_link(output) if 'class="md-skip"' not in output else output
+        blocks = self._blocks.get(page.file.src_uri)
+        if blocks:
+            output = join_blocks(output, [strip_search_marks(b) for b in blocks])
+        output = add_skip_link(output) if 'class="md-skip"' not in output else output
+        key = self._keys.get(page.file.src_uri)
+        if key is not None and self._store is not None:
+            self._store.put(page.file.src_uri, key, output.encode("utf-8"))
+        return output
+
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        if template_name == "sitemap.xml" and self._reused and config.site_url:
+            from types import SimpleNamespace
+
+            from mkdocs.utils import get_build_date
+
+            base, date = config.site_url.rstrip("/") + "/", get_build_date()
+            urls = sorted(self.layout.url(path) for path in self._reused)
+            # Stand-ins with what the sitemap template reads of a page (the reused ones are plain files).
+            stand_ins = [SimpleNamespace(page=SimpleNamespace(is_link=False, canonical_url=base + url, abs_url=None,
+                                                              update_date=date)) for url in urls]
+            context["pages"] = [*context["pages"], *stand_ins]  # type: ignore[list-item]
+        return context
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -169,10 +251,12 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
         site = Path(config.site_dir)
         index_file = site / "search" / "search_index.json"
-        if self._search and index_file.exists():
-            index = json.loads(index_file.read_text(encoding="utf-8"))
+        if (self._search or self._source_pages) and index_file.exists():
+            index = self._source_search(json.loads(index_file.read_text(encoding="utf-8")))
             text = json.dumps(add_search_entries(index, self._search), ensure_ascii=False, separators=(",", ":"))
             write_atomic(index_file, text)
+        if self._store is not None:
+            self._store.save()
         if self.config.prune_assets:
             search = config.plugins.get("search") or config.plugins.get("material/search")
             languages = list(getattr(search, "config", {}).get("lang") or [config.theme.get("language") or "en"])
@@ -191,12 +275,30 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
                 server.watch(str(path))
         return server
 
-    def _add(self, files: Files, generated: dict[str, str | bytes], config: MkDocsConfig) -> None:
-        """Each page and file as an in-memory File; source pages and data stay out of the nav."""
+    def _source_search(self, index: dict) -> dict:
+        """The search index with the reused pages' entries, each built source page's entries kept for the
+        next build, and the source pages in one order whether built or reused (the same index either way)."""
+        docs = index.get("docs") or []
+        pages = {self.layout.url(path): path for path in self._source_pages}
+        own: dict[str, list[dict[str, str]]] = {path: [] for path in pages.values()}
+        rest: list[dict[str, str]] = []
+        for doc in docs:
+            path = pages.get(str(doc.get("location", "")).split("#", 1)[0])
+            (own[path] if path is not None else rest).append(doc)
+        if self._store is not None:
+            for path in self._keys:
+                self._store.set_search(path, own[path])
+            for path in self._reused:
+                own[path] = self._store.search(path)
+        return {**index, "docs": rest + [doc for path in sorted(own) for doc in own[path]]}
+
+    def _add(self, files: Files, generated: dict[str, str | bytes], config: MkDocsConfig,
+             listed: bool = False) -> None:
+        """Each page and file as an in-memory File; data (and source pages, unless listed) stay out of the nav."""
         from .render.blocks import split_blocks
 
         self._blocks.clear()
-        outside = (self.layout.sources_dir + "/", self.layout.downloads_dir + "/")
+        outside = (self.layout.downloads_dir + "/",) + (() if listed else (self.layout.sources_dir + "/",))
         for path, content in generated.items():
             clash = files.get_file_from_path(path)
             if clash is not None and not clash.generated_by:
@@ -241,14 +343,69 @@ def _default_site_url(config_file: str | None) -> str | None:
     return default_site_url(remote, repository)
 
 
-def _default_nav(files: Files, layout) -> list:
-    """The review's pages first, then the other docs pages in file order."""
+def _default_nav(files: Files, layout, sources: list[tuple[str, str]] | None = None) -> list:
+    """The review's pages first, then the other docs pages in file order. With ``sources`` (title, path),
+    the bibliography opens a "Sources" section that lists each source page."""
     from .render.site import page_paths
 
     ours = page_paths(layout)
     taken = {path for _, path in ours}
     rest = sorted(f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav())
-    return [{title: path} for title, path in ours] + [uri for uri in rest if uri not in taken]
+    nav: list = [{title: path} for title, path in ours]
+    if sources is not None:
+        nav = [{"Sources": [item, *({title: path} for title, path in sources)]}
+               if layout.bibliography in item.values() else item for item in nav]
+    return nav + [uri for uri in rest if uri not in taken]
+
+
+def _built_path(layout, path: str) -> str:
+    """Where MkDocs writes the page ``path`` in site/."""
+    url = layout.url(path)
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def _site_key(config: MkDocsConfig, files: Files) -> str:
+    """What every page's HTML depends on besides its own content: litreview's code and version, the
+    installed packages, every setting of mkdocs.yml (theme, nav, plugins, extensions) and the other
+    docs pages (their titles are in the navigation)."""
+    import hashlib
+
+    from .cache import code_key
+
+    parts: list[object] = [code_key()]
+    for name in sorted(config):
+        if name in ("site_dir", "config_file_path", "watch", "dev_addr", "plugins", "theme", "strict"):
+            continue
+        parts.append((name, _stable(config[name])))
+    theme = config.theme
+    parts.append(("theme", theme.name, sorted((k, _stable(v)) for k, v in theme.items()), list(theme.dirs)))
+    if theme.custom_dir and Path(theme.custom_dir).is_dir():
+        parts += sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                        for p in Path(theme.custom_dir).rglob("*") if p.is_file())
+    for name, plugin in config.plugins.items():
+        parts.append((name, type(plugin).__qualname__, sorted((k, _stable(v)) for k, v in plugin.config.items())))
+    for file in files.documentation_pages():
+        if not file.generated_by:
+            parts.append((file.src_uri, hashlib.sha256(file.content_bytes).hexdigest()))
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _stable(value: object, depth: int = 0) -> str:
+    """A repr that names no memory address (such a value makes the key differ every build: a miss)."""
+    if depth > 8:
+        return type(value).__qualname__
+    if isinstance(value, str | int | float | bool | type(None)):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_stable(v, depth + 1) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_stable(k, depth + 1)}:{_stable(v, depth + 1)}"
+                              for k, v in sorted(value.items(), key=repr)) + "}"
+    if hasattr(value, "__fspath__") or type(value).__repr__ is not object.__repr__:
+        return f"{type(value).__qualname__}:{value!r}"
+    if hasattr(value, "__dict__"):
+        return f"{type(value).__qualname__}:{_stable(dict(vars(value)), depth + 1)}"
+    return type(value).__qualname__
 
 
 def _settings(options: LitreviewPluginConfig, config_file: str | None) -> LitreviewSettings:

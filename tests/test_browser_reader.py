@@ -172,24 +172,24 @@ def test_search_finds_a_source_by_doi_and_title(watch, project_url):  # noqa: F8
 
 def test_map_shows_confirmed_links_and_lights_up_a_node(watch, project_url):  # noqa: F811
     watch.open(project_url + "map/")
-    suggested = watch.page.locator(".lr-edge--suggested")
-    confirmed = watch.page.locator(".lr-edge--confirmed")
+    suggested = watch.page.locator(".lr-map--wide .lr-edge--suggested")
+    confirmed = watch.page.locator(".lr-map--wide .lr-edge--confirmed")
     assert suggested.count() and not suggested.first.is_visible()
     assert confirmed.first.is_visible()
     watch.page.get_by_label("Show the", exact=False).check()
     assert suggested.first.is_visible()
     n = confirmed.first.get_attribute("data-b")
-    node = watch.page.locator(f'.lr-node[data-n="{n}"]')
+    node = watch.page.locator(f'.lr-map--wide .lr-node[data-n="{n}"]')
     node.hover()
-    lit = watch.page.locator(f'.lr-edge.lr-hl[data-b="{n}"]')
+    lit = watch.page.locator(f'.lr-map--wide .lr-edge.lr-hl[data-b="{n}"]')
     assert lit.count() >= 1 and watch.page.locator("svg.lr-graph.lr-focus").count() == 1
     opacity = watch.page.evaluate("getComputedStyle(document.querySelector('.lr-edge:not(.lr-hl)')).opacity")
     assert float(opacity) < 0.5
     # Keyboard focus lights up a claim the same way.
     watch.page.mouse.move(1, 1)
-    claim = watch.page.locator(".lr-node--claim").first
+    claim = watch.page.locator(".lr-map--wide .lr-node--claim").first
     claim.focus()
-    assert watch.page.locator(f'.lr-edge.lr-hl[data-a="{claim.get_attribute("data-n")}"]').count() >= 1
+    assert watch.page.locator(f'.lr-map--wide .lr-edge.lr-hl[data-a="{claim.get_attribute("data-n")}"]').count() >= 1
     assert watch.page.locator(".lr-map-table, [aria-label='The map as a table'] table").count() == 1
     assert watch.errors == []
 
@@ -207,6 +207,52 @@ def test_every_page_fits_a_360_px_phone(watch, project_url):  # noqa: F811
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     labels = row.evaluate("r => [...r.cells].map(c => getComputedStyle(c, '::before').content)")
     assert labels[1:] == ['"Year: "', '"Type: "', '"Confirmed claims: "', '"Metadata: "', '"Findings: "']
+    assert watch.errors == []
+
+
+def test_map_reads_on_a_360_px_phone(watch, project_url):  # noqa: F811
+    """The map drawn for phones: every source and claim on screen, finger-sized rows, nodes still links."""
+    watch.page.set_viewport_size({"width": 360, "height": 780})
+    watch.open(project_url + "map/")
+    assert not watch.page.locator(".lr-map--wide").is_visible()
+    narrow = watch.page.locator(".lr-map--narrow")
+    assert narrow.is_visible()
+    inside = narrow.evaluate(
+        "m => { const out = []; for (const n of m.querySelectorAll('.lr-node')) { const r = n.getBoundingClientRect(); "
+        "if (r.left < 0 || r.right > innerWidth) out.push(n.getAttribute('aria-label')); } "
+        "return [out, m.scrollWidth <= m.clientWidth, m.querySelectorAll('.lr-node--source').length]; }")
+    assert inside[0] == [] and inside[1] and inside[2] >= 20, inside
+    rows = narrow.evaluate("m => [...m.querySelectorAll('.lr-node--source rect')].map(r => r.getBoundingClientRect().y)"
+                           ".sort((a, b) => a - b).slice(1).map((y, i, a) => i ? y - a[i - 1] : 24)")
+    assert min(rows) >= 23, rows  # about one finger apart
+    claim = narrow.locator(".lr-node--claim").first
+    claim.focus()
+    lit = narrow.locator(f'.lr-edge.lr-hl[data-a="{claim.get_attribute("data-n")}"]')
+    assert lit.count() >= 1
+    source = narrow.locator(".lr-node--source").first
+    source.click()
+    watch.page.wait_for_url("**/sources/**")
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("width", [1366, 360])
+def test_sources_section_in_the_navigation(watch, project_url, width):  # noqa: F811
+    watch.page.set_viewport_size({"width": width, "height": 800})
+    watch.open(project_url)
+    if width < 1220:  # the navigation is in the drawer
+        watch.page.locator('label.md-header__button[for="__drawer"]').click()
+    nav = watch.page.locator("nav.md-nav--primary")
+    # A section (a toggle, or with navigation.prune a link to its first page, the bibliography).
+    nav.locator(".md-nav__link", has_text="Sources").first.click()
+    watch.page.wait_for_load_state("networkidle")
+    link = nav.get_by_role("link", name="Holsti 2004", exact=True)
+    if width < 1220 and not link.is_visible():  # a new page: the drawer is closed again
+        watch.page.locator('label.md-header__button[for="__drawer"]').click()
+        if not link.is_visible():
+            nav.locator("label.md-nav__link", has_text="Sources").first.click()
+    link.click()
+    watch.page.wait_for_url("**/sources/holsti2004taming/")
+    assert watch.page.locator("h1").first.inner_text().startswith("Taming the Sovereigns")
     assert watch.errors == []
 
 

@@ -85,14 +85,46 @@ def test_assets_are_linked_and_nothing_comes_from_elsewhere(basic_site):
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-def test_navigation_lists_review_pages_not_sources(basic_site):
+def test_navigation_has_a_sources_section_listing_each_source(basic_site):
     html = (basic_site / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<a href="(?!#)[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>',
                         html, re.S)
-    assert titles == ["Home", "Essay", "Bibliography", "Checks", "Finding codes", "Map", "Downloads", "About"]
-    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
-    nav = nav[:nav.index("</nav>")]
-    assert "sources/" not in nav
+    # The bibliography opens the section; the sources follow by how they are cited.
+    assert titles == ["Home", "Essay", "Bibliography", "Farrell 2005", "Holsti 2004", "Paul and Hall 2004",
+                      "“U.S. Code: Title 10” n.d.", "Checks", "Finding codes", "Map", "Downloads", "About"]
+    assert re.search(r'<label class="md-nav__link"[^>]*>\s*<span class="md-ellipsis">\s*Sources\s*</span>', html)
+    assert 'href="sources/holsti2004taming/"' in html
+    page = (basic_site / "sources" / "holsti2004taming" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="md-nav__link md-nav__link--active"[^>]*>\s*<span class="md-ellipsis">\s*Holsti 2004',
+                     page)
+
+
+def build_with(review: Review, folder: Path, options: str) -> Path:
+    """Build like ``build_site`` with litreview plugin options (YAML lines under ``- litreview:``)."""
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    yml = MKDOCS_YML.replace("  - litreview\n", "  - litreview:\n" + options)
+    (folder / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    config = load_config(config_file=str(folder / "mkdocs.yml"), strict=True)
+    config.plugins["litreview"].load_review = lambda settings: review
+    build(config)
+    return folder / "site"
+
+
+def test_navigation_leaves_sources_out_above_the_limit(tmp_path):
+    site = build_with(load_case("site_basic"), tmp_path, "      nav_sources: 3\n")
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="sources/' not in html[:html.index('<article')]
+    assert not re.search(r'<span class="md-ellipsis">\s*Sources\s*</span>', html)
+    assert re.search(r'<span class="md-ellipsis">\s*Bibliography\s*</span>', html)
+    assert (site / "sources" / "holsti2004taming" / "index.html").is_file()
+    assert broken_links(site) == []
+
+
+def test_nav_titles_of_sources_are_escaped(tmp_path):
+    bib = "@book{evil, author={<img src=x onerror=alert(1)>, A}, title={T}, year={2000}}\n"
+    site = build_site(Review(bibliography=parse_bibliography(bib, "refs.bib")), tmp_path)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<img" not in html and "&lt;img" in html[:html.index('<article')]
 
 
 def test_page_size_does_not_grow_with_the_number_of_sources(tmp_path):
@@ -100,8 +132,9 @@ def test_page_size_does_not_grow_with_the_number_of_sources(tmp_path):
         bib = "\n".join(f"@book{{k{i}, author={{A{i}, B}}, title={{T {i}}}, year={{2000}}}}" for i in range(n))
         return Review(bibliography=parse_bibliography(bib, "refs.bib"))
 
-    small = build_site(review(5), tmp_path / "small")
-    large = build_site(review(300), tmp_path / "large")
+    # Sources listed in the navigation (60 or fewer) are on every page; 5 and 300 both stay out here.
+    small = build_with(review(5), tmp_path / "small", "      nav_sources: 0\n")
+    large = build_with(review(300), tmp_path / "large", "      nav_sources: 0\n")
     size = [(site / "checks" / "index.html").stat().st_size for site in (small, large)]
     assert abs(size[1] - size[0]) < 200
     assert len(list((large / "sources").iterdir())) == 300

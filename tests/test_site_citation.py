@@ -108,10 +108,21 @@ def test_reference_html_escapes_and_never_links_unsafe_urls():
     ("paul2004international", "Paul and Hall 2004"),
     ("bull2012anarchical", "Bull et al. 2012"),
     ("neff2012", "Neff 2012"),
-    ("uscode10", "“U.S. Code: Title 10 – ARMED FORCES” n.d."),
+    ("uscode10", "“U.S. Code: Title 10” n.d."),
 ])
 def test_short_label(key, label):
     assert short_label(SOURCES[key]) == label
+
+
+@pytest.mark.parametrize(("title", "label"), [
+    ("U.S. Code: Title 22 – FOREIGN RELATIONS AND INTERCOURSE", "“U.S. Code: Title 22” n.d."),
+    ("Treaty Series — Volume 1", "“Treaty Series” n.d."),
+    ("Report -- Annex", "“Report” n.d."),
+    ("Self-Help and Anarchy - a Primer", "“Self-Help and Anarchy” n.d."),  # a hyphen inside a word stays
+    ("– Untitled", "“– Untitled” n.d."),  # nothing before the dash: the title as it is
+])
+def test_short_label_of_a_work_without_author_leaves_out_a_dashed_subtitle(title, label):
+    assert short_label(Source(key="k", type="online", title=title)) == label
 
 
 def test_more_than_ten_authors_give_seven_and_et_al():

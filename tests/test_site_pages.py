@@ -226,8 +226,14 @@ def test_home_figures(site):
     assert figures["Sources without a DOI"] == "2"
 
 
+def _maps(page: str) -> tuple[str, str]:
+    """(the wide map, the narrow one) of the map page."""
+    wide = page[page.index('class="lr-map lr-map--wide"'):page.index('class="lr-map lr-map--narrow"')]
+    return wide, page[page.index('class="lr-map lr-map--narrow"'):]
+
+
 def test_map_nodes_are_links(site):
-    svg = site["map.md"]
+    svg, _ = _maps(site["map.md"])
     assert len(re.findall(r'<a class="lr-node lr-node--claim" href="../essay/#p\d-s\d"', svg)) == 3
     assert len(re.findall(r'<a class="lr-node lr-node--source[^"]*" href="../sources/[^"]+/"', svg)) == 4
     assert svg.count('class="lr-edge lr-edge--confirmed"') == 2
@@ -240,11 +246,29 @@ def test_map_nodes_are_links(site):
     holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="([\d.]+)" y="([\d.]+)" '
                        r'width="([\d.]+)"', svg).groups()
     assert [float(v) for v in holsti] == [420 - 5.5, 30.0 - 5.5, 11.0]
-    # As wide as the longest label needs (43 characters: ✖ “U.S. Code: Title 10 – ARMED FORCES” n.d.,
-    # its worst finding an error): 420 + 10 + 7.5 * 43 + 20 = 772.5, drawn at that size, not scaled down.
-    assert 'viewBox="0 0 772 ' in svg and 'width="772"' in svg
+    # As wide as the longest label needs (28 characters: ✖ “U.S. Code: Title 10” n.d., its worst finding
+    # an error): 420 + 10 + 7.5 * 28 + 20 = 660, drawn at that size, not scaled down.
+    assert 'viewBox="0 0 660 ' in svg and 'width="660"' in svg
     assert 'lr-node--error' in svg and 'lr-node--info' in svg and 'lr-node--ok' in svg
     assert "lr-node--unused" in svg  # Paul and Hall: no claim
+
+
+def test_phone_map_is_narrow_with_finger_sized_rows(site):
+    wide, svg = _maps(site["map.md"])
+    assert 'data-layout="narrow"' in svg and 'data-layout="wide"' in wide
+    # The same nodes and links as the wide map.
+    for pattern in (r'<a class="lr-node lr-node--claim"', r'<a class="lr-node lr-node--source', 'class="lr-edge '):
+        assert len(re.findall(pattern, svg)) == len(re.findall(pattern, wide)) > 0
+    # Claims at x = 56, rows 24 px apart, 8 more between paragraphs.
+    assert [float(y) for y in re.findall(r'<circle cx="56" cy="([\d.]+)"', svg)] == [30.0, 54.0, 86.0]
+    holsti = re.search(r'href="../sources/holsti2004taming/".*?<rect x="([\d.]+)" y="([\d.]+)"', svg).groups()
+    assert [float(v) for v in holsti] == [160 - 5.5, 30.0 - 5.5]
+    # Never wider than 320 px; labels cut to 19 characters (the link's name starts with the visible label,
+    # then the title, the claims and the worst finding).
+    assert 'viewBox="0 0 320 ' in svg and 'width="320"' in svg
+    labels = re.findall(r'<text x="170" y="[\d.]+">([^<]*)</text>', svg)
+    assert labels and max(len(label) for label in labels) <= 21
+    assert re.search(r'aria-label="✖ “U\.S\. Code[^"]*: [^"]+\(source; 1 claim; worst finding: error', svg)
 
 
 def test_downloads(site):

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 
 _PLACEHOLDER = "<!--litreview-block:{}-->"
 _FIND = re.compile(r"<!--litreview-block:(\d+)-->")
 _ID = re.compile(r'\sid="([^"]+)"')
+_OPEN = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
+_SEARCH_MARK = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 
 def split_blocks(markdown: str) -> tuple[str, list[str]]:
@@ -27,9 +30,34 @@ def split_blocks(markdown: str) -> tuple[str, list[str]]:
     return "\n\n".join(chunks), blocks
 
 
-def join_blocks(rendered: str, blocks: list[str]) -> str:
-    """The rendered HTML with every placeholder replaced by its block."""
-    return _FIND.sub(lambda m: blocks[int(m.group(1))], rendered)
+def join_blocks(rendered: str, blocks: list[str], *, leave: Collection[int] = ()) -> str:
+    """The rendered HTML with every placeholder replaced by its block (but those in ``leave``)."""
+    return _FIND.sub(lambda m: m.group(0) if int(m.group(1)) in leave else blocks[int(m.group(1))], rendered)
+
+
+def search_excluded(blocks: list[str]) -> set[int]:
+    """The blocks that are one element marked ``data-search-exclude``: a search indexer skips them whole,
+    so an adapter may put them back after indexing (parsing them is most of a large essay's indexing)."""
+    out = set()
+    for i, block in enumerate(blocks):
+        opening = _OPEN.match(block)
+        if opening is None or "data-search-exclude=" not in opening.group(0):
+            continue
+        tag = opening.group(1)
+        depth, end = 0, -1
+        for m in re.finditer(rf"<(/?){tag}[\s>]", block):
+            depth += -1 if m.group(1) else 1
+            if depth == 0:
+                end = m.end()
+                break
+        if end != -1 and block[end:].strip() == "":
+            out.add(i)
+    return out
+
+
+def strip_search_marks(block: str) -> str:
+    """The block without its ``data-search-*`` attributes (the search plugin strips them from what it sees)."""
+    return _SEARCH_MARK.sub("", block)
 
 
 def anchor_ids(blocks: list[str]) -> set[str]:

@@ -7,6 +7,7 @@ is formatted once per ``Citations`` object and cached by content.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Person, Source
@@ -261,12 +262,19 @@ def _iso_to_words(iso: str) -> str:
         return one_line(iso)
 
 
+_DASHED_SUBTITLE = re.compile(r"\s+(?:[–—]|--?)\s+")
+
+
 def short_label(source: Source) -> str:
     """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"."""
     people = source.authors or source.editors
     year = str(source.year) if source.year else "n.d."
     if not people:
-        title = shorten(source.title, 40) if one_line(source.title) else one_line(source.key)
+        # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
+        # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
+        title = one_line(source.title)
+        head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
+        title = shorten(head or title, 40) if title else one_line(source.key)
         return f"“{title}” {year}"
     families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)
                 for x in people]

@@ -85,12 +85,14 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     for paragraph in essay.paragraphs:
         parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks)))
     parts.append("## References {#references}\n\n")
-    parts.append(html_block(reference_list(ix, layout, citations, marks.ordered, here)))
+    parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
     return page(essay_title(ix), "".join(parts), hide=["toc"])
 
 
-def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordered: list[str], here: str) -> str:
-    """The bibliography as the author cited it, in Chicago style, each entry linked to its source page."""
+def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordered: list[str],
+                   here: str) -> tuple[str, str]:
+    """The bibliography as the author cited it, in Chicago style, each entry linked to its source page:
+    a lead paragraph and the list (out of the search index: each source page is its entry there)."""
     items = []
     for key in ordered:
         source = ix.sources[key]
@@ -101,7 +103,8 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
                      f"{esc(citations.reference(source).short)}</span></a>"
                      f' <span class="lr-small">({plural(count, "confirmed claim")})</span></li>')
     return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography, numbered as '
-            f'the marks are when this page is printed.</p><ol class="lr-references">{"".join(items)}</ol>')
+            'the marks are when this page is printed.</p>',
+            f'<ol class="lr-references" data-search-exclude="references">{"".join(items)}</ol>')
 
 
 def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, here: str,

@@ -5,11 +5,14 @@ sources on the right, each placed level with the middle of the claims that rely 
 through confirmed links (barycentre ordering), so lines rarely cross and every label
 stays readable. A source's square grows with the claims relying on it and takes the
 colour (and symbol) of its worst finding; suggested links are drawn but shown on request.
+Two geometries: ``WIDE`` for screens, ``NARROW`` (at most 320 px, taller rows for fingers,
+labels cut to fit) for phones, so the whole map reads on a 360 px screen without scrolling.
 """
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from .citation import Citations, short_title
 from .fragments import SEVERITY_SYMBOL, worst_finding
@@ -18,44 +21,60 @@ from .layout import Layout
 from .sanitize import esc, shorten
 
 _TOP = 30.0
-_ROW = 20.0
 _GAP = 8.0
-_CLAIM_X = 70.0
-_SOURCE_X = 420.0
-_LABEL = 48  # characters of a source's label
 _CHAR = 7.5  # width of a character of a 13px label, generously
-_MIN_WIDTH = 640.0
 
 
-def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
+class Geometry(NamedTuple):
+    """Where the two columns go and how much room the labels get."""
+
+    claim_x: float
+    """Centre of the claims' dots (their ids are written to the left of it)."""
+    source_x: float
+    """Centre of the sources' squares (their labels to the right)."""
+    label: int
+    """Characters of a source's label (longer ones are cut; the full name is in its title)."""
+    row: float
+    """Height of a row: 24 px or more makes a finger-sized target."""
+    min_width: float
+    max_width: float
+
+
+WIDE = Geometry(70.0, 420.0, 48, 20.0, 640.0, 10_000.0)
+NARROW = Geometry(56.0, 160.0, 19, 24.0, 280.0, 320.0)
+
+
+def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geometry = WIDE) -> str:
     """The SVG element (inline, for the map page)."""
+    g = geometry
     claims = [cid for cid in ix.claims if cid in ix.links_by_claim]
     claims += [cid for cid in ix.links_by_claim if cid not in ix.claims]
     edges = [(lk.claim_id, lk.source_key, lk.status) for cid in claims for lk in ix.links_by_claim[cid]
              if lk.source_key in ix.sources]
     claim_n = {cid: f"c{i}" for i, cid in enumerate(claims)}
     source_n = {key: f"s{i}" for i, key in enumerate(ix.sources)}
-    claim_y = _claim_rows(ix, claims)
-    source_y = _source_rows(list(ix.sources), edges, claim_y)
+    claim_y = _claim_rows(ix, claims, g.row)
+    source_y = _source_rows(list(ix.sources), edges, claim_y, g.row)
     height = max([*claim_y.values(), *source_y.values(), _TOP]) + _TOP
     worst = {key: worst_finding(ix.findings_by_key.get(key, ())) for key in ix.sources}
     labels = {key: ((SEVERITY_SYMBOL[w.severity] + " ") if (w := worst[key]) else "")
-              + shorten(citations.reference(source).short, _LABEL) for key, source in ix.sources.items()}
+              + shorten(citations.reference(source).short, g.label) for key, source in ix.sources.items()}
     # As wide as the longest label needs: a wider drawing would be scaled down or scrolled.
-    width = max(_MIN_WIDTH, _SOURCE_X + 10 + _CHAR * max(map(len, labels.values()), default=0) + 20)
+    width = max(g.min_width, g.source_x + 10 + _CHAR * max(map(len, labels.values()), default=0) + 20)
+    width = min(width, g.max_width)
     here = layout.map
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lr-graph" viewBox="0 0 {width:.0f} {height:.0f}" '
-           f'width="{width:.0f}" height="{height:.0f}" role="group" '
+           f'width="{width:.0f}" height="{height:.0f}" role="group" data-layout="{"narrow" if g == NARROW else "wide"}" '
            f'aria-label="Map: {len(claims)} claims and {len(ix.sources)} sources">',
-           f'<text class="lr-graph__head" x="{_CLAIM_X:.0f}" y="14" text-anchor="end">Claims</text>'
-           f'<text class="lr-graph__head" x="{_SOURCE_X:.0f}" y="14">Sources</text>',
+           f'<text class="lr-graph__head" x="{g.claim_x:.0f}" y="14" text-anchor="end">Claims</text>'
+           f'<text class="lr-graph__head" x="{g.source_x:.0f}" y="14">Sources</text>',
            '<g class="lr-edges" aria-hidden="true">']
-    middle = (_CLAIM_X + _SOURCE_X) / 2
+    middle = (g.claim_x + g.source_x) / 2
     for claim_id, key, status in edges:
         y1, y2 = claim_y[claim_id], source_y[key]
         out.append(f'<path class="lr-edge lr-edge--{esc(status)}" data-a="{claim_n[claim_id]}" '
-                   f'data-b="{source_n[key]}" d="M{_CLAIM_X + 5:.0f} {y1:.1f} '
-                   f'C{middle:.0f} {y1:.1f} {middle:.0f} {y2:.1f} {_SOURCE_X - 6:.0f} {y2:.1f}"/>')
+                   f'data-b="{source_n[key]}" d="M{g.claim_x + 5:.0f} {y1:.1f} '
+                   f'C{middle:.0f} {y1:.1f} {middle:.0f} {y2:.1f} {g.source_x - 6:.0f} {y2:.1f}"/>')
     out.append('</g><g class="lr-nodes">')
     for claim_id in claims:
         y = claim_y[claim_id]
@@ -65,8 +84,8 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
         out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" aria-label="{esc(label)}" '
                    f'data-n="{claim_n[claim_id]}">'
                    f"<title>{esc(label)}</title>"
-                   f'<circle cx="{_CLAIM_X:.0f}" cy="{y:.1f}" r="5"/>'
-                   f'<text x="{_CLAIM_X - 9:.0f}" y="{y + 4:.1f}" text-anchor="end">{esc(claim_id)}</text></a>')
+                   f'<circle cx="{g.claim_x:.0f}" cy="{y:.1f}" r="5"/>'
+                   f'<text x="{g.claim_x - 9:.0f}" y="{y + 4:.1f}" text-anchor="end">{esc(claim_id)}</text></a>')
     for key, source in ix.sources.items():
         y = source_y[key]
         count = ix.claim_count(key)
@@ -80,9 +99,9 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
         out.append(f'<a class="lr-node lr-node--source lr-node--{bad.severity if bad else "ok"}{unused}" '
                    f'href="{esc(href)}" aria-label="{esc(label)}" data-n="{source_n[key]}">'
                    f"<title>{esc(label)}</title>"
-                   f'<rect x="{_SOURCE_X - half:.1f}" y="{y - half:.1f}" width="{2 * half:.1f}" '
+                   f'<rect x="{g.source_x - half:.1f}" y="{y - half:.1f}" width="{2 * half:.1f}" '
                    f'height="{2 * half:.1f}"/>'
-                   f'<text x="{_SOURCE_X + 10:.0f}" y="{y + 4:.1f}">{esc(labels[key])}</text></a>')
+                   f'<text x="{g.source_x + 10:.0f}" y="{y + 4:.1f}">{esc(labels[key])}</text></a>')
     out.append("</g></svg>")
     return "".join(out)
 
@@ -92,7 +111,7 @@ def source_size(claims: int) -> float:
     return min(18.0, 8.0 + 3.0 * math.sqrt(claims))
 
 
-def _claim_rows(ix: ReviewIndex, claims: list[str]) -> dict[str, float]:
+def _claim_rows(ix: ReviewIndex, claims: list[str], row: float) -> dict[str, float]:
     rows: dict[str, float] = {}
     y = _TOP
     previous = None
@@ -102,12 +121,12 @@ def _claim_rows(ix: ReviewIndex, claims: list[str]) -> dict[str, float]:
         if previous is not None and number != previous:
             y += _GAP
         rows[claim_id] = y
-        y += _ROW
+        y += row
         previous = number
     return rows
 
 
-def _source_rows(keys: list[str], edges, claim_y: dict[str, float]) -> dict[str, float]:
+def _source_rows(keys: list[str], edges, claim_y: dict[str, float], row: float) -> dict[str, float]:
     cited: dict[str, list[float]] = {}
     confirmed = {key for _, key, status in edges if status == "confirmed"}
     for claim_id, key, status in edges:
@@ -121,10 +140,10 @@ def _source_rows(keys: list[str], edges, claim_y: dict[str, float]) -> dict[str,
     for key in order:
         # As close to the barycentre as the row above allows.
         rows[key] = max(wanted[key], floor)
-        floor = rows[key] + _ROW
+        floor = rows[key] + row
     floor += _GAP * 2 if order else 0
     for key in keys:
         if key not in rows:
             rows[key] = floor
-            floor += _ROW
+            floor += row
     return rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -55,6 +56,17 @@ def check_path(value: str, *, page: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _relative(source: str, target: str) -> str:
+    """The link from the page at URL ``source`` to URL ``target`` (both site-relative); a large site asks
+    for the same few thousand pairs again and again."""
+    base = source.rsplit("/", 1)[0] if "/" in source else ""
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target == "" or target.endswith("/"):
+        rel = "./" if rel == "." else rel.rstrip("/") + "/"
+    return rel
+
+
 @dataclass(frozen=True)
 class Layout:
     """Paths of the generated pages (relative to the docs folder) and how URLs look."""
@@ -98,11 +110,7 @@ class Layout:
 
     def href(self, from_page: str, to: str, fragment: str = "") -> str:
         """A relative link from one page to a page or file, with an optional #fragment."""
-        source, target = self.url(from_page), self.url(to)
-        base = source.rsplit("/", 1)[0] if "/" in source else ""
-        rel = posixpath.relpath(target or ".", base or ".")
-        if target == "" or target.endswith("/"):
-            rel = "./" if rel == "." else rel.rstrip("/") + "/"
+        rel = _relative(self.url(from_page), self.url(to))
         if fragment:
             rel += "#" + quote(fragment, safe="")
         return rel

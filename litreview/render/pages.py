@@ -218,11 +218,13 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
              "heading to sort by it.</span></p>")
     head = "".join(f'<th scope="col">{name}</th>' for name in
                    ("Source", "Year", "Type", "Confirmed claims", "Metadata", "Findings"))
-    table = (f'<div class="lr-table-wrap lr-bib lr-stack" tabindex="0" role="region" aria-label="The bibliography">'
+    # Out of the search index: each source page is the entry for its author, title, year and DOI.
+    table = (f'<div class="lr-table-wrap lr-bib lr-stack" tabindex="0" role="region" aria-label="The bibliography" '
+             'data-search-exclude="bibliography">'
              f'<table data-lr-sortable data-lr-filterable>'
              f'<caption>The bibliography</caption><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
-    return page("Bibliography", html_block(f"<h1>Bibliography</h1>{intro}{table}"), hide=["toc"])
+    return page("Bibliography", html_block(f"<h1>Bibliography</h1>{intro}") + html_block(table), hide=["toc"])
 
 
 def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
@@ -288,8 +290,10 @@ def codes_page(layout: Layout, catalogue: Sequence[CatalogueEntry]) -> str:
     return page("Finding codes", html_block(f'<h1>Finding codes</h1>{intro}{table}'), hide=["toc"])
 
 
-def map_page(svg: str, ix: ReviewIndex, layout: Layout) -> str:
-    """The map of claims and sources, its legend, a toggle for suggested links, and the same facts as a table."""
+def map_page(svg: str, ix: ReviewIndex, layout: Layout, narrow: str = "") -> str:
+    """The map of claims and sources, its legend, a toggle for suggested links, and the same facts as a table.
+
+    ``narrow`` is the map drawn for phones (shown instead of ``svg`` on narrow screens)."""
     here = layout.map
     linked = len(ix.links_by_claim)
     suggested = sum(1 for links in ix.links_by_claim.values() for lk in links if lk.status != "confirmed")
@@ -323,8 +327,10 @@ def map_page(svg: str, ix: ReviewIndex, layout: Layout) -> str:
              'data-search-exclude="map"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims relying '
              f'on it</th><th scope="col">Worst finding</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     return page("Map", html_block(f"<h1>Map of claims and sources</h1>{intro}")
-                + html_block(f'<div class="lr-map" tabindex="0" role="region" aria-label="The map" '
-                             f'data-search-exclude="map">{svg}</div>')
+                + html_block(f'<div class="lr-map{" lr-map--wide" if narrow else ""}" tabindex="0" role="region" '
+                             f'aria-label="The map" data-search-exclude="map">{svg}</div>')
+                + (html_block(f'<div class="lr-map lr-map--narrow" tabindex="0" role="region" aria-label="The map" '
+                              f'data-search-exclude="map">{narrow}</div>') if narrow else "")
                 + "## The map as a table {#table}\n\n" + html_block(table), hide=["toc"])
 
 

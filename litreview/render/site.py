@@ -6,14 +6,14 @@ a Layout and the options below, so any static-site tool could use it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from importlib import resources
 
 from ..model import Review
 from .bibtex import EntryTexts
 from .citation import Citations
 from .downloads import DESCRIPTIONS, download_files
-from .graph import map_svg
+from .graph import NARROW, map_svg
 from .index import index_review
 from .layout import Layout
 from .pages import (
@@ -35,11 +35,12 @@ ASSETS = ("litreview.css", "litreview.js")
 
 def render_site(review: Review, layout: Layout | None = None, *, citations: Citations | None = None,
                 root: str | None = None, catalogue: Sequence[CatalogueEntry] = (),
-                downloads: dict[str, str] | None = None) -> dict[str, str | bytes]:
+                downloads: dict[str, str] | None = None, skip: Collection[str] = ()) -> dict[str, str | bytes]:
     """Every generated page and data file, keyed by its path in the docs folder.
 
     ``root`` is the project folder, used to show file names relative to it;
-    ``downloads`` replaces the default data files (e.g. with the checks' formatters).
+    ``downloads`` replaces the default data files (e.g. with the checks' formatters);
+    ``skip`` names source pages not to render (an adapter has them from an earlier build).
     """
     layout = layout or Layout()
     citations = citations or Citations()
@@ -58,12 +59,29 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
     files[layout.bibliography] = bibliography_page(ix, layout, citations)
     files[layout.checks] = checks_page(ix, layout, root=root, catalogue=catalogue)
     files[layout.codes] = codes_page(layout, catalogue)
-    files[layout.map] = map_page(map_svg(ix, layout, citations), ix, layout)
+    files[layout.map] = map_page(map_svg(ix, layout, citations), ix, layout,
+                                 narrow=map_svg(ix, layout, citations, NARROW))
     files[layout.downloads] = downloads_page(offered, layout)
     entries = EntryTexts(review.bibliography)
     for source in ix.sources.values():
-        files[layout.source(source.key)] = source_page(ix, layout, citations, entries, source)
+        path = layout.source(source.key)
+        if path in skip:
+            continue
+        files[path] = source_page(ix, layout, citations, entries, source)
     return files
+
+
+def source_page_digests(review: Review, layout: Layout | None = None) -> dict[str, str]:
+    """A hash of each source page's inputs, keyed by the page's path: equal hashes, equal pages
+    (for a given litreview version and site settings, which the page cache adds to its keys)."""
+    from .sitecache import fingerprint
+    from .source_page import source_page_inputs
+
+    layout = layout or Layout()
+    ix = index_review(review)
+    entries = EntryTexts(review.bibliography)
+    return {layout.source(s.key): fingerprint(layout.source(s.key), layout, source_page_inputs(ix, entries, s))
+            for s in ix.sources.values()}
 
 
 def search_entries(review: Review, layout: Layout | None = None) -> list[dict[str, str]]:

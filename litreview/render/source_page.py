@@ -6,6 +6,8 @@ marked in words; the abstract goes through nh3; links only for safe URLs.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Link, Person, RegistryRecord, Source, SourceMetadata
 from .bibtex import EntryTexts
 from .citation import Citations, short_title
@@ -97,6 +99,19 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
     bibtex = esc(entries.entry(source)).replace("\n", "&#10;")
     parts.append(html_block(f'<pre class="lr-bibtex" data-search-exclude="bibtex"><code>{bibtex}</code></pre>'))
     return page(f"{ref.short}: {short_title(source, 60)}", "".join(parts))
+
+
+def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> tuple:
+    """Everything ``source_page`` shows of the review, for the site's page cache (keep the two in step).
+
+    Line numbers are left out: the page shows none, and an entry that grows must not change the key
+    of every entry below it.
+    """
+    links = ix.links_by_source.get(source.key, [])
+    findings = [replace(f, line=None) for f in ix.findings_by_key.get(source.key, [])]
+    claim_ids = [lk.claim_id for lk in links] + [f.claim_id for f in findings if f.claim_id]
+    return (replace(source, line=None), ix.metadata(source.key), tuple(links),
+            tuple(ix.claims.get(cid) for cid in claim_ids), tuple(findings), entries.entry(source))
 
 
 def _status_items(source: Source, meta: SourceMetadata | None) -> str:

@@ -1,0 +1,167 @@
+"""The site's page cache: a rebuild renders again exactly the pages whose inputs changed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from test_site_cases import MKDOCS_YML, load_case
+
+import litreview
+from litreview.model import Review
+from litreview.render.sitecache import INDEX, SiteCache
+
+NO_NAV = "      nav_sources: 0\n"
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(monkeypatch):
+    monkeypatch.setenv("LITREVIEW_NO_CACHE", "0")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_with(review: Review, folder: Path, options: str = NO_NAV):
+    """Build the site of ``review`` in ``folder``; return (site/ as {path: bytes}, the plugin)."""
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    (folder / "mkdocs.yml").write_text(MKDOCS_YML.replace("  - litreview\n", "  - litreview:\n" + options),
+                                       encoding="utf-8")
+    config = load_config(config_file=str(folder / "mkdocs.yml"), strict=True)
+    plugin = config.plugins["litreview"]
+    plugin.load_review = lambda settings: review
+    build(config)
+    site = folder / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}, plugin
+
+
+def retitled(review: Review, key: str, title: str) -> Review:
+    sources = tuple(dataclasses.replace(s, title=title) if s.key == key else s for s in review.bibliography.sources)
+    return dataclasses.replace(review, bibliography=dataclasses.replace(review.bibliography, sources=sources))
+
+
+def source_pages(review: Review) -> set[str]:
+    from litreview.render.layout import Layout
+
+    return {Layout().source(s.key) for s in review.bibliography.sources}
+
+
+def test_rebuild_after_one_edit_renders_that_page_and_reuses_the_others(tmp_path):
+    review = load_case("site_basic")
+    first, plugin = build_with(review, tmp_path / "project")
+    assert plugin.reused_pages == frozenset()
+    assert (tmp_path / "project" / ".litreview-cache" / "site" / INDEX).is_file()
+
+    same, plugin = build_with(review, tmp_path / "project")
+    assert plugin.reused_pages == source_pages(review)
+    assert same == first  # byte for byte, search index and sitemap included
+
+    edited = retitled(review, "holsti2004taming", "Taming the Sovereigns, Revisited")
+    rebuilt, plugin = build_with(edited, tmp_path / "project")
+    assert plugin.reused_pages == source_pages(review) - {"sources/holsti2004taming.md"}
+    cold, _ = build_with(edited, tmp_path / "cold", NO_NAV + "      page_cache: false\n")
+    assert rebuilt == cold
+    # The edited page and the pages that cite the entry show the new title; the others did not change.
+    changed = {path for path in rebuilt if rebuilt[path] != first.get(path)}
+    assert "sources/holsti2004taming/index.html" in changed
+    for page in ("essay/index.html", "bibliography/index.html"):
+        assert b"Taming the Sovereigns, Revisited" in rebuilt[page]
+    assert not any(path.startswith("sources/") and "holsti" not in path for path in changed)
+
+
+def test_a_new_version_of_litreview_invalidates_every_page(tmp_path, monkeypatch):
+    review = load_case("site_basic")
+    build_with(review, tmp_path)
+    monkeypatch.setattr(litreview, "__version__", litreview.__version__ + ".post1")
+    _, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == frozenset()
+    _, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == source_pages(review)
+
+
+def test_a_settings_change_invalidates_every_page(tmp_path):
+    review = load_case("site_basic")
+    build_with(review, tmp_path)
+    yml = tmp_path / "mkdocs.yml"
+    _, plugin = build_with(review, tmp_path, NO_NAV + "      checks_page: findings.md\n")
+    assert plugin.reused_pages == frozenset()
+    assert yml.is_file()
+
+
+@pytest.mark.parametrize("damage", ["garbage index", "truncated pack", "flipped byte", "foreign index",
+                                    "missing pack"])
+def test_a_corrupt_cache_is_ignored(tmp_path, damage):
+    review = load_case("site_basic")
+    first, _ = build_with(review, tmp_path)
+    folder = tmp_path / ".litreview-cache" / "site"
+    pack = next(folder.glob("pages-*.bin"))
+    if damage == "garbage index":
+        (folder / INDEX).write_bytes(b"\x00{not json")
+    elif damage == "truncated pack":
+        pack.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+    elif damage == "flipped byte":
+        data = bytearray(pack.read_bytes())
+        for i in range(0, len(data), 997):
+            data[i] ^= 0x20
+        pack.write_bytes(bytes(data))
+    elif damage == "foreign index":
+        (folder / INDEX).write_text('{"format": 1, "site": "x", "pack": "../../etc/passwd", "pages": {}}')
+    else:
+        pack.unlink()
+    again, plugin = build_with(review, tmp_path)
+    # Pages wholly inside what is left of a truncated pack are still good; the rest is rendered again.
+    assert plugin.reused_pages < source_pages(review)
+    if damage != "truncated pack":
+        assert plugin.reused_pages == frozenset()
+    assert again == first
+    # The build mended the cache: the next one reuses every page.
+    _, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == source_pages(review)
+
+
+def test_no_cache_on_ci(tmp_path, monkeypatch):
+    monkeypatch.delenv("LITREVIEW_NO_CACHE")
+    monkeypatch.setenv("CI", "true")
+    review = load_case("site_basic")
+    build_with(review, tmp_path)
+    _, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == frozenset()
+    assert not (tmp_path / ".litreview-cache" / "site").exists()
+
+
+def test_sources_in_the_navigation_are_not_cached(tmp_path):
+    review = load_case("site_basic")
+    build_with(review, tmp_path, "")
+    _, plugin = build_with(review, tmp_path, "")
+    assert plugin.reused_pages == frozenset()
+
+
+def test_store_round_trip_and_a_second_writer(tmp_path):
+    one = SiteCache(tmp_path, "site-a")
+    one.put("a.md", one.key("a.md", "1"), b"<p>a</p>", [{"location": "a/", "title": "A", "text": "a"}])
+    one.save()
+    two, three = SiteCache(tmp_path, "site-a"), SiteCache(tmp_path, "site-a")
+    assert two.get("a.md", two.key("a.md", "1")) == b"<p>a</p>"
+    assert two.search("a.md") == [{"location": "a/", "title": "A", "text": "a"}]
+    assert two.get("a.md", two.key("a.md", "2")) is None
+    two.put("b.md", two.key("b.md", "1"), b"<p>b</p>")
+    two.save()
+    # ``three`` read the cache before ``two`` wrote it: its write is dropped, ``two``'s stands.
+    three.put("c.md", three.key("c.md", "1"), b"<p>c</p>")
+    three.save()
+    four = SiteCache(tmp_path, "site-a")
+    assert four.get("b.md", four.key("b.md", "1")) == b"<p>b</p>"
+    assert four.get("a.md", four.key("a.md", "1")) == b"<p>a</p>"
+    assert four.get("c.md", four.key("c.md", "1")) is None
+    assert SiteCache(tmp_path, "site-b").get("a.md", four.key("a.md", "1")) is None
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_store_compacts_its_pack(tmp_path):
+    for n in range(6):
+        store = SiteCache(tmp_path, "s")
+        store.put("a.md", store.key("a.md", str(n)), b"x" * 1000)
+        store.save()
+    packs = list(tmp_path.glob("pages-*.bin"))
+    assert len(packs) == 1 and packs[0].stat().st_size <= 2000
