@@ -22,7 +22,7 @@ from .http import FetchFailed
 from .limits import Limits
 
 if TYPE_CHECKING:
-    from .http import Http
+    from .http import Http, Response
 
 
 def _strip(url: Any, prefix: str) -> str:
@@ -63,14 +63,7 @@ class OpenAlex(Handler):
         if scheme in SEARCH_SCHEMES:
             return await self.search(http, config, ident, state)
         url, stored = self.request_url(config, scheme, value)
-        try:
-            resp = await http.get(url, pool="openalex", json_body=True, attempts=2)
-        except FetchFailed as exc:
-            if exc.status == 429:
-                state["exhausted"] = "429 Too Many Requests"
-                raise OverBudget(f"OpenAlex answered 429: over budget ({exc.message})") from None
-            raise FetchFailed(exc.message.replace(url, stored), status=exc.status, url=stored) from None
-        _read_budget(state, resp.headers)
+        resp = await _get(http, url, stored, state)
         if resp.status == 404:
             return answer(self, ident, None, stored, self.base_url(config), resp)
         if resp.status != 200 or not isinstance(resp.data, Mapping) or not str(resp.data.get("id", "")):
@@ -97,14 +90,7 @@ class OpenAlex(Handler):
         params = self._params(config)
         url, stored = base + path + (f"&{urlencode(params)}" if params else ""), base + path
         state["searches"] = state.get("searches", 0) + 1
-        try:
-            resp = await http.get(url, pool="openalex", json_body=True, attempts=2)
-        except FetchFailed as exc:
-            if exc.status == 429:
-                state["exhausted"] = "429 Too Many Requests"
-                raise OverBudget(f"OpenAlex answered 429: over budget ({exc.message})") from None
-            raise FetchFailed(exc.message.replace(url, stored), status=exc.status, url=stored) from None
-        _read_budget(state, resp.headers)
+        resp = await _get(http, url, stored, state)
         results = resp.data.get("results") if isinstance(resp.data, Mapping) else None
         if resp.status != 200 or not isinstance(results, list):
             raise FetchFailed(f"OpenAlex search answered {resp.status} without results", status=resp.status,
@@ -210,3 +196,16 @@ def parse_openalex(work: Mapping[str, Any]) -> RegistryRecord:
 
 
 HANDLER = OpenAlex()
+
+
+async def _get(http: Http, url: str, stored: str, state: dict[str, Any]) -> Response:
+    """One OpenAlex request: a 429 spends the run's budget; the key never reaches a message."""
+    try:
+        resp = await http.get(url, pool="openalex", json_body=True, attempts=2)
+    except FetchFailed as exc:
+        if exc.status == 429:
+            state["exhausted"] = "429 Too Many Requests"
+            raise OverBudget(f"OpenAlex answered 429: over budget ({exc.message})") from None
+        raise FetchFailed(exc.message.replace(url, stored), status=exc.status, url=stored) from None
+    _read_budget(state, resp.headers)
+    return resp
