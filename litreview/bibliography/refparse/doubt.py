@@ -135,7 +135,8 @@ def _load(path: str) -> tuple[dict[str, float], float] | None:
 
 
 def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
-    z = weights.get("", 0.0) + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    get = weights.get
+    z = get("", 0.0) + sum([get(k, 0.0) * v for k, v in feats.items()])
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Person
 
@@ -55,6 +56,7 @@ class NameList:
     """The split into given and family names is a guess ("Peter Turchin" or an organisation?)."""
 
 
+@lru_cache(maxsize=16384)
 def is_initials(word: str) -> bool:
     """True for "K.", "R.j.", "C.A." (not for a suffix such as "Jr.")."""
     return bool(_INITIALS.match(word)) and word.lower() not in _SUFFIXES
@@ -65,6 +67,7 @@ def _capitalised(word: str) -> bool:
     return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(c.isdigit() for c in w)
 
 
+@lru_cache(maxsize=16384)
 def _name_word(word: str) -> bool:
     """A word that can be part of a personal name."""
     core = word.rstrip(".:")
