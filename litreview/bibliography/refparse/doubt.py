@@ -95,7 +95,7 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
     }
     if name in ("title", "container", "publisher"):
         f["year_in"] = float(bool(_YEAR.search(value)))
-        f["digits_in"] = float(any(c.isdigit() for c in value))
+        f["digits_in"] = float(any(map(str.isdigit, value)))
         f["lower_start"] = float(value[:1].islower())
         f["one_word"] = float(len(words) <= 1)
         f[f"long:{name}"] = min(len(words), 30) / 30

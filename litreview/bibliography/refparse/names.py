@@ -286,6 +286,9 @@ def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int
     return out
 
 
+_YEAR_WORD = re.compile(r"^\(?\d{4}[a-z]?\)?[.,:]?$")
+
+
 def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) -> tuple[list[str], int, bool]:
     """Words of one name from token ``i``: (words, index after them, block closed)."""
     words: list[str] = []
@@ -299,7 +302,7 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
             return words, j, False
         if word[0] in "“\"([" and words:
             return words, j, True
-        if re.match(r"^\(?\d{4}[a-z]?\)?[.,:]?$", word) or word.lower() in {"n.d.", "(n.d.)"}:
+        if _YEAR_WORD.match(word) or word.lower() in {"n.d.", "(n.d.)"}:
             return words, j, True
         if _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")) and words:
             return words, j, False
