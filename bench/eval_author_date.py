@@ -96,7 +96,10 @@ def rendered_with_pandoc(corpus: Path, workdir: Path) -> list[tuple[str, Path, P
 
 GENERATED = (("gen-biblatex-examples", "biber/t_tdata_examples.bib"),
              ("gen-jabref-authors", "jabref/jablib_src_test_resources_testbib_jabref-authors.bib"),
-             ("gen-jabref-testjabref", "jabref/jablib_src_test_resources_testbib_testjabref.bib"))
+             ("gen-jabref-testjabref", "jabref/jablib_src_test_resources_testbib_testjabref.bib"),
+             ("gen-biber-sets", "biber/t_tdata_sets.bib"),
+             ("gen-biber-extradate", "biber/t_tdata_extradate.bib"),
+             ("gen-biber-uniqueness1", "biber/t_tdata_uniqueness1.bib"))
 """Documents written here that cite every entry of a real test .bib, rendered by pandoc like the rest."""
 GENERATED_HELD = frozenset({"gen-jabref-testjabref"})
 """The generated document kept aside (never tuned on)."""

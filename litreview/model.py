@@ -346,6 +346,9 @@ class Linkage:
     """Names, works, markers and quotations met in the prose."""
     orphans: tuple[Orphan, ...] = ()
     """Curated links that no longer anchor."""
+    hidden: tuple[Link, ...] = ()
+    """Topical suggestions below the shown threshold, each entry's best few: not shown (listed with
+    ``links --all-suggestions``), but a check can tell an entry the essay seems to use from one it never touches."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,8 +57,8 @@ RELIED = (
 CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
 
-def run(mentions=(), links=RELIED, orphans=(), marked=None):
-    linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans))
+def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=()):
+    linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans), hidden=tuple(hidden))
     essay = ESSAY if marked is None else replace(ESSAY, marked=marked)
     review = Review(bibliography=BIB, essay=essay, linkage=linkage)
     return check_review(review, Config(), now=NOW).findings
@@ -189,3 +189,22 @@ def test_orphan_naming_a_missing_entry_is_lr401_not_lr400():
                Orphan("p9-s9", "real2000k", "Gone sentence.", line=12))
     found = check_curated(bib, essay, Linkage(orphans=orphans), claims_file="claims.yaml")
     assert [(f.code, f.key, f.line) for f in found] == [("LR401", "typo1999x", 7), ("LR400", "real2000k", 12)]
+
+
+WEAK = tuple(Link(c, "keohane2012power", "topical", p, "suggested", "shared words: power")
+             for c, p in (("p1-s2", 0.42), ("p3-s1", 0.17)))
+
+
+def test_an_entry_with_only_hidden_suggestions_is_only_topical_not_unused() -> None:
+    # Too weak to be shown, but the essay seems to draw on it: "no claim relies on it" would be a guess.
+    (f,) = run(links=RELIED[:1], hidden=WEAK)
+    assert (f.code, f.severity, f.key) == ("LR308", "warning", "keohane2012power")
+    assert f.message == ("'keohane2012power' is linked to claims only by topical suggestions too weak to show by "
+                         "default (suggested for p1-s2, p3-s1; litreview links --all-suggestions lists them)")
+
+
+def test_hidden_suggestions_do_not_count_once_rejected_or_in_a_marked_document() -> None:
+    rejected = Link("p1-s2", "keohane2012power", "topical", 0.42, "rejected", "t", curated=True)
+    assert codes(links=(RELIED[0], rejected), hidden=WEAK[:1]) == ["LR307"]
+    assert codes(links=(RELIED[0], rejected), hidden=WEAK) == ["LR308"]
+    assert codes(marked=True, links=CITED[:1], hidden=WEAK) == ["LR307"]

@@ -55,3 +55,57 @@ def test_different_people_of_one_name_get_no_letters() -> None:
     sources = {s.key: s for s in bib.sources}
     labels = year_labels(sources, {"a": 2001, "b": 2001})
     assert labels["a"].suffix == labels["b"].suffix == ""
+
+
+BIBLATEX = """@set{set, crossref={set:one}, entryset={set:one,set:two}}
+@article{set:one, author={Herrmann, Wolfgang and Öfele, Karl and Schneider, Sabine}, title={A carbocyclic carbene},
+  journaltitle={J. Organomet. Chem.}, date={2006}}
+@article{set:two, author={Yoon, Myeong S.}, title={Palladium}, journaltitle={Organometallics}, date={2006}}
+@book{knuth:ct, author={Knuth, Donald E.}, title={Computers \\& Typesetting}, date={1984/1986}}
+@book{knuth:ct:a, author={Knuth, Donald E.}, title={The \\TeX book}, date={1984}}
+@book{moraux, author={Moraux, Paul}, title={Le Commentaire}, date={1979/1980}, origdate={1924}}
+@misc{pages1, pages={23--24}}
+@misc{pages2, pages={23}}
+@book{over1, usera={thing}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # A biblatex set takes its first member's data; citeproc prints the member.
+    ("Carbenes are stable (Herrmann, Öfele, and Schneider 2006, 12).", ["set:one"]),
+    # A date range prints as one label; the single year is another entry.
+    ("Typesetting is an art (Knuth 1984–1986).", ["knuth:ct"]),
+    ("Typesetting is an art (Knuth 1984, 12).", ["knuth:ct:a"]),
+    ("Commentaries abound (Moraux [1924] 1979–1980).", ["moraux"]),
+    # Entries with neither names nor title print as their year label alone, lettered in file order.
+    ("Pages matter (n.d.-b, 5).", ["pages2"]),
+    ("Pages matter (n.d.-a, n.d.-c).", ["pages1", "over1"]),
+    ("Pages matter (see n.d.-c, chap. 2).", ["over1"]),
+])
+def test_biblatex_sets_ranges_and_nameless_entries(text: str, keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(BIBLATEX))
+    assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == sorted(keys)
+
+
+def test_a_period_in_parentheses_is_no_unresolved_citation() -> None:
+    linkage = link(parse_essay("Europe (1914–1918) was at war, as Verdun (1916) shows."), parse_bibliography(BIBLATEX))
+    assert [m.text for m in linkage.mentions if m.kind == "marker" and "1914" in m.text] == []
+
+
+GIVEN = """@article{un1a, author={John AAA}, year={1999}}
+@article{un2, author={J. AAA}, year={1999}}
+@misc{test3, author={John Blether and John Doe}, date={2011}}
+@misc{test4, author={John Blether and Jane Doe}, date={2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("It holds (John AAA 1999, 12).", "un1a"),
+    ("As J. AAA (1999) argues, it holds.", "un2"),
+    ("It holds (Blether and John Doe 2011).", "test3"),
+    ("It holds (Blether and Jane Doe 2011, 12).", "test4"),
+])
+def test_given_names_a_style_adds_pick_the_entry(text: str, key: str) -> None:
+    # A full given name beats a shared initial, and a co-author's given name counts too.
+    linkage = link(parse_essay(text), parse_bibliography(GIVEN))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == [key]

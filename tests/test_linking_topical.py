@@ -1,7 +1,10 @@
-"""Topical suggestions: sparse TF-IDF and BM25 candidates, a calibrated probability, only the likely
+"""Topical suggestions: TF-IDF and BM25 candidates, a calibrated probability, only the likely
 ones shown by default, bounded per claim and per source, ordered for review by expected value."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 
@@ -77,11 +80,20 @@ def test_excluded_pairs_are_skipped() -> None:
     assert ("p1-s1", "treverton2006toward") not in {(h.claim_id, h.key) for h in hits}
 
 
-def test_chunking_does_not_change_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "\n\n".join([TEXT] * 5)
-    whole = suggestions(text, all_suggestions=True)
-    monkeypatch.setattr(topical, "CHUNK", 3)
-    assert suggestions(text, all_suggestions=True) == whole
+def test_suggesting_imports_neither_numpy_nor_scipy() -> None:
+    # A check runs the suggester on every essay: it must not pay for an array library's start-up.
+    code = (
+        "import sys\n"
+        "from litreview.bibliography.load import parse_bibliography\n"
+        "from litreview.essay import parse_essay\n"
+        "from litreview.linking import link\n"
+        f"essay = parse_essay({TEXT!r}, 'essay.md')\n"
+        f"found = link(essay, parse_bibliography({BIB!r}), all_suggestions=True)\n"
+        "assert any(lk.kind == 'topical' for lk in found.links)\n"
+        "print(sorted(m for m in ('numpy', 'scipy') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_each_source_keeps_only_its_best_claims(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -164,3 +176,19 @@ def test_words_another_linker_explained_do_not_count_again() -> None:
     span = (0, claim.text.index("interface"))
     found = {(h.claim_id, h.key) for h in topical.suggest(essay.claims, index, explained={"p2-s1": [span]})}
     assert ("p2-s1", "protocol2007modern") not in found
+
+
+def test_suggestions_below_the_threshold_are_kept_aside_for_the_checks() -> None:
+    essay, bib = parse_essay(TEXT), parse_bibliography(BIB)
+    default = link(essay, bib)
+    every = link(essay, bib, all_suggestions=True)
+    below = {(lk.claim_id, lk.source_key) for lk in every.links
+             if lk.kind == "topical" and lk.confidence < ranker.SHOW}
+    hidden = {(lk.claim_id, lk.source_key) for lk in default.hidden}
+    assert hidden and hidden <= below
+    assert not hidden & {(lk.claim_id, lk.source_key) for lk in default.links}
+    per_key: dict[str, int] = {}
+    for _, key in hidden:
+        per_key[key] = per_key.get(key, 0) + 1
+    assert max(per_key.values()) <= 3  # each entry's best few: enough for a check to name them
+    assert every.hidden == ()

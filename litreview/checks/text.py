@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
-from ..model import Bibliography, Claim, Essay, Finding, Linkage, Mention
+from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -153,6 +153,8 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
 
     Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose. With
     ``markers_only`` (a document that marks its citations) only markers and curated links count.
+    Otherwise a suggestion too weak to be shown (``Linkage.hidden``) still makes an entry LR308, not
+    LR307: the essay seems to draw on it, and saying that no claim relies on it would be a guess.
     """
     relied: set[str] = set(nocite)
     if "*" in relied:
@@ -165,6 +167,12 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
             relied.add(lk.source_key)
         elif lk.status == "suggested":
             topical.setdefault(lk.source_key, []).append(lk.claim_id)
+    rejected = {(lk.claim_id, lk.source_key) for lk in linkage.links if lk.status == "rejected"}
+    hidden: dict[str, list[Link]] = {}
+    if not markers_only:
+        for lk in linkage.hidden:
+            if (lk.claim_id, lk.source_key) not in rejected:
+                hidden.setdefault(lk.source_key, []).append(lk)
     for mention in linkage.mentions:
         if mention.kind != "quotation" and (mention.kind == "marker" or not markers_only):
             relied.update(mention.keys)
@@ -176,6 +184,13 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
             shown = ", ".join(claims[:3]) + (f" and {len(claims) - 3} more" if len(claims) > 3 else "")
             yield entry_finding("LR308", source, f"{source.key!r} is linked to claims only by topic "
                                 f"(suggested for {shown})")
+        elif source.key in hidden:
+            # No probabilities in the message: a finding keeps its identity while they move (check --since).
+            weak = sorted(hidden[source.key], key=lambda lk: -lk.confidence)
+            named = ", ".join(dict.fromkeys(lk.claim_id for lk in weak))
+            yield entry_finding("LR308", source, f"{source.key!r} is linked to claims only by topical suggestions "
+                                f"too weak to show by default (suggested for {named}; litreview links "
+                                "--all-suggestions lists them)")
         else:
             yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
 

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 MENTION_KINDS: dict[str, LinkKind] = {"marker": "marker", "author": "attribution", "work": "title", "quotation": "quotation",
                  "document": "reference"}
 """The link kind each kind of mention stands for."""
+HIDDEN_PER_SOURCE = 3
+"""Suggestions below the threshold kept per entry (``Linkage.hidden``) for the checks to name."""
 
 __all__ = ["LINKERS", "CuratedLinks", "LinkContext", "Linker", "coverage", "group_claims", "link", "links_frame",
            "load_curated", "mention_kind", "to_rows"]
@@ -135,11 +137,15 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))
     # Below the calibrated threshold, suggestions are listed only on request.
-    for hit in suggest(units, index, explained, linked=linked, explained=spans,
-                       min_score=None if all_suggestions else SHOW):
+    below: dict[str, list[Hit]] = {}
+    for hit in suggest(units, index, explained, linked=linked, explained=spans):
         slot = (hit.claim_id, hit.key, hit.kind)
-        if slot not in best:
+        if hit.confidence < SHOW and not all_suggestions:
+            below.setdefault(hit.key, []).append(hit)
+        elif slot not in best:
             best[slot] = hit
+    hidden = tuple(_to_link(h) for hits in below.values()
+                   for h in sorted(hits, key=lambda h: -h.confidence)[:HIDDEN_PER_SOURCE])
     position = {c.id: n for n, c in enumerate(units)}
     # Reading order: by claim, then kind, then where the evidence sits in the sentence.
     ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_RANK[h.kind],
@@ -155,7 +161,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         links = _apply(links, placed, unique)
         rank = {id(lk): n for n, lk in enumerate(links)}
         links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_RANK[x.kind], rank[id(x)]))
-    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans))
+    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden)
 
 
 def _lift(hit: Hit, grouping: Grouping) -> Hit:

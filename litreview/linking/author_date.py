@@ -12,16 +12,22 @@ import re
 from ..model import Claim, Mention
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import YearLabel, extra_signatures, year_labels
+from .labels import CONTAINER_TYPES, YearLabel, extra_signatures, nameless, year_labels
 from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
 # ("2017/" from a URL key), never a second year ("2017/18").
-_YEAR = re.compile(r"(?<![\w–\-/])(?P<y>1[5-9]\d\d|20\d\d|n\.d\.|forthcoming|in press)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+_YEAR = re.compile(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?|n\.d\.|forthcoming|in press)"
+                   r"(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                    r"(?![\w–\-]|/\w)")
-_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d|n\.d\.)(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?|n\.d\.)"
+                        r"(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
+_ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
+"""The original date a style prints before the edition's: "Moraux [1924] 1979"."""
+_PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
+"""Words a citation may open with that name nobody ("see n.d.-l")."""
 _NOT_NAMES = wordset("""
     january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec table figure fig appendix section chapter vol no
@@ -44,6 +50,8 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if parsed is None:
                 continue
             names, years, rest = parsed
+            if names and all(fold(w).strip(".,") in _PREFIXES for w in names.split()):
+                names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
             at = offset + seg_start
             if not names.strip():
                 if last_names:
@@ -68,7 +76,7 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     m = _YEAR.search(seg)
     if m is None:
         return None
-    names = seg[:m.start()].strip().rstrip(",").strip()
+    names = _ORIGINAL_DATE.sub("", seg[:m.start()]).strip().rstrip(",").strip()
     years = [(m.group("y"), m.group("s") or "")]
     rest = seg[m.end():]
     while True:
@@ -104,11 +112,19 @@ def _labels(index: SourceIndex) -> dict[str, YearLabel]:
 
 def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
     """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it)."""
+    found = _printed(sig_keys, year, suffix, index)
+    members = [k for k in found if index.sources[k].type not in CONTAINER_TYPES]
+    return members if members and len(members) < len(found) else found  # a set's data is its first member's
+
+
+def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
     labels = _labels(index)
     if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
         return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
-    wanted = None if year == "n.d." else int(year)
-    same_year = [k for k in sig_keys if labels[k].year == wanted and not _year_word(index, k)]
+    start, _, end = year.partition("–")  # "1984–1986": a date range prints as one label
+    wanted = None if year == "n.d." else int(start)
+    last = int(end) if end else None
+    same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not _year_word(index, k)]
     if suffix:
         exact = [k for k in same_year if labels[k].suffix == suffix]
         if exact:
@@ -174,7 +190,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             break
         written = f"{names} {_year_text(year, suffix)}"
         if not keys:
-            if _looks_like_names(names) and year not in YEAR_WORDS:  # prose says "(forthcoming)" too
+            if _looks_like_names(names) and year not in YEAR_WORDS and "–" not in year:  # "(forthcoming)", "(1914–1918)"
                 found.cover(claim.id, paren.start(), paren.end())
                 found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
                                           f"no entry for {written}"))
@@ -201,21 +217,27 @@ def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
 
 
 def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """Among several entries, those whose first author's given name the citation spells out.
+    """Among several entries, those whose authors' given names the citation spells out best.
 
-    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001".
+    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001", "J. AAA" from "John
+    AAA", "Blether and John Doe" from "Blether and Jane Doe": a given name written in full counts
+    more than one that only shares its initial.
     """
     if len(keys) < 2:
         return keys
-    written = canonical(names).split()
-    kept = []
+    written = set(canonical(names).split())
+    scores = {}
     for key in keys:
-        people = persons_of(index.sources[key])
-        given = canonical(people[0].given).split() if people else []
-        # "Jane Smith" or "J. Wang": the first given name, in full or as an initial.
-        if given and (given[0] in written or given[0][:1] in written):
-            kept.append(key)
-    return kept or keys
+        score = 0
+        for person in persons_of(index.sources[key]):
+            given = canonical(person.given).split()
+            if given and given[0] in written:
+                score += 2
+            elif given and given[0][:1] in written:
+                score += 1
+        scores[key] = score
+    best = max(scores.values())
+    return [k for k in keys if scores[k] == best] if best else keys
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
@@ -279,13 +301,17 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             written = f"{span} ({seg.strip()})"
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
-                more = _fit(span, _candidates(sig_keys, y, s, index), index)
+                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature.
+                more = _fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
                     found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
                                                        f"no entry for {span} {_year_text(y, s)}"))
             return
+    # An entry with neither names nor title: the style prints only its year label, "(n.d.-k)".
+    if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
+        return
     # Suppressed author: the entry's names appear earlier in the sentence or the one before.
     keys = _named_in_context(before + " " + lead, year, suffix, index)
     if keys:
@@ -301,11 +327,29 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    if toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text) and year not in YEAR_WORDS:
+    if (toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text) and year not in YEAR_WORDS
+            and "–" not in year):
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
                                               f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,
+                   claim: Claim, index: SourceIndex, found: Found) -> bool:
+    """ "(n.d.-c, n.d.-d)": each year label that belongs to exactly one entry with no names or title."""
+    pool = index.__dict__.get("_nameless")
+    if pool is None:
+        pool = index.__dict__["_nameless"] = [k for k, s in index.sources.items() if nameless(s)]
+    if not pool:
+        return False
+    picked = [_candidates(pool, y, s, index) for y, s in years]
+    if not all(len(keys) == 1 for keys in picked):
+        return False
+    found.cover(claim.id, paren.start(), paren.end())
+    for (y, s), keys in zip(years, picked, strict=True):
+        _emit(claim, keys, f"({_year_text(y, s)})", paren.group(), at, locator, 0.9, index, found)
+    return True
 
 
 TITLE_EVIDENCE = 4.0

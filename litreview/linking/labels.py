@@ -30,11 +30,22 @@ class YearLabel:
     """The year (None prints as "n.d.")."""
     suffix: str = ""
     """The disambiguating letter(s), '' when the entry needs none."""
+    end: int | None = None
+    """The last year of a date range ("1984–1986"), None for a single year."""
 
     def text(self) -> str:
         if self.year is None:
             return "n.d." + (f"-{self.suffix}" if self.suffix else "")
-        return f"{self.year}{self.suffix}"
+        return f"{self.year}{f'–{self.end}' if self.end else ''}{self.suffix}"
+
+
+CONTAINER_TYPES = frozenset({"set", "xdata"})
+"""biblatex entries that group or lend data to others: cited through their members, never lettered."""
+
+
+def nameless(source: Source) -> bool:
+    """An entry a style can name by nothing (no author, editor or title): cited as "(n.d.-k)"."""
+    return names_key(source) == (("", ""),) and source.type not in CONTAINER_TYPES
 
 
 def _person_key(person: Person) -> tuple[str, str]:
@@ -73,18 +84,21 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
     labels: dict[str, YearLabel] = {}
     for source in sources.values():
         written = _WRITTEN_SUFFIX.search(source.field("year"))
-        if written:
-            labels[source.key] = YearLabel(years.get(source.key), written.group(1))
+        if source.type in CONTAINER_TYPES:
+            # A biblatex set (or xdata) holds its members' data; the members are what a style prints.
+            labels[source.key] = YearLabel(years.get(source.key), end=_range_end(source))
+        elif written:
+            labels[source.key] = YearLabel(years.get(source.key), written.group(1), _range_end(source))
         else:
             groups[(names_key(source), years.get(source.key), _range_end(source))].append(source)
-    for (_, year, _end), members in groups.items():
+    for (_, year, end), members in groups.items():
         if len(members) == 1:
-            labels[members[0].key] = YearLabel(year)
+            labels[members[0].key] = YearLabel(year, end=end)
             continue
         # Ties keep the bibliography's order, as citeproc's stable sort does.
         ordered = sorted(members, key=lambda s: (_sort_title(s.title), s.line or 0))
         for n, source in enumerate(ordered, start=1):
-            labels[source.key] = YearLabel(year, key_suffix(n))
+            labels[source.key] = YearLabel(year, key_suffix(n), end)
     return labels
 
 

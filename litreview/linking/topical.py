@@ -1,14 +1,16 @@
 """Topical suggestions: each claim's best entries by TF-IDF cosine and BM25 over the entry's title,
-subtitle, container, keywords and abstract (sparse products in row chunks, never a Python double
-loop), then scored by the ranker: the probability that a reviewer accepts the suggestion.
+subtitle, container, keywords and abstract (inverted lists: a claim meets only the entries sharing a
+word with it), then scored by the ranker: the probability that a reviewer accepts the suggestion.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..model import Claim
 from .hits import Hit
@@ -32,10 +34,6 @@ SOURCE_SPREAD = 0.2
 """... and so is one used by this share of the entries or more..."""
 MIN_SPREAD = 5
 """... when that is at least this many paragraphs or entries (short essays and lists have no generic words)."""
-CHUNK = 2048
-"""Claims multiplied at a time: bounds memory on long essays..."""
-DENSE_CELLS = 1 << 23
-"""... and claims x entries scored densely at a time (fewer claims per chunk for long bibliographies)."""
 
 
 def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tuple[str, str]] = (),
@@ -62,6 +60,7 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
+    stems: dict[int, list[tuple[str, str]]] = {}  # each claim's words, stemmed once for all its hits
     for p, n in scored:
         cand = rows[n]
         claim = claims[cand.row]
@@ -71,7 +70,9 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
             continue
         per_claim[cand.row] += 1
         per_key[cand.key] += 1
-        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), _evidence(claim.text, cand.words),
+        if cand.row not in stems:
+            stems[cand.row] = [(tok.text, stem(tok.text)) for tok in tokens(claim.text)]
+        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), _evidence(stems[cand.row], cand.words),
                         confirmed=False))
     order = {c.id: n for n, c in enumerate(claims)}
     hits.sort(key=lambda h: (order[h.claim_id], -h.confidence))
@@ -93,155 +94,162 @@ class Candidate:
 
 def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collection[str] = (),
                explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Candidate]:
-    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, with their ranker features."""
-    import numpy as np
-    from scipy import sparse  # imported here: only essays with claims and entries pay for it
+    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, with their ranker features.
 
+    Plain dictionaries and inverted lists (a claim meets only the entries that share a word with
+    it): the cost follows the words shared, not claims x entries, and nothing heavier than the
+    standard library is imported on the way to a check.
+    """
     keys = list(index.sources)
     if not keys or not claims:
         return []
-    vocab: dict[str, int] = {}
+    n_keys = len(keys)
+    src_df: Counter[str] = Counter()
     for key in keys:
-        for s in index.topic.get(key, ()):
-            vocab.setdefault(s, len(vocab))
-    if not vocab:
+        src_df.update(index.topic.get(key, {}).keys())
+    if not src_df:
         return []
-    src = _source_matrix(keys, index, vocab, sparse, np)
     spans = explained or {}
-    claim_bags = [Counter(phrase_stems(_unexplained(c.text, spans.get(c.id, ())))) for c in claims]
-    cl = _matrix(claim_bags, vocab, sparse, np)
-    src_df = np.asarray((src > 0).sum(axis=0)).ravel()
-    para_df, n_paras = _paragraph_df(claims, claim_bags, vocab, np)
-    idf = (np.log((len(keys) + 1) / (src_df + 1)) + 1.0) * (np.log((n_paras + 1) / (para_df + 1)) + 1.0)
-    generic = ((para_df >= max(MIN_SPREAD, ESSAY_SPREAD * n_paras))
-               | (src_df >= max(MIN_SPREAD, SOURCE_SPREAD * len(keys))))
-    # A pair of words adds to a match but does not count in a text's length: titles are short,
-    # and their pairs would otherwise halve every single-word match.
-    pair = np.fromiter((" " in w for w in vocab), dtype=bool, count=len(vocab))
-    weight = (idf * np.where(pair, PAIR_WEIGHT, 1.0)).astype(np.float32)
-    src.data = src.data * weight[src.indices]
-    src = _unit_rows(src, ~pair, sparse, np)
-    cl.data = (1.0 + np.log(cl.data)) * weight[cl.indices]
-    ctx = _unit_rows(_neighbours(claims, sparse, np) @ cl, ~pair, sparse, np)
-    cl = _unit_rows(cl, ~pair, sparse, np)
-    src_t = src.T.tocsr()
-    bm25_src, words = _bm25_matrix(keys, index, sparse, np)
-    bm25_t = bm25_src.T.tocsr()
-    queries = _matrix([Counter(set(content_stems(_unexplained(c.text, spans.get(c.id, ()))))) for c in claims],
-                      words, sparse, np)
-    parts = []
-    step = max(1, min(CHUNK, DENSE_CELLS // len(keys)))
-    take = min(CANDIDATES, len(keys))
-    tie = np.arange(len(keys)) * 1e-12  # equal scores: the entry listed first wins
-    for lo in range(0, cl.shape[0], step):
-        cos_part = (cl[lo:lo + step] @ src_t).toarray()
-        np.minimum(cos_part, 1.0, out=cos_part)
-        bm_part = (queries[lo:lo + step] @ bm25_t).toarray()
-        row_max = bm_part.max(axis=1, keepdims=True)
-        bm_part /= np.where(row_max > 0, row_max, 1.0)
-        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words;
-        # a partial sort per row (dense within a chunk) keeps the cost linear in the entries.
-        scores = cos_part.astype(np.float64) + bm_part - tie
-        best_cols = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-        values = np.take_along_axis(scores, best_cols, axis=1)
-        order = np.argsort(-values, axis=1, kind="stable")
-        best_cols = np.take_along_axis(best_cols, order, axis=1)
-        values = np.take_along_axis(values, order, axis=1)
-        rows = np.repeat(np.arange(best_cols.shape[0]), take)
-        cols = best_cols.ravel()
-        rank = np.tile(np.arange(take), best_cols.shape[0])
-        keep = values.ravel() > 0
-        rows, cols, rank = rows[keep], cols[keep], rank[keep]
-        parts.append((rows + lo, cols, cos_part[rows, cols], bm_part[rows, cols], rank))
-    rows = np.concatenate([p[0] for p in parts])
-    cols = np.concatenate([p[1] for p in parts])
-    cosine = np.concatenate([p[2] for p in parts])
-    bm25 = np.concatenate([p[3] for p in parts])
-    rank = np.concatenate([p[4] for p in parts])
-    if not len(rows):
-        return []
-    context = np.asarray(ctx[rows].multiply(src[cols]).sum(axis=1)).ravel()
-    best = np.zeros(len(claims))
-    second = np.zeros(len(claims))
-    np.maximum.at(best, rows, np.where(rank == 0, cosine, 0.0))
-    np.maximum.at(second, rows, np.where(rank == 1, cosine, 0.0))
-    margin = np.where(rank == 0, cosine - second[rows], cosine - best[rows])
-    top_cos = np.zeros(len(claims))
-    np.maximum.at(top_cos, rows, cosine)
-    relative = cosine / np.where(top_cos[rows] > 0, top_cos[rows], 1.0)
-    spread = np.bincount(cols, minlength=len(keys))
-    # Is this the entry's best claim, and by how much: most entries are cited in one or two places.
-    own_best = np.zeros(len(keys))
-    np.maximum.at(own_best, cols, cosine)
-    runner = np.zeros(len(keys))
-    np.maximum.at(runner, cols, np.where(cosine < own_best[cols], cosine, 0.0))
-    source_gap = np.where(cosine >= own_best[cols], cosine - runner[cols], cosine - own_best[cols])
+    texts = [_unexplained(c.text, spans.get(c.id, ())) for c in claims]
+    claim_bags = [Counter(phrase_stems(t)) for t in texts]
+    para_df, n_paras = _paragraph_df(claims, claim_bags, src_df)
+    weight: dict[str, float] = {}
+    generic_words: set[str] = set()
+    rarity: dict[str, float] = {}
+    log_keys = math.log(n_keys + 1)
+    for w, df in src_df.items():
+        pdf = para_df.get(w, 0)
+        idf = (math.log((n_keys + 1) / (df + 1)) + 1.0) * (math.log((n_paras + 1) / (pdf + 1)) + 1.0)
+        # A pair of words adds to a match but does not count in a text's length: titles are short,
+        # and their pairs would otherwise halve every single-word match.
+        weight[w] = idf * (PAIR_WEIGHT if " " in w else 1.0)
+        if pdf >= max(MIN_SPREAD, ESSAY_SPREAD * n_paras) or df >= max(MIN_SPREAD, SOURCE_SPREAD * n_keys):
+            generic_words.add(w)
+        rarity[w] = math.log((n_keys + 1) / (df + 1)) / log_keys
+    src_rows = [_unit({w: v * weight[w] for w, v in index.topic.get(key, {}).items()}) for key in keys]
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for c, row in enumerate(src_rows):
+        for w, v in row.items():
+            postings.setdefault(w, []).append((c, v))
+    cl_raw = [{w: (1.0 + math.log(n)) * weight[w] for w, n in bag.items() if w in weight} for bag in claim_bags]
+    cl_rows = [_unit(row) for row in cl_raw]
+    bm25 = _bm25_postings(keys, index)
+    take = min(CANDIDATES, n_keys)
+    picked: list[list[tuple[int, float, float]]] = []  # per claim: (column, cosine, bm25 share), best first
+    for r, row in enumerate(cl_rows):
+        cos: dict[int, float] = {}
+        add = cos.get
+        for w, v in row.items():
+            for c, s in postings[w]:
+                cos[c] = add(c, 0.0) + v * s
+        bm: dict[int, float] = {}
+        add = bm.get
+        for w in set(content_stems(texts[r])):
+            for c, s in bm25.get(w, ()):
+                bm[c] = add(c, 0.0) + s
+        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
+        # (as a share of the claim's best); equal scores: the entry listed first wins.
+        scale = 1.0 / (max(bm.values(), default=0.0) or 1.0)
+        for c, v in cos.items():
+            if v > 1.0:
+                cos[c] = 1.0
+        both = cos.copy()
+        add = both.get
+        for c, v in bm.items():
+            both[c] = add(c, 0.0) + v * scale
+        chosen = heapq.nlargest(take, both.items(), key=itemgetter(1))
+        if chosen:
+            last = chosen[-1][1]
+            chosen = sorted(((c, v) for c, v in both.items() if v >= last), key=lambda t: (-t[1], t[0]))[:take]
+        picked.append([(c, cos.get(c, 0.0), bm.get(c, 0.0) * scale) for c, v in chosen if v > 0])
+    best = [p[0][1] if p else 0.0 for p in picked]
+    second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
+    top_cos = [max((x for _, x, _ in p), default=0.0) for p in picked]
+    spread: Counter[int] = Counter()
+    own_best: dict[int, float] = {}
+    for p in picked:
+        for c, x, _ in p:
+            spread[c] += 1
+            own_best[c] = max(own_best.get(c, 0.0), x)
+    runner: dict[int, float] = {}
+    for p in picked:
+        for c, x, _ in p:
+            if x < own_best[c]:
+                runner[c] = max(runner.get(c, 0.0), x)
+    ctx_rows = _context(claims, cl_raw)
     n_claims = math.log1p(len(claims))
-    entries = math.log10(len(keys) + 1)
-    rare = np.log((len(keys) + 1) / (src_df + 1)) / math.log(len(keys) + 1)
+    entries = math.log10(n_keys + 1)
     linked_ids = set(linked)
-    cues = [claim_cues(c.text) for c in claims]
-    lengths = [math.log1p(sum(1 for w in bag if " " not in w)) / 4.0 for bag in claim_bags]
     titles: dict[str, list[str]] = {}
-    generic_words = {w for w, flag in zip(vocab, generic.tolist(), strict=True) if flag}
-    rarity = rare.tolist()
     items = []
-    for r, c, cos, ctx_score, top, gap, own, bm, rel in zip(rows.tolist(), cols.tolist(), cosine.tolist(),
-                                                       context.tolist(), (rank == 0).tolist(), margin.tolist(),
-                                                       source_gap.tolist(), bm25.tolist(), relative.tolist(), strict=True):
-        key = keys[c]
-        topic = index.topic.get(key, {})
-        common = claim_bags[r].keys() & topic.keys()
-        if not common:
-            continue  # BM25 met only words that say what kind of publication it is: nothing to show
-        # The essay's (or the field's) common words are weak evidence: counted apart.
-        shared = [w for w in common if w not in generic_words]
-        words = frozenset(w for w in shared if " " not in w)
-        if key not in titles:
-            titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
-        main = titles[key]
-        cover = sum(1 for w in main if w in claim_bags[r]) / len(main) if main else 0.0
-        features = (cos, ctx_score, float(top), gap, math.log1p(len(words)), float(len(shared) - len(words)),
-                    float(any(topic[w] >= 1.0 for w in words)), cover,
-                    max((rarity[vocab[w]] for w in words), default=0.0), float(claims[r].id in linked_ids),
-                    *cues[r], lengths[r],
-                    math.log1p(spread[c]) / max(n_claims, 1.0), entries, own, bm, float(not shared), rel)
-        items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
+    for r, p in enumerate(picked):
+        claim = claims[r]
+        bag = claim_bags[r]
+        cues = None
+        for rank, (c, cos_score, bm_score) in enumerate(p):
+            key = keys[c]
+            topic = index.topic.get(key, {})
+            common = bag.keys() & topic.keys()
+            if not common:
+                continue  # BM25 met only words that say what kind of publication it is: nothing to show
+            # The essay's (or the field's) common words are weak evidence: counted apart.
+            shared = [w for w in common if w not in generic_words]
+            words = frozenset(w for w in shared if " " not in w)
+            if key not in titles:
+                titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
+            main = titles[key]
+            cover = sum(1 for w in main if w in bag) / len(main) if main else 0.0
+            margin = cos_score - (second[r] if rank == 0 else best[r])
+            own = own_best[c]
+            gap = cos_score - runner.get(c, 0.0) if cos_score >= own else cos_score - own
+            ctx_score = sum(v * src_rows[c].get(w, 0.0) for w, v in ctx_rows[r].items())
+            if cues is None:
+                cues = claim_cues(claim.text)
+                length = math.log1p(sum(1 for w in bag if " " not in w)) / 4.0
+            features = (cos_score, ctx_score, float(rank == 0), margin, math.log1p(len(words)),
+                        float(len(shared) - len(words)), float(any(topic[w] >= 1.0 for w in words)), cover,
+                        max((rarity[w] for w in words), default=0.0), float(claim.id in linked_ids),
+                        *cues, length, math.log1p(spread[c]) / max(n_claims, 1.0), entries, gap, bm_score,
+                        float(not shared), cos_score / top_cos[r] if top_cos[r] > 0 else cos_score)
+            items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
     return items
 
 
-def _bm25_matrix(keys: list[str], index: SourceIndex, sparse, np, k1: float = 1.2, b: float = 0.75):
-    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract), and the
-    column of each word."""
-    words: dict[str, int] = {}
+def _unit(row: dict[str, float]) -> dict[str, float]:
+    """``row`` scaled to unit length, measured over single words only (pairs add, never dilute)."""
+    norm = math.sqrt(sum(v * v for w, v in row.items() if " " not in w)) or 1.0
+    return {w: v / norm for w, v in row.items()}
+
+
+def _context(claims: Sequence[Claim], rows: list[dict[str, float]]) -> list[dict[str, float]]:
+    """The sentences just before and after each claim in its paragraph, summed, at unit length."""
+    out = []
+    for n, claim in enumerate(claims):
+        total: dict[str, float] = {}
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(claims) and claims[m].paragraph == claim.paragraph:
+                for w, v in rows[m].items():
+                    total[w] = total.get(w, 0.0) + v
+        out.append(_unit(total))
+    return out
+
+
+def _bm25_postings(keys: list[str], index: SourceIndex, k1: float = 1.2,
+                   b: float = 0.75) -> dict[str, list[tuple[int, float]]]:
+    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract), by word."""
     bags = [index.stems.get(key) or Counter() for key in keys]
     lengths = [sum(bag.values()) for bag in bags]
     avg = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
-    indptr, indices, data = [0], [], []
-    for bag, length in zip(bags, lengths, strict=True):
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for c, (bag, length) in enumerate(zip(bags, lengths, strict=True)):
         norm = k1 * (1 - b + b * length / avg)
         for w, tf in bag.items():
-            indices.append(words.setdefault(w, len(words)))
-            data.append(tf * (k1 + 1) / (tf + norm))
-        indptr.append(len(indices))
-    columns = np.asarray(indices, dtype=np.int64)
-    df = np.bincount(columns, minlength=len(words))
-    idf = np.log(1 + (len(keys) - df + 0.5) / (df + 0.5))
-    values = (np.asarray(data, dtype=np.float64) * idf[columns]).astype(np.float32)
-    matrix = sparse.csr_matrix((values, columns.astype(np.int32), np.asarray(indptr, dtype=np.int64)),
-                               shape=(len(keys), len(words)))
-    return matrix, words
-
-
-def _neighbours(claims: Sequence[Claim], sparse, np):
-    """The sentences just before and after each claim in its paragraph, as a claims x claims matrix."""
-    rows, cols = [], []
-    for n, claim in enumerate(claims):
-        for m in (n - 1, n + 1):
-            if 0 <= m < len(claims) and claims[m].paragraph == claim.paragraph:
-                rows.append(n)
-                cols.append(m)
-    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(claims), len(claims)))
+            postings.setdefault(w, []).append((c, tf * (k1 + 1) / (tf + norm)))
+    n = len(keys)
+    for w, items in postings.items():
+        idf = math.log(1 + (n - len(items) + 0.5) / (len(items) + 0.5))
+        postings[w] = [(c, v * idf) for c, v in items]
+    return postings
 
 
 def _unexplained(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -251,59 +259,22 @@ def _unexplained(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return text
 
 
-def _source_matrix(keys: list[str], index: SourceIndex, vocab: dict[str, int], sparse, np):
-    """Each entry's weighted topic features as a sparse row."""
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for key in keys:
-        for feature, weight in index.topic.get(key, {}).items():
-            indices.append(vocab[feature])
-            data.append(weight)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
-                              np.asarray(indptr, dtype=np.int64)), shape=(len(keys), len(vocab)))
-
-
-def _paragraph_df(claims: Sequence[Claim], bags: list[Counter[str]], vocab: dict[str, int], np):
+def _paragraph_df(claims: Sequence[Claim], bags: list[Counter[str]],
+                  vocab: Collection[str]) -> tuple[Counter[str], int]:
     """How many of the essay's paragraphs use each feature, and how many paragraphs there are."""
-    seen: dict[int, set[int]] = {}
+    seen: dict[int, set[str]] = {}
     for claim, bag in zip(claims, bags, strict=True):
-        seen.setdefault(claim.paragraph, set()).update(vocab[w] for w in bag if w in vocab)
-    df = np.zeros(len(vocab), dtype=np.float64)
-    for columns in seen.values():
-        df[list(columns)] += 1
+        seen.setdefault(claim.paragraph, set()).update(w for w in bag if w in vocab)
+    df: Counter[str] = Counter()
+    for words in seen.values():
+        df.update(words)
     return df, len(seen)
 
 
-def _matrix(bags: list[Counter[str]], vocab: dict[str, int], sparse, np):
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for bag in bags:
-        for word, count in bag.items():
-            col = vocab.get(word)
-            if col is not None:
-                indices.append(col)
-                data.append(count)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
-                              np.asarray(indptr, dtype=np.int64)), shape=(len(bags), len(vocab)))
-
-
-def _unit_rows(m, counted, sparse, np):
-    """Rows scaled to unit length, measured over the ``counted`` columns only."""
-    sq = m.multiply(m).tocsr()
-    sq.data = sq.data * counted[sq.indices]
-    norms = np.sqrt(np.asarray(sq.sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return (sparse.diags((1.0 / norms).astype(np.float32)) @ m).tocsr()
-
-
-def _evidence(text: str, words: Collection[str]) -> str:
-    """The claim's words that the entry shares, as written."""
+def _evidence(words_of_claim: Sequence[tuple[str, str]], words: Collection[str]) -> str:
+    """The claim's words (as written, with their stems) that the entry shares."""
     shared: list[str] = []
-    for tok in tokens(text):
-        if stem(tok.text) in words and tok.text.lower() not in (w.lower() for w in shared):
-            shared.append(tok.text)
+    for text, stemmed in words_of_claim:
+        if stemmed in words and text.lower() not in (w.lower() for w in shared):
+            shared.append(text)
     return "shared words: " + ", ".join(shared[:6]) if shared else "similar wording"
