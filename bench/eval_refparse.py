@@ -367,8 +367,10 @@ def choose_threshold(records: list[Record], parser: str = "combined", policy: st
 def _clear_caches() -> None:
     from litreview.bibliography.refparse import combine as C
     from litreview.bibliography.refparse import features as F
+    from litreview.bibliography.refparse import fields as D
+    from litreview.bibliography.refparse import names as N
 
-    for cached in (F._own, F._own_strings, F._neighbour_strings, F._word, C._norm):
+    for cached in (F._word, C._norm, N.is_initials, N._name_word, D.take_doi, D.take_url, D.take_accessed):
         cached.cache_clear()
 
 

@@ -95,7 +95,7 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
     }
     if name in ("title", "container", "publisher"):
         f["year_in"] = float(bool(_YEAR.search(value)))
-        f["digits_in"] = float(any(c.isdigit() for c in value))
+        f["digits_in"] = float(any(map(str.isdigit, value)))
         f["lower_start"] = float(value[:1].islower())
         f["one_word"] = float(len(words) <= 1)
         f[f"long:{name}"] = min(len(words), 30) / 30
@@ -135,7 +135,8 @@ def _load(path: str) -> tuple[dict[str, float], float] | None:
 
 
 def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
-    z = weights.get("", 0.0) + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    get = weights.get
+    z = get("", 0.0) + sum([get(k, 0.0) * v for k, v in feats.items()])
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 

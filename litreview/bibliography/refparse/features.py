@@ -9,7 +9,6 @@ given names) and identifier patterns (DOI, URL, ISBN, year, page range). Pure fu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -60,28 +59,36 @@ def _case(core: str) -> str:
         return "none"
     if core.isdigit():
         return "digits"
-    if any(c.isdigit() for c in core):
+    if any(map(str.isdigit, core)):
         return "alnum"
-    letters = [c for c in core if c.isalpha()]
+    letters = list(filter(str.isalpha, core))
     if not letters:
         return "symbol"
-    if all(c.isupper() for c in letters):
+    if all(map(str.isupper, letters)):
         return "upper" if len(letters) > 1 else "single"
     if letters[0].isupper():
         return "title"
-    return "lower" if all(c.islower() for c in letters) else "mixed"
+    return "lower" if all(map(str.islower, letters)) else "mixed"
+
+
+_LEXICONS = (("month", L.MONTHS), ("ordinal", L.ORDINALS), ("publisher", L.PUBLISHER),
+             ("journal", L.JOURNAL), ("editor", L.EDITOR), ("translator", L.TRANSLATOR),
+             ("pages", L.PAGES), ("volume", L.VOLUME), ("number", L.NUMBER), ("in", L.IN),
+             ("accessed", L.ACCESSED), ("and", L.AND), ("thesis", L.THESIS), ("place", L.PLACE),
+             ("given", L.GIVEN))
+#: word -> the lexicons that hold it (one look-up per word instead of one per lexicon)
+_IN_LEXICON: dict[str, frozenset[str]] = {}
+for _name, _words in _LEXICONS:
+    for _w in _words:
+        _IN_LEXICON[_w] = _IN_LEXICON.get(_w, frozenset()) | {_name}
 
 
 def _dictionary(lower: str, core_lower: str) -> list[str]:
-    flags = []
-    for name, words in (("month", L.MONTHS), ("ordinal", L.ORDINALS), ("publisher", L.PUBLISHER),
-                        ("journal", L.JOURNAL), ("editor", L.EDITOR), ("translator", L.TRANSLATOR),
-                        ("pages", L.PAGES), ("volume", L.VOLUME), ("number", L.NUMBER), ("in", L.IN),
-                        ("accessed", L.ACCESSED), ("and", L.AND), ("thesis", L.THESIS), ("place", L.PLACE),
-                        ("given", L.GIVEN)):
-        if core_lower in words or lower in words:
-            flags.append(name)
-    return flags
+    a, b = _IN_LEXICON.get(core_lower), _IN_LEXICON.get(lower)
+    if a is None and b is None:
+        return []
+    both = (a or frozenset()) | (b or frozenset())
+    return [name for name, _ in _LEXICONS if name in both]
 
 
 def _token_features(word: str) -> dict[str, str]:
@@ -99,17 +106,18 @@ def _token_features(word: str) -> dict[str, str]:
         "len": str(min(len(core), 8)),
     }
     kinds = []
-    if _YEAR.match(core):
+    digit = f["case"] in ("digits", "alnum")  # the cheap tests first: each pattern needs a digit, "10" ...
+    if digit and _YEAR.match(core):
         kinds.append("year")
-    if _RANGE.match(core):
+    if digit and _RANGE.match(core):
         kinds.append("range")
-    if _ROMAN.match(core) and len(core) < 6:
+    if len(core) < 6 and _ROMAN.match(core):
         kinds.append("roman")
-    if _DOI.search(word):
+    if "10" in word and _DOI.search(word):
         kinds.append("doi")
     if _URL.match(word):
         kinds.append("url")
-    if _ISBN.match(core):
+    if digit and _ISBN.match(core):
         kinds.append("isbn")
     if _INITIAL.match(core + "." if word.endswith(".") else core):
         kinds.append("initial")
@@ -124,11 +132,11 @@ def _ends_part(word: str, kind: str) -> bool:
     return word.endswith((".", "?", "!", ".”", ".\"", "?”", ".’")) and "initial" not in kind
 
 
+_QUOTE_SET = frozenset(_QUOTE_MARKS)
 _MARKS = frozenset("“«\"()”»")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     """What the sequence loop needs of one word, computed once per distinct word."""
 
     own: tuple[str, ...]
@@ -145,16 +153,21 @@ class _Word:
     place: bool
     ends: bool
     marks: bool
+    left: tuple[str, ...]
+    """What the word gives the features of the token after it (and R, LL, RR: before it, two after, two before)."""
+    right: tuple[str, ...]
+    left2: tuple[str, ...]
+    right2: tuple[str, ...]
 
 
 @lru_cache(maxsize=65536)
 def _word(word: str) -> _Word:
-    f = _own(word)
+    f = _token_features(word)
     kind = f["kind"]
-    return _Word(_own_strings(word), f["w"], kind, f["case"] == "title", f["case"] == "lower",
-                 any(c.isdigit() for c in word), any(c in word for c in _QUOTE_MARKS), word.endswith(":"),
-                 "year" in kind, "publisher" in kind, "journal" in kind, "place" in kind,
-                 _ends_part(word, kind), not _MARKS.isdisjoint(word))
+    return _Word(tuple(f"{k}:{v}" for k, v in f.items() if v), f["w"], kind, f["case"] == "title",
+                 f["case"] == "lower", any(map(str.isdigit, word)), not _QUOTE_SET.isdisjoint(word),
+                 word.endswith(":"), "year" in kind, "publisher" in kind, "journal" in kind, "place" in kind,
+                 _ends_part(word, kind), not _MARKS.isdisjoint(word), *_neighbour_strings(f))
 
 
 def _part_info(part: list[_Word]) -> tuple[str, ...]:
@@ -183,22 +196,13 @@ def _part_info(part: list[_Word]) -> tuple[str, ...]:
 _FLAG = {name: (f"{name}:0", f"{name}:1") for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
 
 
-_own = lru_cache(maxsize=65536)(_token_features)
-
-
-@lru_cache(maxsize=65536)
-def _own_strings(word: str) -> tuple[str, ...]:
-    return tuple(f"{k}:{v}" for k, v in _own(word).items() if v)
-
-
-@lru_cache(maxsize=65536)
-def _neighbour_strings(word: str, tag: str) -> tuple[str, ...]:
-    """What a token's neighbour ``tag`` (L, R, LL, RR) contributes to its features."""
-    g = _own(word)
-    out = [f"{tag}w:{g['w']}", f"{tag}shape:{g['shape']}"]
-    if len(tag) == 1:
-        out += [f"{tag}trail:{g['trail'] or '_'}", f"{tag}kind:{g['kind'] or '_'}", f"{tag}case:{g['case']}"]
-    return tuple(out)
+def _neighbour_strings(g: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+    """What a word with features ``g`` contributes to the features of its neighbours: as the left (L),
+    right (R), second left (LL) and second right (RR) neighbour."""
+    w, shape = f"w:{g['w']}", f"shape:{g['shape']}"
+    rest = (f"trail:{g['trail'] or '_'}", f"kind:{g['kind'] or '_'}", f"case:{g['case']}")
+    one = [w, shape, *rest]
+    return (tuple("L" + x for x in one), tuple("R" + x for x in one), ("LL" + w, "LL" + shape), ("RR" + w, "RR" + shape))
 
 
 _EDGE = {tag: (f"{tag}w:<edge>",) for tag in ("L", "R", "LL", "RR")}
@@ -217,10 +221,6 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
         if i + 1 == n or x.ends:
             parts.extend([_part_info(info[start:i + 1])] * (i + 1 - start))
             start = i + 1
-    left = [_neighbour_strings(w, "L") for w in words]
-    right = [_neighbour_strings(w, "R") for w in words]
-    left2 = [_neighbour_strings(w, "LL") for w in words]
-    right2 = [_neighbour_strings(w, "RR") for w in words]
     out: list[list[str]] = []
     quote = paren = 0
     periods = 0  # sentence-closing periods seen so far: which "part" of the reference we are in
@@ -243,10 +243,10 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
             feats.append("first:1")
         if i == n - 1:
             feats.append("last:1")
-        feats.extend(left[i - 1] if i >= 1 else _EDGE["L"])
-        feats.extend(right[i + 1] if i + 1 < n else _EDGE["R"])
-        feats.extend(left2[i - 2] if i >= 2 else _EDGE["LL"])
-        feats.extend(right2[i + 2] if i + 2 < n else _EDGE["RR"])
+        feats.extend(info[i - 1].left if i >= 1 else _EDGE["L"])
+        feats.extend(info[i + 1].right if i + 1 < n else _EDGE["R"])
+        feats.extend(info[i - 2].left2 if i >= 2 else _EDGE["LL"])
+        feats.extend(info[i + 2].right2 if i + 2 < n else _EDGE["RR"])
         if i > 0:
             feats.append(f"w|Lw:{x.w}|{info[i - 1].w}")
         if x.marks:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
 
@@ -76,6 +77,7 @@ def parse_date(text: str) -> Date | None:
     return Date(year, month, day)
 
 
+@lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_doi(text: str) -> tuple[str, str]:
     """(DOI without prefix, text with it removed); ('', text) when there is none."""
     found = find_doi(text)
@@ -86,6 +88,7 @@ def take_doi(text: str) -> tuple[str, str]:
     return doi, _splice(text, start, end)
 
 
+@lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_url(text: str) -> tuple[str, str]:
     """(first URL, text with it removed)."""
     m = _URL.search(text)
@@ -98,6 +101,7 @@ def take_url(text: str) -> tuple[str, str]:
     return url, _splice(text, m.start(), end)
 
 
+@lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_accessed(text: str) -> tuple[str, str]:
     """(ISO access date, text with "Accessed December 03, 2018." removed)."""
     m = _ACCESSED.search(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Person
 
@@ -55,6 +56,7 @@ class NameList:
     """The split into given and family names is a guess ("Peter Turchin" or an organisation?)."""
 
 
+@lru_cache(maxsize=16384)
 def is_initials(word: str) -> bool:
     """True for "K.", "R.j.", "C.A." (not for a suffix such as "Jr.")."""
     return bool(_INITIALS.match(word)) and word.lower() not in _SUFFIXES
@@ -65,6 +67,7 @@ def _capitalised(word: str) -> bool:
     return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(c.isdigit() for c in w)
 
 
+@lru_cache(maxsize=16384)
 def _name_word(word: str) -> bool:
     """A word that can be part of a personal name."""
     core = word.rstrip(".:")
@@ -283,6 +286,9 @@ def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int
     return out
 
 
+_YEAR_WORD = re.compile(r"^\(?\d{4}[a-z]?\)?[.,:]?$")
+
+
 def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) -> tuple[list[str], int, bool]:
     """Words of one name from token ``i``: (words, index after them, block closed)."""
     words: list[str] = []
@@ -296,7 +302,7 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
             return words, j, False
         if word[0] in "“\"([" and words:
             return words, j, True
-        if re.match(r"^\(?\d{4}[a-z]?\)?[.,:]?$", word) or word.lower() in {"n.d.", "(n.d.)"}:
+        if _YEAR_WORD.match(word) or word.lower() in {"n.d.", "(n.d.)"}:
             return words, j, True
         if _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")) and words:
             return words, j, False

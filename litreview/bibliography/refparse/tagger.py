@@ -64,6 +64,7 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     tagger.set(sequence_features(tokens))
     labels = tagger.tag()
     marginal = tagger.marginal
+    names = _labels(tagger)
     n = len(tokens)
     out = []
     previous = ""
@@ -72,7 +73,12 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
         before = marginal(label, i - 1) if i and previous != label else 0.0
         after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
         prob = marginal(label, i)
-        rival = max((x for x in _labels(tagger) if x != label), key=lambda x: marginal(x, i)) if prob < 0.9 else ""
+        rival = ""
+        if prob < 0.9:  # the first of the most likely other labels, in the model's label order
+            best = -1.0
+            for x in names:
+                if x != label and (p := marginal(x, i)) > best:
+                    best, rival = p, x
         out.append(Tagged(token, label, prob, before, after, rival))
         previous = label
     return out
