@@ -28,6 +28,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _goals import goal  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 from litreview.bibliography.load import parse_bibliography  # noqa: E402
@@ -149,6 +153,8 @@ def report_incremental(size: int, runs: int, work: Path) -> None:
     cpu_ratio = statistics.median(w[1] / c[1] for c, w in zip(cold, warm, strict=True))
     print(f"rebuild / cold: wall {ratio:.2f}x, CPU {cpu_ratio:.2f}x  (target <= 0.2x) "
           f"{'OK' if ratio <= 0.2 else 'SLOW'}")
+    goal(f"Site rebuild after one edit / cold build, {size:,} sources (CPU)", cpu_ratio, 0.2,
+         detail=f"wall {ratio:.2f}x, medians of {runs}")
 
 
 def plain_pages(n: int, folder: Path) -> None:
@@ -261,6 +267,7 @@ def main(argv: list[str]) -> int:
         essay = statistics.median(build_essay(work / f"essay{i}") for i in range(runs))
         print(f"essay build (refs/, strict, in-process): {essay:.2f} s  (target < 10 s) "
               f"{'OK' if essay < 10 else 'SLOW'}")
+        goal("Essay site build, in-process (wall)", essay, 10.0, unit="s", detail=f"median of {runs}")
         report_weights(work / "essay0" / "site")
         if args.essay_only:
             return 0
@@ -282,6 +289,8 @@ def main(argv: list[str]) -> int:
         print(f"plain mkdocs build of {size + 6:,} Markdown pages: {p:.2f} s")
         print(f"litreview site of the same review ({size + 6:,} pages + data files): {o:.2f} s")
         print(f"ratio: {ratio:.2f}x  (target <= 1.5x) {'OK' if ratio <= 1.5 else 'SLOW'}")
+        goal(f"Site of {size:,} sources / plain mkdocs build of as many pages (wall)", ratio, 1.5,
+             detail=f"{o:.1f} s vs {p:.1f} s, median of {runs}")
     return 0
 
 
