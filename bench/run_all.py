@@ -1,7 +1,7 @@
 """Run every benchmark in bench/ and gather each goal it prints into one JSON file and one Markdown table.
 
 Usage: python bench/run_all.py [--quick] [--evals] [--out DIR]
-  --quick  is passed to each benchmark (every one accepts it): the whole run takes a few minutes
+  --quick  is passed to each benchmark (every one accepts it): the whole run takes about a quarter of an hour on 2 cores
   --evals  also runs the evaluation scripts (eval_*.py: accuracy on the corpora, not speed)
   --out    where run_all.json and run_all.md go (default bench/results/, which git ignores)
 Each script prints its own figures and ratios against baselines measured in the same run; the goals
