@@ -106,8 +106,7 @@ def cpu(command: list[str], cwd: Path, env: dict[str, str]) -> float:
 def cold_cpu(runs: int) -> None:
     """Cold ``check`` in CI (``CI=true``: no cache) and ``--help``, in CPU time, paired with their baselines.
 
-    Also the import cost of ``scipy.sparse`` and of numpy alone, to show what a check costs once
-    they are off its path (an estimate: the check's time minus their import time, same run).
+    Also ``python -c pass``, the interpreter's own start-up, which every figure includes.
     """
     import shutil as _shutil
 
@@ -118,8 +117,6 @@ def cold_cpu(runs: int) -> None:
         "check": [python, "-m", "litreview", "check", "--format", "json"],
         "help": [python, "-m", "litreview", "--help"],
         "pass": [python, "-c", "pass"],
-        "scipy": [python, "-c", "from scipy import sparse"],
-        "numpy": [python, "-c", "import numpy"],
     }
     if manubot:
         commands["manubot"] = [manubot, "cite", "--help"]
@@ -139,22 +136,13 @@ def cold_cpu(runs: int) -> None:
     ratios = [c / i for c, i in zip(times["check"], times["import"], strict=True)]
     print(f"   CPU time (user + system), median of {runs} interleaved runs:")
     labels = {"import": 'python -c "import litreview"', "check": "litreview check, CI=true (cold, no cache)",
-              "help": "litreview --help", "manubot": "manubot cite --help", "pass": 'python -c "pass"',
-              "scipy": 'python -c "from scipy import sparse"', "numpy": 'python -c "import numpy"'}
+              "help": "litreview --help", "manubot": "manubot cite --help", "pass": 'python -c "pass"'}
     for name, seconds in med.items():
         print(f"     {labels[name]:<45} {seconds * 1000:7.0f} ms")
-    scipy_extra = med["scipy"] - med["numpy"]
-    without_scipy = med["check"] - scipy_extra
-    without_both = med["check"] - (med["scipy"] - med["pass"])
-    print(f"     check less scipy's import over numpy's (estimate)  {without_scipy * 1000:7.0f} ms "
-          f"({without_scipy / med['import']:.2f}x the import)")
-    print(f"     check less scipy's and numpy's import (estimate)   {without_both * 1000:7.0f} ms "
-          f"({without_both / med['import']:.2f}x the import)")
     goal("cold check on the essay (CI=true) / python -c 'import litreview'", statistics.median(ratios), 1.5,
-         detail=f"CPU {med['check'] * 1000:.0f} ms vs {med['import'] * 1000:.0f} ms; without scipy (estimate) "
-                f"{without_scipy / med['import']:.2f}x")
+         detail=f"CPU {med['check'] * 1000:.0f} ms vs {med['import'] * 1000:.0f} ms")
     goal("cold check on the essay (CI=true), CPU seconds", med["check"], 0.5, unit="s",
-         detail=f"without scipy (estimate) {without_scipy:.2f} s; without scipy and numpy {without_both:.2f} s")
+         detail=f"python -c pass: {med['pass'] * 1000:.0f} ms")
     if manubot:
         goal("litreview --help / manubot cite --help", statistics.median(
             h / m for h, m in zip(times["help"], times["manubot"], strict=True)), 1.0,
