@@ -46,3 +46,14 @@ def test_every_imported_package_is_declared_and_every_declared_one_imported() ->
     runtime = {d for m, names in needed.items() if m not in TRAINING_ONLY for d in names}
     unused = sorted(declared - runtime - USED_BY_NAME)
     assert not unused, f"declared in pyproject.toml but never imported by litreview/: {unused}"
+
+
+def test_the_suite_cannot_reach_the_internet() -> None:
+    import socket
+
+    import pytest
+
+    with pytest.raises(OSError, match="never touch the network"):
+        socket.getaddrinfo("doi.org", 443)
+    with socket.socket() as sock, pytest.raises(OSError, match="never touch the network"):
+        sock.connect(("93.184.216.34", 80))
