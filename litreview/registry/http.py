@@ -9,7 +9,6 @@ when more than 10% of registry requests fail, as Crossref asks.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Mapping
@@ -20,7 +19,9 @@ from ..errors import OfflineError, RegistryError
 from ..safeload import load_json
 from .limits import Limits, Pool, counted_pools, default_limits, fixed_pools, retry_after_seconds
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # asyncio and httpx load when a request is sent, not when a handler is imported
+    import asyncio
+
     import httpx
 
 # stamina logs each scheduled retry as a warning; without a handler Python would print
@@ -269,6 +270,8 @@ class Http:
 
     async def _attempt(self, url: str, pool_name: str, accept: str, json_body: bool, method: str,
                        follow_redirects: bool, read_body: bool, extra: Mapping[str, str] | None = None) -> Response:
+        import asyncio
+
         import httpx
 
         host = httpx.URL(url).host

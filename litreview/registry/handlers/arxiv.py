@@ -14,14 +14,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from ..model import Person, RegistryRecord
-from .handler import Answer, FakeReply, Handler, PoolSpec, answer
-from .http import FetchFailed
-from .ids import arxiv_id
-from .limits import Limits
+from ...model import Person, RegistryRecord
+from ..handler import Answer, FakeReply, Handler, PoolSpec, answer
+from ..http import FetchFailed
+from ..ids import arxiv_id
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from .http import Http
+    from ..http import Http
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -61,9 +61,10 @@ def entries(xml: bytes) -> tuple[int, list[dict[str, Any]]]:
 class Arxiv(Handler):
     name = "arxiv"
     label = "arXiv"
-    setting = "arxiv_url"
-    env = "LITREVIEW_ARXIV_URL"
     default_url = "https://export.arxiv.org"
+    url_doc = "arXiv API base URL (/api/query)."
+    rank = 50
+    routes = (("arxiv", 10),)
     pools = (PoolSpec("arxiv", Limits(1, 3, 1), Limits(1, 3, 1), counted=False),)
     formats = ("arxiv",)
     schemes = ("arxiv",)
@@ -118,7 +119,7 @@ class Arxiv(Handler):
 
 def parse_arxiv(entry: Mapping[str, Any]) -> RegistryRecord:
     """An arXiv entry (as ``entries`` gives it): a preprint, with the published DOI when known."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     authors = []
     for name in entry.get("authors") or ():
