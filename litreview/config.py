@@ -175,9 +175,11 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
         root = path.parent
         source_file = str(path)
         values = _validate(section, path=source_file, text=text)
-    # The registry handlers are imported only when a registry setting may be set (a warm check reads none).
+    # The registry handlers are imported only when a registry setting may be set (a warm check reads none):
+    # their variables are LITREVIEW_*_URL and LITREVIEW_*_API_KEY (a test holds every handler to it).
     own_vars = set(ENV_OVERRIDES.values())
-    registry_env = any(var.startswith("LITREVIEW_") and var not in own_vars for var in environ)
+    registry_env = any(var.startswith("LITREVIEW_") and var.endswith(("_URL", "_API_KEY")) and var not in own_vars
+                       for var in environ)
     for attr, var in (env_overrides() if registry_env else ENV_OVERRIDES).items():
         if environ.get(var):
             values[attr] = environ[var]

@@ -67,6 +67,8 @@ def test_handlers_keep_their_order() -> None:
 
 def test_registry_settings_keep_their_names_defaults_and_variables() -> None:
     assert {name: (s.default, s.env) for name, s in settings().items()} == SETTINGS_BEFORE
+    # load_config imports the handlers only when such a variable is set.
+    assert all(s.env.startswith("LITREVIEW_") and s.env.endswith(("_URL", "_API_KEY")) for s in settings().values())
     assert {"essay", "bibliography", "claims", "metadata", "wayback_url", "mailto"} == set(ENV_OVERRIDES)
     assert env_overrides() == {**ENV_OVERRIDES, **{name: env for name, (_, env) in SETTINGS_BEFORE.items()}}
 
