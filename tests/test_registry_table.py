@@ -165,6 +165,7 @@ def test_a_new_handler_module_is_found_without_a_list(tmp_path: Path) -> None:
 def test_reading_the_snapshot_and_routes_loads_no_network_library() -> None:
     code = ("import sys; import litreview.registry.snapshot, litreview.registry.lookups, litreview.registry.report; "
             "from litreview.registry.handlers import HANDLERS; "
-            "print(sorted(m for m in ('asyncio', 'httpx', 'anyio', 'ssl', 'stamina', 'httpcore') if m in sys.modules))")
+            "print(sorted(m for m in ('asyncio', 'httpx', 'anyio', 'ssl', 'stamina', 'httpcore', 'socket', 'email.utils', "
+            "'logging', 'xml.etree.ElementTree') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

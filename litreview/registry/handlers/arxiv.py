@@ -9,7 +9,6 @@ for no more than one request every three seconds.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -21,6 +20,8 @@ from ..ids import arxiv_id
 from ..limits import Limits
 
 if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
     from ..http import Http
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -37,6 +38,8 @@ def entries(xml: bytes) -> tuple[int, list[dict[str, Any]]]:
     """(totalResults, entries as plain dicts) of an arXiv Atom feed; ValueError when it is not one."""
     if len(xml) > MAX_XML or b"<!DOCTYPE" in xml[:2000] or b"<!ENTITY" in xml:
         raise ValueError("not an arXiv feed (too large, or with a DTD)")
+    import xml.etree.ElementTree as ET  # here: reading the snapshot parses no XML
+
     try:
         root = ET.fromstring(xml)
     except ET.ParseError as exc:
