@@ -17,13 +17,9 @@ from typing import Any
 
 from . import model
 from .config import Config
+from .doi import sha256  # the built-in one where it exists: quick to load
 from .errors import WriteError
 from .model import Bibliography, Essay, Linkage, SourceMetadata
-
-try:  # the built-in sha256 loads in a tenth of the time of hashlib's OpenSSL binding
-    from _sha256 import sha256
-except ImportError:  # renamed in later Pythons
-    from hashlib import sha256
 
 FOLDER = ".litreview-cache"
 """Created in the project root (the folder of the config file); it ignores itself in git."""
