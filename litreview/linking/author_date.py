@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Mention
+from . import shorthand
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
 from .labels import CONTAINER_TYPES, YearLabel, extra_signatures, nameless, year_labels
@@ -38,15 +39,19 @@ _NOT_NAMES = wordset("""
 def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
     """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
     text = claim.text
+    short = shorthand.shorthands(index).pattern
     for paren in _PAREN.finditer(text):
         body = paren.group("body")
-        if "@" in body or not _YEAR.search(body):
+        if "@" in body or not (_YEAR.search(body) or (short and short.search(body))):
             continue
         last_names = ""
         offset = paren.start("body")
         for segment in _segments(body):
             seg_text, seg_start = segment
             parsed = _parse_segment(seg_text)
+            if short and _shorthand_in(claim, paren, seg_text, offset + seg_start, parsed, index, found):
+                last_names = ""
+                continue
             if parsed is None:
                 continue
             names, years, rest = parsed
@@ -62,6 +67,23 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                     continue
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found)
+    if short:
+        for start, end, written, keys, locator in shorthand.in_text(text, index):
+            if not found.covered(claim.id, start, end):
+                found.cover(claim.id, start, end)
+                _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
+                  parsed: tuple[str, list[tuple[str, str]], str] | None, index: SourceIndex, found: Found) -> bool:
+    """ "(KpV, 12)", "(see KU; Kant 1968b)": a biblatex shorthand standing for its entry (no year printed)."""
+    match = shorthand.in_segment(seg, index)
+    if match is None or (parsed is not None and parsed[0] and _lookup(parsed[0], index)):
+        return False  # "(Kant 1968b)": names and a year that resolve are read as such
+    written, keys, locator = match
+    found.cover(claim.id, paren.start(), paren.end())
+    _emit(claim, keys, written, paren.group(), at + max(seg.find(written), 0), locator, 1.0, index, found)
+    return True
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
@@ -151,9 +173,14 @@ def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
         sig = " ".join(words[i:])
         if sig in index.signatures:
             return index.signatures[sig], len(words) - i
-        if sig in extra:
+        if sig in extra and (i < len(words) - 1 or _capitalised(names, words[i])):
             return extra[sig], len(words) - i
     return [], 0
+
+
+def _capitalised(written: str, word: str) -> bool:
+    """Whether the one-word form ("WHO") is written with a capital ("who" is a pronoun)."""
+    return any(canonical(w) == word and w.lstrip("[(")[:1].isupper() for w in written.split())
 
 
 def _extra(index: SourceIndex) -> dict[str, list[str]]:

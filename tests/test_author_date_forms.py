@@ -1,0 +1,122 @@
+"""Author-date citations in the forms biblatex and citeproc print besides "Family Year".
+
+biblatex ``shorthand`` ("(KpV, 12)"), ``shortauthor`` and ``label`` ("(WHO 2020)", "(CMS 2003)"),
+organisations as authors (braced BibTeX names, CSL-JSON ``literal``), and the variants of
+"et al.", "and" and locators that styles in other languages print.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import load_bibliography, parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.model import Bibliography
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bibtex-suites" / "biber"
+
+# Shaped like the biblatex manual's examples (biblatex-examples.bib): two volumes of one edition,
+# each with its own shorthand, and the same author cited by name and year elsewhere.
+SHORTHAND = r"""@inbook{kant:kpv, shorthand = {KpV}, author = {Kant, Immanuel}, bookauthor = {Kant, Immanuel},
+  title = {Kritik der praktischen Vernunft}, booktitle = {Werke}, volume = {5}, year = {1968}, pages = {1--163}}
+@inbook{kant:ku, shorthand = {KU}, author = {Kant, Immanuel}, title = {Kritik der Urtheilskraft},
+  booktitle = {Werke}, volume = {5}, year = {1968}, pages = {165--485}}
+@book{kant:rel, author = {Kant, Immanuel}, title = {Die Religion}, year = {1793}}
+@book{anon, shorthand = {Anony}, title = {Anonymous work}, year = {1990}}
+@book{rk4, shorthand = {RK4}, author = {Runge, Carl}, title = {Integration}, year = {1895}}
+"""
+
+
+def _markers(text: str, bib: Bibliography) -> list[tuple[str, str, str]]:
+    linkage = link(parse_essay(text), bib)
+    return [(lk.source_key, lk.locator, lk.status) for lk in linkage.links if lk.kind == "marker"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Duty binds the will (KpV, 12).", [("kant:kpv", "12")]),
+    ("Duty binds the will (KpV).", [("kant:kpv", "")]),
+    ("Taste is free (see KU, p. 211; Kant 1793).", [("kant:ku", "p. 211"), ("kant:rel", "")]),
+    ("Taste is free (KU, 211; KpV, 30).", [("kant:ku", "211"), ("kant:kpv", "30")]),
+    ("As Kant (KpV, 30) puts it, duty binds.", [("kant:kpv", "30")]),
+    ("Duty binds the will, KpV 12, and taste is free, KU, 211.", [("kant:kpv", "12"), ("kant:ku", "211")]),
+    ("The integrator (RK4, 1600) is stable.", [("rk4", "1600")]),
+])
+def test_a_biblatex_shorthand_cites_its_entry(text: str, want: list[tuple[str, str]]) -> None:
+    got = _markers(text, parse_bibliography(SHORTHAND))
+    assert sorted((k, loc) for k, loc, _ in got) == sorted(want)
+    assert all(status == "confirmed" for *_, status in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Kant wrote on religion (Kant 1793).",  # names and a year: the entry without a shorthand
+    "An Anony mouse ran by.",  # a shorthand that reads as a word is matched in parentheses only
+    "The KUKA robot (model 4) and kupv were used.",  # a shorthand only as a whole word, case as written
+])
+def test_a_shorthand_is_not_read_into_other_text(text: str) -> None:
+    got = _markers(text, parse_bibliography(SHORTHAND))
+    assert all(k == "kant:rel" for k, *_ in got)
+
+
+def test_a_shorthand_that_reads_as_a_word_is_still_matched_in_parentheses() -> None:
+    assert [k for k, *_ in _markers("Nobody signed it (Anony, 4).", parse_bibliography(SHORTHAND))] == ["anon"]
+
+
+@pytest.mark.skipif(not (SHARED / "t_tdata_examples.bib").is_file(), reason="needs ../shared/corpus/bibtex-suites")
+def test_the_shorthands_of_the_biblatex_examples() -> None:
+    bib = load_bibliography(SHARED / "t_tdata_examples.bib")
+    got = _markers("Reason is practical (KpV, 25). Judgment reflects (KU, 180). Saints were named (AA 2002, 431).",
+                   bib)
+    assert [(k, loc) for k, loc, _ in got] == [("kant:kpv", "25"), ("kant:ku", "180"), ("angenendtsa", "431")]
+    got = _markers("Style is a choice (CMS 2003, 16.4). The archive grows (CTAN 2006).", bib)
+    assert [k for k, *_ in got] == ["cms", "ctan"]
+
+
+ORGS = r"""@techreport{who2020, author = {{World Health Organization}}, title = {World report on health}, year = {2020}}
+@book{un2015, author = {{United Nations}}, title = {Transforming our world}, year = {2015}}
+@report{oecd2019, author = {{Organisation for Economic Co-operation and Development}}, title = {Society}, year = {2019}}
+@misc{bank2018, author = {{The World Bank}}, title = {Poverty and shared prosperity}, year = {2018}}
+@report{ilo2021, author = {{International Labour Organization}}, shortauthor = {ILO}, title = {World employment}, date = {2021}}
+@manual{cms2003, label = {CMS}, title = {The Chicago Manual of Style}, year = {2003}}
+@book{nations1999, author = {Nations, Ursula}, title = {A life}, year = {2015}}
+"""
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Health is a right (World Health Organization 2020).", "who2020"),
+    ("World Health Organization (2020) calls health a right.", "who2020"),
+    ("Health is a right (WHO 2020, 12).", "who2020"),
+    ("Health is a right (World Health Organization [WHO], 2020).", "who2020"),
+    ("Goals were set (United Nations 2015).", "un2015"),
+    ("Societies age (OECD 2019).", "oecd2019"),
+    ("Poverty falls (World Bank 2018).", "bank2018"),
+    ("Poverty falls (The World Bank 2018).", "bank2018"),
+    ("Jobs return (ILO 2021, 3).", "ilo2021"),
+    ("Jobs return (International Labour Organization 2021).", "ilo2021"),
+    ("Style matters (CMS 2003).", "cms2003"),
+])
+def test_an_organisation_as_author(text: str, key: str) -> None:
+    assert [k for k, *_ in _markers(text, parse_bibliography(ORGS))] == [key]
+
+
+def test_a_braced_organisation_is_one_family_name() -> None:
+    bib = parse_bibliography(ORGS)
+    who = next(s for s in bib.sources if s.key == "who2020")
+    assert [(p.family, p.given) for p in who.authors] == [("World Health Organization", "")]
+    # "Nations" alone names the person, not the organisation; "who" in lower case is a pronoun.
+    assert [k for k, *_ in _markers("Lives differ (Nations 2015).", bib)] == ["nations1999"]
+    assert _markers("Those who (2020) left were counted.", bib) == []
+
+
+def test_an_institution_as_author_in_csl_json(tmp_path: Path) -> None:
+    items = [{"id": "who", "type": "report", "author": [{"literal": "World Health Organization"}],
+              "title": "World report", "issued": {"date-parts": [[2020]]}},
+             {"id": "un", "type": "book", "author": [{"literal": "United Nations"}],
+              "title": "Transforming", "issued": {"date-parts": [[2015]]}}]
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    got = _markers("Health is a right (WHO 2020). Goals were set (United Nations 2015).", load_bibliography(path))
+    assert [k for k, *_ in got] == ["who", "un"]
