@@ -17,7 +17,7 @@ joss-hypothesize) and bench/author_date_probe/, a probe written to exercise what
 (year letters, names spelled out before "et al.", given names, particles, n.d., collapsed years).
 
     python bench/eval_author_date.py
-    python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev documents only)
+    python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev only; implies --dev-only)
     python bench/eval_author_date.py --dev-only          # tuning: held-aside documents are not even run
 """
 
@@ -194,6 +194,7 @@ def main() -> int:
     parser.add_argument("--show-errors", metavar="DOC", default="")
     parser.add_argument("--dev-only", action="store_true", help="skip the held-aside documents (while tuning)")
     args = parser.parse_args()
+    args.dev_only = args.dev_only or bool(args.show_errors)  # looking at errors is tuning: dev only
     docs = documents(args.corpus)
     if not docs:
         print(f"no renderings under {args.corpus}", file=sys.stderr)
