@@ -14,7 +14,8 @@ Split, by document: *dev* when the first byte of sha1(document name) is even (tu
 pypandoc-binary``), three more dev documents are rendered the same way on the fly, with the
 corpus's own gold tool: the two short JOSS papers beside the manuscripts (joss-gmr,
 joss-hypothesize) and bench/author_date_probe/, a probe written to exercise what citeproc does
-(year letters, names spelled out before "et al.", given names, particles, n.d., collapsed years).
+(year letters, names spelled out before "et al.", given names, particles, n.d., collapsed years);
+documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish.
 
     python bench/eval_author_date.py
     python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev only; implies --dev-only)
@@ -74,10 +75,10 @@ def rendered_with_pandoc(corpus: Path, workdir: Path) -> list[tuple[str, Path, P
             ("joss-hypothesize", corpus / "joss-hypothesize" / "paper.md", corpus / "joss-hypothesize" / "paper.bib"),
             ("probe", ROOT / "bench" / "author_date_probe" / "essay.md", ROOT / "bench" / "author_date_probe" / "refs.bib")]
     suites = corpus / "bibtex-suites"
-    for name, bib in GENERATED:
+    for name, bib, lang in [(n, b, "") for n, b in GENERATED] + list(GENERATED_IN_LANGUAGES):
         if (suites / bib).is_file():
             doc = workdir / f"{name}.md"
-            doc.write_text(citing_every_entry(suites / bib), encoding="utf-8")
+            doc.write_text(citing_every_entry(suites / bib, lang), encoding="utf-8")
             docs.append((name, doc, suites / bib))
     env = dict(os.environ, PATH=str(Path(pypandoc.get_pandoc_path()).parent) + os.pathsep + os.environ["PATH"])
     out = []
@@ -102,12 +103,16 @@ GENERATED = (("gen-biblatex-examples", "biber/t_tdata_examples.bib"),
              ("gen-biber-extradate", "biber/t_tdata_extradate.bib"),
              ("gen-biber-uniqueness1", "biber/t_tdata_uniqueness1.bib"))
 """Documents written here that cite every entry of a real test .bib, rendered by pandoc like the rest."""
+GENERATED_IN_LANGUAGES = (("gen-jabref-authors-de", "jabref/jablib_src_test_resources_testbib_jabref-authors.bib", "de-DE"),
+                          ("gen-biblatex-examples-sv", "biber/t_tdata_examples.bib", "sv-SE"))
+"""The same, rendered in another language: citeproc prints "und", "u. a.", "o. J." (de), "och", "m.fl.", "u.å." (sv)."""
 GENERATED_HELD = frozenset({"gen-jabref-testjabref"})
 """The generated document kept aside (never tuned on)."""
 
 
-def citing_every_entry(bib: Path) -> str:
-    """A document citing each entry of ``bib`` once, in the forms pandoc has (no suppressed author)."""
+def citing_every_entry(bib: Path, lang: str = "") -> str:
+    """A document citing each entry of ``bib`` once, in the forms pandoc has (no suppressed author),
+    in the language ``lang`` (a BCP 47 tag such as de-DE; '' for pandoc's default, en-US)."""
     from litreview.bibliography.load import load_bibliography as load
 
     keys = [s.key for s in load(bib).sources if s.type not in ("xdata", "set")]
@@ -122,7 +127,8 @@ def citing_every_entry(bib: Path) -> str:
         sentences.append(f"Claim {n} holds {forms[n % len(forms)] % keys[n]}.")
         n += 1
     paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
-    return f"---\nbibliography: {bib}\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+    header = f"bibliography: {bib}\n" + (f"lang: {lang}\n" if lang else "")
+    return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def is_dev(name: str) -> bool:
