@@ -120,3 +120,78 @@ def test_an_institution_as_author_in_csl_json(tmp_path: Path) -> None:
     path.write_text(json.dumps(items), encoding="utf-8")
     got = _markers("Health is a right (WHO 2020). Goals were set (United Nations 2015).", load_bibliography(path))
     assert [k for k, *_ in got] == ["who", "un"]
+
+
+# Rendered by pandoc's citeproc (Chicago author-date) with ``lang:`` set; the entries are LOCALE below.
+LOCALE = r"""@book{two, author={Smith, John and Jones, Mary}, title={Two}, year={2010}}
+@book{four, author={Brown, A. and Green, B. and White, C. and Black, D. and Grey, E.}, title={Four}, year={2011}}
+@book{brown, author={Brown, A.}, title={Alone}, year={2011}}
+@book{nd, author={Doe, Jane}, title={Undated}}
+@book{nd2, author={Doe, Jane}, title={Another undated}}
+@book{press, author={Roe, Rick}, title={Pressing}, year={im Druck}}
+@book{y1, author={Kim, Kay}, title={Alpha}, year={2015}}
+@book{y2, author={Kim, Kay}, title={Beta}, year={2015}}
+@book{vd, author={van Dijk, Teun and de la Cruz, Maria}, title={Particles}, year={2014}}
+"""
+LOCALE_KEYS = ["two", "four", "nd", "two", "y1", "y2", "vd", "nd", "nd2"]
+
+
+@pytest.mark.parametrize("rendered", [
+    # de-DE
+    "A (Smith und Jones 2010, 12). B (Brown u. a. 2011). C (Doe, o. J.-b). E Smith und Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk und Cruz 2014). J (Doe, o. J.-b, o. J.-a).",
+    # fr-FR, es-ES, nl-NL
+    "A (Smith et Jones 2010, 12). B (Brown et al. 2011). C (Doe, s. d.-b). E Smith et Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk et Cruz 2014). J (Doe, s. d.-b, s. d.-a).",
+    "A (Smith y Jones 2010, 12). B (Brown et al. 2011). C (Doe, s. f.-b). E Smith y Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk y Cruz 2014). J (Doe, s. f.-b, s. f.-a).",
+    "A (Smith en Jones 2010, 12). B (Brown e.a. 2011). C (Doe, z.d.-b). E Smith en Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk en Cruz 2014). J (Doe, z.d.-b, z.d.-a).",
+    # sv-SE (the sentence splits after "m.fl."), fi-FI, pt-PT
+    "A (Smith och Jones 2010, 12). B Brown m.fl. (2011). C (Doe, u.å.-b). E Smith och Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk och Cruz 2014). J (Doe, u.å.-b, u.å.-a).",
+    "A (Smith ja Jones 2010, 12). B (Brown ym. 2011). C (Doe, ei pvm.-b). E Smith ja Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk ja Cruz 2014). J (Doe, ei pvm.-b, ei pvm.-a).",
+    "A (Smith e Jones 2010, 12). B (Brown et al. 2011). C (Doe, sem data-b). E Smith e Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk e Cruz 2014). J (Doe, sem data-b, sem data-a).",
+    # hr-HR and lt-LT mark the year ("2010.", "2010 m."); ru-RU "г."; ja-JP "年"
+    "A (Smith i Jones 2010., 12). B (Brown i sur. 2011.). C (Doe, bez dat.-b). E Smith i Jones (2010.). "
+    "G (Kim 2015.a; 2015.b, 4). H (Dijk i Cruz 2014.). J (Doe, bez dat.-b, bez dat.-a).",
+    "A (Smith ir Jones 2010 m., 12). B (Brown ir kt. 2011 m.). C (Doe, s.a.-b). E Smith ir Jones (2010 m.). "
+    "G (Kim 2015 m.a; 2015 m.b, 4). H (Dijk ir Cruz 2014 m.). J (Doe, s.a.-b, s.a.-a).",
+    "A (Smith и Jones 2010 г., 12). B (Brown и др. 2011 г.). C (Doe, б. д.-b). E Smith и Jones (2010 г.). "
+    "G (Kim 2015 г.a; 2015 г.b, 4). H (Dijk и Cruz 2014 г.). J (Doe, б. д.-b, б. д.-a).",
+    "A (Smith と Jones 2010年, 12). B (Brown ほか 2011年). C (Doe, 日付なし-b). E Smith と Jones (2010年). "
+    "G (Kim 2015年a; 2015年b, 4). H (Dijk と Cruz 2014年). J (Doe, 日付なし-b, 日付なし-a).",
+])
+def test_and_et_al_and_no_date_as_each_locale_prints_them(rendered: str) -> None:
+    linkage = link(parse_essay(rendered), parse_bibliography(LOCALE))
+    assert [m.keys[0] if m.keys else None for m in linkage.mentions if m.kind == "marker"] == LOCALE_KEYS
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("It is due (Roe im Druck).", "press"),
+    ("It is due (Roe Im Druck, 3).", "press"),
+    ("Many wrote it (Brown et al 2011).", "four"),  # no period
+    ("Many wrote it (Brown et. al. 2011).", "four"),  # a common misspelling
+    ("Many wrote it (Brown and others 2011).", "four"),
+    ("Alone (Brown 2011).", "brown"),
+])
+def test_year_words_and_et_al_variants(text: str, key: str) -> None:
+    assert [k for k, *_ in _markers(text, parse_bibliography(LOCALE))] == [key]
+
+
+def test_a_name_with_y_or_e_inside_is_not_read_as_two() -> None:
+    bib = parse_bibliography("@book{og, author={Ortega y Gasset, José}, title={La rebelión}, year={1930}}\n"
+                             "@book{o, author={Ortega, Ana and Gasset, Luis}, title={Otro}, year={1930}}\n")
+    assert [k for k, *_ in _markers("Masses rebel (Ortega y Gasset 1930).", bib)] == ["og"]
+    assert [k for k, *_ in _markers("Masses rebel (Ortega y Gasset 1930). Others (Ortega and Gasset 1930).", bib)] == [
+        "og", "o"]
+
+
+def test_year_letters_go_on_past_z() -> None:
+    # pandoc's citeproc letters the 27th and 28th entries of one author and year "aa" and "ab".
+    bib = parse_bibliography("".join(f"@book{{k{i:02d}, author={{Many, Mo}}, title={{T{i:02d}}}, year={{2001}}}}\n"
+                                      for i in range(1, 30)))
+    got = _markers("One (Many 2001z). Two (Many 2001aa, 4). Three (Many 2001ab).", bib)
+    assert [(k, loc) for k, loc, _ in got] == [("k26", ""), ("k27", "4"), ("k28", "")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Mention
-from . import shorthand
+from . import shorthand, terms
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
 from .labels import CONTAINER_TYPES, YearLabel, extra_signatures, nameless, year_labels
@@ -19,11 +19,17 @@ from .text import canonical, content_stems, fold, strip_possessive, tokens, word
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
 # ("2017/" from a URL key), never a second year ("2017/18").
-_YEAR = re.compile(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?|n\.d\.|forthcoming|in press)"
-                   r"(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+# After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of
+# a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b").
+_YEAR = re.compile(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
+                   rf"|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
+                   rf"(?:(?<=\d)(?:{terms.YEAR_MARK}))?"
+                   r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                    r"(?![\w–\-]|/\w)")
-_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?|n\.d\.)"
-                        r"(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
+                        rf"|{terms.NO_DATE})"
+                        rf"(?:(?<=\d)(?:{terms.YEAR_MARK}))?"
+                        r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
 _ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
 """The original date a style prints before the edition's: "Moraux [1924] 1979"."""
@@ -99,19 +105,24 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     if m is None:
         return None
     names = _ORIGINAL_DATE.sub("", seg[:m.start()]).strip().rstrip(",").strip()
-    years = [(m.group("y"), m.group("s") or "")]
+    years = [(_year_read(m.group("y")), m.group("s") or "")]
     rest = seg[m.end():]
     while True:
         more = _MORE_YEAR.match(rest)
         if not more:
             break
-        years.append((more.group("y"), more.group("s") or ""))
+        years.append((_year_read(more.group("y")), more.group("s") or ""))
         rest = rest[more.end():]
     return names, years, rest
 
 
-YEAR_WORDS = ("forthcoming", "in press")
-"""Year fields styles print as written instead of a year."""
+YEAR_WORDS = terms.YEAR_WORDS
+
+
+def _year_read(year: str) -> str:
+    """The year as the matcher compares it: "o. J." is "n.d.", "In Press" is "in press"."""
+    year = terms.no_date(year)
+    return year if year[:1].isdigit() or year == "n.d." else fold(" ".join(year.split()))
 
 
 def _year_word(index: SourceIndex, key: str) -> bool:
@@ -168,13 +179,18 @@ def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
     """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
     extra = _extra(index)
     longest = max(index.max_signature_words, index.__dict__["_extra_longest"])
-    words = canonical(names).split()
-    for i in range(max(0, len(words) - longest), len(words)):
-        sig = " ".join(words[i:])
-        if sig in index.signatures:
-            return index.signatures[sig], len(words) - i
-        if sig in extra and (i < len(words) - 1 or _capitalised(names, words[i])):
-            return extra[sig], len(words) - i
+    written = canonical(names).split()
+    english, origins = terms.in_english(written)  # "Alam und Gustafsson", "Brown u. a."
+    for start in range(max(0, len(written) - longest), len(written)):
+        tails = [written[start:]]
+        if english != written and start in origins:
+            tails.append(english[origins.index(start):])
+        for words in tails:
+            sig = " ".join(words)
+            if sig in index.signatures:
+                return index.signatures[sig], len(written) - start
+            if sig in extra and (len(words) > 1 or _capitalised(names, words[0])):
+                return extra[sig], len(written) - start
     return [], 0
 
 
@@ -236,7 +252,7 @@ ET_AL_MIN = 3
 def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
     """Among several entries, those the written names fit best: "et al." for three authors or
     more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
-    if len(keys) > 1 and canonical(names).endswith("et al"):
+    if len(keys) > 1 and terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]:
         many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys
@@ -336,6 +352,9 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                     found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
                                                        f"no entry for {span} {_year_text(y, s)}"))
             return
+    # The sentence was split inside the citation, after an abbreviation: "Brown u. a. | (2011)".
+    if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
+        return
     # An entry with neither names nor title: the style prints only its year label, "(n.d.-k)".
     if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
@@ -360,6 +379,27 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
                                               f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[tuple[str, str]], locator: str,
+                      before: str, index: SourceIndex, found: Found) -> bool:
+    """ "Gauck m.fl. (u.å.)" read as two sentences: the names end the sentence before the parenthesis."""
+    toks = tokens(before)
+    if not toks or before[toks[-1].end:].strip() != ".":
+        return False
+    window = toks[-index.max_signature_words:]
+    names = before[window[0].start:window[-1].end]
+    sig_keys, size = _lookup_tail(names, index)
+    picked = [_fit(names, _candidates(sig_keys, y, s, index), index) for y, s in years] if sig_keys else []
+    if not any(picked):
+        return False
+    span = before[window[-min(size, len(window))].start:].strip()
+    found.cover(claim.id, paren.start(), paren.end())
+    for (y, s), keys in zip(years, picked, strict=True):
+        if keys:
+            _emit(claim, keys, f"{span} ({_year_text(y, s)})", paren.group(), paren.start(), locator, 1.0, index,
+                  found)
+    return True
 
 
 def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,
