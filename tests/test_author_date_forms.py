@@ -195,3 +195,33 @@ def test_year_letters_go_on_past_z() -> None:
                                       for i in range(1, 30)))
     got = _markers("One (Many 2001z). Two (Many 2001aa, 4). Three (Many 2001ab).", bib)
     assert [(k, loc) for k, loc, _ in got] == [("k26", ""), ("k27", "4"), ("k28", "")]
+
+
+PARTICLES = r"""@book{vangennep, options = {useprefix}, author = {van Gennep, Arnold}, date = {1909}, title = {Les rites}}
+@book{gennep, author = {van Gennep, Arnold}, date = {1909}, title = {Les rites}}
+@book{ly2, author = {Arthur Sample}, date = {2006}, title = {Some title}}
+@book{ly3, author = {Arthur Sample}, date = {2006/}, title = {Some title}}
+@misc{sp8, author = {Ralley, Percy L.}, title = {Title1}, date = {2010}}
+@misc{sp9, author = {Ralley, Jr., Percy L.}, title = {Title1}, date = {2010}}
+@misc{test3, author = {John Blether and John Doe}, date = {2011}}
+@misc{test4, author = {John Blether and Jane Doe}, date = {2011}}
+@misc{doe, author = {Doe, Jane}, date = {2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc, like biblatex, prints the particle only when the entry sets useprefix.
+    ("Both hold (van Gennep 1909; Gennep 1909).", ["vangennep", "gennep"]),
+    ("Rites pass (Van Gennep 1909, 4).", ["vangennep"]),
+    # An open date range "2006/" prints "2006–", lettered with the closed 2006 of the same author.
+    ("Sample (2006–b) argues.", ["ly3"]),
+    ("It holds (Sample 2006a, 12).", ["ly2"]),
+    # Given names and "Jr." that citeproc adds to tell people apart.
+    ("It holds (see Percy L. Ralley 2010, chap. 2). It holds (Percy L. Ralley Jr. 2010).", ["sp8", "sp9"]),
+    ("It holds (Ralley Jr. 2010).", ["sp9"]),
+    ("Blether and Jane Doe (2011) argue.", ["test4"]),
+    ("Blether and John Doe (2011) argue.", ["test3"]),
+    ("Jane Doe (2011) argues alone.", ["doe"]),
+])
+def test_particles_open_ranges_suffixes_and_given_names(text: str, keys: list[str]) -> None:
+    assert [k for k, *_ in _markers(text, parse_bibliography(PARTICLES))] == keys

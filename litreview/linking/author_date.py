@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Mention
+from ..model import Claim, Mention, Person
 from . import shorthand, terms
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, extra_signatures, nameless, year_labels
+from .labels import CONTAINER_TYPES, YearLabel, extra_signatures, nameless, uses_prefix, year_labels
 from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -21,14 +21,16 @@ _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # ("2017/" from a URL key), never a second year ("2017/18").
 # After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of
 # a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b").
+_OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
+"""An open date range ("2006/" prints "2006–", lettered "2006–b"): read as its first year."""
 _YEAR = re.compile(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
                    rf"|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
-                   rf"(?:(?<=\d)(?:{terms.YEAR_MARK}))?"
+                   rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
                    r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                    r"(?![\w–\-]|/\w)")
 _MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
                         rf"|{terms.NO_DATE})"
-                        rf"(?:(?<=\d)(?:{terms.YEAR_MARK}))?"
+                        rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
                         r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
 _ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
@@ -178,13 +180,16 @@ def _lookup(names: str, index: SourceIndex) -> list[str]:
 def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
     """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
     extra = _extra(index)
-    longest = max(index.max_signature_words, index.__dict__["_extra_longest"])
+    longest = max(index.max_signature_words, index.__dict__["_extra_longest"]) + GIVEN_WORDS
     written = canonical(names).split()
     english, origins = terms.in_english(written)  # "Alam und Gustafsson", "Brown u. a."
     for start in range(max(0, len(written) - longest), len(written)):
         tails = [written[start:]]
         if english != written and start in origins:
             tails.append(english[origins.index(start):])
+        bare = _without_given_names(tails[-1], index)  # "Blether and Jane Doe", "Percy L. Ralley Jr."
+        if bare and bare != tails[-1]:
+            tails.append(bare)
         for words in tails:
             sig = " ".join(words)
             if sig in index.signatures:
@@ -192,6 +197,25 @@ def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
             if sig in extra and (len(words) > 1 or _capitalised(names, words[0])):
                 return extra[sig], len(written) - start
     return [], 0
+
+
+GIVEN_WORDS = 3
+"""Words of given names (and "Jr.") a citation may add to a signature: "Blether and Jane Doe", "Percy L. Ralley"."""
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Name suffixes ("Jr.") a style prints after the family name."""
+
+
+def _without_given_names(words: list[str], index: SourceIndex) -> list[str]:
+    """The words of a name list without the given names and suffixes citeproc adds to tell people apart."""
+    cached = index.__dict__.get("_given_words")
+    if cached is None:
+        given: set[str] = set()
+        for source in index.sources.values():
+            for person in persons_of(source):
+                given.update(canonical(person.given).split())
+        cached = index.__dict__["_given_words"] = frozenset(given - set(index.by_family))
+    out = [w for w in words[:-1] if w not in cached and w not in SUFFIXES]
+    return out + words[-1:] if words and words[-1] not in SUFFIXES else out
 
 
 def _capitalised(written: str, word: str) -> bool:
@@ -256,7 +280,38 @@ def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
         many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys
-    return _by_given_name(names, keys, index)
+    return _by_given_name(names, _by_suffix(names, _by_prefix(names, keys, index), index), index)
+
+
+def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """ "Percy L. Ralley Jr." for the entry whose author is Jr., "Percy L. Ralley" for the other."""
+    if len(keys) < 2:
+        return keys
+    written = SUFFIXES & set(canonical(names).split())
+    fit = [k for k in keys if (set(canonical(p.suffix).split()) & SUFFIXES if (p := _first_person(k, index)) else set())
+           == written]
+    return fit or keys
+
+
+def _first_person(key: str, index: SourceIndex) -> Person | None:
+    people = persons_of(index.sources[key])
+    return people[0] if people else None
+
+
+def _by_prefix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """ "van Gennep" for the entry that sets biblatex's ``useprefix``, "Gennep" for the one that does not."""
+    if len(keys) < 2:
+        return keys
+    written = f" {canonical(names)} "
+
+    def fits(key: str) -> bool:
+        people = persons_of(index.sources[key])
+        if not people or not people[0].prefix:
+            return True
+        shown = f" {canonical(people[0].prefix + ' ' + people[0].family)} " in written
+        return shown == uses_prefix(index.sources[key])
+
+    return [k for k in keys if fits(k)] or keys
 
 
 def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
@@ -336,7 +391,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     year, suffix = years[0]
     # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
     if toks and lead[toks[-1].end:].strip() in ("", "."):
-        window = toks[-index.max_signature_words:]
+        window = toks[-(index.max_signature_words + GIVEN_WORDS):]
         sig_keys, size = _lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
         if sig_keys and any(_candidates(sig_keys, y, s, index) for y, s in years):
             first = window[-min(size, len(window))]
@@ -387,7 +442,7 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
     toks = tokens(before)
     if not toks or before[toks[-1].end:].strip() != ".":
         return False
-    window = toks[-index.max_signature_words:]
+    window = toks[-(index.max_signature_words + GIVEN_WORDS):]
     names = before[window[0].start:window[-1].end]
     sig_keys, size = _lookup_tail(names, index)
     picked = [_fit(names, _candidates(sig_keys, y, s, index), index) for y, s in years] if sig_keys else []

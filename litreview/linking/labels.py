@@ -48,6 +48,19 @@ def nameless(source: Source) -> bool:
     return names_key(source) == (("", ""),) and source.type not in CONTAINER_TYPES
 
 
+_USEPREFIX = re.compile(r"(?:^|[,\s])useprefix\s*(?:=\s*(?P<v>\w+))?", re.I)
+
+
+def uses_prefix(source: Source) -> bool:
+    """Whether citations print the name particle ("van Gennep") or drop it ("Gennep"): biblatex's
+    ``useprefix`` option, false unless the entry (``options``) or its first name sets it; pandoc does the same."""
+    for value in (source.field("author") or source.field("editor"), source.field("options")):
+        match = _USEPREFIX.search(value)
+        if match:
+            return (match.group("v") or "true").lower() == "true"
+    return False
+
+
 def _person_key(person: Person) -> tuple[str, str]:
     family = canonical(" ".join(p for p in (person.prefix, person.family) if p))
     return family, canonical(person.given)[:1]
