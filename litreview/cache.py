@@ -78,7 +78,8 @@ def input_key(config: Config) -> str | None:
     # read from the settings, so a warm run imports nothing of the registry package.
     from dataclasses import fields
 
-    add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")))
+    add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")),
+        *(f"{name}={value}" for name, value in sorted(config.registry.items()) if name.endswith("_url")))
     try:
         for name in ("bibliography", "essay", "claims", "metadata"):
             value = getattr(config, name)
