@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Mention, Person
+from ..model import Claim, Mention
 from . import shorthand, terms
+from .author_names import GIVEN_WORDS, fit, lookup, lookup_tail, loose
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, extra_signatures, nameless, uses_prefix, year_labels
-from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
+from .labels import CONTAINER_TYPES, YearLabel, nameless, year_labels
+from .text import content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
@@ -86,7 +87,7 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
                   parsed: tuple[str, list[tuple[str, str]], str] | None, index: SourceIndex, found: Found) -> bool:
     """ "(KpV, 12)", "(see KU; Kant 1968b)": a biblatex shorthand standing for its entry (no year printed)."""
     match = shorthand.in_segment(seg, index)
-    if match is None or (parsed is not None and parsed[0] and _lookup(parsed[0], index)):
+    if match is None or (parsed is not None and parsed[0] and lookup(parsed[0], index)):
         return False  # "(Kant 1968b)": names and a year that resolve are read as such
     written, keys, locator = match
     found.cover(claim.id, paren.start(), paren.end())
@@ -172,86 +173,19 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) ->
     return same_year
 
 
-def _lookup(names: str, index: SourceIndex) -> list[str]:
-    """Keys whose name signature is the longest tail of ``names`` ("see Keohane and Nye")."""
-    return _lookup_tail(names, index)[0]
-
-
-def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
-    """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
-    extra = _extra(index)
-    longest = max(index.max_signature_words, index.__dict__["_extra_longest"]) + GIVEN_WORDS
-    written = canonical(names).split()
-    english, origins = terms.in_english(written)  # "Alam und Gustafsson", "Brown u. a."
-    for start in range(max(0, len(written) - longest), len(written)):
-        tails = [written[start:]]
-        if english != written and start in origins:
-            tails.append(english[origins.index(start):])
-        bare = _without_given_names(tails[-1], index)  # "Blether and Jane Doe", "Percy L. Ralley Jr."
-        if bare and bare != tails[-1]:
-            tails.append(bare)
-        for words in tails:
-            sig = " ".join(words)
-            if sig in index.signatures:
-                return index.signatures[sig], len(written) - start
-            if sig in extra and (len(words) > 1 or _capitalised(names, words[0])):
-                return extra[sig], len(written) - start
-    return [], 0
-
-
-GIVEN_WORDS = 3
-"""Words of given names (and "Jr.") a citation may add to a signature: "Blether and Jane Doe", "Percy L. Ralley"."""
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Name suffixes ("Jr.") a style prints after the family name."""
-
-
-def _without_given_names(words: list[str], index: SourceIndex) -> list[str]:
-    """The words of a name list without the given names and suffixes citeproc adds to tell people apart."""
-    cached = index.__dict__.get("_given_words")
-    if cached is None:
-        given: set[str] = set()
-        for source in index.sources.values():
-            for person in persons_of(source):
-                given.update(canonical(person.given).split())
-        cached = index.__dict__["_given_words"] = frozenset(given - set(index.by_family))
-    out = [w for w in words[:-1] if w not in cached and w not in SUFFIXES]
-    return out + words[-1:] if words and words[-1] not in SUFFIXES else out
-
-
-def _capitalised(written: str, word: str) -> bool:
-    """Whether the one-word form ("WHO") is written with a capital ("who" is a pronoun)."""
-    return any(canonical(w) == word and w.lstrip("[(")[:1].isupper() for w in written.split())
-
-
-def _extra(index: SourceIndex) -> dict[str, list[str]]:
-    cached = index.__dict__.get("_extra_signatures")
-    if cached is None:
-        cached = extra_signatures(index.sources)
-        index.__dict__["_extra_signatures"] = cached
-        index.__dict__["_extra_longest"] = max((len(s.split()) for s in cached), default=1)
-    return cached
-
-
-def _loose(names: str, index: SourceIndex) -> list[str]:
-    for word in canonical(names).split():
-        if word in index.first_family:
-            return index.first_family[word]
-    return []
-
-
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found) -> None:
-    sig_keys, confidence = _lookup(names, index), 1.0
+    sig_keys, confidence = lookup(names, index), 1.0
     if not sig_keys:
-        sig_keys, confidence = _loose(names, index), 0.8
+        sig_keys, confidence = loose(names, index), 0.8
     resolved_any = False
     locator = rest.strip().lstrip(",").strip()
-    loose = None
+    loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = _fit(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
+        keys = fit(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
-            loose = _loose(names, index) if loose is None else loose
-            keys = _candidates(loose, year, suffix, index)
+            loose_keys = loose(names, index) if loose_keys is None else loose_keys
+            keys = _candidates(loose_keys, year, suffix, index)
         if not keys and n > 0 and not _second_year(years[0][0], year, suffix):  # "2014, 1601": a page
             locator = (f"{year}{suffix}" + rest).strip().lstrip(",").strip()
             break
@@ -267,75 +201,6 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)
-
-
-ET_AL_MIN = 3
-"""Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
-
-
-def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """Among several entries, those the written names fit best: "et al." for three authors or
-    more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
-    if len(keys) > 1 and terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]:
-        many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
-                or any(p.family == "others" for p in persons_of(index.sources[k]))]
-        keys = many or keys
-    return _by_given_name(names, _by_suffix(names, _by_prefix(names, keys, index), index), index)
-
-
-def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """ "Percy L. Ralley Jr." for the entry whose author is Jr., "Percy L. Ralley" for the other."""
-    if len(keys) < 2:
-        return keys
-    written = SUFFIXES & set(canonical(names).split())
-    fit = [k for k in keys if (set(canonical(p.suffix).split()) & SUFFIXES if (p := _first_person(k, index)) else set())
-           == written]
-    return fit or keys
-
-
-def _first_person(key: str, index: SourceIndex) -> Person | None:
-    people = persons_of(index.sources[key])
-    return people[0] if people else None
-
-
-def _by_prefix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """ "van Gennep" for the entry that sets biblatex's ``useprefix``, "Gennep" for the one that does not."""
-    if len(keys) < 2:
-        return keys
-    written = f" {canonical(names)} "
-
-    def fits(key: str) -> bool:
-        people = persons_of(index.sources[key])
-        if not people or not people[0].prefix:
-            return True
-        shown = f" {canonical(people[0].prefix + ' ' + people[0].family)} " in written
-        return shown == uses_prefix(index.sources[key])
-
-    return [k for k in keys if fits(k)] or keys
-
-
-def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """Among several entries, those whose authors' given names the citation spells out best.
-
-    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001", "J. AAA" from "John
-    AAA", "Blether and John Doe" from "Blether and Jane Doe": a given name written in full counts
-    more than one that only shares its initial.
-    """
-    if len(keys) < 2:
-        return keys
-    written = set(canonical(names).split())
-    scores = {}
-    for key in keys:
-        score = 0
-        for person in persons_of(index.sources[key]):
-            given = canonical(person.given).split()
-            if given and given[0] in written:
-                score += 2
-            elif given and given[0][:1] in written:
-                score += 1
-        scores[key] = score
-    best = max(scores.values())
-    return [k for k in keys if scores[k] == best] if best else keys
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
@@ -392,7 +257,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
     if toks and lead[toks[-1].end:].strip() in ("", "."):
         window = toks[-(index.max_signature_words + GIVEN_WORDS):]
-        sig_keys, size = _lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
+        sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
         if sig_keys and any(_candidates(sig_keys, y, s, index) for y, s in years):
             first = window[-min(size, len(window))]
             span = lead[first.start:window[-1].end]
@@ -400,7 +265,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
                 # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature.
-                more = _fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index), index)
+                more = fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
@@ -444,8 +309,8 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
         return False
     window = toks[-(index.max_signature_words + GIVEN_WORDS):]
     names = before[window[0].start:window[-1].end]
-    sig_keys, size = _lookup_tail(names, index)
-    picked = [_fit(names, _candidates(sig_keys, y, s, index), index) for y, s in years] if sig_keys else []
+    sig_keys, size = lookup_tail(names, index)
+    picked = [fit(names, _candidates(sig_keys, y, s, index), index) for y, s in years] if sig_keys else []
     if not any(picked):
         return False
     span = before[window[-min(size, len(window))].start:].strip()
