@@ -147,7 +147,7 @@ def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
         out["dblp"] = key
     work = next((w for w in [openalex_id(low["openalex"]) if low.get("openalex") else "",
                              openalex_id(eprint) if prefix == "openalex" else "",
-                             *(openalex_id(v, bare=False) for v in free)] if w), "")
+                             *(openalex_id(v, bare=False) for v in free if "openalex" in v.lower())] if w), "")
     if work:
         out["openalex"] = work
     return out
