@@ -311,9 +311,6 @@ def read_people(value: str) -> tuple[Person, ...]:
 
     Raises ValueError when a name cannot be read.
     """
-    from pybtex.database import Person as PybtexPerson
-    from pybtex.scanner import PybtexError
-
     if not value:
         return ()
     out = []
@@ -327,6 +324,15 @@ def read_people(value: str) -> tuple[Person, ...]:
             if person is not None:
                 out.append(person)
             continue
+        plain = names.plain_name_parts(name)
+        if plain is not None:
+            first, middle, von, last, jr = plain
+            out.append(Person(family=decode_latex(" ".join(last)), given=decode_latex(" ".join(first + middle)),
+                              prefix=decode_latex(" ".join(von)), suffix=decode_latex(" ".join(jr))))
+            continue
+        from pybtex.database import Person as PybtexPerson
+        from pybtex.scanner import PybtexError
+
         try:
             out.append(_person(PybtexPerson(name)))
         except PybtexError as exc:

@@ -18,11 +18,17 @@ PARTS = {"family": "family", "last": "family", "given": "given", "first": "given
 """Extended-format keys that name a part of the name (biber's data model, with its aliases)."""
 
 
+_AND = re.compile(" [Aa][Nn][Dd] ")
+
+
 def split_names(value: str) -> list[str]:
     """The names of an author/editor list, split at " and " outside braces (pybtex's rule)."""
-    from pybtex.bibtex.utils import split_name_list
+    if "{" in value or "}" in value:
+        from pybtex.bibtex.utils import split_name_list
 
-    return [name for name in split_name_list(value) if name.strip()]
+        return [name for name in split_name_list(value) if name.strip()]
+    # Without braces pybtex's rule is a plain split (and pybtex's scanner the costliest part of loading).
+    return [name for name in (part.strip() for part in _AND.split(value)) if name]
 
 
 _STRAY = re.compile(r"^(?:,|and|and\s.*|.*\sand)$", re.S)
@@ -81,3 +87,74 @@ def person_from_parts(parts: dict[str, str], decode: Callable[[str], str]) -> Pe
     given = " ".join(p for p in (parts.get("given", ""), parts.get("middle", "")) if p)
     return Person(family=decode(parts.get("family", "")), given=decode(given),
                   prefix=decode(parts.get("prefix", "")), suffix=decode(parts.get("suffix", "")))
+
+
+_TEX_SPACE = re.compile(r"[\s~]+")
+"""Word separators of a name without backslashes: white space and ``~`` (pybtex's ``BIBTEX_SPACE_RE``)."""
+
+
+def _is_von(word: str) -> bool:
+    """pybtex's test for a "von" word, for a word without braces: its first letter is lower case."""
+    first = word[0]
+    if first.isupper():
+        return False
+    if first.islower():
+        return True
+    return next((c.islower() for c in word if c.isalpha()), False)
+
+
+def plain_name_parts(name: str) -> tuple[list[str], list[str], list[str], list[str], list[str]] | None:
+    """(first, middle, von, last, jr) words of a name as pybtex's ``Person`` splits it, for a name
+    without braces or backslashes; None for any other name (pybtex reads those).
+
+    A name list of plain names is most of any bibliography, and pybtex's general splitter
+    (brace-aware, regex per word) is what made loading slower than pybtex parsing the file.
+    ``tests/test_names_plain.py`` checks the two agree.
+    """
+    if "{" in name or "}" in name or "\\" in name:
+        return None
+    name = name.strip()
+    first: list[str] = []
+    middle: list[str] = []
+    von: list[str] = []
+    last: list[str] = []
+    jr: list[str] = []
+    if not name:
+        return first, middle, von, last, jr
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) > 3:
+        return None  # pybtex reports "too many commas"
+
+    def words(text: str) -> list[str]:
+        return [w for w in _TEX_SPACE.split(text) if w]
+
+    def first_middle(found: list[str]) -> None:
+        if found:
+            first.append(found[0])
+            middle.extend(found[1:])
+
+    def von_last(found: list[str]) -> None:
+        body = found[:-1]
+        if body:
+            # The last von word ends the von part (pybtex's rsplit_at).
+            cut = next((len(body) - i for i, w in enumerate(reversed(body)) if _is_von(w)), 0)
+            von.extend(body[:cut])
+            last.extend(body[cut:])
+        last.extend(found[-1:])
+
+    if len(parts) == 3:  # von Last, Jr, First
+        von_last(words(parts[0]))
+        jr.extend(words(parts[1]))
+        first_middle(words(parts[2]))
+    elif len(parts) == 2:  # von Last, First
+        von_last(words(parts[0]))
+        first_middle(words(parts[1]))
+    else:  # First von Last
+        found = words(name)
+        start = next((i for i, w in enumerate(found) if _is_von(w)), len(found) if found else 1)
+        given, rest = found[:start], found[start:]
+        if not rest and given:
+            rest.append(given.pop())
+        first_middle(given)
+        von_last(rest)
+    return first, middle, von, last, jr

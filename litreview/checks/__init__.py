@@ -22,7 +22,6 @@ from .registry import check_registry, reportable
 from .size import check_sizes
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, unknown_codes, with_severity
-from .text import check_curated, check_text
 
 __all__ = ["CATALOGUE", "CheckResult", "Code", "catalogue_json", "check_review", "code_info", "run_checks",
            "summarize"]
@@ -59,6 +58,8 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     year_in_title = frozenset(s.key for s in bib.sources if title_year_conflict(s))
     found += check_registry(bib, review.metadata, year_in_title=year_in_title)
     if review.essay is not None:
+        from .text import check_curated, check_text  # imports the linking stage: only with an essay
+
         essay_file = review.essay.path
         claims_file = str(config.path("claims"))
         found += check_text(bib, review.essay, review.linkage, essay_file=essay_file)

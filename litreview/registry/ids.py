@@ -121,7 +121,8 @@ def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
     """The identifiers an entry's fields carry (isbn, arxiv via eprint, pmid, pmcid, dblp, openalex), normalised."""
     out: dict[str, str] = {}
     low = {k.lower(): v for k, v in fields.items()}
-    for raw in re.split(r"[,;\s]+(?=\d{9}|97)", low.get("isbn", "")):
+    # Empty fields are skipped before any pattern runs: most entries have none of these.
+    for raw in re.split(r"[,;\s]+(?=\d{9}|97)", low["isbn"]) if low.get("isbn") else ():
         value = isbn13(raw)
         if value:
             out["isbn"] = value
@@ -129,24 +130,24 @@ def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
     prefix = low.get("archiveprefix", low.get("eprinttype", "")).lower()
     eprint = low.get("eprint", "")
     candidate = low.get("arxiv", "") or (eprint if prefix in ("arxiv", "") else "")
-    if arxiv_id(candidate):
+    if candidate and arxiv_id(candidate):
         out["arxiv"] = arxiv_id(candidate)
     if low.get("pmid", "").strip().isdigit():
         out["pmid"] = low["pmid"].strip()
     pmcid = low.get("pmcid", "").strip().upper()
-    if re.fullmatch(r"PMC\d+", pmcid):
+    if pmcid and re.fullmatch(r"PMC\d+", pmcid):
         out["pmcid"] = pmcid
     # DBLP keys and OpenAlex ids: their own field, eprint with eprinttype, or a URL in url,
     # biburl (DBLP's own BibTeX export) or note.
-    free = [low.get(name, "") for name in ("url", "biburl", "note", "howpublished")]
-    key = next((k for k in [dblp_key(low.get("dblp", "")),
+    free = [v for v in (low.get(name, "") for name in ("url", "biburl", "note", "howpublished")) if v]
+    key = next((k for k in [dblp_key(low["dblp"]) if low.get("dblp") else "",
                             dblp_key(eprint) if prefix == "dblp" else "",
                             *(dblp_key(v) for v in free if "dblp" in v.lower())] if k), "")
     if key:
         out["dblp"] = key
-    work = next((w for w in [openalex_id(low.get("openalex", "")),
+    work = next((w for w in [openalex_id(low["openalex"]) if low.get("openalex") else "",
                              openalex_id(eprint) if prefix == "openalex" else "",
-                             *(openalex_id(v, bare=False) for v in free)] if w), "")
+                             *(openalex_id(v, bare=False) for v in free if "openalex" in v.lower())] if w), "")
     if work:
         out["openalex"] = work
     return out

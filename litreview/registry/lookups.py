@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..doi import doi_problem, normalize_doi
 from ..model import RegistryRecord, Source
 from .handlers import by_name, routes
 from .ids import entry_identifiers
@@ -54,8 +55,6 @@ class Asked:
 
 def questions(source: Source, *, with_doi: bool = True) -> list[tuple[str, str]]:
     """(registry, scheme:value) pairs to ask about ``source``, in fallback order."""
-    from ..doi import doi_problem, normalize_doi
-
     out: list[tuple[str, str]] = []
     ids = entry_identifiers(source.fields)
     if with_doi and source.doi.strip() and not doi_problem(source.doi):

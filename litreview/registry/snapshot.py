@@ -91,7 +91,8 @@ class Snapshot:
 
     def _empty(self, sub: str) -> bool:
         """True when the subfolder ``sub`` has no file at all (so no name need be computed)."""
-        self._listed(self.folder / sub / "_")
+        if sub not in self._names:
+            self._listed(self.folder / sub / "_")
         return self._names[sub] == frozenset()
 
     def _listed(self, path: Path) -> bool:
@@ -147,6 +148,8 @@ class Snapshot:
 
     def read_doi(self, doi: str) -> tuple[DoiEntry | None, str]:
         """(entry, '') when stored, (None, '') when absent, (None, problem) when corrupt."""
+        if self._empty("doi"):
+            return None, ""
         data, problem = self._read(self.doi_file(doi), "doi")
         if data is None:
             return None, problem
@@ -171,6 +174,8 @@ class Snapshot:
         return entry, ""
 
     def read_search(self, query: str) -> tuple[SearchEntry | None, str]:
+        if self._empty("search"):
+            return None, ""
         data, problem = self._read(self.search_file(query), "search")
         if data is None:
             return None, problem
@@ -197,6 +202,8 @@ class Snapshot:
                        bool(data.get("synthetic"))), ""
 
     def read_url(self, url: str) -> tuple[UrlEntry | None, str]:
+        if self._empty("url"):
+            return None, ""
         data, problem = self._read(self.url_file(url), "url")
         if data is None:
             return None, problem
@@ -283,10 +290,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     (``lookups.identity``); ``id_failures`` are this run's unanswered questions.
     """
     origins = origins or Origins.real()
-    from .discover import candidates_from, reference_string, suggest, wants_search
-    from .lookups import identity, is_search
-    from .parse import parse_record
-    from .reconcile import reconcile
+    from .lookups import identity  # the other stages' modules are imported where they are needed
 
     ident = identity(source, snap, origins, failures=id_failures)
 
@@ -313,6 +317,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
 
         if ident.records:
             from .handlers import by_name
+            from .reconcile import reconcile
 
             record = ident.records[0][1]
             agree = [by_name(by).label for by, r in ident.records if not reconcile(source, r)]
@@ -334,11 +339,15 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
                                       "(run `litreview fetch` with network access)")
         if ident.unanswered:
             return done("unverified", f"not verified: {describe(ident.by_id)}")
+        from .lookups import is_search
+
         searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]
         if searched:
             notes.append(f"{describe(tuple(searched))}: no match by title and author")
 
     if not source.doi.strip():
+        from .discover import candidates_from, reference_string, suggest, wants_search
+
         if not wants_search(source):
             return done("no-doi", "the entry has no DOI (not a kind of work that usually has one)")
         query = reference_string(source)
@@ -388,6 +397,9 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
                                             f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),
                     fetched_at=entry.fetched_at, stale=stale, doi_state=(resolver, "not-found"))
+    from .parse import parse_record
+    from .reconcile import reconcile
+
     record = parse_record(entry.format, entry.record or {}, entry.agency)
     return done("verified", "; ".join(extra), record=_with_evidence(record, ident.records),
                 fetched_at=entry.fetched_at, stale=stale, mismatches=reconcile(source, record),
