@@ -52,7 +52,12 @@ HOSTILE = (
     "https://[", "http://[::1", "doi:10.1/x", "10.1000/xyz", "pages = {", "title = {", "@article{k,",
     "---\n", "---", "!!python/object:os.system", "<script>", "Dr.", "et al.", "(2004)", "p. 3", "pp. 1--2",
     "A. B. C.", "& ", "*", "|", "? ", "- ", ": ", "{{", "}}", "\\{", "\\}", "\\url{", "$x$", "--", "—",
+    # BibTeX pieces whose repetition was super-linear (a macro doubling itself, unclosed entries, keyless ones)
+    '@string{a = "xy"}\n', "@string{a = a # a}\n", " # a", "\n@book{k, title={a}\n", "\n@a{\n",
+    "@book{, t={a}}\n", " and ", "{\\'e}", "\\" * 3, "$x",
 )
+#: Pieces short enough to flood an input with (thousands of copies).
+FLOOD = tuple(piece for piece in HOSTILE if len(piece) <= 24)
 
 
 def _read(paths: list[Path]) -> tuple[str, ...]:
@@ -83,7 +88,7 @@ def mutated(draw: st.DrawFn, pool: tuple[str, ...], max_ops: int = 6, max_len: i
         start = draw(st.integers(0, len(text) - max_len))
         text = text[start:start + max_len]
     for _ in range(draw(st.integers(0, max_ops))):
-        op = draw(st.sampled_from(("insert", "insert", "cut", "double", "random", "repeat")))
+        op = draw(st.sampled_from(("insert", "insert", "cut", "double", "random", "repeat", "flood")))
         at = draw(st.integers(0, len(text)))
         if op == "insert":
             text = text[:at] + draw(st.sampled_from(HOSTILE)) + text[at:]
@@ -93,9 +98,11 @@ def mutated(draw: st.DrawFn, pool: tuple[str, ...], max_ops: int = 6, max_len: i
             text = text[:at] + text[at:at + draw(st.integers(0, 400))] + text[at:]
         elif op == "random":
             text = text[:at] + draw(st.text(max_size=40)) + text[at:]
-        else:
+        elif op == "repeat":
             piece = draw(st.sampled_from(HOSTILE))
             text = text[:at] + piece * draw(st.integers(2, 50)) + text[at:]
+        else:
+            text = text[:at] + draw(st.sampled_from(FLOOD)) * draw(st.integers(100, 2_000)) + text[at:]
     return text
 
 
