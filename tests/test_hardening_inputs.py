@@ -270,3 +270,62 @@ def test_a_year_of_digits_int_refuses_is_no_crash(year: str) -> None:
     bib = parse_bibliography(f"@book{{k, author={{Holsti, K. J.}}, title={{T}}, publisher={{P}}, year={{{year}}}}}\n",
                              "refs.bib")
     assert [s.year for s in bib.sources] == [None]
+
+
+# --- the BibTeX loader: macro bomb, quadratic prescan ---------------------------------------
+
+def test_a_macro_doubling_itself_is_capped_with_a_finding_on_its_line() -> None:
+    """``@string{a = a # a}`` doubles ``a``: 24 lines made 33 MB (and 30 would make gigabytes)."""
+    from litreview.bibliography.load import MACRO_BUDGET, parse_bibliography
+
+    text = '@string{a = "xy"}\n' + "@string{a = a # a}\n" * 24 + "@book{k, title = a # a, year = 2000}\n"
+    bib = parse_bibliography(text, "refs.bib")
+    bombs = [p for p in bib.problems if "macro" in p.message]
+    assert [(p.code, p.severity, p.file) for p in bombs] == [("LR100", "error", "refs.bib")]
+    assert bombs[0].line == 19  # the @string where the expansion went over the cap (18 doublings)
+    assert "@string" in bombs[0].hint
+    assert [s.key for s in bib.sources] == ["k"]
+    assert len(bib.sources[0].title) <= MACRO_BUDGET + 10 * len(text)
+
+
+def test_ordinary_macros_still_expand() -> None:
+    from litreview.bibliography.load import parse_bibliography
+
+    bib = parse_bibliography('@string{jpr = "Journal of Peace Research"}\n@string{ed = jpr # ", special issue"}\n'
+                             "@article{k, journal = ed, month = jan, year = 2000}\n", "refs.bib")
+    assert bib.problems == ()
+    assert bib.sources[0].container == "Journal of Peace Research, special issue"
+    assert bib.sources[0].fields["month"] == "January"
+
+
+def test_brace_partners_agree_with_group_end() -> None:
+    from litreview.bibliography.bibtex import ScanError, brace_partners, group_end
+
+    for text in ("{a{b}c}", "}{a}{", "{{{", "{a}}{b{c}d", "@book{k, title={A {B} \\{C}}\n@x{", "{" * 50 + "}" * 49):
+        partners = brace_partners(text)
+        for i, c in enumerate(text):
+            if c != "{":
+                continue
+            try:
+                expected = group_end(text, i)
+            except ScanError:
+                expected = -1
+            assert partners[i] == expected, (text, i)
+
+
+@pytest.mark.parametrize("piece", ["@book{k, title={a}\n", "@a{\n"])
+def test_thousands_of_unclosed_entries_are_each_reported_on_their_line(piece: str) -> None:
+    """Each unclosed entry used to cost a scan to the end of the file: 8,000 took 84 s."""
+    from litreview.bibliography.load import parse_bibliography
+
+    bib = parse_bibliography(piece * 4_000, "refs.bib")
+    unclosed = [p.line for p in bib.problems if p.code == "LR100" and "never closed" in p.message]
+    assert unclosed == list(range(1, 4_001))
+
+
+def test_thousands_of_keyless_entries_are_each_reported_once() -> None:
+    from litreview.bibliography.load import parse_bibliography
+
+    bib = parse_bibliography("@book{, title={a}}\n" * 4_000, "refs.bib")
+    assert [p.line for p in bib.problems if p.code == "LR100"] == list(range(1, 4_001))  # one each
+    assert bib.sources[-1].key == "unnamed-4000" and bib.sources[-1].title == "a"
