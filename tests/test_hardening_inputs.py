@@ -329,3 +329,47 @@ def test_thousands_of_keyless_entries_are_each_reported_once() -> None:
     bib = parse_bibliography("@book{, title={a}}\n" * 4_000, "refs.bib")
     assert [p.line for p in bib.problems if p.code == "LR100"] == list(range(1, 4_001))  # one each
     assert bib.sources[-1].key == "unnamed-4000" and bib.sources[-1].title == "a"
+
+
+# --- oversized sentences and the linkers --------------------------------------------------
+
+def test_the_linkers_read_an_oversized_sentence_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every linker (and the topical suggestions) used to get a sentence of any length whole."""
+    import litreview.linking as linking
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+    from litreview.linking.hits import Found
+
+    seen: list[int] = []
+
+    def spy(ctx: linking.LinkContext) -> Found:
+        seen.extend(len(c.text) for c in ctx.claims)
+        return Found()
+
+    real_suggest = linking.suggest
+
+    def suggest_spy(units, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.extend(len(u.text) for u in units)
+        return real_suggest(units, *args, **kwargs)
+
+    monkeypatch.setattr(linking, "LINKERS", (*linking.LINKERS, linking.Linker("spy", spy)))
+    monkeypatch.setattr(linking, "suggest", suggest_spy)
+    bib = parse_bibliography("@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, "
+                             "publisher={CUP}, year=2004}\n", "refs.bib")
+    essay = parse_essay("Holsti argues [@holsti2004taming] that " + "and the state " * 600 + "acts alone "
+                        "[@holsti2004taming].\n\nA short one [@holsti2004taming].\n", "essay.md")
+    assert max(len(c.text) for c in essay.claims) > 8_000  # the essay keeps the sentence whole
+    linkage = linking.link(essay, bib)
+    assert seen and max(seen) == 5_000  # linking.MAX_LINKED
+    long = essay.claims[0]
+    markers = [lk for lk in linkage.links if lk.claim_id == long.id and lk.kind == "marker"]
+    assert markers  # the citation inside the first 5,000 characters still links
+
+
+def test_an_oversized_sentence_finding_says_what_the_linkers_read(tmp_path: Path) -> None:
+    from litreview.checks.size import MAX_SENTENCE
+    from litreview.linking import MAX_LINKED
+
+    assert MAX_SENTENCE == MAX_LINKED
+    found = _check_json(tmp_path, "Holsti argues [@holsti2004taming].\n\n" + "and the state " * 400 + "acts alone.\n")
+    assert "links are looked for only in its first 5,000 characters" in found[0]["message"], found
