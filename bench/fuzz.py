@@ -27,6 +27,7 @@ import argparse
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -71,20 +72,24 @@ def merge(total: dict[str, dict], part: dict[str, dict]) -> dict[str, dict]:
 
 
 def rescue(pid: int, returncode: int) -> dict[str, dict]:
-    """The input a process was running when the kernel ended it, saved as a hang; its count."""
+    """The input a process was running when a signal ended it. SIGXCPU is the kernel's CPU limit:
+    a hang, saved and counted; another signal (stopped from outside) keeps the input, uncounted."""
     found: dict[str, dict] = {}
+    hang = returncode == -signal.SIGXCPU
     for current in FINDINGS.glob(f".current-{pid}-*.txt"):
         target = current.stem.split("-", 2)[2]
         raw = current.read_bytes()
         folder = FINDINGS / target
         folder.mkdir(parents=True, exist_ok=True)
-        kept = folder / f"hang-{hashlib.sha1(raw).hexdigest()[:12]}.txt"
+        kept = folder / f"{'hang' if hang else 'stopped'}-{hashlib.sha1(raw).hexdigest()[:12]}.txt"
         current.replace(kept)
         kept.with_suffix(".note").write_text(f"the process was ended by signal {-returncode} while running it "
                                              f"({len(raw):,} bytes)\n", encoding="utf-8")
-        print(f"  {target}: a process was ended at the CPU limit; its input is {kept}", flush=True)
-        found[target] = {"inputs": 1, "bytes": len(raw), "cpu_s": 0.0, "max_cpu_s": 0.0, "worst_ms_per_kb": 0.0,
-                         "over_2s": 1, "over_limit": 1, "uncaught": 0, "crash_kinds": {}}
+        print(f"  {target}: a process was ended by signal {-returncode}; its input is {kept}", flush=True)
+        if hang:
+            found[target] = {"inputs": 1, "bytes": len(raw), "cpu_s": 0.0, "max_cpu_s": 0.0,
+                             "worst_ms_per_kb": 0.0, "over_2s": 1, "over_limit": 1, "uncaught": 0,
+                             "crash_kinds": {}}
     return found
 
 
