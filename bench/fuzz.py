@@ -90,6 +90,8 @@ def rescue(pid: int, returncode: int) -> dict[str, dict]:
             found[target] = {"inputs": 1, "bytes": len(raw), "cpu_s": 0.0, "max_cpu_s": 0.0,
                              "worst_ms_per_kb": 0.0, "over_2s": 1, "over_limit": 1, "uncaught": 0,
                              "crash_kinds": {}}
+    if hang and not found:
+        print("  a process was ended at the CPU limit between inputs (while hypothesis made one)", flush=True)
     return found
 
 

@@ -10,7 +10,8 @@ With LITREVIEW_FUZZ_FINDINGS=DIR every input that crashes, takes over 2 s of CPU
 the per-input limit (LITREVIEW_FUZZ_CPU_LIMIT seconds of CPU, 30 by default) is saved under
 DIR/<target>/, so it can be replayed (``python bench/fuzz.py --replay FILE``). An input at the
 limit is interrupted (a CPU timer); one stuck where Python cannot interrupt it is ended by the
-kernel (RLIMIT_CPU), and bench/fuzz.py saves it from DIR/.current-<pid>-<target>.txt.
+kernel (RLIMIT_CPU), and bench/fuzz.py saves it from DIR/.current-<pid>-<target>.txt. In a
+campaign (bench/fuzz.py) making each input has a looser kernel limit as well.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ STATS_FILE = os.environ.get("LITREVIEW_FUZZ_STATS", "")
 FINDINGS = Path(os.environ["LITREVIEW_FUZZ_FINDINGS"]) if os.environ.get("LITREVIEW_FUZZ_FINDINGS") else None
 CPU_LIMIT = float(os.environ.get("LITREVIEW_FUZZ_CPU_LIMIT", "30"))
 SLOW_S = 2.0  # the goal: no input over 2 s of CPU
+CAMPAIGN = bool(STATS_FILE) and FINDINGS is not None  # run by bench/fuzz.py, a process of its own
 
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not SURVEY,
                 suppress_health_check=list(HealthCheck), print_blob=True)
@@ -170,12 +172,8 @@ class _Guard:
         if self.on:
             self.previous = signal.signal(signal.SIGPROF, _over_limit)
             signal.setitimer(signal.ITIMER_PROF, CPU_LIMIT)
-            soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
-            used = resource.getrusage(resource.RUSAGE_SELF)
-            stop = math.ceil(used.ru_utime + used.ru_stime + CPU_LIMIT) + 5
-            self.rlimit = (soft, hard)
-            if hard == resource.RLIM_INFINITY or stop < hard:
-                resource.setrlimit(resource.RLIMIT_CPU, (stop, hard))
+            self.rlimit = resource.getrlimit(resource.RLIMIT_CPU)
+            _limit_rest(CPU_LIMIT + 5)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -183,8 +181,22 @@ class _Guard:
             signal.setitimer(signal.ITIMER_PROF, 0)
             signal.signal(signal.SIGPROF, self.previous)
             resource.setrlimit(resource.RLIMIT_CPU, self.rlimit)
+            if CAMPAIGN:  # making the next input (hypothesis) gets a looser limit too
+                _limit_rest(4 * CPU_LIMIT + 30)
         if self.current is not None:
             self.current.unlink(missing_ok=True)
+
+
+def _limit_rest(seconds: float) -> None:
+    """Let the kernel end this process after ``seconds`` more of CPU (0: no limit)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if not seconds:
+        resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
+        return
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    stop = math.ceil(used.ru_utime + used.ru_stime + seconds)
+    if hard == resource.RLIM_INFINITY or stop < hard:
+        resource.setrlimit(resource.RLIMIT_CPU, (stop, hard))
 
 
 def run_target(target: str, data: str | bytes, fn: Callable[[], object],
@@ -240,6 +252,8 @@ def _where(exc: BaseException) -> str:
 @pytest.fixture(scope="session", autouse=True)
 def _write_stats():
     yield
+    if CAMPAIGN and CPU_LIMIT > 0 and hasattr(signal, "setitimer"):
+        _limit_rest(0)
     if STATS_FILE:
         _flush()
 
