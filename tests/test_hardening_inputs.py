@@ -326,9 +326,15 @@ def test_thousands_of_unclosed_entries_are_each_reported_on_their_line(piece: st
 def test_thousands_of_keyless_entries_are_each_reported_once() -> None:
     from litreview.bibliography.load import parse_bibliography
 
+    from litreview.checks.bib import damaged_entries
+
     bib = parse_bibliography("@book{, title={a}}\n" * 4_000, "refs.bib")
     assert [p.line for p in bib.problems if p.code == "LR100"] == list(range(1, 4_001))  # one each
     assert bib.sources[-1].key == "unnamed-4000" and bib.sources[-1].title == "a"
+    # Which entries a syntax error damaged: a scan of every error per entry was quadratic too.
+    assert damaged_entries(bib) == {s.key for s in bib.sources}
+    fine = parse_bibliography("@book{, title={a}}\n" + "@book{k, title={b}}\n" * 3, "refs.bib")
+    assert damaged_entries(fine) == {"unnamed-1"}
 
 
 # --- oversized sentences and the linkers --------------------------------------------------
