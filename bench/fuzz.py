@@ -155,6 +155,7 @@ def replay(path: Path) -> int:
     module, name = REPLAY[target].split(":")
     test = getattr(importlib.import_module(f"tests.fuzz.{module}"), name)
     text = path.read_bytes().decode("utf-8", "surrogatepass")
+    test.hypothesis.inner_test("x")  # lazy imports: not a figure about the input
     started = resource.getrusage(resource.RUSAGE_SELF)
     failed = None
     try:
