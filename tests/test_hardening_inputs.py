@@ -325,7 +325,6 @@ def test_thousands_of_unclosed_entries_are_each_reported_on_their_line(piece: st
 
 def test_thousands_of_keyless_entries_are_each_reported_once() -> None:
     from litreview.bibliography.load import parse_bibliography
-
     from litreview.checks.bib import damaged_entries
 
     bib = parse_bibliography("@book{, title={a}}\n" * 4_000, "refs.bib")
@@ -379,3 +378,15 @@ def test_an_oversized_sentence_finding_says_what_the_linkers_read(tmp_path: Path
     assert MAX_SENTENCE == MAX_LINKED
     found = _check_json(tmp_path, "Holsti argues [@holsti2004taming].\n\n" + "and the state " * 400 + "acts alone.\n")
     assert "links are looked for only in its first 5,000 characters" in found[0]["message"], found
+
+
+def test_explicit_keys_nested_on_one_line_are_refused_not_a_recursion_error() -> None:
+    """Found by the fuzz campaign: ``? ? ? ...`` nests mappings on one line, past the quick depth count."""
+    from litreview.essay import parse_essay
+    from litreview.linking.curated import parse_curated
+
+    with pytest.raises(ClaimsFileError, match="nests deeper than 64") as info:
+        parse_curated("groups:\n  - claim: p2-s2-3\n    anchor:\n      " + "? " * 1_000 + "x\n", "refs/claims.yaml")
+    assert info.value.line == 4
+    with pytest.raises(EssayError, match="nests deeper than 64"):
+        parse_essay("---\ntitle:\n  " + "? " * 1_000 + "x\n---\n\nA sentence.\n", "essay.md")
