@@ -14,10 +14,12 @@ Split, by document: *dev* when the first byte of sha1(document name) is even (tu
 pypandoc-binary``), three more dev documents are rendered the same way on the fly, with the
 corpus's own gold tool: the two short JOSS papers beside the manuscripts (joss-gmr,
 joss-hypothesize) and bench/author_date_probe/, a probe written to exercise what citeproc does
-(year letters, names spelled out before "et al.", given names, particles, n.d., collapsed years).
+(year letters, names spelled out before "et al.", given names, particles, n.d., collapsed years);
+documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish.
 
     python bench/eval_author_date.py
-    python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong
+    python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev only; implies --dev-only)
+    python bench/eval_author_date.py --dev-only          # tuning: held-aside documents are not even run
 """
 
 from __future__ import annotations
@@ -73,10 +75,10 @@ def rendered_with_pandoc(corpus: Path, workdir: Path) -> list[tuple[str, Path, P
             ("joss-hypothesize", corpus / "joss-hypothesize" / "paper.md", corpus / "joss-hypothesize" / "paper.bib"),
             ("probe", ROOT / "bench" / "author_date_probe" / "essay.md", ROOT / "bench" / "author_date_probe" / "refs.bib")]
     suites = corpus / "bibtex-suites"
-    for name, bib in GENERATED:
+    for name, bib, lang in [(n, b, "") for n, b in GENERATED] + list(GENERATED_IN_LANGUAGES):
         if (suites / bib).is_file():
             doc = workdir / f"{name}.md"
-            doc.write_text(citing_every_entry(suites / bib), encoding="utf-8")
+            doc.write_text(citing_every_entry(suites / bib, lang), encoding="utf-8")
             docs.append((name, doc, suites / bib))
     env = dict(os.environ, PATH=str(Path(pypandoc.get_pandoc_path()).parent) + os.pathsep + os.environ["PATH"])
     out = []
@@ -101,12 +103,16 @@ GENERATED = (("gen-biblatex-examples", "biber/t_tdata_examples.bib"),
              ("gen-biber-extradate", "biber/t_tdata_extradate.bib"),
              ("gen-biber-uniqueness1", "biber/t_tdata_uniqueness1.bib"))
 """Documents written here that cite every entry of a real test .bib, rendered by pandoc like the rest."""
+GENERATED_IN_LANGUAGES = (("gen-jabref-authors-de", "jabref/jablib_src_test_resources_testbib_jabref-authors.bib", "de-DE"),
+                          ("gen-biblatex-examples-sv", "biber/t_tdata_examples.bib", "sv-SE"))
+"""The same, rendered in another language: citeproc prints "und", "u. a.", "o. J." (de), "och", "m.fl.", "u.å." (sv)."""
 GENERATED_HELD = frozenset({"gen-jabref-testjabref"})
 """The generated document kept aside (never tuned on)."""
 
 
-def citing_every_entry(bib: Path) -> str:
-    """A document citing each entry of ``bib`` once, in the forms pandoc has (no suppressed author)."""
+def citing_every_entry(bib: Path, lang: str = "") -> str:
+    """A document citing each entry of ``bib`` once, in the forms pandoc has (no suppressed author),
+    in the language ``lang`` (a BCP 47 tag such as de-DE; '' for pandoc's default, en-US)."""
     from litreview.bibliography.load import load_bibliography as load
 
     keys = [s.key for s in load(bib).sources if s.type not in ("xdata", "set")]
@@ -121,7 +127,8 @@ def citing_every_entry(bib: Path) -> str:
         sentences.append(f"Claim {n} holds {forms[n % len(forms)] % keys[n]}.")
         n += 1
     paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
-    return f"---\nbibliography: {bib}\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+    header = f"bibliography: {bib}\n" + (f"lang: {lang}\n" if lang else "")
+    return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def is_dev(name: str) -> bool:
@@ -191,7 +198,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show-errors", metavar="DOC", default="")
+    parser.add_argument("--dev-only", action="store_true", help="skip the held-aside documents (while tuning)")
     args = parser.parse_args()
+    args.dev_only = args.dev_only or bool(args.show_errors)  # looking at errors is tuning: dev only
     docs = documents(args.corpus)
     if not docs:
         print(f"no renderings under {args.corpus}", file=sys.stderr)
@@ -206,6 +215,8 @@ def main() -> int:
     for name, text, bib, gold in docs:
         generated = (name, text, bib, gold) in extra
         split = "held" if name in GENERATED_HELD else "dev" if is_dev(name) or generated else "held"
+        if args.dev_only and split == "held":
+            continue
         show = args.show_errors == name and split == "dev"
         r = evaluate(text, bib, gold, show)
         totals[split].update(r)
@@ -216,6 +227,8 @@ def main() -> int:
     for split, label in (("dev-real", "dev, corpus renderings"), ("held-real", "held aside, corpus renderings"),
                          ("dev", "dev (tuned on), all"), ("held", "held aside, all")):
         t = totals[split]
+        if args.dev_only and split.startswith("held"):
+            continue
         share = t["resolved"] / t["items"] if t["items"] else 1.0
         print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f}")
     return 0

@@ -10,19 +10,29 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Mention
+from . import shorthand, terms
+from .author_names import GIVEN_WORDS, fit, lookup, lookup_tail, loose
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, extra_signatures, nameless, year_labels
-from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
+from .labels import CONTAINER_TYPES, YearLabel, nameless, year_labels
+from .text import content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
 # ("2017/" from a URL key), never a second year ("2017/18").
-_YEAR = re.compile(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?|n\.d\.|forthcoming|in press)"
-                   r"(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+# After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of
+# a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b").
+_OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
+"""An open date range ("2006/" prints "2006–", lettered "2006–b"): read as its first year."""
+_YEAR = re.compile(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
+                   rf"|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
+                   rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
+                   r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                    r"(?![\w–\-]|/\w)")
-_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?|n\.d\.)"
-                        r"(?:(?<=\.)-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
+                        rf"|{terms.NO_DATE})"
+                        rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
+                        r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
 _ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
 """The original date a style prints before the edition's: "Moraux [1924] 1979"."""
@@ -38,15 +48,19 @@ _NOT_NAMES = wordset("""
 def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
     """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
     text = claim.text
+    short = shorthand.shorthands(index).pattern
     for paren in _PAREN.finditer(text):
         body = paren.group("body")
-        if "@" in body or not _YEAR.search(body):
+        if "@" in body or not (_YEAR.search(body) or (short and short.search(body))):
             continue
         last_names = ""
         offset = paren.start("body")
         for segment in _segments(body):
             seg_text, seg_start = segment
             parsed = _parse_segment(seg_text)
+            if short and _shorthand_in(claim, paren, seg_text, offset + seg_start, parsed, index, found):
+                last_names = ""
+                continue
             if parsed is None:
                 continue
             names, years, rest = parsed
@@ -62,6 +76,23 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                     continue
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found)
+    if short:
+        for start, end, written, keys, locator in shorthand.in_text(text, index):
+            if not found.covered(claim.id, start, end):
+                found.cover(claim.id, start, end)
+                _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
+                  parsed: tuple[str, list[tuple[str, str]], str] | None, index: SourceIndex, found: Found) -> bool:
+    """ "(KpV, 12)", "(see KU; Kant 1968b)": a biblatex shorthand standing for its entry (no year printed)."""
+    match = shorthand.in_segment(seg, index)
+    if match is None or (parsed is not None and parsed[0] and lookup(parsed[0], index)):
+        return False  # "(Kant 1968b)": names and a year that resolve are read as such
+    written, keys, locator = match
+    found.cover(claim.id, paren.start(), paren.end())
+    _emit(claim, keys, written, paren.group(), at + max(seg.find(written), 0), locator, 1.0, index, found)
+    return True
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
@@ -77,19 +108,24 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     if m is None:
         return None
     names = _ORIGINAL_DATE.sub("", seg[:m.start()]).strip().rstrip(",").strip()
-    years = [(m.group("y"), m.group("s") or "")]
+    years = [(_year_read(m.group("y")), m.group("s") or "")]
     rest = seg[m.end():]
     while True:
         more = _MORE_YEAR.match(rest)
         if not more:
             break
-        years.append((more.group("y"), more.group("s") or ""))
+        years.append((_year_read(more.group("y")), more.group("s") or ""))
         rest = rest[more.end():]
     return names, years, rest
 
 
-YEAR_WORDS = ("forthcoming", "in press")
-"""Year fields styles print as written instead of a year."""
+YEAR_WORDS = terms.YEAR_WORDS
+
+
+def _year_read(year: str) -> str:
+    """The year as the matcher compares it: "o. J." is "n.d.", "In Press" is "in press"."""
+    year = terms.no_date(year)
+    return year if year[:1].isdigit() or year == "n.d." else fold(" ".join(year.split()))
 
 
 def _year_word(index: SourceIndex, key: str) -> bool:
@@ -137,54 +173,19 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) ->
     return same_year
 
 
-def _lookup(names: str, index: SourceIndex) -> list[str]:
-    """Keys whose name signature is the longest tail of ``names`` ("see Keohane and Nye")."""
-    return _lookup_tail(names, index)[0]
-
-
-def _lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
-    """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
-    extra = _extra(index)
-    longest = max(index.max_signature_words, index.__dict__["_extra_longest"])
-    words = canonical(names).split()
-    for i in range(max(0, len(words) - longest), len(words)):
-        sig = " ".join(words[i:])
-        if sig in index.signatures:
-            return index.signatures[sig], len(words) - i
-        if sig in extra:
-            return extra[sig], len(words) - i
-    return [], 0
-
-
-def _extra(index: SourceIndex) -> dict[str, list[str]]:
-    cached = index.__dict__.get("_extra_signatures")
-    if cached is None:
-        cached = extra_signatures(index.sources)
-        index.__dict__["_extra_signatures"] = cached
-        index.__dict__["_extra_longest"] = max((len(s.split()) for s in cached), default=1)
-    return cached
-
-
-def _loose(names: str, index: SourceIndex) -> list[str]:
-    for word in canonical(names).split():
-        if word in index.first_family:
-            return index.first_family[word]
-    return []
-
-
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found) -> None:
-    sig_keys, confidence = _lookup(names, index), 1.0
+    sig_keys, confidence = lookup(names, index), 1.0
     if not sig_keys:
-        sig_keys, confidence = _loose(names, index), 0.8
+        sig_keys, confidence = loose(names, index), 0.8
     resolved_any = False
     locator = rest.strip().lstrip(",").strip()
-    loose = None
+    loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = _fit(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
+        keys = fit(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
-            loose = _loose(names, index) if loose is None else loose
-            keys = _candidates(loose, year, suffix, index)
+            loose_keys = loose(names, index) if loose_keys is None else loose_keys
+            keys = _candidates(loose_keys, year, suffix, index)
         if not keys and n > 0 and not _second_year(years[0][0], year, suffix):  # "2014, 1601": a page
             locator = (f"{year}{suffix}" + rest).strip().lstrip(",").strip()
             break
@@ -200,44 +201,6 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)
-
-
-ET_AL_MIN = 3
-"""Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
-
-
-def _fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """Among several entries, those the written names fit best: "et al." for three authors or
-    more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
-    if len(keys) > 1 and canonical(names).endswith("et al"):
-        many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
-                or any(p.family == "others" for p in persons_of(index.sources[k]))]
-        keys = many or keys
-    return _by_given_name(names, keys, index)
-
-
-def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """Among several entries, those whose authors' given names the citation spells out best.
-
-    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001", "J. AAA" from "John
-    AAA", "Blether and John Doe" from "Blether and Jane Doe": a given name written in full counts
-    more than one that only shares its initial.
-    """
-    if len(keys) < 2:
-        return keys
-    written = set(canonical(names).split())
-    scores = {}
-    for key in keys:
-        score = 0
-        for person in persons_of(index.sources[key]):
-            given = canonical(person.given).split()
-            if given and given[0] in written:
-                score += 2
-            elif given and given[0][:1] in written:
-                score += 1
-        scores[key] = score
-    best = max(scores.values())
-    return [k for k in keys if scores[k] == best] if best else keys
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
@@ -293,8 +256,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     year, suffix = years[0]
     # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
     if toks and lead[toks[-1].end:].strip() in ("", "."):
-        window = toks[-index.max_signature_words:]
-        sig_keys, size = _lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
+        window = toks[-(index.max_signature_words + GIVEN_WORDS):]
+        sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
         if sig_keys and any(_candidates(sig_keys, y, s, index) for y, s in years):
             first = window[-min(size, len(window))]
             span = lead[first.start:window[-1].end]
@@ -302,13 +265,16 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
                 # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature.
-                more = _fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index), index)
+                more = fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
                     found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
                                                        f"no entry for {span} {_year_text(y, s)}"))
             return
+    # The sentence was split inside the citation, after an abbreviation: "Brown u. a. | (2011)".
+    if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
+        return
     # An entry with neither names nor title: the style prints only its year label, "(n.d.-k)".
     if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
@@ -333,6 +299,27 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
                                               f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[tuple[str, str]], locator: str,
+                      before: str, index: SourceIndex, found: Found) -> bool:
+    """ "Gauck m.fl. (u.å.)" read as two sentences: the names end the sentence before the parenthesis."""
+    toks = tokens(before)
+    if not toks or before[toks[-1].end:].strip() != ".":
+        return False
+    window = toks[-(index.max_signature_words + GIVEN_WORDS):]
+    names = before[window[0].start:window[-1].end]
+    sig_keys, size = lookup_tail(names, index)
+    picked = [fit(names, _candidates(sig_keys, y, s, index), index) for y, s in years] if sig_keys else []
+    if not any(picked):
+        return False
+    span = before[window[-min(size, len(window))].start:].strip()
+    found.cover(claim.id, paren.start(), paren.end())
+    for (y, s), keys in zip(years, picked, strict=True):
+        if keys:
+            _emit(claim, keys, f"{span} ({_year_text(y, s)})", paren.group(), paren.start(), locator, 1.0, index,
+                  found)
+    return True
 
 
 def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,

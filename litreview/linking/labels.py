@@ -48,6 +48,19 @@ def nameless(source: Source) -> bool:
     return names_key(source) == (("", ""),) and source.type not in CONTAINER_TYPES
 
 
+_USEPREFIX = re.compile(r"(?:^|[,\s])useprefix\s*(?:=\s*(?P<v>\w+))?", re.I)
+
+
+def uses_prefix(source: Source) -> bool:
+    """Whether citations print the name particle ("van Gennep") or drop it ("Gennep"): biblatex's
+    ``useprefix`` option, false unless the entry (``options``) or its first name sets it; pandoc does the same."""
+    for value in (source.field("author") or source.field("editor"), source.field("options")):
+        match = _USEPREFIX.search(value)
+        if match:
+            return (match.group("v") or "true").lower() == "true"
+    return False
+
+
 def _person_key(person: Person) -> tuple[str, str]:
     family = canonical(" ".join(p for p in (person.prefix, person.family) if p))
     return family, canonical(person.given)[:1]
@@ -119,7 +132,7 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for source in sources.values():
         people = source.authors or source.editors
-        forms: set[str] = set()
+        forms = short_name_forms(source)
         if len(people) >= 3:
             families = [family_forms(p)[-1] for p in people[:MAX_EXPANDED]]
             for n in range(2, min(len(people), MAX_EXPANDED)):
@@ -136,3 +149,55 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
             if form:
                 out[form].append(source.key)
     return dict(out)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+
+
+def corporate_forms(person: Person) -> set[str]:
+    """How a style or an author may write an organisation named as author: "World Health
+    Organization" is also "WHO" (APA's abbreviation) and "The World Bank" "World Bank"."""
+    if person.given or person.prefix or len(person.family.split()) < 2:
+        return set()
+    words = _NAME_WORD.findall(person.family)
+    forms = set()
+    acronym = "".join(w[0] for w in words if w[0].isupper())
+    if len(acronym) >= 2:
+        forms.add(canonical(acronym))
+    if words and words[0].lower() == "the":
+        forms.add(canonical(person.family.split(None, 1)[1]))
+    return forms
+
+
+def _list_forms(people: tuple[Person, ...]) -> set[str]:
+    from .index import family_forms
+
+    families = [family_forms(p)[-1] for p in people]
+    if len(families) == 1:
+        return {families[0]}
+    if len(families) == 2:
+        return {f"{families[0]} and {families[1]}"}
+    return {f"{families[0]} et al", " ".join(families[:-1]) + f" and {families[-1]}"}
+
+
+def short_name_forms(source: Source) -> set[str]:
+    """Name forms biblatex prints instead of the names: ``shortauthor``/``shorteditor`` ("WHO"),
+    ``label`` (for an entry with no names), and the abbreviation of a sole corporate author."""
+    from ..bibliography.load import read_people
+
+    forms: set[str] = set()
+    for name in ("shortauthor", "shorteditor"):
+        value = source.field(name)
+        if value:
+            try:
+                people = read_people(value)
+            except ValueError:
+                people = ()
+            forms |= _list_forms(people) if people else set()
+    label = source.field("label")
+    if label:
+        forms.add(canonical(decode_latex(label)))
+    people = source.authors or source.editors
+    if len(people) == 1:
+        forms |= corporate_forms(people[0])
+    return forms

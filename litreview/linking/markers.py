@@ -24,7 +24,7 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex) -> Found:
         before = previous.text if previous is not None and previous.paragraph == claim.paragraph else ""
         if claim.citations or (claim.citations is None and "@" in claim.text):
             pandoc.read(claim, found)
-        if "(" in claim.text:
+        if "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
             author_date.find_in_claim(claim, before, index, found)
         previous = claim
     return found

@@ -1,0 +1,150 @@
+"""Which entries a name list written in an author-date citation names: "Keohane and Nye", "Brown u. a.",
+"Blether and Jane Doe", "van Gennep", "WHO".
+
+The index's signatures first, then the forms styles print besides them (``labels.extra_signatures``);
+among several entries, the one the written names fit best ("et al.", particles, "Jr.", given names).
+"""
+
+from __future__ import annotations
+
+from ..model import Person
+from . import terms
+from .index import SourceIndex, persons_of
+from .labels import extra_signatures, uses_prefix
+from .text import canonical
+
+
+def lookup(names: str, index: SourceIndex) -> list[str]:
+    """Keys whose name signature is the longest tail of ``names`` ("see Keohane and Nye")."""
+    return lookup_tail(names, index)[0]
+
+
+def lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
+    """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
+    extra = _extra(index)
+    longest = max(index.max_signature_words, index.__dict__["_extra_longest"]) + GIVEN_WORDS
+    written = canonical(names).split()
+    english, origins = terms.in_english(written)  # "Alam und Gustafsson", "Brown u. a."
+    for start in range(max(0, len(written) - longest), len(written)):
+        tails = [written[start:]]
+        if english != written and start in origins:
+            tails.append(english[origins.index(start):])
+        bare = _without_given_names(tails[-1], index)  # "Blether and Jane Doe", "Percy L. Ralley Jr."
+        if bare and bare != tails[-1]:
+            tails.append(bare)
+        for words in tails:
+            sig = " ".join(words)
+            if sig in index.signatures:
+                return index.signatures[sig], len(written) - start
+            if sig in extra and (len(words) > 1 or _capitalised(names, words[0])):
+                return extra[sig], len(written) - start
+    return [], 0
+
+
+GIVEN_WORDS = 3
+"""Words of given names (and "Jr.") a citation may add to a signature: "Blether and Jane Doe", "Percy L. Ralley"."""
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Name suffixes ("Jr.") a style prints after the family name."""
+
+
+def _without_given_names(words: list[str], index: SourceIndex) -> list[str]:
+    """The words of a name list without the given names and suffixes citeproc adds to tell people apart."""
+    cached = index.__dict__.get("_given_words")
+    if cached is None:
+        given: set[str] = set()
+        for source in index.sources.values():
+            for person in persons_of(source):
+                given.update(canonical(person.given).split())
+        cached = index.__dict__["_given_words"] = frozenset(given - set(index.by_family))
+    out = [w for w in words[:-1] if w not in cached and w not in SUFFIXES]
+    return out + words[-1:] if words and words[-1] not in SUFFIXES else out
+
+
+def _capitalised(written: str, word: str) -> bool:
+    """Whether the one-word form ("WHO") is written with a capital ("who" is a pronoun)."""
+    return any(canonical(w) == word and w.lstrip("[(")[:1].isupper() for w in written.split())
+
+
+def _extra(index: SourceIndex) -> dict[str, list[str]]:
+    cached = index.__dict__.get("_extra_signatures")
+    if cached is None:
+        cached = extra_signatures(index.sources)
+        index.__dict__["_extra_signatures"] = cached
+        index.__dict__["_extra_longest"] = max((len(s.split()) for s in cached), default=1)
+    return cached
+
+
+def loose(names: str, index: SourceIndex) -> list[str]:
+    for word in canonical(names).split():
+        if word in index.first_family:
+            return index.first_family[word]
+    return []
+
+
+ET_AL_MIN = 3
+"""Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
+
+
+def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """Among several entries, those the written names fit best: "et al." for three authors or
+    more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
+    if len(keys) > 1 and terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]:
+        many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
+                or any(p.family == "others" for p in persons_of(index.sources[k]))]
+        keys = many or keys
+    return _by_given_name(names, _by_suffix(names, _by_prefix(names, keys, index), index), index)
+
+
+def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """ "Percy L. Ralley Jr." for the entry whose author is Jr., "Percy L. Ralley" for the other."""
+    if len(keys) < 2:
+        return keys
+    written = SUFFIXES & set(canonical(names).split())
+    fit = [k for k in keys if (set(canonical(p.suffix).split()) & SUFFIXES if (p := _first_person(k, index)) else set())
+           == written]
+    return fit or keys
+
+
+def _first_person(key: str, index: SourceIndex) -> Person | None:
+    people = persons_of(index.sources[key])
+    return people[0] if people else None
+
+
+def _by_prefix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """ "van Gennep" for the entry that sets biblatex's ``useprefix``, "Gennep" for the one that does not."""
+    if len(keys) < 2:
+        return keys
+    written = f" {canonical(names)} "
+
+    def fits(key: str) -> bool:
+        people = persons_of(index.sources[key])
+        if not people or not people[0].prefix:
+            return True
+        shown = f" {canonical(people[0].prefix + ' ' + people[0].family)} " in written
+        return shown == uses_prefix(index.sources[key])
+
+    return [k for k in keys if fits(k)] or keys
+
+
+def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """Among several entries, those whose authors' given names the citation spells out best.
+
+    citeproc adds given names to tell "John Smith 2001" from "Jane Smith 2001", "J. AAA" from "John
+    AAA", "Blether and John Doe" from "Blether and Jane Doe": a given name written in full counts
+    more than one that only shares its initial.
+    """
+    if len(keys) < 2:
+        return keys
+    written = set(canonical(names).split())
+    scores = {}
+    for key in keys:
+        score = 0
+        for person in persons_of(index.sources[key]):
+            given = canonical(person.given).split()
+            if given and given[0] in written:
+                score += 2
+            elif given and given[0][:1] in written:
+                score += 1
+        scores[key] = score
+    best = max(scores.values())
+    return [k for k in keys if scores[k] == best] if best else keys

@@ -1,0 +1,65 @@
+"""The words a citation style prints between names and years, in the languages citeproc's locales know.
+
+pandoc's citeproc takes "and", "et al." and "n.d." from the document's locale (``lang: de-DE``
+gives "(Smith und Jones 2010)", "(Brown u. a. 2011)", "(Doe, o. J.-b)"). The forms below are
+those its locales print; a name list is read in English ("and", "et al") after these are mapped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import canonical
+
+_NO_DATE_TERMS = ("n.d.", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.", "b.r.", "b.g.",
+                  "不詳",
+                  "e.d.", "d. g.", "ei pvm.", "t.y.", "t.t.", "f.a.", "é. n.", "bez dat.", "sem data", "sen data",
+                  "б. д.", "χ.χ.", "không ngày", "ל.ת.", "د.ت", "بدون تاریخ", "ม.ป.ป.", "일자 없음", "日付なし", "不详")
+"""The "no date" term of citeproc's locales, as pandoc prints it (``lang: de-DE`` gives "o. J.", fr "s. d.",
+es "s. f.", nl "z.d.", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...): each reads "n.d."."""
+NO_DATE = "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(_NO_DATE_TERMS, key=len, reverse=True))
+_NO_DATE = re.compile(rf"(?:{NO_DATE})$")
+YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
+"""What some locales print right after the year: hr "2010.", lv "2010. gada", lt "2010 m.", ru "2010 г.", ja/zh "2010年"."""
+
+YEAR_WORDS = ("forthcoming", "in press", "in preparation", "submitted", "under review", "accepted",
+              "im druck", "en prensa", "sous presse", "no prelo", "in stampa", "ter perse")
+"""Year fields styles print as written instead of a year ("(Heiss forthcoming)"), in a few languages."""
+YEAR_WORD = "|".join(w.replace(" ", r"\s") for w in YEAR_WORDS)
+
+_AND_TERMS = ("and", "&", "und", "et", "y", "e", "en", "och", "og", "i", "a", "ja", "ve", "și", "és", "in", "ir", "un",
+              "и", "και", "eta", "và", "dan", "ו", "و", "と", "和", "와/과", "และ", "及")
+"""The locales' "and" between two names (sv "och", fi "ja", tr "ve", ro "și", hu "és", lt "ir", lv "un", ...)."""
+AND = frozenset(w for t in _AND_TERMS for w in canonical(t).split())
+_ET_AL_TERMS = ("et al.", "u. a.", "e.a.", "m.fl.", "mfl.", "o.fl.", "ym.", "vd.", "és mtsai.", "i sur.", "idr.",
+                "ir kt.", "u.c.", "и др.", "κ.ά.", "và c.s.", "dkk.", "ואחרים", "وآخرون", "و همکاران", "ほか", "等",
+                "기타", "และคณะ", "and others", "et coll.", "y col.", "y cols.")
+"""The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", ...), "and others"."""
+_ET_AL = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_TERMS) + r")$")
+
+
+def no_date(year: str) -> str:
+    """ "o. J.", "s. d.", "u.å.": "n.d."; anything else as it is."""
+    return "n.d." if _NO_DATE.match(year) else year
+
+
+def in_english(words: list[str]) -> tuple[list[str], list[int]]:
+    """``canonical`` words of a name list with the locale's "et al." and "and" read in English,
+    and for each word the index of the word it came from ("smith und jones" -> "smith and jones")."""
+    text = " ".join(words)
+    match = _ET_AL.search(text)
+    head = words
+    tail: list[str] = []
+    if match:
+        kept = len(text[:match.start()].split())
+        head, tail = words[:kept], ["et", "al"]
+    out: list[str] = []
+    origins: list[int] = []
+    for i, word in enumerate(head):
+        if 0 < i < len(head) - 1 and word in AND:
+            if out and out[-1] == "and":
+                continue  # ko "와/과": one "and" in two words
+            word = "and"
+        out.append(word)
+        origins.append(i)
+    return out + tail, origins + [len(head)] * len(tail)

@@ -1,0 +1,227 @@
+"""Author-date citations in the forms biblatex and citeproc print besides "Family Year".
+
+biblatex ``shorthand`` ("(KpV, 12)"), ``shortauthor`` and ``label`` ("(WHO 2020)", "(CMS 2003)"),
+organisations as authors (braced BibTeX names, CSL-JSON ``literal``), and the variants of
+"et al.", "and" and locators that styles in other languages print.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import load_bibliography, parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.model import Bibliography
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bibtex-suites" / "biber"
+
+# Shaped like the biblatex manual's examples (biblatex-examples.bib): two volumes of one edition,
+# each with its own shorthand, and the same author cited by name and year elsewhere.
+SHORTHAND = r"""@inbook{kant:kpv, shorthand = {KpV}, author = {Kant, Immanuel}, bookauthor = {Kant, Immanuel},
+  title = {Kritik der praktischen Vernunft}, booktitle = {Werke}, volume = {5}, year = {1968}, pages = {1--163}}
+@inbook{kant:ku, shorthand = {KU}, author = {Kant, Immanuel}, title = {Kritik der Urtheilskraft},
+  booktitle = {Werke}, volume = {5}, year = {1968}, pages = {165--485}}
+@book{kant:rel, author = {Kant, Immanuel}, title = {Die Religion}, year = {1793}}
+@book{anon, shorthand = {Anony}, title = {Anonymous work}, year = {1990}}
+@book{rk4, shorthand = {RK4}, author = {Runge, Carl}, title = {Integration}, year = {1895}}
+"""
+
+
+def _markers(text: str, bib: Bibliography) -> list[tuple[str, str, str]]:
+    linkage = link(parse_essay(text), bib)
+    return [(lk.source_key, lk.locator, lk.status) for lk in linkage.links if lk.kind == "marker"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Duty binds the will (KpV, 12).", [("kant:kpv", "12")]),
+    ("Duty binds the will (KpV).", [("kant:kpv", "")]),
+    ("Taste is free (see KU, p. 211; Kant 1793).", [("kant:ku", "p. 211"), ("kant:rel", "")]),
+    ("Taste is free (KU, 211; KpV, 30).", [("kant:ku", "211"), ("kant:kpv", "30")]),
+    ("As Kant (KpV, 30) puts it, duty binds.", [("kant:kpv", "30")]),
+    ("Duty binds the will, KpV 12, and taste is free, KU, 211.", [("kant:kpv", "12"), ("kant:ku", "211")]),
+    ("The integrator (RK4, 1600) is stable.", [("rk4", "1600")]),
+])
+def test_a_biblatex_shorthand_cites_its_entry(text: str, want: list[tuple[str, str]]) -> None:
+    got = _markers(text, parse_bibliography(SHORTHAND))
+    assert sorted((k, loc) for k, loc, _ in got) == sorted(want)
+    assert all(status == "confirmed" for *_, status in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Kant wrote on religion (Kant 1793).",  # names and a year: the entry without a shorthand
+    "An Anony mouse ran by.",  # a shorthand that reads as a word is matched in parentheses only
+    "The KUKA robot (model 4) and kupv were used.",  # a shorthand only as a whole word, case as written
+])
+def test_a_shorthand_is_not_read_into_other_text(text: str) -> None:
+    got = _markers(text, parse_bibliography(SHORTHAND))
+    assert all(k == "kant:rel" for k, *_ in got)
+
+
+def test_a_shorthand_that_reads_as_a_word_is_still_matched_in_parentheses() -> None:
+    assert [k for k, *_ in _markers("Nobody signed it (Anony, 4).", parse_bibliography(SHORTHAND))] == ["anon"]
+
+
+@pytest.mark.skipif(not (SHARED / "t_tdata_examples.bib").is_file(), reason="needs ../shared/corpus/bibtex-suites")
+def test_the_shorthands_of_the_biblatex_examples() -> None:
+    bib = load_bibliography(SHARED / "t_tdata_examples.bib")
+    got = _markers("Reason is practical (KpV, 25). Judgment reflects (KU, 180). Saints were named (AA 2002, 431).",
+                   bib)
+    assert [(k, loc) for k, loc, _ in got] == [("kant:kpv", "25"), ("kant:ku", "180"), ("angenendtsa", "431")]
+    got = _markers("Style is a choice (CMS 2003, 16.4). The archive grows (CTAN 2006).", bib)
+    assert [k for k, *_ in got] == ["cms", "ctan"]
+
+
+ORGS = r"""@techreport{who2020, author = {{World Health Organization}}, title = {World report on health}, year = {2020}}
+@book{un2015, author = {{United Nations}}, title = {Transforming our world}, year = {2015}}
+@report{oecd2019, author = {{Organisation for Economic Co-operation and Development}}, title = {Society}, year = {2019}}
+@misc{bank2018, author = {{The World Bank}}, title = {Poverty and shared prosperity}, year = {2018}}
+@report{ilo2021, author = {{International Labour Organization}}, shortauthor = {ILO}, title = {World employment}, date = {2021}}
+@manual{cms2003, label = {CMS}, title = {The Chicago Manual of Style}, year = {2003}}
+@book{nations1999, author = {Nations, Ursula}, title = {A life}, year = {2015}}
+"""
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Health is a right (World Health Organization 2020).", "who2020"),
+    ("World Health Organization (2020) calls health a right.", "who2020"),
+    ("Health is a right (WHO 2020, 12).", "who2020"),
+    ("Health is a right (World Health Organization [WHO], 2020).", "who2020"),
+    ("Goals were set (United Nations 2015).", "un2015"),
+    ("Societies age (OECD 2019).", "oecd2019"),
+    ("Poverty falls (World Bank 2018).", "bank2018"),
+    ("Poverty falls (The World Bank 2018).", "bank2018"),
+    ("Jobs return (ILO 2021, 3).", "ilo2021"),
+    ("Jobs return (International Labour Organization 2021).", "ilo2021"),
+    ("Style matters (CMS 2003).", "cms2003"),
+])
+def test_an_organisation_as_author(text: str, key: str) -> None:
+    assert [k for k, *_ in _markers(text, parse_bibliography(ORGS))] == [key]
+
+
+def test_a_braced_organisation_is_one_family_name() -> None:
+    bib = parse_bibliography(ORGS)
+    who = next(s for s in bib.sources if s.key == "who2020")
+    assert [(p.family, p.given) for p in who.authors] == [("World Health Organization", "")]
+    # "Nations" alone names the person, not the organisation; "who" in lower case is a pronoun.
+    assert [k for k, *_ in _markers("Lives differ (Nations 2015).", bib)] == ["nations1999"]
+    assert _markers("Those who (2020) left were counted.", bib) == []
+
+
+def test_an_institution_as_author_in_csl_json(tmp_path: Path) -> None:
+    items = [{"id": "who", "type": "report", "author": [{"literal": "World Health Organization"}],
+              "title": "World report", "issued": {"date-parts": [[2020]]}},
+             {"id": "un", "type": "book", "author": [{"literal": "United Nations"}],
+              "title": "Transforming", "issued": {"date-parts": [[2015]]}}]
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    got = _markers("Health is a right (WHO 2020). Goals were set (United Nations 2015).", load_bibliography(path))
+    assert [k for k, *_ in got] == ["who", "un"]
+
+
+# Rendered by pandoc's citeproc (Chicago author-date) with ``lang:`` set; the entries are LOCALE below.
+LOCALE = r"""@book{two, author={Smith, John and Jones, Mary}, title={Two}, year={2010}}
+@book{four, author={Brown, A. and Green, B. and White, C. and Black, D. and Grey, E.}, title={Four}, year={2011}}
+@book{brown, author={Brown, A.}, title={Alone}, year={2011}}
+@book{nd, author={Doe, Jane}, title={Undated}}
+@book{nd2, author={Doe, Jane}, title={Another undated}}
+@book{press, author={Roe, Rick}, title={Pressing}, year={im Druck}}
+@book{y1, author={Kim, Kay}, title={Alpha}, year={2015}}
+@book{y2, author={Kim, Kay}, title={Beta}, year={2015}}
+@book{vd, author={van Dijk, Teun and de la Cruz, Maria}, title={Particles}, year={2014}}
+"""
+LOCALE_KEYS = ["two", "four", "nd", "two", "y1", "y2", "vd", "nd", "nd2"]
+
+
+@pytest.mark.parametrize("rendered", [
+    # de-DE
+    "A (Smith und Jones 2010, 12). B (Brown u. a. 2011). C (Doe, o. J.-b). E Smith und Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk und Cruz 2014). J (Doe, o. J.-b, o. J.-a).",
+    # fr-FR, es-ES, nl-NL
+    "A (Smith et Jones 2010, 12). B (Brown et al. 2011). C (Doe, s. d.-b). E Smith et Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk et Cruz 2014). J (Doe, s. d.-b, s. d.-a).",
+    "A (Smith y Jones 2010, 12). B (Brown et al. 2011). C (Doe, s. f.-b). E Smith y Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk y Cruz 2014). J (Doe, s. f.-b, s. f.-a).",
+    "A (Smith en Jones 2010, 12). B (Brown e.a. 2011). C (Doe, z.d.-b). E Smith en Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk en Cruz 2014). J (Doe, z.d.-b, z.d.-a).",
+    # sv-SE (the sentence splits after "m.fl."), fi-FI, pt-PT
+    "A (Smith och Jones 2010, 12). B Brown m.fl. (2011). C (Doe, u.å.-b). E Smith och Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk och Cruz 2014). J (Doe, u.å.-b, u.å.-a).",
+    "A (Smith ja Jones 2010, 12). B (Brown ym. 2011). C (Doe, ei pvm.-b). E Smith ja Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk ja Cruz 2014). J (Doe, ei pvm.-b, ei pvm.-a).",
+    "A (Smith e Jones 2010, 12). B (Brown et al. 2011). C (Doe, sem data-b). E Smith e Jones (2010). "
+    "G (Kim 2015a; 2015b, 4). H (Dijk e Cruz 2014). J (Doe, sem data-b, sem data-a).",
+    # hr-HR and lt-LT mark the year ("2010.", "2010 m."); ru-RU "г."; ja-JP "年"
+    "A (Smith i Jones 2010., 12). B (Brown i sur. 2011.). C (Doe, bez dat.-b). E Smith i Jones (2010.). "
+    "G (Kim 2015.a; 2015.b, 4). H (Dijk i Cruz 2014.). J (Doe, bez dat.-b, bez dat.-a).",
+    "A (Smith ir Jones 2010 m., 12). B (Brown ir kt. 2011 m.). C (Doe, s.a.-b). E Smith ir Jones (2010 m.). "
+    "G (Kim 2015 m.a; 2015 m.b, 4). H (Dijk ir Cruz 2014 m.). J (Doe, s.a.-b, s.a.-a).",
+    "A (Smith и Jones 2010 г., 12). B (Brown и др. 2011 г.). C (Doe, б. д.-b). E Smith и Jones (2010 г.). "
+    "G (Kim 2015 г.a; 2015 г.b, 4). H (Dijk и Cruz 2014 г.). J (Doe, б. д.-b, б. д.-a).",
+    "A (Smith と Jones 2010年, 12). B (Brown ほか 2011年). C (Doe, 日付なし-b). E Smith と Jones (2010年). "
+    "G (Kim 2015年a; 2015年b, 4). H (Dijk と Cruz 2014年). J (Doe, 日付なし-b, 日付なし-a).",
+])
+def test_and_et_al_and_no_date_as_each_locale_prints_them(rendered: str) -> None:
+    linkage = link(parse_essay(rendered), parse_bibliography(LOCALE))
+    assert [m.keys[0] if m.keys else None for m in linkage.mentions if m.kind == "marker"] == LOCALE_KEYS
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("It is due (Roe im Druck).", "press"),
+    ("It is due (Roe Im Druck, 3).", "press"),
+    ("Many wrote it (Brown et al 2011).", "four"),  # no period
+    ("Many wrote it (Brown et. al. 2011).", "four"),  # a common misspelling
+    ("Many wrote it (Brown and others 2011).", "four"),
+    ("Alone (Brown 2011).", "brown"),
+])
+def test_year_words_and_et_al_variants(text: str, key: str) -> None:
+    assert [k for k, *_ in _markers(text, parse_bibliography(LOCALE))] == [key]
+
+
+def test_a_name_with_y_or_e_inside_is_not_read_as_two() -> None:
+    bib = parse_bibliography("@book{og, author={Ortega y Gasset, José}, title={La rebelión}, year={1930}}\n"
+                             "@book{o, author={Ortega, Ana and Gasset, Luis}, title={Otro}, year={1930}}\n")
+    assert [k for k, *_ in _markers("Masses rebel (Ortega y Gasset 1930).", bib)] == ["og"]
+    assert [k for k, *_ in _markers("Masses rebel (Ortega y Gasset 1930). Others (Ortega and Gasset 1930).", bib)] == [
+        "og", "o"]
+
+
+def test_year_letters_go_on_past_z() -> None:
+    # pandoc's citeproc letters the 27th and 28th entries of one author and year "aa" and "ab".
+    bib = parse_bibliography("".join(f"@book{{k{i:02d}, author={{Many, Mo}}, title={{T{i:02d}}}, year={{2001}}}}\n"
+                                      for i in range(1, 30)))
+    got = _markers("One (Many 2001z). Two (Many 2001aa, 4). Three (Many 2001ab).", bib)
+    assert [(k, loc) for k, loc, _ in got] == [("k26", ""), ("k27", "4"), ("k28", "")]
+
+
+PARTICLES = r"""@book{vangennep, options = {useprefix}, author = {van Gennep, Arnold}, date = {1909}, title = {Les rites}}
+@book{gennep, author = {van Gennep, Arnold}, date = {1909}, title = {Les rites}}
+@book{ly2, author = {Arthur Sample}, date = {2006}, title = {Some title}}
+@book{ly3, author = {Arthur Sample}, date = {2006/}, title = {Some title}}
+@misc{sp8, author = {Ralley, Percy L.}, title = {Title1}, date = {2010}}
+@misc{sp9, author = {Ralley, Jr., Percy L.}, title = {Title1}, date = {2010}}
+@misc{test3, author = {John Blether and John Doe}, date = {2011}}
+@misc{test4, author = {John Blether and Jane Doe}, date = {2011}}
+@misc{doe, author = {Doe, Jane}, date = {2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc, like biblatex, prints the particle only when the entry sets useprefix.
+    ("Both hold (van Gennep 1909; Gennep 1909).", ["vangennep", "gennep"]),
+    ("Rites pass (Van Gennep 1909, 4).", ["vangennep"]),
+    # An open date range "2006/" prints "2006–", lettered with the closed 2006 of the same author.
+    ("Sample (2006–b) argues.", ["ly3"]),
+    ("It holds (Sample 2006a, 12).", ["ly2"]),
+    # Given names and "Jr." that citeproc adds to tell people apart.
+    ("It holds (see Percy L. Ralley 2010, chap. 2). It holds (Percy L. Ralley Jr. 2010).", ["sp8", "sp9"]),
+    ("It holds (Ralley Jr. 2010).", ["sp9"]),
+    ("Blether and Jane Doe (2011) argue.", ["test4"]),
+    ("Blether and John Doe (2011) argue.", ["test3"]),
+    ("Jane Doe (2011) argues alone.", ["doe"]),
+])
+def test_particles_open_ranges_suffixes_and_given_names(text: str, keys: list[str]) -> None:
+    assert [k for k, *_ in _markers(text, parse_bibliography(PARTICLES))] == keys
