@@ -139,17 +139,22 @@ import json, resource, sys, time, tracemalloc
 sys.path.insert(0, sys.argv[1])
 from litreview.essay import parse_essay
 from litreview.linking.curated import parse_curated
+from litreview.bibliography.load import parse_bibliography
 kind, text = sys.argv[2], sys.stdin.read()
 def run(text):
     try:
         if kind == "claims":
             parse_curated(text, "refs/claims.yaml")
+        elif kind == "bib":
+            bib = parse_bibliography(text, "refs/bibliography.bib")
+            said = [p.message for p in bib.problems if p.code == "LR100"]
+            return ("finding: " + said[0]) if said else "accepted"
         else:
             parse_essay(text, "refs/essay.md")
         return "accepted"
     except Exception as exc:
         return type(exc).__name__ + ": " + str(exc).splitlines()[0]
-run("links: []\n" if kind == "claims" else "---\na: 1\n---\n\nA sentence.\n")  # lazy imports, not the input
+run({"claims": "links: []\n", "bib": "@book{k, title={T}}\n"}.get(kind, "---\na: 1\n---\n\nA sentence.\n"))  # imports
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 wall, cpu = time.perf_counter(), time.process_time()
 outcome = run(text)
@@ -180,6 +185,8 @@ def bombs() -> dict[str, object]:
                                              + "x: 1\n"),
         "front matter: 100,000-deep flow list": ("essay", "---\nx: " + "[" * 100_000 + "]" * 100_000
                                                  + "\n---\n\nA sentence.\n"),
+        "bib: @string doubling itself 40 times (1 TB)": ("bib", '@string{a = "xy"}\n' + "@string{a = a # a}\n" * 40
+                                                         + "@book{k, title = a}\n"),
     }
     out = {}
     for name, (kind, text) in cases.items():
@@ -226,7 +233,16 @@ def linear() -> dict[str, object]:
         text = "Holsti and Bull and Mann, " * (n // 26) + "argue that."
         find_attributions([Claim("p1-s1", 1, 1, text, TextQuoteSelector(text), 1)], index, Found())
 
+    def linked(n: int) -> None:
+        from litreview.linking import link
+        link(parse_essay("Holsti argues that " + "the state and " * (n // 14) + "acts alone.\n", "e.md"), bib)
+
     spots = {
+        "bibliography/load: unclosed entries (148 KB: 84 s before)": (
+            lambda n: parse_bibliography("@book{k, title={a}\n" * (n // 19), "b.bib"), 148_000),
+        "bibliography/load: keyless entries (148 KB: 8 s before)": (
+            lambda n: parse_bibliography("@book{, title={a}}\n" * (n // 19), "b.bib"), 148_000),
+        "linking: one 100 KB sentence (every linker read it whole before)": (linked, 100_000),
         "checks/style _PERIOD_THEN_MARK (64 KB title: 41 s before)": (lambda n: _doubled("a" * n + ". b"), 64_000),
         "refparse_tail.sentence_end (48 KB reference: 13 s before)": (lambda n: sentence_end("J. " * (n // 3)), 48_000),
         "attribution._context_cue + listed (24 KB sentence: 3.8 s before)": (names, 24_000),

@@ -36,8 +36,8 @@ def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
     if len(text) > max_bytes:
         raise LoadLimitError(f"the YAML is {len(text):,} characters, more than the {max_bytes:,} allowed",
                              hint="split the file, or check it is the file you meant")
-    if "*" not in text and text.count("[") + text.count("{") + text.count("\n") < max_depth:
-        return  # no alias and too few lines/brackets to nest too deep
+    if "*" not in text and text.count("[") + text.count("{") + text.count("\n") + text.count("?") < max_depth:
+        return  # no alias and too few lines/brackets/explicit keys to nest too deep
     if _bracket_depth(text, max_depth) > max_depth:
         # Refused before parsing: the YAML scanner's work grows with the square of the flow depth.
         raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure")
@@ -60,6 +60,8 @@ def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
                 depth -= 1
     except YAMLError:
         return  # the real load reports the syntax error with its line
+    except RecursionError:  # nesting the counts above cannot see: "? ? ? ..." (explicit keys) on one line
+        raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure") from None
 
 
 _YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|#[^\n]*')

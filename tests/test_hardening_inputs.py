@@ -270,3 +270,123 @@ def test_a_year_of_digits_int_refuses_is_no_crash(year: str) -> None:
     bib = parse_bibliography(f"@book{{k, author={{Holsti, K. J.}}, title={{T}}, publisher={{P}}, year={{{year}}}}}\n",
                              "refs.bib")
     assert [s.year for s in bib.sources] == [None]
+
+
+# --- the BibTeX loader: macro bomb, quadratic prescan ---------------------------------------
+
+def test_a_macro_doubling_itself_is_capped_with_a_finding_on_its_line() -> None:
+    """``@string{a = a # a}`` doubles ``a``: 24 lines made 33 MB (and 30 would make gigabytes)."""
+    from litreview.bibliography.load import MACRO_BUDGET, parse_bibliography
+
+    text = '@string{a = "xy"}\n' + "@string{a = a # a}\n" * 24 + "@book{k, title = a # a, year = 2000}\n"
+    bib = parse_bibliography(text, "refs.bib")
+    bombs = [p for p in bib.problems if "macro" in p.message]
+    assert [(p.code, p.severity, p.file) for p in bombs] == [("LR100", "error", "refs.bib")]
+    assert bombs[0].line == 19  # the @string where the expansion went over the cap (18 doublings)
+    assert "@string" in bombs[0].hint
+    assert [s.key for s in bib.sources] == ["k"]
+    assert len(bib.sources[0].title) <= MACRO_BUDGET + 10 * len(text)
+
+
+def test_ordinary_macros_still_expand() -> None:
+    from litreview.bibliography.load import parse_bibliography
+
+    bib = parse_bibliography('@string{jpr = "Journal of Peace Research"}\n@string{ed = jpr # ", special issue"}\n'
+                             "@article{k, journal = ed, month = jan, year = 2000}\n", "refs.bib")
+    assert bib.problems == ()
+    assert bib.sources[0].container == "Journal of Peace Research, special issue"
+    assert bib.sources[0].fields["month"] == "January"
+
+
+def test_brace_partners_agree_with_group_end() -> None:
+    from litreview.bibliography.bibtex import ScanError, brace_partners, group_end
+
+    for text in ("{a{b}c}", "}{a}{", "{{{", "{a}}{b{c}d", "@book{k, title={A {B} \\{C}}\n@x{", "{" * 50 + "}" * 49):
+        partners = brace_partners(text)
+        for i, c in enumerate(text):
+            if c != "{":
+                continue
+            try:
+                expected = group_end(text, i)
+            except ScanError:
+                expected = -1
+            assert partners[i] == expected, (text, i)
+
+
+@pytest.mark.parametrize("piece", ["@book{k, title={a}\n", "@a{\n"])
+def test_thousands_of_unclosed_entries_are_each_reported_on_their_line(piece: str) -> None:
+    """Each unclosed entry used to cost a scan to the end of the file: 8,000 took 84 s."""
+    from litreview.bibliography.load import parse_bibliography
+
+    bib = parse_bibliography(piece * 4_000, "refs.bib")
+    unclosed = [p.line for p in bib.problems if p.code == "LR100" and "never closed" in p.message]
+    assert unclosed == list(range(1, 4_001))
+
+
+def test_thousands_of_keyless_entries_are_each_reported_once() -> None:
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import damaged_entries
+
+    bib = parse_bibliography("@book{, title={a}}\n" * 4_000, "refs.bib")
+    assert [p.line for p in bib.problems if p.code == "LR100"] == list(range(1, 4_001))  # one each
+    assert bib.sources[-1].key == "unnamed-4000" and bib.sources[-1].title == "a"
+    # Which entries a syntax error damaged: a scan of every error per entry was quadratic too.
+    assert damaged_entries(bib) == {s.key for s in bib.sources}
+    fine = parse_bibliography("@book{, title={a}}\n" + "@book{k, title={b}}\n" * 3, "refs.bib")
+    assert damaged_entries(fine) == {"unnamed-1"}
+
+
+# --- oversized sentences and the linkers --------------------------------------------------
+
+def test_the_linkers_read_an_oversized_sentence_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every linker (and the topical suggestions) used to get a sentence of any length whole."""
+    import litreview.linking as linking
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+    from litreview.linking.hits import Found
+
+    seen: list[int] = []
+
+    def spy(ctx: linking.LinkContext) -> Found:
+        seen.extend(len(c.text) for c in ctx.claims)
+        return Found()
+
+    real_suggest = linking.suggest
+
+    def suggest_spy(units, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.extend(len(u.text) for u in units)
+        return real_suggest(units, *args, **kwargs)
+
+    monkeypatch.setattr(linking, "LINKERS", (*linking.LINKERS, linking.Linker("spy", spy)))
+    monkeypatch.setattr(linking, "suggest", suggest_spy)
+    bib = parse_bibliography("@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, "
+                             "publisher={CUP}, year=2004}\n", "refs.bib")
+    essay = parse_essay("Holsti argues [@holsti2004taming] that " + "and the state " * 600 + "acts alone "
+                        "[@holsti2004taming].\n\nA short one [@holsti2004taming].\n", "essay.md")
+    assert max(len(c.text) for c in essay.claims) > 8_000  # the essay keeps the sentence whole
+    linkage = linking.link(essay, bib)
+    assert seen and max(seen) == 5_000  # linking.MAX_LINKED
+    long = essay.claims[0]
+    markers = [lk for lk in linkage.links if lk.claim_id == long.id and lk.kind == "marker"]
+    assert markers  # the citation inside the first 5,000 characters still links
+
+
+def test_an_oversized_sentence_finding_says_what_the_linkers_read(tmp_path: Path) -> None:
+    from litreview.checks.size import MAX_SENTENCE
+    from litreview.linking import MAX_LINKED
+
+    assert MAX_SENTENCE == MAX_LINKED
+    found = _check_json(tmp_path, "Holsti argues [@holsti2004taming].\n\n" + "and the state " * 400 + "acts alone.\n")
+    assert "links are looked for only in its first 5,000 characters" in found[0]["message"], found
+
+
+def test_explicit_keys_nested_on_one_line_are_refused_not_a_recursion_error() -> None:
+    """Found by the fuzz campaign: ``? ? ? ...`` nests mappings on one line, past the quick depth count."""
+    from litreview.essay import parse_essay
+    from litreview.linking.curated import parse_curated
+
+    with pytest.raises(ClaimsFileError, match="nests deeper than 64") as info:
+        parse_curated("groups:\n  - claim: p2-s2-3\n    anchor:\n      " + "? " * 1_000 + "x\n", "refs/claims.yaml")
+    assert info.value.line == 4
+    with pytest.raises(EssayError, match="nests deeper than 64"):
+        parse_essay("---\ntitle:\n  " + "? " * 1_000 + "x\n---\n\nA sentence.\n", "essay.md")

@@ -84,6 +84,20 @@ def group_end(text: str, i: int) -> int:
     raise ScanError("unbalanced braces")
 
 
+def brace_partners(text: str) -> dict[int, int]:
+    """``group_end`` for every ``{`` of a text in one pass: offset of each ``{`` -> offset just past
+    its ``}`` (-1 when it is never closed). Scanning from each brace alone is quadratic."""
+    partners: dict[int, int] = {}
+    stack: list[int] = []
+    for m in re.finditer(r"[{}]", text):
+        if m.group() == "{":
+            stack.append(m.start())
+        elif stack:
+            partners[stack.pop()] = m.end()
+    partners.update((i, -1) for i in stack)
+    return partners
+
+
 def value_end(text: str, i: int) -> int:
     """End of a field value: parts in braces, quotes, numbers or macro names joined by ``#``."""
     while True:

@@ -32,6 +32,8 @@ KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
+MACRO_BUDGET = 1_000_000
+"""Characters @string macros may give out in one file, beyond ten times its length."""
 _SPACES = re.compile(r"\s+")
 
 
@@ -73,13 +75,8 @@ class _Lines:
         return bisect.bisect_left(self.newlines, offset) + 1
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def _entry_start_line(text: str, line: int | None) -> int:
-    """The line of the ``@`` that opens the entry containing ``line``."""
-    lines = text.splitlines()
+def _entry_start_line(lines: list[str], line: int | None) -> int:
+    """The line of the ``@`` that opens the entry containing ``line`` (``lines``: the text's)."""
     for number in range((line or 1), 0, -1):
         if number <= len(lines) and lines[number - 1].lstrip().startswith("@"):
             return number
@@ -95,6 +92,8 @@ def _prescan(text: str, filename: str) -> list[Finding]:
     """
     problems: list[Finding] = []
     skip_to = 0
+    partners: dict[int, int] | None = None  # built at the first unbalanced entry, once
+    line_of = _Lines(text)
     comment_open = 0  # braces an "@comment{" left open: entries inside it end with its "}"
     for begin, end in bibtex.chunks(text):
         if begin < skip_to:
@@ -115,22 +114,21 @@ def _prescan(text: str, filename: str) -> list[Finding]:
         brace = text.find("{", begin)
         paren = text.find("(", begin)
         if opens > closes and not (0 <= paren < brace):
-            try:
-                close = bibtex.group_end(text, brace)
-            except bibtex.ScanError:
-                close = -1
+            if partners is None:
+                partners = bibtex.brace_partners(text)
+            close = partners.get(brace, -1)
             eol = text.find("\n", close)
             tail = text[close:eol if eol >= 0 else len(text)] if close > 0 else "?"
             if close > end and not tail.strip(" \t,)}"):
                 # The entry runs on past a line that starts with "@": one entry, as pybtex reads it.
-                line = _line_of(text, begin)
+                line = line_of(begin)
                 inner = end
                 skip_to = close
                 if text[inner] != "@":
                     continue  # an indented "@" is read as text by every tool
                 problems.append(Finding(
                     code="LR109", severity="warning",
-                    message=f"a line inside a value starts with @ (line {_line_of(text, inner)}); "
+                    message=f"a line inside a value starts with @ (line {line_of(inner)}); "
                             "some tools read a new entry there",
                     hint="Indent that line or move the @ off the start of the line",
                     file=filename, line=line,
@@ -138,7 +136,7 @@ def _prescan(text: str, filename: str) -> list[Finding]:
                 continue
         never_closed, extra_close = bibtex.unbalanced(chunk)
         if never_closed is not None:
-            entry_line = _line_of(text, begin)
+            entry_line = line_of(begin)
             problems.append(Finding(
                 code="LR100", severity="error",
                 message=f"unbalanced braces: a {{ is never closed in the entry that starts on line {entry_line}",
@@ -149,7 +147,7 @@ def _prescan(text: str, filename: str) -> list[Finding]:
             problems.append(Finding(
                 code="LR100", severity="error", message="unbalanced braces: a } closes nothing",
                 hint="Remove the extra } or add the missing {", file=filename,
-                line=_line_of(text, begin + extra_close),
+                line=line_of(begin + extra_close),
             ))
     return problems
 
@@ -186,13 +184,15 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
 
     problems: list[Finding] = _prescan(text, filename)
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence.
-    damaged = {_entry_start_line(text, p.line) for p in problems if p.code == "LR100"}
+    lines = text.splitlines() if problems else []
+    damaged = {_entry_start_line(lines, p.line) for p in problems if p.code == "LR100"}
+    line_of = _Lines(text)
 
     def syntax_error(error: PybtexSyntaxError) -> None:
-        if _line_of(text, error.error_context_info[0] or 0) in damaged:
+        if line_of(error.error_context_info[0] or 0) in damaged:
             return
         message = str(error).split(": ", 1)[-1] if ": " in str(error) else str(error)
-        start = _line_of(text, error.error_context_info[0] or 0)
+        start = line_of(error.error_context_info[0] or 0)
         if start != error.lineno:
             message += f" (in the entry that starts on line {start})"
         problems.append(Finding(
@@ -200,9 +200,30 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             hint=_hint_for(message), file=filename, line=error.lineno,
         ))
 
-    line_of = _Lines(text)
-    scanner = LowLevelParser(text, macros=CaseInsensitiveDict(month_names),
-                             handle_error=syntax_error, filename=filename)
+    expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap
+
+    class Macros(CaseInsensitiveDict):
+        """@string macros with a cap on what they give out in all: each ``@string{a = a # a}``
+        doubles ``a``, so 30 lines would make gigabytes. Past the cap a macro reads as empty."""
+
+        def __getitem__(self, name: str) -> str:
+            value = super().__getitem__(name)
+            expanded[0] += len(value)
+            if expanded[0] <= expanded[1]:
+                return value
+            if expanded[0] - len(value) <= expanded[1]:  # the first one over: report it, once
+                problems.append(Finding(
+                    code="LR100", severity="error",
+                    message=f"the @string macros expand to over {expanded[1]:,} characters by line "
+                            f"{scanner.lineno} (at {name!r}): a macro bomb? Macros past it read as empty",
+                    hint="Give each @string its plain text instead of chains of other macros joined by #",
+                    file=filename, line=scanner.lineno,
+                ))
+            return ""
+
+    scanner = LowLevelParser(text, macros=Macros(month_names), handle_error=syntax_error, filename=filename)
+    lr100_lines: set[int | None] = set()
+    looked = 0
     raws: list[_Raw] = []
     seen: dict[str, int] = {}
     seen_folded: dict[str, str] = {}
@@ -217,7 +238,9 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             raw_fields = raw_fields or _keyless_fields(text, scanner.command_start)
             unnamed += 1
             key = f"unnamed-{unnamed}"  # pybtex's name for it
-            if not any(p.line == line and p.code == "LR100" for p in problems):
+            lr100_lines.update(p.line for p in problems[looked:] if p.code == "LR100")  # (a scan per entry
+            looked = len(problems)  # is quadratic)
+            if line not in lr100_lines:
                 problems.append(Finding(code="LR100", severity="error", message=f"the entry has no key (kept as {key})",
                                         hint="Add a key after the {: @article{smith2020title, ...",
                                         key=key, file=filename, line=line))

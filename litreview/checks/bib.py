@@ -6,6 +6,7 @@ Every finding points at the entry's ``@type{key,`` line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
@@ -121,7 +122,8 @@ def damaged_entries(bib: Bibliography) -> set[str]:
     out = set()
     for n, (start, key) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else float("inf")
-        if any(start <= line < end for line in lines):
+        first = bisect.bisect_left(lines, start)  # (a scan of every line per entry is quadratic)
+        if first < len(lines) and lines[first] < end:
             out.add(key)
     return out
 

@@ -1,19 +1,24 @@
 """Size warnings: a paragraph, sentence or essay far beyond what prose ever is (LR312, LR313).
 
-Such text is still read (sentences are cut and fed to the segmenter in bounded pieces, so
-the work stays linear), but a missing blank line or a flattened export makes its claims
-and links unreliable, and the author should know why.
+Such text is still read (sentences are cut and fed to the segmenter in bounded pieces, and the
+linkers read a sentence's first ``MAX_SENTENCE`` characters, so the work stays linear), but a
+missing blank line or a flattened export makes its claims and links unreliable, and the author
+should know why.
 """
 
 from __future__ import annotations
 
-from ..model import Essay, Finding
+from collections.abc import Sequence
+
+from ..essay.segment import MAX_PIECE
+from ..model import Claim, Essay, Finding
 from .catalogue import finding
 
 MAX_PARAGRAPH = 20_000
 """Characters: about 3,000 words, ten times a long academic paragraph."""
-MAX_SENTENCE = 5_000
-"""Characters: about 800 words; the segmenter's piece size (essay.segment.MAX_PIECE)."""
+MAX_SENTENCE = MAX_PIECE
+"""Characters (5,000, about 800 words): the segmenter's piece size, and what the linkers read of a
+sentence (linking.MAX_LINKED)."""
 MAX_ESSAY = 5_000_000
 """Characters: about 800,000 words, several books."""
 
@@ -28,12 +33,23 @@ def check_sizes(essay: Essay) -> list[Finding]:
     for para in essay.paragraphs:
         if len(para.text) > MAX_PARAGRAPH:
             found.append(finding("LR312", f"paragraph {para.number} is {len(para.text):,} characters long "
-                                          f"(more than {MAX_PARAGRAPH:,}) in {len(para.claims):,} sentences",
+                                          f"(more than {MAX_PARAGRAPH:,}) in {len(para.claims):,} sentences"
+                                          + _unread(para.claims),
                                  file=file, line=para.line, claim_id=para.claims[0].id if para.claims else None))
             continue
         long = next((c for c in para.claims if len(c.text) > MAX_SENTENCE), None)
         if long is not None:
             found.append(finding("LR312", f"a sentence of paragraph {para.number} is {len(long.text):,} characters "
-                                          f"long (more than {MAX_SENTENCE:,})",
+                                          f"long (more than {MAX_SENTENCE:,})" + _unread([long], one=True),
                                  file=file, line=long.line, claim_id=long.id))
     return found
+
+
+def _unread(claims: Sequence[Claim], *, one: bool = False) -> str:
+    """What the linkers leave unread of these sentences (they read the first MAX_SENTENCE characters)."""
+    long = sum(1 for c in claims if len(c.text) > MAX_SENTENCE)
+    if not long:
+        return ""
+    if one:
+        return f"; links are looked for only in its first {MAX_SENTENCE:,} characters"
+    return f"; links are looked for only in the first {MAX_SENTENCE:,} characters of its {long:,} longer sentences"

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..essay.segment import MAX_PIECE
 from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
 from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
@@ -35,6 +36,9 @@ MENTION_KINDS: dict[str, LinkKind] = {"marker": "marker", "author": "attribution
 """The link kind each kind of mention stands for."""
 HIDDEN_PER_SOURCE = 3
 """Suggestions below the threshold kept per entry (``Linkage.hidden``) for the checks to name."""
+MAX_LINKED = MAX_PIECE
+"""Characters of a sentence the linkers read: a longer one (a lost sentence end, LR312) is read up to
+here, so no linker's time grows with it. ``checks.size.MAX_SENTENCE`` is this number."""
 
 __all__ = ["LINKERS", "CuratedLinks", "LinkContext", "Linker", "coverage", "group_claims", "link", "links_frame",
            "load_curated", "mention_kind", "to_rows"]
@@ -117,7 +121,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     """
     index = build_index(bibliography, metadata)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
-    ctx = LinkContext(claims=essay.claims, index=index)
+    ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index)
     for linker in LINKERS:
         part = linker.run(ctx)
         ctx.found[linker.name] = part
@@ -132,7 +136,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
                 best[slot] = hit
     explained = {(c, k) for (c, k, kind), h in best.items() if kind != "topical"}
     linked = {h.claim_id for h in best.values() if h.confirmed and h.kind != "topical"}
-    units = grouping.essay.claims  # a group is one claim for topical similarity
+    units = [readable(c) for c in grouping.essay.claims]  # a group is one claim for topical similarity
     spans: dict[str, list[tuple[int, int]]] = {}
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))
@@ -162,6 +166,14 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         rank = {id(lk): n for n, lk in enumerate(links)}
         links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_RANK[x.kind], rank[id(x)]))
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden)
+
+
+def readable(claim: Claim) -> Claim:
+    """The claim as the linkers read it: cut to ``MAX_LINKED`` characters, with the citations inside."""
+    if len(claim.text) <= MAX_LINKED:
+        return claim
+    cites = None if claim.citations is None else tuple(c for c in claim.citations if c.end <= MAX_LINKED)
+    return replace(claim, text=claim.text[:MAX_LINKED], end=claim.start + MAX_LINKED, citations=cites)
 
 
 def _lift(hit: Hit, grouping: Grouping) -> Hit:
