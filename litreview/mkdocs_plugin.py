@@ -286,16 +286,23 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         from .render.blocks import join_blocks, strip_search_marks
-        from .render.publish import add_skip_link
+        from .render.publish import add_skip_link, compact_html
 
         blocks = self._blocks.get(page.file.src_uri)
         if blocks:
             output = join_blocks(output, [strip_search_marks(b) for b in blocks])
         output = add_skip_link(output) if 'class="md-skip"' not in output else output
+        output = compact_html(output)
         key = self._keys.get(page.file.src_uri)
         if key is not None and self._store is not None:
             self._store.put(page.file.src_uri, key, output.encode("utf-8"))
         return output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        from .render.publish import compact_html
+
+        return compact_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
