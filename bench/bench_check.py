@@ -129,12 +129,12 @@ def cold_cpu(runs: int) -> None:
         subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "litreview")], check=False,
                        stdout=subprocess.DEVNULL)
         times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(runs):
-            for name, command in commands.items():
-                times[name].append(cpu(command, project, env))
+        for round_ in range(runs):  # alternating order: a slow spell weighs on every row alike
+            for name in list(commands)[::-1 if round_ % 2 else 1]:
+                times[name].append(cpu(commands[name], project, env))
     med = {name: statistics.median(v) for name, v in times.items()}
     ratios = [c / i for c, i in zip(times["check"], times["import"], strict=True)]
-    print(f"   CPU time (user + system), median of {runs} interleaved runs:")
+    print(f"   CPU time (user + system), median of {runs} interleaved runs, order alternating:")
     labels = {"import": 'python -c "import litreview"', "check": "litreview check, CI=true (cold, no cache)",
               "help": "litreview --help", "manubot": "manubot cite --help", "pass": 'python -c "pass"'}
     for name, seconds in med.items():
@@ -244,7 +244,11 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="fewer runs and entries (for bench/run_all.py --quick)")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold check and --help against their baselines")
     args = parser.parse_args()
+    if args.cold_only:
+        cold_cpu(args.runs)
+        return 0
     if args.quick:
         args.entries, args.runs = min(args.entries, 2_000), min(args.runs, 3)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -78,10 +79,16 @@ def flagged(items: list[tuple[ParsedReference, ParsedReference, ParsedReference,
     return score
 
 
-def fitted(rows: list[Row]) -> tuple[dict[str, float], float]:
+def fitted(rows: list[Row], recall: float | None = None) -> tuple[dict[str, float], float]:
+    """Weights, and the threshold: at most 10% of the right fields flagged, or (``recall``) the
+    highest cut that flags that share of the wrong fields, both read on ``rows`` only."""
     weights = doubt.fit(rows)
-    threshold = doubt.threshold_for([(doubt.p_wrong(f, weights), wrong) for f, wrong in rows])
-    return weights, threshold
+    scores = [(doubt.p_wrong(f, weights), wrong) for f, wrong in rows]
+    if recall is None:
+        return weights, doubt.threshold_for(scores)
+    wrong = sorted((p for p, w in scores if w), reverse=True)
+    k = min(len(wrong) - 1, max(0, math.ceil(recall * len(wrong)) - 1))
+    return weights, wrong[k] - 1e-9 if wrong else 0.5
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--models", type=Path, metavar="DIR", help="keep/reuse the fold models in DIR")
     parser.add_argument("--write", action="store_true", help="write the weights fitted on all folds to doubt.json")
+    parser.add_argument("--recall", type=float, metavar="SHARE",
+                        help="set the threshold to flag this share of the wrong fields of the fitting rows "
+                             "[default: at most 10%% of the right fields flagged]")
     args = parser.parse_args(argv)
     if not (args.shared / "corpus").is_dir():
         print(f"error: no corpus folder under {args.shared} (use --shared)", file=sys.stderr)
@@ -99,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     cut = sum(sizes[: (args.folds * 3 + 4) // 5])  # about three fifths to fit, the rest held aside
     items = readings(cv)
     fit_part, held = items[:cut], items[cut:]
-    part_model = fitted(labelled(fit_part, False))
-    full_model = fitted(labelled(items, False))
+    part_model = fitted(labelled(fit_part, False), args.recall)
+    full_model = fitted(labelled(items, False), args.recall)
     sets = [("fit (CV part)", fit_part, False, part_model), ("held-aside (CV rest)", held, False, part_model)]
     if args.write:
         doubt.WEIGHTS.write_text(json.dumps({

@@ -35,7 +35,7 @@ from litreview.registry.matching import Query, best_match, parse_query, title_ma
 
 def recorded_records(shared: Path) -> list[tuple[str, str, RegistryRecord]]:
     """(registry, file, record) for every recorded work the handlers parse."""
-    from litreview.registry.arxiv import entries
+    from litreview.registry.handlers.arxiv import entries
     from litreview.registry.parse import parse_record
 
     reg = shared / "fixtures" / "registries"

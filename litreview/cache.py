@@ -17,13 +17,9 @@ from typing import Any
 
 from . import model
 from .config import Config
+from .doi import sha256  # the built-in one where it exists: quick to load
 from .errors import WriteError
 from .model import Bibliography, Essay, Linkage, SourceMetadata
-
-try:  # the built-in sha256 loads in a tenth of the time of hashlib's OpenSSL binding
-    from _sha256 import sha256
-except ImportError:  # renamed in later Pythons
-    from hashlib import sha256
 
 FOLDER = ".litreview-cache"
 """Created in the project root (the folder of the config file); it ignores itself in git."""
@@ -78,7 +74,8 @@ def input_key(config: Config) -> str | None:
     # read from the settings, so a warm run imports nothing of the registry package.
     from dataclasses import fields
 
-    add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")))
+    add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")),
+        *(f"{name}={value}" for name, value in sorted(config.registry.items()) if name.endswith("_url")))
     try:
         for name in ("bibliography", "essay", "claims", "metadata"):
             value = getattr(config, name)

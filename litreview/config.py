@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 
@@ -24,16 +24,23 @@ ENV_OVERRIDES = {
     "bibliography": "LITREVIEW_BIB",
     "claims": "LITREVIEW_CLAIMS",
     "metadata": "LITREVIEW_METADATA_DIR",
-    "crossref_url": "LITREVIEW_CROSSREF_URL",
-    "doi_url": "LITREVIEW_DOI_URL",
-    "datacite_url": "LITREVIEW_DATACITE_URL",
     "wayback_url": "LITREVIEW_WAYBACK_URL",
-    **{f"{name}_url": f"LITREVIEW_{name.upper()}_URL"
-       for name in ("openalex", "dblp", "arxiv", "ncbi", "openlibrary", "googlebooks", "semanticscholar")},
-    **{f"{name}_api_key": f"LITREVIEW_{name.upper()}_API_KEY"
-       for name in ("openalex", "ncbi", "googlebooks", "semanticscholar")},
     "mailto": "LITREVIEW_MAILTO",
 }
+"""Settings of litreview itself -> their environment variable; each registry handler declares its own
+(``Handler.settings()``: ``LITREVIEW_CROSSREF_URL``, ``LITREVIEW_OPENALEX_API_KEY``, ...)."""
+
+
+def registry_settings() -> dict[str, Any]:
+    """Setting name -> ``handler.Setting``, for every registry handler's URL and API key."""
+    from .registry.handlers import settings
+
+    return settings()
+
+
+def env_overrides() -> dict[str, str]:
+    """Every setting an environment variable overrides -> that variable (litreview's and the handlers')."""
+    return {**ENV_OVERRIDES, **{name: s.env for name, s in registry_settings().items()}}
 
 
 @dataclass(frozen=True)
@@ -54,36 +61,8 @@ class Config:
     """Where ``litreview build`` writes the site."""
     mkdocs_config: str = "mkdocs.yml"
     """The MkDocs configuration used by ``litreview build``."""
-    crossref_url: str = "https://api.crossref.org"
-    """Crossref REST API base URL."""
-    doi_url: str = "https://doi.org"
-    """doi.org resolver base URL (content negotiation and /ra/)."""
-    datacite_url: str = "https://api.datacite.org"
-    """DataCite REST API base URL."""
     wayback_url: str = "https://archive.org"
     """Internet Archive base URL (availability API at /wayback/available)."""
-    openalex_url: str = "https://api.openalex.org"
-    """OpenAlex API base URL."""
-    openalex_api_key: str = ""
-    """OpenAlex API key (without one a small daily budget applies)."""
-    dblp_url: str = "https://dblp.org"
-    """DBLP base URL (publication search at /search/publ/api)."""
-    arxiv_url: str = "https://export.arxiv.org"
-    """arXiv API base URL (/api/query)."""
-    ncbi_url: str = "https://eutils.ncbi.nlm.nih.gov"
-    """NCBI E-utilities base URL (the PMC ID converter is asked beside it)."""
-    ncbi_api_key: str = ""
-    """NCBI API key (10 requests/s instead of 3)."""
-    openlibrary_url: str = "https://openlibrary.org"
-    """Open Library base URL."""
-    googlebooks_url: str = "https://www.googleapis.com"
-    """Google Books API base URL (/books/v1/volumes)."""
-    googlebooks_api_key: str = ""
-    """Google Books API key (optional)."""
-    semanticscholar_url: str = "https://api.semanticscholar.org"
-    """Semantic Scholar API base URL (/graph/v1/paper/…)."""
-    semanticscholar_api_key: str = ""
-    """Semantic Scholar API key, sent as x-api-key (optional; 1 request/s with one)."""
     mailto: str = ""
     """Contact address sent in the User-Agent, as Crossref asks (polite pool)."""
     timeout: float = 20.0
@@ -104,6 +83,19 @@ class Config:
     """Per code (or code prefix), the severity to report it at: error, warning or info."""
     source_file: str | None = None
     """The file the settings were read from, if any."""
+    registry: Mapping[str, str] = field(default_factory=dict)
+    """Registry settings set by the file or the environment (``crossref_url``, ``openalex_api_key``, ...;
+    see ``registry_settings()``); read them as attributes (``config.crossref_url``), which gives the
+    handler's default when unset."""
+
+    if not TYPE_CHECKING:  # typed code reads registry settings through their handler
+        def __getattr__(self, name: str) -> str:
+            if name.startswith("_"):
+                raise AttributeError(name)
+            spec = registry_settings().get(name)
+            if spec is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            return self.registry.get(name, spec.default)
 
     def path(self, name: str) -> Path:
         """Resolve one of the path settings (essay, bibliography, ...) against root."""
@@ -112,9 +104,29 @@ class Config:
         return p if p.is_absolute() else self.root / p
 
     def with_overrides(self, **values: Any) -> Config:
-        """A copy with the given settings replaced (None values are ignored)."""
+        """A copy with the given settings replaced (None values are ignored); registry settings included."""
         clean = {k: v for k, v in values.items() if v is not None}
-        return replace(self, **clean) if clean else self
+        return replace(self, **_split(clean, self.registry)) if clean else self
+
+
+def make_config(**values: Any) -> Config:
+    """A Config from settings by name, registry settings (``crossref_url=...``) included."""
+    return Config(**_split(values))
+
+
+def _split(values: dict[str, Any], base: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Config's own fields as they are; registry settings gathered into ``registry``."""
+    own = {f.name for f in fields(Config)}
+    extra = {k: v for k, v in values.items() if k not in own}
+    if not extra:
+        return values
+    known = registry_settings()
+    unknown = sorted(set(extra) - set(known))
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(unknown)}")
+    out = {k: v for k, v in values.items() if k in own}
+    out["registry"] = {**(base or {}), **values.get("registry", {}), **extra}
+    return out
 
 
 def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
@@ -163,10 +175,15 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
         root = path.parent
         source_file = str(path)
         values = _validate(section, path=source_file, text=text)
-    for attr, var in ENV_OVERRIDES.items():
+    # The registry handlers are imported only when a registry setting may be set (a warm check reads none):
+    # their variables are LITREVIEW_*_URL and LITREVIEW_*_API_KEY (a test holds every handler to it).
+    own_vars = set(ENV_OVERRIDES.values())
+    registry_env = any(var.startswith("LITREVIEW_") and var.endswith(("_URL", "_API_KEY")) and var not in own_vars
+                       for var in environ)
+    for attr, var in (env_overrides() if registry_env else ENV_OVERRIDES).items():
         if environ.get(var):
             values[attr] = environ[var]
-    return Config(root=root, source_file=source_file, **values)
+    return make_config(root=root, source_file=source_file, **values)
 
 
 # -- validation: a small schema of our own (no import beyond the standard library) -------------------
@@ -179,8 +196,11 @@ _CODES_EXAMPLE = 'e.g. suppress = ["LR137"], or with reasons: suppress = { LR137
 
 def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any]:
     """Type-check the settings table into Config's values; ConfigError at the offending line."""
-    defaults = {f.name: f for f in fields(Config)}
-    known = sorted(set(defaults) - {"root", "source_file", "suppress_reasons"})
+    hidden = {"root", "source_file", "suppress_reasons", "registry"}
+    defaults = {f.name: f.default for f in fields(Config) if f.name not in hidden}
+    if any(name.replace("-", "_") not in defaults for name in section):
+        defaults.update({name: spec.default for name, spec in registry_settings().items()})
+    known = sorted(defaults)
     values: dict[str, Any] = {}
     reasons: dict[str, str] = {}
 
@@ -203,7 +223,7 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
         else:
-            values[attr] = _scalar(attr, value, defaults[attr].default, lambda m, h, n=name: fail(n, m, h))
+            values[attr] = _scalar(attr, value, defaults[attr], lambda m, h, n=name: fail(n, m, h))
     if reasons:
         values["suppress_reasons"] = reasons
     return values

@@ -92,3 +92,23 @@ def git_repo(folder: Path, *, tag: str | None = "base") -> Path:
     if tag:
         git(folder, "tag", tag)
     return folder
+
+
+# -- the fake registry, shared by the registry tests ------------------------------------------------
+
+@pytest.fixture
+def fake():
+    """A fake registry on 127.0.0.1 with the tests' generous limits (a test file may define its own)."""
+    from litreview.testing.fake_registry import FakeRegistry
+    from litreview.testing.helpers import FAKE_LIMITS
+
+    with FakeRegistry(limits=FAKE_LIMITS) as server:
+        yield server
+
+
+def config_for(fake, tmp_path: Path, **settings):
+    """Settings for a project in ``tmp_path`` whose registries are all ``fake``; registry settings
+    (``openalex_api_key=...``) included."""
+    from litreview.config import make_config
+
+    return fake.configure(make_config(root=tmp_path, metadata="metadata", mailto="t@example.org", **settings))

@@ -47,7 +47,7 @@ CLAIMS = """links:
     anchor:
       exact: A sentence that the essay no longer has.
 """
-HEAVY = ("pybtex", "pysbd", "numpy", "scipy", "ruamel", "httpx", "pandas", "mkdocs", "rich", "snowballstemmer")
+HEAVY = ("pybtex", "pysbd", "numpy", "scipy", "ruamel", "httpx", "pandas", "mkdocs", "rich", "Stemmer")
 
 
 @pytest.fixture

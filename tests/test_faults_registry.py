@@ -91,8 +91,8 @@ def hostile(tmp_path: Path):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    config = replace(Config(root=tmp_path), crossref_url=url, doi_url=url, datacite_url=url, wayback_url=url,
-                     timeout=1.0)
+    config = Config(root=tmp_path, wayback_url=url, timeout=1.0).with_overrides(crossref_url=url, doi_url=url,
+                                                                                datacite_url=url)
     yield server, config
     server.shutdown()
     server.server_close()

@@ -34,6 +34,15 @@ def test_features_see_quotes_parts_and_dictionaries():
     assert feats["Journal"]["part"] != feats["Smith,"]["part"]  # a closing period starts a new part
 
 
+def test_a_words_own_features_in_the_order_the_model_was_trained_with():
+    # derived by hand: the core "2001" without the brackets and comma, a year and a number
+    (own,) = sequence_features(tokenize("(2001),"))
+    assert own[:12] == ["w:2001", "shape:d", "case:digits", "p1:2", "p3:200", "s2:01", "s3:001", "lead:(",
+                        "trail:,", "trail2:),", "len:4", "kind:year|num"]
+    (bare,) = sequence_features(tokenize("and"))  # empty values are left out: no lead, trail or shape gap
+    assert bare[:9] == ["w:and", "shape:x", "case:lower", "p1:a", "p3:and", "s2:nd", "s3:and", "len:3", "kind:and"]
+
+
 def test_each_token_gets_a_label_and_a_probability():
     tagged = tag(APA)
     assert [t.token.text for t in tagged] == APA.split()

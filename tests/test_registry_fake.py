@@ -19,12 +19,6 @@ POLITE = {"User-Agent": "tests (mailto:tests@example.org)"}
 
 
 @pytest.fixture
-def fake():
-    with FakeRegistry(limits=FAKE_LIMITS) as server:
-        yield server
-
-
-@pytest.fixture
 def recorded() -> dict:
     if not SHARED.is_dir():
         pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")

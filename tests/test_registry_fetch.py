@@ -22,12 +22,6 @@ CASES = Path(__file__).resolve().parent / "cases"
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture
-def fake():
-    with FakeRegistry(limits=FAKE_LIMITS) as server:
-        yield server
-
-
 def make_config(fake: FakeRegistry, tmp_path: Path, **kw) -> Config:
     return fake.configure(Config(root=tmp_path, metadata="metadata", mailto="tests@example.org", **kw))
 
@@ -109,8 +103,8 @@ def test_no_network_finishes_fast_says_why_and_writes_nothing(tmp_path) -> None:
     if not bib_path.exists():
         pytest.skip("refs/bibliography.bib is not there yet")
     dead = f"http://127.0.0.1:{closed_port()}"
-    config = Config(root=tmp_path, metadata="metadata", crossref_url=dead, doi_url=dead, datacite_url=dead,
-                    wayback_url=dead)
+    config = Config(root=tmp_path, metadata="metadata", wayback_url=dead).with_overrides(
+        crossref_url=dead, doi_url=dead, datacite_url=dead)
     bib = parse_bibliography(bib_path.read_text(encoding="utf-8"), str(bib_path))
     report = fetch_all(bib.sources, config, check_urls=False, foreign_ok=True)
     # Fast: it gives up on the first refusals, with no retry waits, instead of asking for each entry.
@@ -247,7 +241,7 @@ def test_fetch_record_for_add(fake, tmp_path) -> None:
 
 def test_fetch_record_offline_is_a_clear_error(tmp_path) -> None:
     dead = f"http://127.0.0.1:{closed_port()}"
-    config = Config(root=tmp_path, crossref_url=dead, doi_url=dead, datacite_url=dead)
+    config = Config(root=tmp_path).with_overrides(crossref_url=dead, doi_url=dead, datacite_url=dead)
     with pytest.raises(OfflineError, match="network is unreachable") as info:
         fetch_record("10.1080/09636410500323187", config, foreign_ok=True)
     assert "hint" in str(info.value)

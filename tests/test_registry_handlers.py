@@ -15,15 +15,15 @@ import socket
 from pathlib import Path
 
 import pytest
+from conftest import config_for
 
 from litreview.cli import main
 from litreview.config import Config
-from litreview.registry.arxiv import entries
 from litreview.registry.handlers import HANDLERS, by_name
+from litreview.registry.handlers.arxiv import entries
 from litreview.registry.http import Http, make_client
 from litreview.registry.lookups import fetch_identifier
-from litreview.testing.fake_registry import FakeRegistry
-from litreview.testing.helpers import FAKE_LIMITS, FAST_POLICY
+from litreview.testing.helpers import FAST_POLICY
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "registries"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/fixtures/registries is not here")
@@ -31,16 +31,6 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/fixture
 
 def recorded(path: str) -> bytes:
     return (SHARED / path).read_bytes()
-
-
-@pytest.fixture
-def fake():
-    with FakeRegistry(limits=FAKE_LIMITS) as server:
-        yield server
-
-
-def config_for(fake: FakeRegistry, tmp_path: Path, **kw) -> Config:
-    return fake.configure(Config(root=tmp_path, metadata="metadata", mailto="t@example.org", **kw))
 
 
 def lookup(fake, tmp_path, text: str, **kw):
@@ -170,7 +160,7 @@ def test_open_library_and_google_books_recordings(fake, tmp_path) -> None:
 
 def test_every_handler_serves_its_routes_under_its_prefix(fake) -> None:
     for handler in HANDLERS:
-        assert fake.configure(Config()).__getattribute__(handler.setting) == fake.url + handler.fake_prefix
+        assert getattr(fake.configure(Config()), handler.setting) == fake.url + handler.fake_prefix
 
 
 def test_every_other_fixture_record_is_labelled_synthetic() -> None:

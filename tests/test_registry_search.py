@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import config_for
 
 from litreview.bibliography.load import parse_bibliography
 from litreview.cli import main
@@ -23,8 +24,7 @@ from litreview.registry.fetch import fetch_all
 from litreview.registry.handlers import by_name
 from litreview.registry.http import Http, make_client
 from litreview.registry.matching import Query, best_match, parse_query, query_ident, title_match
-from litreview.testing.fake_registry import FakeRegistry
-from litreview.testing.helpers import FAKE_LIMITS, FAST_LIMITS, FAST_POLICY
+from litreview.testing.helpers import FAST_LIMITS, FAST_POLICY
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "registries"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/fixtures/registries is not here")
@@ -32,16 +32,6 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/fixture
 
 def recorded(path: str):
     return json.loads((SHARED / path).read_bytes())
-
-
-@pytest.fixture
-def fake():
-    with FakeRegistry(limits=FAKE_LIMITS) as server:
-        yield server
-
-
-def config_for(fake: FakeRegistry, tmp_path: Path, **kw) -> Config:
-    return fake.configure(Config(root=tmp_path, metadata="metadata", mailto="t@example.org", **kw))
 
 
 def ask(handler: str, config: Config, ident: str, hooks=None):
@@ -141,7 +131,7 @@ def test_openalex_search_verifies_a_work_without_doi_with_evidence(fake, tmp_pat
 
 
 def test_openalex_keyless_searches_stop_at_a_days_allowance(fake, tmp_path, monkeypatch) -> None:
-    from litreview.registry import openalex
+    from litreview.registry.handlers import openalex
 
     monkeypatch.setattr(openalex, "KEYLESS_SEARCHES", 2)
     bib = "".join(f"@techreport{{r{i}, author = {{Vane, Hester}}, title = {{Report number {i} on nothing}}, "
@@ -290,7 +280,7 @@ def test_dblp_key_in_biburl_is_looked_up_and_an_unknown_key_is_a_verdict(fake, t
 
 
 def test_dblp_record_xml_round_trip() -> None:
-    from litreview.registry.dblp import record_info, record_xml
+    from litreview.registry.handlers.dblp import record_info, record_xml
 
     info = {"authors": {"author": [{"@pid": "1", "text": "Ada Lovelace 0001"}]}, "title": "On Engines & Notes.",
             "venue": "J. Eng.", "volume": "3", "pages": "1-9", "year": "1843", "type": "Journal Articles",

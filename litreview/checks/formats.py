@@ -6,7 +6,6 @@ Each formatter is a pure function from findings to a string or a JSON-ready dict
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -130,6 +129,8 @@ def render_github(findings: Iterable[Finding]) -> str:
 
 def fingerprint(f: Finding) -> str:
     """A stable identity that survives the finding moving to another line."""
+    import hashlib  # machine formats only: the text report never loads it
+
     basis = "\x1f".join((f.code, f.key or "", f.claim_id or "", f.file or "", f.message))
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from operator import mul
 
 from ..model import Link
 
@@ -44,10 +45,20 @@ def claim_cues(text: str) -> tuple[float, float]:
     return (1.0 if _CUES.search(text) else 0.0), (1.0 if _FIRST_PERSON.search(text) else 0.0)
 
 
-def probability(row: Sequence[float], weights: Mapping[str, float] | None = None) -> float:
-    """The model's probability for one candidate (``row`` in ``FEATURES`` order), capped."""
+def weight_vector(weights: Mapping[str, float] | None = None) -> tuple[float, tuple[float, ...]]:
+    """The intercept and the weights in ``FEATURES`` order (``WEIGHTS`` by default), for ``probability``."""
     w = WEIGHTS if weights is None else weights
-    z = w.get("intercept", 0.0) + sum(w.get(name, 0.0) * x for name, x in zip(FEATURES, row, strict=True))
+    return w.get("intercept", 0.0), tuple(w.get(name, 0.0) for name in FEATURES)
+
+
+def probability(row: Sequence[float], weights: Mapping[str, float] | None = None, *,
+                vector: tuple[float, tuple[float, ...]] | None = None) -> float:
+    """The model's probability for one candidate (``row`` in ``FEATURES`` order), capped; ``vector``
+    (from ``weight_vector``) saves reading the weights again for each of many candidates."""
+    intercept, coefficients = weight_vector(weights) if vector is None else vector
+    if len(row) != len(coefficients):
+        raise ValueError(f"{len(row)} features given, the model reads {len(coefficients)}")
+    z = intercept + sum(map(mul, coefficients, row))
     z = max(-30.0, min(30.0, z))
     return min(CAP, 1.0 / (1.0 + math.exp(-z)))
 

@@ -1,12 +1,13 @@
 """Text helpers the linkers share: word tokens with offsets, stopwords, stems (folding is litreview.text's).
 
-Everything here is pure and cheap; stems come from Snowball (snowballstemmer), so that
-"partnerships" meets "partnership" without a language-model dependency.
+Everything here is pure and cheap; stems come from Snowball's English stemmer (PyStemmer, the C build
+of the Snowball algorithms), so that "partnerships" meets "partnership" without a language-model dependency.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -88,11 +89,11 @@ def strip_possessive(word: str) -> tuple[str, bool]:
 
 
 @lru_cache(maxsize=1)
-def _snowball():
-    # The English stemmer alone: ``import snowballstemmer`` loads every language's (about 30 ms).
-    from snowballstemmer.english_stemmer import EnglishStemmer
+def _snowball() -> Callable[[str], str]:
+    # Imported on first use: a check that links nothing never loads it.
+    import Stemmer
 
-    return EnglishStemmer()
+    return Stemmer.Stemmer("english").stemWord
 
 
 @lru_cache(maxsize=131072)
@@ -101,7 +102,7 @@ def stem(word: str) -> str:
     w = fold(word).strip("'-")
     if len(w) <= 3:
         return w
-    s = _snowball().stemWord(w)
+    s = _snowball()(w)
     if s.endswith("aci"):
         s = s[:-3] + "at"  # democracy ~ democratic, diplomacy ~ diplomat
     elif s.endswith("ist") and len(s) > 6:
@@ -114,13 +115,30 @@ def stem(word: str) -> str:
 _CLAUSE = re.compile(r"[:;,.!?()\[\]{}\"“”—–/|]+")
 
 
+@lru_cache(maxsize=131072)
+def _phrase_stem(word: str) -> str | None:
+    """The stem of a word as written, or None for a stopword, form word, number or word under 3 letters."""
+    w = fold(word)
+    if len(w) < 3 or w in STOPWORDS or w in FORM_WORDS or w[0].isdigit():
+        return None
+    return stem(w)
+
+
+@lru_cache(maxsize=131072)
+def _content_stem(word: str) -> str | None:
+    """The stem of a word as written, or None for a stopword, number or word under 3 letters."""
+    w = fold(word)
+    if len(w) < 3 or w in STOPWORDS or w[0].isdigit():
+        return None
+    return stem(w)
+
+
 def phrase_stems(text: str) -> list[str]:
     """Content stems of ``text`` (form words left out) and, within each clause, each pair of
     neighbouring ones: "National Security Advisor" gives nation, secur, advis, "nation secur", ..."""
     out: list[str] = []
     for clause in _CLAUSE.split(text):
-        stems = [stem(w) for w in (fold(m.group()) for m in _WORD.finditer(clause))
-                 if len(w) >= 3 and w not in STOPWORDS and w not in FORM_WORDS and not w[0].isdigit()]
+        stems = [s for s in map(_phrase_stem, _WORD.findall(clause)) if s is not None]
         out.extend(stems)
         out.extend(f"{a} {b}" for a, b in pairwise(stems))
     return out
@@ -129,10 +147,9 @@ def phrase_stems(text: str) -> list[str]:
 @lru_cache(maxsize=64)  # asked again for every marker and name of one long sentence
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words of ``text`` that carry meaning (no stopwords, no short words)."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = fold(m.group())
-        if len(w) < 3 or w in STOPWORDS or w[0].isdigit():
-            continue
-        out.append(stem(w))
-    return tuple(out)
+    return tuple([s for s in map(_content_stem, _WORD.findall(text)) if s is not None])
+
+
+def word_stems(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` as written, with its stem."""
+    return [(w, stem(w)) for w in _WORD.findall(text)]

@@ -182,7 +182,8 @@ def _best_match(span: _Span, tindex: TitleIndex) -> dict[str, tuple[float, tuple
         if len(posting) <= MAX_POSTING:
             shared.update(posting)
     content = tindex.content
-    candidates = [vid for vid, n in shared.items() if n >= max(1, content[vid] - max(1, content[vid] // 4))]
+    # Sorted: ``present`` is a set, so the counter's order would follow the hash seed.
+    candidates = sorted(vid for vid, n in shared.items() if n >= max(1, content[vid] - max(1, content[vid] // 4)))
     out: dict[str, tuple[float, tuple[Token, ...], bool]] = {}
     for vid in candidates:
         key, variant = tindex.variants[vid]

@@ -15,8 +15,8 @@ from operator import itemgetter
 from ..model import Claim
 from .hits import Hit
 from .index import SourceIndex
-from .ranker import claim_cues, probability
-from .text import content_stems, phrase_stems, stem, tokens
+from .ranker import claim_cues, probability, weight_vector
+from .text import content_stems, phrase_stems, word_stems
 
 TOP_K = 5
 """Suggestions kept per claim (what ``--all-suggestions`` lists)."""
@@ -56,7 +56,8 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     per_source = PER_SOURCE if per_source is None else per_source
     floor = MIN_SCORE if min_score is None else min_score
     excluded = set(exclude)
-    scored = sorted(((probability(c.features, weights), n) for n, c in enumerate(rows)), key=lambda t: -t[0])
+    vector = weight_vector(weights)
+    scored = sorted(((probability(c.features, vector=vector), n) for n, c in enumerate(rows)), key=lambda t: -t[0])
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
@@ -71,7 +72,7 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
         per_claim[cand.row] += 1
         per_key[cand.key] += 1
         if cand.row not in stems:
-            stems[cand.row] = [(tok.text, stem(tok.text)) for tok in tokens(claim.text)]
+            stems[cand.row] = word_stems(claim.text)
         hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), _evidence(stems[cand.row], cand.words),
                         confirmed=False))
     order = {c.id: n for n, c in enumerate(claims)}
@@ -150,9 +151,10 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
         # (as a share of the claim's best); equal scores: the entry listed first wins.
         scale = 1.0 / (max(bm.values(), default=0.0) or 1.0)
-        for c, v in cos.items():
-            if v > 1.0:
-                cos[c] = 1.0
+        if max(cos.values(), default=0.0) > 1.0:
+            for c, v in cos.items():
+                if v > 1.0:
+                    cos[c] = 1.0
         both = cos.copy()
         add = both.get
         for c, v in bm.items():
@@ -160,7 +162,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         chosen = heapq.nlargest(take, both.items(), key=itemgetter(1))
         if chosen:
             last = chosen[-1][1]
-            chosen = sorted(((c, v) for c, v in both.items() if v >= last), key=lambda t: (-t[1], t[0]))[:take]
+            if sum(map(last.__le__, both.values())) > len(chosen):  # ties at the cut: the first entries win
+                chosen = [(c, v) for c, v in both.items() if v >= last]
+            chosen = sorted(chosen, key=lambda t: (-t[1], t[0]))[:take]
         picked.append([(c, cos.get(c, 0.0), bm.get(c, 0.0) * scale) for c, v in chosen if v > 0])
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
@@ -198,11 +202,12 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
             if key not in titles:
                 titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
             main = titles[key]
-            cover = sum(1 for w in main if w in bag) / len(main) if main else 0.0
+            cover = sum(map(bag.__contains__, main)) / len(main) if main else 0.0
             margin = cos_score - (second[r] if rank == 0 else best[r])
             own = own_best[c]
             gap = cos_score - runner.get(c, 0.0) if cos_score >= own else cos_score - own
-            ctx_score = sum(v * src_rows[c].get(w, 0.0) for w, v in ctx_rows[r].items())
+            src_row = src_rows[c]  # words the entry lacks add 0.0: left out, the sum is the same
+            ctx_score = sum((v * src_row[w] for w, v in ctx_rows[r].items() if w in src_row), 0.0)
             if cues is None:
                 cues = claim_cues(claim.text)
                 length = math.log1p(sum(1 for w in bag if " " not in w)) / 4.0
@@ -274,7 +279,9 @@ def _paragraph_df(claims: Sequence[Claim], bags: list[Counter[str]],
 def _evidence(words_of_claim: Sequence[tuple[str, str]], words: Collection[str]) -> str:
     """The claim's words (as written, with their stems) that the entry shares."""
     shared: list[str] = []
+    seen: set[str] = set()
     for text, stemmed in words_of_claim:
-        if stemmed in words and text.lower() not in (w.lower() for w in shared):
+        if stemmed in words and (low := text.lower()) not in seen:
+            seen.add(low)
             shared.append(text)
     return "shared words: " + ", ".join(shared[:6]) if shared else "similar wording"

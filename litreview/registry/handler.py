@@ -1,10 +1,12 @@
-"""What a registry handler is: one class per registry, looked up in ``handlers.HANDLERS``.
+"""What a registry handler is: one class per registry, found in ``handlers.HANDLERS``.
 
-A handler owns everything about its registry: the setting and environment variable
-holding its base URL, its request pools and their published limits, how a request is
-built, how an answer is parsed into a ``RegistryRecord``, the agency name shown to
-users and the routes the fake test server answers for it (modelled on manubot's
-per-identifier handlers). Adding a registry is one module plus its fixtures and tests.
+A handler owns everything about its registry: its settings (base URL, API key) with
+their defaults and environment variables, where it sits in the fallback order of each
+identifier or search it answers (``routes``), its request pools and their published
+limits, how a request is built, how an answer is parsed into a ``RegistryRecord``, the
+agency name shown to users and the routes the fake test server answers for it (modelled
+on manubot's per-identifier handlers). Adding a registry is one module in
+``registry/handlers/`` (found there by name, no list to edit) plus its fixtures and tests.
 """
 
 from __future__ import annotations
@@ -18,6 +20,20 @@ from .limits import Limits
 
 if TYPE_CHECKING:
     from ..model import RegistryRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One user setting a handler reads: ``name`` in [tool.litreview], overridden by ``env``."""
+
+    name: str
+    """Setting name (``openalex_url``); the settings file also accepts it with dashes."""
+    default: str
+    env: str
+    """Environment variable that overrides the file (``LITREVIEW_OPENALEX_URL``)."""
+    doc: str
+    kind: Literal["url", "key"] = "url"
+    """url: must be an http(s) URL; key: an API key (a secret, never shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +90,21 @@ class Handler:
     label: ClassVar[str]
     """Name shown to users (Crossref, OpenAlex, ...)."""
     setting: ClassVar[str]
-    """The ``Config`` field holding the base URL."""
+    """The setting holding the base URL (default ``{name}_url``)."""
     env: ClassVar[str]
-    """The environment variable that overrides it."""
+    """The environment variable that overrides it (default ``LITREVIEW_{NAME}_URL``)."""
     default_url: ClassVar[str]
     """The real registry's base URL."""
+    url_doc: ClassVar[str] = ""
+    """What the URL setting is, for the settings' documentation."""
+    key_doc: ClassVar[str] = ""
+    """Non-empty when the registry takes an API key: setting ``{name}_api_key``, env
+    ``LITREVIEW_{NAME}_API_KEY`` (read with ``api_key(config)``)."""
+    rank: ClassVar[int] = 1000
+    """Place in ``HANDLERS`` (the order of messages naming several registries): lower first."""
+    routes: ClassVar[tuple[tuple[str, int], ...]] = ()
+    """(identifier scheme or search kind, priority) pairs: ``lookups.ROUTES`` asks this registry about
+    an entry's identifier of that scheme, after the registries of lower priority. Schemes of ``schemes``."""
     pools: ClassVar[tuple[PoolSpec, ...]] = ()
     formats: ClassVar[tuple[str, ...]] = ()
     """Stored record formats this handler parses."""
@@ -89,6 +115,27 @@ class Handler:
     budgeted_search: ClassVar[bool] = False
     """Its title searches cost a daily budget: asked only when the registries before it in the
     route found nothing (OpenAlex)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        name = cls.__dict__.get("name")
+        if name:  # the conventional setting names, unless the class gives its own
+            if "setting" not in cls.__dict__:
+                cls.setting = f"{name}_url"
+            if "env" not in cls.__dict__:
+                cls.env = f"LITREVIEW_{name.upper()}_URL"
+
+    @classmethod
+    def settings(cls) -> tuple[Setting, ...]:
+        """The user settings this handler reads (its base URL, and its API key if it takes one)."""
+        url = Setting(cls.setting, cls.default_url, cls.env, cls.url_doc or f"{cls.label} base URL.")
+        if not cls.key_doc:
+            return (url,)
+        return url, Setting(f"{cls.name}_api_key", "", f"LITREVIEW_{cls.name.upper()}_API_KEY", cls.key_doc, "key")
+
+    def api_key(self, config: Any) -> str:
+        """The configured API key ('' when none is set or the registry takes none)."""
+        return str(getattr(config, f"{self.name}_api_key", "") or "") if self.key_doc else ""
 
     def base_url(self, config: Any) -> str:
         """The configured base URL (no trailing slash)."""

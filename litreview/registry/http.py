@@ -9,8 +9,6 @@ when more than 10% of registry requests fail, as Crossref asks.
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,13 +18,11 @@ from ..errors import OfflineError, RegistryError
 from ..safeload import load_json
 from .limits import Limits, Pool, counted_pools, default_limits, fixed_pools, retry_after_seconds
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # asyncio and httpx load when a request is sent, not when a handler is imported
+    import asyncio
+
     import httpx
 
-# stamina logs each scheduled retry as a warning; without a handler Python would print
-# them on stderr over the progress bar. Retries are counted and shown by us instead;
-# an application that configures logging still receives them.
-logging.getLogger("stamina").addHandler(logging.NullHandler())
 
 JSON_TYPES = ("application/json", "application/vnd.api+json", "application/vnd.citationstyles.csl+json")
 MAX_BYTES = 10 * 1024 * 1024
@@ -221,6 +217,8 @@ class Http:
         ``headers`` are sent besides Accept (an API key a registry wants as a header)."""
         import stamina
 
+        _quiet_stamina()
+
         policy = self.policy
 
         def backoff(exc: Exception) -> bool | float:
@@ -269,6 +267,8 @@ class Http:
 
     async def _attempt(self, url: str, pool_name: str, accept: str, json_body: bool, method: str,
                        follow_redirects: bool, read_body: bool, extra: Mapping[str, str] | None = None) -> Response:
+        import asyncio
+
         import httpx
 
         host = httpx.URL(url).host
@@ -359,3 +359,14 @@ class Http:
                 raise Transient(f"invalid or truncated JSON from {url} ({len(body)} bytes)", status=status) from None
         return Response(status=status, url=final, headers=plain, body=body, data=data, redirects=redirects,
                         synthetic=synthetic)
+
+
+def _quiet_stamina() -> None:
+    """stamina logs each scheduled retry as a warning; without a handler Python would print
+    them on stderr over the progress bar. Retries are counted and shown by us instead; an
+    application that configures logging still receives them."""
+    import logging
+
+    stamina_log = logging.getLogger("stamina")
+    if not stamina_log.handlers:
+        stamina_log.addHandler(logging.NullHandler())

@@ -8,7 +8,6 @@ while requests wait. The starting limits of each registry's pools come from its 
 
 from __future__ import annotations
 
-import email.utils
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -115,6 +114,8 @@ def retry_after_seconds(value: str | None, *, now: float | None = None) -> float
     value = value.strip()
     if value.isdigit():
         return float(value)
+    import email.utils  # here: the check path reads limits but parses no header
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..model import RegistryRecord, Source
-from .handlers import by_name
+from .handlers import by_name, routes
 from .ids import entry_identifiers
 
 if TYPE_CHECKING:
@@ -23,13 +23,8 @@ if TYPE_CHECKING:
     from .provenance import Origins
     from .snapshot import IdEntry, Snapshot
 
-#: identifier scheme -> registries asked, in fallback order.
-ROUTES: dict[str, tuple[str, ...]] = {
-    "isbn": ("openlibrary", "googlebooks"), "arxiv": ("arxiv", "semanticscholar"), "pmid": ("ncbi",),
-    "pmcid": ("ncbi",), "doi": ("openalex",), "openalex": ("openalex",), "dblp": ("dblp",),
-    "title": ("openlibrary", "openalex"), "paper-title": ("dblp", "openalex", "semanticscholar"),
-    "work-title": ("openalex",),
-}
+#: identifier scheme -> registries asked, in fallback order (from each handler's ``routes``).
+ROUTES: dict[str, tuple[str, ...]] = routes()
 #: Schemes that are searches, not identifiers: a miss proves nothing (never a "no such work" verdict).
 SEARCHES = ("title", "paper-title", "work-title")
 #: Entry type -> the title search it gets when it has no identifier (books, papers, reports and theses).

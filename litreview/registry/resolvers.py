@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..doi import doi_path, doi_prefix, normalize_doi
-from .crossref import Crossref, envelope, failure
-from .datacite import DataCite
-from .doi_org import CSL_JSON, DoiOrg, parse_ra
+from .handlers.crossref import Crossref, envelope, failure
+from .handlers.datacite import DataCite
+from .handlers.doi_org import CSL_JSON, DoiOrg, parse_ra
 from .http import FetchFailed, Http, Unreachable
 
 

@@ -23,7 +23,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from typing import Any
 
@@ -197,7 +197,7 @@ class FakeRegistry:
 
     def configure(self, config: Any) -> Any:
         """A copy of a ``litreview.config.Config`` with every registry URL pointing here."""
-        return replace(config, **self.bases())
+        return config.with_overrides(**self.bases())
 
     def start(self) -> FakeRegistry:
         handler = type("Handler", (Handler,), {"fake": self})

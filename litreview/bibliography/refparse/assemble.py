@@ -68,20 +68,25 @@ class Segment:
 
 def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
     out: list[Segment] = []
+    n = len(tagged)
     i = 0
-    while i < len(tagged):
-        j = i
-        while j + 1 < len(tagged) and tagged[j + 1].label == tagged[i].label:
+    while i < n:
+        first = tagged[i]
+        label = first.label
+        j = i + 1
+        while j < n and tagged[j].label == label:
             j += 1
-        span = tagged[i:j + 1]
+        span = tagged[i:j]
+        last = span[-1]
+        probs = [t.prob for t in span]
+        least = min(probs)
         if CONFIDENCE == "sum":  # union bound on the span being exactly this: one minus the summed doubts
-            conf = max(0.0, 1.0 - sum(1.0 - t.prob for t in span) - span[0].before - span[-1].after)
+            conf = max(0.0, 1.0 - sum(1.0 - p for p in probs) - first.before - last.after)
         else:
-            conf = min(min(t.prob for t in span), 1.0 - span[0].before, 1.0 - span[-1].after)
-        out.append(Segment(tagged[i].label, text[span[0].token.start:span[-1].token.end], conf,
-                           sum(t.prob for t in span) / len(span), max(span[0].before, span[-1].after), len(span),
-                           min(span, key=lambda t: t.prob).rival))
-        i = j + 1
+            conf = min(least, 1.0 - first.before, 1.0 - last.after)
+        out.append(Segment(label, text[first.token.start:last.token.end], conf, sum(probs) / len(span),
+                           max(first.before, last.after), len(span), span[probs.index(least)].rival))
+        i = j
     return out
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ...doi import is_valid_doi
 from .combine import ordered
@@ -69,6 +70,21 @@ class _Shared:
         }
 
 
+class _Keys(NamedTuple):
+    """The per-field feature names of one field (made once, not per reference)."""
+
+    bias: str
+    doubt: str
+    logdoubt: str
+    disagree: str
+    long: str
+    journal_word: str
+    publisher_word: str
+
+
+_KEYS = {name: _Keys(*(f"{kind}:{name}" for kind in _Keys._fields)) for name in JUDGED}
+
+
 def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
              shared: _Shared | None = None) -> dict[str, float]:
     """The evidence on field ``name`` of ``ref`` (the reading shown), from the CRF's and the rules' readings."""
@@ -80,17 +96,18 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
     mine, theirs, shown = sh.crf_values[name], sh.rules_values[name], sh.ref_values[name]
     disagree = float(bool(theirs) and theirs != shown)
     logdoubt = math.log10(max(1.0 - least, 1e-4)) / 4 + 1
+    k = _KEYS[name]
     f: dict[str, float] = {
         **sh.common,
-        f"bias:{name}": 1.0,
-        "doubt": 1.0 - least, f"doubt:{name}": 1.0 - least,
-        "logdoubt": logdoubt, "meandoubt": 1.0 - mean, "edge": edge, f"logdoubt:{name}": logdoubt,
+        k.bias: 1.0,
+        "doubt": 1.0 - least, k.doubt: 1.0 - least,
+        "logdoubt": logdoubt, "meandoubt": 1.0 - mean, "edge": edge, k.logdoubt: logdoubt,
         "size": min(size, 40.0) / 40,
-        "disagree": disagree, f"disagree:{name}": disagree, "disagree_doubt": (1.0 - least) * disagree,
+        "disagree": disagree, k.disagree: disagree, "disagree_doubt": (1.0 - least) * disagree,
         "rules_none": float(not theirs), "rules_unsure": float(name in rules.uncertain),
         "from_rules": float(shown != mine), "crf_none": float(not _has(crf, name)),
         "marked": float(name in crf.uncertain),
-        "unsure_others": min(sum(1 for n in sh.low if n != name), 4) / 4,
+        "unsure_others": min(len(sh.low) - sh.low.count(name), 4) / 4,
         f"rival:{name}:{sh.rivals.get(name if name != 'authors' or crf.authors else 'editors', '')}": 1.0,
     }
     if name in ("title", "container", "publisher"):
@@ -98,12 +115,12 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["digits_in"] = float(any(map(str.isdigit, value)))
         f["lower_start"] = float(value[:1].islower())
         f["one_word"] = float(len(words) <= 1)
-        f[f"long:{name}"] = min(len(words), 30) / 30
+        f[k.long] = min(len(words), 30) / 30
         f["names_in"] = float(bool(_NAME_LIST.search(value)))
         f["pages_in"] = float(bool(_PAGE_WORD.search(value)))
         f["colon_end"] = float(value.rstrip().endswith((":", ";", ",")))
-        f[f"journal_word:{name}"] = float(bool(_JOURNAL_WORD.search(value)))
-        f[f"publisher_word:{name}"] = float(bool(_PUBLISHER_WORD.search(value)))
+        f[k.journal_word] = float(bool(_JOURNAL_WORD.search(value)))
+        f[k.publisher_word] = float(bool(_PUBLISHER_WORD.search(value)))
         f["same_as_title"] = float(name != "title" and _value(ref, "title") == shown)
     elif name == "authors":
         people = ref.authors or ref.editors

@@ -91,22 +91,9 @@ def _dictionary(lower: str, core_lower: str) -> list[str]:
     return [name for name, _ in _LEXICONS if name in both]
 
 
-def _token_features(word: str) -> dict[str, str]:
-    core = word.strip(_STRIP)
-    lower = word.lower()
-    core_lower = core.lower()
-    f = {
-        "w": core_lower[:20] or word[:3],
-        "shape": _shape(core),
-        "case": _case(core),
-        "p1": core_lower[:1], "p3": core_lower[:3], "s2": core_lower[-2:], "s3": core_lower[-3:],
-        "lead": word[:1] if word[:1] in _STRIP else "",
-        "trail": word[-1:] if word[-1:] in _STRIP else "",
-        "trail2": word[-2:] if len(word) > 1 and word[-2] in _STRIP and word[-1] in _STRIP else "",
-        "len": str(min(len(core), 8)),
-    }
+def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
     kinds = []
-    digit = f["case"] in ("digits", "alnum")  # the cheap tests first: each pattern needs a digit, "10" ...
+    digit = case in ("digits", "alnum")  # the cheap tests first: each pattern needs a digit, "10" ...
     if digit and _YEAR.match(core):
         kinds.append("year")
     if digit and _RANGE.match(core):
@@ -124,8 +111,7 @@ def _token_features(word: str) -> dict[str, str]:
     if core.isdigit():
         kinds.append("num")
     kinds.extend(_dictionary(lower.strip(",;:"), core_lower))
-    f["kind"] = "|".join(kinds)
-    return f
+    return "|".join(kinds)
 
 
 def _ends_part(word: str, kind: str) -> bool:
@@ -162,12 +148,38 @@ class _Word(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def _word(word: str) -> _Word:
-    f = _token_features(word)
-    kind = f["kind"]
-    return _Word(tuple(f"{k}:{v}" for k, v in f.items() if v), f["w"], kind, f["case"] == "title",
-                 f["case"] == "lower", any(map(str.isdigit, word)), not _QUOTE_SET.isdisjoint(word),
-                 word.endswith(":"), "year" in kind, "publisher" in kind, "journal" in kind, "place" in kind,
-                 _ends_part(word, kind), not _MARKS.isdisjoint(word), *_neighbour_strings(f))
+    core = word.strip(_STRIP)
+    lower = word.lower()
+    core_lower = core.lower()
+    w = core_lower[:20] or word[:3]
+    shape = _shape(core)
+    case = _case(core)
+    kind = _kind(word, core, lower, core_lower, case)
+    first, last = word[:1], word[-1:]
+    trail = last if last in _STRIP else ""
+    # "name:value" for each feature with a value, in the order the model was trained with
+    own = [f"w:{w}"]
+    if shape:
+        own.append(f"shape:{shape}")
+    own.append(f"case:{case}")
+    if core_lower:
+        own += (f"p1:{core_lower[:1]}", f"p3:{core_lower[:3]}", f"s2:{core_lower[-2:]}", f"s3:{core_lower[-3:]}")
+    if first in _STRIP:
+        own.append(f"lead:{first}")
+    if trail:
+        own.append(f"trail:{trail}")
+    if len(word) > 1 and word[-2] in _STRIP and last in _STRIP:
+        own.append(f"trail2:{word[-2:]}")
+    own.append(f"len:{min(len(core), 8)}")
+    if kind:
+        own.append(f"kind:{kind}")
+    wf, sf = f"w:{w}", f"shape:{shape}"
+    one = (wf, sf, f"trail:{trail or '_'}", f"kind:{kind or '_'}", f"case:{case}")
+    return _Word(tuple(own), w, kind, case == "title", case == "lower", any(map(str.isdigit, word)),
+                 not _QUOTE_SET.isdisjoint(word), word.endswith(":"), "year" in kind, "publisher" in kind,
+                 "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
+                 tuple(["L" + x for x in one]), tuple(["R" + x for x in one]), ("LL" + wf, "LL" + sf),
+                 ("RR" + wf, "RR" + sf))
 
 
 def _part_info(part: list[_Word]) -> tuple[str, ...]:
@@ -194,15 +206,6 @@ def _part_info(part: list[_Word]) -> tuple[str, ...]:
 
 
 _FLAG = {name: (f"{name}:0", f"{name}:1") for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
-
-
-def _neighbour_strings(g: dict[str, str]) -> tuple[tuple[str, ...], ...]:
-    """What a word with features ``g`` contributes to the features of its neighbours: as the left (L),
-    right (R), second left (LL) and second right (RR) neighbour."""
-    w, shape = f"w:{g['w']}", f"shape:{g['shape']}"
-    rest = (f"trail:{g['trail'] or '_'}", f"kind:{g['kind'] or '_'}", f"case:{g['case']}")
-    one = [w, shape, *rest]
-    return (tuple("L" + x for x in one), tuple("R" + x for x in one), ("LL" + w, "LL" + shape), ("RR" + w, "RR" + shape))
 
 
 _EDGE = {tag: (f"{tag}w:<edge>",) for tag in ("L", "R", "LL", "RR")}

@@ -16,13 +16,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlencode
 
-from ..model import Person, RegistryRecord, Update
-from .handler import Answer, FakeReply, Handler, OverBudget, PoolSpec, answer, json_reply
-from .http import FetchFailed
-from .limits import Limits
+from ...model import Person, RegistryRecord, Update
+from ..handler import Answer, FakeReply, Handler, OverBudget, PoolSpec, answer, json_reply
+from ..http import FetchFailed
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from .http import Http, Response
+    from ..http import Http, Response
 
 
 def _strip(url: Any, prefix: str) -> str:
@@ -33,9 +33,11 @@ def _strip(url: Any, prefix: str) -> str:
 class OpenAlex(Handler):
     name = "openalex"
     label = "OpenAlex"
-    setting = "openalex_url"
-    env = "LITREVIEW_OPENALEX_URL"
     default_url = "https://api.openalex.org"
+    url_doc = "OpenAlex API base URL."
+    key_doc = "OpenAlex API key (without one a small daily budget applies)."
+    rank = 40
+    routes = (("doi", 10), ("openalex", 10), ("title", 20), ("paper-title", 20), ("work-title", 10))
     # At most 100 requests/s for everyone; singletons by DOI or id are free of budget.
     # Its X-RateLimit-* headers count a daily budget, so they never set the pace.
     pools = (PoolSpec("openalex", Limits(10, 1, 3), Limits(5, 1, 2), counted=False, adapt=False),)
@@ -52,7 +54,7 @@ class OpenAlex(Handler):
         return base + path + (f"?{urlencode(params)}" if params else ""), base + path
 
     def _params(self, config: Any) -> dict[str, str]:
-        return {k: v for k, v in (("api_key", getattr(config, "openalex_api_key", "")),
+        return {k: v for k, v in (("api_key", self.api_key(config)),
                                   ("mailto", getattr(config, "mailto", ""))) if v}
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
@@ -72,9 +74,9 @@ class OpenAlex(Handler):
 
     async def search(self, http: Http, config: Any, ident: str, state: dict[str, Any]) -> Answer:
         """``title:TITLE|AUTHOR|YEAR`` -> the first work of ``/works?filter=title.search:`` that passes ``matching``."""
-        from .matching import best_match, parse_query
+        from ..matching import best_match, parse_query
 
-        keyless = not getattr(config, "openalex_api_key", "")
+        keyless = not self.api_key(config)
         if keyless and state.get("searches", 0) >= KEYLESS_SEARCHES:
             raise OverBudget(f"OpenAlex: {KEYLESS_SEARCHES} title searches made without an API key, about a day's "
                              "allowance; set openalex_api_key (LITREVIEW_OPENALEX_API_KEY) for more")
@@ -144,7 +146,7 @@ def _read_budget(state: dict[str, Any], headers: Mapping[str, str]) -> None:
 
 def _fake_search(works: Mapping[str, Any], params: Mapping[str, list[str]], budget: dict[str, str]) -> FakeReply:
     """``/works?filter=title.search:…``: stored works whose title holds every word asked (or the reverse)."""
-    from ..text import fold_words
+    from ...text import fold_words
 
     wanted = (params.get("filter") or [""])[0]
     if not wanted.startswith("title.search:"):
@@ -160,7 +162,7 @@ def _fake_search(works: Mapping[str, Any], params: Mapping[str, list[str]], budg
 
 def parse_openalex(work: Mapping[str, Any]) -> RegistryRecord:
     """An OpenAlex work: ids, authorships, biblio, primary location, ``is_retracted``."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     ids = found if isinstance(found := work.get("ids"), Mapping) else {}
     doi = _strip(_strip(work.get("doi") or ids.get("doi"), "https://doi.org/"), "doi:").lower()

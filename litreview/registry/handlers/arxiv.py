@@ -9,19 +9,20 @@ for no more than one request every three seconds.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from ..model import Person, RegistryRecord
-from .handler import Answer, FakeReply, Handler, PoolSpec, answer
-from .http import FetchFailed
-from .ids import arxiv_id
-from .limits import Limits
+from ...model import Person, RegistryRecord
+from ..handler import Answer, FakeReply, Handler, PoolSpec, answer
+from ..http import FetchFailed
+from ..ids import arxiv_id
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from .http import Http
+    import xml.etree.ElementTree as ET
+
+    from ..http import Http
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -37,6 +38,8 @@ def entries(xml: bytes) -> tuple[int, list[dict[str, Any]]]:
     """(totalResults, entries as plain dicts) of an arXiv Atom feed; ValueError when it is not one."""
     if len(xml) > MAX_XML or b"<!DOCTYPE" in xml[:2000] or b"<!ENTITY" in xml:
         raise ValueError("not an arXiv feed (too large, or with a DTD)")
+    import xml.etree.ElementTree as ET  # here: reading the snapshot parses no XML
+
     try:
         root = ET.fromstring(xml)
     except ET.ParseError as exc:
@@ -61,9 +64,10 @@ def entries(xml: bytes) -> tuple[int, list[dict[str, Any]]]:
 class Arxiv(Handler):
     name = "arxiv"
     label = "arXiv"
-    setting = "arxiv_url"
-    env = "LITREVIEW_ARXIV_URL"
     default_url = "https://export.arxiv.org"
+    url_doc = "arXiv API base URL (/api/query)."
+    rank = 50
+    routes = (("arxiv", 10),)
     pools = (PoolSpec("arxiv", Limits(1, 3, 1), Limits(1, 3, 1), counted=False),)
     formats = ("arxiv",)
     schemes = ("arxiv",)
@@ -118,7 +122,7 @@ class Arxiv(Handler):
 
 def parse_arxiv(entry: Mapping[str, Any]) -> RegistryRecord:
     """An arXiv entry (as ``entries`` gives it): a preprint, with the published DOI when known."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     authors = []
     for name in entry.get("authors") or ():

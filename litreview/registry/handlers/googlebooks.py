@@ -11,22 +11,24 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from ..model import RegistryRecord
-from .handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
-from .http import FetchFailed
-from .limits import Limits
+from ...model import RegistryRecord
+from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
+from ..http import FetchFailed
+from ..limits import Limits
 from .openlibrary import person
 
 if TYPE_CHECKING:
-    from .http import Http
+    from ..http import Http
 
 
 class GoogleBooks(Handler):
     name = "googlebooks"
     label = "Google Books"
-    setting = "googlebooks_url"
-    env = "LITREVIEW_GOOGLEBOOKS_URL"
     default_url = "https://www.googleapis.com"
+    url_doc = "Google Books API base URL (/books/v1/volumes)."
+    key_doc = "Google Books API key (optional)."
+    rank = 80
+    routes = (("isbn", 20),)
     pools = (PoolSpec("googlebooks", Limits(2, 1, 1), Limits(1, 1, 1), counted=False),)
     formats = ("googlebooks",)
     schemes = ("isbn",)
@@ -36,7 +38,7 @@ class GoogleBooks(Handler):
         value = ident.split(":", 1)[1]
         base = self.base_url(config)
         stored = f"{base}/books/v1/volumes?{urlencode({'q': f'isbn:{value}'})}"
-        key = getattr(config, "googlebooks_api_key", "")
+        key = self.api_key(config)
         url = stored + (f"&{urlencode({'key': key})}" if key else "")
         resp = await http.get(url, pool="googlebooks")
         if resp.status != 200 or not isinstance(resp.data, Mapping) or "totalItems" not in resp.data:
@@ -61,7 +63,7 @@ class GoogleBooks(Handler):
 
 def parse_volume(volume: Mapping[str, Any]) -> RegistryRecord:
     """One Google Books volume (its ``volumeInfo``)."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     info = volume.get("volumeInfo") or {}
     isbns = tuple(str(i.get("identifier")) for i in info.get("industryIdentifiers") or ()

@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from ..model import Person, RegistryRecord, Update
-from .handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply, same_origin
-from .http import FetchFailed
-from .limits import Limits
+from ...model import Person, RegistryRecord, Update
+from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply, same_origin
+from ..http import FetchFailed
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from .http import Http
+    from ..http import Http
 
 IDCONV_REAL = "https://www.ncbi.nlm.nih.gov/pmc/utils/idconv/v1.0/"
 TOOL = "litreview"
@@ -27,9 +27,11 @@ TOOL = "litreview"
 class Ncbi(Handler):
     name = "ncbi"
     label = "PubMed"
-    setting = "ncbi_url"
-    env = "LITREVIEW_NCBI_URL"
     default_url = "https://eutils.ncbi.nlm.nih.gov"
+    url_doc = "NCBI E-utilities base URL (the PMC ID converter is asked beside it)."
+    key_doc = "NCBI API key (10 requests/s instead of 3)."
+    rank = 60
+    routes = (("pmid", 10), ("pmcid", 10))
     pools = (PoolSpec("ncbi", Limits(3, 1, 1), Limits(3, 1, 1), counted=False),)
     formats = ("pubmed",)
     schemes = ("pmid", "pmcid")
@@ -70,7 +72,7 @@ class Ncbi(Handler):
             if not pmid:
                 url = self.idconv_url(config)
                 return Answer(self.name, ident, "not-found", None, url, base, 200)
-        key = getattr(config, "ncbi_api_key", "")
+        key = self.api_key(config)
         query = self._params(config, db="pubmed", id=pmid, retmode="json", **({"api_key": key} if key else {}))
         url = f"{base}/entrez/eutils/esummary.fcgi?{query}"
         stored = f"{base}/entrez/eutils/esummary.fcgi?db=pubmed&id={pmid}&retmode=json"
@@ -119,7 +121,7 @@ class Ncbi(Handler):
 
 def parse_esummary(item: Mapping[str, Any]) -> RegistryRecord:
     """One PubMed esummary (JSON v0.3) document."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     authors = []
     for a in item.get("authors") or ():

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .handler import Handler, PoolSpec
-from .http import FetchFailed, Http, not_found_answer
-from .limits import Limits
+from ..handler import Handler, PoolSpec
+from ..http import FetchFailed, Http, not_found_answer
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from ..model import RegistryRecord
-    from .resolvers import Endpoints, Fetched
+    from ...model import RegistryRecord
+    from ..resolvers import Endpoints, Fetched
 
 
 class DataCite(Handler):
@@ -23,9 +23,9 @@ class DataCite(Handler):
 
     name = "datacite"
     label = "DataCite"
-    setting = "datacite_url"
-    env = "LITREVIEW_DATACITE_URL"
     default_url = "https://api.datacite.org"
+    url_doc = "DataCite REST API base URL."
+    rank = 20
     pools = (PoolSpec("datacite", Limits(3, 1, 2), Limits(1.5, 1, 1)),)
     formats = ("datacite",)
     schemes = ("doi",)
@@ -33,14 +33,14 @@ class DataCite(Handler):
     format = "datacite"
 
     def parse(self, fmt: str, raw: Mapping[str, Any], agency: str = "") -> RegistryRecord:
-        from .parse import parse_datacite
+        from ..parse import parse_datacite
 
         return parse_datacite(raw)
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
-        from ..doi import doi_path
+        from ...doi import doi_path
+        from ..resolvers import Fetched
         from .crossref import failure
-        from .resolvers import Fetched
 
         url = f"{ends.datacite}/dois/{doi_path(doi)}"
         resp = await http.get(url, pool="datacite", accept="application/vnd.api+json, application/json")

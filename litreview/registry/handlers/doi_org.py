@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .handler import Handler, PoolSpec
-from .http import FetchFailed, Http, not_found_answer
-from .limits import Limits
+from ..handler import Handler, PoolSpec
+from ..http import FetchFailed, Http, not_found_answer
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from ..model import RegistryRecord
-    from .resolvers import Endpoints, Fetched
+    from ...model import RegistryRecord
+    from ..resolvers import Endpoints, Fetched
 
 CSL_JSON = "application/vnd.citationstyles.csl+json"
 #: Agencies reached only through content negotiation, by the id doi.org's /ra/ gives.
@@ -37,9 +37,9 @@ class DoiOrg(Handler):
 
     name = "doi"
     label = "doi.org"
-    setting = "doi_url"
-    env = "LITREVIEW_DOI_URL"
     default_url = "https://doi.org"
+    url_doc = "doi.org resolver base URL (content negotiation and /ra/)."
+    rank = 30
     # doi-ra has its own pool outside the 10% rule: when doi.org fails, Crossref still answers.
     pools = (PoolSpec("doi", Limits(5, 1, 2), Limits(5, 1, 1)),
              PoolSpec("doi-ra", Limits(5, 1, 2), Limits(5, 1, 2), counted=False))
@@ -51,14 +51,14 @@ class DoiOrg(Handler):
         self.agency = agency
 
     def parse(self, fmt: str, raw: Mapping[str, Any], agency: str = "") -> RegistryRecord:
-        from .parse import parse_csl
+        from ..parse import parse_csl
 
         return parse_csl(raw, agency)
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
-        from ..doi import doi_path
+        from ...doi import doi_path
+        from ..resolvers import Fetched
         from .crossref import failure
-        from .resolvers import Fetched
 
         url = f"{ends.doi}/{doi_path(doi)}"
         resp = await http.get(url, pool="doi", accept=CSL_JSON, follow_redirects=True)

@@ -11,13 +11,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from .handler import Handler, PoolSpec
-from .http import FetchFailed, Http, Response, not_found_answer
-from .limits import Limits
+from ..handler import Handler, PoolSpec
+from ..http import FetchFailed, Http, Response, not_found_answer
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from ..model import RegistryRecord
-    from .resolvers import Endpoints, Fetched
+    from ...model import RegistryRecord
+    from ..resolvers import Endpoints, Fetched
 
 
 def envelope(resp: Response, message_type: str) -> Mapping[str, Any]:
@@ -49,9 +49,9 @@ class Crossref(Handler):
 
     name = "crossref"
     label = "Crossref"
-    setting = "crossref_url"
-    env = "LITREVIEW_CROSSREF_URL"
     default_url = "https://api.crossref.org"
+    url_doc = "Crossref REST API base URL."
+    rank = 10
     pools = (PoolSpec("crossref-single", Limits(10, 1, 3), Limits(5, 1, 1)),
              PoolSpec("crossref-list", Limits(3, 1, 3), Limits(1, 1, 1)))
     formats = ("crossref",)
@@ -60,13 +60,13 @@ class Crossref(Handler):
     format = "crossref"
 
     def parse(self, fmt: str, raw: Mapping[str, Any], agency: str = "") -> RegistryRecord:
-        from .parse import parse_crossref
+        from ..parse import parse_crossref
 
         return parse_crossref(raw, agency or "crossref")
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
-        from ..doi import doi_path
-        from .resolvers import Fetched
+        from ...doi import doi_path
+        from ..resolvers import Fetched
 
         url = f"{ends.crossref}/works/{doi_path(doi)}"
         resp = await http.get(url, pool="crossref-single", json_body=True)

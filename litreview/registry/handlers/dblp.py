@@ -16,14 +16,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from ..model import RegistryRecord
-from .handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
-from .http import FetchFailed
-from .limits import Limits
+from ...model import RegistryRecord
+from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
+from ..http import FetchFailed
+from ..limits import Limits
 from .openlibrary import person
 
 if TYPE_CHECKING:
-    from .http import Http
+    from ..http import Http
 
 
 def _hits(data: Any) -> list[Mapping[str, Any]]:
@@ -34,9 +34,10 @@ def _hits(data: Any) -> list[Mapping[str, Any]]:
 class Dblp(Handler):
     name = "dblp"
     label = "DBLP"
-    setting = "dblp_url"
-    env = "LITREVIEW_DBLP_URL"
     default_url = "https://dblp.org"
+    url_doc = "DBLP base URL (publication search at /search/publ/api)."
+    rank = 90
+    routes = (("dblp", 10), ("paper-title", 10))
     pools = (PoolSpec("dblp", Limits(1, 1, 1), Limits(1, 1, 1), counted=False),)
     formats = ("dblp",)
     schemes = ("paper-title", "dblp")
@@ -45,7 +46,7 @@ class Dblp(Handler):
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
         if ident.startswith("dblp:"):
             return await self.record(http, config, ident)
-        from .matching import best_match, parse_query
+        from ..matching import best_match, parse_query
 
         query = parse_query(ident)
         base = self.base_url(config)
@@ -76,7 +77,7 @@ class Dblp(Handler):
 
     def fake_reply(self, fake: Any, method: str, path: str, params: Mapping[str, list[str]],
                    headers: Mapping[str, str]) -> FakeReply | None:
-        from ..text import fold_words
+        from ...text import fold_words
 
         if path.startswith("/rec/") and path.endswith(".xml"):
             # Stored records are search-hit infos; served as the documented record XML.
@@ -98,7 +99,7 @@ class Dblp(Handler):
 
 def parse_hit(info: Mapping[str, Any]) -> RegistryRecord:
     """One DBLP search hit's ``info``."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     people = (info.get("authors") or {}).get("author") or []
     if isinstance(people, Mapping):  # one author comes as an object, not a list

@@ -16,14 +16,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlencode
 
-from ..model import RegistryRecord
-from .handler import Answer, FakeReply, Handler, OverBudget, PoolSpec, answer, json_reply
-from .http import FetchFailed
-from .limits import Limits
+from ...model import RegistryRecord
+from ..handler import Answer, FakeReply, Handler, OverBudget, PoolSpec, answer, json_reply
+from ..http import FetchFailed
+from ..limits import Limits
 from .openlibrary import person
 
 if TYPE_CHECKING:
-    from .http import Http
+    from ..http import Http
 
 #: Fields asked for: only ones the recordings show the API knows (an unknown field is a 400).
 FIELDS = "title,authors,year,venue,journal,externalIds,publicationTypes,publicationDate,url"
@@ -35,9 +35,11 @@ _TYPES = {"JournalArticle": "journal-article", "Conference": "proceedings-articl
 class SemanticScholar(Handler):
     name = "semanticscholar"
     label = "Semantic Scholar"
-    setting = "semanticscholar_url"
-    env = "LITREVIEW_SEMANTICSCHOLAR_URL"
     default_url = "https://api.semanticscholar.org"
+    url_doc = "Semantic Scholar API base URL (/graph/v1/paper/…)."
+    key_doc = "Semantic Scholar API key, sent as x-api-key (optional; 1 request/s with one)."
+    rank = 100
+    routes = (("arxiv", 20), ("paper-title", 30))
     # One request per second with a key; the keyless pool is shared by everyone, so no faster.
     pools = (PoolSpec("semanticscholar", Limits(1, 1, 1), Limits(1, 1, 1), counted=False),)
     formats = ("semanticscholar",)
@@ -45,7 +47,7 @@ class SemanticScholar(Handler):
     fake_prefix = "/semanticscholar"
 
     def _headers(self, config: Any) -> dict[str, str]:
-        key = getattr(config, "semanticscholar_api_key", "")
+        key = self.api_key(config)
         return {"x-api-key": key} if key else {}
 
     async def _get(self, http: Http, config: Any, url: str) -> Any:
@@ -82,7 +84,7 @@ class SemanticScholar(Handler):
 
     async def search(self, http: Http, config: Any, ident: str) -> Answer:
         """``paper-title:TITLE|AUTHOR|YEAR`` -> the first paper of ``/paper/search`` that passes ``matching``."""
-        from .matching import best_match, parse_query
+        from ..matching import best_match, parse_query
 
         query = parse_query(ident)
         base = self.base_url(config)
@@ -100,7 +102,7 @@ class SemanticScholar(Handler):
 
     def fake_reply(self, fake: Any, method: str, path: str, params: Mapping[str, list[str]],
                    headers: Mapping[str, str]) -> FakeReply | None:
-        from ..text import fold_words
+        from ...text import fold_words
 
         papers = fake.registry_data.get(self.name, {})
         if path in ("/graph/v1/paper/search", "/graph/v1/paper/search/match"):
@@ -130,7 +132,7 @@ class SemanticScholar(Handler):
 
 def parse_paper(paper: Mapping[str, Any]) -> RegistryRecord:
     """A Graph API paper: title, authors, year, venue/journal, externalIds."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     def part(name: str) -> Mapping[str, Any]:
         value = paper.get(name)

@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from ..model import Person, RegistryRecord
-from .handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
-from .http import FetchFailed
-from .limits import Limits
+from ...model import Person, RegistryRecord
+from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
+from ..http import FetchFailed
+from ..limits import Limits
 
 if TYPE_CHECKING:
-    from .http import Http
+    from ..http import Http
 
 
 def person(name: str) -> Person:
@@ -34,9 +34,10 @@ def person(name: str) -> Person:
 class OpenLibrary(Handler):
     name = "openlibrary"
     label = "Open Library"
-    setting = "openlibrary_url"
-    env = "LITREVIEW_OPENLIBRARY_URL"
     default_url = "https://openlibrary.org"
+    url_doc = "Open Library base URL."
+    rank = 70
+    routes = (("isbn", 10), ("title", 10))
     pools = (PoolSpec("openlibrary", Limits(3, 1, 1), Limits(1, 1, 1), counted=False),)
     formats = ("openlibrary", "openlibrary-search")
     schemes = ("isbn", "title")
@@ -57,7 +58,7 @@ class OpenLibrary(Handler):
 
     async def search(self, http: Http, config: Any, ident: str) -> Answer:
         """``title:TITLE|AUTHOR|YEAR`` -> the first document of ``/search.json`` that passes ``matching``."""
-        from .matching import best_match, parse_query
+        from ..matching import best_match, parse_query
 
         query = parse_query(ident)
         base = self.base_url(config)
@@ -89,7 +90,7 @@ class OpenLibrary(Handler):
             keys = (params.get("bibkeys") or [""])[0].split(",")
             return json_reply({k: data[k] for k in keys if k in data}, ctype="application/json")
         if path == "/search.json":
-            from ..text import fold_words as fold
+            from ...text import fold_words as fold
 
             title = fold((params.get("title") or [""])[0])
             docs = [d for k, d in data.items() if k.startswith("search:") and title
@@ -106,7 +107,7 @@ def _year(text: Any) -> int | None:
 
 def parse_book(book: Mapping[str, Any]) -> RegistryRecord:
     """An Open Library ``jscmd=data`` book."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     ids = found if isinstance(found := book.get("identifiers"), Mapping) else {}
     isbns = tuple(str(i) for i in (ids.get("isbn_13") or []) + (ids.get("isbn_10") or []))
@@ -129,7 +130,7 @@ def parse_search_doc(doc: Mapping[str, Any]) -> RegistryRecord:
 
     ``edition_year`` (set by ``search`` when one of the document's ``publish_year`` is the entry's)
     is the year of the edition the entry cites."""
-    from .parse import clean_text
+    from ..parse import clean_text
 
     isbns = tuple(str(i) for i in doc.get("isbn") or ())
     year = doc.get("edition_year") or doc.get("first_publish_year")

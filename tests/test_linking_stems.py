@@ -1,0 +1,54 @@
+"""Stems: Snowball's English stemmer (PyStemmer) with the project's few merges, and its agreement with
+the pure-Python build of the same algorithm on real text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.linking.text import _WORD, content_stems, phrase_stems, stem
+from litreview.text import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+MANUSCRIPTS = ROOT.parent / "shared" / "corpus" / "manuscripts"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("partnerships", "partnership"), ("democracy", "democratic"), ("diplomacy", "diplomat"),
+    ("constructivist", "constructivism"), ("anarchy", "anarchical"), ("theory", "theories"),
+    ("history", "historical"), ("Keohane’s", "keohane's"),
+])
+def test_related_words_share_a_stem(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_short_words_are_folded_not_stemmed() -> None:
+    assert stem("War") == "war"
+    assert stem("Ölé") == "ole"
+    assert content_stems("The wars of the states") == ("war", "state")
+    assert phrase_stems("National Security Advisor") == ["nation", "secur", "advisor", "nation secur", "secur advisor"]
+
+
+def _words(paths: list[Path]) -> list[str]:
+    words: set[str] = set()
+    for path in paths:
+        for m in _WORD.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            words.add(fold(m.group()).strip("'-"))
+    return sorted(w for w in words if len(w) > 3)
+
+
+def test_the_c_stemmer_agrees_with_the_reference_build_on_real_text() -> None:
+    """PyStemmer (C) and snowballstemmer (pure Python) are builds of one Snowball algorithm: the
+    stems of the essay's words, and of the corpus manuscripts' where ../shared is present, are equal."""
+    reference = pytest.importorskip("snowballstemmer.english_stemmer").EnglishStemmer()
+    import Stemmer
+
+    fast = Stemmer.Stemmer("english")
+    paths = [ROOT / "refs" / "essay.md", *sorted(ROOT.glob("refs/*.bib"))]
+    if MANUSCRIPTS.is_dir():
+        paths += sorted(p for p in MANUSCRIPTS.rglob("*") if p.suffix in {".md", ".tex", ".bib", ".qmd"})
+    words = _words(paths)
+    assert len(words) > 500
+    differ = [(w, reference.stemWord(w), fast.stemWord(w)) for w in words if reference.stemWord(w) != fast.stemWord(w)]
+    assert differ == []
