@@ -108,7 +108,9 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         self._search: list[dict[str, str]] = []
         # The page cache of this build: pages reused from it, and keys of pages to keep in it.
         self._store: SiteCache | None = None
-        self._reused: dict[str, bytes] = {}
+        # Reused pages: their bytes from the cache, or None for those left in place in site/.
+        self._reused: dict[str, bytes | None] = {}
+        self._kept: Path | None = None
         self._keys: dict[str, str] = {}
         self._source_pages: list[str] = []
 
@@ -161,8 +163,12 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         self._search = search_entries(review, self.layout)
         self._add(files, generated, config, listed)
         for path, built in self._reused.items():
-            files.append(File.generated(config, _built_path(self.layout, path), content=built,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            if built is None:  # in site/ already: MkDocs copies it onto itself, i.e. leaves it
+                files.append(File(_built_path(self.layout, path), config.site_dir, config.site_dir,
+                                  config.use_directory_urls, inclusion=InclusionLevel.NOT_IN_NAV))
+            else:
+                files.append(File.generated(config, _built_path(self.layout, path), content=built,
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
         log.info("generated %d pages and files for %d sources (%d source pages reused from the cache)",
                  len(generated) + len(self._reused), len(review.bibliography.sources), len(self._reused))
         return files
@@ -185,22 +191,86 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
     def _reuse(self, review: Review, config: MkDocsConfig, files: Files, listed: bool) -> None:
         """Find the source pages an earlier build made from the same inputs (none when they are in the nav,
-        which every page shows)."""
+        which every page shows). Those still in site/ as that build left them stay there (None here)."""
         from .cache import FOLDER, enabled
         from .render.site import source_page_digests
         from .render.sitecache import SiteCache
 
+        kept, self._kept = self._kept, None
         self._store, self._reused, self._keys = None, {}, {}
         if listed or not self.config.page_cache or not enabled():
+            _remove(kept)
             return
         store = self._store = SiteCache(Path(self.settings.root) / FOLDER / "site", _site_key(config, files))
+        found = {}
         for path, inputs in source_page_digests(review, self.layout).items():
             key = store.key(path, inputs)
-            built = store.get(path, key)
-            if built is None:
+            if store.has(path, key):
+                found[path] = key
+            else:
+                self._keys[path] = key
+        site = Path(config.site_dir)
+        for path in self._restore(kept, site, store, found):
+            built = site / _built_path(self.layout, path)
+            store.use(path, lambda built=built: _read(built))
+            self._reused[path] = None
+            del found[path]
+        for path, key in found.items():
+            page = store.get(path, key)
+            if page is None:
                 self._keys[path] = key
             else:
-                self._reused[path] = built
+                self._reused[path] = page
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Move the source pages of the last build out of site/ before MkDocs empties it: those whose
+        inputs did not change go back (``_restore``) instead of being removed and written again."""
+        import os
+
+        from .cache import FOLDER, enabled
+
+        self._kept = None
+        pages = Path(config.site_dir) / self.layout.sources_dir
+        cache = Path(self.settings.root) / FOLDER / "site"
+        if not self.config.page_cache or not enabled() or not pages.is_dir() or not cache.is_dir():
+            return
+        kept = cache / "kept"
+        try:
+            _remove(kept)
+            os.rename(pages, kept)
+        except OSError:  # another disk, say: MkDocs removes the pages as usual
+            return
+        self._kept = kept
+
+    def _restore(self, kept: Path | None, site: Path, store: SiteCache, found: dict[str, str]) -> set[str]:
+        """Put back the kept pages of ``found`` that are in site/ as the last build left them (same stamp);
+        remove everything else that was kept. The pages put back."""
+        import os
+
+        if kept is None:
+            return set()
+        target = site / self.layout.sources_dir
+        if not found or store.site_dir != os.path.abspath(site) or target.exists():
+            _remove(kept)
+            return set()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(kept, target)
+        except OSError:
+            _remove(kept)
+            return set()
+        back, names = set(), set()
+        start = len(self.layout.sources_dir) + 1
+        for path in found:
+            built = _built_path(self.layout, path)
+            if store.stamp(path) == _stamp(site, built, self.layout.sources_dir):
+                back.add(path)
+                names.add(built[start:].split("/", 1)[0])
+        with os.scandir(target) as entries:
+            stale = [Path(e.path) for e in entries if e.name not in names]
+        for path in stale:
+            _remove(path)
+        return back
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         from .render.blocks import anchor_ids, join_blocks, search_excluded
@@ -216,16 +286,23 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         from .render.blocks import join_blocks, strip_search_marks
-        from .render.publish import add_skip_link
+        from .render.publish import add_skip_link, compact_html
 
         blocks = self._blocks.get(page.file.src_uri)
         if blocks:
             output = join_blocks(output, [strip_search_marks(b) for b in blocks])
         output = add_skip_link(output) if 'class="md-skip"' not in output else output
+        output = compact_html(output)
         key = self._keys.get(page.file.src_uri)
         if key is not None and self._store is not None:
             self._store.put(page.file.src_uri, key, output.encode("utf-8"))
         return output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        from .render.publish import compact_html
+
+        return compact_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -256,6 +333,11 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             text = json.dumps(add_search_entries(index, self._search), ensure_ascii=False, separators=(",", ":"))
             write_atomic(index_file, text)
         if self._store is not None:
+            import os
+
+            stamps = {path: _stamp(site, _built_path(self.layout, path), self.layout.sources_dir)
+                      for path in self._source_pages if path in self._keys or path in self._reused}
+            self._store.set_stamps(os.path.abspath(site), {p: s for p, s in stamps.items() if s is not None})
             self._store.save()
         if self.config.prune_assets:
             search = config.plugins.get("search") or config.plugins.get("material/search")
@@ -362,6 +444,40 @@ def _built_path(layout, path: str) -> str:
     """Where MkDocs writes the page ``path`` in site/."""
     url = layout.url(path)
     return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def _stamp(site: Path, built: str, folder: str) -> list[int] | None:
+    """Size, mtime and inode of a built page, and the mtime of its own folder (an entry added or
+    removed there changes it); None when it is not a plain file."""
+    import os
+    import stat
+
+    try:
+        st = os.stat(site / built, follow_symlinks=False)
+        parent = built.rsplit("/", 1)[0]
+        folder_time = os.stat(site / parent, follow_symlinks=False).st_mtime_ns if parent != folder else -1
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino, folder_time] if stat.S_ISREG(st.st_mode) else None
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _remove(path: Path | None) -> None:
+    """Remove a file or folder tree if it is there (a symlink itself, never what it points to)."""
+    import shutil
+
+    if path is None:
+        return
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _site_key(config: MkDocsConfig, files: Files) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,7 @@ def test_a_corrupt_cache_is_ignored(tmp_path, damage):
         (folder / INDEX).write_text('{"format": 1, "site": "x", "pack": "../../etc/passwd", "pages": {}}')
     else:
         pack.unlink()
+    shutil.rmtree(tmp_path / "site")  # the pages must come from the damaged pack, not from site/
     again, plugin = build_with(review, tmp_path)
     # Pages wholly inside what is left of a truncated pack are still good; the rest is rendered again.
     assert plugin.reused_pages < source_pages(review)
@@ -118,6 +121,49 @@ def test_a_corrupt_cache_is_ignored(tmp_path, damage):
     # The build mended the cache: the next one reuses every page.
     _, plugin = build_with(review, tmp_path)
     assert plugin.reused_pages == source_pages(review)
+
+
+def test_unchanged_pages_stay_in_site_and_a_changed_one_is_written_again(tmp_path):
+    review = load_case("site_basic")
+    first, _ = build_with(review, tmp_path)
+    site = tmp_path / "site"
+    holsti, waltz = site / "sources" / "holsti2004taming" / "index.html", site / "sources" / "uscode10"
+    inode = os.stat(site / "sources" / "farrell2005world" / "index.html").st_ino
+    holsti.write_bytes(holsti.read_bytes().replace(b"<h1", b"<h1 data-tampered"))  # edited by hand in site/
+    (waltz / "stray.txt").write_text("left by someone")
+    (site / "sources" / "stray").mkdir()
+    again, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == source_pages(review)
+    assert again == first  # the tampered page written again, the strays gone
+    # An untouched page was left where it was, not removed and written again.
+    assert os.stat(site / "sources" / "farrell2005world" / "index.html").st_ino == inode
+    assert not (tmp_path / ".litreview-cache" / "site" / "kept").exists()
+
+
+def test_a_lost_pack_is_mended_from_the_pages_in_site(tmp_path):
+    review = load_case("site_basic")
+    first, _ = build_with(review, tmp_path)
+    folder = tmp_path / ".litreview-cache" / "site"
+    next(folder.glob("pages-*.bin")).unlink()
+    again, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == source_pages(review) and again == first
+    shutil.rmtree(tmp_path / "site")
+    cold_site, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == source_pages(review) and cold_site == first
+
+
+def test_a_copied_project_builds_the_same_site(tmp_path):
+    review = load_case("site_basic")
+    first, _ = build_with(review, tmp_path)
+    # The cache and site/ copied to another folder (stamps that no longer describe the pages there).
+    other = tmp_path / "elsewhere"
+    (other / "docs").mkdir(parents=True)
+    shutil.copytree(tmp_path / ".litreview-cache", other / ".litreview-cache")
+    shutil.copytree(tmp_path / "site", other / "site")
+    page = other / "site" / "sources" / "holsti2004taming" / "index.html"
+    page.write_bytes(b"not the page")
+    again, _ = build_with(review, other)
+    assert again == first
 
 
 def test_no_cache_on_ci(tmp_path, monkeypatch):

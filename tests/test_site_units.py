@@ -288,3 +288,20 @@ def test_severity_badge_says_note_for_info():
     assert severity_badge("info") == ('<span class="lr-sev lr-sev--info"><span aria-hidden="true">ℹ</span> '
                                       "note</span>")
     assert severity_badge("error").endswith("</span> error</span>")
+
+
+def test_compact_html_keeps_what_shows_and_what_is_verbatim():
+    from litreview.render.publish import compact_html
+
+    html = ('<ul>\n      <li>\n        <a href="x">A\n   b</a>\n      </li>\n</ul>'
+            '<pre>x\n    y</pre>\n\n  <script>if (a)\n    b();</script><textarea>1\n\n  2</textarea>')
+    assert compact_html(html) == ('<ul>\n<li>\n<a href="x">A\nb</a>\n</li>\n</ul>'
+                                  '<pre>x\n    y</pre>\n<script>if (a)\n    b();</script><textarea>1\n\n  2</textarea>')
+    assert compact_html("<p>one  two</p>") == "<p>one  two</p>"  # runs without a line break: left alone
+
+
+def test_minify_css_drops_comments_and_spaces_but_not_strings():
+    from litreview.render.publish import minify_css
+
+    css = '/* a comment */\n.a  >  .b ,\n.c {\n  content: "x  /* y */  ; { }";\n  margin: 0 auto;\n}\n'
+    assert minify_css(css) == '.a > .b,.c{content: "x  /* y */  ; { }";margin: 0 auto;}'

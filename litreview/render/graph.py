@@ -5,6 +5,8 @@ sources on the right, each placed level with the middle of the claims that rely 
 through confirmed links (barycentre ordering), so lines rarely cross and every label
 stays readable. A source's square grows with the claims relying on it and takes the
 colour (and symbol) of its worst finding; suggested links are drawn but shown on request.
+A node's name is written once, as the wide drawing's aria-label (the narrow drawing's nodes refer to
+it: ``NARROW`` is drawn only beside ``WIDE``); the script makes the tooltip from it when pointed at.
 Two geometries: ``WIDE`` for screens, ``NARROW`` (at most 320 px, taller rows for fingers,
 labels cut to fit) for phones, so the whole map reads on a 360 px screen without scrolling.
 """
@@ -73,19 +75,18 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
     for claim_id, key, status in edges:
         y1, y2 = claim_y[claim_id], source_y[key]
         out.append(f'<path class="lr-edge lr-edge--{esc(status)}" data-a="{claim_n[claim_id]}" '
-                   f'data-b="{source_n[key]}" d="M{g.claim_x + 5:.0f} {y1:.1f} '
-                   f'C{middle:.0f} {y1:.1f} {middle:.0f} {y2:.1f} {g.source_x - 6:.0f} {y2:.1f}"/>')
+                   f'data-b="{source_n[key]}" d="M{g.claim_x + 5:.0f} {_n(y1)}'
+                   f'C{middle:.0f} {_n(y1)} {middle:.0f} {_n(y2)} {g.source_x - 6:.0f} {_n(y2)}"/>')
     out.append('</g><g class="lr-nodes">')
     for claim_id in claims:
         y = claim_y[claim_id]
         claim = ix.claims.get(claim_id)
         label = f"Claim {claim_id}" + (f": {shorten(claim.text, 120)}" if claim else " (not in the essay)")
         href = layout.href(here, layout.essay, claim_id)
-        out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" aria-label="{esc(label)}" '
+        out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" {_name(g, claim_n[claim_id], label)} '
                    f'data-n="{claim_n[claim_id]}">'
-                   f"<title>{esc(label)}</title>"
-                   f'<circle cx="{g.claim_x:.0f}" cy="{y:.1f}" r="5"/>'
-                   f'<text x="{g.claim_x - 9:.0f}" y="{y + 4:.1f}" text-anchor="end">{esc(claim_id)}</text></a>')
+                   f'<circle cx="{g.claim_x:.0f}" cy="{_n(y)}" r="5"/>'
+                   f'<text x="{g.claim_x - 9:.0f}" y="{_n(y + 4)}" text-anchor="end">{esc(claim_id)}</text></a>')
     for key, source in ix.sources.items():
         y = source_y[key]
         count = ix.claim_count(key)
@@ -97,13 +98,26 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
         unused = "" if count else " lr-node--unused"
         half = source_size(ix.confirmed_count(key)) / 2
         out.append(f'<a class="lr-node lr-node--source lr-node--{bad.severity if bad else "ok"}{unused}" '
-                   f'href="{esc(href)}" aria-label="{esc(label)}" data-n="{source_n[key]}">'
-                   f"<title>{esc(label)}</title>"
-                   f'<rect x="{g.source_x - half:.1f}" y="{y - half:.1f}" width="{2 * half:.1f}" '
-                   f'height="{2 * half:.1f}"/>'
-                   f'<text x="{g.source_x + 10:.0f}" y="{y + 4:.1f}">{esc(labels[key])}</text></a>')
+                   f'href="{esc(href)}" {_name(g, source_n[key], label)} data-n="{source_n[key]}">'
+                   f'<rect x="{_n(g.source_x - half)}" y="{_n(y - half)}" width="{_n(2 * half)}" '
+                   f'height="{_n(2 * half)}"/>'
+                   f'<text x="{g.source_x + 10:.0f}" y="{_n(y + 4)}">{esc(labels[key])}</text></a>')
     out.append("</g></svg>")
     return "".join(out)
+
+
+def _name(g: Geometry, n: str, label: str) -> str:
+    """A node's accessible name: written on the wide drawing's node (with an id), which the narrow
+    drawing's node names by reference (the map page always carries both; a hidden node can still name)."""
+    if g == NARROW:
+        return f'aria-labelledby="lr-w{n}"'
+    return f'id="lr-w{n}" aria-label="{esc(label)}"'
+
+
+def _n(value: float) -> str:
+    """A coordinate to a tenth of a pixel, without a trailing ".0" (the map is written once per drawing)."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def source_size(claims: int) -> float:

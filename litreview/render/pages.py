@@ -319,12 +319,12 @@ def map_page(svg: str, ix: ReviewIndex, layout: Layout, narrow: str = "") -> str
             + ("" if lk.status == "confirmed" else '<span class="lr-small"> (suggested)</span>') for lk in links)
         bad = worst_finding(ix.findings_by_key.get(key, ()))
         rows.append(f'<tr><td><a href="{esc(layout.href(here, layout.source(key)))}">{esc(key)}</a></td>'
-                    f'<td data-label="Claims relying on it">{claims or "none"}</td>'
-                    f'<td data-label="Worst finding">'
+                    f'<td>{claims or "none"}</td><td>'
                     f'{severity_badge(bad.severity) + " <code>" + esc(bad.code) + "</code>" if bad else "none"}'
                     "</td></tr>")
+    # On phones each row is a card; the stylesheet writes the column names (.lr-maptable), not each cell.
     table = ('<div class="lr-table-wrap lr-stack" tabindex="0" role="region" aria-label="The map as a table" '
-             'data-search-exclude="map"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims relying '
+             'data-search-exclude="map"><table class="lr-maptable"><thead><tr><th scope="col">Source</th><th scope="col">Claims relying '
              f'on it</th><th scope="col">Worst finding</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     return page("Map", html_block(f"<h1>Map of claims and sources</h1>{intro}")
                 + html_block(f'<div class="lr-map{" lr-map--wide" if narrow else ""}" tabindex="0" role="region" '

@@ -92,3 +92,42 @@ def unneeded_assets(paths: Iterable[str], languages: Sequence[str]) -> list[str]
             and name not in extras
 
     return [path for path in paths if unneeded(path)]
+
+
+_VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_LINE_BREAKS = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+
+
+def compact_html(html: str) -> str:
+    """The page with each run of white space that holds a line break written as one line break: the
+    theme's templates indent every navigation item, and a browser shows such a run as one space anyway.
+    What keeps its white space as written (pre, textarea, script, style) is left alone."""
+    out: list[str] = []
+    at = 0
+    for match in _VERBATIM.finditer(html):
+        out.append(_LINE_BREAKS.sub("\n", html[at:match.start()]))
+        out.append(match.group(0))
+        at = match.end()
+    out.append(_LINE_BREAKS.sub("\n", html[at:]))
+    return "".join(out)
+
+
+_CSS_TOKENS = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|/\*.*?\*/|\s+|[{};,]|[^"\'/\s{};,]+|/', re.S)
+
+
+def minify_css(css: str) -> str:
+    """A stylesheet without comments and with its white space cut to what the grammar needs (strings kept)."""
+    out: list[str] = []
+    for token in _CSS_TOKENS.findall(css):
+        if token.startswith("/*"):
+            continue
+        if token.isspace():
+            if out and out[-1] not in (" ", "{", "}", ";", ","):
+                out.append(" ")
+        elif token in ("{", "}", ";", ","):
+            if out and out[-1] == " ":
+                out.pop()
+            out.append(token)
+        else:
+            out.append(token)
+    return "".join(out).strip()

@@ -101,9 +101,15 @@ def default_catalogue() -> list[CatalogueEntry]:
 
 def asset_files(layout: Layout | None = None) -> dict[str, bytes]:
     """The site's own stylesheet and script (vendored, no CDN), keyed by path."""
+    from .publish import minify_css
+
     layout = layout or Layout()
     folder = resources.files("litreview.render") / "assets"
-    return {layout.asset(name): (folder / name).read_bytes() for name in ASSETS}
+    files = {layout.asset(name): (folder / name).read_bytes() for name in ASSETS}
+    for path, content in files.items():
+        if path.endswith(".css"):  # every page loads it: its comments and indents stay in the source
+            files[path] = minify_css(content.decode("utf-8")).encode("utf-8")
+    return files
 
 
 def page_paths(layout: Layout) -> list[tuple[str, str]]:

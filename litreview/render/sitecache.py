@@ -6,6 +6,9 @@ file and their keys, offsets and search entries in one index, in ``.litreview-ca
 rebuild appends the pages it rendered and rewrites the index (atomically, under the index's lock).
 A miss, a corrupt, foreign or half-written file, or an unwritable folder is never an error: the
 page is rendered again.
+
+The index also keeps a stamp (size, mtime, inode) of each page as the last build left it in site/:
+an adapter may leave such a page where it is rather than write the same bytes again.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +50,36 @@ class SiteCache:
         self._entries: dict[str, dict[str, Any]] = {}
         self._used: set[str] = set()
         self._fresh: dict[str, tuple[str, bytes, list[dict[str, str]]]] = {}
+        self._readers: dict[str, Callable[[], bytes | None]] = {}
+        self._stamps: dict[str, list[int]] = {}
+        #: The site folder the stamps describe (absolute), as the last build recorded it.
+        self.site_dir = ""
+        self._new_site_dir = ""
         self._load()
 
     def key(self, path: str, inputs: str) -> str:
         """The key of the page at ``path`` whose inputs hash to ``inputs``."""
         return sha256(f"{self.site_key}\n{path}\n{inputs}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def has(self, path: str, key: str) -> bool:
+        """Whether the index holds the page at ``path`` for ``key`` (its bytes are not read)."""
+        entry = self._entries.get(path)
+        return entry is not None and entry.get("key") == key
+
+    def stamp(self, path: str) -> list[int] | None:
+        """The stamp of the page at ``path`` as the last build left it in ``site_dir``."""
+        stamp = self._entries.get(path, {}).get("stamp")
+        return stamp if isinstance(stamp, list) and all(isinstance(n, int) for n in stamp) else None
+
+    def use(self, path: str, read: Callable[[], bytes | None]) -> None:
+        """Keep the page at ``path`` (found with ``has``) without reading it; ``read`` gives its bytes
+        should the pack need them (a pack that lost the page is mended from them)."""
+        self._used.add(path)
+        self._readers[path] = read
+
+    def set_stamps(self, site_dir: str, stamps: dict[str, list[int]]) -> None:
+        """Where this build wrote its pages and their stamps (saved with the index)."""
+        self._new_site_dir, self._stamps = site_dir, stamps
 
     def get(self, path: str, key: str) -> bytes | None:
         """The built page kept for ``key``, or None (a miss, or a pack that does not hold it intact)."""
@@ -93,7 +121,10 @@ class SiteCache:
         from ..fileio import write_atomic
         from ..safewrite import locked
 
-        if not self._fresh and self._used == set(self._entries):
+        restamped = self._new_site_dir != self.site_dir or any(
+            self._entries.get(path, {}).get("stamp") != stamp for path, stamp in self._stamps.items())
+        lost = bool(self._pack) and not (self.folder / self._pack).is_file()
+        if not self._fresh and self._used == set(self._entries) and not restamped and not lost:
             return
         index = self.folder / INDEX
         try:
@@ -122,7 +153,10 @@ class SiteCache:
                         os.fsync(handle.fileno())
                 if chunks:
                     write_atomic(self.folder / pack, b"".join(chunks))
-                text = json.dumps({"format": FORMAT, "site": self.site_key, "pack": pack, "pages": entries},
+                entries = {path: {**entry, "stamp": self._stamps[path]} if path in self._stamps
+                           else {k: v for k, v in entry.items() if k != "stamp"} for path, entry in entries.items()}
+                text = json.dumps({"format": FORMAT, "site": self.site_key, "pack": pack, "pages": entries,
+                                   "site_dir": self._new_site_dir},
                                   ensure_ascii=False, separators=(",", ":"))
                 write_atomic(index, text)
                 if pack != self._pack and old is not None:
@@ -138,6 +172,8 @@ class SiteCache:
         kept = {}
         for path, entry in entries.items():
             data = self.get(path, entry["key"]) if old is not None else None
+            if data is None and path in self._readers:
+                data = self._readers[path]()
             if data is not None:
                 chunks.append(data)
                 kept[path] = _entry(entry["key"], offset, data, entry.get("search") or [])
@@ -168,6 +204,8 @@ class SiteCache:
                         and all(isinstance(n, int) and n >= 0 for n in at)):
                     entries[path] = entry
             self._pack, self._entries = pack, entries
+            site_dir = data.get("site_dir")
+            self.site_dir = site_dir if isinstance(site_dir, str) else ""
         except _CORRUPT:
             return
 

@@ -84,6 +84,13 @@
     if (!svg) return;
     clearLight(svg);
     var id = node.getAttribute("data-n");
+    if (!node.querySelector("title")) {
+      // The tooltip: the node's name, written once in the page (its aria-label), made when first pointed at.
+      var tip = document.createElementNS("http://www.w3.org/2000/svg", "title");
+      var named = node.hasAttribute("aria-label") ? node : document.getElementById(node.getAttribute("aria-labelledby"));
+      tip.textContent = (named && named.getAttribute("aria-label")) || "";
+      node.insertBefore(tip, node.firstChild);
+    }
     svg.classList.add("lr-focus");
     node.classList.add("lr-hl");
     svg.querySelectorAll('.lr-edge[data-a="' + id + '"], .lr-edge[data-b="' + id + '"]').forEach(function (edge) {
