@@ -147,6 +147,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         return self._layout
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from .render.pagereuse import built_path
         from .render.site import asset_files, default_catalogue, render_site, search_entries
 
         review = self._review()
@@ -164,10 +165,10 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         self._add(files, generated, config, listed)
         for path, built in self._reused.items():
             if built is None:  # in site/ already: MkDocs copies it onto itself, i.e. leaves it
-                files.append(File(_built_path(self.layout, path), config.site_dir, config.site_dir,
+                files.append(File(built_path(self.layout, path), config.site_dir, config.site_dir,
                                   config.use_directory_urls, inclusion=InclusionLevel.NOT_IN_NAV))
             else:
-                files.append(File.generated(config, _built_path(self.layout, path), content=built,
+                files.append(File.generated(config, built_path(self.layout, path), content=built,
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         log.info("generated %d pages and files for %d sources (%d source pages reused from the cache)",
                  len(generated) + len(self._reused), len(review.bibliography.sources), len(self._reused))
@@ -191,86 +192,29 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
     def _reuse(self, review: Review, config: MkDocsConfig, files: Files, listed: bool) -> None:
         """Find the source pages an earlier build made from the same inputs (none when they are in the nav,
-        which every page shows). Those still in site/ as that build left them stay there (None here)."""
+        which every page shows); see ``render.pagereuse``."""
         from .cache import FOLDER, enabled
-        from .render.site import source_page_digests
+        from .render.pagereuse import find_reusable, remove, site_key
         from .render.sitecache import SiteCache
 
         kept, self._kept = self._kept, None
         self._store, self._reused, self._keys = None, {}, {}
         if listed or not self.config.page_cache or not enabled():
-            _remove(kept)
+            remove(kept)
             return
-        store = self._store = SiteCache(Path(self.settings.root) / FOLDER / "site", _site_key(config, files))
-        found = {}
-        for path, inputs in source_page_digests(review, self.layout).items():
-            key = store.key(path, inputs)
-            if store.has(path, key):
-                found[path] = key
-            else:
-                self._keys[path] = key
-        site = Path(config.site_dir)
-        for path in self._restore(kept, site, store, found):
-            built = site / _built_path(self.layout, path)
-            store.use(path, lambda built=built: _read(built))
-            self._reused[path] = None
-            del found[path]
-        for path, key in found.items():
-            page = store.get(path, key)
-            if page is None:
-                self._keys[path] = key
-            else:
-                self._reused[path] = page
+        store = self._store = SiteCache(Path(self.settings.root) / FOLDER / "site", site_key(config, files))
+        self._reused, self._keys = find_reusable(review, self.layout, store, kept, Path(config.site_dir))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Move the source pages of the last build out of site/ before MkDocs empties it: those whose
-        inputs did not change go back (``_restore``) instead of being removed and written again."""
-        import os
-
+        """Move the source pages of the last build out of site/ before MkDocs empties it, so that those
+        whose inputs did not change go back instead of being removed and written again."""
         from .cache import FOLDER, enabled
+        from .render.pagereuse import keep_built_pages
 
         self._kept = None
-        pages = Path(config.site_dir) / self.layout.sources_dir
-        cache = Path(self.settings.root) / FOLDER / "site"
-        if not self.config.page_cache or not enabled() or not pages.is_dir() or not cache.is_dir():
-            return
-        kept = cache / "kept"
-        try:
-            _remove(kept)
-            os.rename(pages, kept)
-        except OSError:  # another disk, say: MkDocs removes the pages as usual
-            return
-        self._kept = kept
-
-    def _restore(self, kept: Path | None, site: Path, store: SiteCache, found: dict[str, str]) -> set[str]:
-        """Put back the kept pages of ``found`` that are in site/ as the last build left them (same stamp);
-        remove everything else that was kept. The pages put back."""
-        import os
-
-        if kept is None:
-            return set()
-        target = site / self.layout.sources_dir
-        if not found or store.site_dir != os.path.abspath(site) or target.exists():
-            _remove(kept)
-            return set()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.rename(kept, target)
-        except OSError:
-            _remove(kept)
-            return set()
-        back, names = set(), set()
-        start = len(self.layout.sources_dir) + 1
-        for path in found:
-            built = _built_path(self.layout, path)
-            if store.stamp(path) == _stamp(site, built, self.layout.sources_dir):
-                back.add(path)
-                names.add(built[start:].split("/", 1)[0])
-        with os.scandir(target) as entries:
-            stale = [Path(e.path) for e in entries if e.name not in names]
-        for path in stale:
-            _remove(path)
-        return back
+        if self.config.page_cache and enabled():
+            self._kept = keep_built_pages(Path(config.site_dir) / self.layout.sources_dir,
+                                          Path(self.settings.root) / FOLDER / "site")
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         from .render.blocks import anchor_ids, join_blocks, search_excluded
@@ -333,12 +277,10 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             text = json.dumps(add_search_entries(index, self._search), ensure_ascii=False, separators=(",", ":"))
             write_atomic(index_file, text)
         if self._store is not None:
-            import os
+            from .render.pagereuse import save_stamps
 
-            stamps = {path: _stamp(site, _built_path(self.layout, path), self.layout.sources_dir)
-                      for path in self._source_pages if path in self._keys or path in self._reused}
-            self._store.set_stamps(os.path.abspath(site), {p: s for p, s in stamps.items() if s is not None})
-            self._store.save()
+            save_stamps(self._store, site, self.layout,
+                        [p for p in self._source_pages if p in self._keys or p in self._reused])
         if self.config.prune_assets:
             search = config.plugins.get("search") or config.plugins.get("material/search")
             languages = list(getattr(search, "config", {}).get("lang") or [config.theme.get("language") or "en"])
@@ -438,90 +380,6 @@ def _default_nav(files: Files, layout, sources: list[tuple[str, str]] | None = N
         nav = [{"Sources": [item, *({title: path} for title, path in sources)]}
                if layout.bibliography in item.values() else item for item in nav]
     return nav + [uri for uri in rest if uri not in taken]
-
-
-def _built_path(layout, path: str) -> str:
-    """Where MkDocs writes the page ``path`` in site/."""
-    url = layout.url(path)
-    return url + "index.html" if url == "" or url.endswith("/") else url
-
-
-def _stamp(site: Path, built: str, folder: str) -> list[int] | None:
-    """Size, mtime and inode of a built page, and the mtime of its own folder (an entry added or
-    removed there changes it); None when it is not a plain file."""
-    import os
-    import stat
-
-    try:
-        st = os.stat(site / built, follow_symlinks=False)
-        parent = built.rsplit("/", 1)[0]
-        folder_time = os.stat(site / parent, follow_symlinks=False).st_mtime_ns if parent != folder else -1
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino, folder_time] if stat.S_ISREG(st.st_mode) else None
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def _remove(path: Path | None) -> None:
-    """Remove a file or folder tree if it is there (a symlink itself, never what it points to)."""
-    import shutil
-
-    if path is None:
-        return
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-def _site_key(config: MkDocsConfig, files: Files) -> str:
-    """What every page's HTML depends on besides its own content: litreview's code and version, the
-    installed packages, every setting of mkdocs.yml (theme, nav, plugins, extensions) and the other
-    docs pages (their titles are in the navigation)."""
-    import hashlib
-
-    from .cache import code_key
-
-    parts: list[object] = [code_key()]
-    for name in sorted(config):
-        if name in ("site_dir", "config_file_path", "watch", "dev_addr", "plugins", "theme", "strict"):
-            continue
-        parts.append((name, _stable(config[name])))
-    theme = config.theme
-    parts.append(("theme", theme.name, sorted((k, _stable(v)) for k, v in theme.items()), list(theme.dirs)))
-    if theme.custom_dir and Path(theme.custom_dir).is_dir():
-        parts += sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
-                        for p in Path(theme.custom_dir).rglob("*") if p.is_file())
-    for name, plugin in config.plugins.items():
-        parts.append((name, type(plugin).__qualname__, sorted((k, _stable(v)) for k, v in plugin.config.items())))
-    for file in files.documentation_pages():
-        if not file.generated_by:
-            parts.append((file.src_uri, hashlib.sha256(file.content_bytes).hexdigest()))
-    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _stable(value: object, depth: int = 0) -> str:
-    """A repr that names no memory address (such a value makes the key differ every build: a miss)."""
-    if depth > 8:
-        return type(value).__qualname__
-    if isinstance(value, str | int | float | bool | type(None)):
-        return repr(value)
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(_stable(v, depth + 1) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{_stable(k, depth + 1)}:{_stable(v, depth + 1)}"
-                              for k, v in sorted(value.items(), key=repr)) + "}"
-    if hasattr(value, "__fspath__") or type(value).__repr__ is not object.__repr__:
-        return f"{type(value).__qualname__}:{value!r}"
-    if hasattr(value, "__dict__"):
-        return f"{type(value).__qualname__}:{_stable(dict(vars(value)), depth + 1)}"
-    return type(value).__qualname__
 
 
 def _settings(options: LitreviewPluginConfig, config_file: str | None) -> LitreviewSettings:
