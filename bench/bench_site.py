@@ -10,7 +10,7 @@ sources and claims, ``--size N`` and ``--runs N`` to choose). Baselines in the s
 3. Page weight per page kind of the essay's site: the page's HTML, the stylesheets and
    scripts it links, and what its search loads (worker, index); and the whole site/ folder.
    ``--weight SITE`` measures an already built site/ (e.g. one built from another commit).
-4. ``--incremental``: the synthetic review (2,000 sources unless ``--size``) built cold, then rebuilt
+4. ``--incremental`` (also at the end of every other run): the synthetic review (2,000 sources unless ``--size``) built cold, then rebuilt
    after one entry's title changed, with the page cache: target at most 0.2x the cold build.
    Each pair runs in a fresh folder (cold = no .litreview-cache/); wall and CPU time.
 """
@@ -291,6 +291,7 @@ def main(argv: list[str]) -> int:
         print(f"ratio: {ratio:.2f}x  (target <= 1.5x) {'OK' if ratio <= 1.5 else 'SLOW'}")
         goal(f"Site of {size:,} sources / plain mkdocs build of as many pages (wall)", ratio, 1.5,
              detail=f"{o:.1f} s vs {p:.1f} s, median of {runs}")
+        report_incremental(2000, 3, work)  # the rebuild goal is stated at 2,000 sources
     return 0
 
 
