@@ -112,10 +112,14 @@ def cold_cpu(runs: int) -> None:
 
     python = sys.executable
     manubot = _shutil.which("manubot", path=str(Path(python).parent)) or _shutil.which("manubot")
+    # The commands as a user types them: the console script beside this Python (``python -m``,
+    # which adds runpy and ``__main__``, only when the script is not installed), like manubot's.
+    script = _shutil.which("litreview", path=str(Path(python).parent))
+    litreview = [script] if script else [python, "-m", "litreview"]
     commands = {
         "import": [python, "-c", "import litreview"],
-        "check": [python, "-m", "litreview", "check", "--format", "json"],
-        "help": [python, "-m", "litreview", "--help"],
+        "check": [*litreview, "check", "--format", "json"],
+        "help": [*litreview, "--help"],
         "pass": [python, "-c", "pass"],
     }
     if manubot:
