@@ -64,7 +64,9 @@ def find_reusable(review: Review, layout: Layout, store: SiteCache, kept: Path |
 
 
 def _reader(path: Path) -> Callable[[], bytes | None]:
-    return lambda: read(path)
+    from .sitecache import read_quietly
+
+    return lambda: read_quietly(path)
 
 
 def restore(kept: Path | None, site: Path, layout: Layout, store: SiteCache, found: dict[str, str]) -> set[str]:
@@ -121,13 +123,6 @@ def stamp(site: Path, built: str, folder: str) -> list[int] | None:
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns, st.st_ino, folder_time] if stat.S_ISREG(st.st_mode) else None
-
-
-def read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 def remove(path: Path | None) -> None:

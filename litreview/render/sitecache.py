@@ -133,7 +133,7 @@ class SiteCache:
                 write_atomic(self.folder.parent / ".gitignore",
                              "# made by litreview: a local cache, never committed\n*\n")
             with locked(index, timeout=5):
-                if _read_bytes(index) != self._index_raw:
+                if (read_quietly(index) or b"") != self._index_raw:
                     return  # another build wrote the cache meanwhile: its pages stand
                 entries = {path: self._entries[path] for path in self._used}
                 live = sum(e["at"][1] for e in entries.values())
@@ -187,7 +187,7 @@ class SiteCache:
         return f"pages-{os.urandom(6).hex()}.bin", chunks
 
     def _load(self) -> None:
-        raw = _read_bytes(self.folder / INDEX)
+        raw = read_quietly(self.folder / INDEX) or b""
         self._index_raw = raw
         try:
             data = json.loads(raw) if raw else None
@@ -214,8 +214,9 @@ def _entry(key: str, offset: int, page: bytes, search: list[dict[str, str]]) -> 
     return {"key": key, "at": [offset, len(page), zlib.crc32(page)], "search": search}
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_quietly(path: Path) -> bytes | None:
+    """The file's bytes, or None when it cannot be read (a cache treats that as a miss)."""
     try:
         return path.read_bytes()
     except OSError:
-        return b""
+        return None
