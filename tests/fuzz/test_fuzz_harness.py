@@ -4,6 +4,7 @@ or a process the kernel ended leaves its input under the target's name for repla
 from __future__ import annotations
 
 import importlib.util
+import json
 import signal
 from pathlib import Path
 
@@ -68,3 +69,50 @@ def test_a_process_ended_at_the_kernel_limit_leaves_its_input_as_a_hang(tmp_path
     assert [p.read_text(encoding="utf-8") for p in (tmp_path / "import").glob("hang-*.txt")] == ["Holsti, K. J. {{{"]
     assert fuzz.rescue(4343, -signal.SIGTERM) == {}  # stopped from outside: kept, not counted as a hang
     assert len(list((tmp_path / "bib").glob("stopped-*.txt"))) == 1
+
+
+def test_a_worker_ended_between_inputs_leaves_nothing_to_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fuzz = _bench_fuzz()
+    monkeypatch.setattr(fuzz, "FINDINGS", tmp_path)
+    (tmp_path / ".current-4545-essay.txt").write_bytes(b"")  # emptied after its last input
+    assert fuzz.rescue(4545, -signal.SIGXCPU) == {}
+    assert not list(tmp_path.rglob("*.txt"))
+
+
+def test_the_guard_keeps_the_running_input_and_empties_it_after(tmp_path: Path) -> None:
+    from .guard import Guard
+
+    guard = Guard(5.0, tmp_path)
+    current: Path | None = None
+    with guard.input("bib", "@book{k,"):
+        current = next(tmp_path.glob(".current-*-bib.txt"))
+        assert current.read_text(encoding="utf-8") == "@book{k,"
+    assert current is not None and current.read_bytes() == b""
+    with guard.input("bib", "x"):
+        assert current.read_text(encoding="utf-8") == "x"  # rewritten in place, the longer text gone
+    guard.close()
+    assert not current.exists()
+
+
+def test_a_campaign_chunk_is_the_same_inputs_for_the_same_seed_and_others_for_another() -> None:
+    import random
+
+    from .targets import TARGETS
+
+    for name, spec in TARGETS.items():
+        first = [spec.make(random.Random(f"{name}:1")) for _ in range(3)]
+        assert first == [spec.make(random.Random(f"{name}:1")) for _ in range(3)], name
+        assert first != [spec.make(random.Random(f"{name}:2")) for _ in range(3)], name
+
+
+def test_a_worker_counts_its_inputs_and_their_sizes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fuzz = _bench_fuzz()
+    monkeypatch.setattr(fuzz, "FINDINGS", tmp_path / "findings")
+    out = tmp_path / "part.json"
+    fuzz.work("registry-parse", 20, 60.0, "registry-parse:0", out, cpu_limit=5.0)
+    part = json.loads(out.read_text(encoding="utf-8"))["registry-parse"]
+    assert part["inputs"] == 20 and sum(part["sizes_kb"].values()) == 20 and part["uncaught"] == 0
+    assert part["bytes"] > 0 and part["chunks"] == 1
+    merged = fuzz.merge(fuzz.merge({}, {"registry-parse": part}), {"registry-parse": part})
+    assert merged["registry-parse"]["inputs"] == 40 and merged["registry-parse"]["chunks"] == 2
+    assert not list((tmp_path / "findings").glob(".current-*"))

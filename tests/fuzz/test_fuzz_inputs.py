@@ -6,19 +6,17 @@ with the error meant for users (a LitreviewError subclass carrying file and line
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from litreview.errors import LitreviewError
 
-from .conftest import FUZZ, mutated, run_target, seeds
+from . import targets
+from .conftest import FUZZ, mutated, run_target
+from .mutate import seeds
 
 pytestmark = pytest.mark.fuzz
-
-NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 @FUZZ
@@ -26,16 +24,7 @@ NOW = datetime(2026, 12, 1, tzinfo=UTC)
 @example("@article{k, title={A}, url={https://[x}, pages={" + "1" * 5000 + "}, year=2000}\n")
 @example("@book{k, title={" + "a" * 20_000 + "., b}, author={A, B}, year=2000}\n")
 def test_bibliography_loader_and_checks(text: str) -> None:
-    from litreview.bibliography.load import parse_bibliography
-    from litreview.checks.bib import check_bibliography
-    from litreview.checks.style import check_style
-
-    def go() -> None:
-        bib = parse_bibliography(text, "fuzz.bib")
-        check_bibliography(bib, now=NOW)
-        check_style(bib, now=NOW, access_max_age_days=365)
-
-    run_target("bib", text, go, (LitreviewError,))
+    run_target("bib", text, lambda: targets.bib(text), (LitreviewError,))
 
 
 @FUZZ
@@ -45,18 +34,7 @@ def test_bibliography_loader_and_checks(text: str) -> None:
 @example("Nguyen, T. H. (2019). Tidal wetlands. Estuarine Studies, 42(3), 215–230. https://doi.org/10.5555/es.\\{20")
 def test_importer_round_trip(text: str) -> None:
     """A parsed reference always becomes BibTeX that the loader reads without a syntax error."""
-    from litreview.bibliography.bibtex_out import make_keys, to_bibtex
-    from litreview.bibliography.load import parse_bibliography
-    from litreview.bibliography.refparse import parse_reference
-
-    def go() -> None:
-        ref = parse_reference(text)
-        bibtex = to_bibtex([ref], make_keys([ref]))
-        loaded = parse_bibliography(bibtex, "imported.bib")
-        syntax = [p for p in loaded.problems if p.code == "LR100"]
-        assert not syntax, (bibtex, syntax)
-
-    run_target("import", text, go, (LitreviewError,))
+    run_target("import", text, lambda: targets.import_round_trip(text), (LitreviewError,))
 
 
 @FUZZ
@@ -64,9 +42,7 @@ def test_importer_round_trip(text: str) -> None:
 @example("---\na: &a [x, x]\nb: [*a, *a]\n---\n\nA sentence.\n")
 @example("---\n" + "[" * 1000 + "]" * 1000 + "\n---\n\nA sentence.\n")
 def test_essay_reader(text: str) -> None:
-    from litreview.essay import parse_essay
-
-    run_target("essay", text, lambda: parse_essay(text, "fuzz.md"), (LitreviewError,))
+    run_target("essay", text, lambda: targets.essay(text), (LitreviewError,))
 
 
 @FUZZ
@@ -74,6 +50,4 @@ def test_essay_reader(text: str) -> None:
 @example("links: " + "[" * 1000 + "]" * 1000 + "\n")
 @example("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n")
 def test_claims_reader(text: str) -> None:
-    from litreview.linking.curated import parse_curated
-
-    run_target("claims", text, lambda: parse_curated(text, "claims.yaml"), (LitreviewError,))
+    run_target("claims", text, lambda: targets.claims(text), (LitreviewError,))

@@ -8,7 +8,6 @@ and a parser given one refuses it with a RegistryError instead of crashing.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -17,48 +16,16 @@ from hypothesis import strategies as st
 
 from litreview.errors import LitreviewError
 
-from .conftest import FUZZ, ROOT, run_target
+from . import targets
+from .conftest import FUZZ, run_target
+from .mutate import mutate_record, seed_records
 
 pytestmark = pytest.mark.fuzz
 
-RECORDS = sorted((ROOT / "litreview" / "testing" / "records").glob("*.json"))
-SEED_RECORDS = [json.loads(p.read_text(encoding="utf-8")) for p in RECORDS]
-NOW = datetime(2026, 12, 1, tzinfo=UTC)
-
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-    max_leaves=6,
-)
-
-
-def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
-@st.composite
-def mutated_record(draw: st.DrawFn) -> tuple[str, str, dict[str, Any]]:
-    """(format, agency, record) with a few values replaced by JSON of another type."""
-    seed = json.loads(json.dumps(draw(st.sampled_from(SEED_RECORDS))))
-    record = seed["record"]
-    paths = [p for p in _paths(record) if p]
-    for _ in range(draw(st.integers(1, 4))):
-        path = draw(st.sampled_from(paths))
-        parent = record
-        try:
-            for step in path[:-1]:
-                parent = parent[step]
-            parent[path[-1]] = draw(JSON_VALUES)
-        except (KeyError, IndexError, TypeError):
-            continue
-    return seed["kind"], seed["agency"], record
+SEED_RECORDS = [json.loads(text) for text in seed_records()]
+NOW = targets.NOW
+#: (format, agency, record) with a few values replaced by JSON of another type (mutate.mutate_record).
+mutated_record = st.randoms(use_true_random=False).map(mutate_record)
 
 
 def _crossref(**changes: Any) -> tuple[str, str, dict[str, Any]]:
@@ -73,49 +40,28 @@ def _datacite_types_list() -> tuple[str, str, dict[str, Any]]:
     return "datacite", "datacite", seed["record"]
 
 
-def _entry(fmt: str, agency: str, record: dict[str, Any]) -> dict[str, Any]:
-    from litreview.registry.snapshot import SCHEMA
-
-    return {"schema": SCHEMA, "kind": "doi", "doi": "10.5555/x", "agency": agency, "format": fmt,
-            "http_status": 200, "fetched_at": "2026-11-30T00:00:00+00:00", "source_url": "", "synthetic": True,
-            "record": record}
+_entry = targets.entry
 
 
 @FUZZ
-@given(case=mutated_record())
+@given(case=mutated_record)
 @example(case=_crossref(**{"short-container-title": True}))
 @example(case=_datacite_types_list())
 def test_registry_parsers(case: tuple[str, str, dict[str, Any]]) -> None:
-    from litreview.model import Person, Source
-    from litreview.registry.parse import parse_record
-    from litreview.registry.reconcile import reconcile
-
     fmt, agency, record = case
-    source = Source(key="k", type="article", authors=(Person(family="Holsti", given="K. J."),), year=2004,
-                    title="Taming the sovereigns", container="Journal", pages="1--10", doi="10.5555/x")
-
-    def go() -> None:
-        reconcile(source, parse_record(fmt, record, agency))
-
-    run_target("registry-parse", json.dumps(record), go, (LitreviewError,))
+    text = json.dumps({"format": fmt, "agency": agency, "record": record})
+    run_target("registry-parse", text, lambda: targets.registry_parse(text), (LitreviewError,))
 
 
 @FUZZ
-@given(text=st.one_of(mutated_record().map(lambda c: json.dumps(_entry(*c))),
+@given(text=st.one_of(mutated_record.map(lambda c: json.dumps(_entry(*c))),
                       st.integers(1_000, 100_000).map(lambda n: "[" * n + "]" * n)))
 @example(text=json.dumps(_entry(*_crossref(**{"short-container-title": True}))))
 @example(text='{"schema": 1, "kind": "doi", "record": ' + "[" * 100_000 + "]" * 100_000 + "}")
 def test_snapshot_reader(text: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Whatever a snapshot file holds, reading the snapshot never raises."""
-    from litreview.model import Bibliography, Source
-    from litreview.registry.snapshot import Snapshot, load_metadata
-
     folder = tmp_path_factory.mktemp("snap")
-    path = Snapshot(folder).doi_file("10.5555/x")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    bib = Bibliography(sources=(Source(key="k", type="article", title="T", doi="10.5555/x"),), file="b.bib")
-    run_target("snapshot", text, lambda: load_metadata(bib, folder, now=NOW, stale_days=365), ())
+    run_target("snapshot", text, lambda: targets.snapshot(text, folder), ())
 
 
 def test_a_snapshot_file_nested_100000_deep_is_corrupt_not_a_crash(tmp_path) -> None:
