@@ -82,6 +82,24 @@ def test_import_never_writes_a_stray_brace() -> None:
     assert "{the}" in parse_bibliography(to_bibtex([ref], make_keys([ref])), "b.bib").sources[0].title
 
 
+
+@pytest.mark.parametrize("text", [
+    "Müller, G. (2010). Die Außenpolitik: Theo" + "{" * 400 + "}" * 400 + "rie und Praxis. Springer.",
+    "Grant, Elena. 2018. The Long Tide. Chicago: Lakeside " + "{" * 150 + "Press" + "}" * 150 + ".",
+])
+def test_import_of_braces_nested_hundreds_deep_reads_back(text: str) -> None:
+    """pybtex refuses braces nested over 100 deep, and counts ``\\{`` as a brace: found by the fuzz campaign."""
+    from litreview.bibliography.bibtex import MAX_ESCAPED_DEPTH
+    from litreview.bibliography.bibtex_out import make_keys, to_bibtex
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.bibliography.refparse import parse_reference
+
+    ref = parse_reference(text)
+    bibtex = to_bibtex([ref], make_keys([ref]))
+    loaded = parse_bibliography(bibtex, "imported.bib")
+    assert [p.message for p in loaded.problems if p.code == "LR100"] == []
+    assert 0 < bibtex.count("\\{") <= MAX_ESCAPED_DEPTH and bibtex.count("\\{") == bibtex.count("\\}")
+
 # --- YAML bombs and depth ---------------------------------------------------------------
 
 def test_alias_bomb_in_claims_file_is_refused() -> None:

@@ -211,13 +211,17 @@ def unbalanced(chunk: str) -> tuple[int | None, int | None]:
 # --- writing ----------------------------------------------------------------------------
 
 _SPECIALS = re.compile(r"[\\&%$#_{}]")
+#: Deepest nesting of escaped brace pairs written (pybtex refuses braces nested over 100 deep).
+MAX_ESCAPED_DEPTH = 32
 
 
 def escape(text: str) -> str:
     """Plain text as a BibTeX value: ``& % $ # _`` escaped, a backslash as ``\\textbackslash{}``.
 
     Braces that pair up become ``\\{``/``\\}``; an unpaired brace is dropped, because BibTeX
-    counts ``\\{`` as a brace too and one stray brace would swallow the rest of the file.
+    counts ``\\{`` as a brace too and one stray brace would swallow the rest of the file. For the
+    same reason pairs nested deeper than ``MAX_ESCAPED_DEPTH`` are dropped too: pybtex refuses a value
+    whose braces nest more than 100 deep.
     """
     unpaired: set[int] = set()
     stack: list[int] = []
@@ -226,7 +230,9 @@ def escape(text: str) -> str:
             stack.append(i)
         elif ch == "}":
             if stack:
-                stack.pop()
+                opened = stack.pop()
+                if len(stack) >= MAX_ESCAPED_DEPTH:
+                    unpaired.update((opened, i))
             else:
                 unpaired.add(i)
     unpaired.update(stack)
