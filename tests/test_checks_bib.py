@@ -44,10 +44,14 @@ def test_near_miss_gives_no_finding(name: str) -> None:
     assert [(f.code, f.key, f.message) for f in findings_for(CASES / name)] == []
 
 
+#: Codes whose trigger is too large for a fixture file: generated in tests/test_hardening_inputs.py.
+GENERATED = {"LR145"}
+
+
 def test_every_bibliography_code_has_a_trigger_and_a_near_miss() -> None:
     bib_codes = {c for c in CATALOGUE if c.startswith("LR1")}
-    assert {n.split("-")[0] for n in TRIGGERS} == bib_codes
-    assert {n.split("-")[0] for n in NEAR} == bib_codes
+    assert {n.split("-")[0] for n in TRIGGERS} | GENERATED == bib_codes
+    assert {n.split("-")[0] for n in NEAR} | GENERATED == bib_codes
 
 
 def test_syntax_error_does_not_also_report_the_fields_it_swallowed() -> None:

@@ -408,3 +408,34 @@ def test_explicit_keys_nested_on_one_line_are_refused_not_a_recursion_error() ->
     assert info.value.line == 4
     with pytest.raises(EssayError, match="nests deeper than 64"):
         parse_essay("---\ntitle:\n  " + "? " * 1_000 + "x\n---\n\nA sentence.\n", "essay.md")
+
+
+# --- a bibliography far larger than an essay's -------------------------------------------------
+
+def _padded(chars: int) -> str:
+    line = "% padding line\n"  # 15 characters
+    return line * (chars // len(line)) + "x" * (chars % len(line))
+
+
+def test_an_oversized_bibliography_is_a_warning_on_the_line_that_passes_the_limit(tmp_path: Path) -> None:
+    from litreview.checks import check_review
+    from litreview.checks.size import MAX_BIBLIOGRAPHY, check_bibliography_size
+    from litreview.config import Config
+    from litreview.model import Bibliography, Review
+
+    big = Bibliography(sources=(), file=str(tmp_path / "refs.bib"), text=_padded(MAX_BIBLIOGRAPHY + 1))
+    found = check_review(Review(bibliography=big), Config(root=tmp_path)).findings
+    assert [(f.code, f.severity, f.file, f.line) for f in found] == [
+        ("LR145", "warning", "refs.bib", MAX_BIBLIOGRAPHY // 15 + 1)]
+    assert f"the bibliography is {MAX_BIBLIOGRAPHY + 1:,} characters long (0 entries)" in found[0].message
+    assert "a .bib of the works it cites" in found[0].hint
+    at_limit = Bibliography(sources=(), file="refs.bib", text=_padded(MAX_BIBLIOGRAPHY))
+    assert check_bibliography_size(at_limit) == []
+
+
+def test_an_ordinary_bibliography_is_no_size_finding() -> None:
+    from litreview.bibliography.load import load_bibliography
+    from litreview.checks.size import check_bibliography_size
+
+    bib = load_bibliography(Path(__file__).resolve().parents[1] / "refs" / "bibliography.bib")
+    assert bib.sources and check_bibliography_size(bib) == []

@@ -19,7 +19,7 @@ from .bib import check_bibliography
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .imported import check_unsure_imports
 from .registry import check_registry, reportable
-from .size import check_sizes
+from .size import check_bibliography_size, check_sizes
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, unknown_codes, with_severity
 
@@ -54,6 +54,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     found: list[Finding] = list(bib.problems)
     found += check_bibliography(bib, now=now)
     found += check_unsure_imports(bib)
+    found += check_bibliography_size(bib)
     found += check_style(bib, now=now, access_max_age_days=config.access_max_age_days)
     year_in_title = frozenset(s.key for s in bib.sources if title_year_conflict(s))
     found += check_registry(bib, review.metadata, year_in_title=year_in_title)

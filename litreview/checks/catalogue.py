@@ -133,6 +133,10 @@ _CODES = (
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),
+    Code("LR145", "oversized-bibliography", "warning",
+         "The bibliography file is far larger than an essay's (many thousands of entries); loading and "
+         "checking it take time in proportion, on every run.",
+         "Give the essay a .bib of the works it cites, instead of a whole library's export."),
     # -- LR2xx: the registry's view (snapshot or --online) --------------------------------------------
     Code("LR200", "doi-not-found", "error", "The registry answered that the DOI does not exist.",
          "Check the DOI for typos; look the work up by title."),

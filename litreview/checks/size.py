@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..essay.segment import MAX_PIECE
-from ..model import Claim, Essay, Finding
+from ..model import Bibliography, Claim, Essay, Finding
 from .catalogue import finding
 
 MAX_PARAGRAPH = 20_000
@@ -53,3 +53,19 @@ def _unread(claims: Sequence[Claim], *, one: bool = False) -> str:
     if one:
         return f"; links are looked for only in its first {MAX_SENTENCE:,} characters"
     return f"; links are looked for only in the first {MAX_SENTENCE:,} characters of its {long:,} longer sentences"
+
+
+MAX_BIBLIOGRAPHY = 5_000_000
+"""Characters of a bibliography file: about 15,000 entries, several times the largest an essay or
+a book cites; loading and checking it takes seconds (about 1.3 s per MB), and every check, build
+and fetch reads it again. (A CSL-JSON or CSL-YAML file over ``safeload.MAX_BYTES`` is refused.)"""
+
+
+def check_bibliography_size(bib: Bibliography) -> list[Finding]:
+    """LR145 on the line where the bibliography's text passes ``MAX_BIBLIOGRAPHY`` characters."""
+    if len(bib.text) <= MAX_BIBLIOGRAPHY:
+        return []
+    line = bib.text.count("\n", 0, MAX_BIBLIOGRAPHY) + 1
+    return [finding("LR145", f"the bibliography is {len(bib.text):,} characters long ({len(bib.sources):,} "
+                             f"entries), more than {MAX_BIBLIOGRAPHY:,}; the limit is passed on this line",
+                    file=bib.file, line=line)]
