@@ -188,6 +188,24 @@ def test_context_cue_is_linear() -> None:
     assert run(12_000) == run(260) == {"b", "h"}  # 3.8 s for 24 KB when it was quadratic
 
 
+def test_a_sentences_content_stems_are_computed_once_not_per_name() -> None:
+    """content_stems was recomputed for every marker and name of a long sentence (quadratic)."""
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.linking.attribution import find_attributions
+    from litreview.linking.hits import Found
+    from litreview.linking.index import build_index
+    from litreview.linking.text import content_stems
+    from litreview.model import Claim, TextQuoteSelector
+
+    bib = parse_bibliography("@book{h, author={Holsti, K. J.}, title={Taming the Sovereigns}, year=2004}\n", "b.bib")
+    text = "Holsti and Mann, " * 400 + "argue that."
+    claim = Claim(id="p1-s1", paragraph=1, sentence=1, text=text, selector=TextQuoteSelector(exact=text), line=1)
+    content_stems.cache_clear()
+    find_attributions([claim], build_index(bib), Found())
+    info = content_stems.cache_info()
+    assert info.misses <= 3 and info.hits + info.misses >= 2, info  # once per text, however many names
+
+
 def test_long_paragraph_is_segmented_in_linear_time() -> None:
     from litreview.essay import parse_essay
 
