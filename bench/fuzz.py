@@ -36,6 +36,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -57,7 +58,7 @@ SIZE_BUCKETS = (1, 10, 100)
 def empty() -> dict:
     return {"inputs": 0, "bytes": 0, "cpu_s": 0.0, "max_cpu_s": 0.0, "worst_ms_per_kb": 0.0, "over_2s": 0,
             "over_limit": 0, "uncaught": 0, "crash_kinds": {}, "make_cpu_s": 0.0, "process_cpu_s": 0.0,
-            "chunks": 0, "sizes_kb": {}}
+            "chunks": 0, "sizes_kb": {}, "slow_once": 0}
 
 
 def merge(total: dict[str, dict], part: dict[str, dict]) -> dict[str, dict]:
@@ -65,7 +66,7 @@ def merge(total: dict[str, dict], part: dict[str, dict]) -> dict[str, dict]:
     out = {k: dict(v) for k, v in total.items()}
     for name, s in part.items():
         t = out.setdefault(name, empty())
-        for key in ("inputs", "bytes", "over_2s", "over_limit", "uncaught", "chunks"):
+        for key in ("inputs", "bytes", "over_2s", "over_limit", "uncaught", "chunks", "slow_once"):
             t[key] = t.get(key, 0) + s.get(key, 0)
         for key in ("cpu_s", "make_cpu_s", "process_cpu_s"):
             t[key] = round(t.get(key, 0.0) + s.get(key, 0.0), 3)
@@ -128,10 +129,18 @@ def work(target: str, examples: int, seconds: float, seed: str, out: Path, cpu_l
             s["worst_ms_per_kb"] = max(s["worst_ms_per_kb"], spent * 1000 / max(size / 1024, 1.0))
             sizes[_bucket(size)] += 1
             if stopped or spent > SLOW_S:
-                s["over_2s"] += 1
-                s["over_limit"] += stopped
-                save_finding(FINDINGS, target, "hang" if stopped else "slow", data,
-                             f"{spent:.2f} s CPU, {size:,} bytes" + (" (stopped at the limit)" if stopped else ""))
+                note = f"{spent:.2f} s CPU, {size:,} bytes" + (" (stopped at the limit)" if stopped else "")
+                kept = save_finding(FINDINGS, target, "hang" if stopped else "slow", data, note)
+                again = None if stopped or kept is None else _replayed_cpu(kept)
+                if again is not None and again <= SLOW_S:
+                    # A fresh process reads it in under 2 s: the first figure was the machine (memory
+                    # pressure, a busy core), not the input. Counted apart, and kept for a look.
+                    s["slow_once"] = s.get("slow_once", 0) + 1
+                    kept.with_suffix(".note").write_text(f"{note}; {again:.2f} s in a fresh process\n",
+                                                         encoding="utf-8")
+                else:
+                    s["over_2s"] += 1
+                    s["over_limit"] += stopped
             if time.monotonic() - flushed > 10:
                 _write(out, target, s, sizes, kinds)  # a worker the kernel ends still leaves its counts
                 flushed = time.monotonic()
@@ -139,6 +148,14 @@ def work(target: str, examples: int, seconds: float, seed: str, out: Path, cpu_l
         guard.close()
         _write(out, target, s, sizes, kinds)
     return s
+
+
+def _replayed_cpu(path: Path) -> float | None:
+    """The CPU seconds a saved input takes in a fresh process (``--replay``); None if it cannot say."""
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--replay", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    found = re.search(r"([\d.]+) s CPU", done.stdout)
+    return float(found.group(1)) if found else None
 
 
 def _write(out: Path, target: str, s: dict, sizes: Counter[str], kinds: Counter[str]) -> None:
@@ -195,6 +212,13 @@ def campaign(examples: int, targets: list[str], *, jobs: int, chunk_cpu: float, 
         stats.setdefault(name, empty())
     work_dir = HERE / "results" / "fuzz-work"
     work_dir.mkdir(parents=True, exist_ok=True)
+    for left in sorted(work_dir.glob("*.json")):  # chunks of a stopped campaign: counted up to their last flush
+        if resume:
+            stats = merge(stats, {k: v for k, v in json.loads(left.read_text(encoding="utf-8")).items()
+                                  if k in stats})
+        left.unlink()
+    for current in FINDINGS.glob(".current-*.txt"):  # inputs a stopped worker was running: not findings
+        current.unlink()
     running: dict[int, tuple[subprocess.Popen[bytes], str, Path, int]] = {}
     started = time.monotonic()
     next_chunk = {t: stats[t]["chunks"] for t in targets}
@@ -260,7 +284,8 @@ def campaign(examples: int, targets: list[str], *, jobs: int, chunk_cpu: float, 
 
 def table(stats: dict[str, dict]) -> str:
     lines = [f"{'target':<16}{'inputs':>9}{'MB':>7}{'uncaught':>9}{'over 2 s':>9}{'at limit':>9}{'max CPU s':>10}"
-             f"{'ms/input':>9}{'mean ms/KB':>11}{'worst ms/KB':>12}{'harness %':>10}  sizes (KB: inputs)  crash kinds"]
+             f"{'ms/input':>9}{'mean ms/KB':>11}{'worst ms/KB':>12}{'harness %':>10}{'slow once':>10}"
+             "  sizes (KB: inputs)  crash kinds"]
     for name, s in stats.items():
         mean = s["cpu_s"] * 1000 / max(s["bytes"] / 1024, 1e-9)
         per = s["cpu_s"] * 1000 / max(s["inputs"], 1)
@@ -270,7 +295,7 @@ def table(stats: dict[str, dict]) -> str:
         kinds = "; ".join(f"{n}x {k}" for k, n in s["crash_kinds"].items()) or "-"
         lines.append(f"{name:<16}{s['inputs']:>9,}{s['bytes'] / 1e6:>7.1f}{s['uncaught']:>9}{s['over_2s']:>9}"
                      f"{s.get('over_limit', 0):>9}{s['max_cpu_s']:>10.3f}{per:>9.2f}{mean:>11.2f}"
-                     f"{s['worst_ms_per_kb']:>12.1f}{harness:>10}  {sizes}  {kinds}")
+                     f"{s['worst_ms_per_kb']:>12.1f}{harness:>10}{s.get('slow_once', 0):>10}  {sizes}  {kinds}")
     return "\n".join(lines)
 
 
@@ -355,7 +380,8 @@ def main(argv: list[str]) -> int:
           f"{time.perf_counter() - started:.0f} s wall this run, {args.jobs} processes")
     print(table(stats))
     print("ms/input: the target's own CPU per input; harness %: the rest of the workers' CPU (start-up, "
-          "imports, making inputs, the CPU timer)")
+          "imports, making inputs, the CPU timer); over 2 s: confirmed by a rerun in a fresh process; "
+          "slow once: over 2 s in the campaign but not in a fresh process (the machine, not the input)")
     if FINDINGS.exists() and any(FINDINGS.rglob("*.txt")):
         print(f"saved inputs: {FINDINGS.relative_to(ROOT)}/ (replay one: python bench/fuzz.py --replay FILE)")
     bad = any(s["uncaught"] or s["over_2s"] for s in stats.values())

@@ -237,7 +237,14 @@ def linear() -> dict[str, object]:
         from litreview.linking import link
         link(parse_essay("Holsti argues that " + "the state and " * (n // 14) + "acts alone.\n", "e.md"), bib)
 
+    fresh = iter(range(10**9))  # decode_latex caches its answers: each run gets a text of its own
+
+    def latex_field(n: int) -> None:
+        parse_bibliography("@book{k, title={\\'e" + "1" * n + str(next(fresh)) + "}}\n", "b.bib")
+
     spots = {
+        "bibliography/latex: one field of LaTeX (fuzz: 246 KB in 2.8 s, latexcodec per character)": (
+            latex_field, 240_000),
         "bibliography/load: unclosed entries (148 KB: 84 s before)": (
             lambda n: parse_bibliography("@book{k, title={a}\n" * (n // 19), "b.bib"), 148_000),
         "bibliography/load: keyless entries (148 KB: 8 s before)": (
