@@ -37,6 +37,7 @@ import json
 import os
 import random
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -109,6 +110,7 @@ def work(target: str, examples: int, seconds: float, seed: str, out: Path, cpu_l
             t0 = time.process_time()
             data = spec.make(rng)
             t1 = time.process_time()
+            before = resource.getrusage(resource.RUSAGE_SELF)
             stopped = False
             try:
                 with guard.input(target, data), contextlib.suppress(*spec.allowed):
@@ -129,7 +131,11 @@ def work(target: str, examples: int, seconds: float, seed: str, out: Path, cpu_l
             s["worst_ms_per_kb"] = max(s["worst_ms_per_kb"], spent * 1000 / max(size / 1024, 1.0))
             sizes[_bucket(size)] += 1
             if stopped or spent > SLOW_S:
-                note = f"{spent:.2f} s CPU, {size:,} bytes" + (" (stopped at the limit)" if stopped else "")
+                after = resource.getrusage(resource.RUSAGE_SELF)
+                note = (f"{spent:.2f} s CPU ({after.ru_utime - before.ru_utime:.2f} user, "
+                        f"{after.ru_stime - before.ru_stime:.2f} system; {after.ru_majflt - before.ru_majflt:,} major "
+                        f"and {after.ru_minflt - before.ru_minflt:,} minor page faults), {size:,} bytes"
+                        + (" (stopped at the limit)" if stopped else ""))
                 kept = save_finding(FINDINGS, target, "hang" if stopped else "slow", data, note)
                 again = None if stopped or kept is None else _replayed_cpu(kept)
                 if again is not None and again <= SLOW_S:

@@ -116,3 +116,12 @@ def test_a_worker_counts_its_inputs_and_their_sizes(tmp_path: Path, monkeypatch:
     merged = fuzz.merge(fuzz.merge({}, {"registry-parse": part}), {"registry-parse": part})
     assert merged["registry-parse"]["inputs"] == 40 and merged["registry-parse"]["chunks"] == 2
     assert not list((tmp_path / "findings").glob(".current-*"))
+
+
+def test_a_slow_input_is_timed_again_in_a_fresh_process(tmp_path: Path) -> None:
+    fuzz = _bench_fuzz()
+    kept = tmp_path / "bib" / "slow-0.txt"
+    kept.parent.mkdir()
+    kept.write_text("@book{k, title={Taming the Sovereigns}, year=2004}\n", encoding="utf-8")
+    again = fuzz._replayed_cpu(kept)
+    assert again is not None and 0 <= again < fuzz.SLOW_S
