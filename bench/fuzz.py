@@ -69,7 +69,7 @@ def merge(total: dict[str, dict], part: dict[str, dict]) -> dict[str, dict]:
         t = out.setdefault(name, empty())
         for key in ("inputs", "bytes", "over_2s", "over_limit", "uncaught", "chunks", "slow_once"):
             t[key] = t.get(key, 0) + s.get(key, 0)
-        for key in ("cpu_s", "make_cpu_s", "process_cpu_s"):
+        for key in ("cpu_s", "make_cpu_s", "process_cpu_s", "unmeasured_cpu_s"):
             t[key] = round(t.get(key, 0.0) + s.get(key, 0.0), 3)
         t["max_cpu_s"] = max(t["max_cpu_s"], s.get("max_cpu_s", 0.0))
         t["worst_ms_per_kb"] = max(t["worst_ms_per_kb"], s.get("worst_ms_per_kb", 0.0))
@@ -219,9 +219,9 @@ def campaign(examples: int, targets: list[str], *, jobs: int, chunk_cpu: float, 
     work_dir = HERE / "results" / "fuzz-work"
     work_dir.mkdir(parents=True, exist_ok=True)
     for left in sorted(work_dir.glob("*.json")):  # chunks of a stopped campaign: counted up to their last flush
-        if resume:
-            stats = merge(stats, {k: v for k, v in json.loads(left.read_text(encoding="utf-8")).items()
-                                  if k in stats})
+        if resume:  # their process CPU is not known: their CPU is left out of the harness share
+            stats = merge(stats, {k: {**v, "unmeasured_cpu_s": v["cpu_s"]}
+                                  for k, v in json.loads(left.read_text(encoding="utf-8")).items() if k in stats})
         left.unlink()
     for current in FINDINGS.glob(".current-*.txt"):  # inputs a stopped worker was running: not findings
         current.unlink()
@@ -296,7 +296,8 @@ def table(stats: dict[str, dict]) -> str:
         mean = s["cpu_s"] * 1000 / max(s["bytes"] / 1024, 1e-9)
         per = s["cpu_s"] * 1000 / max(s["inputs"], 1)
         total = s.get("process_cpu_s", 0.0)
-        harness = f"{100 * (total - s['cpu_s']) / total:.0f}" if total else "-"
+        measured = s["cpu_s"] - s.get("unmeasured_cpu_s", 0.0)
+        harness = f"{100 * (total - measured) / total:.0f}" if total else "-"
         sizes = " ".join(f"{k}:{v:,}" for k, v in sorted(s.get("sizes_kb", {}).items(), key=_bucket_order))
         kinds = "; ".join(f"{n}x {k}" for k, n in s["crash_kinds"].items()) or "-"
         lines.append(f"{name:<16}{s['inputs']:>9,}{s['bytes'] / 1e6:>7.1f}{s['uncaught']:>9}{s['over_2s']:>9}"
