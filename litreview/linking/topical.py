@@ -10,7 +10,6 @@ import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 
 from ..model import Claim
 from .hits import Hit
@@ -23,7 +22,9 @@ TOP_K = 5
 PER_SOURCE = 50
 """Suggestions kept per source: its best-matching claims only."""
 CANDIDATES = 6
-"""Entries of each claim scored by the ranker: the best by cosine plus BM25 (relative to the claim's best)."""
+"""Entries of each claim scored by the ranker: the best by cosine plus BM25 (relative to the claim's best)..."""
+BM25_CANDIDATES = 5
+"""... and the best by BM25 alone (the ranker reads both ranks: BM25 is one of its features, not a rival)."""
 MIN_SCORE = 0.0
 """Probability below which a suggestion is not listed even on request (0: the top candidates all)."""
 PAIR_WEIGHT = 0.5
@@ -136,7 +137,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     cl_rows = [_unit(row) for row in cl_raw]
     bm25 = _bm25_postings(keys, index)
     take = min(CANDIDATES, n_keys)
-    picked: list[list[tuple[int, float, float]]] = []  # per claim: (column, cosine, bm25 share), best first
+    bm_take = min(BM25_CANDIDATES, n_keys)
+    # per claim, best first: (column, cosine, bm25 share, rank by both, rank by BM25 alone)
+    picked: list[list[tuple[int, float, float, int, int]]] = []
     for r, row in enumerate(cl_rows):
         cos: dict[int, float] = {}
         add = cos.get
@@ -159,25 +162,25 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         add = both.get
         for c, v in bm.items():
             both[c] = add(c, 0.0) + v * scale
-        chosen = heapq.nlargest(take, both.items(), key=itemgetter(1))
-        if chosen:
-            last = chosen[-1][1]
-            if sum(map(last.__le__, both.values())) > len(chosen):  # ties at the cut: the first entries win
-                chosen = [(c, v) for c, v in both.items() if v >= last]
-            chosen = sorted(chosen, key=lambda t: (-t[1], t[0]))[:take]
-        picked.append([(c, cos.get(c, 0.0), bm.get(c, 0.0) * scale) for c, v in chosen if v > 0])
+        chosen = _best(both, take)
+        by_bm = {c: n for n, (c, _) in enumerate(_best(bm, bm_take))}
+        by_both = {c: n for n, (c, _) in enumerate(chosen)}
+        chosen += [(c, both[c]) for c in by_bm if c not in by_both]
+        chosen.sort(key=lambda t: (-t[1], t[0]))
+        picked.append([(c, cos.get(c, 0.0), bm.get(c, 0.0) * scale, by_both.get(c, take), by_bm.get(c, bm_take))
+                       for c, v in chosen if v > 0])
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
-    top_cos = [max((x for _, x, _ in p), default=0.0) for p in picked]
+    top_cos = [max((t[1] for t in p), default=0.0) for p in picked]
     spread: Counter[int] = Counter()
     own_best: dict[int, float] = {}
     for p in picked:
-        for c, x, _ in p:
+        for c, x, *_ in p:
             spread[c] += 1
             own_best[c] = max(own_best.get(c, 0.0), x)
     runner: dict[int, float] = {}
     for p in picked:
-        for c, x, _ in p:
+        for c, x, *_ in p:
             if x < own_best[c]:
                 runner[c] = max(runner.get(c, 0.0), x)
     ctx_rows = _context(claims, cl_raw)
@@ -190,7 +193,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         claim = claims[r]
         bag = claim_bags[r]
         cues = None
-        for rank, (c, cos_score, bm_score) in enumerate(p):
+        for rank, (c, cos_score, bm_score, rank_both, rank_bm) in enumerate(p):
             key = keys[c]
             topic = index.topic.get(key, {})
             common = bag.keys() & topic.keys()
@@ -215,9 +218,16 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                         float(len(shared) - len(words)), float(any(topic[w] >= 1.0 for w in words)), cover,
                         max((rarity[w] for w in words), default=0.0), float(claim.id in linked_ids),
                         *cues, length, math.log1p(spread[c]) / max(n_claims, 1.0), entries, gap, bm_score,
-                        float(not shared), cos_score / top_cos[r] if top_cos[r] > 0 else cos_score)
+                        float(not shared), cos_score / top_cos[r] if top_cos[r] > 0 else cos_score,
+                        1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
+                        1.0 / (1.0 + rank_both) if rank_both < take else 0.0)
             items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
     return items
+
+
+def _best(scores: dict[int, float], k: int) -> list[tuple[int, float]]:
+    """The ``k`` best (column, score) of ``scores``, best first; equal scores: the entry listed first."""
+    return heapq.nlargest(k, scores.items(), key=lambda t: (t[1], -t[0]))
 
 
 def _unit(row: dict[str, float]) -> dict[str, float]:
