@@ -5,7 +5,6 @@ word with it), then scored by the ranker: the probability that a reviewer accept
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Claim
 from .hits import Hit
 from .index import SourceIndex
+from .nearest import pick
 from .ranker import claim_cues, probability, weight_vector
 from .text import content_stems, phrase_stems, word_stems
 
@@ -138,37 +138,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     bm25 = _bm25_postings(keys, index)
     take = min(CANDIDATES, n_keys)
     bm_take = min(BM25_CANDIDATES, n_keys)
-    # per claim, best first: (column, cosine, bm25 share, rank by both, rank by BM25 alone)
-    picked: list[list[tuple[int, float, float, int, int]]] = []
-    for r, row in enumerate(cl_rows):
-        cos: dict[int, float] = {}
-        add = cos.get
-        for w, v in row.items():
-            for c, s in postings[w]:
-                cos[c] = add(c, 0.0) + v * s
-        bm: dict[int, float] = {}
-        add = bm.get
-        for w in set(content_stems(texts[r])):
-            for c, s in bm25.get(w, ()):
-                bm[c] = add(c, 0.0) + s
-        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
-        # (as a share of the claim's best); equal scores: the entry listed first wins.
-        scale = 1.0 / (max(bm.values(), default=0.0) or 1.0)
-        if max(cos.values(), default=0.0) > 1.0:
-            for c, v in cos.items():
-                if v > 1.0:
-                    cos[c] = 1.0
-        both = cos.copy()
-        add = both.get
-        for c, v in bm.items():
-            both[c] = add(c, 0.0) + v * scale
-        chosen = _best(both, take)
-        by_bm = {c: n for n, (c, _) in enumerate(_best(bm, bm_take))}
-        by_both = {c: n for n, (c, _) in enumerate(chosen)}
-        chosen += [(c, both[c]) for c in by_bm if c not in by_both]
-        chosen.sort(key=lambda t: (-t[1], t[0]))
-        picked.append([(c, cos.get(c, 0.0), bm.get(c, 0.0) * scale, by_both.get(c, take), by_bm.get(c, bm_take))
-                       for c, v in chosen if v > 0])
+    # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
+    # (as a share of the claim's best), and BM25's own best; equal scores: the entry listed first wins.
+    picked = pick(cl_rows, [list(set(content_stems(t))) for t in texts], postings, bm25, n_keys, take, bm_take)
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
     top_cos = [max((t[1] for t in p), default=0.0) for p in picked]
@@ -209,8 +181,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
             margin = cos_score - (second[r] if rank == 0 else best[r])
             own = own_best[c]
             gap = cos_score - runner.get(c, 0.0) if cos_score >= own else cos_score - own
-            src_row = src_rows[c]  # words the entry lacks add 0.0: left out, the sum is the same
-            ctx_score = sum((v * src_row[w] for w, v in ctx_rows[r].items() if w in src_row), 0.0)
+            src_row = src_rows[c]
+            ctx_row = ctx_rows[r]  # the entry's words are fewer: the sum runs over them
+            ctx_score = sum((v * ctx_row[w] for w, v in src_row.items() if w in ctx_row), 0.0)
             if cues is None:
                 cues = claim_cues(claim.text)
                 length = math.log1p(sum(1 for w in bag if " " not in w)) / 4.0
@@ -223,11 +196,6 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                         1.0 / (1.0 + rank_both) if rank_both < take else 0.0)
             items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
     return items
-
-
-def _best(scores: dict[int, float], k: int) -> list[tuple[int, float]]:
-    """The ``k`` best (column, score) of ``scores``, best first; equal scores: the entry listed first."""
-    return heapq.nlargest(k, scores.items(), key=lambda t: (t[1], -t[0]))
 
 
 def _unit(row: dict[str, float]) -> dict[str, float]:
