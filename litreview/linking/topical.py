@@ -1,6 +1,7 @@
 """Topical suggestions: each claim's best entries by TF-IDF cosine and BM25 over the entry's title,
 subtitle, container, keywords and abstract (inverted lists: a claim meets only the entries sharing a
-word with it), then scored by the ranker: the probability that a reviewer accepts the suggestion.
+word with it), then scored by the ranker, which reads BM25's own ranking among its features: the
+probability that a reviewer accepts the suggestion.
 """
 
 from __future__ import annotations
@@ -96,11 +97,12 @@ class Candidate:
 
 def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collection[str] = (),
                explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Candidate]:
-    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, with their ranker features.
+    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, and the best
+    ``BM25_CANDIDATES`` by BM25 alone, with their ranker features.
 
-    Plain dictionaries and inverted lists (a claim meets only the entries that share a word with
-    it): the cost follows the words shared, not claims x entries, and nothing heavier than the
-    standard library is imported on the way to a check.
+    Inverted lists (a claim meets only the entries that share a word with it), summed in plain
+    dictionaries for an essay and in numpy for thousands of claims (``nearest.pick``: the same
+    picks either way); a check of a review's essay imports nothing heavier than the standard library.
     """
     keys = list(index.sources)
     if not keys or not claims:
