@@ -108,7 +108,7 @@ def _pick_numpy(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[st
     return out
 
 
-def _csr(np, table: Postings):  # type: ignore[no-untyped-def]
+def _csr(np, table: Postings):
     """The inverted lists as arrays: word -> number, where each word's list starts, entries, weights."""
     ids = {w: n for n, w in enumerate(table)}
     sizes = np.fromiter((len(v) for v in table.values()), dtype=np.int64, count=len(table))
@@ -120,7 +120,7 @@ def _csr(np, table: Postings):  # type: ignore[no-untyped-def]
     return ids, starts, cols, vals
 
 
-def _sums(np, lists, terms: list[list[tuple[str, float]]], n_keys: int):  # type: ignore[no-untyped-def]
+def _sums(np, lists, terms: list[list[tuple[str, float]]], n_keys: int):
     """Claims x entries: each claim's sum of factor x weight over its words' lists, added in the
     order the dictionaries add them (bincount adds in array order), so the sums are the same."""
     ids, starts, cols, vals = lists
@@ -143,7 +143,7 @@ def _sums(np, lists, terms: list[list[tuple[str, float]]], n_keys: int):  # type
     return np.bincount(where, weights=weight, minlength=len(terms) * n_keys).reshape(len(terms), n_keys)
 
 
-def _np_best(np, scores, k: int) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def _np_best(np, scores, k: int) -> list[list[int]]:
     """Per row, the columns of its ``k`` best positive scores, best first; ties: the lower column.
     Sorted over the positive cells only (a claim shares words with few entries; a selection over
     whole rows of zeros is slower)."""
