@@ -457,3 +457,11 @@ def test_an_ordinary_bibliography_is_no_size_finding() -> None:
 
     bib = load_bibliography(Path(__file__).resolve().parents[1] / "refs" / "bibliography.bib")
     assert bib.sources and check_bibliography_size(bib) == []
+
+
+def test_a_claim_id_of_thousands_of_digits_is_no_group_and_no_crash() -> None:
+    """int() refuses over 4,300 digits: a claims file naming such an id crashed (found by the fuzz campaign)."""
+    from litreview.linking.anchors import parse_group_id
+
+    assert parse_group_id("p3-s5-7") == (3, 5, 7)
+    assert parse_group_id("p1-s1-" + "9" * 5001) is None

@@ -17,7 +17,7 @@ from ..model import Bibliography, Claim, Essay, Orphan, TextQuoteSelector
 if TYPE_CHECKING:
     from .curated import CuratedGroup, CuratedLink, CuratedLinks
 
-GROUP_ID = re.compile(r"^p(\d+)-s(\d+)-(\d+)$")
+GROUP_ID = re.compile(r"^p(\d{1,9})-s(\d{1,9})-(\d{1,9})$")  # more digits: no claim of ours
 """A group's id: paragraph, first and last sentence (``p3-s5-7``)."""
 FUZZY_CUTOFF = 80.0
 """rapidfuzz ratio above which an edited sentence (or group) is still the anchored one."""
