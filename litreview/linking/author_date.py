@@ -34,6 +34,8 @@ _MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d
                         rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
                         r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
+_MORE_LETTER = re.compile(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
+"""A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
 _ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
 """The original date a style prints before the edition's: "Moraux [1924] 1979"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
@@ -112,9 +114,12 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     rest = seg[m.end():]
     while True:
         more = _MORE_YEAR.match(rest)
-        if not more:
+        if more:
+            years.append((_year_read(more.group("y")), more.group("s") or ""))
+        elif years[-1][1] and (more := _MORE_LETTER.match(rest)):
+            years.append((years[-1][0], more.group("s")))  # "2010a, b": the year is not printed again
+        else:
             break
-        years.append((_year_read(more.group("y")), more.group("s") or ""))
         rest = rest[more.end():]
     return names, years, rest
 
@@ -278,8 +283,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # An entry with neither names nor title: the style prints only its year label, "(n.d.-k)".
     if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
-    # Suppressed author: the entry's names appear earlier in the sentence or the one before.
-    keys = _named_in_context(before + " " + lead, year, suffix, index)
+    # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
+    keys = _named_in_context(lead, year, suffix, index) or _named_in_context(before + " " + lead, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found)
@@ -374,8 +379,10 @@ def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) 
     if not keys:
         return []
 
-    def share(key: str) -> int:
-        return sum(1 for p in persons_of(index.sources[key]) if fold(p.family) in named)
+    def share(key: str) -> tuple[bool, int]:
+        """Whether the first author is named ("Menzel et al. note (2015)" is not Dohmen, Menzel, ...), then how many."""
+        people = persons_of(index.sources[key])
+        return bool(people) and fold(people[0].family) in named, sum(1 for p in people if fold(p.family) in named)
 
     best = max(share(k) for k in keys)
     return [k for k in keys if share(k) == best]
