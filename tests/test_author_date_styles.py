@@ -96,3 +96,31 @@ def test_a_generated_document_cites_every_entry_in_several_forms(styles_module, 
     for form in ("[@h2, 12–14]", "@h3 argues that", "[see @", "[p. 5] adds", "[e.g., @"):
         assert form in doc
     assert "Work by Harrer agrees [@h1; @h2; @h3; @h4]." in doc
+
+
+POOLED = r"""@article{g1, author = {Gustafsson, Oscar and Ohlsson, Henrik and Wanhammar, Lars}, title = {Alpha}, year = {2001}}
+@article{g2, author = {Gustafsson, Oscar and Johansson, Kenny and Wanhammar, Lars}, title = {Beta}, year = {2001}}
+@article{g3, author = {Gustafsson, Oscar and Johansson, Kenny and Wanhammar, Lars}, title = {Gamma}, year = {2001}}
+@article{g4, author = {Gustafsson, Oscar and Wanhammar, Lars}, title = {Delta}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Copernicus, Elsevier, Springer: "et al." for every list of three or more, lettered together by title.
+    ("Gustafsson et al. (2001a) show it.", ["g1"]),
+    ("It holds (see Gustafsson et al., 2001b, p. 2).", ["g2"]),
+    ("It holds (Gustafsson et al. 2001c).", ["g3"]),
+    ("It holds (Gustafsson and Wanhammar 2001).", ["g4"]),
+    # Chicago adds names until the lists differ, and letters only the same list.
+    ("It holds (Gustafsson, Johansson, and Wanhammar 2001a).", ["g2"]),
+    ("It holds (Gustafsson, Johansson, and Wanhammar 2001b).", ["g3"]),
+    ("It holds (Gustafsson, Ohlsson, and Wanhammar 2001).", ["g1"]),
+])
+def test_year_letters_over_several_author_lists_printed_alike(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(POOLED)) == keys
+
+
+def test_a_suppressed_author_named_last_wins_a_tie() -> None:
+    bib = parse_bibliography("@book{eel, author = {Egbert von Eel}}\n@book{frome, author = {Francis van der valt Frome}}\n")
+    text = "It holds (e.g., Eel, n.d., 33). van der valt Frome also notes (n.d.) that it holds."
+    assert _keys(text, bib) == ["eel", "frome"]
