@@ -130,7 +130,9 @@ _FREE_FIELDS = ("url", "biburl", "note", "howpublished")
 def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
     """The identifiers an entry's fields carry (isbn, arxiv via eprint, pmid, pmcid, dblp, openalex), normalised."""
     out: dict[str, str] = {}
-    low = {k.lower(): v for k, v in fields.items()}
+    # Field names in lower case already (the loader's) are used as they are.
+    low = fields if all(map(str.isascii, fields)) and all(map(str.islower, fields)) else \
+        {k.lower(): v for k, v in fields.items()}
     if low.keys().isdisjoint(_ID_FIELDS) and not any(
             "dblp" in v.lower() or "openalex" in v.lower() for v in (low.get(n) for n in _FREE_FIELDS) if v):
         return out  # no identifier field, no DBLP or OpenAlex link: most entries (no pattern run)
