@@ -88,7 +88,8 @@ class LitreviewPluginConfig(base.Config):
     at most this many entries (above it, "Sources" holds the bibliography page; 0: never)."""
     page_cache = c.Type(bool, default=True)
     """Keep built source pages in .litreview-cache/site/ and reuse those whose inputs did not change
-    (off on CI unless LITREVIEW_NO_CACHE=0, like the check cache)."""
+    (off on CI unless LITREVIEW_NO_CACHE=0, like the check cache). Source pages listed in the navigation
+    (see ``nav_sources``) are rebuilt every time: every page shows the navigation."""
 
 
 class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
@@ -170,8 +171,10 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             else:
                 files.append(File.generated(config, built_path(self.layout, path), content=built,
                                             inclusion=InclusionLevel.NOT_IN_NAV))
-        log.info("generated %d pages and files for %d sources (%d source pages reused from the cache)",
-                 len(generated) + len(self._reused), len(review.bibliography.sources), len(self._reused))
+        why = ("; they are listed in the navigation, which every page shows, so they are rebuilt each time "
+               f"while the bibliography has at most nav_sources = {self.config.nav_sources} entries" if listed else "")
+        log.info("generated %d pages and files for %d sources (%d source pages reused from the cache%s)",
+                 len(generated) + len(self._reused), len(review.bibliography.sources), len(self._reused), why)
         return files
 
     @property
