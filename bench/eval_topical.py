@@ -190,9 +190,10 @@ def essay_figures() -> str:
     return "\n".join(lines)
 
 
-def pairs(docs: list[Document]) -> tuple[list[list[float]], list[int], list[str]]:
+def pairs(docs: list[Document], where: list[tuple[str, str]] | None = None
+          ) -> tuple[list[list[float]], list[int], list[str]]:
     """Every candidate the suggester scores in ``docs``: features, 1 when the authors cited it there,
-    and the document it comes from."""
+    and the document it comes from (``where`` collects each one's claim id and key)."""
     x, y, doc_of = [], [], []
     for doc in docs:
         claims = doc.essay.claims
@@ -200,10 +201,96 @@ def pairs(docs: list[Document]) -> tuple[list[list[float]], list[int], list[str]
             x.append(list(cand.features))
             y.append(int(cand.key in doc.gold[claims[cand.row].id]))
             doc_of.append(doc.name)
+            if where is not None:
+                where.append((claims[cand.row].id, cand.key))
     return x, y, doc_of
 
 
-def fit(x: list[list[float]], y: list[int], l2: float = L2) -> dict[str, float]:
+def recall_at(p: list[float], where: list[tuple[str, str]], doc_of: list[str], docs: list[Document],
+              k: int = 5) -> float:
+    """Mean recall@k over citing sentences when the candidates are ordered by ``p`` (topical only)."""
+    ranked: dict[tuple[str, str], list[tuple[float, str]]] = {}
+    for v, (cid, key), d in zip(p, where, doc_of, strict=True):
+        ranked.setdefault((d, cid), []).append((-v, key))
+    total = citing = 0.0
+    for doc in docs:
+        for cid, gold in doc.gold.items():
+            if gold:
+                citing += 1
+                top = {key for _, key in sorted(ranked.get((doc.name, cid), []))[:k]}
+                total += len(gold & top) / len(gold)
+    return total / citing if citing else float("nan")
+
+
+def _pairwise_oof(x: list[list[float]], y: list[int], doc_of: list[str], claim: list[str], l2: float) -> list[float]:
+    """Leave-one-document-out scores of a pairwise model: logistic regression on the difference
+    between a cited and an uncited candidate of the same sentence (a score, not a probability)."""
+    out = [0.0] * len(x)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, key in enumerate(zip(doc_of, claim, strict=True)):
+        groups.setdefault(key, []).append(i)
+    for name in dict.fromkeys(doc_of):
+        dx, dy = [], []
+        for (d, _), members in groups.items():
+            if d == name:
+                continue
+            for i in members:
+                for j in members:
+                    if y[i] and not y[j]:
+                        diff = [a - b for a, b in zip(x[i], x[j], strict=True)]
+                        dx += [diff, [-v for v in diff]]
+                        dy += [1, 0]
+        w = fit(dx, dy, l2, [str(n) for n in range(len(x[0]))])
+        coef = [w[str(n)] for n in range(len(x[0]))]
+        for i, d in enumerate(doc_of):
+            if d == name:
+                out[i] = sum(a * b for a, b in zip(coef, x[i], strict=True))
+    return out
+
+
+def cross_validation(docs: list[Document], pool: tuple[int, int] | None = None) -> str:
+    """Methods compared on the development documents alone, each document scored by a model fitted
+    without it (how the ranker's features and pool were chosen; never the held-out documents)."""
+    where: list[tuple[str, str]] = []
+    x, y, doc_of = pairs(docs, where)
+    col = {name: n for n, name in enumerate(FEATURES)}
+    old = [n for n, name in enumerate(FEATURES) if name not in ("bm25_rank", "bm25_top", "rank")]
+    in_old = [x[i][col["rank"]] > 0 for i in range(len(x))]
+    lines = [f"cross-validation on the development documents (leave one document out), {len(x)} candidates",
+             f"  {'method':<58} {'R@5':>6}"]
+
+    def run(label: str, feats: list[int], keep: list[bool], l2: float = L2, citing_only: bool = False,
+            pairwise: bool = False) -> None:
+        idx = [i for i in range(len(x)) if keep[i]]
+        xs = [[x[i][f] for f in feats] for i in idx]
+        ys = [y[i] for i in idx]
+        ds = [doc_of[i] for i in idx]
+        cites = {(doc_of[i], where[i][0]) for i in idx if y[i]}
+        train = [(doc_of[i], where[i][0]) in cites for i in idx] if citing_only else [True] * len(idx)
+        if pairwise:
+            oof = _pairwise_oof(xs, ys, ds, [where[i][0] for i in idx], l2)
+        else:
+            oof = out_of_fold(xs, ys, ds, l2=l2, names=[FEATURES[f] for f in feats], train=train)
+        lines.append(f"  {label:<58} {recall_at(oof, [where[i] for i in idx], ds, docs):>6.3f}")
+
+    every = [True] * len(x)
+    if pool is not None:
+        lines[0] += f" (pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25)"
+        run("old + BM25 ranks", list(range(len(FEATURES))), every)
+        run("old + BM25 ranks, pairwise", list(range(len(FEATURES))), every, pairwise=True)
+        return "\n".join(lines)
+    lines.append(f"  {'BM25 order, over the whole pool (no model)':<58} "
+                 f"{recall_at([v[col['bm25_rank']] + 1e-3 * v[col['bm25']] for v in x], where, doc_of, docs):>6.3f}")
+    run("old features, old pool (6 by cosine+BM25)", old, in_old)
+    run("old features, pool + BM25's best 5", old, every)
+    run("old + BM25 ranks, pool + BM25's best 5", list(range(len(FEATURES))), every)
+    run("old + BM25 ranks, pool + BM25's best 5, L2 10", list(range(len(FEATURES))), every, l2=10.0)
+    run("old + BM25 ranks, pool + BM25's best 5, fitted on citing sentences", list(range(len(FEATURES))),
+        every, citing_only=True)
+    return "\n".join(lines)
+
+
+def fit(x: list[list[float]], y: list[int], l2: float = L2, names: list[str] | None = None) -> dict[str, float]:
     """Logistic regression by Newton's method, an L2 penalty on every weight but the intercept."""
     import numpy as np
 
@@ -220,19 +307,29 @@ def fit(x: list[list[float]], y: list[int], l2: float = L2) -> dict[str, float]:
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return {"intercept": round(float(w[0]), 4), **{n: round(float(v), 4) for n, v in zip(FEATURES, w[1:], strict=True)}}
+    names = list(FEATURES) if names is None else names
+    return {"intercept": round(float(w[0]), 4), **{n: round(float(v), 4) for n, v in zip(names, w[1:], strict=True)}}
 
 
-def out_of_fold(x: list[list[float]], y: list[int], doc_of: list[str]) -> list[float]:
-    """Each candidate's probability from a model fitted without its own document."""
+def out_of_fold(x: list[list[float]], y: list[int], doc_of: list[str], *, l2: float = L2,
+                names: list[str] | None = None, train: list[bool] | None = None) -> list[float]:
+    """Each candidate's probability from a model fitted without its own document (``names``: the
+    features ``x`` holds, all of them by default; ``train``: the candidates a model may learn from)."""
     out = [0.0] * len(x)
+    names = list(FEATURES) if names is None else names
     for name in dict.fromkeys(doc_of):
-        inside = [i for i, d in enumerate(doc_of) if d != name]
-        weights = fit([x[i] for i in inside], [y[i] for i in inside])
+        inside = [i for i, d in enumerate(doc_of) if d != name and (train is None or train[i])]
+        weights = fit([x[i] for i in inside], [y[i] for i in inside], l2, names)
+        vector = (weights["intercept"], tuple(weights[n] for n in names))
         for i, d in enumerate(doc_of):
             if d == name:
-                out[i] = probability(x[i], weights)
+                out[i] = _logistic(vector, x[i])
     return out
+
+
+def _logistic(vector: tuple[float, tuple[float, ...]], row: list[float]) -> float:
+    z = vector[0] + sum(w * v for w, v in zip(vector[1], row, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def reliability(p: list[float], y: list[int]) -> str:
@@ -260,8 +357,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--fit", action="store_true", help="refit the re-ranker on the development documents")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="the development documents alone (while tuning: the held-out figures stay unseen)")
+    parser.add_argument("--cv", action="store_true",
+                        help="compare rankers by leave-one-document-out on the development documents, then stop")
     args = parser.parse_args(argv)
-    splits = {"dev": load_split(args.corpus, DEV), "held-out": load_split(args.corpus, HELD_OUT)}
+    splits = {"dev": load_split(args.corpus, DEV)}
+    if not (args.dev_only or args.cv or args.fit):
+        splits["held-out"] = load_split(args.corpus, HELD_OUT)
     if not splits["dev"]:
         print(f"corpus not found at {args.corpus}")
         return 1
@@ -270,6 +373,13 @@ def main(argv: list[str] | None = None) -> int:
         write_weights(fit(x, y))
         print(f"fitted on {len(x)} candidates of {len(splits['dev'])} development documents "
               f"({sum(y)} cited); weights written to litreview/linking/ranker.py")
+        return 0
+    if args.cv:
+        print(cross_validation(splits["dev"]))
+        from litreview.linking import topical
+        for pool in ((6, 10), (10, 5), (10, 10)):
+            topical.CANDIDATES, topical.BM25_CANDIDATES = pool
+            print(cross_validation(splits["dev"], pool))
         return 0
     print(table(splits))
     x, y, doc_of = pairs(splits["dev"])
@@ -293,9 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         lo, hi = wilson(sum(kept), len(kept))
         print(f"    from {t:.1f}: {len(kept):>3} shown, precision {sum(kept) / max(1, len(kept)):.3f} "
               f"({lo:.2f}-{hi:.2f})")
-    hx, hy, _ = pairs(splits["held-out"])
-    print("reliability, held-out documents (the shipped model)")
-    print(reliability([probability(r) for r in hx], hy))
+    if "held-out" in splits:
+        hx, hy, _ = pairs(splits["held-out"])
+        print("reliability, held-out documents (the shipped model)")
+        print(reliability([probability(r) for r in hx], hy))
     print(essay_figures())
     return 0
 

@@ -5,7 +5,7 @@ The public API is listed in ``__all__``; everything else is internal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not from typing: `import litreview` and `litreview --help` need no typing module
 
 #: public name -> the module that defines it. Imported on first use, so that
 #: ``litreview --help`` and ``import litreview.cli`` load nothing they do not print.
@@ -18,6 +18,8 @@ _WHERE = {
 }
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ loads these
+    from typing import Any
+
     from .config import Config, load_config
     from .errors import (
         BibliographyError,

@@ -1,7 +1,10 @@
 """The command line: a thin layer over the library.
 
 Each command lives in ``litreview/commands/<name>.py`` and is imported only when it
-runs, so ``litreview --help`` and light commands start fast. Exit statuses are
+runs, so ``litreview --help`` and light commands start fast; the click group is in
+``commands/_group.py``, and the console script answers ``--help``, ``--version`` and
+``COMMAND --help`` from the pages click rendered (``_helptext``) without importing
+click at all, whenever click would print exactly those pages. Exit statuses are
 decided here: 0 success, 1 findings at error level (``check``), 2 bad usage,
 unreadable input or an unexpected failure (a bug: one line and a hint to report it,
 never a traceback), 130 interrupted.
@@ -9,13 +12,12 @@ never a traceback), 130 interrupted.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
-import click
-
-from .errors import LitreviewError
+TYPE_CHECKING = False  # typing is not imported: `litreview --help` prints a page and nothing else
+if TYPE_CHECKING:
+    from typing import Any
 
 #: command name -> (module, one-line help). The help is repeated here so that
 #: ``litreview --help`` does not import every command.
@@ -32,49 +34,26 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("litreview.commands.add", "Add a source by DOI or reference string, refusing duplicates."),
 }
 
-EPILOG = """\b
-Examples:
-  litreview init paper.md                  set up a review of your own essay
-  litreview build                          build site/ from refs/ (offline)
-  litreview sources --format json          the bibliography as data
-  litreview import essay.txt --format bibtex
-  litreview links --source holsti2004taming
-  litreview check --format github --since origin/main
-Settings live in [tool.litreview] in pyproject.toml; see README.md.
-"""
+#: The options that show a help page (the group's ``help_option_names``, inherited by every command).
+HELP_OPTIONS = ("-h", "--help")
 
 
-class LazyGroup(click.Group):
-    """A group that imports a command's module only when the command is used."""
+def __getattr__(name: str) -> Any:
+    """``cli`` (the click group), ``LazyGroup`` and ``EPILOG`` live in ``commands._group``, imported on first use."""
+    if name in ("cli", "LazyGroup", "EPILOG"):
+        from .commands import _group
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS:
-            return None
-        module = importlib.import_module(COMMANDS[cmd_name][0])
-        return module.command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-
-@click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="litreview")
-def cli() -> None:
-    """litreview: review an essay's citations.
-
-    Loads the bibliography (BibTeX), checks it against Crossref, DataCite and
-    doi.org, links every claim of the essay to the sources it relies on, reports
-    broken or missing citations, and publishes an annotated review site.
-    """
+        return getattr(_group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status (never raises for user errors)."""
+    import click
+
+    from .commands._group import cli
+    from .errors import LitreviewError
+
     try:
         result = cli.main(args=argv, prog_name="litreview", standalone_mode=False)
     except LitreviewError as exc:
@@ -139,9 +118,66 @@ def _quiet_stdout() -> None:
         pass
 
 
+def stored_page(argv: list[str]) -> str | None:
+    """The page click would print for ``argv``, from the copy in ``_helptext``; None when click must answer.
+
+    Only ``--version``, ``-h``/``--help`` and ``COMMAND -h``/``--help``, alone on the line; only where
+    click's layout is the stored one: standard output not a terminal, or a terminal of at least
+    ``_helptext.COLUMNS`` columns (click wraps at 78 columns there, at the terminal's width below);
+    no gettext catalog to translate click's words; an output encoding that can write the page.
+    """
+    if argv == ["--version"]:
+        key = "--version"
+    elif len(argv) == 1 and argv[0] in HELP_OPTIONS:
+        key = ""
+    elif len(argv) == 2 and argv[0] in COMMANDS and argv[1] in HELP_OPTIONS:
+        key = argv[0]
+    else:
+        return None
+    from ._helptext import COLUMNS, PAGES
+
+    page = PAGES.get(key)
+    if page is None or (key != "--version" and _columns() < COLUMNS) or _translated():
+        return None
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return page if page.isascii() or encoding == "utf8" else None
+
+
+def _columns() -> int:
+    """The terminal width as ``shutil.get_terminal_size`` gives it to click (shutil itself is slow to import)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns or 80
+
+
+def _translated() -> bool:
+    """Whether gettext has a catalog for click's words (its default domain) in the user's language."""
+    if not os.path.isdir(os.path.join(sys.base_prefix, "share", "locale")):  # gettext's default folder
+        return False
+    import gettext
+
+    return gettext.find("messages") is not None
+
+
 def run() -> None:
     """Console-script entry point."""
-    code = main()
+    page = stored_page(sys.argv[1:])
+    if page is None:
+        code = main()
+    else:
+        code = 0
+        try:
+            sys.stdout.write(page + "\n")
+        except BrokenPipeError:
+            _quiet_stdout()
     try:
         sys.stdout.flush()
     except BrokenPipeError:

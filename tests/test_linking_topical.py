@@ -192,3 +192,62 @@ def test_suggestions_below_the_threshold_are_kept_aside_for_the_checks() -> None
         per_key[key] = per_key.get(key, 0) + 1
     assert max(per_key.values()) <= 3  # each entry's best few: enough for a check to name them
     assert every.hidden == ()
+
+
+def _synthetic(n_claims: int, n_keys: int, seed: int = 3) -> tuple[list[dict[str, float]], list[list[str]], dict, dict]:
+    """Claims' weighted words and inverted lists, with repeated scores so that ties occur."""
+    import random
+
+    rng = random.Random(seed)
+    vocab = [f"w{n}" for n in range(40)]
+    cosine: dict[str, list[tuple[int, float]]] = {}
+    bm25: dict[str, list[tuple[int, float]]] = {}
+    for c in range(n_keys):
+        for w in rng.sample(vocab, 4):
+            cosine.setdefault(w, []).append((c, rng.choice((0.25, 0.5, 0.75))))
+            bm25.setdefault(w, []).append((c, rng.choice((1.0, 1.5, 2.5))))
+    rows = [{w: rng.choice((0.3, 0.6, 1.2)) for w in rng.sample(vocab, rng.randint(0, 6))} for _ in range(n_claims)]
+    words = [[*row, "unknown"] for row in rows]
+    return rows, words, cosine, bm25
+
+
+def test_both_ways_of_summing_pick_the_same_entries_with_the_same_scores() -> None:
+    pytest.importorskip("numpy")
+    from litreview.linking import nearest
+
+    rows, words, cosine, bm25 = _synthetic(60, 50)
+    python = nearest.pick(rows, words, cosine, bm25, 50, 6, 5, engine="python")
+    numpy = nearest.pick(rows, words, cosine, bm25, 50, 6, 5, engine="numpy")
+    assert python == numpy
+    assert any(len(p) > 6 for p in python)  # BM25's own best joined the candidates
+    assert not python[next(n for n, r in enumerate(rows) if not r)]  # no shared word: no candidate
+
+
+def test_numpy_sums_in_blocks_give_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("numpy")
+    from litreview.linking import nearest
+
+    rows, words, cosine, bm25 = _synthetic(30, 40, seed=5)
+    whole = nearest.pick(rows, words, cosine, bm25, 40, 6, 5, engine="numpy")
+    monkeypatch.setattr(nearest, "BLOCK_CELLS", 7 * 40)  # blocks of 7 claims
+    assert nearest.pick(rows, words, cosine, bm25, 40, 6, 5, engine="numpy") == whole
+
+
+def test_bm25s_own_best_joins_the_candidates_with_its_ranks() -> None:
+    from litreview.linking import nearest
+
+    cosine = {"a": [(0, 1.0), (1, 0.1), (2, 0.1)]}
+    bm25 = {"a": [(0, 1.0), (1, 1.0), (2, 1.0)], "b": [(2, 3.0)]}
+    picked = nearest.pick([{"a": 1.0}], [["a", "b"]], cosine, bm25, 3, 1, 1, engine="python")[0]
+    # by both, entry 0 (1.0 + 0.25) beats entry 2 (0.1 + 1.0); BM25 alone ranks entry 2 first
+    assert [(t[0], t[3], t[4]) for t in picked] == [(0, 0, 1), (2, 1, 0)]
+    equal = nearest.pick([{"a": 1.0}], [["a"]], {"a": [(0, 0.5), (1, 0.5)]}, {"a": [(0, 1.0), (1, 1.0)]},
+                         2, 1, 1, engine="python")[0]
+    assert [t[0] for t in equal] == [0]  # equal scores: the entry listed first
+
+
+def test_ranker_reads_every_feature_the_suggester_measures() -> None:
+    index = build_index(parse_bibliography(BIB))
+    rows = topical.candidates(parse_essay(TEXT).claims, index)
+    assert rows and all(len(c.features) == len(ranker.FEATURES) for c in rows)
+    assert set(ranker.WEIGHTS) == {"intercept", *ranker.FEATURES}

@@ -169,11 +169,10 @@ def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from ..safeload import LoadLimitError, check_yaml
+    from ..safeload import LoadLimitError, load_yaml
 
     try:
-        check_yaml(yaml_text)  # size, depth and aliases, before anything is built
-        data = YAML(typ="safe", pure=True).load(yaml_text)
+        data = load_yaml(yaml_text, YAML(typ="safe", pure=True))  # size, depth and aliases checked as it parses
     except LoadLimitError as exc:
         raise EssayError(f"front matter: {exc.message}", path=path, line=(exc.line or 0) + 1,
                          hint=exc.hint) from None

@@ -149,11 +149,10 @@ def load_curated(path: str | os.PathLike[str]) -> CuratedLinks:
 def _load_doc(text: str, path: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from ..safeload import LoadLimitError, check_yaml
+    from ..safeload import LoadLimitError, load_yaml
 
     try:
-        check_yaml(text)  # size, depth and aliases, before anything is built
-        return _yaml().load(text)
+        return load_yaml(text, _yaml())  # size, depth and aliases checked as it parses, before anything is built
     except LoadLimitError as exc:
         raise ClaimsFileError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
     except MarkedYAMLError as exc:

@@ -17,7 +17,7 @@ from ..model import Link
 FEATURES = (
     "cosine", "context", "top", "margin", "words", "pairs", "title_word", "title_cover", "rarity",
     "linked", "cue", "first_person", "length", "spread", "entries", "source_margin",
-    "bm25", "generic_only", "relative",
+    "bm25", "generic_only", "relative", "bm25_rank", "bm25_top", "rank",
 )
 """What the model reads of a (claim, entry) candidate, in this order (see ``topical.suggest``)."""
 
@@ -25,7 +25,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit` (development documents only).
-WEIGHTS: dict[str, float] = {"intercept": -1.8909, "cosine": 0.9655, "context": 0.4177, "top": 0.171, "margin": 1.2258, "words": 0.8513, "pairs": 0.2754, "title_word": -0.1, "title_cover": 0.9682, "rarity": 0.7158, "linked": 0.0, "cue": 0.5798, "first_person": -0.219, "length": 0.3739, "spread": -0.4418, "entries": -1.2762, "source_margin": 1.9298, "bm25": -0.8346, "generic_only": 0.7515, "relative": 0.8572}
+WEIGHTS: dict[str, float] = {"intercept": -1.7765, "cosine": 0.917, "context": 0.6145, "top": -0.5064, "margin": 1.2845, "words": 0.8136, "pairs": 0.27, "title_word": -0.0791, "title_cover": 0.9488, "rarity": 0.5506, "linked": 0.0, "cue": 0.575, "first_person": -0.2385, "length": 0.4165, "spread": -0.6517, "entries": -1.2276, "source_margin": 1.841, "bm25": -1.234, "generic_only": 0.697, "relative": 0.7628, "bm25_rank": 0.1739, "bm25_top": 0.2551, "rank": 0.8181}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10

@@ -1,20 +1,20 @@
 """Topical suggestions: each claim's best entries by TF-IDF cosine and BM25 over the entry's title,
 subtitle, container, keywords and abstract (inverted lists: a claim meets only the entries sharing a
-word with it), then scored by the ranker: the probability that a reviewer accepts the suggestion.
+word with it), then scored by the ranker, which reads BM25's own ranking among its features: the
+probability that a reviewer accepts the suggestion.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 
 from ..model import Claim
 from .hits import Hit
 from .index import SourceIndex
+from .nearest import pick
 from .ranker import claim_cues, probability, weight_vector
 from .text import content_stems, phrase_stems, word_stems
 
@@ -23,7 +23,9 @@ TOP_K = 5
 PER_SOURCE = 50
 """Suggestions kept per source: its best-matching claims only."""
 CANDIDATES = 6
-"""Entries of each claim scored by the ranker: the best by cosine plus BM25 (relative to the claim's best)."""
+"""Entries of each claim scored by the ranker: the best by cosine plus BM25 (relative to the claim's best)..."""
+BM25_CANDIDATES = 5
+"""... and the best by BM25 alone (the ranker reads both ranks: BM25 is one of its features, not a rival)."""
 MIN_SCORE = 0.0
 """Probability below which a suggestion is not listed even on request (0: the top candidates all)."""
 PAIR_WEIGHT = 0.5
@@ -95,11 +97,12 @@ class Candidate:
 
 def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collection[str] = (),
                explained: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Candidate]:
-    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, with their ranker features.
+    """The best ``CANDIDATES`` entries of each claim by TF-IDF cosine plus BM25, and the best
+    ``BM25_CANDIDATES`` by BM25 alone, with their ranker features.
 
-    Plain dictionaries and inverted lists (a claim meets only the entries that share a word with
-    it): the cost follows the words shared, not claims x entries, and nothing heavier than the
-    standard library is imported on the way to a check.
+    Inverted lists (a claim meets only the entries that share a word with it), summed in plain
+    dictionaries for an essay and in numpy for thousands of claims (``nearest.pick``: the same
+    picks either way); a check of a review's essay imports nothing heavier than the standard library.
     """
     keys = list(index.sources)
     if not keys or not claims:
@@ -136,48 +139,22 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     cl_rows = [_unit(row) for row in cl_raw]
     bm25 = _bm25_postings(keys, index)
     take = min(CANDIDATES, n_keys)
-    picked: list[list[tuple[int, float, float]]] = []  # per claim: (column, cosine, bm25 share), best first
-    for r, row in enumerate(cl_rows):
-        cos: dict[int, float] = {}
-        add = cos.get
-        for w, v in row.items():
-            for c, s in postings[w]:
-                cos[c] = add(c, 0.0) + v * s
-        bm: dict[int, float] = {}
-        add = bm.get
-        for w in set(content_stems(texts[r])):
-            for c, s in bm25.get(w, ()):
-                bm[c] = add(c, 0.0) + s
-        # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
-        # (as a share of the claim's best); equal scores: the entry listed first wins.
-        scale = 1.0 / (max(bm.values(), default=0.0) or 1.0)
-        if max(cos.values(), default=0.0) > 1.0:
-            for c, v in cos.items():
-                if v > 1.0:
-                    cos[c] = 1.0
-        both = cos.copy()
-        add = both.get
-        for c, v in bm.items():
-            both[c] = add(c, 0.0) + v * scale
-        chosen = heapq.nlargest(take, both.items(), key=itemgetter(1))
-        if chosen:
-            last = chosen[-1][1]
-            if sum(map(last.__le__, both.values())) > len(chosen):  # ties at the cut: the first entries win
-                chosen = [(c, v) for c, v in both.items() if v >= last]
-            chosen = sorted(chosen, key=lambda t: (-t[1], t[0]))[:take]
-        picked.append([(c, cos.get(c, 0.0), bm.get(c, 0.0) * scale) for c, v in chosen if v > 0])
+    bm_take = min(BM25_CANDIDATES, n_keys)
+    # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
+    # (as a share of the claim's best), and BM25's own best; equal scores: the entry listed first wins.
+    picked = pick(cl_rows, [list(set(content_stems(t))) for t in texts], postings, bm25, n_keys, take, bm_take)
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
-    top_cos = [max((x for _, x, _ in p), default=0.0) for p in picked]
+    top_cos = [max((t[1] for t in p), default=0.0) for p in picked]
     spread: Counter[int] = Counter()
     own_best: dict[int, float] = {}
     for p in picked:
-        for c, x, _ in p:
+        for c, x, *_ in p:
             spread[c] += 1
             own_best[c] = max(own_best.get(c, 0.0), x)
     runner: dict[int, float] = {}
     for p in picked:
-        for c, x, _ in p:
+        for c, x, *_ in p:
             if x < own_best[c]:
                 runner[c] = max(runner.get(c, 0.0), x)
     ctx_rows = _context(claims, cl_raw)
@@ -190,7 +167,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         claim = claims[r]
         bag = claim_bags[r]
         cues = None
-        for rank, (c, cos_score, bm_score) in enumerate(p):
+        for rank, (c, cos_score, bm_score, rank_both, rank_bm) in enumerate(p):
             key = keys[c]
             topic = index.topic.get(key, {})
             common = bag.keys() & topic.keys()
@@ -206,8 +183,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
             margin = cos_score - (second[r] if rank == 0 else best[r])
             own = own_best[c]
             gap = cos_score - runner.get(c, 0.0) if cos_score >= own else cos_score - own
-            src_row = src_rows[c]  # words the entry lacks add 0.0: left out, the sum is the same
-            ctx_score = sum((v * src_row[w] for w, v in ctx_rows[r].items() if w in src_row), 0.0)
+            src_row = src_rows[c]
+            ctx_row = ctx_rows[r]  # the entry's words are fewer: the sum runs over them
+            ctx_score = sum((v * ctx_row[w] for w, v in src_row.items() if w in ctx_row), 0.0)
             if cues is None:
                 cues = claim_cues(claim.text)
                 length = math.log1p(sum(1 for w in bag if " " not in w)) / 4.0
@@ -215,7 +193,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                         float(len(shared) - len(words)), float(any(topic[w] >= 1.0 for w in words)), cover,
                         max((rarity[w] for w in words), default=0.0), float(claim.id in linked_ids),
                         *cues, length, math.log1p(spread[c]) / max(n_claims, 1.0), entries, gap, bm_score,
-                        float(not shared), cos_score / top_cos[r] if top_cos[r] > 0 else cos_score)
+                        float(not shared), cos_score / top_cos[r] if top_cos[r] > 0 else cos_score,
+                        1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
+                        1.0 / (1.0 + rank_both) if rank_both < take else 0.0)
             items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
     return items
 

@@ -1,0 +1,54 @@
+"""The click group behind ``litreview``: commands are imported only when one runs.
+
+``litreview.cli`` holds the entry points and the command table; this module is the only
+part of start-up that imports click, and ``litreview --help`` normally answers without it
+(see ``litreview.cli.run`` and ``litreview._helptext``).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from ..cli import COMMANDS, HELP_OPTIONS
+
+EPILOG = """\b
+Examples:
+  litreview init paper.md                  set up a review of your own essay
+  litreview build                          build site/ from refs/ (offline)
+  litreview sources --format json          the bibliography as data
+  litreview import essay.txt --format bibtex
+  litreview links --source holsti2004taming
+  litreview check --format github --since origin/main
+Settings live in [tool.litreview] in pyproject.toml; see README.md.
+"""
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when the command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        return module.command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": list(HELP_OPTIONS)})
+@click.version_option(package_name="litreview")
+def cli() -> None:
+    """litreview: review an essay's citations.
+
+    Loads the bibliography (BibTeX), checks it against Crossref, DataCite and
+    doi.org, links every claim of the essay to the sources it relies on, reports
+    broken or missing citations, and publishes an annotated review site.
+    """

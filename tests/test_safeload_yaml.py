@@ -1,0 +1,70 @@
+"""load_yaml: check_yaml's limits applied while ruamel parses, in one parse, with the same answers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.reader import Reader
+
+from litreview.safeload import NON_PRINTABLE, LoadLimitError, check_yaml, load_yaml
+
+DOCS = [
+    "links: []\n",
+    "version: &v 1\nlinks:\n  - claim: p1-s1\n    source: a\n    note: “curly” ’quotes’ — and é\n",
+    "a: {b: [1, 2, {c: d}]}\n",
+    "".join("  " * i + f"k{i}:\n" for i in range(63)) + "  " * 63 + "x: 1\n",  # 64 mappings deep: the limit
+    "? a\n: b\n",
+    "",
+]
+
+
+def test_the_short_class_of_refused_characters_is_ruamels_class() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    ruamels = re.compile(Reader.NON_PRINTABLE.pattern)
+    assert NON_PRINTABLE.findall(everything) == ruamels.findall(everything)
+
+
+@pytest.mark.parametrize("text", DOCS)
+@pytest.mark.parametrize("typ", ["rt", "safe"])
+def test_loads_what_ruamel_loads(text: str, typ: str) -> None:
+    assert load_yaml(text, YAML(typ=typ, pure=True)) == YAML(typ=typ, pure=True).load(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x [1, 2]\nb: *x\n",
+    "links: " + "[" * 100 + "]" * 100 + "\n",
+    "".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "x: 1\n",
+    "? " * 3000 + "a\n",
+])
+def test_refuses_what_check_yaml_refuses(text: str) -> None:
+    with pytest.raises(LoadLimitError) as before:
+        check_yaml(text)
+    with pytest.raises(LoadLimitError) as now:
+        load_yaml(text, YAML())
+    assert (now.value.message, now.value.line) == (before.value.message, before.value.line)
+
+
+def test_a_syntax_error_is_ruamels() -> None:
+    check_yaml("a: [1\nb: 2\n")  # leaves syntax errors to the real load
+    with pytest.raises(YAMLError):
+        load_yaml("a: [1\nb: 2\n", YAML())
+
+
+def test_one_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ruamel.yaml.parser import Parser
+
+    starts = []
+    original = Parser.parse_stream_start
+    monkeypatch.setattr(Parser, "parse_stream_start", lambda self: starts.append(1) or original(self))
+    load_yaml(DOCS[1] * 1 + "".join(f"# line {i}\n" for i in range(100)), YAML())
+    assert len(starts) == 1
+
+
+def test_a_yaml_object_is_reusable_after_a_refusal() -> None:
+    yaml = YAML()
+    with pytest.raises(LoadLimitError):
+        load_yaml("".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "x: 1\n", yaml)
+    assert load_yaml(DOCS[3], yaml) == YAML().load(DOCS[3])
