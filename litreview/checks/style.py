@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..bibliography.load import CONTAINER_FIELDS
 from ..model import Bibliography, Finding, Person, Source
 from ..text import fold_words
-from .bib import entry_finding, parse_iso, plain
+from .bib import entry_finding, folded, parse_iso, plain
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
                           "on", "or", "the", "to", "with", "via"})
@@ -61,14 +61,18 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int) -
     found: list[Finding] = []
     today = now.date()
     for s in bib.sources:
+        fields = s.fields
         found.extend(check_capitals(s))
         found.extend(check_title_punctuation(s))
         found.extend(check_names(s))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
-        found.extend(check_access_date(s, today, access_max_age_days))
+        # Without its field each check below finds nothing (most entries): skipped then.
+        if fields.get("urldate"):
+            found.extend(check_access_date(s, today, access_max_age_days))
         found.extend(check_doi_expected(s))
-        found.extend(check_pages(s))
+        if fields.get("pages"):
+            found.extend(check_pages(s))
     return found
 
 
@@ -101,12 +105,6 @@ def _container_field(source: Source) -> str:
     return ""
 
 
-@lru_cache(maxsize=4096)
-def _folded_container(container: str) -> str:
-    # The same journals and publishers recur across a bibliography: fold each once.
-    return fold_words(container)
-
-
 def check_capitals(source: Source) -> Iterable[Finding]:
     """LR130 for a title, or a container that is not just the title again, in capitals."""
     if is_all_capitals(source.fields.get("title", "")):
@@ -114,7 +112,7 @@ def check_capitals(source: Source) -> Iterable[Finding]:
                             f"write it in title case, e.g. {title_case(source.title)!r}; "
                             "protect real acronyms with braces")
     name = _container_field(source)
-    if name and is_all_capitals(source.fields.get(name, "")) and fold_words(source.container) != fold_words(source.title):
+    if name and is_all_capitals(source.fields.get(name, "")) and folded(source.container) != folded(source.title):
         yield entry_finding("LR130", source, f"{name} is in capitals: {source.container!r}",
                             f"write it in title case, e.g. {title_case(source.container)!r}")
 
@@ -168,6 +166,7 @@ def _doubled(title: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def name_problem(person: Person) -> str:
     """What is miscased in a person's name ('' when nothing is)."""
     given, family = person.given, person.family
@@ -211,7 +210,7 @@ def check_names(source: Source) -> Iterable[Finding]:
 def check_container(source: Source) -> Iterable[Finding]:
     """LR134 when the container field only repeats the title."""
     name = _container_field(source)
-    if name and source.title and _folded_container(source.container) == fold_words(source.title):
+    if name and source.title and folded(source.container) == folded(source.title):
         hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
                 else "name the journal or book that contains the work")
         yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint)
@@ -219,7 +218,8 @@ def check_container(source: Source) -> Iterable[Finding]:
 
 def title_year_conflict(source: Source) -> str:
     """The year a title carries in brackets when it differs from the entry's year, else ''."""
-    match = _YEAR_IN_TITLE.search(source.title)
+    title = source.title
+    match = _YEAR_IN_TITLE.search(title) if "(" in title or "[" in title else None  # (the year is in brackets)
     if match and source.year is not None and int(match.group(1)) != source.year:
         return match.group(1)
     return ""
@@ -280,7 +280,7 @@ def doi_expected(source: Source) -> str:
         return "its URL is a DOI link; put the DOI in the doi field"
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
         return f"its URL is on {host}, whose works have DOIs"
-    publisher = f" {fold_words(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
+    publisher = f" {folded(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
     for words in _DOI_PUBLISHER_WORDS if publisher else ():
         if words in publisher:
             noun = "reports" if "report" in source.type else "chapters" if source.type.startswith("in") else "books"

@@ -11,11 +11,11 @@ import re
 
 from ..model import Claim, Mention
 from . import shorthand, terms
-from .author_names import GIVEN_WORDS, fit, lookup, lookup_tail, loose
+from .author_names import ET_AL_MIN, GIVEN_WORDS, fit, lookup, lookup_tail, loose
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, nameless, year_labels
-from .text import content_stems, fold, strip_possessive, tokens, wordset
+from .labels import CONTAINER_TYPES, YearLabel, nameless, names_key, title_order, year_labels
+from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
@@ -34,6 +34,8 @@ _MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d
                         rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
                         r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
+_MORE_LETTER = re.compile(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
+"""A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
 _ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
 """The original date a style prints before the edition's: "Moraux [1924] 1979"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
@@ -112,9 +114,12 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     rest = seg[m.end():]
     while True:
         more = _MORE_YEAR.match(rest)
-        if not more:
+        if more:
+            years.append((_year_read(more.group("y")), more.group("s") or ""))
+        elif years[-1][1] and (more := _MORE_LETTER.match(rest)):
+            years.append((years[-1][0], more.group("s")))  # "2010a, b": the year is not printed again
+        else:
             break
-        years.append((_year_read(more.group("y")), more.group("s") or ""))
         rest = rest[more.end():]
     return names, years, rest
 
@@ -146,14 +151,15 @@ def _labels(index: SourceIndex) -> dict[str, YearLabel]:
     return cached
 
 
-def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
-    """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it)."""
-    found = _printed(sig_keys, year, suffix, index)
+def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool = False) -> list[str]:
+    """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it);
+    ``et_al``: the citation wrote the names as "X et al."."""
+    found = _printed(sig_keys, year, suffix, index, et_al)
     members = [k for k in found if index.sources[k].type not in CONTAINER_TYPES]
     return members if members and len(members) < len(found) else found  # a set's data is its first member's
 
 
-def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
+def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool) -> list[str]:
     labels = _labels(index)
     if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
         return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
@@ -162,6 +168,13 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) ->
     last = int(end) if end else None
     same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not _year_word(index, k)]
     if suffix:
+        listed = [k for k in same_year if _et_al(index, k)] if et_al else []
+        if len({names_key(index.sources[k]) for k in listed}) > 1:
+            # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
+            # apart (Copernicus, Elsevier, ...) letters them all, by title (its sort reads the names as printed).
+            ordered = sorted(listed, key=lambda k: title_order(index.sources[k]))
+            pos = ord(suffix[-1]) - ord("a") + 26 * (len(suffix) - 1)
+            return [ordered[pos]] if pos < len(ordered) else []
         exact = [k for k in same_year if labels[k].suffix == suffix]
         if exact:
             return exact
@@ -173,6 +186,17 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex) ->
     return same_year
 
 
+def _et_al(index: SourceIndex, key: str) -> bool:
+    """Whether styles print the entry's names with "et al." (three authors or more, or BibTeX's "and others")."""
+    people = persons_of(index.sources[key])
+    return len(people) >= ET_AL_MIN or any(p.family == "others" for p in people)
+
+
+def _wrote_et_al(names: str) -> bool:
+    """Whether a name list ends with "et al." (or the locale's "u. a.", "m.fl.", ...)."""
+    return terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]
+
+
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found) -> None:
     sig_keys, confidence = lookup(names, index), 1.0
@@ -182,7 +206,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = fit(names, _candidates(sig_keys, year, suffix, index), index) if sig_keys else []
+        keys = fit(names, _candidates(sig_keys, year, suffix, index, _wrote_et_al(names)), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose_keys = loose(names, index) if loose_keys is None else loose_keys
             keys = _candidates(loose_keys, year, suffix, index)
@@ -258,14 +282,15 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     if toks and lead[toks[-1].end:].strip() in ("", "."):
         window = toks[-(index.max_signature_words + GIVEN_WORDS):]
         sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
-        if sig_keys and any(_candidates(sig_keys, y, s, index) for y, s in years):
+        et_al = _wrote_et_al(lead[window[0].start:window[-1].end])
+        if sig_keys and any(_candidates(sig_keys, y, s, index, et_al) for y, s in years):
             first = window[-min(size, len(window))]
             span = lead[first.start:window[-1].end]
             written = f"{span} ({seg.strip()})"
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
                 # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature.
-                more = fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index), index)
+                more = fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index, et_al), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
@@ -278,8 +303,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # An entry with neither names nor title: the style prints only its year label, "(n.d.-k)".
     if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
-    # Suppressed author: the entry's names appear earlier in the sentence or the one before.
-    keys = _named_in_context(before + " " + lead, year, suffix, index)
+    # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
+    keys = _named_in_context(lead, year, suffix, index) or _named_in_context(before + " " + lead, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found)
@@ -310,7 +335,8 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
     window = toks[-(index.max_signature_words + GIVEN_WORDS):]
     names = before[window[0].start:window[-1].end]
     sig_keys, size = lookup_tail(names, index)
-    picked = [fit(names, _candidates(sig_keys, y, s, index), index) for y, s in years] if sig_keys else []
+    et_al = _wrote_et_al(names)
+    picked = [fit(names, _candidates(sig_keys, y, s, index, et_al), index) for y, s in years] if sig_keys else []
     if not any(picked):
         return False
     span = before[window[-min(size, len(window))].start:].strip()
@@ -366,7 +392,10 @@ def _plausible_surname(word: str) -> bool:
 
 
 def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
-    named = {fold(strip_possessive(t.text)[0]) for t in tokens(context) if t.is_capitalised}
+    named: dict[str, int] = {}  # name -> where it is last written (token number)
+    for n, t in enumerate(tokens(context)):
+        if t.is_capitalised:
+            named[fold(strip_possessive(t.text)[0])] = n
     keys: list[str] = []
     for name in named:
         keys.extend(role.key for role in index.roles(name))
@@ -374,8 +403,12 @@ def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) 
     if not keys:
         return []
 
-    def share(key: str) -> int:
-        return sum(1 for p in persons_of(index.sources[key]) if fold(p.family) in named)
+    def share(key: str) -> tuple[bool, int, int]:
+        """Whether the first author is named ("Menzel et al. note (2015)" is not Dohmen, Menzel, ...), how many
+        are, and how close to the citation the first author is named."""
+        people = persons_of(index.sources[key])
+        first = fold(people[0].family) if people else ""
+        return first in named, sum(1 for p in people if fold(p.family) in named), named.get(first, -1)
 
     best = max(share(k) for k in keys)
     return [k for k in keys if share(k) == best]

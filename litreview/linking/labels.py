@@ -91,6 +91,12 @@ def _sort_title(title: str) -> str:
     return canonical(title)
 
 
+def title_order(source: Source) -> tuple[str, int]:
+    """Where an entry sorts among those a style prints with the same names and year: by title, then by its
+    place in the file (citeproc's sort is stable)."""
+    return _sort_title(source.title), source.line or 0
+
+
 def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:
     """Key -> the year label a Chicago author-date citation prints for it (``years``: key -> year read)."""
     groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
@@ -109,7 +115,7 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
             labels[members[0].key] = YearLabel(year, end=end)
             continue
         # Ties keep the bibliography's order, as citeproc's stable sort does.
-        ordered = sorted(members, key=lambda s: (_sort_title(s.title), s.line or 0))
+        ordered = sorted(members, key=title_order)
         for n, source in enumerate(ordered, start=1):
             labels[source.key] = YearLabel(year, key_suffix(n), end)
     return labels

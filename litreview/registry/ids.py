@@ -19,15 +19,20 @@ _PREFIXES = {"isbn": "isbn", "arxiv": "arxiv", "arxiv.org/abs/": "arxiv", "pmid"
              "pmcid": "pmcid", "pmc": "pmcid", "dblp": "dblp", "openalex": "openalex", "doi": "doi"}
 
 
+_ISBN_SEPARATORS = re.compile(r"[\s-]")
+_ISBN10 = re.compile(r"\d{9}[\dX]")
+_ISBN13 = re.compile(r"97[89]\d{10}")
+
+
 def isbn13(text: str) -> str:
     """The ISBN-13 of an ISBN-10 or -13 (hyphens and spaces ignored); '' when invalid."""
-    digits = re.sub(r"[\s-]", "", text).upper()
-    if re.fullmatch(r"\d{9}[\dX]", digits):
+    digits = _ISBN_SEPARATORS.sub("", text).upper()
+    if _ISBN10.fullmatch(digits):
         if sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits)) % 11:
             return ""
         digits = "978" + digits[:9]
         return digits + str((10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10) % 10)
-    if re.fullmatch(r"97[89]\d{10}", digits):
+    if _ISBN13.fullmatch(digits):
         if sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10:
             return ""
         return digits
@@ -117,10 +122,20 @@ def parse_identifier(text: str) -> tuple[str, str]:
     return scheme, normalize(scheme, value)
 
 
+_ID_FIELDS = frozenset({"isbn", "archiveprefix", "eprinttype", "eprint", "arxiv", "pmid", "pmcid", "dblp", "openalex"})
+_FREE_FIELDS = ("url", "biburl", "note", "howpublished")
+"""Free fields that may hold a DBLP or OpenAlex link."""
+
+
 def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
     """The identifiers an entry's fields carry (isbn, arxiv via eprint, pmid, pmcid, dblp, openalex), normalised."""
     out: dict[str, str] = {}
-    low = {k.lower(): v for k, v in fields.items()}
+    # Field names in lower case already (the loader's) are used as they are.
+    low = fields if all(map(str.isascii, fields)) and all(map(str.islower, fields)) else \
+        {k.lower(): v for k, v in fields.items()}
+    if low.keys().isdisjoint(_ID_FIELDS) and not any(
+            "dblp" in v.lower() or "openalex" in v.lower() for v in (low.get(n) for n in _FREE_FIELDS) if v):
+        return out  # no identifier field, no DBLP or OpenAlex link: most entries (no pattern run)
     # Empty fields are skipped before any pattern runs: most entries have none of these.
     for raw in re.split(r"[,;\s]+(?=\d{9}|97)", low["isbn"]) if low.get("isbn") else ():
         value = isbn13(raw)
@@ -139,7 +154,7 @@ def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
         out["pmcid"] = pmcid
     # DBLP keys and OpenAlex ids: their own field, eprint with eprinttype, or a URL in url,
     # biburl (DBLP's own BibTeX export) or note.
-    free = [v for v in (low.get(name, "") for name in ("url", "biburl", "note", "howpublished")) if v]
+    free = [v for v in (low.get(name, "") for name in _FREE_FIELDS) if v]
     key = next((k for k in [dblp_key(low["dblp"]) if low.get("dblp") else "",
                             dblp_key(eprint) if prefix == "dblp" else "",
                             *(dblp_key(v) for v in free if "dblp" in v.lower())] if k), "")

@@ -34,8 +34,11 @@ SEARCH_BY_TYPE = {**dict.fromkeys(("book", "mvbook", "collection"), "title"),
                   **dict.fromkeys(("techreport", "report", "phdthesis", "mastersthesis", "thesis"), "work-title")}
 
 
+_SEARCH_PREFIXES = tuple(f"{scheme}:" for scheme in SEARCHES)
+
+
 def is_search(ident: str) -> bool:
-    return ident.split(":", 1)[0] in SEARCHES
+    return ident.startswith(_SEARCH_PREFIXES) or ident in SEARCHES
 
 
 #: States of one registry for one entry, as reports show them.
@@ -150,6 +153,9 @@ class Identity:
 def identity(source: Source, snap: Snapshot, origins: Origins, *, with_doi: bool = True,
              failures: Mapping[tuple[str, str], Asked] | None = None) -> Identity:
     """Every stored answer about ``source`` (see the module docstring); pure apart from reading files."""
+    if not failures and snap.is_empty("id"):  # no stored answer at all: every question is still open
+        return Identity((), tuple(Asked(registry, ident, "not-asked")
+                                  for registry, ident in questions(source, with_doi=with_doi)))
     failures = failures or {}
     records: list[tuple[str, RegistryRecord]] = []
     asked: list[Asked] = []

@@ -18,7 +18,8 @@ from typing import Any
 from ..doi import doi_problem, hashed_name, normalize_doi, snapshot_name
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
 from ..safeload import load_json
-from .handlers import agency_label, formats
+from .handlers import agency_label, by_name, formats
+from .lookups import describe, identity, is_search
 from .parse import shape_problem
 from .provenance import Origins, foreign_note
 
@@ -94,6 +95,10 @@ class Snapshot:
         if sub not in self._names:
             self._listed(self.folder / sub / "_")
         return self._names[sub] == frozenset()
+
+    def is_empty(self, sub: str) -> bool:
+        """True when the subfolder ``sub`` (doi, url, search, id) holds no file: every read finds nothing."""
+        return self._empty(sub)
 
     def _listed(self, path: Path) -> bool:
         """False when ``path`` is surely absent (not in its folder's listing)."""
@@ -290,8 +295,6 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     (``lookups.identity``); ``id_failures`` are this run's unanswered questions.
     """
     origins = origins or Origins.real()
-    from .lookups import identity  # the other stages' modules are imported where they are needed
-
     ident = identity(source, snap, origins, failures=id_failures)
 
     notes: list[str] = []
@@ -313,10 +316,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
                               ignored=tuple(ignored) + ident.ignored, registries=asked, **kw)
 
     if not source.doi.strip() and ident.asked:
-        from .lookups import describe
-
         if ident.records:
-            from .handlers import by_name
             from .reconcile import reconcile
 
             record = ident.records[0][1]
@@ -331,16 +331,13 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         if ident.nobody_knows:
             return done("not-found", f"no registry knows this work: {describe(ident.by_id)}",
                         fetched_at=ident.fetched_at)
-        if ident.unanswered and all(a.state == "not-asked" for a in ident.unanswered):
-            from .handlers import by_name
-
-            names = ", ".join(dict.fromkeys(by_name(a.registry).label for a in ident.unanswered))
+        unanswered = ident.unanswered  # (a property: computed once here)
+        if unanswered and all(a.state == "not-asked" for a in unanswered):
+            names = ", ".join(dict.fromkeys(by_name(a.registry).label for a in unanswered))
             return done("unverified", f"not yet verified: the snapshot has no answer from {names} "
                                       "(run `litreview fetch` with network access)")
-        if ident.unanswered:
+        if unanswered:
             return done("unverified", f"not verified: {describe(ident.by_id)}")
-        from .lookups import is_search
-
         searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]
         if searched:
             notes.append(f"{describe(tuple(searched))}: no match by title and author")

