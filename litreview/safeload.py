@@ -83,6 +83,7 @@ def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: in
     from ruamel.yaml.reader import Reader
 
     yaml.Parser = _bounded_parser(getattr(yaml.Parser, "unbounded", yaml.Parser), max_depth)
+    yaml.Composer = _plain_key_composer(getattr(yaml.Composer, "unbounded", yaml.Composer))
     if yaml.Reader in (None, Reader):
         yaml.Reader = _reader()
     try:
@@ -117,6 +118,26 @@ def _bounded_parser(base: type, max_depth: int) -> type:
             return event
 
     return BoundedParser
+
+
+@cache
+def _plain_key_composer(base: type) -> type:
+    """``base`` (a ruamel composer class) refusing a mapping or list used as a mapping key (``? [a]: b``,
+    ``? ? ?``): no file litreview reads has one, and building nested keys takes time exponential in their depth."""
+    from ruamel.yaml.nodes import CollectionNode
+
+    class PlainKeyComposer(base):
+        unbounded = base
+
+        def compose_mapping_node(self, anchor: Any) -> Any:
+            node = super().compose_mapping_node(anchor)
+            for key, _ in node.value:
+                if isinstance(key, CollectionNode):
+                    raise LoadLimitError("a YAML mapping or list is used as a key, which is not allowed here",
+                                         line=key.start_mark.line + 1, hint="write the key as plain text")
+            return node
+
+    return PlainKeyComposer
 
 
 #: The characters ruamel's reader refuses, written as the short list they are rather than as

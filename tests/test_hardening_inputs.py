@@ -168,6 +168,20 @@ def test_sentence_end_is_linear() -> None:
     assert sentence_end(initials) == len(initials)  # initials never end the sentence
 
 
+def test_edition_and_trailing_pages_searches_are_linear() -> None:
+    """Found by the fuzz campaign: a reference of 100-130 KB took the importer 30 s. Tried at every letter
+    (or digit) of a long run, the edition and trailing-pages searches were quadratic; 1 MB would take
+    far longer than the suite's time-out."""
+    from litreview.bibliography.refparse.assemble import _edition
+    from litreview.bibliography.refparse.tail import _PAGES_AT_END
+
+    assert _edition("2nd edn") == "2nd" and _edition("Revised edition") == "Revised"
+    assert _edition("x" * 1_000_000 + " 3rd ed.") == "3rd"
+    assert _PAGES_AT_END.search("Book title, pp. 12-34")["pages"] == "12-34"
+    assert _PAGES_AT_END.search("Place" + "1" * 1_000_000 + " x") is None
+    assert _PAGES_AT_END.search("Place " + "1" * 1_000_000 + "-5")["pages"].startswith("1111")
+
+
 def test_context_cue_is_linear() -> None:
     from litreview.bibliography.load import parse_bibliography
     from litreview.linking.attribution import find_attributions
@@ -426,6 +440,25 @@ def test_explicit_keys_nested_on_one_line_are_refused_not_a_recursion_error() ->
     assert info.value.line == 4
     with pytest.raises(EssayError, match="nests deeper than 64"):
         parse_essay("---\ntitle:\n  " + "? " * 1_000 + "x\n---\n\nA sentence.\n", "essay.md")
+
+
+def test_a_mapping_or_list_as_a_key_is_refused_with_its_line() -> None:
+    """Found by the fuzz campaign: a 4.6 KB claims file of ``? ? ? ... \\url{ ? ? ...`` took minutes,
+    ruamel hashing nested mapping keys again and again. No file litreview reads uses such keys."""
+    from litreview.essay import parse_essay
+    from litreview.linking.curated import parse_curated
+
+    head = "groups:\n  - claim: p2-s2-3\n"
+    with pytest.raises(ClaimsFileError, match="used as a key") as info:
+        parse_curated(head + "? [a, b]\n: c\n", "refs/claims.yaml")
+    assert info.value.line == 3
+    nested = "? " * 18 + "\\url{ " + "? " * 60 + "x\n"
+    with pytest.raises(ClaimsFileError, match="used as a key"):
+        parse_curated(head + nested, "refs/claims.yaml")
+    with pytest.raises(EssayError, match="used as a key"):
+        parse_essay("---\n" + nested + "---\n\nA sentence.\n", "essay.md")
+    # an explicit key that is plain text is still a key
+    parse_essay("---\n? title\n: An essay\n---\n\nA sentence.\n", "essay.md")
 
 
 # --- a bibliography far larger than an essay's -------------------------------------------------

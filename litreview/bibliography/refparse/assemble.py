@@ -38,7 +38,9 @@ _ROLE_HEAD = re.compile(
     r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
 _ROLE_TAIL = re.compile(r",?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$", re.I)
 _PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
-_EDITION = re.compile(r"(\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|[A-Za-zÀ-ÿ]+)\s*(?:ed\b|edn\b|edition|édition|"
+# Each alternative starts where its run of digits or letters starts: the same leftmost match, found in
+# linear time (tried at every letter of a long run, the search was quadratic).
+_EDITION = re.compile(r"((?<!\d)\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|(?<![A-Za-zÀ-ÿ])[A-Za-zÀ-ÿ]+)\s*(?:ed\b|edn\b|edition|édition|"
                       r"edición|edição|aufl|auflage)", re.I)
 _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper)\s+)?(?:no\.|number|nr\.)\s*"
                      r"([\w.-]*\d[\w.-]*)\.?$")

@@ -22,8 +22,10 @@ _CHAPTER = re.compile(
     r"^(?:Chap(?:ter|\.)\s*(?P<chap>\S+)\s+)?[Ii]n:?\s+(?P<body>.+)$")
 _EDITED_BY = re.compile(r"[,.]?\s*(?:edited by|eds?\. by|Eds?\.)\s+(?P<eds>.+?)(?=,\s*(?:\d|pp?\.)|$)")
 _APA_EDS = re.compile(r"^(?P<eds>.+?)\s*\((?:Eds?|eds?|Hrsg|dir)\.?\),?\s*(?P<book>.+)$")
+# The pages start where their run of digits starts (the same leftmost match; tried at every digit of a
+# long run, the search was quadratic).
 _PAGES_AT_END = re.compile(
-    r",?\s*\(?(?:Vol\.\s*(?P<vol>\w+),\s*)?(?:pp?\.\s*)?(?P<pages>\d+\s*[-–—]+\s*\d+)\)?$")
+    r",?\s*\(?(?:Vol\.\s*(?P<vol>\w+),\s*)?(?:pp?\.\s*)?(?P<pages>(?<!\d)\d+\s*[-–—]+\s*\d+)\)?$")
 _CONTAINER_VOLUME = re.compile(r",\s*(?:vol\.|volume)\s+(?P<vol>\w+)$", re.I)
 _TRAILING_PLACE = re.compile(r",\s*(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)$")
 ABBREVIATED_JOURNAL = re.compile(
