@@ -182,6 +182,18 @@ def test_edition_and_trailing_pages_searches_are_linear() -> None:
     assert _PAGES_AT_END.search("Place " + "1" * 1_000_000 + "-5")["pages"].startswith("1111")
 
 
+def test_heading_closing_sequence_search_is_linear() -> None:
+    """Found by the fuzz campaign: a 30 KB heading holding a run of 20,000 blanks took 4 s in the essay
+    reader, the closing-``#`` search tried at every blank; a run of 1,000,000 would take hours."""
+    from litreview.essay.markdown import _ATX_CLOSE
+
+    assert _ATX_CLOSE.sub("", "Realism ##  ") == "Realism"
+    assert _ATX_CLOSE.sub("", "C# and F#") == "C# and F#"
+    long = "Realism" + " " * 1_000_000 + "and its critics"
+    assert _ATX_CLOSE.sub("", long) == long
+    assert _ATX_CLOSE.sub("", "Realism" + " " * 1_000_000 + "##") == "Realism"
+
+
 def test_context_cue_is_linear() -> None:
     from litreview.bibliography.load import parse_bibliography
     from litreview.linking.attribution import find_attributions
