@@ -5,6 +5,7 @@ from __future__ import annotations
 from litreview.bibliography.load import parse_bibliography
 from litreview.essay import parse_essay
 from litreview.linking import link
+from litreview.linking.ranker import SHOW
 from litreview.model import Linkage
 
 BIB = """
@@ -65,10 +66,15 @@ def test_possessive_and_et_al() -> None:
                                      ("p1-s2", "bull2012anarchical", "Hedley Bull", "confirmed")]
 
 
-def test_a_work_about_a_person_is_only_suggested() -> None:
-    linkage = run("This, according to Hedley Bull et al., is the procedure for a state.")
-    (lk,) = [lk for lk in linkage.links if lk.source_key == "vincent1988hedley"]
+def test_a_work_about_a_person_is_only_suggested_and_only_on_request() -> None:
+    text = "This, according to Hedley Bull et al., is the procedure for a state."
+    every = link(parse_essay(text), parse_bibliography(BIB), all_suggestions=True)
+    (lk,) = [lk for lk in every.links if lk.source_key == "vincent1988hedley"]
     assert lk.kind == "topical" and lk.status == "suggested"
+    assert lk.confidence < SHOW  # a guess from the title alone: under the threshold every topical link meets
+    default = run(text)
+    assert all(lk.source_key != "vincent1988hedley" for lk in default.links)
+    assert "vincent1988hedley" in {lk.source_key for lk in default.hidden}  # the checks can still name it
 
 
 def test_other_people_with_the_same_family_name_are_not_linked() -> None:

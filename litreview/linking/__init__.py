@@ -140,14 +140,17 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     spans: dict[str, list[tuple[int, int]]] = {}
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))
-    # Below the calibrated threshold, suggestions are listed only on request.
-    below: dict[str, list[Hit]] = {}
     for hit in suggest(units, index, explained, linked=linked, explained=spans):
         slot = (hit.claim_id, hit.key, hit.kind)
-        if hit.confidence < SHOW and not all_suggestions:
-            below.setdefault(hit.key, []).append(hit)
-        elif slot not in best:
+        if slot not in best or hit.confidence > best[slot].confidence:
             best[slot] = hit
+    # Below the calibrated threshold, a topical suggestion is listed only on request, whichever
+    # linker made it (the suggester, or the attribution linker's "names the subject of this title").
+    below: dict[str, list[Hit]] = {}
+    if not all_suggestions:
+        for slot in [s for s, h in best.items() if h.kind == "topical" and h.confidence < SHOW]:
+            hit = best.pop(slot)
+            below.setdefault(hit.key, []).append(hit)
     hidden = tuple(_to_link(h) for hits in below.values()
                    for h in sorted(hits, key=lambda h: -h.confidence)[:HIDDEN_PER_SOURCE])
     position = {c.id: n for n, c in enumerate(units)}
