@@ -251,3 +251,18 @@ def test_ranker_reads_every_feature_the_suggester_measures() -> None:
     rows = topical.candidates(parse_essay(TEXT).claims, index)
     assert rows and all(len(c.features) == len(ranker.FEATURES) for c in rows)
     assert set(ranker.WEIGHTS) == {"intercept", *ranker.FEATURES}
+
+
+def test_an_entry_is_described_by_the_registry_s_abstract_and_subjects() -> None:
+    from litreview.linking.index import source_text
+    from litreview.model import RegistryRecord, SourceMetadata
+
+    bib = parse_bibliography("@article{b, title={Other Title}, keywords={ice}}")
+    record = RegistryRecord(doi="10.1/x", agency="crossref", abstract="<jats:p>Moraines</jats:p>",
+                            raw={"subject": ["Geology", 3]})
+    meta = {"b": SourceMetadata("b", "verified", record)}
+    assert source_text(bib.sources[0]).split() == ["Other", "Title", "ice"]
+    assert source_text(bib.sources[0], meta).split() == ["Other", "Title", "ice", ";", "Geology", "Moraines"]
+    index = build_index(bib, meta)
+    assert index.topic["b"]["geolog"] == 1.0  # subjects weigh as keywords do
+    assert index.topic["b"]["morain"] == pytest.approx(0.5)  # the abstract as the container does

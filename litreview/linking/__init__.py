@@ -148,8 +148,8 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     # linker made it (the suggester, or the attribution linker's "names the subject of this title").
     below: dict[str, list[Hit]] = {}
     if not all_suggestions:
-        for slot in [s for s, h in best.items() if h.kind == "topical" and h.confidence < SHOW]:
-            hit = best.pop(slot)
+        for weak in [at for at, h in best.items() if h.kind == "topical" and h.confidence < SHOW]:
+            hit = best.pop(weak)
             below.setdefault(hit.key, []).append(hit)
     hidden = tuple(_to_link(h) for hits in below.values()
                    for h in sorted(hits, key=lambda h: -h.confidence)[:HIDDEN_PER_SOURCE])

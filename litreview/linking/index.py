@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..model import Bibliography, Person, Source, SourceMetadata
+from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -110,15 +110,30 @@ def build_index(bibliography: Bibliography,
 
 
 def source_text(source: Source, metadata: Mapping[str, SourceMetadata] | None = None) -> str:
-    """The words that describe an entry: title, container, keywords and abstract."""
-    parts = [source.title, source.container, source.field("keywords")]
-    meta = (metadata or {}).get(source.key)
-    record = getattr(meta, "record", None)
-    if record is not None:
-        parts.append(_TAGS.sub(" ", record.abstract or ""))
-        if record.subtitle:
-            parts.append(record.subtitle)
+    """The words that describe an entry: title, container, keywords and subjects, abstract, subtitle."""
+    record = _record(source, metadata)
+    parts = [source.title, source.container, _keywords(source, record), _abstract(record),
+             getattr(record, "subtitle", "")]
     return " ".join(p for p in parts if p)
+
+
+def _record(source: Source, metadata: Mapping[str, SourceMetadata] | None) -> RegistryRecord | None:
+    return getattr((metadata or {}).get(source.key), "record", None)
+
+
+def _keywords(source: Source, record: RegistryRecord | None) -> str:
+    """The entry's keywords and the subjects the registry files the work under."""
+    subjects = (record.raw.get("subject") if record is not None else None) or ()
+    if isinstance(subjects, str):
+        subjects = [subjects]
+    words = [source.field("keywords"), *(s for s in subjects if isinstance(s, str))]
+    return " ; ".join(w for w in words if w)
+
+
+def _abstract(record: RegistryRecord | None) -> str:
+    """The registry's abstract without markup. (An entry's own ``abstract`` field is not read: tried,
+    it lowered recall@5 in cross-validation on the development documents, bench/eval_topical.py.)"""
+    return _TAGS.sub(" ", getattr(record, "abstract", "") or "")
 
 
 OTHER_FIELDS = 0.5
@@ -130,12 +145,12 @@ _SUBTITLE = re.compile(r"[:?!]\s|(?<=[a-z]{2})\.\s|\s[-–—]\s")
 
 def _topic(source: Source, metadata: Mapping[str, SourceMetadata] | None) -> dict[str, float]:
     """Sublinear term frequency of each topic feature, the best field's weight applied."""
-    record = getattr((metadata or {}).get(source.key), "record", None)
+    record = _record(source, metadata)
     cut = _SUBTITLE.search(source.title)
     main, subtitle = (source.title[:cut.start()], source.title[cut.end():]) if cut else (source.title, "")
-    fields = ((" ; ".join([source.container, _TAGS.sub(" ", getattr(record, "abstract", "") or "")]), OTHER_FIELDS),
+    fields = ((" ; ".join([source.container, _abstract(record)]), OTHER_FIELDS),
               (" ; ".join([subtitle, getattr(record, "subtitle", "") or ""]), SUBTITLE),
-              (" ; ".join([main, source.field("keywords")]), 1.0))
+              (" ; ".join([main, _keywords(source, record)]), 1.0))
     out: dict[str, float] = {}
     for text, weight in fields:
         for feature, count in Counter(phrase_stems(text)).items():
