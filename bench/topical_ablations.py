@@ -1,0 +1,120 @@
+"""Ideas tried for the topical re-ranker and not kept, scored the way its features were chosen:
+recall@5 by leave-one-document-out on the development documents alone (never the held-out ones).
+
+Each row changes one thing against the shipped re-ranker ("shipped") and says what it changed:
+a BM25 prior added to the model's score, BM25's order where the model is unsure, the entry's own
+BibTeX ``abstract`` field read as a registry abstract is, a feature for a capitalised name or
+acronym shared with the title, a feature for the entry's BM25 rank in the neighbouring sentences.
+
+    python bench/topical_ablations.py
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_topical import out_of_fold, pairs, rank_bm25, recall_at  # noqa: E402
+from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_split  # noqa: E402
+
+from litreview.bibliography.latex import decode_latex  # noqa: E402
+from litreview.linking.ranker import FEATURES  # noqa: E402
+from litreview.linking.text import content_stems, word_stems  # noqa: E402
+from litreview.model import RegistryRecord, SourceMetadata  # noqa: E402
+
+Where = list[tuple[str, str]]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+def _names(text: str) -> set[str]:
+    """Stems of the words written with a capital, a digit or inner capitals, past the first word."""
+    return {s for n, (w, s) in enumerate(word_stems(text))
+            if n and len(w) > 2 and (w[0].isupper() or any(ch.isupper() or ch.isdigit() for ch in w[1:]))}
+
+
+def _extra_features(docs: list[Document], where: Where, doc_of: list[str]) -> list[tuple[float, float]]:
+    """(a name or acronym of the sentence is in the entry's title, 1/(1 + the entry's BM25 rank) in
+    the best neighbouring sentence of the paragraph, 0 when it is not in their first five)."""
+    by_doc = {}
+    for doc in docs:
+        claims = doc.essay.claims
+        by_doc[doc.name] = (rank_bm25(doc)[0], claims, {c.id: n for n, c in enumerate(claims)},
+                            {s.key: set(content_stems(s.title)) for s in doc.bibliography.sources})
+    out = []
+    for (cid, key), name in zip(where, doc_of, strict=True):
+        ranked, claims, position, titles = by_doc[name]
+        n = position[cid]
+        near = 0.0
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(claims) and claims[m].paragraph == claims[n].paragraph:
+                keys = [k for k, _ in ranked.get(claims[m].id, [])]
+                if key in keys:
+                    near = max(near, 1.0 / (1 + keys.index(key)))
+        out.append((float(bool(_names(claims[n].text) & titles.get(key, set()))), near))
+    return out
+
+
+def main() -> int:
+    docs = load_split(DEFAULT_CORPUS, DEV)
+    if not docs:
+        print(f"corpus not found at {DEFAULT_CORPUS}")
+        return 1
+    where: Where = []
+    x, y, doc_of = pairs(docs, where)
+    col = {name: n for n, name in enumerate(FEATURES)}
+    oof = out_of_fold(x, y, doc_of)
+    bm25_order = [v[col["bm25_rank"]] + 1e-3 * v[col["bm25"]] for v in x]
+    rows: list[tuple[str, float]] = [("shipped re-ranker", recall_at(oof, where, doc_of, docs)),
+                                     ("BM25 order over the same candidates", recall_at(bm25_order, where, doc_of, docs))]
+    for a in (0.5, 1.0, 2.0, 4.0):
+        score = [_logit(p) + a * v[col["bm25_rank"]] for p, v in zip(oof, x, strict=True)]
+        rows.append((f"logit + {a} x BM25 rank prior", recall_at(score, where, doc_of, docs)))
+    best: dict[tuple[str, str], float] = {}
+    for p, (cid, _), d in zip(oof, where, doc_of, strict=True):
+        best[(d, cid)] = max(best.get((d, cid), 0.0), p)
+    for t in (0.05, 0.1, 0.2):
+        score = [p if best[(d, cid)] >= t else b for p, b, (cid, _), d in zip(oof, bm25_order, where, doc_of, strict=True)]
+        rows.append((f"BM25 order where the best p < {t}", recall_at(score, where, doc_of, docs)))
+    extra = _extra_features(docs, where, doc_of)
+    names = list(FEATURES)
+    for label, cols in (("+ name or acronym in the title", (0,)), ("+ BM25 rank in the neighbours", (1,)),
+                        ("+ both", (0, 1))):
+        xs = [[*row, *(e[c] for c in cols)] for row, e in zip(x, extra, strict=True)]
+        p = out_of_fold(xs, y, doc_of, names=names + [f"extra{c}" for c in cols])
+        rows.append((label, recall_at(p, where, doc_of, docs)))
+    rows.append(("the entry's own BibTeX abstract read", _with_bibtex_abstract(docs)))
+    print(f"leave-one-document-out on the {len(docs)} development documents, {len(x)} candidates")
+    print(f"  {'variant':<44} {'R@5':>6}")
+    for label, r in rows:
+        print(f"  {label:<44} {r:>6.3f}")
+    return 0
+
+
+def _with_bibtex_abstract(docs: list[Document]) -> float:
+    """Recall@5 out of fold when an entry with no registry record is described by its own abstract
+    field, given to the linker as a registry record holding that abstract."""
+    changed = []
+    for doc in docs:
+        metadata = dict(doc.metadata)
+        for source in doc.bibliography.sources:
+            if source.key not in metadata and source.field("abstract"):
+                record = RegistryRecord(doi="", agency="bibtex", abstract=decode_latex(source.field("abstract")))
+                metadata[source.key] = SourceMetadata(source.key, "verified", record)
+        changed.append(replace(doc, metadata=metadata))
+    where: Where = []
+    x, y, doc_of = pairs(changed, where)
+    return recall_at(out_of_fold(x, y, doc_of), where, doc_of, changed)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
