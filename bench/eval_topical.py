@@ -180,7 +180,8 @@ def essay_figures() -> str:
         shown = default if t is None else Linkage(
             links=tuple(lk for lk in every.links if lk.kind != "topical" or lk.confidence >= t))
         r = eval_topical(shown, gold)
-        lines.append(f"  {label:<22} {r['suggestions']:>6} {r['precision']:>6.3f} {r['recall']:>6.3f}  "
+        precision = f"{r['precision']:.3f}" if r["suggestions"] else "-"  # nothing shown: no precision
+        lines.append(f"  {label:<22} {r['suggestions']:>6} {precision:>6} {r['recall']:>6.3f}  "
                      f"{', '.join(r['wrong'][:4])}{' ...' if len(r['wrong']) > 4 else ''}")
     capacity = [lk for lk in every.links if (lk.claim_id, lk.source_key) == ("p2-s2", "terry2010principles")]
     lines.append("  'In this capacity' (p2-s2) and Building Partnership Capacity: "
