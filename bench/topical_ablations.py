@@ -4,7 +4,8 @@ recall@5 by leave-one-document-out on the development documents alone (never the
 Each row changes one thing against the shipped re-ranker ("shipped") and says what it changed:
 a BM25 prior added to the model's score, BM25's order where the model is unsure, the entry's own
 BibTeX ``abstract`` field read as a registry abstract is, a feature for a capitalised name or
-acronym shared with the title, a feature for the entry's BM25 rank in the neighbouring sentences.
+acronym shared with the title, a feature for the entry's BM25 rank in the neighbouring sentences;
+then BM25's own k1 and b.
 
     python bench/topical_ablations.py
 """
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_topical import out_of_fold, pairs, rank_bm25, recall_at  # noqa: E402
+from eval_topical import out_of_fold, pairs, rank_bm25, recall_at, score  # noqa: E402
 from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_split  # noqa: E402
 
 from litreview.bibliography.latex import decode_latex  # noqa: E402
@@ -77,14 +78,15 @@ def main() -> int:
     rows: list[tuple[str, float]] = [("shipped re-ranker", recall_at(oof, where, doc_of, docs)),
                                      ("BM25 order over the same candidates", recall_at(bm25_order, where, doc_of, docs))]
     for a in (0.5, 1.0, 2.0, 4.0):
-        score = [_logit(p) + a * v[col["bm25_rank"]] for p, v in zip(oof, x, strict=True)]
-        rows.append((f"logit + {a} x BM25 rank prior", recall_at(score, where, doc_of, docs)))
+        stacked = [_logit(p) + a * v[col["bm25_rank"]] for p, v in zip(oof, x, strict=True)]
+        rows.append((f"logit + {a} x BM25 rank prior", recall_at(stacked, where, doc_of, docs)))
     best: dict[tuple[str, str], float] = {}
     for p, (cid, _), d in zip(oof, where, doc_of, strict=True):
         best[(d, cid)] = max(best.get((d, cid), 0.0), p)
     for t in (0.05, 0.1, 0.2):
-        score = [p if best[(d, cid)] >= t else b for p, b, (cid, _), d in zip(oof, bm25_order, where, doc_of, strict=True)]
-        rows.append((f"BM25 order where the best p < {t}", recall_at(score, where, doc_of, docs)))
+        fallback = [p if best[(d, cid)] >= t else b
+                    for p, b, (cid, _), d in zip(oof, bm25_order, where, doc_of, strict=True)]
+        rows.append((f"BM25 order where the best p < {t}", recall_at(fallback, where, doc_of, docs)))
     extra = _extra_features(docs, where, doc_of)
     names = list(FEATURES)
     for label, cols in (("+ name or acronym in the title", (0,)), ("+ BM25 rank in the neighbours", (1,)),
@@ -97,6 +99,11 @@ def main() -> int:
     print(f"  {'variant':<44} {'R@5':>6}")
     for label, r in rows:
         print(f"  {label:<44} {r:>6.3f}")
+    print("BM25 alone over the whole bibliography, development documents (the baseline: k1 1.2, b 0.75)")
+    print(f"  {'k1':>4} " + " ".join(f"{f'b {b}':>7}" for b in (0.3, 0.5, 0.75, 0.9)))
+    for k1 in (0.6, 1.2, 2.0):
+        cells = [score(docs, lambda doc, k1=k1, b=b: rank_bm25(doc, k1, b))["R@5"] for b in (0.3, 0.5, 0.75, 0.9)]
+        print(f"  {k1:>4} " + " ".join(f"{c:>7.3f}" for c in cells))
     return 0
 
 
