@@ -9,7 +9,9 @@ given names) and identifier patterns (DOI, URL, ISBN, year, page range). Pure fu
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
+from itertools import groupby
 from typing import NamedTuple
 
 from ...doi import DOI_START
@@ -18,7 +20,6 @@ from . import lexicon as L
 _STRIP = "\"'“”‘’«»()[]{}<>.,;:!?*"
 _QUOTE_MARKS = "“”\""
 _OPENERS = "“\"‘«(["
-_SHAPE = str.maketrans({c: "d" for c in "0123456789"})
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?$")
 _RANGE = re.compile(r"^[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+$")
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
@@ -51,13 +52,23 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+_SHAPE_OF = str.maketrans({**{c: "X" for c in string.ascii_uppercase}, **{c: "x" for c in string.ascii_lowercase},
+                           **{c: "d" for c in string.digits}})
+
+
 def _shape(core: str) -> str:
-    out: list[str] = []
-    for c in core[:12]:
-        s = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
-        if not out or out[-1] != s:
-            out.append(s)
-    return "".join(out)
+    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs collapsed."""
+    head = core[:12]
+    if head.isascii():
+        classes = head.translate(_SHAPE_OF)
+    else:
+        classes = "".join(["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
+    return _collapse(classes)
+
+
+@lru_cache(maxsize=4096)  # few distinct class strings: each collapsed once
+def _collapse(classes: str) -> str:
+    return "".join([k for k, _ in groupby(classes)])
 
 
 def _case(core: str) -> str:
