@@ -43,12 +43,12 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Whitespace tokens, as anystyle's training material is labelled."""
     out = []
-    make, find = Token._make, text.find
+    new, find = tuple.__new__, text.find  # Token(...) without its Python-level __new__
     end = 0
     for word in text.split():  # str.split and the regex \s agree on what whitespace is
         start = find(word, end)
         end = start + len(word)
-        out.append(make((word, start, end)))
+        out.append(new(Token, (word, start, end)))
     return out
 
 
@@ -122,11 +122,12 @@ def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
         kinds.append("roman")
     if "10" in word and _DOI.search(word):
         kinds.append("doi")
-    if _URL.match(word):
+    if word[0] in "<hHwW" and _URL.match(word):  # the only first letters the pattern takes
         kinds.append("url")
     if digit and _ISBN.match(core):
         kinds.append("isbn")
-    if _INITIAL.match(core + "." if word.endswith(".") else core):
+    tested = core + "." if word.endswith(".") else core
+    if "." in tested and _INITIAL.match(tested):  # each of its forms needs a period
         kinds.append("initial")
     if core.isdigit():
         kinds.append("num")
@@ -192,11 +193,12 @@ def _word(word: str) -> _Word:
     if kind:
         own.append("kind:" + kind)
     tf, kf = "trail:" + (trail or "_"), "kind:" + (kind or "_")
-    return _Word(tuple(own), w, kind, case == "title", case == "lower", digit,
-                 not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
-                 "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
-                 ("L" + wf, "L" + sf, "L" + tf, "L" + kf, "L" + cf), ("R" + wf, "R" + sf, "R" + tf, "R" + kf, "R" + cf),
-                 ("LL" + wf, "LL" + sf), ("RR" + wf, "RR" + sf))
+    return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
+        tuple(own), w, kind, case == "title", case == "lower", digit,
+        not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
+        "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
+        ("L" + wf, "L" + sf, "L" + tf, "L" + kf, "L" + cf), ("R" + wf, "R" + sf, "R" + tf, "R" + kf, "R" + cf),
+        ("LL" + wf, "LL" + sf), ("RR" + wf, "RR" + sf)))
 
 
 _LEN = [f"len:{k}" for k in range(9)]

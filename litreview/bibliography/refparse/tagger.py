@@ -66,7 +66,7 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     marginal = tagger.marginal
     probs = [marginal(label, i) for i, label in enumerate(labels)]
     n = len(tokens)
-    make = Tagged._make
+    new = tuple.__new__  # Tagged(...) without its Python-level __new__
     out = []
     previous = ""
     for i, label in enumerate(labels):
@@ -80,6 +80,6 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
             for x in _labels(tagger):
                 if x != label and (p := marginal(x, i)) > best:
                     best, rival = p, x
-        out.append(make((tokens[i], label, prob, before, after, rival)))
+        out.append(new(Tagged, (tokens[i], label, prob, before, after, rival)))
         previous = label
     return out
