@@ -369,14 +369,23 @@ def choose_threshold(records: list[Record], parser: str = "combined", policy: st
     return best, score_records(records, False, best, (policy,) if policy else ())[parser]
 
 
-def _clear_caches() -> None:
-    from litreview.bibliography.refparse import combine as C
-    from litreview.bibliography.refparse import features as F
-    from litreview.bibliography.refparse import fields as D
-    from litreview.bibliography.refparse import names as N
+#: caches that hold loaded files (the model, the doubt weights), not per-word work: kept by clear_word_caches
+_LOADED = {"_tagger", "_label_set", "_load"}
 
-    for cached in (F._word, C._norm, N.is_initials, N._name_word, D.take_doi, D.take_url, D.take_accessed):
-        cached.cache_clear()
+
+def clear_word_caches() -> None:
+    """Empty every per-word and per-string cache of the reference parser, as in a fresh process."""
+    import importlib
+    import pkgutil
+
+    from litreview.bibliography import refparse
+
+    for info in pkgutil.iter_modules(refparse.__path__):
+        module = importlib.import_module(f"{refparse.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if name not in _LOADED and callable(getattr(value, "cache_clear", None)) and \
+                    getattr(value, "__module__", "") == module.__name__:
+                value.cache_clear()
 
 
 def speed(strings: list[str], parse: Callable[[str], ParsedReference], rounds: int = 4) -> float:
@@ -385,7 +394,7 @@ def speed(strings: list[str], parse: Callable[[str], ParsedReference], rounds: i
     once); more rounds repeat the same strings, so every word is cached after the first."""
     parse(strings[0])
     if rounds == 1:
-        _clear_caches()
+        clear_word_caches()
     start = time.process_time()
     for _ in range(rounds):
         for s in strings:
