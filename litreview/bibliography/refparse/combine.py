@@ -37,7 +37,7 @@ def _norm(text: str) -> str:
 
 def value_of(ref: ParsedReference, name: str) -> str:
     if name == "authors":
-        return "|".join(_norm(p.family) for p in (ref.authors or ref.editors))
+        return "|".join([_norm(p.family) for p in (ref.authors or ref.editors)])
     if name == "pages":
         return _norm(ref.pages.split("–")[0])
     return _norm(str(getattr(ref, name)))

@@ -311,7 +311,7 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
             return words, j, True
         if _YEAR_WORD.match(word) or word.lower() in {"n.d.", "(n.d.)"}:
             return words, j, True
-        if _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")) and words:
+        if words and word.lower() == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None
