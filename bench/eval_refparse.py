@@ -63,8 +63,8 @@ def norm(text: str) -> str:
 
 
 def norm_pages(text: str) -> str:
-    """"pp. 333–55." -> "333-355"; single pages as digits."""
-    text = re.sub(r"(?i)\b(?:pages?|pp?)\.?\s*", "", text or "")
+    """"pp. 333–55." -> "333-355", "S. 83–109)." -> "83-109"; single pages as digits."""
+    text = re.sub(r"(?i)\b(?:pages?|pp?)\.?\s*|\bS\.\s*|\s*\[[^\]]*\]", "", text or "")  # [hep-th/0011193]
     text = re.sub(r"\s*(?:-|–|—|--|---)+\s*", "-", text.strip().strip(".,;:() "))
     m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
     if m and len(m.group(4)) < len(m.group(2)):  # Chicago abbreviates the second number
@@ -80,8 +80,9 @@ def norm_doi(text: str) -> str:
 
 
 def norm_volume(text: str) -> str:
-    """Gold "70 (3)," or "v, 184," -> the volume number."""
-    text = re.sub(r"(?i)^(?:vol(?:ume)?\.?|v\.?,?)\s*", "", (text or "").strip())
+    """Gold "70 (3),", "v, 184,", "(Vol. 1," or "2012;30(15):" (a Vancouver date before it) -> the volume number."""
+    text = re.sub(r"^\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*|^[(\[]", "", (text or "").strip())
+    text = re.sub(r"(?i)^(?:vol(?:ume)?\.?|v\.?,?)\s*", "", text)
     m = re.match(r"[\w.]+", text)
     return norm(m.group().split(".")[0]) if m else ""
 
@@ -136,15 +137,19 @@ def _anystyle_gold(g: dict[str, str]) -> dict[str, Any]:
         pages = m.group(1)
     container = g.get("journal") or g.get("container-title") or ""
     container = re.sub(r"^(?:In|in):?\s+", "", container)
+    # anystyle labels Vancouver's "2012;30(15):" all as volume: its year is the date; a DOI printed as a
+    # link is labelled url, where the parsers report it as the DOI (by design: ParsedReference.doi)
+    date = g.get("date", "") or (volume if re.match(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;", volume) else "")
+    doi = g.get("doi", "") or (g.get("url", "") if re.search(r"\b10\.\d{4,9}/", g.get("url", "")) else "")
     return {
         "author": g.get("author", "") or g.get("editor", ""),
         "title": g.get("title", ""),
-        "year": year_of(g.get("date", "")),
+        "year": year_of(date),
         "container": container,
         "volume": volume,
         "pages": pages,
         "publisher": g.get("publisher", ""),
-        "doi": g.get("doi", ""),
+        "doi": doi,
     }
 
 
@@ -364,14 +369,23 @@ def choose_threshold(records: list[Record], parser: str = "combined", policy: st
     return best, score_records(records, False, best, (policy,) if policy else ())[parser]
 
 
-def _clear_caches() -> None:
-    from litreview.bibliography.refparse import combine as C
-    from litreview.bibliography.refparse import features as F
-    from litreview.bibliography.refparse import fields as D
-    from litreview.bibliography.refparse import names as N
+#: caches that hold loaded files (the model, the doubt weights), not per-word work: kept by clear_word_caches
+_LOADED = {"_tagger", "_label_set", "_load"}
 
-    for cached in (F._word, C._norm, N.is_initials, N._name_word, D.take_doi, D.take_url, D.take_accessed):
-        cached.cache_clear()
+
+def clear_word_caches() -> None:
+    """Empty every per-word and per-string cache of the reference parser, as in a fresh process."""
+    import importlib
+    import pkgutil
+
+    from litreview.bibliography import refparse
+
+    for info in pkgutil.iter_modules(refparse.__path__):
+        module = importlib.import_module(f"{refparse.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if name not in _LOADED and callable(getattr(value, "cache_clear", None)) and \
+                    getattr(value, "__module__", "") == module.__name__:
+                value.cache_clear()
 
 
 def speed(strings: list[str], parse: Callable[[str], ParsedReference], rounds: int = 4) -> float:
@@ -380,7 +394,7 @@ def speed(strings: list[str], parse: Callable[[str], ParsedReference], rounds: i
     once); more rounds repeat the same strings, so every word is cached after the first."""
     parse(strings[0])
     if rounds == 1:
-        _clear_caches()
+        clear_word_caches()
     start = time.process_time()
     for _ in range(rounds):
         for s in strings:

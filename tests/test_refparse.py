@@ -317,3 +317,14 @@ def test_a_report_named_in_the_title_is_a_techreport():
                           "https://apps.dtic.mil/docs/citations/ADA449313.")
     assert ref.type == "techreport"
     assert (ref.year, ref.month) == ("2006", 1)
+
+
+# --- the value type ------------------------------------------------------------------------------
+
+def test_replace_is_dataclasses_replace():
+    ref = parse_reference("Keohane, R. O. (1984). After Hegemony. Princeton: Princeton University Press.")
+    assert ref.replace(title="X", uncertain=("title",)) == dataclasses.replace(ref, title="X", uncertain=("title",))
+    assert ref.replace() == ref and ref.replace(title="X").raw == ref.raw
+    with pytest.raises(TypeError, match="no field 'titel'"):
+        ref.replace(titel="X")
+

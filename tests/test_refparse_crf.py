@@ -43,6 +43,15 @@ def test_a_words_own_features_in_the_order_the_model_was_trained_with():
     assert bare[:9] == ["w:and", "shape:x", "case:lower", "p1:a", "p3:and", "s2:nd", "s3:and", "len:3", "kind:and"]
 
 
+def test_tokens_are_the_runs_between_blanks_of_any_kind():
+    # written by hand: offsets of each run of non-blank characters (no-break, em and ideographic spaces are blanks)
+    text = " Smith,\u00a0J.\u2003(2001)\t“T.”\u3000x "
+    assert [tuple(t) for t in tokenize(text)] == [("Smith,", 1, 7), ("J.", 8, 10), ("(2001)", 11, 17),
+                                                  ("“T.”", 18, 22), ("x", 23, 24)]
+    assert tokenize("") == [] and tokenize(" \n ") == []
+    assert [t.start for t in tokenize("ab ab ab")] == [0, 3, 6]  # a repeated word found at its own place
+
+
 def test_each_token_gets_a_label_and_a_probability():
     tagged = tag(APA)
     assert [t.token.text for t in tagged] == APA.split()

@@ -7,7 +7,6 @@ for the cases where it measures better (see ``combine``) and for comparison in b
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from .reference import ParsedReference
@@ -43,7 +42,7 @@ def parse_references(texts: list[str]) -> list[ParsedReference]:
     for text in texts:
         ref = parse_reference(text)
         if REPEATED.match(normalise(text)) and out and out[-1].authors:
-            ref = replace(ref, authors=out[-1].authors, et_al=out[-1].et_al,
+            ref = ref.replace(authors=out[-1].authors, et_al=out[-1].et_al,
                           uncertain=(*tuple(u for u in ref.uncertain if u != "authors"), "authors"))
         out.append(ref)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Person
 from . import fields as F
@@ -50,8 +50,7 @@ _CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """Consecutive tokens with one label."""
 
     label: str
@@ -70,24 +69,23 @@ class Segment:
 
 def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
     out: list[Segment] = []
-    n = len(tagged)
+    labels = [t.label for t in tagged]
+    n = len(labels)
     i = 0
     while i < n:
-        first = tagged[i]
-        label = first.label
+        label = labels[i]
         j = i + 1
-        while j < n and tagged[j].label == label:
+        while j < n and labels[j] == label:
             j += 1
-        span = tagged[i:j]
-        last = span[-1]
-        probs = [t.prob for t in span]
+        first, last = tagged[i], tagged[j - 1]
+        probs = [t.prob for t in tagged[i:j]]
         least = min(probs)
         if CONFIDENCE == "sum":  # union bound on the span being exactly this: one minus the summed doubts
             conf = max(0.0, 1.0 - sum(1.0 - p for p in probs) - first.before - last.after)
         else:
             conf = min(least, 1.0 - first.before, 1.0 - last.after)
-        out.append(Segment(label, text[first.token.start:last.token.end], conf, sum(probs) / len(span),
-                           max(first.before, last.after), len(span), span[probs.index(least)].rival))
+        out.append(Segment(label, text[first.token.start:last.token.end], conf, sum(probs) / (j - i),
+                           max(first.before, last.after), j - i, tagged[i + probs.index(least)].rival))
         i = j
     return out
 

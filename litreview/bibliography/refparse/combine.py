@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -38,7 +37,7 @@ def _norm(text: str) -> str:
 
 def value_of(ref: ParsedReference, name: str) -> str:
     if name == "authors":
-        return "|".join(_norm(p.family) for p in (ref.authors or ref.editors))
+        return "|".join([_norm(p.family) for p in (ref.authors or ref.editors)])
     if name == "pages":
         return _norm(ref.pages.split("–")[0])
     return _norm(str(getattr(ref, name)))
@@ -64,13 +63,13 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+d
         names = policy.partition(":")[2]
         return _model_doubted(crf, rules, differ, tuple(names.split(",")) if names else DOUBTED, not names)
     if policy == "crf":
-        return replace(crf, uncertain=ordered(list(crf.uncertain) + [n for n in differ if n not in crf.uncertain]))
+        return crf.replace(uncertain=ordered(list(crf.uncertain) + [n for n in differ if n not in crf.uncertain]))
     outline = [name for name in OUTLINE if name in differ]
     if policy in ("confident", "both"):  # on the outline, the CRF wins only where it is sure of itself
         outline = [name for name in outline if name not in crf.uncertain]
     if not rules.uncertain and (policy == "sure" or not outline):
         unsure = [name for name in crf.uncertain if name in differ] + [n for n in differ if n not in crf.uncertain]
-        base = replace(rules, uncertain=ordered(unsure), confidence=crf.confidence)
+        base = rules.replace(uncertain=ordered(unsure), confidence=crf.confidence)
         if policy in ("blend", "both"):  # outside the outline, a value the CRF is sure of wins
             taken = {n: getattr(crf, n) for n in differ
                      if n not in OUTLINE and getattr(crf, n) and n not in crf.uncertain}
@@ -78,7 +77,7 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+d
                 taken["place"] = crf.place
             if "volume" in taken or "pages" in taken:
                 taken["issue"] = crf.issue
-            base = replace(base, **taken, uncertain=tuple(n for n in base.uncertain if n not in taken))
+            base = base.replace(**taken, uncertain=tuple(n for n in base.uncertain if n not in taken))
         return base
     return crf
 
@@ -103,7 +102,7 @@ def _model_first(crf: ParsedReference, rules: ParsedReference, differ: list[str]
             taken["place"] = rules.place
     if not taken:
         return crf
-    return replace(crf, **taken, uncertain=ordered([*crf.uncertain, *added]))
+    return crf.replace(**taken, uncertain=ordered([*crf.uncertain, *added]))
 
 
 def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[str],
@@ -146,9 +145,9 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             taken["container"] = theirs
             taken["note"] = "; ".join(x for x in crf.note.split("; ") if x and _norm(x) != _norm(theirs))
             unsure.append("container")
-    out = replace(crf, **taken, uncertain=ordered(unsure))
+    out = crf.replace(**taken, uncertain=ordered(unsure))
     if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
-        out = replace(out, number=out.issue, issue="")
+        out = out.replace(number=out.issue, issue="")
     return out
 
 

@@ -15,8 +15,9 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -91,8 +92,6 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
     sh = shared or _Shared(ref, crf, rules)
     least, mean, edge, size = sh.evidence.get(name if name != "authors" else ("authors" if crf.authors else "editors"),
                                               (1.0, 1.0, 0.0, 1.0))
-    value = _text(ref, name)
-    words = value.split()
     mine, theirs, shown = sh.crf_values[name], sh.rules_values[name], sh.ref_values[name]
     disagree = float(bool(theirs) and theirs != shown)
     logdoubt = math.log10(max(1.0 - least, 1e-4)) / 4 + 1
@@ -111,17 +110,20 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f"rival:{name}:{sh.rivals.get(name if name != 'authors' or crf.authors else 'editors', '')}": 1.0,
     }
     if name in ("title", "container", "publisher"):
-        f["year_in"] = float(bool(_YEAR.search(value)))
-        f["digits_in"] = float(any(map(str.isdigit, value)))
+        value = _text(ref, name)
+        words = value.split()
+        digits = any(map(str.isdigit, value))  # a year and a page number need one, a list of names a comma
+        f["year_in"] = float(digits and bool(_YEAR.search(value)))
+        f["digits_in"] = float(digits)
         f["lower_start"] = float(value[:1].islower())
         f["one_word"] = float(len(words) <= 1)
         f[k.long] = min(len(words), 30) / 30
-        f["names_in"] = float(bool(_NAME_LIST.search(value)))
-        f["pages_in"] = float(bool(_PAGE_WORD.search(value)))
+        f["names_in"] = float("," in value and bool(_NAME_LIST.search(value)))
+        f["pages_in"] = float(digits and bool(_PAGE_WORD.search(value)))
         f["colon_end"] = float(value.rstrip().endswith((":", ";", ",")))
         f[k.journal_word] = float(bool(_JOURNAL_WORD.search(value)))
         f[k.publisher_word] = float(bool(_PUBLISHER_WORD.search(value)))
-        f["same_as_title"] = float(name != "title" and _value(ref, "title") == shown)
+        f["same_as_title"] = float(name != "title" and sh.ref_values["title"] == shown)
     elif name == "authors":
         people = ref.authors or ref.editors
         f["people"] = min(len(people), 10) / 10
@@ -131,6 +133,7 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["editors_only"] = float(not ref.authors)
         f["count_differs"] = float(len(people) != len(rules.authors or rules.editors))
     elif name in ("volume", "pages"):
+        value = _text(ref, name)
         f["no_digit"] = float(not any(c.isdigit() for c in value))
         f["long_number"] = float(len(value) > 12)
         f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
@@ -138,7 +141,7 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
         f["year_volume"] = float(bool(_YEAR_VOLUME.search(ref.raw)))
     elif name == "doi":
-        f["bad_doi"] = float(not is_valid_doi(value))
+        f["bad_doi"] = float(not is_valid_doi(_text(ref, name)))
     return f
 
 
@@ -153,7 +156,7 @@ def _load(path: str) -> tuple[dict[str, float], float] | None:
 
 def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
     get = weights.get
-    z = get("", 0.0) + sum([get(k, 0.0) * v for k, v in feats.items()])
+    z = get("", 0.0) + sum(map(mul, map(get, feats, repeat(0.0)), feats.values()))  # in the features' order
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
@@ -176,7 +179,7 @@ def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
             unsure.append(name)  # a title ending in ":" was cut short or misprinted: always checked
     if not ref.authors and ref.editors:  # the editors stand for the authors: judged as "authors"
         unsure = [("editors" if n == "authors" else n) for n in unsure if n != "editors"]
-    return replace(ref, uncertain=ordered(unsure), confidence=tuple(sorted(confidence.items())))
+    return ref.replace(uncertain=ordered(unsure), confidence=tuple(sorted(confidence.items())))
 
 
 def fit(rows: Sequence[tuple[dict[str, float], bool]], l2: float = 3.0, rounds: int = 30) -> dict[str, float]:

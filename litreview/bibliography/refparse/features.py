@@ -9,17 +9,17 @@ given names) and identifier patterns (DOI, URL, ISBN, year, page range). Pure fu
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
+from itertools import groupby
 from typing import NamedTuple
 
 from ...doi import DOI_START
 from . import lexicon as L
 
-_WORD = re.compile(r"\S+")
 _STRIP = "\"'“”‘’«»()[]{}<>.,;:!?*"
 _QUOTE_MARKS = "“”\""
 _OPENERS = "“\"‘«(["
-_SHAPE = str.maketrans({c: "d" for c in "0123456789"})
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?$")
 _RANGE = re.compile(r"^[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+$")
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
@@ -42,16 +42,33 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Whitespace tokens, as anystyle's training material is labelled."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    out = []
+    new, find = tuple.__new__, text.find  # Token(...) without its Python-level __new__
+    end = 0
+    for word in text.split():  # str.split and the regex \s agree on what whitespace is
+        start = find(word, end)
+        end = start + len(word)
+        out.append(new(Token, (word, start, end)))
+    return out
+
+
+_SHAPE_OF = str.maketrans({**{c: "X" for c in string.ascii_uppercase}, **{c: "x" for c in string.ascii_lowercase},
+                           **{c: "d" for c in string.digits}})
 
 
 def _shape(core: str) -> str:
-    out: list[str] = []
-    for c in core[:12]:
-        s = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
-        if not out or out[-1] != s:
-            out.append(s)
-    return "".join(out)
+    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs collapsed."""
+    head = core[:12]
+    if head.isascii():
+        classes = head.translate(_SHAPE_OF)
+    else:
+        classes = "".join(["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
+    return _collapse(classes)
+
+
+@lru_cache(maxsize=4096)  # few distinct class strings: each collapsed once
+def _collapse(classes: str) -> str:
+    return "".join([k for k, _ in groupby(classes)])
 
 
 def _case(core: str) -> str:
@@ -59,11 +76,14 @@ def _case(core: str) -> str:
         return "none"
     if core.isdigit():
         return "digits"
-    if any(map(str.isdigit, core)):
+    if core.isalpha():  # the common case: letters only, no digit to look for
+        letters: str | list[str] = core
+    elif any(map(str.isdigit, core)):
         return "alnum"
-    letters = list(filter(str.isalpha, core))
-    if not letters:
-        return "symbol"
+    else:
+        letters = [c for c in core if c.isalpha()]
+        if not letters:
+            return "symbol"
     if all(map(str.isupper, letters)):
         return "upper" if len(letters) > 1 else "single"
     if letters[0].isupper():
@@ -102,11 +122,12 @@ def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
         kinds.append("roman")
     if "10" in word and _DOI.search(word):
         kinds.append("doi")
-    if _URL.match(word):
+    if word[0] in "<hHwW" and _URL.match(word):  # the only first letters the pattern takes
         kinds.append("url")
     if digit and _ISBN.match(core):
         kinds.append("isbn")
-    if _INITIAL.match(core + "." if word.endswith(".") else core):
+    tested = core + "." if word.endswith(".") else core
+    if "." in tested and _INITIAL.match(tested):  # each of its forms needs a period
         kinds.append("initial")
     if core.isdigit():
         kinds.append("num")
@@ -149,37 +170,38 @@ class _Word(NamedTuple):
 @lru_cache(maxsize=65536)
 def _word(word: str) -> _Word:
     core = word.strip(_STRIP)
-    lower = word.lower()
     core_lower = core.lower()
     w = core_lower[:20] or word[:3]
     shape = _shape(core)
     case = _case(core)
-    kind = _kind(word, core, lower, core_lower, case)
-    first, last = word[:1], word[-1:]
+    digit = case == "digits" or case == "alnum"  # a digit anywhere: the stripped marks hold none
+    kind = _kind(word, core, word.lower(), core_lower, case)
+    first, last = word[0], word[-1]
     trail = last if last in _STRIP else ""
     # "name:value" for each feature with a value, in the order the model was trained with
-    own = [f"w:{w}"]
-    if shape:
-        own.append(f"shape:{shape}")
-    own.append(f"case:{case}")
+    wf, sf, cf = "w:" + w, "shape:" + shape, "case:" + case
+    own = [wf, sf, cf] if shape else [wf, cf]
     if core_lower:
-        own += (f"p1:{core_lower[:1]}", f"p3:{core_lower[:3]}", f"s2:{core_lower[-2:]}", f"s3:{core_lower[-3:]}")
+        own += ("p1:" + core_lower[:1], "p3:" + core_lower[:3], "s2:" + core_lower[-2:], "s3:" + core_lower[-3:])
     if first in _STRIP:
-        own.append(f"lead:{first}")
+        own.append("lead:" + first)
     if trail:
-        own.append(f"trail:{trail}")
-    if len(word) > 1 and word[-2] in _STRIP and last in _STRIP:
-        own.append(f"trail2:{word[-2:]}")
-    own.append(f"len:{min(len(core), 8)}")
+        own.append("trail:" + trail)
+    if len(word) > 1 and word[-2] in _STRIP and trail:
+        own.append("trail2:" + word[-2:])
+    own.append(_LEN[min(len(core), 8)])
     if kind:
-        own.append(f"kind:{kind}")
-    wf, sf = f"w:{w}", f"shape:{shape}"
-    one = (wf, sf, f"trail:{trail or '_'}", f"kind:{kind or '_'}", f"case:{case}")
-    return _Word(tuple(own), w, kind, case == "title", case == "lower", any(map(str.isdigit, word)),
-                 not _QUOTE_SET.isdisjoint(word), word.endswith(":"), "year" in kind, "publisher" in kind,
-                 "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
-                 tuple(["L" + x for x in one]), tuple(["R" + x for x in one]), ("LL" + wf, "LL" + sf),
-                 ("RR" + wf, "RR" + sf))
+        own.append("kind:" + kind)
+    tf, kf = "trail:" + (trail or "_"), "kind:" + (kind or "_")
+    return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
+        tuple(own), w, kind, case == "title", case == "lower", digit,
+        not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
+        "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
+        ("L" + wf, "L" + sf, "L" + tf, "L" + kf, "L" + cf), ("R" + wf, "R" + sf, "R" + tf, "R" + kf, "R" + cf),
+        ("LL" + wf, "LL" + sf), ("RR" + wf, "RR" + sf)))
+
+
+_LEN = [f"len:{k}" for k in range(9)]
 
 
 def _part_info(part: list[_Word]) -> tuple[str, ...]:
@@ -211,48 +233,61 @@ _FLAG = {name: (f"{name}:0", f"{name}:1") for name in ("pdigit", "pyear", "ppub"
 _EDGE = {tag: (f"{tag}w:<edge>",) for tag in ("L", "R", "LL", "RR")}
 _POS = [f"pos:{k}" for k in range(10)]
 _PART = [f"part:{k}" for k in range(5)]
+_PFIRST, _PLAST, _INQ, _INP, _AFTER_YEAR = (
+    (f"{name}:0", f"{name}:1") for name in ("pfirst", "plast", "inq", "inp", "after_year"))
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """One list of ``name:value`` features per token (python-crfsuite's form of {name: value})."""
-    words = [t.text for t in tokens]
+    words = [t[0] for t in tokens]
     info = [_word(w) for w in words]
     n = len(words)
+    if not n:
+        return []
+    # one pass over the parts: each ends at a closing period (or the end of the string)
     parts: list[tuple[str, ...]] = []
     start = 0
     for i, x in enumerate(info):
-        if i + 1 == n or x.ends:
-            parts.extend([_part_info(info[start:i + 1])] * (i + 1 - start))
+        if x.ends or i + 1 == n:
+            size = i + 1 - start
+            parts += [_part_info(info[start:i + 1])] * size
             start = i + 1
+    # what the neighbours give each token, looked up once per word
+    edge_l, edge_r, edge_ll, edge_rr = _EDGE["L"], _EDGE["R"], _EDGE["LL"], _EDGE["RR"]
+    lefts = [edge_l, *[x.left for x in info[:-1]]]
+    rights = [*[x.right for x in info[1:]], edge_r]
+    lefts2 = [edge_ll, edge_ll, *[x.left2 for x in info[:-2]]]
+    rights2 = [*[x.right2 for x in info[2:]], edge_rr, edge_rr]
     out: list[list[str]] = []
     quote = paren = 0
     periods = 0  # sentence-closing periods seen so far: which "part" of the reference we are in
     seen_year = False
     start = 0
-    for i, (word, x) in enumerate(zip(words, info, strict=True)):
+    previous = ""
+    for i, x in enumerate(info):
         if x.marks:
-            for c in word:
+            for c in words[i]:
                 if c in "“«" or (c == '"' and not quote):
                     quote = 1
                 elif c in "(":
                     paren += 1
-        last = i + 1 == n or x.ends
-        feats = [*x.own, *parts[i], "pfirst:1" if i == start else "pfirst:0", "plast:1" if last else "plast:0",
-                 "inq:1" if quote else "inq:0", "inp:1" if paren else "inp:0", _POS[min(int(10 * i / n), 9)],
-                 _PART[min(periods, 4)], "after_year:1" if seen_year else "after_year:0"]
+        last = x.ends or i + 1 == n
+        feats = [*x.own, *parts[i], _PFIRST[i == start], _PLAST[last], _INQ[quote], _INP[paren > 0],
+                 _POS[min(int(10 * i / n), 9)], _PART[min(periods, 4)], _AFTER_YEAR[seen_year]]
         if last:
             start = i + 1
         if i == 0:
             feats.append("first:1")
         if i == n - 1:
             feats.append("last:1")
-        feats.extend(info[i - 1].left if i >= 1 else _EDGE["L"])
-        feats.extend(info[i + 1].right if i + 1 < n else _EDGE["R"])
-        feats.extend(info[i - 2].left2 if i >= 2 else _EDGE["LL"])
-        feats.extend(info[i + 2].right2 if i + 2 < n else _EDGE["RR"])
-        if i > 0:
-            feats.append(f"w|Lw:{x.w}|{info[i - 1].w}")
+        feats += lefts[i]
+        feats += rights[i]
+        feats += lefts2[i]
+        feats += rights2[i]
+        if i:
+            feats.append(f"w|Lw:{x.w}|{previous}")
         if x.marks:
+            word = words[i]
             for c in word:
                 if c in "”»" or (c == '"' and quote and c != word[:1]):
                     quote = 0
@@ -262,5 +297,6 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
             periods += 1
         if x.year:
             seen_year = True
+        previous = x.w
         out.append(feats)
     return out

@@ -82,7 +82,7 @@ def take_doi(text: str) -> tuple[str, str]:
     """(DOI without prefix, text with it removed); ('', text) when there is none."""
     found = find_doi(text)
     if found is None:
-        m = SHORT_DOI.search(text)
+        m = SHORT_DOI.search(text) if "10/" in text else None
         return (m.group(1), _splice(text, m.start(), m.end())) if m else ("", text)
     doi, start, end = found
     return doi, _splice(text, start, end)
@@ -91,7 +91,7 @@ def take_doi(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_url(text: str) -> tuple[str, str]:
     """(first URL, text with it removed)."""
-    m = _URL.search(text)
+    m = _URL.search(text) if "://" in text or "www." in text.lower() else None  # what every URL holds
     if not m:
         return "", text
     url = trim_identifier(m.group(1))

@@ -77,7 +77,14 @@ def _name_word(word: str) -> bool:
 
 
 def _tokens(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    out = []
+    find = text.find
+    end = start
+    for word in _TOKEN.findall(text, start, stop):  # only blanks lie between two tokens
+        begin = find(word, end)
+        end = begin + len(word)
+        out.append((word, begin, end))
+    return out
 
 
 def _ends_name(word: str, nxt: str | None) -> bool:
@@ -304,7 +311,7 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
             return words, j, True
         if _YEAR_WORD.match(word) or word.lower() in {"n.d.", "(n.d.)"}:
             return words, j, True
-        if _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")) and words:
+        if words and word.lower() == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from ...model import Person
@@ -66,6 +67,16 @@ class ParsedReference:
     rivals: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """(field, the next most likely label of its least sure token, or "" where it was not in doubt)."""
 
+    def replace(self, **changes: Any) -> ParsedReference:
+        """A copy with ``changes``: ``dataclasses.replace`` without its per-call look at the fields
+        (the parser makes a few per reference)."""
+        new = object.__new__(ParsedReference)
+        for name, value in zip(_FIELDS, _values(self), strict=True):
+            object.__setattr__(new, name, changes.pop(name, value))
+        if changes:
+            raise TypeError(f"ParsedReference has no field {next(iter(changes))!r}")
+        return new
+
     def to_json(self) -> dict[str, Any]:
         """The fields as JSON-ready data (persons as {family, given})."""
         return {
@@ -80,3 +91,7 @@ class ParsedReference:
             "uncertain": list(self.uncertain),
             "confidence": {k: round(v, 3) for k, v in self.confidence}, "raw": self.raw,
         }
+
+
+_FIELDS = tuple(f.name for f in fields(ParsedReference))
+_values = attrgetter(*_FIELDS)

@@ -30,8 +30,7 @@ _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
 
 def parse_reference(text: str) -> ParsedReference:

@@ -64,21 +64,22 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     tagger.set(sequence_features(tokens))
     labels = tagger.tag()
     marginal = tagger.marginal
-    names = _labels(tagger)
+    probs = [marginal(label, i) for i, label in enumerate(labels)]
     n = len(tokens)
+    new = tuple.__new__  # Tagged(...) without its Python-level __new__
     out = []
     previous = ""
-    for i, (token, label) in enumerate(zip(tokens, labels, strict=True)):
+    for i, label in enumerate(labels):
+        prob = probs[i]
         # inside a span the neighbours share the label: only a span's edges need their look
         before = marginal(label, i - 1) if i and previous != label else 0.0
         after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
-        prob = marginal(label, i)
         rival = ""
         if prob < 0.9:  # the first of the most likely other labels, in the model's label order
             best = -1.0
-            for x in names:
+            for x in _labels(tagger):
                 if x != label and (p := marginal(x, i)) > best:
                     best, rival = p, x
-        out.append(Tagged(token, label, prob, before, after, rival))
+        out.append(new(Tagged, (tokens[i], label, prob, before, after, rival)))
         previous = label
     return out

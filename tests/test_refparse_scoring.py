@@ -1,0 +1,37 @@
+"""The reference-parsing evaluation's scorer: how anystyle's gold spans are read (bench/eval_refparse.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from eval_refparse import _anystyle_gold, norm_pages, norm_volume
+
+
+@pytest.mark.parametrize(("gold", "volume"), [
+    ("70 (3),", "70"), ("v, 184,", "184"), ("Vol. 81, No. 5,", "81"),
+    ("2012;30(15):", "30"), ("1994;2(4):", "2"),  # Vancouver: the date glued to the volume
+    ("(Vol. 1,", "1"),
+])
+def test_the_volume_number_of_a_gold_span(gold: str, volume: str) -> None:
+    assert norm_volume(gold) == volume
+
+
+@pytest.mark.parametrize(("gold", "pages"), [
+    ("pp. 333–55.", "333-355"), ("pages 393-397,", "393-397"),
+    ("S. 83–109).", "83-109"),  # German "Seite"
+    ("707-718 [hep-th/0011193].", "707-718"),  # a bracketed note after the range
+])
+def test_the_page_range_of_a_gold_span(gold: str, pages: str) -> None:
+    assert norm_pages(gold) == pages
+
+
+def test_a_vancouver_date_and_a_doi_link_are_read_as_the_parsers_report_them() -> None:
+    gold = _anystyle_gold({"volume": "2012;30(15):", "url": "http://dx.doi.org/10.3789/isqv25no2.2013.01."})
+    assert gold["year"] == "2012" and gold["doi"].endswith("10.3789/isqv25no2.2013.01.")
+    plain = _anystyle_gold({"date": "1999", "volume": "12(3):", "url": "https://example.org/paper"})
+    assert plain["year"] == "1999" and plain["doi"] == ""
