@@ -124,3 +124,20 @@ def test_a_suppressed_author_named_last_wins_a_tie() -> None:
     bib = parse_bibliography("@book{eel, author = {Egbert von Eel}}\n@book{frome, author = {Francis van der valt Frome}}\n")
     text = "It holds (e.g., Eel, n.d., 33). van der valt Frome also notes (n.d.) that it holds."
     assert _keys(text, bib) == ["eel", "frome"]
+
+
+SPELLED = r"""@book{plain1, author = {Someone Smith}, title = {Alpha}, year = {2001}}
+@book{caron1, author = {Someone {\v S}mith}, title = {Beta}, year = {2001}}
+@book{caron2, author = {Someone Šmith}, title = {Gamma}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # citeproc compares names as spelled: Šmith's two works are lettered, Smith's one is not.
+    ("It holds (Šmith 2001a).", ["caron1"]),
+    ("It holds (Šmith 2001b).", ["caron2"]),
+    ("Šmith (2001b) says so.", ["caron2"]),
+    ("It holds (Smith 2001).", ["plain1"]),
+])
+def test_names_that_differ_only_by_an_accent_are_different_names(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(SPELLED)) == keys

@@ -8,6 +8,7 @@ among several entries, the one the written names fit best ("et al.", particles, 
 from __future__ import annotations
 
 from ..model import Person
+from ..text import spelled
 from . import terms
 from .index import SourceIndex, persons_of
 from .labels import extra_signatures, uses_prefix
@@ -92,7 +93,21 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
         many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys
+    keys = _by_spelling(names, keys, index)
     return _by_given_name(names, _by_suffix(names, _by_prefix(names, keys, index), index), index)
+
+
+def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """ "Šmith" for the entry by Šmith, "Smith" for the one by Smith: styles print names as spelled."""
+    if len(keys) < 2:
+        return keys
+    written = set(spelled(names).split())
+
+    def fits(key: str) -> bool:
+        people = persons_of(index.sources[key])
+        return not people or set(spelled(people[0].family).split()) <= written
+
+    return [k for k in keys if fits(k)] or keys
 
 
 def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:

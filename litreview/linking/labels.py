@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..bibliography.bibtex import key_suffix
 from ..bibliography.latex import decode_latex
 from ..model import Person, Source
+from ..text import spelled
 from .text import canonical
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
@@ -62,8 +63,9 @@ def uses_prefix(source: Source) -> bool:
 
 
 def _person_key(person: Person) -> tuple[str, str]:
-    family = canonical(" ".join(p for p in (person.prefix, person.family) if p))
-    return family, canonical(person.given)[:1]
+    # As spelled: citeproc letters "Šmith 2001" and "Smith 2001" apart only by their names, never by a suffix.
+    family = spelled(" ".join(p for p in (person.prefix, person.family) if p))
+    return family, spelled(person.given)[:1]
 
 
 def names_key(source: Source) -> tuple[tuple[str, str], ...]:
