@@ -141,3 +141,21 @@ SPELLED = r"""@book{plain1, author = {Someone Smith}, title = {Alpha}, year = {2
 ])
 def test_names_that_differ_only_by_an_accent_are_different_names(text: str, keys: list[str]) -> None:
     assert _keys(text, parse_bibliography(SPELLED)) == keys
+
+
+UNREAD_DATES = r"""@book{iso, author = {Doe, John}, title = {Alpha}, date = {1995-10-04}}
+@book{onedigit, author = {Doe, John}, title = {Beta}, date = {1995-1-04}}
+@book{dotted, author = {Doe, John}, title = {Gamma}, date = {04.10.1995}}
+@book{openstart, author = {Roe, Jane}, title = {Delta}, date = {/2004-01-01}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # A date not in ISO form gives no year (biber and pandoc ignore it): the style prints n.d., lettered.
+    ("It holds (Doe 1995).", ["iso"]),
+    ("It holds (Doe, n.d.-a).", ["onedigit"]),
+    ("It holds (Doe, n.d.-b).", ["dotted"]),
+    ("It holds (Roe 2004).", ["openstart"]),
+])
+def test_a_date_field_styles_cannot_read_prints_no_date(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(UNREAD_DATES)) == keys

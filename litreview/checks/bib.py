@@ -13,11 +13,11 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words
 from .catalogue import finding
-from .dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")

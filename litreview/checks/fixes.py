@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from ..bibliography.dates import iso_form
 from ..doi import bare_doi, doi_problem, has_prefix
 from ..model import Bibliography, Person, Source, SourceMetadata
 from ..registry.corrections import Correction
 from .bib import plain
-from .dates import iso_form
 from .registry import moved_url
 from .style import expanded_pages, fixed_given, name_problem
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..bibliography.refparse.fields import month_number
+from .refparse.fields import month_number
 
 _ISO_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # biblatex manual, "Date Specifications": YYYY[-MM[-DD]], a time after T, a season as month 21-24,
 # unspecified digits (199X, 1999-XX), and the qualifiers ? ~ % after the date.
 _EDTF = re.compile(r"(?P<year>-?(?:\d{4}|\d{3}X|\d{2}XX))(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
                    r"(?:T\d{2}(?::\d{2}){1,2}(?:Z|[+-]\d{2}(?::?\d{2})?)?)?[?~%]?")
+_ISO_SHAPED = re.compile(r"/?(-?\d{4})(?:-\d{2}(?:-\d{2})?)?(?=$|[T/?~%])")
 # BibTeX's year rule: btxdoc lets the standard styles take any year whose last four characters,
 # punctuation aside, are numerals, e.g. "(about 1984)".
 _YEAR_PUNCTUATION = re.compile(r"[(){},.;!?<>%&$]")
@@ -73,6 +74,15 @@ def edtf_range_problem(text: str) -> str:
     if not ends or any(edtf_year(part) is None for part in ends):
         return "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
     return ""
+
+
+def date_year(text: str) -> int | None:
+    """The year a style prints for a date field: its first four digits when the date has ISO's shape
+    (YYYY, YYYY-MM, YYYY-MM-DD, then perhaps a time, a range or a qualifier; "/2004" is open at the
+    start); None for other layouts, such as "1995-1-04" or "21.04.2018", which neither biber nor pandoc
+    reads (citations print "n.d.")."""
+    match = _ISO_SHAPED.match(text.strip().strip("{}").strip())
+    return int(match.group(1)) if match else None
 
 
 def iso_form(text: str) -> str:
