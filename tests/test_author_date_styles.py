@@ -159,3 +159,23 @@ UNREAD_DATES = r"""@book{iso, author = {Doe, John}, title = {Alpha}, date = {199
 ])
 def test_a_date_field_styles_cannot_read_prints_no_date(text: str, keys: list[str]) -> None:
     assert _keys(text, parse_bibliography(UNREAD_DATES)) == keys
+
+
+UNDATED = r"""@article{ire, author = {Ireys, A. and Chernoff, A. and DeVet, A. and Kim, A.}, title = {Care}}
+@misc{who, author = {{WHO}}, title = {Guidance}}
+@book{dated, author = {Doe, John and Roe, Jane}, title = {Dated}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Springer's basic author-date prints no "n.d.": an undated entry is cited by its names alone.
+    ("It holds (Ireys et al.).", ["ire"]),
+    ("It holds (see Ireys et al., chap. 2).", ["ire"]),
+    ("It holds (Ireys et al., pp. 12–14).", ["ire"]),
+    # Not a citation: a gloss, names of an entry with a date, a bare number after the names.
+    ("The World Health Organization (WHO) says so.", []),
+    ("It holds (Doe and Roe).", []),
+    ("It holds (Ireys et al., 1234).", []),
+])
+def test_styles_that_print_no_date_cite_by_names_alone(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(UNDATED)) == keys

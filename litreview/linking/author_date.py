@@ -53,7 +53,10 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     short = shorthand.shorthands(index).pattern
     for paren in _PAREN.finditer(text):
         body = paren.group("body")
-        if "@" in body or not (_YEAR.search(body) or (short and short.search(body))):
+        if "@" in body:
+            continue
+        if not (_YEAR.search(body) or (short and short.search(body))):
+            _undated(claim, paren, index, found)
             continue
         last_names = ""
         offset = paren.start("body")
@@ -83,6 +86,33 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+_TRAILING_LOCATOR = re.compile(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
+"""A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4" (a bare ", 1234" may be a year)."""
+
+
+def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found) -> None:
+    """ "(AAA et al.)", "(see Ireys et al., chap. 2)": styles that print no "n.d." (Springer's) cite an entry
+    without a date by its names alone. Read only when the names resolve to such an entry."""
+    offset = paren.start("body")
+    for seg, seg_start in _segments(paren.group("body")):
+        names = _TRAILING_LOCATOR.sub("", seg).strip()
+        locator = seg.strip()[len(names):].lstrip(",").strip()
+        words = names.split()
+        while words and fold(words[0]).strip(".,") in _PREFIXES:
+            words = words[1:]
+        names = " ".join(words).strip(" ,")
+        lone_acronym = len(words) == 1 and names.isupper()  # "World Health Organization (WHO)": a gloss
+        if not names or not _looks_like_names(names) or (lone_acronym and not locator and len(words) == len(seg.split())):
+            continue
+        labels = _labels(index)
+        keys = [k for k in lookup(names, index) if labels[k].year is None and not _year_word(index, k)]
+        keys = fit(names, keys, index) if keys else []
+        if keys:
+            found.cover(claim.id, paren.start(), paren.end())
+            _emit(claim, keys, names, paren.group(), offset + seg_start + max(seg.find(names), 0), locator, 0.9,
+                  index, found)
 
 
 def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
