@@ -11,7 +11,16 @@ import re
 
 from ..model import Claim, Mention
 from . import shorthand, terms
-from .author_names import ET_AL_MIN, GIVEN_WORDS, fit, lookup, lookup_tail, loose
+from .author_names import (
+    ET_AL_MIN,
+    GIVEN_WORDS,
+    fit,
+    looks_like_names,
+    lookup,
+    lookup_tail,
+    loose,
+    plausible_surname,
+)
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
 from .labels import CONTAINER_TYPES, YearLabel, nameless, names_key, title_order, year_labels
@@ -40,13 +49,6 @@ _ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
 """The original date a style prints before the edition's: "Moraux [1924] 1979"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
 """Words a citation may open with that name nobody ("see n.d.-l")."""
-_NOT_NAMES = wordset("""
-    january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec table figure fig appendix section chapter vol no
-    model wave phase step spring summer autumn fall winter fy
-""")
-
-
 def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
     """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
     text = claim.text
@@ -104,7 +106,7 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
             words = words[1:]
         names = " ".join(words).strip(" ,")
         lone_acronym = len(words) == 1 and names.isupper()  # "World Health Organization (WHO)": a gloss
-        if not names or not _looks_like_names(names) or (lone_acronym and not locator and len(words) == len(seg.split())):
+        if not names or not looks_like_names(names) or (lone_acronym and not locator and len(words) == len(seg.split())):
             continue
         labels = _labels(index)
         keys = [k for k in lookup(names, index) if labels[k].year is None and not _year_word(index, k)]
@@ -245,7 +247,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             break
         written = f"{names} {_year_text(year, suffix)}"
         if not keys:
-            if _looks_like_names(names) and year not in YEAR_WORDS and "–" not in year:  # "(forthcoming)", "(1914–1918)"
+            if looks_like_names(names) and year not in YEAR_WORDS and "–" not in year:  # "(forthcoming)", "(1914–1918)"
                 found.cover(claim.id, paren.start(), paren.end())
                 found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
                                           f"no entry for {written}"))
@@ -283,21 +285,6 @@ def _cover_names(claim: Claim, paren_start: int, names: str, found: Found) -> No
         at = claim.text.rfind(names, 0, paren_start + len(names) + 2)
         if at >= 0:
             found.cover(claim.id, at, at + len(names))
-
-
-_NAME_GLUE = wordset("""and & et al al. of the for on de von van der den du la le y""")
-
-
-def _looks_like_names(names: str) -> bool:
-    """ "see Wendt", "Bureau of Democracy, Human Rights, and Labor": yes; a clause of prose: no."""
-    words = names.replace(",", " ").split()
-    while words and words[0][:1].islower():
-        words = words[1:]  # a prefix: see, e.g., cf., also
-    if not words or len(words) > 10 or any(ch.isdigit() for ch in names):
-        return False
-    if fold(words[0]).strip(".") in _NOT_NAMES:
-        return False
-    return all(w[:1].isupper() or fold(w) in _NAME_GLUE for w in words)
 
 
 def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
@@ -348,7 +335,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    if (toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text) and year not in YEAR_WORDS
+    if (toks and lead[toks[-1].end:].strip() == "" and plausible_surname(toks[-1].text) and year not in YEAR_WORDS
             and "–" not in year):
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
@@ -413,12 +400,6 @@ def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
     if best >= TITLE_EVIDENCE and best >= 1.5 * second:
         return ranked[:3] if second else ranked[:1]
     return []
-
-
-def _plausible_surname(word: str) -> bool:
-    word = strip_possessive(word)[0]
-    return (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 1
-            and fold(word) not in _NOT_NAMES)
 
 
 def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
