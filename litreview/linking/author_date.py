@@ -306,8 +306,10 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             written = f"{span} ({seg.strip()})"
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
-                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature.
-                more = fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index, et_al), index)
+                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature, but not
+                # before an earlier citation's year: "Meredith Williams (2011) and Michael Williams (2011)".
+                near = lead[window[0].start:window[-1].end]
+                more = fit(near[near.rfind(")") + 1:], _candidates(sig_keys, y, s, index, et_al), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
