@@ -183,5 +183,8 @@ def test_styles_that_print_no_date_cite_by_names_alone(text: str, keys: list[str
 
 def test_given_names_before_an_earlier_citation_do_not_count_for_the_next() -> None:
     bib = parse_bibliography("@misc{mer, author = {Meredith Williams}, title = {T}, date = {2011}}\n"
-                             "@misc{mic, author = {Michael Williams}, title = {T}, date = {2011}}\n")
+                             "@misc{mic, author = {Michael Williams}, title = {T}, date = {2011}}\n"
+                             # A long name makes the look-back window reach the first citation.
+                             "@misc{un, author = {{United Nations Department of Economic and Social Affairs}}, "
+                             "title = {W}, year = {2019}}\n")
     assert _keys("So do Meredith Williams (2011) and Michael Williams (2011).", bib) == ["mer", "mic"]
