@@ -9,7 +9,7 @@ always agree:
   (for comparing titles, containers and names).
 - :func:`canonical`: :func:`fold`, "&" read as "and", other punctuation but apostrophes and hyphens
   dropped, possessive "'s" removed, single spaces (for matching phrases in running text).
-- :func:`spelled`: :func:`canonical` with accents kept (NFC): how citation styles tell names apart
+- :func:`spelled`: :func:`canonical` with accents kept (NFKC: ligatures read as letters): how citation styles tell names apart
   ("Šmith" is not "Smith").
 - :func:`fold_ascii`: ASCII letters and digits only, every script transliterated by anyascii
   ("Łasiński" gives "lasinski", "Đorđević" "dordevic"): for citation keys and file names.
@@ -53,7 +53,7 @@ def canonical(text: str) -> str:
 @lru_cache(maxsize=65536)
 def spelled(text: str) -> str:
     """:func:`canonical` with accents kept: "Šmith" stays "šmith" (citeproc compares names as spelled)."""
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES).casefold()
     return _SPACE.sub(" ", _NON_PHRASE.sub(" ", text.replace("&", " and ")).replace("'s ", " ")).strip()
 
 
