@@ -7,6 +7,8 @@ at the start of a sentence and inside it, with a prefix and a locator, with the 
 the prose and suppressed in the citation, in a footnote, in lists of several items (entries that
 share a first author cited together, so styles collapse them: "Doe 2010a, b"), and the rendered
 text is wrapped at 72 columns as a plain-text export is, so citations run over a line break.
+The ``-part-`` documents cite only every other entry, as a manuscript cites part of its .bib
+(citeproc then letters years among the cited entries only).
 
 Material, all dev (tuned on): the test .bib files of biber, pybtex and JabRef in
 ``../shared/corpus/bibtex-suites/`` (not the one kept aside, testjabref.bib) and the bibliographies
