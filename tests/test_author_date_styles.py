@@ -188,3 +188,19 @@ def test_given_names_before_an_earlier_citation_do_not_count_for_the_next() -> N
                              "@misc{un, author = {{United Nations Department of Economic and Social Affairs}}, "
                              "title = {W}, year = {2019}}\n")
     assert _keys("So do Meredith Williams (2011) and Michael Williams (2011).", bib) == ["mer", "mic"]
+
+
+GIVEN = r"""@misc{jane, author = {John Blether and Jane Doe}, title = {Alpha}, date = {2011}}
+@misc{john1, author = {John Blether and John Doe}, title = {Beta}, date = {2011}}
+@misc{john2, author = {John Blether and John Doe}, title = {Gamma}, date = {2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Chicago tells Jane Doe from John Doe by the given name in full; only John Doe's two works are lettered.
+    ("It holds (Blether and John Doe 2011a).", ["john1"]),
+    ("It holds (Blether and John Doe 2011b).", ["john2"]),
+    ("It holds (Blether and Jane Doe 2011).", ["jane"]),
+])
+def test_lists_that_differ_by_a_given_name_are_not_lettered_together(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(GIVEN)) == keys

@@ -63,9 +63,10 @@ def uses_prefix(source: Source) -> bool:
 
 
 def _person_key(person: Person) -> tuple[str, str]:
-    # As spelled: citeproc letters "Šmith 2001" and "Smith 2001" apart only by their names, never by a suffix.
+    # As spelled, the given name in full: citeproc tells "Šmith" from "Smith" and "Jane Doe" from "John Doe" by
+    # the names it prints (Chicago adds given names), never by a year letter.
     family = spelled(" ".join(p for p in (person.prefix, person.family) if p))
-    return family, spelled(person.given)[:1]
+    return family, spelled(person.given)
 
 
 def names_key(source: Source) -> tuple[tuple[str, str], ...]:
