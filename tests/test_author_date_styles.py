@@ -204,3 +204,20 @@ GIVEN = r"""@misc{jane, author = {John Blether and Jane Doe}, title = {Alpha}, d
 ])
 def test_lists_that_differ_by_a_given_name_are_not_lettered_together(text: str, keys: list[str]) -> None:
     assert _keys(text, parse_bibliography(GIVEN)) == keys
+
+
+PRINTED_ALIKE = r"""@misc{john, author = {John Blether and John Doe}, date = {2011}}
+@misc{jane, author = {John Blether and Jane Doe}, date = {2011}}
+@misc{edward, author = {John Blether and Edward Doe}, date = {2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # APSA adds no given names: the three lists print alike and are lettered along the bibliography's sort
+    # (Doe, Edward; Doe, Jane; Doe, John), not along the file.
+    ("It holds (Blether and Doe 2011a).", ["edward"]),
+    ("It holds (Blether and Doe 2011b).", ["jane"]),
+    ("It holds (Blether and Doe 2011c).", ["john"]),
+])
+def test_letters_over_lists_printed_alike_follow_the_bibliography_sort(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(PRINTED_ALIKE)) == keys

@@ -23,7 +23,7 @@ from .author_names import (
 )
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, nameless, names_key, title_order, year_labels
+from .labels import CONTAINER_TYPES, YearLabel, name_order, nameless, names_key, title_order, year_labels
 from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -211,8 +211,9 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
         if exact:
             return exact
         if len(same_year) > 1:
-            # The names matched several author lists: count the letter along the bibliography order.
-            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, index.order[k]))
+            # The names matched several author lists a style printed alike (APSA, Harvard add no given names):
+            # count the letter along its bibliography's sort, names in full and then title.
+            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, name_order(index.sources[k])))
             pos = ord(suffix[-1]) - ord("a")
             return [ordered[pos]] if pos < len(ordered) else []
     return same_year

@@ -100,6 +100,12 @@ def title_order(source: Source) -> tuple[str, int]:
     return _sort_title(source.title), source.line or 0
 
 
+def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
+    """Where an entry sorts in an author-date bibliography: by its names in full (family, then given), then by
+    title."""
+    return names_key(source), title_order(source)
+
+
 def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:
     """Key -> the year label a Chicago author-date citation prints for it (``years``: key -> year read)."""
     groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
