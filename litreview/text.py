@@ -9,6 +9,8 @@ always agree:
   (for comparing titles, containers and names).
 - :func:`canonical`: :func:`fold`, "&" read as "and", other punctuation but apostrophes and hyphens
   dropped, possessive "'s" removed, single spaces (for matching phrases in running text).
+- :func:`spelled`: :func:`canonical` with accents kept (NFKC: ligatures read as letters): how citation styles tell names apart
+  ("Šmith" is not "Smith").
 - :func:`fold_ascii`: ASCII letters and digits only, every script transliterated by anyascii
   ("Łasiński" gives "lasinski", "Đorđević" "dordevic"): for citation keys and file names.
 """
@@ -46,6 +48,13 @@ def canonical(text: str) -> str:
     """Folded words separated by single spaces, punctuation dropped ("&" reads "and")."""
     text = fold(text).replace("&", " and ")
     return _SPACE.sub(" ", _NON_PHRASE.sub(" ", text).replace("'s ", " ")).strip()
+
+
+@lru_cache(maxsize=65536)
+def spelled(text: str) -> str:
+    """:func:`canonical` with accents kept: "Šmith" stays "šmith" (citeproc compares names as spelled)."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES).casefold()
+    return _SPACE.sub(" ", _NON_PHRASE.sub(" ", text.replace("&", " and ")).replace("'s ", " ")).strip()
 
 
 def fold_ascii(text: str) -> str:

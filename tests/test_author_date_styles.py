@@ -124,3 +124,100 @@ def test_a_suppressed_author_named_last_wins_a_tie() -> None:
     bib = parse_bibliography("@book{eel, author = {Egbert von Eel}}\n@book{frome, author = {Francis van der valt Frome}}\n")
     text = "It holds (e.g., Eel, n.d., 33). van der valt Frome also notes (n.d.) that it holds."
     assert _keys(text, bib) == ["eel", "frome"]
+
+
+SPELLED = r"""@book{plain1, author = {Someone Smith}, title = {Alpha}, year = {2001}}
+@book{caron1, author = {Someone {\v S}mith}, title = {Beta}, year = {2001}}
+@book{caron2, author = {Someone Šmith}, title = {Gamma}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # citeproc compares names as spelled: Šmith's two works are lettered, Smith's one is not.
+    ("It holds (Šmith 2001a).", ["caron1"]),
+    ("It holds (Šmith 2001b).", ["caron2"]),
+    ("Šmith (2001b) says so.", ["caron2"]),
+    ("It holds (Smith 2001).", ["plain1"]),
+])
+def test_names_that_differ_only_by_an_accent_are_different_names(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(SPELLED)) == keys
+
+
+UNREAD_DATES = r"""@book{iso, author = {Doe, John}, title = {Alpha}, date = {1995-10-04}}
+@book{onedigit, author = {Doe, John}, title = {Beta}, date = {1995-1-04}}
+@book{dotted, author = {Doe, John}, title = {Gamma}, date = {04.10.1995}}
+@book{openstart, author = {Roe, Jane}, title = {Delta}, date = {/2004-01-01}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # A date not in ISO form gives no year (biber and pandoc ignore it): the style prints n.d., lettered.
+    ("It holds (Doe 1995).", ["iso"]),
+    ("It holds (Doe, n.d.-a).", ["onedigit"]),
+    ("It holds (Doe, n.d.-b).", ["dotted"]),
+    ("It holds (Roe 2004).", ["openstart"]),
+])
+def test_a_date_field_styles_cannot_read_prints_no_date(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(UNREAD_DATES)) == keys
+
+
+UNDATED = r"""@article{ire, author = {Ireys, A. and Chernoff, A. and DeVet, A. and Kim, A.}, title = {Care}}
+@misc{who, author = {{WHO}}, title = {Guidance}}
+@book{dated, author = {Doe, John and Roe, Jane}, title = {Dated}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Springer's basic author-date prints no "n.d.": an undated entry is cited by its names alone.
+    ("It holds (Ireys et al.).", ["ire"]),
+    ("It holds (see Ireys et al., chap. 2).", ["ire"]),
+    ("It holds (Ireys et al., pp. 12–14).", ["ire"]),
+    # Not a citation: a gloss, names of an entry with a date, a bare number after the names.
+    ("The World Health Organization (WHO) says so.", []),
+    ("It holds (Doe and Roe).", []),
+    ("It holds (Ireys et al., 1234).", []),
+])
+def test_styles_that_print_no_date_cite_by_names_alone(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(UNDATED)) == keys
+
+
+def test_given_names_before_an_earlier_citation_do_not_count_for_the_next() -> None:
+    bib = parse_bibliography("@misc{mer, author = {Meredith Williams}, title = {T}, date = {2011}}\n"
+                             "@misc{mic, author = {Michael Williams}, title = {T}, date = {2011}}\n"
+                             # A long name makes the look-back window reach the first citation.
+                             "@misc{un, author = {{United Nations Department of Economic and Social Affairs}}, "
+                             "title = {W}, year = {2019}}\n")
+    assert _keys("So do Meredith Williams (2011) and Michael Williams (2011).", bib) == ["mer", "mic"]
+
+
+GIVEN = r"""@misc{jane, author = {John Blether and Jane Doe}, title = {Alpha}, date = {2011}}
+@misc{john1, author = {John Blether and John Doe}, title = {Beta}, date = {2011}}
+@misc{john2, author = {John Blether and John Doe}, title = {Gamma}, date = {2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Chicago tells Jane Doe from John Doe by the given name in full; only John Doe's two works are lettered.
+    ("It holds (Blether and John Doe 2011a).", ["john1"]),
+    ("It holds (Blether and John Doe 2011b).", ["john2"]),
+    ("It holds (Blether and Jane Doe 2011).", ["jane"]),
+])
+def test_lists_that_differ_by_a_given_name_are_not_lettered_together(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(GIVEN)) == keys
+
+
+PRINTED_ALIKE = r"""@misc{john, author = {John Blether and John Doe}, date = {2011}}
+@misc{jane, author = {John Blether and Jane Doe}, date = {2011}}
+@misc{edward, author = {John Blether and Edward Doe}, date = {2011}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # APSA adds no given names: the three lists print alike and are lettered along the bibliography's sort
+    # (Doe, Edward; Doe, Jane; Doe, John), not along the file.
+    ("It holds (Blether and Doe 2011a).", ["edward"]),
+    ("It holds (Blether and Doe 2011b).", ["jane"]),
+    ("It holds (Blether and Doe 2011c).", ["john"]),
+])
+def test_letters_over_lists_printed_alike_follow_the_bibliography_sort(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(PRINTED_ALIKE)) == keys

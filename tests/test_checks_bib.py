@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.bibliography.dates import edtf_range_problem, iso_form
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
 from litreview.checks.bib import isbn_problem, url_problem, work_signature, year_problem
@@ -104,6 +105,8 @@ def test_isbn_checksums(isbn: str, problem: str) -> None:
     ("https://example.org/a_b", True), ("http://localhost/x", True), ("ftp://ftp.example.org/f", True),
     ("www.example.org", False), ("https://exa mple.org", False), ("mailto:a@example.org", False),
     (r"https://example.org/a\_b", False), ("https:///path", False),
+    # JabRef and biblatex take a local file's address; a bare path is no URL.
+    ("file://c:/asdf/asdf", True), ("file:///home/a/x.pdf", True), ("c:/asdf/asdf", False), ("file:", False),
 ])
 def test_url_syntax(url: str, ok: bool) -> None:
     assert (url_problem(url) == "") is ok
@@ -112,9 +115,35 @@ def test_url_syntax(url: str, ok: bool) -> None:
 @pytest.mark.parametrize(("year", "ok"), [
     ("2004", True), ("2004a", True), ("1995--1996", True), ("2004/05", True), ("forthcoming", True), ("n.d.", True),
     ("2027", True), ("2028", False), ("0995", False), ("95", False), ("199x", False), ("MMIV", False),
+    # BibTeX's rule (btxdoc): the last four characters that are not punctuation are numerals.
+    ("1986,", True), ("(about 1984)", True), ("1986(){},.;!?<>%&$", True), ("(1986a)", False), ("204", False),
+    ("c. 2999", False),
 ])
 def test_years(year: str, ok: bool) -> None:
     assert (year_problem(year, NOW.date()) == "") is ok
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    # Layouts JabRef's date parser reads: biber ignores them, and each has one ISO form.
+    ("21-04-2018", "2018-04-21"), ("04-2018", "2018-04"), ("21.04.2018", "2018-04-21"), ("2018.04.21", "2018-04-21"),
+    ("04/2018", "2018-04"), ("04/18", "2018-04"), ("April 21, 2018", "2018-04-21"), ("April, 2018", "2018-04"),
+    ("Jan, 2020", "2020-01"), ("2009-1-15", "2009-01-15"),
+    # Already ISO, or no date at all.
+    ("2018-04-21", ""), ("2018", ""), ("2018-Apr-21", ""), ("2018_04_21", ""), ("2018 04 21", ""), ("31.02.2018", ""),
+])
+def test_iso_form_of_other_date_layouts(value: str, iso: str) -> None:
+    assert iso_form(value) == iso
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("2018-04-21", True), ("2004-02-29", True), ("-0044-03-15", True), ("199X", True), ("19XX", True),
+    ("1999-XX-XX", True), ("2004-22", True), ("2004?", True), ("2004-06~", True), ("2004-06-11%", True),
+    ("2018-10-03T07:24:14+03:00", True), ("1988/1992", True), ("1988/..", True), ("../1988", True),
+    ("2004-13-01", False), ("2004-02-30", False), ("21.04.2018", False), ("2018~04~21", False), ("/", False),
+    ("1988/1990/1992", False),
+])
+def test_dates_biblatex_reads(value: str, ok: bool) -> None:
+    assert (edtf_range_problem(value) == "") is ok
 
 
 def test_doi_and_title_normalisation() -> None:

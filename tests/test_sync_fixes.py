@@ -79,3 +79,13 @@ def test_sync_write_applies_them_without_a_snapshot(tmp_path: Path, monkeypatch:
                 .replace("{https://doi.org/10.1177/", "{10.1177/").replace("{doi:10.1080/", "{10.1080/"))
     assert (tmp_path / "refs.bib").read_text(encoding="utf-8") == expected  # every other byte kept
     assert "applied 4 of 4" in capsys.readouterr().err
+
+
+def test_a_date_in_another_layout_is_rewritten_in_iso_form() -> None:
+    bib = parse_bibliography("@misc{dotted,\n  title = {Dotted},\n  date = {21.04.2018},\n}\n"
+                             "@misc{iso,\n  title = {Iso},\n  date = {2018-04},\n}\n", "refs.bib")
+    fixes = mechanical_fixes(bib)
+    assert [(c.key, c.field, c.new) for c in fixes] == [("dotted", "date", "2018-04-21")]
+    assert "LR146" in {f.code for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings}
+    fixed = parse_bibliography(apply_corrections(bib, fixes), "refs.bib")
+    assert not {f.code for f in check_review(Review(bibliography=fixed), Config(), now=NOW).findings} & {"LR146", "LR124"}

@@ -7,7 +7,6 @@ one run reports all of them; parsing goes on past a bad entry to the next ``@``.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from itertools import accumulate, repeat
@@ -18,6 +17,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Bibliography, Finding, Person, Source
 from . import bibtex, inherit, names
+from .dates import date_year
 from .latex import decode_latex
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
@@ -49,15 +49,11 @@ def _person(pybtex_person: Any) -> Person:
     )
 
 
-_DATE_YEAR = re.compile(r"^\s*\{?\s*(-?\d{4})")
-
-
 def _year(fields: Mapping[str, str]) -> int | None:
     raw = decode_latex(fields.get("year", ""))
     if raw.isdecimal() and len(raw) <= 18:  # isdigit() takes "²", which int() refuses; int() caps digits
         return int(raw)
-    match = _DATE_YEAR.match(fields.get("date", "")) if not raw else None
-    return int(match.group(1)) if match else None
+    return date_year(fields.get("date", "")) if not raw else None
 
 
 def _first(fields: Mapping[str, str], names: tuple[str, ...]) -> str:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words
@@ -68,7 +69,6 @@ _ISBN_CHARS = re.compile(r"[\s\-‐–]")
 _YEAR_OK = re.compile(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
-_ISO_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _BRACES = re.compile(r"[{}]")
 
 
@@ -223,6 +223,8 @@ def url_problem(url: str) -> str:
         return f"it cannot be parsed ({exc})"
     if not parts.scheme:
         return "it has no scheme: write https://..."
+    if parts.scheme.lower() == "file" and url[5:7] == "//" and (host or parts.path):
+        return ""  # a local copy's address, as reference managers store it: file://c:/papers/x.pdf
     if parts.scheme.lower() not in ("http", "https", "ftp"):
         return f"scheme {parts.scheme!r} is not a web address"
     if not host or ("." not in host and host != "localhost"):
@@ -231,7 +233,7 @@ def url_problem(url: str) -> str:
 
 
 def check_url(source: Source) -> Iterable[Finding]:
-    """LR123 for a url field that is not an absolute http(s) address."""
+    """LR123 for a url field that is not an absolute http(s), ftp or file address."""
     raw = plain(source.fields.get("url", ""))
     if raw.startswith("\\url"):
         raw = raw[4:]
@@ -241,28 +243,19 @@ def check_url(source: Source) -> Iterable[Finding]:
             yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}")
 
 
-def parse_iso(text: str) -> date | None:
-    """The first day an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) names; None when invalid."""
-    match = _ISO_DATE.fullmatch(text.strip())
-    if not match:
-        return None
-    year, month, day = match.groups()
-    try:
-        return date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return None
-
-
 def year_problem(raw: str, today: date) -> str:
-    """Why a year field is wrong ('' when it is a year, a range, or 'forthcoming')."""
+    """Why a year field is wrong ('' when it is a year, a range, 'forthcoming', or a year as BibTeX reads it)."""
     text = plain(raw)
     if not text or text.casefold() in _YEAR_WORDS:
         return ""
-    if not _YEAR_OK.fullmatch(text):
+    if _YEAR_OK.fullmatch(text):
+        first: int | None = int(text[:4])
+    else:
+        first = bibtex_year(text)
+    if first is None:
         if text.isdigit():
             return f"year {text!r} has {len(text)} digits; write all four"
         return f"year {text!r} is not a number"
-    first = int(text[:4])
     if first > today.year + 1:
         return f"year {first} lies in the future"
     if first < 1000:
@@ -279,26 +272,31 @@ def _plain_dates(fields: Mapping[str, str], today: date) -> bool:
 
 
 def check_dates(source: Source, today: date) -> Iterable[Finding]:
-    """LR124 for a year, date, origdate or urldate that is not a date or lies in the future."""
+    """LR124 for a year, date, origdate or urldate that is not a date or lies in the future; LR146 for a
+    date that is readable but not in the ISO form biblatex needs."""
     problems = []
     if source.fields.get("year", ""):
         problems.append(year_problem(source.fields.get("year", ""), today))
-    for name in ("date", "origdate"):
+    for name in ("date", "origdate", "urldate"):
         raw = plain(source.fields.get(name, ""))
-        if raw:
-            ends = [p for p in raw.split("/") if p and p != ".."]
-            bad = [p for p in ends if parse_iso(p) is None]
-            if bad or not ends:
-                problems.append(f"{name} {raw!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            elif parse_iso(ends[0]).year > today.year + 1:  # type: ignore[union-attr]
-                problems.append(f"{name} {raw!r} lies in the future")
-    raw = plain(source.fields.get("urldate", ""))
-    if raw:
-        when = parse_iso(raw)
-        if when is None:
-            problems.append(f"urldate {raw!r} is not an ISO date (YYYY-MM-DD)")
-        elif when > today:
-            problems.append(f"urldate {raw} lies in the future")
+        if not raw:
+            continue
+        if name == "urldate":
+            when = parse_iso(raw)
+            problem = "" if when else "not an ISO date (YYYY-MM-DD)"
+            future = when is not None and when > today
+        else:
+            problem = edtf_range_problem(raw)
+            ends = [part for part in raw.split("/") if part not in ("", "..")]
+            future = not problem and (edtf_year(ends[0]) or 0) > today.year + 1
+        iso = iso_form(raw) if problem else ""
+        if iso:
+            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; biber ignores it",
+                                f"write {name} = {{{iso}}}")
+        elif problem:
+            problems.append(f"{name} {raw!r} is {problem}")
+        elif future:
+            problems.append(f"{name} {raw!r} lies in the future")
     for problem in filter(None, problems):
         yield entry_finding("LR124", source, problem)
 

@@ -1,7 +1,8 @@
 """Fixes that `check` knows how to make mechanically, as corrections `sync --write` can offer.
 
 Each fix comes from the rule of the check that reports it (one rule, one place): abbreviated
-page ranges (LR138), miscased initials (LR133), a DOI written as a link (LR121), and a URL that
+page ranges (LR138), miscased initials (LR133), a DOI written as a link (LR121), a date in another
+layout than ISO (LR146), and a URL that
 only answers by redirecting (LR211, from the snapshot's URL check). Pure: bibliography and
 snapshot in, corrections out.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from ..bibliography.dates import iso_form
 from ..doi import bare_doi, doi_problem, has_prefix
 from ..model import Bibliography, Person, Source, SourceMetadata
 from ..registry.corrections import Correction
@@ -42,6 +44,11 @@ def _fixes(source: Source, meta: SourceMetadata | None) -> Iterable[Correction]:
     doi = bare_doi(raw_doi) if raw_doi and has_prefix(raw_doi) else ""
     if doi and not doi_problem(doi.lower()):
         yield Correction(source.key, "doi", source.field("doi"), doi, "LR121 DOI written as a link", source.line)
+    for name in ("date", "origdate", "urldate"):
+        raw = source.field(name)
+        iso = iso_form(plain(raw)) if raw else ""
+        if iso:
+            yield Correction(source.key, name, raw, iso, f"LR146 {name} {plain(raw)!r} is not in ISO form", source.line)
     check = meta.url_check if meta is not None else None
     if check is not None and check.ok and check.final_url and source.field("url").strip() == check.url \
             and moved_url(check.url, check.final_url):

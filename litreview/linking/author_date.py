@@ -11,10 +11,19 @@ import re
 
 from ..model import Claim, Mention
 from . import shorthand, terms
-from .author_names import ET_AL_MIN, GIVEN_WORDS, fit, lookup, lookup_tail, loose
+from .author_names import (
+    ET_AL_MIN,
+    GIVEN_WORDS,
+    fit,
+    looks_like_names,
+    lookup,
+    lookup_tail,
+    loose,
+    plausible_surname,
+)
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, nameless, names_key, title_order, year_labels
+from .labels import CONTAINER_TYPES, YearLabel, name_order, nameless, names_key, title_order, year_labels
 from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -40,20 +49,16 @@ _ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
 """The original date a style prints before the edition's: "Moraux [1924] 1979"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
 """Words a citation may open with that name nobody ("see n.d.-l")."""
-_NOT_NAMES = wordset("""
-    january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec table figure fig appendix section chapter vol no
-    model wave phase step spring summer autumn fall winter fy
-""")
-
-
 def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
     """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
     text = claim.text
     short = shorthand.shorthands(index).pattern
     for paren in _PAREN.finditer(text):
         body = paren.group("body")
-        if "@" in body or not (_YEAR.search(body) or (short and short.search(body))):
+        if "@" in body:
+            continue
+        if not (_YEAR.search(body) or (short and short.search(body))):
+            _undated(claim, paren, index, found)
             continue
         last_names = ""
         offset = paren.start("body")
@@ -83,6 +88,33 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+_TRAILING_LOCATOR = re.compile(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
+"""A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4" (a bare ", 1234" may be a year)."""
+
+
+def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found) -> None:
+    """ "(AAA et al.)", "(see Ireys et al., chap. 2)": styles that print no "n.d." (Springer's) cite an entry
+    without a date by its names alone. Read only when the names resolve to such an entry."""
+    offset = paren.start("body")
+    for seg, seg_start in _segments(paren.group("body")):
+        names = _TRAILING_LOCATOR.sub("", seg).strip()
+        locator = seg.strip()[len(names):].lstrip(",").strip()
+        words = names.split()
+        while words and fold(words[0]).strip(".,") in _PREFIXES:
+            words = words[1:]
+        names = " ".join(words).strip(" ,")
+        lone_acronym = len(words) == 1 and names.isupper()  # "World Health Organization (WHO)": a gloss
+        if not names or not looks_like_names(names) or (lone_acronym and not locator and len(words) == len(seg.split())):
+            continue
+        labels = _labels(index)
+        keys = [k for k in lookup(names, index) if labels[k].year is None and not _year_word(index, k)]
+        keys = fit(names, keys, index) if keys else []
+        if keys:
+            found.cover(claim.id, paren.start(), paren.end())
+            _emit(claim, keys, names, paren.group(), offset + seg_start + max(seg.find(names), 0), locator, 0.9,
+                  index, found)
 
 
 def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
@@ -179,8 +211,9 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
         if exact:
             return exact
         if len(same_year) > 1:
-            # The names matched several author lists: count the letter along the bibliography order.
-            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, index.order[k]))
+            # The names matched several author lists a style printed alike (APSA, Harvard add no given names):
+            # count the letter along its bibliography's sort, names in full and then title.
+            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, name_order(index.sources[k])))
             pos = ord(suffix[-1]) - ord("a")
             return [ordered[pos]] if pos < len(ordered) else []
     return same_year
@@ -215,7 +248,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             break
         written = f"{names} {_year_text(year, suffix)}"
         if not keys:
-            if _looks_like_names(names) and year not in YEAR_WORDS and "–" not in year:  # "(forthcoming)", "(1914–1918)"
+            if looks_like_names(names) and year not in YEAR_WORDS and "–" not in year:  # "(forthcoming)", "(1914–1918)"
                 found.cover(claim.id, paren.start(), paren.end())
                 found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
                                           f"no entry for {written}"))
@@ -255,21 +288,6 @@ def _cover_names(claim: Claim, paren_start: int, names: str, found: Found) -> No
             found.cover(claim.id, at, at + len(names))
 
 
-_NAME_GLUE = wordset("""and & et al al. of the for on de von van der den du la le y""")
-
-
-def _looks_like_names(names: str) -> bool:
-    """ "see Wendt", "Bureau of Democracy, Human Rights, and Labor": yes; a clause of prose: no."""
-    words = names.replace(",", " ").split()
-    while words and words[0][:1].islower():
-        words = words[1:]  # a prefix: see, e.g., cf., also
-    if not words or len(words) > 10 or any(ch.isdigit() for ch in names):
-        return False
-    if fold(words[0]).strip(".") in _NOT_NAMES:
-        return False
-    return all(w[:1].isupper() or fold(w) in _NAME_GLUE for w in words)
-
-
 def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
                rest: str, before: str, index: SourceIndex, found: Found) -> None:
     """ "Wendt (1999)" or "as Carothers points out ... (2015b, 15)"."""
@@ -289,8 +307,10 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
             written = f"{span} ({seg.strip()})"
             found.cover(claim.id, first.start, paren.end())
             for n, (y, s) in enumerate(years):
-                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature.
-                more = fit(lead[window[0].start:window[-1].end], _candidates(sig_keys, y, s, index, et_al), index)
+                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature, but not
+                # before an earlier citation's year: "Meredith Williams (2011) and Michael Williams (2011)".
+                near = lead[window[0].start:window[-1].end]
+                more = fit(near[near.rfind(")") + 1:], _candidates(sig_keys, y, s, index, et_al), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
@@ -318,7 +338,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    if (toks and lead[toks[-1].end:].strip() == "" and _plausible_surname(toks[-1].text) and year not in YEAR_WORDS
+    if (toks and lead[toks[-1].end:].strip() == "" and plausible_surname(toks[-1].text) and year not in YEAR_WORDS
             and "–" not in year):
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
@@ -383,12 +403,6 @@ def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
     if best >= TITLE_EVIDENCE and best >= 1.5 * second:
         return ranked[:3] if second else ranked[:1]
     return []
-
-
-def _plausible_surname(word: str) -> bool:
-    word = strip_possessive(word)[0]
-    return (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 1
-            and fold(word) not in _NOT_NAMES)
 
 
 def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:

@@ -8,10 +8,11 @@ among several entries, the one the written names fit best ("et al.", particles, 
 from __future__ import annotations
 
 from ..model import Person
+from ..text import spelled
 from . import terms
 from .index import SourceIndex, persons_of
 from .labels import extra_signatures, uses_prefix
-from .text import canonical
+from .text import canonical, fold, strip_possessive, wordset
 
 
 def lookup(names: str, index: SourceIndex) -> list[str]:
@@ -92,7 +93,21 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
         many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys
+    keys = _by_spelling(names, keys, index)
     return _by_given_name(names, _by_suffix(names, _by_prefix(names, keys, index), index), index)
+
+
+def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """ "Šmith" for the entry by Šmith, "Smith" for the one by Smith: styles print names as spelled."""
+    if len(keys) < 2:
+        return keys
+    written = set(spelled(names).split())
+
+    def fits(key: str) -> bool:
+        people = persons_of(index.sources[key])
+        return not people or set(spelled(people[0].family).split()) <= written
+
+    return [k for k in keys if fits(k)] or keys
 
 
 def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
@@ -148,3 +163,31 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
         scores[key] = score
     best = max(scores.values())
     return [k for k in keys if scores[k] == best] if best else keys
+
+
+_NOT_NAMES = wordset("""
+    january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec table figure fig appendix section chapter vol no
+    model wave phase step spring summer autumn fall winter fy
+""")
+
+
+_NAME_GLUE = wordset("""and & et al al. of the for on de von van der den du la le y""")
+
+
+def looks_like_names(names: str) -> bool:
+    """ "see Wendt", "Bureau of Democracy, Human Rights, and Labor": yes; a clause of prose: no."""
+    words = names.replace(",", " ").split()
+    while words and words[0][:1].islower():
+        words = words[1:]  # a prefix: see, e.g., cf., also
+    if not words or len(words) > 10 or any(ch.isdigit() for ch in names):
+        return False
+    if fold(words[0]).strip(".") in _NOT_NAMES:
+        return False
+    return all(w[:1].isupper() or fold(w) in _NAME_GLUE for w in words)
+
+
+def plausible_surname(word: str) -> bool:
+    word = strip_possessive(word)[0]
+    return (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 1
+            and fold(word) not in _NOT_NAMES)

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..bibliography.dates import date_year
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems
 
@@ -218,7 +219,9 @@ def _index_signatures(index: SourceIndex, source: Source) -> None:
 
 
 def _year(source: Source) -> tuple[int | None, str]:
-    raw = fold(source.field("year") or source.field("date"))
+    raw = fold(source.field("year"))
+    if not raw:  # biblatex's date: what biber reads of it, nothing when it is not an ISO date
+        return date_year(source.field("date")), ""
     m = _YEAR.search(raw)
     if m:
         return int(m.group(1)), m.group(2) if raw[m.end(): m.end() + 1] in ("", "}", " ") else ""

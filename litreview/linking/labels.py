@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..bibliography.bibtex import key_suffix
 from ..bibliography.latex import decode_latex
 from ..model import Person, Source
+from ..text import spelled
 from .text import canonical
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
@@ -62,8 +63,10 @@ def uses_prefix(source: Source) -> bool:
 
 
 def _person_key(person: Person) -> tuple[str, str]:
-    family = canonical(" ".join(p for p in (person.prefix, person.family) if p))
-    return family, canonical(person.given)[:1]
+    # As spelled, the given name in full: citeproc tells "Šmith" from "Smith" and "Jane Doe" from "John Doe" by
+    # the names it prints (Chicago adds given names), never by a year letter.
+    family = spelled(" ".join(p for p in (person.prefix, person.family) if p))
+    return family, spelled(person.given)
 
 
 def names_key(source: Source) -> tuple[tuple[str, str], ...]:
@@ -95,6 +98,12 @@ def title_order(source: Source) -> tuple[str, int]:
     """Where an entry sorts among those a style prints with the same names and year: by title, then by its
     place in the file (citeproc's sort is stable)."""
     return _sort_title(source.title), source.line or 0
+
+
+def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
+    """Where an entry sorts in an author-date bibliography: by its names in full (family, then given), then by
+    title."""
+    return names_key(source), title_order(source)
 
 
 def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:

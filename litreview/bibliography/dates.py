@@ -1,0 +1,121 @@
+"""THE grammar of a bibliography's date fields: year, date, origdate, urldate.
+
+Three readings, each from the tool that defines it: the biblatex manual's date format (ISO 8601 and
+its EDTF extensions, which biber reads), BibTeX's year rule (btxdoc: the last four characters that
+are not punctuation are numerals), and the other layouts a reference manager reads as a date
+("21.04.2018", "April, 2018") which biber ignores and which have one ISO form.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .refparse.fields import month_number
+
+_ISO_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# biblatex manual, "Date Specifications": YYYY[-MM[-DD]], a time after T, a season as month 21-24,
+# unspecified digits (199X, 1999-XX), and the qualifiers ? ~ % after the date.
+_EDTF = re.compile(r"(?P<year>-?(?:\d{4}|\d{3}X|\d{2}XX))(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
+                   r"(?:T\d{2}(?::\d{2}){1,2}(?:Z|[+-]\d{2}(?::?\d{2})?)?)?[?~%]?")
+_ISO_SHAPED = re.compile(r"/?(-?\d{4})(?:-\d{2}(?:-\d{2})?)?(?=$|[T/?~%])")
+# BibTeX's year rule: btxdoc lets the standard styles take any year whose last four characters,
+# punctuation aside, are numerals, e.g. "(about 1984)".
+_YEAR_PUNCTUATION = re.compile(r"[(){},.;!?<>%&$]")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Day-month-year and other layouts of one date, read into ISO (the order of JabRef's date parser).
+_NUMERIC = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"), (re.compile(r"(\d{4})-(\d)"), "ym"),
+    (re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})"), "dmy"), (re.compile(r"(\d{1,2})-(\d{4})"), "my"),
+    (re.compile(r"(\d{1,2})/(\d{4})"), "my"), (re.compile(r"(\d{1,2})/(\d{2})"), "my"),
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"), (re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), "ymd"),
+)
+_WORDED = re.compile(r"(?P<month>[A-Za-z]+)(?:\s+(?P<day>\d{1,2}))?,\s*(?P<year>\d{4})")
+
+
+def parse_iso(text: str) -> date | None:
+    """The first day an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) names; None when invalid."""
+    match = _ISO_DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        return date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
+def edtf_year(text: str) -> int | None:
+    """The year of a date biblatex reads (ISO 8601 with EDTF's extensions); None when it reads none.
+
+    ``-0044`` is 45 BC, ``199X`` a year of the 1990s (its first), ``2001-21`` spring 2001.
+    """
+    match = _EDTF.fullmatch(text.strip())
+    if not match:
+        return None
+    year, month, day = match.group("year", "month", "day")
+    number = int(year.replace("X", "0"))
+    if month and month != "XX":
+        if 21 <= int(month) <= 24 and not day:
+            return number
+        if day and day != "XX":
+            try:
+                date(2000, int(month), int(day))  # a leap year: 02-29 is a day
+            except ValueError:
+                return None
+        elif not 1 <= int(month) <= 12:
+            return None
+    return number
+
+
+def edtf_range_problem(text: str) -> str:
+    """Why biblatex reads no date or range ('' when it does): ``start/end``, open ends as ``..`` or ''."""
+    ends = [part for part in text.split("/") if part not in ("", "..")] if text.count("/") <= 1 else []
+    if not ends or any(edtf_year(part) is None for part in ends):
+        return "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    return ""
+
+
+def date_year(text: str) -> int | None:
+    """The year a style prints for a date field: its first four digits when the date has ISO's shape
+    (YYYY, YYYY-MM, YYYY-MM-DD, then perhaps a time, a range or a qualifier; "/2004" is open at the
+    start); None for other layouts, such as "1995-1-04" or "21.04.2018", which neither biber nor pandoc
+    reads (citations print "n.d.")."""
+    match = _ISO_SHAPED.match(text.strip().strip("{}").strip())
+    return int(match.group(1)) if match else None
+
+
+def iso_form(text: str) -> str:
+    """The ISO form of a date written in another layout ("21.04.2018" -> "2018-04-21"); '' when none
+    (or when biblatex already reads it)."""
+    text = text.strip()
+    if edtf_year(text) is not None:
+        return ""
+    for pattern, order in _NUMERIC:
+        match = pattern.fullmatch(text)
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            year = parts["y"] if len(parts["y"]) == 4 else f"20{parts['y']}"
+            return _iso(int(year), int(parts["m"]), int(parts["d"]) if "d" in parts else None)
+    match = _WORDED.fullmatch(text)
+    month = month_number(match.group("month")) if match else None
+    if match is None or month is None:
+        return ""
+    day = match.group("day")
+    return _iso(int(match.group("year")), month, int(day) if day else None)
+
+
+def _iso(year: int, month: int, day: int | None) -> str:
+    try:
+        date(year, month, day or 1)
+    except ValueError:
+        return ""
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def bibtex_year(text: str) -> int | None:
+    """The year BibTeX's styles take from a year field (its last four numerals); None when there is none."""
+    if not _FOUR_DIGITS.search(text):
+        return None
+    bare = _YEAR_PUNCTUATION.sub("", text)
+    return int(bare[-4:]) if len(bare) >= 4 and bare[-4:].isdigit() else None
