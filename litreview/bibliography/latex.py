@@ -98,7 +98,7 @@ def _codec(text: str) -> str:
 
 def _ulatex(text: str) -> str:
     # latexcodec's "ulatex" decodes str to str; typeshed types codecs.decode for bytes codecs only.
-    return codecs.decode(text, "ulatex")  # type: ignore[call-overload,no-any-return]
+    return codecs.decode(text, "ulatex")  # type: ignore[call-overload]
 
 
 def _macro_text(m: re.Match[str]) -> str:

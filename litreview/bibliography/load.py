@@ -1,4 +1,4 @@
-"""Load a BibTeX file into ``Source`` values: the only module that imports pybtex.
+"""Load a BibTeX file into ``Source`` values: the only module that imports pybtex (with ``names``).
 
 Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109), so
 one run reports all of them; parsing goes on past a bad entry to the next ``@``.
@@ -16,9 +16,11 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Bibliography, Finding, Person, Source
-from . import bibtex, inherit, names
+from . import bibtex, inherit, names, pybtex_package
 from .dates import date_year
 from .latex import decode_latex
+
+pybtex_package.prepare()
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
 # custom[a-f]) and BibTeX's; anything else loads with a warning (LR102).
