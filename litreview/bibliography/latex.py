@@ -32,10 +32,10 @@ _PROTECT_END = "\ue001"
 # Long values go through the codec in pieces: a long run of letters, digits, spaces and ".;:()"
 # (tokens latexcodec passes through one by one, none of which forms a table entry with another
 # plain token: "," is left out for its ",," ligature) is copied as it is, except for _CONTEXT
-# characters other than spaces at each end, which go to the codec with their neighbours. The codec's table entries
-# are at most 7 tokens long, so a neighbour never reaches past the context; control words (whose
-# letters are not plain text), comments, and "#1" parameters are skipped so that no run starts
-# inside them. The codec is linear but slow (about 8 ms per KB), so 200 KB values took seconds.
+# characters other than spaces at each end, which go to the codec with their neighbours. The
+# codec's table entries are at most 7 tokens long, so a neighbour never reaches past the context;
+# control words (whose letters are not plain text), comments and "#1" parameters are skipped so
+# that no run starts inside them. The codec is linear but slow (about 8 ms per KB).
 _CONTEXT = 16
 _PIECEWISE_FROM = 4096  # shorter values are decoded in one piece
 _PLAIN_RUN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|#[0-9]?|(?P<plain>[A-Za-z0-9.;:() ]{" + str(4 * _CONTEXT) + ",})",
