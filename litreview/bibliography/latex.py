@@ -63,7 +63,6 @@ def decode_latex(value: str) -> str:
 
     text = _VERBATIM.sub(protect, value) if "\\" in value else value
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
-        # latexcodec's "ulatex" decodes str to str; typeshed types codecs.decode for bytes codecs only.
         text = _codec(text)
     if "\\" in text:
         text = _MACRO.sub(_macro_text, text)
