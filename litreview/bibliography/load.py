@@ -16,11 +16,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Bibliography, Finding, Person, Source
-from . import bibtex, inherit, names, pybtex_package
+from . import bibtex, inherit, names
 from .dates import date_year
 from .latex import decode_latex
-
-pybtex_package.prepare()
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
 # custom[a-f]) and BibTeX's; anything else loads with a warning (LR102).

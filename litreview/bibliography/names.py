@@ -11,9 +11,6 @@ import re
 from collections.abc import Callable
 
 from ..model import Person
-from . import pybtex_package
-
-pybtex_package.prepare()
 
 _OPTION = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=\s*(.*?)\s*$", re.S)
 PARTS = {"family": "family", "last": "family", "given": "given", "first": "given", "middle": "middle",
