@@ -6,7 +6,9 @@ Usage:
   python bench/guarantees.py --races N --kills N --only races,kills,bombs,linear
 Real `python -m litreview` processes run against the fake registry on 127.0.0.1 (no
 network). Races: half are two `add` at once, half two `links --accept` at once; a lost
-update is a change a process reported as done (exit 0) that is missing from the file.
+update is a change a process reported as done (exit 0) that is missing from the file; a
+stall is a process with no answer within --race-timeout (its state and Python stack are
+printed, then it is killed).
 Kills: SIGKILL at a uniformly random moment of `add` (four DOIs), `links --accept` or `fetch`
 (the window is the length of an unkilled run, measured first); a partial file is one that
 is neither the old content nor a complete new one (for fetch: a snapshot file that is not
@@ -37,14 +39,15 @@ CASE = ROOT / "tests" / "cases" / "linking_prose"
 DECISIONS = [("p1-s1", "holsti2004taming"), ("p2-s1", "wendt1992anarchy")]
 
 
-def races(n: int, budget: float) -> dict[str, object]:
+def races(n: int, budget: float, timeout: float | None = None) -> dict[str, object]:
     from litreview.testing.fake_registry import FakeRegistry
-    from litreview.testing.races import add_race, links_race
+    from litreview.testing.races import TRIAL_TIMEOUT, add_race, links_race
 
+    limit = timeout or TRIAL_TIMEOUT
     out: dict[str, object] = {}
     with FakeRegistry(latency=0.2) as fake, tempfile.TemporaryDirectory() as tmp:
         for kind in ("add", "links"):
-            lost = failed = 0
+            lost = failed = stalled = 0
             started = time.perf_counter()
             done = 0
             for i in range(n // 2):
@@ -53,16 +56,22 @@ def races(n: int, budget: float) -> dict[str, object]:
                 done += 1
                 folder = Path(tmp) / f"{kind}{i}"
                 folder.mkdir()
-                trial = (add_race(folder, fake.env()) if kind == "add" else links_race(folder, CASE, DECISIONS))
+                trial = (add_race(folder, fake.env(), timeout=limit) if kind == "add"
+                         else links_race(folder, CASE, DECISIONS, timeout=limit))
                 lost += trial.lost
                 failed += any(trial.exits)
+                stalled += trial.stalled
                 if trial.lost or any(trial.exits):
-                    print(f"  {kind} trial {i}: lost {trial.lost}, exits {trial.exits}: {trial.detail[:200]}")
+                    # A stall's detail (process state and Python stack) is printed whole: it is the evidence.
+                    detail = trial.detail if trial.stalled else trial.detail[:200]
+                    print(f"  {kind} trial {i}: lost {trial.lost}, exits {trial.exits}: {detail}")
                 if (i + 1) % 10 == 0:
-                    print(f"  {kind}: {i + 1} trials, {lost} lost so far", flush=True)
+                    print(f"  {kind}: {i + 1} trials, {lost} lost, {stalled} stalled so far", flush=True)
             out[kind] = {"trials": done, "lost_updates": lost, "refused_or_failed": failed,
+                         "stalled": stalled, "trial_timeout_s": limit,
                          "seconds": round(time.perf_counter() - started, 1)}
-            print(f"races {kind}: {done} trials, {lost} lost updates, {failed} trials with a non-zero exit", flush=True)
+            print(f"races {kind}: {done} trials, {lost} lost updates, {failed} trials with a non-zero exit, "
+                  f"{stalled} processes with no answer within {limit:.0f} s", flush=True)
     return out
 
 
@@ -274,6 +283,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--kills", type=int, default=None)
     parser.add_argument("--kill-budget", type=float, default=3600.0, help="seconds for all kills (stops early)")
     parser.add_argument("--race-budget", type=float, default=3600.0, help="seconds for all races (stops early)")
+    parser.add_argument("--race-timeout", type=float, default=None,
+                        help="seconds a race trial's processes get before they count as stalled [default: 600]")
     parser.add_argument("--only", default="races,kills,bombs,linear")
     parser.add_argument("--jobs", type=int, default=4, help="kill trials run at once (each mostly waits)")
     parser.add_argument("--out", default=str(HERE / "results" / "guarantees.json"), help="figures (JSON) go here")
@@ -287,7 +298,7 @@ def main(argv: list[str]) -> int:
     if "linear" in only:
         results["linear"] = linear()
     if "races" in only:
-        results["races"] = races(n_races, args.race_budget)
+        results["races"] = races(n_races, args.race_budget, args.race_timeout)
     if "kills" in only:
         results["kills"] = kills(n_kills, args.kill_budget, jobs=max(1, args.jobs))
     fuzz = HERE / "results" / "fuzz.json"
@@ -300,6 +311,7 @@ def main(argv: list[str]) -> int:
     broken = []
     for kind, r in (results.get("races") or {}).items():
         broken += [f"races {kind}: {r['lost_updates']} lost"] if r["lost_updates"] else []
+        broken += [f"races {kind}: {r['stalled']} stalled"] if r.get("stalled") else []
     for kind, r in (results.get("kills") or {}).items():
         broken += [f"kills {kind}: {r['partial_files']} partial"] if r["partial_files"] else []
     for name, r in (results.get("bombs") or {}).items():

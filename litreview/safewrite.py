@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +23,8 @@ from .fileio import write_atomic
 
 #: How long a command waits for another litreview command to finish writing the same file.
 LOCK_TIMEOUT = 60.0
+#: After this long waiting for the lock, the waiter says on stderr what it waits for.
+NOTICE_AFTER = 3.0
 #: A temporary file of ours older than this, found while holding the lock, is a killed writer's.
 STALE_SECONDS = 60.0
 #: How many times a change is re-applied when the file keeps changing underneath us.
@@ -38,12 +41,21 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
     return p.with_name(f".{p.name}.litreview-lock")
 
 
+def _to_stderr(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr, flush=True)
+
+
 @contextlib.contextmanager
-def locked(path: str | os.PathLike[str], *, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def locked(path: str | os.PathLike[str], *, timeout: float | None = None,
+           notify: Callable[[str], None] = _to_stderr, notice_after: float | None = None) -> Iterator[None]:
     """Hold the advisory lock of ``path`` (shared by every litreview writer of that file).
 
     The lock is released by the operating system when the process dies, so a killed
     command never leaves the file locked. Nested use in one process is not supported.
+    A waiter gives up after ``timeout`` seconds (default LOCK_TIMEOUT; WriteError, nothing
+    written); after ``notice_after`` (NOTICE_AFTER) seconds of waiting it tells ``notify``
+    (stderr) what it waits for.
     """
     lp = lock_path(path)
     lp.parent.mkdir(parents=True, exist_ok=True)
@@ -53,20 +65,29 @@ def locked(path: str | os.PathLike[str], *, timeout: float = LOCK_TIMEOUT) -> It
         raise WriteError(f"cannot create the lock file: {exc.strerror}", path=str(lp),
                          hint="check the folder is writable") from exc
     try:
-        _acquire(fd, lp, Path(path), timeout)
+        _acquire(fd, lp, Path(path), LOCK_TIMEOUT if timeout is None else timeout, notify,
+                 NOTICE_AFTER if notice_after is None else notice_after)
         clean_stale_temps(path)
         yield
     finally:
         os.close(fd)  # closing releases the lock
 
 
-def _acquire(fd: int, lp: Path, target: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
+def _acquire(fd: int, lp: Path, target: Path, timeout: float, notify: Callable[[str], None],
+             notice_after: float) -> None:
+    started = time.monotonic()
+    deadline = started + timeout
     delay = 0.005
+    told = False
     while True:
         if _try_lock(fd):
             return
-        if time.monotonic() >= deadline:
+        now = time.monotonic()
+        if not told and now - started >= notice_after and now < deadline:
+            told = True
+            notify(f"waiting for another litreview command to finish writing {target} "
+                   f"(lock: {lp.name}); giving up after {timeout:.0f} s")
+        if now >= deadline:
             raise WriteError(f"another litreview command has been writing {target.name} for over "
                              f"{timeout:.0f} s; nothing was written", path=str(target),
                              hint=f"wait for it to finish and run again (lock: {lp.name})")

@@ -130,6 +130,22 @@ def test_same_work_typed_while_add_waits_is_refused(project: Path, monkeypatch: 
     assert "already in the bibliography as 'typed2020hand'" in capsys.readouterr().err
 
 
+def test_add_waiting_on_the_lock_says_so_then_gives_up_with_exit_2(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys) -> None:
+    """Another writer holding the .bib's lock: a notice after a few seconds, then exit 2 naming the file."""
+    from litreview import safewrite
+
+    monkeypatch.setattr(safewrite, "LOCK_TIMEOUT", 1.0)
+    monkeypatch.setattr(safewrite, "NOTICE_AFTER", 0.2)
+    before = project.read_bytes()
+    with safewrite.locked(project):  # flock locks an open file, so this holds it against the command too
+        assert main(["add", "10.5555/lr.culture.2005"]) == 2
+    err = capsys.readouterr().err
+    assert "waiting for another litreview command to finish writing" in err and "bibliography.bib" in err
+    assert "error: " in err and "nothing was written" in err and "wait for it to finish" in err
+    assert project.read_bytes() == before
+
+
 def test_claims_file_changed_by_another_program_is_refused(tmp_path: Path) -> None:
     """A decision written over an edit made meanwhile (outside litreview's lock) is refused, not lost."""
     from litreview.bibliography.load import load_bibliography

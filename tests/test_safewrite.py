@@ -100,6 +100,28 @@ def test_second_writer_waits_for_the_lock_then_gives_up_with_a_message(tmp_path:
     assert lock_path(path).name == ".claims.yaml.litreview-lock"
 
 
+def test_a_waiter_says_once_what_it_waits_for_then_gives_up(tmp_path: Path) -> None:
+    path = tmp_path / "bibliography.bib"
+    said: list[str] = []
+    with locked(path):
+        started = time.monotonic()
+        with pytest.raises(WriteError, match="nothing was written"), \
+                locked(path, timeout=0.6, notify=said.append, notice_after=0.1):
+            pass
+        waited = time.monotonic() - started
+    assert 0.6 <= waited < 5
+    assert len(said) == 1
+    assert str(path) in said[0] and ".bibliography.bib.litreview-lock" in said[0] and "giving up after" in said[0]
+
+
+def test_a_short_wait_says_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    said: list[str] = []
+    with locked(path, notify=said.append, notice_after=0.1):
+        pass
+    assert said == []
+
+
 def test_lock_is_released_when_the_holder_is_killed(tmp_path: Path) -> None:
     path = tmp_path / "a.bib"
     code = ("import os, sys, time\nfrom litreview.safewrite import locked\n"

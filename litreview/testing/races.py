@@ -2,16 +2,21 @@
 
 Each trial runs ``python -m litreview ...`` in a scratch project and reports what it
 found: a lost update (a decision or entry a process reported as recorded is missing),
-or a partial file (a file that is neither the old content nor a complete new one).
+a partial file (a file that is neither the old content nor a complete new one), or a
+stall (a process that did not end within the trial's deadline: what it was doing, as
+the operating system and its own Python stack tell, is kept before it is killed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +24,9 @@ from pathlib import Path
 #: DOIs the fake registry serves from its own records (see fake_data.load_records).
 ADD_DOIS = ("10.5555/lr.culture.2005", "10.5555/lr.order.2004", "10.5555/lr.deterrence.2019",
             "10.5072/lr.dataset.1")
+#: Seconds a race trial's processes get in all. Every wait in `add` and `links` is bounded far
+#: below this (a registry that never answers: about 4 minutes; another writer's lock: 1 minute).
+TRIAL_TIMEOUT = 600.0
 BASE_BIB = """@book{holsti2004taming,
   author = {Holsti, K. J.},
   title = {Taming the Sovereigns},
@@ -40,14 +48,19 @@ class Trial:
     """The file holds a complete new version (the kill came after the rename, or never)."""
     exits: tuple[int, ...] = ()
     detail: str = ""
+    stalled: int = 0
+    """Processes that had not ended at the deadline (killed; ``detail`` says what they were doing)."""
 
 
 def litreview(args: list[str], cwd: Path, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
-    full = {**os.environ, **env, "PYTHONDONTWRITEBYTECODE": "1"}
+    # PYTHONFAULTHANDLER: SIGABRT makes a stalled process print its Python stack before it dies.
+    full = {**os.environ, **env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONFAULTHANDLER": "1"}
     if env:  # the fake registry's records go to a folder of their own, never the real snapshot
         full["LITREVIEW_METADATA_DIR"] = str(cwd / "refs" / "fake-metadata")
+    # No terminal as standard input: a child of a harness run as a background job would be
+    # stopped (SIGTTIN) by the first read of it.
     return subprocess.Popen([sys.executable, "-m", "litreview", *args], cwd=cwd, env=full,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def add_project(folder: Path) -> Path:
@@ -65,17 +78,19 @@ def _dois_in(path: Path) -> set[str]:
     return {s.doi.lower() for s in load_bibliography(path).sources if s.doi}
 
 
-def add_race(folder: Path, env: Mapping[str, str], dois: tuple[str, str] = ADD_DOIS[:2]) -> Trial:
+def add_race(folder: Path, env: Mapping[str, str], dois: tuple[str, str] = ADD_DOIS[:2], *,
+             timeout: float = TRIAL_TIMEOUT) -> Trial:
     """Two `litreview add` at once, each adding one DOI: both must be in the file."""
     bib = add_project(folder)
     procs = [litreview(["add", doi], folder, env) for doi in dois]
-    exits, errs = _finish(procs)
+    exits, errs, stalled = _finish(procs, timeout)
     present = _dois_in(bib)
     lost = sum(1 for doi, code in zip(dois, exits, strict=True) if code == 0 and doi not in present)
-    return Trial(lost=lost, exits=exits, detail="" if not lost and not any(exits) else errs)
+    return Trial(lost=lost, exits=exits, detail="" if not lost and not any(exits) else errs, stalled=stalled)
 
 
-def links_race(folder: Path, case: Path, decisions: list[tuple[str, str]]) -> Trial:
+def links_race(folder: Path, case: Path, decisions: list[tuple[str, str]], *,
+               timeout: float = TRIAL_TIMEOUT) -> Trial:
     """`litreview links --accept` for each (claim, key) at once: every decision must be recorded."""
     from ..linking.curated import load_curated
 
@@ -85,22 +100,78 @@ def links_race(folder: Path, case: Path, decisions: list[tuple[str, str]]) -> Tr
     claims.unlink(missing_ok=True)
     common = ["--essay", "essay.md", "--bib", "refs.bib", "--claims", "claims.yaml", "--metadata-dir", "none"]
     procs = [litreview(["links", *common, "--accept", claim, key], folder, {}) for claim, key in decisions]
-    exits, errs = _finish(procs)
+    exits, errs, stalled = _finish(procs, timeout)
     recorded = {(lk.claim_id, lk.source_key) for lk in load_curated(claims).links}
     lost = sum(1 for d, code in zip(decisions, exits, strict=True) if code == 0 and d not in recorded)
-    return Trial(lost=lost, exits=exits, detail="" if not lost and not any(exits) else errs)
+    return Trial(lost=lost, exits=exits, detail="" if not lost and not any(exits) else errs, stalled=stalled)
 
 
-def _finish(procs: list[subprocess.Popen[bytes]], timeout: float = 600) -> tuple[tuple[int, ...], str]:
+def _finish(procs: list[subprocess.Popen[bytes]], timeout: float = TRIAL_TIMEOUT
+            ) -> tuple[tuple[int, ...], str, int]:
+    """Wait for every process, reading all their pipes at once, under one deadline.
+
+    Returns the exit statuses, the end of each one's stderr, and how many stalled: a
+    process still running at the deadline is described (``describe``), asked for its
+    Python stack (SIGABRT, see ``litreview``), then killed.
+    """
+    out: list[bytes] = [b""] * len(procs)
+
+    def drain(i: int) -> None:
+        out[i] = procs[i].communicate()[1]
+
+    readers = [threading.Thread(target=drain, args=(i,), daemon=True) for i in range(len(procs))]
+    for r in readers:
+        r.start()
+    deadline = time.monotonic() + timeout
+    notes = [""] * len(procs)
+    for i, (p, r) in enumerate(zip(procs, readers, strict=True)):
+        r.join(max(0.0, deadline - time.monotonic()))
+        if r.is_alive():
+            notes[i] = f"no answer in {timeout:.0f} s ({describe(p.pid)}); killed"
+            _stop(p, r)
     errs = []
-    for p in procs:
-        try:
-            errs.append(p.communicate(timeout=timeout)[1].decode("utf-8", "replace").strip()[-200:])
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.communicate()
-            errs.append(f"no answer in {timeout:.0f} s: killed")
-    return tuple(p.returncode for p in procs), " | ".join(errs)
+    for note, err in zip(notes, out, strict=True):
+        text = err.decode("utf-8", "replace").strip()
+        errs.append(f"{note}: {_stack(text)}" if note else text[-200:])
+    return tuple(p.returncode for p in procs), " | ".join(errs), sum(1 for n in notes if n)
+
+
+def _stop(p: subprocess.Popen[bytes], reader: threading.Thread) -> None:
+    """SIGABRT (the stack goes to its stderr; SIGCONT lets a stopped process take it), then SIGKILL
+    if it is still there (waiting in the kernel)."""
+    for signals, wait in (((signal.SIGABRT, signal.SIGCONT), 10.0), ((signal.SIGKILL,), 60.0)):
+        for sig in signals:
+            if p.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    p.send_signal(sig)
+        reader.join(wait)
+        if not reader.is_alive():
+            return
+
+
+def describe(pid: int) -> str:
+    """What a process is doing, as Linux's /proc says: state, kernel wait channel, CPU used."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2:].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        cpu = (int(fields[11]) + int(fields[12])) / ticks
+        wchan = Path(f"/proc/{pid}/wchan").read_text().strip() or "-"
+    except (OSError, ValueError, IndexError):
+        return "state unknown"
+    names = {"R": "running", "S": "sleeping", "D": "waiting in the kernel", "T": "stopped", "t": "traced",
+             "Z": "exited, not reaped"}
+    return f"state {fields[0]} ({names.get(fields[0], '?')}), wchan {wchan}, {cpu:.2f} s CPU"
+
+
+def _stack(stderr: str) -> str:
+    """The innermost frames of the main thread's stack in a faulthandler dump (or the end of stderr)."""
+    at = stderr.find("Current thread")
+    at = at if at >= 0 else stderr.find("most recent call first")
+    if at < 0:
+        return stderr[-300:] or "no stack (the process did not run its SIGABRT handler)"
+    frames = [ln.strip() for ln in stderr[at:].splitlines()[1:] if ln.strip().startswith("File ")]
+    return "stack: " + " <- ".join(frames[:8])
 
 
 def _kill_at(proc: subprocess.Popen[bytes], delay: float) -> int:
@@ -178,5 +249,5 @@ def leftover_temps(folder: Path) -> list[Path]:
     return sorted(folder.rglob(".*.tmp"))
 
 
-__all__ = ["ADD_DOIS", "Trial", "add_kill", "add_project", "add_race", "fetch_kill", "leftover_temps",
-           "links_kill", "links_race"]
+__all__ = ["ADD_DOIS", "TRIAL_TIMEOUT", "Trial", "add_kill", "add_project", "add_race", "describe", "fetch_kill",
+           "leftover_temps", "links_kill", "links_race"]
