@@ -31,3 +31,38 @@ def test_titles_reach_the_source_without_macro_names() -> None:
     bib = parse_bibliography(r"@book{h, author={Holsti, K. J.}, title={\emph{Taming} the \mbox{Sovereigns}},"
                              r" publisher={CUP}, year={2004}}")
     assert bib.sources[0].title == "Taming the Sovereigns"
+
+
+_LONG = [
+    "Trade" + "\\\\" * 40 + "1" * 6000 + "\\\\ ok",
+    "M\\\"{u}ller " + "and the word " * 600 + "\\' e at the end",
+    "\\ss" + " " * 300 + "x" * 5000 + " D\\v Z " + "q " * 3000 + "% comment " + "a" * 200 + "\nnext $x$ #1" + "2" * 500,
+    "\\'" + " " * 40 + "e" * 5000 + "d\\vz",
+    "a" * 5000 + ",," + "b" * 5000 + "\\",
+]
+
+
+@pytest.mark.parametrize("raw", _LONG)
+def test_long_values_read_as_in_one_piece(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long plain runs skip the codec; the display text is the one decoding in one piece gives."""
+    from litreview.bibliography import latex
+
+    decode_latex.cache_clear()
+    pieces = decode_latex(raw)
+    monkeypatch.setattr(latex, "_PIECEWISE_FROM", len(raw) + 1)
+    decode_latex.cache_clear()
+    assert decode_latex(raw) == pieces
+    decode_latex.cache_clear()
+
+
+def test_long_plain_runs_do_not_reach_the_codec(monkeypatch: pytest.MonkeyPatch) -> None:
+    from litreview.bibliography import latex
+
+    decoded: list[str] = []
+    codec = latex._ulatex
+    monkeypatch.setattr(latex, "_ulatex", lambda text: decoded.append(text) or codec(text))
+    raw = "\\'e " + "1" * 100_000 + " \\'e"
+    decode_latex.cache_clear()
+    assert decode_latex(raw) == "é " + "1" * 100_000 + " é"
+    decode_latex.cache_clear()
+    assert sum(map(len, decoded)) < 200

@@ -29,6 +29,18 @@ _LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e
 _MACRO = re.compile(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
+# Long values go through the codec in pieces: a long run of letters, digits, spaces and ".;:()"
+# (tokens latexcodec passes through one by one, none of which forms a table entry with another
+# plain token: "," is left out for its ",," ligature) is copied as it is, except for _CONTEXT
+# characters other than spaces at each end, which go to the codec with their neighbours. The
+# codec's table entries are at most 7 tokens long, so a neighbour never reaches past the context;
+# control words (whose letters are not plain text), comments and "#1" parameters are skipped so
+# that no run starts inside them. The codec is linear but slow (about 8 ms per KB).
+_CONTEXT = 16
+_PIECEWISE_FROM = 4096  # shorter values are decoded in one piece
+_PLAIN_RUN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|#[0-9]?|(?P<plain>[A-Za-z0-9.;:() ]{" + str(4 * _CONTEXT) + ",})",
+                        re.DOTALL)
+_CONTEXT_CHARS = re.compile(r"(?: *[^ ]){" + str(_CONTEXT) + "}")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -51,14 +63,41 @@ def decode_latex(value: str) -> str:
 
     text = _VERBATIM.sub(protect, value) if "\\" in value else value
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
-        # latexcodec's "ulatex" decodes str to str; typeshed types codecs.decode for bytes codecs only.
-        text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]
+        text = _codec(text)
     if "\\" in text:
         text = _MACRO.sub(_macro_text, text)
     text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}")
     if kept:
         text = re.sub(f"{_PROTECT}(\\d+){_PROTECT_END}", lambda m: kept[int(m.group(1))], text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _codec(text: str) -> str:
+    """latexcodec's "ulatex" decoding of ``text``, long plain runs copied instead of decoded (same result)."""
+    pieces: list[str] = []
+    start = 0
+    if len(text) >= _PIECEWISE_FROM:
+        for m in _PLAIN_RUN.finditer(text):
+            run = m.group("plain")
+            if run is None:
+                continue
+            # The context is counted in characters other than spaces, which the codec skips after a
+            # control word (``\' e`` is an accented e) and drops at the start of a piece.
+            head, tail = _CONTEXT_CHARS.match(run), _CONTEXT_CHARS.match(run[::-1])
+            if head is None or tail is None:
+                continue
+            copy_from, copy_to = m.start() + head.end(), m.end() - tail.end()
+            if copy_to - copy_from < _CONTEXT:
+                continue
+            pieces += [_ulatex(text[start:copy_from]), text[copy_from:copy_to]]
+            start = copy_to
+    pieces.append(_ulatex(text[start:]))
+    return "".join(pieces)
+
+
+def _ulatex(text: str) -> str:
+    # latexcodec's "ulatex" decodes str to str; typeshed types codecs.decode for bytes codecs only.
+    return codecs.decode(text, "ulatex")  # type: ignore[call-overload]
 
 
 def _macro_text(m: re.Match[str]) -> str:

@@ -1,4 +1,4 @@
-"""Load a BibTeX file into ``Source`` values: the only module that imports pybtex.
+"""Load a BibTeX file into ``Source`` values: the only module that imports pybtex (with ``names``).
 
 Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109), so
 one run reports all of them; parsing goes on past a bad entry to the next ``@``.

@@ -439,8 +439,8 @@ def load_metadata(bibliography: Bibliography, folder: str | Path, *, now: dateti
     Only records from the registries ``config`` points at count (or from ``origins``);
     with neither, only the real registries' records count.
     """
-    if origins is None and config is not None:
-        origins = Origins.from_config(config)
+    if origins is None:  # once, not once per entry
+        origins = Origins.from_config(config) if config is not None else Origins.real()
     snap = Snapshot(folder)
     return {s.key: metadata_for(s, snap, now=now, stale_days=stale_days, origins=origins)
             for s in bibliography.sources}
