@@ -328,3 +328,13 @@ def test_replace_is_dataclasses_replace():
     with pytest.raises(TypeError, match="no field 'titel'"):
         ref.replace(titel="X")
 
+
+
+def test_access_dates_are_found_in_any_case_as_before():
+    from litreview.bibliography.refparse.fields import take_accessed
+
+    for text in ("Web page. ACCESSED March 3, 2001.", "Retrieved on 2001-03-03 from x", "vIeWeD 3 March 2001",
+                 "Consulted: March 3, 2001", "Acceſſed March 3, 2001"):  # "ſ" is an "s" to the case-blind pattern
+        assert take_accessed(text)[0] == "2001-03-03", text
+    assert take_accessed("Smith, J. 2001. Accessible Things. March 3, 2001.") == (
+        "", "Smith, J. 2001. Accessible Things. March 3, 2001.")

@@ -86,3 +86,17 @@ def test_the_shipped_weights_judge_every_import():
     assert {name for name, _ in ref.confidence} >= {"authors", "title", "container", "year", "volume", "pages"}
     wrong_title = parse_reference("Smith, J., and K. Jones. Smith, J., Jones, K., Brown, L. 2001. Oxford.")
     assert set(wrong_title.uncertain) & {"title", "authors", "publisher", "container"}
+
+
+def test_values_made_once_give_the_same_reading_as_values_made_in_each_step():
+    from litreview.bibliography.refparse.combine import COMPARED, values
+
+    assert set(COMPARED) <= set(doubt.JUDGED)  # parse_reference reads JUDGED once for both steps
+    for text in (APA, "Smith. Things. Place, 2001.", "———. 1999. Another Book. New York: Norton.",
+                 "Hudak, Paul, Simon Peyton Jones, and Philip Wadler, eds. Report. 1992. doi:10.1145/130697.130699"):
+        crf, rules = parse_reference_model(text), parse_reference_rules(text)
+        read = values(crf, doubt.JUDGED), values(rules, doubt.JUDGED)
+        slow = doubt.judge(combine(crf, rules), crf, rules)
+        fast = doubt.judge(combine(crf, rules, read=read), crf, rules, read=read)
+        assert (fast, fast.evidence, fast.rivals) == (slow, slow.evidence, slow.rivals)
+        assert parse_reference(text) == slow

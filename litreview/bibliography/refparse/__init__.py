@@ -29,11 +29,12 @@ def parse_reference_model(text: str, model: Path | None = None, threshold: float
 
 def parse_reference(text: str) -> ParsedReference:
     """Split one reference string into fields, marking the unsure ones; never raises on odd input."""
-    from .combine import combine
-    from .doubt import judge
+    from .combine import combine, values
+    from .doubt import JUDGED, judge
 
     crf, rules = parse_reference_model(text), parse_reference_rules(text)
-    return judge(combine(crf, rules), crf, rules)
+    read = values(crf, JUDGED), values(rules, JUDGED)  # both readings' values, compared by both steps
+    return judge(combine(crf, rules, read=read), crf, rules, read=read)
 
 
 def parse_references(texts: list[str]) -> list[ParsedReference]:

@@ -43,20 +43,33 @@ def value_of(ref: ParsedReference, name: str) -> str:
     return _norm(str(getattr(ref, name)))
 
 
-def disagreements(a: ParsedReference, b: ParsedReference) -> list[str]:
-    """Fields both readings fill but with different values, or that only one of them fills."""
+def values(ref: ParsedReference, names: tuple[str, ...]) -> dict[str, str]:
+    """Each field's value as ``value_of`` reads it (for the readings' comparisons)."""
+    return {name: value_of(ref, name) for name in names}
+
+
+def disagreements(a: ParsedReference, b: ParsedReference,
+                  read: tuple[dict[str, str], dict[str, str]] | None = None) -> list[str]:
+    """Fields both readings fill but with different values, or that only one of them fills.
+
+    ``read``: ``values`` of ``a`` and of ``b`` (holding COMPARED at least), where already made."""
+    if read is not None:
+        va, vb = read
+        return [name for name in COMPARED if va[name] != vb[name]]
     return [name for name in COMPARED if value_of(a, name) != value_of(b, name)]
 
 
-def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+doubt") -> ParsedReference:
+def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+doubt",
+            read: tuple[dict[str, str], dict[str, str]] | None = None) -> ParsedReference:
     """One reading: the rules' when they are sure (and, by default, agree on the outline), else the CRF's.
 
     ``policy``: "outline" (the default), "confident" (as "outline", but a disagreement on the outline
     goes to the rules where the CRF is unsure of its own reading), "sure" (the rules whenever they
     are sure), "blend" (as "outline", and outside the outline a value the CRF is sure of wins over the
     rules'), "crf" (the CRF's values, with the fields the two read differently marked unsure).
+    ``read``: ``values`` of ``crf`` and ``rules``, where already made (see ``disagreements``).
     """
-    differ = disagreements(crf, rules)
+    differ = disagreements(crf, rules, read)
     if policy in ("model", "model+fill"):
         return _model_first(crf, rules, differ, fill=policy == "model+fill")
     if policy.startswith("model+doubt"):  # "model+doubt:authors,title" limits the fields

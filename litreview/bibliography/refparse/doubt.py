@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ...doi import is_valid_doi
 from .combine import ordered
 from .combine import value_of as _value
+from .combine import values as _values
 from .reference import ParsedReference
 
 WEIGHTS = Path(__file__).with_name("doubt.json")
@@ -54,13 +55,14 @@ class _Shared:
 
     __slots__ = ("common", "crf_values", "evidence", "low", "ref_values", "rivals", "rules_values")
 
-    def __init__(self, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference) -> None:
+    def __init__(self, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
+                 read: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
         self.evidence = dict(crf.evidence)
         self.rivals = dict(crf.rivals)
         self.low = [n for n, c in crf.confidence if c < 0.81]
-        self.ref_values = {n: _value(ref, n) for n in JUDGED}
-        self.crf_values = {n: _value(crf, n) for n in JUDGED}
-        self.rules_values = {n: _value(rules, n) for n in JUDGED}
+        self.crf_values, self.rules_values = read or (_values(crf, JUDGED), _values(rules, JUDGED))
+        mine = self.crf_values  # the reading shown keeps most of the CRF's values, the very same objects
+        self.ref_values = {n: mine[n] if _same(ref, crf, n) else _value(ref, n) for n in JUDGED}
         whole = self.evidence.get("*", (1.0, 1.0, 0.0, 1.0))
         kind = ref.type if ref.type in ("article", "book", "incollection") else "other"
         self.common = {
@@ -69,6 +71,13 @@ class _Shared:
             "disagreements": min(sum(1 for n in JUDGED if self.crf_values[n] != self.rules_values[n]), 6) / 6,
             f"type:{kind}": 1.0,
         }
+
+
+def _same(a: ParsedReference, b: ParsedReference, name: str) -> bool:
+    """``a`` holds ``b``'s very value of field ``name`` (so ``value_of`` reads the same from both)."""
+    if name == "authors":
+        return a.authors is b.authors and a.editors is b.editors
+    return getattr(a, name) is getattr(b, name)
 
 
 class _Keys(NamedTuple):
@@ -161,15 +170,18 @@ def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
 
 
 def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
-          weights: tuple[dict[str, float], float] | None = None) -> ParsedReference:
-    """``ref`` with its judged fields' unsure marks and confidences from the fitted model."""
+          weights: tuple[dict[str, float], float] | None = None,
+          read: tuple[dict[str, str], dict[str, str]] | None = None) -> ParsedReference:
+    """``ref`` with its judged fields' unsure marks and confidences from the fitted model.
+
+    ``read``: ``combine.values`` of ``crf`` and ``rules`` over JUDGED, where already made."""
     model = weights or _load(str(WEIGHTS))
     if model is None:
         return ref
     w, threshold = model
     confidence = dict(ref.confidence)
     unsure = [n for n in ref.uncertain if n not in JUDGED or not _has(ref, n)]
-    shared = _Shared(ref, crf, rules)
+    shared = _Shared(ref, crf, rules, read)
     for name in JUDGED:
         if not _has(ref, name):
             continue

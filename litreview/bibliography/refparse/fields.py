@@ -30,6 +30,7 @@ _ACCESSED = re.compile(
     rf"(?:,?\s*from)?[.,]?",
     re.IGNORECASE,
 )
+_ACCESS_WORDS = ("accessed", "retrieved", "viewed", "consulted")  # _ACCESSED's, lower case
 _DATE_ONLY = re.compile(
     rf"^\(?(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:,\s*(?P<y1>{YEAR}))?"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?"
@@ -104,6 +105,8 @@ def take_url(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_accessed(text: str) -> tuple[str, str]:
     """(ISO access date, text with "Accessed December 03, 2018." removed)."""
+    if text.isascii() and not any(word in text.lower() for word in _ACCESS_WORDS):
+        return "", text  # in ASCII, the pattern's case-blind words are these (elsewhere "ſ" is an "s")
     m = _ACCESSED.search(text)
     if not m:
         return "", text

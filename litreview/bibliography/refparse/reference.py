@@ -71,10 +71,12 @@ class ParsedReference:
         """A copy with ``changes``: ``dataclasses.replace`` without its per-call look at the fields
         (the parser makes a few per reference)."""
         new = object.__new__(ParsedReference)
-        for name, value in zip(_FIELDS, _values(self), strict=True):
-            object.__setattr__(new, name, changes.pop(name, value))
-        if changes:
-            raise TypeError(f"ParsedReference has no field {next(iter(changes))!r}")
+        for setter, value in zip(_SETTERS, _values(self), strict=True):
+            setter(new, value)
+        for name, value in changes.items():
+            if name not in _FIELD_SET:
+                raise TypeError(f"ParsedReference has no field {name!r}")
+            object.__setattr__(new, name, value)
         return new
 
     def to_json(self) -> dict[str, Any]:
@@ -94,4 +96,7 @@ class ParsedReference:
 
 
 _FIELDS = tuple(f.name for f in fields(ParsedReference))
+_FIELD_SET = frozenset(_FIELDS)
 _values = attrgetter(*_FIELDS)
+#: each field's slot setter, called directly (object.__setattr__ would look each name up first)
+_SETTERS = tuple(vars(ParsedReference)[name].__set__ for name in _FIELDS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from . import fields as F
@@ -29,6 +30,7 @@ _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Pape
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
 
 
+@lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
 def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
