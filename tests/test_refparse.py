@@ -338,3 +338,10 @@ def test_access_dates_are_found_in_any_case_as_before():
         assert take_accessed(text)[0] == "2001-03-03", text
     assert take_accessed("Smith, J. 2001. Accessible Things. March 3, 2001.") == (
         "", "Smith, J. 2001. Accessible Things. March 3, 2001.")
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> None:
+    # A string decoded with surrogateescape can carry one; crfsuite raised SystemError on it.
+    ref = parse_reference("Smith, J. 2001. A title \udc80 here. Journal of Things 3: 1-2.")
+    assert ref.year == "2001"
+    assert "\ufffd" in (ref.title or "") and "\udc80" not in repr(ref)

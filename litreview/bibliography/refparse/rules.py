@@ -30,8 +30,12 @@ _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Pape
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate (from surrogateescape): no text, and crfsuite refuses it
+
+
 @lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
 def normalise(text: str) -> str:
+    text = _SURROGATE.sub("\ufffd", text)
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
 
