@@ -7,7 +7,8 @@ it stands for. The citation markers are gone from these texts; litreview must fi
 "(Heiss 2016a)", "Holsti (2004, 12)", "(UN DESA 2019)", "(AMR Resources Web Page, n.d.)" and
 resolve each to its entry (pandoc-crossref labels such as @fig:map are left out: they are not
 bibliography citations). An item counts as resolved when its paragraph yields a marker for
-that key (as many times as the gold has it); a marker for another key is a wrong one.
+that key (as many times as the gold has it); a marker for another key is a wrong one, and one left
+open between several entries (``cited_letters.UNDECIDED``) is neither.
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -48,6 +49,7 @@ import author_date_styles  # noqa: E402
 from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
+from litreview.linking.cited_letters import UNDECIDED  # noqa: E402
 from litreview.model import Source  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -188,7 +190,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
     for m in linkage.mentions:
-        if m.kind == "marker" and m.keys:
+        if m.kind == "marker" and m.keys and m.detail != UNDECIDED:  # left open between entries: unresolved
             got[para[m.claim_id]][m.keys[0]] += 1
     right = wrong = 0
     sources = {s.key: s for s in bibliography.sources}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Mention
-from . import shorthand, terms
+from . import cited_letters, shorthand, terms
 from .author_names import (
     ET_AL_MIN,
     GIVEN_WORDS,
@@ -23,7 +23,16 @@ from .author_names import (
 )
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, name_order, nameless, names_key, title_order, year_labels
+from .labels import (
+    CONTAINER_TYPES,
+    YearLabel,
+    letter_groups,
+    name_order,
+    nameless,
+    names_key,
+    title_order,
+    year_labels,
+)
 from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -178,9 +187,18 @@ def _labels(index: SourceIndex) -> dict[str, YearLabel]:
     """The year labels of the index's entries, computed once per index."""
     cached = index.__dict__.get("_year_labels")
     if cached is None:
-        cached = year_labels(index.sources, {k: y for k, (y, _) in index.years.items()})
+        years = {k: y for k, (y, _) in index.years.items()}
+        cached = year_labels(index.sources, years)
         index.__dict__["_year_labels"] = cached
+        index.__dict__["_letter_groups"] = {k: g for g in letter_groups(index.sources, years) if len(g) > 1 for k in g}
     return cached
+
+
+def _pools(keys: list[str], index: SourceIndex) -> list[tuple[str, ...]]:
+    """The groups of entries lettered together (in letter order) that ``keys`` fall in."""
+    _labels(index)
+    groups: dict[str, tuple[str, ...]] = index.__dict__["_letter_groups"]
+    return list(dict.fromkeys(groups[k] for k in keys if k in groups))
 
 
 def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool = False) -> list[str]:
@@ -199,24 +217,32 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
     wanted = None if year == "n.d." else int(start)
     last = int(end) if end else None
     same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not _year_word(index, k)]
-    if suffix:
-        listed = [k for k in same_year if _et_al(index, k)] if et_al else []
-        if len({names_key(index.sources[k]) for k in listed}) > 1:
-            # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
-            # apart (Copernicus, Elsevier, ...) letters them all, by title (its sort reads the names as printed).
-            ordered = sorted(listed, key=lambda k: title_order(index.sources[k]))
-            pos = ord(suffix[-1]) - ord("a") + 26 * (len(suffix) - 1)
-            return [ordered[pos]] if pos < len(ordered) else []
-        exact = [k for k in same_year if labels[k].suffix == suffix]
-        if exact:
-            return exact
-        if len(same_year) > 1:
-            # The names matched several author lists a style printed alike (APSA, Harvard add no given names):
-            # count the letter along its bibliography's sort, names in full and then title.
-            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, name_order(index.sources[k])))
-            pos = ord(suffix[-1]) - ord("a")
-            return [ordered[pos]] if pos < len(ordered) else []
+    listed = [k for k in same_year if _et_al(index, k)] if et_al else []
+    pooled = len({names_key(index.sources[k]) for k in listed}) > 1
+    if not suffix:
+        for pool in _pools(same_year, index) + ([_by_title(listed, index)] if pooled else []):
+            cited_letters.record(index, pool, "")  # "Doe 2011" with no letter: the document cites one of them
+        return same_year
+    if pooled:
+        # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
+        # apart (Copernicus, Elsevier, ...) letters them all, by title (its sort reads the names as printed).
+        return cited_letters.lettered(index, _by_title(listed, index), suffix)
+    # A letter written in the year field, else the letter's place in its group among the entries cited.
+    exact = [k for k in same_year if labels[k].suffix == suffix and not _pools([k], index)]
+    for pool in _pools(same_year, index):
+        exact += [k for k in cited_letters.lettered(index, pool, suffix) if k in same_year]
+    if exact:
+        return exact
+    if len(same_year) > 1:
+        # The names matched several author lists a style printed alike (APSA, Harvard add no given names):
+        # count the letter along its bibliography's sort, names in full and then title.
+        ordered = sorted(same_year, key=lambda k: (labels[k].suffix, name_order(index.sources[k])))
+        return cited_letters.lettered(index, ordered, suffix)
     return same_year
+
+
+def _by_title(keys: list[str], index: SourceIndex) -> list[str]:
+    return sorted(keys, key=lambda k: title_order(index.sources[k]))
 
 
 def _et_al(index: SourceIndex, key: str) -> bool:
@@ -262,7 +288,10 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found) -> None:
-    key, ambiguous, _ = index.choose(keys, content_stems(claim.text))
+    key, ambiguous, scores = index.choose(keys, content_stems(claim.text))
+    if ambiguous and cited_letters.undecided(index, keys, scores):
+        found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
+        return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,

@@ -1,0 +1,94 @@
+"""Year letters as a document prints them: citeproc letters only among the entries the document cites.
+
+A manuscript usually cites part of its .bib. citeproc assigns "2011a", "2011b" among the cited entries
+printed alike only, so when a document cites one of two entries by "Doe 2011", it prints no letter at all,
+and when it cites two of three, they are "2011a" and "2011b" whichever two they are. The letters a
+document writes for a group of entries tell how many of the group it cites: none means one; "a" to "c"
+mean three, lettered in the style's order among the cited ones. So the entry a letter stands for is known
+only up to a range of the group, and the entry "Doe 2011" stands for only by other evidence.
+
+The document is read twice (``read_document``): the first reading records the letters written for each
+group (``record``), the second narrows each citation to the entries consistent with them (``lettered``) and
+leaves one that nothing else decides unresolved (``undecided``) rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from .index import SourceIndex
+
+UNDECIDED = "one of these entries; the document cites only some of them and nothing here tells which"
+"""The detail of a citation left unresolved between several entries (its keys are the candidates)."""
+_WRITTEN = "_letters_written"
+"""Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
+_FEW = "_letters_few"
+"""Key -> its pool and how many of the pool the document cites, for the pools it cites only in part (set once
+the document is read)."""
+
+
+def read_document(index: SourceIndex, first_reading: Callable[[], None]) -> None:
+    """Run ``first_reading`` (the author-date reading of every claim, its results dropped) to record the
+    letters the document writes; the readings after it use them."""
+    index.__dict__[_WRITTEN] = {}
+    index.__dict__.pop(_FEW, None)
+    first_reading()
+    written: dict[tuple[str, ...], set[str]] = index.__dict__.pop(_WRITTEN)
+    counts = {pool: _cited_count(letters) for pool, letters in written.items()}
+    # A group printed with no letter is sure sign of a document citing part of its .bib. Without one, letters
+    # a to c for a group of four more likely mean that the fourth's citation was not read (or the text is an
+    # excerpt) than that it is not cited: the letters then keep their places in the whole group.
+    partly = any(letters == {""} for letters in written.values())
+    few: dict[str, tuple[tuple[str, ...], int]] = {}
+    for pool, cited in counts.items():
+        if cited is not None and cited < len(pool) and (partly or cited == 1):
+            few.update(dict.fromkeys(pool, (pool, cited)))
+    index.__dict__[_FEW] = few
+
+
+def _cited_count(letters: set[str]) -> int | None:
+    """How many entries of a group the document cites, from the letters it writes for them (None: letters
+    and none mixed, which citeproc never prints for one group)."""
+    if letters == {""}:
+        return 1
+    if "" in letters:
+        return None
+    return max(2, *(_position(s) + 1 for s in letters))  # a letter at all: two or more are cited
+
+
+def _position(suffix: str) -> int:
+    """ "a" -> 0, "z" -> 25, "aa" -> 26 (citeproc's letters after z)."""
+    return ord(suffix[-1]) - ord("a") + 26 * (len(suffix) - 1)
+
+
+def record(index: SourceIndex, pool: Sequence[str], suffix: str) -> None:
+    """Note, during the first reading, that the document writes ``suffix`` for an entry of ``pool``."""
+    written = index.__dict__.get(_WRITTEN)
+    if written is not None and len(pool) > 1:
+        written.setdefault(tuple(pool), set()).add(suffix)
+
+
+def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
+    """The entries of ``pool`` (in letter order) that ``suffix`` may stand for: the one at its place when the
+    document cites the whole pool (or is not read yet), else those its place among the cited ones allows."""
+    record(index, pool, suffix)
+    pos = _position(suffix)
+    if pos >= len(pool):
+        return []
+    few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
+    pool = tuple(pool)
+    if pool[0] not in few or few[pool[0]][0] != pool:
+        return [pool[pos]]
+    cited = few[pool[0]][1]
+    return list(pool[pos:pos + len(pool) - cited + 1])
+
+
+def undecided(index: SourceIndex, keys: Sequence[str], scores: Mapping[str, float]) -> bool:
+    """Whether a citation whose candidates are ``keys`` (all in one pool the document cites only in part)
+    has nothing to choose between them: no entry's context score stands above the others'."""
+    few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
+    unique = list(dict.fromkeys(keys))
+    if len(unique) < 2 or not all(k in few for k in unique) or len({few[k][0] for k in unique}) > 1:
+        return False
+    ranked = sorted((scores.get(k, 0.0) for k in unique), reverse=True)
+    return ranked[0] <= ranked[1]
