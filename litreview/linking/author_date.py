@@ -217,6 +217,7 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
     wanted = None if year == "n.d." else int(start)
     last = int(end) if end else None
     same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not _year_word(index, k)]
+    same_year = cited_letters.only_listed(index, same_year)
     listed = [k for k in same_year if _et_al(index, k)] if et_al else []
     pooled = len({names_key(index.sources[k]) for k in listed}) > 1
     if not suffix:

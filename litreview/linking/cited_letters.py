@@ -9,29 +9,40 @@ only up to a range of the group, and the entry "Doe 2011" stands for only by oth
 
 The document is read twice (``read_document``): the first reading records the letters written for each
 group (``record``), the second narrows each citation to the entries consistent with them (``lettered``) and
-leaves one that nothing else decides unresolved (``undecided``) rather than guess.
+leaves one that nothing else decides unresolved (``undecided``) rather than guess. A document that carries its
+own reference list (pandoc's output, a PDF's text) says exactly which entries it cites (``listed``): the
+letters are then counted among those.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
-from .index import SourceIndex
+from ..model import Claim
+from .index import SourceIndex, persons_of
+from .text import canonical
 
 UNDECIDED = "one of these entries; the document cites only some of them and nothing here tells which"
 """The detail of a citation left unresolved between several entries (its keys are the candidates)."""
 _WRITTEN = "_letters_written"
 """Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
+_LISTED = "_letters_listed"
+"""The entries the document's own reference list lists (absent without one)."""
 _FEW = "_letters_few"
 """Key -> its pool and how many of the pool the document cites, for the pools it cites only in part (set once
 the document is read)."""
 
 
-def read_document(index: SourceIndex, first_reading: Callable[[], None]) -> None:
+def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Callable[[], object]) -> None:
     """Run ``first_reading`` (the author-date reading of every claim, its results dropped) to record the
-    letters the document writes; the readings after it use them."""
+    letters the document writes; the readings after it use them, and the document's reference list if any."""
     index.__dict__[_WRITTEN] = {}
     index.__dict__.pop(_FEW, None)
+    index.__dict__.pop(_LISTED, None)
+    shown = listed(claims, index)
+    if shown is not None:
+        index.__dict__[_LISTED] = shown
     first_reading()
     written: dict[tuple[str, ...], set[str]] = index.__dict__.pop(_WRITTEN)
     counts = {pool: _cited_count(letters) for pool, letters in written.items()}
@@ -44,6 +55,42 @@ def read_document(index: SourceIndex, first_reading: Callable[[], None]) -> None
         if cited is not None and cited < len(pool) and (partly or cited == 1):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
+
+
+REFERENCE_HEADINGS = frozenset({"references", "reference list", "bibliography", "works cited", "literature cited",
+                                "literatur", "literaturverzeichnis", "referenser", "litteratur", "références"})
+"""Headings of the reference list a rendered document ends with (pandoc's ``reference-section-title``)."""
+
+
+def listed(claims: Sequence[Claim], index: SourceIndex) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What the document's reference list (the paragraphs after its last "References" heading) says: the
+    entries it surely lists, and those it may list (an item that fits several entries, or an entry with neither
+    names nor title). An item fits an entry when it holds the first name, the year (and a letter) and the start
+    of the title. None when the document has no such list, or nothing in it fits an entry."""
+    heading = max((c.paragraph for c in claims if canonical(c.text) in REFERENCE_HEADINGS), default=None)
+    if heading is None:
+        return None
+    paragraphs: dict[int, list[str]] = {}
+    for claim in claims:
+        if claim.paragraph > heading:
+            paragraphs.setdefault(claim.paragraph, []).append(claim.text)
+    items = [f" {canonical(' '.join(texts))} " for texts in paragraphs.values()]
+    fits: list[set[str]] = [set() for _ in items]
+    maybe: set[str] = set()
+    for key, source in index.sources.items():
+        people = persons_of(source)
+        year = index.years.get(key, (None, ""))[0]
+        family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
+        if not family and not title:
+            maybe.add(key)
+            continue
+        pattern = re.compile(rf" {year if year else 'n d'}(?:[a-z]{{1,2}})? ")
+        for n, item in enumerate(items):
+            if f" {family} " in item and f" {title} " in item and pattern.search(item):
+                fits[n].add(key)
+    sure = {next(iter(keys)) for keys in fits if len(keys) == 1}
+    maybe |= {k for keys in fits if len(keys) > 1 for k in keys}
+    return (frozenset(sure), frozenset(maybe - sure)) if sure else None
 
 
 def _cited_count(letters: set[str]) -> int | None:
@@ -73,6 +120,11 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     document cites the whole pool (or is not read yet), else those its place among the cited ones allows."""
     record(index, pool, suffix)
     pos = _position(suffix)
+    shown = index.__dict__.get(_LISTED)
+    if shown is not None and not any(k in shown[1] for k in pool):  # the list tells which of the pool it cites
+        among = [k for k in pool if k in shown[0]]
+        if pos < len(among) and len(among) > 1:
+            return [among[pos]]
     if pos >= len(pool):
         return []
     few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
@@ -81,6 +133,12 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         return [pool[pos]]
     cited = few[pool[0]][1]
     return list(pool[pos:pos + len(pool) - cited + 1])
+
+
+def only_listed(index: SourceIndex, keys: list[str]) -> list[str]:
+    """``keys`` without those the document's reference list leaves out (all of them when it lists none)."""
+    shown = index.__dict__.get(_LISTED)
+    return [k for k in keys if k in shown[0] or k in shown[1]] or keys if shown is not None else keys
 
 
 def undecided(index: SourceIndex, keys: Sequence[str], scores: Mapping[str, float]) -> bool:

@@ -19,17 +19,15 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex) -> Found:
     """Pandoc and author-date citation markers in every claim."""
     found = Found()
     pandoc = PandocMarkers(index)
-    author_date.cited_letters.read_document(index, lambda: _author_date(claims, index, Found()))
-    previous: Claim | None = None
+    author_date.cited_letters.read_document(index, claims, lambda: _author_date(claims, index, Found()))
     for claim in claims:
-        before = previous.text if previous is not None and previous.paragraph == claim.paragraph else ""
         if claim.citations or (claim.citations is None and "@" in claim.text):
             pandoc.read(claim, found)
-        previous = claim
     return _author_date(claims, index, found)
 
 
 def _author_date(claims: Sequence[Claim], index: SourceIndex, found: Found) -> Found:
+    """Author-date citations in every claim (each read with the sentence before it in its paragraph)."""
     previous: Claim | None = None
     for claim in claims:
         before = previous.text if previous is not None and previous.paragraph == claim.paragraph else ""
