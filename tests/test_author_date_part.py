@@ -59,3 +59,24 @@ def test_a_letter_that_nothing_places_is_left_open() -> None:
 ])
 def test_without_sign_of_a_partly_cited_document_letters_follow_the_whole_bib(text: str, keys: list[str]) -> None:
     assert _read(text)[0] == keys
+
+
+@pytest.mark.parametrize("heading", ["References", "## References", "# Bibliography {#refs .unnumbered}"])
+def test_the_documents_own_reference_list_tells_which_entry_a_citation_without_letter_is(heading: str) -> None:
+    text = f"It holds (Doe 2011).\n\n{heading}\n\nDoe, John. 2011. Beta Harbours. Oxford.\n"
+    assert _read(text)[0] == ["d2"]
+
+
+def test_letters_count_among_the_entries_the_reference_list_lists() -> None:
+    text = ("It holds (Roe 2012a). So it does (Roe 2012b).\n\nReferences\n\n"
+            "Roe, Mary. 2012a. Owl Nesting. Oxford.\n\nRoe, Mary. 2012b. Yak Herding. Oxford.\n")
+    assert _read(text)[0] == ["r2", "r3"]
+
+
+def test_items_of_the_reference_list_that_fit_several_entries_still_count() -> None:
+    bib = BIB + "@book{d3, author = {Doe, John}, title = {Beta Harbours}, year = {2011}, edition = {2}}\n"
+    text = "It holds (Doe 2011a). It holds (Doe 2011b).\n\nReferences\n\nDoe, John. 2011a. Beta Harbours.\n\n" \
+           "Doe, John. 2011b. Beta Harbours. 2nd ed.\n"
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # d2 and d3 both fit both items, d1 none: the two items are d2 and d3, lettered by title, then file order.
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["d2", "d3"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 from ..model import Claim
 from .index import SourceIndex, persons_of
@@ -62,12 +63,29 @@ REFERENCE_HEADINGS = frozenset({"references", "reference list", "bibliography", 
 """Headings of the reference list a rendered document ends with (pandoc's ``reference-section-title``)."""
 
 
-def listed(claims: Sequence[Claim], index: SourceIndex) -> tuple[frozenset[str], frozenset[str]] | None:
-    """What the document's reference list (the paragraphs after its last "References" heading) says: the
-    entries it surely lists, and those it may list (an item that fits several entries, or an entry with neither
-    names nor title). An item fits an entry when it holds the first name, the year (and a letter) and the start
-    of the title. None when the document has no such list, or nothing in it fits an entry."""
-    heading = max((c.paragraph for c in claims if canonical(c.text) in REFERENCE_HEADINGS), default=None)
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
+"""A heading's attributes in pandoc Markdown: "# References {#refs .unnumbered}"."""
+
+
+class Listed(NamedTuple):
+    """What a document's reference list says of the entries."""
+
+    items: tuple[frozenset[str], ...]
+    """For each item of the list, the entries it fits."""
+    unfindable: frozenset[str]
+    """Entries with neither names nor title, which no item can be told to fit."""
+
+    def fitting(self, key: str) -> bool:
+        """Whether the list may list ``key``."""
+        return key in self.unfindable or any(key in item for item in self.items)
+
+
+def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
+    """What the document's reference list (the paragraphs after its last "References" heading) says. An item
+    fits an entry when it holds the first name, the year (and a letter) and the start of the title. None when
+    the document has no such list, or nothing in it fits an entry."""
+    heading = max((c.paragraph for c in claims if canonical(_ATTRIBUTES.sub("", c.text)) in REFERENCE_HEADINGS),
+                  default=None)
     if heading is None:
         return None
     paragraphs: dict[int, list[str]] = {}
@@ -76,21 +94,20 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> tuple[frozenset[str],
             paragraphs.setdefault(claim.paragraph, []).append(claim.text)
     items = [f" {canonical(' '.join(texts))} " for texts in paragraphs.values()]
     fits: list[set[str]] = [set() for _ in items]
-    maybe: set[str] = set()
+    unfindable = set()
     for key, source in index.sources.items():
         people = persons_of(source)
         year = index.years.get(key, (None, ""))[0]
         family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
         if not family and not title:
-            maybe.add(key)
+            unfindable.add(key)
             continue
         pattern = re.compile(rf" {year if year else 'n d'}(?:[a-z]{{1,2}})? ")
         for n, item in enumerate(items):
             if f" {family} " in item and f" {title} " in item and pattern.search(item):
                 fits[n].add(key)
-    sure = {next(iter(keys)) for keys in fits if len(keys) == 1}
-    maybe |= {k for keys in fits if len(keys) > 1 for k in keys}
-    return (frozenset(sure), frozenset(maybe - sure)) if sure else None
+    found = tuple(frozenset(f) for f in fits if f)
+    return Listed(found, frozenset(unfindable)) if found else None
 
 
 def _cited_count(letters: set[str]) -> int | None:
@@ -120,10 +137,11 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     document cites the whole pool (or is not read yet), else those its place among the cited ones allows."""
     record(index, pool, suffix)
     pos = _position(suffix)
-    shown = index.__dict__.get(_LISTED)
-    if shown is not None and not any(k in shown[1] for k in pool):  # the list tells which of the pool it cites
-        among = [k for k in pool if k in shown[0]]
-        if pos < len(among) and len(among) > 1:
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    if shown is not None:
+        # The entries of the pool the list may list; when as many of its items fit only them, it lists them all.
+        among = [k for k in pool if shown.fitting(k)]
+        if len(among) == sum(1 for item in shown.items if item <= set(pool)) and 1 < len(among) > pos:
             return [among[pos]]
     if pos >= len(pool):
         return []
@@ -137,8 +155,8 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
 
 def only_listed(index: SourceIndex, keys: list[str]) -> list[str]:
     """``keys`` without those the document's reference list leaves out (all of them when it lists none)."""
-    shown = index.__dict__.get(_LISTED)
-    return [k for k in keys if k in shown[0] or k in shown[1]] or keys if shown is not None else keys
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    return [k for k in keys if shown.fitting(k)] or keys if shown is not None else keys
 
 
 def undecided(index: SourceIndex, keys: Sequence[str], scores: Mapping[str, float]) -> bool:
