@@ -30,6 +30,8 @@ _WRITTEN = "_letters_written"
 """Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
 _LISTED = "_letters_listed"
 """The entries the document's own reference list lists (absent without one)."""
+_POOLED = "_letters_pooled"
+"""The pools of author lists "et al." prints alike (``record``'s ``pooled``)."""
 _FEW = "_letters_few"
 """Key -> its pool and how many of the pool the document cites, for the pools it cites only in part (set once
 the document is read)."""
@@ -39,6 +41,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     """Run ``first_reading`` (the author-date reading of every claim, its results dropped) to record the
     letters the document writes; the readings after it use them, and the document's reference list if any."""
     index.__dict__[_WRITTEN] = {}
+    index.__dict__[_POOLED] = set()
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
     shown = listed(claims, index)
@@ -50,10 +53,13 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # A group printed with no letter is sure sign of a document citing part of its .bib. Without one, letters
     # a to c for a group of four more likely mean that the fourth's citation was not read (or the text is an
     # excerpt) than that it is not cited: the letters then keep their places in the whole group.
-    partly = any(letters == {""} for letters in written.values())
+    # "Binz et al. 2013" with no letter for two lists is no such sign: Chicago may print it so in a list of
+    # several citations, having told the lists apart elsewhere.
+    pooled = index.__dict__.pop(_POOLED)
+    partly = any(letters == {""} for pool, letters in written.items() if pool not in pooled)
     few: dict[str, tuple[tuple[str, ...], int]] = {}
     for pool, cited in counts.items():
-        if cited is not None and cited < len(pool) and (partly or cited == 1):
+        if cited is not None and cited < len(pool) and (partly or (cited == 1 and pool not in pooled)):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
 
@@ -125,11 +131,14 @@ def _position(suffix: str) -> int:
     return ord(suffix[-1]) - ord("a") + 26 * (len(suffix) - 1)
 
 
-def record(index: SourceIndex, pool: Sequence[str], suffix: str) -> None:
-    """Note, during the first reading, that the document writes ``suffix`` for an entry of ``pool``."""
+def record(index: SourceIndex, pool: Sequence[str], suffix: str, pooled: bool = False) -> None:
+    """Note, during the first reading, that the document writes ``suffix`` for an entry of ``pool`` (``pooled``:
+    a pool of author lists that "et al." prints alike, which Chicago still tells apart by adding names)."""
     written = index.__dict__.get(_WRITTEN)
     if written is not None and len(pool) > 1:
         written.setdefault(tuple(pool), set()).add(suffix)
+        if pooled:
+            index.__dict__[_POOLED].add(tuple(pool))
 
 
 def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:

@@ -56,8 +56,10 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
     listed = [k for k in same_year if prints_et_al(index, k)] if et_al else []
     pooled = len({names_key(index.sources[k]) for k in listed}) > 1
     if not suffix:
-        for pool in _pools(same_year, index) + ([_by_title(listed, index)] if pooled else []):
+        for pool in _pools(same_year, index):
             cited_letters.record(index, pool, "")  # "Doe 2011" with no letter: the document cites one of them
+        if pooled:
+            cited_letters.record(index, _by_title(listed, index), "", pooled=True)
         return same_year
     if pooled:
         # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
