@@ -80,3 +80,11 @@ def test_items_of_the_reference_list_that_fit_several_entries_still_count() -> N
     linkage = link(parse_essay(text), parse_bibliography(bib))
     # d2 and d3 both fit both items, d1 none: the two items are d2 and d3, lettered by title, then file order.
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["d2", "d3"]
+
+
+def test_the_items_of_the_reference_list_cite_nothing() -> None:
+    # APA prints the year of an item in parentheses, as a narrative citation reads.
+    text = "It holds (Doe 2011).\n\nReferences\n\nDoe, J. (2011). Beta Harbours. Oxford.\n"
+    keys, mentions = _read(text)
+    assert keys == ["d2"]
+    assert [m.text for m in mentions] == ["Doe 2011"]

@@ -80,6 +80,8 @@ class Listed(NamedTuple):
     """For each item of the list, the entries it fits."""
     unfindable: frozenset[str]
     """Entries with neither names nor title, which no item can be told to fit."""
+    paragraphs: frozenset[int]
+    """The paragraphs of the items that fit an entry: a reference list, not prose to read citations in."""
 
     def fitting(self, key: str) -> bool:
         """Whether the list may list ``key``."""
@@ -113,7 +115,8 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
             if f" {family} " in item and f" {title} " in item and pattern.search(item):
                 fits[n].add(key)
     found = tuple(frozenset(f) for f in fits if f)
-    return Listed(found, frozenset(unfindable)) if found else None
+    numbers = frozenset(n for n, f in zip(paragraphs, fits, strict=True) if f)
+    return Listed(found, frozenset(unfindable), numbers) if found else None
 
 
 def _cited_count(letters: set[str]) -> int | None:
@@ -160,6 +163,12 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         return [pool[pos]]
     cited = few[pool[0]][1]
     return list(pool[pos:pos + len(pool) - cited + 1])
+
+
+def in_reference_list(index: SourceIndex, claim: Claim) -> bool:
+    """Whether ``claim`` is part of an item of the document's reference list ("Doe, J. (1995). Title.")."""
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    return shown is not None and claim.paragraph in shown.paragraphs
 
 
 def only_listed(index: SourceIndex, keys: list[str]) -> list[str]:

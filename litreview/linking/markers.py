@@ -31,7 +31,9 @@ def _author_date(claims: Sequence[Claim], index: SourceIndex, found: Found) -> F
     previous: Claim | None = None
     for claim in claims:
         before = previous.text if previous is not None and previous.paragraph == claim.paragraph else ""
-        if "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
+        if author_date.cited_letters.in_reference_list(index, claim):
+            pass  # an item of the document's reference list: "Doe, J. (1995)." cites nothing
+        elif "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
             author_date.find_in_claim(claim, before, index, found)
         previous = claim
     return found
