@@ -112,7 +112,7 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
             continue
         pattern = re.compile(rf" {year if year else 'n d'}(?:[a-z]{{1,2}})? ")
         for n, item in enumerate(items):
-            if f" {family} " in item and f" {title} " in item and pattern.search(item):
+            if all(f" {part} " in item for part in (family, title) if part) and pattern.search(item):
                 fits[n].add(key)
     found = tuple(frozenset(f) for f in fits if f)
     numbers = frozenset(n for n, f in zip(paragraphs, fits, strict=True) if f)
