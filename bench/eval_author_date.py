@@ -7,7 +7,8 @@ it stands for. The citation markers are gone from these texts; litreview must fi
 "(Heiss 2016a)", "Holsti (2004, 12)", "(UN DESA 2019)", "(AMR Resources Web Page, n.d.)" and
 resolve each to its entry (pandoc-crossref labels such as @fig:map are left out: they are not
 bibliography citations). An item counts as resolved when its paragraph yields a marker for
-that key (as many times as the gold has it); a marker for another key is a wrong one.
+that key (as many times as the gold has it); a marker for another key is a wrong one, and one left
+open between several entries (``cited_letters.UNDECIDED``) is neither.
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -24,6 +25,7 @@ styles besides Chicago and wrapped at 72 columns. The items missed on dev are co
     python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev only; implies --dev-only)
     python bench/eval_author_date.py --dev-only          # tuning: held-aside documents are not even run
     python bench/eval_author_date.py --dev-only --only sty-   # only the documents whose name holds "sty-"
+    python bench/eval_author_date.py --with-reference-list   # the texts keep their rendered reference list
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ import author_date_styles  # noqa: E402
 from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
+from litreview.linking.cited_letters import UNDECIDED  # noqa: E402
 from litreview.model import Source  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -152,9 +155,11 @@ def _body(text: str) -> str:
 
 
 def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = False,
-             misses: Counter[str] | None = None) -> dict[str, int]:
-    """Counts for one document; ``misses`` (when given) counts the items missed by failure class."""
-    raw = _body(text_path.read_text(encoding="utf-8"))
+             misses: Counter[str] | None = None, reference_list: bool = False) -> dict[str, int]:
+    """Counts for one document; ``misses`` (when given) counts the items missed by failure class;
+    ``reference_list``: the text keeps its rendered reference list (litreview reads which entries it cites)."""
+    text = text_path.read_text(encoding="utf-8")
+    raw = text if reference_list else _body(text)
     essay = parse_essay(raw, str(text_path))
     bibliography = load_bibliography(bib_path)
     linkage = link(essay, bibliography)
@@ -188,7 +193,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
     for m in linkage.mentions:
-        if m.kind == "marker" and m.keys:
+        if m.kind == "marker" and m.keys and m.detail != UNDECIDED:  # left open between entries: unresolved
             got[para[m.claim_id]][m.keys[0]] += 1
     right = wrong = 0
     sources = {s.key: s for s in bibliography.sources}
@@ -266,6 +271,8 @@ def main() -> int:
     parser.add_argument("--show-errors", metavar="DOC", default="")
     parser.add_argument("--dev-only", action="store_true", help="skip the held-aside documents (while tuning)")
     parser.add_argument("--only", metavar="TEXT", default="", help="only the documents whose name holds TEXT")
+    parser.add_argument("--with-reference-list", action="store_true",
+                        help="keep each rendering's reference list in the text (by default only the prose is read)")
     args = parser.parse_args()
     args.dev_only = args.dev_only or bool(args.show_errors)  # looking at errors is tuning: dev only
     docs = documents(args.corpus)
@@ -287,7 +294,7 @@ def main() -> int:
         if (args.dev_only and split == "held") or args.only not in name:
             continue
         show = args.show_errors == name and split == "dev"
-        r = evaluate(text, bib, gold, show, misses[split])
+        r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list)
         totals[split].update(r)
         if not generated:
             totals[f"{split}-real"].update(r)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Mention
-from . import shorthand, terms
+from . import cited_letters, shorthand, terms
 from .author_names import (
-    ET_AL_MIN,
     GIVEN_WORDS,
     fit,
     looks_like_names,
@@ -23,7 +22,8 @@ from .author_names import (
 )
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, name_order, nameless, names_key, title_order, year_labels
+from .labels import nameless
+from .printed_years import YEAR_WORDS, candidates, labels_of, year_word
 from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -108,8 +108,8 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
         lone_acronym = len(words) == 1 and names.isupper()  # "World Health Organization (WHO)": a gloss
         if not names or not looks_like_names(names) or (lone_acronym and not locator and len(words) == len(seg.split())):
             continue
-        labels = _labels(index)
-        keys = [k for k in lookup(names, index) if labels[k].year is None and not _year_word(index, k)]
+        labels = labels_of(index)
+        keys = [k for k in lookup(names, index) if labels[k].year is None and not year_word(index, k)]
         keys = fit(names, keys, index) if keys else []
         if keys:
             found.cover(claim.id, paren.start(), paren.end())
@@ -156,73 +156,15 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
     return names, years, rest
 
 
-YEAR_WORDS = terms.YEAR_WORDS
-
-
 def _year_read(year: str) -> str:
     """The year as the matcher compares it: "o. J." is "n.d.", "In Press" is "in press"."""
     year = terms.no_date(year)
     return year if year[:1].isdigit() or year == "n.d." else fold(" ".join(year.split()))
 
 
-def _year_word(index: SourceIndex, key: str) -> bool:
-    return fold(index.sources[key].field("year")).strip("{} .") in YEAR_WORDS
-
-
 def _year_text(year: str, suffix: str) -> str:
     """ "2016a", "n.d.-b": the year as a style prints it."""
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
-
-
-def _labels(index: SourceIndex) -> dict[str, YearLabel]:
-    """The year labels of the index's entries, computed once per index."""
-    cached = index.__dict__.get("_year_labels")
-    if cached is None:
-        cached = year_labels(index.sources, {k: y for k, (y, _) in index.years.items()})
-        index.__dict__["_year_labels"] = cached
-    return cached
-
-
-def _candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool = False) -> list[str]:
-    """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it);
-    ``et_al``: the citation wrote the names as "X et al."."""
-    found = _printed(sig_keys, year, suffix, index, et_al)
-    members = [k for k in found if index.sources[k].type not in CONTAINER_TYPES]
-    return members if members and len(members) < len(found) else found  # a set's data is its first member's
-
-
-def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool) -> list[str]:
-    labels = _labels(index)
-    if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
-        return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
-    start, _, end = year.partition("–")  # "1984–1986": a date range prints as one label
-    wanted = None if year == "n.d." else int(start)
-    last = int(end) if end else None
-    same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not _year_word(index, k)]
-    if suffix:
-        listed = [k for k in same_year if _et_al(index, k)] if et_al else []
-        if len({names_key(index.sources[k]) for k in listed}) > 1:
-            # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
-            # apart (Copernicus, Elsevier, ...) letters them all, by title (its sort reads the names as printed).
-            ordered = sorted(listed, key=lambda k: title_order(index.sources[k]))
-            pos = ord(suffix[-1]) - ord("a") + 26 * (len(suffix) - 1)
-            return [ordered[pos]] if pos < len(ordered) else []
-        exact = [k for k in same_year if labels[k].suffix == suffix]
-        if exact:
-            return exact
-        if len(same_year) > 1:
-            # The names matched several author lists a style printed alike (APSA, Harvard add no given names):
-            # count the letter along its bibliography's sort, names in full and then title.
-            ordered = sorted(same_year, key=lambda k: (labels[k].suffix, name_order(index.sources[k])))
-            pos = ord(suffix[-1]) - ord("a")
-            return [ordered[pos]] if pos < len(ordered) else []
-    return same_year
-
-
-def _et_al(index: SourceIndex, key: str) -> bool:
-    """Whether styles print the entry's names with "et al." (three authors or more, or BibTeX's "and others")."""
-    people = persons_of(index.sources[key])
-    return len(people) >= ET_AL_MIN or any(p.family == "others" for p in people)
 
 
 def _wrote_et_al(names: str) -> bool:
@@ -239,10 +181,10 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = fit(names, _candidates(sig_keys, year, suffix, index, _wrote_et_al(names)), index) if sig_keys else []
+        keys = fit(names, candidates(sig_keys, year, suffix, index, _wrote_et_al(names)), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose_keys = loose(names, index) if loose_keys is None else loose_keys
-            keys = _candidates(loose_keys, year, suffix, index)
+            keys = candidates(loose_keys, year, suffix, index)
         if not keys and n > 0 and not _second_year(years[0][0], year, suffix):  # "2014, 1601": a page
             locator = (f"{year}{suffix}" + rest).strip().lstrip(",").strip()
             break
@@ -262,7 +204,10 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found) -> None:
-    key, ambiguous, _ = index.choose(keys, content_stems(claim.text))
+    key, ambiguous, scores = index.choose(keys, content_stems(claim.text))
+    if ambiguous and cited_letters.undecided(index, keys, scores):
+        found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
+        return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
@@ -301,7 +246,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         window = toks[-(index.max_signature_words + GIVEN_WORDS):]
         sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
         et_al = _wrote_et_al(lead[window[0].start:window[-1].end])
-        if sig_keys and any(_candidates(sig_keys, y, s, index, et_al) for y, s in years):
+        if sig_keys and any(candidates(sig_keys, y, s, index, et_al) for y, s in years):
             first = window[-min(size, len(window))]
             span = lead[first.start:window[-1].end]
             written = f"{span} ({seg.strip()})"
@@ -310,7 +255,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                 # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature, but not
                 # before an earlier citation's year: "Meredith Williams (2011) and Michael Williams (2011)".
                 near = lead[window[0].start:window[-1].end]
-                more = fit(near[near.rfind(")") + 1:], _candidates(sig_keys, y, s, index, et_al), index)
+                more = fit(near[near.rfind(")") + 1:], candidates(sig_keys, y, s, index, et_al), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
                 elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
@@ -356,7 +301,7 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
     names = before[window[0].start:window[-1].end]
     sig_keys, size = lookup_tail(names, index)
     et_al = _wrote_et_al(names)
-    picked = [fit(names, _candidates(sig_keys, y, s, index, et_al), index) for y, s in years] if sig_keys else []
+    picked = [fit(names, candidates(sig_keys, y, s, index, et_al), index) for y, s in years] if sig_keys else []
     if not any(picked):
         return False
     span = before[window[-min(size, len(window))].start:].strip()
@@ -376,7 +321,7 @@ def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]],
         pool = index.__dict__["_nameless"] = [k for k, s in index.sources.items() if nameless(s)]
     if not pool:
         return False
-    picked = [_candidates(pool, y, s, index) for y, s in years]
+    picked = [candidates(pool, y, s, index) for y, s in years]
     if not all(len(keys) == 1 for keys in picked):
         return False
     found.cover(claim.id, paren.start(), paren.end())
@@ -413,7 +358,7 @@ def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) 
     keys: list[str] = []
     for name in named:
         keys.extend(role.key for role in index.roles(name))
-    keys = _candidates(list(dict.fromkeys(keys)), year, suffix, index)
+    keys = candidates(list(dict.fromkeys(keys)), year, suffix, index)
     if not keys:
         return []
 

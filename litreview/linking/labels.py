@@ -108,7 +108,6 @@ def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, 
 
 def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:
     """Key -> the year label a Chicago author-date citation prints for it (``years``: key -> year read)."""
-    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
     labels: dict[str, YearLabel] = {}
     for source in sources.values():
         written = _WRITTEN_SUFFIX.search(source.field("year"))
@@ -117,17 +116,22 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
             labels[source.key] = YearLabel(years.get(source.key), end=_range_end(source))
         elif written:
             labels[source.key] = YearLabel(years.get(source.key), written.group(1), _range_end(source))
-        else:
-            groups[(names_key(source), years.get(source.key), _range_end(source))].append(source)
-    for (_, year, end), members in groups.items():
-        if len(members) == 1:
-            labels[members[0].key] = YearLabel(year, end=end)
-            continue
-        # Ties keep the bibliography's order, as citeproc's stable sort does.
-        ordered = sorted(members, key=title_order)
-        for n, source in enumerate(ordered, start=1):
-            labels[source.key] = YearLabel(year, key_suffix(n), end)
+    for group in letter_groups(sources, years):
+        year, end = years.get(group[0]), _range_end(sources[group[0]])
+        for n, key in enumerate(group, start=1):
+            labels[key] = YearLabel(year, key_suffix(n) if len(group) > 1 else "", end)
     return labels
+
+
+def letter_groups(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> list[tuple[str, ...]]:
+    """The entries a style prints with the same names and year, each group in the order of its letters
+    (a group of one gets no letter). Entries with a letter written in the year field, and sets, are in none."""
+    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
+    for source in sources.values():
+        if source.type not in CONTAINER_TYPES and not _WRITTEN_SUFFIX.search(source.field("year")):
+            groups[(names_key(source), years.get(source.key), _range_end(source))].append(source)
+    # Ties keep the bibliography's order, as citeproc's stable sort does.
+    return [tuple(s.key for s in sorted(members, key=title_order)) for members in groups.values()]
 
 
 WEB_TYPES = frozenset({"online", "www", "electronic", "misc", "webpage"})

@@ -19,12 +19,21 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex) -> Found:
     """Pandoc and author-date citation markers in every claim."""
     found = Found()
     pandoc = PandocMarkers(index)
+    author_date.cited_letters.read_document(index, claims, lambda: _author_date(claims, index, Found()))
+    for claim in claims:
+        if claim.citations or (claim.citations is None and "@" in claim.text):
+            pandoc.read(claim, found)
+    return _author_date(claims, index, found)
+
+
+def _author_date(claims: Sequence[Claim], index: SourceIndex, found: Found) -> Found:
+    """Author-date citations in every claim (each read with the sentence before it in its paragraph)."""
     previous: Claim | None = None
     for claim in claims:
         before = previous.text if previous is not None and previous.paragraph == claim.paragraph else ""
-        if claim.citations or (claim.citations is None and "@" in claim.text):
-            pandoc.read(claim, found)
-        if "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
+        if author_date.cited_letters.in_reference_list(index, claim):
+            pass  # an item of the document's reference list: "Doe, J. (1995)." cites nothing
+        elif "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
             author_date.find_in_claim(claim, before, index, found)
         previous = claim
     return found

@@ -1,0 +1,188 @@
+"""Year letters as a document prints them: citeproc letters only among the entries the document cites.
+
+A manuscript usually cites part of its .bib. citeproc assigns "2011a", "2011b" among the cited entries
+printed alike only, so when a document cites one of two entries by "Doe 2011", it prints no letter at all,
+and when it cites two of three, they are "2011a" and "2011b" whichever two they are. The letters a
+document writes for a group of entries tell how many of the group it cites: none means one; "a" to "c"
+mean three, lettered in the style's order among the cited ones. So the entry a letter stands for is known
+only up to a range of the group, and the entry "Doe 2011" stands for only by other evidence.
+
+The document is read twice (``read_document``): the first reading records the letters written for each
+group (``record``), the second narrows each citation to the entries consistent with them (``lettered``) and
+leaves one that nothing else decides unresolved (``undecided``) rather than guess. A document that carries its
+own reference list (pandoc's output, a PDF's text) says exactly which entries it cites (``listed``): the
+letters are then counted among those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
+
+from ..model import Claim
+from .index import SourceIndex, persons_of
+from .text import canonical
+
+UNDECIDED = "one of these entries; the document cites only some of them and nothing here tells which"
+"""The detail of a citation left unresolved between several entries (its keys are the candidates)."""
+_WRITTEN = "_letters_written"
+"""Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
+_LISTED = "_letters_listed"
+"""The entries the document's own reference list lists (absent without one)."""
+_POOLED = "_letters_pooled"
+"""The pools of author lists "et al." prints alike (``record``'s ``pooled``)."""
+_FEW = "_letters_few"
+"""Key -> its pool and how many of the pool the document cites, for the pools it cites only in part (set once
+the document is read)."""
+
+
+def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Callable[[], object]) -> None:
+    """Run ``first_reading`` (the author-date reading of every claim, its results dropped) to record the
+    letters the document writes; the readings after it use them, and the document's reference list if any."""
+    index.__dict__[_WRITTEN] = {}
+    index.__dict__[_POOLED] = set()
+    index.__dict__.pop(_FEW, None)
+    index.__dict__.pop(_LISTED, None)
+    shown = listed(claims, index)
+    if shown is not None:
+        index.__dict__[_LISTED] = shown
+    first_reading()
+    written: dict[tuple[str, ...], set[str]] = index.__dict__.pop(_WRITTEN)
+    counts = {pool: _cited_count(letters) for pool, letters in written.items()}
+    # A group printed with no letter is sure sign of a document citing part of its .bib. Without one, letters
+    # a to c for a group of four more likely mean that the fourth's citation was not read (or the text is an
+    # excerpt) than that it is not cited: the letters then keep their places in the whole group.
+    # "Binz et al. 2013" with no letter for two lists is no such sign: Chicago may print it so in a list of
+    # several citations, having told the lists apart elsewhere.
+    pooled = index.__dict__.pop(_POOLED)
+    partly = any(letters == {""} for pool, letters in written.items() if pool not in pooled)
+    few: dict[str, tuple[tuple[str, ...], int]] = {}
+    for pool, cited in counts.items():
+        if cited is not None and cited < len(pool) and (partly or (cited == 1 and pool not in pooled)):
+            few.update(dict.fromkeys(pool, (pool, cited)))
+    index.__dict__[_FEW] = few
+
+
+REFERENCE_HEADINGS = frozenset({"references", "reference list", "bibliography", "works cited", "literature cited",
+                                "literatur", "literaturverzeichnis", "referenser", "litteratur", "références"})
+"""Headings of the reference list a rendered document ends with (pandoc's ``reference-section-title``)."""
+
+
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
+"""A heading's attributes in pandoc Markdown: "# References {#refs .unnumbered}"."""
+
+
+class Listed(NamedTuple):
+    """What a document's reference list says of the entries."""
+
+    items: tuple[frozenset[str], ...]
+    """For each item of the list, the entries it fits."""
+    unfindable: frozenset[str]
+    """Entries with neither names nor title, which no item can be told to fit."""
+    paragraphs: frozenset[int]
+    """The paragraphs of the items that fit an entry: a reference list, not prose to read citations in."""
+
+    def fitting(self, key: str) -> bool:
+        """Whether the list may list ``key``."""
+        return key in self.unfindable or any(key in item for item in self.items)
+
+
+def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
+    """What the document's reference list (the paragraphs after its last "References" heading) says. An item
+    fits an entry when it holds the first name, the year (and a letter) and the start of the title. None when
+    the document has no such list, or nothing in it fits an entry."""
+    heading = max((c.paragraph for c in claims if canonical(_ATTRIBUTES.sub("", c.text)) in REFERENCE_HEADINGS),
+                  default=None)
+    if heading is None:
+        return None
+    paragraphs: dict[int, list[str]] = {}
+    for claim in claims:
+        if claim.paragraph > heading:
+            paragraphs.setdefault(claim.paragraph, []).append(claim.text)
+    items = [f" {canonical(' '.join(texts))} " for texts in paragraphs.values()]
+    fits: list[set[str]] = [set() for _ in items]
+    unfindable = set()
+    for key, source in index.sources.items():
+        people = persons_of(source)
+        year = index.years.get(key, (None, ""))[0]
+        family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
+        if not family and not title:
+            unfindable.add(key)
+            continue
+        pattern = re.compile(rf" {year if year else 'n d'}(?:[a-z]{{1,2}})? ")
+        for n, item in enumerate(items):
+            if all(f" {part} " in item for part in (family, title) if part) and pattern.search(item):
+                fits[n].add(key)
+    found = tuple(frozenset(f) for f in fits if f)
+    numbers = frozenset(n for n, f in zip(paragraphs, fits, strict=True) if f)
+    return Listed(found, frozenset(unfindable), numbers) if found else None
+
+
+def _cited_count(letters: set[str]) -> int | None:
+    """How many entries of a group the document cites, from the letters it writes for them (None: letters
+    and none mixed, which citeproc never prints for one group)."""
+    if letters == {""}:
+        return 1
+    if "" in letters:
+        return None
+    return max(2, *(_position(s) + 1 for s in letters))  # a letter at all: two or more are cited
+
+
+def _position(suffix: str) -> int:
+    """ "a" -> 0, "z" -> 25, "aa" -> 26 (citeproc's letters after z)."""
+    return ord(suffix[-1]) - ord("a") + 26 * (len(suffix) - 1)
+
+
+def record(index: SourceIndex, pool: Sequence[str], suffix: str, pooled: bool = False) -> None:
+    """Note, during the first reading, that the document writes ``suffix`` for an entry of ``pool`` (``pooled``:
+    a pool of author lists that "et al." prints alike, which Chicago still tells apart by adding names)."""
+    written = index.__dict__.get(_WRITTEN)
+    if written is not None and len(pool) > 1:
+        written.setdefault(tuple(pool), set()).add(suffix)
+        if pooled:
+            index.__dict__[_POOLED].add(tuple(pool))
+
+
+def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
+    """The entries of ``pool`` (in letter order) that ``suffix`` may stand for: the one at its place when the
+    document cites the whole pool (or is not read yet), else those its place among the cited ones allows."""
+    record(index, pool, suffix)
+    pos = _position(suffix)
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    if shown is not None:
+        # The entries of the pool the list may list; when as many of its items fit only them, it lists them all.
+        among = [k for k in pool if shown.fitting(k)]
+        if len(among) == sum(1 for item in shown.items if item <= set(pool)) and 1 < len(among) > pos:
+            return [among[pos]]
+    if pos >= len(pool):
+        return []
+    few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
+    pool = tuple(pool)
+    if pool[0] not in few or few[pool[0]][0] != pool:
+        return [pool[pos]]
+    cited = few[pool[0]][1]
+    return list(pool[pos:pos + len(pool) - cited + 1])
+
+
+def in_reference_list(index: SourceIndex, claim: Claim) -> bool:
+    """Whether ``claim`` is part of an item of the document's reference list ("Doe, J. (1995). Title.")."""
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    return shown is not None and claim.paragraph in shown.paragraphs
+
+
+def only_listed(index: SourceIndex, keys: list[str]) -> list[str]:
+    """``keys`` without those the document's reference list leaves out (all of them when it lists none)."""
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    return [k for k in keys if shown.fitting(k)] or keys if shown is not None else keys
+
+
+def undecided(index: SourceIndex, keys: Sequence[str], scores: Mapping[str, float]) -> bool:
+    """Whether a citation whose candidates are ``keys`` (all in one pool the document cites only in part)
+    has nothing to choose between them: no entry's context score stands above the others'."""
+    few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
+    unique = list(dict.fromkeys(keys))
+    if len(unique) < 2 or not all(k in few for k in unique) or len({few[k][0] for k in unique}) > 1:
+        return False
+    ranked = sorted((scores.get(k, 0.0) for k in unique), reverse=True)
+    return ranked[0] <= ranked[1]

@@ -1,0 +1,89 @@
+"""Which entries a year label written in an author-date citation stands for: "2016a", "n.d.-b", "2014–2016",
+"forthcoming", as citeproc assigns the letters (``labels``) among the entries the document cites
+(``cited_letters``).
+"""
+
+from __future__ import annotations
+
+from . import cited_letters, terms
+from .author_names import ET_AL_MIN
+from .index import SourceIndex, persons_of
+from .labels import CONTAINER_TYPES, YearLabel, letter_groups, name_order, names_key, title_order, year_labels
+from .text import fold
+
+YEAR_WORDS = terms.YEAR_WORDS
+
+
+def year_word(index: SourceIndex, key: str) -> bool:
+    return fold(index.sources[key].field("year")).strip("{} .") in YEAR_WORDS
+
+
+def labels_of(index: SourceIndex) -> dict[str, YearLabel]:
+    """The year labels of the index's entries, computed once per index."""
+    cached = index.__dict__.get("_year_labels")
+    if cached is None:
+        years = {k: y for k, (y, _) in index.years.items()}
+        cached = year_labels(index.sources, years)
+        index.__dict__["_year_labels"] = cached
+        index.__dict__["_letter_groups"] = {k: g for g in letter_groups(index.sources, years) if len(g) > 1 for k in g}
+    return cached
+
+
+def _pools(keys: list[str], index: SourceIndex) -> list[tuple[str, ...]]:
+    """The groups of entries lettered together (in letter order) that ``keys`` fall in."""
+    labels_of(index)
+    groups: dict[str, tuple[str, ...]] = index.__dict__["_letter_groups"]
+    return list(dict.fromkeys(groups[k] for k in keys if k in groups))
+
+
+def candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool = False) -> list[str]:
+    """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it);
+    ``et_al``: the citation wrote the names as "X et al."."""
+    found = _printed(sig_keys, year, suffix, index, et_al)
+    members = [k for k in found if index.sources[k].type not in CONTAINER_TYPES]
+    return members if members and len(members) < len(found) else found  # a set's data is its first member's
+
+
+def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool) -> list[str]:
+    labels = labels_of(index)
+    if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
+        return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
+    start, _, end = year.partition("–")  # "1984–1986": a date range prints as one label
+    wanted = None if year == "n.d." else int(start)
+    last = int(end) if end else None
+    same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not year_word(index, k)]
+    same_year = cited_letters.only_listed(index, same_year)
+    listed = [k for k in same_year if prints_et_al(index, k)] if et_al else []
+    pooled = len({names_key(index.sources[k]) for k in listed}) > 1
+    if not suffix:
+        for pool in _pools(same_year, index):
+            cited_letters.record(index, pool, "")  # "Doe 2011" with no letter: the document cites one of them
+        if pooled:
+            cited_letters.record(index, _by_title(listed, index), "", pooled=True)
+        return same_year
+    if pooled:
+        # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
+        # apart (Copernicus, Elsevier, ...) letters them all, by title (its sort reads the names as printed).
+        return cited_letters.lettered(index, _by_title(listed, index), suffix)
+    # A letter written in the year field, else the letter's place in its group among the entries cited.
+    exact = [k for k in same_year if labels[k].suffix == suffix and not _pools([k], index)]
+    for pool in _pools(same_year, index):
+        exact += [k for k in cited_letters.lettered(index, pool, suffix) if k in same_year]
+    if exact:
+        return exact
+    if len(same_year) > 1:
+        # The names matched several author lists a style printed alike (APSA, Harvard add no given names):
+        # count the letter along its bibliography's sort, names in full and then title.
+        ordered = sorted(same_year, key=lambda k: (labels[k].suffix, name_order(index.sources[k])))
+        return cited_letters.lettered(index, ordered, suffix)
+    return same_year
+
+
+def _by_title(keys: list[str], index: SourceIndex) -> list[str]:
+    return sorted(keys, key=lambda k: title_order(index.sources[k]))
+
+
+def prints_et_al(index: SourceIndex, key: str) -> bool:
+    """Whether styles print the entry's names with "et al." (three authors or more, or BibTeX's "and others")."""
+    people = persons_of(index.sources[key])
+    return len(people) >= ET_AL_MIN or any(p.family == "others" for p in people)

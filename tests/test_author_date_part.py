@@ -1,0 +1,90 @@
+"""Author-date citations of a document that cites part of its .bib: citeproc letters years among the cited
+entries only, so "Roe 2012b" need not be the .bib's second Roe 2012, and "(Doe 2011)" with no letter is one
+of the Doe 2011 entries that nothing but its context can tell."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.linking.cited_letters import UNDECIDED
+from litreview.model import Mention
+
+BIB = r"""@book{d1, author = {Doe, John}, title = {Alpha Ledgers}, year = {2011}}
+@book{d2, author = {Doe, John}, title = {Beta Harbours}, year = {2011}}
+@book{r1, author = {Roe, Mary}, title = {Gnu Migration}, year = {2012}}
+@book{r2, author = {Roe, Mary}, title = {Owl Nesting}, year = {2012}}
+@book{r3, author = {Roe, Mary}, title = {Yak Herding}, year = {2012}}
+"""
+
+
+def _read(text: str) -> tuple[list[str], list[Mention]]:
+    linkage = link(parse_essay(text), parse_bibliography(BIB))
+    return ([lk.source_key for lk in linkage.links if lk.kind == "marker"],
+            [m for m in linkage.mentions if m.kind == "marker"])
+
+
+def test_a_group_printed_without_a_letter_is_left_open_when_nothing_tells_which() -> None:
+    # citeproc prints "(Doe 2011)" with no letter only when the document cites one of d1 and d2.
+    keys, mentions = _read("It holds (Doe 2011).")
+    assert keys == []
+    assert [(m.keys, m.detail) for m in mentions] == [(("d1", "d2"), UNDECIDED)]
+
+
+def test_the_context_still_picks_in_a_group_printed_without_a_letter() -> None:
+    keys, mentions = _read("Beta harbours matter (Doe 2011).")
+    assert keys == ["d2"]
+    assert mentions[0].detail == "d2"
+
+
+def test_letters_count_among_the_cited_entries_of_a_partly_cited_document() -> None:
+    # The document cites part of its .bib ("Doe 2011" has no letter) and two of the three Roe 2012: "2012a" is
+    # r1 or r2, "2012b" r2 or r3, and the words of the titles tell which.
+    keys, _ = _read("It holds (Doe 2011). Yak herding is hard (Roe 2012b). Owl nesting is late (Roe 2012a).")
+    assert keys == ["r3", "r2"]
+
+
+def test_a_letter_that_nothing_places_is_left_open() -> None:
+    _, mentions = _read("It holds (Doe 2011). So it does (Roe 2012b). And more (Roe 2012a).")
+    roe = [m for m in mentions if "Roe" in m.text]
+    assert [(m.keys, m.detail) for m in roe] == [(("r2", "r3"), UNDECIDED), (("r1", "r2"), UNDECIDED)]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # No group printed without a letter: the letters keep their places in the whole group.
+    ("Owl nesting is late (Roe 2012a).", ["r1"]),
+    ("It holds (Roe 2012a; Roe 2012b; Roe 2012c).", ["r1", "r2", "r3"]),
+])
+def test_without_sign_of_a_partly_cited_document_letters_follow_the_whole_bib(text: str, keys: list[str]) -> None:
+    assert _read(text)[0] == keys
+
+
+@pytest.mark.parametrize("heading", ["References", "## References", "# Bibliography {#refs .unnumbered}"])
+def test_the_documents_own_reference_list_tells_which_entry_a_citation_without_letter_is(heading: str) -> None:
+    text = f"It holds (Doe 2011).\n\n{heading}\n\nDoe, John. 2011. Beta Harbours. Oxford.\n"
+    assert _read(text)[0] == ["d2"]
+
+
+def test_letters_count_among_the_entries_the_reference_list_lists() -> None:
+    text = ("It holds (Roe 2012a). So it does (Roe 2012b).\n\nReferences\n\n"
+            "Roe, Mary. 2012a. Owl Nesting. Oxford.\n\nRoe, Mary. 2012b. Yak Herding. Oxford.\n")
+    assert _read(text)[0] == ["r2", "r3"]
+
+
+def test_items_of_the_reference_list_that_fit_several_entries_still_count() -> None:
+    bib = BIB + "@book{d3, author = {Doe, John}, title = {Beta Harbours}, year = {2011}, edition = {2}}\n"
+    text = "It holds (Doe 2011a). It holds (Doe 2011b).\n\nReferences\n\nDoe, John. 2011a. Beta Harbours.\n\n" \
+           "Doe, John. 2011b. Beta Harbours. 2nd ed.\n"
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # d2 and d3 both fit both items, d1 none: the two items are d2 and d3, lettered by title, then file order.
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["d2", "d3"]
+
+
+def test_the_items_of_the_reference_list_cite_nothing() -> None:
+    # APA prints the year of an item in parentheses, as a narrative citation reads.
+    text = "It holds (Doe 2011).\n\nReferences\n\nDoe, J. (2011). Beta Harbours. Oxford.\n"
+    keys, mentions = _read(text)
+    assert keys == ["d2"]
+    assert [m.text for m in mentions] == ["Doe 2011"]
