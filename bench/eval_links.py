@@ -35,10 +35,15 @@ FOOTNOTE_REFERENCES = [
 ]
 
 
-def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4)}
+def _share(value: float | None) -> str:
+    return f"{value:>7.3f}" if value is not None else f"{'-':>7}"
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int | None]:
+    # Nothing shown has no precision, nothing wanted no recall: None, printed "-".
+    p = round(tp / (tp + fp), 4) if tp + fp else None
+    r = round(tp / (tp + fn), 4) if tp + fn else None
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r}
 
 
 def _paragraph_texts(essay: Essay) -> list[str]:
@@ -275,10 +280,10 @@ def eval_topical(linkage: Linkage, rows: list[dict]) -> dict:
             first[lk.claim_id] = (lk.confidence, lk.source_key)
     good = len(pairs & allowed)
     result = {"tp": good, "fp": len(pairs) - good, "fn": len(wanted - pairs),
-              "precision": round(good / len(pairs), 4) if pairs else 1.0,
-              "recall": round(len(wanted & pairs) / len(wanted), 4) if wanted else 1.0}
+              "precision": round(good / len(pairs), 4) if pairs else None,
+              "recall": round(len(wanted & pairs) / len(wanted), 4) if wanted else None}
     top_good = sum(1 for claim, (_, key) in first.items() if (claim, key) in allowed)
-    result["p@1"] = round(top_good / len(first), 3) if first else 1.0
+    result["p@1"] = round(top_good / len(first), 3) if first else None
     result["suggestions"] = len(pairs)
     result["claims with a wanted entry found"] = (
         f"{len({c for c, _ in wanted & pairs})}/{len({c for c, _ in wanted})}")
@@ -321,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         notes = ", ".join(f"{k}={v if not isinstance(v, list) or len(v) <= 4 else f'{len(v)} (see --json)'}"
                           for k, v in r.items()
                           if k not in ("tp", "fp", "fn", "precision", "recall") and v not in (0, [], None))
-        print(f"{name:<48} {r['precision']:>7.3f} {r['recall']:>7.3f} {r['tp']:>5} {r['fp']:>4} {r['fn']:>4}  {notes}")
+        print(f"{name:<48} {_share(r['precision'])} {_share(r['recall'])} {r['tp']:>5} {r['fp']:>4} {r['fn']:>4}  {notes}")
     if not (corpus / "chaudhry-heiss").is_dir():
         print(f"(corpus not found at {corpus}: only the essay was evaluated)")
     return 0
