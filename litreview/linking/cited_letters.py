@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
+from ..bibliography.headings import RENDERED_LIST_HEADINGS
 from ..model import Claim
 from .index import SourceIndex, persons_of
 from .text import canonical
@@ -64,9 +65,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_FEW] = few
 
 
-REFERENCE_HEADINGS = frozenset({"references", "reference list", "bibliography", "works cited", "literature cited",
-                                "literatur", "literaturverzeichnis", "referenser", "litteratur", "références"})
-"""Headings of the reference list a rendered document ends with (pandoc's ``reference-section-title``)."""
+REFERENCE_HEADINGS = RENDERED_LIST_HEADINGS
 
 
 _ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")

@@ -10,9 +10,9 @@ import re
 
 from ...doi import DOI_START
 from ...errors import InputError
+from ..headings import IMPORT_HEADINGS
 
-HEADINGS = ("citations", "references", "bibliography", "works cited", "literature cited",
-            "reference list", "sources", "literature")
+HEADINGS = IMPORT_HEADINGS
 #: Lines that start a web page's or a document's tail: the list ends before them.
 _BOILERPLATE = re.compile(
     r"^(?:leave a (?:reply|comment)|\d+\s+comments?|comments?|share this:?|like this:?|related(?: posts)?"

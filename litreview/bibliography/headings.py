@@ -1,0 +1,18 @@
+"""The headings a reference list goes under: one vocabulary for the importer and the linker.
+
+The importer looks for the list to import under any of ``IMPORT_HEADINGS`` (a web page's
+"Citations" or "Sources" too). The author-date linker reads a rendered document's own list
+(pandoc's ``reference-section-title``, in the languages citeproc renders) to learn which
+entries it cites; it leaves out the generic words a web essay uses for other sections.
+"""
+
+from __future__ import annotations
+
+_COMMON = ("references", "bibliography", "works cited", "literature cited", "reference list")
+
+#: Headings ``litreview import`` takes as the start of the reference list (lower case).
+IMPORT_HEADINGS = ("citations", *_COMMON, "sources", "literature")
+
+#: Headings of the reference list a rendered document ends with (compared folded).
+RENDERED_LIST_HEADINGS = frozenset({*_COMMON, "literatur", "literaturverzeichnis", "referenser", "litteratur",
+                                    "références"})
