@@ -22,9 +22,9 @@ Picked = list[tuple[int, float, float, int, int]]
 rank by cosine plus that share, rank by BM25 alone); a rank not among the best is the count kept."""
 
 
-def pick(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[str]], cosine: Postings, bm25: Postings,
+def pick(rows: Sequence[Mapping[str, float]], words: Sequence[Mapping[str, float]], cosine: Postings, bm25: Postings,
          n_keys: int, take: int, bm_take: int, *, engine: str | None = None) -> list[Picked]:
-    """For each claim (its weighted features ``rows[r]`` and its distinct BM25 words ``words[r]``), the
+    """For each claim (its weighted features ``rows[r]`` and its BM25 query ``words[r]``: word -> weight), the
     ``take`` best entries by cosine (capped at 1) plus BM25 share, and the ``bm_take`` best by BM25
     alone; equal scores: the entry listed first wins. ``engine``: "python" or "numpy" (default: by size)."""
     if engine is None:
@@ -56,7 +56,7 @@ def _assemble(cos: Mapping[int, float], bm: Mapping[int, float], scale: float,
             for c, v in every if v > 0]
 
 
-def _pick_python(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[str]], cosine: Postings,
+def _pick_python(rows: Sequence[Mapping[str, float]], words: Sequence[Mapping[str, float]], cosine: Postings,
                  bm25: Postings, n_keys: int, take: int, bm_take: int) -> list[Picked]:
     out = []
     for row, claim_words in zip(rows, words, strict=True):
@@ -67,9 +67,9 @@ def _pick_python(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[s
                 cos[c] = add(c, 0.0) + v * s
         bm: dict[int, float] = {}
         add = bm.get
-        for w in claim_words:
+        for w, q in claim_words.items():
             for c, s in bm25.get(w, ()):
-                bm[c] = add(c, 0.0) + s
+                bm[c] = add(c, 0.0) + q * s
         scale = 1.0 / (max(bm.values(), default=0.0) or 1.0)
         if max(cos.values(), default=0.0) > 1.0:
             for c, v in cos.items():
@@ -84,7 +84,7 @@ def _pick_python(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[s
     return out
 
 
-def _pick_numpy(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[str]], cosine: Postings,
+def _pick_numpy(rows: Sequence[Mapping[str, float]], words: Sequence[Mapping[str, float]], cosine: Postings,
                 bm25: Postings, n_keys: int, take: int, bm_take: int) -> list[Picked]:
     import numpy as np
 
@@ -94,7 +94,7 @@ def _pick_numpy(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[st
     for start in range(0, len(rows), step):
         block = range(start, min(len(rows), start + step))
         cos = _sums(np, cos_lists, [list(rows[r].items()) for r in block], n_keys)
-        bm = _sums(np, bm_lists, [[(w, 1.0) for w in words[r]] for r in block], n_keys)
+        bm = _sums(np, bm_lists, [list(words[r].items()) for r in block], n_keys)
         np.minimum(cos, 1.0, out=cos)
         top = bm.max(axis=1)
         scale = 1.0 / np.where(top > 0, top, 1.0)

@@ -25,7 +25,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit` (development documents only).
-WEIGHTS: dict[str, float] = {"intercept": -1.7765, "cosine": 0.917, "context": 0.6145, "top": -0.5064, "margin": 1.2845, "words": 0.8136, "pairs": 0.27, "title_word": -0.0791, "title_cover": 0.9488, "rarity": 0.5506, "linked": 0.0, "cue": 0.575, "first_person": -0.2385, "length": 0.4165, "spread": -0.6517, "entries": -1.2276, "source_margin": 1.841, "bm25": -1.234, "generic_only": 0.697, "relative": 0.7628, "bm25_rank": 0.1739, "bm25_top": 0.2551, "rank": 0.8181}
+WEIGHTS: dict[str, float] = {"intercept": -3.2378, "cosine": 0.458, "context": 0.0241, "top": 0.3486, "margin": 0.4221, "words": 0.5459, "pairs": 0.5335, "title_word": 0.303, "title_cover": 0.598, "rarity": 0.2152, "linked": 0.0, "cue": 0.4738, "first_person": -0.1648, "length": 0.0287, "spread": -0.0454, "entries": -0.8788, "source_margin": 0.7237, "bm25": -0.0447, "generic_only": -0.0589, "relative": 0.59, "bm25_rank": 0.3111, "bm25_top": 0.2718, "rank": 0.3805}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10

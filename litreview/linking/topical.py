@@ -28,6 +28,9 @@ BM25_CANDIDATES = 5
 """... and the best by BM25 alone (the ranker reads both ranks: BM25 is one of its features, not a rival)."""
 MIN_SCORE = 0.0
 """Probability below which a suggestion is not listed even on request (0: the top candidates all)."""
+PARAGRAPH = 0.25
+"""Weight in a claim's BM25 query of each word the other sentences of its paragraph use (its own: 1):
+what the paragraph is about says which entry a sentence relies on when its own words are few."""
 PAIR_WEIGHT = 0.5
 """Weight of a pair of neighbouring words against a single word."""
 ESSAY_SPREAD = 0.25
@@ -142,7 +145,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     bm_take = min(BM25_CANDIDATES, n_keys)
     # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
     # (as a share of the claim's best), and BM25's own best; equal scores: the entry listed first wins.
-    picked = pick(cl_rows, [list(set(content_stems(t))) for t in texts], postings, bm25, n_keys, take, bm_take)
+    picked = pick(cl_rows, _queries(claims, texts), postings, bm25, n_keys, take, bm_take)
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
     top_cos = [max((t[1] for t in p), default=0.0) for p in picked]
@@ -198,6 +201,23 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                         1.0 / (1.0 + rank_both) if rank_both < take else 0.0)
             items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
     return items
+
+
+def _queries(claims: Sequence[Claim], texts: Sequence[str]) -> list[dict[str, float]]:
+    """Each claim's BM25 query: its own words at 1, plus ``PARAGRAPH`` for each word the other
+    sentences of its paragraph use."""
+    own = [dict.fromkeys(content_stems(t), 1.0) for t in texts]
+    used: dict[int, Counter[str]] = {}
+    for claim, words in zip(claims, own, strict=True):
+        used.setdefault(claim.paragraph, Counter()).update(words.keys())
+    out = []
+    for claim, words in zip(claims, own, strict=True):
+        query = dict(words)
+        for w, n in used[claim.paragraph].items():
+            if n > (w in words):
+                query[w] = query.get(w, 0.0) + PARAGRAPH
+        out.append(query)
+    return out
 
 
 def _unit(row: dict[str, float]) -> dict[str, float]:
