@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_split  # noqa: E402
 from topical_fit import L2, fit, fit_calibrated, out_of_fold  # noqa: E402
 
-from litreview.linking import link  # noqa: E402
+from litreview.linking import link, topical  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
 from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
@@ -65,7 +65,10 @@ def rank_title_overlap(doc: Document) -> tuple[Ranking, Ranking]:
     return out, {cid: r[:1] for cid, r in out.items()}
 
 
-def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75) -> tuple[Ranking, Ranking]:
+def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float = 0.0,
+              depth: int = 5) -> tuple[Ranking, Ranking]:
+    """Okapi BM25 over the entries' descriptions; ``paragraph``: the weight of the words of the
+    paragraph's other sentences in the query (topical.PARAGRAPH in the linker; 0: the sentence alone)."""
     docs = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
     n = len(docs)
     avg = sum(sum(d.values()) for d in docs.values()) / max(n, 1) or 1.0
@@ -73,18 +76,24 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75) -> tuple[Ranking,
     for d in docs.values():
         df.update(d.keys())
     idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+    claims = doc.essay.claims
+    queries = topical.queries(claims, [c.text for c in claims], paragraph)
     out = {}
-    for c in doc.essay.claims:
-        query = set(content_stems(c.text))
+    for c, query in zip(claims, queries, strict=True):
         scores = []
         for key, d in docs.items():
             length = sum(d.values())
-            s = sum(idf[w] * d[w] * (k1 + 1) / (d[w] + k1 * (1 - b + b * length / avg)) for w in query if w in d)
+            s = sum(q * idf[w] * d[w] * (k1 + 1) / (d[w] + k1 * (1 - b + b * length / avg))
+                    for w, q in query.items() if w in d)
             if s > 0:
                 scores.append((s, key))
         scores.sort(key=lambda x: -x[0])
-        out[c.id] = [(k, s) for s, k in scores[:5]]
+        out[c.id] = [(k, s) for s, k in scores[:depth]]
     return out, {cid: r[:1] for cid, r in out.items()}
+
+
+def rank_bm25_paragraph(doc: Document) -> tuple[Ranking, Ranking]:
+    return rank_bm25(doc, paragraph=topical.PARAGRAPH)
 
 
 def rank_litreview(doc: Document) -> tuple[Ranking, Ranking]:
@@ -104,7 +113,7 @@ def _by_claim(links) -> Ranking:
 
 METHODS: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] = {
     "random": rank_random, "title-word overlap": rank_title_overlap, "BM25": rank_bm25,
-    "litreview": rank_litreview,
+    "BM25 + paragraph": rank_bm25_paragraph, "litreview": rank_litreview,
 }
 
 
@@ -334,7 +343,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cv:
         print(cross_validation(splits["dev"]))
-        from litreview.linking import topical
         paragraph = topical.PARAGRAPH
         topical.PARAGRAPH = 0.0
         print(cross_validation(splits["dev"], "BM25's query without the paragraph's words"))

@@ -287,7 +287,7 @@ def test_bm25_reads_the_paragraph_s_other_sentences_at_a_lower_weight(text: str,
 
 def test_a_claim_s_bm25_query_weighs_its_own_words_over_its_paragraph_s() -> None:
     claims = parse_essay("Analysts need a theory. A theory of intelligence.\n\nDiplomats travel.\n").claims
-    queries = topical._queries(claims, [c.text for c in claims])
+    queries = topical.queries(claims, [c.text for c in claims])
     w = topical.PARAGRAPH
     assert queries[0] == {"analyst": 1.0, "need": 1.0, "theor": 1.0 + w, "intellig": w}
     assert queries[2] == {"diplomat": 1.0, "travel": 1.0}

@@ -145,7 +145,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     bm_take = min(BM25_CANDIDATES, n_keys)
     # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
     # (as a share of the claim's best), and BM25's own best; equal scores: the entry listed first wins.
-    picked = pick(cl_rows, _queries(claims, texts), postings, bm25, n_keys, take, bm_take)
+    picked = pick(cl_rows, queries(claims, texts), postings, bm25, n_keys, take, bm_take)
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
     top_cos = [max((t[1] for t in p), default=0.0) for p in picked]
@@ -203,9 +203,10 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     return items
 
 
-def _queries(claims: Sequence[Claim], texts: Sequence[str]) -> list[dict[str, float]]:
-    """Each claim's BM25 query: its own words at 1, plus ``PARAGRAPH`` for each word the other
-    sentences of its paragraph use."""
+def queries(claims: Sequence[Claim], texts: Sequence[str], paragraph: float | None = None) -> list[dict[str, float]]:
+    """Each claim's BM25 query (``texts``: the claims' texts as read): its own words at 1, plus
+    ``paragraph`` (``PARAGRAPH`` by default) for each word the other sentences of its paragraph use."""
+    weight = PARAGRAPH if paragraph is None else paragraph
     own = [dict.fromkeys(content_stems(t), 1.0) for t in texts]
     used: dict[int, Counter[str]] = {}
     for claim, words in zip(claims, own, strict=True):
@@ -214,8 +215,8 @@ def _queries(claims: Sequence[Claim], texts: Sequence[str]) -> list[dict[str, fl
     for claim, words in zip(claims, own, strict=True):
         query = dict(words)
         for w, n in used[claim.paragraph].items():
-            if n > (w in words):
-                query[w] = query.get(w, 0.0) + PARAGRAPH
+            if weight and n > (w in words):
+                query[w] = query.get(w, 0.0) + weight
         out.append(query)
     return out
 
