@@ -77,9 +77,11 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
         df.update(d.keys())
     idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
     claims = doc.essay.claims
-    queries = topical.queries(claims, [c.text for c in claims], paragraph)
+    context, context_of = topical.paragraphs(claims, [c.text for c in claims], paragraph)
     out = {}
-    for c, query in zip(claims, queries, strict=True):
+    for c, at in zip(claims, context_of, strict=True):
+        query = Counter(dict.fromkeys(content_stems(c.text), 1.0))
+        query.update(context[at])
         scores = []
         for key, d in docs.items():
             length = sum(d.values())

@@ -207,7 +207,7 @@ def _synthetic(n_claims: int, n_keys: int, seed: int = 3) -> tuple[list[dict[str
             cosine.setdefault(w, []).append((c, rng.choice((0.25, 0.5, 0.75))))
             bm25.setdefault(w, []).append((c, rng.choice((1.0, 1.5, 2.5))))
     rows = [{w: rng.choice((0.3, 0.6, 1.2)) for w in rng.sample(vocab, rng.randint(0, 6))} for _ in range(n_claims)]
-    words = [{**{w: rng.choice((1.0, 1.25)) for w in row}, "unknown": 1.0} for row in rows]
+    words = [[*row, "unknown"] for row in rows]
     return rows, words, cosine, bm25
 
 
@@ -238,10 +238,10 @@ def test_bm25s_own_best_joins_the_candidates_with_its_ranks() -> None:
 
     cosine = {"a": [(0, 1.0), (1, 0.1), (2, 0.1)]}
     bm25 = {"a": [(0, 1.0), (1, 1.0), (2, 1.0)], "b": [(2, 3.0)]}
-    picked = nearest.pick([{"a": 1.0}], [{"a": 1.0, "b": 1.0}], cosine, bm25, 3, 1, 1, engine="python")[0]
+    picked = nearest.pick([{"a": 1.0}], [["a", "b"]], cosine, bm25, 3, 1, 1, engine="python")[0]
     # by both, entry 0 (1.0 + 0.25) beats entry 2 (0.1 + 1.0); BM25 alone ranks entry 2 first
     assert [(t[0], t[3], t[4]) for t in picked] == [(0, 0, 1), (2, 1, 0)]
-    equal = nearest.pick([{"a": 1.0}], [{"a": 1.0}], {"a": [(0, 0.5), (1, 0.5)]}, {"a": [(0, 1.0), (1, 1.0)]},
+    equal = nearest.pick([{"a": 1.0}], [["a"]], {"a": [(0, 0.5), (1, 0.5)]}, {"a": [(0, 1.0), (1, 1.0)]},
                          2, 1, 1, engine="python")[0]
     assert [t[0] for t in equal] == [0]  # equal scores: the entry listed first
 
@@ -278,16 +278,29 @@ PARAGRAPH_BIB = """
     ("Analysts need a theory. Intelligence informs policy.\n", "a"),  # the paragraph speaks of theory
     ("Analysts need a theory.\n\nIntelligence informs policy.\n", "b"),  # another paragraph: a tie, the first listed
 ])
-def test_bm25_reads_the_paragraph_s_other_sentences_at_a_lower_weight(text: str, first: str) -> None:
+def test_bm25_reads_the_paragraph_s_words_at_a_lower_weight(text: str, first: str) -> None:
     claims = parse_essay(text).claims
     rows = topical.candidates(claims, build_index(parse_bibliography(PARAGRAPH_BIB)))
     top = ranker.FEATURES.index("bm25_top")
     assert [c.key for c in rows if c.row == 1 and c.features[top] == 1.0] == [first]
 
 
-def test_a_claim_s_bm25_query_weighs_its_own_words_over_its_paragraph_s() -> None:
+def test_a_paragraph_adds_its_words_to_its_claims_bm25_queries() -> None:
     claims = parse_essay("Analysts need a theory. A theory of intelligence.\n\nDiplomats travel.\n").claims
-    queries = topical.queries(claims, [c.text for c in claims])
-    w = topical.PARAGRAPH
-    assert queries[0] == {"analyst": 1.0, "need": 1.0, "theor": 1.0 + w, "intellig": w}
-    assert queries[2] == {"diplomat": 1.0, "travel": 1.0}
+    context, context_of = topical.paragraphs(claims, [c.text for c in claims], 0.5)
+    assert context_of == [0, 0, 1]
+    assert context == [{"analyst": 0.5, "need": 0.5, "theor": 0.5, "intellig": 0.5}, {"diplomat": 0.5, "travel": 0.5}]
+    assert topical.paragraphs(claims, [c.text for c in claims], 0.0) == ([{}, {}], [0, 0, 1])
+
+
+def test_claims_of_one_paragraph_share_its_bm25_sums_either_way() -> None:
+    pytest.importorskip("numpy")
+    from litreview.linking import nearest
+
+    rows, words, cosine, bm25 = _synthetic(40, 30, seed=9)
+    context = [{w: 0.35 for w in rows[n]} for n in range(0, 40, 4)]
+    of = [n // 4 for n in range(40)]
+    python = nearest.pick(rows, words, cosine, bm25, 30, 6, 5, context=context, context_of=of, engine="python")
+    assert python == nearest.pick(rows, words, cosine, bm25, 30, 6, 5, context=context, context_of=of,
+                                  engine="numpy")
+    assert python != nearest.pick(rows, words, cosine, bm25, 30, 6, 5, engine="python")

@@ -25,7 +25,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit` (development documents only).
-WEIGHTS: dict[str, float] = {"intercept": -3.2378, "cosine": 0.458, "context": 0.0241, "top": 0.3486, "margin": 0.4221, "words": 0.5459, "pairs": 0.5335, "title_word": 0.303, "title_cover": 0.598, "rarity": 0.2152, "linked": 0.0, "cue": 0.4738, "first_person": -0.1648, "length": 0.0287, "spread": -0.0454, "entries": -0.8788, "source_margin": 0.7237, "bm25": -0.0447, "generic_only": -0.0589, "relative": 0.59, "bm25_rank": 0.3111, "bm25_top": 0.2718, "rank": 0.3805}
+WEIGHTS: dict[str, float] = {"intercept": -3.2939, "cosine": 0.4376, "context": 0.0098, "top": 0.2652, "margin": 0.4692, "words": 0.4695, "pairs": 0.5275, "title_word": 0.3069, "title_cover": 0.6133, "rarity": 0.1769, "linked": 0.0, "cue": 0.5039, "first_person": -0.1514, "length": 0.0324, "spread": -0.059, "entries": -0.8189, "source_margin": 0.7146, "bm25": -0.0124, "generic_only": 0.0299, "relative": 0.5518, "bm25_rank": 0.4125, "bm25_top": 0.3467, "rank": 0.3885}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
