@@ -171,9 +171,14 @@ def _sums(np, lists, terms: list[list[tuple[str, float]]], n_keys: int):
 
 def _np_best(np, scores, k: int) -> list[list[int]]:
     """Per row, the columns of its ``k`` best positive scores, best first; ties: the lower column.
-    Sorted over the positive cells only (a claim shares words with few entries; a selection over
-    whole rows of zeros is slower)."""
-    rows, cols = np.nonzero(scores > 0)
+    Sorted over the cells at or above each row's k-th best only (with a paragraph's words in the
+    query, most cells of a row are positive: a sort over all of them is slower)."""
+    n = scores.shape[1]
+    keep = scores > 0
+    if 0 < k < n:
+        kth = np.partition(scores, n - k, axis=1)[:, n - k]
+        keep &= scores >= kth[:, None]
+    rows, cols = np.nonzero(keep)
     values = scores[rows, cols]
     order = np.lexsort((cols, -values, rows))
     rows, cols = rows[order], cols[order]
