@@ -1,5 +1,6 @@
 """How likely a reviewer is to accept a topical suggestion: a small logistic model over evidence
-the suggester measures, fitted on the citations of real manuscripts (bench/eval_topical.py --fit).
+the suggester measures, fitted on the citations of real manuscripts (bench/eval_topical.py --fit; a
+strong L2 penalty for the ranking, then a slope and an offset for calibrated probabilities: bench/topical_fit.py).
 
 The weights below are data written by that command; nothing is downloaded or trained at run time.
 A probability is capped below 1: topical evidence alone never makes a link certain.

@@ -1,7 +1,7 @@
 """Topical suggestions: each claim's best entries by TF-IDF cosine and BM25 over the entry's title,
 subtitle, container, keywords and abstract (inverted lists: a claim meets only the entries sharing a
-word with it), then scored by the ranker, which reads BM25's own ranking among its features: the
-probability that a reviewer accepts the suggestion.
+word with it; BM25's query adds the claim's paragraph at a lower weight), then scored by the ranker,
+which reads BM25's own ranking among its features: the probability that a reviewer accepts the suggestion.
 """
 
 from __future__ import annotations
