@@ -287,7 +287,7 @@ def cross_validation(docs: list[Document], variant: str = "") -> str:
     if variant:
         lines[0] += f" ({variant})"
         run("old + BM25 ranks", list(range(len(FEATURES))), every)
-        run("old + BM25 ranks, L2 1", list(range(len(FEATURES))), every, l2=1.0)
+        run("old + BM25 ranks, L2 0.3 (1 in all)", list(range(len(FEATURES))), every, l2=0.3)
         run("old + BM25 ranks, pairwise", list(range(len(FEATURES))), every, pairwise=True)
         return "\n".join(lines)
     lines.append(f"  {'BM25 order, over the whole pool (no model)':<58} "
@@ -295,7 +295,7 @@ def cross_validation(docs: list[Document], variant: str = "") -> str:
     run("old features, old pool (6 by cosine+BM25)", old, in_old)
     run("old features, pool + BM25's best 5", old, every)
     run("old + BM25 ranks, pool + BM25's best 5", list(range(len(FEATURES))), every)
-    run("old + BM25 ranks, pool + BM25's best 5, L2 1", list(range(len(FEATURES))), every, l2=1.0)
+    run("old + BM25 ranks, pool + BM25's best 5, L2 0.3 (1 in all)", list(range(len(FEATURES))), every, l2=0.3)
     run("old + BM25 ranks, pool + BM25's best 5, fitted on citing sentences", list(range(len(FEATURES))),
         every, citing_only=True)
     return "\n".join(lines)

@@ -26,7 +26,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit` (development documents only).
-WEIGHTS: dict[str, float] = {"intercept": -3.2939, "cosine": 0.4376, "context": 0.0098, "top": 0.2652, "margin": 0.4692, "words": 0.4695, "pairs": 0.5275, "title_word": 0.3069, "title_cover": 0.6133, "rarity": 0.1769, "linked": 0.0, "cue": 0.5039, "first_person": -0.1514, "length": 0.0324, "spread": -0.059, "entries": -0.8189, "source_margin": 0.7146, "bm25": -0.0124, "generic_only": 0.0299, "relative": 0.5518, "bm25_rank": 0.4125, "bm25_top": 0.3467, "rank": 0.3885}
+WEIGHTS: dict[str, float] = {"intercept": -3.1653, "cosine": 0.374, "context": 0.0097, "top": 0.2589, "margin": 0.4004, "words": 0.4168, "pairs": 0.4846, "title_word": 0.2769, "title_cover": 0.5181, "rarity": 0.1585, "linked": 0.0, "cue": 0.4355, "first_person": -0.1306, "length": 0.0262, "spread": -0.0412, "entries": -0.7002, "source_margin": 0.5998, "bm25": 0.0032, "generic_only": 0.0052, "relative": 0.4809, "bm25_rank": 0.3638, "bm25_top": 0.3178, "rank": 0.3485}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
