@@ -109,7 +109,7 @@ def main() -> int:
     print(f"  {'variant':<52} {'R@5':>6}")
     for label, r in rows:
         print(f"  {label:<52} {r:>6.3f}")
-    print("BM25 alone, the words of the paragraph's other sentences in the query at a weight "
+    print("BM25 alone, the paragraph's words (the sentence's own too) added to the query at a weight "
           f"(the linker's: {topical.PARAGRAPH})")
     weights = (0.0, 0.05, 0.1, 0.2, 0.25, 0.35, 0.5, 1.0)
     print("  " + " ".join(f"{w:>6}" for w in weights))
