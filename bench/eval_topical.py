@@ -1,8 +1,8 @@
 """Topical suggestions on de-marked real manuscripts, against the authors' own citations.
 
 Every sentence of every block that cites is read with its citation markers removed (see
-bench/topical_corpus.py); litreview's linker and three baselines (random, title-word overlap, BM25)
-rank the document's bibliography for it. Figures per split, development documents (DEV: the
+bench/topical_corpus.py); litreview's linker and four baselines (random, title-word overlap, BM25, and
+BM25 with the paragraph's words in its query as the linker's BM25 has them) rank the document's bibliography for it. Figures per split, development documents (DEV: the
 re-ranker was fitted and its threshold chosen there) and held-out documents (never tuned on):
 
 - shown, P(shown): topical suggestions shown by default (baselines: their first choice wherever
