@@ -172,6 +172,14 @@ def _wrote_et_al(names: str) -> bool:
     return terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]
 
 
+def _added_names(names: str) -> bool:
+    """Whether a name list prints names added before "et al." ("Doe, Smith, et al.", not "e.g., Doe et al.")."""
+    if not _wrote_et_al(names):
+        return False
+    listed = " ".join(w for w in names.split()[:-2] if w[:1].isupper())
+    return len(listed.split()) >= 2 and "," in listed
+
+
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found) -> None:
     sig_keys, confidence = lookup(names, index), 1.0
@@ -196,6 +204,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
                                           f"no entry for {written}"))
             continue
         resolved_any = True
+        if _added_names(names):
+            cited_letters.record_added_names(index)
         _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
@@ -351,6 +361,9 @@ def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
 
 
 def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
+    listed = _list_written(context, year, suffix, index)
+    if listed:
+        return listed
     named: dict[str, int] = {}  # name -> where it is last written (token number)
     for n, t in enumerate(tokens(context)):
         if t.is_capitalised:
@@ -371,3 +384,26 @@ def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) 
 
     best = max(share(k) for k in keys)
     return [k for k in keys if share(k) == best]
+
+
+def _list_written(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
+    """The entries of ``year`` + ``suffix`` that the name list written last in ``context`` names, as a
+    narrative citation's would be read: "Doe et al. also notes (1995)" is not Doe's own 1995 book, and
+    "Kopp and Leymann also note (2008)" not a paper by Kopp and four others."""
+    toks = tokens(context)
+    reach = index.max_signature_words + GIVEN_WORDS
+    for end in range(len(toks) - 1, -1, -1):
+        window = toks[max(0, end - reach + 1):end + 1]
+        span = strip_possessive(context[window[0].start:window[-1].end])[0]
+        sig_keys, size = lookup_tail(span, index)
+        words = span.split()
+        if size < 2 or size > len(words) or not words[-size][:1].isupper():
+            continue  # one name ("Ralley") is left to the names written around it; "the brown fox" names nobody
+        # The writer's "et al." says nothing of how the style prints the names: letters count among all the
+        # lists "et al." makes alike, unless the document shows a style that adds names to tell them apart.
+        pooled = not cited_letters.adds_names(index)
+        keys = candidates(sig_keys, year, suffix, index, pooled) or candidates(sig_keys, year, suffix, index)
+        keys = fit(span, keys, index)
+        if keys:
+            return keys
+    return []

@@ -36,6 +36,8 @@ _POOLED = "_letters_pooled"
 _FEW = "_letters_few"
 """Key -> its pool and how many of the pool the document cites, for the pools it cites only in part (set once
 the document is read)."""
+_ADDS_NAMES = "_letters_adds_names"
+"""Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
 
 
 def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Callable[[], object]) -> None:
@@ -45,6 +47,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_POOLED] = set()
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
+    index.__dict__[_ADDS_NAMES] = False
     shown = listed(claims, index)
     if shown is not None:
         index.__dict__[_LISTED] = shown
@@ -143,6 +146,18 @@ def record(index: SourceIndex, pool: Sequence[str], suffix: str, pooled: bool = 
             index.__dict__[_POOLED].add(tuple(pool))
 
 
+def record_added_names(index: SourceIndex) -> None:
+    """Note that the document prints a name list with names added before "et al." ("Doe, Smith, et al. 1995"):
+    its style tells author lists apart by names (Chicago), and letters only lists that are the same."""
+    index.__dict__[_ADDS_NAMES] = True
+
+
+def adds_names(index: SourceIndex) -> bool:
+    """Whether the document's style tells author lists printed "Doe et al." apart by adding names (as far as
+    the first reading saw) rather than by lettering them all together (Copernicus, Annual Reviews)."""
+    return bool(index.__dict__.get(_ADDS_NAMES))
+
+
 def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     """The entries of ``pool`` (in letter order) that ``suffix`` may stand for: the one at its place when the
     document cites the whole pool (or is not read yet), else those its place among the cited ones allows."""
@@ -162,6 +177,13 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         return [pool[pos]]
     cited = few[pool[0]][1]
     return list(pool[pos:pos + len(pool) - cited + 1])
+
+
+def cited_in_part(index: SourceIndex, key: str) -> bool:
+    """Whether the document may cite ``key``'s group of lettered entries in part, so that a citation with no
+    letter may stand for it (true until the first reading has told)."""
+    few: Mapping[str, tuple[tuple[str, ...], int]] | None = index.__dict__.get(_FEW)
+    return few is None or key in few
 
 
 def in_reference_list(index: SourceIndex, claim: Claim) -> bool:
