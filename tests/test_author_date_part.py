@@ -88,3 +88,13 @@ def test_the_items_of_the_reference_list_cite_nothing() -> None:
     keys, mentions = _read(text)
     assert keys == ["d2"]
     assert [m.text for m in mentions] == ["Doe 2011"]
+
+
+def test_items_of_the_reference_list_that_fit_no_entry_are_not_read_as_citations() -> None:
+    # The second item prints a title the .bib words otherwise (a style printing a main title first, say): it
+    # is still an item of the list, and its "Doe, J. (2011)" no citation.
+    text = ("It holds (Roe 2012a).\n\nReferences\n\nRoe, M. (2012a). Owl nesting. Oxford.\n\n"
+            "Doe, J. (2011). Ledgers: Alpha. Oxford.\n\n[1] See Roe (2012a), 4.\n")
+    keys, mentions = _read(text)
+    assert keys == ["r2", "r2"]
+    assert [m.text for m in mentions] == ["Roe 2012a", "Roe (2012a)"]  # the footnote after the list is read

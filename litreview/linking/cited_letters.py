@@ -75,6 +75,10 @@ _ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 """A heading's attributes in pandoc Markdown: "# References {#refs .unnumbered}"."""
 
 
+_FOOTNOTE = re.compile(r"\[\d+\]\s")
+"""A footnote as a plain-text rendering prints it after the reference list: "[1] See Doe (2004a), 101."."""
+
+
 class Listed(NamedTuple):
     """What a document's reference list says of the entries."""
 
@@ -83,7 +87,7 @@ class Listed(NamedTuple):
     unfindable: frozenset[str]
     """Entries with neither names nor title, which no item can be told to fit."""
     paragraphs: frozenset[int]
-    """The paragraphs of the items that fit an entry: a reference list, not prose to read citations in."""
+    """The paragraphs of the list's items: a reference list, not prose to read citations in."""
 
     def fitting(self, key: str) -> bool:
         """Whether the list may list ``key``."""
@@ -117,7 +121,10 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
             if all(f" {part} " in item for part in (family, title) if part) and pattern.search(item):
                 fits[n].add(key)
     found = tuple(frozenset(f) for f in fits if f)
-    numbers = frozenset(n for n, f in zip(paragraphs, fits, strict=True) if f)
+    # Once some items fit, the paragraphs after the heading are the list's items, those that fit no entry too
+    # ("Knuth DE (1986a) Computers & Typesetting", "(n.d.-a)."), except the footnotes a plain-text rendering
+    # prints after the list ("[1] See Doe (2004a), 101.").
+    numbers = frozenset(n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0]))
     return Listed(found, frozenset(unfindable), numbers) if found else None
 
 
