@@ -10,6 +10,7 @@ import pytest
 from litreview.bibliography.load import parse_bibliography
 from litreview.essay import parse_essay
 from litreview.linking import link
+from litreview.linking.cited_letters import UNDECIDED
 
 BIB = r"""@book{k2, author = {Kell, Ada and Ness, Cy and Lumb, Ben and Pym, Eve}, title = {Sea Salt}, year = {2008}}
 @book{k1, author = {Kell, Ada and Lumb, Ben}, title = {Sea Ice}, year = {2008}}
@@ -58,3 +59,19 @@ def test_a_year_without_letter_is_not_an_entry_the_style_letters() -> None:
     text = ("It holds (Wolf, Yeo, and Zane 2009a; Wolf, Yeo, and Zane 2009b). "
             "Wolf et al. also note (2009) that it holds.")
     assert _keys(text) == ["w1", "w2", "w3"]
+
+
+TWO_ULMS = r"""@book{u1, author = {Ulm, Ada}, title = {Alpha Rivers}, year = {2001}}
+@book{u2, author = {Ulm, Bea}, title = {Beta Lakes}, year = {2001}}
+"""
+
+
+def test_an_author_named_only_in_the_prose_that_fits_two_entries_alike_is_left_open() -> None:
+    linkage = link(parse_essay("Ulm also notes (2001) that it holds."), parse_bibliography(TWO_ULMS))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"] == [(("u1", "u2"), UNDECIDED)]
+
+
+def test_the_context_still_picks_between_entries_the_prose_names_alike() -> None:
+    linkage = link(parse_essay("Ulm also notes (2001) that beta lakes freeze."), parse_bibliography(TWO_ULMS))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["u2"]

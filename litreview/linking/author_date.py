@@ -114,7 +114,7 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
         if keys:
             found.cover(claim.id, paren.start(), paren.end())
             _emit(claim, keys, names, paren.group(), offset + seg_start + max(seg.find(names), 0), locator, 0.9,
-                  index, found)
+                  index, found, guessed=True)
 
 
 def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
@@ -213,9 +213,12 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
-          confidence: float, index: SourceIndex, found: Found) -> None:
+          confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
+    """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
+    not tell apart, picking one would be a guess: it is left open."""
     key, ambiguous, scores = index.choose(keys, content_stems(claim.text))
-    if ambiguous and cited_letters.undecided(index, keys, scores):
+    ranked = sorted(scores.values(), reverse=True)
+    if ambiguous and (cited_letters.undecided(index, keys, scores) or (guessed and ranked[0] <= ranked[1])):
         found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
         return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
@@ -282,7 +285,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     keys = _named_in_context(lead, year, suffix, index) or _named_in_context(before + " " + lead, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
-        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found)
+        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
         return
     # No author anywhere near: the words of a title may still point at one entry of that year.
     keys = _by_title_words(claim.text, year, index)

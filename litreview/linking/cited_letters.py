@@ -25,8 +25,9 @@ from ..model import Claim
 from .index import SourceIndex, persons_of
 from .text import canonical
 
-UNDECIDED = "one of these entries; the document cites only some of them and nothing here tells which"
-"""The detail of a citation left unresolved between several entries (its keys are the candidates)."""
+UNDECIDED = "one of these entries; nothing here tells which"
+"""The detail of a citation left unresolved between several entries (its keys are the candidates): the document
+cites only some of a group printed alike, or names the author only in its prose."""
 _WRITTEN = "_letters_written"
 """Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
 _LISTED = "_letters_listed"
