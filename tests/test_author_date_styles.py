@@ -44,6 +44,17 @@ def test_collapsed_year_letters(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
 
 
+@pytest.mark.parametrize(("text", "keys"), [
+    # Annual Reviews lists items with commas: a comma after a year, then names and a year, starts an item.
+    ("Tests agree (Harrer 2015, Menzel et al. 2015, p. 3).", ["h4", "m1"]),
+    ("Tests agree (Harrer et al. 2014a,b, Harrer 2015).", ["h1", "h2", "h4"]),
+    # Commas inside one name list, or before a page, start no item.
+    ("Tests agree (Dohmen, Menzel, and Axer 2015, 12).", ["d1"]),
+])
+def test_items_listed_with_commas(text: str, keys: list[str]) -> None:
+    assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
+
+
 def test_a_suppressed_author_is_the_one_named_in_its_own_sentence() -> None:
     # The sentence before cites an entry with Menzel as second author; the prose names Menzel first.
     text = "It holds (e.g., Dohmen et al. 2015, 33). Menzel et al. also note (2015) that it holds."

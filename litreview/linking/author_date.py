@@ -129,11 +129,19 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
     return True
 
 
+_ITEMS = re.compile(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z]))"
+                    r",(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
+"""Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b") when names
+and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt
+2007, p. 7)")."""
+
+
 def _segments(body: str) -> list[tuple[str, int]]:
     out, pos = [], 0
-    for part in body.split(";"):
-        out.append((part, pos))
-        pos += len(part) + 1
+    for match in _ITEMS.finditer(body):
+        out.append((body[pos:match.start()], pos))
+        pos = match.end()
+    out.append((body[pos:], pos))
     return out
 
 
