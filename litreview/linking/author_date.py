@@ -226,9 +226,13 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     not tell apart, picking one would be a guess: it is left open."""
     key, ambiguous, scores = index.choose(keys, content_stems(claim.text))
     ranked = sorted(scores.values(), reverse=True)
-    if ambiguous and (cited_letters.undecided(index, keys, scores) or (guessed and ranked[0] <= ranked[1])):
-        found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
-        return
+    if ambiguous and ranked[0] > ranked[1]:
+        cited_letters.record_pick(index, keys, key)
+    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed):
+        key = cited_letters.picked(index, keys) or ""
+        if not key:
+            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
+            return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,

@@ -37,6 +37,9 @@ _POOLED = "_letters_pooled"
 _FEW = "_letters_few"
 """Key -> its pool and how many of the pool the document cites, for the pools it cites only in part (set once
 the document is read)."""
+_PICKS = "_letters_picks"
+"""During the first reading, the entries a citation's context picked among its candidates; after it, pool -> the
+one entry its citations' contexts picked, for the pools the document cites one member of."""
 _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
 
@@ -49,6 +52,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
     index.__dict__[_ADDS_NAMES] = False
+    index.__dict__[_PICKS] = []
     shown = listed(claims, index)
     if shown is not None:
         index.__dict__[_LISTED] = shown
@@ -67,6 +71,15 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
         if cited is not None and cited < len(pool) and (partly or (cited == 1 and pool not in pooled)):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
+    # A pool the document cites one member of is cited by that member wherever it is cited: when the contexts
+    # that picked agree, the citations whose context picks nothing follow them.
+    picks: list[tuple[frozenset[str], str]] = index.__dict__.pop(_PICKS)
+    decided = {}
+    for key, (pool, cited) in few.items():
+        agreed = {picked for candidates, picked in picks if key in candidates and candidates <= set(pool)}
+        if cited == 1 and len(agreed) == 1:
+            decided[pool] = agreed.pop()
+    index.__dict__[_PICKS] = decided
 
 
 REFERENCE_HEADINGS = RENDERED_LIST_HEADINGS
@@ -192,6 +205,24 @@ def cited_in_part(index: SourceIndex, key: str) -> bool:
     letter may stand for it (true until the first reading has told)."""
     few: Mapping[str, tuple[tuple[str, ...], int]] | None = index.__dict__.get(_FEW)
     return few is None or key in few
+
+
+def record_pick(index: SourceIndex, keys: Sequence[str], key: str) -> None:
+    """Note, during the first reading, that a citation's context picked ``key`` among its candidates ``keys``."""
+    picks = index.__dict__.get(_PICKS)
+    if isinstance(picks, list) and index.__dict__.get(_WRITTEN) is not None:
+        picks.append((frozenset(keys), key))
+
+
+def picked(index: SourceIndex, keys: Sequence[str]) -> str | None:
+    """The entry the contexts of other citations picked for the pool ``keys`` lie in, when the document cites
+    one member of it (None when they did not, or disagree)."""
+    few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
+    decided = index.__dict__.get(_PICKS)
+    if not isinstance(decided, dict) or not keys or keys[0] not in few:
+        return None
+    key = decided.get(few[keys[0]][0])
+    return key if key in keys else None
 
 
 def in_reference_list(index: SourceIndex, claim: Claim) -> bool:
