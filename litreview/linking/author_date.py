@@ -19,12 +19,14 @@ from .author_names import (
     lookup_tail,
     loose,
     plausible_surname,
+    wrote_et_al,
 )
 from .hits import Found, Hit
-from .index import SourceIndex, persons_of
+from .index import SourceIndex
 from .labels import nameless
 from .printed_years import YEAR_WORDS, candidates, labels_of, year_word
-from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
+from .prose_author import named_in_prose
+from .text import content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
@@ -175,14 +177,9 @@ def _year_text(year: str, suffix: str) -> str:
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
 
 
-def _wrote_et_al(names: str) -> bool:
-    """Whether a name list ends with "et al." (or the locale's "u. a.", "m.fl.", ...)."""
-    return terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]
-
-
 def _added_names(names: str) -> bool:
     """Whether a name list prints names added before "et al." ("Doe, Smith, et al.", not "e.g., Doe et al.")."""
-    if not _wrote_et_al(names):
+    if not wrote_et_al(names):
         return False
     listed = " ".join(w for w in names.split()[:-2] if w[:1].isupper())
     return len(listed.split()) >= 2 and "," in listed
@@ -197,7 +194,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = fit(names, candidates(sig_keys, year, suffix, index, _wrote_et_al(names)), index) if sig_keys else []
+        keys = fit(names, candidates(sig_keys, year, suffix, index, wrote_et_al(names)), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose_keys = loose(names, index) if loose_keys is None else loose_keys
             keys = candidates(loose_keys, year, suffix, index)
@@ -270,7 +267,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     if toks and lead[toks[-1].end:].strip() in ("", "."):
         window = toks[-(index.max_signature_words + GIVEN_WORDS):]
         sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
-        et_al = _wrote_et_al(lead[window[0].start:window[-1].end])
+        et_al = wrote_et_al(lead[window[0].start:window[-1].end])
         if sig_keys and any(candidates(sig_keys, y, s, index, et_al) for y, s in years):
             first = window[-min(size, len(window))]
             span = lead[first.start:window[-1].end]
@@ -294,7 +291,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
     # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
-    keys = _named_in_context(lead, year, suffix, index) or _named_in_context(before + " " + lead, year, suffix, index)
+    keys = named_in_prose(lead, year, suffix, index) or named_in_prose(before + " " + lead, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
@@ -325,7 +322,7 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
     window = toks[-(index.max_signature_words + GIVEN_WORDS):]
     names = before[window[0].start:window[-1].end]
     sig_keys, size = lookup_tail(names, index)
-    et_al = _wrote_et_al(names)
+    et_al = wrote_et_al(names)
     picked = [fit(names, candidates(sig_keys, y, s, index, et_al), index) for y, s in years] if sig_keys else []
     if not any(picked):
         return False
@@ -372,53 +369,4 @@ def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
     second = scores[ranked[1]] if len(ranked) > 1 else 0.0
     if best >= TITLE_EVIDENCE and best >= 1.5 * second:
         return ranked[:3] if second else ranked[:1]
-    return []
-
-
-def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
-    listed = _list_written(context, year, suffix, index)
-    if listed:
-        return listed
-    named: dict[str, int] = {}  # name -> where it is last written (token number)
-    for n, t in enumerate(tokens(context)):
-        if t.is_capitalised:
-            named[fold(strip_possessive(t.text)[0])] = n
-    keys: list[str] = []
-    for name in named:
-        keys.extend(role.key for role in index.roles(name))
-    keys = candidates(list(dict.fromkeys(keys)), year, suffix, index)
-    if not keys:
-        return []
-
-    def share(key: str) -> tuple[bool, int, int]:
-        """Whether the first author is named ("Menzel et al. note (2015)" is not Dohmen, Menzel, ...), how many
-        are, and how close to the citation the first author is named."""
-        people = persons_of(index.sources[key])
-        first = fold(people[0].family) if people else ""
-        return first in named, sum(1 for p in people if fold(p.family) in named), named.get(first, -1)
-
-    best = max(share(k) for k in keys)
-    return [k for k in keys if share(k) == best]
-
-
-def _list_written(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
-    """The entries of ``year`` + ``suffix`` that the name list written last in ``context`` names, as a
-    narrative citation's would be read: "Doe et al. also notes (1995)" is not Doe's own 1995 book, and
-    "Kopp and Leymann also note (2008)" not a paper by Kopp and four others."""
-    toks = tokens(context)
-    reach = index.max_signature_words + GIVEN_WORDS
-    for end in range(len(toks) - 1, -1, -1):
-        window = toks[max(0, end - reach + 1):end + 1]
-        span = strip_possessive(context[window[0].start:window[-1].end])[0]
-        sig_keys, size = lookup_tail(span, index)
-        words = span.split()
-        if size < 2 or size > len(words) or not words[-size][:1].isupper():
-            continue  # one name ("Ralley") is left to the names written around it; "the brown fox" names nobody
-        # The writer's "et al." says nothing of how the style prints the names: letters count among all the
-        # lists "et al." makes alike, unless the document shows a style that adds names to tell them apart.
-        pooled = not cited_letters.adds_names(index)
-        keys = candidates(sig_keys, year, suffix, index, pooled) or candidates(sig_keys, year, suffix, index)
-        keys = fit(span, keys, index)
-        if keys:
-            return keys
     return []
