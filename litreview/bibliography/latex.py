@@ -2,8 +2,9 @@
 
 Accents, dashes and escapes are decoded by latexcodec (pybtex's own codec); text macros are
 removed and their content kept (``\\emph{Taming}`` reads "Taming", ``\\mbox{U.S.}`` "U.S."),
-logos keep their name (``\\LaTeX``), URLs in ``\\url{…}`` are kept verbatim (their ``~`` and
-``%`` are characters, not LaTeX), and protective braces go.
+logos keep their name (``\\LaTeX``), a sort key in ``\\noopsort{…}`` prints nothing, URLs in
+``\\url{…}`` are kept verbatim (their ``~`` and ``%`` are characters, not LaTeX), and protective
+braces go.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e
 # What the codec leaves: a control word (with a star), an optional [..] argument, and the
 # space that ends it; "\\" is a line break.
 _MACRO = re.compile(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
+_SORT_ONLY = re.compile(r"\\noopsort\s*\{[^{}]*\}")
+"""BibTeX's ``\\noopsort{1973c}``: a key for the sort that prints nothing (xampl.bib's own definition)."""
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 # Long values go through the codec in pieces: a long run of letters, digits, spaces and ".;:()"
@@ -61,7 +64,7 @@ def decode_latex(value: str) -> str:
         kept.append(m.group(1) if m.group(1) is not None else "")
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
-    text = _VERBATIM.sub(protect, value) if "\\" in value else value
+    text = _SORT_ONLY.sub("", _VERBATIM.sub(protect, value)) if "\\" in value else value
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
         text = _codec(text)
     if "\\" in text:
