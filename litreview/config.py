@@ -50,9 +50,9 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     """Folder the relative paths below start from (the config file's folder)."""
     essay: str = "refs/essay.md"
-    """The document under review (Markdown, optional YAML front matter); "" for none."""
+    """The document under review (Markdown, Quarto, R Markdown, LaTeX, or a Manubot content/ folder); "" for none."""
     bibliography: str = "refs/bibliography.bib"
-    """The BibTeX bibliography."""
+    """The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML."""
     claims: str = "refs/claims.yaml"
     """Reviewer-curated links between claims and sources."""
     metadata: str = "refs/metadata"

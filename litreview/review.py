@@ -145,20 +145,26 @@ def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -
     return replace(bibliography, sources=tuple(s for s in bibliography.sources if s.key in keys))
 
 
+_DEFAULT_BIBLIOGRAPHY = Config.__dataclass_fields__["bibliography"].default
+
+
 def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
                 with_essay: bool = True) -> tuple[Bibliography, Essay | None]:
     """The bibliography (read by ``load``) and the essay (None when the essay setting is empty).
 
     A Manubot manuscript (a folder) with no bibliography file has its identifiers as sources, as
     Manubot has it; an essay whose front matter names a ``bibliography:`` uses that file (beside
-    the essay) when the configured one does not exist, as pandoc does. Without ``with_essay`` the
+    the essay) when none is configured and the default one does not exist, as pandoc does. Without ``with_essay`` the
     essay is read only when it decides where the sources come from.
     """
     from .essay import load_essay
 
     essay_path, bib_path = config.path("essay"), config.path("bibliography")
-    # The essay is read first only when it decides where the sources come from.
-    early = bool(config.essay) and (essay_path.is_dir() or (not bib_path.exists() and essay_path.is_file()))
+    # The essay is read first only when it decides where the sources come from. A bibliography
+    # named by --bib, LITREVIEW_BIB or the settings is never replaced by the front matter's.
+    named = config.bibliography != _DEFAULT_BIBLIOGRAPHY
+    early = bool(config.essay) and (essay_path.is_dir() or (not named and not bib_path.exists()
+                                                            and essay_path.is_file()))
     essay = load_essay(essay_path) if early else None
     bibliography = _sources(bib_path, essay, load)
     if essay is None and config.essay and with_essay:

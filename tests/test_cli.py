@@ -71,9 +71,11 @@ def test_a_broken_entry_costs_only_itself(capsys, cases):
     assert "Traceback" not in err
 
 
-def test_missing_bib_exits_2(capsys, tmp_path):
-    code, _, err = run(capsys, "sources", "--bib", str(tmp_path / "nope.bib"))
-    assert code == 2 and "not found" in err
+@pytest.mark.parametrize("command", ["sources", "check", "links", "metadata"])
+def test_missing_bib_exits_2(capsys, tmp_path, command):
+    # The essay's front matter names another bibliography: a --bib that is missing is still an error.
+    code, _, err = run(capsys, command, "--bib", str(tmp_path / "nope.bib"))
+    assert code == 2 and "nope.bib: bibliography not found" in err
 
 
 def test_bad_option_exits_2(capsys):

@@ -108,3 +108,17 @@ def test_suggest_lists_the_likely_suggestions_first_and_the_rest_on_request(
     assert pairs < {(r["claim_id"], r["source_key"]) for r in every}
     assert any(r["kind"] == "topical" and r["confidence"] < SHOW for r in every)
     assert all(r["evidence"].startswith("shared words: ") for r in every if r["kind"] == "topical")
+
+
+def test_an_unresolved_citation_is_located_in_the_input_file_that_holds_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "paper.tex").write_text("\\documentclass{article}\n\\begin{document}\n\\input{sections/intro}\n"
+                                        "\\end{document}\n", encoding="utf-8")
+    (tmp_path / "sections" / "intro.tex").write_text("Some words first.\n\nAttention is central \\cite{nokey2000}.\n",
+                                                     encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{a,\n  title = {A},\n  year = {2001},\n}\n", encoding="utf-8")
+    assert main(["links", "--essay", str(tmp_path / "paper.tex"), "--bib", str(tmp_path / "refs.bib"),
+                 "--claims", "", "--metadata-dir", str(tmp_path / "none")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {tmp_path / 'sections' / 'intro.tex'}:3: [p2-s1] citation" in err  # as `check` locates it

@@ -133,3 +133,14 @@ def test_a_claims_file_not_written_yet_is_a_note(project: Path, capsys: pytest.C
     assert "fresh/claims.yaml does not exist yet" in err
     assert main(["check", "--no-cache", "--claims", "nofolder/claims.yaml"]) == 2
     assert "claims file not found" in capsys.readouterr().err
+
+
+def test_a_failed_first_build_says_no_site_was_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    claims = project / "refs" / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "links: [\n", encoding="utf-8")
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert "no site was written" in err and "previous site" not in err  # there was none to keep
+    assert not (project / "site").exists()

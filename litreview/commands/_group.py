@@ -48,7 +48,8 @@ class LazyGroup(click.Group):
 def cli() -> None:
     """litreview: review an essay's citations.
 
-    Loads the bibliography (BibTeX), checks it against Crossref, DataCite and
-    doi.org, links every claim of the essay to the sources it relies on, reports
-    broken or missing citations, and publishes an annotated review site.
+    Loads the bibliography (BibTeX, biblatex, CSL-JSON or CSL-YAML), checks it
+    against Crossref, DataCite and doi.org, links every claim of the essay
+    (Markdown, Quarto, R Markdown, LaTeX, Manubot) to the sources it relies on,
+    reports broken or missing citations, and publishes an annotated review site.
     """

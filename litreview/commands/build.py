@@ -126,14 +126,15 @@ def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     config["site_dir"] = str(staging)
+    kept = "the previous site is kept" if site.exists() else "no site was written"
     try:
         try:
             build(config)
         except Abort as exc:
             if "BuildError" in str(exc):
-                raise InputError("the site was not built (the error is above); the previous site is kept",
+                raise InputError(f"the site was not built (the error is above); {kept}",
                                  path=str(mkdocs_yml)) from None
-            click.echo(f"error: {exc}; the previous site is kept", err=True)
+            click.echo(f"error: {exc}; {kept}", err=True)
             return 1
         _swap_in(staging, site)
     finally:

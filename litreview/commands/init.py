@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from importlib import resources
@@ -52,9 +53,9 @@ class Plan:
 
 
 @click.command(epilog=EXAMPLES)
-@click.argument("essay", required=False, type=click.Path(dir_okay=False))
+@click.argument("essay", required=False, type=click.Path())
 @click.option("--bib", "bib", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="An existing bibliography (BibTeX or CSL-JSON) to review with the essay.")
+              help="An existing bibliography (BibTeX, CSL-JSON or CSL-YAML) to review with the essay.")
 @click.option("--workflow", is_flag=True, help="Also write .github/workflows/review.yml (checks pull requests, "
                                                "publishes the site from main).")
 @click.option("--pre-commit", "pre_commit", is_flag=True,
@@ -95,7 +96,7 @@ def plan_init(root: Path, essay: str | None, bib: str | None, *, workflow: bool 
     """Decide every file init would write; nothing is written here."""
     plan = Plan(root)
     essay_path = _essay(root, essay)
-    essay_text = _read(essay_path)
+    essay_text = "" if essay_path.is_dir() else _read(essay_path)
     if _inside(essay_path, root):
         essay_setting = _rel(essay_path, root)
     else:
@@ -106,6 +107,9 @@ def plan_init(root: Path, essay: str | None, bib: str | None, *, workflow: bool 
         else:
             plan.copies[target] = essay_path
     bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
+    if essay_path.is_file() and _quarto_project(essay_path)[1]:
+        plan.notes.append(f"{essay_path.name} is one file of a Quarto project and litreview reviews it alone: "
+                          "entries cited only in the other chapters are reported as unused (LR307)")
     claims = root / "refs" / "claims.yaml"
     plan.write(claims, _claims_text(root / essay_setting, claims))
     _settings(plan, root, essay_setting, bib_setting)
@@ -156,8 +160,19 @@ def _essay(root: Path, essay: str | None) -> Path:
             return default
         raise InputError("name the essay to review", hint="e.g. litreview init paper.md")
     path = Path(essay).expanduser().resolve()
+    if path.is_dir():  # a Manubot content/ folder
+        if not any(p.suffix.lower() == ".md" for p in path.iterdir() if p.is_file()):
+            raise InputError("the folder has no .md files", path=essay,
+                             hint="give a Markdown, Quarto, R Markdown or LaTeX file, or a Manubot content/ folder")
+        if not _inside(path, root):
+            raise InputError("a manuscript folder is reviewed where it is: it must lie inside this folder",
+                             path=essay, hint="run litreview init in the manuscript's repository")
+        return path
     if not path.is_file():
         raise InputError("essay not found", path=essay, hint="check the path")
+    from ..essay import check_manuscript
+
+    check_manuscript(path)
     return path
 
 
@@ -169,7 +184,11 @@ def _read(path: Path) -> str:
 
 def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib: str | None) -> str:
     """The bibliography setting: the one given, named in the front matter, beside the essay, or imported."""
-    candidate = Path(bib).resolve() if bib else _named_or_beside(essay_path, essay_text)
+    if bib is None and essay_path.is_dir():
+        plan.notes.append("the sources are the identifiers the manuscript cites, as Manubot has them "
+                          "(refs/bibliography.bib, once it exists, is used instead)")
+        return "refs/bibliography.bib"
+    candidate = Path(bib).resolve() if bib else _named_or_beside(plan, essay_path, essay_text)
     if candidate is not None:
         if _inside(candidate, root):
             return _rel(candidate, root)
@@ -187,22 +206,73 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib
     return _rel(target, root)
 
 
-def _named_or_beside(essay_path: Path, text: str) -> Path | None:
+def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> Path | None:
+    """The bibliography the essay names (front matter, _quarto.yml, \\addbibresource), else the one beside it."""
+    named = _named(essay_path, text)
+    found = [p for p in named if p.is_file()]
+    for path in named:
+        if not path.is_file():
+            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
+    if len(found) > 1:
+        plan.notes.append(f"{essay_path.name} names {len(found)} bibliographies and litreview reviews one, "
+                          f"{found[0].name}; left out: {', '.join(p.name for p in found[1:])} (merge them "
+                          f"into {found[0].name} to review them)")
+    if found:
+        return found[0]
+    same = essay_path.with_suffix(".bib")
+    if same.is_file():
+        return same
+    beside = sorted(p for p in essay_path.parent.glob("*.bib") if p.is_file())
+    return beside[0] if len(beside) == 1 else None
+
+
+def _named(essay_path: Path, text: str) -> list[Path]:
+    """Every bibliography file the essay names, in order, resolved as its tool resolves them."""
+    folder = essay_path.parent
+    if essay_path.suffix.lower() in (".tex", ".ltx", ".latex"):
+        return [folder / name for name in _latex_bibliographies(text)]
     from ..essay import parse_essay
 
     try:
         meta = parse_essay(text, str(essay_path)).meta
     except InputError:
         meta = {}
+    if meta.get("bibliography") is None:
+        folder, meta = _quarto_project(essay_path)
     named = meta.get("bibliography")
-    for value in named if isinstance(named, list) else [named]:
-        if isinstance(value, str) and (essay_path.parent / value).is_file():
-            return (essay_path.parent / value).resolve()
-    same = essay_path.with_suffix(".bib")
-    if same.is_file():
-        return same
-    beside = sorted(p for p in essay_path.parent.glob("*.bib") if p.is_file())
-    return beside[0] if len(beside) == 1 else None
+    values = named if isinstance(named, list) else [named]
+    return [folder / v.strip() for v in values if isinstance(v, str) and v.strip()]
+
+
+def _quarto_project(essay_path: Path) -> tuple[Path, dict[str, object]]:
+    """The folder and settings of the Quarto project the essay belongs to (its nearest _quarto.yml), if any."""
+    import yaml
+
+    for folder in essay_path.parents:
+        project = folder / "_quarto.yml"
+        if project.is_file():
+            try:
+                data = yaml.safe_load(project.read_text(encoding="utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError):
+                return folder, {}
+            return folder, data if isinstance(data, dict) else {}
+    return essay_path.parent, {}
+
+
+_LATEX_BIB = re.compile(r"\\(?:addbibresource|bibliography)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+_LATEX_COMMENT = re.compile(r"(?<!\\)%.*")
+
+
+def _latex_bibliographies(text: str) -> list[str]:
+    """The files of \\addbibresource{refs.bib} (biblatex) and \\bibliography{a,b} (BibTeX: .bib implied)."""
+    names: list[str] = []
+    for match in _LATEX_BIB.finditer(_LATEX_COMMENT.sub("", text)):
+        biblatex = match.group(0)[1:].startswith("addbibresource")
+        for part in ([match.group(1)] if biblatex else match.group(1).split(",")):
+            name = part.strip()
+            if name:
+                names.append(name if biblatex or name.endswith(".bib") else name + ".bib")
+    return names
 
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:

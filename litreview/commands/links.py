@@ -169,11 +169,12 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
 
 def _warn_unresolved(linkage: Linkage, essay: Essay) -> None:
     """Citation markers that match no entry: never dropped silently."""
-    lines = {c.id: c.line for c in essay.claims}
+    claims = {c.id: c for c in essay.claims}
     for m in linkage.mentions:
         if m.kind == "marker" and not m.keys:
-            line = lines.get(m.claim_id)
-            where = f"{essay.path}:{line}" if line else essay.path
+            claim = claims.get(m.claim_id)
+            path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
+            where = f"{path}:{claim.line}" if claim is not None and claim.line else path
             click.echo(f"warning: {where}: [{m.claim_id}] citation '{m.text}' matches no entry "
                        f"in the bibliography", err=True)
 

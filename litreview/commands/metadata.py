@@ -75,7 +75,7 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     from .sources import load_or_fail
 
     config = config_from(paths)
-    stages = assemble(config, through="resolve", load=load_or_fail, essay="skip", keys=keys)
+    stages = assemble(config, through="resolve", load=load_or_fail, essay="for-sources", keys=keys)
     bibliography, metadata = stages.bibliography, stages.metadata
     assert metadata is not None  # resolved
     if fmt == "json":

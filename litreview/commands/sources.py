@@ -69,7 +69,7 @@ def command(fmt: str, **paths: str | None) -> int:
     from ..review import assemble
 
     config = config_from(paths)
-    sources = assemble(config, through="load", load=load_or_fail, essay="skip").bibliography.sources
+    sources = assemble(config, through="load", load=load_or_fail, essay="for-sources").bibliography.sources
     if fmt == "json":
         emit_json([s.to_json() for s in sources])
     elif fmt == "csljson":

@@ -15,7 +15,22 @@ from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["CONTEXT", "load_essay", "normalise_space", "parse_essay"]
+__all__ = ["CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+
+_NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris"})
+"""Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
+
+
+def check_manuscript(path: Path) -> None:
+    """EssayError when ``path`` is a settings or data file (``_quarto.yml``, a .bib), not a manuscript."""
+    suffix = path.suffix.lower()
+    if suffix not in _NOT_PROSE:
+        return
+    if path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml"):
+        hint = "give one chapter (e.g. index.qmd): litreview reads one file, not a project's chapters together"
+    else:
+        hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd) or LaTeX file, or a Manubot content/ folder"
+    raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
 
 
 def load_essay(path: str | os.PathLike[str]) -> Essay:
@@ -25,6 +40,7 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .manubot import load_manubot
 
         return load_manubot(where)
+    check_manuscript(where)
     text = read_text(path, what="essay", error=EssayError,
                      hint="check the path, or set it with --essay or [tool.litreview] essay")
     if where.suffix.lower() in (".tex", ".ltx", ".latex"):

@@ -1,0 +1,96 @@
+"""`litreview init` on each manuscript form: the bibliography it names is the one reviewed, or init says why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+from litreview.config import load_config
+
+ENTRY = "@book{{{key},\n  author = {{Doe, Jane}},\n  title = {{A Book}},\n  publisher = {{Pub}},\n  year = {{2001}},\n}}\n"
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def bib(path: Path, key: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ENTRY.format(key=key), encoding="utf-8")
+
+
+def settings(folder: Path) -> tuple[str, str]:
+    config = load_config(folder, env={})
+    return config.essay, config.bibliography
+
+
+@pytest.mark.parametrize("preamble", [r"\usepackage{biblatex}\addbibresource{refs.bib}",
+                                      "\\usepackage{natbib}\n% \\bibliography{old}\n\\bibliography{refs}"])
+def test_a_latex_paper_uses_the_bibliography_it_names(here: Path, preamble: str) -> None:
+    # Two other .bib files beside it: only the command in the preamble can tell which one is used.
+    for name in ("aaa", "refs", "old"):
+        bib(here / f"{name}.bib", name)
+    (here / "paper.tex").write_text(f"\\documentclass{{article}}\n{preamble}\n\\begin{{document}}\n"
+                                    "Text \\cite{refs}.\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "paper.tex"]) == 0
+    assert settings(here) == ("paper.tex", "refs.bib")
+
+
+def test_several_bibliographies_in_the_front_matter_are_not_dropped_silently(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bib(here / "a.bib", "a")
+    (here / "b.json").write_text('[{"id": "b", "type": "book", "title": "B"}]', encoding="utf-8")
+    (here / "paper.Rmd").write_text("---\ntitle: T\nbibliography: [a.bib, b.json, gone.bib]\n---\n\n"
+                                    "Text [@a; @b].\n", encoding="utf-8")
+    assert main(["init", "paper.Rmd"]) == 0
+    out = capsys.readouterr().out
+    assert settings(here) == ("paper.Rmd", "a.bib")
+    assert "left out: b.json" in out
+    assert "names the bibliography gone.bib, which does not exist" in out
+
+
+def test_a_quarto_chapter_uses_the_projects_bibliography(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n"
+                                      "    - chapters/one.qmd\nbibliography: references.bib\n", encoding="utf-8")
+    bib(here / "references.bib", "a")
+    (here / "index.qmd").write_text("# Preface\n\nText [@a].\n", encoding="utf-8")
+    (here / "chapters").mkdir()
+    (here / "chapters" / "one.qmd").write_text("# One\n\nMore text [@a].\n", encoding="utf-8")
+    assert main(["init", "chapters/one.qmd"]) == 0
+    assert settings(here) == ("chapters/one.qmd", "references.bib")
+    assert "one file of a Quarto project" in capsys.readouterr().out
+
+
+def test_a_project_file_is_not_taken_for_the_manuscript(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "_quarto.yml").write_text('book:\n  title: "A title in quotes"\n', encoding="utf-8")
+    assert main(["init", "_quarto.yml"]) == 2
+    err = capsys.readouterr().err
+    assert "_quarto.yml: a .yml file is not a manuscript" in err and "index.qmd" in err
+    assert not (here / "litreview.toml").exists()
+    (here / "litreview.toml").write_text('essay = "_quarto.yml"\nclaims = ""\n', encoding="utf-8")
+    bib(here / "refs" / "bibliography.bib", "a")
+    assert main(["check"]) == 2  # never its keys reviewed as sentences
+    assert "not a manuscript" in capsys.readouterr().err
+
+
+def test_a_manubot_content_folder_is_set_up_and_its_sources_listed(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "content").mkdir()
+    (here / "content" / "01.main.md").write_text("## Main\n\nPreprints are cited [@doi:10.1000/xyz1].\n",
+                                                 encoding="utf-8")
+    assert main(["init", "content"]) == 0
+    assert "identifiers the manuscript cites" in capsys.readouterr().out
+    assert settings(here)[0] == "content"
+    assert main(["sources", "--format", "csv"]) == 0  # the manuscript's identifiers, as check sees them
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 2 and rows[1].startswith("doi:10.1000/xyz1,")
+
+
+def test_an_empty_folder_is_no_manuscript(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "drafts").mkdir()
+    assert main(["init", "drafts"]) == 2
+    assert "the folder has no .md files" in capsys.readouterr().err
