@@ -170,6 +170,8 @@ def _doubled(title: str) -> str:
 def name_problem(person: Person) -> str:
     """What is miscased in a person's name ('' when nothing is)."""
     given, family = person.given, person.family
+    if family == "others" and not given:  # BibTeX's "and others": et al., not a name
+        return ""
     if given and _LOWER_INITIAL.search(given):
         return "miscased initials"
     if family.isascii():  # every ASCII letter is cased: str methods decide at C speed
