@@ -18,6 +18,7 @@ def keys(text: str) -> list[str]:
     ("a,@f4 x-@f5 a:@f6 (@f1)", ["f4", "f5", "f6", "f1"]),
     ("@c1:d. @c2.d..e @c3//x @h3_ @_h5 @7h @Über", ["c1:d", "c2.d", "c3//x", "h3_", "_h5", "7h", "Über"]),
     ("@{https://x.org/a/} and @url:https://x.org/b/", ["https://x.org/a/", "url:https://x.org/b"]),
+    ("[@{no spaces 2000}] and @{x y} and @{a{b}c}", ["a{b}c"]),  # braced: no white space, balanced
     # Brackets: every ;-separated item needs a key, else the keys inside are read as in-text citations.
     ("[see @b1, p. 3; also @b2]", ["b1", "b2"]),
     ("[@b3; no key]", ["b3"]),

@@ -15,8 +15,8 @@ MASK = "\x00"
 """Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
 
 # Pandoc's key: a letter, digit or _, then those or internal punctuation followed by one of them
-# (or "//" as in URLs); "@{...}" holds anything but braces.
-KEY = r"(?:\{(?P<bkey>[^{}]+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
+# (or "//" as in URLs); "@{...}" holds anything but white space, in balanced braces.
+KEY = r"(?:\{(?P<bkey>(?:[^{}\s]|\{[^{}\s]*\})+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = re.compile(_AT + r"(?P<suppress>-?)@" + KEY)
