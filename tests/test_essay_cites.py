@@ -59,4 +59,8 @@ def test_modes_prefix_and_locator() -> None:
 
 def test_crossrefs_and_nocite_lists() -> None:
     assert is_crossref("fig:map") and is_crossref("tbl-scores") and not is_crossref("figueroa2001")
+    # Quarto's theorem, callout and capitalised forms (@Fig-map prints "Figure 1")
+    assert all(map(is_crossref, ["thm-main", "lem-bound", "def-rate", "exm-case", "nte-aside", "Fig-map",
+                                 "Sec-results"]))
+    assert not is_crossref("lemke2001") and not is_crossref("thm2004")
     assert keys_in("@a, @b") == ["a", "b"] and keys_in("@*") == ["*"]

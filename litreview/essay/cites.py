@@ -22,7 +22,10 @@ _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = re.compile(_AT + r"(?P<suppress>-?)@" + KEY)
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
 _INTEXT = re.compile(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
-_CROSSREF = re.compile(r"^(?:fig|tbl|sec|eq|lst|tab)[:\-]")
+# Quarto's reserved label prefixes (floats, callouts, theorems, equations, sections; @Fig-map capitalises
+# the printed word) and pandoc-crossref's (fig:, tbl:, eq:, lst:, sec:).
+_CROSSREF = re.compile(r"^(?:fig|tbl|sec|eq|lst|tab|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|prf"
+                       r"|tip|nte|wrn|imp|cau)[:\-]", re.IGNORECASE)
 _LOCATOR_LEAD = re.compile(r"^\s*,?\s*")
 
 _INTERESTING = re.compile(r"\\[!-/:-@\[-`{-~]|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
