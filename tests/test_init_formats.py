@@ -94,3 +94,18 @@ def test_an_empty_folder_is_no_manuscript(here: Path, capsys: pytest.CaptureFixt
     (here / "drafts").mkdir()
     assert main(["init", "drafts"]) == 2
     assert "the folder has no .md files" in capsys.readouterr().err
+
+
+def test_a_latex_paper_copied_from_elsewhere_warns_of_its_input_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts, repo = tmp_path / "drafts", tmp_path / "repo"
+    (drafts / "sections").mkdir(parents=True)
+    repo.mkdir()
+    bib(drafts / "refs.bib", "a")
+    (drafts / "paper.tex").write_text("\\addbibresource{refs.bib}\n\\begin{document}\n\\input{sections/intro}\n"
+                                      "\\end{document}\n", encoding="utf-8")
+    (drafts / "sections" / "intro.tex").write_text("Cited \\cite{a}.\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert main(["init", str(drafts / "paper.tex")]) == 0
+    assert "which are not copied" in capsys.readouterr().out
+    assert settings(repo) == ("refs/paper.tex", "refs/refs.bib")

@@ -106,6 +106,10 @@ def plan_init(root: Path, essay: str | None, bib: str | None, *, workflow: bool 
             plan.kept.append(target)
         else:
             plan.copies[target] = essay_path
+        if essay_path.suffix.lower() == ".tex" and any(f"\\{command}" in essay_text
+                                                       for command in ("input", "include", "subfile")):
+            plan.notes.append(f"{essay_path.name} reads other files (\\input, \\include), which are not copied "
+                              "with it: run litreview init in its own folder to review it where it is")
     bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
     if essay_path.is_file() and _quarto_project(essay_path)[1]:
         plan.notes.append(f"{essay_path.name} is one file of a Quarto project and litreview reviews it alone: "
