@@ -83,10 +83,13 @@ def input_key(config: Config) -> str | None:
             add(name, value, path)
             if name == "essay" and not value:
                 continue
-            if name == "essay" and (path.is_dir() or path.suffix.lower() == ".tex"):
-                # A Manubot content/ folder, or a LaTeX file whose \input files sit beside it.
+            quarto = path.name in ("_quarto.yml", "_quarto.yaml")  # essay.quarto.PROJECT_FILES, not imported here
+            if name == "essay" and (path.is_dir() or path.suffix.lower() == ".tex" or quarto):
+                # A Manubot content/ folder, a LaTeX file whose \input files sit beside it, or a Quarto
+                # book whose chapters it lists.
                 folder = path if path.is_dir() else path.parent
-                kinds = (".md", ".tsv", ".json") if path.is_dir() else (".tex",)
+                kinds = ((".md", ".tsv", ".json") if path.is_dir() else
+                         (".qmd", ".md", ".rmd", ".yml", ".yaml") if quarto else (".tex",))
                 for file in sorted(p for p in folder.rglob("*") if p.suffix.lower() in kinds and p.is_file()
                                    and not any(part.startswith(".") for part in p.relative_to(folder).parts)):
                     add(file.relative_to(folder).as_posix(), file.read_bytes())

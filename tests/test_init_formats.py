@@ -65,16 +65,22 @@ def test_a_quarto_chapter_uses_the_projects_bibliography(here: Path, capsys: pyt
     assert "one file of a Quarto project" in capsys.readouterr().out
 
 
-def test_a_project_file_is_not_taken_for_the_manuscript(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_quarto_book_is_reviewed_whole_and_other_yaml_is_no_manuscript(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (here / "_quarto.yml").write_text('book:\n  title: "A title in quotes"\n', encoding="utf-8")
-    assert main(["init", "_quarto.yml"]) == 2
-    err = capsys.readouterr().err
-    assert "_quarto.yml: a .yml file is not a manuscript" in err and "index.qmd" in err
+    assert main(["init", "_quarto.yml"]) == 2  # no chapters: nothing to review, nothing written
+    assert "lists no chapters" in capsys.readouterr().err
     assert not (here / "litreview.toml").exists()
-    (here / "litreview.toml").write_text('essay = "_quarto.yml"\nclaims = ""\n', encoding="utf-8")
-    bib(here / "refs" / "bibliography.bib", "a")
-    assert main(["check"]) == 2  # never its keys reviewed as sentences
-    assert "not a manuscript" in capsys.readouterr().err
+    (here / "_quarto.yml").write_text('book:\n  title: "Coastal carbon"\n  chapters: [index.qmd]\n'
+                                      "bibliography: references.bib\n", encoding="utf-8")
+    (here / "index.qmd").write_text("# Preface\n\nText [@a].\n", encoding="utf-8")
+    bib(here / "references.bib", "a")
+    assert main(["init", "_quarto.yml"]) == 0
+    assert settings(here) == ("_quarto.yml", "references.bib")
+    assert "Review: Coastal carbon" in (here / "mkdocs.yml").read_text(encoding="utf-8")
+    (here / "other.yml").write_text("key: value\n", encoding="utf-8")
+    assert main(["check", "--essay", "other.yml"]) == 2  # never its keys reviewed as sentences
+    assert "other.yml: a .yml file is not a manuscript" in capsys.readouterr().err
 
 
 def test_a_manubot_content_folder_is_set_up_and_its_sources_listed(

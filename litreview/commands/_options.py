@@ -16,8 +16,9 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add --essay, --bib, --claims and --metadata-dir, defaulting to the configuration."""
     options = [
         click.option("--essay", "essay", type=click.Path(dir_okay=True), default=None,
-                     help='The essay under review: Markdown, Quarto or R Markdown, LaTeX, or a Manubot content/ folder '
-                          '[default: from config, refs/essay.md]; --essay "" checks the bibliography alone.'),
+                     help="The essay under review: Markdown, R Markdown, Quarto (a .qmd, or a book's _quarto.yml), "
+                          'LaTeX, or a Manubot content/ folder [default: from config, refs/essay.md]; --essay "" '
+                          "checks the bibliography alone."),
         click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
                      help="The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML [default: from config, "
                           "refs/bibliography.bib]."),

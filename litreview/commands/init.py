@@ -24,8 +24,11 @@ Examples:
   litreview init paper.md                     review paper.md where it is
   litreview init ~/drafts/paper.md            copy it into refs/ first (it is outside this folder)
   litreview init paper.md --bib paper.bib     use an existing bibliography
+  litreview init paper.tex                    LaTeX: the .bib of \\addbibresource or \\bibliography
+  litreview init _quarto.yml                  a Quarto book: its chapters together
+  litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
-Without a .bib (none given, none named in the essay's front matter, none beside it),
+Without a .bib (none given, none named by the essay or its _quarto.yml, none beside it),
 the bibliography is imported from the essay's reference list into refs/bibliography.bib.
 """
 
@@ -111,9 +114,10 @@ def plan_init(root: Path, essay: str | None, bib: str | None, *, workflow: bool 
             plan.notes.append(f"{essay_path.name} reads other files (\\input, \\include), which are not copied "
                               "with it: run litreview init in its own folder to review it where it is")
     bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
-    if essay_path.is_file() and _quarto_project(essay_path)[1]:
+    if essay_path.is_file() and not _is_project(essay_path) and _quarto_project(essay_path)[1]:
         plan.notes.append(f"{essay_path.name} is one file of a Quarto project and litreview reviews it alone: "
-                          "entries cited only in the other chapters are reported as unused (LR307)")
+                          "entries cited only in the other chapters are reported as unused (LR307); "
+                          "`litreview init _quarto.yml` reviews the book's chapters together")
     claims = root / "refs" / "claims.yaml"
     plan.write(claims, _claims_text(root / essay_setting, claims))
     _settings(plan, root, essay_setting, bib_setting)
@@ -174,9 +178,11 @@ def _essay(root: Path, essay: str | None) -> Path:
         return path
     if not path.is_file():
         raise InputError("essay not found", path=essay, hint="check the path")
-    from ..essay import check_manuscript
+    from ..essay import check_manuscript, load_essay
 
     check_manuscript(path)
+    if _is_project(path):
+        load_essay(path)  # a book without chapters, or a chapter missing, stops here
     return path
 
 
@@ -246,6 +252,12 @@ def _named(essay_path: Path, text: str) -> list[Path]:
     named = meta.get("bibliography")
     values = named if isinstance(named, list) else [named]
     return [folder / v.strip() for v in values if isinstance(v, str) and v.strip()]
+
+
+def _is_project(path: Path) -> bool:
+    from ..essay.quarto import PROJECT_FILES
+
+    return path.name in PROJECT_FILES
 
 
 def _quarto_project(essay_path: Path) -> tuple[Path, dict[str, object]]:
@@ -338,6 +350,9 @@ def _title(text: str, path: Path) -> str:
         meta = parse_essay(text, str(path)).meta
     except InputError:
         meta = {}
+    if _is_project(path):
+        book = _quarto_project(path)[1].get("book")
+        meta = book if isinstance(book, dict) else {}
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         return " ".join(title.split())[:120]

@@ -1,7 +1,8 @@
 """The essay under review, read into paragraphs and sentence claims with their citation markers.
 
 One reader per format, chosen by ``load_essay`` from the path: a folder is a Manubot ``content/``,
-``.tex`` is LaTeX, anything else is Markdown as pandoc reads it (``.md``, ``.qmd``, ``.Rmd``).
+``_quarto.yml`` a Quarto book's chapters, ``.tex`` is LaTeX, anything else is Markdown as pandoc reads
+it (``.md``, ``.qmd``, ``.Rmd``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
 from .markdown import parse_markdown
+from .quarto import PROJECT_FILES
 from .segment import CONTEXT, normalise_space
 
 __all__ = ["CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
@@ -24,10 +26,10 @@ _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris
 def check_manuscript(path: Path) -> None:
     """EssayError when ``path`` is a settings or data file (``_quarto.yml``, a .bib), not a manuscript."""
     suffix = path.suffix.lower()
-    if suffix not in _NOT_PROSE:
+    if suffix not in _NOT_PROSE or path.name in PROJECT_FILES:
         return
-    if path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml"):
-        hint = "give one chapter (e.g. index.qmd): litreview reads one file, not a project's chapters together"
+    if path.name == "_bookdown.yml":
+        hint = "give one chapter (e.g. index.Rmd): litreview reads one file, not a bookdown book's chapters together"
     else:
         hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd) or LaTeX file, or a Manubot content/ folder"
     raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
@@ -41,6 +43,10 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
 
         return load_manubot(where)
     check_manuscript(where)
+    if where.name in PROJECT_FILES:
+        from .quarto import load_quarto
+
+        return load_quarto(where)
     text = read_text(path, what="essay", error=EssayError,
                      hint="check the path, or set it with --essay or [tool.litreview] essay")
     if where.suffix.lower() in (".tex", ".ltx", ".latex"):

@@ -43,7 +43,7 @@ def load_manubot(folder: Path) -> Essay:
     body = "\n\n".join(chunks)
     aliases = {m.group("alias"): m.group("target") for m in _ALIAS.finditer(body)}
     tags = _tags(folder / "citation-tags.tsv")
-    lines = _Lines(body, parts)
+    lines = Lines(body, parts)
     paragraphs = [_resolved(p, lines, aliases, tags) for p in read_body(body, 1)]
     if not paragraphs:
         raise EssayError("the manuscript has no paragraphs", path=str(folder), line=None,
@@ -73,8 +73,10 @@ def _manual(path: Path) -> list[Any]:
     return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
 
-class _Lines:
-    """File and line of offsets in the joined body, asked in increasing order: one pass over the body."""
+class Lines:
+    """File and line of offsets in the joined body, asked in increasing order: one pass over the body.
+
+    Shared with the Quarto project reader, which joins its chapters the same way."""
 
     def __init__(self, body: str, parts: list[tuple[str, int]]) -> None:
         self.body, self.parts = body, parts
@@ -91,12 +93,12 @@ class _Lines:
         return self.parts[self.part][0], self.line
 
 
-def _resolved(paragraph: Paragraph, lines: _Lines, aliases: dict[str, str], tags: dict[str, str]) -> Paragraph:
+def _resolved(paragraph: Paragraph, lines: Lines, aliases: dict[str, str], tags: dict[str, str]) -> Paragraph:
     claims = tuple(_claim(c, lines, aliases, tags) for c in paragraph.claims)
     return replace(paragraph, claims=claims)
 
 
-def _claim(claim: Claim, lines: _Lines, aliases: dict[str, str], tags: dict[str, str]) -> Claim:
+def _claim(claim: Claim, lines: Lines, aliases: dict[str, str], tags: dict[str, str]) -> Claim:
     file, line = lines(claim.start)
     cites = tuple(_alias(c, aliases, tags) for c in claim.citations or ())
     return replace(claim, file=file, line=line, citations=cites)

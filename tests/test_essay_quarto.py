@@ -1,0 +1,105 @@
+"""A Quarto book (``_quarto.yml``) read as one manuscript: its chapters in order, each claim in its own file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from litreview.cache import input_key
+from litreview.config import make_config
+from litreview.errors import EssayError
+from litreview.essay import load_essay
+from litreview.essay.cites import is_crossref
+
+PROJECT = """\
+project:
+  type: book
+book:
+  title: "Coastal carbon"
+  chapters:
+    - index.qmd
+    - part: "Evidence"
+      chapters:
+        - chapters/methods.qmd
+  appendices:
+    - chapters/extra.md
+bibliography: references.bib
+"""
+CHAPTERS = {
+    "index.qmd": "# Preface {.unnumbered}\n\nWetlands store carbon [@mcleod2011].\nSee @sec-methods.\n",
+    "chapters/methods.qmd": "---\ntitle: Methods\n---\n\n# Methods {#sec-methods}\n\n"
+                            "We followed @howard2014 [p. 3] and [@howard2014, p. 3; @duarte2013].\n"
+                            "Sites are in @fig-map and @Tbl-sites [-@duarte2013].\n",
+    "chapters/extra.md": "# Extra\n\nBy @thm-main the loss is large [@pendleton2012, pp. 5-7].\n",
+    "chapters/draft.qmd": "# Not in the book\n\nIgnored [@draft2020].\n",
+}
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    (tmp_path / "_quarto.yml").write_text(PROJECT, encoding="utf-8")
+    for name, text in CHAPTERS.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def cited(essay) -> list[tuple[str, str, int]]:
+    return [(Path(c.file or "").name, cite.key, c.line) for c in essay.claims for cite in c.citations or ()
+            if not is_crossref(cite.key)]
+
+
+def test_the_chapters_are_read_in_the_books_order_each_claim_in_its_file(book: Path) -> None:
+    essay = load_essay(book / "_quarto.yml")
+    assert cited(essay) == [("index.qmd", "mcleod2011", 3), ("methods.qmd", "howard2014", 7),
+                            ("methods.qmd", "howard2014", 7), ("methods.qmd", "duarte2013", 7),
+                            ("methods.qmd", "duarte2013", 8), ("extra.md", "pendleton2012", 3)]
+    assert essay.meta["bibliography"] == "references.bib" and essay.meta["title"] == "Coastal carbon"
+
+
+def test_pandoc_cites_the_same_keys_chapter_by_chapter(book: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    essay = load_essay(book / "_quarto.yml")
+    for name in ("index.qmd", "chapters/methods.qmd", "chapters/extra.md"):
+        done = subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json", str(book / name)],
+                              capture_output=True, text=True, check=True)
+        ids: list[str] = []
+
+        def walk(node: object, ids: list[str] = ids) -> None:
+            if isinstance(node, dict):
+                if node.get("t") == "Cite":
+                    ids.extend(c["citationId"] for c in node["c"][0])
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(json.loads(done.stdout)["blocks"])
+        ours = [key for file, key, _ in cited(essay) if file == Path(name).name]
+        assert ours == [i for i in ids if not is_crossref(i)]  # Quarto drops its cross-references
+
+
+def test_a_chapter_edit_changes_the_cache_key(book: Path) -> None:
+    (book / "references.bib").write_text("@book{x,\n  title = {X},\n}\n", encoding="utf-8")
+    config = make_config(root=book, essay="_quarto.yml", bibliography="references.bib")
+    before = input_key(config)
+    assert before is not None
+    (book / "chapters" / "methods.qmd").write_text("# Methods\n\nChanged [@x].\n", encoding="utf-8")
+    assert input_key(config) != before
+
+
+@pytest.mark.parametrize(("project", "message"), [
+    ("project:\n  type: website\n", "lists no chapters"),
+    ("book:\n  chapters: [index.qmd, missing.qmd]\n", "chapter not found"),
+    ("book:\n  chapters: [index.qmd, nb.ipynb]\n", "is not a Markdown file"),
+    ("book: [unclosed\n", "not valid YAML"),
+])
+def test_a_bad_project_names_the_file_and_what_to_do(book: Path, project: str, message: str) -> None:
+    (book / "_quarto.yml").write_text(project, encoding="utf-8")
+    with pytest.raises(EssayError) as err:
+        load_essay(book / "_quarto.yml")
+    assert message in str(err.value) and err.value.hint
