@@ -56,7 +56,7 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     except FileNotFoundError:
         raise InputError(f"{what} not found", path=str(p), hint=hint) from None
     except IsADirectoryError:
-        raise InputError(f"{what} is a directory, not a file", path=str(p)) from None
+        raise InputError(f"{what} is a directory, not a file", path=str(p), hint=hint) from None
     except OSError as exc:
         raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p)) from None
     try:

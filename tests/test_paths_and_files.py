@@ -144,3 +144,15 @@ def test_a_failed_first_build_says_no_site_was_written(project: Path, capsys: py
     err = capsys.readouterr().err
     assert "no site was written" in err and "previous site" not in err  # there was none to keep
     assert not (project / "site").exists()
+
+
+def test_a_claims_setting_naming_a_folder_says_what_to_do(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "pyproject.toml").write_text('[tool.litreview]\nessay = "refs/essay.md"\nclaims = "refs"\n',
+                                            encoding="utf-8")
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "refs: claims file is a directory, not a file" in err and "hint: check the path" in err
+    (project / "pyproject.toml").write_text('[tool.litreview]\nessay = "refs/essay.md"\n', encoding="utf-8")
+    (project / "refs" / "claims.yaml").write_bytes("links: []\n# caf\xe9\n".encode("cp1252"))
+    assert main(["check", "--no-cache"]) == 2  # not UTF-8: the line and the encoding it looks like
+    assert "claims.yaml:2: claims file is not valid UTF-8" in capsys.readouterr().err

@@ -136,13 +136,10 @@ def load_curated(path: str | os.PathLike[str]) -> CuratedLinks:
     p = Path(path)
     if not p.exists():
         return CuratedLinks(path=str(p))
-    try:
-        text = p.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ClaimsFileError("claims file is not valid UTF-8", path=str(p), line=None,
-                              hint=f"re-save it as UTF-8 (bad byte at offset {exc.start})") from None
-    except OSError as exc:
-        raise ClaimsFileError(f"cannot read claims file: {exc.strerror}", path=str(p)) from None
+    from ..fileio import read_text
+
+    text = read_text(p, what="claims file", error=ClaimsFileError,
+                     hint="check the path, or set it with --claims or in [tool.litreview] claims")
     return parse_curated(text, str(p))
 
 
