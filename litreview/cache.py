@@ -81,8 +81,8 @@ def input_key(config: Config) -> str | None:
             value = getattr(config, name)
             path = config.path(name)
             add(name, value, path)
-            if name == "essay" and not value:
-                continue
+            if name in ("essay", "claims") and not value:
+                continue  # none (--essay "", --claims ""): the path would be the project folder
             quarto = path.name in ("_quarto.yml", "_quarto.yaml")  # essay.quarto.PROJECT_FILES, not imported here
             if name == "essay" and (path.is_dir() or path.suffix.lower() == ".tex" or quarto):
                 # A Manubot content/ folder, a LaTeX file whose \input files sit beside it, or a Quarto

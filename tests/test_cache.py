@@ -116,6 +116,16 @@ def test_hit_returns_equal_values(project: Path, monkeypatch: pytest.MonkeyPatch
     assert second.linkage.orphans and second.linkage.links and second.essay.meta["date"] == date(2024, 5, 1)
 
 
+def test_a_review_without_a_claims_file_is_cached_too(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    config = replace(load_config(project), claims="")  # --claims ""
+    assert cache.input_key(config) is not None
+    first = review.build_review(config, now=NOW, cache=True)
+    monkeypatch.setattr(review, "assemble", no_rebuild)
+    assert review.build_review(config, now=NOW, cache=True) == first
+
+
 @pytest.mark.parametrize("change", [
     "essay", "bib", "claims", "claims-removed", "snapshot-file", "snapshot-added", "snapshot-removed",
     "package-file",
