@@ -39,6 +39,26 @@ def is_stray(name: str) -> bool:
     return bool(_STRAY.match(name.strip()))
 
 
+def name_form(name: str) -> str:
+    """How one name of a list is written: "comma" ("Knuth, Donald E."), "natural" ("Donald E. Knuth")
+    or "" (one word such as "{World Bank}" or "others", or biblatex's "family=..." form)."""
+    if extended_name(name) is not None or "=" in name:
+        return ""
+    if len(_split_commas(name)) > 1:
+        return "comma"
+    depth, words, in_word = 0, 0, False
+    for ch in name.strip():
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if depth == 0 and (ch.isspace() or ch == "~"):
+            in_word = False
+        elif not in_word:
+            words, in_word = words + 1, True
+    return "natural" if words > 1 else ""
+
+
 def _split_commas(name: str) -> list[str]:
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(name):
