@@ -31,6 +31,10 @@ NAMES = ("Holsti, K. J.", "Kalevi J. Holsti", "de la Fontaine, Jean", "von Neuma
          "{{UN Department of Economic and Social Affairs}}", "Müller, Jörg", "Ng, A.", "others",
          "family=André, prefix=de, useprefix=true", "family={Smith}, given={Ann B.}", "Doe, J. and",
          "O'Brien, Patrick", "{\\'E}mile Durkheim", "Li Wei", "D{\\\"u}rer, A.")
+NAME_WORDS = ("Jean", "jean", "Paul", "de", "De", "van", "der", "von", "la", "du", "Jr", "Jr.", "III", "Jean-Paul",
+              "jean-Paul", "al-Farabi", "O'Neil", "d'Artagnan", "McDonald", "{von Neumann}", "{\\'E}mile",
+              "\\'Emile", "M{\\\"u}ller", "{\\relax Ch}ristopher", "Ä", "ßmith", "A.", "B.-C.", "Ng", "{}", "{.}",
+              "{IEEE}", "{d}e", "Ibn", "bin", "x", "1st", "-", "Doe")
 KEY_CHARS = "abcXYZ019:-_./+'!?<>[]*&|;éß"
 MACROS = ("jan", "feb", "Dec", "acm", "ieee", "undefinedmacro", "j1")
 NEWLINES = ("\n", "\n", "\n", "\r\n", "\r\n  ", "\n\t", "\n@")
@@ -72,9 +76,20 @@ def _part(rng: random.Random, macros: list[str]) -> str:
     return _case(rng, rng.choice(macros))
 
 
+def _name(rng: random.Random) -> str:
+    """A listed name, or one made of name words, particles and commas in random places."""
+    if rng.random() < 0.5:
+        return rng.choice(NAMES)
+    words = [rng.choice(NAME_WORDS) for _ in range(rng.randint(1, 5))]
+    for _ in range(rng.choice((0, 0, 1, 1, 2))):
+        words.insert(rng.randint(1, len(words)), ",")
+    return rng.choice((" ", " ", "~", "  ")).join(words).replace(" ,", ",")
+
+
 def _value(rng: random.Random, name: str, keys: list[str], macros: list[str]) -> str:
     if name in ("author", "editor"):
-        return "{" + " and ".join(rng.choice(NAMES) for _ in range(rng.randint(1, 4))) + "}"
+        return "{" + rng.choice((" and ", " and ", " AND ", "\n and ")).join(
+            _name(rng) for _ in range(rng.randint(1, 4))) + "}"
     if name in ("crossref", "xdata", "related") and keys:
         return "{" + _case(rng, rng.choice(keys)) + rng.choice(("", "", "", ", " + rng.choice(keys))) + "}"
     if name == "year" and rng.random() < 0.5:

@@ -49,8 +49,10 @@ def _norm(value: str) -> str:
     return " ".join(value.split())
 
 
-def _families(people: Any) -> list[str]:
-    return [decode_latex(" ".join(p.last_names)) for p in people]
+def _parts(people: Any) -> list[tuple[str, ...]]:
+    """(family, given, prefix, suffix) of pybtex's persons, decoded as the loader decodes them."""
+    return [tuple(decode_latex(" ".join(words)) for words in (p.last_names, p.first_names + p.middle_names,
+                                                                p.prelast_names, p.lineage_names)) for p in people]
 
 
 def disagreements(text: str) -> list[str]:
@@ -90,7 +92,7 @@ def disagreements(text: str) -> list[str]:
             out.append(f"type: {key!r} {entry.type!r} read as {source.type!r}")
         for name, value in entry.fields.items():
             got = source.fields.get(name.lower())
-            if got is None or _norm(got) != _norm(value):
+            if got != _norm(value):  # the loader collapses white space runs and strips the ends
                 out.append(f"field: {key!r} {name} = {value!r} read as {got!r}")
         # Fields pybtex lacks: inherited, or an entry without a key (pybtex keeps it empty, litreview
         # reads its fields as pybtex's keyless mode does), or an empty name list (no persons in pybtex).
@@ -103,8 +105,9 @@ def disagreements(text: str) -> list[str]:
             ours_people = source.authors if role.lower() == "author" else source.editors
             if key in named or any("=" in str(p) for p in people):
                 continue  # reported as unreadable (LR104), or biblatex's extended form (read as biber does)
-            if [p.family for p in ours_people] != _families(people):
-                out.append(f"person: {key!r} {role} {_families(people)} read as {[p.family for p in ours_people]}")
+            got = [(p.family, p.given, p.prefix, p.suffix) for p in ours_people]
+            if got != _parts(people):
+                out.append(f"person: {key!r} {role} {_parts(people)} read as {got}")
     errors = [e for e in reported if not (isinstance(e, InvalidNameString) and "=" in str(e))]
     if errors and not ours.problems:  # (pybtex cannot read biblatex's extended names; litreview does)
         out.append(f"silent: pybtex reports {errors[0]}")
