@@ -105,7 +105,7 @@ def _key(rng: random.Random, keys: list[str]) -> str:
         old = rng.choice(keys)
         return old if rng.random() < 0.4 else old.swapcase()
     if rng.random() < 0.03:
-        return rng.choice(("", " ", "title = {k}"))  # no key: pybtex calls it unnamed-N, or reads on
+        return rng.choice(("", " ", "title = {k}", "unnamed-1"))  # no key: pybtex calls it unnamed-N
     return "".join(rng.choice(KEY_CHARS) for _ in range(rng.randint(1, 12)))
 
 
