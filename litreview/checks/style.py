@@ -217,9 +217,9 @@ def check_name_forms(source: Source) -> Iterable[Finding]:
         value = source.fields.get(role, "")
         if "," not in value or " and " not in value.lower():
             continue  # one form only, or one name (most lists)
-        listed = names.split_names(value)
-        forms = [names.name_form(name) for name in listed]
+        forms = names.name_forms(value)
         if "comma" in forms and "natural" in forms:
+            listed = names.split_names(value)  # as written (name_forms reads braces flattened)
             natural = listed[forms.index("natural")].strip()
             yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
                                 f"family name first but {natural!r} given name first",
