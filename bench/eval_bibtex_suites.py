@@ -10,7 +10,7 @@ entry (tests/fuzz/differential.py: same keys, types, field values and names as p
 on a line of the file); ``python bench/fuzz.py -k bib-pybtex`` does the same on generated files.
 
     python bench/eval_bibtex_suites.py             # the table per suite
-    python bench/eval_bibtex_suites.py --show-lost # and the files that lose entries
+    python bench/eval_bibtex_suites.py --show-lost # and the files that lose entries or disagree
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def main() -> int:
                 lost_files.append(f"{path.relative_to(args.suites)}: pybtex {want}, litreview {got}")
         differ = disagreements(path.read_bytes().decode("utf-8", "surrogateescape"))
         row["disagreements"] += len(differ)
-        lost_files += [f"{path.relative_to(args.suites)}: {d}" for d in differ] if args.show_lost else []
+        lost_files += [f"{path.relative_to(args.suites)}: disagreement {d}" for d in differ]
         row["pybtex errors"] += pybtex_errors
         row["errors"] += sum(p.severity == "error" for p in bib.problems)
         row["warnings"] += sum(p.severity == "warning" for p in bib.problems)
