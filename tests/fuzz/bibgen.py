@@ -149,7 +149,10 @@ def plausible_bib(rng: random.Random) -> str:
     for _ in range(rng.randint(1, 10)):
         if rng.random() < 0.3:
             pieces.append(_other(rng, macros))
-        pieces.append(_entry(rng, keys, macros))
+        entry = _entry(rng, keys, macros)
+        if rng.random() < 0.05:  # an entry commented out as JabRef and some editors do it
+            entry = rng.choice(("@comment{", "@Comment{\n", "@COMMENT(")) + entry + rng.choice(("}", "\n}", ")"))
+        pieces.append(entry)
     text = rng.choice(("\n\n", "\n", "\r\n\r\n", " ")).join(pieces) + rng.choice(("\n", "", "\n% end\n"))
     if rng.random() < 0.1:
         text = "\ufeff" + text
