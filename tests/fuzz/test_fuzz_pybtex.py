@@ -78,3 +78,13 @@ def test_the_comparison_catches_a_finding_without_a_line(monkeypatch: pytest.Mon
     assert differential.disagreements(bad) == []
     monkeypatch.setattr(load, "load_bibliography", shifted)
     assert any(f.startswith("unlocated:") for f in differential.disagreements(bad))
+
+
+def test_reading_with_pybtex_leaves_its_strict_mode_alone() -> None:
+    """The loader relies on pybtex raising on names it cannot read; the comparison must not switch that off."""
+    import pybtex.errors
+
+    before = pybtex.errors.strict
+    data, reported = differential.pybtex_reading("@book{a, author = {A, B, C, D}, title = {T}}\n@book{a, title={U}}")
+    assert pybtex.errors.strict == before
+    assert list(data.entries) == ["a"] and len(reported) == 2  # too many commas, repeated entry
