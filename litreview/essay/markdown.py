@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import EssayError
 from ..model import Claim, Essay, Paragraph
-from .cites import keys_in, mask_inline
+from .cites import MASK, keys_in, mask_inline
 from .segment import make_claim, sentences
 
 _NEWLINE = re.compile(r"\n")
@@ -23,6 +23,19 @@ _DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
 # (tried at every blank of a long run, the search was quadratic).
 _ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _KNITR = re.compile(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
+# Pandoc's list markers that CommonMark lacks ("#.", "a)", "(iv)", "A.  ", example lists "(@)", "(@good)"):
+# rewritten as ordered-list numbers of the same length, so what follows them keeps its place.
+_FANCY_MARKER = re.compile(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z](?=[.)]  )|[IVXLCDM]+(?=[.)]  ))"
+                           r"[.)])(?=[ \t])", re.M)
+_EXAMPLE_LABEL = re.compile(r"\(@([\w-]+)\)")
+# A raw LaTeX environment (pandoc's raw_tex) at the start of a line holds no Markdown, blank lines or not.
+_RAW_TEX_BLOCK = re.compile(r"^[ \t]*\\begin\{([^{}\s]+)\}", re.M)
+# A line holding only an HTML tag: pandoc reads the Markdown around it (not in <pre>, <script>, <style>, <textarea>).
+_HTML_TAG_LINE = re.compile(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
+                            r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
+_RAW_HTML = re.compile(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
+# No citation right after a letter, digit or full stop, even where a sentence was cut between them.
+_GLUED_AFTER = re.compile(r"[^\W_]|[.@]")
 _BLOCKS_WITHOUT_TEXT = ("fence", "code_block", "html_block", "math_block", "math_block_label", "front_matter")
 
 
@@ -59,6 +72,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     # Pandoc's fenced divs (":::") and knitr chunk headers ("```{r}") as CommonMark can read them.
     source = _DIV.sub(lambda m: " " * len(m.group()), body)
     source = _KNITR.sub(lambda m: m.group(1) + "```" + " " * (len(m.group()) - len(m.group(1)) - 3), source)
+    source = _pandoc_blocks(source)
     paragraphs: list[Paragraph] = []
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
@@ -68,14 +82,53 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
         for span_start, span_end in spans:
             for a, b in sentences(body, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
+                masked = unit[a - start:b - start]
+                if masked.startswith("@") and a > start and _GLUED_AFTER.match(unit[a - start - 1]):
+                    masked = MASK + masked[1:]
                 claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
-                                         masked=unit[a - start:b - start], file=file, line=line))
+                                         masked=masked, file=file, line=line))
         if not claims:
             continue
         paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims)))
         number += 1
     return paragraphs
+
+
+def _pandoc_blocks(source: str) -> str:
+    """``source`` with pandoc's own block syntax made CommonMark of the same length: fancy and example
+    list markers as numbers, references to example labels masked, raw LaTeX environments and lines
+    holding only an HTML tag blanked."""
+    labels: set[str] = set()
+
+    def number(m: re.Match[str]) -> str:
+        marker = m.group(2)
+        if marker.startswith("(@"):
+            labels.add(marker[2:-1])
+        # "2", not "1": in CommonMark only a list starting at 1 may interrupt a paragraph, in pandoc none.
+        return m.group(1) + (marker if len(marker) > 10 else "0" * (len(marker) - 2) + "2" + marker[-1])
+
+    if "(" in source or "." in source or ")" in source:
+        source = _FANCY_MARKER.sub(number, source)
+    if labels:
+        source = _EXAMPLE_LABEL.sub(lambda m: MASK * len(m.group()) if m.group(1) in labels else m.group(), source)
+    if "\\begin{" in source:
+        source = _blank_raw_tex(source)
+    if "<" in source:
+        source = _HTML_TAG_LINE.sub(lambda m: " " * len(m.group()), source)
+    return source
+
+
+def _blank_raw_tex(source: str) -> str:
+    pos = 0
+    while (m := _RAW_TEX_BLOCK.search(source, pos)) is not None:
+        close = source.find(f"\\end{{{m.group(1)}}}", m.end())
+        if close < 0:
+            break
+        end = close + len(m.group(1)) + 6
+        source = source[:m.start()] + re.sub(r"\S", " ", source[m.start():end]) + source[end:]
+        pos = end
+    return source
 
 
 def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
@@ -101,6 +154,13 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
             if row:
                 yield row[0][0], row[-1][1], row
             row = []
+        elif tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content):
+            # Pandoc reads the Markdown in an HTML block (tags masked), but not in <pre>, <script>, comments.
+            first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
+            start = starts[first] + len(lines[first]) - len(lines[first].lstrip())
+            end = starts[last] + len(lines[last].rstrip())
+            if end > start:
+                yield start, end, [(start, end)]
         elif tok.type == "inline" and tok.map:
             if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
                 content = tok.content.strip()
