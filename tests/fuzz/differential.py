@@ -92,14 +92,20 @@ def compare(doc: Doc, pandoc: str) -> list[Disagreement] | None:
         out: list[Disagreement] = []
         if essay is not None:
             got_nocite = set(essay.nocite)
-            for claim in essay.claims:
-                span = essay.body[claim.start:claim.end].count("\n") if claim.end <= len(essay.body) else 0
+            claims = essay.claims
+            for n, claim in enumerate(claims):
+                # The key's line must be in the claim: up to its last line (Markdown), or, since LaTeX's
+                # claims are converted text, up to the line where the next claim starts.
+                if doc.fmt == "markdown":
+                    last = claim.line + essay.body[claim.start:claim.end].count("\n")
+                else:
+                    last = next((c.line for c in claims[n + 1:] if c.file == claim.file), 1 << 30)
                 for cite in claim.citations or ():
                     got.add(cite.key)
                     m = TOKEN.search(cite.key)
                     line = doc.lines.get(m.group()) if m else None
                     if (line is not None and claim.file in (None, str(main))
-                            and not claim.line <= line <= claim.line + span):
+                            and not claim.line <= line <= last):
                         out.append(Disagreement("line", _construct(doc, cite.key), cite.key))
         else:
             got_nocite = set()
