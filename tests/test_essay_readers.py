@@ -7,11 +7,10 @@ pypandoc-binary) the same cases are also read by pandoc, the oracle, and must ag
 from __future__ import annotations
 
 import json
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fuzz.differential import cite_ids, pandoc_ast, pandoc_path
 
 from litreview.bibliography.load import load_bibliography
 from litreview.checks.text import check_text
@@ -140,31 +139,17 @@ def test_check_reads_a_manubot_folder_from_the_command_line(tmp_path: Path) -> N
 # --- pandoc, the oracle ---------------------------------------------------------------
 
 def _pandoc() -> str:
-    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
-    try:
-        return pypandoc.get_pandoc_path()
-    except OSError:
-        pytest.skip("pypandoc finds no pandoc binary")
-
-
-def _cite_ids(node: object) -> Iterator[str]:
-    if isinstance(node, dict):
-        if node.get("t") == "Cite":
-            yield from (c["citationId"] for c in node["c"][0])
-        for value in node.values():
-            yield from _cite_ids(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _cite_ids(value)
+    found = pandoc_path()
+    if found is None:
+        pytest.skip("pandoc (pypandoc-binary, in the test extra) is not installed")
+    return found
 
 
 @pytest.mark.parametrize("path", [MARKDOWN, LATEX], ids=["markdown", "latex"])
 def test_the_same_keys_as_pandoc(path: Path) -> None:
     fmt = "latex" if path.suffix == ".tex" else "markdown"
-    done = subprocess.run([_pandoc(), "-f", fmt, "-t", "json", path.name], cwd=path.parent,
-                          capture_output=True, text=True, check=True)
-    ast = json.loads(done.stdout)
-    assert set(_cite_ids(ast["blocks"])) == cited(load_essay(path))
+    ast = pandoc_ast(_pandoc(), path, fmt)
+    assert set(cite_ids(ast["blocks"])) == cited(load_essay(path))
 
 
 def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path: Path, monkeypatch) -> None:

@@ -116,6 +116,8 @@ def _raw_tex_end(text: str, start: int, end: int, braces: dict[int, int]) -> int
     while pos < len(text):
         if text[pos] == "{":
             close = braces.get(pos, -1)
+            if close > 0 and _COMMENT.search(text, pos, close):
+                close = -1
         elif text[pos] == "[":
             close = text.find("]", pos, pos + _MAX_OPTION)
             close = close + 1 if close >= 0 else -1
@@ -132,7 +134,9 @@ _MAX_OPTION = 300
 
 
 def _brace_pairs(text: str) -> dict[int, int]:
-    """Offset of each ``{`` -> the offset past its ``}`` (one pass; unclosed ones are absent)."""
+    """Offset of each ``{`` -> the offset past its ``}`` (one pass; unclosed ones are absent).
+
+    """
     pairs: dict[int, int] = {}
     stack: list[int] = []
     for m in re.finditer(r"(?<!\\)[{}]", text):
@@ -141,6 +145,10 @@ def _brace_pairs(text: str) -> dict[int, int]:
         elif stack:
             pairs[stack.pop()] = m.end()
     return pairs
+
+
+# As in TeX, a "%" comments out the rest of its line: "\mbox{@a%b}" never closes, and pandoc reads it as text.
+_COMMENT = re.compile(r"(?<!\\)%")
 
 
 def _paren_end(text: str, open_at: int) -> int:
@@ -215,6 +223,21 @@ def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | Non
         items.append((pos, part, m, part[m.end():]))
         pos += len(part) + 1
     return items
+
+
+_ANY_KEY = re.compile(_AT + r"-?@" + KEY)
+
+
+def blank_keys(text: str) -> str:
+    """``text`` with the punctuation inside every citation key made a letter (the same length), so that
+    no key (``@doi:10.1038/x.y``, ``@{2015ApJ...812..128C}``, ``@a?b``) ends a sentence."""
+    def blank(m: re.Match[str]) -> str:
+        group = "bkey" if m.group("bkey") is not None else "key"
+        a, b = m.start(group) - m.start(), m.end(group) - m.start()
+        whole = m.group()
+        return whole[:a] + re.sub(r"\W", "x", whole[a:b]) + whole[b:]
+
+    return _ANY_KEY.sub(blank, text) if "@" in text else text
 
 
 def keys_in(text: str) -> list[str]:

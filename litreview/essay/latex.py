@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Claim, Essay, Paragraph
+from .cites import blank_keys
 from .segment import make_claim, sentences
 
 MAX_DEPTH = 16
@@ -37,7 +38,6 @@ _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?")
 _REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{[^{}]*\}")
-_BRACED_KEY = re.compile(r"@\{[^{}]+\}")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
 _NEWLINE = re.compile(r"\n")
 
@@ -66,8 +66,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
         spans.append((para, offset, offset + len(converted), anchors))
         offset += len(converted) + 2
     body = "\n\n".join(chunks)
-    # Keys such as "2015ApJ...812..128C" must not end a sentence: segment with them blanked.
-    plain = _BRACED_KEY.sub(lambda m: "@{" + "x" * (len(m.group()) - 3) + "}", body)
+    plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
     out: list[Paragraph] = []
     for para, start, end, anchors in spans:
         number = len(out) + 1

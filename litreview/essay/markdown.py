@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import EssayError
 from ..model import Claim, Essay, Paragraph
-from .cites import MASK, keys_in, mask_inline
+from .cites import MASK, blank_keys, keys_in, mask_inline
 from .segment import make_claim, sentences
 
 _NEWLINE = re.compile(r"\n")
@@ -42,11 +42,13 @@ _BLOCKS_WITHOUT_TEXT = ("fence", "code_block", "html_block", "math_block", "math
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
     md = (MarkdownIt("commonmark", {"html": True}).enable("table")
-          .use(footnote_plugin).use(dollarmath_plugin, allow_space=True, double_inline=True))
+          .use(footnote_plugin).use(deflist_plugin)
+          .use(dollarmath_plugin, allow_space=True, double_inline=True))
     # Only the block structure is read (citations come from cites.mask_inline); footnote references
     # are still parsed, since footnotes that nothing references are dropped.
     md.inline.ruler.enableOnly(["text", "escape", "backticks", "footnote_ref", "footnote_inline"])
@@ -76,11 +78,12 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     paragraphs: list[Paragraph] = []
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
+    plain = blank_keys(body)  # no sentence ends inside a key
     for start, end, spans in sorted(_units(source), key=lambda u: u[0]):
         unit = mask_inline(source[start:end])
         claims: list[Claim] = []
         for span_start, span_end in spans:
-            for a, b in sentences(body, span_start, span_end):
+            for a, b in sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
                 masked = unit[a - start:b - start]
                 if masked.startswith("@") and a > start and _GLUED_AFTER.match(unit[a - start - 1]):

@@ -227,7 +227,8 @@ def _md_blocks() -> dict[str, object]:
         return f"$$\nx = @{k.plain()}\n$$"
 
     def raw_latex_no(k: _Keys) -> str:
-        return f"\\begin{{figure}}\n[@{k.plain()}] \\cite{{{k.plain()}}}\n\\end{{figure}}"
+        # Keys as LaTeX holds them: "#", "%", "$" in raw LaTeX make pandoc's LaTeX parse fail.
+        return f"\\begin{{figure}}\n[@{_tex_key(k)}] \\cite{{{_tex_key(k)}}}\n\\end{{figure}}"
 
     return {"para": _para, "heading": heading, "list": bullets, "quote": quote, "footnote": footnote,
             "pipe-table": pipe_table, "grid-table": grid_table, "div": div, "line-block": line_block,
