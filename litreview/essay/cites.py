@@ -76,8 +76,9 @@ def mask_inline(text: str) -> str:
                 _blank(chars, start, end)
         elif token == "<!--":
             close_at = text.find("-->", end)
-            end = len(text) if close_at < 0 else close_at + 3
-            _blank(chars, start, end)
+            if close_at >= 0:  # unclosed, it is text (pandoc)
+                end = close_at + 3
+                _blank(chars, start, end)
         elif token.startswith("<"):
             _blank(chars, start, end)
         elif token == "$":

@@ -17,7 +17,7 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Claim, Essay, Paragraph
 from .cites import blank_keys
-from .segment import make_claim, sentences
+from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
 """How deep ``\\input`` may nest (a file that inputs itself stops here)."""
@@ -91,7 +91,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
 def _expand(text: str, path: Path, depth: int) -> list[tuple[str, int, str]]:
     """(file, line, text) of every line, ``\\input`` files spliced in, comments removed."""
     out: list[tuple[str, int, str]] = []
-    for n, raw in enumerate(text.splitlines(), start=1):
+    for n, raw in enumerate(split_lines(text), start=1):
         line = _COMMENT.sub("", raw)
         if raw.strip() and not line.strip():
             continue  # a comment-only line does not end a paragraph

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import EssayError
 from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, keys_in, mask_inline
-from .segment import make_claim, sentences
+from .segment import make_claim, sentences, split_lines
 
 _NEWLINE = re.compile(r"\n")
 _DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
@@ -29,7 +29,7 @@ _FANCY_MARKER = re.compile(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z
                            r"[.)])(?=[ \t])", re.M)
 _EXAMPLE_LABEL = re.compile(r"\(@([\w-]+)\)")
 # A raw LaTeX environment (pandoc's raw_tex) at the start of a line holds no Markdown, blank lines or not.
-_RAW_TEX_BLOCK = re.compile(r"^[ \t]*\\begin\{([^{}\s]+)\}", re.M)
+_RAW_TEX_BLOCK = re.compile(r"^ {0,3}(\\begin\{([^{}\s]+)\})", re.M)
 # A line holding only an HTML tag: pandoc reads the Markdown around it (not in <pre>, <script>, <style>, <textarea>).
 _HTML_TAG_LINE = re.compile(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
                             r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
@@ -123,13 +123,16 @@ def _pandoc_blocks(source: str) -> str:
 
 
 def _blank_raw_tex(source: str) -> str:
+    """Each raw LaTeX environment made an HTML comment of its size: a block holding no text, which (unlike
+    blank lines) ends a list or definition before it."""
     pos = 0
     while (m := _RAW_TEX_BLOCK.search(source, pos)) is not None:
-        close = source.find(f"\\end{{{m.group(1)}}}", m.end())
+        close = source.find(f"\\end{{{m.group(2)}}}", m.end())
         if close < 0:
             break
-        end = close + len(m.group(1)) + 6
-        source = source[:m.start()] + re.sub(r"\S", " ", source[m.start():end]) + source[end:]
+        start, end = m.start(1), close + len(m.group(2)) + 6
+        inner = re.sub(r"\S", " ", source[start + 4:end - 3])
+        source = source[:start] + "<!--" + inner + "-->" + source[end:]
         pos = end
     return source
 
@@ -137,9 +140,9 @@ def _blank_raw_tex(source: str) -> str:
 def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
     """(start, end, spans to split into sentences) for each block of text, in token order."""
     starts = [0]
-    for line in source.splitlines(keepends=True):
+    for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
-    lines = source.splitlines()
+    lines = split_lines(source)
     tokens = _parser().parse(source)
     row: list[tuple[int, int]] = []
     row_line = -1
@@ -218,7 +221,7 @@ def _marked(paragraphs: list[Paragraph]) -> bool:
 
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Split off a leading ``---`` YAML block; returns (meta, body, body's first line)."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if not lines or lines[0].rstrip() != "---":
         return {}, text, 1
     for i in range(1, len(lines)):

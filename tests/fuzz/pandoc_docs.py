@@ -20,6 +20,8 @@ _WORDS = ("power", "states", "alliances", "the theory", "balancing", "norms", "t
           "in contrast", "the data", "critics", "Waltz", "institutions", "war", "peace", "sovereignty")
 # Inside a key: pandoc's internal punctuation (followed by a word character), "//" as in URLs, Unicode.
 _INNER = (":", ".", "_", "-", "/", "#", "$", "%", "&", "+", "?", "<", ">", "~", "//", ":.")
+#: What TeX, HTML and math give a meaning to: keys holding these meet pandoc's parsers at their edges.
+MARKUP = frozenset("#$%&<>~")
 _TAILS = ("", "", "", ".", ",", ";", ":", ")", "'s", "?", "!", "...", "-", "/", ".:", "--")
 
 
@@ -43,9 +45,10 @@ class Doc:
 class _Keys:
     """Keys with unique tokens, and what wrote each."""
 
-    def __init__(self, rng: random.Random, doc: Doc) -> None:
+    def __init__(self, rng: random.Random, doc: Doc, markup: bool = True) -> None:
         self.rng, self.doc, self.n = rng, doc, 0
         self.construct = ""
+        self.inner = _INNER if markup else tuple(p for p in _INNER if not MARKUP & set(p))
 
     def plain(self) -> str:
         """A key as written after ``@`` without braces (pandoc's key grammar, sometimes stretched)."""
@@ -56,7 +59,7 @@ class _Keys:
         lead = rng.choice(("", "", "", "", "_", "7", "Ü", "a"))
         body = token
         for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
-            body += rng.choice(_INNER) + rng.choice(("x", "2001", "doi", "b_c", "é", "10.1038", "Y"))
+            body += rng.choice(self.inner) + rng.choice(("x", "2001", "doi", "b_c", "é", "10.1038", "Y"))
         return lead + body
 
     def braced(self) -> str:
@@ -264,10 +267,10 @@ def _front_matter(k: _Keys) -> str:
     return "\n".join(lines)
 
 
-def markdown_doc(rng: random.Random) -> Doc:
-    """A pandoc-Markdown manuscript of 2-10 blocks."""
+def markdown_doc(rng: random.Random, markup: bool = True) -> Doc:
+    """A pandoc-Markdown manuscript of 2-10 blocks (``markup``: keys may hold ``MARKUP`` characters)."""
     doc = Doc("markdown")
-    k = _Keys(rng, doc)
+    k = _Keys(rng, doc, markup)
     blocks = []
     if rng.random() < 0.5:
         blocks.append(_front_matter(k))
@@ -386,10 +389,10 @@ def _tex_blocks() -> dict[str, object]:
 _TEX_BLOCKS = _tex_blocks()
 
 
-def latex_doc(rng: random.Random) -> Doc:
+def latex_doc(rng: random.Random, markup: bool = True) -> Doc:
     """A LaTeX manuscript: a preamble, then 2-8 blocks in the document environment."""
     doc = Doc("latex")
-    k = _Keys(rng, doc)
+    k = _Keys(rng, doc, markup)
     blocks = ["\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}", "Opening words."]
     for _ in range(rng.randint(2, 8)):
         name = rng.choice(tuple(_TEX_BLOCKS))
@@ -400,7 +403,7 @@ def latex_doc(rng: random.Random) -> Doc:
     return _joined(doc, blocks, "\n\n")
 
 
-def generate(rng: random.Random, fmt: str | None = None) -> Doc:
-    """A Markdown manuscript (three in four) or a LaTeX one."""
+def generate(rng: random.Random, fmt: str | None = None, markup: bool = True) -> Doc:
+    """A Markdown manuscript (three in four) or a LaTeX one; ``markup``: keys may hold ``MARKUP`` characters."""
     fmt = fmt or ("latex" if rng.random() < 0.25 else "markdown")
-    return latex_doc(rng) if fmt == "latex" else markdown_doc(rng)
+    return latex_doc(rng, markup) if fmt == "latex" else markdown_doc(rng, markup)
