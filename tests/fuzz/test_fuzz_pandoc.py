@@ -1,7 +1,9 @@
 """Differential testing against pandoc: generated Markdown and LaTeX manuscripts (pandoc_docs.py),
 read by pandoc and by litreview, must cite the same keys, with each citation on its claim's lines.
 
-A few hundred documents from fixed seeds run here; long runs: ``python bench/diff_pandoc.py``.
+A few hundred documents from fixed seeds run here, without the forms of the known gaps (keys holding
+``pandoc_docs.MARKUP`` characters, unmatched emphasis before a key, ...: docs/guarantees.md); long runs,
+with and without them: ``python bench/diff_pandoc.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from .pandoc_docs import generate
 
 pytestmark = pytest.mark.fuzz
 
-DOCS = 150  # per format: about 10 s of pandoc and litreview together
+DOCS = {"markdown": 150, "latex": 100}  # about 10 s of pandoc and litreview together
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +32,8 @@ def pandoc() -> str:
 def test_generated_documents_cite_what_pandoc_cites(pandoc: str, fmt: str) -> None:
     rng = random.Random(f"pandoc-{fmt}")
     differ: list[tuple[str, Disagreement]] = []
-    for _ in range(DOCS):
-        doc = generate(rng, fmt)
+    for _ in range(DOCS[fmt]):
+        doc = generate(rng, fmt, edges=False)
         found = compare(doc, pandoc)
         differ += [(doc.text, d) for d in found or () if not d.known]
     assert not differ, f"{len(differ)} disagreements; the first: {differ[0][1]} in\n{differ[0][0]}"
