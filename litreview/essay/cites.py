@@ -53,6 +53,7 @@ def mask_inline(text: str) -> str:
     chars = list(text)
     pos = 0
     braces: dict[int, int] | None = None
+    ends: dict[str, int] = {}  # environment name -> where its \end was last found (-1: nowhere)
     while True:
         m = _INTERESTING.search(text, pos)
         if m is None:
@@ -65,7 +66,7 @@ def mask_inline(text: str) -> str:
         elif token.startswith("\\") and len(token) > 2 and token[1:].rstrip("*").isalpha():
             if braces is None:
                 braces = _brace_pairs(text)
-            end = _raw_tex_end(text, start, end, braces)
+            end = _raw_tex_end(text, start, end, braces, ends)
             _blank(chars, start, end)
         elif token.startswith("\\"):
             _blank(chars, start, end)
@@ -105,13 +106,16 @@ def _math_end(text: str, start: int) -> int:
     return close.end() if close else start
 
 
-def _raw_tex_end(text: str, start: int, end: int, braces: dict[int, int]) -> int:
+def _raw_tex_end(text: str, start: int, end: int, braces: dict[int, int], ends: dict[str, int]) -> int:
     """End of the raw LaTeX command (or environment) whose name ends at ``end``, as pandoc reads it."""
     begin = _TEX_BEGIN.match(text, start)
     if begin is not None:
-        close = text.find(f"\\end{{{begin.group(1)}}}", begin.end())
-        if close >= 0:
-            return close + len(begin.group(1)) + 6
+        name = begin.group(1)
+        close = ends.get(name, 0)
+        if 0 <= close < begin.end():  # not looked for yet, or found before this \begin: look (again)
+            close = ends[name] = text.find(f"\\end{{{name}}}", begin.end())
+        if close >= 0:  # (an \end never found is never looked for again: one scan per name)
+            return close + len(name) + 6
     lead = _TEX_GROUPS.match(text, end)
     pos = lead.end() if lead else end
     while pos < len(text):

@@ -125,16 +125,16 @@ def _pandoc_blocks(source: str) -> str:
 def _blank_raw_tex(source: str) -> str:
     """Each raw LaTeX environment made an HTML comment of its size: a block holding no text, which (unlike
     blank lines) ends a list or definition before it."""
+    pieces: list[str] = []
     pos = 0
     while (m := _RAW_TEX_BLOCK.search(source, pos)) is not None:
         close = source.find(f"\\end{{{m.group(2)}}}", m.end())
         if close < 0:
             break
         start, end = m.start(1), close + len(m.group(2)) + 6
-        inner = re.sub(r"\S", " ", source[start + 4:end - 3])
-        source = source[:start] + "<!--" + inner + "-->" + source[end:]
+        pieces += [source[pos:start], "<!--", re.sub(r"\S", " ", source[start + 4:end - 3]), "-->"]
         pos = end
-    return source
+    return "".join(pieces) + source[pos:]
 
 
 def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
