@@ -29,7 +29,7 @@ _FANCY_MARKER = re.compile(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z
                            r"[.)])(?=[ \t])", re.M)
 _EXAMPLE_LABEL = re.compile(r"\(@([\w-]+)\)")
 # A raw LaTeX environment (pandoc's raw_tex) at the start of a line holds no Markdown, blank lines or not.
-_RAW_TEX_BLOCK = re.compile(r"^ {0,3}(\\begin\{([^{}\s]+)\})", re.M)
+_RAW_TEX_BLOCK = re.compile(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")  # it starts a block
 # A line holding only an HTML tag: pandoc reads the Markdown around it (not in <pre>, <script>, <style>, <textarea>).
 _HTML_TAG_LINE = re.compile(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
                             r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
@@ -128,13 +128,24 @@ def _blank_raw_tex(source: str) -> str:
     pieces: list[str] = []
     pos = 0
     while (m := _RAW_TEX_BLOCK.search(source, pos)) is not None:
-        close = source.find(f"\\end{{{m.group(2)}}}", m.end())
+        close = _environment_end(source, m.group(2), m.end())
         if close < 0:
             break
-        start, end = m.start(1), close + len(m.group(2)) + 6
+        start, end = m.start(1), close
         pieces += [source[pos:start], "<!--", re.sub(r"\S", " ", source[start + 4:end - 3]), "-->"]
         pos = end
     return "".join(pieces) + source[pos:]
+
+
+def _environment_end(source: str, name: str, at: int) -> int:
+    """Offset past the ``\\end{name}`` that closes the environment whose body starts at ``at`` (nested
+    ones of the same name counted), or -1."""
+    depth = 1
+    for m in re.finditer(rf"\\(begin|end)\{{{re.escape(name)}\}}", source[at:]):
+        depth += 1 if m.group(1) == "begin" else -1
+        if depth == 0:
+            return at + m.end()
+    return -1
 
 
 def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
@@ -160,7 +171,8 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
             if row:
                 yield row[0][0], row[-1][1], row
             row = []
-        elif tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content):
+        elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
+              and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):
             # Pandoc reads the Markdown in an HTML block (tags masked), but not in <pre>, <script>, comments.
             first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
             start = starts[first] + len(lines[first]) - len(lines[first].lstrip())

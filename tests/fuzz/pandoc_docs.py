@@ -23,8 +23,9 @@ _INNER = (":", ".", "_", "-", "/", "#", "$", "%", "&", "+", "?", "<", ">", "~", 
 #: What TeX, HTML and math give a meaning to: keys holding these meet pandoc's parsers at their edges.
 MARKUP = frozenset("#$%&<>~")
 # ``edges=False`` leaves out the forms where litreview is known to differ from pandoc (docs/guarantees.md,
-# "Known gaps"): keys holding MARKUP, "@" after a closing emphasis delimiter (unmatched "_@a*"), a "]"
-# inside a braced key, and an example list item with a label (its indented continuation).
+# "Known gaps"): keys holding MARKUP, "@" after a closing emphasis delimiter (unmatched "_@a*", or "_"
+# emphasis pairing with the underscores of keys), a "]" inside a braced key, and an example list item
+# with a label (its indented continuation).
 _TAILS = ("", "", "", ".", ",", ";", ":", ")", "'s", "?", "!", "...", "-", "/", ".:", "--")
 
 
@@ -123,7 +124,7 @@ def _inline_makers() -> dict[str, object]:
         "bracket-link": lambda k: f"[@{k.plain()}](https://example.org)",
         "inline-note": lambda k: f"^[See @{k.plain()}.]",
         "emphasis": lambda k: (k.rng.choice(("*", "**", "_", "~~")) + f"@{k.plain()}" + "*" if k.edges
-                               else k.rng.choice(("*{}*", "**{}**", "_{}_", "~~{}~~")).format("@" + k.plain())),
+                               else k.rng.choice(("*{}*", "**{}**", "~~{}~~")).format("@" + k.plain())),
         "quoted": lambda k: f'"@{k.plain()}"',
         "email-no": lambda k: f"{k.rng.choice(('me', 'a.b', 'x'))}@{k.plain()}.org",
         "escaped-no": lambda k: f"\\@{k.plain()}",
