@@ -17,7 +17,7 @@ from .pandoc_docs import generate
 
 pytestmark = pytest.mark.fuzz
 
-DOCS = {"markdown": 150, "latex": 100}  # about 10 s of pandoc and litreview together
+DOCS = {"markdown": 150, "latex": 70}  # about 6 s of CPU, pandoc and litreview together
 
 
 @pytest.fixture(scope="module")
