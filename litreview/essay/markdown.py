@@ -28,8 +28,8 @@ _KNITR = re.compile(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
 _FANCY_MARKER = re.compile(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z](?=[.)]  )|[IVXLCDM]+(?=[.)]  ))"
                            r"[.)])(?=[ \t])", re.M)
 _EXAMPLE_LABEL = re.compile(r"\(@([\w-]+)\)")
-# A raw LaTeX environment (pandoc's raw_tex) at the start of a line holds no Markdown, blank lines or not.
-_RAW_TEX_BLOCK = re.compile(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")  # it starts a block
+# A raw LaTeX environment (pandoc's raw_tex) that starts a block holds no Markdown, blank lines or not.
+_RAW_TEX_BLOCK = re.compile(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")
 # A line holding only an HTML tag: pandoc reads the Markdown around it (not in <pre>, <script>, <style>, <textarea>).
 _HTML_TAG_LINE = re.compile(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
                             r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
@@ -141,10 +141,10 @@ def _environment_end(source: str, name: str, at: int) -> int:
     """Offset past the ``\\end{name}`` that closes the environment whose body starts at ``at`` (nested
     ones of the same name counted), or -1."""
     depth = 1
-    for m in re.finditer(rf"\\(begin|end)\{{{re.escape(name)}\}}", source[at:]):
+    for m in re.compile(rf"\\(begin|end)\{{{re.escape(name)}\}}").finditer(source, at):
         depth += 1 if m.group(1) == "begin" else -1
         if depth == 0:
-            return at + m.end()
+            return m.end()
     return -1
 
 
