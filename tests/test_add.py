@@ -197,3 +197,13 @@ def test_a_test_server_record_never_reaches_the_projects_snapshot(project: Path,
     assert main(["add", "10.5555/test.alliances"]) == 2
     assert "refusing to write records from registries that are not the real ones" in capsys.readouterr().err
     assert bib(project) == ORIGINAL and not (project / "refs" / "metadata").exists()
+
+
+def test_a_reference_given_where_a_doi_goes_points_to_reference(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    ref = "Smith, J. (2020). A study of heat. Urban Climate, 31, 100-110."
+    assert main(["add", ref]) == 2  # read before any request: no registry needed
+    assert f'litreview add --reference "{ref}"' in capsys.readouterr().err
+    (tmp_path / "dois.txt").write_text("10.1000/abc\n# a comment\nnot a doi here\n", encoding="utf-8")
+    assert main(["add", "--from-file", "dois.txt"]) == 2
+    assert "dois.txt:3: 'not a doi here' is not a DOI" in capsys.readouterr().err

@@ -84,17 +84,22 @@ def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
     from ..doi import doi_problem, normalize_doi
     from ..fileio import read_text
 
-    raw = list(values)
+    raw: list[tuple[str, int | None]] = [(v, None) for v in values]
     if from_file:
         lines = read_text(from_file, what="DOI list").splitlines()
-        raw += [ln.split("#", 1)[0].strip() for ln in lines]
+        raw += [(ln.split("#", 1)[0].strip(), n) for n, ln in enumerate(lines, start=1)]
     dois = []
-    for value in filter(None, (v.strip() for v in raw)):
+    for value, line in ((v.strip(), n) for v, n in raw):
+        if not value:
+            continue
         doi = normalize_doi(value).rstrip(".,;")
         problem = doi_problem(doi)
         if problem:
-            raise InputError(f"{value!r} is not a DOI: {problem}", path=from_file,
-                             hint="a DOI looks like 10.1017/CBO9780511491306")
+            hint = "a DOI looks like 10.1017/CBO9780511491306"
+            if line is None and len(value.split()) > 2:  # words: a reference given where a DOI goes
+                hint += f'; look a reference up with: litreview add --reference "{value}"'
+            raise InputError(f"{value!r} is not a DOI: {problem}", path=from_file if line else None, line=line,
+                             hint=hint)
         dois.append(doi)
     return dois
 
