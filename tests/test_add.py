@@ -207,3 +207,18 @@ def test_a_reference_given_where_a_doi_goes_points_to_reference(tmp_path: Path, 
     (tmp_path / "dois.txt").write_text("10.1000/abc\n# a comment\nnot a doi here\n", encoding="utf-8")
     assert main(["add", "--from-file", "dois.txt"]) == 2
     assert "dois.txt:3: 'not a doi here' is not a DOI" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("refs.yaml", "references:\n- id: a\n  type: book\n  title: A\n"),
+    ("refs.json", '[{"id": "a", "type": "book", "title": "A"}]'),
+])
+def test_a_csl_bibliography_is_never_written_as_bibtex(tmp_path: Path, monkeypatch, capsys, name: str,
+                                                       text: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["add", "--bib", name, "10.5555/lr.culture.2005"]) == 2  # refused before any request
+    assert "writes BibTeX entries and this bibliography is CSL" in capsys.readouterr().err
+    assert main(["sync", "--write", "--yes", "--bib", name, "--essay", ""]) == 2
+    assert "nothing was changed" in capsys.readouterr().err
+    assert (tmp_path / name).read_text(encoding="utf-8") == text

@@ -63,6 +63,23 @@ def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist:
     return result
 
 
+def bibtex_to_write(path: Any, command: str) -> None:
+    """InputError unless ``path`` is a BibTeX file: ``add`` and ``sync --write`` write BibTeX entries.
+
+    CSL-JSON and CSL-YAML are read by suffix (bibliography/load.py), so the same suffixes are refused here.
+    """
+    from pathlib import Path
+
+    from ..errors import InputError
+
+    suffix = Path(path).suffix.lower()
+    if suffix in (".json", ".yaml", ".yml"):
+        kind = "CSL-JSON" if suffix == ".json" else "CSL-YAML"
+        raise InputError(f"{command} writes BibTeX entries and this bibliography is {kind}: nothing was changed",
+                         path=str(path), hint="add or correct the item by hand (`litreview sources --format "
+                                              "csljson` shows the fields), or review a .bib file with --bib")
+
+
 def _missing(name: str, path: Any) -> None:
     """A named file that is not there: an error when it looks mistyped, else a note (it is made on first use).
 

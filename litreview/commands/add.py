@@ -15,7 +15,7 @@ import click
 from ..config import Config
 from ..errors import InputError, OfflineError, RegistryError
 from ..model import Bibliography, RegistryRecord, Source
-from ._options import config_from
+from ._options import bibtex_to_write, config_from
 
 EXAMPLES = """\b
 Examples:
@@ -352,6 +352,8 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
                                "--reference TEXT")
     config = config_from(bibliography=bibliography, metadata=metadata)
     path = config.path("bibliography")
+    if not dry_run:
+        bibtex_to_write(path, "litreview add")
     raw, bib = _load(path)
     reg = registry()
     chosen = metadata is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ._options import config_from, emit_json, format_option, input_options
+from ._options import bibtex_to_write, config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
 Examples:
@@ -68,6 +68,8 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
 
     config = config_from(paths)
     path = config.path("bibliography")
+    if write:
+        bibtex_to_write(path, "litreview sync --write")
     # The whole file is loaded (corrections are written into it); ``keys`` only limits the proposals.
     stages = assemble(config, through="resolve", load=partial(load_or_fail, strict=True), essay="skip")
     bibliography, metadata = stages.bibliography, stages.metadata
