@@ -92,6 +92,21 @@ def test_a_chapter_edit_changes_the_cache_key(book: Path) -> None:
     assert input_key(config) != before
 
 
+def test_includes_are_followed_and_shortcodes_print_no_prose(book: Path) -> None:
+    methods = book / "chapters" / "methods.qmd"
+    methods.write_text(methods.read_text(encoding="utf-8") + "\n{{< include _part.qmd >}}\n\n"
+                       "After it {{< var version >}} we stop [@after2020].\n", encoding="utf-8")
+    (book / "chapters" / "_part.qmd").write_text("Included text [@inc2019].", encoding="utf-8")  # no final newline
+    essay = load_essay(book / "_quarto.yml")
+    assert cited(essay)[-3:] == [("_part.qmd", "inc2019", 1), ("methods.qmd", "after2020", 12),
+                                 ("extra.md", "pendleton2012", 3)]
+    assert "After it we stop [@after2020]." in [" ".join(c.text.split()) for c in essay.claims]
+    methods.write_text("# Methods\n\n{{< include gone.qmd >}}\n", encoding="utf-8")
+    with pytest.raises(EssayError) as err:
+        load_essay(book / "_quarto.yml")
+    assert "included file gone.qmd not found" in str(err.value) and str(err.value).startswith(f"{methods}:3:")
+
+
 @pytest.mark.parametrize(("project", "message"), [
     ("project:\n  type: website\n", "lists no chapters"),
     ("book:\n  chapters: [index.qmd, missing.qmd]\n", "chapter not found"),

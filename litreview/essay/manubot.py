@@ -76,18 +76,20 @@ def _manual(path: Path) -> list[Any]:
 class Lines:
     """File and line of offsets in the joined body, asked in increasing order: one pass over the body.
 
-    Shared with the Quarto project reader, which joins its chapters the same way."""
+    Shared with the Quarto project reader, which joins its chapters the same way; there a part may
+    start further down its file (``first``: the text after an included file), else on line 1."""
 
-    def __init__(self, body: str, parts: list[tuple[str, int]]) -> None:
+    def __init__(self, body: str, parts: list[tuple[str, int]], first: list[int] | None = None) -> None:
         self.body, self.parts = body, parts
-        self.part, self.at, self.line = 0, 0, 1
+        self.first = first or [1] * len(parts)
+        self.part, self.at, self.line = 0, 0, self.first[0] if parts else 1
 
     def __call__(self, offset: int) -> tuple[str, int]:
         if offset < self.at:  # not in order: count again from the file's start
-            self.part, self.at, self.line = 0, 0, 1
+            self.part, self.at, self.line = 0, 0, self.first[0]
         while self.part + 1 < len(self.parts) and self.parts[self.part + 1][1] <= offset:
             self.part += 1
-            self.at, self.line = self.parts[self.part][1], 1
+            self.at, self.line = self.parts[self.part][1], self.first[self.part]
         self.line += self.body.count("\n", self.at, offset)
         self.at = offset
         return self.parts[self.part][0], self.line

@@ -39,9 +39,7 @@ def load_quarto(project: Path) -> Essay:
     if not names:
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
                          hint="list the chapters under book: chapters:, or review one chapter file")
-    parts: list[tuple[str, int]] = []
-    chunks: list[str] = []
-    offset = 0
+    segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     for name in names:
         path = project.parent / name
         if path.suffix.lower() not in _CHAPTER_SUFFIXES:
@@ -50,12 +48,19 @@ def load_quarto(project: Path) -> Essay:
         chapter = read_text(path, what="chapter", error=EssayError,
                             hint=f"check the chapter list in {project.name}")
         _, body, body_line = front_matter(chapter, str(path))
-        chunk = "\n" * (body_line - 1) + body  # the front matter blanked: lines keep their numbers
-        parts.append((str(path), offset))
-        chunks.append(chunk)
-        offset += len(chunk) + 2
-    body = "\n\n".join(chunks)
-    lines = Lines(body, parts)
+        if segments:
+            segments.append((segments[-1][0], 0, "\n\n"))  # chapters never run into each other
+        segments += _included(path, "\n" * (body_line - 1) + body, 0)  # front matter blanked: lines kept
+    parts: list[tuple[str, int]] = []
+    first: list[int] = []
+    offset = 0
+    for file, line, text in segments:
+        if line:  # the separators belong to the part before them
+            parts.append((file, offset))
+            first.append(line)
+        offset += len(text)
+    body = "".join(text for _, _, text in segments)
+    lines = Lines(body, parts, first)
     paragraphs = []
     for paragraph in read_body(body, 1):
         claims = []
@@ -71,6 +76,35 @@ def load_quarto(project: Path) -> Essay:
     return Essay(path=str(project), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
                  format="markdown", nocite=nocite_keys(meta),
                  marked=any(c.citations for p in paragraphs for c in p.claims))
+
+
+# {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
+_INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
+_SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
+MAX_DEPTH = 8
+"""How deep includes may nest (a file that includes itself stops here)."""
+
+
+def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
+    """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file, as Quarto does."""
+    out: list[tuple[str, int, str]] = []
+    at, line = 0, 1
+    for m in _INCLUDE.finditer(text) if depth < MAX_DEPTH else ():
+        child = path.parent / m.group(1)
+        if not child.is_file():
+            raise EssayError(f"included file {m.group(1)} not found", path=str(path),
+                             line=line + text.count("\n", at, m.start()), hint="check the include's path")
+        out.append((str(path), line, _blank_shortcodes(text[at:m.start()])))
+        line += text.count("\n", at, m.end())
+        at = m.end()
+        sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
+        out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
+    out.append((str(path), line, _blank_shortcodes(text[at:])))
+    return [s for s in out if s[2]]
+
+
+def _blank_shortcodes(text: str) -> str:
+    return _SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
 
 def _chapters(book: dict[str, Any]) -> list[str]:
