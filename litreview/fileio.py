@@ -65,7 +65,7 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputError(
             f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            path=str(p), line=line, hint=encoding_hint(raw, p.name),
+            path=str(p), line=line, hint=encoding_hint(raw, _shell_path(p)),
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -105,6 +105,14 @@ def guess_encoding(raw: bytes) -> str | None:
     return matches[0].encoding
 
 
+def _shell_path(path: Path) -> str:
+    """``path`` as a command typed in the working folder takes it: relative when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
 def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False) -> str:
     """How to re-save the file as UTF-8, naming the codec it was most likely written in.
 
@@ -116,6 +124,9 @@ def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False) -> 
     else:
         label = _NAMES.get(codec, codec)
         iconv = label.upper() if label.startswith(("Windows", "ISO", "KOI", "UTF")) else codec.upper()
+        import shlex
+
+        src, tmp = shlex.quote(name), shlex.quote(name + ".utf8")
         text = (f"it looks like {label} ({codec}); re-save it as UTF-8, e.g. "
-                f"iconv -f {iconv} -t UTF-8 {name} > {name}.utf8 && mv {name}.utf8 {name}")
+                f"iconv -f {iconv} -t UTF-8 {src} > {tmp} && mv {tmp} {src}")
     return text[:1].upper() + text[1:] if sentence else text

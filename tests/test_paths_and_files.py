@@ -156,3 +156,13 @@ def test_a_claims_setting_naming_a_folder_says_what_to_do(project: Path, capsys:
     (project / "refs" / "claims.yaml").write_bytes("links: []\n# caf\xe9\n".encode("cp1252"))
     assert main(["check", "--no-cache"]) == 2  # not UTF-8: the line and the encoding it looks like
     assert "claims.yaml:2: claims file is not valid UTF-8" in capsys.readouterr().err
+
+
+def test_the_iconv_hint_runs_from_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "my chapters").mkdir()
+    path = tmp_path / "my chapters" / "results.qmd"
+    path.write_bytes("Buri\u00e9l rates.\n".encode("cp1252"))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as err:
+        read_text(path, what="chapter")
+    assert "iconv -f WINDOWS-1252 -t UTF-8 'my chapters/results.qmd' > 'my chapters/results.qmd.utf8'" in err.value.hint
