@@ -83,15 +83,10 @@ def input_key(config: Config) -> str | None:
             add(name, value, path)
             if name in ("essay", "claims") and not value:
                 continue  # none (--essay "", --claims ""): the path would be the project folder
-            quarto = path.name in ("_quarto.yml", "_quarto.yaml")  # essay.quarto.PROJECT_FILES, not imported here
-            if name == "essay" and (path.is_dir() or path.suffix.lower() == ".tex" or quarto):
-                # A Manubot content/ folder, a LaTeX file whose \input files sit beside it, or a Quarto
-                # book whose chapters it lists.
+            parts = essay_parts(path) if name == "essay" else None
+            if parts is not None:
                 folder = path if path.is_dir() else path.parent
-                kinds = ((".md", ".tsv", ".json") if path.is_dir() else
-                         (".qmd", ".md", ".rmd", ".yml", ".yaml") if quarto else (".tex",))
-                for file in sorted(p for p in folder.rglob("*") if p.suffix.lower() in kinds and p.is_file()
-                                   and not any(part.startswith(".") for part in p.relative_to(folder).parts)):
+                for file in parts:
                     add(file.relative_to(folder).as_posix(), file.read_bytes())
                 if path.is_dir():
                     continue
@@ -105,6 +100,23 @@ def input_key(config: Config) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def essay_parts(path: Path) -> list[Path] | None:
+    """The files an essay of several files may read, besides ``path`` itself (None for a one-file essay).
+
+    A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, or a Quarto book
+    (``_quarto.yml``; essay.quarto.PROJECT_FILES, not imported here) whose chapters it lists.
+    The cache keys on their bytes and ``check --since`` reads their base versions.
+    """
+    quarto = path.name in ("_quarto.yml", "_quarto.yaml")
+    if not (path.is_dir() or path.suffix.lower() == ".tex" or quarto):
+        return None
+    folder = path if path.is_dir() else path.parent
+    kinds = ((".md", ".tsv", ".json") if path.is_dir() else
+             (".qmd", ".md", ".rmd", ".yml", ".yaml") if quarto else (".tex",))
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in kinds and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def code_key() -> str:

@@ -190,3 +190,33 @@ def test_a_finding_raised_to_a_higher_level_is_new_and_one_lowered_is_not() -> N
     assert diff_findings(Side((info,)), Side((error,))).new == (error,)
     assert diff_findings(Side((error,)), Side((info,))).new == ()
     assert diff_findings(Side((info,)), Side((error,))).fixed == ()  # raised, not fixed
+
+
+@pytest.mark.parametrize("form", ["latex", "quarto"])
+def test_an_essay_of_several_files_is_read_whole_at_the_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys, form: str) -> None:
+    # An old unresolved citation in an \input file or a chapter is not new; one added there is.
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "refs.bib").write_text("@book{a,\n  author = {Doe, Jane},\n  title = {A},\n  publisher = {P},\n"
+                                       "  year = {2001},\n}\n", encoding="utf-8")
+    if form == "latex":
+        essay, part = "paper.tex", tmp_path / "parts" / "intro.tex"
+        (tmp_path / essay).write_text("\\begin{document}\nMain text \\cite{a}.\n\\input{parts/intro}\n"
+                                      "\\end{document}\n", encoding="utf-8")
+        part.write_text("Old claim \\cite{old2000}.\n", encoding="utf-8")
+        added = "\nNew claim \\cite{new2001}.\n"
+    else:
+        essay, part = "_quarto.yml", tmp_path / "parts" / "one.qmd"
+        (tmp_path / essay).write_text("book:\n  chapters: [index.qmd, parts/one.qmd]\n", encoding="utf-8")
+        (tmp_path / "index.qmd").write_text("# Start\n\nMain text [@a].\n", encoding="utf-8")
+        part.write_text("# One\n\nOld claim [@old2000].\n", encoding="utf-8")
+        added = "\nNew claim [@new2001].\n"
+    (tmp_path / "litreview.toml").write_text(f'essay = "{essay}"\nbibliography = "refs.bib"\n', encoding="utf-8")
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    status, scoped = report("--since", "base", "--no-cache", capsys=capsys)
+    assert (status, scoped["findings"]) == (0, [])
+    part.write_text(part.read_text(encoding="utf-8") + added, encoding="utf-8")
+    status, scoped = report("--since", "base", "--no-cache", capsys=capsys)
+    assert status == 1 and [f["message"] for f in scoped["findings"]] == [
+        f"citation '{'@{new2001}' if form == 'latex' else '@new2001'}' matches no entry"]

@@ -252,7 +252,11 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
 
 def base_paths(config: Config) -> list[Path]:
     """The inputs (and the settings file) whose base versions the check needs."""
+    from ..cache import essay_parts
+
     paths = [config.path(name) for name in _PATH_SETTINGS if getattr(config, name)]
+    if config.essay:  # a LaTeX file's \\input files, a Quarto book's chapters
+        paths += essay_parts(config.path("essay")) or []
     return [*paths, Path(config.source_file)] if config.source_file else paths
 
 
