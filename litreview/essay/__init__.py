@@ -19,7 +19,7 @@ from .segment import CONTEXT, normalise_space
 
 __all__ = ["CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
 
-_NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris"})
+_NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".ipynb", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
 
 
