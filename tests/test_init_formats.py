@@ -118,3 +118,20 @@ def test_a_latex_paper_copied_from_elsewhere_warns_of_its_input_files(
     assert main(["init", str(drafts / "paper.tex")]) == 0
     assert "which are not copied" in capsys.readouterr().out
     assert settings(repo) == ("refs/paper.tex", "refs/refs.bib")
+
+
+def test_accented_names_are_written_as_they_are_and_a_refs_file_is_named(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "my paper").mkdir()
+    bib(here / "my paper" / "Référence s.bib", "a")
+    (here / "my paper" / "Ébauche 1.Rmd").write_text('---\ntitle: "Écrire"\nbibliography: "Référence s.bib"\n---\n\n'
+                                                    "Text [@a].\n", encoding="utf-8")
+    (here / "refs").write_text("", encoding="utf-8")
+    assert main(["init", "my paper/Ébauche 1.Rmd"]) == 2  # refs/ is where init writes: a file there stops it
+    assert "refs exists and is not a folder" in capsys.readouterr().err
+    (here / "refs").unlink()
+    assert main(["init", "my paper/Ébauche 1.Rmd"]) == 0
+    assert 'essay = "my paper/Ébauche 1.Rmd"' in (here / "litreview.toml").read_text(encoding="utf-8")
+    assert settings(here) == ("my paper/Ébauche 1.Rmd", "my paper/Référence s.bib")
+    assert 'site_name: "Review: Écrire"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
+    assert main(["check", "--no-cache"]) == 0  # the paths read back: a is found and cited

@@ -98,6 +98,9 @@ def plan_init(root: Path, essay: str | None, bib: str | None, *, workflow: bool 
               pre_commit: bool = False) -> Plan:
     """Decide every file init would write; nothing is written here."""
     plan = Plan(root)
+    if (root / "refs").exists() and not (root / "refs").is_dir():
+        raise InputError("refs exists and is not a folder", path=str(root / "refs"),
+                         hint="init keeps the review's files in refs/: rename that file, then run init again")
     essay_path = _essay(root, essay)
     essay_text = "" if essay_path.is_dir() else _read(essay_path)
     if _inside(essay_path, root):
@@ -313,14 +316,14 @@ def _claims_text(essay: Path, claims: Path) -> str:
     from ..linking.curated import HEADER
 
     rel = Path(os.path.relpath(essay, claims.parent)).as_posix()
-    return HEADER + f"essay: {json.dumps(rel)}\nlinks: []\n"
+    return HEADER + f"essay: {_quoted(rel)}\nlinks: []\n"
 
 
 def _settings(plan: Plan, root: Path, essay: str, bib: str) -> None:
     """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys)."""
     values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
               "site_dir": "site"}
-    body = "".join(f"{k} = {json.dumps(values[k])}\n" for k in _SETTINGS_KEYS)
+    body = "".join(f"{k} = {_quoted(values[k])}\n" for k in _SETTINGS_KEYS)
     body += '# severity = { LR307 = "warning" }       # tune a code\'s level\n'
     body += '# suppress = { LR137 = "why it is fine" }  # silence a code, with the reason shown in the report\n'
     pyproject = root / "pyproject.toml"
@@ -365,10 +368,15 @@ def _title(text: str, path: Path) -> str:
 def _mkdocs_text(title: str) -> str:
     return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
             f"# No docs/ folder is needed: litreview generates every page; add docs_dir: docs for pages of your own.\n"
-            f"site_name: {json.dumps('Review: ' + title)}\n"
+            f"site_name: {_quoted('Review: ' + title)}\n"
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
             "plugins:\n  - search\n  - litreview\n")
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted string that TOML and YAML read alike, accented letters kept as they are written."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _template(name: str) -> str:
