@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         result = cli.main(args=argv, prog_name="litreview", standalone_mode=False)
     except LitreviewError as exc:
         click.echo(f"error: {exc}", err=True)
+        _suggest_init(exc, argv)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -84,6 +85,26 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"  hint: {BUG_HINT}", err=True)
         return 2
     return result if isinstance(result, int) else 0
+
+
+def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
+    """A missing default input in a folder without settings: a first run, which `init` sets up."""
+    import click
+
+    from .config import load_config
+    from .errors import InputError, LitreviewError
+
+    args = sys.argv[1:] if argv is None else argv
+    if (not isinstance(exc, InputError) or "not found" not in exc.message or not args or args[0] == "init"
+            or any(a.startswith(("--essay", "--bib")) for a in args) or os.environ.get("LITREVIEW_BIB")):
+        return
+    try:
+        configured = load_config().source_file is not None
+    except LitreviewError:
+        return
+    if not configured:
+        click.echo("note: no litreview.toml or [tool.litreview] here or above; set up a review of your essay "
+                   "with `litreview init paper.md`", err=True)
 
 
 BUG_HINT = ("this is a bug in litreview, not in your files' syntax: please report it with the command "

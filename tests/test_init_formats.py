@@ -135,3 +135,11 @@ def test_accented_names_are_written_as_they_are_and_a_refs_file_is_named(
     assert settings(here) == ("my paper/Ébauche 1.Rmd", "my paper/Référence s.bib")
     assert 'site_name: "Review: Écrire"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
     assert main(["check", "--no-cache"]) == 0  # the paths read back: a is found and cited
+
+
+def test_a_first_run_without_settings_points_to_init(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert "refs/bibliography.bib: bibliography not found" in err and "litreview init paper.md" in err
+    assert main(["check", "--bib", "mine.bib"]) == 2  # a file named on the command line: no such advice
+    assert "litreview init" not in capsys.readouterr().err
