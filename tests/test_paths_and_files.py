@@ -166,3 +166,10 @@ def test_the_iconv_hint_runs_from_the_working_folder(tmp_path: Path, monkeypatch
     with pytest.raises(InputError) as err:
         read_text(path, what="chapter")
     assert "iconv -f WINDOWS-1252 -t UTF-8 'my chapters/results.qmd' > 'my chapters/results.qmd.utf8'" in err.value.hint
+
+
+def test_a_metadata_setting_naming_a_file_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "pyproject.toml").write_text('[tool.litreview]\nessay = "refs/essay.md"\n'
+                                            'metadata = "refs/bibliography.bib"\n', encoding="utf-8")
+    assert main(["check", "--no-cache"]) == 2  # not an empty snapshot, silently
+    assert "bibliography.bib: the snapshot is a file, not a folder" in capsys.readouterr().err

@@ -87,6 +87,11 @@ class Snapshot:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+        if self.folder.exists() and not self.folder.is_dir():  # else read as an empty snapshot, silently
+            from ..errors import InputError
+
+            raise InputError("the snapshot is a file, not a folder", path=str(self.folder),
+                             hint="set metadata (or --metadata-dir) to a folder, e.g. refs/metadata")
         self._names: dict[str, frozenset[str] | None] = {}
         """Each subfolder's file names, listed once: an absent record costs no open()."""
 
