@@ -118,3 +118,19 @@ def test_a_bad_project_names_the_file_and_what_to_do(book: Path, project: str, m
     with pytest.raises(EssayError) as err:
         load_essay(book / "_quarto.yml")
     assert message in str(err.value) and err.value.hint
+
+
+def test_one_quarto_file_reads_its_includes_and_blanks_shortcodes(tmp_path: Path) -> None:
+    chapter = tmp_path / "paper.qmd"
+    chapter.write_text("---\ntitle: P\nbibliography: refs.bib\n---\n\nFirst [@a].\n\n{{< include _b.qmd >}}\n\n"
+                       "Then {{< pagebreak >}} more [@c].\n", encoding="utf-8")
+    (tmp_path / "_b.qmd").write_text("Included [@b].\n", encoding="utf-8")
+    essay = load_essay(chapter)
+    assert cited(essay) == [("paper.qmd", "a", 6), ("_b.qmd", "b", 1), ("paper.qmd", "c", 10)]
+    assert essay.meta["bibliography"] == "refs.bib"
+    assert [" ".join(c.text.split()) for c in essay.claims][-1] == "Then more [@c]."
+    (tmp_path / "refs.bib").write_text("@book{a,\n  title = {A},\n}\n", encoding="utf-8")
+    config = make_config(root=tmp_path, essay="paper.qmd", bibliography="refs.bib")
+    before = input_key(config)
+    (tmp_path / "_b.qmd").write_text("Included, changed [@b].\n", encoding="utf-8")
+    assert before is not None and input_key(config) != before

@@ -53,6 +53,10 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .latex import parse_latex
 
         return parse_latex(text, str(path))
+    if "{{<" in text and where.suffix.lower() == ".qmd":  # Quarto shortcodes: includes read, the rest blanked
+        from .quarto import load_quarto_file
+
+        return load_quarto_file(where, text)
     return parse_markdown(text, str(path))
 
 

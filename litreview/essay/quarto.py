@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import EssayError
 from ..fileio import read_text
-from ..model import Essay
+from ..model import Essay, Paragraph
 from .manubot import Lines
 from .markdown import front_matter, nocite_keys, read_body
 
@@ -39,35 +39,15 @@ def load_quarto(project: Path) -> Essay:
     if not names:
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
                          hint="list the chapters under book: chapters:, or review one chapter file")
-    segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
+    chapters: list[tuple[Path, str]] = []
     for name in names:
         path = project.parent / name
         if path.suffix.lower() not in _CHAPTER_SUFFIXES:
             raise EssayError(f"chapter {name} is not a Markdown file (.qmd, .md, .Rmd)", path=str(project),
                              hint="litreview reads Markdown chapters; review the others separately")
-        chapter = read_text(path, what="chapter", error=EssayError,
-                            hint=f"check the chapter list in {project.name}")
-        _, body, body_line = front_matter(chapter, str(path))
-        if segments:
-            segments.append((segments[-1][0], 0, "\n\n"))  # chapters never run into each other
-        segments += _included(path, "\n" * (body_line - 1) + body, 0)  # front matter blanked: lines kept
-    parts: list[tuple[str, int]] = []
-    first: list[int] = []
-    offset = 0
-    for file, line, text in segments:
-        if line:  # the separators belong to the part before them
-            parts.append((file, offset))
-            first.append(line)
-        offset += len(text)
-    body = "".join(text for _, _, text in segments)
-    lines = Lines(body, parts, first)
-    paragraphs = []
-    for paragraph in read_body(body, 1):
-        claims = []
-        for claim in paragraph.claims:
-            file, line = lines(claim.start)
-            claims.append(replace(claim, file=file, line=line))
-        paragraphs.append(replace(paragraph, claims=tuple(claims)))
+        chapters.append((path, read_text(path, what="chapter", error=EssayError,
+                                         hint=f"check the chapter list in {project.name}")))
+    body, paragraphs = _joined(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite") if k in data}
@@ -76,6 +56,46 @@ def load_quarto(project: Path) -> Essay:
     return Essay(path=str(project), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
                  format="markdown", nocite=nocite_keys(meta),
                  marked=any(c.citations for p in paragraphs for c in p.claims))
+
+
+def load_quarto_file(path: Path, text: str) -> Essay:
+    """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked."""
+    meta, _, _ = front_matter(text, str(path))
+    body, paragraphs = _joined([(path, text)])
+    if not paragraphs:
+        raise EssayError("essay has no paragraphs", path=str(path), line=1,
+                         hint="separate paragraphs of prose with blank lines; headings and code are skipped")
+    return Essay(path=str(path), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
+                 format="markdown", nocite=nocite_keys(meta),
+                 marked=any(c.citations for p in paragraphs for c in p.claims))
+
+
+def _joined(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
+    """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file."""
+    segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
+    for path, text in files:
+        _, body, body_line = front_matter(text, str(path))
+        if segments:
+            segments.append((segments[-1][0], 0, "\n\n"))  # chapters never run into each other
+        segments += _included(path, "\n" * (body_line - 1) + body, 0)  # front matter blanked: lines kept
+    parts: list[tuple[str, int]] = []
+    first: list[int] = []
+    offset = 0
+    for file, line, chunk in segments:
+        if line:  # the separators belong to the part before them
+            parts.append((file, offset))
+            first.append(line)
+        offset += len(chunk)
+    body = "".join(chunk for _, _, chunk in segments)
+    lines = Lines(body, parts, first)
+    paragraphs = []
+    for paragraph in read_body(body, 1):
+        claims = []
+        for claim in paragraph.claims:
+            file, line = lines(claim.start)
+            claims.append(replace(claim, file=file, line=line))
+        paragraphs.append(replace(paragraph, claims=tuple(claims)))
+    return body, paragraphs
 
 
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
