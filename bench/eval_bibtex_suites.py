@@ -5,10 +5,12 @@ biber test suites, 419 files). pybtex is run in non-strict mode (as its ``pybtex
 errors reported, parsing goes on). A file is *refused* when pybtex keeps entries and litreview keeps
 none; an entry is *lost* when litreview keeps fewer entries of a file than pybtex. "pybtex errors"
 counts what pybtex reports (syntax errors, repeated keys, undefined macros...); "errors" and
-"warnings" count litreview's located findings from loading.
+"warnings" count litreview's located findings from loading. "disagreements" compares each file entry by
+entry (tests/fuzz/differential.py: same keys, types, field values and names as pybtex, every finding
+on a line of the file); ``python bench/fuzz.py -k bib-pybtex`` does the same on generated files.
 
     python bench/eval_bibtex_suites.py             # the table per suite
-    python bench/eval_bibtex_suites.py --show-lost # and the files that lose entries
+    python bench/eval_bibtex_suites.py --show-lost # and the files that lose entries or disagree
 """
 
 from __future__ import annotations
@@ -23,25 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litreview.bibliography.load import parse_bibliography  # noqa: E402
+from tests.fuzz.differential import disagreements, pybtex_reading  # noqa: E402
 
 DEFAULT_SUITES = ROOT.parent / "shared" / "corpus" / "bibtex-suites"
 
 
 def pybtex_count(text: str) -> tuple[int | None, int]:
-    """(entries pybtex keeps in non-strict mode or None when it refuses the file, errors it reports)."""
-    import pybtex.errors
-    from pybtex.database import parse_string
-
-    pybtex.errors.set_strict_mode(False)
-    saved = pybtex.errors.report_error
-    reported = []
-    pybtex.errors.report_error = reported.append  # type: ignore[assignment]
-    try:
-        return len(parse_string(text, "bibtex").entries), len(reported)
-    except Exception:  # any refusal counts as "pybtex does not parse it"
-        return None, len(reported)
-    finally:
-        pybtex.errors.report_error = saved
+    """(entries pybtex keeps in non-strict mode or None when it refuses the file, errors it reported)."""
+    data, reported = pybtex_reading(text)
+    return (None if data is None else len(data.entries)), len(reported)
 
 
 def main() -> int:
@@ -82,11 +74,14 @@ def main() -> int:
             row["entries lost"] += missing
             if missing:
                 lost_files.append(f"{path.relative_to(args.suites)}: pybtex {want}, litreview {got}")
+        differ = disagreements(path.read_bytes().decode("utf-8", "surrogateescape"))
+        row["disagreements"] += len(differ)
+        lost_files += [f"{path.relative_to(args.suites)}: disagreement {d}" for d in differ]
         row["pybtex errors"] += pybtex_errors
         row["errors"] += sum(p.severity == "error" for p in bib.problems)
         row["warnings"] += sum(p.severity == "warning" for p in bib.problems)
     columns = ["files", "pybtex parses", "pybtex entries", "our entries", "refused", "entries lost",
-               "crashed", "pybtex errors", "errors", "warnings"]
+               "disagreements", "crashed", "pybtex errors", "errors", "warnings"]
     total = {c: sum(r[c] for r in rows.values()) for c in columns}
     width = max(len(s) for s in [*rows, "total"])
     print(f"{'suite'.ljust(width)}  " + "  ".join(columns))

@@ -47,9 +47,9 @@ CODES = {
     "ISSNChecker": {"LR125"},
     "LatexIntegrityChecker": {"LR142"},
     "PagesChecker": {"LR138", "LR139", "LR143"},
-    "PersonNamesChecker": {"LR104", "LR133"},
+    "PersonNamesChecker": {"LR104", "LR133", "LR147"},
     "UrlChecker": {"LR123"},
-    "YearChecker": {"LR124"},
+    "YearChecker": {"LR124", "LR148"},
 }
 """JabRef checker -> the litreview codes that do its job."""
 

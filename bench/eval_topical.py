@@ -1,8 +1,8 @@
 """Topical suggestions on de-marked real manuscripts, against the authors' own citations.
 
 Every sentence of every block that cites is read with its citation markers removed (see
-bench/topical_corpus.py); litreview's linker and three baselines (random, title-word overlap, BM25)
-rank the document's bibliography for it. Figures per split, development documents (DEV: the
+bench/topical_corpus.py); litreview's linker and four baselines (random, title-word overlap, BM25, and
+BM25 with the paragraph's words in its query as the linker's BM25 has them) rank the document's bibliography for it. Figures per split, development documents (DEV: the
 re-ranker was fitted and its threshold chosen there) and held-out documents (never tuned on):
 
 - shown, P(shown): topical suggestions shown by default (baselines: their first choice wherever
@@ -33,15 +33,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_split  # noqa: E402
+from topical_fit import L2, fit, fit_calibrated, out_of_fold  # noqa: E402
 
-from litreview.linking import link  # noqa: E402
+from litreview.linking import link, topical  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
 from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
 from litreview.linking.topical import candidates  # noqa: E402
-
-L2 = 1.0
-"""Penalty on the re-ranker's weights."""
 
 Ranking = dict[str, list[tuple[str, float]]]
 """Claim id -> (key, score), best first."""
@@ -67,7 +65,10 @@ def rank_title_overlap(doc: Document) -> tuple[Ranking, Ranking]:
     return out, {cid: r[:1] for cid, r in out.items()}
 
 
-def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75) -> tuple[Ranking, Ranking]:
+def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float = 0.0,
+              depth: int = 5) -> tuple[Ranking, Ranking]:
+    """Okapi BM25 over the entries' descriptions; ``paragraph``: the weight of the words of the
+    paragraph's other sentences in the query (topical.PARAGRAPH in the linker; 0: the sentence alone)."""
     docs = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
     n = len(docs)
     avg = sum(sum(d.values()) for d in docs.values()) / max(n, 1) or 1.0
@@ -75,18 +76,26 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75) -> tuple[Ranking,
     for d in docs.values():
         df.update(d.keys())
     idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+    claims = doc.essay.claims
+    context, context_of = topical.paragraphs(claims, [c.text for c in claims], paragraph)
     out = {}
-    for c in doc.essay.claims:
-        query = set(content_stems(c.text))
+    for c, at in zip(claims, context_of, strict=True):
+        query = Counter(dict.fromkeys(content_stems(c.text), 1.0))
+        query.update(context[at])
         scores = []
         for key, d in docs.items():
             length = sum(d.values())
-            s = sum(idf[w] * d[w] * (k1 + 1) / (d[w] + k1 * (1 - b + b * length / avg)) for w in query if w in d)
+            s = sum(q * idf[w] * d[w] * (k1 + 1) / (d[w] + k1 * (1 - b + b * length / avg))
+                    for w, q in query.items() if w in d)
             if s > 0:
                 scores.append((s, key))
         scores.sort(key=lambda x: -x[0])
-        out[c.id] = [(k, s) for s, k in scores[:5]]
+        out[c.id] = [(k, s) for s, k in scores[:depth]]
     return out, {cid: r[:1] for cid, r in out.items()}
+
+
+def rank_bm25_paragraph(doc: Document) -> tuple[Ranking, Ranking]:
+    return rank_bm25(doc, paragraph=topical.PARAGRAPH)
 
 
 def rank_litreview(doc: Document) -> tuple[Ranking, Ranking]:
@@ -106,7 +115,7 @@ def _by_claim(links) -> Ranking:
 
 METHODS: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] = {
     "random": rank_random, "title-word overlap": rank_title_overlap, "BM25": rank_bm25,
-    "litreview": rank_litreview,
+    "BM25 + paragraph": rank_bm25_paragraph, "litreview": rank_litreview,
 }
 
 
@@ -249,7 +258,7 @@ def _pairwise_oof(x: list[list[float]], y: list[int], doc_of: list[str], claim: 
     return out
 
 
-def cross_validation(docs: list[Document], pool: tuple[int, int] | None = None) -> str:
+def cross_validation(docs: list[Document], variant: str = "") -> str:
     """Methods compared on the development documents alone, each document scored by a model fitted
     without it (how the ranker's features and pool were chosen; never the held-out documents)."""
     where: list[tuple[str, str]] = []
@@ -271,13 +280,14 @@ def cross_validation(docs: list[Document], pool: tuple[int, int] | None = None) 
         if pairwise:
             oof = _pairwise_oof(xs, ys, ds, [where[i][0] for i in idx], l2)
         else:
-            oof = out_of_fold(xs, ys, ds, l2=l2, names=[FEATURES[f] for f in feats], train=train)
+            oof = out_of_fold(xs, ys, ds, l2=l2, names=[FEATURES[f] for f in feats], train=train, calibrate=False)
         lines.append(f"  {label:<58} {recall_at(oof, [where[i] for i in idx], ds, docs):>6.3f}")
 
     every = [True] * len(x)
-    if pool is not None:
-        lines[0] += f" (pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25)"
+    if variant:
+        lines[0] += f" ({variant})"
         run("old + BM25 ranks", list(range(len(FEATURES))), every)
+        run("old + BM25 ranks, L2 0.3 (1 in all)", list(range(len(FEATURES))), every, l2=0.3)
         run("old + BM25 ranks, pairwise", list(range(len(FEATURES))), every, pairwise=True)
         return "\n".join(lines)
     lines.append(f"  {'BM25 order, over the whole pool (no model)':<58} "
@@ -285,52 +295,10 @@ def cross_validation(docs: list[Document], pool: tuple[int, int] | None = None) 
     run("old features, old pool (6 by cosine+BM25)", old, in_old)
     run("old features, pool + BM25's best 5", old, every)
     run("old + BM25 ranks, pool + BM25's best 5", list(range(len(FEATURES))), every)
-    run("old + BM25 ranks, pool + BM25's best 5, L2 10", list(range(len(FEATURES))), every, l2=10.0)
+    run("old + BM25 ranks, pool + BM25's best 5, L2 0.3 (1 in all)", list(range(len(FEATURES))), every, l2=0.3)
     run("old + BM25 ranks, pool + BM25's best 5, fitted on citing sentences", list(range(len(FEATURES))),
         every, citing_only=True)
     return "\n".join(lines)
-
-
-def fit(x: list[list[float]], y: list[int], l2: float = L2, names: list[str] | None = None) -> dict[str, float]:
-    """Logistic regression by Newton's method, an L2 penalty on every weight but the intercept."""
-    import numpy as np
-
-    a = np.hstack([np.ones((len(x), 1)), np.asarray(x, dtype=float)])
-    t = np.asarray(y, dtype=float)
-    w = np.zeros(a.shape[1])
-    penalty = np.full(a.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(a @ w, -30, 30)))
-        grad = a.T @ (p - t) + penalty * w
-        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    names = list(FEATURES) if names is None else names
-    return {"intercept": round(float(w[0]), 4), **{n: round(float(v), 4) for n, v in zip(names, w[1:], strict=True)}}
-
-
-def out_of_fold(x: list[list[float]], y: list[int], doc_of: list[str], *, l2: float = L2,
-                names: list[str] | None = None, train: list[bool] | None = None) -> list[float]:
-    """Each candidate's probability from a model fitted without its own document (``names``: the
-    features ``x`` holds, all of them by default; ``train``: the candidates a model may learn from)."""
-    out = [0.0] * len(x)
-    names = list(FEATURES) if names is None else names
-    for name in dict.fromkeys(doc_of):
-        inside = [i for i, d in enumerate(doc_of) if d != name and (train is None or train[i])]
-        weights = fit([x[i] for i in inside], [y[i] for i in inside], l2, names)
-        vector = (weights["intercept"], tuple(weights[n] for n in names))
-        for i, d in enumerate(doc_of):
-            if d == name:
-                out[i] = _logistic(vector, x[i])
-    return out
-
-
-def _logistic(vector: tuple[float, tuple[float, ...]], row: list[float]) -> float:
-    z = vector[0] + sum(w * v for w, v in zip(vector[1], row, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def reliability(p: list[float], y: list[int]) -> str:
@@ -371,20 +339,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.fit:
         x, y, doc_of = pairs(splits["dev"])
-        write_weights(fit(x, y))
+        write_weights(fit_calibrated(x, y, doc_of))
         print(f"fitted on {len(x)} candidates of {len(splits['dev'])} development documents "
               f"({sum(y)} cited); weights written to litreview/linking/ranker.py")
         return 0
     if args.cv:
         print(cross_validation(splits["dev"]))
-        from litreview.linking import topical
+        paragraph = topical.PARAGRAPH
+        topical.PARAGRAPH = 0.0
+        print(cross_validation(splits["dev"], "BM25's query without the paragraph's words"))
+        topical.PARAGRAPH = paragraph
         for pool in ((6, 10), (10, 5), (10, 10)):
             topical.CANDIDATES, topical.BM25_CANDIDATES = pool
-            print(cross_validation(splits["dev"], pool))
+            print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0
     print(table(splits))
     x, y, doc_of = pairs(splits["dev"])
-    refit = fit(x, y)
+    refit = fit_calibrated(x, y, doc_of)
     same = all(abs(refit[k] - WEIGHTS.get(k, 0.0)) < 1e-3 for k in refit)
     print(f"\nshipped weights {'are' if same else 'are NOT'} the fit on the development documents' "
           f"{len(x)} candidates ({sum(y)} cited)")

@@ -4,8 +4,10 @@ recall@5 by leave-one-document-out on the development documents alone (never the
 Each row changes one thing against the shipped re-ranker ("shipped") and says what it changed:
 a BM25 prior added to the model's score, BM25's order where the model is unsure, the entry's own
 BibTeX ``abstract`` field read as a registry abstract is, a feature for a capitalised name or
-acronym shared with the title, a feature for the entry's BM25 rank in the neighbouring sentences;
-then BM25's own k1 and b.
+acronym shared with the title, a feature for the entry's BM25 rank in the neighbouring sentences,
+reciprocal-rank fusion of the re-ranker's order with BM25's over the whole bibliography; then BM25
+alone: the weight of the paragraph's words in its query (kept at topical.PARAGRAPH, in the linker's
+BM25), pseudo-relevance feedback (RM3), its own k1 and b.
 
     python bench/topical_ablations.py
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,10 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_topical import out_of_fold, pairs, rank_bm25, recall_at, score  # noqa: E402
+from eval_topical import pairs, rank_bm25, recall_at, score  # noqa: E402
 from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_split  # noqa: E402
+from topical_fit import out_of_fold  # noqa: E402
 
 from litreview.bibliography.latex import decode_latex  # noqa: E402
+from litreview.linking import topical  # noqa: E402
+from litreview.linking.index import source_text  # noqa: E402
 from litreview.linking.ranker import FEATURES  # noqa: E402
 from litreview.linking.text import content_stems, word_stems  # noqa: E402
 from litreview.model import RegistryRecord, SourceMetadata  # noqa: E402
@@ -92,19 +98,91 @@ def main() -> int:
     for label, cols in (("+ name or acronym in the title", (0,)), ("+ BM25 rank in the neighbours", (1,)),
                         ("+ both", (0, 1))):
         xs = [[*row, *(e[c] for c in cols)] for row, e in zip(x, extra, strict=True)]
-        p = out_of_fold(xs, y, doc_of, names=names + [f"extra{c}" for c in cols])
+        p = out_of_fold(xs, y, doc_of, names=names + [f"extra{c}" for c in cols], calibrate=False)
         rows.append((label, recall_at(p, where, doc_of, docs)))
     rows.append(("the entry's own BibTeX abstract read", _with_bibtex_abstract(docs)))
+    whole = {doc.name: rank_bm25(doc, paragraph=topical.PARAGRAPH, depth=20)[0] for doc in docs}
+    for k, weight in ((1, 0.5), (1, 1.0), (5, 0.5), (5, 1.0), (20, 0.5), (60, 0.5), (60, 1.0)):
+        rows.append((f"reciprocal-rank fusion with BM25, k {k}, BM25 x {weight}",
+                     _fused(oof, where, doc_of, docs, whole, k, weight)))
     print(f"leave-one-document-out on the {len(docs)} development documents, {len(x)} candidates")
-    print(f"  {'variant':<44} {'R@5':>6}")
+    print(f"  {'variant':<52} {'R@5':>6}")
     for label, r in rows:
-        print(f"  {label:<44} {r:>6.3f}")
+        print(f"  {label:<52} {r:>6.3f}")
+    print("BM25 alone, the paragraph's words (the sentence's own too) added to the query at a weight "
+          f"(the linker's: {topical.PARAGRAPH})")
+    weights = (0.0, 0.05, 0.1, 0.2, 0.25, 0.35, 0.5, 1.0)
+    print("  " + " ".join(f"{w:>6}" for w in weights))
+    print("  " + " ".join(f"{score(docs, lambda d, w=w: rank_bm25(d, paragraph=w))['R@5']:>6.3f}" for w in weights))
+    print("BM25 alone with pseudo-relevance feedback (RM3: the query widened by the best entries' words)")
+    for n, share in ((1, 0.3), (3, 0.2), (3, 0.4), (5, 0.2), (5, 0.4), (10, 0.3)):
+        print(f"  {n:>2} entries, {share} of the query: {score(docs, lambda d, n=n, s=share: _rm3(d, n, s))['R@5']:.3f}")
     print("BM25 alone over the whole bibliography, development documents (the baseline: k1 1.2, b 0.75)")
     print(f"  {'k1':>4} " + " ".join(f"{f'b {b}':>7}" for b in (0.3, 0.5, 0.75, 0.9)))
     for k1 in (0.6, 1.2, 2.0):
         cells = [score(docs, lambda doc, k1=k1, b=b: rank_bm25(doc, k1, b))["R@5"] for b in (0.3, 0.5, 0.75, 0.9)]
         print(f"  {k1:>4} " + " ".join(f"{c:>7.3f}" for c in cells))
     return 0
+
+
+def _fused(p: list[float], where: Where, doc_of: list[str], docs: list[Document],
+           whole: dict[str, dict[str, list[tuple[str, float]]]], k: int, weight: float) -> float:
+    """Recall@5 of reciprocal-rank fusion: the re-ranker's order (``p``) and BM25's over the whole
+    bibliography (``whole``), each entry scoring 1 / (k + rank), BM25's times ``weight``."""
+    order: dict[tuple[str, str], list[tuple[float, str]]] = {}
+    for v, (cid, key), d in zip(p, where, doc_of, strict=True):
+        order.setdefault((d, cid), []).append((-v, key))
+    total = citing = 0.0
+    for doc in docs:
+        for cid, gold in doc.gold.items():
+            if not gold:
+                continue
+            citing += 1
+            fused: Counter[str] = Counter()
+            for r, (_, key) in enumerate(sorted(order.get((doc.name, cid), []))):
+                fused[key] += 1.0 / (k + r + 1)
+            for r, (key, _) in enumerate(whole[doc.name].get(cid, [])):
+                fused[key] += weight / (k + r + 1)
+            total += len(gold & {key for key, _ in fused.most_common(5)}) / len(gold)
+    return total / citing
+
+
+def _rm3(doc: Document, n: int, share: float) -> tuple[dict, dict]:
+    """BM25 with RM3-style feedback: the query (at 1 - ``share``) plus the ten words that weigh most
+    in its ``n`` best entries (tf / length x idf, at ``share``), ranked again."""
+    descriptions = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
+    df: Counter[str] = Counter()
+    for bag in descriptions.values():
+        df.update(bag.keys())
+    size = len(descriptions)
+    idf = {w: math.log(1 + (size - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+    first, _ = rank_bm25(doc, depth=n)
+    out = {}
+    for claim in doc.essay.claims:
+        query = Counter(dict.fromkeys(content_stems(claim.text), 1.0))
+        extra: Counter[str] = Counter()
+        for key, _ in first.get(claim.id, []):
+            bag = descriptions[key]
+            for w, tf in bag.items():
+                extra[w] += tf / sum(bag.values()) * idf[w]
+        top = dict(extra.most_common(10))
+        widened = Counter({w: (1 - share) * v / max(1, len(query)) for w, v in query.items()})
+        for w, v in top.items():
+            widened[w] += share * v / (sum(top.values()) or 1.0)
+        out[claim.id] = _bm25_weighted(descriptions, idf, widened)
+    return out, {cid: r[:1] for cid, r in out.items()}
+
+
+def _bm25_weighted(descriptions: dict[str, Counter[str]], idf: dict[str, float], query: Counter[str],
+                   k1: float = 1.2, b: float = 0.75) -> list[tuple[str, float]]:
+    avg = sum(sum(d.values()) for d in descriptions.values()) / max(1, len(descriptions)) or 1.0
+    scores = []
+    for key, d in descriptions.items():
+        norm = k1 * (1 - b + b * sum(d.values()) / avg)
+        s = sum(q * idf[w] * d[w] * (k1 + 1) / (d[w] + norm) for w, q in query.items() if w in d)
+        if s > 0:
+            scores.append((key, s))
+    return sorted(scores, key=lambda t: -t[1])[:5]
 
 
 def _with_bibtex_abstract(docs: list[Document]) -> float:
@@ -120,7 +198,7 @@ def _with_bibtex_abstract(docs: list[Document]) -> float:
         changed.append(replace(doc, metadata=metadata))
     where: Where = []
     x, y, doc_of = pairs(changed, where)
-    return recall_at(out_of_fold(x, y, doc_of), where, doc_of, changed)
+    return recall_at(out_of_fold(x, y, doc_of, calibrate=False), where, doc_of, changed)
 
 
 if __name__ == "__main__":

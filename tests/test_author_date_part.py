@@ -39,6 +39,19 @@ def test_the_context_still_picks_in_a_group_printed_without_a_letter() -> None:
     assert mentions[0].detail == "d2"
 
 
+def test_a_group_cited_by_one_member_follows_the_citation_whose_context_picked_it() -> None:
+    # "(Doe 2011)" with no letter: the document cites one of d1 and d2, and the first citation's words say d2.
+    keys, _ = _read("Beta harbours matter (Doe 2011). It holds (Doe 2011).")
+    assert keys == ["d2", "d2"]
+
+
+def test_contexts_that_pick_different_members_decide_nothing_for_the_others() -> None:
+    text = "Beta harbours matter (Doe 2011). Alpha ledgers matter (Doe 2011). It holds (Doe 2011)."
+    keys, mentions = _read(text)
+    assert keys == ["d2", "d1"]
+    assert mentions[-1].detail == UNDECIDED
+
+
 def test_letters_count_among_the_cited_entries_of_a_partly_cited_document() -> None:
     # The document cites part of its .bib ("Doe 2011" has no letter) and two of the three Roe 2012: "2012a" is
     # r1 or r2, "2012b" r2 or r3, and the words of the titles tell which.
@@ -88,3 +101,13 @@ def test_the_items_of_the_reference_list_cite_nothing() -> None:
     keys, mentions = _read(text)
     assert keys == ["d2"]
     assert [m.text for m in mentions] == ["Doe 2011"]
+
+
+def test_items_of_the_reference_list_that_fit_no_entry_are_not_read_as_citations() -> None:
+    # The second item prints a title the .bib words otherwise (a style printing a main title first, say): it
+    # is still an item of the list, and its "Doe, J. (2011)" no citation.
+    text = ("It holds (Roe 2012a).\n\nReferences\n\nRoe, M. (2012a). Owl nesting. Oxford.\n\n"
+            "Doe, J. (2011). Ledgers: Alpha. Oxford.\n\n[1] See Roe (2012a), 4.\n")
+    keys, mentions = _read(text)
+    assert keys == ["r2", "r2"]
+    assert [m.text for m in mentions] == ["Roe 2012a", "Roe (2012a)"]  # the footnote after the list is read

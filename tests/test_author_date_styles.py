@@ -44,6 +44,17 @@ def test_collapsed_year_letters(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
 
 
+@pytest.mark.parametrize(("text", "keys"), [
+    # Annual Reviews lists items with commas: a comma after a year, then names and a year, starts an item.
+    ("Tests agree (Harrer 2015, Menzel et al. 2015, p. 3).", ["h4", "m1"]),
+    ("Tests agree (Harrer et al. 2014a,b, Harrer 2015).", ["h1", "h2", "h4"]),
+    # Commas inside one name list, or before a page, start no item.
+    ("Tests agree (Dohmen, Menzel, and Axer 2015, 12).", ["d1"]),
+])
+def test_items_listed_with_commas(text: str, keys: list[str]) -> None:
+    assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
+
+
 def test_a_suppressed_author_is_the_one_named_in_its_own_sentence() -> None:
     # The sentence before cites an entry with Menzel as second author; the prose names Menzel first.
     text = "It holds (e.g., Dohmen et al. 2015, 33). Menzel et al. also note (2015) that it holds."
@@ -221,3 +232,19 @@ PRINTED_ALIKE = r"""@misc{john, author = {John Blether and John Doe}, date = {20
 ])
 def test_letters_over_lists_printed_alike_follow_the_bibliography_sort(text: str, keys: list[str]) -> None:
     assert _keys(text, parse_bibliography(PRINTED_ALIKE)) == keys
+
+
+def test_a_year_behind_a_sort_key_is_the_year_printed() -> None:
+    # "{\noopsort{1973c}}1981" sorts as 1973c and prints 1981 (BibTeX's trick); citeproc prints "1981".
+    bib = parse_bibliography(r"""@book{n1, author = {Nast, Ivo}, title = {Gears}, year = {{\noopsort{1973c}}1981}}
+@book{n2, author = {Nast, Ivo}, title = {Wheels}, year = {1973}}
+""")
+    assert _keys("It holds (Nast 1981). It holds too (Nast 1973).", bib) == ["n1", "n2"]
+
+
+def test_no_date_printed_with_a_space() -> None:
+    # The German APA of the DGPs prints "n. d.", lettered "n. d.-a".
+    bib = parse_bibliography(r"""@book{u1, author = {Ulm, Eva}, title = {Alpha}}
+@book{u2, author = {Ulm, Eva}, title = {Beta}}
+""")
+    assert _keys("Es gilt (Ulm, n. d.-b). Ulm (n. d.-a) zeigt es.", bib) == ["u2", "u1"]

@@ -16,7 +16,7 @@ from litreview.checks.catalogue import CATALOGUE
 from litreview.checks.style import fixed_given, is_all_capitals, title_case
 from litreview.config import Config
 from litreview.doi import normalize_doi
-from litreview.model import Review
+from litreview.model import Review, Source
 from litreview.text import fold_words
 
 CASES = Path(__file__).parent / "cases" / "checks_bib"
@@ -231,11 +231,36 @@ def test_issn_form_and_check_digit() -> None:
     ("\\begin{itemize}\\item x\\end{itemize}", False), ("\\(x^2\\) rises", False),
     ("The $\\alpha Particle", True), ("x^2 rises", True), ("a_b", True), ("\\begin{itemize} x", True),
     ("\\emph", True), ("\\begin{quote}\\end{center}", True),
+    # Commands: LaTeX's, biblatex's, accents, logos, ADS's journal macros, math symbols in math; not a typo.
+    ("\\ldots \\underline{U} {\\em x} \\c{c} \\LaTeX \\mkbibquote{q} \\apj", False), ("$\\mathcal{O}$", False),
+    ("\\undefinedCommand", True), ("\\emphh{x}", True), ("C:\\Users\\Doe", True),
 ])
 def test_latex_integrity(value: str, broken: bool) -> None:
     from litreview.checks.integrity import latex_problem
 
     assert bool(latex_problem(value)) is broken
+
+
+def test_a_command_the_preamble_defines_is_known() -> None:
+    from litreview.checks.integrity import defined_commands, latex_problem
+
+    defined = defined_commands('@preamble{ "\\newcommand{\\noopsort}[1]{} \\def \\mylogo{X}" }')
+    assert defined == {"noopsort", "mylogo"}
+    assert latex_problem("{\\noopsort{a}}Z \\mylogo", defined) == ""
+    assert "unknown command \\mylogo" in latex_problem("Z \\mylogo")
+
+
+@pytest.mark.parametrize(("value", "mixed"), [
+    ("Knuth, Donald E. and Kurt Cobain and A. Einstein", True), ("Philippe Kruchten and Churchill, Ann", True),
+    ("Donald E. Knuth and Kurt Cobain", False), ("Knuth, D. E. and Cobain, K.", False),
+    ("{JabRef} and Kolb, Stefan", False), ("Kolb, Stefan and others", False), ("Li~Wei and Doe, J.", True),
+    ("family=Doe, given=J. and Ann Smith", False), ("{Barnes and Noble, Inc.} and Ann Smith", False),
+])
+def test_mixed_name_forms(value: str, mixed: bool) -> None:
+    from litreview.checks.style import check_name_forms
+
+    source = Source(key="k", type="book", fields={"author": value})
+    assert [f.code for f in check_name_forms(source)] == (["LR147"] if mixed else [])
 
 
 @pytest.mark.parametrize(("pages", "biblatex", "bad"), [

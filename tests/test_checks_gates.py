@@ -73,7 +73,7 @@ def _every_check(bib: Bibliography, today: date) -> list[Finding]:
         found.extend(I.check_issn(s))
         found.extend(I.check_specials(s))
         found.extend(I.check_html(s))
-        found.extend(I.check_latex(s))
+        found.extend(I.check_latex(s, I.defined_commands(bib.text)))
         found.extend(I.check_page_form(s, biblatex=biblatex))
     return found
 
@@ -81,8 +81,8 @@ def _every_check(bib: Bibliography, today: date) -> list[Finding]:
 def _every_style_check(bib: Bibliography, today: date, days: int) -> list[Finding]:
     found: list[Finding] = []
     for s in bib.sources:
-        for check in (S.check_capitals, S.check_title_punctuation, S.check_names, S.check_container,
-                      S.check_original_year):
+        for check in (S.check_capitals, S.check_title_punctuation, S.check_names, S.check_name_forms,
+                      S.check_container, S.check_original_year):
             found.extend(check(s))
         found.extend(S.check_access_date(s, today, days))
         found.extend(S.check_doi_expected(s))

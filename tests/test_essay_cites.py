@@ -59,3 +59,30 @@ def test_modes_prefix_and_locator() -> None:
 def test_crossrefs_and_nocite_lists() -> None:
     assert is_crossref("fig:map") and is_crossref("tbl-scores") and not is_crossref("figueroa2001")
     assert keys_in("@a, @b") == ["a", "b"] and keys_in("@*") == ["*"]
+
+
+# Classes of disagreement with pandoc found by differential testing (tests/fuzz/test_fuzz_pandoc.py),
+# each checked by hand against pandoc 3.9.
+@pytest.mark.parametrize(("text", "expected"), [
+    # Raw LaTeX: a command with its [..] and {..} groups, or a whole environment, holds no citation;
+    # "%" comments out the closing brace (the command is then text), a space ends the groups.
+    (r"x \textbf {@a} \foo[opt]{@b} \foo[@c] \foo{a}{@d} \foo*{@f} y", []),
+    (r"x \foo{a} {@e} and \foo @c and \\ @g", ["e", "c", "g"]),
+    (r"x \begin{small}@i\end{small} y", []),
+    (r"x \mbox{@a%b} y", ["a%b"]),
+    # A braced key holds no whitespace; a key is read before what follows could open math or a tag.
+    ("@{a b} @{a,b} [@{q; x}]", ["a,b"]),
+    ("see @a$b and $x$", ["a$b"]),
+    # An HTML comment that never closes is text.
+    ("Institutions <!-- [@a", ["a"]),
+])
+def test_pandoc_forms_found_by_differential_testing(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+def test_no_key_is_cut_by_a_sentence_end() -> None:
+    from litreview.essay.cites import blank_keys
+
+    text = "As @a?b [p. 4] and @{2015ApJ...812..128C} show."
+    assert blank_keys(text) == "As @axb [p. 4] and @{2015ApJxxx812xx128C} show." and len(blank_keys(text)) == len(text)
+    assert blank_keys("mail me@x.org") == "mail me@x.org"

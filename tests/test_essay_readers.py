@@ -7,11 +7,10 @@ pypandoc-binary) the same cases are also read by pandoc, the oracle, and must ag
 from __future__ import annotations
 
 import json
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fuzz.pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 
 from litreview.bibliography.load import load_bibliography
 from litreview.checks.text import check_text
@@ -140,31 +139,17 @@ def test_check_reads_a_manubot_folder_from_the_command_line(tmp_path: Path) -> N
 # --- pandoc, the oracle ---------------------------------------------------------------
 
 def _pandoc() -> str:
-    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
-    try:
-        return pypandoc.get_pandoc_path()
-    except OSError:
-        pytest.skip("pypandoc finds no pandoc binary")
-
-
-def _cite_ids(node: object) -> Iterator[str]:
-    if isinstance(node, dict):
-        if node.get("t") == "Cite":
-            yield from (c["citationId"] for c in node["c"][0])
-        for value in node.values():
-            yield from _cite_ids(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _cite_ids(value)
+    found = pandoc_path()
+    if found is None:
+        pytest.skip("pandoc (pypandoc-binary, in the test extra) is not installed")
+    return found
 
 
 @pytest.mark.parametrize("path", [MARKDOWN, LATEX], ids=["markdown", "latex"])
 def test_the_same_keys_as_pandoc(path: Path) -> None:
     fmt = "latex" if path.suffix == ".tex" else "markdown"
-    done = subprocess.run([_pandoc(), "-f", fmt, "-t", "json", path.name], cwd=path.parent,
-                          capture_output=True, text=True, check=True)
-    ast = json.loads(done.stdout)
-    assert set(_cite_ids(ast["blocks"])) == cited(load_essay(path))
+    ast = pandoc_ast(_pandoc(), path, fmt)
+    assert set(cite_ids(ast["blocks"])) == cited(load_essay(path))
 
 
 def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path: Path, monkeypatch) -> None:
@@ -180,3 +165,46 @@ def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path
               "--format", "json"])
     codes = {(f["code"], f.get("key")) for f in json.loads(out.getvalue())["findings"]}
     assert ("LR307", "unused2020") in codes and ("LR309", "alpha2001") in codes
+
+
+# --- classes of disagreement with pandoc found by differential testing (tests/fuzz/test_fuzz_pandoc.py) ----
+# Expected keys written by hand from pandoc 3.9's output on the same text.
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Pandoc reads the Markdown inside HTML blocks, but not inside <pre>, <script>, <style>, <textarea>.
+    ('<div class="box">\nSentence @a here.\n</div>\n\n<div>inline @b</div>\n\n<p>@s</p>\n', {"a", "b", "s"}),
+    ("<pre>\n@r\n</pre>\n\n<textarea>@t</textarea>\n\nText.\n", set()),
+    # A raw LaTeX environment holds no citation, blank lines or not; it ends the definition before it.
+    ("Text.\n\n\\begin{x}\n@m\n\nstill @n\n\\end{x}\n\nafter @o\n", {"o"}),
+    ("Term\n:   Def.\n\n\\begin{figure}\n[@h]\n\\end{figure}\n\n    [@c] in code\n", set()),
+    # Pandoc's list markers: what follows "#." or "a)" after a blank line and four spaces continues the item.
+    ("#. item\n\n    cont @e\n\na) item\n\n    cont @b\n", {"e", "b"}),
+    # Example lists: the label is no citation, nor a reference to it; an unknown label is one.
+    ("(@ex8) An example @a.\n\nAs (@ex8) shows and (@other) too.\n", {"a", "other"}),
+    # "a.@p" is an e-mail-like string even where the sentence splitter cut after "a.".
+    ("a.@p and\nb.@q and c @r.\n", {"r"}),
+    # A key with a "?" or "." inside is one key, not the end of a sentence.
+    ("Waltz @aq4z?é [-@q5z] war and @b.c.d [p. 3] too.\n", {"aq4z?é", "q5z", "b.c.d"}),
+    # Control characters that str.splitlines() breaks at do not shift the lines CommonMark reads.
+    ("| War \x1e\x1c!\n| The theory [cf. @q17z; @q19z, 12] states.\n", {"q17z", "q19z"}),
+])
+def test_markdown_blocks_as_pandoc_reads_them(text: str, expected: set[str]) -> None:
+    from litreview.essay import parse_essay
+
+    assert cited(parse_essay(text)) == expected
+
+
+def test_latex_commands_pandoc_reads_and_the_line_of_each_claim(tmp_path: Path) -> None:
+    (tmp_path / "main.tex").write_text(
+        "\\begin{document}\n\n"                      # 1-2
+        "\\begin{itemize}\n"                         # 3
+        "  \\item First \\Footcitetext{a}.\n"        # 4
+        "  \\item Then \\footcitetexts[p.~3]{b}{c} and \\Supercite{d} and \\Citeyear{e}.\n"  # 5
+        "\\end{itemize}\n\n"                         # 6-7
+        "\\begin{figure}\n\\centering\n"             # 8-9
+        "\\caption{A map \\Footcites{f}{g}.}\n"      # 10
+        "\\end{figure}\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "main.tex")
+    assert cited(essay) == set("abcdefg")
+    assert {c.key: claim.line for claim in essay.claims for c in claim.citations or ()} == {
+        "a": 4, "b": 5, "c": 5, "d": 5, "e": 5, "f": 10, "g": 10}

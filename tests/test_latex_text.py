@@ -20,6 +20,9 @@ from litreview.bibliography.load import parse_bibliography
     (r"Peace \& War --- 50\% off, p.~12", "Peace & War — 50% off, p. 12"),
     (r"first\\second", "first second"),
     (r"\unknownmacro{kept} text", "kept text"),
+    # BibTeX's sort-key trick prints nothing: the year reads 1981, the title "Zebras".
+    (r"{\noopsort{1973c}}1981", "1981"),
+    (r"\noopsort{a}Zebras", "Zebras"),
     ("plain {Protected} words", "plain Protected words"),
     ("", ""),
 ])

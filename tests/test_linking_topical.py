@@ -266,3 +266,41 @@ def test_an_entry_is_described_by_the_registry_s_abstract_and_subjects() -> None
     index = build_index(bib, meta)
     assert index.topic["b"]["geolog"] == 1.0  # subjects weigh as keywords do
     assert index.topic["b"]["morain"] == pytest.approx(0.5)  # the abstract as the container does
+
+
+PARAGRAPH_BIB = """
+@book{b, title={Intelligence and Diplomatic Protocol}, year={2001}}
+@book{a, title={Intelligence and Analytic Theory}, year={2002}}
+"""
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Analysts need a theory. Intelligence informs policy.\n", "a"),  # the paragraph speaks of theory
+    ("Analysts need a theory.\n\nIntelligence informs policy.\n", "b"),  # another paragraph: a tie, the first listed
+])
+def test_bm25_reads_the_paragraph_s_words_at_a_lower_weight(text: str, first: str) -> None:
+    claims = parse_essay(text).claims
+    rows = topical.candidates(claims, build_index(parse_bibliography(PARAGRAPH_BIB)))
+    top = ranker.FEATURES.index("bm25_top")
+    assert [c.key for c in rows if c.row == 1 and c.features[top] == 1.0] == [first]
+
+
+def test_a_paragraph_adds_its_words_to_its_claims_bm25_queries() -> None:
+    claims = parse_essay("Analysts need a theory. A theory of intelligence.\n\nDiplomats travel.\n").claims
+    context, context_of = topical.paragraphs(claims, [c.text for c in claims], 0.5)
+    assert context_of == [0, 0, 1]
+    assert context == [{"analyst": 0.5, "need": 0.5, "theor": 0.5, "intellig": 0.5}, {"diplomat": 0.5, "travel": 0.5}]
+    assert topical.paragraphs(claims, [c.text for c in claims], 0.0) == ([{}, {}], [0, 0, 1])
+
+
+def test_claims_of_one_paragraph_share_its_bm25_sums_either_way() -> None:
+    pytest.importorskip("numpy")
+    from litreview.linking import nearest
+
+    rows, words, cosine, bm25 = _synthetic(40, 30, seed=9)
+    context = [{w: 0.35 for w in rows[n]} for n in range(0, 40, 4)]
+    of = [n // 4 for n in range(40)]
+    python = nearest.pick(rows, words, cosine, bm25, 30, 6, 5, context=context, context_of=of, engine="python")
+    assert python == nearest.pick(rows, words, cosine, bm25, 30, 6, 5, context=context, context_of=of,
+                                  engine="numpy")
+    assert python != nearest.pick(rows, words, cosine, bm25, 30, 6, 5, engine="python")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -35,3 +36,23 @@ def test_a_manuscript_reads_with_its_gold(shared: Path) -> None:
     assert cited and all(doc.gold[c.id] <= keys for c in cited)
     assert any(not doc.gold[c.id] for c in doc.essay.claims)  # sentences that cite nothing are kept
     assert not any("\\cite" in c.text or "@" in c.text for c in cited)
+
+
+def test_the_penalised_fit_is_scaled_back_to_calibrated_probabilities() -> None:
+    pytest.importorskip("numpy")
+    from topical_fit import fit, fit_calibrated, out_of_fold
+
+    # three documents alike: a telling feature cited 27 times in 30, its absence 2 times in 30
+    x = [[1.0]] * 30 + [[0.0]] * 30
+    y = [1] * 27 + [0] * 3 + [1] * 2 + [0] * 28
+    xs, ys, docs = x * 3, y * 3, [d for d in "abc" for _ in x]
+
+    def p(weights: dict[str, float], v: float) -> float:
+        return 1.0 / (1.0 + math.exp(-(weights["intercept"] + weights["0"] * v)))
+
+    shrunk, calibrated = fit(xs, ys, 100.0, ["0"]), fit_calibrated(xs, ys, docs, 100.0, ["0"])
+    assert p(shrunk, 1.0) < 0.8  # the penalty pulls the telling feature's probability down...
+    assert p(calibrated, 1.0) == pytest.approx(0.9, abs=0.02)  # ...calibration gives it back
+    assert p(calibrated, 0.0) == pytest.approx(2 / 30, abs=0.02)
+    held = out_of_fold(xs, ys, docs, l2=100.0, names=["0"])
+    assert held[0] == pytest.approx(0.9, abs=0.02) and held[-1] == pytest.approx(2 / 30, abs=0.02)

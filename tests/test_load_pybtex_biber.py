@@ -127,3 +127,13 @@ def test_no_file_of_the_parsers_test_suites_is_refused(shared: Path) -> None:
         pybtex.errors.report_error = saved
         pybtex.errors.set_strict_mode(strict)  # the loader relies on pybtex's strict name errors
     assert lost == []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r\r\n"])
+def test_findings_point_at_lines_as_the_file_counts_them(newline: str) -> None:
+    """A lone carriage return is no line end (pybtex counts it as one: its line number is not used)."""
+    text = newline.join(["@book{a, title={A}}", "@book{b,", "  title = {B} year = 2001,", "}",
+                         "@book{c, title = {C", "  }", "@book{d, title={D}}", ""])
+    bib = parse_bibliography(text, "x.bib")
+    assert [(p.code, p.line) for p in bib.problems] == [("LR100", 3), ("LR100", 5)]
+    assert bib.keys == ("a", "b", "c", "d")

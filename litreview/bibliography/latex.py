@@ -2,8 +2,9 @@
 
 Accents, dashes and escapes are decoded by latexcodec (pybtex's own codec); text macros are
 removed and their content kept (``\\emph{Taming}`` reads "Taming", ``\\mbox{U.S.}`` "U.S."),
-logos keep their name (``\\LaTeX``), URLs in ``\\url{…}`` are kept verbatim (their ``~`` and
-``%`` are characters, not LaTeX), and protective braces go.
+logos keep their name (``\\LaTeX``), a sort key in ``\\noopsort{…}`` prints nothing, URLs in
+``\\url{…}`` are kept verbatim (their ``~`` and ``%`` are characters, not LaTeX), and protective
+braces go.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e
 # What the codec leaves: a control word (with a star), an optional [..] argument, and the
 # space that ends it; "\\" is a line break.
 _MACRO = re.compile(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
+_SORT_ONLY = re.compile(r"\\noopsort\s*\{[^{}]*\}")
+"""BibTeX's ``\\noopsort{1973c}``: a key for the sort that prints nothing (xampl.bib's own definition)."""
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 # Long values go through the codec in pieces: a long run of letters, digits, spaces and ".;:()"
@@ -41,6 +44,52 @@ _PIECEWISE_FROM = 4096  # shorter values are decoded in one piece
 _PLAIN_RUN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|#[0-9]?|(?P<plain>[A-Za-z0-9.;:() ]{" + str(4 * _CONTEXT) + ",})",
                         re.DOTALL)
 _CONTEXT_CHARS = re.compile(r"(?: *[^ ]){" + str(_CONTEXT) + "}")
+
+
+# Commands a bibliography value may use that neither latexcodec's table nor pylatexenc's lists
+# hold: LaTeX's font, size, case, spacing and box commands, text symbols, biblatex's and BibTeX
+# styles' text commands, the usual @preamble sorting tricks, and the AAS journal macros of ADS
+# exports (\apj, \mnras...), which AASTeX and the MNRAS class define.
+_MORE_COMMANDS = """
+    em it bf sc rm tt sf sl up md normalfont textnormal tiny scriptsize footnotesize small normalsize large
+    Large LARGE huge Huge uppercase lowercase MakeUppercase MakeLowercase MakeTextUppercase MakeTextLowercase
+    NoCaseChange nocase textsuperscript textsubscript textless textgreater textbar textquotedbl
+    textunderscore textvisiblespace P S slash hyphen relax protect unskip space nobreakspace newline
+    linebreak nolinebreak allowbreak nobreak break hbox vbox mbox makebox fbox raisebox kern hskip vskip
+    hfill vfill strut null ignorespaces xspace left right middle big Big bigg Bigg newblock bibinfo
+    bibfield bibnamefont natexlab path nolinkurl doi eprint arxiv mkbibquote mkbibemph mkbibitalic mkbibbold
+    mkbibacro mkbibparens mkbibbrackets mkbibsuperscript mkbibsubscript enquote psq psqq bibstring
+    autocap smartof noopsort sortnoop SortNoop singleletter switchargs foreignlanguage textlang
+    selectlanguage hyphenation textgreek textcyrillic cyrchar textipa begin end arabic roman Roman
+    underset overset stackrel etal ie eg flqq frqq glq grq flq frq
+    aj actaa araa apj apjl apjs ao apss aap aapr aaps azh baas bac caa cjaa icarus jcap jrasc memras
+    mnras na nar pasa pra prb prc prd pre prl pasp pasj qjras rmxaa skytel solphys sovast ssr zap nat
+    iaucirc aplett apspr fcp gca grl jgr jqsrt memsai nphysa physrep physscr planss procspie
+"""
+
+
+@functools.cache
+def _codec_commands() -> frozenset[str]:
+    import latexcodec.codec
+
+    table = latexcodec.codec._LATEX_UNICODE_TABLE.unicode_map
+    words = (token.text[1:] for tokens in table for token in tokens if token.name == "control_word")
+    return frozenset(words) | frozenset(_LOGOS) | frozenset(_MORE_COMMANDS.split())
+
+
+@functools.cache
+def _pylatexenc_commands() -> frozenset[str]:
+    from pylatexenc import latex2text, latexwalker
+
+    dbs = (latexwalker.get_default_latex_context_db(), latex2text.get_default_latex_context_db())
+    return frozenset(spec.macroname for db in dbs for category in db.categories()
+                     for spec in db.iter_macro_specs([category]))
+
+
+def known_command(name: str) -> bool:
+    """Whether ``\\name`` is a command LaTeX, its usual packages or biblatex define (no backslash in
+    ``name``); pylatexenc's lists are read only for a name the shorter ones lack."""
+    return name in _codec_commands() or name in _pylatexenc_commands()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -61,7 +110,7 @@ def decode_latex(value: str) -> str:
         kept.append(m.group(1) if m.group(1) is not None else "")
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
-    text = _VERBATIM.sub(protect, value) if "\\" in value else value
+    text = _SORT_ONLY.sub("", _VERBATIM.sub(protect, value)) if "\\" in value else value
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
         text = _codec(text)
     if "\\" in text:

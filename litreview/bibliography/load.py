@@ -154,7 +154,7 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
 
 def _first_unbalanced_line(chunk: str) -> int:
     """Offset (in lines) of the first field line whose braces do not balance."""
-    lines = chunk.splitlines()
+    lines = chunk.removesuffix("\n").split("\n")  # as _Lines counts lines: a lone \r ends none
     for offset, line in enumerate(lines[1:-1], start=1):
         if line.count("{") != line.count("}"):
             return offset
@@ -185,7 +185,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of)
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence.
-    lines = text.splitlines() if problems else []
+    lines = text.split("\n") if problems else []
     damaged = {_entry_start_line(lines, p.line) for p in problems if p.code == "LR100"}
 
     def syntax_error(error: PybtexSyntaxError) -> None:
@@ -195,9 +195,9 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         start = line_of(error.error_context_info[0] or 0)
         if start != error.lineno:
             message += f" (in the entry that starts on line {start})"
-        problems.append(Finding(
+        problems.append(Finding(  # pybtex's lineno counts a lone \r as a line: the offset's line, as elsewhere
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
-            hint=_hint_for(message), file=filename, line=error.lineno,
+            hint=_hint_for(message), file=filename, line=line_of(error.error_context_info[2]),
         ))
 
     expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap

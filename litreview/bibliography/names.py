@@ -39,6 +39,47 @@ def is_stray(name: str) -> bool:
     return bool(_STRAY.match(name.strip()))
 
 
+_BRACED = re.compile(r"\{[^{}]*\}")
+
+
+def name_forms(value: str) -> list[str]:
+    """``name_form`` of each name of an author/editor list, in order.
+
+    Brace groups are first flattened to one letter each (a group is one word, and an "and" or a
+    comma inside it belongs to it), so the list splits as ``split_names`` splits it without
+    pybtex's brace-aware splitter, the costly part for long lists.
+    """
+    flat = value
+    while "{" in flat:
+        less = _BRACED.sub("x", flat)
+        if less == flat:
+            break  # braces that do not balance: split as written
+        flat = less
+    return [name_form(name) for name in split_names(flat)]
+
+
+def name_form(name: str) -> str:
+    """How one name of a list is written: "comma" ("Knuth, Donald E."), "natural" ("Donald E. Knuth")
+    or "" (one word such as "{World Bank}" or "others", or biblatex's "family=..." form)."""
+    if "=" in name:
+        return ""
+    if "{" not in name and "}" not in name:
+        return "comma" if "," in name else "natural" if len(_TEX_SPACE.split(name.strip())) > 1 else ""
+    if len(_split_commas(name)) > 1:
+        return "comma"
+    depth, words, in_word = 0, 0, False
+    for ch in name.strip():
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if depth == 0 and (ch.isspace() or ch == "~"):
+            in_word = False
+        elif not in_word:
+            words, in_word = words + 1, True
+    return "natural" if words > 1 else ""
+
+
 def _split_commas(name: str) -> list[str]:
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(name):

@@ -65,8 +65,9 @@ _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incolle
 
 _ISBN_SPLIT = re.compile(r"\s*(?:[,;/]|\band\b)\s*")
 _ISBN_CHARS = re.compile(r"[\s\-‐–]")
-# A year, a range, or a year with the letter author-date styles add (2004a).
+# A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
 _YEAR_OK = re.compile(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
+_LETTER_YEAR = re.compile(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
 _BRACES = re.compile(r"[{}]")
@@ -277,6 +278,11 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
     problems = []
     if source.fields.get("year", ""):
         problems.append(year_problem(source.fields.get("year", ""), today))
+        letter = _LETTER_YEAR.fullmatch(plain(source.fields["year"]))
+        if letter:
+            yield entry_finding("LR148", source, f"year {letter.group()!r} holds a letter: biber and citeproc read "
+                                "no year in it, and author-date styles add the letters themselves",
+                                f"write year = {{{letter.group(1)}}}")
     for name in ("date", "origdate", "urldate"):
         raw = plain(source.fields.get(name, ""))
         if not raw:

@@ -122,8 +122,9 @@ _CODES = (
          "A field holds HTML entities (&amp;, &#227;) or tags (<i>), usually pasted from a web page.",
          "Write the characters themselves, or LaTeX such as \\textit{...}."),
     Code("LR142", "latex-integrity", "warning",
-         "A field's LaTeX does not balance: math never closed, \\begin without \\end, _ or ^ outside math.",
-         "Close the math or the environment, or escape the character (\\_)."),
+         "A field's LaTeX does not balance (math never closed, \\begin without \\end, _ or ^ outside math), "
+         "or uses a command that LaTeX, biblatex and the file's @preamble do not define.",
+         "Close the math or the environment, escape the character (\\_), or correct the command's name."),
     Code("LR143", "page-range-format", "warning",
          "The pages field is not a page, a range or a list of them (BibTeX ranges take --).",
          "Write pages = {12--15}, or a list such as {3, 7--9}."),
@@ -134,6 +135,14 @@ _CODES = (
          "A date, origdate or urldate is a readable date in another layout (21.04.2018, April, 2018); "
          "biber reads only ISO dates and ignores it.",
          "Write it as YYYY-MM-DD, e.g. date = {2018-04-21}."),
+    Code("LR147", "mixed-name-forms", "info",
+         "A name list mixes 'Family, Given' and 'Given Family' (each name is read, but the list is hard to check "
+         "and often hides a missing 'and').",
+         "Write every name of the list one way, e.g. 'Knuth, Donald E. and Cobain, Kurt'."),
+    Code("LR148", "letter-in-year", "warning",
+         "The year holds a letter (2004a): biber and citeproc read no year in it, and author-date styles "
+         "add the letters themselves.",
+         "Write the year alone, year = {2004}; the style letters works of the same authors and year."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

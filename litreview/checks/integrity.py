@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from ..bibliography.inherit import LINK_FIELDS, targets
+from ..bibliography.latex import known_command
 from ..model import Bibliography, Finding, Source
 from .bib import entry_finding, plain
 
@@ -44,6 +45,7 @@ _NEEDS_ARGUMENT = frozenset({"textbf", "textit", "emph", "textsc", "texttt", "te
                              "widetilde", "tilde", "hat", "bar", "vec", "sqrt", "frac", "ensuremath"})
 _TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
 _ENV = re.compile(r"\{\s*([^{}]*?)\s*\}")
+_DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|def|let)\*?\s*\{?\s*\\([A-Za-z]+)")
 
 
 def is_biblatex(bib: Bibliography) -> bool:
@@ -56,6 +58,7 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
+    defined: frozenset[str] | None = None  # read from the file at the first entry with LaTeX
     for source in bib.sources:
         fields = source.fields
         # Each check finds nothing without its fields or its characters (most entries): skipped then.
@@ -69,7 +72,9 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
         if "&" in values or "<" in values:
             found.extend(check_html(source))
         if "\\" in values or "$" in values or "_" in values or "^" in values:
-            found.extend(check_latex(source))
+            if defined is None:
+                defined = defined_commands(bib.text)
+            found.extend(check_latex(source, defined))
         if "pages" in fields:
             found.extend(check_page_form(source, biblatex=biblatex))
     return found
@@ -141,8 +146,14 @@ def _without_math(value: str) -> str:
     return re.sub(r"(?<!\\)\$[^$]*(?<!\\)\$", " ", value)
 
 
-def latex_problem(value: str) -> str:
-    """Why a field's LaTeX is broken ('' when math, environments and arguments balance)."""
+def defined_commands(text: str) -> frozenset[str]:
+    """The commands a .bib defines itself (in its @preamble: \\newcommand{\\noopsort}..., \\def\\x...)."""
+    return frozenset(_DEFINITION.findall(text)) if "\\" in text else frozenset()
+
+
+def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
+    """Why a field's LaTeX is broken ('' when math, environments and arguments balance and every
+    command outside math is known: LaTeX's, biblatex's, or one of ``defined``)."""
     math: str | None = None  # the delimiter that opened math mode
     envs: list[str] = []
     tokens = _TOKEN.finditer(value)
@@ -184,6 +195,9 @@ def latex_problem(value: str) -> str:
             after = value[token.end():].lstrip()
             if not after or (after[0] not in "{\\" and not after[0].isalnum()):
                 return f"{t} has no argument"
+        elif math is None and t[1:2].isalpha() and t[1:].rstrip("*") not in defined \
+                and not known_command(t[1:].rstrip("*")):
+            return f"unknown command {t.rstrip('*')} (not LaTeX's or biblatex's, nor defined in the @preamble)"
     if math is not None:
         return f"math opened with {math} is never closed"
     if envs:
@@ -191,12 +205,13 @@ def latex_problem(value: str) -> str:
     return ""
 
 
-def check_latex(source: Source) -> Iterable[Finding]:
-    """LR142 for LaTeX that does not balance: math never closed, \\begin without \\end, _ outside math."""
+def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterable[Finding]:
+    """LR142 for LaTeX that does not balance (math never closed, \\begin without \\end, _ outside math)
+    or uses a command nobody defines (``defined``: the file's own, see ``defined_commands``)."""
     for name, value in _text_fields(source):
         if name in _NOT_TEXT or not any(c in value for c in "\\$_^"):
             continue
-        problem = latex_problem(value)
+        problem = latex_problem(value, defined)
         if problem:
             yield entry_finding("LR142", source, f"{name}: {problem}: {plain(value)!r}")
 

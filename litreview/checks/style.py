@@ -12,6 +12,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
 from ..model import Bibliography, Finding, Person, Source
 from ..text import fold_words
@@ -65,6 +66,7 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int) -
         found.extend(check_capitals(s))
         found.extend(check_title_punctuation(s))
         found.extend(check_names(s))
+        found.extend(check_name_forms(s))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.
@@ -197,6 +199,8 @@ def check_names(source: Source) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased."""
     for role, people in (("author", source.authors), ("editor", source.editors)):
         for person in people:
+            if person.family == "others" and not person.given:
+                continue  # "and others": et al., not a person
             problem = name_problem(person)
             if not problem:
                 continue
@@ -205,6 +209,21 @@ def check_names(source: Source) -> Iterable[Finding]:
             if problem == "miscased initials":
                 hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
             yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint)
+
+
+def check_name_forms(source: Source) -> Iterable[Finding]:
+    """LR147 for an author or editor list that writes some names "Family, Given", others "Given Family"."""
+    for role in ("author", "editor"):
+        value = source.fields.get(role, "")
+        if "," not in value or " and " not in value.lower():
+            continue  # one form only, or one name (most lists)
+        forms = names.name_forms(value)
+        if "comma" in forms and "natural" in forms:
+            listed = names.split_names(value)  # as written (name_forms reads braces flattened)
+            natural = listed[forms.index("natural")].strip()
+            yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
+                                f"family name first but {natural!r} given name first",
+                                "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})")
 
 
 def check_container(source: Source) -> Iterable[Finding]:

@@ -1,7 +1,7 @@
 """Pandoc's citation syntax: ``[see @a, p. 3; -@b]``, ``@a [p. 4]``, ``@{key}``, as pandoc parses it.
 
 ``mask_inline`` blanks what can hold no citation (code spans, math, HTML comments and tags,
-escapes, link targets); ``find_citations`` reads the citation items of a masked sentence.
+escapes, raw LaTeX, link targets); ``find_citations`` reads the citation items of a masked sentence.
 Checked against pandoc 3 (``pandoc -f markdown -t json``) on the cases in tests/test_essay_cites.py.
 """
 
@@ -15,8 +15,8 @@ MASK = "\x00"
 """Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
 
 # Pandoc's key: a letter, digit or _, then those or internal punctuation followed by one of them
-# (or "//" as in URLs); "@{...}" holds anything but braces.
-KEY = r"(?:\{(?P<bkey>[^{}]+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
+# (or "//" as in URLs); "@{...}" holds anything but braces and whitespace.
+KEY = r"(?:\{(?P<bkey>[^{}\s]+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = re.compile(_AT + r"(?P<suppress>-?)@" + KEY)
@@ -25,7 +25,12 @@ _INTEXT = re.compile(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[
 _CROSSREF = re.compile(r"^(?:fig|tbl|sec|eq|lst|tab)[:\-]")
 _LOCATOR_LEAD = re.compile(r"^\s*,?\s*")
 
-_INTERESTING = re.compile(r"\\[!-/:-@\[-`{-~]|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
+# A citation key is read first ("@a$b" is one key, no math), the rest as pandoc's inline parser meets it.
+_INTERESTING = re.compile(_AT + r"-?@" + KEY + r"|\\[!-/:-@\[-`{-~]|\\[A-Za-z]+\*?|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
+# Raw LaTeX (pandoc's raw_tex): a command with the [...] and {...} groups that follow it (the first
+# may come after spaces), or a whole \begin{env}...\end{env}.
+_TEX_GROUPS = re.compile(r"[ \t]*(?=[\[{])")
+_TEX_BEGIN = re.compile(r"\\begin\{([^{}\s]+)\}")
 _CLOSE_MATH = re.compile(r"(?<=\S)\$(?!\d)")
 _CLOSE_DISPLAY = re.compile(r"\$\$")
 
@@ -47,6 +52,8 @@ def mask_inline(text: str) -> str:
         return text
     chars = list(text)
     pos = 0
+    braces: dict[int, int] | None = None
+    ends: dict[str, int] = {}  # environment name -> where its \end was last found (-1: nowhere)
     while True:
         m = _INTERESTING.search(text, pos)
         if m is None:
@@ -54,7 +61,14 @@ def mask_inline(text: str) -> str:
         token = m.group()
         start = m.start()
         end = m.end()
-        if token.startswith("\\"):
+        if token[0] in "-@":
+            pass  # a key: nothing in it opens math, a tag or code
+        elif token.startswith("\\") and len(token) > 2 and token[1:].rstrip("*").isalpha():
+            if braces is None:
+                braces = _brace_pairs(text)
+            end = _raw_tex_end(text, start, end, braces, ends)
+            _blank(chars, start, end)
+        elif token.startswith("\\"):
             _blank(chars, start, end)
         elif token.startswith("`"):
             close = re.compile(rf"(?<!`){token}(?!`)").search(text, end)
@@ -63,8 +77,9 @@ def mask_inline(text: str) -> str:
                 _blank(chars, start, end)
         elif token == "<!--":
             close_at = text.find("-->", end)
-            end = len(text) if close_at < 0 else close_at + 3
-            _blank(chars, start, end)
+            if close_at >= 0:  # unclosed, it is text (pandoc)
+                end = close_at + 3
+                _blank(chars, start, end)
         elif token.startswith("<"):
             _blank(chars, start, end)
         elif token == "$":
@@ -89,6 +104,56 @@ def _math_end(text: str, start: int) -> int:
         return start
     close = _CLOSE_MATH.search(text, start + 1)
     return close.end() if close else start
+
+
+def _raw_tex_end(text: str, start: int, end: int, braces: dict[int, int], ends: dict[str, int]) -> int:
+    """End of the raw LaTeX command (or environment) whose name ends at ``end``, as pandoc reads it."""
+    begin = _TEX_BEGIN.match(text, start)
+    if begin is not None:
+        name = begin.group(1)
+        close = ends.get(name, 0)
+        if 0 <= close < begin.end():  # not looked for yet, or found before this \begin: look (again)
+            close = ends[name] = text.find(f"\\end{{{name}}}", begin.end())
+        if close >= 0:  # (an \end never found is never looked for again: one scan per name)
+            return close + len(name) + 6
+    lead = _TEX_GROUPS.match(text, end)
+    pos = lead.end() if lead else end
+    while pos < len(text):
+        if text[pos] == "{":
+            close = braces.get(pos, -1)
+            if close > 0 and _COMMENT.search(text, pos, close):
+                close = -1
+        elif text[pos] == "[":
+            close = text.find("]", pos, pos + _MAX_OPTION)
+            close = close + 1 if close >= 0 else -1
+        else:
+            break
+        if close < 0:
+            break
+        end = pos = close
+    return end
+
+
+_MAX_OPTION = 300
+"""How far an optional [...] argument of raw LaTeX is looked for (bounded: the scan is repeated per command)."""
+
+
+def _brace_pairs(text: str) -> dict[int, int]:
+    """Offset of each ``{`` -> the offset past its ``}`` (one pass; unclosed ones are absent).
+
+    """
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in re.finditer(r"(?<!\\)[{}]", text):
+        if m.group() == "{":
+            stack.append(m.start())
+        elif stack:
+            pairs[stack.pop()] = m.end()
+    return pairs
+
+
+# As in TeX, a "%" comments out the rest of its line: "\mbox{@a%b}" never closes, and pandoc reads it as text.
+_COMMENT = re.compile(r"(?<!\\)%")
 
 
 def _paren_end(text: str, open_at: int) -> int:
@@ -163,6 +228,21 @@ def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | Non
         items.append((pos, part, m, part[m.end():]))
         pos += len(part) + 1
     return items
+
+
+_ANY_KEY = re.compile(_AT + r"-?@" + KEY)
+
+
+def blank_keys(text: str) -> str:
+    """``text`` with the punctuation inside every citation key made a letter (the same length), so that
+    no key (``@doi:10.1038/x.y``, ``@{2015ApJ...812..128C}``, ``@a?b``) ends a sentence."""
+    def blank(m: re.Match[str]) -> str:
+        group = "bkey" if m.group("bkey") is not None else "key"
+        a, b = m.start(group) - m.start(), m.end(group) - m.start()
+        whole = m.group()
+        return whole[:a] + re.sub(r"\W", "x", whole[a:b]) + whole[b:]
+
+    return _ANY_KEY.sub(blank, text) if "@" in text else text
 
 
 def keys_in(text: str) -> list[str]:

@@ -8,6 +8,7 @@ pylatexenc (math dropped). Claims keep the file and line of the paragraph they c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,17 +16,19 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Claim, Essay, Paragraph
-from .segment import make_claim, sentences
+from .cites import blank_keys
+from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
 """How deep ``\\input`` may nest (a file that inputs itself stops here)."""
 _IN_TEXT = {"citet", "Citet", "textcite", "Textcite", "citeauthor", "Citeauthor", "textcites", "Textcites",
             "citealt", "Citealt"}
-_YEAR = {"citeyear", "citeyearpar"}
+_YEAR = {"citeyear", "Citeyear", "citeyearpar", "Citeyearpar"}
 _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", "Parencite", "autocite",
-           "Autocite", "footcite", "Footcite", "footcitetext", "smartcite", "Smartcite", "supercite",
-           "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites", "Autocites",
-           "footcites", "smartcites", "supercites"}
+           "Autocite", "footcite", "Footcite", "footcitetext", "Footcitetext", "smartcite", "Smartcite", "supercite",
+           "Supercite", "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites",
+           "Autocites", "footcites", "Footcites", "footcitetexts", "Footcitetexts", "smartcites", "supercites",
+           "Supercites"}
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
@@ -35,8 +38,8 @@ _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?")
 _REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{[^{}]*\}")
-_BRACED_KEY = re.compile(r"@\{[^{}]+\}")
-_PLACEHOLDER = re.compile(r"XCITE(\d{4})X")
+_PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
+_NEWLINE = re.compile(r"\n")
 
 
 @lru_cache(maxsize=1)
@@ -51,31 +54,33 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     lines = _expand(text, Path(path), 0)
     body_lines = _document(lines)
     nocite: list[str] = []
-    spans: list[tuple[str, int, int, int]] = []  # (file, line, start, end) of each paragraph's text
+    # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
+    spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
     chunks: list[str] = []
     offset = 0
-    for file, line, source in _paragraphs(body_lines):
-        converted = _convert(source, nocite)
+    for para in _paragraphs(body_lines):
+        converted, anchors = _convert("\n".join(x[2] for x in para), nocite)
         if not converted.strip():
             continue
         chunks.append(converted)
-        spans.append((file, line, offset, offset + len(converted)))
+        spans.append((para, offset, offset + len(converted), anchors))
         offset += len(converted) + 2
     body = "\n\n".join(chunks)
-    # Keys such as "2015ApJ...812..128C" must not end a sentence: segment with them blanked.
-    plain = _BRACED_KEY.sub(lambda m: "@{" + "x" * (len(m.group()) - 3) + "}", body)
+    plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
     out: list[Paragraph] = []
-    for file, line, start, end in spans:
+    for para, start, end, anchors in spans:
         number = len(out) + 1
         claims: list[Claim] = []
-        at, at_line = start, line  # lines counted on from the previous claim: one pass over the body
+        marks = [at for at, _ in anchors]
         for a, b in sentences(plain, start, end):
-            at_line += body.count("\n", at, a)
-            at = a
+            # The source line where the sentence starts: the last line start seen at or before it.
+            n = bisect_right(marks, a - start) - 1
+            file, line, _ = para[anchors[n][1] if n >= 0 else 0]
             claims.append(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file,
-                                     line=at_line))
+                                     line=line))
         if claims:
-            out.append(Paragraph(number=number, text=body[start:end].strip(), line=line, claims=tuple(claims)))
+            out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
+                                 claims=tuple(claims)))
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
@@ -86,7 +91,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
 def _expand(text: str, path: Path, depth: int) -> list[tuple[str, int, str]]:
     """(file, line, text) of every line, ``\\input`` files spliced in, comments removed."""
     out: list[tuple[str, int, str]] = []
-    for n, raw in enumerate(text.splitlines(), start=1):
+    for n, raw in enumerate(split_lines(text), start=1):
         line = _COMMENT.sub("", raw)
         if raw.strip() and not line.strip():
             continue  # a comment-only line does not end a paragraph
@@ -116,9 +121,9 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
 
 
-def _paragraphs(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
-    """Blank-line separated paragraphs as (file, first line, text); verbatim environments left out."""
-    out: list[tuple[str, int, str]] = []
+def _paragraphs(lines: list[tuple[str, int, str]]) -> list[list[tuple[str, int, str]]]:
+    """Blank-line separated paragraphs as their (file, line, text) lines; verbatim environments left out."""
+    out: list[list[tuple[str, int, str]]] = []
     current: list[tuple[str, int, str]] = []
     verbatim: str | None = None
     for file, n, text in lines:
@@ -132,28 +137,30 @@ def _paragraphs(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]
             text = text[:m.start()]
         if not text.strip():
             if current:
-                out.append((current[0][0], current[0][1], "\n".join(x[2] for x in current)))
+                out.append(current)
             current = []
             continue
         current.append((file, n, text))
     if current:
-        out.append((current[0][0], current[0][1], "\n".join(x[2] for x in current)))
+        out.append(current)
     return out
 
 
-def _convert(source: str, nocite: list[str]) -> str:
-    """The paragraph as text, its citation commands as pandoc citations."""
+def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraph as text, its citation commands as pandoc citations; and where its lines start in
+    that text, as (offset, line index) anchors (a line that starts inside a command has none)."""
     markers: list[str] = []
     pieces: list[str] = []
     pos = 0
+    line_starts = [m.end() for m in _NEWLINE.finditer(source)]
     for m in _COMMAND.finditer(source):
         if m.start() < pos or m.group(1) not in COMMANDS:
             continue
-        parsed = _arguments(source, m.end(), multi=m.group(1).endswith("cites"))
+        parsed = _arguments(source, m.end(), multi=m.group(1).endswith(("cites", "citetexts")))
         if parsed is None:
             continue
         groups, end = parsed
-        pieces.append(source[pos:m.start()])
+        pieces.append(_with_line_marks(source, pos, m.start(), line_starts))
         pos = end
         keys = [(pre, post, k.strip()) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
         if m.group(1) == "nocite":
@@ -161,13 +168,40 @@ def _convert(source: str, nocite: list[str]) -> str:
             continue
         pieces.append(f"XCITE{len(markers):04d}X")
         markers.append(_marker(m.group(1), keys))
-    pieces.append(source[pos:])
+    pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     text = _REF.sub("ref", _DROP.sub("", "".join(pieces)))
     try:
         plain = _converter().latex_to_text(text)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
-    return _PLACEHOLDER.sub(lambda p: markers[int(p.group(1))], plain).replace("\xa0", " ").strip()
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    size = at = 0
+    for p in _PLACEHOLDER.finditer(plain):
+        out.append(plain[at:p.start()])
+        size += p.start() - at
+        at = p.end()
+        if p.group(1) is not None:
+            out.append(markers[int(p.group(1))])
+            size += len(out[-1])
+        else:
+            anchors.append((size, int(p.group(2))))
+    out.append(plain[at:])
+    converted = "".join(out).replace("\xa0", " ")
+    lead = len(converted) - len(converted.lstrip())
+    return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
+
+
+def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
+    """``source[start:end]`` with a mark (``XLINE<n>X``) where each of its lines (n = 1, 2, ...) starts."""
+    pieces = []
+    at = start
+    for n in range(bisect_left(line_starts, start), bisect_right(line_starts, end)):
+        pieces.append(source[at:line_starts[n]])
+        pieces.append(f"XLINE{n + 1}X")
+        at = line_starts[n]
+    pieces.append(source[at:end])
+    return "".join(pieces)
 
 
 def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:

@@ -14,8 +14,8 @@ from typing import Any
 
 from ..errors import EssayError
 from ..model import Claim, Essay, Paragraph
-from .cites import keys_in, mask_inline
-from .segment import make_claim, sentences
+from .cites import MASK, blank_keys, keys_in, mask_inline
+from .segment import make_claim, sentences, split_lines
 
 _NEWLINE = re.compile(r"\n")
 _DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
@@ -23,17 +23,32 @@ _DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
 # (tried at every blank of a long run, the search was quadratic).
 _ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _KNITR = re.compile(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
+# Pandoc's list markers that CommonMark lacks ("#.", "a)", "(iv)", "A.  ", example lists "(@)", "(@good)"):
+# rewritten as ordered-list numbers of the same length, so what follows them keeps its place.
+_FANCY_MARKER = re.compile(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z](?=[.)]  )|[IVXLCDM]+(?=[.)]  ))"
+                           r"[.)])(?=[ \t])", re.M)
+_EXAMPLE_LABEL = re.compile(r"\(@([\w-]+)\)")
+# A raw LaTeX environment (pandoc's raw_tex) that starts a block holds no Markdown, blank lines or not.
+_RAW_TEX_BLOCK = re.compile(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")
+# A line holding only an HTML tag: pandoc reads the Markdown around it (not in <pre>, <script>, <style>, <textarea>).
+_HTML_TAG_LINE = re.compile(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
+                            r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
+_RAW_HTML = re.compile(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
+# No citation right after a letter, digit or full stop, even where a sentence was cut between them.
+_GLUED_AFTER = re.compile(r"[^\W_]|[.@]")
 _BLOCKS_WITHOUT_TEXT = ("fence", "code_block", "html_block", "math_block", "math_block_label", "front_matter")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
     md = (MarkdownIt("commonmark", {"html": True}).enable("table")
-          .use(footnote_plugin).use(dollarmath_plugin, allow_space=True, double_inline=True))
+          .use(footnote_plugin).use(deflist_plugin)
+          .use(dollarmath_plugin, allow_space=True, double_inline=True))
     # Only the block structure is read (citations come from cites.mask_inline); footnote references
     # are still parsed, since footnotes that nothing references are dropped.
     md.inline.ruler.enableOnly(["text", "escape", "backticks", "footnote_ref", "footnote_inline"])
@@ -59,17 +74,22 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     # Pandoc's fenced divs (":::") and knitr chunk headers ("```{r}") as CommonMark can read them.
     source = _DIV.sub(lambda m: " " * len(m.group()), body)
     source = _KNITR.sub(lambda m: m.group(1) + "```" + " " * (len(m.group()) - len(m.group(1)) - 3), source)
+    source = _pandoc_blocks(source)
     paragraphs: list[Paragraph] = []
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
+    plain = blank_keys(body)  # no sentence ends inside a key
     for start, end, spans in sorted(_units(source), key=lambda u: u[0]):
         unit = mask_inline(source[start:end])
         claims: list[Claim] = []
         for span_start, span_end in spans:
-            for a, b in sentences(body, span_start, span_end):
+            for a, b in sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
+                masked = unit[a - start:b - start]
+                if masked.startswith("@") and a > start and _GLUED_AFTER.match(unit[a - start - 1]):
+                    masked = MASK + masked[1:]
                 claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
-                                         masked=unit[a - start:b - start], file=file, line=line))
+                                         masked=masked, file=file, line=line))
         if not claims:
             continue
         paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
@@ -78,12 +98,62 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     return paragraphs
 
 
+def _pandoc_blocks(source: str) -> str:
+    """``source`` with pandoc's own block syntax made CommonMark of the same length: fancy and example
+    list markers as numbers, references to example labels masked, raw LaTeX environments and lines
+    holding only an HTML tag blanked."""
+    labels: set[str] = set()
+
+    def number(m: re.Match[str]) -> str:
+        marker = m.group(2)
+        if marker.startswith("(@"):
+            labels.add(marker[2:-1])
+        # "2", not "1": in CommonMark only a list starting at 1 may interrupt a paragraph, in pandoc none.
+        return m.group(1) + (marker if len(marker) > 10 else "0" * (len(marker) - 2) + "2" + marker[-1])
+
+    if "(" in source or "." in source or ")" in source:
+        source = _FANCY_MARKER.sub(number, source)
+    if labels:
+        source = _EXAMPLE_LABEL.sub(lambda m: MASK * len(m.group()) if m.group(1) in labels else m.group(), source)
+    if "\\begin{" in source:
+        source = _blank_raw_tex(source)
+    if "<" in source:
+        source = _HTML_TAG_LINE.sub(lambda m: " " * len(m.group()), source)
+    return source
+
+
+def _blank_raw_tex(source: str) -> str:
+    """Each raw LaTeX environment made an HTML comment of its size: a block holding no text, which (unlike
+    blank lines) ends a list or definition before it."""
+    pieces: list[str] = []
+    pos = 0
+    while (m := _RAW_TEX_BLOCK.search(source, pos)) is not None:
+        close = _environment_end(source, m.group(2), m.end())
+        if close < 0:
+            break
+        start, end = m.start(1), close
+        pieces += [source[pos:start], "<!--", re.sub(r"\S", " ", source[start + 4:end - 3]), "-->"]
+        pos = end
+    return "".join(pieces) + source[pos:]
+
+
+def _environment_end(source: str, name: str, at: int) -> int:
+    """Offset past the ``\\end{name}`` that closes the environment whose body starts at ``at`` (nested
+    ones of the same name counted), or -1."""
+    depth = 1
+    for m in re.compile(rf"\\(begin|end)\{{{re.escape(name)}\}}").finditer(source, at):
+        depth += 1 if m.group(1) == "begin" else -1
+        if depth == 0:
+            return m.end()
+    return -1
+
+
 def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
     """(start, end, spans to split into sentences) for each block of text, in token order."""
     starts = [0]
-    for line in source.splitlines(keepends=True):
+    for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
-    lines = source.splitlines()
+    lines = split_lines(source)
     tokens = _parser().parse(source)
     row: list[tuple[int, int]] = []
     row_line = -1
@@ -101,6 +171,14 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
             if row:
                 yield row[0][0], row[-1][1], row
             row = []
+        elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
+              and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):
+            # Pandoc reads the Markdown in an HTML block (tags masked), but not in <pre>, <script>, comments.
+            first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
+            start = starts[first] + len(lines[first]) - len(lines[first].lstrip())
+            end = starts[last] + len(lines[last].rstrip())
+            if end > start:
+                yield start, end, [(start, end)]
         elif tok.type == "inline" and tok.map:
             if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
                 content = tok.content.strip()
@@ -155,7 +233,7 @@ def _marked(paragraphs: list[Paragraph]) -> bool:
 
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Split off a leading ``---`` YAML block; returns (meta, body, body's first line)."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if not lines or lines[0].rstrip() != "---":
         return {}, text, 1
     for i in range(1, len(lines)):

@@ -17,6 +17,23 @@ from .cites import find_citations
 CONTEXT = 32
 """Characters of prefix and suffix kept in a claim's selector."""
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Where a line of a manuscript ends, as CommonMark and TeX count lines (``str.splitlines`` also breaks at
+form feeds, U+001C-U+001E, U+0085 and U+2028, which would shift every later line)."""
+
+
+def split_lines(text: str, *, keepends: bool = False) -> list[str]:
+    """``text`` cut into lines at ``LINE_BREAK``."""
+    if not keepends:
+        return LINE_BREAK.split(text) if text else []
+    out, at = [], 0
+    for m in LINE_BREAK.finditer(text):
+        out.append(text[at:m.end()])
+        at = m.end()
+    if at < len(text):
+        out.append(text[at:])
+    return out
+
 _WS = re.compile(r"\s+")
 _BOUNDARY = re.compile(r"[.!?…](?:(?!\w)(?![\"'”’)\]]*$)|[A-Z])")
 # Abbreviations after which pysbd may wrongly end a sentence when the next part

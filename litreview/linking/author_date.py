@@ -19,12 +19,14 @@ from .author_names import (
     lookup_tail,
     loose,
     plausible_surname,
+    wrote_et_al,
 )
 from .hits import Found, Hit
-from .index import SourceIndex, persons_of
+from .index import SourceIndex
 from .labels import nameless
 from .printed_years import YEAR_WORDS, candidates, labels_of, year_word
-from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
+from .prose_author import named_in_prose
+from .text import content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
@@ -114,7 +116,7 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
         if keys:
             found.cover(claim.id, paren.start(), paren.end())
             _emit(claim, keys, names, paren.group(), offset + seg_start + max(seg.find(names), 0), locator, 0.9,
-                  index, found)
+                  index, found, guessed=True)
 
 
 def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
@@ -129,11 +131,19 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
     return True
 
 
+_ITEMS = re.compile(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z]))"
+                    r",(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
+"""Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b") when names
+and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt
+2007, p. 7)")."""
+
+
 def _segments(body: str) -> list[tuple[str, int]]:
     out, pos = [], 0
-    for part in body.split(";"):
-        out.append((part, pos))
-        pos += len(part) + 1
+    for match in _ITEMS.finditer(body):
+        out.append((body[pos:match.start()], pos))
+        pos = match.end()
+    out.append((body[pos:], pos))
     return out
 
 
@@ -167,9 +177,12 @@ def _year_text(year: str, suffix: str) -> str:
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
 
 
-def _wrote_et_al(names: str) -> bool:
-    """Whether a name list ends with "et al." (or the locale's "u. a.", "m.fl.", ...)."""
-    return terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]
+def _added_names(names: str) -> bool:
+    """Whether a name list prints names added before "et al." ("Doe, Smith, et al.", not "e.g., Doe et al.")."""
+    if not wrote_et_al(names):
+        return False
+    listed = " ".join(w for w in names.split()[:-2] if w[:1].isupper())
+    return len(listed.split()) >= 2 and "," in listed
 
 
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
@@ -181,7 +194,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = fit(names, candidates(sig_keys, year, suffix, index, _wrote_et_al(names)), index) if sig_keys else []
+        keys = fit(names, candidates(sig_keys, year, suffix, index, wrote_et_al(names)), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose_keys = loose(names, index) if loose_keys is None else loose_keys
             keys = candidates(loose_keys, year, suffix, index)
@@ -196,6 +209,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
                                           f"no entry for {written}"))
             continue
         resolved_any = True
+        if _added_names(names):
+            cited_letters.record_added_names(index)
         _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
@@ -203,11 +218,18 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
-          confidence: float, index: SourceIndex, found: Found) -> None:
+          confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
+    """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
+    not tell apart, picking one would be a guess: it is left open."""
     key, ambiguous, scores = index.choose(keys, content_stems(claim.text))
-    if ambiguous and cited_letters.undecided(index, keys, scores):
-        found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
-        return
+    ranked = sorted(scores.values(), reverse=True)
+    if ambiguous and ranked[0] > ranked[1]:
+        cited_letters.record_pick(index, keys, key)
+    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed):
+        key = cited_letters.picked(index, keys) or ""
+        if not key:
+            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
+            return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
@@ -245,7 +267,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     if toks and lead[toks[-1].end:].strip() in ("", "."):
         window = toks[-(index.max_signature_words + GIVEN_WORDS):]
         sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
-        et_al = _wrote_et_al(lead[window[0].start:window[-1].end])
+        et_al = wrote_et_al(lead[window[0].start:window[-1].end])
         if sig_keys and any(candidates(sig_keys, y, s, index, et_al) for y, s in years):
             first = window[-min(size, len(window))]
             span = lead[first.start:window[-1].end]
@@ -269,10 +291,10 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
     # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
-    keys = _named_in_context(lead, year, suffix, index) or _named_in_context(before + " " + lead, year, suffix, index)
+    keys = named_in_prose(lead, year, suffix, index) or named_in_prose(before + " " + lead, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
-        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found)
+        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
         return
     # No author anywhere near: the words of a title may still point at one entry of that year.
     keys = _by_title_words(claim.text, year, index)
@@ -300,7 +322,7 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
     window = toks[-(index.max_signature_words + GIVEN_WORDS):]
     names = before[window[0].start:window[-1].end]
     sig_keys, size = lookup_tail(names, index)
-    et_al = _wrote_et_al(names)
+    et_al = wrote_et_al(names)
     picked = [fit(names, candidates(sig_keys, y, s, index, et_al), index) for y, s in years] if sig_keys else []
     if not any(picked):
         return False
@@ -348,26 +370,3 @@ def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
     if best >= TITLE_EVIDENCE and best >= 1.5 * second:
         return ranked[:3] if second else ranked[:1]
     return []
-
-
-def _named_in_context(context: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
-    named: dict[str, int] = {}  # name -> where it is last written (token number)
-    for n, t in enumerate(tokens(context)):
-        if t.is_capitalised:
-            named[fold(strip_possessive(t.text)[0])] = n
-    keys: list[str] = []
-    for name in named:
-        keys.extend(role.key for role in index.roles(name))
-    keys = candidates(list(dict.fromkeys(keys)), year, suffix, index)
-    if not keys:
-        return []
-
-    def share(key: str) -> tuple[bool, int, int]:
-        """Whether the first author is named ("Menzel et al. note (2015)" is not Dohmen, Menzel, ...), how many
-        are, and how close to the citation the first author is named."""
-        people = persons_of(index.sources[key])
-        first = fold(people[0].family) if people else ""
-        return first in named, sum(1 for p in people if fold(p.family) in named), named.get(first, -1)
-
-    best = max(share(k) for k in keys)
-    return [k for k in keys if share(k) == best]

@@ -86,10 +86,15 @@ ET_AL_MIN = 3
 """Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
 
 
+def wrote_et_al(names: str) -> bool:
+    """Whether a name list ends with "et al." (or the locale's "u. a.", "m.fl.", ...)."""
+    return terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]
+
+
 def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
     """Among several entries, those the written names fit best: "et al." for three authors or
     more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
-    if len(keys) > 1 and terms.in_english(canonical(names).split())[0][-2:] == ["et", "al"]:
+    if len(keys) > 1 and wrote_et_al(names):
         many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys

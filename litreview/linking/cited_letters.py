@@ -25,8 +25,9 @@ from ..model import Claim
 from .index import SourceIndex, persons_of
 from .text import canonical
 
-UNDECIDED = "one of these entries; the document cites only some of them and nothing here tells which"
-"""The detail of a citation left unresolved between several entries (its keys are the candidates)."""
+UNDECIDED = "one of these entries; nothing here tells which"
+"""The detail of a citation left unresolved between several entries (its keys are the candidates): the document
+cites only some of a group printed alike, or names the author only in its prose."""
 _WRITTEN = "_letters_written"
 """Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
 _LISTED = "_letters_listed"
@@ -36,6 +37,11 @@ _POOLED = "_letters_pooled"
 _FEW = "_letters_few"
 """Key -> its pool and how many of the pool the document cites, for the pools it cites only in part (set once
 the document is read)."""
+_PICKS = "_letters_picks"
+"""During the first reading, the entries a citation's context picked among its candidates; after it, pool -> the
+one entry its citations' contexts picked, for the pools the document cites one member of."""
+_ADDS_NAMES = "_letters_adds_names"
+"""Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
 
 
 def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Callable[[], object]) -> None:
@@ -45,6 +51,8 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_POOLED] = set()
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
+    index.__dict__[_ADDS_NAMES] = False
+    index.__dict__[_PICKS] = []
     shown = listed(claims, index)
     if shown is not None:
         index.__dict__[_LISTED] = shown
@@ -63,6 +71,15 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
         if cited is not None and cited < len(pool) and (partly or (cited == 1 and pool not in pooled)):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
+    # A pool the document cites one member of is cited by that member wherever it is cited: when the contexts
+    # that picked agree, the citations whose context picks nothing follow them.
+    picks: list[tuple[frozenset[str], str]] = index.__dict__.pop(_PICKS)
+    decided = {}
+    for key, (pool, cited) in few.items():
+        agreed = {picked for candidates, picked in picks if key in candidates and candidates <= set(pool)}
+        if cited == 1 and len(agreed) == 1:
+            decided[pool] = agreed.pop()
+    index.__dict__[_PICKS] = decided
 
 
 REFERENCE_HEADINGS = RENDERED_LIST_HEADINGS
@@ -70,6 +87,10 @@ REFERENCE_HEADINGS = RENDERED_LIST_HEADINGS
 
 _ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 """A heading's attributes in pandoc Markdown: "# References {#refs .unnumbered}"."""
+
+
+_FOOTNOTE = re.compile(r"\[\d+\]\s")
+"""A footnote as a plain-text rendering prints it after the reference list: "[1] See Doe (2004a), 101."."""
 
 
 class Listed(NamedTuple):
@@ -80,7 +101,7 @@ class Listed(NamedTuple):
     unfindable: frozenset[str]
     """Entries with neither names nor title, which no item can be told to fit."""
     paragraphs: frozenset[int]
-    """The paragraphs of the items that fit an entry: a reference list, not prose to read citations in."""
+    """The paragraphs of the list's items: a reference list, not prose to read citations in."""
 
     def fitting(self, key: str) -> bool:
         """Whether the list may list ``key``."""
@@ -114,7 +135,10 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
             if all(f" {part} " in item for part in (family, title) if part) and pattern.search(item):
                 fits[n].add(key)
     found = tuple(frozenset(f) for f in fits if f)
-    numbers = frozenset(n for n, f in zip(paragraphs, fits, strict=True) if f)
+    # Once some items fit, the paragraphs after the heading are the list's items, those that fit no entry too
+    # ("Knuth DE (1986a) Computers & Typesetting", "(n.d.-a)."), except the footnotes a plain-text rendering
+    # prints after the list ("[1] See Doe (2004a), 101.").
+    numbers = frozenset(n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0]))
     return Listed(found, frozenset(unfindable), numbers) if found else None
 
 
@@ -143,6 +167,18 @@ def record(index: SourceIndex, pool: Sequence[str], suffix: str, pooled: bool = 
             index.__dict__[_POOLED].add(tuple(pool))
 
 
+def record_added_names(index: SourceIndex) -> None:
+    """Note that the document prints a name list with names added before "et al." ("Doe, Smith, et al. 1995"):
+    its style tells author lists apart by names (Chicago), and letters only lists that are the same."""
+    index.__dict__[_ADDS_NAMES] = True
+
+
+def adds_names(index: SourceIndex) -> bool:
+    """Whether the document's style tells author lists printed "Doe et al." apart by adding names (as far as
+    the first reading saw) rather than by lettering them all together (Copernicus, Annual Reviews)."""
+    return bool(index.__dict__.get(_ADDS_NAMES))
+
+
 def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     """The entries of ``pool`` (in letter order) that ``suffix`` may stand for: the one at its place when the
     document cites the whole pool (or is not read yet), else those its place among the cited ones allows."""
@@ -162,6 +198,31 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         return [pool[pos]]
     cited = few[pool[0]][1]
     return list(pool[pos:pos + len(pool) - cited + 1])
+
+
+def cited_in_part(index: SourceIndex, key: str) -> bool:
+    """Whether the document may cite ``key``'s group of lettered entries in part, so that a citation with no
+    letter may stand for it (true until the first reading has told)."""
+    few: Mapping[str, tuple[tuple[str, ...], int]] | None = index.__dict__.get(_FEW)
+    return few is None or key in few
+
+
+def record_pick(index: SourceIndex, keys: Sequence[str], key: str) -> None:
+    """Note, during the first reading, that a citation's context picked ``key`` among its candidates ``keys``."""
+    picks = index.__dict__.get(_PICKS)
+    if isinstance(picks, list) and index.__dict__.get(_WRITTEN) is not None:
+        picks.append((frozenset(keys), key))
+
+
+def picked(index: SourceIndex, keys: Sequence[str]) -> str | None:
+    """The entry the contexts of other citations picked for the pool ``keys`` lie in, when the document cites
+    one member of it (None when they did not, or disagree)."""
+    few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
+    decided = index.__dict__.get(_PICKS)
+    if not isinstance(decided, dict) or not keys or keys[0] not in few:
+        return None
+    key = decided.get(few[keys[0]][0])
+    return key if key in keys else None
 
 
 def in_reference_list(index: SourceIndex, claim: Claim) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..bibliography.dates import date_year
+from ..bibliography.latex import decode_latex
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems
 
@@ -219,7 +220,7 @@ def _index_signatures(index: SourceIndex, source: Source) -> None:
 
 
 def _year(source: Source) -> tuple[int | None, str]:
-    raw = fold(source.field("year"))
+    raw = fold(decode_latex(source.field("year")))  # "{\\noopsort{1973c}}1981" prints 1981
     if not raw:  # biblatex's date: what biber reads of it, nothing when it is not an ISO date
         return date_year(source.field("date")), ""
     m = _YEAR.search(raw)

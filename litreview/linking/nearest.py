@@ -23,14 +23,19 @@ rank by cosine plus that share, rank by BM25 alone); a rank not among the best i
 
 
 def pick(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[str]], cosine: Postings, bm25: Postings,
-         n_keys: int, take: int, bm_take: int, *, engine: str | None = None) -> list[Picked]:
+         n_keys: int, take: int, bm_take: int, *, context: Sequence[Mapping[str, float]] = (),
+         context_of: Sequence[int] = (), engine: str | None = None) -> list[Picked]:
     """For each claim (its weighted features ``rows[r]`` and its distinct BM25 words ``words[r]``), the
     ``take`` best entries by cosine (capped at 1) plus BM25 share, and the ``bm_take`` best by BM25
-    alone; equal scores: the entry listed first wins. ``engine``: "python" or "numpy" (default: by size)."""
+    alone; equal scores: the entry listed first wins. ``context``: weighted BM25 queries shared by
+    several claims (a paragraph's words), ``context_of[r]`` the one whose BM25 scores claim ``r`` adds
+    to its own (summed once for all its claims). ``engine``: "python" or "numpy" (default: by size)."""
     if engine is None:
         engine = "numpy" if len(rows) >= NUMPY_FROM and _has_numpy() else "python"
     run: Callable[..., list[Picked]] = _pick_numpy if engine == "numpy" else _pick_python
-    return run(rows, words, cosine, bm25, n_keys, take, bm_take)
+    if not context:
+        context, context_of = [{}], [0] * len(rows)
+    return run(rows, words, cosine, bm25, n_keys, take, bm_take, context, context_of)
 
 
 def _has_numpy() -> bool:
@@ -57,9 +62,11 @@ def _assemble(cos: Mapping[int, float], bm: Mapping[int, float], scale: float,
 
 
 def _pick_python(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[str]], cosine: Postings,
-                 bm25: Postings, n_keys: int, take: int, bm_take: int) -> list[Picked]:
+                 bm25: Postings, n_keys: int, take: int, bm_take: int, context: Sequence[Mapping[str, float]],
+                 context_of: Sequence[int]) -> list[Picked]:
     out = []
-    for row, claim_words in zip(rows, words, strict=True):
+    shared: dict[int, dict[int, float]] = {}
+    for row, claim_words, group in zip(rows, words, context_of, strict=True):
         cos: dict[int, float] = {}
         add = cos.get
         for w, v in row.items():
@@ -70,6 +77,10 @@ def _pick_python(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[s
         for w in claim_words:
             for c, s in bm25.get(w, ()):
                 bm[c] = add(c, 0.0) + s
+        if group not in shared:
+            shared[group] = _weighted_sums(context[group], bm25)
+        for c, v in shared[group].items():
+            bm[c] = add(c, 0.0) + v
         scale = 1.0 / (max(bm.values(), default=0.0) or 1.0)
         if max(cos.values(), default=0.0) > 1.0:
             for c, v in cos.items():
@@ -84,8 +95,18 @@ def _pick_python(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[s
     return out
 
 
+def _weighted_sums(query: Mapping[str, float], table: Postings) -> dict[int, float]:
+    sums: dict[int, float] = {}
+    add = sums.get
+    for w, q in query.items():
+        for c, s in table.get(w, ()):
+            sums[c] = add(c, 0.0) + q * s
+    return sums
+
+
 def _pick_numpy(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[str]], cosine: Postings,
-                bm25: Postings, n_keys: int, take: int, bm_take: int) -> list[Picked]:
+                bm25: Postings, n_keys: int, take: int, bm_take: int, context: Sequence[Mapping[str, float]],
+                context_of: Sequence[int]) -> list[Picked]:
     import numpy as np
 
     cos_lists, bm_lists = _csr(np, cosine), _csr(np, bm25)
@@ -95,6 +116,11 @@ def _pick_numpy(rows: Sequence[Mapping[str, float]], words: Sequence[Sequence[st
         block = range(start, min(len(rows), start + step))
         cos = _sums(np, cos_lists, [list(rows[r].items()) for r in block], n_keys)
         bm = _sums(np, bm_lists, [[(w, 1.0) for w in words[r]] for r in block], n_keys)
+        groups = list(dict.fromkeys(context_of[r] for r in block))
+        if any(context[g] for g in groups):
+            shared = _sums(np, bm_lists, [list(context[g].items()) for g in groups], n_keys)
+            at = {g: n for n, g in enumerate(groups)}
+            bm += shared[[at[context_of[r]] for r in block]]
         np.minimum(cos, 1.0, out=cos)
         top = bm.max(axis=1)
         scale = 1.0 / np.where(top > 0, top, 1.0)
@@ -145,9 +171,14 @@ def _sums(np, lists, terms: list[list[tuple[str, float]]], n_keys: int):
 
 def _np_best(np, scores, k: int) -> list[list[int]]:
     """Per row, the columns of its ``k`` best positive scores, best first; ties: the lower column.
-    Sorted over the positive cells only (a claim shares words with few entries; a selection over
-    whole rows of zeros is slower)."""
-    rows, cols = np.nonzero(scores > 0)
+    Sorted over the cells at or above each row's k-th best only (with a paragraph's words in the
+    query, most cells of a row are positive: a sort over all of them is slower)."""
+    n = scores.shape[1]
+    keep = scores > 0
+    if 0 < k < n:
+        kth = np.partition(scores, n - k, axis=1)[:, n - k]
+        keep &= scores >= kth[:, None]
+    rows, cols = np.nonzero(keep)
     values = scores[rows, cols]
     order = np.lexsort((cols, -values, rows))
     rows, cols = rows[order], cols[order]

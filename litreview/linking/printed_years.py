@@ -60,7 +60,9 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
             cited_letters.record(index, pool, "")  # "Doe 2011" with no letter: the document cites one of them
         if pooled:
             cited_letters.record(index, _by_title(listed, index), "", pooled=True)
-        return same_year
+        # No letter: not an entry the style letters, unless the document cites its group only in part.
+        bare = [k for k in same_year if not _pools([k], index) or cited_letters.cited_in_part(index, k)]
+        return bare or same_year
     if pooled:
         # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
         # apart (Copernicus, Elsevier, ...) letters them all, by title (its sort reads the names as printed).

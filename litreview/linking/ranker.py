@@ -1,5 +1,6 @@
 """How likely a reviewer is to accept a topical suggestion: a small logistic model over evidence
-the suggester measures, fitted on the citations of real manuscripts (bench/eval_topical.py --fit).
+the suggester measures, fitted on the citations of real manuscripts (bench/eval_topical.py --fit; a
+strong L2 penalty for the ranking, then a slope and an offset for calibrated probabilities: bench/topical_fit.py).
 
 The weights below are data written by that command; nothing is downloaded or trained at run time.
 A probability is capped below 1: topical evidence alone never makes a link certain.
@@ -25,7 +26,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit` (development documents only).
-WEIGHTS: dict[str, float] = {"intercept": -1.7765, "cosine": 0.917, "context": 0.6145, "top": -0.5064, "margin": 1.2845, "words": 0.8136, "pairs": 0.27, "title_word": -0.0791, "title_cover": 0.9488, "rarity": 0.5506, "linked": 0.0, "cue": 0.575, "first_person": -0.2385, "length": 0.4165, "spread": -0.6517, "entries": -1.2276, "source_margin": 1.841, "bm25": -1.234, "generic_only": 0.697, "relative": 0.7628, "bm25_rank": 0.1739, "bm25_top": 0.2551, "rank": 0.8181}
+WEIGHTS: dict[str, float] = {"intercept": -3.1653, "cosine": 0.374, "context": 0.0097, "top": 0.2589, "margin": 0.4004, "words": 0.4168, "pairs": 0.4846, "title_word": 0.2769, "title_cover": 0.5181, "rarity": 0.1585, "linked": 0.0, "cue": 0.4355, "first_person": -0.1306, "length": 0.0262, "spread": -0.0412, "entries": -0.7002, "source_margin": 0.5998, "bm25": 0.0032, "generic_only": 0.0052, "relative": 0.4809, "bm25_rank": 0.3638, "bm25_top": 0.3178, "rank": 0.3485}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10

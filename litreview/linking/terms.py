@@ -11,12 +11,12 @@ import re
 
 from .text import canonical
 
-_NO_DATE_TERMS = ("n.d.", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.", "b.r.", "b.g.",
+_NO_DATE_TERMS = ("n.d.", "n. d.", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.", "b.r.", "b.g.",
                   "不詳",
                   "e.d.", "d. g.", "ei pvm.", "t.y.", "t.t.", "f.a.", "é. n.", "bez dat.", "sem data", "sen data",
                   "б. д.", "χ.χ.", "không ngày", "ל.ת.", "د.ت", "بدون تاریخ", "ม.ป.ป.", "일자 없음", "日付なし", "不详")
 """The "no date" term of citeproc's locales, as pandoc prints it (``lang: de-DE`` gives "o. J.", fr "s. d.",
-es "s. f.", nl "z.d.", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...): each reads "n.d."."""
+es "s. f.", nl "z.d.", the German APA of DGPs "n. d.", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...): each reads "n.d."."""
 NO_DATE = "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(_NO_DATE_TERMS, key=len, reverse=True))
 _NO_DATE = re.compile(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"

@@ -21,6 +21,8 @@ from typing import Any
 
 from litreview.errors import LitreviewError
 
+from .bibgen import plausible_bib
+from .differential import bib_vs_pybtex
 from .mutate import mutate, mutate_record, random_text, seeds
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -131,6 +133,8 @@ class Target:
 
 TARGETS: dict[str, Target] = {
     "bib": Target(bib, lambda rng: mutate(rng, seeds("bib"))),
+    # The loader against pybtex on new, plausible files: a disagreement is an AssertionError.
+    "bib-pybtex": Target(bib_vs_pybtex, plausible_bib, ()),
     "import": Target(import_round_trip, reference),
     "essay": Target(essay, lambda rng: mutate(rng, seeds("essay"))),
     "claims": Target(claims, lambda rng: mutate(rng, seeds("yaml"))),

@@ -1,0 +1,414 @@
+"""Random but plausible pandoc-Markdown and LaTeX manuscripts, for differential testing against pandoc.
+
+A document is built from blocks (paragraphs, headings, lists, quotes, tables, footnotes, divs, code,
+raw HTML and LaTeX, math, front matter, ...) holding citations in every form pandoc reads and the
+same ``@key`` text in the places pandoc must not read as one. Every key carries a token ``q<n>z``
+(``q17z:doi.x``), so a key that pandoc and litreview read differently names the construct that
+wrote it: the disagreement's class. Made from a ``random.Random``: the same seed, the same documents.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from .mutate import random_text
+
+TOKEN = re.compile(r"q(\d+)z")
+_WORDS = ("power", "states", "alliances", "the theory", "balancing", "norms", "trade", "aid", "as shown",
+          "in contrast", "the data", "critics", "Waltz", "institutions", "war", "peace", "sovereignty")
+# Inside a key: pandoc's internal punctuation (followed by a word character), "//" as in URLs, Unicode.
+_INNER = (":", ".", "_", "-", "/", "#", "$", "%", "&", "+", "?", "<", ">", "~", "//", ":.")
+#: What TeX, HTML and math give a meaning to: keys holding these meet pandoc's parsers at their edges.
+MARKUP = frozenset("#$%&<>~")
+# ``edges=False`` leaves out the forms where litreview is known to differ from pandoc (docs/guarantees.md,
+# "Known gaps"): keys holding MARKUP, "@" after a closing emphasis delimiter (unmatched "_@a*", or "_"
+# emphasis pairing with the underscores of keys), a "]" inside a braced key, and an example list item
+# with a label (its indented continuation).
+_TAILS = ("", "", "", ".", ",", ";", ":", ")", "'s", "?", "!", "...", "-", "/", ".:", "--")
+
+
+@dataclass
+class Doc:
+    """One generated manuscript."""
+
+    fmt: str
+    """"markdown" or "latex"."""
+    text: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    """Other files beside it (LaTeX ``\\input``), by name."""
+    places: dict[str, str] = field(default_factory=dict)
+    """Token ("q17z") -> the construct that wrote the key holding it."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """Token -> the 1-based line of the main file it was written on (absent for included files)."""
+    constructs: set[str] = field(default_factory=set)
+    """Every construct used."""
+
+
+class _Keys:
+    """Keys with unique tokens, and what wrote each."""
+
+    def __init__(self, rng: random.Random, doc: Doc, edges: bool = True) -> None:
+        self.rng, self.doc, self.n, self.edges = rng, doc, 0, edges
+        self.construct = ""
+        self.inner = _INNER if edges else tuple(p for p in _INNER if not MARKUP & set(p))
+
+    def plain(self) -> str:
+        """A key as written after ``@`` without braces (pandoc's key grammar, sometimes stretched)."""
+        rng = self.rng
+        self.n += 1
+        token = f"q{self.n}z"
+        self.doc.places[token] = self.construct
+        lead = rng.choice(("", "", "", "", "_", "7", "Ü", "a"))
+        body = token
+        for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+            body += rng.choice(self.inner) + rng.choice(("x", "2001", "doi", "b_c", "é", "10.1038", "Y"))
+        return lead + body
+
+    def braced(self) -> str:
+        self.n += 1
+        token = f"q{self.n}z"
+        self.doc.places[token] = self.construct
+        return self.rng.choice((token + " weird key", token + ",x", "https://x.org/" + token + "/", token + "@b",
+                                token + "; x", token + "]" if self.edges else token + ".", token))
+
+    def cite_key(self) -> str:
+        """``@key`` with trailing punctuation, or ``@{...}``."""
+        if self.rng.random() < 0.15:
+            return "@{" + self.braced() + "}"
+        return "@" + self.plain() + self.rng.choice(_TAILS)
+
+
+def _words(rng: random.Random, n: int | None = None) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(n if n is not None else rng.randint(1, 5)))
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+def _bracket(k: _Keys) -> str:
+    rng = k.rng
+    items = []
+    for _ in range(rng.randint(1, 3)):
+        pre = rng.choice(("", "", "see ", "cf. ", "e.g., ", "also "))
+        dash = "-" if rng.random() < 0.2 else ""
+        key = k.plain() if rng.random() < 0.85 else "{" + k.braced() + "}"
+        loc = rng.choice(("", "", ", p. 3", ", pp. 33-35", " chap. 2", ", sec. 4.1", " and @" + k.plain(),
+                          ", 12", " p. 3 *et al.*"))
+        items.append(f"{pre}{dash}@{key}{loc}")
+    if rng.random() < 0.1:
+        items.append(rng.choice(("no key here", "p. 3")))  # an item without a key: not a citation list
+    return "[" + "; ".join(items) + "]"
+
+
+def _narrative(k: _Keys) -> str:
+    rng = k.rng
+    form = rng.randrange(4)
+    if form == 0:
+        return k.cite_key()
+    if form == 1:
+        return f"@{k.plain()} [p. {rng.randint(1, 99)}]"
+    if form == 2:
+        return f"@{k.plain()} [-@{k.plain()}]"
+    return f"-@{k.plain()}"
+
+
+#: Inline pieces: construct -> maker. Names ending "-no" hold keys pandoc must not read.
+def _inline_makers() -> dict[str, object]:
+    return {
+        "bracket": _bracket,
+        "suppress": lambda k: f"[-@{k.plain()}]",
+        "narrative": _narrative,
+        "braced": lambda k: "@{" + k.braced() + "}" + k.rng.choice(_TAILS),
+        "span": lambda k: f"[{_words(k.rng, 1)} @{k.plain()}]{{.mark}}",
+        "bracket-link": lambda k: f"[@{k.plain()}](https://example.org)",
+        "inline-note": lambda k: f"^[See @{k.plain()}.]",
+        "emphasis": lambda k: (k.rng.choice(("*", "**", "_", "~~")) + f"@{k.plain()}" + "*" if k.edges
+                               else k.rng.choice(("*{}*", "**{}**", "~~{}~~")).format("@" + k.plain())),
+        "quoted": lambda k: f'"@{k.plain()}"',
+        "email-no": lambda k: f"{k.rng.choice(('me', 'a.b', 'x'))}@{k.plain()}.org",
+        "escaped-no": lambda k: f"\\@{k.plain()}",
+        "code-no": lambda k: k.rng.choice(("`@{}`", "``a ` @{}``", "`[@{}]`")).format(k.plain()),
+        "math-no": lambda k: k.rng.choice(("$@{}$", "$$x @{}$$", "$a_{{@{}}}$")).format(k.plain()),
+        "html-no": lambda k: k.rng.choice(('<span title="@{}">x</span>', '<a href="mailto:@{}">m</a>',
+                                           "<kbd>@{}</kbd>")).format(k.plain()),
+        "comment-no": lambda k: f"<!-- [@{k.plain()}] -->",
+        "url-no": lambda k: k.rng.choice(("[site](https://x.org/@{})", '[t](u "title @{}")',
+                                          "<https://x.org/@{}>", "https://x.org/@{}")).format(k.plain()),
+        "rawtex-no": lambda k: k.rng.choice(("\\textbf{{@{}}}", "\\cite{{{}}}", "\\mbox{{@{}}}")).format(k.plain()),
+        "after-word-no": lambda k: k.rng.choice(("x@{}", "a.@{}", "1@{}")).format(k.plain()),
+        "raw-attr-no": lambda k: f"`@{k.plain()}`{{=html}}",
+    }
+
+
+_INLINE = _inline_makers()
+
+
+def _sentence(k: _Keys, noise: bool = True) -> str:
+    """A sentence with one to three inline pieces among words."""
+    rng = k.rng
+    parts = [_words(rng).capitalize()]
+    for _ in range(rng.randint(1, 3)):
+        name = rng.choice(tuple(_INLINE))
+        k.construct = k.construct.split("/")[0] + "/" + name
+        k.doc.constructs.add(name)
+        parts.append(_INLINE[name](k))  # type: ignore[operator]
+        parts.append(_words(rng))
+    if noise and rng.random() < 0.05:
+        parts.append(random_text(rng, 6).replace("\n", " "))
+    return " ".join(parts) + rng.choice((".", ".", "!", "?", ""))
+
+
+def _para(k: _Keys) -> str:
+    return "\n".join(_sentence(k) for _ in range(k.rng.randint(1, 3)))
+
+
+def _md_blocks() -> dict[str, object]:
+    def heading(k: _Keys) -> str:
+        if k.rng.random() < 0.3:
+            s = _sentence(k, noise=False)
+            return s + "\n" + k.rng.choice(("=", "-")) * max(3, len(s) // 2)
+        return "#" * k.rng.randint(1, 4) + " " + _sentence(k, noise=False) + k.rng.choice(("", " ##", " {#sec-x}"))
+
+    def bullets(k: _Keys) -> str:
+        mark = k.rng.choice(("*", "-", "+", "1.", "a)", "#."))
+        return "\n".join(f"{mark} {_sentence(k)}" + ("\n\n    " + _sentence(k) if k.rng.random() < 0.2 else "")
+                         for _ in range(k.rng.randint(1, 3)))
+
+    def quote(k: _Keys) -> str:
+        depth = "> " * k.rng.randint(1, 2)
+        return "\n".join(depth + _sentence(k) for _ in range(k.rng.randint(1, 2)))
+
+    def footnote(k: _Keys) -> str:
+        label = f"n{k.n}"
+        body = _sentence(k)
+        return f"{_sentence(k)}[^{label}]\n\n[^{label}]: {body}\n" + (
+            "\n    " + _sentence(k) if k.rng.random() < 0.3 else "")
+
+    def pipe_table(k: _Keys) -> str:
+        rows = ["| A | B |", "|---|:--|"]
+        for _ in range(k.rng.randint(1, 3)):
+            rows.append(f"| {_sentence(k, noise=False).replace('|', '')} | {_words(k.rng)} |")
+        if k.rng.random() < 0.5:
+            rows += ["", f": Caption {_sentence(k, noise=False)}"]
+        return "\n".join(rows)
+
+    def grid_table(k: _Keys) -> str:
+        cell = _sentence(k, noise=False).replace("|", "").replace("+", "")[:30]
+        width = max(len(cell), 4) + 2
+        line = "+" + "-" * width + "+"
+        return "\n".join([line, "| " + "A".ljust(width - 1) + "|", line.replace("-", "="),
+                          "| " + cell.ljust(width - 1) + "|", line])
+
+    def div(k: _Keys) -> str:
+        return f"::: {{.callout-note #d{k.n}}}\n{_para(k)}\n:::"
+
+    def line_block(k: _Keys) -> str:
+        return "\n".join("| " + _sentence(k) for _ in range(k.rng.randint(1, 3)))
+
+    def example_list(k: _Keys) -> str:
+        label = k.rng.choice(("(@)", f"(@ex{k.n})")) if k.edges else "(@)"
+        return f"{label} {_sentence(k)}"
+
+    def figure(k: _Keys) -> str:
+        return f"![A figure {_sentence(k, noise=False)}](map.png){{#fig:m{k.n}}}"
+
+    def deflist(k: _Keys) -> str:
+        return f"Term {_words(k.rng, 1)}\n:   {_sentence(k)}"
+
+    def fenced_no(k: _Keys) -> str:
+        fence = k.rng.choice(("```", "~~~", "```python", "```{r}", "```{=latex}"))
+        close = fence[:3]
+        return f"{fence}\n@decorator\nx = \"[@{k.plain()}]\"\n{close}"
+
+    def indented_no(k: _Keys) -> str:
+        return f"    [@{k.plain()}] in code\n    @{k.plain()}"
+
+    def html_block_no(k: _Keys) -> str:
+        return k.rng.choice((f"<pre>[@{k.plain()}]</pre>", f"<!--\n[@{k.plain()}]\n-->",
+                             f"<script>\nvar a = '@{k.plain()}';\n</script>"))
+
+    def html_div(k: _Keys) -> str:  # pandoc reads Markdown inside <div>
+        return f"<div class=\"box\">\n{_sentence(k)}\n</div>"
+
+    def display_math_no(k: _Keys) -> str:
+        return f"$$\nx = @{k.plain()}\n$$"
+
+    def raw_latex_no(k: _Keys) -> str:
+        # Keys as LaTeX holds them: "#", "%", "$" in raw LaTeX make pandoc's LaTeX parse fail.
+        return f"\\begin{{figure}}\n[@{_tex_key(k)}] \\cite{{{_tex_key(k)}}}\n\\end{{figure}}"
+
+    return {"para": _para, "heading": heading, "list": bullets, "quote": quote, "footnote": footnote,
+            "pipe-table": pipe_table, "grid-table": grid_table, "div": div, "line-block": line_block,
+            "example-list": example_list, "figure": figure, "deflist": deflist, "html-div": html_div,
+            "fenced-no": fenced_no, "indented-no": indented_no, "html-block-no": html_block_no,
+            "display-math-no": display_math_no, "raw-latex-no": raw_latex_no}
+
+
+_MD_BLOCKS = _md_blocks()
+
+
+def _front_matter(k: _Keys) -> str:
+    rng = k.rng
+    lines = ["---", "title: A generated essay"]
+    if rng.random() < 0.6:
+        k.construct = "yaml-nocite"
+        k.doc.constructs.add("yaml-nocite")
+        keys = [f"@{k.plain()}" for _ in range(rng.randint(1, 3))]
+        form = rng.randrange(3)
+        if form == 0:
+            lines.append("nocite: |\n  " + ", ".join(keys))
+        elif form == 1:
+            lines.append(f"nocite: \"{'; '.join(keys)}\"")
+        else:
+            lines.append("nocite:\n" + "".join(f"  - \"{x}\"\n" for x in keys).rstrip("\n"))
+    if rng.random() < 0.4:
+        k.construct = "yaml-references-no"
+        k.doc.constructs.add("yaml-references-no")
+        lines.append(f"references:\n  - id: {k.plain()}\n    title: \"@{k.plain()} in a title\"")
+    if rng.random() < 0.4:
+        lines.append("bibliography: refs.bib")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def markdown_doc(rng: random.Random, edges: bool = True) -> Doc:
+    """A pandoc-Markdown manuscript of 2-10 blocks (``edges``: with the known gaps' forms too)."""
+    doc = Doc("markdown")
+    k = _Keys(rng, doc, edges)
+    blocks = []
+    if rng.random() < 0.5:
+        blocks.append(_front_matter(k))
+    blocks.append("Opening words of the essay.")
+    for _ in range(rng.randint(2, 10)):
+        name = rng.choice(tuple(_MD_BLOCKS))
+        k.construct = name
+        doc.constructs.add(name)
+        blocks.append(_MD_BLOCKS[name](k))  # type: ignore[operator]
+    return _joined(doc, blocks, "\n\n")
+
+
+def _joined(doc: Doc, blocks: list[str], sep: str) -> Doc:
+    doc.text = sep.join(blocks) + "\n"
+    for m in TOKEN.finditer(doc.text):
+        doc.lines.setdefault(m.group(), doc.text.count("\n", 0, m.start()) + 1)
+    return doc
+
+
+# --- LaTeX --------------------------------------------------------------------------------
+
+_LATEX_COMMANDS = ("cite", "citep", "citet", "citet*", "citep*", "citealp", "citealt", "citeauthor", "citeauthor*",
+                   "citeyear", "citeyearpar", "Cite", "parencite", "Parencite", "textcite", "Textcite", "autocite",
+                   "Autocite", "footcite", "Footcite", "footcitetext", "Footcitetext", "smartcite", "Smartcite",
+                   "supercite", "Supercite", "Citeyear")
+#: natbib and biblatex commands that pandoc's LaTeX reader does not read (pandoc 3.9; litreview reads
+#: them as the packages define them): their keys are written under the construct "unread-by-pandoc".
+UNREAD_BY_PANDOC = ("Citet", "Citep", "Citealp", "Citealt", "Citeauthor", "fullcite", "footfullcite", "smartcites")
+
+
+def _tex_key(k: _Keys) -> str:
+    key = k.plain()
+    return re.sub(r"[%#$&~<>]", "", key)
+
+
+def _tex_cite(k: _Keys) -> str:
+    rng = k.rng
+    k.doc.constructs.add(k.construct.split("/")[-1])
+    keys = ",".join(rng.choice(("", " ")) + _tex_key(k) for _ in range(rng.randint(1, 3)))
+    if rng.random() < 0.1:
+        k.construct = k.construct.split("/")[0] + "/unread-by-pandoc"
+        k.doc.constructs.add("unread-by-pandoc")
+        return "\\" + rng.choice(UNREAD_BY_PANDOC) + "{" + _tex_key(k) + "}"
+    if k.construct.endswith("cites"):
+        groups = "".join(rng.choice(("", "[p.~3]", "[see][12]")) + "{" + _tex_key(k) + "}"
+                         for _ in range(rng.randint(1, 3)))
+        return "\\" + rng.choice(("cites", "parencites", "Parencites", "textcites", "Textcites", "autocites",
+                                  "Autocites", "footcites", "Footcites", "supercites", "footcitetexts")) + \
+            rng.choice(("", "(pre)(post)", "(all)")) + groups
+    if k.construct.endswith("nocite"):
+        return "\\nocite{" + (keys if rng.random() < 0.8 else "*") + "}"
+    options = rng.choice(("", "", "[p.~3]", "[see][]", "[see][p.~3]", "[{[}a{]}]", "[chap.\\ 2]"))
+    return "\\" + rng.choice(_LATEX_COMMANDS) + options + rng.choice(("", " ")) + "{" + keys + "}"
+
+
+def _tex_sentence(k: _Keys) -> str:
+    rng = k.rng
+    base = k.construct.split("/")[0]
+    parts = [_words(rng).capitalize()]
+    for _ in range(rng.randint(1, 2)):
+        k.construct = base + "/" + rng.choice(("cite", "cite", "cite", "cites", "nocite"))
+        parts.append(_tex_cite(k))
+        parts.append(_words(rng))
+    return " ".join(parts) + "."
+
+
+def _tex_blocks() -> dict[str, object]:
+    def para(k: _Keys) -> str:
+        return "\n".join(_tex_sentence(k) for _ in range(k.rng.randint(1, 3)))
+
+    def section(k: _Keys) -> str:
+        return f"\\{k.rng.choice(('section', 'subsection', 'section*'))}{{{_tex_sentence(k).rstrip('.')}}}"
+
+    def itemize(k: _Keys) -> str:
+        env = k.rng.choice(("itemize", "enumerate"))
+        items = "\n".join(f"  \\item {_tex_sentence(k)}" for _ in range(k.rng.randint(1, 3)))
+        return f"\\begin{{{env}}}\n{items}\n\\end{{{env}}}"
+
+    def footnote(k: _Keys) -> str:
+        return f"{_tex_sentence(k)}\\footnote{{{_tex_sentence(k)}}}"
+
+    def caption(k: _Keys) -> str:
+        return f"\\begin{{figure}}\n\\centering\n\\caption{{{_tex_sentence(k)}}}\n\\label{{fig:a{k.n}}}\n\\end{{figure}}"
+
+    def tabular(k: _Keys) -> str:
+        return f"\\begin{{tabular}}{{ll}}\nA & {_tex_sentence(k)} \\\\\nB & c \\\\\n\\end{{tabular}}"
+
+    def comment_no(k: _Keys) -> str:
+        return k.rng.choice(("% \\cite{{{}}} is commented out", "Text % and \\citep{{{}}} after a comment",
+                             "100\\% sure \\cite{{{}}}")).format(_tex_key(k))
+
+    def verbatim_no(k: _Keys) -> str:
+        env = k.rng.choice(("verbatim", "lstlisting", "comment"))
+        return f"\\begin{{{env}}}\n\\cite{{{_tex_key(k)}}}\n\\end{{{env}}}"
+
+    def verb_no(k: _Keys) -> str:
+        return f"Code \\verb|\\cite{{{_tex_key(k)}}}| inline."
+
+    def math_no(k: _Keys) -> str:
+        return k.rng.choice(("$x \\cite{{{}}}$ in math.", "\\[ y = \\cite{{{}}} \\]")).format(_tex_key(k))
+
+    def input_file(k: _Keys) -> str:
+        name = f"part{k.n}"
+        if k.rng.random() < 0.5:
+            k.doc.files[name + ".tex"] = para(k) + "\n"
+        else:
+            k.construct = "input-missing"
+        return f"\\input{{{name}}}"
+
+    return {"tex-para": para, "tex-section": section, "tex-list": itemize, "tex-footnote": footnote,
+            "tex-caption": caption, "tex-tabular": tabular, "tex-comment-no": comment_no,
+            "tex-verbatim-no": verbatim_no, "tex-verb-no": verb_no, "tex-math-no": math_no,
+            "tex-input": input_file}
+
+
+_TEX_BLOCKS = _tex_blocks()
+
+
+def latex_doc(rng: random.Random, edges: bool = True) -> Doc:
+    """A LaTeX manuscript: a preamble, then 2-8 blocks in the document environment."""
+    doc = Doc("latex")
+    k = _Keys(rng, doc, edges)
+    blocks = ["\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}", "Opening words."]
+    for _ in range(rng.randint(2, 8)):
+        name = rng.choice(tuple(_TEX_BLOCKS))
+        k.construct = name
+        doc.constructs.add(name)
+        blocks.append(_TEX_BLOCKS[name](k))  # type: ignore[operator]
+    blocks.append("\\end{document}")
+    return _joined(doc, blocks, "\n\n")
+
+
+def generate(rng: random.Random, fmt: str | None = None, edges: bool = True) -> Doc:
+    """A Markdown manuscript (three in four) or a LaTeX one; ``edges``: with the known gaps' forms too."""
+    fmt = fmt or ("latex" if rng.random() < 0.25 else "markdown")
+    return latex_doc(rng, edges) if fmt == "latex" else markdown_doc(rng, edges)

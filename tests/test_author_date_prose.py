@@ -1,0 +1,77 @@
+"""Author-date citations whose author is named in the prose and suppressed in the citation: "Kell et al.
+also note (2008)". The name list the writer put before the year tells which entries it can be, as the
+names of a narrative citation would; the year's letter counts as the document's style letters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.linking.cited_letters import UNDECIDED
+
+BIB = r"""@book{k2, author = {Kell, Ada and Ness, Cy and Lumb, Ben and Pym, Eve}, title = {Sea Salt}, year = {2008}}
+@book{k1, author = {Kell, Ada and Lumb, Ben}, title = {Sea Ice}, year = {2008}}
+@book{k3, author = {Kell, Ada}, title = {Sea Wind}, year = {2008}}
+@book{e1, author = {Ekk, Fay and Gil, Hal}, title = {Iron}, year = {2007}}
+@book{e2, author = {Ekk, Fay and Ink, Jan and Kos, Lia}, title = {Zinc}, year = {2007}}
+@book{p1, author = {Pell, Ivo and Quin, Jo and Rook, Kim and Sand, Lu}, title = {Alpha}, year = {2010}}
+@book{p2, author = {Pell, Ivo and Tull, Max and Vane, Ned and Webb, Oz}, title = {Beta}, year = {2010}}
+@book{p3, author = {Pell, Ivo and Tull, Max and Vane, Ned and Webb, Oz}, title = {Gamma}, year = {2010}}
+@book{w1, author = {Wolf, Ray and Yeo, Sam and Zane, Tom}, title = {Alpha}, year = {2009}}
+@book{w2, author = {Wolf, Ray and Yeo, Sam and Zane, Tom}, title = {Beta}, year = {2009}}
+@book{w3, author = {Wolf, Ray and Abel, Uma and Bram, Val and Cobb, Wes}, title = {Gamma}, year = {2009}}
+"""
+
+
+def _keys(text: str) -> list[str]:
+    linkage = link(parse_essay(text), parse_bibliography(BIB))
+    return [lk.source_key for lk in linkage.links if lk.kind == "marker"]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Two names joined by "and": the two-author entry, not the longer list that also has both names.
+    ("Kell and Lumb also note (2008) that it holds.", ["k1"]),
+    # "et al.": an entry of three authors or more, not Kell's own book nor a two-author one.
+    ("Kell et al. also note (2008) that it holds.", ["k2"]),
+    ("Ekk et al. also note (2007) that it holds.", ["e2"]),
+])
+def test_the_name_list_written_in_the_prose_picks_the_entry(text: str, keys: list[str]) -> None:
+    assert _keys(text) == keys
+
+
+def test_a_letter_counts_among_the_lists_the_style_prints_alike() -> None:
+    # A style that prints every "Pell et al." alike (Copernicus) letters them all, by title: b is Beta.
+    assert _keys("It holds (Pell et al., 2010a). Pell et al. also note (2010b) that it holds.") == ["p1", "p2"]
+
+
+def test_a_letter_counts_among_the_same_lists_when_the_style_adds_names() -> None:
+    # The document prints "Pell, Quin, et al.": its style (Chicago) tells the lists apart by names and letters
+    # only the two identical ones, Beta and Gamma: b is Gamma.
+    text = "It holds (Pell, Quin, et al. 2010). Pell et al. also note (2010b) that it holds."
+    assert _keys(text) == ["p1", "p3"]
+
+
+def test_a_year_without_letter_is_not_an_entry_the_style_letters() -> None:
+    # w1 and w2 are cited as 2009a and 2009b: "(2009)" with no letter can only be w3.
+    text = ("It holds (Wolf, Yeo, and Zane 2009a; Wolf, Yeo, and Zane 2009b). "
+            "Wolf et al. also note (2009) that it holds.")
+    assert _keys(text) == ["w1", "w2", "w3"]
+
+
+TWO_ULMS = r"""@book{u1, author = {Ulm, Ada}, title = {Alpha Rivers}, year = {2001}}
+@book{u2, author = {Ulm, Bea}, title = {Beta Lakes}, year = {2001}}
+"""
+
+
+def test_an_author_named_only_in_the_prose_that_fits_two_entries_alike_is_left_open() -> None:
+    linkage = link(parse_essay("Ulm also notes (2001) that it holds."), parse_bibliography(TWO_ULMS))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"] == [(("u1", "u2"), UNDECIDED)]
+
+
+def test_the_context_still_picks_between_entries_the_prose_names_alike() -> None:
+    linkage = link(parse_essay("Ulm also notes (2001) that beta lakes freeze."), parse_bibliography(TWO_ULMS))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["u2"]
