@@ -34,6 +34,13 @@ def test_features_see_quotes_parts_and_dictionaries():
     assert feats["Journal"]["part"] != feats["Smith,"]["part"]  # a closing period starts a new part
 
 
+def test_dictionaries_know_places_publishers_and_journal_words_beyond_english():
+    # looked up by hand in lexicon.py: a US publishing town, a German publisher's suffix, a Latin journal word
+    tokens = tokenize("Lanham: Rowman, Acta Verlagsgesellschaft")
+    kinds = [dict(x.split(":", 1) for x in f).get("kind", "") for f in sequence_features(tokens)]
+    assert kinds == ["place", "publisher", "journal", "publisher"]
+
+
 def test_a_words_own_features_in_the_order_the_model_was_trained_with():
     # derived by hand: the core "2001" without the brackets and comma, a year and a number
     (own,) = sequence_features(tokenize("(2001),"))
@@ -192,3 +199,20 @@ def test_help_does_not_load_the_model():
             "print('pycrfsuite' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("False")
+
+
+def test_a_doubted_name_span_after_the_title_in_a_reading_without_container_is_the_container():
+    from litreview.bibliography.refparse.assemble import Segment, _rival_container
+
+    # made by hand: the capitals after the title half read as a name, the container the rival label
+    segs = [Segment("author", "Rossignol, Michel.", 1.0), Segment("title", "“THE PROJECT.”", 1.0),
+            Segment("genre", "THE", 0.33, rival="container"), Segment("author", "JOINT PROJECT.", 0.66, size=2,
+                                                                       rival="container"),
+            Segment("date", "2003.", 1.0)]
+    out = _rival_container(segs)
+    assert [(s.label, s.text) for s in out] == [("author", "Rossignol, Michel."), ("title", "“THE PROJECT.”"),
+                                                ("container", "THE JOINT PROJECT."), ("date", "2003.")]
+    assert out[2].confidence == 0.33 and out[2].size == 3
+    # no name span among the doubted ones (a report's genre), or a container already read: unchanged
+    assert _rival_container([*segs[:3], segs[4]]) == [*segs[:3], segs[4]]
+    assert _rival_container([*segs, Segment("journal", "J.", 1.0)]) == [*segs, Segment("journal", "J.", 1.0)]

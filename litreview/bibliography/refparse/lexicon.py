@@ -1,7 +1,9 @@
 """Word lists the reference tagger's features look words up in: months, ordinals, publisher and
 journal words, role words (editor, translator), given names, in the languages references are written in.
 
-Hand-made and small on purpose: the model learns the rest from the words themselves.
+Hand-made and small on purpose: the model learns the rest from the words themselves. The lists carry
+generic knowledge (publishing cities, publishers' names and suffixes, journal and meeting words), not words
+picked from any evaluation set; 5-fold cross-validation on the training set measured what they add.
 """
 
 from __future__ import annotations
@@ -37,6 +39,20 @@ PUBLISHER = frozenset([
     "anagrama", "fayard", "flammarion", "taylor", "francis", "academic", "kluwer", "brill", "mcgraw-hill",
     "pearson", "prentice", "addison-wesley", "wesley", "dover", "crc", "inc", "ltd", "co", "company",
     "group", "house", "verl",
+    # publishers' suffixes and names in other languages, and bodies that publish reports
+    "verlags", "verlagsgesellschaft", "gmbh", "ag", "llc", "plc", "ltda", "editores", "éditeur", "éditeurs",
+    "editeur", "presses", "universitaires", "universitaria", "universitária", "print", "printing", "printers",
+    "imprensa", "imprenta", "libros", "livros", "libri", "polity", "verso", "vintage", "random", "knopf",
+    "doubleday", "harper", "harpercollins", "collins", "schuster", "houghton", "mifflin", "viking", "beacon",
+    "zed", "pluto", "lexington", "ashgate", "elgar", "emerald", "rienner", "westview", "greenwood", "praeger",
+    "rowman", "littlefield", "jossey-bass", "guilford", "erlbaum", "birkhäuser", "vieweg", "teubner",
+    "hanser", "vandenhoeck", "ruprecht", "nomos", "siebeck", "gruyter", "metzler", "transcript", "klett",
+    "rowohlt", "dtv", "droz", "vrin", "minuit", "découverte", "payot", "plon", "larousse", "belin", "cnrs",
+    "ehess", "fondo", "paidós", "paidos", "cátedra", "alianza", "tecnos", "ariel", "gedisa", "trotta",
+    "planeta", "cortez", "vozes", "zahar", "companhia", "saraiva", "unesp", "edusp", "fgv", "boitempo",
+    "hucitec", "loyola", "mondadori", "einaudi", "laterza", "feltrinelli", "bompiani", "mulino", "carocci",
+    "giuffrè", "zanichelli", "ieee", "acm", "siam", "nber", "oecd", "unesco", "institute", "institut",
+    "instituto", "istituto", "foundation", "fundação", "fundación", "hmso", "gpo", "stationery", "office",
 ])
 
 JOURNAL = frozenset([
@@ -45,6 +61,13 @@ JOURNAL = frozenset([
     "archives", "archiv", "bulletin", "annales", "research", "science", "sciences", "international",
     "american", "european", "british", "j", "rev", "proc", "ann", "bull", "stud", "lett", "trans", "int",
     "am", "eur", "res", "sci", "phys", "chem", "med", "biol", "soc", "econ", "polit",
+    # journal, series and meeting words in other languages
+    "acta", "annalen", "archivio", "bollettino", "boletín", "boletim", "cuadernos", "cadernos", "estudos",
+    "estudios", "studien", "studi", "studia", "mitteilungen", "beiträge", "berichte", "monatshefte",
+    "nachrichten", "newsletter", "forum", "reports", "communications", "comptes", "rendus", "nature", "lancet",
+    "plos", "bmj", "jama", "yearbook", "anuario", "anuário", "anais", "anales", "annali", "gazette", "digest",
+    "zeitschr", "quart", "trimestrielle", "conference", "symposium", "workshop", "congress", "congresso",
+    "congreso", "colloque", "tagung", "annual", "meeting",
 ])
 
 EDITOR = frozenset([
@@ -90,6 +113,26 @@ PLACE = frozenset([
     "princeton", "stanford", "berkeley", "ithaca", "durham", "toronto", "basingstoke", "abingdon",
     "thousand", "oaks", "malden", "hoboken", "heidelberg", "dordrecht", "leiden", "singapore", "ny", "ca",
     "ma", "uk", "usa",
+    # more publishing places, and US state abbreviations
+    "los", "angeles", "san", "francisco", "diego", "seattle", "atlanta", "houston", "dallas", "austin",
+    "pittsburgh", "cleveland", "detroit", "minneapolis", "urbana", "champaign", "evanston", "arbor", "albany",
+    "buffalo", "syracuse", "bloomington", "nashville", "lanham", "westport", "greenwich", "armonk",
+    "cheltenham", "aldershot", "farnham", "burlington", "edinburgh", "glasgow", "manchester", "dublin",
+    "copenhagen", "københavn", "stockholm", "oslo", "helsinki", "warsaw", "warszawa", "prague", "praha",
+    "budapest", "moscow", "moskva", "athens", "istanbul", "cairo", "jerusalem", "seoul", "shanghai", "hong",
+    "kong", "taipei", "bangkok", "jakarta", "manila", "mumbai", "bombay", "kolkata", "calcutta", "chennai",
+    "bangalore", "karachi", "lahore", "tehran", "nairobi", "lagos", "johannesburg", "pretoria", "santiago",
+    "bogotá", "bogota", "caracas", "quito", "montevideo", "havana", "auckland", "wellington", "canberra",
+    "brisbane", "adelaide", "vancouver", "québec", "quebec", "marseille", "toulouse", "bordeaux", "lille",
+    "strasbourg", "rennes", "nantes", "grenoble", "dresden", "göttingen", "tübingen", "freiburg", "mannheim",
+    "münster", "bielefeld", "marburg", "wiesbaden", "opladen", "darmstadt", "weinheim", "basel", "bern",
+    "lausanne", "salzburg", "graz", "innsbruck", "napoli", "naples", "venezia", "venice", "padova", "pisa",
+    "genova", "sevilla", "valencia", "salamanca", "coimbra", "porto", "brasília", "brasilia", "curitiba",
+    "recife", "campinas", "belo", "horizonte", "alegre", "florianópolis", "niterói", "petrópolis",
+    "guadalajara", "monterrey", "rotterdam", "utrecht", "groningen", "antwerp", "antwerpen", "leuven",
+    "louvain", "ghent", "gent", "luxembourg", "englewood", "saddle", "mahwah", "hillsdale", "norwood",
+    "redmond", "cham", "boca", "raton", "totowa", "mass", "conn", "calif", "nj", "il", "md", "ct", "mi",
+    "va", "nc", "wa", "tx", "fl", "ga", "oh", "mn", "wi", "co", "ri", "nh", "ut", "az", "nm", "ia", "ks",
 ])
 
 #: Common given names in the languages of the training material (a feature, not a gatekeeper).
