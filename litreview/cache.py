@@ -96,7 +96,7 @@ def input_key(config: Config) -> str | None:
             elif name in ("claims", "metadata") and not path.exists():
                 add("absent")  # optional inputs; a missing .bib or essay is the loaders' error
             else:
-                add(path.read_bytes())
+                add(*(p.read_bytes() for p in config.paths(name)))  # every bibliography, when several
     except OSError:
         return None
     return digest.hexdigest()

@@ -51,8 +51,11 @@ class Config:
     """Folder the relative paths below start from (the config file's folder)."""
     essay: str = "refs/essay.md"
     """The document under review (Markdown, Quarto, R Markdown, LaTeX, or a Manubot content/ folder); "" for none."""
-    bibliography: str = "refs/bibliography.bib"
-    """The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML."""
+    bibliography: str | tuple[str, ...] = "refs/bibliography.bib"
+    """The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; several as a tuple (``bibliography =
+    ["a.bib", "b.json"]``, ``LITREVIEW_BIB`` joined by os.pathsep, ``--bib`` repeated), read as pandoc
+    reads them (a key defined twice: the first file's entry). ``path("bibliography")`` is the first,
+    the one ``add`` and ``sync --write`` write to; ``paths("bibliography")`` gives them all."""
     claims: str = "refs/claims.yaml"
     """Reviewer-curated links between claims and sources."""
     metadata: str = "refs/metadata"
@@ -99,14 +102,24 @@ class Config:
 
     def path(self, name: str) -> Path:
         """Resolve one of the path settings (essay, bibliography, ...) against root."""
+        return self.paths(name)[0]
+
+    def paths(self, name: str) -> tuple[Path, ...]:
+        """Every path of a path setting (several only for the bibliography), resolved against root."""
         value = getattr(self, name)
-        p = Path(value)
-        return p if p.is_absolute() else self.root / p
+        return tuple(p if p.is_absolute() else self.root / p
+                     for p in map(Path, value if isinstance(value, tuple) else (value,)))
 
     def with_overrides(self, **values: Any) -> Config:
         """A copy with the given settings replaced (None values are ignored); registry settings included."""
         clean = {k: v for k, v in values.items() if v is not None}
         return replace(self, **_split(clean, self.registry)) if clean else self
+
+
+def several(values: Any) -> str | tuple[str, ...]:
+    """A bibliography setting from a list of paths: one as a string, several as a tuple (blanks dropped)."""
+    kept = tuple(str(v) for v in values if str(v).strip())
+    return kept[0] if len(kept) == 1 else kept or ""
 
 
 def make_config(**values: Any) -> Config:
@@ -182,7 +195,7 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
                        for var in environ)
     for attr, var in (env_overrides() if registry_env else ENV_OVERRIDES).items():
         if environ.get(var):
-            values[attr] = environ[var]
+            values[attr] = several(environ[var].split(os.pathsep)) if attr == "bibliography" else environ[var]
     return make_config(root=root, source_file=source_file, **values)
 
 
@@ -220,6 +233,10 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
                            'e.g. suppress_entries = { uscode10 = ["LR136"] }')
             values[attr] = {str(key): _codes(codes, lambda m, h, n=f"{name}.{key}": fail(n, m, h), reasons,
                                              f"{key}:") for key, codes in value.items()}
+        elif attr == "bibliography" and isinstance(value, list):
+            if not value or not all(isinstance(v, str) and v.strip() for v in value):
+                raise fail("must name one file or a list of files", 'e.g. bibliography = ["refs.bib", "more.json"]')
+            values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
         else:

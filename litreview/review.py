@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .config import Config
-from .model import Linkage, Review
+from .model import Bibliography, Linkage, Review
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping
 
     from .linking.curated import CuratedLinks
-    from .model import Bibliography, Essay, SourceMetadata
+    from .model import Essay, SourceMetadata
 
 Stage = Literal["load", "resolve", "link"]
 """How far ``assemble`` goes: read the inputs, add the snapshot's registry view, link claims to sources."""
@@ -71,7 +71,7 @@ def assemble(config: Config, *, now: datetime | None = None, through: Stage = "l
         raise ValueError("linking needs the essay: essay='read'")
     # An empty essay setting reviews the bibliography alone; a missing file is an error.
     if essay == "skip":
-        bibliography, text = load(config.path("bibliography")), None
+        bibliography, text = load_all(config.paths("bibliography"), load), None
     else:
         bibliography, text = load_inputs(config, load, with_essay=essay == "read")
     if keys:
@@ -166,22 +166,46 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     early = bool(config.essay) and (essay_path.is_dir() or (not named and not bib_path.exists()
                                                             and essay_path.is_file()))
     essay = load_essay(essay_path) if early else None
-    bibliography = _sources(bib_path, essay, load)
+    bibliography = _sources(config.paths("bibliography"), essay, load)
     if essay is None and config.essay and with_essay:
         essay = load_essay(essay_path)
     return bibliography, essay
 
 
-def _sources(path: Path, essay: Essay | None, load: Callable[[Path], Bibliography]) -> Bibliography:
-    if essay is not None and not path.exists():
+def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path], Bibliography]) -> Bibliography:
+    if essay is not None and not paths[0].exists():
         if essay.format == "manubot":
             from .essay.manubot import manuscript_sources
 
             return manuscript_sources(essay)
         named = essay.meta.get("bibliography")
-        named = named[0] if isinstance(named, list) and named else named
-        if isinstance(named, str) and named.strip():
-            beside = Path(essay.path).parent / named.strip()
-            if beside.is_file():
-                return load(beside)
-    return load(path)
+        names = [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
+        beside = tuple(Path(essay.path).parent / name for name in names)
+        if beside and beside[0].is_file():
+            return load_all(beside, load)
+    return load_all(paths, load)
+
+
+def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> Bibliography:
+    """Several bibliographies read as one, as pandoc reads them: a key defined in two files takes the
+    later file's entry, and the earlier one is an LR101 duplicate naming both places. The result's
+    ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
+    from .model import Finding
+
+    first, *rest = [load(path) for path in paths]
+    if not rest:
+        return first
+    chosen = {s.key: s for s in first.sources}
+    problems = list(first.problems)
+    for bib in rest:
+        problems += bib.problems
+        for source in bib.sources:
+            earlier = chosen.pop(source.key, None)
+            chosen[source.key] = source
+            if earlier is not None:
+                where = Path(source.file or "").name + (f" line {source.line}" if source.line else "")
+                problems.append(Finding(
+                    code="LR101", severity="error", key=source.key, file=earlier.file, line=earlier.line,
+                    message=f"duplicate key {source.key!r} (defined again in {where}, the entry pandoc uses)",
+                    hint="Rename or remove one of the two entries"))
+    return Bibliography(tuple(chosen.values()), tuple(problems), first.file, first.text)

@@ -241,7 +241,9 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
     changes: dict[str, Any] = {"root": root}
     for name in _PATH_SETTINGS:
         value = getattr(config, name)
-        if value:
+        if name == "bibliography" and isinstance(value, tuple):  # several: each moved
+            changes[name] = tuple(str(move(path)) for path in config.paths(name))
+        elif value:
             moved = move(config.path(name))
             if name in ("essay", "bibliography") and not moved.exists():
                 changes[name] = "" if name == "essay" else str(moved)
@@ -254,7 +256,7 @@ def base_paths(config: Config) -> list[Path]:
     """The inputs (and the settings file) whose base versions the check needs."""
     from ..cache import essay_parts
 
-    paths = [config.path(name) for name in _PATH_SETTINGS if getattr(config, name)]
+    paths = [path for name in _PATH_SETTINGS if getattr(config, name) for path in config.paths(name)]
     if config.essay:  # a LaTeX file's \\input files, a Quarto book's chapters
         paths += essay_parts(config.path("essay")) or []
     return [*paths, Path(config.source_file)] if config.source_file else paths

@@ -19,9 +19,9 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="The essay under review: Markdown, R Markdown, Quarto (a .qmd, or a book's _quarto.yml), "
                           'LaTeX, or a Manubot content/ folder [default: from config, refs/essay.md]; --essay "" '
                           "checks the bibliography alone."),
-        click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
-                     help="The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML [default: from config, "
-                          "refs/bibliography.bib]."),
+        click.option("--bib", "bibliography", type=click.Path(dir_okay=False), multiple=True,
+                     help="The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; repeat it for several, as "
+                          "pandoc's --bibliography [default: from config, refs/bibliography.bib]."),
         click.option("--claims", "claims", type=click.Path(dir_okay=False), default=None,
                      help="The curated links file [default: refs/claims.yaml]."),
         click.option("--metadata-dir", "metadata", type=click.Path(file_okay=False), default=None,
@@ -52,7 +52,12 @@ def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist:
     path_names = {"essay", "bibliography", "claims", "metadata", "site_dir"}
     clean = {}
     for name, value in overrides.items():
-        if value is None:
+        if value is None or value == ():
+            continue
+        if name == "bibliography" and isinstance(value, tuple | list):  # --bib repeated
+            from ..config import several
+
+            clean[name] = several(str(Path(v).resolve()) for v in value)
             continue
         if name in must_exist and value and not Path(value).exists():
             _missing(name, Path(value))
@@ -61,6 +66,18 @@ def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist:
     if clean.get("essay") and overrides.get("claims") is None and result.claims:
         result = _claims_for_other_essay(config, result)
     return result
+
+
+def bibliography_to_write(config: Any, command: str) -> Any:
+    """The file ``add`` and ``sync`` write to: the bibliography, or of several the first BibTeX one (said on
+    stderr, as the others are read but never written)."""
+    paths = config.paths("bibliography")
+    bibtex = [p for p in paths if p.suffix.lower() not in (".json", ".yaml", ".yml")]
+    path = bibtex[0] if bibtex else paths[0]
+    if len(paths) > 1:
+        click.echo(f"{command} writes to {path.name}, the first BibTeX file of the {len(paths)} bibliographies",
+                   err=True)
+    return path
 
 
 def bibtex_to_write(path: Any, command: str) -> None:

@@ -15,7 +15,7 @@ import click
 from ..config import Config
 from ..errors import InputError, OfflineError, RegistryError
 from ..model import Bibliography, RegistryRecord, Source
-from ._options import bibtex_to_write, config_from
+from ._options import bibliography_to_write, bibtex_to_write, config_from
 
 EXAMPLES = """\b
 Examples:
@@ -351,7 +351,7 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
         raise click.UsageError("give a DOI, an identifier (isbn:…, arxiv:…, pmid:…), --from-file FILE or "
                                "--reference TEXT")
     config = config_from(bibliography=bibliography, metadata=metadata)
-    path = config.path("bibliography")
+    path = bibliography_to_write(config, "litreview add")
     if not dry_run:
         bibtex_to_write(path, "litreview add")
     raw, bib = _load(path)

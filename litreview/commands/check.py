@@ -92,8 +92,9 @@ def _file_lines(config: Config) -> dict[str, list[str]]:
     """The input files' lines by the name findings give them (relative to the root)."""
     out: dict[str, list[str]] = {}
     for name in ("bibliography", "essay", "claims"):
-        path = config.path(name) if getattr(config, name) else None
-        if path is not None and path.is_file():
+        for path in config.paths(name) if getattr(config, name) else ():
+            if not path.is_file():
+                continue
             try:
                 out[_rel(path, config)] = path.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:

@@ -195,22 +195,17 @@ def _read(path: Path) -> str:
     return read_text(path, what="essay")
 
 
-def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib: str | None) -> str:
-    """The bibliography setting: the one given, named in the front matter, beside the essay, or imported."""
+def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib: str | None) -> str | list[str]:
+    """The bibliography setting: the one given, those named in the front matter, the one beside the essay,
+    or one imported; several named ones are kept as a list, as pandoc reads them."""
     if bib is None and essay_path.is_dir():
         plan.notes.append("the sources are the identifiers the manuscript cites, as Manubot has them "
                           "(refs/bibliography.bib, once it exists, is used instead)")
         return "refs/bibliography.bib"
-    candidate = Path(bib).resolve() if bib else _named_or_beside(plan, essay_path, essay_text)
-    if candidate is not None:
-        if _inside(candidate, root):
-            return _rel(candidate, root)
-        target = root / "refs" / candidate.name
-        if target.exists():
-            plan.kept.append(target)
-        else:
-            plan.copies[target] = candidate
-        return _rel(target, root)
+    candidates = [Path(bib).resolve()] if bib else _named_or_beside(plan, essay_path, essay_text)
+    if candidates:
+        settings = [_placed(plan, root, candidate) for candidate in candidates]
+        return settings[0] if len(settings) == 1 else settings
     target = root / "refs" / "bibliography.bib"
     if target.exists():
         plan.kept.append(target)
@@ -219,24 +214,32 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib
     return _rel(target, root)
 
 
-def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> Path | None:
-    """The bibliography the essay names (front matter, _quarto.yml, \\addbibresource), else the one beside it."""
+def _placed(plan: Plan, root: Path, candidate: Path) -> str:
+    """The setting for a bibliography file: where it is inside the folder, else copied into refs/."""
+    if _inside(candidate, root):
+        return _rel(candidate, root)
+    target = root / "refs" / candidate.name
+    if target.exists():
+        plan.kept.append(target)
+    else:
+        plan.copies[target] = candidate
+    return _rel(target, root)
+
+
+def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
+    """The bibliographies the essay names (front matter, _quarto.yml, \\addbibresource), else the one beside it."""
     named = _named(essay_path, text)
     found = [p for p in named if p.is_file()]
     for path in named:
         if not path.is_file():
             plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
-    if len(found) > 1:
-        plan.notes.append(f"{essay_path.name} names {len(found)} bibliographies and litreview reviews one, "
-                          f"{found[0].name}; left out: {', '.join(p.name for p in found[1:])} (merge them "
-                          f"into {found[0].name} to review them)")
     if found:
-        return found[0]
+        return found
     same = essay_path.with_suffix(".bib")
     if same.is_file():
-        return same
+        return [same]
     beside = sorted(p for p in essay_path.parent.glob("*.bib") if p.is_file())
-    return beside[0] if len(beside) == 1 else None
+    return beside if len(beside) == 1 else []
 
 
 def _named(essay_path: Path, text: str) -> list[Path]:
@@ -319,7 +322,7 @@ def _claims_text(essay: Path, claims: Path) -> str:
     return HEADER + f"essay: {_quoted(rel)}\nlinks: []\n"
 
 
-def _settings(plan: Plan, root: Path, essay: str, bib: str) -> None:
+def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str]) -> None:
     """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys)."""
     values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
               "site_dir": "site"}
@@ -374,8 +377,9 @@ def _mkdocs_text(title: str) -> str:
             "plugins:\n  - search\n  - litreview\n")
 
 
-def _quoted(text: str) -> str:
-    """A double-quoted string that TOML and YAML read alike, accented letters kept as they are written."""
+def _quoted(text: str | list[str]) -> str:
+    """A double-quoted string (or a list of them) that TOML and YAML read alike, accented letters kept
+    as they are written."""
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ._options import bibtex_to_write, config_from, emit_json, format_option, input_options
+from ._options import bibliography_to_write, bibtex_to_write, config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
 Examples:
@@ -67,13 +67,15 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     from .sources import load_or_fail
 
     config = config_from(paths)
-    path = config.path("bibliography")
+    path = bibliography_to_write(config, "litreview sync")
     if write:
         bibtex_to_write(path, "litreview sync --write")
     # The whole file is loaded (corrections are written into it); ``keys`` only limits the proposals.
     stages = assemble(config, through="resolve", load=partial(load_or_fail, strict=True), essay="skip")
     bibliography, metadata = stages.bibliography, stages.metadata
     assert metadata is not None  # resolved
+    if len(config.paths("bibliography")) > 1:  # corrections are proposed for the written file's entries
+        bibliography = load_or_fail(path, strict=True)
     unknown = sorted(set(keys) - set(bibliography.keys))
     if unknown:
         raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
