@@ -235,7 +235,7 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
                                              f"{key}:") for key, codes in value.items()}
         elif attr == "bibliography" and isinstance(value, list):
             if not value or not all(isinstance(v, str) and v.strip() for v in value):
-                raise fail("must name one file or a list of files", 'e.g. bibliography = ["refs.bib", "more.json"]')
+                raise fail(name, "must name one file or a list of files", 'e.g. bibliography = ["refs.bib", "more.json"]')
             values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_a_latex_paper_uses_the_bibliography_it_names(here: Path, preamble: str)
     assert settings(here) == ("paper.tex", "refs.bib")
 
 
-def test_several_bibliographies_in_the_front_matter_are_not_dropped_silently(
+def test_several_bibliographies_in_the_front_matter_are_all_kept(
         here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bib(here / "a.bib", "a")
     (here / "b.json").write_text('[{"id": "b", "type": "book", "title": "B"}]', encoding="utf-8")
@@ -48,9 +49,11 @@ def test_several_bibliographies_in_the_front_matter_are_not_dropped_silently(
                                     "Text [@a; @b].\n", encoding="utf-8")
     assert main(["init", "paper.Rmd"]) == 0
     out = capsys.readouterr().out
-    assert settings(here) == ("paper.Rmd", "a.bib")
-    assert "left out: b.json" in out
+    assert settings(here) == ("paper.Rmd", ("a.bib", "b.json"))
+    assert 'bibliography = ["a.bib", "b.json"]' in (here / "litreview.toml").read_text(encoding="utf-8")
     assert "names the bibliography gone.bib, which does not exist" in out
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
 
 
 def test_a_quarto_chapter_uses_the_projects_bibliography(here: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,112 @@
+"""Several bibliographies, as pandoc reads them: from the settings, LITREVIEW_BIB, --bib repeated or the front matter."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from litreview import cache
+from litreview.cli import main
+from litreview.config import load_config
+from litreview.errors import ConfigError
+
+BOOK = "@book{{{key},\n  author = {{Doe, Jane}},\n  title = {{{title}}},\n  publisher = {{Pub}},\n  year = {{2001}},\n}}\n"
+
+
+def item(key: str, title: str) -> dict[str, object]:
+    return {"id": key, "type": "book", "title": title, "author": [{"family": "Roe", "given": "Ann"}],
+            "publisher": "Pub", "issued": {"date-parts": [[2002]]}}
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """a.bib (a, d), b.json (b, d: the later file's d is the one pandoc uses) and an essay citing a, b, d."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    (tmp_path / "a.bib").write_text(BOOK.format(key="a", title="Alpha") + "\n" + BOOK.format(key="d", title="From A"),
+                                    encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([item("b", "Beta"), item("d", "From B")], indent=1), encoding="utf-8")
+    (tmp_path / "e.md").write_text("Text [@a; @b; @d].\n", encoding="utf-8")
+    return tmp_path
+
+
+def findings(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    main(["check", "--format", "json", "--claims", "", *args])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def codes(found: list[dict[str, object]]) -> list[str]:
+    return sorted(str(f["code"]) for f in found)
+
+
+def test_one_bibliography_leaves_the_others_citations_unresolved(here: Path, capsys) -> None:
+    # The baseline the rest improves on: b is in b.json only.
+    assert "LR300" in codes(findings(capsys, "--essay", "e.md", "--bib", "a.bib"))
+
+
+def test_bib_repeated_reads_both_and_names_the_duplicate_in_both_files(here: Path, capsys) -> None:
+    found = findings(capsys, "--essay", "e.md", "--bib", "a.bib", "--bib", "b.json")
+    assert codes(found) == ["LR101"]
+    dup = found[0]
+    assert (dup["key"], Path(str(dup["file"])).name, dup["line"]) == ("d", "a.bib", 8)
+    assert "b.json line" in str(dup["message"])
+
+
+def test_the_later_files_entry_is_used_as_pandoc_does(here: Path) -> None:
+    from litreview.review import assemble
+
+    config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["a.bib", "b.json"]), "LITREVIEW_ESSAY": "e.md"})
+    bib = assemble(config, through="load").bibliography
+    assert bib.keys == ("a", "b", "d")
+    d = bib.get("d")
+    assert d is not None and d.title == "From B" and Path(d.file or "").name == "b.json"
+    assert Path(bib.file or "").name == "a.bib"  # the file writers write to
+
+
+def test_settings_list_and_front_matter_list(here: Path, capsys) -> None:
+    (here / "litreview.toml").write_text('essay = "e.md"\nclaims = ""\nbibliography = ["a.bib", "b.json"]\n',
+                                         encoding="utf-8")
+    assert load_config(here, env={}).paths("bibliography") == (here / "a.bib", here / "b.json")
+    assert codes(findings(capsys)) == ["LR101"]
+    (here / "litreview.toml").unlink()
+    (here / "p.Rmd").write_text("---\nbibliography: [a.bib, b.json]\n---\n\nText [@a; @b].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.Rmd")
+    assert "LR300" not in codes(found) and "LR101" in codes(found)
+
+
+@pytest.mark.parametrize("value", ["[]", '["a.bib", 3]', '[""]'])
+def test_a_bad_list_is_a_config_error_at_its_line(here: Path, value: str) -> None:
+    (here / "litreview.toml").write_text(f'essay = "e.md"\nbibliography = {value}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(here, env={})
+    assert exc.value.line == 2
+
+
+def test_the_cache_key_covers_every_bibliography(here: Path) -> None:
+    config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["a.bib", "b.json"]), "LITREVIEW_ESSAY": "e.md"})
+    before = cache.input_key(config)
+    (here / "b.json").write_text(json.dumps([item("b", "Beta, changed")]), encoding="utf-8")
+    assert before is not None and cache.input_key(config) not in (None, before)
+
+
+def test_since_reads_the_base_of_every_bibliography(here: Path) -> None:
+    from litreview.checks.scope import base_config, base_paths
+
+    config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["a.bib", "b.json"]), "LITREVIEW_ESSAY": "e.md"})
+    assert {here / "a.bib", here / "b.json"} <= set(base_paths(config))
+    moved = base_config(config, here, here / "base")
+    assert moved.paths("bibliography") == (here / "base" / "a.bib", here / "base" / "b.json")
+
+
+def test_writers_write_the_first_bibtex_file_and_say_so(here: Path, capsys) -> None:
+    from litreview.commands._options import bibliography_to_write
+
+    config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["b.json", "a.bib"])})
+    assert bibliography_to_write(config, "litreview add") == here / "a.bib"
+    assert "litreview add writes to a.bib, the first BibTeX file of the 2 bibliographies" in capsys.readouterr().err
+    single = load_config(here, env={"LITREVIEW_BIB": "a.bib"})
+    assert bibliography_to_write(single, "litreview add") == here / "a.bib"
+    assert capsys.readouterr().err == ""
