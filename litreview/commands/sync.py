@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from ._options import bibliography_to_write, bibtex_to_write, config_from, emit_json, format_option, input_options
+from ._options import (
+    bibliography_to_write,
+    bibtex_to_write,
+    config_from,
+    emit_json,
+    format_option,
+    input_options,
+)
 
 EXAMPLES = """\b
 Examples:
