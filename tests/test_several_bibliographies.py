@@ -110,3 +110,20 @@ def test_writers_write_the_first_bibtex_file_and_say_so(here: Path, capsys) -> N
     single = load_config(here, env={"LITREVIEW_BIB": "a.bib"})
     assert bibliography_to_write(single, "litreview add") == here / "a.bib"
     assert capsys.readouterr().err == ""
+
+
+def test_the_site_shows_each_entry_from_its_own_file(here: Path) -> None:
+    from litreview.render.bibtex import EntryTexts
+    from litreview.render.downloads import download_files
+    from litreview.review import build_review
+
+    config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["a.bib", "b.json"]), "LITREVIEW_ESSAY": "e.md",
+                                    "LITREVIEW_CLAIMS": ""})
+    review = build_review(config, with_checks=False)
+    texts = EntryTexts(review.bibliography)
+    a, b = review.bibliography.get("a"), review.bibliography.get("b")
+    assert a is not None and b is not None
+    assert texts.entry(a).startswith("@book{a,") and "Alpha" in texts.entry(a)
+    assert texts.entry(b).startswith("@book{b,") and "Beta" in texts.entry(b)
+    download = download_files(review)["bibliography.bib"]
+    assert all(f"{{{key}," in download for key in ("a", "b", "d")) and "From A" not in download

@@ -14,7 +14,7 @@ class EntryTexts:
     """Cuts entries out of a bibliography's text; line offsets are computed once."""
 
     def __init__(self, bibliography: Bibliography) -> None:
-        self.text = bibliography.text
+        self.text, self.file = bibliography.text, bibliography.file
         self._starts = [0]
         if self.text:
             position = self.text.find("\n")
@@ -24,7 +24,9 @@ class EntryTexts:
 
     def entry(self, source: Source) -> str:
         """The entry as written, or one rebuilt from its fields when the text is not at hand."""
-        if self.text and source.line and 0 < source.line <= len(self._starts):
+        # Of several bibliographies the text is the first's: an entry of another file is rebuilt.
+        mine = source.file is None or source.file == self.file
+        if self.text and mine and source.line and 0 < source.line <= len(self._starts):
             cut = _cut(self.text, self._starts[source.line - 1])
             if cut:
                 return cut

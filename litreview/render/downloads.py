@@ -25,7 +25,10 @@ DESCRIPTIONS = {
 
 def download_files(review: Review, *, root: str | None = None) -> dict[str, str]:
     """File name -> content for every download."""
-    bib = review.bibliography.text or "\n\n".join(rebuild(s) for s in review.bibliography.sources) + "\n"
+    bibliography = review.bibliography
+    # The file as written, unless it is one of several bibliographies (its text is the first file's).
+    one_file = all(s.file is None or s.file == bibliography.file for s in bibliography.sources)
+    bib = (bibliography.text if one_file else "") or "\n\n".join(rebuild(s) for s in bibliography.sources) + "\n"
     return {
         "bibliography.bib": bib,
         "sources.csl.json": _dump(to_csl_json(review.bibliography.sources)),
