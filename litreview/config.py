@@ -31,6 +31,10 @@ ENV_OVERRIDES = {
 (``Handler.settings()``: ``LITREVIEW_CROSSREF_URL``, ``LITREVIEW_OPENALEX_API_KEY``, ...)."""
 
 
+DEFAULT_BIBLIOGRAPHY = "refs/bibliography.bib"
+"""The bibliography setting's default: when it is left so, an essay's front matter may name the files instead."""
+
+
 def registry_settings() -> dict[str, Any]:
     """Setting name -> ``handler.Setting``, for every registry handler's URL and API key."""
     from .registry.handlers import settings
@@ -51,7 +55,7 @@ class Config:
     """Folder the relative paths below start from (the config file's folder)."""
     essay: str = "refs/essay.md"
     """The document under review (Markdown, Quarto, R Markdown, LaTeX, or a Manubot content/ folder); "" for none."""
-    bibliography: str | tuple[str, ...] = "refs/bibliography.bib"
+    bibliography: str | tuple[str, ...] = DEFAULT_BIBLIOGRAPHY
     """The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; several as a tuple (``bibliography =
     ["a.bib", "b.json"]``, ``LITREVIEW_BIB`` joined by os.pathsep, ``--bib`` repeated), read as pandoc
     reads them (a key defined twice: the first file's entry). ``path("bibliography")`` is the first,

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .config import Config
+from .config import DEFAULT_BIBLIOGRAPHY, Config
 from .model import Bibliography, Linkage, Review
 
 if TYPE_CHECKING:
@@ -145,9 +145,6 @@ def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -
     return replace(bibliography, sources=tuple(s for s in bibliography.sources if s.key in keys))
 
 
-_DEFAULT_BIBLIOGRAPHY = Config.__dataclass_fields__["bibliography"].default
-
-
 def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
                 with_essay: bool = True) -> tuple[Bibliography, Essay | None]:
     """The bibliography (read by ``load``) and the essay (None when the essay setting is empty).
@@ -162,7 +159,7 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     essay_path, bib_path = config.path("essay"), config.path("bibliography")
     # The essay is read first only when it decides where the sources come from. A bibliography
     # named by --bib, LITREVIEW_BIB or the settings is never replaced by the front matter's.
-    named = config.bibliography != _DEFAULT_BIBLIOGRAPHY
+    named = config.bibliography != DEFAULT_BIBLIOGRAPHY
     early = bool(config.essay) and (essay_path.is_dir() or (not named and not bib_path.exists()
                                                             and essay_path.is_file()))
     essay = load_essay(essay_path) if early else None
@@ -178,12 +175,17 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
             from .essay.manubot import manuscript_sources
 
             return manuscript_sources(essay)
-        named = essay.meta.get("bibliography")
-        names = [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
-        beside = tuple(Path(essay.path).parent / name for name in names)
+        beside = named_bibliographies(essay)
         if beside and beside[0].is_file():
             return load_all(beside, load)
     return load_all(paths, load)
+
+
+def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
+    """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them."""
+    named = essay.meta.get("bibliography")
+    names = [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
+    return tuple(Path(essay.path).parent / name for name in names)
 
 
 def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> Bibliography:

@@ -127,3 +127,18 @@ def test_the_site_shows_each_entry_from_its_own_file(here: Path) -> None:
     assert texts.entry(b).startswith("@book{b,") and "Beta" in texts.entry(b)
     download = download_files(review)["bibliography.bib"]
     assert all(f"{{{key}," in download for key in ("a", "b", "d")) and "From A" not in download
+
+
+def test_since_with_the_front_matters_list_reports_nothing_new_when_nothing_changed(here: Path, capsys) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (here / "p.Rmd").write_text("---\nbibliography: [a.bib, b.json]\n---\n\nText [@a; @b; @d].\n", encoding="utf-8")
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "b"]):
+        subprocess.run(["git", *args], cwd=here, check=True, capture_output=True)
+    assert main(["check", "--essay", "p.Rmd", "--claims", "", "--format", "json"]) == 1  # the duplicate d
+    capsys.readouterr()
+    assert main(["check", "--essay", "p.Rmd", "--claims", "", "--since", "HEAD"]) == 0
+    assert "No new problems since HEAD" in capsys.readouterr().out

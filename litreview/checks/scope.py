@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..config import Config
+from ..config import DEFAULT_BIBLIOGRAPHY, Config
 from ..errors import InputError
 from ..model import Bibliography, Finding
 
@@ -241,6 +241,8 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
     changes: dict[str, Any] = {"root": root}
     for name in _PATH_SETTINGS:
         value = getattr(config, name)
+        if name == "bibliography" and value == DEFAULT_BIBLIOGRAPHY:
+            continue  # kept relative to the moved root: a front matter's bibliography may stand in for it
         if name == "bibliography" and isinstance(value, tuple):  # several: each moved
             changes[name] = tuple(str(move(path)) for path in config.paths(name))
         elif value:
@@ -252,6 +254,17 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
     return replace(config, **changes)
 
 
+def _front_matter_bibliographies(essay_path: Path) -> tuple[Path, ...]:
+    """The bibliographies the essay's front matter names (read when no bibliography setting is given)."""
+    from ..essay import load_essay
+    from ..review import named_bibliographies
+
+    try:
+        return named_bibliographies(load_essay(essay_path))
+    except (InputError, OSError):
+        return ()  # the check of the working tree reports it
+
+
 def base_paths(config: Config) -> list[Path]:
     """The inputs (and the settings file) whose base versions the check needs."""
     from ..cache import essay_parts
@@ -259,6 +272,8 @@ def base_paths(config: Config) -> list[Path]:
     paths = [path for name in _PATH_SETTINGS if getattr(config, name) for path in config.paths(name)]
     if config.essay:  # a LaTeX file's \\input files, a Quarto book's chapters
         paths += essay_parts(config.path("essay")) or []
+        if config.bibliography == DEFAULT_BIBLIOGRAPHY and config.path("essay").is_file():
+            paths += _front_matter_bibliographies(config.path("essay"))
     return [*paths, Path(config.source_file)] if config.source_file else paths
 
 
