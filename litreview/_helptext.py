@@ -57,7 +57,7 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '\n'
          'Options:\n'
          '  --bib FILE    An existing bibliography (BibTeX, CSL-JSON or CSL-YAML) to\n'
-         '                review with the essay.\n'
+         '                review with the essay; repeat it for several.\n'
          '  --workflow    Also write .github/workflows/review.yml (checks pull requests,\n'
          '                publishes the site from main).\n'
          '  --pre-commit  Also write .pre-commit-config.yaml with a hook that checks\n'

@@ -142,3 +142,8 @@ def test_since_with_the_front_matters_list_reports_nothing_new_when_nothing_chan
     capsys.readouterr()
     assert main(["check", "--essay", "p.Rmd", "--claims", "", "--since", "HEAD"]) == 0
     assert "No new problems since HEAD" in capsys.readouterr().out
+
+
+def test_init_takes_bib_repeated(here: Path) -> None:
+    assert main(["init", "e.md", "--bib", "a.bib", "--bib", "b.json"]) == 0
+    assert load_config(here, env={}).bibliography == ("a.bib", "b.json")

@@ -57,13 +57,14 @@ class Plan:
 
 @click.command(epilog=EXAMPLES)
 @click.argument("essay", required=False, type=click.Path())
-@click.option("--bib", "bib", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="An existing bibliography (BibTeX, CSL-JSON or CSL-YAML) to review with the essay.")
+@click.option("--bib", "bib", type=click.Path(dir_okay=False, exists=True), multiple=True,
+              help="An existing bibliography (BibTeX, CSL-JSON or CSL-YAML) to review with the essay; repeat it "
+                   "for several.")
 @click.option("--workflow", is_flag=True, help="Also write .github/workflows/review.yml (checks pull requests, "
                                                "publishes the site from main).")
 @click.option("--pre-commit", "pre_commit", is_flag=True,
               help="Also write .pre-commit-config.yaml with a hook that checks what each commit adds.")
-def command(essay: str | None, bib: str | None, workflow: bool, pre_commit: bool) -> int:
+def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit: bool) -> int:
     """Set up a review of your own essay in the current folder.
 
     Writes the settings ([tool.litreview] in pyproject.toml when there is one, else
@@ -94,7 +95,7 @@ def command(essay: str | None, bib: str | None, workflow: bool, pre_commit: bool
     return 0
 
 
-def plan_init(root: Path, essay: str | None, bib: str | None, *, workflow: bool = False,
+def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, *, workflow: bool = False,
               pre_commit: bool = False) -> Plan:
     """Decide every file init would write; nothing is written here."""
     plan = Plan(root)
@@ -195,14 +196,16 @@ def _read(path: Path) -> str:
     return read_text(path, what="essay")
 
 
-def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib: str | None) -> str | list[str]:
+def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
+                  bib: str | tuple[str, ...] | None) -> str | list[str]:
     """The bibliography setting: the one given, those named in the front matter, the one beside the essay,
     or one imported; several named ones are kept as a list, as pandoc reads them."""
-    if bib is None and essay_path.is_dir():
+    given = [bib] if isinstance(bib, str) else list(bib or ())
+    if not given and essay_path.is_dir():
         plan.notes.append("the sources are the identifiers the manuscript cites, as Manubot has them "
                           "(refs/bibliography.bib, once it exists, is used instead)")
         return "refs/bibliography.bib"
-    candidates = [Path(bib).resolve()] if bib else _named_or_beside(plan, essay_path, essay_text)
+    candidates = [Path(b).resolve() for b in given] or _named_or_beside(plan, essay_path, essay_text)
     if candidates:
         settings = [_placed(plan, root, candidate) for candidate in candidates]
         return settings[0] if len(settings) == 1 else settings
