@@ -222,3 +222,16 @@ def test_a_csl_bibliography_is_never_written_as_bibtex(tmp_path: Path, monkeypat
     assert main(["sync", "--write", "--yes", "--bib", name, "--essay", ""]) == 2
     assert "nothing was changed" in capsys.readouterr().err
     assert (tmp_path / name).read_text(encoding="utf-8") == text
+
+
+def test_several_bibliographies_add_to_the_first_bibtex_file_and_see_the_others_dois(project: Path, capsys) -> None:
+    (project / "refs" / "more.json").write_text(
+        '[{"id": "other", "type": "article-journal", "title": "T", "DOI": "10.5555/test.alliances"}]',
+        encoding="utf-8")
+    (project / "pyproject.toml").write_text('[tool.litreview]\nbibliography = ["refs/more.json", '
+                                            '"refs/bibliography.bib"]\nmetadata = "refs/metadata"\n')
+    assert main(["add", "10.5555/test.alliances"]) == 1
+    assert bib(project) == ORIGINAL
+    err = capsys.readouterr().err
+    assert "writes to bibliography.bib, the first BibTeX file of the 2 bibliographies" in err
+    assert "already in the bibliography as 'other'" in err

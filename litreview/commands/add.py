@@ -355,6 +355,13 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     if not dry_run:
         bibtex_to_write(path, "litreview add")
     raw, bib = _load(path)
+    others = [p for p in config.paths("bibliography") if p != path and p.is_file()]
+    if others:  # the other bibliographies' keys and DOIs count as taken too
+        from dataclasses import replace
+
+        from ..bibliography.load import load_bibliography
+
+        bib = replace(bib, sources=bib.sources + tuple(s for p in others for s in load_bibliography(p).sources))
     reg = registry()
     chosen = metadata is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
     adder = Adder(bib, config, force=force, foreign_ok=chosen)
