@@ -147,3 +147,9 @@ def test_since_with_the_front_matters_list_reports_nothing_new_when_nothing_chan
 def test_init_takes_bib_repeated(here: Path) -> None:
     assert main(["init", "e.md", "--bib", "a.bib", "--bib", "b.json"]) == 0
     assert load_config(here, env={}).bibliography == ("a.bib", "b.json")
+
+
+def test_sync_proposes_for_the_file_it_writes(here: Path, capsys) -> None:
+    (here / "refs").mkdir()
+    assert main(["sync", "--bib", "b.json", "--bib", "a.bib", "--metadata-dir", "refs"]) == 0
+    assert "litreview sync writes to a.bib, the first BibTeX file of the 2 bibliographies" in capsys.readouterr().err
