@@ -252,3 +252,13 @@ def test_latex_input_file_not_found_is_reported_at_its_line(tmp_path: Path, prea
     # A TeX file named in the preamble (glyphtounicode) is not the project's: only the body's input counts.
     assert [(f.code, f.line, Path(f.file or "").name) for f in found] == [("LR314", preamble.count("\n") + 2, "p.tex")]
     assert "missing" in found[0].message and "\\input" in found[0].hint
+
+
+def test_latex_unresolved_citation_names_the_key(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_text("\\begin{document}\nAs \\textcite[see][12]{nokey} say.\n\\end{document}\n",
+                                    encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@misc{other, title = {T}}\n", encoding="utf-8")
+    _, _, _, findings = review(tmp_path / "p.tex", tmp_path / "r.bib")
+    # Not "citation '@{nokey} [12]'": the pandoc form of the command is not what the author wrote.
+    assert [(f.code, f.message, f.line) for f in findings if f.code == "LR300"] == [
+        ("LR300", "no entry has the key 'nokey'", 2)]
