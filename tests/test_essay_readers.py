@@ -236,10 +236,12 @@ def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_c
 def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_renders_them(tmp_path: Path) -> None:
     (tmp_path / "p.tex").write_text(
         "\\documentclass{article}\n\\title{T}\n\\begin{document}\n\\maketitle\n\\tableofcontents\n\n"
-        "Written \\today. See Section~\\ref{sec:x} and \\eqref{e1}.\n\\end{document}\n", encoding="utf-8")
-    texts = [c.text for c in load_essay(tmp_path / "p.tex").claims]
+        "Written \\today. See Section~\\ref{sec:x} and \\eqref{e1}, \\ref{a} \\ref{b} \\ref{c}.\n"  # line 7
+        "The next line.\n\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "p.tex").claims
     # No title block, no date (the claims would change every day): pandoc shows a reference as [label].
-    assert texts == ["Written.", "See Section [sec:x] and [e1]."]
+    assert [(c.text, c.line) for c in claims] == [
+        ("Written.", 7), ("See Section [sec:x] and [e1], [a] [b] [c].", 7), ("The next line.", 8)]
 
 
 @pytest.mark.parametrize("preamble", ["", "\\documentclass{article}\n\\input{glyphtounicode}\n"])

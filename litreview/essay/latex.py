@@ -197,6 +197,7 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
         plain = _converter().latex_to_text(text)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
+    plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
     size = at = 0
@@ -210,7 +211,7 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
         else:
             anchors.append((size, int(p.group(2))))
     out.append(plain[at:])
-    converted = "".join(out).replace("\xa0", " ").replace("XLBRACKX", "[").replace("XRBRACKX", "]")
+    converted = "".join(out).replace("\xa0", " ")
     lead = len(converted) - len(converted.lstrip())
     return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
 
