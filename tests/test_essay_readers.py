@@ -231,6 +231,15 @@ def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_c
     assert code == 0
     keyed = [f for f in findings if f["key"] == "doi:10.1371/journal.pbio.3000860"]
     assert keyed and all(f["file"].endswith("01.md") and f["line"] == 3 for f in keyed)
+    # An identifier the author describes in manual-references.json is checked as an entry.
+    (content / "manual-references.json").write_text('[{"id": "doi:10.1371/journal.pbio.3000860", "type": "book"}]',
+                                                    encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
+              "--format", "json", "--no-cache"])
+    assert [(f["code"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR110"] == [
+        ("LR110", 3)]
 
 
 def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_renders_them(tmp_path: Path) -> None:

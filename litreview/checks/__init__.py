@@ -96,19 +96,22 @@ def _drop_superseded(found: list[Finding], review: Review) -> list[Finding]:
 def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
     """A Manubot manuscript without a bibliography file cites its sources by identifier: the registry,
     not an entry, gives their title and publisher (LR209 says when that is still to do), so no LR110 or
-    LR111 for them; their other findings are located at the first claim that cites them."""
+    LR111 for them unless manual-references.json describes them; their findings are located at the
+    first claim that cites them."""
     essay = review.essay
     if essay is None or essay.format != "manubot" or review.bibliography.file is not None:
         return found
-    from ..essay.manubot import first_citing_claims
+    from ..essay.manubot import first_citing_claims, manual_items
 
     first = first_citing_claims(essay)
+    manual = manual_items(essay)  # described by the author in manual-references.json: checked as entries
     out = []
     for f in found:
         claim = first.get(f.key or "")
+        source = review.bibliography.get(f.key or "")
         if claim is None or f.file is not None:
             out.append(f)
-        elif f.code not in ("LR110", "LR111"):
+        elif f.code not in ("LR110", "LR111") or (source is not None and source.fields.get("id") in manual):
             out.append(replace(f, file=claim.file or essay.path, line=claim.line, claim_id=f.claim_id or claim.id))
     return out
 

@@ -119,13 +119,19 @@ def manuscript_sources(essay: Essay) -> Bibliography:
 
     The source's key is the identifier as first written (an alias or tag if it was cited so).
     """
+    manual = manual_items(essay)
+    sources = tuple(id_source(key, ident, manual.get(ident)) for ident, (key, _) in _first_cites(essay).items())
+    return Bibliography(sources=sources, file=None)
+
+
+def manual_items(essay: Essay) -> dict[str, Any]:
+    """The items of ``manual-references.json`` by standard id: the author's own description of a source."""
     manual: dict[str, Any] = {}
     for item in essay.meta.get("manual-references") or ():
         ident = standard_id(str(item.get("id", "")))
         if ident:
             manual[ident] = item
-    sources = tuple(id_source(key, ident, manual.get(ident)) for ident, (key, _) in _first_cites(essay).items())
-    return Bibliography(sources=sources, file=None)
+    return manual
 
 
 def first_citing_claims(essay: Essay) -> dict[str, Claim]:
