@@ -46,19 +46,28 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         raise
 
 
+def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[LitreviewError] | None = None,
+               hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]",
+               folder_hint: str = "") -> bytes:
+    """A file's bytes, raising ``error`` (InputError) with the path when it is missing, a folder or unreadable."""
+    InputError = error or _InputError
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{what} not found", path=str(p), hint=hint) from None
+    except IsADirectoryError:
+        raise InputError(f"{what} is a directory, not a file", path=str(p), hint=folder_hint or hint) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p)) from None
+
+
 def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[LitreviewError] | None = None,
               hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]") -> str:
     """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure."""
     InputError = error or _InputError
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{what} not found", path=str(p), hint=hint) from None
-    except IsADirectoryError:
-        raise InputError(f"{what} is a directory, not a file", path=str(p), hint=hint) from None
-    except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p)) from None
+    raw = read_bytes(p, what=what, error=InputError, hint=hint)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

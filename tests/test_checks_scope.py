@@ -219,4 +219,4 @@ def test_an_essay_of_several_files_is_read_whole_at_the_base(tmp_path: Path, mon
     part.write_text(part.read_text(encoding="utf-8") + added, encoding="utf-8")
     status, scoped = report("--since", "base", "--no-cache", capsys=capsys)
     assert status == 1 and [f["message"] for f in scoped["findings"]] == [
-        f"citation '{'@{new2001}' if form == 'latex' else '@new2001'}' matches no entry"]
+        "no entry has the key 'new2001'" if form == "latex" else "citation '@new2001' matches no entry"]

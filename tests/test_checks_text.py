@@ -108,6 +108,8 @@ CASES = {
                                           M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
     "LR312": (dict(essay=_long_sentence(5_001)), dict(essay=_long_sentence(5_000))),
     "LR313": (dict(essay=replace(ESSAY, body="x" * 5_000_001)), dict(essay=replace(ESSAY, body="x" * 5_000_000))),
+    # An input file the LaTeX reader did not find (the reader lists them; see test_essay_readers).
+    "LR314": (dict(essay=replace(ESSAY, meta={"missing-inputs": [("refs/essay.tex", 3, "intro")]})), dict()),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

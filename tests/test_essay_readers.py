@@ -208,3 +208,68 @@ def test_latex_commands_pandoc_reads_and_the_line_of_each_claim(tmp_path: Path) 
     assert cited(essay) == set("abcdefg")
     assert {c.key: claim.line for claim in essay.claims for c in claim.citations or ()} == {
         "a": 4, "b": 5, "c": 5, "d": 5, "e": 5, "f": 10, "g": 10}
+
+
+def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_cited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no settings file, no bibliography file: the identifiers are the sources
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\n\nCited [@doi:10.1371/journal.pbio.3000860].\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
+                     "--format", "json"])
+    findings = json.loads(out.getvalue())["findings"]
+    # The registry, not an entry, gives an identifier's title: offline that is LR209, not an error.
+    assert not [f for f in findings if f["code"] in ("LR110", "LR111")]
+    assert code == 0
+    keyed = [f for f in findings if f["key"] == "doi:10.1371/journal.pbio.3000860"]
+    assert keyed and all(f["file"].endswith("01.md") and f["line"] == 3 for f in keyed)
+    # An identifier the author describes in manual-references.json is checked as an entry.
+    (content / "manual-references.json").write_text('[{"id": "doi:10.1371/journal.pbio.3000860", "type": "book"}]',
+                                                    encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
+              "--format", "json", "--no-cache"])
+    assert [(f["code"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR110"] == [
+        ("LR110", 3)]
+
+
+def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_renders_them(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_text(
+        "\\documentclass{article}\n\\title{T}\n\\begin{document}\n\\maketitle\n\\tableofcontents\n\n"
+        "Written \\today. See Section~\\ref{sec:x} and \\eqref{e1}, \\ref{a} \\ref{b} \\ref{c}.\n"  # line 7
+        "The next line.\n\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "p.tex").claims
+    # No title block, no date (the claims would change every day): pandoc shows a reference as [label].
+    assert [(c.text, c.line) for c in claims] == [
+        ("Written.", 7), ("See Section [sec:x] and [e1], [a] [b] [c].", 7), ("The next line.", 8)]
+
+
+@pytest.mark.parametrize("preamble", ["", "\\documentclass{article}\n\\input{glyphtounicode}\n"])
+def test_latex_input_file_not_found_is_reported_at_its_line(tmp_path: Path, preamble: str) -> None:
+    from litreview.checks.size import check_inputs
+
+    (tmp_path / "p.tex").write_text(preamble + "\\begin{document}\n\\input{missing}\nText.\n\\end{document}\n",
+                                    encoding="utf-8")
+    found = check_inputs(load_essay(tmp_path / "p.tex"))
+    # A TeX file named in the preamble (glyphtounicode) is not the project's: only the body's input counts.
+    assert [(f.code, f.line, Path(f.file or "").name) for f in found] == [("LR314", preamble.count("\n") + 2, "p.tex")]
+    assert "missing" in found[0].message and "\\input" in found[0].hint
+
+
+def test_latex_unresolved_citation_names_the_key(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_text("\\begin{document}\nAs \\textcite[see][12]{nokey} say.\n\\end{document}\n",
+                                    encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@misc{other, title = {T}}\n", encoding="utf-8")
+    _, _, _, findings = review(tmp_path / "p.tex", tmp_path / "r.bib")
+    # Not "citation '@{nokey} [12]'": the pandoc form of the command is not what the author wrote.
+    assert [(f.code, f.message, f.line) for f in findings if f.code == "LR300"] == [
+        ("LR300", "no entry has the key 'nokey'", 2)]

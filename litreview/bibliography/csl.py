@@ -26,6 +26,9 @@ TYPES = {
 }
 _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle",
               "inreference": "booktitle"}
+# CSL has no institution or school: the body that issues a report or awards a degree is its publisher
+# (pandoc writes it so to biblatex).
+_ISSUER = {"techreport": "institution", "phdthesis": "school"}
 
 
 def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
@@ -83,6 +86,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
     for csl, bib in plain.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()
+    if kind in _ISSUER and fields.get("publisher"):
+        fields.setdefault(_ISSUER[kind], fields["publisher"])
     container = str(item.get("container-title") or "").strip()
     if container:
         fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = container
@@ -99,11 +104,12 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
     )
 
 
-def _line_of_id(text: str, key: str) -> int:
+def _line_of_id(text: str, key: str, nth: int = 0) -> int:
+    """The line of the ``nth`` (0-based) item with this id (1 when not found)."""
     for pattern in (rf'"id"\s*:\s*"{re.escape(key)}"', rf"\bid\s*:\s*['\"]?{re.escape(key)}\b"):
-        match = re.search(pattern, text)
-        if match:
-            return text.count("\n", 0, match.start()) + 1
+        matches = list(re.finditer(pattern, text))
+        if matches:
+            return text.count("\n", 0, matches[min(nth, len(matches) - 1)].start()) + 1
     return 1
 
 
@@ -125,6 +131,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
                                          hint="Fix the syntax at that line", file=filename, line=line),),
                             filename, text)
     if isinstance(data, Mapping):
+        if "references" not in data and "items" not in data:
+            return Bibliography((), (Finding(
+                code="LR100", severity="error",
+                message=f"not a CSL bibliography: a mapping without references: (its keys: {_names(data)})",
+                hint="Write the items as a list (- id: ...), or under references:", file=filename, line=1),),
+                filename, text)
         data = data.get("references", data.get("items", []))
     if not isinstance(data, list):
         return Bibliography((), (Finding(code="LR100", severity="error", message="a CSL bibliography is a list of items",
@@ -132,10 +144,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
                                          line=1),), filename, text)
     sources: list[Source] = []
     problems: list[Finding] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
+    ids: dict[str, int] = {}  # how many items had each id so far
     for n, item in enumerate(data, start=1):
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
-        line = _line_of_id(text, key) if key else 1
+        line = _line_of_id(text, key, ids.get(key, 0)) if key else 1
+        ids[key] = ids.get(key, 0) + 1
         try:
             if not isinstance(item, Mapping):
                 raise ValueError(f"item {n} is not an object")
@@ -145,10 +159,16 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
                                     hint="Give every item an id and a type", file=filename, line=line))
             continue
         if source.key in seen:
-            problems.append(Finding(code="LR101", severity="error", message=f"duplicate id {source.key!r}",
+            problems.append(Finding(code="LR101", severity="error",
+                                    message=f"duplicate id {source.key!r} (first defined on line {seen[source.key]})",
                                     hint="Rename one of the items, or delete the copy", key=source.key,
                                     file=filename, line=line))
             continue
-        seen.add(source.key)
+        seen[source.key] = line
         sources.append(source)
     return Bibliography(tuple(sources), tuple(problems), filename, text)
+
+
+def _names(data: Mapping[Any, Any]) -> str:
+    names = [str(k) for k in list(data)[:5]]
+    return ", ".join(names) + (", ..." if len(data) > 5 else "")

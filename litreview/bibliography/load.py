@@ -392,14 +392,13 @@ def load_bibliography(path: str | Path) -> Bibliography:
 
     Unreadable files raise InputError; parse problems are data.
     """
+    from ..fileio import read_bytes
+
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("bibliography not found", path=str(p),
-                         hint="Check the path, or set it with --bib or in [tool.litreview]") from None
-    except OSError as exc:
-        raise InputError(f"cannot read bibliography: {exc.strerror}", path=str(p)) from None
+    raw = read_bytes(p, what="bibliography", error=InputError,
+                     hint="Check the path, or set it with --bib or in [tool.litreview]",
+                     folder_hint="Name the bibliography file in the folder (e.g. refs/bibliography.bib), with --bib "
+                                 "or in the settings")
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:

@@ -19,7 +19,7 @@ from .bib import check_bibliography
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .imported import check_unsure_imports
 from .registry import check_registry, reportable
-from .size import check_bibliography_size, check_sizes
+from .size import check_bibliography_size, check_inputs, check_sizes
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, unknown_codes, with_severity
 
@@ -66,7 +66,9 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_text(bib, review.essay, review.linkage, essay_file=essay_file)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
         found += check_sizes(review.essay)
+        found += check_inputs(review.essay)
     found = _drop_superseded(found, review)
+    found = _implied_sources(found, review)
     found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,
                            severity_codes=config.severity)
     found = with_severity(found, config.severity)
@@ -89,6 +91,29 @@ def _drop_superseded(found: list[Finding], review: Review) -> list[Finding]:
     return [f for f in found
             if not (f.key and (f.key, f.code) in silenced)
             and not (f.code == "LR137" and f.key in suggested)]
+
+
+def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
+    """A Manubot manuscript without a bibliography file cites its sources by identifier: the registry,
+    not an entry, gives their title and publisher (LR209 says when that is still to do), so no LR110 or
+    LR111 for them unless manual-references.json describes them; their findings are located at the
+    first claim that cites them."""
+    essay = review.essay
+    if essay is None or essay.format != "manubot" or review.bibliography.file is not None:
+        return found
+    from ..essay.manubot import first_citing_claims, manual_items
+
+    first = first_citing_claims(essay)
+    manual = manual_items(essay)  # described by the author in manual-references.json: checked as entries
+    out = []
+    for f in found:
+        claim = first.get(f.key or "")
+        source = review.bibliography.get(f.key or "")
+        if claim is None or f.file is not None:
+            out.append(f)
+        elif f.code not in ("LR110", "LR111") or (source is not None and source.fields.get("id") in manual):
+            out.append(replace(f, file=claim.file or essay.path, line=claim.line, claim_id=f.claim_id or claim.id))
+    return out
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:

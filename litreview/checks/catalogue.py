@@ -224,6 +224,10 @@ _CODES = (
          "The essay is far larger than a manuscript (several books' worth of text); every stage takes "
          "time in proportion to it.",
          "Check that the configured essay is the manuscript and not an export or a data file."),
+    Code("LR314", "input-not-found", "warning",
+         "A file the LaTeX manuscript includes (\\input, \\include, \\subfile) does not exist: its text and "
+         "citations are not reviewed.",
+         "Check the file name (relative to the including file's folder), add the file, or remove the command."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Re-anchor the link to the sentence's new wording, or delete it."),

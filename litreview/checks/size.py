@@ -1,4 +1,5 @@
-"""Size warnings: a paragraph, sentence or essay far beyond what prose ever is (LR312, LR313).
+"""Size warnings: a paragraph, sentence or essay far beyond what prose ever is (LR312, LR313);
+a manuscript's input file not found (LR314).
 
 Such text is still read (sentences are cut and fed to the segmenter in bounded pieces, and the
 linkers read a sentence's first ``MAX_SENTENCE`` characters, so the work stays linear), but a
@@ -9,6 +10,7 @@ should know why.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..essay.segment import MAX_PIECE
 from ..model import Bibliography, Claim, Essay, Finding
@@ -21,6 +23,16 @@ MAX_SENTENCE = MAX_PIECE
 sentence (linking.MAX_LINKED)."""
 MAX_ESSAY = 5_000_000
 """Characters: about 800,000 words, several books."""
+
+
+def check_inputs(essay: Essay) -> list[Finding]:
+    """LR314 for each file the manuscript includes that does not exist (its reader lists them)."""
+    from ..essay.latex import MISSING_INPUTS
+
+    return [finding("LR314", f"\\input file {name} not found: its text and citations are not reviewed",
+                    hint=f"check the name (relative to the folder of {Path(file).name}), add the file, "
+                         "or remove the \\input", file=file, line=line)
+            for file, line, name in essay.meta.get(MISSING_INPUTS) or ()]
 
 
 def check_sizes(essay: Essay) -> list[Finding]:

@@ -133,6 +133,9 @@ def _unresolved(mention: Mention, claim: Claim | None, span: str, essay_file: st
     if standard_id(key) is not None:
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, f"add the work: litreview add {key}", key=key)
+    if "@{" in span:
+        # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
+        return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file)
     return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
 
 

@@ -31,13 +31,17 @@ _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", 
            "Supercites"}
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
+MISSING_INPUTS = "missing-inputs"
+"""The essay's ``meta`` key listing the ``\\input`` files not found, as (file, line, name)."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
 _INPUT = re.compile(r"\\(?:input|include|subfile)\s*(?:\{([^{}]+)\}|\s([^\s{}%]+))")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}")
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
-                   r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?")
-_REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{[^{}]*\}")
+                   r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
+                   # Generated text, not the author's: the date would make the claims change every day.
+                   r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
+_REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
 _NEWLINE = re.compile(r"\n")
 
@@ -51,7 +55,8 @@ def _converter() -> Any:
 
 def parse_latex(text: str, path: str = "<string>") -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
-    lines = _expand(text, Path(path), 0)
+    missing: list[tuple[str, int, str, bool]] = []
+    lines = _expand(text, Path(path), 0, missing)
     body_lines = _document(lines)
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
@@ -84,17 +89,24 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
-    return Essay(path=path, body=body, meta={}, paragraphs=tuple(out), body_line=1, format="latex",
+    not_found = _missing_inputs(missing, lines)
+    return Essay(path=path, body=body, meta={MISSING_INPUTS: not_found} if not_found else {}, paragraphs=tuple(out),
+                 body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
 
 
-def _expand(text: str, path: Path, depth: int) -> list[tuple[str, int, str]]:
-    """(file, line, text) of every line, ``\\input`` files spliced in, comments removed."""
+def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str, bool]],
+            body: list[bool] | None = None) -> list[tuple[str, int, str]]:
+    """(file, line, text) of every line, ``\\input`` files spliced in, comments removed; the inputs
+    not found are added to ``missing`` as (file, line, name, after ``\\begin{document}``)."""
     out: list[tuple[str, int, str]] = []
+    body = [False] if body is None else body
     for n, raw in enumerate(split_lines(text), start=1):
         line = _COMMENT.sub("", raw)
         if raw.strip() and not line.strip():
             continue  # a comment-only line does not end a paragraph
+        if "\\begin{document}" in line:
+            body[0] = True
         m = _INPUT.search(line)
         if m is None or depth >= MAX_DEPTH:
             out.append((str(path), n, line))
@@ -106,9 +118,19 @@ def _expand(text: str, path: Path, depth: int) -> list[tuple[str, int, str]]:
             child = child.with_suffix(".tex")
         if child.is_file():
             sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8")
-            out.extend(_expand(sub, child, depth + 1))
+            out.extend(_expand(sub, child, depth + 1, missing, body))
+        else:
+            missing.append((str(path), n, name, body[0]))
         out.append((str(path), n, line[m.end():]))
     return out
+
+
+def _missing_inputs(missing: list[tuple[str, int, str, bool]],
+                    lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """(file, line, name) of the inputs not found. In the preamble a name may be one of TeX's own files
+    (``\\input{glyphtounicode}``): those count only in a text without ``\\begin{document}`` (a chapter)."""
+    has_body = any("\\begin{document}" in x[2] for x in lines)
+    return [(file, line, name) for file, line, name, in_body in missing if in_body or not has_body]
 
 
 def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
@@ -169,11 +191,13 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
         pieces.append(f"XCITE{len(markers):04d}X")
         markers.append(_marker(m.group(1), keys))
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
-    text = _REF.sub("ref", _DROP.sub("", "".join(pieces)))
+    # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
+    text = _REF.sub(lambda m: "XLBRACKX" + m.group(1) + "XRBRACKX", _DROP.sub("", "".join(pieces)))
     try:
         plain = _converter().latex_to_text(text)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
+    plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
     size = at = 0

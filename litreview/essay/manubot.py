@@ -119,17 +119,33 @@ def manuscript_sources(essay: Essay) -> Bibliography:
 
     The source's key is the identifier as first written (an alias or tag if it was cited so).
     """
+    manual = manual_items(essay)
+    sources = tuple(id_source(key, ident, manual.get(ident)) for ident, (key, _) in _first_cites(essay).items())
+    return Bibliography(sources=sources, file=None)
+
+
+def manual_items(essay: Essay) -> dict[str, Any]:
+    """The items of ``manual-references.json`` by standard id: the author's own description of a source."""
     manual: dict[str, Any] = {}
     for item in essay.meta.get("manual-references") or ():
         ident = standard_id(str(item.get("id", "")))
         if ident:
             manual[ident] = item
-    seen: dict[str, str] = {}
+    return manual
+
+
+def first_citing_claims(essay: Essay) -> dict[str, Claim]:
+    """The first claim citing each source of ``manuscript_sources``, by the source's key."""
+    return {key: claim for key, claim in _first_cites(essay).values()}
+
+
+def _first_cites(essay: Essay) -> dict[str, tuple[str, Claim]]:
+    """Each distinct identifier cited: the key it was first written as, and the claim citing it."""
+    seen: dict[str, tuple[str, Claim]] = {}
     for claim in essay.claims:
         for cite in claim.citations or ():
             ident = standard_id(cite.key)
             if ident is None or is_crossref(cite.key):
                 continue
-            seen.setdefault(ident, cite.alias or cite.key)
-    sources = tuple(id_source(key, ident, manual.get(ident)) for ident, key in seen.items())
-    return Bibliography(sources=sources, file=None)
+            seen.setdefault(ident, (cite.alias or cite.key, claim))
+    return seen

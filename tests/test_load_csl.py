@@ -1,0 +1,53 @@
+"""CSL-JSON and CSL-YAML bibliographies: the mapping pandoc makes, and problems located as in BibTeX."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.csl import parse_csl
+from litreview.bibliography.load import load_bibliography
+from litreview.checks.bib import check_bibliography
+from litreview.errors import InputError
+
+
+def test_report_and_thesis_publisher_is_the_issuer() -> None:
+    bib = parse_csl('[{"id":"f","type":"report","title":"T","author":[{"literal":"FAO"}],"publisher":"FAO",'
+                    '"issued":{"date-parts":[[2017]]}},'
+                    '{"id":"t","type":"thesis","title":"T","author":[{"family":"Doe","given":"J"}],'
+                    '"publisher":"MIT","issued":{"date-parts":[[2019]]}}]', "b.json")
+    assert bib.problems == ()
+    assert [s.fields.get("institution") or s.fields.get("school") for s in bib.sources] == ["FAO", "MIT"]
+    # pandoc maps a report's publisher to biblatex's institution: no "lacks institution".
+    assert [f.code for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC))
+            if f.code == "LR110"] == []
+
+
+def test_yaml_mapping_without_references_is_reported() -> None:
+    bib = parse_csl("title: not a list\n", "r.yaml", yaml=True)
+    assert bib.sources == ()
+    [problem] = bib.problems
+    assert (problem.code, problem.file, problem.line) == ("LR100", "r.yaml", 1)
+    assert "references:" in problem.message and "title" in problem.message and "references:" in problem.hint
+
+
+def test_an_empty_references_list_is_no_mapping_problem() -> None:
+    assert parse_csl("references: []\n", "r.yaml", yaml=True).problems == ()
+
+
+def test_duplicate_id_is_reported_at_the_copy_with_the_first_line() -> None:
+    text = "- id: a\n  title: A\n  type: book\n- id: b\n  title: B\n  type: book\n- id: a\n  title: C\n  type: book\n"
+    bib = parse_csl(text, "r.yaml", yaml=True)
+    [dup] = bib.problems
+    assert (dup.code, dup.line, dup.key) == ("LR101", 7, "a")
+    assert "first defined on line 1" in dup.message
+    assert [s.title for s in bib.sources] == ["A", "B"]
+
+
+def test_a_bibliography_that_is_a_folder_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").mkdir()
+    with pytest.raises(InputError) as err:
+        load_bibliography(tmp_path / "refs.bib")
+    assert "directory" in str(err.value) and "bibliography file" in err.value.hint
