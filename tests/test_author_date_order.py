@@ -31,13 +31,24 @@ def _markers(text: str, bib: Bibliography) -> tuple[list[str], list[tuple[str, .
 def test_orders_differ_only_for_volumes_of_a_work() -> None:
     bib = parse_bibliography(VOLUMES)
     sources = {s.key: s for s in bib.sources}
-    assert letter_orders(("v2", "v1"), sources) == (("v2", "v1"), ("v1", "v2"))
+    assert letter_orders(("v2", "v1"), sources) == (("v2", "v1"), ("v1", "v2"), ("v1", "v2"))
     assert letter_orders(("s2", "s1"), sources) == (("s2", "s1"),)
 
 
 def test_apa_forms_pick_the_printed_title_order() -> None:
     text = "Pears hold (Roe & Poe, 1999). It holds (Roe, 2001a)."
     assert _markers(text, parse_bibliography(VOLUMES)) == (["p1", "v1"], [])
+
+
+VOLUMES_ASA = VOLUMES.replace("title = {Zebras}", "title = {Yaks}").replace(
+    "volume = {1}, year", "volume = {3}, year")
+
+
+def test_asa_colon_picks_the_csl_title_order() -> None:
+    # Printed title: "Collected Works 2 Apples" before "Collected Works 3 Yaks"; CSL title: the file's order.
+    bib = parse_bibliography(VOLUMES_ASA)
+    assert _markers("It holds (Roe 2001a:12).", bib) == (["v1"], [])
+    assert _markers("It holds (Roe & Poe, 1999). It also holds (Roe, 2001a).", bib) == (["p1", "v2"], [])
 
 
 def test_nothing_decides_leaves_the_letter_open() -> None:

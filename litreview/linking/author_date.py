@@ -217,6 +217,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             cited_letters.record_added_names(index)
         if _AMPERSAND_COMMA.search(" ".join(seg.split())):
             cited_letters.record_ampersand(index)
+        if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
+            cited_letters.record_colon(index)
         _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())

@@ -45,6 +45,9 @@ _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
 _AMPERSAND = "_letters_ampersand"
 """Whether the document prints "(Doe & Roe, 2011)": APA's form, whose letters follow the printed title."""
+_COLON = "_letters_colon"
+"""Whether the document prints "(Doe 2011:12)", a colon before the page: ASA's form, whose letters follow the
+CSL title."""
 _ORDER_OPEN = "_letters_order_open"
 """The sets of entries a letter may stand for because the styles' sort orders differ and nothing in the
 document tells which style it uses."""
@@ -59,6 +62,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__.pop(_LISTED, None)
     index.__dict__[_ADDS_NAMES] = False
     index.__dict__[_AMPERSAND] = False
+    index.__dict__[_COLON] = False
     index.__dict__[_ORDER_OPEN] = set()
     index.__dict__[_PICKS] = []
     shown = listed(claims, index)
@@ -192,15 +196,24 @@ def record_ampersand(index: SourceIndex) -> None:
     index.__dict__[_AMPERSAND] = True
 
 
+def record_colon(index: SourceIndex) -> None:
+    """Note that the document prints "(Doe 2011:12)", a colon between the year and the page: ASA's form."""
+    index.__dict__[_COLON] = True
+
+
 def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     """The entries of ``pool`` (in ``labels.title_order``) that ``suffix`` may stand for: the one at its place
     when the document cites the whole pool (or is not read yet), else those its place among the cited ones
     allows. Where styles letter the pool in different orders (``labels.letter_orders``), APA's when the document
-    prints APA's "&", else every entry some order allows, left open unless the context picks one."""
+    prints APA's "&", ASA's when it prints ASA's colon, else every entry some order allows, left open unless
+    the context picks one."""
     record(index, pool, suffix)
     orders = letter_orders(tuple(pool), index.sources)
     if len(orders) > 1 and index.__dict__.get(_AMPERSAND):
         orders = orders[1:2]
+    elif len(orders) > 1 and index.__dict__.get(_COLON):
+        orders = orders[2:]
+    orders = tuple(dict.fromkeys(orders))
     found = list(dict.fromkeys(k for order in orders for k in _lettered_in(index, pool, order, suffix)))
     if len(found) > 1 and len(orders) > 1:
         opened = index.__dict__.get(_ORDER_OPEN)

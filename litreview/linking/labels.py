@@ -128,13 +128,12 @@ def csl_title_order(source: Source) -> tuple[str, int]:
 
 def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source]) -> tuple[tuple[str, ...], ...]:
     """The orders styles letter ``group`` in (given in ``title_order``): by the volume's own title (Chicago),
-    by the printed title (APA), by the CSL title (ASA, APSA, Harvard). One order when they agree: they
-    differ only for volumes of a multi-volume work."""
+    by the printed title (APA), by the CSL title (ASA, APSA, Harvard), in this order; only the first when the
+    group holds no volume of a multi-volume work (the orders then agree)."""
     if not any(_main_title(sources[k]) for k in group):
         return (group,)
-    orders = (group, *(tuple(sorted(group, key=lambda k: order(sources[k])))
-                       for order in (printed_title_order, csl_title_order)))
-    return tuple(dict.fromkeys(orders))
+    return (group, *(tuple(sorted(group, key=lambda k: order(sources[k])))
+                     for order in (printed_title_order, csl_title_order)))
 
 
 def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
