@@ -185,6 +185,10 @@ def _added_names(names: str) -> bool:
     return len(listed.split()) >= 2 and "," in listed
 
 
+_AMPERSAND_COMMA = re.compile(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|n\.d\.)")
+"""APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
+
+
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found) -> None:
     sig_keys, confidence = lookup(names, index), 1.0
@@ -211,6 +215,10 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         resolved_any = True
         if _added_names(names):
             cited_letters.record_added_names(index)
+        if _AMPERSAND_COMMA.search(" ".join(seg.split())):
+            cited_letters.record_ampersand(index)
+        if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
+            cited_letters.record_colon(index)
         _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from ..bibliography.headings import RENDERED_LIST_HEADINGS
 from ..model import Claim
 from .index import SourceIndex, persons_of
+from .labels import letter_orders
 from .text import canonical
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -42,6 +43,14 @@ _PICKS = "_letters_picks"
 one entry its citations' contexts picked, for the pools the document cites one member of."""
 _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
+_AMPERSAND = "_letters_ampersand"
+"""Whether the document prints "(Doe & Roe, 2011)": APA's form, whose letters follow the printed title."""
+_COLON = "_letters_colon"
+"""Whether the document prints "(Doe 2011:12)", a colon before the page: ASA's form, whose letters follow the
+CSL title."""
+_ORDER_OPEN = "_letters_order_open"
+"""The sets of entries a letter may stand for because the styles' sort orders differ and nothing in the
+document tells which style it uses."""
 
 
 def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Callable[[], object]) -> None:
@@ -52,6 +61,9 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
     index.__dict__[_ADDS_NAMES] = False
+    index.__dict__[_AMPERSAND] = False
+    index.__dict__[_COLON] = False
+    index.__dict__[_ORDER_OPEN] = set()
     index.__dict__[_PICKS] = []
     shown = listed(claims, index)
     if shown is not None:
@@ -179,15 +191,44 @@ def adds_names(index: SourceIndex) -> bool:
     return bool(index.__dict__.get(_ADDS_NAMES))
 
 
+def record_ampersand(index: SourceIndex) -> None:
+    """Note that the document prints "(Doe & Roe, 2011)", "&" and a comma before the year: APA's form."""
+    index.__dict__[_AMPERSAND] = True
+
+
+def record_colon(index: SourceIndex) -> None:
+    """Note that the document prints "(Doe 2011:12)", a colon between the year and the page: ASA's form."""
+    index.__dict__[_COLON] = True
+
+
 def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
-    """The entries of ``pool`` (in letter order) that ``suffix`` may stand for: the one at its place when the
-    document cites the whole pool (or is not read yet), else those its place among the cited ones allows."""
+    """The entries of ``pool`` (in ``labels.title_order``) that ``suffix`` may stand for: the one at its place
+    when the document cites the whole pool (or is not read yet), else those its place among the cited ones
+    allows. Where styles letter the pool in different orders (``labels.letter_orders``), APA's when the document
+    prints APA's "&", ASA's when it prints ASA's colon, else every entry some order allows, left open unless
+    the context picks one."""
     record(index, pool, suffix)
+    orders = letter_orders(tuple(pool), index.sources)
+    if len(orders) > 1 and index.__dict__.get(_AMPERSAND):
+        orders = orders[1:2]
+    elif len(orders) > 1 and index.__dict__.get(_COLON):
+        orders = orders[2:]
+    orders = tuple(dict.fromkeys(orders))
+    found = list(dict.fromkeys(k for order in orders for k in _lettered_in(index, pool, order, suffix)))
+    if len(found) > 1 and len(orders) > 1:
+        opened = index.__dict__.get(_ORDER_OPEN)
+        if isinstance(opened, set):
+            opened.add(frozenset(found))
+    return found
+
+
+def _lettered_in(index: SourceIndex, pool: Sequence[str], order: Sequence[str], suffix: str) -> list[str]:
+    """``lettered`` for one letter order ``order`` of ``pool``."""
     pos = _position(suffix)
     shown: Listed | None = index.__dict__.get(_LISTED)
     if shown is not None:
         # The entries of the pool the list may list; when as many of its items fit only them, it lists them all.
-        among = [k for k in pool if shown.fitting(k)]
+        among = [k for k in order if shown.fitting(k)]
         if len(among) == sum(1 for item in shown.items if item <= set(pool)) and 1 < len(among) > pos:
             return [among[pos]]
     if pos >= len(pool):
@@ -195,9 +236,9 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
     pool = tuple(pool)
     if pool[0] not in few or few[pool[0]][0] != pool:
-        return [pool[pos]]
+        return [order[pos]]
     cited = few[pool[0]][1]
-    return list(pool[pos:pos + len(pool) - cited + 1])
+    return list(order[pos:pos + len(pool) - cited + 1])
 
 
 def cited_in_part(index: SourceIndex, key: str) -> bool:
@@ -242,6 +283,9 @@ def undecided(index: SourceIndex, keys: Sequence[str], scores: Mapping[str, floa
     has nothing to choose between them: no entry's context score stands above the others'."""
     few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
     unique = list(dict.fromkeys(keys))
+    if len(unique) > 1 and frozenset(unique) in (index.__dict__.get(_ORDER_OPEN) or ()):
+        ranked = sorted((scores.get(k, 0.0) for k in unique), reverse=True)
+        return ranked[0] <= ranked[1]
     if len(unique) < 2 or not all(k in few for k in unique) or len({few[k][0] for k in unique}) > 1:
         return False
     ranked = sorted((scores.get(k, 0.0) for k in unique), reverse=True)

@@ -100,6 +100,42 @@ def title_order(source: Source) -> tuple[str, int]:
     return _sort_title(source.title), source.line or 0
 
 
+_PART_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook", "article"})
+"""Types whose ``maintitle`` is their container's: pandoc keeps their own title as the CSL title."""
+
+
+def _main_title(source: Source) -> str:
+    """A volume's multi-volume work (biblatex ``maintitle``): pandoc makes it the CSL title ('' for none)."""
+    return "" if source.type in _PART_TYPES else decode_latex(source.field("maintitle"))
+
+
+def printed_title_order(source: Source) -> tuple[str, int]:
+    """APA's sort among entries with the same names and year: the title as printed, the multi-volume work's
+    first ("Computers & typesetting: B. TeX: The program")."""
+    main = _main_title(source)
+    if not main:
+        return title_order(source)
+    parts = (main, decode_latex(source.field("mainsubtitle")), source.field("volume"), source.title)
+    return canonical(" ".join(p for p in parts if p)), source.line or 0
+
+
+def csl_title_order(source: Source) -> tuple[str, int]:
+    """The sort of styles keyed on the CSL title (ASA, APSA, Harvard): a volume sorts by its multi-volume
+    work's title, and volumes of one work keep the file's order."""
+    main = _main_title(source)
+    return (canonical(main), source.line or 0) if main else title_order(source)
+
+
+def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source]) -> tuple[tuple[str, ...], ...]:
+    """The orders styles letter ``group`` in (given in ``title_order``): by the volume's own title (Chicago),
+    by the printed title (APA), by the CSL title (ASA, APSA, Harvard), in this order; only the first when the
+    group holds no volume of a multi-volume work (the orders then agree)."""
+    if not any(_main_title(sources[k]) for k in group):
+        return (group,)
+    return (group, *(tuple(sorted(group, key=lambda k: order(sources[k])))
+                     for order in (printed_title_order, csl_title_order)))
+
+
 def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
     """Where an entry sorts in an author-date bibliography: by its names in full (family, then given), then by
     title."""
