@@ -158,6 +158,13 @@ class Bibliography:
     """Path the bibliography was read from."""
     text: str = ""
     """The file's text, kept for writers that must preserve every other byte."""
+    parts: tuple[tuple[str | None, str], ...] = ()
+    """(file, text) of each file when several bibliographies are read as one; empty for one file."""
+
+    @property
+    def files(self) -> tuple[tuple[str | None, str], ...]:
+        """(file, text) of every file read: checks that read the text read each."""
+        return self.parts or ((self.file, self.text),)
 
     def get(self, key: str) -> Source | None:
         for source in self.sources:

@@ -194,7 +194,8 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> B
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
     from .model import Finding
 
-    first, *rest = [load(path) for path in paths]
+    loaded = [load(path) for path in paths]
+    first, *rest = loaded
     if not rest:
         return first
     chosen = {s.key: s for s in first.sources}
@@ -210,4 +211,5 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> B
                     code="LR101", severity="error", key=source.key, file=earlier.file, line=earlier.line,
                     message=f"duplicate key {source.key!r} (defined again in {where}, the entry pandoc uses)",
                     hint="Rename or remove one of the two entries"))
-    return Bibliography(tuple(chosen.values()), tuple(problems), first.file, first.text)
+    return Bibliography(tuple(chosen.values()), tuple(problems), first.file, first.text,
+                        tuple((bib.file, bib.text) for bib in loaded))

@@ -153,3 +153,21 @@ def test_sync_proposes_for_the_file_it_writes(here: Path, capsys) -> None:
     (here / "refs").mkdir()
     assert main(["sync", "--bib", "b.json", "--bib", "a.bib", "--metadata-dir", "refs"]) == 0
     assert "litreview sync writes to a.bib, the first BibTeX file of the 2 bibliographies" in capsys.readouterr().err
+
+
+def test_checks_that_read_the_files_text_read_every_file(here: Path, capsys, monkeypatch) -> None:
+    # The second .bib's import mark, its @preamble's macro and its size are read as the first file's are.
+    from litreview.checks import size
+
+    (here / "c.bib").write_text(
+        '@preamble{"\\newcommand{\\mymacro}{M}"}\n'
+        "% uncertain: title\n" + BOOK.format(key="c", title="Gamma \\mymacro{} and \\nodefinition{}"),
+        encoding="utf-8")
+    (here / "e.md").write_text("Text [@a; @c].\n", encoding="utf-8")
+    monkeypatch.setattr(size, "MAX_BIBLIOGRAPHY", 100)
+    found = findings(capsys, "--essay", "e.md", "--bib", "a.bib", "--bib", "c.bib")
+    by_code = {(f["code"], Path(str(f.get("file") or "")).name, f.get("key")) for f in found}
+    assert ("LR144", "c.bib", "c") in by_code  # the import mark of the second file
+    assert ("LR145", "a.bib", None) in by_code and ("LR145", "c.bib", None) in by_code
+    latex = [f for f in found if f["code"] == "LR142" and f.get("key") == "c"]
+    assert latex and all("nodefinition" in str(f["message"]) for f in latex)  # \mymacro is defined in c.bib

@@ -32,12 +32,12 @@ def unsure_marks(text: str) -> dict[str, tuple[str, ...]]:
 
 def check_unsure_imports(bib: Bibliography) -> list[Finding]:
     """One LR144 finding per entry still marked unsure, naming the fields to verify."""
-    if "uncertain:" not in bib.text:
+    marks = {file: unsure_marks(text) for file, text in bib.files if "uncertain:" in text}
+    if not marks:
         return []
-    marks = unsure_marks(bib.text)
     found = []
     for source in bib.sources:
-        fields = marks.get(source.key)
+        fields = marks.get(source.file, {}).get(source.key)
         if fields:
             found.append(finding("LR144", f"imported with unsure fields: {', '.join(fields)}",
                                  hint=f"Check {', '.join(fields)} against the source, then delete the "

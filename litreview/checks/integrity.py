@@ -73,7 +73,7 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
             found.extend(check_html(source))
         if "\\" in values or "$" in values or "_" in values or "^" in values:
             if defined is None:
-                defined = defined_commands(bib.text)
+                defined = frozenset().union(*(defined_commands(text) for _, text in bib.files))
             found.extend(check_latex(source, defined))
         if "pages" in fields:
             found.extend(check_page_form(source, biblatex=biblatex))

@@ -74,10 +74,14 @@ and fetch reads it again. (A CSL-JSON or CSL-YAML file over ``safeload.MAX_BYTES
 
 
 def check_bibliography_size(bib: Bibliography) -> list[Finding]:
-    """LR145 on the line where the bibliography's text passes ``MAX_BIBLIOGRAPHY`` characters."""
-    if len(bib.text) <= MAX_BIBLIOGRAPHY:
-        return []
-    line = bib.text.count("\n", 0, MAX_BIBLIOGRAPHY) + 1
-    return [finding("LR145", f"the bibliography is {len(bib.text):,} characters long ({len(bib.sources):,} "
-                             f"entries), more than {MAX_BIBLIOGRAPHY:,}; the limit is passed on this line",
-                    file=bib.file, line=line)]
+    """LR145 on the line where a bibliography file's text passes ``MAX_BIBLIOGRAPHY`` characters."""
+    found = []
+    for file, text in bib.files:
+        if len(text) <= MAX_BIBLIOGRAPHY:
+            continue
+        line = text.count("\n", 0, MAX_BIBLIOGRAPHY) + 1
+        entries = sum(1 for source in bib.sources if source.file == file) if bib.parts else len(bib.sources)
+        found.append(finding("LR145", f"the bibliography is {len(text):,} characters long ({entries:,} "
+                                      f"entries), more than {MAX_BIBLIOGRAPHY:,}; the limit is passed on this line",
+                             file=file, line=line))
+    return found
