@@ -265,6 +265,21 @@ def test_latex_input_file_not_found_is_reported_at_its_line(tmp_path: Path, prea
     assert "missing" in found[0].message and "\\input" in found[0].hint
 
 
+def test_latex_inputs_inside_a_subfolder_are_named_from_the_main_files_folder(tmp_path: Path) -> None:
+    from litreview.checks.size import check_inputs
+
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "p.tex").write_text("\\begin{document}\n\\input{sections/a}\n\\end{document}\n", encoding="utf-8")
+    # As TeX run in the main file's folder reads it: sections/b, not sections/sections/b; then beside a.tex (c).
+    (tmp_path / "sections" / "a.tex").write_text("\\input{sections/b}\n\n\\input{c}\n", encoding="utf-8")
+    (tmp_path / "sections" / "b.tex").write_text("Bee \\cite{kb}.\n", encoding="utf-8")
+    (tmp_path / "sections" / "c.tex").write_text("Sea \\cite{kc}.\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "p.tex")
+    assert [(c.text, Path(c.file or "").name, c.line) for c in essay.claims] == [
+        ("Bee [@{kb}].", "b.tex", 1), ("Sea [@{kc}].", "c.tex", 1)]
+    assert check_inputs(essay) == []
+
+
 def test_latex_unresolved_citation_names_the_key(tmp_path: Path) -> None:
     (tmp_path / "p.tex").write_text("\\begin{document}\nAs \\textcite[see][12]{nokey} say.\n\\end{document}\n",
                                     encoding="utf-8")

@@ -96,11 +96,15 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
 
 
 def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str, bool]],
-            body: list[bool] | None = None) -> list[tuple[str, int, str]]:
+            body: list[bool] | None = None, root: Path | None = None) -> list[tuple[str, int, str]]:
     """(file, line, text) of every line, ``\\input`` files spliced in, comments removed; the inputs
-    not found are added to ``missing`` as (file, line, name, after ``\\begin{document}``)."""
+    not found are added to ``missing`` as (file, line, name, after ``\\begin{document}``).
+
+    An input's name is read from the main file's folder, as TeX reads it when run there, even
+    inside an input in a subfolder; then from the including file's own folder."""
     out: list[tuple[str, int, str]] = []
     body = [False] if body is None else body
+    root = path.parent if root is None else root
     for n, raw in enumerate(split_lines(text), start=1):
         line = _COMMENT.sub("", raw)
         if raw.strip() and not line.strip():
@@ -113,12 +117,12 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             continue
         out.append((str(path), n, line[:m.start()]))
         name = (m.group(1) or m.group(2)).strip()
-        child = path.parent / name
-        if not child.suffix:
-            child = child.with_suffix(".tex")
-        if child.is_file():
+        tried = [folder / name for folder in dict.fromkeys((root, path.parent))]
+        tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
+        child = next((c for c in tried if c.is_file()), None)
+        if child is not None:
             sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8")
-            out.extend(_expand(sub, child, depth + 1, missing, body))
+            out.extend(_expand(sub, child, depth + 1, missing, body, root))
         else:
             missing.append((str(path), n, name, body[0]))
         out.append((str(path), n, line[m.end():]))
