@@ -183,9 +183,13 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
 
 def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
     """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them."""
-    named = essay.meta.get("bibliography")
-    names = [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
-    return tuple(Path(essay.path).parent / name for name in names)
+    return tuple(Path(essay.path).parent / name for name in bibliography_names(essay.meta))
+
+
+def bibliography_names(meta: Mapping[str, object]) -> list[str]:
+    """The names in a front matter's or project's ``bibliography:`` (one or a list), in order."""
+    named = meta.get("bibliography")
+    return [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
 
 
 def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> Bibliography:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from dataclasses import dataclass, field
 from importlib import resources
@@ -249,7 +248,9 @@ def _named(essay_path: Path, text: str) -> list[Path]:
     """Every bibliography file the essay names, in order, resolved as its tool resolves them."""
     folder = essay_path.parent
     if essay_path.suffix.lower() in (".tex", ".ltx", ".latex"):
-        return [folder / name for name in _latex_bibliographies(text)]
+        from ..essay.latex import bibliography_files
+
+        return [folder / name for name in bibliography_files(text)]
     from ..essay import parse_essay
 
     try:
@@ -258,9 +259,9 @@ def _named(essay_path: Path, text: str) -> list[Path]:
         meta = {}
     if meta.get("bibliography") is None:
         folder, meta = _quarto_project(essay_path)
-    named = meta.get("bibliography")
-    values = named if isinstance(named, list) else [named]
-    return [folder / v.strip() for v in values if isinstance(v, str) and v.strip()]
+    from ..review import bibliography_names
+
+    return [folder / name for name in bibliography_names(meta)]
 
 
 def _is_project(path: Path) -> bool:
@@ -271,33 +272,17 @@ def _is_project(path: Path) -> bool:
 
 def _quarto_project(essay_path: Path) -> tuple[Path, dict[str, object]]:
     """The folder and settings of the Quarto project the essay belongs to (its nearest _quarto.yml), if any."""
-    import yaml
+    from ..essay.quarto import project_settings
 
     for folder in essay_path.parents:
         project = folder / "_quarto.yml"
         if project.is_file():
             try:
-                data = yaml.safe_load(project.read_text(encoding="utf-8"))
-            except (yaml.YAMLError, UnicodeDecodeError):
+                data = project_settings(project)
+            except InputError:
                 return folder, {}
             return folder, data if isinstance(data, dict) else {}
     return essay_path.parent, {}
-
-
-_LATEX_BIB = re.compile(r"\\(?:addbibresource|bibliography)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
-_LATEX_COMMENT = re.compile(r"(?<!\\)%.*")
-
-
-def _latex_bibliographies(text: str) -> list[str]:
-    """The files of \\addbibresource{refs.bib} (biblatex) and \\bibliography{a,b} (BibTeX: .bib implied)."""
-    names: list[str] = []
-    for match in _LATEX_BIB.finditer(_LATEX_COMMENT.sub("", text)):
-        biblatex = match.group(0)[1:].startswith("addbibresource")
-        for part in ([match.group(1)] if biblatex else match.group(1).split(",")):
-            name = part.strip()
-            if name:
-                names.append(name if biblatex or name.endswith(".bib") else name + ".bib")
-    return names
 
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:

@@ -309,3 +309,19 @@ def _tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
                 return i + 1
         i += 1
     return -1
+
+
+_BIBLIOGRAPHY = re.compile(r"\\(?:addbibresource|bibliography)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+
+
+def bibliography_files(text: str) -> list[str]:
+    """The files of \\addbibresource{refs.bib} (biblatex) and \\bibliography{a,b} (BibTeX: .bib implied)."""
+    names: list[str] = []
+    uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
+    for match in _BIBLIOGRAPHY.finditer(uncommented):
+        biblatex = match.group(0)[1:].startswith("addbibresource")
+        for part in ([match.group(1)] if biblatex else match.group(1).split(",")):
+            name = part.strip()
+            if name:
+                names.append(name if biblatex or name.endswith(".bib") else name + ".bib")
+    return names

@@ -246,23 +246,7 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
 
 def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    from ..safeload import LoadLimitError, load_yaml
-
-    try:
-        data = load_yaml(yaml_text, YAML(typ="safe", pure=True))  # size, depth and aliases checked as it parses
-    except LoadLimitError as exc:
-        raise EssayError(f"front matter: {exc.message}", path=path, line=(exc.line or 0) + 1,
-                         hint=exc.hint) from None
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        raise EssayError(f"front matter is not valid YAML: {exc.problem}", path=path, line=line,
-                         hint="fix the YAML between the --- lines") from None
-    except YAMLError as exc:
-        raise EssayError(f"front matter is not valid YAML: {exc}", path=path, line=1) from None
+    data = parse_yaml(yaml_text, path, first_line=2, what="front matter", hint="fix the YAML between the --- lines")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -270,3 +254,23 @@ def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
                          hint="write it as `key: value` lines")
     return data
 
+
+def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: str) -> Any:
+    """YAML read as untrusted text (size, depth and aliases checked as it parses), errors as EssayError
+    at the line of ``path`` where the problem is (``first_line``: the file line of the text's first)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from ..safeload import LoadLimitError, load_yaml
+
+    try:
+        return load_yaml(yaml_text, YAML(typ="safe", pure=True))
+    except LoadLimitError as exc:
+        raise EssayError(f"{what}: {exc.message}", path=path, line=(exc.line or 0) + first_line - 1,
+                         hint=exc.hint) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else first_line - 1 or 1
+        raise EssayError(f"{what} is not valid YAML: {exc.problem}", path=path, line=line, hint=hint) from None
+    except YAMLError as exc:
+        raise EssayError(f"{what} is not valid YAML: {exc}", path=path, line=first_line - 1 or 1) from None

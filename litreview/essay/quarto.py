@@ -15,23 +15,21 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
 from .manubot import Lines
-from .markdown import front_matter, nocite_keys, read_body
+from .markdown import front_matter, nocite_keys, parse_yaml, read_body
 
 PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd")
 
 
+def project_settings(project: Path) -> Any:
+    """The settings of a Quarto project file (``_quarto.yml``), read as untrusted YAML."""
+    text = read_text(project, what="Quarto project", error=EssayError, hint="save the file as UTF-8")
+    return parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
+
+
 def load_quarto(project: Path) -> Essay:
     """Read the chapters of the Quarto book ``project`` (its ``_quarto.yml``) into one essay."""
-    import yaml
-
-    text = read_text(project, what="Quarto project", error=EssayError, hint="save the file as UTF-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise EssayError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=str(project),
-                         line=mark.line + 1 if mark else None, hint="fix the YAML") from None
+    data = project_settings(project)
     book = data.get("book") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(book, dict):
         book = {}
