@@ -120,6 +120,11 @@ class Config:
         return replace(self, **_split(clean, self.registry)) if clean else self
 
 
+def env_value(value: str | tuple[str, ...]) -> str:
+    """A setting as its ``LITREVIEW_*`` variable holds it: several bibliographies joined by os.pathsep."""
+    return os.pathsep.join(value) if isinstance(value, tuple) else str(value)
+
+
 def several(values: Any) -> str | tuple[str, ...]:
     """A bibliography setting from a list of paths: one as a string, several as a tuple (blanks dropped)."""
     kept = tuple(str(v) for v in values if str(v).strip())

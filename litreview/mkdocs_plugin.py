@@ -297,9 +297,9 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         for name in ("essay", "bibliography", "claims", "metadata"):
-            path = self.settings.path(name)
-            if path.exists():
-                server.watch(str(path))
+            for path in self.settings.paths(name):
+                if path.exists():
+                    server.watch(str(path))
         return server
 
     def _source_search(self, index: dict) -> dict:

@@ -171,3 +171,12 @@ def test_checks_that_read_the_files_text_read_every_file(here: Path, capsys, mon
     assert ("LR145", "a.bib", None) in by_code and ("LR145", "c.bib", None) in by_code
     latex = [f for f in found if f["code"] == "LR142" and f.get("key") == "c"]
     assert latex and all("nodefinition" in str(f["message"]) for f in latex)  # \mymacro is defined in c.bib
+
+
+def test_build_reads_every_bibliography_of_the_settings(here: Path, capsys) -> None:
+    # `build` hands the settings to the MkDocs plugin through LITREVIEW_BIB: the list joined by os.pathsep.
+    assert main(["init", "e.md", "--bib", "a.bib", "--bib", "b.json"]) == 0
+    assert main(["build"]) == 0
+    site = (here / "site").rglob("*.html")
+    text = " ".join(p.read_text(encoding="utf-8") for p in site)
+    assert "Alpha" in text and "Beta" in text and "From B" in text

@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from ..config import ENV_OVERRIDES
+from ..config import ENV_OVERRIDES, env_value
 from ..errors import ConfigError, InputError
 from ._options import config_from, input_options
 
@@ -65,7 +65,7 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
     saved = {var: os.environ.get(var) for var in ENV_OVERRIDES.values()}
     for name, value in paths.items():
         if value is not None:
-            os.environ[ENV_OVERRIDES[name]] = str(getattr(chosen, name))
+            os.environ[ENV_OVERRIDES[name]] = env_value(getattr(chosen, name))
     handler = _log_to_stderr()
     try:
         if serve:
