@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -61,13 +62,14 @@ def _since(review: Review, result: Any, config: Config, ref: str, now: datetime)
     from ..review import build_review
 
     cwd = Path(config.root)
-    scope.verify_ref(ref, cwd)
+    head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
+    if not scope.verify_ref(ref, cwd):
+        click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
+        return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
     base = scope.merge_base(ref, cwd)
     top = scope.git_toplevel(cwd)
-    head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
     with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
-        scope.extract(base, top, scope.base_paths(config), Path(tmp))
-        old_config = scope.with_base_settings(config, scope.base_config(config, top, Path(tmp)), top, Path(tmp))
+        old_config = scope.base_inputs(base, config, top, Path(tmp))
         try:
             old_review = build_review(old_config, now=now, with_checks=False)
             old_result = check_review(old_review, old_config, now=now)
@@ -109,6 +111,24 @@ def _rel(path: Path, config: Config) -> str:
         return str(path)
 
 
+def _from_repository_root(config: Config) -> Callable[[str], str]:
+    """A file's name from the repository's top folder, as GitHub places annotations and code-scanning
+    results (the settings, and so the names findings give, may sit in a subfolder); a file outside
+    the repository keeps its name."""
+    from ..checks.scope import repository_root
+
+    root = Path(config.root).resolve()
+    top = repository_root(root)
+
+    def name(file: str) -> str:
+        try:
+            return (root / file).resolve().relative_to(top).as_posix() if top and top != root else file
+        except ValueError:
+            return file
+
+    return name
+
+
 def _list_codes(fmt: str) -> str:
     from ..checks.catalogue import catalogue_json
     from ..checks.formats import render_codes
@@ -124,13 +144,18 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
 
     if fmt == "json":
         return json.dumps(formats.to_json(findings, summary), indent=2, ensure_ascii=False) + "\n"
+    if fmt in ("github", "sarif"):
+        from dataclasses import replace
+
+        name = _from_repository_root(config)
+        findings = [replace(f, file=name(f.file)) if f.file else f for f in findings]
     if fmt == "github":
         return formats.render_github(findings)
     if fmt == "sarif":
         from .. import __version__
 
         log = formats.to_sarif(findings, version=__version__,
-                               fallback_file=_rel(config.path("bibliography"), config))
+                               fallback_file=name(_rel(config.path("bibliography"), config)))
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
     excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
     return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None)

@@ -1,0 +1,137 @@
+"""`check --since` in the repositories pull requests come from: inputs moved or added, shallow clones,
+a first commit, export-ignored folders, a review in a subfolder of the repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import git, git_repo
+
+from litreview.cli import main
+
+OLD = "@book{old2000,\n  author = {Doe, Jane},\n  title = {Old},\n  publisher = {P},\n  year = {20000},\n}\n"
+GOOD = "@book{good2001,\n  author = {Roe, Rita},\n  title = {Good},\n  publisher = {P},\n  year = {2001},\n}\n"
+NEW_BAD = "@book{new2002,\n  author = {Poe, Paul},\n  title = {New},\n  publisher = {P},\n  year = {202},\n}\n"
+ESSAY = "# One\n\nAn old claim [@old2000]. A good claim [@good2001]. A lost claim [@gone1999].\n"
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def review(folder: Path, *, settings: str = 'essay = "essay.md"\nbibliography = "refs.bib"\n') -> Path:
+    """A review whose base already has two errors: old2000's year and a citation of no entry."""
+    write(folder / "refs.bib", OLD + "\n" + GOOD)
+    write(folder / "essay.md", ESSAY)
+    write(folder / "litreview.toml", settings)
+    return folder
+
+
+def scoped(*args: str, capsys) -> tuple[int, list[tuple[str, str | None]], str]:
+    status = main(["check", "--no-cache", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    found = [(f["code"], f["key"]) for f in json.loads(out)["findings"]] if out else []
+    return status, found, err
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    git_repo(review(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_bibliography_added_to_the_list_brings_only_its_own_findings(repo: Path, capsys) -> None:
+    write(repo / "more.bib", NEW_BAD)
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = ["refs.bib", "more.bib"]\n')
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (1, [("LR124", "new2002")])
+    assert "could not be checked" not in err
+
+
+@pytest.mark.parametrize("moved", ["bibliography", "essay"])
+def test_an_input_moved_with_its_setting_is_read_at_its_old_path(repo: Path, capsys, moved: str) -> None:
+    old, new = ("refs.bib", "paper/references.bib") if moved == "bibliography" else ("essay.md", "paper/essay.md")
+    (repo / "paper").mkdir()
+    git(repo, "mv", old, new)
+    settings = (repo / "litreview.toml").read_text(encoding="utf-8")
+    write(repo / "litreview.toml", settings.replace(f'"{old}"', f'"{new}"'))
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])  # the base's problems, wherever the files went
+    assert "could not be checked" not in err
+    if moved == "bibliography":
+        (repo / new).write_text(OLD + "\n" + GOOD + "\n" + NEW_BAD, encoding="utf-8")
+        write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+        assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002")])
+
+
+def test_export_ignored_inputs_are_read_at_the_base(repo: Path, capsys) -> None:
+    # Software repositories keep a paper's folder out of their release archives (export-ignore).
+    write(repo / ".gitattributes", "*.bib export-ignore\n*.md export-ignore\n")
+    git(repo, "add", ".gitattributes")
+    git(repo, "commit", "-q", "-m", "no papers in release archives")
+    git(repo, "tag", "-f", "base")
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err
+
+
+def test_the_first_commit_is_checked_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # The pre-commit hook runs `--since HEAD` before a repository has any commit.
+    review(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    monkeypatch.chdir(tmp_path)
+    status, found, err = scoped("--since", "HEAD", capsys=capsys)
+    assert (status, sorted(found, key=str)) == (1, [("LR124", "old2000"), ("LR300", None)])
+    assert "no commit yet" in err
+
+
+def clone(origin: Path, dest: Path, *args: str) -> Path:
+    subprocess.run(["git", "clone", "-q", *args, origin.as_uri(), str(dest)], check=True, capture_output=True)
+    return dest
+
+
+def test_a_shallow_clone_without_the_branch_point_stops_with_a_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys) -> None:
+    # main fixes old2000 after the pull request branched: compared with main's tip, the pull
+    # request would be blamed for old2000's year; its branch point is not in a shallow clone.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "main")
+    git(origin, "checkout", "-q", "-b", "pr")
+    write(origin / "essay.md", ESSAY + "\nMore prose.\n")
+    git(origin, "commit", "-q", "-am", "pull request")
+    git(origin, "checkout", "-q", "main")
+    write(origin / "refs.bib", OLD.replace("20000", "2000") + "\n" + GOOD)
+    git(origin, "commit", "-q", "-am", "main fixes the year")
+    shallow = clone(origin, tmp_path / "shallow", "--depth", "1", "--no-single-branch", "--branch", "pr")
+    monkeypatch.chdir(shallow)
+    assert main(["check", "--no-cache", "--since", "origin/main"]) == 2
+    err = capsys.readouterr().err
+    assert "shallow" in err and "fetch-depth: 0" in err
+    full = clone(origin, tmp_path / "full", "--branch", "pr")
+    monkeypatch.chdir(full)
+    assert scoped("--since", "origin/main", capsys=capsys)[:2] == (0, [])
+
+
+def test_annotations_name_files_from_the_repository_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys) -> None:
+    # A review in a subfolder of a larger repository: GitHub places annotations and code-scanning
+    # results by paths from the repository's root.
+    folder = review(tmp_path / "papers" / "ir")
+    git_repo(tmp_path)
+    write(folder / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    monkeypatch.chdir(folder)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    assert "::error file=papers/ir/essay.md,line=5," in capsys.readouterr().out
+    assert main(["check", "--no-cache", "--format", "sarif"]) == 1
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(capsys.readouterr().out)["runs"][0]["results"]}
+    assert uris == {"papers/ir/essay.md", "papers/ir/refs.bib"}
+    assert main(["check", "--no-cache", "--format", "json"]) == 1  # for people and scripts: from the settings
+    assert {f["file"] for f in json.loads(capsys.readouterr().out)["findings"]} == {"essay.md", "refs.bib"}
