@@ -135,3 +135,25 @@ def test_annotations_name_files_from_the_repository_root(tmp_path: Path, monkeyp
     assert uris == {"papers/ir/essay.md", "papers/ir/refs.bib"}
     assert main(["check", "--no-cache", "--format", "json"]) == 1  # for people and scripts: from the settings
     assert {f["file"] for f in json.loads(capsys.readouterr().out)["findings"]} == {"essay.md", "refs.bib"}
+
+
+def test_a_bibliography_in_a_submodule_is_read_at_the_commit_the_base_recorded(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch,
+                                                                               capsys) -> None:
+    # Papers of one group share a bibliography repository as a submodule.
+    write(tmp_path / "shared" / "refs.bib", OLD + "\n" + GOOD)
+    shared = git_repo(tmp_path / "shared", tag=None)
+    paper = tmp_path / "paper"
+    write(paper / "essay.md", ESSAY)
+    write(paper / "litreview.toml", 'essay = "essay.md"\nbibliography = "bib/refs.bib"\n')
+    git(paper, "init", "-q")
+    git(paper, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(shared), "bib")
+    git_repo(paper)
+    monkeypatch.chdir(paper)
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err
+    (paper / "bib" / "refs.bib").write_text(OLD + "\n" + GOOD + "\n" + NEW_BAD, encoding="utf-8")
+    git(paper / "bib", "commit", "-q", "-am", "a new entry")
+    git(paper, "commit", "-q", "-am", "the shared bibliography moves on")
+    assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002"), ("LR307", "new2002")])

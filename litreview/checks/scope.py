@@ -7,31 +7,22 @@ matched against the working tree's. A finding is *new* when nothing in the base 
 and sentence numbers move when text is added or deleted above it) and compares what it is
 about: code, entry key, message, and the sentence or source line it concerns. So deletions,
 renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
-moved text are not blamed on the change. ``git_*`` functions are the only I/O here.
+moved text are not blamed on the change. Reading the base from git is ``gitbase``'s.
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from ..config import DEFAULT_BIBLIOGRAPHY, Config
-from ..errors import InputError
 from ..model import Bibliography, Finding
 
-Runner = Callable[..., Any]
-_GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
-_PATH_SETTINGS = ("essay", "bibliography", "claims", "metadata")
 # Positions that move when text above changes: claim ids (p3-s5, p5-s2-3) and line numbers.
 # A list of them ("p1-s3, p2-s5 and 3 more") counts as one: what is listed moves with the text.
 _CLAIM_ID = re.compile(r"\bp\d+-s\d+(?:-\d+)?\b(?:(?:,| and) (?:p\d+-s\d+(?:-\d+)?\b|\d+ more\b))*")
 _LINE_NO = re.compile(r"\b(lines?|at) \d+(?:[-–]\d+)?\b")
-_ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay
 _LOOSE_CONTEXT = 60  # rapidfuzz ratio above which an edited sentence counts as the same sentence
 
 
@@ -154,223 +145,4 @@ def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]
     return out
 
 
-# -- git (the only I/O) ------------------------------------------------------------------------------
-
-
-def _run(runner: Runner, args: list[str], cwd: Path, **kwargs: Any) -> Any:
-    try:
-        return runner(args, cwd=cwd, capture_output=True, check=False, **kwargs)
-    except FileNotFoundError:
-        raise InputError("--since needs git, which is not installed", hint="install git, or drop --since") from None
-
-
-def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
-    """True when ``ref`` names a commit in the repository at ``cwd``; False when it is ``HEAD`` of a
-    repository with no commit yet (a first commit: nothing was there before it). Else InputError."""
-    if ref.startswith("-"):
-        raise InputError(f"--since {ref!r} is not a git ref", hint="e.g. --since origin/main")
-    proc = _run(runner, ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip() if proc.stderr else ""
-        if "not a git repository" in detail:
-            raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
-        if ref in ("HEAD", "@") and _run(runner, ["git", "symbolic-ref", "--quiet", "HEAD"], cwd).returncode == 0:
-            return False  # HEAD names a branch that has no commit yet
-        raise InputError(f"--since: unknown git ref {ref!r}", hint=_GIT_HINT)
-    return True
-
-
-def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
-    """Where the current branch left ``ref`` (as ``git diff REF...``); ``ref`` itself for unrelated histories.
-
-    Comparing with the branch point keeps what the base gained since out of the change. In a
-    shallow clone the branch point may be cut off: comparing with ``ref``'s tip instead would blame
-    the change for what the base fixed since, so that is an InputError.
-    """
-    proc = _run(runner, ["git", "merge-base", ref, "HEAD"], cwd)
-    if proc.returncode == 0 and proc.stdout.strip():
-        return proc.stdout.decode("ascii", "replace").strip()
-    shallow = _run(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
-    if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
-        raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
-                         hint="fetch the history first (git fetch --unshallow origin); in GitHub Actions use "
-                              "actions/checkout with fetch-depth: 0")
-    return ref
-
-
-def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
-    """The repository's top folder."""
-    proc = _run(runner, ["git", "rev-parse", "--show-toplevel"], cwd)
-    if proc.returncode != 0:
-        raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
-    return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
-
-
-def repository_root(start: Path) -> Path | None:
-    """The top folder of the git repository holding ``start`` (where ``.git`` is), without running git."""
-    here = start.resolve()
-    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
-
-
-def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: Runner = subprocess.run) -> None:
-    """Write the files (and folders) under ``paths`` as they are at ``commit`` into ``dest``.
-
-    Only paths inside the repository are read; what did not exist at ``commit`` is skipped. The
-    blobs are read as committed: ``git archive`` would leave out what .gitattributes marks
-    export-ignore (a paper's folder, often) and rewrite export-subst files.
-    """
-    rels = sorted({p.resolve().relative_to(top).as_posix() for p in paths if _inside(p, top)})
-    if not rels:
-        return
-    listed = _run(runner, ["git", "--literal-pathspecs", "ls-tree", "-r", "-z", commit, "--", *rels], top)
-    if listed.returncode != 0:
-        detail = listed.stderr.decode("utf-8", "replace").strip()
-        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
-    blobs: list[tuple[str, str, str]] = []  # (mode, object id, path); submodules are not read
-    for row in filter(None, listed.stdout.decode("utf-8", "surrogateescape").split("\0")):
-        meta, _, name = row.partition("\t")
-        mode, kind, oid = meta.split()
-        if kind == "blob":
-            blobs.append((mode, oid, name))
-    if not blobs:
-        return
-    proc = _run(runner, ["git", "cat-file", "--batch"], top, input="".join(f"{oid}\n" for _, oid, _ in blobs).encode())
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip()
-        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
-    out, at, root = proc.stdout, 0, dest.resolve()
-    for mode, _, name in blobs:
-        header_end = out.index(b"\n", at)
-        header = out[at:header_end].split()
-        if len(header) != 3:  # "<id> missing": an object a partial clone has not fetched
-            raise InputError(f"--since: cannot read {name} at {commit}", hint=_GIT_HINT)
-        data, at = out[header_end + 1:header_end + 1 + int(header[2])], header_end + 2 + int(header[2])
-        target = dest / name
-        if not _inside(target, root):
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if mode == "120000":  # a link, kept when it points inside the extracted tree
-            link = data.decode("utf-8", "surrogateescape")
-            if not Path(link).is_absolute() and _inside(target.parent / link, root):
-                target.symlink_to(link)
-        else:
-            target.write_bytes(data)
-
-
-def _inside(path: Path, top: Path) -> bool:
-    try:
-        path.resolve().relative_to(top)
-    except ValueError:
-        return False
-    return True
-
-
-def base_config(config: Config, top: Path, dest: Path) -> Config:
-    """The same settings with every input path inside the repository moved under ``dest``.
-
-    The root moves too, so findings name the same relative files on both sides; an input
-    outside the repository (not versioned) is read where it is.
-    """
-    def move(path: Path) -> Path:
-        return dest / path.resolve().relative_to(top) if _inside(path, top) else path
-
-    root = move(Path(config.root))
-    changes: dict[str, Any] = {"root": root}
-    for name in _PATH_SETTINGS:
-        value = getattr(config, name)
-        if name == "bibliography" and value == DEFAULT_BIBLIOGRAPHY:
-            continue  # kept relative to the moved root: a front matter's bibliography may stand in for it
-        if name == "bibliography" and isinstance(value, tuple):  # several: each moved
-            changes[name] = tuple(str(move(path)) for path in config.paths(name))
-        elif value:
-            changes[name] = str(move(config.path(name)))
-    return replace(config, **changes)
-
-
-def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runner = subprocess.run) -> Config:
-    """The settings that check ``commit``, its inputs extracted under ``dest``.
-
-    The working tree's inputs are extracted, then what the base's own settings and essay name
-    (a bibliography the change moved or added to the list, a front matter's files) until nothing
-    more is named. An essay missing at the base is left out; of several bibliographies, those
-    missing at the base are (the change added them).
-    """
-    wanted = base_paths(config)
-    done: set[Path] = set()
-    old = config
-    for _ in range(_ROUNDS):
-        extract(commit, top, wanted, dest, runner)
-        done.update(p.resolve() for p in wanted)
-        old = with_base_settings(config, base_config(config, top, dest), top, dest)
-        wanted = [p for p in (top / q.resolve().relative_to(dest.resolve()) for q in base_paths(old)
-                              if _inside(q, dest)) if p.resolve() not in done]
-        if not wanted:
-            break
-    changes: dict[str, Any] = {}
-    if old.essay and not old.path("essay").exists():
-        changes["essay"] = ""
-    present = [str(p) for p in old.paths("bibliography") if p.exists()]
-    if isinstance(old.bibliography, tuple) and present and len(present) < len(old.bibliography):
-        changes["bibliography"] = present[0] if len(present) == 1 else tuple(present)
-    return replace(old, **changes)
-
-
-def _front_matter_bibliographies(essay_path: Path) -> tuple[Path, ...]:
-    """The bibliographies the essay's front matter names (read when no bibliography setting is given)."""
-    from ..essay import load_essay
-    from ..review import named_bibliographies
-
-    try:
-        return named_bibliographies(load_essay(essay_path))
-    except (InputError, OSError):
-        return ()  # the check of the working tree reports it
-
-
-def base_paths(config: Config) -> list[Path]:
-    """The inputs (and the settings file) whose base versions the check needs."""
-    from ..cache import essay_parts
-
-    paths = [path for name in _PATH_SETTINGS if getattr(config, name) for path in config.paths(name)]
-    if config.essay:  # a LaTeX file's \\input files, a Quarto book's chapters
-        paths += essay_parts(config.path("essay")) or []
-        if config.bibliography == DEFAULT_BIBLIOGRAPHY and config.path("essay").is_file():
-            paths += _front_matter_bibliographies(config.path("essay"))
-    return [*paths, Path(config.source_file)] if config.source_file else paths
-
-
-def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
-    """``base`` (paths moved under ``dest``) with the settings the base commit had.
-
-    A change to the settings (a suppression removed, a severity raised) then shows as new
-    findings. An input path the settings file gives is the one the base's file gave (the change
-    may have moved the bibliography, or added one to the list); one given on the command line or
-    in the environment stays the working tree's, moved. A base without the settings file had the
-    defaults (its inputs are taken where they are now), and one whose file no longer loads keeps
-    today's settings.
-    """
-    from ..config import load_config
-    from ..errors import ConfigError
-
-    if not config.source_file or not _inside(Path(config.source_file), top):
-        return base
-    moved = dest / Path(config.source_file).resolve().relative_to(top)
-    paths: dict[str, Any] = {}
-    if moved.is_file():
-        try:
-            settings = load_config(moved.parent, env={})
-            today = load_config(Path(config.source_file).parent, env={})
-        except ConfigError:
-            return base
-        if settings.source_file != str(moved):
-            return base
-        paths = {name: getattr(settings, name) for name in _PATH_SETTINGS
-                 if getattr(config, name) == getattr(today, name)}
-    else:
-        settings = Config()
-    kept = {"root", "source_file", *_PATH_SETTINGS, "site_dir", "mkdocs_config"}
-    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file, **paths,
-                   **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
-
-
-__all__ = ["FindingsDiff", "Side", "base_config", "base_inputs", "base_paths", "count_new", "diff_findings", "extract",
-           "git_toplevel", "identity", "merge_base", "renamed_keys", "repository_root", "verify_ref"]
+__all__ = ["FindingsDiff", "Side", "count_new", "diff_findings", "identity", "renamed_keys"]

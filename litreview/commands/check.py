@@ -57,19 +57,19 @@ def _since(review: Review, result: Any, config: Config, ref: str, now: datetime)
     """
     import tempfile
 
-    from ..checks import check_review, scope
+    from ..checks import check_review, gitbase, scope
     from ..errors import LitreviewError
     from ..review import build_review
 
     cwd = Path(config.root)
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
-    if not scope.verify_ref(ref, cwd):
+    if not gitbase.verify_ref(ref, cwd):
         click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
         return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
-    base = scope.merge_base(ref, cwd)
-    top = scope.git_toplevel(cwd)
+    base = gitbase.merge_base(ref, cwd)
+    top = gitbase.git_toplevel(cwd)
     with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
-        old_config = scope.base_inputs(base, config, top, Path(tmp))
+        old_config = gitbase.base_inputs(base, config, top, Path(tmp))
         try:
             old_review = build_review(old_config, now=now, with_checks=False)
             old_result = check_review(old_review, old_config, now=now)
@@ -115,7 +115,7 @@ def _from_repository_root(config: Config) -> Callable[[str], str]:
     """A file's name from the repository's top folder, as GitHub places annotations and code-scanning
     results (the settings, and so the names findings give, may sit in a subfolder); a file outside
     the repository keeps its name."""
-    from ..checks.scope import repository_root
+    from ..checks.gitbase import repository_root
 
     root = Path(config.root).resolve()
     top = repository_root(root)
