@@ -157,3 +157,17 @@ def test_a_bibliography_in_a_submodule_is_read_at_the_commit_the_base_recorded(t
     git(paper / "bib", "commit", "-q", "-am", "a new entry")
     git(paper, "commit", "-q", "-am", "the shared bibliography moves on")
     assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002"), ("LR307", "new2002")])
+
+
+def test_a_pull_requests_annotations_start_with_what_it_adds_fixes_and_suppresses(repo: Path, capsys) -> None:
+    # GitHub shows a step's first annotations only; the counts come first, a suppression included.
+    many = "".join(NEW_BAD.replace("new2002", f"new{i}").replace("{New}", f"{{New {i}}}") for i in range(12))
+    hidden = NEW_BAD.replace("new2002", "hidden").replace("{New}", "{Hidden}").replace(
+        "year", "litreview-suppress = {LR124},\n  year")
+    (repo / "refs.bib").write_text(OLD.replace("20000", "2000") + "\n" + GOOD + many + hidden, encoding="utf-8")
+    write(repo / "essay.md", ESSAY + "".join(f"Claim [@new{i}]. " for i in range(12)) + "Hidden [@hidden].\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ("::notice title=litreview check::new since base: 12 errors, 0 warnings, 0 notes "
+                        "(1 suppressed); 1 fixed")
+    assert len(lines) == 13

@@ -150,7 +150,7 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
         name = _from_repository_root(config)
         findings = [replace(f, file=name(f.file)) if f.file else f for f in findings]
     if fmt == "github":
-        return formats.render_github(findings)
+        return formats.render_github(findings, summary if summary.get("since") else None)
     if fmt == "sarif":
         from .. import __version__
 
