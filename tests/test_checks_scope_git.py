@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import git, git_repo
 
+from litreview.checks.gitbase import verify_ref
 from litreview.cli import main
+from litreview.errors import InputError
 
 OLD = "@book{old2000,\n  author = {Doe, Jane},\n  title = {Old},\n  publisher = {P},\n  year = {20000},\n}\n"
 GOOD = "@book{good2001,\n  author = {Roe, Rita},\n  title = {Good},\n  publisher = {P},\n  year = {2001},\n}\n"
@@ -171,3 +173,17 @@ def test_a_pull_requests_annotations_start_with_what_it_adds_fixes_and_suppresse
     assert lines[0] == ("::notice title=litreview check::new since base: 12 errors, 0 warnings, 0 notes "
                         "(1 suppressed); 1 fixed")
     assert len(lines) == 13
+
+
+def test_git_refusing_the_repository_is_said_with_its_advice(tmp_path: Path) -> None:
+    # A container job whose checkout belongs to another user: git refuses every command.
+    said = (b"fatal: detected dubious ownership in repository at '/w/repo'\nTo add an exception for this "
+            b"directory, call:\n\n\tgit config --global --add safe.directory /w/repo\n")
+
+    def refusing(args, **_):
+        return subprocess.CompletedProcess(args, 128, b"", said)
+
+    with pytest.raises(InputError) as exc:
+        verify_ref("origin/main", tmp_path, runner=refusing)
+    assert "dubious ownership" in exc.value.message and "unknown git ref" not in exc.value.message
+    assert exc.value.hint.endswith("call: git config --global --add safe.directory /w/repo")

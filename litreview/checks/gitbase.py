@@ -38,6 +38,10 @@ def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
         detail = proc.stderr.decode("utf-8", "replace").strip() if proc.stderr else ""
         if "not a git repository" in detail:
             raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
+        if detail:  # --quiet keeps an unknown ref silent: this is git refusing (a checkout owned by another user)
+            said, *advice = [line.strip() for line in detail.splitlines() if line.strip()]
+            raise InputError(f"--since: git cannot read the repository: {said}", path=str(cwd),
+                             hint=" ".join(advice) or "run git status there to see why")
         if ref in ("HEAD", "@") and _run(runner, ["git", "symbolic-ref", "--quiet", "HEAD"], cwd).returncode == 0:
             return False  # HEAD names a branch that has no commit yet
         raise InputError(f"--since: unknown git ref {ref!r}", hint=_GIT_HINT)
