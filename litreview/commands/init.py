@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import click
@@ -133,10 +132,13 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
             plan.notes.append(f"add {' and '.join(missing)} to .gitignore (built and cached files)")
     else:
         plan.write(gitignore, "site/\n.litreview-cache/\n")
-    if workflow:
-        plan.write(root / ".github" / "workflows" / "review.yml", _template("review.yml"))
-    if pre_commit:
-        plan.write(root / ".pre-commit-config.yaml", _template("pre-commit-config.yaml"))
+    if workflow or pre_commit:
+        from ._ci_files import ci_files
+
+        files, notes = ci_files(root, workflow=workflow, pre_commit=pre_commit)
+        for path, text in files.items():
+            plan.write(path, text)
+        plan.notes += notes
     return plan
 
 
@@ -369,10 +371,6 @@ def _quoted(text: str | list[str]) -> str:
     """A double-quoted string (or a list of them) that TOML and YAML read alike, accented letters kept
     as they are written."""
     return json.dumps(text, ensure_ascii=False)
-
-
-def _template(name: str) -> str:
-    return resources.files("litreview").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _inside(path: Path, root: Path) -> bool:
