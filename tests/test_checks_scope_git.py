@@ -187,3 +187,20 @@ def test_git_refusing_the_repository_is_said_with_its_advice(tmp_path: Path) -> 
         verify_ref("origin/main", tmp_path, runner=refusing)
     assert "dubious ownership" in exc.value.message and "unknown git ref" not in exc.value.message
     assert exc.value.hint.endswith("call: git config --global --add safe.directory /w/repo")
+
+
+def test_the_base_settings_apply_when_the_temporary_folder_is_reached_through_a_link(
+        repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # macOS's temporary folder (/var/folders/...) is a link to /private/var/...
+    import tempfile
+
+    real = tmp_path_factory.mktemp("real-tmp")
+    link = real.parent / "linked-tmp"
+    link.symlink_to(real, target_is_directory=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(link))
+    (repo / "paper").mkdir()
+    git(repo, "mv", "refs.bib", "paper/refs.bib")
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "paper/refs.bib"\n')
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err

@@ -185,6 +185,7 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
     more is named. An essay missing at the base is left out; of several bibliographies, those
     missing at the base are (the change added them).
     """
+    dest = dest.resolve()  # settings are found by resolved paths (macOS's temporary folder is a link)
     wanted = base_paths(config)
     done: set[Path] = set()
     old = config
@@ -251,7 +252,7 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
             today = load_config(Path(config.source_file).parent, env={})
         except ConfigError:
             return base
-        if settings.source_file != str(moved):
+        if settings.source_file is None or Path(settings.source_file).resolve() != moved.resolve():
             return base
         paths = {name: getattr(settings, name) for name in _PATH_SETTINGS
                  if getattr(config, name) == getattr(today, name)}
