@@ -204,3 +204,29 @@ def test_the_base_settings_apply_when_the_temporary_folder_is_reached_through_a_
     status, found, err = scoped("--since", "base", capsys=capsys)
     assert (status, found) == (0, [])
     assert "could not be checked" not in err
+
+
+@pytest.mark.parametrize("form", ["latex", "quarto"])
+def test_a_part_of_the_essay_renamed_keeps_its_old_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys, form: str) -> None:
+    # The base's chapter (or \input file) is gone from the working tree: it is read at the base.
+    write(tmp_path / "refs.bib", OLD + "\n" + GOOD)
+    if form == "latex":
+        essay, old, new = "paper.tex", "intro.tex", "introduction.tex"
+        write(tmp_path / essay, "\\begin{document}\nOld \\cite{old2000}.\n\\input{intro}\n\\end{document}\n")
+        write(tmp_path / old, "Good \\cite{good2001}. Lost \\cite{gone1999}.\n")
+        main_text = "\\input{intro}", "\\input{introduction}"
+    else:
+        essay, old, new = "_quarto.yml", "intro.qmd", "introduction.qmd"
+        write(tmp_path / essay, "book:\n  chapters: [index.qmd, intro.qmd]\n")
+        write(tmp_path / "index.qmd", "# Start\n\nOld [@old2000].\n")
+        write(tmp_path / old, "# Intro\n\nGood [@good2001]. Lost [@gone1999].\n")
+        main_text = "intro.qmd]", "introduction.qmd]"
+    write(tmp_path / "litreview.toml", f'essay = "{essay}"\nbibliography = "refs.bib"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "mv", old, new)
+    write(tmp_path / essay, (tmp_path / essay).read_text(encoding="utf-8").replace(*main_text))
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err

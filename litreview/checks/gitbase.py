@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..config import DEFAULT_BIBLIOGRAPHY, Config
@@ -80,8 +80,10 @@ def repository_root(start: Path) -> Path | None:
     return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
 
 
-def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: Runner = subprocess.run) -> None:
-    """Write the files (and folders) under ``paths`` as they are at ``commit`` into ``dest``.
+def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: Runner = subprocess.run,
+            keep: Callable[[str], bool] | None = None) -> None:
+    """Write the files (and folders) under ``paths`` as they are at ``commit`` into ``dest``; of a
+    folder, only the files ``keep`` accepts (by their path in the repository), when given.
 
     Only paths inside the repository are read; what did not exist at ``commit`` is skipped. The
     blobs are read as committed: ``git archive`` would leave out what .gitattributes marks
@@ -93,7 +95,8 @@ def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: R
     if not rels:
         return
     rows = _ls_tree(commit, top, rels, runner, "-r")
-    _write_blobs(commit, top, [(mode, oid, name) for mode, kind, oid, name in rows if kind == "blob"], dest, runner)
+    _write_blobs(commit, top, [(mode, oid, name) for mode, kind, oid, name in rows
+                               if kind == "blob" and (keep is None or keep(name))], dest, runner)
     found = [name for *_, name in rows]
     unlisted = [r for r in rels if not any(n == r or n.startswith(f"{r}/") for n in found)]
     prefixes = sorted({"/".join(r.split("/")[:i]) for r in unlisted for i in range(1, r.count("/") + 1)})
@@ -193,6 +196,7 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
         extract(commit, top, wanted, dest, runner)
         done.update(p.resolve() for p in wanted)
         old = with_base_settings(config, base_config(config, top, dest), top, dest)
+        _extract_parts(commit, top, old, dest, done, runner)
         wanted = [p for p in (top / q.resolve().relative_to(dest.resolve()) for q in base_paths(old)
                               if _inside(q, dest)) if p.resolve() not in done]
         if not wanted:
@@ -204,6 +208,22 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
     if isinstance(old.bibliography, tuple) and present and len(present) < len(old.bibliography):
         changes["bibliography"] = present[0] if len(present) == 1 else tuple(present)
     return replace(old, **changes)
+
+
+def _extract_parts(commit: str, top: Path, config: Config, dest: Path, done: set[Path], runner: Runner) -> None:
+    """The base essay's parts as the base has them: a chapter or \\input file the change renamed is
+    not in the working tree, so the folder is listed at the base."""
+    from ..cache import essay_part_rule
+
+    rule = essay_part_rule(config.path("essay")) if config.essay and _inside(config.path("essay"), dest) else None
+    if rule is None or rule[0].resolve() in done:
+        return
+    folder, is_part = rule
+    done.add(folder.resolve())
+    within = PurePosixPath(folder.resolve().relative_to(dest).as_posix())
+    extract(commit, top, [top / within], dest, runner,
+            keep=lambda name: is_part(PurePosixPath(name).relative_to(within)) if str(within) != "." else
+            is_part(PurePosixPath(name)))
 
 
 def _front_matter_bibliographies(essay_path: Path) -> tuple[Path, ...]:

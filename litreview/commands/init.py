@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from ..cache import LATEX_SUFFIXES
 from ..errors import ConfigError, InputError
 
 EXAMPLES = """\b
@@ -249,7 +250,7 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
 def _named(essay_path: Path, text: str) -> list[Path]:
     """Every bibliography file the essay names, in order, resolved as its tool resolves them."""
     folder = essay_path.parent
-    if essay_path.suffix.lower() in (".tex", ".ltx", ".latex"):
+    if essay_path.suffix.lower() in LATEX_SUFFIXES:
         from ..essay.latex import bibliography_files
 
         return [folder / name for name in bibliography_files(text)]
