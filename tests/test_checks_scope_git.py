@@ -230,3 +230,12 @@ def test_a_part_of_the_essay_renamed_keeps_its_old_problems(tmp_path: Path, monk
     status, found, err = scoped("--since", "base", capsys=capsys)
     assert (status, found) == (0, [])
     assert "could not be checked" not in err
+
+
+def test_unrelated_histories_are_compared_with_the_ref_itself_and_said(repo: Path, capsys) -> None:
+    git(repo, "checkout", "-q", "--orphan", "rewritten")
+    git(repo, "commit", "-q", "-m", "the same files, a history of their own")
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (1, [("LR300", None)])
+    assert "base shares no history with HEAD" in err

@@ -48,8 +48,8 @@ def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
     return True
 
 
-def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
-    """Where the current branch left ``ref`` (as ``git diff REF...``); ``ref`` itself for unrelated histories.
+def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | None:
+    """Where the current branch left ``ref`` (as ``git diff REF...``); None for unrelated histories.
 
     Comparing with the branch point keeps what the base gained since out of the change. In a
     shallow clone the branch point may be cut off: comparing with ``ref``'s tip instead would blame
@@ -63,7 +63,7 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
         raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
                          hint="fetch the history first (git fetch --unshallow origin); in GitHub Actions use "
                               "actions/checkout with fetch-depth: 0")
-    return ref
+    return None
 
 
 def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:

@@ -67,6 +67,9 @@ def _since(review: Review, result: Any, config: Config, ref: str, now: datetime)
         click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
         return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
     base = gitbase.merge_base(ref, cwd)
+    if base is None:
+        click.echo(f"note: {ref} shares no history with HEAD, so the check compares with {ref} itself", err=True)
+        base = ref
     top = gitbase.git_toplevel(cwd)
     with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
         old_config = gitbase.base_inputs(base, config, top, Path(tmp))
