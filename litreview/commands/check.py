@@ -118,14 +118,21 @@ def _from_repository_root(config: Config) -> Callable[[str], str]:
     """A file's name from the repository's top folder, as GitHub places annotations and code-scanning
     results (the settings, and so the names findings give, may sit in a subfolder); a file outside
     the repository keeps its name."""
+    import posixpath
+
     from ..checks.gitbase import repository_root
 
     root = Path(config.root).resolve()
     top = repository_root(root)
+    if top is None or top == root:
+        return str
+    folder = root.relative_to(top).as_posix()
 
     def name(file: str) -> str:
+        if not Path(file).is_absolute():
+            return posixpath.normpath(f"{folder}/{Path(file).as_posix()}")
         try:
-            return (root / file).resolve().relative_to(top).as_posix() if top and top != root else file
+            return Path(file).resolve().relative_to(top).as_posix()
         except ValueError:
             return file
 
