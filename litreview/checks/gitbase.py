@@ -221,9 +221,12 @@ def _extract_parts(commit: str, top: Path, config: Config, dest: Path, done: set
     folder, is_part = rule
     done.add(folder.resolve())
     within = PurePosixPath(folder.resolve().relative_to(dest).as_posix())
-    extract(commit, top, [top / within], dest, runner,
-            keep=lambda name: is_part(PurePosixPath(name).relative_to(within)) if str(within) != "." else
-            is_part(PurePosixPath(name)))
+
+    def keep(name: str) -> bool:  # ``name`` is the file's path in the repository
+        path = PurePosixPath(name)
+        return is_part(path if str(within) == "." else path.relative_to(within))
+
+    extract(commit, top, [top / within], dest, runner, keep=keep)
 
 
 def _front_matter_bibliographies(essay_path: Path) -> tuple[Path, ...]:
