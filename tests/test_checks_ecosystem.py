@@ -63,6 +63,8 @@ def test_hook_blocks_a_commit_only_for_its_own_problems(tmp_path: Path, monkeypa
     shutil.copytree(SCOPE_CASE / "base", tmp_path, dirs_exist_ok=True)
     git_repo(tmp_path, tag=None)
     monkeypatch.chdir(tmp_path)
+    for name in ("PRE_COMMIT", "PRE_COMMIT_FROM_REF", "PRE_COMMIT_TO_REF"):  # a commit, not a CI run
+        monkeypatch.delenv(name, raising=False)
     argv = [*shlex.split(hook()["entry"])[1:], *hook().get("args", []), "--no-cache"]
     assert main(["check", "--no-cache"]) == 1  # the whole review has an old error
     (tmp_path / "README.md").write_text("Notes.\n", encoding="utf-8")

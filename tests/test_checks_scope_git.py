@@ -239,3 +239,24 @@ def test_unrelated_histories_are_compared_with_the_ref_itself_and_said(repo: Pat
     status, found, err = scoped("--since", "base", capsys=capsys)
     assert (status, found) == (1, [("LR300", None)])
     assert "base shares no history with HEAD" in err
+
+
+def test_the_hook_under_pre_commit_in_ci_checks_the_pull_request(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys) -> None:
+    # CI runs pre-commit on a clean checkout of the pull request: `--since HEAD` alone compared HEAD
+    # with itself, so the hook passed whatever the pull request added.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    git(repo, "commit", "-q", "-am", "the pull request")
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "base")  # pre-commit run --from-ref base --to-ref HEAD
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    status, found, err = scoped("--since", "HEAD", capsys=capsys)
+    assert (status, found) == (1, [("LR124", "new2002")]) and "pre-commit's range base..HEAD" in err
+    monkeypatch.delenv("PRE_COMMIT_FROM_REF")
+    monkeypatch.delenv("PRE_COMMIT_TO_REF")  # pre-commit run --all-files: the whole review
+    status, found, err = scoped("--since", "HEAD", capsys=capsys)
+    assert status == 1 and {("LR124", "old2000"), ("LR124", "new2002")} <= set(found)
+    assert "the whole review is checked" in err
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002]. Another [@new2003].\n")  # a commit under way
+    assert scoped("--since", "HEAD", capsys=capsys)[:2] == (1, [("LR300", None)])

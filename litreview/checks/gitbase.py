@@ -67,6 +67,11 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | No
     return None
 
 
+def unchanged(cwd: Path, runner: Runner = subprocess.run) -> bool:
+    """True when no tracked file differs from HEAD, staged or not (False outside a repository)."""
+    return _run(runner, ["git", "diff", "--quiet", "HEAD", "--"], cwd).returncode == 0
+
+
 def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
     """The repository's top folder."""
     proc = _run(runner, ["git", "rev-parse", "--show-toplevel"], cwd)
@@ -289,4 +294,4 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
 
 
 __all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "repository_root",
-           "verify_ref", "with_base_settings"]
+           "unchanged", "verify_ref", "with_base_settings"]

@@ -89,6 +89,30 @@ def _since(review: Review, result: Any, config: Config, ref: str, now: datetime)
                                                                     result.suppressed)
 
 
+def _under_pre_commit(config: Config) -> str | None:
+    """What ``--since HEAD`` (the pre-commit hook's arguments) compares with when pre-commit runs it.
+
+    Given a range (``pre-commit run --from-ref A --to-ref B``, as CI runs it on a pull request, or
+    the pre-push stage), its start. With no commit under way (``pre-commit run --all-files``, as
+    CI services run it, on a checkout with nothing changed) HEAD would leave nothing to compare:
+    the whole review is checked (None). Elsewhere HEAD, as given.
+    """
+    import os
+
+    start, end = os.environ.get("PRE_COMMIT_FROM_REF"), os.environ.get("PRE_COMMIT_TO_REF")
+    if start and end:
+        click.echo(f"note: pre-commit's range {start}..{end}: the findings since {start}", err=True)
+        return start
+    if os.environ.get("PRE_COMMIT") == "1":
+        from ..checks.gitbase import unchanged
+
+        if unchanged(Path(config.root)):
+            click.echo("note: nothing differs from HEAD (pre-commit run --all-files?): the whole review is "
+                       "checked", err=True)
+            return None
+    return "HEAD"
+
+
 def _claim_texts(review: Review) -> dict[str, str]:
     return {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
 
@@ -204,6 +228,8 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         _write(text, output)
         return 0
     config = config_from(paths)
+    if since == "HEAD":
+        since = _under_pre_commit(config)
     if online:
         _fetch_online(config)
     now = datetime.now(UTC)
