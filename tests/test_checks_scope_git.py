@@ -249,6 +249,7 @@ def test_the_hook_under_pre_commit_in_ci_checks_the_pull_request(repo: Path, mon
     write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
     git(repo, "commit", "-q", "-am", "the pull request")
     monkeypatch.setenv("PRE_COMMIT", "1")
+    monkeypatch.delenv("GIT_INDEX_FILE", raising=False)  # no `git commit` under way
     monkeypatch.setenv("PRE_COMMIT_FROM_REF", "base")  # pre-commit run --from-ref base --to-ref HEAD
     monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
     status, found, err = scoped("--since", "HEAD", capsys=capsys)
@@ -258,5 +259,7 @@ def test_the_hook_under_pre_commit_in_ci_checks_the_pull_request(repo: Path, mon
     status, found, err = scoped("--since", "HEAD", capsys=capsys)
     assert status == 1 and {("LR124", "old2000"), ("LR124", "new2002")} <= set(found)
     assert "the whole review is checked" in err
-    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002]. Another [@new2003].\n")  # a commit under way
+    monkeypatch.setenv("GIT_INDEX_FILE", ".git/index")  # git commit runs the hook: an empty commit adds nothing
+    assert scoped("--since", "HEAD", capsys=capsys)[:2] == (0, [])
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002]. Another [@new2003].\n")  # a commit with a change
     assert scoped("--since", "HEAD", capsys=capsys)[:2] == (1, [("LR300", None)])

@@ -93,9 +93,11 @@ def _under_pre_commit(config: Config) -> str | None:
     """What ``--since HEAD`` (the pre-commit hook's arguments) compares with when pre-commit runs it.
 
     Given a range (``pre-commit run --from-ref A --to-ref B``, as CI runs it on a pull request, or
-    the pre-push stage), its start. With no commit under way (``pre-commit run --all-files``, as
-    CI services run it, on a checkout with nothing changed) HEAD would leave nothing to compare:
-    the whole review is checked (None). Elsewhere HEAD, as given.
+    the pre-push stage), its start. With no commit under way (git gives a commit's hooks
+    GIT_INDEX_FILE) and nothing changed since HEAD (``pre-commit run --all-files`` on a clean
+    checkout, as CI services run it), HEAD would leave nothing to compare: the whole review is
+    checked (None). Elsewhere HEAD, as given (an empty commit, or a merge resolved to HEAD's text,
+    adds nothing).
     """
     import os
 
@@ -103,7 +105,7 @@ def _under_pre_commit(config: Config) -> str | None:
     if start and end:
         click.echo(f"note: pre-commit's range {start}..{end}: the findings since {start}", err=True)
         return start
-    if os.environ.get("PRE_COMMIT") == "1":
+    if os.environ.get("PRE_COMMIT") == "1" and not os.environ.get("GIT_INDEX_FILE"):
         from ..checks.gitbase import unchanged
 
         if unchanged(Path(config.root)):
