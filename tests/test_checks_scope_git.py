@@ -263,3 +263,21 @@ def test_the_hook_under_pre_commit_in_ci_checks_the_pull_request(repo: Path, mon
     assert scoped("--since", "HEAD", capsys=capsys)[:2] == (0, [])
     write(repo / "essay.md", ESSAY + "\nA new claim [@new2002]. Another [@new2003].\n")  # a commit with a change
     assert scoped("--since", "HEAD", capsys=capsys)[:2] == (1, [("LR300", None)])
+
+
+def test_concluding_a_merge_of_main_blames_only_what_the_branch_adds(repo: Path, capsys) -> None:
+    # The hook runs `--since HEAD` when a merge of main into a branch is committed: what main
+    # brings is main's, what the branch adds is new.
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "-q", "-b", "pr")
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    git(repo, "commit", "-q", "-am", "the branch adds an entry")
+    git(repo, "checkout", "-q", "main")
+    write(repo / "essay.md", ESSAY + "\nMain's claim [@main2020].\n")
+    git(repo, "commit", "-q", "-am", "main cites a missing key")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "--no-commit", "--no-ff", "main")
+    assert scoped("--since", "HEAD", capsys=capsys)[:2] == (0, [])
+    write(repo / "essay.md", (repo / "essay.md").read_text(encoding="utf-8") + "The merge's claim [@merge2021].\n")
+    status, found, _ = scoped("--since", "HEAD", capsys=capsys)
+    assert (status, found) == (1, [("LR300", None)])

@@ -67,6 +67,12 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | No
     return None
 
 
+def merge_head(cwd: Path, runner: Runner = subprocess.run) -> str | None:
+    """The commit being merged into HEAD while a merge is concluded (git's MERGE_HEAD), else None."""
+    proc = _run(runner, ["git", "rev-parse", "--quiet", "--verify", "MERGE_HEAD^{commit}"], cwd)
+    return (proc.stdout.decode("ascii", "replace").strip() or None) if proc.returncode == 0 else None
+
+
 def unchanged(cwd: Path, runner: Runner = subprocess.run) -> bool:
     """True when no tracked file differs from HEAD, staged or not (False outside a repository)."""
     return _run(runner, ["git", "diff", "--quiet", "HEAD", "--"], cwd).returncode == 0
@@ -293,5 +299,5 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
                    **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
 
 
-__all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "repository_root",
-           "unchanged", "verify_ref", "with_base_settings"]
+__all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "merge_head",
+           "repository_root", "unchanged", "verify_ref", "with_base_settings"]

@@ -14,6 +14,7 @@ import click
 from ..config import Config
 from ..model import Finding, Review
 from ._options import config_from, input_options
+from ._since import rel
 
 EXAMPLES = """\b
 Examples:
@@ -47,97 +48,6 @@ def _fetch_online(config: Config) -> None:
     elif report.stopped:
         click.echo(f"note: fetching stopped early ({report.stopped}); checking against the snapshot",
                    err=True)
-
-
-def _since(review: Review, result: Any, config: Config, ref: str, now: datetime) -> tuple[Any, list[Finding]]:
-    """The findings diff between the branch point with ``ref`` and the working tree.
-
-    The base is checked in full from git's objects, in a temporary folder; returns the diff
-    and the suppressed findings the change adds.
-    """
-    import tempfile
-
-    from ..checks import check_review, gitbase, scope
-    from ..errors import LitreviewError
-    from ..review import build_review
-
-    cwd = Path(config.root)
-    head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
-    if not gitbase.verify_ref(ref, cwd):
-        click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
-        return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
-    base = gitbase.merge_base(ref, cwd)
-    if base is None:
-        click.echo(f"note: {ref} shares no history with HEAD, so the check compares with {ref} itself", err=True)
-        base = ref
-    top = gitbase.git_toplevel(cwd)
-    with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
-        old_config = gitbase.base_inputs(base, config, top, Path(tmp))
-        try:
-            old_review = build_review(old_config, now=now, with_checks=False)
-            old_result = check_review(old_review, old_config, now=now)
-            old = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
-            old_suppressed: tuple[Finding, ...] = old_result.suppressed
-        except LitreviewError as exc:
-            # A base that cannot be loaded reports nothing: every finding now is the change's.
-            click.echo(f"note: the base ({ref}) could not be checked, so every finding counts as new:\n"
-                       f"  {exc}", err=True)
-            old, old_suppressed, old_review = scope.Side(()), (), None
-    renamed = scope.renamed_keys(old_review.bibliography, review.bibliography) if old_review is not None else {}
-    # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
-    return scope.diff_findings(old, head, renamed), scope.count_new((*old.findings, *old_suppressed),
-                                                                    result.suppressed)
-
-
-def _under_pre_commit(config: Config) -> str | None:
-    """What ``--since HEAD`` (the pre-commit hook's arguments) compares with when pre-commit runs it.
-
-    Given a range (``pre-commit run --from-ref A --to-ref B``, as CI runs it on a pull request, or
-    the pre-push stage), its start. With no commit under way (git gives a commit's hooks
-    GIT_INDEX_FILE) and nothing changed since HEAD (``pre-commit run --all-files`` on a clean
-    checkout, as CI services run it), HEAD would leave nothing to compare: the whole review is
-    checked (None). Elsewhere HEAD, as given (an empty commit, or a merge resolved to HEAD's text,
-    adds nothing).
-    """
-    import os
-
-    start, end = os.environ.get("PRE_COMMIT_FROM_REF"), os.environ.get("PRE_COMMIT_TO_REF")
-    if start and end:
-        click.echo(f"note: pre-commit's range {start}..{end}: the findings since {start}", err=True)
-        return start
-    if os.environ.get("PRE_COMMIT") == "1" and not os.environ.get("GIT_INDEX_FILE"):
-        from ..checks.gitbase import unchanged
-
-        if unchanged(Path(config.root)):
-            click.echo("note: nothing differs from HEAD (pre-commit run --all-files?): the whole review is "
-                       "checked", err=True)
-            return None
-    return "HEAD"
-
-
-def _claim_texts(review: Review) -> dict[str, str]:
-    return {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
-
-
-def _file_lines(config: Config) -> dict[str, list[str]]:
-    """The input files' lines by the name findings give them (relative to the root)."""
-    out: dict[str, list[str]] = {}
-    for name in ("bibliography", "essay", "claims"):
-        for path in config.paths(name) if getattr(config, name) else ():
-            if not path.is_file():
-                continue
-            try:
-                out[_rel(path, config)] = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                continue
-    return out
-
-
-def _rel(path: Path, config: Config) -> str:
-    try:
-        return path.resolve().relative_to(Path(config.root).resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _from_repository_root(config: Config) -> Callable[[str], str]:
@@ -191,7 +101,7 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
         from .. import __version__
 
         log = formats.to_sarif(findings, version=__version__,
-                               fallback_file=name(_rel(config.path("bibliography"), config)))
+                               fallback_file=name(rel(config.path("bibliography"), config)))
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
     excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
     return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None)
@@ -231,7 +141,9 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         return 0
     config = config_from(paths)
     if since == "HEAD":
-        since = _under_pre_commit(config)
+        from ._since import under_pre_commit
+
+        since = under_pre_commit(config)
     if online:
         _fetch_online(config)
     now = datetime.now(UTC)
@@ -257,7 +169,9 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     silenced = list(result.suppressed)
     fixed = None
     if since:
-        diff, silenced = _since(review, result, config, since, now)
+        from ._since import since_base
+
+        diff, silenced = since_base(review, result, config, since, now)
         findings = list(diff.new)
         fixed = len(diff.fixed)
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
