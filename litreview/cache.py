@@ -106,7 +106,7 @@ def essay_parts(path: Path) -> list[Path] | None:
     """The files an essay of several files may read, besides ``path`` itself (None for a one-file essay).
 
     A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto book
-    (``_quarto.yml``; essay.quarto.PROJECT_FILES, not imported here) whose chapters it lists, or a
+    (``_quarto.yml``; essay.PROJECT_FILES, not imported here) whose chapters it lists, or a
     Quarto file whose ``{{< include >}}`` files sit beside it.
     The cache keys on their bytes and ``check --since`` reads their base versions.
     """

@@ -27,6 +27,8 @@ MAX_ESSAY = 5_000_000
 
 def check_inputs(essay: Essay) -> list[Finding]:
     """LR314 for each file the manuscript includes that does not exist (its reader lists them)."""
+    if essay.format != "latex":  # only the LaTeX reader includes files (and importing it costs a Markdown check)
+        return []
     from ..essay.latex import MISSING_INPUTS
 
     return [finding("LR314", f"\\input file {name} not found: its text and citations are not reviewed",

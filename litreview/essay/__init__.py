@@ -14,10 +14,13 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
 from .markdown import parse_markdown
-from .quarto import PROJECT_FILES
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+__all__ = ["CONTEXT", "PROJECT_FILES", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+
+PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
+"""Names of a Quarto project file, read as a book of chapters. Here rather than in ``quarto``, so that
+reading a Markdown essay imports no other reader (the Quarto and Manubot readers, the csv module)."""
 
 _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".ipynb", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
