@@ -77,7 +77,14 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """The words of ``text`` with their offsets (initials kept whole)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # Several linkers read the same claim's words, one after the other: made once (a frozen Token
+    # costs a microsecond to build), copied into each caller's own list.
+    return tuple([Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)])
 
 
 def ratio(a: str, b: str) -> float:
