@@ -175,8 +175,9 @@ def phrase_stems(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=64)  # asked again for every marker and name of one long sentence
-@lru_cache(maxsize=512)  # asked again of the same claims by several linkers and by two passes of topical
+# Asked again for every marker and name of one long sentence, and of every claim by two passes of
+# topical: room for an essay's worth of claims (64 were evicted between the passes).
+@lru_cache(maxsize=512)
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words of ``text`` that carry meaning (no stopwords, no short words)."""
     return tuple([s for s in map(_content_stem, _WORD.findall(text)) if s is not None])
