@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_check import check_modules  # noqa: E402
+
 
 def cpu(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -63,6 +65,9 @@ def main() -> int:
                 check += ["--essay", "", "--bib", str(work / "big.bib"), "--claims", "", "--metadata-dir",
                           str(work / "metadata")]
             commands[name] = (check, env)
+            if not args.bib:  # the floor each tree's check stands on: importing exactly the modules it imports
+                commands[f"{name} imports"] = ([sys.executable, "-c", "import " + ",".join(check_modules(work, env))],
+                                               env)
         for command, env in commands.values():  # bytecode written, caches warm
             cpu(command, work, env)
         times: dict[str, list[float]] = {name: [] for name in commands}
@@ -72,10 +77,14 @@ def main() -> int:
     what = f"load + check of {args.bib:,} entries" if args.bib else "cold check on refs/ (CI=true)"
     print(f"{what}: CPU seconds, median of {args.runs} rounds, load average {os.getloadavg()[0]:.1f}")
     for name, values in times.items():
-        label = f"{name} ({trees[name]})" if name in trees else name
+        label = f"{name} ({trees[name]})" if name in trees else (
+            f"python -c 'import <{name.split()[0]}'s check modules>'" if name.endswith(" imports") else name)
         print(f"   {label:<60} {statistics.median(values):7.3f}")
     ratios = [t / b for t, b in zip(times["this"], times["base"], strict=True)]
     print(f"   this / base: {statistics.median(ratios):.3f} (rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
+    for name in trees if not args.bib else ():
+        floor = statistics.median(c / i for c, i in zip(times[name], times[f"{name} imports"], strict=True))
+        print(f"   {name}: cold check / importing the modules it imports: {floor:.2f}x")
     if args.bib:
         for name in trees:
             paired = statistics.median(t / p for t, p in zip(times[name], times["pybtex parse_file"], strict=True))
