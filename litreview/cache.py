@@ -111,7 +111,7 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
     relative to that folder); None for a one-file essay.
 
     A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto book
-    (``_quarto.yml``; essay.quarto.PROJECT_FILES, not imported here) whose chapters it lists, or a
+    (``_quarto.yml``; essay.PROJECT_FILES, not imported here) whose chapters it lists, or a
     Quarto file whose ``{{< include >}}`` files sit beside it.
     """
     suffix = path.suffix.lower()

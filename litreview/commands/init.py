@@ -268,7 +268,7 @@ def _named(essay_path: Path, text: str) -> list[Path]:
 
 
 def _is_project(path: Path) -> bool:
-    from ..essay.quarto import PROJECT_FILES
+    from ..essay import PROJECT_FILES
 
     return path.name in PROJECT_FILES
 

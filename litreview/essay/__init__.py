@@ -14,10 +14,16 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
 from .markdown import parse_markdown
-from .quarto import PROJECT_FILES
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+__all__ = ["CONTEXT", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+
+# Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
+# no other reader (the Quarto, Manubot and LaTeX ones, and the csv module).
+PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
+"""Names of a Quarto project file, read as a book of chapters."""
+MISSING_INPUTS = "missing-inputs"
+"""The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
 
 _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".ipynb", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""

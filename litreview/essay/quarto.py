@@ -17,7 +17,6 @@ from ..model import Essay, Paragraph
 from .manubot import Lines
 from .markdown import front_matter, nocite_keys, parse_yaml, read_body
 
-PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd")
 
 
