@@ -119,7 +119,7 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
     if not (path.is_dir() or suffix in (".qmd", *LATEX_SUFFIXES) or quarto):
         return None
     kinds = ((".md", ".tsv", ".json") if path.is_dir() else
-             (".qmd", ".md", ".rmd", ".yml", ".yaml") if quarto else (".qmd", ".md") if suffix == ".qmd" else
+             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if quarto else (".qmd", ".md") if suffix == ".qmd" else
              (".tex",))
 
     def is_part(relative: PurePath) -> bool:

@@ -195,7 +195,12 @@ def _essay(root: Path, essay: str | None) -> Path:
 def _read(path: Path) -> str:
     from ..fileio import read_text
 
-    return read_text(path, what="essay")
+    text = read_text(path, what="essay")
+    if path.suffix.lower() == ".ipynb":  # its front matter and prose, as Quarto reads them
+        from ..essay.notebook import notebook_markdown
+
+        return notebook_markdown(path, text)
+    return text
 
 
 def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,

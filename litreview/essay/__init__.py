@@ -2,7 +2,7 @@
 
 One reader per format, chosen by ``load_essay`` from the path: a folder is a Manubot ``content/``,
 ``_quarto.yml`` a Quarto book's chapters, ``.tex`` is LaTeX, anything else is Markdown as pandoc reads
-it (``.md``, ``.qmd``, ``.Rmd``).
+it (``.md``, ``.qmd``, ``.Rmd``); a Jupyter notebook (``.ipynb``) is read for its Markdown cells.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
 
-_NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".ipynb", ".docx", ".pdf"})
+_NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
 
 
@@ -37,7 +37,8 @@ def check_manuscript(path: Path) -> None:
     if path.name == "_bookdown.yml":
         hint = "give one chapter (e.g. index.Rmd): litreview reads one file, not a bookdown book's chapters together"
     else:
-        hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd) or LaTeX file, or a Manubot content/ folder"
+        hint = ("give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd), LaTeX or Jupyter (.ipynb) file, "
+                "or a Manubot content/ folder")
     raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
 
 
@@ -55,6 +56,10 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         return load_quarto(where)
     text = read_text(path, what="essay", error=EssayError,
                      hint="check the path, or set it with --essay or [tool.litreview] essay")
+    if where.suffix.lower() == ".ipynb":
+        from .notebook import load_notebook
+
+        return load_notebook(where, text)
     if where.suffix.lower() in (".tex", ".ltx", ".latex"):
         from .latex import parse_latex
 

@@ -17,7 +17,7 @@ from ..model import Essay, Paragraph
 from .manubot import Lines
 from .markdown import front_matter, nocite_keys, parse_yaml, read_body
 
-_CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd")
+_CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
 
 def project_settings(project: Path) -> Any:
@@ -40,8 +40,9 @@ def load_quarto(project: Path) -> Essay:
     for name in names:
         path = project.parent / name
         if path.suffix.lower() not in _CHAPTER_SUFFIXES:
-            raise EssayError(f"chapter {name} is not a Markdown file (.qmd, .md, .Rmd)", path=str(project),
-                             hint="litreview reads Markdown chapters; review the others separately")
+            raise EssayError(f"chapter {name} is not a Markdown file or notebook (.qmd, .md, .Rmd, .ipynb)",
+                             path=str(project), hint="litreview reads Markdown chapters and notebooks; review the "
+                                                     "others separately")
         chapters.append((path, read_text(path, what="chapter", error=EssayError,
                                          hint=f"check the chapter list in {project.name}")))
     body, paragraphs = _joined(chapters)
@@ -71,10 +72,20 @@ def _joined(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
     """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     for path, text in files:
-        _, body, body_line = front_matter(text, str(path))
         if segments:
             segments.append((segments[-1][0], 0, "\n\n"))  # chapters never run into each other
+        if path.suffix.lower() == ".ipynb":  # a notebook's prose, each piece on its line of the .ipynb
+            from .notebook import notebook_segments
+
+            segments += notebook_segments(path, text)[1]
+            continue
+        _, body, body_line = front_matter(text, str(path))
         segments += _included(path, "\n" * (body_line - 1) + body, 0)  # front matter blanked: lines kept
+    return read_segments(segments)
+
+
+def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Paragraph]]:
+    """The segments (file, its line, text; line 0: a separator) joined and read, each claim at its file and line."""
     parts: list[tuple[str, int]] = []
     first: list[int] = []
     offset = 0
@@ -91,7 +102,7 @@ def _joined(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
         for claim in paragraph.claims:
             file, line = lines(claim.start)
             claims.append(replace(claim, file=file, line=line))
-        paragraphs.append(replace(paragraph, claims=tuple(claims)))
+        paragraphs.append(replace(paragraph, claims=tuple(claims), line=claims[0].line if claims else paragraph.line))
     return body, paragraphs
 
 

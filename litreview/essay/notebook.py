@@ -1,0 +1,192 @@
+"""A Jupyter notebook (``.ipynb``, nbformat 4) read as Quarto renders it: Markdown cells are the prose.
+
+The first raw cell that opens with ``---`` is the YAML front matter (title, bibliography, csl, nocite).
+Markdown outputs of code cells (``text/markdown``) are prose too: Quarto writes them into the Markdown
+it hands pandoc, so their citations are cited (``pandoc -f ipynb`` keeps them raw). Code, other
+outputs and other raw cells are not prose. Each claim's line is the line of the ``.ipynb`` file
+that holds its source line, so an annotation lands on the notebook's diff.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import EssayError
+from ..model import Essay
+from .markdown import front_matter, nocite_keys
+
+Segment = tuple[str, int, str]
+"""(file, line of the ``.ipynb`` holding the text, text): the notebook's prose in reading order."""
+
+_HINT = "open and save it in Jupyter (nbformat 4), or check it is the notebook you meant"
+# A JSON string, or one of the marks that give a value its place (numbers and literals need none).
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}:,]')
+
+
+def load_notebook(path: Path, text: str) -> Essay:
+    """The notebook at ``path`` (its JSON ``text``) read into an essay."""
+    from .quarto import read_segments
+
+    meta, segments = notebook_segments(path, text)
+    body, paragraphs = read_segments(segments)
+    if not paragraphs:
+        raise EssayError("the notebook has no prose in its Markdown cells", path=str(path), line=1,
+                         hint="write the text in Markdown cells; code cells are not read")
+    return Essay(path=str(path), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
+                 format="markdown", nocite=nocite_keys(meta),
+                 marked=any(c.citations for p in paragraphs for c in p.claims))
+
+
+def notebook_markdown(path: Path, text: str) -> str:
+    """The notebook as the Markdown Quarto reads: its front matter, then its prose (for ``init``)."""
+    _, head, segments = _read(path, text)
+    return head + "".join(part for _, _, part in segments)
+
+
+def notebook_segments(path: Path, text: str) -> tuple[dict[str, Any], list[Segment]]:
+    """The front matter and the prose segments of the notebook ``text`` (read from ``path``)."""
+    meta, _, segments = _read(path, text)
+    return meta, segments
+
+
+def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
+    name = str(path)
+    cells = _cells(_load(name, text), name)
+    lines = _source_lines(text)
+    meta: dict[str, Any] | None = None
+    head = ""
+    segments: list[Segment] = []
+    for n, cell in enumerate(cells):
+        kind = cell.get("cell_type")
+        pieces = _pieces(cell.get("source"), lines.get((n, "source"), ()), name, n)
+        if kind == "raw" and meta is None and "".join(p for _, p in pieces).startswith("---"):
+            meta = _front_matter(pieces, name)
+            head = "".join(p for _, p in pieces).rstrip("\n") + "\n\n"
+            continue
+        if kind == "markdown":
+            _add(segments, name, pieces)
+        elif kind == "code":
+            for m, output in enumerate(cell.get("outputs") or ()):
+                if _markdown_output(output):
+                    _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
+    return meta or {}, head, segments
+
+
+def _load(name: str, text: str) -> Any:
+    from json import JSONDecodeError
+
+    from ..safeload import LoadLimitError, load_json
+
+    try:
+        return load_json(text)
+    except LoadLimitError as exc:
+        raise EssayError(f"notebook: {exc.message}", path=name, hint=_HINT) from None
+    except JSONDecodeError as exc:
+        raise EssayError(f"the notebook is not valid JSON: {exc.msg}", path=name, line=exc.lineno,
+                         hint=_HINT) from None
+
+
+def _cells(data: Any, name: str) -> list[dict[str, Any]]:
+    if not isinstance(data, dict):
+        raise EssayError("the notebook is not a JSON object", path=name, line=1, hint=_HINT)
+    version = data.get("nbformat")
+    if version == 3 or "worksheets" in data:
+        raise EssayError("the notebook is nbformat 3, which litreview does not read", path=name,
+                         hint="convert it: jupyter nbconvert --to notebook --inplace NOTEBOOK (writes nbformat 4)")
+    if version != 4:
+        raise EssayError(f"the notebook's nbformat is {version!r}, not 4" if version is not None else
+                         "the file has no nbformat: it is not a Jupyter notebook", path=name, hint=_HINT)
+    cells = data.get("cells")
+    if not isinstance(cells, list) or not all(isinstance(c, dict) for c in cells):
+        raise EssayError("the notebook's cells are not a list of cells", path=name, hint=_HINT)
+    return cells
+
+
+def _pieces(source: Any, where: tuple[int, ...] | list[int], name: str, n: int) -> list[tuple[int, str]]:
+    """(file line, text) of a source (a string or a list of strings), one per line of text."""
+    items = [source] if isinstance(source, str) else source if isinstance(source, list) else None
+    if items is None or not all(isinstance(s, str) for s in items):
+        raise EssayError(f"cell {n + 1}'s text is not a string or a list of strings", path=name,
+                         line=where[0] if where else None, hint=_HINT)
+    pieces: list[tuple[int, str]] = []
+    for i, item in enumerate(items):
+        line = where[i] if i < len(where) else (where[-1] if where else 1)
+        pieces += [(line, part) for part in item.splitlines(keepends=True)]  # a string stays on its JSON line
+    return pieces
+
+
+def _add(segments: list[Segment], name: str, pieces: list[tuple[int, str]]) -> None:
+    if not pieces:
+        return
+    if segments:  # cells never run into each other, as Quarto joins them
+        segments.append((name, 0, "\n\n"))
+    for line, part in pieces:
+        segments.append((name, line, part))
+    if not pieces[-1][1].endswith("\n"):
+        segments.append((name, 0, "\n"))
+
+
+def _markdown_output(output: Any) -> bool:
+    """A display or result output that Quarto shows as Markdown (no image preferred to it)."""
+    data = output.get("data") if isinstance(output, dict) else None
+    return (isinstance(data, dict) and "text/markdown" in data
+            and not any(isinstance(k, str) and k.startswith("image/") for k in data))
+
+
+def _front_matter(pieces: list[tuple[int, str]], name: str) -> dict[str, Any]:
+    """The YAML front matter of the raw cell ``pieces``, errors at the notebook's line."""
+    text = "".join(p for _, p in pieces)
+    try:
+        meta, _, _ = front_matter(text if text.endswith("\n") else text + "\n", name)
+    except EssayError as exc:  # its line counts the cell's lines: placed on the notebook's line
+        at = min(max((exc.line or 1) - 1, 0), len(pieces) - 1)
+        raise EssayError(exc.message, path=name, line=pieces[at][0], hint=exc.hint) from None
+    return meta
+
+
+def _source_lines(text: str) -> dict[tuple[int, str | int], tuple[int, ...]]:
+    """The file line of each string in each cell's ``source`` (key (cell, "source")) and each Markdown
+    output's ``text/markdown`` (key (cell, output)): one pass over the JSON marks, keeping the path."""
+    found: dict[tuple[int, str | int], list[int]] = {}
+    stack: list[list[Any]] = []  # per open container: [kind, key or index, expecting a key]
+    line, at = 1, 0
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        top = stack[-1] if stack else None
+        if token in "{[":
+            if top is not None and top[0] == "[":
+                top[1] += 1
+            stack.append(["{", None, True] if token == "{" else ["[", -1, False])
+        elif token in "}]":
+            if stack:
+                stack.pop()
+        elif token == ":":
+            if top is not None:
+                top[2] = False
+        elif token == ",":
+            if top is not None and top[0] == "{":
+                top[2] = True
+        elif top is not None and top[0] == "{" and top[2]:
+            top[1] = token[1:-1]  # keys of notebooks are plain: no escapes to decode
+        else:
+            if top is not None and top[0] == "[":
+                top[1] += 1
+            key = _where([s[1] for s in stack])
+            if key is not None:
+                found.setdefault(key, []).append(line)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _where(path: list[Any]) -> tuple[int, str | int] | None:
+    """The key of a string at ``path`` (keys and indexes from the root) when it is prose's source."""
+    if len(path) < 3 or path[0] != "cells" or not isinstance(path[1], int):
+        return None
+    if path[2] == "source" and len(path) <= 4:
+        return path[1], "source"
+    if path[2] == "outputs" and len(path) in (6, 7) and path[4] == "data" and path[5] == "text/markdown":
+        return path[1], path[3]
+    return None
