@@ -110,7 +110,7 @@ def test_includes_are_followed_and_shortcodes_print_no_prose(book: Path) -> None
 @pytest.mark.parametrize(("project", "message"), [
     ("project:\n  type: website\n", "lists no chapters"),
     ("book:\n  chapters: [index.qmd, missing.qmd]\n", "chapter not found"),
-    ("book:\n  chapters: [index.qmd, nb.ipynb]\n", "is not a Markdown file"),
+    ("book:\n  chapters: [index.qmd, paper.docx]\n", "is not a Markdown file"),
     ("book: [unclosed\n", "not valid YAML"),
 ])
 def test_a_bad_project_names_the_file_and_what_to_do(book: Path, project: str, message: str) -> None:

@@ -84,9 +84,9 @@ def test_a_quarto_book_is_reviewed_whole_and_other_yaml_is_no_manuscript(
     (here / "other.yml").write_text("key: value\n", encoding="utf-8")
     assert main(["check", "--essay", "other.yml"]) == 2  # never its keys reviewed as sentences
     assert "other.yml: a .yml file is not a manuscript" in capsys.readouterr().err
-    (here / "nb.ipynb").write_text('{"cells": []}', encoding="utf-8")
-    assert main(["check", "--essay", "nb.ipynb"]) == 2
-    assert "nb.ipynb: a .ipynb file is not a manuscript" in capsys.readouterr().err
+    (here / "paper.docx").write_bytes(b"PK\x03\x04")
+    assert main(["check", "--essay", "paper.docx"]) == 2
+    assert "paper.docx: a .docx file is not a manuscript" in capsys.readouterr().err
 
 
 def test_a_manubot_content_folder_is_set_up_and_its_sources_listed(
