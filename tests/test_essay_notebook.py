@@ -51,6 +51,10 @@ CODE = cell("code", lines_of("x = '[@codekey]'  # not a citation\nprint(x)"), ex
     {"output_type": "stream", "name": "stdout", "text": ["[@streamkey]\n"]},
     {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": ["Shown by code [@outkey]."],
                                                                "text/plain": ["<Markdown>"]}},
+    {"output_type": "execute_result", "metadata": {}, "execution_count": 1,
+     "data": {"text/markdown": ["Beside a plot [@plotkey]."], "image/png": "iVBORw0KGgo="}},
+    {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": ["A widget [@widgetkey]."],
+                                                               "text/html": ["<b>[@widgetkey]</b>"]}},
 ])
 ONE_STRING = cell("markdown", "Seagrass too [@duarte2013].\n\nAnd saltmarsh [@gone2020].")
 
@@ -75,15 +79,16 @@ def test_the_markdown_cells_are_the_prose_each_claim_on_its_ipynb_line(paper: Pa
     assert cites(paper) == [("mcleod2011", line_holding(text, "Wetlands store")),
                             ("howard2014", line_holding(text, "As @howard2014")),
                             ("outkey", line_holding(text, "Shown by code")),
+                            ("plotkey", line_holding(text, "Beside a plot")),  # Quarto prefers Markdown to images
                             ("duarte2013", one), ("gone2020", one)]  # one string: one JSON line
-    assert not any("codekey" in c.text or "streamkey" in c.text for c in essay.claims)
+    assert not any(k in c.text for c in essay.claims for k in ("codekey", "streamkey", "widgetkey"))
 
 
 def test_a_missing_key_is_annotated_on_the_notebooks_line(paper: Path, monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(paper.parent)
     (paper.parent / "refs.bib").write_text("".join(ENTRY.format(key=k) for k in
-                                                   ("mcleod2011", "howard2014", "outkey", "duarte2013", "extra")),
+                                                   ("mcleod2011", "howard2014", "outkey", "plotkey", "duarte2013", "extra")),
                                            encoding="utf-8")
     assert main(["check", "--no-cache", "--essay", "paper.ipynb", "--bib", "refs.bib", "--claims", "",
                  "--format", "github"]) == 1

@@ -2,7 +2,7 @@
 
 The first raw cell that opens with ``---`` is the YAML front matter (title, bibliography, csl, nocite).
 Markdown outputs of code cells (``text/markdown``) are prose too: Quarto writes them into the Markdown
-it hands pandoc, so their citations are cited (``pandoc -f ipynb`` keeps them raw). Code, other
+it hands pandoc, so their citations are cited (``pandoc -f ipynb`` keeps them raw, uncited). Code, other
 outputs and other raw cells are not prose. Each claim's line is the line of the ``.ipynb`` file
 that holds its source line, so an annotation lands on the notebook's diff.
 """
@@ -22,6 +22,8 @@ Segment = tuple[str, int, str]
 
 _HINT = "open and save it in Jupyter (nbformat 4), or check it is the notebook you meant"
 # A JSON string, or one of the marks that give a value its place (numbers and literals need none).
+_SHOWN_INSTEAD = ("text/html", "application/javascript", "application/vnd.jupyter.widget-state+json",
+                  "application/vnd.jupyter.widget-view+json")
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}:,]')
 
 
@@ -82,7 +84,9 @@ def _load(name: str, text: str) -> Any:
     try:
         return load_json(text)
     except LoadLimitError as exc:
-        raise EssayError(f"notebook: {exc.message}", path=name, hint=_HINT) from None
+        raise EssayError(f"notebook: {exc.message}", path=name,
+                         hint="clear its outputs (images make a notebook large), or check it is the notebook "
+                              "you meant") from None
     except JSONDecodeError as exc:
         raise EssayError(f"the notebook is not valid JSON: {exc.msg}", path=name, line=exc.lineno,
                          hint=_HINT) from None
@@ -129,10 +133,12 @@ def _add(segments: list[Segment], name: str, pieces: list[tuple[int, str]]) -> N
 
 
 def _markdown_output(output: Any) -> bool:
-    """A display or result output that Quarto shows as Markdown (no image preferred to it)."""
-    data = output.get("data") if isinstance(output, dict) else None
-    return (isinstance(data, dict) and "text/markdown" in data
-            and not any(isinstance(k, str) and k.startswith("image/") for k in data))
+    """A display or result output that Quarto renders as Markdown: it has ``text/markdown`` (preferred to
+    images) and nothing that an HTML rendering prefers to it (HTML, a widget, a script)."""
+    if not isinstance(output, dict) or output.get("output_type") not in ("display_data", "execute_result"):
+        return False
+    data = output.get("data")
+    return isinstance(data, dict) and "text/markdown" in data and not any(k in data for k in _SHOWN_INSTEAD)
 
 
 def _front_matter(pieces: list[tuple[int, str]], name: str) -> dict[str, Any]:
