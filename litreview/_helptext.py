@@ -15,8 +15,9 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
      '\n'
      '  Loads the bibliography (BibTeX, biblatex, CSL-JSON or CSL-YAML), checks it\n'
      '  against Crossref, DataCite and doi.org, links every claim of the essay\n'
-     '  (Markdown, Quarto, R Markdown, LaTeX, Manubot) to the sources it relies on,\n'
-     '  reports broken or missing citations, and publishes an annotated review site.\n'
+     '  (Markdown, Quarto, R Markdown, Jupyter, LaTeX, Manubot) to the sources it\n'
+     '  relies on, reports broken or missing citations, and publishes an annotated\n'
+     '  review site.\n'
      '\n'
      'Options:\n'
      '  --version   Show the version and exit.\n'
@@ -98,10 +99,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '                            serve).\n'
           '  --dev-addr TEXT           Address for --serve.  [default: 127.0.0.1:8000]\n'
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
-          "                            Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-          '                            or a Manubot content/ folder [default: from\n'
-          '                            config, refs/essay.md]; --essay "" checks the\n'
-          '                            bibliography alone.\n'
+          "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
+          '                            Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
+          '                            content/ folder [default: from config,\n'
+          '                            refs/essay.md]; --essay "" checks the bibliography\n'
+          '                            alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -130,10 +132,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
             'Options:\n'
             '  --essay PATH                    The essay under review: Markdown, R\n'
             "                                  Markdown, Quarto (a .qmd, or a book's\n"
-            '                                  _quarto.yml), LaTeX, or a Manubot content/\n'
-            '                                  folder [default: from config,\n'
-            '                                  refs/essay.md]; --essay "" checks the\n'
-            '                                  bibliography alone.\n'
+            '                                  _quarto.yml), a Jupyter notebook (.ipynb),\n'
+            '                                  LaTeX, or a Manubot content/ folder\n'
+            '                                  [default: from config, refs/essay.md];\n'
+            '                                  --essay "" checks the bibliography alone.\n'
             '  --bib FILE                      The bibliography: BibTeX, biblatex, CSL-JSON\n'
             '                                  or CSL-YAML; repeat it for several, as\n'
             "                                  pandoc's --bibliography [default: from\n"
@@ -192,10 +194,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '\n'
           'Options:\n'
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
-          "                            Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-          '                            or a Manubot content/ folder [default: from\n'
-          '                            config, refs/essay.md]; --essay "" checks the\n'
-          '                            bibliography alone.\n'
+          "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
+          '                            Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
+          '                            content/ folder [default: from config,\n'
+          '                            refs/essay.md]; --essay "" checks the bibliography\n'
+          '                            alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -248,10 +251,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
              '\n'
              'Options:\n'
              '  --essay PATH                   The essay under review: Markdown, R Markdown,\n'
-             "                                 Quarto (a .qmd, or a book's _quarto.yml),\n"
-             '                                 LaTeX, or a Manubot content/ folder [default:\n'
-             '                                 from config, refs/essay.md]; --essay ""\n'
-             '                                 checks the bibliography alone.\n'
+             "                                 Quarto (a .qmd, or a book's _quarto.yml), a\n"
+             '                                 Jupyter notebook (.ipynb), LaTeX, or a\n'
+             '                                 Manubot content/ folder [default: from\n'
+             '                                 config, refs/essay.md]; --essay "" checks the\n'
+             '                                 bibliography alone.\n'
              '  --bib FILE                     The bibliography: BibTeX, biblatex, CSL-JSON\n'
              '                                 or CSL-YAML; repeat it for several, as\n'
              "                                 pandoc's --bibliography [default: from\n"
@@ -284,10 +288,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '\n'
          'Options:\n'
          '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
-         "                            Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-         '                            or a Manubot content/ folder [default: from\n'
-         '                            config, refs/essay.md]; --essay "" checks the\n'
-         '                            bibliography alone.\n'
+         "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
+         '                            Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
+         '                            content/ folder [default: from config,\n'
+         '                            refs/essay.md]; --essay "" checks the bibliography\n'
+         '                            alone.\n'
          '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
          "                            CSL-YAML; repeat it for several, as pandoc's\n"
          '                            --bibliography [default: from config,\n'
@@ -337,9 +342,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '\n'
           'Options:\n'
           '  --essay PATH               The essay under review: Markdown, R Markdown,\n'
-          "                             Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-          '                             or a Manubot content/ folder [default: from\n'
-          '                             config, refs/essay.md]; --essay "" checks the\n'
+          "                             Quarto (a .qmd, or a book's _quarto.yml), a\n"
+          '                             Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
+          '                             content/ folder [default: from config,\n'
+          '                             refs/essay.md]; --essay "" checks the\n'
           '                             bibliography alone.\n'
           '  --bib FILE                 The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                             CSL-YAML; repeat it for several, as pandoc's\n"
@@ -407,10 +413,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           'Options:\n'
           '  --essay PATH                    The essay under review: Markdown, R\n'
           "                                  Markdown, Quarto (a .qmd, or a book's\n"
-          '                                  _quarto.yml), LaTeX, or a Manubot content/\n'
-          '                                  folder [default: from config,\n'
-          '                                  refs/essay.md]; --essay "" checks the\n'
-          '                                  bibliography alone.\n'
+          '                                  _quarto.yml), a Jupyter notebook (.ipynb),\n'
+          '                                  LaTeX, or a Manubot content/ folder\n'
+          '                                  [default: from config, refs/essay.md];\n'
+          '                                  --essay "" checks the bibliography alone.\n'
           '  --bib FILE                      The bibliography: BibTeX, biblatex, CSL-JSON\n'
           '                                  or CSL-YAML; repeat it for several, as\n'
           "                                  pandoc's --bibliography [default: from\n"

@@ -50,6 +50,6 @@ def cli() -> None:
 
     Loads the bibliography (BibTeX, biblatex, CSL-JSON or CSL-YAML), checks it
     against Crossref, DataCite and doi.org, links every claim of the essay
-    (Markdown, Quarto, R Markdown, LaTeX, Manubot) to the sources it relies on,
+    (Markdown, Quarto, R Markdown, Jupyter, LaTeX, Manubot) to the sources it relies on,
     reports broken or missing citations, and publishes an annotated review site.
     """
