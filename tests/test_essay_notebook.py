@@ -213,3 +213,26 @@ def test_pandoc_cites_the_same_keys_as_the_notebook_reader(tmp_path: Path) -> No
 
         walk(json.loads(done.stdout)["blocks"])
         assert [key for key, _ in cites(path)] == ids, path.read_text(encoding="utf-8")
+
+
+def test_raw_cells_and_hidden_outputs_as_quarto_renders_them(tmp_path: Path) -> None:
+    shown = {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": ["Out [@{key}]."]}}
+
+    def code(key: str, source: str, **metadata: Any) -> dict[str, Any]:
+        return {**cell("code", lines_of(source), execution_count=1, outputs=[json.loads(json.dumps(shown)
+                                                                                         .replace("{key}", key))]),
+                "metadata": metadata}
+
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook(
+        PROSE,
+        cell("raw", lines_of("Raw Markdown [@rawmd].")),  # no format: Markdown to Quarto
+        {**cell("raw", lines_of("\\cite{rawtex} [@rawtex]")), "metadata": {"raw_mimetype": "text/latex"}},
+        {**cell("raw", lines_of("<b>[@rawhtml]</b>")), "metadata": {"format": "text/html"}},
+        code("shown", "#| echo: false\nx = 1"),
+        code("optfalse", "#| output: false\nx = 1"),
+        code("incfalse", "#| label: tbl-a\n#| include: false\nx = 1"),
+        code("tagged", "x = 1", tags=["remove-output"]),
+        code("late", "x = 1\n#| output: false"),  # options stand first: this one is a comment
+    ), encoding="utf-8")
+    assert [k for k, _ in cites(path)] == ["mcleod2011", "howard2014", "rawmd", "shown", "late"]

@@ -1,9 +1,9 @@
 """A Jupyter notebook (``.ipynb``, nbformat 4) read as Quarto renders it: Markdown cells are the prose.
 
 The first raw cell that opens with ``---`` is the YAML front matter (title, bibliography, csl, nocite).
-Markdown outputs of code cells (``text/markdown``) are prose too: Quarto writes them into the Markdown
-it hands pandoc, so their citations are cited (``pandoc -f ipynb`` keeps them raw, uncited). Code, other
-outputs and other raw cells are not prose. Each claim's line is the line of the ``.ipynb`` file
+Other raw cells without a format (HTML, LaTeX, ...) and Markdown outputs of code cells (``text/markdown``)
+are prose too: Quarto writes them into the Markdown it hands pandoc, so their citations are cited
+(``pandoc -f ipynb`` keeps them raw, uncited). Code and other outputs are not prose. Each claim's line is the line of the ``.ipynb`` file
 that holds its source line, so an annotation lands on the notebook's diff.
 """
 
@@ -24,6 +24,9 @@ _HINT = "open and save it in Jupyter (nbformat 4), or check it is the notebook y
 # A JSON string, or one of the marks that give a value its place (numbers and literals need none).
 _SHOWN_INSTEAD = ("text/html", "application/javascript", "application/vnd.jupyter.widget-state+json",
                   "application/vnd.jupyter.widget-view+json")
+_RAW_FORMATS = frozenset({"text/html", "text/latex", "text/restructuredtext", "application/rtf",
+                          "application/javascript"})
+_HIDING_TAGS = frozenset({"remove-output", "remove_output", "remove-cell", "remove_cell"})
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}:,]')
 
 
@@ -67,9 +70,9 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
             meta = _front_matter(pieces, name)
             head = "".join(p for _, p in pieces).rstrip("\n") + "\n\n"
             continue
-        if kind == "markdown":
+        if kind == "markdown" or (kind == "raw" and not _raw_format(cell)):
             _add(segments, name, pieces)
-        elif kind == "code":
+        elif kind == "code" and not _outputs_hidden(cell, pieces):
             for m, output in enumerate(cell.get("outputs") or ()):
                 if _markdown_output(output):
                     _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
@@ -130,6 +133,28 @@ def _add(segments: list[Segment], name: str, pieces: list[tuple[int, str]]) -> N
         segments.append((name, line, part))
     if not pieces[-1][1].endswith("\n"):
         segments.append((name, 0, "\n"))
+
+
+def _raw_format(cell: dict[str, Any]) -> bool:
+    """Whether a raw cell holds another format (HTML, LaTeX, ...), which Quarto passes through as is; a
+    raw cell without one is Markdown to Quarto."""
+    meta = cell.get("metadata")
+    return isinstance(meta, dict) and any(meta.get(k) in _RAW_FORMATS for k in ("raw_mimetype", "format"))
+
+
+def _outputs_hidden(cell: dict[str, Any], pieces: list[tuple[int, str]]) -> bool:
+    """Whether Quarto leaves the code cell's outputs out: a ``remove-output`` or ``remove-cell`` tag, or a
+    ``#| output: false`` or ``#| include: false`` option."""
+    meta = cell.get("metadata")
+    tags = meta.get("tags") if isinstance(meta, dict) else None
+    if isinstance(tags, list) and any(t in _HIDING_TAGS for t in tags):
+        return True
+    for _, line in pieces:
+        if not line.startswith("#|"):
+            break
+        if re.match(r"#\|\s*(output|include)\s*:\s*false\s*$", line):
+            return True
+    return False
 
 
 def _markdown_output(output: Any) -> bool:
