@@ -73,7 +73,11 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
         if kind == "markdown" or (kind == "raw" and not _raw_format(cell)):
             _add(segments, name, pieces)
         elif kind == "code" and not _outputs_hidden(cell, pieces):
-            for m, output in enumerate(cell.get("outputs") or ()):
+            outputs = cell.get("outputs") or []
+            if not isinstance(outputs, list):
+                raise EssayError(f"cell {n + 1}'s outputs are not a list", path=name,
+                                 line=lines.get((n, "source"), (None,))[0], hint=_HINT)
+            for m, output in enumerate(outputs):
                 if _markdown_output(output):
                     _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
     return meta or {}, head, segments
@@ -93,6 +97,8 @@ def _load(name: str, text: str) -> Any:
     except JSONDecodeError as exc:
         raise EssayError(f"the notebook is not valid JSON: {exc.msg}", path=name, line=exc.lineno,
                          hint=_HINT) from None
+    except ValueError as exc:  # load_json's other refusals (a number of thousands of digits)
+        raise EssayError(f"the notebook is not valid JSON: {exc}", path=name, hint=_HINT) from None
 
 
 def _cells(data: Any, name: str) -> list[dict[str, Any]]:
@@ -139,7 +145,8 @@ def _raw_format(cell: dict[str, Any]) -> bool:
     """Whether a raw cell holds another format (HTML, LaTeX, ...), which Quarto passes through as is; a
     raw cell without one is Markdown to Quarto."""
     meta = cell.get("metadata")
-    return isinstance(meta, dict) and any(meta.get(k) in _RAW_FORMATS for k in ("raw_mimetype", "format"))
+    return isinstance(meta, dict) and any(isinstance(meta.get(k), str) and meta[k] in _RAW_FORMATS
+                                          for k in ("raw_mimetype", "format"))
 
 
 def _outputs_hidden(cell: dict[str, Any], pieces: list[tuple[int, str]]) -> bool:
@@ -147,7 +154,7 @@ def _outputs_hidden(cell: dict[str, Any], pieces: list[tuple[int, str]]) -> bool
     ``#| output: false`` or ``#| include: false`` option."""
     meta = cell.get("metadata")
     tags = meta.get("tags") if isinstance(meta, dict) else None
-    if isinstance(tags, list) and any(t in _HIDING_TAGS for t in tags):
+    if isinstance(tags, list) and any(isinstance(t, str) and t in _HIDING_TAGS for t in tags):
         return True
     for _, line in pieces:
         if not line.startswith("#|"):

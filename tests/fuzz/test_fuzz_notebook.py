@@ -20,6 +20,7 @@ from litreview.errors import EssayError
 from litreview.essay import load_essay
 
 from .pandoc_diff import cite_ids, pandoc_ast, pandoc_path
+from .mutate import _paths, mutate, random_json
 from .pandoc_docs import TOKEN, markdown_doc
 
 pytestmark = pytest.mark.fuzz
@@ -111,3 +112,44 @@ def disagreements(pandoc: str, seed: str, docs: int) -> list[str]:
                     if written is not None and not 0 <= where.get(written, 0) - claim.line <= span:
                         differ.append(f"{cite.key} at {claim.line}, written on {where.get(written)} in\n{text}")
     return differ
+
+
+def test_a_mutated_notebook_is_read_or_refused_with_a_clear_error() -> None:
+    """Text edits (cut, doubled, hostile pieces) and values replaced by JSON of another type: the reader
+    returns an essay or raises EssayError, whose message names the file."""
+    found = crashes("ipynb-mutations", 300)
+    assert not found, f"{len(found)} crashes; the first: {found[0]}"
+
+
+def crashes(seed: str, count: int) -> list[str]:
+    """What ``count`` mutated notebooks from ``seed`` raised besides an EssayError naming the file."""
+    rng = random.Random(seed)
+    pool = tuple(to_notebook(markdown_doc(rng, edges=True).text, rng)[0] for _ in range(6))
+    found: list[str] = []
+    for n in range(count):
+        if n % 2:
+            text = mutate(rng, pool, max_ops=4)
+        else:
+            data = json.loads(rng.choice(pool))
+            paths = [p for p in _paths(data) if p]
+            for _ in range(rng.randint(1, 3)):
+                path = rng.choice(paths)
+                parent = data
+                try:
+                    for step in path[:-1]:
+                        parent = parent[step]
+                    parent[path[-1]] = random_json(rng)
+                except (KeyError, IndexError, TypeError):
+                    continue
+            text = json.dumps(data, indent=rng.choice((None, 1, 2)))
+        try:
+            with tempfile.TemporaryDirectory(prefix="litreview-nb-") as folder:
+                path_ = Path(folder) / "fuzz.ipynb"
+                path_.write_text(text, encoding="utf-8", errors="surrogatepass")
+                load_essay(path_)
+        except EssayError as exc:
+            if "fuzz.ipynb" not in str(exc):
+                found.append(f"unnamed: {exc}")
+        except Exception as exc:  # noqa: BLE001 - any other error is the crash this test looks for
+            found.append(f"{type(exc).__name__}: {exc} in\n{text[:2000]}")
+    return found
