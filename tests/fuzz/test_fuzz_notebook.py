@@ -19,8 +19,8 @@ import pytest
 from litreview.errors import EssayError
 from litreview.essay import load_essay
 
-from .pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 from .mutate import _paths, mutate, random_json
+from .pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 from .pandoc_docs import TOKEN, markdown_doc
 
 pytestmark = pytest.mark.fuzz
@@ -150,6 +150,6 @@ def crashes(seed: str, count: int) -> list[str]:
         except EssayError as exc:
             if "fuzz.ipynb" not in str(exc):
                 found.append(f"unnamed: {exc}")
-        except Exception as exc:  # noqa: BLE001 - any other error is the crash this test looks for
+        except Exception as exc:
             found.append(f"{type(exc).__name__}: {exc} in\n{text[:2000]}")
     return found
