@@ -236,3 +236,18 @@ def test_raw_cells_and_hidden_outputs_as_quarto_renders_them(tmp_path: Path) -> 
         code("late", "x = 1\n#| output: false"),  # options stand first: this one is a comment
     ), encoding="utf-8")
     assert [k for k, _ in cites(path)] == ["mcleod2011", "howard2014", "rawmd", "shown", "late"]
+
+
+def test_front_matter_in_a_first_markdown_cell_and_text_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "nb.ipynb"
+    text = notebook(cell("markdown", lines_of("---\nbibliography: md.bib\n---\n\nRight after [@after2001].")),
+                    cell("raw", lines_of("---\ntitle: Joined\nbibliography: not.bib\n---")), ONE_STRING)
+    path.write_text(text, encoding="utf-8")
+    essay = load_essay(path)
+    assert essay.meta == {"bibliography": "md.bib", "title": "Joined"}  # as pandoc joins YAML blocks
+    assert cites(path)[0] == ("after2001", line_holding(text, "Right after"))
+    assert not any("bibliography" in c.text or "Joined" in c.text for c in essay.claims)
+    later = tmp_path / "later.ipynb"  # front matter comes first: a Markdown cell after prose is not it
+    later.write_text(notebook(PROSE, cell("markdown", lines_of("---\ntitle: T\n---\n\nMore [@more2002]."))),
+                     encoding="utf-8")
+    assert load_essay(later).meta == {}

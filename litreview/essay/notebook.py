@@ -1,10 +1,11 @@
 """A Jupyter notebook (``.ipynb``, nbformat 4) read as Quarto renders it: Markdown cells are the prose.
 
-The first raw cell that opens with ``---`` is the YAML front matter (title, bibliography, csl, nocite).
-Other raw cells without a format (HTML, LaTeX, ...) and Markdown outputs of code cells (``text/markdown``)
-are prose too: Quarto writes them into the Markdown it hands pandoc, so their citations are cited
-(``pandoc -f ipynb`` keeps them raw, uncited). Code and other outputs are not prose. Each claim's line is the line of the ``.ipynb`` file
-that holds its source line, so an annotation lands on the notebook's diff.
+The first raw cell that opens with ``---`` (or a first Markdown cell that does) holds the YAML front
+matter (title, bibliography, csl, nocite). Raw cells without a format (HTML, LaTeX, ...) and Markdown
+outputs of code cells (``text/markdown``) are prose too: Quarto writes them into the Markdown it hands
+pandoc, so their citations are cited (``pandoc -f ipynb`` keeps them raw, uncited). Code and other
+outputs are not prose. Each claim's line is the line of the ``.ipynb`` file holding its source line,
+so an annotation lands on the notebook's diff.
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ from typing import Any
 from ..errors import EssayError
 from ..model import Essay
 from .markdown import front_matter, nocite_keys
+from .segment import split_lines
 
 Segment = tuple[str, int, str]
 """(file, line of the ``.ipynb`` holding the text, text): the notebook's prose in reading order."""
 
 _HINT = "open and save it in Jupyter (nbformat 4), or check it is the notebook you meant"
-# A JSON string, or one of the marks that give a value its place (numbers and literals need none).
 _SHOWN_INSTEAD = ("text/html", "application/javascript", "application/vnd.jupyter.widget-state+json",
                   "application/vnd.jupyter.widget-view+json")
 _RAW_FORMATS = frozenset({"text/html", "text/latex", "text/restructuredtext", "application/rtf",
                           "application/javascript"})
 _HIDING_TAGS = frozenset({"remove-output", "remove_output", "remove-cell", "remove_cell"})
+# A JSON string, or one of the marks that give a value its place (numbers and literals need none).
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}:,]')
 
 
@@ -66,11 +68,14 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
     for n, cell in enumerate(cells):
         kind = cell.get("cell_type")
         pieces = _pieces(cell.get("source"), lines.get((n, "source"), ()), name, n)
-        if kind == "raw" and meta is None and "".join(p for _, p in pieces).startswith("---"):
-            meta = _front_matter(pieces, name)
-            head = "".join(p for _, p in pieces).rstrip("\n") + "\n\n"
-            continue
-        if kind == "markdown" or (kind == "raw" and not _raw_format(cell)):
+        prose = kind == "markdown" or (kind == "raw" and not _raw_format(cell))
+        if prose and pieces and pieces[0][1].rstrip() == "---" and (kind == "raw" or (not segments and meta is None)):
+            more, body_line = _front_matter(pieces, name)
+            if meta is None:
+                head = "".join(p for _, p in pieces[:body_line - 1]).rstrip("\n") + "\n\n"
+            meta = {**more, **(meta or {})}  # pandoc joins YAML blocks, the first value of a field kept
+            pieces = pieces[body_line - 1:]  # the text after it is Markdown, as Quarto passes it on
+        if prose:
             _add(segments, name, pieces)
         elif kind == "code" and not _outputs_hidden(cell, pieces):
             outputs = cell.get("outputs") or []
@@ -126,7 +131,7 @@ def _pieces(source: Any, where: tuple[int, ...] | list[int], name: str, n: int) 
     pieces: list[tuple[int, str]] = []
     for i, item in enumerate(items):
         line = where[i] if i < len(where) else (where[-1] if where else 1)
-        pieces += [(line, part) for part in item.splitlines(keepends=True)]  # a string stays on its JSON line
+        pieces += [(line, part) for part in split_lines(item, keepends=True)]  # a string stays on its JSON line
     return pieces
 
 
@@ -173,15 +178,16 @@ def _markdown_output(output: Any) -> bool:
     return isinstance(data, dict) and "text/markdown" in data and not any(k in data for k in _SHOWN_INSTEAD)
 
 
-def _front_matter(pieces: list[tuple[int, str]], name: str) -> dict[str, Any]:
-    """The YAML front matter of the raw cell ``pieces``, errors at the notebook's line."""
+def _front_matter(pieces: list[tuple[int, str]], name: str) -> tuple[dict[str, Any], int]:
+    """The YAML front matter opening the cell ``pieces`` and the cell's line where its text starts; errors
+    at the notebook's line."""
     text = "".join(p for _, p in pieces)
     try:
-        meta, _, _ = front_matter(text if text.endswith("\n") else text + "\n", name)
+        meta, _, body_line = front_matter(text if text.endswith("\n") else text + "\n", name)
     except EssayError as exc:  # its line counts the cell's lines: placed on the notebook's line
         at = min(max((exc.line or 1) - 1, 0), len(pieces) - 1)
         raise EssayError(exc.message, path=name, line=pieces[at][0], hint=exc.hint) from None
-    return meta
+    return meta, body_line
 
 
 def _source_lines(text: str) -> dict[tuple[int, str | int], tuple[int, ...]]:
@@ -195,11 +201,11 @@ def _source_lines(text: str) -> dict[tuple[int, str | int], tuple[int, ...]]:
         line += text.count("\n", at, m.start())
         at = m.start()
         top = stack[-1] if stack else None
-        if token in "{[":
+        if token in ("{", "["):
             if top is not None and top[0] == "[":
                 top[1] += 1
             stack.append(["{", None, True] if token == "{" else ["[", -1, False])
-        elif token in "}]":
+        elif token in ("}", "]"):
             if stack:
                 stack.pop()
         elif token == ":":
