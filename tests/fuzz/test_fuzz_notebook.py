@@ -126,6 +126,13 @@ def crashes(seed: str, count: int) -> list[str]:
     rng = random.Random(seed)
     pool = tuple(to_notebook(markdown_doc(rng, edges=True).text, rng)[0] for _ in range(6))
     found: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="litreview-nb-") as folder:
+        for text in pool:  # the notebooks before mutation are read
+            (Path(folder) / "seed.ipynb").write_text(text, encoding="utf-8")
+            try:
+                load_essay(Path(folder) / "seed.ipynb")
+            except EssayError as exc:
+                found.append(f"an unmutated notebook refused: {exc}")
     for n in range(count):
         if n % 2:
             text = mutate(rng, pool, max_ops=4)
