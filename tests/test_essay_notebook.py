@@ -251,3 +251,15 @@ def test_front_matter_in_a_first_markdown_cell_and_text_after_it(tmp_path: Path)
     later.write_text(notebook(PROSE, cell("markdown", lines_of("---\ntitle: T\n---\n\nMore [@more2002]."))),
                      encoding="utf-8")
     assert load_essay(later).meta == {}
+
+
+def test_captions_in_cell_options_are_prose_on_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "nb.ipynb"
+    text = notebook(PROSE, cell("code", lines_of('#| label: fig-sea\n#| fig-cap: "Sea level [@church2013]."\n'
+                                                 "#| tbl-cap: Rates after @hay2015\nplot()  # [@codekey]"),
+                                 execution_count=1, outputs=[]),
+                    cell("code", lines_of('#| fig-cap: "Hidden [@hidden2000]."\n#| include: false\nplot()'),
+                         execution_count=2, outputs=[]))
+    path.write_text(text, encoding="utf-8")
+    assert cites(path)[2:] == [("church2013", line_holding(text, "Sea level")),
+                               ("hay2015", line_holding(text, "Rates after"))]

@@ -1,11 +1,11 @@
 """A Jupyter notebook (``.ipynb``, nbformat 4) read as Quarto renders it: Markdown cells are the prose.
 
 The first raw cell that opens with ``---`` (or a first Markdown cell that does) holds the YAML front
-matter (title, bibliography, csl, nocite). Raw cells without a format (HTML, LaTeX, ...) and Markdown
-outputs of code cells (``text/markdown``) are prose too: Quarto writes them into the Markdown it hands
-pandoc, so their citations are cited (``pandoc -f ipynb`` keeps them raw, uncited). Code and other
-outputs are not prose. Each claim's line is the line of the ``.ipynb`` file holding its source line,
-so an annotation lands on the notebook's diff.
+matter (title, bibliography, csl, nocite). Raw cells without a format (HTML, LaTeX, ...), Markdown
+outputs of code cells (``text/markdown``) and captions in cell options (``#| fig-cap:``) are prose
+too: Quarto writes them into the Markdown it hands pandoc, so their citations are cited (``pandoc -f
+ipynb`` reads none of them). Code and other outputs are not prose. Each claim's line is the line of
+the ``.ipynb`` file holding its source line, so an annotation lands on the notebook's diff.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _SHOWN_INSTEAD = ("text/html", "application/javascript", "application/vnd.jupyte
 _RAW_FORMATS = frozenset({"text/html", "text/latex", "text/restructuredtext", "application/rtf",
                           "application/javascript"})
 _HIDING_TAGS = frozenset({"remove-output", "remove_output", "remove-cell", "remove_cell"})
+_CAPTION = re.compile(r"#\|\s*(?:fig|tbl|lst)-(?:cap|subcap)\s*:\s*(\S.*?)\s*$")
 # A JSON string, or one of the marks that give a value its place (numbers and literals need none).
 _TOKEN = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[\[\]{}:,]')  # strings unrolled: fast on long ones
 
@@ -85,6 +86,8 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
             for m, output in enumerate(outputs):
                 if _markdown_output(output):
                     _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
+            for line, caption in _captions(pieces, name):
+                _add(segments, name, [(line, caption + "\n")])
     return meta or {}, head, segments
 
 
@@ -167,6 +170,27 @@ def _outputs_hidden(cell: dict[str, Any], pieces: list[tuple[int, str]]) -> bool
         if re.match(r"#\|\s*(output|include)\s*:\s*false\s*$", line):
             return True
     return False
+
+
+def _captions(pieces: list[tuple[int, str]], name: str) -> list[tuple[int, str]]:
+    """The captions a code cell's options give (``#| fig-cap: ...``), each with its line: Markdown that
+    Quarto sets under the figure or table. A value YAML cannot read on its line is left out."""
+    from .markdown import parse_yaml
+
+    found: list[tuple[int, str]] = []
+    for line, text in pieces:
+        if not text.startswith("#|"):
+            break
+        m = _CAPTION.match(text)
+        if m is None:
+            continue
+        try:
+            value = parse_yaml("v: " + m.group(1), name, first_line=line, what="cell option", hint="")
+        except EssayError:
+            continue
+        value = value.get("v") if isinstance(value, dict) else None
+        found += [(line, v) for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+    return found
 
 
 def _markdown_output(output: Any) -> bool:
