@@ -117,7 +117,7 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
             plan.notes.append(f"{essay_path.name} reads other files (\\input, \\include), which are not copied "
                               "with it: run litreview init in its own folder to review it where it is")
     bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
-    if essay_path.is_file() and not _is_project(essay_path) and _quarto_project(essay_path)[1]:
+    if essay_path.is_file() and not _is_project(essay_path) and _quarto_project(essay_path)[1].get("book"):
         plan.notes.append(f"{essay_path.name} is one file of a Quarto project and litreview reviews it alone: "
                           "entries cited only in the other chapters are reported as unused (LR307); "
                           "`litreview init _quarto.yml` reviews the book's chapters together")

@@ -34,8 +34,12 @@ def load_quarto(project: Path) -> Essay:
         book = {}
     names = _chapters(book)
     if not names:
+        manuscript = data.get("manuscript") if isinstance(data, dict) else None
+        article = manuscript.get("article") if isinstance(manuscript, dict) else None
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
-                         hint="list the chapters under book: chapters:, or review one chapter file")
+                         hint=f"a manuscript project: review its article, e.g. litreview init {article}"
+                         if isinstance(article, str) else "list the chapters under book: chapters:, or review one "
+                                                          "chapter file")
     chapters: list[tuple[Path, str]] = []
     for name in names:
         path = project.parent / name
