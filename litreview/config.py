@@ -58,7 +58,7 @@ class Config:
     bibliography: str | tuple[str, ...] = DEFAULT_BIBLIOGRAPHY
     """The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; several as a tuple (``bibliography =
     ["a.bib", "b.json"]``, ``LITREVIEW_BIB`` joined by os.pathsep, ``--bib`` repeated), read as pandoc
-    reads them (a key defined twice: the first file's entry). ``path("bibliography")`` is the first,
+    reads them (a key defined twice: the later entry). ``path("bibliography")`` is the first,
     the one ``add`` and ``sync --write`` write to; ``paths("bibliography")`` gives them all."""
     claims: str = "refs/claims.yaml"
     """Reviewer-curated links between claims and sources."""

@@ -141,7 +141,7 @@ def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -
 
     unknown = sorted(set(keys) - set(bibliography.keys))
     if unknown:
-        raise InputError(f"no entry with key {', '.join(unknown)}", path=str(config.path("bibliography")))
+        raise InputError(f"no entry with key {', '.join(unknown)}", path=bibliography.where or str(config.path("bibliography")))
     return replace(bibliography, sources=tuple(s for s in bibliography.sources if s.key in keys))
 
 

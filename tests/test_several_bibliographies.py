@@ -180,3 +180,26 @@ def test_build_reads_every_bibliography_of_the_settings(here: Path, capsys) -> N
     site = (here / "site").rglob("*.html")
     text = " ".join(p.read_text(encoding="utf-8") for p in site)
     assert "Alpha" in text and "Beta" in text and "From B" in text
+
+
+def test_a_key_missing_from_every_file_is_said_missing_from_every_file(here: Path, capsys) -> None:
+    # Not from the first file alone: the user would look for the key in a.bib only.
+    both = ["--bib", "a.bib", "--bib", "b.json"]
+    assert main(["links", "--essay", "e.md", "--claims", "", *both, "--source", "nokey"]) == 2
+    assert "a.bib, " in capsys.readouterr().err
+    assert main(["metadata", "--essay", "", *both, "--key", "nokey", "--metadata-dir", "refs"]) == 2
+    err = capsys.readouterr().err
+    assert "a.bib, " in err and "b.json: no entry with key nokey" in err
+    (here / "claims.yaml").write_text("", encoding="utf-8")
+    assert main(["links", "--essay", "e.md", "--claims", "claims.yaml", *both, "--accept", "p1-s1", "nokey"]) == 2
+    assert "b.json: no entry 'nokey'" in capsys.readouterr().err
+
+
+def test_the_site_names_every_bibliography(here: Path) -> None:
+    from litreview.render.site import render_site
+    from litreview.review import build_review
+
+    config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["a.bib", "b.json"]), "LITREVIEW_ESSAY": "e.md",
+                                    "LITREVIEW_CLAIMS": ""})
+    home = next(text for name, text in render_site(build_review(config)).items() if name.endswith("index.md"))
+    assert "<code>a.bib, b.json</code>" in home

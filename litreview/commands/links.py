@@ -109,7 +109,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     links = list(linkage.links)
     if source_key is not None:
         if source_key not in bibliography.keys:
-            raise InputError(f"no entry {source_key!r} in the bibliography", path=bibliography.file,
+            raise InputError(f"no entry {source_key!r} in the bibliography", path=bibliography.where,
                              hint="list the keys with `litreview sources`")
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
@@ -184,7 +184,7 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
         where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
         if orphan.source_key and orphan.source_key not in bibliography.keys:
             click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
-                       f"'{orphan.source_key}' in {bibliography.file} (fix the key, or add the entry)",
+                       f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)",
                        err=True)
             continue
         if not orphan.source_key:
