@@ -196,7 +196,7 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> B
     """Several bibliographies read as one, as pandoc reads them: a key defined in two files takes the
     later file's entry, and the earlier one is an LR101 duplicate naming both places. The result's
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
-    from .model import Finding
+    from .bibliography.load import duplicate_key
 
     loaded = [load(path) for path in paths]
     first, *rest = loaded
@@ -210,10 +210,6 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> B
             earlier = chosen.pop(source.key, None)
             chosen[source.key] = source
             if earlier is not None:
-                where = Path(source.file or "").name + (f" line {source.line}" if source.line else "")
-                problems.append(Finding(
-                    code="LR101", severity="error", key=source.key, file=earlier.file, line=earlier.line,
-                    message=f"duplicate key {source.key!r} (defined again in {where}, the entry pandoc uses)",
-                    hint="Rename or remove one of the two entries"))
+                problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
     return Bibliography(tuple(chosen.values()), tuple(problems), first.file, first.text,
                         tuple((bib.file, bib.text) for bib in loaded))

@@ -142,9 +142,9 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
         return Bibliography((), (Finding(code="LR100", severity="error", message="a CSL bibliography is a list of items",
                                          hint="Write [ {...}, {...} ] (or references: in YAML)", file=filename,
                                          line=1),), filename, text)
-    sources: list[Source] = []
+    sources: dict[str, Source] = {}
     problems: list[Finding] = []
-    seen: dict[str, int] = {}
+    copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     ids: dict[str, int] = {}  # how many items had each id so far
     for n, item in enumerate(data, start=1):
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
@@ -158,15 +158,17 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
                                     hint="Give every item an id and a type", file=filename, line=line))
             continue
-        if source.key in seen:
-            problems.append(Finding(code="LR101", severity="error",
-                                    message=f"duplicate id {source.key!r} (first defined on line {seen[source.key]})",
-                                    hint="Rename one of the items, or delete the copy", key=source.key,
-                                    file=filename, line=line))
-            continue
-        seen[source.key] = line
-        sources.append(source)
-    return Bibliography(tuple(sources), tuple(problems), filename, text)
+        earlier = sources.pop(source.key, None)  # the later item is used, as pandoc uses it
+        if earlier is not None:
+            copies.setdefault(source.key, [earlier.line or 1]).append(line)
+        sources[source.key] = source
+    if copies:
+        from .load import duplicate_key
+
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), word="id")
+                     for key, lines in copies.items() for n in lines[:-1]]
+        problems.sort(key=lambda p: p.line or 0)
+    return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
 
 
 def _names(data: Mapping[Any, Any]) -> str:

@@ -43,7 +43,8 @@ _CODES = (
     # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109 come from the loader) -----------------------
     Code("LR100", "bibtex-syntax", "error", "The .bib file has a syntax error (or is empty).",
          "Fix the entry at that line: every { needs a }, fields are separated by commas."),
-    Code("LR101", "duplicate-key", "error", "Two entries share a citation key.",
+    Code("LR101", "duplicate-key", "error",
+         "Two entries share a citation key (pandoc uses the later one, BibTeX and biber the first).",
          "Rename one of the entries, or delete the copy."),
     Code("LR102", "unknown-entry-type", "warning",
          "An entry type the biblatex manual does not document (the entry still loads; styles print it as @misc).",
