@@ -288,3 +288,16 @@ def test_latex_unresolved_citation_names_the_key(tmp_path: Path) -> None:
     # Not "citation '@{nokey} [12]'": the pandoc form of the command is not what the author wrote.
     assert [(f.code, f.message, f.line) for f in findings if f.code == "LR300"] == [
         ("LR300", "no entry has the key 'nokey'", 2)]
+
+
+def test_latex_in_text_citation_keeps_its_prenote_and_reads_its_postnote_as_pandoc(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: \textcite[see][p.~12]{k} is AuthorInText with prefix "see", suffix "p. 12" (no-break
+    # space); biblatex prints "see Knuth (1984, p. 12)". The prenote was dropped and the ~ kept.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nAs \\textcite[see][p.~12]{k} explains, \\citet[][p.~3]{l} and "
+        "\\textcites[cf.][1]{k}[2]{l} agree.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert claim.text == "As see @{k} [p. 12] explains, @{l} [p. 3] and cf. @{k} [1] [@{l}, 2] agree."
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("k", "author-in-text", "p. 12"), ("l", "author-in-text", "p. 3"), ("k", "author-in-text", "1"),
+        ("l", "normal", "2")]

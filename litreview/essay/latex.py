@@ -235,9 +235,10 @@ def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) 
 def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
     if not keys:
         return ""
-    if command in _IN_TEXT:
-        _, first_post, first = keys[0]
-        text = f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
+    if command in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
+        pre, post, first = keys[0]
+        first_pre, first_post = _note(pre), _note(post)
+        text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
     dash = "-" if command in _YEAR else ""
