@@ -176,7 +176,14 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
 
             return manuscript_sources(essay)
         beside = named_bibliographies(essay)
-        if beside and beside[0].is_file():
+        absent = [p for p in beside if not p.is_file()]
+        if absent:
+            from .errors import InputError
+
+            raise InputError("bibliography not found", path=str(absent[0]),
+                             hint=f"{Path(essay.path).name} names it: fix the name there, or give the "
+                                  "bibliography with --bib or in the settings")
+        if beside:
             return load_all(beside, load)
     return load_all(paths, load)
 

@@ -301,3 +301,30 @@ def test_latex_in_text_citation_keeps_its_prenote_and_reads_its_postnote_as_pand
     assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
         ("k", "author-in-text", "p. 12"), ("l", "author-in-text", "p. 3"), ("k", "author-in-text", "1"),
         ("l", "normal", "2")]
+
+
+def test_latex_bibliography_commands_are_found_without_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys) -> None:
+    # As latexmk hands them to biber or BibTeX: \addbibresource, or \bibliography{a,b} (in an \input file too).
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    (tmp_path / "a.bib").write_text("@book{ka, title = {A}, author = {Doe, J.}, year = {2001}, publisher = {P}}\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.bib").write_text("@book{kb, title = {B}, author = {Roe, R.}, year = {2002}, publisher = {P}}\n",
+                                    encoding="utf-8")
+    (tmp_path / "p.tex").write_text("\\addbibresource{a.bib}\n\\begin{document}\nSee \\cite{ka}.\n\\end{document}\n",
+                                    encoding="utf-8")
+    assert load_essay(tmp_path / "p.tex").meta["bibliography"] == ["a.bib"]
+    assert main(["check", "--essay", "p.tex", "--claims", "", "--format", "json"]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    (tmp_path / "end.tex").write_text("%\\bibliography{nope}\n\\bibliography{a,b}\n", encoding="utf-8")
+    (tmp_path / "q.tex").write_text("\\begin{document}\nSee \\cite{ka,kb}.\n\\input{end}\n\\end{document}\n",
+                                    encoding="utf-8")
+    assert main(["check", "--essay", "q.tex", "--claims", "", "--format", "json"]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    (tmp_path / "end.tex").write_text("\\bibliography{a,gone}\n", encoding="utf-8")
+    assert main(["check", "--essay", "q.tex", "--claims", ""]) == 2
+    err = capsys.readouterr().err
+    assert "gone.bib: bibliography not found" in err and "q.tex names it" in err

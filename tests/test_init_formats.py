@@ -41,6 +41,16 @@ def test_a_latex_paper_uses_the_bibliography_it_names(here: Path, preamble: str)
     assert settings(here) == ("paper.tex", "refs.bib")
 
 
+def test_a_latex_papers_bibliography_named_in_an_input_file_is_used(here: Path) -> None:
+    for name in ("aaa", "refs"):
+        bib(here / f"{name}.bib", name)
+    (here / "back.tex").write_text("\\bibliographystyle{plain}\n\\bibliography{refs}\n", encoding="utf-8")
+    (here / "paper.tex").write_text("\\begin{document}\nText \\cite{refs}.\n\\input{back}\n\\end{document}\n",
+                                    encoding="utf-8")
+    assert main(["init", "paper.tex"]) == 0
+    assert settings(here) == ("paper.tex", "refs.bib")
+
+
 def test_several_bibliographies_in_the_front_matter_are_all_kept(
         here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bib(here / "a.bib", "a")

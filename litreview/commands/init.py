@@ -247,17 +247,16 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
 def _named(essay_path: Path, text: str) -> list[Path]:
     """Every bibliography file the essay names, in order, resolved as its tool resolves them."""
     folder = essay_path.parent
-    if essay_path.suffix.lower() in (".tex", ".ltx", ".latex"):
+    from ..essay import load_essay, parse_essay
+
+    latex = essay_path.suffix.lower() in (".tex", ".ltx", ".latex")
+    try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
+        meta = load_essay(essay_path).meta if latex else parse_essay(text, str(essay_path)).meta
+    except InputError:  # (a paper without text yet: its own file's commands)
         from ..essay.latex import bibliography_files
 
-        return [folder / name for name in bibliography_files(text)]
-    from ..essay import parse_essay
-
-    try:
-        meta = parse_essay(text, str(essay_path)).meta
-    except InputError:
-        meta = {}
-    if meta.get("bibliography") is None:
+        meta = {"bibliography": bibliography_files(text)} if latex else {}
+    if meta.get("bibliography") is None and not latex:
         folder, meta = _quarto_project(essay_path)
     from ..review import bibliography_names
 

@@ -89,8 +89,14 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
+    meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
-    return Essay(path=path, body=body, meta={MISSING_INPUTS: not_found} if not_found else {}, paragraphs=tuple(out),
+    if not_found:
+        meta[MISSING_INPUTS] = not_found
+    named = bibliography_files("\n".join(t for _, _, t in lines))  # in any \input file too, as biber finds them
+    if named:
+        meta["bibliography"] = named  # as a front matter's: what latexmk hands to biber or BibTeX
+    return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
 
