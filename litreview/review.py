@@ -189,8 +189,16 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
 
 
 def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
-    """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them."""
-    return tuple(Path(essay.path).parent / name for name in bibliography_names(essay.meta))
+    """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them;
+    for a Markdown file of a Quarto project that names none, the project's, as ``quarto render`` gives them."""
+    path = Path(essay.path)
+    names = bibliography_names(essay.meta)
+    if names or essay.format != "markdown" or not path.is_file():
+        return tuple(path.parent / name for name in names)
+    from .essay.quarto import project_of
+
+    folder, settings = project_of(path)
+    return tuple(folder / name for name in bibliography_names(settings))
 
 
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:

@@ -134,3 +134,17 @@ def test_one_quarto_file_reads_its_includes_and_blanks_shortcodes(tmp_path: Path
     before = input_key(config)
     (tmp_path / "_b.qmd").write_text("Included, changed [@b].\n", encoding="utf-8")
     assert before is not None and input_key(config) != before
+
+
+def test_one_chapter_checked_alone_uses_the_projects_bibliography(book: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # As `quarto render chapters/methods.qmd` gives the chapter the project's bibliography (init already did).
+    from litreview.cli import main
+
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    (book / "references.bib").write_text("".join(
+        f"@book{{{key},\n  author = {{Doe, J.}},\n  title = {{T {key}}},\n  publisher = {{P}},\n  year = {{2011}},\n}}\n"
+        for key in ("howard2014", "duarte2013")), encoding="utf-8")
+    monkeypatch.chdir(book / "chapters")
+    assert main(["check", "--essay", "methods.qmd", "--claims", "", "--format", "json"]) == 0, capsys.readouterr().err
+    assert json.loads(capsys.readouterr().out)["findings"] == []

@@ -270,18 +270,9 @@ def _is_project(path: Path) -> bool:
 
 
 def _quarto_project(essay_path: Path) -> tuple[Path, dict[str, object]]:
-    """The folder and settings of the Quarto project the essay belongs to (its nearest _quarto.yml), if any."""
-    from ..essay.quarto import project_settings
+    from ..essay.quarto import project_of
 
-    for folder in essay_path.parents:
-        project = folder / "_quarto.yml"
-        if project.is_file():
-            try:
-                data = project_settings(project)
-            except InputError:
-                return folder, {}
-            return folder, data if isinstance(data, dict) else {}
-    return essay_path.parent, {}
+    return project_of(essay_path)
 
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:

@@ -27,6 +27,20 @@ def project_settings(project: Path) -> Any:
     return parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
 
 
+def project_of(path: Path) -> tuple[Path, dict[str, Any]]:
+    """The folder and settings of the Quarto project a file belongs to (its nearest ``_quarto.yml``), as
+    ``quarto render`` finds it; the file's own folder and {} outside a project or when the settings are bad."""
+    for folder in Path(path).absolute().parents:
+        for name in PROJECT_FILES:
+            if (folder / name).is_file():
+                try:
+                    data = project_settings(folder / name)
+                except EssayError:
+                    return folder, {}
+                return folder, data if isinstance(data, dict) else {}
+    return Path(path).parent, {}
+
+
 def load_quarto(project: Path) -> Essay:
     """Read the chapters of the Quarto book ``project`` (its ``_quarto.yml``) into one essay."""
     data = project_settings(project)
