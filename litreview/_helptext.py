@@ -72,11 +72,12 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '    litreview init paper.tex                    LaTeX: the .bib of \\addbibresource or '
          '\\bibliography\n'
          '    litreview init _quarto.yml                  a Quarto book: its chapters together\n'
+         '    litreview init _bookdown.yml                a bookdown book: its chapters, '
+         "index.Rmd's bibliography\n"
          '    litreview init content                      a Manubot manuscript: the identifiers it '
          'cites\n'
          '    litreview init paper.md --workflow --pre-commit\n'
-         '  Without a .bib (none given, none named by the essay or its _quarto.yml, none beside '
-         'it),\n'
+         '  Without a .bib (none given, none named by the essay or its book, none beside it),\n'
          "  the bibliography is imported from the essay's reference list into "
          'refs/bibliography.bib.',
  'build': 'Usage: litreview build [OPTIONS]\n'
@@ -98,10 +99,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '                            serve).\n'
           '  --dev-addr TEXT           Address for --serve.  [default: 127.0.0.1:8000]\n'
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
-          "                            Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-          '                            or a Manubot content/ folder [default: from\n'
-          '                            config, refs/essay.md]; --essay "" checks the\n'
-          '                            bibliography alone.\n'
+          "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
+          "                            bookdown book's _bookdown.yml, LaTeX, or a Manubot\n"
+          '                            content/ folder [default: from config,\n'
+          '                            refs/essay.md]; --essay "" checks the bibliography\n'
+          '                            alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -130,7 +132,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
             'Options:\n'
             '  --essay PATH                    The essay under review: Markdown, R\n'
             "                                  Markdown, Quarto (a .qmd, or a book's\n"
-            '                                  _quarto.yml), LaTeX, or a Manubot content/\n'
+            "                                  _quarto.yml), a bookdown book's\n"
+            '                                  _bookdown.yml, LaTeX, or a Manubot content/\n'
             '                                  folder [default: from config,\n'
             '                                  refs/essay.md]; --essay "" checks the\n'
             '                                  bibliography alone.\n'
@@ -192,10 +195,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '\n'
           'Options:\n'
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
-          "                            Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-          '                            or a Manubot content/ folder [default: from\n'
-          '                            config, refs/essay.md]; --essay "" checks the\n'
-          '                            bibliography alone.\n'
+          "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
+          "                            bookdown book's _bookdown.yml, LaTeX, or a Manubot\n"
+          '                            content/ folder [default: from config,\n'
+          '                            refs/essay.md]; --essay "" checks the bibliography\n'
+          '                            alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -248,10 +252,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
              '\n'
              'Options:\n'
              '  --essay PATH                   The essay under review: Markdown, R Markdown,\n'
-             "                                 Quarto (a .qmd, or a book's _quarto.yml),\n"
-             '                                 LaTeX, or a Manubot content/ folder [default:\n'
-             '                                 from config, refs/essay.md]; --essay ""\n'
-             '                                 checks the bibliography alone.\n'
+             "                                 Quarto (a .qmd, or a book's _quarto.yml), a\n"
+             "                                 bookdown book's _bookdown.yml, LaTeX, or a\n"
+             '                                 Manubot content/ folder [default: from\n'
+             '                                 config, refs/essay.md]; --essay "" checks the\n'
+             '                                 bibliography alone.\n'
              '  --bib FILE                     The bibliography: BibTeX, biblatex, CSL-JSON\n'
              '                                 or CSL-YAML; repeat it for several, as\n'
              "                                 pandoc's --bibliography [default: from\n"
@@ -284,10 +289,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '\n'
          'Options:\n'
          '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
-         "                            Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-         '                            or a Manubot content/ folder [default: from\n'
-         '                            config, refs/essay.md]; --essay "" checks the\n'
-         '                            bibliography alone.\n'
+         "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
+         "                            bookdown book's _bookdown.yml, LaTeX, or a Manubot\n"
+         '                            content/ folder [default: from config,\n'
+         '                            refs/essay.md]; --essay "" checks the bibliography\n'
+         '                            alone.\n'
          '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
          "                            CSL-YAML; repeat it for several, as pandoc's\n"
          '                            --bibliography [default: from config,\n'
@@ -337,9 +343,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '\n'
           'Options:\n'
           '  --essay PATH               The essay under review: Markdown, R Markdown,\n'
-          "                             Quarto (a .qmd, or a book's _quarto.yml), LaTeX,\n"
-          '                             or a Manubot content/ folder [default: from\n'
-          '                             config, refs/essay.md]; --essay "" checks the\n'
+          "                             Quarto (a .qmd, or a book's _quarto.yml), a\n"
+          "                             bookdown book's _bookdown.yml, LaTeX, or a\n"
+          '                             Manubot content/ folder [default: from config,\n'
+          '                             refs/essay.md]; --essay "" checks the\n'
           '                             bibliography alone.\n'
           '  --bib FILE                 The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                             CSL-YAML; repeat it for several, as pandoc's\n"
@@ -407,7 +414,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           'Options:\n'
           '  --essay PATH                    The essay under review: Markdown, R\n'
           "                                  Markdown, Quarto (a .qmd, or a book's\n"
-          '                                  _quarto.yml), LaTeX, or a Manubot content/\n'
+          "                                  _quarto.yml), a bookdown book's\n"
+          '                                  _bookdown.yml, LaTeX, or a Manubot content/\n'
           '                                  folder [default: from config,\n'
           '                                  refs/essay.md]; --essay "" checks the\n'
           '                                  bibliography alone.\n'

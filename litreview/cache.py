@@ -105,18 +105,18 @@ def input_key(config: Config) -> str | None:
 def essay_parts(path: Path) -> list[Path] | None:
     """The files an essay of several files may read, besides ``path`` itself (None for a one-file essay).
 
-    A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto book
-    (``_quarto.yml``; essay.quarto.PROJECT_FILES, not imported here) whose chapters it lists, or a
+    A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto or bookdown book
+    (``_quarto.yml``, ``_bookdown.yml``; essay.BOOKS, not imported here) whose chapters it lists, or a
     Quarto file whose ``{{< include >}}`` files sit beside it.
     The cache keys on their bytes and ``check --since`` reads their base versions.
     """
     suffix = path.suffix.lower()
-    quarto = path.name in ("_quarto.yml", "_quarto.yaml")
-    if not (path.is_dir() or suffix in (".tex", ".qmd") or quarto):
+    book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
+    if not (path.is_dir() or suffix in (".tex", ".qmd") or book):
         return None
     folder = path if path.is_dir() else path.parent
     kinds = ((".md", ".tsv", ".json") if path.is_dir() else
-             (".qmd", ".md", ".rmd", ".yml", ".yaml") if quarto else (".qmd", ".md") if suffix == ".qmd" else
+             (".qmd", ".md", ".rmd", ".yml", ".yaml") if book else (".qmd", ".md") if suffix == ".qmd" else
              (".tex",))
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in kinds and p.is_file()
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))

@@ -190,15 +190,19 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
 
 def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
     """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them;
-    for a Markdown file of a Quarto project that names none, the project's, as ``quarto render`` gives them."""
+    for a Markdown file of a book that names none, the book's (a Quarto project's, or a bookdown book's first
+    chapter's), as ``quarto render`` and bookdown give them to a chapter."""
     path = Path(essay.path)
     names = bibliography_names(essay.meta)
     if names or essay.format != "markdown" or not path.is_file():
         return tuple(path.parent / name for name in names)
+    from .essay.bookdown import book_of
     from .essay.quarto import project_of
 
-    folder, settings = project_of(path)
-    return tuple(folder / name for name in bibliography_names(settings))
+    for folder, settings in (project_of(path), book_of(path)):
+        if bibliography_names(settings):
+            return tuple(folder / name for name in bibliography_names(settings))
+    return ()
 
 
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:

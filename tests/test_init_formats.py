@@ -75,7 +75,7 @@ def test_a_quarto_chapter_uses_the_projects_bibliography(here: Path, capsys: pyt
     (here / "chapters" / "one.qmd").write_text("# One\n\nMore text [@a].\n", encoding="utf-8")
     assert main(["init", "chapters/one.qmd"]) == 0
     assert settings(here) == ("chapters/one.qmd", "references.bib")
-    assert "one file of a Quarto project" in capsys.readouterr().out
+    assert "one chapter of a book" in (out := capsys.readouterr().out) and "init _quarto.yml" in out
 
 
 def test_a_quarto_book_is_reviewed_whole_and_other_yaml_is_no_manuscript(

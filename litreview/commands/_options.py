@@ -17,7 +17,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--essay", "essay", type=click.Path(dir_okay=True), default=None,
                      help="The essay under review: Markdown, R Markdown, Quarto (a .qmd, or a book's _quarto.yml), "
-                          'LaTeX, or a Manubot content/ folder [default: from config, refs/essay.md]; --essay "" '
+                          "a bookdown book's _bookdown.yml, LaTeX, or a Manubot content/ folder [default: from config, "
+                          'refs/essay.md]; --essay "" '
                           "checks the bibliography alone."),
         click.option("--bib", "bibliography", type=click.Path(dir_okay=False), multiple=True,
                      help="The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; repeat it for several, as "

@@ -25,9 +25,10 @@ Examples:
   litreview init paper.md --bib paper.bib     use an existing bibliography
   litreview init paper.tex                    LaTeX: the .bib of \\addbibresource or \\bibliography
   litreview init _quarto.yml                  a Quarto book: its chapters together
+  litreview init _bookdown.yml                a bookdown book: its chapters, index.Rmd's bibliography
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
-Without a .bib (none given, none named by the essay or its _quarto.yml, none beside it),
+Without a .bib (none given, none named by the essay or its book, none beside it),
 the bibliography is imported from the essay's reference list into refs/bibliography.bib.
 """
 
@@ -117,10 +118,11 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
             plan.notes.append(f"{essay_path.name} reads other files (\\input, \\include), which are not copied "
                               "with it: run litreview init in its own folder to review it where it is")
     bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
-    if essay_path.is_file() and not _is_project(essay_path) and _quarto_project(essay_path)[1]:
-        plan.notes.append(f"{essay_path.name} is one file of a Quarto project and litreview reviews it alone: "
+    book = _book_of(essay_path) if essay_path.is_file() else ""
+    if book:
+        plan.notes.append(f"{essay_path.name} is one chapter of a book and litreview reviews it alone: "
                           "entries cited only in the other chapters are reported as unused (LR307); "
-                          "`litreview init _quarto.yml` reviews the book's chapters together")
+                          f"`litreview init {book}` reviews the book's chapters together")
     claims = root / "refs" / "claims.yaml"
     plan.write(claims, _claims_text(root / essay_setting, claims))
     _settings(plan, root, essay_setting, bib_setting)
@@ -245,34 +247,36 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
 
 
 def _named(essay_path: Path, text: str) -> list[Path]:
-    """Every bibliography file the essay names, in order, resolved as its tool resolves them."""
-    folder = essay_path.parent
+    """Every bibliography file the essay names, in order, resolved as its tool resolves them (a book's
+    chapter: the book's, as check reads them: review.named_bibliographies)."""
     from ..essay import load_essay, parse_essay
+    from ..review import named_bibliographies
 
     latex = essay_path.suffix.lower() in (".tex", ".ltx", ".latex")
     try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
-        meta = load_essay(essay_path).meta if latex else parse_essay(text, str(essay_path)).meta
+        essay = load_essay(essay_path) if latex or _is_project(essay_path) else parse_essay(text, str(essay_path))
     except InputError:  # (a paper without text yet: its own file's commands)
         from ..essay.latex import bibliography_files
 
-        meta = {"bibliography": bibliography_files(text)} if latex else {}
-    if meta.get("bibliography") is None and not latex:
-        folder, meta = _quarto_project(essay_path)
-    from ..review import bibliography_names
-
-    return [folder / name for name in bibliography_names(meta)]
+        return [essay_path.parent / name for name in bibliography_files(text)] if latex else []
+    return list(named_bibliographies(essay))
 
 
 def _is_project(path: Path) -> bool:
-    from ..essay.quarto import PROJECT_FILES
+    """A book's settings file (_quarto.yml, _bookdown.yml): the book's chapters are the essay."""
+    from ..essay import BOOKS
 
-    return path.name in PROJECT_FILES
+    return path.name in BOOKS
 
 
-def _quarto_project(essay_path: Path) -> tuple[Path, dict[str, object]]:
+def _book_of(path: Path) -> str:
+    """The settings file of the Quarto project or bookdown book ``path`` is one chapter of, or ""."""
+    from ..essay.bookdown import book_of
     from ..essay.quarto import project_of
 
-    return project_of(essay_path)
+    if _is_project(path):
+        return ""
+    return "_quarto.yml" if project_of(path)[1] else "_bookdown.yml" if book_of(path)[1] else ""
 
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
@@ -335,8 +339,12 @@ def _title(text: str, path: Path) -> str:
     except InputError:
         meta = {}
     if _is_project(path):
-        book = _quarto_project(path)[1].get("book")
-        meta = book if isinstance(book, dict) else {}
+        from ..essay import load_essay
+
+        try:
+            meta = load_essay(path).meta  # the book's title (Quarto's book: title:, bookdown's index.Rmd)
+        except InputError:
+            meta = {}
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         return " ".join(title.split())[:120]

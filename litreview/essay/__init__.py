@@ -1,7 +1,7 @@
 """The essay under review, read into paragraphs and sentence claims with their citation markers.
 
 One reader per format, chosen by ``load_essay`` from the path: a folder is a Manubot ``content/``,
-``_quarto.yml`` a Quarto book's chapters, ``.tex`` is LaTeX, anything else is Markdown as pandoc reads
+``_quarto.yml`` a Quarto book's chapters, ``_bookdown.yml`` a bookdown book's, ``.tex`` is LaTeX, anything else is Markdown as pandoc reads
 it (``.md``, ``.qmd``, ``.Rmd``).
 """
 
@@ -13,11 +13,15 @@ from pathlib import Path
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
+from .bookdown import BOOK_FILE
 from .markdown import parse_markdown
 from .quarto import PROJECT_FILES
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+__all__ = ["BOOKS", "CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+
+BOOKS = (*PROJECT_FILES, BOOK_FILE)
+"""The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 
 _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".ipynb", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
@@ -26,12 +30,10 @@ _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris
 def check_manuscript(path: Path) -> None:
     """EssayError when ``path`` is a settings or data file (``_quarto.yml``, a .bib), not a manuscript."""
     suffix = path.suffix.lower()
-    if suffix not in _NOT_PROSE or path.name in PROJECT_FILES:
+    if suffix not in _NOT_PROSE or path.name in BOOKS:
         return
-    if path.name == "_bookdown.yml":
-        hint = "give one chapter (e.g. index.Rmd): litreview reads one file, not a bookdown book's chapters together"
-    else:
-        hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd) or LaTeX file, or a Manubot content/ folder"
+    hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd) or LaTeX file, a book's _quarto.yml or " \
+           "_bookdown.yml, or a Manubot content/ folder"
     raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
 
 
@@ -47,6 +49,10 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .quarto import load_quarto
 
         return load_quarto(where)
+    if where.name == BOOK_FILE:
+        from .bookdown import load_bookdown
+
+        return load_bookdown(where)
     text = read_text(path, what="essay", error=EssayError,
                      hint="check the path, or set it with --essay or [tool.litreview] essay")
     if where.suffix.lower() in (".tex", ".ltx", ".latex"):

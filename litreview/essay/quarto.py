@@ -21,9 +21,9 @@ PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd")
 
 
-def project_settings(project: Path) -> Any:
-    """The settings of a Quarto project file (``_quarto.yml``), read as untrusted YAML."""
-    text = read_text(project, what="Quarto project", error=EssayError, hint="save the file as UTF-8")
+def project_settings(project: Path, *, what: str = "Quarto project") -> Any:
+    """The settings of a Quarto project file (``_quarto.yml``, or bookdown's), read as untrusted YAML."""
+    text = read_text(project, what=what, error=EssayError, hint="save the file as UTF-8")
     return parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
 
 
@@ -59,7 +59,7 @@ def load_quarto(project: Path) -> Essay:
                              hint="litreview reads Markdown chapters; review the others separately")
         chapters.append((path, read_text(path, what="chapter", error=EssayError,
                                          hint=f"check the chapter list in {project.name}")))
-    body, paragraphs = _joined(chapters)
+    body, paragraphs = read_chapters(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite") if k in data}
@@ -73,7 +73,7 @@ def load_quarto(project: Path) -> Essay:
 def load_quarto_file(path: Path, text: str) -> Essay:
     """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked."""
     meta, _, _ = front_matter(text, str(path))
-    body, paragraphs = _joined([(path, text)])
+    body, paragraphs = read_chapters([(path, text)])
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
@@ -82,7 +82,7 @@ def load_quarto_file(path: Path, text: str) -> Essay:
                  marked=any(c.citations for p in paragraphs for c in p.claims))
 
 
-def _joined(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
+def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
     """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     for path, text in files:
