@@ -14,6 +14,15 @@ from typing import Any
 from ..model import Bibliography, Finding, Person, Source
 from .bibtex import page_range
 
+CSL_SUFFIXES = (".json", ".yaml", ".yml")
+"""A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
+
+
+def is_csl(path: object) -> bool:
+    """Whether the bibliography file ``path`` is CSL (its text holds no BibTeX entries to cut or append to)."""
+    return str(path).lower().endswith(CSL_SUFFIXES)
+
+
 #: CSL item type -> BibTeX/biblatex entry type.
 TYPES = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",

@@ -431,7 +431,9 @@ def load_bibliography(path: str | Path) -> Bibliography:
             hint=encoding_hint(raw, p.name, sentence=True), file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
-    if p.suffix.lower() in (".json", ".yaml", ".yml") and text.strip():
+    from .csl import is_csl
+
+    if is_csl(p) and text.strip():
         from .csl import parse_csl
 
         return parse_csl(text, str(p), yaml=p.suffix.lower() != ".json")
