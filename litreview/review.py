@@ -163,13 +163,33 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     early = bool(config.essay) and (essay_path.is_dir() or (not named and not bib_path.exists()
                                                             and essay_path.is_file()))
     essay = load_essay(essay_path) if early else None
-    bibliography = _sources(config.paths("bibliography"), essay, load)
+    inline = _inline_references(essay_path) if config.essay else None
+    bibliography = _sources(config.paths("bibliography"), essay, load, inline)
     if essay is None and config.essay and with_essay:
         essay = load_essay(essay_path)
     return bibliography, essay
 
 
-def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path], Bibliography]) -> Bibliography:
+def _inline_references(essay_path: Path) -> Bibliography | None:
+    """The references of a Markdown essay's front matter (None for other forms, or when it cannot be read:
+    the essay's reader reports that)."""
+    from .essay import BOOKS
+
+    if not essay_path.is_file() or essay_path.suffix.lower() in (".tex", ".ltx", ".latex") or essay_path.name in BOOKS:
+        return None
+    from .bibliography.csl import inline_references
+    from .errors import InputError
+    from .fileio import read_text
+
+    try:
+        text = read_text(essay_path, what="essay")
+    except InputError:
+        return None
+    return inline_references(text, str(essay_path)) if text.startswith(("---", "\ufeff---")) else None
+
+
+def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path], Bibliography],
+             inline: Bibliography | None = None) -> Bibliography:
     if essay is not None and not paths[0].exists():
         if essay.format == "manubot":
             from .essay.manubot import manuscript_sources
@@ -184,8 +204,10 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
                              hint=f"{Path(essay.path).name} names it: fix the name there, or give the "
                                   "bibliography with --bib or in the settings")
         if beside:
-            return load_all(beside, load)
-    return load_all(paths, load)
+            return load_all(beside, load, inline)
+        if inline is not None:  # the front matter's references are the whole bibliography
+            return inline
+    return load_all(paths, load, inline)
 
 
 def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
@@ -211,13 +233,15 @@ def bibliography_names(meta: Mapping[str, object]) -> list[str]:
     return [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
 
 
-def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> Bibliography:
+def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
+             inline: Bibliography | None = None) -> Bibliography:
     """Several bibliographies read as one, as pandoc reads them: a key defined in two files takes the
-    later file's entry, and the earlier one is an LR101 duplicate naming both places. The result's
+    later file's entry, and the earlier one is an LR101 duplicate naming both places; an essay's
+    front matter ``references`` (``inline``) come last, taking precedence. The result's
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
     from .bibliography.load import duplicate_key
 
-    loaded = [load(path) for path in paths]
+    loaded = [load(path) for path in paths] + ([inline] if inline is not None else [])
     first, *rest = loaded
     if not rest:
         return first

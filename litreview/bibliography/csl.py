@@ -183,3 +183,21 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
 def _names(data: Mapping[Any, Any]) -> str:
     names = [str(k) for k in list(data)[:5]]
     return ", ".join(names) + (", ..." if len(data) > 5 else "")
+
+
+_REFERENCES = re.compile(r"^references[ \t]*:", re.M)
+
+
+def inline_references(text: str, path: str) -> Bibliography | None:
+    """The ``references:`` of a Markdown essay's front matter as a CSL bibliography, each item at its line
+    of the essay, as pandoc reads them (they take precedence over the bibliography files); None without."""
+    lines = text.removeprefix("\ufeff").splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    block = "\n" + "\n".join(lines[1:end]) + "\n"  # the opening line blanked: lines as in the essay
+    if not end or not _REFERENCES.search(block):
+        return None
+    from dataclasses import replace
+
+    return replace(parse_csl(block, path, yaml=True), text="")  # (its text is the essay's, not a bibliography)

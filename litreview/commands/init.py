@@ -214,8 +214,27 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
     if target.exists():
         plan.kept.append(target)
         return _rel(target, root)
-    plan.writes[target] = _import_references(plan, essay_path, essay_text)
+    from ..bibliography.csl import inline_references
+
+    if essay_path.is_file() and inline_references(essay_text, str(essay_path)) is not None:
+        plan.notes.append(f"the sources are the references in {essay_path.name}'s front matter, as pandoc reads "
+                          "them (refs/bibliography.bib, once it exists, is read too)")
+        return _rel(target, root)
+    plan.writes[target] = _import_references(plan, essay_path, _without_front_matter(essay_text, essay_path))
     return _rel(target, root)
+
+
+def _without_front_matter(text: str, path: Path) -> str:
+    """The essay with its front matter blanked (lines kept): its YAML is no reference list to import."""
+    from ..essay.markdown import front_matter
+
+    if path.suffix.lower() in (".tex", ".ltx", ".latex"):
+        return text
+    try:
+        _, body, body_line = front_matter(text, str(path))
+    except InputError:
+        return text
+    return "\n" * (body_line - 1) + body
 
 
 def _placed(plan: Plan, root: Path, candidate: Path) -> str:
