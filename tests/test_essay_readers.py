@@ -328,3 +328,28 @@ def test_latex_bibliography_commands_are_found_without_settings(tmp_path: Path, 
     assert main(["check", "--essay", "q.tex", "--claims", ""]) == 2
     err = capsys.readouterr().err
     assert "gone.bib: bibliography not found" in err and "q.tex names it" in err
+
+
+def test_latex_subfiles_imports_and_two_inputs_on_a_line_are_all_read(tmp_path: Path) -> None:
+    # A \subfile's own \end{document} ended the main document (what followed was lost, silently);
+    # \import{dir}{file} (the import package) was not read; a second \input on a line was skipped.
+    from litreview.checks.size import check_inputs
+
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{report}\n\\usepackage{subfiles}\n\\begin{document}\n\\subfile{ch/two}\n"
+        "\\import{parts/}{three}\n\\subimport*{parts/}{five}\n\\input{ch/four}\\input{ch/six}\n\\end{document}\n",
+        encoding="utf-8")
+    (tmp_path / "ch" / "two.tex").write_text(
+        "\\documentclass[../main.tex]{subfiles}\n\\begin{document}\nTwo \\cite{k2}.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "parts" / "three.tex").write_text("Three \\cite{k3}.\n\n\\input{seven}\n", encoding="utf-8")
+    (tmp_path / "parts" / "seven.tex").write_text("Seven \\cite{k7}.\n", encoding="utf-8")  # beside its importer
+    (tmp_path / "parts" / "five.tex").write_text("Five \\cite{k5}.\n", encoding="utf-8")
+    (tmp_path / "ch" / "four.tex").write_text("Four \\cite{k4}.\n\n", encoding="utf-8")
+    (tmp_path / "ch" / "six.tex").write_text("Six \\cite{k6}.\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "main.tex")
+    assert [(Path(c.file or "").name, c.line, cite.key) for c in essay.claims for cite in c.citations or ()] == [
+        ("two.tex", 3, "k2"), ("three.tex", 1, "k3"), ("seven.tex", 1, "k7"), ("five.tex", 1, "k5"),
+        ("four.tex", 1, "k4"), ("six.tex", 1, "k6")]
+    assert check_inputs(essay) == []

@@ -34,7 +34,10 @@ COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key listing the ``\\input`` files not found, as (file, line, name)."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
-_INPUT = re.compile(r"\\(?:input|include|subfile)\s*(?:\{([^{}]+)\}|\s([^\s{}%]+))")
+# \input{a}, \input a, \include, \subfile; the import package's \import{dir/}{a} and \subimport (its folder
+# relative to the importing file's), \inputfrom, \includefrom and their sub- forms.
+_INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^{}]+)\}|\s(?P<bare>[^\s{}%]+))"
+                    r"|(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}")
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
@@ -117,21 +120,24 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             continue  # a comment-only line does not end a paragraph
         if "\\begin{document}" in line:
             body[0] = True
-        m = _INPUT.search(line)
-        if m is None or depth >= MAX_DEPTH:
-            out.append((str(path), n, line))
-            continue
-        out.append((str(path), n, line[:m.start()]))
-        name = (m.group(1) or m.group(2)).strip()
-        tried = [folder / name for folder in dict.fromkeys((root, path.parent))]
-        tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
-        child = next((c for c in tried if c.is_file()), None)
-        if child is not None:
+        at = 0
+        for m in _INPUT.finditer(line) if depth < MAX_DEPTH else ():
+            out.append((str(path), n, line[at:m.start()]))
+            at = m.end()
+            name = (m.group("name") or m.group("bare") or (m.group("dir").strip() + m.group("file"))).strip()
+            folders = (path.parent, root) if m.group("sub") else (root, path.parent)
+            tried = [folder / name for folder in dict.fromkeys(folders)]
+            tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
+            child = next((c for c in tried if c.is_file()), None)
+            if child is None:
+                missing.append((str(path), n, name, body[0]))
+                continue
             sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8")
-            out.extend(_expand(sub, child, depth + 1, missing, body, root))
-        else:
-            missing.append((str(path), n, name, body[0]))
-        out.append((str(path), n, line[m.end():]))
+            lines = _expand(sub, child, depth + 1, missing, body, root)
+            if m.group("command") == "subfile" and any("\\begin{document}" in x[2] for x in lines):
+                lines = _document(lines)  # as the subfiles package reads it: its preamble and \end{document} left out
+            out.extend(lines)
+        out.append((str(path), n, line[at:]))
     return out
 
 
