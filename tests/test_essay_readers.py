@@ -75,7 +75,7 @@ def test_latex_commands_input_files_and_nocite() -> None:
     assert cited(essay) == CITED  # not \cite in math, a comment or verbatim
     assert essay.nocite == ("listed2001",) and essay.format == "latex"
     results = next(c for c in essay.claims if "linked2016" in c.text)
-    assert results.file is not None and results.file.endswith("results.tex") and results.line == 1
+    assert results.file is not None and results.file.endswith("results.tex") and results.line == 2  # (1: the heading)
     first = essay.claims[1]
     assert first.text == "Power is shared among states [see @{alpha2001}; @{beta2002}, pp. 33–35]."
     assert first.line == 9 and first.file is not None and first.file.endswith("main.tex")
@@ -353,3 +353,15 @@ def test_latex_subfiles_imports_and_two_inputs_on_a_line_are_all_read(tmp_path: 
         ("two.tex", 3, "k2"), ("three.tex", 1, "k3"), ("seven.tex", 1, "k7"), ("five.tex", 1, "k5"),
         ("four.tex", 1, "k4"), ("six.tex", 1, "k6")]
     assert check_inputs(essay) == []
+
+
+def test_latex_headings_are_not_claim_text(tmp_path: Path) -> None:
+    # pandoc reads \section{...} as a header: "§ INTRODUCTION First sentence" was one claim; a title is
+    # a claim of its own, as a Markdown heading is.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\n\\section{Introduction}\nFirst sentence \\cite{a}.\n"
+        "\\subsection*[Short]{The \\emph{Long} Title}Second \\cite{b}.\n\\chapter{C}\n\\end{document}\n",
+        encoding="utf-8")
+    claims = load_essay(tmp_path / "p.tex").claims
+    assert [(c.text, c.line) for c in claims] == [("Introduction", 2), ("First sentence [@{a}].", 3),
+                                                  ("The Long Title", 4), ("Second [@{b}].", 4), ("C", 5)]

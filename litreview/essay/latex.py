@@ -60,7 +60,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
     missing: list[tuple[str, int, str, bool]] = []
     lines = _expand(text, Path(path), 0, missing)
-    body_lines = _document(lines)
+    body_lines = _headings_apart(_document(lines))
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
@@ -157,6 +157,25 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     end = next((i for i, x in enumerate(lines) if "\\end{document}" in x[2]), len(lines))
     first = lines[begin]
     return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
+
+
+_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+
+
+def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The lines with each sectioning command (``\\section{...}``) made a paragraph of its own title: pandoc
+    reads it as a header (as the Markdown reader has it), not as the first words of the paragraph after it."""
+    out: list[tuple[str, int, str]] = []
+    for file, n, text in lines:
+        at = 0
+        for m in _HEADING.finditer(text):
+            end = _tex_group_end(text, m.end(), "{", "}")
+            if m.start() < at or end < 0:
+                continue
+            out += [(file, n, text[at:m.start()]), (file, n, ""), (file, n, text[m.end() + 1:end - 1]), (file, n, "")]
+            at = end
+        out.append((file, n, text[at:] if at else text))
+    return out
 
 
 def _paragraphs(lines: list[tuple[str, int, str]]) -> list[list[tuple[str, int, str]]]:
