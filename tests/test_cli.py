@@ -97,3 +97,12 @@ def test_missing_essay_is_an_error_but_empty_setting_skips_it(capsys, root, monk
     code, out, _ = run(capsys, "check", "--essay", "", "--format", "json")
     findings = json.loads(out)["findings"]
     assert findings and all(not (f["file"] or "").endswith("essay.md") for f in findings)
+
+
+def test_an_essay_given_as_an_argument_is_pointed_to_essay(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper.tex").write_text("\\begin{document}\nText.\n\\end{document}\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "paper.tex")
+    assert code == 2 and "hint: name the essay with --essay: litreview check --essay paper.tex" in err
+    code, _, err = run(capsys, "check", "nothing-here")
+    assert code == 2 and "hint" not in err  # not a file: only click's own message
