@@ -148,3 +148,17 @@ def test_one_chapter_checked_alone_uses_the_projects_bibliography(book: Path, mo
     monkeypatch.chdir(book / "chapters")
     assert main(["check", "--essay", "methods.qmd", "--claims", "", "--format", "json"]) == 0, capsys.readouterr().err
     assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_a_manuscript_project_is_its_article(tmp_path: Path) -> None:
+    # project: type: manuscript reads manuscript: article: (index.qmd by default); it was "lists no chapters".
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\nmanuscript:\n  article: paper.qmd\n"
+                                          "bibliography: references.bib\n", encoding="utf-8")
+    (tmp_path / "paper.qmd").write_text("---\ntitle: My Manuscript\n---\n\n## Intro\n\nWe cite [@a].\n",
+                                        encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    assert cited(essay) == [("paper.qmd", "a", 7)]
+    assert essay.meta == {"bibliography": "references.bib", "title": "My Manuscript"}
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\n", encoding="utf-8")
+    (tmp_path / "paper.qmd").rename(tmp_path / "index.qmd")
+    assert cited(load_essay(tmp_path / "_quarto.yml")) == [("index.qmd", "a", 7)]

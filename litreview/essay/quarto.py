@@ -1,4 +1,5 @@
-"""A Quarto book: the chapters ``_quarto.yml`` lists, read as one manuscript, as ``quarto render`` joins them.
+"""A Quarto book: the chapters ``_quarto.yml`` lists, read as one manuscript, as ``quarto render`` joins them
+(a manuscript project: its article).
 
 Each chapter is Markdown as pandoc reads it (its front matter blanked); claims keep their own file and
 line. The project's ``bibliography`` and title are the essay's front matter.
@@ -47,7 +48,7 @@ def load_quarto(project: Path) -> Essay:
     book = data.get("book") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(book, dict):
         book = {}
-    names = _chapters(book)
+    names = _chapters(book) or _article(data)
     if not names:
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
                          hint="list the chapters under book: chapters:, or review one chapter file")
@@ -63,8 +64,10 @@ def load_quarto(project: Path) -> Essay:
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite") if k in data}
-    if isinstance(book.get("title"), str):
-        meta["title"] = book["title"]
+    first = front_matter(chapters[0][1], str(chapters[0][0]))[0]  # (a manuscript's title is its article's)
+    title = book.get("title") or data.get("title") or first.get("title")
+    if isinstance(title, str):
+        meta["title"] = title
     return Essay(path=str(project), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
                  format="markdown", nocite=nocite_keys(meta),
                  marked=any(c.citations for p in paragraphs for c in p.claims))
@@ -137,6 +140,16 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
 
 def _blank_shortcodes(text: str) -> str:
     return _SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _article(data: Any) -> list[str]:
+    """A manuscript project's article (``manuscript: article:``, by default index.qmd), as its one chapter."""
+    project = data.get("project") if isinstance(data, dict) else None
+    if not isinstance(project, dict) or project.get("type") != "manuscript":
+        return []
+    manuscript = data.get("manuscript")
+    article = manuscript.get("article") if isinstance(manuscript, dict) else None
+    return [article if isinstance(article, str) and article.strip() else "index.qmd"]
 
 
 def _chapters(book: dict[str, Any]) -> list[str]:
