@@ -112,7 +112,7 @@ def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
     from .errors import InputError, LitreviewError
 
     args = sys.argv[1:] if argv is None else argv
-    if (not isinstance(exc, InputError) or "not found" not in exc.message or not args or args[0] == "init"
+    if (not isinstance(exc, InputError) or "not found" not in exc.message or not args or args[0] in ("init", "import")
             or any(a.startswith(("--essay", "--bib")) for a in args) or os.environ.get("LITREVIEW_BIB")):
         return
     try:

@@ -106,3 +106,11 @@ def test_an_essay_given_as_an_argument_is_pointed_to_essay(capsys, tmp_path, mon
     assert code == 2 and "hint: name the essay with --essay: litreview check --essay paper.tex" in err
     code, _, err = run(capsys, "check", "nothing-here")
     assert code == 2 and "hint" not in err  # not a file: only click's own message
+
+
+def test_import_of_a_missing_document_says_only_that(capsys, tmp_path, monkeypatch):
+    # Not "set it with --bib/--essay" nor "litreview init": import reads the path it is given.
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "import", "nope.txt")
+    assert code == 2 and "nope.txt: document not found" in err
+    assert "--essay" not in err and "litreview init" not in err

@@ -41,7 +41,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
 
-    text = read_text(path, what="document")
+    text = read_text(path, what="document", hint="check the path of the document holding the reference list")
     strings, first_line = find_reference_section(text, section, path=path)
     refs = parse_references(strings)
     keys = make_keys(refs)
