@@ -62,6 +62,7 @@ def test_check_the_book_and_one_chapter_alone(book: Path, capsys: pytest.Capture
     assert main(["check", "--essay", "02-methods.Rmd", "--claims", "", "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert sorted((f["code"], f["key"]) for f in found) == [("LR307", "R-base"), ("LR307", "lamport1986")]
+    assert all("--essay _bookdown.yml reviews them together" in f["message"] for f in found)
 
 
 def test_init_takes_the_book_its_bibliographies_and_title(book: Path, capsys: pytest.CaptureFixture[str]) -> None:

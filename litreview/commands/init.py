@@ -289,13 +289,11 @@ def _is_project(path: Path) -> bool:
 
 
 def _book_of(path: Path) -> str:
-    """The settings file of the Quarto project or bookdown book ``path`` is one chapter of, or ""."""
-    from ..essay.bookdown import book_of
-    from ..essay.quarto import project_of
+    """The name of the settings file of the Quarto project or bookdown book ``path`` is one chapter of, or ""."""
+    from ..essay import enclosing_book
 
-    if _is_project(path):
-        return ""
-    return "_quarto.yml" if project_of(path)[1] else "_bookdown.yml" if book_of(path)[1] else ""
+    book = enclosing_book(path)
+    return book.name if book is not None else ""
 
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:

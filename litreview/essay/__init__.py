@@ -8,6 +8,7 @@ it (``.md``, ``.qmd``, ``.Rmd``).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EssayError
@@ -18,10 +19,25 @@ from .markdown import parse_markdown
 from .quarto import PROJECT_FILES
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BOOKS", "CONTEXT", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+__all__ = ["BOOKS", "CONTEXT", "IN_BOOK", "check_manuscript", "enclosing_book", "load_essay", "normalise_space",
+           "parse_essay"]
 
 BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
+IN_BOOK = "litreview-in-book"
+"""The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
+
+
+def enclosing_book(path: Path) -> Path | None:
+    """The settings file (_quarto.yml, _bookdown.yml) of the Quarto project or bookdown book ``path`` is one
+    file of, found in its folder or above as quarto and bookdown find it; None for a book's own settings."""
+    if path.name in BOOKS:
+        return None
+    for folder in Path(path).absolute().parents:
+        found = next((folder / name for name in BOOKS if (folder / name).is_file()), None)
+        if found is not None:
+            return found
+    return None
 
 _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".ipynb", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
@@ -62,8 +78,11 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
     if "{{<" in text and where.suffix.lower() == ".qmd":  # Quarto shortcodes: includes read, the rest blanked
         from .quarto import load_quarto_file
 
-        return load_quarto_file(where, text)
-    return parse_markdown(text, str(path))
+        essay = load_quarto_file(where, text)
+    else:
+        essay = parse_markdown(text, str(path))
+    book = enclosing_book(where)
+    return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
 
 
 def parse_essay(text: str, path: str = "<string>") -> Essay:
