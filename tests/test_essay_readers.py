@@ -365,3 +365,21 @@ def test_latex_headings_are_not_claim_text(tmp_path: Path) -> None:
     claims = load_essay(tmp_path / "p.tex").claims
     assert [(c.text, c.line) for c in claims] == [("Introduction", 2), ("First sentence [@{a}].", 3),
                                                   ("The Long Title", 4), ("Second [@{b}].", 4), ("C", 5)]
+
+
+def test_manubot_malformed_doi_is_reported_where_cited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pandoc reads [@doi:10.1038/] as the id doi:10.1038 (manubot cite refuses it); it was no finding at all.
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01.md").write_text("## M\n\nFine [@doi:10.1038/nature14539].\nBad [@doi:10.1038/].\n",
+                                                encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    assert (code, bad) == (1, [("LR120", "doi:10.1038", 4)])

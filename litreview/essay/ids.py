@@ -101,5 +101,7 @@ def id_source(key: str, standard: str, csl: Mapping[str, Any] | None = None) -> 
             year = str(parts[0][0])
         authors = tuple(Person(family=str(a.get("family") or a.get("literal") or ""), given=str(a.get("given") or ""))
                         for a in csl.get("author") or () if isinstance(a, dict) and (a.get("family") or a.get("literal")))
+    if doi:
+        fields["doi"] = doi  # as an entry's: the DOI's checks (LR120 malformed...) read the field
     return Source(key=key, type="misc", authors=authors, year=int(year) if year else None, title=title,
                   container=container, doi=doi, url=url, fields=fields)
