@@ -100,7 +100,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
     cid = mention.claim_id
     if mention.kind == "marker":
         if not mention.keys:
-            yield _unresolved(mention, claim, span, essay_file, bib)
+            yield unresolved(mention, claim, essay_file, bib)
         elif len(mention.keys) > 1:
             keys = ", ".join(mention.keys)
             yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
@@ -124,8 +124,10 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
 
 
-def _unresolved(mention: Mention, claim: Claim | None, span: str, essay_file: str, bib: Bibliography) -> Finding:
-    """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300."""
+def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography) -> Finding:
+    """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
+    (``links`` warns with the same words)."""
+    span = _span(mention.text)
     cid = mention.claim_id
     key = mention.detail
     if key.startswith("case:"):

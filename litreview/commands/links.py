@@ -118,7 +118,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         links = review_order([lk for lk in links if lk.status == "suggested"], linkage.links)
     shown = Linkage(links=tuple(links), mentions=linkage.mentions, orphans=linkage.orphans)
     _warn_orphans(linkage, claims_path, bibliography)
-    _warn_unresolved(linkage, essay)
+    _warn_unresolved(linkage, essay, bibliography)
     if fmt == "json":
         from ..linking import to_rows
 
@@ -167,16 +167,18 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
     return next((k for k in kinds if k), None)
 
 
-def _warn_unresolved(linkage: Linkage, essay: Essay) -> None:
-    """Citation markers that match no entry: never dropped silently."""
+def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography) -> None:
+    """Citation markers that match no entry: never dropped silently (in the words of check's LR300)."""
+    from ..checks.text import unresolved
+
     claims = {c.id: c for c in essay.claims}
     for m in linkage.mentions:
         if m.kind == "marker" and not m.keys:
             claim = claims.get(m.claim_id)
             path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
             where = f"{path}:{claim.line}" if claim is not None and claim.line else path
-            click.echo(f"warning: {where}: [{m.claim_id}] citation '{m.text}' matches no entry "
-                       f"in the bibliography", err=True)
+            click.echo(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}",
+                       err=True)
 
 
 def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography) -> None:
