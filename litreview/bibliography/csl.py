@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from ..model import Bibliography, Finding, Person, Source
@@ -55,7 +56,10 @@ def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
 
 
 def _date(value: Any) -> tuple[int | None, str]:
-    """(year, ISO date) of a CSL date: date-parts, raw or literal."""
+    """(year, ISO date) of a CSL date: date-parts, raw or literal; or, as pandoc reads them, a plain
+    ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date)."""
+    if isinstance(value, (str, int, date)) and not isinstance(value, bool):
+        value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
     if not isinstance(value, Mapping):
         return None, ""
     parts = value.get("date-parts")
