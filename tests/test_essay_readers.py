@@ -383,3 +383,23 @@ def test_manubot_malformed_doi_is_reported_where_cited(tmp_path: Path, monkeypat
         code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
     bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
     assert (code, bad) == (1, [("LR120", "doi:10.1038", 4)])
+
+
+def test_latex_citations_inside_citetext_and_href_are_read_and_the_text_converted(tmp_path: Path) -> None:
+    # pandoc 3.9 cites u8 in \citetext{t \citealp{u8}}; pylatexenc dropped \citetext's argument (the citation
+    # with it) and failed on \href{url}{text}, which left the whole paragraph as raw LaTeX.
+    (tmp_path / "u.tex").write_text(
+        "\\begin{document}\nA \\textbf{bold \\cite{u1}} and \\citetext{see \\citealp{u8}}.\n"
+        "C \\href{http://y}{z \\cite{u12}} and \\href[o]{http://x}{w}.\n\\end{document}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(tmp_path / "u.tex").claims] == [
+        "A bold [@{u1}] and (see [@{u8}]).", "C z [@{u12}] and w."]
+
+
+def test_latex_a_citation_inside_a_macro_that_drops_its_text_is_never_lost(tmp_path: Path) -> None:
+    # pylatexenc printed \mbox{...} as nothing (pandoc cites u11); any macro that drops a citation keeps the markup.
+    (tmp_path / "u.tex").write_text(
+        "\\begin{document}\nA \\mbox{x \\cite{u11}} and \\makebox[2cm]{the box}.\n\nB \\hphantom{\\cite{u13}} z.\n"
+        "\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "u.tex").claims
+    assert [cite.key for c in claims for cite in c.citations or ()] == ["u11", "u13"]
+    assert claims[0].text == "A x [@{u11}] and the box."

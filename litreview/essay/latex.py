@@ -50,10 +50,25 @@ _NEWLINE = re.compile(r"\n")
 
 
 @lru_cache(maxsize=1)
-def _converter() -> Any:
-    from pylatexenc.latex2text import LatexNodes2Text
+def _converter() -> tuple[Any, Any]:
+    """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
+    its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
+    and a citation inside with them); ``\\href[opt]{url}{text}``, ``\\makebox``, ``\\parbox`` and
+    ``\\foreignlanguage`` as their text (not their options; pylatexenc failed on \\href)."""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.macrospec import MacroSpec
 
-    return LatexNodes2Text(math_mode="remove", strict_latex_spaces=True)
+    parsing = latexwalker.get_default_latex_context_db().filter_context()
+    # name -> (arguments, which one is the text; 0: the text in parentheses)
+    specs = {"href": ("[{{", 3), "citetext": ("{", 0), "mbox": ("{", 1), "makebox": ("[[{", 3),
+             "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3)}
+    parsing.add_context_category("litreview", prepend=True,
+                                 macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
+    text = get_default_latex_context_db().filter_context()
+    text.add_context_category("litreview", prepend=True, macros=[
+        MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()])
+    return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
 
 
 def parse_latex(text: str, path: str = "<string>") -> Essay:
@@ -229,9 +244,12 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
     # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
     text = _REF.sub(lambda m: "XLBRACKX" + m.group(1) + "XRBRACKX", _DROP.sub("", "".join(pieces)))
     try:
-        plain = _converter().latex_to_text(text)
+        converter, parsing = _converter()
+        plain = converter.latex_to_text(text, latex_context=parsing)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
+    if any(f"XCITE{n:04d}X" not in plain for n in range(len(markers))):
+        plain = text  # a macro unknown to pylatexenc dropped its argument with a citation: keep the markup instead
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
