@@ -54,7 +54,8 @@ def _converter() -> tuple[Any, Any]:
     """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
     its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
     and a citation inside with them); ``\\href[opt]{url}{text}``, ``\\makebox``, ``\\parbox`` and
-    ``\\foreignlanguage`` as their text (not their options; pylatexenc failed on \\href)."""
+    ``\\foreignlanguage`` as their text (not their options; pylatexenc failed on \\href). (A citation in
+    math stays dropped, as pandoc drops it.)"""
     from pylatexenc import latexwalker
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
     from pylatexenc.macrospec import MacroSpec
@@ -248,8 +249,6 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
         plain = converter.latex_to_text(text, latex_context=parsing)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
-    if any(f"XCITE{n:04d}X" not in plain for n in range(len(markers))):
-        plain = text  # a macro unknown to pylatexenc dropped its argument with a citation: keep the markup instead
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
