@@ -403,3 +403,11 @@ def test_latex_a_citation_inside_an_mbox_is_read(tmp_path: Path) -> None:
     claims = load_essay(tmp_path / "u.tex").claims
     assert [cite.key for c in claims for cite in c.citations or ()] == ["u11"]
     assert claims[0].text == "A x [@{u11}] and the box."
+
+
+def test_latex_parencite_star_is_year_only_as_pandoc_reads_it(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\parencite*{b2} and \\citet*{a1} and \\parencite{b3}.\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode) for c in claim.citations or ()] == [
+        ("b2", "suppress-author"), ("a1", "author-in-text"), ("b3", "normal")]

@@ -240,7 +240,7 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
             nocite.extend("*" if k == "*" else k for _, _, k in keys)
             continue
         pieces.append(f"XCITE{len(markers):04d}X")
-        markers.append(_marker(m.group(1), keys))
+        markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
     text = _REF.sub(lambda m: "XLBRACKX" + m.group(1) + "XRBRACKX", _DROP.sub("", "".join(pieces)))
@@ -283,13 +283,14 @@ def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) 
 def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
     if not keys:
         return ""
-    if command in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
+    if command.rstrip("*") in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
         pre, post, first = keys[0]
         first_pre, first_post = _note(pre), _note(post)
         text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
-    dash = "-" if command in _YEAR else ""
+    # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
+    dash = "-" if command in _YEAR or command in ("parencite*", "Parencite*") else ""
     # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
     last = len(keys) - 1
     return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
