@@ -411,3 +411,10 @@ def test_latex_parencite_star_is_year_only_as_pandoc_reads_it(tmp_path: Path) ->
     (claim,) = load_essay(tmp_path / "p.tex").claims
     assert [(c.key, c.mode) for c in claim.citations or ()] == [
         ("b2", "suppress-author"), ("a1", "author-in-text"), ("b3", "normal")]
+
+
+def test_latex_text_between_iffalse_and_fi_is_not_read(tmp_path: Path) -> None:
+    # TeX (and pandoc 3.9) skip it: a passage commented out this way was reviewed and its citations counted.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nKept \\cite{a}.\n\n\\iffalse\nHidden \\cite{b}.\n\\fi\n\n"
+                                    "Also kept \\cite{c} \\hfill.\n\\end{document}\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]

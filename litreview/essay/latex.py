@@ -39,7 +39,9 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
 _INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^{}]+)\}|\s(?P<bare>[^\s{}%]+))"
                     r"|(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
-_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}")
+# Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
+_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
+_FI = re.compile(r"\\fi(?![A-Za-z])")
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
                    # Generated text, not the author's: the date would make the claims change every day.
@@ -195,18 +197,19 @@ def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, s
 
 
 def _paragraphs(lines: list[tuple[str, int, str]]) -> list[list[tuple[str, int, str]]]:
-    """Blank-line separated paragraphs as their (file, line, text) lines; verbatim environments left out."""
+    """Blank-line separated paragraphs as their (file, line, text) lines; verbatim environments and
+    ``\\iffalse ... \\fi`` left out (from the line of the opening to the line of the closing)."""
     out: list[list[tuple[str, int, str]]] = []
     current: list[tuple[str, int, str]] = []
     verbatim: str | None = None
     for file, n, text in lines:
         if verbatim is not None:
-            if f"\\end{{{verbatim}" in text:
+            if (_FI.search(text) is not None) if verbatim == "\\fi" else f"\\end{{{verbatim}" in text:
                 verbatim = None
             continue
         m = _VERBATIM.search(text)
         if m is not None:
-            verbatim = m.group(1)
+            verbatim = m.group(1) or "\\fi"
             text = text[:m.start()]
         if not text.strip():
             if current:
