@@ -241,7 +241,8 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
     from .bibliography.load import duplicate_key
 
-    loaded = [load(path) for path in paths] + ([inline] if inline is not None else [])
+    once = {path.resolve(): path for path in reversed(paths)}  # a file named twice is read once
+    loaded = [load(path) for path in reversed(once.values())] + ([inline] if inline is not None else [])
     first, *rest = loaded
     if not rest:
         return first

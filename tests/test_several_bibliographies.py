@@ -233,3 +233,11 @@ def test_init_does_not_import_the_front_matter_as_a_reference_list(here: Path, c
     assert "the sources are the references in e.md's front matter" in capsys.readouterr().out
     assert not (here / "refs" / "bibliography.bib").exists()
     assert main(["check", "--format", "json"]) == 0
+
+
+def test_a_file_named_twice_is_read_once(here: Path, capsys) -> None:
+    # pandoc reads [a.bib, a.bib] without complaint; every key was a duplicate "defined again on line 1" of itself.
+    found = findings(capsys, "--essay", "e.md", "--bib", "a.bib", "--bib", "b.json", "--bib", "./a.bib")
+    dups = [f for f in found if f["code"] == "LR101"]
+    assert [f["key"] for f in dups] == ["d"]
+    assert Path(str(dups[0]["file"])).name == "b.json"  # as pandoc: the last reading of a.bib wins over b.json
