@@ -317,6 +317,10 @@ def test_latex_bibliography_commands_are_found_without_settings(tmp_path: Path, 
     (tmp_path / "p.tex").write_text("\\addbibresource{a.bib}\n\\begin{document}\nSee \\cite{ka}.\n\\end{document}\n",
                                     encoding="utf-8")
     assert load_essay(tmp_path / "p.tex").meta["bibliography"] == ["a.bib"]
+    from litreview.essay.latex import bibliography_files
+
+    assert bibliography_files("\\addglobalbib[datatype=bibtex]{g.bib}\\addsectionbib{s.bib}\\nobibliography{n,m.bib}") == [
+        "g.bib", "s.bib", "n.bib", "m.bib"]
     assert main(["check", "--essay", "p.tex", "--claims", "", "--format", "json"]) == 0, capsys.readouterr()
     capsys.readouterr()
     (tmp_path / "end.tex").write_text("%\\bibliography{nope}\n\\bibliography{a,b}\n", encoding="utf-8")

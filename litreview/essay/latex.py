@@ -42,7 +42,8 @@ _COMMENT = re.compile(r"(?<!\\)%.*$")
 # Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
-_DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
+_DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
+                   r"|addglobalbib|addsectionbib|printbibliography)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
                    # Generated text, not the author's: the date would make the claims change every day.
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
@@ -364,16 +365,20 @@ def _tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
     return -1
 
 
-_BIBLIOGRAPHY = re.compile(r"\\(?:addbibresource|bibliography)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+# biblatex's resources (\addbibresource, \addglobalbib, \addsectionbib: one file, its extension written);
+# BibTeX's databases (\bibliography, natbib's \nobibliography: a list, .bib implied).
+_BIBLIOGRAPHY = re.compile(r"\\(?:(?P<biblatex>addbibresource|addglobalbib|addsectionbib)|bibliography|nobibliography)"
+                           r"\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^}]*)\}")
 
 
 def bibliography_files(text: str) -> list[str]:
-    """The files of \\addbibresource{refs.bib} (biblatex) and \\bibliography{a,b} (BibTeX: .bib implied)."""
+    """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
+    \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
     names: list[str] = []
     uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
     for match in _BIBLIOGRAPHY.finditer(uncommented):
-        biblatex = match.group(0)[1:].startswith("addbibresource")
-        for part in ([match.group(1)] if biblatex else match.group(1).split(",")):
+        biblatex = match.group("biblatex") is not None
+        for part in ([match.group("names")] if biblatex else match.group("names").split(",")):
             name = part.strip()
             if name:
                 names.append(name if biblatex or name.endswith(".bib") else name + ".bib")
