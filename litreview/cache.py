@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Any
 
@@ -102,24 +102,42 @@ def input_key(config: Config) -> str | None:
     return digest.hexdigest()
 
 
-def essay_parts(path: Path) -> list[Path] | None:
-    """The files an essay of several files may read, besides ``path`` itself (None for a one-file essay).
+LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
+"""The suffixes the essay readers read as LaTeX (kept here: the warm path imports no reader)."""
+
+
+def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | None:
+    """Where an essay of several files finds its parts and which files there are parts (by their path
+    relative to that folder); None for a one-file essay.
 
     A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto or bookdown book
     (``_quarto.yml``, ``_bookdown.yml``; essay.BOOKS, not imported here) whose chapters it lists, or a
     Quarto file whose ``{{< include >}}`` files sit beside it.
-    The cache keys on their bytes and ``check --since`` reads their base versions.
     """
     suffix = path.suffix.lower()
     book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
-    if not (path.is_dir() or suffix in (".tex", ".qmd") or book):
+    if not (path.is_dir() or suffix in (".qmd", *LATEX_SUFFIXES) or book):
         return None
-    folder = path if path.is_dir() else path.parent
     kinds = ((".md", ".tsv", ".json") if path.is_dir() else
              (".qmd", ".md", ".rmd", ".yml", ".yaml") if book else (".qmd", ".md") if suffix == ".qmd" else
              (".tex",))
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in kinds and p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+    def is_part(relative: PurePath) -> bool:
+        return relative.suffix.lower() in kinds and not any(part.startswith(".") for part in relative.parts)
+
+    return (path if path.is_dir() else path.parent), is_part
+
+
+def essay_parts(path: Path) -> list[Path] | None:
+    """The files an essay of several files may read, besides ``path`` itself (None for a one-file essay).
+
+    The cache keys on their bytes and ``check --since`` reads their base versions.
+    """
+    rule = essay_part_rule(path)
+    if rule is None:
+        return None
+    folder, is_part = rule
+    return sorted(p for p in folder.rglob("*") if p.is_file() and is_part(p.relative_to(folder)))
 
 
 def code_key() -> str:

@@ -173,9 +173,10 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
 def _inline_references(essay_path: Path) -> Bibliography | None:
     """The references of a Markdown essay's front matter (None for other forms, or when it cannot be read:
     the essay's reader reports that)."""
+    from .cache import LATEX_SUFFIXES
     from .essay import BOOKS
 
-    if not essay_path.is_file() or essay_path.suffix.lower() in (".tex", ".ltx", ".latex") or essay_path.name in BOOKS:
+    if not essay_path.is_file() or essay_path.suffix.lower() in LATEX_SUFFIXES or essay_path.name in BOOKS:
         return None
     from .bibliography.csl import inline_references
     from .errors import InputError

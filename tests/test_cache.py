@@ -328,3 +328,15 @@ def test_warm_runs_import_no_heavy_module(project: Path) -> None:
         if report_cached:  # nothing but the command and the cache
             assert not [m for m in data["modules"] if m.startswith(("litreview.checks", "litreview.linking",
                                                                     "litreview.registry", "litreview.essay"))]
+
+
+@pytest.mark.parametrize("suffix", [".tex", ".ltx", ".latex"])
+def test_an_input_file_of_a_latex_essay_is_part_of_the_key(tmp_path: Path, suffix: str) -> None:
+    # The readers take .ltx and .latex as LaTeX too: an edit in an \input file must miss.
+    (tmp_path / f"paper{suffix}").write_text("\\begin{document}\n\\input{intro}\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "intro.tex").write_text("Old text.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": f"paper{suffix}", "LITREVIEW_BIB": "refs.bib"})
+    key = cache.input_key(config)
+    (tmp_path / "intro.tex").write_text("New text \\cite{x}.\n", encoding="utf-8")
+    assert cache.input_key(config) not in (key, None)

@@ -6,6 +6,7 @@ import re
 import shlex
 import shutil
 import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -34,14 +35,24 @@ def workflow() -> dict:
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
 
 
+# Every kind of file a review reads: essays of each form, bibliographies, claims, snapshot, settings.
+REVIEW_FILES = ("refs/bibliography.bib", "refs/essay.md", "refs/claims.yaml", "refs/metadata/doi/x.json",
+                "paper.tex", "parts/intro.ltx", "chapter.qmd", "index.Rmd", "notes.rmd", "_quarto.yml",
+                "content/01.intro.md", "content/citation-tags.tsv", "refs.bibtex", "refs.JSON", "refs.yaml",
+                "litreview.toml", "pyproject.toml")
+
+
 def test_hook_runs_the_installed_command_on_review_files() -> None:
     h = hook()
     assert h["language"] == "python" and h["pass_filenames"] is False
     assert shlex.split(h["entry"])[0] in scripts()
-    files = re.compile(h["files"])
-    for name in ("refs/bibliography.bib", "refs/essay.md", "refs/claims.yaml", "refs/metadata/doi/x.json"):
-        assert files.search(name), name
-    assert not files.search("litreview/cli.py")
+    # The hook this repository offers and the one `init --pre-commit` writes watch the same files.
+    local = yaml.safe_load(resources.files("litreview").joinpath("templates", "pre-commit-config.yaml")
+                           .read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
+    for files in (re.compile(h["files"]), re.compile(local["files"])):
+        for name in REVIEW_FILES:
+            assert files.search(name), name
+        assert not files.search("litreview/cli.py")
 
 
 @pytest.mark.slow
@@ -52,6 +63,8 @@ def test_hook_blocks_a_commit_only_for_its_own_problems(tmp_path: Path, monkeypa
     shutil.copytree(SCOPE_CASE / "base", tmp_path, dirs_exist_ok=True)
     git_repo(tmp_path, tag=None)
     monkeypatch.chdir(tmp_path)
+    for name in ("PRE_COMMIT", "PRE_COMMIT_FROM_REF", "PRE_COMMIT_TO_REF"):  # a commit, not a CI run
+        monkeypatch.delenv(name, raising=False)
     argv = [*shlex.split(hook()["entry"])[1:], *hook().get("args", []), "--no-cache"]
     assert main(["check", "--no-cache"]) == 1  # the whole review has an old error
     (tmp_path / "README.md").write_text("Notes.\n", encoding="utf-8")

@@ -164,7 +164,8 @@ def test_github_and_sarif_annotate_only_new_findings(repo: Path, capsys) -> None
     everything = capsys.readouterr().out
     assert "protocol2007modern" in everything  # an old problem
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
-    lines = capsys.readouterr().out.splitlines()
+    summary, *lines = capsys.readouterr().out.splitlines()
+    assert summary.startswith("::notice title=litreview check::new since base: ")
     assert lines and all("treverton2006toward" in line or "p1-s2" in line or "file=refs/essay.md" in line
                          for line in lines)
     assert not any("protocol2007modern" in line for line in lines)

@@ -89,3 +89,46 @@ def test_init_without_an_essay_says_what_to_do(fresh: Path, capsys: pytest.Captu
     assert main(["init"]) == 2
     assert "litreview init paper.md" in capsys.readouterr().err
     assert main(["init", "missing.md"]) == 2
+
+
+def test_ci_files_go_to_the_repository_root_for_a_review_in_a_subfolder(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # GitHub reads workflows, and pre-commit its configuration, at the repository's root only.
+    import re
+    import shlex
+    import subprocess
+
+    import yaml
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    folder = tmp_path / "papers" / "ir"
+    folder.mkdir(parents=True)
+    shutil.copy(CASE / "essay.md", folder / "essay.md")
+    monkeypatch.chdir(folder)
+    assert main(["init", "essay.md", "--workflow", "--pre-commit"]) == 0
+    assert "repository's root" in capsys.readouterr().out
+    assert not (folder / ".github").exists() and not (folder / ".pre-commit-config.yaml").exists()
+    workflow = yaml.safe_load((tmp_path / ".github" / "workflows" / "review.yml").read_text(encoding="utf-8"))
+    assert workflow["defaults"]["run"]["working-directory"] == "papers/ir"
+    steps = {key: value for job in workflow["jobs"].values() for step in job.get("steps", [])
+             for key, value in step.get("with", {}).items()}
+    assert (steps["sarif_file"], steps["path"]) == ("papers/ir/litreview.sarif", "papers/ir/site")
+    hook = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
+    assert shlex.split(hook["entry"]) == ["sh", "-c", "cd papers/ir && exec litreview check --since HEAD"]
+    assert re.search(hook["files"], "papers/ir/refs/bibliography.bib")
+    assert not re.search(hook["files"], "papers/other/essay.md")
+
+
+def test_the_workflow_needs_no_requirements_file(fresh: Path) -> None:
+    # setup-python's pip cache stops the job in a repository without requirements.txt or pyproject.toml.
+    import yaml
+
+    assert main(["init", "essay.md", "--workflow"]) == 0
+    assert not (fresh / "pyproject.toml").exists()
+    workflow = yaml.safe_load((fresh / ".github" / "workflows" / "review.yml").read_text(encoding="utf-8"))
+    setups = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
+              if step.get("uses", "").startswith("actions/setup-python@")]
+    assert setups and all("cache" not in step["with"] for step in setups)

@@ -93,7 +93,7 @@ def test_the_cache_key_covers_every_bibliography(here: Path) -> None:
 
 
 def test_since_reads_the_base_of_every_bibliography(here: Path) -> None:
-    from litreview.checks.scope import base_config, base_paths
+    from litreview.checks.gitbase import base_config, base_paths
 
     config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["a.bib", "b.json"]), "LITREVIEW_ESSAY": "e.md"})
     assert {here / "a.bib", here / "b.json"} <= set(base_paths(config))

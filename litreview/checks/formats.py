@@ -110,9 +110,14 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: Iterable[Finding]) -> str:
-    """One ``::error file=…,line=…,title=…::message`` line per finding (info becomes notice)."""
-    out = []
+def render_github(findings: Iterable[Finding], summary: Mapping[str, Any] | None = None) -> str:
+    """One ``::error file=…,line=…,title=…::message`` line per finding (info becomes notice).
+
+    A pull request's summary (what it adds, fixes and suppresses), when given, comes first as a
+    notice: GitHub shows only the first annotations of each level of a step on the pull request,
+    so the counts say when the job's log holds more.
+    """
+    out = [f"::notice title=litreview check::{escape_data(summary_line(summary))}"] if summary else []
     for f in findings:
         props = []
         if f.file:

@@ -7,28 +7,18 @@ matched against the working tree's. A finding is *new* when nothing in the base 
 and sentence numbers move when text is added or deleted above it) and compares what it is
 about: code, entry key, message, and the sentence or source line it concerns. So deletions,
 renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
-moved text are not blamed on the change. ``git_*`` functions are the only I/O here.
+moved text are not blamed on the change. Reading the base from git is ``gitbase``'s.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import subprocess
-import tarfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
-from pathlib import Path, PurePosixPath
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from ..config import DEFAULT_BIBLIOGRAPHY, Config
-from ..errors import InputError
 from ..model import Bibliography, Finding
 
-Runner = Callable[..., Any]
-_GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
-_PATH_SETTINGS = ("essay", "bibliography", "claims", "metadata")
 # Positions that move when text above changes: claim ids (p3-s5, p5-s2-3) and line numbers.
 # A list of them ("p1-s3, p2-s5 and 3 more") counts as one: what is listed moves with the text.
 _CLAIM_ID = re.compile(r"\bp\d+-s\d+(?:-\d+)?\b(?:(?:,| and) (?:p\d+-s\d+(?:-\d+)?\b|\d+ more\b))*")
@@ -155,154 +145,4 @@ def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]
     return out
 
 
-# -- git (the only I/O) ------------------------------------------------------------------------------
-
-
-def _run(runner: Runner, args: list[str], cwd: Path) -> Any:
-    try:
-        return runner(args, cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise InputError("--since needs git, which is not installed", hint="install git, or drop --since") from None
-
-
-def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> None:
-    """Raise InputError unless ``ref`` names a commit in the repository at ``cwd``."""
-    if ref.startswith("-"):
-        raise InputError(f"--since {ref!r} is not a git ref", hint="e.g. --since origin/main")
-    proc = _run(runner, ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip() if proc.stderr else ""
-        if "not a git repository" in detail:
-            raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
-        raise InputError(f"--since: unknown git ref {ref!r}", hint=_GIT_HINT)
-
-
-def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
-    """Where the current branch left ``ref`` (as ``git diff REF...``), or ``ref`` when there is none.
-
-    Comparing with the branch point keeps what the base gained since out of the change.
-    """
-    proc = _run(runner, ["git", "merge-base", ref, "HEAD"], cwd)
-    if proc.returncode == 0 and proc.stdout.strip():
-        return proc.stdout.decode("ascii", "replace").strip()
-    return ref
-
-
-def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
-    """The repository's top folder."""
-    proc = _run(runner, ["git", "rev-parse", "--show-toplevel"], cwd)
-    if proc.returncode != 0:
-        raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
-    return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
-
-
-def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: Runner = subprocess.run) -> None:
-    """Write the files (and folders) under ``paths`` as they are at ``commit`` into ``dest``.
-
-    Only paths inside the repository are read; what did not exist at ``commit`` is skipped.
-    """
-    rels = sorted({PurePosixPath(p.resolve().relative_to(top).as_posix()).as_posix()
-                   for p in paths if _inside(p, top)})
-    if not rels:
-        return
-    listed = _run(runner, ["git", "ls-tree", "-r", "--name-only", "-z", commit, "--", *rels], top)
-    if listed.returncode != 0:
-        detail = listed.stderr.decode("utf-8", "replace").strip()
-        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
-    names = [n for n in listed.stdout.decode("utf-8", "replace").split("\0") if n]
-    if not names:
-        return
-    proc = _run(runner, ["git", "archive", "--format=tar", commit, "--", *names], top)
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip()
-        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
-    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as archive:
-        archive.extractall(dest, filter="data")
-
-
-def _inside(path: Path, top: Path) -> bool:
-    try:
-        path.resolve().relative_to(top)
-    except ValueError:
-        return False
-    return True
-
-
-def base_config(config: Config, top: Path, dest: Path) -> Config:
-    """The same settings with every input path inside the repository moved under ``dest``.
-
-    The root moves too, so findings name the same relative files on both sides; an input
-    outside the repository (not versioned) is read where it is.
-    """
-    def move(path: Path) -> Path:
-        return dest / path.resolve().relative_to(top) if _inside(path, top) else path
-
-    root = move(Path(config.root))
-    changes: dict[str, Any] = {"root": root}
-    for name in _PATH_SETTINGS:
-        value = getattr(config, name)
-        if name == "bibliography" and value == DEFAULT_BIBLIOGRAPHY:
-            continue  # kept relative to the moved root: a front matter's bibliography may stand in for it
-        if name == "bibliography" and isinstance(value, tuple):  # several: each moved
-            changes[name] = tuple(str(move(path)) for path in config.paths(name))
-        elif value:
-            moved = move(config.path(name))
-            if name in ("essay", "bibliography") and not moved.exists():
-                changes[name] = "" if name == "essay" else str(moved)
-            else:
-                changes[name] = str(moved)
-    return replace(config, **changes)
-
-
-def _front_matter_bibliographies(essay_path: Path) -> tuple[Path, ...]:
-    """The bibliographies the essay's front matter names (read when no bibliography setting is given)."""
-    from ..essay import load_essay
-    from ..review import named_bibliographies
-
-    try:
-        return named_bibliographies(load_essay(essay_path))
-    except (InputError, OSError):
-        return ()  # the check of the working tree reports it
-
-
-def base_paths(config: Config) -> list[Path]:
-    """The inputs (and the settings file) whose base versions the check needs."""
-    from ..cache import essay_parts
-
-    paths = [path for name in _PATH_SETTINGS if getattr(config, name) for path in config.paths(name)]
-    if config.essay:  # a LaTeX file's \\input files, a Quarto book's chapters
-        paths += essay_parts(config.path("essay")) or []
-        if config.bibliography == DEFAULT_BIBLIOGRAPHY and config.path("essay").is_file():
-            paths += _front_matter_bibliographies(config.path("essay"))
-    return [*paths, Path(config.source_file)] if config.source_file else paths
-
-
-def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
-    """``base`` (paths moved under ``dest``) with the settings the base commit had.
-
-    A change to the settings (a suppression removed, a severity raised) then shows as new
-    findings. The input paths stay those of the working tree, moved; a base without the
-    settings file had the defaults, and one whose file no longer loads keeps today's settings.
-    """
-    from ..config import load_config
-    from ..errors import ConfigError
-
-    if not config.source_file or not _inside(Path(config.source_file), top):
-        return base
-    moved = dest / Path(config.source_file).resolve().relative_to(top)
-    if moved.is_file():
-        try:
-            settings = load_config(moved.parent, env={})
-        except ConfigError:
-            return base
-        if settings.source_file != str(moved):
-            return base
-    else:
-        settings = Config()
-    kept = {"root", "source_file", *_PATH_SETTINGS, "site_dir", "mkdocs_config"}
-    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file,
-                   **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
-
-
-__all__ = ["FindingsDiff", "Side", "base_config", "base_paths", "count_new", "diff_findings", "extract",
-           "git_toplevel", "identity", "merge_base", "renamed_keys", "verify_ref"]
+__all__ = ["FindingsDiff", "Side", "count_new", "diff_findings", "identity", "renamed_keys"]

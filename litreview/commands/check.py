@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -13,6 +14,7 @@ import click
 from ..config import Config
 from ..model import Finding, Review
 from ._options import config_from, input_options
+from ._since import rel
 
 EXAMPLES = """\b
 Examples:
@@ -48,65 +50,29 @@ def _fetch_online(config: Config) -> None:
                    err=True)
 
 
-def _since(review: Review, result: Any, config: Config, ref: str, now: datetime) -> tuple[Any, list[Finding]]:
-    """The findings diff between the branch point with ``ref`` and the working tree.
+def _from_repository_root(config: Config) -> Callable[[str], str]:
+    """A file's name from the repository's top folder, as GitHub places annotations and code-scanning
+    results (the settings, and so the names findings give, may sit in a subfolder); a file outside
+    the repository keeps its name."""
+    import posixpath
 
-    The base is checked in full from git's objects, in a temporary folder; returns the diff
-    and the suppressed findings the change adds.
-    """
-    import tempfile
+    from ..checks.gitbase import repository_root
 
-    from ..checks import check_review, scope
-    from ..errors import LitreviewError
-    from ..review import build_review
+    root = Path(config.root).resolve()
+    top = repository_root(root)
+    if top is None or top == root:
+        return str
+    folder = root.relative_to(top).as_posix()
 
-    cwd = Path(config.root)
-    scope.verify_ref(ref, cwd)
-    base = scope.merge_base(ref, cwd)
-    top = scope.git_toplevel(cwd)
-    head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
-    with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
-        scope.extract(base, top, scope.base_paths(config), Path(tmp))
-        old_config = scope.with_base_settings(config, scope.base_config(config, top, Path(tmp)), top, Path(tmp))
+    def name(file: str) -> str:
+        if not Path(file).is_absolute():
+            return posixpath.normpath(f"{folder}/{Path(file).as_posix()}")
         try:
-            old_review = build_review(old_config, now=now, with_checks=False)
-            old_result = check_review(old_review, old_config, now=now)
-            old = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
-            old_suppressed: tuple[Finding, ...] = old_result.suppressed
-        except LitreviewError as exc:
-            # A base that cannot be loaded reports nothing: every finding now is the change's.
-            click.echo(f"note: the base ({ref}) could not be checked, so every finding counts as new:\n"
-                       f"  {exc}", err=True)
-            old, old_suppressed, old_review = scope.Side(()), (), None
-    renamed = scope.renamed_keys(old_review.bibliography, review.bibliography) if old_review is not None else {}
-    # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
-    return scope.diff_findings(old, head, renamed), scope.count_new((*old.findings, *old_suppressed),
-                                                                    result.suppressed)
+            return Path(file).resolve().relative_to(top).as_posix()
+        except ValueError:
+            return file
 
-
-def _claim_texts(review: Review) -> dict[str, str]:
-    return {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
-
-
-def _file_lines(config: Config) -> dict[str, list[str]]:
-    """The input files' lines by the name findings give them (relative to the root)."""
-    out: dict[str, list[str]] = {}
-    for name in ("bibliography", "essay", "claims"):
-        for path in config.paths(name) if getattr(config, name) else ():
-            if not path.is_file():
-                continue
-            try:
-                out[_rel(path, config)] = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                continue
-    return out
-
-
-def _rel(path: Path, config: Config) -> str:
-    try:
-        return path.resolve().relative_to(Path(config.root).resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    return name
 
 
 def _list_codes(fmt: str) -> str:
@@ -124,13 +90,18 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
 
     if fmt == "json":
         return json.dumps(formats.to_json(findings, summary), indent=2, ensure_ascii=False) + "\n"
+    if fmt in ("github", "sarif"):
+        from dataclasses import replace
+
+        name = _from_repository_root(config)
+        findings = [replace(f, file=name(f.file)) if f.file else f for f in findings]
     if fmt == "github":
-        return formats.render_github(findings)
+        return formats.render_github(findings, summary if summary.get("since") else None)
     if fmt == "sarif":
         from .. import __version__
 
         log = formats.to_sarif(findings, version=__version__,
-                               fallback_file=_rel(config.path("bibliography"), config))
+                               fallback_file=name(rel(config.path("bibliography"), config)))
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
     excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
     return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None)
@@ -169,6 +140,10 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         _write(text, output)
         return 0
     config = config_from(paths)
+    if since == "HEAD":
+        from ._since import under_pre_commit
+
+        since = under_pre_commit(config)
     if online:
         _fetch_online(config)
     now = datetime.now(UTC)
@@ -194,7 +169,9 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     silenced = list(result.suppressed)
     fixed = None
     if since:
-        diff, silenced = _since(review, result, config, since, now)
+        from ._since import since_base
+
+        diff, silenced = since_base(review, result, config, since, now)
         findings = list(diff.new)
         fixed = len(diff.fixed)
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown

@@ -11,11 +11,11 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import click
 
+from ..cache import LATEX_SUFFIXES
 from ..errors import ConfigError, InputError
 
 EXAMPLES = """\b
@@ -135,10 +135,13 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
             plan.notes.append(f"add {' and '.join(missing)} to .gitignore (built and cached files)")
     else:
         plan.write(gitignore, "site/\n.litreview-cache/\n")
-    if workflow:
-        plan.write(root / ".github" / "workflows" / "review.yml", _template("review.yml"))
-    if pre_commit:
-        plan.write(root / ".pre-commit-config.yaml", _template("pre-commit-config.yaml"))
+    if workflow or pre_commit:
+        from ._ci_files import ci_files
+
+        files, notes = ci_files(root, workflow=workflow, pre_commit=pre_commit)
+        for path, text in files.items():
+            plan.write(path, text)
+        plan.notes += notes
     return plan
 
 
@@ -228,7 +231,7 @@ def _without_front_matter(text: str, path: Path) -> str:
     """The essay with its front matter blanked (lines kept): its YAML is no reference list to import."""
     from ..essay.markdown import front_matter
 
-    if path.suffix.lower() in (".tex", ".ltx", ".latex"):
+    if path.suffix.lower() in LATEX_SUFFIXES:
         return text
     try:
         _, body, body_line = front_matter(text, str(path))
@@ -271,7 +274,7 @@ def _named(essay_path: Path, text: str) -> list[Path]:
     from ..essay import load_essay, parse_essay
     from ..review import named_bibliographies
 
-    latex = essay_path.suffix.lower() in (".tex", ".ltx", ".latex")
+    latex = essay_path.suffix.lower() in LATEX_SUFFIXES
     try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
         essay = load_essay(essay_path) if latex or _is_project(essay_path) else parse_essay(text, str(essay_path))
     except InputError:  # (a paper without text yet: its own file's commands)
@@ -384,10 +387,6 @@ def _quoted(text: str | list[str]) -> str:
     """A double-quoted string (or a list of them) that TOML and YAML read alike, accented letters kept
     as they are written."""
     return json.dumps(text, ensure_ascii=False)
-
-
-def _template(name: str) -> str:
-    return resources.files("litreview").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _inside(path: Path, root: Path) -> bool:

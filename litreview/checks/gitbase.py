@@ -1,0 +1,303 @@
+"""The base of a change (``check --since REF``), read from git: the branch point, its files, its settings.
+
+The base is extracted from git's objects into a temporary folder (the user's tree is never checked
+out or touched) and read as that commit's own settings name it. The only I/O of ``--since`` is here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..config import DEFAULT_BIBLIOGRAPHY, Config
+from ..errors import InputError
+
+Runner = Callable[..., Any]
+_GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
+_PATH_SETTINGS = ("essay", "bibliography", "claims", "metadata")
+_ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay
+
+
+def _run(runner: Runner, args: list[str], cwd: Path, **kwargs: Any) -> Any:
+    try:
+        return runner(args, cwd=cwd, capture_output=True, check=False, **kwargs)
+    except FileNotFoundError:
+        raise InputError("--since needs git, which is not installed", hint="install git, or drop --since") from None
+
+
+def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
+    """True when ``ref`` names a commit in the repository at ``cwd``; False when it is ``HEAD`` of a
+    repository with no commit yet (a first commit: nothing was there before it). Else InputError."""
+    if ref.startswith("-"):
+        raise InputError(f"--since {ref!r} is not a git ref", hint="e.g. --since origin/main")
+    proc = _run(runner, ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip() if proc.stderr else ""
+        if "not a git repository" in detail:
+            raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
+        if detail:  # --quiet keeps an unknown ref silent: this is git refusing (a checkout owned by another user)
+            said, *advice = [line.strip() for line in detail.splitlines() if line.strip()]
+            raise InputError(f"--since: git cannot read the repository: {said}", path=str(cwd),
+                             hint=" ".join(advice) or "run git status there to see why")
+        if ref in ("HEAD", "@") and _run(runner, ["git", "symbolic-ref", "--quiet", "HEAD"], cwd).returncode == 0:
+            return False  # HEAD names a branch that has no commit yet
+        raise InputError(f"--since: unknown git ref {ref!r}", hint=_GIT_HINT)
+    return True
+
+
+def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | None:
+    """Where the current branch left ``ref`` (as ``git diff REF...``); None for unrelated histories.
+
+    Comparing with the branch point keeps what the base gained since out of the change. In a
+    shallow clone the branch point may be cut off: comparing with ``ref``'s tip instead would blame
+    the change for what the base fixed since, so that is an InputError.
+    """
+    proc = _run(runner, ["git", "merge-base", ref, "HEAD"], cwd)
+    if proc.returncode == 0 and proc.stdout.strip():
+        return proc.stdout.decode("ascii", "replace").strip()
+    shallow = _run(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
+    if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+        raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
+                         hint="fetch the history first (git fetch --unshallow origin); in GitHub Actions use "
+                              "actions/checkout with fetch-depth: 0")
+    return None
+
+
+def merge_head(cwd: Path, runner: Runner = subprocess.run) -> str | None:
+    """The commit being merged into HEAD while a merge is concluded (git's MERGE_HEAD), else None."""
+    proc = _run(runner, ["git", "rev-parse", "--quiet", "--verify", "MERGE_HEAD^{commit}"], cwd)
+    return (proc.stdout.decode("ascii", "replace").strip() or None) if proc.returncode == 0 else None
+
+
+def unchanged(cwd: Path, runner: Runner = subprocess.run) -> bool:
+    """True when no tracked file differs from HEAD, staged or not (False outside a repository)."""
+    return _run(runner, ["git", "diff", "--quiet", "HEAD", "--"], cwd).returncode == 0
+
+
+def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
+    """The repository's top folder."""
+    proc = _run(runner, ["git", "rev-parse", "--show-toplevel"], cwd)
+    if proc.returncode != 0:
+        raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
+    return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
+
+
+def repository_root(start: Path) -> Path | None:
+    """The top folder of the git repository holding ``start`` (where ``.git`` is), without running git."""
+    here = start.resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
+
+
+def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: Runner = subprocess.run,
+            keep: Callable[[str], bool] | None = None) -> None:
+    """Write the files (and folders) under ``paths`` as they are at ``commit`` into ``dest``; of a
+    folder, only the files ``keep`` accepts (by their path in the repository), when given.
+
+    Only paths inside the repository are read; what did not exist at ``commit`` is skipped. The
+    blobs are read as committed: ``git archive`` would leave out what .gitattributes marks
+    export-ignore (a paper's folder, often) and rewrite export-subst files. A path inside a
+    submodule (a bibliography shared by several papers) is read from the submodule at the commit
+    ``commit`` recorded for it, when the submodule has it.
+    """
+    rels = sorted({p.resolve().relative_to(top).as_posix() for p in paths if _inside(p, top)})
+    if not rels:
+        return
+    rows = _ls_tree(commit, top, rels, runner, "-r")
+    _write_blobs(commit, top, [(mode, oid, name) for mode, kind, oid, name in rows
+                               if kind == "blob" and (keep is None or keep(name))], dest, runner)
+    found = [name for *_, name in rows]
+    unlisted = [r for r in rels if not any(n == r or n.startswith(f"{r}/") for n in found)]
+    prefixes = sorted({"/".join(r.split("/")[:i]) for r in unlisted for i in range(1, r.count("/") + 1)})
+    links = [(oid, name) for _, kind, oid, name in [*rows, *(_ls_tree(commit, top, prefixes, runner) if prefixes
+                                                             else [])] if kind == "commit"]
+    for oid, link in links:
+        inner = [top / r for r in rels if r == link or r.startswith(f"{link}/")]
+        try:
+            extract(oid, top / link, inner, dest / link, runner)
+        except InputError:
+            continue  # the submodule lacks that commit (not fetched): the base check says what is missing
+
+
+def _ls_tree(commit: str, top: Path, rels: Sequence[str], runner: Runner, *options: str) -> list[tuple[str, ...]]:
+    """(mode, kind, object id, path) of what ``rels`` name at ``commit``."""
+    listed = _run(runner, ["git", "--literal-pathspecs", "ls-tree", *options, "-z", commit, "--", *rels], top)
+    if listed.returncode != 0:
+        detail = listed.stderr.decode("utf-8", "replace").strip()
+        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
+    rows = []
+    for row in filter(None, listed.stdout.decode("utf-8", "surrogateescape").split("\0")):
+        meta, _, name = row.partition("\t")
+        rows.append((*meta.split(), name))
+    return rows
+
+
+def _write_blobs(commit: str, top: Path, blobs: Sequence[tuple[str, str, str]], dest: Path, runner: Runner) -> None:
+    """Write each (mode, object id, path) blob under ``dest``; a link only when it points inside ``dest``."""
+    if not blobs:
+        return
+    proc = _run(runner, ["git", "cat-file", "--batch"], top, input="".join(f"{oid}\n" for _, oid, _ in blobs).encode())
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip()
+        raise InputError(f"--since: cannot read {commit}: {detail}", hint=_GIT_HINT)
+    out, at, root = proc.stdout, 0, dest.resolve()
+    for mode, _, name in blobs:
+        header_end = out.index(b"\n", at)
+        header = out[at:header_end].split()
+        if len(header) != 3:  # "<id> missing": an object a partial clone has not fetched
+            raise InputError(f"--since: cannot read {name} at {commit}", hint=_GIT_HINT)
+        data, at = out[header_end + 1:header_end + 1 + int(header[2])], header_end + 2 + int(header[2])
+        target = dest / name
+        if not _inside(target, root):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if mode == "120000":
+            link = data.decode("utf-8", "surrogateescape")
+            if not Path(link).is_absolute() and _inside(target.parent / link, root):
+                with contextlib.suppress(OSError):  # Windows without the right to make links: left out
+                    target.symlink_to(link)
+        else:
+            target.write_bytes(data)
+
+
+def _inside(path: Path, top: Path) -> bool:
+    try:
+        path.resolve().relative_to(top)
+    except ValueError:
+        return False
+    return True
+
+
+def base_config(config: Config, top: Path, dest: Path) -> Config:
+    """The same settings with every input path inside the repository moved under ``dest``.
+
+    The root moves too, so findings name the same relative files on both sides; an input
+    outside the repository (not versioned) is read where it is.
+    """
+    def move(path: Path) -> Path:
+        return dest / path.resolve().relative_to(top) if _inside(path, top) else path
+
+    root = move(Path(config.root))
+    changes: dict[str, Any] = {"root": root}
+    for name in _PATH_SETTINGS:
+        value = getattr(config, name)
+        if name == "bibliography" and value == DEFAULT_BIBLIOGRAPHY:
+            continue  # kept relative to the moved root: a front matter's bibliography may stand in for it
+        if name == "bibliography" and isinstance(value, tuple):  # several: each moved
+            changes[name] = tuple(str(move(path)) for path in config.paths(name))
+        elif value:
+            changes[name] = str(move(config.path(name)))
+    return replace(config, **changes)
+
+
+def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runner = subprocess.run) -> Config:
+    """The settings that check ``commit``, its inputs extracted under ``dest``.
+
+    The working tree's inputs are extracted, then what the base's own settings and essay name
+    (a bibliography the change moved or added to the list, a front matter's files) until nothing
+    more is named. An essay missing at the base is left out; of several bibliographies, those
+    missing at the base are (the change added them).
+    """
+    dest = dest.resolve()  # settings are found by resolved paths (macOS's temporary folder is a link)
+    wanted = base_paths(config)
+    done: set[Path] = set()
+    old = config
+    for _ in range(_ROUNDS):
+        extract(commit, top, wanted, dest, runner)
+        done.update(p.resolve() for p in wanted)
+        old = with_base_settings(config, base_config(config, top, dest), top, dest)
+        _extract_parts(commit, top, old, dest, done, runner)
+        wanted = [p for p in (top / q.resolve().relative_to(dest.resolve()) for q in base_paths(old)
+                              if _inside(q, dest)) if p.resolve() not in done]
+        if not wanted:
+            break
+    changes: dict[str, Any] = {}
+    if old.essay and not old.path("essay").exists():
+        changes["essay"] = ""
+    present = [str(p) for p in old.paths("bibliography") if p.exists()]
+    if isinstance(old.bibliography, tuple) and present and len(present) < len(old.bibliography):
+        changes["bibliography"] = present[0] if len(present) == 1 else tuple(present)
+    return replace(old, **changes)
+
+
+def _extract_parts(commit: str, top: Path, config: Config, dest: Path, done: set[Path], runner: Runner) -> None:
+    """The base essay's parts as the base has them: a chapter or \\input file the change renamed is
+    not in the working tree, so the folder is listed at the base."""
+    from ..cache import essay_part_rule
+
+    rule = essay_part_rule(config.path("essay")) if config.essay and _inside(config.path("essay"), dest) else None
+    if rule is None or rule[0].resolve() in done:
+        return
+    folder, is_part = rule
+    done.add(folder.resolve())
+    within = PurePosixPath(folder.resolve().relative_to(dest).as_posix())
+
+    def keep(name: str) -> bool:  # ``name`` is the file's path in the repository
+        path = PurePosixPath(name)
+        return is_part(path if str(within) == "." else path.relative_to(within))
+
+    extract(commit, top, [top / within], dest, runner, keep=keep)
+
+
+def _front_matter_bibliographies(essay_path: Path) -> tuple[Path, ...]:
+    """The bibliographies the essay's front matter names (read when no bibliography setting is given)."""
+    from ..essay import load_essay
+    from ..review import named_bibliographies
+
+    try:
+        return named_bibliographies(load_essay(essay_path))
+    except (InputError, OSError):
+        return ()  # the check of the working tree reports it
+
+
+def base_paths(config: Config) -> list[Path]:
+    """The inputs (and the settings file) whose base versions the check needs."""
+    from ..cache import essay_parts
+
+    paths = [path for name in _PATH_SETTINGS if getattr(config, name) for path in config.paths(name)]
+    if config.essay:  # a LaTeX file's \\input files, a Quarto book's chapters
+        paths += essay_parts(config.path("essay")) or []
+        if config.bibliography == DEFAULT_BIBLIOGRAPHY and config.path("essay").is_file():
+            paths += _front_matter_bibliographies(config.path("essay"))
+    return [*paths, Path(config.source_file)] if config.source_file else paths
+
+
+def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
+    """``base`` (paths moved under ``dest``) with the settings the base commit had.
+
+    A change to the settings (a suppression removed, a severity raised) then shows as new
+    findings. An input path the settings file gives is the one the base's file gave (the change
+    may have moved the bibliography, or added one to the list); one given on the command line or
+    in the environment stays the working tree's, moved. A base without the settings file had the
+    defaults (its inputs are taken where they are now), and one whose file no longer loads keeps
+    today's settings.
+    """
+    from ..config import load_config
+    from ..errors import ConfigError
+
+    if not config.source_file or not _inside(Path(config.source_file), top):
+        return base
+    moved = dest / Path(config.source_file).resolve().relative_to(top)
+    paths: dict[str, Any] = {}
+    if moved.is_file():
+        try:
+            settings = load_config(moved.parent, env={})
+            today = load_config(Path(config.source_file).parent, env={})
+        except ConfigError:
+            return base
+        if settings.source_file is None or Path(settings.source_file).resolve() != moved.resolve():
+            return base
+        paths = {name: getattr(settings, name) for name in _PATH_SETTINGS
+                 if getattr(config, name) == getattr(today, name)}
+    else:
+        settings = Config()
+    kept = {"root", "source_file", *_PATH_SETTINGS, "site_dir", "mkdocs_config"}
+    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file, **paths,
+                   **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
+
+
+__all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "merge_head",
+           "repository_root", "unchanged", "verify_ref", "with_base_settings"]

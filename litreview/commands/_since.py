@@ -1,0 +1,126 @@
+"""`check --since REF`: the findings a change adds, from a full check of the base and of the working tree.
+
+What pre-commit's hook arguments (``--since HEAD``) mean in each of its runs is decided here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..config import Config
+from ..model import Finding, Review
+
+
+def since_base(review: Review, result: Any, config: Config, ref: str, now: datetime) -> tuple[Any, list[Finding]]:
+    """The findings diff between the branch point with ``ref`` and the working tree.
+
+    The base is checked in full from git's objects, in a temporary folder; returns the diff
+    and the suppressed findings the change adds. Concluding a merge (``--since HEAD`` with a
+    MERGE_HEAD, as the pre-commit hook runs), what the merged branch already had is not new either.
+    """
+    from ..checks import gitbase, scope
+
+    cwd = Path(config.root)
+    head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
+    if not gitbase.verify_ref(ref, cwd):
+        click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
+        return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
+    base = gitbase.merge_base(ref, cwd)
+    if base is None:
+        click.echo(f"note: {ref} shares no history with HEAD, so the check compares with {ref} itself", err=True)
+        base = ref
+    top = gitbase.git_toplevel(cwd)
+    old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now)
+    diff = scope.diff_findings(old, head, renamed)
+    # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
+    silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
+    merged = gitbase.merge_head(cwd) if ref in ("HEAD", "@") else None
+    if merged:
+        other, other_suppressed, other_renamed = _base_side(merged, "MERGE_HEAD", review, config, top, now)
+        new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
+        diff = replace(diff, new=new)
+        silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
+    return diff, silenced
+
+
+def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
+               now: datetime) -> tuple[Any, tuple[Finding, ...], dict[str, str]]:
+    """The findings of ``commit``, those its settings suppressed, and the keys renamed since."""
+    import tempfile
+
+    from ..checks import check_review, gitbase, scope
+    from ..errors import LitreviewError
+    from ..review import build_review
+
+    with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
+        old_config = gitbase.base_inputs(commit, config, top, Path(tmp))
+        try:
+            old_review = build_review(old_config, now=now, with_checks=False)
+            old_result = check_review(old_review, old_config, now=now)
+        except LitreviewError as exc:
+            # A base that cannot be loaded reports nothing: every finding now is the change's.
+            click.echo(f"note: the base ({ref}) could not be checked, so every finding counts as new:\n"
+                       f"  {exc}", err=True)
+            return scope.Side(()), (), {}
+        side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
+    return side, old_result.suppressed, scope.renamed_keys(old_review.bibliography, review.bibliography)
+
+
+def under_pre_commit(config: Config) -> str | None:
+    """What ``--since HEAD`` (the pre-commit hook's arguments) compares with when pre-commit runs it.
+
+    Given a range (``pre-commit run --from-ref A --to-ref B``, as CI runs it on a pull request, or
+    the pre-push stage), its start. With no commit under way (git gives a commit's hooks
+    GIT_INDEX_FILE) and nothing changed since HEAD (``pre-commit run --all-files`` on a clean
+    checkout, as CI services run it), HEAD would leave nothing to compare: the whole review is
+    checked (None). Elsewhere HEAD, as given (an empty commit, or a merge resolved to HEAD's text,
+    adds nothing).
+    """
+    import os
+
+    start, end = os.environ.get("PRE_COMMIT_FROM_REF"), os.environ.get("PRE_COMMIT_TO_REF")
+    if start and end:
+        click.echo(f"note: pre-commit's range {start}..{end}: the findings since {start}", err=True)
+        return start
+    if os.environ.get("PRE_COMMIT") == "1" and not os.environ.get("GIT_INDEX_FILE"):
+        from ..checks.gitbase import unchanged
+
+        if unchanged(Path(config.root)):
+            click.echo("note: nothing differs from HEAD (pre-commit run --all-files?): the whole review is "
+                       "checked", err=True)
+            return None
+    return "HEAD"
+
+
+def _claim_texts(review: Review) -> dict[str, str]:
+    return {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
+
+
+def _file_lines(config: Config) -> dict[str, list[str]]:
+    """The input files' lines by the name findings give them (relative to the root)."""
+    out: dict[str, list[str]] = {}
+    for name in ("bibliography", "essay", "claims"):
+        for path in config.paths(name) if getattr(config, name) else ():
+            if not path.is_file():
+                continue
+            try:
+                out[rel(path, config)] = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+    return out
+
+
+def rel(path: Path, config: Config) -> str:
+    """``path`` relative to the review's root, as findings name files (absolute when outside it)."""
+    try:
+        return path.resolve().relative_to(Path(config.root).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["rel", "since_base", "under_pre_commit"]

@@ -1,0 +1,283 @@
+"""`check --since` in the repositories pull requests come from: inputs moved or added, shallow clones,
+a first commit, export-ignored folders, a review in a subfolder of the repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import git, git_repo
+
+from litreview.checks.gitbase import verify_ref
+from litreview.cli import main
+from litreview.errors import InputError
+
+OLD = "@book{old2000,\n  author = {Doe, Jane},\n  title = {Old},\n  publisher = {P},\n  year = {20000},\n}\n"
+GOOD = "@book{good2001,\n  author = {Roe, Rita},\n  title = {Good},\n  publisher = {P},\n  year = {2001},\n}\n"
+NEW_BAD = "@book{new2002,\n  author = {Poe, Paul},\n  title = {New},\n  publisher = {P},\n  year = {202},\n}\n"
+ESSAY = "# One\n\nAn old claim [@old2000]. A good claim [@good2001]. A lost claim [@gone1999].\n"
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def review(folder: Path, *, settings: str = 'essay = "essay.md"\nbibliography = "refs.bib"\n') -> Path:
+    """A review whose base already has two errors: old2000's year and a citation of no entry."""
+    write(folder / "refs.bib", OLD + "\n" + GOOD)
+    write(folder / "essay.md", ESSAY)
+    write(folder / "litreview.toml", settings)
+    return folder
+
+
+def scoped(*args: str, capsys) -> tuple[int, list[tuple[str, str | None]], str]:
+    status = main(["check", "--no-cache", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    found = [(f["code"], f["key"]) for f in json.loads(out)["findings"]] if out else []
+    return status, found, err
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    git_repo(review(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_bibliography_added_to_the_list_brings_only_its_own_findings(repo: Path, capsys) -> None:
+    write(repo / "more.bib", NEW_BAD)
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = ["refs.bib", "more.bib"]\n')
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (1, [("LR124", "new2002")])
+    assert "could not be checked" not in err
+
+
+@pytest.mark.parametrize("moved", ["bibliography", "essay"])
+def test_an_input_moved_with_its_setting_is_read_at_its_old_path(repo: Path, capsys, moved: str) -> None:
+    old, new = ("refs.bib", "paper/references.bib") if moved == "bibliography" else ("essay.md", "paper/essay.md")
+    (repo / "paper").mkdir()
+    git(repo, "mv", old, new)
+    settings = (repo / "litreview.toml").read_text(encoding="utf-8")
+    write(repo / "litreview.toml", settings.replace(f'"{old}"', f'"{new}"'))
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])  # the base's problems, wherever the files went
+    assert "could not be checked" not in err
+    if moved == "bibliography":
+        (repo / new).write_text(OLD + "\n" + GOOD + "\n" + NEW_BAD, encoding="utf-8")
+        write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+        assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002")])
+
+
+def test_export_ignored_inputs_are_read_at_the_base(repo: Path, capsys) -> None:
+    # Software repositories keep a paper's folder out of their release archives (export-ignore).
+    write(repo / ".gitattributes", "*.bib export-ignore\n*.md export-ignore\n")
+    git(repo, "add", ".gitattributes")
+    git(repo, "commit", "-q", "-m", "no papers in release archives")
+    git(repo, "tag", "-f", "base")
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err
+
+
+def test_the_first_commit_is_checked_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # The pre-commit hook runs `--since HEAD` before a repository has any commit.
+    review(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    monkeypatch.chdir(tmp_path)
+    status, found, err = scoped("--since", "HEAD", capsys=capsys)
+    assert (status, sorted(found, key=str)) == (1, [("LR124", "old2000"), ("LR300", None)])
+    assert "no commit yet" in err
+
+
+def clone(origin: Path, dest: Path, *args: str) -> Path:
+    subprocess.run(["git", "clone", "-q", *args, origin.as_uri(), str(dest)], check=True, capture_output=True)
+    return dest
+
+
+def test_a_shallow_clone_without_the_branch_point_stops_with_a_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys) -> None:
+    # main fixes old2000 after the pull request branched: compared with main's tip, the pull
+    # request would be blamed for old2000's year; its branch point is not in a shallow clone.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "main")
+    git(origin, "checkout", "-q", "-b", "pr")
+    write(origin / "essay.md", ESSAY + "\nMore prose.\n")
+    git(origin, "commit", "-q", "-am", "pull request")
+    git(origin, "checkout", "-q", "main")
+    write(origin / "refs.bib", OLD.replace("20000", "2000") + "\n" + GOOD)
+    git(origin, "commit", "-q", "-am", "main fixes the year")
+    shallow = clone(origin, tmp_path / "shallow", "--depth", "1", "--no-single-branch", "--branch", "pr")
+    monkeypatch.chdir(shallow)
+    assert main(["check", "--no-cache", "--since", "origin/main"]) == 2
+    err = capsys.readouterr().err
+    assert "shallow" in err and "fetch-depth: 0" in err
+    full = clone(origin, tmp_path / "full", "--branch", "pr")
+    monkeypatch.chdir(full)
+    assert scoped("--since", "origin/main", capsys=capsys)[:2] == (0, [])
+
+
+def test_annotations_name_files_from_the_repository_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys) -> None:
+    # A review in a subfolder of a larger repository: GitHub places annotations and code-scanning
+    # results by paths from the repository's root.
+    folder = review(tmp_path / "papers" / "ir")
+    git_repo(tmp_path)
+    write(folder / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    monkeypatch.chdir(folder)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    assert "::error file=papers/ir/essay.md,line=5," in capsys.readouterr().out
+    assert main(["check", "--no-cache", "--format", "sarif"]) == 1
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(capsys.readouterr().out)["runs"][0]["results"]}
+    assert uris == {"papers/ir/essay.md", "papers/ir/refs.bib"}
+    assert main(["check", "--no-cache", "--format", "json"]) == 1  # for people and scripts: from the settings
+    assert {f["file"] for f in json.loads(capsys.readouterr().out)["findings"]} == {"essay.md", "refs.bib"}
+
+
+def test_a_bibliography_in_a_submodule_is_read_at_the_commit_the_base_recorded(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch,
+                                                                               capsys) -> None:
+    # Papers of one group share a bibliography repository as a submodule.
+    write(tmp_path / "shared" / "refs.bib", OLD + "\n" + GOOD)
+    shared = git_repo(tmp_path / "shared", tag=None)
+    paper = tmp_path / "paper"
+    write(paper / "essay.md", ESSAY)
+    write(paper / "litreview.toml", 'essay = "essay.md"\nbibliography = "bib/refs.bib"\n')
+    git(paper, "init", "-q")
+    git(paper, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(shared), "bib")
+    git_repo(paper)
+    monkeypatch.chdir(paper)
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err
+    (paper / "bib" / "refs.bib").write_text(OLD + "\n" + GOOD + "\n" + NEW_BAD, encoding="utf-8")
+    git(paper / "bib", "commit", "-q", "-am", "a new entry")
+    git(paper, "commit", "-q", "-am", "the shared bibliography moves on")
+    assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002"), ("LR307", "new2002")])
+
+
+def test_a_pull_requests_annotations_start_with_what_it_adds_fixes_and_suppresses(repo: Path, capsys) -> None:
+    # GitHub shows a step's first annotations only; the counts come first, a suppression included.
+    many = "".join(NEW_BAD.replace("new2002", f"new{i}").replace("{New}", f"{{New {i}}}") for i in range(12))
+    hidden = NEW_BAD.replace("new2002", "hidden").replace("{New}", "{Hidden}").replace(
+        "year", "litreview-suppress = {LR124},\n  year")
+    (repo / "refs.bib").write_text(OLD.replace("20000", "2000") + "\n" + GOOD + many + hidden, encoding="utf-8")
+    write(repo / "essay.md", ESSAY + "".join(f"Claim [@new{i}]. " for i in range(12)) + "Hidden [@hidden].\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ("::notice title=litreview check::new since base: 12 errors, 0 warnings, 0 notes "
+                        "(1 suppressed); 1 fixed")
+    assert len(lines) == 13
+
+
+def test_git_refusing_the_repository_is_said_with_its_advice(tmp_path: Path) -> None:
+    # A container job whose checkout belongs to another user: git refuses every command.
+    said = (b"fatal: detected dubious ownership in repository at '/w/repo'\nTo add an exception for this "
+            b"directory, call:\n\n\tgit config --global --add safe.directory /w/repo\n")
+
+    def refusing(args, **_):
+        return subprocess.CompletedProcess(args, 128, b"", said)
+
+    with pytest.raises(InputError) as exc:
+        verify_ref("origin/main", tmp_path, runner=refusing)
+    assert "dubious ownership" in exc.value.message and "unknown git ref" not in exc.value.message
+    assert exc.value.hint.endswith("call: git config --global --add safe.directory /w/repo")
+
+
+def test_the_base_settings_apply_when_the_temporary_folder_is_reached_through_a_link(
+        repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # macOS's temporary folder (/var/folders/...) is a link to /private/var/...
+    import tempfile
+
+    real = tmp_path_factory.mktemp("real-tmp")
+    link = real.parent / "linked-tmp"
+    link.symlink_to(real, target_is_directory=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(link))
+    (repo / "paper").mkdir()
+    git(repo, "mv", "refs.bib", "paper/refs.bib")
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "paper/refs.bib"\n')
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err
+
+
+@pytest.mark.parametrize("form", ["latex", "quarto"])
+def test_a_part_of_the_essay_renamed_keeps_its_old_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys, form: str) -> None:
+    # The base's chapter (or \input file) is gone from the working tree: it is read at the base.
+    write(tmp_path / "refs.bib", OLD + "\n" + GOOD)
+    if form == "latex":
+        essay, old, new = "paper.tex", "intro.tex", "introduction.tex"
+        write(tmp_path / essay, "\\begin{document}\nOld \\cite{old2000}.\n\\input{intro}\n\\end{document}\n")
+        write(tmp_path / old, "Good \\cite{good2001}. Lost \\cite{gone1999}.\n")
+        main_text = "\\input{intro}", "\\input{introduction}"
+    else:
+        essay, old, new = "_quarto.yml", "intro.qmd", "introduction.qmd"
+        write(tmp_path / essay, "book:\n  chapters: [index.qmd, intro.qmd]\n")
+        write(tmp_path / "index.qmd", "# Start\n\nOld [@old2000].\n")
+        write(tmp_path / old, "# Intro\n\nGood [@good2001]. Lost [@gone1999].\n")
+        main_text = "intro.qmd]", "introduction.qmd]"
+    write(tmp_path / "litreview.toml", f'essay = "{essay}"\nbibliography = "refs.bib"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "mv", old, new)
+    write(tmp_path / essay, (tmp_path / essay).read_text(encoding="utf-8").replace(*main_text))
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err
+
+
+def test_unrelated_histories_are_compared_with_the_ref_itself_and_said(repo: Path, capsys) -> None:
+    git(repo, "checkout", "-q", "--orphan", "rewritten")
+    git(repo, "commit", "-q", "-m", "the same files, a history of their own")
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    status, found, err = scoped("--since", "base", capsys=capsys)
+    assert (status, found) == (1, [("LR300", None)])
+    assert "base shares no history with HEAD" in err
+
+
+def test_the_hook_under_pre_commit_in_ci_checks_the_pull_request(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys) -> None:
+    # CI runs pre-commit on a clean checkout of the pull request: `--since HEAD` alone compared HEAD
+    # with itself, so the hook passed whatever the pull request added.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    git(repo, "commit", "-q", "-am", "the pull request")
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    monkeypatch.delenv("GIT_INDEX_FILE", raising=False)  # no `git commit` under way
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "base")  # pre-commit run --from-ref base --to-ref HEAD
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    status, found, err = scoped("--since", "HEAD", capsys=capsys)
+    assert (status, found) == (1, [("LR124", "new2002")]) and "pre-commit's range base..HEAD" in err
+    monkeypatch.delenv("PRE_COMMIT_FROM_REF")
+    monkeypatch.delenv("PRE_COMMIT_TO_REF")  # pre-commit run --all-files: the whole review
+    status, found, err = scoped("--since", "HEAD", capsys=capsys)
+    assert status == 1 and {("LR124", "old2000"), ("LR124", "new2002")} <= set(found)
+    assert "the whole review is checked" in err
+    monkeypatch.setenv("GIT_INDEX_FILE", ".git/index")  # git commit runs the hook: an empty commit adds nothing
+    assert scoped("--since", "HEAD", capsys=capsys)[:2] == (0, [])
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002]. Another [@new2003].\n")  # a commit with a change
+    assert scoped("--since", "HEAD", capsys=capsys)[:2] == (1, [("LR300", None)])
+
+
+def test_concluding_a_merge_of_main_blames_only_what_the_branch_adds(repo: Path, capsys) -> None:
+    # The hook runs `--since HEAD` when a merge of main into a branch is committed: what main
+    # brings is main's, what the branch adds is new.
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "-q", "-b", "pr")
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    git(repo, "commit", "-q", "-am", "the branch adds an entry")
+    git(repo, "checkout", "-q", "main")
+    write(repo / "essay.md", ESSAY + "\nMain's claim [@main2020].\n")
+    git(repo, "commit", "-q", "-am", "main cites a missing key")
+    git(repo, "checkout", "-q", "pr")
+    git(repo, "merge", "-q", "--no-commit", "--no-ff", "main")
+    assert scoped("--since", "HEAD", capsys=capsys)[:2] == (0, [])
+    write(repo / "essay.md", (repo / "essay.md").read_text(encoding="utf-8") + "The merge's claim [@merge2021].\n")
+    status, found, _ = scoped("--since", "HEAD", capsys=capsys)
+    assert (status, found) == (1, [("LR300", None)])
