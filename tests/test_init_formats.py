@@ -156,3 +156,11 @@ def test_a_first_run_without_settings_points_to_init(here: Path, capsys: pytest.
     assert "refs/bibliography.bib: bibliography not found" in err and "litreview init paper.md" in err
     assert main(["check", "--bib", "mine.bib"]) == 2  # a file named on the command line: no such advice
     assert "litreview init" not in capsys.readouterr().err
+
+
+def test_a_broken_front_matter_stops_init_at_its_line(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # init went on (an empty refs/bibliography.bib, the settings written): a second run after the fix changed nothing.
+    (here / "p.md").write_text("---\ntitle: ok\nbibliography: [a.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    assert main(["init", "p.md"]) == 2
+    assert "p.md:4: front matter is not valid YAML" in capsys.readouterr().err
+    assert not (here / "litreview.toml").exists() and not (here / "refs").exists()

@@ -191,6 +191,12 @@ def _essay(root: Path, essay: str | None) -> Path:
     check_manuscript(path)
     if _is_project(path):
         load_essay(path)  # a book without chapters, or a chapter missing, stops here
+    elif path.suffix.lower() not in LATEX_SUFFIXES:
+        from ..essay.markdown import front_matter
+
+        # A front matter that is not YAML stops here, at its line: the bibliography it names could not be
+        # read, and the settings init writes are never rewritten by a second run.
+        front_matter(_read(path), str(path))
     return path
 
 
