@@ -162,3 +162,26 @@ def test_a_manuscript_project_is_its_article(tmp_path: Path) -> None:
     (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\n", encoding="utf-8")
     (tmp_path / "paper.qmd").rename(tmp_path / "index.qmd")
     assert cited(load_essay(tmp_path / "_quarto.yml")) == [("index.qmd", "a", 7)]
+
+
+def test_r_markdown_child_documents_are_read_where_their_chunk_stands(tmp_path: Path) -> None:
+    # knitr puts a child chunk's files in its place: their citations were lost (the chunk read as code).
+    (tmp_path / "thesis.Rmd").write_text(
+        "---\nbibliography: refs.bib\n---\n\nIntro [@k0].\n\n```{r, child = \"ch1.Rmd\"}\n```\n\n"
+        "```{r child=c(\"ch2.Rmd\", 'ch3.Rmd')}\n```\n\n```{r}\nx <- '[@notacitation]'\n```\n\nEnd [@k9].\n",
+        encoding="utf-8")
+    for n in (1, 2, 3):
+        (tmp_path / f"ch{n}.Rmd").write_text(f"Chapter {n} [@k{n}].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "thesis.Rmd")
+    assert cited(essay) == [("thesis.Rmd", "k0", 5), ("ch1.Rmd", "k1", 1), ("ch2.Rmd", "k2", 1), ("ch3.Rmd", "k3", 1),
+                            ("thesis.Rmd", "k9", 17)]
+    assert len({c.paragraph for c in essay.claims}) == 5  # two children never run into one paragraph
+    config = make_config(root=tmp_path, essay="thesis.Rmd", bibliography="refs.bib")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    before = input_key(config)
+    (tmp_path / "ch2.Rmd").write_text("Chapter two changed [@k2].\n", encoding="utf-8")
+    assert before is not None and input_key(config) not in (None, before)
+    (tmp_path / "ch3.Rmd").unlink()
+    with pytest.raises(EssayError) as exc:
+        load_essay(tmp_path / "thesis.Rmd")
+    assert (exc.value.line, "ch3.Rmd" in exc.value.message) == (10, True)

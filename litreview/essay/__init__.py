@@ -75,7 +75,9 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .latex import parse_latex
 
         return parse_latex(text, str(path))
-    if "{{<" in text and where.suffix.lower() == ".qmd":  # Quarto shortcodes: includes read, the rest blanked
+    suffix = where.suffix.lower()
+    # Quarto shortcodes (includes read, the rest blanked) and R Markdown's child documents.
+    if ("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd"):
         from .quarto import load_quarto_file
 
         essay = load_quarto_file(where, text)

@@ -74,7 +74,8 @@ def load_quarto(project: Path) -> Essay:
 
 
 def load_quarto_file(path: Path, text: str) -> Essay:
-    """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked."""
+    """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked (an R
+    Markdown file's child chunks read as its includes)."""
     meta, _, _ = front_matter(text, str(path))
     body, paragraphs = read_chapters([(path, text)])
     if not paragraphs:
@@ -115,6 +116,11 @@ def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
 
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
+# An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
+# files' text where the chunk stands.
+_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n"
+                    r"(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
 MAX_DEPTH = 8
 """How deep includes may nest (a file that includes itself stops here)."""
@@ -124,18 +130,33 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file, as Quarto does."""
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
-    for m in _INCLUDE.finditer(text) if depth < MAX_DEPTH else ():
-        child = path.parent / m.group(1)
-        if not child.is_file():
-            raise EssayError(f"included file {m.group(1)} not found", path=str(path),
-                             line=line + text.count("\n", at, m.start()), hint="check the include's path")
-        out.append((str(path), line, _blank_shortcodes(text[at:m.start()])))
-        line += text.count("\n", at, m.end())
-        at = m.end()
-        sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
-        out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
+    for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
+        for name in names:
+            if not (path.parent / name).is_file():
+                raise EssayError(f"included file {name} not found", path=str(path),
+                                 line=line + text.count("\n", at, start), hint="check the include's path")
+        out.append((str(path), line, _blank_shortcodes(text[at:start])))
+        line += text.count("\n", at, end)
+        at = end
+        for name in names:
+            child = path.parent / name
+            sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
+            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
+            if len(names) > 1:
+                out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out.append((str(path), line, _blank_shortcodes(text[at:])))
     return [s for s in out if s[2]]
+
+
+def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, files) of each ``{{< include >}}`` and R Markdown child chunk, in order."""
+    found = [(m.start(), m.end(), [m.group(1)]) for m in _INCLUDE.finditer(text)]
+    for m in _CHILD.finditer(text) if "child" in text else ():
+        value = _CHILD_VALUE.search(m.group("options"))
+        if value is not None:
+            quoted = value.group("many") if value.group("many") is not None else value.group("one")
+            found.append((m.start(), m.end(), re.findall(r"['\"]([^'\"]+)['\"]", quoted)))
+    return sorted(found)
 
 
 def _blank_shortcodes(text: str) -> str:
