@@ -129,8 +129,16 @@ def test_a_latex_paper_copied_from_elsewhere_warns_of_its_input_files(
     (drafts / "sections" / "intro.tex").write_text("Cited \\cite{a}.\n", encoding="utf-8")
     monkeypatch.chdir(repo)
     assert main(["init", str(drafts / "paper.tex")]) == 0
-    assert "which are not copied" in capsys.readouterr().out
+    assert "reads other files (intro.tex), which are not copied" in capsys.readouterr().out
     assert settings(repo) == ("refs/paper.tex", "refs/refs.bib")
+    # The same for an R Markdown thesis's child documents (the note was for LaTeX only).
+    (drafts / "thesis.Rmd").write_text("Intro.\n\n```{r child = 'ch1.Rmd'}\n```\n", encoding="utf-8")
+    (drafts / "ch1.Rmd").write_text("Chapter [@a].\n", encoding="utf-8")
+    other = tmp_path / "repo2"
+    other.mkdir()
+    monkeypatch.chdir(other)
+    assert main(["init", str(drafts / "thesis.Rmd"), "--bib", str(drafts / "refs.bib")]) == 0
+    assert "reads other files (ch1.Rmd), which are not copied" in capsys.readouterr().out
 
 
 def test_accented_names_are_written_as_they_are_and_a_refs_file_is_named(

@@ -113,10 +113,11 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
             plan.kept.append(target)
         else:
             plan.copies[target] = essay_path
-        if essay_path.suffix.lower() == ".tex" and any(f"\\{command}" in essay_text
-                                                       for command in ("input", "include", "subfile")):
-            plan.notes.append(f"{essay_path.name} reads other files (\\input, \\include), which are not copied "
-                              "with it: run litreview init in its own folder to review it where it is")
+        others = _parts_read(essay_path)
+        if others:
+            plan.notes.append(f"{essay_path.name} reads other files ({', '.join(others[:3])}"
+                              f"{', ...' if len(others) > 3 else ''}), which are not copied with it: run litreview "
+                              "init in its own folder to review it where it is")
     bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
     book = _book_of(essay_path) if essay_path.is_file() else ""
     if book:
@@ -295,6 +296,17 @@ def _is_project(path: Path) -> bool:
     from ..essay import BOOKS
 
     return path.name in BOOKS
+
+
+def _parts_read(essay_path: Path) -> list[str]:
+    """The names of the other files the essay's reader reads (\\input files, includes, child documents)."""
+    from ..essay import load_essay
+
+    try:
+        essay = load_essay(essay_path)
+    except InputError:
+        return []
+    return list(dict.fromkeys(Path(c.file).name for c in essay.claims if c.file and Path(c.file) != essay_path))
 
 
 def _book_of(path: Path) -> str:
