@@ -422,3 +422,25 @@ def test_latex_text_between_iffalse_and_fi_is_not_read(tmp_path: Path) -> None:
     (tmp_path / "p.tex").write_text("\\begin{document}\nKept \\cite{a}.\n\n\\iffalse\nHidden \\cite{b}.\n\\fi\n\n"
                                     "Also kept \\cite{c} \\hfill.\n\\end{document}\n", encoding="utf-8")
     assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]
+
+
+def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # manubot cannot resolve @raw:... without a manual-references.json item; it was no finding at all.
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\n\nManual [@raw:mine2020] and [@raw:described].\n", encoding="utf-8")
+    (content / "manual-references.json").write_text(
+        '[{"id": "raw:described", "type": "book", "title": "T", "publisher": "P", '
+        '"author": [{"family": "D", "given": "E"}], "issued": {"date-parts": [[2001]]}}]', encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    errors = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    assert errors == [("LR310", "raw:mine2020", 3)]
