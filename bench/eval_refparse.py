@@ -49,7 +49,9 @@ from litreview.bibliography.refparse import (  # noqa: E402
     parse_reference_rules,
 )
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
+from litreview.bibliography.refparse import synth  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
+from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
 from litreview.bibliography.refparse.doubt import judge  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
@@ -160,21 +162,42 @@ def anystyle_rows(shared: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         yield row["raw"], _anystyle_gold(row["fields"])
 
 
-def training_rows(shared: Path) -> list[tuple[str, dict[str, Any]]]:
-    """The training XML as (string, gold), fields built as the dev 250's are (repeats joined by a space)."""
-    import xml.etree.ElementTree as ET
-
+def _segment_rows(sequences: list[list[tuple[str, str]]]) -> list[tuple[str, dict[str, Any]]]:
+    """(string, gold) of labelled sequences, fields built as the dev 250's are (repeats joined by a space)."""
     rows = []
-    for seq in ET.parse(shared / TRAIN).getroot().iter("sequence"):
-        segs = [(c.tag, " ".join((c.text or "").split())) for c in seq]
-        segs = [x for x in segs if x[1]]
-        if not segs:
-            continue
+    for segs in sequences:
         fields: dict[str, str] = {}
         for tag, text in segs:
             fields[tag] = f"{fields[tag]} {text}" if tag in fields else text
         rows.append((" ".join(t for _, t in segs), _anystyle_gold(fields)))
     return rows
+
+
+def training_rows(shared: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The training XML as (string, gold)."""
+    import xml.etree.ElementTree as ET
+
+    sequences = []
+    for seq in ET.parse(shared / TRAIN).getroot().iter("sequence"):
+        segs = [(c.tag, " ".join((c.text or "").split())) for c in seq]
+        if segs := [x for x in segs if x[1]]:
+            sequences.append(segs)
+    return _segment_rows(sequences)
+
+
+def synthetic_rows(refs: list[Labelled]) -> list[tuple[str, dict[str, Any]]]:
+    """Synthetic labelled references as (string, gold); their "container" is anystyle's container-title."""
+    return _segment_rows([[("container-title" if tag == "container" else tag, text) for tag, text in r.segments]
+                          for r in refs])
+
+
+def held_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
+    """Held bibliographies rendered in held styles (refparse.synth); None without pandoc or the styles."""
+    try:
+        return synthetic_rows(synth.make(shared / "corpus", held=True))
+    except synth.Unavailable as exc:
+        print(f"the held-styles column is left out: {exc}", file=sys.stderr)
+        return None
 
 
 # --- scoring --------------------------------------------------------------------------------------
@@ -322,12 +345,14 @@ def score_records(records: list[Record], chicago: bool, threshold: float = THRES
 
 
 def cross_validate(shared: Path, folds: int, params: dict[str, object] | None = None,
-                   modes: tuple[str, ...] = (), keep: Path | None = None) -> dict[str, list[Record]]:
+                   modes: tuple[str, ...] = (), keep: Path | None = None,
+                   extra: list[Labelled] | None = None) -> dict[str, list[Record]]:
     """Each fold parsed by a model trained on the others (fold i = references i, i+k, i+2k, ...).
 
     Keyed by the way span confidence is computed (``modes``; default: the shipped one). With
     ``keep``, fold models are kept in that folder and reused on the next run (delete it when the
-    features, the training data or the settings change).
+    features, the training data or the settings change). ``extra`` (synthetic references) joins
+    every fold's training material, never its test part.
     """
     from litreview.bibliography.refparse import assemble
     from litreview.bibliography.refparse.corpus import read_anystyle_xml
@@ -342,7 +367,7 @@ def cross_validate(shared: Path, folds: int, params: dict[str, object] | None = 
         for k in range(folds):
             model = (keep or Path(tmp)) / f"fold{k}of{folds}.crfsuite"
             if not (keep and model.is_file()):
-                train([r for i, r in enumerate(labelled) if i % folds != k], model, params)
+                train([r for i, r in enumerate(labelled) if i % folds != k] + list(extra or ()), model, params)
             for mode, records in out.items():
                 assemble.CONFIDENCE = mode
                 records += read_all([r for i, r in enumerate(rows) if i % folds == k], model)
@@ -431,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
+    parser.add_argument("--synthetic", type=int, default=None, metavar="N",
+                        help="synthetic references joined to each CV training fold [default: train.SYNTHETIC]")
     parser.add_argument("--tune", action="store_true",
                         help="cross-validate a few CRF settings and print the threshold each supports")
     args = parser.parse_args(argv)
@@ -446,11 +473,21 @@ def main(argv: list[str] | None = None) -> int:
         title, rows, chicago = sets[args.set]
         print(table([(title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors))], THRESHOLD))
         return 0
-    (cv,) = cross_validate(args.shared, args.folds, keep=args.keep_models).values()
-    columns = [(f"{args.folds}-fold CV", len(cv), score_records(cv, False))]
+    from litreview.bibliography.refparse.train import SYNTHETIC, synthetic
+
+    n = SYNTHETIC if args.synthetic is None else args.synthetic
+    try:
+        extra = synthetic(args.shared / "corpus", n)
+    except synth.Unavailable as exc:
+        print(f"error: {exc} (or pass --synthetic 0)", file=sys.stderr)
+        return 2
+    (cv,) = cross_validate(args.shared, args.folds, keep=args.keep_models, extra=extra).values()
+    columns = [(f"{args.folds}-fold CV" + (f"+{len(extra)}" if extra else ""), len(cv), score_records(cv, False))]
     for key in ("dev", "chicago"):
         title, rows, chicago = sets[key]
         columns.append((title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors)))
+    if (held := held_synthetic(args.shared)) is not None:
+        columns.append(("held styles", len(held), score_records(read_all(held), False)))
     print(table(columns, THRESHOLD))
     t, s = choose_threshold(cv, "crf")
     w, r, _, _ = s.flagged()

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import LABELS, Labelled
+from .lexicon import MONTHS
 
 #: (CSL style, document language) the synthetic training material is rendered in.
 TRAIN_STYLES = (("apa", ""), ("modern-language-association", ""), ("chicago-notes-bibliography", ""),
@@ -55,8 +56,13 @@ _CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en"}
 _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
                    re.IGNORECASE)
 _EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
-_NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.|\(\d+\))$")
-_NO_DATE = re.compile(r"\[?(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|s\.\s?f\.)\]?")
+_NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.?|\(\d+\))$")
+_NO_DATE = re.compile(r"\[?(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|s\.\s?f\.|sans date|sin fecha|sem data)\]?")
+#: Month abbreviations of the Portuguese, French, German and Spanish styles, beside lexicon.MONTHS.
+_MONTH_ABBREVIATIONS = {"out", "dez", "set", "fev", "abr", "ago", "déc", "févr", "janv", "juil", "avr", "okt", "ene",
+                        "dic", "mrz"}
+_JUNK = re.compile(r"[<>{}$\\]|^[a-z]+-\s?\d+$", re.IGNORECASE)
+"""Field values of parser tests, not of bibliographies: markup, LaTeX, "title-12"."""
 
 
 class Unavailable(RuntimeError):
@@ -109,7 +115,15 @@ def csl_items(pandoc: str, bib: Path) -> list[dict[str, Any]]:
     except (subprocess.TimeoutExpired, ValueError):
         return []
     return [i for i in items if isinstance(i, dict) and isinstance(i.get("title"), str)
-            and (i.get("author") or i.get("editor"))]
+            and (i.get("author") or i.get("editor")) and not _junk(i)]
+
+
+def _junk(item: Any) -> bool:
+    if isinstance(item, str):
+        return bool(_JUNK.search(item))
+    if isinstance(item, dict):
+        return any(_junk(v) for k, v in item.items() if k != "id")
+    return isinstance(item, list) and any(_junk(v) for v in item)
 
 
 def _key(item: dict[str, Any]) -> str:
@@ -257,7 +271,9 @@ def _name_words(item: dict[str, Any], role: str) -> tuple[set[str], set[str]]:
 
 def _name_like(word: str, given: set[str], initials: set[str]) -> bool:
     core = re.sub(r"[^\w'…&-]", "", word)
-    if not core or core == "&" or core == "…" or core.casefold() in _CONNECTIVES or core.casefold() in given:
+    if not core or core == "&" or core == "…" or core.casefold() in _CONNECTIVES:
+        return True
+    if all(part in given for part in core.casefold().split("-")):  # "Jean-Marc"
         return True
     letters = core.replace("-", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= 4 and set(letters) <= initials
@@ -286,6 +302,10 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
         tags.append(None if not found else "volume" if "volume" in found else max(set(found), key=found.count)
                     if len(set(found)) > 1 else found[0])
     _names(item, words, tags)
+    for i, (w, _, _) in enumerate(words):  # "(September):", "out." beside the year
+        core = re.sub(r"[^\w]", "", w).casefold()
+        if tags[i] is None and (core in MONTHS or core in _MONTH_ABBREVIATIONS) and "date" in tags[max(i - 2, 0):i + 3]:
+            tags[i] = "date"
     for i, (w, _, _) in enumerate(words):
         if tags[i] is None and all(t is None for t in tags[:i]):
             tags[i] = "number" if _NUMBER.match(w) else "author" if set(w) <= set("—–-_.,") else None
