@@ -299,7 +299,7 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
     tags: list[str | None] = []
     for _, s, e in words:
         found = [x for x in labels[s:e] if x is not None]
-        tags.append(None if not found else "volume" if "volume" in found else max(set(found), key=found.count)
+        tags.append(None if not found else "volume" if "volume" in found else max(dict.fromkeys(found), key=found.count)
                     if len(set(found)) > 1 else found[0])
     _names(item, words, tags)
     for i, (w, _, _) in enumerate(words):  # "(September):", "out." beside the year
