@@ -61,3 +61,23 @@ def test_rendered_entries_are_labelled_by_field(tools: tuple[str, Any], style: s
     ref = synth.label_entry(ITEM, rendered["x"])
     assert ref is not None
     assert ref.segments == segments
+
+
+def test_training_without_pandoc_refuses_with_a_way_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.bibliography.refparse import train
+
+    def missing() -> tuple[str, Any]:
+        raise synth.Unavailable("pandoc is needed to render the synthetic references: pip install pypandoc-binary")
+
+    data = tmp_path / "one.xml"
+    data.write_text("<dataset><sequence><author>Doe, J.</author><title>A study.</title></sequence></dataset>",
+                    encoding="utf-8")
+    (tmp_path / "bibtex-suites").mkdir()
+    monkeypatch.setattr(synth, "tools", missing)
+    monkeypatch.setattr(train, "SYNTHETIC", 10)
+    out = tmp_path / "m.crfsuite"
+    assert train.main(["--data", str(data), "--corpus", str(tmp_path), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "pypandoc-binary" in err and "--no-synthetic" in err
+    assert not out.exists()
