@@ -56,9 +56,9 @@ from litreview.bibliography.refparse import (  # noqa: E402
     parse_reference,
     parse_reference_model,
     parse_reference_rules,
+    synth,
 )
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
-from litreview.bibliography.refparse import synth  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
 from litreview.bibliography.refparse.doubt import judge  # noqa: E402

@@ -82,7 +82,7 @@ def is_held_bibliography(name: str) -> bool:
 def tools() -> tuple[str, Path]:
     """(pandoc executable, folder of .csl styles); ``Unavailable`` names what is missing."""
     try:
-        import pypandoc
+        import pypandoc  # type: ignore[import-untyped]
 
         pandoc = pypandoc.get_pandoc_path()
     except (ImportError, OSError) as exc:
