@@ -465,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
+    parser.add_argument("--model", type=Path, help="score this CRF model in place of the shipped one "
+                        "(dev, Chicago and held-styles columns; the CV folds are trained afresh)")
     parser.add_argument("--synthetic", type=int, default=None, metavar="N",
                         help="synthetic references joined to each CV training fold [default: train.SYNTHETIC]")
     parser.add_argument("--tune", action="store_true",
@@ -485,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["held"] = ("held styles", held_rows, False)
     if args.set:
         title, rows, chicago = sets[args.set]
-        print(table([(title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors))], THRESHOLD))
+        print(table([(title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors))],
+                    THRESHOLD))
         return 0
     from litreview.bibliography.refparse.train import SYNTHETIC, synthetic
 
@@ -499,9 +502,9 @@ def main(argv: list[str] | None = None) -> int:
     columns = [(f"{args.folds}-fold CV" + (f"+{len(extra)}" if extra else ""), len(cv), score_records(cv, False))]
     for key in ("dev", "chicago"):
         title, rows, chicago = sets[key]
-        columns.append((title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors)))
+        columns.append((title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors)))
     if (held := held_synthetic(args.shared)) is not None:
-        columns.append(("held styles", len(held), score_records(read_all(held), False)))
+        columns.append(("held styles", len(held), score_records(read_all(held, args.model), False)))
     print(table(columns, THRESHOLD))
     t, s = choose_threshold(cv, "crf")
     w, r, _, _ = s.flagged()
