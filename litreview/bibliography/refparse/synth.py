@@ -361,7 +361,7 @@ def _access_phrase(year: str, words: list[tuple[str, int, int]], tags: list[str 
 
 def _day_or_month(word: str) -> bool:
     core = re.sub(r"[^\w]", "", word).casefold()
-    return core.isdigit() and len(core) <= 2 or core in MONTHS or core in _MONTH_ABBREVIATIONS
+    return (core.isdigit() and len(core) <= 2) or core in MONTHS or core in _MONTH_ABBREVIATIONS
 
 
 def _names(item: dict[str, Any], words: list[tuple[str, int, int]], tags: list[str | None]) -> None:
