@@ -16,6 +16,7 @@ Run from the repository root: ``python bench/bench_check.py`` (``--entries N`` a
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -103,6 +104,24 @@ def cpu(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def check_modules(project: Path, env: dict[str, str]) -> list[str]:
+    """The modules ``litreview check`` imports on ``project``, in import order (``__main__`` left out, and
+    the names some packages register without a module behind them, such as ``typing.io``)."""
+    probe = ("import contextlib, io, json, sys\n"
+             "from litreview.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             "    main(['check', '--format', 'json'])\n"
+             "print(json.dumps([name for name, m in sys.modules.items() if getattr(m, '__spec__', None)\n"
+             "                  and name != '__main__' and not name.endswith('.__main__')]))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=project, env=env, capture_output=True, text=True,
+                          check=True)
+    modules = json.loads(done.stdout.splitlines()[-1])
+    # Each imports on its own too (a failure would make the floor look cheap).
+    subprocess.run([sys.executable, "-c", "import " + ",".join(modules)], cwd=project, env=env, check=True,
+                   capture_output=True)
+    return modules
+
+
 def cold_cpu(runs: int) -> None:
     """Cold ``check`` in CI (``CI=true``: no cache) and ``--help``, in CPU time, paired with their baselines.
 
@@ -133,6 +152,8 @@ def cold_cpu(runs: int) -> None:
         env.pop("LITREVIEW_NO_CACHE", None)
         subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "litreview")], check=False,
                        stdout=subprocess.DEVNULL)
+        # The floor a check stands on: importing exactly the modules it imports, and nothing else.
+        commands["check imports"] = [python, "-c", "import " + ",".join(check_modules(project, env))]
         times: dict[str, list[float]] = {name: [] for name in commands}
         for round_ in range(runs):  # alternating order: a slow spell weighs on every row alike
             for name in list(commands)[::-1 if round_ % 2 else 1]:
@@ -142,9 +163,13 @@ def cold_cpu(runs: int) -> None:
     print(f"   CPU time (user + system), median of {runs} interleaved runs, order alternating:")
     labels = {"import": 'python -c "import litreview"', "check": "litreview check, CI=true (cold, no cache)",
               "help": "litreview --help", "command help": "litreview check --help",
-              "manubot": "manubot cite --help", "pass": 'python -c "pass"'}
+              "manubot": "manubot cite --help", "pass": 'python -c "pass"',
+              "check imports": f"python -c \"import <{len(commands['check imports'][2].split(','))} check modules>\""}
     for name, seconds in med.items():
         print(f"     {labels[name]:<45} {seconds * 1000:7.0f} ms")
+    floor = statistics.median(c / i for c, i in zip(times["check"], times["check imports"], strict=True))
+    print(f"     cold check / importing the modules it imports: {floor:.2f}x (what reading, linking and "
+          "checking add to the code they need)")
     goal("cold check on the essay (CI=true) / python -c 'import litreview'", statistics.median(ratios), 1.5,
          detail=f"CPU {med['check'] * 1000:.0f} ms vs {med['import'] * 1000:.0f} ms")
     goal("cold check on the essay (CI=true), CPU seconds", med["check"], 0.5, unit="s",

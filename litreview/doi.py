@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote
 
+from .lazyre import lazy
+
 try:  # the built-in sha256 loads in a tenth of the time of hashlib's OpenSSL binding
     from _sha256 import sha256
 except ImportError:  # renamed in later Pythons
@@ -21,24 +23,24 @@ except ImportError:  # renamed in later Pythons
 # The last one admits the other characters of pre-2008 SICI DOIs, such as ESA's
 # 10.1890/0012-9615(1999)069[0569:EDILSA]2.0.CO;2, which Crossref's five leave out.
 _PATTERNS = (
-    re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.I),
-    re.compile(r"10\.1002/\S+", re.I),
-    re.compile(r"10\.\d{4}/\d+-\d+X?(\d+)\d+<[\d\w]+:[\d\w]*>\d+\.\d+\.\w+;\d", re.I),
-    re.compile(r"10\.1021/\w\w\d+", re.I),
-    re.compile(r"10\.1207/[\w\d]+&\d+_\d+", re.I),
-    re.compile(r"10\.\d{4,9}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
+    lazy(r"10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.I),
+    lazy(r"10\.1002/\S+", re.I),
+    lazy(r"10\.\d{4}/\d+-\d+X?(\d+)\d+<[\d\w]+:[\d\w]*>\d+\.\d+\.\w+;\d", re.I),
+    lazy(r"10\.1021/\w\w\d+", re.I),
+    lazy(r"10\.1207/[\w\d]+&\d+_\d+", re.I),
+    lazy(r"10\.\d{4,9}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
 )
-_PREFIXES = re.compile(
+_PREFIXES = lazy(
     r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|doi:\s*|doi\s+|info:doi/)",
     re.I,
 )
 DOI_START = r"10\.\d{4,9}/"
 """The start of every DOI (directory indicator, registrant code, slash), for patterns that look for one."""
-SHORT_DOI = re.compile(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
+SHORT_DOI = lazy(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
 """A shortDOI (``doi:10/bqhp9z``): counted only behind "doi:" or a resolver, where nothing else can be meant."""
-_ALWAYS_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
+_ALWAYS_BAD = lazy(r"[\s\x00-\x1f\x7f]")
 # A DOI in running text: optionally behind a resolver link or a "doi:" label; "<...>" around it is dropped.
-_IN_TEXT = re.compile(
+_IN_TEXT = lazy(
     r"<?(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|\bdoi:\s*|\bDOI:?\s*)?"
     rf"({DOI_START}[^\s\"“”]+)",
     re.IGNORECASE,

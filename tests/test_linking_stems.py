@@ -3,11 +3,13 @@ the pure-Python build of the same algorithm on real text."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
-from litreview.linking.text import _WORD, content_stems, phrase_stems, stem
+from litreview.linking.text import _WORD, content_stems, phrase_stems, ratio, stem
 from litreview.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,3 +54,13 @@ def test_the_c_stemmer_agrees_with_the_reference_build_on_real_text() -> None:
     assert len(words) > 500
     differ = [(w, reference.stemWord(w), fast.stemWord(w)) for w in words if reference.stemWord(w) != fast.stemWord(w)]
     assert differ == []
+
+
+def test_ratio_is_rapidfuzz_ratio() -> None:
+    """linking.text.ratio gives fuzz.ratio's value exactly, on strings of every size and alphabet."""
+    rnd = random.Random(15)
+    pairs = [("", ""), ("", "a"), ("Power", "power"), ("Interdependence", "Independence"), ("日本語", "日本")]
+    for alphabet, longest in (("ab", 12), ("abcdefghij ", 40), ("aäbß €日本", 30), ("abcdefgh ", 300)):
+        pairs += [("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))),
+                   "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest)))) for _ in range(500)]
+    assert [ratio(a, b) for a, b in pairs] == [fuzz.ratio(a, b) for a, b in pairs]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +38,20 @@ def test_public_names_load_on_first_use() -> None:
                           "litreview.Source; print(a, 'litreview.model' in sys.modules)"],
                          capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_checking_a_markdown_essay_loads_no_other_reader(tmp_path: Path) -> None:
+    # The readers of other formats and rapidfuzz (the title linker computes its one ratio itself)
+    # cost a cold check ~15 ms of imports; a Markdown essay needs none of them.
+    (tmp_path / "essay.md").write_text("Holsti's *Power and Independence* shaped the field [@holsti2004].\n",
+                                       encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{holsti2004, author={Holsti, K. J.}, title={Power and Interdependence},"
+                                       " publisher={Cambridge University Press}, year={2004}}\n", encoding="utf-8")
+    argv = ["check", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"), "--claims", "",
+            "--metadata-dir", str(tmp_path / "metadata"), "--format", "json", "--output", str(tmp_path / "out.json")]
+    probe = PROBE.replace('"rich")', '"rich", "rapidfuzz")')
+    out = subprocess.run([sys.executable, "-c", probe.format(argv=argv)], capture_output=True, text=True, check=True,
+                         cwd=tmp_path)
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "litreview.essay.markdown" in loaded and "litreview.linking.titles" in loaded  # the check ran
+    assert not loaded & {"litreview.essay.latex", "litreview.essay.manubot", "litreview.essay.quarto", "rapidfuzz"}

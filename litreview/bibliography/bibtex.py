@@ -11,12 +11,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..lazyre import lazy
+
 # --- scanning ---------------------------------------------------------------------------
 
-NAME = re.compile(r"[A-Za-z0-9_:.+\-/'!?<>\[\]*&|;@]+")
+NAME = lazy(r"[A-Za-z0-9_:.+\-/'!?<>\[\]*&|;@]+")
 """A field name, an entry key or a bare macro name (pybtex's name characters, roughly)."""
-_KEY = re.compile(r"[^\s,{}()]+")
-ENTRY_START = re.compile(r"^[ \t]*@", re.M)
+_KEY = lazy(r"[^\s,{}()]+")
+ENTRY_START = lazy(r"^[ \t]*@", re.M)
 """Where BibTeX tools (and people) expect an entry to open: an ``@`` at the start of a line."""
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -210,7 +212,7 @@ def unbalanced(chunk: str) -> tuple[int | None, int | None]:
 
 # --- writing ----------------------------------------------------------------------------
 
-_SPECIALS = re.compile(r"[\\&%$#_{}]")
+_SPECIALS = lazy(r"[\\&%$#_{}]")
 #: Deepest nesting of escaped brace pairs written (pybtex refuses braces nested over 100 deep).
 MAX_ESCAPED_DEPTH = 32
 
@@ -241,7 +243,7 @@ def escape(text: str) -> str:
     return _SPECIALS.sub(lambda m: r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)
 
 
-_PAGE_RANGE = re.compile(r"^\s*([\w.]+)\s*(?:-+|–|—|‐|‑|−)\s*([\w.]+)\s*$")
+_PAGE_RANGE = lazy(r"^\s*([\w.]+)\s*(?:-+|–|—|‐|‑|−)\s*([\w.]+)\s*$")
 
 
 def page_range(pages: str) -> str:

@@ -8,27 +8,28 @@ are not punctuation are numerals), and the other layouts a reference manager rea
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-_ISO_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+from ..lazyre import lazy
+
+_ISO_DATE = lazy(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # biblatex manual, "Date Specifications": YYYY[-MM[-DD]], a time after T, a season as month 21-24,
 # unspecified digits (199X, 1999-XX), and the qualifiers ? ~ % after the date.
-_EDTF = re.compile(r"(?P<year>-?(?:\d{4}|\d{3}X|\d{2}XX))(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
+_EDTF = lazy(r"(?P<year>-?(?:\d{4}|\d{3}X|\d{2}XX))(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
                    r"(?:T\d{2}(?::\d{2}){1,2}(?:Z|[+-]\d{2}(?::?\d{2})?)?)?[?~%]?")
-_ISO_SHAPED = re.compile(r"/?(-?\d{4})(?:-\d{2}(?:-\d{2})?)?(?=$|[T/?~%])")
+_ISO_SHAPED = lazy(r"/?(-?\d{4})(?:-\d{2}(?:-\d{2})?)?(?=$|[T/?~%])")
 # BibTeX's year rule: btxdoc lets the standard styles take any year whose last four characters,
 # punctuation aside, are numerals, e.g. "(about 1984)".
-_YEAR_PUNCTUATION = re.compile(r"[(){},.;!?<>%&$]")
-_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR_PUNCTUATION = lazy(r"[(){},.;!?<>%&$]")
+_FOUR_DIGITS = lazy(r"(?<!\d)\d{4}(?!\d)")
 # Day-month-year and other layouts of one date, read into ISO (the order of JabRef's date parser).
 _NUMERIC = (
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"), (re.compile(r"(\d{4})-(\d)"), "ym"),
-    (re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})"), "dmy"), (re.compile(r"(\d{1,2})-(\d{4})"), "my"),
-    (re.compile(r"(\d{1,2})/(\d{4})"), "my"), (re.compile(r"(\d{1,2})/(\d{2})"), "my"),
-    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"), (re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), "ymd"),
+    (lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"), (lazy(r"(\d{4})-(\d)"), "ym"),
+    (lazy(r"(\d{1,2})-(\d{1,2})-(\d{4})"), "dmy"), (lazy(r"(\d{1,2})-(\d{4})"), "my"),
+    (lazy(r"(\d{1,2})/(\d{4})"), "my"), (lazy(r"(\d{1,2})/(\d{2})"), "my"),
+    (lazy(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"), (lazy(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), "ymd"),
 )
-_WORDED = re.compile(r"(?P<month>[A-Za-z]+)(?:\s+(?P<day>\d{1,2}))?,\s*(?P<year>\d{4})")
+_WORDED = lazy(r"(?P<month>[A-Za-z]+)(?:\s+(?P<day>\d{1,2}))?,\s*(?P<year>\d{4})")
 
 
 def parse_iso(text: str) -> date | None:

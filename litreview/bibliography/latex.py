@@ -14,21 +14,23 @@ import contextlib
 import functools
 import re
 
-_BRACES = re.compile(r"(?<!\\)[{}]")
-_SPACES = re.compile(r"\s+")
-_LATEX_HINT = re.compile(r"[\\~$`]|--|''")
+from ..lazyre import lazy
+
+_BRACES = lazy(r"(?<!\\)[{}]")
+_SPACES = lazy(r"\s+")
+_LATEX_HINT = lazy(r"[\\~$`]|--|''")
 # Text whose only LaTeX is a dash ligature ("195--679", the usual page range): the codec's answer
 # is the same as replacing the dashes (checked against latexcodec in tests), at a fraction of the cost.
-_DASHES_ONLY = re.compile(r"[A-Za-z0-9 .,:;()/+-]*")
+_DASHES_ONLY = lazy(r"[A-Za-z0-9 .,:;()/+-]*")
 # \url{...} and the target of \href{...}{...}: verbatim, so protected from the codec.
-_VERBATIM = re.compile(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}")
+_VERBATIM = lazy(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}")
 _LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX",
           "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "ConTeXt": "ConTeXt", "BibLaTeX": "BibLaTeX",
           "biber": "biber"}
 # What the codec leaves: a control word (with a star), an optional [..] argument, and the
 # space that ends it; "\\" is a line break.
-_MACRO = re.compile(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
-_SORT_ONLY = re.compile(r"\\noopsort\s*\{[^{}]*\}")
+_MACRO = lazy(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
+_SORT_ONLY = lazy(r"\\noopsort\s*\{[^{}]*\}")
 """BibTeX's ``\\noopsort{1973c}``: a key for the sort that prints nothing (xampl.bib's own definition)."""
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
@@ -41,9 +43,9 @@ _PROTECT_END = "\ue001"
 # that no run starts inside them. The codec is linear but slow (about 8 ms per KB).
 _CONTEXT = 16
 _PIECEWISE_FROM = 4096  # shorter values are decoded in one piece
-_PLAIN_RUN = re.compile(r"\\(?:[A-Za-z]+|.)|%[^\n]*|#[0-9]?|(?P<plain>[A-Za-z0-9.;:() ]{" + str(4 * _CONTEXT) + ",})",
+_PLAIN_RUN = lazy(r"\\(?:[A-Za-z]+|.)|%[^\n]*|#[0-9]?|(?P<plain>[A-Za-z0-9.;:() ]{" + str(4 * _CONTEXT) + ",})",
                         re.DOTALL)
-_CONTEXT_CHARS = re.compile(r"(?: *[^ ]){" + str(_CONTEXT) + "}")
+_CONTEXT_CHARS = lazy(r"(?: *[^ ]){" + str(_CONTEXT) + "}")
 
 
 # Commands a bibliography value may use that neither latexcodec's table nor pylatexenc's lists

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
+from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words
 from .catalogue import finding
@@ -63,14 +64,14 @@ _FIELD_HINTS = {
 }
 _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection"})
 
-_ISBN_SPLIT = re.compile(r"\s*(?:[,;/]|\band\b)\s*")
-_ISBN_CHARS = re.compile(r"[\s\-‐–]")
+_ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
+_ISBN_CHARS = lazy(r"[\s\-‐–]")
 # A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
-_YEAR_OK = re.compile(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
-_LETTER_YEAR = re.compile(r"(\d{4})[a-z]")
+_YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
+_LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
-_BRACES = re.compile(r"[{}]")
+_BRACES = lazy(r"[{}]")
 
 
 @lru_cache(maxsize=65536)

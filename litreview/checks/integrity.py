@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import known_command
+from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from .bib import entry_finding, plain
 
@@ -23,19 +24,19 @@ BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "event
                            "maintitle", "booksubtitle", "xdata", "ids", "langid", "eprinttype"})
 """Fields only biblatex reads: a file that uses them is a biblatex file (single-hyphen ranges are fine)."""
 
-_ISSN = re.compile(r"^(\d{4})-?(\d{3})([\dXx])$")
-_UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*([&%])")
-_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_HTML_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:\w+|jats:\w+)(?:\s[^<>]*)?/?>",
+_ISSN = lazy(r"^(\d{4})-?(\d{3})([\dXx])$")
+_UNESCAPED = lazy(r"(?<!\\)(?:\\\\)*([&%])")
+_HTML_ENTITY = lazy(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:\w+|jats:\w+)(?:\s[^<>]*)?/?>",
                        re.I)
 # One page: digits or roman numerals with an optional letter before or after ("S436", "436S", "e1234").
 _PAGE = r"(?:[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
-_BIBTEX_PAGES = re.compile(rf"^{_PAGE}\+?(?:(?:--|–){_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:(?:--|–){_PAGE})?)*$")
-_BIBLATEX_PAGES = re.compile(
+_BIBTEX_PAGES = lazy(rf"^{_PAGE}\+?(?:(?:--|–){_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:(?:--|–){_PAGE})?)*$")
+_BIBLATEX_PAGES = lazy(
     rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:(?:--?|–)\s?{_PAGE}|/{_PAGE})?"
     rf"(?:,\s*{_PAGE}(?:(?:--?|–){_PAGE})?)*$")
-_DOUBLE_LETTER_PAGE = re.compile(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
-_MATH_COMMANDS = re.compile(r"\\(par|begin|end|section|item)\b")
+_DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
+_MATH_COMMANDS = lazy(r"\\(par|begin|end|section|item)\b")
 _ENVIRONMENTS = frozenset({"itemize", "enumerate", "description", "quote", "quotation", "verse", "center",
                            "flushleft", "flushright", "equation", "equation*", "align", "align*", "gather",
                            "gather*", "multline", "multline*", "eqnarray", "array", "matrix", "pmatrix",
@@ -43,9 +44,9 @@ _ENVIRONMENTS = frozenset({"itemize", "enumerate", "description", "quote", "quot
 _NEEDS_ARGUMENT = frozenset({"textbf", "textit", "emph", "textsc", "texttt", "textrm", "textsf", "underline",
                              "mathrm", "mathbf", "mathit", "url", "href", "mbox", "section", "subsection",
                              "widetilde", "tilde", "hat", "bar", "vec", "sqrt", "frac", "ensuremath"})
-_TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
-_ENV = re.compile(r"\{\s*([^{}]*?)\s*\}")
-_DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|def|let)\*?\s*\{?\s*\\([A-Za-z]+)")
+_TOKEN = lazy(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
+_ENV = lazy(r"\{\s*([^{}]*?)\s*\}")
+_DEFINITION = lazy(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|def|let)\*?\s*\{?\s*\\([A-Za-z]+)")
 
 
 def is_biblatex(bib: Bibliography) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..essay import MISSING_INPUTS
 from ..essay.segment import MAX_PIECE
 from ..model import Bibliography, Claim, Essay, Finding
 from .catalogue import finding
@@ -27,8 +28,6 @@ MAX_ESSAY = 5_000_000
 
 def check_inputs(essay: Essay) -> list[Finding]:
     """LR314 for each file the manuscript includes that does not exist (its reader lists them)."""
-    from ..essay.latex import MISSING_INPUTS
-
     return [finding("LR314", f"\\input file {name} not found: its text and citations are not reviewed",
                     hint=f"check the name (relative to the folder of {Path(file).name}), add the file, "
                          "or remove the \\input", file=file, line=line)

@@ -14,16 +14,22 @@ from pathlib import Path
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
-from .bookdown import BOOK_FILE
 from .markdown import parse_markdown
-from .quarto import PROJECT_FILES
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BOOKS", "CONTEXT", "IN_BOOK", "check_manuscript", "enclosing_book", "load_essay", "normalise_space",
-           "parse_essay"]
+__all__ = ["BOOKS", "BOOK_FILE", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
+           "enclosing_book", "load_essay", "normalise_space", "parse_essay"]
 
+# Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
+# no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
+PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
+"""Names of a Quarto project file, read as a book of chapters."""
+BOOK_FILE = "_bookdown.yml"
+"""The name of a bookdown book's settings file, read as a book of chapters."""
 BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
+MISSING_INPUTS = "missing-inputs"
+"""The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
 IN_BOOK = "litreview-in-book"
 """The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
 

@@ -13,10 +13,9 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
+from . import BOOK_FILE  # (kept with the other books in essay/: checking a Markdown essay imports no reader)
 from .markdown import front_matter, nocite_keys
 from .quarto import project_settings, read_chapters
-
-BOOK_FILE = "_bookdown.yml"
 
 
 def chapter_files(project: Path) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Citation, CitationMode
 
 MASK = "\x00"
@@ -19,23 +20,23 @@ MASK = "\x00"
 KEY = r"(?:\{(?P<bkey>(?:[^{}\s]|\{[^{}\s]*\})+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
-_ITEM = re.compile(_AT + r"(?P<suppress>-?)@" + KEY)
-_BRACKET = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
-_INTEXT = re.compile(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
+_ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
+_BRACKET = lazy(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
+_INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
 # Quarto's reserved label prefixes (floats, callouts, theorems, equations, sections; @Fig-map capitalises
 # the printed word) and pandoc-crossref's (fig:, tbl:, eq:, lst:, sec:).
-_CROSSREF = re.compile(r"^(?:fig|tbl|sec|eq|lst|tab|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|prf"
+_CROSSREF = lazy(r"^(?:fig|tbl|sec|eq|lst|tab|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|prf"
                        r"|tip|nte|wrn|imp|cau)[:\-]", re.IGNORECASE)
-_LOCATOR_LEAD = re.compile(r"^\s*,?\s*")
+_LOCATOR_LEAD = lazy(r"^\s*,?\s*")
 
 # A citation key is read first ("@a$b" is one key, no math), the rest as pandoc's inline parser meets it.
-_INTERESTING = re.compile(_AT + r"-?@" + KEY + r"|\\[!-/:-@\[-`{-~]|\\[A-Za-z]+\*?|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
+_INTERESTING = lazy(_AT + r"-?@" + KEY + r"|\\[!-/:-@\[-`{-~]|\\[A-Za-z]+\*?|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
 # Raw LaTeX (pandoc's raw_tex): a command with the [...] and {...} groups that follow it (the first
 # may come after spaces), or a whole \begin{env}...\end{env}.
-_TEX_GROUPS = re.compile(r"[ \t]*(?=[\[{])")
-_TEX_BEGIN = re.compile(r"\\begin\{([^{}\s]+)\}")
-_CLOSE_MATH = re.compile(r"(?<=\S)\$(?!\d)")
-_CLOSE_DISPLAY = re.compile(r"\$\$")
+_TEX_GROUPS = lazy(r"[ \t]*(?=[\[{])")
+_TEX_BEGIN = lazy(r"\\begin\{([^{}\s]+)\}")
+_CLOSE_MATH = lazy(r"(?<=\S)\$(?!\d)")
+_CLOSE_DISPLAY = lazy(r"\$\$")
 
 
 def is_crossref(key: str) -> bool:
@@ -156,7 +157,7 @@ def _brace_pairs(text: str) -> dict[int, int]:
 
 
 # As in TeX, a "%" comments out the rest of its line: "\mbox{@a%b}" never closes, and pandoc reads it as text.
-_COMMENT = re.compile(r"(?<!\\)%")
+_COMMENT = lazy(r"(?<!\\)%")
 
 
 def _paren_end(text: str, open_at: int) -> int:
@@ -237,7 +238,7 @@ def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | Non
     return items
 
 
-_BEFORE_BRACKET = re.compile(_AT + r"-?@" + KEY + r"[ \t]$")
+_BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]$")
 
 
 def _after_in_text(masked: str, bracket: re.Match[str]) -> list[tuple[int, str, re.Match[str], str]] | None:
@@ -252,7 +253,7 @@ def _after_in_text(masked: str, bracket: re.Match[str]) -> list[tuple[int, str, 
     return None if items is None else [(len(first) + 1 + at, item, m, tail) for at, item, m, tail in items]
 
 
-_ANY_KEY = re.compile(_AT + r"-?@" + KEY)
+_ANY_KEY = lazy(_AT + r"-?@" + KEY)
 
 
 def blank_keys(text: str) -> str:

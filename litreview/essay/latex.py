@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Claim, Essay, Paragraph
+from . import MISSING_INPUTS
 from .cites import blank_keys
 from .segment import make_claim, sentences, split_lines
 
@@ -31,8 +32,6 @@ _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", 
            "Supercites"}
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
-MISSING_INPUTS = "missing-inputs"
-"""The essay's ``meta`` key listing the ``\\input`` files not found, as (file, line, name)."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
 # \input{a}, \input a, \include, \subfile; the import package's \import{dir/}{a} and \subimport (its folder
 # relative to the importing file's), \inputfrom, \includefrom and their sub- forms.

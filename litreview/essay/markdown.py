@@ -13,29 +13,30 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import EssayError
+from ..lazyre import lazy
 from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, keys_in, mask_inline
 from .segment import make_claim, sentences, split_lines
 
-_NEWLINE = re.compile(r"\n")
-_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
+_NEWLINE = lazy(r"\n")
+_DIV = lazy(r"^ {0,3}:{3,}.*$", re.M)
 # A closing sequence starts where its run of blanks starts: the same leftmost match, in linear time
 # (tried at every blank of a long run, the search was quadratic).
-_ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_KNITR = re.compile(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
+_ATX_CLOSE = lazy(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_KNITR = lazy(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
 # Pandoc's list markers that CommonMark lacks ("#.", "a)", "(iv)", "A.  ", example lists "(@)", "(@good)"):
 # rewritten as ordered-list numbers of the same length, so what follows them keeps its place.
-_FANCY_MARKER = re.compile(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z](?=[.)]  )|[IVXLCDM]+(?=[.)]  ))"
+_FANCY_MARKER = lazy(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z](?=[.)]  )|[IVXLCDM]+(?=[.)]  ))"
                            r"[.)])(?=[ \t])", re.M)
-_EXAMPLE_LABEL = re.compile(r"\(@([\w-]+)\)")
+_EXAMPLE_LABEL = lazy(r"\(@([\w-]+)\)")
 # A raw LaTeX environment (pandoc's raw_tex) that starts a block holds no Markdown, blank lines or not.
-_RAW_TEX_BLOCK = re.compile(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")
+_RAW_TEX_BLOCK = lazy(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")
 # A line holding only an HTML tag: pandoc reads the Markdown around it (not in <pre>, <script>, <style>, <textarea>).
-_HTML_TAG_LINE = re.compile(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
+_HTML_TAG_LINE = lazy(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
                             r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
-_RAW_HTML = re.compile(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
+_RAW_HTML = lazy(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
 # No citation right after a letter, digit or full stop, even where a sentence was cut between them.
-_GLUED_AFTER = re.compile(r"[^\W_]|[.@]")
+_GLUED_AFTER = lazy(r"[^\W_]|[.@]")
 _BLOCKS_WITHOUT_TEXT = ("fence", "code_block", "html_block", "math_block", "math_block_label", "front_matter")
 
 

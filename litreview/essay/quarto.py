@@ -15,10 +15,10 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
+from . import PROJECT_FILES
 from .manubot import Lines
 from .markdown import front_matter, nocite_keys, parse_yaml, read_body
 
-PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd")
 
 

@@ -132,8 +132,10 @@ def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Foun
 
 
 def _name_like(tok: Token) -> bool:
-    word = strip_possessive(tok.text)[0]
-    return tok.is_initials or (word[:1].isupper() and any(c.isalpha() for c in word))
+    if tok.is_initials:
+        return True
+    # Most words are not capitalised: that settles it before the possessive is stripped (which keeps the first letter).
+    return tok.text[:1].isupper() and any(c.isalpha() for c in strip_possessive(tok.text)[0])
 
 
 def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
@@ -141,9 +143,10 @@ def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
     names: list[_Name] = []
     current: list[Token] = []
     for i, tok in enumerate(toks):
-        gap = text[current[-1].end:tok.start] if current else ""
-        particle = fold(tok.text) in _PARTICLES and i + 1 < len(toks) and toks[i + 1].is_capitalised
-        if _name_like(tok) or (particle and current):
+        # A particle ("van", "de") joins a run already begun, before a capitalised word.
+        if _name_like(tok) or (current and fold(tok.text) in _PARTICLES and i + 1 < len(toks)
+                               and toks[i + 1].is_capitalised):
+            gap = text[current[-1].end:tok.start] if current else ""
             if current and (not _SPACE_ONLY.match(gap) or strip_possessive(current[-1].text)[1]):
                 names.append(_Name(current))
                 current = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, shorthand, terms
 from .author_names import (
@@ -28,26 +29,26 @@ from .printed_years import YEAR_WORDS, candidates, labels_of, year_word
 from .prose_author import named_in_prose
 from .text import content_stems, fold, strip_possessive, tokens, wordset
 
-_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
+_PAREN = lazy(r"\((?P<body>[^()]*)\)")
 # A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
 # ("2017/" from a URL key), never a second year ("2017/18").
 # After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of
 # a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b").
 _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 """An open date range ("2006/" prints "2006–", lettered "2006–b"): read as its first year."""
-_YEAR = re.compile(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
+_YEAR = lazy(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
                    rf"|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
                    rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
                    r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                    r"(?![\w–\-]|/\w)")
-_MORE_YEAR = re.compile(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
+_MORE_YEAR = lazy(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
                         rf"|{terms.NO_DATE})"
                         rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
                         r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
                         r"(?![\w–\-]|/\w)")
-_MORE_LETTER = re.compile(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
+_MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
-_ORIGINAL_DATE = re.compile(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
+_ORIGINAL_DATE = lazy(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
 """The original date a style prints before the edition's: "Moraux [1924] 1979"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
 """Words a citation may open with that name nobody ("see n.d.-l")."""
@@ -92,7 +93,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
 
 
-_TRAILING_LOCATOR = re.compile(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
+_TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
 """A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4" (a bare ", 1234" may be a year)."""
 
 
@@ -131,7 +132,7 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
     return True
 
 
-_ITEMS = re.compile(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z]))"
+_ITEMS = lazy(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z]))"
                     r",(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b") when names
 and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt
@@ -185,7 +186,7 @@ def _added_names(names: str) -> bool:
     return len(listed.split()) >= 2 and "," in listed
 
 
-_AMPERSAND_COMMA = re.compile(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|n\.d\.)")
+_AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|n\.d\.)")
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
 

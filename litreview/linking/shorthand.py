@@ -13,14 +13,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..bibliography.latex import decode_latex
+from ..lazyre import lazy
 from .index import SourceIndex
 from .text import fold, wordset
 
 _LEAD = wordset("see also cf e.g eg i.e ie compare esp especially for example in and")
 """Words a citation may open with before the shorthand ("see KpV, 12")."""
-_LOCATOR = re.compile(r"^\s*(?:[,:]\s*)?(?P<loc>(?:(?:pp?|chap|ch|sec|vol|fol|col|§)\.?\s*)?[\dIVXLCivxlc§][\w.,–\-\s§]*)?\s*$")
+_LOCATOR = lazy(r"^\s*(?:[,:]\s*)?(?P<loc>(?:(?:pp?|chap|ch|sec|vol|fol|col|§)\.?\s*)?[\dIVXLCivxlc§][\w.,–\-\s§]*)?\s*$")
 """What may follow a shorthand inside its citation: nothing, or a locator ("12", "p. 12", "§ 4")."""
-_BARE_LOCATOR = re.compile(r"(?:,\s*|\s+|:\s*)(?:(?:pp?|chap|ch|sec|§)\.?\s*)?\d+(?:\s*[–\-]\s*\d+)?")
+_BARE_LOCATOR = lazy(r"(?:,\s*|\s+|:\s*)(?:(?:pp?|chap|ch|sec|§)\.?\s*)?\d+(?:\s*[–\-]\s*\d+)?")
 """A locator right after a shorthand written in running text: "KpV 12", "KpV, p. 12"."""
 
 

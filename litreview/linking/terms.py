@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from .text import canonical
 
 _NO_DATE_TERMS = ("n.d.", "n. d.", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.", "b.r.", "b.g.",
@@ -18,7 +19,7 @@ _NO_DATE_TERMS = ("n.d.", "n. d.", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z
 """The "no date" term of citeproc's locales, as pandoc prints it (``lang: de-DE`` gives "o. J.", fr "s. d.",
 es "s. f.", nl "z.d.", the German APA of DGPs "n. d.", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...): each reads "n.d."."""
 NO_DATE = "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(_NO_DATE_TERMS, key=len, reverse=True))
-_NO_DATE = re.compile(rf"(?:{NO_DATE})$")
+_NO_DATE = lazy(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
 """What some locales print right after the year: hr "2010.", lv "2010. gada", lt "2010 m.", ru "2010 г.", ja/zh "2010年"."""
 
@@ -35,7 +36,7 @@ _ET_AL_TERMS = ("et al.", "u. a.", "e.a.", "m.fl.", "mfl.", "o.fl.", "ym.", "vd.
                 "ir kt.", "u.c.", "и др.", "κ.ά.", "và c.s.", "dkk.", "ואחרים", "وآخرون", "و همکاران", "ほか", "等",
                 "기타", "และคณะ", "and others", "et coll.", "y col.", "y cols.")
 """The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", ...), "and others"."""
-_ET_AL = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_TERMS) + r")$")
+_ET_AL = lazy(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_TERMS) + r")$")
 
 
 def no_date(year: str) -> str:

@@ -77,7 +77,38 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """The words of ``text`` with their offsets (initials kept whole)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # Several linkers read the same claim's words, one after the other: made once (a frozen Token
+    # costs a microsecond to build), copied into each caller's own list.
+    return tuple([Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)])
+
+
+def ratio(a: str, b: str) -> float:
+    """rapidfuzz's ``fuzz.ratio``, to the last bit: 100 x (1 - Indel distance / (len(a) + len(b))), with
+    the longest common subsequence counted bit-parallel (Hyyro 2004). Here so that linking titles, which
+    asks it of a few near-miss words and titles, does not import rapidfuzz (about 10 ms of every check)."""
+    total = len(a) + len(b)
+    if not total:
+        return 100.0
+    if len(a) > len(b):
+        a, b = b, a
+    masks: dict[str, int] = {}
+    bit = 1
+    for ch in a:
+        masks[ch] = masks.get(ch, 0) | bit
+        bit <<= 1
+    full = bit - 1
+    v = full  # a zero bit per character of a matched so far
+    for ch in b:
+        if m := masks.get(ch):
+            u = v & m
+            v = ((v + u) | (v - u)) & full
+    common = len(a) - v.bit_count()
+    return (1 - (total - 2 * common) / total) * 100
 
 
 def strip_possessive(word: str) -> tuple[str, bool]:
@@ -144,7 +175,9 @@ def phrase_stems(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=64)  # asked again for every marker and name of one long sentence
+# Asked again for every marker and name of one long sentence, and of every claim by two passes of
+# topical: room for an essay's worth of claims (64 were evicted between the passes).
+@lru_cache(maxsize=512)
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words of ``text`` that carry meaning (no stopwords, no short words)."""
     return tuple([s for s in map(_content_stem, _WORD.findall(text)) if s is not None])

@@ -12,12 +12,20 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from ..model import Claim, Mention
 from .hits import Found, Hit
 from .index import SourceIndex
-from .text import MINOR_WORDS, STOPWORDS, Token, canonical, content_stems, fold, strip_possessive, tokens
+from .text import (
+    MINOR_WORDS,
+    STOPWORDS,
+    Token,
+    canonical,
+    content_stems,
+    fold,
+    ratio,
+    strip_possessive,
+    tokens,
+)
 
 _QUOTED = re.compile(r"“([^”]{2,200})”|\"([^\"]{2,200})\"")
 _ITALIC = re.compile(r"(?<![\w*])\*([^*\s][^*]{0,200}?)\*(?![\w*])|(?<![\w_])_([^_\s][^_]{0,200}?)_(?![\w_])")
@@ -227,7 +235,7 @@ def _near(words: tuple[str, ...], variant: tuple[str, ...]) -> float | None:
         if op == "equal":
             continue
         if op == "replace" and a2 - a1 == 1 and b2 - b1 == 1:
-            if fuzz.ratio(words[a1], variant[b1]) < 60:
+            if ratio(words[a1], variant[b1]) < 60:
                 return None
             changed += 1
         elif op in ("delete", "insert") and all(w in STOPWORDS for w in (*words[a1:a2], *variant[b1:b2])):
@@ -237,4 +245,4 @@ def _near(words: tuple[str, ...], variant: tuple[str, ...]) -> float | None:
     content = sum(1 for w in variant if w not in STOPWORDS)
     if changed == 0 or changed > max(1, len(variant) // 4) or content < 2:
         return None
-    return fuzz.ratio(" ".join(words), " ".join(variant))
+    return ratio(" ".join(words), " ".join(variant))

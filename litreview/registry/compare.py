@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Person
 from ..text import fold_words
 
-_DASHES = re.compile(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
-_PAGE_PREFIX = re.compile(r"^(?:pp?\.?\s*)", re.I)
+_DASHES = lazy(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
+_PAGE_PREFIX = lazy(r"^(?:pp?\.?\s*)", re.I)
 _PUBLISHER_NOISE = frozenset(
     ["press", "publishing", "publishers", "publisher", "ltd", "limited", "inc", "llc", "co", "company", "group", "books", "uk", "us", "usa", "the", "and", "of", "informa", "gmbh", "verlag"]
 )

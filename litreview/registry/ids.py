@@ -10,18 +10,19 @@ import re
 from collections.abc import Mapping
 
 from ..errors import InputError
+from ..lazyre import lazy
 
 SCHEMES = ("doi", "isbn", "arxiv", "pmid", "pmcid", "dblp", "openalex")
-_ARXIV_NEW = re.compile(r"^\d{4}\.\d{4,5}(v\d+)?$")
-_ARXIV_OLD = re.compile(r"^[a-z][a-z-]*(\.[A-Z]{2})?/\d{7}(v\d+)?$")
-_DBLP = re.compile(r"^(conf|journals|books|phd|series|reference|tr|persons|homepages)/[\w.-]+/[\w.-]+$")
+_ARXIV_NEW = lazy(r"^\d{4}\.\d{4,5}(v\d+)?$")
+_ARXIV_OLD = lazy(r"^[a-z][a-z-]*(\.[A-Z]{2})?/\d{7}(v\d+)?$")
+_DBLP = lazy(r"^(conf|journals|books|phd|series|reference|tr|persons|homepages)/[\w.-]+/[\w.-]+$")
 _PREFIXES = {"isbn": "isbn", "arxiv": "arxiv", "arxiv.org/abs/": "arxiv", "pmid": "pmid", "pubmed": "pmid",
              "pmcid": "pmcid", "pmc": "pmcid", "dblp": "dblp", "openalex": "openalex", "doi": "doi"}
 
 
-_ISBN_SEPARATORS = re.compile(r"[\s-]")
-_ISBN10 = re.compile(r"\d{9}[\dX]")
-_ISBN13 = re.compile(r"97[89]\d{10}")
+_ISBN_SEPARATORS = lazy(r"[\s-]")
+_ISBN10 = lazy(r"\d{9}[\dX]")
+_ISBN13 = lazy(r"97[89]\d{10}")
 
 
 def isbn13(text: str) -> str:
@@ -46,9 +47,9 @@ def arxiv_id(text: str) -> str:
     return value if _ARXIV_NEW.match(value) or _ARXIV_OLD.match(value) else ""
 
 
-_DBLP_URL = re.compile(r"dblp\.(?:org|uni-trier\.de)/rec/(?:(?:bib|xml|html)\d?/)?"
+_DBLP_URL = lazy(r"dblp\.(?:org|uni-trier\.de)/rec/(?:(?:bib|xml|html)\d?/)?"
                        r"((?:conf|journals|books|phd|series|reference|tr)/[\w.-]+/[\w.-]+)", re.I)
-_OPENALEX = re.compile(r"(?:openalex\.org/(?:works/)?|^openalex:\s*|^)(W\d{4,12})\b", re.I)
+_OPENALEX = lazy(r"(?:openalex\.org/(?:works/)?|^openalex:\s*|^)(W\d{4,12})\b", re.I)
 
 
 def dblp_key(text: str) -> str:

@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from ...model import Person, RegistryRecord
 from ..handler import Answer, FakeReply, Handler, PoolSpec, answer
-from ..http import FetchFailed
 from ..ids import arxiv_id
 from ..limits import Limits
 
@@ -74,6 +73,8 @@ class Arxiv(Handler):
     fake_prefix = "/arxiv"
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
+        from ..http import FetchFailed
+
         value = ident.split(":", 1)[1]
         base = self.base_url(config)
         url = f"{base}/api/query?{urlencode({'id_list': value, 'max_results': '1'})}"

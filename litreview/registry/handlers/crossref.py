@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from ..handler import Handler, PoolSpec
-from ..http import FetchFailed, Http, Response, not_found_answer
 from ..limits import Limits
 
 if TYPE_CHECKING:
     from ...model import RegistryRecord
+    from ..http import FetchFailed, Http, Response
     from ..resolvers import Endpoints, Fetched
 
 
 def envelope(resp: Response, message_type: str) -> Mapping[str, Any]:
     """The ``message`` of a Crossref envelope of the expected type; FetchFailed otherwise."""
+    from ..http import FetchFailed
+
     data = resp.data
     if not isinstance(data, Mapping) or data.get("status") != "ok" or data.get("message-type") != message_type:
         kind = data.get("message-type") if isinstance(data, Mapping) else type(data).__name__
@@ -35,6 +37,8 @@ def envelope(resp: Response, message_type: str) -> Mapping[str, Any]:
 
 def failure(resp: Response, what: str) -> FetchFailed:
     """A FetchFailed naming the registry, the status and the server's own words."""
+    from ..http import FetchFailed
+
     detail = ""
     if isinstance(resp.data, Mapping) and isinstance(resp.data.get("message"), list):
         detail = "; ".join(str(m.get("message", m)) for m in resp.data["message"] if isinstance(m, Mapping))
@@ -66,6 +70,7 @@ class Crossref(Handler):
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
         from ...doi import doi_path
+        from ..http import not_found_answer
         from ..resolvers import Fetched
 
         url = f"{ends.crossref}/works/{doi_path(doi)}"

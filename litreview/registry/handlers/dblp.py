@@ -18,7 +18,6 @@ from urllib.parse import urlencode
 
 from ...model import RegistryRecord
 from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
-from ..http import FetchFailed
 from ..limits import Limits
 from .openlibrary import person
 
@@ -44,6 +43,8 @@ class Dblp(Handler):
     fake_prefix = "/dblp"
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
+        from ..http import FetchFailed
+
         if ident.startswith("dblp:"):
             return await self.record(http, config, ident)
         from ..matching import best_match, parse_query
@@ -61,6 +62,8 @@ class Dblp(Handler):
     async def record(self, http: Http, config: Any, ident: str) -> Answer:
         """``dblp:KEY`` -> ``/rec/KEY.xml`` (404: DBLP has no such record)."""
         from urllib.parse import quote
+
+        from ..http import FetchFailed
 
         base = self.base_url(config)
         url = f"{base}/rec/{quote(ident.split(':', 1)[1], safe='/')}.xml"

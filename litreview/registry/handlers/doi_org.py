@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..handler import Handler, PoolSpec
-from ..http import FetchFailed, Http, not_found_answer
 from ..limits import Limits
 
 if TYPE_CHECKING:
     from ...model import RegistryRecord
+    from ..http import Http
     from ..resolvers import Endpoints, Fetched
 
 CSL_JSON = "application/vnd.citationstyles.csl+json"
@@ -57,6 +57,7 @@ class DoiOrg(Handler):
 
     async def fetch(self, http: Http, ends: Endpoints, doi: str) -> Fetched:
         from ...doi import doi_path
+        from ..http import FetchFailed, not_found_answer
         from ..resolvers import Fetched
         from .crossref import failure
 

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from ...model import RegistryRecord
 from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
-from ..http import FetchFailed
 from ..limits import Limits
 from .openlibrary import person
 
@@ -35,6 +34,8 @@ class GoogleBooks(Handler):
     fake_prefix = "/googlebooks"
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
+        from ..http import FetchFailed
+
         value = ident.split(":", 1)[1]
         base = self.base_url(config)
         stored = f"{base}/books/v1/volumes?{urlencode({'q': f'isbn:{value}'})}"

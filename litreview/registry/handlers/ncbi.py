@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 
 from ...model import Person, RegistryRecord, Update
 from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply, same_origin
-from ..http import FetchFailed
 from ..limits import Limits
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ class Ncbi(Handler):
 
     async def convert(self, http: Http, config: Any, ident: str) -> dict[str, str]:
         """The ID converter's record for a PMCID, PMID or DOI ({} when it knows none)."""
+        from ..http import FetchFailed
+
         value = ident.split(":", 1)[1]
         url = f"{self.idconv_url(config)}?{self._params(config, ids=value, format='json')}"
         resp = await http.get(url, pool="ncbi")
@@ -63,6 +64,8 @@ class Ncbi(Handler):
         return {k: str(v) for k, v in records[0].items() if k in ("pmid", "pmcid", "doi")}
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
+        from ..http import FetchFailed
+
         scheme, value = ident.split(":", 1)
         base = self.base_url(config)
         pmid = value if scheme == "pmid" else ""

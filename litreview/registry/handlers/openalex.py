@@ -18,7 +18,6 @@ from urllib.parse import quote, unquote, urlencode
 
 from ...model import Person, RegistryRecord, Update
 from ..handler import Answer, FakeReply, Handler, OverBudget, PoolSpec, answer, json_reply
-from ..http import FetchFailed
 from ..limits import Limits
 
 if TYPE_CHECKING:
@@ -58,6 +57,8 @@ class OpenAlex(Handler):
                                   ("mailto", getattr(config, "mailto", ""))) if v}
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
+        from ..http import FetchFailed
+
         scheme, value = ident.split(":", 1)
         state = http.registry_state.setdefault(self.name, {})
         if state.get("exhausted"):
@@ -74,6 +75,7 @@ class OpenAlex(Handler):
 
     async def search(self, http: Http, config: Any, ident: str, state: dict[str, Any]) -> Answer:
         """``title:TITLE|AUTHOR|YEAR`` -> the first work of ``/works?filter=title.search:`` that passes ``matching``."""
+        from ..http import FetchFailed
         from ..matching import best_match, parse_query
 
         keyless = not self.api_key(config)
@@ -202,6 +204,8 @@ HANDLER = OpenAlex()
 
 async def _get(http: Http, url: str, stored: str, state: dict[str, Any]) -> Response:
     """One OpenAlex request: a 429 spends the run's budget; the key never reaches a message."""
+    from ..http import FetchFailed
+
     try:
         resp = await http.get(url, pool="openalex", json_body=True, attempts=2)
     except FetchFailed as exc:

@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 
 from ...model import Person, RegistryRecord
 from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
-from ..http import FetchFailed
 from ..limits import Limits
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ class OpenLibrary(Handler):
     fake_prefix = "/openlibrary"
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
+        from ..http import FetchFailed
+
         scheme, value = ident.split(":", 1)
         base = self.base_url(config)
         if scheme == "title":
@@ -58,6 +59,7 @@ class OpenLibrary(Handler):
 
     async def search(self, http: Http, config: Any, ident: str) -> Answer:
         """``title:TITLE|AUTHOR|YEAR`` -> the first document of ``/search.json`` that passes ``matching``."""
+        from ..http import FetchFailed
         from ..matching import best_match, parse_query
 
         query = parse_query(ident)

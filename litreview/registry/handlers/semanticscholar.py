@@ -18,7 +18,6 @@ from urllib.parse import quote, unquote, urlencode
 
 from ...model import RegistryRecord
 from ..handler import Answer, FakeReply, Handler, OverBudget, PoolSpec, answer, json_reply
-from ..http import FetchFailed
 from ..limits import Limits
 from .openlibrary import person
 
@@ -51,6 +50,8 @@ class SemanticScholar(Handler):
         return {"x-api-key": key} if key else {}
 
     async def _get(self, http: Http, config: Any, url: str) -> Any:
+        from ..http import FetchFailed
+
         state = http.registry_state.setdefault(self.name, {})
         if state.get("limited"):
             raise OverBudget(f"Semantic Scholar is rate limiting this client ({state['limited']})")
@@ -64,6 +65,8 @@ class SemanticScholar(Handler):
             raise
 
     async def lookup(self, http: Http, config: Any, ident: str) -> Answer:
+        from ..http import FetchFailed
+
         scheme, value = ident.split(":", 1)
         base = self.base_url(config)
         if scheme == "paper-title":
@@ -84,6 +87,7 @@ class SemanticScholar(Handler):
 
     async def search(self, http: Http, config: Any, ident: str) -> Answer:
         """``paper-title:TITLE|AUTHOR|YEAR`` -> the first paper of ``/paper/search`` that passes ``matching``."""
+        from ..http import FetchFailed
         from ..matching import best_match, parse_query
 
         query = parse_query(ident)
