@@ -444,3 +444,11 @@ def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: P
         main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
     errors = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
     assert errors == [("LR310", "raw:mine2020", 3)]
+
+
+def test_latex_an_input_file_is_read_no_further_than_endinput(tmp_path: Path) -> None:
+    # TeX stops reading an \input file at \endinput: notes kept below it were reviewed and their citations counted.
+    (tmp_path / "p.tex").write_text("\\begin{document}\n\\input{ch}\nAfter \\cite{c}.\n\\end{document}\n",
+                                    encoding="utf-8")
+    (tmp_path / "ch.tex").write_text("Kept \\cite{a}.\n\\endinput\nDraft notes \\cite{b}.\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]

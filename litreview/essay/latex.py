@@ -41,6 +41,7 @@ _COMMENT = re.compile(r"(?<!\\)%.*$")
 # Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
+_ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
                    r"|addglobalbib|addsectionbib|printbibliography)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
@@ -155,7 +156,10 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             if m.group("command") == "subfile" and any("\\begin{document}" in x[2] for x in lines):
                 lines = _document(lines)  # as the subfiles package reads it: its preamble and \end{document} left out
             out.extend(lines)
-        out.append((str(path), n, line[at:]))
+        end = _ENDINPUT.search(line, at) if depth else None
+        out.append((str(path), n, line[at:end.start()] + line[end.end():] if end else line[at:]))
+        if end is not None:
+            break  # TeX reads an \input file no further than the line of its \endinput
     return out
 
 
