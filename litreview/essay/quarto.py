@@ -1,7 +1,7 @@
 """A Quarto book: the chapters ``_quarto.yml`` lists, read as one manuscript, as ``quarto render`` joins them.
 
 Each chapter is Markdown as pandoc reads it (its front matter blanked); claims keep their own file and
-line. The project's ``bibliography`` and title are the essay's front matter.
+line. The project's ``bibliography``, ``csl`` (and ``format``'s) and title are the essay's front matter.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def load_quarto(project: Path) -> Essay:
     body, paragraphs = _joined(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
-    meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite") if k in data}
+    meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
     if isinstance(book.get("title"), str):
         meta["title"] = book["title"]
     return Essay(path=str(project), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,

@@ -206,20 +206,32 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     when the document cites the whole pool (or is not read yet), else those its place among the cited ones
     allows. Where styles letter the pool in different orders (``labels.letter_orders``), APA's when the document
     prints APA's "&", ASA's when it prints ASA's colon, else every entry some order allows, left open unless
-    the context picks one."""
+    the context picks one. When the document's style is known (``index.letter_order``), its order; a style that
+    letters in citation order lets a letter stand for any entry of the pool."""
     record(index, pool, suffix)
-    orders = letter_orders(tuple(pool), index.sources)
+    if index.letter_order == "cited":
+        # The style letters in the order the document first cites the entries: a letter may stand for any.
+        found = list(pool) if _position(suffix) < len(pool) else []
+        _note_open(index, found)
+        return found
+    orders = letter_orders(tuple(pool), index.sources, index.letter_order)
     if len(orders) > 1 and index.__dict__.get(_AMPERSAND):
         orders = orders[1:2]
     elif len(orders) > 1 and index.__dict__.get(_COLON):
         orders = orders[2:]
     orders = tuple(dict.fromkeys(orders))
     found = list(dict.fromkeys(k for order in orders for k in _lettered_in(index, pool, order, suffix)))
-    if len(found) > 1 and len(orders) > 1:
-        opened = index.__dict__.get(_ORDER_OPEN)
-        if isinstance(opened, set):
-            opened.add(frozenset(found))
+    if len(orders) > 1:
+        _note_open(index, found)
     return found
+
+
+def _note_open(index: SourceIndex, found: Sequence[str]) -> None:
+    """Note that a letter may stand for any of ``found`` as far as the style's order tells (left open unless the
+    context picks one)."""
+    opened = index.__dict__.get(_ORDER_OPEN)
+    if len(found) > 1 and isinstance(opened, set):
+        opened.add(frozenset(found))
 
 
 def _lettered_in(index: SourceIndex, pool: Sequence[str], order: Sequence[str], suffix: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import key_suffix
@@ -126,14 +126,30 @@ def csl_title_order(source: Source) -> tuple[str, int]:
     return (canonical(main), source.line or 0) if main else title_order(source)
 
 
-def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source]) -> tuple[tuple[str, ...], ...]:
+LETTER_ORDERS = ("title", "printed-title", "csl-title", "cited")
+"""How styles order the entries they letter alike (same names, same year), as pandoc's citeproc renders them:
+by the volume's own title (Chicago author-date), by the printed title with the multi-volume work first (APA), by
+the CSL title, which is the work's for a volume (ASA, APSA, Harvard, AGU), or, for styles whose sort has no
+title key (Springer, Elsevier, DGPs, Annual Reviews), in the order the document first cites them."""
+
+
+def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source],
+                  style: str = "") -> tuple[tuple[str, ...], ...]:
     """The orders styles letter ``group`` in (given in ``title_order``): by the volume's own title (Chicago),
     by the printed title (APA), by the CSL title (ASA, APSA, Harvard), in this order; only the first when the
-    group holds no volume of a multi-volume work (the orders then agree)."""
-    if not any(_main_title(sources[k]) for k in group):
+    group holds no volume of a multi-volume work (the orders then agree). With ``style`` (one of
+    ``LETTER_ORDERS`` but "cited", which no order of the bibliography gives), only that style's order."""
+    if style == "title" or not any(_main_title(sources[k]) for k in group):
         return (group,)
-    return (group, *(tuple(sorted(group, key=lambda k: order(sources[k])))
-                     for order in (printed_title_order, csl_title_order)))
+    by: dict[str, Callable[[Source], tuple[str, int]]] = {"printed-title": printed_title_order,
+                                                           "csl-title": csl_title_order}
+    orders = tuple(_sorted_by(group, sources, order) for order in ([by[style]] if style in by else by.values()))
+    return orders if style in by else (group, *orders)
+
+
+def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
+               order: Callable[[Source], tuple[str, int]]) -> tuple[str, ...]:
+    return tuple(sorted(group, key=lambda k: order(sources[k])))
 
 
 def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
