@@ -88,3 +88,11 @@ def test_the_setting_and_the_front_matter_name_the_style(tmp_path: Path) -> None
     assert citation_style(Config(root=tmp_path, csl="apa"), essay) == "printed-title"
     assert csl_named({"format": {"html": {"csl": "apa.csl"}, "pdf": {"csl": "apa.csl"}}}) == "apa.csl"
     assert csl_named({"format": {"html": {"csl": "apa.csl"}, "pdf": {"csl": "ieee.csl"}}}) == ""
+
+
+def test_the_reference_list_prints_the_letter_beside_its_entry() -> None:
+    text = "It holds (Sims 2003a). It also holds (Sims 2003b).\n\n# References\n\nSims C (2003a) Zinc\n\nSims C (2003b) Argon\n"
+    for order in ("cited", ""):  # the list's letters, not the title order's guess (Argon first)
+        linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order=order)
+        assert [(m.text, m.keys[0]) for m in linkage.mentions if m.kind == "marker"] == [
+            ("Sims 2003a", "s1"), ("Sims 2003b", "s2")]

@@ -114,6 +114,8 @@ class Listed(NamedTuple):
     """Entries with neither names nor title, which no item can be told to fit."""
     paragraphs: frozenset[int]
     """The paragraphs of the list's items: a reference list, not prose to read citations in."""
+    letters: Mapping[str, str] = {}
+    """Key -> the year letter its item prints ("Doe J (2001c) Title"), for the entries one item alone fits."""
 
     def fitting(self, key: str) -> bool:
         """Whether the list may list ``key``."""
@@ -134,6 +136,7 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
             paragraphs.setdefault(claim.paragraph, []).append(claim.text)
     items = [f" {canonical(' '.join(texts))} " for texts in paragraphs.values()]
     fits: list[set[str]] = [set() for _ in items]
+    printed: list[dict[str, str]] = [{} for _ in items]
     unfindable = set()
     for key, source in index.sources.items():
         people = persons_of(source)
@@ -142,16 +145,24 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
         if not family and not title:
             unfindable.add(key)
             continue
-        pattern = re.compile(rf" {year if year else 'n d'}(?:[a-z]{{1,2}})? ")
+        pattern = re.compile(rf" {year if year else 'n d'}(?P<s>[a-z]{{1,2}})? ")
         for n, item in enumerate(items):
-            if all(f" {part} " in item for part in (family, title) if part) and pattern.search(item):
+            match = pattern.search(item) if all(f" {part} " in item for part in (family, title) if part) else None
+            if match:
                 fits[n].add(key)
+                printed[n][key] = match.group("s") or ""
     found = tuple(frozenset(f) for f in fits if f)
+    letters: dict[str, set[str]] = {}
+    for fit, shown in zip(fits, printed, strict=True):
+        if len(fit) == 1:
+            key = next(iter(fit))
+            letters.setdefault(key, set()).add(shown[key])
     # Once some items fit, the paragraphs after the heading are the list's items, those that fit no entry too
     # ("Knuth DE (1986a) Computers & Typesetting", "(n.d.-a)."), except the footnotes a plain-text rendering
     # prints after the list ("[1] See Doe (2004a), 101.").
     numbers = frozenset(n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0]))
-    return Listed(found, frozenset(unfindable), numbers) if found else None
+    lone = {key: shown.pop() for key, shown in letters.items() if len(shown) == 1}
+    return Listed(found, frozenset(unfindable), numbers, lone) if found else None
 
 
 def _cited_count(letters: set[str]) -> int | None:
@@ -209,6 +220,10 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     the context picks one. When the document's style is known (``index.letter_order``), its order; a style that
     letters in citation order lets a letter stand for any entry of the pool."""
     record(index, pool, suffix)
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    printed = [k for k in pool if shown is not None and shown.letters.get(k) == suffix]
+    if len(printed) == 1:
+        return printed  # the document's reference list prints the letter beside the entry
     if index.letter_order == "cited":
         # The style letters in the order the document first cites the entries: a letter may stand for any.
         found = list(pool) if _position(suffix) < len(pool) else []
