@@ -89,6 +89,15 @@ def _range_end(source: Source) -> int | None:
     return int(match.group(2)) if match and match.group(2) != match.group(1) else None
 
 
+_OPEN_RANGE = re.compile(r"^\s*\{?\s*-?\d{4}[^/]*/\s*\}?\s*$")
+
+
+def _open_range(source: Source) -> bool:
+    """Whether the date is a range with no end ("1034/" prints "1034–", a label apart from the year's; pandoc
+    prints "1996-01-01/.." as the year)."""
+    return bool(_OPEN_RANGE.match(source.field("date")))
+
+
 def _sort_title(title: str) -> str:
     # citeproc compares case-folded text; quotation marks and punctuation do not count.
     return canonical(title)
@@ -178,10 +187,10 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
 def letter_groups(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> list[tuple[str, ...]]:
     """The entries a style prints with the same names and year, each group in the order of its letters
     (a group of one gets no letter). Entries with a letter written in the year field, and sets, are in none."""
-    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
+    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None, bool], list[Source]] = defaultdict(list)
     for source in sources.values():
         if source.type not in CONTAINER_TYPES and not _WRITTEN_SUFFIX.search(source.field("year")):
-            groups[(names_key(source), years.get(source.key), _range_end(source))].append(source)
+            groups[(names_key(source), years.get(source.key), _range_end(source), _open_range(source))].append(source)
     # Ties keep the bibliography's order, as citeproc's stable sort does.
     return [tuple(s.key for s in sorted(members, key=title_order)) for members in groups.values()]
 
