@@ -43,3 +43,11 @@ def test_a_rare_year_no_entry_has_is_no_citation() -> None:
 def test_an_open_range_is_a_label_of_its_own() -> None:
     # "1034/" prints "1034–a", "1034–b"; the year alone is the approximate date's.
     assert [m[1] for m in _markers("It holds (Lee 1034–b). It holds (Lee 1034).")] == [("r2",), ("r3",)]
+
+
+def test_the_original_date_with_a_slash() -> None:
+    # APA and DGPs print the original date first: "(Moraux, 1924/1979–1980)", "(Smith, 222 v. Chr./380 v. Chr.)".
+    text = "It holds (see Moraux, 1924/1979–1980, Chapter 2). Es gilt (Smith, 222 v. Chr.–220 v. Chr./380 v. Chr.)."
+    bib = ERAS + "@book{m, author = {Moraux, Paul}, title = {T}, date = {1979/1980}, origdate = {1924}}\n"
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("m",), ("c",)]

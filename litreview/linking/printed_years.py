@@ -33,6 +33,9 @@ _BRACKETED = r"\[[^\[\]\d]{0,12}\d[^\[\]]{0,30}\]"
 """The original date a style prints in brackets before the edition's: "[1924]", "[222 BC–220 BC]", "[1487–1488?]"
 (any year: it is not resolved)."""
 _ORIGINAL = re.compile(rf"\s*{_BRACKETED}\s*$")
+_SLASHED = rf"(?:(?:\d{{1,4}}(?:\s?(?:{terms.BC}|{terms.AD}))?(?:–|(?=/)))+/(?=\d))"
+"""The original date APA and DGPs print before the edition's, with a slash: "1924/1979", "1998/1996",
+"222 v. Chr.–220 v. Chr./380 v. Chr." (any year: it is not resolved)."""
 
 
 class YearForms(NamedTuple):
@@ -56,8 +59,8 @@ def year_forms(index: SourceIndex) -> YearForms:
         core = "(?:" + "|".join([COMMON_YEAR, *rare]) + ")"
         span = rf"{core}(?:–{core})?"
         cached = YearForms(
-            re.compile(rf"(?<![\w–\-/\[])(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})){_AFTER}"),
-            re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*)?(?P<y>{span}|{terms.NO_DATE}){_AFTER}"),
+            re.compile(rf"(?<![\w–\-/\[]){_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})){_AFTER}"),
+            re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}){_AFTER}"),
             _ORIGINAL)
         index.__dict__["_year_forms"] = cached
     return cached
