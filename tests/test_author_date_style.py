@@ -96,3 +96,13 @@ def test_the_reference_list_prints_the_letter_beside_its_entry() -> None:
         linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order=order)
         assert [(m.text, m.keys[0]) for m in linkage.mentions if m.kind == "marker"] == [
             ("Sims 2003a", "s1"), ("Sims 2003b", "s2")]
+
+
+def test_a_quarto_projects_csl_reaches_the_essay(tmp_path: Path) -> None:
+    from litreview.essay import load_essay
+
+    (tmp_path / "_quarto.yml").write_text("book:\n  chapters: [a.qmd]\nformat:\n  html:\n    csl: apa.csl\n",
+                                          encoding="utf-8")
+    (tmp_path / "a.qmd").write_text("It holds (Roe 2001a).\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    assert citation_style(Config(root=tmp_path), essay) == "printed-title"
