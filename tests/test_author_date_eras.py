@@ -51,3 +51,8 @@ def test_the_original_date_with_a_slash() -> None:
     bib = ERAS + "@book{m, author = {Moraux, Paul}, title = {T}, date = {1979/1980}, origdate = {1924}}\n"
     linkage = link(parse_essay(text), parse_bibliography(bib))
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("m",), ("c",)]
+
+
+def test_a_year_after_a_slash_is_never_reported_missing() -> None:
+    # "2020/2021" may be a range as well as an original date: when 2021 fits no entry, nothing is reported.
+    assert _markers("It holds (Poe 2002/2003). It also holds (Poe 2001/2002).") == [("Poe 2003", ("f",), "f")]

@@ -168,6 +168,13 @@ def _year_read(year: str) -> str:
     return year if year == "n.d." else fold(" ".join(year.split()))
 
 
+def _reportable(year: str, seg: str) -> bool:
+    """Whether a citation of ``year`` (in ``seg``) that fits no entry may be reported as such: not for a year read
+    only because an entry has it ("380 BC"), nor after a slash, which may be an original date ("1924/1979") or a
+    range ("2020/2021")."""
+    return common(year) and not re.search(r"\d/\s?\d", seg)
+
+
 def _year_text(year: str, suffix: str) -> str:
     """ "2016a", "n.d.-b", "380 BC": the year as a style prints it."""
     if year.startswith("-") or year == "0":
@@ -206,7 +213,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         written = f"{names} {_year_text(year, suffix)}"
         if not keys:
             # Not "(forthcoming)", "(1914–1918)", nor "(Doe 380 BC)", read only because another entry has the year.
-            if looks_like_names(names) and year not in YEAR_WORDS and "–" not in year and common(year):
+            if looks_like_names(names) and year not in YEAR_WORDS and "–" not in year and _reportable(year, seg):
                 found.cover(claim.id, paren.start(), paren.end())
                 found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
                                           f"no entry for {written}"))
@@ -287,7 +294,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                 more = fit(near[near.rfind(")") + 1:], candidates(sig_keys, y, s, index, et_al), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
-                elif n > 0 and _second_year(year, y, s) and common(y):  # "Wendt (1999, 2003)" with no 2003 entry
+                elif n > 0 and _second_year(year, y, s) and _reportable(y, seg):  # "Wendt (1999, 2003)", no 2003 entry
                     found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
                                                        f"no entry for {span} {_year_text(y, s)}"))
             return
@@ -313,7 +320,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                               ambiguous=True, locator=locator, confirmed=False))
         return
     if (toks and lead[toks[-1].end:].strip() == "" and plausible_surname(toks[-1].text) and year not in YEAR_WORDS
-            and "–" not in year and common(year)):
+            and "–" not in year and _reportable(year, seg)):
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
