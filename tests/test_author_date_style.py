@@ -106,3 +106,12 @@ def test_a_quarto_projects_csl_reaches_the_essay(tmp_path: Path) -> None:
     (tmp_path / "a.qmd").write_text("It holds (Roe 2001a).\n", encoding="utf-8")
     essay = load_essay(tmp_path / "_quarto.yml")
     assert citation_style(Config(root=tmp_path), essay) == "printed-title"
+
+
+def test_the_names_cited_are_no_evidence_of_the_work() -> None:
+    bib = parse_bibliography(r"""@book{h1, author = {Heiss, Ann}, title = {Heiss on Heiss}, year = {2007}}
+@book{h2, author = {Heiss, Ann}, title = {Rivers}, year = {2007}}
+""")
+    linkage = link(parse_essay("Heiss (2007a) argues it. The rivers show it (Heiss 2007b)."), bib, letter_order="cited")
+    assert [(m.keys[0] if m.detail != UNDECIDED else "open") for m in linkage.mentions if m.kind == "marker"] == [
+        "open", "h2"]

@@ -235,7 +235,10 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open."""
-    key, ambiguous, scores = index.choose(keys, content_stems(claim.text))
+    # The names the citation prints are no evidence of which work it is ("O'Toole also notes (2007a)" for a
+    # work titled "O'Toole").
+    named = set(content_stems(written))
+    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     if ambiguous and ranked[0] > ranked[1]:
         cited_letters.record_pick(index, keys, key)
