@@ -115,3 +115,18 @@ def test_the_names_cited_are_no_evidence_of_the_work() -> None:
     linkage = link(parse_essay("Heiss (2007a) argues it. The rivers show it (Heiss 2007b)."), bib, letter_order="cited")
     assert [(m.keys[0] if m.detail != UNDECIDED else "open") for m in linkage.mentions if m.kind == "marker"] == [
         "open", "h2"]
+
+
+def test_a_letter_names_one_entry_throughout_the_document() -> None:
+    # Citation order: "2003a" may be either; the one context that names the work decides the other citations.
+    text = "The argon shows it (Sims 2003a). It holds (Sims 2003a). It holds (Sims 2003b)."
+    linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
+    assert [(m.text, m.keys[0] if m.detail != UNDECIDED else "open") for m in linkage.mentions if m.kind == "marker"] == [
+        ("Sims 2003a", "s2"), ("Sims 2003a", "s2"), ("Sims 2003b", "open")]
+
+
+def test_one_entry_picked_for_two_letters_decides_neither() -> None:
+    text = "The argon shows it (Sims 2003a). Argon again (Sims 2003b). It holds (Sims 2003a)."
+    linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
+    assert [m.keys[0] if m.detail != UNDECIDED else "open" for m in linkage.mentions if m.kind == "marker"] == [
+        "s2", "s2", "open"]

@@ -231,6 +231,10 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         _cover_names(claim, paren.start(), names, found)
 
 
+_LETTERED = re.compile(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
+"""The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
+
+
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
@@ -240,10 +244,12 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     named = set(content_stems(written))
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
+    lettered = _LETTERED.search(written)
+    label = lettered.group(1) if lettered else ""
     if ambiguous and ranked[0] > ranked[1]:
-        cited_letters.record_pick(index, keys, key)
+        cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed):
-        key = cited_letters.picked(index, keys) or ""
+        key = cited_letters.picked(index, keys, label) or ""
         if not key:
             found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
             return

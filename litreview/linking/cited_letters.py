@@ -41,6 +41,8 @@ the document is read)."""
 _PICKS = "_letters_picks"
 """During the first reading, the entries a citation's context picked among its candidates; after it, pool -> the
 one entry its citations' contexts picked, for the pools the document cites one member of."""
+_LABELLED = "_letters_labelled"
+"""(Candidates, lettered year label) -> the one entry the contexts of that label's citations picked."""
 _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
 _AMPERSAND = "_letters_ampersand"
@@ -60,6 +62,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_POOLED] = set()
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
+    index.__dict__.pop(_LABELLED, None)
     index.__dict__[_ADDS_NAMES] = False
     index.__dict__[_AMPERSAND] = False
     index.__dict__[_COLON] = False
@@ -85,13 +88,24 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_FEW] = few
     # A pool the document cites one member of is cited by that member wherever it is cited: when the contexts
     # that picked agree, the citations whose context picks nothing follow them.
-    picks: list[tuple[frozenset[str], str]] = index.__dict__.pop(_PICKS)
+    picks: list[tuple[frozenset[str], str, str]] = index.__dict__.pop(_PICKS)
     decided = {}
     for key, (pool, cited) in few.items():
-        agreed = {picked for candidates, picked in picks if key in candidates and candidates <= set(pool)}
+        agreed = {picked for candidates, picked, _ in picks if key in candidates and candidates <= set(pool)}
         if cited == 1 and len(agreed) == 1:
             decided[pool] = agreed.pop()
     index.__dict__[_PICKS] = decided
+    # A year label names one entry throughout a document: what the contexts of "Doe 2001a" agree on decides the
+    # citations of "Doe 2001a" whose context picks nothing.
+    labelled: dict[tuple[frozenset[str], str], set[str]] = {}
+    for candidates, picked_key, label in picks:
+        if label:
+            labelled.setdefault((candidates, label), set()).add(picked_key)
+    agreed_on = {at: next(iter(keys)) for at, keys in labelled.items() if len(keys) == 1}
+    # Two letters cannot name one entry: contexts that picked it for both tell nothing.
+    clash = {(c, k) for (c, label), k in agreed_on.items() for (c2, label2), k2 in agreed_on.items()
+             if c == c2 and k == k2 and label != label2}
+    index.__dict__[_LABELLED] = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
 
 
 REFERENCE_HEADINGS = RENDERED_LIST_HEADINGS
@@ -275,18 +289,23 @@ def cited_in_part(index: SourceIndex, key: str) -> bool:
     return few is None or key in few
 
 
-def record_pick(index: SourceIndex, keys: Sequence[str], key: str) -> None:
-    """Note, during the first reading, that a citation's context picked ``key`` among its candidates ``keys``."""
+def record_pick(index: SourceIndex, keys: Sequence[str], key: str, label: str = "") -> None:
+    """Note, during the first reading, that a citation's context picked ``key`` among its candidates ``keys``
+    (``label``: the lettered year label it prints, "2001a", '' for none)."""
     picks = index.__dict__.get(_PICKS)
     if isinstance(picks, list) and index.__dict__.get(_WRITTEN) is not None:
-        picks.append((frozenset(keys), key))
+        picks.append((frozenset(keys), key, label))
 
 
-def picked(index: SourceIndex, keys: Sequence[str]) -> str | None:
+def picked(index: SourceIndex, keys: Sequence[str], label: str = "") -> str | None:
     """The entry the contexts of other citations picked for the pool ``keys`` lie in, when the document cites
-    one member of it (None when they did not, or disagree)."""
+    one member of it, or for the same lettered ``label`` among the same ``keys`` (None when they did not, or
+    disagree)."""
     few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
     decided = index.__dict__.get(_PICKS)
+    by_label: Mapping[tuple[frozenset[str], str], str] = index.__dict__.get(_LABELLED) or {}
+    if label and (frozenset(keys), label) in by_label:
+        return by_label[frozenset(keys), label]
     if not isinstance(decided, dict) or not keys or keys[0] not in few:
         return None
     key = decided.get(few[keys[0]][0])
