@@ -77,6 +77,9 @@ def input_key(config: Config) -> str | None:
     add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")),
         *(f"{name}={value}" for name, value in sorted(config.registry.items()) if name.endswith("_url")))
     try:
+        # The style setting (its file, when there is one) decides how year letters are read.
+        style = config.root / config.csl if config.csl and "://" not in config.csl else None
+        add("csl", config.csl, style.read_bytes() if style is not None and style.is_file() else b"")
         for name in ("bibliography", "essay", "claims", "metadata"):
             value = getattr(config, name)
             path = config.path(name)

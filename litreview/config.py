@@ -60,6 +60,10 @@ class Config:
     ["a.bib", "b.json"]``, ``LITREVIEW_BIB`` joined by os.pathsep, ``--bib`` repeated), read as pandoc
     reads them (a key defined twice: the later entry). ``path("bibliography")`` is the first,
     the one ``add`` and ``sync --write`` write to; ``paths("bibliography")`` gives them all."""
+    csl: str = ""
+    """The citation style the essay is rendered with, as pandoc's ``csl`` names it (a .csl file, a style name such
+    as "apa", or a URL, never fetched); '' for the one the essay's front matter or _quarto.yml names, if any. Year
+    letters ("Doe 2011a") are read in its order when it is known (``linking.styles``)."""
     claims: str = "refs/claims.yaml"
     """Reviewer-curated links between claims and sources."""
     metadata: str = "refs/metadata"

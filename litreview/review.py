@@ -90,8 +90,19 @@ def assemble(config: Config, *, now: datetime | None = None, through: Stage = "l
     curated = load_curated(config.path("claims")) if config.claims else None  # --claims "" for none
     if curated is not None:
         check_belongs(curated, config.path("essay"))  # never apply another essay's decisions
-    linkage = link(text, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
+    linkage = link(text, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions,
+                   letter_order=citation_style(config, text))
     return Stages(bibliography=bibliography, essay=text, curated=curated, metadata=metadata, linkage=linkage)
+
+
+def citation_style(config: Config, essay: Essay) -> str:
+    """How the style the essay is rendered with letters years (``linking.styles``): the ``csl`` setting's, else
+    the one the essay's front matter (or _quarto.yml) names, read beside the essay; '' when not known."""
+    from .linking.styles import csl_named, letter_order
+
+    if config.csl:
+        return letter_order(config.csl, config.root)
+    return letter_order(csl_named(essay.meta), Path(essay.path).parent)
 
 
 def build_review(config: Config, *, now: datetime | None = None, with_checks: bool = True,

@@ -2,7 +2,7 @@
 (a manuscript project: its article).
 
 Each chapter is Markdown as pandoc reads it (its front matter blanked); claims keep their own file and
-line. The project's ``bibliography`` and title are the essay's front matter.
+line. The project's ``bibliography``, ``csl`` (and ``format``'s) and title are the essay's front matter.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def load_quarto(project: Path) -> Essay:
     body, paragraphs = read_chapters(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
-    meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite") if k in data}
+    meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
     first = front_matter(chapters[0][1], str(chapters[0][0]))[0]  # (a manuscript's title is its article's)
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
