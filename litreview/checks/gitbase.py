@@ -1,7 +1,8 @@
 """The base of a change (``check --since REF``), read from git: the branch point, its files, its settings.
 
 The base is extracted from git's objects into a temporary folder (the user's tree is never checked
-out or touched) and read as that commit's own settings name it. The only I/O of ``--since`` is here.
+out or touched) and read as that commit's own settings name it, against the working tree's registry
+snapshot (the registries' word is not the change's). The only I/O of ``--since`` is here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..errors import InputError
 
 Runner = Callable[..., Any]
 _GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
-_PATH_SETTINGS = ("essay", "bibliography", "claims", "metadata")
+_PATH_SETTINGS = ("essay", "bibliography", "claims")  # read at the base; the snapshot ("metadata") is shared
 _ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay
 
 
@@ -175,13 +176,17 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
     """The same settings with every input path inside the repository moved under ``dest``.
 
     The root moves too, so findings name the same relative files on both sides; an input
-    outside the repository (not versioned) is read where it is.
+    outside the repository (not versioned) is read where it is. The registry snapshot is the
+    working tree's: both sides are judged by the same registry records (those ``--online`` just
+    fetched, or a refreshed snapshot the change commits), so what a registry newly says of an
+    entry the change did not touch (a retraction) is not the change's, while an entry it added or
+    edited is judged by the records it now has.
     """
     def move(path: Path) -> Path:
         return dest / path.resolve().relative_to(top) if _inside(path, top) else path
 
     root = move(Path(config.root))
-    changes: dict[str, Any] = {"root": root}
+    changes: dict[str, Any] = {"root": root, "metadata": str(config.path("metadata"))}
     for name in _PATH_SETTINGS:
         value = getattr(config, name)
         if name == "bibliography" and value == DEFAULT_BIBLIOGRAPHY:
@@ -269,11 +274,11 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     """``base`` (paths moved under ``dest``) with the settings the base commit had.
 
     A change to the settings (a suppression removed, a severity raised) then shows as new
-    findings. An input path the settings file gives is the one the base's file gave (the change
-    may have moved the bibliography, or added one to the list); one given on the command line or
-    in the environment stays the working tree's, moved. A base without the settings file had the
-    defaults (its inputs are taken where they are now), and one whose file no longer loads keeps
-    today's settings.
+    findings. A setting the settings file gives is the base file's (the change may have moved
+    the bibliography, or added one to the list); one given on the command line or in the
+    environment (``LITREVIEW_*``, registry addresses) is this run's, on both sides (an input path
+    is the working tree's, moved). A base without the settings file had the defaults (its inputs
+    are taken where they are now), and one whose file no longer loads keeps today's settings.
     """
     from ..config import load_config
     from ..errors import ConfigError
@@ -281,22 +286,24 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     if not config.source_file or not _inside(Path(config.source_file), top):
         return base
     moved = dest / Path(config.source_file).resolve().relative_to(top)
-    paths: dict[str, Any] = {}
-    if moved.is_file():
-        try:
-            settings = load_config(moved.parent, env={})
-            today = load_config(Path(config.source_file).parent, env={})
-        except ConfigError:
-            return base
-        if settings.source_file is None or Path(settings.source_file).resolve() != moved.resolve():
-            return base
-        paths = {name: getattr(settings, name) for name in _PATH_SETTINGS
-                 if getattr(config, name) == getattr(today, name)}
-    else:
-        settings = Config()
-    kept = {"root", "source_file", *_PATH_SETTINGS, "site_dir", "mkdocs_config"}
-    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file, **paths,
-                   **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
+    try:
+        today = load_config(Path(config.source_file).parent, env={})
+        settings = load_config(moved.parent, env={}) if moved.is_file() else Config()
+    except ConfigError:
+        return base
+    if moved.is_file() and (settings.source_file is None or Path(settings.source_file).resolve() != moved.resolve()):
+        return base
+
+    def given(name: str) -> bool:  # by the command line or the environment, not by the settings file
+        return bool(getattr(config, name) != getattr(today, name))
+
+    paths = {name: getattr(settings, name) for name in _PATH_SETTINGS if moved.is_file() and not given(name)}
+    kept = {"root", "source_file", *_PATH_SETTINGS, "metadata", "site_dir", "mkdocs_config", "registry"}
+    others = {f.name: getattr(config if given(f.name) else settings, f.name) for f in fields(Config)
+              if f.name not in kept}
+    registry = {**settings.registry, **{k: v for k, v in config.registry.items() if today.registry.get(k) != v}}
+    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file, **paths, **others,
+                   registry=registry)
 
 
 __all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "merge_head",

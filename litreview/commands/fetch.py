@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ._options import config_from, emit_json, format_option, input_options
+from ._options import config_from, emit_json, format_option, input_options, snapshot_chosen
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -122,15 +122,11 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     snapshot already holds is not fetched again, so a second run sends no request.
     Without network it says so within seconds and reports every entry unverified.
     """
-    import os
-
     from ..registry.fetch import fetch_all
     from ..registry.report import metadata_json
     from .sources import load_or_fail
 
     config = config_from(paths, mailto=mailto, timeout=timeout)
-    # A snapshot folder chosen for this run may hold a mirror's or a test server's records.
-    chosen = paths.get("metadata") is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
     from ..review import assemble
 
     # A Manubot manuscript with no .bib has its cited identifiers as sources: they are fetched as DOIs are.
@@ -139,7 +135,7 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     progress = RichProgress(enabled=fmt == "table" and not offline)
     try:
         report = fetch_all(sources, config, progress=progress, offline=offline, refresh=refresh,
-                           discover=not no_search, check_urls=not no_urls, foreign_ok=chosen,
+                           discover=not no_search, check_urls=not no_urls, foreign_ok=snapshot_chosen(paths.get("metadata")),
                            refresh_days=age_days(older_than) if older_than else None)
     finally:
         progress.stop()
