@@ -11,7 +11,7 @@ import pytest
 from litreview.bibliography.dates import edtf_range_problem, iso_form
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
-from litreview.checks.bib import isbn_problem, url_problem, work_signature, year_problem
+from litreview.checks.bib import check_duplicates, isbn_problem, url_problem, work_signature, year_problem
 from litreview.checks.catalogue import CATALOGUE
 from litreview.checks.style import fixed_given, is_all_capitals, title_case
 from litreview.config import Config
@@ -214,6 +214,45 @@ def test_a_copy_with_a_mistyped_doi_is_still_a_duplicate() -> None:
     assert _dup_codes("https://doi.org/10.1177 03058298880170020701") == [("LR107", "copy1988", 9)]
     # A well-formed, different DOI does: two registered works.
     assert _dup_codes("10.1177/0305829888") == []
+
+
+_WENDT = """@article{wendt1992anarchy,
+  author  = {Wendt, Alexander},
+  title   = {Anarchy is What States Make of It},
+  journal = {International Organization},
+  volume  = {46},
+  pages   = {391--425},
+  year    = {1992},
+}
+"""
+
+
+@pytest.mark.parametrize(("title", "journal", "found"), [
+    # The same article, added again with its subtitle: the same main title of four words or more.
+    ("Anarchy is What States Make of It: The Social Construction of Power Politics", "International Organization",
+     [("LR107", "wendt1992", "same main title, year and first author as 'wendt1992anarchy' (line 1)")]),
+    ("{ANARCHY IS WHAT STATES MAKE OF IT}", "International Organization",
+     [("LR107", "wendt1992", "same title, year and first author as 'wendt1992anarchy' (line 1)")]),
+    # Close cases: another journal; a title that only begins like it.
+    ("Anarchy is What States Make of It: The Social Construction of Power Politics", "Review of Politics", []),
+    ("Anarchy is What States Make of It Again", "International Organization", []),
+])
+def test_a_copy_giving_the_subtitle_is_the_same_work(title: str, journal: str, found: list[tuple[str, str, str]]) -> None:
+    copy = (f"@article{{wendt1992,\n  author = {{Wendt, Alexander}},\n  title = {{{title}}},\n"
+            f"  journal = {{{journal}}},\n  pages = {{391--425}},\n  year = {{1992}},\n}}\n")
+    bib = parse_bibliography(_WENDT + copy, "refs.bib")
+    assert [(f.code, f.key, f.message) for f in check_duplicates(bib.sources)] == found
+
+
+def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
+    bib = parse_bibliography(
+        "@article{p1, author={Poirier, B.}, title={Reconciling Semiclassical and Bohmian Mechanics: IV. Multisurface"
+        " Dynamics}, year={2008}}\n"
+        "@article{p2, author={Poirier, B.}, title={Reconciling Semiclassical and Bohmian Mechanics: V. Wavepacket"
+        " Dynamics}, year={2008}}\n"
+        "@book{w1, author={Wendt, Alexander}, title={Social Theory}, year={1999}}\n"
+        "@book{w2, author={Wendt, Alexander}, title={Social Theory: Of International Politics}, year={1999}}\n")
+    assert list(check_duplicates(bib.sources)) == []
 
 
 # --- field integrity (LR112, LR125, LR140-LR143) ---------------------------------------------

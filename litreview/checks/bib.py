@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
 from ..model import Bibliography, Finding, Source
-from ..text import fold_words
+from ..text import fold_words, main_title, same_title
 from .catalogue import finding
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
@@ -317,9 +317,10 @@ def doi_key(value: str) -> str:
 
 
 def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, Source]]:
-    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same title, year and author."""
+    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same work (``same_work``)."""
     by_doi: dict[str, Source] = {}
     by_work: dict[tuple[str, int, str], Source] = {}
+    by_main: dict[tuple[str, int, str], Source] = {}  # by the main title, for entries that give a subtitle
     for source in sources:
         value = source.fields.get("doi")
         doi = doi_key(value) if value else ""
@@ -331,26 +332,46 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
         signature = work_signature(source)
         if signature is None:
             continue
-        earlier = by_work.get(signature)
-        if earlier is None:
-            by_work[signature] = source
-        elif first is None and _same_work(earlier, source):
-            yield "LR107", source, earlier
+        _, year, family = signature
+        main = main_title(source.title)
+        # An earlier entry with the same title, else one whose title is this one's main title (or whose
+        # main title is this one's title): the same work with and without its subtitle.
+        earlier = [e for e in (by_work.get(signature), by_work.get((main, year, family)) if main else None,
+                               by_main.get(signature)) if e is not None]
+        if first is None and (match := next((e for e in earlier if same_work(e, source)), None)):
+            yield "LR107", source, match
+        by_work.setdefault(signature, source)
+        if main:
+            by_main.setdefault((main, year, family), source)
 
 
 def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
-    """LR106 for a DOI already used by an earlier entry, LR107 for the same title, year and author."""
+    """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``)."""
     for code, source, first in duplicate_pairs(sources):
         if code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
                                 f"(line {first.line})", f"keep one of {first.key!r} and {source.key!r} (the one already "
                                 "linked to claims) and delete the other")
         else:
-            yield entry_finding("LR107", source, f"same title, year and first author as {first.key!r} "
-                                f"(line {first.line})")
+            yield entry_finding("LR107", source, f"{same_title(first.title, source.title)}, year and first author "
+                                f"as {first.key!r} (line {first.line})")
 
 
-def _same_work(a: Source, b: Source) -> bool:
+def same_work(a: Source, b: Source) -> bool:
+    """Two entries of the same work: same year, first author and title (``text.same_title``: one may give a
+    subtitle the other leaves out, and then their containers agree where both give one), and no DOI, volume,
+    edition, number or pages telling them apart."""
+    sig_a, sig_b = work_signature(a), work_signature(b)
+    if sig_a is None or sig_b is None or sig_a[1:] != sig_b[1:]:
+        return False
+    how = same_title(a.title, b.title)
+    if not how or (how == "same main title" and a.container and b.container
+                   and folded(a.container) != folded(b.container)):
+        return False
+    return _not_told_apart(a, b)
+
+
+def _not_told_apart(a: Source, b: Source) -> bool:
     # Different DOIs, volumes or editions mean two registered or printed works, not a copy.
     for name in ("doi", "volume", "edition", "number", "pages"):
         norm = doi_key if name == "doi" else folded
