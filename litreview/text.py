@@ -14,7 +14,8 @@ always agree:
 - :func:`fold_ascii`: ASCII letters and digits only, every script transliterated by anyascii
   ("Łasiński" gives "lasinski", "Đorđević" "dordevic"): for citation keys and file names.
 
-And the one rule for when two titles name the same work, :func:`same_title`: folded alike, or one
+:func:`plural` counts in words ("1 entry", "3 entries"), for every message and page. And the one
+rule for when two titles name the same work, :func:`same_title`: folded alike, or one
 is the other's main title (before its colon) of at least four words, the other giving a subtitle
 it leaves out (a registry's search hit, a duplicate entry).
 """
@@ -88,3 +89,8 @@ def same_title(a: str, b: str) -> str:
     if folded_a == folded_b:
         return "same title"
     return "same main title" if folded_b == main_title(a) or folded_a == main_title(b) else ""
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``n`` and the noun agreeing with it: plural(1, "digit") is "1 digit", plural(2, "entry", "entries") "2 entries"."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"

@@ -86,6 +86,8 @@ def test_access_age_is_configurable() -> None:
     assert findings_for(CASES / "LR136-trigger.bib", lenient) == ()
     strict = Config(root=CASES, access_max_age_days=30)
     assert [f.code for f in findings_for(CASES / "LR136-near.bib", strict)] == ["LR136"]
+    one_day = Config(root=CASES, access_max_age_days=1)
+    assert findings_for(CASES / "LR136-near.bib", one_day)[0].message.endswith("(limit 1 day)")
 
 
 @pytest.mark.parametrize(("isbn", "problem"), [
@@ -121,6 +123,11 @@ def test_url_syntax(url: str, ok: bool) -> None:
 ])
 def test_years(year: str, ok: bool) -> None:
     assert (year_problem(year, NOW.date()) == "") is ok
+
+
+def test_a_short_year_counts_its_digits_in_words() -> None:
+    assert year_problem("1", NOW.date()) == "year '1' has 1 digit; write all four"
+    assert year_problem("202", NOW.date()) == "year '202' has 3 digits; write all four"
 
 
 @pytest.mark.parametrize(("value", "iso"), [

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
 from ..model import Bibliography, Finding, Source
-from ..text import fold_words, main_title, same_title
+from ..text import fold_words, main_title, plural, same_title
 from .catalogue import finding
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
@@ -255,7 +255,7 @@ def year_problem(raw: str, today: date) -> str:
         first = bibtex_year(text)
     if first is None:
         if text.isdigit():
-            return f"year {text!r} has {len(text)} digits; write all four"
+            return f"year {text!r} has {plural(len(text), 'digit')}; write all four"
         return f"year {text!r} is not a number"
     if first > today.year + 1:
         return f"year {first} lies in the future"

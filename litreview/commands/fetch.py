@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..text import plural
 from ._options import config_from, emit_json, format_option, input_options, snapshot_chosen
 
 if TYPE_CHECKING:
@@ -91,9 +92,10 @@ def _summary(report, bibliography, width: int | None = None) -> str:
     columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
                Column("mismatches"), Column("URL"), Column("note", grow=True)]
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
-    footer = (f"{len(bibliography.sources)} entries: {counts}. {report.requests} requests, "
-              f"{report.retries} retries in {report.seconds:.1f} s; {report.cached} lookups from the snapshot, "
-              f"{len(report.written)} files written.")
+    footer = (f"{plural(len(bibliography.sources), 'entry', 'entries')}: {counts}. "
+              f"{plural(report.requests, 'request')}, {plural(report.retries, 'retry', 'retries')} in "
+              f"{report.seconds:.1f} s; {plural(report.cached, 'lookup')} from the snapshot, "
+              f"{plural(len(report.written), 'file')} written.")
     return render("registry status", columns, rows, width=width or output_width(), heads=(0, 1), footer=footer)
 
 
