@@ -97,3 +97,19 @@ def test_missing_essay_is_an_error_but_empty_setting_skips_it(capsys, root, monk
     code, out, _ = run(capsys, "check", "--essay", "", "--format", "json")
     findings = json.loads(out)["findings"]
     assert findings and all(not (f["file"] or "").endswith("essay.md") for f in findings)
+
+
+def test_directory_option_runs_in_that_folder(capsys, root, monkeypatch, tmp_path):
+    # As git -C and make -C: settings found from PATH, relative paths read from it (a hook run from the
+    # repository's root for a review kept in a subfolder needs no shell to change folder).
+    monkeypatch.chdir(tmp_path)
+    code, here, _ = run(capsys, "-C", str(root), "sources", "--format", "json")
+    monkeypatch.chdir(root)
+    assert code == 0 and json.loads(here) == json.loads(run(capsys, "sources", "--format", "json")[1])
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "--directory", str(root), "sources", "--bib", "refs/bibliography.bib")
+    assert code == 0, err
+    code, _, err = run(capsys, "-C", str(tmp_path / "nowhere"), "check")
+    assert code == 2 and "nowhere" in err and "does not exist" in err
+    code, _, err = run(capsys, "-C", str(tmp_path), "init", "missing.md")
+    assert code == 2 and "no litreview.toml" not in err  # init itself is not told to run init
