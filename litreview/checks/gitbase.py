@@ -8,6 +8,7 @@ snapshot (the registries' word is not the change's). The only I/O of ``--since``
 from __future__ import annotations
 
 import contextlib
+import functools
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
@@ -203,17 +204,21 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
 
     The working tree's inputs are extracted, then what the base's own settings and essay name
     (a bibliography the change moved or added to the list, a front matter's files) until nothing
-    more is named. An essay missing at the base is left out; of several bibliographies, those
-    missing at the base are (the change added them).
+    more is named. An input the change renamed (a path given by --bib, --essay or LITREVIEW_*,
+    which the base's settings cannot name) is read at the name it had, as git's rename detection
+    pairs them. An essay missing at the base is left out; of several bibliographies, those missing
+    at the base are (the change added them).
     """
     dest = dest.resolve()  # settings are found by resolved paths (macOS's temporary folder is a link)
     wanted = base_paths(config)
     done: set[Path] = set()
     old = config
+    renames = functools.cache(lambda: renamed_since(commit, top, runner))  # asked only when an input is gone
     for _ in range(_ROUNDS):
         extract(commit, top, wanted, dest, runner)
         done.update(p.resolve() for p in wanted)
         old = with_base_settings(config, base_config(config, top, dest), top, dest)
+        old = _renamed_back(commit, top, old, dest, renames, runner)
         _extract_parts(commit, top, old, dest, done, runner)
         wanted = [p for p in (top / q.resolve().relative_to(dest.resolve()) for q in base_paths(old)
                               if _inside(q, dest)) if p.resolve() not in done]
@@ -226,6 +231,48 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
     if isinstance(old.bibliography, tuple) and present and len(present) < len(old.bibliography):
         changes["bibliography"] = present[0] if len(present) == 1 else tuple(present)
     return replace(old, **changes)
+
+
+def _renamed_back(commit: str, top: Path, config: Config, dest: Path, renames: Callable[[], dict[str, str]],
+                  runner: Runner) -> Config:
+    """``config`` with each input missing at the base that the change renamed read at its old name
+    (extracted under ``dest``); ``renames()`` gives new -> old names in the repository."""
+    gone = {p: p.resolve().relative_to(dest).as_posix() for name in _PATH_SETTINGS if getattr(config, name)
+            for p in config.paths(name) if _inside(p, dest) and not p.exists()}
+    if not gone:
+        return config
+    back = {p: dest / renames()[name] for p, name in gone.items() if name in renames()}
+    if not back:
+        return config
+    extract(commit, top, [top / q.relative_to(dest) for q in back.values()], dest, runner)
+    changes: dict[str, Any] = {}
+    for name in _PATH_SETTINGS:
+        paths = config.paths(name) if getattr(config, name) else ()
+        if any(p in back for p in paths):
+            renamed = tuple(str(back.get(p, p)) for p in paths)
+            changes[name] = renamed if isinstance(getattr(config, name), tuple) else renamed[0]
+    return replace(config, **changes)
+
+
+def renamed_since(commit: str, top: Path, runner: Runner = subprocess.run) -> dict[str, str]:
+    """New name -> old name of the files git's rename detection pairs between ``commit`` and the
+    working tree (paths in the repository); {} when git cannot say."""
+    proc = _run(runner, ["git", "-c", "core.quotePath=false", "diff", "--find-renames", "--name-status", "-z",
+                         commit, "--"], top)
+    if proc.returncode != 0:
+        return {}
+    fields = proc.stdout.decode("utf-8", "surrogateescape").split("\0")
+    out: dict[str, str] = {}
+    at = 0
+    while at < len(fields) and fields[at]:
+        status = fields[at]
+        if status[:1] in ("R", "C"):
+            if status[:1] == "R":
+                out[fields[at + 2]] = fields[at + 1]
+            at += 3
+        else:
+            at += 2
+    return out
 
 
 def _extract_parts(commit: str, top: Path, config: Config, dest: Path, done: set[Path], runner: Runner) -> None:
@@ -307,4 +354,4 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
 
 
 __all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "merge_head",
-           "repository_root", "unchanged", "verify_ref", "with_base_settings"]
+           "renamed_since", "repository_root", "unchanged", "verify_ref", "with_base_settings"]
