@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..config import DEFAULT_BIBLIOGRAPHY, Config
+from ..config import DEFAULT_BIBLIOGRAPHY, SETTINGS_FILES, Config
 from ..errors import InputError
 
 Runner = Callable[..., Any]
@@ -314,18 +314,22 @@ def base_paths(config: Config) -> list[Path]:
         paths += essay_parts(config.path("essay")) or []
         if config.bibliography == DEFAULT_BIBLIOGRAPHY and config.path("essay").is_file():
             paths += _front_matter_bibliographies(config.path("essay"))
-    return [*paths, Path(config.source_file)] if config.source_file else paths
+    if not config.source_file:
+        return paths
+    # Each file settings are read from, beside today's: the base may keep them in the other one.
+    return [*paths, *(Path(config.source_file).parent / name for name in SETTINGS_FILES)]
 
 
 def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
     """``base`` (paths moved under ``dest``) with the settings the base commit had.
 
-    A change to the settings (a suppression removed, a severity raised) then shows as new
-    findings. A setting the settings file gives is the base file's (the change may have moved
-    the bibliography, or added one to the list); one given on the command line or in the
-    environment (``LITREVIEW_*``, registry addresses) is this run's, on both sides (an input path
-    is the working tree's, moved). A base without the settings file had the defaults (its inputs
-    are taken where they are now), and one whose file no longer loads keeps today's settings.
+    A change to the settings (a suppression removed, a severity raised, the settings moved from
+    litreview.toml to pyproject.toml) then shows as new findings. A setting the settings file
+    gives is the base file's (the change may have moved the bibliography, or added one to the
+    list); one given on the command line or in the environment (``LITREVIEW_*``, registry
+    addresses) is this run's, on both sides (an input path is the working tree's, moved). A base
+    without a settings file had the defaults (its inputs are taken where they are now), and one
+    whose file no longer loads keeps today's settings.
     """
     from ..config import load_config
     from ..errors import ConfigError
@@ -335,21 +339,28 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     moved = dest / Path(config.source_file).resolve().relative_to(top)
     try:
         today = load_config(Path(config.source_file).parent, env={})
-        settings = load_config(moved.parent, env={}) if moved.is_file() else Config()
+        found = load_config(moved.parent, env={})  # as the base had them there, in whichever file
     except ConfigError:
         return base
-    if moved.is_file() and (settings.source_file is None or Path(settings.source_file).resolve() != moved.resolve()):
-        return base
+    own = found.source_file is not None and _inside(Path(found.source_file), dest)
+    settings = found if own else Config()
 
     def given(name: str) -> bool:  # by the command line or the environment, not by the settings file
         return bool(getattr(config, name) != getattr(today, name))
 
-    paths = {name: getattr(settings, name) for name in _PATH_SETTINGS if moved.is_file() and not given(name)}
+    def where(name: str) -> Any:  # a path setting of the base's file, read from that file's folder
+        value = getattr(settings, name)
+        if not value or Path(settings.root).resolve() == Path(base.root).resolve():
+            return value
+        paths = tuple(str(p) for p in settings.paths(name))
+        return paths if isinstance(value, tuple) else paths[0]
+
+    paths = {name: where(name) for name in _PATH_SETTINGS if own and not given(name)}
     kept = {"root", "source_file", *_PATH_SETTINGS, "metadata", "site_dir", "mkdocs_config", "registry"}
     others = {f.name: getattr(config if given(f.name) else settings, f.name) for f in fields(Config)
               if f.name not in kept}
     registry = {**settings.registry, **{k: v for k, v in config.registry.items() if today.registry.get(k) != v}}
-    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file, **paths, **others,
+    return replace(base, source_file=found.source_file if own else base.source_file, **paths, **others,
                    registry=registry)
 
 
