@@ -389,7 +389,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     age = age_days(entry.fetched_at, now)
     stale = age is not None and age > stale_days
     extra = [SYNTHETIC_NOTE] if entry.synthetic else []
-    if stale:
+    if stale and age is not None:
         extra.append(f"fetched {plural(round(age), 'day')} ago (older than {stale_days}); `litreview fetch` refreshes it")
     if failure:
         extra.append(f"refreshing failed: {failure}")
