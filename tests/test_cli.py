@@ -111,5 +111,6 @@ def test_directory_option_runs_in_that_folder(capsys, root, monkeypatch, tmp_pat
     assert code == 0, err
     code, _, err = run(capsys, "-C", str(tmp_path / "nowhere"), "check")
     assert code == 2 and "nowhere" in err and "does not exist" in err
-    code, _, err = run(capsys, "-C", str(tmp_path), "init", "missing.md")
-    assert code == 2 and "no litreview.toml" not in err  # init itself is not told to run init
+    for directory in (["-C", str(tmp_path)], [f"-C{tmp_path}"], [f"--directory={tmp_path}"]):
+        code, _, err = run(capsys, *directory, "init", "missing.md")
+        assert code == 2 and "no litreview.toml" not in err  # init itself is not told to run init
