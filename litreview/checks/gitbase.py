@@ -339,7 +339,10 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     moved = dest / Path(config.source_file).resolve().relative_to(top)
     try:
         today = load_config(Path(config.source_file).parent, env={})
-        found = load_config(moved.parent, env={})  # as the base had them there, in whichever file
+        # As the base had them there, in whichever settings file (only those were extracted: the
+        # search must not climb out of the base's folder into the machine's).
+        there = any((moved.parent / name).is_file() for name in SETTINGS_FILES)
+        found = load_config(moved.parent, env={}) if there else Config()
     except ConfigError:
         return base
     own = found.source_file is not None and _inside(Path(found.source_file), dest)
