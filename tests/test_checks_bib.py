@@ -258,7 +258,12 @@ def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
         "@article{p2, author={Poirier, B.}, title={Reconciling Semiclassical and Bohmian Mechanics: V. Wavepacket"
         " Dynamics}, year={2008}}\n"
         "@book{w1, author={Wendt, Alexander}, title={Social Theory}, year={1999}}\n"
-        "@book{w2, author={Wendt, Alexander}, title={Social Theory: Of International Politics}, year={1999}}\n")
+        "@book{w2, author={Wendt, Alexander}, title={Social Theory: Of International Politics}, year={1999}}\n"
+        # A chapter of the book, its title prefixed with the book's: a part, not a copy.
+        "@book{h1, editor={Reus-Smit, Christian}, title={The Oxford Handbook of International Relations},"
+        " year={2008}}\n"
+        "@incollection{h2, author={Reus-Smit, Christian}, title={The Oxford Handbook of International Relations:"
+        " Introduction}, booktitle={The Oxford Handbook of International Relations}, year={2008}}\n")
     assert list(check_duplicates(bib.sources)) == []
 
 

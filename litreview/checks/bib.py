@@ -359,16 +359,18 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
 
 def same_work(a: Source, b: Source) -> bool:
     """Two entries of the same work: same year, first author and title (``text.same_title``: one may give a
-    subtitle the other leaves out, and then their containers agree where both give one), and no DOI, volume,
-    edition, number or pages telling them apart."""
+    subtitle the other leaves out, and then their containers agree where both give one, and neither is a
+    part of the other, a chapter in the book), and no DOI, volume, edition, number or pages telling them
+    apart."""
     sig_a, sig_b = work_signature(a), work_signature(b)
     if sig_a is None or sig_b is None or sig_a[1:] != sig_b[1:]:
         return False
     how = same_title(a.title, b.title)
-    if not how or (how == "same main title" and a.container and b.container
-                   and folded(a.container) != folded(b.container)):
-        return False
-    return _not_told_apart(a, b)
+    if how == "same main title":
+        containers = {folded(a.container), folded(b.container)} - {""}
+        if len(containers) > 1 or containers & {folded(a.title), folded(b.title)}:
+            return False
+    return bool(how) and _not_told_apart(a, b)
 
 
 def _not_told_apart(a: Source, b: Source) -> bool:
