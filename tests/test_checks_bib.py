@@ -263,8 +263,23 @@ def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
         "@book{h1, editor={Reus-Smit, Christian}, title={The Oxford Handbook of International Relations},"
         " year={2008}}\n"
         "@incollection{h2, author={Reus-Smit, Christian}, title={The Oxford Handbook of International Relations:"
-        " Introduction}, booktitle={The Oxford Handbook of International Relations}, year={2008}}\n")
+        " Introduction}, booktitle={The Oxford Handbook of International Relations}, year={2008}}\n"
+        # biblatex's subtitle field is part of the title: parts VI and VII are two works.
+        "@article{q1, author={Poirier, B.}, title={Bohmian Mechanics Without Wavefunctions}, subtitle={VI},"
+        " year={2009}}\n"
+        "@article{q2, author={Poirier, B.}, title={Bohmian Mechanics Without Wavefunctions}, subtitle={VII},"
+        " year={2009}}\n")
     assert list(check_duplicates(bib.sources)) == []
+
+
+def test_a_subtitle_field_and_a_subtitle_after_a_colon_are_the_same_title() -> None:
+    bib = parse_bibliography(
+        "@article{a, author={Wendt, Alexander}, title={Anarchy is What States Make of It}, subtitle={The Social"
+        " Construction of Power Politics}, journaltitle={International Organization}, year={1992}}\n"
+        "@article{b, author={Wendt, Alexander}, title={Anarchy is What States Make of It: The Social Construction"
+        " of Power Politics}, journal={International Organization}, year={1992}}\n")
+    assert [(f.code, f.key, f.message) for f in check_duplicates(bib.sources)] == [
+        ("LR107", "b", "same title, year and first author as 'a' (line 1)")]
 
 
 # --- field integrity (LR112, LR125, LR140-LR143) ---------------------------------------------

@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
+from ..bibliography.latex import decode_latex
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
@@ -79,11 +80,17 @@ def folded(text: str) -> str:
     return fold_words(text)
 
 
+def full_title(source: Source) -> str:
+    """The title as printed: with a biblatex ``subtitle`` field after a colon."""
+    subtitle = source.fields.get("subtitle", "")
+    return f"{source.title}: {decode_latex(subtitle)}" if subtitle.strip() else source.title
+
+
 def work_signature(source: Source) -> tuple[str, int, str] | None:
-    """(title, year, first author's family name), folded; None when title or year is missing."""
+    """(full title, year, first author's family name), folded; None when title or year is missing."""
     if source.year is None:
         return None
-    title = folded(source.title)
+    title = folded(full_title(source))
     if not title:
         return None
     people = source.authors or source.editors
@@ -333,7 +340,7 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
         if signature is None:
             continue
         _, year, family = signature
-        main = main_title(source.title)
+        main = main_title(full_title(source))
         # An earlier entry with the same title, else one whose title is this one's main title (or whose
         # main title is this one's title): the same work with and without its subtitle.
         earlier = [e for e in (by_work.get(signature), by_work.get((main, year, family)) if main else None,
@@ -353,8 +360,8 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
                                 f"(line {first.line})", f"keep one of {first.key!r} and {source.key!r} (the one already "
                                 "linked to claims) and delete the other")
         else:
-            yield entry_finding("LR107", source, f"{same_title(first.title, source.title)}, year and first author "
-                                f"as {first.key!r} (line {first.line})")
+            how = same_title(full_title(first), full_title(source))
+            yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} (line {first.line})")
 
 
 def same_work(a: Source, b: Source) -> bool:
@@ -365,10 +372,10 @@ def same_work(a: Source, b: Source) -> bool:
     sig_a, sig_b = work_signature(a), work_signature(b)
     if sig_a is None or sig_b is None or sig_a[1:] != sig_b[1:]:
         return False
-    how = same_title(a.title, b.title)
+    how = same_title(full_title(a), full_title(b))
     if how == "same main title":
         containers = {folded(a.container), folded(b.container)} - {""}
-        if len(containers) > 1 or containers & {folded(a.title), folded(b.title)}:
+        if len(containers) > 1 or containers & {folded(full_title(a)), folded(full_title(b))}:
             return False
     return bool(how) and _not_told_apart(a, b)
 
