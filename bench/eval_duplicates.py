@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
-from litreview.checks.bib import duplicate_pairs  # noqa: E402
+from litreview.checks.bib import duplicate_pairs, full_title  # noqa: E402
 from litreview.errors import LitreviewError  # noqa: E402
 from litreview.text import same_title  # noqa: E402
 
@@ -46,11 +46,11 @@ def main() -> int:
         counts[folder, "files"] += 1
         for code, entry, first in duplicate_pairs(sources):
             counts[folder, code] += 1
-            if code == "LR107" and same_title(first.title, entry.title) == "same main title":
+            if code == "LR107" and same_title(full_title(first), full_title(entry)) == "same main title":
                 counts[folder, "subtitle"] += 1
             if code == "LR107" and args.show:
-                print(f"{path.relative_to(args.corpus)}: {entry.key} ~ {first.key}\n    {first.title!r}\n"
-                      f"    {entry.title!r}")
+                print(f"{path.relative_to(args.corpus)}: {entry.key} ~ {first.key}\n    {full_title(first)!r}\n"
+                      f"    {full_title(entry)!r}")
     print(f"{'folder':<20} {'files':>6} {'LR106':>6} {'LR107':>6} {'subtitle':>8}")
     for folder in sorted({f for f, _ in counts}):
         print(f"{folder:<20} " + " ".join(f"{counts[folder, c]:>{w}}" for c, w in
