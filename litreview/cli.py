@@ -112,6 +112,8 @@ def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
     from .errors import InputError, LitreviewError
 
     args = sys.argv[1:] if argv is None else argv
+    while args and args[0].startswith(("-C", "--directory")):  # the folder it ran in (now the working folder)
+        args = args[2:] if args[0] in ("-C", "--directory") else args[1:]
     if (not isinstance(exc, InputError) or "not found" not in exc.message or not args or args[0] in ("init", "import")
             or any(a.startswith(("--essay", "--bib")) for a in args) or os.environ.get("LITREVIEW_BIB")):
         return

@@ -155,17 +155,22 @@ def _split(values: dict[str, Any], base: Mapping[str, str] | None = None) -> dic
     return out
 
 
+#: The files settings are read from, in each folder from the working one up, in this order.
+SETTINGS_FILES = ("litreview.toml", "pyproject.toml")
+
+
 def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
     """The settings file that applies to ``start``: its path, its text and its settings table."""
+    own, pyproject = SETTINGS_FILES
     for folder in (start, *start.parents):
-        candidate = folder / "litreview.toml"
+        candidate = folder / own
         if candidate.is_file():
             text, data = _read_toml(candidate)
             # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
             if set(data) == {"tool"} and isinstance(data["tool"], dict) and "litreview" in data["tool"]:
                 data = data["tool"]["litreview"]
             return candidate, text, data
-        candidate = folder / "pyproject.toml"
+        candidate = folder / pyproject
         if candidate.is_file():
             text, data = _read_toml(candidate)
             section = data.get("tool", {}).get("litreview")

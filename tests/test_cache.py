@@ -337,6 +337,17 @@ def test_warm_runs_import_no_heavy_module(project: Path) -> None:
                                                                     "litreview.registry", "litreview.essay"))]
 
 
+def test_the_latex_suffixes_are_written_once() -> None:
+    # The readers, the cache key, init and --since must agree on what a LaTeX essay is: one tuple.
+    package = Path(cache.__file__).parent
+    where = [path.relative_to(package).as_posix() for path in sorted(package.rglob("*.py"))
+             if '".ltx"' in path.read_text(encoding="utf-8")]
+    assert where == ["cache.py"]
+    from litreview.essay import load_essay
+
+    assert load_essay.__globals__["LATEX_SUFFIXES"] is cache.LATEX_SUFFIXES
+
+
 @pytest.mark.parametrize("suffix", [".tex", ".ltx", ".latex"])
 def test_an_input_file_of_a_latex_essay_is_part_of_the_key(tmp_path: Path, suffix: str) -> None:
     # The readers take .ltx and .latex as LaTeX too: an edit in an \input file must miss.

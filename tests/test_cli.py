@@ -114,3 +114,20 @@ def test_import_of_a_missing_document_says_only_that(capsys, tmp_path, monkeypat
     code, _, err = run(capsys, "import", "nope.txt")
     assert code == 2 and "nope.txt: document not found" in err
     assert "--essay" not in err and "litreview init" not in err
+
+
+def test_directory_option_runs_in_that_folder(capsys, root, monkeypatch, tmp_path):
+    # As git -C and make -C: settings found from PATH, relative paths read from it (a hook run from the
+    # repository's root for a review kept in a subfolder needs no shell to change folder).
+    monkeypatch.chdir(tmp_path)
+    code, here, _ = run(capsys, "-C", str(root), "sources", "--format", "json")
+    monkeypatch.chdir(root)
+    assert code == 0 and json.loads(here) == json.loads(run(capsys, "sources", "--format", "json")[1])
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "--directory", str(root), "sources", "--bib", "refs/bibliography.bib")
+    assert code == 0, err
+    code, _, err = run(capsys, "-C", str(tmp_path / "nowhere"), "check")
+    assert code == 2 and "nowhere" in err and "does not exist" in err
+    for directory in (["-C", str(tmp_path)], [f"-C{tmp_path}"], [f"--directory={tmp_path}"]):
+        code, _, err = run(capsys, *directory, "init", "missing.md")
+        assert code == 2 and "no litreview.toml" not in err  # init itself is not told to run init

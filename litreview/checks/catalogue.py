@@ -58,7 +58,8 @@ _CODES = (
     Code("LR106", "duplicate-doi", "error", "Two entries have the same DOI.",
          "Keep one entry and cite it under one key."),
     Code("LR107", "duplicate-work", "warning",
-         "Two entries describe the same work (same title, year and first author).",
+         "Two entries describe the same work (same title, or one adds a subtitle to the other's main title; "
+         "same year and first author).",
          "Merge them into one entry, or tell them apart (edition, volume)."),
     Code("LR108", "key-case-clash", "warning",
          "Two keys differ only in case: biber keeps two entries, BibTeX and pandoc see one key.",

@@ -69,6 +69,14 @@ def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist:
     return result
 
 
+def snapshot_chosen(metadata_option: str | None) -> bool:
+    """True when this run names its snapshot folder (``--metadata-dir`` or LITREVIEW_METADATA_DIR): a
+    mirror's or a test server's records may then be written there (see ``registry.fetch.check_foreign``)."""
+    import os
+
+    return metadata_option is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
+
+
 def bibliography_to_write(config: Any, command: str) -> Any:
     """The file ``add`` and ``sync`` write to: the bibliography, or of several the first BibTeX one (said on
     stderr, as the others are read but never written)."""

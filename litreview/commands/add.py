@@ -16,7 +16,7 @@ import click
 from ..config import Config
 from ..errors import InputError, OfflineError, RegistryError
 from ..model import Bibliography, RegistryRecord, Source
-from ._options import bibliography_to_write, bibtex_to_write, config_from
+from ._options import bibliography_to_write, bibtex_to_write, config_from, snapshot_chosen
 
 EXAMPLES = """\b
 Examples:
@@ -361,8 +361,6 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     (--metadata-dir), which must be chosen explicitly when the registry settings
     point at a server other than the real registries.
     """
-    import os
-
     dois, identifiers = split_requests(dois)
     requested = read_dois(dois, from_file)
     if not requested and not references and not identifiers:
@@ -376,8 +374,7 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     others = _others(config, path)
     bib = with_others(bib, others)
     reg = registry()
-    chosen = metadata is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
-    adder = Adder(bib, config, force=force, foreign_ok=chosen)
+    adder = Adder(bib, config, force=force, foreign_ok=snapshot_chosen(metadata))
     outcomes = [_by_doi(adder, doi, reg) for doi in requested]
     outcomes += [_by_identifier(adder, text, reg) for text in identifiers]
     outcomes += [_by_reference(adder, text, reg) for text in references]

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..text import plural
 from ._options import emit_json, format_option
 
 EXAMPLES = """\b
@@ -52,7 +53,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     unsure = sum(1 for r in refs if r.uncertain)
     found = reference_heading(text, section)
     where = f"the {found[1]!r} section of " if found else ""
-    click.echo(f"{len(refs)} references from {where}{path} (line {first_line} on); "
+    click.echo(f"{plural(len(refs), 'reference')} from {where}{path} (line {first_line} on); "
                f"{unsure} with uncertain fields", err=True)
     if not found:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited): "

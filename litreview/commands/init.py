@@ -17,6 +17,7 @@ import click
 
 from ..cache import LATEX_SUFFIXES
 from ..errors import ConfigError, InputError
+from ..text import plural
 
 EXAMPLES = """\b
 Examples:
@@ -329,8 +330,8 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
     strings, _ = find_reference_section(text, None, path=str(essay_path))
     refs = parse_references(strings)
     unsure = sum(1 for r in refs if r.uncertain)
-    plan.notes.append(f"imported {len(refs)} references from {essay_path.name}; {unsure} have fields marked "
-                      "'% uncertain' in refs/bibliography.bib: check those by hand")
+    plan.notes.append(f"imported {plural(len(refs), 'reference')} from {essay_path.name}; {unsure} with fields "
+                      "marked '% uncertain' in refs/bibliography.bib: check those by hand")
     return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
         to_bibtex(refs, make_keys(refs))
 

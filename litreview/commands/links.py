@@ -10,6 +10,7 @@ import click
 
 from ..errors import InputError
 from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
+from ..text import plural
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -210,7 +211,7 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
 
     width = width or output_width()
     claims = {c.id: c for c in essay.claims}
-    title = f"{len(shown.links)} links" + (f" to {source_key}" if source_key else "")
+    title = plural(len(shown.links), "link") + (f" to {source_key}" if source_key else "")
     figures = coverage(full, essay, bibliography)
     footer = (f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
               f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "

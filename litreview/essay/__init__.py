@@ -1,8 +1,13 @@
 """The essay under review, read into paragraphs and sentence claims with their citation markers.
 
 One reader per format, chosen by ``load_essay`` from the path: a folder is a Manubot ``content/``,
+<<<<<<< HEAD
 ``_quarto.yml`` a Quarto book's chapters, ``_bookdown.yml`` a bookdown book's, ``.tex`` is LaTeX, anything else is Markdown as pandoc reads
 it (``.md``, ``.qmd``, ``.Rmd``).
+=======
+``_quarto.yml`` a Quarto book's chapters, ``.tex`` (``cache.LATEX_SUFFIXES``) is LaTeX, anything else
+is Markdown as pandoc reads it (``.md``, ``.qmd``, ``.Rmd``).
+>>>>>>> s25-M2
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
@@ -77,7 +83,7 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         return load_bookdown(where)
     text = read_text(path, what="essay", error=EssayError,
                      hint="check the path, or set it with --essay or [tool.litreview] essay")
-    if where.suffix.lower() in (".tex", ".ltx", ".latex"):
+    if where.suffix.lower() in LATEX_SUFFIXES:
         from .latex import parse_latex
 
         return parse_latex(text, str(path))
