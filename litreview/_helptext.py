@@ -20,8 +20,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
      '  review site.\n'
      '\n'
      'Options:\n'
-     '  --version   Show the version and exit.\n'
-     '  -h, --help  Show this message and exit.\n'
+     '  -C, --directory PATH  Run as if started in PATH: settings are looked for\n'
+     '                        from there and paths are relative to it (as git -C and\n'
+     '                        make -C).\n'
+     '  --version             Show the version and exit.\n'
+     '  -h, --help            Show this message and exit.\n'
      '\n'
      'Commands:\n'
      '  init      Set up a review of your own essay here (settings, refs/,\n'
@@ -44,6 +47,7 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
      '    litreview import essay.txt --format bibtex\n'
      '    litreview links --source holsti2004taming\n'
      '    litreview check --format github --since origin/main\n'
+     '    litreview -C papers/ir check             the review kept in papers/ir\n'
      '  Settings live in [tool.litreview] in pyproject.toml; see README.md.',
  'init': 'Usage: litreview init [OPTIONS] [ESSAY]\n'
          '\n'
@@ -73,11 +77,12 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '    litreview init paper.tex                    LaTeX: the .bib of \\addbibresource or '
          '\\bibliography\n'
          '    litreview init _quarto.yml                  a Quarto book: its chapters together\n'
+         '    litreview init _bookdown.yml                a bookdown book: its chapters, '
+         "index.Rmd's bibliography\n"
          '    litreview init content                      a Manubot manuscript: the identifiers it '
          'cites\n'
          '    litreview init paper.md --workflow --pre-commit\n'
-         '  Without a .bib (none given, none named by the essay or its _quarto.yml, none beside '
-         'it),\n'
+         '  Without a .bib (none given, none named by the essay or its book, none beside it),\n'
          "  the bibliography is imported from the essay's reference list into "
          'refs/bibliography.bib.',
  'build': 'Usage: litreview build [OPTIONS]\n'
@@ -100,10 +105,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  --dev-addr TEXT           Address for --serve.  [default: 127.0.0.1:8000]\n'
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
           "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
-          '                            Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
-          '                            content/ folder [default: from config,\n'
-          '                            refs/essay.md]; --essay "" checks the bibliography\n'
-          '                            alone.\n'
+          "                            bookdown book's _bookdown.yml, a Jupyter notebook\n"
+          '                            (.ipynb), LaTeX, or a Manubot content/ folder\n'
+          '                            [default: from config, refs/essay.md]; --essay ""\n'
+          '                            checks the bibliography alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -132,7 +137,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
             'Options:\n'
             '  --essay PATH                    The essay under review: Markdown, R\n'
             "                                  Markdown, Quarto (a .qmd, or a book's\n"
-            '                                  _quarto.yml), a Jupyter notebook (.ipynb),\n'
+            "                                  _quarto.yml), a bookdown book's\n"
+            '                                  _bookdown.yml, a Jupyter notebook (.ipynb),\n'
             '                                  LaTeX, or a Manubot content/ folder\n'
             '                                  [default: from config, refs/essay.md];\n'
             '                                  --essay "" checks the bibliography alone.\n'
@@ -195,10 +201,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           'Options:\n'
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
           "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
-          '                            Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
-          '                            content/ folder [default: from config,\n'
-          '                            refs/essay.md]; --essay "" checks the bibliography\n'
-          '                            alone.\n'
+          "                            bookdown book's _bookdown.yml, a Jupyter notebook\n"
+          '                            (.ipynb), LaTeX, or a Manubot content/ folder\n'
+          '                            [default: from config, refs/essay.md]; --essay ""\n'
+          '                            checks the bibliography alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -252,9 +258,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
              'Options:\n'
              '  --essay PATH                   The essay under review: Markdown, R Markdown,\n'
              "                                 Quarto (a .qmd, or a book's _quarto.yml), a\n"
-             '                                 Jupyter notebook (.ipynb), LaTeX, or a\n'
-             '                                 Manubot content/ folder [default: from\n'
-             '                                 config, refs/essay.md]; --essay "" checks the\n'
+             "                                 bookdown book's _bookdown.yml, a Jupyter\n"
+             '                                 notebook (.ipynb), LaTeX, or a Manubot\n'
+             '                                 content/ folder [default: from config,\n'
+             '                                 refs/essay.md]; --essay "" checks the\n'
              '                                 bibliography alone.\n'
              '  --bib FILE                     The bibliography: BibTeX, biblatex, CSL-JSON\n'
              '                                 or CSL-YAML; repeat it for several, as\n'
@@ -289,10 +296,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          'Options:\n'
          '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
          "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
-         '                            Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
-         '                            content/ folder [default: from config,\n'
-         '                            refs/essay.md]; --essay "" checks the bibliography\n'
-         '                            alone.\n'
+         "                            bookdown book's _bookdown.yml, a Jupyter notebook\n"
+         '                            (.ipynb), LaTeX, or a Manubot content/ folder\n'
+         '                            [default: from config, refs/essay.md]; --essay ""\n'
+         '                            checks the bibliography alone.\n'
          '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
          "                            CSL-YAML; repeat it for several, as pandoc's\n"
          '                            --bibliography [default: from config,\n'
@@ -343,10 +350,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           'Options:\n'
           '  --essay PATH               The essay under review: Markdown, R Markdown,\n'
           "                             Quarto (a .qmd, or a book's _quarto.yml), a\n"
-          '                             Jupyter notebook (.ipynb), LaTeX, or a Manubot\n'
-          '                             content/ folder [default: from config,\n'
-          '                             refs/essay.md]; --essay "" checks the\n'
-          '                             bibliography alone.\n'
+          "                             bookdown book's _bookdown.yml, a Jupyter notebook\n"
+          '                             (.ipynb), LaTeX, or a Manubot content/ folder\n'
+          '                             [default: from config, refs/essay.md]; --essay ""\n'
+          '                             checks the bibliography alone.\n'
           '  --bib FILE                 The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                             CSL-YAML; repeat it for several, as pandoc's\n"
           '                             --bibliography [default: from config,\n'
@@ -413,7 +420,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           'Options:\n'
           '  --essay PATH                    The essay under review: Markdown, R\n'
           "                                  Markdown, Quarto (a .qmd, or a book's\n"
-          '                                  _quarto.yml), a Jupyter notebook (.ipynb),\n'
+          "                                  _quarto.yml), a bookdown book's\n"
+          '                                  _bookdown.yml, a Jupyter notebook (.ipynb),\n'
           '                                  LaTeX, or a Manubot content/ folder\n'
           '                                  [default: from config, refs/essay.md];\n'
           '                                  --essay "" checks the bibliography alone.\n'

@@ -77,6 +77,9 @@ def input_key(config: Config) -> str | None:
     add(*(f"{f.name}={getattr(config, f.name)}" for f in fields(config) if f.name.endswith("_url")),
         *(f"{name}={value}" for name, value in sorted(config.registry.items()) if name.endswith("_url")))
     try:
+        # The style setting (its file, when there is one) decides how year letters are read.
+        style = config.root / config.csl if config.csl and "://" not in config.csl else None
+        add("csl", config.csl, style.read_bytes() if style is not None and style.is_file() else b"")
         for name in ("bibliography", "essay", "claims", "metadata"):
             value = getattr(config, name)
             path = config.path(name)
@@ -110,17 +113,17 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
     """Where an essay of several files finds its parts and which files there are parts (by their path
     relative to that folder); None for a one-file essay.
 
-    A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto book
-    (``_quarto.yml``; essay.PROJECT_FILES, not imported here) whose chapters it lists, or a
-    Quarto file whose ``{{< include >}}`` files sit beside it.
+    A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto or bookdown book
+    (``_quarto.yml``, ``_bookdown.yml``; essay.BOOKS, not imported here) whose chapters it lists, or a
+    Quarto file whose ``{{< include >}}`` files sit beside it (an R Markdown file's child documents).
     """
     suffix = path.suffix.lower()
-    quarto = path.name in ("_quarto.yml", "_quarto.yaml")
-    if not (path.is_dir() or suffix in (".qmd", *LATEX_SUFFIXES) or quarto):
+    book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
+    if not (path.is_dir() or suffix in (".qmd", ".rmd", *LATEX_SUFFIXES) or book):
         return None
     kinds = ((".md", ".tsv", ".json") if path.is_dir() else
-             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if quarto else (".qmd", ".md") if suffix == ".qmd" else
-             (".tex",))
+             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md") if suffix == ".qmd" else
+             (".rmd", ".md") if suffix == ".rmd" else (".tex",))
 
     def is_part(relative: PurePath) -> bool:
         return relative.suffix.lower() in kinds and not any(part.startswith(".") for part in relative.parts)

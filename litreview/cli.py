@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
+        _suggest_essay(exc, argv)
         return 2
     except click.exceptions.Abort:
         click.echo("interrupted", err=True)
@@ -87,6 +88,22 @@ def main(argv: list[str] | None = None) -> int:
     return result if isinstance(result, int) else 0
 
 
+def _suggest_essay(exc: BaseException, argv: list[str] | None) -> None:
+    """``litreview check paper.tex``: the essay is named with --essay (or once, by init)."""
+    import re
+
+    import click
+
+    m = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", getattr(exc, "message", ""))
+    args = sys.argv[1:] if argv is None else argv
+    if m is None or not args or args[0] not in ("check", "links", "build", "sources", "metadata", "fetch", "sync"):
+        return
+    name = m.group(1).split(" ")[0]
+    if os.path.exists(name):
+        click.echo(f"hint: name the essay with --essay: litreview {args[0]} --essay {name} (or once for every "
+                   f"command: litreview init {name})", err=True)
+
+
 def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
     """A missing default input in a folder without settings: a first run, which `init` sets up."""
     import click
@@ -95,7 +112,9 @@ def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
     from .errors import InputError, LitreviewError
 
     args = sys.argv[1:] if argv is None else argv
-    if (not isinstance(exc, InputError) or "not found" not in exc.message or not args or args[0] == "init"
+    while args and args[0].startswith(("-C", "--directory")):  # the folder it ran in (now the working folder)
+        args = args[2:] if args[0] in ("-C", "--directory") else args[1:]
+    if (not isinstance(exc, InputError) or "not found" not in exc.message or not args or args[0] in ("init", "import")
             or any(a.startswith(("--essay", "--bib")) for a in args) or os.environ.get("LITREVIEW_BIB")):
         return
     try:

@@ -58,8 +58,12 @@ class Config:
     bibliography: str | tuple[str, ...] = DEFAULT_BIBLIOGRAPHY
     """The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; several as a tuple (``bibliography =
     ["a.bib", "b.json"]``, ``LITREVIEW_BIB`` joined by os.pathsep, ``--bib`` repeated), read as pandoc
-    reads them (a key defined twice: the first file's entry). ``path("bibliography")`` is the first,
+    reads them (a key defined twice: the later entry). ``path("bibliography")`` is the first,
     the one ``add`` and ``sync --write`` write to; ``paths("bibliography")`` gives them all."""
+    csl: str = ""
+    """The citation style the essay is rendered with, as pandoc's ``csl`` names it (a .csl file, a style name such
+    as "apa", or a URL, never fetched); '' for the one the essay's front matter or _quarto.yml names, if any. Year
+    letters ("Doe 2011a") are read in its order when it is known (``linking.styles``)."""
     claims: str = "refs/claims.yaml"
     """Reviewer-curated links between claims and sources."""
     metadata: str = "refs/metadata"
@@ -151,17 +155,22 @@ def _split(values: dict[str, Any], base: Mapping[str, str] | None = None) -> dic
     return out
 
 
+#: The files settings are read from, in each folder from the working one up, in this order.
+SETTINGS_FILES = ("litreview.toml", "pyproject.toml")
+
+
 def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
     """The settings file that applies to ``start``: its path, its text and its settings table."""
+    own, pyproject = SETTINGS_FILES
     for folder in (start, *start.parents):
-        candidate = folder / "litreview.toml"
+        candidate = folder / own
         if candidate.is_file():
             text, data = _read_toml(candidate)
             # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
             if set(data) == {"tool"} and isinstance(data["tool"], dict) and "litreview" in data["tool"]:
                 data = data["tool"]["litreview"]
             return candidate, text, data
-        candidate = folder / "pyproject.toml"
+        candidate = folder / pyproject
         if candidate.is_file():
             text, data = _read_toml(candidate)
             section = data.get("tool", {}).get("litreview")

@@ -166,6 +166,11 @@ class Bibliography:
         """(file, text) of every file read: checks that read the text read each."""
         return self.parts or ((self.file, self.text),)
 
+    @property
+    def where(self) -> str | None:
+        """Every file read, for messages (``a.bib, b.json``): a key missing from one is missing from all."""
+        return ", ".join(f for f, _ in self.files if f) or None
+
     def get(self, key: str) -> Source | None:
         for source in self.sources:
             if source.key == key:

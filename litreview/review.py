@@ -90,8 +90,19 @@ def assemble(config: Config, *, now: datetime | None = None, through: Stage = "l
     curated = load_curated(config.path("claims")) if config.claims else None  # --claims "" for none
     if curated is not None:
         check_belongs(curated, config.path("essay"))  # never apply another essay's decisions
-    linkage = link(text, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions)
+    linkage = link(text, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions,
+                   letter_order=citation_style(config, text))
     return Stages(bibliography=bibliography, essay=text, curated=curated, metadata=metadata, linkage=linkage)
+
+
+def citation_style(config: Config, essay: Essay) -> str:
+    """How the style the essay is rendered with letters years (``linking.styles``): the ``csl`` setting's, else
+    the one the essay's front matter (or _quarto.yml) names, read beside the essay; '' when not known."""
+    from .linking.styles import csl_named, letter_order
+
+    if config.csl:
+        return letter_order(config.csl, config.root)
+    return letter_order(csl_named(essay.meta), Path(essay.path).parent)
 
 
 def build_review(config: Config, *, now: datetime | None = None, with_checks: bool = True,
@@ -141,7 +152,7 @@ def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -
 
     unknown = sorted(set(keys) - set(bibliography.keys))
     if unknown:
-        raise InputError(f"no entry with key {', '.join(unknown)}", path=str(config.path("bibliography")))
+        raise InputError(f"no entry with key {', '.join(unknown)}", path=bibliography.where or str(config.path("bibliography")))
     return replace(bibliography, sources=tuple(s for s in bibliography.sources if s.key in keys))
 
 
@@ -163,27 +174,69 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     early = bool(config.essay) and (essay_path.is_dir() or (not named and not bib_path.exists()
                                                             and essay_path.is_file()))
     essay = load_essay(essay_path) if early else None
-    bibliography = _sources(config.paths("bibliography"), essay, load)
+    inline = _inline_references(essay_path) if config.essay else None
+    bibliography = _sources(config.paths("bibliography"), essay, load, inline)
     if essay is None and config.essay and with_essay:
         essay = load_essay(essay_path)
     return bibliography, essay
 
 
-def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path], Bibliography]) -> Bibliography:
+def _inline_references(essay_path: Path) -> Bibliography | None:
+    """The references of a Markdown essay's front matter (None for other forms, or when it cannot be read:
+    the essay's reader reports that)."""
+    from .cache import LATEX_SUFFIXES
+    from .essay import BOOKS
+
+    if not essay_path.is_file() or essay_path.suffix.lower() in LATEX_SUFFIXES or essay_path.name in BOOKS:
+        return None
+    from .bibliography.csl import inline_references
+    from .errors import InputError
+    from .fileio import read_text
+
+    try:
+        text = read_text(essay_path, what="essay")
+    except InputError:
+        return None
+    return inline_references(text, str(essay_path)) if text.startswith(("---", "\ufeff---")) else None
+
+
+def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path], Bibliography],
+             inline: Bibliography | None = None) -> Bibliography:
     if essay is not None and not paths[0].exists():
         if essay.format == "manubot":
             from .essay.manubot import manuscript_sources
 
             return manuscript_sources(essay)
         beside = named_bibliographies(essay)
-        if beside and beside[0].is_file():
-            return load_all(beside, load)
-    return load_all(paths, load)
+        absent = [p for p in beside if not p.is_file()]
+        if absent:
+            from .errors import InputError
+
+            raise InputError("bibliography not found", path=str(absent[0]),
+                             hint=f"{Path(essay.path).name} names it: fix the name there, or give the "
+                                  "bibliography with --bib or in the settings")
+        if beside:
+            return load_all(beside, load, inline)
+        if inline is not None:  # the front matter's references are the whole bibliography
+            return inline
+    return load_all(paths, load, inline)
 
 
 def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
-    """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them."""
-    return tuple(Path(essay.path).parent / name for name in bibliography_names(essay.meta))
+    """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them;
+    for a Markdown file of a book that names none, the book's (a Quarto project's, or a bookdown book's first
+    chapter's), as ``quarto render`` and bookdown give them to a chapter."""
+    path = Path(essay.path)
+    names = bibliography_names(essay.meta)
+    if names or essay.format != "markdown" or not path.is_file():
+        return tuple(path.parent / name for name in names)
+    from .essay.bookdown import book_of
+    from .essay.quarto import project_of
+
+    for folder, settings in (project_of(path), book_of(path)):
+        if bibliography_names(settings):
+            return tuple(folder / name for name in bibliography_names(settings))
+    return ()
 
 
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:
@@ -192,13 +245,16 @@ def bibliography_names(meta: Mapping[str, object]) -> list[str]:
     return [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
 
 
-def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> Bibliography:
+def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
+             inline: Bibliography | None = None) -> Bibliography:
     """Several bibliographies read as one, as pandoc reads them: a key defined in two files takes the
-    later file's entry, and the earlier one is an LR101 duplicate naming both places. The result's
+    later file's entry, and the earlier one is an LR101 duplicate naming both places; an essay's
+    front matter ``references`` (``inline``) come last, taking precedence. The result's
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
-    from .model import Finding
+    from .bibliography.load import duplicate_key
 
-    loaded = [load(path) for path in paths]
+    once = {path.resolve(): path for path in reversed(paths)}  # a file named twice is read once
+    loaded = [load(path) for path in reversed(once.values())] + ([inline] if inline is not None else [])
     first, *rest = loaded
     if not rest:
         return first
@@ -210,10 +266,6 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography]) -> B
             earlier = chosen.pop(source.key, None)
             chosen[source.key] = source
             if earlier is not None:
-                where = Path(source.file or "").name + (f" line {source.line}" if source.line else "")
-                problems.append(Finding(
-                    code="LR101", severity="error", key=source.key, file=earlier.file, line=earlier.line,
-                    message=f"duplicate key {source.key!r} (defined again in {where}, the entry pandoc uses)",
-                    hint="Rename or remove one of the two entries"))
+                problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
     return Bibliography(tuple(chosen.values()), tuple(problems), first.file, first.text,
                         tuple((bib.file, bib.text) for bib in loaded))

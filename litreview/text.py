@@ -13,6 +13,11 @@ always agree:
   ("Šmith" is not "Smith").
 - :func:`fold_ascii`: ASCII letters and digits only, every script transliterated by anyascii
   ("Łasiński" gives "lasinski", "Đorđević" "dordevic"): for citation keys and file names.
+
+:func:`plural` counts in words ("1 entry", "3 entries"), for every message and page. And the one
+rule for when two titles name the same work, :func:`same_title`: folded alike, or one
+is the other's main title (before its colon) of at least four words, the other giving a subtitle
+it leaves out (a registry's search hit, a duplicate entry).
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 _NON_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _NON_PHRASE = re.compile(r"[^\w\s'-]")
 _SPACE = re.compile(r"\s+")
+
+#: The shortest main title (in words) that may stand for a title with a subtitle.
+MIN_MAIN_TITLE_WORDS = 4
 
 
 @lru_cache(maxsize=65536)
@@ -62,3 +70,27 @@ def fold_ascii(text: str) -> str:
     from anyascii import anyascii
 
     return _NON_ASCII_WORD.sub("", anyascii(fold(text or "")).lower())
+
+
+def main_title(title: str) -> str:
+    """The folded title before its first colon, when long enough to stand for the title ('' otherwise)."""
+    if ":" not in title:
+        return ""
+    head = fold_words(title.split(":", 1)[0])
+    return head if len(head.split()) >= MIN_MAIN_TITLE_WORDS else ""
+
+
+def same_title(a: str, b: str) -> str:
+    """'same title' when ``a`` and ``b`` fold alike, 'same main title' when one is the other's main title
+    (the other gives a subtitle it leaves out; two different subtitles are two works), else ''."""
+    folded_a, folded_b = fold_words(a), fold_words(b)
+    if not folded_a or not folded_b:
+        return ""
+    if folded_a == folded_b:
+        return "same title"
+    return "same main title" if folded_b == main_title(a) or folded_a == main_title(b) else ""
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``n`` and the noun agreeing with it: plural(1, "digit") is "1 digit", plural(2, "entry", "entries") "2 entries"."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"

@@ -129,12 +129,15 @@ def test_a_review_without_a_claims_file_is_cached_too(project: Path, monkeypatch
 @pytest.mark.parametrize("change", [
     "essay", "bib", "claims", "claims-removed", "snapshot-file", "snapshot-added", "snapshot-removed",
     "package-file",
-    "package-touched", "config-path", "version"])
+    "package-touched", "config-path", "version", "csl-setting", "csl-file"])
 def test_every_change_misses(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory, change: str) -> None:
     package = tmp_path_factory.mktemp("package")
     (package / "module.py").write_text("X = 1\n", encoding="utf-8")
     monkeypatch.setattr(cache, "PACKAGE", package)
     config = load_config(project)
+    if change == "csl-file":
+        (project / "style.csl").write_text("<style/>", encoding="utf-8")
+        config = config.with_overrides(csl="style.csl")
     key = cache.input_key(config)
     assert key and cache.input_key(config) == key
     refs = project / "refs"
@@ -164,6 +167,10 @@ def test_every_change_misses(project: Path, monkeypatch: pytest.MonkeyPatch, tmp
         config = config.with_overrides(essay="refs/other.md")
     elif change == "version":
         monkeypatch.setattr("litreview.__version__", "99.0")
+    elif change == "csl-setting":
+        config = config.with_overrides(csl="apa")
+    elif change == "csl-file":
+        (project / "style.csl").write_text("<style>\n</style>", encoding="utf-8")
     assert cache.input_key(config) not in (key, None)
 
 
@@ -328,6 +335,17 @@ def test_warm_runs_import_no_heavy_module(project: Path) -> None:
         if report_cached:  # nothing but the command and the cache
             assert not [m for m in data["modules"] if m.startswith(("litreview.checks", "litreview.linking",
                                                                     "litreview.registry", "litreview.essay"))]
+
+
+def test_the_latex_suffixes_are_written_once() -> None:
+    # The readers, the cache key, init and --since must agree on what a LaTeX essay is: one tuple.
+    package = Path(cache.__file__).parent
+    where = [path.relative_to(package).as_posix() for path in sorted(package.rglob("*.py"))
+             if '".ltx"' in path.read_text(encoding="utf-8")]
+    assert where == ["cache.py"]
+    from litreview.essay import load_essay
+
+    assert load_essay.__globals__["LATEX_SUFFIXES"] is cache.LATEX_SUFFIXES
 
 
 @pytest.mark.parametrize("suffix", [".tex", ".ltx", ".latex"])

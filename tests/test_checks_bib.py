@@ -11,7 +11,7 @@ import pytest
 from litreview.bibliography.dates import edtf_range_problem, iso_form
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
-from litreview.checks.bib import isbn_problem, url_problem, work_signature, year_problem
+from litreview.checks.bib import check_duplicates, isbn_problem, url_problem, work_signature, year_problem
 from litreview.checks.catalogue import CATALOGUE
 from litreview.checks.style import fixed_given, is_all_capitals, title_case
 from litreview.config import Config
@@ -86,6 +86,8 @@ def test_access_age_is_configurable() -> None:
     assert findings_for(CASES / "LR136-trigger.bib", lenient) == ()
     strict = Config(root=CASES, access_max_age_days=30)
     assert [f.code for f in findings_for(CASES / "LR136-near.bib", strict)] == ["LR136"]
+    one_day = Config(root=CASES, access_max_age_days=1)
+    assert findings_for(CASES / "LR136-near.bib", one_day)[0].message.endswith("(limit 1 day)")
 
 
 @pytest.mark.parametrize(("isbn", "problem"), [
@@ -121,6 +123,11 @@ def test_url_syntax(url: str, ok: bool) -> None:
 ])
 def test_years(year: str, ok: bool) -> None:
     assert (year_problem(year, NOW.date()) == "") is ok
+
+
+def test_a_short_year_counts_its_digits_in_words() -> None:
+    assert year_problem("1", NOW.date()) == "year '1' has 1 digit; write all four"
+    assert year_problem("202", NOW.date()) == "year '202' has 3 digits; write all four"
 
 
 @pytest.mark.parametrize(("value", "iso"), [
@@ -214,6 +221,65 @@ def test_a_copy_with_a_mistyped_doi_is_still_a_duplicate() -> None:
     assert _dup_codes("https://doi.org/10.1177 03058298880170020701") == [("LR107", "copy1988", 9)]
     # A well-formed, different DOI does: two registered works.
     assert _dup_codes("10.1177/0305829888") == []
+
+
+_WENDT = """@article{wendt1992anarchy,
+  author  = {Wendt, Alexander},
+  title   = {Anarchy is What States Make of It},
+  journal = {International Organization},
+  volume  = {46},
+  pages   = {391--425},
+  year    = {1992},
+}
+"""
+
+
+@pytest.mark.parametrize(("title", "journal", "found"), [
+    # The same article, added again with its subtitle: the same main title of four words or more.
+    ("Anarchy is What States Make of It: The Social Construction of Power Politics", "International Organization",
+     [("LR107", "wendt1992", "same main title, year and first author as 'wendt1992anarchy' (line 1)")]),
+    ("{ANARCHY IS WHAT STATES MAKE OF IT}", "International Organization",
+     [("LR107", "wendt1992", "same title, year and first author as 'wendt1992anarchy' (line 1)")]),
+    # Close cases: another journal; a title that only begins like it.
+    ("Anarchy is What States Make of It: The Social Construction of Power Politics", "Review of Politics", []),
+    ("Anarchy is What States Make of It Again", "International Organization", []),
+])
+def test_a_copy_giving_the_subtitle_is_the_same_work(title: str, journal: str, found: list[tuple[str, str, str]]) -> None:
+    copy = (f"@article{{wendt1992,\n  author = {{Wendt, Alexander}},\n  title = {{{title}}},\n"
+            f"  journal = {{{journal}}},\n  pages = {{391--425}},\n  year = {{1992}},\n}}\n")
+    bib = parse_bibliography(_WENDT + copy, "refs.bib")
+    assert [(f.code, f.key, f.message) for f in check_duplicates(bib.sources)] == found
+
+
+def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
+    bib = parse_bibliography(
+        "@article{p1, author={Poirier, B.}, title={Reconciling Semiclassical and Bohmian Mechanics: IV. Multisurface"
+        " Dynamics}, year={2008}}\n"
+        "@article{p2, author={Poirier, B.}, title={Reconciling Semiclassical and Bohmian Mechanics: V. Wavepacket"
+        " Dynamics}, year={2008}}\n"
+        "@book{w1, author={Wendt, Alexander}, title={Social Theory}, year={1999}}\n"
+        "@book{w2, author={Wendt, Alexander}, title={Social Theory: Of International Politics}, year={1999}}\n"
+        # A chapter of the book, its title prefixed with the book's: a part, not a copy.
+        "@book{h1, editor={Reus-Smit, Christian}, title={The Oxford Handbook of International Relations},"
+        " year={2008}}\n"
+        "@incollection{h2, author={Reus-Smit, Christian}, title={The Oxford Handbook of International Relations:"
+        " Introduction}, booktitle={The Oxford Handbook of International Relations}, year={2008}}\n"
+        # biblatex's subtitle field is part of the title: parts VI and VII are two works.
+        "@article{q1, author={Poirier, B.}, title={Bohmian Mechanics Without Wavefunctions}, subtitle={VI},"
+        " year={2009}}\n"
+        "@article{q2, author={Poirier, B.}, title={Bohmian Mechanics Without Wavefunctions}, subtitle={VII},"
+        " year={2009}}\n")
+    assert list(check_duplicates(bib.sources)) == []
+
+
+def test_a_subtitle_field_and_a_subtitle_after_a_colon_are_the_same_title() -> None:
+    bib = parse_bibliography(
+        "@article{a, author={Wendt, Alexander}, title={Anarchy is What States Make of It}, subtitle={The Social"
+        " Construction of Power Politics}, journaltitle={International Organization}, year={1992}}\n"
+        "@article{b, author={Wendt, Alexander}, title={Anarchy is What States Make of It: The Social Construction"
+        " of Power Politics}, journal={International Organization}, year={1992}}\n")
+    assert [(f.code, f.key, f.message) for f in check_duplicates(bib.sources)] == [
+        ("LR107", "b", "same title, year and first author as 'a' (line 1)")]
 
 
 # --- field integrity (LR112, LR125, LR140-LR143) ---------------------------------------------

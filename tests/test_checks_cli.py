@@ -125,6 +125,6 @@ def test_online_reports_when_no_registry_answers(project, capsys, monkeypatch) -
     import litreview.registry.fetch as fetch
 
     project(CLEAN)
-    monkeypatch.setattr(fetch, "fetch_all", lambda sources, config: SimpleNamespace(offline=True, stopped=""))
+    monkeypatch.setattr(fetch, "fetch_all", lambda sources, config, **_: SimpleNamespace(offline=True, stopped=""))
     assert main(["check", "--online"]) == 0
     assert "no registry could be reached; checking against the snapshot" in capsys.readouterr().err

@@ -72,6 +72,49 @@ def test_an_input_moved_with_its_setting_is_read_at_its_old_path(repo: Path, cap
         assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002")])
 
 
+@pytest.mark.parametrize("given", ["command line", "environment"])
+def test_inputs_given_outside_the_settings_are_read_at_the_name_they_had(tmp_path: Path, given: str,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys) -> None:
+    # No settings file names them: CI passes --bib/--essay (or LITREVIEW_BIB/ESSAY), and the pull
+    # request moves both files and updates that line. git's rename detection pairs the names.
+    repo = git_repo(review(tmp_path, settings=""))
+    monkeypatch.chdir(repo)
+    (repo / "paper").mkdir()
+    git(repo, "mv", "refs.bib", "paper/references.bib")
+    git(repo, "mv", "essay.md", "paper/essay.md")
+    if given == "environment":
+        monkeypatch.setenv("LITREVIEW_BIB", "paper/references.bib")
+        monkeypatch.setenv("LITREVIEW_ESSAY", "paper/essay.md")
+        paths: tuple[str, ...] = ()
+    else:
+        paths = ("--bib", "paper/references.bib", "--essay", "paper/essay.md")
+    status, found, err = scoped(*paths, "--since", "base", capsys=capsys)
+    assert (status, found) == (0, [])  # the base's problems, at the names the files had
+    assert "could not be checked" not in err
+    write(repo / "paper" / "references.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    write(repo / "paper" / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    assert scoped(*paths, "--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002")])
+
+
+@pytest.mark.parametrize(("suppress", "found"), [('suppress = ["LR124"]\n', []), ("", [("LR124", "old2000")])])
+def test_settings_moved_to_pyproject_are_compared_with_the_file_the_base_had(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, suppress: str, found: list[tuple[str, str]]) -> None:
+    # The base silences LR124 in litreview.toml; the change moves the settings into pyproject.toml,
+    # keeping the suppression (nothing new) or dropping it (old2000's year is the change's to show).
+    settings = 'essay = "essay.md"\nbibliography = "refs.bib"\nsuppress = ["LR124"]\n'
+    repo = git_repo(review(tmp_path, settings=settings))
+    write(repo / "pyproject.toml", '[project]\nname = "x"\n')
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "a pyproject.toml")
+    git(repo, "tag", "-f", "base")
+    git(repo, "rm", "-q", "litreview.toml")
+    write(repo / "pyproject.toml", '[project]\nname = "x"\n\n[tool.litreview]\nessay = "essay.md"\n'
+                                   f'bibliography = "refs.bib"\n{suppress}')
+    monkeypatch.chdir(repo)
+    assert scoped("--since", "base", capsys=capsys)[:2] == (1 if found else 0, found)
+
+
 def test_export_ignored_inputs_are_read_at_the_base(repo: Path, capsys) -> None:
     # Software repositories keep a paper's folder out of their release archives (export-ignore).
     write(repo / ".gitattributes", "*.bib export-ignore\n*.md export-ignore\n")

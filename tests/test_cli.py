@@ -67,7 +67,7 @@ def test_sources_csv_and_bibtex_round_trip(capsys, root, monkeypatch, tmp_path):
 def test_a_broken_entry_costs_only_itself(capsys, cases):
     code, out, err = run(capsys, "sources", "--bib", str(cases / "bib_malformed" / "refs.bib"), "--format", "json")
     assert code == 0 and "smith2000first" in {s["key"] for s in json.loads(out)}
-    assert "refs.bib:9: LR100" in err and "refs.bib:19: LR101" in err
+    assert "refs.bib:9: LR100" in err and "refs.bib:1: LR101" in err  # the earlier entry: pandoc uses the later
     assert "Traceback" not in err
 
 
@@ -97,3 +97,37 @@ def test_missing_essay_is_an_error_but_empty_setting_skips_it(capsys, root, monk
     code, out, _ = run(capsys, "check", "--essay", "", "--format", "json")
     findings = json.loads(out)["findings"]
     assert findings and all(not (f["file"] or "").endswith("essay.md") for f in findings)
+
+
+def test_an_essay_given_as_an_argument_is_pointed_to_essay(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper.tex").write_text("\\begin{document}\nText.\n\\end{document}\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "paper.tex")
+    assert code == 2 and "hint: name the essay with --essay: litreview check --essay paper.tex" in err
+    code, _, err = run(capsys, "check", "nothing-here")
+    assert code == 2 and "hint" not in err  # not a file: only click's own message
+
+
+def test_import_of_a_missing_document_says_only_that(capsys, tmp_path, monkeypatch):
+    # Not "set it with --bib/--essay" nor "litreview init": import reads the path it is given.
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "import", "nope.txt")
+    assert code == 2 and "nope.txt: document not found" in err
+    assert "--essay" not in err and "litreview init" not in err
+
+
+def test_directory_option_runs_in_that_folder(capsys, root, monkeypatch, tmp_path):
+    # As git -C and make -C: settings found from PATH, relative paths read from it (a hook run from the
+    # repository's root for a review kept in a subfolder needs no shell to change folder).
+    monkeypatch.chdir(tmp_path)
+    code, here, _ = run(capsys, "-C", str(root), "sources", "--format", "json")
+    monkeypatch.chdir(root)
+    assert code == 0 and json.loads(here) == json.loads(run(capsys, "sources", "--format", "json")[1])
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "--directory", str(root), "sources", "--bib", "refs/bibliography.bib")
+    assert code == 0, err
+    code, _, err = run(capsys, "-C", str(tmp_path / "nowhere"), "check")
+    assert code == 2 and "nowhere" in err and "does not exist" in err
+    for directory in (["-C", str(tmp_path)], [f"-C{tmp_path}"], [f"--directory={tmp_path}"]):
+        code, _, err = run(capsys, *directory, "init", "missing.md")
+        assert code == 2 and "no litreview.toml" not in err  # init itself is not told to run init

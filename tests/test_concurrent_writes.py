@@ -130,6 +130,35 @@ def test_same_work_typed_while_add_waits_is_refused(project: Path, monkeypatch: 
     assert "already in the bibliography as 'typed2020hand'" in capsys.readouterr().err
 
 
+def test_same_work_typed_into_another_bibliography_while_add_waits_is_refused(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """With several bibliographies, the others are re-read under the lock too: the work typed into
+    one of them meanwhile is a duplicate, and the written file is left as it was."""
+    from litreview.bibliography.load import load_bibliography
+
+    other = project.parent / "other.bib"
+    other.write_text("", encoding="utf-8")
+    (project.parents[1] / "pyproject.toml").write_text(
+        '[tool.litreview]\nbibliography = ["refs/bibliography.bib", "refs/other.bib"]\nmetadata = "refs/metadata"\n',
+        encoding="utf-8")
+    _typing_registry(monkeypatch, other, TYPED.replace("10.5555/typed.by.hand", "10.5555/lr.culture.2005"))
+    before = project.read_bytes()
+    assert main(["add", "10.5555/lr.culture.2005"]) == 1
+    assert project.read_bytes() == before
+    assert load_bibliography(other).keys == ("typed2020hand",)
+    assert "already in the bibliography as 'typed2020hand'" in capsys.readouterr().err
+
+
+def test_add_force_keeps_force_when_the_bib_changed_meanwhile(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys) -> None:
+    """The re-check under the lock is the same check: --force still adds a retracted work."""
+    from litreview.bibliography.load import load_bibliography
+
+    _typing_registry(monkeypatch, project, TYPED)
+    assert main(["add", "--force", "10.5555/lr.deterrence.2019"]) == 0, capsys.readouterr().err
+    assert len(load_bibliography(project).keys) == 3
+
+
 def test_add_waiting_on_the_lock_says_so_then_gives_up_with_exit_2(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                                     capsys) -> None:
     """Another writer holding the .bib's lock: a notice after a few seconds, then exit 2 naming the file."""

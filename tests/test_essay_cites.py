@@ -91,3 +91,13 @@ def test_no_key_is_cut_by_a_sentence_end() -> None:
     text = "As @a?b [p. 4] and @{2015ApJ...812..128C} show."
     assert blank_keys(text) == "As @axb [p. 4] and @{2015ApJxxx812xx128C} show." and len(blank_keys(text)) == len(text)
     assert blank_keys("mail me@x.org") == "mail me@x.org"
+
+
+def test_an_in_text_citation_followed_by_a_locator_and_more_citations() -> None:
+    # pandoc 3.9: @c [chap. 2; also @d, p. 4; @e] is one group: c in text with "chap. 2", d and e normal
+    # (d was read as an in-text citation of its own).
+    text = "@c [chap. 2; also @d, p. 4; @e] and @f [see @g]."
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
+        ("c", "author-in-text", "", "chap. 2"), ("d", "normal", "also", "p. 4"), ("e", "normal", "", ""),
+        ("f", "author-in-text", "", ""), ("g", "normal", "see", "")]

@@ -265,19 +265,20 @@ def test_captions_in_cell_options_are_prose_on_their_line(tmp_path: Path) -> Non
                                ("hay2015", line_holding(text, "Rates after"))]
 
 
-def test_init_in_a_quarto_manuscript_project_reviews_its_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    # The layout of Quarto's manuscript template: the article is index.ipynb; no book, no other chapters.
+def test_a_quarto_manuscript_project_reads_its_notebook_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # The layout of Quarto's manuscript template: the article is index.ipynb.
     monkeypatch.chdir(tmp_path)
     (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\nmanuscript:\n  article: index.ipynb\n",
                                           encoding="utf-8")
-    (tmp_path / "index.ipynb").write_text(notebook(FRONT, PROSE), encoding="utf-8")
+    text = notebook(FRONT, PROSE)
+    (tmp_path / "index.ipynb").write_text(text, encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    assert essay.meta["title"] == "Coastal carbon"  # the article's front matter, in its raw cell
+    assert [(Path(c.file or "").name, c.line) for c in essay.claims if c.citations] == [
+        ("index.ipynb", line_holding(text, "Wetlands")), ("index.ipynb", line_holding(text, "As @howard2014"))]
     (tmp_path / "refs.bib").write_text(ENTRY.format(key="mcleod2011") + ENTRY.format(key="howard2014"),
                                        encoding="utf-8")
     assert main(["init", "index.ipynb"]) == 0
-    assert "one file of a Quarto project" not in capsys.readouterr().out  # nothing else to review with it
     assert load_config(tmp_path, env={}).bibliography == "refs.bib"
     assert main(["check", "--no-cache", "--format", "json"]) == 0, capsys.readouterr().out
-    with pytest.raises(EssayError) as err:  # the project file itself names no chapters: the article is the essay
-        load_essay(tmp_path / "_quarto.yml")
-    assert "litreview init index.ipynb" in err.value.hint

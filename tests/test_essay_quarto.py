@@ -134,3 +134,54 @@ def test_one_quarto_file_reads_its_includes_and_blanks_shortcodes(tmp_path: Path
     before = input_key(config)
     (tmp_path / "_b.qmd").write_text("Included, changed [@b].\n", encoding="utf-8")
     assert before is not None and input_key(config) != before
+
+
+def test_one_chapter_checked_alone_uses_the_projects_bibliography(book: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # As `quarto render chapters/methods.qmd` gives the chapter the project's bibliography (init already did).
+    from litreview.cli import main
+
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    (book / "references.bib").write_text("".join(
+        f"@book{{{key},\n  author = {{Doe, J.}},\n  title = {{T {key}}},\n  publisher = {{P}},\n  year = {{2011}},\n}}\n"
+        for key in ("howard2014", "duarte2013")), encoding="utf-8")
+    monkeypatch.chdir(book / "chapters")
+    assert main(["check", "--essay", "methods.qmd", "--claims", "", "--format", "json"]) == 0, capsys.readouterr().err
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_a_manuscript_project_is_its_article(tmp_path: Path) -> None:
+    # project: type: manuscript reads manuscript: article: (index.qmd by default); it was "lists no chapters".
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\nmanuscript:\n  article: paper.qmd\n"
+                                          "bibliography: references.bib\n", encoding="utf-8")
+    (tmp_path / "paper.qmd").write_text("---\ntitle: My Manuscript\n---\n\n## Intro\n\nWe cite [@a].\n",
+                                        encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    assert cited(essay) == [("paper.qmd", "a", 7)]
+    assert essay.meta == {"bibliography": "references.bib", "title": "My Manuscript"}
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\n", encoding="utf-8")
+    (tmp_path / "paper.qmd").rename(tmp_path / "index.qmd")
+    assert cited(load_essay(tmp_path / "_quarto.yml")) == [("index.qmd", "a", 7)]
+
+
+def test_r_markdown_child_documents_are_read_where_their_chunk_stands(tmp_path: Path) -> None:
+    # knitr puts a child chunk's files in its place: their citations were lost (the chunk read as code).
+    (tmp_path / "thesis.Rmd").write_text(
+        "---\nbibliography: refs.bib\n---\n\nIntro [@k0].\n\n```{r, child = \"ch1.Rmd\"}\n```\n\n"
+        "```{r child=c(\"ch2.Rmd\", 'ch3.Rmd')}\n```\n\n```{r}\nx <- '[@notacitation]'\n```\n\nEnd [@k9].\n",
+        encoding="utf-8")
+    for n in (1, 2, 3):
+        (tmp_path / f"ch{n}.Rmd").write_text(f"Chapter {n} [@k{n}].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "thesis.Rmd")
+    assert cited(essay) == [("thesis.Rmd", "k0", 5), ("ch1.Rmd", "k1", 1), ("ch2.Rmd", "k2", 1), ("ch3.Rmd", "k3", 1),
+                            ("thesis.Rmd", "k9", 17)]
+    assert len({c.paragraph for c in essay.claims}) == 5  # two children never run into one paragraph
+    config = make_config(root=tmp_path, essay="thesis.Rmd", bibliography="refs.bib")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    before = input_key(config)
+    (tmp_path / "ch2.Rmd").write_text("Chapter two changed [@k2].\n", encoding="utf-8")
+    assert before is not None and input_key(config) not in (None, before)
+    (tmp_path / "ch3.Rmd").unlink()
+    with pytest.raises(EssayError) as exc:
+        load_essay(tmp_path / "thesis.Rmd")
+    assert (exc.value.line, "ch3.Rmd" in exc.value.message) == (10, True)

@@ -75,7 +75,7 @@ def test_latex_commands_input_files_and_nocite() -> None:
     assert cited(essay) == CITED  # not \cite in math, a comment or verbatim
     assert essay.nocite == ("listed2001",) and essay.format == "latex"
     results = next(c for c in essay.claims if "linked2016" in c.text)
-    assert results.file is not None and results.file.endswith("results.tex") and results.line == 1
+    assert results.file is not None and results.file.endswith("results.tex") and results.line == 2  # (1: the heading)
     first = essay.claims[1]
     assert first.text == "Power is shared among states [see @{alpha2001}; @{beta2002}, pp. 33–35]."
     assert first.line == 9 and first.file is not None and first.file.endswith("main.tex")
@@ -288,3 +288,167 @@ def test_latex_unresolved_citation_names_the_key(tmp_path: Path) -> None:
     # Not "citation '@{nokey} [12]'": the pandoc form of the command is not what the author wrote.
     assert [(f.code, f.message, f.line) for f in findings if f.code == "LR300"] == [
         ("LR300", "no entry has the key 'nokey'", 2)]
+
+
+def test_latex_in_text_citation_keeps_its_prenote_and_reads_its_postnote_as_pandoc(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: \textcite[see][p.~12]{k} is AuthorInText with prefix "see", suffix "p. 12" (no-break
+    # space); biblatex prints "see Knuth (1984, p. 12)". The prenote was dropped and the ~ kept.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nAs \\textcite[see][p.~12]{k} explains, \\citet[][p.~3]{l} and "
+        "\\textcites[cf.][1]{k}[2]{l} agree.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert claim.text == "As see @{k} [p. 12] explains, @{l} [p. 3] and cf. @{k} [1] [@{l}, 2] agree."
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("k", "author-in-text", "p. 12"), ("l", "author-in-text", "p. 3"), ("k", "author-in-text", "1"),
+        ("l", "normal", "2")]
+
+
+def test_latex_bibliography_commands_are_found_without_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys) -> None:
+    # As latexmk hands them to biber or BibTeX: \addbibresource, or \bibliography{a,b} (in an \input file too).
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    (tmp_path / "a.bib").write_text("@book{ka, title = {A}, author = {Doe, J.}, year = {2001}, publisher = {P}}\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.bib").write_text("@book{kb, title = {B}, author = {Roe, R.}, year = {2002}, publisher = {P}}\n",
+                                    encoding="utf-8")
+    (tmp_path / "p.tex").write_text("\\addbibresource{a.bib}\n\\begin{document}\nSee \\cite{ka}.\n\\end{document}\n",
+                                    encoding="utf-8")
+    assert load_essay(tmp_path / "p.tex").meta["bibliography"] == ["a.bib"]
+    from litreview.essay.latex import bibliography_files
+
+    assert bibliography_files("\\addglobalbib[datatype=bibtex]{g.bib}\\addsectionbib{s.bib}\\nobibliography{n,m.bib}") == [
+        "g.bib", "s.bib", "n.bib", "m.bib"]
+    assert main(["check", "--essay", "p.tex", "--claims", "", "--format", "json"]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    (tmp_path / "end.tex").write_text("%\\bibliography{nope}\n\\bibliography{a,b}\n", encoding="utf-8")
+    (tmp_path / "q.tex").write_text("\\begin{document}\nSee \\cite{ka,kb}.\n\\input{end}\n\\end{document}\n",
+                                    encoding="utf-8")
+    assert main(["check", "--essay", "q.tex", "--claims", "", "--format", "json"]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    (tmp_path / "end.tex").write_text("\\bibliography{a,gone}\n", encoding="utf-8")
+    assert main(["check", "--essay", "q.tex", "--claims", ""]) == 2
+    err = capsys.readouterr().err
+    assert "gone.bib: bibliography not found" in err and "q.tex names it" in err
+
+
+def test_latex_subfiles_imports_and_two_inputs_on_a_line_are_all_read(tmp_path: Path) -> None:
+    # A \subfile's own \end{document} ended the main document (what followed was lost, silently);
+    # \import{dir}{file} (the import package) was not read; a second \input on a line was skipped.
+    from litreview.checks.size import check_inputs
+
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{report}\n\\usepackage{subfiles}\n\\begin{document}\n\\subfile{ch/two}\n"
+        "\\import{parts/}{three}\n\\subimport*{parts/}{five}\n\\input{ch/four}\\input{ch/six}\n\\end{document}\n",
+        encoding="utf-8")
+    (tmp_path / "ch" / "two.tex").write_text(
+        "\\documentclass[../main.tex]{subfiles}\n\\begin{document}\nTwo \\cite{k2}.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "parts" / "three.tex").write_text("Three \\cite{k3}.\n\n\\input{seven}\n", encoding="utf-8")
+    (tmp_path / "parts" / "seven.tex").write_text("Seven \\cite{k7}.\n", encoding="utf-8")  # beside its importer
+    (tmp_path / "parts" / "five.tex").write_text("Five \\cite{k5}.\n", encoding="utf-8")
+    (tmp_path / "ch" / "four.tex").write_text("Four \\cite{k4}.\n\n", encoding="utf-8")
+    (tmp_path / "ch" / "six.tex").write_text("Six \\cite{k6}.\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "main.tex")
+    assert [(Path(c.file or "").name, c.line, cite.key) for c in essay.claims for cite in c.citations or ()] == [
+        ("two.tex", 3, "k2"), ("three.tex", 1, "k3"), ("seven.tex", 1, "k7"), ("five.tex", 1, "k5"),
+        ("four.tex", 1, "k4"), ("six.tex", 1, "k6")]
+    assert check_inputs(essay) == []
+
+
+def test_latex_headings_are_not_claim_text(tmp_path: Path) -> None:
+    # pandoc reads \section{...} as a header: "§ INTRODUCTION First sentence" was one claim; a title is
+    # a claim of its own, as a Markdown heading is.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\n\\section{Introduction}\nFirst sentence \\cite{a}.\n"
+        "\\subsection*[Short]{The \\emph{Long} Title}Second \\cite{b}.\n\\chapter{C}\n\\end{document}\n",
+        encoding="utf-8")
+    claims = load_essay(tmp_path / "p.tex").claims
+    assert [(c.text, c.line) for c in claims] == [("Introduction", 2), ("First sentence [@{a}].", 3),
+                                                  ("The Long Title", 4), ("Second [@{b}].", 4), ("C", 5)]
+
+
+def test_manubot_malformed_doi_is_reported_where_cited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pandoc reads [@doi:10.1038/] as the id doi:10.1038 (manubot cite refuses it); it was no finding at all.
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01.md").write_text("## M\n\nFine [@doi:10.1038/nature14539].\nBad [@doi:10.1038/].\n",
+                                                encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    assert (code, bad) == (1, [("LR120", "doi:10.1038", 4)])
+
+
+def test_latex_citations_inside_citetext_and_href_are_read_and_the_text_converted(tmp_path: Path) -> None:
+    # pandoc 3.9 cites u8 in \citetext{t \citealp{u8}}; pylatexenc dropped \citetext's argument (the citation
+    # with it) and failed on \href{url}{text}, which left the whole paragraph as raw LaTeX.
+    (tmp_path / "u.tex").write_text(
+        "\\begin{document}\nA \\textbf{bold \\cite{u1}} and \\citetext{see \\citealp{u8}}.\n"
+        "C \\href{http://y}{z \\cite{u12}} and \\href[o]{http://x}{w}.\n\\end{document}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(tmp_path / "u.tex").claims] == [
+        "A bold [@{u1}] and (see [@{u8}]).", "C z [@{u12}] and w."]
+
+
+def test_latex_a_citation_inside_an_mbox_is_read(tmp_path: Path) -> None:
+    # pylatexenc printed \mbox{...} as nothing (pandoc cites u11); \makebox's width is no claim text.
+    (tmp_path / "u.tex").write_text(
+        "\\begin{document}\nA \\mbox{x \\cite{u11}} and \\makebox[2cm]{the box}.\n\\end{document}\n",
+        encoding="utf-8")
+    claims = load_essay(tmp_path / "u.tex").claims
+    assert [cite.key for c in claims for cite in c.citations or ()] == ["u11"]
+    assert claims[0].text == "A x [@{u11}] and the box."
+
+
+def test_latex_parencite_star_is_year_only_as_pandoc_reads_it(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\parencite*{b2} and \\citet*{a1} and \\parencite{b3}.\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode) for c in claim.citations or ()] == [
+        ("b2", "suppress-author"), ("a1", "author-in-text"), ("b3", "normal")]
+
+
+def test_latex_text_between_iffalse_and_fi_is_not_read(tmp_path: Path) -> None:
+    # TeX (and pandoc 3.9) skip it: a passage commented out this way was reviewed and its citations counted.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nKept \\cite{a}.\n\n\\iffalse\nHidden \\cite{b}.\n\\fi\n\n"
+                                    "Also kept \\cite{c} \\hfill.\n\\end{document}\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]
+
+
+def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # manubot cannot resolve @raw:... without a manual-references.json item; it was no finding at all.
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\n\nManual [@raw:mine2020] and [@raw:described].\n", encoding="utf-8")
+    (content / "manual-references.json").write_text(
+        '[{"id": "raw:described", "type": "book", "title": "T", "publisher": "P", '
+        '"author": [{"family": "D", "given": "E"}], "issued": {"date-parts": [[2001]]}}]', encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    errors = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    assert errors == [("LR310", "raw:mine2020", 3)]
+
+
+def test_latex_an_input_file_is_read_no_further_than_endinput(tmp_path: Path) -> None:
+    # TeX stops reading an \input file at \endinput: notes kept below it were reviewed and their citations counted.
+    (tmp_path / "p.tex").write_text("\\begin{document}\n\\input{ch}\nAfter \\cite{c}.\n\\end{document}\n",
+                                    encoding="utf-8")
+    (tmp_path / "ch.tex").write_text("Kept \\cite{a}.\n\\endinput\nDraft notes \\cite{b}.\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]

@@ -304,6 +304,13 @@ def test_an_oversized_paragraph_is_a_finding_on_its_line(tmp_path: Path) -> None
     assert "paragraph 3 is 26,399 characters long" in found[0]["message"]
 
 
+def test_an_oversized_paragraph_of_one_sentence_says_so_in_words(tmp_path: Path) -> None:
+    essay = "# Title\n\nHolsti argues [@holsti2004taming].\n\n" + "and the state " * 1_500 + "acts alone.\n"
+    found = _check_json(tmp_path, essay)
+    assert [f["code"] for f in found] == ["LR312"], found
+    assert " in 1 sentence;" in found[0]["message"] and "its 1 longer sentence" in found[0]["message"], found
+
+
 def test_an_oversized_sentence_is_a_finding(tmp_path: Path) -> None:
     essay = "Holsti argues [@holsti2004taming].\n\n" + "and the state " * 400 + "acts alone.\n"
     found = _check_json(tmp_path, essay)

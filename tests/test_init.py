@@ -104,7 +104,7 @@ def test_ci_files_go_to_the_repository_root_for_a_review_in_a_subfolder(tmp_path
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    folder = tmp_path / "papers" / "ir"
+    folder = tmp_path / "papers" / "i r"
     folder.mkdir(parents=True)
     shutil.copy(CASE / "essay.md", folder / "essay.md")
     monkeypatch.chdir(folder)
@@ -112,13 +112,20 @@ def test_ci_files_go_to_the_repository_root_for_a_review_in_a_subfolder(tmp_path
     assert "repository's root" in capsys.readouterr().out
     assert not (folder / ".github").exists() and not (folder / ".pre-commit-config.yaml").exists()
     workflow = yaml.safe_load((tmp_path / ".github" / "workflows" / "review.yml").read_text(encoding="utf-8"))
-    assert workflow["defaults"]["run"]["working-directory"] == "papers/ir"
+    assert workflow["defaults"]["run"]["working-directory"] == "papers/i r"
     steps = {key: value for job in workflow["jobs"].values() for step in job.get("steps", [])
              for key, value in step.get("with", {}).items()}
-    assert (steps["sarif_file"], steps["path"]) == ("papers/ir/litreview.sarif", "papers/ir/site")
+    assert (steps["sarif_file"], steps["path"]) == ("papers/i r/litreview.sarif", "papers/i r/site")
     hook = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
-    assert shlex.split(hook["entry"]) == ["sh", "-c", "cd papers/ir && exec litreview check --since HEAD"]
-    assert re.search(hook["files"], "papers/ir/refs/bibliography.bib")
+    # pre-commit splits the entry as a shell would and runs it, without a shell, from the repository's root.
+    entry = shlex.split(hook["entry"])
+    assert entry == ["litreview", "-C", "papers/i r", "check", "--since", "HEAD"]
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache"]) == 2  # no review at the root itself
+    capsys.readouterr()
+    assert main([*entry[1:], "--no-cache"]) in (0, 1)
+    assert "every finding counts as new" in capsys.readouterr().err  # the review checked, before its first commit
+    assert re.search(hook["files"], "papers/i r/refs/bibliography.bib")
     assert not re.search(hook["files"], "papers/other/essay.md")
 
 

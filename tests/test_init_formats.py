@@ -41,6 +41,16 @@ def test_a_latex_paper_uses_the_bibliography_it_names(here: Path, preamble: str)
     assert settings(here) == ("paper.tex", "refs.bib")
 
 
+def test_a_latex_papers_bibliography_named_in_an_input_file_is_used(here: Path) -> None:
+    for name in ("aaa", "refs"):
+        bib(here / f"{name}.bib", name)
+    (here / "back.tex").write_text("\\bibliographystyle{plain}\n\\bibliography{refs}\n", encoding="utf-8")
+    (here / "paper.tex").write_text("\\begin{document}\nText \\cite{refs}.\n\\input{back}\n\\end{document}\n",
+                                    encoding="utf-8")
+    assert main(["init", "paper.tex"]) == 0
+    assert settings(here) == ("paper.tex", "refs.bib")
+
+
 def test_several_bibliographies_in_the_front_matter_are_all_kept(
         here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bib(here / "a.bib", "a")
@@ -65,7 +75,7 @@ def test_a_quarto_chapter_uses_the_projects_bibliography(here: Path, capsys: pyt
     (here / "chapters" / "one.qmd").write_text("# One\n\nMore text [@a].\n", encoding="utf-8")
     assert main(["init", "chapters/one.qmd"]) == 0
     assert settings(here) == ("chapters/one.qmd", "references.bib")
-    assert "one file of a Quarto project" in capsys.readouterr().out
+    assert "one chapter of a book" in (out := capsys.readouterr().out) and "init _quarto.yml" in out
 
 
 def test_a_quarto_book_is_reviewed_whole_and_other_yaml_is_no_manuscript(
@@ -119,8 +129,16 @@ def test_a_latex_paper_copied_from_elsewhere_warns_of_its_input_files(
     (drafts / "sections" / "intro.tex").write_text("Cited \\cite{a}.\n", encoding="utf-8")
     monkeypatch.chdir(repo)
     assert main(["init", str(drafts / "paper.tex")]) == 0
-    assert "which are not copied" in capsys.readouterr().out
+    assert "reads other files (intro.tex), which are not copied" in capsys.readouterr().out
     assert settings(repo) == ("refs/paper.tex", "refs/refs.bib")
+    # The same for an R Markdown thesis's child documents (the note was for LaTeX only).
+    (drafts / "thesis.Rmd").write_text("Intro.\n\n```{r child = 'ch1.Rmd'}\n```\n", encoding="utf-8")
+    (drafts / "ch1.Rmd").write_text("Chapter [@a].\n", encoding="utf-8")
+    other = tmp_path / "repo2"
+    other.mkdir()
+    monkeypatch.chdir(other)
+    assert main(["init", str(drafts / "thesis.Rmd"), "--bib", str(drafts / "refs.bib")]) == 0
+    assert "reads other files (ch1.Rmd), which are not copied" in capsys.readouterr().out
 
 
 def test_accented_names_are_written_as_they_are_and_a_refs_file_is_named(
@@ -146,3 +164,11 @@ def test_a_first_run_without_settings_points_to_init(here: Path, capsys: pytest.
     assert "refs/bibliography.bib: bibliography not found" in err and "litreview init paper.md" in err
     assert main(["check", "--bib", "mine.bib"]) == 2  # a file named on the command line: no such advice
     assert "litreview init" not in capsys.readouterr().err
+
+
+def test_a_broken_front_matter_stops_init_at_its_line(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # init went on (an empty refs/bibliography.bib, the settings written): a second run after the fix changed nothing.
+    (here / "p.md").write_text("---\ntitle: ok\nbibliography: [a.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    assert main(["init", "p.md"]) == 2
+    assert "p.md:4: front matter is not valid YAML" in capsys.readouterr().err
+    assert not (here / "litreview.toml").exists() and not (here / "refs").exists()

@@ -121,4 +121,18 @@ def test_an_unresolved_citation_is_located_in_the_input_file_that_holds_it(
     assert main(["links", "--essay", str(tmp_path / "paper.tex"), "--bib", str(tmp_path / "refs.bib"),
                  "--claims", "", "--metadata-dir", str(tmp_path / "none")]) == 0
     err = capsys.readouterr().err
-    assert f"warning: {tmp_path / 'sections' / 'intro.tex'}:3: [p2-s1] citation" in err  # as `check` locates it
+    assert f"warning: {tmp_path / 'sections' / 'intro.tex'}:3: [p2-s1] no entry has the key 'nokey2000'" in err  # as `check` locates it
+
+
+def test_links_warns_of_an_unresolved_latex_citation_in_checks_words(tmp_path, monkeypatch, capsys) -> None:
+    # Not "citation '@{nokey}' matches no entry": a LaTeX command reads as pandoc's form the author never wrote.
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.tex").write_text("\\begin{document}\nAs \\cite{nokey} and \\cite{Doe2000}.\n\\end{document}\n",
+                                    encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@book{doe2000, title = {T}}\n", encoding="utf-8")
+    assert main(["links", "--essay", "p.tex", "--bib", "r.bib", "--claims", ""]) == 0
+    err = capsys.readouterr().err
+    assert "p.tex:2: [p1-s1] no entry has the key 'nokey'" in err
+    assert "keys are case-sensitive and the entry's key is 'doe2000'" in err

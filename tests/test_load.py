@@ -85,3 +85,15 @@ def test_essay_bibliography_loads_cleanly(root):
     assert bib.problems == ()
     assert len(bib.sources) == 24
     assert len(set(bib.keys)) == 24
+
+
+def test_a_key_defined_twice_in_one_file_takes_the_later_entry_as_pandoc_does() -> None:
+    # pandoc 3.9 --citeproc cites the later entry; the finding is at each entry not used and names the last.
+    text = "".join(f"@book{{dup,\n  title = {{T{n}}},\n  year = {{200{n}}},\n}}\n\n" for n in (1, 2, 3))
+    text += "@book{other,\n  title = {O},\n  year = {2004},\n}\n"
+    bib = parse_bibliography(text, "r.bib")
+    assert [(s.key, s.title, s.line) for s in bib.sources] == [("dup", "T3", 11), ("other", "O", 16)]
+    dups = [(p.code, p.line, p.key) for p in bib.problems]
+    assert dups == [("LR101", 1, "dup"), ("LR101", 6, "dup")]
+    assert "defined again on line 11 (pandoc uses the last entry with this key, BibTeX and biber the first)" \
+        in bib.problems[0].message

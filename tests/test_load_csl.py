@@ -37,13 +37,14 @@ def test_an_empty_references_list_is_no_mapping_problem() -> None:
     assert parse_csl("references: []\n", "r.yaml", yaml=True).problems == ()
 
 
-def test_duplicate_id_is_reported_at_the_copy_with_the_first_line() -> None:
+def test_a_duplicate_id_takes_the_later_item_as_pandoc_does() -> None:
+    # pandoc 3.9 --citeproc cites the later item of a CSL file that gives an id twice.
     text = "- id: a\n  title: A\n  type: book\n- id: b\n  title: B\n  type: book\n- id: a\n  title: C\n  type: book\n"
     bib = parse_csl(text, "r.yaml", yaml=True)
     [dup] = bib.problems
-    assert (dup.code, dup.line, dup.key) == ("LR101", 7, "a")
-    assert "first defined on line 1" in dup.message
-    assert [s.title for s in bib.sources] == ["A", "B"]
+    assert (dup.code, dup.line, dup.key) == ("LR101", 1, "a")  # at the item not used
+    assert "defined again on line 7 (pandoc uses the last item with this id)" in dup.message
+    assert [s.title for s in bib.sources] == ["B", "C"]
 
 
 def test_a_bibliography_that_is_a_folder_says_what_to_do(tmp_path: Path) -> None:
@@ -51,3 +52,13 @@ def test_a_bibliography_that_is_a_folder_says_what_to_do(tmp_path: Path) -> None
     with pytest.raises(InputError) as err:
         load_bibliography(tmp_path / "refs.bib")
     assert "directory" in str(err.value) and "bibliography file" in err.value.hint
+
+
+def test_a_plain_date_is_read_as_pandoc_reads_it() -> None:
+    # pandoc 3.9 cites (Doe 2020) and (Roe 2018) for these; YAML makes them a number and a date: false LR110.
+    text = ("- id: a\n  type: book\n  title: A\n  issued: 2020\n- id: b\n  type: book\n  title: B\n  issued: 2018-03-01\n"
+            "- id: c\n  type: book\n  title: C\n  issued: '2017'\n  accessed: 2021-05-06\n")
+    bib = parse_csl(text, "r.yaml", yaml=True)
+    assert [(s.key, s.year, s.fields.get("date", "")) for s in bib.sources] == [
+        ("a", 2020, ""), ("b", 2018, "2018-03-01"), ("c", 2017, "")]
+    assert bib.get("c").urldate == "2021-05-06"

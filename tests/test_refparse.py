@@ -210,6 +210,9 @@ def test_web_page_date_gives_month_and_day():
                                                                            "87–93")),
     ('Whitfield, R. "S." Journal of History, vol. 7, no. 4, 2001, pp. 525-53.', ("Journal of History", "7", "4",
                                                                               "525–53")),
+    # ISO 690 styles print the range with a non-breaking hyphen
+    ("Whitfield, R. “S”. Journal of History. 2001. Vol. 7, no. 4, pp. 525\u2011553.",
+     ("Journal of History", "7", "4", "525–553")),
 ])
 def test_volume_issue_and_pages_in_each_style(text, expected):
     if text.startswith("Bell, Andrew. 2015. “E.”"):

@@ -121,3 +121,10 @@ def test_committed_essay_snapshot_is_valid() -> None:
         if path.parent.name == "doi":
             entry, problem = snap.read_doi(str(data.get("doi")))
             assert entry is not None and not problem, f"{path}: {problem}"
+
+
+def test_a_stale_records_age_agrees_with_its_number() -> None:
+    # verified2005's record was fetched on 2026-11-01: one day old on 2026-11-02.
+    one_day_on = datetime(2026, 11, 2, 10, tzinfo=UTC)
+    meta = load_metadata(bibliography(), CASE / "metadata", now=one_day_on, stale_days=0)["verified2005"]
+    assert meta.stale and "fetched 1 day ago (older than 0)" in meta.reason, meta.reason

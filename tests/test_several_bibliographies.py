@@ -180,3 +180,64 @@ def test_build_reads_every_bibliography_of_the_settings(here: Path, capsys) -> N
     site = (here / "site").rglob("*.html")
     text = " ".join(p.read_text(encoding="utf-8") for p in site)
     assert "Alpha" in text and "Beta" in text and "From B" in text
+
+
+def test_a_key_missing_from_every_file_is_said_missing_from_every_file(here: Path, capsys) -> None:
+    # Not from the first file alone: the user would look for the key in a.bib only.
+    both = ["--bib", "a.bib", "--bib", "b.json"]
+    assert main(["links", "--essay", "e.md", "--claims", "", *both, "--source", "nokey"]) == 2
+    assert "a.bib, " in capsys.readouterr().err
+    assert main(["metadata", "--essay", "", *both, "--key", "nokey", "--metadata-dir", "refs"]) == 2
+    err = capsys.readouterr().err
+    assert "a.bib, " in err and "b.json: no entry with key nokey" in err
+    (here / "claims.yaml").write_text("", encoding="utf-8")
+    assert main(["links", "--essay", "e.md", "--claims", "claims.yaml", *both, "--accept", "p1-s1", "nokey"]) == 2
+    assert "b.json: no entry 'nokey'" in capsys.readouterr().err
+
+
+def test_the_site_names_every_bibliography(here: Path) -> None:
+    from litreview.render.site import render_site
+    from litreview.review import build_review
+
+    config = load_config(here, env={"LITREVIEW_BIB": os.pathsep.join(["a.bib", "b.json"]), "LITREVIEW_ESSAY": "e.md",
+                                    "LITREVIEW_CLAIMS": ""})
+    home = next(text for name, text in render_site(build_review(config)).items() if name.endswith("index.md"))
+    assert "<code>a.bib, b.json</code>" in home
+
+
+INLINE = ("---\ntitle: T\nreferences:\n- id: d\n  type: book\n  title: From the front matter\n  publisher: Pub\n"
+          "  author:\n  - family: Doe\n    given: Jo\n  issued:\n    date-parts:\n    - [2003]\n- id: i\n  type: book\n"
+          "  title: Inline only\n  publisher: Pub\n  author:\n  - family: Ii\n    given: Jo\n  issued: {date-parts: [[2004]]}\n"
+          "---\n\nText [@a; @d; @i].\n")
+
+
+def test_front_matter_references_are_sources_and_take_precedence_as_pandoc_has_them(here: Path, capsys) -> None:
+    # pandoc 3.9 --citeproc: the inline d is cited, not a.bib's; the references alone are a bibliography too.
+    from litreview.review import assemble
+
+    (here / "e.md").write_text(INLINE, encoding="utf-8")
+    found = findings(capsys, "--essay", "e.md", "--bib", "a.bib")
+    assert [(f["code"], Path(str(f["file"])).name, f["line"]) for f in found] == [("LR101", "a.bib", 8)]
+    assert "defined again in e.md line 4" in str(found[0]["message"])
+    bib = assemble(load_config(here, env={"LITREVIEW_BIB": "a.bib", "LITREVIEW_ESSAY": "e.md"}), through="load").bibliography
+    d = bib.get("d")
+    assert d is not None and (d.title, Path(d.file or "").name, d.line) == ("From the front matter", "e.md", 4)
+    (here / "e.md").write_text(INLINE.replace("[@a; ", "["), encoding="utf-8")
+    assert findings(capsys, "--essay", "e.md") == []  # no .bib at all: the front matter's are the sources
+
+
+def test_init_does_not_import_the_front_matter_as_a_reference_list(here: Path, capsys) -> None:
+    (here / "a.bib").unlink()
+    (here / "e.md").write_text(INLINE.replace("[@a; ", "["), encoding="utf-8")
+    assert main(["init", "e.md"]) == 0
+    assert "the sources are the references in e.md's front matter" in capsys.readouterr().out
+    assert not (here / "refs" / "bibliography.bib").exists()
+    assert main(["check", "--format", "json"]) == 0
+
+
+def test_a_file_named_twice_is_read_once(here: Path, capsys) -> None:
+    # pandoc reads [a.bib, a.bib] without complaint; every key was a duplicate "defined again on line 1" of itself.
+    found = findings(capsys, "--essay", "e.md", "--bib", "a.bib", "--bib", "b.json", "--bib", "./a.bib")
+    dups = [f for f in found if f["code"] == "LR101"]
+    assert [f["key"] for f in dups] == ["d"]
+    assert Path(str(dups[0]["file"])).name == "b.json"  # as pandoc: the last reading of a.bib wins over b.json

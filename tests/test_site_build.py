@@ -288,7 +288,9 @@ def test_build_without_mkdocs_yml_is_exit_2(tmp_path, monkeypatch, capsys):
 
     monkeypatch.chdir(tmp_path)
     assert main(["build"]) == 2
-    assert f"{tmp_path / 'mkdocs.yml'}: MkDocs configuration not found" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'mkdocs.yml'}: MkDocs configuration not found" in err
+    assert "litreview init paper.md" in err  # a first build in a folder never set up says how to set it up
 
 
 def test_build_refuses_a_site_dir_holding_the_project(tmp_path, monkeypatch, capsys):

@@ -305,3 +305,19 @@ def test_minify_css_drops_comments_and_spaces_but_not_strings():
 
     css = '/* a comment */\n.a  >  .b ,\n.c {\n  content: "x  /* y */  ; { }";\n  margin: 0 auto;\n}\n'
     assert minify_css(css) == '.a > .b,.c{content: "x  /* y */  ; { }";margin: 0 auto;}'
+
+
+def test_a_csl_bibliographys_entries_are_written_as_bibtex_not_cut_from_its_json() -> None:
+    # The text of a CSL file is no BibTeX: an "@" in it (an e-mail address) was cut out as the entry,
+    # and the site's bibliography.bib download was the JSON itself.
+    from litreview.bibliography.csl import parse_csl
+    from litreview.model import Review
+    from litreview.render.downloads import download_files
+
+    text = ('[\n{"id": "doe2020", "type": "book", "title": "A Book", "publisher": "P", "note": "ask doe@example.org"},\n'
+            '{"id": "roe2021", "type": "book", "title": "B", "URL": "https://example.org/@roe"}\n]\n')
+    bib = parse_csl(text, "refs.json", yaml=False)
+    texts = EntryTexts(bib)
+    assert [texts.entry(s).splitlines()[0] for s in bib.sources] == ["@book{doe2020,", "@book{roe2021,"]
+    download = download_files(Review(bibliography=bib))["bibliography.bib"]
+    assert download.startswith("@book{doe2020,") and '"id"' not in download

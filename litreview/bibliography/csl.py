@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from ..model import Bibliography, Finding, Person, Source
 from .bibtex import page_range
+
+CSL_SUFFIXES = (".json", ".yaml", ".yml")
+"""A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
+
+
+def is_csl(path: object) -> bool:
+    """Whether the bibliography file ``path`` is CSL (its text holds no BibTeX entries to cut or append to)."""
+    return str(path).lower().endswith(CSL_SUFFIXES)
+
 
 #: CSL item type -> BibTeX/biblatex entry type.
 TYPES = {
@@ -46,7 +56,10 @@ def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
 
 
 def _date(value: Any) -> tuple[int | None, str]:
-    """(year, ISO date) of a CSL date: date-parts, raw or literal."""
+    """(year, ISO date) of a CSL date: date-parts, raw or literal; or, as pandoc reads them, a plain
+    ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date)."""
+    if isinstance(value, (str, int, date)) and not isinstance(value, bool):
+        value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
     if not isinstance(value, Mapping):
         return None, ""
     parts = value.get("date-parts")
@@ -142,9 +155,9 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
         return Bibliography((), (Finding(code="LR100", severity="error", message="a CSL bibliography is a list of items",
                                          hint="Write [ {...}, {...} ] (or references: in YAML)", file=filename,
                                          line=1),), filename, text)
-    sources: list[Source] = []
+    sources: dict[str, Source] = {}
     problems: list[Finding] = []
-    seen: dict[str, int] = {}
+    copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     ids: dict[str, int] = {}  # how many items had each id so far
     for n, item in enumerate(data, start=1):
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
@@ -158,17 +171,37 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
                                     hint="Give every item an id and a type", file=filename, line=line))
             continue
-        if source.key in seen:
-            problems.append(Finding(code="LR101", severity="error",
-                                    message=f"duplicate id {source.key!r} (first defined on line {seen[source.key]})",
-                                    hint="Rename one of the items, or delete the copy", key=source.key,
-                                    file=filename, line=line))
-            continue
-        seen[source.key] = line
-        sources.append(source)
-    return Bibliography(tuple(sources), tuple(problems), filename, text)
+        earlier = sources.pop(source.key, None)  # the later item is used, as pandoc uses it
+        if earlier is not None:
+            copies.setdefault(source.key, [earlier.line or 1]).append(line)
+        sources[source.key] = source
+    if copies:
+        from .load import duplicate_key
+
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), word="id")
+                     for key, lines in copies.items() for n in lines[:-1]]
+        problems.sort(key=lambda p: p.line or 0)
+    return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
 
 
 def _names(data: Mapping[Any, Any]) -> str:
     names = [str(k) for k in list(data)[:5]]
     return ", ".join(names) + (", ..." if len(data) > 5 else "")
+
+
+_REFERENCES = re.compile(r"^references[ \t]*:", re.M)
+
+
+def inline_references(text: str, path: str) -> Bibliography | None:
+    """The ``references:`` of a Markdown essay's front matter as a CSL bibliography, each item at its line
+    of the essay, as pandoc reads them (they take precedence over the bibliography files); None without."""
+    lines = text.removeprefix("\ufeff").splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    block = "\n" + "\n".join(lines[1:end]) + "\n"  # the opening line blanked: lines as in the essay
+    if not end or not _REFERENCES.search(block):
+        return None
+    from dataclasses import replace
+
+    return replace(parse_csl(block, path, yaml=True), text="")  # (its text is the essay's, not a bibliography)

@@ -176,7 +176,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     As pybtex in its non-strict mode: a syntax error costs only the entry it is in (the fields
     read before it are kept), an entry without a key is kept as ``unnamed-N``. As biber: keys
     that differ only in case are two entries (with a warning), ``crossref`` and ``xdata`` are
-    inherited (look-ups ignore case), extended names (``family=..., given=...``) are read.
+    inherited (look-ups ignore case), extended names (``family=..., given=...``) are read. As pandoc:
+    a key defined twice takes the later entry (LR101 at the earlier one).
     """
     from pybtex.database.input.bibtex import LowLevelParser, month_names
     from pybtex.scanner import PybtexSyntaxError
@@ -224,8 +225,9 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     scanner = LowLevelParser(text, macros=Macros(month_names), handle_error=syntax_error, filename=filename)
     lr100_lines: set[int | None] = set()
     looked = 0
-    raws: list[_Raw] = []
+    raws: dict[str, _Raw] = {}
     seen: dict[str, int] = {}
+    copies: dict[str, list[int]] = {}  # the lines of each key defined more than once
     seen_folded: dict[str, str] = {}
     unnamed = 0
     for entry_type, body in scanner:
@@ -244,12 +246,9 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 problems.append(Finding(code="LR100", severity="error", message=f"the entry has no key (kept as {key})",
                                         hint="Add a key after the {: @article{smith2020title, ...",
                                         key=key, file=filename, line=line))
-        if key in seen:
-            problems.append(Finding(
-                code="LR101", severity="error", message=f"duplicate key {key!r} (first defined on line {seen[key]})",
-                hint="Rename one of the entries, or delete the copy", key=key, file=filename, line=line,
-            ))
-            continue
+        if key in seen:  # the later entry is used, as pandoc uses it
+            copies.setdefault(key, [seen[key]]).append(line)
+            del raws[key]
         seen[key] = line
         other = seen_folded.setdefault(key.casefold(), key)
         if other != key:
@@ -276,11 +275,29 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 continue
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
-        raws.append(_Raw(kind, key, fields, line))
-    merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws})
-    sources = [_source(r, merged[r.key], filename, problems) for r in raws]
+        raws[key] = _Raw(kind, key, fields, line)
+    if copies:
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
+                     for n in lines[:-1]]
+    merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
+    sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=text)
+
+
+def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[str | None, int | None], *,
+                  word: str = "key") -> Finding:
+    """LR101 for a key defined twice, at the entry not used (``unused``: file, line), naming the later
+    definition (``used``): pandoc (citeproc) uses the last entry with a key, BibTeX and biber the first."""
+    file, line = used
+    if file == unused[0]:
+        where = f"on line {line}" if line else "later in the file"
+    else:
+        where = f"in {(file or '').replace(chr(92), '/').rsplit('/', 1)[-1]}" + (f" line {line}" if line else "")
+    used_one = "entry with this key, BibTeX and biber the first" if word == "key" else "item with this id"
+    return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
+                   message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
+                   hint="Rename one of the two entries, or delete the one not meant")
 
 
 def _keyless_fields(text: str, start: int) -> list:
@@ -414,7 +431,9 @@ def load_bibliography(path: str | Path) -> Bibliography:
             hint=encoding_hint(raw, p.name, sentence=True), file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
-    if p.suffix.lower() in (".json", ".yaml", ".yml") and text.strip():
+    from .csl import is_csl
+
+    if is_csl(p) and text.strip():
         from .csl import parse_csl
 
         return parse_csl(text, str(p), yaml=p.suffix.lower() != ".json")

@@ -113,6 +113,17 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
             out.append(f)
         elif f.code not in ("LR110", "LR111") or (source is not None and source.fields.get("id") in manual):
             out.append(replace(f, file=claim.file or essay.path, line=claim.line, claim_id=f.claim_id or claim.id))
+    from .catalogue import finding
+
+    for key, claim in first.items():  # raw: names a manual reference, which no registry can supply
+        source = review.bibliography.get(key)
+        ident = source.fields.get("id", "") if source is not None else ""
+        if ident.startswith("raw:") and ident not in manual:
+            out.append(finding("LR310", f"citation '@{key}' names a manual reference, and "
+                               f"manual-references.json has no item with id {ident!r}",
+                               hint=f'describe it in content/manual-references.json: {{"id": "{ident}", '
+                                    '"type": ..., "title": ...}', key=key, claim_id=claim.id,
+                               file=claim.file or essay.path, line=claim.line))
     return out
 
 

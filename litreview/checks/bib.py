@@ -14,10 +14,11 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
+from ..bibliography.latex import decode_latex
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
-from ..text import fold_words
+from ..text import fold_words, main_title, plural, same_title
 from .catalogue import finding
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
@@ -80,11 +81,17 @@ def folded(text: str) -> str:
     return fold_words(text)
 
 
+def full_title(source: Source) -> str:
+    """The title as printed: with a biblatex ``subtitle`` field after a colon."""
+    subtitle = source.fields.get("subtitle", "")
+    return f"{source.title}: {decode_latex(subtitle)}" if subtitle.strip() else source.title
+
+
 def work_signature(source: Source) -> tuple[str, int, str] | None:
-    """(title, year, first author's family name), folded; None when title or year is missing."""
+    """(full title, year, first author's family name), folded; None when title or year is missing."""
     if source.year is None:
         return None
-    title = folded(source.title)
+    title = folded(full_title(source))
     if not title:
         return None
     people = source.authors or source.editors
@@ -256,7 +263,7 @@ def year_problem(raw: str, today: date) -> str:
         first = bibtex_year(text)
     if first is None:
         if text.isdigit():
-            return f"year {text!r} has {len(text)} digits; write all four"
+            return f"year {text!r} has {plural(len(text), 'digit')}; write all four"
         return f"year {text!r} is not a number"
     if first > today.year + 1:
         return f"year {first} lies in the future"
@@ -318,9 +325,10 @@ def doi_key(value: str) -> str:
 
 
 def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, Source]]:
-    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same title, year and author."""
+    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same work (``same_work``)."""
     by_doi: dict[str, Source] = {}
     by_work: dict[tuple[str, int, str], Source] = {}
+    by_main: dict[tuple[str, int, str], Source] = {}  # by the main title, for entries that give a subtitle
     for source in sources:
         value = source.fields.get("doi")
         doi = doi_key(value) if value else ""
@@ -332,26 +340,48 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
         signature = work_signature(source)
         if signature is None:
             continue
-        earlier = by_work.get(signature)
-        if earlier is None:
-            by_work[signature] = source
-        elif first is None and _same_work(earlier, source):
-            yield "LR107", source, earlier
+        _, year, family = signature
+        main = main_title(full_title(source))
+        # An earlier entry with the same title, else one whose title is this one's main title (or whose
+        # main title is this one's title): the same work with and without its subtitle.
+        earlier = [e for e in (by_work.get(signature), by_work.get((main, year, family)) if main else None,
+                               by_main.get(signature)) if e is not None]
+        if first is None and (match := next((e for e in earlier if same_work(e, source)), None)):
+            yield "LR107", source, match
+        by_work.setdefault(signature, source)
+        if main:
+            by_main.setdefault((main, year, family), source)
 
 
 def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
-    """LR106 for a DOI already used by an earlier entry, LR107 for the same title, year and author."""
+    """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``)."""
     for code, source, first in duplicate_pairs(sources):
         if code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
                                 f"(line {first.line})", f"keep one of {first.key!r} and {source.key!r} (the one already "
                                 "linked to claims) and delete the other")
         else:
-            yield entry_finding("LR107", source, f"same title, year and first author as {first.key!r} "
-                                f"(line {first.line})")
+            how = same_title(full_title(first), full_title(source))
+            yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} (line {first.line})")
 
 
-def _same_work(a: Source, b: Source) -> bool:
+def same_work(a: Source, b: Source) -> bool:
+    """Two entries of the same work: same year, first author and title (``text.same_title``: one may give a
+    subtitle the other leaves out, and then their containers agree where both give one, and neither is a
+    part of the other, a chapter in the book), and no DOI, volume, edition, number or pages telling them
+    apart."""
+    sig_a, sig_b = work_signature(a), work_signature(b)
+    if sig_a is None or sig_b is None or sig_a[1:] != sig_b[1:]:
+        return False
+    how = same_title(full_title(a), full_title(b))
+    if how == "same main title":
+        containers = {folded(a.container), folded(b.container)} - {""}
+        if len(containers) > 1 or containers & {folded(full_title(a)), folded(full_title(b))}:
+            return False
+    return bool(how) and _not_told_apart(a, b)
+
+
+def _not_told_apart(a: Source, b: Source) -> bool:
     # Different DOIs, volumes or editions mean two registered or printed works, not a copy.
     for name in ("doi", "volume", "edition", "number", "pages"):
         norm = doi_key if name == "doi" else folded

@@ -43,7 +43,8 @@ _CODES = (
     # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109 come from the loader) -----------------------
     Code("LR100", "bibtex-syntax", "error", "The .bib file has a syntax error (or is empty).",
          "Fix the entry at that line: every { needs a }, fields are separated by commas."),
-    Code("LR101", "duplicate-key", "error", "Two entries share a citation key.",
+    Code("LR101", "duplicate-key", "error",
+         "Two entries share a citation key (pandoc uses the later one, BibTeX and biber the first).",
          "Rename one of the entries, or delete the copy."),
     Code("LR102", "unknown-entry-type", "warning",
          "An entry type the biblatex manual does not document (the entry still loads; styles print it as @misc).",
@@ -57,7 +58,8 @@ _CODES = (
     Code("LR106", "duplicate-doi", "error", "Two entries have the same DOI.",
          "Keep one entry and cite it under one key."),
     Code("LR107", "duplicate-work", "warning",
-         "Two entries describe the same work (same title, year and first author).",
+         "Two entries describe the same work (same title, or one adds a subtitle to the other's main title; "
+         "same year and first author).",
          "Merge them into one entry, or tell them apart (edition, volume)."),
     Code("LR108", "key-case-clash", "warning",
          "Two keys differ only in case: biber keeps two entries, BibTeX and pandoc see one key.",

@@ -1,24 +1,26 @@
 """The base of a change (``check --since REF``), read from git: the branch point, its files, its settings.
 
 The base is extracted from git's objects into a temporary folder (the user's tree is never checked
-out or touched) and read as that commit's own settings name it. The only I/O of ``--since`` is here.
+out or touched) and read as that commit's own settings name it, against the working tree's registry
+snapshot (the registries' word is not the change's). The only I/O of ``--since`` is here.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..config import DEFAULT_BIBLIOGRAPHY, Config
+from ..config import DEFAULT_BIBLIOGRAPHY, SETTINGS_FILES, Config
 from ..errors import InputError
 
 Runner = Callable[..., Any]
 _GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
-_PATH_SETTINGS = ("essay", "bibliography", "claims", "metadata")
+_PATH_SETTINGS = ("essay", "bibliography", "claims")  # read at the base; the snapshot ("metadata") is shared
 _ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay
 
 
@@ -175,13 +177,17 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
     """The same settings with every input path inside the repository moved under ``dest``.
 
     The root moves too, so findings name the same relative files on both sides; an input
-    outside the repository (not versioned) is read where it is.
+    outside the repository (not versioned) is read where it is. The registry snapshot is the
+    working tree's: both sides are judged by the same registry records (those ``--online`` just
+    fetched, or a refreshed snapshot the change commits), so what a registry newly says of an
+    entry the change did not touch (a retraction) is not the change's, while an entry it added or
+    edited is judged by the records it now has.
     """
     def move(path: Path) -> Path:
         return dest / path.resolve().relative_to(top) if _inside(path, top) else path
 
     root = move(Path(config.root))
-    changes: dict[str, Any] = {"root": root}
+    changes: dict[str, Any] = {"root": root, "metadata": str(config.path("metadata"))}
     for name in _PATH_SETTINGS:
         value = getattr(config, name)
         if name == "bibliography" and value == DEFAULT_BIBLIOGRAPHY:
@@ -198,17 +204,21 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
 
     The working tree's inputs are extracted, then what the base's own settings and essay name
     (a bibliography the change moved or added to the list, a front matter's files) until nothing
-    more is named. An essay missing at the base is left out; of several bibliographies, those
-    missing at the base are (the change added them).
+    more is named. An input the change renamed (a path given by --bib, --essay or LITREVIEW_*,
+    which the base's settings cannot name) is read at the name it had, as git's rename detection
+    pairs them. An essay missing at the base is left out; of several bibliographies, those missing
+    at the base are (the change added them).
     """
     dest = dest.resolve()  # settings are found by resolved paths (macOS's temporary folder is a link)
     wanted = base_paths(config)
     done: set[Path] = set()
     old = config
+    renames = functools.cache(lambda: renamed_since(commit, top, runner))  # asked only when an input is gone
     for _ in range(_ROUNDS):
         extract(commit, top, wanted, dest, runner)
         done.update(p.resolve() for p in wanted)
         old = with_base_settings(config, base_config(config, top, dest), top, dest)
+        old = _renamed_back(commit, top, old, dest, renames, runner)
         _extract_parts(commit, top, old, dest, done, runner)
         wanted = [p for p in (top / q.resolve().relative_to(dest.resolve()) for q in base_paths(old)
                               if _inside(q, dest)) if p.resolve() not in done]
@@ -221,6 +231,48 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
     if isinstance(old.bibliography, tuple) and present and len(present) < len(old.bibliography):
         changes["bibliography"] = present[0] if len(present) == 1 else tuple(present)
     return replace(old, **changes)
+
+
+def _renamed_back(commit: str, top: Path, config: Config, dest: Path, renames: Callable[[], dict[str, str]],
+                  runner: Runner) -> Config:
+    """``config`` with each input missing at the base that the change renamed read at its old name
+    (extracted under ``dest``); ``renames()`` gives new -> old names in the repository."""
+    gone = {p: p.resolve().relative_to(dest).as_posix() for name in _PATH_SETTINGS if getattr(config, name)
+            for p in config.paths(name) if _inside(p, dest) and not p.exists()}
+    if not gone:
+        return config
+    back = {p: dest / renames()[name] for p, name in gone.items() if name in renames()}
+    if not back:
+        return config
+    extract(commit, top, [top / q.relative_to(dest) for q in back.values()], dest, runner)
+    changes: dict[str, Any] = {}
+    for name in _PATH_SETTINGS:
+        paths = config.paths(name) if getattr(config, name) else ()
+        if any(p in back for p in paths):
+            renamed = tuple(str(back.get(p, p)) for p in paths)
+            changes[name] = renamed if isinstance(getattr(config, name), tuple) else renamed[0]
+    return replace(config, **changes)
+
+
+def renamed_since(commit: str, top: Path, runner: Runner = subprocess.run) -> dict[str, str]:
+    """New name -> old name of the files git's rename detection pairs between ``commit`` and the
+    working tree (paths in the repository); {} when git cannot say."""
+    proc = _run(runner, ["git", "-c", "core.quotePath=false", "diff", "--find-renames", "--name-status", "-z",
+                         commit, "--"], top)
+    if proc.returncode != 0:
+        return {}
+    fields = proc.stdout.decode("utf-8", "surrogateescape").split("\0")
+    out: dict[str, str] = {}
+    at = 0
+    while at < len(fields) and fields[at]:
+        status = fields[at]
+        if status[:1] in ("R", "C"):
+            if status[:1] == "R":
+                out[fields[at + 2]] = fields[at + 1]
+            at += 3
+        else:
+            at += 2
+    return out
 
 
 def _extract_parts(commit: str, top: Path, config: Config, dest: Path, done: set[Path], runner: Runner) -> None:
@@ -262,18 +314,22 @@ def base_paths(config: Config) -> list[Path]:
         paths += essay_parts(config.path("essay")) or []
         if config.bibliography == DEFAULT_BIBLIOGRAPHY and config.path("essay").is_file():
             paths += _front_matter_bibliographies(config.path("essay"))
-    return [*paths, Path(config.source_file)] if config.source_file else paths
+    if not config.source_file:
+        return paths
+    # Each file settings are read from, beside today's: the base may keep them in the other one.
+    return [*paths, *(Path(config.source_file).parent / name for name in SETTINGS_FILES)]
 
 
 def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
     """``base`` (paths moved under ``dest``) with the settings the base commit had.
 
-    A change to the settings (a suppression removed, a severity raised) then shows as new
-    findings. An input path the settings file gives is the one the base's file gave (the change
-    may have moved the bibliography, or added one to the list); one given on the command line or
-    in the environment stays the working tree's, moved. A base without the settings file had the
-    defaults (its inputs are taken where they are now), and one whose file no longer loads keeps
-    today's settings.
+    A change to the settings (a suppression removed, a severity raised, the settings moved from
+    litreview.toml to pyproject.toml) then shows as new findings. A setting the settings file
+    gives is the base file's (the change may have moved the bibliography, or added one to the
+    list); one given on the command line or in the environment (``LITREVIEW_*``, registry
+    addresses) is this run's, on both sides (an input path is the working tree's, moved). A base
+    without a settings file had the defaults (its inputs are taken where they are now), and one
+    whose file no longer loads keeps today's settings.
     """
     from ..config import load_config
     from ..errors import ConfigError
@@ -281,23 +337,35 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     if not config.source_file or not _inside(Path(config.source_file), top):
         return base
     moved = dest / Path(config.source_file).resolve().relative_to(top)
-    paths: dict[str, Any] = {}
-    if moved.is_file():
-        try:
-            settings = load_config(moved.parent, env={})
-            today = load_config(Path(config.source_file).parent, env={})
-        except ConfigError:
-            return base
-        if settings.source_file is None or Path(settings.source_file).resolve() != moved.resolve():
-            return base
-        paths = {name: getattr(settings, name) for name in _PATH_SETTINGS
-                 if getattr(config, name) == getattr(today, name)}
-    else:
-        settings = Config()
-    kept = {"root", "source_file", *_PATH_SETTINGS, "site_dir", "mkdocs_config"}
-    return replace(base, source_file=str(moved) if moved.is_file() else base.source_file, **paths,
-                   **{f.name: getattr(settings, f.name) for f in fields(Config) if f.name not in kept})
+    try:
+        today = load_config(Path(config.source_file).parent, env={})
+        # As the base had them there, in whichever settings file (only those were extracted: the
+        # search must not climb out of the base's folder into the machine's).
+        there = any((moved.parent / name).is_file() for name in SETTINGS_FILES)
+        found = load_config(moved.parent, env={}) if there else Config()
+    except ConfigError:
+        return base
+    own = found.source_file is not None and _inside(Path(found.source_file), dest)
+    settings = found if own else Config()
+
+    def given(name: str) -> bool:  # by the command line or the environment, not by the settings file
+        return bool(getattr(config, name) != getattr(today, name))
+
+    def where(name: str) -> Any:  # a path setting of the base's file, read from that file's folder
+        value = getattr(settings, name)
+        if not value or Path(settings.root).resolve() == Path(base.root).resolve():
+            return value
+        paths = tuple(str(p) for p in settings.paths(name))
+        return paths if isinstance(value, tuple) else paths[0]
+
+    paths = {name: where(name) for name in _PATH_SETTINGS if own and not given(name)}
+    kept = {"root", "source_file", *_PATH_SETTINGS, "metadata", "site_dir", "mkdocs_config", "registry"}
+    others = {f.name: getattr(config if given(f.name) else settings, f.name) for f in fields(Config)
+              if f.name not in kept}
+    registry = {**settings.registry, **{k: v for k, v in config.registry.items() if today.registry.get(k) != v}}
+    return replace(base, source_file=found.source_file if own else base.source_file, **paths, **others,
+                   registry=registry)
 
 
 __all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "merge_head",
-           "repository_root", "unchanged", "verify_ref", "with_base_settings"]
+           "renamed_since", "repository_root", "unchanged", "verify_ref", "with_base_settings"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..essay import MISSING_INPUTS
 from ..essay.segment import MAX_PIECE
 from ..model import Bibliography, Claim, Essay, Finding
+from ..text import plural
 from .catalogue import finding
 
 MAX_PARAGRAPH = 20_000
@@ -44,7 +45,7 @@ def check_sizes(essay: Essay) -> list[Finding]:
     for para in essay.paragraphs:
         if len(para.text) > MAX_PARAGRAPH:
             found.append(finding("LR312", f"paragraph {para.number} is {len(para.text):,} characters long "
-                                          f"(more than {MAX_PARAGRAPH:,}) in {len(para.claims):,} sentences"
+                                          f"(more than {MAX_PARAGRAPH:,}) in {plural(len(para.claims), 'sentence')}"
                                           + _unread(para.claims),
                                  file=file, line=para.line, claim_id=para.claims[0].id if para.claims else None))
             continue
@@ -63,7 +64,7 @@ def _unread(claims: Sequence[Claim], *, one: bool = False) -> str:
         return ""
     if one:
         return f"; links are looked for only in its first {MAX_SENTENCE:,} characters"
-    return f"; links are looked for only in the first {MAX_SENTENCE:,} characters of its {long:,} longer sentences"
+    return f"; links are looked for only in the first {MAX_SENTENCE:,} characters of its {plural(long, 'longer sentence')}"
 
 
 MAX_BIBLIOGRAPHY = 5_000_000
@@ -80,7 +81,7 @@ def check_bibliography_size(bib: Bibliography) -> list[Finding]:
             continue
         line = text.count("\n", 0, MAX_BIBLIOGRAPHY) + 1
         entries = sum(1 for source in bib.sources if source.file == file) if bib.parts else len(bib.sources)
-        found.append(finding("LR145", f"the bibliography is {len(text):,} characters long ({entries:,} "
-                                      f"entries), more than {MAX_BIBLIOGRAPHY:,}; the limit is passed on this line",
+        found.append(finding("LR145", f"the bibliography is {len(text):,} characters long ("
+                                      f"{plural(entries, 'entry', 'entries')}), more than {MAX_BIBLIOGRAPHY:,}; the limit is passed on this line",
                              file=file, line=line))
     return found

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
 from ..model import Bibliography, Finding, Person, Source
-from ..text import fold_words
+from ..text import fold_words, plural
 from .bib import entry_finding, folded, parse_iso, plain
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
@@ -286,7 +286,7 @@ def check_access_date(source: Source, today: date, max_age_days: int) -> Iterabl
 
 
 def _years(days: int) -> str:
-    return f"{days // 365} years" if days >= 730 else f"{days} days"
+    return plural(days // 365, "year") if days >= 730 else plural(days, "day")
 
 
 def doi_expected(source: Source) -> str:

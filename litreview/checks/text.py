@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..essay import IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention
@@ -51,7 +52,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
         found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
-    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked))
+    book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
+    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or ""))
     return found
 
 
@@ -98,7 +100,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
     cid = mention.claim_id
     if mention.kind == "marker":
         if not mention.keys:
-            yield _unresolved(mention, claim, span, essay_file, bib)
+            yield unresolved(mention, claim, essay_file, bib)
         elif len(mention.keys) > 1:
             keys = ", ".join(mention.keys)
             yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
@@ -122,8 +124,10 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
 
 
-def _unresolved(mention: Mention, claim: Claim | None, span: str, essay_file: str, bib: Bibliography) -> Finding:
-    """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300."""
+def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography) -> Finding:
+    """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
+    (``links`` warns with the same words)."""
+    span = _span(mention.text)
     cid = mention.claim_id
     key = mention.detail
     if key.startswith("case:"):
@@ -151,13 +155,14 @@ def _is_quotation(text: str, least: int = 0) -> bool:
 
 
 def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = (), *,
-                 markers_only: bool = False) -> Iterable[Finding]:
+                 markers_only: bool = False, book: str = "") -> Iterable[Finding]:
     """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch.
 
     Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose. With
     ``markers_only`` (a document that marks its citations) only markers and curated links count.
     Otherwise a suggestion too weak to be shown (``Linkage.hidden``) still makes an entry LR308, not
     LR307: the essay seems to draw on it, and saying that no claim relies on it would be a guess.
+    ``book``: the settings file of the book the essay is one chapter of (the message says the others are unread).
     """
     relied: set[str] = set(nocite)
     if "*" in relied:
@@ -195,7 +200,12 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
                                 f"too weak to show by default (suggested for {named}; litreview links "
                                 "--all-suggestions lists them)")
         else:
-            yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
+            if book:
+                name = book.replace("\\", "/").rsplit("/", 1)[-1]
+                yield entry_finding("LR307", source, f"no claim of this chapter relies on {source.key!r} (the "
+                                    f"book's other chapters are not read: --essay {name} reviews them together)")
+            else:
+                yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
 
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:

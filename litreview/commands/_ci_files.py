@@ -59,9 +59,9 @@ def hook_text(folder: str = "") -> str:
     text = _template("pre-commit-config.yaml")
     if not folder:
         return text
-    command = "litreview check --since HEAD"
-    text = _replace_once(text, f"entry: {command}\n",
-                         f"entry: {json.dumps('sh -c ' + shlex.quote(f'cd {shlex.quote(folder)} && exec {command}'))}\n")
+    # pre-commit splits the entry as a shell would, and runs it without a shell: litreview -C, not cd.
+    text = _replace_once(text, "entry: litreview check --since HEAD\n",
+                         f"entry: {json.dumps(f'litreview -C {shlex.quote(folder)} check --since HEAD')}\n")
     files = re.search(r"files: \(\?i\)(.*)\n", text)
     if files is None:
         raise AssertionError("templates: the hook has no files: (?i)... pattern")

@@ -21,6 +21,7 @@ Examples:
   litreview import essay.txt --format bibtex
   litreview links --source holsti2004taming
   litreview check --format github --since origin/main
+  litreview -C papers/ir check             the review kept in papers/ir
 Settings live in [tool.litreview] in pyproject.toml; see README.md.
 """
 
@@ -44,8 +45,11 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": list(HELP_OPTIONS)})
+@click.option("-C", "--directory", metavar="PATH", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Run as if started in PATH: settings are looked for from there and paths are "
+                   "relative to it (as git -C and make -C).")
 @click.version_option(package_name="litreview")
-def cli() -> None:
+def cli(directory: str | None) -> None:
     """litreview: review an essay's citations.
 
     Loads the bibliography (BibTeX, biblatex, CSL-JSON or CSL-YAML), checks it
@@ -53,3 +57,7 @@ def cli() -> None:
     (Markdown, Quarto, R Markdown, Jupyter, LaTeX, Manubot) to the sources it relies on,
     reports broken or missing citations, and publishes an annotated review site.
     """
+    if directory:  # before the command reads its arguments: its paths are relative to PATH too
+        import os
+
+        os.chdir(directory)

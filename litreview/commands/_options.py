@@ -17,7 +17,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--essay", "essay", type=click.Path(dir_okay=True), default=None,
                      help="The essay under review: Markdown, R Markdown, Quarto (a .qmd, or a book's _quarto.yml), "
-                          'a Jupyter notebook (.ipynb), LaTeX, or a Manubot content/ folder [default: from config, refs/essay.md]; --essay "" '
+                          "a bookdown book's _bookdown.yml, a Jupyter notebook (.ipynb), LaTeX, or a Manubot content/ "
+                          'folder [default: from config, refs/essay.md]; --essay "" '
                           "checks the bibliography alone."),
         click.option("--bib", "bibliography", type=click.Path(dir_okay=False), multiple=True,
                      help="The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; repeat it for several, as "
@@ -68,11 +69,21 @@ def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist:
     return result
 
 
+def snapshot_chosen(metadata_option: str | None) -> bool:
+    """True when this run names its snapshot folder (``--metadata-dir`` or LITREVIEW_METADATA_DIR): a
+    mirror's or a test server's records may then be written there (see ``registry.fetch.check_foreign``)."""
+    import os
+
+    return metadata_option is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
+
+
 def bibliography_to_write(config: Any, command: str) -> Any:
     """The file ``add`` and ``sync`` write to: the bibliography, or of several the first BibTeX one (said on
     stderr, as the others are read but never written)."""
+    from ..bibliography.csl import is_csl
+
     paths = config.paths("bibliography")
-    bibtex = [p for p in paths if p.suffix.lower() not in (".json", ".yaml", ".yml")]
+    bibtex = [p for p in paths if not is_csl(p)]
     path = bibtex[0] if bibtex else paths[0]
     if len(paths) > 1:
         click.echo(f"{command} writes to {path.name}, the first BibTeX file of the {len(paths)} bibliographies",
@@ -87,11 +98,11 @@ def bibtex_to_write(path: Any, command: str) -> None:
     """
     from pathlib import Path
 
+    from ..bibliography.csl import is_csl
     from ..errors import InputError
 
-    suffix = Path(path).suffix.lower()
-    if suffix in (".json", ".yaml", ".yml"):
-        kind = "CSL-JSON" if suffix == ".json" else "CSL-YAML"
+    if is_csl(path):
+        kind = "CSL-JSON" if Path(path).suffix.lower() == ".json" else "CSL-YAML"
         raise InputError(f"{command} writes BibTeX entries and this bibliography is {kind}: nothing was changed",
                          path=str(path), hint="add or correct the item by hand (`litreview sources --format "
                                               "csljson` shows the fields), or review a .bib file with --bib")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,7 +16,7 @@ import click
 from ..config import Config
 from ..errors import InputError, OfflineError, RegistryError
 from ..model import Bibliography, RegistryRecord, Source
-from ._options import bibliography_to_write, bibtex_to_write, config_from
+from ._options import bibliography_to_write, bibtex_to_write, config_from, snapshot_chosen
 
 EXAMPLES = """\b
 Examples:
@@ -299,6 +300,23 @@ def _load(path: Path) -> tuple[bytes, Bibliography]:
     return raw, _load_bytes(raw, path)
 
 
+def _others(config: Config, path: Path) -> dict[Path, bytes | None]:
+    """The bytes of the bibliographies other than ``path`` (None: missing), to see later whether they changed."""
+    from ..safewrite import read_bytes
+
+    return {p: read_bytes(p) for p in config.paths("bibliography") if p != path}
+
+
+def with_others(bib: Bibliography, others: Mapping[Path, bytes | None]) -> Bibliography:
+    """``bib`` with the sources of the other bibliographies: their keys, DOIs and works count as taken too."""
+    from dataclasses import replace
+
+    from ..bibliography.load import load_bibliography
+
+    extra = tuple(s for p, raw in others.items() if raw is not None for s in load_bibliography(p).sources)
+    return replace(bib, sources=bib.sources + extra) if extra else bib
+
+
 def _load_bytes(raw: bytes, path: Path) -> Bibliography:
     from ..bibliography.load import parse_bibliography
 
@@ -343,8 +361,6 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     (--metadata-dir), which must be chosen explicitly when the registry settings
     point at a server other than the real registries.
     """
-    import os
-
     dois, identifiers = split_requests(dois)
     requested = read_dois(dois, from_file)
     if not requested and not references and not identifiers:
@@ -355,16 +371,10 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     if not dry_run:
         bibtex_to_write(path, "litreview add")
     raw, bib = _load(path)
-    others = [p for p in config.paths("bibliography") if p != path and p.is_file()]
-    if others:  # the other bibliographies' keys and DOIs count as taken too
-        from dataclasses import replace
-
-        from ..bibliography.load import load_bibliography
-
-        bib = replace(bib, sources=bib.sources + tuple(s for p in others for s in load_bibliography(p).sources))
+    others = _others(config, path)
+    bib = with_others(bib, others)
     reg = registry()
-    chosen = metadata is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
-    adder = Adder(bib, config, force=force, foreign_ok=chosen)
+    adder = Adder(bib, config, force=force, foreign_ok=snapshot_chosen(metadata))
     outcomes = [_by_doi(adder, doi, reg) for doi in requested]
     outcomes += [_by_identifier(adder, text, reg) for text in identifiers]
     outcomes += [_by_reference(adder, text, reg) for text in references]
@@ -374,7 +384,7 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
         else:
             from ._add_write import write_added
 
-            outcomes = write_added(path, raw, adder, outcomes, config)
+            outcomes = write_added(path, raw, others, adder, outcomes, config)
     _report(outcomes, fmt, path, dry_run)
     return 0 if all(o.status == "added" for o in outcomes) else 1
 

@@ -57,7 +57,8 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
     mkdocs_yml = Path(config_file).resolve() if config_file else settings.path("mkdocs_config")
     if not mkdocs_yml.is_file():
         raise ConfigError("MkDocs configuration not found", path=str(mkdocs_yml),
-                          hint="run from the project folder, or pass --config path/to/mkdocs.yml")
+                          hint="run from the project folder, or pass --config path/to/mkdocs.yml; a review not "
+                               "set up yet gets one from `litreview init paper.md`")
     site = settings.path("site_dir").resolve()
     _check_site_dir(site, mkdocs_yml.parent)
     # The plugin reads [tool.litreview]; input paths given here reach it through the environment.

@@ -13,7 +13,7 @@ import click
 
 from ..config import Config
 from ..model import Finding, Review
-from ._options import config_from, input_options
+from ._options import config_from, input_options, snapshot_chosen
 from ._since import rel
 
 EXAMPLES = """\b
@@ -31,8 +31,9 @@ Change a code's level with severity = {LR307 = "warning"}.
 """
 
 
-def _fetch_online(config: Config) -> None:
-    """Fetch what the snapshot lacks before checking, when the registry module is installed."""
+def _fetch_online(config: Config, foreign_ok: bool) -> None:
+    """Fetch what the snapshot lacks before checking, when the registry module is installed; ``foreign_ok``
+    when this run names its snapshot folder (a mirror's or a test server's records may go there)."""
     try:
         from ..registry.fetch import fetch_all
     except ImportError:
@@ -42,7 +43,8 @@ def _fetch_online(config: Config) -> None:
     from ..review import assemble
 
     # The sources `fetch` would look up (a Manubot manuscript's cited identifiers when it has no .bib).
-    report = fetch_all(assemble(config, through="load", essay="for-sources").bibliography.sources, config)
+    report = fetch_all(assemble(config, through="load", essay="for-sources").bibliography.sources, config,
+                       foreign_ok=foreign_ok)
     if report.offline:
         click.echo("note: no registry could be reached; checking against the snapshot", err=True)
     elif report.stopped:
@@ -145,7 +147,7 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
 
         since = under_pre_commit(config)
     if online:
-        _fetch_online(config)
+        _fetch_online(config, snapshot_chosen(paths.get("metadata")))
     now = datetime.now(UTC)
     colour = output is None and fmt == "text" and sys.stdout.isatty()
     from .. import cache

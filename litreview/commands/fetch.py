@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ._options import config_from, emit_json, format_option, input_options
+from ..text import plural
+from ._options import config_from, emit_json, format_option, input_options, snapshot_chosen
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -91,9 +92,10 @@ def _summary(report, bibliography, width: int | None = None) -> str:
     columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
                Column("mismatches"), Column("URL"), Column("note", grow=True)]
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
-    footer = (f"{len(bibliography.sources)} entries: {counts}. {report.requests} requests, "
-              f"{report.retries} retries in {report.seconds:.1f} s; {report.cached} lookups from the snapshot, "
-              f"{len(report.written)} files written.")
+    footer = (f"{plural(len(bibliography.sources), 'entry', 'entries')}: {counts}. "
+              f"{plural(report.requests, 'request')}, {plural(report.retries, 'retry', 'retries')} in "
+              f"{report.seconds:.1f} s; {plural(report.cached, 'lookup')} from the snapshot, "
+              f"{plural(len(report.written), 'file')} written.")
     return render("registry status", columns, rows, width=width or output_width(), heads=(0, 1), footer=footer)
 
 
@@ -122,15 +124,11 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     snapshot already holds is not fetched again, so a second run sends no request.
     Without network it says so within seconds and reports every entry unverified.
     """
-    import os
-
     from ..registry.fetch import fetch_all
     from ..registry.report import metadata_json
     from .sources import load_or_fail
 
     config = config_from(paths, mailto=mailto, timeout=timeout)
-    # A snapshot folder chosen for this run may hold a mirror's or a test server's records.
-    chosen = paths.get("metadata") is not None or bool(os.environ.get("LITREVIEW_METADATA_DIR"))
     from ..review import assemble
 
     # A Manubot manuscript with no .bib has its cited identifiers as sources: they are fetched as DOIs are.
@@ -139,7 +137,7 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     progress = RichProgress(enabled=fmt == "table" and not offline)
     try:
         report = fetch_all(sources, config, progress=progress, offline=offline, refresh=refresh,
-                           discover=not no_search, check_urls=not no_urls, foreign_ok=chosen,
+                           discover=not no_search, check_urls=not no_urls, foreign_ok=snapshot_chosen(paths.get("metadata")),
                            refresh_days=age_days(older_than) if older_than else None)
     finally:
         progress.stop()

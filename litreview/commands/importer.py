@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..text import plural
 from ._options import emit_json, format_option
 
 EXAMPLES = """\b
@@ -41,7 +42,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
 
-    text = read_text(path, what="document")
+    text = read_text(path, what="document", hint="check the path of the document holding the reference list")
     strings, first_line = find_reference_section(text, section, path=path)
     refs = parse_references(strings)
     keys = make_keys(refs)
@@ -52,7 +53,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     unsure = sum(1 for r in refs if r.uncertain)
     found = reference_heading(text, section)
     where = f"the {found[1]!r} section of " if found else ""
-    click.echo(f"{len(refs)} references from {where}{path} (line {first_line} on); "
+    click.echo(f"{plural(len(refs), 'reference')} from {where}{path} (line {first_line} on); "
                f"{unsure} with uncertain fields", err=True)
     if not found:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited): "

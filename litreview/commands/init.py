@@ -17,6 +17,7 @@ import click
 
 from ..cache import LATEX_SUFFIXES
 from ..errors import ConfigError, InputError
+from ..text import plural
 
 EXAMPLES = """\b
 Examples:
@@ -25,9 +26,10 @@ Examples:
   litreview init paper.md --bib paper.bib     use an existing bibliography
   litreview init paper.tex                    LaTeX: the .bib of \\addbibresource or \\bibliography
   litreview init _quarto.yml                  a Quarto book: its chapters together
+  litreview init _bookdown.yml                a bookdown book: its chapters, index.Rmd's bibliography
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
-Without a .bib (none given, none named by the essay or its _quarto.yml, none beside it),
+Without a .bib (none given, none named by the essay or its book, none beside it),
 the bibliography is imported from the essay's reference list into refs/bibliography.bib.
 """
 
@@ -112,15 +114,17 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
             plan.kept.append(target)
         else:
             plan.copies[target] = essay_path
-        if essay_path.suffix.lower() == ".tex" and any(f"\\{command}" in essay_text
-                                                       for command in ("input", "include", "subfile")):
-            plan.notes.append(f"{essay_path.name} reads other files (\\input, \\include), which are not copied "
-                              "with it: run litreview init in its own folder to review it where it is")
+        others = _parts_read(essay_path)
+        if others:
+            plan.notes.append(f"{essay_path.name} reads other files ({', '.join(others[:3])}"
+                              f"{', ...' if len(others) > 3 else ''}), which are not copied with it: run litreview "
+                              "init in its own folder to review it where it is")
     bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
-    if essay_path.is_file() and not _is_project(essay_path) and _quarto_project(essay_path)[1].get("book"):
-        plan.notes.append(f"{essay_path.name} is one file of a Quarto project and litreview reviews it alone: "
+    book = _book_of(essay_path) if essay_path.is_file() else ""
+    if book:
+        plan.notes.append(f"{essay_path.name} is one chapter of a book and litreview reviews it alone: "
                           "entries cited only in the other chapters are reported as unused (LR307); "
-                          "`litreview init _quarto.yml` reviews the book's chapters together")
+                          f"`litreview init {book}` reviews the book's chapters together")
     claims = root / "refs" / "claims.yaml"
     plan.write(claims, _claims_text(root / essay_setting, claims))
     _settings(plan, root, essay_setting, bib_setting)
@@ -189,6 +193,12 @@ def _essay(root: Path, essay: str | None) -> Path:
     check_manuscript(path)
     if _is_project(path):
         load_essay(path)  # a book without chapters, or a chapter missing, stops here
+    elif path.suffix.lower() not in LATEX_SUFFIXES:
+        from ..essay.markdown import front_matter
+
+        # A front matter that is not YAML stops here, at its line: the bibliography it names could not be
+        # read, and the settings init writes are never rewritten by a second run.
+        front_matter(_read(path), str(path))
     return path
 
 
@@ -220,8 +230,27 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
     if target.exists():
         plan.kept.append(target)
         return _rel(target, root)
-    plan.writes[target] = _import_references(plan, essay_path, essay_text)
+    from ..bibliography.csl import inline_references
+
+    if essay_path.is_file() and inline_references(essay_text, str(essay_path)) is not None:
+        plan.notes.append(f"the sources are the references in {essay_path.name}'s front matter, as pandoc reads "
+                          "them (refs/bibliography.bib, once it exists, is read too)")
+        return _rel(target, root)
+    plan.writes[target] = _import_references(plan, essay_path, _without_front_matter(essay_text, essay_path))
     return _rel(target, root)
+
+
+def _without_front_matter(text: str, path: Path) -> str:
+    """The essay with its front matter blanked (lines kept): its YAML is no reference list to import."""
+    from ..essay.markdown import front_matter
+
+    if path.suffix.lower() in LATEX_SUFFIXES:
+        return text
+    try:
+        _, body, body_line = front_matter(text, str(path))
+    except InputError:
+        return text
+    return "\n" * (body_line - 1) + body
 
 
 def _placed(plan: Plan, root: Path, candidate: Path) -> str:
@@ -253,44 +282,45 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
 
 
 def _named(essay_path: Path, text: str) -> list[Path]:
-    """Every bibliography file the essay names, in order, resolved as its tool resolves them."""
-    folder = essay_path.parent
-    if essay_path.suffix.lower() in LATEX_SUFFIXES:
+    """Every bibliography file the essay names, in order, resolved as its tool resolves them (a book's
+    chapter: the book's, as check reads them: review.named_bibliographies)."""
+    from ..essay import load_essay, parse_essay
+    from ..review import named_bibliographies
+
+    latex = essay_path.suffix.lower() in LATEX_SUFFIXES
+    try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
+        essay = load_essay(essay_path) if latex or _is_project(essay_path) else parse_essay(text, str(essay_path))
+    except InputError:  # (a paper without text yet: its own file's commands)
         from ..essay.latex import bibliography_files
 
-        return [folder / name for name in bibliography_files(text)]
-    from ..essay import parse_essay
-
-    try:
-        meta = parse_essay(text, str(essay_path)).meta
-    except InputError:
-        meta = {}
-    if meta.get("bibliography") is None:
-        folder, meta = _quarto_project(essay_path)
-    from ..review import bibliography_names
-
-    return [folder / name for name in bibliography_names(meta)]
+        return [essay_path.parent / name for name in bibliography_files(text)] if latex else []
+    return list(named_bibliographies(essay))
 
 
 def _is_project(path: Path) -> bool:
-    from ..essay import PROJECT_FILES
+    """A book's settings file (_quarto.yml, _bookdown.yml): the book's chapters are the essay."""
+    from ..essay import BOOKS
 
-    return path.name in PROJECT_FILES
+    return path.name in BOOKS
 
 
-def _quarto_project(essay_path: Path) -> tuple[Path, dict[str, object]]:
-    """The folder and settings of the Quarto project the essay belongs to (its nearest _quarto.yml), if any."""
-    from ..essay.quarto import project_settings
+def _parts_read(essay_path: Path) -> list[str]:
+    """The names of the other files the essay's reader reads (\\input files, includes, child documents)."""
+    from ..essay import load_essay
 
-    for folder in essay_path.parents:
-        project = folder / "_quarto.yml"
-        if project.is_file():
-            try:
-                data = project_settings(project)
-            except InputError:
-                return folder, {}
-            return folder, data if isinstance(data, dict) else {}
-    return essay_path.parent, {}
+    try:
+        essay = load_essay(essay_path)
+    except InputError:
+        return []
+    return list(dict.fromkeys(Path(c.file).name for c in essay.claims if c.file and Path(c.file) != essay_path))
+
+
+def _book_of(path: Path) -> str:
+    """The name of the settings file of the Quarto project or bookdown book ``path`` is one chapter of, or ""."""
+    from ..essay import enclosing_book
+
+    book = enclosing_book(path)
+    return book.name if book is not None else ""
 
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
@@ -305,8 +335,8 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
     strings, _ = find_reference_section(text, None, path=str(essay_path))
     refs = parse_references(strings)
     unsure = sum(1 for r in refs if r.uncertain)
-    plan.notes.append(f"imported {len(refs)} references from {essay_path.name}; {unsure} have fields marked "
-                      "'% uncertain' in refs/bibliography.bib: check those by hand")
+    plan.notes.append(f"imported {plural(len(refs), 'reference')} from {essay_path.name}; {unsure} with fields "
+                      "marked '% uncertain' in refs/bibliography.bib: check those by hand")
     return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
         to_bibtex(refs, make_keys(refs))
 
@@ -353,8 +383,12 @@ def _title(text: str, path: Path) -> str:
     except InputError:
         meta = {}
     if _is_project(path):
-        book = _quarto_project(path)[1].get("book")
-        meta = book if isinstance(book, dict) else {}
+        from ..essay import load_essay
+
+        try:
+            meta = load_essay(path).meta  # the book's title (Quarto's book: title:, bookdown's index.Rmd)
+        except InputError:
+            meta = {}
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         return " ".join(title.split())[:120]

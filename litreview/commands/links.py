@@ -10,6 +10,7 @@ import click
 
 from ..errors import InputError
 from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
+from ..text import plural
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -109,7 +110,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     links = list(linkage.links)
     if source_key is not None:
         if source_key not in bibliography.keys:
-            raise InputError(f"no entry {source_key!r} in the bibliography", path=bibliography.file,
+            raise InputError(f"no entry {source_key!r} in the bibliography", path=bibliography.where,
                              hint="list the keys with `litreview sources`")
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
@@ -118,7 +119,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         links = review_order([lk for lk in links if lk.status == "suggested"], linkage.links)
     shown = Linkage(links=tuple(links), mentions=linkage.mentions, orphans=linkage.orphans)
     _warn_orphans(linkage, claims_path, bibliography)
-    _warn_unresolved(linkage, essay)
+    _warn_unresolved(linkage, essay, bibliography)
     if fmt == "json":
         from ..linking import to_rows
 
@@ -167,16 +168,18 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
     return next((k for k in kinds if k), None)
 
 
-def _warn_unresolved(linkage: Linkage, essay: Essay) -> None:
-    """Citation markers that match no entry: never dropped silently."""
+def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography) -> None:
+    """Citation markers that match no entry: never dropped silently (in the words of check's LR300)."""
+    from ..checks.text import unresolved
+
     claims = {c.id: c for c in essay.claims}
     for m in linkage.mentions:
         if m.kind == "marker" and not m.keys:
             claim = claims.get(m.claim_id)
             path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
             where = f"{path}:{claim.line}" if claim is not None and claim.line else path
-            click.echo(f"warning: {where}: [{m.claim_id}] citation '{m.text}' matches no entry "
-                       f"in the bibliography", err=True)
+            click.echo(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}",
+                       err=True)
 
 
 def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography) -> None:
@@ -184,7 +187,7 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
         where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
         if orphan.source_key and orphan.source_key not in bibliography.keys:
             click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
-                       f"'{orphan.source_key}' in {bibliography.file} (fix the key, or add the entry)",
+                       f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)",
                        err=True)
             continue
         if not orphan.source_key:
@@ -208,7 +211,7 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
 
     width = width or output_width()
     claims = {c.id: c for c in essay.claims}
-    title = f"{len(shown.links)} links" + (f" to {source_key}" if source_key else "")
+    title = plural(len(shown.links), "link") + (f" to {source_key}" if source_key else "")
     figures = coverage(full, essay, bibliography)
     footer = (f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
               f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "

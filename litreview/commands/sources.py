@@ -9,6 +9,7 @@ import click
 
 from ..errors import BibliographyError
 from ..model import Bibliography, Source
+from ..text import plural
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -52,7 +53,7 @@ def _table(sources: tuple[Source, ...], width: int | None = None) -> str:
                Column("doi / url", fold=True)]
     rows = [[s.key, s.type, str(s.year or ""), _names(s.authors) or _names(s.editors), s.title,
              s.doi or s.url] for s in sources]
-    return render(f"{len(sources)} sources", columns, rows, width=width or output_width(), heads=(0, 1, 2))
+    return render(plural(len(sources), "source"), columns, rows, width=width or output_width(), heads=(0, 1, 2))
 
 
 @click.command(epilog=EXAMPLES)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..text import plural
 from ._options import (
     bibliography_to_write,
     bibtex_to_write,
@@ -134,5 +135,5 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
             raise WriteError("the bibliography changed while sync was running; nothing was written",
                              path=str(path), hint="run `litreview sync --write` again")
         write_atomic(path, bom + new_text.encode("utf-8"), check=unchanged_since(path, raw))
-    click.echo(f"applied {len(accepted)} of {len(proposals)} corrections to {path}", err=True)
+    click.echo(f"applied {len(accepted)} of {plural(len(proposals), 'correction')} to {path}", err=True)
     return 0

@@ -1,29 +1,51 @@
 """The essay under review, read into paragraphs and sentence claims with their citation markers.
 
 One reader per format, chosen by ``load_essay`` from the path: a folder is a Manubot ``content/``,
-``_quarto.yml`` a Quarto book's chapters, ``.tex`` is LaTeX, anything else is Markdown as pandoc reads
-it (``.md``, ``.qmd``, ``.Rmd``); a Jupyter notebook (``.ipynb``) is read for its Markdown cells.
+``_quarto.yml`` a Quarto book's chapters, ``_bookdown.yml`` a bookdown book's, ``.tex``
+(``cache.LATEX_SUFFIXES``) is LaTeX, ``.ipynb`` a Jupyter notebook read for its Markdown cells,
+anything else is Markdown as pandoc reads it (``.md``, ``.qmd``, ``.Rmd``).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
+from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["CONTEXT", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript", "load_essay", "normalise_space", "parse_essay"]
+__all__ = ["BOOKS", "BOOK_FILE", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
+           "enclosing_book", "load_essay", "normalise_space", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
-# no other reader (the Quarto, Manubot and LaTeX ones, and the csv module).
+# no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
 PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 """Names of a Quarto project file, read as a book of chapters."""
+BOOK_FILE = "_bookdown.yml"
+"""The name of a bookdown book's settings file, read as a book of chapters."""
+BOOKS = (*PROJECT_FILES, BOOK_FILE)
+"""The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
+IN_BOOK = "litreview-in-book"
+"""The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
+
+
+def enclosing_book(path: Path) -> Path | None:
+    """The settings file (_quarto.yml, _bookdown.yml) of the Quarto project or bookdown book ``path`` is one
+    file of, found in its folder or above as quarto and bookdown find it; None for a book's own settings."""
+    if path.name in BOOKS:
+        return None
+    for folder in Path(path).absolute().parents:
+        found = next((folder / name for name in BOOKS if (folder / name).is_file()), None)
+        if found is not None:
+            return found
+    return None
 
 _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
@@ -32,13 +54,10 @@ _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris
 def check_manuscript(path: Path) -> None:
     """EssayError when ``path`` is a settings or data file (``_quarto.yml``, a .bib), not a manuscript."""
     suffix = path.suffix.lower()
-    if suffix not in _NOT_PROSE or path.name in PROJECT_FILES:
+    if suffix not in _NOT_PROSE or path.name in BOOKS:
         return
-    if path.name == "_bookdown.yml":
-        hint = "give one chapter (e.g. index.Rmd): litreview reads one file, not a bookdown book's chapters together"
-    else:
-        hint = ("give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd), LaTeX or Jupyter (.ipynb) file, "
-                "or a Manubot content/ folder")
+    hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd), LaTeX or Jupyter (.ipynb) file, " \
+           "a book's _quarto.yml or _bookdown.yml, or a Manubot content/ folder"
     raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
 
 
@@ -54,21 +73,30 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .quarto import load_quarto
 
         return load_quarto(where)
+    if where.name == BOOK_FILE:
+        from .bookdown import load_bookdown
+
+        return load_bookdown(where)
     text = read_text(path, what="essay", error=EssayError,
                      hint="check the path, or set it with --essay or [tool.litreview] essay")
-    if where.suffix.lower() == ".ipynb":
-        from .notebook import load_notebook
-
-        return load_notebook(where, text)
-    if where.suffix.lower() in (".tex", ".ltx", ".latex"):
+    if where.suffix.lower() in LATEX_SUFFIXES:
         from .latex import parse_latex
 
         return parse_latex(text, str(path))
-    if "{{<" in text and where.suffix.lower() == ".qmd":  # Quarto shortcodes: includes read, the rest blanked
+    suffix = where.suffix.lower()
+    if suffix == ".ipynb":
+        from .notebook import load_notebook
+
+        essay = load_notebook(where, text)
+    # Quarto shortcodes (includes read, the rest blanked) and R Markdown's child documents.
+    elif ("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd"):
         from .quarto import load_quarto_file
 
-        return load_quarto_file(where, text)
-    return parse_markdown(text, str(path))
+        essay = load_quarto_file(where, text)
+    else:
+        essay = parse_markdown(text, str(path))
+    book = enclosing_book(where)
+    return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
 
 
 def parse_essay(text: str, path: str = "<string>") -> Essay:

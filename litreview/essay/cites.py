@@ -189,10 +189,14 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     shown = text if text is not None and len(text) == len(masked) else masked
     out: list[tuple[int, Citation]] = []
     rest = list(masked)
+    locators: dict[int, str] = {}  # a bracket's start -> the suffix it gives the in-text citation before it
     for bracket in _BRACKET.finditer(masked):
         items = _bracket_items(bracket.group("body"))
         if items is None:
-            continue
+            items = _after_in_text(masked, bracket)
+            if items is None:
+                continue
+            locators[bracket.start()] = shown[bracket.start("body"):bracket.start("body") + items[0][0] - 1].strip()
         base = bracket.start("body")
         rest[bracket.start():bracket.end()] = " " * (bracket.end() - bracket.start())
         for at, item, key_match, suffix in items:
@@ -214,9 +218,9 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     for m in _INTEXT.finditer(masked_rest):
         loc = m.group("loc")
         mode = "suppress-author" if m.group("suppress") else "author-in-text"
+        suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(m.end() + 1, "")
         out.append((m.start(), Citation(key=_key(m), start=m.start(), end=m.end(),
-                                        written=shown[m.start():m.end()], mode=mode,
-                                        suffix=(shown[m.start("loc"):m.end("loc")].strip() if loc else ""))))
+                                        written=shown[m.start():m.end()], mode=mode, suffix=suffix)))
     out.sort(key=lambda pair: pair[0])
     return tuple(c for _, c in out)
 
@@ -232,6 +236,21 @@ def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | Non
         items.append((pos, part, m, part[m.end():]))
         pos += len(part) + 1
     return items
+
+
+_BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]$")
+
+
+def _after_in_text(masked: str, bracket: re.Match[str]) -> list[tuple[int, str, re.Match[str], str]] | None:
+    """``@a [p. 2; see @b]``: pandoc reads the first item as the in-text citation's locator and the rest
+    as citations of the same group (normal ones). Their items, or None when the bracket is not so."""
+    if _BEFORE_BRACKET.search(masked, max(0, bracket.start() - 200), bracket.start()) is None:
+        return None
+    first, sep, others = bracket.group("body").partition(";")
+    if not sep or _ITEM.search(first):
+        return None
+    items = _bracket_items(others)
+    return None if items is None else [(len(first) + 1 + at, item, m, tail) for at, item, m, tail in items]
 
 
 _ANY_KEY = lazy(_AT + r"-?@" + KEY)

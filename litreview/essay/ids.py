@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..doi import normalize_doi
-from ..model import Person, Source
+from ..model import Source
 
 PREFIXES = {"doi": "doi", "pmid": "pmid", "pubmed": "pmid", "pmcid": "pmcid", "pmc": "pmcid",
             "arxiv": "arxiv", "isbn": "isbn", "url": "url", "http": "url", "https": "url",
@@ -78,7 +78,9 @@ def source_ids(source: Source) -> Iterator[str]:
 
 def id_source(key: str, standard: str, csl: Mapping[str, Any] | None = None) -> Source:
     """The source a Manubot manuscript cites as ``key`` (standard id ``standard``), with what
-    ``manual-references.json`` says of it (CSL-JSON) when it has an item for that id."""
+    ``manual-references.json`` says of it (CSL-JSON, read as any CSL item is) when it has an item for that id."""
+    from dataclasses import replace
+
     kind, _, value = standard.partition(":")
     fields: dict[str, str] = {"id": standard}
     doi = url = ""
@@ -88,18 +90,14 @@ def id_source(key: str, standard: str, csl: Mapping[str, Any] | None = None) -> 
         url = value
     elif kind in ("pmid", "pmcid", "isbn", "wikidata", "arxiv"):
         fields[kind] = value
-    title = year = container = ""
-    authors: tuple[Person, ...] = ()
     if csl:
-        title = str(csl.get("title") or "")
-        container = str(csl.get("container-title") or "")
-        doi = doi or str(csl.get("DOI") or "")
-        url = url or str(csl.get("URL") or "")
-        issued = csl.get("issued") or {}
-        parts = issued.get("date-parts") if isinstance(issued, dict) else None
-        if parts and parts[0] and str(parts[0][0]).isdigit():
-            year = str(parts[0][0])
-        authors = tuple(Person(family=str(a.get("family") or a.get("literal") or ""), given=str(a.get("given") or ""))
-                        for a in csl.get("author") or () if isinstance(a, dict) and (a.get("family") or a.get("literal")))
-    return Source(key=key, type="misc", authors=authors, year=int(year) if year else None, title=title,
-                  container=container, doi=doi, url=url, fields=fields)
+        from ..bibliography.csl import item_source
+
+        described = item_source({**csl, "id": key}, "", 0)  # its type, title, names, date, publisher...
+        doi, url = doi or described.doi, url or described.url
+        if doi:
+            fields["doi"] = doi  # as an entry's: the DOI's checks (LR120 malformed...) read the field
+        return replace(described, doi=doi, url=url, fields={**described.fields, **fields}, file=None, line=None)
+    if doi:
+        fields["doi"] = doi
+    return Source(key=key, type="misc", doi=doi, url=url, fields=fields)

@@ -33,10 +33,17 @@ _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", 
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
-_INPUT = re.compile(r"\\(?:input|include|subfile)\s*(?:\{([^{}]+)\}|\s([^\s{}%]+))")
+# \input{a}, \input a, \include, \subfile; the import package's \import{dir/}{a} and \subimport (its folder
+# relative to the importing file's), \inputfrom, \includefrom and their sub- forms.
+_INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^{}]+)\}|\s(?P<bare>[^\s{}%]+))"
+                    r"|(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
 _COMMENT = re.compile(r"(?<!\\)%.*$")
-_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}")
-_DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|addbibresource|printbibliography)"
+# Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
+_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
+_FI = re.compile(r"\\fi(?![A-Za-z])")
+_ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
+_DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
+                   r"|addglobalbib|addsectionbib|printbibliography)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
                    # Generated text, not the author's: the date would make the claims change every day.
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
@@ -46,17 +53,33 @@ _NEWLINE = re.compile(r"\n")
 
 
 @lru_cache(maxsize=1)
-def _converter() -> Any:
-    from pylatexenc.latex2text import LatexNodes2Text
+def _converter() -> tuple[Any, Any]:
+    """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
+    its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
+    and a citation inside with them); ``\\href[opt]{url}{text}``, ``\\makebox``, ``\\parbox`` and
+    ``\\foreignlanguage`` as their text (not their options; pylatexenc failed on \\href). (A citation in
+    math stays dropped, as pandoc drops it.)"""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.macrospec import MacroSpec
 
-    return LatexNodes2Text(math_mode="remove", strict_latex_spaces=True)
+    parsing = latexwalker.get_default_latex_context_db().filter_context()
+    # name -> (arguments, which one is the text; 0: the text in parentheses)
+    specs = {"href": ("[{{", 3), "citetext": ("{", 0), "mbox": ("{", 1), "makebox": ("[[{", 3),
+             "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3)}
+    parsing.add_context_category("litreview", prepend=True,
+                                 macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
+    text = get_default_latex_context_db().filter_context()
+    text.add_context_category("litreview", prepend=True, macros=[
+        MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()])
+    return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
 
 
 def parse_latex(text: str, path: str = "<string>") -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
     missing: list[tuple[str, int, str, bool]] = []
     lines = _expand(text, Path(path), 0, missing)
-    body_lines = _document(lines)
+    body_lines = _headings_apart(_document(lines))
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
@@ -88,8 +111,14 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
+    meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
-    return Essay(path=path, body=body, meta={MISSING_INPUTS: not_found} if not_found else {}, paragraphs=tuple(out),
+    if not_found:
+        meta[MISSING_INPUTS] = not_found
+    named = bibliography_files("\n".join(t for _, _, t in lines))  # in any \input file too, as biber finds them
+    if named:
+        meta["bibliography"] = named  # as a front matter's: what latexmk hands to biber or BibTeX
+    return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
 
@@ -110,21 +139,27 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             continue  # a comment-only line does not end a paragraph
         if "\\begin{document}" in line:
             body[0] = True
-        m = _INPUT.search(line)
-        if m is None or depth >= MAX_DEPTH:
-            out.append((str(path), n, line))
-            continue
-        out.append((str(path), n, line[:m.start()]))
-        name = (m.group(1) or m.group(2)).strip()
-        tried = [folder / name for folder in dict.fromkeys((root, path.parent))]
-        tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
-        child = next((c for c in tried if c.is_file()), None)
-        if child is not None:
+        at = 0
+        for m in _INPUT.finditer(line) if depth < MAX_DEPTH else ():
+            out.append((str(path), n, line[at:m.start()]))
+            at = m.end()
+            name = (m.group("name") or m.group("bare") or (m.group("dir").strip() + m.group("file"))).strip()
+            folders = (path.parent, root) if m.group("sub") else (root, path.parent)
+            tried = [folder / name for folder in dict.fromkeys(folders)]
+            tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
+            child = next((c for c in tried if c.is_file()), None)
+            if child is None:
+                missing.append((str(path), n, name, body[0]))
+                continue
             sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8")
-            out.extend(_expand(sub, child, depth + 1, missing, body, root))
-        else:
-            missing.append((str(path), n, name, body[0]))
-        out.append((str(path), n, line[m.end():]))
+            lines = _expand(sub, child, depth + 1, missing, body, root)
+            if m.group("command") == "subfile" and any("\\begin{document}" in x[2] for x in lines):
+                lines = _document(lines)  # as the subfiles package reads it: its preamble and \end{document} left out
+            out.extend(lines)
+        end = _ENDINPUT.search(line, at) if depth else None
+        out.append((str(path), n, line[at:end.start()] + line[end.end():] if end else line[at:]))
+        if end is not None:
+            break  # TeX reads an \input file no further than the line of its \endinput
     return out
 
 
@@ -146,19 +181,39 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
 
 
+_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+
+
+def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The lines with each sectioning command (``\\section{...}``) made a paragraph of its own title: pandoc
+    reads it as a header (as the Markdown reader has it), not as the first words of the paragraph after it."""
+    out: list[tuple[str, int, str]] = []
+    for file, n, text in lines:
+        at = 0
+        for m in _HEADING.finditer(text):
+            end = _tex_group_end(text, m.end(), "{", "}")
+            if m.start() < at or end < 0:
+                continue
+            out += [(file, n, text[at:m.start()]), (file, n, ""), (file, n, text[m.end() + 1:end - 1]), (file, n, "")]
+            at = end
+        out.append((file, n, text[at:] if at else text))
+    return out
+
+
 def _paragraphs(lines: list[tuple[str, int, str]]) -> list[list[tuple[str, int, str]]]:
-    """Blank-line separated paragraphs as their (file, line, text) lines; verbatim environments left out."""
+    """Blank-line separated paragraphs as their (file, line, text) lines; verbatim environments and
+    ``\\iffalse ... \\fi`` left out (from the line of the opening to the line of the closing)."""
     out: list[list[tuple[str, int, str]]] = []
     current: list[tuple[str, int, str]] = []
     verbatim: str | None = None
     for file, n, text in lines:
         if verbatim is not None:
-            if f"\\end{{{verbatim}" in text:
+            if (_FI.search(text) is not None) if verbatim == "\\fi" else f"\\end{{{verbatim}" in text:
                 verbatim = None
             continue
         m = _VERBATIM.search(text)
         if m is not None:
-            verbatim = m.group(1)
+            verbatim = m.group(1) or "\\fi"
             text = text[:m.start()]
         if not text.strip():
             if current:
@@ -192,12 +247,13 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
             nocite.extend("*" if k == "*" else k for _, _, k in keys)
             continue
         pieces.append(f"XCITE{len(markers):04d}X")
-        markers.append(_marker(m.group(1), keys))
+        markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
     text = _REF.sub(lambda m: "XLBRACKX" + m.group(1) + "XRBRACKX", _DROP.sub("", "".join(pieces)))
     try:
-        plain = _converter().latex_to_text(text)
+        converter, parsing = _converter()
+        plain = converter.latex_to_text(text, latex_context=parsing)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
@@ -234,12 +290,14 @@ def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) 
 def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
     if not keys:
         return ""
-    if command in _IN_TEXT:
-        _, first_post, first = keys[0]
-        text = f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
+    if command.rstrip("*") in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
+        pre, post, first = keys[0]
+        first_pre, first_post = _note(pre), _note(post)
+        text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
-    dash = "-" if command in _YEAR else ""
+    # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
+    dash = "-" if command in _YEAR or command in ("parencite*", "Parencite*") else ""
     # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
     last = len(keys) - 1
     return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
@@ -310,16 +368,20 @@ def _tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
     return -1
 
 
-_BIBLIOGRAPHY = re.compile(r"\\(?:addbibresource|bibliography)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+# biblatex's resources (\addbibresource, \addglobalbib, \addsectionbib: one file, its extension written);
+# BibTeX's databases (\bibliography, natbib's \nobibliography: a list, .bib implied).
+_BIBLIOGRAPHY = re.compile(r"\\(?:(?P<biblatex>addbibresource|addglobalbib|addsectionbib)|bibliography|nobibliography)"
+                           r"\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^}]*)\}")
 
 
 def bibliography_files(text: str) -> list[str]:
-    """The files of \\addbibresource{refs.bib} (biblatex) and \\bibliography{a,b} (BibTeX: .bib implied)."""
+    """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
+    \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
     names: list[str] = []
     uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
     for match in _BIBLIOGRAPHY.finditer(uncommented):
-        biblatex = match.group(0)[1:].startswith("addbibresource")
-        for part in ([match.group(1)] if biblatex else match.group(1).split(",")):
+        biblatex = match.group("biblatex") is not None
+        for part in ([match.group("names")] if biblatex else match.group("names").split(",")):
             name = part.strip()
             if name:
                 names.append(name if biblatex or name.endswith(".bib") else name + ".bib")

@@ -1,7 +1,8 @@
-"""A Quarto book: the chapters ``_quarto.yml`` lists, read as one manuscript, as ``quarto render`` joins them.
+"""A Quarto book: the chapters ``_quarto.yml`` lists, read as one manuscript, as ``quarto render`` joins them
+(a manuscript project: its article).
 
 Each chapter is Markdown as pandoc reads it (its front matter blanked); claims keep their own file and
-line. The project's ``bibliography`` and title are the essay's front matter.
+line. The project's ``bibliography``, ``csl`` (and ``format``'s) and title are the essay's front matter.
 """
 
 from __future__ import annotations
@@ -14,16 +15,31 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
+from . import PROJECT_FILES
 from .manubot import Lines
 from .markdown import front_matter, nocite_keys, parse_yaml, read_body
 
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
 
-def project_settings(project: Path) -> Any:
-    """The settings of a Quarto project file (``_quarto.yml``), read as untrusted YAML."""
-    text = read_text(project, what="Quarto project", error=EssayError, hint="save the file as UTF-8")
+def project_settings(project: Path, *, what: str = "Quarto project") -> Any:
+    """The settings of a Quarto project file (``_quarto.yml``, or bookdown's), read as untrusted YAML."""
+    text = read_text(project, what=what, error=EssayError, hint="save the file as UTF-8")
     return parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
+
+
+def project_of(path: Path) -> tuple[Path, dict[str, Any]]:
+    """The folder and settings of the Quarto project a file belongs to (its nearest ``_quarto.yml``), as
+    ``quarto render`` finds it; the file's own folder and {} outside a project or when the settings are bad."""
+    for folder in Path(path).absolute().parents:
+        for name in PROJECT_FILES:
+            if (folder / name).is_file():
+                try:
+                    data = project_settings(folder / name)
+                except EssayError:
+                    return folder, {}
+                return folder, data if isinstance(data, dict) else {}
+    return Path(path).parent, {}
 
 
 def load_quarto(project: Path) -> Essay:
@@ -32,14 +48,10 @@ def load_quarto(project: Path) -> Essay:
     book = data.get("book") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(book, dict):
         book = {}
-    names = _chapters(book)
+    names = _chapters(book) or _article(data)
     if not names:
-        manuscript = data.get("manuscript") if isinstance(data, dict) else None
-        article = manuscript.get("article") if isinstance(manuscript, dict) else None
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
-                         hint=f"a manuscript project: review its article, e.g. litreview init {article}"
-                         if isinstance(article, str) else "list the chapters under book: chapters:, or review one "
-                                                          "chapter file")
+                         hint="list the chapters under book: chapters:, or review one chapter file")
     chapters: list[tuple[Path, str]] = []
     for name in names:
         path = project.parent / name
@@ -49,21 +61,24 @@ def load_quarto(project: Path) -> Essay:
                                                      "others separately")
         chapters.append((path, read_text(path, what="chapter", error=EssayError,
                                          hint=f"check the chapter list in {project.name}")))
-    body, paragraphs = _joined(chapters)
+    body, paragraphs = read_chapters(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
-    meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite") if k in data}
-    if isinstance(book.get("title"), str):
-        meta["title"] = book["title"]
+    meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
+    first = _front(*chapters[0])  # (a manuscript's title is its article's)
+    title = book.get("title") or data.get("title") or first.get("title")
+    if isinstance(title, str):
+        meta["title"] = title
     return Essay(path=str(project), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
                  format="markdown", nocite=nocite_keys(meta),
                  marked=any(c.citations for p in paragraphs for c in p.claims))
 
 
 def load_quarto_file(path: Path, text: str) -> Essay:
-    """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked."""
+    """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked (an R
+    Markdown file's child chunks read as its includes)."""
     meta, _, _ = front_matter(text, str(path))
-    body, paragraphs = _joined([(path, text)])
+    body, paragraphs = read_chapters([(path, text)])
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
@@ -72,7 +87,16 @@ def load_quarto_file(path: Path, text: str) -> Essay:
                  marked=any(c.citations for p in paragraphs for c in p.claims))
 
 
-def _joined(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
+def _front(path: Path, text: str) -> dict[str, Any]:
+    """A chapter's front matter (a notebook's from its raw cell)."""
+    if path.suffix.lower() == ".ipynb":
+        from .notebook import notebook_segments
+
+        return notebook_segments(path, text)[0]
+    return front_matter(text, str(path))[0]
+
+
+def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
     """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     for path, text in files:
@@ -112,6 +136,11 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
 
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
+# An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
+# files' text where the chunk stands.
+_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n"
+                    r"(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
 MAX_DEPTH = 8
 """How deep includes may nest (a file that includes itself stops here)."""
@@ -121,22 +150,47 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file, as Quarto does."""
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
-    for m in _INCLUDE.finditer(text) if depth < MAX_DEPTH else ():
-        child = path.parent / m.group(1)
-        if not child.is_file():
-            raise EssayError(f"included file {m.group(1)} not found", path=str(path),
-                             line=line + text.count("\n", at, m.start()), hint="check the include's path")
-        out.append((str(path), line, _blank_shortcodes(text[at:m.start()])))
-        line += text.count("\n", at, m.end())
-        at = m.end()
-        sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
-        out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
+    for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
+        for name in names:
+            if not (path.parent / name).is_file():
+                raise EssayError(f"included file {name} not found", path=str(path),
+                                 line=line + text.count("\n", at, start), hint="check the include's path")
+        out.append((str(path), line, _blank_shortcodes(text[at:start])))
+        line += text.count("\n", at, end)
+        at = end
+        for name in names:
+            child = path.parent / name
+            sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
+            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
+            if len(names) > 1:
+                out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out.append((str(path), line, _blank_shortcodes(text[at:])))
     return [s for s in out if s[2]]
 
 
+def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, files) of each ``{{< include >}}`` and R Markdown child chunk, in order."""
+    found = [(m.start(), m.end(), [m.group(1)]) for m in _INCLUDE.finditer(text)]
+    for m in _CHILD.finditer(text) if "child" in text else ():
+        value = _CHILD_VALUE.search(m.group("options"))
+        if value is not None:
+            quoted = value.group("many") if value.group("many") is not None else value.group("one")
+            found.append((m.start(), m.end(), re.findall(r"['\"]([^'\"]+)['\"]", quoted)))
+    return sorted(found)
+
+
 def _blank_shortcodes(text: str) -> str:
     return _SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _article(data: Any) -> list[str]:
+    """A manuscript project's article (``manuscript: article:``, by default index.qmd), as its one chapter."""
+    project = data.get("project") if isinstance(data, dict) else None
+    if not isinstance(project, dict) or project.get("type") != "manuscript":
+        return []
+    manuscript = data.get("manuscript")
+    article = manuscript.get("article") if isinstance(manuscript, dict) else None
+    return [article if isinstance(article, str) and article.strip() else "index.qmd"]
 
 
 def _chapters(book: dict[str, Any]) -> list[str]:

@@ -110,16 +110,19 @@ def group_claims(essay: Essay, curated: CuratedLinks | None) -> Essay:
 
 
 def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None = None, *,
-         metadata: Mapping[str, SourceMetadata] | None = None, all_suggestions: bool = False) -> Linkage:
+         metadata: Mapping[str, SourceMetadata] | None = None, all_suggestions: bool = False,
+         letter_order: str = "") -> Linkage:
     """Every link and mention the essay's prose supports, with the curated decisions applied.
 
     ``essay`` is as segmented (a claim per sentence). The linkers read sentences; what they find
     in a sentence that the claims file groups with others is reported on the group's id, as in
     ``group_claims(essay, curated)``, which is the essay to show the links with. Topical
     suggestions below the calibrated threshold (``ranker.SHOW``) are left out unless
-    ``all_suggestions``.
+    ``all_suggestions``. ``letter_order`` is how the style the essay is rendered with letters years
+    (``styles.letter_order``; '' when not known).
     """
     index = build_index(bibliography, metadata)
+    index.letter_order = letter_order
     grouping = group_essay(essay, curated.groups if curated is not None else ())
     ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index)
     for linker in LINKERS:

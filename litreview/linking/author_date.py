@@ -25,49 +25,43 @@ from .author_names import (
 from .hits import Found, Hit
 from .index import SourceIndex
 from .labels import nameless
-from .printed_years import YEAR_WORDS, candidates, labels_of, year_word
+from .printed_years import (
+    YEAR_WORDS,
+    YearForms,
+    candidates,
+    common,
+    labels_of,
+    year_forms,
+    year_number,
+    year_word,
+)
 from .prose_author import named_in_prose
 from .text import content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
-# A year (or n.d.) with the letter a style adds: 2016a, n.d.-b. A "/" may follow only at the end
-# ("2017/" from a URL key), never a second year ("2017/18").
-# After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of
-# a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b").
-_OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
-"""An open date range ("2006/" prints "2006–", lettered "2006–b"): read as its first year."""
-_YEAR = lazy(r"(?<![\w–\-/\[])(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
-                   rf"|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
-                   rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
-                   r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
-                   r"(?![\w–\-]|/\w)")
-_MORE_YEAR = lazy(r"^\s*,\s*(?P<y>(?:1[5-9]\d\d|20\d\d)(?:–(?:1[5-9]\d\d|20\d\d))?"
-                        rf"|{terms.NO_DATE})"
-                        rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
-                        r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
-                        r"(?![\w–\-]|/\w)")
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
-_ORIGINAL_DATE = lazy(r"\s*\[(?:1[5-9]\d\d|20\d\d)\]\s*$")
-"""The original date a style prints before the edition's: "Moraux [1924] 1979"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
 """Words a citation may open with that name nobody ("see n.d.-l")."""
+
+
 def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
     """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
     text = claim.text
     short = shorthand.shorthands(index).pattern
+    forms = year_forms(index)
     for paren in _PAREN.finditer(text):
         body = paren.group("body")
         if "@" in body:
             continue
-        if not (_YEAR.search(body) or (short and short.search(body))):
+        if not (forms.year.search(body) or (short and short.search(body))):
             _undated(claim, paren, index, found)
             continue
         last_names = ""
         offset = paren.start("body")
         for segment in _segments(body):
             seg_text, seg_start = segment
-            parsed = _parse_segment(seg_text)
+            parsed = _parse_segment(seg_text, forms)
             if short and _shorthand_in(claim, paren, seg_text, offset + seg_start, parsed, index, found):
                 last_names = ""
                 continue
@@ -148,15 +142,15 @@ def _segments(body: str) -> list[tuple[str, int]]:
     return out
 
 
-def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
-    m = _YEAR.search(seg)
+def _parse_segment(seg: str, forms: YearForms) -> tuple[str, list[tuple[str, str]], str] | None:
+    m = forms.year.search(seg)
     if m is None:
         return None
-    names = _ORIGINAL_DATE.sub("", seg[:m.start()]).strip().rstrip(",").strip()
+    names = forms.original.sub("", seg[:m.start()]).strip().rstrip(",").strip()
     years = [(_year_read(m.group("y")), m.group("s") or "")]
     rest = seg[m.end():]
     while True:
-        more = _MORE_YEAR.match(rest)
+        more = forms.more.match(rest)
         if more:
             years.append((_year_read(more.group("y")), more.group("s") or ""))
         elif years[-1][1] and (more := _MORE_LETTER.match(rest)):
@@ -168,13 +162,24 @@ def _parse_segment(seg: str) -> tuple[str, list[tuple[str, str]], str] | None:
 
 
 def _year_read(year: str) -> str:
-    """The year as the matcher compares it: "o. J." is "n.d.", "In Press" is "in press"."""
+    """The year as the matcher compares it: "o. J." is "n.d.", "In Press" is "in press", "380 BC" is "-379"."""
     year = terms.no_date(year)
-    return year if year[:1].isdigit() or year == "n.d." else fold(" ".join(year.split()))
+    if year[:1].isdigit():
+        return year_number(year)
+    return year if year == "n.d." else fold(" ".join(year.split()))
+
+
+def _reportable(year: str, seg: str) -> bool:
+    """Whether a citation of ``year`` (in ``seg``) that fits no entry may be reported as such: not for a year read
+    only because an entry has it ("380 BC"), nor after a slash, which may be an original date ("1924/1979") or a
+    range ("2020/2021")."""
+    return common(year) and not re.search(r"\d/\s?\d", seg)
 
 
 def _year_text(year: str, suffix: str) -> str:
-    """ "2016a", "n.d.-b": the year as a style prints it."""
+    """ "2016a", "n.d.-b", "380 BC": the year as a style prints it."""
+    if year.startswith("-") or year == "0":
+        year = f"{1 - int(year)} BC"
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
 
 
@@ -208,7 +213,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             break
         written = f"{names} {_year_text(year, suffix)}"
         if not keys:
-            if looks_like_names(names) and year not in YEAR_WORDS and "–" not in year:  # "(forthcoming)", "(1914–1918)"
+            # Not "(forthcoming)", "(1914–1918)", nor "(Doe 380 BC)", read only because another entry has the year.
+            if looks_like_names(names) and year not in YEAR_WORDS and "–" not in year and _reportable(year, seg):
                 found.cover(claim.id, paren.start(), paren.end())
                 found.mention(at, Mention(claim.id, "marker", seg.strip(), (),
                                           f"no entry for {written}"))
@@ -226,16 +232,25 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         _cover_names(claim, paren.start(), names, found)
 
 
+_LETTERED = re.compile(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
+"""The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
+
+
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open."""
-    key, ambiguous, scores = index.choose(keys, content_stems(claim.text))
+    # The names the citation prints are no evidence of which work it is ("O'Toole also notes (2007a)" for a
+    # work titled "O'Toole").
+    named = set(content_stems(written))
+    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
+    lettered = _LETTERED.search(written)
+    label = lettered.group(1) if lettered else ""
     if ambiguous and ranked[0] > ranked[1]:
-        cited_letters.record_pick(index, keys, key)
+        cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed):
-        key = cited_letters.picked(index, keys) or ""
+        key = cited_letters.picked(index, keys, label) or ""
         if not key:
             found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
             return
@@ -289,7 +304,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                 more = fit(near[near.rfind(")") + 1:], candidates(sig_keys, y, s, index, et_al), index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
-                elif n > 0 and _second_year(year, y, s):  # "Wendt (1999, 2003)" with no 2003 entry
+                elif n > 0 and _second_year(year, y, s) and _reportable(y, seg):  # "Wendt (1999, 2003)", no 2003 entry
                     found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
                                                        f"no entry for {span} {_year_text(y, s)}"))
             return
@@ -315,7 +330,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                               ambiguous=True, locator=locator, confirmed=False))
         return
     if (toks and lead[toks[-1].end:].strip() == "" and plausible_surname(toks[-1].text) and year not in YEAR_WORDS
-            and "–" not in year):
+            and "–" not in year and _reportable(year, seg)):
         name = strip_possessive(toks[-1].text)[0]
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),

@@ -41,6 +41,8 @@ the document is read)."""
 _PICKS = "_letters_picks"
 """During the first reading, the entries a citation's context picked among its candidates; after it, pool -> the
 one entry its citations' contexts picked, for the pools the document cites one member of."""
+_LABELLED = "_letters_labelled"
+"""(Candidates, lettered year label) -> the one entry the contexts of that label's citations picked."""
 _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
 _AMPERSAND = "_letters_ampersand"
@@ -60,6 +62,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_POOLED] = set()
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
+    index.__dict__.pop(_LABELLED, None)
     index.__dict__[_ADDS_NAMES] = False
     index.__dict__[_AMPERSAND] = False
     index.__dict__[_COLON] = False
@@ -85,13 +88,24 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_FEW] = few
     # A pool the document cites one member of is cited by that member wherever it is cited: when the contexts
     # that picked agree, the citations whose context picks nothing follow them.
-    picks: list[tuple[frozenset[str], str]] = index.__dict__.pop(_PICKS)
+    picks: list[tuple[frozenset[str], str, str]] = index.__dict__.pop(_PICKS)
     decided = {}
     for key, (pool, cited) in few.items():
-        agreed = {picked for candidates, picked in picks if key in candidates and candidates <= set(pool)}
+        agreed = {picked for candidates, picked, _ in picks if key in candidates and candidates <= set(pool)}
         if cited == 1 and len(agreed) == 1:
             decided[pool] = agreed.pop()
     index.__dict__[_PICKS] = decided
+    # A year label names one entry throughout a document: what the contexts of "Doe 2001a" agree on decides the
+    # citations of "Doe 2001a" whose context picks nothing.
+    labelled: dict[tuple[frozenset[str], str], set[str]] = {}
+    for candidates, picked_key, label in picks:
+        if label:
+            labelled.setdefault((candidates, label), set()).add(picked_key)
+    agreed_on = {at: next(iter(keys)) for at, keys in labelled.items() if len(keys) == 1}
+    # Two letters cannot name one entry: contexts that picked it for both tell nothing.
+    clash = {(c, k) for (c, label), k in agreed_on.items() for (c2, label2), k2 in agreed_on.items()
+             if c == c2 and k == k2 and label != label2}
+    index.__dict__[_LABELLED] = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
 
 
 REFERENCE_HEADINGS = RENDERED_LIST_HEADINGS
@@ -114,6 +128,8 @@ class Listed(NamedTuple):
     """Entries with neither names nor title, which no item can be told to fit."""
     paragraphs: frozenset[int]
     """The paragraphs of the list's items: a reference list, not prose to read citations in."""
+    letters: Mapping[str, str] = {}
+    """Key -> the year letter its item prints ("Doe J (2001c) Title"), for the entries one item alone fits."""
 
     def fitting(self, key: str) -> bool:
         """Whether the list may list ``key``."""
@@ -134,6 +150,7 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
             paragraphs.setdefault(claim.paragraph, []).append(claim.text)
     items = [f" {canonical(' '.join(texts))} " for texts in paragraphs.values()]
     fits: list[set[str]] = [set() for _ in items]
+    printed: list[dict[str, str]] = [{} for _ in items]
     unfindable = set()
     for key, source in index.sources.items():
         people = persons_of(source)
@@ -142,16 +159,24 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
         if not family and not title:
             unfindable.add(key)
             continue
-        pattern = re.compile(rf" {year if year else 'n d'}(?:[a-z]{{1,2}})? ")
+        pattern = re.compile(rf" {year if year else 'n d'}(?P<s>[a-z]{{1,2}})? ")
         for n, item in enumerate(items):
-            if all(f" {part} " in item for part in (family, title) if part) and pattern.search(item):
+            match = pattern.search(item) if all(f" {part} " in item for part in (family, title) if part) else None
+            if match:
                 fits[n].add(key)
+                printed[n][key] = match.group("s") or ""
     found = tuple(frozenset(f) for f in fits if f)
+    letters: dict[str, set[str]] = {}
+    for fit, shown in zip(fits, printed, strict=True):
+        if len(fit) == 1:
+            key = next(iter(fit))
+            letters.setdefault(key, set()).add(shown[key])
     # Once some items fit, the paragraphs after the heading are the list's items, those that fit no entry too
     # ("Knuth DE (1986a) Computers & Typesetting", "(n.d.-a)."), except the footnotes a plain-text rendering
     # prints after the list ("[1] See Doe (2004a), 101.").
     numbers = frozenset(n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0]))
-    return Listed(found, frozenset(unfindable), numbers) if found else None
+    lone = {key: shown.pop() for key, shown in letters.items() if len(shown) == 1}
+    return Listed(found, frozenset(unfindable), numbers, lone) if found else None
 
 
 def _cited_count(letters: set[str]) -> int | None:
@@ -206,20 +231,36 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     when the document cites the whole pool (or is not read yet), else those its place among the cited ones
     allows. Where styles letter the pool in different orders (``labels.letter_orders``), APA's when the document
     prints APA's "&", ASA's when it prints ASA's colon, else every entry some order allows, left open unless
-    the context picks one."""
+    the context picks one. When the document's style is known (``index.letter_order``), its order; a style that
+    letters in citation order lets a letter stand for any entry of the pool."""
     record(index, pool, suffix)
-    orders = letter_orders(tuple(pool), index.sources)
+    shown: Listed | None = index.__dict__.get(_LISTED)
+    printed = [k for k in pool if shown is not None and shown.letters.get(k) == suffix]
+    if len(printed) == 1:
+        return printed  # the document's reference list prints the letter beside the entry
+    if index.letter_order == "cited":
+        # The style letters in the order the document first cites the entries: a letter may stand for any.
+        found = list(pool) if _position(suffix) < len(pool) else []
+        _note_open(index, found)
+        return found
+    orders = letter_orders(tuple(pool), index.sources, index.letter_order)
     if len(orders) > 1 and index.__dict__.get(_AMPERSAND):
         orders = orders[1:2]
     elif len(orders) > 1 and index.__dict__.get(_COLON):
         orders = orders[2:]
     orders = tuple(dict.fromkeys(orders))
     found = list(dict.fromkeys(k for order in orders for k in _lettered_in(index, pool, order, suffix)))
-    if len(found) > 1 and len(orders) > 1:
-        opened = index.__dict__.get(_ORDER_OPEN)
-        if isinstance(opened, set):
-            opened.add(frozenset(found))
+    if len(orders) > 1:
+        _note_open(index, found)
     return found
+
+
+def _note_open(index: SourceIndex, found: Sequence[str]) -> None:
+    """Note that a letter may stand for any of ``found`` as far as the style's order tells (left open unless the
+    context picks one)."""
+    opened = index.__dict__.get(_ORDER_OPEN)
+    if len(found) > 1 and isinstance(opened, set):
+        opened.add(frozenset(found))
 
 
 def _lettered_in(index: SourceIndex, pool: Sequence[str], order: Sequence[str], suffix: str) -> list[str]:
@@ -248,18 +289,23 @@ def cited_in_part(index: SourceIndex, key: str) -> bool:
     return few is None or key in few
 
 
-def record_pick(index: SourceIndex, keys: Sequence[str], key: str) -> None:
-    """Note, during the first reading, that a citation's context picked ``key`` among its candidates ``keys``."""
+def record_pick(index: SourceIndex, keys: Sequence[str], key: str, label: str = "") -> None:
+    """Note, during the first reading, that a citation's context picked ``key`` among its candidates ``keys``
+    (``label``: the lettered year label it prints, "2001a", '' for none)."""
     picks = index.__dict__.get(_PICKS)
     if isinstance(picks, list) and index.__dict__.get(_WRITTEN) is not None:
-        picks.append((frozenset(keys), key))
+        picks.append((frozenset(keys), key, label))
 
 
-def picked(index: SourceIndex, keys: Sequence[str]) -> str | None:
+def picked(index: SourceIndex, keys: Sequence[str], label: str = "") -> str | None:
     """The entry the contexts of other citations picked for the pool ``keys`` lie in, when the document cites
-    one member of it (None when they did not, or disagree)."""
+    one member of it, or for the same lettered ``label`` among the same ``keys`` (None when they did not, or
+    disagree)."""
     few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
     decided = index.__dict__.get(_PICKS)
+    by_label: Mapping[tuple[frozenset[str], str], str] = index.__dict__.get(_LABELLED) or {}
+    if label and (frozenset(keys), label) in by_label:
+        return by_label[frozenset(keys), label]
     if not isinstance(decided, dict) or not keys or keys[0] not in few:
         return None
     key = decided.get(few[keys[0]][0])

@@ -319,7 +319,7 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     grouping = group_essay(essay, current.groups)
     claim = _claim_for(grouping, claim_id, essay)
     if bibliography is not None and source_key not in bibliography.keys:
-        raise ClaimsFileError(f"no entry {source_key!r} in the bibliography", path=bibliography.file,
+        raise ClaimsFileError(f"no entry {source_key!r} in the bibliography", path=bibliography.where,
                               hint="check the key with `litreview sources`")
     check_belongs(current, essay.path)
     doc = _open(current, p)

@@ -59,6 +59,9 @@ class SourceIndex:
     idf: dict[str, float] = field(default_factory=dict)
     """Stem -> inverse document frequency over the entries."""
     max_signature_words: int = 1
+    letter_order: str = ""
+    """How the document's citation style orders the entries it letters alike (``labels.LETTER_ORDERS``), when
+    the style is known (``styles.letter_order``); '' when not."""
 
     def roles(self, family_folded: str) -> list[Role]:
         return self.by_family.get(family_folded, [])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import key_suffix
@@ -89,6 +89,15 @@ def _range_end(source: Source) -> int | None:
     return int(match.group(2)) if match and match.group(2) != match.group(1) else None
 
 
+_OPEN_RANGE = re.compile(r"^\s*\{?\s*-?\d{4}[^/]*/\s*\}?\s*$")
+
+
+def _open_range(source: Source) -> bool:
+    """Whether the date is a range with no end ("1034/" prints "1034–", a label apart from the year's; pandoc
+    prints "1996-01-01/.." as the year)."""
+    return bool(_OPEN_RANGE.match(source.field("date")))
+
+
 def _sort_title(title: str) -> str:
     # citeproc compares case-folded text; quotation marks and punctuation do not count.
     return canonical(title)
@@ -126,14 +135,30 @@ def csl_title_order(source: Source) -> tuple[str, int]:
     return (canonical(main), source.line or 0) if main else title_order(source)
 
 
-def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source]) -> tuple[tuple[str, ...], ...]:
+LETTER_ORDERS = ("title", "printed-title", "csl-title", "cited")
+"""How styles order the entries they letter alike (same names, same year), as pandoc's citeproc renders them:
+by the volume's own title (Chicago author-date), by the printed title with the multi-volume work first (APA), by
+the CSL title, which is the work's for a volume (ASA, APSA, Harvard, AGU), or, for styles whose sort has no
+title key (Springer, Elsevier, DGPs, Annual Reviews), in the order the document first cites them."""
+
+
+def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source],
+                  style: str = "") -> tuple[tuple[str, ...], ...]:
     """The orders styles letter ``group`` in (given in ``title_order``): by the volume's own title (Chicago),
     by the printed title (APA), by the CSL title (ASA, APSA, Harvard), in this order; only the first when the
-    group holds no volume of a multi-volume work (the orders then agree)."""
-    if not any(_main_title(sources[k]) for k in group):
+    group holds no volume of a multi-volume work (the orders then agree). With ``style`` (one of
+    ``LETTER_ORDERS`` but "cited", which no order of the bibliography gives), only that style's order."""
+    if style == "title" or not any(_main_title(sources[k]) for k in group):
         return (group,)
-    return (group, *(tuple(sorted(group, key=lambda k: order(sources[k])))
-                     for order in (printed_title_order, csl_title_order)))
+    by: dict[str, Callable[[Source], tuple[str, int]]] = {"printed-title": printed_title_order,
+                                                           "csl-title": csl_title_order}
+    orders = tuple(_sorted_by(group, sources, order) for order in ([by[style]] if style in by else by.values()))
+    return orders if style in by else (group, *orders)
+
+
+def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
+               order: Callable[[Source], tuple[str, int]]) -> tuple[str, ...]:
+    return tuple(sorted(group, key=lambda k: order(sources[k])))
 
 
 def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
@@ -162,10 +187,10 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
 def letter_groups(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> list[tuple[str, ...]]:
     """The entries a style prints with the same names and year, each group in the order of its letters
     (a group of one gets no letter). Entries with a letter written in the year field, and sets, are in none."""
-    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None], list[Source]] = defaultdict(list)
+    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None, bool], list[Source]] = defaultdict(list)
     for source in sources.values():
         if source.type not in CONTAINER_TYPES and not _WRITTEN_SUFFIX.search(source.field("year")):
-            groups[(names_key(source), years.get(source.key), _range_end(source))].append(source)
+            groups[(names_key(source), years.get(source.key), _range_end(source), _open_range(source))].append(source)
     # Ties keep the bibliography's order, as citeproc's stable sort does.
     return [tuple(s.key for s in sorted(members, key=title_order)) for members in groups.values()]
 

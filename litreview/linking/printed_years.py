@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from . import cited_letters, terms
 from .author_names import ET_AL_MIN
 from .index import SourceIndex, persons_of
@@ -12,6 +15,80 @@ from .labels import CONTAINER_TYPES, YearLabel, letter_groups, name_order, names
 from .text import fold
 
 YEAR_WORDS = terms.YEAR_WORDS
+COMMON_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+"""The years read in any citation: 1500 to 2099. Others ("1234", "380 BC", "250 AD") are read only where an entry
+has that year (``year_forms``), so that a page number is not taken for one."""
+_OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
+"""An open date range ("2006/" prints "2006–", lettered "2006–b"): read as its first year."""
+# After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of
+# a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b"). A "/" may follow only at the end
+# ("2017/" from a URL key), never a second year ("2017/18").
+_AFTER = (rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
+          r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z]))?(?P<s>[a-z]{1,2})?"
+          r"(?![\w–\-]|/\w)")
+_ERA = re.compile(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
+
+
+_BRACKETED = r"\[[^\[\]\d]{0,12}\d[^\[\]]{0,30}\]"
+"""The original date a style prints in brackets before the edition's: "[1924]", "[222 BC–220 BC]", "[1487–1488?]"
+(any year: it is not resolved)."""
+_ORIGINAL = re.compile(rf"\s*{_BRACKETED}\s*$")
+_SLASHED = rf"(?:(?:\d{{1,4}}(?:\s?(?:{terms.BC}|{terms.AD}))?(?:–|(?=/)))+/(?=\d))"
+"""The original date APA and DGPs print before the edition's, with a slash: "1924/1979", "1998/1996",
+"222 v. Chr.–220 v. Chr./380 v. Chr." (any year: it is not resolved)."""
+
+
+class YearForms(NamedTuple):
+    """The patterns of the year labels a document's citations may print, for one bibliography."""
+
+    year: re.Pattern[str]
+    """A year (or n.d., or a year word) with the letter a style adds: 2016a, n.d.-b, 380 BC."""
+    more: re.Pattern[str]
+    """A further year after a comma, perhaps after its original date: "(Doe 2010, 2012b)", "[1930] 1985"."""
+    original: re.Pattern[str]
+    """The original date a style prints before the edition's, at the end of the names: "Moraux [1924] 1979"."""
+
+
+def year_forms(index: SourceIndex) -> YearForms:
+    """The year patterns for the index's entries: the common years, and the others some entry has, as styles
+    print them ("1234", "380 BC" for -0379, "250 AD"); computed once per index."""
+    cached = index.__dict__.get("_year_forms")
+    if cached is None:
+        rare = sorted({_printed_form(year) for year, _ in index.years.values()
+                       if year is not None and not re.fullmatch(COMMON_YEAR, str(year))}, key=len, reverse=True)
+        core = "(?:" + "|".join([COMMON_YEAR, *rare]) + ")"
+        span = rf"{core}(?:–{core})?"
+        cached = YearForms(
+            re.compile(rf"(?<![\w–\-/\[]){_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})){_AFTER}"),
+            re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}){_AFTER}"),
+            _ORIGINAL)
+        index.__dict__["_year_forms"] = cached
+    return cached
+
+
+def _printed_form(year: int) -> str:
+    """How styles print a year outside the common ones: ISO's -0379 is 380 BC, 250 may be "250 AD"."""
+    if year <= 0:
+        return rf"{1 - year}\s?(?:{terms.BC})"
+    return rf"{year}(?:\s?(?:{terms.AD}))?" if year < 1000 else str(year)
+
+
+def year_number(printed: str) -> str:
+    """The year a printed label stands for, as the index has it: "380 BC" -> "-379", "250 AD" -> "250", a range
+    each end ("50 BC–45 BC" -> "-49–-44"); other text as it is."""
+    ends = []
+    for part in printed.split("–"):
+        match = _ERA.fullmatch(part.strip())
+        if match is None:
+            return printed
+        ends.append(str(1 - int(match.group(1)) if match.group("bc") else int(match.group(1))))
+    return "–".join(ends)
+
+
+def common(year: str) -> bool:
+    """Whether a year as read ("2011", "n.d.", "-379") is one read in any citation, not only where an entry has it:
+    only for those may a citation that fits no entry be reported as such."""
+    return year == "n.d." or year in YEAR_WORDS or bool(re.fullmatch(rf"{COMMON_YEAR}(?:–{COMMON_YEAR})?", year))
 
 
 def year_word(index: SourceIndex, key: str) -> bool:

@@ -12,13 +12,19 @@ import re
 from ..lazyre import lazy
 from .text import canonical
 
+
+def _terms(words: tuple[str, ...]) -> str:
+    """A regular expression for any of ``words``, longest first, a space in one optional."""
+    return "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(words, key=len, reverse=True))
+
+
 _NO_DATE_TERMS = ("n.d.", "n. d.", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.", "b.r.", "b.g.",
                   "不詳",
                   "e.d.", "d. g.", "ei pvm.", "t.y.", "t.t.", "f.a.", "é. n.", "bez dat.", "sem data", "sen data",
                   "б. д.", "χ.χ.", "không ngày", "ל.ת.", "د.ت", "بدون تاریخ", "ม.ป.ป.", "일자 없음", "日付なし", "不详")
 """The "no date" term of citeproc's locales, as pandoc prints it (``lang: de-DE`` gives "o. J.", fr "s. d.",
 es "s. f.", nl "z.d.", the German APA of DGPs "n. d.", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...): each reads "n.d."."""
-NO_DATE = "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(_NO_DATE_TERMS, key=len, reverse=True))
+NO_DATE = _terms(_NO_DATE_TERMS)
 _NO_DATE = lazy(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
 """What some locales print right after the year: hr "2010.", lv "2010. gada", lt "2010 m.", ru "2010 г.", ja/zh "2010年"."""
@@ -27,6 +33,14 @@ YEAR_WORDS = ("forthcoming", "in press", "in preparation", "submitted", "under r
               "im druck", "en prensa", "sous presse", "no prelo", "in stampa", "ter perse")
 """Year fields styles print as written instead of a year ("(Heiss forthcoming)"), in a few languages."""
 YEAR_WORD = "|".join(w.replace(" ", r"\s") for w in YEAR_WORDS)
+
+BC_TERMS = ("BC", "v. Chr.", "f.Kr.", "av. J.-C.", "a. C.", "a.C.", "AC", "BCE", "B.C.", "B.C.E.")
+"""What pandoc's citeproc prints after a year before the common era, as its locales have it (en "50 BC", de
+"50 v. Chr.", sv "50f.Kr.", fr "50av. J.-C.", es "50a. C.", it "50a.C.", pt-BR "50AC"), and the forms authors write."""
+AD_TERMS = ("AD", "n. Chr.", "e.Kr.", "apr. J.-C.", "d. C.", "d.C.", "depois de Cristo", "CE", "A.D.", "C.E.")
+"""What it prints after a year below 1000 of the common era (en "250 AD", de "250 n. Chr.", ...)."""
+BC = _terms(BC_TERMS)
+AD = _terms(AD_TERMS)
 
 _AND_TERMS = ("and", "&", "und", "et", "y", "e", "en", "och", "og", "i", "a", "ja", "ve", "și", "és", "in", "ir", "un",
               "и", "και", "eta", "và", "dan", "ו", "و", "と", "和", "와/과", "และ", "及")

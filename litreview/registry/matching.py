@@ -1,9 +1,9 @@
 """The one rule for accepting a title search's hit as the entry's work, with the evidence for it.
 
 Registries searched by title (OpenAlex, Semantic Scholar, DBLP, Open Library) return
-candidates; a candidate is the entry's work only when its title is the entry's (folded by
-``litreview.text.fold_words``; or the same main title before a colon, when that main title
-has at least four words), its year is the entry's or one off (an online-first date), and the
+candidates; a candidate is the entry's work only when its title is the entry's (as
+``litreview.text.same_title`` says: folded alike, or the same main title before a colon, when
+that main title has at least four words), its year is the entry's or one off (an online-first date), and the
 entry's first author is among its authors (names compared as ASCII letters, ``fold_ascii``). Anything less is no match: a search that finds
 nothing proves nothing, and a wrong "verified" is worse than none. Pure: no network.
 
@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..model import RegistryRecord
-from ..text import fold_ascii, fold_words
+from ..text import fold_ascii, fold_words, same_title
 
-#: The shortest main title (in words) that may stand for a title with a subtitle.
-MIN_MAIN_TITLE_WORDS = 4
 #: How far a registry's year may be from the entry's (online-first vs print).
 YEAR_SLACK = 1
 
@@ -66,23 +64,14 @@ def parse_query(ident: str) -> Query:
                  int(year) if year.isdigit() else None)
 
 
-def _main(title: str) -> str:
-    """The folded title before its first colon, when long enough to stand for it ('-' otherwise)."""
-    head = fold_words(title.split(":", 1)[0]) if ":" in title else ""
-    return head if len(head.split()) >= MIN_MAIN_TITLE_WORDS else "-"
-
-
 def title_match(query: Query, record: RegistryRecord) -> Match | None:
     """The evidence that ``record`` is the work ``query`` describes, or None (see the module docstring)."""
-    wanted = fold_words(query.title)
-    if not wanted or not query.family.strip():
+    if not fold_words(query.title) or not query.family.strip():
         return None
-    full = fold_words(f"{record.title}: {record.subtitle}" if record.subtitle else record.title)
-    if wanted in (full, fold_words(record.title)):
-        how = "same title"
-    elif _main(query.title) in (full, fold_words(record.title)) or _main(record.title) == wanted:
-        how = "same main title"  # one side gives a subtitle the other leaves out
-    else:
+    full = f"{record.title}: {record.subtitle}" if record.subtitle else record.title
+    hows = {same_title(query.title, full), same_title(query.title, record.title)}
+    how = next((h for h in ("same title", "same main title") if h in hows), None)  # main title: a subtitle left out
+    if how is None:
         return None
     if query.year is not None:
         if record.year is None or abs(record.year - query.year) > YEAR_SLACK:

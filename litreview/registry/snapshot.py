@@ -18,6 +18,7 @@ from typing import Any
 from ..doi import doi_problem, hashed_name, normalize_doi, snapshot_name
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
 from ..safeload import load_json
+from ..text import plural
 from .handlers import agency_label, by_name, formats
 from .lookups import describe, identity, is_search
 from .parse import shape_problem
@@ -388,8 +389,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     age = age_days(entry.fetched_at, now)
     stale = age is not None and age > stale_days
     extra = [SYNTHETIC_NOTE] if entry.synthetic else []
-    if stale:
-        extra.append(f"fetched {age:.0f} days ago (older than {stale_days}); `litreview fetch` refreshes it")
+    if stale and age is not None:
+        extra.append(f"fetched {plural(round(age), 'day')} ago (older than {stale_days}); `litreview fetch` refreshes it")
     if failure:
         extra.append(f"refreshing failed: {failure}")
     # An unknown agency means doi.org content negotiation was asked: doi.org answered.

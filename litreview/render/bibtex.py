@@ -14,7 +14,11 @@ class EntryTexts:
     """Cuts entries out of a bibliography's text; line offsets are computed once."""
 
     def __init__(self, bibliography: Bibliography) -> None:
-        self.text, self.file = bibliography.text, bibliography.file
+        from ..bibliography.csl import is_csl
+
+        # A CSL file's text holds no entries to cut: its items are written from their fields.
+        self.text = "" if is_csl(bibliography.file or "") else bibliography.text
+        self.file = bibliography.file
         self._starts = [0]
         if self.text:
             position = self.text.find("\n")

@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, replace
 from typing import Any
 
+from ..bibliography.csl import is_csl
 from ..model import Essay, Finding, Linkage, Review
 from .bibtex import rebuild
 from .csljson import to_csl_json
@@ -28,7 +29,8 @@ def download_files(review: Review, *, root: str | None = None) -> dict[str, str]
     bibliography = review.bibliography
     # The file as written, unless it is one of several bibliographies (its text is the first file's).
     one_file = all(s.file is None or s.file == bibliography.file for s in bibliography.sources)
-    bib = (bibliography.text if one_file else "") or "\n\n".join(rebuild(s) for s in bibliography.sources) + "\n"
+    as_written = one_file and not is_csl(bibliography.file or "")  # (a CSL file's text is JSON or YAML)
+    bib = (bibliography.text if as_written else "") or "\n\n".join(rebuild(s) for s in bibliography.sources) + "\n"
     return {
         "bibliography.bib": bib,
         "sources.csl.json": _dump(to_csl_json(review.bibliography.sources)),

@@ -7,8 +7,9 @@ the findings are explained after their paragraph.
 from __future__ import annotations
 
 from ..model import Paragraph
+from ..text import plural
 from .citation import Citations
-from .fragments import Step, finding_html, html_block, mark_html, page, plural, status_words, worst_finding
+from .fragments import Step, finding_html, html_block, mark_html, page, status_words, worst_finding
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout, key_slug
 from .sanitize import esc, one_line

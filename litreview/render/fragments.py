@@ -47,10 +47,6 @@ def html_block(html: str) -> str:
     return re.sub(r"\n\s*\n", "\n", html.strip()) + "\n\n"
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
 def type_words(entry_type: str) -> str:
     """A BibTeX entry type as a reader would say it (unknown types as written)."""
     return TYPE_WORDS.get(entry_type.lower(), entry_type)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Severity
+from ..text import plural
 from .citation import Citations
 from .essay_page import essay_page
 from .fragments import (
@@ -23,7 +24,6 @@ from .fragments import (
     finding_html,
     html_block,
     page,
-    plural,
     severity_badge,
     status_words,
     type_words,

@@ -51,9 +51,7 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
                for name, content in data.items()]
     for name, content in data.items():
         files[layout.download(name)] = content
-    bib_name = ""
-    if review.bibliography.file:
-        bib_name = review.bibliography.file.replace("\\", "/").rsplit("/", 1)[-1]
+    bib_name = ", ".join(f.replace("\\", "/").rsplit("/", 1)[-1] for f, _ in review.bibliography.files if f)
     files[layout.home] = home_page(ix, layout, bibliography_name=bib_name)
     files[layout.essay] = essay_page(ix, layout, citations)
     files[layout.bibliography] = bibliography_page(ix, layout, citations)

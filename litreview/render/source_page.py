@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Link, Person, RegistryRecord, Source, SourceMetadata
+from ..text import plural
 from .bibtex import EntryTexts
 from .citation import Citations, short_title
 from .fragments import (
@@ -18,7 +19,6 @@ from .fragments import (
     finding_html,
     html_block,
     page,
-    plural,
     quoted,
     type_words,
 )

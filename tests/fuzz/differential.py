@@ -83,10 +83,13 @@ def disagreements(text: str) -> list[str]:
         if source.key.lower() not in folded:
             out.append(f"extra: {source.key!r} (line {source.line})")
     named = {p.key for p in ours.problems if p.code == "LR104"}
+    twice = {p.key for p in ours.problems if p.code == "LR101"}  # pybtex keeps the first, litreview (as pandoc) the last
     for key, entry in theirs.entries.items():
         source = by_key.get(key)
         if source is None:
             out.append(f"lost: {key!r}")
+            continue
+        if key in twice:
             continue
         if source.type != entry.type.lower():
             out.append(f"type: {key!r} {entry.type!r} read as {source.type!r}")

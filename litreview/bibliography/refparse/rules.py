@@ -31,11 +31,14 @@ _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate (from surrogateescape): no text, and crfsuite refuses it
+#: Unicode's hyphen and non-breaking hyphen (ISO 690 styles print page ranges "237‑244" with the latter)
+#: read as the ASCII one, which every page and name rule knows.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
 def normalise(text: str) -> str:
-    text = _SURROGATE.sub("\ufffd", text)
+    text = _SURROGATE.sub("\ufffd", text).translate(_HYPHENS)
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
 

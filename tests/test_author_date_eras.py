@@ -1,0 +1,58 @@
+"""Years outside 1500-2099 ("1234", "380 BC" for biblatex's -0379, "250 AD"), read only where an entry has that
+year, so a page number is never taken for a year and never reported as a citation with no entry."""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+
+ERAS = r"""@book{c, author = {Smith, Alan}, title = {Title}, date = {-0379-02}}
+@book{b, author = {Smith, Alan}, title = {Other}, date = {-0196}}
+@book{d, author = {Doe, John}, title = {Old}, year = {1234}}
+@book{e, author = {Roe, Ann}, title = {Late}, date = {0250}}
+@book{f, author = {Poe, Bo}, title = {New}, year = {2003}}
+@book{r1, author = {Lee, Al}, title = {T}, date = {1034/}}
+@book{r2, author = {Lee, Al}, title = {T}, date = {1034/}}
+@book{r3, author = {Lee, Al}, title = {T}, date = {1034~}}
+"""
+
+
+def _markers(text: str) -> list[tuple[str, tuple[str, ...], str]]:
+    linkage = link(parse_essay(text), parse_bibliography(ERAS))
+    return [(m.text, m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"]
+
+
+def test_years_before_the_common_era_and_before_1500() -> None:
+    assert [m[1] for m in _markers("It holds (Smith 380 BC, 33). It holds (cf. Doe 1234).")] == [("c",), ("d",)]
+    assert [m[1] for m in _markers("Es gilt (Smith, 197 v. Chr., S. 4). Roe (250 AD) sagt es.")] == [("b",), ("e",)]
+
+
+def test_original_dates_in_brackets_before_them() -> None:
+    text = "Smith also notes ([50 BC–45 BC] 380 BC) it. They agree (Smith [222 BC–220 BC] 380 BC, [50 BC] 197 BC)."
+    assert [m[1] for m in _markers(text)] == [("c",), ("c",), ("b",)]
+
+
+def test_a_rare_year_no_entry_has_is_no_citation() -> None:
+    # 1234 is Doe's year: after Poe's 2003 it is a page; "(Poe 1234)", "(Lee 44 BC)" fit no entry and are not
+    # reported as citations of a missing entry (only the common years are).
+    assert _markers("It holds (Poe 2003, 1234). Also (Poe 1234) and (Lee 44 BC) and (Doe 1235).") == [
+        ("Poe 2003", ("f",), "f")]
+
+
+def test_an_open_range_is_a_label_of_its_own() -> None:
+    # "1034/" prints "1034–a", "1034–b"; the year alone is the approximate date's.
+    assert [m[1] for m in _markers("It holds (Lee 1034–b). It holds (Lee 1034).")] == [("r2",), ("r3",)]
+
+
+def test_the_original_date_with_a_slash() -> None:
+    # APA and DGPs print the original date first: "(Moraux, 1924/1979–1980)", "(Smith, 222 v. Chr./380 v. Chr.)".
+    text = "It holds (see Moraux, 1924/1979–1980, Chapter 2). Es gilt (Smith, 222 v. Chr.–220 v. Chr./380 v. Chr.)."
+    bib = ERAS + "@book{m, author = {Moraux, Paul}, title = {T}, date = {1979/1980}, origdate = {1924}}\n"
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("m",), ("c",)]
+
+
+def test_a_year_after_a_slash_is_never_reported_missing() -> None:
+    # "2020/2021" may be a range as well as an original date: when 2021 fits no entry, nothing is reported.
+    assert _markers("It holds (Poe 2002/2003). It also holds (Poe 2001/2002).") == [("Poe 2003", ("f",), "f")]

@@ -1,0 +1,132 @@
+"""Year letters read in the order of the style the manuscript names (pandoc's ``csl``, in the front matter,
+_quarto.yml or the settings): its .csl file's sort when it tells, else its name. Unknown: as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.config import Config
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.linking.cited_letters import UNDECIDED
+from litreview.linking.styles import csl_named, letter_order, order_of_csl, style_name
+from litreview.review import citation_style
+
+VOLUMES = r"""@book{v1, author = {Roe, Ann}, title = {Zebras}, maintitle = {Collected Works}, volume = {1}, year = {2001}}
+@book{v2, author = {Roe, Ann}, title = {Apples}, maintitle = {Collected Works}, volume = {2}, year = {2001}}
+@book{s1, author = {Sims, Cy}, title = {Zinc}, year = {2003}}
+@book{s2, author = {Sims, Cy}, title = {Argon}, year = {2003}}
+"""
+
+
+def _markers(text: str, order: str) -> tuple[list[str], list[list[str]]]:
+    """The keys linked, and the candidates of the citations left open."""
+    linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order=order)
+    linked = sorted(lk.source_key for lk in linkage.links if lk.kind == "marker")
+    return linked, [sorted(m.keys) for m in linkage.mentions if m.detail == UNDECIDED]
+
+
+def test_the_styles_order_picks_the_volume() -> None:
+    # Chicago letters by the volume's own title (Apples first); APA by "Collected Works 1 Zebras" first; the
+    # CSL-title styles by the work's title, the volumes in the file's order.
+    assert _markers("It holds (Roe 2001a).", "title") == (["v2"], [])
+    assert _markers("It holds (Roe 2001a).", "printed-title") == (["v1"], [])
+    assert _markers("It holds (Roe 2001b).", "csl-title") == (["v2"], [])
+
+
+def test_unknown_style_leaves_the_volume_open_as_before() -> None:
+    assert _markers("It holds (Roe 2001a).", "") == ([], [["v1", "v2"]])
+
+
+def test_citation_order_styles_leave_a_letter_open() -> None:
+    # Springer, Elsevier, DGPs letter in the order the document first cites: the letter names no entry.
+    assert _markers("It holds (Sims 2003a).", "cited") == ([], [["s1", "s2"]])
+    assert _markers("The argon shows it (Sims 2003b).", "cited") == (["s2"], [])
+    assert _markers("It holds (Sims 2003a).", "") == (["s2"], [])
+
+
+def _style(sort: str, info: str = "") -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text">'
+            f'<info>{info}</info><macro name="author"><names variable="author"><substitute><text variable="title"/>'
+            f'</substitute></names></macro><macro name="title"><text variable="title"/></macro>'
+            f'<bibliography><sort>{sort}</sort><layout/></bibliography></style>').encode()
+
+
+def test_order_read_from_the_sort_keys() -> None:
+    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>')) == "csl-title"
+    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/>')) == "cited"
+    # A title macro's order is told only by the style's name (its id, or a dependent style's parent).
+    assert order_of_csl(_style('<key macro="author"/><key macro="title"/>')) == ""
+    assert order_of_csl(_style('<key macro="title"/>', "<id>http://www.zotero.org/styles/apa</id>")) == "printed-title"
+    parent = '<link href="http://www.zotero.org/styles/chicago-author-date" rel="independent-parent"/>'
+    assert order_of_csl(_style("", parent)) == "title"
+
+
+def test_untrusted_csl_is_read_safely() -> None:
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+            b'<style xmlns="http://purl.org/net/xbiblio/csl">&b;</style>')
+    assert order_of_csl(bomb) == ""
+    assert order_of_csl(b"<style") == ""
+    assert order_of_csl(b"<html/>") == ""
+
+
+def test_names_paths_and_urls(tmp_path: Path) -> None:
+    assert style_name("https://www.zotero.org/styles/apa") == "apa"
+    assert style_name("styles\\Elsevier-Harvard.csl") == "elsevier-harvard"
+    assert letter_order("https://www.zotero.org/styles/apa", tmp_path) == "printed-title"  # never fetched
+    assert letter_order("my-own.csl", tmp_path) == ""
+    (tmp_path / "apa.csl").write_bytes(_style('<key macro="author"/><key variable="issued"/>'))
+    assert letter_order("apa.csl", tmp_path) == "cited"  # the file's sort, not its name
+    assert letter_order("apa", tmp_path) == "cited"  # pandoc adds .csl
+
+
+def test_the_setting_and_the_front_matter_name_the_style(tmp_path: Path) -> None:
+    essay = parse_essay("---\ncsl: springer-basic-author-date.csl\n---\n\nIt holds (Sims 2003a).\n",
+                        str(tmp_path / "essay.md"))
+    assert citation_style(Config(root=tmp_path), essay) == "cited"
+    assert citation_style(Config(root=tmp_path, csl="apa"), essay) == "printed-title"
+    assert csl_named({"format": {"html": {"csl": "apa.csl"}, "pdf": {"csl": "apa.csl"}}}) == "apa.csl"
+    assert csl_named({"format": {"html": {"csl": "apa.csl"}, "pdf": {"csl": "ieee.csl"}}}) == ""
+
+
+def test_the_reference_list_prints_the_letter_beside_its_entry() -> None:
+    text = "It holds (Sims 2003a). It also holds (Sims 2003b).\n\n# References\n\nSims C (2003a) Zinc\n\nSims C (2003b) Argon\n"
+    for order in ("cited", ""):  # the list's letters, not the title order's guess (Argon first)
+        linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order=order)
+        assert [(m.text, m.keys[0]) for m in linkage.mentions if m.kind == "marker"] == [
+            ("Sims 2003a", "s1"), ("Sims 2003b", "s2")]
+
+
+def test_a_quarto_projects_csl_reaches_the_essay(tmp_path: Path) -> None:
+    from litreview.essay import load_essay
+
+    (tmp_path / "_quarto.yml").write_text("book:\n  chapters: [a.qmd]\nformat:\n  html:\n    csl: apa.csl\n",
+                                          encoding="utf-8")
+    (tmp_path / "a.qmd").write_text("It holds (Roe 2001a).\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    assert citation_style(Config(root=tmp_path), essay) == "printed-title"
+
+
+def test_the_names_cited_are_no_evidence_of_the_work() -> None:
+    bib = parse_bibliography(r"""@book{h1, author = {Heiss, Ann}, title = {Heiss on Heiss}, year = {2007}}
+@book{h2, author = {Heiss, Ann}, title = {Rivers}, year = {2007}}
+""")
+    linkage = link(parse_essay("Heiss (2007a) argues it. The rivers show it (Heiss 2007b)."), bib, letter_order="cited")
+    assert [(m.keys[0] if m.detail != UNDECIDED else "open") for m in linkage.mentions if m.kind == "marker"] == [
+        "open", "h2"]
+
+
+def test_a_letter_names_one_entry_throughout_the_document() -> None:
+    # Citation order: "2003a" may be either; the one context that names the work decides the other citations.
+    text = "The argon shows it (Sims 2003a). It holds (Sims 2003a). It holds (Sims 2003b)."
+    linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
+    assert [(m.text, m.keys[0] if m.detail != UNDECIDED else "open") for m in linkage.mentions if m.kind == "marker"] == [
+        ("Sims 2003a", "s2"), ("Sims 2003a", "s2"), ("Sims 2003b", "open")]
+
+
+def test_one_entry_picked_for_two_letters_decides_neither() -> None:
+    text = "The argon shows it (Sims 2003a). Argon again (Sims 2003b). It holds (Sims 2003a)."
+    linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
+    assert [m.keys[0] if m.detail != UNDECIDED else "open" for m in linkage.mentions if m.kind == "marker"] == [
+        "s2", "s2", "open"]

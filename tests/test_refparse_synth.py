@@ -1,0 +1,83 @@
+"""Synthetic labelled references: fields wrapped in sentinels, rendered by a CSL style, labels recovered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from litreview.bibliography.refparse import synth
+
+ITEM: dict[str, Any] = {
+    "id": "x", "type": "article-journal", "title": "A study of things", "container-title": "Journal of Tests",
+    "author": [{"family": "Doe", "given": "Jane"}, {"family": "Roe", "given": "Kim"}],
+    "volume": "12", "issue": "3", "page": "101-119", "issued": {"date-parts": [[2010]]},
+}
+
+
+def _wrap(label: str, text: str) -> str:
+    return f"{synth._START[label]}{text}{synth._END}"
+
+
+def test_unpaired_sentinels_drop_the_entry() -> None:
+    assert synth.label_entry(ITEM, f"{_wrap('author', 'Doe')}, J. {synth._START['title']}A study") is None
+    assert synth.label_entry(ITEM, f"Doe{synth._END}, J. {_wrap('title', 'A study of things')}.") is None
+
+
+def test_a_first_page_printed_twice_drops_the_entry() -> None:
+    rendered = f"{_wrap('author', 'Doe')}, J. 101. {_wrap('title', 'A study of things')}. 101–119."
+    assert synth.label_entry(ITEM, rendered) is None
+
+
+def test_given_names_years_pages_and_connectives_join_their_fields() -> None:
+    rendered = (f"{_wrap('author', 'Doe')}, J., & {_wrap('author', 'Roe')}, K. (2010). "
+                f"{_wrap('title', 'A study of things?')}. In {_wrap('journal', 'Journal of Tests')}, "
+                f"vol. {_wrap('volume', '12')}, pp. 101–19.")
+    ref = synth.label_entry(ITEM, rendered)
+    assert ref is not None
+    assert ref.segments == (("author", "Doe, J., & Roe, K."), ("date", "(2010)."), ("title", "A study of things?"),
+                            ("journal", "In Journal of Tests,"), ("volume", "vol. 12,"), ("pages", "pp. 101–19."))
+
+
+@pytest.fixture(scope="module")
+def tools() -> tuple[str, Any]:
+    try:
+        return synth.tools()
+    except synth.Unavailable as exc:
+        pytest.skip(f"pandoc or the CSL styles are missing: {exc}")
+
+
+@pytest.mark.parametrize(("style", "segments"), [
+    ("apa", (("author", "Doe, J., & Roe, K."), ("date", "(2010)."), ("title", "A study of things."),
+             ("journal", "Journal of Tests,"), ("volume", "12(3),"), ("pages", "101–119."))),
+    ("ieee", (("number", "[1]"), ("author", "J. Doe and K. Roe,"), ("title", "“A study of things,”"),
+              ("journal", "Journal of Tests,"), ("volume", "vol. 12, no. 3,"), ("pages", "pp. 101–119,"),
+              ("date", "2010."))),
+])
+def test_rendered_entries_are_labelled_by_field(tools: tuple[str, Any], style: str,
+                                                segments: tuple[tuple[str, str], ...]) -> None:
+    pandoc, folder = tools
+    rendered = synth.render(pandoc, folder / f"{style}.csl", "", [ITEM])
+    ref = synth.label_entry(ITEM, rendered["x"])
+    assert ref is not None
+    assert ref.segments == segments
+
+
+def test_training_without_pandoc_refuses_with_a_way_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.bibliography.refparse import train
+
+    def missing() -> tuple[str, Any]:
+        raise synth.Unavailable("pandoc is needed to render the synthetic references: pip install pypandoc-binary")
+
+    data = tmp_path / "one.xml"
+    data.write_text("<dataset><sequence><author>Doe, J.</author><title>A study.</title></sequence></dataset>",
+                    encoding="utf-8")
+    (tmp_path / "bibtex-suites").mkdir()
+    monkeypatch.setattr(synth, "tools", missing)
+    monkeypatch.setattr(train, "SYNTHETIC", 10)
+    out = tmp_path / "m.crfsuite"
+    assert train.main(["--data", str(data), "--corpus", str(tmp_path), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "pypandoc-binary" in err and "--no-synthetic" in err
+    assert not out.exists()
