@@ -10,9 +10,9 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# Imported only by training code, declared in the ``train`` extra (none now: numpy is also imported at
-# run time, by linking/nearest.py for thousands of claims, and declared as a runtime dependency).
-TRAINING_ONLY: set[str] = set()
+# Imported only by training code, declared in the ``train`` extra (numpy is also imported at run time, by
+# linking/nearest.py for thousands of claims, and declared as a runtime dependency).
+TRAINING_ONLY = {"pypandoc"}  # refparse/synth.py: the synthetic references of ``train --synthetic N``
 # Windows-only standard module, imported behind a platform check.
 PLATFORM = {"msvcrt"}
 # Declared and never imported: the theme the site names in its mkdocs.yml.
