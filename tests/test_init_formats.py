@@ -78,6 +78,20 @@ def test_a_quarto_chapter_uses_the_projects_bibliography(here: Path, capsys: pyt
     assert "one chapter of a book" in (out := capsys.readouterr().out) and "init _quarto.yml" in out
 
 
+@pytest.mark.parametrize("project", ["project:\n  type: manuscript\nmanuscript:\n  article: index.qmd\n",
+                                     "project:\n  type: website\n", "project:\n  type: default\n"])
+def test_a_manuscripts_article_or_a_website_page_is_no_chapter(here: Path, project: str,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # A manuscript project's article is the whole manuscript; a website's page stands alone.
+    (here / "_quarto.yml").write_text(project + "bibliography: references.bib\n", encoding="utf-8")
+    bib(here / "references.bib", "a")
+    (here / "index.qmd").write_text("# Title\n\nText [@a].\n", encoding="utf-8")
+    assert main(["init", "index.qmd"]) == 0
+    assert "chapter" not in capsys.readouterr().out
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
 def test_a_quarto_book_is_reviewed_whole_and_other_yaml_is_no_manuscript(
         here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (here / "_quarto.yml").write_text('book:\n  title: "A title in quotes"\n', encoding="utf-8")

@@ -44,6 +44,10 @@ def enclosing_book(path: Path) -> Path | None:
     for folder in Path(path).absolute().parents:
         found = next((folder / name for name in BOOKS if (folder / name).is_file()), None)
         if found is not None:
+            if found.name in PROJECT_FILES:
+                from .quarto import has_other_parts
+
+                return found if has_other_parts(found, Path(path)) else None
             return found
     return None
 

@@ -42,6 +42,20 @@ def project_of(path: Path) -> tuple[Path, dict[str, Any]]:
     return Path(path).parent, {}
 
 
+def has_other_parts(project: Path, path: Path) -> bool:
+    """Whether ``path`` is one part of several of the Quarto project ``project``: a book's chapter, a file
+    beside a manuscript's article; not the article itself, nor a page of a website or default project."""
+    try:
+        data = project_settings(project)
+    except EssayError:
+        return False
+    book = data.get("book") if isinstance(data, dict) else None
+    if isinstance(book, dict) and _chapters(book):
+        return True
+    article = _article(data)
+    return bool(article) and (project.parent / article[0]).absolute() != Path(path).absolute()
+
+
 def load_quarto(project: Path) -> Essay:
     """Read the chapters of the Quarto book ``project`` (its ``_quarto.yml``) into one essay."""
     data = project_settings(project)
