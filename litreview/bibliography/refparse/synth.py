@@ -45,7 +45,7 @@ EXCLUDED = ("jablib_src_test_resources_testbib_testjabref.bib", "t_tdata_crossre
             "t_tdata_full-dot.bib")
 STYLES_PER_ENTRY = 3
 """Each training entry is rendered in this many training styles (in turn over the list)."""
-WEB_STYLES_PER_ENTRY = 8
+WEB_STYLES_PER_ENTRY = 3
 """A web page with its site's name is rendered in this many: the test bibliographies have next to none."""
 #: CSL JSON records of real documents (DOI and URL lookups): their web pages with a site name
 #: (container-title, which anystyle labels container-title as well) are rendered too.
