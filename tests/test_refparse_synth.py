@@ -81,3 +81,42 @@ def test_training_without_pandoc_refuses_with_a_way_out(monkeypatch: pytest.Monk
     err = capsys.readouterr().err
     assert "pypandoc-binary" in err and "--no-synthetic" in err
     assert not out.exists()
+
+
+WEB: dict[str, Any] = {
+    "id": "w", "type": "webpage", "title": "Data is the new oil", "container-title": "Marketing Maestros",
+    "author": [{"family": "Palmer", "given": "Michael"}], "URL": "http://example.org/oil.html",
+    "issued": {"date-parts": [[2006, 11, 14]]},
+}
+
+
+def test_a_web_page_names_its_site_as_container_and_its_day_and_month_as_date() -> None:
+    rendered = (f"{_wrap('author', 'Palmer')}, M. (2006, November 14). {_wrap('title', 'Data is the new oil')}. "
+                f"{_wrap('container', 'Marketing Maestros')}. {_wrap('url', 'http://example.org/oil.html')}")
+    ref = synth.label_entry(WEB, rendered)
+    assert ref is not None
+    assert ref.segments == (("author", "Palmer, M."), ("date", "(2006, November 14)."),
+                            ("title", "Data is the new oil."), ("container", "Marketing Maestros."),
+                            ("url", "http://example.org/oil.html"))
+
+
+def test_a_closing_quote_alone_stays_with_the_title() -> None:
+    rendered = (f"{_wrap('author', 'Palmer')}, Michael. 2006. « {_wrap('title', 'Data is the new oil')} ». "
+                f"{_wrap('container', 'Marketing Maestros')}, novembre.")
+    ref = synth.label_entry(WEB, rendered)
+    assert ref is not None
+    assert ref.segments[2:] == (("title", "« Data is the new oil »."), ("container", "Marketing Maestros,"),
+                                ("date", "novembre."))
+
+
+def test_web_pages_of_csl_records_need_a_site_a_url_and_sane_names(tmp_path: Any) -> None:
+    import json
+
+    records = [WEB | {"note": "loaded by a lookup tool"}, WEB | {"id": "n", "container-title": None},
+               WEB | {"id": "u", "URL": None}, WEB | {"id": "a", "author": [{"family": "2012", "given": ""}]},
+               WEB | {"id": "j", "type": "article-journal"}]
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    assert synth.web_pages(path) == [WEB]
+    path.write_text("{not json", encoding="utf-8")
+    assert synth.web_pages(path) == []

