@@ -14,7 +14,7 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
 from . import BOOK_FILE  # (kept with the other books in essay/: checking a Markdown essay imports no reader)
-from .markdown import front_matter, nocite_keys
+from .markdown import front_matter, markdown_essay
 from .quarto import project_settings, read_chapters
 
 
@@ -51,9 +51,7 @@ def load_bookdown(project: Path) -> Essay:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, _, _ = front_matter(chapters[0][1], str(files[0]))
     meta: dict[str, Any] = {k: first[k] for k in ("bibliography", "nocite", "title") if k in first}
-    return Essay(path=str(project), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
-                 format="markdown", nocite=nocite_keys(meta),
-                 marked=any(c.citations for p in paragraphs for c in p.claims))
+    return markdown_essay(str(project), body, meta, paragraphs)
 
 
 def book_of(path: Path) -> tuple[Path, dict[str, Any]]:

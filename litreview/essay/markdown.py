@@ -66,8 +66,15 @@ def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=path, line=body_line,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
+    return markdown_essay(path, body, meta, paragraphs, body_line=body_line)
+
+
+def markdown_essay(path: str, body: str, meta: dict[str, Any], paragraphs: list[Paragraph], *,
+                   body_line: int = 1) -> Essay:
+    """The essay of Markdown paragraphs read by one of the Markdown readers (a file, a book, a notebook)."""
     return Essay(path=path, body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=body_line,
-                 format="markdown", nocite=nocite_keys(meta), marked=_marked(paragraphs))
+                 format="markdown", nocite=nocite_keys(meta),
+                 marked=any(c.citations for p in paragraphs for c in p.claims))
 
 
 def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = None) -> list[Paragraph]:
@@ -226,10 +233,6 @@ def nocite_keys(meta: Any) -> tuple[str, ...]:
         if isinstance(item, str):
             keys.extend(keys_in(item))
     return tuple(dict.fromkeys(keys))
-
-
-def _marked(paragraphs: list[Paragraph]) -> bool:
-    return any(c.citations for p in paragraphs for c in p.claims)
 
 
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import EssayError
 from ..model import Essay
-from .markdown import front_matter, nocite_keys
+from .markdown import front_matter, markdown_essay
 from .segment import split_lines
 
 Segment = tuple[str, int, str]
@@ -42,9 +42,7 @@ def load_notebook(path: Path, text: str) -> Essay:
     if not paragraphs:
         raise EssayError("the notebook has no prose in its Markdown cells", path=str(path), line=1,
                          hint="write the text in Markdown cells; code cells are not read")
-    return Essay(path=str(path), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
-                 format="markdown", nocite=nocite_keys(meta),
-                 marked=any(c.citations for p in paragraphs for c in p.claims))
+    return markdown_essay(str(path), body, meta, paragraphs)
 
 
 def notebook_markdown(path: Path, text: str) -> str:

@@ -17,7 +17,7 @@ from ..fileio import read_text
 from ..model import Essay, Paragraph
 from . import PROJECT_FILES
 from .manubot import Lines
-from .markdown import front_matter, nocite_keys, parse_yaml, read_body
+from .markdown import front_matter, markdown_essay, parse_yaml, read_body
 
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
@@ -83,9 +83,7 @@ def load_quarto(project: Path) -> Essay:
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
-    return Essay(path=str(project), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
-                 format="markdown", nocite=nocite_keys(meta),
-                 marked=any(c.citations for p in paragraphs for c in p.claims))
+    return markdown_essay(str(project), body, meta, paragraphs)
 
 
 def load_quarto_file(path: Path, text: str) -> Essay:
@@ -96,9 +94,7 @@ def load_quarto_file(path: Path, text: str) -> Essay:
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
-    return Essay(path=str(path), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
-                 format="markdown", nocite=nocite_keys(meta),
-                 marked=any(c.citations for p in paragraphs for c in p.claims))
+    return markdown_essay(str(path), body, meta, paragraphs)
 
 
 def _front(path: Path, text: str) -> dict[str, Any]:

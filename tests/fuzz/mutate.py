@@ -139,14 +139,19 @@ def mutate_record(rng: random.Random) -> tuple[str, str, dict[str, Any]]:
     """(format, agency, record): a registry record with 1-4 values replaced by JSON of another type."""
     seed = json.loads(rng.choice(seed_records()))
     record = seed["record"]
-    paths = [p for p in _paths(record) if p]
-    for _ in range(rng.randint(1, 4)):
+    replace_values(rng, record, rng.randint(1, 4))
+    return seed["kind"], seed["agency"], record
+
+
+def replace_values(rng: random.Random, data: Any, times: int) -> None:
+    """Replace ``times`` values found anywhere in the JSON ``data`` (in place) by JSON of any type."""
+    paths = [p for p in _paths(data) if p]
+    for _ in range(times if paths else 0):
         path = rng.choice(paths)
-        parent = record
+        parent = data
         try:
             for step in path[:-1]:
                 parent = parent[step]
             parent[path[-1]] = random_json(rng)
         except (KeyError, IndexError, TypeError):
             continue
-    return seed["kind"], seed["agency"], record

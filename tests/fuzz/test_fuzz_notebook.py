@@ -19,7 +19,7 @@ import pytest
 from litreview.errors import EssayError
 from litreview.essay import load_essay
 
-from .mutate import _paths, mutate, random_json
+from .mutate import mutate, replace_values
 from .pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 from .pandoc_docs import TOKEN, markdown_doc
 
@@ -138,16 +138,7 @@ def crashes(seed: str, count: int) -> list[str]:
             text = mutate(rng, pool, max_ops=4)
         else:
             data = json.loads(rng.choice(pool))
-            paths = [p for p in _paths(data) if p]
-            for _ in range(rng.randint(1, 3)):
-                path = rng.choice(paths)
-                parent = data
-                try:
-                    for step in path[:-1]:
-                        parent = parent[step]
-                    parent[path[-1]] = random_json(rng)
-                except (KeyError, IndexError, TypeError):
-                    continue
+            replace_values(rng, data, rng.randint(1, 3))
             text = json.dumps(data, indent=rng.choice((None, 1, 2)))
         try:
             with tempfile.TemporaryDirectory(prefix="litreview-nb-") as folder:
