@@ -88,3 +88,11 @@ def test_reading_with_pybtex_leaves_its_strict_mode_alone() -> None:
     data, reported = differential.pybtex_reading("@book{a, author = {A, B, C, D}, title = {T}}\n@book{a, title={U}}")
     assert pybtex.errors.strict == before
     assert list(data.entries) == ["a"] and len(reported) == 2  # too many commas, repeated entry
+
+
+@pytest.mark.timeout(30)
+def test_a_macro_bomb_is_not_handed_to_pybtex() -> None:
+    # Each line doubles ``a``: pybtex, which has no cap, would build a 2**60-character string. The
+    # loader reports the bomb (LR100) and the comparison stops there (a campaign input hung on it).
+    text = "@string{a = {x}}\n" + "@string{a = a # a}\n" * 60 + GOOD
+    assert differential.disagreements(text) == []
