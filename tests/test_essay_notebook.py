@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import git, git_repo
+from fuzz.pandoc_diff import cite_ids, pandoc_ast
 
 from litreview.cache import essay_parts
 from litreview.cli import main
@@ -197,21 +197,7 @@ def test_pandoc_cites_the_same_keys_as_the_notebook_reader(tmp_path: Path) -> No
     for seed in range(12):
         path = tmp_path / f"nb{seed}.ipynb"
         path.write_text(generated(seed), encoding="utf-8")
-        done = subprocess.run([pypandoc.get_pandoc_path(), "-f", "ipynb+citations", "-t", "json", str(path)],
-                              capture_output=True, text=True, check=True)
-        ids: list[str] = []
-
-        def walk(node: object, ids: list[str] = ids) -> None:
-            if isinstance(node, dict):
-                if node.get("t") == "Cite":
-                    ids.extend(c["citationId"] for c in node["c"][0])
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    walk(value)
-
-        walk(json.loads(done.stdout)["blocks"])
+        ids = list(cite_ids(pandoc_ast(pypandoc.get_pandoc_path(), path, "ipynb+citations")["blocks"]))
         assert [key for key, _ in cites(path)] == ids, path.read_text(encoding="utf-8")
 
 

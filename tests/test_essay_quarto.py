@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
+from fuzz.pandoc_diff import cite_ids, pandoc_ast
 
 from litreview.cache import input_key
 from litreview.config import make_config
@@ -64,21 +64,7 @@ def test_pandoc_cites_the_same_keys_chapter_by_chapter(book: Path) -> None:
     pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
     essay = load_essay(book / "_quarto.yml")
     for name in ("index.qmd", "chapters/methods.qmd", "chapters/extra.md"):
-        done = subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json", str(book / name)],
-                              capture_output=True, text=True, check=True)
-        ids: list[str] = []
-
-        def walk(node: object, ids: list[str] = ids) -> None:
-            if isinstance(node, dict):
-                if node.get("t") == "Cite":
-                    ids.extend(c["citationId"] for c in node["c"][0])
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    walk(value)
-
-        walk(json.loads(done.stdout)["blocks"])
+        ids = list(cite_ids(pandoc_ast(pypandoc.get_pandoc_path(), book / name, "markdown")["blocks"]))
         ours = [key for file, key, _ in cited(essay) if file == Path(name).name]
         assert ours == [i for i in ids if not is_crossref(i)]  # Quarto drops its cross-references
 
