@@ -232,7 +232,10 @@ def test_front_matter_in_a_first_markdown_cell_and_text_after_it(tmp_path: Path)
     essay = load_essay(path)
     assert essay.meta == {"bibliography": "md.bib", "title": "Joined"}  # as pandoc joins YAML blocks
     assert cites(path)[0] == ("after2001", line_holding(text, "Right after"))
-    assert not any("bibliography" in c.text or "Joined" in c.text for c in essay.claims)
+    assert not any("bibliography" in c.text or "Joined" in c.text for c in essay.claims if c.paragraph > 0)
+    # the title is the front matter's prose, on the raw cell's line that holds it
+    assert [(c.id, c.text, c.line) for c in essay.claims if c.paragraph <= 0] == [
+        ("title-s1", "Joined", line_holding(text, "title: Joined"))]
     later = tmp_path / "later.ipynb"  # front matter comes first: a Markdown cell after prose is not it
     later.write_text(notebook(PROSE, cell("markdown", lines_of("---\ntitle: T\n---\n\nMore [@more2002]."))),
                      encoding="utf-8")

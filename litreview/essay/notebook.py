@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..model import Essay
+from ..model import Essay, Paragraph
+from .front import front_paragraphs
 from .markdown import front_matter, markdown_essay
 from .segment import split_lines
 
@@ -37,33 +38,42 @@ def load_notebook(path: Path, text: str) -> Essay:
     """The notebook at ``path`` (its JSON ``text``) read into an essay."""
     from .quarto import read_segments
 
-    meta, segments = notebook_segments(path, text)
+    meta, _, segments, rows = _read(path, text)
     body, paragraphs = read_segments(segments)
     if not paragraphs:
         raise EssayError("the notebook has no prose in its Markdown cells", path=str(path), line=1,
                          hint="write the text in Markdown cells; code cells are not read")
-    return markdown_essay(str(path), body, meta, paragraphs)
+    return markdown_essay(str(path), body, meta, front_paragraphs(meta, rows, file=str(path)) + paragraphs)
 
 
 def notebook_markdown(path: Path, text: str) -> str:
     """The notebook as the Markdown Quarto reads: its front matter, then its prose (for ``init``)."""
-    _, head, segments = _read(path, text)
+    _, head, segments, _ = _read(path, text)
     return head + "".join(part for _, _, part in segments)
 
 
 def notebook_segments(path: Path, text: str) -> tuple[dict[str, Any], list[Segment]]:
     """The front matter and the prose segments of the notebook ``text`` (read from ``path``)."""
-    meta, _, segments = _read(path, text)
+    meta, _, segments, _ = _read(path, text)
     return meta, segments
 
 
-def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
+def notebook_front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
+    """The front matter of the notebook ``text`` and the paragraphs of its prose (``front``)."""
+    meta, _, _, rows = _read(path, text)
+    return meta, front_paragraphs(meta, rows, file=str(path))
+
+
+def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], list[tuple[int, str]]]:
+    """The front matter, its text (for ``init``), the prose segments and the front matter's YAML lines
+    ((notebook line, text) each, block after block)."""
     name = str(path)
     cells = _cells(_load(name, text), name)
     lines = _source_lines(text)
     meta: dict[str, Any] | None = None
     head = ""
     segments: list[Segment] = []
+    rows: list[tuple[int, str]] = []
     for n, cell in enumerate(cells):
         kind = cell.get("cell_type")
         pieces = _pieces(cell.get("source"), lines.get((n, "source"), ()), name, n)
@@ -73,6 +83,7 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
             if meta is None:
                 head = "".join(p for _, p in pieces[:body_line - 1]).rstrip("\n") + "\n\n"
             meta = {**more, **(meta or {})}  # pandoc joins YAML blocks, the first value of a field kept
+            rows += [(line, part.rstrip("\r\n")) for line, part in pieces[1:body_line - 2]]
             pieces = pieces[body_line - 1:]  # the text after it is Markdown, as Quarto passes it on
         if prose:
             _add(segments, name, pieces)
@@ -86,7 +97,7 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
                     _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
             for line, caption in _captions(pieces, name):
                 _add(segments, name, [(line, caption + "\n")])
-    return meta or {}, head, segments
+    return meta or {}, head, segments, rows
 
 
 def _load(name: str, text: str) -> Any:

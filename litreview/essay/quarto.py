@@ -16,6 +16,7 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
 from . import PROJECT_FILES
+from .front import file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
 
@@ -78,32 +79,33 @@ def load_quarto(project: Path) -> Essay:
     body, paragraphs = read_chapters(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
+    first, front = _front(*chapters[0])  # (a manuscript's title and abstract are its article's)
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
-    first = _front(*chapters[0])  # (a manuscript's title is its article's)
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
-    return markdown_essay(str(project), body, meta, paragraphs)
+    return markdown_essay(str(project), body, meta, front + paragraphs)
 
 
 def load_quarto_file(path: Path, text: str) -> Essay:
     """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked (an R
     Markdown file's child chunks read as its includes)."""
-    meta, _, _ = front_matter(text, str(path))
+    meta, front = _front(path, text)
     body, paragraphs = read_chapters([(path, text)])
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
-    return markdown_essay(str(path), body, meta, paragraphs)
+    return markdown_essay(str(path), body, meta, front + paragraphs)
 
 
-def _front(path: Path, text: str) -> dict[str, Any]:
-    """A chapter's front matter (a notebook's from its raw cell)."""
+def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
+    """A chapter's front matter (a notebook's from its raw cell) and the paragraphs of its prose."""
     if path.suffix.lower() == ".ipynb":
-        from .notebook import notebook_segments
+        from .notebook import notebook_front
 
-        return notebook_segments(path, text)[0]
-    return front_matter(text, str(path))[0]
+        return notebook_front(path, text)
+    meta, _, body_line = front_matter(text, str(path))
+    return meta, file_front(text, meta, body_line, file=str(path))
 
 
 def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
