@@ -170,3 +170,37 @@ def test_a_quarto_manuscripts_abstract_and_a_bookdown_books(tmp_path: Path) -> N
     essay = load_essay(book / "_bookdown.yml")
     assert [(c.id, c.line, [x.key for x in c.citations or ()]) for c in essay.claims][:2] == [
         ("title-s1", 2, []), ("abstract-s1", 3, ["ba"])]
+
+
+LATEX = r"""\documentclass{article}
+\usepackage{natbib}
+\title{Marsh carbon \citep{t1}\thanks{Funded by the Trust, see \citet{th1}.}}
+\author{Jane Doe\thanks{Uni of Somewhere \cite{au1}} \and John Roe}
+\date{2020 \cite{d1}}
+\begin{document}
+\maketitle
+Body \citep{b1}.
+\end{document}
+"""
+
+
+def test_a_latex_title_its_thanks_author_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "paper.tex"
+    path.write_text(LATEX, encoding="utf-8")
+    essay = load_essay(path)
+    # Before: none of them read (the preamble is skipped, and \title in the body was dropped with its text).
+    assert [(c.id, c.line, c.text, [x.key for x in c.citations or ()]) for c in essay.claims] == [
+        ("title-s1", 3, "Marsh carbon [@{t1}]", ["t1"]),
+        ("thanks-s1", 3, "Funded by the Trust, see @{th1}.", ["th1"]),
+        ("thanks-p2-s1", 4, "Uni of Somewhere [@{au1}]", ["au1"]),  # the author's names cite nothing: not read
+        ("date-s1", 5, "2020 [@{d1}]", ["d1"]),
+        ("p1-s1", 8, "Body [@{b1}].", ["b1"])]
+    inside = LATEX.replace("\\begin{document}\n", "").replace("\\documentclass{article}\n",
+                                                             "\\documentclass{article}\n\\begin{document}\n")
+    path.write_text(inside, encoding="utf-8")  # \title after \begin{document}: the same
+    assert [c.id for c in load_essay(path).claims] == ["title-s1", "thanks-s1", "thanks-p2-s1", "date-s1", "p1-s1"]
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    for text in (LATEX, inside):
+        path.write_text(text, encoding="utf-8")
+        ast = pandoc_ast(pypandoc.get_pandoc_path(), path, "latex")
+        assert sorted(cite_ids(ast)) == sorted(x.key for c in load_essay(path).claims for x in c.citations or ())

@@ -248,9 +248,10 @@ def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_rende
         "Written \\today. See Section~\\ref{sec:x} and \\eqref{e1}, \\ref{a} \\ref{b} \\ref{c}.\n"  # line 7
         "The next line.\n\\end{document}\n", encoding="utf-8")
     claims = load_essay(tmp_path / "p.tex").claims
-    # No title block, no date (the claims would change every day): pandoc shows a reference as [label].
+    # No title block, no date (the claims would change every day): pandoc shows a reference as [label]. The title
+    # is read from \title, as pandoc's metadata.
     assert [(c.text, c.line) for c in claims] == [
-        ("Written.", 7), ("See Section [sec:x] and [e1], [a] [b] [c].", 7), ("The next line.", 8)]
+        ("T", 2), ("Written.", 7), ("See Section [sec:x] and [e1], [a] [b] [c].", 7), ("The next line.", 8)]
 
 
 @pytest.mark.parametrize("preamble", ["", "\\documentclass{article}\n\\input{glyphtounicode}\n"])

@@ -10,6 +10,7 @@ numbered below 1, and each claim's line is the front matter's line holding its f
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,6 +24,8 @@ _NOT_MARKDOWN = frozenset({"bibliography", "csl", "nocite", "references", "citat
 """Fields pandoc reads as names of files or as citation data, not as text (``nocite`` is read on its own)."""
 # A top-level key (quoted or not) whose name can be an id: a letter, then letters, digits, "_" or "-".
 _KEY = re.compile(r"""^(["']?)([A-Za-z][\w-]*)\1[ \t]*:(?=\s|$)""")
+_TEX_FIELD = re.compile(r"\\(title|subtitle|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{")
+_THANKS = re.compile(r"\\thanks\s*\{")
 _ANCHOR = 8
 """How many of a string's first non-blank characters are looked for to find where it starts in the source."""
 _LOOKAHEAD = 12
@@ -66,6 +69,53 @@ def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, 
                 claims = [_claim(c, label, at(c.start)) for c in claims]
                 found.append(Paragraph(number=0, text=paragraph.text, line=claims[0].line, claims=tuple(claims),
                                        label=label))
+    return _numbered(found)
+
+
+def latex_front(lines: Sequence[tuple[str, int, str]]) -> list[Paragraph]:
+    """The paragraphs of a LaTeX document's ``\\title``, ``\\subtitle``, ``\\author`` and ``\\date`` (the last
+    of each, as LaTeX keeps it) and of the ``\\thanks`` in them, as pandoc's LaTeX reader makes them metadata;
+    ``lines``: the document's (file, line, text), comments removed."""
+    from .cites import blank_keys
+    from .latex import convert_text, tex_group_end
+    from .segment import make_claim, sentences
+
+    text = "\n".join(t for _, _, t in lines)
+    starts = [0]
+    for _, _, t in lines[:-1]:
+        starts.append(starts[-1] + len(t) + 1)
+    last: dict[str, tuple[int, str]] = {}
+    for m in _TEX_FIELD.finditer(text):
+        end = tex_group_end(text, m.end() - 1, "{", "}")
+        if end > 0:
+            last[m.group(1)] = (m.start(), text[m.end():end - 1])
+    fields: list[tuple[int, str, str]] = []
+    for name, (at, argument) in last.items():
+        for thanks in _THANKS.finditer(argument):
+            close = tex_group_end(argument, thanks.end() - 1, "{", "}")
+            if close > 0:
+                fields.append((at, "thanks", argument[thanks.end():close - 1]))
+                argument = argument[:thanks.start()] + " " * (close - thanks.start()) + argument[close:]
+        fields.append((at, name, argument))
+    found: list[Paragraph] = []
+    count: dict[str, int] = {}
+    for at, name, argument in sorted(fields, key=lambda f: (f[0], f[1] == "thanks")):
+        converted = convert_text(argument)
+        file, line, _ = lines[bisect_right(starts, at) - 1]
+        plain = blank_keys(converted)
+        claims = [make_claim(converted, 1, 0, n, a, b, masked=converted[a:b], file=file, line=line)
+                  for n, (a, b) in enumerate(sentences(plain, 0, len(converted)), start=1)]
+        claims = [c for c in claims if name in PROSE_FIELDS or c.citations]
+        if claims:
+            count[name] = count.get(name, 0) + 1
+            label = name if count[name] == 1 else f"{name}-p{count[name]}"
+            claims = [_claim(c, label, line) for c in claims]
+            found.append(Paragraph(number=0, text=converted, line=line, claims=tuple(claims), label=label))
+    return _numbered(found)
+
+
+def _numbered(found: list[Paragraph]) -> list[Paragraph]:
+    """The front matter's paragraphs numbered from ``1 - len(found)`` to 0, before the body's."""
     first = 1 - len(found)
     return [replace(p, number=first + n, claims=tuple(replace(c, paragraph=first + n) for c in p.claims))
             for n, p in enumerate(found)]

@@ -18,6 +18,7 @@ from ..fileio import read_text
 from ..model import Claim, Essay, Paragraph
 from . import MISSING_INPUTS
 from .cites import blank_keys
+from .front import latex_front
 from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
@@ -111,6 +112,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
+    out = latex_front(lines) + out
     meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
     if not_found:
@@ -191,7 +193,7 @@ def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, s
     for file, n, text in lines:
         at = 0
         for m in _HEADING.finditer(text):
-            end = _tex_group_end(text, m.end(), "{", "}")
+            end = tex_group_end(text, m.end(), "{", "}")
             if m.start() < at or end < 0:
                 continue
             out += [(file, n, text[at:m.start()]), (file, n, ""), (file, n, text[m.end() + 1:end - 1]), (file, n, "")]
@@ -275,6 +277,11 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
     return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
 
 
+def convert_text(source: str) -> str:
+    """LaTeX text (a title, a date) as the reader reads a paragraph: citations as pandoc's, markup removed."""
+    return _convert(source, [])[0]
+
+
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
     """``source[start:end]`` with a mark (``XLINE<n>X``) where each of its lines (n = 1, 2, ...) starts."""
     pieces = []
@@ -320,7 +327,7 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str,
         options: list[str] = []
         pos = _skip(text, at)
         while pos < len(text) and text[pos] in "[(":
-            close = _tex_group_end(text, pos, text[pos], "]" if text[pos] == "[" else ")")
+            close = tex_group_end(text, pos, text[pos], "]" if text[pos] == "[" else ")")
             if close < 0:
                 return None
             if text[pos] == "[":
@@ -328,7 +335,7 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str,
             pos = _skip(text, close)
         if pos >= len(text) or text[pos] != "{":
             break
-        close = _tex_group_end(text, pos, "{", "}")
+        close = tex_group_end(text, pos, "{", "}")
         if close < 0:
             return None
         pre, post = (options[0], options[1]) if len(options) >= 2 else ("", options[0] if options else "")
@@ -345,7 +352,7 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
-def _tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
+def tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
     """Offset past the group ``text[pos]`` opens (``{...}`` or ``[...]``), or -1 when it never closes.
 
     LaTeX's rule, not BibTeX's (``bibliography.bibtex.group_end``): in a document ``\\{`` is a
