@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -49,27 +49,35 @@ def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, 
     from .markdown import read_body
 
     found: list[Paragraph] = []
+    count: dict[str, int] = {}
+    for name, text, at in yaml_strings(meta, lines):
+        if name in _NOT_MARKDOWN:
+            continue
+        for paragraph in read_body(text, 1, file=file):
+            claims = [c for c in paragraph.claims if name in PROSE_FIELDS or c.citations]
+            if not claims:
+                continue
+            count[name] = count.get(name, 0) + 1
+            label = name if count[name] == 1 else f"{name}-p{count[name]}"
+            claims = [_claim(c, label, at(c.start)) for c in claims]
+            found.append(Paragraph(number=0, text=paragraph.text, line=claims[0].line, claims=tuple(claims),
+                                   label=label))
+    return _numbered(found)
+
+
+def yaml_strings(data: dict[str, Any], lines: Sequence[tuple[int, str]], names: Collection[str] | None = None
+                 ) -> Iterator[tuple[str, str, Callable[[int], int]]]:
+    """(field, string, the line of each of its offsets) for the strings of each top-level field of ``data`` (or
+    of ``names``) read from the YAML ``lines`` ((file line, text) each), in the order of the lines; a field
+    given again (in a later YAML block) is left out, as pandoc keeps the first value."""
     seen: set[str] = set()
     for name, region in _regions(lines):
-        value = meta.get(name)
-        if name in _NOT_MARKDOWN or value is None or name in seen:
-            continue  # (a field given again in a later YAML block: pandoc keeps the first value)
+        if name in seen or name not in data or (names is not None and name not in names):
+            continue
         seen.add(name)
-        prose = name in PROSE_FIELDS
         place = _Placer(region)
-        count = 0
-        for text in _strings(value):
-            at = place.lines(text)
-            for paragraph in read_body(text, 1, file=file):
-                claims = [c for c in paragraph.claims if prose or c.citations]
-                if not claims:
-                    continue
-                count += 1
-                label = name if count == 1 else f"{name}-p{count}"
-                claims = [_claim(c, label, at(c.start)) for c in claims]
-                found.append(Paragraph(number=0, text=paragraph.text, line=claims[0].line, claims=tuple(claims),
-                                       label=label))
-    return _numbered(found)
+        for text in _strings(data[name]):
+            yield name, text, place.lines(text)
 
 
 def latex_front(lines: Sequence[tuple[str, int, str]]) -> list[Paragraph]:

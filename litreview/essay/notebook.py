@@ -2,8 +2,8 @@
 
 The first raw cell that opens with ``---`` (or a first Markdown cell that does) holds the YAML front
 matter (title, bibliography, csl, nocite). Raw cells without a format (HTML, LaTeX, ...), Markdown
-outputs of code cells (``text/markdown``) and captions in cell options (``#| fig-cap:``) are prose
-too: Quarto writes them into the Markdown it hands pandoc, so their citations are cited (``pandoc -f
+outputs of code cells (``text/markdown``), what a cell with ``#| output: asis`` prints, and captions in
+cell options (``#| fig-cap:``, read as the YAML Quarto reads) are prose too: Quarto writes them into the Markdown it hands pandoc, so their citations are cited (``pandoc -f
 ipynb`` reads none of them). Code and other outputs are not prose. Each claim's line is the line of
 the ``.ipynb`` file holding its source line, so an annotation lands on the notebook's diff.
 """
@@ -29,7 +29,8 @@ _SHOWN_INSTEAD = ("text/html", "application/javascript", "application/vnd.jupyte
 _RAW_FORMATS = frozenset({"text/html", "text/latex", "text/restructuredtext", "application/rtf",
                           "application/javascript"})
 _HIDING_TAGS = frozenset({"remove-output", "remove_output", "remove-cell", "remove_cell"})
-_CAPTION = re.compile(r"#\|\s*(?:fig|tbl|lst)-(?:cap|subcap)\s*:\s*(\S.*?)\s*$")
+_OPTION = re.compile(r"#\| ?(.*?)[\r\n]*$")  # a cell option line (Quarto strips "#| ")
+_CAPTIONS = ("fig-cap", "tbl-cap", "lst-cap", "fig-subcap", "tbl-subcap")
 # A JSON string, or one of the marks that give a value its place (numbers and literals need none).
 _TOKEN = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[\[\]{}:,]')  # strings unrolled: fast on long ones
 
@@ -87,16 +88,26 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], li
             pieces = pieces[body_line - 1:]  # the text after it is Markdown, as Quarto passes it on
         if prose:
             _add(segments, name, pieces)
-        elif kind == "code" and not _outputs_hidden(cell, pieces):
+            continue
+        options, option_rows = _options(pieces, name) if kind == "code" else ({}, [])
+        if kind == "code" and not _outputs_hidden(cell, options):
             outputs = cell.get("outputs") or []
             if not isinstance(outputs, list):
                 raise EssayError(f"cell {n + 1}'s outputs are not a list", path=name,
                                  line=lines.get((n, "source"), (None,))[0], hint=_HINT)
+            # output: asis (the cell's, or the document's execute: when the cell sets none): its printed
+            # text is Markdown, written as it is, and the cell has no caption (Quarto's jupyter.ts).
+            execute = (meta or {}).get("execute")
+            asis = options.get("output", execute.get("output") if isinstance(execute, dict) else None) == "asis"
             for m, output in enumerate(outputs):
                 if _markdown_output(output):
                     _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
-            for line, caption in _captions(pieces, name):
-                _add(segments, name, [(line, caption + "\n")])
+                elif asis and isinstance(output, dict) and output.get("output_type") == "stream" \
+                        and output.get("name") == "stdout":
+                    _add(segments, name, _pieces(output.get("text", ""), lines.get((n, f"text{m}"), ()), name, n))
+            if not asis:
+                for caption in _captions(options, option_rows):
+                    _add(segments, name, caption)
     return meta or {}, head, segments, rows
 
 
@@ -166,39 +177,50 @@ def _raw_format(cell: dict[str, Any]) -> bool:
                                           for k in ("raw_mimetype", "format"))
 
 
-def _outputs_hidden(cell: dict[str, Any], pieces: list[tuple[int, str]]) -> bool:
+def _outputs_hidden(cell: dict[str, Any], options: dict[str, Any]) -> bool:
     """Whether Quarto leaves the code cell's outputs out: a ``remove-output`` or ``remove-cell`` tag, or a
     ``#| output: false`` or ``#| include: false`` option."""
     meta = cell.get("metadata")
     tags = meta.get("tags") if isinstance(meta, dict) else None
     if isinstance(tags, list) and any(isinstance(t, str) and t in _HIDING_TAGS for t in tags):
         return True
-    for _, line in pieces:
-        if not line.startswith("#|"):
-            break
-        if re.match(r"#\|\s*(output|include)\s*:\s*false\s*$", line):
-            return True
-    return False
+    return options.get("output") is False or options.get("include") is False
 
 
-def _captions(pieces: list[tuple[int, str]], name: str) -> list[tuple[int, str]]:
-    """The captions a code cell's options give (``#| fig-cap: ...``), each with its line: Markdown that
-    Quarto sets under the figure or table. A value YAML cannot read on its line is left out."""
+def _options(pieces: list[tuple[int, str]], name: str) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """A code cell's options, the YAML of its leading ``#|`` lines (as Quarto reads them: ``{}`` when it is not
+    a mapping of valid YAML), and those lines ((notebook line, YAML text) each)."""
     from .markdown import parse_yaml
 
-    found: list[tuple[int, str]] = []
+    rows: list[tuple[int, str]] = []
     for line, text in pieces:
-        if not text.startswith("#|"):
-            break
-        m = _CAPTION.match(text)
+        m = _OPTION.match(text)
         if m is None:
-            continue
-        try:
-            value = parse_yaml("v: " + m.group(1), name, first_line=line, what="cell option", hint="")
-        except EssayError:
-            continue
-        value = value.get("v") if isinstance(value, dict) else None
-        found += [(line, v) for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+            break
+        rows.append((line, m.group(1)))
+    if not rows:
+        return {}, rows
+    try:
+        data = parse_yaml("\n".join(text for _, text in rows), name, first_line=rows[0][0], what="cell options",
+                          hint="")
+    except EssayError:
+        return {}, rows
+    return (data if isinstance(data, dict) else {}), rows
+
+
+def _captions(options: dict[str, Any], rows: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The captions of a code cell's options (``fig-cap``, ``tbl-cap``, ``lst-cap``, ``fig-subcap``; a string or a
+    list, on the option's line or in a YAML block below it), Markdown that Quarto sets under the figure or
+    table: each as its lines, each line with its line in the notebook."""
+    from .front import yaml_strings
+
+    found: list[list[tuple[int, str]]] = []
+    for _, text, at in yaml_strings(options, rows, _CAPTIONS):
+        lines, offset = [], 0
+        for part in split_lines(text, keepends=True):
+            lines.append((at(offset + len(part) - len(part.lstrip())), part))
+            offset += len(part)
+        found.append(lines)
     return found
 
 
@@ -266,4 +288,6 @@ def _where(path: list[Any]) -> tuple[int, str | int] | None:
         return path[1], "source"
     if path[2] == "outputs" and len(path) in (6, 7) and path[4] == "data" and path[5] == "text/markdown":
         return path[1], path[3]
+    if path[2] == "outputs" and len(path) in (5, 6) and path[4] == "text" and isinstance(path[3], int):
+        return path[1], f"text{path[3]}"  # a stream's text (read when the cell's output is asis)
     return None
