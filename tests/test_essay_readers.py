@@ -453,3 +453,24 @@ def test_latex_an_input_file_is_read_no_further_than_endinput(tmp_path: Path) ->
                                     encoding="utf-8")
     (tmp_path / "ch.tex").write_text("Kept \\cite{a}.\n\\endinput\nDraft notes \\cite{b}.\n", encoding="utf-8")
     assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]
+
+
+def test_latex_citation_commands_the_document_defines_are_expanded(tmp_path: Path) -> None:
+    # pandoc's LaTeX reader expands a document's own macros; before, \mycite{w1} was read as the text "w1".
+    path = tmp_path / "m.tex"
+    path.write_text(
+        "\\documentclass{article}\n\\newcommand{\\mycite}[1]{\\citep{#1}}\n\\newcommand\\seeref[2]{see \\citet[#2]{#1}}\n"
+        "\\providecommand{\\ycite}[2][p.]{\\citeyear[#1]{#2}}\n\\def\\dcite#1{\\cite{#1}}\n\\let\\lcite\\citep\n"
+        "\\newcommand{\\bold}[1]{\\textbf{#1}}\n\\newcommand{\\twice}[1]{\\mycite{#1}}\n\\begin{document}\n"
+        "Wrapped \\mycite{w1}. Also \\seeref{w2}{p.~3}. And \\ycite{w3} and \\dcite{w4}.\n"  # line 10
+        "Then \\lcite{w5} and \\bold{bold} and \\twice{\n  w6}.\n"  # lines 11-12: a use over two lines
+        "Last \\mycite{w7}.\n\\end{document}\n", encoding="utf-8")  # line 13
+    claims = load_essay(path).claims
+    assert [(c.line, [(x.key, x.mode) for x in c.citations or ()]) for c in claims] == [
+        (10, [("w1", "normal")]), (10, [("w2", "author-in-text")]),
+        (10, [("w3", "suppress-author"), ("w4", "normal")]),
+        (11, [("w5", "normal"), ("w6", "normal")]), (13, [("w7", "normal")])]
+    assert claims[1].text == "Also see @{w2} [p. 3]." and "bold" in claims[3].text
+    pandoc = pandoc_path()
+    if pandoc is not None:
+        assert list(cite_ids(pandoc_ast(pandoc, path, "latex"))) == [f"w{n}" for n in range(1, 8)]

@@ -80,12 +80,12 @@ def yaml_strings(data: dict[str, Any], lines: Sequence[tuple[int, str]], names: 
             yield name, text, place.lines(text)
 
 
-def latex_front(lines: Sequence[tuple[str, int, str]]) -> list[Paragraph]:
+def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], str]) -> list[Paragraph]:
     """The paragraphs of a LaTeX document's ``\\title``, ``\\subtitle``, ``\\author`` and ``\\date`` (the last
     of each, as LaTeX keeps it) and of the ``\\thanks`` in them, as pandoc's LaTeX reader makes them metadata;
-    ``lines``: the document's (file, line, text), comments removed."""
+    ``lines``: the document's (file, line, text), comments removed; ``convert``: the reader's text of LaTeX."""
     from .cites import blank_keys
-    from .latex import convert_text, tex_group_end
+    from .latex import tex_group_end
     from .segment import make_claim, sentences
 
     text = "\n".join(t for _, _, t in lines)
@@ -108,7 +108,7 @@ def latex_front(lines: Sequence[tuple[str, int, str]]) -> list[Paragraph]:
     found: list[Paragraph] = []
     count: dict[str, int] = {}
     for at, name, argument in sorted(fields, key=lambda f: (f[0], f[1] == "thanks")):
-        converted = convert_text(argument)
+        converted = convert(argument)
         file, line, _ = lines[bisect_right(starts, at) - 1]
         plain = blank_keys(converted)
         claims = [make_claim(converted, 1, 0, n, a, b, masked=converted[a:b], file=file, line=line)

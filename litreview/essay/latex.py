@@ -78,8 +78,11 @@ def _converter() -> tuple[Any, Any]:
 
 def parse_latex(text: str, path: str = "<string>") -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
+    from .latex_macros import citation_macros, expand
+
     missing: list[tuple[str, int, str, bool]] = []
     lines = _expand(text, Path(path), 0, missing)
+    macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
     body_lines = _headings_apart(_document(lines))
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
@@ -87,7 +90,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     chunks: list[str] = []
     offset = 0
     for para in _paragraphs(body_lines):
-        converted, anchors = _convert("\n".join(x[2] for x in para), nocite)
+        converted, anchors = _convert(expand("\n".join(x[2] for x in para), macros), nocite)
         if not converted.strip():
             continue
         chunks.append(converted)
@@ -112,7 +115,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
-    out = latex_front(lines) + out
+    out = latex_front(lines, lambda source: convert_text(expand(source, macros))) + out
     meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
     if not_found:
