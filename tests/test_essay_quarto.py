@@ -171,3 +171,59 @@ def test_r_markdown_child_documents_are_read_where_their_chunk_stands(tmp_path: 
     with pytest.raises(EssayError) as exc:
         load_essay(tmp_path / "thesis.Rmd")
     assert (exc.value.line, "ch3.Rmd" in exc.value.message) == (10, True)
+
+
+CHUNKS = """---
+title: Q
+---
+
+Intro [@i1].
+
+```{python}
+#| label: fig-map
+#| fig-cap: "A map after @cap1."
+plot()
+```
+
+```{r}
+#| label: tbl-x
+#| tbl-cap: |
+#|   Counts, as
+#|   in [@cap2].
+#| fig-subcap:
+#|   - "Left [@cap3]"
+print(1)
+```
+
+```{r fig2, fig.cap="Knitr's \\"caption\\" [@cap4]", echo=FALSE}
+plot(1)
+```
+
+```{r, include=FALSE, fig.cap="Hidden [@hid1]"}
+plot(2)
+```
+
+```{r}
+#| eval: false
+#| fig-cap: "Not run [@hid2]"
+x <- 1
+```
+
+Last paragraph [@last1].
+"""
+
+
+@pytest.mark.parametrize("name", ["a.qmd", "a.Rmd"])
+def test_the_captions_of_code_chunks_are_prose_at_their_lines(tmp_path: Path, name: str) -> None:
+    # Quarto and knitr print a chunk's caption under the figure or table it makes, and pandoc cites it there.
+    # Before: the chunk was code, the captions' citations lost (a false LR307, a missed LR300).
+    path = tmp_path / name
+    path.write_text(CHUNKS, encoding="utf-8")
+    lines = CHUNKS.splitlines()
+    essay = load_essay(path)
+    cited = [(c.line, c.text, [x.key for x in c.citations or ()]) for c in essay.claims if c.citations]
+    assert cited == [(5, "Intro [@i1].", ["i1"]), (9, "A map after @cap1.", ["cap1"]),
+                     (16, "Counts, as in [@cap2].", ["cap2"]), (19, "Left [@cap3]", ["cap3"]),
+                     (23, 'Knitr\'s "caption" [@cap4]', ["cap4"]), (37, "Last paragraph [@last1].", ["last1"])]
+    assert all(text[:6] in lines[line - 1] for line, text, _ in cited if line != 23)  # (23: the R string's escapes)
+    assert [c.id for c in essay.claims][:3] == ["title-s1", "p1-s1", "p2-s1"]

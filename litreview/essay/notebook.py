@@ -89,7 +89,7 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], li
         if prose:
             _add(segments, name, pieces)
             continue
-        options, option_rows = _options(pieces, name) if kind == "code" else ({}, [])
+        options, option_rows = cell_options(pieces, name) if kind == "code" else ({}, [])
         if kind == "code" and not _outputs_hidden(cell, options):
             outputs = cell.get("outputs") or []
             if not isinstance(outputs, list):
@@ -106,7 +106,7 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], li
                         and output.get("name") == "stdout":
                     _add(segments, name, _pieces(output.get("text", ""), lines.get((n, f"text{m}"), ()), name, n))
             if not asis:
-                for caption in _captions(options, option_rows):
+                for caption in cell_captions(options, option_rows):
                     _add(segments, name, caption)
     return meta or {}, head, segments, rows
 
@@ -184,10 +184,15 @@ def _outputs_hidden(cell: dict[str, Any], options: dict[str, Any]) -> bool:
     tags = meta.get("tags") if isinstance(meta, dict) else None
     if isinstance(tags, list) and any(isinstance(t, str) and t in _HIDING_TAGS for t in tags):
         return True
+    return hidden_output(options)
+
+
+def hidden_output(options: dict[str, Any]) -> bool:
+    """Whether a code cell's (or chunk's) options hide its output: ``output: false``, ``include: false``."""
     return options.get("output") is False or options.get("include") is False
 
 
-def _options(pieces: list[tuple[int, str]], name: str) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+def cell_options(pieces: list[tuple[int, str]], name: str) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     """A code cell's options, the YAML of its leading ``#|`` lines (as Quarto reads them: ``{}`` when it is not
     a mapping of valid YAML), and those lines ((notebook line, YAML text) each)."""
     from .markdown import parse_yaml
@@ -208,7 +213,7 @@ def _options(pieces: list[tuple[int, str]], name: str) -> tuple[dict[str, Any], 
     return (data if isinstance(data, dict) else {}), rows
 
 
-def _captions(options: dict[str, Any], rows: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def cell_captions(options: dict[str, Any], rows: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """The captions of a code cell's options (``fig-cap``, ``tbl-cap``, ``lst-cap``, ``fig-subcap``; a string or a
     list, on the option's line or in a YAML block below it), Markdown that Quarto sets under the figure or
     table: each as its lines, each line with its line in the notebook."""

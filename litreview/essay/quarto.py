@@ -15,10 +15,11 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
-from . import PROJECT_FILES
+from . import CAPTIONED, PROJECT_FILES
 from .front import file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
+from .segment import split_lines
 
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
@@ -153,6 +154,11 @@ _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
 _CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n"
                     r"(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?[ \t]*(?P=fence)[ \t]*$", re.M)
 _CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
+# A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
+_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\n"
+                    r"(?P<body>(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?)[ \t]*(?P=fence)[ \t]*$", re.M)
+_KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+_KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
 MAX_DEPTH = 8
 """How deep includes may nest (a file that includes itself stops here)."""
@@ -167,7 +173,7 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
             if not (path.parent / name).is_file():
                 raise EssayError(f"included file {name} not found", path=str(path),
                                  line=line + text.count("\n", at, start), hint="check the include's path")
-        out.append((str(path), line, _blank_shortcodes(text[at:start])))
+        out += _captioned(path, line, _blank_shortcodes(text[at:start]))
         line += text.count("\n", at, end)
         at = end
         for name in names:
@@ -176,8 +182,38 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
             out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
             if len(names) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
-    out.append((str(path), line, _blank_shortcodes(text[at:])))
+    out += _captioned(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
+
+
+def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
+    """``text`` (of ``path``, from its ``line``) as segments, the captions of its code chunks after each chunk
+    (``#| fig-cap:``, knitr's ``fig.cap=``): Quarto and knitr print them under the figure or table they make."""
+    from .notebook import cell_captions, cell_options, hidden_output
+
+    out: list[tuple[str, int, str]] = []
+    at, name = 0, str(path)
+    for m in _CHUNK.finditer(text) if CAPTIONED.search(text) else ():
+        first = line + text.count("\n", 0, m.start("body"))
+        pieces = [(first + n, row) for n, row in enumerate(split_lines(m.group("body"), keepends=True))]
+        options, rows = cell_options(pieces, name)
+        header = m.group("header")
+        if hidden_output(options) or options.get("eval") is False or _KNITR_HIDDEN.search(header):
+            continue
+        captions = cell_captions(options, rows)
+        knitr = _KNITR_CAPTION.search(header)
+        if knitr is not None:
+            value = knitr.group(1) if knitr.group(1) is not None else knitr.group(2)
+            captions.insert(0, [(first - 1, re.sub(r"\\(.)", r"\1", value))])  # an R string's escapes read
+        if not captions:
+            continue
+        out.append((name, line + text.count("\n", 0, at), text[at:m.end()]))
+        for caption in captions:  # (line 0: a separator) each caption a paragraph of its own
+            out += [(name, 0, "\n\n"), *((name, n, part) for n, part in caption)]
+        out.append((name, 0, "\n\n"))
+        at = m.end()
+    out.append((name, line + text.count("\n", 0, at), text[at:]))
+    return out
 
 
 def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
