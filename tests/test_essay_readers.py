@@ -476,3 +476,14 @@ def test_latex_citation_commands_the_document_defines_are_expanded(tmp_path: Pat
     pandoc = pandoc_path()
     if pandoc is not None:
         assert list(cite_ids(pandoc_ast(pandoc, path, "latex"))) == [f"w{n}" for n in range(1, 8)]
+
+
+def test_latex_citations_pandoc_ignores_but_biber_and_bibtex_print(tmp_path: Path) -> None:
+    # Before: \citetitle{t1} read as the text "t1", its entry reported unused (LR307) though the PDF lists it.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nIn \\citetitle{t1} and \\Citetitle*{t2}, \\citeurl{u1}, "
+                                    "\\citedate{d1}, \\citenum{n1}, \\citetalias{a1} \\citepalias{a2}.\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode) for c in claim.citations or ()] == [
+        ("t1", "author-in-text"), ("t2", "author-in-text"), ("u1", "normal"), ("d1", "normal"), ("n1", "normal"),
+        ("a1", "author-in-text"), ("a2", "normal")]

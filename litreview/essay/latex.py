@@ -23,14 +23,16 @@ from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
 """How deep ``\\input`` may nest (a file that inputs itself stops here)."""
+# (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
+# biber and BibTeX put their entries in the bibliography, as they do \fullcite's.)
 _IN_TEXT = {"citet", "Citet", "textcite", "Textcite", "citeauthor", "Citeauthor", "textcites", "Textcites",
-            "citealt", "Citealt"}
+            "citealt", "Citealt", "citetitle", "Citetitle", "citetalias", "Citetalias"}
 _YEAR = {"citeyear", "Citeyear", "citeyearpar", "Citeyearpar"}
 _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", "Parencite", "autocite",
            "Autocite", "footcite", "Footcite", "footcitetext", "Footcitetext", "smartcite", "Smartcite", "supercite",
            "Supercite", "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites",
            "Autocites", "footcites", "Footcites", "footcitetexts", "Footcitetexts", "smartcites", "supercites",
-           "Supercites"}
+           "Supercites", "citeurl", "citedate", "citeurldate", "citenum", "citepalias", "Citepalias"}
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
