@@ -262,8 +262,16 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        """The paragraph's id on the site and in messages: ``p3``, or its front-matter label."""
+        """The paragraph's id on the site: ``p3``, or its front-matter label."""
         return self.label or f"p{self.number}"
+
+    @property
+    def name(self) -> str:
+        """How messages name it: ``paragraph 3``, ``the front matter's abstract`` (``..., paragraph 2``)."""
+        if not self.label:
+            return f"paragraph {self.number}"
+        field, _, more = self.label.partition("-p")
+        return f"the front matter's {field}" + (f", paragraph {more}" if more else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -204,3 +204,14 @@ def test_a_latex_title_its_thanks_author_and_date(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         ast = pandoc_ast(pypandoc.get_pandoc_path(), path, "latex")
         assert sorted(cite_ids(ast)) == sorted(x.key for c in load_essay(path).claims for x in c.citations or ())
+
+
+def test_an_oversized_abstract_is_named_so(tmp_path: Path) -> None:
+    from litreview.checks.size import MAX_SENTENCE, check_sizes
+
+    long = "word " * (MAX_SENTENCE // 5 + 10)
+    essay = parse_essay(f"---\nabstract: |\n  Short one [@a1].\n\n  {long}[@a2].\n---\n\nBody.\n", "p.md")
+    (found,) = check_sizes(essay)
+    # Before the front matter was read there was no such paragraph; "paragraph -1" would say nothing.
+    assert (found.code, found.line, found.claim_id) == ("LR312", 5, "abstract-p2-s1")
+    assert found.message.startswith("a sentence of the front matter's abstract, paragraph 2 is ")

@@ -128,7 +128,7 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
                                       claims=(claim.id,), show_source=True)
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(esc(text[cursor:]))
-    anchor, name = esc(paragraph.anchor), _name(paragraph)
+    anchor, name = esc(paragraph.anchor), esc(paragraph.name)
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
     html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#{anchor}" '
             f'aria-label="{name[0].upper()}{name[1:]}">{esc(paragraph.label) or paragraph.number}</a> '
@@ -138,14 +138,6 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
                  f'<p class="admonition-title">Findings in {name}</p>'
                  f'<ul>{"".join(notes)}</ul></div>')
     return html + "</div>"
-
-
-def _name(paragraph: Paragraph) -> str:
-    """"paragraph 3", or the front matter's field ("the abstract", "the abstract, paragraph 2")."""
-    if not paragraph.label:
-        return f"paragraph {paragraph.number}"
-    field, _, more = paragraph.label.partition("-p")
-    return f"the front matter's {field}" + (f", paragraph {more}" if more else "")
 
 
 def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim_id: str, text: str, here: str,
