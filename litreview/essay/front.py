@@ -51,8 +51,8 @@ def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, 
     found: list[Paragraph] = []
     count: dict[str, int] = {}
     for name, text, at in yaml_strings(meta, lines):
-        if name in _NOT_MARKDOWN:
-            continue
+        if name in _NOT_MARKDOWN or (name not in PROSE_FIELDS and "@" not in text):
+            continue  # (a field that is not prose is read only for its citations)
         for paragraph in read_body(text, 1, file=file):
             claims = [c for c in paragraph.claims if name in PROSE_FIELDS or c.citations]
             if not claims:
