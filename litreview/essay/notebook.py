@@ -88,27 +88,52 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], li
             pieces = pieces[body_line - 1:]  # the text after it is Markdown, as Quarto passes it on
         if prose:
             _add(segments, name, pieces)
-            continue
-        options, option_rows = cell_options(pieces, name) if kind == "code" else ({}, [])
-        if kind == "code" and not _outputs_hidden(cell, options):
-            outputs = cell.get("outputs") or []
-            if not isinstance(outputs, list):
-                raise EssayError(f"cell {n + 1}'s outputs are not a list", path=name,
-                                 line=lines.get((n, "source"), (None,))[0], hint=_HINT)
-            # output: asis (the cell's, or the document's execute: when the cell sets none): its printed
-            # text is Markdown, written as it is, and the cell has no caption (Quarto's jupyter.ts).
-            execute = (meta or {}).get("execute")
-            asis = options.get("output", execute.get("output") if isinstance(execute, dict) else None) == "asis"
-            for m, output in enumerate(outputs):
-                if _markdown_output(output):
-                    _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
-                elif asis and isinstance(output, dict) and output.get("output_type") == "stream" \
-                        and output.get("name") == "stdout":
-                    _add(segments, name, _pieces(output.get("text", ""), lines.get((n, f"text{m}"), ()), name, n))
-            if not asis:
-                for caption in cell_captions(options, option_rows):
-                    _add(segments, name, caption)
+        elif kind == "code":
+            _code_cell(segments, name, n, cell, pieces, lines, meta or {}, cell_options(pieces, name))
     return meta or {}, head, segments, rows
+
+
+def embedded_segments(path: Path, text: str, label: str) -> list[Segment] | None:
+    """What ``{{< embed notebook.ipynb#label >}}`` puts in a Quarto manuscript: the outputs and captions of
+    the code cell with that label (``#| label:``) or id, as the notebook shows them; None when none has it."""
+    name = str(path)
+    cells = _cells(_load(name, text), name)
+    lines = _source_lines(text)
+    for n, cell in enumerate(cells):
+        if cell.get("cell_type") != "code":
+            continue
+        pieces = _pieces(cell.get("source"), lines.get((n, "source"), ()), name, n)
+        options = cell_options(pieces, name)
+        if label in (options[0].get("label"), cell.get("id")):
+            segments: list[Segment] = []
+            _code_cell(segments, name, n, cell, pieces, lines, {}, options)
+            return segments
+    return None
+
+
+def _code_cell(segments: list[Segment], name: str, n: int, cell: dict[str, Any], pieces: list[tuple[int, str]],
+               lines: dict[tuple[int, str | int], tuple[int, ...]], meta: dict[str, Any],
+               options: tuple[dict[str, Any], list[tuple[int, str]]]) -> None:
+    """Adds what Quarto writes for the code cell ``n``: its Markdown outputs and its captions."""
+    if _outputs_hidden(cell, options[0]):
+        return
+    outputs = cell.get("outputs") or []
+    if not isinstance(outputs, list):
+        raise EssayError(f"cell {n + 1}'s outputs are not a list", path=name,
+                         line=lines.get((n, "source"), (None,))[0], hint=_HINT)
+    # output: asis (the cell's, or the document's execute: when the cell sets none): its printed
+    # text is Markdown, written as it is, and the cell has no caption (Quarto's jupyter.ts).
+    execute = meta.get("execute")
+    asis = options[0].get("output", execute.get("output") if isinstance(execute, dict) else None) == "asis"
+    for m, output in enumerate(outputs):
+        if _markdown_output(output):
+            _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
+        elif asis and isinstance(output, dict) and output.get("output_type") == "stream" \
+                and output.get("name") == "stdout":
+            _add(segments, name, _pieces(output.get("text", ""), lines.get((n, f"text{m}"), ()), name, n))
+    if not asis:
+        for caption in cell_captions(*options):
+            _add(segments, name, caption)
 
 
 def _load(name: str, text: str) -> Any:

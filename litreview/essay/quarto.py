@@ -147,6 +147,8 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
     return body, paragraphs
 
 
+# {{< embed notebook.ipynb#label >}} (options after it): a Quarto manuscript shows that notebook cell's output.
+_EMBED = re.compile(r"^[ \t]*\{\{<\s*embed\s+(\S+?)(?:\s+[^>\n]*?)?\s*>\}\}[ \t]*$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
 # An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
@@ -165,25 +167,44 @@ MAX_DEPTH = 8
 
 
 def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
-    """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file, as Quarto does."""
+    """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
+    notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does."""
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
     for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
+        here = line + text.count("\n", at, start)
         for name in names:
-            if not (path.parent / name).is_file():
-                raise EssayError(f"included file {name} not found", path=str(path),
-                                 line=line + text.count("\n", at, start), hint="check the include's path")
+            if not (path.parent / name.partition("#")[0]).is_file():
+                raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
+                                 hint="check the include's path")
         out += _captioned(path, line, _blank_shortcodes(text[at:start]))
         line += text.count("\n", at, end)
         at = end
         for name in names:
-            child = path.parent / name
+            child = path.parent / name.partition("#")[0]
             sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
+            if "#" in name:  # {{< embed notebook.ipynb#label >}}: that cell's outputs and captions
+                out += [(str(path), 0, "\n\n"), *_embedded(child, sub, name.partition("#")[2], path, here),
+                        (str(path), 0, "\n\n")]
+                continue
             out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
             if len(names) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _captioned(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
+
+
+def _embedded(notebook: Path, text: str, label: str, path: Path, line: int) -> list[tuple[str, int, str]]:
+    """The segments of the cell ``label`` of ``notebook`` that ``path`` embeds on its ``line``; an error
+    naming the label when the notebook has no such cell (Quarto stops there too)."""
+    from .notebook import embedded_segments
+
+    found = embedded_segments(notebook, text, label) if notebook.suffix.lower() == ".ipynb" else None
+    if found is None:
+        raise EssayError(f"{notebook.name} has no code cell labelled {label}", path=str(path), line=line,
+                         hint="check the label after # (the cell's #| label: or id), or that the notebook is "
+                              "a Jupyter notebook")
+    return found
 
 
 def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
@@ -219,6 +240,7 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
 def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
     """(start, end, files) of each ``{{< include >}}`` and R Markdown child chunk, in order."""
     found = [(m.start(), m.end(), [m.group(1)]) for m in _INCLUDE.finditer(text)]
+    found += [(m.start(), m.end(), [m.group(1)]) for m in _EMBED.finditer(text) if "#" in m.group(1)]
     for m in _CHILD.finditer(text) if "child" in text else ():
         value = _CHILD_VALUE.search(m.group("options"))
         if value is not None:
