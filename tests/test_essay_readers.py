@@ -487,3 +487,13 @@ def test_latex_citations_pandoc_ignores_but_biber_and_bibtex_print(tmp_path: Pat
     assert [(c.key, c.mode) for c in claim.citations or ()] == [
         ("t1", "author-in-text"), ("t2", "author-in-text"), ("u1", "normal"), ("d1", "normal"), ("n1", "normal"),
         ("a1", "author-in-text"), ("a2", "normal")]
+
+
+def test_latex_a_citation_right_after_a_commands_name_is_read(tmp_path: Path) -> None:
+    # \protect\cite (common in captions) and \noindent\citet: the citation's mark was glued to the command's name
+    # ("\protectXCITE..."), so the citation was lost and "0001X" left in the claim's text.
+    (tmp_path / "p.tex").write_text("\\begin{document}\n\\noindent\\citet{n1} shows it.\n\\begin{figure}\\caption{A map "
+                                    "\\protect\\cite{p1}.}\\end{figure}\n\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "p.tex").claims
+    assert [(c.line, c.text, [x.key for x in c.citations or ()]) for c in claims] == [
+        (2, "@{n1} shows it.", ["n1"]), (3, "A map [@{p1}].", ["p1"])]

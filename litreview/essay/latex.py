@@ -51,6 +51,7 @@ _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|n
                    # Generated text, not the author's: the date would make the claims change every day.
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
 _REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
+_NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
 _NEWLINE = re.compile(r"\n")
 
@@ -253,7 +254,8 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
         if m.group(1) == "nocite":
             nocite.extend("*" if k == "*" else k for _, _, k in keys)
             continue
-        pieces.append(f"XCITE{len(markers):04d}X")
+        # After a command's name ("\\protect\\cite{a}") an empty group ends the name, which would take in the mark.
+        pieces.append(("{}" if _NAME_BEFORE.search(pieces[-1]) else "") + f"XCITE{len(markers):04d}X")
         markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
