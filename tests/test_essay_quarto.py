@@ -254,9 +254,9 @@ def test_a_manuscript_embeds_a_notebook_cells_outputs_and_caption(tmp_path: Path
     (tmp_path / "notebooks" / "a.ipynb").write_text(text.replace("church2013", "church2014"), encoding="utf-8")
     assert input_key(config) != before  # the notebook is a part of the essay: the warm cache sees its edit
     (tmp_path / "index.qmd").write_text("Text.\n\n{{< embed notebooks/a.ipynb#fig-none >}}\n", encoding="utf-8")
-    with pytest.raises(EssayError, match="a.ipynb has no code cell labelled fig-none") as err:
+    with pytest.raises(EssayError, match=r"a\.ipynb has no code cell labelled fig-none") as err:
         load_essay(tmp_path / "index.qmd")
     assert err.value.line == 3
     (tmp_path / "index.qmd").write_text("Text.\n\n{{< embed notebooks/b.ipynb#fig-map >}}\n", encoding="utf-8")
-    with pytest.raises(EssayError, match="included file notebooks/b.ipynb not found"):
+    with pytest.raises(EssayError, match=r"included file notebooks/b\.ipynb not found"):
         load_essay(tmp_path / "index.qmd")
