@@ -340,3 +340,6 @@ def test_a_sentence_using_an_acronym_meets_the_entry_that_spells_it_out() -> Non
     assert [c.key for c in rows if c.row == 1] == ["mc"]
     assert topical.spelled_out([c.text for c in claims], [c.text for c in claims]) == [
         claims[0].text, "The MCMC sampler mixes slowly. ; Markov chain Monte Carlo"]  # once, where not written out
+    found = link(parse_essay(text), parse_bibliography(ACRONYM_BIB), all_suggestions=True).links
+    assert next(lk.evidence for lk in found if (lk.claim_id, lk.source_key) == ("p2-s1", "mc")) == \
+        "shared words: Markov, chain, Monte, Carlo"  # the words the acronym stands for
