@@ -250,7 +250,7 @@ def paragraphs(claims: Sequence[Claim], texts: Sequence[str], paragraph: float |
     return words, of
 
 
-_DEFINED = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7}?)s?\)")
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7}?)s?\)")
 _LINKING = frozenset({"of", "and", "the", "for", "in", "on", "a", "an", "to", "with"})
 
 
@@ -262,17 +262,17 @@ def acronyms(texts: Sequence[str]) -> dict[str, str]:
         if "(" not in text:
             continue
         for m in _DEFINED.finditer(text):
-            letters = [ch for ch in m.group(2) if ch.isupper()]
-            words = re.split(r"[\s-]+", m.group(1).strip())
+            letters = [ch for ch in m.group(1) if ch.isupper()]
+            words = [w for w in re.split(r"[\s-]+", text[max(0, m.start() - 160):m.start()]) if w][-12:]
             i, j = len(words), len(letters)
             while i and j:
-                if words[i - 1][0].upper() == letters[j - 1]:
+                if words[i - 1][0].upper() == letters[j - 1] and words[i - 1].isalpha():
                     j -= 1
                 elif words[i - 1].lower() not in _LINKING:
                     break
                 i -= 1
             if not j and len(letters) > 1:
-                table.setdefault(m.group(2), " ".join(words[i:]))
+                table.setdefault(m.group(1), " ".join(words[i:]))
     return table
 
 
