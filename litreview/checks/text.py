@@ -126,7 +126,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
 
 def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography) -> Finding:
     """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
-    (``links`` warns with the same words)."""
+    (``links`` warns with the same words; an alias in an entry's ``ids`` is named)."""
     span = _span(mention.text)
     cid = mention.claim_id
     key = mention.detail
@@ -134,6 +134,11 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         right = key[5:]
         return _at_claim("LR309", claim, cid, f"citation {span!r} matches no entry: keys are case-sensitive "
                          f"and the entry's key is {right!r}", essay_file, f"write @{right}", key=right)
+    if key.startswith("alias:"):
+        entry = key[6:]
+        return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
+                         f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
+                         key=entry)
     if standard_id(key) is not None:
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, f"add the work: litreview add {key}", key=key)
