@@ -54,3 +54,50 @@ def test_markdown_citing_an_alias_names_the_entry_pandoc_does_not_resolve_it(her
     found = findings(capsys, "--essay", "p.md", "--bib", "refs.bib")
     assert codes(found) == ["LR300"]
     assert "alias" in str(found[0]["message"]) and "@newkey" in str(found[0]["hint"])
+
+
+CSL_ITEMS = [
+    {"id": "a", "type": "article-journal", "title": "Alpha", "author": [{"family": "Doe", "given": "Jane"}],
+     "container-title": "J", "issued": {"date-parts": [[2001]]}, "DOI": "https://doi.org/10.1000/xyz",
+     "page": "448-88"},
+    {"id": "c", "type": "report", "title": "Report", "issued": {"date-parts": [[2010]]}},
+]
+
+
+def _hints(found: list[dict[str, object]]) -> dict[str, str]:
+    return {str(f["code"]): str(f["hint"]) for f in found if f["code"] in ("LR110", "LR121", "LR138")}
+
+
+def test_hints_for_csl_json_speak_csl_json(here: Path, capsys) -> None:
+    # They said: write doi = {10.1000/xyz}, pages = {448--488}: BibTeX, which a CSL-JSON file cannot hold.
+    (here / "refs.json").write_text(json.dumps(CSL_ITEMS), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@a; @c].\n", encoding="utf-8")
+    hints = _hints(findings(capsys, "--essay", "p.md", "--bib", "refs.json"))
+    assert hints["LR121"] == 'Write "DOI": "10.1000/xyz"'
+    assert hints["LR138"] == 'Write "page": "448-488"'
+    assert '"author": [{"literal": "World Bank"}]' in hints["LR110"] and '"publisher": "..."' in hints["LR110"]
+    assert " = {" not in "".join(hints.values())
+
+
+def test_hints_for_csl_yaml_speak_yaml(here: Path, capsys) -> None:
+    (here / "refs.yaml").write_text("---\nreferences:\n- id: b\n  type: book\n  author:\n  - family: Roe\n"
+                                    "    given: Ann\n  publisher: P\n  DOI: doi:10.1000/xyz\n...\n", encoding="utf-8")
+    (here / "p.md").write_text("Cite [@b].\n", encoding="utf-8")
+    hints = _hints(findings(capsys, "--essay", "p.md", "--bib", "refs.yaml"))
+    assert hints["LR121"] == "Write DOI: 10.1000/xyz"
+    assert hints["LR110"] == "Add title: ...; add issued: YYYY (or issued: YYYY-MM-DD)"
+
+
+def test_hints_for_bibtex_stay_bibtex(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text("@article{a,\n  author = {Doe, Jane},\n  title = {Alpha},\n  journal = {J},\n"
+                                   "  year = {2001},\n  doi = {https://doi.org/10.1000/xyz},\n}\n", encoding="utf-8")
+    (here / "p.md").write_text("Cite [@a].\n", encoding="utf-8")
+    assert _hints(findings(capsys, "--essay", "p.md", "--bib", "refs.bib"))["LR121"] == "Write doi = {10.1000/xyz}"
+
+
+def test_manubot_malformed_doi_hint_is_a_citation(here: Path, capsys) -> None:
+    (here / "content").mkdir()
+    (here / "content" / "01.md").write_text("## M\n\nBad [@doi:10.1038/].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "content", "--metadata-dir", "meta")
+    hint = next(str(f["hint"]) for f in found if f["code"] == "LR120")
+    assert "[@doi:10." in hint and " = {" not in hint

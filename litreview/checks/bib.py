@@ -19,7 +19,8 @@ from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_pun
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
-from .catalogue import finding
+from .catalogue import CATALOGUE, finding
+from .hints import in_own_words
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -106,7 +107,8 @@ def plain(value: str) -> str:
 
 
 def entry_finding(code: str, source: Source, message: str, hint: str = "") -> Finding:
-    """A finding located at the entry's first line."""
+    """A finding located at the entry's first line, its hint in the words of the entry's file."""
+    hint = in_own_words(hint or CATALOGUE[code].hint, source)
     return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line)
 
 

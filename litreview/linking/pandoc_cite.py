@@ -11,9 +11,9 @@ is handled as a key that differs in case is.
 
 from __future__ import annotations
 
+from ..bibliography.inherit import targets
 from ..essay.cites import find_citations, is_crossref, mask_inline
 from ..essay.ids import source_ids, standard_id
-from ..bibliography.inherit import targets
 from ..model import Citation, Claim, Mention
 from .hits import Found, Hit
 from .index import SourceIndex

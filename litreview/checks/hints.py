@@ -1,0 +1,82 @@
+"""Hints in the words of the entry's own file: the checks write ``doi = {10.1000/x}``, and an entry read from
+CSL-JSON or CSL-YAML is told ``"DOI": "10.1000/x"`` or ``DOI: 10.1000/x``, as pandoc reads those files.
+
+``entry_finding`` passes every entry's hint through ``in_own_words``: the one place hints change form.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..bibliography.csl import is_csl
+from ..lazyre import lazy
+from ..model import Source
+
+# BibTeX/biblatex field -> the CSL variable pandoc fills from it (and reads back from CSL).
+_CSL_NAMES = {
+    "doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN", "pages": "page", "year": "issued", "date": "issued",
+    "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date", "journal": "container-title",
+    "journaltitle": "container-title", "booktitle": "container-title", "howpublished": "container-title",
+    "institution": "publisher", "school": "publisher", "organization": "publisher", "address": "publisher-place",
+    "location": "publisher-place",
+}
+_NAMES = frozenset({"author", "editor", "translator"})
+_DATES = frozenset({"issued", "accessed", "original-date", "event-date"})
+# name = {value}, the value's braces balanced one level deep (a body's name: author = {{World Bank}}).
+_ASSIGNMENT = lazy(r"\b([a-z]+) = \{((?:[^{}]|\{[^{}]*\})*)\}")
+_DATE = lazy(r"(\d{4}|YYYY)(?:-(\d{2}|MM))?(?:-(\d{2}|DD))?")
+_PLAIN_YAML = lazy(r"[\w.][\w .,/()'’-]*")
+
+
+def in_own_words(hint: str, source: Source, form: str = "") -> str:
+    """``hint`` as the entry's file writes it: unchanged for BibTeX, CSL-JSON or CSL-YAML otherwise.
+
+    ``form`` overrides the file's: ``json`` or ``yaml``, or ``manubot`` for a work a manuscript cites by
+    identifier (``doi = {10.1000/x}`` becomes ``[@doi:10.1000/x]``).
+    """
+    if not form and source.file and is_csl(source.file):
+        form = "json" if source.file.lower().endswith(".json") else "yaml"
+    if not hint or not form or " = {" not in hint:
+        return hint
+    if form == "manubot":
+        return _ASSIGNMENT.sub(lambda m: f"[@{m.group(1)}:{m.group(2)}]" if m.group(1) == "doi" else m.group(),
+                               hint.replace("Write the bare DOI, e.g.", "Cite the bare DOI, e.g."))
+    hint = hint.replace("write it in double braces", "write it as a literal name")
+    hint = hint.replace("author in double braces", "author as a literal name")
+    return _ASSIGNMENT.sub(lambda m: _csl(m.group(1), m.group(2), source.type, form == "yaml"), hint)
+
+
+def _csl(field: str, value: str, kind: str, yaml: bool) -> str:
+    name = "issue" if field == "number" and kind == "article" else _CSL_NAMES.get(field, field)
+    data: object
+    if name in _NAMES:
+        if value.startswith("{") and value.endswith("}"):
+            data = [{"literal": value[1:-1]}]
+        else:
+            family, _, given = value.partition(",")
+            data = [{"family": family.strip(), "given": given.strip() or "..."}]
+    elif name in _DATES:
+        date = _DATE.fullmatch(value)
+        if yaml:
+            return f"{name}: {value if date else 'YYYY'}"  # pandoc reads a bare YAML date or year
+        parts = [str(int(p)) if p.isdigit() else p for p in date.groups() if p] if date else ["YYYY"]
+        return f'"{name}": {{"date-parts": [[{", ".join(parts)}]]}}'  # a template when it holds YYYY
+    elif name == "page":
+        data = value.replace("--", "-")
+    else:
+        data = value
+    if not yaml:
+        return f"{json.dumps(name)}: {json.dumps(data, ensure_ascii=False)}"
+    if isinstance(data, str):
+        return f"{name}: {data if _PLAIN_YAML.fullmatch(data) else json.dumps(data, ensure_ascii=False)}"
+    return f"{name}: {_flow(data)}"
+
+
+def _flow(data: object) -> str:
+    """YAML flow style: [{family: Doe, given: Jane}]."""
+    if isinstance(data, list):
+        return "[" + ", ".join(_flow(d) for d in data) + "]"
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in data.items()) + "}"
+    text = str(data)
+    return text if _PLAIN_YAML.fullmatch(text) else json.dumps(text, ensure_ascii=False)
