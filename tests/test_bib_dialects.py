@@ -101,3 +101,10 @@ def test_manubot_malformed_doi_hint_is_a_citation(here: Path, capsys) -> None:
     found = findings(capsys, "--essay", "content", "--metadata-dir", "meta")
     hint = next(str(f["hint"]) for f in found if f["code"] == "LR120")
     assert "[@doi:10." in hint and " = {" not in hint
+
+
+def test_hints_for_front_matter_references_speak_yaml(here: Path, capsys) -> None:
+    (here / "p.md").write_text("---\nreferences:\n- id: b\n  type: book\n  title: T\n  issued: 2001\n"
+                               "  publisher: P\n  DOI: https://doi.org/10.1000/xyz\n---\n\nCite [@b].\n",
+                               encoding="utf-8")
+    assert _hints(findings(capsys, "--essay", "p.md"))["LR121"] == "Write DOI: 10.1000/xyz"

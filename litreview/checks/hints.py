@@ -20,6 +20,8 @@ _CSL_NAMES = {
     "institution": "publisher", "school": "publisher", "organization": "publisher", "address": "publisher-place",
     "location": "publisher-place",
 }
+_FRONT_MATTER = (".md", ".markdown", ".qmd", ".rmd", ".rmarkdown", ".ipynb")
+"""Manuscripts whose entries are their front matter's ``references:``."""
 _NAMES = frozenset({"author", "editor", "translator"})
 _DATES = frozenset({"issued", "accessed", "original-date", "event-date"})
 # name = {value}, the value's braces balanced one level deep (a body's name: author = {{World Bank}}).
@@ -34,8 +36,11 @@ def in_own_words(hint: str, source: Source, form: str = "") -> str:
     ``form`` overrides the file's: ``json`` or ``yaml``, or ``manubot`` for a work a manuscript cites by
     identifier (``doi = {10.1000/x}`` becomes ``[@doi:10.1000/x]``).
     """
-    if not form and source.file and is_csl(source.file):
-        form = "json" if source.file.lower().endswith(".json") else "yaml"
+    name = (source.file or "").lower()
+    if not form and name and is_csl(name):
+        form = "json" if name.endswith(".json") else "yaml"
+    elif not form and name.endswith(_FRONT_MATTER):
+        form = "yaml"  # a front matter's references: (CSL-YAML, as pandoc reads it)
     if not hint or not form or " = {" not in hint:
         return hint
     if form == "manubot":
