@@ -108,3 +108,36 @@ def test_hints_for_front_matter_references_speak_yaml(here: Path, capsys) -> Non
                                "  publisher: P\n  DOI: https://doi.org/10.1000/xyz\n---\n\nCite [@b].\n",
                                encoding="utf-8")
     assert _hints(findings(capsys, "--essay", "p.md"))["LR121"] == "Write DOI: 10.1000/xyz"
+
+
+REMOTE_PAPER = ("\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n"
+                "\\addbibresource[location=remote]{https://example.org/shared.bib}\n"
+                "\\begin{document}\nAs shown \\cite{newkey}.\n\\end{document}\n")
+
+
+def test_remote_addbibresource_is_said_not_fetched(here: Path, capsys) -> None:
+    # It was "https:/example.org/shared.bib: bibliography not found", a file name nobody wrote.
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "paper.tex").write_text(REMOTE_PAPER, encoding="utf-8")
+    assert main(["check", "--no-cache", "--essay", "paper.tex", "--claims", ""]) == 2
+    err = capsys.readouterr().err
+    assert "remote bibliography, https://example.org/shared.bib, which litreview does not fetch" in err
+    assert "curl -o shared.bib 'https://example.org/shared.bib'" in err and "not found" not in err
+    assert main(["check", "--no-cache", "--essay", "paper.tex", "--claims", "", "--bib", "refs.bib"]) == 0
+
+
+def test_remote_front_matter_bibliography_is_said_not_fetched(here: Path, capsys) -> None:
+    (here / "p.md").write_text("---\nbibliography: http://127.0.0.1:23119/better-bibtex/export/library.bib\n---\n\n"
+                               "Text [@a].\n", encoding="utf-8")
+    assert main(["check", "--no-cache", "--essay", "p.md", "--claims", ""]) == 2
+    assert "which litreview does not fetch" in capsys.readouterr().err
+
+
+def test_init_notes_a_remote_bibliography_and_keeps_the_local_one(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "paper.tex").write_text(REMOTE_PAPER, encoding="utf-8")
+    assert main(["init", "paper.tex"]) == 0
+    out = capsys.readouterr()
+    assert "names the remote bibliography https://example.org/shared.bib, which litreview does not fetch" in (
+        out.out + out.err)
+    assert 'bibliography = "refs.bib"' in (here / "litreview.toml").read_text(encoding="utf-8")
