@@ -141,3 +141,74 @@ def test_init_notes_a_remote_bibliography_and_keeps_the_local_one(here: Path, ca
     assert "names the remote bibliography https://example.org/shared.bib, which litreview does not fetch" in (
         out.out + out.err)
     assert 'bibliography = "refs.bib"' in (here / "litreview.toml").read_text(encoding="utf-8")
+
+
+LINKED = """@xdata{pubdata,
+  publisher = {Oxford University Press},
+  location = {Oxford},
+}
+
+@book{main,
+  author = {Doe, Jane},
+  title = {Main Work},
+  date = {2001},
+  xdata = {pubdata},
+  related = {transl},
+  relatedtype = {translatedas},
+}
+
+@book{transl,
+  author = {Doe, Jane},
+  title = {Hauptwerk},
+  date = {2003},
+  xdata = {pubdata},
+}
+
+@set{both,
+  entryset = {setA, setB},
+}
+
+@article{setA,
+  author = {Roe, Ann},
+  title = {First Part},
+  journaltitle = {Journal},
+  date = {2010},
+}
+
+@article{setB,
+  author = {Roe, Ann},
+  title = {Second Part},
+  journaltitle = {Journal},
+  date = {2010},
+}
+
+@mvbook{whole,
+  author = {Poe, Ed},
+  title = {Collected},
+  date = {1990},
+  publisher = {P},
+}
+
+@book{vol1,
+  crossref = {whole},
+  volume = {1},
+  title = {Early},
+}
+
+@book{alone,
+  author = {Loe, Al},
+  title = {Nobody Cites It},
+  date = {1999},
+  publisher = {P},
+}
+"""
+
+
+def test_entries_cited_entries_lean_on_are_not_unused(here: Path, capsys) -> None:
+    # An @xdata entry, a related entry, a cited set's members and a crossref parent were LR307 "no claim relies
+    # on", with the hint to remove them: biber brings them all in, and removing one breaks the cited entry.
+    (here / "refs.bib").write_text(LINKED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{main}. Also \\cite{both}. And \\cite{vol1}.\n"
+                                "\\end{document}\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.tex", "--bib", "refs.bib")
+    assert [f["key"] for f in found if f["code"] == "LR307"] == ["alone"]

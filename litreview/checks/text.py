@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..bibliography.inherit import LINK_FIELDS, targets
 from ..essay import IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
@@ -23,6 +24,7 @@ MIN_MARKED_QUOTATION_WORDS = 8
 _MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _CLOSERS = frozenset("”\"»“")
 _EXCERPT = 80
+_LINKS = (*LINK_FIELDS, "entryset")
 
 
 def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str) -> list[Finding]:
@@ -189,8 +191,9 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
     for mention in linkage.mentions:
         if mention.kind != "quotation" and (mention.kind == "marker" or not markers_only):
             relied.update(mention.keys)
+    relied |= through_links(bib, relied)
     for source in bib.sources:
-        if source.key in relied:
+        if source.key in relied or source.type == "xdata":  # an @xdata entry lends fields and is never printed
             continue
         if source.key in topical:
             claims = list(dict.fromkeys(topical[source.key]))
@@ -211,6 +214,28 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
                                     f"book's other chapters are not read: --essay {name} reviews them together)")
             else:
                 yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
+
+
+def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
+    """The entries the ``keys`` lean on, however far: their crossref and xdata parents, the entries they
+    name in ``related`` or ``xref``, a set's members (biber brings them all into the bibliography; removing
+    one breaks the entries that name it)."""
+    by_key = {s.key.casefold(): s for s in bib.sources}  # link fields name keys ignoring case, as biber does
+    todo = [k.casefold() for k in keys]
+    seen = set(todo)
+    found: set[str] = set()
+    while todo:
+        source = by_key.get(todo.pop())
+        if source is None or source.fields.keys().isdisjoint(_LINKS):
+            continue
+        for name in _LINKS:
+            for target in targets(source.fields.get(name, "")):
+                folded = target.casefold()
+                if folded not in seen and folded in by_key:
+                    seen.add(folded)
+                    todo.append(folded)
+                    found.add(by_key[folded].key)
+    return found
 
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
