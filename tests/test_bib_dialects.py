@@ -212,3 +212,13 @@ def test_entries_cited_entries_lean_on_are_not_unused(here: Path, capsys) -> Non
                                 "\\end{document}\n", encoding="utf-8")
     found = findings(capsys, "--essay", "p.tex", "--bib", "refs.bib")
     assert [f["key"] for f in found if f["code"] == "LR307"] == ["alone"]
+
+
+def test_mendeley_escaped_url_hint_gives_the_address(here: Path, capsys) -> None:
+    # Mendeley writes {\&} and {\_} into url fields; biblatex reads url verbatim. The hint said only
+    # "write the full address, starting with https://", which it already was.
+    (here / "m.bib").write_text("@misc{s,\ntitle = {{A Page}},\nurl = {http://www.example.org/a%20b?x=1{\\&}y=2"
+                                "{\\_}z$\\sim$u},\nyear = {2019}\n}\n", encoding="utf-8")
+    (here / "p.md").write_text("Cite [@s].\n", encoding="utf-8")
+    hint = next(str(f["hint"]) for f in findings(capsys, "--essay", "p.md", "--bib", "m.bib") if f["code"] == "LR123")
+    assert hint == "Write url = {http://www.example.org/a%20b?x=1&y=2_z~u}"

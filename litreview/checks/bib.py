@@ -74,6 +74,7 @@ _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
 _BRACES = lazy(r"[{}]")
+_URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
 
 
 @lru_cache(maxsize=65536)
@@ -251,7 +252,10 @@ def check_url(source: Source) -> Iterable[Finding]:
     if raw:
         problem = url_problem(raw)
         if problem:
-            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}")
+            # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
+            bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
+            hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
+            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}", hint)
 
 
 def year_problem(raw: str, today: date) -> str:
