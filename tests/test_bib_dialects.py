@@ -222,3 +222,27 @@ def test_mendeley_escaped_url_hint_gives_the_address(here: Path, capsys) -> None
     (here / "p.md").write_text("Cite [@s].\n", encoding="utf-8")
     hint = next(str(f["hint"]) for f in findings(capsys, "--essay", "p.md", "--bib", "m.bib") if f["code"] == "LR123")
     assert hint == "Write url = {http://www.example.org/a%20b?x=1&y=2_z~u}"
+
+
+DATES = [
+    {"id": "lit", "type": "book", "title": "Literal", "issued": {"literal": "circa 1850"}, "publisher": "P",
+     "author": [{"literal": "Royal Society"}]},
+    {"id": "season", "type": "book", "title": "Season", "issued": {"date-parts": [[2008, 13]]}, "publisher": "P",
+     "author": [{"family": "M", "given": "N"}]},
+    {"id": "float", "type": "book", "title": "Float", "issued": {"date-parts": [[2010.0, "3"]]}, "publisher": "P",
+     "author": [{"family": "Q", "given": "R"}]},
+    {"id": "bc", "type": "book", "title": "Politics", "issued": {"date-parts": [[-350]]}, "publisher": "P",
+     "author": [{"family": "Aristotle"}]},
+]
+
+
+def test_csl_dates_pandoc_prints_are_no_errors(here: Path, capsys) -> None:
+    # pandoc 3.9 prints "circa 1850", "2008" (month 13 is spring), "2010", "350 BC"; they were LR124/LR110 errors.
+    from litreview.bibliography.csl import parse_csl
+
+    (here / "c.json").write_text(json.dumps(DATES), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@lit; @season; @float; @bc].\n", encoding="utf-8")
+    assert [f for f in findings(capsys, "--essay", "p.md", "--bib", "c.json") if f["severity"] == "error"] == []
+    bib = parse_csl(json.dumps(DATES), "c.json")
+    assert [(s.year, s.fields.get("date", "")) for s in bib.sources] == [
+        (1850, ""), (2008, "2008-21"), (2010, "2010-03"), (-350, "-0350")]

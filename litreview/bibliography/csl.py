@@ -64,13 +64,34 @@ def _date(value: Any) -> tuple[int | None, str]:
         return None, ""
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        first = [str(p) for p in parts[0] if str(p).lstrip("-").isdigit()]
+        first: list[int] = []
+        for part in parts[0]:
+            number = _part(part)
+            if number is None:
+                break
+            first.append(number)
         if first:
-            iso = "-".join([first[0].zfill(4)] + [p.zfill(2) for p in first[1:3]])
-            return int(first[0]), iso
-    raw = str(value.get("raw") or value.get("literal") or "")
+            year, *rest = first
+            if rest and 13 <= rest[0] <= 16:  # a season (CSL's months 13-16), EDTF's 21-24
+                rest = [rest[0] + 8]
+            iso = "-".join([f"-{-year:04d}" if year < 0 else f"{year:04d}"] + [f"{p:02d}" for p in rest[:2]])
+            return year, iso
+    literal = value.get("literal")
+    raw = str(value.get("raw") or literal or "")
     match = re.search(r"\b(\d{4})\b", raw)
+    if literal and not value.get("raw"):  # printed as written ("circa 1850"): no date to check, the year to cite by
+        return (int(match.group(1)), "") if match else (None, "")
     return (int(match.group(1)), raw) if match else (None, raw)
+
+
+def _part(value: Any) -> int | None:
+    """One number of a CSL date-parts list: 2001, "2001" or 2001.0 as pandoc reads them; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = str(value).strip()
+    return int(text) if text.lstrip("-").isdigit() and text.count("-") <= 1 else None
 
 
 def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
@@ -88,7 +109,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
             roles[role] = tuple(p for p, _ in pairs)
             fields[role] = " and ".join(t for _, t in pairs)
     year, issued = _date(item.get("issued"))
-    if year is not None:
+    if year is not None and year > 0:  # a year BC is the date's alone (-0350, as biblatex writes it)
         fields["year"] = str(year)
     if issued and issued != str(year):
         fields["date"] = issued
