@@ -246,3 +246,15 @@ def test_csl_dates_pandoc_prints_are_no_errors(here: Path, capsys) -> None:
     bib = parse_csl(json.dumps(DATES), "c.json")
     assert [(s.year, s.fields.get("date", "")) for s in bib.sources] == [
         (1850, ""), (2008, "2008-21"), (2010, "2010-03"), (-350, "-0350")]
+
+
+@pytest.mark.parametrize("text", [
+    "---\nreferences:\n- id: a1\n  type: book\n  title: T\n  issued: 2001\n  publisher: P\n---\n",
+    "---\nreferences:\n- id: a1\n  type: book\n  title: T\n  issued: 2001\n  publisher: P\n...\n---\nother: x\n",
+])
+def test_csl_yaml_framed_like_a_front_matter_is_read(text: str) -> None:
+    # pandoc reads both; they were LR100 "expected a single document in the stream".
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert (bib.keys, bib.problems) == (("a1",), ())

@@ -8,7 +8,7 @@ costs only itself: it becomes a located finding and the rest load.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -156,7 +156,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
     try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
         if yaml:
             check_yaml(text)
-        data = pyyaml.safe_load(text) if yaml else load_json(text)
+        data = _first_document(pyyaml.safe_load_all(text)) if yaml else load_json(text)
     except (ValueError, pyyaml.YAMLError) as exc:
         line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
                 or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
@@ -203,6 +203,15 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
+
+
+def _first_document(documents: Iterator[Any]) -> Any:
+    """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
+    like a front matter, the rest of the file unread)."""
+    for document in documents:
+        if document is not None:
+            return document
+    return None
 
 
 def _names(data: Mapping[Any, Any]) -> str:
