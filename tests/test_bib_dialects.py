@@ -233,19 +233,22 @@ DATES = [
      "author": [{"family": "Q", "given": "R"}]},
     {"id": "bc", "type": "book", "title": "Politics", "issued": {"date-parts": [[-350]]}, "publisher": "P",
      "author": [{"family": "Aristotle"}]},
+    {"id": "range", "type": "book", "title": "Range", "issued": {"date-parts": [[2005], [2007, 2]]}, "publisher": "P",
+     "author": [{"family": "K", "given": "L"}]},
 ]
 
 
 def test_csl_dates_pandoc_prints_are_no_errors(here: Path, capsys) -> None:
     # pandoc 3.9 prints "circa 1850", "2008" (month 13 is spring), "2010", "350 BC"; they were LR124/LR110 errors.
+    # A range (pandoc: 2005–2007) kept only its start.
     from litreview.bibliography.csl import parse_csl
 
     (here / "c.json").write_text(json.dumps(DATES), encoding="utf-8")
-    (here / "p.md").write_text("Cite [@lit; @season; @float; @bc].\n", encoding="utf-8")
+    (here / "p.md").write_text("Cite [@lit; @season; @float; @bc; @range].\n", encoding="utf-8")
     assert [f for f in findings(capsys, "--essay", "p.md", "--bib", "c.json") if f["severity"] == "error"] == []
     bib = parse_csl(json.dumps(DATES), "c.json")
     assert [(s.year, s.fields.get("date", "")) for s in bib.sources] == [
-        (1850, ""), (2008, "2008-21"), (2010, "2010-03"), (-350, "-0350")]
+        (1850, ""), (2008, "2008-21"), (2010, "2010-03"), (-350, "-0350"), (2005, "2005/2007-02")]
 
 
 @pytest.mark.parametrize("text", [

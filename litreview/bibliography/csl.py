@@ -64,24 +64,35 @@ def _date(value: Any) -> tuple[int | None, str]:
         return None, ""
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        first: list[int] = []
-        for part in parts[0]:
-            number = _part(part)
-            if number is None:
-                break
-            first.append(number)
-        if first:
-            year, *rest = first
-            if rest and 13 <= rest[0] <= 16:  # a season (CSL's months 13-16), EDTF's 21-24
-                rest = [rest[0] + 8]
-            iso = "-".join([f"-{-year:04d}" if year < 0 else f"{year:04d}"] + [f"{p:02d}" for p in rest[:2]])
-            return year, iso
+        ends = [_date_parts(p) for p in parts[:2] if isinstance(p, list)]
+        if ends[0]:
+            iso = "/".join(_iso(e) for e in ends if e)  # a range [[2005], [2007]]: EDTF 2005/2007, as biblatex has it
+            return ends[0][0], iso
     literal = value.get("literal")
     raw = str(value.get("raw") or literal or "")
     match = re.search(r"\b(\d{4})\b", raw)
     if literal and not value.get("raw"):  # printed as written ("circa 1850"): no date to check, the year to cite by
         return (int(match.group(1)), "") if match else (None, "")
     return (int(match.group(1)), raw) if match else (None, raw)
+
+
+def _date_parts(parts: list[Any]) -> list[int]:
+    """The numbers of one CSL date-parts list, up to the first that is not one."""
+    numbers: list[int] = []
+    for part in parts:
+        number = _part(part)
+        if number is None:
+            break
+        numbers.append(number)
+    return numbers
+
+
+def _iso(numbers: list[int]) -> str:
+    """[2008, 3, 1] -> 2008-03-01; a season (CSL's months 13-16) -> EDTF's 21-24; a year BC -> -0350."""
+    year, *rest = numbers
+    if rest and 13 <= rest[0] <= 16:
+        rest = [rest[0] + 8]
+    return "-".join([f"-{-year:04d}" if year < 0 else f"{year:04d}"] + [f"{p:02d}" for p in rest[:2]])
 
 
 def _part(value: Any) -> int | None:
