@@ -261,3 +261,12 @@ def test_csl_yaml_framed_like_a_front_matter_is_read(text: str) -> None:
 
     bib = parse_csl(text, "refs.yaml", yaml=True)
     assert (bib.keys, bib.problems) == (("a1",), ())
+
+
+def test_sync_on_csl_lists_the_changes_in_the_files_words(here: Path, capsys) -> None:
+    # It stopped with "cannot edit the bibliography: no entry starts on line 2" (BibTeX editing on JSON).
+    (here / "refs.json").write_text(json.dumps(CSL_ITEMS, indent=1), encoding="utf-8")
+    assert main(["sync", "--bib", "refs.json", "--essay", "", "--metadata-dir", "meta"]) == 0
+    out = capsys.readouterr()
+    assert 'refs.json:3: a: "DOI": "10.1000/xyz"' in out.out and 'a: "page": "448-488"' in out.out
+    assert "edits BibTeX only" in out.err and json.loads((here / "refs.json").read_text(encoding="utf-8")) == CSL_ITEMS

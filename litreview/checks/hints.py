@@ -55,11 +55,7 @@ def _csl(field: str, value: str, kind: str, yaml: bool) -> str:
     name = "issue" if field == "number" and kind == "article" else _CSL_NAMES.get(field, field)
     data: object
     if name in _NAMES:
-        if value.startswith("{") and value.endswith("}"):
-            data = [{"literal": value[1:-1]}]
-        else:
-            family, _, given = value.partition(",")
-            data = [{"family": family.strip(), "given": given.strip() or "..."}]
+        data = [_csl_name(n.strip()) for n in value.split(" and ")]
     elif name in _DATES:
         date = _DATE.fullmatch(value)
         if yaml:
@@ -75,6 +71,13 @@ def _csl(field: str, value: str, kind: str, yaml: bool) -> str:
     if isinstance(data, str):
         return f"{name}: {data if _PLAIN_YAML.fullmatch(data) else json.dumps(data, ensure_ascii=False)}"
     return f"{name}: {_flow(data)}"
+
+
+def _csl_name(name: str) -> dict[str, str]:
+    if name.startswith("{") and name.endswith("}"):
+        return {"literal": name[1:-1]}
+    family, _, given = name.partition(",")
+    return {"family": family.strip(), "given": given.strip() or "..."}
 
 
 def _flow(data: object) -> str:
