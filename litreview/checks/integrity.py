@@ -238,5 +238,7 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     raw = source.fields.get("pages", "")
     problem = page_form_problem(raw, biblatex=biblatex)
     if problem:
-        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}")
+        single = None if biblatex else re.fullmatch(rf"({_PAGE})\s*-\s*({_PAGE})", raw.strip())
+        hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
+        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint)
 
