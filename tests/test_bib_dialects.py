@@ -278,3 +278,16 @@ def test_single_hyphen_range_hint_names_the_entrys_pages(here: Path, capsys) -> 
     (here / "p.md").write_text("Cite [@Doe2001].\n", encoding="utf-8")
     found = findings(capsys, "--essay", "p.md", "--bib", "j.bib")
     assert next(f["hint"] for f in found if f["code"] == "LR143") == "Write pages = {1--10}"
+
+
+def test_better_bibtex_csl_yaml_dates_are_read() -> None:
+    # Better BibTeX writes CSL-YAML dates as a list of {year, month, day}; pandoc prints them ("2020",
+    # "2005–2007"), litreview read no date at all: false LR110 "lacks year or date".
+    from litreview.bibliography.csl import parse_csl
+
+    text = ("---\nreferences:\n- id: doe2020\n  type: book\n  title: T\n  issued:\n  - year: 2020\n    month: 5\n"
+            "    day: 12\n  accessed:\n  - year: 2023\n    month: 1\n    day: 15\n- id: range2\n  type: book\n"
+            "  title: R\n  issued:\n  - year: 2005\n  - year: 2007\n...\n")
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [(s.year, s.fields.get("date"), s.urldate) for s in bib.sources] == [
+        (2020, "2020-05-12", "2023-01-15"), (2005, "2005/2007", "")]
