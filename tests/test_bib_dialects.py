@@ -291,3 +291,14 @@ def test_better_bibtex_csl_yaml_dates_are_read() -> None:
     bib = parse_csl(text, "refs.yaml", yaml=True)
     assert [(s.year, s.fields.get("date"), s.urldate) for s in bib.sources] == [
         (2020, "2020-05-12", "2023-01-15"), (2005, "2005/2007", "")]
+
+
+def test_csl_json_with_a_byte_order_mark_is_reported(here: Path, capsys) -> None:
+    # pandoc 3.9: "Error reading bibliography file refs.json: Unexpected "\239\187\191[..."; litreview said nothing.
+    (here / "refs.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(CSL_ITEMS[1:]).encode())
+    (here / "refs.yaml").write_bytes(b"\xef\xbb\xbf---\nreferences:\n- id: c\n  type: book\n  title: T\n...\n")
+    (here / "p.md").write_text("Cite [@c].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "refs.json")
+    assert [(f["code"], f["line"]) for f in found if f["code"] == "LR100"] == [("LR100", 1)]
+    assert "LR300" not in codes(found)  # the items are still read
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.md", "--bib", "refs.yaml"))  # pandoc reads YAML's
