@@ -163,11 +163,16 @@ def _line_of_id(text: str, key: str, nth: int = 0) -> int:
 
 
 def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> Bibliography:
-    """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings."""
+    """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings.
+
+    A byte order mark is read past; in CSL-JSON it is an LR100, as pandoc refuses the file.
+    """
     import yaml as pyyaml
 
     from ..safeload import check_yaml, load_json
 
+    bom = text.startswith("\ufeff")
+    text = text.removeprefix("\ufeff")
     try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
         if yaml:
             check_yaml(text)
@@ -193,6 +198,10 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
                                          line=1),), filename, text)
     sources: dict[str, Source] = {}
     problems: list[Finding] = []
+    if bom and not yaml:  # (the YAML and BibTeX readers skip it)
+        problems.append(Finding(code="LR100", severity="error", message="the file starts with a byte order mark, "
+                                "which pandoc refuses (\"Error reading bibliography file ... expecting JSON value\")",
+                                hint="Save it as UTF-8 without a byte order mark", file=filename, line=1))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     ids: dict[str, int] = {}  # how many items had each id so far
     for n, item in enumerate(data, start=1):

@@ -436,15 +436,8 @@ def load_bibliography(path: str | Path) -> Bibliography:
     if is_csl(p) and text.strip():
         from .csl import parse_csl
 
-        bib = parse_csl(text, str(p), yaml=p.suffix.lower() != ".json")
-        if raw.startswith(b"\xef\xbb\xbf") and p.suffix.lower() == ".json":  # YAML and BibTeX readers skip it
-            from dataclasses import replace
-
-            bom = Finding(code="LR100", severity="error", message="the file starts with a byte order mark, which "
-                          "pandoc refuses (\"Error reading bibliography file ... expecting JSON value\")",
-                          hint="Save it as UTF-8 without a byte order mark", file=str(p), line=1)
-            bib = replace(bib, problems=(bom, *bib.problems))
-        return bib
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""  # pandoc's JSON reader refuses it
+        return parse_csl(bom + text, str(p), yaml=p.suffix.lower() != ".json")
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography is empty",
