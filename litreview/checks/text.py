@@ -13,7 +13,7 @@ from ..bibliography.inherit import LINK_FIELDS, targets
 from ..essay import IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
-from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention
+from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -193,8 +193,8 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
             relied.update(mention.keys)
     relied |= through_links(bib, relied)
     for source in bib.sources:
-        if source.key in relied or source.type == "xdata":  # an @xdata entry lends fields and is never printed
-            continue
+        if source.key in relied or source.type == "xdata" or _data_only(source):
+            continue  # an @xdata or dataonly entry lends fields to others and is never printed
         if source.key in topical:
             claims = list(dict.fromkeys(topical[source.key]))
             shown = ", ".join(claims[:3]) + (f" and {len(claims) - 3} more" if len(claims) > 3 else "")
@@ -214,6 +214,13 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
                                     f"book's other chapters are not read: --essay {name} reviews them together)")
             else:
                 yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
+
+
+def _data_only(source: Source) -> bool:
+    """biblatex's ``options = {dataonly}`` (or ``dataonly=true``)."""
+    options = source.fields.get("options", "")
+    return "dataonly" in options and any(o.replace(" ", "") in ("dataonly", "dataonly=true")
+                                         for o in options.strip("{}").split(","))
 
 
 def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
