@@ -213,8 +213,8 @@ LINKED = """@xdata{pubdata,
 
 
 def test_entries_cited_entries_lean_on_are_not_unused(here: Path, capsys) -> None:
-    # An @xdata or dataonly entry, a related entry, a cited set's members and a crossref parent were LR307 "no claim relies
-    # on", with the hint to remove them: biber brings them all in, and removing one breaks the cited entry.
+    # An @xdata or dataonly entry, a related entry, a cited set's members and a crossref parent were LR307
+    # "no claim relies on", with the hint to remove them: biber brings them in; removing one breaks the cited entry.
     (here / "refs.bib").write_text(LINKED, encoding="utf-8")
     (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{main}. Also \\cite{both}. And \\cite{vol1}.\n"
                                 "\\end{document}\n", encoding="utf-8")
