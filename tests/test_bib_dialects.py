@@ -310,3 +310,13 @@ def test_csl_json_with_a_byte_order_mark_is_reported(here: Path, capsys) -> None
     assert [(f["code"], f["line"]) for f in found if f["code"] == "LR100"] == [("LR100", 1)]
     assert "LR300" not in codes(found)  # the items are still read
     assert "LR100" not in codes(findings(capsys, "--essay", "p.md", "--bib", "refs.yaml"))  # pandoc reads YAML's
+
+
+def test_csl_json_export_keeps_a_biblatex_dates_month_and_range() -> None:
+    # pandoc -f biblatex -t csljson: date = {2020-05} is [[2020, 5]]; litreview wrote [[2020]] (the month field only).
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.render.csljson import to_csl_json
+
+    bib = parse_bibliography("@article{a, title = {T}, date = {2020-05}}\n@book{b, title = {R}, date = {2005/2007}}\n"
+                             "@book{c, title = {S}, year = {1999}, month = jan}\n", "z.bib")
+    assert [i["issued"]["date-parts"] for i in to_csl_json(bib.sources)] == [[[2020, 5]], [[2005], [2007]], [[1999, 1]]]
