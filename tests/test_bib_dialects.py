@@ -320,3 +320,18 @@ def test_csl_json_export_keeps_a_biblatex_dates_month_and_range() -> None:
     bib = parse_bibliography("@article{a, title = {T}, date = {2020-05}}\n@book{b, title = {R}, date = {2005/2007}}\n"
                              "@book{c, title = {S}, year = {1999}, month = jan}\n", "z.bib")
     assert [i["issued"]["date-parts"] for i in to_csl_json(bib.sources)] == [[[2020, 5]], [[2005], [2007]], [[1999, 1]]]
+
+
+def test_zotero_escaped_html_tag_is_lr141_and_csl_rich_text_is_not(here: Path, capsys) -> None:
+    # Zotero's BibTeX export writes <i> as {\textless}i{\textgreater}: pandoc prints "The <i>E. coli</i> genome"
+    # and litreview said nothing. In CSL, <i> is rich text pandoc renders in italics: it was a false LR141.
+    (here / "z.bib").write_text("@article{z,\n  title = {The {\\textless}i{\\textgreater}{E}. coli{\\textless}/i"
+                                "{\\textgreater} genome},\n  author = {Doe, Jane},\n  journal = {J},\n  year = {2020},\n"
+                                "}\n", encoding="utf-8")
+    (here / "h.json").write_text(json.dumps([{"id": "z", "type": "book", "title": "The <i>E. coli</i> genome",
+                                              "author": [{"family": "D"}], "issued": {"date-parts": [[2001]]},
+                                              "publisher": "P"}]), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@z].\n", encoding="utf-8")
+    tagged = [f for f in findings(capsys, "--essay", "p.md", "--bib", "z.bib") if f["code"] == "LR141"]
+    assert [f["message"] for f in tagged] == ["title holds the HTML tag <i>: 'The <i>E. coli</i> genome'"]
+    assert "LR141" not in codes(findings(capsys, "--essay", "p.md", "--bib", "h.json"))

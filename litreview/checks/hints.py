@@ -36,11 +36,7 @@ def in_own_words(hint: str, source: Source, form: str = "") -> str:
     ``form`` overrides the file's: ``json`` or ``yaml``, or ``manubot`` for a work a manuscript cites by
     identifier (``doi = {10.1000/x}`` becomes ``[@doi:10.1000/x]``).
     """
-    name = (source.file or "").lower()
-    if not form and name and is_csl(name):
-        form = "json" if name.endswith(".json") else "yaml"
-    elif not form and name.endswith(_FRONT_MATTER):
-        form = "yaml"  # a front matter's references: (CSL-YAML, as pandoc reads it)
+    form = form or csl_form(source)
     if not hint or not form or " = {" not in hint:
         return hint
     if form == "manubot":
@@ -49,6 +45,14 @@ def in_own_words(hint: str, source: Source, form: str = "") -> str:
     hint = hint.replace("write it in double braces", "write it as a literal name")
     hint = hint.replace("author in double braces", "author as a literal name")
     return _ASSIGNMENT.sub(lambda m: _csl(m.group(1), m.group(2), source.type, form == "yaml"), hint)
+
+
+def csl_form(source: Source) -> str:
+    """``json`` or ``yaml`` for an entry read from CSL (a front matter's ``references:`` are CSL-YAML), else ''."""
+    name = (source.file or "").lower()
+    if name and is_csl(name):
+        return "json" if name.endswith(".json") else "yaml"
+    return "yaml" if name.endswith(_FRONT_MATTER) else ""
 
 
 def _csl(field: str, value: str, kind: str, yaml: bool) -> str:
