@@ -335,3 +335,13 @@ def test_zotero_escaped_html_tag_is_lr141_and_csl_rich_text_is_not(here: Path, c
     tagged = [f for f in findings(capsys, "--essay", "p.md", "--bib", "z.bib") if f["code"] == "LR141"]
     assert [f["message"] for f in tagged] == ["title holds the HTML tag <i>: 'The <i>E. coli</i> genome'"]
     assert "LR141" not in codes(findings(capsys, "--essay", "p.md", "--bib", "h.json"))
+
+
+def test_csl_values_are_not_latex(here: Path, capsys) -> None:
+    # "Cats & Dogs" in CSL-JSON was LR140 "unescaped &: write \&" (pandoc would then print the backslash), and
+    # "A_b" LR142 "_ outside math": CSL values are text, not LaTeX.
+    (here / "s.json").write_text(json.dumps([{"id": "h", "type": "book", "title": "Cats & Dogs: 50% of A_b homes",
+                                              "author": [{"family": "D"}], "issued": {"date-parts": [[2001]]},
+                                              "publisher": "Pets & Society"}]), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@h].\n", encoding="utf-8")
+    assert not {"LR140", "LR142"} & set(codes(findings(capsys, "--essay", "p.md", "--bib", "s.json")))

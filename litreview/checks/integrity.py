@@ -70,11 +70,12 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
         if "issn" in fields or "eissn" in fields:
             found.extend(check_issn(source))
         values = "".join(fields.values())
-        if "&" in values or "%" in values:
+        latex = not csl_form(source)  # CSL's values are text, not LaTeX: & and _ are themselves there
+        if latex and ("&" in values or "%" in values):
             found.extend(check_specials(source))
         if "&" in values or "<" in values or "\\textless" in values:
             found.extend(check_html(source))
-        if "\\" in values or "$" in values or "_" in values or "^" in values:
+        if latex and ("\\" in values or "$" in values or "_" in values or "^" in values):
             if defined is None:
                 defined = frozenset().union(*(defined_commands(text) for _, text in bib.files))
             found.extend(check_latex(source, defined))
