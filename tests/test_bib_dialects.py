@@ -345,3 +345,12 @@ def test_csl_values_are_not_latex(here: Path, capsys) -> None:
                                               "publisher": "Pets & Society"}]), encoding="utf-8")
     (here / "p.md").write_text("Cite [@h].\n", encoding="utf-8")
     assert not {"LR140", "LR142"} & set(codes(findings(capsys, "--essay", "p.md", "--bib", "s.json")))
+
+
+def test_csl_title_case_hint_protects_with_a_nocase_span(here: Path, capsys) -> None:
+    (here / "t.json").write_text(json.dumps([{"id": "t1", "type": "book", "title": "THE STATE OF NATO ALLIANCES",
+                                              "author": [{"family": "Doe"}], "issued": {"date-parts": [[2001]]},
+                                              "publisher": "P"}]), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@t1].\n", encoding="utf-8")
+    hint = next(str(f["hint"]) for f in findings(capsys, "--essay", "p.md", "--bib", "t.json") if f["code"] == "LR130")
+    assert hint.endswith('protect real acronyms in <span class="nocase">...</span>') and "braces" not in hint

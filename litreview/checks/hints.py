@@ -37,13 +37,16 @@ def in_own_words(hint: str, source: Source, form: str = "") -> str:
     identifier (``doi = {10.1000/x}`` becomes ``[@doi:10.1000/x]``).
     """
     form = form or csl_form(source)
-    if not hint or not form or " = {" not in hint:
+    if not hint or not form or (" = {" not in hint and "with braces" not in hint):
         return hint
     if form == "manubot":
         return _ASSIGNMENT.sub(lambda m: f"[@{m.group(1)}:{m.group(2)}]" if m.group(1) == "doi" else m.group(),
                                hint.replace("Write the bare DOI, e.g.", "Cite the bare DOI, e.g."))
     hint = hint.replace("write it in double braces", "write it as a literal name")
     hint = hint.replace("author in double braces", "author as a literal name")
+    # CSL protects words from a style's case changes with a nocase span, not braces.
+    hint = hint.replace("with braces, e.g. {NATO}", 'as <span class="nocase">NATO</span>')
+    hint = hint.replace("with braces", 'in <span class="nocase">...</span>')
     return _ASSIGNMENT.sub(lambda m: _csl(m.group(1), m.group(2), source.type, form == "yaml"), hint)
 
 
