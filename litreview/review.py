@@ -235,17 +235,27 @@ def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
     """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them;
     for a Markdown file of a book that names none, the book's (a Quarto project's, or a bookdown book's first
     chapter's), as ``quarto render`` and bookdown give them to a chapter."""
+    folder, names = _names_of(essay)
+    return tuple(folder / name for name in names if not is_remote(name))
+
+
+def remote_bibliographies(essay: Essay) -> list[str]:
+    """The addresses among the bibliographies the essay (or its book) names: litreview reads files only."""
+    return [name for name in _names_of(essay)[1] if is_remote(name)]
+
+
+def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     path = Path(essay.path)
     names = bibliography_names(essay.meta)
     if names or essay.format != "markdown" or not path.is_file():
-        return tuple(path.parent / name for name in names if not is_remote(name))
+        return path.parent, names
     from .essay.bookdown import book_of
     from .essay.quarto import project_of
 
     for folder, settings in (project_of(path), book_of(path)):
         if bibliography_names(settings):
-            return tuple(folder / name for name in bibliography_names(settings) if not is_remote(name))
-    return ()
+            return folder, bibliography_names(settings)
+    return path.parent, []
 
 
 def is_remote(name: str) -> bool:
@@ -253,11 +263,6 @@ def is_remote(name: str) -> bool:
     fetches a URL too), not a file."""
     scheme, sep, _ = name.partition("://")
     return bool(sep) and scheme.isascii() and scheme.isalpha()
-
-
-def remote_bibliographies(essay: Essay) -> list[str]:
-    """The addresses among the bibliographies the essay names (litreview reads files only)."""
-    return [name for name in bibliography_names(essay.meta) if is_remote(name)]
 
 
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:

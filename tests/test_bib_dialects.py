@@ -354,3 +354,13 @@ def test_csl_title_case_hint_protects_with_a_nocase_span(here: Path, capsys) -> 
     (here / "p.md").write_text("Cite [@t1].\n", encoding="utf-8")
     hint = next(str(f["hint"]) for f in findings(capsys, "--essay", "p.md", "--bib", "t.json") if f["code"] == "LR130")
     assert hint.endswith('protect real acronyms in <span class="nocase">...</span>') and "braces" not in hint
+
+
+def test_remote_bibliography_of_a_quarto_book_is_said_not_fetched(here: Path, capsys) -> None:
+    (here / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - ch1.qmd\n"
+                                      "bibliography: https://example.org/lib.bib\n", encoding="utf-8")
+    (here / "index.qmd").write_text("# Intro\n\nText [@a].\n", encoding="utf-8")
+    (here / "ch1.qmd").write_text("# Ch1\n\nMore [@b].\n", encoding="utf-8")
+    for essay in ("ch1.qmd", "_quarto.yml"):
+        assert main(["check", "--no-cache", "--essay", essay, "--claims", ""]) == 2
+        assert "https://example.org/lib.bib, which litreview does not fetch" in capsys.readouterr().err
