@@ -364,3 +364,11 @@ def test_remote_bibliography_of_a_quarto_book_is_said_not_fetched(here: Path, ca
     for essay in ("ch1.qmd", "_quarto.yml"):
         assert main(["check", "--no-cache", "--essay", essay, "--claims", ""]) == 2
         assert "https://example.org/lib.bib, which litreview does not fetch" in capsys.readouterr().err
+
+
+def test_csl_missing_fields_are_named_as_csl_names_them(here: Path, capsys) -> None:
+    # It said "@techreport entry lacks author, institution": CSL has no such type or field.
+    (here / "refs.json").write_text(json.dumps(CSL_ITEMS), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@a; @c].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "refs.json")
+    assert [f["message"] for f in found if f["code"] == "LR110"] == ["report item lacks author, publisher"]

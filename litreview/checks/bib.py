@@ -20,7 +20,7 @@ from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
 from .catalogue import CATALOGUE, finding
-from .hints import in_own_words
+from .hints import in_own_terms, in_own_words
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -171,7 +171,8 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
         hint = "; ".join(_FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing)
-        yield entry_finding("LR110", source, f"@{source.type} entry lacks {', '.join(missing)}", hint)
+        yield entry_finding("LR110", source, in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source),
+                            hint)
     if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
         yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}")

@@ -50,6 +50,19 @@ def in_own_words(hint: str, source: Source, form: str = "") -> str:
     return _ASSIGNMENT.sub(lambda m: _csl(m.group(1), m.group(2), source.type, form == "yaml"), hint)
 
 
+def in_own_terms(message: str, source: Source) -> str:
+    """"@techreport entry lacks author, institution" as a CSL file names them: "report item lacks author,
+    publisher" (an entry type, then field names, each or-group once)."""
+    if not csl_form(source):
+        return message
+    from ..bibliography.csl import TYPES
+
+    kind = next((csl for csl, bib in TYPES.items() if bib == source.type), source.type)
+    head, _, fields = message.partition(" entry lacks ")
+    groups = [" or ".join(dict.fromkeys(_CSL_NAMES.get(f, f) for f in g.split(" or "))) for g in fields.split(", ")]
+    return f"{kind} item lacks {', '.join(groups)}" if head == f"@{source.type}" and fields else message
+
+
 def csl_form(source: Source) -> str:
     """``json`` or ``yaml`` for an entry read from CSL (a front matter's ``references:`` are CSL-YAML), else ''."""
     name = (source.file or "").lower()
