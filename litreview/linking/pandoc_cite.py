@@ -11,7 +11,7 @@ is handled as a key that differs in case is.
 
 from __future__ import annotations
 
-from ..bibliography.inherit import targets
+from ..bibliography.inherit import aliases
 from ..essay.cites import find_citations, is_crossref, mask_inline
 from ..essay.ids import source_ids, standard_id
 from ..model import Citation, Claim, Mention
@@ -33,7 +33,7 @@ class PandocMarkers:
                 self.ids.setdefault(ident, key)
         self.aliases: dict[str, str] = {}
         for key, source in index.sources.items():
-            for alias in targets(source.fields.get("ids", "")):
+            for alias in aliases(source.fields):
                 if alias not in index.sources:  # a key of its own wins, as biber's does
                     self.aliases.setdefault(alias, key)
 
