@@ -372,3 +372,10 @@ def test_csl_missing_fields_are_named_as_csl_names_them(here: Path, capsys) -> N
     (here / "p.md").write_text("Cite [@a; @c].\n", encoding="utf-8")
     found = findings(capsys, "--essay", "p.md", "--bib", "refs.json")
     assert [f["message"] for f in found if f["code"] == "LR110"] == ["report item lacks author, publisher"]
+
+
+def test_links_source_given_an_alias_names_the_entry(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{oldkey}.\n\\end{document}\n", encoding="utf-8")
+    assert main(["links", "--essay", "p.tex", "--bib", "refs.bib", "--claims", "", "--source", "oldkey"]) == 2
+    assert "alias (ids) of 'newkey': --source newkey" in capsys.readouterr().err
