@@ -379,3 +379,13 @@ def test_links_source_given_an_alias_names_the_entry(here: Path, capsys) -> None
     (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{oldkey}.\n\\end{document}\n", encoding="utf-8")
     assert main(["links", "--essay", "p.tex", "--bib", "refs.bib", "--claims", "", "--source", "oldkey"]) == 2
     assert "alias (ids) of 'newkey': --source newkey" in capsys.readouterr().err
+
+
+def test_csl_article_is_a_preprint_with_no_journal(here: Path, capsys) -> None:
+    # CSL "article" is a preprint or working paper (pandoc -t biblatex: @misc); it was LR110 "lacks journal".
+    (here / "pp.json").write_text(json.dumps([{"id": "pp", "type": "article", "title": "A Preprint",
+                                               "author": [{"family": "D"}], "issued": {"date-parts": [[2021]]},
+                                               "URL": "https://arxiv.org/abs/2101.00001", "publisher": "arXiv"}]),
+                                  encoding="utf-8")
+    (here / "p.md").write_text("Cite [@pp].\n", encoding="utf-8")
+    assert "LR110" not in codes(findings(capsys, "--essay", "p.md", "--bib", "pp.json"))

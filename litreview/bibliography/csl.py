@@ -24,10 +24,11 @@ def is_csl(path: object) -> bool:
     return str(path).lower().endswith(CSL_SUFFIXES)
 
 
-#: CSL item type -> BibTeX/biblatex entry type.
+#: CSL item type -> BibTeX/biblatex entry type. CSL's "article" is a preprint or working paper, with no journal:
+#: pandoc writes it as @misc.
 TYPES = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
-    "article": "article", "book": "book", "chapter": "incollection", "entry-encyclopedia": "inreference",
+    "article": "misc", "book": "book", "chapter": "incollection", "entry-encyclopedia": "inreference",
     "entry-dictionary": "inreference", "paper-conference": "inproceedings", "report": "techreport",
     "thesis": "phdthesis", "webpage": "online", "post-weblog": "online", "post": "online", "dataset": "dataset",
     "software": "software", "patent": "patent", "manuscript": "unpublished", "standard": "standard",
