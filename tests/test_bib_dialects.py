@@ -389,3 +389,16 @@ def test_csl_article_is_a_preprint_with_no_journal(here: Path, capsys) -> None:
                                   encoding="utf-8")
     (here / "p.md").write_text("Cite [@pp].\n", encoding="utf-8")
     assert "LR110" not in codes(findings(capsys, "--essay", "p.md", "--bib", "pp.json"))
+
+
+def test_csl_paper_presented_at_an_event_needs_no_proceedings(here: Path, capsys) -> None:
+    # pandoc prints "Paper presented at Annual Meeting, Boston"; it was LR110 "lacks container-title".
+    (here / "talk.json").write_text(json.dumps([{"id": "talk", "type": "paper-conference", "title": "A Talk",
+                                                 "author": [{"family": "D"}], "issued": {"date-parts": [[2019]]},
+                                                 "event-title": "Annual Meeting", "event-place": "Boston"},
+                                                {"id": "p2", "type": "paper-conference", "title": "In Print",
+                                                 "author": [{"family": "E"}], "issued": {"date-parts": [[2019]]}}]),
+                                     encoding="utf-8")
+    (here / "p.md").write_text("Cite [@talk; @p2].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "talk.json")
+    assert [f["key"] for f in found if f["code"] == "LR110"] == ["p2"]

@@ -132,7 +132,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
     _, accessed = _date(item.get("accessed"))
     plain = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
              "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
-             "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language"}
+             "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
+             "event-title": "eventtitle", "event": "eventtitle"}
     for csl, bib in plain.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()

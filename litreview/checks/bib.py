@@ -20,7 +20,7 @@ from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
 from .catalogue import CATALOGUE, finding
-from .hints import in_own_terms, in_own_words
+from .hints import csl_form, in_own_terms, in_own_words
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -168,6 +168,8 @@ def _has(fields: Mapping[str, str], name: str) -> bool:
 def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Finding]:
     """LR110 for fields the entry type requires, LR111 for a missing publisher."""
     groups = _REQUIRED.get(source.type, ())
+    if "eventtitle" in fields and csl_form(source):  # CSL: a paper presented at an event needs no proceedings
+        groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
         hint = "; ".join(_FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing)
