@@ -35,6 +35,11 @@ TYPES = {
     "periodical": "periodical", "pamphlet": "booklet", "legislation": "legislation", "legal_case": "jurisdiction",
     "motion_picture": "movie", "song": "music", "personal_communication": "letter", "review": "review",
 }
+FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
+          "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
+          "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
+          "event-title": "eventtitle", "event": "eventtitle"}
+"""CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
 _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle",
               "inreference": "booktitle"}
 # CSL has no institution or school: the body that issues a report or awards a degree is its publisher
@@ -130,11 +135,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
     if issued and issued != str(year):
         fields["date"] = issued
     _, accessed = _date(item.get("accessed"))
-    plain = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
-             "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
-             "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
-             "event-title": "eventtitle", "event": "eventtitle"}
-    for csl, bib in plain.items():
+    for csl, bib in FIELDS.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()
     if kind in _ISSUER and fields.get("publisher"):

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import json
 
-from ..bibliography.csl import is_csl
+from ..bibliography.csl import FIELDS, is_csl
 from ..lazyre import lazy
 from ..model import Source
 
-# BibTeX/biblatex field -> the CSL variable pandoc fills from it (and reads back from CSL).
-_CSL_NAMES = {
-    "doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN", "pages": "page", "year": "issued", "date": "issued",
-    "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date", "journal": "container-title",
-    "journaltitle": "container-title", "booktitle": "container-title", "howpublished": "container-title",
-    "institution": "publisher", "school": "publisher", "organization": "publisher", "address": "publisher-place",
-    "location": "publisher-place",
+# BibTeX/biblatex field -> the CSL variable the CSL reader fills it from (csl.FIELDS, read backwards), and the
+# fields it fills otherwise: dates, containers, the issuing body, the place.
+_CSL_NAMES = {bib: csl for csl, bib in reversed(FIELDS.items())} | {
+    "pages": "page", "year": "issued", "date": "issued", "urldate": "accessed", "origdate": "original-date",
+    "eventdate": "event-date", "journal": "container-title", "journaltitle": "container-title",
+    "booktitle": "container-title", "howpublished": "container-title", "institution": "publisher",
+    "school": "publisher", "organization": "publisher", "location": "publisher-place",
 }
 _FRONT_MATTER = (".md", ".markdown", ".qmd", ".rmd", ".rmarkdown", ".ipynb")
 """Manuscripts whose entries are their front matter's ``references:``."""
@@ -72,7 +72,7 @@ def csl_form(source: Source) -> str:
 
 
 def _csl(field: str, value: str, kind: str, yaml: bool) -> str:
-    name = "issue" if field == "number" and kind == "article" else _CSL_NAMES.get(field, field)
+    name = ("issue" if kind == "article" else "number") if field == "number" else _CSL_NAMES.get(field, field)
     data: object
     if name in _NAMES:
         data = [_csl_name(n.strip()) for n in value.split(" and ")]
