@@ -402,3 +402,10 @@ def test_csl_paper_presented_at_an_event_needs_no_proceedings(here: Path, capsys
     (here / "p.md").write_text("Cite [@talk; @p2].\n", encoding="utf-8")
     found = findings(capsys, "--essay", "p.md", "--bib", "talk.json")
     assert [f["key"] for f in found if f["code"] == "LR110"] == ["p2"]
+
+
+def test_latex_nocite_of_an_alias_keeps_the_entry(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nText without citations.\n\\nocite{oldkey}\n\\end{document}\n",
+                                encoding="utf-8")
+    assert "LR307" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))

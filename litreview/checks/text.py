@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..bibliography.inherit import LINK_FIELDS, targets
+from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..essay import IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
@@ -191,6 +191,9 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
     for mention in linkage.mentions:
         if mention.kind != "quotation" and (mention.kind == "marker" or not markers_only):
             relied.update(mention.keys)
+    listed = set(nocite)
+    if listed:  # \nocite{oldkey}: biber brings in the entry whose ids name it
+        relied.update(s.key for s in bib.sources if "ids" in s.fields and not listed.isdisjoint(aliases(s.fields)))
     relied |= through_links(bib, relied)
     for source in bib.sources:
         if source.key in relied or source.type == "xdata" or _data_only(source):
