@@ -1,9 +1,11 @@
 """Topical suggestions on de-marked real manuscripts, against the authors' own citations.
 
 Every sentence of every block that cites is read with its citation markers removed (see
-bench/topical_corpus.py); litreview's linker and four baselines (random, title-word overlap, BM25, and
-BM25 with the paragraph's words in its query as the linker's BM25 has them) rank the document's bibliography for it. Figures per split, development documents (DEV: the
-re-ranker was fitted and its threshold chosen there) and held-out documents (never tuned on):
+bench/topical_corpus.py); litreview's linker and five baselines (random, title-word overlap, BM25,
+BM25 with the paragraph's words in its query as the linker's BM25 has them, and that with the acronyms
+the document defines spelled out as the linker reads them) rank the document's bibliography for it.
+Figures per split, development documents (DEV: the re-ranker was fitted and its threshold chosen there)
+and held-out documents (never tuned on):
 
 - shown, P(shown): topical suggestions shown by default (baselines: their first choice wherever
   they have one) and the share of them the authors cited in that sentence;
@@ -66,9 +68,10 @@ def rank_title_overlap(doc: Document) -> tuple[Ranking, Ranking]:
 
 
 def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float = 0.0,
-              depth: int = 5) -> tuple[Ranking, Ranking]:
+              depth: int = 5, acronyms: bool = False) -> tuple[Ranking, Ranking]:
     """Okapi BM25 over the entries' descriptions; ``paragraph``: the weight of the words of the
-    paragraph's other sentences in the query (topical.PARAGRAPH in the linker; 0: the sentence alone)."""
+    paragraph's other sentences in the query (topical.PARAGRAPH in the linker; 0: the sentence alone);
+    ``acronyms``: the sentences read with the long forms of the acronyms the document defines, as the linker reads them."""
     docs = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
     n = len(docs)
     avg = sum(sum(d.values()) for d in docs.values()) / max(n, 1) or 1.0
@@ -77,10 +80,13 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
         df.update(d.keys())
     idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
     claims = doc.essay.claims
-    context, context_of = topical.paragraphs(claims, [c.text for c in claims], paragraph)
+    texts = [c.text for c in claims]
+    if acronyms:
+        texts = topical.spelled_out(texts, texts)
+    context, context_of = topical.paragraphs(claims, texts, paragraph)
     out = {}
-    for c, at in zip(claims, context_of, strict=True):
-        query = Counter(dict.fromkeys(content_stems(c.text), 1.0))
+    for c, text, at in zip(claims, texts, context_of, strict=True):
+        query = Counter(dict.fromkeys(content_stems(text), 1.0))
         query.update(context[at])
         scores = []
         for key, d in docs.items():
@@ -96,6 +102,10 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
 
 def rank_bm25_paragraph(doc: Document) -> tuple[Ranking, Ranking]:
     return rank_bm25(doc, paragraph=topical.PARAGRAPH)
+
+
+def rank_bm25_linker_query(doc: Document) -> tuple[Ranking, Ranking]:
+    return rank_bm25(doc, paragraph=topical.PARAGRAPH, acronyms=True)
 
 
 def rank_litreview(doc: Document) -> tuple[Ranking, Ranking]:
@@ -115,7 +125,8 @@ def _by_claim(links) -> Ranking:
 
 METHODS: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] = {
     "random": rank_random, "title-word overlap": rank_title_overlap, "BM25": rank_bm25,
-    "BM25 + paragraph": rank_bm25_paragraph, "litreview": rank_litreview,
+    "BM25 + paragraph": rank_bm25_paragraph, "BM25 + par. + acronyms": rank_bm25_linker_query,
+    "litreview": rank_litreview,
 }
 
 
@@ -144,13 +155,13 @@ def score(docs: list[Document], method: Callable[[Document], tuple[Ranking, Rank
 
 
 def table(splits: dict[str, list[Document]]) -> str:
-    lines = [f"{'split':<10} {'method':<20} {'shown':>6} {'P(shown)':>9} {'95% CI':>13} {'R@1':>6} {'R@3':>6} "
+    lines = [f"{'split':<10} {'method':<22} {'shown':>6} {'P(shown)':>9} {'95% CI':>13} {'R@1':>6} {'R@3':>6} "
              f"{'R@5':>6} {'quiet':>6}"]
     for name, docs in splits.items():
         for label, method in METHODS.items():
             r = score(docs, method)
             lo, hi = wilson(r["right"], r["shown"])
-            lines.append(f"{name:<10} {label:<20} {r['shown']:>6} {r['P(shown)']:>9.3f} {f'{lo:.2f}-{hi:.2f}':>13} "
+            lines.append(f"{name:<10} {label:<22} {r['shown']:>6} {r['P(shown)']:>9.3f} {f'{lo:.2f}-{hi:.2f}':>13} "
                          f"{r['R@1']:>6.3f} "
                          f"{r['R@3']:>6.3f} {r['R@5']:>6.3f} {r['quiet']:>6.3f}")
         lines.append(f"{'':<10} ({len(docs)} documents, {r['citing']} citing sentences, "
@@ -264,8 +275,10 @@ def cross_validation(docs: list[Document], variant: str = "") -> str:
     where: list[tuple[str, str]] = []
     x, y, doc_of = pairs(docs, where)
     col = {name: n for n, name in enumerate(FEATURES)}
-    old = [n for n, name in enumerate(FEATURES) if name not in ("bm25_rank", "bm25_top", "rank")]
-    in_old = [x[i][col["rank"]] > 0 for i in range(len(x))]
+    new = ("bm25_rank", "bm25_top", "rank", "from_paragraph")
+    old = [n for n, name in enumerate(FEATURES) if name not in new]
+    own_words = [x[i][col["from_paragraph"]] == 0 for i in range(len(x))]
+    in_old = [x[i][col["rank"]] > 0 and own_words[i] for i in range(len(x))]
     lines = [f"cross-validation on the development documents (leave one document out), {len(x)} candidates",
              f"  {'method':<58} {'R@5':>6}"]
 
@@ -286,18 +299,20 @@ def cross_validation(docs: list[Document], variant: str = "") -> str:
     every = [True] * len(x)
     if variant:
         lines[0] += f" ({variant})"
-        run("old + BM25 ranks", list(range(len(FEATURES))), every)
-        run("old + BM25 ranks, L2 0.3 (1 in all)", list(range(len(FEATURES))), every, l2=0.3)
-        run("old + BM25 ranks, pairwise", list(range(len(FEATURES))), every, pairwise=True)
+        run("shipped features", list(range(len(FEATURES))), every)
+        run("shipped features, L2 0.3 (1 in all)", list(range(len(FEATURES))), every, l2=0.3)
+        run("shipped features, pairwise", list(range(len(FEATURES))), every, pairwise=True)
         return "\n".join(lines)
     lines.append(f"  {'BM25 order, over the whole pool (no model)':<58} "
                  f"{recall_at([v[col['bm25_rank']] + 1e-3 * v[col['bm25']] for v in x], where, doc_of, docs):>6.3f}")
     run("old features, old pool (6 by cosine+BM25)", old, in_old)
-    run("old features, pool + BM25's best 5", old, every)
-    run("old + BM25 ranks, pool + BM25's best 5", list(range(len(FEATURES))), every)
-    run("old + BM25 ranks, pool + BM25's best 5, L2 0.3 (1 in all)", list(range(len(FEATURES))), every, l2=0.3)
-    run("old + BM25 ranks, pool + BM25's best 5, fitted on citing sentences", list(range(len(FEATURES))),
-        every, citing_only=True)
+    run("old features, pool + BM25's best 5", old, own_words)
+    shipped = list(range(len(FEATURES)))
+    run("old + BM25 ranks, pool + BM25's best 5 (the claim's own words)",
+        [n for n in shipped if FEATURES[n] != "from_paragraph"], own_words)
+    run("shipped: + entries only the paragraph shares words with", shipped, every)
+    run("shipped, L2 0.3 (1 in all)", shipped, every, l2=0.3)
+    run("shipped, fitted on citing sentences", shipped, every, citing_only=True)
     return "\n".join(lines)
 
 
@@ -349,6 +364,10 @@ def main(argv: list[str] | None = None) -> int:
         topical.PARAGRAPH = 0.0
         print(cross_validation(splits["dev"], "BM25's query without the paragraph's words"))
         topical.PARAGRAPH = paragraph
+        spelled_out = topical.spelled_out
+        topical.spelled_out = lambda texts, defining: list(texts)
+        print(cross_validation(splits["dev"], "acronyms not spelled out"))
+        topical.spelled_out = spelled_out
         for pool in ((6, 10), (10, 5), (10, 10)):
             topical.CANDIDATES, topical.BM25_CANDIDATES = pool
             print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))

@@ -207,6 +207,15 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
             from .essay.manubot import manuscript_sources
 
             return manuscript_sources(essay)
+        remote = remote_bibliographies(essay)
+        if remote:
+            from .errors import InputError
+
+            name = remote[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "remote.bib"
+            raise InputError(f"{Path(essay.path).name} names a remote bibliography, {remote[0]}, which litreview "
+                             "does not fetch", path=essay.path,
+                             hint=f"download it (curl -o {name} '{remote[0]}') and give the file with --bib or in the "
+                                  "settings (bibliography = [...], with the other files the essay names)")
         beside = named_bibliographies(essay)
         absent = [p for p in beside if not p.is_file()]
         if absent:
@@ -226,17 +235,34 @@ def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
     """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them;
     for a Markdown file of a book that names none, the book's (a Quarto project's, or a bookdown book's first
     chapter's), as ``quarto render`` and bookdown give them to a chapter."""
+    folder, names = _names_of(essay)
+    return tuple(folder / name for name in names if not is_remote(name))
+
+
+def remote_bibliographies(essay: Essay) -> list[str]:
+    """The addresses among the bibliographies the essay (or its book) names: litreview reads files only."""
+    return [name for name in _names_of(essay)[1] if is_remote(name)]
+
+
+def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     path = Path(essay.path)
     names = bibliography_names(essay.meta)
     if names or essay.format != "markdown" or not path.is_file():
-        return tuple(path.parent / name for name in names)
+        return path.parent, names
     from .essay.bookdown import book_of
     from .essay.quarto import project_of
 
     for folder, settings in (project_of(path), book_of(path)):
         if bibliography_names(settings):
-            return tuple(folder / name for name in bibliography_names(settings))
-    return ()
+            return folder, bibliography_names(settings)
+    return path.parent, []
+
+
+def is_remote(name: str) -> bool:
+    """Whether a bibliography's name is an address (``\\addbibresource[location=remote]{https://…}``; pandoc
+    fetches a URL too), not a file."""
+    scheme, sep, _ = name.partition("://")
+    return bool(sep) and scheme.isascii() and scheme.isalpha()
 
 
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:

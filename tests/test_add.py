@@ -88,6 +88,14 @@ def test_key_collision_gets_a_suffix(project: Path, capsys) -> None:
     assert b"@book{holsti2004taminga,\r\n" in bib(project)
 
 
+def test_key_taken_as_an_ids_alias_gets_a_suffix(project: Path, capsys) -> None:
+    # biber answers to an alias as to a key: a new entry named like one was a key clash in the PDF.
+    path = project / "refs" / "bibliography.bib"
+    path.write_bytes(ORIGINAL + b"\r\n@book{renamed,\r\n  ids = {muller2021alliances},\r\n  title = {Other},\r\n}\r\n")
+    assert main(["add", "10.5555/test.alliances"]) == 0
+    assert b"@article{muller2021alliancesa,\r\n" in bib(project)
+
+
 def test_same_doi_twice_in_one_run_is_added_once(project: Path, capsys) -> None:
     assert main(["add", "10.5555/test.alliances", "doi:10.5555/TEST.ALLIANCES"]) == 1
     assert bib(project).count(b"@article{muller2021alliances,") == 1

@@ -304,3 +304,42 @@ def test_claims_of_one_paragraph_share_its_bm25_sums_either_way() -> None:
     assert python == nearest.pick(rows, words, cosine, bm25, 30, 6, 5, context=context, context_of=of,
                                   engine="numpy")
     assert python != nearest.pick(rows, words, cosine, bm25, 30, 6, 5, engine="python")
+
+
+def test_an_entry_only_the_paragraph_speaks_of_is_a_weak_suggestion_that_says_so() -> None:
+    text = "Intelligence analysts need a theory of intelligence. They read it every morning.\n\nThey sleep at night.\n"
+    linkage = link(parse_essay(text), parse_bibliography(BIB), all_suggestions=True)
+    found = {(lk.claim_id, lk.source_key): lk for lk in linkage.links if lk.kind == "topical"}
+    weak, strong = found[("p1-s2", "treverton2006toward")], found[("p1-s1", "treverton2006toward")]
+    assert weak.evidence == "words its paragraph shares: Intelligence, theory"
+    assert weak.confidence < strong.confidence
+    assert not any(claim == "p2-s1" for claim, _ in found)  # another paragraph: nothing
+
+
+@pytest.mark.parametrize(("text", "table"), [
+    ("We sample with Markov chain Monte Carlo (MCMC).", {"MCMC": "Markov chain Monte Carlo"}),
+    ("The No-U-Turn Sampler (NUTS) adapts.", {"NUTS": "No U Turn Sampler"}),
+    ("The Department of Defense (DoD) and non-governmental organizations (NGOs).",
+     {"DoD": "Department of Defense", "NGO": "non governmental organizations"}),
+    ("The results (see Fig 1) and the rest (RS) and a test (ab).", {}),  # no initials spell them
+])
+def test_the_acronyms_an_essay_defines(text: str, table: dict[str, str]) -> None:
+    assert topical.acronyms([text]) == table
+
+
+ACRONYM_BIB = """
+@article{mc, title={Markov Chain Monte Carlo in Practice}, year={1996}}
+@article{gp, title={Gaussian Processes for Machine Learning}, year={2006}}
+"""
+
+
+def test_a_sentence_using_an_acronym_meets_the_entry_that_spells_it_out() -> None:
+    text = "We sample with Markov chain Monte Carlo (MCMC).\n\nThe MCMC sampler mixes slowly.\n"
+    claims = parse_essay(text).claims
+    rows = topical.candidates(claims, build_index(parse_bibliography(ACRONYM_BIB)))
+    assert [c.key for c in rows if c.row == 1] == ["mc"]
+    assert topical.spelled_out([c.text for c in claims], [c.text for c in claims]) == [
+        claims[0].text, "The MCMC sampler mixes slowly. ; Markov chain Monte Carlo"]  # once, where not written out
+    found = link(parse_essay(text), parse_bibliography(ACRONYM_BIB), all_suggestions=True).links
+    assert next(lk.evidence for lk in found if (lk.claim_id, lk.source_key) == ("p2-s1", "mc")) == \
+        "shared words: Markov, chain, Monte, Carlo"  # the words the acronym stands for

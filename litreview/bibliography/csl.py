@@ -8,7 +8,7 @@ costs only itself: it becomes a located finding and the rest load.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -24,16 +24,22 @@ def is_csl(path: object) -> bool:
     return str(path).lower().endswith(CSL_SUFFIXES)
 
 
-#: CSL item type -> BibTeX/biblatex entry type.
+#: CSL item type -> BibTeX/biblatex entry type. CSL's "article" is a preprint or working paper, with no journal:
+#: pandoc writes it as @misc.
 TYPES = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
-    "article": "article", "book": "book", "chapter": "incollection", "entry-encyclopedia": "inreference",
+    "article": "misc", "book": "book", "chapter": "incollection", "entry-encyclopedia": "inreference",
     "entry-dictionary": "inreference", "paper-conference": "inproceedings", "report": "techreport",
     "thesis": "phdthesis", "webpage": "online", "post-weblog": "online", "post": "online", "dataset": "dataset",
     "software": "software", "patent": "patent", "manuscript": "unpublished", "standard": "standard",
     "periodical": "periodical", "pamphlet": "booklet", "legislation": "legislation", "legal_case": "jurisdiction",
     "motion_picture": "movie", "song": "music", "personal_communication": "letter", "review": "review",
 }
+FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
+          "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
+          "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
+          "event-title": "eventtitle", "event": "eventtitle"}
+"""CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
 _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle",
               "inreference": "booktitle"}
 # CSL has no institution or school: the body that issues a report or awards a degree is its publisher
@@ -57,20 +63,56 @@ def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
 
 def _date(value: Any) -> tuple[int | None, str]:
     """(year, ISO date) of a CSL date: date-parts, raw or literal; or, as pandoc reads them, a plain
-    ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date)."""
+    ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date), or a list of
+    ``{year, month, day}`` maps."""
     if isinstance(value, (str, int, date)) and not isinstance(value, bool):
         value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
+    elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        # Better BibTeX's CSL-YAML: "- year: 2020\n  month: 5" (two items for a range), which pandoc reads
+        value = {"date-parts": [[v.get(k) for k in ("year", "month", "day") if v.get(k) is not None] for v in value]}
     if not isinstance(value, Mapping):
         return None, ""
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        first = [str(p) for p in parts[0] if str(p).lstrip("-").isdigit()]
-        if first:
-            iso = "-".join([first[0].zfill(4)] + [p.zfill(2) for p in first[1:3]])
-            return int(first[0]), iso
-    raw = str(value.get("raw") or value.get("literal") or "")
+        ends = [_date_parts(p) for p in parts[:2] if isinstance(p, list)]
+        if ends[0]:
+            iso = "/".join(_iso(e) for e in ends if e)  # a range [[2005], [2007]]: EDTF 2005/2007, as biblatex has it
+            return ends[0][0], iso
+    literal = value.get("literal")
+    raw = str(value.get("raw") or literal or "")
     match = re.search(r"\b(\d{4})\b", raw)
+    if literal and not value.get("raw"):  # printed as written ("circa 1850"): no date to check, the year to cite by
+        return (int(match.group(1)), "") if match else (None, "")
     return (int(match.group(1)), raw) if match else (None, raw)
+
+
+def _date_parts(parts: list[Any]) -> list[int]:
+    """The numbers of one CSL date-parts list, up to the first that is not one."""
+    numbers: list[int] = []
+    for part in parts:
+        number = _part(part)
+        if number is None:
+            break
+        numbers.append(number)
+    return numbers
+
+
+def _iso(numbers: list[int]) -> str:
+    """[2008, 3, 1] -> 2008-03-01; a season (CSL's months 13-16) -> EDTF's 21-24; a year BC -> -0350."""
+    year, *rest = numbers
+    if rest and 13 <= rest[0] <= 16:
+        rest = [rest[0] + 8]
+    return "-".join([f"-{-year:04d}" if year < 0 else f"{year:04d}"] + [f"{p:02d}" for p in rest[:2]])
+
+
+def _part(value: Any) -> int | None:
+    """One number of a CSL date-parts list: 2001, "2001" or 2001.0 as pandoc reads them; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = str(value).strip()
+    return int(text) if text.lstrip("-").isdigit() and text.count("-") <= 1 else None
 
 
 def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
@@ -88,15 +130,12 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
             roles[role] = tuple(p for p, _ in pairs)
             fields[role] = " and ".join(t for _, t in pairs)
     year, issued = _date(item.get("issued"))
-    if year is not None:
+    if year is not None and year > 0:  # a year BC is the date's alone (-0350, as biblatex writes it)
         fields["year"] = str(year)
     if issued and issued != str(year):
         fields["date"] = issued
     _, accessed = _date(item.get("accessed"))
-    plain = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
-             "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
-             "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language"}
-    for csl, bib in plain.items():
+    for csl, bib in FIELDS.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()
     if kind in _ISSUER and fields.get("publisher"):
@@ -127,15 +166,20 @@ def _line_of_id(text: str, key: str, nth: int = 0) -> int:
 
 
 def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> Bibliography:
-    """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings."""
+    """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings.
+
+    A byte order mark is read past; in CSL-JSON it is an LR100, as pandoc refuses the file.
+    """
     import yaml as pyyaml
 
     from ..safeload import check_yaml, load_json
 
+    bom = text.startswith("\ufeff")
+    text = text.removeprefix("\ufeff")
     try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
         if yaml:
             check_yaml(text)
-        data = pyyaml.safe_load(text) if yaml else load_json(text)
+        data = _first_document(pyyaml.safe_load_all(text)) if yaml else load_json(text)
     except (ValueError, pyyaml.YAMLError) as exc:
         line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
                 or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
@@ -157,6 +201,10 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
                                          line=1),), filename, text)
     sources: dict[str, Source] = {}
     problems: list[Finding] = []
+    if bom and not yaml:  # (the YAML and BibTeX readers skip it)
+        problems.append(Finding(code="LR100", severity="error", message="the file starts with a byte order mark, "
+                                "which pandoc refuses (\"Error reading bibliography file ... expecting JSON value\")",
+                                hint="Save it as UTF-8 without a byte order mark", file=filename, line=1))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     ids: dict[str, int] = {}  # how many items had each id so far
     for n, item in enumerate(data, start=1):
@@ -182,6 +230,15 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
+
+
+def _first_document(documents: Iterator[Any]) -> Any:
+    """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
+    like a front matter, the rest of the file unread)."""
+    for document in documents:
+        if document is not None:
+            return document
+    return None
 
 
 def _names(data: Mapping[Any, Any]) -> str:

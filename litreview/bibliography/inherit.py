@@ -47,6 +47,11 @@ def targets(value: str) -> list[str]:
     return [part.strip() for part in value.replace("{", "").replace("}", "").split(",") if part.strip()]
 
 
+def aliases(fields: Mapping[str, str]) -> list[str]:
+    """The other keys an entry answers to: biblatex's ``ids`` (Better BibTeX keeps a changed key there)."""
+    return targets(fields.get("ids", "")) if "ids" in fields else []
+
+
 def resolve(entries: Mapping[str, tuple[str, Mapping[str, str]]]) -> dict[str, dict[str, str]]:
     """Every entry's fields with what it inherits added: key -> fields.
 

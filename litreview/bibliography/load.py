@@ -436,7 +436,8 @@ def load_bibliography(path: str | Path) -> Bibliography:
     if is_csl(p) and text.strip():
         from .csl import parse_csl
 
-        return parse_csl(text, str(p), yaml=p.suffix.lower() != ".json")
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""  # pandoc's JSON reader refuses it
+        return parse_csl(bom + text, str(p), yaml=p.suffix.lower() != ".json")
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography is empty",

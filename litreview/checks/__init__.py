@@ -102,6 +102,7 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
     if essay is None or essay.format != "manubot" or review.bibliography.file is not None:
         return found
     from ..essay.manubot import first_citing_claims, manual_items
+    from .hints import in_own_words
 
     first = first_citing_claims(essay)
     manual = manual_items(essay)  # described by the author in manual-references.json: checked as entries
@@ -112,7 +113,10 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
         if claim is None or f.file is not None:
             out.append(f)
         elif f.code not in ("LR110", "LR111") or (source is not None and source.fields.get("id") in manual):
-            out.append(replace(f, file=claim.file or essay.path, line=claim.line, claim_id=f.claim_id or claim.id))
+            manual_item = source is not None and source.fields.get("id") in manual
+            hint = in_own_words(f.hint, source, "json" if manual_item else "manubot") if source else f.hint
+            out.append(replace(f, file=claim.file or essay.path, line=claim.line, claim_id=f.claim_id or claim.id,
+                               hint=hint))
     from .catalogue import finding
 
     for key, claim in first.items():  # raw: names a manual reference, which no registry can supply

@@ -19,7 +19,8 @@ from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_pun
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
-from .catalogue import finding
+from .catalogue import CATALOGUE, finding
+from .hints import csl_form, in_own_terms, in_own_words
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -73,6 +74,7 @@ _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
 _BRACES = lazy(r"[{}]")
+_URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +108,8 @@ def plain(value: str) -> str:
 
 
 def entry_finding(code: str, source: Source, message: str, hint: str = "") -> Finding:
-    """A finding located at the entry's first line."""
+    """A finding located at the entry's first line, its hint in the words of the entry's file."""
+    hint = in_own_words(hint or CATALOGUE[code].hint, source)
     return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line)
 
 
@@ -165,10 +168,13 @@ def _has(fields: Mapping[str, str], name: str) -> bool:
 def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Finding]:
     """LR110 for fields the entry type requires, LR111 for a missing publisher."""
     groups = _REQUIRED.get(source.type, ())
+    if "eventtitle" in fields and csl_form(source):  # CSL: a paper presented at an event needs no proceedings
+        groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
         hint = "; ".join(_FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing)
-        yield entry_finding("LR110", source, f"@{source.type} entry lacks {', '.join(missing)}", hint)
+        yield entry_finding("LR110", source, in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source),
+                            hint)
     if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
         yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}")
@@ -249,7 +255,10 @@ def check_url(source: Source) -> Iterable[Finding]:
     if raw:
         problem = url_problem(raw)
         if problem:
-            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}")
+            # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
+            bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
+            hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
+            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}", hint)
 
 
 def year_problem(raw: str, today: date) -> str:

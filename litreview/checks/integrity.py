@@ -14,6 +14,7 @@ from ..bibliography.latex import known_command
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from .bib import entry_finding, plain
+from .hints import csl_form
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
                       "crossref", "xdata", "xref", "related", "ids", "keywords_url", "isbn", "issn"})
@@ -36,6 +37,7 @@ _BIBLATEX_PAGES = lazy(
     rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:(?:--?|–)\s?{_PAGE}|/{_PAGE})?"
     rf"(?:,\s*{_PAGE}(?:(?:--?|–){_PAGE})?)*$")
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
+_ESCAPED_ANGLE = lazy(r"\{?\\text(less|greater)(?:\{\}|\s*)\}?")
 _MATH_COMMANDS = lazy(r"\\(par|begin|end|section|item)\b")
 _ENVIRONMENTS = frozenset({"itemize", "enumerate", "description", "quote", "quotation", "verse", "center",
                            "flushleft", "flushright", "equation", "equation*", "align", "align*", "gather",
@@ -68,11 +70,12 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
         if "issn" in fields or "eissn" in fields:
             found.extend(check_issn(source))
         values = "".join(fields.values())
-        if "&" in values or "%" in values:
+        latex = not csl_form(source)  # CSL's values are text, not LaTeX: & and _ are themselves there
+        if latex and ("&" in values or "%" in values):
             found.extend(check_specials(source))
-        if "&" in values or "<" in values:
+        if "&" in values or "<" in values or "\\textless" in values:
             found.extend(check_html(source))
-        if "\\" in values or "$" in values or "_" in values or "^" in values:
+        if latex and ("\\" in values or "$" in values or "_" in values or "^" in values):
             if defined is None:
                 defined = frozenset().union(*(defined_commands(text) for _, text in bib.files))
             found.extend(check_latex(source, defined))
@@ -133,14 +136,19 @@ def check_specials(source: Source) -> Iterable[Finding]:
 def check_html(source: Source) -> Iterable[Finding]:
     """LR141 for HTML entities (&amp; &#227;) or tags (<i>) in a field: a web page's text pasted as is."""
     for name, value in _text_fields(source):
+        if "\\textless" in value:  # Zotero's export writes a title's <i> as {\textless}i{\textgreater}
+            value = _ESCAPED_ANGLE.sub(lambda m: "<" if m.group(1) == "less" else ">", value)
         if "&" not in value and "<" not in value:  # every entity starts with &, every tag with <
             continue
         entity = _HTML_ENTITY.search(value)
-        tag = _HTML_TAG.search(value)
-        if entity or tag:
-            what = f"the HTML entity {entity.group()}" if entity else f"the HTML tag {tag.group()}"  # type: ignore[union-attr]
-            yield entry_finding("LR141", source, f"{name} holds {what}: {plain(value)!r}",
-                                "write the character itself (ã, –) or LaTeX (\\textit{...}) instead")
+        # CSL's rich text is these tags (<i>, <b>, <sup>, <span class="nocase">), which pandoc renders.
+        tag = None if csl_form(source) else _HTML_TAG.search(value)
+        if entity:
+            yield entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: {plain(value)!r}",
+                                "write the character itself (&, ã, –) instead")
+        elif tag:
+            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {plain(value)!r}",
+                                "write LaTeX instead of the tag, e.g. \\textit{...} for <i>")
 
 
 def _without_math(value: str) -> str:
@@ -238,5 +246,7 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     raw = source.fields.get("pages", "")
     problem = page_form_problem(raw, biblatex=biblatex)
     if problem:
-        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}")
+        single = None if biblatex else re.fullmatch(rf"({_PAGE})\s*-\s*({_PAGE})", raw.strip())
+        hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
+        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint)
 

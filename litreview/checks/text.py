@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..essay import IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
-from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention
+from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -23,6 +24,7 @@ MIN_MARKED_QUOTATION_WORDS = 8
 _MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _CLOSERS = frozenset("”\"»“")
 _EXCERPT = 80
+_LINKS = (*LINK_FIELDS, "entryset")
 
 
 def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str) -> list[Finding]:
@@ -126,7 +128,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
 
 def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography) -> Finding:
     """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
-    (``links`` warns with the same words)."""
+    (``links`` warns with the same words; an alias in an entry's ``ids`` is named)."""
     span = _span(mention.text)
     cid = mention.claim_id
     key = mention.detail
@@ -134,6 +136,11 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         right = key[5:]
         return _at_claim("LR309", claim, cid, f"citation {span!r} matches no entry: keys are case-sensitive "
                          f"and the entry's key is {right!r}", essay_file, f"write @{right}", key=right)
+    if key.startswith("alias:"):
+        entry = key[6:]
+        return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
+                         f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
+                         key=entry)
     if standard_id(key) is not None:
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, f"add the work: litreview add {key}", key=key)
@@ -184,9 +191,13 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
     for mention in linkage.mentions:
         if mention.kind != "quotation" and (mention.kind == "marker" or not markers_only):
             relied.update(mention.keys)
+    listed = set(nocite)
+    if listed:  # \nocite{oldkey}: biber brings in the entry whose ids name it
+        relied.update(s.key for s in bib.sources if "ids" in s.fields and not listed.isdisjoint(aliases(s.fields)))
+    relied |= through_links(bib, relied)
     for source in bib.sources:
-        if source.key in relied:
-            continue
+        if source.key in relied or source.type == "xdata" or _data_only(source):
+            continue  # an @xdata or dataonly entry lends fields to others and is never printed
         if source.key in topical:
             claims = list(dict.fromkeys(topical[source.key]))
             shown = ", ".join(claims[:3]) + (f" and {len(claims) - 3} more" if len(claims) > 3 else "")
@@ -206,6 +217,35 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
                                     f"book's other chapters are not read: --essay {name} reviews them together)")
             else:
                 yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
+
+
+def _data_only(source: Source) -> bool:
+    """biblatex's ``options = {dataonly}`` (or ``dataonly=true``)."""
+    options = source.fields.get("options", "")
+    return "dataonly" in options and any(o.replace(" ", "") in ("dataonly", "dataonly=true")
+                                         for o in options.strip("{}").split(","))
+
+
+def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
+    """The entries the ``keys`` lean on, however far: their crossref and xdata parents, the entries they
+    name in ``related`` or ``xref``, a set's members (biber brings them all into the bibliography; removing
+    one breaks the entries that name it)."""
+    by_key = {s.key.casefold(): s for s in bib.sources}  # link fields name keys ignoring case, as biber does
+    todo = [k.casefold() for k in keys]
+    seen = set(todo)
+    found: set[str] = set()
+    while todo:
+        source = by_key.get(todo.pop())
+        if source is None or source.fields.keys().isdisjoint(_LINKS):
+            continue
+        for name in _LINKS:
+            for target in targets(source.fields.get(name, "")):
+                folded = target.casefold()
+                if folded not in seen and folded in by_key:
+                    seen.add(folded)
+                    todo.append(folded)
+                    found.add(by_key[folded].key)
+    return found
 
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:

@@ -110,6 +110,7 @@ class Adder:
 
     def __init__(self, bibliography: Bibliography, config: Config, *, force: bool = False,
                  foreign_ok: bool = False) -> None:
+        from ..bibliography.inherit import aliases
         from ..checks.bib import doi_key, work_signature
 
         self.config = config
@@ -117,7 +118,8 @@ class Adder:
         """Add works the registry says are retracted or under an expression of concern."""
         self.foreign_ok = foreign_ok
         """The snapshot folder was chosen for this run (a mirror's or test server's records may go there)."""
-        self.keys = list(bibliography.keys)
+        # An alias (biblatex ids) is a key biber answers to: a new entry must not take one.
+        self.keys = list(bibliography.keys) + [a for s in bibliography.sources for a in aliases(s.fields)]
         self.by_doi: dict[str, str] = {}
         self.by_work: dict[tuple[str, int, str], str] = {}
         for s in bibliography.sources:

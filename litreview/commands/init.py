@@ -267,7 +267,10 @@ def _placed(plan: Plan, root: Path, candidate: Path) -> str:
 
 def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
     """The bibliographies the essay names (front matter, _quarto.yml, \\addbibresource), else the one beside it."""
-    named = _named(essay_path, text)
+    named, remote = _named(essay_path, text)
+    for url in remote:
+        plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
+                          "download it and add the file to the bibliography setting")
     found = [p for p in named if p.is_file()]
     for path in named:
         if not path.is_file():
@@ -281,11 +284,11 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
     return beside if len(beside) == 1 else []
 
 
-def _named(essay_path: Path, text: str) -> list[Path]:
+def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
     """Every bibliography file the essay names, in order, resolved as its tool resolves them (a book's
-    chapter: the book's, as check reads them: review.named_bibliographies)."""
+    chapter: the book's, as check reads them: review.named_bibliographies); and the addresses it names."""
     from ..essay import load_essay, parse_essay
-    from ..review import named_bibliographies
+    from ..review import is_remote, named_bibliographies, remote_bibliographies
 
     latex = essay_path.suffix.lower() in LATEX_SUFFIXES
     try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
@@ -293,8 +296,9 @@ def _named(essay_path: Path, text: str) -> list[Path]:
     except InputError:  # (a paper without text yet: its own file's commands)
         from ..essay.latex import bibliography_files
 
-        return [essay_path.parent / name for name in bibliography_files(text)] if latex else []
-    return list(named_bibliographies(essay))
+        names = bibliography_files(text) if latex else []
+        return [essay_path.parent / n for n in names if not is_remote(n)], [n for n in names if is_remote(n)]
+    return list(named_bibliographies(essay)), remote_bibliographies(essay)
 
 
 def _is_project(path: Path) -> bool:

@@ -110,8 +110,12 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     links = list(linkage.links)
     if source_key is not None:
         if source_key not in bibliography.keys:
+            from ..bibliography.inherit import aliases
+
+            entry = next((s.key for s in bibliography.sources if source_key in aliases(s.fields)), None)
             raise InputError(f"no entry {source_key!r} in the bibliography", path=bibliography.where,
-                             hint="list the keys with `litreview sources`")
+                             hint=f"{source_key!r} is an alias (ids) of {entry!r}: --source {entry}" if entry
+                             else "list the keys with `litreview sources`")
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
         from ..linking.ranker import review_order

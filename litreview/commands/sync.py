@@ -49,6 +49,17 @@ def _diff(old: str, new: str, name: str) -> str:
     return "".join(lines)
 
 
+def _list_csl(proposals: list, bibliography, name: str) -> None:
+    from ..checks.hints import in_own_words
+
+    for c in proposals:
+        source = bibliography.get(c.key)
+        change = in_own_words(f"{c.field} = {{{c.new}}}", source) if source is not None else f"{c.field}: {c.new}"
+        click.echo(f"{name}:{c.line}: {c.key}: {change}  # {c.reason}")
+    click.echo(f"{len(proposals)} proposed corrections; `litreview sync --write` edits BibTeX only: make these in "
+               f"{name} by hand", err=True)
+
+
 @click.command(epilog=EXAMPLES)
 @input_options
 @click.option("--write", is_flag=True, help="Apply the accepted corrections to the .bib (asks for each).")
@@ -95,6 +106,11 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
         return 0
     if not proposals:
         click.echo("no corrections to propose (run `litreview fetch` first if the snapshot is empty)")
+        return 0
+    from ..bibliography.csl import is_csl
+
+    if not write and is_csl(path):  # no BibTeX to diff: each change in the file's own words
+        _list_csl(proposals, bibliography, Path(path).name)
         return 0
     try:
         if not write:

@@ -123,6 +123,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     """
     index = build_index(bibliography, metadata)
     index.letter_order = letter_order
+    index.biber = essay.format == "latex"
     grouping = group_essay(essay, curated.groups if curated is not None else ())
     ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index)
     for linker in LINKERS:

@@ -62,6 +62,9 @@ class SourceIndex:
     letter_order: str = ""
     """How the document's citation style orders the entries it letters alike (``labels.LETTER_ORDERS``), when
     the style is known (``styles.letter_order``); '' when not."""
+    biber: bool = False
+    """Whether the manuscript is LaTeX, built with biber: a key in an entry's ``ids`` (biblatex aliases) cites
+    the entry there; pandoc does not resolve them."""
 
     def roles(self, family_folded: str) -> list[Role]:
         return self.by_family.get(family_folded, [])

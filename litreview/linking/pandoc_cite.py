@@ -4,10 +4,14 @@ A key resolves as pandoc resolves it, by exact (case-sensitive) key; a Manubot c
 (``doi:10.1038/x``, ``pmid:…``) resolves to the entry that carries that identifier. A key that
 matches an entry only when case is ignored does not resolve (pandoc: "citation not found"); it is
 kept as an unconfirmed link so the entry is not reported unused, and the check names the right key.
+A key an entry lists in its ``ids`` (biblatex aliases, which Better BibTeX writes when a key changes)
+resolves to that entry in a LaTeX manuscript, as biber resolves it; pandoc does not, so elsewhere it
+is handled as a key that differs in case is.
 """
 
 from __future__ import annotations
 
+from ..bibliography.inherit import aliases
 from ..essay.cites import find_citations, is_crossref, mask_inline
 from ..essay.ids import source_ids, standard_id
 from ..model import Citation, Claim, Mention
@@ -27,6 +31,11 @@ class PandocMarkers:
         for key, source in index.sources.items():
             for ident in source_ids(source):
                 self.ids.setdefault(ident, key)
+        self.aliases: dict[str, str] = {}
+        for key, source in index.sources.items():
+            for alias in aliases(source.fields):
+                if alias not in index.sources:  # a key of its own wins, as biber's does
+                    self.aliases.setdefault(alias, key)
 
     def read(self, claim: Claim, found: Found) -> None:
         """Every citation item of ``claim`` as a mention, and a marker hit for each one that resolves."""
@@ -40,6 +49,8 @@ class PandocMarkers:
         """The entry ``key`` cites: exact key, else the entry carrying that identifier."""
         if key in self.index.sources:
             return key
+        if self.index.biber and key in self.aliases:
+            return self.aliases[key]
         ident = standard_id(key)
         return self.ids.get(ident) if ident else None
 
@@ -53,6 +64,12 @@ class PandocMarkers:
         if resolved is None:
             if is_crossref(key):
                 return  # a pandoc-crossref or Quarto label (@fig:map), not a citation
+            if key in self.aliases:  # pandoc reads no ids: name the entry, and do not call it unused
+                entry = self.aliases[key]
+                found.mention(at, Mention(claim.id, "marker", written, (), f"alias:{entry}"))
+                found.hits.append(Hit(claim.id, entry, "marker", 0.5, evidence, at, at + len(written),
+                                      locator=cite.suffix, confirmed=False))
+                return
             same = self.folded.get(key.casefold(), [])
             if len(same) == 1 and standard_id(key) is None:
                 found.mention(at, Mention(claim.id, "marker", written, (), f"case:{same[0]}"))

@@ -18,7 +18,7 @@ from ..model import Link
 FEATURES = (
     "cosine", "context", "top", "margin", "words", "pairs", "title_word", "title_cover", "rarity",
     "linked", "cue", "first_person", "length", "spread", "entries", "source_margin",
-    "bm25", "generic_only", "relative", "bm25_rank", "bm25_top", "rank",
+    "bm25", "generic_only", "relative", "bm25_rank", "bm25_top", "rank", "from_paragraph",
 )
 """What the model reads of a (claim, entry) candidate, in this order (see ``topical.suggest``)."""
 
@@ -26,7 +26,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit` (development documents only).
-WEIGHTS: dict[str, float] = {"intercept": -3.1653, "cosine": 0.374, "context": 0.0097, "top": 0.2589, "margin": 0.4004, "words": 0.4168, "pairs": 0.4846, "title_word": 0.2769, "title_cover": 0.5181, "rarity": 0.1585, "linked": 0.0, "cue": 0.4355, "first_person": -0.1306, "length": 0.0262, "spread": -0.0412, "entries": -0.7002, "source_margin": 0.5998, "bm25": 0.0032, "generic_only": 0.0052, "relative": 0.4809, "bm25_rank": 0.3638, "bm25_top": 0.3178, "rank": 0.3485}
+WEIGHTS: dict[str, float] = {"intercept": -3.0017, "cosine": 0.4027, "context": -0.0312, "top": 0.2855, "margin": 0.4254, "words": 0.3259, "pairs": 0.4026, "title_word": 0.2737, "title_cover": 0.5635, "rarity": 0.2232, "linked": 0.0, "cue": 0.4321, "first_person": -0.1594, "length": 0.0243, "spread": -0.0761, "entries": -0.7559, "source_margin": 0.634, "bm25": -0.0038, "generic_only": -0.0739, "relative": 0.5486, "bm25_rank": 0.325, "bm25_top": 0.23, "rank": 0.3514, "from_paragraph": -0.1108}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10

@@ -1,12 +1,14 @@
 """Topical suggestions: each claim's best entries by TF-IDF cosine and BM25 over the entry's title,
 subtitle, container, keywords and abstract (inverted lists: a claim meets only the entries sharing a
-word with it; BM25's query adds the claim's paragraph at a lower weight), then scored by the ranker,
-which reads BM25's own ranking among its features: the probability that a reviewer accepts the suggestion.
+word with it or its paragraph; BM25's query adds the paragraph at a lower weight; an acronym the essay
+defines is read with its long form), then scored by the ranker, which reads BM25's own ranking among its
+features: the probability that a reviewer accepts the suggestion.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,9 +32,10 @@ MIN_SCORE = 0.0
 """Probability below which a suggestion is not listed even on request (0: the top candidates all)."""
 PARAGRAPH = 0.5
 """Weight in a claim's BM25 query of each word its paragraph uses (added to 1 for the claim's own words):
-what the paragraph is about says which entry a sentence relies on when its own words are few. (Recall@5
-by leave-one-document-out on the development documents, bench/eval_topical.py --cv: 0: 0.449, 0.25: 0.461,
-0.35: 0.472, 0.5: 0.487, 0.75: 0.490, 1: 0.483.)"""
+what the paragraph is about says which entry a sentence relies on when its own words are few. An entry
+only the paragraph shares words with is a candidate too, marked as such for the ranker. (Recall@5 by
+leave-one-document-out on the development documents, bench/topical_ablations.py: 0.35: 0.497, 0.5: 0.500,
+0.75: 0.508, 1: 0.500; the curve is flat, 0.5 was chosen before the last two changes and kept.)"""
 PAIR_WEIGHT = 0.5
 """Weight of a pair of neighbouring words against a single word."""
 ESSAY_SPREAD = 0.25
@@ -68,7 +71,10 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
-    stems: dict[int, list[tuple[str, str]]] = {}  # each claim's words, stemmed once for all its hits
+    stems: dict[tuple[int, bool], list[tuple[str, str]]] = {}  # each claim's (paragraph's) words, stemmed once
+    texts: dict[int, list[str]] = {}
+    own = [c.text for c in claims]
+    written = spelled_out(own, own)  # the evidence names the long form an acronym stood for
     for p, n in scored:
         cand = rows[n]
         claim = claims[cand.row]
@@ -78,10 +84,16 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
             continue
         per_claim[cand.row] += 1
         per_key[cand.key] += 1
-        if cand.row not in stems:
-            stems[cand.row] = word_stems(claim.text)
-        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), _evidence(stems[cand.row], cand.words),
-                        confirmed=False))
+        at = (cand.row, cand.from_paragraph)
+        if at not in stems:
+            if cand.from_paragraph and not texts:
+                for c, text in zip(claims, written, strict=True):
+                    texts.setdefault(c.paragraph, []).append(text)
+            stems[at] = word_stems(" ".join(texts[claim.paragraph]) if cand.from_paragraph else written[cand.row])
+        evidence = _evidence(stems[at], cand.words)
+        if cand.from_paragraph:
+            evidence = evidence.replace("shared words:", "words its paragraph shares:")
+        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), evidence, confirmed=False))
     order = {c.id: n for n, c in enumerate(claims)}
     hits.sort(key=lambda h: (order[h.claim_id], -h.confidence))
     return hits
@@ -98,6 +110,8 @@ class Candidate:
     """In ``ranker.FEATURES`` order."""
     words: frozenset[str]
     """Shared single-word stems (the evidence shown)."""
+    from_paragraph: bool = False
+    """The claim shares no word with the entry, its paragraph does (the words are the paragraph's)."""
 
 
 def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collection[str] = (),
@@ -119,7 +133,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     if not src_df:
         return []
     spans = explained or {}
-    texts = [_unexplained(c.text, spans.get(c.id, ())) for c in claims]
+    texts = spelled_out([_unexplained(c.text, spans.get(c.id, ())) for c in claims], [c.text for c in claims])
     claim_bags = [Counter(phrase_stems(t)) for t in texts]
     para_df, n_paras = _paragraph_df(claims, claim_bags, src_df)
     weight: dict[str, float] = {}
@@ -165,6 +179,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
             if x < own_best[c]:
                 runner[c] = max(runner.get(c, 0.0), x)
     ctx_rows = _context(claims, cl_raw)
+    para_bags: list[set[str]] = [set() for _ in context]
+    for r, bag in enumerate(claim_bags):
+        para_bags[context_of[r]].update(bag)
     n_claims = math.log1p(len(claims))
     entries = math.log10(n_keys + 1)
     linked_ids = set(linked)
@@ -179,7 +196,14 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
             topic = index.topic.get(key, {})
             common = bag.keys() & topic.keys()
             if not common:
-                continue  # BM25 met only words that say what kind of publication it is: nothing to show
+                # Only the paragraph's words met the entry: a candidate when they are the entry's topic
+                # words (not only words that say what kind of publication it is), weak evidence.
+                common = para_bags[context_of[r]] & topic.keys()
+                if not common:
+                    continue
+                from_paragraph = 1.0
+            else:
+                from_paragraph = 0.0
             # The essay's (or the field's) common words are weak evidence: counted apart.
             shared = [w for w in common if w not in generic_words]
             words = frozenset(w for w in shared if " " not in w)
@@ -202,8 +226,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                         *cues, length, math.log1p(spread[c]) / max(n_claims, 1.0), entries, gap, bm_score,
                         float(not shared), cos_score / top_cos[r] if top_cos[r] > 0 else cos_score,
                         1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
-                        1.0 / (1.0 + rank_both) if rank_both < take else 0.0)
-            items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w)))
+                        1.0 / (1.0 + rank_both) if rank_both < take else 0.0, from_paragraph)
+            items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w),
+                                   bool(from_paragraph)))
     return items
 
 
@@ -223,6 +248,48 @@ def paragraphs(claims: Sequence[Claim], texts: Sequence[str], paragraph: float |
         if weight:
             words[of[-1]].update(dict.fromkeys(content_stems(text), weight))
     return words, of
+
+
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7}?)s?\)")
+_LINKING = frozenset({"of", "and", "the", "for", "in", "on", "a", "an", "to", "with"})
+
+
+def acronyms(texts: Sequence[str]) -> dict[str, str]:
+    """The acronyms the essay defines ("Markov chain Monte Carlo (MCMC)": MCMC), with their long form:
+    the words before the parenthesis whose initials spell it, linking words ("of", "and") skipped."""
+    table: dict[str, str] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _DEFINED.finditer(text):
+            letters = [ch for ch in m.group(1) if ch.isupper()]
+            words = [w for w in re.split(r"[\s-]+", text[max(0, m.start() - 160):m.start()]) if w][-12:]
+            i, j = len(words), len(letters)
+            while i and j:
+                if words[i - 1][0].upper() == letters[j - 1] and words[i - 1].isalpha():
+                    j -= 1
+                elif words[i - 1].lower() not in _LINKING:
+                    break
+                i -= 1
+            if not j and len(letters) > 1:
+                table.setdefault(m.group(1), " ".join(words[i:]))
+    return table
+
+
+def spelled_out(texts: Sequence[str], defining: Sequence[str]) -> list[str]:
+    """Each of ``texts`` with the long form of each acronym it uses added (the acronyms ``defining``
+    defines): entries' titles spell out what the essay abbreviates ("GPs" meets "Gaussian processes")."""
+    table = acronyms(defining)
+    if not table:
+        return list(texts)
+    used = re.compile(r"\b(" + "|".join(map(re.escape, sorted(table, key=len, reverse=True))) + r")s?\b")
+    out = []
+    for text in texts:
+        flat = " ".join(re.split(r"[\s-]+", text.lower()))
+        extra = [table[a] for a in dict.fromkeys(m.group(1) for m in used.finditer(text))
+                 if table[a].lower() not in flat]
+        out.append(" ; ".join([text, *extra]))
+    return out
 
 
 def _unit(row: dict[str, float]) -> dict[str, float]:

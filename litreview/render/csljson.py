@@ -88,9 +88,9 @@ def source_to_csl(source: Source) -> dict[str, Any]:
         item["number" if item["type"] == "report" else "issue"] = source.number
     if source.pages:
         item["page"] = source.pages
-    issued = _issued(source)
+    issued = _dated(source) or ([_issued(source)] if source.year is not None else [])
     if issued:
-        item["issued"] = {"date-parts": [issued]}
+        item["issued"] = {"date-parts": issued}
     edition = _plain(source, "edition")
     if edition:
         item["edition"] = edition
@@ -144,6 +144,15 @@ def _issued(source: Source) -> list[int]:
         if day.isdigit() and 1 <= int(day) <= 31:
             parts.append(int(day))
     return parts
+
+
+def _dated(source: Source) -> list[list[int]]:
+    """A biblatex ``date`` (2020-05, a range 2005/2007, a season 2008-21) as CSL date-parts, as pandoc
+    converts it; [] when the entry has none or it does not read."""
+    ends = [_iso_parts(end) for end in _plain(source, "date").split("/")]
+    if not ends[0] or not all(ends) or len(ends) > 2 or ends[0][0] != source.year:
+        return []
+    return [[p - 8 if n == 1 and 21 <= p <= 24 else p for n, p in enumerate(end)] for end in ends]
 
 
 def _iso_parts(iso: str) -> list[int]:

@@ -1,0 +1,411 @@
+"""Bibliographies as their tools write them (biblatex aliases, CSL sources' hints, remote resources), checked
+end to end through ``litreview check``; what the file means is what biber or pandoc make of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+
+ALIASED = "@book{newkey,\n  ids = {oldkey, older},\n  author = {Doe, Jane},\n  title = {A Title},\n" \
+          "  publisher = {P},\n  year = {2001},\n}\n"
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("LITREVIEW_BIB", "LITREVIEW_ESSAY"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def findings(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    main(["check", "--no-cache", "--format", "json", "--claims", "", *args])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def codes(found: list[dict[str, object]]) -> list[str]:
+    return sorted(str(f["code"]) for f in found)
+
+
+def test_latex_citing_an_ids_alias_cites_the_entry_as_biber_does(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text("\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n"
+                                "\\begin{document}\nAs shown before \\cite{oldkey} and \\parencite{older}.\n"
+                                "\\end{document}\n", encoding="utf-8")
+    assert codes(findings(capsys, "--essay", "p.tex")) == []
+
+
+def test_latex_key_of_its_own_wins_over_an_alias(here: Path, capsys) -> None:
+    other = "@book{oldkey,\n  author = {Roe, Ann},\n  title = {Other},\n  publisher = {P},\n  year = {1999},\n}\n"
+    (here / "refs.bib").write_text(ALIASED + "\n" + other, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{oldkey}.\n\\end{document}\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.tex", "--bib", "refs.bib")
+    assert [(f["code"], f["key"]) for f in found] == [("LR307", "newkey")]
+
+
+def test_markdown_citing_an_alias_names_the_entry_pandoc_does_not_resolve_it(here: Path, capsys) -> None:
+    # pandoc --citeproc: "citation oldkey not found"; the entry is not unused, the citation is wrong.
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.md").write_text("As shown [@oldkey].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "refs.bib")
+    assert codes(found) == ["LR300"]
+    assert "alias" in str(found[0]["message"]) and "@newkey" in str(found[0]["hint"])
+
+
+CSL_ITEMS = [
+    {"id": "a", "type": "article-journal", "title": "Alpha", "author": [{"family": "Doe", "given": "Jane"}],
+     "container-title": "J", "issued": {"date-parts": [[2001]]}, "DOI": "https://doi.org/10.1000/xyz",
+     "page": "448-88"},
+    {"id": "c", "type": "report", "title": "Report", "issued": {"date-parts": [[2010]]}},
+]
+
+
+def _hints(found: list[dict[str, object]]) -> dict[str, str]:
+    return {str(f["code"]): str(f["hint"]) for f in found if f["code"] in ("LR110", "LR121", "LR138")}
+
+
+def test_hints_for_csl_json_speak_csl_json(here: Path, capsys) -> None:
+    # They said: write doi = {10.1000/xyz}, pages = {448--488}: BibTeX, which a CSL-JSON file cannot hold.
+    (here / "refs.json").write_text(json.dumps(CSL_ITEMS), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@a; @c].\n", encoding="utf-8")
+    hints = _hints(findings(capsys, "--essay", "p.md", "--bib", "refs.json"))
+    assert hints["LR121"] == 'Write "DOI": "10.1000/xyz"'
+    assert hints["LR138"] == 'Write "page": "448-488"'
+    assert '"author": [{"literal": "World Bank"}]' in hints["LR110"] and '"publisher": "..."' in hints["LR110"]
+    assert " = {" not in "".join(hints.values())
+
+
+def test_hints_for_csl_yaml_speak_yaml(here: Path, capsys) -> None:
+    (here / "refs.yaml").write_text("---\nreferences:\n- id: b\n  type: book\n  author:\n  - family: Roe\n"
+                                    "    given: Ann\n  publisher: P\n  DOI: doi:10.1000/xyz\n...\n", encoding="utf-8")
+    (here / "p.md").write_text("Cite [@b].\n", encoding="utf-8")
+    hints = _hints(findings(capsys, "--essay", "p.md", "--bib", "refs.yaml"))
+    assert hints["LR121"] == "Write DOI: 10.1000/xyz"
+    assert hints["LR110"] == "Add title: ...; add issued: YYYY (or issued: YYYY-MM-DD)"
+
+
+def test_hints_for_bibtex_stay_bibtex(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text("@article{a,\n  author = {Doe, Jane},\n  title = {Alpha},\n  journal = {J},\n"
+                                   "  year = {2001},\n  doi = {https://doi.org/10.1000/xyz},\n}\n", encoding="utf-8")
+    (here / "p.md").write_text("Cite [@a].\n", encoding="utf-8")
+    assert _hints(findings(capsys, "--essay", "p.md", "--bib", "refs.bib"))["LR121"] == "Write doi = {10.1000/xyz}"
+
+
+def test_manubot_malformed_doi_hint_is_a_citation(here: Path, capsys) -> None:
+    (here / "content").mkdir()
+    (here / "content" / "01.md").write_text("## M\n\nBad [@doi:10.1038/].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "content", "--metadata-dir", "meta")
+    hint = next(str(f["hint"]) for f in found if f["code"] == "LR120")
+    assert "[@doi:10." in hint and " = {" not in hint
+
+
+def test_hints_for_front_matter_references_speak_yaml(here: Path, capsys) -> None:
+    (here / "p.md").write_text("---\nreferences:\n- id: b\n  type: book\n  title: T\n  issued: 2001\n"
+                               "  publisher: P\n  DOI: https://doi.org/10.1000/xyz\n---\n\nCite [@b].\n",
+                               encoding="utf-8")
+    assert _hints(findings(capsys, "--essay", "p.md"))["LR121"] == "Write DOI: 10.1000/xyz"
+
+
+REMOTE_PAPER = ("\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n"
+                "\\addbibresource[location=remote]{https://example.org/shared.bib}\n"
+                "\\begin{document}\nAs shown \\cite{newkey}.\n\\end{document}\n")
+
+
+def test_remote_addbibresource_is_said_not_fetched(here: Path, capsys) -> None:
+    # It was "https:/example.org/shared.bib: bibliography not found", a file name nobody wrote.
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "paper.tex").write_text(REMOTE_PAPER, encoding="utf-8")
+    assert main(["check", "--no-cache", "--essay", "paper.tex", "--claims", ""]) == 2
+    err = capsys.readouterr().err
+    assert "remote bibliography, https://example.org/shared.bib, which litreview does not fetch" in err
+    assert "curl -o shared.bib 'https://example.org/shared.bib'" in err and "not found" not in err
+    assert main(["check", "--no-cache", "--essay", "paper.tex", "--claims", "", "--bib", "refs.bib"]) == 0
+
+
+def test_remote_front_matter_bibliography_is_said_not_fetched(here: Path, capsys) -> None:
+    (here / "p.md").write_text("---\nbibliography: http://127.0.0.1:23119/better-bibtex/export/library.bib\n---\n\n"
+                               "Text [@a].\n", encoding="utf-8")
+    assert main(["check", "--no-cache", "--essay", "p.md", "--claims", ""]) == 2
+    assert "which litreview does not fetch" in capsys.readouterr().err
+
+
+def test_init_notes_a_remote_bibliography_and_keeps_the_local_one(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "paper.tex").write_text(REMOTE_PAPER, encoding="utf-8")
+    assert main(["init", "paper.tex"]) == 0
+    out = capsys.readouterr()
+    assert "names the remote bibliography https://example.org/shared.bib, which litreview does not fetch" in (
+        out.out + out.err)
+    assert 'bibliography = "refs.bib"' in (here / "litreview.toml").read_text(encoding="utf-8")
+
+
+LINKED = """@xdata{pubdata,
+  publisher = {Oxford University Press},
+  location = {Oxford},
+}
+
+@book{main,
+  author = {Doe, Jane},
+  title = {Main Work},
+  date = {2001},
+  xdata = {pubdata},
+  related = {transl},
+  relatedtype = {translatedas},
+}
+
+@book{transl,
+  author = {Doe, Jane},
+  title = {Hauptwerk},
+  date = {2003},
+  xdata = {pubdata},
+}
+
+@set{both,
+  entryset = {setA, setB},
+}
+
+@article{setA,
+  author = {Roe, Ann},
+  title = {First Part},
+  journaltitle = {Journal},
+  date = {2010},
+}
+
+@article{setB,
+  author = {Roe, Ann},
+  title = {Second Part},
+  journaltitle = {Journal},
+  date = {2010},
+}
+
+@mvbook{whole,
+  author = {Poe, Ed},
+  title = {Collected},
+  date = {1990},
+  publisher = {P},
+}
+
+@book{vol1,
+  crossref = {whole},
+  volume = {1},
+  title = {Early},
+}
+
+@book{hidden,
+  author = {Hoe, Hi},
+  title = {Data Only},
+  date = {1998},
+  publisher = {P},
+  options = {dataonly=true},
+}
+
+@book{alone,
+  author = {Loe, Al},
+  title = {Nobody Cites It},
+  date = {1999},
+  publisher = {P},
+}
+"""
+
+
+def test_entries_cited_entries_lean_on_are_not_unused(here: Path, capsys) -> None:
+    # An @xdata or dataonly entry, a related entry, a cited set's members and a crossref parent were LR307
+    # "no claim relies on", with the hint to remove them: biber brings them in; removing one breaks the cited entry.
+    (here / "refs.bib").write_text(LINKED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{main}. Also \\cite{both}. And \\cite{vol1}.\n"
+                                "\\end{document}\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.tex", "--bib", "refs.bib")
+    assert [f["key"] for f in found if f["code"] == "LR307"] == ["alone"]
+
+
+def test_mendeley_escaped_url_hint_gives_the_address(here: Path, capsys) -> None:
+    # Mendeley writes {\&} and {\_} into url fields; biblatex reads url verbatim. The hint said only
+    # "write the full address, starting with https://", which it already was.
+    (here / "m.bib").write_text("@misc{s,\ntitle = {{A Page}},\nurl = {http://www.example.org/a%20b?x=1{\\&}y=2"
+                                "{\\_}z$\\sim$u},\nyear = {2019}\n}\n", encoding="utf-8")
+    (here / "p.md").write_text("Cite [@s].\n", encoding="utf-8")
+    hint = next(str(f["hint"]) for f in findings(capsys, "--essay", "p.md", "--bib", "m.bib") if f["code"] == "LR123")
+    assert hint == "Write url = {http://www.example.org/a%20b?x=1&y=2_z~u}"
+
+
+DATES = [
+    {"id": "lit", "type": "book", "title": "Literal", "issued": {"literal": "circa 1850"}, "publisher": "P",
+     "author": [{"literal": "Royal Society"}]},
+    {"id": "season", "type": "book", "title": "Season", "issued": {"date-parts": [[2008, 13]]}, "publisher": "P",
+     "author": [{"family": "M", "given": "N"}]},
+    {"id": "float", "type": "book", "title": "Float", "issued": {"date-parts": [[2010.0, "3"]]}, "publisher": "P",
+     "author": [{"family": "Q", "given": "R"}]},
+    {"id": "bc", "type": "book", "title": "Politics", "issued": {"date-parts": [[-350]]}, "publisher": "P",
+     "author": [{"family": "Aristotle"}]},
+    {"id": "range", "type": "book", "title": "Range", "issued": {"date-parts": [[2005], [2007, 2]]}, "publisher": "P",
+     "author": [{"family": "K", "given": "L"}]},
+]
+
+
+def test_csl_dates_pandoc_prints_are_no_errors(here: Path, capsys) -> None:
+    # pandoc 3.9 prints "circa 1850", "2008" (month 13 is spring), "2010", "350 BC"; they were LR124/LR110 errors.
+    # A range (pandoc: 2005–2007) kept only its start.
+    from litreview.bibliography.csl import parse_csl
+
+    (here / "c.json").write_text(json.dumps(DATES), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@lit; @season; @float; @bc; @range].\n", encoding="utf-8")
+    assert [f for f in findings(capsys, "--essay", "p.md", "--bib", "c.json") if f["severity"] == "error"] == []
+    bib = parse_csl(json.dumps(DATES), "c.json")
+    assert [(s.year, s.fields.get("date", "")) for s in bib.sources] == [
+        (1850, ""), (2008, "2008-21"), (2010, "2010-03"), (-350, "-0350"), (2005, "2005/2007-02")]
+
+
+@pytest.mark.parametrize("text", [
+    "---\nreferences:\n- id: a1\n  type: book\n  title: T\n  issued: 2001\n  publisher: P\n---\n",
+    "---\nreferences:\n- id: a1\n  type: book\n  title: T\n  issued: 2001\n  publisher: P\n...\n---\nother: x\n",
+])
+def test_csl_yaml_framed_like_a_front_matter_is_read(text: str) -> None:
+    # pandoc reads both; they were LR100 "expected a single document in the stream".
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert (bib.keys, bib.problems) == (("a1",), ())
+
+
+def test_sync_on_csl_lists_the_changes_in_the_files_words(here: Path, capsys) -> None:
+    # It stopped with "cannot edit the bibliography: no entry starts on line 2" (BibTeX editing on JSON).
+    (here / "refs.json").write_text(json.dumps(CSL_ITEMS, indent=1), encoding="utf-8")
+    assert main(["sync", "--bib", "refs.json", "--essay", "", "--metadata-dir", "meta"]) == 0
+    out = capsys.readouterr()
+    assert 'refs.json:3: a: "DOI": "10.1000/xyz"' in out.out and 'a: "page": "448-488"' in out.out
+    assert "edits BibTeX only" in out.err and json.loads((here / "refs.json").read_text(encoding="utf-8")) == CSL_ITEMS
+
+
+def test_single_hyphen_range_hint_names_the_entrys_pages(here: Path, capsys) -> None:
+    (here / "j.bib").write_text('@Article{Doe2001,\n  AUTHOR = "Doe, J.",\n  TITLE = "T",\n  JOURNAL = "J",\n'
+                                '  YEAR = 2001,\n  PAGES = "1-10",\n}\n', encoding="utf-8")
+    (here / "p.md").write_text("Cite [@Doe2001].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "j.bib")
+    assert next(f["hint"] for f in found if f["code"] == "LR143") == "Write pages = {1--10}"
+
+
+def test_better_bibtex_csl_yaml_dates_are_read() -> None:
+    # Better BibTeX writes CSL-YAML dates as a list of {year, month, day}; pandoc prints them ("2020",
+    # "2005–2007"), litreview read no date at all: false LR110 "lacks year or date".
+    from litreview.bibliography.csl import parse_csl
+
+    text = ("---\nreferences:\n- id: doe2020\n  type: book\n  title: T\n  issued:\n  - year: 2020\n    month: 5\n"
+            "    day: 12\n  accessed:\n  - year: 2023\n    month: 1\n    day: 15\n- id: range2\n  type: book\n"
+            "  title: R\n  issued:\n  - year: 2005\n  - year: 2007\n...\n")
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [(s.year, s.fields.get("date"), s.urldate) for s in bib.sources] == [
+        (2020, "2020-05-12", "2023-01-15"), (2005, "2005/2007", "")]
+
+
+def test_csl_json_with_a_byte_order_mark_is_reported(here: Path, capsys) -> None:
+    # pandoc 3.9: "Error reading bibliography file refs.json: Unexpected "\239\187\191[..."; litreview said nothing.
+    (here / "refs.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(CSL_ITEMS[1:]).encode())
+    (here / "refs.yaml").write_bytes(b"\xef\xbb\xbf---\nreferences:\n- id: c\n  type: book\n  title: T\n...\n")
+    (here / "p.md").write_text("Cite [@c].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "refs.json")
+    assert [(f["code"], f["line"]) for f in found if f["code"] == "LR100"] == [("LR100", 1)]
+    assert "LR300" not in codes(found)  # the items are still read
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.md", "--bib", "refs.yaml"))  # pandoc reads YAML's
+
+
+def test_csl_json_export_keeps_a_biblatex_dates_month_and_range() -> None:
+    # pandoc -f biblatex -t csljson: date = {2020-05} is [[2020, 5]]; litreview wrote [[2020]] (the month field only).
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.render.csljson import to_csl_json
+
+    bib = parse_bibliography("@article{a, title = {T}, date = {2020-05}}\n@book{b, title = {R}, date = {2005/2007}}\n"
+                             "@book{c, title = {S}, year = {1999}, month = jan}\n", "z.bib")
+    assert [i["issued"]["date-parts"] for i in to_csl_json(bib.sources)] == [[[2020, 5]], [[2005], [2007]], [[1999, 1]]]
+
+
+def test_zotero_escaped_html_tag_is_lr141_and_csl_rich_text_is_not(here: Path, capsys) -> None:
+    # Zotero's BibTeX export writes <i> as {\textless}i{\textgreater}: pandoc prints "The <i>E. coli</i> genome"
+    # and litreview said nothing. In CSL, <i> is rich text pandoc renders in italics: it was a false LR141.
+    (here / "z.bib").write_text("@article{z,\n  title = {The {\\textless}i{\\textgreater}{E}. coli{\\textless}/i"
+                                "{\\textgreater} genome},\n  author = {Doe, Jane},\n  journal = {J},\n  year = {2020},\n"
+                                "}\n", encoding="utf-8")
+    (here / "h.json").write_text(json.dumps([{"id": "z", "type": "book", "title": "The <i>E. coli</i> genome",
+                                              "author": [{"family": "D"}], "issued": {"date-parts": [[2001]]},
+                                              "publisher": "P"}]), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@z].\n", encoding="utf-8")
+    tagged = [f for f in findings(capsys, "--essay", "p.md", "--bib", "z.bib") if f["code"] == "LR141"]
+    assert [f["message"] for f in tagged] == ["title holds the HTML tag <i>: 'The <i>E. coli</i> genome'"]
+    assert "LR141" not in codes(findings(capsys, "--essay", "p.md", "--bib", "h.json"))
+
+
+def test_csl_values_are_not_latex(here: Path, capsys) -> None:
+    # "Cats & Dogs" in CSL-JSON was LR140 "unescaped &: write \&" (pandoc would then print the backslash), and
+    # "A_b" LR142 "_ outside math": CSL values are text, not LaTeX.
+    (here / "s.json").write_text(json.dumps([{"id": "h", "type": "book", "title": "Cats & Dogs: 50% of A_b homes",
+                                              "author": [{"family": "D"}], "issued": {"date-parts": [[2001]]},
+                                              "publisher": "Pets & Society"}]), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@h].\n", encoding="utf-8")
+    assert not {"LR140", "LR142"} & set(codes(findings(capsys, "--essay", "p.md", "--bib", "s.json")))
+
+
+def test_csl_title_case_hint_protects_with_a_nocase_span(here: Path, capsys) -> None:
+    (here / "t.json").write_text(json.dumps([{"id": "t1", "type": "book", "title": "THE STATE OF NATO ALLIANCES",
+                                              "author": [{"family": "Doe"}], "issued": {"date-parts": [[2001]]},
+                                              "publisher": "P"}]), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@t1].\n", encoding="utf-8")
+    hint = next(str(f["hint"]) for f in findings(capsys, "--essay", "p.md", "--bib", "t.json") if f["code"] == "LR130")
+    assert hint.endswith('protect real acronyms in <span class="nocase">...</span>') and "braces" not in hint
+
+
+def test_remote_bibliography_of_a_quarto_book_is_said_not_fetched(here: Path, capsys) -> None:
+    (here / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - ch1.qmd\n"
+                                      "bibliography: https://example.org/lib.bib\n", encoding="utf-8")
+    (here / "index.qmd").write_text("# Intro\n\nText [@a].\n", encoding="utf-8")
+    (here / "ch1.qmd").write_text("# Ch1\n\nMore [@b].\n", encoding="utf-8")
+    for essay in ("ch1.qmd", "_quarto.yml"):
+        assert main(["check", "--no-cache", "--essay", essay, "--claims", ""]) == 2
+        assert "https://example.org/lib.bib, which litreview does not fetch" in capsys.readouterr().err
+
+
+def test_csl_missing_fields_are_named_as_csl_names_them(here: Path, capsys) -> None:
+    # It said "@techreport entry lacks author, institution": CSL has no such type or field.
+    (here / "refs.json").write_text(json.dumps(CSL_ITEMS), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@a; @c].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "refs.json")
+    assert [f["message"] for f in found if f["code"] == "LR110"] == ["report item lacks author, publisher"]
+
+
+def test_links_source_given_an_alias_names_the_entry(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{oldkey}.\n\\end{document}\n", encoding="utf-8")
+    assert main(["links", "--essay", "p.tex", "--bib", "refs.bib", "--claims", "", "--source", "oldkey"]) == 2
+    assert "alias (ids) of 'newkey': --source newkey" in capsys.readouterr().err
+
+
+def test_csl_article_is_a_preprint_with_no_journal(here: Path, capsys) -> None:
+    # CSL "article" is a preprint or working paper (pandoc -t biblatex: @misc); it was LR110 "lacks journal".
+    (here / "pp.json").write_text(json.dumps([{"id": "pp", "type": "article", "title": "A Preprint",
+                                               "author": [{"family": "D"}], "issued": {"date-parts": [[2021]]},
+                                               "URL": "https://arxiv.org/abs/2101.00001", "publisher": "arXiv"}]),
+                                  encoding="utf-8")
+    (here / "p.md").write_text("Cite [@pp].\n", encoding="utf-8")
+    assert "LR110" not in codes(findings(capsys, "--essay", "p.md", "--bib", "pp.json"))
+
+
+def test_csl_paper_presented_at_an_event_needs_no_proceedings(here: Path, capsys) -> None:
+    # pandoc prints "Paper presented at Annual Meeting, Boston"; it was LR110 "lacks container-title".
+    (here / "talk.json").write_text(json.dumps([{"id": "talk", "type": "paper-conference", "title": "A Talk",
+                                                 "author": [{"family": "D"}], "issued": {"date-parts": [[2019]]},
+                                                 "event-title": "Annual Meeting", "event-place": "Boston"},
+                                                {"id": "p2", "type": "paper-conference", "title": "In Print",
+                                                 "author": [{"family": "E"}], "issued": {"date-parts": [[2019]]}}]),
+                                     encoding="utf-8")
+    (here / "p.md").write_text("Cite [@talk; @p2].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "talk.json")
+    assert [f["key"] for f in found if f["code"] == "LR110"] == ["p2"]
+
+
+def test_latex_nocite_of_an_alias_keeps_the_entry(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nText without citations.\n\\nocite{oldkey}\n\\end{document}\n",
+                                encoding="utf-8")
+    assert "LR307" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
