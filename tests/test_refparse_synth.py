@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from litreview.bibliography.refparse import synth
+from litreview.bibliography.refparse import synth, synth_records
 
 ITEM: dict[str, Any] = {
     "id": "x", "type": "article-journal", "title": "A study of things", "container-title": "Journal of Tests",
@@ -117,6 +117,6 @@ def test_web_pages_of_csl_records_need_a_site_a_url_and_sane_names(tmp_path: Any
                WEB | {"id": "j", "type": "article-journal"}]
     path = tmp_path / "records.json"
     path.write_text(json.dumps(records), encoding="utf-8")
-    assert synth.web_pages(path) == [WEB]
+    assert synth_records.web_pages(path) == [WEB]
     path.write_text("{not json", encoding="utf-8")
-    assert synth.web_pages(path) == []
+    assert synth_records.web_pages(path) == []
