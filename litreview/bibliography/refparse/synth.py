@@ -52,6 +52,12 @@ _WRAPPED = {"title": "title", "collection-title": "collection", "publisher": "pu
             "genre": "genre", "note": "note", "URL": "url", "DOI": "doi", "ISBN": "isbn"}
 _KEPT = {"id", "type", "author", "editor", "translator", "issued", "page", "container-title", *_WRAPPED}
 _JOURNALS = {"article-journal", "article-magazine", "article-newspaper"}
+_LINK_WORDS = re.compile(r"^\[?(?:available|retrieved|from|at|via|online|url|link|on|in|www|disponible|sur|dispon[ií]vel|em|"
+                         r"abgerufen|unter|recuperado|de|consulted)\]?[.:,]*$", re.IGNORECASE)
+_IN = re.compile(r"^(?:in|en|dans|em|im):?$", re.IGNORECASE)
+_AFTER_IN = {"container", "journal", "editor", "title", "collection", "author"}
+#: A month, or a day range, in a container's name: a conference's place and dates printed within it.
+_DATED = re.compile(r"(?i)\b(?:" + "|".join(sorted(m for m in MONTHS if len(m) > 3)) + r")\b|\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 _CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en"}
 _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
                    re.IGNORECASE)
@@ -255,6 +261,8 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
     if stripped is None:
         return None
     text, labels = stripped
+    if item.get("type") not in _JOURNALS and _DATED.search(str(item.get("container-title", ""))):
+        return None  # "Proceedings …, Lisbon, Portugal, 20-22 May, 2015": anystyle splits place and date off
     seen = str(((item.get("accessed") or {}).get("date-parts") or [[""]])[0][0] or "")
     if seen:  # "Accessed May 3, 2021": the words before the year join it (as connectives do), as anystyle's note
         _find(text, labels, rf"(?<!\d){seen}(?!\d)", "note")
@@ -288,7 +296,13 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
             tags[i] = tags[i - 1]
     for i in range(len(tags) - 1, -1, -1):  # a connective ("In", "pp.", "vol.") goes with the field after it
         if tags[i] is None and i + 1 < len(tags):
-            tags[i] = tags[i + 1]
+            # "Available at:", "Retrieved from", "URL:" before a link are anystyle's note
+            if tags[i + 1] in ("url", "doi", "note") and _LINK_WORDS.match(words[i][0]):
+                tags[i] = "note"
+            elif _IN.match(words[i][0]) and tags[i + 1] not in _AFTER_IN:
+                return None  # "In: IEEE,": the style's "In" before a container the entry lacks
+            else:
+                tags[i] = tags[i + 1]
     for i, t in enumerate(tags):
         if t is None and i:
             tags[i] = tags[i - 1]
