@@ -8,7 +8,7 @@ it stands for. The citation markers are gone from these texts; litreview must fi
 resolve each to its entry (pandoc-crossref labels such as @fig:map are left out: they are not
 bibliography citations). An item counts as resolved when its paragraph yields a marker for
 that key (as many times as the gold has it); a marker for another key is a wrong one, and one left
-open between several entries (``cited_letters.UNDECIDED``) is neither.
+open between several entries (``cited_letters.LEFT_OPEN``) is neither.
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -55,7 +55,7 @@ from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.config import Config  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
-from litreview.linking.cited_letters import UNDECIDED  # noqa: E402
+from litreview.linking.cited_letters import LEFT_OPEN  # noqa: E402
 from litreview.model import Source  # noqa: E402
 from litreview.review import citation_style  # noqa: E402
 
@@ -201,7 +201,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
     for m in linkage.mentions:
-        if m.kind == "marker" and m.keys and m.detail != UNDECIDED:  # left open between entries: unresolved
+        if m.kind == "marker" and m.keys and m.detail not in LEFT_OPEN:  # left open between entries: unresolved
             got[para[m.claim_id]][m.keys[0]] += 1
     right = wrong = 0
     sources = {s.key: s for s in bibliography.sources}

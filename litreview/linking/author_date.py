@@ -252,7 +252,8 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed):
         key = cited_letters.picked(index, keys, label) or ""
         if not key:
-            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
+            why = cited_letters.UNDECIDED_LETTER if label and index.letter_order == "cited" else cited_letters.UNDECIDED
+            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), why))
             return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),

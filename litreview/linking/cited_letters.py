@@ -29,6 +29,11 @@ from .text import canonical
 UNDECIDED = "one of these entries; nothing here tells which"
 """The detail of a citation left unresolved between several entries (its keys are the candidates): the document
 cites only some of a group printed alike, or names the author only in its prose."""
+UNDECIDED_LETTER = "one of these entries; the style letters years in citation order, so the letter does not tell which"
+"""The detail of a lettered citation ("Doe 2001a") left open because the document's style letters years in the
+order the document first cites the works: the letter alone names none of them."""
+LEFT_OPEN = (UNDECIDED, UNDECIDED_LETTER)
+"""The details of a citation left unresolved between its candidate entries."""
 _WRITTEN = "_letters_written"
 """Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
 _LISTED = "_letters_listed"
