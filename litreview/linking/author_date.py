@@ -20,10 +20,11 @@ from .author_names import (
     lookup_tail,
     loose,
     plausible_surname,
+    told_apart_by_given_names,
     wrote_et_al,
 )
 from .hits import Found, Hit
-from .index import SourceIndex
+from .index import SourceIndex, persons_of
 from .labels import nameless
 from .printed_years import (
     YEAR_WORDS,
@@ -36,7 +37,7 @@ from .printed_years import (
     year_word,
 )
 from .prose_author import named_in_prose
-from .text import content_stems, fold, strip_possessive, tokens, wordset
+from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
@@ -191,6 +192,16 @@ def _added_names(names: str) -> bool:
     return len(listed.split()) >= 2 and "," in listed
 
 
+def _in_full(names: str, key: str, index: SourceIndex) -> int:
+    """How many names the citation prints in full for ``key`` when they are three or more ("Doe, Roe, and Poe"
+    for an entry by those three), else 0."""
+    people = persons_of(index.sources[key])
+    written = f" {canonical(names)} "
+    if len(people) < 3 or wrote_et_al(names) or any(p.family == "others" for p in people):
+        return 0
+    return len(people) if all(f" {canonical(p.family)} " in written for p in people) else 0
+
+
 _AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|n\.d\.)")
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
@@ -222,6 +233,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         resolved_any = True
         if _added_names(names):
             cited_letters.record_added_names(index)
+        elif len(keys) == 1 and (full := _in_full(names, keys[0], index)):
+            cited_letters.record_in_full(index, full)
         if _AMPERSAND_COMMA.search(" ".join(seg.split())):
             cited_letters.record_ampersand(index)
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
@@ -249,7 +262,8 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     label = lettered.group(1) if lettered else ""
     if ambiguous and ranked[0] > ranked[1]:
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed):
+    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed
+                        or told_apart_by_given_names(written, keys, index)):
         key = cited_letters.picked(index, keys, label) or ""
         if not key:
             why = cited_letters.UNDECIDED_LETTER if label and index.letter_order == "cited" else cited_letters.UNDECIDED

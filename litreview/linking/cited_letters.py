@@ -50,6 +50,8 @@ _LABELLED = "_letters_labelled"
 """(Candidates, lettered year label) -> the one entry the contexts of that label's citations picked."""
 _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
+_IN_FULL = "_letters_in_full"
+"""The most names (three or more) the document prints in full for one entry ("Doe, Roe, and Poe 2001")."""
 _AMPERSAND = "_letters_ampersand"
 """Whether the document prints "(Doe & Roe, 2011)": APA's form, whose letters follow the printed title."""
 _COLON = "_letters_colon"
@@ -70,6 +72,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__.pop(_LABELLED, None)
     index.__dict__[_ADDS_NAMES] = False
     index.__dict__[_AMPERSAND] = False
+    index.__dict__[_IN_FULL] = 0
     index.__dict__[_COLON] = False
     index.__dict__[_ORDER_OPEN] = set()
     index.__dict__[_PICKS] = []
@@ -219,6 +222,18 @@ def adds_names(index: SourceIndex) -> bool:
     """Whether the document's style tells author lists printed "Doe et al." apart by adding names (as far as
     the first reading saw) rather than by lettering them all together (Copernicus, Annual Reviews)."""
     return bool(index.__dict__.get(_ADDS_NAMES))
+
+
+def record_in_full(index: SourceIndex, names: int) -> None:
+    """Note that the document prints an entry's ``names`` names in full, with no "et al."."""
+    index.__dict__[_IN_FULL] = max(names, index.__dict__.get(_IN_FULL) or 0)
+
+
+def et_al_min(index: SourceIndex, least: int) -> int:
+    """The fewest authors "et al." stands for in the document: ``least`` (the style's usual et-al-min), or more
+    when the document prints as many names in full for an entry, and never adds names before "et al." (which
+    Chicago and APA do to tell lists apart, printing a list in full when its last name is needed)."""
+    return max(least, (index.__dict__.get(_IN_FULL) or 0) + 1) if not adds_names(index) else least
 
 
 def record_ampersand(index: SourceIndex) -> None:

@@ -1,0 +1,48 @@
+"""Author-date citations whose printed names fit entries a style would print apart: different people of one
+family name ("Meredith 1936" for Roger's or Andrew's work), and "et al." in a document whose style prints three
+names in full ("Alampara, Schilling, and Jablonka 2025" beside "Alampara et al. 2025")."""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.linking.cited_letters import LEFT_OPEN
+
+BIB = r"""@article{rm, author = {Meredith, Roger}, title = {Rivers}, year = {1936}}
+@article{am, author = {Meredith, Andrew}, title = {Lakes}, year = {1936}}
+@article{a3, author = {Alampara, Nawaf and Schilling, Mara and Jablonka, Kevin}, title = {Lessons}, year = {2025}}
+@article{a9, author = {Alampara, Nawaf and Aneesh, Anagha and Rios, Martin and Mirza, Adrian}, title = {Models},
+  year = {2025}}
+"""
+
+
+def _cited(text: str) -> list[str]:
+    """Each citation's entry, or "open" for one left open between several."""
+    linkage = link(parse_essay(text), parse_bibliography(BIB))
+    return [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"]
+
+
+def test_one_of_two_people_of_a_name_is_left_open() -> None:
+    # Citing both, a style prints "R. Meredith" and "A. Meredith": "Meredith 1936" cites one of them, either.
+    assert _cited("It holds (Meredith 1936).") == ["open"]
+    assert _cited("Meredith (1936) argues it.") == ["open"]
+
+
+def test_a_given_name_or_the_context_still_decides() -> None:
+    assert _cited("It holds (A. Meredith 1936).") == ["am"]
+    assert _cited("It holds (Roger Meredith 1936).") == ["rm"]
+    assert _cited("The lakes show it (Meredith 1936).") == ["am"]
+
+
+def test_et_al_is_not_a_list_the_document_prints_in_full() -> None:
+    text = "It holds (Alampara, Schilling, and Jablonka 2025). It also holds (Alampara et al. 2025)."
+    assert _cited(text) == ["a3", "a9"]
+
+
+def test_names_added_before_et_al_keep_three_names_an_et_al_list() -> None:
+    # Chicago prints "Alampara, Schilling, et al." and, to tell lists apart, sometimes all three names: the
+    # three printed in full say nothing then about what "et al." stands for.
+    text = ("It holds (Alampara, Aneesh, et al. 2025). It holds (Alampara, Schilling, and Jablonka 2025). "
+            "Lessons show it (Alampara et al. 2025).")
+    assert _cited(text) == ["a9", "a3", "a3"]
