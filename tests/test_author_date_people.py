@@ -46,3 +46,11 @@ def test_names_added_before_et_al_keep_three_names_an_et_al_list() -> None:
     text = ("It holds (Alampara, Aneesh, et al. 2025). It holds (Alampara, Schilling, and Jablonka 2025). "
             "Lessons show it (Alampara et al. 2025).")
     assert _cited(text) == ["a9", "a3", "a3"]
+
+
+def test_the_authors_name_in_the_prose_is_no_evidence_of_the_work() -> None:
+    bib = parse_bibliography(r"""@article{ao, author = {O'Toole, Alexander}, year = {2007}}
+@article{ho, author = {O'Toole, Henry}, title = {O'Toole}, year = {2007}}
+""")
+    linkage = link(parse_essay("O'Toole also notes (2007) that it holds."), bib)
+    assert [m.detail in LEFT_OPEN for m in linkage.mentions if m.kind == "marker"] == [True]

@@ -253,9 +253,9 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open."""
-    # The names the citation prints are no evidence of which work it is ("O'Toole also notes (2007a)" for a
-    # work titled "O'Toole").
-    named = set(content_stems(written))
+    # The names the citation prints, or the prose prints for it, are no evidence of which work it is ("O'Toole
+    # also notes (2007)" for a work titled "O'Toole").
+    named = set(content_stems(" ".join([written, *(p.family for k in keys for p in persons_of(index.sources[k]))])))
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
