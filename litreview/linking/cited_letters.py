@@ -147,44 +147,76 @@ class Listed(NamedTuple):
 def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
     """What the document's reference list (the paragraphs after its last "References" heading) says. An item
     fits an entry when it holds the first name, the year (and a letter) and the start of the title. None when
-    the document has no such list, or nothing in it fits an entry."""
+    the document has no such list, or nothing in it fits an entry. A list with no heading (pandoc's rendering
+    of a LaTeX manuscript) is the document's last paragraphs, when ``UNHEADED`` of them or more in a row fit."""
     heading = max((c.paragraph for c in claims if canonical(_ATTRIBUTES.sub("", c.text)) in REFERENCE_HEADINGS),
                   default=None)
-    if heading is None:
-        return None
     paragraphs: dict[int, list[str]] = {}
     for claim in claims:
-        if claim.paragraph > heading:
+        if heading is None or claim.paragraph > heading:
             paragraphs.setdefault(claim.paragraph, []).append(claim.text)
-    items = [f" {canonical(' '.join(texts))} " for texts in paragraphs.values()]
-    fits: list[set[str]] = [set() for _ in items]
-    printed: list[dict[str, str]] = [{} for _ in items]
-    unfindable = set()
-    for key, source in index.sources.items():
-        people = persons_of(source)
-        year = index.years.get(key, (None, ""))[0]
-        family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
-        if not family and not title:
-            unfindable.add(key)
-            continue
-        pattern = re.compile(rf" {year if year else 'n d'}(?P<s>[a-z]{{1,2}})? ")
-        for n, item in enumerate(items):
-            match = pattern.search(item) if all(f" {part} " in item for part in (family, title) if part) else None
-            if match:
-                fits[n].add(key)
-                printed[n][key] = match.group("s") or ""
+    # Not the footnotes a plain-text rendering prints after the list ("[1] See Doe (2004a), 101.").
+    numbers = [n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0])]
+    entries = _item_patterns(index)
+    if heading is None:
+        # From the end back, the paragraphs that fit, each a list item, until two in a row fit none (an item
+        # whose title the .bib spells otherwise may fit none, as under a heading).
+        fitting = []
+        for at in range(len(numbers) - 1, -1, -1):
+            if _item_fits(f" {canonical(' '.join(paragraphs[numbers[at]]))} ", entries, unheaded=True):
+                fitting.append(at)
+            elif not fitting or fitting[-1] > at + 1:
+                break
+        if len(fitting) < UNHEADED:
+            return None
+        numbers = numbers[fitting[-1]:]
+    fits, printed = [], []
+    for n in numbers:
+        shown = _item_fits(f" {canonical(' '.join(paragraphs[n]))} ", entries)
+        fits.append(set(shown))
+        printed.append(shown)
+    unfindable = {key for key, entry in entries.items() if entry is None}
     found = tuple(frozenset(f) for f in fits if f)
     letters: dict[str, set[str]] = {}
     for fit, shown in zip(fits, printed, strict=True):
         if len(fit) == 1:
             key = next(iter(fit))
             letters.setdefault(key, set()).add(shown[key])
-    # Once some items fit, the paragraphs after the heading are the list's items, those that fit no entry too
-    # ("Knuth DE (1986a) Computers & Typesetting", "(n.d.-a)."), except the footnotes a plain-text rendering
-    # prints after the list ("[1] See Doe (2004a), 101.").
-    numbers = frozenset(n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0]))
+    # Once some items fit, the paragraphs of the list are its items, those that fit no entry too ("Knuth DE
+    # (1986a) Computers & Typesetting", "(n.d.-a).").
     lone = {key: shown.pop() for key, shown in letters.items() if len(shown) == 1}
-    return Listed(found, frozenset(unfindable), numbers, lone) if found else None
+    return Listed(found, frozenset(unfindable), frozenset(numbers), lone) if found else None
+
+
+UNHEADED = 3
+"""The fewest last paragraphs in a row that must fit entries to be read as a reference list with no heading."""
+
+
+def _item_patterns(index: SourceIndex) -> dict[str, tuple[tuple[str, ...], re.Pattern[str]] | None]:
+    """Key -> what an item listing it holds: its first name and the start of its title, and its year (None for
+    an entry with neither names nor title, which no item can be told to fit)."""
+    out: dict[str, tuple[tuple[str, ...], re.Pattern[str]] | None] = {}
+    for key, source in index.sources.items():
+        people = persons_of(source)
+        year = index.years.get(key, (None, ""))[0]
+        family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
+        parts = tuple(f" {part} " for part in (family, title) if part)
+        out[key] = (parts, re.compile(rf" {year if year else 'n d'}(?P<s>[a-z]{{1,2}})? ")) if parts else None
+    return out
+
+
+def _item_fits(item: str, entries: Mapping[str, tuple[tuple[str, ...], re.Pattern[str]] | None],
+               unheaded: bool = False) -> dict[str, str]:
+    """The entries the (canonical) reference-list item fits, each with the year letter it prints ('' for none).
+    ``unheaded``: with no heading to tell a list, only an item that opens with the entry's first name and holds
+    its title counts (prose may hold a name and a year)."""
+    out = {}
+    for key, entry in entries.items():
+        if entry is None or (unheaded and (len(entry[0]) < 2 or not item.startswith(entry[0][0]))):
+            continue
+        if all(part in item for part in entry[0]) and (match := entry[1].search(item)):
+            out[key] = match.group("s") or ""
+    return out
 
 
 def _cited_count(letters: set[str]) -> int | None:
