@@ -35,7 +35,6 @@ renderings are read with the style unknown.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -147,10 +146,6 @@ def citing_every_entry(bib: Path, lang: str = "") -> str:
     paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
     header = f"bibliography: {bib}\n" + (f"lang: {lang}\n" if lang else "")
     return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
-
-
-def is_dev(name: str) -> bool:
-    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0
 
 
 def _body(text: str) -> str:
@@ -301,7 +296,7 @@ def main() -> int:
     print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7}")
     for name, text, bib, gold in docs:
         generated = (name, text, bib, gold) in extra
-        split = "held" if name in GENERATED_HELD else "dev" if is_dev(name) or generated else "held"
+        split = "held" if name in GENERATED_HELD else "dev" if author_date_styles.is_dev(name) or generated else "held"
         if (args.dev_only and split == "held") or args.only not in name:
             continue
         show = args.show_errors == name and split == "dev"
