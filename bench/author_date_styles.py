@@ -70,12 +70,18 @@ crossrefs.bib: pandoc does not finish on its crossref loops)."""
 PARTLY_CITED = ("examples", "labelalpha", "xampl", "authors", "uniq4", "hans")
 """Bibliographies also cited only in part (every other entry), as a manuscript cites part of its .bib:
 citeproc letters years among the cited entries only."""
-MANUSCRIPTS = (("joss-mwarp1d", "paper/paper.md", "paper/paper.bib"),
-               ("joss-fastpli", "paper/paper.md", "paper/paper.bib"),
-               ("joss-bumbl", "paper/paper.md", "paper/paper.bib"),
-               ("latex-clever-materials-hans", "src/tex/ms.tex", "src/tex/references.bib"))
-"""Dev manuscripts (under ../shared/corpus/manuscripts/) rendered from their own source, real prose citing part
-of its .bib, in the ``MANUSCRIPT_STYLES`` besides the corpus's Chicago rendering. Only those ``is_dev`` keeps."""
+PROBE = Path(__file__).resolve().parent / "author_date_probe"
+MANUSCRIPTS = (("joss-mwarp1d", "manuscripts/joss-mwarp1d/paper/paper.md", "manuscripts/joss-mwarp1d/paper/paper.bib"),
+               ("joss-fastpli", "manuscripts/joss-fastpli/paper/paper.md", "manuscripts/joss-fastpli/paper/paper.bib"),
+               ("joss-bumbl", "manuscripts/joss-bumbl/paper/paper.md", "manuscripts/joss-bumbl/paper/paper.bib"),
+               ("latex-clever-materials-hans", "manuscripts/latex-clever-materials-hans/src/tex/ms.tex",
+                "manuscripts/latex-clever-materials-hans/src/tex/references.bib"),
+               ("joss-gmr", "joss-gmr/paper.md", "joss-gmr/paper.bib"),
+               ("joss-hypothesize", "joss-hypothesize/paper.md", "joss-hypothesize/paper.bib"),
+               ("probe", str(PROBE / "essay.md"), str(PROBE / "refs.bib")))
+"""Dev manuscripts (paths under ../shared/corpus/) rendered from their own source, real prose citing part of
+its .bib, in the ``MANUSCRIPT_STYLES`` besides the Chicago rendering the evaluation has of each: those of
+manuscripts/ that ``is_dev`` keeps, the two short JOSS papers beside them, and the probe."""
 MANUSCRIPT_STYLES = ("apa", "harvard-cite-them-right", "american-sociological-association", "elsevier-harvard",
                      "taylor-and-francis-chicago-author-date")
 STYLES_PER_BIBLIOGRAPHY = 2
@@ -97,9 +103,9 @@ def plan() -> list[tuple[str, str, str, str]]:
     for label, bib in BIBLIOGRAPHIES:
         if label in PARTLY_CITED:
             out.append((f"sty-{label}-part-chicago", bib, "", ""))
-    for name, _, bib in MANUSCRIPTS:
-        if is_dev(name):
-            out += [(f"ms-{name}-{style}", f"manuscripts/{name}/{bib}", style, "") for style in MANUSCRIPT_STYLES]
+    for name, doc, bib in MANUSCRIPTS:
+        if is_dev(name) or not doc.startswith("manuscripts/"):
+            out += [(f"ms-{name}-{style}", bib, style, "") for style in MANUSCRIPT_STYLES]
     return out
 
 
@@ -112,7 +118,7 @@ def _source(corpus: Path, name: str) -> Path | None:
     """The manuscript source a ``ms-`` document is rendered from (None for the documents written here)."""
     for manuscript, doc, _ in MANUSCRIPTS:
         if name.startswith(f"ms-{manuscript}-"):
-            return corpus / "manuscripts" / manuscript / doc
+            return corpus / doc  # the probe's path is absolute
     return None
 
 
@@ -246,8 +252,11 @@ def render(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path,
             return []
         if not bib.is_file():
             continue
-        doc = _source(corpus, name) or workdir / f"{name}.md"
-        if not doc.is_relative_to(corpus):
+        source = _source(corpus, name)
+        if source is not None and not source.is_file():
+            continue
+        doc = source or workdir / f"{name}.md"
+        if source is None:  # a document written here
             doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")
         gold = workdir / name
         try:

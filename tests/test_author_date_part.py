@@ -128,3 +128,12 @@ def test_prose_that_names_entries_is_no_reference_list() -> None:
     # Paragraphs that open with a name and hold a year, but no title: prose, read for citations.
     text = "It holds.\n\nRoe (2012a) says so.\n\nRoe (2012b) too.\n\nRoe (2012c) as well.\n"
     assert _read(text)[0] == ["r1", "r2", "r3"]
+
+
+def test_a_reference_list_with_no_heading_may_end_with_items_that_fit_no_entry() -> None:
+    # Unsigned articles listed under their journal, the last items of the list: still items, no citations.
+    items = ("Roe, M. (2012a). Owl nesting. Oxford.\n\nRoe, M. (2012b). Yak herding. Oxford.\n\n"
+             "Doe, J. (2011). Beta harbours. Oxford.\n\nThe Economist (2011) Ice.\n\nThe Economist (2012) Snow.\n")
+    keys, mentions = _read(f"It holds (Roe 2012a). So it does (Roe 2012b).\n\n{items}")
+    assert keys == ["r2", "r3"]
+    assert [m.text for m in mentions] == ["Roe 2012a", "Roe 2012b"]

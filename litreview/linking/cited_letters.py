@@ -24,6 +24,7 @@ from ..bibliography.headings import RENDERED_LIST_HEADINGS
 from ..model import Claim
 from .index import SourceIndex, persons_of
 from .labels import letter_orders
+from .terms import NO_DATE_TERMS
 from .text import canonical
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -161,11 +162,13 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
     if heading is None:
         # From the end back, the paragraphs that fit, each a list item, until two in a row fit none (an item
         # whose title the .bib spells otherwise may fit none, as under a heading).
-        fitting = []
+        fitting: list[int] = []
+        missed = 0
         for at in range(len(numbers) - 1, -1, -1):
             if _item_fits(f" {canonical(' '.join(paragraphs[numbers[at]]))} ", entries, unheaded=True):
                 fitting.append(at)
-            elif not fitting or fitting[-1] > at + 1:
+                missed = 0
+            elif (missed := missed + 1) > UNHEADED_GAP:
                 break
         if len(fitting) < UNHEADED:
             return None
@@ -188,33 +191,48 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
     return Listed(found, frozenset(unfindable), frozenset(numbers), lone) if found else None
 
 
+_NO_DATE_ITEM = "|".join(re.escape(canonical(t)) for t in sorted(NO_DATE_TERMS, key=len, reverse=True))
+"""An undated item's "n.d." ("no date", "o. J.", ...) as ``canonical`` prints it."""
 UNHEADED = 3
-"""The fewest last paragraphs in a row that must fit entries to be read as a reference list with no heading."""
+"""The fewest last paragraphs that must fit entries to be read as a reference list with no heading."""
+UNHEADED_GAP = 2
+"""The most paragraphs in a row among them that may fit no entry (an item whose title the .bib spells otherwise,
+or an unsigned article listed under its journal)."""
 
 
-def _item_patterns(index: SourceIndex) -> dict[str, tuple[tuple[str, ...], re.Pattern[str]] | None]:
-    """Key -> what an item listing it holds: its first name and the start of its title, and its year (None for
-    an entry with neither names nor title, which no item can be told to fit)."""
-    out: dict[str, tuple[tuple[str, ...], re.Pattern[str]] | None] = {}
+class _Item(NamedTuple):
+    """What a reference-list item listing an entry holds."""
+
+    parts: tuple[str, ...]
+    """Its first name (if it has names) and the start of its title, ``canonical``, spaces around."""
+    year: re.Pattern[str]
+    """Its year, or "n.d." in a locale's words, and the letter after it."""
+    named: bool
+
+
+def _item_patterns(index: SourceIndex) -> dict[str, _Item | None]:
+    """Key -> what an item listing it holds (None for an entry with neither names nor title, which no item can
+    be told to fit)."""
+    out: dict[str, _Item | None] = {}
     for key, source in index.sources.items():
         people = persons_of(source)
         year = index.years.get(key, (None, ""))[0]
         family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
         parts = tuple(f" {part} " for part in (family, title) if part)
-        out[key] = (parts, re.compile(rf" {year if year else 'n d'}(?P<s>[a-z]{{1,2}})? ")) if parts else None
+        printed = str(year) if year else _NO_DATE_ITEM
+        out[key] = _Item(parts, re.compile(rf" (?:{printed})(?P<s>[a-z]{{1,2}})? "), bool(family)) if parts else None
     return out
 
 
-def _item_fits(item: str, entries: Mapping[str, tuple[tuple[str, ...], re.Pattern[str]] | None],
-               unheaded: bool = False) -> dict[str, str]:
+def _item_fits(item: str, entries: Mapping[str, _Item | None], unheaded: bool = False) -> dict[str, str]:
     """The entries the (canonical) reference-list item fits, each with the year letter it prints ('' for none).
-    ``unheaded``: with no heading to tell a list, only an item that opens with the entry's first name and holds
-    its title counts (prose may hold a name and a year)."""
+    ``unheaded``: with no heading to tell a list, only an item that opens with the entry's first name (its title
+    when it has no names) and holds its title counts (prose may hold a name and a year)."""
     out = {}
     for key, entry in entries.items():
-        if entry is None or (unheaded and (len(entry[0]) < 2 or not item.startswith(entry[0][0]))):
+        if entry is None or (unheaded and (entry.named and len(entry.parts) < 2 or not item.startswith(entry.parts[0]))):
             continue
-        if all(part in item for part in entry[0]) and (match := entry[1].search(item)):
+        if all(part in item for part in entry.parts) and (match := entry.year.search(item)):
             out[key] = match.group("s") or ""
     return out
 
