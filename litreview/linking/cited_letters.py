@@ -230,7 +230,9 @@ def _item_fits(item: str, entries: Mapping[str, _Item | None], unheaded: bool = 
     when it has no names) and holds its title counts (prose may hold a name and a year)."""
     out = {}
     for key, entry in entries.items():
-        if entry is None or (unheaded and (entry.named and len(entry.parts) < 2 or not item.startswith(entry.parts[0]))):
+        if entry is None:
+            continue
+        if unheaded and ((entry.named and len(entry.parts) < 2) or not item.startswith(entry.parts[0])):
             continue
         if all(part in item for part in entry.parts) and (match := entry.year.search(item)):
             out[key] = match.group("s") or ""
