@@ -54,3 +54,15 @@ def test_the_authors_name_in_the_prose_is_no_evidence_of_the_work() -> None:
 """)
     linkage = link(parse_essay("O'Toole also notes (2007) that it holds."), bib)
     assert [m.detail in LEFT_OPEN for m in linkage.mentions if m.kind == "marker"] == [True]
+
+
+def test_an_author_the_sentence_names_wins_over_an_entry_with_no_names() -> None:
+    # "(1986)" alone may be the entry with neither names nor title that a style cites by its year; not when the
+    # sentence names an author with a work of that year.
+    bib = parse_bibliography(r"""@article{j1, journal = {Journal}, year = {1986}}
+@manual{m1, author = {Manmaker, Larry}, title = {Manual}, year = {1986}}
+""")
+    linkage = link(parse_essay("Manmaker also notes (1986) that it holds."), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["m1"]
+    linkage = link(parse_essay("It holds (1986)."), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["j1"]

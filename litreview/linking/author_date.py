@@ -326,11 +326,13 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # The sentence was split inside the citation, after an abbreviation: "Brown u. a. | (2011)".
     if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
         return
-    # An entry with neither names nor title: the style prints only its year label, "(n.d.-k)".
-    if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
-        return
     # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
-    keys = named_in_prose(lead, year, suffix, index) or named_in_prose(before + " " + lead, year, suffix, index)
+    keys = named_in_prose(lead, year, suffix, index)
+    # Else an entry with neither names nor title: the style prints only its year label, "(n.d.-k)". Not when the
+    # sentence names an author of that year ("Manmaker also notes (1986)").
+    if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found):
+        return
+    keys = keys or named_in_prose(before + " " + lead, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
