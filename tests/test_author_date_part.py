@@ -137,3 +137,13 @@ def test_a_reference_list_with_no_heading_may_end_with_items_that_fit_no_entry()
     keys, mentions = _read(f"It holds (Roe 2012a). So it does (Roe 2012b).\n\n{items}")
     assert keys == ["r2", "r3"]
     assert [m.text for m in mentions] == ["Roe 2012a", "Roe 2012b"]
+
+
+def test_the_reference_list_prints_the_letter_of_an_undated_entry() -> None:
+    bib = parse_bibliography(r"""@online{s1, author = {scipy}, title = {Operations}}
+@online{s2, author = {scipy}, title = {Arrays}}
+""")
+    text = "It holds (scipy n.d.-a).\n\nReferences\n\nscipy. n.d.-a. Operations.\n\nscipy. n.d.-b. Arrays.\n"
+    for order in ("cited", ""):  # the list's letter, whatever the style's order would say (Arrays first)
+        linkage = link(parse_essay(text), bib, letter_order=order)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["s1"]

@@ -219,8 +219,9 @@ def _item_patterns(index: SourceIndex) -> dict[str, _Item | None]:
         year = index.years.get(key, (None, ""))[0]
         family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
         parts = tuple(f" {part} " for part in (family, title) if part)
-        printed = str(year) if year else _NO_DATE_ITEM
-        out[key] = _Item(parts, re.compile(rf" (?:{printed})(?P<s>[a-z]{{1,2}})? "), bool(family)) if parts else None
+        # "2001a"; "n.d.-a" with its hyphen (a letter after a space may be a title's "A").
+        printed = rf"{year}(?P<s>[a-z]{{1,2}})?" if year else rf"(?:{_NO_DATE_ITEM})(?: -(?P<s>[a-z]{{1,2}}))?"
+        out[key] = _Item(parts, re.compile(rf" {printed} "), bool(family)) if parts else None
     return out
 
 
