@@ -66,3 +66,16 @@ def test_an_author_the_sentence_names_wins_over_an_entry_with_no_names() -> None
     assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["m1"]
     linkage = link(parse_essay("It holds (1986)."), bib)
     assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["j1"]
+
+
+def test_names_printed_in_full_to_tell_two_lists_apart_keep_et_al_for_three() -> None:
+    # Chicago prints "Doe, Roe, and Poe 2001" and "Doe, Roe, and Ash 2001" in full to tell them apart: that says
+    # nothing of what "et al." stands for, and "Doe et al. 2005" may still be the three-author entry.
+    bib = parse_bibliography(r"""@article{p1, author = {Doe, A and Roe, B and Poe, C}, title = {One}, year = {2001}}
+@article{p2, author = {Doe, A and Roe, B and Ash, D}, title = {Two}, year = {2001}}
+@article{t3, author = {Doe, A and Roe, B and Poe, C}, title = {Glaciers}, year = {2005}}
+@article{t4, author = {Doe, A and Fox, E and Gil, F and Hay, G}, title = {Rivers}, year = {2005}}
+""")
+    text = "It holds (Doe, Roe, and Poe 2001). So (Doe, Roe, and Ash 2001). Glaciers melt (Doe et al. 2005)."
+    linkage = link(parse_essay(text), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["p1", "p2", "t3"]

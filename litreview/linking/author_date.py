@@ -194,10 +194,15 @@ def _added_names(names: str) -> bool:
 
 def _in_full(names: str, key: str, index: SourceIndex) -> int:
     """How many names the citation prints in full for ``key`` when they are three or more ("Doe, Roe, and Poe"
-    for an entry by those three), else 0."""
+    for an entry by those three), else 0. Not when another entry of that year has the same names but the last: the
+    style may then print the names in full to tell the two apart (Chicago adds names up to the one that differs)."""
     people = persons_of(index.sources[key])
     written = f" {canonical(names)} "
     if len(people) < 3 or wrote_et_al(names) or any(p.family == "others" for p in people):
+        return 0
+    year, first = index.years[key][0], [fold(p.family) for p in people[:-1]]
+    if any(k != key and [fold(p.family) for p in persons_of(index.sources[k])[:len(first)]] == first
+           for k in index.by_year.get(year, ())):
         return 0
     return len(people) if all(f" {canonical(p.family)} " in written for p in people) else 0
 
@@ -253,9 +258,10 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open."""
-    # The names the citation prints, or the prose prints for it, are no evidence of which work it is ("O'Toole
-    # also notes (2007)" for a work titled "O'Toole").
-    named = set(content_stems(" ".join([written, *(p.family for k in keys for p in persons_of(index.sources[k]))])))
+    # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
+    # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
+    firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
+    named = set(content_stems(" ".join([written, *firsts])))
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
