@@ -88,7 +88,7 @@ PDF_CASES = sorted((Path(__file__).parent / "cases" / "refparse_pdf").glob("*.tx
 @pytest.mark.parametrize("path", PDF_CASES, ids=[p.stem for p in PDF_CASES])
 def test_a_list_pasted_from_a_pdf_is_joined_into_references(path):
     # expected strings written by hand: one per reference, line breaks joined
-    # ("refer-" + "ences" keeps its hyphen: a PDF's soft hyphen cannot be told from a real one)
+    # ("refer-" + "ences" is mended: a hyphen at the line end that splits a word goes, see _glue)
     want = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
     assert find_reference_section(path.read_text(encoding="utf-8"))[0] == want
 
@@ -98,3 +98,74 @@ def test_a_numbered_list_starts_a_reference_only_at_the_next_number():
     refs, _ = find_reference_section(text)
     assert refs == ["1. Smith J. A title that runs on to 2019. Other words. J Things. 2019;1:1-2.",
                     "2. Doe J. B. J X. 2020;2:3-4."]
+
+
+# Lists as people paste them: other languages, bullets, superscripts, a PDF's page furniture and hyphens.
+
+@pytest.mark.parametrize("heading", ["REFERÊNCIAS", "Literaturverzeichnis", "Bibliographie",
+                                     "Referencias bibliográficas", "Références bibliographiques", "Bibliografía"])
+def test_headings_in_other_languages_are_not_taken_as_a_reference(heading):
+    assert find_reference_section(f"{heading}\n\n{A}\n\n{B}\n") == ([A, B], 3)
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", "* ", "– "])
+def test_a_bulleted_list_is_one_reference_per_bullet_without_the_bullet(bullet):
+    text = f"Sources\n{bullet}{A}\n{bullet}{B.replace(' New York', chr(10) + '  New York')}\n\nLeave a comment\n"
+    assert find_reference_section(text)[0] == [A, B]
+
+
+def test_superscript_labels_number_the_list():
+    refs, _ = find_reference_section(f"References\n¹ {A}\n² {B}\n")
+    assert refs == [f"1. {A}", f"2. {B}"]
+
+
+def test_a_pdfs_page_numbers_and_running_heads_are_dropped_and_the_reference_rejoined():
+    text = ("References\n"
+            "Holsti, K. J. Taming the Sovereigns. Cambridge: Cambridge\n"
+            "\n24                                  Journal of Global Studies\n\n"
+            "University Press, 2004.\n"
+            "Page 12 of 14\n"
+            "Wendt, Alexander. Social Theory of International Politics. New York: Cambridge\n"
+            "Global Governance and Its Discontents          25\n"
+            "University Press, 2014.\n"
+            "17\n")
+    assert find_reference_section(text)[0] == [A, B]
+
+
+def test_a_place_and_state_line_continues_the_reference():
+    text = ("Bibliography\n"
+            "World Bank. 2017. World Development Report 2017: Governance and the Law.\n"
+            "Washington, DC: World Bank.\n"
+            f"{A}\n")
+    assert find_reference_section(text)[0] == [
+        "World Bank. 2017. World Development Report 2017: Governance and the Law. Washington, DC: World Bank.", A]
+
+
+@pytest.mark.parametrize(("broken", "joined"), [
+    ('"Hard and Soft Law in Interna-\ntional Governance."', '"Hard and Soft Law in International Governance."'),
+    ("Ithaca, NY: Cornell Univer-\nsity Press.", "Ithaca, NY: Cornell University Press."),
+    ("Measures of self-\nesteem in children.", "Measures of self-esteem in children."),
+    ("Pre-\ntraining of deep networks.", "Pre-training of deep networks."),
+    ("Jean-\nPaul Sartre.", "Jean-Paul Sartre."),
+    ("ISBN 978-0-\n670-02110-9.", "ISBN 978-0-670-02110-9."),
+    ("https://doi.org/10.1162/\n002081800551280.", "https://doi.org/10.1162/002081800551280."),
+])
+def test_a_word_hyphenated_at_the_line_end_is_mended_and_a_compound_kept(broken, joined):
+    refs, _ = find_reference_section(f"References\n\nAbbott, Kenneth W. 2000. {broken}\n")
+    assert refs == [f"Abbott, Kenneth W. 2000. {joined}"]
+
+
+def test_a_hyphenated_compound_written_so_elsewhere_in_the_list_keeps_its_hyphen():
+    text = ("References\n\nSmith, J. 2001. Low-cost cross-\ncheck methods. Nature.\n"
+            "Jones, K. 2002. Decision-\nmaking under risk. Science.\nLee, H. 2003. On decision-making. Cell.\n")
+    refs, _ = find_reference_section(text)
+    assert refs[:2] == ["Smith, J. 2001. Low-cost cross-check methods. Nature.",
+                        "Jones, K. 2002. Decision-making under risk. Science."]
+
+
+def test_markdown_emphasis_is_dropped_but_not_from_addresses_or_words():
+    text = ("## Citations\n\n1. Wolf, Maryanne. *Proust and the Squid*. New York: Harper, 2007.\n"
+            "2. Snake_case, A. __Bold Title__. https://example.org/a_b_c/_x_/. 2001.\n")
+    assert find_reference_section(text)[0] == [
+        "1. Wolf, Maryanne. Proust and the Squid. New York: Harper, 2007.",
+        "2. Snake_case, A. Bold Title. https://example.org/a_b_c/_x_/. 2001."]

@@ -10,6 +10,7 @@ import re
 
 from ...doi import DOI_START
 from ...errors import InputError
+from ...text import fold
 from ..headings import IMPORT_HEADINGS
 
 HEADINGS = IMPORT_HEADINGS
@@ -22,12 +23,22 @@ _BOILERPLATE = re.compile(
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
+#: A list bullet (a web page's, a word processor's); "———." (same authors) is no bullet.
+_BULLET = re.compile(r"^[-–•·▪◦‣*+]\s+")
+#: A superscript number labelling a reference in a word processor's list ("¹ Smith, J. …").
+_SUPERSCRIPT = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*(?=\S)")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: A PDF's page furniture inside the list: a page number alone, "Page 12 of 14", or a running
+#: head laid out beside its page number ("24      Journal of Global Studies").
+_FURNITURE = re.compile(
+    r"^(?:\d{1,4}|(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?"
+    r"|\d{1,4}\s{3,}[^.,;:\s][^.,;:]{0,80}|[^.,;:\s][^.,;:]{0,80}?\s{3,}\d{1,4})$", re.IGNORECASE)
 
 
 def _heading_text(line: str) -> str:
     m = _MD_HEADING.match(line)
     text = m.group("text") if m else line
-    return text.strip().strip("*_").strip().rstrip(":").strip().lower()
+    return fold(text.strip().strip("*_").strip().rstrip(":").strip())
 
 
 def _is_heading(line: str, names: tuple[str, ...]) -> bool:
@@ -46,7 +57,7 @@ def _looks_like_heading(line: str) -> bool:
 
 def reference_heading(text: str, section: str | None = None) -> tuple[int, str] | None:
     """(0-based line, heading as printed) of the reference section, or None when there is none."""
-    names = (section.strip().lower(),) if section else HEADINGS
+    names = (fold(section.strip()),) if section else HEADINGS
     found = None
     for i, line in enumerate(text.splitlines()):
         if _is_heading(line, names):
@@ -83,7 +94,33 @@ def find_reference_section(text: str, section: str | None = None, *,
         where = f"the {lines[heading].strip()!r} section is empty" if heading is not None else "no references found"
         raise InputError(where, path=path, line=(heading + 1) if heading is not None else None,
                          hint="a reference list has one reference per paragraph or per line")
-    return [b for _, b in blocks], blocks[0][0]
+    return [_plain(b) for _, b in blocks], blocks[0][0]
+
+
+#: Markdown emphasis around words (``*Title*``, ``__Title__``); not inside words or addresses.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_ADDRESS = re.compile(r"(\S*://\S*|www\.\S*)")
+
+
+def _plain(reference: str) -> str:
+    """A reference without its list bullet and Markdown emphasis (addresses left as written)."""
+    reference = _BULLET.sub("", reference, count=1)
+    return "".join(part if k % 2 else _EMPHASIS.sub(r"\2", part)
+                   for k, part in enumerate(_ADDRESS.split(reference)))
+
+
+def _furniture(lines: list[str], start: int) -> set[int]:
+    """Lines of page furniture, with the blank lines around them (a page break is no paragraph break)."""
+    skip: set[int] = set()
+    for i in range(start, len(lines)):
+        if lines[i].strip() and _FURNITURE.match(lines[i].strip()):
+            skip.add(i)
+            for step in (-1, 1):
+                k = i + step
+                while start <= k < len(lines) and not lines[k].strip():
+                    skip.add(k)
+                    k += step
+    return skip
 
 
 def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tuple[int, str]]:
@@ -92,8 +129,11 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
     current: list[str] = []
     first = 0
     numbered_list = None
+    furniture = _furniture(lines, start)
     for i in range(start, len(lines)):
-        line = lines[i].strip()
+        if i in furniture:
+            continue
+        line = _SUPERSCRIPT.sub(lambda m: m.group(1).translate(_SUPERSCRIPT_DIGITS) + ". ", lines[i].strip())
         if not line:
             if current:
                 paragraphs.append((first, current))
@@ -126,7 +166,7 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
 #: "G. Family" (IEEE), "———." (same authors), an organisation in capitals, or a quoted title.
 _OPENS = re.compile(
     r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s|[-–—_]{2,}"
-    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?:[A-ZÀ-Þ]|\(?\d{4})"
+    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)(?:[A-ZÀ-Þ]|\(?\d{4})"
     r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+[,.]"
     r"|[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*\.\s\(?\d{4}"
@@ -143,11 +183,14 @@ def join_lines(lines: list[str]) -> list[tuple[int, str]]:
     A line ending in a hyphen joins the next without a space ("inter-" + "national").
     """
     numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
+    bulleted = not numbered and sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[tuple[int, str]] = []
     expected = None
     for k, line in enumerate(lines):
         label = _label_number(line)
-        if numbered:  # "1." "2." ...: a line opens a reference when it carries the next number
+        if bulleted:
+            starts = k == 0 or _BULLET.match(line) is not None
+        elif numbered:  # "1." "2." ...: a line opens a reference when it carries the next number
             starts = k == 0 or (label is not None and (expected is None or label == expected))
         else:
             starts = k == 0 or (_CLOSES.search(out[-1][1]) is not None and _OPENS.match(line) is not None)
@@ -156,10 +199,30 @@ def join_lines(lines: list[str]) -> list[tuple[int, str]]:
             expected = label + 1 if label is not None else None
         else:
             first, text = out[-1]
-            # "inter-" + "national", "https://doi.org/10.1162/" + "0020818...": no space
-            glue = "" if re.search(r"(?:\w-|/)$", text) else " "
-            out[-1] = (first, text + glue + line)
+            out[-1] = (first, _glue(text, line, lines))
     return out
+
+
+#: Word starts that keep their hyphen at a line break ("self-" + "report" is "self-report").
+_COMPOUND_PREFIXES = frozenset({"self", "non", "co", "cross", "well", "pre", "post", "anti", "semi", "multi",
+                                "quasi", "neo", "ex", "mid", "all", "half", "long", "short", "high", "low"})
+
+
+def _glue(text: str, line: str, lines: list[str]) -> str:
+    """``text`` continued by the next ``line`` of the same reference.
+
+    "Interna-" + "tional" is one word hyphenated at the line end: the hyphen goes, unless the
+    word is a compound ("self-" + "esteem", or written with its hyphen elsewhere in the list).
+    "https://doi.org/10.1162/" + "0020818…" and "978-0-" + "670-…" join with no space.
+    """
+    broken = re.search(r"(?:^|[\s\"“‘'(«])([^\W\d_]+)-$", text)
+    following = re.match(r"[^\W\d_A-ZÀ-Þ][^\W\d_]*", line)
+    if broken and following:
+        word, rest = broken.group(1).lower(), following.group(0).lower()
+        everywhere = " ".join(lines).lower()
+        compound = (word in _COMPOUND_PREFIXES or f"{word}-{rest}" in everywhere) and f"{word}{rest}" not in everywhere
+        return text + line if compound else text[:-1] + line
+    return text + ("" if re.search(r"(?:\w-|/)$", text) else " ") + line
 
 
 def _label_number(line: str) -> int | None:
@@ -169,7 +232,7 @@ def _label_number(line: str) -> int | None:
 
 def _one_per_line(para: list[str]) -> bool:
     """Lines that each look like a whole reference (a year in each, or each numbered)."""
-    if all(_NUMBERED.match(ln) for ln in para):
+    if all(_NUMBERED.match(ln) or _BULLET.match(ln) for ln in para):
         return True
     with_year = sum(1 for ln in para if re.search(r"\b(?:1[5-9]|20)\d\d\b", ln))
     starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
