@@ -169,3 +169,44 @@ def test_markdown_emphasis_is_dropped_but_not_from_addresses_or_words():
     assert find_reference_section(text)[0] == [
         "1. Wolf, Maryanne. Proust and the Squid. New York: Harper, 2007.",
         "2. Snake_case, A. Bold Title. https://example.org/a_b_c/_x_/. 2001."]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # IEEE: "D. P. Kingma and J. Ba," opens a reference as "D. P. Kingma," does
+    ('L. Breiman, "Random forests," Mach. Learn., vol. 45, no. 1, pp. 5–32, 2001.',
+     'D. P. Kingma and J. Ba, "Adam: A method for stochastic optimization," in Proc. ICLR, 2015.'),
+    # an organisation and its year, Harvard and APA
+    ("Giddens, A. (1984) The constitution of society. Cambridge: Polity Press.",
+     "Office for National Statistics (2021) Population estimates for the UK. London: ONS."),
+    ("IPCC. (2021). Climate Change 2021. Retrieved from https://www.ipcc.ch/report/ar6/wg1/",
+     "NASA. (n.d.). Evidence. Accessed June 1, 2023. https://climate.nasa.gov/evidence/"),
+    # ABNT: an organisation in capitals
+    ("SILVA, João. Educação. Revista Brasileira, v. 15, p. 123-145, 2010. DOI: 10.1590/S1413-24782010000200001.",
+     "BRASIL. Ministério da Educação. Base Nacional Comum Curricular. Brasília: MEC, 2018."),
+])
+def test_wrapped_references_of_many_styles_are_cut_where_the_next_one_opens(first, second):
+    def wrap(ref: str) -> str:
+        words = ref.split(" ")
+        return " ".join(words[:6]) + "\n" + " ".join(words[6:])
+    text = f"References\n{wrap(first)}\n{wrap(second)}\n"
+    assert find_reference_section(text)[0] == [first, second]
+
+
+def test_a_line_before_the_references_year_continues_it():
+    # "Continuum, 1983." reads like "Family, 1983." but the reference above has no date yet
+    text = ("Works Cited\nMorrison, Toni, editor. Black Women Writers at Work.\nContinuum, 1983.\n"
+            "Lee H, Park S. Machine learning in radiology.\nRadiology. 2018 Mar;286(3):800-9.\n")
+    assert find_reference_section(text)[0] == [
+        "Morrison, Toni, editor. Black Women Writers at Work. Continuum, 1983.",
+        "Lee H, Park S. Machine learning in radiology. Radiology. 2018 Mar;286(3):800-9."]
+
+
+def test_a_hanging_indent_marks_where_each_reference_opens():
+    text = ("References\n"
+            "Smith, Jane. \"Rural Memory in Postwar Italy.\" PhD diss., University of Chicago,\n"
+            "    2015.\n"
+            "National Research Council. Climate Intervention. Washington, DC: National\n"
+            "\tAcademies Press, 2015.\n")
+    assert find_reference_section(text)[0] == [
+        "Smith, Jane. \"Rural Memory in Postwar Italy.\" PhD diss., University of Chicago, 2015.",
+        "National Research Council. Climate Intervention. Washington, DC: National Academies Press, 2015."]

@@ -125,8 +125,9 @@ def _furniture(lines: list[str], start: int) -> set[int]:
 
 def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tuple[int, str]]:
     """Paragraphs from ``start`` until the section ends; lines when there are no blank lines."""
-    paragraphs: list[tuple[int, list[str]]] = []
+    paragraphs: list[tuple[int, list[str], list[int]]] = []
     current: list[str] = []
+    indents: list[int] = []  # of each line of ``current``: a hanging indent marks continuation lines
     first = 0
     numbered_list = None
     furniture = _furniture(lines, start)
@@ -136,8 +137,8 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
         line = _SUPERSCRIPT.sub(lambda m: m.group(1).translate(_SUPERSCRIPT_DIGITS) + ". ", lines[i].strip())
         if not line:
             if current:
-                paragraphs.append((first, current))
-                current = []
+                paragraphs.append((first, current, indents))
+                current, indents = [], []
             continue
         alone = i + 1 >= len(lines) or not lines[i + 1].strip()
         if _BOILERPLATE.match(line) or (stop_at_headings and _looks_like_heading(line) and not current and alone):
@@ -151,49 +152,63 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
         if not current:
             first = i + 1
         current.append(line)
+        indents.append(len(lines[i].expandtabs(4)) - len(lines[i].expandtabs(4).lstrip()))
     if current:
-        paragraphs.append((first, current))
+        paragraphs.append((first, current, indents))
     out: list[tuple[int, str]] = []
-    for first_line, para in paragraphs:
+    for first_line, para, indent in paragraphs:
         if len(para) > 1 and _one_per_line(para):
             out.extend((first_line + k, ln) for k, ln in enumerate(para))
         else:
-            out.extend((first_line + k, text) for k, text in join_lines(para))
+            out.extend((first_line + k, text) for k, text in join_lines(para, indent))
     return out
 
 
 #: How a reference opens: a list label, "Family, G." / "Family, Given", "Family GH," (Vancouver),
-#: "G. Family" (IEEE), "———." (same authors), an organisation in capitals, or a quoted title.
+#: "G. Family" (IEEE), "———." (same authors), an organisation and its year ("World Bank. 2017.",
+#: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title.
+_YEAR = r"(?:\d{4}|n\.\s?d\.)"
 _OPENS = re.compile(
     r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s|[-–—_]{2,}"
-    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)(?:[A-ZÀ-Þ]|\(?\d{4})"
+    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)"
+    r"(?:[A-ZÀ-Þ]|\(?\d{4})"
     r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
-    r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+[,.]"
-    r"|[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*\.\s\(?\d{4}"
+    r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
+    rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der))*(?:\.\s\(?|\s\(){_YEAR}"
+    r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
     r"|[“\"])")
+#: A date a finished reference has (or says it lacks): a line cannot open a new reference before it.
+_DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\b(?:forthcoming|in press)\b",
+                    re.IGNORECASE)
 #: A line that ends a reference: closing punctuation, or an identifier.
 _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
 
 
-def join_lines(lines: list[str]) -> list[tuple[int, str]]:
+def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple[int, str]]:
     """Lines of one block joined into references: (offset of the first line, text).
 
     A reference list pasted from a PDF breaks references anywhere; a line starts a new
     reference when the line before it closed one and the line opens like a reference does.
-    A line ending in a hyphen joins the next without a space ("inter-" + "national").
+    With a hanging indent (``indents`` of the lines, the first at the margin), each line at the
+    margin opens a reference. A word hyphenated at a line end is mended (see ``_glue``).
     """
+    hanging = bool(indents) and indents is not None and len(set(indents)) > 1 and indents[0] == min(indents)
     numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
     bulleted = not numbered and sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[tuple[int, str]] = []
     expected = None
     for k, line in enumerate(lines):
         label = _label_number(line)
-        if bulleted:
+        if hanging and indents is not None:
+            starts = indents[k] == indents[0]
+        elif bulleted:
             starts = k == 0 or _BULLET.match(line) is not None
         elif numbered:  # "1." "2." ...: a line opens a reference when it carries the next number
             starts = k == 0 or (label is not None and (expected is None or label == expected))
         else:
-            starts = k == 0 or (_CLOSES.search(out[-1][1]) is not None and _OPENS.match(line) is not None)
+            before = out[-1][1] if out else ""
+            starts = k == 0 or (_CLOSES.search(before) is not None and _DATED.search(before) is not None
+                                and _OPENS.match(line) is not None)
         if starts:
             out.append((k, line))
             expected = label + 1 if label is not None else None
