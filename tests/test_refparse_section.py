@@ -210,3 +210,10 @@ def test_a_hanging_indent_marks_where_each_reference_opens():
     assert find_reference_section(text)[0] == [
         "Smith, Jane. \"Rural Memory in Postwar Italy.\" PhD diss., University of Chicago, 2015.",
         "National Research Council. Climate Intervention. Washington, DC: National Academies Press, 2015."]
+
+
+def test_one_indented_line_in_a_list_at_the_margin_is_no_hanging_indent():
+    text = ("References\nHolsti, K. J. Taming the Sovereigns.\nCambridge: Cambridge University Press, 2004.\n"
+            "Wendt, Alexander. Social Theory of International Politics.\n"
+            "      New York: Cambridge University Press, 2014.\n")
+    assert find_reference_section(text)[0] == [A, B]

@@ -192,7 +192,9 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     With a hanging indent (``indents`` of the lines, the first at the margin), each line at the
     margin opens a reference. A word hyphenated at a line end is mended (see ``_glue``).
     """
-    hanging = bool(indents) and indents is not None and len(set(indents)) > 1 and indents[0] == min(indents)
+    # a third of the lines indented at least: a stray indented line (a centred page head) is no hanging indent
+    hanging = (indents is not None and len(indents) == len(lines) and indents[0] == min(indents)
+               and 3 * sum(1 for n in indents if n > indents[0]) >= len(indents))
     numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
     bulleted = not numbered and sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[tuple[int, str]] = []
