@@ -217,3 +217,19 @@ def test_one_indented_line_in_a_list_at_the_margin_is_no_hanging_indent():
             "Wendt, Alexander. Social Theory of International Politics.\n"
             "      New York: Cambridge University Press, 2014.\n")
     assert find_reference_section(text)[0] == [A, B]
+
+
+def test_headings_within_the_list_do_not_end_it():
+    text = (f"Bibliography\n\nPrimary Sources\n\n{A}\n\nSecondary Sources\n\n{B}\n\n"
+            "Appendix\n\nA table of results follows.\n")
+    assert find_reference_section(text)[0] == [A, B]
+
+
+def test_letters_heading_groups_of_a_long_list_are_dropped():
+    assert find_reference_section(f"References\nH\n{A}\nW\n{B}\n")[0] == [A, B]
+
+
+def test_a_list_numbered_1_paren_is_cut_at_each_number():
+    text = "References\n1) Smith J. Aspirin. N Engl J Med. 2019;380:1123-31.\n2) Lee H. Radiology. 2018;286:800-9.\n"
+    assert find_reference_section(text)[0] == ["1. Smith J. Aspirin. N Engl J Med. 2019;380:1123-31.",
+                                               "2. Lee H. Radiology. 2018;286:800-9."]

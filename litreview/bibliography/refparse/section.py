@@ -25,9 +25,12 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
 #: A list bullet (a web page's, a word processor's); "———." (same authors) is no bullet.
 _BULLET = re.compile(r"^[-–•·▪◦‣*+]\s+")
-#: A superscript number labelling a reference in a word processor's list ("¹ Smith, J. …").
-_SUPERSCRIPT = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*(?=\S)")
+#: A superscript number ("¹ Smith, J. …") or "1)" labelling a reference in a word processor's list:
+#: written "1. " as the rest of the importer reads labels.
+_OTHER_LABEL = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3})\)\s+)(?=\S)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: A letter heading a group of a long list ("A", "B", …).
+_LETTER = re.compile(r"^[A-ZÀ-Þ]$")
 #: A PDF's page furniture inside the list: a page number alone, "Page 12 of 14", or a running
 #: head laid out beside its page number ("24      Journal of Global Studies").
 _FURNITURE = re.compile(
@@ -109,6 +112,15 @@ def _plain(reference: str) -> str:
                    for k, part in enumerate(_ADDRESS.split(reference)))
 
 
+def _references_follow(lines: list[str], i: int) -> bool:
+    """Whether the paragraph after line ``i`` opens like a dated reference."""
+    after = [ln.strip() for ln in lines[i + 1:i + 12]]
+    while after and not after[0]:
+        after.pop(0)
+    paragraph = " ".join(after[:after.index("")] if "" in after else after)
+    return bool(_OPENS.match(paragraph)) and _DATED.search(paragraph) is not None
+
+
 def _furniture(lines: list[str], start: int) -> set[int]:
     """Lines of page furniture, with the blank lines around them (a page break is no paragraph break)."""
     skip: set[int] = set()
@@ -134,7 +146,10 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
     for i in range(start, len(lines)):
         if i in furniture:
             continue
-        line = _SUPERSCRIPT.sub(lambda m: m.group(1).translate(_SUPERSCRIPT_DIGITS) + ". ", lines[i].strip())
+        line = _OTHER_LABEL.sub(lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS) + ". ",
+                                lines[i].strip())
+        if _LETTER.match(line):
+            continue
         if not line:
             if current:
                 paragraphs.append((first, current, indents))
@@ -142,9 +157,10 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
             continue
         alone = i + 1 >= len(lines) or not lines[i + 1].strip()
         if _BOILERPLATE.match(line) or (stop_at_headings and _looks_like_heading(line) and not current and alone):
-            if paragraphs or current:
+            within = not _BOILERPLATE.match(line) and not _is_heading(line, HEADINGS) and _references_follow(lines, i)
+            if (paragraphs or current) and not within:
                 break
-            continue
+            continue  # "Secondary Sources": a heading within the list
         if numbered_list is None:
             numbered_list = bool(_NUMBERED.match(line))
         elif not numbered_list and not current and re.match(r"^\s*\[1\]\s", line):
