@@ -233,3 +233,20 @@ def test_a_list_numbered_1_paren_is_cut_at_each_number():
     text = "References\n1) Smith J. Aspirin. N Engl J Med. 2019;380:1123-31.\n2) Lee H. Radiology. 2018;286:800-9.\n"
     assert find_reference_section(text)[0] == ["1. Smith J. Aspirin. N Engl J Med. 2019;380:1123-31.",
                                                "2. Lee H. Radiology. 2018;286:800-9."]
+
+
+@pytest.mark.parametrize(("broken", "joined"), [
+    ("https://doi.org/10.1111/jsr.\n13245", "https://doi.org/10.1111/jsr.13245"),
+    ("doi:10.1056/NEJMoa18\n12345", "doi:10.1056/NEJMoa1812345"),
+    ("Retrieved from https://www.cdc.gov/vaccines/hesitancy.\nhtml", "Retrieved from https://www.cdc.gov/vaccines/hesitancy.html"),
+    ("https://example.org/rivers?id=\n12&lang=en", "https://example.org/rivers?id=12&lang=en"),
+    ("https://example.org/rivers.\naccessed 3 May 2020.", "https://example.org/rivers. accessed 3 May 2020."),
+])
+def test_an_address_or_doi_broken_at_the_line_end_is_mended(broken, joined):
+    text = f"References\nNguyen, T. (2021). Sleep. J Sleep Res, 30(4). {broken}\n{A}\n"
+    assert find_reference_section(text)[0] == [f"Nguyen, T. (2021). Sleep. J Sleep Res, 30(4). {joined}", A]
+
+
+def test_a_page_number_between_dashes_is_dropped():
+    text = f"References\n{A}\n                      – 24 –\n{B}\n"
+    assert find_reference_section(text)[0] == [A, B]

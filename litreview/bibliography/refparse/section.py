@@ -34,7 +34,7 @@ _LETTER = re.compile(r"^[A-ZÀ-Þ]$")
 #: A PDF's page furniture inside the list: a page number alone, "Page 12 of 14", or a running
 #: head laid out beside its page number ("24      Journal of Global Studies").
 _FURNITURE = re.compile(
-    r"^(?:\d{1,4}|(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?"
+    r"^(?:\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?"
     r"|\d{1,4}\s{3,}[^.,;:\s][^.,;:]{0,80}|[^.,;:\s][^.,;:]{0,80}?\s{3,}\d{1,4})$", re.IGNORECASE)
 
 
@@ -255,7 +255,17 @@ def _glue(text: str, line: str, lines: list[str]) -> str:
         everywhere = " ".join(lines).lower()
         compound = (word in _COMPOUND_PREFIXES or f"{word}-{rest}" in everywhere) and f"{word}{rest}" not in everywhere
         return text + line if compound else text[:-1] + line
+    if _IDENTIFIER_END.search(text) and (more := _IDENTIFIER_MORE.match(line)) is not None \
+            and (text[-1] in _BREAKS or any(c.isdigit() or c in _BREAKS for c in more.group(0))):
+        return text + line  # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"
     return text + ("" if re.search(r"(?:\w-|/)$", text) else " ") + line
+
+
+#: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
+#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text).
+_IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
+_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)[a-z0-9][^\s]*")
+_BREAKS = "/.-_=?&#~%"
 
 
 def _label_number(line: str) -> int | None:
