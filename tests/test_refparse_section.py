@@ -250,3 +250,8 @@ def test_an_address_or_doi_broken_at_the_line_end_is_mended(broken, joined):
 def test_a_page_number_between_dashes_is_dropped():
     text = f"References\n{A}\n                      – 24 –\n{B}\n"
     assert find_reference_section(text)[0] == [A, B]
+
+
+@pytest.mark.parametrize("note", ["Ibid., 14.", "Ibid.", "Ebd., S. 3.", "Op. cit., p. 12."])
+def test_a_note_that_points_back_is_no_reference(note):
+    assert find_reference_section(f"Notes list\n¹ {A}\n² {note}\n³ {B}\n")[0] == [f"1. {A}", f"3. {B}"]

@@ -92,13 +92,17 @@ def find_reference_section(text: str, section: str | None = None, *,
         start = 0
     else:
         start = heading + 1
-    blocks = _blocks(lines, start, stop_at_headings=heading is not None)
+    blocks = [(n, b) for n, b in _blocks(lines, start, stop_at_headings=heading is not None) if not _IBID.match(b)]
     if not blocks:
         where = f"the {lines[heading].strip()!r} section is empty" if heading is not None else "no references found"
         raise InputError(where, path=path, line=(heading + 1) if heading is not None else None,
                          hint="a reference list has one reference per paragraph or per line")
     return [_plain(b) for _, b in blocks], blocks[0][0]
 
+
+#: A note that only points back at another ("Ibid., 14.", "Ebd., S. 3", "Op. cit."): no reference.
+_IBID = re.compile(r"^(?:\d{1,3}\.\s+)?(?:ibid(?:em)?|ebd|ebenda|id|op\.\s?cit)\.?(?:,?\s*(?:p{1,2}\.|S\.)?\s*[\d–-]*\.?)?$",
+                   re.IGNORECASE)
 
 #: Markdown emphasis around words (``*Title*``, ``__Title__``); not inside words or addresses.
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
