@@ -254,4 +254,4 @@ def test_a_page_number_between_dashes_is_dropped():
 
 @pytest.mark.parametrize("note", ["Ibid., 14.", "Ibid.", "Ebd., S. 3.", "Op. cit., p. 12."])
 def test_a_note_that_points_back_is_no_reference(note):
-    assert find_reference_section(f"Notes list\n¹ {A}\n² {note}\n³ {B}\n")[0] == [f"1. {A}", f"3. {B}"]
+    assert find_reference_section(f"Endnotes\n¹ {A}\n² {note}\n³ {B}\n")[0] == [f"1. {A}", f"3. {B}"]
