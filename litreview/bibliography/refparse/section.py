@@ -105,7 +105,7 @@ _IBID = re.compile(r"^(?:\d{1,3}\.\s+)?(?:ibid(?:em)?|ebd|ebenda|id|op\.\s?cit)\
                    re.IGNORECASE)
 
 #: Markdown emphasis around words (``*Title*``, ``__Title__``); not inside words or addresses.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]{1,500}?)(?<=\S)\1(?![\w*])")
 _ADDRESS = re.compile(r"(\S*://\S*|www\.\S*)")
 
 
@@ -219,6 +219,8 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     bulleted = not numbered and sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[tuple[int, str]] = []
     expected = None
+    dated = False  # whether the reference being joined has its date yet
+    folded: list[str] = []  # the block in lower case, made when a hyphen first needs it
     for k, line in enumerate(lines):
         label = _label_number(line)
         if hanging and indents is not None:
@@ -228,16 +230,22 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
         elif numbered:  # "1." "2." ...: a line opens a reference when it carries the next number
             starts = k == 0 or (label is not None and (expected is None or label == expected))
         else:
-            before = out[-1][1] if out else ""
-            starts = k == 0 or (_CLOSES.search(before) is not None and _DATED.search(before) is not None
+            # the last word only: searching the whole of a long reference at each line is quadratic
+            starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
                                 and _OPENS.match(line) is not None)
         if starts:
             out.append((k, line))
             expected = label + 1 if label is not None else None
+            dated = _DATED.search(line) is not None
         else:
             first, text = out[-1]
-            out[-1] = (first, _glue(text, line, lines))
+            out[-1] = (first, _glue(text, line, lines, folded))
+            dated = dated or _DATED.search(line) is not None
     return out
+
+
+def _last_word(text: str) -> str:
+    return text[text.rfind(" ") + 1:]
 
 
 #: Word starts that keep their hyphen at a line break ("self-" + "report" is "self-report").
@@ -245,24 +253,27 @@ _COMPOUND_PREFIXES = frozenset({"self", "non", "co", "cross", "well", "pre", "po
                                 "quasi", "neo", "ex", "mid", "all", "half", "long", "short", "high", "low"})
 
 
-def _glue(text: str, line: str, lines: list[str]) -> str:
+def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
     """``text`` continued by the next ``line`` of the same reference.
 
     "Interna-" + "tional" is one word hyphenated at the line end: the hyphen goes, unless the
     word is a compound ("self-" + "esteem", or written with its hyphen elsewhere in the list).
     "https://doi.org/10.1162/" + "0020818…" and "978-0-" + "670-…" join with no space.
     """
-    broken = re.search(r"(?:^|[\s\"“‘'(«])([^\W\d_]+)-$", text)
+    last = _last_word(text)
+    broken = re.search(r"(?:^|[\"“‘'(«])([^\W\d_]+)-$", last)
     following = re.match(r"[^\W\d_A-ZÀ-Þ][^\W\d_]*", line)
     if broken and following:
         word, rest = broken.group(1).lower(), following.group(0).lower()
-        everywhere = " ".join(lines).lower()
+        if not folded:
+            folded.append(" ".join(lines).lower())
+        everywhere = folded[0]
         compound = (word in _COMPOUND_PREFIXES or f"{word}-{rest}" in everywhere) and f"{word}{rest}" not in everywhere
         return text + line if compound else text[:-1] + line
-    if _IDENTIFIER_END.search(text) and (more := _IDENTIFIER_MORE.match(line)) is not None \
+    if _IDENTIFIER_END.search(last) and (more := _IDENTIFIER_MORE.match(line)) is not None \
             and (text[-1] in _BREAKS or any(c.isdigit() or c in _BREAKS for c in more.group(0))):
         return text + line  # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"
-    return text + ("" if re.search(r"(?:\w-|/)$", text) else " ") + line
+    return text + ("" if re.search(r"(?:\w-|/)$", last) else " ") + line
 
 
 #: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
