@@ -267,3 +267,15 @@ def test_a_long_unbroken_block_is_cut_in_linear_time(text):
     start = time.process_time()
     find_reference_section(text)
     assert time.process_time() - start < 2.0
+
+
+def test_markdown_links_keep_their_text_and_the_address():
+    text = ("## References\n\n"
+            "- Wu, L. (2018). [Rivers and their people](https://example.org/rivers). London: Verso.\n"
+            "- Brown, K. (2019). Flood plains. J Hydrol 12: 45–67. "
+            "[doi:10.1016/j.jhydrol.2019.01.001](https://doi.org/10.1016/j.jhydrol.2019.01.001)\n"
+            "- Smith, J. (2020). Water. Oxford University Press. <https://doi.org/10.1093/oso/1>\n")
+    assert find_reference_section(text)[0] == [
+        "Wu, L. (2018). Rivers and their people. London: Verso. https://example.org/rivers",
+        "Brown, K. (2019). Flood plains. J Hydrol 12: 45–67. doi:10.1016/j.jhydrol.2019.01.001",
+        "Smith, J. (2020). Water. Oxford University Press. https://doi.org/10.1093/oso/1"]

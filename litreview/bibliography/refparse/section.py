@@ -109,9 +109,26 @@ _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]{1,500}?)(?<
 _ADDRESS = re.compile(r"(\S*://\S*|www\.\S*)")
 
 
+#: A Markdown link ``[text](address)`` and autolink ``<address>``.
+_LINK = re.compile(r"\[([^\[\]]{1,500})\]\((\w+:[^()\s]{1,1000}|www\.[^()\s]{1,1000})\)")
+_AUTOLINK = re.compile(r"<((?:https?|doi):[^<>\s]{1,1000})>")
+
+
 def _plain(reference: str) -> str:
-    """A reference without its list bullet and Markdown emphasis (addresses left as written)."""
-    reference = _BULLET.sub("", reference, count=1)
+    """A reference without its list bullet, Markdown emphasis and link syntax (addresses left as written).
+
+    ``[doi:10.1/x](https://doi.org/10.1/x)`` keeps its text; ``[Title](https://…)`` keeps the title
+    and gives the address at the end, where a web reference has it."""
+    reference = _AUTOLINK.sub(r"\1", _BULLET.sub("", reference, count=1))
+    addresses: list[str] = []
+
+    def text(m: re.Match[str]) -> str:
+        if not re.search(r"https?:|www\.|doi|10\.\d{4,9}/", m.group(1), re.IGNORECASE):
+            addresses.append(m.group(2))
+        return m.group(1)
+
+    reference = _LINK.sub(text, reference)
+    reference = " ".join([reference, *(a for a in addresses if a not in reference)])
     return "".join(part if k % 2 else _EMPHASIS.sub(r"\2", part)
                    for k, part in enumerate(_ADDRESS.split(reference)))
 
