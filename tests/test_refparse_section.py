@@ -260,6 +260,7 @@ def test_a_note_that_points_back_is_no_reference(note):
 @pytest.mark.parametrize("text", [
     "References\n" + "words of a reference that never closes\n" * 3000,  # was 29 s: each line searched all before it
     "References\n\nSmith, J. 2001. " + "*a " * 20000 + "\n",  # emphasis markers without pairs
+    "References\n\nSmith, J. 2001. " + "<http:" * 20000 + "\n",  # one long word, no address in it
 ])
 def test_a_long_unbroken_block_is_cut_in_linear_time(text):
     import time

@@ -106,7 +106,7 @@ _IBID = re.compile(r"^(?:\d{1,3}\.\s+)?(?:ibid(?:em)?|ebd|ebenda|id|op\.\s?cit)\
 
 #: Markdown emphasis around words (``*Title*``, ``__Title__``); not inside words or addresses.
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]{1,500}?)(?<=\S)\1(?![\w*])")
-_ADDRESS = re.compile(r"(\S*://\S*|www\.\S*)")
+_ADDRESS = re.compile(r"((?<!\S)[^\s:]*://\S*|(?<!\S)www\.\S*)")  # from a word start: linear
 
 
 #: A Markdown link ``[text](address)`` and autolink ``<address>``.
