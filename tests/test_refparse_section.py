@@ -280,3 +280,10 @@ def test_markdown_links_keep_their_text_and_the_address():
         "Wu, L. (2018). Rivers and their people. London: Verso. https://example.org/rivers",
         "Brown, K. (2019). Flood plains. J Hydrol 12: 45–67. doi:10.1016/j.jhydrol.2019.01.001",
         "Smith, J. (2020). Water. Oxford University Press. https://doi.org/10.1093/oso/1"]
+
+
+def test_a_paragraph_whose_lines_each_have_a_year_is_one_reference_when_a_line_does_not_close():
+    text = ("References\n\nJones, K. (2015). The world in 1914: A history. Oxford: Oxford University Press,\n"
+            f"Reprinted 2005.\n\n{A}\n")
+    assert find_reference_section(text)[0] == [
+        "Jones, K. (2015). The world in 1914: A history. Oxford: Oxford University Press, Reprinted 2005.", A]

@@ -306,9 +306,10 @@ def _label_number(line: str) -> int | None:
 
 
 def _one_per_line(para: list[str]) -> bool:
-    """Lines that each look like a whole reference (a year in each, or each numbered)."""
+    """Lines that each look like a whole reference (a year in each, each closed, or each numbered)."""
     if all(_NUMBERED.match(ln) or _BULLET.match(ln) for ln in para):
         return True
     with_year = sum(1 for ln in para if re.search(r"\b(?:1[5-9]|20)\d\d\b", ln))
     starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
-    return with_year == len(para) and starts_upper == len(para)
+    closed = all(_CLOSES.search(_last_word(ln)) for ln in para[:-1])  # "… Press," + "Reprinted 2005." is one
+    return with_year == len(para) and starts_upper == len(para) and closed
