@@ -103,7 +103,8 @@ def test_a_numbered_list_starts_a_reference_only_at_the_next_number():
 # Lists as people paste them: other languages, bullets, superscripts, a PDF's page furniture and hyphens.
 
 @pytest.mark.parametrize("heading", ["REFERÊNCIAS", "Literaturverzeichnis", "Bibliographie",
-                                     "Referencias bibliográficas", "Références bibliographiques", "Bibliografía"])
+                                     "Referencias bibliográficas", "Références bibliographiques", "Bibliografía",
+                                     "Works Consulted", "Selected Bibliography", "References Cited"])
 def test_headings_in_other_languages_are_not_taken_as_a_reference(heading):
     assert find_reference_section(f"{heading}\n\n{A}\n\n{B}\n") == ([A, B], 3)
 

@@ -16,7 +16,8 @@ _FOREIGN = ("bibliographie", "references bibliographiques", "literaturverzeichni
             "riferimenti bibliografici")
 
 #: Headings ``litreview import`` takes as the start of the reference list (folded: lower case, no accents).
-IMPORT_HEADINGS = ("citations", *_COMMON, "sources", "literature", *_FOREIGN)
+IMPORT_HEADINGS = ("citations", *_COMMON, "sources", "literature", "works consulted", "references cited",
+                   "sources cited", "selected bibliography", "select bibliography", *_FOREIGN)
 
 #: Headings of the reference list a rendered document ends with (compared folded).
 RENDERED_LIST_HEADINGS = frozenset({*_COMMON, "literatur", "literaturverzeichnis", "referenser", "litteratur",
