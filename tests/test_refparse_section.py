@@ -262,6 +262,7 @@ def test_a_note_that_points_back_is_no_reference(note):
     "References\n" + "words of a reference that never closes\n" * 3000,  # was 29 s: each line searched all before it
     "References\n\nSmith, J. 2001. " + "*a " * 20000 + "\n",  # emphasis markers without pairs
     "References\n\nSmith, J. 2001. " + "<http:" * 20000 + "\n",  # one long word, no address in it
+    "References\n\nSmith, J. 2001. a" + " [PubMed]" * 5000 + "x\n",  # link labels that do not end the line
 ])
 def test_a_long_unbroken_block_is_cut_in_linear_time(text):
     import time
@@ -288,3 +289,12 @@ def test_a_paragraph_whose_lines_each_have_a_year_is_one_reference_when_a_line_d
             f"Reprinted 2005.\n\n{A}\n")
     assert find_reference_section(text)[0] == [
         "Jones, K. (2015). The world in 1914: A history. Oxford: Oxford University Press, Reprinted 2005.", A]
+
+
+def test_a_journal_pages_link_labels_are_no_references():
+    text = (f"References\n\n{A}\n\nArticle  ADS  CAS  Google Scholar\n\n"
+            f"{B}\nWiley Online Library | CAS | PubMed | Web of Science® | Google Scholar\n\n"
+            "Breiman L (2001) Random forests. Mach Learn 45:5–32\nCrossRefView Record in ScopusGoogle Scholar\n\n"
+            "Lee H. A note. Nature. 2001;410:1-2. [PubMed] [Google Scholar]\n")
+    assert find_reference_section(text)[0] == [A, B, "Breiman L (2001) Random forests. Mach Learn 45:5–32",
+                                               "Lee H. A note. Nature. 2001;410:1-2."]

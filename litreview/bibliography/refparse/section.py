@@ -31,6 +31,14 @@ _OTHER_LABEL = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3}
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: A letter heading a group of a long list ("A", "B", …).
 _LETTER = re.compile(r"^[A-ZÀ-Þ]$")
+#: The link labels a journal's web page prints under each reference ("Article  ADS  CAS  Google Scholar",
+#: "Wiley Online Library | PubMed | Web of Science®", "CrossRefView Record in Scopus", PMC's "[PubMed]").
+_LABEL_WORDS = (r"\[?(?:Article|ADS|CAS|PubMed(?: Central)?|PMC free article|Free article|Google Scholar|Cross[Rr]ef"
+                r"|MathSciNet|MATH|Web of Science®?|Wiley Online Library|View PDF|View article|View Record in Scopus"
+                r"|Scopus|Full Text|Publisher Site|Ref list|Search in Google Scholar|Medline|ISI)\]?")
+_LINK_LABELS = re.compile(rf"^(?:{_LABEL_WORDS}[\s|,;]*)+$")
+_TRAILING_LABELS = re.compile(r"(?:\s*\[(?:PubMed|Google Scholar|Cross[Rr]ef|Ref list|PMC free article|"
+                              r"Free article|CAS|Web of Science)\])+$")
 #: A PDF's page furniture inside the list: a page number alone, "Page 12 of 14", or a running
 #: head laid out beside its page number ("24      Journal of Global Studies").
 _FURNITURE = re.compile(
@@ -169,8 +177,9 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
             continue
         line = _OTHER_LABEL.sub(lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS) + ". ",
                                 lines[i].strip())
-        if _LETTER.match(line):
+        if _LETTER.match(line) or _LINK_LABELS.match(line):
             continue
+        line = line[:-300] + _TRAILING_LABELS.sub("", line[-300:])  # the tail only: a search of all is quadratic
         if not line:
             if current:
                 paragraphs.append((first, current, indents))
