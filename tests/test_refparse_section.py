@@ -298,3 +298,8 @@ def test_a_journal_pages_link_labels_are_no_references():
             "Lee H. A note. Nature. 2001;410:1-2. [PubMed] [Google Scholar]\n")
     assert find_reference_section(text)[0] == [A, B, "Breiman L (2001) Random forests. Mach Learn 45:5–32",
                                                "Lee H. A note. Nature. 2001;410:1-2."]
+
+
+def test_wikipedias_back_link_marks_are_bullets():
+    text = f"References\n^ {A}\n^ a b {B}\n^ a b c \"River levels\". BBC News. 12 March 2019.\n"
+    assert find_reference_section(text)[0] == [A, B, "\"River levels\". BBC News. 12 March 2019."]

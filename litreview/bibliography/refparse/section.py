@@ -23,8 +23,9 @@ _BOILERPLATE = re.compile(
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
-#: A list bullet (a web page's, a word processor's); "———." (same authors) is no bullet.
-_BULLET = re.compile(r"^[-–•·▪◦‣*+]\s+")
+#: A list bullet (a web page's, a word processor's; Wikipedia's back-links "^ a b"); "———." (same authors)
+#: is no bullet.
+_BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 #: A superscript number ("¹ Smith, J. …") or "1)" labelling a reference in a word processor's list:
 #: written "1. " as the rest of the importer reads labels.
 _OTHER_LABEL = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3})\)\s+)(?=\S)")
