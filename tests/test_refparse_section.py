@@ -303,3 +303,11 @@ def test_a_journal_pages_link_labels_are_no_references():
 def test_wikipedias_back_link_marks_are_bullets():
     text = f"References\n^ {A}\n^ a b {B}\n^ a b c \"River levels\". BBC News. 12 March 2019.\n"
     assert find_reference_section(text)[0] == [A, B, "\"River levels\". BBC News. 12 March 2019."]
+
+
+def test_a_list_numbered_with_bare_numbers_is_cut_at_each_number_in_sequence():
+    text = ("References\n1 Smith J, Jones K. Effect of aspirin. N Engl\nJ Med 2019;380:1123-31.\n"
+            "2 Lee H. Machine learning. Radiology. Published\n12 March 2018;286:800-9.\n")
+    assert find_reference_section(text)[0] == [
+        "1. Smith J, Jones K. Effect of aspirin. N Engl J Med 2019;380:1123-31.",
+        "2. Lee H. Machine learning. Radiology. Published 12 March 2018;286:800-9."]

@@ -243,6 +243,8 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     hanging = (indents is not None and len(indents) == len(lines) and indents[0] == min(indents)
                and 3 * sum(1 for n in indents if n > indents[0]) >= len(indents))
     numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
+    # "1 Smith J, …" (a bare number, as some PDFs print Vancouver): only from the first line on, in sequence
+    bare = not numbered and _BARE.match(lines[0]) is not None and sum(1 for ln in lines if _BARE.match(ln)) >= 2
     bulleted = not numbered and sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[tuple[int, str]] = []
     expected = None
@@ -250,11 +252,14 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     folded: list[str] = []  # the block in lower case, made when a hyphen first needs it
     for k, line in enumerate(lines):
         label = _label_number(line)
+        if bare:
+            label = int(m.group(1)) if (m := _BARE.match(line)) else None
+            line = _BARE.sub(r"\1. ", line) if label is not None and (k == 0 or label == expected) else line
         if hanging and indents is not None:
             starts = indents[k] == indents[0]
         elif bulleted:
             starts = k == 0 or _BULLET.match(line) is not None
-        elif numbered:  # "1." "2." ...: a line opens a reference when it carries the next number
+        elif numbered or bare:  # "1." "2." ...: a line opens a reference when it carries the next number
             starts = k == 0 or (label is not None and (expected is None or label == expected))
         else:
             # the last word only: searching the whole of a long reference at each line is quadratic
@@ -308,6 +313,9 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
 _IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
 _IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)[a-z0-9][^\s]*")
 _BREAKS = "/.-_=?&#~%"
+
+
+_BARE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"])")
 
 
 def _label_number(line: str) -> int | None:
