@@ -311,3 +311,8 @@ def test_a_list_numbered_with_bare_numbers_is_cut_at_each_number_in_sequence():
     assert find_reference_section(text)[0] == [
         "1. Smith J, Jones K. Effect of aspirin. N Engl J Med 2019;380:1123-31.",
         "2. Lee H. Machine learning. Radiology. Published 12 March 2018;286:800-9."]
+
+
+def test_a_label_alone_on_its_line_numbers_the_reference_below_it():
+    text = f"References\n1.\n{A}\n[2]\n\n{B}\n"
+    assert find_reference_section(text)[0] == [f"1. {A}", f"[2] {B}"]

@@ -30,6 +30,8 @@ _BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 #: written "1. " as the rest of the importer reads labels.
 _OTHER_LABEL = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3})\)\s+)(?=\S)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: A list label alone on its line, as a word processor's or a web page's list may be copied.
+_LABEL_ALONE = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])$")
 #: A letter heading a group of a long list ("A", "B", …).
 _LETTER = re.compile(r"^[A-ZÀ-Þ]$")
 #: The link labels a journal's web page prints under each reference ("Article  ADS  CAS  Google Scholar",
@@ -173,15 +175,23 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
     first = 0
     numbered_list = None
     furniture = _furniture(lines, start)
+    label = ""  # a list label alone on its line ("1." then the reference), waiting for its text
     for i in range(start, len(lines)):
         if i in furniture:
             continue
-        line = _OTHER_LABEL.sub(lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS) + ". ",
-                                lines[i].strip())
+        line = lines[i].strip()
+        if _LABEL_ALONE.match(line):
+            label = line
+            continue
+        if label and line:
+            line, label = f"{label} {line}", ""
+        line = _OTHER_LABEL.sub(lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS) + ". ", line)
         if _LETTER.match(line) or _LINK_LABELS.match(line):
             continue
         line = line[:-300] + _TRAILING_LABELS.sub("", line[-300:])  # the tail only: a search of all is quadratic
         if not line:
+            if label:
+                continue
             if current:
                 paragraphs.append((first, current, indents))
                 current, indents = [], []
