@@ -316,3 +316,9 @@ def test_a_list_numbered_with_bare_numbers_is_cut_at_each_number_in_sequence():
 def test_a_label_alone_on_its_line_numbers_the_reference_below_it():
     text = f"References\n1.\n{A}\n[2]\n\n{B}\n"
     assert find_reference_section(text)[0] == [f"1. {A}", f"[2] {B}"]
+
+
+def test_a_markdown_essays_footnotes_and_markup_are_no_references():
+    text = (f"Text.[^1]\n\n## References\n\n::: {{#refs}}\n\n<div class=\"csl-entry\">\n\n{A}\n\n</div>\n\n"
+            f"<!-- keep sorted -->\n\n{B}\n\n:::\n\n[^1]: See also the discussion in chapter 2.\n")
+    assert find_reference_section(text)[0] == [A, B]

@@ -32,6 +32,10 @@ _OTHER_LABEL = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3}
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: A list label alone on its line, as a word processor's or a web page's list may be copied.
 _LABEL_ALONE = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])$")
+#: Markup on a line of its own in a Markdown essay: an HTML comment or tag, a pandoc div fence (``::: {#refs}``).
+_MARKUP = re.compile(r"^(?:<!--.*-->|:::.*|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)$")
+#: A Markdown footnote's definition ("[^1]: …").
+_FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:")
 #: A letter heading a group of a long list ("A", "B", …).
 _LETTER = re.compile(r"^[A-ZÀ-Þ]$")
 #: The link labels a journal's web page prints under each reference ("Article  ADS  CAS  Google Scholar",
@@ -186,8 +190,10 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
         if label and line:
             line, label = f"{label} {line}", ""
         line = _OTHER_LABEL.sub(lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS) + ". ", line)
-        if _LETTER.match(line) or _LINK_LABELS.match(line):
+        if _LETTER.match(line) or _LINK_LABELS.match(line) or _MARKUP.match(line):
             continue
+        if _FOOTNOTE.match(line) and (paragraphs or current):
+            break  # a Markdown essay's footnotes after its list
         line = line[:-300] + _TRAILING_LABELS.sub("", line[-300:])  # the tail only: a search of all is quadratic
         if not line:
             if label:
