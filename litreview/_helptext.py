@@ -173,8 +173,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
            'Options:\n'
            '  --format [bibtex|json]  Output format (json for scripts).  [default: bibtex]\n'
            '  --section NAME          Heading of the reference section [default:\n'
-           '                          Citations, References, Bibliography or Works Cited;\n'
-           '                          without one, the whole file is the list].\n'
+           '                          Citations, References, Bibliography, Works Cited,\n'
+           '                          Sources, or the same in French, German, Spanish,\n'
+           '                          Portuguese or Italian; without one, the whole file\n'
+           '                          is the list].\n'
            '  -h, --help              Show this message and exit.\n'
            '\n'
            '  Examples:\n'
@@ -185,7 +187,9 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
            '  the entry (and in "uncertain" in JSON, with each field\'s "confidence"): check\n'
            '  those by hand, then delete the line; until then `litreview check` reports the\n'
            '  entry (LR144). A list pasted from a PDF, with references broken over lines,\n'
-           '  is joined back into one string per reference.',
+           '  words hyphenated at line ends, page numbers and running heads, is joined back\n'
+           '  into one string per reference; numbered, bulleted and hanging-indent lists\n'
+           '  from a word processor or a web page are cut at each label, bullet or margin.',
  'fetch': 'Usage: litreview fetch [OPTIONS]\n'
           '\n'
           '  Fetch registry records for the bibliography into the snapshot folder.\n'

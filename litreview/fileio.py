@@ -68,6 +68,9 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     InputError = error or _InputError
     p = Path(path)
     raw = read_bytes(p, what=what, error=InputError, hint=hint)
+    for magic, kind, how in _NOT_TEXT:
+        if raw.startswith(magic):
+            raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(_shell_path(p)))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -77,6 +80,16 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
             path=str(p), line=line, hint=encoding_hint(raw, _shell_path(p)),
         ) from None
     return text.removeprefix("\ufeff")
+
+
+#: Files people give for text that are not text: (first bytes, what it is, how to get its text).
+_NOT_TEXT = (
+    (b"%PDF-", "a PDF", "extract its text first (pdftotext {0} out.txt) or copy the text into a .txt file"),
+    (b"PK\x03\x04", "a zip archive (a Word .docx or OpenDocument file?)",
+     "save it as plain text (.txt) or Markdown, or copy the text into a .txt file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file", "save it as plain text (.txt), or copy the text into a .txt file"),
+    (b"{\\rtf", "rich text (RTF)", "save it as plain text (.txt), or copy the text into a .txt file"),
+)
 
 
 # When several codecs read the bytes as the same text, name the one most files are written in.

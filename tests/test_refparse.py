@@ -348,3 +348,17 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> N
     ref = parse_reference("Smith, J. 2001. A title \udc80 here. Journal of Things 3: 1-2.")
     assert ref.year == "2001"
     assert "\ufffd" in (ref.title or "") and "\udc80" not in repr(ref)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Latour, Bruno et Steve Woolgar", [("Latour", "Bruno"), ("Woolgar", "Steve")]),
+    ("Pérez, J. y Rodríguez, M.", [("Pérez", "J."), ("Rodríguez", "M.")]),
+    ("Silva, João e Santos, Maria", [("Silva", "João"), ("Santos", "Maria")]),
+    ("Meyer, K. und Weber, L.", [("Meyer", "K."), ("Weber", "L.")]),
+    ("Müller, Hans/Schmidt, Petra", [("Müller", "Hans"), ("Schmidt", "Petra")]),
+    ("Ortega y Gasset, José", [("Ortega y Gasset", "José")]),  # one name: "y" before the first comma
+])
+def test_names_joined_by_a_foreign_and_or_a_slash(text, want):
+    from litreview.bibliography.refparse.assemble import persons
+
+    assert names(persons(text)[0]) == want

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from litreview.cli import main
 
 
@@ -81,3 +83,15 @@ def test_a_found_heading_is_named(capsys, tmp_path):
     code, _, err = run(capsys, "import", str(path))
     assert code == 0
     assert "'Works Cited' section" in err and "no reference section heading" not in err
+
+
+@pytest.mark.parametrize(("name", "start", "says"), [
+    ("paper.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "is a PDF, not plain text"),
+    ("paper.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a zip archive"),
+    ("paper.rtf", b"{\\rtf1\\ansi References\\par Bandura}", "is rich text (RTF)"),
+])
+def test_a_pdf_or_word_file_is_refused_with_how_to_get_its_text(capsys, tmp_path, name, start, says):
+    (tmp_path / name).write_bytes(start)
+    code, out, err = run(capsys, "import", str(tmp_path / name))
+    assert code == 2 and out == ""
+    assert says in err and "hint:" in err and ".txt" in err

@@ -88,7 +88,7 @@ PDF_CASES = sorted((Path(__file__).parent / "cases" / "refparse_pdf").glob("*.tx
 @pytest.mark.parametrize("path", PDF_CASES, ids=[p.stem for p in PDF_CASES])
 def test_a_list_pasted_from_a_pdf_is_joined_into_references(path):
     # expected strings written by hand: one per reference, line breaks joined
-    # ("refer-" + "ences" keeps its hyphen: a PDF's soft hyphen cannot be told from a real one)
+    # ("refer-" + "ences" is mended: a hyphen at the line end that splits a word goes, see _glue)
     want = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
     assert find_reference_section(path.read_text(encoding="utf-8"))[0] == want
 
@@ -98,3 +98,227 @@ def test_a_numbered_list_starts_a_reference_only_at_the_next_number():
     refs, _ = find_reference_section(text)
     assert refs == ["1. Smith J. A title that runs on to 2019. Other words. J Things. 2019;1:1-2.",
                     "2. Doe J. B. J X. 2020;2:3-4."]
+
+
+# Lists as people paste them: other languages, bullets, superscripts, a PDF's page furniture and hyphens.
+
+@pytest.mark.parametrize("heading", ["REFERÊNCIAS", "Literaturverzeichnis", "Bibliographie",
+                                     "Referencias bibliográficas", "Références bibliographiques", "Bibliografía",
+                                     "Works Consulted", "Selected Bibliography", "References Cited"])
+def test_headings_in_other_languages_are_not_taken_as_a_reference(heading):
+    assert find_reference_section(f"{heading}\n\n{A}\n\n{B}\n") == ([A, B], 3)
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", "* ", "– "])
+def test_a_bulleted_list_is_one_reference_per_bullet_without_the_bullet(bullet):
+    text = f"Sources\n{bullet}{A}\n{bullet}{B.replace(' New York', chr(10) + '  New York')}\n\nLeave a comment\n"
+    assert find_reference_section(text)[0] == [A, B]
+
+
+def test_superscript_labels_number_the_list():
+    refs, _ = find_reference_section(f"References\n¹ {A}\n² {B}\n")
+    assert refs == [f"1. {A}", f"2. {B}"]
+
+
+def test_a_pdfs_page_numbers_and_running_heads_are_dropped_and_the_reference_rejoined():
+    text = ("References\n"
+            "Holsti, K. J. Taming the Sovereigns. Cambridge: Cambridge\n"
+            "\n24                                  Journal of Global Studies\n\n"
+            "University Press, 2004.\n"
+            "Page 12 of 14\n"
+            "Wendt, Alexander. Social Theory of International Politics. New York: Cambridge\n"
+            "Global Governance and Its Discontents          25\n"
+            "University Press, 2014.\n"
+            "17\n")
+    assert find_reference_section(text)[0] == [A, B]
+
+
+def test_a_place_and_state_line_continues_the_reference():
+    text = ("Bibliography\n"
+            "World Bank. 2017. World Development Report 2017: Governance and the Law.\n"
+            "Washington, DC: World Bank.\n"
+            f"{A}\n")
+    assert find_reference_section(text)[0] == [
+        "World Bank. 2017. World Development Report 2017: Governance and the Law. Washington, DC: World Bank.", A]
+
+
+@pytest.mark.parametrize(("broken", "joined"), [
+    ('"Hard and Soft Law in Interna-\ntional Governance."', '"Hard and Soft Law in International Governance."'),
+    ("Ithaca, NY: Cornell Univer-\nsity Press.", "Ithaca, NY: Cornell University Press."),
+    ("Measures of self-\nesteem in children.", "Measures of self-esteem in children."),
+    ("Pre-\ntraining of deep networks.", "Pre-training of deep networks."),
+    ("Jean-\nPaul Sartre.", "Jean-Paul Sartre."),
+    ("ISBN 978-0-\n670-02110-9.", "ISBN 978-0-670-02110-9."),
+    ("https://doi.org/10.1162/\n002081800551280.", "https://doi.org/10.1162/002081800551280."),
+])
+def test_a_word_hyphenated_at_the_line_end_is_mended_and_a_compound_kept(broken, joined):
+    refs, _ = find_reference_section(f"References\n\nAbbott, Kenneth W. 2000. {broken}\n")
+    assert refs == [f"Abbott, Kenneth W. 2000. {joined}"]
+
+
+def test_a_hyphenated_compound_written_so_elsewhere_in_the_list_keeps_its_hyphen():
+    text = ("References\n\nSmith, J. 2001. Low-cost cross-\ncheck methods. Nature.\n"
+            "Jones, K. 2002. Decision-\nmaking under risk. Science.\nLee, H. 2003. On decision-making. Cell.\n")
+    refs, _ = find_reference_section(text)
+    assert refs[:2] == ["Smith, J. 2001. Low-cost cross-check methods. Nature.",
+                        "Jones, K. 2002. Decision-making under risk. Science."]
+
+
+def test_markdown_emphasis_is_dropped_but_not_from_addresses_or_words():
+    text = ("## Citations\n\n1. Wolf, Maryanne. *Proust and the Squid*. New York: Harper, 2007.\n"
+            "2. Snake_case, A. __Bold Title__. https://example.org/a_b_c/_x_/. 2001.\n")
+    assert find_reference_section(text)[0] == [
+        "1. Wolf, Maryanne. Proust and the Squid. New York: Harper, 2007.",
+        "2. Snake_case, A. Bold Title. https://example.org/a_b_c/_x_/. 2001."]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # IEEE: "D. P. Kingma and J. Ba," opens a reference as "D. P. Kingma," does
+    ('L. Breiman, "Random forests," Mach. Learn., vol. 45, no. 1, pp. 5–32, 2001.',
+     'D. P. Kingma and J. Ba, "Adam: A method for stochastic optimization," in Proc. ICLR, 2015.'),
+    # an organisation and its year, Harvard and APA
+    ("Giddens, A. (1984) The constitution of society. Cambridge: Polity Press.",
+     "Office for National Statistics (2021) Population estimates for the UK. London: ONS."),
+    ("IPCC. (2021). Climate Change 2021. Retrieved from https://www.ipcc.ch/report/ar6/wg1/",
+     "NASA. (n.d.). Evidence. Accessed June 1, 2023. https://climate.nasa.gov/evidence/"),
+    # ABNT: an organisation in capitals
+    ("SILVA, João. Educação. Revista Brasileira, v. 15, p. 123-145, 2010. DOI: 10.1590/S1413-24782010000200001.",
+     "BRASIL. Ministério da Educação. Base Nacional Comum Curricular. Brasília: MEC, 2018."),
+])
+def test_wrapped_references_of_many_styles_are_cut_where_the_next_one_opens(first, second):
+    def wrap(ref: str) -> str:
+        words = ref.split(" ")
+        return " ".join(words[:6]) + "\n" + " ".join(words[6:])
+    text = f"References\n{wrap(first)}\n{wrap(second)}\n"
+    assert find_reference_section(text)[0] == [first, second]
+
+
+def test_a_line_before_the_references_year_continues_it():
+    # "Continuum, 1983." reads like "Family, 1983." but the reference above has no date yet
+    text = ("Works Cited\nMorrison, Toni, editor. Black Women Writers at Work.\nContinuum, 1983.\n"
+            "Lee H, Park S. Machine learning in radiology.\nRadiology. 2018 Mar;286(3):800-9.\n")
+    assert find_reference_section(text)[0] == [
+        "Morrison, Toni, editor. Black Women Writers at Work. Continuum, 1983.",
+        "Lee H, Park S. Machine learning in radiology. Radiology. 2018 Mar;286(3):800-9."]
+
+
+def test_a_hanging_indent_marks_where_each_reference_opens():
+    text = ("References\n"
+            "Smith, Jane. \"Rural Memory in Postwar Italy.\" PhD diss., University of Chicago,\n"
+            "    2015.\n"
+            "National Research Council. Climate Intervention. Washington, DC: National\n"
+            "\tAcademies Press, 2015.\n")
+    assert find_reference_section(text)[0] == [
+        "Smith, Jane. \"Rural Memory in Postwar Italy.\" PhD diss., University of Chicago, 2015.",
+        "National Research Council. Climate Intervention. Washington, DC: National Academies Press, 2015."]
+
+
+def test_one_indented_line_in_a_list_at_the_margin_is_no_hanging_indent():
+    text = ("References\nHolsti, K. J. Taming the Sovereigns.\nCambridge: Cambridge University Press, 2004.\n"
+            "Wendt, Alexander. Social Theory of International Politics.\n"
+            "      New York: Cambridge University Press, 2014.\n")
+    assert find_reference_section(text)[0] == [A, B]
+
+
+def test_headings_within_the_list_do_not_end_it():
+    text = (f"Bibliography\n\nPrimary Sources\n\n{A}\n\nSecondary Sources\n\n{B}\n\n"
+            "Appendix\n\nA table of results follows.\n")
+    assert find_reference_section(text)[0] == [A, B]
+
+
+def test_letters_heading_groups_of_a_long_list_are_dropped():
+    assert find_reference_section(f"References\nH\n{A}\nW\n{B}\n")[0] == [A, B]
+
+
+def test_a_list_numbered_1_paren_is_cut_at_each_number():
+    text = "References\n1) Smith J. Aspirin. N Engl J Med. 2019;380:1123-31.\n2) Lee H. Radiology. 2018;286:800-9.\n"
+    assert find_reference_section(text)[0] == ["1. Smith J. Aspirin. N Engl J Med. 2019;380:1123-31.",
+                                               "2. Lee H. Radiology. 2018;286:800-9."]
+
+
+@pytest.mark.parametrize(("broken", "joined"), [
+    ("https://doi.org/10.1111/jsr.\n13245", "https://doi.org/10.1111/jsr.13245"),
+    ("doi:10.1056/NEJMoa18\n12345", "doi:10.1056/NEJMoa1812345"),
+    ("Retrieved from https://www.cdc.gov/vaccines/hesitancy.\nhtml", "Retrieved from https://www.cdc.gov/vaccines/hesitancy.html"),
+    ("https://example.org/rivers?id=\n12&lang=en", "https://example.org/rivers?id=12&lang=en"),
+    ("https://example.org/rivers.\naccessed 3 May 2020.", "https://example.org/rivers. accessed 3 May 2020."),
+])
+def test_an_address_or_doi_broken_at_the_line_end_is_mended(broken, joined):
+    text = f"References\nNguyen, T. (2021). Sleep. J Sleep Res, 30(4). {broken}\n{A}\n"
+    assert find_reference_section(text)[0] == [f"Nguyen, T. (2021). Sleep. J Sleep Res, 30(4). {joined}", A]
+
+
+def test_a_page_number_between_dashes_is_dropped():
+    text = f"References\n{A}\n                      – 24 –\n{B}\n"
+    assert find_reference_section(text)[0] == [A, B]
+
+
+@pytest.mark.parametrize("note", ["Ibid., 14.", "Ibid.", "Ebd., S. 3.", "Op. cit., p. 12."])
+def test_a_note_that_points_back_is_no_reference(note):
+    assert find_reference_section(f"Endnotes\n¹ {A}\n² {note}\n³ {B}\n")[0] == [f"1. {A}", f"3. {B}"]
+
+
+@pytest.mark.parametrize("text", [
+    "References\n" + "words of a reference that never closes\n" * 3000,  # was 29 s: each line searched all before it
+    "References\n\nSmith, J. 2001. " + "*a " * 20000 + "\n",  # emphasis markers without pairs
+    "References\n\nSmith, J. 2001. " + "<http:" * 20000 + "\n",  # one long word, no address in it
+    "References\n\nSmith, J. 2001. a" + " [PubMed]" * 5000 + "x\n",  # link labels that do not end the line
+])
+def test_a_long_unbroken_block_is_cut_in_linear_time(text):
+    import time
+
+    start = time.process_time()
+    find_reference_section(text)
+    assert time.process_time() - start < 2.0
+
+
+def test_markdown_links_keep_their_text_and_the_address():
+    text = ("## References\n\n"
+            "- Wu, L. (2018). [Rivers and their people](https://example.org/rivers). London: Verso.\n"
+            "- Brown, K. (2019). Flood plains. J Hydrol 12: 45–67. "
+            "[doi:10.1016/j.jhydrol.2019.01.001](https://doi.org/10.1016/j.jhydrol.2019.01.001)\n"
+            "- Smith, J. (2020). Water. Oxford University Press. <https://doi.org/10.1093/oso/1>\n")
+    assert find_reference_section(text)[0] == [
+        "Wu, L. (2018). Rivers and their people. London: Verso. https://example.org/rivers",
+        "Brown, K. (2019). Flood plains. J Hydrol 12: 45–67. doi:10.1016/j.jhydrol.2019.01.001",
+        "Smith, J. (2020). Water. Oxford University Press. https://doi.org/10.1093/oso/1"]
+
+
+def test_a_paragraph_whose_lines_each_have_a_year_is_one_reference_when_a_line_does_not_close():
+    text = ("References\n\nJones, K. (2015). The world in 1914: A history. Oxford: Oxford University Press,\n"
+            f"Reprinted 2005.\n\n{A}\n")
+    assert find_reference_section(text)[0] == [
+        "Jones, K. (2015). The world in 1914: A history. Oxford: Oxford University Press, Reprinted 2005.", A]
+
+
+def test_a_journal_pages_link_labels_are_no_references():
+    text = (f"References\n\n{A}\n\nArticle  ADS  CAS  Google Scholar\n\n"
+            f"{B}\nWiley Online Library | CAS | PubMed | Web of Science® | Google Scholar\n\n"
+            "Breiman L (2001) Random forests. Mach Learn 45:5–32\nCrossRefView Record in ScopusGoogle Scholar\n\n"
+            "Lee H. A note. Nature. 2001;410:1-2. [PubMed] [Google Scholar]\n")
+    assert find_reference_section(text)[0] == [A, B, "Breiman L (2001) Random forests. Mach Learn 45:5–32",
+                                               "Lee H. A note. Nature. 2001;410:1-2."]
+
+
+def test_wikipedias_back_link_marks_are_bullets():
+    text = f"References\n^ {A}\n^ a b {B}\n^ a b c \"River levels\". BBC News. 12 March 2019.\n"
+    assert find_reference_section(text)[0] == [A, B, "\"River levels\". BBC News. 12 March 2019."]
+
+
+def test_a_list_numbered_with_bare_numbers_is_cut_at_each_number_in_sequence():
+    text = ("References\n1 Smith J, Jones K. Effect of aspirin. N Engl\nJ Med 2019;380:1123-31.\n"
+            "2 Lee H. Machine learning. Radiology. Published\n12 March 2018;286:800-9.\n")
+    assert find_reference_section(text)[0] == [
+        "1. Smith J, Jones K. Effect of aspirin. N Engl J Med 2019;380:1123-31.",
+        "2. Lee H. Machine learning. Radiology. Published 12 March 2018;286:800-9."]
+
+
+def test_a_label_alone_on_its_line_numbers_the_reference_below_it():
+    text = f"References\n1.\n{A}\n[2]\n\n{B}\n"
+    assert find_reference_section(text)[0] == [f"1. {A}", f"[2] {B}"]
+
+
+def test_a_markdown_essays_footnotes_and_markup_are_no_references():
+    text = (f"Text.[^1]\n\n## References\n\n::: {{#refs}}\n\n<div class=\"csl-entry\">\n\n{A}\n\n</div>\n\n"
+            f"<!-- keep sorted -->\n\n{B}\n\n:::\n\n[^1]: See also the discussion in chapter 2.\n")
+    assert find_reference_section(text)[0] == [A, B]

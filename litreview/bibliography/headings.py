@@ -10,8 +10,14 @@ from __future__ import annotations
 
 _COMMON = ("references", "bibliography", "works cited", "literature cited", "reference list")
 
-#: Headings ``litreview import`` takes as the start of the reference list (lower case).
-IMPORT_HEADINGS = ("citations", *_COMMON, "sources", "literature")
+#: The reference list's heading in French, German, Spanish, Portuguese and Italian (folded: no accents).
+_FOREIGN = ("bibliographie", "references bibliographiques", "literaturverzeichnis", "literatur", "quellen",
+            "quellenverzeichnis", "bibliografia", "referencias", "referencias bibliograficas", "obras citadas",
+            "riferimenti bibliografici")
+
+#: Headings ``litreview import`` takes as the start of the reference list (folded: lower case, no accents).
+IMPORT_HEADINGS = ("citations", *_COMMON, "sources", "literature", "works consulted", "references cited",
+                   "sources cited", "selected bibliography", "select bibliography", *_FOREIGN)
 
 #: Headings of the reference list a rendered document ends with (compared folded).
 RENDERED_LIST_HEADINGS = frozenset({*_COMMON, "literatur", "literaturverzeichnis", "referenser", "litteratur",

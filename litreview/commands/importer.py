@@ -18,7 +18,9 @@ Fields the parser is unsure of are listed in a "% uncertain: ..." line above
 the entry (and in "uncertain" in JSON, with each field's "confidence"): check
 those by hand, then delete the line; until then `litreview check` reports the
 entry (LR144). A list pasted from a PDF, with references broken over lines,
-is joined back into one string per reference.
+words hyphenated at line ends, page numbers and running heads, is joined back
+into one string per reference; numbered, bulleted and hanging-indent lists
+from a word processor or a web page are cut at each label, bullet or margin.
 """
 
 
@@ -26,8 +28,9 @@ is joined back into one string per reference.
 @click.argument("path", type=click.Path(dir_okay=False))
 @format_option("bibtex", "json")
 @click.option("--section", metavar="NAME", default=None,
-              help="Heading of the reference section [default: Citations, References, Bibliography "
-                   "or Works Cited; without one, the whole file is the list].")
+              help="Heading of the reference section [default: Citations, References, Bibliography, "
+                   "Works Cited, Sources, or the same in French, German, Spanish, Portuguese or Italian; "
+                   "without one, the whole file is the list].")
 def command(path: str, fmt: str, section: str | None) -> int:
     """Parse a plain-text reference list into BibTeX or JSON.
 

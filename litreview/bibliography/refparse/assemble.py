@@ -128,6 +128,19 @@ def _split_quoted(text: str) -> tuple[str, str]:
     return stripped[:end + 1], stripped[end + 1:].strip(" .,;:")
 
 
+#: "et" (French), "y" (Spanish), "e" (Portuguese, Italian), "und" (German), "en" (Dutch), "och" (Swedish)
+#: or a slash between two names, read as a "; " between names.
+_FOREIGN_AND = re.compile(r"\s+(?:et|y|e|und|en|och)\s+(?=[A-ZÀ-Þ])|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])")
+
+
+def _names_joined(names: str) -> str:
+    """"Pérez, J. y Rodríguez, M." -> "Pérez, J.; Rodríguez, M."; "Müller, Hans/Schmidt, Petra" too.
+
+    Only after the first name's comma: "Ortega y Gasset, José" is one name."""
+    head, comma, rest = names.partition(",")
+    return head + comma + _FOREIGN_AND.sub("; ", rest) if comma else names
+
+
 def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     """Names of an author or editor segment: (persons, et al.)."""
     clean = text.strip()
@@ -138,6 +151,7 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     clean = clean.strip(" ,;:()")
     if not clean:
         return (), False
+    clean = _names_joined(clean)
     chunks = [c.split() for c in clean.split(",")]
     head = chunks[0]
     if len(chunks) > 1 and 2 <= len(head) <= 3 and all(w[:1].isupper() and not w.endswith(".") for w in head) \
