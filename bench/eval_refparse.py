@@ -472,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune", action="store_true",
                         help="cross-validate a few CRF settings and print the threshold each supports")
     args = parser.parse_args(argv)
+    if args.folds < 2 and not args.set:
+        parser.error("--folds must be at least 2; --set dev|chicago|held scores one set without cross-validation")
     if not (args.shared / "corpus").is_dir():
         print(f"error: no corpus folder under {args.shared} (use --shared)", file=sys.stderr)
         return 2

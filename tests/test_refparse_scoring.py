@@ -35,3 +35,12 @@ def test_a_vancouver_date_and_a_doi_link_are_read_as_the_parsers_report_them() -
     assert gold["year"] == "2012" and gold["doi"].endswith("10.3789/isqv25no2.2013.01.")
     plain = _anystyle_gold({"date": "1999", "volume": "12(3):", "url": "https://example.org/paper"})
     assert plain["year"] == "1999" and plain["doi"] == ""
+
+
+def test_fewer_than_two_folds_is_a_usage_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    import eval_refparse
+
+    with pytest.raises(SystemExit) as exc:
+        eval_refparse.main(["--folds", "0"])
+    assert exc.value.code == 2
+    assert "--folds must be at least 2" in capsys.readouterr().err
