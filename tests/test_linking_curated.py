@@ -146,3 +146,33 @@ def test_decision_on_a_pair_no_linker_found_is_added(tmp_path: Path) -> None:
 
 def test_missing_file_is_empty(tmp_path: Path) -> None:
     assert load_curated(tmp_path / "none.yaml").links == ()
+
+
+def test_accepting_a_new_first_sentence_after_an_insert_keeps_the_shifted_decision(tmp_path: Path) -> None:
+    # A paragraph inserted at the top shifts every id: the old p1-s1 decision is now on p2-s1,
+    # and accepting the new p1-s1 with the same source is another decision, not a duplicate.
+    path = tmp_path / "claims.yaml"
+    accept(path, parse_essay(ESSAY), "p1-s2", "holsti2004taming", note="old", bibliography=BIB)
+    edited = parse_essay("Holsti opens here. K.J. Holsti said more. Then this.\n\n" + ESSAY)
+    accept(path, edited, "p1-s2", "holsti2004taming", note="new", bibliography=BIB)
+    placed, orphans = anchor(load_curated(path), edited, BIB)
+    assert sorted((a.claim_id, a.link.note) for a in placed) == [("p1-s2", "new"), ("p2-s2", "old")]
+    assert orphans == []
+
+
+def test_a_deleted_sentence_does_not_take_over_its_neighbours_decision(tmp_path: Path) -> None:
+    # Two near-identical sentences citing one source, each reviewed; the first is deleted.
+    # Its decision must be an orphan, not fuzzily moved onto the second (which still anchors).
+    path = tmp_path / "claims.yaml"
+    text = ("Holsti finds that order holds among states. Holsti finds that order holds among firms. "
+            "Something else.\n")
+    accept(path, parse_essay(text), "p1-s1", "holsti2004taming", note="states", bibliography=BIB)
+    accept(path, parse_essay(text), "p1-s2", "holsti2004taming", note="firms", bibliography=BIB)
+    edited = parse_essay(text.replace("Holsti finds that order holds among states. ", ""))
+    placed, orphans = anchor(load_curated(path), edited, BIB)
+    assert [(a.claim_id, a.link.note) for a in placed] == [("p1-s1", "firms")]
+    assert [(o.claim_id, o.source_key) for o in orphans] == [("p1-s1", "holsti2004taming")]
+    # Accepting on the remaining sentence updates its own decision; the orphan stays as it was.
+    accept(path, edited, "p1-s1", "holsti2004taming", note="firms, p. 4", bibliography=BIB)
+    notes = sorted(link.note for link in load_curated(path).links)
+    assert notes == ["firms, p. 4", "states"]

@@ -253,10 +253,21 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
     for c in claims:
         by_text.setdefault(c.text, []).append(c)
     keys = set(bibliography.keys) if bibliography is not None else None
+    known = [link for link in curated.links if keys is None or link.source_key in keys]
+    found = {id(link): _place_exact(link, by_id, by_text) for link in known}
+    # A sentence another decision on the same source still anchors exactly is not this one
+    # edited: the fuzzy match skips it (else two sentences' decisions would silently merge).
+    spoken = {(target.id, link.source_key) for link in known
+              if (target := found[id(link)]) is not None and target.text == link.exact}
     placed: list[Anchored] = []
     orphans: list[Orphan] = list(grouping.orphans)
     for link in curated.links:
-        target = None if keys is not None and link.source_key not in keys else _place(link, by_id, by_text, claims)
+        if id(link) not in found:
+            target = None
+        elif found[id(link)] is not None or not link.exact:
+            target = found[id(link)]
+        else:
+            target = _place_fuzzy(link, [c for c in claims if (c.id, link.source_key) not in spoken])
         if target is None:
             orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line))
         else:
@@ -266,8 +277,8 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
     return placed, orphans
 
 
-def _place(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[Claim]],
-           claims: Sequence[Claim]) -> Claim | None:
+def _place_exact(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[Claim]]) -> Claim | None:
+    """The claim whose text is the recorded one (or the recorded id, for a link without anchor)."""
     same = by_id.get(link.claim_id)
     if not link.exact:
         return same
@@ -278,6 +289,11 @@ def _place(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[C
         return exact[0]
     if exact:
         return max(exact, key=lambda c: _context_score(link, c))
+    return None
+
+
+def _place_fuzzy(link: CuratedLink, claims: Sequence[Claim]) -> Claim | None:
+    """The claim that is the recorded sentence edited, if one is close enough."""
     from rapidfuzz import fuzz, process
 
     texts = [c.text for c in claims]

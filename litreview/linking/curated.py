@@ -182,11 +182,13 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
     if not isinstance(entries, list):
         raise ClaimsFileError("`links` must be a list of entries", path=path, line=_line_of(doc, "links"))
     links: list[CuratedLink] = []
-    seen: dict[tuple[str, str], int | None] = {}
+    seen: dict[tuple[str, str, str], int | None] = {}
     for i, entry in enumerate(entries):
         line = entries.lc.item(i)[0] + 1 if hasattr(entries, "lc") else None
         link = _entry(entry, path, line)
-        pair = (link.claim_id, link.source_key)
+        # Ids shift when the essay is edited: an entry recorded as p1-s1 on another sentence
+        # (another anchor) is another decision, not a duplicate.
+        pair = (link.claim_id, link.source_key, link.exact)
         if pair in seen:
             raise ClaimsFileError(
                 f"duplicate entry for {link.claim_id} and {link.source_key} (first at line {seen[pair]})",
