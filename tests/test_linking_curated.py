@@ -70,6 +70,10 @@ def test_accepting_an_unknown_claim_or_key_changes_nothing(tmp_path: Path) -> No
      "  - claim: p1-s1\n    source: a\n    status: rejected\n", 5, "duplicate entry"),
     ("links:\n  - claim: p1-s1\n    source: a\n    status: maybe\n", 4, "unknown status"),
     ("links:\n  - claim: p1-s1\n    source: [a\n", 3, "not valid YAML"),
+    # A mis-indented key is named at its own line, not where the `links:` list starts.
+    ("links:\n" + "  - claim: p1-s1\n    source: a\n    status: confirmed\n" * 3
+     + "  - claim: p2-s1\n    source: a\n   status: confirmed\n", 13, "not valid YAML"),
+    ("links:\n  - claim: p1-s1\n    source: a\n    note: \"unclosed\n", 4, "not valid YAML"),
     ("colour: red\n", 1, "unknown field 'colour'"),
     ("links:\n  - claim: p1-s1\n    status: confirmed\n", 2, "missing `source`"),
 ])
