@@ -180,3 +180,16 @@ def test_a_deleted_sentence_does_not_take_over_its_neighbours_decision(tmp_path:
     accept(path, edited, "p1-s1", "holsti2004taming", note="firms, p. 4", bibliography=BIB)
     notes = sorted(link.note for link in load_curated(path).links)
     assert notes == ["firms, p. 4", "states"]
+
+
+def test_a_renamed_essay_is_named_at_the_essay_line_with_the_line_to_write(tmp_path: Path) -> None:
+    # The essay converted from Markdown to Quarto: the error points at `essay:` and says what to write.
+    from litreview.linking.curated import check_belongs
+
+    (tmp_path / "refs").mkdir()
+    path = tmp_path / "refs" / "claims.yaml"
+    path.write_text("# a comment\n\nessay: ../paper.md\nlinks: []\n", encoding="utf-8")
+    with pytest.raises(ClaimsFileError) as err:
+        check_belongs(load_curated(path), tmp_path / "paper.qmd")
+    assert err.value.line == 3 and "'../paper.qmd'" in err.value.message
+    assert "essay: ../paper.qmd" in (err.value.hint or "")

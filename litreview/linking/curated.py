@@ -99,6 +99,8 @@ class CuratedLinks:
     groups: tuple[CuratedGroup, ...] = ()
     essay: str = ""
     """The essay the file belongs to, as recorded (relative to the file's folder); "" if not recorded."""
+    essay_line: int | None = None
+    """The line of ``essay:`` in the file."""
 
     def belongs_to(self, essay_path: str | os.PathLike[str]) -> bool:
         """False when the file records another essay than ``essay_path``."""
@@ -111,10 +113,14 @@ class CuratedLinks:
 def check_belongs(curated: CuratedLinks, essay_path: str | os.PathLike[str]) -> None:
     """ClaimsFileError when the claims file records another essay (its links name other sentences)."""
     if not curated.belongs_to(essay_path):
+        assert curated.path is not None  # belongs_to is True without one
+        now = _relative_essay(str(essay_path), Path(curated.path))
         raise ClaimsFileError(
-            f"this claims file belongs to the essay {curated.essay!r}, not to {str(essay_path)!r}",
-            path=curated.path, line=1,
-            hint='pass this essay\'s own claims file with --claims, or --claims "" for none')
+            f"this claims file belongs to the essay {curated.essay!r}, not to {now!r} (paths relative to it)",
+            path=curated.path, line=curated.essay_line or 1,
+            hint=f"if the essay was renamed or converted (say from Markdown to Quarto), write `essay: {now}` "
+                 "on this line: the links follow their sentences by text; otherwise pass this essay's own "
+                 'claims file with --claims, or --claims "" for none')
 
 
 def _relative_essay(essay_path: str, claims_path: Path) -> str:
@@ -213,7 +219,8 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
                 path=path, line=line, hint="keep one entry per claim and source")
         seen[pair] = line
         links.append(link)
-    return CuratedLinks(links=tuple(links), path=path, text=text, groups=groups, essay=essay)
+    return CuratedLinks(links=tuple(links), path=path, text=text, groups=groups, essay=essay,
+                        essay_line=_line_of(doc, "essay"))
 
 
 def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
