@@ -152,38 +152,17 @@ def load_curated(path: str | os.PathLike[str]) -> CuratedLinks:
 def _load_doc(text: str, path: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from ..safeload import LoadLimitError, load_yaml
+    from ..safeload import LoadLimitError, load_yaml, yaml_error_line, yaml_problem
 
     try:
         return load_yaml(text, _yaml())  # size, depth and aliases checked as it parses, before anything is built
     except LoadLimitError as exc:
         raise ClaimsFileError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
     except MarkedYAMLError as exc:
-        raise ClaimsFileError(f"not valid YAML: {_yaml_problem(exc)}", path=path, line=_yaml_line(exc),
+        raise ClaimsFileError(f"not valid YAML: {yaml_problem(exc)}", path=path, line=yaml_error_line(exc),
                               hint="fix the YAML syntax (indentation, quotes)") from None
     except YAMLError as exc:
         raise ClaimsFileError(f"not valid YAML: {exc}", path=path) from None
-
-
-def _at_end(exc: Any) -> bool:
-    return "stream end" in str(exc.problem) or "end of stream" in str(exc.problem)
-
-
-def _yaml_line(exc: Any) -> int | None:
-    """Where the mistake is: where the parser stopped, unless it ran to the end of the file.
-
-    Then the construct left open (an unclosed quote or bracket) says more. Otherwise the
-    construct is often the whole `links:` list, many lines above a mis-indented key.
-    """
-    mark = exc.context_mark if exc.context_mark and _at_end(exc) else exc.problem_mark or exc.context_mark
-    return mark.line + 1 if mark else None
-
-
-def _yaml_problem(exc: Any) -> str:
-    if exc.context and exc.context_mark and not _at_end(exc) and exc.problem_mark \
-            and exc.context_mark.line != exc.problem_mark.line:
-        return f"{exc.problem} ({exc.context} from line {exc.context_mark.line + 1})"
-    return str(exc.problem)
 
 
 def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
