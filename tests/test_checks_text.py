@@ -197,7 +197,7 @@ def test_orphan_naming_a_missing_entry_is_lr401_not_lr400():
 
     bib = parse_bibliography("@book{real2000k, title={T}, author={A, B}, publisher={P}, year={2000}}")
     essay = parse_essay("One sentence here.\n")
-    orphans = (Orphan("p1-s1", "typo1999x", "One sentence here.", line=7),
+    orphans = (Orphan("p1-s1", "typo1999x", "One sentence here.", line=7, no_entry=True),
                Orphan("p9-s9", "real2000k", "Gone sentence.", line=12))
     found = check_curated(bib, essay, Linkage(orphans=orphans), claims_file="claims.yaml")
     assert [(f.code, f.key, f.line) for f in found] == [("LR401", "typo1999x", 7), ("LR400", "real2000k", 12)]

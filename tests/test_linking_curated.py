@@ -12,10 +12,11 @@ from litreview.essay import parse_essay
 from litreview.linking import link
 from litreview.linking.curated import accept, anchor, load_curated, parse_curated, reject
 
-BIB = parse_bibliography("""
+BIB_TEXT = """
 @book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
 @book{farrell2005world, author={Farrell, Theo}, title={World Culture and Military Power}, year={2005}}
-""")
+"""
+BIB = parse_bibliography(BIB_TEXT)
 ESSAY = ("States seek security. K.J. Holsti qualified relations as organized. "
          "Military power reflects world culture.\n\nA second paragraph ends here.\n")
 
@@ -193,3 +194,26 @@ def test_a_renamed_essay_is_named_at_the_essay_line_with_the_line_to_write(tmp_p
         check_belongs(load_curated(path), tmp_path / "paper.qmd")
     assert err.value.line == 3 and "'../paper.qmd'" in err.value.message
     assert "essay: ../paper.qmd" in (err.value.hint or "")
+
+
+def test_a_key_renamed_with_the_old_one_kept_in_ids_keeps_its_decisions(tmp_path: Path) -> None:
+    # biblatex's ids (Better BibTeX keeps a changed key there): the entry still answers to the old key.
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+    accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", bibliography=BIB)
+    accept(path, essay, "p2-s1", "holsti2004taming", note="gone", bibliography=BIB)
+    renamed = parse_bibliography(BIB_TEXT.replace("{holsti2004taming,", "{holsti2004, ids = {holsti2004taming},"))
+    edited = parse_essay(ESSAY.replace("A second paragraph ends here.", "Another paragraph altogether, about food."))
+    linkage = link(edited, renamed, load_curated(path))
+    got = {(lk.claim_id, lk.source_key): lk for lk in linkage.links if lk.curated}
+    assert got[("p1-s2", "holsti2004")].note == "defines IR"
+    # The other decision's sentence is gone: an orphan whose anchor, not key, is wrong (LR400, not LR401).
+    (orphan,) = linkage.orphans
+    assert (orphan.claim_id, orphan.no_entry) == ("p2-s1", False)
+    # Accepting on the new key updates that decision and records the new key.
+    accept(path, edited, "p1-s2", "holsti2004", note="defines IR, p. 3", bibliography=renamed)
+    assert sorted((lk.source_key, lk.note) for lk in load_curated(path).links) == [
+        ("holsti2004", "defines IR, p. 3"), ("holsti2004taming", "gone")]
+    # Without the alias, the key is what is wrong.
+    gone = parse_bibliography(BIB_TEXT.replace("{holsti2004taming,", "{holsti2004,"))
+    assert [o.no_entry for o in link(edited, gone, load_curated(path)).orphans] == [True]

@@ -253,7 +253,7 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
     keys = set(bib.keys)
     found = []
     for o in linkage.orphans:
-        if o.source_key and o.source_key not in keys:
+        if o.no_entry:
             # The linker cannot place a link to a missing entry; the key, not the anchor, is wrong.
             found.append(finding("LR401", f"curated link {o.claim_id} -> {o.source_key}: no entry has the "
                                  f"key {o.source_key!r}", key=o.source_key, claim_id=o.claim_id,

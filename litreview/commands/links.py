@@ -189,7 +189,7 @@ def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography)
 def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography) -> None:
     for orphan in linkage.orphans:
         where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
-        if orphan.source_key and orphan.source_key not in bibliography.keys:
+        if orphan.no_entry:
             click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
                        f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)",
                        err=True)

@@ -7,7 +7,7 @@ replaces its sentences in the essay's claims; whatever fits nowhere is an orphan
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,8 @@ class Anchored:
     claim_id: str
     moved: bool = False
     """True when the sentence was found elsewhere or changed (re-anchored)."""
+    source_key: str = ""
+    """The entry the decision names today: its recorded key, or the entry that keeps it as an alias (``ids``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,13 +254,13 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
     by_text: dict[str, list[Claim]] = {}
     for c in claims:
         by_text.setdefault(c.text, []).append(c)
-    keys = set(bibliography.keys) if bibliography is not None else None
-    known = [link for link in curated.links if keys is None or link.source_key in keys]
-    found = {id(link): _place_exact(link, by_id, by_text) for link in known}
+    entry = _entries(bibliography)
+    known = {id(link): key for link in curated.links if (key := entry(link.source_key))}
+    found = {id(link): _place_exact(link, by_id, by_text) for link in curated.links if id(link) in known}
     # A sentence another decision on the same source still anchors exactly is not this one
     # edited: the fuzzy match skips it (else two sentences' decisions would silently merge).
-    spoken = {(target.id, link.source_key) for link in known
-              if (target := found[id(link)]) is not None and target.text == link.exact}
+    spoken = {(target.id, known[id(link)]) for link in curated.links
+              if (target := found.get(id(link))) is not None and target.text == link.exact}
     placed: list[Anchored] = []
     orphans: list[Orphan] = list(grouping.orphans)
     for link in curated.links:
@@ -267,14 +269,31 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
         elif found[id(link)] is not None or not link.exact:
             target = found[id(link)]
         else:
-            target = _place_fuzzy(link, [c for c in claims if (c.id, link.source_key) not in spoken])
+            target = _place_fuzzy(link, [c for c in claims if (c.id, known[id(link)]) not in spoken])
         if target is None:
-            orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line))
+            orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line,
+                                  no_entry=id(link) not in known))
         else:
             claim_id = grouping.owner.get(target.id, target.id)
-            placed.append(Anchored(link, claim_id, moved=claim_id != link.claim_id or target.text != link.exact))
+            placed.append(Anchored(link, claim_id, moved=claim_id != link.claim_id or target.text != link.exact,
+                                   source_key=known[id(link)]))
     orphans.sort(key=lambda o: (o.line is None, o.line or 0))
     return placed, orphans
+
+
+def _entries(bibliography: Bibliography | None) -> Callable[[str], str | None]:
+    """Key -> the entry's key today: itself, or the entry keeping it in ``ids`` (a renamed key); None if gone."""
+    if bibliography is None:
+        return lambda key: key
+    from ..bibliography.inherit import aliases
+
+    keys = set(bibliography.keys)
+    renamed: dict[str, str] = {}
+    for source in bibliography.sources:
+        for alias in aliases(source.fields):
+            if alias not in keys:  # a key of its own wins, as biber's does
+                renamed.setdefault(alias, source.key)
+    return lambda key: key if key in keys else renamed.get(key)
 
 
 def _place_exact(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[Claim]]) -> Claim | None:

@@ -336,8 +336,8 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
         grouping = group_essay(essay, (*current.groups, CuratedGroup(
             claim.id, claim.selector.exact, claim.selector.prefix, claim.selector.suffix)))
     entries = doc["links"]
-    placed, _ = anchor(current, essay, grouping=grouping)
-    index = next((i for i, a in enumerate(placed) if a.claim_id == claim_id and a.link.source_key == source_key),
+    placed, _ = anchor(current, essay, bibliography, grouping=grouping)
+    index = next((i for i, a in enumerate(placed) if a.claim_id == claim_id and a.source_key == source_key),
                  None)
     target = None
     if index is not None:
@@ -351,6 +351,7 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
         target["source"] = source_key
         entries.append(target)
     target["claim"] = claim_id
+    target["source"] = source_key  # an old key kept as the entry's alias becomes the key
     target["status"] = status
     if kind is not None:
         target["kind"] = kind
