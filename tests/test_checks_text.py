@@ -179,7 +179,8 @@ def test_quotation_attributed_to_a_person_without_entry_is_reported_once() -> No
 
 def test_orphan_points_at_the_claims_file() -> None:
     (f,) = run(orphans=CASES["LR400"][0]["orphans"])
-    assert (f.file, f.line, f.claim_id, f.key) == ("refs/claims.yaml", 7, "p4-s2", "holsti2004taming")
+    # Not on today's p4-s2, which after edits is another sentence (the site marked it with the finding).
+    assert (f.file, f.line, f.claim_id, f.key) == ("refs/claims.yaml", 7, None, "holsti2004taming")
     assert f.message == ("curated link p4-s2 -> holsti2004taming no longer anchors: "
                          "'Holsti called it organized relations' is not in the essay")
 

@@ -252,16 +252,16 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
     """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim."""
     keys = set(bib.keys)
     found = []
+    # An orphan's claim id is the one recorded, which today may name another sentence: its
+    # findings sit at the claims file's line only (not on that sentence, in the site or in --since).
     for o in linkage.orphans:
         if o.no_entry:
             # The linker cannot place a link to a missing entry; the key, not the anchor, is wrong.
             found.append(finding("LR401", f"curated link {o.claim_id} -> {o.source_key}: no entry has the "
-                                 f"key {o.source_key!r}", key=o.source_key, claim_id=o.claim_id,
-                                 file=claims_file, line=o.line))
+                                 f"key {o.source_key!r}", key=o.source_key, file=claims_file, line=o.line))
         else:
             found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
-                                 "in the essay", key=o.source_key or None, claim_id=o.claim_id,
-                                 file=claims_file, line=o.line))
+                                 "in the essay", key=o.source_key or None, file=claims_file, line=o.line))
     claim_ids = {c.id for c in essay.claims}
     for lk in linkage.links:
         if not lk.curated:
