@@ -221,3 +221,17 @@ def test_hidden_suggestions_do_not_count_once_rejected_or_in_a_marked_document()
     assert codes(links=(RELIED[0], rejected), hidden=WEAK[:1]) == ["LR307"]
     assert codes(links=(RELIED[0], rejected), hidden=WEAK) == ["LR308"]
     assert codes(marked=True, links=CITED[:1], hidden=WEAK) == ["LR307"]
+
+
+def test_an_orphan_naming_a_renamed_key_names_the_entry_that_keeps_it() -> None:
+    # The key was renamed with the old one kept in ids: the finding is about that entry (the site
+    # said "entry old2000k (not in the bibliography)").
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.text import check_curated
+    from litreview.essay import parse_essay
+    from litreview.model import Linkage, Orphan
+
+    bib = parse_bibliography("@book{new2000, ids={old2000k}, title={T}, author={A, B}, publisher={P}, year={2000}}")
+    orphans = (Orphan("p9-s9", "old2000k", "Gone sentence.", line=12),)
+    (f,) = check_curated(bib, parse_essay("One sentence here.\n"), Linkage(orphans=orphans), claims_file="c.yaml")
+    assert (f.code, f.key, f.line) == ("LR400", "new2000", 12)

@@ -252,6 +252,9 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
     """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim."""
     keys = set(bib.keys)
     found = []
+    from ..linking.anchors import entry_key
+
+    today = entry_key(bib)  # a key renamed with the old one kept in ids: the finding names the entry
     # An orphan's claim id is the one recorded, which today may name another sentence: its
     # findings sit at the claims file's line only (not on that sentence, in the site or in --since).
     for o in linkage.orphans:
@@ -261,7 +264,8 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
                                  f"key {o.source_key!r}", key=o.source_key, file=claims_file, line=o.line))
         else:
             found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
-                                 "in the essay", key=o.source_key or None, file=claims_file, line=o.line))
+                                 "in the essay", key=today(o.source_key) or o.source_key or None,
+                                 file=claims_file, line=o.line))
     claim_ids = {c.id for c in essay.claims}
     for lk in linkage.links:
         if not lk.curated:

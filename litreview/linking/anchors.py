@@ -254,7 +254,7 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
     by_text: dict[str, list[Claim]] = {}
     for c in claims:
         by_text.setdefault(c.text, []).append(c)
-    entry = _entries(bibliography)
+    entry = entry_key(bibliography)
     known = {id(link): key for link in curated.links if (key := entry(link.source_key))}
     found = {id(link): _place_exact(link, by_id, by_text) for link in curated.links if id(link) in known}
     # A sentence another decision on the same source still anchors exactly is not this one
@@ -281,7 +281,7 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
     return placed, orphans
 
 
-def _entries(bibliography: Bibliography | None) -> Callable[[str], str | None]:
+def entry_key(bibliography: Bibliography | None) -> Callable[[str], str | None]:
     """Key -> the entry's key today: itself, or the entry keeping it in ``ids`` (a renamed key); None if gone."""
     if bibliography is None:
         return lambda key: key
