@@ -217,3 +217,22 @@ def test_a_key_renamed_with_the_old_one_kept_in_ids_keeps_its_decisions(tmp_path
     # Without the alias, the key is what is wrong.
     gone = parse_bibliography(BIB_TEXT.replace("{holsti2004taming,", "{holsti2004,"))
     assert [o.no_entry for o in link(edited, gone, load_curated(path)).orphans] == [True]
+
+
+def test_a_short_sentence_follows_its_key_renamed_in_the_bibliography_and_the_essay(tmp_path: Path) -> None:
+    # "War is rare [@holsti2004taming]." -> "[@kjh04]": the text changed only in its
+    # citation, yet fell below the fuzzy cutoff: the decision was orphaned.
+    path = tmp_path / "claims.yaml"
+    text = "War is rare [@holsti2004taming]. Peace is rare [@farrell2005world].\n"
+    accept(path, parse_essay(text), "p1-s1", "holsti2004taming", note="ch. 2", bibliography=BIB)
+    accept(path, parse_essay(text), "p1-s2", "farrell2005world", bibliography=BIB)
+    renamed = parse_bibliography(BIB_TEXT.replace("{holsti2004taming,", "{kjh04, ids = {holsti2004taming},"))
+    edited = parse_essay(text.replace("@holsti2004taming", "@kjh04"))
+    placed, orphans = anchor(load_curated(path), edited, renamed)
+    assert sorted((a.claim_id, a.source_key) for a in placed) == [
+        ("p1-s1", "kjh04"), ("p1-s2", "farrell2005world")] and orphans == []
+    # A sentence that only looks the same but cites another entry is not taken for it.
+    other = parse_essay("War is rare [@farrell2005world].\n")
+    placed, orphans = anchor(load_curated(path), other, renamed)
+    assert "kjh04" not in {a.source_key for a in placed}
+    assert ("p1-s1", "holsti2004taming") in {(o.claim_id, o.source_key) for o in orphans}

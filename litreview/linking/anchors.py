@@ -269,7 +269,9 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
         elif found[id(link)] is not None or not link.exact:
             target = found[id(link)]
         else:
-            target = _place_fuzzy(link, [c for c in claims if (c.id, known[id(link)]) not in spoken])
+            key = known[id(link)]
+            free = [c for c in claims if (c.id, key) not in spoken]
+            target = _place_renamed(link, key, free) or _place_fuzzy(link, free)
         if target is None:
             orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line,
                                   no_entry=id(link) not in known))
@@ -309,6 +311,30 @@ def _place_exact(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, 
     if exact:
         return max(exact, key=lambda c: _context_score(link, c))
     return None
+
+
+def _place_renamed(link: CuratedLink, key: str, claims: Sequence[Claim]) -> Claim | None:
+    """The recorded sentence with only its citations changed, now citing the decision's entry.
+
+    A key renamed in the bibliography and the essay (the old one kept in ``ids``) changes the
+    sentence's text; a short sentence would fall below the fuzzy cutoff and be orphaned.
+    """
+    same = [c for c in claims if c.citations and any(x.key == key for x in c.citations)
+            and _only_citations_differ(c, link.exact)]
+    return max(same, key=lambda c: (_context_score(link, c), c.id == link.claim_id)) if same else None
+
+
+def _only_citations_differ(claim: Claim, text: str) -> bool:
+    """Whether ``text`` is the claim's text with other words in place of its citations (as the reader found them)."""
+    parts: list[str] = []
+    at = 0
+    for cite in sorted(claim.citations or (), key=lambda x: x.start):
+        if cite.start < at:
+            continue  # the items of one bracket share its span
+        parts.append(re.escape(claim.text[at:cite.start]))
+        at = cite.end
+    parts.append(re.escape(claim.text[at:]))
+    return len(parts) > 1 and re.fullmatch(".+?".join(parts), text, re.DOTALL) is not None
 
 
 def _place_fuzzy(link: CuratedLink, claims: Sequence[Claim]) -> Claim | None:
