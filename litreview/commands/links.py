@@ -250,6 +250,6 @@ def _evidence(lk: Link) -> str:
     text = lk.evidence
     if lk.locator:
         text += f" [{lk.locator}]"
-    if lk.note:
+    if lk.note and lk.note != lk.evidence:  # a reviewer's link with no words of its own: the note once
         text += f" — {lk.note}"
     return text
