@@ -76,6 +76,12 @@ def test_accepting_an_unknown_claim_or_key_changes_nothing(tmp_path: Path) -> No
      + "  - claim: p2-s1\n    source: a\n   status: confirmed\n", 13, "not valid YAML"),
     ("links:\n  - claim: p1-s1\n    source: a\n    note: \"unclosed\n", 4, "not valid YAML"),
     ("colour: red\n", 1, "unknown field 'colour'"),
+    # Brackets unquoted make a list: it was kept as the text "['a', 'b']" (an anchor that never matched).
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n    note: [a, b]\n", 5,
+     "`note` must be text, not a list"),
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n    anchor:\n      exact: [x]\n", 6,
+     "`exact` must be text"),
+    ("links:\n  - claim: 12\n    source: a\n    status: confirmed\n", 2, "`claim` must be text, not 12"),
     ("links:\n  - claim: p1-s1\n    status: confirmed\n", 2, "missing `source`"),
 ])
 def test_bad_files_say_where(text: str, line: int, words: str) -> None:

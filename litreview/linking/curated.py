@@ -231,7 +231,7 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
         seen[claim_id] = line
         exact, prefix, suffix = _anchor_fields(entry, path, line)
         out.append(CuratedGroup(claim_id=claim_id, exact=exact, prefix=prefix, suffix=suffix,
-                                note=str(entry.get("note") or ""), line=line))
+                                note=_text(entry, "note", path, line), line=line))
     return tuple(out)
 
 
@@ -240,7 +240,20 @@ def _anchor_fields(entry: Any, path: str, line: int | None) -> tuple[str, str, s
     if not isinstance(anchor, dict) or any(k not in ANCHOR_FIELDS for k in anchor):
         raise ClaimsFileError("`anchor` must have exact, prefix and suffix", path=path,
                               line=_line_of(entry, "anchor") or line)
-    return (str(anchor.get("exact") or ""), str(anchor.get("prefix") or ""), str(anchor.get("suffix") or ""))
+    return (_text(anchor, "exact", path, line), _text(anchor, "prefix", path, line),
+            _text(anchor, "suffix", path, line))
+
+
+def _text(mapping: Any, name: str, path: str, line: int | None) -> str:
+    """A field's text ("" when absent); a list or mapping there is a mistake (it was kept as "['x']")."""
+    value = mapping.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise ClaimsFileError(f"`{name}` must be text, not a {'list' if isinstance(value, list) else 'mapping'}",
+                              path=path, line=_line_of(mapping, name) or line,
+                              hint=f"quote it if it holds brackets or a colon: {name}: \"see [p. 3]\"")
+    return str(value)
 
 
 def _line_of(mapping: Any, key: str) -> int | None:
@@ -259,9 +272,14 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
                                   line=_line_of(entry, name) or line,
                                   hint=f"known fields: {', '.join(sorted(ENTRY_FIELDS))}")
     for name in ("claim", "source", "status"):
-        if not isinstance(entry.get(name), str) or not entry.get(name):
+        if entry.get(name) is None or entry.get(name) == "":
             raise ClaimsFileError(f"link is missing `{name}`", path=path, line=line,
                                   hint="each link needs claim, source and status")
+        if not isinstance(entry.get(name), str) and (name == "claim" or isinstance(entry[name], (dict, list))):
+            raise ClaimsFileError(f"`{name}` must be text, not {entry[name]!r}", path=path,
+                                  line=_line_of(entry, name) or line,
+                                  hint="a claim id reads p<paragraph>-s<sentence>, e.g. p3-s5" if name == "claim"
+                                  else "each link needs claim, source and status as text")
     if entry["status"] not in STATUSES:
         raise ClaimsFileError(f"unknown status {entry['status']!r}", path=path,
                               line=_line_of(entry, "status") or line, hint="use confirmed or rejected")
@@ -272,8 +290,8 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
     exact, prefix, suffix = _anchor_fields(entry, path, line)
     return CuratedLink(
         claim_id=str(entry["claim"]), source_key=str(entry["source"]), status=entry["status"],
-        exact=exact, prefix=prefix, suffix=suffix, note=str(entry.get("note") or ""),
-        locator=str(entry.get("locator") or ""), kind=kind, line=line,
+        exact=exact, prefix=prefix, suffix=suffix, note=_text(entry, "note", path, line),
+        locator=_text(entry, "locator", path, line), kind=kind, line=line,
     )
 
 
