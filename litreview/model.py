@@ -224,9 +224,9 @@ class Claim:
     """A sentence (or a curated group of sentences) of the essay."""
 
     id: str
-    """Readable id, ``p3-s6`` for paragraph 3, sentence 6 (both 1-based)."""
+    """Readable id, ``p3-s6`` for paragraph 3, sentence 6 (both 1-based); ``abstract-s2`` in the front matter."""
     paragraph: int
-    """1-based paragraph number."""
+    """1-based paragraph number (0 and below in the front matter)."""
     sentence: int
     """1-based sentence number within the paragraph."""
     text: str
@@ -236,7 +236,7 @@ class Claim:
     line: int
     """1-based line in the essay file where the sentence starts."""
     start: int = 0
-    """Character offset of the sentence in the essay body."""
+    """Character offset of the sentence in the essay body (0, and ``end`` 0, for a front matter's sentence)."""
     end: int = 0
     """Character offset just past the sentence."""
     citations: tuple[Citation, ...] | None = None
@@ -250,13 +250,28 @@ class Paragraph:
     """A paragraph of the essay with its claims."""
 
     number: int
-    """1-based paragraph number."""
+    """1-based paragraph number (0 and below for the front matter's, which come first)."""
     text: str
     """The paragraph as written."""
     line: int
     """1-based line in the essay file."""
     claims: tuple[Claim, ...] = ()
     """Its sentences in order."""
+    label: str = ""
+    """A front matter's paragraph: its field (``abstract``, ``abstract-p2`` for the second one); empty in the body."""
+
+    @property
+    def anchor(self) -> str:
+        """The paragraph's id on the site: ``p3``, or its front-matter label."""
+        return self.label or f"p{self.number}"
+
+    @property
+    def name(self) -> str:
+        """How messages name it: ``paragraph 3``, ``the front matter's abstract`` (``..., paragraph 2``)."""
+        if not self.label:
+            return f"paragraph {self.number}"
+        field, _, more = self.label.partition("-p")
+        return f"the front matter's {field}" + (f", paragraph {more}" if more else "")
 
 
 @dataclass(frozen=True, slots=True)

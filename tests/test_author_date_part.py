@@ -111,3 +111,39 @@ def test_items_of_the_reference_list_that_fit_no_entry_are_not_read_as_citations
     keys, mentions = _read(text)
     assert keys == ["r2", "r2"]
     assert [m.text for m in mentions] == ["Roe 2012a", "Roe (2012a)"]  # the footnote after the list is read
+
+
+def test_a_reference_list_with_no_heading_is_the_documents_last_items() -> None:
+    # pandoc renders a LaTeX manuscript's list with no heading: three items at the end, APA's "(2012)" in each
+    # is no citation, and the letters count among the listed entries. The item whose title the .bib words
+    # otherwise (the third) is still one of them.
+    items = ("Roe, M. (2012a). Owl nesting. Oxford.\n\nRoe, M. (2012b). Yak herding. Oxford.\n\n"
+             "Doe, J. (2011). Ledgers: Alpha. Oxford.\n\nDoe, J. (2011). Beta harbours. Oxford.\n")
+    keys, mentions = _read(f"It holds (Roe 2012a). So it does (Roe 2012b).\n\n{items}")
+    assert keys == ["r2", "r3"]
+    assert [m.text for m in mentions] == ["Roe 2012a", "Roe 2012b"]
+
+
+def test_prose_that_names_entries_is_no_reference_list() -> None:
+    # Paragraphs that open with a name and hold a year, but no title: prose, read for citations.
+    text = "It holds.\n\nRoe (2012a) says so.\n\nRoe (2012b) too.\n\nRoe (2012c) as well.\n"
+    assert _read(text)[0] == ["r1", "r2", "r3"]
+
+
+def test_a_reference_list_with_no_heading_may_end_with_items_that_fit_no_entry() -> None:
+    # Unsigned articles listed under their journal, the last items of the list: still items, no citations.
+    items = ("Roe, M. (2012a). Owl nesting. Oxford.\n\nRoe, M. (2012b). Yak herding. Oxford.\n\n"
+             "Doe, J. (2011). Beta harbours. Oxford.\n\nThe Economist (2011) Ice.\n\nThe Economist (2012) Snow.\n")
+    keys, mentions = _read(f"It holds (Roe 2012a). So it does (Roe 2012b).\n\n{items}")
+    assert keys == ["r2", "r3"]
+    assert [m.text for m in mentions] == ["Roe 2012a", "Roe 2012b"]
+
+
+def test_the_reference_list_prints_the_letter_of_an_undated_entry() -> None:
+    bib = parse_bibliography(r"""@online{s1, author = {scipy}, title = {Operations}}
+@online{s2, author = {scipy}, title = {Arrays}}
+""")
+    text = "It holds (scipy n.d.-a).\n\nReferences\n\nscipy. n.d.-a. Operations.\n\nscipy. n.d.-b. Arrays.\n"
+    for order in ("cited", ""):  # the list's letter, whatever the style's order would say (Arrays first)
+        linkage = link(parse_essay(text), bib, letter_order=order)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["s1"]

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from litreview.bibliography.load import parse_bibliography
+from litreview.checks.text import check_mention
 from litreview.config import Config
 from litreview.essay import parse_essay
 from litreview.linking import link
-from litreview.linking.cited_letters import UNDECIDED
+from litreview.linking.cited_letters import LEFT_OPEN
 from litreview.linking.styles import csl_named, letter_order, order_of_csl, style_name
 from litreview.review import citation_style
 
@@ -24,7 +25,7 @@ def _markers(text: str, order: str) -> tuple[list[str], list[list[str]]]:
     """The keys linked, and the candidates of the citations left open."""
     linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order=order)
     linked = sorted(lk.source_key for lk in linkage.links if lk.kind == "marker")
-    return linked, [sorted(m.keys) for m in linkage.mentions if m.detail == UNDECIDED]
+    return linked, [sorted(m.keys) for m in linkage.mentions if m.detail in LEFT_OPEN]
 
 
 def test_the_styles_order_picks_the_volume() -> None:
@@ -113,7 +114,7 @@ def test_the_names_cited_are_no_evidence_of_the_work() -> None:
 @book{h2, author = {Heiss, Ann}, title = {Rivers}, year = {2007}}
 """)
     linkage = link(parse_essay("Heiss (2007a) argues it. The rivers show it (Heiss 2007b)."), bib, letter_order="cited")
-    assert [(m.keys[0] if m.detail != UNDECIDED else "open") for m in linkage.mentions if m.kind == "marker"] == [
+    assert [(m.keys[0] if m.detail not in LEFT_OPEN else "open") for m in linkage.mentions if m.kind == "marker"] == [
         "open", "h2"]
 
 
@@ -121,12 +122,32 @@ def test_a_letter_names_one_entry_throughout_the_document() -> None:
     # Citation order: "2003a" may be either; the one context that names the work decides the other citations.
     text = "The argon shows it (Sims 2003a). It holds (Sims 2003a). It holds (Sims 2003b)."
     linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
-    assert [(m.text, m.keys[0] if m.detail != UNDECIDED else "open") for m in linkage.mentions if m.kind == "marker"] == [
+    assert [(m.text, m.keys[0] if m.detail not in LEFT_OPEN else "open") for m in linkage.mentions if m.kind == "marker"] == [
         ("Sims 2003a", "s2"), ("Sims 2003a", "s2"), ("Sims 2003b", "open")]
 
 
 def test_one_entry_picked_for_two_letters_decides_neither() -> None:
     text = "The argon shows it (Sims 2003a). Argon again (Sims 2003b). It holds (Sims 2003a)."
     linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
-    assert [m.keys[0] if m.detail != UNDECIDED else "open" for m in linkage.mentions if m.kind == "marker"] == [
+    assert [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"] == [
         "s2", "s2", "open"]
+
+
+def _hints(text: str, order: str) -> list[str]:
+    """LR301's hints for the citations of ``text`` left open."""
+    bib = parse_bibliography(VOLUMES)
+    essay = parse_essay(text)
+    claims = {c.id: c for c in essay.claims}
+    linkage = link(essay, bib, letter_order=order)
+    return [f.hint for m in linkage.mentions if m.kind == "marker"
+            for f in check_mention(m, claims.get(m.claim_id), "essay.md", bib, set()) if f.code == "LR301"]
+
+
+def test_a_letter_the_style_leaves_open_is_not_told_to_add_a_letter() -> None:
+    # "Sims 2003a" already has its letter: in a citation-order style only a key or the kept list decides.
+    [hint] = _hints("It holds (Sims 2003a).", "cited")
+    assert "year suffix" not in hint and "undecided" in hint
+    assert "citation key" in hint and "reference list" in hint
+    # With no letter, two works of a year left open: the catalogue's hint (a key or a letter picks one).
+    [hint] = _hints("Sims also notes (2003).", "cited")
+    assert "year suffix" in hint

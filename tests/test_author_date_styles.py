@@ -248,3 +248,21 @@ def test_no_date_printed_with_a_space() -> None:
 @book{u2, author = {Ulm, Eva}, title = {Beta}}
 """)
     assert _keys("Es gilt (Ulm, n. d.-b). Ulm (n. d.-a) zeigt es.", bib) == ["u2", "u1"]
+
+
+def test_harvards_no_date_and_its_letter() -> None:
+    # Harvard (Cite Them Right) prints "no date", lettered "no date b".
+    bib = parse_bibliography(r"""@online{s1, author = {scipy}, title = {Alpha}}
+@online{s2, author = {scipy}, title = {Beta}}
+@book{t1, author = {Tilly, Cy}, title = {Essays}}
+""")
+    assert _keys("It holds (scipy, no date b).", bib) == ["s2"]
+    assert sorted(_keys("It holds (scipy, no date b, no date a).", bib)) == ["s1", "s2"]
+    assert _keys("Tilly (no date) agrees.", bib) == ["t1"]
+
+
+def test_harvard_names_an_unsigned_article_by_its_journal() -> None:
+    bib = parse_bibliography(r"""@article{e1, title = {Climate Change}, journal = {The Economist}, year = {2011}}
+@article{d1, author = {Doe, Jo}, title = {Ice}, journal = {The Economist}, year = {2011}}
+""")
+    assert _keys("Climates change (The Economist, 2011).", bib) == ["e1"]

@@ -89,6 +89,7 @@ wrapped over lines.
 def test_headings_tables_and_list_items_are_read_code_math_and_comments_are_not() -> None:
     essay = parse_essay(DOC, "doc.md")
     assert [(c.id, c.text) for c in essay.claims] == [
+        ("title-s1", "A test"),  # the front matter's title, read as pandoc reads it; the body's ids start at p1
         ("p1-s1", "Heading"),
         ("p2-s1", "First paragraph."), ("p2-s2", "Its second sentence."),
         ("p3-s1", "Setext heading"),
@@ -105,7 +106,10 @@ def test_claim_lines_and_offsets_point_into_the_file() -> None:
     essay = parse_essay(DOC, "doc.md")
     lines = DOC.splitlines()
     for claim in essay.claims:
-        assert essay.body[claim.start:claim.end].split()[0] in lines[claim.line - 1]
+        if claim.paragraph > 0:
+            assert essay.body[claim.start:claim.end].split()[0] in lines[claim.line - 1]
+        else:  # the title: in the front matter, not in the body
+            assert (claim.start, claim.end, lines[claim.line - 1]) == (0, 0, "title: A test")
     last = essay.claims[-1]
     assert last.line == 28  # "Last paragraph" is on line 28 of the file (counted by hand)
     assert essay.paragraphs[-1].line == 28

@@ -57,6 +57,16 @@ def test_modes_prefix_and_locator() -> None:
     assert text[cites[0].start:cites[0].end] == "[see @a, pp. 33-35; -@b]"
 
 
+def test_a_bracket_that_is_a_links_or_a_spans_text_holds_in_text_citations() -> None:
+    # pandoc 3.9: [text](url), [text]{.class} and [text][ref] are not citations; the keys inside are in-text
+    # ones (before: normal citations, with "link with" as their prefix).
+    text = "[link with @a inside](http://x.org) [@b]{.mark} [see @c][ref] [@d](unclosed [@e]() [@f] (g)"
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.prefix) for c in cites] == [
+        ("a", "author-in-text", ""), ("b", "author-in-text", ""), ("c", "author-in-text", ""),
+        ("d", "normal", ""), ("e", "author-in-text", ""), ("f", "normal", "")]
+
+
 def test_crossrefs_and_nocite_lists() -> None:
     assert is_crossref("fig:map") and is_crossref("tbl-scores") and not is_crossref("figueroa2001")
     # Quarto's theorem, callout and capitalised forms (@Fig-map prints "Figure 1")

@@ -232,7 +232,10 @@ def test_front_matter_in_a_first_markdown_cell_and_text_after_it(tmp_path: Path)
     essay = load_essay(path)
     assert essay.meta == {"bibliography": "md.bib", "title": "Joined"}  # as pandoc joins YAML blocks
     assert cites(path)[0] == ("after2001", line_holding(text, "Right after"))
-    assert not any("bibliography" in c.text or "Joined" in c.text for c in essay.claims)
+    assert not any("bibliography" in c.text or "Joined" in c.text for c in essay.claims if c.paragraph > 0)
+    # the title is the front matter's prose, on the raw cell's line that holds it
+    assert [(c.id, c.text, c.line) for c in essay.claims if c.paragraph <= 0] == [
+        ("title-s1", "Joined", line_holding(text, "title: Joined"))]
     later = tmp_path / "later.ipynb"  # front matter comes first: a Markdown cell after prose is not it
     later.write_text(notebook(PROSE, cell("markdown", lines_of("---\ntitle: T\n---\n\nMore [@more2002]."))),
                      encoding="utf-8")
@@ -249,6 +252,44 @@ def test_captions_in_cell_options_are_prose_on_their_line(tmp_path: Path) -> Non
     path.write_text(text, encoding="utf-8")
     assert cites(path)[2:] == [("church2013", line_holding(text, "Sea level")),
                                ("hay2015", line_holding(text, "Rates after"))]
+
+
+def test_captions_written_as_yaml_blocks_and_lists(tmp_path: Path) -> None:
+    # Quarto reads a cell's "#|" lines as one YAML text: a caption may be a block below its option, or a list.
+    path = tmp_path / "nb.ipynb"
+    text = notebook(PROSE, cell("code", lines_of("#| label: fig-sea\n#| fig-cap: |\n#|   Sea level rise,\n"
+                                                 "#|   after @church2013.\n#| fig-subcap:\n#|   - \"Tide gauges [@hay2015]\"\n"
+                                                 "#|   - Altimetry [@cazenave2014]\n#| tbl-cap: >-\n#|   Folded\n"
+                                                 "#|   [@folded2001]\nplot()"), execution_count=1, outputs=[]))
+    path.write_text(text, encoding="utf-8")
+    # Before: none of them read (only a caption whose value is on its option's line was). Each claim is on the line
+    # where its sentence starts.
+    assert cites(path)[2:] == [("church2013", line_holding(text, "Sea level rise")),
+                               ("hay2015", line_holding(text, "Tide gauges")),
+                               ("cazenave2014", line_holding(text, "Altimetry")),
+                               ("folded2001", line_holding(text, "#|   Folded"))]
+    claims = [c.text for c in load_essay(path).claims]
+    assert "Sea level rise, after @church2013." in claims and "Folded [@folded2001]" in claims
+
+
+def test_output_asis_prints_markdown_as_quarto_writes_it(tmp_path: Path) -> None:
+    printed = [{"output_type": "stream", "name": "stdout", "text": ["Printed as Markdown [@printed2020].\n"]},
+               {"output_type": "stream", "name": "stderr", "text": ["a warning [@stderr2020]\n"]}]
+
+    def code(options: str) -> dict[str, Any]:
+        return cell("code", lines_of(options + "print('...')"), execution_count=1, outputs=printed)
+
+    path = tmp_path / "nb.ipynb"
+    text = notebook(PROSE, code("#| output: asis\n#| fig-cap: Not shown [@caption2020]\n"))
+    path.write_text(text, encoding="utf-8")
+    # Before: the printed Markdown was never read. Quarto writes stdout as it is, with no caption (jupyter.ts).
+    assert cites(path)[2:] == [("printed2020", line_holding(text, "Printed as Markdown"))]
+    path.write_text(notebook(PROSE, code("")), encoding="utf-8")
+    assert cites(path)[2:] == []  # a stream is code output
+    front = cell("raw", lines_of("---\nexecute:\n  output: asis\n---"))
+    path.write_text(notebook(front, PROSE, code(""), code("#| output: true\n"), code("#| output: false\n")),
+                    encoding="utf-8")
+    assert [k for k, _ in cites(path)[2:]] == ["printed2020"]  # the document's setting, unless the cell's
 
 
 def test_a_quarto_manuscript_project_reads_its_notebook_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -171,3 +171,92 @@ def test_r_markdown_child_documents_are_read_where_their_chunk_stands(tmp_path: 
     with pytest.raises(EssayError) as exc:
         load_essay(tmp_path / "thesis.Rmd")
     assert (exc.value.line, "ch3.Rmd" in exc.value.message) == (10, True)
+
+
+CHUNKS = """---
+title: Q
+---
+
+Intro [@i1].
+
+```{python}
+#| label: fig-map
+#| fig-cap: "A map after @cap1."
+plot()
+```
+
+```{r}
+#| label: tbl-x
+#| tbl-cap: |
+#|   Counts, as
+#|   in [@cap2].
+#| fig-subcap:
+#|   - "Left [@cap3]"
+print(1)
+```
+
+```{r fig2, fig.cap="Knitr's \\"caption\\" [@cap4]", echo=FALSE}
+plot(1)
+```
+
+```{r, include=FALSE, fig.cap="Hidden [@hid1]"}
+plot(2)
+```
+
+```{r}
+#| eval: false
+#| fig-cap: "Not run [@hid2]"
+x <- 1
+```
+
+Last paragraph [@last1].
+"""
+
+
+@pytest.mark.parametrize("name", ["a.qmd", "a.Rmd"])
+def test_the_captions_of_code_chunks_are_prose_at_their_lines(tmp_path: Path, name: str) -> None:
+    # Quarto and knitr print a chunk's caption under the figure or table it makes, and pandoc cites it there.
+    # Before: the chunk was code, the captions' citations lost (a false LR307, a missed LR300).
+    path = tmp_path / name
+    path.write_text(CHUNKS, encoding="utf-8")
+    lines = CHUNKS.splitlines()
+    essay = load_essay(path)
+    cited = [(c.line, c.text, [x.key for x in c.citations or ()]) for c in essay.claims if c.citations]
+    assert cited == [(5, "Intro [@i1].", ["i1"]), (9, "A map after @cap1.", ["cap1"]),
+                     (16, "Counts, as in [@cap2].", ["cap2"]), (19, "Left [@cap3]", ["cap3"]),
+                     (23, 'Knitr\'s "caption" [@cap4]', ["cap4"]), (37, "Last paragraph [@last1].", ["last1"])]
+    assert all(text[:6] in lines[line - 1] for line, text, _ in cited if line != 23)  # (23: the R string's escapes)
+    assert [c.id for c in essay.claims][:3] == ["title-s1", "p1-s1", "p2-s1"]
+
+
+def test_a_manuscript_embeds_a_notebook_cells_outputs_and_caption(tmp_path: Path) -> None:
+    # Quarto manuscripts show a notebook's figure with {{< embed notebooks/a.ipynb#fig-map >}}: the cell's caption
+    # and Markdown outputs are the article's text there. Before: the shortcode was blanked, their citations lost.
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": 1, "id": "c1",
+              "source": ["#| label: fig-map\n", "#| fig-cap: \"Sea level, after @church2013.\"\n", "plot()"],
+              "outputs": [{"output_type": "display_data", "metadata": {},
+                           "data": {"text/markdown": ["Shown [@shown2020]."]}}]},
+             {"cell_type": "code", "metadata": {}, "execution_count": 2, "id": "other",
+              "source": ["#| fig-cap: \"Not embedded [@other2020].\"\n", "plot()"], "outputs": []}]
+    text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "a.ipynb").write_text(text, encoding="utf-8")
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("---\ntitle: M\n---\n\nBefore [@a].\n\n{{< embed notebooks/a.ipynb#fig-map >}}\n\n"
+                                        "After [@b].\n", encoding="utf-8")
+    at = {n: i for i, line in enumerate(text.splitlines(), 1) for n in ("church2013", "shown2020") if n in line}
+    assert cited(load_essay(tmp_path / "_quarto.yml")) == [
+        ("index.qmd", "a", 5), ("a.ipynb", "shown2020", at["shown2020"]), ("a.ipynb", "church2013", at["church2013"]),
+        ("index.qmd", "b", 9)]
+    config = make_config(root=tmp_path, essay="index.qmd", bibliography="references.bib")
+    (tmp_path / "references.bib").write_text("@book{x,\n  title = {X},\n}\n", encoding="utf-8")
+    before = input_key(config)
+    (tmp_path / "notebooks" / "a.ipynb").write_text(text.replace("church2013", "church2014"), encoding="utf-8")
+    assert input_key(config) != before  # the notebook is a part of the essay: the warm cache sees its edit
+    (tmp_path / "index.qmd").write_text("Text.\n\n{{< embed notebooks/a.ipynb#fig-none >}}\n", encoding="utf-8")
+    with pytest.raises(EssayError, match=r"a\.ipynb has no code cell labelled fig-none") as err:
+        load_essay(tmp_path / "index.qmd")
+    assert err.value.line == 3
+    (tmp_path / "index.qmd").write_text("Text.\n\n{{< embed notebooks/b.ipynb#fig-map >}}\n", encoding="utf-8")
+    with pytest.raises(EssayError, match=r"included file notebooks/b\.ipynb not found"):
+        load_essay(tmp_path / "index.qmd")

@@ -248,9 +248,10 @@ def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_rende
         "Written \\today. See Section~\\ref{sec:x} and \\eqref{e1}, \\ref{a} \\ref{b} \\ref{c}.\n"  # line 7
         "The next line.\n\\end{document}\n", encoding="utf-8")
     claims = load_essay(tmp_path / "p.tex").claims
-    # No title block, no date (the claims would change every day): pandoc shows a reference as [label].
+    # No title block, no date (the claims would change every day): pandoc shows a reference as [label]. The title
+    # is read from \title, as pandoc's metadata.
     assert [(c.text, c.line) for c in claims] == [
-        ("Written.", 7), ("See Section [sec:x] and [e1], [a] [b] [c].", 7), ("The next line.", 8)]
+        ("T", 2), ("Written.", 7), ("See Section [sec:x] and [e1], [a] [b] [c].", 7), ("The next line.", 8)]
 
 
 @pytest.mark.parametrize("preamble", ["", "\\documentclass{article}\n\\input{glyphtounicode}\n"])
@@ -410,11 +411,13 @@ def test_latex_a_citation_inside_an_mbox_is_read(tmp_path: Path) -> None:
 
 
 def test_latex_parencite_star_is_year_only_as_pandoc_reads_it(tmp_path: Path) -> None:
-    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\parencite*{b2} and \\citet*{a1} and \\parencite{b3}.\n"
-                                    "\\end{document}\n", encoding="utf-8")
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\parencite*{b2} and \\citet*{a1} and \\parencite{b3}"
+                                    " and \\citeyear*{y1} \\citeyearpar*{y2}.\n\\end{document}\n", encoding="utf-8")
     (claim,) = load_essay(tmp_path / "p.tex").claims
+    # (\citeyear* and \citeyearpar* were normal citations before: pandoc 3.9 reads them as the unstarred ones)
     assert [(c.key, c.mode) for c in claim.citations or ()] == [
-        ("b2", "suppress-author"), ("a1", "author-in-text"), ("b3", "normal")]
+        ("b2", "suppress-author"), ("a1", "author-in-text"), ("b3", "normal"), ("y1", "suppress-author"),
+        ("y2", "suppress-author")]
 
 
 def test_latex_text_between_iffalse_and_fi_is_not_read(tmp_path: Path) -> None:
@@ -452,3 +455,45 @@ def test_latex_an_input_file_is_read_no_further_than_endinput(tmp_path: Path) ->
                                     encoding="utf-8")
     (tmp_path / "ch.tex").write_text("Kept \\cite{a}.\n\\endinput\nDraft notes \\cite{b}.\n", encoding="utf-8")
     assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]
+
+
+def test_latex_citation_commands_the_document_defines_are_expanded(tmp_path: Path) -> None:
+    # pandoc's LaTeX reader expands a document's own macros; before, \mycite{w1} was read as the text "w1".
+    path = tmp_path / "m.tex"
+    path.write_text(
+        "\\documentclass{article}\n\\newcommand{\\mycite}[1]{\\citep{#1}}\n\\newcommand\\seeref[2]{see \\citet[#2]{#1}}\n"
+        "\\providecommand{\\ycite}[2][p.]{\\citeyear[#1]{#2}}\n\\def\\dcite#1{\\cite{#1}}\n\\let\\lcite\\citep\n"
+        "\\newcommand{\\bold}[1]{\\textbf{#1}}\n\\newcommand{\\twice}[1]{\\mycite{#1}}\n\\begin{document}\n"
+        "Wrapped \\mycite{w1}. Also \\seeref{w2}{p.~3}. And \\ycite{w3} and \\dcite{w4}.\n"  # line 10
+        "Then \\lcite{w5} and \\bold{bold} and \\twice{\n  w6}.\n"  # lines 11-12: a use over two lines
+        "Last \\mycite{w7}.\n\\end{document}\n", encoding="utf-8")  # line 13
+    claims = load_essay(path).claims
+    assert [(c.line, [(x.key, x.mode) for x in c.citations or ()]) for c in claims] == [
+        (10, [("w1", "normal")]), (10, [("w2", "author-in-text")]),
+        (10, [("w3", "suppress-author"), ("w4", "normal")]),
+        (11, [("w5", "normal"), ("w6", "normal")]), (13, [("w7", "normal")])]
+    assert claims[1].text == "Also see @{w2} [p. 3]." and "bold" in claims[3].text
+    pandoc = pandoc_path()
+    if pandoc is not None:
+        assert list(cite_ids(pandoc_ast(pandoc, path, "latex"))) == [f"w{n}" for n in range(1, 8)]
+
+
+def test_latex_citations_pandoc_ignores_but_biber_and_bibtex_print(tmp_path: Path) -> None:
+    # Before: \citetitle{t1} read as the text "t1", its entry reported unused (LR307) though the PDF lists it.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nIn \\citetitle{t1} and \\Citetitle*{t2}, \\citeurl{u1}, "
+                                    "\\citedate{d1}, \\citenum{n1}, \\citetalias{a1} \\citepalias{a2}.\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode) for c in claim.citations or ()] == [
+        ("t1", "author-in-text"), ("t2", "author-in-text"), ("u1", "normal"), ("d1", "normal"), ("n1", "normal"),
+        ("a1", "author-in-text"), ("a2", "normal")]
+
+
+def test_latex_a_citation_right_after_a_commands_name_is_read(tmp_path: Path) -> None:
+    # \protect\cite (common in captions) and \noindent\citet: the citation's mark was glued to the command's name
+    # ("\protectXCITE..."), so the citation was lost and "0001X" left in the claim's text.
+    (tmp_path / "p.tex").write_text("\\begin{document}\n\\noindent\\citet{n1} shows it.\n\\begin{figure}\\caption{A map "
+                                    "\\protect\\cite{p1}.}\\end{figure}\n\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "p.tex").claims
+    assert [(c.line, c.text, [x.key for x in c.citations or ()]) for c in claims] == [
+        (2, "@{n1} shows it.", ["n1"]), (3, "A map [@{p1}].", ["p1"])]

@@ -222,3 +222,18 @@ def test_a_doubted_name_span_after_the_title_in_a_reading_without_container_is_t
     # no name span among the doubted ones (a report's genre), or a container already read: unchanged
     assert _rival_container([*segs[:3], segs[4]]) == [*segs[:3], segs[4]]
     assert _rival_container([*segs, Segment("journal", "J.", 1.0)]) == [*segs, Segment("journal", "J.", 1.0)]
+
+
+def test_a_page_range_after_a_bare_number_read_as_pages_is_the_pages():
+    from litreview.bibliography.refparse.assemble import assemble
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    # made by hand: the issue number half read as pages ("Politix, 10, 39 (1997), pp. 65-85.")
+    text = "Doe, J. A study. Politix, 10, 39 (1997), pp. 65-85."
+    labels = ["author", "author", "title", "title", "journal", "volume", "pages", "date", "pages", "pages"]
+    probs = [1.0] * 6 + [0.6] + [1.0] * 3
+    tagged = [Tagged(tok, label, p, 0.0, 0.0) for tok, label, p in zip(tokenize(text), labels, probs, strict=True)]
+    ref = assemble(text, text, tagged)
+    assert ref.pages == "65–85" and dict(ref.confidence)["pages"] == 1.0
+    alone = assemble(text, text, tagged[:8])  # without the range, the bare number stays the pages
+    assert alone.pages == "39"

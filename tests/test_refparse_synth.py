@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from litreview.bibliography.refparse import synth
+from litreview.bibliography.refparse import synth, synth_records
 
 ITEM: dict[str, Any] = {
     "id": "x", "type": "article-journal", "title": "A study of things", "container-title": "Journal of Tests",
@@ -117,6 +117,32 @@ def test_web_pages_of_csl_records_need_a_site_a_url_and_sane_names(tmp_path: Any
                WEB | {"id": "j", "type": "article-journal"}]
     path = tmp_path / "records.json"
     path.write_text(json.dumps(records), encoding="utf-8")
-    assert synth.web_pages(path) == [WEB]
+    assert synth_records.web_pages(path) == [WEB]
     path.write_text("{not json", encoding="utf-8")
-    assert synth.web_pages(path) == []
+    assert synth_records.web_pages(path) == []
+
+
+def test_the_words_before_a_link_are_a_note_as_anystyle_labels_them() -> None:
+    rendered = (f"{_wrap('author', 'Palmer')}, M. (2006, November 14). {_wrap('title', 'Data is the new oil')}. "
+                f"Available at: {_wrap('url', 'http://example.org/oil.html')}")
+    ref = synth.label_entry(WEB, rendered)
+    assert ref is not None
+    assert ref.segments[-2:] == (("note", "Available at:"), ("url", "http://example.org/oil.html"))
+
+
+def test_in_before_a_field_that_is_no_container_drops_the_entry() -> None:
+    paper = ITEM | {"type": "paper-conference", "container-title": None, "publisher": "IEEE"}
+    rendered = f"{_wrap('author', 'Doe')}, J. {_wrap('title', 'A study of things')}. In: {_wrap('publisher', 'IEEE')}, 2010."
+    assert synth.label_entry(paper, rendered) is None
+    rendered = f"{_wrap('author', 'Doe')}, J. {_wrap('title', 'A study of things')}. In: {_wrap('container', 'Proc.')}, 2010."
+    ref = synth.label_entry(paper | {"container-title": "Proc."}, rendered)
+    assert ref is not None and ref.segments[-2] == ("container", "In: Proc.,")
+
+
+def test_a_container_holding_the_conference_dates_drops_the_entry() -> None:
+    paper = ITEM | {"type": "paper-conference", "container-title": "ISCAS 2015, Lisbon, Portugal, May 24-27, 2015"}
+    rendered = (f"{_wrap('author', 'Doe')}, J. {_wrap('title', 'A study of things')}. "
+                f"In {_wrap('container', paper['container-title'])}, 2010.")
+    assert synth.label_entry(paper, rendered) is None
+    assert synth.label_entry(paper | {"container-title": "ISCAS 2015"}, rendered.replace(
+        ", Lisbon, Portugal, May 24-27, 2015", "")) is not None

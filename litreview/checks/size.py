@@ -44,14 +44,14 @@ def check_sizes(essay: Essay) -> list[Finding]:
                              file=file, line=essay.body_line))
     for para in essay.paragraphs:
         if len(para.text) > MAX_PARAGRAPH:
-            found.append(finding("LR312", f"paragraph {para.number} is {len(para.text):,} characters long "
+            found.append(finding("LR312", f"{para.name} is {len(para.text):,} characters long "
                                           f"(more than {MAX_PARAGRAPH:,}) in {plural(len(para.claims), 'sentence')}"
                                           + _unread(para.claims),
                                  file=file, line=para.line, claim_id=para.claims[0].id if para.claims else None))
             continue
         long = next((c for c in para.claims if len(c.text) > MAX_SENTENCE), None)
         if long is not None:
-            found.append(finding("LR312", f"a sentence of paragraph {para.number} is {len(long.text):,} characters "
+            found.append(finding("LR312", f"a sentence of {para.name} is {len(long.text):,} characters "
                                           f"long (more than {MAX_SENTENCE:,})" + _unread([long], one=True),
                                  file=file, line=long.line, claim_id=long.id))
     return found

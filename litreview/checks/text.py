@@ -13,6 +13,7 @@ from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..essay import IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
+from ..linking.cited_letters import UNDECIDED_LETTER
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
 from .bib import entry_finding
 from .catalogue import finding
@@ -83,6 +84,13 @@ def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
     return near
 
 
+_LETTER_OPEN = ("the style leaves the year letter undecided: it letters in the order the text first cites the works; "
+                "a citation key, or keeping the rendered reference list (it prints each letter beside its entry), "
+                "decides")
+"""LR301's hint for a lettered citation ("Doe 2001a") a citation-order style leaves open: another letter would not
+help."""
+
+
 def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
               hint: str = "", key: str | None = None) -> Finding:
     file = claim.file if claim is not None and claim.file else essay_file  # a Manubot or \\input file
@@ -106,7 +114,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         elif len(mention.keys) > 1:
             keys = ", ".join(mention.keys)
             yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
-                            key=mention.keys[0])
+                            _LETTER_OPEN if mention.detail == UNDECIDED_LETTER else "", key=mention.keys[0])
     elif mention.keys:
         if mention.kind == "title-variant":
             key = mention.keys[0]

@@ -9,17 +9,19 @@ anything else is Markdown as pandoc reads it (``.md``, ``.qmd``, ``.Rmd``).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
 from ..errors import EssayError
 from ..fileio import read_text
+from ..lazyre import lazy
 from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BOOKS", "BOOK_FILE", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
+__all__ = ["BOOKS", "BOOK_FILE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
            "enclosing_book", "load_essay", "normalise_space", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
@@ -32,6 +34,9 @@ BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
+CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
+"""A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
+holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
 IN_BOOK = "litreview-in-book"
 """The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
 
@@ -92,8 +97,9 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .notebook import load_notebook
 
         essay = load_notebook(where, text)
-    # Quarto shortcodes (includes read, the rest blanked) and R Markdown's child documents.
-    elif ("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd"):
+    # Quarto shortcodes (includes read, the rest blanked), R Markdown's child documents, chunks' captions.
+    elif (("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd")
+          or (suffix in (".qmd", ".rmd") and "cap" in text and CAPTIONED.search(text))):
         from .quarto import load_quarto_file
 
         essay = load_quarto_file(where, text)

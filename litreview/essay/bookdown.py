@@ -14,6 +14,7 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay
 from . import BOOK_FILE  # (kept with the other books in essay/: checking a Markdown essay imports no reader)
+from .front import file_front
 from .markdown import front_matter, markdown_essay
 from .quarto import project_settings, read_chapters
 
@@ -49,7 +50,8 @@ def load_bookdown(project: Path) -> Essay:
     body, paragraphs = read_chapters(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
-    first, _, _ = front_matter(chapters[0][1], str(files[0]))
+    first, _, body_line = front_matter(chapters[0][1], str(files[0]))
+    paragraphs = file_front(chapters[0][1], first, body_line, file=str(files[0])) + paragraphs
     meta: dict[str, Any] = {k: first[k] for k in ("bibliography", "nocite", "title") if k in first}
     return markdown_essay(str(project), body, meta, paragraphs)
 

@@ -191,6 +191,8 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     rest = list(masked)
     locators: dict[int, str] = {}  # a bracket's start -> the suffix it gives the in-text citation before it
     for bracket in _BRACKET.finditer(masked):
+        if _link_text(masked, shown, bracket.end()):
+            continue  # its keys are in-text citations in the text of a link or a span
         items = _bracket_items(bracket.group("body"))
         if items is None:
             items = _after_in_text(masked, bracket)
@@ -223,6 +225,14 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
                                         written=shown[m.start():m.end()], mode=mode, suffix=suffix)))
     out.sort(key=lambda pair: pair[0])
     return tuple(c for _, c in out)
+
+
+def _link_text(masked: str, shown: str, end: int) -> bool:
+    """Whether the bracket ending at ``end`` is a link's or a span's text, not a citation: pandoc reads
+    ``[see @a](url)``, ``[see @a]{.mark}`` and ``[see @a][ref]`` so (a ``(`` only when the link closes:
+    ``mask_inline`` masked its target)."""
+    after = masked[end:end + 2]
+    return after[:1] in ("[", "{") or (shown[end:end + 1] == "(" and after == MASK * 2)
 
 
 def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | None:

@@ -18,18 +18,21 @@ from ..fileio import read_text
 from ..model import Claim, Essay, Paragraph
 from . import MISSING_INPUTS
 from .cites import blank_keys
+from .front import latex_front
 from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
 """How deep ``\\input`` may nest (a file that inputs itself stops here)."""
+# (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
+# biber and BibTeX put their entries in the bibliography, as they do \fullcite's.)
 _IN_TEXT = {"citet", "Citet", "textcite", "Textcite", "citeauthor", "Citeauthor", "textcites", "Textcites",
-            "citealt", "Citealt"}
+            "citealt", "Citealt", "citetitle", "Citetitle", "citetalias", "Citetalias"}
 _YEAR = {"citeyear", "Citeyear", "citeyearpar", "Citeyearpar"}
 _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", "Parencite", "autocite",
            "Autocite", "footcite", "Footcite", "footcitetext", "Footcitetext", "smartcite", "Smartcite", "supercite",
            "Supercite", "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites",
            "Autocites", "footcites", "Footcites", "footcitetexts", "Footcitetexts", "smartcites", "supercites",
-           "Supercites"}
+           "Supercites", "citeurl", "citedate", "citeurldate", "citenum", "citepalias", "Citepalias"}
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
@@ -48,6 +51,7 @@ _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|n
                    # Generated text, not the author's: the date would make the claims change every day.
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
 _REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
+_NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
 _NEWLINE = re.compile(r"\n")
 
@@ -77,8 +81,11 @@ def _converter() -> tuple[Any, Any]:
 
 def parse_latex(text: str, path: str = "<string>") -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
+    from .latex_macros import citation_macros, expand
+
     missing: list[tuple[str, int, str, bool]] = []
     lines = _expand(text, Path(path), 0, missing)
+    macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
     body_lines = _headings_apart(_document(lines))
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
@@ -86,7 +93,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     chunks: list[str] = []
     offset = 0
     for para in _paragraphs(body_lines):
-        converted, anchors = _convert("\n".join(x[2] for x in para), nocite)
+        converted, anchors = _convert(expand("\n".join(x[2] for x in para), macros), nocite)
         if not converted.strip():
             continue
         chunks.append(converted)
@@ -111,6 +118,7 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
+    out = latex_front(lines, lambda source: convert_text(expand(source, macros))) + out
     meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
     if not_found:
@@ -191,7 +199,7 @@ def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, s
     for file, n, text in lines:
         at = 0
         for m in _HEADING.finditer(text):
-            end = _tex_group_end(text, m.end(), "{", "}")
+            end = tex_group_end(text, m.end(), "{", "}")
             if m.start() < at or end < 0:
                 continue
             out += [(file, n, text[at:m.start()]), (file, n, ""), (file, n, text[m.end() + 1:end - 1]), (file, n, "")]
@@ -246,7 +254,8 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
         if m.group(1) == "nocite":
             nocite.extend("*" if k == "*" else k for _, _, k in keys)
             continue
-        pieces.append(f"XCITE{len(markers):04d}X")
+        # After a command's name ("\\protect\\cite{a}") an empty group ends the name, which would take in the mark.
+        pieces.append(("{}" if _NAME_BEFORE.search(pieces[-1]) else "") + f"XCITE{len(markers):04d}X")
         markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
@@ -275,6 +284,11 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
     return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
 
 
+def convert_text(source: str) -> str:
+    """LaTeX text (a title, a date) as the reader reads a paragraph: citations as pandoc's, markup removed."""
+    return _convert(source, [])[0]
+
+
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
     """``source[start:end]`` with a mark (``XLINE<n>X``) where each of its lines (n = 1, 2, ...) starts."""
     pieces = []
@@ -297,7 +311,7 @@ def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
     # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
-    dash = "-" if command in _YEAR or command in ("parencite*", "Parencite*") else ""
+    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*") else ""
     # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
     last = len(keys) - 1
     return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
@@ -320,7 +334,7 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str,
         options: list[str] = []
         pos = _skip(text, at)
         while pos < len(text) and text[pos] in "[(":
-            close = _tex_group_end(text, pos, text[pos], "]" if text[pos] == "[" else ")")
+            close = tex_group_end(text, pos, text[pos], "]" if text[pos] == "[" else ")")
             if close < 0:
                 return None
             if text[pos] == "[":
@@ -328,7 +342,7 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str,
             pos = _skip(text, close)
         if pos >= len(text) or text[pos] != "{":
             break
-        close = _tex_group_end(text, pos, "{", "}")
+        close = tex_group_end(text, pos, "{", "}")
         if close < 0:
             return None
         pre, post = (options[0], options[1]) if len(options) >= 2 else ("", options[0] if options else "")
@@ -345,7 +359,7 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
-def _tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
+def tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
     """Offset past the group ``text[pos]`` opens (``{...}`` or ``[...]``), or -1 when it never closes.
 
     LaTeX's rule, not BibTeX's (``bibliography.bibtex.group_end``): in a document ``\\{`` is a

@@ -16,6 +16,7 @@ from ..errors import EssayError
 from ..lazyre import lazy
 from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, keys_in, mask_inline
+from .front import file_front
 from .segment import make_claim, sentences, split_lines
 
 _NEWLINE = lazy(r"\n")
@@ -68,7 +69,8 @@ def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=path, line=body_line,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
-    return markdown_essay(path, body, meta, paragraphs, body_line=body_line)
+    front = file_front(text, meta, body_line, file=file)
+    return markdown_essay(path, body, meta, front + paragraphs, body_line=body_line)
 
 
 def markdown_essay(path: str, body: str, meta: dict[str, Any], paragraphs: list[Paragraph], *,

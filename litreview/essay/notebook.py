@@ -2,8 +2,8 @@
 
 The first raw cell that opens with ``---`` (or a first Markdown cell that does) holds the YAML front
 matter (title, bibliography, csl, nocite). Raw cells without a format (HTML, LaTeX, ...), Markdown
-outputs of code cells (``text/markdown``) and captions in cell options (``#| fig-cap:``) are prose
-too: Quarto writes them into the Markdown it hands pandoc, so their citations are cited (``pandoc -f
+outputs of code cells (``text/markdown``), what a cell with ``#| output: asis`` prints, and captions in
+cell options (``#| fig-cap:``, read as the YAML Quarto reads) are prose too: Quarto writes them into the Markdown it hands pandoc, so their citations are cited (``pandoc -f
 ipynb`` reads none of them). Code and other outputs are not prose. Each claim's line is the line of
 the ``.ipynb`` file holding its source line, so an annotation lands on the notebook's diff.
 """
@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..model import Essay
+from ..model import Essay, Paragraph
+from .front import front_paragraphs
 from .markdown import front_matter, markdown_essay
 from .segment import split_lines
 
@@ -28,7 +29,8 @@ _SHOWN_INSTEAD = ("text/html", "application/javascript", "application/vnd.jupyte
 _RAW_FORMATS = frozenset({"text/html", "text/latex", "text/restructuredtext", "application/rtf",
                           "application/javascript"})
 _HIDING_TAGS = frozenset({"remove-output", "remove_output", "remove-cell", "remove_cell"})
-_CAPTION = re.compile(r"#\|\s*(?:fig|tbl|lst)-(?:cap|subcap)\s*:\s*(\S.*?)\s*$")
+_OPTION = re.compile(r"#\| ?(.*?)[\r\n]*$")  # a cell option line (Quarto strips "#| ")
+_CAPTIONS = ("fig-cap", "tbl-cap", "lst-cap", "fig-subcap", "tbl-subcap")
 # A JSON string, or one of the marks that give a value its place (numbers and literals need none).
 _TOKEN = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[\[\]{}:,]')  # strings unrolled: fast on long ones
 
@@ -37,33 +39,42 @@ def load_notebook(path: Path, text: str) -> Essay:
     """The notebook at ``path`` (its JSON ``text``) read into an essay."""
     from .quarto import read_segments
 
-    meta, segments = notebook_segments(path, text)
+    meta, _, segments, rows = _read(path, text)
     body, paragraphs = read_segments(segments)
     if not paragraphs:
         raise EssayError("the notebook has no prose in its Markdown cells", path=str(path), line=1,
                          hint="write the text in Markdown cells; code cells are not read")
-    return markdown_essay(str(path), body, meta, paragraphs)
+    return markdown_essay(str(path), body, meta, front_paragraphs(meta, rows, file=str(path)) + paragraphs)
 
 
 def notebook_markdown(path: Path, text: str) -> str:
     """The notebook as the Markdown Quarto reads: its front matter, then its prose (for ``init``)."""
-    _, head, segments = _read(path, text)
+    _, head, segments, _ = _read(path, text)
     return head + "".join(part for _, _, part in segments)
 
 
 def notebook_segments(path: Path, text: str) -> tuple[dict[str, Any], list[Segment]]:
     """The front matter and the prose segments of the notebook ``text`` (read from ``path``)."""
-    meta, _, segments = _read(path, text)
+    meta, _, segments, _ = _read(path, text)
     return meta, segments
 
 
-def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
+def notebook_front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
+    """The front matter of the notebook ``text`` and the paragraphs of its prose (``front``)."""
+    meta, _, _, rows = _read(path, text)
+    return meta, front_paragraphs(meta, rows, file=str(path))
+
+
+def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], list[tuple[int, str]]]:
+    """The front matter, its text (for ``init``), the prose segments and the front matter's YAML lines
+    ((notebook line, text) each, block after block)."""
     name = str(path)
     cells = _cells(_load(name, text), name)
     lines = _source_lines(text)
     meta: dict[str, Any] | None = None
     head = ""
     segments: list[Segment] = []
+    rows: list[tuple[int, str]] = []
     for n, cell in enumerate(cells):
         kind = cell.get("cell_type")
         pieces = _pieces(cell.get("source"), lines.get((n, "source"), ()), name, n)
@@ -73,20 +84,56 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment]]:
             if meta is None:
                 head = "".join(p for _, p in pieces[:body_line - 1]).rstrip("\n") + "\n\n"
             meta = {**more, **(meta or {})}  # pandoc joins YAML blocks, the first value of a field kept
+            rows += [(line, part.rstrip("\r\n")) for line, part in pieces[1:body_line - 2]]
             pieces = pieces[body_line - 1:]  # the text after it is Markdown, as Quarto passes it on
         if prose:
             _add(segments, name, pieces)
-        elif kind == "code" and not _outputs_hidden(cell, pieces):
-            outputs = cell.get("outputs") or []
-            if not isinstance(outputs, list):
-                raise EssayError(f"cell {n + 1}'s outputs are not a list", path=name,
-                                 line=lines.get((n, "source"), (None,))[0], hint=_HINT)
-            for m, output in enumerate(outputs):
-                if _markdown_output(output):
-                    _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
-            for line, caption in _captions(pieces, name):
-                _add(segments, name, [(line, caption + "\n")])
-    return meta or {}, head, segments
+        elif kind == "code":
+            _code_cell(segments, name, n, cell, pieces, lines, meta or {}, cell_options(pieces, name))
+    return meta or {}, head, segments, rows
+
+
+def embedded_segments(path: Path, text: str, label: str) -> list[Segment] | None:
+    """What ``{{< embed notebook.ipynb#label >}}`` puts in a Quarto manuscript: the outputs and captions of
+    the code cell with that label (``#| label:``) or id, as the notebook shows them; None when none has it."""
+    name = str(path)
+    cells = _cells(_load(name, text), name)
+    lines = _source_lines(text)
+    for n, cell in enumerate(cells):
+        if cell.get("cell_type") != "code":
+            continue
+        pieces = _pieces(cell.get("source"), lines.get((n, "source"), ()), name, n)
+        options = cell_options(pieces, name)
+        if label in (options[0].get("label"), cell.get("id")):
+            segments: list[Segment] = []
+            _code_cell(segments, name, n, cell, pieces, lines, {}, options)
+            return segments
+    return None
+
+
+def _code_cell(segments: list[Segment], name: str, n: int, cell: dict[str, Any], pieces: list[tuple[int, str]],
+               lines: dict[tuple[int, str | int], tuple[int, ...]], meta: dict[str, Any],
+               options: tuple[dict[str, Any], list[tuple[int, str]]]) -> None:
+    """Adds what Quarto writes for the code cell ``n``: its Markdown outputs and its captions."""
+    if _outputs_hidden(cell, options[0]):
+        return
+    outputs = cell.get("outputs") or []
+    if not isinstance(outputs, list):
+        raise EssayError(f"cell {n + 1}'s outputs are not a list", path=name,
+                         line=lines.get((n, "source"), (None,))[0], hint=_HINT)
+    # output: asis (the cell's, or the document's execute: when the cell sets none): its printed
+    # text is Markdown, written as it is, and the cell has no caption (Quarto's jupyter.ts).
+    execute = meta.get("execute")
+    asis = options[0].get("output", execute.get("output") if isinstance(execute, dict) else None) == "asis"
+    for m, output in enumerate(outputs):
+        if _markdown_output(output):
+            _add(segments, name, _pieces(output["data"]["text/markdown"], lines.get((n, m), ()), name, n))
+        elif asis and isinstance(output, dict) and output.get("output_type") == "stream" \
+                and output.get("name") == "stdout":
+            _add(segments, name, _pieces(output.get("text", ""), lines.get((n, f"text{m}"), ()), name, n))
+    if not asis:
+        for caption in cell_captions(*options):
+            _add(segments, name, caption)
 
 
 def _load(name: str, text: str) -> Any:
@@ -155,39 +202,55 @@ def _raw_format(cell: dict[str, Any]) -> bool:
                                           for k in ("raw_mimetype", "format"))
 
 
-def _outputs_hidden(cell: dict[str, Any], pieces: list[tuple[int, str]]) -> bool:
+def _outputs_hidden(cell: dict[str, Any], options: dict[str, Any]) -> bool:
     """Whether Quarto leaves the code cell's outputs out: a ``remove-output`` or ``remove-cell`` tag, or a
     ``#| output: false`` or ``#| include: false`` option."""
     meta = cell.get("metadata")
     tags = meta.get("tags") if isinstance(meta, dict) else None
     if isinstance(tags, list) and any(isinstance(t, str) and t in _HIDING_TAGS for t in tags):
         return True
-    for _, line in pieces:
-        if not line.startswith("#|"):
-            break
-        if re.match(r"#\|\s*(output|include)\s*:\s*false\s*$", line):
-            return True
-    return False
+    return hidden_output(options)
 
 
-def _captions(pieces: list[tuple[int, str]], name: str) -> list[tuple[int, str]]:
-    """The captions a code cell's options give (``#| fig-cap: ...``), each with its line: Markdown that
-    Quarto sets under the figure or table. A value YAML cannot read on its line is left out."""
+def hidden_output(options: dict[str, Any]) -> bool:
+    """Whether a code cell's (or chunk's) options hide its output: ``output: false``, ``include: false``."""
+    return options.get("output") is False or options.get("include") is False
+
+
+def cell_options(pieces: list[tuple[int, str]], name: str) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """A code cell's options, the YAML of its leading ``#|`` lines (as Quarto reads them: ``{}`` when it is not
+    a mapping of valid YAML), and those lines ((notebook line, YAML text) each)."""
     from .markdown import parse_yaml
 
-    found: list[tuple[int, str]] = []
+    rows: list[tuple[int, str]] = []
     for line, text in pieces:
-        if not text.startswith("#|"):
-            break
-        m = _CAPTION.match(text)
+        m = _OPTION.match(text)
         if m is None:
-            continue
-        try:
-            value = parse_yaml("v: " + m.group(1), name, first_line=line, what="cell option", hint="")
-        except EssayError:
-            continue
-        value = value.get("v") if isinstance(value, dict) else None
-        found += [(line, v) for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+            break
+        rows.append((line, m.group(1)))
+    if not rows:
+        return {}, rows
+    try:
+        data = parse_yaml("\n".join(text for _, text in rows), name, first_line=rows[0][0], what="cell options",
+                          hint="")
+    except EssayError:
+        return {}, rows
+    return (data if isinstance(data, dict) else {}), rows
+
+
+def cell_captions(options: dict[str, Any], rows: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The captions of a code cell's options (``fig-cap``, ``tbl-cap``, ``lst-cap``, ``fig-subcap``; a string or a
+    list, on the option's line or in a YAML block below it), Markdown that Quarto sets under the figure or
+    table: each as its lines, each line with its line in the notebook."""
+    from .front import yaml_strings
+
+    found: list[list[tuple[int, str]]] = []
+    for _, text, at in yaml_strings(options, rows, _CAPTIONS):
+        lines, offset = [], 0
+        for part in split_lines(text, keepends=True):
+            lines.append((at(offset + len(part) - len(part.lstrip())), part))
+            offset += len(part)
+        found.append(lines)
     return found
 
 
@@ -255,4 +318,6 @@ def _where(path: list[Any]) -> tuple[int, str | int] | None:
         return path[1], "source"
     if path[2] == "outputs" and len(path) in (6, 7) and path[4] == "data" and path[5] == "text/markdown":
         return path[1], path[3]
+    if path[2] == "outputs" and len(path) in (5, 6) and path[4] == "text" and isinstance(path[3], int):
+        return path[1], f"text{path[3]}"  # a stream's text (read when the cell's output is asis)
     return None

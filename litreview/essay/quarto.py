@@ -15,9 +15,11 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
-from . import PROJECT_FILES
+from . import CAPTIONED, PROJECT_FILES
+from .front import file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
+from .segment import split_lines
 
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
@@ -78,32 +80,33 @@ def load_quarto(project: Path) -> Essay:
     body, paragraphs = read_chapters(chapters)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
+    first, front = _front(*chapters[0])  # (a manuscript's title and abstract are its article's)
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
-    first = _front(*chapters[0])  # (a manuscript's title is its article's)
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
-    return markdown_essay(str(project), body, meta, paragraphs)
+    return markdown_essay(str(project), body, meta, front + paragraphs)
 
 
 def load_quarto_file(path: Path, text: str) -> Essay:
     """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked (an R
     Markdown file's child chunks read as its includes)."""
-    meta, _, _ = front_matter(text, str(path))
+    meta, front = _front(path, text)
     body, paragraphs = read_chapters([(path, text)])
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
-    return markdown_essay(str(path), body, meta, paragraphs)
+    return markdown_essay(str(path), body, meta, front + paragraphs)
 
 
-def _front(path: Path, text: str) -> dict[str, Any]:
-    """A chapter's front matter (a notebook's from its raw cell)."""
+def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
+    """A chapter's front matter (a notebook's from its raw cell) and the paragraphs of its prose."""
     if path.suffix.lower() == ".ipynb":
-        from .notebook import notebook_segments
+        from .notebook import notebook_front
 
-        return notebook_segments(path, text)[0]
-    return front_matter(text, str(path))[0]
+        return notebook_front(path, text)
+    meta, _, body_line = front_matter(text, str(path))
+    return meta, file_front(text, meta, body_line, file=str(path))
 
 
 def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
@@ -144,6 +147,8 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
     return body, paragraphs
 
 
+# {{< embed notebook.ipynb#label >}} (options after it): a Quarto manuscript shows that notebook cell's output.
+_EMBED = re.compile(r"^[ \t]*\{\{<\s*embed\s+(\S+?)(?:\s+[^>\n]*?)?\s*>\}\}[ \t]*$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
 # An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
@@ -151,36 +156,91 @@ _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
 _CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n"
                     r"(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?[ \t]*(?P=fence)[ \t]*$", re.M)
 _CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
+# A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
+_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\n"
+                    r"(?P<body>(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?)[ \t]*(?P=fence)[ \t]*$", re.M)
+_KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+_KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
 MAX_DEPTH = 8
 """How deep includes may nest (a file that includes itself stops here)."""
 
 
 def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
-    """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file, as Quarto does."""
+    """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
+    notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does."""
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
     for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
+        here = line + text.count("\n", at, start)
         for name in names:
-            if not (path.parent / name).is_file():
-                raise EssayError(f"included file {name} not found", path=str(path),
-                                 line=line + text.count("\n", at, start), hint="check the include's path")
-        out.append((str(path), line, _blank_shortcodes(text[at:start])))
+            if not (path.parent / name.partition("#")[0]).is_file():
+                raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
+                                 hint="check the include's path")
+        out += _captioned(path, line, _blank_shortcodes(text[at:start]))
         line += text.count("\n", at, end)
         at = end
         for name in names:
-            child = path.parent / name
+            child = path.parent / name.partition("#")[0]
             sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
+            if "#" in name:  # {{< embed notebook.ipynb#label >}}: that cell's outputs and captions
+                out += [(str(path), 0, "\n\n"), *_embedded(child, sub, name.partition("#")[2], path, here),
+                        (str(path), 0, "\n\n")]
+                continue
             out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
             if len(names) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
-    out.append((str(path), line, _blank_shortcodes(text[at:])))
+    out += _captioned(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
+
+
+def _embedded(notebook: Path, text: str, label: str, path: Path, line: int) -> list[tuple[str, int, str]]:
+    """The segments of the cell ``label`` of ``notebook`` that ``path`` embeds on its ``line``; an error
+    naming the label when the notebook has no such cell (Quarto stops there too)."""
+    from .notebook import embedded_segments
+
+    found = embedded_segments(notebook, text, label) if notebook.suffix.lower() == ".ipynb" else None
+    if found is None:
+        raise EssayError(f"{notebook.name} has no code cell labelled {label}", path=str(path), line=line,
+                         hint="check the label after # (the cell's #| label: or id), or that the notebook is "
+                              "a Jupyter notebook")
+    return found
+
+
+def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
+    """``text`` (of ``path``, from its ``line``) as segments, the captions of its code chunks after each chunk
+    (``#| fig-cap:``, knitr's ``fig.cap=``): Quarto and knitr print them under the figure or table they make."""
+    from .notebook import cell_captions, cell_options, hidden_output
+
+    out: list[tuple[str, int, str]] = []
+    at, name = 0, str(path)
+    for m in _CHUNK.finditer(text) if CAPTIONED.search(text) else ():
+        first = line + text.count("\n", 0, m.start("body"))
+        pieces = [(first + n, row) for n, row in enumerate(split_lines(m.group("body"), keepends=True))]
+        options, rows = cell_options(pieces, name)
+        header = m.group("header")
+        if hidden_output(options) or options.get("eval") is False or _KNITR_HIDDEN.search(header):
+            continue
+        captions = cell_captions(options, rows)
+        knitr = _KNITR_CAPTION.search(header)
+        if knitr is not None:
+            value = knitr.group(1) if knitr.group(1) is not None else knitr.group(2)
+            captions.insert(0, [(first - 1, re.sub(r"\\(.)", r"\1", value))])  # an R string's escapes read
+        if not captions:
+            continue
+        out.append((name, line + text.count("\n", 0, at), text[at:m.end()]))
+        for caption in captions:  # (line 0: a separator) each caption a paragraph of its own
+            out += [(name, 0, "\n\n"), *((name, n, part) for n, part in caption)]
+        out.append((name, 0, "\n\n"))
+        at = m.end()
+    out.append((name, line + text.count("\n", 0, at), text[at:]))
+    return out
 
 
 def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
     """(start, end, files) of each ``{{< include >}}`` and R Markdown child chunk, in order."""
     found = [(m.start(), m.end(), [m.group(1)]) for m in _INCLUDE.finditer(text)]
+    found += [(m.start(), m.end(), [m.group(1)]) for m in _EMBED.finditer(text) if "#" in m.group(1)]
     for m in _CHILD.finditer(text) if "child" in text else ():
         value = _CHILD_VALUE.search(m.group("options"))
         if value is not None:

@@ -168,7 +168,7 @@ class _Runs:
 
     def __init__(self, essay: Essay) -> None:
         self.essay = essay
-        self.units = [list(p.claims) for p in essay.paragraphs]
+        self.units = [[] if p.label else list(p.claims) for p in essay.paragraphs]  # no group in a front matter
         self.number = {p.number: n for n, p in enumerate(essay.paragraphs)}
         self._texts: dict[int, tuple[list[str], list[tuple[int, int, int]], dict[str, list[int]]]] = {}
 

@@ -20,10 +20,11 @@ from .author_names import (
     lookup_tail,
     loose,
     plausible_surname,
+    told_apart_by_given_names,
     wrote_et_al,
 )
 from .hits import Found, Hit
-from .index import SourceIndex
+from .index import SourceIndex, persons_of
 from .labels import nameless
 from .printed_years import (
     YEAR_WORDS,
@@ -36,7 +37,7 @@ from .printed_years import (
     year_word,
 )
 from .prose_author import named_in_prose
-from .text import content_stems, fold, strip_possessive, tokens, wordset
+from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
@@ -191,6 +192,21 @@ def _added_names(names: str) -> bool:
     return len(listed.split()) >= 2 and "," in listed
 
 
+def _in_full(names: str, key: str, index: SourceIndex) -> int:
+    """How many names the citation prints in full for ``key`` when they are three or more ("Doe, Roe, and Poe"
+    for an entry by those three), else 0. Not when another entry of that year has the same names but the last: the
+    style may then print the names in full to tell the two apart (Chicago adds names up to the one that differs)."""
+    people = persons_of(index.sources[key])
+    written = f" {canonical(names)} "
+    if len(people) < 3 or wrote_et_al(names) or any(p.family == "others" for p in people):
+        return 0
+    year, first = index.years[key][0], [fold(p.family) for p in people[:-1]]
+    if any(k != key and [fold(p.family) for p in persons_of(index.sources[k])[:len(first)]] == first
+           for k in index.by_year.get(year, ())):
+        return 0
+    return len(people) if all(f" {canonical(p.family)} " in written for p in people) else 0
+
+
 _AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|n\.d\.)")
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
@@ -222,6 +238,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         resolved_any = True
         if _added_names(names):
             cited_letters.record_added_names(index)
+        elif len(keys) == 1 and (full := _in_full(names, keys[0], index)):
+            cited_letters.record_in_full(index, full)
         if _AMPERSAND_COMMA.search(" ".join(seg.split())):
             cited_letters.record_ampersand(index)
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
@@ -240,19 +258,22 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open."""
-    # The names the citation prints are no evidence of which work it is ("O'Toole also notes (2007a)" for a
-    # work titled "O'Toole").
-    named = set(content_stems(written))
+    # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
+    # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
+    firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
+    named = set(content_stems(" ".join([written, *firsts])))
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
     label = lettered.group(1) if lettered else ""
     if ambiguous and ranked[0] > ranked[1]:
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed):
+    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed
+                        or told_apart_by_given_names(written, keys, index)):
         key = cited_letters.picked(index, keys, label) or ""
         if not key:
-            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), cited_letters.UNDECIDED))
+            why = cited_letters.UNDECIDED_LETTER if label and index.letter_order == "cited" else cited_letters.UNDECIDED
+            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), why))
             return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
@@ -311,11 +332,13 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # The sentence was split inside the citation, after an abbreviation: "Brown u. a. | (2011)".
     if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
         return
-    # An entry with neither names nor title: the style prints only its year label, "(n.d.-k)".
-    if _nameless_keys(paren, seg, years, at, locator, claim, index, found):
-        return
     # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
-    keys = named_in_prose(lead, year, suffix, index) or named_in_prose(before + " " + lead, year, suffix, index)
+    keys = named_in_prose(lead, year, suffix, index)
+    # Else an entry with neither names nor title: the style prints only its year label, "(n.d.-k)". Not when the
+    # sentence names an author of that year ("Manmaker also notes (1986)").
+    if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found):
+        return
+    keys = keys or named_in_prose(before + " " + lead, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)

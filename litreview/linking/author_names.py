@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Person
 from ..text import spelled
-from . import terms
+from . import cited_letters, terms
 from .index import SourceIndex, persons_of
 from .labels import extra_signatures, uses_prefix
 from .text import canonical, fold, strip_possessive, wordset
@@ -95,7 +95,8 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
     """Among several entries, those the written names fit best: "et al." for three authors or
     more (a two-author entry is "A and B"), given names or initials when citeproc added them."""
     if len(keys) > 1 and wrote_et_al(names):
-        many = [k for k in keys if len(persons_of(index.sources[k])) >= ET_AL_MIN
+        least = cited_letters.et_al_min(index, ET_AL_MIN)
+        many = [k for k in keys if len(persons_of(index.sources[k])) >= least
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys
     keys = _by_spelling(names, keys, index)
@@ -168,6 +169,21 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
         scores[key] = score
     best = max(scores.values())
     return [k for k in keys if scores[k] == best] if best else keys
+
+
+def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -> bool:
+    """Whether the entries ``keys`` are by different people of one family name ("Roger Meredith", "Andrew
+    Meredith": their initials differ) and the citation's names print none of their given names: a style prints
+    the given name or initial when a document cites two of them, so the document cites one, and nothing in the
+    names tells which."""
+    firsts = [people[0] for k in keys if (people := persons_of(index.sources[k]))]
+    if len(firsts) < 2 or len({fold(p.family) for p in firsts}) > 1:
+        return False
+    given = [canonical(p.given).split() for p in firsts]
+    if len({g[0][:1] for g in given if g}) < 2:
+        return False
+    written = set(canonical(names).split())
+    return not any(g and (g[0] in written or g[0][:1] in written) for g in given)
 
 
 _NOT_NAMES = wordset("""

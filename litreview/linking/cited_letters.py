@@ -16,19 +16,21 @@ letters are then counted among those.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple
 
-from ..bibliography.headings import RENDERED_LIST_HEADINGS
 from ..model import Claim
-from .index import SourceIndex, persons_of
+from .index import SourceIndex
 from .labels import letter_orders
-from .text import canonical
+from .rendered_list import Listed, listed
 
 UNDECIDED = "one of these entries; nothing here tells which"
 """The detail of a citation left unresolved between several entries (its keys are the candidates): the document
 cites only some of a group printed alike, or names the author only in its prose."""
+UNDECIDED_LETTER = "one of these entries; the style letters years in citation order, so the letter does not tell which"
+"""The detail of a lettered citation ("Doe 2001a") left open because the document's style letters years in the
+order the document first cites the works: the letter alone names none of them."""
+LEFT_OPEN = (UNDECIDED, UNDECIDED_LETTER)
+"""The details of a citation left unresolved between its candidate entries."""
 _WRITTEN = "_letters_written"
 """Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
 _LISTED = "_letters_listed"
@@ -45,6 +47,8 @@ _LABELLED = "_letters_labelled"
 """(Candidates, lettered year label) -> the one entry the contexts of that label's citations picked."""
 _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
+_IN_FULL = "_letters_in_full"
+"""The most names (three or more) the document prints in full for one entry ("Doe, Roe, and Poe 2001")."""
 _AMPERSAND = "_letters_ampersand"
 """Whether the document prints "(Doe & Roe, 2011)": APA's form, whose letters follow the printed title."""
 _COLON = "_letters_colon"
@@ -65,6 +69,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__.pop(_LABELLED, None)
     index.__dict__[_ADDS_NAMES] = False
     index.__dict__[_AMPERSAND] = False
+    index.__dict__[_IN_FULL] = 0
     index.__dict__[_COLON] = False
     index.__dict__[_ORDER_OPEN] = set()
     index.__dict__[_PICKS] = []
@@ -108,77 +113,6 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_LABELLED] = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
 
 
-REFERENCE_HEADINGS = RENDERED_LIST_HEADINGS
-
-
-_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
-"""A heading's attributes in pandoc Markdown: "# References {#refs .unnumbered}"."""
-
-
-_FOOTNOTE = re.compile(r"\[\d+\]\s")
-"""A footnote as a plain-text rendering prints it after the reference list: "[1] See Doe (2004a), 101."."""
-
-
-class Listed(NamedTuple):
-    """What a document's reference list says of the entries."""
-
-    items: tuple[frozenset[str], ...]
-    """For each item of the list, the entries it fits."""
-    unfindable: frozenset[str]
-    """Entries with neither names nor title, which no item can be told to fit."""
-    paragraphs: frozenset[int]
-    """The paragraphs of the list's items: a reference list, not prose to read citations in."""
-    letters: Mapping[str, str] = {}
-    """Key -> the year letter its item prints ("Doe J (2001c) Title"), for the entries one item alone fits."""
-
-    def fitting(self, key: str) -> bool:
-        """Whether the list may list ``key``."""
-        return key in self.unfindable or any(key in item for item in self.items)
-
-
-def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
-    """What the document's reference list (the paragraphs after its last "References" heading) says. An item
-    fits an entry when it holds the first name, the year (and a letter) and the start of the title. None when
-    the document has no such list, or nothing in it fits an entry."""
-    heading = max((c.paragraph for c in claims if canonical(_ATTRIBUTES.sub("", c.text)) in REFERENCE_HEADINGS),
-                  default=None)
-    if heading is None:
-        return None
-    paragraphs: dict[int, list[str]] = {}
-    for claim in claims:
-        if claim.paragraph > heading:
-            paragraphs.setdefault(claim.paragraph, []).append(claim.text)
-    items = [f" {canonical(' '.join(texts))} " for texts in paragraphs.values()]
-    fits: list[set[str]] = [set() for _ in items]
-    printed: list[dict[str, str]] = [{} for _ in items]
-    unfindable = set()
-    for key, source in index.sources.items():
-        people = persons_of(source)
-        year = index.years.get(key, (None, ""))[0]
-        family, title = canonical(people[0].family) if people else "", " ".join(canonical(source.title).split()[:6])
-        if not family and not title:
-            unfindable.add(key)
-            continue
-        pattern = re.compile(rf" {year if year else 'n d'}(?P<s>[a-z]{{1,2}})? ")
-        for n, item in enumerate(items):
-            match = pattern.search(item) if all(f" {part} " in item for part in (family, title) if part) else None
-            if match:
-                fits[n].add(key)
-                printed[n][key] = match.group("s") or ""
-    found = tuple(frozenset(f) for f in fits if f)
-    letters: dict[str, set[str]] = {}
-    for fit, shown in zip(fits, printed, strict=True):
-        if len(fit) == 1:
-            key = next(iter(fit))
-            letters.setdefault(key, set()).add(shown[key])
-    # Once some items fit, the paragraphs after the heading are the list's items, those that fit no entry too
-    # ("Knuth DE (1986a) Computers & Typesetting", "(n.d.-a)."), except the footnotes a plain-text rendering
-    # prints after the list ("[1] See Doe (2004a), 101.").
-    numbers = frozenset(n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0]))
-    lone = {key: shown.pop() for key, shown in letters.items() if len(shown) == 1}
-    return Listed(found, frozenset(unfindable), numbers, lone) if found else None
-
-
 def _cited_count(letters: set[str]) -> int | None:
     """How many entries of a group the document cites, from the letters it writes for them (None: letters
     and none mixed, which citeproc never prints for one group)."""
@@ -214,6 +148,18 @@ def adds_names(index: SourceIndex) -> bool:
     """Whether the document's style tells author lists printed "Doe et al." apart by adding names (as far as
     the first reading saw) rather than by lettering them all together (Copernicus, Annual Reviews)."""
     return bool(index.__dict__.get(_ADDS_NAMES))
+
+
+def record_in_full(index: SourceIndex, names: int) -> None:
+    """Note that the document prints an entry's ``names`` names in full, with no "et al."."""
+    index.__dict__[_IN_FULL] = max(names, index.__dict__.get(_IN_FULL) or 0)
+
+
+def et_al_min(index: SourceIndex, least: int) -> int:
+    """The fewest authors "et al." stands for in the document: ``least`` (the style's usual et-al-min), or more
+    when the document prints as many names in full for an entry, and never adds names before "et al." (which
+    Chicago and APA do to tell lists apart, printing a list in full when its last name is needed)."""
+    return max(least, (index.__dict__.get(_IN_FULL) or 0) + 1) if not adds_names(index) else least
 
 
 def record_ampersand(index: SourceIndex) -> None:

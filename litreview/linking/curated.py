@@ -48,7 +48,7 @@ HEADER = """\
 # Accepting or rejecting a link on a group id records the group if it is new.
 #
 # Each entry under `links`:
-#   claim:   the claim id when recorded (p<paragraph>-s<sentence>, or a group's id)
+#   claim:   the claim id when recorded (p<paragraph>-s<sentence>, abstract-s2 in a front matter, or a group's id)
 #   source:  the citation key in refs/bibliography.bib
 #   status:  confirmed | rejected
 #   kind:    how the link was found (marker, attribution, title, quotation, reference, topical)

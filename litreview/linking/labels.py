@@ -197,6 +197,8 @@ def letter_groups(sources: Mapping[str, Source], years: Mapping[str, int | None]
 
 WEB_TYPES = frozenset({"online", "www", "electronic", "misc", "webpage"})
 """Types a style names by their web site (container) when they have no author (Chicago's substitute)."""
+PERIODICAL_TYPES = frozenset({"article", "article-journal", "article-newspaper", "article-magazine"})
+"""Types Harvard (Cite Them Right) names by their journal when they have no author: "(The Economist, 2011)"."""
 MAX_EXPANDED = 6
 """Names citeproc may spell out before "et al." to tell two author lists apart."""
 
@@ -221,7 +223,7 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
             short = source.field("shorttitle") or source.field("title-short")
             if short:
                 forms.add(canonical(decode_latex(short)))
-            if source.type in WEB_TYPES and source.container:
+            if source.type in WEB_TYPES | PERIODICAL_TYPES and source.container:
                 forms.add(canonical(source.container))
             if source.type == "software" and source.publisher:
                 forms.add(canonical(source.publisher))

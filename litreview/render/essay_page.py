@@ -121,26 +121,27 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
             cursor = at + len(claim.text)
         else:
             out.append(" ")
-        out.append(_claim(ix, layout, citations, claim.id, claim.text, here, paragraph.number, marks))
+        out.append(_claim(ix, layout, citations, claim.id, claim.text, here, paragraph.anchor, marks))
         findings = ix.findings_by_claim.get(claim.id, ())
         for finding in findings:
             notes.append(finding_html(finding, layout=layout, here=here, sources=ix.sources,
                                       claims=(claim.id,), show_source=True)
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(esc(text[cursor:]))
-    number = paragraph.number
+    anchor, name = esc(paragraph.anchor), esc(paragraph.name)
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
-    html = (f'<div class="lr-para" id="p{number}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#p{number}" '
-            f'aria-label="Paragraph {number}">{number}</a> {"".join(out).strip()}</p>')
+    html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#{anchor}" '
+            f'aria-label="{name[0].upper()}{name[1:]}">{esc(paragraph.label) or paragraph.number}</a> '
+            f'{"".join(out).strip()}</p>')
     if notes:
-        html += (f'<div class="admonition warning lr-notes" id="findings-p{number}">'
-                 f'<p class="admonition-title">Findings in paragraph {number}</p>'
+        html += (f'<div class="admonition warning lr-notes" id="findings-{anchor}">'
+                 f'<p class="admonition-title">Findings in {name}</p>'
                  f'<ul>{"".join(notes)}</ul></div>')
     return html + "</div>"
 
 
 def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim_id: str, text: str, here: str,
-           number: int, marks_of: _Marks) -> str:
+           anchor: str, marks_of: _Marks) -> str:
     findings = ix.findings_by_claim.get(claim_id, ())
     classes = "lr-claim lr-claim--flagged" if findings else "lr-claim"
     html = f'<span class="{classes}" id="{esc(claim_id)}">{esc(text)}</span>'
@@ -163,7 +164,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim_id: str,
         html += _group(topical, "lr-cites lr-cites--topical", "topic: ")
     if findings:
         noun = "finding" if len(findings) == 1 else "findings"
-        html += (f'<a class="lr-flag" href="#findings-p{number}" title="{len(findings)} {noun}">'
+        html += (f'<a class="lr-flag" href="#findings-{esc(anchor)}" title="{len(findings)} {noun}">'
                  f'<span aria-hidden="true">⚠{len(findings)}</span>'
                  f'<span class="lr-sr">{len(findings)} {noun} on claim {esc(claim_id)}, '
                  "explained below the paragraph</span></a>")

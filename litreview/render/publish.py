@@ -29,7 +29,7 @@ def essay_search_entries(ix: ReviewIndex, layout: Layout) -> list[dict[str, str]
         return []
     url = layout.url(layout.essay)
     title = one_line(essay_title(ix))
-    return [{"location": f"{url}#p{p.number}", "title": esc(f"{title}, paragraph {p.number}"),
+    return [{"location": f"{url}#{p.anchor}", "title": esc(f"{title}, {p.label or f'paragraph {p.number}'}"),
              "text": f"<p>{esc(one_line(p.text))}</p>"} for p in essay.paragraphs]
 
 

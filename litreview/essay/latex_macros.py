@@ -1,0 +1,111 @@
+"""A LaTeX document's own citation commands: ``\\newcommand{\\mycite}[1]{\\citep{#1}}``, ``\\def``, ``\\let``
+and the like, expanded where they are used, as pandoc's LaTeX reader expands the macros a document defines.
+
+Only macros whose text holds a citation command (or another such macro) are expanded; the rest of the
+markup is left to the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .latex import COMMANDS, tex_group_end
+
+_NAME = r"(?:\{\s*\\(?P<braced>[A-Za-z]+)\s*\}|\\(?P<bare>[A-Za-z]+))"
+_NEWCOMMAND = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*" + _NAME
+                         + r"\s*(?:\[(?P<count>\d)\])?\s*(?:\[(?P<default>[^\]]*)\])?\s*\{")
+_DEF = re.compile(r"\\[gex]?def\s*\\(?P<bare>[A-Za-z]+)(?P<params>(?:#\d)*)\s*\{")
+_LET = re.compile(r"\\let\s*\\(?P<bare>[A-Za-z]+)\s*=?\s*(?P<body>\\[A-Za-z]+\*?)")
+_USED = re.compile(r"\\([A-Za-z]+)")
+_ROUNDS = 8
+"""How many times expansions are expanded again (a wrapper of a wrapper); a macro that uses itself stops there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Macro:
+    """A command the document defines."""
+
+    count: int
+    """How many arguments it takes (the first optional when ``default`` is not None)."""
+    default: str | None
+    """The first argument's default when it is optional (``\\newcommand{\\x}[2][p.]{...}``)."""
+    body: str
+    """Its text, ``#1``... standing for the arguments."""
+
+
+def citation_macros(text: str) -> dict[str, Macro]:
+    """The macros ``text`` defines whose text holds a citation command, directly or through another."""
+    found: dict[str, Macro] = {}
+    for m in [*_NEWCOMMAND.finditer(text), *_DEF.finditer(text)]:
+        end = tex_group_end(text, m.end() - 1, "{", "}")
+        if end < 0:
+            continue
+        params = m.groupdict()
+        count = int(params["count"] or 0) if "count" in params else len(params["params"]) // 2
+        found[params.get("braced") or params["bare"]] = Macro(count, params.get("default"), text[m.end():end - 1])
+    for m in _LET.finditer(text):
+        found[m.group("bare")] = Macro(0, None, m.group("body"))
+    cites: dict[str, Macro] = {}
+    while True:
+        more = {name: macro for name, macro in found.items() if name not in cites and name not in COMMANDS
+                and any(used in COMMANDS or used in cites for used in _USED.findall(macro.body))}
+        if not more:
+            return cites
+        cites.update(more)
+
+
+def expand(source: str, macros: dict[str, Macro]) -> str:
+    """``source`` with each use of ``macros`` replaced by its text, its arguments put in; a use spanning lines
+    keeps its line breaks after it, so that the lines after it keep their places."""
+    if not macros:
+        return source
+    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])")
+    for _ in range(_ROUNDS):
+        pieces: list[str] = []
+        at = 0
+        for m in pattern.finditer(source):
+            if m.start() < at:
+                continue
+            used = _use(source, m.end(), macros[m.group(1)])
+            if used is None:
+                continue
+            text, end = used
+            pieces += [source[at:m.start()], text.replace("\n", " ") + "\n" * source.count("\n", m.start(), end)]
+            at = end
+        if not pieces:
+            return source
+        source = "".join(pieces) + source[at:]
+    return source
+
+
+def _use(source: str, pos: int, macro: Macro) -> tuple[str, int] | None:
+    """The text of a use of ``macro`` whose arguments start at ``pos``, and where the use ends."""
+    args: list[str] = []
+    if macro.default is not None:
+        at = _skip(source, pos)
+        if at < len(source) and source[at] == "[":
+            close = tex_group_end(source, at, "[", "]")
+            if close < 0:
+                return None
+            args.append(source[at + 1:close - 1])
+            pos = close
+        else:
+            args.append(macro.default)
+    while len(args) < macro.count:
+        at = _skip(source, pos)
+        if at >= len(source) or source[at] != "{":
+            return None
+        close = tex_group_end(source, at, "{", "}")
+        if close < 0:
+            return None
+        args.append(source[at + 1:close - 1])
+        pos = close
+    return re.sub(r"#(\d)", lambda m: args[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(args) else "",
+                  macro.body), pos
+
+
+def _skip(source: str, pos: int) -> int:
+    while pos < len(source) and source[pos] in " \t\n":
+        pos += 1
+    return pos

@@ -1,0 +1,81 @@
+"""Author-date citations whose printed names fit entries a style would print apart: different people of one
+family name ("Meredith 1936" for Roger's or Andrew's work), and "et al." in a document whose style prints three
+names in full ("Alampara, Schilling, and Jablonka 2025" beside "Alampara et al. 2025")."""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.linking.cited_letters import LEFT_OPEN
+
+BIB = r"""@article{rm, author = {Meredith, Roger}, title = {Rivers}, year = {1936}}
+@article{am, author = {Meredith, Andrew}, title = {Lakes}, year = {1936}}
+@article{a3, author = {Alampara, Nawaf and Schilling, Mara and Jablonka, Kevin}, title = {Lessons}, year = {2025}}
+@article{a9, author = {Alampara, Nawaf and Aneesh, Anagha and Rios, Martin and Mirza, Adrian}, title = {Models},
+  year = {2025}}
+"""
+
+
+def _cited(text: str) -> list[str]:
+    """Each citation's entry, or "open" for one left open between several."""
+    linkage = link(parse_essay(text), parse_bibliography(BIB))
+    return [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"]
+
+
+def test_one_of_two_people_of_a_name_is_left_open() -> None:
+    # Citing both, a style prints "R. Meredith" and "A. Meredith": "Meredith 1936" cites one of them, either.
+    assert _cited("It holds (Meredith 1936).") == ["open"]
+    assert _cited("Meredith (1936) argues it.") == ["open"]
+
+
+def test_a_given_name_or_the_context_still_decides() -> None:
+    assert _cited("It holds (A. Meredith 1936).") == ["am"]
+    assert _cited("It holds (Roger Meredith 1936).") == ["rm"]
+    assert _cited("The lakes show it (Meredith 1936).") == ["am"]
+
+
+def test_et_al_is_not_a_list_the_document_prints_in_full() -> None:
+    text = "It holds (Alampara, Schilling, and Jablonka 2025). It also holds (Alampara et al. 2025)."
+    assert _cited(text) == ["a3", "a9"]
+
+
+def test_names_added_before_et_al_keep_three_names_an_et_al_list() -> None:
+    # Chicago prints "Alampara, Schilling, et al." and, to tell lists apart, sometimes all three names: the
+    # three printed in full say nothing then about what "et al." stands for.
+    text = ("It holds (Alampara, Aneesh, et al. 2025). It holds (Alampara, Schilling, and Jablonka 2025). "
+            "Lessons show it (Alampara et al. 2025).")
+    assert _cited(text) == ["a9", "a3", "a3"]
+
+
+def test_the_authors_name_in_the_prose_is_no_evidence_of_the_work() -> None:
+    bib = parse_bibliography(r"""@article{ao, author = {O'Toole, Alexander}, year = {2007}}
+@article{ho, author = {O'Toole, Henry}, title = {O'Toole}, year = {2007}}
+""")
+    linkage = link(parse_essay("O'Toole also notes (2007) that it holds."), bib)
+    assert [m.detail in LEFT_OPEN for m in linkage.mentions if m.kind == "marker"] == [True]
+
+
+def test_an_author_the_sentence_names_wins_over_an_entry_with_no_names() -> None:
+    # "(1986)" alone may be the entry with neither names nor title that a style cites by its year; not when the
+    # sentence names an author with a work of that year.
+    bib = parse_bibliography(r"""@article{j1, journal = {Journal}, year = {1986}}
+@manual{m1, author = {Manmaker, Larry}, title = {Manual}, year = {1986}}
+""")
+    linkage = link(parse_essay("Manmaker also notes (1986) that it holds."), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["m1"]
+    linkage = link(parse_essay("It holds (1986)."), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["j1"]
+
+
+def test_names_printed_in_full_to_tell_two_lists_apart_keep_et_al_for_three() -> None:
+    # Chicago prints "Doe, Roe, and Poe 2001" and "Doe, Roe, and Ash 2001" in full to tell them apart: that says
+    # nothing of what "et al." stands for, and "Doe et al. 2005" may still be the three-author entry.
+    bib = parse_bibliography(r"""@article{p1, author = {Doe, A and Roe, B and Poe, C}, title = {One}, year = {2001}}
+@article{p2, author = {Doe, A and Roe, B and Ash, D}, title = {Two}, year = {2001}}
+@article{t3, author = {Doe, A and Roe, B and Poe, C}, title = {Glaciers}, year = {2005}}
+@article{t4, author = {Doe, A and Fox, E and Gil, F and Hay, G}, title = {Rivers}, year = {2005}}
+""")
+    text = "It holds (Doe, Roe, and Poe 2001). So (Doe, Roe, and Ash 2001). Glaciers melt (Doe et al. 2005)."
+    linkage = link(parse_essay(text), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["p1", "p2", "t3"]
