@@ -209,7 +209,7 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
     if not isinstance(entries, list):
         raise ClaimsFileError("`groups` must be a list of entries", path=path, line=_line_of(doc, "groups"))
     out: list[CuratedGroup] = []
-    seen: dict[str, int | None] = {}
+    seen: dict[tuple[str, str], int | None] = {}
     for i, entry in enumerate(entries):
         line = entries.lc.item(i)[0] + 1 if hasattr(entries, "lc") else None
         if not isinstance(entry, dict):
@@ -225,11 +225,11 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
             raise ClaimsFileError(f"a group's claim must read p<paragraph>-s<first>-<last>, not {claim_id!r}",
                                   path=path, line=_line_of(entry, "claim") or line,
                                   hint="e.g. p3-s5-7 for sentences 5 to 7 of paragraph 3")
-        if claim_id in seen:
-            raise ClaimsFileError(f"duplicate group {claim_id} (first at line {seen[claim_id]})", path=path,
-                                  line=line, hint="keep one entry per group")
-        seen[claim_id] = line
         exact, prefix, suffix = _anchor_fields(entry, path, line)
+        if (claim_id, exact) in seen:  # the same id on other sentences: recorded before an edit shifted ids
+            raise ClaimsFileError(f"duplicate group {claim_id} (first at line {seen[claim_id, exact]})", path=path,
+                                  line=line, hint="keep one entry per group")
+        seen[claim_id, exact] = line
         out.append(CuratedGroup(claim_id=claim_id, exact=exact, prefix=prefix, suffix=suffix,
                                 note=_text(entry, "note", path, line), line=line))
     return tuple(out)
