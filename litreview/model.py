@@ -361,6 +361,8 @@ class Orphan:
     """The anchored text recorded in the file."""
     line: int | None = None
     """Line of the link in the claims file."""
+    no_entry: bool = False
+    """True when no entry has the key or keeps it as an alias (``ids``): the key is wrong, not the anchor."""
 
 
 @dataclass(frozen=True, slots=True)

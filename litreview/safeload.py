@@ -215,4 +215,29 @@ def load_json(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int =
         raise LoadLimitError(f"the JSON is not valid UTF-8 (offset {exc.start})") from None
 
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadLimitError", "check_yaml", "json_depth", "load_json", "load_yaml"]
+
+
+def _at_end(exc: Any) -> bool:
+    return "stream end" in str(exc.problem) or "end of stream" in str(exc.problem)
+
+
+def yaml_error_line(exc: Any) -> int | None:
+    """Where the mistake is: where the parser stopped, unless it ran to the end of the file.
+
+    Then the construct left open (an unclosed quote or bracket) says more. Otherwise the
+    construct is often the whole `links:` list, many lines above a mis-indented key.
+    """
+    mark = exc.context_mark if exc.context_mark and _at_end(exc) else exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark else None
+
+
+def yaml_problem(exc: Any) -> str:
+    """The parser's complaint, with the construct it was in when that starts on another line."""
+    if exc.context and exc.context_mark and not _at_end(exc) and exc.problem_mark \
+            and exc.context_mark.line != exc.problem_mark.line:
+        return f"{exc.problem} ({exc.context} from line {exc.context_mark.line + 1})"
+    return str(exc.problem)
+
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadLimitError", "check_yaml", "json_depth", "load_json", "load_yaml",
+           "yaml_error_line", "yaml_problem"]

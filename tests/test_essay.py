@@ -191,3 +191,9 @@ def test_a_bare_key_after_et_al_or_alone_stays_in_its_sentence() -> None:
     assert sentences("As noted by Smith et al. @smith2001 shows it works. Next.") == [
         "As noted by Smith et al. @smith2001 shows it works.", "Next."]
     assert sentences("It holds. @smith2001 [p. 3]. Next one.") == ["It holds. @smith2001 [p. 3].", "Next one."]
+
+
+def test_heading_attributes_are_not_claim_text() -> None:
+    # pandoc and Quarto: `# Introduction {#sec-intro}` is the heading "Introduction" (the site showed the braces).
+    essay = parse_essay("# Intro {#sec-a .unnumbered}\n\nText here.\n\n## Two ## {-}\n\nMore.\n\n# Set {x}\n")
+    assert [c.text for c in essay.claims] == ["Intro", "Text here.", "Two", "More.", "Set {x}"]

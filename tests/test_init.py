@@ -139,3 +139,18 @@ def test_the_workflow_needs_no_requirements_file(fresh: Path) -> None:
     setups = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
               if step.get("uses", "").startswith("actions/setup-python@")]
     assert setups and all("cache" not in step["with"] for step in setups)
+
+
+@pytest.mark.slow
+def test_plain_mkdocs_build_works_as_the_written_mkdocs_yml_says(fresh: Path) -> None:
+    # It said "No docs/ folder is needed", but plain `mkdocs build` (and `mkdocs serve`, which the
+    # README offered) stopped with "docs_dir ... isn't an existing directory" without one.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as mkdocs_config
+
+    assert main(["init", "essay.md"]) == 0
+    written = (fresh / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "`mkdir docs`" in written and "No docs/ folder is needed" not in written
+    (fresh / "docs").mkdir()  # what it says to do
+    build(mkdocs_config(config_file=str(fresh / "mkdocs.yml"), site_dir=str(fresh / "plain")))
+    assert (fresh / "plain" / "essay" / "index.html").is_file()

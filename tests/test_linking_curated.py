@@ -12,10 +12,11 @@ from litreview.essay import parse_essay
 from litreview.linking import link
 from litreview.linking.curated import accept, anchor, load_curated, parse_curated, reject
 
-BIB = parse_bibliography("""
+BIB_TEXT = """
 @book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
 @book{farrell2005world, author={Farrell, Theo}, title={World Culture and Military Power}, year={2005}}
-""")
+"""
+BIB = parse_bibliography(BIB_TEXT)
 ESSAY = ("States seek security. K.J. Holsti qualified relations as organized. "
          "Military power reflects world culture.\n\nA second paragraph ends here.\n")
 
@@ -70,7 +71,17 @@ def test_accepting_an_unknown_claim_or_key_changes_nothing(tmp_path: Path) -> No
      "  - claim: p1-s1\n    source: a\n    status: rejected\n", 5, "duplicate entry"),
     ("links:\n  - claim: p1-s1\n    source: a\n    status: maybe\n", 4, "unknown status"),
     ("links:\n  - claim: p1-s1\n    source: [a\n", 3, "not valid YAML"),
+    # A mis-indented key is named at its own line, not where the `links:` list starts.
+    ("links:\n" + "  - claim: p1-s1\n    source: a\n    status: confirmed\n" * 3
+     + "  - claim: p2-s1\n    source: a\n   status: confirmed\n", 13, "not valid YAML"),
+    ("links:\n  - claim: p1-s1\n    source: a\n    note: \"unclosed\n", 4, "not valid YAML"),
     ("colour: red\n", 1, "unknown field 'colour'"),
+    # Brackets unquoted make a list: it was kept as the text "['a', 'b']" (an anchor that never matched).
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n    note: [a, b]\n", 5,
+     "`note` must be text, not a list"),
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n    anchor:\n      exact: [x]\n", 6,
+     "`exact` must be text"),
+    ("links:\n  - claim: 12\n    source: a\n    status: confirmed\n", 2, "`claim` must be text, not 12"),
     ("links:\n  - claim: p1-s1\n    status: confirmed\n", 2, "missing `source`"),
 ])
 def test_bad_files_say_where(text: str, line: int, words: str) -> None:
@@ -146,3 +157,88 @@ def test_decision_on_a_pair_no_linker_found_is_added(tmp_path: Path) -> None:
 
 def test_missing_file_is_empty(tmp_path: Path) -> None:
     assert load_curated(tmp_path / "none.yaml").links == ()
+
+
+def test_accepting_a_new_first_sentence_after_an_insert_keeps_the_shifted_decision(tmp_path: Path) -> None:
+    # A paragraph inserted at the top shifts every id: the old p1-s1 decision is now on p2-s1,
+    # and accepting the new p1-s1 with the same source is another decision, not a duplicate.
+    path = tmp_path / "claims.yaml"
+    accept(path, parse_essay(ESSAY), "p1-s2", "holsti2004taming", note="old", bibliography=BIB)
+    edited = parse_essay("Holsti opens here. K.J. Holsti said more. Then this.\n\n" + ESSAY)
+    accept(path, edited, "p1-s2", "holsti2004taming", note="new", bibliography=BIB)
+    placed, orphans = anchor(load_curated(path), edited, BIB)
+    assert sorted((a.claim_id, a.link.note) for a in placed) == [("p1-s2", "new"), ("p2-s2", "old")]
+    assert orphans == []
+
+
+def test_a_deleted_sentence_does_not_take_over_its_neighbours_decision(tmp_path: Path) -> None:
+    # Two near-identical sentences citing one source, each reviewed; the first is deleted.
+    # Its decision must be an orphan, not fuzzily moved onto the second (which still anchors).
+    path = tmp_path / "claims.yaml"
+    text = ("Holsti finds that order holds among states. Holsti finds that order holds among firms. "
+            "Something else.\n")
+    accept(path, parse_essay(text), "p1-s1", "holsti2004taming", note="states", bibliography=BIB)
+    accept(path, parse_essay(text), "p1-s2", "holsti2004taming", note="firms", bibliography=BIB)
+    edited = parse_essay(text.replace("Holsti finds that order holds among states. ", ""))
+    placed, orphans = anchor(load_curated(path), edited, BIB)
+    assert [(a.claim_id, a.link.note) for a in placed] == [("p1-s1", "firms")]
+    assert [(o.claim_id, o.source_key) for o in orphans] == [("p1-s1", "holsti2004taming")]
+    # Accepting on the remaining sentence updates its own decision; the orphan stays as it was.
+    accept(path, edited, "p1-s1", "holsti2004taming", note="firms, p. 4", bibliography=BIB)
+    notes = sorted(link.note for link in load_curated(path).links)
+    assert notes == ["firms, p. 4", "states"]
+
+
+def test_a_renamed_essay_is_named_at_the_essay_line_with_the_line_to_write(tmp_path: Path) -> None:
+    # The essay converted from Markdown to Quarto: the error points at `essay:` and says what to write.
+    from litreview.linking.curated import check_belongs
+
+    (tmp_path / "refs").mkdir()
+    path = tmp_path / "refs" / "claims.yaml"
+    path.write_text("# a comment\n\nessay: ../paper.md\nlinks: []\n", encoding="utf-8")
+    with pytest.raises(ClaimsFileError) as err:
+        check_belongs(load_curated(path), tmp_path / "paper.qmd")
+    assert err.value.line == 3 and "'../paper.qmd'" in err.value.message
+    assert "essay: ../paper.qmd" in (err.value.hint or "")
+
+
+def test_a_key_renamed_with_the_old_one_kept_in_ids_keeps_its_decisions(tmp_path: Path) -> None:
+    # biblatex's ids (Better BibTeX keeps a changed key there): the entry still answers to the old key.
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+    accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", bibliography=BIB)
+    accept(path, essay, "p2-s1", "holsti2004taming", note="gone", bibliography=BIB)
+    renamed = parse_bibliography(BIB_TEXT.replace("{holsti2004taming,", "{holsti2004, ids = {holsti2004taming},"))
+    edited = parse_essay(ESSAY.replace("A second paragraph ends here.", "Another paragraph altogether, about food."))
+    linkage = link(edited, renamed, load_curated(path))
+    got = {(lk.claim_id, lk.source_key): lk for lk in linkage.links if lk.curated}
+    assert got[("p1-s2", "holsti2004")].note == "defines IR"
+    # The other decision's sentence is gone: an orphan whose anchor, not key, is wrong (LR400, not LR401).
+    (orphan,) = linkage.orphans
+    assert (orphan.claim_id, orphan.no_entry) == ("p2-s1", False)
+    # Accepting on the new key updates that decision and records the new key.
+    accept(path, edited, "p1-s2", "holsti2004", note="defines IR, p. 3", bibliography=renamed)
+    assert sorted((lk.source_key, lk.note) for lk in load_curated(path).links) == [
+        ("holsti2004", "defines IR, p. 3"), ("holsti2004taming", "gone")]
+    # Without the alias, the key is what is wrong.
+    gone = parse_bibliography(BIB_TEXT.replace("{holsti2004taming,", "{holsti2004,"))
+    assert [o.no_entry for o in link(edited, gone, load_curated(path)).orphans] == [True]
+
+
+def test_a_short_sentence_follows_its_key_renamed_in_the_bibliography_and_the_essay(tmp_path: Path) -> None:
+    # "War is rare [@holsti2004taming]." -> "[@kjh04]": the text changed only in its
+    # citation, yet fell below the fuzzy cutoff: the decision was orphaned.
+    path = tmp_path / "claims.yaml"
+    text = "War is rare [@holsti2004taming]. Peace is rare [@farrell2005world].\n"
+    accept(path, parse_essay(text), "p1-s1", "holsti2004taming", note="ch. 2", bibliography=BIB)
+    accept(path, parse_essay(text), "p1-s2", "farrell2005world", bibliography=BIB)
+    renamed = parse_bibliography(BIB_TEXT.replace("{holsti2004taming,", "{kjh04, ids = {holsti2004taming},"))
+    edited = parse_essay(text.replace("@holsti2004taming", "@kjh04"))
+    placed, orphans = anchor(load_curated(path), edited, renamed)
+    assert sorted((a.claim_id, a.source_key) for a in placed) == [
+        ("p1-s1", "kjh04"), ("p1-s2", "farrell2005world")] and orphans == []
+    # A sentence that only looks the same but cites another entry is not taken for it.
+    other = parse_essay("War is rare [@farrell2005world].\n")
+    placed, orphans = anchor(load_curated(path), other, renamed)
+    assert "kjh04" not in {a.source_key for a in placed}
+    assert ("p1-s1", "holsti2004taming") in {(o.claim_id, o.source_key) for o in orphans}

@@ -252,3 +252,15 @@ def test_checks_and_site_find_a_group_in_the_grouped_essay() -> None:
     page = next(v for k, v in files.items() if k.startswith("essay") and isinstance(v, str))
     assert f'<span class="lr-claim" id="p1-s2-3">{S2} {S3}</span>' in page
     assert 'id="p1-s2"' not in page and 'id="p1-s3"' not in page
+
+
+def test_grouping_the_new_first_sentences_after_an_insert_keeps_the_shifted_group(tmp_path: Path) -> None:
+    # A paragraph inserted at the top: the recorded p1-s2-3 is now p2-s2-3, and grouping the new
+    # p1-s1-2 must not fail with "duplicate group" (another id of the same name, other sentences).
+    path = tmp_path / "claims.yaml"
+    record_group(path, parse_essay(ESSAY), "p1-s2-3", note="old")
+    edited = parse_essay("Alpha comes first. Beta comes second. Gamma ends it.\n\n" + ESSAY)
+    record_group(path, edited, "p1-s2-3", note="new")
+    grouped = group_claims(edited, load_curated(path))
+    assert {c.id for c in grouped.claims} >= {"p1-s2-3", "p2-s2-3"}
+    assert sorted(g.note for g in load_curated(path).groups) == ["new", "old"]

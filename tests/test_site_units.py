@@ -321,3 +321,20 @@ def test_a_csl_bibliographys_entries_are_written_as_bibtex_not_cut_from_its_json
     assert [texts.entry(s).splitlines()[0] for s in bib.sources] == ["@book{doe2020,", "@book{roe2021,"]
     download = download_files(Review(bibliography=bib))["bibliography.bib"]
     assert download.startswith("@book{doe2020,") and '"id"' not in download
+
+
+def test_a_reviewers_link_without_words_of_its_own_shows_its_note_once() -> None:
+    # The card said "Note: X" and then "Evidence: “X”": the note is not words of the sentence.
+    from litreview.model import Link
+    from litreview.render.citation import Reference
+    from litreview.render.fragments import card_html
+
+    (source,) = parse_bibliography("@book{k, title={T}, author={A, B}, year={2000}}").sources
+    ref = Reference(html="A. T.", text="A. T.", short="A 2000")
+    reviewed = Link("p1-s1", "k", "topical", 1.0, "confirmed", "read <b>p. 3</b>", note="read <b>p. 3</b>",
+                    curated=True)
+    html = card_html(reviewed, source, ref, "c1", claim_text="A sentence.")
+    assert html.count("read &lt;b&gt;p. 3&lt;/b&gt;") == 1 and "Evidence" not in html
+    found = Link("p1-s1", "k", "marker", 1.0, "confirmed", "[@k]", note="read p. 3", curated=True)
+    html = card_html(found, source, ref, "c1", claim_text="A sentence [@k].")
+    assert "Note: read p. 3" in html and "Evidence:" in html

@@ -232,7 +232,8 @@ _CODES = (
          "Check the file name (relative to the including file's folder), add the file, or remove the command."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
-         "Re-anchor the link to the sentence's new wording, or delete it."),
+         "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "
+         "entry, or just delete it."),
     Code("LR401", "link-to-unknown-entry", "error", "A curated link names a key the bibliography lacks.",
          "Fix the key in the claims file, or add the entry."),
     Code("LR402", "link-to-unknown-claim", "error", "A curated link names a claim the essay lacks.",

@@ -260,15 +260,19 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
     """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim."""
     keys = set(bib.keys)
     found = []
+    from ..linking.anchors import entry_key
+
+    today = entry_key(bib)  # a key renamed with the old one kept in ids: the finding names the entry
+    # An orphan's claim id is the one recorded, which today may name another sentence: its
+    # findings sit at the claims file's line only (not on that sentence, in the site or in --since).
     for o in linkage.orphans:
-        if o.source_key and o.source_key not in keys:
+        if o.no_entry:
             # The linker cannot place a link to a missing entry; the key, not the anchor, is wrong.
             found.append(finding("LR401", f"curated link {o.claim_id} -> {o.source_key}: no entry has the "
-                                 f"key {o.source_key!r}", key=o.source_key, claim_id=o.claim_id,
-                                 file=claims_file, line=o.line))
+                                 f"key {o.source_key!r}", key=o.source_key, file=claims_file, line=o.line))
         else:
             found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
-                                 "in the essay", key=o.source_key or None, claim_id=o.claim_id,
+                                 "in the essay", key=today(o.source_key) or o.source_key or None,
                                  file=claims_file, line=o.line))
     claim_ids = {c.id for c in essay.claims}
     for lk in linkage.links:

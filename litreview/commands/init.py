@@ -404,7 +404,8 @@ def _title(text: str, path: Path) -> str:
 
 def _mkdocs_text(title: str) -> str:
     return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
-            f"# No docs/ folder is needed: litreview generates every page; add docs_dir: docs for pages of your own.\n"
+            f"# It needs no docs/ folder (litreview generates every page); plain `mkdocs build` or `mkdocs serve`\n"
+            f"# needs one: `mkdir docs`, where pages of your own may go.\n"
             f"site_name: {_quoted('Review: ' + title)}\n"
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"

@@ -189,7 +189,7 @@ def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography)
 def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography) -> None:
     for orphan in linkage.orphans:
         where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
-        if orphan.source_key and orphan.source_key not in bibliography.keys:
+        if orphan.no_entry:
             click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
                        f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)",
                        err=True)
@@ -250,6 +250,6 @@ def _evidence(lk: Link) -> str:
     text = lk.evidence
     if lk.locator:
         text += f" [{lk.locator}]"
-    if lk.note:
+    if lk.note and lk.note != lk.evidence:  # a reviewer's link with no words of its own: the note once
         text += f" — {lk.note}"
     return text

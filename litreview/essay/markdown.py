@@ -24,6 +24,8 @@ _DIV = lazy(r"^ {0,3}:{3,}.*$", re.M)
 # A closing sequence starts where its run of blanks starts: the same leftmost match, in linear time
 # (tried at every blank of a long run, the search was quadratic).
 _ATX_CLOSE = lazy(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_HEADING_ATTRS = lazy(r"[ \t]+\{[#.\-][^{}]*\}[ \t]*$")
+"""pandoc's and Quarto's heading attributes (``{#sec-intro}``, ``{.unnumbered}``, ``{-}``): not prose."""
 _KNITR = lazy(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
 # Pandoc's list markers that CommonMark lacks ("#.", "a)", "(iv)", "A.  ", example lists "(@)", "(@good)"):
 # rewritten as ordered-list numbers of the same length, so what follows them keeps its place.
@@ -219,7 +221,7 @@ def _inline_span(content: str, where: list[int], lines: list[str], starts: list[
     last = min(first_line + count - 1, len(lines) - 1)
     tail = lines[last].rstrip()
     if heading:
-        tail = _ATX_CLOSE.sub("", tail)
+        tail = _ATX_CLOSE.sub("", _HEADING_ATTRS.sub("", tail))
     end = starts[last] + len(tail)
     return (start, end) if end > start else None
 

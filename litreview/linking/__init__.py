@@ -246,10 +246,10 @@ def _apply(links: list[Link], placed: list[Anchored], mentions: tuple[Mention, .
             by_claim.setdefault(m.claim_id, []).append(m)
     for item in placed:
         decision = item.link
-        pair = (item.claim_id, decision.source_key)
+        pair = (item.claim_id, item.source_key)
         if pair not in by_pair:
-            kind, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
-            links.append(Link(claim_id=item.claim_id, source_key=decision.source_key,
+            kind, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, item.source_key, decision.kind)
+            links.append(Link(claim_id=item.claim_id, source_key=item.source_key,
                               kind=kind or "topical",
                               confidence=1.0, status=decision.status,
                               evidence=evidence or decision.note or "recorded by a reviewer",
@@ -266,7 +266,7 @@ def _apply(links: list[Link], placed: list[Anchored], mentions: tuple[Mention, .
             if old.curated and decision.kind is not None and decision.kind != old.kind:
                 continue  # another decision already spoke for this kind's link
             if retype:
-                _, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, decision.source_key, decision.kind)
+                _, evidence = _named(by_claim.get(item.claim_id, ()), item.claim_id, item.source_key, decision.kind)
                 old = replace(old, kind=decision.kind or old.kind, ambiguous=False,
                               evidence=evidence or decision.note or "recorded by a reviewer")
             links[n] = replace(old, status=decision.status,

@@ -7,7 +7,7 @@ replaces its sentences in the essay's claims; whatever fits nowhere is an orphan
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,8 @@ class Anchored:
     claim_id: str
     moved: bool = False
     """True when the sentence was found elsewhere or changed (re-anchored)."""
+    source_key: str = ""
+    """The entry the decision names today: its recorded key, or the entry that keeps it as an alias (``ids``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,22 +254,52 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
     by_text: dict[str, list[Claim]] = {}
     for c in claims:
         by_text.setdefault(c.text, []).append(c)
-    keys = set(bibliography.keys) if bibliography is not None else None
+    entry = entry_key(bibliography)
+    known = {id(link): key for link in curated.links if (key := entry(link.source_key))}
+    found = {id(link): _place_exact(link, by_id, by_text) for link in curated.links if id(link) in known}
+    # A sentence another decision on the same source still anchors exactly is not this one
+    # edited: the fuzzy match skips it (else two sentences' decisions would silently merge).
+    spoken = {(target.id, known[id(link)]) for link in curated.links
+              if (target := found.get(id(link))) is not None and target.text == link.exact}
     placed: list[Anchored] = []
     orphans: list[Orphan] = list(grouping.orphans)
     for link in curated.links:
-        target = None if keys is not None and link.source_key not in keys else _place(link, by_id, by_text, claims)
+        if id(link) not in found:
+            target = None
+        elif found[id(link)] is not None or not link.exact:
+            target = found[id(link)]
+        else:
+            key = known[id(link)]
+            free = [c for c in claims if (c.id, key) not in spoken]
+            target = _place_renamed(link, key, free) or _place_fuzzy(link, free)
         if target is None:
-            orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line))
+            orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line,
+                                  no_entry=id(link) not in known))
         else:
             claim_id = grouping.owner.get(target.id, target.id)
-            placed.append(Anchored(link, claim_id, moved=claim_id != link.claim_id or target.text != link.exact))
+            placed.append(Anchored(link, claim_id, moved=claim_id != link.claim_id or target.text != link.exact,
+                                   source_key=known[id(link)]))
     orphans.sort(key=lambda o: (o.line is None, o.line or 0))
     return placed, orphans
 
 
-def _place(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[Claim]],
-           claims: Sequence[Claim]) -> Claim | None:
+def entry_key(bibliography: Bibliography | None) -> Callable[[str], str | None]:
+    """Key -> the entry's key today: itself, or the entry keeping it in ``ids`` (a renamed key); None if gone."""
+    if bibliography is None:
+        return lambda key: key
+    from ..bibliography.inherit import aliases
+
+    keys = set(bibliography.keys)
+    renamed: dict[str, str] = {}
+    for source in bibliography.sources:
+        for alias in aliases(source.fields):
+            if alias not in keys:  # a key of its own wins, as biber's does
+                renamed.setdefault(alias, source.key)
+    return lambda key: key if key in keys else renamed.get(key)
+
+
+def _place_exact(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[Claim]]) -> Claim | None:
+    """The claim whose text is the recorded one (or the recorded id, for a link without anchor)."""
     same = by_id.get(link.claim_id)
     if not link.exact:
         return same
@@ -278,6 +310,35 @@ def _place(link: CuratedLink, by_id: dict[str, Claim], by_text: dict[str, list[C
         return exact[0]
     if exact:
         return max(exact, key=lambda c: _context_score(link, c))
+    return None
+
+
+def _place_renamed(link: CuratedLink, key: str, claims: Sequence[Claim]) -> Claim | None:
+    """The recorded sentence with only its citations changed, now citing the decision's entry.
+
+    A key renamed in the bibliography and the essay (the old one kept in ``ids``) changes the
+    sentence's text; a short sentence would fall below the fuzzy cutoff and be orphaned.
+    """
+    same = [c for c in claims if c.citations and any(x.key == key for x in c.citations)
+            and _only_citations_differ(c, link.exact)]
+    return max(same, key=lambda c: (_context_score(link, c), c.id == link.claim_id)) if same else None
+
+
+def _only_citations_differ(claim: Claim, text: str) -> bool:
+    """Whether ``text`` is the claim's text with other words in place of its citations (as the reader found them)."""
+    parts: list[str] = []
+    at = 0
+    for cite in sorted(claim.citations or (), key=lambda x: x.start):
+        if cite.start < at:
+            continue  # the items of one bracket share its span
+        parts.append(re.escape(claim.text[at:cite.start]))
+        at = cite.end
+    parts.append(re.escape(claim.text[at:]))
+    return len(parts) > 1 and re.fullmatch(".+?".join(parts), text, re.DOTALL) is not None
+
+
+def _place_fuzzy(link: CuratedLink, claims: Sequence[Claim]) -> Claim | None:
+    """The claim that is the recorded sentence edited, if one is close enough."""
     from rapidfuzz import fuzz, process
 
     texts = [c.text for c in claims]

@@ -99,6 +99,8 @@ class CuratedLinks:
     groups: tuple[CuratedGroup, ...] = ()
     essay: str = ""
     """The essay the file belongs to, as recorded (relative to the file's folder); "" if not recorded."""
+    essay_line: int | None = None
+    """The line of ``essay:`` in the file."""
 
     def belongs_to(self, essay_path: str | os.PathLike[str]) -> bool:
         """False when the file records another essay than ``essay_path``."""
@@ -111,10 +113,14 @@ class CuratedLinks:
 def check_belongs(curated: CuratedLinks, essay_path: str | os.PathLike[str]) -> None:
     """ClaimsFileError when the claims file records another essay (its links name other sentences)."""
     if not curated.belongs_to(essay_path):
+        assert curated.path is not None  # belongs_to is True without one
+        now = _relative_essay(str(essay_path), Path(curated.path))
         raise ClaimsFileError(
-            f"this claims file belongs to the essay {curated.essay!r}, not to {str(essay_path)!r}",
-            path=curated.path, line=1,
-            hint='pass this essay\'s own claims file with --claims, or --claims "" for none')
+            f"this claims file belongs to the essay {curated.essay!r}, not to {now!r} (paths relative to it)",
+            path=curated.path, line=curated.essay_line or 1,
+            hint=f"if the essay was renamed or converted (say from Markdown to Quarto), write `essay: {now}` "
+                 "on this line: the links follow their sentences by text; otherwise pass this essay's own "
+                 'claims file with --claims, or --claims "" for none')
 
 
 def _relative_essay(essay_path: str, claims_path: Path) -> str:
@@ -146,17 +152,14 @@ def load_curated(path: str | os.PathLike[str]) -> CuratedLinks:
 def _load_doc(text: str, path: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from ..safeload import LoadLimitError, load_yaml
+    from ..safeload import LoadLimitError, load_yaml, yaml_error_line, yaml_problem
 
     try:
         return load_yaml(text, _yaml())  # size, depth and aliases checked as it parses, before anything is built
     except LoadLimitError as exc:
         raise ClaimsFileError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
     except MarkedYAMLError as exc:
-        # The construct left open (context) says more than where the parser gave up.
-        mark = exc.context_mark or exc.problem_mark
-        raise ClaimsFileError(f"not valid YAML: {exc.problem}", path=path,
-                              line=mark.line + 1 if mark else None,
+        raise ClaimsFileError(f"not valid YAML: {yaml_problem(exc)}", path=path, line=yaml_error_line(exc),
                               hint="fix the YAML syntax (indentation, quotes)") from None
     except YAMLError as exc:
         raise ClaimsFileError(f"not valid YAML: {exc}", path=path) from None
@@ -182,18 +185,21 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
     if not isinstance(entries, list):
         raise ClaimsFileError("`links` must be a list of entries", path=path, line=_line_of(doc, "links"))
     links: list[CuratedLink] = []
-    seen: dict[tuple[str, str], int | None] = {}
+    seen: dict[tuple[str, str, str], int | None] = {}
     for i, entry in enumerate(entries):
         line = entries.lc.item(i)[0] + 1 if hasattr(entries, "lc") else None
         link = _entry(entry, path, line)
-        pair = (link.claim_id, link.source_key)
+        # Ids shift when the essay is edited: an entry recorded as p1-s1 on another sentence
+        # (another anchor) is another decision, not a duplicate.
+        pair = (link.claim_id, link.source_key, link.exact)
         if pair in seen:
             raise ClaimsFileError(
                 f"duplicate entry for {link.claim_id} and {link.source_key} (first at line {seen[pair]})",
                 path=path, line=line, hint="keep one entry per claim and source")
         seen[pair] = line
         links.append(link)
-    return CuratedLinks(links=tuple(links), path=path, text=text, groups=groups, essay=essay)
+    return CuratedLinks(links=tuple(links), path=path, text=text, groups=groups, essay=essay,
+                        essay_line=_line_of(doc, "essay"))
 
 
 def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
@@ -203,7 +209,7 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
     if not isinstance(entries, list):
         raise ClaimsFileError("`groups` must be a list of entries", path=path, line=_line_of(doc, "groups"))
     out: list[CuratedGroup] = []
-    seen: dict[str, int | None] = {}
+    seen: dict[tuple[str, str], int | None] = {}
     for i, entry in enumerate(entries):
         line = entries.lc.item(i)[0] + 1 if hasattr(entries, "lc") else None
         if not isinstance(entry, dict):
@@ -219,13 +225,13 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
             raise ClaimsFileError(f"a group's claim must read p<paragraph>-s<first>-<last>, not {claim_id!r}",
                                   path=path, line=_line_of(entry, "claim") or line,
                                   hint="e.g. p3-s5-7 for sentences 5 to 7 of paragraph 3")
-        if claim_id in seen:
-            raise ClaimsFileError(f"duplicate group {claim_id} (first at line {seen[claim_id]})", path=path,
-                                  line=line, hint="keep one entry per group")
-        seen[claim_id] = line
         exact, prefix, suffix = _anchor_fields(entry, path, line)
+        if (claim_id, exact) in seen:  # the same id on other sentences: recorded before an edit shifted ids
+            raise ClaimsFileError(f"duplicate group {claim_id} (first at line {seen[claim_id, exact]})", path=path,
+                                  line=line, hint="keep one entry per group")
+        seen[claim_id, exact] = line
         out.append(CuratedGroup(claim_id=claim_id, exact=exact, prefix=prefix, suffix=suffix,
-                                note=str(entry.get("note") or ""), line=line))
+                                note=_text(entry, "note", path, line), line=line))
     return tuple(out)
 
 
@@ -234,7 +240,20 @@ def _anchor_fields(entry: Any, path: str, line: int | None) -> tuple[str, str, s
     if not isinstance(anchor, dict) or any(k not in ANCHOR_FIELDS for k in anchor):
         raise ClaimsFileError("`anchor` must have exact, prefix and suffix", path=path,
                               line=_line_of(entry, "anchor") or line)
-    return (str(anchor.get("exact") or ""), str(anchor.get("prefix") or ""), str(anchor.get("suffix") or ""))
+    return (_text(anchor, "exact", path, line), _text(anchor, "prefix", path, line),
+            _text(anchor, "suffix", path, line))
+
+
+def _text(mapping: Any, name: str, path: str, line: int | None) -> str:
+    """A field's text ("" when absent); a list or mapping there is a mistake (it was kept as "['x']")."""
+    value = mapping.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise ClaimsFileError(f"`{name}` must be text, not a {'list' if isinstance(value, list) else 'mapping'}",
+                              path=path, line=_line_of(mapping, name) or line,
+                              hint=f"quote it if it holds brackets or a colon: {name}: \"see [p. 3]\"")
+    return str(value)
 
 
 def _line_of(mapping: Any, key: str) -> int | None:
@@ -253,9 +272,14 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
                                   line=_line_of(entry, name) or line,
                                   hint=f"known fields: {', '.join(sorted(ENTRY_FIELDS))}")
     for name in ("claim", "source", "status"):
-        if not isinstance(entry.get(name), str) or not entry.get(name):
+        if entry.get(name) is None or entry.get(name) == "":
             raise ClaimsFileError(f"link is missing `{name}`", path=path, line=line,
                                   hint="each link needs claim, source and status")
+        if not isinstance(entry.get(name), str) and (name == "claim" or isinstance(entry[name], (dict, list))):
+            raise ClaimsFileError(f"`{name}` must be text, not {entry[name]!r}", path=path,
+                                  line=_line_of(entry, name) or line,
+                                  hint="a claim id reads p<paragraph>-s<sentence>, e.g. p3-s5" if name == "claim"
+                                  else "each link needs claim, source and status as text")
     if entry["status"] not in STATUSES:
         raise ClaimsFileError(f"unknown status {entry['status']!r}", path=path,
                               line=_line_of(entry, "status") or line, hint="use confirmed or rejected")
@@ -266,8 +290,8 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
     exact, prefix, suffix = _anchor_fields(entry, path, line)
     return CuratedLink(
         claim_id=str(entry["claim"]), source_key=str(entry["source"]), status=entry["status"],
-        exact=exact, prefix=prefix, suffix=suffix, note=str(entry.get("note") or ""),
-        locator=str(entry.get("locator") or ""), kind=kind, line=line,
+        exact=exact, prefix=prefix, suffix=suffix, note=_text(entry, "note", path, line),
+        locator=_text(entry, "locator", path, line), kind=kind, line=line,
     )
 
 
@@ -330,8 +354,8 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
         grouping = group_essay(essay, (*current.groups, CuratedGroup(
             claim.id, claim.selector.exact, claim.selector.prefix, claim.selector.suffix)))
     entries = doc["links"]
-    placed, _ = anchor(current, essay, grouping=grouping)
-    index = next((i for i, a in enumerate(placed) if a.claim_id == claim_id and a.link.source_key == source_key),
+    placed, _ = anchor(current, essay, bibliography, grouping=grouping)
+    index = next((i for i, a in enumerate(placed) if a.claim_id == claim_id and a.source_key == source_key),
                  None)
     target = None
     if index is not None:
@@ -345,6 +369,7 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
         target["source"] = source_key
         entries.append(target)
     target["claim"] = claim_id
+    target["source"] = source_key  # an old key kept as the entry's alias becomes the key
     target["status"] = status
     if kind is not None:
         target["kind"] = kind

@@ -165,6 +165,11 @@ def excerpt(text: str, evidence: str, *, around: int | None = None) -> str:
     return f"{esc(before)}<mark>{esc(text[at:end])}</mark>{esc(after)}"
 
 
+def evidence_of(link: Link) -> str:
+    """The link's evidence to show: none when it is only the reviewer's note (shown as the note)."""
+    return "" if link.curated and link.evidence == link.note else link.evidence
+
+
 def quoted(evidence: str) -> str:
     """Evidence in curly quotes, without doubling quotes it already has."""
     return f"“{esc(evidence.strip(_QUOTES))}”"
@@ -190,10 +195,11 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
                 + (f"; at {esc(link.locator)}" if link.locator else "") + "</span>")
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
-    if link.evidence and claim_text and link.evidence.strip(_QUOTES + " ") in claim_text:
-        rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, link.evidence, around=45)}</span>')
-    elif link.evidence:
-        rows.append(f'<span class="lr-card__row">Evidence: {quoted(shorten(link.evidence, 160))}</span>')
+    evidence = evidence_of(link)
+    if evidence and claim_text and evidence.strip(_QUOTES + " ") in claim_text:
+        rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, evidence, around=45)}</span>')
+    elif evidence:
+        rows.append(f'<span class="lr-card__row">Evidence: {quoted(shorten(evidence, 160))}</span>')
     if step is not None and step.total > 1:
         def go(target: tuple[str, str] | None, arrow: str, word: str) -> str:
             if target is None:

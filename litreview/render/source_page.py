@@ -15,6 +15,7 @@ from .citation import Citations, short_title
 from .fragments import (
     KIND_WORDS,
     STATUS_WORDS,
+    evidence_of,
     excerpt,
     finding_html,
     html_block,
@@ -206,8 +207,8 @@ def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
     if lk.locator:
         facts.append(f"at {esc(lk.locator)}")
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
-    if lk.evidence:
-        detail += f" Evidence: {quoted(lk.evidence)}."
+    if evidence_of(lk):
+        detail += f" Evidence: {quoted(evidence_of(lk))}."
     if lk.ambiguous:
         detail += " The evidence fits more than one entry; context chose this one."
     detail += "</p>"
