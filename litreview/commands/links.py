@@ -62,7 +62,8 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     rejected) and its evidence: the words of the sentence that support it.
     JSON and CSV give one row per link with exactly the keys claim_id,
     paragraph, sentence, text, source_key, kind, confidence, status, evidence
-    (for a group, sentence is its first sentence and text all of them).
+    (for a group, sentence is its first sentence and text all of them;
+    paragraph is null for a claim in the front matter, abstract-s2).
     Decisions recorded with --accept, --reject and --group go to
     refs/claims.yaml and override what litreview finds.
     """
