@@ -409,3 +409,36 @@ def test_latex_nocite_of_an_alias_keeps_the_entry(here: Path, capsys) -> None:
     (here / "p.tex").write_text("\\begin{document}\nText without citations.\n\\nocite{oldkey}\n\\end{document}\n",
                                 encoding="utf-8")
     assert "LR307" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+
+
+BIBTEX_PAPER = ("\\documentclass{article}\n{use}\\begin{document}\nAs shown \\cite{oldkey}.\n{nocite}"
+                "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n")
+
+
+def test_a_latex_paper_built_with_bibtex_does_not_resolve_an_alias(here: Path, capsys) -> None:
+    # BibTeX reads no ids: "I didn't find a database entry for oldkey". It was resolved as biber would.
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", "").replace("{nocite}", ""), encoding="utf-8")
+    found = findings(capsys, "--essay", "p.tex")
+    assert [(f["code"], f["key"], f["line"]) for f in found] == [("LR300", "newkey", 3)]
+    assert "alias in the ids of 'newkey'" in str(found[0]["message"]) and "BibTeX" in str(found[0]["message"])
+    assert found[0]["hint"] == "Write \\cite{newkey}"
+    # \nocite{oldkey} brings nothing in either: the entry is unused.
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", "").replace("As shown \\cite{oldkey}.", "Text.")
+                                .replace("{nocite}", "\\nocite{oldkey}\n"), encoding="utf-8")
+    assert codes(findings(capsys, "--essay", "p.tex")) == ["LR307"]
+
+
+@pytest.mark.parametrize("use", ["\\usepackage{biblatex}\n", "\\usepackage[backend=biber,style=apa]{biblatex}\n"])
+def test_biblatex_with_a_bibliographystyle_left_over_still_resolves_aliases(here: Path, capsys, use: str) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", use).replace("{nocite}", ""), encoding="utf-8")
+    assert codes(findings(capsys, "--essay", "p.tex")) == []
+
+
+def test_biblatex_with_the_bibtex_backend_does_not_resolve_aliases(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", "\\usepackage[backend=bibtex]{biblatex}\n")
+                                .replace("{nocite}", "").replace("\\bibliographystyle{plain}\n", ""),
+                                encoding="utf-8")
+    assert codes(findings(capsys, "--essay", "p.tex")) == ["LR300"]

@@ -21,7 +21,7 @@ from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BOOKS", "BOOK_FILE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
+__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
            "enclosing_book", "load_essay", "normalise_space", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
@@ -34,6 +34,9 @@ BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
+BIBTEX = "litreview-bibtex"
+"""The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
+``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
 CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
 """A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
