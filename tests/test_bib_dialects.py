@@ -442,3 +442,15 @@ def test_biblatex_with_the_bibtex_backend_does_not_resolve_aliases(here: Path, c
                                 .replace("{nocite}", "").replace("\\bibliographystyle{plain}\n", ""),
                                 encoding="utf-8")
     assert codes(findings(capsys, "--essay", "p.tex")) == ["LR300"]
+
+
+@pytest.mark.parametrize("option", ["--accept", "--reject"])
+def test_links_accept_or_reject_given_an_alias_names_the_entry(here: Path, capsys, option: str) -> None:
+    # It said "no entry 'oldkey' in the bibliography", hint "check the key with `litreview sources`".
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{oldkey}.\n\\end{document}\n", encoding="utf-8")
+    args = ["links", "--essay", "p.tex", "--bib", "refs.bib", "--claims", "claims.yaml"]
+    assert main([*args, option, "p1-s1", "oldkey"]) == 2
+    assert f"alias (ids) of 'newkey': {option} p1-s1 newkey" in capsys.readouterr().err
+    assert not (here / "claims.yaml").exists()
+    assert main([*args, option, "p1-s1", "newkey"]) == 0
