@@ -454,3 +454,35 @@ def test_links_accept_or_reject_given_an_alias_names_the_entry(here: Path, capsy
     assert f"alias (ids) of 'newkey': {option} p1-s1 newkey" in capsys.readouterr().err
     assert not (here / "claims.yaml").exists()
     assert main([*args, option, "p1-s1", "newkey"]) == 0
+
+
+PARENTHESISED = ("@string(jn = {Journal})\n\n@Article(paren1,\n  author = {Doe, Jane},\n  title = {A Title},\n"
+                 "  journal = jn,\n  year = {2001},\n  doi = {10.1000/x1},\n)\n\n" + ALIASED.replace("oldkey, older", "x"))
+
+
+def test_a_parenthesised_entry_pandoc_refuses_is_reported_for_a_manuscript_pandoc_builds(here: Path, capsys) -> None:
+    # BibTeX, biber and pybtex read @Article(key, …); pandoc 3 stops at the '(' and reads no entry of the file.
+    (here / "refs.bib").write_text(PARENTHESISED, encoding="utf-8")
+    (here / "p.md").write_text("---\nbibliography: refs.bib\n---\nCite [@paren1] and [@newkey].\n", encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "p.md") if f["code"] == "LR100"]
+    assert [(f["file"], f["line"], f["key"], f["hint"]) for f in found] == [
+        ("refs.bib", 1, None, "Write braces: @string{…}"), ("refs.bib", 3, "paren1", "Write braces: @Article{paren1, …}")]
+    assert "pandoc refuses the whole file" in str(found[1]["message"])
+    # The same file for a LaTeX paper (BibTeX or biber build it): nothing to say.
+    (here / "p.tex").write_text("\\begin{document}\nCite \\cite{paren1,newkey}.\n\\end{document}\n", encoding="utf-8")
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+
+
+def test_pandoc_refuses_parentheses_and_reads_the_braces_the_hint_gives(here: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    import subprocess
+
+    def pandoc_reads(text: str) -> bool:
+        (here / "t.bib").write_text(text, encoding="utf-8")
+        return subprocess.run([pypandoc.get_pandoc_path(), "-f", "bibtex", "-t", "csljson", "t.bib"],
+                              capture_output=True, check=False).returncode == 0
+
+    assert not pandoc_reads(PARENTHESISED)
+    braced = PARENTHESISED.replace("@string(jn = {Journal})", "@string{jn = {Journal}}") \
+        .replace("@Article(paren1,", "@Article{paren1,").replace("\n)\n", "\n}\n")
+    assert pandoc_reads(braced)
