@@ -409,3 +409,80 @@ def test_latex_nocite_of_an_alias_keeps_the_entry(here: Path, capsys) -> None:
     (here / "p.tex").write_text("\\begin{document}\nText without citations.\n\\nocite{oldkey}\n\\end{document}\n",
                                 encoding="utf-8")
     assert "LR307" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+
+
+BIBTEX_PAPER = ("\\documentclass{article}\n{use}\\begin{document}\nAs shown \\cite{oldkey}.\n{nocite}"
+                "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n")
+
+
+def test_a_latex_paper_built_with_bibtex_does_not_resolve_an_alias(here: Path, capsys) -> None:
+    # BibTeX reads no ids: "I didn't find a database entry for oldkey". It was resolved as biber would.
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", "").replace("{nocite}", ""), encoding="utf-8")
+    found = findings(capsys, "--essay", "p.tex")
+    assert [(f["code"], f["key"], f["line"]) for f in found] == [("LR300", "newkey", 3)]
+    assert "alias in the ids of 'newkey'" in str(found[0]["message"]) and "BibTeX" in str(found[0]["message"])
+    assert found[0]["hint"] == "Write \\cite{newkey}"
+    # \nocite{oldkey} brings nothing in either: the entry is unused.
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", "").replace("As shown \\cite{oldkey}.", "Text.")
+                                .replace("{nocite}", "\\nocite{oldkey}\n"), encoding="utf-8")
+    assert codes(findings(capsys, "--essay", "p.tex")) == ["LR307"]
+
+
+@pytest.mark.parametrize("use", ["\\usepackage{biblatex}\n", "\\usepackage[backend=biber,style=apa]{biblatex}\n"])
+def test_biblatex_with_a_bibliographystyle_left_over_still_resolves_aliases(here: Path, capsys, use: str) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", use).replace("{nocite}", ""), encoding="utf-8")
+    assert codes(findings(capsys, "--essay", "p.tex")) == []
+
+
+def test_biblatex_with_the_bibtex_backend_does_not_resolve_aliases(here: Path, capsys) -> None:
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text(BIBTEX_PAPER.replace("{use}", "\\usepackage[backend=bibtex]{biblatex}\n")
+                                .replace("{nocite}", "").replace("\\bibliographystyle{plain}\n", ""),
+                                encoding="utf-8")
+    assert codes(findings(capsys, "--essay", "p.tex")) == ["LR300"]
+
+
+@pytest.mark.parametrize("option", ["--accept", "--reject"])
+def test_links_accept_or_reject_given_an_alias_names_the_entry(here: Path, capsys, option: str) -> None:
+    # It said "no entry 'oldkey' in the bibliography", hint "check the key with `litreview sources`".
+    (here / "refs.bib").write_text(ALIASED, encoding="utf-8")
+    (here / "p.tex").write_text("\\begin{document}\nAs shown \\cite{oldkey}.\n\\end{document}\n", encoding="utf-8")
+    args = ["links", "--essay", "p.tex", "--bib", "refs.bib", "--claims", "claims.yaml"]
+    assert main([*args, option, "p1-s1", "oldkey"]) == 2
+    assert f"alias (ids) of 'newkey': {option} p1-s1 newkey" in capsys.readouterr().err
+    assert not (here / "claims.yaml").exists()
+    assert main([*args, option, "p1-s1", "newkey"]) == 0
+
+
+PARENTHESISED = ("@string(jn = {Journal})\n\n@Article(paren1,\n  author = {Doe, Jane},\n  title = {A Title},\n"
+                 "  journal = jn,\n  year = {2001},\n  doi = {10.1000/x1},\n)\n\n" + ALIASED.replace("oldkey, older", "x"))
+
+
+def test_a_parenthesised_entry_pandoc_refuses_is_reported_for_a_manuscript_pandoc_builds(here: Path, capsys) -> None:
+    # BibTeX, biber and pybtex read @Article(key, …); pandoc 3 stops at the '(' and reads no entry of the file.
+    (here / "refs.bib").write_text(PARENTHESISED, encoding="utf-8")
+    (here / "p.md").write_text("---\nbibliography: refs.bib\n---\nCite [@paren1] and [@newkey].\n", encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "p.md") if f["code"] == "LR100"]
+    assert [(f["file"], f["line"], f["key"], f["hint"]) for f in found] == [
+        ("refs.bib", 1, None, "Write braces: @string{…}"), ("refs.bib", 3, "paren1", "Write braces: @Article{paren1, …}")]
+    assert "pandoc refuses the whole file" in str(found[1]["message"])
+    # The same file for a LaTeX paper (BibTeX or biber build it): nothing to say.
+    (here / "p.tex").write_text("\\begin{document}\nCite \\cite{paren1,newkey}.\n\\end{document}\n", encoding="utf-8")
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+
+
+def test_pandoc_refuses_parentheses_and_reads_the_braces_the_hint_gives(here: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    import subprocess
+
+    def pandoc_reads(text: str) -> bool:
+        (here / "t.bib").write_text(text, encoding="utf-8")
+        return subprocess.run([pypandoc.get_pandoc_path(), "-f", "bibtex", "-t", "csljson", "t.bib"],
+                              capture_output=True, check=False).returncode == 0
+
+    assert not pandoc_reads(PARENTHESISED)
+    braced = PARENTHESISED.replace("@string(jn = {Journal})", "@string{jn = {Journal}}") \
+        .replace("@Article(paren1,", "@Article{paren1,").replace("\n)\n", "\n}\n")
+    assert pandoc_reads(braced)

@@ -215,3 +215,28 @@ def test_an_oversized_abstract_is_named_so(tmp_path: Path) -> None:
     # Before the front matter was read there was no such paragraph; "paragraph -1" would say nothing.
     assert (found.code, found.line, found.claim_id) == ("LR312", 5, "abstract-p2-s1")
     assert found.message.startswith("a sentence of the front matter's abstract, paragraph 2 is ")
+
+
+def test_links_json_and_the_site_name_a_front_claims_paragraph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.config import load_config
+    from litreview.render.layout import Layout
+    from litreview.render.site import default_catalogue, render_site
+    from litreview.review import build_review
+
+    monkeypatch.chdir(_project(tmp_path, FRONT))
+    (tmp_path / "litreview.toml").write_text('essay = "paper.md"\nbibliography = "refs.bib"\n'
+                                             'claims = "claims.yaml"\n', encoding="utf-8")
+    assert main(["links", "--accept", "abstract-s2", "b2"]) == 0
+    capsys.readouterr()
+    assert main(["links", "--format", "json"]) == 0
+    rows = {(r["claim_id"], r["source_key"]): r for r in json.loads(capsys.readouterr().out)}
+    # Before: "paragraph" was 0 or below (-3 for the abstract): no paragraph of the essay has that number.
+    assert (rows["abstract-s2", "b2"]["paragraph"], rows["abstract-s2", "b2"]["sentence"]) == (None, 2)
+    assert rows["title-s1", "t1"]["paragraph"] is None
+    assert (rows["p2-s1", "b1"]["paragraph"], rows["p2-s1", "b1"]["sentence"]) == (2, 1)
+    assert all(r["paragraph"] is None or r["paragraph"] >= 1 for r in rows.values())
+    site = render_site(build_review(load_config(tmp_path, env={})), Layout(), catalogue=default_catalogue())
+    page = next(text for name, text in site.items() if name.endswith("b2.md"))
+    assert "Claim abstract-s2 in the essay (the front matter&#x27;s abstract, sentence 2)" in page
+    assert "paragraph -" not in page and "paragraph 0," not in page

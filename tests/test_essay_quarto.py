@@ -260,3 +260,72 @@ def test_a_manuscript_embeds_a_notebook_cells_outputs_and_caption(tmp_path: Path
     (tmp_path / "index.qmd").write_text("Text.\n\n{{< embed notebooks/b.ipynb#fig-map >}}\n", encoding="utf-8")
     with pytest.raises(EssayError, match=r"included file notebooks/b\.ipynb not found"):
         load_essay(tmp_path / "index.qmd")
+
+
+CALLOUTS = """---
+title: Doc
+---
+
+Intro text [@b1].
+
+::: {.callout-note title="Carbon budgets [@c1]"}
+Inside the callout [@c2].
+:::
+
+::: {.callout-tip title='Single @c3 quoted'}
+Tip body.
+:::
+
+::: {#nt-x .callout-warning collapse="true" title="Escaped \\"q\\" [see @c4, p. 2]"}
+Warn body.
+:::
+
+::: {.column-margin title="not a callout [@nope]"}
+Margin.
+:::
+
+Last [@b2].
+"""
+# What Quarto's callout parser does with the attribute (callout.lua: markdownToInlines, pandoc.read of the
+# title), for callouts only; citeproc then cites what the title holds.
+CALLOUT_FILTER = """function Div(div)
+  for _, class in ipairs(div.classes) do
+    if class:match("^callout") and div.attributes.title then
+      div.content:insert(1, pandoc.Header(2, pandoc.read(div.attributes.title).blocks[1].content))
+      return div
+    end
+  end
+end
+"""
+
+
+def test_a_callouts_title_attribute_cites_at_the_fences_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.qmd"
+    path.write_text(CALLOUTS, encoding="utf-8")
+    essay = load_essay(path)
+    # Before: the fence was blanked, c1, c3 and c4 were lost (a false LR307 each, no LR300 for a typo).
+    assert [(c.line, [x.key for x in c.citations or ()]) for c in essay.claims if c.citations] == [
+        (5, ["b1"]), (7, ["c1"]), (8, ["c2"]), (11, ["c3"]), (15, ["c4"]), (23, ["b2"])]
+    assert essay.claim("p6-s1").text == 'Escaped "q" [see @c4, p. 2]'
+    assert [c.id for c in essay.claims if c.line > 20] == ["p9-s1"]  # later ids move: the title is a paragraph
+    assert [c.id for c in load_essay(_written(tmp_path, CALLOUTS.replace("[@c1]", ""))).claims][:3] == [
+        "title-s1", "p1-s1", "p2-s1"]  # a title that cites nothing stays the fence it was
+
+
+def _written(folder: Path, text: str) -> Path:
+    path = folder / "d.qmd"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_callout_titles_cite_what_quarto_reads_in_them(tmp_path: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    import subprocess
+
+    path = tmp_path / "c.qmd"
+    path.write_text(CALLOUTS, encoding="utf-8")
+    (tmp_path / "callout.lua").write_text(CALLOUT_FILTER, encoding="utf-8")
+    done = subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json", "--lua-filter", "callout.lua",
+                           "c.qmd"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    theirs = list(cite_ids(json.loads(done.stdout)["blocks"]))
+    assert [x.key for c in load_essay(path).claims for x in c.citations or ()] == theirs

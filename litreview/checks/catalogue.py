@@ -40,7 +40,7 @@ AREAS = {
 }
 
 _CODES = (
-    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109 come from the loader) -----------------------
+    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109 come from the loader; LR100 also from pandoc_reads) -
     Code("LR100", "bibtex-syntax", "error", "The .bib file has a syntax error (or is empty).",
          "Fix the entry at that line: every { needs a }, fields are separated by commas."),
     Code("LR101", "duplicate-key", "error",

@@ -8,9 +8,11 @@ entry point at the entry in the .bib; curated-link findings point at the claims 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePath
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
-from ..essay import IN_BOOK
+from ..cache import LATEX_SUFFIXES
+from ..essay import BIBTEX, IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER
@@ -56,7 +58,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue
         found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
-    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or ""))
+    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
+                              aliased=not essay.meta.get(BIBTEX)))
     return found
 
 
@@ -146,6 +149,11 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                          f"and the entry's key is {right!r}", essay_file, f"write @{right}", key=right)
     if key.startswith("alias:"):
         entry = key[6:]
+        if PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES:
+            # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
+            return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
+                             f"of {entry!r}, which biber resolves and BibTeX (\\bibliographystyle) does not",
+                             essay_file, f"write \\cite{{{entry}}}", key=entry)
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
                          f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
                          key=entry)
@@ -170,7 +178,7 @@ def _is_quotation(text: str, least: int = 0) -> bool:
 
 
 def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = (), *,
-                 markers_only: bool = False, book: str = "") -> Iterable[Finding]:
+                 markers_only: bool = False, book: str = "", aliased: bool = True) -> Iterable[Finding]:
     """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch.
 
     Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose. With
@@ -178,6 +186,7 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
     Otherwise a suggestion too weak to be shown (``Linkage.hidden``) still makes an entry LR308, not
     LR307: the essay seems to draw on it, and saying that no claim relies on it would be a guess.
     ``book``: the settings file of the book the essay is one chapter of (the message says the others are unread).
+    ``aliased``: a ``nocite`` of an entry's ``ids`` alias keeps the entry (biber; BibTeX reads no ids).
     """
     relied: set[str] = set(nocite)
     if "*" in relied:
@@ -200,7 +209,7 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
         if mention.kind != "quotation" and (mention.kind == "marker" or not markers_only):
             relied.update(mention.keys)
     listed = set(nocite)
-    if listed:  # \nocite{oldkey}: biber brings in the entry whose ids name it
+    if listed and aliased:  # \nocite{oldkey}: biber brings in the entry whose ids name it (BibTeX does not)
         relied.update(s.key for s in bib.sources if "ids" in s.fields and not listed.isdisjoint(aliases(s.fields)))
     relied |= through_links(bib, relied)
     for source in bib.sources:

@@ -62,7 +62,8 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     rejected) and its evidence: the words of the sentence that support it.
     JSON and CSV give one row per link with exactly the keys claim_id,
     paragraph, sentence, text, source_key, kind, confidence, status, evidence
-    (for a group, sentence is its first sentence and text all of them).
+    (for a group, sentence is its first sentence and text all of them;
+    paragraph is null for a claim in the front matter, abstract-s2).
     Decisions recorded with --accept, --reject and --group go to
     refs/claims.yaml and override what litreview finds.
     """
@@ -109,13 +110,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     essay = stages.grouped_essay() or essay  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
-        if source_key not in bibliography.keys:
-            from ..bibliography.inherit import aliases
-
-            entry = next((s.key for s in bibliography.sources if source_key in aliases(s.fields)), None)
-            raise InputError(f"no entry {source_key!r} in the bibliography", path=bibliography.where,
-                             hint=f"{source_key!r} is an alias (ids) of {entry!r}: --source {entry}" if entry
-                             else "list the keys with `litreview sources`")
+        _known_key(bibliography, source_key, "--source {}", unknown_hint="list the keys with `litreview sources`")
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
         from ..linking.ranker import review_order
@@ -148,6 +143,7 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     from ..linking.anchors import parse_group_id
 
     claim_id, key = accept or reject  # type: ignore[misc]
+    _known_key(bibliography, key, f"--{'accept' if accept else 'reject'} {claim_id} {{}}")
     if accept:
         ids = {claim_id}
         parsed = parse_group_id(claim_id)
@@ -162,6 +158,20 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
         curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
         click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {claims_path})")
     return 0
+
+
+def _known_key(bibliography: Bibliography, key: str, option: str, unknown_hint: str = "") -> None:
+    """Stop on a key that is an entry's ``ids`` alias, naming the entry and the ``option`` (``--source {}``) to
+    give; on any other key no entry has only with an ``unknown_hint`` (else the caller's own check says it)."""
+    if key in bibliography.keys:
+        return
+    from ..bibliography.inherit import aliases
+
+    entry = next((s.key for s in bibliography.sources if key in aliases(s.fields)), None)
+    if entry or unknown_hint:
+        raise InputError(f"no entry {key!r} in the bibliography", path=bibliography.where,
+                         hint=f"{key!r} is an alias (ids) of {entry!r}: {option.format(entry)}" if entry
+                         else unknown_hint)
 
 
 def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:

@@ -21,7 +21,7 @@ from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BOOKS", "BOOK_FILE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
+__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
            "enclosing_book", "load_essay", "normalise_space", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
@@ -34,9 +34,15 @@ BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
+BIBTEX = "litreview-bibtex"
+"""The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
+``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
 CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
 """A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
+CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*$", re.M)
+"""A Quarto callout's fence whose ``title="…"`` may cite (Quarto reads the title as Markdown, as the heading it
+stands for): a .qmd holding one is read by segments, the title a paragraph at the fence's line."""
 IN_BOOK = "litreview-in-book"
 """The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
 
@@ -97,9 +103,11 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .notebook import load_notebook
 
         essay = load_notebook(where, text)
-    # Quarto shortcodes (includes read, the rest blanked), R Markdown's child documents, chunks' captions.
+    # Quarto shortcodes (includes read, the rest blanked), R Markdown's child documents, chunks' captions,
+    # callouts' titles.
     elif (("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd")
-          or (suffix in (".qmd", ".rmd") and "cap" in text and CAPTIONED.search(text))):
+          or (suffix in (".qmd", ".rmd") and "cap" in text and CAPTIONED.search(text))
+          or (suffix == ".qmd" and "title=" in text and CALLOUT_TITLE.search(text))):
         from .quarto import load_quarto_file
 
         essay = load_quarto_file(where, text)

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Claim, Essay, Paragraph
-from . import MISSING_INPUTS
+from . import BIBTEX, MISSING_INPUTS
 from .cites import blank_keys
 from .front import latex_front
 from .segment import make_claim, sentences, split_lines
@@ -123,9 +123,12 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     not_found = _missing_inputs(missing, lines)
     if not_found:
         meta[MISSING_INPUTS] = not_found
-    named = bibliography_files("\n".join(t for _, _, t in lines))  # in any \input file too, as biber finds them
+    source = "\n".join(t for _, _, t in lines)
+    named = bibliography_files(source)  # in any \input file too, as biber finds them
     if named:
         meta["bibliography"] = named  # as a front matter's: what latexmk hands to biber or BibTeX
+    if built_with_bibtex(source):
+        meta[BIBTEX] = True
     return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
@@ -386,6 +389,21 @@ def tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
 # BibTeX's databases (\bibliography, natbib's \nobibliography: a list, .bib implied).
 _BIBLIOGRAPHY = re.compile(r"\\(?:(?P<biblatex>addbibresource|addglobalbib|addsectionbib)|bibliography|nobibliography)"
                            r"\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^}]*)\}")
+
+
+_BIBLATEX = re.compile(r"\\(?:usepackage\s*(?:\[(?P<options>[^\]]*)\])?\s*\{[^}]*\bbiblatex\b[^}]*\}"
+                       r"|addbibresource|addglobalbib|addsectionbib)")
+_BIBTEX_BACKEND = re.compile(r"\bbackend\s*=\s*bibtex")
+
+
+def built_with_bibtex(text: str) -> bool:
+    """Whether the paper is built with BibTeX: ``\\bibliographystyle`` and no biblatex, or biblatex with
+    ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex, or no bibliography command) is biber's."""
+    uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
+    biblatex = list(_BIBLATEX.finditer(uncommented))
+    if biblatex:
+        return any(_BIBTEX_BACKEND.search(m.group("options") or "") for m in biblatex)
+    return "\\bibliographystyle" in uncommented
 
 
 def bibliography_files(text: str) -> list[str]:

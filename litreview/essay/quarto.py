@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
-from . import CAPTIONED, PROJECT_FILES
+from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES
 from .front import file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
@@ -177,7 +177,7 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
             if not (path.parent / name.partition("#")[0]).is_file():
                 raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
                                  hint="check the include's path")
-        out += _captioned(path, line, _blank_shortcodes(text[at:start]))
+        out += _titled(path, line, _blank_shortcodes(text[at:start]))
         line += text.count("\n", at, end)
         at = end
         for name in names:
@@ -190,7 +190,7 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
             out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
             if len(names) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
-    out += _captioned(path, line, _blank_shortcodes(text[at:]))
+    out += _titled(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
 
 
@@ -205,6 +205,28 @@ def _embedded(notebook: Path, text: str, label: str, path: Path, line: int) -> l
                          hint="check the label after # (the cell's #| label: or id), or that the notebook is "
                               "a Jupyter notebook")
     return found
+
+
+# A callout's title attribute: "…" (pandoc's escapes), '…' or a bare word.
+_TITLE = re.compile(r"""\btitle=(?:"(?P<double>(?:[^"\\]|\\.)*)"|'(?P<single>[^']*)'|(?P<bare>[^\s}"']+))""")
+
+
+def _titled(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
+    """``text`` (of ``path``, from its ``line``) as segments, each callout's ``title="…"`` that may cite a
+    paragraph after its fence, at the fence's line: Quarto reads the title as Markdown and shows it as the
+    callout's heading (``## Title`` inside the callout is the other way to write it, read as a paragraph too)."""
+    out: list[tuple[str, int, str]] = []
+    at, name = 0, str(path)
+    for m in CALLOUT_TITLE.finditer(text) if "title=" in text else ():
+        title = _TITLE.search(m.group())
+        if title is None or not re.search(r"\.callout(?:-[\w-]+)?(?=[\s}])", m.group()):
+            continue
+        value = title.group("single") or title.group("bare") or re.sub(r"\\(.)", r"\1", title.group("double") or "")
+        here = line + text.count("\n", 0, m.start())
+        out += _captioned(path, line + text.count("\n", 0, at), text[at:m.end()])
+        out += [(name, 0, "\n\n"), (name, here, value), (name, 0, "\n\n")]
+        at = m.end()
+    return out + _captioned(path, line + text.count("\n", 0, at), text[at:])
 
 
 def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:

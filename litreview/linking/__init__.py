@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..essay import BIBTEX
 from ..essay.segment import MAX_PIECE
 from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
 from .anchors import Anchored, Grouping, anchor, group_essay
@@ -123,7 +124,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     """
     index = build_index(bibliography, metadata)
     index.letter_order = letter_order
-    index.biber = essay.format == "latex"
+    index.biber = essay.format == "latex" and not essay.meta.get(BIBTEX)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
     ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index)
     for linker in LINKERS:

@@ -1,7 +1,9 @@
 """Links as rows: the JSON/CSV shape of ``litreview links``, a pandas DataFrame, coverage figures.
 
 The JSON keys are a public contract: claim_id, paragraph, sentence, text, source_key, kind,
-confidence, status, evidence (nothing more, nothing less).
+confidence, status, evidence (nothing more, nothing less). ``paragraph`` is the body paragraph's 1-based
+number, null for a claim in the front matter (its claim_id names the field: ``abstract-s2``) or no longer in
+the essay; ``sentence`` is 1-based within the claim's paragraph, front matter's included.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ def to_rows(linkage: Linkage, essay: Essay, *, extra: bool = False) -> list[dict
         claim = claims.get(lk.claim_id)
         row: dict[str, Any] = {
             "claim_id": lk.claim_id,
-            "paragraph": claim.paragraph if claim else None,
+            "paragraph": claim.paragraph if claim and claim.paragraph > 0 else None,
             "sentence": claim.sentence if claim else None,
             "text": claim.text if claim else "",
             "source_key": lk.source_key,

@@ -5,8 +5,8 @@ A key resolves as pandoc resolves it, by exact (case-sensitive) key; a Manubot c
 matches an entry only when case is ignored does not resolve (pandoc: "citation not found"); it is
 kept as an unconfirmed link so the entry is not reported unused, and the check names the right key.
 A key an entry lists in its ``ids`` (biblatex aliases, which Better BibTeX writes when a key changes)
-resolves to that entry in a LaTeX manuscript, as biber resolves it; pandoc does not, so elsewhere it
-is handled as a key that differs in case is.
+resolves to that entry in a LaTeX manuscript built with biber, as biber resolves it; pandoc and BibTeX
+do not, so elsewhere it is handled as a key that differs in case is.
 """
 
 from __future__ import annotations

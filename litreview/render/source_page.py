@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Link, Person, RegistryRecord, Source, SourceMetadata
+from ..model import Claim, Link, Person, RegistryRecord, Source, SourceMetadata
 from ..text import plural
 from .bibtex import EntryTexts
 from .citation import Citations, short_title
@@ -199,7 +199,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
     else:
         href = layout.href(here, layout.essay, claim.id)
         head = (f'<blockquote class="lr-excerpt">{excerpt(claim.text, lk.evidence)}</blockquote>'
-                f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay (paragraph {claim.paragraph}, '
+                f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay ({esc(_paragraph_name(ix, claim))}, '
                 f"sentence {claim.sentence})</a></p>")
     facts = [f"Link: {esc(KIND_WORDS.get(lk.kind, lk.kind))}",
              f"status: {esc(STATUS_WORDS.get(lk.status, lk.status))}",
@@ -215,6 +215,12 @@ def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
     if lk.note:
         detail += f'<p class="lr-note">Note: {esc(lk.note)}</p>'
     return f'<li class="lr-mark--{esc(lk.status)}">{head}{detail}</li>'
+
+
+def _paragraph_name(ix: ReviewIndex, claim: Claim) -> str:
+    """``paragraph 3``, or ``the front matter's abstract`` (whose paragraphs are numbered 0 and below)."""
+    paragraph = ix.paragraph_of.get(claim.id)
+    return paragraph.name if paragraph is not None else f"paragraph {claim.paragraph}"
 
 
 def _people(people: tuple[Person, ...]) -> str:
