@@ -115,3 +115,23 @@ def test_suppressed_summary_prefers_the_entrys_reason() -> None:
     found = [Finding("LR136", "warning", "m", key="uscode10"), Finding("LR136", "warning", "m", key="other")]
     assert suppressed_summary(found, {"uscode10:LR136": "statute", "LR13": "family"}) == [
         {"code": "LR136", "count": 1, "reason": "family"}, {"code": "LR136", "count": 1, "reason": "statute"}]
+
+
+def test_the_readme_settings_block_is_valid_and_names_every_setting(tmp_path: Path) -> None:
+    # A user copies the README's [tool.litreview] block: it must load as written, and it is
+    # where they look for the settings that exist (registry URLs and keys are listed in its prose).
+    import re
+    from dataclasses import fields
+
+    from litreview.config import Config
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[tool\.litreview\]\n.*?)```", readme, re.S)
+    assert block, "README.md has no [tool.litreview] block"
+    (tmp_path / "pyproject.toml").write_text(block.group(1), encoding="utf-8")
+    config = load_config(tmp_path, env={})
+    internal = {"root", "source_file", "suppress_reasons", "registry"}
+    named = set(re.findall(r"^(\w+) =", block.group(1), re.M))
+    missing = sorted(f.name for f in fields(Config) if f.name not in internal and f.name not in named)
+    assert not missing, f"README.md's settings block does not name: {missing}"
+    assert config.severity == {"LR307": "warning"} and config.suppress == ("LR305",)
