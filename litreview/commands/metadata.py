@@ -66,7 +66,9 @@ def command(fmt: str, keys: tuple[str, ...], **paths: str | None) -> int:
     unverified, failed, no-doi), doi, fetched_at, stale, record (selected fields and
     updates such as retractions), suggested_doi (with score and reasons),
     mismatches (field, entry, registry, kind, likely_right), url_check, registries
-    (which registries were asked and how each answered) and reason. notices lists the
+    (which registries were asked and how each answered), ignored_records_from (base
+    URLs of snapshot records set aside because no configured registry answered them,
+    LR220) and reason. notices lists the
     works with a retraction, expression of concern or correction as Markdown, each with
     the sources that say so (the retraction watch workflow posts it as an issue).
     """
