@@ -128,7 +128,8 @@ def _spawn(n_claims: int, n_sources: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a small run (1k and 10k claims, 1k sources)")
-    parser.add_argument("--run", nargs=2, type=int, metavar=("CLAIMS", "SOURCES"), help=argparse.SUPPRESS)
+    parser.add_argument("--run", nargs=2, type=int, metavar=("CLAIMS", "SOURCES"),
+                        help="time one size alone (e.g. --run 10000 10000) and print it as JSON; no goal is judged")
     args = parser.parse_args(argv)
     if args.run:
         print(json.dumps(run_one(*args.run)))

@@ -1,0 +1,38 @@
+"""What the documentation names exists: the benchmark scripts' options and the finding codes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from litreview.checks.catalogue import CATALOGUE
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
+BENCH_COMMAND = re.compile(r"bench/(\w+\.py)((?: --[a-z][a-z-]*(?: [A-Z0-9]+)*)*)")
+
+
+def documented_bench_options() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for doc in DOCS:
+        for script, options in BENCH_COMMAND.findall(doc.read_text(encoding="utf-8")):
+            found.setdefault(script, set()).update(re.findall(r"--[a-z][a-z-]*", options))
+    return found
+
+
+@pytest.mark.parametrize(("script", "options"), sorted(documented_bench_options().items()))
+def test_each_documented_bench_command_has_its_options_in_its_help(script: str, options: set[str]) -> None:
+    page = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--help"], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert page.returncode == 0, page.stderr
+    assert sorted(o for o in options if o not in page.stdout) == []
+
+
+def test_each_code_the_documentation_names_is_in_the_catalogue() -> None:
+    known = set(CATALOGUE)
+    named = {(doc.name, code) for doc in DOCS for code in re.findall(r"\bLR\d{3}\b", doc.read_text(encoding="utf-8"))}
+    assert named and sorted(n for n in named if n[1] not in known) == []
