@@ -275,8 +275,13 @@ def render(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path,
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    target.mkdir(parents=True, exist_ok=True)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out_dir", type=Path, help="the folder the documents are rendered into")
+    parser.add_argument("only", nargs="?", default="", help="render only the document of this name")
+    args = parser.parse_args()
+    args.out_dir.mkdir(parents=True, exist_ok=True)
     here = Path(__file__).resolve().parents[1]
-    for row in render(here.parent / "shared" / "corpus", target, sys.argv[2] if len(sys.argv) > 2 else ""):
+    for row in render(here.parent / "shared" / "corpus", args.out_dir, args.only):
         print(*row)
