@@ -99,6 +99,21 @@ def test_the_reference_list_prints_the_letter_beside_its_entry() -> None:
             ("Sims 2003a", "s1"), ("Sims 2003b", "s2")]
 
 
+def test_the_items_of_a_kept_reference_list_are_not_prose() -> None:
+    # "Theory of International Politics." named "Politics" as an authority with no entry (a false LR302).
+    bib = parse_bibliography("@book{waltz79, author = {Waltz, Kenneth N.}, title = {Theory of International "
+                             "Politics}, publisher = {Addison-Wesley}, address = {Reading, MA}, year = {1979}}")
+    text = ("# A short essay\n\nRealism explains conflict (Waltz 1979).\n\n## References\n\n"
+            "Waltz, Kenneth N. 1979. Theory of International Politics. Reading, MA: Addison-Wesley.\n")
+    essay = parse_essay(text)
+    items = {c.id for c in essay.claims if c.paragraph == essay.claims[-1].paragraph}
+    linkage = link(essay, bib)
+    assert [(m.text, m.keys) for m in linkage.mentions if m.kind == "marker"] == [("Waltz 1979", ("waltz79",))]
+    assert [m for m in linkage.mentions if m.claim_id in items] == []
+    assert [(f.code, f.message) for m in linkage.mentions
+            for f in check_mention(m, None, "essay.md", bib, set())] == []
+
+
 def test_a_quarto_projects_csl_reaches_the_essay(tmp_path: Path) -> None:
     from litreview.essay import load_essay
 

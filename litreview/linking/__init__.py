@@ -17,6 +17,7 @@ from ..essay.segment import MAX_PIECE
 from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
 from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
+from .cited_letters import in_reference_list
 from .curated import CuratedLinks, load_curated
 from .hits import Found, Hit
 from .index import build_index
@@ -62,6 +63,12 @@ class LinkContext:
         """Every hit the earlier linkers found, in the order they ran."""
         return [hit for part in self.found.values() for hit in part.hits]
 
+    def prose(self) -> list[Claim]:
+        """The claims a linker after the markers reads: not the items of the document's own rendered
+        reference list ("Waltz, Kenneth N. 1979. Theory of International Politics."), which name their
+        authors and titles without relying on them (the markers linker reads the list for its letters)."""
+        return [c for c in self.claims if not in_reference_list(self.index, c)]
+
 
 @dataclass(frozen=True, slots=True)
 class Linker:
@@ -76,7 +83,7 @@ def _markers(ctx: LinkContext) -> Found:
 
 
 def _attributions(ctx: LinkContext) -> Found:
-    return find_attributions(ctx.claims, ctx.index, ctx.covered)
+    return find_attributions(ctx.prose(), ctx.index, ctx.covered)
 
 
 def _titles(ctx: LinkContext) -> Found:
@@ -84,15 +91,15 @@ def _titles(ctx: LinkContext) -> Found:
     for hit in ctx.hits():
         if hit.kind == "attribution":
             named.setdefault(hit.claim_id, set()).add(hit.key)
-    return find_titles(ctx.claims, ctx.index, build_title_index(ctx.index), named, ctx.covered)
+    return find_titles(ctx.prose(), ctx.index, build_title_index(ctx.index), named, ctx.covered)
 
 
 def _references(ctx: LinkContext) -> Found:
-    return find_references(ctx.claims, ctx.index, build_reference_index(ctx.index), ctx.covered)
+    return find_references(ctx.prose(), ctx.index, build_reference_index(ctx.index), ctx.covered)
 
 
 def _quotations(ctx: LinkContext) -> Found:
-    return find_quotations(ctx.claims, ctx.hits(), ctx.covered)  # attributed to the carriers found so far
+    return find_quotations(ctx.prose(), ctx.hits(), ctx.covered)  # attributed to the carriers found so far
 
 
 LINKERS: tuple[Linker, ...] = (
