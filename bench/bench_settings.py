@@ -11,6 +11,7 @@ not installed for the interpreter is reported as skipped (--python picks another
 
 from __future__ import annotations
 
+import argparse
 import resource
 import subprocess
 import sys
@@ -77,8 +78,12 @@ def run(python: str, code: str, runs: int) -> float | None:
 
 
 def main(argv: list[str]) -> int:
-    runs = 5 if "--quick" in argv else 21
-    python = argv[argv.index("--python") + 1] if "--python" in argv else sys.executable
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="5 fresh interpreters per approach instead of 21")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter to measure [default: this one]")
+    args = parser.parse_args(argv)
+    runs = 5 if args.quick else 21
+    python = args.python
     print(f"settings validation start-up, {runs} fresh interpreters each ({python})")
     base = None
     for name, code in APPROACHES.items():

@@ -11,6 +11,7 @@ Usage: python bench/eval_latex_text.py [--quick]
 
 from __future__ import annotations
 
+import argparse
 import codecs
 import re
 import sys
@@ -60,12 +61,15 @@ def score(decode, vals: list[str]) -> tuple[int, int, int, float]:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a sample of the values")
+    quick = parser.parse_args(argv).quick
     if not SUITES.is_dir():
         print(f"skipped: {SUITES} is not there (the evaluation corpus sits beside the repository)")
         return 0
     from litreview.bibliography.latex import decode_latex
 
-    vals = values("--quick" in argv)
+    vals = values(quick)
     rows = [("previous rule (latexcodec only)", old_rule), ("litreview decode_latex", decode_latex.__wrapped__)]
     try:
         from pylatexenc.latex2text import LatexNodes2Text

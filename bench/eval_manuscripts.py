@@ -20,6 +20,7 @@ the name/document/quotation findings (LR302-LR305, LR311) the document gets.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -174,7 +175,8 @@ def report(title: str, rows: list[Row]) -> None:
             print(f"    {r.name}: name finding: {what[:110]}")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     if not DEV.is_dir():
         print(f"skipped: {DEV} is absent (the shared corpus sits beside the repository)")
         return 0

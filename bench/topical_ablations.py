@@ -14,6 +14,7 @@ BM25), pseudo-relevance feedback (RM3), its own k1 and b.
 
 from __future__ import annotations
 
+import argparse
 import math
 import sys
 from collections import Counter
@@ -71,7 +72,8 @@ def _extra_features(docs: list[Document], where: Where, doc_of: list[str]) -> li
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
     docs = load_split(DEFAULT_CORPUS, DEV)
     if not docs:
         print(f"corpus not found at {DEFAULT_CORPUS}")

@@ -36,3 +36,16 @@ def test_each_code_the_documentation_names_is_in_the_catalogue() -> None:
     known = set(CATALOGUE)
     named = {(doc.name, code) for doc in DOCS for code in re.findall(r"\bLR\d{3}\b", doc.read_text(encoding="utf-8"))}
     assert named and sorted(n for n in named if n[1] not in known) == []
+
+
+SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py")
+                 if not p.name.startswith("_") and '__name__ == "__main__"' in p.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_each_bench_script_answers_help_with_its_usage(script: str) -> None:
+    # A script that ignored --help ran its whole evaluation (minutes) instead of saying how to call it.
+    page = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--help"], capture_output=True,
+                          text=True, timeout=60, cwd=ROOT)
+    assert page.returncode == 0, page.stderr
+    assert page.stdout.startswith("usage: ")
