@@ -126,11 +126,9 @@ def split_person(text: str, inverted: bool | None = None) -> Person:
         if words[i].lower() in _PARTICLES:
             cut = i
             break
-    given = " ".join(words[:cut])
-    rest = words[cut:]
-    prefix_words = [w for w in rest[:-1] if w.lower() in _PARTICLES]
-    family = " ".join(rest[len(prefix_words):])
-    return Person(family=family, given=given, prefix=" ".join(prefix_words), suffix=suffix)
+    # A capitalised particle belongs to the family name ("Charles Van Doren" is "Van Doren, Charles",
+    # as the inverted form keeps it and as BibTeX reads that back); a lower-case one is the prefix.
+    return _with_particle(" ".join(words[cut:]), " ".join(words[:cut]), suffix)
 
 
 def _with_particle(family: str, given: str, suffix: str) -> Person:
@@ -207,8 +205,11 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 inverted = False
             else:
                 peek, _, _ = _read_name(toks, j + 1, given=True)
+                # "Smith, John and Jones, Mary": after a first name inverted with its given name written
+                # out, a one-word name followed by a comma and a name is inverted too
                 inverted = bool(peek) and (all(is_initials(w) for w in peek)
-                                           or (after_semicolon and all(_name_word(w) for w in peek)))
+                                           or ((after_semicolon or (full_given and len(words) == 1))
+                                               and all(_name_word(w) for w in peek)))
             if inverted:
                 given, k, closed = _read_name(toks, j + 1, given=True)
                 if given and all(_name_word(w) for w in given) and not given[-1].endswith(":"):
