@@ -395,3 +395,8 @@ def test_a_harvard_chapter_in_an_edited_book_splits_title_and_book():
     assert (ref.type, ref.title, ref.container) == ("incollection", "Cultural theory and the city", "Urban studies reader")
     assert names(ref.editors) == [("Smith", "R.")]
     assert ref.pages == "45–60"
+
+
+def test_a_title_in_straight_single_quotes_keeps_a_plural_possessive():
+    ref = parse_reference("Smith, J. (1999) 'The workers' movement in Britain', Labour History, 12(2), pp. 1-20.")
+    assert (ref.title, ref.container) == ("The workers' movement in Britain", "Labour History")

@@ -137,7 +137,8 @@ def _take_title(rest: str, comma_style: bool = False) -> tuple[str, str, bool]:
             if end < 0:
                 break
             after = rest[end + 1:end + 2]
-            if closer not in "’'" or after in ("", " ", ".", ",", ";", ":"):
+            # a straight ' closes only before punctuation: "'The Workers' Movement', …" is one title
+            if closer not in "’'" or after in ("", ".", ",", ";", ":") or (closer == "’" and after == " "):
                 following = rest[end + 1:].lstrip()
                 if (following[:1].islower() and rest[end - 1] not in ".,?!"
                         and not re.match(r"(?:in|edited|ed\.|trans)\b", following)):
