@@ -398,5 +398,6 @@ def test_a_harvard_chapter_in_an_edited_book_splits_title_and_book():
 
 
 def test_a_title_in_straight_single_quotes_keeps_a_plural_possessive():
-    ref = parse_reference("Smith, J. (1999) 'The workers' movement in Britain', Labour History, 12(2), pp. 1-20.")
-    assert (ref.title, ref.container) == ("The workers' movement in Britain", "Labour History")
+    text = "Smith, J. (1999) 'The Workers' Movement in Britain', Labour History, 12(2), pp. 1-20."
+    for ref in (parse_reference(text), parse_reference_rules(text)):  # the rules' own quote reading too
+        assert (ref.title, ref.container) == ("The Workers' Movement in Britain", "Labour History")
