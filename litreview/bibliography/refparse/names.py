@@ -126,9 +126,11 @@ def split_person(text: str, inverted: bool | None = None) -> Person:
         if words[i].lower() in _PARTICLES:
             cut = i
             break
-    # A capitalised particle belongs to the family name ("Charles Van Doren" is "Van Doren, Charles",
-    # as the inverted form keeps it and as BibTeX reads that back); a lower-case one is the prefix.
-    return _with_particle(" ".join(words[cut:]), " ".join(words[:cut]), suffix)
+    given = " ".join(words[:cut])
+    rest = words[cut:]
+    prefix_words = [w for w in rest[:-1] if w.lower() in _PARTICLES]
+    family = " ".join(rest[len(prefix_words):])
+    return Person(family=family, given=given, prefix=" ".join(prefix_words), suffix=suffix)
 
 
 def _with_particle(family: str, given: str, suffix: str) -> Person:
