@@ -34,6 +34,16 @@ def test_middle_initial_of_a_later_author_does_not_end_the_names():
     assert ref.title == "International Order"
 
 
+def test_inverted_names_with_given_names_written_out_joined_by_and_are_two_persons():
+    ref = parse_reference("Smith, John and Jones, Mary. 2010. A Title of Things. London: Penguin.")
+    assert names(ref.authors) == [("Smith", "John"), ("Jones", "Mary")]
+
+
+def test_a_lower_case_particle_of_a_given_first_name_stays_the_prefix():
+    ref = parse_reference("Ludwig van Beethoven, The Letters of Beethoven (London: Dent, 1926).")
+    assert ref.authors == (Person(family="Beethoven", given="Ludwig", prefix="van"),)
+
+
 def test_initials_are_kept_as_printed():
     assert names(parse_reference("Holsti, K. J. Taming the Sovereigns. Cambridge: CUP, 2004.").authors) == [
         ("Holsti", "K. J.")]
@@ -362,3 +372,25 @@ def test_names_joined_by_a_foreign_and_or_a_slash(text, want):
     from litreview.bibliography.refparse.assemble import persons
 
     assert names(persons(text)[0]) == want
+
+
+def test_an_apa_bracketed_thesis_description_gives_the_school():
+    ref = parse_reference("Brown, A. (2015). Urban resilience in small towns [Doctoral dissertation, University of "
+                          "Michigan]. ProQuest Dissertations and Theses Global.")
+    assert (ref.type, ref.title, ref.publisher) == ("phdthesis", "Urban resilience in small towns",
+                                                    "University of Michigan")
+    assert "ProQuest Dissertations and Theses Global" in ref.note
+
+
+def test_a_harvard_chapter_in_an_edited_book_splits_title_and_book():
+    ref = parse_reference("Jones, P. (2004) 'Cultural theory and the city', in Smith, R. (ed.) Urban studies reader. "
+                          "London: Routledge, pp. 45-60.")
+    assert (ref.type, ref.title, ref.container) == ("incollection", "Cultural theory and the city", "Urban studies reader")
+    assert names(ref.editors) == [("Smith", "R.")]
+    assert ref.pages == "45–60"
+
+
+def test_a_title_in_straight_single_quotes_keeps_a_plural_possessive():
+    text = "Smith, J. (1999) 'The Workers' Movement in Britain', Labour History, 12(2), pp. 1-20."
+    for ref in (parse_reference(text), parse_reference_rules(text)):  # the rules' own quote reading too
+        assert (ref.title, ref.container) == ("The Workers' Movement in Britain", "Labour History")

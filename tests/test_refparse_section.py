@@ -100,6 +100,14 @@ def test_a_numbered_list_starts_a_reference_only_at_the_next_number():
                     "2. Doe J. B. J X. 2020;2:3-4."]
 
 
+
+@pytest.mark.parametrize("edition", ["2. Aufl. Wiesbaden: Springer VS, 2018.", "2. Auflage. Wiesbaden: VS, 2018.",
+                                     "2. ed. London: Routledge, 2018.", "2. edn. London: Routledge, 2018."])
+def test_a_line_carrying_the_next_number_but_going_on_with_an_edition_continues_the_reference(edition):
+    text = f"Literatur\n1. Müller, Hans: Einführung in die Soziologie.\n{edition}\n2. Schmidt, Petra: Theorie. Berlin 2019.\n"
+    refs, _ = find_reference_section(text)
+    assert refs == [f"1. Müller, Hans: Einführung in die Soziologie. {edition}", "2. Schmidt, Petra: Theorie. Berlin 2019."]
+
 # Lists as people paste them: other languages, bullets, superscripts, a PDF's page furniture and hyphens.
 
 @pytest.mark.parametrize("heading", ["REFERÊNCIAS", "Literaturverzeichnis", "Bibliographie",

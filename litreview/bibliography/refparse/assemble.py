@@ -17,6 +17,7 @@ from .names import _PARTICLES, scan_names
 from .reference import ParsedReference
 from .rules import REPEATED
 from .tagger import Tagged
+from .tail import THESIS
 from .tail import _names as reading_order_names
 
 #: Below this confidence a field is reported unsure; chosen by cross-validation on the training
@@ -97,7 +98,7 @@ def _strip(text: str) -> str:
 
 def _clean_title(text: str) -> str:
     text = text.strip()
-    if text[:1] in "“\"‘«„" and text.rstrip(" .,;:")[-1:] in "”\"’»“":
+    if text[:1] in "“\"‘«„'" and text.rstrip(" .,;:")[-1:] in "”\"’»“'":
         text = text[1:].rstrip(" .,;:")[:-1]
     text = _strip(text)
     if text.endswith(".") and not text.endswith("..") and not re.search(r"\b[A-Z]\.$", text):
@@ -210,9 +211,39 @@ def _rival_container(segs: list[Segment]) -> list[Segment]:
     return [*segs[:start], merged, *segs[end:]]
 
 
+def _close_bracket(segs: list[Segment]) -> list[Segment]:
+    """A description opened with "[" in a genre span and closed in the next span is the genre's:
+    "[Doctoral dissertation," + "University of Michigan]. ProQuest." is the thesis and its school,
+    and what follows the bracket (the database) a note."""
+    for k in range(len(segs) - 1):
+        seg, nxt = segs[k], segs[k + 1]
+        if seg.label != "genre" or seg.text.count("[") <= seg.text.count("]") or "]" not in nxt.text:
+            continue
+        cut = nxt.text.index("]") + 1
+        rest = nxt.text[cut:].strip(" .,;:")
+        joined = seg._replace(text=f"{seg.text} {nxt.text[:cut]}", confidence=min(seg.confidence, nxt.confidence))
+        after = [nxt._replace(label="note", text=rest)] if rest else []
+        return [*segs[:k], joined, *after, *segs[k + 2:]]
+    return segs
+
+
+def _chapter_container(segs: list[Segment]) -> list[Segment]:
+    """"'Title', in Smith, R. (ed.) Book": a second title span after an editor span opened by "in" is
+    the book the chapter is in (Harvard), when no container span was read."""
+    if any(seg.label in ("container", "journal") for seg in segs):
+        return segs
+    titles = [k for k, seg in enumerate(segs) if seg.label == "title"]
+    if len(titles) != 2 or titles[1] < 2:
+        return segs
+    before = segs[titles[1] - 1]
+    if before.label != "editor" or not re.match(r"(?i)in\b", before.text.strip()):
+        return segs
+    return [*segs[:titles[1]], segs[titles[1]]._replace(label="container"), *segs[titles[1] + 1:]]
+
+
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
     """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
-    segs = _rival_container(segments(tagged, text))
+    segs = _chapter_container(_close_bracket(_rival_container(segments(tagged, text))))
     first: dict[str, Segment] = {}
     repeated: set[str] = set()
     for seg in segs:
@@ -305,6 +336,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             g = seg.text.lower()
             if re.search(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis", g):
                 f["_thesis"] = "mastersthesis" if re.search(r"master|m\.?a\.|m\.?sc|mémoire", g) else "phdthesis"
+                if (m := THESIS.match(_strip(seg.text).strip("[]").rstrip("."))) and m.group("school"):
+                    put("publisher", _strip(m.group("school")), seg)  # "[Doctoral dissertation, University of X]"
             elif re.search(r"report|working paper|paper|rapport|bericht|informe", g):
                 f["_report"] = True
             notes.append(_strip(seg.text))

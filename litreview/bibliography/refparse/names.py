@@ -207,8 +207,11 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 inverted = False
             else:
                 peek, _, _ = _read_name(toks, j + 1, given=True)
+                # "Smith, John and Jones, Mary": after a first name inverted with its given name written
+                # out, a one-word name followed by a comma and a name is inverted too
                 inverted = bool(peek) and (all(is_initials(w) for w in peek)
-                                           or (after_semicolon and all(_name_word(w) for w in peek)))
+                                           or ((after_semicolon or (full_given and len(words) == 1))
+                                               and all(_name_word(w) for w in peek)))
             if inverted:
                 given, k, closed = _read_name(toks, j + 1, given=True)
                 if given and all(_name_word(w) for w in given) and not given[-1].endswith(":"):

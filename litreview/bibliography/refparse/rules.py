@@ -14,7 +14,7 @@ from typing import Any
 from . import fields as F
 from .names import is_initials, scan_names
 from .reference import ParsedReference
-from .tail import ABBREVIATED_JOURNAL, parse_tail, plain, sentence_end, split_sentences, starts_tail
+from .tail import ABBREVIATED_JOURNAL, THESIS, parse_tail, plain, sentence_end, split_sentences, starts_tail
 
 _LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.(?=\s)|\d{1,3}(?=\s+\S))\s*")
 REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
@@ -23,8 +23,9 @@ _YEAR_AFTER = re.compile(
     r"(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)?(?P<close>[.,:])?(?=\s|$)"
     r"|\s*[.,]?\s*\(n\.\s?d\.\)[.,]?",
 )
-_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 _TITLE_EDITION = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th)|\d+\.ª|[A-Z][a-z]+)\s+ed(?:ition|\.)?\)$", re.I)
+_BRACKETED = re.compile(r"\s*\[([^\[\]]+)\]$")
 _PAREN_PUBFACTS = re.compile(r"\s*\(([^()]*:[^()]*)\)\.?$")
 _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Paper)\b")
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
@@ -98,6 +99,9 @@ def parse_reference(text: str) -> ParsedReference:
         f["et_al"] = names.et_al
     if (quoted and title.endswith(",")) or (quoted and title.endswith(".") and not title.endswith("..")):
         title = title[:-1]
+    if not quoted and (m := _BRACKETED.search(title)) is not None and THESIS.match(m.group(1)):
+        # APA: "Title [Doctoral dissertation, University of Michigan]. ProQuest.": the thesis and its school
+        title, tail = title[: m.start()], f"{m.group(1)}. {tail}"
     if (m := _TITLE_EDITION.search(title)) is not None:
         f["edition"], title = m.group("ed"), title[: m.start()]
     if not tail and (m := re.search(rf"\s+\(?({F.YEAR})\)?$", title)) and not f.get("year"):
@@ -133,7 +137,8 @@ def _take_title(rest: str, comma_style: bool = False) -> tuple[str, str, bool]:
             if end < 0:
                 break
             after = rest[end + 1:end + 2]
-            if closer != "’" or after in ("", " ", ".", ",", ";", ":"):
+            # a straight ' closes only before punctuation: "'The Workers' Movement', …" is one title
+            if closer not in "’'" or after in ("", ".", ",", ";", ":") or (closer == "’" and after == " "):
                 following = rest[end + 1:].lstrip()
                 if (following[:1].islower() and rest[end - 1] not in ".,?!"
                         and not re.match(r"(?:in|edited|ed\.|trans)\b", following)):

@@ -276,7 +276,8 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
         elif bulleted:
             starts = k == 0 or _BULLET.match(line) is not None
         elif numbered or bare:  # "1." "2." ...: a line opens a reference when it carries the next number
-            starts = k == 0 or (label is not None and (expected is None or label == expected))
+            starts = k == 0 or (label is not None and (expected is None or label == expected)
+                                and _EDITION_LINE.match(line) is None)
         else:
             # the last word only: searching the whole of a long reference at each line is quadratic
             starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
@@ -334,6 +335,11 @@ _BREAKS = "/.-_=?&#~%"
 _BARE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"])")
 
 
+#: "2. Aufl. Wiesbaden", "3. ed. London": a line that goes on with an edition, not a reference numbered 2.
+_EDITION_LINE = re.compile(r"^\s*\d{1,3}\.\s+(?:(?i:aufl(?:age)?|ausg(?:abe)?|edn|edition|éd(?:ition)?|edición|edição|"
+                           r"uitg(?:ave)?|druk)\b|[Ee]d\.|éd\.)")
+
+
 def _label_number(line: str) -> int | None:
     m = re.match(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,3})\.)\s", line)
     return int(next(g for g in m.groups() if g)) if m else None
@@ -342,7 +348,7 @@ def _label_number(line: str) -> int | None:
 def _one_per_line(para: list[str]) -> bool:
     """Lines that each look like a whole reference (a year in each, each closed, or each numbered)."""
     if all(_NUMBERED.match(ln) or _BULLET.match(ln) for ln in para):
-        return True
+        return not any(_EDITION_LINE.match(ln) for ln in para)  # "2. Aufl. Wiesbaden" goes on: join_lines
     with_year = sum(1 for ln in para if re.search(r"\b(?:1[5-9]|20)\d\d\b", ln))
     starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
     closed = all(_CLOSES.search(_last_word(ln)) for ln in para[:-1])  # "… Press," + "Reprinted 2005." is one

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...model import Person
 from . import fields as F
-from .names import is_initials, split_person
+from .names import is_initials, scan_names, split_person
 
 #: words after which a period does not end a sentence
 _ABBREVIATIONS = {"vol", "no", "nos", "pp", "p", "ed", "eds", "ch", "chap", "rev", "trans", "comp", "repr",
@@ -36,7 +36,8 @@ _EDITION_FIRST = re.compile(
     # "2nd ed. New York: Penguin": "ed." is an abbreviation, so no sentence ended after it
     r"|(?P<ed2>\d+(?:st|nd|rd|th)|Rev\.?|Revised|(?:Second|Third|Fourth|Fifth|Sixth|New|Expanded)"
     r")\s+ed(?:ition|\.)\s+(?=[A-Z]))")
-_THESIS = re.compile(
+#: "PhD diss., Yale University", "Doctoral dissertation, University of Michigan": a thesis and its school.
+THESIS = re.compile(
     r"^(?P<kind>Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?A\.?|M\.?Sc\.?|MPhil)\s+"
     r"(?:thesis|diss\.?|dissertation)(?:,\s*(?P<school>.+))?$", re.I)
 _REPORT = re.compile(
@@ -64,7 +65,7 @@ def starts_tail(text: str) -> bool:
 def plain(seg: str) -> bool:
     """Words only: no numbers, no "Place: Publisher", no "In ..."."""
     return (not re.search(r"\d", seg) and F.parse_pubfacts(seg) is None and not _CHAPTER.match(seg)
-            and not _THESIS.match(seg) and not _REPORT.match(seg))
+            and not THESIS.match(seg) and not _REPORT.match(seg))
 
 
 def sentence_end(text: str) -> int:
@@ -125,7 +126,7 @@ def parse_tail(tail: str, quoted: bool, f: dict[str, Any], uncertain: list[str])
             f["editors"] = _names(m.group(1))
         elif re.match(r"^(?:Translated|Trans\.)\s+by\s", seg, re.I):
             leftovers.append(seg)
-        elif (m := _THESIS.match(seg)) is not None:
+        elif (m := THESIS.match(seg)) is not None:
             f["_thesis"] = "mastersthesis" if m.group("kind")[0] in "Mm" else "phdthesis"
             if m.group("school"):
                 _publisher_part(m.group("school"), f)
@@ -246,7 +247,10 @@ def _parse_chapter(body: str, f: dict[str, Any]) -> None:
     """"Book Title, edited by A and B, 12-34" or APA "A. Editor (Ed.), Book (pp. 1-2)"."""
     m = _APA_EDS.match(body)
     if m:
-        f["editors"] = _names(m.group("eds"))
+        eds = m.group("eds")
+        inverted = scan_names(eds)  # "Smith, R. (ed.)": one name, inverted
+        whole = inverted is not None and inverted.end >= len(eds.rstrip(". ")) - 1
+        f["editors"] = inverted.persons if whole and inverted is not None else _names(eds)
         body = m.group("book")
     m = _PAGES_AT_END.search(body)
     if m:
