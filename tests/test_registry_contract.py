@@ -62,7 +62,7 @@ def test_elife_article_keeps_jats_abstract(fixtures: Path) -> None:
     assert r.doi == "10.7554/elife.01567"
     assert r.title.startswith("Automated quantitative histology reveals vascular morphodynamics")
     assert [p.family for p in r.authors] == ["Sankar", "Nieminen", "Ragni", "Xenarios", "Hardtke"]
-    assert (r.year, r.container, r.volume, r.issue, r.pages) == (2014, "eLife", "3", "", "")
+    assert (r.year, r.container, r.volume, r.issue, r.pages) == (2014, "eLife", "3", "", "e01567")  # article-number
     assert r.abstract.startswith("<jats:p>Among various advantages")
     assert r.updates == ()
 

@@ -218,7 +218,8 @@ def parse_crossref(message: Mapping[str, Any], agency: str = "crossref") -> Regi
         container=clean_text(message.get("container-title")),
         volume=clean_text(message.get("volume")),
         issue=clean_text(message.get("issue")),
-        pages=clean_text(message.get("page")),
+        # An article number (eLife's "e01567") stands where a journal without pages puts its page.
+        pages=clean_text(message.get("page")) or clean_text(message.get("article-number")),
         publisher=clean_text(message.get("publisher")),
         isbn=tuple(str(i) for i in isbn) if isinstance(isbn, list) else (),
         url=str(message.get("URL") or ""),
