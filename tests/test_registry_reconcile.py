@@ -177,3 +177,10 @@ def test_a_lettered_page_range_written_short() -> None:
     assert normalize_pages("R120-9") == ("R120", "R129")
     assert "pages" not in fields(reconcile(article(pages="S12--S19"), record(pages="S12-19")))
     assert fields(reconcile(article(pages="S12--S19"), record(pages="S12-29")))["pages"][0] == "different"
+
+
+def test_the_issue_print_year_counts() -> None:
+    raw = {"issued": {"date-parts": [[2020, 12]]}, "published-online": {"date-parts": [[2020, 12, 1]]},
+           "journal-issue": {"issue": "3", "published-print": {"date-parts": [[2021, 3]]}}}
+    assert "year" not in fields(reconcile(article(year=2021), record(year=2020, raw=raw)))
+    assert fields(reconcile(article(year=2022), record(year=2020, raw=raw)))["year"][0] == "different"

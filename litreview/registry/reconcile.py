@@ -111,7 +111,12 @@ def _initials(entry: tuple[Person, ...], registry: tuple[Person, ...], ent_text:
 
 def _raw_years(raw: Mapping[str, Any]) -> set[int]:
     names = ("issued", "published", "published-print", "published-online")
-    return {y for y in (partial_year(raw.get(n)) for n in names) if y is not None}
+    dates = [raw.get(n) for n in names]
+    issue = raw.get("journal-issue")
+    if isinstance(issue, Mapping):
+        # The issue's print date: an article online in December, in the next year's issue.
+        dates.append(issue.get("published-print"))
+    return {y for y in (partial_year(d) for d in dates) if y is not None}
 
 
 def _year_mismatch(source: Source, record: RegistryRecord) -> Mismatch | None:
