@@ -347,3 +347,22 @@ def test_html_and_unescaped_specials_are_told_apart() -> None:
     from litreview.checks.integrity import check_integrity
 
     assert sorted((f.code, f.key) for f in check_integrity(bib)) == [("LR140", "b"), ("LR141", "a")]
+
+
+@pytest.mark.parametrize(("raw", "message", "hint"), [
+    ("https://doi.org/10.1371/JOURNAL.PONE.0033693.",
+     "DOI written as a link or with a prefix: 'https://doi.org/10.1371/JOURNAL.PONE.0033693.'; ends with '.', "
+     "probably the sentence's", "Write doi = {10.1371/JOURNAL.PONE.0033693} unless the registry has the mark"),
+    ("doi:10.1000/xyz", "DOI written as a link or with a prefix: 'doi:10.1000/xyz'", "Write doi = {10.1000/xyz}"),
+    ("10.1000/xyz,", "DOI '10.1000/xyz,' ends with ',', probably the sentence's",
+     "Write doi = {10.1000/xyz} unless the registry has the mark"),
+])
+def test_doi_link_with_a_final_mark_names_both(raw: str, message: str, hint: str) -> None:
+    """A DOI pasted as a link with the sentence's full stop: the hint must not keep the stop (that
+    DOI is one fetch refuses to send)."""
+    from litreview.checks.bib import check_doi
+
+    bib = parse_bibliography(f"@article{{a, author = {{Smith, J.}}, title = {{T}}, journal = {{J}}, year = {{2020}},"
+                             f" doi = {{{raw}}}}}\n")
+    (f,) = check_doi(bib.sources[0])
+    assert (f.code, f.message, f.hint) == ("LR121", message, hint)

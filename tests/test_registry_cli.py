@@ -132,3 +132,19 @@ def test_fetch_resolves_a_manubot_manuscripts_identifiers(fake, capsys, tmp_path
     assert code == 0, err
     (source,) = json.loads(out)["sources"]
     assert source["key"] == "doi:10.5555/lr.culture.2005" and source["status"] == "verified"
+
+
+def test_fetch_table_says_a_house_style_difference_is_only_that(fake, capsys, monkeypatch) -> None:
+    """`check` is silent on a title differing in capitals only; the fetch table said "title" like a real
+    disagreement."""
+    fake.add_work({"DOI": "10.5555/lr.case", "type": "journal-article", "title": ["World Culture and Military Power"],
+                   "author": [{"family": "Farrell", "given": "Theo"}], "issued": {"date-parts": [[2005]]},
+                   "container-title": ["Security Studies"], "volume": "15"})
+    Path("refs.bib").write_text("@article{a, author = {Farrell, Theo}, title = {World culture and military power},\n"
+                                " journal = {Security Studies}, year = {2005}, volume = {14}, doi = {10.5555/lr.case}}\n",
+                                encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "300")
+    code, out, err = run(capsys, "fetch", *ARGS, "--no-urls")
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.startswith("│ a "))
+    assert "title (case" in row and "title," not in row  # (the column wraps "title (case only), volume")

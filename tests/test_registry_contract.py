@@ -62,7 +62,7 @@ def test_elife_article_keeps_jats_abstract(fixtures: Path) -> None:
     assert r.doi == "10.7554/elife.01567"
     assert r.title.startswith("Automated quantitative histology reveals vascular morphodynamics")
     assert [p.family for p in r.authors] == ["Sankar", "Nieminen", "Ragni", "Xenarios", "Hardtke"]
-    assert (r.year, r.container, r.volume, r.issue, r.pages) == (2014, "eLife", "3", "", "")
+    assert (r.year, r.container, r.volume, r.issue, r.pages) == (2014, "eLife", "3", "", "e01567")  # article-number
     assert r.abstract.startswith("<jats:p>Among various advantages")
     assert r.updates == ()
 
@@ -303,3 +303,31 @@ COVERED = {
 
 def test_every_recorded_file_is_covered_by_a_test_here(fixtures: Path) -> None:
     assert {p.name for p in fixtures.iterdir()} <= COVERED
+
+
+REGISTRIES = SHARED.parent / "registries" / "crossref"
+
+
+def test_new_version_naming_the_work_itself_is_no_notice() -> None:
+    """PLOS deposits "new_version" in both directions on the article's own DOI: the DOI cited is that
+    version, so no LR206 "newer version" finding (its notice would be the entry's own DOI)."""
+    from litreview.checks.registry import check_updates
+    from litreview.model import SourceMetadata
+
+    path = REGISTRIES / "works-doi-with-update-to-new-version.json"
+    if not path.is_file():
+        pytest.skip("../shared/fixtures/registries/crossref/ (real recorded responses) is not beside this clone")
+    msg = json.loads(path.read_text(encoding="utf-8"))["message"]
+    assert msg["updated-by"][0]["DOI"] == msg["DOI"]  # the recording is what the test says
+    r = parse_crossref(msg)
+    assert r.updates == ()
+    src = Source(key="twittenhoff2020", type="article", doi=r.doi)
+    assert list(check_updates(src, SourceMetadata(key=src.key, status="verified", record=r))) == []
+
+
+def test_retraction_in_place_is_kept() -> None:
+    msg = {"DOI": "10.5555/ret", "title": ["T"], "type": "journal-article",
+           "updated-by": [{"DOI": "10.5555/RET", "type": "retraction", "label": "Retraction", "source": "publisher"}],
+           "update-to": [{"DOI": "10.5555/other", "type": "new_version", "label": "New version"}]}
+    assert [(u.type, u.doi) for u in parse_crossref(msg).updates] == [
+        ("retraction", "10.5555/ret"), ("new_version", "10.5555/other")]

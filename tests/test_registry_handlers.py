@@ -262,6 +262,10 @@ def test_openalex_over_budget_is_not_a_verdict(fake, tmp_path) -> None:
     meta = report.metadata["f"]
     assert meta.status == "verified" and dict(meta.registries) == {"crossref": "found", "openalex": "over-budget"}
     assert fake.count("/openalex/") == 1  # a day's wait is not waited for, and not asked again this run
+    # said once, in words ("over-budget: OpenAlex answered 429: over budget (rate limited (429), ...)" before)
+    (said,) = [e for e in report.errors if "OpenAlex" in e]
+    assert said.count("429") == 1 and "over budget" not in said, said
+    assert "OpenAlex answered 429 Too Many Requests: no more OpenAlex requests this run" in said, said
 
 
 # -- retraction evidence from several sources, and `add` by any identifier from the command line ----------

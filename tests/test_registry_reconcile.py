@@ -141,3 +141,46 @@ def test_book_entry_with_a_chapter_doi_is_a_type_mismatch() -> None:
 ])
 def test_page_normalisation(pages: str, expected: tuple[str, str]) -> None:
     assert normalize_pages(pages) == expected
+
+
+def test_tex_math_in_the_title_reads_as_the_registry_text() -> None:
+    rec = record(title="Measurement of H2 production in algae")
+    for title in ("Measurement of $\\mathrm{H}_2$ production in algae", "Measurement of H$_2$ production in algae",
+                  "Measurement of H$_{2}$ production in algae"):
+        got = fields(reconcile(article(title=title), rec))
+        assert got.get("title", ("", ""))[0] in ("", "punctuation"), title  # never "spelling": nothing to fix
+    assert fields(reconcile(article(title="Measurement of $CO_2$ production in algae"), rec))["title"][0] == "spelling"
+
+
+def test_and_others_is_et_al() -> None:
+    rec = record(authors=(FARRELL, Person("Doe", "Jane"), Person("Roe", "Rick")))
+    assert "authors" not in fields(reconcile(article(authors=(FARRELL, Person("others"))), rec))
+    assert "authors" not in fields(reconcile(article(authors=(FARRELL, Person("Doe", "J."), Person("others"))), rec))
+    # the names given must still be the registry's first ones
+    got = fields(reconcile(article(authors=(Person("Doe", "Jane"), Person("others"))), rec))
+    assert got["authors"][0] == "different"
+    got = fields(reconcile(article(authors=(Person("Farrell", "Q."), Person("others"))), rec))
+    assert got["authors"][0] == "initials"
+
+
+@pytest.mark.parametrize(("entry", "registry"), [
+    (Person("van der Berg", "Jan"), Person("Berg", "Jan van der")),
+    (Person("Berg", "Jan van der"), Person("van der Berg", "Jan")),
+    (Person("Berg", "Jan", prefix="van der"), Person("van der Berg", "Jan")),
+])
+def test_a_particle_placed_elsewhere_is_the_same_name(entry: Person, registry: Person) -> None:
+    assert "authors" not in fields(reconcile(article(authors=(entry,)), record(authors=(registry,))))
+
+
+def test_a_lettered_page_range_written_short() -> None:
+    assert normalize_pages("S12-19") == ("S12", "S19") == normalize_pages("S12–S19")
+    assert normalize_pages("R120-9") == ("R120", "R129")
+    assert "pages" not in fields(reconcile(article(pages="S12--S19"), record(pages="S12-19")))
+    assert fields(reconcile(article(pages="S12--S19"), record(pages="S12-29")))["pages"][0] == "different"
+
+
+def test_the_issue_print_year_counts() -> None:
+    raw = {"issued": {"date-parts": [[2020, 12]]}, "published-online": {"date-parts": [[2020, 12, 1]]},
+           "journal-issue": {"issue": "3", "published-print": {"date-parts": [[2021, 3]]}}}
+    assert "year" not in fields(reconcile(article(year=2021), record(year=2020, raw=raw)))
+    assert fields(reconcile(article(year=2022), record(year=2020, raw=raw)))["year"][0] == "different"

@@ -193,12 +193,14 @@ def check_doi(source: Source) -> Iterable[Finding]:
     problem = doi_problem(doi[:-1] if end else doi)
     if problem:
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: {problem}")
-    elif has_prefix(raw):
-        yield entry_finding("LR121", source, f"DOI written as a link or with a prefix: {raw!r}",
-                            f"write doi = {{{bare_doi(raw)}}}")
-    elif end:
-        yield entry_finding("LR121", source, f"DOI {raw!r} ends with {end!r}, probably the sentence's",
-                            f"write doi = {{{bare_doi(raw)[:-1]}}} unless the registry has the mark")
+    elif has_prefix(raw) or end:
+        # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.
+        said = [f"DOI written as a link or with a prefix: {raw!r}"] if has_prefix(raw) else [f"DOI {raw!r}"]
+        if end:
+            said.append(f"ends with {end!r}, probably the sentence's")
+        bare = bare_doi(raw)[:-1] if end else bare_doi(raw)
+        yield entry_finding("LR121", source, "; ".join(said) if has_prefix(raw) else " ".join(said),
+                            f"write doi = {{{bare}}}" + (" unless the registry has the mark" if end else ""))
 
 
 def isbn_problem(isbn: str) -> str:

@@ -70,6 +70,7 @@ class RichProgress:
 
 def _summary(report, bibliography, width: int | None = None) -> str:
     """Each entry's registry status after the run: a table when wide, a list when narrow; words never cut."""
+    from ..checks.registry import reportable
     from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
@@ -81,7 +82,10 @@ def _summary(report, bibliography, width: int | None = None) -> str:
         doi = source.doi or (f"suggest {meta.suggestion.doi}" if meta.suggestion else "")
         update = worst_update(meta.record)
         status = meta.status + (f" ({update.label or update.type})" if update else "")
-        fields = ", ".join(m.field for m in meta.mismatches)
+        # As `check` reports them: a house-style difference (capitalisation, punctuation) says its kind.
+        shown = reportable(meta.mismatches)
+        fields = ", ".join(m.field if m in shown else f"{m.field} ({m.kind} only)" if m.kind in ("case", "punctuation")
+                           else f"{m.field} (unclear)" for m in meta.mismatches)
         url = ""
         if meta.url_check is not None:
             u = meta.url_check

@@ -14,6 +14,10 @@ from ..text import fold_words
 
 _DASHES = lazy(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
 _PAGE_PREFIX = lazy(r"^(?:pp?\.?\s*)", re.I)
+_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ten", "ter", "te", "zu", "dos", "das", "do", "d"])
+_MATH = lazy(r"\$([^$]*)\$")
+_MATH_COMMAND = lazy(r"\\[A-Za-z]+\s*")  # \mathrm, \mathit: the letters they set stay
+_MATH_MARKS = str.maketrans("", "", "_^{}\\")
 _PUBLISHER_NOISE = frozenset(
     ["press", "publishing", "publishers", "publisher", "ltd", "limited", "inc", "llc", "co", "company", "group", "books", "uk", "us", "usa", "the", "and", "of", "informa", "gmbh", "verlag"]
 )
@@ -57,9 +61,16 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
+def title_words(title: str) -> str:
+    """A title's folded words, TeX math read as the registry's text: "H$_2$" and "H<sub>2</sub>" are "h2"."""
+    if "$" in title:
+        title = _MATH.sub(lambda m: _MATH_COMMAND.sub("", m.group(1)).translate(_MATH_MARKS), title)
+    return fold_words(title)
+
+
 def title_similarity(entry_title: str, title: str, subtitle: str = "") -> float:
     """Best similarity of the entry's title to the registry title, with or without subtitle."""
-    entry = fold_words(entry_title)
+    entry = title_words(entry_title)
     candidates = [fold_words(title)]
     if subtitle:
         candidates.append(fold_words(f"{title} {subtitle}"))
@@ -69,6 +80,15 @@ def title_similarity(entry_title: str, title: str, subtitle: str = "") -> float:
 def family_key(person: Person) -> str:
     """A person's family name (with particle) folded, for comparison."""
     return fold_words(" ".join(p for p in (person.prefix, person.family) if p))
+
+
+def surname_key(person: Person) -> str:
+    """:func:`family_key` without leading particles: "van der Berg, Jan" and Crossref's family "Berg",
+    given "Jan van der" are one surname."""
+    words = family_key(person).split()
+    while len(words) > 1 and words[0] in _PARTICLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 def initials(given: str) -> str:
@@ -96,6 +116,13 @@ def normalize_pages(pages: str) -> tuple[str, str]:
     last = parts[-1] if len(parts) > 1 else ""
     if first.isdigit() and last.isdigit() and len(last) < len(first):
         last = first[: len(first) - len(last)] + last
+    lead = first.rstrip("0123456789")
+    if lead and lead != first and last.isdigit():
+        # "S12-19" is S12 to S19 (a supplement's or an electronic page's letter is written once).
+        digits = first[len(lead):]
+        if len(last) < len(digits):
+            last = digits[: len(digits) - len(last)] + last
+        last = lead + last
     return first, last
 
 

@@ -242,7 +242,10 @@ class Http:
                         last = exc
                         self._count_failure(pool)
                         if exc.retry_after is not None and exc.retry_after > policy.max_retry_after:
-                            raise FetchFailed(f"{exc.reason}; the server asks to wait {exc.retry_after:.0f} s",
+                            asks = f"retry after {exc.retry_after:.0f} s"
+                            said = exc.reason if asks in exc.reason else f"{exc.reason}; the server asks to wait " \
+                                f"{exc.retry_after:.0f} s"
+                            raise FetchFailed(f"{said}, longer than a run waits ({policy.max_retry_after:.0f} s)",
                                               status=exc.status, url=url) from None
                         raise
         except Transient as exc:

@@ -168,15 +168,25 @@ def _people(items: Any) -> tuple[Person, ...]:
 
 
 def parse_updates(message: Mapping[str, Any]) -> tuple[Update, ...]:
-    """Crossref ``updated-by`` / ``update-to`` relations (retractions, corrections, ...)."""
+    """Crossref ``updated-by`` / ``update-to`` relations (retractions, corrections, ...).
+
+    A new version or edition that names the work's own DOI is left out: the DOI cited is
+    that version (PLOS deposits such pairs on the article itself). A retraction in place
+    (the notice is the work's own DOI) is kept.
+    """
+    own = normalize_doi(str(message.get("DOI") or ""))
     updates: list[Update] = []
     for direction in ("updated-by", "update-to"):
         for item in message.get(direction) or ():
             if not isinstance(item, Mapping):
                 continue
+            kind = str(item.get("type") or "").strip()
+            doi = normalize_doi(str(item.get("DOI") or ""))
+            if own and doi == own and kind.casefold().replace("-", "_") in ("new_version", "new_edition"):
+                continue
             updates.append(Update(
-                type=str(item.get("type") or "").strip(),
-                doi=normalize_doi(str(item.get("DOI") or "")),
+                type=kind,
+                doi=doi,
                 label=str(item.get("label") or ""),
                 source=str(item.get("source") or ""),
                 date=_iso_date(item.get("updated")),
@@ -208,7 +218,8 @@ def parse_crossref(message: Mapping[str, Any], agency: str = "crossref") -> Regi
         container=clean_text(message.get("container-title")),
         volume=clean_text(message.get("volume")),
         issue=clean_text(message.get("issue")),
-        pages=clean_text(message.get("page")),
+        # An article number (eLife's "e01567") stands where a journal without pages puts its page.
+        pages=clean_text(message.get("page")) or clean_text(message.get("article-number")),
         publisher=clean_text(message.get("publisher")),
         isbn=tuple(str(i) for i in isbn) if isinstance(isbn, list) else (),
         url=str(message.get("URL") or ""),

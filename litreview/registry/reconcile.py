@@ -13,12 +13,13 @@ from ..model import Mismatch, Person, RegistryRecord, Source
 from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
-    family_key,
     initials_compatible,
     normalize_pages,
     people_text,
     publishers_agree,
     similarity,
+    surname_key,
+    title_words,
     types_compatible,
 )
 from .parse import partial_year
@@ -54,7 +55,7 @@ def _title(entry: str, record: RegistryRecord) -> Mismatch | None:
         return None
     if entry == full:
         return None
-    fe, ft, ff = fold_words(entry), fold_words(record.title), fold_words(full)
+    fe, ft, ff = title_words(entry), fold_words(record.title), fold_words(full)
     if record.subtitle and fe == ft:
         return Mismatch("title", entry, full, "subtitle", "registry")
     if fe in (ft, ff):
@@ -80,13 +81,16 @@ def _authors(source: Source, record: RegistryRecord) -> Mismatch | None:
     if not entry:
         return Mismatch("authors", "", reg_text, "missing", "registry")
     ent_text = people_text(entry)
-    ek = [family_key(p) for p in entry]
-    rk = [family_key(p) for p in registry]
+    ek = [surname_key(p) for p in entry]
+    rk = [surname_key(p) for p in registry]
     if ek == rk:
         return _initials(entry, registry, ent_text, reg_text)
+    if ek[-1] == "others" and not entry[-1].given and len(ek) - 1 < len(rk) and rk[: len(ek) - 1] == ek[:-1]:
+        # BibTeX's "and others" is et al.: the names given must be the registry's first ones.
+        return _initials(entry[:-1], registry[: len(ek) - 1], ent_text, reg_text)
     if sorted(ek) == sorted(rk):
         return Mismatch("authors", ent_text, reg_text, "order", "registry")
-    both = [family_key(p) for p in (*record.authors, *record.editors)]
+    both = [surname_key(p) for p in (*record.authors, *record.editors)]
     if record.authors and record.editors and sorted(ek) == sorted(both):
         # Chicago lists an editor or translator with the author; the registry keeps roles apart.
         return Mismatch("authors", ent_text, people_text((*record.authors, *record.editors)), "role", "unclear")
@@ -107,7 +111,12 @@ def _initials(entry: tuple[Person, ...], registry: tuple[Person, ...], ent_text:
 
 def _raw_years(raw: Mapping[str, Any]) -> set[int]:
     names = ("issued", "published", "published-print", "published-online")
-    return {y for y in (partial_year(raw.get(n)) for n in names) if y is not None}
+    dates = [raw.get(n) for n in names]
+    issue = raw.get("journal-issue")
+    if isinstance(issue, Mapping):
+        # The issue's print date: an article online in December, in the next year's issue.
+        dates.append(issue.get("published-print"))
+    return {y for y in (partial_year(d) for d in dates) if y is not None}
 
 
 def _year_mismatch(source: Source, record: RegistryRecord) -> Mismatch | None:

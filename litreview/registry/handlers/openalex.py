@@ -211,7 +211,9 @@ async def _get(http: Http, url: str, stored: str, state: dict[str, Any]) -> Resp
     except FetchFailed as exc:
         if exc.status == 429:
             state["exhausted"] = "429 Too Many Requests"
-            raise OverBudget(f"OpenAlex answered 429: over budget ({exc.message})") from None
+            said = exc.message.removeprefix("rate limited (429)").lstrip(", ")
+            raise OverBudget("OpenAlex answered 429 Too Many Requests: no more OpenAlex requests this run"
+                             + (f" ({said})" if said else "")) from None
         raise FetchFailed(exc.message.replace(url, stored), status=exc.status, url=stored) from None
     _read_budget(state, resp.headers)
     return resp
