@@ -14,8 +14,16 @@ from typing import Any
 from . import fields as F
 from .names import is_initials, scan_names
 from .reference import ParsedReference
-from .tail import (ABBREVIATED_JOURNAL, THESIS, description_type, parse_tail, plain, sentence_end, split_sentences,
-                   starts_tail)
+from .tail import (
+    ABBREVIATED_JOURNAL,
+    THESIS,
+    description_type,
+    parse_tail,
+    plain,
+    sentence_end,
+    split_sentences,
+    starts_tail,
+)
 
 _LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.(?=\s)|\d{1,3}(?=\s+\S))\s*")
 REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
