@@ -394,6 +394,8 @@ _APA_DESCRIBED = [
      "misc", "Sleep and memory consolidation", "Preprint"),
     ("Brown, T. (2018). How vaccines work [Video]. YouTube. https://www.youtube.com/watch?v=xyz",
      "misc", "How vaccines work", "Video"),
+    ("Brown, T. (2010). How vaccines work [Video file]. Retrieved from https://www.youtube.com/watch?v=xyz",
+     "misc", "How vaccines work", "Video file"),  # APA 6
     ("Klymkowsky, M. (2018, September 15). Can we talk scientifically about free will? [Blog post]. Sci-Ed. "
      "https://blogs.plos.org/scied/", "misc", "Can we talk scientifically about free will?", "Blog post"),
     ("Evans, A. (2019, May 2). Teaching with games [Conference presentation]. Annual Meeting of the AERA, "

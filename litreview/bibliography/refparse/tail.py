@@ -45,7 +45,7 @@ THESIS = re.compile(
 DESCRIPTION = re.compile(
     r"^\[?(?:(?P<unpublished>Unpublished (?:manuscript|paper|raw data|data|report)|Manuscript "
     r"(?:submitted for publication|in preparation|under review|in press))|Data ?set|Computer (?:software|program)|"
-    r"Software|Mobile app|Preprint|Video|Audio|Podcast(?: episode)?|Blog post|Webinar|Infographic|Press release|"
+    r"Software|Mobile app|Preprint|(?:Video|Audio|Data) file|Video|Audio(?: podcast)?|Podcast(?: episode)?|Blog post|Webinar|Infographic|Press release|"
     r"Fact sheet|Lecture notes|Slides|PowerPoint slides|(?:Conference|Paper|Poster) (?:presentation|session)|"
     r"Keynote (?:address|presentation)|Symposium|Panel (?:discussion|presentation)|Workshop)"
     r"(?:,\s*[^\[\]]+)?\]?\.?$", re.I)
