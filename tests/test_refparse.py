@@ -382,6 +382,75 @@ def test_an_apa_bracketed_thesis_description_gives_the_school():
     assert "ProQuest Dissertations and Theses Global" in ref.note
 
 
+_APA_DESCRIBED = [
+    ("Smith, J. (2020). Global temperature records [Data set]. Zenodo. https://doi.org/10.5281/zenodo.123",
+     "misc", "Global temperature records", "Data set"),
+    ("R Core Team. (2021). R: A language and environment for statistical computing [Computer software]. "
+     "R Foundation for Statistical Computing.",
+     "misc", "R: A language and environment for statistical computing", "Computer software"),
+    ("Jones, M. (2019). Attention in the wild [Unpublished manuscript]. Department of Psychology, University of Oslo.",
+     "unpublished", "Attention in the wild", "Unpublished manuscript"),
+    ("Lee, K. (2022). Sleep and memory consolidation [Preprint]. PsyArXiv. https://doi.org/10.31234/osf.io/abcd",
+     "misc", "Sleep and memory consolidation", "Preprint"),
+    ("Brown, T. (2018). How vaccines work [Video]. YouTube. https://www.youtube.com/watch?v=xyz",
+     "misc", "How vaccines work", "Video"),
+    ("Brown, T. (2010). How vaccines work [Video file]. Retrieved from https://www.youtube.com/watch?v=xyz",
+     "misc", "How vaccines work", "Video file"),  # APA 6
+    ("Klymkowsky, M. (2018, September 15). Can we talk scientifically about free will? [Blog post]. Sci-Ed. "
+     "https://blogs.plos.org/scied/", "misc", "Can we talk scientifically about free will?", "Blog post"),
+    ("Evans, A. (2019, May 2). Teaching with games [Conference presentation]. Annual Meeting of the AERA, "
+     "Toronto, Canada.", "misc", "Teaching with games", "Conference presentation"),
+    ("Garcia, L. (2020, June). Reading fluency gains [Paper presentation]. National Reading Conference, Austin, TX, "
+     "United States.", "misc", "Reading fluency gains", "Paper presentation"),
+    ("Park, S. (2023). Working memory training in adults [Manuscript submitted for publication]. Department of "
+     "Psychology, Yale University.", "unpublished", "Working memory training in adults",
+     "Manuscript submitted for publication"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "title", "description"), _APA_DESCRIBED)
+def test_an_apa_bracketed_description_is_the_entry_type_not_a_field(text, kind, title, description):
+    from litreview.bibliography.refparse import parse_reference_model
+
+    # what import uses, and each reading on its own: neither may leak the description into a field
+    for ref in (parse_reference(text), parse_reference_rules(text), parse_reference_model(text)):
+        assert (ref.type, ref.title) == (kind, title), ref
+        assert description in ref.note.split("; ")
+        for value in (ref.title, ref.container, ref.publisher):
+            assert "[" not in value and description.lower() not in value.lower()
+
+
+def test_an_unpublished_manuscript_is_an_unpublished_entry_with_its_note():
+    from litreview.bibliography.bibtex_out import to_bibtex
+
+    bib = to_bibtex([parse_reference(_APA_DESCRIBED[2][0])])
+    assert bib.startswith("@unpublished{") and "note = {Unpublished manuscript}" in bib
+
+
+def test_a_bracketed_word_that_describes_nothing_stays_in_the_title():
+    ref = parse_reference_rules("Smith, J. (2020). The word [sic] in print. Journal of Style, 3(2), 1-9.")
+    assert (ref.type, ref.title) == ("article", "The word [sic] in print")
+
+
+def test_a_given_first_name_before_a_one_word_title_in_a_note():
+    # Chicago notes: "Name, Title (Place: Publisher, Year)": nothing stands between an inverted name and
+    # the publication facts, so the name is written given-first and the word after its comma is the title
+    for text, person, title, facts in (
+            ("Ludwig van Beethoven, Letters (London: Dent, 1926).", ("Beethoven", "Ludwig"), "Letters",
+             ("London", "Dent", "1926")),
+            ("John Smith, History (London: Dent, 1926).", ("Smith", "John"), "History", ("London", "Dent", "1926")),
+            ("Mary Beard, Collected Essays (London: Profile, 2013).", ("Beard", "Mary"), "Collected Essays",
+             ("London", "Profile", "2013"))):
+        for ref in (parse_reference(text), parse_reference_rules(text)):
+            assert names(ref.authors) == [person], ref
+            assert (ref.title, (ref.place, ref.publisher, ref.year)) == (title, facts)
+    # an inverted name before its year, or before a title, is still inverted
+    ref = parse_reference_rules("García Márquez, Gabriel (1967). Cien años de soledad. Buenos Aires: Sudamericana.")
+    assert names(ref.authors) == [("García Márquez", "Gabriel")]
+    ref = parse_reference_rules("Smith, John. History. London: Dent, 1926.")
+    assert (names(ref.authors), ref.title) == ([("Smith", "John")], "History")
+
+
 def test_a_harvard_chapter_in_an_edited_book_splits_title_and_book():
     ref = parse_reference("Jones, P. (2004) 'Cultural theory and the city', in Smith, R. (ed.) Urban studies reader. "
                           "London: Routledge, pp. 45-60.")

@@ -13,11 +13,12 @@ from typing import NamedTuple
 
 from ...model import Person
 from . import fields as F
+from .bracket import close_bracket, lift_descriptions
 from .names import _PARTICLES, scan_names
 from .reference import ParsedReference
 from .rules import REPEATED
 from .tagger import Tagged
-from .tail import THESIS
+from .tail import THESIS, description_type
 from .tail import _names as reading_order_names
 
 #: Below this confidence a field is reported unsure; chosen by cross-validation on the training
@@ -211,22 +212,6 @@ def _rival_container(segs: list[Segment]) -> list[Segment]:
     return [*segs[:start], merged, *segs[end:]]
 
 
-def _close_bracket(segs: list[Segment]) -> list[Segment]:
-    """A description opened with "[" in a genre span and closed in the next span is the genre's:
-    "[Doctoral dissertation," + "University of Michigan]. ProQuest." is the thesis and its school,
-    and what follows the bracket (the database) a note."""
-    for k in range(len(segs) - 1):
-        seg, nxt = segs[k], segs[k + 1]
-        if seg.label != "genre" or seg.text.count("[") <= seg.text.count("]") or "]" not in nxt.text:
-            continue
-        cut = nxt.text.index("]") + 1
-        rest = nxt.text[cut:].strip(" .,;:")
-        joined = seg._replace(text=f"{seg.text} {nxt.text[:cut]}", confidence=min(seg.confidence, nxt.confidence))
-        after = [nxt._replace(label="note", text=rest)] if rest else []
-        return [*segs[:k], joined, *after, *segs[k + 2:]]
-    return segs
-
-
 def _chapter_container(segs: list[Segment]) -> list[Segment]:
     """"'Title', in Smith, R. (ed.) Book": a second title span after an editor span opened by "in" is
     the book the chapter is in (Harvard), when no container span was read."""
@@ -243,7 +228,7 @@ def _chapter_container(segs: list[Segment]) -> list[Segment]:
 
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
     """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
-    segs = _chapter_container(_close_bracket(_rival_container(segments(tagged, text))))
+    segs = _chapter_container(close_bracket(lift_descriptions(_rival_container(segments(tagged, text)))))
     first: dict[str, Segment] = {}
     repeated: set[str] = set()
     for seg in segs:
@@ -335,9 +320,11 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         elif label == "genre":
             g = seg.text.lower()
             if re.search(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis", g):
-                f["_thesis"] = "mastersthesis" if re.search(r"master|m\.?a\.|m\.?sc|mémoire", g) else "phdthesis"
+                f["_kind"] = "mastersthesis" if re.search(r"master|m\.?a\.|m\.?sc|mémoire", g) else "phdthesis"
                 if (m := THESIS.match(_strip(seg.text).strip("[]").rstrip("."))) and m.group("school"):
                     put("publisher", _strip(m.group("school")), seg)  # "[Doctoral dissertation, University of X]"
+            elif kind := description_type(seg.text):  # "[Data set]", "[Unpublished manuscript]"
+                f["_kind"] = kind
             elif re.search(r"report|working paper|paper|rapport|bericht|informe", g):
                 f["_report"] = True
             notes.append(_strip(seg.text))
@@ -376,7 +363,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     order = ("authors", "editors", "title", "container", "year", "volume", "issue", "pages", "publisher",
              "place", "edition", "isbn")
     uncertain = tuple(name for name in order if name in unsure)
-    f.pop("_thesis", None)
+    f.pop("_kind", None)
     f.pop("_report", None)
     whole = min((t.prob for t in tagged), default=1.0)
     evidence["*"] = (whole, sum(t.prob for t in tagged) / max(len(tagged), 1), 0.0, float(len(tagged)))
@@ -385,8 +372,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:
-    if f.get("_thesis"):
-        return str(f["_thesis"])
+    if f.get("_kind"):
+        return str(f["_kind"])
     if f.get("_report"):
         return "techreport"
     if "journal" in first:

@@ -212,6 +212,11 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 inverted = bool(peek) and (all(is_initials(w) for w in peek)
                                            or ((after_semicolon or (full_given and len(words) == 1))
                                                and all(_name_word(w) for w in peek)))
+            if inverted and _title_before_pubfacts(text, toks, j + 1):
+                # "Ludwig van Beethoven, Letters (London: Dent, 1926)": a given-first name, then the title
+                persons.append(split_person(_clean(words), inverted=False))
+                end = toks[j][2]
+                break
             if inverted:
                 given, k, closed = _read_name(toks, j + 1, given=True)
                 if given and all(_name_word(w) for w in given) and not given[-1].endswith(":"):
@@ -273,6 +278,19 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         editors, end = True, m.end()
     return NameList(tuple(persons), end, et_al=et_al, editors=editors, organisation=organisation,
                     guessed=guessed)
+
+
+#: "(London: Dent, 1926)": a note's publication facts
+_PUBFACTS_PAREN = re.compile(r"\([^()]*:[^()]*\)")
+
+
+def _title_before_pubfacts(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """The words at token ``i`` are a title, not a given name: full words closed by the note's
+    parenthesised publication facts, where no inverted name could stand (nothing is between a
+    name and the place and publisher)."""
+    words, k, closed = _read_name(toks, i, given=True)
+    return (bool(words) and closed and k < len(toks) and not any(is_initials(w) for w in words)
+            and _PUBFACTS_PAREN.match(text, toks[k][1]) is not None)
 
 
 def _starts_name(toks: list[tuple[str, int, int]], j: int) -> bool:

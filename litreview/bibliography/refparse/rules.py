@@ -14,7 +14,16 @@ from typing import Any
 from . import fields as F
 from .names import is_initials, scan_names
 from .reference import ParsedReference
-from .tail import ABBREVIATED_JOURNAL, THESIS, parse_tail, plain, sentence_end, split_sentences, starts_tail
+from .tail import (
+    ABBREVIATED_JOURNAL,
+    THESIS,
+    description_type,
+    parse_tail,
+    plain,
+    sentence_end,
+    split_sentences,
+    starts_tail,
+)
 
 _LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.(?=\s)|\d{1,3}(?=\s+\S))\s*")
 REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
@@ -99,8 +108,10 @@ def parse_reference(text: str) -> ParsedReference:
         f["et_al"] = names.et_al
     if (quoted and title.endswith(",")) or (quoted and title.endswith(".") and not title.endswith("..")):
         title = title[:-1]
-    if not quoted and (m := _BRACKETED.search(title)) is not None and THESIS.match(m.group(1)):
-        # APA: "Title [Doctoral dissertation, University of Michigan]. ProQuest.": the thesis and its school
+    if not quoted and (m := _BRACKETED.search(title)) is not None and (
+            THESIS.match(m.group(1)) or description_type(m.group(1))):
+        # APA: "Title [Doctoral dissertation, University of Michigan]. ProQuest.": the thesis and its school;
+        # "Title [Data set]. Zenodo.": what the work is (parse_tail reads both)
         title, tail = title[: m.start()], f"{m.group(1)}. {tail}"
     if (m := _TITLE_EDITION.search(title)) is not None:
         f["edition"], title = m.group("ed"), title[: m.start()]
@@ -183,9 +194,9 @@ def _top_level_split(text: str) -> list[str]:
 
 def _entry_type(f: dict[str, Any], uncertain: list[str]) -> str:
     """The BibTeX type that fits the fields found."""
-    chapter, thesis, report = f.pop("_chapter", False), f.pop("_thesis", ""), f.pop("_report", False)
-    if thesis:
-        return thesis
+    chapter, kind, report = f.pop("_chapter", False), f.pop("_kind", ""), f.pop("_report", False)
+    if kind:  # a thesis, or what an APA bracketed description says the work is
+        return kind
     if report or (not f.get("container") and _REPORT_TITLE.search(f.get("title", ""))):
         return "techreport"  # "Toward a Theory of Intelligence. Workshop Report"
     if chapter or (f.get("container") and f.get("doi") and _CHAPTER_DOI.search(f["doi"])):

@@ -40,6 +40,23 @@ _EDITION_FIRST = re.compile(
 THESIS = re.compile(
     r"^(?P<kind>Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?A\.?|M\.?Sc\.?|MPhil)\s+"
     r"(?:thesis|diss\.?|dissertation)(?:,\s*(?P<school>.+))?$", re.I)
+#: APA 7's other bracketed descriptions ("[Data set]", "[Computer software]", "[Unpublished manuscript]",
+#: "[Conference presentation]"): what the work is, so its entry type; never its title, container or publisher.
+DESCRIPTION = re.compile(
+    r"^\[?(?:(?P<unpublished>Unpublished (?:manuscript|paper|raw data|data|report)|Manuscript "
+    r"(?:submitted for publication|in preparation|under review|in press))|Data ?set|Computer (?:software|program)|"
+    r"Software|Mobile app|Preprint|(?:Video|Audio|Data) file|Video|Audio(?: podcast)?|Podcast(?: episode)?|Blog post|Webinar|Infographic|Press release|"
+    r"Fact sheet|Lecture notes|Slides|PowerPoint slides|(?:Conference|Paper|Poster) (?:presentation|session)|"
+    r"Keynote (?:address|presentation)|Symposium|Panel (?:discussion|presentation)|Workshop)"
+    r"(?:,\s*[^\[\]]+)?\]?\.?$", re.I)
+
+
+def description_type(text: str) -> str:
+    """The entry type an APA bracketed description gives ("unpublished", "misc"), or "" when it is none."""
+    m = DESCRIPTION.match(text.strip())
+    return "" if m is None else "unpublished" if m.group("unpublished") else "misc"
+
+
 _REPORT = re.compile(
     r"^(?P<kind>(?:Technical|Tech\.|Research|Working|Policy|Discussion|Occasional|White)\s+"
     r"(?:[Rr]eport|[Pp]aper|[Nn]ote)s?|Report|Working Paper|No\.)"
@@ -65,7 +82,7 @@ def starts_tail(text: str) -> bool:
 def plain(seg: str) -> bool:
     """Words only: no numbers, no "Place: Publisher", no "In ..."."""
     return (not re.search(r"\d", seg) and F.parse_pubfacts(seg) is None and not _CHAPTER.match(seg)
-            and not THESIS.match(seg) and not _REPORT.match(seg))
+            and not THESIS.match(seg) and not _REPORT.match(seg) and not DESCRIPTION.match(seg))
 
 
 def sentence_end(text: str) -> int:
@@ -127,9 +144,12 @@ def parse_tail(tail: str, quoted: bool, f: dict[str, Any], uncertain: list[str])
         elif re.match(r"^(?:Translated|Trans\.)\s+by\s", seg, re.I):
             leftovers.append(seg)
         elif (m := THESIS.match(seg)) is not None:
-            f["_thesis"] = "mastersthesis" if m.group("kind")[0] in "Mm" else "phdthesis"
+            f["_kind"] = "mastersthesis" if m.group("kind")[0] in "Mm" else "phdthesis"
             if m.group("school"):
                 _publisher_part(m.group("school"), f)
+        elif kind := description_type(seg):  # "[Data set]": the entry type, and the note says what it is
+            f["_kind"] = kind
+            f["note"] = "; ".join(x for x in [f.get("note", ""), seg.strip("[]")] if x)
         elif (m := _REPORT.match(seg)) is not None and (m.group("num") or m.group("kind") != "No."):
             f["_report"] = True
             f["number"] = m.group("num") or ""
