@@ -8,6 +8,8 @@ from pathlib import Path
 from litreview.checks.catalogue import AREAS, CATALOGUE, catalogue_json, finding
 
 PACKAGE = Path(__file__).parents[1] / "litreview"
+LOADER = ("load.py", "prescan.py")
+"""The loader's modules: the codes met while loading a .bib are emitted there."""
 
 
 def test_codes_are_well_formed_and_unique() -> None:
@@ -23,7 +25,7 @@ def test_codes_are_well_formed_and_unique() -> None:
 
 
 def test_loader_codes_are_catalogued() -> None:
-    source = (PACKAGE / "bibliography" / "load.py").read_text(encoding="utf-8")
+    source = "".join((PACKAGE / "bibliography" / name).read_text(encoding="utf-8") for name in LOADER)
     emitted = set(re.findall(r'code="(LR\d{3})"', source))
     assert emitted == {"LR100", "LR101", "LR102", "LR103", "LR104", "LR105", "LR108", "LR109"}
     assert emitted <= set(CATALOGUE)
@@ -32,7 +34,7 @@ def test_loader_codes_are_catalogued() -> None:
 def test_every_catalogued_code_is_emitted_somewhere_and_nothing_else() -> None:
     text = "".join(p.read_text(encoding="utf-8") for p in (PACKAGE / "checks").glob("*.py")
                    if p.name != "catalogue.py")
-    text += (PACKAGE / "bibliography" / "load.py").read_text(encoding="utf-8")
+    text += "".join((PACKAGE / "bibliography" / name).read_text(encoding="utf-8") for name in LOADER)
     emitted = set(re.findall(r'"(LR\d{3})"', text))
     assert emitted == set(CATALOGUE)
 

@@ -2,7 +2,9 @@
 
 Each becomes a ``Mention`` (keys empty when it resolves to no entry) and each resolved one a
 ``marker`` hit with its locator. Year suffixes (2015a, n.d.-b) are matched the way citeproc assigns
-them; see ``litreview.linking.labels``.
+them; see ``litreview.linking.labels``. This module reads the parentheses with names and years;
+a citation that prints only its year is read in ``author_date_narrative``, and every one is
+recorded by ``author_date_hit``.
 """
 
 from __future__ import annotations
@@ -12,32 +14,27 @@ import re
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, shorthand, terms
+from .author_date_hit import _emit, _reportable, _second_year, _year_text
+from .author_date_narrative import _year_only
 from .author_names import (
-    GIVEN_WORDS,
     fit,
     looks_like_names,
     lookup,
-    lookup_tail,
     loose,
-    plausible_surname,
-    told_apart_by_given_names,
     wrote_et_al,
 )
-from .hits import Found, Hit
+from .hits import Found
 from .index import SourceIndex, persons_of
-from .labels import nameless
 from .printed_years import (
     YEAR_WORDS,
     YearForms,
     candidates,
-    common,
     labels_of,
     year_forms,
     year_number,
     year_word,
 )
-from .prose_author import named_in_prose
-from .text import canonical, content_stems, fold, strip_possessive, tokens, wordset
+from .text import canonical, fold, wordset
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
@@ -170,20 +167,6 @@ def _year_read(year: str) -> str:
     return year if year == "n.d." else fold(" ".join(year.split()))
 
 
-def _reportable(year: str, seg: str) -> bool:
-    """Whether a citation of ``year`` (in ``seg``) that fits no entry may be reported as such: not for a year read
-    only because an entry has it ("380 BC"), nor after a slash, which may be an original date ("1924/1979") or a
-    range ("2020/2021")."""
-    return common(year) and not re.search(r"\d/\s?\d", seg)
-
-
-def _year_text(year: str, suffix: str) -> str:
-    """ "2016a", "n.d.-b", "380 BC": the year as a style prints it."""
-    if year.startswith("-") or year == "0":
-        year = f"{1 - int(year)} BC"
-    return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
-
-
 def _added_names(names: str) -> bool:
     """Whether a name list prints names added before "et al." ("Doe, Smith, et al.", not "e.g., Doe et al.")."""
     if not wrote_et_al(names):
@@ -250,170 +233,9 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         _cover_names(claim, paren.start(), names, found)
 
 
-_LETTERED = re.compile(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
-"""The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
-
-
-def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
-          confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
-    """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
-    not tell apart, picking one would be a guess: it is left open."""
-    # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
-    # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
-    firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
-    named = set(content_stems(" ".join([written, *firsts])))
-    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
-    ranked = sorted(scores.values(), reverse=True)
-    lettered = _LETTERED.search(written)
-    label = lettered.group(1) if lettered else ""
-    if ambiguous and ranked[0] > ranked[1]:
-        cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed
-                        or told_apart_by_given_names(written, keys, index)):
-        key = cited_letters.picked(index, keys, label) or ""
-        if not key:
-            why = cited_letters.UNDECIDED_LETTER if label and index.letter_order == "cited" else cited_letters.UNDECIDED
-            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), why))
-            return
-    found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
-    found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
-                          evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
-                          confirmed=not ambiguous))
-
-
-SECOND_YEAR_SPAN = 60
-"""After "2014, " a number this close to the first year is a second year, not a page."""
-
-
-def _second_year(first: str, year: str, suffix: str) -> bool:
-    """Whether "first, year" lists two years ("1999, 2003", "2012a, 2012b") rather than a page."""
-    if suffix or not first.isdigit() or not year.isdigit():  # n.d., forthcoming
-        return True
-    return abs(int(year) - int(first)) <= SECOND_YEAR_SPAN
-
-
 def _cover_names(claim: Claim, paren_start: int, names: str, found: Found) -> None:
     """Names written inside the parentheses are explained by the marker."""
     if names:
         at = claim.text.rfind(names, 0, paren_start + len(names) + 2)
         if at >= 0:
             found.cover(claim.id, at, at + len(names))
-
-
-def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
-               rest: str, before: str, index: SourceIndex, found: Found) -> None:
-    """ "Wendt (1999)" or "as Carothers points out ... (2015b, 15)"."""
-    text = claim.text
-    lead = text[:paren.start()]
-    toks = tokens(lead)
-    locator = rest.strip().lstrip(",").strip()
-    year, suffix = years[0]
-    # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
-    if toks and lead[toks[-1].end:].strip() in ("", "."):
-        window = toks[-(index.max_signature_words + GIVEN_WORDS):]
-        sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
-        et_al = wrote_et_al(lead[window[0].start:window[-1].end])
-        if sig_keys and any(candidates(sig_keys, y, s, index, et_al) for y, s in years):
-            first = window[-min(size, len(window))]
-            span = lead[first.start:window[-1].end]
-            written = f"{span} ({seg.strip()})"
-            found.cover(claim.id, first.start, paren.end())
-            for n, (y, s) in enumerate(years):
-                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature, but not
-                # before an earlier citation's year: "Meredith Williams (2011) and Michael Williams (2011)".
-                near = lead[window[0].start:window[-1].end]
-                more = fit(near[near.rfind(")") + 1:], candidates(sig_keys, y, s, index, et_al), index)
-                if more:
-                    _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
-                elif n > 0 and _second_year(year, y, s) and _reportable(y, seg):  # "Wendt (1999, 2003)", no 2003 entry
-                    found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
-                                                       f"no entry for {span} {_year_text(y, s)}"))
-            return
-    # The sentence was split inside the citation, after an abbreviation: "Brown u. a. | (2011)".
-    if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
-        return
-    # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
-    keys = named_in_prose(lead, year, suffix, index)
-    # Else an entry with neither names nor title: the style prints only its year label, "(n.d.-k)". Not when the
-    # sentence names an author of that year ("Manmaker also notes (1986)").
-    if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found):
-        return
-    keys = keys or named_in_prose(before + " " + lead, year, suffix, index)
-    if keys:
-        found.cover(claim.id, paren.start(), paren.end())
-        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
-        return
-    # No author anywhere near: the words of a title may still point at one entry of that year.
-    keys = _by_title_words(claim.text, year, index)
-    if keys:
-        found.cover(claim.id, paren.start(), paren.end())
-        found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
-                                  "author not named; chosen by the words of the title"))
-        found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
-                              ambiguous=True, locator=locator, confirmed=False))
-        return
-    if (toks and lead[toks[-1].end:].strip() == "" and plausible_surname(toks[-1].text) and year not in YEAR_WORDS
-            and "–" not in year and _reportable(year, seg)):
-        name = strip_possessive(toks[-1].text)[0]
-        found.cover(claim.id, toks[-1].start, paren.end())
-        found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
-                                              f"no entry for {name} {_year_text(year, suffix)}"))
-
-
-def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[tuple[str, str]], locator: str,
-                      before: str, index: SourceIndex, found: Found) -> bool:
-    """ "Gauck m.fl. (u.å.)" read as two sentences: the names end the sentence before the parenthesis."""
-    toks = tokens(before)
-    if not toks or before[toks[-1].end:].strip() != ".":
-        return False
-    window = toks[-(index.max_signature_words + GIVEN_WORDS):]
-    names = before[window[0].start:window[-1].end]
-    sig_keys, size = lookup_tail(names, index)
-    et_al = wrote_et_al(names)
-    picked = [fit(names, candidates(sig_keys, y, s, index, et_al), index) for y, s in years] if sig_keys else []
-    if not any(picked):
-        return False
-    span = before[window[-min(size, len(window))].start:].strip()
-    found.cover(claim.id, paren.start(), paren.end())
-    for (y, s), keys in zip(years, picked, strict=True):
-        if keys:
-            _emit(claim, keys, f"{span} ({_year_text(y, s)})", paren.group(), paren.start(), locator, 1.0, index,
-                  found)
-    return True
-
-
-def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,
-                   claim: Claim, index: SourceIndex, found: Found) -> bool:
-    """ "(n.d.-c, n.d.-d)": each year label that belongs to exactly one entry with no names or title."""
-    pool = index.__dict__.get("_nameless")
-    if pool is None:
-        pool = index.__dict__["_nameless"] = [k for k, s in index.sources.items() if nameless(s)]
-    if not pool:
-        return False
-    picked = [candidates(pool, y, s, index) for y, s in years]
-    if not all(len(keys) == 1 for keys in picked):
-        return False
-    found.cover(claim.id, paren.start(), paren.end())
-    for (y, s), keys in zip(years, picked, strict=True):
-        _emit(claim, keys, f"({_year_text(y, s)})", paren.group(), at, locator, 0.9, index, found)
-    return True
-
-
-TITLE_EVIDENCE = 4.0
-"""Context score (idf-weighted title words) a bare "(2016, 2)" needs to be read as a citation."""
-
-
-def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
-    if not year.isdigit():
-        return []
-    wanted = int(year)
-    pool = index.by_year.get(wanted, [])
-    if not pool:
-        return []
-    scores = index.context_scores(content_stems(text), pool)
-    ranked = sorted(pool, key=lambda k: -scores[k])
-    best = scores[ranked[0]]
-    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
-    if best >= TITLE_EVIDENCE and best >= 1.5 * second:
-        return ranked[:3] if second else ranked[:1]
-    return []

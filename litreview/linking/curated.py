@@ -1,26 +1,25 @@
 """The reviewers' file of confirmed and rejected links (refs/claims.yaml), read and edited in place.
 
 Each link is anchored by a W3C text-quote selector, so it follows its sentence when the essay
-changes (exactly, then fuzzily) or is reported as an orphan; edits keep order and comments.
+changes (exactly, then fuzzily) or is reported as an orphan. This module holds the file's format
+and its reader; the edits (accept, reject, record_group) are in ``curated_edit``, re-exported here.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimsFileError
-from ..fileio import write_atomic
-from ..model import KIND_RANK, Bibliography, Claim, Essay, LinkKind, LinkStatus
-from .anchors import anchor
+from ..model import KIND_RANK, LinkKind, LinkStatus
+from .anchors import anchor as anchor  # re-exported: callers import it from here
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from .anchors import Grouping
+if TYPE_CHECKING:  # at run time __getattr__ loads the editing functions on first use
+    from .curated_edit import accept as accept
+    from .curated_edit import record_group as record_group
+    from .curated_edit import reject as reject
 
 STATUSES = ("confirmed", "rejected")
 ENTRY_FIELDS = frozenset({"claim", "source", "status", "kind", "note", "locator", "anchor"})
@@ -295,174 +294,10 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
     )
 
 
-# --- editing --------------------------------------------------------------------------
+def __getattr__(name: str) -> Any:
+    """``accept``, ``reject`` and ``record_group`` live in ``curated_edit``, imported on first use."""
+    if name in ("accept", "reject", "record_group"):
+        from . import curated_edit
 
-def accept(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, *,
-           note: str = "", locator: str = "", kind: LinkKind | None = None,
-           bibliography: Bibliography | None = None,
-           read: Callable[[Path], CuratedLinks] | None = None) -> CuratedLinks:
-    """Record that the claim relies on the source; returns the file as written.
-
-    ``read`` reads the file before the edit (default ``load_curated``); when the file changes
-    between that read and the write (another program saved it), nothing is written.
-    """
-    return _decide(path, essay, claim_id, source_key, "confirmed", note, locator, kind, bibliography, read)
-
-
-def reject(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, *,
-           note: str = "", bibliography: Bibliography | None = None) -> CuratedLinks:
-    """Record that the claim does not rely on the source (a rejected suggestion)."""
-    return _decide(path, essay, claim_id, source_key, "rejected", note, "", None, bibliography)
-
-
-def record_group(path: str | os.PathLike[str], essay: Essay, claim_id: str, *, note: str = "") -> CuratedLinks:
-    """Declare consecutive sentences one claim (``p3-s5-7``); returns the file as written."""
-    from .anchors import group_essay, parse_group_id
-
-    p = Path(path)
-    current = load_curated(p)  # validates the file before anything is changed
-    grouping = group_essay(essay, current.groups)
-    if parse_group_id(claim_id) is None:
-        raise ClaimsFileError(f"{claim_id} does not name a group of sentences", path=essay.path,
-                              hint="name the paragraph, first and last sentence: p3-s5-7 for sentences 5 to 7")
-    claim = _claim_for(grouping, claim_id, essay)
-    check_belongs(current, essay.path)
-    doc = _open(current, p)
-    _record_essay(doc, current, p, essay)
-    _put_group(doc, current, grouping, claim, note)
-    return _write(doc, p, current.text)
-
-
-def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, status: LinkStatus,
-            note: str, locator: str, kind: LinkKind | None, bibliography: Bibliography | None,
-            read: Callable[[Path], CuratedLinks] | None = None) -> CuratedLinks:
-    from .anchors import group_essay
-
-    p = Path(path)
-    current = (read or load_curated)(p)  # validates the file before anything is changed
-    grouping = group_essay(essay, current.groups)
-    claim = _claim_for(grouping, claim_id, essay)
-    if bibliography is not None and source_key not in bibliography.keys:
-        raise ClaimsFileError(f"no entry {source_key!r} in the bibliography", path=bibliography.where,
-                              hint="check the key with `litreview sources`")
-    check_belongs(current, essay.path)
-    doc = _open(current, p)
-    _record_essay(doc, current, p, essay)
-    if _is_new_group(grouping, claim_id):
-        _put_group(doc, current, grouping, claim, "")
-        # Decisions already recorded on its sentences now belong to the group: update, not duplicate.
-        grouping = group_essay(essay, (*current.groups, CuratedGroup(
-            claim.id, claim.selector.exact, claim.selector.prefix, claim.selector.suffix)))
-    entries = doc["links"]
-    placed, _ = anchor(current, essay, bibliography, grouping=grouping)
-    index = next((i for i, a in enumerate(placed) if a.claim_id == claim_id and a.source_key == source_key),
-                 None)
-    target = None
-    if index is not None:
-        original = placed[index].link
-        target = next(e for e, link in zip(entries, current.links, strict=True) if link == original)
-    if target is None:
-        from ruamel.yaml.comments import CommentedMap
-
-        target = CommentedMap()
-        target["claim"] = claim_id
-        target["source"] = source_key
-        entries.append(target)
-    target["claim"] = claim_id
-    target["source"] = source_key  # an old key kept as the entry's alias becomes the key
-    target["status"] = status
-    if kind is not None:
-        target["kind"] = kind
-    if note:
-        target["note"] = note
-    if locator:
-        target["locator"] = locator
-    target["anchor"] = _anchor_map(claim)
-    return _write(doc, p, current.text)
-
-
-def _claim_for(grouping: Grouping, claim_id: str, essay: Essay) -> Claim:
-    """The claim (sentence, group, or group to be recorded) that an id names today."""
-    from .anchors import parse_group_id, propose_group
-
-    for claim in (*grouping.essay.claims, *(c for members in grouping.members.values() for c in members)):
-        if claim.id == claim_id:
-            return claim
-    if parse_group_id(claim_id) is None:
-        raise ClaimsFileError(f"no claim {claim_id} in the essay", path=essay.path,
-                              hint="claim ids are listed by `litreview links` (p<paragraph>-s<sentence>)")
-    try:
-        return propose_group(grouping, claim_id)
-    except ValueError as exc:
-        raise ClaimsFileError(f"cannot group {claim_id}: {exc}", path=essay.path,
-                              hint="a group is consecutive sentences of one paragraph, e.g. p3-s5-7") from None
-
-
-def _is_new_group(grouping: Grouping, claim_id: str) -> bool:
-    from .anchors import parse_group_id
-
-    return parse_group_id(claim_id) is not None and grouping.essay.claim(claim_id) is None
-
-
-def _record_essay(doc: Any, current: CuratedLinks, p: Path, essay: Essay) -> None:
-    """Record the essay the decisions are about, so they are never applied to another."""
-    check_belongs(current, essay.path)
-    if "essay" not in doc and not essay.path.startswith("<"):
-        doc.insert(0, "essay", _relative_essay(essay.path, p))
-
-
-def _open(current: CuratedLinks, p: Path) -> Any:
-    """The file's YAML document, ready for edits (a new file starts with the header)."""
-    text = current.text if current.text.strip() else HEADER + "links:\n"
-    doc = _load_doc(text, str(p))
-    if doc is None:
-        doc = _load_doc(text + "links:\n", str(p))
-    if doc.get("links") is None:
-        from ruamel.yaml.comments import CommentedSeq
-
-        doc["links"] = CommentedSeq()
-    return doc
-
-
-def _put_group(doc: Any, current: CuratedLinks, grouping: Grouping, claim: Claim, note: str) -> None:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if doc.get("groups") is None:
-        # Groups read best before the links that name them.
-        at = list(doc).index("links") if "links" in doc else len(doc)
-        doc.insert(at, "groups", CommentedSeq())
-    entries = doc["groups"]
-    recorded = next((g for g, now in grouping.placed if now == claim.id), None)
-    target = None
-    if recorded is not None:
-        target = next(e for e, g in zip(entries, current.groups, strict=True) if g == recorded)
-    if target is None:
-        target = CommentedMap()
-        entries.append(target)
-    target["claim"] = claim.id
-    if note:
-        target["note"] = note
-    target["anchor"] = _anchor_map(claim)
-
-
-def _write(doc: Any, p: Path, before: str | None = None) -> CuratedLinks:
-    out = io.StringIO()
-    _yaml().dump(doc, out)
-    written = out.getvalue()
-    result = parse_curated(written, str(p))  # never write a file we could not read back
-    from ..safewrite import unchanged_since
-
-    check = unchanged_since(p, before) if before is not None else None  # still what was read, or refuse
-    write_atomic(p, written, check=check)
-    return result
-
-
-def _anchor_map(claim: Claim) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
-    m = CommentedMap()
-    m["exact"] = claim.selector.exact
-    m["prefix"] = claim.selector.prefix
-    m["suffix"] = claim.selector.suffix
-    return m
-
+        return getattr(curated_edit, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,8 +1,8 @@
 """The committed registry snapshot (``refs/metadata/``): one JSON file per DOI, URL and search.
 
-``load_metadata`` reads it without touching the network (the ``check`` and ``build``
-commands use it) and gives every entry a ``SourceMetadata``; ``Snapshot`` writes
-files atomically. A corrupt file is reported and treated as absent, so fetch refetches it.
+``Snapshot`` reads and writes its files (atomically); a corrupt file is reported and treated as
+absent, so fetch refetches it. ``load_metadata`` (in ``status``, re-exported here) reads it without
+touching the network and gives every entry a ``SourceMetadata``.
 """
 
 from __future__ import annotations
@@ -11,18 +11,19 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..doi import doi_problem, hashed_name, normalize_doi, snapshot_name
-from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
+from ..doi import hashed_name, normalize_doi, snapshot_name
+from ..model import UrlCheck
 from ..safeload import load_json
-from ..text import plural
-from .handlers import agency_label, by_name, formats
-from .lookups import describe, identity, is_search
+from .handlers import formats
 from .parse import shape_problem
-from .provenance import Origins, foreign_note
+
+if TYPE_CHECKING:  # at run time __getattr__ loads these from ``status`` on first use
+    from .status import age_days as age_days
+    from .status import load_metadata as load_metadata
+    from .status import metadata_for as metadata_for
 
 SCHEMA = 1
 SYNTHETIC_NOTE = "synthetic record served by the fake test registry, not real metadata"
@@ -277,183 +278,18 @@ class Snapshot:
         })
 
 
-def age_days(fetched_at: str, now: datetime) -> float | None:
-    """Days since an ISO timestamp; None when it cannot be read."""
-    try:
-        when = datetime.fromisoformat(fetched_at)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None and now.tzinfo is not None:
-        when = when.replace(tzinfo=now.tzinfo)
-    return (now - when).total_seconds() / 86400
-
-
-def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: int,
-                 failure: str = "", failure_status: str = "failed", url_check: UrlCheck | None = None,
-                 url_note: str = "", origins: Origins | None = None,
-                 id_failures: Mapping[tuple[str, str], Any] | None = None) -> SourceMetadata:
-    """One entry's view of the snapshot; ``failure`` and ``url_check`` overlay this run's outcome.
-
-    Records that did not come from one of ``origins`` (default: the real registries) are
-    ignored, and the reason says so: a mirror's or a test server's answers never pass
-    for the configured registries'. Registries other than the DOI resolvers (OpenAlex,
-    arXiv, PubMed, Open Library, Google Books) add their records and retraction evidence
-    (``lookups.identity``); ``id_failures`` are this run's unanswered questions.
-    """
-    origins = origins or Origins.real()
-    ident = identity(source, snap, origins, failures=id_failures)
-
-    notes: list[str] = []
-    ignored: list[str] = []
-    check = url_check
-    if check is None and source.url.strip():
-        stored, problem = snap.read_url(source.url)
-        if stored is not None:
-            check = stored.check
-        elif problem:
-            notes.append(problem)
-    if url_note:
-        notes.append(url_note)
-
-    def done(status: str, reason: str = "", doi_state: tuple[str, str] | None = None, **kw: Any) -> SourceMetadata:
-        text = "; ".join(p for p in (reason, *notes) if p)
-        asked = ((doi_state,) if doi_state else ()) + tuple((a.registry, a.state) for a in ident.asked)
-        return SourceMetadata(key=source.key, status=status, reason=text, url_check=check,  # type: ignore[arg-type]
-                              ignored=tuple(ignored) + ident.ignored, registries=asked, **kw)
-
-    if not source.doi.strip() and ident.asked:
-        if ident.records:
-            from .reconcile import reconcile
-
-            record = ident.records[0][1]
-            agree = [by_name(by).label for by, r in ident.records if not reconcile(source, r)]
-            words = (f"{len(agree)} of {len(ident.records)} registries agree with the entry"
-                     + (f" ({', '.join(agree)})" if agree else "")) if len(ident.records) > 1 else ""
-            return done("verified", "; ".join(p for p in (words, *ident.evidence,
-                                                         SYNTHETIC_NOTE if _synthetic(snap, source, origins)
-                                                         else "") if p),
-                        record=_with_evidence(record, ident.records), fetched_at=ident.fetched_at,
-                        mismatches=reconcile(source, record))
-        if ident.nobody_knows:
-            return done("not-found", f"no registry knows this work: {describe(ident.by_id)}",
-                        fetched_at=ident.fetched_at)
-        unanswered = ident.unanswered  # (a property: computed once here)
-        if unanswered and all(a.state == "not-asked" for a in unanswered):
-            names = ", ".join(dict.fromkeys(by_name(a.registry).label for a in unanswered))
-            return done("unverified", f"not yet verified: the snapshot has no answer from {names} "
-                                      "(run `litreview fetch` with network access)")
-        if unanswered:
-            return done("unverified", f"not verified: {describe(ident.by_id)}")
-        searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]
-        if searched:
-            notes.append(f"{describe(tuple(searched))}: no match by title and author")
-
-    if not source.doi.strip():
-        from .discover import candidates_from, reference_string, suggest, wants_search
-
-        if not wants_search(source):
-            return done("no-doi", "the entry has no DOI (not a kind of work that usually has one)")
-        query = reference_string(source)
-        found, problem = snap.read_search(query)
-        if found is not None and not origins.accepts(found.registry, found.source_url, found.synthetic):
-            notes.append(foreign_note("search", found.registry or found.source_url))
-            ignored.append(found.registry or found.source_url)
-            found = None
-        if found is None:
-            why = problem or (failure or "the registry has not been searched for one yet "
-                                          "(run `litreview fetch` with network access)")
-            return done("no-doi", f"the entry has no DOI; {why}")
-        suggestion = suggest(source, candidates_from({"items": list(found.items)}))
-        if suggestion is None:
-            return done("no-doi", f"the entry has no DOI; the registry search on {found.fetched_at[:10]} "
-                                  "found no candidate that fits it", fetched_at=found.fetched_at)
-        aside = f"; {SYNTHETIC_NOTE}" if found.synthetic else ""
-        return done("no-doi", f"the entry has no DOI; suggested {suggestion.doi} "
-                              f"(score {suggestion.score:.2f}){aside}", suggestion=suggestion,
-                    fetched_at=found.fetched_at)
-
-    problem = doi_problem(source.doi)
-    if problem:
-        return done("malformed", f"{problem}; it was not sent to any registry")
-    entry, corrupt = snap.read_doi(source.doi)
-    if entry is not None and not origins.accepts(entry.registry, entry.source_url, entry.synthetic):
-        corrupt = foreign_note("record", entry.registry or entry.source_url)
-        ignored.append(entry.registry or entry.source_url)
-        entry = None
-    if entry is None:
-        if failure:
-            return done(failure_status, "; ".join(p for p in (failure, corrupt) if p),
-                        doi_state=("doi", "failed"))
-        return done("unverified", corrupt or "not yet verified: the snapshot has no registry record for this "
-                                             "DOI (run `litreview fetch` with network access)")
-    age = age_days(entry.fetched_at, now)
-    stale = age is not None and age > stale_days
-    extra = [SYNTHETIC_NOTE] if entry.synthetic else []
-    if stale and age is not None:
-        extra.append(f"fetched {plural(round(age), 'day')} ago (older than {stale_days}); `litreview fetch` refreshes it")
-    if failure:
-        extra.append(f"refreshing failed: {failure}")
-    # An unknown agency means doi.org content negotiation was asked: doi.org answered.
-    agency = agency_label(entry.agency)
-    resolver = entry.agency if entry.agency in ("crossref", "datacite") else "doi"
-    if entry.http_status == 404:
-        return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
-                                            f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),
-                    fetched_at=entry.fetched_at, stale=stale, doi_state=(resolver, "not-found"))
-    from .parse import parse_record
-    from .reconcile import reconcile
-
-    record = parse_record(entry.format, entry.record or {}, entry.agency)
-    return done("verified", "; ".join(extra), record=_with_evidence(record, ident.records),
-                fetched_at=entry.fetched_at, stale=stale, mismatches=reconcile(source, record),
-                doi_state=(resolver, "found"))
-
-
-def _with_evidence(record: RegistryRecord, others: tuple[tuple[str, RegistryRecord], ...]) -> RegistryRecord:
-    """``record`` with every other registry's notices added (retraction evidence from several sources)."""
-    from dataclasses import replace
-
-    updates = list(record.updates)
-    seen = {(u.type, u.source, u.direction) for u in updates}
-    ids = dict(record.ids)
-    for _, other in others:
-        if other is record:
-            continue
-        for u in other.updates:
-            if (u.type, u.source, u.direction) not in seen:
-                seen.add((u.type, u.source, u.direction))
-                updates.append(u)
-        for k, v in other.ids.items():
-            ids.setdefault(k, v)
-    return replace(record, updates=tuple(updates), ids=ids)
-
-
-def _synthetic(snap: Snapshot, source: Source, origins: Origins) -> bool:
-    from .lookups import questions
-
-    for registry, ident in questions(source):
-        entry, _ = snap.read_id(registry, ident)
-        if entry is not None and entry.synthetic:
-            return True
-    return False
-
-
-def load_metadata(bibliography: Bibliography, folder: str | Path, *, now: datetime,
-                  stale_days: int, config: Any = None, origins: Origins | None = None) -> dict[str, SourceMetadata]:
-    """Every entry's registry status from the snapshot alone (no network, no clock).
-
-    Only records from the registries ``config`` points at count (or from ``origins``);
-    with neither, only the real registries' records count.
-    """
-    if origins is None:  # once, not once per entry
-        origins = Origins.from_config(config) if config is not None else Origins.real()
-    snap = Snapshot(folder)
-    return {s.key: metadata_for(s, snap, now=now, stale_days=stale_days, origins=origins)
-            for s in bibliography.sources}
-
 
 def snapshot_files(folder: str | Path) -> Iterable[Path]:
     """The record files in a snapshot folder (the README and other files are not records)."""
     base = Path(folder)
     for sub in ("doi", "url", "search", "id"):
         yield from sorted((base / sub).glob("*.json"))
+
+
+def __getattr__(name: str) -> Any:
+    """``load_metadata``, ``metadata_for`` and ``age_days`` live in ``status``, imported on first use."""
+    if name in ("load_metadata", "metadata_for", "age_days"):
+        from . import status
+
+        return getattr(status, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

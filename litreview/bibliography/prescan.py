@@ -1,0 +1,104 @@
+"""The brace check run before pybtex parses a .bib file (LR100 unbalanced braces, LR109 an ``@``
+at the start of a line inside a value), and the offset-to-line lookup it and the loader share.
+
+pybtex notices an unbalanced entry only where the damage shows; this names the line to fix.
+"""
+
+from __future__ import annotations
+
+import bisect
+from itertools import accumulate, repeat
+from operator import add
+
+from ..model import Finding
+from . import bibtex
+
+
+class _Lines:
+    """Offset-to-line lookup over one text, built once (counting per entry is quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        # Each line's length plus its newline, summed: the offset of every newline (C loops only).
+        ends = list(accumulate(map(add, map(len, text.split("\n")), repeat(1)), initial=-1))
+        self.newlines = ends[1:-1]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_left(self.newlines, offset) + 1
+
+
+def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Finding]:
+    """Entries whose braces do not balance (pointing at the brace never closed), and values with
+    a line that starts with ``@`` (a warning: pybtex reads on, other tools see a new entry there).
+
+    pybtex notices an unbalanced entry only where the damage shows (often the next entry),
+    so this gives the line a person has to fix.
+    """
+    problems: list[Finding] = []
+    skip_to = 0
+    partners: dict[int, int] | None = None  # built at the first unbalanced entry, once
+    line_of = line_of or _Lines(text)
+    comment_open = 0  # braces an "@comment{" left open: entries inside it end with its "}"
+    for begin, end in bibtex.chunks(text):
+        if begin < skip_to:
+            continue
+        chunk = text[begin:end]
+        head = chunk.lstrip()[1:].lower()
+        opens, closes = chunk.count("{"), chunk.count("}")
+        if head.startswith("comment"):
+            comment_open += max(0, opens - closes)
+            continue
+        if "{" not in chunk:
+            continue
+        if opens == closes and chunk.find("}") > chunk.find("{") >= 0:
+            continue  # balanced by count; an order problem is left to pybtex's parser
+        if comment_open and 0 < closes - opens <= comment_open and bibtex.unbalanced(chunk)[0] is None:
+            comment_open -= closes - opens
+            continue
+        brace = text.find("{", begin)
+        paren = text.find("(", begin)
+        if opens > closes and not (0 <= paren < brace):
+            if partners is None:
+                partners = bibtex.brace_partners(text)
+            close = partners.get(brace, -1)
+            eol = text.find("\n", close)
+            tail = text[close:eol if eol >= 0 else len(text)] if close > 0 else "?"
+            if close > end and not tail.strip(" \t,)}"):
+                # The entry runs on past a line that starts with "@": one entry, as pybtex reads it.
+                line = line_of(begin)
+                inner = end
+                skip_to = close
+                if text[inner] != "@":
+                    continue  # an indented "@" is read as text by every tool
+                problems.append(Finding(
+                    code="LR109", severity="warning",
+                    message=f"a line inside a value starts with @ (line {line_of(inner)}); "
+                            "some tools read a new entry there",
+                    hint="Indent that line or move the @ off the start of the line",
+                    file=filename, line=line,
+                ))
+                continue
+        never_closed, extra_close = bibtex.unbalanced(chunk)
+        if never_closed is not None:
+            entry_line = line_of(begin)
+            problems.append(Finding(
+                code="LR100", severity="error",
+                message=f"unbalanced braces: a {{ is never closed in the entry that starts on line {entry_line}",
+                hint="Add the missing } (or remove the extra {) on this line",
+                file=filename, line=entry_line + _first_unbalanced_line(chunk),
+            ))
+        elif extra_close is not None:
+            problems.append(Finding(
+                code="LR100", severity="error", message="unbalanced braces: a } closes nothing",
+                hint="Remove the extra } or add the missing {", file=filename,
+                line=line_of(begin + extra_close),
+            ))
+    return problems
+
+
+def _first_unbalanced_line(chunk: str) -> int:
+    """Offset (in lines) of the first field line whose braces do not balance."""
+    lines = chunk.removesuffix("\n").split("\n")  # as _Lines counts lines: a lone \r ends none
+    for offset, line in enumerate(lines[1:-1], start=1):
+        if line.count("{") != line.count("}"):
+            return offset
+    return 0

@@ -1,0 +1,350 @@
+"""`litreview init`'s plan: which essay, which bibliography (given, named, beside it, or imported from
+the reference list), and the text of every file to write; nothing is written here (``init.apply`` does).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cache import LATEX_SUFFIXES
+from ..errors import ConfigError, InputError
+from ..text import plural
+
+_SETTINGS_KEYS = ("essay", "bibliography", "claims", "metadata", "site_dir")
+_BIB_SUFFIXES = (".bib", ".json", ".yaml", ".yml")
+
+
+@dataclass
+class Plan:
+    """What init writes (path -> text), copies (path -> source) and keeps, in order."""
+
+    root: Path
+    writes: dict[Path, str] = field(default_factory=dict)
+    appends: dict[Path, str] = field(default_factory=dict)
+    """Text added at the end of an existing file (the [tool.litreview] section of pyproject.toml)."""
+    copies: dict[Path, Path] = field(default_factory=dict)
+    kept: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def write(self, path: Path, text: str) -> None:
+        if path.exists():
+            self.kept.append(path)
+        else:
+            self.writes[path] = text
+
+
+
+def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, *, workflow: bool = False,
+              pre_commit: bool = False) -> Plan:
+    """Decide every file init would write; nothing is written here."""
+    plan = Plan(root)
+    if (root / "refs").exists() and not (root / "refs").is_dir():
+        raise InputError("refs exists and is not a folder", path=str(root / "refs"),
+                         hint="init keeps the review's files in refs/: rename that file, then run init again")
+    essay_path = _essay(root, essay)
+    essay_text = "" if essay_path.is_dir() else _read(essay_path)
+    if _inside(essay_path, root):
+        essay_setting = _rel(essay_path, root)
+    else:
+        target = root / "refs" / essay_path.name
+        essay_setting = _rel(target, root)
+        if target.exists():
+            plan.kept.append(target)
+        else:
+            plan.copies[target] = essay_path
+        others = _parts_read(essay_path)
+        if others:
+            plan.notes.append(f"{essay_path.name} reads other files ({', '.join(others[:3])}"
+                              f"{', ...' if len(others) > 3 else ''}), which are not copied with it: run litreview "
+                              "init in its own folder to review it where it is")
+    bib_setting = _bibliography(plan, root, essay_path, essay_text, bib)
+    book = _book_of(essay_path) if essay_path.is_file() else ""
+    if book:
+        plan.notes.append(f"{essay_path.name} is one chapter of a book and litreview reviews it alone: "
+                          "entries cited only in the other chapters are reported as unused (LR307); "
+                          f"`litreview init {book}` reviews the book's chapters together")
+    claims = root / "refs" / "claims.yaml"
+    plan.write(claims, _claims_text(root / essay_setting, claims))
+    _settings(plan, root, essay_setting, bib_setting)
+    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path)))
+    gitignore = root / ".gitignore"
+    if gitignore.exists():
+        missing = [line for line in ("site/", ".litreview-cache/")
+                   if line not in gitignore.read_text(encoding="utf-8", errors="replace").splitlines()]
+        if missing:
+            plan.notes.append(f"add {' and '.join(missing)} to .gitignore (built and cached files)")
+    else:
+        plan.write(gitignore, "site/\n.litreview-cache/\n")
+    if workflow or pre_commit:
+        from ._ci_files import ci_files
+
+        files, notes = ci_files(root, workflow=workflow, pre_commit=pre_commit)
+        for path, text in files.items():
+            plan.write(path, text)
+        plan.notes += notes
+    return plan
+
+
+def _essay(root: Path, essay: str | None) -> Path:
+    if essay is None:
+        default = root / "refs" / "essay.md"
+        if default.is_file():
+            return default
+        raise InputError("name the essay to review", hint="e.g. litreview init paper.md")
+    path = Path(essay).expanduser().resolve()
+    if path.is_dir():  # a Manubot content/ folder
+        if not any(p.suffix.lower() == ".md" for p in path.iterdir() if p.is_file()):
+            raise InputError("the folder has no .md files", path=essay,
+                             hint="give a Markdown, Quarto, R Markdown or LaTeX file, or a Manubot content/ folder")
+        if not _inside(path, root):
+            raise InputError("a manuscript folder is reviewed where it is: it must lie inside this folder",
+                             path=essay, hint="run litreview init in the manuscript's repository")
+        return path
+    if not path.is_file():
+        raise InputError("essay not found", path=essay, hint="check the path")
+    from ..essay import check_manuscript, load_essay
+
+    check_manuscript(path)
+    if _is_project(path):
+        load_essay(path)  # a book without chapters, or a chapter missing, stops here
+    elif path.suffix.lower() not in LATEX_SUFFIXES:
+        from ..essay.markdown import front_matter
+
+        # A front matter that is not YAML stops here, at its line: the bibliography it names could not be
+        # read, and the settings init writes are never rewritten by a second run.
+        front_matter(_read(path), str(path))
+    return path
+
+
+def _read(path: Path) -> str:
+    from ..fileio import read_text
+
+    text = read_text(path, what="essay")
+    if path.suffix.lower() == ".ipynb":  # its front matter and prose, as Quarto reads them
+        from ..essay.notebook import notebook_markdown
+
+        return notebook_markdown(path, text)
+    return text
+
+
+def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
+                  bib: str | tuple[str, ...] | None) -> str | list[str]:
+    """The bibliography setting: the one given, those named in the front matter, the one beside the essay,
+    or one imported; several named ones are kept as a list, as pandoc reads them."""
+    given = [bib] if isinstance(bib, str) else list(bib or ())
+    if not given and essay_path.is_dir():
+        plan.notes.append("the sources are the identifiers the manuscript cites, as Manubot has them "
+                          "(refs/bibliography.bib, once it exists, is used instead)")
+        return "refs/bibliography.bib"
+    candidates = [Path(b).resolve() for b in given] or _named_or_beside(plan, essay_path, essay_text)
+    if candidates:
+        settings = [_placed(plan, root, candidate) for candidate in candidates]
+        return settings[0] if len(settings) == 1 else settings
+    target = root / "refs" / "bibliography.bib"
+    if target.exists():
+        plan.kept.append(target)
+        return _rel(target, root)
+    from ..bibliography.csl import inline_references
+
+    if essay_path.is_file() and inline_references(essay_text, str(essay_path)) is not None:
+        plan.notes.append(f"the sources are the references in {essay_path.name}'s front matter, as pandoc reads "
+                          "them (refs/bibliography.bib, once it exists, is read too)")
+        return _rel(target, root)
+    plan.writes[target] = _import_references(plan, essay_path, _without_front_matter(essay_text, essay_path))
+    return _rel(target, root)
+
+
+def _without_front_matter(text: str, path: Path) -> str:
+    """The essay with its front matter blanked (lines kept): its YAML is no reference list to import."""
+    from ..essay.markdown import front_matter
+
+    if path.suffix.lower() in LATEX_SUFFIXES:
+        return text
+    try:
+        _, body, body_line = front_matter(text, str(path))
+    except InputError:
+        return text
+    return "\n" * (body_line - 1) + body
+
+
+def _placed(plan: Plan, root: Path, candidate: Path) -> str:
+    """The setting for a bibliography file: where it is inside the folder, else copied into refs/."""
+    if _inside(candidate, root):
+        return _rel(candidate, root)
+    target = root / "refs" / candidate.name
+    if target.exists():
+        plan.kept.append(target)
+    else:
+        plan.copies[target] = candidate
+    return _rel(target, root)
+
+
+def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
+    """The bibliographies the essay names (front matter, _quarto.yml, \\addbibresource), else the one beside it."""
+    named, remote = _named(essay_path, text)
+    for url in remote:
+        plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
+                          "download it and add the file to the bibliography setting")
+    found = [p for p in named if p.is_file()]
+    for path in named:
+        if not path.is_file():
+            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
+    if found:
+        return found
+    same = essay_path.with_suffix(".bib")
+    if same.is_file():
+        return [same]
+    beside = sorted(p for p in essay_path.parent.glob("*.bib") if p.is_file())
+    return beside if len(beside) == 1 else []
+
+
+def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
+    """Every bibliography file the essay names, in order, resolved as its tool resolves them (a book's
+    chapter: the book's, as check reads them: review.named_bibliographies); and the addresses it names."""
+    from ..essay import load_essay, parse_essay
+    from ..review import is_remote, named_bibliographies, remote_bibliographies
+
+    latex = essay_path.suffix.lower() in LATEX_SUFFIXES
+    try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
+        essay = load_essay(essay_path) if latex or _is_project(essay_path) else parse_essay(text, str(essay_path))
+    except InputError:  # (a paper without text yet: its own file's commands)
+        from ..essay.latex import bibliography_files
+
+        names = bibliography_files(text) if latex else []
+        return [essay_path.parent / n for n in names if not is_remote(n)], [n for n in names if is_remote(n)]
+    return list(named_bibliographies(essay)), remote_bibliographies(essay)
+
+
+def _is_project(path: Path) -> bool:
+    """A book's settings file (_quarto.yml, _bookdown.yml): the book's chapters are the essay."""
+    from ..essay import BOOKS
+
+    return path.name in BOOKS
+
+
+def _parts_read(essay_path: Path) -> list[str]:
+    """The names of the other files the essay's reader reads (\\input files, includes, child documents)."""
+    from ..essay import load_essay
+
+    try:
+        essay = load_essay(essay_path)
+    except InputError:
+        return []
+    return list(dict.fromkeys(Path(c.file).name for c in essay.claims if c.file and Path(c.file) != essay_path))
+
+
+def _book_of(path: Path) -> str:
+    """The name of the settings file of the Quarto project or bookdown book ``path`` is one chapter of, or ""."""
+    from ..essay import enclosing_book
+
+    book = enclosing_book(path)
+    return book.name if book is not None else ""
+
+
+def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
+    from ..bibliography.bibtex_out import make_keys, to_bibtex
+    from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
+
+    head = f"% Imported by `litreview init` from the reference list of {essay_path.name}.\n"
+    if reference_heading(text, None) is None:
+        plan.notes.append(f"{essay_path.name} has no reference section (References, Bibliography, Works Cited, "
+                          "Citations): refs/bibliography.bib starts empty; add entries with `litreview add`")
+        return head + "% No reference section was found; add entries with `litreview add DOI`.\n"
+    strings, _ = find_reference_section(text, None, path=str(essay_path))
+    refs = parse_references(strings)
+    unsure = sum(1 for r in refs if r.uncertain)
+    plan.notes.append(f"imported {plural(len(refs), 'reference')} from {essay_path.name}; {unsure} with fields "
+                      "marked '% uncertain' in refs/bibliography.bib: check those by hand")
+    return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
+        to_bibtex(refs, make_keys(refs))
+
+
+def _claims_text(essay: Path, claims: Path) -> str:
+    from ..linking.curated import HEADER
+
+    rel = Path(os.path.relpath(essay, claims.parent)).as_posix()
+    return HEADER + f"essay: {_quoted(rel)}\nlinks: []\n"
+
+
+def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str]) -> None:
+    """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys)."""
+    values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
+              "site_dir": "site"}
+    body = "".join(f"{k} = {_quoted(values[k])}\n" for k in _SETTINGS_KEYS)
+    body += '# severity = { LR307 = "warning" }       # tune a code\'s level\n'
+    body += '# suppress = { LR137 = "why it is fine" }  # silence a code, with the reason shown in the report\n'
+    pyproject = root / "pyproject.toml"
+    if (root / "litreview.toml").exists():
+        plan.kept.append(root / "litreview.toml")  # read before pyproject.toml
+    elif pyproject.is_file():
+        import tomllib
+
+        text = pyproject.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", path=str(pyproject), hint="fix it, then run init again") from None
+        if "litreview" in data.get("tool", {}):
+            plan.kept.append(pyproject)
+        else:
+            plan.appends[pyproject] = "[tool.litreview]\n" + body
+    else:
+        plan.write(root / "litreview.toml",
+                   "# litreview settings (the same keys as [tool.litreview] in pyproject.toml)\n" + body)
+
+
+def _title(text: str, path: Path) -> str:
+    from ..essay import parse_essay
+
+    try:
+        meta = parse_essay(text, str(path)).meta
+    except InputError:
+        meta = {}
+    if _is_project(path):
+        from ..essay import load_essay
+
+        try:
+            meta = load_essay(path).meta  # the book's title (Quarto's book: title:, bookdown's index.Rmd)
+        except InputError:
+            meta = {}
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())[:120]
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()[:120]
+    return path.stem.replace("_", " ").replace("-", " ")
+
+
+def _mkdocs_text(title: str) -> str:
+    return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
+            f"# It needs no docs/ folder (litreview generates every page); plain `mkdocs build` or `mkdocs serve`\n"
+            f"# needs one: `mkdir docs`, where pages of your own may go.\n"
+            f"site_name: {_quoted('Review: ' + title)}\n"
+            "theme:\n  name: material\n  font: false\n"
+            "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
+            "plugins:\n  - search\n  - litreview\n")
+
+
+def _quoted(text: str | list[str]) -> str:
+    """A double-quoted string (or a list of them) that TOML and YAML read alike, accented letters kept
+    as they are written."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

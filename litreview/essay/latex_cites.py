@@ -1,0 +1,208 @@
+"""LaTeX citation commands read as pandoc citations, and a paragraph's LaTeX turned into its text.
+
+natbib's and biblatex's commands become pandoc citations (``\\citep[p.~3]{a,b}`` reads as
+``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
+pylatexenc (math dropped). ``latex`` (the reader) re-exports ``COMMANDS`` and ``tex_group_end``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Any
+
+# (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
+# biber and BibTeX put their entries in the bibliography, as they do \fullcite's.)
+_IN_TEXT = {"citet", "Citet", "textcite", "Textcite", "citeauthor", "Citeauthor", "textcites", "Textcites",
+            "citealt", "Citealt", "citetitle", "Citetitle", "citetalias", "Citetalias"}
+_YEAR = {"citeyear", "Citeyear", "citeyearpar", "Citeyearpar"}
+_NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", "Parencite", "autocite",
+           "Autocite", "footcite", "Footcite", "footcitetext", "Footcitetext", "smartcite", "Smartcite", "supercite",
+           "Supercite", "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites",
+           "Autocites", "footcites", "Footcites", "footcitetexts", "Footcitetexts", "smartcites", "supercites",
+           "Supercites", "citeurl", "citedate", "citeurldate", "citenum", "citepalias", "Citepalias"}
+COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
+"""The citation commands read (natbib and biblatex), with ``\\nocite``."""
+_COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
+_DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
+                   r"|addglobalbib|addsectionbib|printbibliography)"
+                   r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
+                   # Generated text, not the author's: the date would make the claims change every day.
+                   r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
+_REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
+_NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
+_PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
+_NEWLINE = re.compile(r"\n")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> tuple[Any, Any]:
+    """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
+    its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
+    and a citation inside with them); ``\\href[opt]{url}{text}``, ``\\makebox``, ``\\parbox`` and
+    ``\\foreignlanguage`` as their text (not their options; pylatexenc failed on \\href). (A citation in
+    math stays dropped, as pandoc drops it.)"""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.macrospec import MacroSpec
+
+    parsing = latexwalker.get_default_latex_context_db().filter_context()
+    # name -> (arguments, which one is the text; 0: the text in parentheses)
+    specs = {"href": ("[{{", 3), "citetext": ("{", 0), "mbox": ("{", 1), "makebox": ("[[{", 3),
+             "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3)}
+    parsing.add_context_category("litreview", prepend=True,
+                                 macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
+    text = get_default_latex_context_db().filter_context()
+    text.add_context_category("litreview", prepend=True, macros=[
+        MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()])
+    return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
+
+
+def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraph as text, its citation commands as pandoc citations; and where its lines start in
+    that text, as (offset, line index) anchors (a line that starts inside a command has none)."""
+    markers: list[str] = []
+    pieces: list[str] = []
+    pos = 0
+    line_starts = [m.end() for m in _NEWLINE.finditer(source)]
+    for m in _COMMAND.finditer(source):
+        if m.start() < pos or m.group(1) not in COMMANDS:
+            continue
+        parsed = _arguments(source, m.end(), multi=m.group(1).endswith(("cites", "citetexts")))
+        if parsed is None:
+            continue
+        groups, end = parsed
+        pieces.append(_with_line_marks(source, pos, m.start(), line_starts))
+        pos = end
+        keys = [(pre, post, k.strip()) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
+        if m.group(1) == "nocite":
+            nocite.extend("*" if k == "*" else k for _, _, k in keys)
+            continue
+        # After a command's name ("\\protect\\cite{a}") an empty group ends the name, which would take in the mark.
+        pieces.append(("{}" if _NAME_BEFORE.search(pieces[-1]) else "") + f"XCITE{len(markers):04d}X")
+        markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
+    pieces.append(_with_line_marks(source, pos, len(source), line_starts))
+    # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
+    text = _REF.sub(lambda m: "XLBRACKX" + m.group(1) + "XRBRACKX", _DROP.sub("", "".join(pieces)))
+    try:
+        converter, parsing = _converter()
+        plain = converter.latex_to_text(text, latex_context=parsing)
+    except Exception:  # pylatexenc raises plain exceptions on malformed input
+        plain = text
+    plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    size = at = 0
+    for p in _PLACEHOLDER.finditer(plain):
+        out.append(plain[at:p.start()])
+        size += p.start() - at
+        at = p.end()
+        if p.group(1) is not None:
+            out.append(markers[int(p.group(1))])
+            size += len(out[-1])
+        else:
+            anchors.append((size, int(p.group(2))))
+    out.append(plain[at:])
+    converted = "".join(out).replace("\xa0", " ")
+    lead = len(converted) - len(converted.lstrip())
+    return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
+
+
+def convert_text(source: str) -> str:
+    """LaTeX text (a title, a date) as the reader reads a paragraph: citations as pandoc's, markup removed."""
+    return _convert(source, [])[0]
+
+
+def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
+    """``source[start:end]`` with a mark (``XLINE<n>X``) where each of its lines (n = 1, 2, ...) starts."""
+    pieces = []
+    at = start
+    for n in range(bisect_left(line_starts, start), bisect_right(line_starts, end)):
+        pieces.append(source[at:line_starts[n]])
+        pieces.append(f"XLINE{n + 1}X")
+        at = line_starts[n]
+    pieces.append(source[at:end])
+    return "".join(pieces)
+
+
+def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
+    if not keys:
+        return ""
+    if command.rstrip("*") in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
+        pre, post, first = keys[0]
+        first_pre, first_post = _note(pre), _note(post)
+        text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
+        rest = keys[1:]
+        return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
+    # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
+    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*") else ""
+    # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
+    last = len(keys) - 1
+    return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
+                                 k, dash) for n, (p, q, k) in enumerate(keys)) + "]"
+
+
+def _item(pre: str, post: str, key: str, dash: str = "") -> str:
+    pre, post = _note(pre), _note(post)
+    return (f"{pre} " if pre else "") + f"{dash}@{{{key}}}" + (f", {post}" if post else "")
+
+
+def _note(text: str) -> str:
+    return text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "").strip()
+
+
+def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str, str]], int] | None:
+    """[(prenote, postnote, keys)] and the end offset; None when no key group follows."""
+    groups: list[tuple[str, str, str]] = []
+    while True:
+        options: list[str] = []
+        pos = _skip(text, at)
+        while pos < len(text) and text[pos] in "[(":
+            close = tex_group_end(text, pos, text[pos], "]" if text[pos] == "[" else ")")
+            if close < 0:
+                return None
+            if text[pos] == "[":
+                options.append(text[pos + 1:close - 1])
+            pos = _skip(text, close)
+        if pos >= len(text) or text[pos] != "{":
+            break
+        close = tex_group_end(text, pos, "{", "}")
+        if close < 0:
+            return None
+        pre, post = (options[0], options[1]) if len(options) >= 2 else ("", options[0] if options else "")
+        groups.append((pre.strip(), post.strip(), text[pos + 1:close - 1]))
+        at = close
+        if not multi:
+            break
+    return (groups, at) if groups else None
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:
+    """Offset past the group ``text[pos]`` opens (``{...}`` or ``[...]``), or -1 when it never closes.
+
+    LaTeX's rule, not BibTeX's (``bibliography.bibtex.group_end``): in a document ``\\{`` is a
+    literal brace and opens nothing.
+    """
+    depth = 0
+    i = pos
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == open_ch:
+            depth += 1
+        elif c == close_ch:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+

@@ -1,0 +1,73 @@
+"""How an author-date citation read in the text is recorded: the year as a style prints it, whether a
+citation that fits no entry is reported, and the mention and ``marker`` hit for the entry chosen.
+
+Shared by the parenthetical reader (``author_date``) and the narrative one (``author_date_narrative``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Mention
+from . import cited_letters
+from .author_names import told_apart_by_given_names
+from .hits import Found, Hit
+from .index import SourceIndex, persons_of
+from .printed_years import common
+from .text import content_stems
+
+
+def _reportable(year: str, seg: str) -> bool:
+    """Whether a citation of ``year`` (in ``seg``) that fits no entry may be reported as such: not for a year read
+    only because an entry has it ("380 BC"), nor after a slash, which may be an original date ("1924/1979") or a
+    range ("2020/2021")."""
+    return common(year) and not re.search(r"\d/\s?\d", seg)
+
+
+def _year_text(year: str, suffix: str) -> str:
+    """ "2016a", "n.d.-b", "380 BC": the year as a style prints it."""
+    if year.startswith("-") or year == "0":
+        year = f"{1 - int(year)} BC"
+    return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
+
+
+_LETTERED = re.compile(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
+"""The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
+
+
+def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
+          confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
+    """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
+    not tell apart, picking one would be a guess: it is left open."""
+    # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
+    # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
+    firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
+    named = set(content_stems(" ".join([written, *firsts])))
+    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
+    ranked = sorted(scores.values(), reverse=True)
+    lettered = _LETTERED.search(written)
+    label = lettered.group(1) if lettered else ""
+    if ambiguous and ranked[0] > ranked[1]:
+        cited_letters.record_pick(index, keys, key, label)
+    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed
+                        or told_apart_by_given_names(written, keys, index)):
+        key = cited_letters.picked(index, keys, label) or ""
+        if not key:
+            why = cited_letters.UNDECIDED_LETTER if label and index.letter_order == "cited" else cited_letters.UNDECIDED
+            found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), why))
+            return
+    found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
+    found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
+                          evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
+                          confirmed=not ambiguous))
+
+
+SECOND_YEAR_SPAN = 60
+"""After "2014, " a number this close to the first year is a second year, not a page."""
+
+
+def _second_year(first: str, year: str, suffix: str) -> bool:
+    """Whether "first, year" lists two years ("1999, 2003", "2012a, 2012b") rather than a page."""
+    if suffix or not first.isdigit() or not year.isdigit():  # n.d., forthcoming
+        return True
+    return abs(int(year) - int(first)) <= SECOND_YEAR_SPAN

@@ -1,0 +1,137 @@
+"""Author-date citations that print only a year: "Wendt (1999)", "as Carothers notes ... (2015b, 15)",
+"(n.d.-c)". The names are found before the parenthesis, in the sentence or the one before, or the
+entry is told by its year label alone or by the words of its title. Called by ``author_date``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Mention
+from .author_date_hit import _emit, _reportable, _second_year, _year_text
+from .author_names import GIVEN_WORDS, fit, lookup_tail, plausible_surname, wrote_et_al
+from .hits import Found, Hit
+from .index import SourceIndex
+from .labels import nameless
+from .printed_years import YEAR_WORDS, candidates
+from .prose_author import named_in_prose
+from .text import content_stems, strip_possessive, tokens
+
+
+def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
+               rest: str, before: str, index: SourceIndex, found: Found) -> None:
+    """ "Wendt (1999)" or "as Carothers points out ... (2015b, 15)"."""
+    text = claim.text
+    lead = text[:paren.start()]
+    toks = tokens(lead)
+    locator = rest.strip().lstrip(",").strip()
+    year, suffix = years[0]
+    # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
+    if toks and lead[toks[-1].end:].strip() in ("", "."):
+        window = toks[-(index.max_signature_words + GIVEN_WORDS):]
+        sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
+        et_al = wrote_et_al(lead[window[0].start:window[-1].end])
+        if sig_keys and any(candidates(sig_keys, y, s, index, et_al) for y, s in years):
+            first = window[-min(size, len(window))]
+            span = lead[first.start:window[-1].end]
+            written = f"{span} ({seg.strip()})"
+            found.cover(claim.id, first.start, paren.end())
+            for n, (y, s) in enumerate(years):
+                # Given names citeproc added ("J. AAA (1999)") may sit before the matched signature, but not
+                # before an earlier citation's year: "Meredith Williams (2011) and Michael Williams (2011)".
+                near = lead[window[0].start:window[-1].end]
+                more = fit(near[near.rfind(")") + 1:], candidates(sig_keys, y, s, index, et_al), index)
+                if more:
+                    _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
+                elif n > 0 and _second_year(year, y, s) and _reportable(y, seg):  # "Wendt (1999, 2003)", no 2003 entry
+                    found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
+                                                       f"no entry for {span} {_year_text(y, s)}"))
+            return
+    # The sentence was split inside the citation, after an abbreviation: "Brown u. a. | (2011)".
+    if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
+        return
+    # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
+    keys = named_in_prose(lead, year, suffix, index)
+    # Else an entry with neither names nor title: the style prints only its year label, "(n.d.-k)". Not when the
+    # sentence names an author of that year ("Manmaker also notes (1986)").
+    if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found):
+        return
+    keys = keys or named_in_prose(before + " " + lead, year, suffix, index)
+    if keys:
+        found.cover(claim.id, paren.start(), paren.end())
+        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
+        return
+    # No author anywhere near: the words of a title may still point at one entry of that year.
+    keys = _by_title_words(claim.text, year, index)
+    if keys:
+        found.cover(claim.id, paren.start(), paren.end())
+        found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
+                                  "author not named; chosen by the words of the title"))
+        found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
+                              ambiguous=True, locator=locator, confirmed=False))
+        return
+    if (toks and lead[toks[-1].end:].strip() == "" and plausible_surname(toks[-1].text) and year not in YEAR_WORDS
+            and "–" not in year and _reportable(year, seg)):
+        name = strip_possessive(toks[-1].text)[0]
+        found.cover(claim.id, toks[-1].start, paren.end())
+        found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
+                                              f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[tuple[str, str]], locator: str,
+                      before: str, index: SourceIndex, found: Found) -> bool:
+    """ "Gauck m.fl. (u.å.)" read as two sentences: the names end the sentence before the parenthesis."""
+    toks = tokens(before)
+    if not toks or before[toks[-1].end:].strip() != ".":
+        return False
+    window = toks[-(index.max_signature_words + GIVEN_WORDS):]
+    names = before[window[0].start:window[-1].end]
+    sig_keys, size = lookup_tail(names, index)
+    et_al = wrote_et_al(names)
+    picked = [fit(names, candidates(sig_keys, y, s, index, et_al), index) for y, s in years] if sig_keys else []
+    if not any(picked):
+        return False
+    span = before[window[-min(size, len(window))].start:].strip()
+    found.cover(claim.id, paren.start(), paren.end())
+    for (y, s), keys in zip(years, picked, strict=True):
+        if keys:
+            _emit(claim, keys, f"{span} ({_year_text(y, s)})", paren.group(), paren.start(), locator, 1.0, index,
+                  found)
+    return True
+
+
+def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,
+                   claim: Claim, index: SourceIndex, found: Found) -> bool:
+    """ "(n.d.-c, n.d.-d)": each year label that belongs to exactly one entry with no names or title."""
+    pool = index.__dict__.get("_nameless")
+    if pool is None:
+        pool = index.__dict__["_nameless"] = [k for k, s in index.sources.items() if nameless(s)]
+    if not pool:
+        return False
+    picked = [candidates(pool, y, s, index) for y, s in years]
+    if not all(len(keys) == 1 for keys in picked):
+        return False
+    found.cover(claim.id, paren.start(), paren.end())
+    for (y, s), keys in zip(years, picked, strict=True):
+        _emit(claim, keys, f"({_year_text(y, s)})", paren.group(), at, locator, 0.9, index, found)
+    return True
+
+
+TITLE_EVIDENCE = 4.0
+"""Context score (idf-weighted title words) a bare "(2016, 2)" needs to be read as a citation."""
+
+
+def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
+    if not year.isdigit():
+        return []
+    wanted = int(year)
+    pool = index.by_year.get(wanted, [])
+    if not pool:
+        return []
+    scores = index.context_scores(content_stems(text), pool)
+    ranked = sorted(pool, key=lambda k: -scores[k])
+    best = scores[ranked[0]]
+    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    if best >= TITLE_EVIDENCE and best >= 1.5 * second:
+        return ranked[:3] if second else ranked[:1]
+    return []

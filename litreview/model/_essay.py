@@ -1,0 +1,139 @@
+"""Essay value types: a claim, its citations and anchor, paragraphs, the essay.
+
+Re-exported by ``litreview.model``; import them from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from litreview.model._sources import _empty
+
+CitationMode = Literal["normal", "author-in-text", "suppress-author"]
+"""Pandoc's citation modes."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextQuoteSelector:
+    """W3C Web Annotation text-quote selector: the exact text and a little context."""
+
+    exact: str
+    """The quoted text itself."""
+    prefix: str = ""
+    """Up to 32 characters before it."""
+    suffix: str = ""
+    """Up to 32 characters after it."""
+
+    def to_json(self) -> dict[str, str]:
+        return {"type": "TextQuoteSelector", "exact": self.exact, "prefix": self.prefix, "suffix": self.suffix}
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation item as the manuscript writes it (``@key`` in ``[see @key, p. 3]``, ``\\citep{key}``)."""
+
+    key: str
+    """The key as the manuscript's tool reads it (a Manubot alias or tag already replaced by its target)."""
+    start: int
+    """Offset in the claim's text where the citation (the bracket or the command) starts."""
+    end: int
+    """Offset in the claim's text just past the citation."""
+    written: str
+    """This item as written (``see @key, p. 3``; ``\\citet{key}``)."""
+    mode: CitationMode = "normal"
+    """Pandoc's citation mode."""
+    prefix: str = ""
+    """Text before the key inside the brackets (``see``)."""
+    suffix: str = ""
+    """Text after the key: the locator and the rest (``p. 3``)."""
+    alias: str = ""
+    """The key as written when it was an alias or a tag (``tag:smith``), else empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence (or a curated group of sentences) of the essay."""
+
+    id: str
+    """Readable id, ``p3-s6`` for paragraph 3, sentence 6 (both 1-based); ``abstract-s2`` in the front matter."""
+    paragraph: int
+    """1-based paragraph number (0 and below in the front matter)."""
+    sentence: int
+    """1-based sentence number within the paragraph."""
+    text: str
+    """The sentence as written."""
+    selector: TextQuoteSelector
+    """Anchor that survives edits elsewhere in the essay."""
+    line: int
+    """1-based line in the essay file where the sentence starts."""
+    start: int = 0
+    """Character offset of the sentence in the essay body (0, and ``end`` 0, for a front matter's sentence)."""
+    end: int = 0
+    """Character offset just past the sentence."""
+    citations: tuple[Citation, ...] | None = None
+    """The citation items the reader found in the sentence (None: not read by a reader of markers)."""
+    file: str | None = None
+    """The file the sentence is in, when the essay is several files (a Manubot ``content/``, LaTeX ``\\input``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the essay with its claims."""
+
+    number: int
+    """1-based paragraph number (0 and below for the front matter's, which come first)."""
+    text: str
+    """The paragraph as written."""
+    line: int
+    """1-based line in the essay file."""
+    claims: tuple[Claim, ...] = ()
+    """Its sentences in order."""
+    label: str = ""
+    """A front matter's paragraph: its field (``abstract``, ``abstract-p2`` for the second one); empty in the body."""
+
+    @property
+    def anchor(self) -> str:
+        """The paragraph's id on the site: ``p3``, or its front-matter label."""
+        return self.label or f"p{self.number}"
+
+    @property
+    def name(self) -> str:
+        """How messages name it: ``paragraph 3``, ``the front matter's abstract`` (``..., paragraph 2``)."""
+        if not self.label:
+            return f"paragraph {self.number}"
+        field, _, more = self.label.partition("-p")
+        return f"the front matter's {field}" + (f", paragraph {more}" if more else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Essay:
+    """The document under review, split into paragraphs and claims."""
+
+    path: str
+    """File it was read from."""
+    body: str
+    """Text after the front matter, as written."""
+    meta: Mapping[str, Any] = field(default_factory=_empty)
+    """Front-matter fields (title, source, ...)."""
+    paragraphs: tuple[Paragraph, ...] = ()
+    """Paragraphs in order."""
+    body_line: int = 1
+    """1-based line of the file where the body starts."""
+    format: str = "markdown"
+    """How it was read: markdown, manubot or latex."""
+    nocite: tuple[str, ...] = ()
+    """Keys cited without a marker (YAML ``nocite``, ``\\nocite``); ``*`` for every entry."""
+    marked: bool | None = None
+    """Whether the document marks its citations (a reader's markers were found); None when unknown."""
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for p in self.paragraphs for c in p.claims)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        return None
