@@ -7,6 +7,8 @@ always agree:
   and dashes made plain; punctuation and offsets within a word are kept (for tokens).
 - :func:`fold_words`: :func:`fold`, "&" read as "and", every run of punctuation and space one space
   (for comparing titles, containers and names).
+- :func:`fold_umlauts`: :func:`fold_words` with German umlauts written out ("Müller" is "mueller", as
+  registries often spell it; "ß" is "ss" already): for telling whether two spellings of a name are one.
 - :func:`canonical`: :func:`fold`, "&" read as "and", other punctuation but apostrophes and hyphens
   dropped, possessive "'s" removed, single spaces (for matching phrases in running text).
 - :func:`spelled`: :func:`canonical` with accents kept (NFKC: ligatures read as letters): how citation styles tell names apart
@@ -28,6 +30,7 @@ from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _NON_WORD = re.compile(r"[\W_]+")
 _NON_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 _NON_PHRASE = re.compile(r"[^\w\s'-]")
@@ -50,6 +53,11 @@ def fold(text: str) -> str:
 def fold_words(text: str) -> str:
     """Folded words separated by single spaces; punctuation dropped, "&" read as "and"."""
     return _NON_WORD.sub(" ", fold(text or "").replace("&", " and ")).strip()
+
+
+def fold_umlauts(text: str) -> str:
+    """:func:`fold_words` with German umlauts transliterated: "Müller" and "Mueller" are both "mueller"."""
+    return fold_words(unicodedata.normalize("NFC", text or "").translate(_UMLAUTS))
 
 
 def canonical(text: str) -> str:

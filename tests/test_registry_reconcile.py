@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from litreview.model import Mismatch, Person, RegistryRecord, Source
 from litreview.registry.compare import normalize_pages, publishers_agree
+from litreview.registry.parse import parse_crossref
 from litreview.registry.reconcile import reconcile
 
 FARRELL = Person("Farrell", "Theo")
@@ -184,3 +188,87 @@ def test_the_issue_print_year_counts() -> None:
            "journal-issue": {"issue": "3", "published-print": {"date-parts": [[2021, 3]]}}}
     assert "year" not in fields(reconcile(article(year=2021), record(year=2020, raw=raw)))
     assert fields(reconcile(article(year=2022), record(year=2020, raw=raw)))["year"][0] == "different"
+
+
+def _plos_record(shared: Path, **changes: object) -> RegistryRecord:
+    """The recorded Crossref PLOS ONE work with some of its fields replaced (the record's real shape)."""
+    path = shared / "fixtures" / "crossref" / "works_journal-article_10.1371-journal.pone.0033693.json"
+    message = json.loads(path.read_text(encoding="utf-8"))["message"]
+    message.update(changes)
+    return parse_crossref(message)
+
+
+def _entry_for(rec: RegistryRecord, **kw: object) -> Source:
+    base: dict = dict(key="k", type="article", authors=rec.authors, year=rec.year, title=rec.title,
+                      container=rec.container, volume=rec.volume, number=rec.issue, pages=rec.pages, doi=rec.doi)
+    base.update(kw)
+    return Source(**base)
+
+
+def _journal_titles(shared: Path) -> set[str]:
+    """Journal titles as Crossref's recorded references give them (the Science article's, in capitals)."""
+    path = shared / "fixtures" / "crossref" / "transform_csl-json_10.1126-science.169.3946.635.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {r["journal-title"] for r in data.get("reference", []) if r.get("journal-title")}
+
+
+@pytest.mark.parametrize(("short", "full", "agree"), [
+    ("J. Am. Chem. Soc.", "JOURNAL OF THE AMERICAN CHEMICAL SOCIETY", True),
+    ("JACS", "JOURNAL OF THE AMERICAN CHEMICAL SOCIETY", True),
+    ("Phys. Rev. Lett.", "PHYSICAL REVIEW LETTERS", True),
+    ("J. Chem. Phys.", "JOURNAL OF CHEMICAL PHYSICS", True),
+    ("Angew. Chem. Int. Ed.", "ANGEWANDTE CHEMIE-INTERNATIONAL EDITION", True),
+    ("Phys. Rev. B", "PHYSICAL REVIEW LETTERS", False),
+    ("Phys. Rev.", "PHYSICAL REVIEW LETTERS", False),
+    ("J. Phys. Chem.", "JOURNAL OF CHEMICAL PHYSICS", False),  # the words in another order: another journal
+    ("J. Chem. Phys.", "JOURNAL OF PHYSICAL CHEMISTRY", False),
+    ("PRL", "PHYSICAL REVIEW", False),
+    ("Proc. Am. Acad.", "PROCEEDINGS OF THE AMERICAN ACADEMY OF ARTS AND SCIENCES", False),
+])
+def test_a_journal_abbreviation_agrees_only_with_its_journal(shared: Path, short: str, full: str, agree: bool) -> None:
+    assert full in _journal_titles(shared)
+    rec = _plos_record(shared, **{"container-title": [full], "short-container-title": []})
+    assert rec.container == full
+    got = fields(reconcile(_entry_for(rec, container=short), rec))
+    assert ("container" not in got) is agree, got
+
+
+@pytest.mark.parametrize(("short", "full", "agree"), [
+    ("PNAS", "Proceedings of the National Academy of Sciences", True),
+    ("Int. Organ.", "International Organization", True),
+    ("Int. Secur.", "International Organization", False),
+    ("Int. Organ.", "International Security", False),
+    ("PNAS", "Proceedings of the National Academy of Sciences of the United States of America", False),
+    ("IO", "International Security", False),
+])
+def test_a_journal_abbreviation_without_a_short_container_title(shared: Path, short: str, full: str,
+                                                                agree: bool) -> None:
+    rec = _plos_record(shared, **{"container-title": [full], "short-container-title": []})
+    got = fields(reconcile(_entry_for(rec, container=short), rec))
+    assert ("container" not in got) is agree, got
+    # the registry writing the abbreviation and the entry the full title: the same rule
+    rec = _plos_record(shared, **{"container-title": [short], "short-container-title": []})
+    assert ("container" not in fields(reconcile(_entry_for(rec, container=full), rec))) is agree
+
+
+@pytest.mark.parametrize(("entry", "registry"), [
+    ("Müller", "Mueller"), ("Mueller", "Müller"), ("Müller", "Muller"), ("Schröder", "Schroeder"),
+    ("Bäcker", "Baecker"), ("Strauß", "Strauss"), ("Mu\u0308ller", "Mueller"),  # the last: the umlaut as a combining mark
+])
+def test_a_transliterated_umlaut_is_the_same_name(shared: Path, entry: str, registry: str) -> None:
+    rec = _plos_record(shared)
+    first = rec.authors[0]
+    reg_rec = _plos_record(shared, author=[{"given": first.given, "family": registry, "sequence": "first"},
+                                           *rec.raw["author"][1:]])
+    src = _entry_for(reg_rec, authors=(Person(entry, first.given), *reg_rec.authors[1:]))
+    assert "authors" not in fields(reconcile(src, reg_rec))
+
+
+def test_a_different_name_with_an_umlaut_still_differs(shared: Path) -> None:
+    rec = _plos_record(shared)
+    first = rec.authors[0]
+    reg_rec = _plos_record(shared, author=[{"given": first.given, "family": "Mueller", "sequence": "first"},
+                                           *rec.raw["author"][1:]])
+    for entry in ("Möller", "Miller", "Muell"):
+        src = _entry_for(reg_rec, authors=(Person(entry, first.given), *reg_rec.authors[1:]))
+        assert fields(reconcile(src, reg_rec))["authors"][0] in ("spelling", "different", "count"), entry

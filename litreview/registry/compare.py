@@ -10,11 +10,15 @@ import re
 
 from ..lazyre import lazy
 from ..model import Person
-from ..text import fold_words
+from ..text import fold_umlauts, fold_words
 
 _DASHES = lazy(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
 _PAGE_PREFIX = lazy(r"^(?:pp?\.?\s*)", re.I)
 _PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ten", "ter", "te", "zu", "dos", "das", "do", "d"])
+#: Words a journal's abbreviation or acronym leaves out ("Journal of the American ..." is "J. Am. ...", "JA...").
+_TITLE_STOP_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "de", "des", "du", "la", "le", "et",
+                               "und", "fur", "der", "die", "das"])
+_ACRONYM = lazy(r"[A-Z]{2,8}")
 _MATH = lazy(r"\$([^$]*)\$")
 _MATH_COMMAND = lazy(r"\\[A-Za-z]+\s*")  # \mathrm, \mathit: the letters they set stay
 _MATH_MARKS = str.maketrans("", "", "_^{}\\")
@@ -82,13 +86,36 @@ def family_key(person: Person) -> str:
     return fold_words(" ".join(p for p in (person.prefix, person.family) if p))
 
 
-def surname_key(person: Person) -> str:
+def surname_key(person: Person, *, umlauts: bool = False) -> str:
     """:func:`family_key` without leading particles: "van der Berg, Jan" and Crossref's family "Berg",
-    given "Jan van der" are one surname."""
-    words = family_key(person).split()
+    given "Jan van der" are one surname. ``umlauts``: German umlauts written out ("Müller" is "mueller")."""
+    family = " ".join(p for p in (person.prefix, person.family) if p)
+    words = (fold_umlauts(family) if umlauts else family_key(person)).split()
     while len(words) > 1 and words[0] in _PARTICLES:
         words.pop(0)
     return " ".join(words)
+
+
+def same_surname(a: Person, b: Person) -> bool:
+    """One surname, its particles placed anywhere and its umlauts written out or not ("Müller", "Mueller", "Muller")."""
+    return surname_key(a) == surname_key(b) or surname_key(a, umlauts=True) == surname_key(b, umlauts=True)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` is an abbreviation of the journal title ``full``: dotted, ISO 4 style, each word a
+    prefix of the title's significant words in order ("J. Am. Chem. Soc.", "Journal of the American Chemical
+    Society"), or an acronym of their initials ("PNAS"). Every significant word must be accounted for."""
+    words = [w for w in fold_words(full).split() if w not in _TITLE_STOP_WORDS]
+    if not words:
+        return False
+    short = short.strip()
+    if _ACRONYM.fullmatch(short):
+        return short.lower() == "".join(w[0] for w in words)
+    if "." not in short:
+        return False
+    parts = [w for w in fold_words(short).split() if w not in _TITLE_STOP_WORDS]
+    return (len(parts) == len(words) and parts != words
+            and all(w.startswith(p) for p, w in zip(parts, words, strict=True)))
 
 
 def initials(given: str) -> str:

@@ -13,10 +13,12 @@ from ..model import Mismatch, Person, RegistryRecord, Source
 from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
+    abbreviates,
     initials_compatible,
     normalize_pages,
     people_text,
     publishers_agree,
+    same_surname,
     similarity,
     surname_key,
     title_words,
@@ -83,6 +85,9 @@ def _authors(source: Source, record: RegistryRecord) -> Mismatch | None:
     ent_text = people_text(entry)
     ek = [surname_key(p) for p in entry]
     rk = [surname_key(p) for p in registry]
+    for i, (a, b) in enumerate(zip(entry, registry, strict=False)):
+        if ek[i] != rk[i] and same_surname(a, b):
+            ek[i] = rk[i]  # "Müller" written "Mueller": the same name, not a spelling to correct
     if ek == rk:
         return _initials(entry, registry, ent_text, reg_text)
     if ek[-1] == "others" and not entry[-1].given and len(ek) - 1 < len(rk) and rk[: len(ek) - 1] == ek[:-1]:
@@ -144,8 +149,10 @@ def _container(source: Source, record: RegistryRecord) -> Mismatch | None:
         return None
     fe, fr = fold_words(source.container), fold_words(record.container)
     shorts = {fold_words(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
-    if fe == fr or fe in shorts or (fe in fr or fr in fe):
-        return None
+    if fe == fr or fe in shorts or f" {fe} " in f" {fr} " or f" {fr} " in f" {fe} ":
+        return None  # whole words: "IO" is not in "International Security"
+    if abbreviates(source.container, record.container) or abbreviates(record.container, source.container):
+        return None  # "J. Am. Chem. Soc." or "JACS" for a record without that short-container-title
     if similarity(fe, fr) >= 0.9:
         return Mismatch("container", source.container, record.container, "spelling", "registry")
     return Mismatch("container", source.container, record.container, "different", "unclear")
