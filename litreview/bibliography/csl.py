@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from ..doi import entry_doi
 from ..model import Bibliography, Finding, Person, Source
 from .bibtex import page_range
 from .dates import citeproc_date_parts
@@ -171,7 +172,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
         key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
         title=fields.get("title", ""), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
-        doi=fields.get("doi", ""), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
+        doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line,
     )
 

@@ -205,10 +205,10 @@ def check_doi(source: Source) -> Iterable[Finding]:
         # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.
         said = [f"DOI written as a link or with a prefix: {raw!r}"] if has_prefix(raw) else [f"DOI {raw!r}"]
         if end:
-            said.append(f"ends with {end!r}, probably the sentence's")
+            said.append(f"ends with {end!r}, probably the sentence's: the registries are asked without it")
         bare = bare_doi(raw)[:-1] if end else bare_doi(raw)
         yield entry_finding("LR121", source, "; ".join(said) if has_prefix(raw) else " ".join(said),
-                            f"write doi = {{{bare}}}" + (" unless the registry has the mark" if end else ""))
+                            f"write doi = {{{bare}}}")
 
 
 def isbn_problem(isbn: str) -> str:
