@@ -368,3 +368,29 @@ def test_a_callouts_title_in_plain_markdown_agrees_with_pandocs_ast(tmp_path: Pa
                           capture_output=True, text=True, check=True)
     theirs = list(cite_ids(json.loads(done.stdout)["blocks"]))
     assert [x.key for c in load_essay(path).claims for x in c.citations or ()] == theirs
+
+
+def test_a_later_chapters_front_matter_is_read_under_its_chapter(tmp_path: Path) -> None:
+    """Quarto prints each chapter's title as its heading and cites what its front matter cites; those claims get
+    ids after the chapter (ch2-title-s1), so that the body's ids are what they were without them."""
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  title: A Book\n  chapters:\n"
+                                          "    - index.qmd\n    - two.qmd\n    - three.qmd\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("---\ntitle: Preface\n---\n\nFirst chapter text [@a].\n", encoding="utf-8")
+    (tmp_path / "two.qmd").write_text('---\ntitle: "Anarchy as a social fact [@b]"\n---\n\nSecond chapter text.\n\n'
+                                      "More text [@a].\n", encoding="utf-8")
+    (tmp_path / "three.qmd").write_text("---\ntitle: Order\nabstract: Order rests on rules [@c].\n---\n\n"
+                                        "Third chapter [@b].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    got = [(c.id, Path(c.file or "").name, c.line, [x.key for x in c.citations or ()]) for c in essay.claims]
+    assert got == [
+        ("title-s1", "index.qmd", 2, []),
+        ("ch2-title-s1", "two.qmd", 2, ["b"]),
+        ("ch3-title-s1", "three.qmd", 2, []),
+        ("ch3-abstract-s1", "three.qmd", 3, ["c"]),
+        ("p1-s1", "index.qmd", 5, ["a"]),
+        ("p2-s1", "two.qmd", 5, []),
+        ("p3-s1", "two.qmd", 7, ["a"]),
+        ("p4-s1", "three.qmd", 6, ["b"]),
+    ]
+    assert [p.name for p in essay.paragraphs][1:4] == [
+        "chapter 2's front matter's title", "chapter 3's front matter's title", "chapter 3's front matter's abstract"]

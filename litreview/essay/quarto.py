@@ -16,7 +16,7 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
 from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES
-from .front import file_front
+from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
 from .segment import split_lines
@@ -81,6 +81,7 @@ def load_quarto(project: Path) -> Essay:
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, front = _front(*chapters[0])  # (a manuscript's title and abstract are its article's)
+    front = book_front([front, *(_front(*chapter)[1] for chapter in chapters[1:])])
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
