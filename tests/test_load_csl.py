@@ -111,3 +111,10 @@ def test_a_yaml_id_that_is_no_string_is_not_found_by_pandoc() -> None:
     # pandoc reads the same item in a front matter, and a number as a CSL-JSON id
     assert [s.key for s in parse_csl(text, "e.md", yaml=True, front_matter=True).sources] == ["12345", "678"]
     assert [s.key for s in parse_csl('[{"id": 12345, "type": "book"}]', "r.json").sources] == ["12345"]
+
+
+def test_raw_beside_date_parts_wins_as_in_pandoc() -> None:
+    # pandoc prints (X 1999) and (Y sometime) for these: the raw date is read, the date-parts beside it not
+    bib = parse_csl('[{"id":"x","type":"book","title":"X","issued":{"raw":"1999","date-parts":[[2005]]}},'
+                    '{"id":"y","type":"book","title":"Y","issued":{"raw":"sometime","date-parts":[[2005]]}}]', "b.json")
+    assert [(s.year, s.fields.get("date")) for s in bib.sources] == [(1999, None), (None, "sometime")]

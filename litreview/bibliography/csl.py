@@ -75,6 +75,8 @@ def _date(value: Any) -> tuple[int | None, str]:
     if not isinstance(value, Mapping):
         return None, ""
     parts = value.get("date-parts")
+    if value.get("raw"):  # pandoc reads raw first: date-parts beside it are not read
+        parts = None
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
         ends = [_date_parts(p) for p in parts[:2] if isinstance(p, list)]
         if ends[0]:
