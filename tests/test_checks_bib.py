@@ -352,10 +352,10 @@ def test_html_and_unescaped_specials_are_told_apart() -> None:
 @pytest.mark.parametrize(("raw", "message", "hint"), [
     ("https://doi.org/10.1371/JOURNAL.PONE.0033693.",
      "DOI written as a link or with a prefix: 'https://doi.org/10.1371/JOURNAL.PONE.0033693.'; ends with '.', "
-     "probably the sentence's", "Write doi = {10.1371/JOURNAL.PONE.0033693} unless the registry has the mark"),
+     "probably the sentence's: the registries are asked without it", "Write doi = {10.1371/JOURNAL.PONE.0033693}"),
     ("doi:10.1000/xyz", "DOI written as a link or with a prefix: 'doi:10.1000/xyz'", "Write doi = {10.1000/xyz}"),
-    ("10.1000/xyz,", "DOI '10.1000/xyz,' ends with ',', probably the sentence's",
-     "Write doi = {10.1000/xyz} unless the registry has the mark"),
+    ("10.1000/xyz,", "DOI '10.1000/xyz,' ends with ',', probably the sentence's: the registries are asked without it",
+     "Write doi = {10.1000/xyz}"),
 ])
 def test_doi_link_with_a_final_mark_names_both(raw: str, message: str, hint: str) -> None:
     """A DOI pasted as a link with the sentence's full stop: the hint must not keep the stop (that
