@@ -324,3 +324,35 @@ def test_concluding_a_merge_of_main_blames_only_what_the_branch_adds(repo: Path,
     write(repo / "essay.md", (repo / "essay.md").read_text(encoding="utf-8") + "The merge's claim [@merge2021].\n")
     status, found, _ = scoped("--since", "HEAD", capsys=capsys)
     assert (status, found) == (1, [("LR300", None)])
+
+
+@pytest.mark.parametrize("spelling", ["base...HEAD", "base...", "base..HEAD", "base.."])
+def test_a_range_ending_at_head_is_the_change_since_its_start(repo: Path, capsys, spelling: str) -> None:
+    # `git diff base...HEAD` is how a reviewer spells "this branch since base".
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    status, found, err = scoped("--since", spelling, capsys=capsys)
+    assert (status, found) == (1, [("LR300", None)])
+    assert "unknown git ref" not in err
+
+
+def test_a_range_ending_elsewhere_says_the_other_side_is_the_working_tree(repo: Path, capsys) -> None:
+    assert main(["check", "--no-cache", "--since", "base...feature"]) == 2
+    err = capsys.readouterr().err
+    assert "is a range" in err and "e.g. --since base; check out feature first" in err
+
+
+def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys) -> None:
+    # A pull request into develop, or from a fork whose upstream is not a remote of the clone.
+    origin = git_repo(review(tmp_path / "origin"))
+    monkeypatch.chdir(clone(origin, tmp_path / "clone"))
+    assert main(["check", "--no-cache", "--since", "origin/develop"]) == 2
+    assert "hint: fetch it first (git fetch origin develop)" in capsys.readouterr().err
+    assert main(["check", "--no-cache", "--since", "upstream/main"]) == 2
+    err = capsys.readouterr().err
+    assert "no remote is named 'upstream'" in err and "git fetch origin" not in err
+    git(tmp_path / "clone", "checkout", "-q", "-b", "topic")
+    assert main(["check", "--no-cache", "--since", "@{upstream}"]) == 2
+    err = capsys.readouterr().err
+    assert "git says no upstream configured for branch 'topic'" in err
+    assert "cannot read the repository" not in err

@@ -31,6 +31,38 @@ def _run(runner: Runner, args: list[str], cwd: Path, **kwargs: Any) -> Any:
         raise InputError("--since needs git, which is not installed", hint="install git, or drop --since") from None
 
 
+def since_ref(ref: str) -> str:
+    """The commit ``--since`` compares with: ``A...``, ``A...HEAD``, ``A..`` and ``A..HEAD`` (git's
+    spellings of "this branch since A", as in ``git diff A...HEAD``) name A. A range that ends elsewhere
+    is an InputError: the other side is always the working tree."""
+    for dots in ("...", ".."):
+        start, sep, end = ref.partition(dots)
+        if sep:
+            if start and end in ("", "HEAD", "@"):
+                return start
+            raise InputError(f"--since {ref!r} is a range; --since takes where the change starts "
+                             f"(the other side is the working tree)",
+                             hint=f"e.g. --since {start}; check out {end} first to check it" if start
+                             else "e.g. --since origin/main")
+    return ref
+
+
+def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
+    """What to do about a ref this clone does not have: fetch it from its remote, or add the remote."""
+    ci = "in GitHub Actions use actions/checkout with fetch-depth: 0"
+    remote, sep, branch = ref.partition("/")
+    if "@{" in ref:  # @{upstream}, @{push}: what this branch tracks
+        return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
+    if not sep or not branch:
+        return f"check the name (git branch -a and git tag list them), or fetch it first; {ci}"
+    proc = _run(runner, ["git", "remote"], cwd)
+    remotes = proc.stdout.decode("utf-8", "replace").split() if proc.returncode == 0 and proc.stdout else []
+    if remote in remotes:
+        return f"fetch it first (git fetch {remote} {branch}); {ci}"
+    return (f"no remote is named {remote!r} here (git remote -v lists them): add it (git remote add {remote} URL) "
+            f"and fetch it (git fetch {remote} {branch}), or fetch the branch by its URL and give --since FETCH_HEAD")
+
+
 def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
     """True when ``ref`` names a commit in the repository at ``cwd``; False when it is ``HEAD`` of a
     repository with no commit yet (a first commit: nothing was there before it). Else InputError."""
@@ -41,13 +73,16 @@ def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
         detail = proc.stderr.decode("utf-8", "replace").strip() if proc.stderr else ""
         if "not a git repository" in detail:
             raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
-        if detail:  # --quiet keeps an unknown ref silent: this is git refusing (a checkout owned by another user)
+        if detail:  # --quiet keeps an unknown ref silent: git refuses the repository, or this ref (@{u})
             said, *advice = [line.strip() for line in detail.splitlines() if line.strip()]
-            raise InputError(f"--since: git cannot read the repository: {said}", path=str(cwd),
-                             hint=" ".join(advice) or "run git status there to see why")
+            if "safe.directory" in detail or "ownership" in detail:
+                raise InputError(f"--since: git cannot read the repository: {said}", path=str(cwd),
+                                 hint=" ".join(advice) or "run git status there to see why")
+            raise InputError(f"--since {ref}: git says {said.removeprefix('fatal: ')}",
+                             hint=" ".join(advice) or _ref_hint(ref, cwd, runner))
         if ref in ("HEAD", "@") and _run(runner, ["git", "symbolic-ref", "--quiet", "HEAD"], cwd).returncode == 0:
             return False  # HEAD names a branch that has no commit yet
-        raise InputError(f"--since: unknown git ref {ref!r}", hint=_GIT_HINT)
+        raise InputError(f"--since: unknown git ref {ref!r}", hint=_ref_hint(ref, cwd, runner))
     return True
 
 
@@ -368,4 +403,5 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
 
 
 __all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "merge_head",
-           "renamed_since", "repository_root", "unchanged", "verify_ref", "with_base_settings"]
+           "renamed_since", "repository_root", "since_ref", "unchanged", "verify_ref",
+           "with_base_settings"]

@@ -26,6 +26,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     from ..checks import gitbase, scope
 
     cwd = Path(config.root)
+    ref = gitbase.since_ref(ref)
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
     if not gitbase.verify_ref(ref, cwd):
         click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)

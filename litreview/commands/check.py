@@ -116,8 +116,9 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
                                       "sarif for code scanning.")
 @click.option("--since", "since", metavar="REF", default=None,
               help="Report only the findings the change adds: the check runs on the commit where the "
-                   "current branch left this git ref (e.g. origin/main) and on the working tree, "
-                   "and only findings new since then are shown (fixed ones are counted).")
+                   "current branch left this git ref (e.g. origin/main, a tag, a commit; origin/main...HEAD "
+                   "means the same) and on the working tree, and only findings new since then are shown "
+                   "(fixed ones are counted).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings as well as errors.")
 @click.option("--online", is_flag=True, help="Fetch what the registry snapshot lacks before checking.")
 @click.option("--list-codes", is_flag=True, help="Print the catalogue of finding codes and exit.")
