@@ -356,3 +356,27 @@ def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, m
     err = capsys.readouterr().err
     assert "git says no upstream configured for branch 'topic'" in err
     assert "cannot read the repository" not in err
+
+
+def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, capsys) -> None:
+    # The same missing journal is "lacks journal" in BibTeX and "lacks container-title" in CSL-JSON.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "@article{art2003,\n  author = {Loe, Lu},\n  title = {Art},\n"
+          "  year = {2003},\n}\n")
+    write(repo / "essay.md", ESSAY + "\nAn article [@art2003].\n")
+    git(repo, "commit", "-q", "-am", "an article without its journal")
+    git(repo, "tag", "-f", "base")
+    assert ("LR110", "art2003") in scoped(capsys=capsys)[1]
+    items = [{"id": "old2000", "type": "book", "author": [{"family": "Doe", "given": "Jane"}], "title": "Old",
+              "publisher": "P", "issued": {"date-parts": [[20000]]}},
+             {"id": "good2001", "type": "book", "author": [{"family": "Roe", "given": "Rita"}], "title": "Good",
+              "publisher": "P", "issued": {"date-parts": [[2001]]}},
+             {"id": "art2003", "type": "article-journal", "author": [{"family": "Loe", "given": "Lu"}],
+              "title": "Art", "issued": {"date-parts": [[2003]]}}]
+    (repo / "refs.bib").unlink()
+    write(repo / "refs.json", json.dumps(items, indent=2))
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
+    assert ("LR110", "art2003") in scoped(capsys=capsys)[1]
+    assert scoped("--since", "base", capsys=capsys)[:2] == (0, [])
+    items[2]["DOI"] = "10.1000"  # a problem the move adds is still new
+    write(repo / "refs.json", json.dumps(items, indent=2))
+    assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR120", "art2003")])
