@@ -380,3 +380,18 @@ def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, cap
     items[2]["DOI"] = "10.1000"  # a problem the move adds is still new
     write(repo / "refs.json", json.dumps(items, indent=2))
     assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR120", "art2003")])
+
+
+def test_a_base_commit_missing_from_a_shallow_clone_says_to_fetch_history(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys) -> None:
+    # GitLab gives a merge request's base as a commit (CI_MERGE_REQUEST_DIFF_BASE_SHA) and clones 20 commits deep.
+    origin = git_repo(review(tmp_path / "origin"))
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=origin, capture_output=True, text=True).stdout.strip()
+    write(origin / "essay.md", ESSAY + "\nMore prose.\n")
+    git(origin, "commit", "-q", "-am", "the merge request")
+    monkeypatch.chdir(clone(origin, tmp_path / "shallow", "--depth", "1"))
+    assert main(["check", "--no-cache", "--since", base]) == 2
+    err = capsys.readouterr().err
+    assert f"commit {base} is not in this clone" in err
+    assert "this clone is shallow" in err and "GIT_DEPTH: 0" in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
@@ -19,7 +20,9 @@ from ..config import DEFAULT_BIBLIOGRAPHY, SETTINGS_FILES, Config
 from ..errors import InputError
 
 Runner = Callable[..., Any]
-_GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
+_CI_DEPTH = "in GitHub Actions use actions/checkout with fetch-depth: 0, in GitLab CI set GIT_DEPTH: 0"
+_GIT_HINT = f"fetch the base first (git fetch origin main); {_CI_DEPTH}"
+_SHA = re.compile(r"[0-9a-fA-F]{7,64}")
 _PATH_SETTINGS = ("essay", "bibliography", "claims")  # read at the base; the snapshot ("metadata") is shared
 _ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay
 
@@ -49,16 +52,20 @@ def since_ref(ref: str) -> str:
 
 def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
     """What to do about a ref this clone does not have: fetch it from its remote, or add the remote."""
-    ci = "in GitHub Actions use actions/checkout with fetch-depth: 0"
     remote, sep, branch = ref.partition("/")
     if "@{" in ref:  # @{upstream}, @{push}: what this branch tracks
         return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
+    if _SHA.fullmatch(ref):
+        shallow = _run(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
+        if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+            return f"this clone is shallow: fetch the history first (git fetch --unshallow origin); {_CI_DEPTH}"
+        return "fetch the branch that holds this commit first (git fetch origin BRANCH)"
     if not sep or not branch:
-        return f"check the name (git branch -a and git tag list them), or fetch it first; {ci}"
+        return f"check the name (git branch -a and git tag list them), or fetch it first; {_CI_DEPTH}"
     proc = _run(runner, ["git", "remote"], cwd)
     remotes = proc.stdout.decode("utf-8", "replace").split() if proc.returncode == 0 and proc.stdout else []
     if remote in remotes:
-        return f"fetch it first (git fetch {remote} {branch}); {ci}"
+        return f"fetch it first (git fetch {remote} {branch}); {_CI_DEPTH}"
     return (f"no remote is named {remote!r} here (git remote -v lists them): add it (git remote add {remote} URL) "
             f"and fetch it (git fetch {remote} {branch}), or fetch the branch by its URL and give --since FETCH_HEAD")
 
@@ -82,7 +89,8 @@ def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
                              hint=" ".join(advice) or _ref_hint(ref, cwd, runner))
         if ref in ("HEAD", "@") and _run(runner, ["git", "symbolic-ref", "--quiet", "HEAD"], cwd).returncode == 0:
             return False  # HEAD names a branch that has no commit yet
-        raise InputError(f"--since: unknown git ref {ref!r}", hint=_ref_hint(ref, cwd, runner))
+        said = f"commit {ref} is not in this clone" if _SHA.fullmatch(ref) else f"unknown git ref {ref!r}"
+        raise InputError(f"--since: {said}", hint=_ref_hint(ref, cwd, runner))
     return True
 
 
@@ -99,8 +107,7 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | No
     shallow = _run(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
     if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
         raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
-                         hint="fetch the history first (git fetch --unshallow origin); in GitHub Actions use "
-                              "actions/checkout with fetch-depth: 0")
+                         hint=f"fetch the history first (git fetch --unshallow origin); {_CI_DEPTH}")
     return None
 
 
