@@ -395,3 +395,25 @@ def test_a_base_commit_missing_from_a_shallow_clone_says_to_fetch_history(tmp_pa
     err = capsys.readouterr().err
     assert f"commit {base} is not in this clone" in err
     assert "this clone is shallow" in err and "GIT_DEPTH: 0" in err
+
+
+def test_a_check_that_cannot_run_is_an_annotation_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys) -> None:
+    # With --format github a stop (exit 2) was only in the job's log: the pull request said "exit code 2".
+    folder = review(tmp_path / "papers" / "ir")
+    write(folder / "claims.yaml", "essay: essay.md\nlinks:\n  - claim: p1-s1\n    source: old2000\n"
+          "    status: confirmd\n")
+    write(folder / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.bib"\nclaims = "claims.yaml"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(folder)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ("::error file=papers/ir/claims.yaml,line=5,title=litreview check could not run::"
+                   "unknown status 'confirmd'%0Ahint: use confirmed or rejected\n")
+    assert "unknown status 'confirmd'" in err  # the log says it as before
+    write(folder / "claims.yaml", "essay: essay.md\nlinks: []\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "origin/main"]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("::error title=litreview check could not run::--since: unknown git ref 'origin/main'%0A")
+    assert main(["check", "--no-cache", "--since", "origin/main"]) == 2  # text: the log only
+    assert capsys.readouterr().out == ""

@@ -56,14 +56,20 @@ def _from_repository_root(config: Config) -> Callable[[str], str]:
     """A file's name from the repository's top folder, as GitHub places annotations and code-scanning
     results (the settings, and so the names findings give, may sit in a subfolder); a file outside
     the repository keeps its name."""
+    return _repository_names(Path(config.root), keep=True)
+
+
+def _repository_names(root: Path, *, keep: bool) -> Callable[[str], str]:
+    """Names of files (relative to ``root``, or absolute) from the top folder of the repository holding
+    ``root``; a file outside the repository keeps its name (``keep``) or is named ""."""
     import posixpath
 
     from ..checks.gitbase import repository_root
 
-    root = Path(config.root).resolve()
+    root = root.resolve()
     top = repository_root(root)
-    if top is None or top == root:
-        return str
+    if top is None or (top == root and keep):
+        return str if keep else (lambda file: "")
     folder = root.relative_to(top).as_posix()
 
     def name(file: str) -> str:
@@ -72,7 +78,7 @@ def _from_repository_root(config: Config) -> Callable[[str], str]:
         try:
             return Path(file).resolve().relative_to(top).as_posix()
         except ValueError:
-            return file
+            return file if keep else ""
 
     return name
 
@@ -142,6 +148,21 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         text = _list_codes("json" if fmt == "json" else "text")
         _write(text, output)
         return 0
+    from ..errors import LitreviewError
+
+    try:
+        return _check(fmt, since, strict, online, output, no_cache, paths)
+    except LitreviewError as exc:
+        if fmt == "github" and output is None:  # a stop, shown on the pull request beside the findings
+            from ..checks.formats import render_github_stop
+
+            where = _repository_names(Path.cwd(), keep=False)(exc.path) if exc.path and Path(exc.path).is_file() else ""
+            _write(render_github_stop(exc.message, exc.hint, where or None, exc.line), None)
+        raise
+
+
+def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str | None, no_cache: bool,
+           paths: dict[str, str | None]) -> int:
     config = config_from(paths)
     if since == "HEAD":
         from ._since import under_pre_commit
