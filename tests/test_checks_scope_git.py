@@ -417,3 +417,16 @@ def test_a_check_that_cannot_run_is_an_annotation_too(tmp_path: Path, monkeypatc
     assert out.startswith("::error title=litreview check could not run::--since: unknown git ref 'origin/main'%0A")
     assert main(["check", "--no-cache", "--since", "origin/main"]) == 2  # text: the log only
     assert capsys.readouterr().out == ""
+
+
+def test_a_citation_of_a_key_the_change_renamed_says_to_what(repo: Path, capsys) -> None:
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "roe2001good,"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = {f["code"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert found["LR300"]["message"] == "citation '@good2001' matches no entry"
+    assert found["LR300"]["hint"] == ("This change renamed the entry 'good2001' to 'roe2001good': cite it by its new "
+                                      "key, or give the entry its old key back")
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "roe2001good,").replace("{Good}", "{Better}"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # not only renamed: no claim
+    hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "LR300" in hints and not any("renamed" in hint for hint in hints.values())

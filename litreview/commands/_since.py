@@ -38,6 +38,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     top = gitbase.git_toplevel(cwd)
     old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now)
     diff = scope.diff_findings(old, head, renamed)
+    if renamed:
+        diff = replace(diff, new=tuple(_renamed_hint(f, renamed) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
     merged = gitbase.merge_head(cwd) if ref in ("HEAD", "@") else None
@@ -70,6 +72,20 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
             return scope.Side(()), (), {}
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
     return side, old_result.suppressed, scope.renamed_keys(old_review.bibliography, review.bibliography)
+
+
+def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:
+    """A citation of no entry whose key the change renamed (old -> new key) says so in its hint."""
+    import re
+
+    if f.code != "LR300" or f.key:
+        return f
+    words = set(re.findall(r"[^\s'\"@{}\[\];,]+", f.message))
+    old = next((k for k in renamed if k in words), None)
+    if old is None:
+        return f
+    return replace(f, hint=f"This change renamed the entry {old!r} to {renamed[old]!r}: cite it by its new key, "
+                           "or give the entry its old key back")
 
 
 def under_pre_commit(config: Config) -> str | None:
