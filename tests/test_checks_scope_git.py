@@ -355,7 +355,10 @@ def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, m
     assert main(["check", "--no-cache", "--since", "@{upstream}"]) == 2
     err = capsys.readouterr().err
     assert "git says no upstream configured for branch 'topic'" in err
-    assert "cannot read the repository" not in err
+    assert "cannot read the repository" not in err and "--set-upstream-to" in err
+    assert main(["check", "--no-cache", "--since", "origin/main@{5}"]) == 2  # a fresh clone's reflog is short
+    err = capsys.readouterr().err
+    assert "the reflog has no such entry (git reflog origin/main lists them)" in err and "upstream" not in err
 
 
 def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, capsys) -> None:

@@ -53,8 +53,10 @@ def since_ref(ref: str) -> str:
 def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
     """What to do about a ref this clone does not have: fetch it from its remote, or add the remote."""
     remote, sep, branch = ref.partition("/")
-    if "@{" in ref:  # @{upstream}, @{push}: what this branch tracks
+    if re.search(r"@\{(u|upstream|push)\}$", ref, re.IGNORECASE):  # what this branch tracks
         return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
+    if "@{" in ref:  # a reflog entry (main@{1}, @{yesterday}): a fresh clone's reflog is nearly empty
+        return f"the reflog has no such entry (git reflog {ref.partition('@{')[0] or 'HEAD'} lists them): name a commit"
     if _SHA.fullmatch(ref):
         shallow = _run(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
         if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
