@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import git, git_repo
 
-from litreview.checks.gitbase import verify_ref
+from litreview.checks.gitref import verify_ref
 from litreview.cli import main
 from litreview.errors import InputError
 

@@ -7,7 +7,7 @@ matched against the working tree's. A finding is *new* when nothing in the base 
 and sentence numbers move when text is added or deleted above it) and compares what it is
 about: code, entry key, message, and the sentence or source line it concerns. So deletions,
 renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
-moved text are not blamed on the change. Reading the base from git is ``gitbase``'s.
+moved text are not blamed on the change. Reading the base from git is ``gitbase``'s (which commit: ``gitref``).
 """
 
 from __future__ import annotations

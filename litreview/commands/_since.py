@@ -23,26 +23,26 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     and the suppressed findings the change adds. Concluding a merge (``--since HEAD`` with a
     MERGE_HEAD, as the pre-commit hook runs), what the merged branch already had is not new either.
     """
-    from ..checks import gitbase, scope
+    from ..checks import gitref, scope
 
     cwd = Path(config.root)
-    ref = gitbase.since_ref(ref)
+    ref = gitref.since_ref(ref)
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
-    if not gitbase.verify_ref(ref, cwd):
+    if not gitref.verify_ref(ref, cwd):
         click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
         return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
-    base = gitbase.merge_base(ref, cwd)
+    base = gitref.merge_base(ref, cwd)
     if base is None:
         click.echo(f"note: {ref} shares no history with HEAD, so the check compares with {ref} itself", err=True)
         base = ref
-    top = gitbase.git_toplevel(cwd)
+    top = gitref.git_toplevel(cwd)
     old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now)
     diff = scope.diff_findings(old, head, renamed)
     if renamed:
         diff = replace(diff, new=tuple(_renamed_hint(f, renamed) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
-    merged = gitbase.merge_head(cwd) if ref in ("HEAD", "@") else None
+    merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
     if merged:
         other, other_suppressed, other_renamed = _base_side(merged, "MERGE_HEAD", review, config, top, now)
         new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
@@ -105,7 +105,7 @@ def under_pre_commit(config: Config) -> str | None:
         click.echo(f"note: pre-commit's range {start}..{end}: the findings since {start}", err=True)
         return start
     if os.environ.get("PRE_COMMIT") == "1" and not os.environ.get("GIT_INDEX_FILE"):
-        from ..checks.gitbase import unchanged
+        from ..checks.gitref import unchanged
 
         if unchanged(Path(config.root)):
             click.echo("note: nothing differs from HEAD (pre-commit run --all-files?): the whole review is "

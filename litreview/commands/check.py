@@ -64,7 +64,7 @@ def _repository_names(root: Path, *, keep: bool) -> Callable[[str], str]:
     ``root``; a file outside the repository keeps its name (``keep``) or is named ""."""
     import posixpath
 
-    from ..checks.gitbase import repository_root
+    from ..checks.gitref import repository_root
 
     root = root.resolve()
     top = repository_root(root)
