@@ -433,3 +433,16 @@ def test_a_citation_of_a_key_the_change_renamed_says_to_what(repo: Path, capsys)
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # not only renamed: no claim
     hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "LR300" in hints and not any("renamed" in hint for hint in hints.values())
+
+
+def test_an_annotation_on_an_edited_old_entry_sits_on_the_line_the_change_touched(repo: Path, capsys) -> None:
+    # GitHub shows a pull request's annotations on changed lines only: the entry's first line is not one.
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("{2001}", "{201}"))
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1 and errors[0].startswith("::error file=refs.bib,line=12,title=LR124 ")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # JSON keeps the entry's line
+    assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR124", 8)]
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "good2001 ,").replace("{2001}", "{201}"))
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1  # first line touched: stays
+    assert "::error file=refs.bib,line=8,title=LR124 " in capsys.readouterr().out

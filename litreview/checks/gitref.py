@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from ..errors import InputError
 Runner = Callable[..., Any]
 CI_DEPTH = "in GitHub Actions use actions/checkout with fetch-depth: 0, in GitLab CI set GIT_DEPTH: 0"
 SHA = re.compile(r"[0-9a-fA-F]{7,64}")
+_HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 def run_git(runner: Runner, args: list[str], cwd: Path, **kwargs: Any) -> Any:
@@ -129,5 +130,24 @@ def repository_root(start: Path) -> Path | None:
     return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
 
 
-__all__ = ["CI_DEPTH", "Runner", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
+def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner = subprocess.run) -> dict[str, set[int]]:
+    """The lines of ``files`` (relative to ``cwd``) the working tree added or rewrote since ``commit``
+    (as ``git diff -U0``); a file git cannot compare is left out."""
+    proc = run_git(runner, ["git", "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
+                            "--no-renames", "--relative", "--src-prefix=a/", "--dst-prefix=b/", commit, "--",
+                            *files], cwd)
+    out: dict[str, set[int]] = {}
+    if proc.returncode != 0:
+        return out
+    lines: set[int] | None = None
+    for row in proc.stdout.decode("utf-8", "replace").splitlines():
+        if row.startswith("+++ "):
+            lines = out.setdefault(row[6:], set()) if row.startswith("+++ b/") else None
+        elif lines is not None and (m := _HUNK.match(row)):
+            start, count = int(m.group(1)), int(m.group(2) or 1)
+            lines.update(range(start, start + count))
+    return out
+
+
+__all__ = ["CI_DEPTH", "Runner", "changed_lines", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
            "since_ref", "unchanged", "verify_ref"]

@@ -5,6 +5,7 @@ What pre-commit's hook arguments (``--since HEAD``) mean in each of its runs is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -16,12 +17,14 @@ from ..config import Config
 from ..model import Finding, Review
 
 
-def since_base(review: Review, result: Any, config: Config, ref: str, now: datetime) -> tuple[Any, list[Finding]]:
+def since_base(review: Review, result: Any, config: Config, ref: str, now: datetime, *,
+               on_changes: bool = False) -> tuple[Any, list[Finding]]:
     """The findings diff between the branch point with ``ref`` and the working tree.
 
     The base is checked in full from git's objects, in a temporary folder; returns the diff
     and the suppressed findings the change adds. Concluding a merge (``--since HEAD`` with a
     MERGE_HEAD, as the pre-commit hook runs), what the merged branch already had is not new either.
+    ``on_changes`` places new entry findings on the lines the change touched (``on_changed_lines``).
     """
     from ..checks import gitref, scope
 
@@ -40,6 +43,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     diff = scope.diff_findings(old, head, renamed)
     if renamed:
         diff = replace(diff, new=tuple(_renamed_hint(f, renamed) for f in diff.new))
+    if on_changes:
+        diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
@@ -72,6 +77,29 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
             return scope.Side(()), (), {}
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
     return side, old_result.suppressed, scope.renamed_keys(old_review.bibliography, review.bibliography)
+
+
+def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
+    """Entry findings moved from the entry's first line, when the change left it alone, to the first line
+    the change added or rewrote inside the entry (a field edited deep in an old entry): GitHub shows a
+    pull request's annotations on changed lines only."""
+    from ..checks.gitref import changed_lines
+
+    starts: dict[str, list[int]] = {}
+    for s in review.bibliography.sources:
+        if s.file and s.line:
+            starts.setdefault(rel(Path(s.file), config), []).append(s.line)
+    wanted = sorted({f.file for f in findings if f.key and f.line and f.file in starts})
+    changed = changed_lines(base, Path(config.root), wanted) if wanted else {}
+    out = []
+    for f in findings:
+        lines = changed.get(f.file or "") if f.key and f.line else None
+        if lines and f.line not in lines and f.line in starts[f.file or ""]:
+            end = min((n for n in starts[f.file or ""] if n > (f.line or 0)), default=None)
+            inside = sorted(n for n in lines if n > (f.line or 0) and (end is None or n < end))
+            f = replace(f, line=inside[0]) if inside else f
+        out.append(f)
+    return out
 
 
 def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:
