@@ -446,3 +446,14 @@ def test_an_annotation_on_an_edited_old_entry_sits_on_the_line_the_change_touche
     write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "good2001 ,").replace("{2001}", "{201}"))
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1  # first line touched: stays
     assert "::error file=refs.bib,line=8,title=LR124 " in capsys.readouterr().out
+
+
+def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, capsys) -> None:
+    # LR101 sits on the entry pandoc drops (the old one); on a pull request, the new definition is the change.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + GOOD.replace("{Good}", "{Good Again}"))
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=refs.bib,line=15,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': " in out
+    assert "; the other: refs.bib line 8%0A" in out
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]

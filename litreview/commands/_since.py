@@ -80,24 +80,31 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
 
 
 def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
-    """Entry findings moved from the entry's first line, when the change left it alone, to the first line
-    the change added or rewrote inside the entry (a field edited deep in an old entry): GitHub shows a
-    pull request's annotations on changed lines only."""
+    """Entry findings on lines the change touched, where GitHub shows a pull request's annotations: from
+    the entry's first line, when the change left it alone, to the first line it added or rewrote inside
+    the entry (a field edited deep in an old entry); a duplicate key (LR101, at the entry pandoc drops)
+    to the definition the change added."""
     from ..checks.gitref import changed_lines
 
     starts: dict[str, list[int]] = {}
     for s in review.bibliography.sources:
         if s.file and s.line:
             starts.setdefault(rel(Path(s.file), config), []).append(s.line)
-    wanted = sorted({f.file for f in findings if f.key and f.line and f.file in starts})
-    changed = changed_lines(base, Path(config.root), wanted) if wanted else {}
+    kept = {s.key: s for s in review.bibliography.sources if s.file and s.line}
+    changed = changed_lines(base, Path(config.root), sorted(starts)) if any(f.key for f in findings) else {}
     out = []
     for f in findings:
-        lines = changed.get(f.file or "") if f.key and f.line else None
-        if lines and f.line not in lines and f.line in starts[f.file or ""]:
-            end = min((n for n in starts[f.file or ""] if n > (f.line or 0)), default=None)
-            inside = sorted(n for n in lines if n > (f.line or 0) and (end is None or n < end))
-            f = replace(f, line=inside[0]) if inside else f
+        lines = changed.get(f.file or "", set())
+        if f.key and f.line and f.line not in lines:
+            if f.code == "LR101" and f.key in kept:
+                s = kept[f.key]
+                name = rel(Path(s.file or ""), config)
+                if s.line in changed.get(name, ()):  # the message names this line: say where the other is
+                    f = replace(f, file=name, line=s.line, message=f"{f.message}; the other: {f.file} line {f.line}")
+            elif f.line in starts.get(f.file or "", ()):
+                end = min((n for n in starts[f.file or ""] if n > (f.line or 0)), default=None)
+                inside = sorted(n for n in lines if n > (f.line or 0) and (end is None or n < end))
+                f = replace(f, line=inside[0]) if inside else f
         out.append(f)
     return out
 
