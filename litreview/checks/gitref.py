@@ -133,7 +133,7 @@ def repository_root(start: Path) -> Path | None:
 def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner = subprocess.run) -> dict[str, set[int]]:
     """The lines of ``files`` (relative to ``cwd``) the working tree added or rewrote since ``commit``
     (as ``git diff -U0``); a file git cannot compare is left out."""
-    proc = run_git(runner, ["git", "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
+    proc = run_git(runner, ["git", "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
                             "--no-renames", "--relative", "--src-prefix=a/", "--dst-prefix=b/", commit, "--",
                             *files], cwd)
     out: dict[str, set[int]] = {}
