@@ -457,3 +457,14 @@ def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, ca
     assert "; the other: refs.bib line 8%0A" in out
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+def test_an_edited_entry_in_a_renamed_bibliography_is_annotated_on_the_edit(repo: Path, capsys) -> None:
+    # A pull request shows a renamed file's changed lines only (git pairs the names); git ends a name
+    # holding a space with a tab in its diff.
+    git(repo, "mv", "refs.bib", "my refs.bib")
+    write(repo / "my refs.bib", OLD + "\n" + GOOD.replace("{2001}", "{201}"))
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "my refs.bib"\n')
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1 and errors[0].startswith("::error file=my refs.bib,line=12,title=LR124 ")

@@ -131,23 +131,27 @@ def repository_root(start: Path) -> Path | None:
 
 
 def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner = subprocess.run) -> dict[str, set[int]]:
-    """The lines of ``files`` (relative to ``cwd``) the working tree added or rewrote since ``commit``
-    (as ``git diff -U0``); a file git cannot compare is left out."""
-    proc = run_git(runner, ["git", "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
-                            "--no-renames", "--relative", "--src-prefix=a/", "--dst-prefix=b/", commit, "--",
-                            *files], cwd)
+    """The lines of ``files`` (relative to ``cwd``) the working tree added or rewrote since ``commit``, as
+    a pull request's diff shows them (``git diff -U0``, renamed files paired); a file git cannot compare is
+    left out."""
+    # The user's diff settings (external tools, textconv, prefixes, colour) stay out of the line numbers.
+    # No pathspec: a renamed file pairs with its old name only when both are in the diff.
+    proc = run_git(runner, ["git", "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
+                            "--no-textconv", "--find-renames", "--relative", "--src-prefix=a/", "--dst-prefix=b/",
+                            commit], cwd)
     out: dict[str, set[int]] = {}
     if proc.returncode != 0:
         return out
+    wanted = set(files)
     lines: set[int] | None = None
     for row in proc.stdout.decode("utf-8", "replace").splitlines():
         if row.startswith("+++ "):
-            lines = out.setdefault(row[6:], set()) if row.startswith("+++ b/") else None
+            name = row[6:].removesuffix("\t")  # git ends a name holding a space with a tab
+            lines = out.setdefault(name, set()) if row.startswith("+++ b/") and name in wanted else None
         elif lines is not None and (m := _HUNK.match(row)):
             start, count = int(m.group(1)), int(m.group(2) or 1)
             lines.update(range(start, start + count))
     return out
-
 
 __all__ = ["CI_DEPTH", "Runner", "changed_lines", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
            "since_ref", "unchanged", "verify_ref"]
