@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import subprocess
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -133,3 +134,20 @@ def test_the_written_workflow_publishes_from_the_default_branch_whatever_its_nam
     assert "master" in wf[True]["push"]["branches"] and "main" in wf[True]["push"]["branches"]
     assert wf["jobs"]["deploy"]["if"] == "github.ref_name == github.event.repository.default_branch"
     assert wf["jobs"]["scan"]["permissions"] == {"contents": "read", "security-events": "write", "actions": "read"}
+
+
+def test_the_written_workflow_checks_what_a_merge_queue_merges() -> None:
+    # A required check that never runs on merge_group leaves every pull request waiting in the queue.
+    wf = yaml.safe_load(resources.files("litreview").joinpath("templates", "review.yml").read_text(encoding="utf-8"))
+    assert "merge_group" in wf[True]
+    assert "merge_group" in wf["jobs"]["check"]["if"] and "pull_request" in wf["jobs"]["check"]["if"]
+    assert all("merge_group" not in wf["jobs"][job]["if"] and "pull_request" not in wf["jobs"][job]["if"]
+               for job in ("scan", "site"))
+    step = next(s for s in wf["jobs"]["check"]["steps"] if "--since" in s.get("run", ""))
+    assert step["env"]["BASE_REF"] == "${{ github.base_ref || github.event.merge_group.base_ref }}"
+    if shutil.which("bash") is None:
+        pytest.skip("bash is not installed")
+    for given in ("main", "refs/heads/main"):  # a pull request's base_ref, a merge group's base_ref
+        ref = subprocess.run(["bash", "-c", step["run"].replace("litreview check --format github --since", "echo")],
+                             env={"BASE_REF": given}, capture_output=True, text=True, check=True).stdout
+        assert ref == "origin/main\n"
