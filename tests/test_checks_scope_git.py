@@ -468,3 +468,23 @@ def test_an_edited_entry_in_a_renamed_bibliography_is_annotated_on_the_edit(repo
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
     assert len(errors) == 1 and errors[0].startswith("::error file=my refs.bib,line=12,title=LR124 ")
+
+
+def test_why_every_finding_counts_as_new_is_an_annotation_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys) -> None:
+    # The pull request fixes a claims file its base could not read: the old errors count as new, and the
+    # pull request says why, not only the job's log.
+    review(tmp_path, settings='essay = "essay.md"\nbibliography = "refs.bib"\nclaims = "claims.yaml"\n')
+    write(tmp_path / "claims.yaml", "essay: essay.md\nlinks:\n  - claim: p1-s1\n    source: old2000\n"
+          "    status: confirmd\n")
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "claims.yaml", "essay: essay.md\nlinks: []\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("::warning title=litreview check::the base (base) could not be checked, so every finding "
+                          "counts as new:%0A  ")
+    assert "unknown status 'confirmd'" in out.splitlines()[0]
+    assert "note: the base (base) could not be checked" in err
+    assert main(["check", "--no-cache", "--since", "base"]) == 1  # text: the note on standard error only
+    assert "::warning" not in capsys.readouterr().out

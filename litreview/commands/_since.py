@@ -18,13 +18,14 @@ from ..model import Finding, Review
 
 
 def since_base(review: Review, result: Any, config: Config, ref: str, now: datetime, *,
-               on_changes: bool = False) -> tuple[Any, list[Finding]]:
+               for_github: bool = False) -> tuple[Any, list[Finding]]:
     """The findings diff between the branch point with ``ref`` and the working tree.
 
     The base is checked in full from git's objects, in a temporary folder; returns the diff
     and the suppressed findings the change adds. Concluding a merge (``--since HEAD`` with a
     MERGE_HEAD, as the pre-commit hook runs), what the merged branch already had is not new either.
-    ``on_changes`` places new entry findings on the lines the change touched (``on_changed_lines``).
+    ``for_github``: new entry findings go on the lines the change touched (``on_changed_lines``), and
+    a note that every finding counts as new is a warning annotation too (the log alone hides why).
     """
     from ..checks import gitref, scope
 
@@ -32,19 +33,17 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     ref = gitref.since_ref(ref)
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
     if not gitref.verify_ref(ref, cwd):
-        click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
+        _note(f"{ref}: no commit yet, so every finding counts as new", for_github)
         return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
     base = gitref.merge_base(ref, cwd)
     if base is None:
-        click.echo(f"note: {ref} shares no history with HEAD, so the check compares with {ref} itself", err=True)
+        _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
         base = ref
     top = gitref.git_toplevel(cwd)
-    old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now)
+    old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
     if renamed:
         diff = replace(diff, new=tuple(_renamed_hint(f, renamed) for f in diff.new))
-    if on_changes:
-        diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
@@ -53,11 +52,22 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
         diff = replace(diff, new=new)
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
+    if for_github:
+        diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
     return diff, silenced
 
 
-def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
-               now: datetime) -> tuple[Any, tuple[Finding, ...], dict[str, str]]:
+def _note(text: str, annotate: bool) -> None:
+    """A note on standard error; also a warning annotation when the report is GitHub's."""
+    click.echo(f"note: {text}", err=True)
+    if annotate:
+        from ..checks.formats import escape_data
+
+        click.echo(f"::warning title=litreview check::{escape_data(text)}")
+
+
+def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
+               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str]]:
     """The findings of ``commit``, those its settings suppressed, and the keys renamed since."""
     import tempfile
 
@@ -72,8 +82,7 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
             old_result = check_review(old_review, old_config, now=now)
         except LitreviewError as exc:
             # A base that cannot be loaded reports nothing: every finding now is the change's.
-            click.echo(f"note: the base ({ref}) could not be checked, so every finding counts as new:\n"
-                       f"  {exc}", err=True)
+            _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
             return scope.Side(()), (), {}
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
     return side, old_result.suppressed, scope.renamed_keys(old_review.bibliography, review.bibliography)

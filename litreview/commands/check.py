@@ -195,7 +195,7 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
     if since:
         from ._since import since_base
 
-        diff, silenced = since_base(review, result, config, since, now, on_changes=fmt == "github")
+        diff, silenced = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
         fixed = len(diff.fixed)
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
