@@ -135,7 +135,8 @@ def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner =
     a pull request's diff shows them (``git diff -U0``, renamed files paired); a file git cannot compare is
     left out."""
     # The user's diff settings (external tools, textconv, prefixes, colour) stay out of the line numbers.
-    # No pathspec: a renamed file pairs with its old name only when both are in the diff.
+    # No pathspec: a renamed file pairs with its old name only when both are in the diff (which is the
+    # change's own diff, as small as the pull request).
     proc = run_git(runner, ["git", "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
                             "--no-textconv", "--find-renames", "--relative", "--src-prefix=a/", "--dst-prefix=b/",
                             commit], cwd)
