@@ -350,7 +350,8 @@ def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, m
     assert "hint: fetch it first (git fetch origin develop)" in capsys.readouterr().err
     assert main(["check", "--no-cache", "--since", "upstream/main"]) == 2
     err = capsys.readouterr().err
-    assert "no remote is named 'upstream'" in err and "git fetch origin" not in err
+    assert "no branch 'upstream/main' here" in err and "no remote named 'upstream'" in err
+    assert "git fetch origin" not in err
     git(tmp_path / "clone", "checkout", "-q", "-b", "topic")
     assert main(["check", "--no-cache", "--since", "@{upstream}"]) == 2
     err = capsys.readouterr().err

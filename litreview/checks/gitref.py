@@ -60,8 +60,9 @@ def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
     remotes = proc.stdout.decode("utf-8", "replace").split() if proc.returncode == 0 and proc.stdout else []
     if remote in remotes:
         return f"fetch it first (git fetch {remote} {branch}); {CI_DEPTH}"
-    return (f"no remote is named {remote!r} here (git remote -v lists them): add it (git remote add {remote} URL) "
-            f"and fetch it (git fetch {remote} {branch}), or fetch the branch by its URL and give --since FETCH_HEAD")
+    return (f"no branch {ref!r} here (git branch -a lists them) and no remote named {remote!r} (git remote -v): "
+            f"add that remote (git remote add {remote} URL) and fetch it (git fetch {remote} {branch}), or fetch "
+            "the branch by its URL and give --since FETCH_HEAD")
 
 
 def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
