@@ -366,3 +366,13 @@ def test_doi_link_with_a_final_mark_names_both(raw: str, message: str, hint: str
                              f" doi = {{{raw}}}}}\n")
     (f,) = check_doi(bib.sources[0])
     assert (f.code, f.message, f.hint) == ("LR121", message, hint)
+
+
+def test_a_duplicate_in_another_file_names_that_file() -> None:
+    # Two bibliographies: "(line 1)" alone pointed into the file of the finding, at another entry.
+    first = parse_bibliography("@article{smith2001, author={Smith, J.}, title={A}, journal={J}, year={2001},"
+                               " doi={10.1000/a}}\n", "refs/main.bib")
+    second = parse_bibliography("@misc{pad, title={Pad}}\n@article{twin2001, author={Smith, J.}, title={B},"
+                                " journal={J}, year={2001}, doi={10.1000/A}}\n", "refs/more.bib")
+    found = [(f.code, f.file, f.message) for f in check_duplicates((*first.sources, *second.sources))]
+    assert found == [("LR106", "refs/more.bib", "same DOI 10.1000/a as 'smith2001' (main.bib line 1)")]

@@ -380,11 +380,18 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
     for code, source, first in duplicate_pairs(sources):
         if code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
-                                f"(line {first.line})", f"keep one of {first.key!r} and {source.key!r} (the one already "
+                                f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one already "
                                 "linked to claims) and delete the other")
         else:
             how = same_title(full_title(first), full_title(source))
-            yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} (line {first.line})")
+            yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} "
+                                f"({_at(first, source)})")
+
+
+def _at(other: Source, here: Source) -> str:
+    """Where ``other`` is, seen from ``here``'s finding: its line, and its file's name when another file."""
+    line = f"line {other.line}" if other.line else "earlier"
+    return line if other.file in (here.file, None) else f"{other.file.replace(chr(92), '/').rsplit('/', 1)[-1]} {line}"
 
 
 def same_work(a: Source, b: Source) -> bool:
