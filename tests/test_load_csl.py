@@ -118,3 +118,15 @@ def test_raw_beside_date_parts_wins_as_in_pandoc() -> None:
     bib = parse_csl('[{"id":"x","type":"book","title":"X","issued":{"raw":"1999","date-parts":[[2005]]}},'
                     '{"id":"y","type":"book","title":"Y","issued":{"raw":"sometime","date-parts":[[2005]]}}]', "b.json")
     assert [(s.year, s.fields.get("date")) for s in bib.sources] == [(1999, None), (None, "sometime")]
+
+
+@pytest.mark.parametrize("issued", [
+    '{"raw":"99999999999999999999"}', '{"raw":"May 99999999999999999999"}', '{"raw":"y99999999999999999999"}',
+    '{"raw":"' + "1" * 5000 + '"}', '{"date-parts":[["' + "1" * 5000 + '"]]}', '{"date-parts":[["\u00b2"]]}',
+])
+def test_a_date_of_absurd_numbers_is_no_date_not_a_crash(issued: str) -> None:
+    # A year of 20 digits overflowed datetime.date (a traceback); 5,000 digits or a superscript made int()
+    # raise, and the item was dropped with Python's message (then every citation of it was LR300).
+    bib = parse_csl(f'[{{"id":"k","type":"book","title":"T","publisher":"P","issued":{issued}}}]', "b.json")
+    assert [s.key for s in bib.sources] == ["k"] and bib.problems == ()
+    assert bib.sources[0].year is None

@@ -15,7 +15,7 @@ from typing import Any
 from ..doi import entry_doi
 from ..model import Bibliography, Finding, Person, Source
 from .bibtex import page_range
-from .dates import citeproc_date_parts
+from .dates import MAX_DIGITS, citeproc_date_parts
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
 """A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
@@ -104,7 +104,7 @@ def _plausible(ends: list[list[int]]) -> bool:
             continue
         try:
             date(max(year, 1), month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a year of 20 digits
             return False
     return not (len(ends) == 2 and ends[0] and ends[1] and ends[1] < ends[0])
 
@@ -135,7 +135,9 @@ def _part(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     text = str(value).strip()
-    return int(text) if text.lstrip("-").isdigit() and text.count("-") <= 1 else None
+    # isdecimal, as int() reads ("²" is a digit it refuses); a number longer than a date's is none
+    digits = text.removeprefix("-")
+    return int(text) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
 
 
 def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:

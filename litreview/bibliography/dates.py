@@ -111,6 +111,8 @@ def iso_form(text: str) -> str:
     return _iso(int(match.group("year")), month, int(day) if day else None)
 
 
+MAX_DIGITS = 9
+"""The longest number read as a year ("y" + more digits is EDTF's long year); past it a raw date is no date."""
 _CITEPROC_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                     "spr", "sum", "fal", "win")  # seasons are CSL's months 13-16
 
@@ -147,7 +149,8 @@ def _citeproc_edtf(text: str) -> list[list[int]] | None:
         year, rest = numbers[0], numbers[1:]
         if len(numbers) > 3 or not (len(year) == 4 or (long_year and len(year) >= 4)):
             return None
-        if any(len(n) != 2 for n in rest) or not all(n.isascii() and n.isdigit() for n in numbers):
+        if any(len(n) != 2 for n in rest) or not all(n.isascii() and n.isdigit() for n in numbers) \
+                or len(year) > MAX_DIGITS:
             return None
         ends.append([-int(year) if negative else int(year), *map(int, rest)])
     return ends if any(ends) else None
@@ -175,7 +178,9 @@ def _citeproc_old(text: str) -> list[list[int]] | None:
 
 def _citeproc_int(word: str) -> int | None:
     digits = word.removeprefix("-")
-    return (-1 if word.startswith("-") else 1) * int(digits) if digits.isascii() and digits.isdigit() else None
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > MAX_DIGITS:
+        return None  # a number longer than any date's (int() refuses 4,300 digits) reads as no date
+    return (-1 if word.startswith("-") else 1) * int(digits)
 
 
 def _iso(year: int, month: int, day: int | None) -> str:
