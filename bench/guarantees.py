@@ -251,6 +251,12 @@ def linear() -> dict[str, object]:
     def latex_field(n: int) -> None:
         parse_bibliography("@book{k, title={\\'e" + "1" * n + str(next(fresh)) + "}}\n", "b.bib")
 
+    def _quarto(text: str) -> None:
+        from pathlib import Path
+
+        from litreview.essay.quarto import load_quarto_file
+        load_quarto_file(Path("r.qmd"), text)
+
     spots = {
         "bibliography/latex: one field of LaTeX (fuzz: 246 KB in 2.8 s, latexcodec per character)": (
             latex_field, 240_000),
@@ -262,6 +268,11 @@ def linear() -> dict[str, object]:
         "checks/style _PERIOD_THEN_MARK (64 KB title: 41 s before)": (lambda n: _doubled("a" * n + ". b"), 64_000),
         "refparse_tail.sentence_end (48 KB reference: 13 s before)": (lambda n: sentence_end("J. " * (n // 3)), 48_000),
         "attribution._context_cue + listed (24 KB sentence: 3.8 s before)": (names, 24_000),
+        "essay/quarto: unclosed code chunks (1.4 MB: minutes before)": (
+            lambda n: _quarto("Para [@a].\n\n" + "```{r fig.cap='x'}\n#| fig-cap: x\n" * (n // 34)), 400_000),
+        "essay/markdown: fenced-div lines, blanked (1.2 MB: minutes before)": (
+            lambda n: parse_essay("Para [@a].\n\n" + '::: {.callout-note title="x"}\n' * (n // 30) + "End.\n", "e.md"),
+            400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (
             lambda n: parse_essay("The state is sovereign and acts alone in it. " * (n // 45), "e.md"), 200_000),
     }

@@ -517,3 +517,38 @@ def test_a_claim_id_of_thousands_of_digits_is_no_group_and_no_crash() -> None:
 
     assert parse_group_id("p3-s5-7") == (3, 5, 7)
     assert parse_group_id("p1-s1-" + "9" * 5001) is None
+
+
+@pytest.mark.timeout(60)  # a few seconds now; minutes (or hours) before
+def test_quarto_code_chunks_never_closed_are_linear(tmp_path: Path) -> None:
+    """Each unclosed chunk fence made the chunk regex scan the rest of the file: 40,000 of them
+    (1.4 MB) took minutes; a closed chunk's caption is still read after it."""
+    from litreview.essay.quarto import load_quarto_file
+
+    path = tmp_path / "r.qmd"
+    closed = "```{r}\n#| fig-cap: Wars end [@a].\nplot(x)\n```\n\n"
+    text = "Para [@a].\n\n" + closed + "```{r fig.cap='x'}\n#| fig-cap: x\n" * 40_000
+    claims = [c.text for p in load_quarto_file(path, text).paragraphs for c in p.claims]
+    assert claims[:2] == ["Para [@a].", "Wars end [@a]."]
+
+
+@pytest.mark.timeout(60)  # a few seconds now; minutes (or hours) before
+def test_quarto_embed_of_a_line_of_blanks_is_linear(tmp_path: Path) -> None:
+    """``{{< embed a`` then 4,000 blanks took 33 s (cubic); an embed with options is still read."""
+    from litreview.essay.quarto import _inclusions
+
+    assert _inclusions("{{< embed a" + " " * 100_000 + "x\n") == []
+    assert [names for *_, names in _inclusions("{{< embed nb.ipynb#fig-a  echo=true >}}\n")] == [["nb.ipynb#fig-a"]]
+    assert [names for *_, names in _inclusions("{{< embed nb.ipynb#fig-a>}}\n")] == [["nb.ipynb#fig-a"]]
+
+
+@pytest.mark.timeout(60)  # a few seconds now; minutes (or hours) before
+def test_knitr_header_after_many_blank_lines_is_linear() -> None:
+    """Fenced divs are blanked to spaces: 40,000 ``:::`` lines took minutes (the knitr header's ``\\s*``
+    tried every line start against the rest of the file)."""
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("Para [@a].\n\n" + '::: {.callout-note title="x"}\n' * 40_000 + "\nEnd.\n", "e.md")
+    assert [c.text for p in essay.paragraphs for c in p.claims] == ["Para [@a].", "End."]
+    chunk = parse_essay("Para [@a].\n\n  ```{r}\n  # not prose [@b].\n  ```\n", "e.md")
+    assert [c.text for p in chunk.paragraphs for c in p.claims] == ["Para [@a]."]

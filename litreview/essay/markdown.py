@@ -26,7 +26,7 @@ _DIV = lazy(r"^ {0,3}:{3,}.*$", re.M)
 _ATX_CLOSE = lazy(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _HEADING_ATTRS = lazy(r"[ \t]+\{[#.\-][^{}]*\}[ \t]*$")
 """pandoc's and Quarto's heading attributes (``{#sec-intro}``, ``{.unnumbered}``, ``{-}``): not prose."""
-_KNITR = lazy(r"^(\s*)```+\s*\{[^}\n]*\}", re.M)
+_KNITR = lazy(r"^([ \t]*)```+[ \t]*\{[^}\n]*\}", re.M)  # one line's blanks: "\s*" was quadratic on blank lines
 # Pandoc's list markers that CommonMark lacks ("#.", "a)", "(iv)", "A.  ", example lists "(@)", "(@good)"):
 # rewritten as ordered-list numbers of the same length, so what follows them keeps its place.
 _FANCY_MARKER = lazy(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z](?=[.)]  )|[IVXLCDM]+(?=[.)]  ))"

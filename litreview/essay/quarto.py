@@ -8,6 +8,7 @@ line. The project's ``bibliography``, ``csl`` (and ``format``'s) and title are t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -149,17 +150,16 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
 
 
 # {{< embed notebook.ipynb#label >}} (options after it): a Quarto manuscript shows that notebook cell's output.
-_EMBED = re.compile(r"^[ \t]*\{\{<\s*embed\s+(\S+?)(?:\s+[^>\n]*?)?\s*>\}\}[ \t]*$", re.M)
+# (Blanks matched one way only: "\s+(?:\s+…)?\s*" tried a line of blanks in cubic time.)
+_EMBED = re.compile(r"^[ \t]*\{\{<[ \t]*embed[ \t]+([^\s>]+)(?:[ \t][^>\n]*)?>\}\}[ \t]*$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
 # An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
 # files' text where the chunk stands.
-_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n"
-                    r"(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n", re.M)
 _CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
 # A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
-_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\n"
-                    r"(?P<body>(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?)[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\n", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
@@ -247,9 +247,9 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
 
     out: list[tuple[str, int, str]] = []
     at, name = 0, str(path)
-    for m in _CHUNK.finditer(text) if CAPTIONED.search(text) else ():
-        first = line + text.count("\n", 0, m.start("body"))
-        pieces = [(first + n, row) for n, row in enumerate(split_lines(m.group("body"), keepends=True))]
+    for m, body_end, end in _fenced(_CHUNK, text) if CAPTIONED.search(text) else ():
+        first = line + text.count("\n", 0, m.end())
+        pieces = [(first + n, row) for n, row in enumerate(split_lines(text[m.end():body_end], keepends=True))]
         options, rows = cell_options(pieces, name)
         header = m.group("header")
         if hidden_output(options) or options.get("eval") is False or _KNITR_HIDDEN.search(header):
@@ -261,11 +261,11 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
             captions.insert(0, [(first - 1, re.sub(r"\\(.)", r"\1", value))])  # an R string's escapes read
         if not captions:
             continue
-        out.append((name, line + text.count("\n", 0, at), text[at:m.end()]))
+        out.append((name, line + text.count("\n", 0, at), text[at:end]))
         for caption in captions:  # (line 0: a separator) each caption a paragraph of its own
             out += [(name, 0, "\n\n"), *((name, n, part) for n, part in caption)]
         out.append((name, 0, "\n\n"))
-        at = m.end()
+        at = end
     out.append((name, line + text.count("\n", 0, at), text[at:]))
     return out
 
@@ -274,12 +274,28 @@ def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
     """(start, end, files) of each ``{{< include >}}`` and R Markdown child chunk, in order."""
     found = [(m.start(), m.end(), [m.group(1)]) for m in _INCLUDE.finditer(text)]
     found += [(m.start(), m.end(), [m.group(1)]) for m in _EMBED.finditer(text) if "#" in m.group(1)]
-    for m in _CHILD.finditer(text) if "child" in text else ():
+    for m, _, end in _fenced(_CHILD, text) if "child" in text else ():
         value = _CHILD_VALUE.search(m.group("options"))
         if value is not None:
             quoted = value.group("many") if value.group("many") is not None else value.group("one")
-            found.append((m.start(), m.end(), re.findall(r"['\"]([^'\"]+)['\"]", quoted)))
+            found.append((m.start(), end, re.findall(r"['\"]([^'\"]+)['\"]", quoted)))
     return sorted(found)
+
+
+def _fenced(opening: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each code chunk ``opening`` matches and its closing fence (the first line of the same backticks):
+    (opening, where the body ends, where the chunk ends); an opening never closed is no chunk."""
+    # One search per fence: a regex scanning each unclosed opening's rest of the file was quadratic.
+    pos, unclosed = 0, set()
+    while (m := opening.search(text, pos)) is not None:
+        fence = m.group("fence")
+        close = None if fence in unclosed else re.compile(rf"^[ \t]*{fence}[ \t]*$", re.M).search(text, m.end())
+        if close is None:
+            unclosed.add(fence)
+            pos = m.start() + 1
+            continue
+        yield m, close.start(), close.end()
+        pos = close.end()
 
 
 def _blank_shortcodes(text: str) -> str:
