@@ -144,3 +144,15 @@ def test_code_listing_covers_the_catalogue() -> None:
     for item in catalogue_json():
         assert f"  {item['code']}  {item['severity']:<7}  {item['name']}: {item['description']}" in text
     assert text.splitlines()[0] == "Bibliography"
+
+
+def test_text_report_keeps_a_contributors_line_breaks_out_of_the_log() -> None:
+    # A CSL-JSON id or field may hold a newline; printed raw, "::stop-commands::x" began a line of the
+    # workflow's log ("The whole review, for the log" runs the text report) and the runner obeyed it.
+    bad = Finding("LR307", "error", "no claim relies on 'k\\n::error::x'", "Link it\r::warning::y",
+                  key="k\n::stop-commands::tok", file="refs.json", line=1)
+    other = Finding("LR124", "error", "date\u2028::notice::z", "", claim_id="p1-s1\x85::error::w", file="e.md", line=2)
+    text = render_text([bad, other], summarize([bad, other]))
+    assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
+    assert "[k\\n::stop-commands::tok]" in text and "hint: Link it\\r::warning::y" in text
+    assert "date\\u2028::notice::z" in text and "[p1-s1\\x85::error::w]" in text

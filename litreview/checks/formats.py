@@ -6,6 +6,7 @@ Each formatter is a pure function from findings to a string or a JSON-ready dict
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -50,6 +51,17 @@ def excerpt(text: str, limit: int = _EXCERPT) -> str:
     return cut + " …"
 
 
+# What a log reader (Python's splitlines, the GitHub Actions runner) takes for the end of a line.
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks written as escapes (a key "a\\n::error::x" as ``a\\n::error::x``): a
+    finding of the text report stays one line, and a CI log never reads a contributor's text as a
+    workflow command (``::error``, ``::stop-commands``)."""
+    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 excerpts: Mapping[str, str] | None = None, style: Styler | None = None) -> str:
     """Findings grouped by severity, then by file, each with ``file:line``, the claim and a hint.
@@ -72,22 +84,22 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 current = f.file
                 lines.append("")
             where = f"{f.file}:{f.line}" if f.file and f.line else (f.file or "-")
-            subject = f.key or f.claim_id
+            subject = one_line(f.key or f.claim_id or "")
             label = f"{CATALOGUE[f.code].name}" if f.code in CATALOGUE else ""
-            head = f"{style(where, bold=True)}: {style(f.code, fg=_COLOURS[severity])} "
+            head = f"{style(one_line(where), bold=True)}: {style(f.code, fg=_COLOURS[severity])} "
             head += f"[{subject}] " if subject else ""
-            lines.append(head + f.message + (style(f"  ({label})", dim=True) if label else ""))
+            lines.append(head + one_line(f.message) + (style(f"  ({label})", dim=True) if label else ""))
             if f.claim_id and f.claim_id in excerpts:
                 lines.append(f"    > {excerpt(excerpts[f.claim_id])}")
             if f.hint:
-                lines.append(style(f"    hint: {f.hint}", dim=True))
+                lines.append(style(f"    hint: {one_line(f.hint)}", dim=True))
     if lines:
         lines.append("")
     if findings or summary.get("suppressed"):
         lines.append(summary_line(summary))
         for item in summary.get("suppressed_by") or ():
             if item.get("reason"):
-                lines.append(style(f"  suppressed {item['code']} ({item['count']}): {item['reason']}", dim=True))
+                lines.append(style(f"  suppressed {item['code']} ({item['count']}): {one_line(item['reason'])}", dim=True))
     elif summary.get("since"):
         lines.append(f"No new problems since {summary['since']} ({summary.get('fixed') or 0} fixed).")
     else:
@@ -212,5 +224,5 @@ def render_codes(style: Styler | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["escape_data", "escape_property", "render_codes", "render_github", "render_github_stop", "render_text",
+__all__ = ["escape_data", "escape_property", "one_line", "render_codes", "render_github", "render_github_stop", "render_text",
            "summary_line", "to_json", "to_sarif"]
