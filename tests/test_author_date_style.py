@@ -72,6 +72,24 @@ def test_untrusted_csl_is_read_safely() -> None:
     assert order_of_csl(b"<html/>") == ""
 
 
+def test_a_style_hiding_its_dtd_from_the_byte_check_is_refused() -> None:
+    # In UTF-16 (or under another declared encoding) "<!DOCTYPE" is other bytes: the check let such a
+    # style through to the parser, DTD and all. CSL styles are UTF-8.
+    plain = _style('<key variable="title"/>')
+    assert order_of_csl(plain) == "csl-title"
+    assert order_of_csl(plain.decode().replace("utf-8", "utf-16").encode("utf-16")) == ""
+    assert order_of_csl(plain.replace(b"utf-8", b"iso-8859-1")) == ""
+    assert order_of_csl(plain.replace(b' encoding="utf-8"', b"")) == "csl-title"
+
+
+def test_a_style_nested_thousands_deep_is_read_without_recursion() -> None:
+    # Its macros were walked recursively: 20,000 nested groups raised RecursionError (a traceback).
+    deep = "<group>" * 20_000 + '<date variable="issued"/>' + "</group>" * 20_000
+    style = _style('<key macro="deep"/>').replace(b"<bibliography>", f'<macro name="deep">{deep}</macro>'
+                                                  "<bibliography>".encode())
+    assert order_of_csl(style) == "cited"
+
+
 def test_names_paths_and_urls(tmp_path: Path) -> None:
     assert style_name("https://www.zotero.org/styles/apa") == "apa"
     assert style_name("styles\\Elsevier-Harvard.csl") == "elsevier-harvard"

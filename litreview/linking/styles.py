@@ -4,7 +4,8 @@ Styles letter the entries they print alike (same names, same year) in their bibl
 the orders differ (``labels.LETTER_ORDERS``). A style's ``<bibliography><sort>`` tells the order when its keys
 are plain enough: the CSL title variable, or names and dates alone (then citation order). Otherwise its name
 does, for the styles whose letters were checked against pandoc's citeproc (``KNOWN``). A .csl file is untrusted
-XML: it is read up to ``MAX_BYTES``, refused with a DTD (so no entity can expand), and a URL is never fetched:
+XML: it is read up to ``MAX_BYTES``, refused with a DTD (so no entity can expand) or in another encoding than UTF-8
+(where the DTD would hide from that check), its macros walked without recursion, and a URL is never fetched:
 its last part is read as the style's name.
 """
 
@@ -35,6 +36,8 @@ book with pandoc's citeproc."""
 MAX_BYTES = 2_000_000
 """A .csl file larger than this is not read (the largest in the CSL repository is under 200 kB)."""
 CSL = "{http://purl.org/net/xbiblio/csl}"
+_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([^"']*)""")
+"""The encoding an XML declaration names."""
 _NAMES_AND_DATES = frozenset({
     "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
     "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
@@ -102,21 +105,30 @@ def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: 
     if node is None:
         return {"?"}  # a key naming no macro the style has: nothing to tell by
     out: set[str] = set()
-    for child in node:
-        if child.tag == f"{CSL}substitute":
-            continue
-        out.update(child.get("variable", "").split())
-        called = child.get("macro")
-        if called and called not in seen:
-            seen.add(called)
-            out |= _variables(macros.get(called), macros, seen)
-        out |= _variables(child, macros, seen)
+    stack = [node]  # not recursion: a style nesting groups 20,000 deep is untrusted XML too
+    while stack:
+        for child in stack.pop():
+            if child.tag == f"{CSL}substitute":
+                continue
+            out.update(child.get("variable", "").split())
+            called = child.get("macro")
+            if called and called not in seen:
+                seen.add(called)
+                macro = macros.get(called)
+                out.update(("?",) if macro is None else ())
+                stack += [macro] if macro is not None else []
+            stack.append(child)
     return out
 
 
 def _parse(xml: bytes) -> ET.Element | None:
     """The root of a .csl file's text, or None when it is too large, declares a DTD or is not XML."""
     if len(xml) > MAX_BYTES or b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+        return None
+    # The DTD check reads bytes: a style in UTF-16 (NUL bytes) or declaring another encoding would hide its
+    # DTD from it. CSL styles are UTF-8.
+    declared = _ENCODING.match(xml)
+    if b"\0" in xml or (declared and declared.group(1).lower() not in (b"utf-8", b"utf8")):
         return None
     import xml.etree.ElementTree as ET
 
