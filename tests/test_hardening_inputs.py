@@ -8,6 +8,7 @@ above 8. Timing is for bench/, not for tests.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -552,3 +553,30 @@ def test_knitr_header_after_many_blank_lines_is_linear() -> None:
     assert [c.text for p in essay.paragraphs for c in p.claims] == ["Para [@a].", "End."]
     chunk = parse_essay("Para [@a].\n\n  ```{r}\n  # not prose [@b].\n  ```\n", "e.md")
     assert [c.text for p in chunk.paragraphs for c in p.claims] == ["Para [@a]."]
+
+
+def _tex_bomb(levels: int, where: str) -> str:
+    """Macros each using the one before ten times: the last expands to 2 x 10^(levels - 1) citations."""
+    names = [f"m{chr(97 + n)}" for n in range(levels)]
+    lines = ["\\documentclass{article}", "\\newcommand{\\ma}{\\cite{k}\\cite{k}}"]
+    lines += ["\\newcommand{\\" + b + "}{" + ("\\" + a + " ") * 10 + "}" for a, b in pairwise(names)]
+    use = f"Wars end \\{names[-1]}." if where == "body" else "Wars end."
+    body = ["\\begin{document}", "Wars end \\cite{k}.", "", use, "\\end{document}"]
+    return "\n".join([*lines, *([f"\\title{{\\{names[-1]}}}"] if where == "title" else []), *body]) + "\n"
+
+
+@pytest.mark.parametrize("where", ["body", "title"])
+def test_latex_macros_that_multiply_are_refused(tmp_path: Path, where: str) -> None:
+    """Eight such macros (518 bytes) made 10^8 citations: minutes and gigabytes. Six (2 x 10^5 citations,
+    1.6 MB of text) already pass the limit."""
+    from litreview.essay import load_essay
+
+    path = tmp_path / "bomb.tex"
+    path.write_text(_tex_bomb(6, where), encoding="utf-8")
+    with pytest.raises(EssayError, match="expand to more than 1,000,000 characters") as caught:
+        load_essay(path)
+    assert caught.value.path == str(path) and "chains" in caught.value.hint
+    assert caught.value.line == (11 if where == "body" else None)  # the paragraph using it
+    path.write_text(_tex_bomb(3, where), encoding="utf-8")  # 200 citations: read
+    claim = next(c for c in load_essay(path).claims if c.id == ("p2-s1" if where == "body" else "title-s1"))
+    assert len(claim.citations or ()) == 200

@@ -33,11 +33,13 @@ _COMMENT = re.compile(r"(?<!\\)%.*$")
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
 _ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
+_BOMB_HINT = ("a macro using another many times, itself used many times, multiplies: define the citation macros "
+              "without such chains")
 
 
 def parse_latex(text: str, path: str = "<string>") -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
-    from .latex_macros import citation_macros, expand
+    from .latex_macros import ExpansionError, citation_macros, expand
 
     missing: list[tuple[str, int, str, bool]] = []
     lines = _expand(text, Path(path), 0, missing)
@@ -49,7 +51,11 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     chunks: list[str] = []
     offset = 0
     for para in _paragraphs(body_lines):
-        converted, anchors = _convert(expand("\n".join(x[2] for x in para), macros), nocite)
+        try:
+            expanded = expand("\n".join(x[2] for x in para), macros)
+        except ExpansionError as exc:
+            raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
+        converted, anchors = _convert(expanded, nocite)
         if not converted.strip():
             continue
         chunks.append(converted)
@@ -74,7 +80,10 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
-    out = latex_front(lines, lambda source: convert_text(expand(source, macros))) + out
+    try:
+        out = latex_front(lines, lambda source: convert_text(expand(source, macros))) + out
+    except ExpansionError as exc:
+        raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
     meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
     if not_found:

@@ -20,6 +20,17 @@ _LET = re.compile(r"\\let\s*\\(?P<bare>[A-Za-z]+)\s*=?\s*(?P<body>\\[A-Za-z]+\*?
 _USED = re.compile(r"\\([A-Za-z]+)")
 _ROUNDS = 8
 """How many times expansions are expanded again (a wrapper of a wrapper); a macro that uses itself stops there."""
+MAX_EXPANDED = 1_000_000
+"""The most characters a paragraph's macros may expand to: ten macros each using the last ten times make a
+518-byte document 10^8 citations (a "billion laughs" of TeX), which ``expand`` refuses instead."""
+
+
+class ExpansionError(ValueError):
+    """The macros expand past ``MAX_EXPANDED``; ``macro`` names the one whose use crossed it."""
+
+    def __init__(self, macro: str) -> None:
+        super().__init__(f"the macros expand to more than {MAX_EXPANDED:,} characters (at \\{macro})")
+        self.macro = macro
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +68,14 @@ def citation_macros(text: str) -> dict[str, Macro]:
 
 def expand(source: str, macros: dict[str, Macro]) -> str:
     """``source`` with each use of ``macros`` replaced by its text, its arguments put in; a use spanning lines
-    keeps its line breaks after it, so that the lines after it keep their places."""
+    keeps its line breaks after it, so that the lines after it keep their places. ExpansionError past
+    ``MAX_EXPANDED`` characters."""
     if not macros:
         return source
     pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])")
     for _ in range(_ROUNDS):
         pieces: list[str] = []
-        at = 0
+        at = size = 0
         for m in pattern.finditer(source):
             if m.start() < at:
                 continue
@@ -72,6 +84,9 @@ def expand(source: str, macros: dict[str, Macro]) -> str:
                 continue
             text, end = used
             pieces += [source[at:m.start()], text.replace("\n", " ") + "\n" * source.count("\n", m.start(), end)]
+            size += len(pieces[-2]) + len(pieces[-1])
+            if size > MAX_EXPANDED:
+                raise ExpansionError(m.group(1))
             at = end
         if not pieces:
             return source
