@@ -1,0 +1,157 @@
+"""Any folder of manuscripts against pandoc: the keys each cites, as litreview and pandoc read them.
+
+Used by ``python bench/eval_manuscripts.py --dir FOLDER``. No bibliography is needed: what is compared is
+the set of keys each document cites. A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file,
+or a ``content/`` folder of Manubot ``.md`` files (one manuscript, its files joined in name order with a
+blank line between them, as Manubot does). pandoc reads Markdown with ``-f markdown`` (R Markdown and
+Quarto chunk fences ```` ```{r label} ```` first written ```` ```r ````, since pandoc does not know them)
+and LaTeX with ``-f latex``; its keys are the ids of every Cite element of the AST, the front matter's
+included and ``nocite`` left out, less the cross-references of pandoc-crossref and Quarto (``fig:x``,
+``@tbl-y``, ...). litreview's keys are the citations of the essay's claims (Manubot: the key as written,
+before an alias or tag is resolved) less what its linker takes for a cross-reference. A document pandoc refuses is listed and skipped; one litreview
+refuses with an error message counts as citing nothing; any other exception is a crash and listed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex"}
+CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)[^}]*\}\s*$", re.M)
+CROSSREF = re.compile(r"^(fig|tbl|tab|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|apx|suppfig|supptbl)[-:]", re.I)
+SLOW = 2.0
+"""Seconds: a read slower than this is listed."""
+
+
+@dataclass
+class DocRow:
+    name: str
+    form: str
+    want: set[str] = field(default_factory=set)
+    got: set[str] = field(default_factory=set)
+    seconds: float = 0.0
+    skipped: str = ""
+    """Why pandoc did not give the keys (the document is left out of the figures)."""
+    error: str = ""
+    """litreview's refusal (an error message) or a crash (an exception it did not mean)."""
+    crashed: bool = False
+
+    @property
+    def tp(self) -> int:
+        return len(self.got & self.want)
+
+
+def documents(folder: Path) -> Iterator[tuple[Path, str]]:
+    """(path, form) of each manuscript under ``folder``: files, and Manubot ``content/`` folders as one."""
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=True):  # a folder of links to folders is fine
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(top) / name for name in (*dirs, *files) if not name.startswith(".")]
+    for path in sorted(found):
+        if path.is_dir() and path.name == "content" and any(path.glob("*.md")):
+            yield path, "manubot"
+        elif path.is_file() and path.parent.name != "content" and path.suffix.lower() in SUFFIXES:
+            yield path, SUFFIXES[path.suffix.lower()]
+
+
+def pandoc_keys(pandoc: str, path: Path, form: str) -> set[str]:
+    """The keys pandoc cites in the manuscript (CalledProcessError when pandoc refuses it)."""
+    from tests.fuzz.pandoc_diff import cite_ids, pandoc_ast
+
+    if form == "latex":
+        ast = pandoc_ast(pandoc, path, "latex")
+    else:
+        if form == "manubot":
+            parts = sorted(path.glob("*.md"))
+            text = "\n\n".join(p.read_text(encoding="utf-8").rstrip("\n") for p in parts) + "\n"
+        else:
+            text = path.read_text(encoding="utf-8")
+        if form in ("rmarkdown", "quarto"):
+            text = CHUNK_FENCE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text)
+        with tempfile.TemporaryDirectory(prefix="litreview-wild-") as tmp:
+            copy = Path(tmp) / "doc.md"
+            copy.write_text(text, encoding="utf-8")
+            ast = pandoc_ast(pandoc, copy, "markdown")
+    meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
+    return {k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k)}
+
+
+def litreview_keys(path: Path, form: str) -> set[str]:
+    """The keys litreview's readers find in the manuscript's claims (EssayError when it refuses it)."""
+    from litreview.essay import load_essay
+    from litreview.essay.cites import is_crossref
+
+    essay = load_essay(path)
+    written = form == "manubot"
+    keys = {(c.alias or c.key) if written else c.key for claim in essay.claims for c in claim.citations or ()}
+    return {k for k in keys if not is_crossref(k)}  # what the linker does with a cross-reference
+
+
+def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
+    from litreview.errors import InputError
+
+    rows = []
+    for path, form in documents(folder):
+        row = DocRow(str(path.relative_to(folder)), form)
+        rows.append(row)
+        try:
+            row.want = pandoc_keys(pandoc, path, form)
+        except subprocess.CalledProcessError as exc:
+            row.skipped = f"pandoc refused it: {(exc.stderr or '').strip()[-120:]}"
+            continue
+        started = time.process_time()
+        try:
+            row.got = litreview_keys(path, form)
+        except InputError as exc:  # a refusal with a message: it cites nothing, as far as litreview goes
+            row.error = f"refused: {exc}"[:160]
+        except Exception as exc:
+            row.error, row.crashed = f"CRASH {type(exc).__name__}: {exc}"[:160], True
+        row.seconds = time.process_time() - started
+    return rows
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "  -  "
+
+
+def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
+    """Per document and per form: precision and recall of litreview's keys against pandoc's."""
+    print(f"\n{title}")
+    print(f"  {'document':<58} {'form':<9} {'P':>6} {'R':>6} {'keys':>5} {'false':>5} {'cpu s':>6}")
+    forms: dict[str, list[int]] = {}
+    for r in rows:
+        if r.skipped:
+            print(f"  {r.name:<58} {r.form:<9} SKIPPED ({r.skipped})")
+            continue
+        tp, fp, fn = r.tp, len(r.got - r.want), len(r.want - r.got)
+        total = forms.setdefault(r.form, [0, 0, 0, 0])
+        for i, n in enumerate((tp, fp, fn, 1)):
+            total[i] += n
+        flag = " SLOW" if r.seconds > SLOW else ""
+        print(f"  {r.name[-58:]:<58} {r.form:<9} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} "
+              f"{tp + fn:>5} {fp + fn:>5} {r.seconds:6.2f}{flag}")
+        if r.error:
+            print(f"      {r.error}")
+        if show_keys:
+            for k in sorted(r.got - r.want):
+                print(f"      extra (litreview only): {k}")
+            for k in sorted(r.want - r.got):
+                print(f"      missed (pandoc only):   {k}")
+    print(f"  {'form':<12} {'docs':>5} {'P':>6} {'R':>6} {'keys':>6} {'false':>6}")
+    everything = [0, 0, 0, 0]
+    for form, (tp, fp, fn, docs) in sorted(forms.items()):
+        everything = [a + b for a, b in zip(everything, (tp, fp, fn, docs), strict=True)]
+        print(f"  {form:<12} {docs:>5} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} {tp + fn:>6} {fp + fn:>6}")
+    tp, fp, fn, docs = everything
+    print(f"  {'all':<12} {docs:>5} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} {tp + fn:>6} {fp + fn:>6}")
+    crashes = [r.name for r in rows if r.crashed]
+    skipped = sum(1 for r in rows if r.skipped)
+    print(f"  {skipped} skipped (pandoc refused), {len(crashes)} crashed"
+          + (f": {', '.join(crashes)}" if crashes else ""))
