@@ -19,6 +19,7 @@ import re
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,8 +35,9 @@ SLOW = 2.0
 class DocRow:
     name: str
     form: str
-    want: set[str] = field(default_factory=set)
-    got: set[str] = field(default_factory=set)
+    want: Counter[str] = field(default_factory=Counter)
+    """pandoc's keys, each as often as an item cites it."""
+    got: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     skipped: str = ""
     """Why pandoc did not give the keys (the document is left out of the figures)."""
@@ -43,9 +45,13 @@ class DocRow:
     """litreview's refusal (an error message) or a crash (an exception it did not mean)."""
     crashed: bool = False
 
-    @property
-    def tp(self) -> int:
-        return len(self.got & self.want)
+    def counts(self, items: bool) -> tuple[int, int, int]:
+        """(agreed, litreview only, pandoc only): distinct keys, or with ``items`` citation items."""
+        if items:
+            return sum((self.got & self.want).values()), sum((self.got - self.want).values()), \
+                sum((self.want - self.got).values())
+        got, want = set(self.got), set(self.want)
+        return len(got & want), len(got - want), len(want - got)
 
 
 def documents(folder: Path) -> Iterator[tuple[Path, str]]:
@@ -61,8 +67,9 @@ def documents(folder: Path) -> Iterator[tuple[Path, str]]:
             yield path, SUFFIXES[path.suffix.lower()]
 
 
-def pandoc_keys(pandoc: str, path: Path, form: str) -> set[str]:
-    """The keys pandoc cites in the manuscript (CalledProcessError when pandoc refuses it)."""
+def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
+    """The keys pandoc cites in the manuscript, each as often as it is cited (CalledProcessError when
+    pandoc refuses it)."""
     from tests.fuzz.pandoc_diff import cite_ids, pandoc_ast
 
     if form == "latex":
@@ -80,18 +87,19 @@ def pandoc_keys(pandoc: str, path: Path, form: str) -> set[str]:
             copy.write_text(text, encoding="utf-8")
             ast = pandoc_ast(pandoc, copy, "markdown")
     meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
-    return {k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k)}
+    return Counter(k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k))
 
 
-def litreview_keys(path: Path, form: str) -> set[str]:
-    """The keys litreview's readers find in the manuscript's claims (EssayError when it refuses it)."""
+def litreview_keys(path: Path, form: str) -> Counter[str]:
+    """The keys litreview's readers find in the manuscript's claims, each as often as it is cited
+    (InputError when it refuses the manuscript)."""
     from litreview.essay import load_essay
     from litreview.essay.cites import is_crossref
 
     essay = load_essay(path)
     written = form == "manubot"
-    keys = {(c.alias or c.key) if written else c.key for claim in essay.claims for c in claim.citations or ()}
-    return {k for k in keys if not is_crossref(k)}  # what the linker does with a cross-reference
+    keys = ((c.alias or c.key) if written else c.key for claim in essay.claims for c in claim.citations or ())
+    return Counter(k for k in keys if not is_crossref(k))  # what the linker does with a cross-reference
 
 
 def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
@@ -110,9 +118,9 @@ def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
         try:
             row.got = litreview_keys(path, form)
         except InputError as exc:  # a refusal with a message: it cites nothing, as far as litreview goes
-            row.error = f"refused: {exc}"[:160]
+            row.error = " ".join(f"refused: {exc}".split())[:160]
         except Exception as exc:
-            row.error, row.crashed = f"CRASH {type(exc).__name__}: {exc}"[:160], True
+            row.error, row.crashed = " ".join(f"CRASH {type(exc).__name__}: {exc}".split())[:160], True
         row.seconds = time.process_time() - started
     return rows
 
@@ -122,36 +130,42 @@ def _ratio(a: int, b: int) -> str:
 
 
 def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
-    """Per document and per form: precision and recall of litreview's keys against pandoc's."""
+    """Per document and per form: precision and recall of litreview's keys against pandoc's, over distinct
+    keys and over citation items (a key cited three times is three items)."""
     print(f"\n{title}")
-    print(f"  {'document':<58} {'form':<9} {'P':>6} {'R':>6} {'keys':>5} {'false':>5} {'cpu s':>6}")
+    print(f"  {'document':<52} {'form':<9} {'keys P':>6} {'R':>6} {'n':>4} {'items P':>7} {'R':>6} {'n':>4} "
+          f"{'cpu s':>6}")
     forms: dict[str, list[int]] = {}
     for r in rows:
         if r.skipped:
-            print(f"  {r.name:<58} {r.form:<9} SKIPPED ({r.skipped})")
+            print(f"  {r.name[-52:]:<52} {r.form:<9} SKIPPED ({r.skipped})")
             continue
-        tp, fp, fn = r.tp, len(r.got - r.want), len(r.want - r.got)
-        total = forms.setdefault(r.form, [0, 0, 0, 0])
-        for i, n in enumerate((tp, fp, fn, 1)):
+        (tp, fp, fn), (itp, ifp, ifn) = r.counts(items=False), r.counts(items=True)
+        total = forms.setdefault(r.form, [0] * 7)
+        for i, n in enumerate((tp, fp, fn, itp, ifp, ifn, 1)):
             total[i] += n
         flag = " SLOW" if r.seconds > SLOW else ""
-        print(f"  {r.name[-58:]:<58} {r.form:<9} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} "
-              f"{tp + fn:>5} {fp + fn:>5} {r.seconds:6.2f}{flag}")
+        print(f"  {r.name[-52:]:<52} {r.form:<9} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} {tp + fn:>4} "
+              f"{_ratio(itp, itp + ifp):>7} {_ratio(itp, itp + ifn):>6} {itp + ifn:>4} {r.seconds:6.2f}{flag}")
         if r.error:
             print(f"      {r.error}")
         if show_keys:
-            for k in sorted(r.got - r.want):
-                print(f"      extra (litreview only): {k}")
-            for k in sorted(r.want - r.got):
-                print(f"      missed (pandoc only):   {k}")
-    print(f"  {'form':<12} {'docs':>5} {'P':>6} {'R':>6} {'keys':>6} {'false':>6}")
-    everything = [0, 0, 0, 0]
-    for form, (tp, fp, fn, docs) in sorted(forms.items()):
-        everything = [a + b for a, b in zip(everything, (tp, fp, fn, docs), strict=True)]
-        print(f"  {form:<12} {docs:>5} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} {tp + fn:>6} {fp + fn:>6}")
-    tp, fp, fn, docs = everything
-    print(f"  {'all':<12} {docs:>5} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} {tp + fn:>6} {fp + fn:>6}")
+            for k, n in sorted((r.got - r.want).items()):
+                print(f"      extra (litreview only): {k}" + (f" x{n}" if n > 1 else ""))
+            for k, n in sorted((r.want - r.got).items()):
+                print(f"      missed (pandoc only):   {k}" + (f" x{n}" if n > 1 else ""))
+    print(f"  {'form':<12} {'docs':>5} {'keys P':>7} {'R':>6} {'n':>5} {'items P':>7} {'R':>6} {'n':>5}")
+    everything = [0] * 7
+    for form, counts in [*sorted(forms.items()), ("all", None)]:
+        if counts is None:
+            counts = everything
+        else:
+            everything = [a + b for a, b in zip(everything, counts, strict=True)]
+        tp, fp, fn, itp, ifp, ifn, docs = counts
+        print(f"  {form:<12} {docs:>5} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>6} {tp + fn:>5} "
+              f"{_ratio(itp, itp + ifp):>7} {_ratio(itp, itp + ifn):>6} {itp + ifn:>5}")
     crashes = [r.name for r in rows if r.crashed]
     skipped = sum(1 for r in rows if r.skipped)
-    print(f"  {skipped} skipped (pandoc refused), {len(crashes)} crashed"
+    refused = sum(1 for r in rows if r.error and not r.crashed)
+    print(f"  {skipped} skipped (pandoc refused), {refused} refused by litreview, {len(crashes)} crashed"
           + (f": {', '.join(crashes)}" if crashes else ""))
