@@ -35,3 +35,35 @@ def test_latex_a_percent_after_a_line_break_is_a_comment_and_an_escaped_one_is_n
     (tmp_path / "p.tex").write_text("\\begin{document}\nA \\\\% \\cite{gone}\nB \\\\\\% \\cite{kept}.\n\n"
                                     "D \\cite{last}.\n\\end{document}\n", encoding="utf-8")
     assert keys(tmp_path / "p.tex") == ["kept", "last"]
+
+
+RMD_BLOCKS = (
+    "---\ntitle: t\n---\n\nBefore [@a0].\n\n"
+    "```{theorem, pyth, name=\"Pythagoras\"}\nIn a right triangle [@t1].\n```\n\n"
+    "```{proof}\nSee @t2.\n```\n\n"
+    "```{block2, type='rmdnote'}\nA boxed note [@t3].\n```\n\n"
+    "```{asis, echo=FALSE}\nNot printed [@hidden1].\n```\n\n"
+    "```{definition, eval=FALSE}\nNot run [@hidden2].\n```\n\n"
+    "```{r}\nx <- \"[@code]\"\n```\n\nAfter [@a1].\n")
+
+
+def test_rmarkdown_chunks_knitr_writes_as_markdown_are_read_as_prose(tmp_path: Path) -> None:
+    # bookdown's theorem and proof engines, knitr's block2 and asis (with echo) write their content out as
+    # Markdown, which pandoc then cites (bookdown::fence_theorems makes them fenced divs); pandoc alone reads
+    # them as code. A chunk knitr does not print (echo=FALSE for asis, eval=FALSE) and R code stay unread.
+    (tmp_path / "c.Rmd").write_text(RMD_BLOCKS, encoding="utf-8")
+    essay = load_essay(tmp_path / "c.Rmd")
+    assert [cite.key for claim in essay.claims for cite in claim.citations or ()] == [
+        "a0", "t1", "t2", "t3", "a1"]
+    lines = {cite.key: claim.line for claim in essay.claims for cite in claim.citations or ()}
+    assert (lines["t1"], lines["t3"], lines["a1"]) == (8, 16, 31)
+
+
+def test_bookdown_chapters_read_their_theorem_chunks_as_prose(tmp_path: Path) -> None:
+    (tmp_path / "_bookdown.yml").write_text('rmd_files: ["index.Rmd", "02-ch.Rmd"]\n', encoding="utf-8")
+    (tmp_path / "index.Rmd").write_text("---\ntitle: b\n---\n\n# Preface\n\nOpening [@p1].\n", encoding="utf-8")
+    (tmp_path / "02-ch.Rmd").write_text("# Chapter\n\n```{lemma}\nA lemma [@l1].\n```\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "_bookdown.yml")
+    found = [(cite.key, Path(claim.file or "").name, claim.line) for claim in essay.claims
+             for cite in claim.citations or ()]
+    assert found == [("p1", "index.Rmd", 7), ("l1", "02-ch.Rmd", 4)]
