@@ -4,7 +4,9 @@ Used by ``python bench/eval_manuscripts.py --dir FOLDER``. No bibliography is ne
 the set of keys each document cites. A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file,
 or a ``content/`` folder of Manubot ``.md`` files (one manuscript, its files joined in name order with a
 blank line between them, as Manubot does). pandoc reads Markdown with ``-f markdown`` (R Markdown and
-Quarto chunk fences ```` ```{r label} ```` first written ```` ```r ````, since pandoc does not know them)
+Quarto chunk fences ```` ```{r label} ```` first written ```` ```r ````, since pandoc does not know them, and
+the R Markdown chunks knitr writes out as Markdown, bookdown's ```` ```{theorem} ```` and the like, as the
+fenced divs they become)
 and LaTeX with ``-f latex``; its keys are the ids of every Cite element of the AST, the front matter's
 included and ``nocite`` left out, less the cross-references of pandoc-crossref and Quarto (``fig:x``,
 ``@tbl-y``, ...). litreview's keys are the citations of the essay's claims (Manubot: the key as written,
@@ -26,6 +28,11 @@ from pathlib import Path
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex"}
 CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)[^}]*\}\s*$", re.M)
+# What knitr writes out as Markdown, not as code (an oracle of its own, not the reader's rule): bookdown's
+# theorem and proof engines (bookdown::fence_theorems makes them fenced divs), block, block2, and asis with echo.
+TEXT_CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{[ \t]*(theorem|lemma|corollary|proposition|conjecture|definition"
+                        r"|example|exercise|hypothesis|proof|remark|solution|block2?|asis)\b([^}\n]*)\}[ \t]*\n"
+                        r"(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
 CROSSREF = re.compile(r"^(fig|tbl|tab|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|apx|suppfig|supptbl)[-:]", re.I)
 SLOW = 2.0
 """Seconds: a read slower than this is listed."""
@@ -80,6 +87,8 @@ def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
             text = "\n\n".join(p.read_text(encoding="utf-8").rstrip("\n") for p in parts) + "\n"
         else:
             text = path.read_text(encoding="utf-8")
+        if form == "rmarkdown":
+            text = TEXT_CHUNK.sub(_knitr_text, text)
         if form in ("rmarkdown", "quarto"):
             text = CHUNK_FENCE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text)
         with tempfile.TemporaryDirectory(prefix="litreview-wild-") as tmp:
@@ -88,6 +97,15 @@ def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
             ast = pandoc_ast(pandoc, copy, "markdown")
     meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
     return Counter(k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k))
+
+
+def _knitr_text(m: re.Match[str]) -> str:
+    """A chunk knitr writes out as Markdown as the fenced div it becomes (as code when knitr prints nothing)."""
+    options = m.group(3)
+    if re.search(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b", options) or (
+            m.group(2) == "asis" and re.search(r"\becho\s*=\s*(?:FALSE|F)\b", options)):
+        return m.group()
+    return f"::: {{.{m.group(2)}}}\n{m.group(4)}:::"
 
 
 def litreview_keys(path: Path, form: str) -> Counter[str]:
