@@ -34,6 +34,8 @@ TEXT_CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{[ \t]*(theorem|lemma|corollary|p
                         r"|example|exercise|hypothesis|proof|remark|solution|block2?|asis)\b([^}\n]*)\}[ \t]*\n"
                         r"(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
 CROSSREF = re.compile(r"^(fig|tbl|tab|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|apx|suppfig|supptbl)[-:]", re.I)
+ALIAS = re.compile(r"^\[@[^\]\s]+\]:[ \t]*\S+[ \t]*$", re.M)
+"""A Manubot alias definition, ``[@alias]: doi:10.1000/xyz``, on a line of its own."""
 SLOW = 2.0
 """Seconds: a read slower than this is listed."""
 
@@ -85,6 +87,7 @@ def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
         if form == "manubot":
             parts = sorted(path.glob("*.md"))
             text = "\n\n".join(p.read_text(encoding="utf-8").rstrip("\n") for p in parts) + "\n"
+            text = ALIAS.sub("", text)  # pandoc-manubot-cite takes these paragraphs out of the document
         else:
             text = path.read_text(encoding="utf-8")
         if form == "rmarkdown":
