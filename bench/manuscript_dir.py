@@ -65,6 +65,9 @@ class DocRow:
 
 def documents(folder: Path) -> Iterator[tuple[Path, str]]:
     """(path, form) of each manuscript under ``folder``: files, and Manubot ``content/`` folders as one."""
+    if folder.name == "content" and any(folder.glob("*.md")):
+        yield folder, "manubot"  # a Manubot content/ folder given itself
+        return
     found = []
     for top, dirs, files in os.walk(folder, followlinks=True):  # a folder of links to folders is fine
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -128,7 +131,7 @@ def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
 
     rows = []
     for path, form in documents(folder):
-        row = DocRow(str(path.relative_to(folder)), form)
+        row = DocRow(str(path.relative_to(folder)) if path != folder else path.name, form)
         rows.append(row)
         try:
             row.want = pandoc_keys(pandoc, path, form)
