@@ -97,7 +97,8 @@ def uncomment(line: str) -> str:
     """``line`` without its comment; a "%" in verbatim text is kept, escaped for the LaTeX reader after."""
     if "%" not in line:
         return line
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for m in _VERBATIM_ARG.finditer(line):
         if m.group() == "%":
             return "".join(out) + line[at:m.start()]

@@ -173,7 +173,8 @@ def prose_chunks(text: str) -> str:
     ``bookdown::fence_theorems`` turns into fenced divs), ```` ```{block2, type="rmdnote"} ````, and
     ```` ```{asis} ```` unless ``echo=FALSE``; a chunk knitr does not run (``include=FALSE``, ``eval=FALSE``)
     stays code."""
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for m in _CHUNK.finditer(text):
         header = m.group("header")
         if not PROSE_CHUNK.match(m.group()) or _KNITR_HIDDEN.search(header) or (
