@@ -22,10 +22,13 @@ def keys(path: Path) -> list[str]:
     "See\\footnote{At \\url{https://example.org/x%3Fy}.} and \\cite{k1}.",
     "See \\nolinkurl{example.org/50%} and \\cite{k1}.",
     "See \\verb|a%b| and \\cite{k1}.",
+    "See \\lstinline[language=C]!printf(\"%d\")! and \\cite{k1}.",
+    "See \\lstinline{50%} and \\cite{k1}.",
+    "See \\mintinline{python}|'%s' % x| and \\cite{k1}.",
 ])
 def test_latex_a_percent_in_an_address_or_verbatim_text_is_no_comment(tmp_path: Path, line: str) -> None:
-    # TeX reads \url's, \href's address, \nolinkurl's and \verb's text verbatim, and pandoc 3.9 cites k1 in
-    # each line; "%" was taken for a comment and the rest of the line, the citation with it, was lost.
+    # TeX reads \url's, \href's address, \nolinkurl's, \verb's, \lstinline's and \mintinline's text verbatim,
+    # and pandoc 3.9 cites k1 in each line; "%" was taken for a comment and the rest of the line was lost.
     (tmp_path / "p.tex").write_text(f"\\begin{{document}}\n{line}\n\\end{{document}}\n", encoding="utf-8")
     assert keys(tmp_path / "p.tex") == ["k1"]
 
