@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.errors import InputError
 from litreview.essay import load_essay
 
 
@@ -70,3 +71,21 @@ def test_bookdown_chapters_read_their_theorem_chunks_as_prose(tmp_path: Path) ->
     found = [(cite.key, Path(claim.file or "").name, claim.line) for claim in essay.claims
              for cite in claim.citations or ()]
     assert found == [("p1", "index.Rmd", 7), ("l1", "02-ch.Rmd", 4)]
+
+
+def test_quarto_and_knitr_forms_are_read_in_a_file_saved_with_windows_line_ends(tmp_path: Path) -> None:
+    # Quarto and knitr read "\r\n" line ends as "\n": the include, the chunk's caption, the callout's title,
+    # the child document and bookdown's theorem were all skipped in such a file (and a missing include unnoticed).
+    def crlf(name: str, text: str) -> Path:
+        (tmp_path / name).write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+        return tmp_path / name
+
+    crlf("part.qmd", "Part [@p1].\n")
+    crlf("kid.Rmd", "Kid [@k1].\n")
+    qmd = crlf("a.qmd", "Intro [@a1].\n\n{{< include part.qmd >}}\n\n```{r}\n#| label: fig-a\n#| fig-cap: \"Cap [@c1]\"\n"
+                        "plot(1)\n```\n\n::: {.callout-note title=\"Note [@c2]\"}\nBody [@c3].\n:::\n")
+    rmd = crlf("b.Rmd", "B [@b1].\n\n```{r, child=\"kid.Rmd\"}\n```\n\n```{theorem}\nThm [@t1].\n```\n")
+    assert keys(qmd) == ["a1", "p1", "c1", "c2", "c3"]
+    assert keys(rmd) == ["b1", "k1", "t1"]
+    with pytest.raises(InputError, match=r"gone\.qmd not found"):
+        load_essay(crlf("c.qmd", "C [@x].\n\n{{< include gone.qmd >}}\n"))

@@ -40,7 +40,7 @@ BIBTEX = "litreview-bibtex"
 CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
 """A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
-CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*$", re.M)
+CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*\r?$", re.M)
 """A Quarto callout's fence whose ``title="…"`` may cite (Quarto reads the title as Markdown, as the heading it
 stands for): a .qmd holding one is read by segments, the title a paragraph at the fence's line."""
 PROSE_CHUNK = lazy(r"^[ \t]*`{3,}[ \t]*\{[ \t]*(?:theorem|lemma|corollary|proposition|conjecture|definition|example"

@@ -147,18 +147,19 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
     return body, paragraphs
 
 
+# (Each line may end in "\r\n": a file saved on Windows is read as Quarto and knitr read it.)
 # {{< embed notebook.ipynb#label >}} (options after it): a Quarto manuscript shows that notebook cell's output.
-_EMBED = re.compile(r"^[ \t]*\{\{<\s*embed\s+(\S+?)(?:\s+[^>\n]*?)?\s*>\}\}[ \t]*$", re.M)
+_EMBED = re.compile(r"^[ \t]*\{\{<\s*embed\s+(\S+?)(?:\s+[^>\n]*?)?\s*>\}\}[ \t]*\r?$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
-_INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
+_INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M)
 # An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
 # files' text where the chunk stands.
-_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n"
-                    r"(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\r?\n"
+                    r"(?:(?![ \t]*(?P=fence)[ \t]*\r?$).*\n)*?[ \t]*(?P=fence)[ \t]*\r?$", re.M)
 _CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
 # A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
-_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\n"
-                    r"(?P<body>(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?)[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\r?\n"
+                    r"(?P<body>(?:(?![ \t]*(?P=fence)[ \t]*\r?$).*\n)*?)[ \t]*(?P=fence)[ \t]*\r?$", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _NO_ECHO = re.compile(r"\becho\s*=\s*(?:FALSE|F)\b")
