@@ -34,6 +34,7 @@ _PREFIXES = lazy(
     r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|doi:\s*|doi\s+|info:doi/)",
     re.I,
 )
+_DOI_LINK = lazy(r"https?://(?:dx\.|www\.)?doi\.org/10\.", re.I)
 DOI_START = r"10\.\d{4,9}/"
 """The start of every DOI (directory indicator, registrant code, slash), for patterns that look for one."""
 SHORT_DOI = lazy(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
@@ -105,6 +106,20 @@ def trailing_punctuation(value: str) -> str:
     """The punctuation a DOI ends with that probably belongs to the sentence, or ''."""
     doi = normalize_doi(value)
     return doi[-1] if doi and doi[-1] in _TRAILING else ""
+
+
+def entry_doi(doi_field: str, url_field: str = "") -> str:
+    """The DOI an entry gives, as written: its doi field, else the DOI of a doi.org link in its url field.
+
+    A final ``.``, ``,``, ``;`` or ``:`` copied from a sentence ("10.1000/xyz.") is dropped when what is
+    left is a DOI: the registries are asked, and the site links, without it (check says so: LR121, LR137).
+    """
+    value = (doi_field or "").strip()
+    if not value and _DOI_LINK.match((url_field or "").strip()):
+        value = bare_doi(url_field)
+    if trailing_punctuation(value) and not doi_problem(value[:-1]):
+        return value[:-1]
+    return value if doi_field.strip() or not doi_problem(value) else ""
 
 
 def doi_url(value: str | None, resolver: str = "https://doi.org") -> str | None:

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .mkdocs_options import FOLDER_OPTIONS, PAGE_OPTIONS, LitreviewPluginConfig
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,61 +35,6 @@ if TYPE_CHECKING:
     from .render.sitecache import SiteCache
 
 log = get_plugin_logger(__name__)
-
-_PAGE_OPTIONS = ("home_page", "essay_page", "bibliography_page", "checks_page", "codes_page", "map_page",
-                 "downloads_page")
-_FOLDER_OPTIONS = ("sources_dir", "downloads_dir", "assets_dir")
-
-
-class LitreviewPluginConfig(base.Config):
-    """Options of the ``litreview`` plugin; paths are relative to mkdocs.yml's folder."""
-
-    essay = c.Optional(c.Type(str))
-    """The essay under review. Default: ``essay`` in ``[tool.litreview]`` (refs/essay.md)."""
-    bibliography = c.Optional(c.Type(str))
-    """The BibTeX bibliography. Default: ``bibliography`` in ``[tool.litreview]``."""
-    claims = c.Optional(c.Type(str))
-    """The curated claims file. Default: ``claims`` in ``[tool.litreview]`` (refs/claims.yaml)."""
-    metadata = c.Optional(c.Type(str))
-    """The registry snapshot folder. Default: ``metadata`` in ``[tool.litreview]`` (refs/metadata)."""
-    citation_style = c.Choice(("chicago",), default="chicago")
-    """How references are formatted: Chicago notes-bibliography (the only style so far)."""
-    checks = c.Type(bool, default=True)
-    """Run the checks and show their findings (off: links and metadata only)."""
-    nav = c.Type(bool, default=True)
-    """When mkdocs.yml has no ``nav``, list the review's pages first, then the other docs pages."""
-    home_page = c.Type(str, default="index.md")
-    """The home page with the summary figures."""
-    essay_page = c.Type(str, default="essay.md")
-    """The annotated essay."""
-    bibliography_page = c.Type(str, default="bibliography.md")
-    """The table of all sources."""
-    checks_page = c.Type(str, default="checks.md")
-    """All findings, by severity and code."""
-    codes_page = c.Type(str, default="codes.md")
-    """The catalogue of finding codes."""
-    map_page = c.Type(str, default="map.md")
-    """The SVG map of claims and sources."""
-    downloads_page = c.Type(str, default="downloads.md")
-    """Links to the data files."""
-    sources_dir = c.Type(str, default="sources")
-    """Folder of the per-source pages (kept out of the navigation)."""
-    downloads_dir = c.Type(str, default="downloads")
-    """Folder of the data files (BibTeX, CSL-JSON, links, findings)."""
-    assets_dir = c.Type(str, default="assets/litreview")
-    """Folder of the plugin's stylesheet and script."""
-    site_url = c.Optional(c.Type(str))
-    """Where the site is published, when mkdocs.yml has no ``site_url``. Default: the GitHub Pages address
-    of the repository (from GITHUB_REPOSITORY in GitHub Actions, else the ``origin`` remote)."""
-    prune_assets = c.Type(bool, default=True)
-    """Leave out of site/ what no page loads: source maps and unused search language packs."""
-    nav_sources = c.Type(int, default=60)
-    """When the plugin makes the navigation: list each source under "Sources" when the bibliography has
-    at most this many entries (above it, "Sources" holds the bibliography page; 0: never)."""
-    page_cache = c.Type(bool, default=True)
-    """Keep built source pages in .litreview-cache/site/ and reuse those whose inputs did not change
-    (off on CI unless LITREVIEW_NO_CACHE=0, like the check cache). Source pages listed in the navigation
-    (see ``nav_sources``) are rebuilt every time: every page shows the navigation."""
 
 
 class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
@@ -125,8 +70,8 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             config.site_url = self.config.site_url or _default_site_url(config.config_file_path)
         self._layout = Layout(use_directory_urls=config.use_directory_urls,
                               **{name.removesuffix("_page"): _path_option(self.config, name, config)
-                                 for name in _PAGE_OPTIONS},
-                              **{name: _path_option(self.config, name, config) for name in _FOLDER_OPTIONS})
+                                 for name in PAGE_OPTIONS},
+                              **{name: _path_option(self.config, name, config) for name in FOLDER_OPTIONS})
         config.extra_css.append(self.layout.asset("litreview.css"))
         script = ExtraScriptValue(self.layout.asset("litreview.js"))
         script.defer = True

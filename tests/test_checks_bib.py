@@ -352,10 +352,10 @@ def test_html_and_unescaped_specials_are_told_apart() -> None:
 @pytest.mark.parametrize(("raw", "message", "hint"), [
     ("https://doi.org/10.1371/JOURNAL.PONE.0033693.",
      "DOI written as a link or with a prefix: 'https://doi.org/10.1371/JOURNAL.PONE.0033693.'; ends with '.', "
-     "probably the sentence's", "Write doi = {10.1371/JOURNAL.PONE.0033693} unless the registry has the mark"),
+     "probably the sentence's: the registries are asked without it", "Write doi = {10.1371/JOURNAL.PONE.0033693}"),
     ("doi:10.1000/xyz", "DOI written as a link or with a prefix: 'doi:10.1000/xyz'", "Write doi = {10.1000/xyz}"),
-    ("10.1000/xyz,", "DOI '10.1000/xyz,' ends with ',', probably the sentence's",
-     "Write doi = {10.1000/xyz} unless the registry has the mark"),
+    ("10.1000/xyz,", "DOI '10.1000/xyz,' ends with ',', probably the sentence's: the registries are asked without it",
+     "Write doi = {10.1000/xyz}"),
 ])
 def test_doi_link_with_a_final_mark_names_both(raw: str, message: str, hint: str) -> None:
     """A DOI pasted as a link with the sentence's full stop: the hint must not keep the stop (that
@@ -366,3 +366,13 @@ def test_doi_link_with_a_final_mark_names_both(raw: str, message: str, hint: str
                              f" doi = {{{raw}}}}}\n")
     (f,) = check_doi(bib.sources[0])
     assert (f.code, f.message, f.hint) == ("LR121", message, hint)
+
+
+def test_a_duplicate_in_another_file_names_that_file() -> None:
+    # Two bibliographies: "(line 1)" alone pointed into the file of the finding, at another entry.
+    first = parse_bibliography("@article{smith2001, author={Smith, J.}, title={A}, journal={J}, year={2001},"
+                               " doi={10.1000/a}}\n", "refs/main.bib")
+    second = parse_bibliography("@misc{pad, title={Pad}}\n@article{twin2001, author={Smith, J.}, title={B},"
+                                " journal={J}, year={2001}, doi={10.1000/A}}\n", "refs/more.bib")
+    found = [(f.code, f.file, f.message) for f in check_duplicates((*first.sources, *second.sources))]
+    assert found == [("LR106", "refs/more.bib", "same DOI 10.1000/a as 'smith2001' (main.bib line 1)")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import subprocess
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -104,3 +105,49 @@ def test_workflow_publishes_only_from_main() -> None:
     assert wf["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
     # Cancelling a running publication would leave Pages half-deployed.
     assert wf["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+
+
+# The first major of each action that runs on Node 24 (GitHub stopped running Node 20 actions in 2026),
+# and CodeQL Action v4 (v3 is deprecated in December 2026).
+NODE24 = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 6,
+          "actions/configure-pages": 6, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5,
+          "github/codeql-action/upload-sarif": 4}
+
+
+def shipped_workflows() -> dict[str, str]:
+    files = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / ".github" / "workflows").glob("*.yml")}
+    files["template review.yml"] = resources.files("litreview").joinpath("templates", "review.yml").read_text(
+        encoding="utf-8")
+    return files
+
+
+def test_shipped_workflows_use_actions_that_still_run() -> None:
+    used = [(name, m.group(1), int(m.group(2))) for name, text in shipped_workflows().items()
+            for m in re.finditer(r"uses: ([\w./-]+)@v(\d+)", text)]
+    assert {action for _, action, _ in used} <= set(NODE24)
+    assert [(name, action, major) for name, action, major in used if major < NODE24[action]] == []
+
+
+def test_the_written_workflow_publishes_from_the_default_branch_whatever_its_name() -> None:
+    # A repository whose default branch is master never ran the scan, the build or the deployment.
+    wf = yaml.safe_load(resources.files("litreview").joinpath("templates", "review.yml").read_text(encoding="utf-8"))
+    assert "master" in wf[True]["push"]["branches"] and "main" in wf[True]["push"]["branches"]
+    assert wf["jobs"]["deploy"]["if"] == "github.ref_name == github.event.repository.default_branch"
+    assert wf["jobs"]["scan"]["permissions"] == {"contents": "read", "security-events": "write", "actions": "read"}
+
+
+def test_the_written_workflow_checks_what_a_merge_queue_merges() -> None:
+    # A required check that never runs on merge_group leaves every pull request waiting in the queue.
+    wf = yaml.safe_load(resources.files("litreview").joinpath("templates", "review.yml").read_text(encoding="utf-8"))
+    assert "merge_group" in wf[True]
+    assert "merge_group" in wf["jobs"]["check"]["if"] and "pull_request" in wf["jobs"]["check"]["if"]
+    assert all("merge_group" not in wf["jobs"][job]["if"] and "pull_request" not in wf["jobs"][job]["if"]
+               for job in ("scan", "site"))
+    step = next(s for s in wf["jobs"]["check"]["steps"] if "--since" in s.get("run", ""))
+    assert step["env"]["BASE_REF"] == "${{ github.base_ref || github.event.merge_group.base_ref }}"
+    if shutil.which("bash") is None:
+        pytest.skip("bash is not installed")
+    for given in ("main", "refs/heads/main"):  # a pull request's base_ref, a merge group's base_ref
+        ref = subprocess.run(["bash", "-c", step["run"].replace("litreview check --format github --since", "echo")],
+                             env={"BASE_REF": given}, capture_output=True, text=True, check=True).stdout
+        assert ref == "origin/main\n"

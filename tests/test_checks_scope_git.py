@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import git, git_repo
 
-from litreview.checks.gitbase import verify_ref
+from litreview.checks.gitref import verify_ref
 from litreview.cli import main
 from litreview.errors import InputError
 
@@ -324,3 +324,168 @@ def test_concluding_a_merge_of_main_blames_only_what_the_branch_adds(repo: Path,
     write(repo / "essay.md", (repo / "essay.md").read_text(encoding="utf-8") + "The merge's claim [@merge2021].\n")
     status, found, _ = scoped("--since", "HEAD", capsys=capsys)
     assert (status, found) == (1, [("LR300", None)])
+
+
+@pytest.mark.parametrize("spelling", ["base...HEAD", "base...", "base..HEAD", "base.."])
+def test_a_range_ending_at_head_is_the_change_since_its_start(repo: Path, capsys, spelling: str) -> None:
+    # `git diff base...HEAD` is how a reviewer spells "this branch since base".
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    status, found, err = scoped("--since", spelling, capsys=capsys)
+    assert (status, found) == (1, [("LR300", None)])
+    assert "unknown git ref" not in err
+
+
+def test_a_range_ending_elsewhere_says_the_other_side_is_the_working_tree(repo: Path, capsys) -> None:
+    assert main(["check", "--no-cache", "--since", "base...feature"]) == 2
+    err = capsys.readouterr().err
+    assert "is a range" in err and "e.g. --since base; check out feature first" in err
+
+
+def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys) -> None:
+    # A pull request into develop, or from a fork whose upstream is not a remote of the clone.
+    origin = git_repo(review(tmp_path / "origin"))
+    monkeypatch.chdir(clone(origin, tmp_path / "clone"))
+    assert main(["check", "--no-cache", "--since", "origin/develop"]) == 2
+    assert "hint: fetch it first (git fetch origin develop)" in capsys.readouterr().err
+    assert main(["check", "--no-cache", "--since", "upstream/main"]) == 2
+    err = capsys.readouterr().err
+    assert "no branch 'upstream/main' here" in err and "no remote named 'upstream'" in err
+    assert "git fetch origin" not in err
+    git(tmp_path / "clone", "checkout", "-q", "-b", "topic")
+    assert main(["check", "--no-cache", "--since", "@{upstream}"]) == 2
+    err = capsys.readouterr().err
+    assert "git says no upstream configured for branch 'topic'" in err
+    assert "cannot read the repository" not in err and "--set-upstream-to" in err
+    assert main(["check", "--no-cache", "--since", "origin/main@{5}"]) == 2  # a fresh clone's reflog is short
+    err = capsys.readouterr().err
+    assert "the reflog has no such entry (git reflog origin/main lists them)" in err and "upstream" not in err
+
+
+def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, capsys) -> None:
+    # The same missing journal is "lacks journal" in BibTeX and "lacks container-title" in CSL-JSON.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "@article{art2003,\n  author = {Loe, Lu},\n  title = {Art},\n"
+          "  year = {2003},\n}\n")
+    write(repo / "essay.md", ESSAY + "\nAn article [@art2003].\n")
+    git(repo, "commit", "-q", "-am", "an article without its journal")
+    git(repo, "tag", "-f", "base")
+    assert ("LR110", "art2003") in scoped(capsys=capsys)[1]
+    items = [{"id": "old2000", "type": "book", "author": [{"family": "Doe", "given": "Jane"}], "title": "Old",
+              "publisher": "P", "issued": {"date-parts": [[20000]]}},
+             {"id": "good2001", "type": "book", "author": [{"family": "Roe", "given": "Rita"}], "title": "Good",
+              "publisher": "P", "issued": {"date-parts": [[2001]]}},
+             {"id": "art2003", "type": "article-journal", "author": [{"family": "Loe", "given": "Lu"}],
+              "title": "Art", "issued": {"date-parts": [[2003]]}}]
+    (repo / "refs.bib").unlink()
+    write(repo / "refs.json", json.dumps(items, indent=2))
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
+    assert ("LR110", "art2003") in scoped(capsys=capsys)[1]
+    assert scoped("--since", "base", capsys=capsys)[:2] == (0, [])
+    items[2]["DOI"] = "10.1000"  # a problem the move adds is still new
+    write(repo / "refs.json", json.dumps(items, indent=2))
+    assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR120", "art2003")])
+
+
+def test_a_base_commit_missing_from_a_shallow_clone_says_to_fetch_history(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys) -> None:
+    # GitLab gives a merge request's base as a commit (CI_MERGE_REQUEST_DIFF_BASE_SHA) and clones 20 commits deep.
+    origin = git_repo(review(tmp_path / "origin"))
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=origin, capture_output=True, text=True).stdout.strip()
+    write(origin / "essay.md", ESSAY + "\nMore prose.\n")
+    git(origin, "commit", "-q", "-am", "the merge request")
+    monkeypatch.chdir(clone(origin, tmp_path / "shallow", "--depth", "1"))
+    assert main(["check", "--no-cache", "--since", base]) == 2
+    err = capsys.readouterr().err
+    assert f"commit {base} is not in this clone" in err
+    assert "this clone is shallow" in err and "GIT_DEPTH: 0" in err
+
+
+def test_a_check_that_cannot_run_is_an_annotation_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys) -> None:
+    # With --format github a stop (exit 2) was only in the job's log: the pull request said "exit code 2".
+    folder = review(tmp_path / "papers" / "ir")
+    write(folder / "claims.yaml", "essay: essay.md\nlinks:\n  - claim: p1-s1\n    source: old2000\n"
+          "    status: confirmd\n")
+    write(folder / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.bib"\nclaims = "claims.yaml"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(folder)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ("::error file=papers/ir/claims.yaml,line=5,title=litreview check could not run::"
+                   "unknown status 'confirmd'%0Ahint: use confirmed or rejected\n")
+    assert "unknown status 'confirmd'" in err  # the log says it as before
+    write(folder / "claims.yaml", "essay: essay.md\nlinks: []\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "origin/main"]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("::error title=litreview check could not run::--since: unknown git ref 'origin/main'%0A")
+    assert main(["check", "--no-cache", "--since", "origin/main"]) == 2  # text: the log only
+    assert capsys.readouterr().out == ""
+
+
+def test_a_citation_of_a_key_the_change_renamed_says_to_what(repo: Path, capsys) -> None:
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "roe2001good,"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = {f["code"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert found["LR300"]["message"] == "citation '@good2001' matches no entry"
+    assert found["LR300"]["hint"] == ("This change renamed the entry 'good2001' to 'roe2001good': cite it by its new "
+                                      "key, or give the entry its old key back")
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "roe2001good,").replace("{Good}", "{Better}"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # not only renamed: no claim
+    hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "LR300" in hints and not any("renamed" in hint for hint in hints.values())
+
+
+def test_an_annotation_on_an_edited_old_entry_sits_on_the_line_the_change_touched(repo: Path, capsys) -> None:
+    # GitHub shows a pull request's annotations on changed lines only: the entry's first line is not one.
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("{2001}", "{201}"))
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1 and errors[0].startswith("::error file=refs.bib,line=12,title=LR124 ")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # JSON keeps the entry's line
+    assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR124", 8)]
+    write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "good2001 ,").replace("{2001}", "{201}"))
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1  # first line touched: stays
+    assert "::error file=refs.bib,line=8,title=LR124 " in capsys.readouterr().out
+
+
+def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, capsys) -> None:
+    # LR101 sits on the entry pandoc drops (the old one); on a pull request, the new definition is the change.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + GOOD.replace("{Good}", "{Good Again}"))
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=refs.bib,line=15,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': " in out
+    assert "; the other: refs.bib line 8%0A" in out
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+def test_an_edited_entry_in_a_renamed_bibliography_is_annotated_on_the_edit(repo: Path, capsys) -> None:
+    # A pull request shows a renamed file's changed lines only (git pairs the names); git ends a name
+    # holding a space with a tab in its diff.
+    git(repo, "mv", "refs.bib", "my refs.bib")
+    write(repo / "my refs.bib", OLD + "\n" + GOOD.replace("{2001}", "{201}"))
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "my refs.bib"\n')
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1 and errors[0].startswith("::error file=my refs.bib,line=12,title=LR124 ")
+
+
+def test_why_every_finding_counts_as_new_is_an_annotation_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys) -> None:
+    # The pull request fixes a claims file its base could not read: the old errors count as new, and the
+    # pull request says why, not only the job's log.
+    review(tmp_path, settings='essay = "essay.md"\nbibliography = "refs.bib"\nclaims = "claims.yaml"\n')
+    write(tmp_path / "claims.yaml", "essay: essay.md\nlinks:\n  - claim: p1-s1\n    source: old2000\n"
+          "    status: confirmd\n")
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "claims.yaml", "essay: essay.md\nlinks: []\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("::warning title=litreview check::the base (base) could not be checked, so every finding "
+                          "counts as new:%0A  ")
+    assert "unknown status 'confirmd'" in out.splitlines()[0]
+    assert "note: the base (base) could not be checked" in err
+    assert main(["check", "--no-cache", "--since", "base"]) == 1  # text: the note on standard error only
+    assert "::warning" not in capsys.readouterr().out

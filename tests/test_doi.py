@@ -12,6 +12,7 @@ from litreview.doi import (
     doi_path,
     doi_prefix,
     doi_problem,
+    entry_doi,
     hashed_name,
     is_valid_doi,
     normalize_doi,
@@ -98,3 +99,17 @@ def test_no_doi_can_name_a_file_outside_the_folder(text: str) -> None:
     folder = Path("/snapshot/doi")
     assert (folder / name).parent == folder
     assert len(name.encode("utf-8")) <= 255
+
+
+@pytest.mark.parametrize(("doi", "url", "expected"), [
+    ("10.1000/xyz.", "", "10.1000/xyz"),  # the sentence's full stop
+    ("https://doi.org/10.1000/xyz;", "", "https://doi.org/10.1000/xyz"),
+    ("10.1000/xyz", "https://doi.org/10.1000/other", "10.1000/xyz"),  # the doi field wins
+    ("", "https://doi.org/10.1000/xyz.", "10.1000/xyz"),
+    ("", "https://dx.doi.org/10.1000/A%23B", "10.1000/A#B"),
+    ("", "https://example.org/10.1000/xyz", ""),  # not a DOI link
+    ("", "https://doi.org/10.1000/x y", ""),
+    ("10.1000/x y.", "", "10.1000/x y."),  # malformed either way: left for LR120 to report as written
+])
+def test_entry_doi(doi: str, url: str, expected: str) -> None:
+    assert entry_doi(doi, url) == expected

@@ -329,3 +329,68 @@ def test_callout_titles_cite_what_quarto_reads_in_them(tmp_path: Path) -> None:
                            "c.qmd"], cwd=tmp_path, capture_output=True, text=True, check=True)
     theirs = list(cite_ids(json.loads(done.stdout)["blocks"]))
     assert [x.key for c in load_essay(path).claims for x in c.citations or ()] == theirs
+
+
+def test_a_callouts_title_in_markdown_cites_where_quarto_renders_it(tmp_path: Path) -> None:
+    """A .md file: pandoc alone keeps the title an attribute (nothing cited, as its AST has it); Quarto renders a
+    .md of its project as a .qmd, the title read. A notebook's Markdown cell is read as Quarto renders it."""
+    plain = tmp_path / "alone" / "c.md"
+    plain.parent.mkdir()
+    plain.write_text(CALLOUTS, encoding="utf-8")
+    keys = [x.key for c in load_essay(plain).claims for x in c.citations or ()]
+    assert keys == ["b1", "c2", "b2"]
+    project = tmp_path / "book"
+    (project / "part").mkdir(parents=True)
+    (project / "_quarto.yml").write_text("project:\n  type: default\n", encoding="utf-8")
+    (project / "part" / "c.md").write_text(CALLOUTS, encoding="utf-8")
+    (tmp_path / "c.qmd").write_text(CALLOUTS, encoding="utf-8")
+    read = [(c.id, c.line, c.text) for c in load_essay(project / "part" / "c.md").claims]
+    assert read == [(c.id, c.line, c.text) for c in load_essay(tmp_path / "c.qmd").claims]
+    body = CALLOUTS.split("---\n")[2]
+    cells = [{"cell_type": "raw", "metadata": {}, "source": ["---\n", "title: Doc\n", "---"]},
+             {"cell_type": "markdown", "metadata": {}, "source": body.splitlines(keepends=True)}]
+    nb = tmp_path / "c.ipynb"
+    nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1),
+                  encoding="utf-8")
+    essay = load_essay(nb)
+    assert [x.key for c in essay.claims for x in c.citations or ()] == ["b1", "c1", "c2", "c3", "c4", "b2"]
+    fence = next(n for n, row in enumerate(nb.read_text(encoding="utf-8").splitlines(), 1) if "Carbon budgets" in row)
+    assert [c.line for c in essay.claims if c.text == "Carbon budgets [@c1]"] == [fence]
+
+
+def test_a_callouts_title_in_plain_markdown_agrees_with_pandocs_ast(tmp_path: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    import subprocess
+
+    path = tmp_path / "c.md"
+    path.write_text(CALLOUTS, encoding="utf-8")
+    done = subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json", "c.md"], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    theirs = list(cite_ids(json.loads(done.stdout)["blocks"]))
+    assert [x.key for c in load_essay(path).claims for x in c.citations or ()] == theirs
+
+
+def test_a_later_chapters_front_matter_is_read_under_its_chapter(tmp_path: Path) -> None:
+    """Quarto prints each chapter's title as its heading and cites what its front matter cites; those claims get
+    ids after the chapter (ch2-title-s1), so that the body's ids are what they were without them."""
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  title: A Book\n  chapters:\n"
+                                          "    - index.qmd\n    - two.qmd\n    - three.qmd\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("---\ntitle: Preface\n---\n\nFirst chapter text [@a].\n", encoding="utf-8")
+    (tmp_path / "two.qmd").write_text('---\ntitle: "Anarchy as a social fact [@b]"\n---\n\nSecond chapter text.\n\n'
+                                      "More text [@a].\n", encoding="utf-8")
+    (tmp_path / "three.qmd").write_text("---\ntitle: Order\nabstract: Order rests on rules [@c].\n---\n\n"
+                                        "Third chapter [@b].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    got = [(c.id, Path(c.file or "").name, c.line, [x.key for x in c.citations or ()]) for c in essay.claims]
+    assert got == [
+        ("title-s1", "index.qmd", 2, []),
+        ("ch2-title-s1", "two.qmd", 2, ["b"]),
+        ("ch3-title-s1", "three.qmd", 2, []),
+        ("ch3-abstract-s1", "three.qmd", 3, ["c"]),
+        ("p1-s1", "index.qmd", 5, ["a"]),
+        ("p2-s1", "two.qmd", 5, []),
+        ("p3-s1", "two.qmd", 7, ["a"]),
+        ("p4-s1", "three.qmd", 6, ["b"]),
+    ]
+    assert [p.name for p in essay.paragraphs][1:4] == [
+        "chapter 2's front matter's title", "chapter 3's front matter's title", "chapter 3's front matter's abstract"]

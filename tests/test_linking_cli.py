@@ -88,6 +88,35 @@ def test_decisions_survive_an_edit_and_orphans_are_reported(work: Path, capsys: 
     assert "p1-s2 -> holsti2004taming no longer anchors" in err
 
 
+def test_an_orphan_is_moved_onto_the_sentence_named(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(work, capsys, "--accept", "p2-s1", "wendt1992anarchy", "--note", "its thesis", "--locator", "p. 395")
+    essay = work / "essay.md"
+    essay.write_text(essay.read_text(encoding="utf-8").replace(
+        "Alexander Wendt describes anarchy as a social construction.",
+        "Anarchy, on one account, is what states make of it [@wendt1992anarchy]."), encoding="utf-8")
+    code, _, err = run(work, capsys)
+    assert code == 0 and "p2-s1 -> wendt1992anarchy no longer anchors" in err
+    code, out, _ = run(work, capsys, "--reanchor", "p2-s1", "wendt1992anarchy")  # where may it go?
+    assert code == 0 and "no longer anchors" in out and "--to CLAIM" in out
+    first = out.splitlines()[2].split()
+    assert first[:3] == ["p2-s1", first[1], "cites"]  # the sentence that now cites the entry comes first
+    before = (work / "claims.yaml").read_text(encoding="utf-8")
+    code, out, _ = run(work, capsys, "--reanchor", "p2-s1", "wendt1992anarchy", "--to", "p2-s1")
+    assert code == 0 and "now on p2-s1" in out
+    text = (work / "claims.yaml").read_text(encoding="utf-8")
+    assert "exact: Anarchy, on one account, is what states make of it [@wendt1992anarchy]." in text
+    assert "note: its thesis" in text and "locator: p. 395" in text and text.count("source: wendt1992anarchy") == 1
+    assert text != before
+    code, out, err = run(work, capsys, "--format", "json")
+    rows = {(r["claim_id"], r["source_key"]): r for r in json.loads(out)}
+    assert rows[("p2-s1", "wendt1992anarchy")]["status"] == "confirmed" and "no longer anchors" not in err
+    # nothing orphaned any more, or a decision that was never recorded: said, nothing written
+    assert run(work, capsys, "--reanchor", "p2-s1", "wendt1992anarchy", "--to", "p2-s2")[0] == 2
+    assert run(work, capsys, "--reanchor", "p9-s9", "wendt1992anarchy")[0] == 2
+    assert run(work, capsys, "--to", "p2-s2")[0] == 2
+    assert (work / "claims.yaml").read_text(encoding="utf-8") == text
+
+
 def test_bad_requests_exit_2(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(work, capsys, "--source", "nokey")[0] == 2
     assert run(work, capsys, "--accept", "p9-s9", "holsti2004taming")[0] == 2

@@ -62,3 +62,59 @@ def test_a_plain_date_is_read_as_pandoc_reads_it() -> None:
     assert [(s.key, s.year, s.fields.get("date", "")) for s in bib.sources] == [
         ("a", 2020, ""), ("b", 2018, "2018-03-01"), ("c", 2017, "")]
     assert bib.get("c").urldate == "2021-05-06"
+
+
+# What pandoc 3 prints for each raw date (pandoc --citeproc, author-date style): the year, or the text as written.
+@pytest.mark.parametrize(("raw", "year", "date"), [
+    ("May 2020", 2020, "2020-05"),
+    ("2020-05-03", 2020, "2020-05-03"),
+    ("Spring 2019", 2019, "2019-21"),
+    ("Winter 2019", 2019, "2019-24"),
+    ("2005/2007", 2005, "2005/2007"),
+    ("2020-05-03/2020-06-01", 2020, "2020-05-03/2020-06-01"),
+    ("05/03/2020", 2020, "2020-05-03"),  # month first
+    ("1999?", 1999, "1999"),
+    ("199u", 1990, "1990/1999"),
+    ("2005/open", 2005, "2005/"),
+])
+def test_a_raw_date_pandoc_reads_is_read_so(raw: str, year: int, date: str) -> None:
+    bib = parse_csl(f'[{{"id":"k","type":"book","title":"T","publisher":"P","author":[{{"family":"A"}}],'
+                    f'"issued":{{"raw":"{raw}"}}}}]', "b.json")
+    [source] = bib.sources
+    assert (source.year, source.fields.get("date", str(source.year))) == (year, date)
+    assert [f.code for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC))
+            if f.code in ("LR124", "LR146")] == []
+
+
+@pytest.mark.parametrize(("raw", "code", "written"), [
+    ("nonsense", "LR124", True), ("3 May 2020", "LR124", True), ("May-June 2020", "LR124", True),
+    ("May 3, 2020", "LR146", True),
+    ("2020-5-3", "LR146", False),  # pandoc reads "2020 to year 5": a slip, ISO form given
+    ("2020-13-45", "LR124", False),  # pandoc prints "Spring 45"
+])
+def test_a_raw_date_pandoc_prints_as_written_stays_a_finding(raw: str, code: str, written: bool) -> None:
+    bib = parse_csl(f'[{{"id":"k","type":"book","title":"T","publisher":"P","author":[{{"family":"A"}}],'
+                    f'"issued":{{"raw":"{raw}"}}}}]', "b.json")
+    [found] = [f for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC))
+               if f.code in ("LR124", "LR146")]
+    assert found.code == code and raw in found.message
+    assert ("pandoc prints it as written" in found.message) is written
+
+
+def test_a_yaml_id_that_is_no_string_is_not_found_by_pandoc() -> None:
+    text = 'references:\n- id: 12345\n  type: book\n  title: N\n- id: "678"\n  type: book\n  title: Q\n'
+    bib = parse_csl(text, "r.yaml", yaml=True)
+    assert [s.key for s in bib.sources] == ["678"]
+    [problem] = bib.problems
+    assert (problem.code, problem.line) == ("LR100", 2)
+    assert "[@12345]" in problem.message and 'id: "12345"' in problem.hint
+    # pandoc reads the same item in a front matter, and a number as a CSL-JSON id
+    assert [s.key for s in parse_csl(text, "e.md", yaml=True, front_matter=True).sources] == ["12345", "678"]
+    assert [s.key for s in parse_csl('[{"id": 12345, "type": "book"}]', "r.json").sources] == ["12345"]
+
+
+def test_raw_beside_date_parts_wins_as_in_pandoc() -> None:
+    # pandoc prints (X 1999) and (Y sometime) for these: the raw date is read, the date-parts beside it not
+    bib = parse_csl('[{"id":"x","type":"book","title":"X","issued":{"raw":"1999","date-parts":[[2005]]}},'
+                    '{"id":"y","type":"book","title":"Y","issued":{"raw":"sometime","date-parts":[[2005]]}}]', "b.json")
+    assert [(s.year, s.fields.get("date")) for s in bib.sources] == [(1999, None), (None, "sometime")]

@@ -240,6 +240,20 @@ def test_a_journal_abbreviation_agrees_only_with_its_journal(shared: Path, short
     ("Int. Organ.", "International Security", False),
     ("PNAS", "Proceedings of the National Academy of Sciences of the United States of America", False),
     ("IO", "International Security", False),
+    ("Proc. Natl. Acad. Sci. U.S.A.", "Proceedings of the National Academy of Sciences", True),  # ISO 4: Natl.
+    ("Proc. Natl. Acad. Sci. U.S.A.", "Proceedings of the National Academy of Sciences of the United States of America",
+     True),
+    ("Proc Natl Acad Sci USA", "Proceedings of the National Academy of Sciences", True),  # MEDLINE: no full stops
+    ("Proc Natl Acad Sci USA", "Proceedings of the National Academy of Sciences of the United States of America", True),
+    ("J Am Chem Soc", "Journal of the American Chemical Society", True),
+    ("Chem Phys Lett", "Chemical Physics Letters", True),
+    ("Proc Natl Acad Sci", "Proceedings of the National Academy of Sciences of the United States of America", False),
+    ("Proc. Natl. Acad. Sci. U.S.A.", "Proceedings of the National Academy of Engineering", False),
+    ("J Am Chem Soc", "Journal of the American Ceramic Society", False),
+    ("J Phys Chem", "Journal of Chemical Physics", False),  # another order: another journal
+    ("Hydrogen Bond", "Hydrogen Bonding", False),  # words with no full stop that are words: not MEDLINE's form
+    ("American Political Science Review", "American Political Science Reviews", False),
+    ("Natl. Interest", "International Interactions", False),  # a contraction keeps the first letter
 ])
 def test_a_journal_abbreviation_without_a_short_container_title(shared: Path, short: str, full: str,
                                                                 agree: bool) -> None:
@@ -272,3 +286,15 @@ def test_a_different_name_with_an_umlaut_still_differs(shared: Path) -> None:
     for entry in ("Möller", "Miller", "Muell"):
         src = _entry_for(reg_rec, authors=(Person(entry, first.given), *reg_rec.authors[1:]))
         assert fields(reconcile(src, reg_rec))["authors"][0] in ("spelling", "different", "count"), entry
+
+
+def test_no_two_journals_of_a_real_reference_list_agree(shared: Path) -> None:
+    """The 34 journal and book titles of a recorded Crossref reference list (full titles, ISO 4 and MEDLINE forms):
+    none abbreviates another."""
+    from itertools import permutations
+
+    from litreview.registry.compare import abbreviates
+
+    titles = sorted(_journal_titles(shared))
+    assert len(titles) == 34 and "CHEM PHYS LETT" in titles
+    assert [(a, b) for a, b in permutations(titles, 2) if abbreviates(a, b)] == []

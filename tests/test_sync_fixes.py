@@ -89,3 +89,56 @@ def test_a_date_in_another_layout_is_rewritten_in_iso_form() -> None:
     assert "LR146" in {f.code for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings}
     fixed = parse_bibliography(apply_corrections(bib, fixes), "refs.bib")
     assert not {f.code for f in check_review(Review(bibliography=fixed), Config(), now=NOW).findings} & {"LR146", "LR124"}
+
+
+SENTENCE_DOIS = """@article{dotdoi,
+  author  = {Fernhill, A.},
+  title   = {World Culture and Imagined Military Power},
+  journal = {Journal of Synthetic Security Studies},
+  year    = {2005},
+  volume  = {14},
+  pages   = {448--488},
+  doi     = {10.5555/lr.culture.2005.},
+}
+
+@book{dotlink,
+  author    = {Holmwood, B.},
+  title     = {Taming the Imaginary Sovereigns},
+  publisher = {Synthetic University Press},
+  year      = {2004},
+  url       = {https://doi.org/10.5555/lr.sovereigns.},
+}
+"""
+
+
+def test_a_doi_ending_with_the_sentences_full_stop_is_fetched_and_synced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """"10.5555/x." in the doi field, or a doi.org link ending so in the url field, is the DOI 10.5555/x:
+    the registries are asked for it and sync proposes both their corrections and the DOI without the stop."""
+    from litreview.testing.fake_registry import FakeRegistry
+    from litreview.testing.helpers import FAKE_LIMITS
+
+    (tmp_path / "refs.bib").write_text(SENTENCE_DOIS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["--bib", "refs.bib", "--metadata-dir", "metadata", "--essay", ""]
+    with FakeRegistry(limits=FAKE_LIMITS) as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("LITREVIEW_MAILTO", "tests@example.org")
+        assert main(["fetch", *args]) == 0
+        assert "2 verified" in capsys.readouterr().out
+        assert main(["sync", *args]) == 0
+    diff = capsys.readouterr().out
+    assert "-  doi     = {10.5555/lr.culture.2005.},\n+  doi     = {10.5555/lr.culture.2005}," in diff
+    assert "+  number  = 3" in diff  # the registry's issue, from the record the DOI without its stop found
+    assert "+  doi       = {10.5555/lr.sovereigns}" in diff
+
+
+def test_the_doi_fix_names_the_final_mark() -> None:
+    bib = parse_bibliography(SENTENCE_DOIS, "refs.bib")
+    assert [(c.key, c.old, c.new, c.reason) for c in mechanical_fixes(bib) if c.field == "doi"] == [
+        ("dotdoi", "10.5555/lr.culture.2005.", "10.5555/lr.culture.2005", "LR121 DOI ending with the sentence's '.'"),
+        ("dotlink", "", "10.5555/lr.sovereigns", "LR137 the URL is a DOI link")]
+    found = {f.key: f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR137"}
+    assert "final '.' is the sentence's" in found["dotlink"].message
+    assert found["dotlink"].hint.startswith("Write doi = {10.5555/lr.sovereigns}")

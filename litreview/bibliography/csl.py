@@ -12,8 +12,10 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from ..doi import entry_doi
 from ..model import Bibliography, Finding, Person, Source
 from .bibtex import page_range
+from .dates import citeproc_date_parts
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
 """A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
@@ -73,6 +75,8 @@ def _date(value: Any) -> tuple[int | None, str]:
     if not isinstance(value, Mapping):
         return None, ""
     parts = value.get("date-parts")
+    if value.get("raw"):  # pandoc reads raw first: date-parts beside it are not read
+        parts = None
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
         ends = [_date_parts(p) for p in parts[:2] if isinstance(p, list)]
         if ends[0]:
@@ -80,10 +84,29 @@ def _date(value: Any) -> tuple[int | None, str]:
             return ends[0][0], iso
     literal = value.get("literal")
     raw = str(value.get("raw") or literal or "")
+    read = citeproc_date_parts(raw) if value.get("raw") else None
+    if read and _plausible(read[:2]):  # "May 2020", "Spring 2019": as pandoc reads them, not as written
+        start = next(e for e in read if e)
+        return start[0], "/".join(_iso(e) if e else "" for e in read[:2])  # "2005/": open at the end
     match = re.search(r"\b(\d{4})\b", raw)
     if literal and not value.get("raw"):  # printed as written ("circa 1850"): no date to check, the year to cite by
         return (int(match.group(1)), "") if match else (None, "")
     return (int(match.group(1)), raw) if match else (None, raw)
+
+
+def _plausible(ends: list[list[int]]) -> bool:
+    """Whether citeproc's reading of a raw date is a date (or a range forwards): "2020-5-3" reads as the
+    range 2020 to year 5 and "2020-13-45" as day 45 of spring, which pandoc prints; they are slips."""
+    for end in ends:
+        year, *rest = end or [1]
+        month, day = [*rest, 1, 1][:2]
+        if len(rest) == 1 and 13 <= month <= 16:
+            continue
+        try:
+            date(max(year, 1), month, day)
+        except ValueError:
+            return False
+    return not (len(ends) == 2 and ends[0] and ends[1] and ends[1] < ends[0])
 
 
 def _date_parts(parts: list[Any]) -> list[int]:
@@ -151,7 +174,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
         key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
         title=fields.get("title", ""), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
-        doi=fields.get("doi", ""), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
+        doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line,
     )
 
@@ -165,10 +188,12 @@ def _line_of_id(text: str, key: str, nth: int = 0) -> int:
     return 1
 
 
-def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> Bibliography:
+def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False) -> Bibliography:
     """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings.
 
-    A byte order mark is read past; in CSL-JSON it is an LR100, as pandoc refuses the file.
+    A byte order mark is read past; in CSL-JSON it is an LR100, as pandoc refuses the file. An item of a
+    CSL-YAML file whose id YAML reads as no string (``id: 12345``) is an LR100 and left out: pandoc finds
+    no citation of it (it does in CSL-JSON and in a front matter's ``references:``).
     """
     import yaml as pyyaml
 
@@ -214,6 +239,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False) -> B
         try:
             if not isinstance(item, Mapping):
                 raise ValueError(f"item {n} is not an object")
+            if yaml and not front_matter and key and not isinstance(item.get("id"), str):
+                problems.append(Finding(
+                    code="LR100", severity="error", message=f"item {n}: id {key} is not a string in YAML: "
+                    f"pandoc finds no citation [@{key}] of this item", hint=f'Quote the id: id: "{key}"',
+                    file=filename, line=line))
+                continue
             source = item_source(item, filename, line)
         except ValueError as exc:
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
@@ -261,4 +292,4 @@ def inline_references(text: str, path: str) -> Bibliography | None:
         return None
     from dataclasses import replace
 
-    return replace(parse_csl(block, path, yaml=True), text="")  # (its text is the essay's, not a bibliography)
+    return replace(parse_csl(block, path, yaml=True, front_matter=True), text="")  # (its text is the essay's, not a bibliography)

@@ -8,6 +8,7 @@ are not punctuation are numerals), and the other layouts a reference manager rea
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..lazyre import lazy
@@ -108,6 +109,73 @@ def iso_form(text: str) -> str:
         return ""
     day = match.group("day")
     return _iso(int(match.group("year")), month, int(day) if day else None)
+
+
+_CITEPROC_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                    "spr", "sum", "fal", "win")  # seasons are CSL's months 13-16
+
+
+def citeproc_date_parts(raw: str) -> list[list[int]] | None:
+    """The CSL date-parts pandoc (citeproc) reads from a raw date, [] for an open end; None when it reads
+    none and prints the text as written.
+
+    First as EDTF ("2020-05-03", "2005/2007", "1999?", "199u", "2005/open"), then the older layouts,
+    ``month [day] year`` split at spaces, slashes and commas, ranges at hyphens: "May 2020", "Spring
+    2019", "05/03/2020" (month first). "3 May 2020", "May 3, 2020" and "May-June 2020" are not read.
+    A year BC keeps its written number (citeproc counts 1 BC as 0).
+    """
+    text = raw.strip()
+    return _citeproc_edtf(text) or _citeproc_old(text)
+
+
+def _citeproc_edtf(text: str) -> list[list[int]] | None:
+    pieces = text.split("/")
+    if len(pieces) == 1 and "u" in text:  # 199u: the decade as a range
+        text = text.replace("u", "0") + "/" + text.replace("u", "9")
+    elif len(pieces) == 2 and pieces[1] in ("open", "unknown"):
+        text = pieces[0] + "/"
+    ends: list[list[int]] = []
+    for piece in (p.strip() for p in text.split("/")):
+        long_year = piece.startswith("y")
+        piece = piece.removeprefix("y")
+        negative = piece.startswith("-")
+        piece = re.split(r"[~?%T]", piece.removeprefix("-"), maxsplit=1)[0]
+        if piece == "":
+            ends.append([])
+            continue
+        numbers = piece.split("-")
+        year, rest = numbers[0], numbers[1:]
+        if len(numbers) > 3 or not (len(year) == 4 or (long_year and len(year) >= 4)):
+            return None
+        if any(len(n) != 2 for n in rest) or not all(n.isascii() and n.isdigit() for n in numbers):
+            return None
+        ends.append([-int(year) if negative else int(year), *map(int, rest)])
+    return ends if any(ends) else None
+
+
+def _citeproc_old(text: str) -> list[list[int]] | None:
+    ends: list[list[int]] = []
+    for piece in text.split("-"):
+        *month_day, year_word = re.split(r"[ /,]", piece.strip())
+        year = _citeproc_int(year_word)
+        if year is None or len(month_day) > 2:
+            return None
+        numbers = [year]
+        if month_day:
+            month = _citeproc_int(month_day[0])
+            if month is None and month_day[0][:3].lower() in _CITEPROC_MONTHS:
+                month = _CITEPROC_MONTHS.index(month_day[0][:3].lower()) + 1
+            days = [_citeproc_int(word) for word in month_day[1:]]
+            if month is None or None in days:
+                return None
+            numbers += [month, *(d for d in days if d is not None)]
+        ends.append(numbers)
+    return ends
+
+
+def _citeproc_int(word: str) -> int | None:
+    digits = word.removeprefix("-")
+    return (-1 if word.startswith("-") else 1) * int(digits) if digits.isascii() and digits.isdigit() else None
 
 
 def _iso(year: int, month: int, day: int | None) -> str:

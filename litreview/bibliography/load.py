@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..doi import entry_doi
 from ..errors import InputError
 from ..model import Bibliography, Finding, Person, Source
 from . import bibtex, inherit, names
@@ -247,7 +248,7 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
         volume=decode_latex(fields.get("volume", "")),
         number=_first(fields, ("number", "issue")),
         pages=decode_latex(fields.get("pages", "")),
-        doi=fields.get("doi", "").strip(),
+        doi=entry_doi(fields.get("doi", ""), fields.get("url", "")),
         url=fields.get("url", "").strip(),
         urldate=decode_latex(fields.get("urldate", "")),
         fields=fields,

@@ -13,7 +13,15 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
+from ..bibliography.csl import is_csl
+from ..bibliography.dates import (
+    bibtex_year,
+    citeproc_date_parts,
+    edtf_range_problem,
+    edtf_year,
+    iso_form,
+    parse_iso,
+)
 from ..bibliography.latex import decode_latex
 from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
 from ..lazyre import lazy
@@ -197,10 +205,10 @@ def check_doi(source: Source) -> Iterable[Finding]:
         # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.
         said = [f"DOI written as a link or with a prefix: {raw!r}"] if has_prefix(raw) else [f"DOI {raw!r}"]
         if end:
-            said.append(f"ends with {end!r}, probably the sentence's")
+            said.append(f"ends with {end!r}, probably the sentence's: the registries are asked without it")
         bare = bare_doi(raw)[:-1] if end else bare_doi(raw)
         yield entry_finding("LR121", source, "; ".join(said) if has_prefix(raw) else " ".join(said),
-                            f"write doi = {{{bare}}}" + (" unless the registry has the mark" if end else ""))
+                            f"write doi = {{{bare}}}")
 
 
 def isbn_problem(isbn: str) -> str:
@@ -315,11 +323,14 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             ends = [part for part in raw.split("/") if part not in ("", "..")]
             future = not problem and (edtf_year(ends[0]) or 0) > today.year + 1
         iso = iso_form(raw) if problem else ""
+        # a CSL date pandoc reads is loaded as its ISO form: what is left it prints as written
+        csl = is_csl(source.file or "") and citeproc_date_parts(raw) is None
+        reader = "pandoc prints it as written" if csl else "biber ignores it"
         if iso:
-            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; biber ignores it",
+            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; {reader}",
                                 f"write {name} = {{{iso}}}")
         elif problem:
-            problems.append(f"{name} {raw!r} is {problem}")
+            problems.append(f"{name} {raw!r} is {problem}" + (f"; {reader}" if csl else ""))
         elif future:
             problems.append(f"{name} {raw!r} lies in the future")
     for problem in filter(None, problems):
@@ -369,11 +380,18 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
     for code, source, first in duplicate_pairs(sources):
         if code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
-                                f"(line {first.line})", f"keep one of {first.key!r} and {source.key!r} (the one already "
+                                f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one already "
                                 "linked to claims) and delete the other")
         else:
             how = same_title(full_title(first), full_title(source))
-            yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} (line {first.line})")
+            yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} "
+                                f"({_at(first, source)})")
+
+
+def _at(other: Source, here: Source) -> str:
+    """Where ``other`` is, seen from ``here``'s finding: its line, and its file's name when another file."""
+    line = f"line {other.line}" if other.line else "earlier"
+    return line if other.file in (here.file, None) else f"{other.file.replace(chr(92), '/').rsplit('/', 1)[-1]} {line}"
 
 
 def same_work(a: Source, b: Source) -> bool:

@@ -2,7 +2,7 @@
 
 Each fix comes from the rule of the check that reports it (one rule, one place): abbreviated
 page ranges (LR138), miscased initials (LR133), a DOI written as a link (LR121), a date in another
-layout than ISO (LR146), and a URL that
+layout than ISO (LR146), a DOI given only as a doi.org link (LR137), and a URL that
 only answers by redirecting (LR211, from the snapshot's URL check). Pure: bibliography and
 snapshot in, corrections out.
 """
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..bibliography.dates import iso_form
-from ..doi import bare_doi, doi_problem, has_prefix
+from ..doi import bare_doi, doi_problem, entry_doi, has_prefix
 from ..model import Bibliography, Person, Source, SourceMetadata
 from ..registry.corrections import Correction
 from .bib import plain
@@ -41,9 +41,13 @@ def _fixes(source: Source, meta: SourceMetadata | None) -> Iterable[Correction]:
             yield Correction(source.key, role, source.field(role), fixed, f"LR133 miscased initials in the {role}s",
                              source.line)
     raw_doi = plain(source.field("doi"))
-    doi = bare_doi(raw_doi) if raw_doi and has_prefix(raw_doi) else ""
-    if doi and not doi_problem(doi.lower()):
-        yield Correction(source.key, "doi", source.field("doi"), doi, "LR121 DOI written as a link", source.line)
+    doi = bare_doi(entry_doi(raw_doi, plain(source.field("url"))))  # a final '.' of a sentence dropped
+    if doi and not raw_doi:
+        yield Correction(source.key, "doi", "", doi, "LR137 the URL is a DOI link", source.line)
+    elif doi and doi != raw_doi and not doi_problem(doi):
+        said = ["written as a link"] if has_prefix(raw_doi) else []
+        said += [f"ending with the sentence's {raw_doi[-1]!r}"] if bare_doi(raw_doi) != doi else []
+        yield Correction(source.key, "doi", source.field("doi"), doi, f"LR121 DOI {' and '.join(said)}", source.line)
     for name in ("date", "origdate", "urldate"):
         raw = source.field(name)
         iso = iso_form(plain(raw)) if raw else ""

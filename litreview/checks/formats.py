@@ -132,6 +132,14 @@ def render_github(findings: Iterable[Finding], summary: Mapping[str, Any] | None
     return "\n".join(out) + ("\n" if out else "")
 
 
+def render_github_stop(message: str, hint: str = "", file: str | None = None, line: int | None = None) -> str:
+    """An ``::error`` line for a check that could not run (exit status 2), at its file when it has one."""
+    props = [f"file={escape_property(file)}", *([f"line={line}"] if line else [])] if file else []
+    props.append(f"title={escape_property('litreview check could not run')}")
+    text = message + (f"\nhint: {hint}" if hint else "")
+    return f"::error {','.join(props)}::{escape_data(text)}\n"
+
+
 def fingerprint(f: Finding) -> str:
     """A stable identity that survives the finding moving to another line."""
     import hashlib  # machine formats only: the text report never loads it
@@ -204,5 +212,5 @@ def render_codes(style: Styler | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["escape_data", "escape_property", "render_codes", "render_github", "render_text",
+__all__ = ["escape_data", "escape_property", "render_codes", "render_github", "render_github_stop", "render_text",
            "summary_line", "to_json", "to_sarif"]

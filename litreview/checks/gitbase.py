@@ -2,7 +2,7 @@
 
 The base is extracted from git's objects into a temporary folder (the user's tree is never checked
 out or touched) and read as that commit's own settings name it, against the working tree's registry
-snapshot (the registries' word is not the change's). The only I/O of ``--since`` is here.
+snapshot (the registries' word is not the change's). With ``gitref`` (which commit), the only I/O of ``--since``.
 """
 
 from __future__ import annotations
@@ -17,81 +17,12 @@ from typing import Any
 
 from ..config import DEFAULT_BIBLIOGRAPHY, SETTINGS_FILES, Config
 from ..errors import InputError
+from .gitref import CI_DEPTH, Runner
+from .gitref import run_git as _run
 
-Runner = Callable[..., Any]
-_GIT_HINT = "fetch the base first (git fetch origin main); in GitHub Actions use actions/checkout with fetch-depth: 0"
+_GIT_HINT = f"fetch the base first (git fetch origin main); {CI_DEPTH}"
 _PATH_SETTINGS = ("essay", "bibliography", "claims")  # read at the base; the snapshot ("metadata") is shared
 _ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay
-
-
-def _run(runner: Runner, args: list[str], cwd: Path, **kwargs: Any) -> Any:
-    try:
-        return runner(args, cwd=cwd, capture_output=True, check=False, **kwargs)
-    except FileNotFoundError:
-        raise InputError("--since needs git, which is not installed", hint="install git, or drop --since") from None
-
-
-def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
-    """True when ``ref`` names a commit in the repository at ``cwd``; False when it is ``HEAD`` of a
-    repository with no commit yet (a first commit: nothing was there before it). Else InputError."""
-    if ref.startswith("-"):
-        raise InputError(f"--since {ref!r} is not a git ref", hint="e.g. --since origin/main")
-    proc = _run(runner, ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip() if proc.stderr else ""
-        if "not a git repository" in detail:
-            raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
-        if detail:  # --quiet keeps an unknown ref silent: this is git refusing (a checkout owned by another user)
-            said, *advice = [line.strip() for line in detail.splitlines() if line.strip()]
-            raise InputError(f"--since: git cannot read the repository: {said}", path=str(cwd),
-                             hint=" ".join(advice) or "run git status there to see why")
-        if ref in ("HEAD", "@") and _run(runner, ["git", "symbolic-ref", "--quiet", "HEAD"], cwd).returncode == 0:
-            return False  # HEAD names a branch that has no commit yet
-        raise InputError(f"--since: unknown git ref {ref!r}", hint=_GIT_HINT)
-    return True
-
-
-def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | None:
-    """Where the current branch left ``ref`` (as ``git diff REF...``); None for unrelated histories.
-
-    Comparing with the branch point keeps what the base gained since out of the change. In a
-    shallow clone the branch point may be cut off: comparing with ``ref``'s tip instead would blame
-    the change for what the base fixed since, so that is an InputError.
-    """
-    proc = _run(runner, ["git", "merge-base", ref, "HEAD"], cwd)
-    if proc.returncode == 0 and proc.stdout.strip():
-        return proc.stdout.decode("ascii", "replace").strip()
-    shallow = _run(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
-    if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
-        raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
-                         hint="fetch the history first (git fetch --unshallow origin); in GitHub Actions use "
-                              "actions/checkout with fetch-depth: 0")
-    return None
-
-
-def merge_head(cwd: Path, runner: Runner = subprocess.run) -> str | None:
-    """The commit being merged into HEAD while a merge is concluded (git's MERGE_HEAD), else None."""
-    proc = _run(runner, ["git", "rev-parse", "--quiet", "--verify", "MERGE_HEAD^{commit}"], cwd)
-    return (proc.stdout.decode("ascii", "replace").strip() or None) if proc.returncode == 0 else None
-
-
-def unchanged(cwd: Path, runner: Runner = subprocess.run) -> bool:
-    """True when no tracked file differs from HEAD, staged or not (False outside a repository)."""
-    return _run(runner, ["git", "diff", "--quiet", "HEAD", "--"], cwd).returncode == 0
-
-
-def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
-    """The repository's top folder."""
-    proc = _run(runner, ["git", "rev-parse", "--show-toplevel"], cwd)
-    if proc.returncode != 0:
-        raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
-    return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
-
-
-def repository_root(start: Path) -> Path | None:
-    """The top folder of the git repository holding ``start`` (where ``.git`` is), without running git."""
-    here = start.resolve()
-    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
 
 
 def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: Runner = subprocess.run,
@@ -367,5 +298,4 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
                    registry=registry)
 
 
-__all__ = ["base_config", "base_inputs", "base_paths", "extract", "git_toplevel", "merge_base", "merge_head",
-           "renamed_since", "repository_root", "unchanged", "verify_ref", "with_base_settings"]
+__all__ = ["base_config", "base_inputs", "base_paths", "extract", "renamed_since", "with_base_settings"]

@@ -7,7 +7,7 @@ matched against the working tree's. A finding is *new* when nothing in the base 
 and sentence numbers move when text is added or deleted above it) and compares what it is
 about: code, entry key, message, and the sentence or source line it concerns. So deletions,
 renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
-moved text are not blamed on the change. Reading the base from git is ``gitbase``'s.
+moved text are not blamed on the change. Reading the base from git is ``gitbase``'s (which commit: ``gitref``).
 """
 
 from __future__ import annotations
@@ -83,9 +83,10 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
     """Match head findings to base findings; unmatched head findings are new.
 
     First pass: same identity and same context (the sentence text, or the line's text for
-    findings without an entry). Second pass, for claims' findings left over: same identity and
-    a sentence that is an edit of the old one (a reworded sentence that keeps its problem). An entry
-    whose key alone changed (``renamed``) keeps its findings.
+    findings without an entry). Second pass, for findings left over: a claim's with the same identity and
+    a sentence that is an edit of the old one (a reworded sentence that keeps its problem), or an entry's
+    with the same code after its bibliography changed format. An entry whose key alone changed
+    (``renamed``) keeps its findings.
     """
     from rapidfuzz import fuzz
 
@@ -112,9 +113,9 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
     new: list[Finding] = []
     for f in left:
         ident, ctx = identity(f), head.context(f)
-        match = next((i for i, (bi, bctx, b) in enumerate(remaining)
-                      if bi == ident and f.claim_id and b.claim_id and ctx and bctx and not _worse(f, b)
-                      and fuzz.ratio(ctx, bctx) >= _LOOSE_CONTEXT), None)
+        match = next((i for i, (bi, bctx, b) in enumerate(remaining) if not _worse(f, b) and (
+                      (bi == ident and f.claim_id and b.claim_id and ctx and bctx
+                       and fuzz.ratio(ctx, bctx) >= _LOOSE_CONTEXT) or _reworded(f, b))), None)
         if match is None:
             new.append(f)
         else:
@@ -126,6 +127,15 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
 
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _reworded(now: Finding, before: Finding) -> bool:
+    """The same entry's finding after its bibliography changed format (BibTeX to CSL-JSON or back): the
+    message names the fields in the new format's words (journal, container-title), the problem is the same."""
+    from ..bibliography.csl import is_csl
+
+    return bool(now.key and now.key == before.key and now.code == before.code and now.file and before.file
+                and is_csl(now.file) != is_csl(before.file))
 
 
 def _worse(now: Finding, before: Finding) -> bool:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
+from ..doi import bare_doi
 from ..model import Bibliography, Finding, Person, Source
 from ..text import fold_words, plural
 from .bib import entry_finding, folded, parse_iso, plain
@@ -298,7 +299,8 @@ def doi_expected(source: Source) -> str:
     except ValueError:  # a malformed URL ('[' ...) is LR123's finding, not a crash here
         host = ""
     if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
-        return "its URL is a DOI link; put the DOI in the doi field"
+        mark = f" (its final {source.url[-1]!r} is the sentence's)" if source.doi and source.url[-1] in ".,;:" else ""
+        return f"its URL is a DOI link{mark}; put the DOI in the doi field"
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
         return f"its URL is on {host}, whose works have DOIs"
     publisher = f" {folded(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
@@ -314,8 +316,9 @@ def doi_expected(source: Source) -> str:
 def check_doi_expected(source: Source) -> Iterable[Finding]:
     """LR137 for an entry without a DOI whose publisher, journal or URL suggests one exists."""
     why = doi_expected(source)
-    if why:
-        yield entry_finding("LR137", source, f"no DOI, but {why}")
+    if why:  # a DOI link in the url field is the entry's DOI (litreview.doi.entry_doi): the fix is known
+        fix = f"write doi = {{{bare_doi(source.doi)}}} (sync --write adds it)" if source.doi else ""
+        yield entry_finding("LR137", source, f"no DOI, but {why}", fix)
 
 
 def expanded_pages(raw: str) -> str:

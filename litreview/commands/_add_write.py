@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from ..config import Config
-    from .add import Adder, Outcome
+    from ._adder import Adder
+    from .add import Outcome
 
 
 def write_added(path: Path, raw: bytes, others: Mapping[Path, bytes | None], adder: Adder,
@@ -24,7 +25,8 @@ def write_added(path: Path, raw: bytes, others: Mapping[Path, bytes | None], add
     at the start. Returns the outcomes as finally written."""
     from ..bibliography.write import append_entries
     from ..safewrite import update_file
-    from .add import Adder, _add_record, _load_bytes, _others, with_others
+    from ._adder import Adder
+    from .add import _add_record, _load_bytes, _others, with_others
 
     added = [o for o in outcomes if o.status == "added"]
     result = outcomes

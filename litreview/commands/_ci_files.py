@@ -18,7 +18,7 @@ HOOKS = Path(".pre-commit-config.yaml")
 
 def ci_files(root: Path, *, workflow: bool, pre_commit: bool) -> tuple[dict[Path, str], list[str]]:
     """(path -> text, notes): the files asked for, at the root of the repository holding ``root``."""
-    from ..checks.gitbase import repository_root
+    from ..checks.gitref import repository_root
 
     top = repository_root(root) or root
     folder = root.relative_to(top).as_posix() if top != root else ""

@@ -5,6 +5,7 @@ What pre-commit's hook arguments (``--since HEAD``) mean in each of its runs is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -16,40 +17,57 @@ from ..config import Config
 from ..model import Finding, Review
 
 
-def since_base(review: Review, result: Any, config: Config, ref: str, now: datetime) -> tuple[Any, list[Finding]]:
+def since_base(review: Review, result: Any, config: Config, ref: str, now: datetime, *,
+               for_github: bool = False) -> tuple[Any, list[Finding]]:
     """The findings diff between the branch point with ``ref`` and the working tree.
 
     The base is checked in full from git's objects, in a temporary folder; returns the diff
     and the suppressed findings the change adds. Concluding a merge (``--since HEAD`` with a
     MERGE_HEAD, as the pre-commit hook runs), what the merged branch already had is not new either.
+    ``for_github``: new entry findings go on the lines the change touched (``on_changed_lines``), and
+    a note that every finding counts as new is a warning annotation too (the log alone hides why).
     """
-    from ..checks import gitbase, scope
+    from ..checks import gitref, scope
 
     cwd = Path(config.root)
+    ref = gitref.since_ref(ref)
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
-    if not gitbase.verify_ref(ref, cwd):
-        click.echo(f"note: {ref}: no commit yet, so every finding counts as new", err=True)
+    if not gitref.verify_ref(ref, cwd):
+        _note(f"{ref}: no commit yet, so every finding counts as new", for_github)
         return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
-    base = gitbase.merge_base(ref, cwd)
+    base = gitref.merge_base(ref, cwd)
     if base is None:
-        click.echo(f"note: {ref} shares no history with HEAD, so the check compares with {ref} itself", err=True)
+        _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
         base = ref
-    top = gitbase.git_toplevel(cwd)
-    old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now)
+    top = gitref.git_toplevel(cwd)
+    old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
+    if renamed:
+        diff = replace(diff, new=tuple(_renamed_hint(f, renamed) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
-    merged = gitbase.merge_head(cwd) if ref in ("HEAD", "@") else None
+    merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
     if merged:
         other, other_suppressed, other_renamed = _base_side(merged, "MERGE_HEAD", review, config, top, now)
         new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
         diff = replace(diff, new=new)
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
+    if for_github:
+        diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
     return diff, silenced
 
 
-def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
-               now: datetime) -> tuple[Any, tuple[Finding, ...], dict[str, str]]:
+def _note(text: str, annotate: bool) -> None:
+    """A note on standard error; also a warning annotation when the report is GitHub's."""
+    click.echo(f"note: {text}", err=True)
+    if annotate:
+        from ..checks.formats import escape_data
+
+        click.echo(f"::warning title=litreview check::{escape_data(text)}")
+
+
+def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
+               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str]]:
     """The findings of ``commit``, those its settings suppressed, and the keys renamed since."""
     import tempfile
 
@@ -64,11 +82,54 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
             old_result = check_review(old_review, old_config, now=now)
         except LitreviewError as exc:
             # A base that cannot be loaded reports nothing: every finding now is the change's.
-            click.echo(f"note: the base ({ref}) could not be checked, so every finding counts as new:\n"
-                       f"  {exc}", err=True)
+            _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
             return scope.Side(()), (), {}
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
     return side, old_result.suppressed, scope.renamed_keys(old_review.bibliography, review.bibliography)
+
+
+def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
+    """Entry findings on lines the change touched, where GitHub shows a pull request's annotations: from
+    the entry's first line, when the change left it alone, to the first line it added or rewrote inside
+    the entry (a field edited deep in an old entry); a duplicate key (LR101, at the entry pandoc drops)
+    to the definition the change added."""
+    from ..checks.gitref import changed_lines
+
+    starts: dict[str, list[int]] = {}
+    for s in review.bibliography.sources:
+        if s.file and s.line:
+            starts.setdefault(rel(Path(s.file), config), []).append(s.line)
+    kept = {s.key: s for s in review.bibliography.sources if s.file and s.line}
+    changed = changed_lines(base, Path(config.root), sorted(starts)) if any(f.key for f in findings) else {}
+    out = []
+    for f in findings:
+        lines = changed.get(f.file or "", set())
+        if f.key and f.line and f.line not in lines:
+            if f.code == "LR101" and f.key in kept:
+                s = kept[f.key]
+                name = rel(Path(s.file or ""), config)
+                if s.line in changed.get(name, ()):  # the message names this line: say where the other is
+                    f = replace(f, file=name, line=s.line, message=f"{f.message}; the other: {f.file} line {f.line}")
+            elif f.line in starts.get(f.file or "", ()):
+                end = min((n for n in starts[f.file or ""] if n > (f.line or 0)), default=None)
+                inside = sorted(n for n in lines if n > (f.line or 0) and (end is None or n < end))
+                f = replace(f, line=inside[0]) if inside else f
+        out.append(f)
+    return out
+
+
+def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:
+    """A citation of no entry whose key the change renamed (old -> new key) says so in its hint."""
+    import re
+
+    if f.code != "LR300" or f.key:
+        return f
+    words = set(re.findall(r"[^\s'\"@{}\[\];,]+", f.message))
+    old = next((k for k in renamed if k in words), None)
+    if old is None:
+        return f
+    return replace(f, hint=f"This change renamed the entry {old!r} to {renamed[old]!r}: cite it by its new key, "
+                           "or give the entry its old key back")
 
 
 def under_pre_commit(config: Config) -> str | None:
@@ -88,7 +149,7 @@ def under_pre_commit(config: Config) -> str | None:
         click.echo(f"note: pre-commit's range {start}..{end}: the findings since {start}", err=True)
         return start
     if os.environ.get("PRE_COMMIT") == "1" and not os.environ.get("GIT_INDEX_FILE"):
-        from ..checks.gitbase import unchanged
+        from ..checks.gitref import unchanged
 
         if unchanged(Path(config.root)):
             click.echo("note: nothing differs from HEAD (pre-commit run --all-files?): the whole review is "

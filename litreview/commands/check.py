@@ -56,14 +56,20 @@ def _from_repository_root(config: Config) -> Callable[[str], str]:
     """A file's name from the repository's top folder, as GitHub places annotations and code-scanning
     results (the settings, and so the names findings give, may sit in a subfolder); a file outside
     the repository keeps its name."""
+    return _repository_names(Path(config.root), keep=True)
+
+
+def _repository_names(root: Path, *, keep: bool) -> Callable[[str], str]:
+    """Names of files (relative to ``root``, or absolute) from the top folder of the repository holding
+    ``root``; a file outside the repository keeps its name (``keep``) or is named ""."""
     import posixpath
 
-    from ..checks.gitbase import repository_root
+    from ..checks.gitref import repository_root
 
-    root = Path(config.root).resolve()
+    root = root.resolve()
     top = repository_root(root)
-    if top is None or top == root:
-        return str
+    if top is None or (top == root and keep):
+        return str if keep else (lambda file: "")
     folder = root.relative_to(top).as_posix()
 
     def name(file: str) -> str:
@@ -72,7 +78,7 @@ def _from_repository_root(config: Config) -> Callable[[str], str]:
         try:
             return Path(file).resolve().relative_to(top).as_posix()
         except ValueError:
-            return file
+            return file if keep else ""
 
     return name
 
@@ -116,8 +122,9 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
                                       "sarif for code scanning.")
 @click.option("--since", "since", metavar="REF", default=None,
               help="Report only the findings the change adds: the check runs on the commit where the "
-                   "current branch left this git ref (e.g. origin/main) and on the working tree, "
-                   "and only findings new since then are shown (fixed ones are counted).")
+                   "current branch left this git ref (e.g. origin/main, a tag, a commit; origin/main...HEAD "
+                   "means the same) and on the working tree, and only findings new since then are shown "
+                   "(fixed ones are counted).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings as well as errors.")
 @click.option("--online", is_flag=True, help="Fetch what the registry snapshot lacks before checking.")
 @click.option("--list-codes", is_flag=True, help="Print the catalogue of finding codes and exit.")
@@ -141,6 +148,21 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         text = _list_codes("json" if fmt == "json" else "text")
         _write(text, output)
         return 0
+    from ..errors import LitreviewError
+
+    try:
+        return _check(fmt, since, strict, online, output, no_cache, paths)
+    except LitreviewError as exc:
+        if fmt == "github" and output is None:  # a stop, shown on the pull request beside the findings
+            from ..checks.formats import render_github_stop
+
+            where = _repository_names(Path.cwd(), keep=False)(exc.path) if exc.path and Path(exc.path).is_file() else ""
+            _write(render_github_stop(exc.message, exc.hint, where or None, exc.line), None)
+        raise
+
+
+def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str | None, no_cache: bool,
+           paths: dict[str, str | None]) -> int:
     config = config_from(paths)
     if since == "HEAD":
         from ._since import under_pre_commit
@@ -173,7 +195,7 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     if since:
         from ._since import since_base
 
-        diff, silenced = since_base(review, result, config, since, now)
+        diff, silenced = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
         fixed = len(diff.fixed)
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown

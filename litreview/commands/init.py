@@ -36,7 +36,7 @@ the bibliography is imported from the essay's reference list into refs/bibliogra
               help="An existing bibliography (BibTeX, CSL-JSON or CSL-YAML) to review with the essay; repeat it "
                    "for several.")
 @click.option("--workflow", is_flag=True, help="Also write .github/workflows/review.yml (checks pull requests, "
-                                               "publishes the site from main).")
+                                               "publishes the site from the default branch).")
 @click.option("--pre-commit", "pre_commit", is_flag=True,
               help="Also write .pre-commit-config.yaml with a hook that checks what each commit adds.")
 def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit: bool) -> int:

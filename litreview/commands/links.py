@@ -24,6 +24,8 @@ Examples:
   litreview links --reject p4-s3 keohane2012power
   litreview links --group p5-s2-3 --note "one argument"   sentences 2 and 3 of paragraph 5 as one claim
   litreview links --accept p5-s2-3 wendt1995anarchy       a link on a group (recorded with it if new)
+  litreview links --reanchor p3-s5 paul2004international   where an orphaned link may belong now
+  litreview links --reanchor p3-s5 paul2004international --to p3-s4   move it there
 
 \b
 Kinds of link, strongest evidence first:
@@ -45,12 +47,16 @@ Kinds of link, strongest evidence first:
 @click.option("--group", "group", metavar="CLAIM", default=None,
               help="Record that consecutive sentences of a paragraph form one claim: p3-s5-7 is "
                    "sentences 5 to 7 of paragraph 3.")
+@click.option("--reanchor", nargs=2, metavar="CLAIM KEY", default=None,
+              help="An orphaned decision (its sentence edited away), by the claim and entry recorded: list the "
+                   "claims it may belong on now, or with --to move it there.")
+@click.option("--to", "to", metavar="CLAIM", default=None, help="With --reanchor: the claim to move it onto.")
 @click.option("--note", default="", help="With --accept/--reject/--group: how the source supports the claim "
                                          "(or why the sentences form one).")
 @click.option("--locator", default="", help="With --accept: page or section, e.g. \"p. 3\".")
 def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bool, accept: tuple[str, str] | None,
-            reject: tuple[str, str] | None, group: str | None, note: str, locator: str,
-            **paths: str | None) -> int:
+            reject: tuple[str, str] | None, group: str | None, reanchor: tuple[str, str] | None, to: str | None,
+            note: str, locator: str, **paths: str | None) -> int:
     """Show which claims of the essay rely on which sources.
 
     A claim is a sentence (p3-s6: paragraph 3, sentence 6) unless the claims
@@ -65,11 +71,14 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     (for a group, sentence is its first sentence and text all of them;
     paragraph is null for a claim in the front matter, abstract-s2).
     Decisions recorded with --accept, --reject and --group go to
-    refs/claims.yaml and override what litreview finds.
+    refs/claims.yaml and override what litreview finds; --reanchor moves
+    an orphaned one (its sentence edited away) onto the claim you name.
     """
-    if sum(bool(x) for x in (accept, reject, group)) > 1:
-        raise click.UsageError("use one of --accept, --reject and --group at a time")
-    writes = bool(accept or reject or group)
+    if sum(bool(x) for x in (accept, reject, group, reanchor)) > 1:
+        raise click.UsageError("use one of --accept, --reject, --group and --reanchor at a time")
+    if to and not reanchor:
+        raise click.UsageError("--to goes with --reanchor CLAIM KEY")
+    writes = bool(accept or reject or group or to)
     config = config_from(paths, must_exist=() if writes else ("claims",))
     from ..linking.curated import record_group
     from ..review import assemble
@@ -77,7 +86,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
 
     if not config.essay:
         if writes:
-            raise click.UsageError('--accept, --reject and --group need an essay; --essay "" has none')
+            raise click.UsageError('--accept, --reject, --group and --reanchor need an essay; --essay "" has none')
         assemble(config, through="load", load=load_or_fail, essay="skip")  # still report a broken bibliography
         if fmt == "json":
             emit_json([])
@@ -107,6 +116,8 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
             record_group(claims_path, essay, group, note=note)
         click.echo(f"grouped: {group} is one claim (recorded in {claims_path})")
         return 0
+    if reanchor:
+        return _reanchor(claims_path, essay, bibliography, linkage, reanchor, to)
     essay = stages.grouped_essay() or essay  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
@@ -157,6 +168,33 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     else:
         curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
         click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {claims_path})")
+    return 0
+
+
+def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
+              recorded: tuple[str, str], to: str | None) -> int:
+    from ..linking import curated_edit
+    from ..linking.anchors import group_essay
+
+    claim_id, key = recorded
+    if to:
+        from ..safewrite import locked
+
+        with locked(claims_path):  # one writer at a time; the file is re-read under the lock
+            curated_edit.reanchor(claims_path, essay, claim_id, key, to, bibliography=bibliography)
+        click.echo(f"moved: the decision {claim_id} -> {key} is now on {to} (recorded in {claims_path})")
+        return 0
+    current = curated_edit.load_curated(claims_path)
+    grouping = group_essay(essay, current.groups)
+    link = curated_edit.orphan(current, essay, claim_id, key, bibliography, grouping=grouping)
+    citing = frozenset(lk.claim_id for lk in linkage.links if lk.source_key == key and not lk.curated)
+    click.echo(f"{claims_path}:{link.line}: the {link.status} link {claim_id} -> {key} no longer anchors: "
+               f"\"{_excerpt(link.exact, 100)}\"\nclaims it may belong on now (wording alike, %; those citing "
+               f"{key} first):")
+    for claim, score in curated_edit.reanchor_candidates(link, grouping.essay, citing):
+        cites = f" cites {key}" if claim.id in citing else ""
+        click.echo(f"  {claim.id:<10} {score:3.0f}{cites}  {_excerpt(claim.text, 90)}")
+    click.echo(f"move it with: litreview links --reanchor {claim_id} {key} --to CLAIM")
     return 0
 
 

@@ -42,7 +42,8 @@ CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*="
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
 CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*\r?$", re.M)
 """A Quarto callout's fence whose ``title="…"`` may cite (Quarto reads the title as Markdown, as the heading it
-stands for): a .qmd holding one is read by segments, the title a paragraph at the fence's line."""
+stands for): a .qmd (or a .md Quarto renders) holding one is read by segments, the title a paragraph at the
+fence's line; so are a notebook's Markdown cells."""
 PROSE_CHUNK = lazy(r"^[ \t]*`{3,}[ \t]*\{[ \t]*(?:theorem|lemma|corollary|proposition|conjecture|definition|example"
                    r"|exercise|hypothesis|proof|remark|solution|block2?|asis)\b", re.M)
 """An R Markdown chunk whose content knitr writes out as Markdown (bookdown's theorem and proof engines, the
@@ -115,7 +116,8 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
     # callouts' titles.
     elif (("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd")
           or (suffix in (".qmd", ".rmd") and "cap" in text and CAPTIONED.search(text))
-          or (suffix == ".qmd" and "title=" in text and CALLOUT_TITLE.search(text))):
+          or (suffix in (".qmd", ".md") and "title=" in text and CALLOUT_TITLE.search(text)
+              and (suffix == ".qmd" or _in_quarto_project(where)))):
         from .quarto import load_quarto_file
 
         essay = load_quarto_file(where, text)
@@ -123,6 +125,12 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         essay = parse_markdown(text, str(path))
     book = enclosing_book(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
+
+
+def _in_quarto_project(path: Path) -> bool:
+    """Whether Quarto renders the Markdown file ``path`` (a _quarto.yml in its folder or above), reading a
+    callout's title as Markdown; pandoc alone keeps it an attribute, in which nothing is cited."""
+    return any((folder / name).is_file() for folder in path.absolute().parents for name in PROJECT_FILES)
 
 
 def parse_essay(text: str, path: str = "<string>") -> Essay:

@@ -4,7 +4,8 @@ citation in it is cited (``title``, ``subtitle``, ``thanks``, ``abstract``; an a
 ``title``, ``subtitle``, ``thanks`` and ``abstract`` are read as claims; any other field only for its
 sentences that cite. Their claims have ids of their own, after the field (``title-s1``, ``abstract-s2``,
 ``abstract-p2-s1``), so that the body's (``p1-s1``...) are numbered as without them; their paragraphs are
-numbered below 1, and each claim's line is the front matter's line holding its first word.
+numbered below 1, and each claim's line is the front matter's line holding its first word. A book's later
+chapters' front matters are read too, their ids after the chapter (``ch2-title-s1``).
 """
 
 from __future__ import annotations
@@ -119,6 +120,17 @@ def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], 
             label = name if count[name] == 1 else f"{name}-p{count[name]}"
             claims = [_claim(c, label, line) for c in claims]
             found.append(Paragraph(number=0, text=converted, line=line, claims=tuple(claims), label=label))
+    return _numbered(found)
+
+
+def book_front(fronts: Sequence[list[Paragraph]]) -> list[Paragraph]:
+    """The front matters of a book's chapters (each ``front_paragraphs``' result), in order, as one: the first
+    chapter's claims keep their ids (``title-s1``), chapter n's take ``chN-`` before theirs (``ch2-title-s1``:
+    Quarto prints a chapter's title as its heading), so that adding them moves no id already given."""
+    found = list(fronts[0]) if fronts else []
+    for n, paragraphs in enumerate(fronts[1:], start=2):
+        found += [replace(p, label=f"ch{n}-{p.label}", claims=tuple(replace(c, id=f"ch{n}-{c.id}") for c in p.claims))
+                  for p in paragraphs]
     return _numbered(found)
 
 

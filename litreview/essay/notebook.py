@@ -87,7 +87,7 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], li
             rows += [(line, part.rstrip("\r\n")) for line, part in pieces[1:body_line - 2]]
             pieces = pieces[body_line - 1:]  # the text after it is Markdown, as Quarto passes it on
         if prose:
-            _add(segments, name, pieces)
+            _add(segments, name, _titled(pieces))
         elif kind == "code":
             _code_cell(segments, name, n, cell, pieces, lines, meta or {}, cell_options(pieces, name))
     return meta or {}, head, segments, rows
@@ -181,6 +181,21 @@ def _pieces(source: Any, where: tuple[int, ...] | list[int], name: str, n: int) 
         line = where[i] if i < len(where) else (where[-1] if where else 1)
         pieces += [(line, part) for part in split_lines(item, keepends=True)]  # a string stays on its JSON line
     return pieces
+
+
+def _titled(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A Markdown cell's lines, each Quarto callout's ``title="…"`` a paragraph after its fence, as in a .qmd."""
+    if not any("title=" in part for _, part in pieces):
+        return pieces
+    from .quarto import callout_title
+
+    out: list[tuple[int, str]] = []
+    for line, part in pieces:
+        out.append((line, part))
+        title = callout_title(part)
+        if title is not None:
+            out += [(0, "\n\n"), (line, title), (0, "\n\n")]
+    return out
 
 
 def _add(segments: list[Segment], name: str, pieces: list[tuple[int, str]]) -> None:

@@ -16,7 +16,7 @@ from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
 from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK
-from .front import file_front
+from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
 from .segment import split_lines
@@ -81,6 +81,7 @@ def load_quarto(project: Path) -> Essay:
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, front = _front(*chapters[0])  # (a manuscript's title and abstract are its article's)
+    front = book_front([front, *(_front(*chapter)[1] for chapter in chapters[1:])])
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
@@ -235,6 +236,17 @@ def _embedded(notebook: Path, text: str, label: str, path: Path, line: int) -> l
 _TITLE = re.compile(r"""\btitle=(?:"(?P<double>(?:[^"\\]|\\.)*)"|'(?P<single>[^']*)'|(?P<bare>[^\s}"']+))""")
 
 
+def callout_title(fence: str) -> str | None:
+    """The ``title="…"`` of a Quarto callout's opening fence (``::: {.callout-note title="…"}``), as Quarto
+    reads it (as Markdown); None when the line opens no callout with a title that may cite."""
+    if "title=" not in fence or not CALLOUT_TITLE.fullmatch(fence.rstrip("\r\n")):
+        return None
+    title = _TITLE.search(fence)
+    if title is None or not re.search(r"\.callout(?:-[\w-]+)?(?=[\s}])", fence):
+        return None
+    return title.group("single") or title.group("bare") or re.sub(r"\\(.)", r"\1", title.group("double") or "")
+
+
 def _titled(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``, from its ``line``) as segments, each callout's ``title="…"`` that may cite a
     paragraph after its fence, at the fence's line: Quarto reads the title as Markdown and shows it as the
@@ -242,10 +254,9 @@ def _titled(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
     out: list[tuple[str, int, str]] = []
     at, name = 0, str(path)
     for m in CALLOUT_TITLE.finditer(text) if "title=" in text else ():
-        title = _TITLE.search(m.group())
-        if title is None or not re.search(r"\.callout(?:-[\w-]+)?(?=[\s}])", m.group()):
+        value = callout_title(m.group())
+        if value is None:
             continue
-        value = title.group("single") or title.group("bare") or re.sub(r"\\(.)", r"\1", title.group("double") or "")
         here = line + text.count("\n", 0, m.start())
         out += _captioned(path, line + text.count("\n", 0, at), text[at:m.end()])
         out += [(name, 0, "\n\n"), (name, here, value), (name, 0, "\n\n")]

@@ -2,7 +2,7 @@
 
 Each link is anchored by a W3C text-quote selector, so it follows its sentence when the essay
 changes (exactly, then fuzzily) or is reported as an orphan. This module holds the file's format
-and its reader; the edits (accept, reject, record_group) are in ``curated_edit``, re-exported here.
+and its reader; the edits (accept, reject, record_group, reanchor) are in ``curated_edit``, re-exported here.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .anchors import anchor as anchor  # re-exported: callers import it from her
 
 if TYPE_CHECKING:  # at run time __getattr__ loads the editing functions on first use
     from .curated_edit import accept as accept
+    from .curated_edit import reanchor as reanchor
     from .curated_edit import record_group as record_group
     from .curated_edit import reject as reject
 
@@ -295,8 +296,8 @@ def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
 
 
 def __getattr__(name: str) -> Any:
-    """``accept``, ``reject`` and ``record_group`` live in ``curated_edit``, imported on first use."""
-    if name in ("accept", "reject", "record_group"):
+    """``accept``, ``reject``, ``record_group`` and ``reanchor`` live in ``curated_edit``, imported on first use."""
+    if name in ("accept", "reject", "record_group", "reanchor"):
         from . import curated_edit
 
         return getattr(curated_edit, name)

@@ -1,4 +1,4 @@
-"""Edits to the reviewers' file of links (refs/claims.yaml): accept, reject, group sentences.
+"""Edits to the reviewers' file of links (refs/claims.yaml): accept, reject, group sentences, re-anchor.
 
 Each edit reads the file, changes one entry in place (keeping order and comments), checks the
 result reads back, and writes it atomically unless another program saved the file meanwhile.
@@ -19,6 +19,7 @@ from .anchors import anchor
 from .curated import (
     HEADER,
     CuratedGroup,
+    CuratedLink,
     CuratedLinks,
     _load_doc,
     _relative_essay,
@@ -115,6 +116,59 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
         target["locator"] = locator
     target["anchor"] = _anchor_map(claim)
     return _write(doc, p, current.text)
+
+
+def reanchor(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, to: str, *,
+             bibliography: Bibliography | None = None) -> CuratedLinks:
+    """Move an orphaned decision (recorded on ``claim_id`` about ``source_key``, its sentence edited away) onto
+    the claim ``to`` of today's essay, its status, kind, note and locator kept; returns the file as written."""
+    from .anchors import entry_key, group_essay
+
+    p = Path(path)
+    current = load_curated(p)  # validates the file before anything is changed
+    grouping = group_essay(essay, current.groups)
+    orphaned = orphan(current, essay, claim_id, source_key, bibliography, grouping=grouping)
+    claim = _claim_for(grouping, to, essay)
+    if _is_new_group(grouping, to):
+        raise ClaimsFileError(f"{to} is not a claim of the essay yet", path=essay.path,
+                              hint=f"record the group first: litreview links --group {to}")
+    key = entry_key(bibliography)(source_key) or source_key
+    placed, _ = anchor(current, essay, bibliography, grouping=grouping)
+    if any(a.claim_id == claim.id and a.source_key == key for a in placed):
+        raise ClaimsFileError(f"a decision about {claim.id} and {key} is already recorded", path=str(p),
+                              line=orphaned.line, hint="delete the orphaned entry at this line instead")
+    check_belongs(current, essay.path)
+    doc = _open(current, p)
+    target = next(e for e, link in zip(doc["links"], current.links, strict=True) if link is orphaned)
+    target["claim"] = claim.id
+    target["anchor"] = _anchor_map(claim)
+    return _write(doc, p, current.text)
+
+
+def orphan(current: CuratedLinks, essay: Essay, claim_id: str, source_key: str,
+           bibliography: Bibliography | None = None, *, grouping: Grouping | None = None) -> CuratedLink:
+    """The recorded decision on ``claim_id`` about ``source_key`` that no longer anchors (ClaimsFileError if none)."""
+    placed, orphans = anchor(current, essay, bibliography, grouping=grouping)
+    lines = {o.line for o in orphans if o.claim_id == claim_id and o.source_key == source_key and not o.no_entry}
+    found = [link for link in current.links if link.line in lines and link.claim_id == claim_id]
+    if found:
+        return found[0]
+    now = next((a.claim_id for a in placed if a.link.claim_id == claim_id and a.link.source_key == source_key), None)
+    raise ClaimsFileError(
+        f"the decision {claim_id} -> {source_key} is not orphaned: it anchors on {now}" if now else
+        f"no decision {claim_id} -> {source_key} is recorded", path=current.path,
+        hint="`litreview links` warns about the orphaned ones (their claim and source as recorded)")
+
+
+def reanchor_candidates(link: CuratedLink, essay: Essay, citing: frozenset[str] = frozenset(),
+                        limit: int = 5) -> list[tuple[Claim, float]]:
+    """Today's claims an orphaned decision may belong on, with how close their wording is (rapidfuzz ratio,
+    as anchoring scores): the claims in ``citing`` (which cite the source) first, then the closest."""
+    from rapidfuzz import fuzz
+
+    scored = [(c, fuzz.ratio(link.exact, c.text)) for c in essay.claims]
+    scored.sort(key=lambda cs: (cs[0].id in citing, cs[1]), reverse=True)
+    return scored[:limit]
 
 
 def _claim_for(grouping: Grouping, claim_id: str, essay: Essay) -> Claim:

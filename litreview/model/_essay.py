@@ -104,7 +104,9 @@ class Paragraph:
         if not self.label:
             return f"paragraph {self.number}"
         field, _, more = self.label.partition("-p")
-        return f"the front matter's {field}" + (f", paragraph {more}" if more else "")
+        chapter, _, named = field.partition("-") if field[:2] == "ch" and field[2:3].isdigit() else ("", "", field)
+        whose = f"chapter {chapter[2:]}'s front matter" if chapter else "the front matter"
+        return f"{whose}'s {named}" + (f", paragraph {more}" if more else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,20 +102,47 @@ def same_surname(a: Person, b: Person) -> bool:
 
 
 def abbreviates(short: str, full: str) -> bool:
-    """True when ``short`` is an abbreviation of the journal title ``full``: dotted, ISO 4 style, each word a
-    prefix of the title's significant words in order ("J. Am. Chem. Soc.", "Journal of the American Chemical
-    Society"), or an acronym of their initials ("PNAS"). Every significant word must be accounted for."""
+    """True when ``short`` is an abbreviation of the journal title ``full``: ISO 4 style, each word a prefix
+    ("J. Am. Chem. Soc.", "Journal of the American Chemical Society") or a contraction ("Natl." for
+    "National") of the title's significant words in order, dotted or in MEDLINE's style without full stops
+    ("J Am Chem Soc": two words shortened or more, each by two letters at least, as ISO 4 abbreviates); or an
+    acronym of their initials ("PNAS"). Every significant word must be accounted for, but for a final
+    "U.S.A." the registry's title may leave out ("Proc. Natl. Acad. Sci. U.S.A.")."""
     words = [w for w in fold_words(full).split() if w not in _TITLE_STOP_WORDS]
     if not words:
         return False
     short = short.strip()
     if _ACRONYM.fullmatch(short):
         return short.lower() == "".join(w[0] for w in words)
-    if "." not in short:
+    written = fold_words(short).split()
+    parts = [w for w in written if w not in _TITLE_STOP_WORDS]
+    dotted = "." in short
+    # Without full stops only MEDLINE's form: no "of" or "the", two words shortened at least ("Hydrogen
+    # Bond" is no abbreviation of "Hydrogen Bonding")
+    if not dotted and (parts != written or sum(p not in words for p in parts) < 2):
         return False
-    parts = [w for w in fold_words(short).split() if w not in _TITLE_STOP_WORDS]
+    if len(parts) > 1 and parts[-1] == "usa":
+        parts[-1:] = ["u", "s", "a"]
+    if len(parts) > 3 and parts[-3:] == ["u", "s", "a"] and words[-3:] != ["united", "states", "america"]:
+        del parts[-3:]
     return (len(parts) == len(words) and parts != words
-            and all(w.startswith(p) for p, w in zip(parts, words, strict=True)))
+            and all(_abbreviates_word(p, w, iso=not dotted) for p, w in zip(parts, words, strict=True)))
+
+
+def _abbreviates_word(part: str, word: str, *, iso: bool) -> bool:
+    """``part`` is ``word``, its start, or (four letters or more) its contraction: first and last letter kept, the
+    others in order ("natl", "national"). ``iso``: shortened by two letters at least (ISO 4's rule), so that
+    without full stops "Review" does not abbreviate "Reviews"."""
+    if part == word:
+        return True
+    if iso and len(word) - len(part) < 2:
+        return False
+    if word.startswith(part):
+        return True
+    if len(part) < 4 or part[0] != word[0] or part[-1] != word[-1]:
+        return False
+    letters = iter(word)
+    return all(c in letters for c in part)
 
 
 def initials(given: str) -> str:

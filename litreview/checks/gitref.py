@@ -1,0 +1,159 @@
+"""What ``check --since REF`` compares with, asked of git: the commit REF names, where the branch left it,
+and what to do when the clone lacks it (a shallow clone, a remote not fetched, a range, a reflog entry).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+Runner = Callable[..., Any]
+CI_DEPTH = "in GitHub Actions use actions/checkout with fetch-depth: 0, in GitLab CI set GIT_DEPTH: 0"
+SHA = re.compile(r"[0-9a-fA-F]{7,64}")
+_HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def run_git(runner: Runner, args: list[str], cwd: Path, **kwargs: Any) -> Any:
+    """``git ARGS`` in ``cwd``, its output captured; InputError when git is not installed."""
+    try:
+        return runner(args, cwd=cwd, capture_output=True, check=False, **kwargs)
+    except FileNotFoundError:
+        raise InputError("--since needs git, which is not installed", hint="install git, or drop --since") from None
+
+
+def since_ref(ref: str) -> str:
+    """The commit ``--since`` compares with: ``A...``, ``A...HEAD``, ``A..`` and ``A..HEAD`` (git's
+    spellings of "this branch since A", as in ``git diff A...HEAD``) name A. A range that ends elsewhere
+    is an InputError: the other side is always the working tree."""
+    for dots in ("...", ".."):
+        start, sep, end = ref.partition(dots)
+        if sep:
+            if start and end in ("", "HEAD", "@"):
+                return start
+            raise InputError(f"--since {ref!r} is a range; --since takes where the change starts "
+                             f"(the other side is the working tree)",
+                             hint=f"e.g. --since {start}; check out {end} first to check it" if start
+                             else "e.g. --since origin/main")
+    return ref
+
+
+def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
+    """What to do about a ref this clone does not have: fetch it from its remote, or add the remote."""
+    remote, sep, branch = ref.partition("/")
+    if re.search(r"@\{(u|upstream|push)\}$", ref, re.IGNORECASE):  # what this branch tracks
+        return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
+    if "@{" in ref:  # a reflog entry (main@{1}, @{yesterday}): a fresh clone's reflog is nearly empty
+        return f"the reflog has no such entry (git reflog {ref.partition('@{')[0] or 'HEAD'} lists them): name a commit"
+    if SHA.fullmatch(ref):
+        shallow = run_git(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
+        if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+            return f"this clone is shallow: fetch the history first (git fetch --unshallow origin); {CI_DEPTH}"
+        return "fetch the branch that holds this commit first (git fetch origin BRANCH)"
+    if not sep or not branch:
+        return f"check the name (git branch -a and git tag list them), or fetch it first; {CI_DEPTH}"
+    proc = run_git(runner, ["git", "remote"], cwd)
+    remotes = proc.stdout.decode("utf-8", "replace").split() if proc.returncode == 0 and proc.stdout else []
+    if remote in remotes:
+        return f"fetch it first (git fetch {remote} {branch}); {CI_DEPTH}"
+    return (f"no branch {ref!r} here (git branch -a lists them) and no remote named {remote!r} (git remote -v): "
+            f"add that remote (git remote add {remote} URL) and fetch it (git fetch {remote} {branch}), or fetch "
+            "the branch by its URL and give --since FETCH_HEAD")
+
+
+def verify_ref(ref: str, cwd: Path, runner: Runner = subprocess.run) -> bool:
+    """True when ``ref`` names a commit in the repository at ``cwd``; False when it is ``HEAD`` of a
+    repository with no commit yet (a first commit: nothing was there before it). Else InputError."""
+    if ref.startswith("-"):
+        raise InputError(f"--since {ref!r} is not a git ref", hint="e.g. --since origin/main")
+    proc = run_git(runner, ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip() if proc.stderr else ""
+        if "not a git repository" in detail:
+            raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
+        if detail:  # --quiet keeps an unknown ref silent: git refuses the repository, or this ref (@{u})
+            said, *advice = [line.strip() for line in detail.splitlines() if line.strip()]
+            if "safe.directory" in detail or "ownership" in detail:
+                raise InputError(f"--since: git cannot read the repository: {said}", path=str(cwd),
+                                 hint=" ".join(advice) or "run git status there to see why")
+            raise InputError(f"--since {ref}: git says {said.removeprefix('fatal: ')}",
+                             hint=" ".join(advice) or _ref_hint(ref, cwd, runner))
+        if ref in ("HEAD", "@") and run_git(runner, ["git", "symbolic-ref", "--quiet", "HEAD"], cwd).returncode == 0:
+            return False  # HEAD names a branch that has no commit yet
+        said = f"commit {ref} is not in this clone" if SHA.fullmatch(ref) else f"unknown git ref {ref!r}"
+        raise InputError(f"--since: {said}", hint=_ref_hint(ref, cwd, runner))
+    return True
+
+
+def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | None:
+    """Where the current branch left ``ref`` (as ``git diff REF...``); None for unrelated histories.
+
+    Comparing with the branch point keeps what the base gained since out of the change. In a
+    shallow clone the branch point may be cut off: comparing with ``ref``'s tip instead would blame
+    the change for what the base fixed since, so that is an InputError.
+    """
+    proc = run_git(runner, ["git", "merge-base", ref, "HEAD"], cwd)
+    if proc.returncode == 0 and proc.stdout.strip():
+        return proc.stdout.decode("ascii", "replace").strip()
+    shallow = run_git(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
+    if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+        raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
+                         hint=f"fetch the history first (git fetch --unshallow origin); {CI_DEPTH}")
+    return None
+
+
+def merge_head(cwd: Path, runner: Runner = subprocess.run) -> str | None:
+    """The commit being merged into HEAD while a merge is concluded (git's MERGE_HEAD), else None."""
+    proc = run_git(runner, ["git", "rev-parse", "--quiet", "--verify", "MERGE_HEAD^{commit}"], cwd)
+    return (proc.stdout.decode("ascii", "replace").strip() or None) if proc.returncode == 0 else None
+
+
+def unchanged(cwd: Path, runner: Runner = subprocess.run) -> bool:
+    """True when no tracked file differs from HEAD, staged or not (False outside a repository)."""
+    return run_git(runner, ["git", "diff", "--quiet", "HEAD", "--"], cwd).returncode == 0
+
+
+def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
+    """The repository's top folder."""
+    proc = run_git(runner, ["git", "rev-parse", "--show-toplevel"], cwd)
+    if proc.returncode != 0:
+        raise InputError("--since needs a git repository", path=str(cwd), hint="run it inside the checkout")
+    return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
+
+
+def repository_root(start: Path) -> Path | None:
+    """The top folder of the git repository holding ``start`` (where ``.git`` is), without running git."""
+    here = start.resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), None)
+
+
+def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner = subprocess.run) -> dict[str, set[int]]:
+    """The lines of ``files`` (relative to ``cwd``) the working tree added or rewrote since ``commit``, as
+    a pull request's diff shows them (``git diff -U0``, renamed files paired); a file git cannot compare is
+    left out."""
+    # The user's diff settings (external tools, textconv, prefixes, colour) stay out of the line numbers.
+    # No pathspec: a renamed file pairs with its old name only when both are in the diff (which is the
+    # change's own diff, as small as the pull request).
+    proc = run_git(runner, ["git", "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
+                            "--no-textconv", "--find-renames", "--relative", "--src-prefix=a/", "--dst-prefix=b/",
+                            commit], cwd)
+    out: dict[str, set[int]] = {}
+    if proc.returncode != 0:
+        return out
+    wanted = set(files)
+    lines: set[int] | None = None
+    for row in proc.stdout.decode("utf-8", "replace").splitlines():
+        if row.startswith("+++ "):
+            name = row[6:].removesuffix("\t")  # git ends a name holding a space with a tab
+            lines = out.setdefault(name, set()) if row.startswith("+++ b/") and name in wanted else None
+        elif lines is not None and (m := _HUNK.match(row)):
+            start, count = int(m.group(1)), int(m.group(2) or 1)
+            lines.update(range(start, start + count))
+    return out
+
+__all__ = ["CI_DEPTH", "Runner", "changed_lines", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
+           "since_ref", "unchanged", "verify_ref"]

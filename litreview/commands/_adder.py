@@ -1,0 +1,92 @@
+"""The entries ``litreview add`` makes: each record checked against the bibliography and earlier additions."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..model import Bibliography, RegistryRecord, Source
+
+
+class Adder:
+    """Checks each record against the bibliography (and earlier additions) and makes its entry."""
+
+    def __init__(self, bibliography: Bibliography, config: Config, *, force: bool = False,
+                 foreign_ok: bool = False) -> None:
+        from ..bibliography.inherit import aliases
+        from ..checks.bib import doi_key, work_signature
+
+        self.config = config
+        self.force = force
+        """Add works the registry says are retracted or under an expression of concern."""
+        self.foreign_ok = foreign_ok
+        """The snapshot folder was chosen for this run (a mirror's or test server's records may go there)."""
+        # An alias (biblatex ids) is a key biber answers to: a new entry must not take one.
+        self.keys = list(bibliography.keys) + [a for s in bibliography.sources for a in aliases(s.fields)]
+        self.by_doi: dict[str, str] = {}
+        self.by_work: dict[tuple[str, int, str], str] = {}
+        for s in bibliography.sources:
+            if s.doi:
+                self.by_doi.setdefault(doi_key(s.doi), s.key)
+            sig = work_signature(s)
+            if sig:
+                self.by_work.setdefault(sig, s.key)
+        self.entries: list[str] = []
+        self.added: list[RegistryRecord] = []  # in order, to re-apply them to a changed .bib
+        self.by_id: dict[str, str] = {}
+        from ..registry.ids import entry_identifiers
+
+        for s in bibliography.sources:
+            for scheme, value in entry_identifiers(s.fields).items():
+                self.by_id.setdefault(f"{scheme}:{value}", s.key)
+
+    def known_doi(self, doi: str) -> str:
+        return self.by_doi.get(doi.lower(), "") if doi else ""
+
+    def known_id(self, ident: str) -> str:
+        return self.by_id.get(ident, "")
+
+    def known_work(self, record: RegistryRecord) -> str:
+        for sig in _signatures(record):
+            if sig in self.by_work:
+                return self.by_work[sig]
+        return ""
+
+    def add(self, record: RegistryRecord) -> str:
+        from ..bibliography.keys import make_key
+        from ..bibliography.write import bibtex_type, format_entry, record_fields
+
+        key = make_key(record.authors or record.editors, record.year, record.title, self.keys,
+                       self.config.key_pattern)
+        text = format_entry(bibtex_type(record.type), key, record_fields(record) + _id_fields(record))
+        self.entries.append(text if text.endswith("\n") else text + "\n")
+        self.added.append(record)
+        self.keys.append(key)
+        if record.doi:
+            self.by_doi[record.doi.lower()] = key
+        for scheme in ("isbn", "arxiv", "pmid", "pmcid", "dblp", "openalex"):
+            if record.ids.get(scheme):
+                self.by_id[f"{scheme}:{record.ids[scheme]}"] = key
+        for sig in _signatures(record):
+            self.by_work.setdefault(sig, key)
+        return key
+
+
+def _id_fields(record: RegistryRecord) -> list[tuple[str, str]]:
+    """Identifier fields beyond the DOI: arXiv eprint, PubMed and PMC ids, DBLP key, OpenAlex id."""
+    fields: list[tuple[str, str]] = []
+    if record.ids.get("arxiv"):
+        fields += [("eprint", record.ids["arxiv"]), ("archiveprefix", "arXiv")]
+    for scheme in ("pmid", "pmcid", "dblp", "openalex"):
+        if record.ids.get(scheme):
+            fields.append((scheme, record.ids[scheme]))
+    return fields
+
+
+def _signatures(record: RegistryRecord) -> list[tuple[str, int, str]]:
+    """The record's work signatures, with and without its subtitle (entries differ on that)."""
+    from ..checks.bib import work_signature
+
+    people = record.authors or record.editors
+    titles = dict.fromkeys([record.title, f"{record.title}: {record.subtitle}" if record.subtitle else ""])
+    sigs = [work_signature(Source(key="", type="", authors=people, year=record.year, title=t))
+            for t in titles if t]
+    return [s for s in sigs if s]
