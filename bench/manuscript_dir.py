@@ -1,16 +1,18 @@
 """Any folder of manuscripts against pandoc: the keys each cites, as litreview and pandoc read them.
 
 Used by ``python bench/eval_manuscripts.py --dir FOLDER``. No bibliography is needed: what is compared is
-the set of keys each document cites. A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file,
-or a ``content/`` folder of Manubot ``.md`` files (one manuscript, its files joined in name order with a
-blank line between them, as Manubot does). pandoc reads Markdown with ``-f markdown`` (R Markdown and
-Quarto chunk fences ```` ```{r label} ```` first written ```` ```r ````, since pandoc does not know them, and
-the R Markdown chunks knitr writes out as Markdown, bookdown's ```` ```{theorem} ```` and the like, as the
-fenced divs they become)
-and LaTeX with ``-f latex``; its keys are the ids of every Cite element of the AST, the front matter's
-included and ``nocite`` left out, less the cross-references of pandoc-crossref and Quarto (``fig:x``,
-``@tbl-y``, ...). litreview's keys are the citations of the essay's claims (Manubot: the key as written,
-before an alias or tag is resolved) less what its linker takes for a cross-reference. A document pandoc refuses is listed and skipped; one litreview
+the keys each document cites, as distinct keys and as citation items (a key cited three times, three items).
+A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file, or a ``content/`` folder of Manubot
+``.md`` files (one manuscript: its files joined in name order, a blank line between, as Manubot does; its
+alias definitions ``[@a]: doi:…`` left out, as pandoc-manubot-cite does).
+
+pandoc reads LaTeX with ``-f latex`` and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
+first written ```` ```r ```` (pandoc does not know them), and the R Markdown chunks knitr writes out as
+Markdown (bookdown's ```` ```{theorem} ```` and the like) given as the fenced divs they become. Its keys are
+the ids of every Cite element of the AST, the front matter's included and ``nocite`` left out, less the
+cross-references of pandoc-crossref and Quarto (``fig:x``, ``@tbl-y``, ...). litreview's keys are the
+citations of the essay's claims (Manubot: the key as written, before an alias or tag is resolved) less what
+its linker takes for a cross-reference. A document pandoc refuses is listed and skipped; one litreview
 refuses with an error message counts as citing nothing; any other exception is a crash and listed.
 """
 
