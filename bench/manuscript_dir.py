@@ -4,7 +4,7 @@ Used by ``python bench/eval_manuscripts.py --dir FOLDER``. No bibliography is ne
 the keys each document cites, as distinct keys and as citation items (a key cited three times, three items).
 A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file, or a ``content/`` folder of Manubot
 ``.md`` files (one manuscript: its files joined in name order, a blank line between, as Manubot does; its
-Jinja2 comments and alias definitions ``[@a]: doi:…`` left out, as Manubot and pandoc-manubot-cite do).
+Jinja2 markup and alias definitions ``[@a]: doi:…`` left out, as Manubot and pandoc-manubot-cite do).
 
 pandoc reads LaTeX with ``-f latex`` and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
 first written ```` ```r ```` (pandoc does not know them), and the R Markdown chunks knitr writes out as
@@ -38,8 +38,9 @@ TEXT_CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{[ \t]*(theorem|lemma|corollary|p
 CROSSREF = re.compile(r"^(fig|tbl|tab|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|apx|suppfig|supptbl)[-:]", re.I)
 ALIAS = re.compile(r"^\[@[^\]\s]+\]:[ \t]*\S+[ \t]*$", re.M)
 """A Manubot alias definition, ``[@alias]: doi:10.1000/xyz``, on a line of its own."""
-JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
-"""A Jinja2 comment, which Manubot's templating takes out ({{ }} and {% %} are left: they need its variables)."""
+JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+"""Jinja2 markup, which Manubot renders before pandoc reads the text: a comment goes, a statement or a
+variable becomes text of the build (names, dates, addresses), here nothing."""
 SLOW = 2.0
 """Seconds: a read slower than this is listed."""
 
@@ -95,7 +96,7 @@ def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
             parts = sorted(path.glob("*.md"))
             text = "\n\n".join(p.read_text(encoding="utf-8").rstrip("\n") for p in parts) + "\n"
             text = ALIAS.sub("", text)  # pandoc-manubot-cite takes these paragraphs out of the document
-            text = JINJA_COMMENT.sub("", text)  # Manubot renders content/ as a Jinja2 template first
+            text = JINJA.sub("", text)  # Manubot renders content/ as a Jinja2 template first
         else:
             text = path.read_text(encoding="utf-8")
         if form == "rmarkdown":
