@@ -21,7 +21,7 @@ from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
+__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript",
            "enclosing_book", "load_essay", "normalise_space", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
@@ -40,10 +40,14 @@ BIBTEX = "litreview-bibtex"
 CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
 """A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
-CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*$", re.M)
+CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*\r?$", re.M)
 """A Quarto callout's fence whose ``title="…"`` may cite (Quarto reads the title as Markdown, as the heading it
 stands for): a .qmd (or a .md Quarto renders) holding one is read by segments, the title a paragraph at the
 fence's line; so are a notebook's Markdown cells."""
+PROSE_CHUNK = lazy(r"^[ \t]*`{3,}[ \t]*\{[ \t]*(?:theorem|lemma|corollary|proposition|conjecture|definition|example"
+                   r"|exercise|hypothesis|proof|remark|solution|block2?|asis)\b", re.M)
+"""An R Markdown chunk whose content knitr writes out as Markdown (bookdown's theorem and proof engines, the
+block, block2 and asis engines): read as prose, not as code (``quarto.prose_chunks``)."""
 IN_BOOK = "litreview-in-book"
 """The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
 
@@ -100,6 +104,10 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
 
         return parse_latex(text, str(path))
     suffix = where.suffix.lower()
+    if suffix == ".rmd" and PROSE_CHUNK.search(text):
+        from .quarto import prose_chunks
+
+        text = prose_chunks(text)
     if suffix == ".ipynb":
         from .notebook import load_notebook
 

@@ -28,7 +28,12 @@ MAX_DEPTH = 16
 # relative to the importing file's), \inputfrom, \includefrom and their sub- forms.
 _INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^{}]+)\}|\s(?P<bare>[^\s{}%]+))"
                     r"|(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
-_COMMENT = re.compile(r"(?<!\\)%.*$")
+# What TeX reads before a comment's "%": an escaped character ("\\%", "\\\\"), and the text \\url, \\nolinkurl,
+# \\path, \\verb, \\lstinline and \\mintinline read verbatim, and \\href's address, where a "%" is a character
+# (as pandoc reads them too).
+_VERBATIM_ARG = re.compile(r"\\(?:url|nolinkurl|path)\s*\{[^{}]*\}|\\href\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}"
+                           r"|\\(?:verb\*?|lstinline(?:\[[^\]]*\])?|mintinline(?:\[[^\]]*\])?\{[^{}]*\})"
+                           r"(?:\{[^{}]*\}|(?P<delimiter>[^A-Za-z\s*{\[]).*?(?P=delimiter))|\\.|%")
 # Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
@@ -90,6 +95,21 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
 
 
+def uncomment(line: str) -> str:
+    """``line`` without its comment; a "%" in verbatim text is kept, escaped for the LaTeX reader after."""
+    if "%" not in line:
+        return line
+    out: list[str] = []
+    at = 0
+    for m in _VERBATIM_ARG.finditer(line):
+        if m.group() == "%":
+            return "".join(out) + line[at:m.start()]
+        if "%" in m.group() and not m.group().startswith("\\%"):
+            out.append(line[at:m.start()] + re.sub(r"(?<!\\)%", r"\\%", m.group()))
+            at = m.end()
+    return "".join(out) + line[at:]
+
+
 def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str, bool]],
             body: list[bool] | None = None, root: Path | None = None) -> list[tuple[str, int, str]]:
     """(file, line, text) of every line, ``\\input`` files spliced in, comments removed; the inputs
@@ -101,7 +121,7 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
     body = [False] if body is None else body
     root = path.parent if root is None else root
     for n, raw in enumerate(split_lines(text), start=1):
-        line = _COMMENT.sub("", raw)
+        line = uncomment(raw)
         if raw.strip() and not line.strip():
             continue  # a comment-only line does not end a paragraph
         if "\\begin{document}" in line:
@@ -207,7 +227,7 @@ _BIBTEX_BACKEND = re.compile(r"\bbackend\s*=\s*bibtex")
 def built_with_bibtex(text: str) -> bool:
     """Whether the paper is built with BibTeX: ``\\bibliographystyle`` and no biblatex, or biblatex with
     ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex, or no bibliography command) is biber's."""
-    uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
+    uncommented = "\n".join(uncomment(line) for line in split_lines(text))
     biblatex = list(_BIBLATEX.finditer(uncommented))
     if biblatex:
         return any(_BIBTEX_BACKEND.search(m.group("options") or "") for m in biblatex)
@@ -218,7 +238,7 @@ def bibliography_files(text: str) -> list[str]:
     """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
     \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
     names: list[str] = []
-    uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
+    uncommented = "\n".join(uncomment(line) for line in split_lines(text))
     for match in _BIBLIOGRAPHY.finditer(uncommented):
         biblatex = match.group("biblatex") is not None
         for part in ([match.group("names")] if biblatex else match.group("names").split(",")):

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import EssayError
 from ..fileio import read_text
 from ..model import Essay, Paragraph
-from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES
+from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK
 from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
@@ -148,28 +148,52 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
     return body, paragraphs
 
 
+# (Each line may end in "\r\n": a file saved on Windows is read as Quarto and knitr read it.)
 # {{< embed notebook.ipynb#label >}} (options after it): a Quarto manuscript shows that notebook cell's output.
-_EMBED = re.compile(r"^[ \t]*\{\{<\s*embed\s+(\S+?)(?:\s+[^>\n]*?)?\s*>\}\}[ \t]*$", re.M)
+_EMBED = re.compile(r"^[ \t]*\{\{<\s*embed\s+(\S+?)(?:\s+[^>\n]*?)?\s*>\}\}[ \t]*\r?$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
-_INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
+_INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M)
 # An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
 # files' text where the chunk stands.
-_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n"
-                    r"(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\r?\n"
+                    r"(?:(?![ \t]*(?P=fence)[ \t]*\r?$).*\n)*?[ \t]*(?P=fence)[ \t]*\r?$", re.M)
 _CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
 # A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
-_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\n"
-                    r"(?P<body>(?:(?![ \t]*(?P=fence)[ \t]*$).*\n)*?)[ \t]*(?P=fence)[ \t]*$", re.M)
+_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\r?\n"
+                    r"(?P<body>(?:(?![ \t]*(?P=fence)[ \t]*\r?$).*\n)*?)[ \t]*(?P=fence)[ \t]*\r?$", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
+_NO_ECHO = re.compile(r"\becho\s*=\s*(?:FALSE|F)\b")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
 MAX_DEPTH = 8
 """How deep includes may nest (a file that includes itself stops here)."""
 
 
+def prose_chunks(text: str) -> str:
+    """``text`` with the fences of the chunks knitr writes out as Markdown (``PROSE_CHUNK``) blanked, so their
+    content reads as prose, in place: bookdown's ```` ```{theorem} ```` and ```` ```{proof} ```` (which
+    ``bookdown::fence_theorems`` turns into fenced divs), ```` ```{block2, type="rmdnote"} ````, and
+    ```` ```{asis} ```` unless ``echo=FALSE``; a chunk knitr does not run (``include=FALSE``, ``eval=FALSE``)
+    stays code."""
+    out: list[str] = []
+    at = 0
+    for m in _CHUNK.finditer(text):
+        header = m.group("header")
+        if not PROSE_CHUNK.match(m.group()) or _KNITR_HIDDEN.search(header) or (
+                header.strip().startswith("asis") and _NO_ECHO.search(header)):
+            continue
+        body = m.start("body") + len(m.group("body"))
+        out += [text[at:m.start()], re.sub(r"[^\n]", " ", text[m.start():m.start("body")]), m.group("body"),
+                re.sub(r"[^\n]", " ", text[body:m.end()])]
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
 def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
     notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does."""
+    if path.suffix.lower() == ".rmd" and PROSE_CHUNK.search(text):
+        text = prose_chunks(text)  # (a book's chapter, a child document)
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
     for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
