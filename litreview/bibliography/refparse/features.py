@@ -23,6 +23,8 @@ _OPENERS = "“\"‘«(["
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?$")
 _RANGE = re.compile(r"^[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+$")
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
+#: every character ``_ROMAN`` can match (re.I folds the Turkish dotted and dotless i into i too)
+_ROMAN_LETTERS = "ivxlcdmIVXLCDM\u0130\u0131"
 _DOI = re.compile(rf"(?:^|doi[:.]?|doi\.org/){DOI_START}|^10/[a-z0-9]+", re.I)
 _URL = re.compile(r"^(?:<?https?://|<?www\.)", re.I)
 _ISBN = re.compile(r"^(?:97[89][-\d]{10,14}|\d[-\d]{8,11}[\dXx])$")
@@ -118,7 +120,7 @@ def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
         kinds.append("year")
     if digit and _RANGE.match(core):
         kinds.append("range")
-    if len(core) < 6 and _ROMAN.match(core):
+    if len(core) < 6 and not core.strip(_ROMAN_LETTERS) and _ROMAN.match(core):
         kinds.append("roman")
     if "10" in word and _DOI.search(word):
         kinds.append("doi")
@@ -144,10 +146,12 @@ _MARKS = frozenset("“«\"()”»")
 
 
 class _Word(NamedTuple):
-    """What the sequence loop needs of one word, computed once per distinct word."""
+    """What the sequence loop needs of one word, computed once per distinct word (features as UTF-8)."""
 
-    own: tuple[str, ...]
-    w: str
+    own: tuple[bytes, ...]
+    pair: bytes
+    """The head of the word-pair feature of this word and the one before it ("w|Lw:word|")."""
+    w: bytes
     kind: str
     title: bool
     lower: bool
@@ -160,11 +164,11 @@ class _Word(NamedTuple):
     place: bool
     ends: bool
     marks: bool
-    left: tuple[str, ...]
+    left: tuple[bytes, ...]
     """What the word gives the features of the token after it (and R, LL, RR: before it, two after, two before)."""
-    right: tuple[str, ...]
-    left2: tuple[str, ...]
-    right2: tuple[str, ...]
+    right: tuple[bytes, ...]
+    left2: tuple[bytes, ...]
+    right2: tuple[bytes, ...]
 
 
 @lru_cache(maxsize=65536)
@@ -178,33 +182,44 @@ def _word(word: str) -> _Word:
     kind = _kind(word, core, word.lower(), core_lower, case)
     first, last = word[0], word[-1]
     trail = last if last in _STRIP else ""
-    # "name:value" for each feature with a value, in the order the model was trained with
-    wf, sf, cf = "w:" + w, "shape:" + shape, "case:" + case
+    # "name:value" for each feature with a value, in the order the model was trained with, UTF-8 encoded
+    wb = w.encode()
+    wf, sf, cf = b"w:" + wb, b"shape:" + shape.encode(), _CASE[case]
     own = [wf, sf, cf] if shape else [wf, cf]
     if core_lower:
-        own += ("p1:" + core_lower[:1], "p3:" + core_lower[:3], "s2:" + core_lower[-2:], "s3:" + core_lower[-3:])
+        if core_lower.isascii():  # a byte is a character: slice the encoded word
+            lb = core_lower.encode()
+            own += (b"p1:" + lb[:1], b"p3:" + lb[:3], b"s2:" + lb[-2:], b"s3:" + lb[-3:])
+        else:
+            own += (b"p1:" + core_lower[:1].encode(), b"p3:" + core_lower[:3].encode(),
+                    b"s2:" + core_lower[-2:].encode(), b"s3:" + core_lower[-3:].encode())
     if first in _STRIP:
-        own.append("lead:" + first)
+        own.append(_LEAD[first])
     if trail:
-        own.append("trail:" + trail)
+        own.append(_TRAIL[trail])
     if len(word) > 1 and word[-2] in _STRIP and trail:
-        own.append("trail2:" + word[-2:])
+        own.append(b"trail2:" + word[-2:].encode())
     own.append(_LEN[min(len(core), 8)])
+    kb = kind.encode()
     if kind:
-        own.append("kind:" + kind)
-    tf, kf = "trail:" + (trail or "_"), "kind:" + (kind or "_")
+        own.append(b"kind:" + kb)
+    tf, kf = _TRAIL[trail or "_"], b"kind:" + (kb or b"_")
     return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
-        tuple(own), w, kind, case == "title", case == "lower", digit,
+        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower", digit,
         not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
         "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
-        ("L" + wf, "L" + sf, "L" + tf, "L" + kf, "L" + cf), ("R" + wf, "R" + sf, "R" + tf, "R" + kf, "R" + cf),
-        ("LL" + wf, "LL" + sf), ("RR" + wf, "RR" + sf)))
+        (b"L" + wf, b"L" + sf, b"L" + tf, b"L" + kf, b"L" + cf), (b"R" + wf, b"R" + sf, b"R" + tf, b"R" + kf, b"R" + cf),
+        (b"LL" + wf, b"LL" + sf), (b"RR" + wf, b"RR" + sf)))
 
 
-_LEN = [f"len:{k}" for k in range(9)]
+_LEN = [f"len:{k}".encode() for k in range(9)]
+_CASE = {case: f"case:{case}".encode() for case in ("none", "digits", "alnum", "symbol", "upper", "single", "title",
+                                                      "lower", "mixed")}
+_LEAD = {c: f"lead:{c}".encode() for c in _STRIP}
+_TRAIL = {c: f"trail:{c}".encode() for c in _STRIP + "_"}
 
 
-def _part_info(part: list[_Word]) -> tuple[str, ...]:
+def _part_info(part: list[_Word]) -> tuple[bytes, ...]:
     """What the sentence-like part around a token holds (parts end at a closing period)."""
     size = len(part)
     digit = year = pub = jour = place = quote = colon = False
@@ -220,32 +235,35 @@ def _part_info(part: list[_Word]) -> tuple[str, ...]:
         title += x.title
         lower += x.lower
     return (
-        "plen:" + (str(size) if size < 6 else ("long" if size > 12 else "mid")),
+        _PLEN[size] if size < 6 else (_PLEN_LONG if size > 12 else _PLEN_MID),
         _FLAG["pdigit"][digit], _FLAG["pyear"][year], _FLAG["ppub"][pub], _FLAG["pjour"][jour],
         _FLAG["pplace"][place], _FLAG["pquote"][quote], _FLAG["pcolon"][colon],
-        f"ptitle:{min(title * 4 // size, 3)}", f"plower:{min(lower * 4 // size, 3)}",
+        _PTITLE[min(title * 4 // size, 3)], _PLOWER[min(lower * 4 // size, 3)],
     )
 
 
-_FLAG = {name: (f"{name}:0", f"{name}:1") for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
-
-
-_EDGE = {tag: (f"{tag}w:<edge>",) for tag in ("L", "R", "LL", "RR")}
-_POS = [f"pos:{k}" for k in range(10)]
-_PART = [f"part:{k}" for k in range(5)]
+# the features that are not a word's own, encoded once
+_FLAG = {name: (f"{name}:0".encode(), f"{name}:1".encode())
+         for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
+_PLEN, _PLEN_LONG, _PLEN_MID = [f"plen:{k}".encode() for k in range(6)], b"plen:long", b"plen:mid"
+_PTITLE, _PLOWER = [f"ptitle:{k}".encode() for k in range(4)], [f"plower:{k}".encode() for k in range(4)]
+_EDGE = {tag: (f"{tag}w:<edge>".encode(),) for tag in ("L", "R", "LL", "RR")}
+_POS = [f"pos:{k}".encode() for k in range(10)]
+_PART = [f"part:{k}".encode() for k in range(5)]
 _PFIRST, _PLAST, _INQ, _INP, _AFTER_YEAR = (
-    (f"{name}:0", f"{name}:1") for name in ("pfirst", "plast", "inq", "inp", "after_year"))
+    (f"{name}:0".encode(), f"{name}:1".encode()) for name in ("pfirst", "plast", "inq", "inp", "after_year"))
 
 
-def sequence_features(tokens: list[Token]) -> list[list[str]]:
-    """One list of ``name:value`` features per token (python-crfsuite's form of {name: value})."""
+def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
+    """One list of ``name:value`` features per token, UTF-8 encoded (python-crfsuite's form of
+    {name: value}, which it would otherwise encode itself at each token)."""
     words = [t[0] for t in tokens]
     info = [_word(w) for w in words]
     n = len(words)
     if not n:
         return []
     # one pass over the parts: each ends at a closing period (or the end of the string)
-    parts: list[tuple[str, ...]] = []
+    parts: list[tuple[bytes, ...]] = []
     start = 0
     for i, x in enumerate(info):
         if x.ends or i + 1 == n:
@@ -258,12 +276,12 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
     rights = [*[x.right for x in info[1:]], edge_r]
     lefts2 = [edge_ll, edge_ll, *[x.left2 for x in info[:-2]]]
     rights2 = [*[x.right2 for x in info[2:]], edge_rr, edge_rr]
-    out: list[list[str]] = []
+    out: list[list[bytes]] = []
     quote = paren = 0
     periods = 0  # sentence-closing periods seen so far: which "part" of the reference we are in
     seen_year = False
     start = 0
-    previous = ""
+    previous = b""
     for i, x in enumerate(info):
         if x.marks:
             for c in words[i]:
@@ -273,19 +291,19 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
                     paren += 1
         last = x.ends or i + 1 == n
         feats = [*x.own, *parts[i], _PFIRST[i == start], _PLAST[last], _INQ[quote], _INP[paren > 0],
-                 _POS[min(int(10 * i / n), 9)], _PART[min(periods, 4)], _AFTER_YEAR[seen_year]]
+                 _POS[int(10 * i / n)], _PART[min(periods, 4)], _AFTER_YEAR[seen_year]]  # i < n: pos 0-9
         if last:
             start = i + 1
         if i == 0:
-            feats.append("first:1")
+            feats.append(b"first:1")
         if i == n - 1:
-            feats.append("last:1")
+            feats.append(b"last:1")
         feats += lefts[i]
         feats += rights[i]
         feats += lefts2[i]
         feats += rights2[i]
         if i:
-            feats.append(f"w|Lw:{x.w}|{previous}")
+            feats.append(x.pair + previous)
         if x.marks:
             word = words[i]
             for c in word:
