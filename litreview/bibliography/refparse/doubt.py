@@ -137,13 +137,13 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         people = ref.authors or ref.editors
         f["people"] = min(len(people), 10) / 10
         f["no_given"] = float(all(not p.given for p in people))
-        f["odd_family"] = float(any(any(c.isdigit() for c in p.family) or len(p.family.split()) > 3
+        f["odd_family"] = float(any(any(map(str.isdigit, p.family)) or len(p.family.split()) > 3
                                     or p.family[:1].islower() for p in people))
         f["editors_only"] = float(not ref.authors)
         f["count_differs"] = float(len(people) != len(rules.authors or rules.editors))
     elif name in ("volume", "pages"):
         value = _text(ref, name)
-        f["no_digit"] = float(not any(c.isdigit() for c in value))
+        f["no_digit"] = float(not any(map(str.isdigit, value)))
         f["long_number"] = float(len(value) > 12)
         f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
     elif name == "year":

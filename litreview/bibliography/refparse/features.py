@@ -250,6 +250,7 @@ _PTITLE, _PLOWER = [f"ptitle:{k}".encode() for k in range(4)], [f"plower:{k}".en
 _EDGE = {tag: (f"{tag}w:<edge>".encode(),) for tag in ("L", "R", "LL", "RR")}
 _POS = [f"pos:{k}".encode() for k in range(10)]
 _PART = [f"part:{k}".encode() for k in range(5)]
+_FIRST, _LAST, _FIRST_LAST = (b"first:1",), (b"last:1",), (b"first:1", b"last:1")
 _PFIRST, _PLAST, _INQ, _INP, _AFTER_YEAR = (
     (f"{name}:0".encode(), f"{name}:1".encode()) for name in ("pfirst", "plast", "inq", "inp", "after_year"))
 
@@ -276,45 +277,42 @@ def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
     rights = [*[x.right for x in info[1:]], edge_r]
     lefts2 = [edge_ll, edge_ll, *[x.left2 for x in info[:-2]]]
     rights2 = [*[x.right2 for x in info[2:]], edge_rr, edge_rr]
+    ends: list[tuple[bytes, ...]] = [()] * n  # "first:1" and "last:1" where they apply
+    ends[0], ends[-1] = _FIRST, (_FIRST_LAST if n == 1 else _LAST)
     out: list[list[bytes]] = []
     quote = paren = 0
     periods = 0  # sentence-closing periods seen so far: which "part" of the reference we are in
-    seen_year = False
-    start = 0
+    # the features that change only at a quote, a bracket, a closing period or a year
+    inq, inp, part, after_year = _INQ[0], _INP[0], _PART[0], _AFTER_YEAR[0]
+    first = True  # the token opens its part
     previous = b""
-    for i, x in enumerate(info):
+    for i, (x, word, info_part, left, right, left2, right2, end) in enumerate(
+            zip(info, words, parts, lefts, rights, lefts2, rights2, ends)):
         if x.marks:
-            for c in words[i]:
+            for c in word:
                 if c in "“«" or (c == '"' and not quote):
                     quote = 1
                 elif c in "(":
                     paren += 1
+            inq, inp = _INQ[quote], _INP[paren > 0]
         last = x.ends or i + 1 == n
-        feats = [*x.own, *parts[i], _PFIRST[i == start], _PLAST[last], _INQ[quote], _INP[paren > 0],
-                 _POS[int(10 * i / n)], _PART[min(periods, 4)], _AFTER_YEAR[seen_year]]  # i < n: pos 0-9
-        if last:
-            start = i + 1
-        if i == 0:
-            feats.append(b"first:1")
-        if i == n - 1:
-            feats.append(b"last:1")
-        feats += lefts[i]
-        feats += rights[i]
-        feats += lefts2[i]
-        feats += rights2[i]
+        feats = [*x.own, *info_part, _PFIRST[first], _PLAST[last], inq, inp, _POS[int(10 * i / n)], part,
+                 after_year, *end, *left, *right, *left2, *right2]  # i < n: pos 0-9
         if i:
             feats.append(x.pair + previous)
+        first = last
         if x.marks:
-            word = words[i]
             for c in word:
                 if c in "”»" or (c == '"' and quote and c != word[:1]):
                     quote = 0
                 elif c == ")":
                     paren = max(0, paren - 1)
+            inq, inp = _INQ[quote], _INP[paren > 0]
         if x.ends:
             periods += 1
+            part = _PART[min(periods, 4)]
         if x.year:
-            seen_year = True
+            after_year = _AFTER_YEAR[1]
         previous = x.w
         out.append(feats)
     return out
