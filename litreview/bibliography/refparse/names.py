@@ -66,14 +66,17 @@ def is_initials(word: str) -> bool:
 
 def _capitalised(word: str) -> bool:
     w = word.lstrip(_QUOTES + "(")
-    return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(c.isdigit() for c in w)
+    return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
+
+
+_NOT_IN_NAME = frozenset("“”\"()[]")
 
 
 @lru_cache(maxsize=16384)
 def _name_word(word: str) -> bool:
     """A word that can be part of a personal name."""
     core = word.rstrip(".:")
-    if not core or ":" in core or any(c in core for c in "“”\"()[]"):
+    if not core or ":" in core or not _NOT_IN_NAME.isdisjoint(core):
         return False
     return _capitalised(core) or core.lower() in _PARTICLES or core.endswith("-")
 
