@@ -353,15 +353,15 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
     n = len(toks)
     while j < n:
         word = toks[j][0]
-        if word in {",", ";", "&"} or (word == "and" and words):
-            return words, j, False
-        if word == "and":
+        if word in {",", ";", "&", "and"}:
             return words, j, False
         if word[0] in "“\"([" and words:
             return words, j, True
-        if _YEAR_WORD.match(word) or word.lower() in {"n.d.", "(n.d.)"}:
+        lower = word.lower()
+        # a year needs a digit or a bracket first (isdigit holds every digit the pattern's \d does)
+        if ((word[0] == "(" or word[0].isdigit()) and _YEAR_WORD.match(word)) or lower in {"n.d.", "(n.d.)"}:
             return words, j, True
-        if words and word.lower() == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
+        if words and lower == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None
