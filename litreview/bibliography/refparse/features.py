@@ -98,19 +98,20 @@ _LEXICONS = (("month", L.MONTHS), ("ordinal", L.ORDINALS), ("publisher", L.PUBLI
              ("pages", L.PAGES), ("volume", L.VOLUME), ("number", L.NUMBER), ("in", L.IN),
              ("accessed", L.ACCESSED), ("and", L.AND), ("thesis", L.THESIS), ("place", L.PLACE),
              ("given", L.GIVEN))
-#: word -> the lexicons that hold it (one look-up per word instead of one per lexicon)
-_IN_LEXICON: dict[str, frozenset[str]] = {}
+#: word -> the lexicons that hold it, in the order of _LEXICONS (one look-up per word instead of one per lexicon)
+_IN_LEXICON: dict[str, tuple[str, ...]] = {}
 for _name, _words in _LEXICONS:
     for _w in _words:
-        _IN_LEXICON[_w] = _IN_LEXICON.get(_w, frozenset()) | {_name}
+        _IN_LEXICON[_w] = (*_IN_LEXICON.get(_w, ()), _name)
 
 
-def _dictionary(lower: str, core_lower: str) -> list[str]:
+def _dictionary(lower: str, core_lower: str) -> tuple[str, ...]:
     a, b = _IN_LEXICON.get(core_lower), _IN_LEXICON.get(lower)
-    if a is None and b is None:
-        return []
-    both = (a or frozenset()) | (b or frozenset())
-    return [name for name, _ in _LEXICONS if name in both]
+    if b is None or a == b:  # most words: the word and its core are one, or only the core is listed
+        return a or ()
+    if a is None:
+        return b
+    return tuple(name for name, _ in _LEXICONS if name in a or name in b)
 
 
 def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
