@@ -147,9 +147,12 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     """Names of an author or editor segment: (persons, et al.)."""
     clean = text.strip()
     for _ in range(2):
+        before = clean
         clean = _ROLE_HEAD.sub("", clean)
         tail = len(clean) - 24 if len(clean) > 24 else 0
         clean = (clean[:tail] + _ROLE_TAIL.sub("", clean[tail:])).strip()
+        if clean == before:  # nothing taken off: a second pass would take nothing either
+            break
     clean = clean.strip(" ,;:()")
     if not clean:
         return (), False
