@@ -287,8 +287,9 @@ def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
     inq, inp, part, after_year = _INQ[0], _INP[0], _PART[0], _AFTER_YEAR[0]
     first = True  # the token opens its part
     previous = b""
+    # not strict: a one-word string has two edges on either side for one token
     for i, (x, word, info_part, left, right, left2, right2, end) in enumerate(
-            zip(info, words, parts, lefts, rights, lefts2, rights2, ends)):
+            zip(info, words, parts, lefts, rights, lefts2, rights2, ends, strict=False)):
         if x.marks:
             for c in word:
                 if c in "“«" or (c == '"' and not quote):

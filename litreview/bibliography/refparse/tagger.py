@@ -69,7 +69,7 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     out = []
     # the first token has no token before it, the last none after: their own label stands for the neighbour
     previous = labels[0]
-    for i, (token, label, nxt) in enumerate(zip(tokens, labels, [*labels[1:], labels[-1]])):
+    for i, (token, label, nxt) in enumerate(zip(tokens, labels, [*labels[1:], labels[-1]], strict=True)):
         prob = marginal(label, i)
         # inside a span the neighbours share the label: only a span's edges need their look
         before = marginal(label, i - 1) if previous != label else 0.0
