@@ -58,19 +58,30 @@ _SHAPE_OF = str.maketrans({**{c: "X" for c in string.ascii_uppercase}, **{c: "x"
                            **{c: "d" for c in string.digits}})
 
 
-def _shape(core: str) -> str:
-    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs collapsed."""
+def _shape(core: str) -> tuple[bytes, ...]:
+    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs
+    collapsed; as the features "shape:Xx-Xx" of the word and of its neighbours (see ``_shape_features``)."""
     head = core[:12]
     if head.isascii():
         classes = head.translate(_SHAPE_OF)
     else:
         classes = "".join(["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
-    return _collapse(classes)
+    return _shape_features(classes)
 
 
-@lru_cache(maxsize=4096)  # few distinct class strings: each collapsed once
-def _collapse(classes: str) -> str:
-    return "".join([k for k, _ in groupby(classes)])
+@lru_cache(maxsize=4096)  # few distinct class strings: each collapsed and encoded once
+def _shape_features(classes: str) -> tuple[bytes, ...]:
+    """The shape features of a word's character classes: its own ("" for no character), then the ones it
+    gives the tokens around it (L, R, LL, RR)."""
+    sf = b"shape:" + "".join([k for k, _ in groupby(classes)]).encode()
+    return (sf if classes else b""), b"L" + sf, b"R" + sf, b"LL" + sf, b"RR" + sf
+
+
+@lru_cache(maxsize=1024)  # few distinct kinds
+def _kind_features(kind: str) -> tuple[bytes, bytes, bytes]:
+    """The kind features of a word: its own ("" for none), then the ones it gives the tokens either side."""
+    kf = b"kind:" + (kind.encode() or b"_")
+    return (kf if kind else b""), b"L" + kf, b"R" + kf
 
 
 def _case(core: str) -> str:
@@ -177,7 +188,7 @@ def _word(word: str) -> _Word:
     core = word.strip(_STRIP)
     core_lower = core.lower()
     w = core_lower[:20] or word[:3]
-    shape = _shape(core)
+    sf, lsf, rsf, llsf, rrsf = _shape(core)
     case = _case(core)
     digit = case == "digits" or case == "alnum"  # a digit anywhere: the stripped marks hold none
     kind = _kind(word, core, word.lower(), core_lower, case)
@@ -185,8 +196,9 @@ def _word(word: str) -> _Word:
     trail = last if last in _STRIP else ""
     # "name:value" for each feature with a value, in the order the model was trained with, UTF-8 encoded
     wb = w.encode()
-    wf, sf, cf = b"w:" + wb, b"shape:" + shape.encode(), _CASE[case]
-    own = [wf, sf, cf] if shape else [wf, cf]
+    wf = b"w:" + wb
+    cf, lcf, rcf = _CASE[case]
+    own = [wf, sf, cf] if sf else [wf, cf]
     if core_lower:
         if core_lower.isascii():  # a byte is a character: slice the encoded word
             lb = core_lower.encode()
@@ -197,27 +209,27 @@ def _word(word: str) -> _Word:
     if first in _STRIP:
         own.append(_LEAD[first])
     if trail:
-        own.append(_TRAIL[trail])
+        own.append(_TRAIL[trail][0])
     if len(word) > 1 and word[-2] in _STRIP and trail:
         own.append(b"trail2:" + word[-2:].encode())
     own.append(_LEN[min(len(core), 8)])
-    kb = kind.encode()
-    if kind:
-        own.append(b"kind:" + kb)
-    tf, kf = _TRAIL[trail or "_"], b"kind:" + (kb or b"_")
+    kf, lkf, rkf = _kind_features(kind)
+    if kf:
+        own.append(kf)
+    _, ltf, rtf = _TRAIL[trail or "_"]
     return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
         tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower", digit,
         not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
         "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
-        (b"L" + wf, b"L" + sf, b"L" + tf, b"L" + kf, b"L" + cf), (b"R" + wf, b"R" + sf, b"R" + tf, b"R" + kf, b"R" + cf),
-        (b"LL" + wf, b"LL" + sf), (b"RR" + wf, b"RR" + sf)))
+        (b"L" + wf, lsf, ltf, lkf, lcf), (b"R" + wf, rsf, rtf, rkf, rcf), (b"LL" + wf, llsf), (b"RR" + wf, rrsf)))
 
 
 _LEN = [f"len:{k}".encode() for k in range(9)]
-_CASE = {case: f"case:{case}".encode() for case in ("none", "digits", "alnum", "symbol", "upper", "single", "title",
-                                                      "lower", "mixed")}
+#: a word's own feature, then the ones it gives the tokens after and before it ("Lcase:title", "Rcase:title")
+_CASE = {case: (f"case:{case}".encode(), f"Lcase:{case}".encode(), f"Rcase:{case}".encode())
+         for case in ("none", "digits", "alnum", "symbol", "upper", "single", "title", "lower", "mixed")}
+_TRAIL = {c: (f"trail:{c}".encode(), f"Ltrail:{c}".encode(), f"Rtrail:{c}".encode()) for c in _STRIP + "_"}
 _LEAD = {c: f"lead:{c}".encode() for c in _STRIP}
-_TRAIL = {c: f"trail:{c}".encode() for c in _STRIP + "_"}
 
 
 def _part_info(part: list[_Word]) -> tuple[bytes, ...]:
