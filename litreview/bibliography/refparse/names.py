@@ -225,7 +225,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
     i, n = 0, len(toks)
     while i < n:
         words, j, closed = read(i)
-        if not words or not all(_name_word(w) for w in words):
+        if not words or not all(map(_name_word, words)):
             break
         if words[-1].endswith(":") and not vancouver:
             break
@@ -240,9 +240,9 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 peek, _, _ = read(j + 1, True)
                 # "Smith, John and Jones, Mary": after a first name inverted with its given name written
                 # out, a one-word name followed by a comma and a name is inverted too
-                inverted = bool(peek) and (all(is_initials(w) for w in peek)
+                inverted = bool(peek) and (all(map(is_initials, peek))
                                            or ((after_semicolon or (full_given and len(words) == 1))
-                                               and all(_name_word(w) for w in peek)))
+                                               and all(map(_name_word, peek))))
             if inverted and _title_before_pubfacts(text, toks, read(j + 1, True)):
                 # "Ludwig van Beethoven, Letters (London: Dent, 1926)": a given-first name, then the title
                 persons.append(split_person(_clean(words), inverted=False))
@@ -250,9 +250,9 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 break
             if inverted:
                 given, k, closed = read(j + 1, True)
-                if given and all(_name_word(w) for w in given) and not given[-1].endswith(":"):
+                if given and all(map(_name_word, given)) and not given[-1].endswith(":"):
                     j = k
-                    full_given = full_given or (not persons and not all(is_initials(w) for w in given))
+                    full_given = full_given or (not persons and not all(map(is_initials, given)))
                 else:
                     given, closed = [], False
         if given:
@@ -327,7 +327,7 @@ def _title_before_pubfacts(text: str, toks: list[tuple[str, int, int]], given: _
 def _starts_name(name: _Read) -> bool:
     """The words ``name`` (read at a token) make a name."""
     words, _, _ = name
-    return (bool(words) and len(words) <= 5 and all(_name_word(w) for w in words)
+    return (bool(words) and len(words) <= 5 and all(map(_name_word, words))
             and (not words[-1].endswith(":") or bool(_BARE_INITIALS.match(words[-1].rstrip(":")))))
 
 
