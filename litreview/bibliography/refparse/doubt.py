@@ -16,8 +16,6 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import repeat
-from operator import mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -165,7 +163,7 @@ def _load(path: str) -> tuple[dict[str, float], float] | None:
 
 def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
     get = weights.get
-    z = get("", 0.0) + sum(map(mul, map(get, feats, repeat(0.0)), feats.values()))  # in the features' order
+    z = get("", 0.0) + sum([get(k, 0.0) * v for k, v in feats.items()])  # in the features' order
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
