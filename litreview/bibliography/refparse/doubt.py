@@ -146,7 +146,7 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
     elif name == "year":
         f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
-        f["year_volume"] = float(bool(_YEAR_VOLUME.search(ref.raw)))
+        f["year_volume"] = float(";" in ref.raw and bool(_YEAR_VOLUME.search(ref.raw)))  # the pattern needs one
     elif name == "doi":
         f["bad_doi"] = float(not is_valid_doi(_text(ref, name)))
     return f
