@@ -136,7 +136,8 @@ def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
         kinds.append("roman")
     if "10" in word and _DOI.search(word):
         kinds.append("doi")
-    if word[0] in "<hHwW" and _URL.match(word):  # the only first letters the pattern takes
+    # the only first letters the pattern takes, and "://" or the period of "www." in the word
+    if word[0] in "<hHwW" and ("://" in word or "." in word) and _URL.match(word):
         kinds.append("url")
     if digit and _ISBN.match(core):
         kinds.append("isbn")
