@@ -59,9 +59,14 @@ def _converter() -> tuple[Any, Any]:
     return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
 
 
-def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]]:
+def _convert(source: str, nocite: list[str],
+             empty: list[tuple[int, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:
     """The paragraph as text, its citation commands as pandoc citations; and where its lines start in
-    that text, as (offset, line index) anchors (a line that starts inside a command has none)."""
+    that text, as (offset, line index) anchors (a line that starts inside a command has none).
+
+    A command with an empty key before another (``\\citep{,a}``, ``\\cite{a,,b}``: pandoc refuses the file,
+    LaTeX cites an undefined key) is read for its other keys and added to ``empty`` as (line index, command);
+    an empty last key (``\\cite{a,}``) pandoc reads as if it were not there."""
     markers: list[str] = []
     pieces: list[str] = []
     pos = 0
@@ -76,6 +81,8 @@ def _convert(source: str, nocite: list[str]) -> tuple[str, list[tuple[int, int]]
         pieces.append(_with_line_marks(source, pos, m.start(), line_starts))
         pos = end
         keys = [(pre, post, k.strip()) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
+        if empty is not None and any(not k.strip() for _, _, ks in groups for k in ks.split(",")[:-1]):
+            empty.append((bisect_right(line_starts, m.start()), source[m.start():end]))
         if m.group(1) == "nocite":
             nocite.extend("*" if k == "*" else k for _, _, k in keys)
             continue
