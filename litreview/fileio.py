@@ -84,8 +84,8 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure.
 
     With a ``not_utf8`` list, a file in another encoding is read when that encoding is certain, and
-    noted there: the one the file declares (``declared`` returns its codec and the declaration), or
-    the one every plausible reading by charset-normalizer agrees on. Line breaks stay where they are.
+    noted there: the one the file declares (``declared`` returns its codec and the declaration), or the
+    one reading the common encodings charset-normalizer finds plausible all give. Line breaks stay put.
     """
     InputError = error or _InputError
     p = Path(path)
@@ -114,7 +114,7 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
 
 def _certain_codec(raw: bytes, declared: tuple[str, str] | None) -> tuple[str, str] | None:
     """(codec, declaration) the bytes are certainly written in, or None: the declared codec when it reads
-    them, else charset-normalizer's when all its plausible codecs read them as the same text. A reading
+    them, else charset-normalizer's when its plausible common codecs all read them as the same text. A reading
     with C1 control characters (a Windows code page read as ISO-8859) or other line breaks is no reading."""
     def reads(codec: str) -> str | None:
         try:
@@ -127,11 +127,13 @@ def _certain_codec(raw: bytes, declared: tuple[str, str] | None) -> tuple[str, s
 
     if declared is not None:
         return declared if reads(declared[0]) is not None else None
-    codec = guess_encoding(raw)
-    if codec is None or reads(codec) is None:
+    # Only the encodings files are commonly written in: on a short text charset-normalizer finds rare ones
+    # (Mac Icelandic) as plausible as Windows-1252 whatever the bytes.
+    common = [codec for codec in _plausible(raw) if codec in _PREFERRED]
+    if not common or reads(common[0]) is None:
         return None
-    readings = {reads(other) for other in _plausible(raw)}
-    return (codec, "") if readings == {reads(codec)} else None
+    readings = {reads(codec) for codec in common}
+    return (guess_encoding(raw) or common[0], "") if len(readings) == 1 else None
 
 
 _C1 = lazy("[\x80-\x9f]")

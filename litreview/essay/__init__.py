@@ -22,8 +22,8 @@ from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
 __all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
-           "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay", "noted",
-           "normalise_space", "parse_essay"]
+           "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay",
+           "normalise_space", "noted", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
 # no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
@@ -143,7 +143,7 @@ Notice = tuple[str, str, int, str, str]
 def encoding_notices(read: list[NotUtf8]) -> list[Notice]:
     """LR315 for each file read in another encoding than UTF-8."""
     return [("LR315", f.path, 1, f"{Path(f.path).name} is not UTF-8: read as {codec_name(f.codec)}"
-             + (f", as its {f.declared} declares" if f.declared else " (the only reading that fits its bytes)"),
+             + (f", as its {f.declared} declares" if f.declared else ", the one reading its bytes fit (it declares none)"),
              f.hint) for f in read]
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, read_text
 from ..model import Essay, Paragraph
-from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK
+from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
 from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
@@ -69,13 +69,14 @@ def load_quarto(project: Path) -> Essay:
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
                          hint="list the chapters under book: chapters:, or review one chapter file")
     chapters: list[tuple[Path, str]] = []
+    not_utf8: list[NotUtf8] = []
     for name in names:
         path = project.parent / name
         if path.suffix.lower() not in _CHAPTER_SUFFIXES:
             raise EssayError(f"chapter {name} is not a Markdown file or notebook (.qmd, .md, .Rmd, .ipynb)",
                              path=str(project), hint="litreview reads Markdown chapters and notebooks; review the "
                                                      "others separately")
-        chapters.append((path, read_text(path, what="chapter", error=EssayError,
+        chapters.append((path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                          hint=f"check the chapter list in {project.name}")))
     body, paragraphs = read_chapters(chapters)
     if not paragraphs:
@@ -86,7 +87,7 @@ def load_quarto(project: Path) -> Essay:
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
-    return markdown_essay(str(project), body, meta, front + paragraphs)
+    return noted(markdown_essay(str(project), body, meta, front + paragraphs), encoding_notices(not_utf8))
 
 
 def load_quarto_file(path: Path, text: str) -> Essay:
