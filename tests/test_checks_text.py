@@ -116,9 +116,9 @@ CASES = {
     # An input file the LaTeX reader did not find (the reader lists them; see test_essay_readers).
     "LR314": (dict(essay=replace(ESSAY, meta={"missing-inputs": [("refs/essay.tex", 3, "intro")]})), dict()),
     # What a reader noticed (listed by the readers; see test_essay_notices).
-    "LR315": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("LR315", "refs/essay.tex", 1, "not UTF-8", "")]})),
+    "LR315": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("essay-not-utf8", "refs/essay.tex", 1, "not UTF-8", "")]})),
               dict()),
-    "LR316": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("LR316", "refs/essay.tex", 4, "empty key", "")]})),
+    "LR316": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("empty-citation-key", "refs/essay.tex", 4, "empty key", "")]})),
               dict()),
     # A LaTeX citation command in a Markdown essay's prose; in a code span it is code.
     "LR317": (dict(essay=_with_sentence("Realists disagree \\citep{holsti2004taming}.")),

@@ -9,11 +9,14 @@ from ..essay.segment import normalise_space
 from ..model import Essay, Finding
 from .catalogue import finding
 
+_CODES = {"essay-not-utf8": "LR315", "empty-citation-key": "LR316"}
+"""The code of each kind of notice."""
+
 
 def check_notices(essay: Essay) -> list[Finding]:
     """A finding for each notice a reader listed, and LR317 for each raw LaTeX citation in Markdown."""
-    found = [finding(code, message, hint=hint, file=file, line=line)
-             for code, file, line, message, hint in essay.meta.get(NOTICES) or ()]
+    found = [finding(_CODES[kind], message, hint=hint, file=file, line=line)
+             for kind, file, line, message, hint in essay.meta.get(NOTICES) or () if kind in _CODES]
     if essay.format == "latex":
         return found
     for claim in essay.claims:

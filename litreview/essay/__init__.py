@@ -37,8 +37,8 @@ MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
 NOTICES = "litreview-notices"
 """The essay's ``meta`` key where a reader lists what it read otherwise than the manuscript's tool might, as
-(code, file, line, message, hint): a file not in UTF-8 read in its certain encoding (LR315), an empty key in
-a LaTeX citation (LR316). ``checks.notices`` reports them."""
+(kind, file, line, message, hint): a file not in UTF-8 read in its certain encoding (``essay-not-utf8``), an
+empty key in a LaTeX citation (``empty-citation-key``). ``checks.notices`` reports them."""
 BIBTEX = "litreview-bibtex"
 """The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
 ``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
@@ -137,12 +137,12 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
 
 
 Notice = tuple[str, str, int, str, str]
-"""(code, file, line, message, hint): one entry of an essay's ``NOTICES``."""
+"""(kind, file, line, message, hint): one entry of an essay's ``NOTICES``."""
 
 
 def encoding_notices(read: list[NotUtf8]) -> list[Notice]:
-    """LR315 for each file read in another encoding than UTF-8."""
-    return [("LR315", f.path, 1, f"{Path(f.path).name} is not UTF-8: read as {codec_name(f.codec)}"
+    """A notice for each file read in another encoding than UTF-8."""
+    return [("essay-not-utf8", f.path, 1, f"{Path(f.path).name} is not UTF-8: read as {codec_name(f.codec)}"
              + (f", as its {f.declared} declares" if f.declared else ", the one reading its bytes fit (it declares none)"),
              f.hint) for f in read]
 

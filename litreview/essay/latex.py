@@ -69,7 +69,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         converted, anchors = _convert(expand("\n".join(x[2] for x in para), macros), nocite, empty)
         for index, written in empty:
             file, line, _ = para[min(index, len(para) - 1)]
-            notices.append(("LR316", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
+            notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
                             "warns of an undefined citation", "Remove the extra comma between the keys"))
         if not converted.strip():
             continue
