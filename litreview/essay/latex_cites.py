@@ -94,7 +94,8 @@ def _convert(source: str, nocite: list[str],
     text = _REF.sub(lambda m: "XLBRACKX" + m.group(1) + "XRBRACKX", _DROP.sub("", "".join(pieces)))
     try:
         converter, parsing = _converter()
-        plain = converter.latex_to_text(text, latex_context=parsing)
+        shown, runs = _prose_runs(text)
+        plain = _RUN_MARK.sub(lambda m: runs[int(m.group(1))], converter.latex_to_text(shown, latex_context=parsing))
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
@@ -114,6 +115,48 @@ def _convert(source: str, nocite: list[str],
     converted = "".join(out).replace("\xa0", " ")
     lead = len(converted) - len(converted.lstrip())
     return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
+
+
+# Plain prose: words joined by spaces, line breaks, ".,;:()/" or a single "-" or "'" (a doubled one is a dash or
+# a quote to pylatexenc); no backslash, brace, "$", "~", "%", "&", "`" or other character LaTeX gives a meaning.
+_RUN = re.compile(r"[^\W_]+(?:(?:[ \n.,;:()/]+|(?<![-'])[-'](?![-']))[^\W_]+)+")
+# What makes the text after it an argument: a command (``\emph word`` takes "w"), ``}`` or ``]`` (``\textcolor{red}
+# word``), "^" or "_" (math).
+_TAKES_NEXT = re.compile(r"(?:\\[A-Za-z@]+\*?|\\.|[}\]^_])$", re.S)
+_RUN_MARK = re.compile("\ue000(\\d+)\ue001")
+_MIN_RUN = 12
+
+
+def _prose_runs(text: str) -> tuple[str, list[str]]:
+    """``text`` with each long run of plain prose outside braces and not after a command replaced by a
+    placeholder, and the runs. pylatexenc reads text a character at a time, and reads such a run as itself:
+    the runs are put back after it, the result unchanged and the paragraph read in about half the time."""
+    if "\ue000" in text:
+        return text, []
+    runs: list[str] = []
+    pieces: list[str] = []
+    at = scanned = depth = 0
+    for m in _RUN.finditer(text):
+        start = m.start()
+        while scanned < start:  # the brace depth at the run's start (an escaped brace is no group)
+            c = text[scanned]
+            if c == "\\":
+                scanned += 2
+                continue
+            depth += (c == "{") - (c == "}")
+            scanned += 1
+        if scanned > start or depth != 0 or m.end() - start < _MIN_RUN:
+            continue
+        before = start
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if _TAKES_NEXT.search(text, max(0, before - 40), before):
+            continue
+        pieces += [text[at:start], f"\ue000{len(runs)}\ue001"]
+        runs.append(m.group())
+        at = m.end()
+    pieces.append(text[at:])
+    return "".join(pieces), runs
 
 
 def convert_text(source: str) -> str:
