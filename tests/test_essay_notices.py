@@ -114,3 +114,12 @@ def test_latex_citation_in_markdown_is_a_finding_at_its_line(tmp_path: Path) -> 
 def test_latex_citation_in_latex_is_no_finding(tmp_path: Path) -> None:
     (tmp_path / "p.tex").write_text("Text \\citep{b}.\n", encoding="utf-8")
     assert check_notices(load_essay(tmp_path / "p.tex")) == []
+
+
+def test_quarto_include_not_in_utf8(tmp_path: Path) -> None:
+    (tmp_path / "doc.qmd").write_text("Intro [@a].\n\n{{< include _part.qmd >}}\n", encoding="utf-8")
+    (tmp_path / "_part.qmd").write_bytes("Müller schreibt über Bäume [@m]. Größe zählt.\n\nÄhnlich sieht es "
+                                         "bei Städten aus, sagt Kühn [@k].\n".encode("latin_1"))
+    essay = load_essay(tmp_path / "doc.qmd")
+    assert _keys(essay) == [["a"], ["m"], [], ["k"]]
+    assert _found(essay) == [("LR315", "_part.qmd", 1)]

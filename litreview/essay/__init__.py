@@ -128,7 +128,7 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
               and (suffix == ".qmd" or _in_quarto_project(where)))):
         from .quarto import load_quarto_file
 
-        essay = load_quarto_file(where, text)
+        essay = load_quarto_file(where, text, not_utf8)
     else:
         essay = parse_markdown(text, str(path))
     essay = noted(essay, encoding_notices(not_utf8))

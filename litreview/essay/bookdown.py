@@ -52,7 +52,7 @@ def load_bookdown(project: Path) -> Essay:
     not_utf8: list[NotUtf8] = []
     chapters = [(path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                  hint=f"check rmd_files: in {project.name}")) for path in files]
-    body, paragraphs = read_chapters(chapters)
+    body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, _, body_line = front_matter(chapters[0][1], str(files[0]))
