@@ -67,7 +67,7 @@ def test_markdown_whose_bytes_fit_one_reading_is_read(tmp_path: Path) -> None:
     essay = load_essay(tmp_path / "e.md")
     assert [(c.text, c.line) for c in essay.claims] == [("Größe", 1), ("Müller schreibt über Bäume [@m].", 3)]
     found = check_notices(essay)
-    assert [(f.code, f.line) for f in found] == [("LR315", 1)] and "declares none" in found[0].message
+    assert [(f.code, f.line) for f in found] == [("LR315", 1)] and "declares no encoding" in found[0].message
 
 
 def test_manubot_file_not_in_utf8(tmp_path: Path) -> None:

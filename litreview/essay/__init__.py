@@ -143,7 +143,7 @@ Notice = tuple[str, str, int, str, str]
 def encoding_notices(read: list[NotUtf8]) -> list[Notice]:
     """A notice for each file read in another encoding than UTF-8."""
     return [("essay-not-utf8", f.path, 1, f"{Path(f.path).name} is not UTF-8: read as {codec_name(f.codec)}"
-             + (f", as its {f.declared} declares" if f.declared else ", the one reading its bytes fit (it declares none)"),
+             + (f", as its {f.declared} declares" if f.declared else " (detected; it declares no encoding)"),
              f.hint) for f in read]
 
 
