@@ -42,3 +42,20 @@ def test_runs_are_plain_prose_outside_braces_and_not_after_a_command() -> None:
     assert runs == ["Plain words of prose here"]
     assert shown == "\ue0000\ue001. \\emph words after a command\n\\textbf{words in braces here}."
     assert _prose_runs("\\emph\nwords on the next line here")[1] == []
+
+
+def test_generated_latex_manuscripts_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from fuzz.pandoc_docs import latex_doc
+
+    from litreview.essay.latex import parse_latex
+
+    def read(text: str) -> list[tuple[str, int, tuple[str, ...]]]:
+        essay = parse_latex(text, "doc.tex")
+        return [(c.text, c.line, tuple(x.key for x in c.citations or ())) for c in essay.claims]
+
+    texts = [latex_doc(random.Random(seed)).text for seed in range(40)]
+    shown = [read(text) for text in texts]
+    monkeypatch.setattr(latex_cites, "_prose_runs", lambda text: (text, []))
+    assert shown == [read(text) for text in texts]
