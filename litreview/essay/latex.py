@@ -13,9 +13,9 @@ from bisect import bisect_right
 from pathlib import Path
 
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, read_text
 from ..model import Claim, Essay, Paragraph
-from . import BIBTEX, MISSING_INPUTS
+from . import BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
@@ -38,14 +38,24 @@ _VERBATIM_ARG = re.compile(r"\\(?:url|nolinkurl|path)\s*\{[^{}]*\}|\\href\s*(?:\
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
 _ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
+# inputenc's options for the 8-bit encodings it reads (the last one given counts), as Python codecs.
+_INPUTENC = re.compile(r"\\usepackage\s*\[(?P<options>[^\]]*)\]\s*\{[^{}]*\binputenc\b[^{}]*\}"
+                       r"|\\inputencoding\s*\{(?P<option>[^{}]*)\}")
+_CODECS = {"utf8": "utf-8", "ascii": "ascii", "latin1": "latin_1", "latin2": "iso8859_2", "latin5": "iso8859_9",
+           "latin9": "iso8859_15", "latin10": "iso8859_16", "ansinew": "cp1252", "cp1252": "cp1252",
+           "cp1250": "cp1250", "cp1257": "cp1257", "cp850": "cp850", "cp852": "cp852", "cp437": "cp437",
+           "cp865": "cp865", "applemac": "mac_roman"}
 
 
-def parse_latex(text: str, path: str = "<string>") -> Essay:
-    """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
+def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
+    """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
+    the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
     from .latex_macros import citation_macros, expand
 
     missing: list[tuple[str, int, str, bool]] = []
-    lines = _expand(text, Path(path), 0, missing)
+    not_utf8 = [] if not_utf8 is None else not_utf8
+    main = _Main(declared_in(text), not_utf8)
+    lines = _expand(text, Path(path), 0, missing, main=main)
     macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
     body_lines = _headings_apart(_document(lines))
     nocite: list[str] = []
@@ -53,8 +63,14 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
     chunks: list[str] = []
     offset = 0
+    notices: list[Notice] = encoding_notices(not_utf8)
     for para in _paragraphs(body_lines):
-        converted, anchors = _convert(expand("\n".join(x[2] for x in para), macros), nocite)
+        empty: list[tuple[int, str]] = []
+        converted, anchors = _convert(expand("\n".join(x[2] for x in para), macros), nocite, empty)
+        for index, written in empty:
+            file, line, _ = para[min(index, len(para) - 1)]
+            notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
+                            "warns of an undefined citation", "Remove the extra comma between the keys"))
         if not converted.strip():
             continue
         chunks.append(converted)
@@ -84,6 +100,8 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     not_found = _missing_inputs(missing, lines)
     if not_found:
         meta[MISSING_INPUTS] = not_found
+    if notices:
+        meta[NOTICES] = notices
     source = "\n".join(t for _, _, t in lines)
     named = bibliography_files(source)  # in any \input file too, as biber finds them
     if named:
@@ -110,8 +128,39 @@ def uncomment(line: str) -> str:
     return "".join(out) + line[at:]
 
 
+def declared_in(text: str) -> tuple[str, str] | None:
+    """(codec, declaration) of the encoding the LaTeX text declares with inputenc, outside comments, or None."""
+    found = None
+    if "inputenc" in text:
+        for line in split_lines(text):
+            for m in _INPUTENC.finditer(uncomment(line)):
+                options = (m.group("options") or m.group("option") or "").split(",")
+                known = [o.strip() for o in options if o.strip() in _CODECS]
+                if known:
+                    found = (_CODECS[known[-1]], m.group().replace(" ", ""))
+    return found
+
+
+def declared_encoding(raw: bytes) -> tuple[str, str] | None:
+    """``declared_in`` for a file's bytes (read as ASCII: inputenc's options are)."""
+    return declared_in(raw.decode("latin_1"))
+
+
+class _Main:
+    """What the main file says for its inputs: the encoding it declares (TeX reads every input in it
+    unless the input declares its own), and the list of files read in another encoding than UTF-8."""
+
+    def __init__(self, declared: tuple[str, str] | None, not_utf8: list[NotUtf8]) -> None:
+        self.declared = declared
+        self.not_utf8 = not_utf8
+
+    def encoding(self, raw: bytes) -> tuple[str, str] | None:
+        return declared_encoding(raw) or self.declared
+
+
 def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str, bool]],
-            body: list[bool] | None = None, root: Path | None = None) -> list[tuple[str, int, str]]:
+            body: list[bool] | None = None, root: Path | None = None, *,
+            main: _Main | None = None) -> list[tuple[str, int, str]]:
     """(file, line, text) of every line, ``\\input`` files spliced in, comments removed; the inputs
     not found are added to ``missing`` as (file, line, name, after ``\\begin{document}``).
 
@@ -138,8 +187,10 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             if child is None:
                 missing.append((str(path), n, name, body[0]))
                 continue
-            sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8")
-            lines = _expand(sub, child, depth + 1, missing, body, root)
+            sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8",
+                            not_utf8=None if main is None else main.not_utf8,
+                            declared=None if main is None else main.encoding)
+            lines = _expand(sub, child, depth + 1, missing, body, root, main=main)
             if m.group("command") == "subfile" and any("\\begin{document}" in x[2] for x in lines):
                 lines = _document(lines)  # as the subfiles package reads it: its preamble and \end{document} left out
             out.extend(lines)

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, read_text
 from ..model import Essay, Paragraph
-from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK
+from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
 from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
@@ -69,15 +69,16 @@ def load_quarto(project: Path) -> Essay:
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
                          hint="list the chapters under book: chapters:, or review one chapter file")
     chapters: list[tuple[Path, str]] = []
+    not_utf8: list[NotUtf8] = []
     for name in names:
         path = project.parent / name
         if path.suffix.lower() not in _CHAPTER_SUFFIXES:
             raise EssayError(f"chapter {name} is not a Markdown file or notebook (.qmd, .md, .Rmd, .ipynb)",
                              path=str(project), hint="litreview reads Markdown chapters and notebooks; review the "
                                                      "others separately")
-        chapters.append((path, read_text(path, what="chapter", error=EssayError,
+        chapters.append((path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                          hint=f"check the chapter list in {project.name}")))
-    body, paragraphs = read_chapters(chapters)
+    body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, front = _front(*chapters[0])  # (a manuscript's title and abstract are its article's)
@@ -86,14 +87,14 @@ def load_quarto(project: Path) -> Essay:
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
-    return markdown_essay(str(project), body, meta, front + paragraphs)
+    return noted(markdown_essay(str(project), body, meta, front + paragraphs), encoding_notices(not_utf8))
 
 
-def load_quarto_file(path: Path, text: str) -> Essay:
+def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked (an R
-    Markdown file's child chunks read as its includes)."""
+    Markdown file's child chunks read as its includes); ``not_utf8``: see ``read_chapters``."""
     meta, front = _front(path, text)
-    body, paragraphs = read_chapters([(path, text)])
+    body, paragraphs = read_chapters([(path, text)], not_utf8)
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
@@ -110,8 +111,10 @@ def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
     return meta, file_front(text, meta, body_line, file=str(path))
 
 
-def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
-    """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file."""
+def read_chapters(files: list[tuple[Path, str]],
+                  not_utf8: list[NotUtf8] | None = None) -> tuple[str, list[Paragraph]]:
+    """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file;
+    an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     for path, text in files:
         if segments:
@@ -122,7 +125,7 @@ def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
             segments += notebook_segments(path, text)[1]
             continue
         _, body, body_line = front_matter(text, str(path))
-        segments += _included(path, "\n" * (body_line - 1) + body, 0)  # front matter blanked: lines kept
+        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8)  # front matter blanked: lines kept
     return read_segments(segments)
 
 
@@ -189,7 +192,8 @@ def prose_chunks(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
+def _included(path: Path, text: str, depth: int,
+              not_utf8: list[NotUtf8] | None = None) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
     notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does."""
     if path.suffix.lower() == ".rmd" and PROSE_CHUNK.search(text):
@@ -207,12 +211,13 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
         at = end
         for name in names:
             child = path.parent / name.partition("#")[0]
-            sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
+            sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8",
+                            not_utf8=not_utf8)
             if "#" in name:  # {{< embed notebook.ipynb#label >}}: that cell's outputs and captions
                 out += [(str(path), 0, "\n\n"), *_embedded(child, sub, name.partition("#")[2], path, here),
                         (str(path), 0, "\n\n")]
                 continue
-            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
+            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8)
             if len(names) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _titled(path, line, _blank_shortcodes(text[at:]))
