@@ -274,10 +274,14 @@ def check_original_year(source: Source) -> Iterable[Finding]:
 
 
 def check_access_date(source: Source, today: date, max_age_days: int) -> Iterable[Finding]:
-    """LR136 for a web source accessed longer ago than ``max_age_days``."""
+    """LR136 for a web source accessed longer ago than ``max_age_days``.
+
+    An entry with a DOI is not a web source: the DOI, not the page, is how it is found again, and the
+    access date a reference manager records on import (Zotero does, on every item) goes unprinted.
+    """
     raw = plain(source.fields.get("urldate", ""))
     when = parse_iso(raw) if raw else None
-    if when is None or not (source.url or source.type in _WEB_TYPES):
+    if when is None or source.doi or not (source.url or source.type in _WEB_TYPES):
         return
     age = (today - when).days
     if age > max_age_days:
