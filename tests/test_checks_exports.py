@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from litreview.bibliography.load import parse_bibliography
 from litreview.checks import style as S
 
@@ -28,3 +30,17 @@ def test_an_old_access_date_on_an_entry_with_a_doi_is_not_stale() -> None:
 def test_an_old_access_date_on_a_page_without_a_doi_is_stale() -> None:
     page = _one("@online{p, title = {T}, url = {https://example.org/p}, urldate = {2012-01-02}}")
     assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == ["LR136"]
+
+
+@pytest.mark.parametrize(("pages", "biblatex", "bad"), [
+    ("41 -- 47", False, False),      # Zotero's BibTeX export of a publisher's range
+    ("41 -- 47", True, False), ("41 - 47", True, False),
+    ("41 - 47", False, True),        # a single hyphen is still not BibTeX's range dash
+    ("7:1--7:22", False, False),     # ACM: article 7, its pages 1 to 22
+    ("abcd123", False, False), ("abcd123", True, False),  # an article number where the pages go
+    ("pp123", False, True), ("p. 12", False, True), ("41 -- ", False, True),
+])
+def test_export_page_forms(pages: str, biblatex: bool, bad: bool) -> None:
+    from litreview.checks.integrity import page_form_problem
+
+    assert bool(page_form_problem(pages, biblatex=biblatex)) is bad

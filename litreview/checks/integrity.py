@@ -31,11 +31,15 @@ _HTML_ENTITY = lazy(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});
 _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:\w+|jats:\w+)(?:\s[^<>]*)?/?>",
                        re.I)
 # One page: digits or roman numerals with an optional letter before or after ("S436", "436S", "e1234").
-_PAGE = r"(?:[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
-_BIBTEX_PAGES = lazy(rf"^{_PAGE}\+?(?:(?:--|–){_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:(?:--|–){_PAGE})?)*$")
+# A page: 12, e1234, 12a, xii, or an article number and its page (ACM's 120:3). White space around
+# the dash is read as no space by BibTeX, biber and pandoc alike (Zotero writes "176 -- 180").
+_PAGE = r"(?:\d+:\d+|[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
+_BIBTEX_PAGES = lazy(rf"^{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")
 _BIBLATEX_PAGES = lazy(
-    rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:(?:--?|–)\s?{_PAGE}|/{_PAGE})?"
-    rf"(?:,\s*{_PAGE}(?:(?:--?|–){_PAGE})?)*$")
+    rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:\s*(?:--?|–)\s*{_PAGE}|/{_PAGE})?"
+    rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
+# A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12".
+_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)[A-Za-z]{2,8}\d{2,}$")
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
 _ESCAPED_ANGLE = lazy(r"\{?\\text(less|greater)(?:\{\}|\s*)\}?")
 _MATH_COMMANDS = lazy(r"\\(par|begin|end|section|item)\b")
@@ -228,7 +232,7 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
     """Why a pages value is not in the form styles expect ('' when it is)."""
     text = pages.strip()
-    if not text:
+    if not text or _ARTICLE_NUMBER.match(text):
         return ""
     if biblatex:
         if _BIBLATEX_PAGES.match(text) and not _DOUBLE_LETTER_PAGE.search(text):
