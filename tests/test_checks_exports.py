@@ -44,3 +44,23 @@ def test_export_page_forms(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
 
     assert bool(page_form_problem(pages, biblatex=biblatex)) is bad
+
+
+def test_the_isbns_of_a_book_separated_by_spaces_are_each_read() -> None:
+    from litreview.checks.bib import check_isbn
+
+    book = _one("@book{b, title = {T}, publisher = {P}, year = {2001},"
+                " isbn = {978-0-306-40615-7 0-306-40615-2}}")
+    assert list(check_isbn(book)) == []
+    wrong = _one("@book{b, title = {T}, publisher = {P}, year = {2001}, isbn = {978-0-306-40615-7 0-306-40615-3}}")
+    assert [f.message for f in check_isbn(wrong)] == ["ISBN '0-306-40615-3' is invalid: wrong check digit"]
+    spaced = _one("@book{b, title = {T}, publisher = {P}, year = {2001}, isbn = {978 0 306 40615 7}}")
+    assert list(check_isbn(spaced)) == []
+
+
+def test_an_issn_with_its_label_is_read() -> None:
+    from litreview.checks.integrity import issn_problem
+
+    assert issn_problem("ISSN 0317-8471") == ""
+    assert issn_problem("ISSN: 0317-8471") == ""
+    assert issn_problem("ISSN 0317-8472") == "wrong check digit"

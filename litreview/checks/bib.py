@@ -218,10 +218,21 @@ def isbn_problem(isbn: str) -> str:
     return f"an ISBN has 10 or 13 digits, this has {sum(c.isdigit() for c in digits)}"
 
 
+def isbns(raw: str) -> list[str]:
+    """The ISBNs of an isbn field: split at , ; / or 'and', and at spaces between whole ISBNs (Zotero
+    writes a book's ISBNs so: '978-1-4419-3266-2 978-1-4757-2514-8'), not inside one ('978 0 306 40615 7')."""
+    out = []
+    for part in filter(None, _ISBN_SPLIT.split(raw)):
+        words = part.split()
+        whole = len(words) > 1 and all(len(_ISBN_CHARS.sub("", w)) in (10, 13) for w in words)
+        out += words if whole else [part]
+    return out
+
+
 def check_isbn(source: Source) -> Iterable[Finding]:
     """LR122 for each ISBN with a wrong length or check digit."""
     raw = plain(source.fields.get("isbn", ""))
-    for part in filter(None, _ISBN_SPLIT.split(raw)):
+    for part in isbns(raw):
         problem = isbn_problem(part)
         if problem:
             yield entry_finding("LR122", source, f"ISBN {part!r} is invalid: {problem}")

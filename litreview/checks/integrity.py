@@ -100,7 +100,10 @@ def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
 
 def issn_problem(issn: str) -> str:
     """Why an ISSN is invalid ('' when its form and check digit are right)."""
-    match = _ISSN.match(issn.strip())
+    text = issn.strip()
+    if text[:4].upper() == "ISSN":  # a label, as ISBNs carry theirs (isbn_problem drops it alike)
+        text = text[4:].lstrip(" :")
+    match = _ISSN.match(text)
     if not match:
         return "an ISSN is eight characters, written NNNN-NNNC"
     digits = match.group(1) + match.group(2)
