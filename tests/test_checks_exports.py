@@ -64,3 +64,19 @@ def test_an_issn_with_its_label_is_read() -> None:
     assert issn_problem("ISSN 0317-8471") == ""
     assert issn_problem("ISSN: 0317-8471") == ""
     assert issn_problem("ISSN 0317-8472") == "wrong check digit"
+
+
+def test_a_doi_with_latex_escapes_is_a_doi_written_otherwise() -> None:
+    from litreview.checks.bib import check_doi
+    from litreview.doi import bare_doi, doi_url
+
+    entry = _one(r"@inproceedings{c, title = {T}, booktitle = {B}, year = {2019}, doi = {10.1007/978-3-030-1\_18}}")
+    found = list(check_doi(entry))
+    assert [f.code for f in found] == ["LR121"]
+    assert "LaTeX escapes" in found[0].message and found[0].hint == "Write doi = {10.1007/978-3-030-1_18}"
+    assert bare_doi(r"10.1007/978-3-030-1\_18") == "10.1007/978-3-030-1_18"  # what fetch asks for
+    assert doi_url(r"10.1007/978-3-030-1\_18") == "https://doi.org/10.1007/978-3-030-1_18"
+    plain = _one("@inproceedings{c, title = {T}, booktitle = {B}, year = {2019}, doi = {10.1007/978-3-030-1_18}}")
+    assert list(check_doi(plain)) == []
+    broken = _one(r"@article{c, title = {T}, journal = {J}, year = {2019}, doi = {10.1007/a\b}}")
+    assert [f.code for f in check_doi(broken)] == ["LR120"]

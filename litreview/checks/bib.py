@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..bibliography.dates import bibtex_year, edtf_range_problem, edtf_year, iso_form, parse_iso
 from ..bibliography.latex import decode_latex
-from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
+from ..doi import bare_doi, doi_problem, has_prefix, latex_escaped, normalize_doi, trailing_punctuation
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
@@ -193,6 +193,9 @@ def check_doi(source: Source) -> Iterable[Finding]:
     problem = doi_problem(doi[:-1] if end else doi)
     if problem:
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: {problem}")
+    elif latex_escaped(raw) and not (has_prefix(raw) or end):
+        yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
+                            "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}")
     elif has_prefix(raw) or end:
         # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.
         said = [f"DOI written as a link or with a prefix: {raw!r}"] if has_prefix(raw) else [f"DOI {raw!r}"]
