@@ -80,3 +80,14 @@ def test_a_doi_with_latex_escapes_is_a_doi_written_otherwise() -> None:
     assert list(check_doi(plain)) == []
     broken = _one(r"@article{c, title = {T}, journal = {J}, year = {2019}, doi = {10.1007/a\b}}")
     assert [f.code for f in check_doi(broken)] == ["LR120"]
+
+
+def test_a_date_problem_in_csl_names_the_csl_variable() -> None:
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.bib import check_dates
+
+    yaml = "references:\n- id: a\n  type: article-journal\n  title: T\n  issued: 2011\n  accessed: '10:11:12'\n"
+    item = parse_csl(yaml, "refs.yaml", yaml=True).sources[0]
+    assert [f.message for f in check_dates(item, TODAY)] == ["accessed '10:11:12' is not an ISO date (YYYY-MM-DD)"]
+    entry = _one("@online{a, title = {T}, url = {https://example.org}, urldate = {10:11:12}}")
+    assert [f.message for f in check_dates(entry, TODAY)] == ["urldate '10:11:12' is not an ISO date (YYYY-MM-DD)"]

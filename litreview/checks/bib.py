@@ -20,7 +20,7 @@ from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
 from .catalogue import CATALOGUE, finding
-from .hints import csl_form, in_own_terms, in_own_words
+from .hints import csl_form, in_own_terms, in_own_words, own_name
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -333,9 +333,9 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; biber ignores it",
                                 f"write {name} = {{{iso}}}")
         elif problem:
-            problems.append(f"{name} {raw!r} is {problem}")
+            problems.append(f"{own_name(name, source)} {raw!r} is {problem}")
         elif future:
-            problems.append(f"{name} {raw!r} lies in the future")
+            problems.append(f"{own_name(name, source)} {raw!r} lies in the future")
     for problem in filter(None, problems):
         yield entry_finding("LR124", source, problem)
 
