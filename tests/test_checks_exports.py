@@ -91,3 +91,10 @@ def test_a_date_problem_in_csl_names_the_csl_variable() -> None:
     assert [f.message for f in check_dates(item, TODAY)] == ["accessed '10:11:12' is not an ISO date (YYYY-MM-DD)"]
     entry = _one("@online{a, title = {T}, url = {https://example.org}, urldate = {10:11:12}}")
     assert [f.message for f in check_dates(entry, TODAY)] == ["urldate '10:11:12' is not an ISO date (YYYY-MM-DD)"]
+
+
+def test_a_publisher_that_registers_dois_is_told_of_the_entry_s_kind() -> None:
+    article = _one("@article{a, title = {T}, journal = {J}, year = {2004}, publisher = {Elsevier}}")
+    book = _one("@book{b, title = {T}, year = {2004}, publisher = {Elsevier}}")
+    assert S.doi_expected(article) == "Elsevier registers DOIs for its articles"
+    assert S.doi_expected(book) == "Elsevier registers DOIs for its books"

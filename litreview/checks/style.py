@@ -308,7 +308,8 @@ def doi_expected(source: Source) -> str:
     publisher = f" {folded(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
     for words in _DOI_PUBLISHER_WORDS if publisher else ():
         if words in publisher:
-            noun = "reports" if "report" in source.type else "chapters" if source.type.startswith("in") else "books"
+            noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
+                    else "chapters" if source.type.startswith("in") else "books")
             return f"{source.publisher} registers DOIs for its {noun}"
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url:
         return "journal articles published since 2000 almost all have one"
