@@ -98,3 +98,11 @@ def test_a_publisher_that_registers_dois_is_told_of_the_entry_s_kind() -> None:
     book = _one("@book{b, title = {T}, year = {2004}, publisher = {Elsevier}}")
     assert S.doi_expected(article) == "Elsevier registers DOIs for its articles"
     assert S.doi_expected(book) == "Elsevier registers DOIs for its books"
+
+
+def test_an_issn_in_the_isbn_field_is_named_so() -> None:
+    from litreview.checks.bib import check_isbn
+
+    entry = _one("@article{a, title = {T}, journal = {J}, year = {1990}, isbn = {0317-8471}}")
+    assert [f.message for f in check_isbn(entry)] == [
+        "ISBN '0317-8471' is invalid: it is an ISSN, which belongs in the issn field"]

@@ -234,9 +234,13 @@ def isbns(raw: str) -> list[str]:
 
 def check_isbn(source: Source) -> Iterable[Finding]:
     """LR122 for each ISBN with a wrong length or check digit."""
+    from .integrity import issn_problem  # (integrity builds on this module)
+
     raw = plain(source.fields.get("isbn", ""))
     for part in isbns(raw):
         problem = isbn_problem(part)
+        if problem and not issn_problem(part):
+            problem = "it is an ISSN, which belongs in the issn field"
         if problem:
             yield entry_finding("LR122", source, f"ISBN {part!r} is invalid: {problem}")
 
