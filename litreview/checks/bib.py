@@ -224,7 +224,7 @@ def isbn_problem(isbn: str) -> str:
 def isbns(raw: str) -> list[str]:
     """The ISBNs of an isbn field: split at , ; / or 'and', and at spaces between whole ISBNs (Zotero
     writes a book's ISBNs so: '978-1-4419-3266-2 978-1-4757-2514-8'), not inside one ('978 0 306 40615 7')."""
-    out = []
+    out: list[str] = []
     for part in filter(None, _ISBN_SPLIT.split(raw)):
         words = part.split()
         whole = len(words) > 1 and all(len(_ISBN_CHARS.sub("", w)) in (10, 13) for w in words)
