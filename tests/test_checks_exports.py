@@ -106,3 +106,13 @@ def test_an_issn_in_the_isbn_field_is_named_so() -> None:
     entry = _one("@article{a, title = {T}, journal = {J}, year = {1990}, isbn = {0317-8471}}")
     assert [f.message for f in check_isbn(entry)] == [
         "ISBN '0317-8471' is invalid: it is an ISSN, which belongs in the issn field"]
+
+
+def test_a_link_field_of_dblp_or_bibdesk_is_not_latex_text() -> None:
+    from litreview.checks.integrity import check_latex
+
+    entry = _one("@article{a, title = {T}, journal = {J}, year = {2013}, ee = {http://example.org/a_b.html},"
+                 " bdsk-url-1 = {http://example.org/c_d}}")
+    assert list(check_latex(entry)) == []
+    note = _one("@article{a, title = {T}, journal = {J}, year = {2013}, note = {see a_b}}")
+    assert [f.code for f in check_latex(note)] == ["LR142"]

@@ -21,6 +21,8 @@ VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", 
 """Fields biblatex reads verbatim (or that hold keys or identifiers): LaTeX rules do not apply."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url"}
+# Links no style typesets as text: adsurl, biburl, DBLP's ee (electronic edition), BibDesk's bdsk-url-1.
+_LINK_FIELD = lazy(r".*(?:url|doi)|ee|bdsk-url-\d+")
 BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",
                            "maintitle", "booksubtitle", "xdata", "ids", "langid", "eprinttype"})
 """Fields only biblatex reads: a file that uses them is a biblatex file (single-hyphen ranges are fine)."""
@@ -124,7 +126,7 @@ def check_issn(source: Source) -> Iterable[Finding]:
 
 def _text_fields(source: Source) -> Iterable[tuple[str, str]]:
     for name, value in source.fields.items():
-        if name not in VERBATIM and not name.endswith(("url", "doi")):
+        if name not in VERBATIM and not _LINK_FIELD.fullmatch(name):
             yield name, value
 
 
