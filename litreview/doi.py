@@ -30,8 +30,11 @@ _PATTERNS = (
     lazy(r"10\.1207/[\w\d]+&\d+_\d+", re.I),
     lazy(r"10\.\d{4,9}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
 )
+# A resolver link or a label before the DOI: doi.org and its forms, the Handle proxy, and the resolvers ACM
+# and the IEEE Computer Society ran (old exports still hold http://doi.acm.org/10.1145/...).
 _PREFIXES = lazy(
-    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|doi:\s*|doi\s+|info:doi/)",
+    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|"
+    r"https?://doi\.(?:acm\.org|ieeecomputersociety\.org)/|doi:\s*|doi\s+|info:doi/)",
     re.I,
 )
 DOI_START = r"10\.\d{4,9}/"

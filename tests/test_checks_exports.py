@@ -116,3 +116,24 @@ def test_a_link_field_of_dblp_or_bibdesk_is_not_latex_text() -> None:
     assert list(check_latex(entry)) == []
     note = _one("@article{a, title = {T}, journal = {J}, year = {2013}, note = {see a_b}}")
     assert [f.code for f in check_latex(note)] == ["LR142"]
+
+
+def test_an_undefined_string_is_named_as_such() -> None:
+    bib = parse_bibliography("@article{a, title = {T}, journal = jnl, year = {2001}}\n", "refs.bib")
+    found = [p for p in bib.problems if p.code == "LR100"]
+    assert [p.message for p in found] == [
+        "BibTeX syntax error: undefined @string 'jnl': BibTeX and biber leave the field empty"]
+    assert "define it with @string" in found[0].hint and found[0].line == 1
+    assert [s.key for s in bib.sources] == ["a"]
+
+
+def test_a_doi_behind_an_old_publisher_resolver_is_a_doi_written_as_a_link() -> None:
+    from litreview.checks.bib import check_doi
+    from litreview.doi import bare_doi
+
+    entry = _one("@inproceedings{c, title = {T}, booktitle = {B}, year = {2004},"
+                 " doi = {http://doi.ieeecomputersociety.org/10.1109/ABC.2004.47}}")
+    assert [(f.code, f.hint) for f in check_doi(entry)] == [("LR121", "Write doi = {10.1109/ABC.2004.47}")]
+    assert bare_doi("http://doi.acm.org/10.1145/1234.5678") == "10.1145/1234.5678"
+    other = _one("@article{c, title = {T}, journal = {J}, year = {2004}, doi = {http://example.org/10.1109/x}}")
+    assert [f.code for f in check_doi(other)] == ["LR120"]
