@@ -313,8 +313,7 @@ def _hint_for(message: str) -> str:
     if "',' or '}'" in message or "expected" in message:
         return "A comma is probably missing after the previous field"
     if "undefined @string" in message:
-        return ("Quote the value in braces, or define it with @string; if another .bib defines it, check them "
-                "together (--bib strings.bib --bib refs.bib)")
+        return "Quote the value in braces, or define it with @string in this file"
     return "See the BibTeX syntax: @type{key, field = {value}, ...}"
 
 
