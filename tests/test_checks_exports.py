@@ -137,3 +137,23 @@ def test_a_doi_behind_an_old_publisher_resolver_is_a_doi_written_as_a_link() -> 
     assert bare_doi("http://doi.acm.org/10.1145/1234.5678") == "10.1145/1234.5678"
     other = _one("@article{c, title = {T}, journal = {J}, year = {2004}, doi = {http://example.org/10.1109/x}}")
     assert [f.code for f in check_doi(other)] == ["LR120"]
+
+
+@pytest.mark.parametrize(("author", "flagged"), [
+    ("{{examplecorp}}", False),      # a body's name in braces: printed as written
+    ("examplecorp", False),          # one word, no given name: a site or a handle
+    ("jane doe", True),              # BibTeX reads "jane" as a von part: a person, miscased
+    ("Jane doe", True),
+    ("{Examplecorp Studio} and jane doe", True),
+])
+def test_a_name_without_a_given_name_is_not_miscased(author: str, flagged: bool) -> None:
+    page = _one(f"@misc{{m, author = {{{author}}}, title = {{A Page}}, year = {{2020}}}}")
+    assert bool(list(S.check_names(page))) is flagged
+
+
+def test_a_csl_literal_name_is_not_miscased() -> None:
+    from litreview.bibliography.csl import parse_csl
+
+    item = ('[{"id": "w", "type": "webpage", "title": "A Page", "author": [{"literal": "examplehandle"}],'
+            ' "issued": {"date-parts": [[2020]]}}]')
+    assert list(S.check_names(parse_csl(item, "refs.json").sources[0])) == []

@@ -184,7 +184,7 @@ def name_problem(person: Person) -> str:
         letters = "".join(chars)
         lower = bool(chars) and all(c.islower() for c in chars)
         upper = bool(chars) and all(c.isupper() for c in chars)
-    if lower:
+    if lower and (given or person.prefix):  # one word alone ({{acme}}, a CSL literal, a handle): as written
         return "family name in lower case"
     if given and len(letters) >= 3 and upper:
         return "family name in capitals"
