@@ -4,8 +4,8 @@ Run from the repository root:  python bench/dump_refparse.py OUT.json [--shared 
 then, after the change, again into another file and compare the two (``cmp a.json b.json``).
 
 Dumped: every field of ``parse_reference`` (with its confidence map, span evidence and rival
-labels) for the dev 250 strings and the 115 Chicago strings, and of ``parse_references`` for the
-seed essay's reference list.
+labels) for the dev 250 strings, the 115 Chicago strings and the anystyle training strings, and of
+``parse_references`` for the seed essay's reference list.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_refparse import anystyle_rows, chicago_full_rows  # noqa: E402
+from eval_refparse import anystyle_rows, chicago_full_rows, training_rows  # noqa: E402
 
 from litreview.bibliography.refparse import find_reference_section, parse_reference, parse_references  # noqa: E402
 
@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no corpus folder under {args.shared} (use --shared)", file=sys.stderr)
         return 2
     out = {"dev": [dataclasses.asdict(parse_reference(raw)) for raw, _ in anystyle_rows(args.shared)],
-           "chicago": [dataclasses.asdict(parse_reference(raw)) for raw, _ in chicago_full_rows(args.shared)]}
+           "chicago": [dataclasses.asdict(parse_reference(raw)) for raw, _ in chicago_full_rows(args.shared)],
+           "train": [dataclasses.asdict(parse_reference(raw)) for raw, _ in training_rows(args.shared)]}
     essay = args.shared / "seed" / "essay.txt"
     if essay.is_file():
         strings, _ = find_reference_section(essay.read_text(encoding="utf-8"))

@@ -3,6 +3,11 @@
 Run from the repository root: ``python bench/eval_manuscripts.py`` (needs ../shared/corpus/ and,
 for the held-out part, pandoc from pypandoc-binary: ``pip install -e '.[test]'``).
 
+``python bench/eval_manuscripts.py --dir FOLDER [--dir FOLDER2 ...] [--no-keys]`` compares, instead, the keys
+litreview and pandoc find in every manuscript under FOLDER (no bibliography needed; bench/manuscript_dir.py
+says what a document is): precision and recall per document and per form, the keys they disagree on
+(``--no-keys`` leaves them out), the documents pandoc refuses and any crash.
+
 Two parts, reported separately:
 
 * dev: the 12 manuscripts of ../shared/corpus/manuscripts/ with their gold (the reading was
@@ -176,13 +181,37 @@ def report(title: str, rows: list[Row]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dir", action="append", type=Path, default=[],
+                    help="a folder of manuscripts to compare with pandoc's reading (repeatable)")
+    ap.add_argument("--no-keys", action="store_true", help="with --dir: figures only, not the keys that differ")
+    args = ap.parse_args(argv)
+    if args.dir:
+        return _folders(args.dir, show_keys=not args.no_keys)
     if not DEV.is_dir():
         print(f"skipped: {DEV} is absent (the shared corpus sits beside the repository)")
         return 0
     report("dev (../shared/corpus/manuscripts; tuned on)", dev_rows())
     with tempfile.TemporaryDirectory() as tmp:
         report("held-out (gold made now by tools/gold.py with pandoc; not tuned on)", held_out_rows(Path(tmp)))
+    return 0
+
+
+def _folders(folders: list[Path], show_keys: bool) -> int:
+    sys.path.insert(0, str(ROOT))
+    from bench.manuscript_dir import read_folder
+    from bench.manuscript_dir import report as report_folder
+    from tests.fuzz.pandoc_diff import pandoc_path
+
+    pandoc = pandoc_path()
+    if pandoc is None:
+        print("pandoc not found: install the test extra (pypandoc-binary)", file=sys.stderr)
+        return 2
+    for folder in folders:
+        if not folder.is_dir():
+            print(f"{folder}: not a folder", file=sys.stderr)
+            return 2
+        report_folder(f"{folder} (against pandoc)", read_folder(folder, pandoc), show_keys)
     return 0
 
 

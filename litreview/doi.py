@@ -30,8 +30,11 @@ _PATTERNS = (
     lazy(r"10\.1207/[\w\d]+&\d+_\d+", re.I),
     lazy(r"10\.\d{4,9}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
 )
+# A resolver link or a label before the DOI: doi.org and its forms, the Handle proxy, and the resolvers ACM
+# and the IEEE Computer Society ran (old exports still hold http://doi.acm.org/10.1145/...).
 _PREFIXES = lazy(
-    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|doi:\s*|doi\s+|info:doi/)",
+    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|"
+    r"https?://doi\.(?:acm\.org|ieeecomputersociety\.org)/|doi:\s*|doi\s+|info:doi/)",
     re.I,
 )
 _DOI_LINK = lazy(r"https?://(?:dx\.|www\.)?doi\.org/10\.", re.I)
@@ -48,6 +51,9 @@ _IN_TEXT = lazy(
 )
 # Characters a DOI may end with that are almost always the sentence's punctuation.
 _TRAILING = ".,;:"
+# BibTeX exports escape _ (and rarely % # &) in DOIs for styles that print the field as text; the DOI is
+# the unescaped one, and biber, which reads doi verbatim, would put the backslash in the link.
+_LATEX_ESCAPE = lazy(r"\\([_%#&])")
 # Keep snapshot file names well under common 255-byte limits.
 _MAX_NAME = 150
 
@@ -56,14 +62,20 @@ def bare_doi(value: str) -> str:
     """The DOI as written, without a resolver link or label: case kept, for display.
 
     ``doi:10.1080/X``, ``https://doi.org/10.1080/X`` and ``https://hdl.handle.net/10.1080/X`` all
-    give ``10.1080/X``. URL forms are percent-decoded (``%23`` is ``#`` again).
+    give ``10.1080/X``. URL forms are percent-decoded (``%23`` is ``#`` again), LaTeX escapes dropped
+    (``\\_`` is ``_``).
     """
     text = (value or "").strip().strip("{}").strip()
     match = _PREFIXES.match(text)
     if match:
         rest = text[match.end():]
         text = unquote(rest) if match.group(0).lower().startswith("http") else rest
-    return text.strip()
+    return _LATEX_ESCAPE.sub(r"\1", text).strip()
+
+
+def latex_escaped(value: str) -> bool:
+    """True when the DOI is written with LaTeX escapes (``10.1007/978-3-642-1\\_6``, as DBLP exports it)."""
+    return bool(_LATEX_ESCAPE.search(value or ""))
 
 
 def normalize_doi(value: str) -> str:

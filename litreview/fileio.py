@@ -6,9 +6,11 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError as _InputError
 from .errors import LitreviewError, WriteError
+from .lazyre import lazy
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8",
@@ -62,9 +64,29 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[
         raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p)) from None
 
 
+class NotUtf8(NamedTuple):
+    """A text file read in another encoding than UTF-8 (``read_text``'s ``not_utf8``)."""
+
+    path: str
+    """The file."""
+    codec: str
+    """The Python codec it was read with (``cp1252``)."""
+    declared: str
+    """How the file declares it (``\\usepackage[latin1]{inputenc}``); empty when it was detected."""
+    hint: str
+    """How to re-save it as UTF-8 (the iconv command)."""
+
+
 def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[LitreviewError] | None = None,
-              hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]") -> str:
-    """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure."""
+              hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]",
+              not_utf8: list[NotUtf8] | None = None,
+              declared: Callable[[bytes], tuple[str, str] | None] | None = None) -> str:
+    """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure.
+
+    With a ``not_utf8`` list, a file in another encoding is read when that encoding is certain, and
+    noted there: the one the file declares (``declared`` returns its codec and the declaration), or the
+    one reading the common encodings charset-normalizer finds plausible all give. Line breaks stay put.
+    """
     InputError = error or _InputError
     p = Path(path)
     raw = read_bytes(p, what=what, error=InputError, hint=hint)
@@ -74,12 +96,47 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        how = encoding_hint(raw, _shell_path(p))
+        if not_utf8 is not None:
+            sure = _certain_codec(raw, declared(raw) if declared is not None else None)
+            if sure is not None:
+                codec, declaration = sure
+                not_utf8.append(NotUtf8(str(p), codec, declaration,
+                                        encoding_hint(raw, _shell_path(p), codec=codec)))
+                return raw.decode(codec)
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputError(
             f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            path=str(p), line=line, hint=encoding_hint(raw, _shell_path(p)),
+            path=str(p), line=line, hint=how,
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _certain_codec(raw: bytes, declared: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(codec, declaration) the bytes are certainly written in, or None: the declared codec when it reads
+    them, else charset-normalizer's when its plausible common codecs all read them as the same text. A reading
+    with C1 control characters (a Windows code page read as ISO-8859) or other line breaks is no reading."""
+    def reads(codec: str) -> str | None:
+        try:
+            text = raw.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            return None
+        if _C1.search(text) or text.count("\n") != raw.count(b"\n"):
+            return None
+        return text
+
+    if declared is not None:
+        return declared if reads(declared[0]) is not None else None
+    # Only the encodings files are commonly written in: on a short text charset-normalizer finds rare ones
+    # (Mac Icelandic) as plausible as Windows-1252 whatever the bytes.
+    common = [codec for codec in _plausible(raw) if codec in _PREFERRED]
+    if not common or reads(common[0]) is None:
+        return None
+    readings = {reads(codec) for codec in common}
+    return (guess_encoding(raw) or common[0], "") if len(readings) == 1 else None
+
+
+_C1 = lazy("[\x80-\x9f]")
 
 
 #: Files people give for text that are not text: (first bytes, what it is, how to get its text).
@@ -98,7 +155,8 @@ _PREFERRED = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "mac_r
 _NAMES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows-1251", "cp1253": "Windows-1253",
           "cp1254": "Windows-1254", "cp1257": "Windows-1257", "mac_roman": "MacRoman", "latin_1": "ISO-8859-1",
           "iso8859_15": "ISO-8859-15", "koi8_r": "KOI8-R", "shift_jis": "Shift_JIS", "gb18030": "GB18030",
-          "euc_kr": "EUC-KR", "big5": "Big5", "utf_16": "UTF-16"}
+          "euc_kr": "EUC-KR", "big5": "Big5", "utf_16": "UTF-16", "iso8859_2": "ISO-8859-2",
+          "iso8859_9": "ISO-8859-9", "iso8859_16": "ISO-8859-16"}
 
 
 _DOUBLE_BYTE = ("big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_jp", "euc_kr",
@@ -108,23 +166,36 @@ _DOUBLE_BYTE = ("big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", 
 
 def guess_encoding(raw: bytes) -> str | None:
     """The codec the bytes were most likely written in (charset-normalizer), or None."""
+    plausible = _plausible(raw)
+    if not plausible:
+        return None
+    for codec in _PREFERRED:
+        if codec in plausible:
+            return codec
+    return plausible[0]
+
+
+def _plausible(raw: bytes) -> list[str]:
+    """The codecs charset-normalizer finds as plausible as its best for the bytes (its best first)."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
-        return None
+        return []
     sample = raw[:200_000]
     # A few stray bytes (curly quotes, a dash) also decode as a handful of CJK characters; only
     # a text with many non-ASCII bytes can tell a double-byte codec from a single-byte one.
     few = sum(b >= 0x80 for b in sample) < 64
     matches = list(from_bytes(sample, cp_exclusion=list(_DOUBLE_BYTE) if few else None))
     if not matches:
-        return None
+        return []
     least = matches[0].chaos
     plausible = [m for m in matches if m.chaos <= least + 0.01]
-    for codec in _PREFERRED:
-        if any(codec in m.could_be_from_charset for m in plausible):
-            return codec
-    return matches[0].encoding
+    return list(dict.fromkeys([matches[0].encoding, *(c for m in plausible for c in m.could_be_from_charset)]))
+
+
+def codec_name(codec: str) -> str:
+    """How people name a Python codec: ``Windows-1252`` for ``cp1252``."""
+    return _NAMES.get(codec, codec)
 
 
 def _shell_path(path: Path) -> str:
@@ -135,20 +206,21 @@ def _shell_path(path: Path) -> str:
         return str(path)
 
 
-def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False) -> str:
-    """How to re-save the file as UTF-8, naming the codec it was most likely written in.
+def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, codec: str | None = None) -> str:
+    """How to re-save the file as UTF-8, naming the codec it was most likely written in (or ``codec``).
 
     ``sentence`` capitalises it, as findings' hints are.
     """
-    codec = guess_encoding(raw)
+    known = codec is not None
+    codec = codec or guess_encoding(raw)
     if codec is None:
         text = "re-save the file as UTF-8 in your editor"
     else:
-        label = _NAMES.get(codec, codec)
+        label = codec_name(codec)
         iconv = label.upper() if label.startswith(("Windows", "ISO", "KOI", "UTF")) else codec.upper()
         import shlex
 
         src, tmp = shlex.quote(name), shlex.quote(name + ".utf8")
-        text = (f"it looks like {label} ({codec}); re-save it as UTF-8, e.g. "
+        text = (f"it {'is' if known else 'looks like'} {label} ({codec}); re-save it as UTF-8, e.g. "
                 f"iconv -f {iconv} -t UTF-8 {src} > {tmp} && mv {tmp} {src}")
     return text[:1].upper() + text[1:] if sentence else text

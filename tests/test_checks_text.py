@@ -54,6 +54,11 @@ RELIED = (
     Link("p2-s1", "keohane2012power", "attribution", 0.9, "confirmed", "Nye and Keohane"),
 )
 
+def _with_sentence(text: str) -> Essay:
+    """ESSAY with one more paragraph holding the sentence ``text``."""
+    return replace(ESSAY, paragraphs=(*ESSAY.paragraphs, Paragraph(4, text, 17, (claim("p4-s1", text, 17),))))
+
+
 CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
 
@@ -110,6 +115,14 @@ CASES = {
     "LR313": (dict(essay=replace(ESSAY, body="x" * 5_000_001)), dict(essay=replace(ESSAY, body="x" * 5_000_000))),
     # An input file the LaTeX reader did not find (the reader lists them; see test_essay_readers).
     "LR314": (dict(essay=replace(ESSAY, meta={"missing-inputs": [("refs/essay.tex", 3, "intro")]})), dict()),
+    # What a reader noticed (listed by the readers; see test_essay_notices).
+    "LR315": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("essay-not-utf8", "refs/essay.tex", 1, "not UTF-8", "")]})),
+              dict()),
+    "LR316": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("empty-citation-key", "refs/essay.tex", 4, "empty key", "")]})),
+              dict()),
+    # A LaTeX citation command in a Markdown essay's prose; in a code span it is code.
+    "LR317": (dict(essay=_with_sentence("Realists disagree \\citep{holsti2004taming}.")),
+              dict(essay=_with_sentence("Realists write `\\citep{holsti2004taming}`."))),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

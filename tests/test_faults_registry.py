@@ -99,8 +99,8 @@ def hostile(tmp_path: Path):
 
 
 def _fetch(server: Any, config: Any, mode: str, attempts: int = 2) -> tuple[Any, float]:
-    from litreview.registry.fetch import fetch_record
     from litreview.registry.http import RetryPolicy
+    from litreview.registry.single import fetch_record
 
     server.mode = mode
     start = time.monotonic()
@@ -170,8 +170,8 @@ def test_fake_registry_faults_leave_nothing_wrong_in_the_snapshot(kind: str, tmp
     """Every fault kind of the fake, on every attempt: an error, and no record stored."""
     fake_registry = pytest.importorskip("litreview.testing.fake_registry")
     from litreview.config import Config
-    from litreview.registry.fetch import fetch_record
     from litreview.registry.http import RetryPolicy
+    from litreview.registry.single import fetch_record
 
     with fake_registry.FakeRegistry(enforce_limits=False) as fake:
         fake.inject(f"/works/{DOI}", kind, times=10, retry_after=0, delay=3.0, size=3 * 1024 * 1024)

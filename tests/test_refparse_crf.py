@@ -25,7 +25,8 @@ APA = "Keohane, R. O., & Martin, L. L. (1995). The promise of institutionalist t
 def test_features_see_quotes_parts_and_dictionaries():
     text = "Smith, J. 2nd ed. “A Title.” Journal of Things, Juni 2001, Oxford University Press."
     tokens = tokenize(text)
-    feats = {t.text: dict(x.split(":", 1) for x in f) for t, f in zip(tokens, sequence_features(tokens), strict=True)}
+    feats = {t.text: dict(x.decode().split(":", 1) for x in f)
+             for t, f in zip(tokens, sequence_features(tokens), strict=True)}
     assert feats["Title.”"]["inq"] == "1" and feats["Journal"]["inq"] == "0"
     assert "ordinal" in feats["2nd"]["kind"] and "month" in feats["Juni"]["kind"]
     assert "year" in feats["2001,"]["kind"] and "publisher" in feats["Press."]["kind"]
@@ -37,17 +38,18 @@ def test_features_see_quotes_parts_and_dictionaries():
 def test_dictionaries_know_places_publishers_and_journal_words_beyond_english():
     # looked up by hand in lexicon.py: a US publishing town, a German publisher's suffix, a Latin journal word
     tokens = tokenize("Lanham: Rowman, Acta Verlagsgesellschaft")
-    kinds = [dict(x.split(":", 1) for x in f).get("kind", "") for f in sequence_features(tokens)]
+    kinds = [dict(x.decode().split(":", 1) for x in f).get("kind", "") for f in sequence_features(tokens)]
     assert kinds == ["place", "publisher", "journal", "publisher"]
 
 
 def test_a_words_own_features_in_the_order_the_model_was_trained_with():
     # derived by hand: the core "2001" without the brackets and comma, a year and a number
     (own,) = sequence_features(tokenize("(2001),"))
-    assert own[:12] == ["w:2001", "shape:d", "case:digits", "p1:2", "p3:200", "s2:01", "s3:001", "lead:(",
-                        "trail:,", "trail2:),", "len:4", "kind:year|num"]
+    assert own[:12] == [b"w:2001", b"shape:d", b"case:digits", b"p1:2", b"p3:200", b"s2:01", b"s3:001", b"lead:(",
+                        b"trail:,", b"trail2:),", b"len:4", b"kind:year|num"]
     (bare,) = sequence_features(tokenize("and"))  # empty values are left out: no lead, trail or shape gap
-    assert bare[:9] == ["w:and", "shape:x", "case:lower", "p1:a", "p3:and", "s2:nd", "s3:and", "len:3", "kind:and"]
+    assert bare[:9] == [b"w:and", b"shape:x", b"case:lower", b"p1:a", b"p3:and", b"s2:nd", b"s3:and", b"len:3",
+                        b"kind:and"]
 
 
 def test_tokens_are_the_runs_between_blanks_of_any_kind():
@@ -237,3 +239,10 @@ def test_a_page_range_after_a_bare_number_read_as_pages_is_the_pages():
     assert ref.pages == "65–85" and dict(ref.confidence)["pages"] == 1.0
     alone = assemble(text, text, tagged[:8])  # without the range, the bare number stays the pages
     assert alone.pages == "39"
+
+
+def test_a_non_ascii_words_prefixes_and_suffixes_count_characters_not_bytes():
+    # derived by hand: "Ébène" folds to "ébène"; its first one and three, last two and three characters
+    (own,) = sequence_features(tokenize("Ébène"))
+    feats = dict(x.decode().split(":", 1) for x in own)
+    assert (feats["w"], feats["p1"], feats["p3"], feats["s2"], feats["s3"]) == ("ébène", "é", "ébè", "ne", "ène")

@@ -13,7 +13,8 @@ from litreview.bibliography.load import parse_bibliography
 from litreview.config import Config
 from litreview.errors import InputError, OfflineError, RegistryError
 from litreview.model import Source
-from litreview.registry.fetch import fetch_all, fetch_record, search_reference
+from litreview.registry.fetch import fetch_all
+from litreview.registry.single import fetch_record, search_reference
 from litreview.registry.snapshot import Snapshot, load_metadata, snapshot_files
 from litreview.testing.fake_registry import FakeRegistry
 from litreview.testing.helpers import FAKE_LIMITS, FAST_LIMITS, FAST_POLICY, bibliography_for

@@ -102,7 +102,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     def syntax_error(error: PybtexSyntaxError) -> None:
         if line_of(error.error_context_info[0] or 0) in damaged:
             return
-        message = str(error).split(": ", 1)[-1] if ": " in str(error) else str(error)
+        head, _, detail = str(error).partition(": ")
+        if head.startswith("undefined string"):  # a name no @string defines, maybe in another .bib of the build
+            message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
+        else:
+            message = detail or head
         start = line_of(error.error_context_info[0] or 0)
         if start != error.lineno:
             message += f" (in the entry that starts on line {start})"
@@ -309,8 +313,8 @@ def _hint_for(message: str) -> str:
         return "Check that every { has a matching } in this entry"
     if "',' or '}'" in message or "expected" in message:
         return "A comma is probably missing after the previous field"
-    if "undefined string" in message:
-        return "Quote the value in braces, or define it with @string"
+    if "undefined @string" in message:
+        return "Quote the value in braces, or define it with @string in this file"
     return "See the BibTeX syntax: @type{key, field = {value}, ...}"
 
 

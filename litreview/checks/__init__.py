@@ -18,6 +18,7 @@ from ..model import Finding, Review
 from .bib import check_bibliography
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .imported import check_unsure_imports
+from .notices import check_notices
 from .pandoc_reads import check_pandoc_reads
 from .registry import check_registry, reportable
 from .size import check_bibliography_size, check_inputs, check_sizes
@@ -68,6 +69,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
         found += check_sizes(review.essay)
         found += check_inputs(review.essay)
+        found += check_notices(review.essay)
         found += check_pandoc_reads(bib, review.essay)
     found = _drop_superseded(found, review)
     found = _implied_sources(found, review)

@@ -23,12 +23,12 @@ from ..bibliography.dates import (
     parse_iso,
 )
 from ..bibliography.latex import decode_latex
-from ..doi import bare_doi, doi_problem, has_prefix, normalize_doi, trailing_punctuation
+from ..doi import bare_doi, doi_problem, has_prefix, latex_escaped, normalize_doi, trailing_punctuation
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, main_title, plural, same_title
 from .catalogue import CATALOGUE, finding
-from .hints import csl_form, in_own_terms, in_own_words
+from .hints import csl_form, in_own_terms, in_own_words, own_name
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -201,6 +201,9 @@ def check_doi(source: Source) -> Iterable[Finding]:
     problem = doi_problem(doi[:-1] if end else doi)
     if problem:
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: {problem}")
+    elif latex_escaped(raw) and not (has_prefix(raw) or end):
+        yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
+                            "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}")
     elif has_prefix(raw) or end:
         # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.
         said = [f"DOI written as a link or with a prefix: {raw!r}"] if has_prefix(raw) else [f"DOI {raw!r}"]
@@ -226,11 +229,26 @@ def isbn_problem(isbn: str) -> str:
     return f"an ISBN has 10 or 13 digits, this has {sum(c.isdigit() for c in digits)}"
 
 
+def isbns(raw: str) -> list[str]:
+    """The ISBNs of an isbn field: split at , ; / or 'and', and at spaces between whole ISBNs (Zotero
+    writes a book's ISBNs so: '978-1-4419-3266-2 978-1-4757-2514-8'), not inside one ('978 0 306 40615 7')."""
+    out: list[str] = []
+    for part in filter(None, _ISBN_SPLIT.split(raw)):
+        words = part.split()
+        whole = len(words) > 1 and all(len(_ISBN_CHARS.sub("", w)) in (10, 13) for w in words)
+        out += words if whole else [part]
+    return out
+
+
 def check_isbn(source: Source) -> Iterable[Finding]:
     """LR122 for each ISBN with a wrong length or check digit."""
+    from .integrity import issn_problem  # (integrity builds on this module)
+
     raw = plain(source.fields.get("isbn", ""))
-    for part in filter(None, _ISBN_SPLIT.split(raw)):
+    for part in isbns(raw):
         problem = isbn_problem(part)
+        if problem and not issn_problem(part):
+            problem = "it is an ISSN, which belongs in the issn field"
         if problem:
             yield entry_finding("LR122", source, f"ISBN {part!r} is invalid: {problem}")
 
@@ -330,9 +348,9 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; {reader}",
                                 f"write {name} = {{{iso}}}")
         elif problem:
-            problems.append(f"{name} {raw!r} is {problem}" + (f"; {reader}" if csl else ""))
+            problems.append(f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else ""))
         elif future:
-            problems.append(f"{name} {raw!r} lies in the future")
+            problems.append(f"{own_name(name, source)} {raw!r} lies in the future")
     for problem in filter(None, problems):
         yield entry_finding("LR124", source, problem)
 

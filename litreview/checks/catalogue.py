@@ -79,7 +79,7 @@ _CODES = (
     Code("LR120", "malformed-doi", "error", "The DOI field does not hold a DOI.",
          "Write the bare DOI, e.g. doi = {10.1017/CBO9780511491306}."),
     Code("LR121", "doi-formatting", "warning",
-         "The DOI is written as a link, with a prefix, or with trailing punctuation.",
+         "The DOI is written as a link, with a prefix, with LaTeX escapes (\\_) or with trailing punctuation.",
          "Keep only the bare DOI (10.xxxx/...) in the doi field."),
     Code("LR122", "invalid-isbn", "error", "An ISBN has the wrong length or a wrong check digit.",
          "Copy the ISBN again from the book or the publisher's page."),
@@ -230,6 +230,18 @@ _CODES = (
          "A file the LaTeX manuscript includes (\\input, \\include, \\subfile) does not exist: its text and "
          "citations are not reviewed.",
          "Check the file name (relative to the including file's folder), add the file, or remove the command."),
+    Code("LR315", "essay-not-utf8", "warning",
+         "A manuscript file is not UTF-8; it was read in the encoding it declares (LaTeX's inputenc) or the only "
+         "one its bytes fit. Other tools may read it otherwise (pandoc reads it as ISO-8859-1).",
+         "Re-save it as UTF-8 (the hint names the iconv command) and drop an inputenc option other than utf8."),
+    Code("LR316", "empty-citation-key", "warning",
+         "A LaTeX citation has an empty key before another (\\citep{,a}, \\cite{a,,b}): pandoc refuses the "
+         "file, LaTeX warns of an undefined citation; the other keys were read.",
+         "Remove the extra comma."),
+    Code("LR317", "raw-latex-citation", "warning",
+         "A Markdown manuscript cites with a LaTeX command (\\cite{key}): pandoc keeps it as raw LaTeX, so only a "
+         "LaTeX build with natbib or biblatex cites it (HTML and Word output drop it); it is not read as a citation.",
+         "Write it as a pandoc citation: [@key], or @key in the running text."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "

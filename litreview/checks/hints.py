@@ -63,6 +63,11 @@ def in_own_terms(message: str, source: Source) -> str:
     return f"{kind} item lacks {', '.join(groups)}" if head == f"@{source.type}" and fields else message
 
 
+def own_name(field: str, source: Source) -> str:
+    """The field as the entry's file names it: ``urldate`` for BibTeX, ``accessed`` for CSL."""
+    return _CSL_NAMES.get(field, field) if csl_form(source) else field
+
+
 def csl_form(source: Source) -> str:
     """``json`` or ``yaml`` for an entry read from CSL (a front matter's ``references:`` are CSL-YAML), else ''."""
     name = (source.file or "").lower()

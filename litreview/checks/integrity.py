@@ -21,6 +21,8 @@ VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", 
 """Fields biblatex reads verbatim (or that hold keys or identifiers): LaTeX rules do not apply."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url"}
+# Links no style typesets as text: adsurl, biburl, DBLP's ee (electronic edition), BibDesk's bdsk-url-1.
+_LINK_FIELD = lazy(r".*(?:url|doi)|ee|bdsk-url-\d+")
 BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",
                            "maintitle", "booksubtitle", "xdata", "ids", "langid", "eprinttype"})
 """Fields only biblatex reads: a file that uses them is a biblatex file (single-hyphen ranges are fine)."""
@@ -31,11 +33,15 @@ _HTML_ENTITY = lazy(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});
 _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:\w+|jats:\w+)(?:\s[^<>]*)?/?>",
                        re.I)
 # One page: digits or roman numerals with an optional letter before or after ("S436", "436S", "e1234").
-_PAGE = r"(?:[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
-_BIBTEX_PAGES = lazy(rf"^{_PAGE}\+?(?:(?:--|–){_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:(?:--|–){_PAGE})?)*$")
+# A page: 12, e1234, 12a, xii, or an article number and its page (ACM's 120:3). White space around
+# the dash is read as no space by BibTeX, biber and pandoc alike (Zotero writes "176 -- 180").
+_PAGE = r"(?:\d+:\d+|[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
+_BIBTEX_PAGES = lazy(rf"^{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")
 _BIBLATEX_PAGES = lazy(
-    rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:(?:--?|–)\s?{_PAGE}|/{_PAGE})?"
-    rf"(?:,\s*{_PAGE}(?:(?:--?|–){_PAGE})?)*$")
+    rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:\s*(?:--?|–)\s*{_PAGE}|/{_PAGE})?"
+    rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
+# A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12".
+_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)[A-Za-z]{2,8}\d{2,}$")
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
 _ESCAPED_ANGLE = lazy(r"\{?\\text(less|greater)(?:\{\}|\s*)\}?")
 _MATH_COMMANDS = lazy(r"\\(par|begin|end|section|item)\b")
@@ -96,7 +102,10 @@ def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
 
 def issn_problem(issn: str) -> str:
     """Why an ISSN is invalid ('' when its form and check digit are right)."""
-    match = _ISSN.match(issn.strip())
+    text = issn.strip()
+    if text[:4].upper() == "ISSN":  # a label, as ISBNs carry theirs (isbn_problem drops it alike)
+        text = text[4:].lstrip(" :")
+    match = _ISSN.match(text)
     if not match:
         return "an ISSN is eight characters, written NNNN-NNNC"
     digits = match.group(1) + match.group(2)
@@ -117,7 +126,7 @@ def check_issn(source: Source) -> Iterable[Finding]:
 
 def _text_fields(source: Source) -> Iterable[tuple[str, str]]:
     for name, value in source.fields.items():
-        if name not in VERBATIM and not name.endswith(("url", "doi")):
+        if name not in VERBATIM and not _LINK_FIELD.fullmatch(name):
             yield name, value
 
 
@@ -228,7 +237,7 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
     """Why a pages value is not in the form styles expect ('' when it is)."""
     text = pages.strip()
-    if not text:
+    if not text or _ARTICLE_NUMBER.match(text):
         return ""
     if biblatex:
         if _BIBLATEX_PAGES.match(text) and not _DOUBLE_LETTER_PAGE.search(text):

@@ -185,7 +185,7 @@ def name_problem(person: Person) -> str:
         letters = "".join(chars)
         lower = bool(chars) and all(c.islower() for c in chars)
         upper = bool(chars) and all(c.isupper() for c in chars)
-    if lower:
+    if lower and (given or person.prefix):  # one word alone ({{acme}}, a CSL literal, a handle): as written
         return "family name in lower case"
     if given and len(letters) >= 3 and upper:
         return "family name in capitals"
@@ -275,10 +275,14 @@ def check_original_year(source: Source) -> Iterable[Finding]:
 
 
 def check_access_date(source: Source, today: date, max_age_days: int) -> Iterable[Finding]:
-    """LR136 for a web source accessed longer ago than ``max_age_days``."""
+    """LR136 for a web source accessed longer ago than ``max_age_days``.
+
+    An entry with a DOI is not a web source: the DOI, not the page, is how it is found again, and the
+    access date a reference manager records on import (Zotero does, on every item) goes unprinted.
+    """
     raw = plain(source.fields.get("urldate", ""))
     when = parse_iso(raw) if raw else None
-    if when is None or not (source.url or source.type in _WEB_TYPES):
+    if when is None or source.doi or not (source.url or source.type in _WEB_TYPES):
         return
     age = (today - when).days
     if age > max_age_days:
@@ -306,7 +310,8 @@ def doi_expected(source: Source) -> str:
     publisher = f" {folded(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
     for words in _DOI_PUBLISHER_WORDS if publisher else ():
         if words in publisher:
-            noun = "reports" if "report" in source.type else "chapters" if source.type.startswith("in") else "books"
+            noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
+                    else "chapters" if source.type.startswith("in") else "books")
             return f"{source.publisher} registers DOIs for its {noun}"
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url:
         return "journal articles published since 2000 almost all have one"

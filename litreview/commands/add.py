@@ -62,8 +62,8 @@ class Outcome:
 def registry() -> Any:
     """The registry module's look-ups (tests replace this with a fake)."""
     try:
-        from ..registry.fetch import fetch_record, search_reference
         from ..registry.lookups import fetch_identifier
+        from ..registry.single import fetch_record, search_reference
     except ImportError as exc:
         raise RegistryError("adding works needs the registry module, which is not installed",
                             hint="reinstall litreview; or add the entry to the .bib by hand") from exc

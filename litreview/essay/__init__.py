@@ -15,14 +15,15 @@ from pathlib import Path
 
 from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, codec_name, read_text
 from ..lazyre import lazy
 from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "PROJECT_FILES", "check_manuscript",
-           "enclosing_book", "load_essay", "normalise_space", "parse_essay"]
+__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
+           "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay",
+           "normalise_space", "noted", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
 # no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
@@ -34,16 +35,24 @@ BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
 """The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
+NOTICES = "litreview-notices"
+"""The essay's ``meta`` key where a reader lists what it read otherwise than the manuscript's tool might, as
+(kind, file, line, message, hint): a file not in UTF-8 read in its certain encoding (``essay-not-utf8``), an
+empty key in a LaTeX citation (``empty-citation-key``). ``checks.notices`` reports them."""
 BIBTEX = "litreview-bibtex"
 """The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
 ``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
 CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
 """A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
-CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*$", re.M)
+CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*\r?$", re.M)
 """A Quarto callout's fence whose ``title="…"`` may cite (Quarto reads the title as Markdown, as the heading it
 stands for): a .qmd (or a .md Quarto renders) holding one is read by segments, the title a paragraph at the
 fence's line; so are a notebook's Markdown cells."""
+PROSE_CHUNK = lazy(r"^[ \t]*`{3,}[ \t]*\{[ \t]*(?:theorem|lemma|corollary|proposition|conjecture|definition|example"
+                   r"|exercise|hypothesis|proof|remark|solution|block2?|asis)\b", re.M)
+"""An R Markdown chunk whose content knitr writes out as Markdown (bookdown's theorem and proof engines, the
+block, block2 and asis engines): read as prose, not as code (``quarto.prose_chunks``)."""
 IN_BOOK = "litreview-in-book"
 """The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
 
@@ -93,13 +102,20 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         from .bookdown import load_bookdown
 
         return load_bookdown(where)
-    text = read_text(path, what="essay", error=EssayError,
-                     hint="check the path, or set it with --essay or [tool.litreview] essay")
+    not_utf8: list[NotUtf8] = []
     if where.suffix.lower() in LATEX_SUFFIXES:
-        from .latex import parse_latex
+        from .latex import declared_encoding, parse_latex
 
-        return parse_latex(text, str(path))
+        text = read_text(path, what="essay", error=EssayError, not_utf8=not_utf8, declared=declared_encoding,
+                         hint="check the path, or set it with --essay or [tool.litreview] essay")
+        return parse_latex(text, str(path), not_utf8=not_utf8)
+    text = read_text(path, what="essay", error=EssayError, not_utf8=not_utf8,
+                     hint="check the path, or set it with --essay or [tool.litreview] essay")
     suffix = where.suffix.lower()
+    if suffix == ".rmd" and PROSE_CHUNK.search(text):
+        from .quarto import prose_chunks
+
+        text = prose_chunks(text)
     if suffix == ".ipynb":
         from .notebook import load_notebook
 
@@ -112,11 +128,30 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
               and (suffix == ".qmd" or _in_quarto_project(where)))):
         from .quarto import load_quarto_file
 
-        essay = load_quarto_file(where, text)
+        essay = load_quarto_file(where, text, not_utf8)
     else:
         essay = parse_markdown(text, str(path))
+    essay = noted(essay, encoding_notices(not_utf8))
     book = enclosing_book(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
+
+
+Notice = tuple[str, str, int, str, str]
+"""(kind, file, line, message, hint): one entry of an essay's ``NOTICES``."""
+
+
+def encoding_notices(read: list[NotUtf8]) -> list[Notice]:
+    """A notice for each file read in another encoding than UTF-8."""
+    return [("essay-not-utf8", f.path, 1, f"{Path(f.path).name} is not UTF-8: read as {codec_name(f.codec)}"
+             + (f", as its {f.declared} declares" if f.declared else " (detected; it declares no encoding)"),
+             f.hint) for f in read]
+
+
+def noted(essay: Essay, notices: list[Notice]) -> Essay:
+    """``essay`` with ``notices`` added to its ``NOTICES``."""
+    if not notices:
+        return essay
+    return replace(essay, meta={**essay.meta, NOTICES: [*(essay.meta.get(NOTICES) or ()), *notices]})
 
 
 def _in_quarto_project(path: Path) -> bool:

@@ -11,9 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, read_text
 from ..model import Essay
-from . import BOOK_FILE  # (kept with the other books in essay/: checking a Markdown essay imports no reader)
+from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader)
+    BOOK_FILE,
+    encoding_notices,
+    noted,
+)
 from .front import file_front
 from .markdown import front_matter, markdown_essay
 from .quarto import project_settings, read_chapters
@@ -45,15 +49,16 @@ def load_bookdown(project: Path) -> Essay:
     if not files:
         raise EssayError("the book has no chapters (no .Rmd file beside it, no rmd_files:)", path=str(project),
                          hint="list the chapters under rmd_files:, or review one chapter file")
-    chapters = [(path, read_text(path, what="chapter", error=EssayError,
+    not_utf8: list[NotUtf8] = []
+    chapters = [(path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                  hint=f"check rmd_files: in {project.name}")) for path in files]
-    body, paragraphs = read_chapters(chapters)
+    body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, _, body_line = front_matter(chapters[0][1], str(files[0]))
     paragraphs = file_front(chapters[0][1], first, body_line, file=str(files[0])) + paragraphs
     meta: dict[str, Any] = {k: first[k] for k in ("bibliography", "nocite", "title") if k in first}
-    return markdown_essay(str(project), body, meta, paragraphs)
+    return noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8))
 
 
 def book_of(path: Path) -> tuple[Path, dict[str, Any]]:

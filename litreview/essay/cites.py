@@ -50,6 +50,25 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = MASK
 
 
+_RAW_CITE = lazy(r"(?<!\\)\\([A-Za-z]+)\*?(?:[ \t]*\[[^\]\n]*\]){0,2}[ \t]*\{[^{}\n]*\}")
+
+
+def raw_latex_citations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each LaTeX citation command (``\\citep[p. 3]{key}``) in Markdown text, outside code,
+    math and comments: pandoc's raw_tex, which only a LaTeX build with natbib or biblatex cites."""
+    from .latex_cites import COMMANDS
+
+    found = [m for m in _RAW_CITE.finditer(text) if m.group(1) in COMMANDS and m.group(1) != "nocite"]
+    if not found:
+        return []
+    # A letter for each command's backslash: what mask_inline still blanks there is code, math or a comment.
+    probe = list(text)
+    for m in found:
+        probe[m.start()] = "X"
+    masked = mask_inline("".join(probe))
+    return [(m.start(), m.end()) for m in found if masked[m.start()] == "X"]
+
+
 def mask_inline(text: str) -> str:
     """``text`` with code spans, inline math, HTML comments and tags, escapes and link targets masked."""
     if not _INTERESTING.search(text):

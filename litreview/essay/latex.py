@@ -13,9 +13,9 @@ from bisect import bisect_right
 from pathlib import Path
 
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, read_text
 from ..model import Claim, Essay, Paragraph
-from . import BIBTEX, MISSING_INPUTS
+from . import BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
@@ -28,21 +28,36 @@ MAX_DEPTH = 16
 # relative to the importing file's), \inputfrom, \includefrom and their sub- forms.
 _INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^{}]+)\}|\s(?P<bare>[^\s{}%]+))"
                     r"|(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
-_COMMENT = re.compile(r"(?<!\\)%.*$")
+# What TeX reads before a comment's "%": an escaped character ("\\%", "\\\\"), and the text \\url, \\nolinkurl,
+# \\path, \\verb, \\lstinline and \\mintinline read verbatim, and \\href's address, where a "%" is a character
+# (as pandoc reads them too).
+_VERBATIM_ARG = re.compile(r"\\(?:url|nolinkurl|path)\s*\{[^{}]*\}|\\href\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}"
+                           r"|\\(?:verb\*?|lstinline(?:\[[^\]]*\])?|mintinline(?:\[[^\]]*\])?\{[^{}]*\})"
+                           r"(?:\{[^{}]*\}|(?P<delimiter>[^A-Za-z\s*{\[]).*?(?P=delimiter))|\\.|%")
 # Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
 _ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
 _BOMB_HINT = ("a macro using another many times, itself used many times, multiplies: define the citation macros "
               "without such chains")
+# inputenc's options for the 8-bit encodings it reads (the last one given counts), as Python codecs.
+_INPUTENC = re.compile(r"\\usepackage\s*\[(?P<options>[^\]]*)\]\s*\{[^{}]*\binputenc\b[^{}]*\}"
+                       r"|\\inputencoding\s*\{(?P<option>[^{}]*)\}")
+_CODECS = {"utf8": "utf-8", "ascii": "ascii", "latin1": "latin_1", "latin2": "iso8859_2", "latin5": "iso8859_9",
+           "latin9": "iso8859_15", "latin10": "iso8859_16", "ansinew": "cp1252", "cp1252": "cp1252",
+           "cp1250": "cp1250", "cp1257": "cp1257", "cp850": "cp850", "cp852": "cp852", "cp437": "cp437",
+           "cp865": "cp865", "applemac": "mac_roman"}
 
 
-def parse_latex(text: str, path: str = "<string>") -> Essay:
-    """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder)."""
+def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
+    """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
+    the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
     from .latex_macros import ExpansionError, citation_macros, expand
 
     missing: list[tuple[str, int, str, bool]] = []
-    lines = _expand(text, Path(path), 0, missing)
+    not_utf8 = [] if not_utf8 is None else not_utf8
+    main = _Main(declared_in(text), not_utf8)
+    lines = _expand(text, Path(path), 0, missing, main=main)
     macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
     body_lines = _headings_apart(_document(lines))
     nocite: list[str] = []
@@ -50,12 +65,18 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
     chunks: list[str] = []
     offset = 0
+    notices: list[Notice] = encoding_notices(not_utf8)
     for para in _paragraphs(body_lines):
         try:
             expanded = expand("\n".join(x[2] for x in para), macros)
         except ExpansionError as exc:
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
-        converted, anchors = _convert(expanded, nocite)
+        empty: list[tuple[int, str]] = []
+        converted, anchors = _convert(expanded, nocite, empty)
+        for index, written in empty:
+            file, line, _ = para[min(index, len(para) - 1)]
+            notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
+                            "warns of an undefined citation", "Remove the extra comma between the keys"))
         if not converted.strip():
             continue
         chunks.append(converted)
@@ -88,6 +109,8 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
     not_found = _missing_inputs(missing, lines)
     if not_found:
         meta[MISSING_INPUTS] = not_found
+    if notices:
+        meta[NOTICES] = notices
     source = "\n".join(t for _, _, t in lines)
     named = bibliography_files(source)  # in any \input file too, as biber finds them
     if named:
@@ -99,8 +122,54 @@ def parse_latex(text: str, path: str = "<string>") -> Essay:
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
 
 
+def uncomment(line: str) -> str:
+    """``line`` without its comment; a "%" in verbatim text is kept, escaped for the LaTeX reader after."""
+    if "%" not in line:
+        return line
+    out: list[str] = []
+    at = 0
+    for m in _VERBATIM_ARG.finditer(line):
+        if m.group() == "%":
+            return "".join(out) + line[at:m.start()]
+        if "%" in m.group() and not m.group().startswith("\\%"):
+            out.append(line[at:m.start()] + re.sub(r"(?<!\\)%", r"\\%", m.group()))
+            at = m.end()
+    return "".join(out) + line[at:]
+
+
+def declared_in(text: str) -> tuple[str, str] | None:
+    """(codec, declaration) of the encoding the LaTeX text declares with inputenc, outside comments, or None."""
+    found = None
+    if "inputenc" in text:
+        for line in split_lines(text):
+            for m in _INPUTENC.finditer(uncomment(line)):
+                options = (m.group("options") or m.group("option") or "").split(",")
+                known = [o.strip() for o in options if o.strip() in _CODECS]
+                if known:
+                    found = (_CODECS[known[-1]], m.group().replace(" ", ""))
+    return found
+
+
+def declared_encoding(raw: bytes) -> tuple[str, str] | None:
+    """``declared_in`` for a file's bytes (read as ASCII: inputenc's options are)."""
+    return declared_in(raw.decode("latin_1"))
+
+
+class _Main:
+    """What the main file says for its inputs: the encoding it declares (TeX reads every input in it
+    unless the input declares its own), and the list of files read in another encoding than UTF-8."""
+
+    def __init__(self, declared: tuple[str, str] | None, not_utf8: list[NotUtf8]) -> None:
+        self.declared = declared
+        self.not_utf8 = not_utf8
+
+    def encoding(self, raw: bytes) -> tuple[str, str] | None:
+        return declared_encoding(raw) or self.declared
+
+
 def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str, bool]],
-            body: list[bool] | None = None, root: Path | None = None) -> list[tuple[str, int, str]]:
+            body: list[bool] | None = None, root: Path | None = None, *,
+            main: _Main | None = None) -> list[tuple[str, int, str]]:
     """(file, line, text) of every line, ``\\input`` files spliced in, comments removed; the inputs
     not found are added to ``missing`` as (file, line, name, after ``\\begin{document}``).
 
@@ -110,7 +179,7 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
     body = [False] if body is None else body
     root = path.parent if root is None else root
     for n, raw in enumerate(split_lines(text), start=1):
-        line = _COMMENT.sub("", raw)
+        line = uncomment(raw)
         if raw.strip() and not line.strip():
             continue  # a comment-only line does not end a paragraph
         if "\\begin{document}" in line:
@@ -127,8 +196,10 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             if child is None:
                 missing.append((str(path), n, name, body[0]))
                 continue
-            sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8")
-            lines = _expand(sub, child, depth + 1, missing, body, root)
+            sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8",
+                            not_utf8=None if main is None else main.not_utf8,
+                            declared=None if main is None else main.encoding)
+            lines = _expand(sub, child, depth + 1, missing, body, root, main=main)
             if m.group("command") == "subfile" and any("\\begin{document}" in x[2] for x in lines):
                 lines = _document(lines)  # as the subfiles package reads it: its preamble and \end{document} left out
             out.extend(lines)
@@ -216,7 +287,7 @@ _BIBTEX_BACKEND = re.compile(r"\bbackend\s*=\s*bibtex")
 def built_with_bibtex(text: str) -> bool:
     """Whether the paper is built with BibTeX: ``\\bibliographystyle`` and no biblatex, or biblatex with
     ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex, or no bibliography command) is biber's."""
-    uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
+    uncommented = "\n".join(uncomment(line) for line in split_lines(text))
     biblatex = list(_BIBLATEX.finditer(uncommented))
     if biblatex:
         return any(_BIBTEX_BACKEND.search(m.group("options") or "") for m in biblatex)
@@ -227,7 +298,7 @@ def bibliography_files(text: str) -> list[str]:
     """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
     \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
     names: list[str] = []
-    uncommented = "\n".join(_COMMENT.sub("", line) for line in split_lines(text))
+    uncommented = "\n".join(uncomment(line) for line in split_lines(text))
     for match in _BIBLIOGRAPHY.finditer(uncommented):
         biblatex = match.group("biblatex") is not None
         for part in ([match.group("names")] if biblatex else match.group("names").split(",")):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, read_text
 from ..model import Bibliography, Citation, Claim, Essay, Paragraph
 from .cites import is_crossref
 from .ids import id_source, standard_id
@@ -34,8 +34,9 @@ def load_manubot(folder: Path) -> Essay:
     parts: list[tuple[str, int]] = []  # (file, offset of its text in the body)
     chunks: list[str] = []
     offset = 0
+    not_utf8: list[NotUtf8] = []
     for path in files:
-        text = read_text(path, what="essay", error=EssayError, hint="save the file as UTF-8")
+        text = read_text(path, what="essay", error=EssayError, hint="save the file as UTF-8", not_utf8=not_utf8)
         text = _JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
         parts.append((str(path), offset))
         chunks.append(text)
@@ -49,6 +50,10 @@ def load_manubot(folder: Path) -> Essay:
         raise EssayError("the manuscript has no paragraphs", path=str(folder), line=None,
                          hint="write the manuscript's text in the folder's .md files")
     meta: dict[str, Any] = {"manual-references": _manual(folder / "manual-references.json")}
+    if not_utf8:
+        from . import NOTICES, encoding_notices
+
+        meta[NOTICES] = encoding_notices(not_utf8)
     return Essay(path=str(folder), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
                  format="manubot", marked=any(c.citations for p in paragraphs for c in p.claims))
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..fileio import read_text
+from ..fileio import NotUtf8, read_text
 from ..model import Essay, Paragraph
-from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES
+from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
 from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
@@ -70,15 +70,16 @@ def load_quarto(project: Path) -> Essay:
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
                          hint="list the chapters under book: chapters:, or review one chapter file")
     chapters: list[tuple[Path, str]] = []
+    not_utf8: list[NotUtf8] = []
     for name in names:
         path = project.parent / name
         if path.suffix.lower() not in _CHAPTER_SUFFIXES:
             raise EssayError(f"chapter {name} is not a Markdown file or notebook (.qmd, .md, .Rmd, .ipynb)",
                              path=str(project), hint="litreview reads Markdown chapters and notebooks; review the "
                                                      "others separately")
-        chapters.append((path, read_text(path, what="chapter", error=EssayError,
+        chapters.append((path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                          hint=f"check the chapter list in {project.name}")))
-    body, paragraphs = read_chapters(chapters)
+    body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, front = _front(*chapters[0])  # (a manuscript's title and abstract are its article's)
@@ -87,14 +88,14 @@ def load_quarto(project: Path) -> Essay:
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
-    return markdown_essay(str(project), body, meta, front + paragraphs)
+    return noted(markdown_essay(str(project), body, meta, front + paragraphs), encoding_notices(not_utf8))
 
 
-def load_quarto_file(path: Path, text: str) -> Essay:
+def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked (an R
-    Markdown file's child chunks read as its includes)."""
+    Markdown file's child chunks read as its includes); ``not_utf8``: see ``read_chapters``."""
     meta, front = _front(path, text)
-    body, paragraphs = read_chapters([(path, text)])
+    body, paragraphs = read_chapters([(path, text)], not_utf8)
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
@@ -111,8 +112,10 @@ def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
     return meta, file_front(text, meta, body_line, file=str(path))
 
 
-def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
-    """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file."""
+def read_chapters(files: list[tuple[Path, str]],
+                  not_utf8: list[NotUtf8] | None = None) -> tuple[str, list[Paragraph]]:
+    """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file;
+    an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     for path, text in files:
         if segments:
@@ -123,7 +126,7 @@ def read_chapters(files: list[tuple[Path, str]]) -> tuple[str, list[Paragraph]]:
             segments += notebook_segments(path, text)[1]
             continue
         _, body, body_line = front_matter(text, str(path))
-        segments += _included(path, "\n" * (body_line - 1) + body, 0)  # front matter blanked: lines kept
+        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8)  # front matter blanked: lines kept
     return read_segments(segments)
 
 
@@ -149,27 +152,51 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
     return body, paragraphs
 
 
+# (Each line may end in "\r\n": a file saved on Windows is read as Quarto and knitr read it.)
 # {{< embed notebook.ipynb#label >}} (options after it): a Quarto manuscript shows that notebook cell's output.
 # (Blanks matched one way only: "\s+(?:\s+…)?\s*" tried a line of blanks in cubic time.)
-_EMBED = re.compile(r"^[ \t]*\{\{<[ \t]*embed[ \t]+([^\s>]+)(?:[ \t][^>\n]*)?>\}\}[ \t]*$", re.M)
+_EMBED = re.compile(r"^[ \t]*\{\{<[ \t]*embed[ \t]+([^\s>]+)(?:[ \t][^>\n]*)?>\}\}[ \t]*\r?$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
-_INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*$", re.M)
+_INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M)
 # An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
 # files' text where the chunk stands.
-_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\n", re.M)
+_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\r?\n", re.M)
 _CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
 # A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
-_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\n", re.M)
+_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\r?\n", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
+_NO_ECHO = re.compile(r"\becho\s*=\s*(?:FALSE|F)\b")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
 MAX_DEPTH = 8
 """How deep includes may nest (a file that includes itself stops here)."""
 
 
-def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
+def prose_chunks(text: str) -> str:
+    """``text`` with the fences of the chunks knitr writes out as Markdown (``PROSE_CHUNK``) blanked, so their
+    content reads as prose, in place: bookdown's ```` ```{theorem} ```` and ```` ```{proof} ```` (which
+    ``bookdown::fence_theorems`` turns into fenced divs), ```` ```{block2, type="rmdnote"} ````, and
+    ```` ```{asis} ```` unless ``echo=FALSE``; a chunk knitr does not run (``include=FALSE``, ``eval=FALSE``)
+    stays code."""
+    out: list[str] = []
+    at = 0
+    for m, body, end in _fenced(_CHUNK, text):
+        header = m.group("header")
+        if not PROSE_CHUNK.match(m.group()) or _KNITR_HIDDEN.search(header) or (
+                header.strip().startswith("asis") and _NO_ECHO.search(header)):
+            continue
+        out += [text[at:m.start()], re.sub(r"[^\n]", " ", m.group()), text[m.end():body],
+                re.sub(r"[^\n]", " ", text[body:end])]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _included(path: Path, text: str, depth: int,
+              not_utf8: list[NotUtf8] | None = None) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
     notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does."""
+    if path.suffix.lower() == ".rmd" and PROSE_CHUNK.search(text):
+        text = prose_chunks(text)  # (a book's chapter, a child document)
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
     for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
@@ -183,12 +210,13 @@ def _included(path: Path, text: str, depth: int) -> list[tuple[str, int, str]]:
         at = end
         for name in names:
             child = path.parent / name.partition("#")[0]
-            sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8")
+            sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8",
+                            not_utf8=not_utf8)
             if "#" in name:  # {{< embed notebook.ipynb#label >}}: that cell's outputs and captions
                 out += [(str(path), 0, "\n\n"), *_embedded(child, sub, name.partition("#")[2], path, here),
                         (str(path), 0, "\n\n")]
                 continue
-            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1)
+            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8)
             if len(names) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _titled(path, line, _blank_shortcodes(text[at:]))
@@ -289,7 +317,7 @@ def _fenced(opening: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str]
     pos, unclosed = 0, set()
     while (m := opening.search(text, pos)) is not None:
         fence = m.group("fence")
-        close = None if fence in unclosed else re.compile(rf"^[ \t]*{fence}[ \t]*$", re.M).search(text, m.end())
+        close = None if fence in unclosed else re.compile(rf"^[ \t]*{fence}[ \t]*\r?$", re.M).search(text, m.end())
         if close is None:
             unclosed.add(fence)
             pos = m.start() + 1

@@ -30,16 +30,25 @@ def pandoc_path() -> str | None:
         return None
 
 
-def cite_ids(node: object) -> Iterator[str]:
-    """The ``citationId`` of every Cite element in a pandoc JSON AST (or a part of one)."""
+def cite_ids(node: object, in_figure: bool = False) -> Iterator[str]:
+    """The ``citationId`` of every Cite element in a pandoc JSON AST (or a part of one), once per item as
+    written: inside a Figure the image's alt text repeats the caption, so only the caption is read."""
     if isinstance(node, dict):
-        if node.get("t") == "Cite":
+        kind = node.get("t")
+        if kind == "Cite":
             yield from (c["citationId"] for c in node["c"][0])
+        elif kind == "Figure":
+            _attr, caption, content = node["c"]
+            yield from cite_ids(caption)
+            yield from cite_ids(content, in_figure=True)
+            return
+        elif kind == "Image" and in_figure:
+            return
         for value in node.values():
-            yield from cite_ids(value)
+            yield from cite_ids(value, in_figure)
     elif isinstance(node, list):
         for value in node:
-            yield from cite_ids(value)
+            yield from cite_ids(value, in_figure)
 
 
 def pandoc_ast(pandoc: str, path: Path, fmt: str) -> dict:

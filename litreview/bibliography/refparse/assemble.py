@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import groupby
+from operator import attrgetter
 from typing import NamedTuple
 
 from ...model import Person
@@ -72,25 +74,23 @@ class Segment(NamedTuple):
 
 def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
     out: list[Segment] = []
-    labels = [t.label for t in tagged]
-    n = len(labels)
-    i = 0
-    while i < n:
-        label = labels[i]
-        j = i + 1
-        while j < n and labels[j] == label:
-            j += 1
-        first, last = tagged[i], tagged[j - 1]
-        probs = [t.prob for t in tagged[i:j]]
+    new = tuple.__new__  # Segment(...) without its Python-level __new__
+    for label, group in groupby(tagged, _LABEL_OF):
+        run = list(group)
+        first, last = run[0], run[-1]
+        probs = [t.prob for t in run]
         least = min(probs)
         if CONFIDENCE == "sum":  # union bound on the span being exactly this: one minus the summed doubts
             conf = max(0.0, 1.0 - sum(1.0 - p for p in probs) - first.before - last.after)
         else:
             conf = min(least, 1.0 - first.before, 1.0 - last.after)
-        out.append(Segment(label, text[first.token.start:last.token.end], conf, sum(probs) / (j - i),
-                           max(first.before, last.after), j - i, tagged[i + probs.index(least)].rival))
-        i = j
+        size = len(run)
+        out.append(new(Segment, (label, text[first.token.start:last.token.end], conf, sum(probs) / size,
+                                 max(first.before, last.after), size, run[probs.index(least)].rival)))
     return out
+
+
+_LABEL_OF = attrgetter("label")
 
 
 def _strip(text: str) -> str:
@@ -147,9 +147,12 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     """Names of an author or editor segment: (persons, et al.)."""
     clean = text.strip()
     for _ in range(2):
+        before = clean
         clean = _ROLE_HEAD.sub("", clean)
         tail = len(clean) - 24 if len(clean) > 24 else 0
         clean = (clean[:tail] + _ROLE_TAIL.sub("", clean[tail:])).strip()
+        if clean == before:  # nothing taken off: a second pass would take nothing either
+            break
     clean = clean.strip(" ,;:()")
     if not clean:
         return (), False
@@ -365,8 +368,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     uncertain = tuple(name for name in order if name in unsure)
     f.pop("_kind", None)
     f.pop("_report", None)
-    whole = min((t.prob for t in tagged), default=1.0)
-    evidence["*"] = (whole, sum(t.prob for t in tagged) / max(len(tagged), 1), 0.0, float(len(tagged)))
+    probs = [t.prob for t in tagged]
+    evidence["*"] = (min(probs, default=1.0), sum(probs) / max(len(tagged), 1), 0.0, float(len(tagged)))
     return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),
                            evidence=tuple(sorted(evidence.items())), rivals=tuple(sorted(rivals.items())), **f)  # type: ignore[arg-type]
 

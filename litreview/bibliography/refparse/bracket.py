@@ -21,7 +21,7 @@ def lift_descriptions(segs: list[Segment]) -> list[Segment]:
     "How vaccines work [Video]" is the title and "[Video]"; "[Data set]. Zenodo." a genre and "Zenodo"."""
     out: list[Segment] = []
     for seg in segs:
-        m = _BRACKETED.search(seg.text)
+        m = _BRACKETED.search(seg.text) if "[" in seg.text else None  # the pattern needs one
         if m is None or not description_type(m.group(1)):
             out.append(seg)
             continue

@@ -16,8 +16,6 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import repeat
-from operator import mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -137,18 +135,18 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         people = ref.authors or ref.editors
         f["people"] = min(len(people), 10) / 10
         f["no_given"] = float(all(not p.given for p in people))
-        f["odd_family"] = float(any(any(c.isdigit() for c in p.family) or len(p.family.split()) > 3
+        f["odd_family"] = float(any(any(map(str.isdigit, p.family)) or len(p.family.split()) > 3
                                     or p.family[:1].islower() for p in people))
         f["editors_only"] = float(not ref.authors)
         f["count_differs"] = float(len(people) != len(rules.authors or rules.editors))
     elif name in ("volume", "pages"):
         value = _text(ref, name)
-        f["no_digit"] = float(not any(c.isdigit() for c in value))
+        f["no_digit"] = float(not any(map(str.isdigit, value)))
         f["long_number"] = float(len(value) > 12)
         f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
     elif name == "year":
         f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
-        f["year_volume"] = float(bool(_YEAR_VOLUME.search(ref.raw)))
+        f["year_volume"] = float(";" in ref.raw and bool(_YEAR_VOLUME.search(ref.raw)))  # the pattern needs one
     elif name == "doi":
         f["bad_doi"] = float(not is_valid_doi(_text(ref, name)))
     return f
@@ -165,7 +163,7 @@ def _load(path: str) -> tuple[dict[str, float], float] | None:
 
 def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
     get = weights.get
-    z = get("", 0.0) + sum(map(mul, map(get, feats, repeat(0.0)), feats.values()))  # in the features' order
+    z = get("", 0.0) + sum([get(k, 0.0) * v for k, v in feats.items()])  # in the features' order
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 

@@ -23,6 +23,8 @@ _OPENERS = "“\"‘«(["
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?$")
 _RANGE = re.compile(r"^[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+$")
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
+#: every character ``_ROMAN`` can match (re.I folds the Turkish dotted and dotless i into i too)
+_ROMAN_LETTERS = "ivxlcdmIVXLCDM\u0130\u0131"
 _DOI = re.compile(rf"(?:^|doi[:.]?|doi\.org/){DOI_START}|^10/[a-z0-9]+", re.I)
 _URL = re.compile(r"^(?:<?https?://|<?www\.)", re.I)
 _ISBN = re.compile(r"^(?:97[89][-\d]{10,14}|\d[-\d]{8,11}[\dXx])$")
@@ -56,19 +58,30 @@ _SHAPE_OF = str.maketrans({**{c: "X" for c in string.ascii_uppercase}, **{c: "x"
                            **{c: "d" for c in string.digits}})
 
 
-def _shape(core: str) -> str:
-    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs collapsed."""
+def _shape(core: str) -> tuple[bytes, ...]:
+    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs
+    collapsed; as the features "shape:Xx-Xx" of the word and of its neighbours (see ``_shape_features``)."""
     head = core[:12]
     if head.isascii():
         classes = head.translate(_SHAPE_OF)
     else:
         classes = "".join(["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
-    return _collapse(classes)
+    return _shape_features(classes)
 
 
-@lru_cache(maxsize=4096)  # few distinct class strings: each collapsed once
-def _collapse(classes: str) -> str:
-    return "".join([k for k, _ in groupby(classes)])
+@lru_cache(maxsize=4096)  # few distinct class strings: each collapsed and encoded once
+def _shape_features(classes: str) -> tuple[bytes, ...]:
+    """The shape features of a word's character classes: its own ("" for no character), then the ones it
+    gives the tokens around it (L, R, LL, RR)."""
+    sf = b"shape:" + "".join([k for k, _ in groupby(classes)]).encode()
+    return (sf if classes else b""), b"L" + sf, b"R" + sf, b"LL" + sf, b"RR" + sf
+
+
+@lru_cache(maxsize=1024)  # few distinct kinds
+def _kind_features(kind: str) -> tuple[bytes, bytes, bytes]:
+    """The kind features of a word: its own ("" for none), then the ones it gives the tokens either side."""
+    kf = b"kind:" + (kind.encode() or b"_")
+    return (kf if kind else b""), b"L" + kf, b"R" + kf
 
 
 def _case(core: str) -> str:
@@ -96,19 +109,20 @@ _LEXICONS = (("month", L.MONTHS), ("ordinal", L.ORDINALS), ("publisher", L.PUBLI
              ("pages", L.PAGES), ("volume", L.VOLUME), ("number", L.NUMBER), ("in", L.IN),
              ("accessed", L.ACCESSED), ("and", L.AND), ("thesis", L.THESIS), ("place", L.PLACE),
              ("given", L.GIVEN))
-#: word -> the lexicons that hold it (one look-up per word instead of one per lexicon)
-_IN_LEXICON: dict[str, frozenset[str]] = {}
+#: word -> the lexicons that hold it, in the order of _LEXICONS (one look-up per word instead of one per lexicon)
+_IN_LEXICON: dict[str, tuple[str, ...]] = {}
 for _name, _words in _LEXICONS:
     for _w in _words:
-        _IN_LEXICON[_w] = _IN_LEXICON.get(_w, frozenset()) | {_name}
+        _IN_LEXICON[_w] = (*_IN_LEXICON.get(_w, ()), _name)
 
 
-def _dictionary(lower: str, core_lower: str) -> list[str]:
+def _dictionary(lower: str, core_lower: str) -> tuple[str, ...]:
     a, b = _IN_LEXICON.get(core_lower), _IN_LEXICON.get(lower)
-    if a is None and b is None:
-        return []
-    both = (a or frozenset()) | (b or frozenset())
-    return [name for name, _ in _LEXICONS if name in both]
+    if b is None or a == b:  # most words: the word and its core are one, or only the core is listed
+        return a or ()
+    if a is None:
+        return b
+    return tuple(name for name, _ in _LEXICONS if name in a or name in b)
 
 
 def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
@@ -118,11 +132,12 @@ def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
         kinds.append("year")
     if digit and _RANGE.match(core):
         kinds.append("range")
-    if len(core) < 6 and _ROMAN.match(core):
+    if len(core) < 6 and not core.strip(_ROMAN_LETTERS) and _ROMAN.match(core):
         kinds.append("roman")
     if "10" in word and _DOI.search(word):
         kinds.append("doi")
-    if word[0] in "<hHwW" and _URL.match(word):  # the only first letters the pattern takes
+    # the only first letters the pattern takes, and "://" or the period of "www." in the word
+    if word[0] in "<hHwW" and ("://" in word or "." in word) and _URL.match(word):
         kinds.append("url")
     if digit and _ISBN.match(core):
         kinds.append("isbn")
@@ -144,10 +159,12 @@ _MARKS = frozenset("“«\"()”»")
 
 
 class _Word(NamedTuple):
-    """What the sequence loop needs of one word, computed once per distinct word."""
+    """What the sequence loop needs of one word, computed once per distinct word (features as UTF-8)."""
 
-    own: tuple[str, ...]
-    w: str
+    own: tuple[bytes, ...]
+    pair: bytes
+    """The head of the word-pair feature of this word and the one before it ("w|Lw:word|")."""
+    w: bytes
     kind: str
     title: bool
     lower: bool
@@ -160,11 +177,11 @@ class _Word(NamedTuple):
     place: bool
     ends: bool
     marks: bool
-    left: tuple[str, ...]
+    left: tuple[bytes, ...]
     """What the word gives the features of the token after it (and R, LL, RR: before it, two after, two before)."""
-    right: tuple[str, ...]
-    left2: tuple[str, ...]
-    right2: tuple[str, ...]
+    right: tuple[bytes, ...]
+    left2: tuple[bytes, ...]
+    right2: tuple[bytes, ...]
 
 
 @lru_cache(maxsize=65536)
@@ -172,39 +189,51 @@ def _word(word: str) -> _Word:
     core = word.strip(_STRIP)
     core_lower = core.lower()
     w = core_lower[:20] or word[:3]
-    shape = _shape(core)
+    sf, lsf, rsf, llsf, rrsf = _shape(core)
     case = _case(core)
     digit = case == "digits" or case == "alnum"  # a digit anywhere: the stripped marks hold none
     kind = _kind(word, core, word.lower(), core_lower, case)
     first, last = word[0], word[-1]
     trail = last if last in _STRIP else ""
-    # "name:value" for each feature with a value, in the order the model was trained with
-    wf, sf, cf = "w:" + w, "shape:" + shape, "case:" + case
-    own = [wf, sf, cf] if shape else [wf, cf]
+    # "name:value" for each feature with a value, in the order the model was trained with, UTF-8 encoded
+    wb = w.encode()
+    wf = b"w:" + wb
+    cf, lcf, rcf = _CASE[case]
+    own = [wf, sf, cf] if sf else [wf, cf]
     if core_lower:
-        own += ("p1:" + core_lower[:1], "p3:" + core_lower[:3], "s2:" + core_lower[-2:], "s3:" + core_lower[-3:])
+        if core_lower.isascii():  # a byte is a character: slice the encoded word
+            lb = core_lower.encode()
+            own += (b"p1:" + lb[:1], b"p3:" + lb[:3], b"s2:" + lb[-2:], b"s3:" + lb[-3:])
+        else:
+            own += (b"p1:" + core_lower[:1].encode(), b"p3:" + core_lower[:3].encode(),
+                    b"s2:" + core_lower[-2:].encode(), b"s3:" + core_lower[-3:].encode())
     if first in _STRIP:
-        own.append("lead:" + first)
+        own.append(_LEAD[first])
     if trail:
-        own.append("trail:" + trail)
+        own.append(_TRAIL[trail][0])
     if len(word) > 1 and word[-2] in _STRIP and trail:
-        own.append("trail2:" + word[-2:])
+        own.append(b"trail2:" + word[-2:].encode())
     own.append(_LEN[min(len(core), 8)])
-    if kind:
-        own.append("kind:" + kind)
-    tf, kf = "trail:" + (trail or "_"), "kind:" + (kind or "_")
+    kf, lkf, rkf = _kind_features(kind)
+    if kf:
+        own.append(kf)
+    _, ltf, rtf = _TRAIL[trail or "_"]
     return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
-        tuple(own), w, kind, case == "title", case == "lower", digit,
+        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower", digit,
         not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
         "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
-        ("L" + wf, "L" + sf, "L" + tf, "L" + kf, "L" + cf), ("R" + wf, "R" + sf, "R" + tf, "R" + kf, "R" + cf),
-        ("LL" + wf, "LL" + sf), ("RR" + wf, "RR" + sf)))
+        (b"L" + wf, lsf, ltf, lkf, lcf), (b"R" + wf, rsf, rtf, rkf, rcf), (b"LL" + wf, llsf), (b"RR" + wf, rrsf)))
 
 
-_LEN = [f"len:{k}" for k in range(9)]
+_LEN = [f"len:{k}".encode() for k in range(9)]
+#: a word's own feature, then the ones it gives the tokens after and before it ("Lcase:title", "Rcase:title")
+_CASE = {case: (f"case:{case}".encode(), f"Lcase:{case}".encode(), f"Rcase:{case}".encode())
+         for case in ("none", "digits", "alnum", "symbol", "upper", "single", "title", "lower", "mixed")}
+_TRAIL = {c: (f"trail:{c}".encode(), f"Ltrail:{c}".encode(), f"Rtrail:{c}".encode()) for c in _STRIP + "_"}
+_LEAD = {c: f"lead:{c}".encode() for c in _STRIP}
 
 
-def _part_info(part: list[_Word]) -> tuple[str, ...]:
+def _part_info(part: list[_Word]) -> tuple[bytes, ...]:
     """What the sentence-like part around a token holds (parts end at a closing period)."""
     size = len(part)
     digit = year = pub = jour = place = quote = colon = False
@@ -220,32 +249,36 @@ def _part_info(part: list[_Word]) -> tuple[str, ...]:
         title += x.title
         lower += x.lower
     return (
-        "plen:" + (str(size) if size < 6 else ("long" if size > 12 else "mid")),
+        _PLEN[size] if size < 6 else (_PLEN_LONG if size > 12 else _PLEN_MID),
         _FLAG["pdigit"][digit], _FLAG["pyear"][year], _FLAG["ppub"][pub], _FLAG["pjour"][jour],
         _FLAG["pplace"][place], _FLAG["pquote"][quote], _FLAG["pcolon"][colon],
-        f"ptitle:{min(title * 4 // size, 3)}", f"plower:{min(lower * 4 // size, 3)}",
+        _PTITLE[min(title * 4 // size, 3)], _PLOWER[min(lower * 4 // size, 3)],
     )
 
 
-_FLAG = {name: (f"{name}:0", f"{name}:1") for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
-
-
-_EDGE = {tag: (f"{tag}w:<edge>",) for tag in ("L", "R", "LL", "RR")}
-_POS = [f"pos:{k}" for k in range(10)]
-_PART = [f"part:{k}" for k in range(5)]
+# the features that are not a word's own, encoded once
+_FLAG = {name: (f"{name}:0".encode(), f"{name}:1".encode())
+         for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
+_PLEN, _PLEN_LONG, _PLEN_MID = [f"plen:{k}".encode() for k in range(6)], b"plen:long", b"plen:mid"
+_PTITLE, _PLOWER = [f"ptitle:{k}".encode() for k in range(4)], [f"plower:{k}".encode() for k in range(4)]
+_EDGE = {tag: (f"{tag}w:<edge>".encode(),) for tag in ("L", "R", "LL", "RR")}
+_POS = [f"pos:{k}".encode() for k in range(10)]
+_PART = [f"part:{k}".encode() for k in range(5)]
+_FIRST, _LAST, _FIRST_LAST = (b"first:1",), (b"last:1",), (b"first:1", b"last:1")
 _PFIRST, _PLAST, _INQ, _INP, _AFTER_YEAR = (
-    (f"{name}:0", f"{name}:1") for name in ("pfirst", "plast", "inq", "inp", "after_year"))
+    (f"{name}:0".encode(), f"{name}:1".encode()) for name in ("pfirst", "plast", "inq", "inp", "after_year"))
 
 
-def sequence_features(tokens: list[Token]) -> list[list[str]]:
-    """One list of ``name:value`` features per token (python-crfsuite's form of {name: value})."""
+def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
+    """One list of ``name:value`` features per token, UTF-8 encoded (python-crfsuite's form of
+    {name: value}, which it would otherwise encode itself at each token)."""
     words = [t[0] for t in tokens]
     info = [_word(w) for w in words]
     n = len(words)
     if not n:
         return []
     # one pass over the parts: each ends at a closing period (or the end of the string)
-    parts: list[tuple[str, ...]] = []
+    parts: list[tuple[bytes, ...]] = []
     start = 0
     for i, x in enumerate(info):
         if x.ends or i + 1 == n:
@@ -258,45 +291,43 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
     rights = [*[x.right for x in info[1:]], edge_r]
     lefts2 = [edge_ll, edge_ll, *[x.left2 for x in info[:-2]]]
     rights2 = [*[x.right2 for x in info[2:]], edge_rr, edge_rr]
-    out: list[list[str]] = []
+    ends: list[tuple[bytes, ...]] = [()] * n  # "first:1" and "last:1" where they apply
+    ends[0], ends[-1] = _FIRST, (_FIRST_LAST if n == 1 else _LAST)
+    out: list[list[bytes]] = []
     quote = paren = 0
     periods = 0  # sentence-closing periods seen so far: which "part" of the reference we are in
-    seen_year = False
-    start = 0
-    previous = ""
-    for i, x in enumerate(info):
+    # the features that change only at a quote, a bracket, a closing period or a year
+    inq, inp, part, after_year = _INQ[0], _INP[0], _PART[0], _AFTER_YEAR[0]
+    first = True  # the token opens its part
+    previous = b""
+    # not strict: a one-word string has two edges on either side for one token
+    for i, (x, word, info_part, left, right, left2, right2, end) in enumerate(
+            zip(info, words, parts, lefts, rights, lefts2, rights2, ends, strict=False)):
         if x.marks:
-            for c in words[i]:
+            for c in word:
                 if c in "“«" or (c == '"' and not quote):
                     quote = 1
                 elif c in "(":
                     paren += 1
+            inq, inp = _INQ[quote], _INP[paren > 0]
         last = x.ends or i + 1 == n
-        feats = [*x.own, *parts[i], _PFIRST[i == start], _PLAST[last], _INQ[quote], _INP[paren > 0],
-                 _POS[min(int(10 * i / n), 9)], _PART[min(periods, 4)], _AFTER_YEAR[seen_year]]
-        if last:
-            start = i + 1
-        if i == 0:
-            feats.append("first:1")
-        if i == n - 1:
-            feats.append("last:1")
-        feats += lefts[i]
-        feats += rights[i]
-        feats += lefts2[i]
-        feats += rights2[i]
+        feats = [*x.own, *info_part, _PFIRST[first], _PLAST[last], inq, inp, _POS[int(10 * i / n)], part,
+                 after_year, *end, *left, *right, *left2, *right2]  # i < n: pos 0-9
         if i:
-            feats.append(f"w|Lw:{x.w}|{previous}")
+            feats.append(x.pair + previous)
+        first = last
         if x.marks:
-            word = words[i]
             for c in word:
                 if c in "”»" or (c == '"' and quote and c != word[:1]):
                     quote = 0
                 elif c == ")":
                     paren = max(0, paren - 1)
+            inq, inp = _INQ[quote], _INP[paren > 0]
         if x.ends:
             periods += 1
+            part = _PART[min(periods, 4)]
         if x.year:
-            seen_year = True
+            after_year = _AFTER_YEAR[1]
         previous = x.w
         out.append(feats)
     return out

@@ -22,6 +22,7 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
+_YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
@@ -176,7 +177,7 @@ def parse_numbers(text: str) -> Numbers:
             pages = pages or dash(m.group("ppv"))
         elif m.group("paren"):
             inner = m.group("parv").strip()
-            if re.fullmatch(YEAR + r"[a-z]?", inner) and not year:
+            if _YEAR_LETTER.fullmatch(inner) and not year:
                 year = inner[:4]
             elif month_number(inner) and month is None:
                 month = month_number(inner)
@@ -196,13 +197,13 @@ def parse_numbers(text: str) -> Numbers:
             pages = pages or m.group("colv")
         elif m.group("num"):
             value = m.group("numv")
-            if re.fullmatch(YEAR, value) and not year:
+            if _YEAR_ONLY.fullmatch(value) and not year:
                 year = value
             elif not volume:
                 volume = value
             elif not pages:
                 pages = value
-            elif not year and re.fullmatch(YEAR, value):
+            elif not year and _YEAR_ONLY.fullmatch(value):
                 year = value
             else:
                 leftover.append(value)
@@ -213,8 +214,11 @@ def _more_numbers(text: str, pos: int) -> bool:
     return bool(re.search(r"\d", text[pos:]))
 
 
+_DASHES = re.compile(r"\s*[-–—]+\s*")
+
+
 def dash(pages: str) -> str:
-    return re.sub(r"\s*[-–—]+\s*", "–", pages.strip())
+    return _DASHES.sub("–", pages.strip())
 
 
 # --- publication facts ------------------------------------------------------------------

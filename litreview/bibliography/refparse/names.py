@@ -19,6 +19,8 @@ _BARE_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "des", "di", "la",
               "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "zu", "vom"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
+#: Suffixes whose period does not close the name block ("Jr." does, "Jr" has none to close it).
+_DOTTED_SUFFIXES = frozenset(_SUFFIXES - {"jr", "sr"})
 #: Lower-case words that occur inside organisation names ("Bureau of Democracy ...").
 _FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "&", "für", "et", "de"}
 #: Lower-case words that, inside the first name, show it is an organisation's name.
@@ -64,14 +66,17 @@ def is_initials(word: str) -> bool:
 
 def _capitalised(word: str) -> bool:
     w = word.lstrip(_QUOTES + "(")
-    return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(c.isdigit() for c in w)
+    return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
+
+
+_NOT_IN_NAME = frozenset("“”\"()[]")
 
 
 @lru_cache(maxsize=16384)
 def _name_word(word: str) -> bool:
     """A word that can be part of a personal name."""
     core = word.rstrip(".:")
-    if not core or ":" in core or any(c in core for c in "“”\"()[]"):
+    if not core or ":" in core or not _NOT_IN_NAME.isdisjoint(core):
         return False
     return _capitalised(core) or core.lower() in _PARTICLES or core.endswith("-")
 
@@ -89,7 +94,7 @@ def _tokens(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
 
 def _ends_name(word: str, nxt: str | None) -> bool:
     """A period closes the name block unless it closes an initial followed by another."""
-    if not word.endswith(".") or word.lower() in _SUFFIXES - {"jr", "sr"}:
+    if not word.endswith(".") or word.lower() in _DOTTED_SUFFIXES:
         return word.endswith(":")
     if is_initials(word):
         return nxt is None or not (is_initials(nxt) or nxt in _CONTINUE)
@@ -141,11 +146,14 @@ def _with_particle(family: str, given: str, suffix: str) -> Person:
     return Person(family=" ".join(words), given=given, prefix=" ".join(lead), suffix=suffix)
 
 
+#: where an organisation's name can end: a closing period or colon, or a blank before a year or a quote
+_ORGANISATION_STOP = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])")
+
+
 def _organisation_end(text: str, start: int) -> int | None:
     """End of a name that is a whole organisation ("Bureau of Democracy, Human Rights, and Labor.")."""
-    stop = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])")
     pos = start
-    while (m := stop.search(text, pos)) is not None:
+    while (m := _ORGANISATION_STOP.search(text, pos)) is not None:
         body = text[start:m.start()].strip()
         words = body.replace(",", " ").split()
         if text[m.start()] == "." and words and is_initials(words[-1] + "."):
@@ -166,6 +174,28 @@ def _clean(words: list[str]) -> str:
     return text
 
 
+_YEAR_WORD = re.compile(r"^\(?\d{4}[a-z]?\)?[.,:]?$")
+#: ``_read_name``'s answer: (words, index after them, block closed)
+_Read = tuple[list[str], int, bool]
+
+
+class _Reader:
+    """``_read_name`` over one list's tokens, each (start, given) read once: the scan asks again
+    for what its look-aheads read."""
+
+    __slots__ = ("memo", "toks")
+
+    def __init__(self, toks: list[tuple[str, int, int]]) -> None:
+        self.toks = toks
+        self.memo: dict[tuple[int, bool], _Read] = {}
+
+    def __call__(self, i: int, given: bool = False) -> _Read:
+        key = (i, given)
+        if (hit := self.memo.get(key)) is None:
+            hit = self.memo[key] = _read_name(self.toks, i, given)
+        return hit
+
+
 _ED_AFTER = re.compile(r"\s*,?\s*\((?:eds?|editors?)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
                        re.IGNORECASE)
 
@@ -175,6 +205,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
     toks = _tokens(text, start, len(text))
     if not toks:
         return None
+    read = _Reader(toks)
     first_words = [t[0] for t in _chunk(toks, 0)]
     if any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:]):
         end = _organisation_end(text, start)
@@ -193,8 +224,8 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
     after_semicolon = False
     i, n = 0, len(toks)
     while i < n:
-        words, j, closed = _read_name(toks, i)
-        if not words or not all(_name_word(w) for w in words):
+        words, j, closed = read(i)
+        if not words or not all(map(_name_word, words)):
             break
         if words[-1].endswith(":") and not vancouver:
             break
@@ -206,22 +237,22 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
             elif normal_order or is_initials(words[0]) or (full_given and len(words) > 1):
                 inverted = False
             else:
-                peek, _, _ = _read_name(toks, j + 1, given=True)
+                peek, _, _ = read(j + 1, True)
                 # "Smith, John and Jones, Mary": after a first name inverted with its given name written
                 # out, a one-word name followed by a comma and a name is inverted too
-                inverted = bool(peek) and (all(is_initials(w) for w in peek)
+                inverted = bool(peek) and (all(map(is_initials, peek))
                                            or ((after_semicolon or (full_given and len(words) == 1))
-                                               and all(_name_word(w) for w in peek)))
-            if inverted and _title_before_pubfacts(text, toks, j + 1):
+                                               and all(map(_name_word, peek))))
+            if inverted and _title_before_pubfacts(text, toks, read(j + 1, True)):
                 # "Ludwig van Beethoven, Letters (London: Dent, 1926)": a given-first name, then the title
                 persons.append(split_person(_clean(words), inverted=False))
                 end = toks[j][2]
                 break
             if inverted:
-                given, k, closed = _read_name(toks, j + 1, given=True)
-                if given and all(_name_word(w) for w in given) and not given[-1].endswith(":"):
+                given, k, closed = read(j + 1, True)
+                if given and all(map(_name_word, given)) and not given[-1].endswith(":"):
                     j = k
-                    full_given = full_given or (not persons and not all(is_initials(w) for w in given))
+                    full_given = full_given or (not persons and not all(map(is_initials, given)))
                 else:
                     given, closed = [], False
         if given:
@@ -267,7 +298,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 break
             i = j + 1
             continue
-        if toks[j - 1][0] == "," and not _starts_name(toks, j):
+        if toks[j - 1][0] == "," and not _starts_name(read(j)):
             end = toks[j - 1][2]
             break
         i = j
@@ -284,18 +315,19 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
 _PUBFACTS_PAREN = re.compile(r"\([^()]*:[^()]*\)")
 
 
-def _title_before_pubfacts(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
-    """The words at token ``i`` are a title, not a given name: full words closed by the note's
-    parenthesised publication facts, where no inverted name could stand (nothing is between a
-    name and the place and publisher)."""
-    words, k, closed = _read_name(toks, i, given=True)
+def _title_before_pubfacts(text: str, toks: list[tuple[str, int, int]], given: _Read) -> bool:
+    """The words ``given`` (read as a given name after a comma) are a title, not a given name: full
+    words closed by the note's parenthesised publication facts, where no inverted name could stand
+    (nothing is between a name and the place and publisher)."""
+    words, k, closed = given
     return (bool(words) and closed and k < len(toks) and not any(is_initials(w) for w in words)
             and _PUBFACTS_PAREN.match(text, toks[k][1]) is not None)
 
 
-def _starts_name(toks: list[tuple[str, int, int]], j: int) -> bool:
-    words, _, _ = _read_name(toks, j)
-    return (bool(words) and len(words) <= 5 and all(_name_word(w) for w in words)
+def _starts_name(name: _Read) -> bool:
+    """The words ``name`` (read at a token) make a name."""
+    words, _, _ = name
+    return (bool(words) and len(words) <= 5 and all(map(_name_word, words))
             and (not words[-1].endswith(":") or bool(_BARE_INITIALS.match(words[-1].rstrip(":")))))
 
 
@@ -314,9 +346,6 @@ def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int
     return out
 
 
-_YEAR_WORD = re.compile(r"^\(?\d{4}[a-z]?\)?[.,:]?$")
-
-
 def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) -> tuple[list[str], int, bool]:
     """Words of one name from token ``i``: (words, index after them, block closed)."""
     words: list[str] = []
@@ -324,15 +353,15 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
     n = len(toks)
     while j < n:
         word = toks[j][0]
-        if word in {",", ";", "&"} or (word == "and" and words):
-            return words, j, False
-        if word == "and":
+        if word in {",", ";", "&", "and"}:
             return words, j, False
         if word[0] in "“\"([" and words:
             return words, j, True
-        if _YEAR_WORD.match(word) or word.lower() in {"n.d.", "(n.d.)"}:
+        lower = word.lower()
+        # a year needs a digit or a bracket first (isdigit holds every digit the pattern's \d does)
+        if ((word[0] == "(" or word[0].isdigit()) and _YEAR_WORD.match(word)) or lower in {"n.d.", "(n.d.)"}:
             return words, j, True
-        if words and word.lower() == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
+        if words and lower == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None

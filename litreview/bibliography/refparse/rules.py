@@ -48,7 +48,9 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 @lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
 def normalise(text: str) -> str:
-    text = _SURROGATE.sub("\ufffd", text).translate(_HYPHENS)
+    text = _SURROGATE.sub("\ufffd", text)
+    if "\u2010" in text or "\u2011" in text:  # translate looks every character up: only where one is printed
+        text = text.translate(_HYPHENS)
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
 

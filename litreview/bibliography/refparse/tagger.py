@@ -64,22 +64,22 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     tagger.set(sequence_features(tokens))
     labels = tagger.tag()
     marginal = tagger.marginal
-    probs = [marginal(label, i) for i, label in enumerate(labels)]
-    n = len(tokens)
+    labels_of = _labels(tagger)
     new = tuple.__new__  # Tagged(...) without its Python-level __new__
     out = []
-    previous = ""
-    for i, label in enumerate(labels):
-        prob = probs[i]
+    # the first token has no token before it, the last none after: their own label stands for the neighbour
+    previous = labels[0]
+    for i, (token, label, nxt) in enumerate(zip(tokens, labels, [*labels[1:], labels[-1]], strict=True)):
+        prob = marginal(label, i)
         # inside a span the neighbours share the label: only a span's edges need their look
-        before = marginal(label, i - 1) if i and previous != label else 0.0
-        after = marginal(label, i + 1) if i + 1 < n and labels[i + 1] != label else 0.0
+        before = marginal(label, i - 1) if previous != label else 0.0
+        after = marginal(label, i + 1) if nxt != label else 0.0
         rival = ""
         if prob < 0.9:  # the first of the most likely other labels, in the model's label order
             best = -1.0
-            for x in _labels(tagger):
+            for x in labels_of:
                 if x != label and (p := marginal(x, i)) > best:
                     best, rival = p, x
-        out.append(new(Tagged, (tokens[i], label, prob, before, after, rival)))
+        out.append(new(Tagged, (token, label, prob, before, after, rival)))
         previous = label
     return out

@@ -21,6 +21,9 @@ _BOUNDARY = re.compile(r"(?<=[.?!])\s+(?=[^\sa-z])")
 _CHAPTER = re.compile(
     r"^(?:Chap(?:ter|\.)\s*(?P<chap>\S+)\s+)?[Ii]n:?\s+(?P<body>.+)$")
 _EDITED_BY = re.compile(r"[,.]?\s*(?:edited by|eds?\. by|Eds?\.)\s+(?P<eds>.+?)(?=,\s*(?:\d|pp?\.)|$)")
+#: a sentence that is the editors or translators of the work ("Edited by ...", "Trans. by ...")
+_EDITED_BY_HEAD = re.compile(r"^(?:Edited|Ed\.|Eds\.)\s+by\s+(.+)$", re.I)
+_TRANSLATED_BY_HEAD = re.compile(r"^(?:Translated|Trans\.)\s+by\s", re.I)
 _APA_EDS = re.compile(r"^(?P<eds>.+?)\s*\((?:Eds?|eds?|Hrsg|dir)\.?\),?\s*(?P<book>.+)$")
 # The pages start where their run of digits starts (the same leftmost match; tried at every digit of a
 # long run, the search was quadratic).
@@ -139,9 +142,9 @@ def parse_tail(tail: str, quoted: bool, f: dict[str, Any], uncertain: list[str])
                 continue  # "in Politix, 10, 39 (1997), pp. 65-85": a journal after all
             _parse_chapter(body, f)
             f["_chapter"] = True
-        elif (m := re.match(r"^(?:Edited|Ed\.|Eds\.)\s+by\s+(.+)$", seg, re.I)) is not None:
+        elif (m := _EDITED_BY_HEAD.match(seg)) is not None:
             f["editors"] = _names(m.group(1))
-        elif re.match(r"^(?:Translated|Trans\.)\s+by\s", seg, re.I):
+        elif _TRANSLATED_BY_HEAD.match(seg):
             leftovers.append(seg)
         elif (m := THESIS.match(seg)) is not None:
             f["_kind"] = "mastersthesis" if m.group("kind")[0] in "Mm" else "phdthesis"

@@ -1,0 +1,201 @@
+"""Any folder of manuscripts against pandoc: the keys each cites, as litreview and pandoc read them.
+
+Used by ``python bench/eval_manuscripts.py --dir FOLDER``. No bibliography is needed: what is compared is
+the keys each document cites, as distinct keys and as citation items (a key cited three times, three items).
+A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file, or a ``content/`` folder of Manubot
+``.md`` files (one manuscript: its files joined in name order, a blank line between, as Manubot does; its
+Jinja2 markup and alias definitions ``[@a]: doi:…`` left out, as Manubot and pandoc-manubot-cite do).
+
+pandoc reads LaTeX with ``-f latex`` and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
+first written ```` ```r ```` (pandoc does not know them), and the R Markdown chunks knitr writes out as
+Markdown (bookdown's ```` ```{theorem} ```` and the like) given as the fenced divs they become. Its keys are
+the ids of every Cite element of the AST, the front matter's included and ``nocite`` left out, less the
+cross-references of pandoc-crossref and Quarto (``fig:x``, ``@tbl-y``, ...). litreview's keys are the
+citations of the essay's claims (Manubot: the key as written, before an alias or tag is resolved) less what
+its linker takes for a cross-reference. A document pandoc refuses is listed and skipped; one litreview
+refuses with an error message counts as citing nothing; any other exception is a crash and listed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex"}
+CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)[^}]*\}\s*$", re.M)
+# What knitr writes out as Markdown, not as code (an oracle of its own, not the reader's rule): bookdown's
+# theorem and proof engines (bookdown::fence_theorems makes them fenced divs), block, block2, and asis with echo.
+TEXT_CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{[ \t]*(theorem|lemma|corollary|proposition|conjecture|definition"
+                        r"|example|exercise|hypothesis|proof|remark|solution|block2?|asis)\b([^}\n]*)\}[ \t]*\n"
+                        r"(.*?)^[ \t]*\1[ \t]*$", re.M | re.S)
+CROSSREF = re.compile(r"^(fig|tbl|tab|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|apx|suppfig|supptbl)[-:]", re.I)
+ALIAS = re.compile(r"^\[@[^\]\s]+\]:[ \t]*\S+[ \t]*$", re.M)
+"""A Manubot alias definition, ``[@alias]: doi:10.1000/xyz``, on a line of its own."""
+JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+"""Jinja2 markup, which Manubot renders before pandoc reads the text: a comment goes, a statement or a
+variable becomes text of the build (names, dates, addresses), here nothing."""
+SLOW = 2.0
+"""Seconds: a read slower than this is listed."""
+
+
+@dataclass
+class DocRow:
+    name: str
+    form: str
+    want: Counter[str] = field(default_factory=Counter)
+    """pandoc's keys, each as often as an item cites it."""
+    got: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    skipped: str = ""
+    """Why pandoc did not give the keys (the document is left out of the figures)."""
+    error: str = ""
+    """litreview's refusal (an error message) or a crash (an exception it did not mean)."""
+    crashed: bool = False
+
+    def counts(self, items: bool) -> tuple[int, int, int]:
+        """(agreed, litreview only, pandoc only): distinct keys, or with ``items`` citation items."""
+        if items:
+            return sum((self.got & self.want).values()), sum((self.got - self.want).values()), \
+                sum((self.want - self.got).values())
+        got, want = set(self.got), set(self.want)
+        return len(got & want), len(got - want), len(want - got)
+
+
+def documents(folder: Path) -> Iterator[tuple[Path, str]]:
+    """(path, form) of each manuscript under ``folder``: files, and Manubot ``content/`` folders as one."""
+    if folder.name == "content" and any(folder.glob("*.md")):
+        yield folder, "manubot"  # a Manubot content/ folder given itself
+        return
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=True):  # a folder of links to folders is fine
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(top) / name for name in (*dirs, *files) if not name.startswith(".")]
+    for path in sorted(found):
+        if path.is_dir() and path.name == "content" and any(path.glob("*.md")):
+            yield path, "manubot"
+        elif path.is_file() and path.parent.name != "content" and path.suffix.lower() in SUFFIXES:
+            yield path, SUFFIXES[path.suffix.lower()]
+
+
+def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
+    """The keys pandoc cites in the manuscript, each as often as it is cited (CalledProcessError when
+    pandoc refuses it)."""
+    from tests.fuzz.pandoc_diff import cite_ids, pandoc_ast
+
+    if form == "latex":
+        ast = pandoc_ast(pandoc, path, "latex")
+    else:
+        if form == "manubot":
+            parts = sorted(path.glob("*.md"))
+            text = "\n\n".join(p.read_text(encoding="utf-8").rstrip("\n") for p in parts) + "\n"
+            text = ALIAS.sub("", text)  # pandoc-manubot-cite takes these paragraphs out of the document
+            text = JINJA.sub("", text)  # Manubot renders content/ as a Jinja2 template first
+        else:
+            text = path.read_text(encoding="utf-8")
+        if form == "rmarkdown":
+            text = TEXT_CHUNK.sub(_knitr_text, text)
+        if form in ("rmarkdown", "quarto"):
+            text = CHUNK_FENCE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text)
+        with tempfile.TemporaryDirectory(prefix="litreview-wild-") as tmp:
+            copy = Path(tmp) / "doc.md"
+            copy.write_text(text, encoding="utf-8")
+            ast = pandoc_ast(pandoc, copy, "markdown")
+    meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
+    return Counter(k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k))
+
+
+def _knitr_text(m: re.Match[str]) -> str:
+    """A chunk knitr writes out as Markdown as the fenced div it becomes (as code when knitr prints nothing)."""
+    options = m.group(3)
+    if re.search(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b", options) or (
+            m.group(2) == "asis" and re.search(r"\becho\s*=\s*(?:FALSE|F)\b", options)):
+        return m.group()
+    return f"::: {{.{m.group(2)}}}\n{m.group(4)}:::"
+
+
+def litreview_keys(path: Path, form: str) -> Counter[str]:
+    """The keys litreview's readers find in the manuscript's claims, each as often as it is cited
+    (InputError when it refuses the manuscript)."""
+    from litreview.essay import load_essay
+    from litreview.essay.cites import is_crossref
+
+    essay = load_essay(path)
+    written = form == "manubot"
+    keys = ((c.alias or c.key) if written else c.key for claim in essay.claims for c in claim.citations or ())
+    return Counter(k for k in keys if not is_crossref(k))  # what the linker does with a cross-reference
+
+
+def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
+    from litreview.errors import InputError
+
+    rows = []
+    for path, form in documents(folder):
+        row = DocRow(str(path.relative_to(folder)) if path != folder else path.name, form)
+        rows.append(row)
+        try:
+            row.want = pandoc_keys(pandoc, path, form)
+        except subprocess.CalledProcessError as exc:
+            row.skipped = f"pandoc refused it: {(exc.stderr or '').strip()[-120:]}"
+            continue
+        started = time.process_time()
+        try:
+            row.got = litreview_keys(path, form)
+        except InputError as exc:  # a refusal with a message: it cites nothing, as far as litreview goes
+            row.error = " ".join(f"refused: {exc}".split())[:160]
+        except Exception as exc:
+            row.error, row.crashed = " ".join(f"CRASH {type(exc).__name__}: {exc}".split())[:160], True
+        row.seconds = time.process_time() - started
+    return rows
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "  -  "
+
+
+def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
+    """Per document and per form: precision and recall of litreview's keys against pandoc's, over distinct
+    keys and over citation items (a key cited three times is three items)."""
+    print(f"\n{title}")
+    print(f"  {'document':<52} {'form':<9} {'keys P':>6} {'R':>6} {'n':>4} {'items P':>7} {'R':>6} {'n':>4} "
+          f"{'cpu s':>6}")
+    forms: dict[str, list[int]] = {}
+    for r in rows:
+        if r.skipped:
+            print(f"  {r.name[-52:]:<52} {r.form:<9} SKIPPED ({r.skipped})")
+            continue
+        (tp, fp, fn), (itp, ifp, ifn) = r.counts(items=False), r.counts(items=True)
+        total = forms.setdefault(r.form, [0] * 7)
+        for i, n in enumerate((tp, fp, fn, itp, ifp, ifn, 1)):
+            total[i] += n
+        flag = " SLOW" if r.seconds > SLOW else ""
+        print(f"  {r.name[-52:]:<52} {r.form:<9} {_ratio(tp, tp + fp):>6} {_ratio(tp, tp + fn):>6} {tp + fn:>4} "
+              f"{_ratio(itp, itp + ifp):>7} {_ratio(itp, itp + ifn):>6} {itp + ifn:>4} {r.seconds:6.2f}{flag}")
+        if r.error:
+            print(f"      {r.error}")
+        if show_keys:
+            for k, n in sorted((r.got - r.want).items()):
+                print(f"      extra (litreview only): {k}" + (f" x{n}" if n > 1 else ""))
+            for k, n in sorted((r.want - r.got).items()):
+                print(f"      missed (pandoc only):   {k}" + (f" x{n}" if n > 1 else ""))
+    print(f"  {'form':<12} {'docs':>5} {'keys P':>7} {'R':>6} {'n':>5} {'items P':>7} {'R':>6} {'n':>5}")
+    everything = [0] * 7
+    for form, counts in [*sorted(forms.items()), ("all", None)]:
+        if counts is None:
+            counts = everything
+        else:
+            everything = [a + b for a, b in zip(everything, counts, strict=True)]
+        tp, fp, fn, itp, ifp, ifn, docs = counts
+        print(f"  {form:<12} {docs:>5} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>6} {tp + fn:>5} "
+              f"{_ratio(itp, itp + ifp):>7} {_ratio(itp, itp + ifn):>6} {itp + ifn:>5}")
+    crashes = [r.name for r in rows if r.crashed]
+    skipped = sum(1 for r in rows if r.skipped)
+    refused = sum(1 for r in rows if r.error and not r.crashed)
+    print(f"  {skipped} skipped (pandoc refused), {refused} refused by litreview, {len(crashes)} crashed"
+          + (f": {', '.join(crashes)}" if crashes else ""))

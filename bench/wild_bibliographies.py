@@ -1,0 +1,188 @@
+"""``eval_bibtex_suites.py --dir``: bibliographies gathered from real projects, against pybtex and pandoc.
+
+FOLDER/<owner__name>/<file>: BibTeX files are read by litreview and by pybtex (tests/fuzz/differential.py
+compares them entry by entry), CSL-JSON/YAML files by litreview and by pandoc (pypandoc-binary's pandoc,
+``-t csljson``: the ids it keeps, their titles and issued years). Every file is then checked alone, as a
+user would (``litreview check --essay "" --bib FILE``, no snapshot, no cache), and its findings are
+counted per code. A traceback, or a file that takes more than SLOW seconds, is a defect whatever the split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from litreview.bibliography.csl import CSL_SUFFIXES
+from litreview.bibliography.load import load_bibliography
+from tests.fuzz.differential import disagreements, pybtex_reading
+
+BIBTEX_SUFFIXES = (".bib", ".bibtex")
+SLOW = 5.0
+"""Seconds: a file that takes longer to load or to check is reported as a hang."""
+
+
+def split_of(folder: str) -> str:
+    """'dev' when sha1 of the repository name ('owner/name', from the folder 'owner__name') starts with 0-7."""
+    repo = folder.replace("__", "/", 1)
+    return "dev" if hashlib.sha1(repo.encode()).hexdigest()[0] in "01234567" else "held"
+
+
+def files_of(root: Path, split: str) -> list[Path]:
+    """The bibliography files under ``root`` of the repositories in ``split``, in a stable order."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or not path.name.lower().endswith(BIBTEX_SUFFIXES + CSL_SUFFIXES):
+            continue
+        if split == "all" or split_of(path.relative_to(root).parts[0]) == split:
+            found.append(path)
+    return found
+
+
+def pandoc_items(path: Path) -> list[dict[str, Any]] | None:
+    """The CSL items pandoc reads from a CSL-JSON or CSL-YAML file, or None when it refuses the file."""
+    import pypandoc
+
+    text = path.read_text(encoding="utf-8")
+    reader = "csljson"
+    if path.suffix.lower() != ".json":
+        # --bibliography reads a YAML file whole, with or without its --- and ... lines; the markdown
+        # reader reads the same YAML as a front matter, which needs both.
+        lines = text.splitlines()
+        if lines and lines[0].strip() == "---":
+            lines = lines[1:]
+        while lines and lines[-1].strip() in ("", "...", "---"):
+            lines.pop()
+        text, reader = "---\n" + "\n".join(lines) + "\n...\n", "markdown"
+    done = subprocess.run([pypandoc.get_pandoc_path(), "-f", reader, "-t", "csljson"], input=text,
+                          capture_output=True, text=True, check=False, timeout=60)
+    if done.returncode != 0:
+        return None
+    return json.loads(done.stdout or "[]")
+
+
+def _plain(text: str) -> str:
+    """White space runs as one space; pandoc's smart quotes as the straight ones the file has."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
+
+
+def csl_disagreements(path: Path, ours: Any) -> tuple[int | None, list[str]]:
+    """(items pandoc keeps or None, 'class: detail' for each way litreview reads them otherwise)."""
+    theirs = pandoc_items(path)
+    if theirs is None:
+        return None, []
+    out = []
+    by_key = {s.key: s for s in ours.sources}
+    if theirs and not ours.sources:
+        out.append(f"refused: pandoc keeps {len(theirs)} items, litreview none")
+    for item in theirs:
+        key = str(item.get("id", ""))
+        source = by_key.get(key)
+        if source is None:
+            out.append(f"lost: {key!r}")
+            continue
+        title = _plain(str(item.get("title", "")))
+        if title and _plain(source.title) != title:
+            out.append(f"title: {key!r} {title!r} read as {source.title!r}")
+        parts = (item.get("issued") or {}).get("date-parts") or [[None]]
+        year = parts[0][0] if parts and parts[0] else None
+        if year is not None and str(source.year) != str(year):
+            out.append(f"year: {key!r} {year!r} read as {source.year!r}")
+    keys = {str(i.get("id", "")) for i in theirs}
+    out += [f"extra: {s.key!r} (line {s.line})" for s in ours.sources if s.key not in keys]
+    return len(theirs), out
+
+
+def check_alone(path: Path) -> tuple[list[dict[str, Any]], str, float]:
+    """(findings of ``litreview check`` on the file alone, its stderr if it crashed, seconds)."""
+    with tempfile.TemporaryDirectory(prefix="litreview-wild-") as folder:
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "litreview", "check", "--essay", "", "--bib", str(path),
+                               "--metadata-dir", folder, "--no-cache", "--format", "json"],
+                              cwd=folder, capture_output=True, text=True, check=False, timeout=120,
+                              env={**os.environ, "LITREVIEW_NO_CACHE": "1"})
+        took = time.perf_counter() - started
+    crash = done.stderr if "Traceback" in done.stderr or not done.stdout.strip() else ""
+    try:
+        return json.loads(done.stdout)["findings"], crash, took
+    except (ValueError, KeyError):
+        return [], crash or done.stdout[-2000:], took
+
+
+def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
+    if not root.is_dir():
+        print(f"no folder {root}", file=sys.stderr)
+        return 2
+    rows: dict[str, Counter[str]] = defaultdict(Counter)
+    lines: list[str] = []
+    codes: Counter[str] = Counter()
+    severity: dict[str, str] = {}
+    shown: list[str] = []
+    entries = 0
+    for path in files_of(root, split):
+        name = str(path.relative_to(root))
+        kind = "csl" if path.name.lower().endswith(CSL_SUFFIXES) else "bibtex"
+        row = rows[kind]
+        row["files"] += 1
+        started = time.perf_counter()
+        try:
+            ours = load_bibliography(path)
+        except Exception as exc:  # a traceback is exactly what the bench looks for
+            row["crashed"] += 1
+            lines.append(f"crash: {name}: {type(exc).__name__}: {exc}")
+            continue
+        if time.perf_counter() - started > SLOW:
+            row["slow"] += 1
+            lines.append(f"slow: {name}: loading took {time.perf_counter() - started:.1f} s")
+        got = len(ours.sources)
+        if kind == "bibtex":
+            text = path.read_bytes().decode("utf-8", "surrogateescape")
+            data, _ = pybtex_reading(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+            want = None if data is None else len(data.entries)
+            differ = disagreements(text)
+        else:
+            want, differ = csl_disagreements(path, ours)
+        row["reference parses"] += want is not None
+        row["reference entries"] += want or 0
+        row["our entries"] += got
+        if want:
+            row["refused"] += got == 0
+            row["entries lost"] += max(0, want - got)
+        row["disagreements"] += len(differ)
+        lines += [f"{'lost' if d.startswith(('lost', 'refused')) else 'differs'}: {name}: {d}" for d in differ]
+        findings, crash, took = check_alone(path)
+        if crash:
+            row["crashed"] += 1
+            lines.append(f"crash: {name}: check: {crash.strip().splitlines()[-1] if crash.strip() else 'no output'}")
+        if took > SLOW:
+            row["slow"] += 1
+            lines.append(f"slow: {name}: check took {took:.1f} s")
+        entries += got
+        for f in findings:
+            codes[f["code"]] += 1
+            severity[f["code"]] = f["severity"]
+            if f["code"] in show:
+                shown.append(f"{f['code']} {name}:{f['line']} [{f.get('key')}] {f['message']}")
+    columns = ["files", "reference parses", "reference entries", "our entries", "refused", "entries lost",
+               "disagreements", "crashed", "slow"]
+    print(f"split: {split}  (reference: pybtex for BibTeX, pandoc for CSL)")
+    print("format  " + "  ".join(columns))
+    for kind, row in sorted(rows.items()):
+        print(f"{kind:<6}  " + "  ".join(str(row[c]).rjust(len(c)) for c in columns))
+    print(f"\nfindings of `litreview check --essay \"\"` on each file alone: {sum(codes.values())} on {entries} entries")
+    print("code    severity  count  per 100 entries")
+    for code, count in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{code:<7} {severity[code]:<8}  {count:>5}  {100 * count / max(entries, 1):>15.1f}")
+    for line in lines:
+        if show_lost or line.startswith(("crash", "slow")):
+            print(line)
+    for line in shown:
+        print(line)
+    return 0

@@ -1,0 +1,159 @@
+"""What reference managers and databases write as a matter of course is not a finding.
+
+Each case is a small entry in the form an export tool writes it (Zotero, DBLP, ACM, Elsevier), next to
+the close case that still is a finding.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.checks import style as S
+
+TODAY = date(2026, 6, 1)
+FIVE_YEARS = 5 * 365
+
+
+def _one(text: str):
+    return parse_bibliography(text, "refs.bib").sources[0]
+
+
+def test_an_old_access_date_on_an_entry_with_a_doi_is_not_stale() -> None:
+    article = _one("@article{a, title = {T}, journal = {J}, year = {2009}, doi = {10.1000/xyz1},"
+                   " url = {https://example.org/a}, urldate = {2012-01-02}}")
+    assert list(S.check_access_date(article, TODAY, FIVE_YEARS)) == []
+
+
+def test_an_old_access_date_on_a_page_without_a_doi_is_stale() -> None:
+    page = _one("@online{p, title = {T}, url = {https://example.org/p}, urldate = {2012-01-02}}")
+    assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == ["LR136"]
+
+
+@pytest.mark.parametrize(("pages", "biblatex", "bad"), [
+    ("41 -- 47", False, False),      # Zotero's BibTeX export of a publisher's range
+    ("41 -- 47", True, False), ("41 - 47", True, False),
+    ("41 - 47", False, True),        # a single hyphen is still not BibTeX's range dash
+    ("7:1--7:22", False, False),     # ACM: article 7, its pages 1 to 22
+    ("abcd123", False, False), ("abcd123", True, False),  # an article number where the pages go
+    ("pp123", False, True), ("p. 12", False, True), ("41 -- ", False, True),
+])
+def test_export_page_forms(pages: str, biblatex: bool, bad: bool) -> None:
+    from litreview.checks.integrity import page_form_problem
+
+    assert bool(page_form_problem(pages, biblatex=biblatex)) is bad
+
+
+def test_the_isbns_of_a_book_separated_by_spaces_are_each_read() -> None:
+    from litreview.checks.bib import check_isbn
+
+    book = _one("@book{b, title = {T}, publisher = {P}, year = {2001},"
+                " isbn = {978-0-306-40615-7 0-306-40615-2}}")
+    assert list(check_isbn(book)) == []
+    wrong = _one("@book{b, title = {T}, publisher = {P}, year = {2001}, isbn = {978-0-306-40615-7 0-306-40615-3}}")
+    assert [f.message for f in check_isbn(wrong)] == ["ISBN '0-306-40615-3' is invalid: wrong check digit"]
+    spaced = _one("@book{b, title = {T}, publisher = {P}, year = {2001}, isbn = {978 0 306 40615 7}}")
+    assert list(check_isbn(spaced)) == []
+
+
+def test_an_issn_with_its_label_is_read() -> None:
+    from litreview.checks.integrity import issn_problem
+
+    assert issn_problem("ISSN 0317-8471") == ""
+    assert issn_problem("ISSN: 0317-8471") == ""
+    assert issn_problem("ISSN 0317-8472") == "wrong check digit"
+
+
+def test_a_doi_with_latex_escapes_is_a_doi_written_otherwise() -> None:
+    from litreview.checks.bib import check_doi
+    from litreview.doi import bare_doi, doi_url
+
+    entry = _one(r"@inproceedings{c, title = {T}, booktitle = {B}, year = {2019}, doi = {10.1007/978-3-030-1\_18}}")
+    found = list(check_doi(entry))
+    assert [f.code for f in found] == ["LR121"]
+    assert "LaTeX escapes" in found[0].message and found[0].hint == "Write doi = {10.1007/978-3-030-1_18}"
+    assert bare_doi(r"10.1007/978-3-030-1\_18") == "10.1007/978-3-030-1_18"  # what fetch asks for
+    assert doi_url(r"10.1007/978-3-030-1\_18") == "https://doi.org/10.1007/978-3-030-1_18"
+    plain = _one("@inproceedings{c, title = {T}, booktitle = {B}, year = {2019}, doi = {10.1007/978-3-030-1_18}}")
+    assert list(check_doi(plain)) == []
+    broken = _one(r"@article{c, title = {T}, journal = {J}, year = {2019}, doi = {10.1007/a\b}}")
+    assert [f.code for f in check_doi(broken)] == ["LR120"]
+
+
+def test_a_date_problem_in_csl_names_the_csl_variable() -> None:
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.bib import check_dates
+
+    yaml = "references:\n- id: a\n  type: article-journal\n  title: T\n  issued: 2011\n  accessed: '10:11:12'\n"
+    item = parse_csl(yaml, "refs.yaml", yaml=True).sources[0]
+    assert [f.message for f in check_dates(item, TODAY)] == ["accessed '10:11:12' is not an ISO date (YYYY-MM-DD)"]
+    entry = _one("@online{a, title = {T}, url = {https://example.org}, urldate = {10:11:12}}")
+    assert [f.message for f in check_dates(entry, TODAY)] == ["urldate '10:11:12' is not an ISO date (YYYY-MM-DD)"]
+
+
+def test_a_publisher_that_registers_dois_is_told_of_the_entry_s_kind() -> None:
+    article = _one("@article{a, title = {T}, journal = {J}, year = {2004}, publisher = {Elsevier}}")
+    book = _one("@book{b, title = {T}, year = {2004}, publisher = {Elsevier}}")
+    assert S.doi_expected(article) == "Elsevier registers DOIs for its articles"
+    assert S.doi_expected(book) == "Elsevier registers DOIs for its books"
+
+
+def test_an_issn_in_the_isbn_field_is_named_so() -> None:
+    from litreview.checks.bib import check_isbn
+
+    entry = _one("@article{a, title = {T}, journal = {J}, year = {1990}, isbn = {0317-8471}}")
+    assert [f.message for f in check_isbn(entry)] == [
+        "ISBN '0317-8471' is invalid: it is an ISSN, which belongs in the issn field"]
+
+
+def test_a_link_field_of_dblp_or_bibdesk_is_not_latex_text() -> None:
+    from litreview.checks.integrity import check_latex
+
+    entry = _one("@article{a, title = {T}, journal = {J}, year = {2013}, ee = {http://example.org/a_b.html},"
+                 " bdsk-url-1 = {http://example.org/c_d}}")
+    assert list(check_latex(entry)) == []
+    note = _one("@article{a, title = {T}, journal = {J}, year = {2013}, note = {see a_b}}")
+    assert [f.code for f in check_latex(note)] == ["LR142"]
+
+
+def test_an_undefined_string_is_named_as_such() -> None:
+    bib = parse_bibliography("@article{a, title = {T}, journal = jnl, year = {2001}}\n", "refs.bib")
+    found = [p for p in bib.problems if p.code == "LR100"]
+    assert [p.message for p in found] == [
+        "BibTeX syntax error: undefined @string 'jnl': BibTeX and biber leave the field empty"]
+    assert "define it with @string" in found[0].hint and found[0].line == 1
+    assert [s.key for s in bib.sources] == ["a"]
+
+
+def test_a_doi_behind_an_old_publisher_resolver_is_a_doi_written_as_a_link() -> None:
+    from litreview.checks.bib import check_doi
+    from litreview.doi import bare_doi
+
+    entry = _one("@inproceedings{c, title = {T}, booktitle = {B}, year = {2004},"
+                 " doi = {http://doi.ieeecomputersociety.org/10.1109/ABC.2004.47}}")
+    assert [(f.code, f.hint) for f in check_doi(entry)] == [("LR121", "Write doi = {10.1109/ABC.2004.47}")]
+    assert bare_doi("http://doi.acm.org/10.1145/1234.5678") == "10.1145/1234.5678"
+    other = _one("@article{c, title = {T}, journal = {J}, year = {2004}, doi = {http://example.org/10.1109/x}}")
+    assert [f.code for f in check_doi(other)] == ["LR120"]
+
+
+@pytest.mark.parametrize(("author", "flagged"), [
+    ("{{examplecorp}}", False),      # a body's name in braces: printed as written
+    ("examplecorp", False),          # one word, no given name: a site or a handle
+    ("jane doe", True),              # BibTeX reads "jane" as a von part: a person, miscased
+    ("Jane doe", True),
+    ("{Examplecorp Studio} and jane doe", True),
+])
+def test_a_name_without_a_given_name_is_not_miscased(author: str, flagged: bool) -> None:
+    page = _one(f"@misc{{m, author = {{{author}}}, title = {{A Page}}, year = {{2020}}}}")
+    assert bool(list(S.check_names(page))) is flagged
+
+
+def test_a_csl_literal_name_is_not_miscased() -> None:
+    from litreview.bibliography.csl import parse_csl
+
+    item = ('[{"id": "w", "type": "webpage", "title": "A Page", "author": [{"literal": "examplehandle"}],'
+            ' "issued": {"date-parts": [[2020]]}}]')
+    assert list(S.check_names(parse_csl(item, "refs.json").sources[0])) == []

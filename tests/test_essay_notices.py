@@ -1,0 +1,125 @@
+"""What the manuscript readers notice: a file not in UTF-8 read in its certain encoding (LR315), an empty
+key in a LaTeX citation (LR316), a LaTeX citation command in a Markdown manuscript (LR317)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.checks.notices import check_notices
+from litreview.errors import EssayError
+from litreview.essay import load_essay
+
+
+def _keys(essay) -> list[list[str]]:
+    return [[c.key for c in claim.citations or ()] for claim in essay.claims]
+
+
+def _found(essay) -> list[tuple[str, str, int | None]]:
+    return [(f.code, Path(f.file or "").name, f.line) for f in check_notices(essay)]
+
+
+# -- LR315: encodings ---------------------------------------------------------------------------------------
+
+def test_latex_declaring_latin1_is_read_as_declared(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_bytes("\\documentclass{article}\n\\usepackage[latin1]{inputenc}\n\\begin{document}\n"
+                                     "Dvořák is not here, but Müller's café is \\citep{m}.\n\\end{document}\n"
+                                     .replace("ř", "r").encode("latin_1"))
+    essay = load_essay(tmp_path / "p.tex")
+    assert [(c.text, c.line) for c in essay.claims] == [("Dvorák is not here, but Müller's café is [@{m}].", 4)]
+    found = check_notices(essay)
+    assert [(f.code, f.line) for f in found] == [("LR315", 1)]
+    assert "ISO-8859-1" in found[0].message and "\\usepackage[latin1]{inputenc}" in found[0].message
+    assert "iconv -f ISO-8859-1 -t UTF-8 " in found[0].hint
+
+
+def test_an_input_is_read_in_the_encoding_the_main_file_declares(tmp_path: Path) -> None:
+    (tmp_path / "main.tex").write_text("\\usepackage[ansinew]{inputenc}\n\\begin{document}\n\\input{ch}\n"
+                                       "\\end{document}\n", encoding="ascii")
+    (tmp_path / "ch.tex").write_bytes("Intro.\n\nHe said \u201cso\u201d \\cite{a}.\n".encode("cp1252"))
+    essay = load_essay(tmp_path / "main.tex")
+    assert [(c.text, c.line, Path(c.file or "").name) for c in essay.claims][-1] == \
+        ("He said \u201cso\u201d [@{a}].", 3, "ch.tex")
+    assert _found(essay) == [("LR315", "ch.tex", 1)]
+
+
+def test_a_commented_declaration_declares_nothing(tmp_path: Path) -> None:
+    # è reads as č in Windows-1250: no reading is certain, so the file is refused with the command to convert it.
+    (tmp_path / "p.tex").write_bytes("% \\usepackage[latin1]{inputenc}\nLa pièce à côté \\cite{a}.\n"
+                                     .encode("latin_1"))
+    with pytest.raises(EssayError) as caught:
+        load_essay(tmp_path / "p.tex")
+    assert caught.value.line == 2 and "not valid UTF-8" in caught.value.message
+    assert "iconv" in (caught.value.hint or "")
+
+
+def test_a_declaration_the_bytes_do_not_fit_is_refused(tmp_path: Path) -> None:
+    # Windows quotes (0x93, 0x94) are control characters in ISO-8859-1: LaTeX's latin1 rejects them too.
+    (tmp_path / "p.tex").write_bytes("\\usepackage[latin1]{inputenc}\nHe said \u201cso\u201d \\cite{a}.\n"
+                                     .encode("cp1252"))
+    with pytest.raises(EssayError, match="not valid UTF-8"):
+        load_essay(tmp_path / "p.tex")
+
+
+def test_markdown_whose_bytes_fit_one_reading_is_read(tmp_path: Path) -> None:
+    (tmp_path / "e.md").write_bytes("# Größe\n\nMüller schreibt über Bäume [@m].\n".encode("cp1252"))
+    essay = load_essay(tmp_path / "e.md")
+    assert [(c.text, c.line) for c in essay.claims] == [("Größe", 1), ("Müller schreibt über Bäume [@m].", 3)]
+    found = check_notices(essay)
+    assert [(f.code, f.line) for f in found] == [("LR315", 1)] and "declares no encoding" in found[0].message
+
+
+def test_manubot_file_not_in_utf8(tmp_path: Path) -> None:
+    (tmp_path / "01.intro.md").write_text("First [@a].\n", encoding="utf-8")
+    (tmp_path / "02.main.md").write_bytes("Müller schreibt über Bäume [@m]. Größe zählt.\n\nÄhnlich sieht es "
+                                          "bei Städten aus, sagt Kühn [@k].\n".encode("latin_1"))
+    essay = load_essay(tmp_path)
+    assert _keys(essay) == [["a"], ["m"], [], ["k"]]
+    assert _found(essay) == [("LR315", "02.main.md", 1)]
+
+
+def test_utf8_files_have_no_notice(tmp_path: Path) -> None:
+    (tmp_path / "e.md").write_text("Müller [@m].\n", encoding="utf-8")
+    assert check_notices(load_essay(tmp_path / "e.md")) == []
+
+
+# -- LR316: empty keys ---------------------------------------------------------------------------------------
+
+def test_empty_key_before_another_is_a_finding_at_its_line(tmp_path: Path) -> None:
+    # pandoc refuses \citep{,a} and \cite{a,,b} ("unexpected ,"); it reads \cite{a,} as \cite{a}.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nFirst one\n\\citep{,a} here.\nThen \\cite{b, ,c}.\n\n"
+                                    "Last \\cite{d,}.\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "p.tex")
+    assert _keys(essay) == [["a"], ["b", "c"], ["d"]]
+    found = check_notices(essay)
+    assert [(f.code, f.line) for f in found] == [("LR316", 3), ("LR316", 4)]
+    assert "\\citep{,a}" in found[0].message
+
+
+# -- LR317: raw LaTeX citations in Markdown -------------------------------------------------------------------
+
+def test_latex_citation_in_markdown_is_a_finding_at_its_line(tmp_path: Path) -> None:
+    # pandoc's markdown reader keeps \citep{b} as RawInline (Format "tex"): no Cite, dropped in HTML.
+    (tmp_path / "e.Rmd").write_text("A first [@a] and\nthen \\citep[p. 3]{b, c}.\n\nCode `\\cite{x}`, math "
+                                    "$\\cite{y}$, an escape \\\\cite{z}.\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "e.Rmd")
+    assert _keys(essay) == [["a"], []]
+    found = check_notices(essay)
+    assert [(f.code, f.line, f.claim_id) for f in found] == [("LR317", 2, "p1-s1")]
+    assert found[0].message.startswith("\\citep[p. 3]{b, c} is raw LaTeX")
+    assert "[@b; @c]" in found[0].hint
+
+
+def test_latex_citation_in_latex_is_no_finding(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_text("Text \\citep{b}.\n", encoding="utf-8")
+    assert check_notices(load_essay(tmp_path / "p.tex")) == []
+
+
+def test_quarto_include_not_in_utf8(tmp_path: Path) -> None:
+    (tmp_path / "doc.qmd").write_text("Intro [@a].\n\n{{< include _part.qmd >}}\n", encoding="utf-8")
+    (tmp_path / "_part.qmd").write_bytes("Müller schreibt über Bäume [@m]. Größe zählt.\n\nÄhnlich sieht es "
+                                         "bei Städten aus, sagt Kühn [@k].\n".encode("latin_1"))
+    essay = load_essay(tmp_path / "doc.qmd")
+    assert _keys(essay) == [["a"], ["m"], [], ["k"]]
+    assert _found(essay) == [("LR315", "_part.qmd", 1)]

@@ -1,0 +1,61 @@
+"""The LaTeX reader hands pylatexenc long runs of plain prose as placeholders (it reads text a character at a
+time): the text it gives back must be what it gives for the paragraph as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.essay import latex_cites
+from litreview.essay.latex_cites import _convert, _prose_runs
+
+SNIPPETS = [
+    "Plain words of prose, running on (for a while) and on.",
+    "A line of prose that runs\nonto the next line, as paragraphs do.",
+    r"\emph words that the command takes the first letter of, and more",
+    "\\emph\nwords on the next line: the command still takes the first letter",
+    r"\'ecole normale superieure, with an accent command before it",
+    "\\'\necole normale superieure, an accent command and a line break before it",
+    r"\c cedilla words and \v caron words, accents on a letter after a space",
+    r"\textcolor{red} words after a group that a command may take as its argument",
+    r"\includegraphics[width=3cm] words after an option group and more words",
+    r"$x + y$ and words after math, $a^b c$ and $a_b words in math$",
+    r"\footnote{words in a note, inside braces} and words outside the braces",
+    r"``Quoted words in quotes here'' and state-of-the-art words; authors' words",
+    r"Pages 4--5 and words---a dash---and p.~3 of the words here",
+    r"50\% of the words here \& more words here, \# and words",
+    r"\begin{itemize} \item first item words here \item second item words \end{itemize}",
+    r"Words before a citation \citep[see][p.~3]{a,b} and words after it here",
+    "Text with \ue000 a private character, then more words here",
+]
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_the_text_is_what_pylatexenc_gives_for_the_paragraph(snippet: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = _convert(snippet, [])
+    monkeypatch.setattr(latex_cites, "_prose_runs", lambda text: (text, []))
+    assert shown == _convert(snippet, [])
+
+
+def test_runs_are_plain_prose_outside_braces_and_not_after_a_command() -> None:
+    text = "Plain words of prose here. \\emph words after a command\n\\textbf{words in braces here}."
+    shown, runs = _prose_runs(text)
+    assert runs == ["Plain words of prose here"]
+    assert shown == "\ue0000\ue001. \\emph words after a command\n\\textbf{words in braces here}."
+    assert _prose_runs("\\emph\nwords on the next line here")[1] == []
+
+
+def test_generated_latex_manuscripts_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from fuzz.pandoc_docs import latex_doc
+
+    from litreview.essay.latex import parse_latex
+
+    def read(text: str) -> list[tuple[str, int, tuple[str, ...]]]:
+        essay = parse_latex(text, "doc.tex")
+        return [(c.text, c.line, tuple(x.key for x in c.citations or ())) for c in essay.claims]
+
+    texts = [latex_doc(random.Random(seed)).text for seed in range(40)]
+    shown = [read(text) for text in texts]
+    monkeypatch.setattr(latex_cites, "_prose_runs", lambda text: (text, []))
+    assert shown == [read(text) for text in texts]
