@@ -87,6 +87,7 @@ def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], 
     ``lines``: the document's (file, line, text), comments removed; ``convert``: the reader's text of LaTeX."""
     from .cites import blank_keys
     from .latex import tex_group_end
+    from .latex_cites import group_ends
     from .segment import make_claim, sentences
 
     text = "\n".join(t for _, _, t in lines)
@@ -94,8 +95,9 @@ def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], 
     for _, _, t in lines[:-1]:
         starts.append(starts[-1] + len(t) + 1)
     last: dict[str, tuple[int, str]] = {}
+    ends = group_ends(text) if "{" in text else (lambda pos: -1)
     for m in _TEX_FIELD.finditer(text):
-        end = tex_group_end(text, m.end() - 1, "{", "}")
+        end = ends(m.end() - 1)
         if end > 0:
             last[m.group(1)] = (m.start(), text[m.end():end - 1])
     fields: list[tuple[int, str, str]] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -232,6 +233,27 @@ def _skip(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\n":
         pos += 1
     return pos
+
+
+def group_ends(text: str) -> Callable[[int], int]:
+    """``tex_group_end(text, pos, "{", "}")`` for many ``pos`` of one ``text``, the braces matched in one pass:
+    a document of thousands of unclosed ``\\title{`` scanned the rest of the text for each (quadratic)."""
+    ends: dict[int, int] = {}
+    stack: list[int] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            stack.append(i)
+            ends[i] = -1
+        elif c == "}" and stack:
+            ends[stack.pop()] = i + 1
+        i += 1
+    # A brace the pass read as escaped (after a backslash) is scanned from there, as tex_group_end would.
+    return lambda pos: ends[pos] if pos in ends else tex_group_end(text, pos, "{", "}")
 
 
 def tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:

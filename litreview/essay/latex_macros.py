@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .latex import COMMANDS, tex_group_end
+from .latex_cites import group_ends
 
 _NAME = r"(?:\{\s*\\(?P<braced>[A-Za-z]+)\s*\}|\\(?P<bare>[A-Za-z]+))"
 _NEWCOMMAND = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*" + _NAME
@@ -48,8 +49,10 @@ class Macro:
 def citation_macros(text: str) -> dict[str, Macro]:
     """The macros ``text`` defines whose text holds a citation command, directly or through another."""
     found: dict[str, Macro] = {}
-    for m in [*_NEWCOMMAND.finditer(text), *_DEF.finditer(text)]:
-        end = tex_group_end(text, m.end() - 1, "{", "}")
+    definitions = [*_NEWCOMMAND.finditer(text), *_DEF.finditer(text)]
+    ends = group_ends(text) if definitions else (lambda pos: -1)  # (the pass over the text only when needed)
+    for m in definitions:
+        end = ends(m.end() - 1)
         if end < 0:
             continue
         params = m.groupdict()
