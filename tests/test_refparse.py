@@ -464,6 +464,7 @@ def test_a_given_first_name_before_a_title_and_publication_facts_in_a_bibliograp
     # nothing between it and the publication facts it is the title
     assert "authors" not in parse_reference_rules("Ludwig van Beethoven. Letters. London: Dent, 1926.").uncertain
     assert "authors" in parse_reference_rules("Ludwig van Beethoven. Letters.").uncertain
+    assert "authors" in parse_reference_rules("Ghost Stories. Ed. Peter Washington. New York: Knopf, 2008.").uncertain
     ref = parse_reference_rules("Ludwig van Beethoven. London: Dent, 1926.")
     assert (ref.authors, ref.title) == ((), "Ludwig van Beethoven")
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import fields as F
+from .lexicon import EDITOR, TRANSLATOR
 from .names import is_initials, scan_names
 from .reference import ParsedReference
 from .tail import (
@@ -40,6 +41,7 @@ _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Pape
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
 
 
+_ROLE_WORDS = EDITOR | TRANSLATOR
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate (from surrogateescape): no text, and crfsuite refuses it
 #: Unicode's hyphen and non-breaking hyphen (ISO 690 styles print page ranges "237‑244" with the latter)
 #: read as the ASCII one, which every page and name rule knows.
@@ -143,8 +145,8 @@ def _title_then_pubfacts(title: str, tail: str, quoted: bool) -> bool:
     """A title and then nothing but "Place: Publisher, Year": the given-first name before them
     ("Ludwig van Beethoven. Letters. London: Dent, 1926.") is the author, not a title (a work with
     no author prints its title straight before its publication facts)."""
-    if quoted or not title or not tail:
-        return False
+    if quoted or not title or not tail or title.split()[0].lower() in _ROLE_WORDS:
+        return False  # "Ghost Stories. Ed. Peter Washington. New York: …": the editor, not a title
     pub = F.parse_pubfacts(tail)
     return pub is not None and bool(pub.place and pub.publisher and pub.year)
 
