@@ -186,7 +186,8 @@ def test_a_corporate_author_after_a_closed_line_opens_a_reference(body):
 
 
 @pytest.mark.parametrize("line", ["Oxford University Press.", "Cambridge University Press. https://doi.org/10.1/x",
-                                  "Foreign Policy Association Press. Washington, DC.", "World Bank. https://example.org/wdr"])
+                                  "Foreign Policy Association Press. Washington, DC.", "World Bank. https://example.org/wdr",
+                                  "World Bank. Retrieved from https://example.org/wdr"])
 def test_a_publisher_or_an_address_after_a_closed_line_goes_on_the_reference(line):
     text = f"References\nAbbott, Kenneth W. (2000). Hard and Soft Law in International Governance.\n{line}\n"
     refs, _ = find_reference_section(text)

@@ -12,6 +12,7 @@ from ...doi import DOI_START
 from ...errors import InputError
 from ...text import fold
 from ..headings import IMPORT_HEADINGS
+from .lexicon import ACCESSED
 from .names import ORGANISATION_WORDS
 
 HEADINGS = IMPORT_HEADINGS
@@ -262,8 +263,8 @@ def _opens_as_organisation(line: str) -> bool:
     "National Research Council (NRC). Climate …"): a corporate author, which no person-name pattern
     of ``_OPENS`` knows. Told from a publisher's name continuing a reference by its words."""
     m = _NAMED_BODY.match(line)
-    if m is None:
-        return False
+    if m is None or line[m.end() - 1:].split(maxsplit=1)[0].lower().strip(":") in ACCESSED:
+        return False  # "World Bank. Retrieved from …": the publisher of a web page, then its access
     words = [w.lower() for w in m.group(1).split()]
     return not _PUBLISHER_WORDS.intersection(words) and any(w in ORGANISATION_WORDS for w in words)
 
