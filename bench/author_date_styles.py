@@ -90,7 +90,8 @@ manuscripts/ that ``is_dev`` keeps, the two short JOSS papers beside them, and t
 MANUSCRIPT_STYLES = ("apa", "harvard-cite-them-right", "american-sociological-association", "elsevier-harvard",
                      "taylor-and-francis-chicago-author-date")
 FOLDER_STYLES = (("", ""), ("apa", ""), ("harvard-cite-them-right", ""), ("elsevier-harvard", ""),
-                 ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("", "fr-FR"))
+                 ("american-sociological-association", ""), ("springer-basic-author-date", ""),
+                 ("annual-reviews-author-date", ""), ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("", "fr-FR"))
 """The styles a folder's manuscripts are rendered in ('' is the corpus tool's Chicago), and the language set
 in the document (the German style brings its own)."""
 STYLES_PER_BIBLIOGRAPHY = 2
