@@ -150,6 +150,8 @@ def folder_jobs(folder: Path) -> list[Job]:
         if len(cells) < 3:
             raise SystemExit(f"{folder / 'SOURCES.tsv'}:{number}: expected name, source and .bib, tab-separated")
         for style, lang in FOLDER_STYLES:
+            if lang and not style and not cells[1].endswith((".md", ".Rmd", ".qmd")):
+                continue  # the language is set in Markdown front matter; a LaTeX source would repeat Chicago
             label = (style or "chicago") + (f"-{lang}" if lang else "")
             out.append(Job(f"wild-{cells[0]}-{label}", folder / cells[1], folder / cells[2], style, lang))
     return out
