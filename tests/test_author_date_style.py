@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from litreview.bibliography.load import parse_bibliography
 from litreview.checks.text import check_mention
 from litreview.config import Config
@@ -184,3 +186,24 @@ def test_a_letter_the_style_leaves_open_is_not_told_to_add_a_letter() -> None:
     # With no letter, two works of a year left open: the catalogue's hint (a key or a letter picks one).
     [hint] = _hints("Sims also notes (2003).", "cited")
     assert "year suffix" in hint
+
+
+WIX = r"""@book{w1, author = {Wix, Ola}, title = {Sparse Arrays}, year = {2010}}
+@book{w2, author = {Wix, Ola}, title = {Dense Grids}, year = {2010}}
+"""
+
+
+@pytest.mark.parametrize(("text", "order", "keys"), [
+    # A style that letters in citation order: the sentence's words ("sparse arrays") are context for both
+    # letters at once, so they pick neither: both are left open, not both linked to the entry they fit.
+    ("Sparse arrays are common (Wix 2010a, 2010b).", "cited", []),
+    ("Sparse arrays are common (Wix 2010b; Wix 2010a).", "cited", []),
+    # One letter alone: the words are its own evidence.
+    ("Sparse arrays are common (Wix 2010a).", "cited", ["w1"]),
+    # A style that letters by title: the letters themselves tell which is which.
+    ("Sparse arrays are common (Wix 2010a, 2010b).", "title", ["w1", "w2"]),
+])
+def test_words_shared_by_several_letters_of_one_author_and_year_pick_none(text: str, order: str,
+                                                                          keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(WIX), letter_order=order)
+    assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == sorted(keys)

@@ -5,6 +5,7 @@ in the citation, and the dev documents bench/author_date_styles.py writes.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -95,6 +96,40 @@ def test_the_generated_documents_use_author_date_styles_and_dev_material_only(st
         path = styles_module.style_path(style) if style else None
         if path is not None:
             assert 'citation-format="author-date"' in path.read_text(encoding="utf-8")
+
+
+def test_a_folder_of_manuscripts_is_rendered_in_every_folder_style(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\twhere\n"
+                                          "essay\tessay/paper.md\tessay/paper.bib\towner/repo\n"
+                                          "book\tbook/ms.tex\tbook/refs.bib\n", encoding="utf-8")
+    jobs = styles_module.folder_jobs(tmp_path)
+    essays = [j for j in jobs if j.name.startswith("wild-essay-")]
+    assert len(essays) == len(styles_module.FOLDER_STYLES)
+    assert {(j.style, j.lang) for j in essays} == set(styles_module.FOLDER_STYLES)
+    assert all(j.source == tmp_path.resolve() / "essay/paper.md" for j in essays)
+    # A LaTeX source has no front matter to set the language in: no second Chicago rendering.
+    books = [j for j in jobs if j.name.startswith("wild-book-")]
+    assert len(books) == len(styles_module.FOLDER_STYLES) - 1 and all(j.style or not j.lang for j in books)
+    for style, _ in styles_module.FOLDER_STYLES:
+        path = styles_module.style_path(style) if style else None
+        if path is not None:
+            assert 'citation-format="author-date"' in path.read_text(encoding="utf-8")
+
+
+def test_a_manuscripts_folder_row_without_its_bibliography_is_refused_with_its_line(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "SOURCES.tsv").write_text("essay\tessay/paper.md\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"SOURCES.tsv:1: expected name, source and .bib"):
+        styles_module.folder_jobs(tmp_path)
+
+
+def test_a_citation_keeps_its_known_keys_when_another_is_missing(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "summary.json").write_text('{"pandoc_missing_warnings": ["gone"]}', encoding="utf-8")
+    rows = ['{"rendered": "(Doe 2001; gone?)", "keys": ["doe", "gone"]}', '{"rendered": "(gone?)", "keys": ["gone"]}',
+            '{"rendered": "(Roe 2002)", "keys": ["roe"]}']
+    (tmp_path / "gold_intext_citations.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    styles_module._drop_unknown(tmp_path)
+    kept = (tmp_path / "gold_intext_citations.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(r)["keys"] for r in kept] == [["doe"], ["roe"]]
 
 
 def test_a_generated_document_cites_every_entry_in_several_forms(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

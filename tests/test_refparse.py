@@ -451,6 +451,24 @@ def test_a_given_first_name_before_a_one_word_title_in_a_note():
     assert (names(ref.authors), ref.title) == ([("Smith", "John")], "History")
 
 
+def test_a_given_first_name_before_a_title_and_publication_facts_in_a_bibliography():
+    # Chicago bibliography: "Name. Title. Place: Publisher, Year." A work with no author prints its title
+    # straight before its publication facts, so a given-first name with a title after it is the author
+    for text, person, title in (
+            ("Ludwig van Beethoven. Letters. London: Dent, 1926.", ("Beethoven", "Ludwig", "van"), "Letters"),
+            ("Vincent van Gogh. The Letters. London: Thames, 2009.", ("Gogh", "Vincent", "van"), "The Letters")):
+        for ref in (parse_reference(text), parse_reference_rules(text)):
+            assert [(p.family, p.given, p.prefix) for p in ref.authors] == [person], ref
+            assert ref.title == title
+    # the rules are sure of it; without publication facts after the title it stays a guess, and with
+    # nothing between it and the publication facts it is the title
+    assert "authors" not in parse_reference_rules("Ludwig van Beethoven. Letters. London: Dent, 1926.").uncertain
+    assert "authors" in parse_reference_rules("Ludwig van Beethoven. Letters.").uncertain
+    assert "authors" in parse_reference_rules("Ghost Stories. Ed. Peter Washington. New York: Knopf, 2008.").uncertain
+    ref = parse_reference_rules("Ludwig van Beethoven. London: Dent, 1926.")
+    assert (ref.authors, ref.title) == ((), "Ludwig van Beethoven")
+
+
 def test_a_harvard_chapter_in_an_edited_book_splits_title_and_book():
     ref = parse_reference("Jones, P. (2004) 'Cultural theory and the city', in Smith, R. (ed.) Urban studies reader. "
                           "London: Routledge, pp. 45-60.")

@@ -156,12 +156,42 @@ def test_a_place_and_state_line_continues_the_reference():
     ("Measures of self-\nesteem in children.", "Measures of self-esteem in children."),
     ("Pre-\ntraining of deep networks.", "Pre-training of deep networks."),
     ("Jean-\nPaul Sartre.", "Jean-Paul Sartre."),
+    # a capitalised word and a compound's second part: "Chicago-based", not "Chicagobased"
+    ("A Chicago-\nbased study.", "A Chicago-based study."),
+    ("The US-\nled coalition.", "The US-led coalition."),
+    # the same ends after a lower-case syllable are the word's own: "called", "stubborn"
+    ("They cal-\nled it stub-\nborn.", "They called it stubborn."),
     ("ISBN 978-0-\n670-02110-9.", "ISBN 978-0-670-02110-9."),
     ("https://doi.org/10.1162/\n002081800551280.", "https://doi.org/10.1162/002081800551280."),
 ])
 def test_a_word_hyphenated_at_the_line_end_is_mended_and_a_compound_kept(broken, joined):
     refs, _ = find_reference_section(f"References\n\nAbbott, Kenneth W. 2000. {broken}\n")
     assert refs == [f"Abbott, Kenneth W. 2000. {joined}"]
+
+
+@pytest.mark.parametrize("body", [
+    "World Health Organization. Global Tuberculosis Report 2020. Geneva: WHO, 2020.",
+    "World Health Organization. 2020. Global Tuberculosis Report. Geneva: WHO.",
+    "National Research Council (NRC). 2010. Climate Stabilization Targets. Washington, DC: NAP.",
+    "World Health Organization, 2020. Global Tuberculosis Report. Geneva: WHO.",
+])
+def test_a_corporate_author_after_a_closed_line_opens_a_reference(body):
+    # an unindented, unnumbered list wrapped at any word: the line after a closed, dated reference
+    # opens a new one when it opens with a body's name
+    first = "Abbott, Kenneth W. 2000. Hard and Soft Law in\nInternational Governance. International Organization 54."
+    words = body.split(" ")
+    text = f"References\n{first}\n{' '.join(words[:8])}\n{' '.join(words[8:])}\n"
+    refs, _ = find_reference_section(text)
+    assert refs == [first.replace("\n", " "), body]
+
+
+@pytest.mark.parametrize("line", ["Oxford University Press.", "Cambridge University Press. https://doi.org/10.1/x",
+                                  "Foreign Policy Association Press. Washington, DC.", "World Bank. https://example.org/wdr",
+                                  "World Bank. Retrieved from https://example.org/wdr"])
+def test_a_publisher_or_an_address_after_a_closed_line_goes_on_the_reference(line):
+    text = f"References\nAbbott, Kenneth W. (2000). Hard and Soft Law in International Governance.\n{line}\n"
+    refs, _ = find_reference_section(text)
+    assert refs == [f"Abbott, Kenneth W. (2000). Hard and Soft Law in International Governance. {line}"]
 
 
 def test_a_hyphenated_compound_written_so_elsewhere_in_the_list_keeps_its_hyphen():

@@ -10,6 +10,7 @@ recorded by ``author_date_hit``.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..lazyre import lazy
 from ..model import Claim, Mention
@@ -48,6 +49,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     text = claim.text
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
+    shared = _shared_letters(text, forms)
     for paren in _PAREN.finditer(text):
         body = paren.group("body")
         if "@" in body:
@@ -77,7 +79,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                     last_names = ""
                     continue
             last_names = names
-            _names_years(claim, paren, seg_text, at, names, years, rest, index, found)
+            _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
@@ -194,8 +196,27 @@ _AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
 
+def _shared_letters(text: str, forms: YearForms) -> set[tuple[str, str]]:
+    """The names and years a sentence cites with two letters or more ("(scipy, n.d.a, n.d.b)", "(Doe 2010b;
+    Doe 2010a)"): its words are context for every one of them at once, so they tell none of the letters apart."""
+    letters: dict[tuple[str, str], set[str]] = {}
+    for paren in _PAREN.finditer(text):
+        last = ""
+        for seg, _ in _segments(paren.group("body")):
+            parsed = _parse_segment(seg, forms)
+            if parsed is None:
+                continue
+            names = fold(parsed[0]) or last
+            last = names
+            for year, suffix in parsed[1]:
+                if suffix:
+                    letters.setdefault((names, year), set()).add(suffix)
+    return {group for group, suffixes in letters.items() if len(suffixes) > 1}
+
+
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
-                 years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found) -> None:
+                 years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found,
+                 shared: Collection[tuple[str, str]] = ()) -> None:
     sig_keys, confidence = lookup(names, index), 1.0
     if not sig_keys:
         sig_keys, confidence = loose(names, index), 0.8
@@ -227,7 +248,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             cited_letters.record_ampersand(index)
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
             cited_letters.record_colon(index)
-        _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found)
+        _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found,
+              shared_context=bool(suffix) and (fold(names), year) in shared)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)

@@ -36,9 +36,11 @@ _LETTERED = re.compile(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
-          confidence: float, index: SourceIndex, found: Found, guessed: bool = False) -> None:
+          confidence: float, index: SourceIndex, found: Found, guessed: bool = False,
+          shared_context: bool = False) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
-    not tell apart, picking one would be a guess: it is left open."""
+    not tell apart, picking one would be a guess: it is left open. ``shared_context``: the sentence cites the same
+    names and year with another letter too, so its words are no evidence of which entry this letter is."""
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
@@ -47,9 +49,9 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
     label = lettered.group(1) if lettered else ""
-    if ambiguous and ranked[0] > ranked[1]:
+    if ambiguous and ranked[0] > ranked[1] and not shared_context:
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (cited_letters.undecided(index, keys, scores) or guessed
+    elif ambiguous and (shared_context or cited_letters.undecided(index, keys, scores) or guessed
                         or told_apart_by_given_names(written, keys, index)):
         key = cited_letters.picked(index, keys, label) or ""
         if not key:

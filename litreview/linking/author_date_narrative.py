@@ -41,8 +41,15 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                 # before an earlier citation's year: "Meredith Williams (2011) and Michael Williams (2011)".
                 near = lead[window[0].start:window[-1].end]
                 more = fit(near[near.rfind(")") + 1:], candidates(sig_keys, y, s, index, et_al), index)
+                # A year the names do not fit as a style prints them ("Orben (2019, 2020)", the 2019 work being
+                # Orben, Dienlin and Przybylski's) is read as it would be alone, "Orben (2019)": the writer
+                # named the author and suppressed the citation's names.
+                alone = [] if more else named_in_prose(span, y, s, index)
                 if more:
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
+                elif alone:
+                    _emit(claim, alone, f"{span} ({_year_text(y, s)})", written, first.start, locator, 0.9, index,
+                          found, guessed=True)
                 elif n > 0 and _second_year(year, y, s) and _reportable(y, seg):  # "Wendt (1999, 2003)", no 2003 entry
                     found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
                                                        f"no entry for {span} {_year_text(y, s)}"))

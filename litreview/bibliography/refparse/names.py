@@ -26,7 +26,7 @@ _FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "&", "für
 #: Lower-case words that, inside the first name, show it is an organisation's name.
 _ORG_TRIGGERS = {"of", "for", "the", "on", "in", "at", "to", "für"}
 #: Words that make a name without a comma an organisation rather than "First Last".
-_ORG_WORDS = {"institute", "team", "agency", "center", "centre", "council", "committee", "project",
+ORGANISATION_WORDS = {"institute", "team", "agency", "center", "centre", "council", "committee", "project",
               "bureau", "department", "office", "organization", "organisation", "association", "society",
               "foundation", "group", "press", "university", "corporation", "inc", "ltd", "bank",
               "commission", "ministry", "service", "network", "board", "union", "nations", "programme",
@@ -258,7 +258,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         if given:
             persons.append(_with_particle(" ".join(words), _clean(given), ""))
         elif not persons and closed and not vancouver and not normal_order and (
-                len(words) == 1 or any(w.lower().strip(".") in _ORG_WORDS for w in words)
+                len(words) == 1 or any(w.lower().strip(".") in ORGANISATION_WORDS for w in words)
                 or sum(1 for w in words if w.isupper() and len(w) > 1) >= 1):
             # "Redacted.", "R Core Team.", "Hudson Institute.": no inverted name, so an organisation
             persons.append(Person(family=_clean(words)))

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import fields as F
+from .lexicon import EDITOR, TRANSLATOR
 from .names import is_initials, scan_names
 from .reference import ParsedReference
 from .tail import (
@@ -40,6 +41,7 @@ _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Pape
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
 
 
+_ROLE_WORDS = EDITOR | TRANSLATOR
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate (from surrogateescape): no text, and crfsuite refuses it
 #: Unicode's hyphen and non-breaking hyphen (ISO 690 styles print page ranges "237‑244" with the latter)
 #: read as the ASCII one, which every page and name rule knows.
@@ -75,8 +77,6 @@ def parse_reference(text: str) -> ParsedReference:
         names = scan_names(s)
         if names is not None:
             pos = names.end
-            if names.guessed:
-                uncertain.append("authors")
     # 2. year straight after the names (author-date styles)
     year_m = _YEAR_AFTER.match(s, pos) if names is not None or pos else None
     if year_m and (year_m.group("close") or s[year_m.end():].strip()[:1] in "“\"‘«" or "(" in year_m.group()):
@@ -104,6 +104,8 @@ def parse_reference(text: str) -> ParsedReference:
         if whole is not None and whole.place and whole.year and not f.get("year"):
             # "Protocol for the Modern Diplomat. Washington, DC: ..., 2007.": no author, the name was the title
             title, tail, names = s[:names.end].strip().rstrip("."), rest, None
+    if names is not None and names.guessed and not _title_then_pubfacts(title, tail, quoted):
+        uncertain.append("authors")
     if names is not None:
         key = "editors" if names.editors else "authors"
         f[key] = names.persons
@@ -137,6 +139,16 @@ def parse_reference(text: str) -> ParsedReference:
         if name not in seen:
             seen.append(name)
     return ParsedReference(raw=text, uncertain=tuple(seen), **f)
+
+
+def _title_then_pubfacts(title: str, tail: str, quoted: bool) -> bool:
+    """A title and then nothing but "Place: Publisher, Year": the given-first name before them
+    ("Ludwig van Beethoven. Letters. London: Dent, 1926.") is the author, not a title (a work with
+    no author prints its title straight before its publication facts)."""
+    if quoted or not title or not tail or title.split()[0].lower() in _ROLE_WORDS:
+        return False  # "Ghost Stories. Ed. Peter Washington. New York: …": the editor, not a title
+    pub = F.parse_pubfacts(tail)
+    return pub is not None and bool(pub.place and pub.publisher and pub.year)
 
 
 def _take_title(rest: str, comma_style: bool = False) -> tuple[str, str, bool]:

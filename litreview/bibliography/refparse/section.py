@@ -12,6 +12,8 @@ from ...doi import DOI_START
 from ...errors import InputError
 from ...text import fold
 from ..headings import IMPORT_HEADINGS
+from .lexicon import ACCESSED
+from .names import ORGANISATION_WORDS
 
 HEADINGS = IMPORT_HEADINGS
 #: Lines that start a web page's or a document's tail: the list ends before them.
@@ -247,6 +249,26 @@ _DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\b(?:
 _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
 
 
+#: A name of capitalised words (and the small words inside a body's name) closed by a period, or a
+#: comma and a year, with its acronym in brackets or not, and text going on after it.
+_NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+)(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
+                         r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:\.|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
+#: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
+_PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
+                              "publishers", "books", "verlag"})
+
+
+def _opens_as_organisation(line: str) -> bool:
+    """A line opening with a body's name ("World Health Organization. Global report …",
+    "National Research Council (NRC). Climate …"): a corporate author, which no person-name pattern
+    of ``_OPENS`` knows. Told from a publisher's name continuing a reference by its words."""
+    m = _NAMED_BODY.match(line)
+    if m is None or line[m.end() - 1:].split(maxsplit=1)[0].lower().strip(":") in ACCESSED:
+        return False  # "World Bank. Retrieved from …": the publisher of a web page, then its access
+    words = [w.lower() for w in m.group(1).split()]
+    return not _PUBLISHER_WORDS.intersection(words) and any(w in ORGANISATION_WORDS for w in words)
+
+
 def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple[int, str]]:
     """Lines of one block joined into references: (offset of the first line, text).
 
@@ -281,7 +303,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
         else:
             # the last word only: searching the whole of a long reference at each line is quadratic
             starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
-                                and _OPENS.match(line) is not None)
+                                and (_OPENS.match(line) is not None or _opens_as_organisation(line)))
         if starts:
             out.append((k, line))
             expected = label + 1 if label is not None else None
@@ -300,13 +322,19 @@ def _last_word(text: str) -> str:
 #: Word starts that keep their hyphen at a line break ("self-" + "report" is "self-report").
 _COMPOUND_PREFIXES = frozenset({"self", "non", "co", "cross", "well", "pre", "post", "anti", "semi", "multi",
                                 "quasi", "neo", "ex", "mid", "all", "half", "long", "short", "high", "low"})
+#: Word ends that keep the hyphen after a capitalised word ("Chicago-" + "based", "US-" + "led"); after a
+#: lower-case one they may be a syllable ("cal-" + "led", "stub-" + "born").
+_COMPOUND_ENDS = frozenset({"based", "led", "born", "bred", "like", "wide", "style", "era", "speaking", "owned",
+                            "funded", "sponsored", "backed", "inspired", "influenced", "centred", "centered",
+                            "oriented", "focused", "specific", "related", "made", "built", "trained"})
 
 
 def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
     """``text`` continued by the next ``line`` of the same reference.
 
     "Interna-" + "tional" is one word hyphenated at the line end: the hyphen goes, unless the
-    word is a compound ("self-" + "esteem", or written with its hyphen elsewhere in the list).
+    word is a compound ("self-" + "esteem", "Chicago-" + "based", or written with its hyphen elsewhere
+    in the list).
     "https://doi.org/10.1162/" + "0020818…" and "978-0-" + "670-…" join with no space.
     """
     last = _last_word(text)
@@ -317,7 +345,9 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
         if not folded:
             folded.append(" ".join(lines).lower())
         everywhere = folded[0]
-        compound = (word in _COMPOUND_PREFIXES or f"{word}-{rest}" in everywhere) and f"{word}{rest}" not in everywhere
+        named = broken.group(1)[0].isupper() and rest in _COMPOUND_ENDS
+        compound = (word in _COMPOUND_PREFIXES or named or f"{word}-{rest}" in everywhere) \
+            and f"{word}{rest}" not in everywhere
         return text + line if compound else text[:-1] + line
     if _IDENTIFIER_END.search(last) and (more := _IDENTIFIER_MORE.match(line)) is not None \
             and (text[-1] in _BREAKS or any(c.isdigit() or c in _BREAKS for c in more.group(0))):
