@@ -186,3 +186,12 @@ def test_a_broken_front_matter_stops_init_at_its_line(here: Path, capsys: pytest
     assert main(["init", "p.md"]) == 2
     assert "p.md:4: front matter is not valid YAML" in capsys.readouterr().err
     assert not (here / "litreview.toml").exists() and not (here / "refs").exists()
+
+
+def test_the_site_name_init_writes_holds_no_markup(here: Path) -> None:
+    """MkDocs prints site_name into every page unescaped: a title's markup must not reach it."""
+    (here / "essay.md").write_text('---\ntitle: "War <script>alert(1)</script> & Peace <b>now</b>"\n---\n\nText.\n',
+                                   encoding="utf-8")
+    assert main(["init", "essay.md"]) == 0
+    text = (here / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Review: War alert(1) & Peace now"' in text

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import LATEX_SUFFIXES
 from ..errors import ConfigError, InputError
 from ..text import plural
+
+_TAG = re.compile(r"<[^<>]*>")
 
 _SETTINGS_KEYS = ("essay", "bibliography", "claims", "metadata", "site_dir")
 _BIB_SUFFIXES = (".bib", ".json", ".yaml", ".yml")
@@ -320,6 +323,8 @@ def _title(text: str, path: Path) -> str:
 
 
 def _mkdocs_text(title: str) -> str:
+    # MkDocs puts site_name into every page unescaped: the essay's title is text, never markup.
+    title = _TAG.sub("", title).replace("<", "").replace(">", "").strip() or "essay"
     return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
             f"# It needs no docs/ folder (litreview generates every page); plain `mkdocs build` or `mkdocs serve`\n"
             f"# needs one: `mkdir docs`, where pages of your own may go.\n"
