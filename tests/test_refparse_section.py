@@ -101,6 +101,38 @@ def test_a_numbered_list_starts_a_reference_only_at_the_next_number():
 
 
 
+# An unnumbered list wrapped where a line happens to open with a number and a full stop.
+_STRAY_NUMBERS = [
+    ("Abbott, Kenneth W. 2000. Hard and Soft Law. Zeitschrift für Politik,\n23. Jahrgang, Heft 4: 401-19.",
+     "Barnett, Michael. 2004. Rules for the World. Ithaca: Cornell University Press.",
+     "Keohane, Robert. 1984. After Hegemony. World Politics, vol.\n10. Princeton: Princeton University Press.",
+     "Krasner, Stephen. 1983. International Regimes. Ithaca: Cornell."),
+    ("Smith, J. (2019). Climate data. World Bank,\n2020. Retrieved from https://example.org/a",
+     "Jones, K. (2018). Rivers. Nature 3: 1-9.",
+     "Lee, H. (2017). Lakes. Science, vol.\n12. Wiley.",
+     "Kim, A. (2016). Seas. Cell 2: 3-4."),
+    # "vol." closes the line and the year is known: a volume opening the line is no reference either
+    ("Lee, H. 2017. Lakes. Science, vol.\n12. Wiley.",
+     "Kim, A. 2016. Seas. Cell 2: 3-4."),
+]
+
+
+@pytest.mark.parametrize("refs", _STRAY_NUMBERS)
+def test_a_number_opening_a_wrapped_line_does_not_number_the_list(refs):
+    text = "References\n" + "\n".join(refs) + "\n"
+    assert find_reference_section(text)[0] == [r.replace("\n", " ") for r in refs]
+
+
+def test_a_numbered_list_is_cut_at_its_run_of_numbers_past_a_stray_number_and_a_gap():
+    refs = ["1. Abbott, K. 2000. Law. Zeitschrift für Politik,\n23. Jahrgang: 401-19.", "2. Barnett, M. 2004. Rules.",
+            "3. Lee, H. 2017. Lakes. Science, vol.\n5. Wiley.",  # a volume: "4." is still to come
+            "4. Kim, A. 2016. Seas.", "5. Ng, A. 2011. Data.",
+            "7. Ruggie, J. 1982. Regimes.",  # "6." lost in the paste: the run goes on after it
+            "8. Weber, M. 1922. Wirtschaft.\n10. Auflage: Mohr."]  # a stray "10." at the end is no label
+    text = "References\n" + "\n".join(refs) + "\n"
+    assert find_reference_section(text)[0] == [r.replace("\n", " ") for r in refs]
+
+
 @pytest.mark.parametrize("edition", ["2. Aufl. Wiesbaden: Springer VS, 2018.", "2. Auflage. Wiesbaden: VS, 2018.",
                                      "2. ed. London: Routledge, 2018.", "2. edn. London: Routledge, 2018."])
 def test_a_line_carrying_the_next_number_but_going_on_with_an_edition_continues_the_reference(edition):

@@ -280,33 +280,33 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     # a third of the lines indented at least: a stray indented line (a centred page head) is no hanging indent
     hanging = (indents is not None and len(indents) == len(lines) and indents[0] == min(indents)
                and 3 * sum(1 for n in indents if n > indents[0]) >= len(indents))
-    numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
+    labelled = _in_sequence([None if _EDITION_LINE.match(ln) else _label_number(ln) for ln in lines])
+    numbered = len(labelled) >= 2 and (0 in labelled or len(labelled) >= 3)
     # "1 Smith J, …" (a bare number, as some PDFs print Vancouver): only from the first line on, in sequence
-    bare = not numbered and _BARE.match(lines[0]) is not None and sum(1 for ln in lines if _BARE.match(ln)) >= 2
+    if not numbered and _BARE.match(lines[0]) is not None:
+        labelled = _in_sequence([int(m.group(1)) if (m := _BARE.match(ln)) else None for ln in lines])
+    bare = not numbered and 0 in labelled and len(labelled) >= 2
     bulleted = not numbered and sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[tuple[int, str]] = []
-    expected = None
     dated = False  # whether the reference being joined has its date yet
     folded: list[str] = []  # the block in lower case, made when a hyphen first needs it
     for k, line in enumerate(lines):
-        label = _label_number(line)
-        if bare:
-            label = int(m.group(1)) if (m := _BARE.match(line)) else None
-            line = _BARE.sub(r"\1. ", line) if label is not None and (k == 0 or label == expected) else line
+        if bare and k in labelled:
+            line = _BARE.sub(r"\1. ", line)
         if hanging and indents is not None:
             starts = indents[k] == indents[0]
         elif bulleted:
             starts = k == 0 or _BULLET.match(line) is not None
-        elif numbered or bare:  # "1." "2." ...: a line opens a reference when it carries the next number
-            starts = k == 0 or (label is not None and (expected is None or label == expected)
-                                and _EDITION_LINE.match(line) is None)
+        elif numbered or bare:  # "1." "2." ...: a line opens a reference when it carries the list's next number
+            starts = k == 0 or k in labelled
         else:
-            # the last word only: searching the whole of a long reference at each line is quadratic
+            # the last word only: searching the whole of a long reference at each line is quadratic;
+            # "23. Jahrgang", "2020. Retrieved from": in a list with no numbers, a number opens no reference
             starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
+                                and _NUMBER_FIRST.match(line) is None
                                 and (_OPENS.match(line) is not None or _opens_as_organisation(line)))
         if starts:
             out.append((k, line))
-            expected = label + 1 if label is not None else None
             dated = _DATED.search(line) is not None
         else:
             first, text = out[-1]
@@ -368,6 +368,39 @@ _BARE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"])")
 #: "2. Aufl. Wiesbaden", "3. ed. London": a line that goes on with an edition, not a reference numbered 2.
 _EDITION_LINE = re.compile(r"^\s*\d{1,3}\.\s+(?:(?i:aufl(?:age)?|ausg(?:abe)?|edn|edition|éd(?:ition)?|edición|edição|"
                            r"uitg(?:ave)?|druk)\b|[Ee]d\.|éd\.)")
+
+
+#: A line opening with a number and a full stop: a list's label, or a page, volume or year wrapped there.
+_NUMBER_FIRST = re.compile(r"^\s*\d{1,4}\.\s")
+
+
+def _in_sequence(numbers: list[int | None]) -> set[int]:
+    """Offsets of the lines whose numbers (None: no number) label a list: the run going up by one
+    from line to line ("1." "2." "3." …), a number or two missing at most.
+
+    A number the run skips ("23. Jahrgang", a volume "12." wrapped to a line start) goes on the
+    reference above. A missing number costs the run one line, so a gap is taken only when the
+    run goes on after it: a stray "8." after "6." is no label."""
+    nodes: list[tuple[int, int, int, int]] = []  # (score, -missing, line, previous node or -1)
+    best: dict[int, int] = {}  # label -> its best node
+    for k, n in enumerate(numbers):
+        if n is None:
+            continue
+        node = (1, 0, k, -1)
+        for step in (1, 2, 3):
+            if (before := best.get(n - step)) is not None:
+                score, missing = nodes[before][0] + 2 - step, nodes[before][1] - (step - 1)
+                if (score, missing) > node[:2]:
+                    node = (score, missing, k, before)
+        nodes.append(node)
+        if n not in best or node[:2] > nodes[best[n]][:2]:
+            best[n] = len(nodes) - 1
+    at = max(range(len(nodes)), key=lambda i: nodes[i][:2], default=-1)  # the first of the best
+    lines: set[int] = set()
+    while at >= 0:
+        lines.add(nodes[at][2])
+        at = nodes[at][3]
+    return lines
 
 
 def _label_number(line: str) -> int | None:
