@@ -206,6 +206,7 @@ def test_a_word_hyphenated_at_the_line_end_is_mended_and_a_compound_kept(broken,
     "World Health Organization. 2020. Global Tuberculosis Report. Geneva: WHO.",
     "National Research Council (NRC). 2010. Climate Stabilization Targets. Washington, DC: NAP.",
     "World Health Organization, 2020. Global Tuberculosis Report. Geneva: WHO.",
+    "World Health Organization. Depression: A Global Crisis. Geneva: WHO, 2012.",  # a title with a colon
 ])
 def test_a_corporate_author_after_a_closed_line_opens_a_reference(body):
     # an unindented, unnumbered list wrapped at any word: the line after a closed, dated reference
@@ -224,6 +225,22 @@ def test_a_publisher_or_an_address_after_a_closed_line_goes_on_the_reference(lin
     text = f"References\nAbbott, Kenneth W. (2000). Hard and Soft Law in International Governance.\n{line}\n"
     refs, _ = find_reference_section(text)
     assert refs == [f"Abbott, Kenneth W. (2000). Hard and Soft Law in International Governance. {line}"]
+
+
+@pytest.mark.parametrize(("reference", "body"), [
+    # the line above is closed and dated; the body's name is followed by a place: it issued the reference above
+    ("U.S. Congress. 1990. Foreign Aid Hearings.", "Senate Committee on Foreign Relations. Washington: GPO."),
+    ("Baker, James. 1990. Testimony.", "Senate Committee on Foreign Relations. Washington, DC: GPO."),
+    ("Smith, J. 2001. Annual Report on Trade.", "Department of Commerce. New York: Commerce Office."),
+    # the line above is not closed, or has no year yet
+    ("U.S. Congress. Senate. 1990. Hearing before the", "Senate Committee on Foreign Relations. Washington: GPO."),
+    ("Baker, James. Testimony. In", "Senate Committee on Foreign Relations. 1990. Hearings. Washington: GPO."),
+    ("Baker, James. Testimony to the Senate.", "Senate Committee on Foreign Relations. Hearings, 1990. Washington."),
+])
+def test_a_body_issuing_the_reference_above_goes_on_it(reference, body):
+    after = "Abbott, Kenneth W. 2000. Hard and Soft Law. International Organization 54."
+    refs, _ = find_reference_section(f"References\n{reference}\n{body}\n{after}\n")
+    assert refs == [f"{reference} {body}", after]
 
 
 def test_a_hyphenated_compound_written_so_elsewhere_in_the_list_keeps_its_hyphen():

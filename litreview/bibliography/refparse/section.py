@@ -12,7 +12,8 @@ from ...doi import DOI_START
 from ...errors import InputError
 from ...text import fold
 from ..headings import IMPORT_HEADINGS
-from .lexicon import ACCESSED
+from .fields import is_place
+from .lexicon import ACCESSED, PLACE
 from .names import ORGANISATION_WORDS
 
 HEADINGS = IMPORT_HEADINGS
@@ -253,6 +254,9 @@ _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}
 #: comma and a year, with its acronym in brackets or not, and text going on after it.
 _NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+)(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
                          r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:\.|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
+#: A place and its colon after a body's name: the body issued or published the reference above,
+#: whose own author is followed by a year or a title, never by "Place:".
+_PLACE_FIRST = re.compile(r"([A-ZÀ-Þ][^:;]{1,39}?)\s*:")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
                               "publishers", "books", "verlag"})
@@ -265,6 +269,9 @@ def _opens_as_organisation(line: str) -> bool:
     m = _NAMED_BODY.match(line)
     if m is None or line[m.end() - 1:].split(maxsplit=1)[0].lower().strip(":") in ACCESSED:
         return False  # "World Bank. Retrieved from …": the publisher of a web page, then its access
+    if (place := _PLACE_FIRST.match(line, m.end() - 1)) is not None and ". " not in place.group(1) \
+            and place.group(1).split()[0].lower().strip(",") in PLACE and is_place(place.group(1)):
+        return False  # "… Hearings. / Senate Committee on Foreign Relations. Washington: GPO.": the issuing body
     words = [w.lower() for w in m.group(1).split()]
     return not _PUBLISHER_WORDS.intersection(words) and any(w in ORGANISATION_WORDS for w in words)
 
