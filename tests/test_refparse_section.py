@@ -243,6 +243,26 @@ def test_a_body_issuing_the_reference_above_goes_on_it(reference, body):
     assert refs == [f"{reference} {body}", after]
 
 
+@pytest.mark.parametrize("end", ['in Proc. ICLR, 2015.', "Int. Organ. 54 (3): 421–56.", "https://doi.org/10.1/x",
+                                 "doi:10.1162/002081800551280"])
+def test_a_body_s_acronym_after_a_finished_reference_opens_one(end):
+    # the line above is dated and ends as a reference does: a year after a comma, pages, a DOI, an address
+    first = f'D. P. Kingma and J. Ba, "Adam: A method for stochastic\noptimization," Learn. 2015 (1), {end}'
+    body = "IEEE Standard for Floating-Point Arithmetic, IEEE Std 754-2019, 2019."
+    refs, _ = find_reference_section(f"References\n{first}\n{body}\n")
+    assert refs == [first.replace("\n", " "), body]
+
+
+@pytest.mark.parametrize("reference", [
+    "Smith, J. (2001).\nAIDS Research in Africa. London: Zed.",  # the year after the author: the title follows
+    "Smith, J. 2001.\nNBER Working Paper 8123. Cambridge, MA: NBER.",
+    "Smith, J. 2001. Trade. Cambridge, MA: MIT Press, 2001.\nJSTOR, www.jstor.org/stable/123.",
+])
+def test_an_acronym_going_on_with_the_reference_stays_on_it(reference):
+    refs, _ = find_reference_section(f"References\n{reference}\n")
+    assert refs == [reference.replace("\n", " ")]
+
+
 def test_a_hyphenated_compound_written_so_elsewhere_in_the_list_keeps_its_hyphen():
     text = ("References\n\nSmith, J. 2001. Low-cost cross-\ncheck methods. Nature.\n"
             "Jones, K. 2002. Decision-\nmaking under risk. Science.\nLee, H. 2003. On decision-making. Cell.\n")

@@ -257,6 +257,12 @@ _NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+)(?:\s(?:[A-ZÀ-Þ][\w'’-]
 #: A place and its colon after a body's name: the body issued or published the reference above,
 #: whose own author is followed by a year or a title, never by "Place:".
 _PLACE_FIRST = re.compile(r"([A-ZÀ-Þ][^:;]{1,39}?)\s*:")
+#: A line opening with a body's acronym and a capitalised word ("IEEE Standard for …", "ISO Guide …",
+#: "NIST Special Publication …"): a reference of a body, or titled so, when the line above ended one.
+_ACRONYM_FIRST = re.compile(r"^[A-Z]{2,6}\s[A-ZÀ-Þ][a-zà-ÿ]")
+#: How a reference ends and nothing goes on after it: a year after a comma (", 2015."; not
+#: "Smith, J. (2015)." or "Smith, J. 2015.", where the title comes next), a page range, a DOI or an address.
+_ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
                               "publishers", "books", "verlag"})
@@ -311,7 +317,9 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             # "23. Jahrgang", "2020. Retrieved from": in a list with no numbers, a number opens no reference
             starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
                                 and _NUMBER_FIRST.match(line) is None
-                                and (_OPENS.match(line) is not None or _opens_as_organisation(line)))
+                                and (_OPENS.match(line) is not None or _opens_as_organisation(line)
+                                     or (_ACRONYM_FIRST.match(line) is not None
+                                         and _ENDED.search(out[-1][1][-40:]) is not None)))
         if starts:
             out.append((k, line))
             dated = _DATED.search(line) is not None
