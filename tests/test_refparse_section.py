@@ -123,6 +123,19 @@ def test_a_number_opening_a_wrapped_line_does_not_number_the_list(refs):
     assert find_reference_section(text)[0] == [r.replace("\n", " ") for r in refs]
 
 
+def test_a_dash_opening_a_wrapped_line_does_not_bullet_the_list():
+    refs = ["Barnett, M. 2004. Rules. Ithaca: Cornell.", "Abbott, K. 2000. Law. International Organization 54 (3): 421\n- 456.",
+            "Müller, H. 2005. Inklusion\n– wo liegt das Ziel? Berlin: VS.", "Lee, H. 2017. Lakes. Science."]
+    text = "References\n" + "\n".join(refs) + "\n"
+    assert find_reference_section(text)[0] == [r.replace("\n", " ") for r in refs]
+
+
+def test_a_bulleted_list_may_follow_a_line_of_introduction():
+    text = "References\nWorks cited in this chapter:\n- Smith, J. 2001. Title. Nature.\n- Jones, K. 2002. Other. Science.\n"
+    assert find_reference_section(text)[0] == ["Works cited in this chapter:", "Smith, J. 2001. Title. Nature.",
+                                               "Jones, K. 2002. Other. Science."]
+
+
 def test_a_numbered_list_is_cut_at_its_run_of_numbers_past_a_stray_number_and_a_gap():
     refs = ["1. Abbott, K. 2000. Law. Zeitschrift für Politik,\n23. Jahrgang: 401-19.", "2. Barnett, M. 2004. Rules.",
             "3. Lee, H. 2017. Lakes. Science, vol.\n5. Wiley.",  # a volume: "4." is still to come

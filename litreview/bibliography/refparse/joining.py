@@ -86,7 +86,10 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     if not numbered and _BARE.match(lines[0]) is not None:
         labelled = _in_sequence([int(m.group(1)) if (m := _BARE.match(ln)) else None for ln in lines])
     bare = not numbered and 0 in labelled and len(labelled) >= 2
-    bulleted = not numbered and sum(1 for ln in lines if BULLET.match(ln)) >= 2
+    # a bulleted list has a bullet from its first reference on (after a line of introduction at most):
+    # "- 102." or "– wo liegt …" further down is a dash wrapped to a line start
+    bulleted = not numbered and any(BULLET.match(ln) for ln in lines[:2]) \
+        and sum(1 for ln in lines if BULLET.match(ln)) >= 2
     out: list[tuple[int, str]] = []
     dated = False  # whether the reference being joined has its date yet
     folded: list[str] = []  # the block in lower case, made when a hyphen first needs it
