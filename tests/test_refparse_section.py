@@ -101,6 +101,51 @@ def test_a_numbered_list_starts_a_reference_only_at_the_next_number():
 
 
 
+# An unnumbered list wrapped where a line happens to open with a number and a full stop.
+_STRAY_NUMBERS = [
+    ("Abbott, Kenneth W. 2000. Hard and Soft Law. Zeitschrift für Politik,\n23. Jahrgang, Heft 4: 401-19.",
+     "Barnett, Michael. 2004. Rules for the World. Ithaca: Cornell University Press.",
+     "Keohane, Robert. 1984. After Hegemony. World Politics, vol.\n10. Princeton: Princeton University Press.",
+     "Krasner, Stephen. 1983. International Regimes. Ithaca: Cornell."),
+    ("Smith, J. (2019). Climate data. World Bank,\n2020. Retrieved from https://example.org/a",
+     "Jones, K. (2018). Rivers. Nature 3: 1-9.",
+     "Lee, H. (2017). Lakes. Science, vol.\n12. Wiley.",
+     "Kim, A. (2016). Seas. Cell 2: 3-4."),
+    # "vol." closes the line and the year is known: a volume opening the line is no reference either
+    ("Lee, H. 2017. Lakes. Science, vol.\n12. Wiley.",
+     "Kim, A. 2016. Seas. Cell 2: 3-4."),
+]
+
+
+@pytest.mark.parametrize("refs", _STRAY_NUMBERS)
+def test_a_number_opening_a_wrapped_line_does_not_number_the_list(refs):
+    text = "References\n" + "\n".join(refs) + "\n"
+    assert find_reference_section(text)[0] == [r.replace("\n", " ") for r in refs]
+
+
+def test_a_dash_opening_a_wrapped_line_does_not_bullet_the_list():
+    refs = ["Barnett, M. 2004. Rules. Ithaca: Cornell.", "Abbott, K. 2000. Law. International Organization 54 (3): 421\n- 456.",
+            "Müller, H. 2005. Inklusion\n– wo liegt das Ziel? Berlin: VS.", "Lee, H. 2017. Lakes. Science."]
+    text = "References\n" + "\n".join(refs) + "\n"
+    assert find_reference_section(text)[0] == [r.replace("\n", " ") for r in refs]
+
+
+def test_a_bulleted_list_may_follow_a_line_of_introduction():
+    text = "References\nWorks cited in this chapter:\n- Smith, J. 2001. Title. Nature.\n- Jones, K. 2002. Other. Science.\n"
+    assert find_reference_section(text)[0] == ["Works cited in this chapter:", "Smith, J. 2001. Title. Nature.",
+                                               "Jones, K. 2002. Other. Science."]
+
+
+def test_a_numbered_list_is_cut_at_its_run_of_numbers_past_a_stray_number_and_a_gap():
+    refs = ["1. Abbott, K. 2000. Law. Zeitschrift für Politik,\n23. Jahrgang: 401-19.", "2. Barnett, M. 2004. Rules.",
+            "3. Lee, H. 2017. Lakes. Science, vol.\n5. Wiley.",  # a volume: "4." is still to come
+            "4. Kim, A. 2016. Seas.", "5. Ng, A. 2011. Data.",
+            "7. Ruggie, J. 1982. Regimes.",  # "6." lost in the paste: the run goes on after it
+            "8. Weber, M. 1922. Wirtschaft.\n10. Auflage: Mohr."]  # a stray "10." at the end is no label
+    text = "References\n" + "\n".join(refs) + "\n"
+    assert find_reference_section(text)[0] == [r.replace("\n", " ") for r in refs]
+
+
 @pytest.mark.parametrize("edition", ["2. Aufl. Wiesbaden: Springer VS, 2018.", "2. Auflage. Wiesbaden: VS, 2018.",
                                      "2. ed. London: Routledge, 2018.", "2. edn. London: Routledge, 2018."])
 def test_a_line_carrying_the_next_number_but_going_on_with_an_edition_continues_the_reference(edition):
@@ -174,6 +219,7 @@ def test_a_word_hyphenated_at_the_line_end_is_mended_and_a_compound_kept(broken,
     "World Health Organization. 2020. Global Tuberculosis Report. Geneva: WHO.",
     "National Research Council (NRC). 2010. Climate Stabilization Targets. Washington, DC: NAP.",
     "World Health Organization, 2020. Global Tuberculosis Report. Geneva: WHO.",
+    "World Health Organization. Depression: A Global Crisis. Geneva: WHO, 2012.",  # a title with a colon
 ])
 def test_a_corporate_author_after_a_closed_line_opens_a_reference(body):
     # an unindented, unnumbered list wrapped at any word: the line after a closed, dated reference
@@ -192,6 +238,42 @@ def test_a_publisher_or_an_address_after_a_closed_line_goes_on_the_reference(lin
     text = f"References\nAbbott, Kenneth W. (2000). Hard and Soft Law in International Governance.\n{line}\n"
     refs, _ = find_reference_section(text)
     assert refs == [f"Abbott, Kenneth W. (2000). Hard and Soft Law in International Governance. {line}"]
+
+
+@pytest.mark.parametrize(("reference", "body"), [
+    # the line above is closed and dated; the body's name is followed by a place: it issued the reference above
+    ("U.S. Congress. 1990. Foreign Aid Hearings.", "Senate Committee on Foreign Relations. Washington: GPO."),
+    ("Baker, James. 1990. Testimony.", "Senate Committee on Foreign Relations. Washington, DC: GPO."),
+    ("Smith, J. 2001. Annual Report on Trade.", "Department of Commerce. New York: Commerce Office."),
+    # the line above is not closed, or has no year yet
+    ("U.S. Congress. Senate. 1990. Hearing before the", "Senate Committee on Foreign Relations. Washington: GPO."),
+    ("Baker, James. Testimony. In", "Senate Committee on Foreign Relations. 1990. Hearings. Washington: GPO."),
+    ("Baker, James. Testimony to the Senate.", "Senate Committee on Foreign Relations. Hearings, 1990. Washington."),
+])
+def test_a_body_issuing_the_reference_above_goes_on_it(reference, body):
+    after = "Abbott, Kenneth W. 2000. Hard and Soft Law. International Organization 54."
+    refs, _ = find_reference_section(f"References\n{reference}\n{body}\n{after}\n")
+    assert refs == [f"{reference} {body}", after]
+
+
+@pytest.mark.parametrize("end", ['in Proc. ICLR, 2015.', "Int. Organ. 54 (3): 421–56.", "https://doi.org/10.1/x",
+                                 "doi:10.1162/002081800551280"])
+def test_a_body_s_acronym_after_a_finished_reference_opens_one(end):
+    # the line above is dated and ends as a reference does: a year after a comma, pages, a DOI, an address
+    first = f'D. P. Kingma and J. Ba, "Adam: A method for stochastic\noptimization," Learn. 2015 (1), {end}'
+    body = "IEEE Standard for Floating-Point Arithmetic, IEEE Std 754-2019, 2019."
+    refs, _ = find_reference_section(f"References\n{first}\n{body}\n")
+    assert refs == [first.replace("\n", " "), body]
+
+
+@pytest.mark.parametrize("reference", [
+    "Smith, J. (2001).\nAIDS Research in Africa. London: Zed.",  # the year after the author: the title follows
+    "Smith, J. 2001.\nNBER Working Paper 8123. Cambridge, MA: NBER.",
+    "Smith, J. 2001. Trade. Cambridge, MA: MIT Press, 2001.\nJSTOR, www.jstor.org/stable/123.",
+])
+def test_an_acronym_going_on_with_the_reference_stays_on_it(reference):
+    refs, _ = find_reference_section(f"References\n{reference}\n")
+    assert refs == [reference.replace("\n", " ")]
 
 
 def test_a_hyphenated_compound_written_so_elsewhere_in_the_list_keeps_its_hyphen():

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ...doi import DOI_START
 from ...errors import InputError
 from ...text import fold
 from ..headings import IMPORT_HEADINGS
-from .lexicon import ACCESSED
-from .names import ORGANISATION_WORDS
+from .joining import BULLET, DATED, NUMBERED, OPENS, join_lines, one_per_line
 
 HEADINGS = IMPORT_HEADINGS
 #: Lines that start a web page's or a document's tail: the list ends before them.
@@ -24,10 +22,6 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
-#: A list bullet (a web page's, a word processor's; Wikipedia's back-links "^ a b"); "———." (same authors)
-#: is no bullet.
-_BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 #: A superscript number ("¹ Smith, J. …") or "1)" labelling a reference in a word processor's list:
 #: written "1. " as the rest of the importer reads labels.
 _OTHER_LABEL = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3})\)\s+)(?=\S)")
@@ -136,7 +130,7 @@ def _plain(reference: str) -> str:
 
     ``[doi:10.1/x](https://doi.org/10.1/x)`` keeps its text; ``[Title](https://…)`` keeps the title
     and gives the address at the end, where a web reference has it."""
-    reference = _AUTOLINK.sub(r"\1", _BULLET.sub("", reference, count=1))
+    reference = _AUTOLINK.sub(r"\1", BULLET.sub("", reference, count=1))
     addresses: list[str] = []
 
     def text(m: re.Match[str]) -> str:
@@ -156,7 +150,7 @@ def _references_follow(lines: list[str], i: int) -> bool:
     while after and not after[0]:
         after.pop(0)
     paragraph = " ".join(after[:after.index("")] if "" in after else after)
-    return bool(_OPENS.match(paragraph)) and _DATED.search(paragraph) is not None
+    return bool(OPENS.match(paragraph)) and DATED.search(paragraph) is not None
 
 
 def _furniture(lines: list[str], start: int) -> set[int]:
@@ -211,7 +205,7 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
                 break
             continue  # "Secondary Sources": a heading within the list
         if numbered_list is None:
-            numbered_list = bool(_NUMBERED.match(line))
+            numbered_list = bool(NUMBERED.match(line))
         elif not numbered_list and not current and re.match(r"^\s*\[1\]\s", line):
             break  # footnotes after an unnumbered list
         if not current:
@@ -222,164 +216,8 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
         paragraphs.append((first, current, indents))
     out: list[tuple[int, str]] = []
     for first_line, para, indent in paragraphs:
-        if len(para) > 1 and _one_per_line(para):
+        if len(para) > 1 and one_per_line(para):
             out.extend((first_line + k, ln) for k, ln in enumerate(para))
         else:
             out.extend((first_line + k, text) for k, text in join_lines(para, indent))
     return out
-
-
-#: How a reference opens: a list label, "Family, G." / "Family, Given", "Family GH," (Vancouver),
-#: "G. Family" (IEEE), "———." (same authors), an organisation and its year ("World Bank. 2017.",
-#: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title.
-_YEAR = r"(?:\d{4}|n\.\s?d\.)"
-_OPENS = re.compile(
-    r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s|[-–—_]{2,}"
-    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)"
-    r"(?:[A-ZÀ-Þ]|\(?\d{4})"
-    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
-    r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
-    rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der))*(?:\.\s\(?|\s\(){_YEAR}"
-    r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
-    r"|[“\"])")
-#: A date a finished reference has (or says it lacks): a line cannot open a new reference before it.
-_DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\b(?:forthcoming|in press)\b",
-                    re.IGNORECASE)
-#: A line that ends a reference: closing punctuation, or an identifier.
-_CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
-
-
-#: A name of capitalised words (and the small words inside a body's name) closed by a period, or a
-#: comma and a year, with its acronym in brackets or not, and text going on after it.
-_NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+)(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
-                         r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:\.|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
-#: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
-_PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
-                              "publishers", "books", "verlag"})
-
-
-def _opens_as_organisation(line: str) -> bool:
-    """A line opening with a body's name ("World Health Organization. Global report …",
-    "National Research Council (NRC). Climate …"): a corporate author, which no person-name pattern
-    of ``_OPENS`` knows. Told from a publisher's name continuing a reference by its words."""
-    m = _NAMED_BODY.match(line)
-    if m is None or line[m.end() - 1:].split(maxsplit=1)[0].lower().strip(":") in ACCESSED:
-        return False  # "World Bank. Retrieved from …": the publisher of a web page, then its access
-    words = [w.lower() for w in m.group(1).split()]
-    return not _PUBLISHER_WORDS.intersection(words) and any(w in ORGANISATION_WORDS for w in words)
-
-
-def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple[int, str]]:
-    """Lines of one block joined into references: (offset of the first line, text).
-
-    A reference list pasted from a PDF breaks references anywhere; a line starts a new
-    reference when the line before it closed one and the line opens like a reference does.
-    With a hanging indent (``indents`` of the lines, the first at the margin), each line at the
-    margin opens a reference. A word hyphenated at a line end is mended (see ``_glue``).
-    """
-    # a third of the lines indented at least: a stray indented line (a centred page head) is no hanging indent
-    hanging = (indents is not None and len(indents) == len(lines) and indents[0] == min(indents)
-               and 3 * sum(1 for n in indents if n > indents[0]) >= len(indents))
-    numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 2
-    # "1 Smith J, …" (a bare number, as some PDFs print Vancouver): only from the first line on, in sequence
-    bare = not numbered and _BARE.match(lines[0]) is not None and sum(1 for ln in lines if _BARE.match(ln)) >= 2
-    bulleted = not numbered and sum(1 for ln in lines if _BULLET.match(ln)) >= 2
-    out: list[tuple[int, str]] = []
-    expected = None
-    dated = False  # whether the reference being joined has its date yet
-    folded: list[str] = []  # the block in lower case, made when a hyphen first needs it
-    for k, line in enumerate(lines):
-        label = _label_number(line)
-        if bare:
-            label = int(m.group(1)) if (m := _BARE.match(line)) else None
-            line = _BARE.sub(r"\1. ", line) if label is not None and (k == 0 or label == expected) else line
-        if hanging and indents is not None:
-            starts = indents[k] == indents[0]
-        elif bulleted:
-            starts = k == 0 or _BULLET.match(line) is not None
-        elif numbered or bare:  # "1." "2." ...: a line opens a reference when it carries the next number
-            starts = k == 0 or (label is not None and (expected is None or label == expected)
-                                and _EDITION_LINE.match(line) is None)
-        else:
-            # the last word only: searching the whole of a long reference at each line is quadratic
-            starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
-                                and (_OPENS.match(line) is not None or _opens_as_organisation(line)))
-        if starts:
-            out.append((k, line))
-            expected = label + 1 if label is not None else None
-            dated = _DATED.search(line) is not None
-        else:
-            first, text = out[-1]
-            out[-1] = (first, _glue(text, line, lines, folded))
-            dated = dated or _DATED.search(line) is not None
-    return out
-
-
-def _last_word(text: str) -> str:
-    return text[text.rfind(" ") + 1:]
-
-
-#: Word starts that keep their hyphen at a line break ("self-" + "report" is "self-report").
-_COMPOUND_PREFIXES = frozenset({"self", "non", "co", "cross", "well", "pre", "post", "anti", "semi", "multi",
-                                "quasi", "neo", "ex", "mid", "all", "half", "long", "short", "high", "low"})
-#: Word ends that keep the hyphen after a capitalised word ("Chicago-" + "based", "US-" + "led"); after a
-#: lower-case one they may be a syllable ("cal-" + "led", "stub-" + "born").
-_COMPOUND_ENDS = frozenset({"based", "led", "born", "bred", "like", "wide", "style", "era", "speaking", "owned",
-                            "funded", "sponsored", "backed", "inspired", "influenced", "centred", "centered",
-                            "oriented", "focused", "specific", "related", "made", "built", "trained"})
-
-
-def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
-    """``text`` continued by the next ``line`` of the same reference.
-
-    "Interna-" + "tional" is one word hyphenated at the line end: the hyphen goes, unless the
-    word is a compound ("self-" + "esteem", "Chicago-" + "based", or written with its hyphen elsewhere
-    in the list).
-    "https://doi.org/10.1162/" + "0020818…" and "978-0-" + "670-…" join with no space.
-    """
-    last = _last_word(text)
-    broken = re.search(r"(?:^|[\"“‘'(«])([^\W\d_]+)-$", last)
-    following = re.match(r"[^\W\d_A-ZÀ-Þ][^\W\d_]*", line)
-    if broken and following:
-        word, rest = broken.group(1).lower(), following.group(0).lower()
-        if not folded:
-            folded.append(" ".join(lines).lower())
-        everywhere = folded[0]
-        named = broken.group(1)[0].isupper() and rest in _COMPOUND_ENDS
-        compound = (word in _COMPOUND_PREFIXES or named or f"{word}-{rest}" in everywhere) \
-            and f"{word}{rest}" not in everywhere
-        return text + line if compound else text[:-1] + line
-    if _IDENTIFIER_END.search(last) and (more := _IDENTIFIER_MORE.match(line)) is not None \
-            and (text[-1] in _BREAKS or any(c.isdigit() or c in _BREAKS for c in more.group(0))):
-        return text + line  # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"
-    return text + ("" if re.search(r"(?:\w-|/)$", last) else " ") + line
-
-
-#: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
-#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text).
-_IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
-_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)[a-z0-9][^\s]*")
-_BREAKS = "/.-_=?&#~%"
-
-
-_BARE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"])")
-
-
-#: "2. Aufl. Wiesbaden", "3. ed. London": a line that goes on with an edition, not a reference numbered 2.
-_EDITION_LINE = re.compile(r"^\s*\d{1,3}\.\s+(?:(?i:aufl(?:age)?|ausg(?:abe)?|edn|edition|éd(?:ition)?|edición|edição|"
-                           r"uitg(?:ave)?|druk)\b|[Ee]d\.|éd\.)")
-
-
-def _label_number(line: str) -> int | None:
-    m = re.match(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,3})\.)\s", line)
-    return int(next(g for g in m.groups() if g)) if m else None
-
-
-def _one_per_line(para: list[str]) -> bool:
-    """Lines that each look like a whole reference (a year in each, each closed, or each numbered)."""
-    if all(_NUMBERED.match(ln) or _BULLET.match(ln) for ln in para):
-        return not any(_EDITION_LINE.match(ln) for ln in para)  # "2. Aufl. Wiesbaden" goes on: join_lines
-    with_year = sum(1 for ln in para if re.search(r"\b(?:1[5-9]|20)\d\d\b", ln))
-    starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
-    closed = all(_CLOSES.search(_last_word(ln)) for ln in para[:-1])  # "… Press," + "Reprinted 2005." is one
-    return with_year == len(para) and starts_upper == len(para) and closed

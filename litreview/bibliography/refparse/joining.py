@@ -1,0 +1,223 @@
+"""Cut a block of lines of a reference list into references: by its labels, its bullets, its hanging
+indent, or, in a plain list wrapped anywhere, where one reference closes and the next opens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...doi import DOI_START
+from .fields import is_place
+from .lexicon import ACCESSED, PLACE
+from .names import ORGANISATION_WORDS
+
+#: A list label at a line start: "[1]", "(1)", "1.".
+NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
+#: A list bullet (a web page's, a word processor's; Wikipedia's back-links "^ a b"); "———." (same authors)
+#: is no bullet.
+BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
+
+#: How a reference opens: a list label, "Family, G." / "Family, Given", "Family GH," (Vancouver),
+#: "G. Family" (IEEE), "———." (same authors), an organisation and its year ("World Bank. 2017.",
+#: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title.
+_YEAR = r"(?:\d{4}|n\.\s?d\.)"
+OPENS = re.compile(
+    r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s|[-–—_]{2,}"
+    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)"
+    r"(?:[A-ZÀ-Þ]|\(?\d{4})"
+    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
+    r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
+    rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der))*(?:\.\s\(?|\s\(){_YEAR}"
+    r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
+    r"|[“\"])")
+#: A date a finished reference has (or says it lacks): a line cannot open a new reference before it.
+DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\b(?:forthcoming|in press)\b",
+                    re.IGNORECASE)
+#: A line that ends a reference: closing punctuation, or an identifier.
+_CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
+
+
+#: A name of capitalised words (and the small words inside a body's name) closed by a period, or a
+#: comma and a year, with its acronym in brackets or not, and text going on after it.
+_NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+)(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
+                         r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:\.|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
+#: A place and its colon after a body's name: the body issued or published the reference above,
+#: whose own author is followed by a year or a title, never by "Place:".
+_PLACE_FIRST = re.compile(r"([A-ZÀ-Þ][^:;]{1,39}?)\s*:")
+#: A line opening with a body's acronym and a capitalised word ("IEEE Standard for …", "ISO Guide …",
+#: "NIST Special Publication …"): a reference of a body, or titled so, when the line above ended one.
+_ACRONYM_FIRST = re.compile(r"^[A-Z]{2,6}\s[A-ZÀ-Þ][a-zà-ÿ]")
+#: How a reference ends and nothing goes on after it: a year after a comma (", 2015."; not
+#: "Smith, J. (2015)." or "Smith, J. 2015.", where the title comes next), a page range, a DOI or an address.
+_ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
+#: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
+_PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
+                              "publishers", "books", "verlag"})
+
+
+def _opens_as_organisation(line: str) -> bool:
+    """A line opening with a body's name ("World Health Organization. Global report …",
+    "National Research Council (NRC). Climate …"): a corporate author, which no person-name pattern
+    of ``OPENS`` knows. Told from a publisher's name continuing a reference by its words."""
+    m = _NAMED_BODY.match(line)
+    if m is None or line[m.end() - 1:].split(maxsplit=1)[0].lower().strip(":") in ACCESSED:
+        return False  # "World Bank. Retrieved from …": the publisher of a web page, then its access
+    if (place := _PLACE_FIRST.match(line, m.end() - 1)) is not None and ". " not in place.group(1) \
+            and place.group(1).split()[0].lower().strip(",") in PLACE and is_place(place.group(1)):
+        return False  # "… Hearings. / Senate Committee on Foreign Relations. Washington: GPO.": the issuing body
+    words = [w.lower() for w in m.group(1).split()]
+    return not _PUBLISHER_WORDS.intersection(words) and any(w in ORGANISATION_WORDS for w in words)
+
+
+def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple[int, str]]:
+    """Lines of one block joined into references: (offset of the first line, text).
+
+    A reference list pasted from a PDF breaks references anywhere; a line starts a new
+    reference when the line before it closed one and the line opens like a reference does.
+    With a hanging indent (``indents`` of the lines, the first at the margin), each line at the
+    margin opens a reference. A word hyphenated at a line end is mended (see ``_glue``).
+    """
+    # a third of the lines indented at least: a stray indented line (a centred page head) is no hanging indent
+    hanging = (indents is not None and len(indents) == len(lines) and indents[0] == min(indents)
+               and 3 * sum(1 for n in indents if n > indents[0]) >= len(indents))
+    labelled = _in_sequence([None if _EDITION_LINE.match(ln) else _label_number(ln) for ln in lines])
+    numbered = len(labelled) >= 2 and (0 in labelled or len(labelled) >= 3)
+    # "1 Smith J, …" (a bare number, as some PDFs print Vancouver): only from the first line on, in sequence
+    if not numbered and _BARE.match(lines[0]) is not None:
+        labelled = _in_sequence([int(m.group(1)) if (m := _BARE.match(ln)) else None for ln in lines])
+    bare = not numbered and 0 in labelled and len(labelled) >= 2
+    # a bulleted list has a bullet from its first reference on (after a line of introduction at most):
+    # "- 102." or "– wo liegt …" further down is a dash wrapped to a line start
+    bulleted = not numbered and any(BULLET.match(ln) for ln in lines[:2]) \
+        and sum(1 for ln in lines if BULLET.match(ln)) >= 2
+    out: list[tuple[int, str]] = []
+    dated = False  # whether the reference being joined has its date yet
+    folded: list[str] = []  # the block in lower case, made when a hyphen first needs it
+    for k, line in enumerate(lines):
+        if bare and k in labelled:
+            line = _BARE.sub(r"\1. ", line)
+        if hanging and indents is not None:
+            starts = indents[k] == indents[0]
+        elif bulleted:
+            starts = k == 0 or BULLET.match(line) is not None
+        elif numbered or bare:  # "1." "2." ...: a line opens a reference when it carries the list's next number
+            starts = k == 0 or k in labelled
+        else:
+            # the last word only: searching the whole of a long reference at each line is quadratic;
+            # "23. Jahrgang", "2020. Retrieved from": in a list with no numbers, a number opens no reference
+            starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
+                                and _NUMBER_FIRST.match(line) is None
+                                and (OPENS.match(line) is not None or _opens_as_organisation(line)
+                                     or (_ACRONYM_FIRST.match(line) is not None
+                                         and _ENDED.search(out[-1][1][-40:]) is not None)))
+        if starts:
+            out.append((k, line))
+            dated = DATED.search(line) is not None
+        else:
+            first, text = out[-1]
+            out[-1] = (first, _glue(text, line, lines, folded))
+            dated = dated or DATED.search(line) is not None
+    return out
+
+
+def _last_word(text: str) -> str:
+    return text[text.rfind(" ") + 1:]
+
+
+#: Word starts that keep their hyphen at a line break ("self-" + "report" is "self-report").
+_COMPOUND_PREFIXES = frozenset({"self", "non", "co", "cross", "well", "pre", "post", "anti", "semi", "multi",
+                                "quasi", "neo", "ex", "mid", "all", "half", "long", "short", "high", "low"})
+#: Word ends that keep the hyphen after a capitalised word ("Chicago-" + "based", "US-" + "led"); after a
+#: lower-case one they may be a syllable ("cal-" + "led", "stub-" + "born").
+_COMPOUND_ENDS = frozenset({"based", "led", "born", "bred", "like", "wide", "style", "era", "speaking", "owned",
+                            "funded", "sponsored", "backed", "inspired", "influenced", "centred", "centered",
+                            "oriented", "focused", "specific", "related", "made", "built", "trained"})
+
+
+def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
+    """``text`` continued by the next ``line`` of the same reference.
+
+    "Interna-" + "tional" is one word hyphenated at the line end: the hyphen goes, unless the
+    word is a compound ("self-" + "esteem", "Chicago-" + "based", or written with its hyphen elsewhere
+    in the list).
+    "https://doi.org/10.1162/" + "0020818…" and "978-0-" + "670-…" join with no space.
+    """
+    last = _last_word(text)
+    broken = re.search(r"(?:^|[\"“‘'(«])([^\W\d_]+)-$", last)
+    following = re.match(r"[^\W\d_A-ZÀ-Þ][^\W\d_]*", line)
+    if broken and following:
+        word, rest = broken.group(1).lower(), following.group(0).lower()
+        if not folded:
+            folded.append(" ".join(lines).lower())
+        everywhere = folded[0]
+        named = broken.group(1)[0].isupper() and rest in _COMPOUND_ENDS
+        compound = (word in _COMPOUND_PREFIXES or named or f"{word}-{rest}" in everywhere) \
+            and f"{word}{rest}" not in everywhere
+        return text + line if compound else text[:-1] + line
+    if _IDENTIFIER_END.search(last) and (more := _IDENTIFIER_MORE.match(line)) is not None \
+            and (text[-1] in _BREAKS or any(c.isdigit() or c in _BREAKS for c in more.group(0))):
+        return text + line  # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"
+    return text + ("" if re.search(r"(?:\w-|/)$", last) else " ") + line
+
+
+#: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
+#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text).
+_IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
+_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)[a-z0-9][^\s]*")
+_BREAKS = "/.-_=?&#~%"
+
+
+_BARE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"])")
+
+
+#: "2. Aufl. Wiesbaden", "3. ed. London": a line that goes on with an edition, not a reference numbered 2.
+_EDITION_LINE = re.compile(r"^\s*\d{1,3}\.\s+(?:(?i:aufl(?:age)?|ausg(?:abe)?|edn|edition|éd(?:ition)?|edición|edição|"
+                           r"uitg(?:ave)?|druk)\b|[Ee]d\.|éd\.)")
+
+
+#: A line opening with a number and a full stop: a list's label, or a page, volume or year wrapped there.
+_NUMBER_FIRST = re.compile(r"^\s*\d{1,4}\.\s")
+
+
+def _in_sequence(numbers: list[int | None]) -> set[int]:
+    """Offsets of the lines whose numbers (None: no number) label a list: the run going up by one
+    from line to line ("1." "2." "3." …), a number or two missing at most.
+
+    A number the run skips ("23. Jahrgang", a volume "12." wrapped to a line start) goes on the
+    reference above. A missing number costs the run one line, so a gap is taken only when the
+    run goes on after it: a stray "8." after "6." is no label."""
+    nodes: list[tuple[int, int, int, int]] = []  # (score, -missing, line, previous node or -1)
+    best: dict[int, int] = {}  # label -> its best node
+    for k, n in enumerate(numbers):
+        if n is None:
+            continue
+        node = (1, 0, k, -1)
+        for step in (1, 2, 3):
+            if (before := best.get(n - step)) is not None:
+                score, missing = nodes[before][0] + 2 - step, nodes[before][1] - (step - 1)
+                if (score, missing) > node[:2]:
+                    node = (score, missing, k, before)
+        nodes.append(node)
+        if n not in best or node[:2] > nodes[best[n]][:2]:
+            best[n] = len(nodes) - 1
+    at = max(range(len(nodes)), key=lambda i: nodes[i][:2], default=-1)  # the first of the best
+    lines: set[int] = set()
+    while at >= 0:
+        lines.add(nodes[at][2])
+        at = nodes[at][3]
+    return lines
+
+
+def _label_number(line: str) -> int | None:
+    m = re.match(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,3})\.)\s", line)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def one_per_line(para: list[str]) -> bool:
+    """Lines that each look like a whole reference (a year in each, each closed, or each numbered)."""
+    if all(NUMBERED.match(ln) or BULLET.match(ln) for ln in para):
+        return not any(_EDITION_LINE.match(ln) for ln in para)  # "2. Aufl. Wiesbaden" goes on: join_lines
+    with_year = sum(1 for ln in para if re.search(r"\b(?:1[5-9]|20)\d\d\b", ln))
+    starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
+    closed = all(_CLOSES.search(_last_word(ln)) for ln in para[:-1])  # "… Press," + "Reprinted 2005." is one
+    return with_year == len(para) and starts_upper == len(para) and closed
