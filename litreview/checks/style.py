@@ -85,7 +85,10 @@ def is_all_capitals(raw: str) -> bool:
         return False
     text = plain(_ACRONYM_BRACES.sub(" ", raw))
     letters = [c for c in text if c.isalpha()]
-    return (len(letters) >= 8 and not any(c.islower() for c in letters)
+    # Letters of scripts without case (Chinese, Japanese, Arabic...) are neither: a title mostly in
+    # them is not "in capitals", and the Latin capitals inside it are acronyms.
+    capitals = sum(c.isupper() for c in letters)
+    return (capitals >= 8 and 2 * capitals > len(letters) and not any(c.islower() for c in letters)
             and len(_WORD3.findall(text)) >= 2)
 
 
