@@ -54,6 +54,8 @@ _NEEDS_ARGUMENT = frozenset({"textbf", "textit", "emph", "textsc", "texttt", "te
                              "widetilde", "tilde", "hat", "bar", "vec", "sqrt", "frac", "ensuremath"})
 _TOKEN = lazy(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
 _ENV = lazy(r"\{\s*([^{}]*?)\s*\}")
+# A link's address in \url{...} or \href{...}{text}: LaTeX reads it verbatim (a _ is itself there).
+_LINK_ARGUMENT = lazy(r"(\\(?:url|href)\s*)\{[^{}]*\}")
 _DEFINITION = lazy(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|def|let)\*?\s*\{?\s*\\([A-Za-z]+)")
 
 
@@ -174,6 +176,8 @@ def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
     command outside math is known: LaTeX's, biblatex's, or one of ``defined``)."""
     math: str | None = None  # the delimiter that opened math mode
     envs: list[str] = []
+    if "\\url" in value or "\\href" in value:
+        value = _LINK_ARGUMENT.sub(r"\1{}", value)
     tokens = _TOKEN.finditer(value)
     for token in tokens:
         t = token.group()
