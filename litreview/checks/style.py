@@ -29,6 +29,11 @@ _PERIOD_THEN_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\s*[,;:]")
 # Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
 _ABBREVIATIONS = frozenset({"corp", "dept", "assn", "univ", "vols", "repr", "trans", "comp", "intl", "govt",
                             "natl", "publ", "etc"})
+# US states as Chicago and the GPO abbreviate them after a place ("Natchez, Miss.", "Cambridge, Mass."),
+# those of four letters or more (shorter words are not taken for a word's period anyway).
+_STATES = frozenset({"ariz", "calif", "colo", "conn", "kans", "mass", "mich", "minn", "miss", "mont", "nebr",
+                     "okla", "oreg", "penn", "penna", "tenn", "wash", "wisc"})
+_PLACE_BEFORE = re.compile(r"[A-Z][^\W\d_]*\.?,\s*$")
 _CUT_WORDS = frozenset({"the", "a", "an", "and", "or", "nor"})
 _YEAR_IN_TITLE = re.compile(r"[(\[]\s*((?:1[4-9]|20)\d\d)\s*[)\]]")
 _ORIGINAL_NOTE = re.compile(
@@ -155,8 +160,14 @@ def _is_word(word: str) -> bool:
     return len(word) >= 4 and word.isalpha() and not word.isupper() and word.casefold() not in _ABBREVIATIONS
 
 
+def _is_state_after_place(title: str, start: int, word: str) -> bool:
+    # "Natchez, Miss.": the state's period, not the sentence's; "Critical Mass." stays a word.
+    return word.casefold() in _STATES and bool(_PLACE_BEFORE.search(title, 0, start))
+
+
 def _ends_with_word_period(title: str) -> bool:
-    return _is_word(title.split()[-1][:-1])
+    word = title.split()[-1][:-1]
+    return _is_word(word) and not _is_state_after_place(title, len(title) - len(word) - 1, word)
 
 
 def _doubled(title: str) -> str:
@@ -167,8 +178,9 @@ def _doubled(title: str) -> str:
     if match:
         return match.group(0)
     for match in _PERIOD_THEN_MARK.finditer(title):
-        if _is_word(match.group(1)):
-            return match.group(0)[len(match.group(1)):]
+        word = match.group(1)
+        if _is_word(word) and not _is_state_after_place(title, match.start(), word):
+            return match.group(0)[len(word):]
     return ""
 
 
