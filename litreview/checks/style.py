@@ -254,8 +254,14 @@ def check_container(source: Source) -> Iterable[Finding]:
 
 
 def title_year_conflict(source: Source) -> str:
-    """The year a title carries in brackets when it differs from the entry's year, else ''."""
+    """The year a title carries in brackets when it differs from the entry's year, else ''.
+
+    Not in a journal article's title: there the year is part of what the article is about
+    ("Missing terms in Terminologia Anatomica (1998)"); reprints with an original year are books and chapters.
+    """
     title = source.title
+    if source.type == "article":
+        return ""
     match = _YEAR_IN_TITLE.search(title) if "(" in title or "[" in title else None  # (the year is in brackets)
     if match and source.year is not None and int(match.group(1)) != source.year:
         return match.group(1)
