@@ -162,7 +162,9 @@ def _is_word(word: str) -> bool:
 
 def _is_state_after_place(title: str, start: int, word: str) -> bool:
     # "Natchez, Miss.": the state's period, not the sentence's; "Critical Mass." stays a word.
-    return word.casefold() in _STATES and bool(_PLACE_BEFORE.search(title, 0, start))
+    # (Only the 40 characters before it: a place's name is short, and a search from the title's start
+    # would rescan a long run of letters at each position.)
+    return word.casefold() in _STATES and bool(_PLACE_BEFORE.search(title, max(0, start - 40), start))
 
 
 def _ends_with_word_period(title: str) -> bool:
