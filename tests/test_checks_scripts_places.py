@@ -69,3 +69,12 @@ def test_a_year_a_journal_article_speaks_of_is_not_its_original_year() -> None:
     chapter = _one("@incollection{c, title = {Anarchy Is What States Make of It (1992)}, booktitle = {B},"
                    " year = {1995}}")
     assert [f.code for f in S.check_original_year(chapter)] == ["LR135"]
+
+
+def test_a_long_title_before_a_state_is_read_once() -> None:
+    import time
+
+    entry = _one("@book{b, title = {" + "A" * 20000 + ". Miss.}, year = {1950}}")
+    start = time.process_time()
+    list(S.check_title_punctuation(entry))
+    assert time.process_time() - start < 1.0  # a search from the title's start took seconds here
