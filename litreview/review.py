@@ -277,7 +277,7 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
     later file's entry, and the earlier one is an LR101 duplicate naming both places; an essay's
     front matter ``references`` (``inline``) come last, taking precedence. The result's
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
-    from .bibliography.load import duplicate_key
+    from .bibliography.load import duplicate_key, macro_in_other_file
 
     once = {path.resolve(): path for path in reversed(paths)}  # a file named twice is read once
     loaded = [load(path) for path in reversed(once.values())] + ([inline] if inline is not None else [])
@@ -285,9 +285,10 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
     if not rest:
         return first
     chosen = {s.key: s for s in first.sources}
-    problems = list(first.problems)
-    for bib in rest:
-        problems += bib.problems
+    problems = [macro_in_other_file(p, [], rest) for p in first.problems]
+    for i, bib in enumerate(rest, 1):
+        # A macro defined in another of the files: named, as BibTeX and biber share them in order.
+        problems += [macro_in_other_file(p, loaded[:i], loaded[i + 1:]) for p in bib.problems]
         for source in bib.sources:
             earlier = chosen.pop(source.key, None)
             chosen[source.key] = source

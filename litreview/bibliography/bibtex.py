@@ -154,6 +154,14 @@ def scan_entry(text: str, at: int) -> EntrySpan:
     raise ScanError(f"entry {key} is not closed")
 
 
+_STRING_DEFINITION = lazy(rf"@\s*string\s*[{{(]\s*({NAME.pattern})\s*=", re.I)
+
+
+def string_names(text: str) -> frozenset[str]:
+    """The names the text's ``@string`` commands define, case folded (BibTeX ignores their case)."""
+    return frozenset(m.group(1).casefold() for m in _STRING_DEFINITION.finditer(text)) if "@" in text else frozenset()
+
+
 def line_offset(text: str, line: int) -> int:
     """Offset of the start of 1-based ``line``."""
     offset = 0

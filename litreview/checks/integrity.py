@@ -36,9 +36,11 @@ _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:
 # A page: 12, e1234, 12a, xii, or an article number and its page (ACM's 120:3). White space around
 # the dash is read as no space by BibTeX, biber and pandoc alike (Zotero writes "176 -- 180").
 _PAGE = r"(?:\d+:\d+|[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
-_BIBTEX_PAGES = lazy(rf"^{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")
+# "102f", "102ff." (and following): biber reads them as one page, BibTeX prints them as written.
+_FOLLOWING = r"(?:\s?(?:f|ff|sq|sqq)\.?)?"
+_BIBTEX_PAGES = lazy(rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")
 _BIBLATEX_PAGES = lazy(
-    rf"^{_PAGE}(?:\s?(?:f|ff|sq|sqq)\.?)?\+?(?:\s*(?:--?|–)\s*{_PAGE}|/{_PAGE})?"
+    rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--?|–)\s*{_PAGE}|/{_PAGE})?"
     rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
 # A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12".
 _ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)[A-Za-z]{2,8}\d{2,}$")
@@ -54,6 +56,8 @@ _NEEDS_ARGUMENT = frozenset({"textbf", "textit", "emph", "textsc", "texttt", "te
                              "widetilde", "tilde", "hat", "bar", "vec", "sqrt", "frac", "ensuremath"})
 _TOKEN = lazy(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
 _ENV = lazy(r"\{\s*([^{}]*?)\s*\}")
+# A link's address in \url{...} or \href{...}{text}: LaTeX reads it verbatim (a _ is itself there).
+_LINK_ARGUMENT = lazy(r"(\\(?:url|href)\s*)\{[^{}]*\}")
 _DEFINITION = lazy(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|def|let)\*?\s*\{?\s*\\([A-Za-z]+)")
 
 
@@ -174,6 +178,8 @@ def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
     command outside math is known: LaTeX's, biblatex's, or one of ``defined``)."""
     math: str | None = None  # the delimiter that opened math mode
     envs: list[str] = []
+    if "\\url" in value or "\\href" in value:
+        value = _LINK_ARGUMENT.sub(r"\1{}", value)
     tokens = _TOKEN.finditer(value)
     for token in tokens:
         t = token.group()
@@ -239,11 +245,12 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
     text = pages.strip()
     if not text or _ARTICLE_NUMBER.match(text):
         return ""
+    doubled = _DOUBLE_LETTER_PAGE.search(text)  # "102fff": one page's letter, then "ff", read as one
     if biblatex:
-        if _BIBLATEX_PAGES.match(text) and not _DOUBLE_LETTER_PAGE.search(text):
+        if _BIBLATEX_PAGES.match(text) and not doubled:
             return ""
         return "write a page, a range like 12-15 or 12--15, or a list like 3, 7-9"
-    if _BIBTEX_PAGES.match(text):
+    if _BIBTEX_PAGES.match(text) and not doubled:
         return ""
     if re.fullmatch(rf"{_PAGE}\s*-\s*{_PAGE}", text):
         return "BibTeX ranges take a double hyphen: 12--15"

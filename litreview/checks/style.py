@@ -29,6 +29,11 @@ _PERIOD_THEN_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\s*[,;:]")
 # Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
 _ABBREVIATIONS = frozenset({"corp", "dept", "assn", "univ", "vols", "repr", "trans", "comp", "intl", "govt",
                             "natl", "publ", "etc"})
+# US states as Chicago and the GPO abbreviate them after a place ("Natchez, Miss.", "Cambridge, Mass."),
+# those of four letters or more (shorter words are not taken for a word's period anyway).
+_STATES = frozenset({"ariz", "calif", "colo", "conn", "kans", "mass", "mich", "minn", "miss", "mont", "nebr",
+                     "okla", "oreg", "penn", "penna", "tenn", "wash", "wisc"})
+_PLACE_BEFORE = re.compile(r"[A-Z][^\W\d_]*\.?,\s*$")
 _CUT_WORDS = frozenset({"the", "a", "an", "and", "or", "nor"})
 _YEAR_IN_TITLE = re.compile(r"[(\[]\s*((?:1[4-9]|20)\d\d)\s*[)\]]")
 _ORIGINAL_NOTE = re.compile(
@@ -85,7 +90,10 @@ def is_all_capitals(raw: str) -> bool:
         return False
     text = plain(_ACRONYM_BRACES.sub(" ", raw))
     letters = [c for c in text if c.isalpha()]
-    return (len(letters) >= 8 and not any(c.islower() for c in letters)
+    # Letters of scripts without case (Chinese, Japanese, Arabic...) are neither: a title mostly in
+    # them is not "in capitals", and the Latin capitals inside it are acronyms.
+    capitals = sum(c.isupper() for c in letters)
+    return (capitals >= 8 and 2 * capitals > len(letters) and not any(c.islower() for c in letters)
             and len(_WORD3.findall(text)) >= 2)
 
 
@@ -152,8 +160,16 @@ def _is_word(word: str) -> bool:
     return len(word) >= 4 and word.isalpha() and not word.isupper() and word.casefold() not in _ABBREVIATIONS
 
 
+def _is_state_after_place(title: str, start: int, word: str) -> bool:
+    # "Natchez, Miss.": the state's period, not the sentence's; "Critical Mass." stays a word.
+    # (Only the 40 characters before it: a place's name is short, and a search from the title's start
+    # would rescan a long run of letters at each position.)
+    return word.casefold() in _STATES and bool(_PLACE_BEFORE.search(title, max(0, start - 40), start))
+
+
 def _ends_with_word_period(title: str) -> bool:
-    return _is_word(title.split()[-1][:-1])
+    word = title.split()[-1][:-1]
+    return _is_word(word) and not _is_state_after_place(title, len(title) - len(word) - 1, word)
 
 
 def _doubled(title: str) -> str:
@@ -164,8 +180,9 @@ def _doubled(title: str) -> str:
     if match:
         return match.group(0)
     for match in _PERIOD_THEN_MARK.finditer(title):
-        if _is_word(match.group(1)):
-            return match.group(0)[len(match.group(1)):]
+        word = match.group(1)
+        if _is_word(word) and not _is_state_after_place(title, match.start(), word):
+            return match.group(0)[len(word):]
     return ""
 
 
@@ -239,8 +256,14 @@ def check_container(source: Source) -> Iterable[Finding]:
 
 
 def title_year_conflict(source: Source) -> str:
-    """The year a title carries in brackets when it differs from the entry's year, else ''."""
+    """The year a title carries in brackets when it differs from the entry's year, else ''.
+
+    Not in a journal article's title: there the year is part of what the article is about
+    ("Missing terms in Terminologia Anatomica (1998)"); reprints with an original year are books and chapters.
+    """
     title = source.title
+    if source.type == "article":
+        return ""
     match = _YEAR_IN_TITLE.search(title) if "(" in title or "[" in title else None  # (the year is in brackets)
     if match and source.year is not None and int(match.group(1)) != source.year:
         return match.group(1)

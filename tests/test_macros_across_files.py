@@ -1,0 +1,45 @@
+"""An @string defined in one bibliography and used in another given with it: BibTeX and biber read the
+files in order and share their macros; pandoc reads each file alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from litreview.bibliography.load import load_bibliography
+from litreview.review import load_all
+
+STRINGS = "@string{jnl = {Journal of Tests}}\n"
+REFS = "@article{a, author = {Doe, Jane}, title = {T}, journal = JNL, year = {2001}}\n"
+
+
+def _load(tmp_path: Path, *files: tuple[str, str]):
+    paths = []
+    for name, text in files:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    return load_all(tuple(paths), load_bibliography)
+
+
+def _macro_findings(bib):
+    return [(p.severity, p.file and Path(p.file).name, p.message) for p in bib.problems if "@string" in p.message]
+
+
+def test_a_macro_of_an_earlier_file_is_named_and_only_a_warning(tmp_path: Path) -> None:
+    bib = _load(tmp_path, ("strings.bib", STRINGS), ("refs.bib", REFS))
+    assert _macro_findings(bib) == [(
+        "warning", "refs.bib", "@string 'JNL' is defined in strings.bib, not in this file: BibTeX and biber, "
+        "given strings.bib first, share it; pandoc reads each file alone and prints 'JNL'")]
+
+
+def test_a_macro_only_a_later_file_defines_is_an_error_naming_it(tmp_path: Path) -> None:
+    bib = _load(tmp_path, ("refs.bib", REFS), ("strings.bib", STRINGS))
+    [(severity, where, message)] = _macro_findings(bib)
+    assert (severity, where) == ("error", "refs.bib")
+    assert message == ("BibTeX syntax error: undefined @string 'JNL': only strings.bib, given after this file, "
+                       "defines it, and BibTeX and biber read the files in order")
+
+
+def test_a_macro_no_file_defines_stays_undefined(tmp_path: Path) -> None:
+    bib = _load(tmp_path, ("other.bib", "@string{journ = {J}}\n"), ("refs.bib", REFS))
+    assert _macro_findings(bib) == [(
+        "error", "refs.bib", "BibTeX syntax error: undefined @string 'JNL': BibTeX and biber leave the field empty")]
