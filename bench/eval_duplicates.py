@@ -3,7 +3,7 @@
 Material: every ``.bib`` under ../shared/corpus/ (the BibTeX parsers' test suites, the manuscripts'
 bibliographies, the other corpus folders) and the manuscripts' CSL-JSON ``references.json``. Every
 LR107 pair printed with ``--show`` must be a real duplicate: a pair that is not is a false flag of the
-rule (``checks.bib.same_work``). "subtitle" counts the pairs found only because one entry adds a
+rule (``checks.duplicates.same_work``). "subtitle" counts the pairs found only because one entry adds a
 subtitle to the other's main title (``text.same_title``).
 
     python bench/eval_duplicates.py          # counts per corpus folder
@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
-from litreview.checks.bib import duplicate_pairs, full_title  # noqa: E402
+from litreview.checks.bib import full_title  # noqa: E402
+from litreview.checks.duplicates import duplicate_pairs  # noqa: E402
 from litreview.errors import LitreviewError  # noqa: E402
 from litreview.text import same_title  # noqa: E402
 

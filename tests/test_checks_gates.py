@@ -12,6 +12,7 @@ import pytest
 
 from litreview.bibliography.load import _Lines, parse_bibliography
 from litreview.checks import bib as B
+from litreview.checks import duplicates as D
 from litreview.checks import integrity as I
 from litreview.checks import style as S
 from litreview.model import Bibliography, Finding, Source
@@ -65,7 +66,7 @@ def _every_check(bib: Bibliography, today: date) -> list[Finding]:
         found.extend(B.check_isbn(s))
         found.extend(B.check_url(s))
         found.extend(B.check_dates(s, today))
-    found.extend(B.check_duplicates(bib.sources))
+    found.extend(D.check_duplicates(bib.sources))
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = I.is_biblatex(bib)
     for s in bib.sources:

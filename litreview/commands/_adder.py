@@ -12,7 +12,8 @@ class Adder:
     def __init__(self, bibliography: Bibliography, config: Config, *, force: bool = False,
                  foreign_ok: bool = False) -> None:
         from ..bibliography.inherit import aliases
-        from ..checks.bib import doi_key, work_signature
+        from ..checks.bib import work_signature
+        from ..checks.duplicates import doi_key
 
         self.config = config
         self.force = force

@@ -1,0 +1,95 @@
+"""Duplicates across a bibliography's entries: LR106 for a DOI used twice, LR107 for the same work twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..doi import doi_problem, normalize_doi, trailing_punctuation
+from ..model import Finding, Source
+from ..text import main_title, same_title
+from .bib import entry_finding, folded, full_title, plain, work_signature
+
+
+def doi_key(value: str) -> str:
+    """A DOI as duplicates are compared: normalised, without white space or a final mark.
+
+    White space inside a DOI is a copying slip (LR120 reports it), not another DOI.
+    """
+    doi = "".join(normalize_doi(plain(value)).split())
+    return doi[:-1] if trailing_punctuation(doi) else doi
+
+
+def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, Source]]:
+    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same work (``same_work``)."""
+    by_doi: dict[str, Source] = {}
+    by_work: dict[tuple[str, int, str], Source] = {}
+    by_main: dict[tuple[str, int, str], Source] = {}  # by the main title, for entries that give a subtitle
+    for source in sources:
+        value = source.fields.get("doi")
+        doi = doi_key(value) if value else ""
+        first = by_doi.get(doi) if doi else None
+        if first is not None:
+            yield "LR106", source, first
+        elif doi:
+            by_doi[doi] = source
+        signature = work_signature(source)
+        if signature is None:
+            continue
+        _, year, family = signature
+        main = main_title(full_title(source))
+        # An earlier entry with the same title, else one whose title is this one's main title (or whose
+        # main title is this one's title): the same work with and without its subtitle.
+        earlier = [e for e in (by_work.get(signature), by_work.get((main, year, family)) if main else None,
+                               by_main.get(signature)) if e is not None]
+        if first is None and (match := next((e for e in earlier if same_work(e, source)), None)):
+            yield "LR107", source, match
+        by_work.setdefault(signature, source)
+        if main:
+            by_main.setdefault((main, year, family), source)
+
+
+def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
+    """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``)."""
+    for code, source, first in duplicate_pairs(sources):
+        if code == "LR106":
+            yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
+                                f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one already "
+                                "linked to claims) and delete the other")
+        else:
+            how = same_title(full_title(first), full_title(source))
+            yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} "
+                                f"({_at(first, source)})")
+
+
+def _at(other: Source, here: Source) -> str:
+    """Where ``other`` is, seen from ``here``'s finding: its line, and its file's name when another file."""
+    line = f"line {other.line}" if other.line else "earlier"
+    return line if other.file in (here.file, None) else f"{other.file.replace(chr(92), '/').rsplit('/', 1)[-1]} {line}"
+
+
+def same_work(a: Source, b: Source) -> bool:
+    """Two entries of the same work: same year, first author and title (``text.same_title``: one may give a
+    subtitle the other leaves out, and then their containers agree where both give one, and neither is a
+    part of the other, a chapter in the book), and no DOI, volume, edition, number or pages telling them
+    apart."""
+    sig_a, sig_b = work_signature(a), work_signature(b)
+    if sig_a is None or sig_b is None or sig_a[1:] != sig_b[1:]:
+        return False
+    how = same_title(full_title(a), full_title(b))
+    if how == "same main title":
+        containers = {folded(a.container), folded(b.container)} - {""}
+        if len(containers) > 1 or containers & {folded(full_title(a)), folded(full_title(b))}:
+            return False
+    return bool(how) and _not_told_apart(a, b)
+
+
+def _not_told_apart(a: Source, b: Source) -> bool:
+    # Different DOIs, volumes or editions mean two registered or printed works, not a copy.
+    for name in ("doi", "volume", "edition", "number", "pages"):
+        norm = doi_key if name == "doi" else folded
+        va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
+        if name == "doi" and (doi_problem(doi_key(va)) or doi_problem(doi_key(vb))):
+            continue  # a malformed DOI (LR120) tells nothing about which work it is
+        if va and vb and va != vb:
+            return False
+    return True
