@@ -40,6 +40,8 @@ OPS = ("insert", "insert", "cut", "double", "random", "repeat", "flood")
 #: repeated many times, a closing fence, brace or tag taken out, a span nested deep in an opening and
 #: its closing.
 STRUCTURAL = ("lines", "unclose", "nest")
+#: The most characters one structural edit adds (the inputs stay near the sizes above).
+GROWTH = 100_000
 #: What ``unclose`` takes out (one occurrence) and ``nest`` wraps a span in.
 CLOSERS = ("}", "]", ")", "```", ":::", ">}}", "\\end{", "</", "---\n", "\n---", "\"")
 PAIRS = (("{", "}"), ("[", "]"), ("\\textbf{", "}"), ("\\begin{quote}\n", "\n\\end{quote}\n"),
@@ -125,14 +127,15 @@ def _restructure(rng: random.Random, op: str, text: str, at: int) -> str:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end < 0 else end + 1
-        return text[:start] + text[start:end] * rng.randint(100, 5_000) + text[end:]
+        times = min(rng.randint(100, 5_000), GROWTH // max(end - start, 1))
+        return text[:start] + text[start:end] * times + text[end:]
     if op == "unclose":  # the first closer at or after ``at`` taken out
         closer = rng.choice(CLOSERS)
         found = text.find(closer, at)
         found = text.rfind(closer, 0, at) if found < 0 else found
         return text if found < 0 else text[:found] + text[found + len(closer):]
     opening, closing = rng.choice(PAIRS)  # nest: a span of up to 40 characters, 10-5,000 deep
-    depth = rng.randint(10, 5_000)
+    depth = min(rng.randint(10, 5_000), GROWTH // len(opening + closing))
     end = min(len(text), at + rng.randint(0, 40))
     return text[:at] + opening * depth + text[at:end] + closing * depth * (rng.random() < 0.7) + text[end:]
 
