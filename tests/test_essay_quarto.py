@@ -394,3 +394,9 @@ def test_a_later_chapters_front_matter_is_read_under_its_chapter(tmp_path: Path)
     ]
     assert [p.name for p in essay.paragraphs][1:4] == [
         "chapter 2's front matter's title", "chapter 3's front matter's title", "chapter 3's front matter's abstract"]
+
+
+def test_an_include_whose_name_is_too_long_for_the_system_is_not_found(tmp_path: Path) -> None:
+    (tmp_path / "a.qmd").write_text("A sentence.\n\n{{< include " + "x" * 5000 + ".qmd >}}\n", encoding="utf-8")
+    with pytest.raises(EssayError, match="not found"):
+        load_essay(tmp_path / "a.qmd")

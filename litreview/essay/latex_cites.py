@@ -72,10 +72,11 @@ def _convert(source: str, nocite: list[str],
     pieces: list[str] = []
     pos = 0
     line_starts = [m.end() for m in _NEWLINE.finditer(source)]
+    ends = group_ends(source) if "{" in source else (lambda at: -1)
     for m in _COMMAND.finditer(source):
         if m.start() < pos or m.group(1) not in COMMANDS:
             continue
-        parsed = _arguments(source, m.end(), multi=m.group(1).endswith(("cites", "citetexts")))
+        parsed = _arguments(source, m.end(), ends, multi=m.group(1).endswith(("cites", "citetexts")))
         if parsed is None:
             continue
         groups, end = parsed
@@ -203,8 +204,10 @@ def _note(text: str) -> str:
     return text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "").strip()
 
 
-def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str, str]], int] | None:
-    """[(prenote, postnote, keys)] and the end offset; None when no key group follows."""
+def _arguments(text: str, at: int, ends: Callable[[int], int], *,
+               multi: bool) -> tuple[list[tuple[str, str, str]], int] | None:
+    """[(prenote, postnote, keys)] and the end offset; None when no key group follows. ``ends`` is
+    ``group_ends(text)``: thousands of unclosed ``\\citet{`` in a paragraph each scanned the rest of it."""
     groups: list[tuple[str, str, str]] = []
     while True:
         options: list[str] = []
@@ -218,7 +221,7 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[str, str,
             pos = _skip(text, close)
         if pos >= len(text) or text[pos] != "{":
             break
-        close = tex_group_end(text, pos, "{", "}")
+        close = ends(pos)
         if close < 0:
             return None
         pre, post = (options[0], options[1]) if len(options) >= 2 else ("", options[0] if options else "")

@@ -202,7 +202,7 @@ def _included(path: Path, text: str, depth: int,
     for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
         here = line + text.count("\n", at, start)
         for name in names:
-            if not (path.parent / name.partition("#")[0]).is_file():
+            if not _is_file(path.parent / name.partition("#")[0]):
                 raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
                                  hint="check the include's path")
         out += _titled(path, line, _blank_shortcodes(text[at:start]))
@@ -221,6 +221,14 @@ def _included(path: Path, text: str, depth: int,
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _titled(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False for a name the system refuses (too long: ``is_file`` raises then)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _embedded(notebook: Path, text: str, label: str, path: Path, line: int) -> list[tuple[str, int, str]]:

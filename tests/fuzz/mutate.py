@@ -36,6 +36,18 @@ HOSTILE = (
 FLOOD = tuple(piece for piece in HOSTILE if len(piece) <= 24)
 #: The edits, twice as many inserts as each other kind (as the suite always drew them).
 OPS = ("insert", "insert", "cut", "double", "random", "repeat", "flood")
+#: Edits of a document's structure, for the readers of nested formats (Quarto, LaTeX, CSL): a line
+#: repeated many times, a closing fence, brace or tag taken out, a span nested deep in an opening and
+#: its closing.
+STRUCTURAL = ("lines", "unclose", "nest")
+#: The most characters one structural edit adds (the inputs stay near the sizes above).
+GROWTH = 100_000
+#: What ``unclose`` takes out (one occurrence) and ``nest`` wraps a span in.
+CLOSERS = ("}", "]", ")", "```", ":::", ">}}", "\\end{", "</", "---\n", "\n---", "\"")
+PAIRS = (("{", "}"), ("[", "]"), ("\\textbf{", "}"), ("\\begin{quote}\n", "\n\\end{quote}\n"),
+         ("::: {.callout-note title=\"T\"}\n", "\n:::\n"), ("```{r}\n", "\n```\n"), ("> ", ""), ("- ", ""),
+         ("<group>", "</group>"), ("<macro name=\"m\"><text macro=\"m\"/>", "</macro>"), ('{"a": [', "]}"),
+         ("{{< include ", " >}}"), ("\\newcommand{\\x}{\\x\\x ", "}"))
 
 #: Code point ranges a random snippet draws from: ASCII, controls, Latin and other scripts, the
 #: rest of the BMP and astral planes (no surrogates: they cannot be written as UTF-8).
@@ -60,12 +72,21 @@ def _read(paths: list[Path]) -> tuple[str, ...]:
 def seeds(kind: str) -> tuple[str, ...]:
     """The repository's own files of one kind, as seeds for mutation."""
     cases = ROOT / "tests" / "cases"
+    own = Path(__file__).resolve().parent / "seeds"  # small valid documents of the forms tests/cases lacks
     if kind == "bib":
         found = _read([*cases.rglob("*.bib"), ROOT / "refs" / "bibliography.bib"])
     elif kind == "essay":
         found = _read([*cases.rglob("*.md"), ROOT / "refs" / "essay.md"])
     elif kind == "yaml":
         found = _read([*cases.rglob("*.yaml"), ROOT / "refs" / "claims.yaml"])
+    elif kind == "csl":
+        found = _read([own / "refs.json", own / "refs.yaml", *cases.rglob("manual-references.json")])
+    elif kind in ("qmd", "Rmd"):
+        found = _read([own / f"essay.{kind}"])
+    elif kind == "tex":
+        found = _read([own / "macros.tex", *cases.rglob("*.tex")])
+    elif kind == "style":
+        found = _read([own / "style.csl"])
     elif kind == "refs":
         found = tuple(line for text in _read([*cases.rglob("*.txt")]) for line in text.splitlines() if len(line) > 30)
     else:
@@ -73,16 +94,20 @@ def seeds(kind: str) -> tuple[str, ...]:
     return tuple(s for s in found if s.strip()) or ("",)
 
 
-def mutate(rng: random.Random, pool: tuple[str, ...], max_ops: int = 6, max_len: int = 60_000) -> str:
-    """A seed with a few random edits: hostile pieces spliced in, spans cut, doubled, repeated or flooded."""
+def mutate(rng: random.Random, pool: tuple[str, ...], max_ops: int = 6, max_len: int = 60_000,
+           ops: tuple[str, ...] = OPS) -> str:
+    """A seed with a few random edits: hostile pieces spliced in, spans cut, doubled, repeated or flooded
+    (and with ``ops`` holding ``STRUCTURAL``, lines repeated, closers taken out, spans nested)."""
     text = rng.choice(pool)
     if len(text) > max_len:
         start = rng.randint(0, len(text) - max_len)
         text = text[start:start + max_len]
     for _ in range(rng.randint(0, max_ops)):
-        op = rng.choice(OPS)
+        op = rng.choice(ops)
         at = rng.randint(0, len(text))
-        if op == "insert":
+        if op in STRUCTURAL:
+            text = _restructure(rng, op, text, at)
+        elif op == "insert":
             text = text[:at] + rng.choice(HOSTILE) + text[at:]
         elif op == "cut":
             text = text[:at] + text[at + rng.randint(0, 400):]
@@ -95,6 +120,24 @@ def mutate(rng: random.Random, pool: tuple[str, ...], max_ops: int = 6, max_len:
         else:
             text = text[:at] + rng.choice(FLOOD) * rng.randint(100, 2_000) + text[at:]
     return text
+
+
+def _restructure(rng: random.Random, op: str, text: str, at: int) -> str:
+    if op == "lines":  # the line holding ``at`` (with its line break), 100-5,000 times
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end + 1
+        times = min(rng.randint(100, 5_000), GROWTH // max(end - start, 1))
+        return text[:start] + text[start:end] * times + text[end:]
+    if op == "unclose":  # the first closer at or after ``at`` taken out
+        closer = rng.choice(CLOSERS)
+        found = text.find(closer, at)
+        found = text.rfind(closer, 0, at) if found < 0 else found
+        return text if found < 0 else text[:found] + text[found + len(closer):]
+    opening, closing = rng.choice(PAIRS)  # nest: a span of up to 40 characters, 10-5,000 deep
+    depth = min(rng.randint(10, 5_000), GROWTH // len(opening + closing))
+    end = min(len(text), at + rng.randint(0, 40))
+    return text[:at] + opening * depth + text[at:end] + closing * depth * (rng.random() < 0.7) + text[end:]
 
 
 def random_json(rng: random.Random, leaves: int = 6) -> Any:

@@ -23,7 +23,7 @@ from litreview.errors import LitreviewError
 
 from .bibgen import plausible_bib
 from .differential import bib_vs_pybtex
-from .mutate import mutate, mutate_record, random_text, seeds
+from .mutate import OPS, STRUCTURAL, mutate, mutate_record, random_text, seeds
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
@@ -58,6 +58,44 @@ def essay(text: str) -> None:
     parse_essay(text, "fuzz.md")
 
 
+def csl(text: str) -> None:
+    """A CSL-JSON (text opening with ``[`` or ``{``) or CSL-YAML bibliography, with the checks ``bib`` runs."""
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.bib import check_bibliography
+    from litreview.checks.style import check_style
+
+    as_json = text.lstrip("\ufeff \t\r\n").startswith(("[", "{"))
+    loaded = parse_csl(text, "fuzz.json" if as_json else "fuzz.yaml", yaml=not as_json)
+    check_bibliography(loaded, now=NOW)
+    check_style(loaded, now=NOW, access_max_age_days=365)
+
+
+def _essay_folder() -> Path:
+    """A temporary folder holding the files the seeds include (``{{< include >}}``, a child, ``\\input``)."""
+    folder = _temporary("litreview-fuzz-essay-")
+    for name in ("_part.qmd", "_part.Rmd", "part.tex", "notebook.ipynb"):
+        if not (folder / name).exists():
+            shutil.copyfile(Path(__file__).resolve().parent / "seeds" / name, folder / name)
+    return folder
+
+
+def essay_file(text: str, suffix: str) -> None:
+    """A manuscript read as ``check`` reads it (``load_essay``: the reader its suffix calls for, includes resolved
+    inside the temporary folder)."""
+    from litreview.essay import load_essay
+
+    path = _essay_folder() / f"fuzz{suffix}"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    load_essay(path)
+
+
+def csl_style(text: str) -> None:
+    """A .csl style read as untrusted XML: its letter order, or '' for what is no style."""
+    from litreview.linking.styles import order_of_csl
+
+    order_of_csl(text.encode("utf-8", "surrogatepass"))
+
+
 def claims(text: str) -> None:
     from litreview.linking.curated import parse_curated
 
@@ -76,14 +114,15 @@ def registry_parse(text: str) -> None:
     reconcile(source, parse_record(case["format"], case["record"], case["agency"]))
 
 
-_FOLDER: list[Path] = []
+_FOLDERS: dict[str, Path] = {}
 
 
-def _snapshot_folder() -> Path:
-    if not _FOLDER:
-        _FOLDER.append(Path(tempfile.mkdtemp(prefix="litreview-fuzz-snap-")))
-        atexit.register(shutil.rmtree, _FOLDER[0], True)
-    return _FOLDER[0]
+def _temporary(prefix: str) -> Path:
+    """One temporary folder per ``prefix`` for the process, removed at its exit."""
+    if prefix not in _FOLDERS:
+        _FOLDERS[prefix] = Path(tempfile.mkdtemp(prefix=prefix))
+        atexit.register(shutil.rmtree, _FOLDERS[prefix], True)
+    return _FOLDERS[prefix]
 
 
 def snapshot(text: str, folder: Path | None = None) -> None:
@@ -91,7 +130,7 @@ def snapshot(text: str, folder: Path | None = None) -> None:
     from litreview.model import Bibliography, Source
     from litreview.registry.snapshot import Snapshot, load_metadata
 
-    folder = folder or _snapshot_folder()
+    folder = folder or _temporary("litreview-fuzz-snap-")
     path = Snapshot(folder).doi_file("10.5555/x")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -124,6 +163,11 @@ def reference(rng: random.Random) -> str:
     return mutate(rng, seeds("refs"), max_ops=4) if rng.random() < 0.5 else random_text(rng, 300)
 
 
+def structural(kind: str) -> Callable[[random.Random], str]:
+    """Inputs from the seeds of ``kind`` by the usual edits and the structural ones."""
+    return lambda rng: mutate(rng, seeds(kind), ops=OPS + STRUCTURAL)
+
+
 @dataclass(frozen=True)
 class Target:
     run: Callable[[str], None]
@@ -137,6 +181,11 @@ TARGETS: dict[str, Target] = {
     "bib-pybtex": Target(bib_vs_pybtex, plausible_bib, ()),
     "import": Target(import_round_trip, reference),
     "essay": Target(essay, lambda rng: mutate(rng, seeds("essay"))),
+    "essay-qmd": Target(lambda text: essay_file(text, ".qmd"), structural("qmd")),
+    "essay-rmd": Target(lambda text: essay_file(text, ".Rmd"), structural("Rmd")),
+    "latex": Target(lambda text: essay_file(text, ".tex"), structural("tex")),
+    "csl": Target(csl, structural("csl")),
+    "csl-style": Target(csl_style, structural("style"), ()),
     "claims": Target(claims, lambda rng: mutate(rng, seeds("yaml"))),
     "registry-parse": Target(registry_parse, record_case),
     "snapshot": Target(snapshot, snapshot_text, ()),

@@ -6,8 +6,10 @@ with the error meant for users (a LitreviewError subclass carrying file and line
 
 from __future__ import annotations
 
+import random
+
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from litreview.errors import LitreviewError
@@ -51,3 +53,36 @@ def test_essay_reader(text: str) -> None:
 @example("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n")
 def test_claims_reader(text: str) -> None:
     run_target("claims", text, lambda: targets.claims(text), (LitreviewError,))
+
+
+#: The readers that write a file and resolve includes cost more per input: fewer examples keep each test near
+#: the others' time (the campaign, bench/fuzz.py, runs them at length).
+FEW = settings(FUZZ, max_examples=max(10, FUZZ.max_examples // 5))
+
+
+@pytest.mark.parametrize("name", ["essay-qmd", "essay-rmd", "latex"])
+def test_manuscript_readers(name: str) -> None:
+    target = targets.TARGETS[name]
+
+    @FEW
+    @given(st.randoms(use_true_random=False))
+    def run(rng) -> None:
+        text = target.make(rng)
+        run_target(name, text, lambda: target.run(text), target.allowed)
+
+    run()
+
+
+@FUZZ
+@given(st.randoms(use_true_random=False))
+def test_csl_bibliography_reader(rng) -> None:
+    text = targets.TARGETS["csl"].make(rng)
+    run_target("csl", text, lambda: targets.csl(text), (LitreviewError,))
+
+
+@FUZZ
+@given(st.randoms(use_true_random=False))
+@example(random.Random(0))
+def test_csl_style_reader(rng) -> None:
+    text = targets.TARGETS["csl-style"].make(rng)
+    run_target("csl-style", text, lambda: targets.csl_style(text))
