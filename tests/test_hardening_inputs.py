@@ -602,6 +602,18 @@ def test_latex_unclosed_cite_groups_in_a_paragraph_are_linear() -> None:
     assert next(c.text for c in parse_latex(text + "\n\\end{document}\n", "e.tex").claims) == "Wars end [@{a}]."
 
 
+@pytest.mark.timeout(60)  # about a second now; over two minutes before
+def test_latex_long_words_are_linear() -> None:
+    """A run of prose was tried at each character of a long word that is none (``\\subsecaaaa...``, a line of
+    digits), each try scanning the rest of the word: 32 lines of a 3,000-letter command took 25 s."""
+    from litreview.essay.latex import parse_latex
+
+    line = "\\subsec" + "a" * 30_000 + "tion{Results} and 1" + "1" * 30_000 + "\n"
+    text = "\\documentclass{article}\n\\begin{document}\nWars end \\cite{a}.\n\n" + line * 3
+    claims = parse_latex(text + "\\end{document}\n", "e.tex").claims
+    assert [c.text for c in claims] == ["Wars end [@{a}].", " ".join(["Results and 1" + "1" * 30_000] * 3)]
+
+
 def test_braces_matched_in_one_pass_agree_with_the_scan() -> None:
     import random
 

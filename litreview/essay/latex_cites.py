@@ -121,7 +121,9 @@ def _convert(source: str, nocite: list[str],
 
 # Plain prose: words joined by spaces, line breaks, ".,;:()/" or a single "-" or "'" (a doubled one is a dash or
 # a quote to pylatexenc); no backslash, brace, "$", "~", "%", "&", "`" or other character LaTeX gives a meaning.
-_RUN = re.compile(r"[^\W_]+(?:(?:[ \n.,;:()/]+|(?<![-'])[-'](?![-']))[^\W_]+)+")
+# A run starts where a word does: tried inside a long word that is no run (``\\subsecaaaa...``, a line of
+# digits), each start scanned the rest of the word (quadratic: a 3,000-letter word took a second).
+_RUN = re.compile(r"(?<![^\W_])[^\W_]+(?:(?:[ \n.,;:()/]+|(?<![-'])[-'](?![-']))[^\W_]+)+")
 # What makes the text after it an argument: a command (``\emph word`` takes "w"), ``}`` or ``]`` (``\textcolor{red}
 # word``), "^" or "_" (math).
 _TAKES_NEXT = re.compile(r"(?:\\[A-Za-z@]+\*?|\\.|[}\]^_])$", re.S)
