@@ -262,6 +262,34 @@ def test_a_manuscript_embeds_a_notebook_cells_outputs_and_caption(tmp_path: Path
         load_essay(tmp_path / "index.qmd")
 
 
+def test_a_notebook_embedded_many_times_is_read_once_per_load(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each embed read and parsed the notebook again (3,000 embeds took 3 s); Quarto reads it once.
+    from litreview.essay import notebook
+
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["Prose of the notebook [@prose2020]."]},
+             {"cell_type": "code", "metadata": {}, "execution_count": 1, "id": "c1",
+              "source": ["#| label: fig-map\n", "#| fig-cap: \"Sea level, after @church2013.\"\n", "plot()"],
+              "outputs": []},
+             {"cell_type": "code", "metadata": {}, "execution_count": 2, "id": "other",
+              "source": ["#| fig-cap: \"Counts [@other2020].\"\n", "plot()"], "outputs": []}]
+    text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+    (tmp_path / "a.ipynb").write_text(text, encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("Before [@a].\n\n" + "{{< embed a.ipynb#other >}}\n\n{{< embed a.ipynb#fig-map >}}"
+                                        "\n\n{{< embed a.ipynb#c1 >}}\n\n" * 100, encoding="utf-8")
+    loads: list[str] = []
+    real = notebook._load
+    monkeypatch.setattr(notebook, "_load", lambda name, data: loads.append(name) or real(name, data))
+    keys = [key for _, key, _ in cited(load_essay(tmp_path / "index.qmd"))]
+    assert keys == ["a"] + ["other2020", "church2013", "church2013"] * 100
+    assert len(loads) == 1
+    # Nothing outlives the load: the notebook edited, the next load reads the edit.
+    (tmp_path / "a.ipynb").write_text(text.replace("church2013", "church2014"), encoding="utf-8")
+    assert [key for _, key, _ in cited(load_essay(tmp_path / "index.qmd"))][1:4] == ["other2020", "church2014",
+                                                                                      "church2014"]
+    assert len(loads) == 2
+
+
 CALLOUTS = """---
 title: Doc
 ---

@@ -93,27 +93,44 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], li
     return meta or {}, head, segments, rows
 
 
-def embedded_segments(path: Path, text: str, label: str) -> list[Segment] | None:
-    """What ``{{< embed notebook.ipynb#label >}}`` puts in a Quarto manuscript: the outputs and captions of
-    the code cell with that label (``#| label:``) or id, as the notebook shows them; None when none has it."""
-    name = str(path)
-    cells = _cells(_load(name, text), name)
-    lines = _source_lines(text)
-    for n, cell in enumerate(cells):
-        if cell.get("cell_type") != "code":
-            continue
-        pieces = _pieces(cell.get("source"), lines.get((n, "source"), ()), name, n)
-        options = cell_options(pieces, name)
-        if label in (options[0].get("label"), cell.get("id")):
-            segments: list[Segment] = []
-            _code_cell(segments, name, n, cell, pieces, lines, {}, options)
-            return segments
-    return None
+_Options = tuple[dict[str, Any], list[tuple[int, str]]]  # a cell's options and its source without them
+
+
+class Embeds:
+    """A notebook's code cells found by label for ``{{< embed notebook.ipynb#label >}}``, the notebook parsed
+    once for all its embeds in a load, as Quarto reads it (parsed at each embed, 3,000 embeds took 3 s)."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self._name = str(path)
+        self._cells = _cells(_load(self._name, text), self._name)
+        self._lines = _source_lines(text)
+        self._scanned = 0  # the cells before it are in _labelled
+        self._labelled: dict[str, tuple[int, list[tuple[int, str]], _Options]] = {}
+
+    def segments(self, label: str) -> list[Segment] | None:
+        """What the embed of ``label`` puts in a Quarto manuscript: the outputs and captions of the first code
+        cell with that label (``#| label:``) or id, as the notebook shows them; None when none has it."""
+        while label not in self._labelled and self._scanned < len(self._cells):
+            n, cell = self._scanned, self._cells[self._scanned]
+            self._scanned += 1
+            if cell.get("cell_type") != "code":
+                continue
+            pieces = _pieces(cell.get("source"), self._lines.get((n, "source"), ()), self._name, n)
+            options = cell_options(pieces, self._name)
+            for key in (options[0].get("label"), cell.get("id")):
+                if isinstance(key, str):
+                    self._labelled.setdefault(key, (n, pieces, options))
+        if label not in self._labelled:
+            return None
+        n, pieces, options = self._labelled[label]
+        segments: list[Segment] = []
+        _code_cell(segments, self._name, n, self._cells[n], pieces, self._lines, {}, options)
+        return segments
 
 
 def _code_cell(segments: list[Segment], name: str, n: int, cell: dict[str, Any], pieces: list[tuple[int, str]],
                lines: dict[tuple[int, str | int], tuple[int, ...]], meta: dict[str, Any],
-               options: tuple[dict[str, Any], list[tuple[int, str]]]) -> None:
+               options: _Options) -> None:
     """Adds what Quarto writes for the code cell ``n``: its Markdown outputs and its captions."""
     if _outputs_hidden(cell, options[0]):
         return

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
@@ -21,6 +21,9 @@ from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import front_matter, markdown_essay, parse_yaml, read_body
 from .segment import split_lines
+
+if TYPE_CHECKING:
+    from .notebook import Embeds
 
 _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
@@ -117,6 +120,7 @@ def read_chapters(files: list[tuple[Path, str]],
     """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file;
     an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
+    notebooks: dict[Path, Embeds | None] = {}  # the embedded ones, each read once for all chapters
     for path, text in files:
         if segments:
             segments.append((segments[-1][0], 0, "\n\n"))  # chapters never run into each other
@@ -126,7 +130,8 @@ def read_chapters(files: list[tuple[Path, str]],
             segments += notebook_segments(path, text)[1]
             continue
         _, body, body_line = front_matter(text, str(path))
-        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8)  # front matter blanked: lines kept
+        # (front matter blanked: lines kept)
+        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks)
     return read_segments(segments)
 
 
@@ -191,10 +196,13 @@ def prose_chunks(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-def _included(path: Path, text: str, depth: int,
-              not_utf8: list[NotUtf8] | None = None) -> list[tuple[str, int, str]]:
+def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None = None,
+              notebooks: dict[Path, Embeds | None] | None = None) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
-    notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does."""
+    notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does; ``notebooks``: those read
+    so far in this load (each is read and parsed once)."""
+    if notebooks is None:
+        notebooks = {}
     if path.suffix.lower() == ".rmd" and PROSE_CHUNK.search(text):
         text = prose_chunks(text)  # (a book's chapter, a child document)
     out: list[tuple[str, int, str]] = []
@@ -210,17 +218,20 @@ def _included(path: Path, text: str, depth: int,
         at = end
         for name in names:
             child = path.parent / name.partition("#")[0]
-            sub = read_text(child, what="included file", error=EssayError, hint="save the file as UTF-8",
-                            not_utf8=not_utf8)
             if "#" in name:  # {{< embed notebook.ipynb#label >}}: that cell's outputs and captions
-                out += [(str(path), 0, "\n\n"), *_embedded(child, sub, name.partition("#")[2], path, here),
-                        (str(path), 0, "\n\n")]
+                out += [(str(path), 0, "\n\n"), *_embedded(child, notebooks, name.partition("#")[2], path, here,
+                                                            not_utf8), (str(path), 0, "\n\n")]
                 continue
-            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8)
+            sub = _read_included(child, not_utf8)
+            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8, notebooks)
             if len(names) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _titled(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
+
+
+def _read_included(path: Path, not_utf8: list[NotUtf8] | None) -> str:
+    return read_text(path, what="included file", error=EssayError, hint="save the file as UTF-8", not_utf8=not_utf8)
 
 
 def _is_file(path: Path) -> bool:
@@ -231,12 +242,17 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _embedded(notebook: Path, text: str, label: str, path: Path, line: int) -> list[tuple[str, int, str]]:
+def _embedded(notebook: Path, notebooks: dict[Path, Embeds | None], label: str, path: Path, line: int,
+              not_utf8: list[NotUtf8] | None) -> list[tuple[str, int, str]]:
     """The segments of the cell ``label`` of ``notebook`` that ``path`` embeds on its ``line``; an error
     naming the label when the notebook has no such cell (Quarto stops there too)."""
-    from .notebook import embedded_segments
+    from .notebook import Embeds
 
-    found = embedded_segments(notebook, text, label) if notebook.suffix.lower() == ".ipynb" else None
+    if notebook not in notebooks:
+        text = _read_included(notebook, not_utf8)  # (a file that is no notebook: an error reading it comes first)
+        notebooks[notebook] = Embeds(notebook, text) if notebook.suffix.lower() == ".ipynb" else None
+    embeds = notebooks[notebook]
+    found = embeds.segments(label) if embeds is not None else None
     if found is None:
         raise EssayError(f"{notebook.name} has no code cell labelled {label}", path=str(path), line=line,
                          hint="check the label after # (the cell's #| label: or id), or that the notebook is "
