@@ -26,6 +26,12 @@ SNIPPETS = [
     r"\begin{itemize} \item first item words here \item second item words \end{itemize}",
     r"Words before a citation \citep[see][p.~3]{a,b} and words after it here",
     "Text with \ue000 a private character, then more words here",
+    r"\item Two \citep{a} and words after the item, and more words after them",
+    r"\frac12 words after a command that takes two characters of them as its arguments",
+    r"\verb/usr/local/bin/ and more words after a verbatim that a slash delimits",
+    r"\verb/code [in a verbatim run of words/ and words after it",
+    r"\verb and more words after a verbatim that a letter delimits, and more words a",
+    r"Words \begin{verbatim}words in a verbatim block here\end{verbatim} and words after it",
 ]
 
 
@@ -36,12 +42,16 @@ def test_the_text_is_what_pylatexenc_gives_for_the_paragraph(snippet: str, monke
     assert shown == _convert(snippet, [])
 
 
-def test_runs_are_plain_prose_outside_braces_and_not_after_a_command() -> None:
+def test_runs_are_plain_prose_outside_braces_and_past_what_a_command_may_take() -> None:
     text = "Plain words of prose here. \\emph words after a command\n\\textbf{words in braces here}."
     shown, runs = _prose_runs(text)
     assert runs == ["Plain words of prose here"]
     assert shown == "\ue0000\ue001. \\emph words after a command\n\\textbf{words in braces here}."
-    assert _prose_runs("\\emph\nwords on the next line here")[1] == []
+    # (TeX's commands take nine arguments at most: the words after the first nine characters are prose.)
+    assert _prose_runs("\\emph\nwords on the next line here")[1] == ["next line here"]
+    assert _prose_runs("\\item Two XCITE0000X and XCITE0001X.")[1] == ["and XCITE0001X"]
+    assert _prose_runs("\\verb/usr/local/bin/ and more words after it") == ("\\verb/usr/local/bin/ and more words after it",
+                                                                         [])
 
 
 def test_generated_latex_manuscripts_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
