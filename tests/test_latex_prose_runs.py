@@ -32,6 +32,8 @@ SNIPPETS = [
     r"\verb/code [in a verbatim run of words/ and words after it",
     r"\verb and more words after a verbatim that a letter delimits, and more words a",
     r"Words \begin{verbatim}words in a verbatim block here\end{verbatim} and words after it",
+    "Text \\cit\u01c9mand \\cite{k}\u01c9mand and words: a command's name has a letter beyond ASCII",
+    "\\cit" + "1" * 40 + "*2G\u00c8" + "1" * 40 + " one long word after a command, and another",
 ]
 
 
@@ -47,9 +49,10 @@ def test_runs_are_plain_prose_outside_braces_and_past_what_a_command_may_take() 
     shown, runs = _prose_runs(text)
     assert runs == ["Plain words of prose here"]
     assert shown == "\ue0000\ue001. \\emph words after a command\n\\textbf{words in braces here}."
-    # (TeX's commands take nine arguments at most: the words after the first nine characters are prose.)
-    assert _prose_runs("\\emph\nwords on the next line here")[1] == ["next line here"]
-    assert _prose_runs("\\item Two XCITE0000X and XCITE0001X.")[1] == ["and XCITE0001X"]
+    # (TeX's commands take nine arguments at most: what follows the first nine characters is prose.)
+    assert _prose_runs("\\emph\nwords on the next line here")[1] == ["e next line here"]
+    assert _prose_runs("\\item Two XCITE0000X and XCITE0001X.")[1] == ["000X and XCITE0001X"]
+    assert _prose_runs("\\cit" + "1" * 30) == ("\\cit" + "1" * 9 + "\ue0000\ue001", ["1" * 21])  # one word is a run
     assert _prose_runs("\\verb/usr/local/bin/ and more words after it") == ("\\verb/usr/local/bin/ and more words after it",
                                                                          [])
 

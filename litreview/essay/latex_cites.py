@@ -119,11 +119,11 @@ def _convert(source: str, nocite: list[str],
     return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
 
 
-# Plain prose: words joined by spaces, line breaks, ".,;:()/" or a single "-" or "'" (a doubled one is a dash or
-# a quote to pylatexenc); no backslash, brace, "$", "~", "%", "&", "`" or other character LaTeX gives a meaning.
-# A run starts where a word does: tried inside a long word that is no run (``\\subsecaaaa...``, a line of
-# digits), each start scanned the rest of the word (quadratic: a 3,000-letter word took a second).
-_RUN = re.compile(r"(?<![^\W_])[^\W_]+(?:(?:[ \n.,;:()/]+|(?<![-'])[-'](?![-']))[^\W_]+)+")
+# Plain prose: a word, or words joined by spaces, line breaks, ".,;:()/" or a single "-" or "'" (a doubled one is a
+# dash or a quote to pylatexenc); no backslash, brace, "$", "~", "%", "&", "`" or other character LaTeX gives a
+# meaning. A run starts where a word does (tried at each letter of a 3,000-letter ``\\subsecaaaa...``, it took a
+# second).
+_RUN = re.compile(r"(?<![^\W_])[^\W_]+(?:(?:[ \n.,;:()/]+|(?<![-'])[-'](?![-']))[^\W_]+)*")
 # What makes the text after it an argument: a command (``\emph word`` takes "w"), ``}`` or ``]`` (``\textcolor{red}
 # word``), "^" or "_" (math).
 _TAKES_NEXT = re.compile(r"(?:\\[A-Za-z@]+\*?|\\.|[}\]^_])$", re.S)
@@ -135,7 +135,7 @@ _ARGUMENTS = 9  # TeX's most: what a command may take of the run after it (a cha
 
 def _prose_runs(text: str) -> tuple[str, list[str]]:
     """``text`` with each long run of plain prose outside braces replaced by a placeholder (after a command,
-    from its first word past what the command may take), and the runs. pylatexenc reads text a character at a
+    past the characters it may take), and the runs. pylatexenc reads text a character at a
     time, and reads such a run as itself: the runs are put back after it, the result unchanged and the
     paragraph read in about half the time."""
     if "\ue000" in text or "\\verb" in text or "{verbatim" in text:  # (pylatexenc reads verbatim to a delimiter)
@@ -154,13 +154,13 @@ def _prose_runs(text: str) -> tuple[str, list[str]]:
             scanned += 1
         if depth != 0 or m.end() - start < _MIN_RUN:
             continue
-        if scanned > start:  # the run starts with a command's name (``\\item Two ...``): the rest is after it
-            name = _WORD.match(text, start)
-            start = name.end() if name else m.end()
+        named = scanned > start  # the run starts with a command's name (``\\item Two ...``): the rest is after it
+        while named and start < m.end() and text[start].isalpha():  # (pylatexenc's rule for a name)
+            start += 1
         before = start
         while before > 0 and text[before - 1].isspace():
             before -= 1
-        if _TAKES_NEXT.search(text, max(0, before - 40), before):
+        if named or _TAKES_NEXT.search(text, max(0, before - 40), before):
             start = _past_arguments(text, start, m.end())
         if m.end() - start < _MIN_RUN:
             continue
@@ -172,17 +172,16 @@ def _prose_runs(text: str) -> tuple[str, list[str]]:
 
 
 def _past_arguments(text: str, start: int, end: int) -> int:
-    """Where the first word of the run ``text[start:end]`` that a command before it cannot take starts
-    (``_ARGUMENTS`` characters that are not blanks before it); ``end`` when none."""
+    """Where the run ``text[start:end]`` goes on past what a command before it may take (``_ARGUMENTS``
+    characters that are not blanks), at a word's character; ``end`` when it does not."""
     taken = 0
     at = start
-    for w in _WORD.finditer(text, start, end):
-        taken += sum(not c.isspace() for c in text[at:w.start()])
-        if taken >= _ARGUMENTS:
-            return w.start()
-        taken += w.end() - w.start()
-        at = w.end()
-    return end
+    while at < end and taken < _ARGUMENTS:
+        taken += not text[at].isspace()
+        at += 1
+    while at < end and not _WORD.match(text, at):
+        at += 1
+    return at if taken == _ARGUMENTS else end
 
 
 def convert_text(source: str) -> str:
