@@ -135,9 +135,9 @@ _ARGUMENTS = 9  # TeX's most: what a command may take of the run after it (a cha
 
 def _prose_runs(text: str) -> tuple[str, list[str]]:
     """``text`` with each long run of plain prose outside braces replaced by a placeholder (after a command,
-    past the characters it may take), and the runs. pylatexenc reads text a character at a
-    time, and reads such a run as itself: the runs are put back after it, the result unchanged and the
-    paragraph read in about half the time."""
+    past the characters it may take), and the runs. pylatexenc reads text a character at a time, and reads
+    such a run as itself: the runs are put back after it, the result unchanged and the paragraph read in
+    about half the time."""
     if "\ue000" in text or "\\verb" in text or "{verbatim" in text:  # (pylatexenc reads verbatim to a delimiter)
         return text, []
     runs: list[str] = []
