@@ -73,12 +73,38 @@ def _entry_start_line(lines: list[str], line: int | None) -> int:
 
 
 class _Raw:
-    """One entry as read, before inheritance: type, key, own fields and where it starts."""
+    """One entry as read, before inheritance: type, key, own fields, where it starts and where each field is."""
 
-    __slots__ = ("fields", "key", "kind", "line")
+    __slots__ = ("field_lines", "fields", "key", "kind", "line")
 
-    def __init__(self, kind: str, key: str, fields: dict[str, str], line: int) -> None:
-        self.kind, self.key, self.fields, self.line = kind, key, fields, line
+    def __init__(self, kind: str, key: str, fields: dict[str, str], line: int, field_lines: dict[str, int]) -> None:
+        self.kind, self.key, self.fields, self.line, self.field_lines = kind, key, fields, line, field_lines
+
+
+@lru_cache(maxsize=1)
+def _parser_class() -> Any:
+    """pybtex's parser, also noting the offset of each field's name (pybtex keeps no positions).
+
+    ``field_starts`` runs parallel to the fields of the entry last read: pybtex keeps a field
+    exactly when it has a name and a value, and so does this.
+    """
+    from pybtex.database.input.bibtex import LowLevelParser
+
+    class FieldPlaces(LowLevelParser):  # type: ignore[misc]
+        field_starts: list[int]
+
+        def parse_command(self) -> Any:
+            self.field_starts = []
+            return super().parse_command()
+
+        def parse_field(self) -> None:
+            self.eat_whitespace()
+            start = self.pos
+            super().parse_field()
+            if self.current_field_name and self.current_value:
+                self.field_starts.append(start)
+
+    return FieldPlaces
 
 
 def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
@@ -90,7 +116,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     inherited (look-ups ignore case), extended names (``family=..., given=...``) are read. As pandoc:
     a key defined twice takes the later entry (LR101 at the earlier one).
     """
-    from pybtex.database.input.bibtex import LowLevelParser, month_names
+    from pybtex.database.input.bibtex import month_names
     from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
@@ -137,7 +163,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 ))
             return ""
 
-    scanner = LowLevelParser(text, macros=Macros(month_names), handle_error=syntax_error, filename=filename)
+    scanner = _parser_class()(text, macros=Macros(month_names), handle_error=syntax_error, filename=filename)
     lr100_lines: set[int | None] = set()
     looked = 0
     raws: dict[str, _Raw] = {}
@@ -151,8 +177,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         if kind in ("string", "preamble", "comment"):
             continue
         key, raw_fields = body
+        starts = scanner.field_starts
         if key is None:
-            raw_fields = raw_fields or _keyless_fields(text, scanner.command_start)
+            if not raw_fields:
+                raw_fields, starts = _keyless_fields(text, scanner.command_start)
             unnamed += 1
             key = f"unnamed-{unnamed}"  # pybtex's name for it
             lr100_lines.update(p.line for p in problems[looked:] if p.code == "LR100")  # (a scan per entry
@@ -180,17 +208,24 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
-        for name, value_parts in raw_fields:
+        field_lines: dict[str, int] = {}
+        at, at_line = scanner.command_start, line  # (counting from the previous field keeps it linear)
+        if len(starts) != len(raw_fields):  # not expected; the entry's line then serves for each field
+            starts = [at] * len(raw_fields)
+        for (name, value_parts), start in zip(raw_fields, starts, strict=True):
+            at_line += text.count("\n", at, start)
+            at = start
             lname = name.lower()
             if lname in fields:
                 problems.append(Finding(
                     code="LR103", severity="error", message=f"field {name!r} appears twice in {key!r}",
-                    hint="Keep one of the two values", key=key, file=filename, line=line,
+                    hint="Keep one of the two values", key=key, file=filename, line=at_line,
                 ))
                 continue
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
-        raws[key] = _Raw(kind, key, fields, line)
+            field_lines[lname] = at_line
+        raws[key] = _Raw(kind, key, fields, line, field_lines)
     if copies:
         problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
                      for n in lines[:-1]]
@@ -215,18 +250,18 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
                    hint="Rename one of the two entries, or delete the one not meant")
 
 
-def _keyless_fields(text: str, start: int) -> list:
+def _keyless_fields(text: str, start: int) -> tuple[list, list[int]]:
     """The fields of an entry written without a key (``@book{, title = ...}``), read as pybtex's
-    keyless mode reads them; pybtex's normal mode stops at the missing key and keeps nothing."""
-    from pybtex.database.input.bibtex import LowLevelParser
-
+    keyless mode reads them, and the offset of each; pybtex's normal mode stops at the missing key
+    and keeps nothing."""
     end = bibtex.entry_extent(text, start)
     try:
-        for _, (_, fields) in LowLevelParser(text[start:end], keyless_entries=True, handle_error=lambda e: None):
-            return list(fields)
+        parser = _parser_class()(text[start:end], keyless_entries=True, handle_error=lambda e: None)
+        for _, (_, fields) in parser:
+            return list(fields), [start + at for at in parser.field_starts]
     except (ValueError, TypeError):
-        return []
-    return []
+        return [], []
+    return [], []
 
 
 def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[Finding]) -> Source:
@@ -239,7 +274,7 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
             problems.append(Finding(
                 code="LR104", severity="error", message=f"cannot read the {role} names: {exc}",
                 hint='Separate names with " and "; write each as "Family, Given"',
-                key=raw.key, file=filename, line=raw.line,
+                key=raw.key, file=filename, line=raw.field_lines.get(role, raw.line),
             ))
     return Source(
         key=raw.key,
@@ -259,6 +294,7 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
         fields=fields,
         file=filename,
         line=raw.line,
+        field_lines=raw.field_lines,
     )
 
 
