@@ -90,7 +90,7 @@ def _parser_class() -> Any:
     """
     from pybtex.database.input.bibtex import LowLevelParser
 
-    class FieldPlaces(LowLevelParser):  # type: ignore[misc]
+    class FieldPlaces(LowLevelParser):
         field_starts: list[int]
 
         def parse_command(self) -> Any:

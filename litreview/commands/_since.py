@@ -106,14 +106,15 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
     out = []
     for f in findings:
         lines = changed.get(f.file or "", set())
-        if f.key and f.line and f.line not in lines:
+        line = f.line or 0
+        if f.key and line and line not in lines:
             name, start = where.get(f.key, ("", 0))
             if f.code == "LR101" and f.key in where:
                 if start in changed.get(name, ()):  # the message names this line: say where the other is
-                    f = replace(f, file=name, line=start, message=f"{f.message}; the other: {f.file} line {f.line}")
-            elif name and name == f.file and start <= f.line:
+                    f = replace(f, file=name, line=start, message=f"{f.message}; the other: {f.file} line {line}")
+            elif name and name == f.file and start <= line:
                 end = min((n for n in starts[name] if n > start), default=None)
-                if end is None or f.line < end:  # the finding lies inside its entry
+                if end is None or line < end:  # the finding lies inside its entry
                     inside = sorted(n for n in lines if n >= start and (end is None or n < end))
                     f = replace(f, line=inside[0]) if inside else f
         out.append(f)
