@@ -127,3 +127,12 @@ def test_csl_items_keep_their_line_for_every_field():
 
     bib = parse_csl('[\n{"id": "a",\n "type": "book",\n "title": "T",\n "DOI": "x"}\n]', "r.json")
     assert (bib.sources[0].line, bib.sources[0].line_of("doi"), dict(bib.sources[0].field_lines)) == (2, 2, {})
+
+
+@pytest.mark.parametrize(("newline", "lines"), [("\r\n", (6, 7, 9)), ("\r", (1, 1, 1))])
+def test_field_lines_count_line_breaks_as_the_entry_lines_do(newline: str, lines: tuple[int, int, int]):
+    # Windows line ends count once; a lone \r (old Mac files) is no line break for the entry's line
+    # either, so there every field takes its entry's line.
+    text = "@book{a,\n  title = {T},\n}\n\n\n@book{b,\n  note = {x\n y},\n  doi = {d}}\n".replace("\n", newline)
+    source = parse_bibliography(text, "x.bib").sources[1]
+    assert (source.line, source.line_of("note"), source.line_of("doi")) == lines

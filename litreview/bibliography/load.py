@@ -83,31 +83,37 @@ class _Raw:
 
 @lru_cache(maxsize=1)
 def _parser_class() -> Any:
-    """pybtex's parser, also noting the offset of each field's name (pybtex keeps no positions).
+    """pybtex's parser, also noting the line of each field's name (pybtex keeps no positions, but
+    counts lines as it reads).
 
-    ``field_starts`` runs parallel to the fields of the entry last read: a field is kept when its
-    name and value are read, as pybtex keeps it. ``parse_field`` is pybtex's own (0.24 to 0.26) with
-    the offset noted on the way: a wrapper calling it (and skipping the white space again) cost 5%
-    of the parsing time.
+    ``field_lines``: field name (lower case) -> line, for the entry last read, noted when a field's
+    name and value are read (as pybtex keeps a field); ``repeated_lines``: the lines of the names it
+    has already. ``parse_field`` is pybtex's own (0.24 to 0.26) with the line noted on the way: a
+    wrapper calling it, or a loop over the fields afterwards, cost 3-5% of the parsing time.
     """
     from pybtex.database.input.bibtex import LowLevelParser
 
     class FieldPlaces(LowLevelParser):
-        field_starts: list[int]
+        field_lines: dict[str, int]
+        repeated_lines: tuple[int, ...]
 
         def parse_command(self) -> Any:
-            self.field_starts = []
+            self.field_lines, self.repeated_lines = {}, ()
             return super().parse_command()
 
         def parse_field(self) -> None:
             name = self.optional([self.NAME])
             if not name:
                 return
-            start = self.pos - len(name.value)
+            line = self.lineno
             self.current_field_name = name.value
             self.required([self.EQUALS])
             self.parse_value()
-            self.field_starts.append(start)
+            lname = name.value.lower()
+            if lname in self.field_lines:
+                self.repeated_lines = (*self.repeated_lines, line)
+            else:
+                self.field_lines[lname] = line
 
     return FieldPlaces
 
@@ -169,6 +175,9 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             return ""
 
     scanner = _parser_class()(text, macros=Macros(month_names), handle_error=syntax_error, filename=filename)
+    # pybtex counts a lone \r as a line break, which no other reader here does (nor git): in a file that
+    # has one, every field takes its entry's line.
+    own_lines = "\r" not in text or text.count("\r") == text.count("\r\n")
     lr100_lines: set[int | None] = set()
     looked = 0
     raws: dict[str, _Raw] = {}
@@ -182,10 +191,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         if kind in ("string", "preamble", "comment"):
             continue
         key, raw_fields = body
-        starts = scanner.field_starts
+        field_lines, repeated = scanner.field_lines, scanner.repeated_lines
         if key is None:
             if not raw_fields:
-                raw_fields, starts = _keyless_fields(text, scanner.command_start)
+                raw_fields, field_lines, repeated = _keyless_fields(text, scanner.command_start, line)
             unnamed += 1
             key = f"unnamed-{unnamed}"  # pybtex's name for it
             lr100_lines.update(p.line for p in problems[looked:] if p.code == "LR100")  # (a scan per entry
@@ -212,24 +221,20 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 hint="Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
                 key=key, file=filename, line=line,
             ))
+        if not own_lines:
+            field_lines, repeated = dict.fromkeys(field_lines, line), ()
         fields: dict[str, str] = {}
-        field_lines: dict[str, int] = {}
-        at, at_line = scanner.command_start, line  # (counting from the previous field keeps it linear)
-        if len(starts) != len(raw_fields):  # not expected; the entry's line then serves for each field
-            starts = [at] * len(raw_fields)
-        for (name, value_parts), start in zip(raw_fields, starts, strict=True):
-            at_line += text.count("\n", at, start)
-            at = start
+        for name, value_parts in raw_fields:
             lname = name.lower()
             if lname in fields:
                 problems.append(Finding(
                     code="LR103", severity="error", message=f"field {name!r} appears twice in {key!r}",
-                    hint="Keep one of the two values", key=key, file=filename, line=at_line,
+                    hint="Keep one of the two values", key=key, file=filename, line=repeated[0] if repeated else line,
                 ))
+                repeated = repeated[1:]
                 continue
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
-            field_lines[lname] = at_line
         raws[key] = _Raw(kind, key, fields, line, field_lines)
     if copies:
         problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
@@ -255,18 +260,20 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
                    hint="Rename one of the two entries, or delete the one not meant")
 
 
-def _keyless_fields(text: str, start: int) -> tuple[list, list[int]]:
-    """The fields of an entry written without a key (``@book{, title = ...}``), read as pybtex's
-    keyless mode reads them, and the offset of each; pybtex's normal mode stops at the missing key
+def _keyless_fields(text: str, start: int, line: int) -> tuple[list, dict[str, int], tuple[int, ...]]:
+    """The fields of an entry written without a key (``@book{, title = ...}``, its ``@`` at offset
+    ``start`` on ``line``), read as pybtex's keyless mode reads them, with their lines (as the
+    parser's ``field_lines`` and ``repeated_lines``); pybtex's normal mode stops at the missing key
     and keeps nothing."""
     end = bibtex.entry_extent(text, start)
     try:
         parser = _parser_class()(text[start:end], keyless_entries=True, handle_error=lambda e: None)
         for _, (_, fields) in parser:
-            return list(fields), [start + at for at in parser.field_starts]
+            return (list(fields), {name: line - 1 + n for name, n in parser.field_lines.items()},
+                    tuple(line - 1 + n for n in parser.repeated_lines))
     except (ValueError, TypeError):
-        return [], []
-    return [], []
+        return [], {}, ()
+    return [], {}, ()
 
 
 def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[Finding]) -> Source:
