@@ -278,17 +278,14 @@ def _keyless_fields(text: str, start: int, line: int) -> tuple[list, dict[str, i
 
 def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[Finding]) -> Source:
     people: dict[str, tuple[Person, ...]] = {}
+    unreadable: list[tuple[str, str]] = []
     for role in PERSON_FIELDS:
         try:
             people[role] = read_people(fields.get(role, ""))
         except ValueError as exc:
             people[role] = ()
-            problems.append(Finding(
-                code="LR104", severity="error", message=f"cannot read the {role} names: {exc}",
-                hint='Separate names with " and "; write each as "Family, Given"',
-                key=raw.key, file=filename, line=raw.field_lines.get(role, raw.line),
-            ))
-    return Source(
+            unreadable.append((role, str(exc)))
+    source = Source(
         key=raw.key,
         type=raw.kind,
         authors=people["author"],
@@ -308,6 +305,10 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
         line=raw.line,
         field_lines=raw.field_lines,
     )
+    problems += [Finding(code="LR104", severity="error", message=f"cannot read the {role} names: {why}",
+                         hint='Separate names with " and "; write each as "Family, Given"',
+                         key=raw.key, file=filename, line=source.line_of(role)) for role, why in unreadable]
+    return source
 
 
 def read_people(value: str) -> tuple[Person, ...]:

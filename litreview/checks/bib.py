@@ -119,8 +119,7 @@ def entry_finding(code: str, source: Source, message: str, hint: str = "", *, fi
     """A finding about an entry, its hint in the words of the entry's file: located at the line of
     ``field`` when it is about that field (and the entry writes it itself), else at the entry's first line."""
     hint = in_own_words(hint or CATALOGUE[code].hint, source)
-    line = source.line_of(field) if field else source.line
-    return finding(code, message, hint=hint, key=source.key, file=source.file, line=line)
+    return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line_of(field))
 
 
 def check_bibliography(bib: Bibliography, *, now: datetime) -> list[Finding]:
