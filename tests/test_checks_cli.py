@@ -76,8 +76,49 @@ def test_github_output(project, capsys) -> None:
     project(WARNING_ONLY)
     assert main(["check", "--format", "github"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("::warning file=refs/bibliography.bib,line=1,title=LR130 all-capitals::"
-                          "[kant1983perpetual] title is in capitals")
+    assert out.startswith("::warning file=refs/bibliography.bib,line=3,title=LR130 all-capitals::"
+                          "[kant1983perpetual] title is in capitals")  # the title's line
+
+
+# A field deep in an entry (doi on line 7, pages on 8), a title over two lines (11-12) in an entry that lacks its
+# author (line 10), and a key defined twice (lines 16 and 17).
+FIELDS_DEEP = """@article{doe2001study,
+  author  = {Doe, Jane},
+  title   = {A Study of Things},
+  journal = {Journal of Studies},
+  year    = {2001},
+  volume  = {3},
+  doi     = {not-a-doi},
+  pages   = {12-14},
+}
+@book{roe2002,
+  title     = {An Unfinished
+               Title of Two Lines:},
+  publisher = {Hackett},
+  year      = {2002},
+}
+@misc{twice, title = {One}}
+@misc{twice, title = {Two}}
+"""
+FIELD_LINES = [("LR120", "doe2001study", 7), ("LR143", "doe2001study", 8), ("LR110", "roe2002", 10),
+               ("LR131", "roe2002", 11), ("LR101", "twice", 16)]
+
+
+def test_a_finding_about_a_field_is_on_its_line_in_every_format(project, capsys) -> None:
+    root = project(FIELDS_DEEP)
+    assert main(["check", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["key"], f["line"]) for f in data["findings"]] == FIELD_LINES
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    for code, _, line in FIELD_LINES:
+        assert f"refs/bibliography.bib:{line}: {code} " in out
+    assert main(["check", "--format", "sarif", "--output", "check.sarif"]) == 1
+    log = json.loads((root / "check.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    regions = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+               for r in log["runs"][0]["results"]]
+    assert regions == [(code, line) for code, _, line in FIELD_LINES]
 
 
 def test_sarif_output_to_file(project, capsys) -> None:

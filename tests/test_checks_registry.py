@@ -124,11 +124,17 @@ def test_every_registry_code_is_covered() -> None:
     assert {c for c in CATALOGUE if c.startswith("LR2")} == {*CASES, "LR208"}
 
 
-def test_findings_point_at_the_entry_line() -> None:
+def test_findings_point_at_their_field_or_the_entry_line() -> None:
     found = run({KEY: replace(VERIFIED, mismatches=(TRUNCATED,))})
     f = next(f for f in found if f.code == "LR201")
-    assert (f.file, f.line, f.key, f.severity) == ("refs/bibliography.bib", 1, KEY, "warning")
+    assert (f.file, f.line, f.key, f.severity) == ("refs/bibliography.bib", 3, KEY, "warning")  # the title's
     assert f.message.startswith("title is cut short: entry 'The Discipline of the Democratic Peace', Crossref ")
+    missing = Mismatch("pages", "", "42--64", "missing", "registry")
+    lines = {(f.code, f.message.split(" ")[0]): f.line for f in run({KEY: replace(VERIFIED, mismatches=(
+        replace(TRUNCATED, field="authors", kind="initials"), missing))})}
+    assert lines == {("LR201", "authors"): 2, ("LR201", "pages"): 1}  # a field the entry lacks: its first line
+    assert [(f.code, f.line) for f in run({KEY: CASES["LR200"][0]})] == [("LR200", 6)]  # the DOI's
+    assert [(f.code, f.line) for f in run({KEY: CASES["LR209"][0]})] == [("LR209", 1)]  # the entry's
 
 
 def test_broken_url_names_the_archive() -> None:

@@ -201,7 +201,7 @@ def test_a_bibliography_in_a_submodule_is_read_at_the_commit_the_base_recorded(t
     (paper / "bib" / "refs.bib").write_text(OLD + "\n" + GOOD + "\n" + NEW_BAD, encoding="utf-8")
     git(paper / "bib", "commit", "-q", "-am", "a new entry")
     git(paper, "commit", "-q", "-am", "the shared bibliography moves on")
-    assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR124", "new2002"), ("LR307", "new2002")])
+    assert scoped("--since", "base", capsys=capsys)[:2] == (1, [("LR307", "new2002"), ("LR124", "new2002")])
 
 
 def test_a_pull_requests_annotations_start_with_what_it_adds_fixes_and_suppresses(repo: Path, capsys) -> None:
@@ -442,11 +442,28 @@ def test_an_annotation_on_an_edited_old_entry_sits_on_the_line_the_change_touche
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     errors = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
     assert len(errors) == 1 and errors[0].startswith("::error file=refs.bib,line=12,title=LR124 ")
-    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # JSON keeps the entry's line
-    assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR124", 8)]
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # the year's line, changed
+    assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR124", 12)]
     write(repo / "refs.bib", OLD + "\n" + GOOD.replace("good2001,", "good2001 ,").replace("{2001}", "{201}"))
-    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1  # first line touched: stays
-    assert "::error file=refs.bib,line=8,title=LR124 " in capsys.readouterr().out
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1  # its own line touched: stays
+    assert "::error file=refs.bib,line=12,title=LR124 " in capsys.readouterr().out
+
+
+def test_a_finding_on_a_field_the_change_left_alone_is_annotated_on_the_line_it_touched(tmp_path: Path,
+                                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                                       capsys) -> None:
+    # The change edits the year (line 12); the title (line 10), untouched, now contradicts it: LR135 is the
+    # title's, and GitHub would not show it on line 10.
+    review(tmp_path)
+    dated = GOOD.replace("{Good}", "{Good (1990)}").replace("{2001}", "{1990}")
+    write(tmp_path / "refs.bib", OLD + "\n" + dated)
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.bib", OLD + "\n" + dated.replace("{1990}", "{2001}"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 0
+    assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR135", 10)]
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 0
+    assert "::warning file=refs.bib,line=12,title=LR135 " in capsys.readouterr().out
 
 
 def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, capsys) -> None:

@@ -97,3 +97,42 @@ def test_a_key_defined_twice_in_one_file_takes_the_later_entry_as_pandoc_does() 
     assert dups == [("LR101", 1, "dup"), ("LR101", 6, "dup")]
     assert "defined again on line 11 (pandoc uses the last entry with this key, BibTeX and biber the first)" \
         in bib.problems[0].message
+
+
+def test_each_field_is_located_at_the_line_of_its_name():
+    bib = parse_bibliography(
+        "@book{parent,\n  title = {Volume},\n  publisher = {P},\n}\n"  # lines 1-4
+        "@incollection{child,\n  author = {Doe, Jane},\n\n  title =\n    {A Title\n     over Lines},\n"  # 5-10
+        "  crossref = {parent}, year = {1999},\n"  # 11
+        "  year = {2000},\n}\n"  # 12-13
+        "@misc{,\n  note = {no key},\n}\n",  # 14-16
+        "x.bib")
+    parent, child, keyless = bib.sources
+    assert dict(parent.field_lines) == {"title": 2, "publisher": 3}
+    # a value over several lines is at its name's line; a second field on a line is on that line
+    assert dict(child.field_lines) == {"author": 6, "title": 8, "crossref": 11, "year": 11}
+    # inherited fields (booktitle, publisher) are not written in the entry: its first line stands for them
+    assert (child.line_of("title"), child.line_of("booktitle"), child.line_of("publisher")) == (8, 5, 5)
+    assert [(p.code, p.line) for p in bib.problems if p.code == "LR103"] == [("LR103", 12)]  # the second year
+    assert (keyless.key, dict(keyless.field_lines)) == ("unnamed-1", {"note": 15})
+
+
+def test_a_name_list_that_cannot_be_read_is_reported_at_its_field():
+    bib = parse_bibliography("@book{doe,\n  title = {T},\n  editor = {Doe, Jane, Jr, Extra},\n}\n", "x.bib")
+    assert [(p.code, p.line) for p in bib.problems] == [("LR104", 3)]
+
+
+def test_csl_items_keep_their_line_for_every_field():
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl('[\n{"id": "a",\n "type": "book",\n "title": "T",\n "DOI": "x"}\n]', "r.json")
+    assert (bib.sources[0].line, bib.sources[0].line_of("doi"), dict(bib.sources[0].field_lines)) == (2, 2, {})
+
+
+@pytest.mark.parametrize(("newline", "lines"), [("\r\n", (6, 7, 9)), ("\r", (1, 1, 1))])
+def test_field_lines_count_line_breaks_as_the_entry_lines_do(newline: str, lines: tuple[int, int, int]):
+    # Windows line ends count once; a lone \r (old Mac files) is no line break for the entry's line
+    # either, so there every field takes its entry's line.
+    text = "@book{a,\n  title = {T},\n}\n\n\n@book{b,\n  note = {x\n y},\n  doi = {d}}\n".replace("\n", newline)
+    source = parse_bibliography(text, "x.bib").sources[1]
+    assert (source.line, source.line_of("note"), source.line_of("doi")) == lines

@@ -1,7 +1,7 @@
 """Checks on the bibliography alone: required fields, identifiers and dates (duplicates: ``checks.duplicates``).
 
 Pure functions over ``Bibliography``; formatting defects live in ``checks.style``.
-Every finding points at the entry's ``@type{key,`` line.
+A finding about one field points at that field's line, any other at the entry's ``@type{key,`` line.
 """
 
 from __future__ import annotations
@@ -115,10 +115,11 @@ def plain(value: str) -> str:
     return " ".join(_BRACES.sub("", value).split())
 
 
-def entry_finding(code: str, source: Source, message: str, hint: str = "") -> Finding:
-    """A finding located at the entry's first line, its hint in the words of the entry's file."""
+def entry_finding(code: str, source: Source, message: str, hint: str = "", *, field: str = "") -> Finding:
+    """A finding about an entry, its hint in the words of the entry's file: located at the line of
+    ``field`` when it is about that field (and the entry writes it itself), else at the entry's first line."""
     hint = in_own_words(hint or CATALOGUE[code].hint, source)
-    return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line)
+    return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line_of(field))
 
 
 def check_bibliography(bib: Bibliography, *, now: datetime) -> list[Finding]:
@@ -201,10 +202,11 @@ def check_doi(source: Source) -> Iterable[Finding]:
     end = trailing_punctuation(doi)
     problem = doi_problem(doi[:-1] if end else doi)
     if problem:
-        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: {problem}")
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: {problem}", field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
-                            "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}")
+                            "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
+                            field="doi")
     elif has_prefix(raw) or end:
         # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.
         said = [f"DOI written as a link or with a prefix: {raw!r}"] if has_prefix(raw) else [f"DOI {raw!r}"]
@@ -212,7 +214,7 @@ def check_doi(source: Source) -> Iterable[Finding]:
             said.append(f"ends with {end!r}, probably the sentence's: the registries are asked without it")
         bare = bare_doi(raw)[:-1] if end else bare_doi(raw)
         yield entry_finding("LR121", source, "; ".join(said) if has_prefix(raw) else " ".join(said),
-                            f"write doi = {{{bare}}}")
+                            f"write doi = {{{bare}}}", field="doi")
 
 
 def isbn_problem(isbn: str) -> str:
@@ -251,7 +253,7 @@ def check_isbn(source: Source) -> Iterable[Finding]:
         if problem and not issn_problem(part):
             problem = "it is an ISSN, which belongs in the issn field"
         if problem:
-            yield entry_finding("LR122", source, f"ISBN {part!r} is invalid: {problem}")
+            yield entry_finding("LR122", source, f"ISBN {part!r} is invalid: {problem}", field="isbn")
 
 
 def url_problem(url: str) -> str:
@@ -287,7 +289,7 @@ def check_url(source: Source) -> Iterable[Finding]:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
-            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}", hint)
+            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}", hint, field="url")
 
 
 def year_problem(raw: str, today: date) -> str:
@@ -321,14 +323,14 @@ def _plain_dates(fields: Mapping[str, str], today: date) -> bool:
 def check_dates(source: Source, today: date) -> Iterable[Finding]:
     """LR124 for a year, date, origdate or urldate that is not a date or lies in the future; LR146 for a
     date that is readable but not in the ISO form biblatex needs."""
-    problems = []
+    problems = []  # (field, problem)
     if source.fields.get("year", ""):
-        problems.append(year_problem(source.fields.get("year", ""), today))
+        problems.append(("year", year_problem(source.fields.get("year", ""), today)))
         letter = _LETTER_YEAR.fullmatch(plain(source.fields["year"]))
         if letter:
             yield entry_finding("LR148", source, f"year {letter.group()!r} holds a letter: biber and citeproc read "
                                 "no year in it, and author-date styles add the letters themselves",
-                                f"write year = {{{letter.group(1)}}}")
+                                f"write year = {{{letter.group(1)}}}", field="year")
     for name in ("date", "origdate", "urldate"):
         raw = plain(source.fields.get(name, ""))
         if not raw:
@@ -347,10 +349,11 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
         reader = "pandoc prints it as written" if csl else "biber ignores it"
         if iso:
             yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; {reader}",
-                                f"write {name} = {{{iso}}}")
+                                f"write {name} = {{{iso}}}", field=name)
         elif problem:
-            problems.append(f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else ""))
+            problems.append((name, f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else "")))
         elif future:
-            problems.append(f"{own_name(name, source)} {raw!r} lies in the future")
-    for problem in filter(None, problems):
-        yield entry_finding("LR124", source, problem)
+            problems.append((name, f"{own_name(name, source)} {raw!r} lies in the future"))
+    for name, problem in problems:
+        if problem:
+            yield entry_finding("LR124", source, problem, field=name)

@@ -1,7 +1,7 @@
 """Field integrity checks JabRef's integrity checkers have: ISSN, unescaped & and %, HTML in fields,
 page-range form, links to missing entries, LaTeX that does not balance.
 
-Pure functions over ``Source``; each finding points at the entry's first line.
+Pure functions over ``Source``; each finding points at the line of the field it is about.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
         if missing:
             listed = ", ".join(repr(m) for m in missing)
             yield entry_finding("LR112", source, f"{name} names no entry of the bibliography: {listed}",
-                                f"add the entry {missing[0]!r}, or correct the key in {name}")
+                                f"add the entry {missing[0]!r}, or correct the key in {name}", field=name)
 
 
 def issn_problem(issn: str) -> str:
@@ -125,7 +125,7 @@ def check_issn(source: Source) -> Iterable[Finding]:
         for part in filter(None, re.split(r"\s*[,;]\s*|\s+and\s+", plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
             if problem:
-                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}")
+                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}", field=name)
 
 
 def _text_fields(source: Source) -> Iterable[tuple[str, str]]:
@@ -143,7 +143,7 @@ def check_specials(source: Source) -> Iterable[Finding]:
         if match and not _HTML_ENTITY.search(value):
             mark = match.group(1)
             yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {plain(value)!r}",
-                                f"write \\{mark} (or 'and' for &)")
+                                f"write \\{mark} (or 'and' for &)", field=name)
 
 
 def check_html(source: Source) -> Iterable[Finding]:
@@ -158,10 +158,10 @@ def check_html(source: Source) -> Iterable[Finding]:
         tag = None if csl_form(source) else _HTML_TAG.search(value)
         if entity:
             yield entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: {plain(value)!r}",
-                                "write the character itself (&, ã, –) instead")
+                                "write the character itself (&, ã, –) instead", field=name)
         elif tag:
             yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {plain(value)!r}",
-                                "write LaTeX instead of the tag, e.g. \\textit{...} for <i>")
+                                "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
 
 
 def _without_math(value: str) -> str:
@@ -237,7 +237,7 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
             continue
         problem = latex_problem(value, defined)
         if problem:
-            yield entry_finding("LR142", source, f"{name}: {problem}: {plain(value)!r}")
+            yield entry_finding("LR142", source, f"{name}: {problem}: {plain(value)!r}", field=name)
 
 
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
@@ -264,5 +264,5 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     if problem:
         single = None if biblatex else re.fullmatch(rf"({_PAGE})\s*-\s*({_PAGE})", raw.strip())
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
-        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint)
+        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint, field="pages")
 

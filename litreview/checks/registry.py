@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..bibliography.load import CONTAINER_FIELDS, PUBLISHER_FIELDS
 from ..model import Bibliography, Finding, Mismatch, Source, SourceMetadata
 from .bib import entry_finding
 
@@ -71,7 +72,8 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
         yield entry_finding("LR200", source, f"the work is not known to any registry: {meta.reason}",
                             "check the identifiers (ISBN, arXiv id, PubMed id) for typos")
     elif meta.status == "not-found":
-        yield entry_finding("LR200", source, f"DOI {source.doi} does not exist: {agency} answered 404{when}")
+        yield entry_finding("LR200", source, f"DOI {source.doi} does not exist: {agency} answered 404{when}",
+                            field="doi")
     elif meta.status in ("unverified", "failed"):
         why = (meta.reason or "no registry record in the snapshot").removeprefix("not yet verified: ")
         state = "could not be verified" if meta.status == "failed" else "not yet verified"
@@ -93,10 +95,10 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
         hint = (f"use the archived copy: url = {{{check.archive_url}}} (keep the original in a note)"
                 if check.archive_url else "find the page's new address, or an archived copy on the Wayback Machine")
         checked = f" (checked {check.checked_at[:10]})" if check.checked_at else ""
-        yield entry_finding("LR207", source, f"URL {check.url} is broken: {what}{checked}", hint)
+        yield entry_finding("LR207", source, f"URL {check.url} is broken: {what}{checked}", hint, field="url")
     elif check is not None and check.ok and moved_url(check.url, check.final_url):
         yield entry_finding("LR211", source, f"URL {check.url} redirects to {check.final_url}",
-                            f"if it is the same document, write url = {{{check.final_url}}}")
+                            f"if it is the same document, write url = {{{check.final_url}}}", field="url")
 
 
 def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: str) -> Iterable[Finding]:
@@ -105,7 +107,7 @@ def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: s
     if kinds.get("title") == "different" and kinds.get("authors") == "different":
         title = next(m for m in mismatches if m.field == "title")
         yield entry_finding("LR202", source, f"DOI {source.doi} is registered to another work: "
-                            f"{title.registry_value!r}")
+                            f"{title.registry_value!r}", field="doi")
         return
     for m in mismatches:
         code = "LR201" if m.likely_right == "registry" else "LR203"
@@ -115,7 +117,19 @@ def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: s
         else:
             message = f"{m.field} {words}: entry {m.entry_value!r}, {agency} {m.registry_value!r}"
         hint = f"use {agency}'s value" if code == "LR201" else ""
-        yield entry_finding(code, source, message, hint)
+        yield entry_finding(code, source, message, hint, field=_field_of(source, m.field))
+
+
+def _field_of(source: Source, name: str) -> str:
+    """The entry's field a mismatch is about ('' for the entry's type, which is on its first line)."""
+    fields = source.fields
+    if name == "authors":  # (the names compared: the authors, else the editors)
+        return "author" if source.authors else "editor"
+    if name in ("container", "publisher"):  # the field Source.container or Source.publisher came from
+        return next((n for n in (CONTAINER_FIELDS if name == "container" else PUBLISHER_FIELDS) if fields.get(n)), "")
+    if name == "year":
+        return "year" if fields.get("year") else "date"
+    return name if name in ("title", "pages") else ""
 
 
 def check_updates(source: Source, meta: SourceMetadata) -> Iterable[Finding]:

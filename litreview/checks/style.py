@@ -1,6 +1,7 @@
 """Checks for defects a careful copy-editor would mark: capitals, stray punctuation, names, years.
 
-Pure functions over ``Source``; each returns findings located at the entry's first line.
+Pure functions over ``Source``; a finding about one field is located at that field's line, any
+other at the entry's first line.
 Rules are deliberately narrow so that a well-formed entry never draws a finding.
 """
 
@@ -121,11 +122,11 @@ def check_capitals(source: Source) -> Iterable[Finding]:
     if is_all_capitals(source.fields.get("title", "")):
         yield entry_finding("LR130", source, f"title is in capitals: {source.title!r}",
                             f"write it in title case, e.g. {title_case(source.title)!r}; "
-                            "protect real acronyms with braces")
+                            "protect real acronyms with braces", field="title")
     name = _container_field(source)
     if name and is_all_capitals(source.fields.get(name, "")) and folded(source.container) != folded(source.title):
         yield entry_finding("LR130", source, f"{name} is in capitals: {source.container!r}",
-                            f"write it in title case, e.g. {title_case(source.container)!r}")
+                            f"write it in title case, e.g. {title_case(source.container)!r}", field=name)
 
 
 def check_title_punctuation(source: Source) -> Iterable[Finding]:
@@ -137,22 +138,23 @@ def check_title_punctuation(source: Source) -> Iterable[Finding]:
     if last == ":":
         yield entry_finding("LR131", source, f"title ends with a colon: {title!r}",
                             "the subtitle after the colon seems to be missing: copy the full title "
-                            "(or drop the colon)")
+                            "(or drop the colon)", field="title")
     elif last in ",;-–—":
-        yield entry_finding("LR131", source, f"title ends with {last!r}: {title!r}", "remove the stray mark")
+        yield entry_finding("LR131", source, f"title ends with {last!r}: {title!r}", "remove the stray mark",
+                            field="title")
     elif mark := _doubled(title):
         yield entry_finding("LR131", source, f"title has doubled punctuation {mark!r}: {title!r}",
-                            "keep one mark")
+                            "keep one mark", field="title")
     elif last == "." and _ends_with_word_period(title):
         yield entry_finding("LR131", source, f"title ends with a period: {title!r}",
-                            "styles add their own period; remove it")
+                            "styles add their own period; remove it", field="title")
     words = title.rstrip("\"'”’").split()
     if title.endswith(("...", "…")):
-        yield entry_finding("LR132", source, f"title ends with an ellipsis: {title!r}")
+        yield entry_finding("LR132", source, f"title ends with an ellipsis: {title!r}", field="title")
     elif title.count("(") > title.count(")") or title.count("[") > title.count("]"):
-        yield entry_finding("LR132", source, f"title has an unclosed bracket: {title!r}")
+        yield entry_finding("LR132", source, f"title has an unclosed bracket: {title!r}", field="title")
     elif words and words[-1].casefold() in _CUT_WORDS and len(words) > 1:
-        yield entry_finding("LR132", source, f"title ends with {words[-1]!r}: {title!r}")
+        yield entry_finding("LR132", source, f"title ends with {words[-1]!r}: {title!r}", field="title")
 
 
 def _is_word(word: str) -> bool:
@@ -228,7 +230,7 @@ def check_names(source: Source) -> Iterable[Finding]:
             hint = ""
             if problem == "miscased initials":
                 hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
-            yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint)
+            yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 
 def check_name_forms(source: Source) -> Iterable[Finding]:
@@ -243,7 +245,8 @@ def check_name_forms(source: Source) -> Iterable[Finding]:
             natural = listed[forms.index("natural")].strip()
             yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
                                 f"family name first but {natural!r} given name first",
-                                "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})")
+                                "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
+                                field=role)
 
 
 def check_container(source: Source) -> Iterable[Finding]:
@@ -252,7 +255,7 @@ def check_container(source: Source) -> Iterable[Finding]:
     if name and source.title and folded(source.container) == folded(source.title):
         hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
                 else "name the journal or book that contains the work")
-        yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint)
+        yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint, field=name)
 
 
 def title_year_conflict(source: Source) -> str:
@@ -280,7 +283,7 @@ def check_original_year(source: Source) -> Iterable[Finding]:
         yield entry_finding(
             "LR135", source, f"title carries the year ({other}) but the entry's year is {year}",
             f"if {other} is when the work first appeared, move it to origdate = {{{other}}} and drop "
-            "it from the title; otherwise correct the year")
+            "it from the title; otherwise correct the year", field="title")
     fields = source.fields
     originals = [(name, int(m.group(1) or m.group(2))) for name in ("note", "addendum") if fields.get(name)
                  for m in _ORIGINAL_NOTE.finditer(plain(fields[name]))]
@@ -291,7 +294,8 @@ def check_original_year(source: Source) -> Iterable[Finding]:
     for name, when in originals:
         if when > year:
             yield entry_finding("LR135", source, f"{name} gives {when} as the original year, after the "
-                                f"entry's year {year}", "the original cannot be later than the edition cited")
+                                f"entry's year {year}", "the original cannot be later than the edition cited",
+                                field=name)
     if len({when for _, when in originals}) > 1:
         listed = ", ".join(f"{name} {when}" for name, when in originals)
         yield entry_finding("LR135", source, f"original years disagree: {listed}")
@@ -310,7 +314,7 @@ def check_access_date(source: Source, today: date, max_age_days: int) -> Iterabl
     age = (today - when).days
     if age > max_age_days:
         yield entry_finding("LR136", source, f"web source last accessed {raw}, {_years(age)} ago "
-                            f"(limit {_years(max_age_days)})")
+                            f"(limit {_years(max_age_days)})", field="urldate")
 
 
 def _years(days: int) -> str:
@@ -375,9 +379,10 @@ def check_pages(source: Source) -> Iterable[Finding]:
         return
     expanded = expanded_pages(raw)
     if expanded:
-        yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated", f"write pages = {{{expanded}}}")
+        yield entry_finding("LR138", source, f"page range {raw!r} is abbreviated", f"write pages = {{{expanded}}}",
+                            field="pages")
         return
     if len(last) < len(first) and int(last) < int(first):
         last = first[: len(first) - len(last)] + last
     if int(last) < int(first):
-        yield entry_finding("LR139", source, f"page range {raw!r} ends before it starts")
+        yield entry_finding("LR139", source, f"page range {raw!r} ends before it starts", field="pages")

@@ -90,30 +90,33 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
 
 def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
     """Entry findings on lines the change touched, where GitHub shows a pull request's annotations: from
-    the entry's first line, when the change left it alone, to the first line it added or rewrote inside
-    the entry (a field edited deep in an old entry); a duplicate key (LR101, at the entry pandoc drops)
-    to the definition the change added."""
+    the finding's line (the entry's first line, or the field it is about), when the change left it alone,
+    to the first line it added or rewrote inside the entry (a field edited deep in an old entry); a
+    duplicate key (LR101, at the entry pandoc drops) to the definition the change added."""
     from ..checks.gitref import changed_lines
 
     starts: dict[str, list[int]] = {}
+    where: dict[str, tuple[str, int]] = {}  # key -> (file as findings name it, the entry's first line)
     for s in review.bibliography.sources:
         if s.file and s.line:
-            starts.setdefault(rel(Path(s.file), config), []).append(s.line)
-    kept = {s.key: s for s in review.bibliography.sources if s.file and s.line}
+            name = rel(Path(s.file), config)
+            starts.setdefault(name, []).append(s.line)
+            where[s.key] = (name, s.line)
     changed = changed_lines(base, Path(config.root), sorted(starts)) if any(f.key for f in findings) else {}
     out = []
     for f in findings:
         lines = changed.get(f.file or "", set())
-        if f.key and f.line and f.line not in lines:
-            if f.code == "LR101" and f.key in kept:
-                s = kept[f.key]
-                name = rel(Path(s.file or ""), config)
-                if s.line in changed.get(name, ()):  # the message names this line: say where the other is
-                    f = replace(f, file=name, line=s.line, message=f"{f.message}; the other: {f.file} line {f.line}")
-            elif f.line in starts.get(f.file or "", ()):
-                end = min((n for n in starts[f.file or ""] if n > (f.line or 0)), default=None)
-                inside = sorted(n for n in lines if n > (f.line or 0) and (end is None or n < end))
-                f = replace(f, line=inside[0]) if inside else f
+        line = f.line or 0
+        if f.key and line and line not in lines:
+            name, start = where.get(f.key, ("", 0))
+            if f.code == "LR101" and f.key in where:
+                if start in changed.get(name, ()):  # the message names this line: say where the other is
+                    f = replace(f, file=name, line=start, message=f"{f.message}; the other: {f.file} line {line}")
+            elif name and name == f.file and start <= line:
+                end = min((n for n in starts[name] if n > start), default=None)
+                if end is None or line < end:  # the finding lies inside its entry
+                    inside = sorted(n for n in lines if n >= start and (end is None or n < end))
+                    f = replace(f, line=inside[0]) if inside else f
         out.append(f)
     return out
 

@@ -82,10 +82,17 @@ class Source:
     """The .bib file the entry came from."""
     line: int | None = None
     """1-based line of the ``@type{key,`` that opens the entry."""
+    field_lines: Mapping[str, int] = field(default_factory=_empty)
+    """Field name (lower case) -> 1-based line of its name, for the fields the entry writes itself; an
+    inherited field, and every field of a CSL item, has none (``line_of`` gives the entry's line)."""
 
     def field(self, name: str) -> str:
         """A raw field value ('' when absent)."""
         return self.fields.get(name.lower(), "")
+
+    def line_of(self, name: str) -> int | None:
+        """The line a finding about field ``name`` points at: the field's own, else the entry's."""
+        return self.field_lines.get(name, self.line)
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON form (``litreview sources --format json``)."""

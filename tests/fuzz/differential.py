@@ -10,8 +10,8 @@ reading goes on). For every file pybtex reads, ``load_bibliography`` must:
   (``extra-field``); the same names in ``author``/``editor`` (``person``), unless it reported them;
 - keep no entry pybtex does not (``extra``), except a key that differs only in case from one
   pybtex keeps (biber keeps those apart; litreview warns, LR108);
-- point every finding at the file and a line of it (``unlocated``), and report something when
-  pybtex reports an error in an entry (``silent``).
+- point every finding at the file and a line of it, and each field at a line from its entry's on
+  (``unlocated``), and report something when pybtex reports an error in an entry (``silent``).
 
 Documented differences (not disagreements): an entry without a key keeps its fields in litreview
 (pybtex keeps it empty, as ``unnamed-N``); litreview decodes a file that is not UTF-8 with
@@ -72,6 +72,10 @@ def disagreements(text: str) -> list[str]:
     for p in ours.problems:
         if p.file != str(path) or p.line is None or not 1 <= p.line <= lines:
             out.append(f"unlocated: {p.code} {p.message!r} at {p.file}:{p.line}")
+    for source in ours.sources:  # a field's line (where its findings point) lies in its entry's text
+        outside = {name: n for name, n in source.field_lines.items() if not (source.line or 1) <= n <= lines}
+        if outside:
+            out.append(f"unlocated: fields of {source.key!r} (line {source.line}) at lines {outside}")
     if any(p.code == "LR100" and "macro bomb" in p.message for p in ours.problems):
         return out  # pybtex has no cap: it would build the whole doubled string (gigabytes), so it is not asked
     theirs, reported = pybtex_reading(decoded)
