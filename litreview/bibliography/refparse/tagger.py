@@ -47,12 +47,10 @@ def _tagger(path: str) -> Any:
 
 
 @lru_cache(maxsize=4)
-def _label_set(tagger: Any) -> tuple[str, ...]:
-    return tuple(tagger.labels())
-
-
-def _labels(tagger: Any) -> tuple[str, ...]:
-    return _label_set(tagger)
+def _label_set(tagger: Any) -> tuple[tuple[str, bytes], ...]:
+    """The model's labels in its order, each with its UTF-8 form (python-crfsuite's ``marginal`` would
+    encode a str label at every call)."""
+    return tuple((label, label.encode()) for label in tagger.labels())
 
 
 def tag(text: str, model: Path | None = None) -> list[Tagged]:
@@ -64,21 +62,23 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
     tagger.set(sequence_features(tokens))
     labels = tagger.tag()
     marginal = tagger.marginal
-    labels_of = _labels(tagger)
+    labels_of = _label_set(tagger)
+    encoded = dict(labels_of)
     new = tuple.__new__  # Tagged(...) without its Python-level __new__
     out = []
     # the first token has no token before it, the last none after: their own label stands for the neighbour
     previous = labels[0]
     for i, (token, label, nxt) in enumerate(zip(tokens, labels, [*labels[1:], labels[-1]], strict=True)):
-        prob = marginal(label, i)
+        y = encoded[label]
+        prob = marginal(y, i)
         # inside a span the neighbours share the label: only a span's edges need their look
-        before = marginal(label, i - 1) if previous != label else 0.0
-        after = marginal(label, i + 1) if nxt != label else 0.0
+        before = marginal(y, i - 1) if previous != label else 0.0
+        after = marginal(y, i + 1) if nxt != label else 0.0
         rival = ""
         if prob < 0.9:  # the first of the most likely other labels, in the model's label order
             best = -1.0
-            for x in labels_of:
-                if x != label and (p := marginal(x, i)) > best:
+            for x, xb in labels_of:
+                if x != label and (p := marginal(xb, i)) > best:
                     best, rival = p, x
         out.append(new(Tagged, (token, label, prob, before, after, rival)))
         previous = label
