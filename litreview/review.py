@@ -277,7 +277,7 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
     later file's entry, and the earlier one is an LR101 duplicate naming both places; an essay's
     front matter ``references`` (``inline``) come last, taking precedence. The result's
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
-    from .bibliography.load import duplicate_key, macro_in_other_file
+    from .bibliography.several import duplicate_key, macro_in_other_file
 
     once = {path.resolve(): path for path in reversed(paths)}  # a file named twice is read once
     loaded = [load(path) for path in reversed(once.values())] + ([inline] if inline is not None else [])

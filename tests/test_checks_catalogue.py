@@ -8,7 +8,7 @@ from pathlib import Path
 from litreview.checks.catalogue import AREAS, CATALOGUE, catalogue_json, finding
 
 PACKAGE = Path(__file__).parents[1] / "litreview"
-LOADER = ("load.py", "prescan.py")
+LOADER = ("load.py", "prescan.py", "several.py")
 """The loader's modules: the codes met while loading a .bib are emitted there."""
 
 

@@ -257,7 +257,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
             copies.setdefault(source.key, [earlier.line or 1]).append(line)
         sources[source.key] = source
     if copies:
-        from .load import duplicate_key
+        from .several import duplicate_key
 
         problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), word="id")
                      for key, lines in copies.items() for n in lines[:-1]]
