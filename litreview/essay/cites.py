@@ -76,6 +76,7 @@ def mask_inline(text: str) -> str:
     chars = list(text)
     pos = 0
     braces: dict[int, int] | None = None
+    parens: dict[int, int] | None = None  # both found once, when first needed: a scan per mark was quadratic
     ends: dict[str, int] = {}  # environment name -> where its \end was last found (-1: nowhere)
     while True:
         m = _INTERESTING.search(text, pos)
@@ -112,7 +113,9 @@ def mask_inline(text: str) -> str:
             else:
                 end = start + 1
         else:  # "](": the target of a link or an image
-            end = _paren_end(text, end - 1)
+            if parens is None:
+                parens = _brace_pairs(text, "[()]")
+            end = parens.get(end - 1, end)
             _blank(chars, start + 1, end)
         pos = max(end, start + 1)
     return "".join(chars)
@@ -161,14 +164,13 @@ _MAX_OPTION = 300
 """How far an optional [...] argument of raw LaTeX is looked for (bounded: the scan is repeated per command)."""
 
 
-def _brace_pairs(text: str) -> dict[int, int]:
-    """Offset of each ``{`` -> the offset past its ``}`` (one pass; unclosed ones are absent).
-
-    """
+def _brace_pairs(text: str, marks: str = r"(?<!\\)[{}]") -> dict[int, int]:
+    """Offset of each opening mark -> the offset past the closing one that matches it (one pass;
+    unclosed ones are absent). ``marks`` finds both: unescaped braces, or with ``"[()]"`` every parenthesis."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for m in re.finditer(r"(?<!\\)[{}]", text):
-        if m.group() == "{":
+    for m in re.finditer(marks, text):
+        if m.group() in "{(":
             stack.append(m.start())
         elif stack:
             pairs[stack.pop()] = m.end()
@@ -177,21 +179,6 @@ def _brace_pairs(text: str) -> dict[int, int]:
 
 # As in TeX, a "%" comments out the rest of its line: "\mbox{@a%b}" never closes, and pandoc reads it as text.
 _COMMENT = lazy(r"(?<!\\)%")
-
-
-def _paren_end(text: str, open_at: int) -> int:
-    depth = 0
-    for i in range(open_at, len(text)):
-        ch = text[i]
-        if ch == "\\":
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return open_at + 1
 
 
 def _key(m: re.Match[str]) -> str:
