@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..bibliography.bibtex import brace_partners
 from ..lazyre import lazy
 from ..model import Citation, CitationMode
 
@@ -89,7 +90,7 @@ def mask_inline(text: str) -> str:
             pass  # a key: nothing in it opens math, a tag or code
         elif token.startswith("\\") and len(token) > 2 and token[1:].rstrip("*").isalpha():
             if braces is None:
-                braces = _brace_pairs(text)
+                braces = brace_partners(text, r"(?<!\\)[{}]")
             end = _raw_tex_end(text, start, end, braces, ends)
             _blank(chars, start, end)
         elif token.startswith("\\"):
@@ -114,8 +115,8 @@ def mask_inline(text: str) -> str:
                 end = start + 1
         else:  # "](": the target of a link or an image
             if parens is None:
-                parens = _brace_pairs(text, "[()]")
-            end = parens.get(end - 1, end)
+                parens = brace_partners(text, "[()]")
+            end = max(parens.get(end - 1, -1), end)  # (-1: never closed)
             _blank(chars, start + 1, end)
         pos = max(end, start + 1)
     return "".join(chars)
@@ -162,19 +163,6 @@ def _raw_tex_end(text: str, start: int, end: int, braces: dict[int, int], ends: 
 
 _MAX_OPTION = 300
 """How far an optional [...] argument of raw LaTeX is looked for (bounded: the scan is repeated per command)."""
-
-
-def _brace_pairs(text: str, marks: str = r"(?<!\\)[{}]") -> dict[int, int]:
-    """Offset of each opening mark -> the offset past the closing one that matches it (one pass;
-    unclosed ones are absent). ``marks`` finds both: unescaped braces, or with ``"[()]"`` every parenthesis."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    for m in re.finditer(marks, text):
-        if m.group() in "{(":
-            stack.append(m.start())
-        elif stack:
-            pairs[stack.pop()] = m.end()
-    return pairs
 
 
 # As in TeX, a "%" comments out the rest of its line: "\mbox{@a%b}" never closes, and pandoc reads it as text.
