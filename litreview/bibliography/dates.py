@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from ..lazyre import lazy
+from .bibtex import MONTHS
 
 _ISO_DATE = lazy(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # biblatex manual, "Date Specifications": YYYY[-MM[-DD]], a time after T, a season as month 21-24,
@@ -113,8 +114,7 @@ def iso_form(text: str) -> str:
 
 MAX_DIGITS = 9
 """The longest number read as a year ("y" + more digits is EDTF's long year); past it a raw date is no date."""
-_CITEPROC_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-                    "spr", "sum", "fal", "win")  # seasons are CSL's months 13-16
+_CITEPROC_MONTHS = (*MONTHS, "spr", "sum", "fal", "win")  # seasons are CSL's months 13-16
 
 
 def citeproc_date_parts(raw: str) -> list[list[int]] | None:

@@ -12,13 +12,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..bibliography.bibtex import MONTHS
 from ..bibliography.dates import date_year
 from ..bibliography.latex import decode_latex
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _TAGS = re.compile(r"<[^>]+>")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..bibliography.bibtex import MONTHS
 from ..model import Person, Source
 from .sanitize import normalise_doi
 
@@ -49,8 +50,7 @@ CSL_TYPES = {
     "periodical": "periodical",
     "misc": "document",
 }
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 
 
 def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
