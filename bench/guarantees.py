@@ -225,6 +225,7 @@ def _cpu(fn) -> float:
 
 
 def linear() -> dict[str, object]:
+    from litreview.bibliography.csl import parse_csl
     from litreview.bibliography.load import parse_bibliography
     from litreview.bibliography.refparse.tail import sentence_end
     from litreview.checks.style import _doubled
@@ -268,6 +269,9 @@ def linear() -> dict[str, object]:
         "checks/style _PERIOD_THEN_MARK (64 KB title: 41 s before)": (lambda n: _doubled("a" * n + ". b"), 64_000),
         "refparse_tail.sentence_end (48 KB reference: 13 s before)": (lambda n: sentence_end("J. " * (n // 3)), 48_000),
         "attribution._context_cue + listed (24 KB sentence: 3.8 s before)": (names, 24_000),
+        "bibliography/csl: CSL-JSON items, each located (10,000 items, 1.2 MB: 37 s before)": (
+            lambda n: parse_csl(json.dumps([{"id": f"k{i}", "type": "book", "title": "T", "page": "1-2"}
+                                            for i in range(n // 60)], indent=1), "b.json"), 1_200_000),
         "essay/quarto: unclosed code chunks (1.4 MB: minutes before)": (
             lambda n: _quarto("Para [@a].\n\n" + "```{r fig.cap='x'}\n#| fig-cap: x\n" * (n // 34)), 400_000),
         "essay/markdown: fenced-div lines, blanked (1.2 MB: minutes before)": (

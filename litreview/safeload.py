@@ -197,6 +197,53 @@ def json_depth(text: str | bytes, limit: int = MAX_DEPTH) -> int:
     return _nesting(_JSON_TOKEN, text, limit)
 
 
+_JSON_MEMBER = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[\[\]{},\n]')
+
+
+def json_item_lines(text: str, under: tuple[str, ...] = ()) -> dict[int, dict[str, int]]:
+    """The 1-based line of each key of each object in a JSON text's list of items, by the object's
+    0-based position in that list (a repeated key at its last line, as ``json.loads`` keeps the last
+    value). The list is the top-level array, or, in a top-level object, the array under the first of
+    ``under``'s keys the object has (the last of a repeated key). Linear; meant for a text ``load_json``
+    accepted (its strings hold no line break).
+    """
+    lists: dict[str, dict[int, dict[str, int]]] = {}
+    stack: list[str] = []
+    root_key, line = "", 1
+    items: dict[int, dict[str, int]] | None = None  # the list being read
+    at = index = 0  # the list's depth (its "[" on the stack), the position of the element being read
+    members: dict[str, int] = {}
+    for m in _JSON_MEMBER.finditer(text):
+        c = m.group()
+        if c == "\n":
+            line += 1
+        elif m.group(1) is not None:  # a key
+            key = c[: c.rindex('"') + 1]
+            key = json.loads(key) if "\\" in key else key[1:-1]
+            if len(stack) == 1:
+                root_key = key
+            elif items is not None and len(stack) == at + 1:
+                members[key] = line
+        elif c == ",":
+            if items is not None and len(stack) == at:
+                index += 1
+        elif c in "[{":
+            if items is not None and len(stack) == at and c == "{":
+                members = items[index] = {}
+            stack.append(c)
+            if c == "[" and items is None and (len(stack) == 1 or (len(stack) == 2 and root_key in under)):
+                items, at, index = {}, len(stack), 0
+                lists["" if len(stack) == 1 else root_key] = items
+        elif c in "]}":
+            if items is not None and len(stack) == at:
+                items = None
+            if stack:
+                stack.pop()
+    if "" in lists:
+        return lists[""]
+    return next((lists[k] for k in under if k in lists), {})
+
+
 def load_json(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
     """``json.loads`` with size and depth limits; every failure is a ValueError.
 

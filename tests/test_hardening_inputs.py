@@ -195,6 +195,18 @@ def test_heading_closing_sequence_search_is_linear() -> None:
     assert _ATX_CLOSE.sub("", "Realism" + " " * 1_000_000 + "##") == "Realism"
 
 
+def test_csl_items_are_located_in_one_pass() -> None:
+    """Each CSL-JSON item's line was searched for in the whole file: 10,000 items took 37 s."""
+    import json
+
+    from litreview.bibliography.csl import parse_csl
+
+    text = json.dumps([{"id": f"k{i}", "type": "book", "title": "T", "page": "1-2"} for i in range(20_000)], indent=1)
+    bib = parse_csl(text, "b.json")
+    last = bib.sources[-1]
+    assert (len(bib.sources), last.key, last.line, last.line_of("pages")) == (20_000, "k19999", 120_000 - 3, 120_000)
+
+
 def test_context_cue_is_linear() -> None:
     from litreview.bibliography.load import parse_bibliography
     from litreview.linking.attribution import find_attributions

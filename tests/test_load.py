@@ -122,11 +122,12 @@ def test_a_name_list_that_cannot_be_read_is_reported_at_its_field():
     assert [(p.code, p.line) for p in bib.problems] == [("LR104", 3)]
 
 
-def test_csl_items_keep_their_line_for_every_field():
+def test_csl_items_give_each_field_the_line_of_its_variable():
     from litreview.bibliography.csl import parse_csl
 
     bib = parse_csl('[\n{"id": "a",\n "type": "book",\n "title": "T",\n "DOI": "x"}\n]', "r.json")
-    assert (bib.sources[0].line, bib.sources[0].line_of("doi"), dict(bib.sources[0].field_lines)) == (2, 2, {})
+    assert (bib.sources[0].line, bib.sources[0].line_of("doi"), dict(bib.sources[0].field_lines)) == (
+        2, 5, {"title": 4, "doi": 5})
 
 
 @pytest.mark.parametrize(("newline", "lines"), [("\r\n", (6, 7, 9)), ("\r", (1, 1, 1))])

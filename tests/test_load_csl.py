@@ -130,3 +130,42 @@ def test_a_date_of_absurd_numbers_is_no_date_not_a_crash(issued: str) -> None:
     bib = parse_csl(f'[{{"id":"k","type":"book","title":"T","publisher":"P","issued":{issued}}}]', "b.json")
     assert [s.key for s in bib.sources] == ["k"] and bib.problems == ()
     assert bib.sources[0].year is None
+
+
+def test_a_finding_about_a_field_points_at_the_variable_it_was_read_from() -> None:
+    # As in a .bib file: a maintainer's CI annotation lands on the DOI's line, not on the item's.
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    json_text = ('[\n {"id": "a", "type": "article-journal",\n  "title": "A",\n  "DOI": "doi 10.1234",\n'
+                 '  "container-title": "J",\n  "issued": {"date-parts": [[2020]]},\n  "ISSN": "1234-5678"\n }\n]\n')
+    yaml_text = ("references:\n- type: article-journal\n  id: a\n  title: A\n  DOI: doi 10.1234\n"
+                 "  container-title: J\n  issued:\n    date-parts: [[2020]]\n  ISSN: 1234-5678\n")
+    for text, yaml, item, lines in ((json_text, False, 2, {"title": 3, "doi": 4, "journal": 5, "year": 6, "issn": 7}),
+                                    (yaml_text, True, 3, {"title": 4, "doi": 5, "journal": 6, "year": 7, "issn": 9})):
+        bib = parse_csl(text, "b.yaml" if yaml else "b.json", yaml=yaml)
+        [source] = bib.sources
+        assert (source.line, dict(source.field_lines)) == (item, lines)
+        found = {f.code: f.line for f in check_bibliography(bib, now=now)}
+        assert (found["LR110"], found["LR120"], found["LR125"]) == (item, lines["doi"], lines["issn"])
+
+
+def test_variable_lines_follow_the_items_pandoc_reads() -> None:
+    # the later of a repeated id is used, a non-object item keeps its place, a wrapper mapping is read
+    text = ('{"items": [{"id": "x"}],\n "references": [\n  "junk",\n  {"id": "a", "title": "First",\n'
+            '   "title": "Second"},\n  {"type": "book", "number": "7",\n   "id": "b", "page": "3-4", "issue": "2"}]}\n')
+    bib = parse_csl(text, "b.json")
+    a, b = bib.sources
+    assert (a.key, a.line, a.title, dict(a.field_lines)) == ("a", 4, "Second", {"title": 5})
+    # "issue" comes before "number" in the mapping: the field's line is the variable read
+    assert (b.key, b.line, b.fields["number"], dict(b.field_lines)) == ("b", 7, "2", {"pages": 7, "number": 7})
+    [problem] = bib.problems
+    assert (problem.code, "item 1 is not an object" in problem.message) == ("LR100", True)
+
+
+def test_front_matter_references_are_located_at_their_lines_of_the_essay() -> None:
+    from litreview.bibliography.csl import inline_references
+
+    essay = "---\ntitle: T\nreferences:\n- id: a\n  type: book\n  title: B\n  ISBN: 12\n---\n\nText [@a].\n"
+    bib = inline_references(essay, "e.md")
+    assert bib is not None
+    [source] = bib.sources
+    assert (source.line, source.line_of("isbn"), source.line_of("title")) == (4, 7, 6)

@@ -8,7 +8,7 @@ costs only itself: it becomes a located finding and the rest load.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -140,8 +140,9 @@ def _part(value: Any) -> int | None:
     return int(text) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
 
 
-def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
-    """One CSL item as a Source (raises ValueError when it has no id)."""
+def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Mapping[str, int] | None = None) -> Source:
+    """One CSL item as a Source (raises ValueError when it has no id); ``key_lines``: the line of each of
+    the item's variables, so that a finding about a field points at the variable it was read from."""
     key = str(item.get("id") or "").strip()
     if not key:
         raise ValueError("the item has no id")
@@ -177,17 +178,27 @@ def item_source(item: Mapping[str, Any], filename: str, line: int) -> Source:
         title=fields.get("title", ""), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
-        line=line,
+        line=line, field_lines=_field_lines(item, fields, key_lines or {}),
     )
 
 
-def _line_of_id(text: str, key: str, nth: int = 0) -> int:
-    """The line of the ``nth`` (0-based) item with this id (1 when not found)."""
-    for pattern in (rf'"id"\s*:\s*"{re.escape(key)}"', rf"\bid\s*:\s*['\"]?{re.escape(key)}\b"):
-        matches = list(re.finditer(pattern, text))
-        if matches:
-            return text.count("\n", 0, matches[min(nth, len(matches) - 1)].start()) + 1
-    return 1
+#: BibTeX field -> the CSL variables it is read from, the first present winning (as in ``item_source``).
+_VARIABLES: dict[str, tuple[str, ...]] = {
+    **{bib: tuple(csl for csl, b in FIELDS.items() if b == bib) for bib in FIELDS.values()},
+    "author": ("author",), "editor": ("editor",), "translator": ("translator",), "year": ("issued",),
+    "date": ("issued",), "urldate": ("accessed",), "pages": ("page",), "institution": ("publisher",),
+    "school": ("publisher",), **dict.fromkeys((*_CONTAINER.values(), "howpublished"), ("container-title",))}
+
+
+def _field_lines(item: Mapping[str, Any], fields: Mapping[str, str], key_lines: Mapping[str, int]) -> dict[str, int]:
+    """Each field's line: the line of the CSL variable it was read from (a field whose line is unknown left out)."""
+    lines: dict[str, int] = {}
+    for name in fields if key_lines else ():
+        line = next((key_lines[v] for v in _VARIABLES.get(name, ()) if v in key_lines and item.get(v) not in (None, "")),
+                    None)
+        if line is not None:
+            lines[name] = line
+    return lines
 
 
 def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False) -> Bibliography:
@@ -199,14 +210,16 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     """
     import yaml as pyyaml
 
-    from ..safeload import check_yaml, load_json
+    from ..safeload import check_yaml, json_item_lines, load_json
 
     bom = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")
     try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
         if yaml:
             check_yaml(text)
-        data = _first_document(pyyaml.safe_load_all(text)) if yaml else load_json(text)
+        data, key_lines = _first_document(text) if yaml else (load_json(text), None)
+        if key_lines is None:  # (on a text json accepted)
+            key_lines = json_item_lines(text, _UNDER)
     except (ValueError, pyyaml.YAMLError) as exc:
         line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
                 or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
@@ -221,7 +234,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                 message=f"not a CSL bibliography: a mapping without references: (its keys: {_names(data)})",
                 hint="Write the items as a list (- id: ...), or under references:", file=filename, line=1),),
                 filename, text)
-        data = data.get("references", data.get("items", []))
+        data = data.get(_UNDER[0], data.get(_UNDER[1], []))
     if not isinstance(data, list):
         return Bibliography((), (Finding(code="LR100", severity="error", message="a CSL bibliography is a list of items",
                                          hint="Write [ {...}, {...} ] (or references: in YAML)", file=filename,
@@ -233,11 +246,10 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                                 "which pandoc refuses (\"Error reading bibliography file ... expecting JSON value\")",
                                 hint="Save it as UTF-8 without a byte order mark", file=filename, line=1))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
-    ids: dict[str, int] = {}  # how many items had each id so far
     for n, item in enumerate(data, start=1):
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
-        line = _line_of_id(text, key, ids.get(key, 0)) if key else 1
-        ids[key] = ids.get(key, 0) + 1
+        here = key_lines.get(n - 1, {})
+        line = here.get("id") or min(here.values(), default=1)  # the item's id, else its first variable
         try:
             if not isinstance(item, Mapping):
                 raise ValueError(f"item {n} is not an object")
@@ -247,7 +259,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     f"pandoc finds no citation [@{key}] of this item", hint=f'Quote the id: id: "{key}"',
                     file=filename, line=line))
                 continue
-            source = item_source(item, filename, line)
+            source = item_source(item, filename, line, here)
         except ValueError as exc:
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
                                     hint="Give every item an id and a type", file=filename, line=line))
@@ -265,13 +277,32 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
 
 
-def _first_document(documents: Iterator[Any]) -> Any:
+def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
     """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
-    like a front matter, the rest of the file unread)."""
-    for document in documents:
-        if document is not None:
-            return document
-    return None
+    like a front matter, the rest of the file unread), and the line of each variable of each of its items."""
+    import yaml as pyyaml
+
+    loader = pyyaml.SafeLoader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            data = loader.construct_document(node)
+            if data is not None:
+                return data, _yaml_item_lines(node)
+        return None, {}
+    finally:
+        loader.dispose()
+
+
+def _yaml_item_lines(node: Any) -> dict[int, dict[str, int]]:
+    """``safeload.json_item_lines`` for a composed YAML document (a later repeated key wins, as in the data)."""
+    if node.tag.endswith(":map"):
+        values = {key.value: value for key, value in node.value if isinstance(key.value, str)}
+        node = values.get(_UNDER[0], values.get(_UNDER[1]))
+    if node is None or not node.tag.endswith(":seq"):
+        return {}
+    return {n: {key.value: key.start_mark.line + 1 for key, _ in item.value if isinstance(key.value, str)}
+            for n, item in enumerate(node.value) if item.tag.endswith(":map")}
 
 
 def _names(data: Mapping[Any, Any]) -> str:
@@ -279,6 +310,8 @@ def _names(data: Mapping[Any, Any]) -> str:
     return ", ".join(names) + (", ..." if len(data) > 5 else "")
 
 
+#: The keys a CSL file that is a mapping holds its items under, the first present read (as pandoc reads it).
+_UNDER = ("references", "items")
 _REFERENCES = re.compile(r"^references[ \t]*:", re.M)
 
 
