@@ -264,6 +264,26 @@ def test_the_year_of_access_read_as_the_date_is_not_the_year():
     assert assemble(dated, dated, tagged).year == "2017"
 
 
+def test_a_doubted_year_with_the_date_as_rival_is_the_date_when_none_was_read():
+    from litreview.bibliography.refparse.assemble import assemble
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    # made by hand: the year after a book's name half read as the book's ("…, 2008, 54-72."), the date its rival
+    text = "Doe, J. “A Chapter.” The Book, 2008, 54-72."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "pages"]
+    rivals = [""] * 6 + ["date", ""]
+    probs = [1.0] * 6 + [0.5, 1.0]
+    tagged = [Tagged(tok, label, p, 0.0, 0.0, r)
+              for tok, label, p, r in zip(tokenize(text), labels, probs, rivals, strict=True)]
+    ref = assemble(text, text, tagged)
+    assert (ref.container, ref.year, ref.pages) == ("The Book", "2008", "54–72")
+    # a date read elsewhere, or another rival: the year stays where the model put it
+    dated = [*tagged[:2], tagged[2]._replace(label="date"), *tagged[3:]]
+    assert assemble(text, text, dated).container == "The Book, 2008"
+    other = [*tagged[:6], tagged[6]._replace(rival="volume"), tagged[7]]
+    assert assemble(text, text, other).container == "The Book, 2008"
+
+
 def test_a_non_ascii_words_prefixes_and_suffixes_count_characters_not_bytes():
     # derived by hand: "Ébène" folds to "ébène"; its first one and three, last two and three characters
     (own,) = sequence_features(tokenize("Ébène"))

@@ -18,6 +18,7 @@ from . import fields as F
 from .bracket import close_bracket, lift_descriptions
 from .names import _PARTICLES, scan_names
 from .reference import ParsedReference
+from .relabel import relabel
 from .rules import REPEATED
 from .tagger import Tagged
 from .tail import THESIS, description_type
@@ -231,19 +232,9 @@ def _chapter_container(segs: list[Segment]) -> list[Segment]:
     return [*segs[:titles[1]], segs[titles[1]]._replace(label="container"), *segs[titles[1] + 1:]]
 
 
-def _access_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
-    """Words the model read as the date inside "Accessed December 03, 2018." (the rules' pattern, which
-    gives the urldate) are the note's: the year of access is not the year of publication."""
-    span = F.accessed_span(text)
-    if span is None:
-        return tagged
-    start, end = span
-    return [t._replace(label="note") if t.label == "date" and start <= t.token.start < end else t for t in tagged]
-
-
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
     """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
-    segs = segments(_access_date(tagged, text), text)
+    segs = segments(relabel(tagged, text), text)
     segs = _chapter_container(close_bracket(lift_descriptions(_rival_container(segs))))
     first: dict[str, Segment] = {}
     repeated: set[str] = set()

@@ -22,7 +22,7 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
-_YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
+YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
@@ -209,13 +209,13 @@ def parse_numbers(text: str) -> Numbers:
             pages = pages or m.group("colv")
         elif m.group("num"):
             value = m.group("numv")
-            if _YEAR_ONLY.fullmatch(value) and not year:
+            if YEAR_ONLY.fullmatch(value) and not year:
                 year = value
             elif not volume:
                 volume = value
             elif not pages:
                 pages = value
-            elif not year and _YEAR_ONLY.fullmatch(value):
+            elif not year and YEAR_ONLY.fullmatch(value):
                 year = value
             else:
                 leftover.append(value)
