@@ -280,8 +280,29 @@ def test_a_doubted_year_with_the_date_as_rival_is_the_date_when_none_was_read():
     # a date read elsewhere, or another rival: the year stays where the model put it
     dated = [*tagged[:2], tagged[2]._replace(label="date"), *tagged[3:]]
     assert assemble(text, text, dated).container == "The Book, 2008"
-    other = [*tagged[:6], tagged[6]._replace(rival="volume"), tagged[7]]
+    other = [*tagged[:6], tagged[6]._replace(rival="publisher"), tagged[7]]
     assert assemble(text, text, other).container == "The Book, 2008"
+
+
+def test_a_doubted_number_closing_the_container_with_the_volume_as_rival_is_the_volume():
+    from litreview.bibliography.refparse.assemble import assemble
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    # made by hand: Chicago's "Journal 4, no. 1 (2016): 91-112.", the volume half read into the journal's name
+    text = "Doe, J. “A Study.” Critical Studies 4, no. 1 (2016): 91-112."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "volume", "volume",
+              "date", "pages"]
+    rivals = [""] * 6 + ["volume"] + [""] * 4
+    probs = [1.0] * 6 + [0.6] + [1.0] * 4
+    tagged = [Tagged(tok, label, p, 0.0, 0.0, r)
+              for tok, label, p, r in zip(tokenize(text), labels, probs, rivals, strict=True)]
+    ref = assemble(text, text, tagged)
+    assert (ref.container, ref.volume, ref.issue, ref.year) == ("Critical Studies", "4", "1", "2016")
+    # another rival, or a container of that one number: left as the model read it
+    other = [*tagged[:6], tagged[6]._replace(rival="date"), *tagged[7:]]
+    assert assemble(text, text, other).container == "Critical Studies 4"
+    alone = [*tagged[:4], tagged[4]._replace(label="title"), tagged[5]._replace(label="title"), *tagged[6:]]
+    assert assemble(text, text, alone).container == "4"
 
 
 def test_a_non_ascii_words_prefixes_and_suffixes_count_characters_not_bytes():

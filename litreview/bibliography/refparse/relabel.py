@@ -12,7 +12,7 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
-    return _access_date(_doubted_year(tagged), text)
+    return _access_date(_doubted_year(_volume_after_container(tagged)), text)
 
 
 def _access_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
@@ -37,3 +37,14 @@ def _doubted_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     return [t._replace(label="date") if t.rival == "date" and t.label in _YEAR_LEAVES
             and F.YEAR_ONLY.fullmatch(t.token.text.strip("()[].,;:")) else t for t in tagged]
+
+
+def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The number closing a container span that the model doubts with the volume as its rival is the
+    volume: "Critical Studies on Security 4, no. 1 (2016)" (Chicago's volume after the journal)."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.rival == "volume" and t.label in ("container", "journal") and t.token.text.rstrip(",.;:").isdigit() \
+                and (i + 1 == len(tagged) or tagged[i + 1].label != t.label) and i and tagged[i - 1].label == t.label:
+            out[i] = t._replace(label="volume")
+    return out
