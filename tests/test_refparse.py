@@ -232,8 +232,6 @@ def test_volume_issue_and_pages_in_each_style(text, expected):
     assert ref.type == "article"
 
 
-@pytest.mark.xfail(strict=True, reason="measured trade-off: on cross-validation the model's container, volume "
-                   "and publisher beat the rules', so the rules' reading is no longer taken for them")
 def test_month_in_place_of_an_issue():
     ref = parse_reference("Lim, Sijeong. 2015. “Revenue.” World Development 67 (March): 295–309.")
     assert (ref.volume, ref.issue, ref.month) == ("67", "", 3)

@@ -224,6 +224,12 @@ def test_a_doubted_name_span_after_the_title_in_a_reading_without_container_is_t
     # no name span among the doubted ones (a report's genre), or a container already read: unchanged
     assert _rival_container([*segs[:3], segs[4]]) == [*segs[:3], segs[4]]
     assert _rival_container([*segs, Segment("journal", "J.", 1.0)]) == [*segs, Segment("journal", "J.", 1.0)]
+    # the name span's own rival another name label: the run still opens with the container as rival
+    named = [*segs[:3], segs[3]._replace(rival="editor"), segs[4]]
+    assert [(s.label, s.text) for s in _rival_container(named)][2] == ("container", "THE JOINT PROJECT.")
+    # a run that does not open with the container as rival: unchanged
+    other = [*segs[:2], segs[2]._replace(rival="publisher"), *segs[3:]]
+    assert _rival_container(other) == other
 
 
 def test_a_page_range_after_a_bare_number_read_as_pages_is_the_pages():
@@ -239,6 +245,64 @@ def test_a_page_range_after_a_bare_number_read_as_pages_is_the_pages():
     assert ref.pages == "65–85" and dict(ref.confidence)["pages"] == 1.0
     alone = assemble(text, text, tagged[:8])  # without the range, the bare number stays the pages
     assert alone.pages == "39"
+
+
+def test_the_year_of_access_read_as_the_date_is_not_the_year():
+    from litreview.bibliography.refparse.assemble import assemble
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    # made by hand: a web page with no date of its own, the year of "Accessed December 03, 2018." read as the date
+    text = "“A Page.” A Site. Accessed December 03, 2018. https://example.org/a."
+    labels = ["title", "title", "container", "container", "note", "note", "note", "date", "url"]
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(text), labels, strict=True)]
+    ref = assemble(text, text, tagged)
+    assert (ref.year, ref.urldate, ref.container, ref.note) == ("", "2018-12-03", "A Site", "")
+    # a date outside the phrase stays the date
+    dated = "“A Page.” A Site, 2017. Accessed December 03, 2018. https://example.org/a."
+    labels = ["title", "title", "container", "container", "date", "note", "note", "note", "date", "url"]
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(dated), labels, strict=True)]
+    assert assemble(dated, dated, tagged).year == "2017"
+
+
+def test_a_doubted_year_with_the_date_as_rival_is_the_date_when_none_was_read():
+    from litreview.bibliography.refparse.assemble import assemble
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    # made by hand: the year after a book's name half read as the book's ("…, 2008, 54-72."), the date its rival
+    text = "Doe, J. “A Chapter.” The Book, 2008, 54-72."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "pages"]
+    rivals = [""] * 6 + ["date", ""]
+    probs = [1.0] * 6 + [0.5, 1.0]
+    tagged = [Tagged(tok, label, p, 0.0, 0.0, r)
+              for tok, label, p, r in zip(tokenize(text), labels, probs, rivals, strict=True)]
+    ref = assemble(text, text, tagged)
+    assert (ref.container, ref.year, ref.pages) == ("The Book", "2008", "54–72")
+    # a date read elsewhere, or another rival: the year stays where the model put it
+    dated = [*tagged[:2], tagged[2]._replace(label="date"), *tagged[3:]]
+    assert assemble(text, text, dated).container == "The Book, 2008"
+    other = [*tagged[:6], tagged[6]._replace(rival="publisher"), tagged[7]]
+    assert assemble(text, text, other).container == "The Book, 2008"
+
+
+def test_a_doubted_number_closing_the_container_with_the_volume_as_rival_is_the_volume():
+    from litreview.bibliography.refparse.assemble import assemble
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    # made by hand: Chicago's "Journal 4, no. 1 (2016): 91-112.", the volume half read into the journal's name
+    text = "Doe, J. “A Study.” Critical Studies 4, no. 1 (2016): 91-112."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "volume", "volume",
+              "date", "pages"]
+    rivals = [""] * 6 + ["volume"] + [""] * 4
+    probs = [1.0] * 6 + [0.6] + [1.0] * 4
+    tagged = [Tagged(tok, label, p, 0.0, 0.0, r)
+              for tok, label, p, r in zip(tokenize(text), labels, probs, rivals, strict=True)]
+    ref = assemble(text, text, tagged)
+    assert (ref.container, ref.volume, ref.issue, ref.year) == ("Critical Studies", "4", "1", "2016")
+    # another rival, or a container of that one number: left as the model read it
+    other = [*tagged[:6], tagged[6]._replace(rival="date"), *tagged[7:]]
+    assert assemble(text, text, other).container == "Critical Studies 4"
+    alone = [*tagged[:4], tagged[4]._replace(label="title"), tagged[5]._replace(label="title"), *tagged[6:]]
+    assert assemble(text, text, alone).container == "4"
 
 
 def test_a_non_ascii_words_prefixes_and_suffixes_count_characters_not_bytes():

@@ -18,6 +18,7 @@ from . import fields as F
 from .bracket import close_bracket, lift_descriptions
 from .names import _PARTICLES, scan_names
 from .reference import ParsedReference
+from .relabel import relabel
 from .rules import REPEATED
 from .tagger import Tagged
 from .tail import THESIS, description_type
@@ -193,18 +194,20 @@ _YIELDING = frozenset(("author", "editor", "genre", "note"))
 
 
 def _rival_container(segs: list[Segment]) -> list[Segment]:
-    """After the title, a run of doubted spans that all have the container (or journal) as rival and
-    hold a second author span, in a reading with no container at all, is read as that container:
-    "“Title.” THE PROJECT NAME." whose capitals the model half took for a name (the second author span
-    would be dropped). Never met on 5-fold cross-validation of the training set (no F1 change there);
-    it keeps a container of the essay's hand-reviewed import that the retrained model reads so."""
+    """After the title, a run of doubted spans that have the container (or journal) as rival (the first
+    one at least; after it a doubted author span whatever its rival) and hold a second author span, in a
+    reading with no container at all, is read as that container: "“Title.” THE PROJECT NAME." whose
+    capitals the model half took for a name (the second author span would be dropped). Never met on
+    5-fold cross-validation of the training set (no F1 change there); it keeps a container of the
+    essay's hand-reviewed import that the retrained model reads so."""
     if any(seg.label in ("container", "journal") for seg in segs):
         return segs
     start = next((k + 1 for k, seg in enumerate(segs) if seg.label == "title"), None)
     if start is None:
         return segs
     end = start
-    while end < len(segs) and segs[end].label in _YIELDING and segs[end].rival in ("container", "journal"):
+    while end < len(segs) and segs[end].label in _YIELDING and (segs[end].rival in ("container", "journal") or (
+            end > start and segs[end].label == "author" and segs[end].rival)):
         end += 1
     run = segs[start:end]
     if not any(seg.label == "author" for seg in run):  # without a second author span: 12 of the 1,514, most wrong
@@ -231,7 +234,8 @@ def _chapter_container(segs: list[Segment]) -> list[Segment]:
 
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
     """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
-    segs = _chapter_container(close_bracket(lift_descriptions(_rival_container(segments(tagged, text)))))
+    segs = segments(relabel(tagged, text), text)
+    segs = _chapter_container(close_bracket(lift_descriptions(_rival_container(segs))))
     first: dict[str, Segment] = {}
     repeated: set[str] = set()
     for seg in segs:

@@ -22,7 +22,7 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
-_YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
+YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
@@ -106,15 +106,27 @@ def take_url(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_accessed(text: str) -> tuple[str, str]:
     """(ISO access date, text with "Accessed December 03, 2018." removed)."""
+    m = _accessed(text)
+    if m is None:
+        return "", text
+    return m[0], _splice(text, m[1], m[2])
+
+
+@lru_cache(maxsize=1024)
+def accessed_span(text: str) -> tuple[int, int] | None:
+    """Where ``take_accessed`` finds the date of access in ``text`` (start, end), or None."""
+    m = _accessed(text)
+    return None if m is None else (m[1], m[2])
+
+
+def _accessed(text: str) -> tuple[str, int, int] | None:
     if text.isascii() and not any(word in text.lower() for word in _ACCESS_WORDS):
-        return "", text  # in ASCII, the pattern's case-blind words are these (elsewhere "ſ" is an "s")
+        return None  # in ASCII, the pattern's case-blind words are these (elsewhere "ſ" is an "s")
     m = _ACCESSED.search(text)
-    if not m:
-        return "", text
-    date = parse_date(m.group("date"))
-    if date is None or date.month is None:
-        return "", text
-    return date.iso(), _splice(text, m.start(), m.end())
+    date = parse_date(m.group("date")) if m else None
+    if m is None or date is None or date.month is None:
+        return None
+    return date.iso(), m.start(), m.end()
 
 
 def _splice(text: str, start: int, end: int) -> str:
@@ -197,13 +209,13 @@ def parse_numbers(text: str) -> Numbers:
             pages = pages or m.group("colv")
         elif m.group("num"):
             value = m.group("numv")
-            if _YEAR_ONLY.fullmatch(value) and not year:
+            if YEAR_ONLY.fullmatch(value) and not year:
                 year = value
             elif not volume:
                 volume = value
             elif not pages:
                 pages = value
-            elif not year and _YEAR_ONLY.fullmatch(value):
+            elif not year and YEAR_ONLY.fullmatch(value):
                 year = value
             else:
                 leftover.append(value)
