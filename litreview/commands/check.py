@@ -99,10 +99,8 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
     if fmt == "json":
         return json_text(formats.to_json(findings, summary))
     if fmt in ("github", "sarif"):
-        from dataclasses import replace
-
         name = _from_repository_root(config)
-        findings = [replace(f, file=name(f.file)) if f.file else f for f in findings]
+        findings = [f.in_file(name(f.file)) if f.file else f for f in findings]
     if fmt == "github":
         return formats.render_github(findings, summary if summary.get("since") else None)
     if fmt == "sarif":
