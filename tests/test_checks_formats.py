@@ -156,3 +156,11 @@ def test_text_report_keeps_a_contributors_line_breaks_out_of_the_log() -> None:
     assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
     assert "[k\\n::stop-commands::tok]" in text and "hint: Link it\\r::warning::y" in text
     assert "date\\u2028::notice::z" in text and "[p1-s1\\x85::error::w]" in text
+
+
+def test_a_finding_in_another_file_keeps_every_other_field() -> None:
+    from dataclasses import fields, replace
+
+    finding = Finding(**{field.name: f"value {i}" for i, field in enumerate(fields(Finding))})  # type: ignore[arg-type]
+    assert finding.in_file("refs/other.bib") == replace(finding, file="refs/other.bib")
+    assert finding.in_file(None) == replace(finding, file=None)

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from litreview.bibliography.load import load_bibliography, parse_bibliography, read_people
 from litreview.checks.bib import check_bibliography
@@ -130,3 +132,24 @@ def test_findings_point_at_lines_as_the_file_counts_them(newline: str) -> None:
     bib = parse_bibliography(text, "x.bib")
     assert [(p.code, p.line) for p in bib.problems] == [("LR100", 3), ("LR100", 5)]
     assert bib.keys == ("a", "b", "c", "d")
+
+
+_VALUE_PIECES = ['{', '}', '"', '\\"', 'a', 'b c', ' ', '\n', '#', ',', '=', '12', 'jan', '{\\"o}', '%']
+
+
+@given(st.lists(st.tuples(st.sampled_from(['{', '"', '']), st.lists(st.sampled_from(_VALUE_PIECES), max_size=8)),
+                min_size=1, max_size=3))
+def test_a_value_reads_as_pybtex_reads_it(parts: list) -> None:
+    """The loader's reading of quoted and braced values (a shortcut for those without braces inside) gives
+    pybtex's value, or fails where pybtex fails."""
+    from pybtex.database.input.bibtex import LowLevelParser
+
+    closing = {"{": "}", '"': '"', "": ""}
+    value = " # ".join(f"{mark}{''.join(inner)}{closing[mark]}" if mark else "jan" for mark, inner in parts)
+    text = f"@misc{{k,\n  title = {value},\n  year = 2001\n}}\n"
+    theirs = [(key, dict(fields)) for _, (key, fields) in LowLevelParser(text, handle_error=lambda e: None)]
+    bib = parse_bibliography(text)
+    if theirs and theirs[0][1].get("title"):
+        assert bib.get("k").fields["title"] == " ".join("".join(theirs[0][1]["title"]).split())
+    else:
+        assert "title" not in (bib.sources[0].fields if bib.sources else {})

@@ -144,7 +144,7 @@ def _relative(f: Finding, root: Path) -> Finding:
     if not f.file or f.file.startswith("<"):
         return f
     text = _relative_path(f.file, str(root))
-    return f if text == f.file else replace(f, file=text)
+    return f if text == f.file else f.in_file(text)
 
 
 @lru_cache(maxsize=64)

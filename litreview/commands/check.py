@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from typing import Any, TypeGuard
 import click
 
 from ..config import Config
+from ..jsontext import json_text
 from ..model import Finding, Review
 from ._options import config_from, input_options, snapshot_chosen
 from ._since import rel
@@ -88,7 +88,7 @@ def _list_codes(fmt: str) -> str:
     from ..checks.formats import render_codes
 
     if fmt == "json":
-        return json.dumps({"codes": catalogue_json()}, indent=2, ensure_ascii=False) + "\n"
+        return json_text({"codes": catalogue_json()})
     return render_codes(click.style if sys.stdout.isatty() else None)
 
 
@@ -97,12 +97,10 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
     from ..checks import formats
 
     if fmt == "json":
-        return json.dumps(formats.to_json(findings, summary), indent=2, ensure_ascii=False) + "\n"
+        return json_text(formats.to_json(findings, summary))
     if fmt in ("github", "sarif"):
-        from dataclasses import replace
-
         name = _from_repository_root(config)
-        findings = [replace(f, file=name(f.file)) if f.file else f for f in findings]
+        findings = [f.in_file(name(f.file)) if f.file else f for f in findings]
     if fmt == "github":
         return formats.render_github(findings, summary if summary.get("since") else None)
     if fmt == "sarif":
@@ -110,7 +108,7 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
 
         log = formats.to_sarif(findings, version=__version__,
                                fallback_file=name(rel(config.path("bibliography"), config)))
-        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        return json_text(log)
     excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
     return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None)
 

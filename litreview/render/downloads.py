@@ -6,11 +6,11 @@ what ``litreview check`` prints; file paths are made relative to the project.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, replace
 from typing import Any
 
 from ..bibliography.csl import is_csl
+from ..jsontext import json_text
 from ..model import Essay, Finding, Linkage, Review
 from .bibtex import rebuild
 from .csljson import to_csl_json
@@ -33,15 +33,11 @@ def download_files(review: Review, *, root: str | None = None) -> dict[str, str]
     bib = (bibliography.text if as_written else "") or "\n\n".join(rebuild(s) for s in bibliography.sources) + "\n"
     return {
         "bibliography.bib": bib,
-        "sources.csl.json": _dump(to_csl_json(review.bibliography.sources)),
-        "links.json": _dump(links_json(review.linkage, review.essay)),
+        "sources.csl.json": json_text(to_csl_json(review.bibliography.sources)),
+        "links.json": json_text(links_json(review.linkage, review.essay)),
         "findings.json": findings_json(review.findings, root=root),
         "findings.sarif": findings_sarif(review.findings, root=root),
     }
-
-
-def _dump(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def links_json(linkage: Linkage, essay: Essay | None) -> list[dict[str, Any]]:
@@ -71,11 +67,11 @@ def findings_json(findings: tuple[Finding, ...], *, root: str | None = None) -> 
     from ..checks.formats import to_json
 
     found = _relative(findings, root)
-    return _dump(to_json(found, summarize(found)))
+    return json_text(to_json(found, summarize(found)))
 
 
 def findings_sarif(findings: tuple[Finding, ...], *, root: str | None = None) -> str:
     """The findings as SARIF 2.1.0, as ``litreview check --format sarif`` writes them."""
     from ..checks.formats import to_sarif
 
-    return _dump(to_sarif(_relative(findings, root)))
+    return json_text(to_sarif(_relative(findings, root)))

@@ -1,0 +1,48 @@
+"""JSON text as litreview writes its reports: ``json.dumps(value, indent=2, ensure_ascii=False)`` and a line break.
+
+The same bytes, written faster where a report is long: with ``indent`` the json module uses its Python
+encoder, about 10 µs per finding; a list of flat records goes through the C encoder in one call instead.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_STR = frozenset({str})
+_INDENT = "  "
+
+
+def json_text(value: Any) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False) + "\\n"``, byte for byte."""
+    return _dumps(value, "\n") + "\n"
+
+
+def _dumps(value: Any, newline: str) -> str:
+    """``value`` as json.dumps writes it at the depth whose lines start with ``newline`` (a line break and the
+    depth's indentation).
+
+    json escapes the line breaks inside strings, so every line break of its output is one it put between
+    items: a value written on its own can be moved to a deeper level by indenting after each line break.
+    """
+    inner = newline + _INDENT
+    if type(value) is dict and value and _STR.issuperset(map(type, value)):
+        items = (f"{json.dumps(k, ensure_ascii=False)}: {_dumps(v, inner)}" for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if type(value) is list and value and all(_is_record(v) for v in value):
+        # Records: the C encoder writes them all with the separator their items need; between two
+        # records that separator is the only one that follows a "}" (values are scalars) and the only
+        # place it can be followed by "{" (keys are strings), so that is where they are told apart.
+        deeper = inner + _INDENT
+        encoded = json.JSONEncoder(ensure_ascii=False, separators=("," + deeper, ": ")).encode(value)
+        bodies = encoded[2:-2].split("}," + deeper + "{")
+        return ("[" + inner + "{" + deeper + (inner + "}," + inner + "{" + deeper).join(bodies) + inner + "}"
+                + newline + "]")
+    return json.dumps(value, indent=len(_INDENT), ensure_ascii=False).replace("\n", newline)
+
+
+def _is_record(value: Any) -> bool:
+    """A non-empty dict with string keys and scalar values (what a finding's JSON is)."""
+    return (type(value) is dict and bool(value) and _STR.issuperset(map(type, value))
+            and _SCALARS.issuperset(map(type, value.values())))
