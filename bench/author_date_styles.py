@@ -91,9 +91,14 @@ MANUSCRIPT_STYLES = ("apa", "harvard-cite-them-right", "american-sociological-as
                      "taylor-and-francis-chicago-author-date")
 FOLDER_STYLES = (("", ""), ("apa", ""), ("harvard-cite-them-right", ""), ("elsevier-harvard", ""),
                  ("american-sociological-association", ""), ("springer-basic-author-date", ""),
-                 ("annual-reviews-author-date", ""), ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("", "fr-FR"))
+                 ("annual-reviews-author-date", ""), ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("", "fr-FR"),
+                 ("associacao-brasileira-de-normas-tecnicas", "pt-BR"), ("iso690-author-date-es", "es-ES"),
+                 ("din-1505-2", "de-DE"), ("american-anthropological-association", ""), ("ecology", ""),
+                 ("metaaltijden", "nl-NL"))
 """The styles a folder's manuscripts are rendered in ('' is the corpus tool's Chicago), and the language set
-in the document (the German style brings its own)."""
+in the document (each style in its own: ABNT upper-cases names, ISO 690 and DIN 1505-2 print them in small
+caps, DIN writes "u. a." from three authors on, AAA "Doe 2010:12", Ecology joins items with commas,
+Metaaltijden sorts them by author)."""
 STYLES_PER_BIBLIOGRAPHY = 2
 WIDTH = 72
 """Columns of the plain-text rendering (as ``pandoc -t plain`` wraps by default)."""
