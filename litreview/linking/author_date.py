@@ -21,6 +21,7 @@ from .author_names import (
     fit,
     looks_like_names,
     lookup,
+    lookup_tail,
     loose,
     wrote_et_al,
 )
@@ -59,15 +60,20 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             continue
         last_names = ""
         offset = paren.start("body")
+        undated: list[tuple[str, int]] = []  # names with no year yet: "Luo; Cao; Barzilay, 2019" (ABNT)
         for segment in _segments(body):
             seg_text, seg_start = segment
             parsed = _parse_segment(seg_text, forms)
             if short and _shorthand_in(claim, paren, seg_text, offset + seg_start, parsed, index, found):
-                last_names = ""
+                last_names, undated = "", []
                 continue
             if parsed is None:
+                undated.append(segment)
                 continue
             names, years, rest = parsed
+            if undated and names and (listed := _listed_with(undated, names, index)):
+                names, seg_text, seg_start = listed, body[undated[0][1]:seg_start + len(seg_text)], undated[0][1]
+            undated = []
             if names and all(fold(w).strip(".,") in _PREFIXES for w in names.split()):
                 names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
             at = offset + seg_start
@@ -85,6 +91,18 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> str:
+    """The names of ``undated`` segments and ``names`` as one name list ("Luo Cao and Barzilay") when styles
+    that part names with ";" as they part items (ABNT: "(Luo; Cao; Barzilay, 2019)") wrote the whole list of one
+    entry's authors; '' otherwise (the segments are then left as they were)."""
+    parts = [seg.strip() for seg, _ in undated] + [names]
+    if not all(looks_like_names(part) and "," not in part for part in parts[:-1]):
+        return ""
+    joined = " ".join(parts[:-1]) + " and " + parts[-1]
+    keys, matched = lookup_tail(joined, index)
+    return joined if keys and matched == len(canonical(joined).split()) else ""
 
 
 _TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
