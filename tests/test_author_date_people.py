@@ -101,3 +101,10 @@ def test_a_name_before_a_semicolon_joins_only_a_list_the_bibliography_has() -> N
     # No entry by Smith and Jones: "Smith" is another item (with no year), and Jones 2019 is read as before.
     linkage = link(parse_essay("It holds (see Smith; Jones, 2019)."), parse_bibliography(PARTED))
     assert [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys] == [("j19",)]
+
+
+def test_an_accented_i_printed_as_a_dotless_i_and_an_accent_is_the_name() -> None:
+    # {\'\i} in the .bib: pandoc prints "Garcı́a" (dotless i, combining acute), the .bib reads "García".
+    bib = parse_bibliography(r"@article{g, author = {Garc{\'\i}a, Diego}, title = {Recessions}, year = {2013}}")
+    linkage = link(parse_essay("Tone predicts returns (Garc\u0131\u0301a 2013). Garc\u0131\u0301a (2013) shows it."), bib)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("g",), ("g",)]
