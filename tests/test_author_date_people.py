@@ -108,3 +108,12 @@ def test_an_accented_i_printed_as_a_dotless_i_and_an_accent_is_the_name() -> Non
     bib = parse_bibliography(r"@article{g, author = {Garc{\'\i}a, Diego}, title = {Recessions}, year = {2013}}")
     linkage = link(parse_essay("Tone predicts returns (Garc\u0131\u0301a 2013). Garc\u0131\u0301a (2013) shows it."), bib)
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("g",), ("g",)]
+
+
+def test_a_narrative_citation_with_names_parted_by_semicolons() -> None:
+    # ABNT's narrative form: "Köhler; Cortina (2019)". Read as "Cortina (2019)", no entry fitted, and the
+    # suppressed-author reading took the 2019 work named earlier in the sentence (Jones): a wrong link.
+    bib = parse_bibliography(PARTED + r"@article{kc, author = {K{\"o}hler, Tine and Cortina, Jose}, title = {Play}, year = {2019}}")
+    text = "Replication is discussed by Jones (2019), Köhler; Cortina (2019) and Luo; Cao; Barzilay (2019)."
+    linkage = link(parse_essay(text), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker" and m.keys] == ["j19", "kc", "lcb"]

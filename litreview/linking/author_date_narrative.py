@@ -16,7 +16,7 @@ from .index import SourceIndex
 from .labels import nameless
 from .printed_years import YEAR_WORDS, candidates
 from .prose_author import named_in_prose
-from .text import content_stems, strip_possessive, tokens
+from .text import canonical, content_stems, strip_possessive, tokens
 
 
 def names_before(lead: str, index: SourceIndex) -> str:
@@ -26,7 +26,24 @@ def names_before(lead: str, index: SourceIndex) -> str:
     if not toks or lead[toks[-1].end:].strip() not in ("", "."):
         return ""
     window = toks[-(index.max_signature_words + GIVEN_WORDS):]
-    return strip_possessive(lead[window[0].start:window[-1].end])[0]
+    names = strip_possessive(lead[window[0].start:window[-1].end])[0]
+    if ";" in names:  # ABNT parts names as it parts items: "... and Köhler; Cortina (2019)"
+        *firsts, last = names.split(";")
+        listed: list[str] = []
+        for part in reversed(firsts):  # the names before each ";", back to the first that other words precede
+            words = part.split()
+            name = []
+            while words and words[-1][:1].isupper():
+                name.insert(0, words.pop())
+            if name:
+                listed.insert(0, " ".join(name))
+            if words or not name:
+                break
+        joined = " ".join(listed) + " and " + last.strip()
+        keys, matched = lookup_tail(joined, index)
+        if listed and keys and matched == len(canonical(joined).split()):
+            return joined
+    return names
 
 
 def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
