@@ -32,7 +32,7 @@ def names_before(lead: str, index: SourceIndex) -> str:
         listed: list[str] = []
         for part in reversed(firsts):  # the names before each ";", back to the first that other words precede
             words = part.split()
-            name = []
+            name: list[str] = []
             while words and words[-1][:1].isupper():
                 name.insert(0, words.pop())
             if name:
