@@ -91,9 +91,14 @@ MANUSCRIPT_STYLES = ("apa", "harvard-cite-them-right", "american-sociological-as
                      "taylor-and-francis-chicago-author-date")
 FOLDER_STYLES = (("", ""), ("apa", ""), ("harvard-cite-them-right", ""), ("elsevier-harvard", ""),
                  ("american-sociological-association", ""), ("springer-basic-author-date", ""),
-                 ("annual-reviews-author-date", ""), ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("", "fr-FR"))
+                 ("annual-reviews-author-date", ""), ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("", "fr-FR"),
+                 ("associacao-brasileira-de-normas-tecnicas", "pt-BR"), ("iso690-author-date-es", "es-ES"),
+                 ("din-1505-2", "de-DE"), ("american-anthropological-association", ""), ("ecology", ""),
+                 ("metaaltijden", "nl-NL"))
 """The styles a folder's manuscripts are rendered in ('' is the corpus tool's Chicago), and the language set
-in the document (the German style brings its own)."""
+in the document (each style in its own: ABNT upper-cases names, ISO 690 and DIN 1505-2 print them in small
+caps, DIN writes "u. a." from three authors on, AAA "Doe 2010:12", Ecology joins items with commas,
+Metaaltijden sorts them by author)."""
 STYLES_PER_BIBLIOGRAPHY = 2
 WIDTH = 72
 """Columns of the plain-text rendering (as ``pandoc -t plain`` wraps by default)."""
@@ -286,13 +291,17 @@ def _drop_unknown(gold: Path) -> None:
     path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
 
 
-def _with_language(source: Path, lang: str, copy: Path) -> Path:
-    """``source`` with ``lang`` set in its YAML front matter (written to ``copy``); the source itself
-    when no language is asked for or it is not Markdown with front matter."""
+def _with_language(source: Path, lang: str, copy: Path, titled: bool = False) -> Path:
+    """``source`` with ``lang`` set in its YAML front matter (written to ``copy``); ``titled``: also a title for
+    its reference list when it has none, so that the evaluation, which reads the prose only, can tell the list
+    apart (without it pandoc prints the entries right after the last paragraph). The source itself when there
+    is nothing to set or it is not Markdown with front matter."""
     text = source.read_text(encoding="utf-8")
-    if not lang or source.suffix not in (".md", ".Rmd", ".qmd") or not text.startswith("---\n"):
+    add = (f"lang: {lang}\n" if lang else "") + (
+        "reference-section-title: References\n" if titled and "\nreference-section-title:" not in text else "")
+    if not add or source.suffix not in (".md", ".Rmd", ".qmd") or not text.startswith("---\n"):
         return source
-    copy.write_text(f"---\nlang: {lang}\n" + text[4:], encoding="utf-8")
+    copy.write_text("---\n" + add + text[4:], encoding="utf-8")
     return copy
 
 
@@ -320,7 +329,8 @@ def render(corpus: Path, workdir: Path, only: str = "",
             continue
         if source is not None and not source.is_file():
             continue
-        doc = _with_language(source, lang, workdir / f"{name}{source.suffix}") if source else workdir / f"{name}.md"
+        doc = (_with_language(source, lang, workdir / f"{name}{source.suffix}", titled=name.startswith("wild-"))
+               if source else workdir / f"{name}.md")  # a folder's manuscripts (wild-*): their list titled
         if source is None:  # a document written here
             doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")
         gold = workdir / name

@@ -182,6 +182,8 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
         if not keys:
             continue
         places = [(i, at) for i, t in enumerate(texts) for at in _all(t, rendered)]
+        if not places:  # pandoc's plain text prints small capitals as capitals: "(DOE u. a., 2020)"
+            places = [(i, at) for i, t in enumerate(texts) for at in _all(t.upper(), rendered.upper())]
         free = [p for p in places if p not in used]
         ahead = [p for p in free if p >= cursor]
         place = (ahead or free or [None])[0]

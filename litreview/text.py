@@ -40,13 +40,17 @@ _SPACE = re.compile(r"\s+")
 MIN_MAIN_TITLE_WORDS = 4
 
 
+_DOTLESS = str.maketrans({"ı": "i", "ȷ": "j"})
+"""Dotless letters: LaTeX's accented i is {\\'\\i}, which pandoc prints as a dotless i and an accent ("Garcı́a")."""
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, with plain apostrophes and hyphens."""
     text = text.translate(_APOSTROPHES).translate(_DASHES)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_DOTLESS)
     return text.casefold()
 
 

@@ -79,3 +79,41 @@ def test_names_printed_in_full_to_tell_two_lists_apart_keep_et_al_for_three() ->
     text = "It holds (Doe, Roe, and Poe 2001). So (Doe, Roe, and Ash 2001). Glaciers melt (Doe et al. 2005)."
     linkage = link(parse_essay(text), bib)
     assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["p1", "p2", "t3"]
+
+
+PARTED = r"""@article{lcb, author = {Luo, Jiaming and Cao, Yuan and Barzilay, Regina}, title = {Decipherment}, year = {2019}}
+@article{b19, author = {Barzilay, Regina}, title = {Parsing}, year = {2019}}
+@article{pl, author = {Perono Cacciafoco, Francesco and Loh, Colleen}, title = {Linear A}, year = {2021}}
+@article{l21, author = {Loh, Colleen}, title = {Scripts}, year = {2021}}
+@article{j19, author = {Jones, Amy}, title = {Tablets}, year = {2019}}
+"""
+
+
+def test_names_parted_by_semicolons_are_one_entrys_authors() -> None:
+    # ABNT parts names as it parts items: "(Luo; Cao; Barzilay, 2019)" is one work by three people, not
+    # Barzilay's own 2019 work; read apart, the last name alone picked the wrong entry.
+    linkage = link(parse_essay("It holds (Fetaya et al., 2020; Luo; Cao; Barzilay, 2019; Perono Cacciafoco; "
+                               "Loh, 2021)."), parse_bibliography(PARTED))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys] == [("lcb",), ("pl",)]
+
+
+def test_a_name_before_a_semicolon_joins_only_a_list_the_bibliography_has() -> None:
+    # No entry by Smith and Jones: "Smith" is another item (with no year), and Jones 2019 is read as before.
+    linkage = link(parse_essay("It holds (see Smith; Jones, 2019)."), parse_bibliography(PARTED))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys] == [("j19",)]
+
+
+def test_an_accented_i_printed_as_a_dotless_i_and_an_accent_is_the_name() -> None:
+    # {\'\i} in the .bib: pandoc prints "Garcı́a" (dotless i, combining acute), the .bib reads "García".
+    bib = parse_bibliography(r"@article{g, author = {Garc{\'\i}a, Diego}, title = {Recessions}, year = {2013}}")
+    linkage = link(parse_essay("Tone predicts returns (Garc\u0131\u0301a 2013). Garc\u0131\u0301a (2013) shows it."), bib)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("g",), ("g",)]
+
+
+def test_a_narrative_citation_with_names_parted_by_semicolons() -> None:
+    # ABNT's narrative form: "Köhler; Cortina (2019)". Read as "Cortina (2019)", no entry fitted, and the
+    # suppressed-author reading took the 2019 work named earlier in the sentence (Jones): a wrong link.
+    bib = parse_bibliography(PARTED + r"@article{kc, author = {K{\"o}hler, Tine and Cortina, Jose}, title = {Play}, year = {2019}}")
+    text = "Replication is discussed by Jones (2019), Köhler; Cortina (2019) and Luo; Cao; Barzilay (2019)."
+    linkage = link(parse_essay(text), bib)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker" and m.keys] == ["j19", "kc", "lcb"]

@@ -202,6 +202,11 @@ WIX = r"""@book{w1, author = {Wix, Ola}, title = {Sparse Arrays}, year = {2010}}
     ("Sparse arrays are common (Wix 2010a).", "cited", ["w1"]),
     # A style that letters by title: the letters themselves tell which is which.
     ("Sparse arrays are common (Wix 2010a, 2010b).", "title", ["w1", "w2"]),
+    # The other letter written in a narrative citation of the same sentence shares its words too: before, "Wix
+    # (2010a)" was linked to the grids the sentence is about, the entry its first citation (2010a) is not. Now
+    # 2010a is what the first sentence picked, and 2010b is left open.
+    ("Sparse arrays are common (Wix 2010a). Dense grids too (Wix 2010b), a point Wix (2010a, 5) makes.", "cited",
+     ["w1", "w1"]),
 ])
 def test_words_shared_by_several_letters_of_one_author_and_year_pick_none(text: str, order: str,
                                                                           keys: list[str]) -> None:

@@ -132,6 +132,32 @@ def test_a_citation_keeps_its_known_keys_when_another_is_missing(styles_module, 
     assert [json.loads(r)["keys"] for r in kept] == [["doe"], ["roe"]]
 
 
+def test_a_folder_manuscripts_reference_list_gets_a_title(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Untitled, pandoc prints the list right after the prose, and the evaluation read its entries as citations.
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nIt holds [@doe].\n", encoding="utf-8")
+    copy = styles_module._with_language(tmp_path / "paper.md", "", tmp_path / "copy.md", titled=True)
+    assert copy.read_text(encoding="utf-8").startswith("---\nreference-section-title: References\ntitle: T\n")
+    titled = copy.read_text(encoding="utf-8")
+    (tmp_path / "paper.md").write_text(titled, encoding="utf-8")
+    assert styles_module._with_language(tmp_path / "paper.md", "", tmp_path / "again.md", titled=True) == tmp_path / "paper.md"
+
+
+def test_a_citation_printed_in_small_capitals_is_found_in_the_plain_text(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # DIN 1505-2 and ISO 690 print names in small capitals; pandoc's plain text prints them as capitals, while
+    # the gold keeps the names as written. Not found, the item was lost and its marker counted as a wrong one.
+    sys.path.insert(0, str(BENCH))
+    try:
+        import eval_author_date
+    finally:
+        sys.path.remove(str(BENCH))
+    (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann and Roe, Bo and Poe, Cy}, title = {T}, "
+                                       "year = {2020}}\n", encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("It holds (DOE u. a., 2020).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Doe u. a., 2020)", "keys": ["doe"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (1, 0, 0)
+
+
 def test_a_generated_document_cites_every_entry_in_several_forms(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bib = tmp_path / "refs.bib"
     bib.write_text(LETTERS, encoding="utf-8")

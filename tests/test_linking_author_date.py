@@ -109,3 +109,13 @@ def test_given_names_a_style_adds_pick_the_entry(text: str, key: str) -> None:
     # A full given name beats a shared initial, and a co-author's given name counts too.
     linkage = link(parse_essay(text), parse_bibliography(GIVEN))
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == [key]
+
+
+def test_the_same_citation_twice_in_a_sentence_is_two_mentions() -> None:
+    # "(Inglis et al. 2020) ... (Inglis et al. 2020)" in one sentence: each is a citation (with its own locator
+    # often: "(OHCHR 2003, 815); ... (OHCHR 2003, 859)"); they were one mention before.
+    bib = parse_bibliography("@article{i, author={Inglis, Gordon and Bragg, Fran and Burls, Nat}, title={T}, year={2020}}")
+    text = ("Cosine functions (Inglis et al. 2020, 12) have been used, and maps have been made with regression "
+            "(Inglis et al. 2020, 40).")
+    markers = [m for m in link(parse_essay(text), bib).mentions if m.kind == "marker"]
+    assert [m.keys for m in markers] == [("i",), ("i",)]

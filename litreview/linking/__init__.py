@@ -173,7 +173,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     lifted = (_lift_mention(at, m, grouping) for part in found for at, m in part.mentions)
     mentions = sorted(((position.get(m.claim_id, 0), at, n, m) for n, (at, m) in enumerate(lifted)),
                       key=lambda t: t[:3])
-    unique = tuple(_unique(m for *_, m in mentions))
+    unique = tuple(_unique((at, m) for _, at, _, m in mentions))
     orphans: list[Orphan] = []
     if curated is not None and (curated.links or curated.groups):
         placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
@@ -217,10 +217,12 @@ def _union(*parts: Found) -> Found:
 
 
 def _unique(mentions):
+    """Each mention once per place: a citation read twice where it stands is one mention, the same citation
+    written twice in a sentence ("(Doe 2001, 12) ...; (Doe 2001, 40)") two."""
     seen = set()
-    for m in mentions:
-        if m not in seen:
-            seen.add(m)
+    for at, m in mentions:
+        if (at, m) not in seen:
+            seen.add((at, m))
             yield m
 
 

@@ -16,11 +16,12 @@ from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, shorthand, terms
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
-from .author_date_narrative import _year_only
+from .author_date_narrative import _year_only, names_before
 from .author_names import (
     fit,
     looks_like_names,
     lookup,
+    lookup_tail,
     loose,
     wrote_et_al,
 )
@@ -49,7 +50,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     text = claim.text
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
-    shared = _shared_letters(text, forms)
+    shared = _shared_letters(text, forms, index)
     for paren in _PAREN.finditer(text):
         body = paren.group("body")
         if "@" in body:
@@ -59,15 +60,20 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             continue
         last_names = ""
         offset = paren.start("body")
+        undated: list[tuple[str, int]] = []  # names with no year yet: "Luo; Cao; Barzilay, 2019" (ABNT)
         for segment in _segments(body):
             seg_text, seg_start = segment
             parsed = _parse_segment(seg_text, forms)
             if short and _shorthand_in(claim, paren, seg_text, offset + seg_start, parsed, index, found):
-                last_names = ""
+                last_names, undated = "", []
                 continue
             if parsed is None:
+                undated.append(segment)
                 continue
             names, years, rest = parsed
+            if undated and names and (listed := _listed_with(undated, names, index)):
+                names, seg_text, seg_start = listed, body[undated[0][1]:seg_start + len(seg_text)], undated[0][1]
+            undated = []
             if names and all(fold(w).strip(".,") in _PREFIXES for w in names.split()):
                 names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
             at = offset + seg_start
@@ -75,7 +81,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                 if last_names:
                     names = last_names
                 else:
-                    _year_only(claim, paren, seg_text, at, years, rest, before, index, found)
+                    _year_only(claim, paren, seg_text, at, years, rest, before, index, found, shared)
                     last_names = ""
                     continue
             last_names = names
@@ -85,6 +91,18 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> str:
+    """The names of ``undated`` segments and ``names`` as one name list ("Luo Cao and Barzilay") when styles
+    that part names with ";" as they part items (ABNT: "(Luo; Cao; Barzilay, 2019)") wrote the whole list of one
+    entry's authors; '' otherwise (the segments are then left as they were)."""
+    parts = [seg.strip() for seg, _ in undated] + [names]
+    if not all(looks_like_names(part) and "," not in part for part in parts[:-1]):
+        return ""
+    joined = " ".join(parts[:-1]) + " and " + parts[-1]
+    keys, matched = lookup_tail(joined, index)
+    return joined if keys and matched == len(canonical(joined).split()) else ""
 
 
 _TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
@@ -196,27 +214,35 @@ _AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
 
-def _shared_letters(text: str, forms: YearForms) -> set[tuple[str, str]]:
+def _shared_letters(text: str, forms: YearForms, index: SourceIndex) -> set[tuple[object, str]]:
     """The names and years a sentence cites with two letters or more ("(scipy, n.d.a, n.d.b)", "(Doe 2010b;
-    Doe 2010a)"): its words are context for every one of them at once, so they tell none of the letters apart."""
-    letters: dict[tuple[str, str], set[str]] = {}
+    Doe 2010a)", "(Doe 2010b), as Doe (2010a) says"): its words are context for every one of them at once, so they
+    tell none of the letters apart. Names are grouped by the entries they stand for (``letter_group``)."""
+    letters: dict[tuple[object, str], set[str]] = {}
     for paren in _PAREN.finditer(text):
-        last = ""
-        for seg, _ in _segments(paren.group("body")):
+        last: object = ""
+        for n, (seg, _) in enumerate(_segments(paren.group("body"))):
             parsed = _parse_segment(seg, forms)
             if parsed is None:
                 continue
-            names = fold(parsed[0]) or last
-            last = names
+            names = parsed[0] or (names_before(text[:paren.start()], index) if n == 0 else "")
+            group = letter_group(names, index) if names else last
+            last = group
             for year, suffix in parsed[1]:
-                if suffix:
-                    letters.setdefault((names, year), set()).add(suffix)
+                if suffix and group:
+                    letters.setdefault((group, year), set()).add(suffix)
     return {group for group, suffixes in letters.items() if len(suffixes) > 1}
+
+
+def letter_group(names: str, index: SourceIndex) -> object:
+    """What a name list stands for when letters are compared: the entries it names, else its folded words."""
+    keys = lookup(names, index)
+    return frozenset(keys) if keys else fold(names)
 
 
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found,
-                 shared: Collection[tuple[str, str]] = ()) -> None:
+                 shared: Collection[tuple[object, str]] = ()) -> None:
     sig_keys, confidence = lookup(names, index), 1.0
     if not sig_keys:
         sig_keys, confidence = loose(names, index), 0.8
@@ -249,7 +275,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
             cited_letters.record_colon(index)
         _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found,
-              shared_context=bool(suffix) and (fold(names), year) in shared)
+              shared_context=bool(suffix) and (letter_group(names, index), year) in shared)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)

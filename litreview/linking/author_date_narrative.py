@@ -6,6 +6,7 @@ entry is told by its year label alone or by the words of its title. Called by ``
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..model import Claim, Mention
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
@@ -15,12 +16,41 @@ from .index import SourceIndex
 from .labels import nameless
 from .printed_years import YEAR_WORDS, candidates
 from .prose_author import named_in_prose
-from .text import content_stems, strip_possessive, tokens
+from .text import canonical, content_stems, strip_possessive, tokens
+
+
+def names_before(lead: str, index: SourceIndex) -> str:
+    """The words right before a parenthesis that may be a narrative citation's names ("... as Garrido et al."),
+    '' when the text before it does not end with a word."""
+    toks = tokens(lead)
+    if not toks or lead[toks[-1].end:].strip() not in ("", "."):
+        return ""
+    window = toks[-(index.max_signature_words + GIVEN_WORDS):]
+    names = strip_possessive(lead[window[0].start:window[-1].end])[0]
+    if ";" in names:  # ABNT parts names as it parts items: "... and Köhler; Cortina (2019)"
+        *firsts, last = names.split(";")
+        listed: list[str] = []
+        for part in reversed(firsts):  # the names before each ";", back to the first that other words precede
+            words = part.split()
+            name: list[str] = []
+            while words and words[-1][:1].isupper():
+                name.insert(0, words.pop())
+            if name:
+                listed.insert(0, " ".join(name))
+            if words or not name:
+                break
+        joined = " ".join(listed) + " and " + last.strip()
+        keys, matched = lookup_tail(joined, index)
+        if listed and keys and matched == len(canonical(joined).split()):
+            return joined
+    return names
 
 
 def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
-               rest: str, before: str, index: SourceIndex, found: Found) -> None:
-    """ "Wendt (1999)" or "as Carothers points out ... (2015b, 15)"."""
+               rest: str, before: str, index: SourceIndex, found: Found,
+               shared: Collection[tuple[object, str]] = ()) -> None:
+    """ "Wendt (1999)" or "as Carothers points out ... (2015b, 15)". ``shared``: the names and years the sentence
+    cites with several letters (``author_date._shared_letters``)."""
     text = claim.text
     lead = text[:paren.start()]
     toks = tokens(lead)
@@ -29,7 +59,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
     if toks and lead[toks[-1].end:].strip() in ("", "."):
         window = toks[-(index.max_signature_words + GIVEN_WORDS):]
-        sig_keys, size = lookup_tail(strip_possessive(lead[window[0].start:window[-1].end])[0], index)
+        sig_keys, size = lookup_tail(names_before(lead, index), index)
         et_al = wrote_et_al(lead[window[0].start:window[-1].end])
         if sig_keys and any(candidates(sig_keys, y, s, index, et_al) for y, s in years):
             first = window[-min(size, len(window))]
@@ -46,7 +76,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                 # named the author and suppressed the citation's names.
                 alone = [] if more else named_in_prose(span, y, s, index)
                 if more:
-                    _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found)
+                    _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found,
+                          shared_context=bool(s) and (frozenset(sig_keys), y) in shared)
                 elif alone:
                     _emit(claim, alone, f"{span} ({_year_text(y, s)})", written, first.start, locator, 0.9, index,
                           found, guessed=True)
