@@ -7,8 +7,10 @@ other folds (k-fold, fold i = references i, i+k, ...); the field-level evidence 
 out-of-fold readings, labelled right or wrong against the training gold, is what the logistic model
 and its threshold are fitted on. Nothing of the dev 250 or the Chicago lists is used to fit.
 
-Printed, side by side (share of wrong fields flagged / share of right fields flagged):
+Printed, side by side (share of wrong fields flagged / share of right fields flagged, and the counts):
   fit (CV folds 0-2)   the calibration part, in-sample
+  fit part, by fold    (--inner) each of folds 0-2 judged by weights and a threshold fitted on the
+                       other two: how to choose new evidence without looking at the held-aside part
   held-aside (CV 3-4)  out-of-fold readings of the other folds, not used to fit the weights
   dev 250, Chicago     with the shipped model and the weights fitted on all folds (--write)
   held styles          held bibliographies in held CSL styles (refparse.synth), the same way (--write)
@@ -94,6 +96,22 @@ def fitted(rows: list[Row], recall: float | None = None) -> tuple[dict[str, floa
     return weights, wrong[k] - 1e-9 if wrong else 0.5
 
 
+def by_fold(parts: list[list[Any]], recall: float | None) -> Score:
+    """Each part judged by the weights and threshold fitted on the other parts, the fates pooled."""
+    pooled = Score()
+    for i, part in enumerate(parts):
+        rest = [item for j, other in enumerate(parts) if j != i for item in other]
+        pooled.fates += flagged(part, False, fitted(labelled(rest, False), recall)).fates
+    return pooled
+
+
+def row(title: str, score: Score, before: Score) -> str:
+    w, r, nw, nr = score.flagged()
+    w0, r0, _, _ = before.flagged()
+    return (f"{title:<22} | {w:4.2f} / {r:4.2f} ({round(w * nw):>4}/{nw:<4} {round(r * nr):>4}/{nr:<5}) "
+            f"| {w0:4.2f} / {r0:4.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -103,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recall", type=float, metavar="SHARE",
                         help="set the threshold to flag this share of the wrong fields of the fitting rows "
                              "[default: at most 10%% of the right fields flagged]")
+    parser.add_argument("--inner", action="store_true",
+                        help="also judge each fold of the fit part by weights fitted on its other folds")
     args = parser.parse_args(argv)
     if not (args.shared / "corpus").is_dir():
         print(f"error: no corpus folder under {args.shared} (use --shared)", file=sys.stderr)
@@ -114,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     (cv,) = cross_validate(args.shared, args.folds, keep=args.models, extra=extra).values()
     sizes = [len(range(k, len(cv), args.folds)) for k in range(args.folds)]
-    cut = sum(sizes[: (args.folds * 3 + 4) // 5])  # about three fifths to fit, the rest held aside
-    items = readings(cv)
+    fit_folds = (args.folds * 3 + 4) // 5  # about three fifths to fit, the rest held aside
+    cut = sum(sizes[:fit_folds])
+    items = readings(cv)  # fold by fold, as cross_validate reads them
     fit_part, held = items[:cut], items[cut:]
     part_model = fitted(labelled(fit_part, False), args.recall)
     full_model = fitted(labelled(items, False), args.recall)
@@ -134,11 +155,12 @@ def main(argv: list[str] | None = None) -> int:
             sets.append(("held styles", readings(read_all(held_rows)), False, full_model))
     print(f"unsure fields: wrong fields flagged / right fields flagged (threshold on P(wrong): part "
           f"{part_model[1]:.3f}, all folds {full_model[1]:.3f}); before = the CRF's least marginal < {THRESHOLD}")
-    print(f"{'material':<22} | {'fitted model':<24} | {'before':<24}")
+    print(f"{'material':<22} | {'fitted model (flagged: wrong, right)':<35} | {'before':<24}")
     for title, its, chicago_set, model in sets:
-        w, r, nw, nr = flagged(its, chicago_set, model).flagged()
-        w0, r0, _, _ = flagged(its, chicago_set, None).flagged()
-        print(f"{title:<22} | {w:4.2f} / {r:4.2f} ({nw:>4}/{nr:<5}) | {w0:4.2f} / {r0:4.2f}")
+        print(row(title, flagged(its, chicago_set, model), flagged(its, chicago_set, None)))
+        if args.inner and title.startswith("fit"):
+            parts = [fit_part[sum(sizes[:k]):sum(sizes[:k + 1])] for k in range(fit_folds)]
+            print(row("fit part, by fold", by_fold(parts, args.recall), flagged(fit_part, False, None)))
     top = sorted(full_model[0].items(), key=lambda kv: -abs(kv[1]))[:12]
     print("largest weights: " + ", ".join(f"{k or 'bias'} {v:+.2f}" for k, v in top))
     return 0
