@@ -51,7 +51,9 @@ def _paragraph_texts(essay: Essay) -> list[str]:
 
 
 def _predicted_markers(essay: Essay, linkage: Linkage) -> tuple[dict[int, Counter], int, int]:
-    para = {c.id: c.paragraph for c in essay.claims}
+    # By the paragraph's place in the essay, as _paragraph_texts lists them (a front matter's title and abstract
+    # are paragraphs numbered 0 and below, so a claim's paragraph number is not its place).
+    para = {c.id: i + 1 for i, p in enumerate(essay.paragraphs) for c in p.claims}
     out: dict[int, Counter] = defaultdict(Counter)
     unresolved = ambiguous = 0
     for m in linkage.mentions:
