@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import fields as F
+from .lexicon import TRANSLATOR
 from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
+    tagged = _translated_by(_doubted_title(_container_to_comma(tagged)))
     return _access_date(_doubted_year(_volume_after_container(tagged)), text)
 
 
@@ -47,4 +49,71 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if t.rival == "volume" and t.label in ("container", "journal") and t.token.text.rstrip(",.;:").isdigit() \
                 and (i + 1 == len(tagged) or tagged[i + 1].label != t.label) and i and tagged[i - 1].label == t.label:
             out[i] = t._replace(label="volume")
+    return out
+
+
+#: labels a container's last words, a title or a translator's phrase may have been read as
+_LOOSE = frozenset(("note", "genre", "location", "publisher"))
+#: at most this many tokens are moved by one rule below
+_RUN = 8
+
+
+def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Words after a container span that the model doubts with the container as rival, up to the comma that
+    closes them, are the container's: IEEE's "in Proc. Int. Conf. Learn. Represent. (ICLR), 2015" and
+    "… Pattern Recognit. (CVPR), Las Vegas, NV" (the abbreviated name runs to its comma)."""
+    out = list(tagged)
+    for i in range(1, len(tagged)):
+        head = tagged[i - 1]
+        if head.label not in ("container", "journal") or tagged[i].label == head.label \
+                or head.token.text.endswith((",", ";", ":")):
+            continue
+        for j in range(i, min(i + _RUN, len(tagged))):
+            t = tagged[j]
+            if t.label not in _LOOSE or t.rival != head.label or t.token.text.endswith((";", ":")):
+                break
+            if t.token.text.endswith(","):
+                out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
+                break
+    return out
+
+
+def _doubted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """In a reading with no title, the first note or genre span whose words the model mostly doubts with the
+    title as rival is the title: "World Health Organization. Global tuberculosis report 2020. Geneva: WHO"
+    read as a genre (a reference has a title; the runner-up says where)."""
+    if any(t.label == "title" for t in tagged):
+        return tagged
+    start = 0
+    while start < len(tagged):
+        end = start
+        while end < len(tagged) and tagged[end].label == tagged[start].label:
+            end += 1
+        if tagged[start].label in ("note", "genre") and 2 * sum(t.rival == "title" for t in tagged[start:end]) > end - start:
+            return [*tagged[:start], *(t._replace(label="title") for t in tagged[start:end]), *tagged[end:]]
+        start = end
+    return tagged
+
+
+_BY = frozenset(("by", "von", "v.", "par", "de"))
+
+
+def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """"Translated by" (trans. by, übers. von, trad. par) and the names after it, up to the comma or the full
+    stop that ends them, are the translator's, not the publisher's: MLA's "Translated by Alan Smith, Vintage
+    Books, 1995." (a word list says so; the model reads the phrase into the publisher at times)."""
+    out = list(tagged)
+    for i in range(len(tagged) - 2):
+        if tagged[i].token.text.casefold() not in TRANSLATOR or tagged[i + 1].token.text.casefold() not in _BY:
+            continue
+        for j in range(i + 2, min(i + 2 + _RUN, len(tagged))):
+            t = tagged[j]
+            if t.label not in _LOOSE | {"translator"}:
+                break
+            word = t.token.text
+            if word.endswith((",", ";", ":")) or (word.endswith(".") and len(word.rstrip(".")) > 2):
+                if any(x.label not in _LOOSE | {"translator"} for x in tagged[i:i + 2]):
+                    break
+                out[i:j + 1] = [x._replace(label="translator") for x in tagged[i:j + 1]]
+                break
     return out
