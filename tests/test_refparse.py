@@ -479,3 +479,14 @@ def test_a_title_in_straight_single_quotes_keeps_a_plural_possessive():
     text = "Smith, J. (1999) 'The Workers' Movement in Britain', Labour History, 12(2), pp. 1-20."
     for ref in (parse_reference(text), parse_reference_rules(text)):  # the rules' own quote reading too
         assert (ref.title, ref.container) == ("The Workers' Movement in Britain", "Labour History")
+
+
+def test_apas_edition_and_volume_after_a_books_title_are_not_the_title():
+    # written by hand: "(3rd ed., Vol. 1)" and "(Vol. 4)" close an APA book's title
+    both = parse_reference_rules("Roe, A., & Poe, B. (Eds.). (2016). Field guide to lakes (3rd ed., Vol. 1). Lake House.")
+    assert (both.title, both.edition, both.volume, both.publisher) == ("Field guide to lakes", "3rd", "1", "Lake House")
+    vol = parse_reference_rules("Doe, J. (Ed.). (2010). Big book of rivers (Vol. 4). Water Press.")
+    assert (vol.title, vol.edition, vol.volume) == ("Big book of rivers", "", "4")
+    assert parse_reference("Doe, J. (Ed.). (2010). Big book of rivers (Vol. 4). Water Press.").volume in ("4", "Vol. 4")
+    # a parenthesis that is neither stays in the title
+    assert parse_reference_rules("Doe, J. (2010). Rivers (and lakes). Water Press.").title == "Rivers (and lakes)"

@@ -348,22 +348,25 @@ def test_doubted_words_after_the_container_up_to_its_comma_are_the_containers():
     labels = ["author", "author", "title", "title", "container", "container", "container", "container",
               "location", "location", "date"]
     assert assemble(text, text, _tagged(text, labels, {8: "container"})).place == "Lyon, France"
+    # a place after a container ended by a full stop, no acronym closing the run: still the place
+    text = "Doe, A. A study. Proc. Workshop on Learning. Irvine, CA: Kaufmann, 1987."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "container",
+              "location", "location", "publisher", "date"]
+    assert assemble(text, text, _tagged(text, labels, {8: "container"})).place == "Irvine, CA"
 
 
-def test_a_note_span_the_model_doubts_with_the_title_as_rival_is_the_title_when_none_was_read():
-    from litreview.bibliography.refparse.assemble import assemble
+def test_the_rules_title_taken_where_the_model_read_none_leaves_the_note():
+    from litreview.bibliography.refparse import ParsedReference
 
-    # made by hand: a corporate author's report, its title read as a genre with the title as runner-up
-    text = "Doe Institute. Annual survey of rivers 2021. Oslo: DI; 2021."
-    labels = ["author", "author", "genre", "genre", "genre", "genre", "genre", "location", "publisher", "date"]
-    tagged = _tagged(text, labels, {2: "title", 3: "title", 4: "title", 5: "title", 6: "date"})
-    ref = assemble(text, text, tagged)
-    assert (ref.title, ref.note) == ("Annual survey of rivers 2021", "")
-    # a title read elsewhere, or a span mostly doubted otherwise: the genre stays a note
-    titled = [*tagged[:2], tagged[2]._replace(label="title"), *tagged[3:]]
-    assert assemble(text, text, titled).note == "survey of rivers 2021."
-    other = [*tagged[:3], *(t._replace(rival="publisher") for t in tagged[3:6]), *tagged[6:]]
-    assert assemble(text, text, other).title == ""
+    # made by hand: a corporate author's report whose title the model read as a note; the sure rules read it
+    raw = "Doe Institute. Annual survey of rivers 2021. Oslo: DI; 2021."
+    crf = ParsedReference(raw=raw, note="Annual survey of rivers 2021.; Oslo office", year="2021")
+    rules = ParsedReference(raw=raw, title="Annual survey of rivers 2021", year="2021")
+    out = combine(crf, rules)
+    assert (out.title, out.note, out.uncertain) == ("Annual survey of rivers 2021", "Oslo office", ("title",))
+    # a note that is not the title stays whole
+    other = combine(dataclasses.replace(crf, note="Rivers and lakes."), rules)
+    assert (other.title, other.note) == ("Annual survey of rivers 2021", "Rivers and lakes.")
 
 
 def test_translated_by_and_the_names_after_it_are_not_the_publisher():
