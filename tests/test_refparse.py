@@ -490,3 +490,15 @@ def test_apas_edition_and_volume_after_a_books_title_are_not_the_title():
     assert parse_reference("Doe, J. (Ed.). (2010). Big book of rivers (Vol. 4). Water Press.").volume in ("4", "Vol. 4")
     # a parenthesis that is neither stays in the title
     assert parse_reference_rules("Doe, J. (2010). Rivers (and lakes). Water Press.").title == "Rivers (and lakes)"
+
+
+def test_vancouvers_medium_in_brackets_is_not_part_of_the_title():
+    # written by hand: NLM's "[Internet]" and "[monograph on the Internet]" after a title
+    web = "Doe J. Lake levels [Internet]. Oslo: Lake House; 2015 [cited 2016 Jan 1]. Available from: https://example.org/a"
+    book = "Doe J. Field notes on lakes [monograph on the Internet]. Oslo: Lake House; 2015."
+    for text in (web, book):
+        assert "Internet" not in parse_reference_rules(text).title
+        assert "Internet" not in parse_reference(text).title
+    assert parse_reference(book).title == "Field notes on lakes"
+    # a bracketed word of the title's own stays
+    assert parse_reference_rules("Doe J. The [lost] lakes. Oslo: Lake House; 2015.").title == "The [lost] lakes"

@@ -119,6 +119,7 @@ def parse_reference(text: str) -> ParsedReference:
         # APA: "Title [Doctoral dissertation, University of Michigan]. ProQuest.": the thesis and its school;
         # "Title [Data set]. Zenodo.": what the work is (parse_tail reads both)
         title, tail = title[: m.start()], f"{m.group(1)}. {tail}"
+    title = F.MEDIUM.sub("", title)
     if (m := _TITLE_EDITION.search(title)) is not None:
         f["edition"], f["volume"], title = m.group("ed") or "", m.group("vol") or "", title[: m.start()]
     if not tail and (m := re.search(rf"\s+\(?({F.YEAR})\)?$", title)) and not f.get("year"):
