@@ -502,3 +502,11 @@ def test_vancouvers_medium_in_brackets_is_not_part_of_the_title():
     assert parse_reference(book).title == "Field notes on lakes"
     # a bracketed word of the title's own stays
     assert parse_reference_rules("Doe J. The [lost] lakes. Oslo: Lake House; 2015.").title == "The [lost] lakes"
+
+
+@pytest.mark.parametrize("role", ["(org.)", "(orgs.)", "(coord.)", "(Hrsg.)", "(Hg.)", "(dir.)"])
+def test_a_role_in_parentheses_after_the_names_marks_editors_in_other_languages(role):
+    # written by hand: ABNT's "(org.)", German "(Hrsg.)", French "(dir.)" close the editors' names
+    ref = parse_reference_rules(f"LIMA, Ana; COSTA, Rita Maria {role}. Histórias do rio. Recife: Lago, 2012.")
+    assert (names(ref.editors), ref.authors, ref.title) == ([("LIMA", "Ana"), ("COSTA", "Rita Maria")], (),
+                                                            "Histórias do rio")

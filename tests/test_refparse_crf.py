@@ -386,3 +386,17 @@ def test_translated_by_and_the_names_after_it_are_not_the_publisher():
     text = "Doe, Jane. A Novel. Illustrated by R. Smith, Blue Books, 2001."
     labels = ["author", "author", "title", "title", *["publisher"] * 6, "date"]
     assert assemble(text, text, _tagged(text, labels, {})).publisher == "Illustrated by R. Smith, Blue Books"
+
+
+def test_a_role_in_parentheses_read_into_the_title_closes_the_names_before_it():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: ABNT's "COSTA, Rita Maria (org.)." with the second given name and the role read as title
+    text = "LIMA, Ana; COSTA, Rita Maria (org.). Histórias do rio. Recife: Lago, 2012."
+    labels = ["author"] * 4 + ["title"] * 5 + ["location", "publisher", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.given for p in ref.authors], ref.title) == (["Ana", "Rita Maria"], "Histórias do rio")
+    # more than two words before the role: left as the model read it
+    text = "LIMA, Ana. Rio Grande Do Norte (org.). Recife: Lago, 2012."
+    labels = ["author"] * 2 + ["title"] * 5 + ["location", "publisher", "date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title.startswith("Rio Grande")

@@ -8,13 +8,13 @@ import re
 from collections.abc import Sequence
 
 from . import fields as F
-from .lexicon import TRANSLATOR
+from .lexicon import EDITOR, TRANSLATOR
 from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
-    tagged = _translated_by(_container_to_comma(tagged))
+    tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     return _access_date(_doubted_year(_volume_after_container(tagged)), text)
 
 
@@ -104,4 +104,23 @@ def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                     break
                 out[i:j + 1] = [x._replace(label="translator") for x in tagged[i:j + 1]]
                 break
+    return out
+
+
+def _role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A role in parentheses ("(org.)", "(Hrsg.)", "(eds.)") read into the title, with at most two
+    capitalised words between it and the names before it, closes those names: ABNT's "SANTOS, Ana;
+    COSTA, Maria Paula (org.). Title" (the second given name and the role are the editors', not the title's)."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label != "title" or not t.token.text.startswith("(") \
+                or t.token.text.rstrip(".,:;").casefold() not in EDITOR:
+            continue
+        k = i
+        while k > 0 and i - k < 2 and tagged[k - 1].label == "title" and tagged[k - 1].token.text[:1].isupper() \
+                and not tagged[k - 1].token.text.endswith((".", ",", ":", ";")):
+            k -= 1
+        if k > 0 and tagged[k - 1].label in ("author", "editor") and all(x.label == "title" for x in tagged[k:i]):
+            out[k:i + 1] = [x._replace(label=tagged[k - 1].label) for x in tagged[k:i + 1]]
+        break
     return out
