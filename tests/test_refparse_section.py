@@ -461,3 +461,15 @@ def test_a_parenthesis_opened_at_the_line_end_goes_on_to_the_next_line():
     # closed on its own line: the next line opens a reference as before
     text = f"References\nDoe, J. (2001). A history of rivers (Vol. 2). Lake Press.\n{A}\n"
     assert find_reference_section(text)[0] == ["Doe, J. (2001). A history of rivers (Vol. 2). Lake Press.", A]
+
+
+def test_names_and_a_year_wrapped_before_the_title_go_on_to_the_next_line():
+    # an author-date head alone on its line: the quoted title on the next line is no new reference
+    text = f'References\nRoe, Anna, and Ben Poe. 2011.\n"Lakes of the North." Journal of Lakes 4 (2): 1–20.\n{A}\n'
+    assert find_reference_section(text)[0] == [
+        'Roe, Anna, and Ben Poe. 2011. "Lakes of the North." Journal of Lakes 4 (2): 1–20.', A]
+    # a whole reference ending with its place and year, and one with a title in lower case, still end there
+    text = f"References\nSmith, John. Rivers. London, 2001.\n{A}\n"
+    assert find_reference_section(text)[0] == ["Smith, John. Rivers. London, 2001.", A]
+    text = 'References\nRoe, A. Lakes of the north. 2011.\n"Rivers." Lake Journal 4: 1–20. 2012.\n'
+    assert len(find_reference_section(text)[0]) == 2

@@ -51,6 +51,11 @@ _ACRONYM_FIRST = re.compile(r"^[A-Z]{2,6}\s[A-ZÀ-Þ][a-zà-ÿ]")
 #: How a reference ends and nothing goes on after it: a year after a comma (", 2015."; not
 #: "Smith, J. (2015)." or "Smith, J. 2015.", where the title comes next), a page range, a DOI or an address.
 _ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
+#: An author-date reference's names and year, and nothing after them yet: "Abbott, Kenneth W., and Duncan
+#: Snidal. 2000." wrapped before its title (capitalised words, initials and "and" only: no title in lower case;
+#: the year after a full stop or in brackets: "Smith, John. Rivers. London, 2001." is whole).
+_HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|van|von|de|da|del|der|den|di|du|le|la)[,;]?\s)+"
+                        r"(?:(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?|\((?:1[5-9]|20)\d\d[a-z]?\))\.$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
                               "publishers", "books", "verlag"})
@@ -111,6 +116,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             above = lines[k - 1] if k else ""
             starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
                                 and above.count("(") <= above.count(")")
+                                and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
                                 and _NUMBER_FIRST.match(line) is None
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
                                      or (_ACRONYM_FIRST.match(line) is not None
