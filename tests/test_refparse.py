@@ -479,3 +479,34 @@ def test_a_title_in_straight_single_quotes_keeps_a_plural_possessive():
     text = "Smith, J. (1999) 'The Workers' Movement in Britain', Labour History, 12(2), pp. 1-20."
     for ref in (parse_reference(text), parse_reference_rules(text)):  # the rules' own quote reading too
         assert (ref.title, ref.container) == ("The Workers' Movement in Britain", "Labour History")
+
+
+def test_apas_edition_and_volume_after_a_books_title_are_not_the_title():
+    # written by hand: "(3rd ed., Vol. 1)" and "(Vol. 4)" close an APA book's title
+    both = parse_reference_rules("Roe, A., & Poe, B. (Eds.). (2016). Field guide to lakes (3rd ed., Vol. 1). Lake House.")
+    assert (both.title, both.edition, both.volume, both.publisher) == ("Field guide to lakes", "3rd", "1", "Lake House")
+    vol = parse_reference_rules("Doe, J. (Ed.). (2010). Big book of rivers (Vol. 4). Water Press.")
+    assert (vol.title, vol.edition, vol.volume) == ("Big book of rivers", "", "4")
+    assert parse_reference("Doe, J. (Ed.). (2010). Big book of rivers (Vol. 4). Water Press.").volume in ("4", "Vol. 4")
+    # a parenthesis that is neither stays in the title
+    assert parse_reference_rules("Doe, J. (2010). Rivers (and lakes). Water Press.").title == "Rivers (and lakes)"
+
+
+def test_vancouvers_medium_in_brackets_is_not_part_of_the_title():
+    # written by hand: NLM's "[Internet]" and "[monograph on the Internet]" after a title
+    web = "Doe J. Lake levels [Internet]. Oslo: Lake House; 2015 [cited 2016 Jan 1]. Available from: https://example.org/a"
+    book = "Doe J. Field notes on lakes [monograph on the Internet]. Oslo: Lake House; 2015."
+    for text in (web, book):
+        assert "Internet" not in parse_reference_rules(text).title
+        assert "Internet" not in parse_reference(text).title
+    assert parse_reference(book).title == "Field notes on lakes"
+    # a bracketed word of the title's own stays
+    assert parse_reference_rules("Doe J. The [lost] lakes. Oslo: Lake House; 2015.").title == "The [lost] lakes"
+
+
+@pytest.mark.parametrize("role", ["(org.)", "(orgs.)", "(coord.)", "(Hrsg.)", "(Hg.)", "(dir.)"])
+def test_a_role_in_parentheses_after_the_names_marks_editors_in_other_languages(role):
+    # written by hand: ABNT's "(org.)", German "(Hrsg.)", French "(dir.)" close the editors' names
+    ref = parse_reference_rules(f"LIMA, Ana; COSTA, Rita Maria {role}. Histórias do rio. Recife: Lago, 2012.")
+    assert (names(ref.editors), ref.authors, ref.title) == ([("LIMA", "Ana"), ("COSTA", "Rita Maria")], (),
+                                                            "Histórias do rio")

@@ -313,3 +313,90 @@ def test_a_non_ascii_words_prefixes_and_suffixes_count_characters_not_bytes():
     (own,) = sequence_features(tokenize("Ébène"))
     feats = dict(x.decode().split(":", 1) for x in own)
     assert (feats["w"], feats["p1"], feats["p3"], feats["s2"], feats["s3"]) == ("ébène", "é", "ébè", "ne", "ène")
+
+
+def _tagged(text: str, labels: list[str], rivals: dict[int, str], prob: float = 0.6) -> list:
+    """Hand-made tagger output: ``labels`` per token, the tokens in ``rivals`` doubted with that rival."""
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    tokens = tokenize(text)
+    assert len(tokens) == len(labels)
+    return [Tagged(tok, label, prob if i in rivals else 1.0, 0.0, 0.0, rivals.get(i, ""))
+            for i, (tok, label) in enumerate(zip(tokens, labels, strict=True))]
+
+
+def test_doubted_words_after_the_container_up_to_its_comma_are_the_containers():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: an IEEE conference name cut short, its last abbreviations and acronym read as a note
+    text = 'A. Doe, "A study," in Proc. Eur. Conf. Mach. Vis. (ECMV), 2019.'
+    labels = ["author", "author", "title", "title", "container", "container", "container", "container",
+              "note", "note", "note", "date"]
+    tagged = _tagged(text, labels, {8: "container", 9: "container", 10: "container"})
+    ref = assemble(text, text, tagged)
+    assert (ref.container, ref.note, ref.year) == ("Proc. Eur. Conf. Mach. Vis. (ECMV)", "", "2019")
+    # the acronym alone read as the place: it goes back, the place after its comma stays the place
+    text = 'A. Doe, "A study," in Proc. Eur. Conf. Mach. Vis. (ECMV), Lyon, France, 2019.'
+    labels = [*labels[:8], "container", "container", "location", "location", "location", "date"]
+    tagged = _tagged(text, labels, {10: "container", 11: "container"})
+    ref = assemble(text, text, tagged)
+    assert (ref.container, ref.place) == ("Proc. Eur. Conf. Mach. Vis. (ECMV)", "Lyon, France")
+    # another rival, or a container closed by its own comma: left as the model read it
+    other = [*tagged[:10], tagged[10]._replace(rival="publisher"), *tagged[11:]]
+    assert assemble(text, text, other).container == "Proc. Eur. Conf. Mach. Vis."
+    text = 'A. Doe, "A study," in Proc. Eur. Conf., Lyon, France, 2019.'
+    labels = ["author", "author", "title", "title", "container", "container", "container", "container",
+              "location", "location", "date"]
+    assert assemble(text, text, _tagged(text, labels, {8: "container"})).place == "Lyon, France"
+    # a place after a container ended by a full stop, no acronym closing the run: still the place
+    text = "Doe, A. A study. Proc. Workshop on Learning. Irvine, CA: Kaufmann, 1987."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "container",
+              "location", "location", "publisher", "date"]
+    assert assemble(text, text, _tagged(text, labels, {8: "container"})).place == "Irvine, CA"
+
+
+def test_the_rules_title_taken_where_the_model_read_none_leaves_the_note():
+    from litreview.bibliography.refparse import ParsedReference
+
+    # made by hand: a corporate author's report whose title the model read as a note; the sure rules read it
+    raw = "Doe Institute. Annual survey of rivers 2021. Oslo: DI; 2021."
+    crf = ParsedReference(raw=raw, note="Annual survey of rivers 2021.; Oslo office", year="2021")
+    rules = ParsedReference(raw=raw, title="Annual survey of rivers 2021", year="2021")
+    out = combine(crf, rules)
+    assert (out.title, out.note, out.uncertain) == ("Annual survey of rivers 2021", "Oslo office", ("title",))
+    # a note that is not the title stays whole
+    other = combine(dataclasses.replace(crf, note="Rivers and lakes."), rules)
+    assert (other.title, other.note) == ("Annual survey of rivers 2021", "Rivers and lakes.")
+
+
+def test_translated_by_and_the_names_after_it_are_not_the_publisher():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: MLA's translator before the publisher, read into the publisher span
+    text = "Doe, Jane. A Novel. Translated by R. T. Smith, Blue Books, 2001."
+    labels = ["author", "author", "title", "title", *["publisher"] * 7, "date"]
+    ref = assemble(text, text, _tagged(text, labels, {4: "translator"}))
+    assert (ref.publisher, ref.note, ref.year) == ("Blue Books", "Translated by R. T. Smith", "2001")
+    # German: "übers. von" and a full stop ending the name
+    text = "Doe, Jane. Ein Roman. Übers. von Karl Berg. Wien: Blau, 2001."
+    labels = ["author", "author", "title", "title", *["publisher"] * 4, "location", "publisher", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.note) == ("Blau", "Übers. von Karl Berg.")
+    # "by" without a role word before it: the model's reading stands
+    text = "Doe, Jane. A Novel. Illustrated by R. Smith, Blue Books, 2001."
+    labels = ["author", "author", "title", "title", *["publisher"] * 6, "date"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Illustrated by R. Smith, Blue Books"
+
+
+def test_a_role_in_parentheses_read_into_the_title_closes_the_names_before_it():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: ABNT's "COSTA, Rita Maria (org.)." with the second given name and the role read as title
+    text = "LIMA, Ana; COSTA, Rita Maria (org.). Histórias do rio. Recife: Lago, 2012."
+    labels = ["author"] * 4 + ["title"] * 5 + ["location", "publisher", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.given for p in ref.authors], ref.title) == (["Ana", "Rita Maria"], "Histórias do rio")
+    # more than two words before the role: left as the model read it
+    text = "LIMA, Ana. Rio Grande Do Norte (org.). Recife: Lago, 2012."
+    labels = ["author"] * 2 + ["title"] * 5 + ["location", "publisher", "date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title.startswith("Rio Grande")

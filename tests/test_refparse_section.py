@@ -362,6 +362,8 @@ def test_a_list_numbered_1_paren_is_cut_at_each_number():
     ("Retrieved from https://www.cdc.gov/vaccines/hesitancy.\nhtml", "Retrieved from https://www.cdc.gov/vaccines/hesitancy.html"),
     ("https://example.org/rivers?id=\n12&lang=en", "https://example.org/rivers?id=12&lang=en"),
     ("https://example.org/rivers.\naccessed 3 May 2020.", "https://example.org/rivers. accessed 3 May 2020."),
+    ("https://example.org/2019/03\n/12/lakes", "https://example.org/2019/03/12/lakes"),  # a path going on
+    ("https://example.org/notes-on\n-lakes", "https://example.org/notes-on-lakes"),
 ])
 def test_an_address_or_doi_broken_at_the_line_end_is_mended(broken, joined):
     text = f"References\nNguyen, T. (2021). Sleep. J Sleep Res, 30(4). {broken}\n{A}\n"
@@ -442,3 +444,32 @@ def test_a_markdown_essays_footnotes_and_markup_are_no_references():
     text = (f"Text.[^1]\n\n## References\n\n::: {{#refs}}\n\n<div class=\"csl-entry\">\n\n{A}\n\n</div>\n\n"
             f"<!-- keep sorted -->\n\n{B}\n\n:::\n\n[^1]: See also the discussion in chapter 2.\n")
     assert find_reference_section(text)[0] == [A, B]
+
+
+def test_a_year_in_brackets_wrapped_to_its_own_line_opens_no_reference():
+    # Nature closes a reference with "(2019)."; wrapped alone on a line it is no "(1)" label
+    first = "Roe, A. et al. Lake levels of the north. Preprint at https://example.org/abs/2005.01234"
+    second = "Poe, B. Rivers and their people. Nature 5, 1-2 (2018)."
+    text = f"References\n{first}\n(2019).\n{second}\n"
+    assert find_reference_section(text)[0] == [f"{first} (2019).", second]
+
+
+def test_a_parenthesis_opened_at_the_line_end_goes_on_to_the_next_line():
+    # "(A." + "Roe, Trans.)": the translator's initial ends the line, the next reads like a new reference
+    text = f"References\nDoe, J. (2001). A history of rivers (A.\nRoe, Trans.). Lake Press.\n{A}\n"
+    assert find_reference_section(text)[0] == ["Doe, J. (2001). A history of rivers (A. Roe, Trans.). Lake Press.", A]
+    # closed on its own line: the next line opens a reference as before
+    text = f"References\nDoe, J. (2001). A history of rivers (Vol. 2). Lake Press.\n{A}\n"
+    assert find_reference_section(text)[0] == ["Doe, J. (2001). A history of rivers (Vol. 2). Lake Press.", A]
+
+
+def test_names_and_a_year_wrapped_before_the_title_go_on_to_the_next_line():
+    # an author-date head alone on its line: the quoted title on the next line is no new reference
+    text = f'References\nRoe, Anna, and Ben Poe. 2011.\n"Lakes of the North." Journal of Lakes 4 (2): 1–20.\n{A}\n'
+    assert find_reference_section(text)[0] == [
+        'Roe, Anna, and Ben Poe. 2011. "Lakes of the North." Journal of Lakes 4 (2): 1–20.', A]
+    # a whole reference ending with its place and year, and one with a title in lower case, still end there
+    text = f"References\nSmith, John. Rivers. London, 2001.\n{A}\n"
+    assert find_reference_section(text)[0] == ["Smith, John. Rivers. London, 2001.", A]
+    text = 'References\nRoe, A. Lakes of the north. 2011.\n"Rivers." Lake Journal 4: 1–20. 2012.\n'
+    assert len(find_reference_section(text)[0]) == 2

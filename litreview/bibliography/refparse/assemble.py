@@ -99,7 +99,7 @@ def _strip(text: str) -> str:
 
 
 def _clean_title(text: str) -> str:
-    text = text.strip()
+    text = F.MEDIUM.sub("", text).strip()
     if text[:1] in "“\"‘«„'" and text.rstrip(" .,;:")[-1:] in "”\"’»“'":
         text = text[1:].rstrip(" .,;:")[:-1]
     text = _strip(text)
@@ -294,8 +294,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                     f["month"], f["day"] = date.month, date.day
         elif label == "volume" and not f.get("volume"):
             numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
-            bare = not (numbers.volume or numbers.issue or numbers.pages)
-            put("volume", numbers.volume or (_strip(seg.text).strip("()") if bare else ""), seg)
+            bare = not (numbers.volume or numbers.issue or numbers.pages)  # "(Vol. 4)." is "Vol. 4"
+            put("volume", numbers.volume or (_strip(seg.text).rstrip(".").strip("()") if bare else ""), seg)
             put("issue", numbers.issue, seg)
             if numbers.month and not f.get("month"):  # "67 (March)"
                 f["month"] = numbers.month

@@ -136,8 +136,9 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
             else:
                 taken[name] = theirs
-            if name == "container" and crf.note:  # what the CRF had put in the note
-                rest = [x for x in crf.note.split("; ") if _norm(x) != _norm(str(theirs))]
+            note = taken.get("note", crf.note)
+            if name in ("title", "container") and note:  # what the CRF had put in the note
+                rest = [x for x in note.split("; ") if _norm(x) != _norm(str(theirs))]
                 taken["note"] = "; ".join(rest)
             if name == "publisher" and not crf.place:
                 taken["place"] = rules.place

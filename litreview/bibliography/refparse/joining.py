@@ -17,12 +17,13 @@ NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
 #: is no bullet.
 BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 
-#: How a reference opens: a list label, "Family, G." / "Family, Given", "Family GH," (Vancouver),
+#: How a reference opens: a list label (not a year in brackets: Nature's "(2020)." wrapped to a line of
+#: its own), "Family, G." / "Family, Given", "Family GH," (Vancouver),
 #: "G. Family" (IEEE), "———." (same authors), an organisation and its year ("World Bank. 2017.",
 #: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title.
 _YEAR = r"(?:\d{4}|n\.\s?d\.)"
 OPENS = re.compile(
-    r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.\s|[-–—_]{2,}"
+    r"^(?:(?!\((?:1[5-9]|20)\d\d\)|\[(?:1[5-9]|20)\d\d\])(?:\[\d{1,4}\]|\(\d{1,4}\))|\d{1,4}\.\s|[-–—_]{2,}"
     r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)"
     r"(?:[A-ZÀ-Þ]|\(?\d{4})"
     r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
@@ -50,6 +51,11 @@ _ACRONYM_FIRST = re.compile(r"^[A-Z]{2,6}\s[A-ZÀ-Þ][a-zà-ÿ]")
 #: How a reference ends and nothing goes on after it: a year after a comma (", 2015."; not
 #: "Smith, J. (2015)." or "Smith, J. 2015.", where the title comes next), a page range, a DOI or an address.
 _ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
+#: An author-date reference's names and year, and nothing after them yet: "Abbott, Kenneth W., and Duncan
+#: Snidal. 2000." wrapped before its title (capitalised words, initials and "and" only: no title in lower case;
+#: the year after a full stop or in brackets: "Smith, John. Rivers. London, 2001." is whole).
+_HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|van|von|de|da|del|der|den|di|du|le|la)[,;]?\s)+"
+                        r"(?:(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?|\((?:1[5-9]|20)\d\d[a-z]?\))\.$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
                               "publishers", "books", "verlag"})
@@ -105,7 +111,12 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
         else:
             # the last word only: searching the whole of a long reference at each line is quadratic;
             # "23. Jahrgang", "2020. Retrieved from": in a list with no numbers, a number opens no reference
+            # "… dreams (J." + "Strachey, Trans.)": a parenthesis opened on the line above goes on (that line
+            # only: a stray "(" does not join the rest of the list)
+            above = lines[k - 1] if k else ""
             starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
+                                and above.count("(") <= above.count(")")
+                                and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
                                 and _NUMBER_FIRST.match(line) is None
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
                                      or (_ACRONYM_FIRST.match(line) is not None
@@ -161,9 +172,10 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
 
 
 #: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
-#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text).
+#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text; a path
+#: going on with its "/" or "-": "…/2019/03" + "/12/future-of-reading").
 _IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
-_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)[a-z0-9][^\s]*")
+_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)(?:[a-z0-9]|[/-](?=\S))[^\s]*")
 _BREAKS = "/.-_=?&#~%"
 
 

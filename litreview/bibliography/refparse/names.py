@@ -196,7 +196,8 @@ class _Reader:
         return hit
 
 
-_ED_AFTER = re.compile(r"\s*,?\s*\((?:eds?|editors?)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
+#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)"
+_ED_AFTER = re.compile(r"\s*,?\s*\((?:eds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
                        re.IGNORECASE)
 
 

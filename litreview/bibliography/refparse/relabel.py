@@ -4,14 +4,17 @@ says more than the label of one token. Each was measured by 5-fold cross-validat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from . import fields as F
+from .lexicon import EDITOR, TRANSLATOR
 from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
+    tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     return _access_date(_doubted_year(_volume_after_container(tagged)), text)
 
 
@@ -47,4 +50,77 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if t.rival == "volume" and t.label in ("container", "journal") and t.token.text.rstrip(",.;:").isdigit() \
                 and (i + 1 == len(tagged) or tagged[i + 1].label != t.label) and i and tagged[i - 1].label == t.label:
             out[i] = t._replace(label="volume")
+    return out
+
+
+#: labels a container's last words or a translator's phrase may have been read as
+_LOOSE = frozenset(("note", "genre", "location", "publisher"))
+#: at most this many tokens are moved by one rule below
+_RUN = 8
+#: a conference's acronym closing its name: "(ICLR),", "(CVPR'16),"
+_ACRONYM = re.compile(r"\([A-Z][\w'&-]*[A-Z][\w'&-]*\),")
+
+
+def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Words after a container span that the model doubts with the container as rival, up to the acronym in
+    parentheses and its comma that close the name, are the container's: IEEE's "in Proc. Int. Conf. Learn.
+    Represent. (ICLR), 2015" and "… Pattern Recognit. (CVPR), Las Vegas, NV" (any comma-closed run, as
+    "Machine Learning. Irvine, CA", took places into containers on cross-validation)."""
+    out = list(tagged)
+    for i in range(1, len(tagged)):
+        head = tagged[i - 1]
+        if head.label not in ("container", "journal") or tagged[i].label == head.label \
+                or head.token.text.endswith((",", ";", ":")):
+            continue
+        for j in range(i, min(i + _RUN, len(tagged))):
+            t = tagged[j]
+            if t.label not in _LOOSE or t.rival != head.label or t.token.text.endswith((";", ":")):
+                break
+            if t.token.text.endswith(","):
+                if _ACRONYM.fullmatch(t.token.text):
+                    out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
+                break
+    return out
+
+
+_BY = frozenset(("by", "von", "v.", "par", "de"))
+
+
+def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """"Translated by" (trans. by, übers. von, trad. par) and the names after it, up to the comma or the full
+    stop that ends them, are the translator's, not the publisher's: MLA's "Translated by Alan Smith, Vintage
+    Books, 1995." (a word list says so; the model reads the phrase into the publisher at times)."""
+    out = list(tagged)
+    for i in range(len(tagged) - 2):
+        if tagged[i].token.text.casefold() not in TRANSLATOR or tagged[i + 1].token.text.casefold() not in _BY:
+            continue
+        for j in range(i + 2, min(i + 2 + _RUN, len(tagged))):
+            t = tagged[j]
+            if t.label not in _LOOSE | {"translator"}:
+                break
+            word = t.token.text
+            if word.endswith((",", ";", ":")) or (word.endswith(".") and len(word.rstrip(".")) > 2):
+                if any(x.label not in _LOOSE | {"translator"} for x in tagged[i:i + 2]):
+                    break
+                out[i:j + 1] = [x._replace(label="translator") for x in tagged[i:j + 1]]
+                break
+    return out
+
+
+def _role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A role in parentheses ("(org.)", "(Hrsg.)", "(eds.)") read into the title, with at most two
+    capitalised words between it and the names before it, closes those names: ABNT's "SANTOS, Ana;
+    COSTA, Maria Paula (org.). Title" (the second given name and the role are the editors', not the title's)."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label != "title" or not t.token.text.startswith("(") \
+                or t.token.text.rstrip(".,:;").casefold() not in EDITOR:
+            continue
+        k = i
+        while k > 0 and i - k < 2 and tagged[k - 1].label == "title" and tagged[k - 1].token.text[:1].isupper() \
+                and not tagged[k - 1].token.text.endswith((".", ",", ":", ";")):
+            k -= 1
+        if k > 0 and tagged[k - 1].label in ("author", "editor") and all(x.label == "title" for x in tagged[k:i]):
+            out[k:i + 1] = [x._replace(label=tagged[k - 1].label) for x in tagged[k:i + 1]]
+        break
     return out

@@ -34,7 +34,9 @@ _YEAR_AFTER = re.compile(
     r"|\s*[.,]?\s*\(n\.\s?d\.\)[.,]?",
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
-_TITLE_EDITION = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th)|\d+\.ª|[A-Z][a-z]+)\s+ed(?:ition|\.)?\)$", re.I)
+#: APA's "(2nd ed.)", "(2nd ed., Vol. 3)" and "(Vol. 3)" after a book's title
+_TITLE_EDITION = re.compile(r"\s*\((?:(?P<ed>\d+(?:st|nd|rd|th)|\d+\.ª|[A-Z][a-z]+)\s+ed(?:ition|\.)?(?:,\s*|(?=\)))|(?=Vol\.))"
+                            r"(?:Vol\.\s*(?P<vol>\w+))?\)$", re.I)
 _BRACKETED = re.compile(r"\s*\[([^\[\]]+)\]$")
 _PAREN_PUBFACTS = re.compile(r"\s*\(([^()]*:[^()]*)\)\.?$")
 _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Paper)\b")
@@ -117,8 +119,9 @@ def parse_reference(text: str) -> ParsedReference:
         # APA: "Title [Doctoral dissertation, University of Michigan]. ProQuest.": the thesis and its school;
         # "Title [Data set]. Zenodo.": what the work is (parse_tail reads both)
         title, tail = title[: m.start()], f"{m.group(1)}. {tail}"
+    title = F.MEDIUM.sub("", title)
     if (m := _TITLE_EDITION.search(title)) is not None:
-        f["edition"], title = m.group("ed"), title[: m.start()]
+        f["edition"], f["volume"], title = m.group("ed") or "", m.group("vol") or "", title[: m.start()]
     if not tail and (m := re.search(rf"\s+\(?({F.YEAR})\)?$", title)) and not f.get("year"):
         f["year"], title = m.group(1), title[: m.start()]  # "... package for R 2013."
     f["title"] = title.strip()
