@@ -212,3 +212,37 @@ def test_words_shared_by_several_letters_of_one_author_and_year_pick_none(text: 
                                                                           keys: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(WIX), letter_order=order)
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == sorted(keys)
+
+
+POULSEN = r"""@article{p1, author = {Poulsen, Victor and DeDeo, Simon}, title = {Inferring Cultural Landscapes}, year = {2023}}
+@article{p2, author = {Poulsen, Victor and DeDeo, Simon}, title = {Cognitive Attractors and Religion}, year = {2023}}
+"""
+
+
+def _resolved(text: str, order: str) -> list[tuple[str, object]]:
+    """Each marker as written and its entry, or the candidates it is left open between."""
+    linkage = link(parse_essay(text), parse_bibliography(POULSEN), letter_order=order)
+    return [(m.text, sorted(m.keys) if m.detail in LEFT_OPEN else m.detail)
+            for m in linkage.mentions if m.kind == "marker"]
+
+
+@pytest.mark.parametrize("text", [
+    # ABNT parts the names with ";": the item is read as "Poulsen and DeDeo", and the sentence's words, context
+    # for both letters at once, picked the landscapes for both (one wrong link).
+    "Inferring landscapes works (Poulsen; DeDeo, 2023a, 2023b).",
+    "Inferring landscapes works (Poulsen; DeDeo, 2023a; Poulsen; DeDeo, 2023b).",
+    # The same in two parentheses of one sentence.
+    "Inferring landscapes works (Poulsen; DeDeo, 2023a), as landscapes do (Poulsen; DeDeo, 2023b).",
+    # Names printed two ways in one citation: whatever the names, two letters never name one entry.
+    "Inferring landscapes works (Poulsen 2023a; Poulsen and DeDeo 2023b).",
+])
+def test_two_letters_of_one_citation_never_take_one_entry(text: str) -> None:
+    assert [keys for _, keys in _resolved(text, "cited")] == [["p1", "p2"], ["p1", "p2"]]
+
+
+def test_a_letter_alone_or_told_apart_by_the_styles_order_keeps_its_entry() -> None:
+    assert _resolved("Inferring landscapes works (Poulsen; DeDeo, 2023a).", "cited") == [
+        ("Poulsen and DeDeo 2023a", "p1")]
+    # Title order: the letters themselves tell the two apart (Cognitive first), whatever the words say.
+    assert _resolved("Inferring landscapes works (Poulsen; DeDeo, 2023a, 2023b).", "title") == [
+        ("Poulsen and DeDeo 2023a", "p2"), ("Poulsen and DeDeo 2023b", "p1")]
