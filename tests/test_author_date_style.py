@@ -92,6 +92,28 @@ def test_a_style_nested_thousands_deep_is_read_without_recursion() -> None:
     assert order_of_csl(style) == "cited"
 
 
+def _with_macro(body: str, sort: str) -> bytes:
+    """A style whose sort keys may call the macro "contributors" printing ``body``."""
+    return _style(sort).replace(b"<bibliography>", f'<macro name="contributors">{body}</macro><bibliography>'.encode())
+
+
+def test_what_a_sort_prints_for_some_entry_types_alone_sorts_only_those() -> None:
+    # AAA's "contributors" prints a letter's genre (type personal_communication) beside the author: its sort of
+    # names and dates left the order unknown, and two works of an organisation in a year were linked by title
+    # order, which AAA does not follow (2 wrong). Every other type is lettered in citation order.
+    genre = '<choose><if type="personal_communication"><text variable="genre"/></if></choose>'
+    names = '<names variable="author"/>'
+    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="issued"/>')) == "cited"
+    # Not title order, which would pick an entry by its letter's place: only the styles' names tell then.
+    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>')) == ""
+    # A branch for every type but one prints for almost all: the genre then sorts.
+    others = genre.replace('type="personal_communication"', 'type="personal_communication" match="none"')
+    assert order_of_csl(_with_macro(names + others, '<key macro="contributors"/><key variable="issued"/>')) == ""
+    # A branch on a variable is no branch by type.
+    by_variable = genre.replace('type="personal_communication"', 'variable="genre"')
+    assert order_of_csl(_with_macro(names + by_variable, '<key macro="contributors"/>')) == ""
+
+
 def test_names_paths_and_urls(tmp_path: Path) -> None:
     assert style_name("https://www.zotero.org/styles/apa") == "apa"
     assert style_name("styles\\Elsevier-Harvard.csl") == "elsevier-harvard"
