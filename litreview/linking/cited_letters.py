@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import letter_orders, title_order
+from .labels import letter_orders
 from .rendered_list import Listed, listed
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -196,22 +196,9 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         orders = orders[2:]
     orders = tuple(dict.fromkeys(orders))
     found = list(dict.fromkeys(k for order in orders for k in _lettered_in(index, pool, order, suffix)))
-    tied = _with_ties(index, pool, found) if index.letter_order in _TIES_UNKNOWN else found
-    if len(orders) > 1 or len(tied) > len(found):
-        _note_open(index, tied)
-    return tied
-
-
-_TIES_UNKNOWN = ("printed-title", "csl-title")
-"""The orders (APA's, ASA's and the other CSL-title styles') whose sort after the title is not modelled: entries
-with one title (duplicates, entries with no title) are not lettered in the file's order there, as Chicago's are."""
-
-
-def _with_ties(index: SourceIndex, pool: Sequence[str], found: Sequence[str]) -> list[str]:
-    """``found`` and the entries of ``pool`` with the same title as one of them: where a letter falls among
-    them is not known."""
-    titles = {k: title_order(index.sources[k])[0] for k in pool}
-    return list(dict.fromkeys(k for f in found for k in pool if titles[k] == titles[f]))
+    if len(orders) > 1:
+        _note_open(index, found)
+    return found
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:
