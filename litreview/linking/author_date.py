@@ -10,12 +10,13 @@ recorded by ``author_date_hit``.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
+from functools import partial
 
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, shorthand, terms
-from .author_date_hit import _emit, _reportable, _second_year, _year_text
+from .author_date_hit import _emit, _reportable, _second_year, _year_text, one_entry_per_label
 from .author_date_narrative import _year_only, names_before
 from .author_names import (
     fit,
@@ -60,20 +61,13 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             continue
         last_names = ""
         offset = paren.start("body")
-        undated: list[tuple[str, int]] = []  # names with no year yet: "Luo; Cao; Barzilay, 2019" (ABNT)
-        for segment in _segments(body):
-            seg_text, seg_start = segment
-            parsed = _parse_segment(seg_text, forms)
-            if short and _shorthand_in(claim, paren, seg_text, offset + seg_start, parsed, index, found):
-                last_names, undated = "", []
+        read_from = len(found.mentions), len(found.hits)
+        taken = partial(_shorthand_in, claim, paren, index, found) if short else None
+        for seg_text, seg_start, item in _items(body, forms, index, taken):
+            if item is None:
+                last_names = ""
                 continue
-            if parsed is None:
-                undated.append(segment)
-                continue
-            names, years, rest = parsed
-            if undated and names and (listed := _listed_with(undated, names, index)):
-                names, seg_text, seg_start = listed, body[undated[0][1]:seg_start + len(seg_text)], undated[0][1]
-            undated = []
+            names, years, rest = item
             if names and all(fold(w).strip(".,") in _PREFIXES for w in names.split()):
                 names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
             at = offset + seg_start
@@ -86,11 +80,39 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                     continue
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared)
+        one_entry_per_label(found, *read_from, index)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+_Parsed = tuple[str, list[tuple[str, str]], str]
+"""A citation item read: its names, its (year, letter) pairs, what follows them (a locator)."""
+
+
+def _items(body: str, forms: YearForms, index: SourceIndex,
+           taken: Callable[[str, int, _Parsed | None], bool] | None = None) -> Iterator[tuple[str, int, _Parsed | None]]:
+    """The dated items of a citation's ``body`` with where they start, names parted by ";" joined to the item they
+    belong to (``_listed_with``: "Luo; Cao; Barzilay, 2019" is one item by "Luo Cao and Barzilay"). ``taken``:
+    whether the caller read a segment as something else (a shorthand); it is then yielded with None."""
+    undated: list[tuple[str, int]] = []  # names with no year yet
+    for segment in _segments(body):
+        seg_text, seg_start = segment
+        parsed = _parse_segment(seg_text, forms)
+        if taken is not None and taken(seg_text, seg_start, parsed):
+            undated = []
+            yield seg_text, seg_start, None
+            continue
+        if parsed is None:
+            undated.append(segment)
+            continue
+        names, years, rest = parsed
+        if undated and names and (listed := _listed_with(undated, names, index)):
+            names, seg_text, seg_start = listed, body[undated[0][1]:seg_start + len(seg_text)], undated[0][1]
+        undated = []
+        yield seg_text, seg_start, (names, years, rest)
 
 
 def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> str:
@@ -132,9 +154,11 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
                   index, found, guessed=True)
 
 
-def _shorthand_in(claim: Claim, paren: re.Match[str], seg: str, at: int,
-                  parsed: tuple[str, list[tuple[str, str]], str] | None, index: SourceIndex, found: Found) -> bool:
-    """ "(KpV, 12)", "(see KU; Kant 1968b)": a biblatex shorthand standing for its entry (no year printed)."""
+def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found, seg: str, seg_start: int,
+                  parsed: _Parsed | None) -> bool:
+    """ "(KpV, 12)", "(see KU; Kant 1968b)": a biblatex shorthand standing for its entry (no year printed); the
+    segment ``seg`` starts at ``seg_start`` in the parenthesis' body."""
+    at = paren.start("body") + seg_start
     match = shorthand.in_segment(seg, index)
     if match is None or (parsed is not None and parsed[0] and lookup(parsed[0], index)):
         return False  # "(Kant 1968b)": names and a year that resolve are read as such
@@ -160,7 +184,7 @@ def _segments(body: str) -> list[tuple[str, int]]:
     return out
 
 
-def _parse_segment(seg: str, forms: YearForms) -> tuple[str, list[tuple[str, str]], str] | None:
+def _parse_segment(seg: str, forms: YearForms) -> _Parsed | None:
     m = forms.year.search(seg)
     if m is None:
         return None
@@ -221,11 +245,10 @@ def _shared_letters(text: str, forms: YearForms, index: SourceIndex) -> set[tupl
     letters: dict[tuple[object, str], set[str]] = {}
     for paren in _PAREN.finditer(text):
         last: object = ""
-        for n, (seg, _) in enumerate(_segments(paren.group("body"))):
-            parsed = _parse_segment(seg, forms)
+        for _, start, parsed in _items(paren.group("body"), forms, index):
             if parsed is None:
                 continue
-            names = parsed[0] or (names_before(text[:paren.start()], index) if n == 0 else "")
+            names = parsed[0] or (names_before(text[:paren.start()], index) if start == 0 else "")
             group = letter_group(names, index) if names else last
             last = group
             for year, suffix in parsed[1]:

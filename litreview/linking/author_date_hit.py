@@ -73,3 +73,25 @@ def _second_year(first: str, year: str, suffix: str) -> bool:
     if suffix or not first.isdigit() or not year.isdigit():  # n.d., forthcoming
         return True
     return abs(int(year) - int(first)) <= SECOND_YEAR_SPAN
+
+
+def one_entry_per_label(found: Found, mentions_from: int, hits_from: int, index: SourceIndex) -> None:
+    """Two year labels of one citation ("(Doe 2010a, 2010b)") never name one entry: when the citations read since
+    ``mentions_from`` and ``hits_from`` (one parenthesis) resolve two letters to the same entry, those whose entry
+    their context picked (an ambiguous hit) are left open between their candidates; one the letter itself decided
+    (the style's order, the document's reference list) keeps its entry."""
+    labels: dict[str, set[str]] = {}
+    for _, mention in found.mentions[mentions_from:]:
+        if mention.kind == "marker" and mention.keys and mention.detail == mention.keys[0]:
+            lettered = _LETTERED.search(mention.text)
+            if lettered:
+                labels.setdefault(mention.detail, set()).add(lettered.group(1))
+    contested = {key for key, written in labels.items() if len(written) > 1}
+    if not contested:
+        return
+    picked = {(h.start, h.key) for h in found.hits[hits_from:] if h.key in contested and h.ambiguous}
+    why = cited_letters.UNDECIDED_LETTER if index.letter_order == "cited" else cited_letters.UNDECIDED
+    for n, (at, mention) in enumerate(found.mentions[mentions_from:], mentions_from):
+        if mention.kind == "marker" and (at, mention.detail) in picked and _LETTERED.search(mention.text):
+            found.mentions[n] = (at, Mention(mention.claim_id, "marker", mention.text, mention.keys, why))
+    found.hits[hits_from:] = [h for h in found.hits[hits_from:] if (h.start, h.key) not in picked]

@@ -83,13 +83,15 @@ def order_of_csl(xml: bytes) -> str:
         return ""
     macros = {m.get("name", ""): m for m in root.iter(f"{CSL}macro")}
     keys = root.findall(f"{CSL}bibliography/{CSL}sort/{CSL}key")
+    every_type = True  # the keys so far print names and dates for entries of every type
     for key in keys:
         variable = key.get("variable", "")
-        if variable == "title":
+        if variable == "title" and every_type:
             return "csl-title"
-        printed = {variable} if variable else _variables(macros.get(key.get("macro", "")), macros, set())
-        if not printed <= _NAMES_AND_DATES:
+        macro = macros.get(key.get("macro", ""))
+        if not ({variable} if variable else _variables(macro, macros, set(), by_type=False)) <= _NAMES_AND_DATES:
             break  # a macro printing the title or more: only the style's name tells
+        every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
     else:
         if keys:
             return "cited"
@@ -99,16 +101,18 @@ def order_of_csl(xml: bytes) -> str:
     return next((KNOWN[style_name(n)] for n in reversed(names) if style_name(n) in KNOWN), "")
 
 
-def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: set[str]) -> set[str]:
+def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: set[str],
+               by_type: bool = True) -> set[str]:
     """The variables a macro prints (those of the macros it calls too), substitutes for missing names aside:
-    entries lettered alike have the same names."""
+    entries lettered alike have the same names. ``by_type`` False: not those it prints for some entry types alone
+    (``_for_types_only``)."""
     if node is None:
         return {"?"}  # a key naming no macro the style has: nothing to tell by
     out: set[str] = set()
     stack = [node]  # not recursion: a style nesting groups 20,000 deep is untrusted XML too
     while stack:
         for child in stack.pop():
-            if child.tag == f"{CSL}substitute":
+            if child.tag == f"{CSL}substitute" or (not by_type and _for_types_only(child)):
                 continue
             out.update(child.get("variable", "").split())
             called = child.get("macro")
@@ -119,6 +123,16 @@ def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: 
                 stack += [macro] if macro is not None else []
             stack.append(child)
     return out
+
+
+def _for_types_only(node: ET.Element) -> bool:
+    """Whether ``node`` is a branch taken for some entry types alone ("<if type=\"personal_communication\">",
+    where AAA prints a letter's genre): what it prints sorts only entries of those types. A sort of names and
+    dates but for such branches is read as citation order, which for the types they name too only leaves a letter
+    open (in citation order a letter never picks an entry by its place); never as title order, which would."""
+    conditions = {name for name in node.attrib if name != "match"}
+    return (node.tag in (f"{CSL}if", f"{CSL}else-if") and conditions == {"type"}
+            and node.get("match", "any") != "none")
 
 
 def _parse(xml: bytes) -> ET.Element | None:
