@@ -22,8 +22,8 @@ from .author_names import (
     fit,
     looks_like_names,
     lookup,
-    lookup_tail,
     loose,
+    names_an_entry,
     wrote_et_al,
 )
 from .hits import Found
@@ -123,8 +123,7 @@ def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex)
     if not all(looks_like_names(part) and "," not in part for part in parts[:-1]):
         return ""
     joined = " ".join(parts[:-1]) + " and " + parts[-1]
-    keys, matched = lookup_tail(joined, index)
-    return joined if keys and matched == len(canonical(joined).split()) else ""
+    return joined if names_an_entry(joined, index) else ""
 
 
 _TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")

@@ -10,13 +10,13 @@ from collections.abc import Collection
 
 from ..model import Claim, Mention
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
-from .author_names import GIVEN_WORDS, fit, lookup_tail, plausible_surname, wrote_et_al
+from .author_names import GIVEN_WORDS, fit, lookup_tail, names_an_entry, plausible_surname, wrote_et_al
 from .hits import Found, Hit
 from .index import SourceIndex
 from .labels import nameless
 from .printed_years import YEAR_WORDS, candidates
 from .prose_author import named_in_prose
-from .text import canonical, content_stems, strip_possessive, tokens
+from .text import content_stems, strip_possessive, tokens
 
 
 def names_before(lead: str, index: SourceIndex) -> str:
@@ -40,8 +40,7 @@ def names_before(lead: str, index: SourceIndex) -> str:
             if words or not name:
                 break
         joined = " ".join(listed) + " and " + last.strip()
-        keys, matched = lookup_tail(joined, index)
-        if listed and keys and matched == len(canonical(joined).split()):
+        if listed and names_an_entry(joined, index):
             return joined
     return names
 

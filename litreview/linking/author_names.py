@@ -20,6 +20,12 @@ def lookup(names: str, index: SourceIndex) -> list[str]:
     return lookup_tail(names, index)[0]
 
 
+def names_an_entry(names: str, index: SourceIndex) -> bool:
+    """Whether every word of ``names`` is an entry's name list ("Luo Cao and Barzilay"), not only its tail."""
+    keys, matched = lookup_tail(names, index)
+    return bool(keys) and matched == len(canonical(names).split())
+
+
 def lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
     """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
     extra = _extra(index)
