@@ -75,6 +75,30 @@ def test_file_without_entries_says_so(tmp_path, text):
     assert problem.code == "LR100" and "no entries" in problem.message and problem.line == 1
 
 
+@pytest.mark.parametrize("text", ['@string{IEEE_J_TIT = "IEEE Transactions on Information Theory"}\n',
+                                  "% abbreviations\n@STRING ( jpr = {Journal of Peace Research} )\n",
+                                  "@preamble{ \"\\newcommand{\\noopsort}[1]{}\" }\n"])
+def test_a_file_of_macros_only_is_not_an_empty_bibliography(tmp_path, text):
+    # IEEEabrv.bib and journal-abbreviation files hold @string (or @preamble) commands only, read
+    # before the file whose entries use them: BibTeX, biber and pybtex take them without complaint.
+    path = tmp_path / "abbrev.bib"
+    path.write_text(text)
+    bib = load_bibliography(path)
+    assert bib.problems == () and bib.sources == ()
+
+
+def test_macros_of_an_abbreviations_file_reach_the_entries_of_the_next(tmp_path):
+    from litreview.review import load_all
+
+    (tmp_path / "abbrev.bib").write_text('@string{IEEE_J_TIT = "IEEE Transactions on Information Theory"}\n')
+    (tmp_path / "refs.bib").write_text("@article{shannon1948,\n  author = {Claude E. Shannon},\n"
+                                       "  title = {A Mathematical Theory of Communication},\n"
+                                       "  journal = IEEE_J_TIT,\n  year = {1948},\n}\n")
+    bib = load_all((tmp_path / "abbrev.bib", tmp_path / "refs.bib"), load_bibliography)
+    assert [p.severity for p in bib.problems] == ["warning"]  # pandoc reads each file alone: said, not an error
+    assert [s.key for s in bib.sources] == ["shannon1948"]
+
+
 def test_decode_latex_plain_text_unchanged():
     assert decode_latex("Power and Interdependence") == "Power and Interdependence"
     assert decode_latex("") == ""

@@ -159,6 +159,15 @@ def scan_entry(text: str, at: int) -> EntrySpan:
 _STRING_DEFINITION = lazy(rf"@\s*string\s*[{{(]\s*({NAME.pattern})\s*=", re.I)
 
 
+_PREAMBLE = lazy(r"@\s*preamble\s*[{(]", re.I)
+
+
+def defines_macros(text: str) -> bool:
+    """Whether the text has ``@string`` or ``@preamble`` commands: a file of only these (IEEEabrv.bib,
+    a journal-abbreviations file) is one BibTeX and biber read before the entries that use them."""
+    return bool(string_names(text)) or ("@" in text and _PREAMBLE.search(text) is not None)
+
+
 def string_names(text: str) -> frozenset[str]:
     """The names the text's ``@string`` commands define, case folded (BibTeX ignores their case)."""
     return frozenset(m.group(1).casefold() for m in _STRING_DEFINITION.finditer(text)) if "@" in text else frozenset()

@@ -446,8 +446,9 @@ def load_bibliography(path: str | Path) -> Bibliography:
             hint="Add entries, e.g. with `litreview import` or `litreview add`", file=str(p), line=1,
         ),), file=str(p), text=text)
     bib = parse_bibliography(text, str(p))
-    if not bib.sources and not bib.problems:
-        # Comments or stray text only: as unusable as an empty file, and as easy to miss.
+    if not bib.sources and not bib.problems and not bibtex.defines_macros(text):
+        # Comments or stray text only: as unusable as an empty file, and as easy to miss (a file of
+        # @string or @preamble commands only is a macro file, read before the entries that use them).
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography has no entries",
             hint="Entries start with @type{key, ...}; add them with `litreview import` or `litreview add`",
