@@ -68,3 +68,24 @@ def test_a_yaml_object_is_reusable_after_a_refusal() -> None:
     with pytest.raises(LoadLimitError):
         load_yaml("".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "x: 1\n", yaml)
     assert load_yaml(DOCS[3], yaml) == YAML().load(DOCS[3])
+
+
+@pytest.mark.parametrize("text", [
+    "- id: a\n  title: &t A title\n- id: b\n  title: *t\n",
+    "- id: a\n  note: " + "[" * 100 + "]" * 100 + "\n",
+    "".join("  " * i + f"- k{i}:\n" for i in range(100)),
+])
+def test_check_yaml_refuses_alike_with_and_without_libyaml(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The check reads the text with pyyaml's parser, in C where the installed pyyaml has libyaml: the
+    # pure-Python parser it falls back on must refuse the same things at the same lines.
+    import yaml
+
+    from litreview.safeload import pyyaml_loader
+
+    with pytest.raises(LoadLimitError) as first:
+        check_yaml(text)
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert pyyaml_loader() is yaml.SafeLoader
+    with pytest.raises(LoadLimitError) as pure:
+        check_yaml(text)
+    assert (pure.value.message, pure.value.line) == (first.value.message, first.value.line)

@@ -280,9 +280,9 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
 def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
     """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
     like a front matter, the rest of the file unread), and the line of each variable of each of its items."""
-    import yaml as pyyaml
+    from ..safeload import pyyaml_loader
 
-    loader = pyyaml.SafeLoader(text)
+    loader = pyyaml_loader()(text)
     try:
         while loader.check_node():
             node = loader.get_node()
