@@ -196,9 +196,16 @@ def essay_figures() -> str:
     every = link(essay, bibliography, all_suggestions=True)
     lines = ["essay (refs/essay.md against bench/essay_gold.yaml, topical links of every linker)",
              f"  {'shown':<22} {'shown':>6} {'P':>6} {'R':>6}  wrong"]
-    for label, t in ((f"by default ({SHOW})", None), ("from 0.5", 0.5), ("from 0.35", 0.35), ("from 0.2", 0.2)):
-        shown = default if t is None else Linkage(
-            links=tuple(lk for lk in every.links if lk.kind != "topical" or lk.confidence >= t))
+    topical_links = sorted((lk for lk in every.links if lk.kind == "topical"), key=lambda lk: -lk.confidence)
+    others = tuple(lk for lk in every.links if lk.kind != "topical")
+    for label, t in ((f"by default ({SHOW})", None), ("from 0.5", 0.5), ("from 0.35", 0.35), ("from 0.2", 0.2),
+                     ("the 10 most confident", 10), ("the 25 most confident", 25)):
+        if t is None:
+            shown = default
+        elif isinstance(t, int):  # whatever the calibration: how well the suggestions are ordered
+            shown = Linkage(links=others + tuple(topical_links[:t]))
+        else:
+            shown = Linkage(links=others + tuple(lk for lk in topical_links if lk.confidence >= t))
         r = eval_topical(shown, gold)
         precision = f"{r['precision']:.3f}" if r["suggestions"] else "-"  # nothing shown: no precision
         lines.append(f"  {label:<22} {r['suggestions']:>6} {precision:>6} {r['recall']:>6.3f}  "
