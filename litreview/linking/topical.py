@@ -71,7 +71,8 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
-    stems: dict[tuple[int, bool], list[tuple[str, str]]] = {}  # each claim's (paragraph's) words, stemmed once
+    # Each claim's words, and each paragraph's (shared by its claims), stemmed once.
+    stems: dict[tuple[int, bool], list[tuple[str, str]]] = {}
     texts: dict[int, list[str]] = {}
     own = [c.text for c in claims]
     written = spelled_out(own, own)  # the evidence names the long form an acronym stood for
@@ -84,7 +85,7 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
             continue
         per_claim[cand.row] += 1
         per_key[cand.key] += 1
-        at = (cand.row, cand.from_paragraph)
+        at = (claim.paragraph, True) if cand.from_paragraph else (cand.row, False)
         if at not in stems:
             if cand.from_paragraph and not texts:
                 for c, text in zip(claims, written, strict=True):
