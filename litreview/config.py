@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
+from .lazyre import lazy
 
 ENV_OVERRIDES = {
     "essay": "LITREVIEW_ESSAY",
@@ -220,7 +221,7 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
 # -- validation: a small schema of our own (no import beyond the standard library) -------------------
 
 SEVERITIES = ("error", "warning", "info")
-_CODE = re.compile(r"^LR\d{1,3}$", re.IGNORECASE)
+_CODE = lazy(r"^LR\d{1,3}$", re.IGNORECASE)
 _POSITIVE = frozenset({"timeout"})
 _CODES_EXAMPLE = 'e.g. suppress = ["LR137"], or with reasons: suppress = { LR137 = "why" }'
 

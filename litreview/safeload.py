@@ -13,6 +13,8 @@ import re
 from functools import cache
 from typing import Any
 
+from .lazyre import lazy
+
 #: Largest YAML or JSON text read from a user's file (claims.yaml, front matter, CSL-JSON).
 MAX_BYTES = 20_000_000
 #: Deepest nesting of mappings and lists accepted; real files stay under 10.
@@ -193,7 +195,7 @@ def _line(event: Any) -> int | None:
 
 # Strings matched in the unrolled form ("[^"\\]*(?:\\.[^"\\]*)*"): the same strings, five times faster on
 # long ones (a notebook's images).
-_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
+_JSON_TOKEN = lazy(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
 
 
 def json_depth(text: str | bytes, limit: int = MAX_DEPTH) -> int:
@@ -205,7 +207,7 @@ def json_depth(text: str | bytes, limit: int = MAX_DEPTH) -> int:
     return _nesting(_JSON_TOKEN, text, limit)
 
 
-_JSON_MEMBER = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[\[\]{},\n]')
+_JSON_MEMBER = lazy(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[\[\]{},\n]')
 
 
 def json_item_lines(text: str, under: tuple[str, ...] = ()) -> dict[int, dict[str, int]]:

@@ -28,11 +28,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lazyre import lazy
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _NON_WORD = re.compile(r"[\W_]+")
-_NON_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+_NON_ASCII_WORD = lazy(r"[^a-z0-9]+")
 _NON_PHRASE = re.compile(r"[^\w\s'-]")
 _SPACE = re.compile(r"\s+")
 

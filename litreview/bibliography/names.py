@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lazyre import lazy
 from ..model import Person
 
-_OPTION = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=\s*(.*?)\s*$", re.S)
+_OPTION = lazy(r"^\s*([A-Za-z][\w-]*)\s*=\s*(.*?)\s*$", re.S)
 PARTS = {"family": "family", "last": "family", "given": "given", "first": "given", "middle": "middle",
          "prefix": "prefix", "von": "prefix", "suffix": "suffix", "jr": "suffix"}
 """Extended-format keys that name a part of the name (biber's data model, with its aliases)."""
@@ -39,7 +40,7 @@ def is_stray(name: str) -> bool:
     return bool(_STRAY.match(name.strip()))
 
 
-_BRACED = re.compile(r"\{[^{}]*\}")
+_BRACED = lazy(r"\{[^{}]*\}")
 
 
 def name_forms(value: str) -> list[str]:

@@ -6,11 +6,11 @@ Each formatter is a pure function from findings to a string or a JSON-ready dict
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from ..lazyre import lazy
 from ..model import Finding
 from .catalogue import CATALOGUE, catalogue_json
 
@@ -52,7 +52,7 @@ def excerpt(text: str, limit: int = _EXCERPT) -> str:
 
 
 # What a log reader (Python's splitlines, the GitHub Actions runner) takes for the end of a line.
-_LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = lazy(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def one_line(text: str) -> str:

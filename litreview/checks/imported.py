@@ -6,13 +6,12 @@ until a person has checked the fields and deletes it.
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy
 from ..model import Bibliography, Finding
 from .catalogue import finding
 
-_MARK = re.compile(r"^%\s*uncertain:\s*(?P<fields>[\w ,]+?)\s*$")
-_ENTRY = re.compile(r"^\s*@\s*(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s]+)\s*,")
+_MARK = lazy(r"^%\s*uncertain:\s*(?P<fields>[\w ,]+?)\s*$")
+_ENTRY = lazy(r"^\s*@\s*(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s]+)\s*,")
 
 
 def unsure_marks(text: str) -> dict[str, tuple[str, ...]]:

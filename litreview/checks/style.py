@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
 from ..doi import bare_doi
+from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from ..text import fold_words, plural
 from .bib import entry_finding, folded, parse_iso, plain
@@ -34,10 +35,10 @@ _ABBREVIATIONS = frozenset({"corp", "dept", "assn", "univ", "vols", "repr", "tra
 # those of four letters or more (shorter words are not taken for a word's period anyway).
 _STATES = frozenset({"ariz", "calif", "colo", "conn", "kans", "mass", "mich", "minn", "miss", "mont", "nebr",
                      "okla", "oreg", "penn", "penna", "tenn", "wash", "wisc"})
-_PLACE_BEFORE = re.compile(r"[A-Z][^\W\d_]*\.?,\s*$")
+_PLACE_BEFORE = lazy(r"[A-Z][^\W\d_]*\.?,\s*$")
 _CUT_WORDS = frozenset({"the", "a", "an", "and", "or", "nor"})
 _YEAR_IN_TITLE = re.compile(r"[(\[]\s*((?:1[4-9]|20)\d\d)\s*[)\]]")
-_ORIGINAL_NOTE = re.compile(
+_ORIGINAL_NOTE = lazy(
     r"\b(?:originally|first)\s+(?:published|printed|issued|appeared)\b\D{0,40}?\b((?:1[4-9]|20)\d\d)\b"
     r"|\borig\.\s*(?:publ?\.?\s*)?((?:1[4-9]|20)\d\d)\b",
     re.I,

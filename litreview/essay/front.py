@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..lazyre import lazy
 from ..model import Claim, Paragraph
 from .segment import split_lines
 
@@ -25,8 +26,8 @@ _NOT_MARKDOWN = frozenset({"bibliography", "csl", "nocite", "references", "citat
 """Fields pandoc reads as names of files or as citation data, not as text (``nocite`` is read on its own)."""
 # A top-level key (quoted or not) whose name can be an id: a letter, then letters, digits, "_" or "-".
 _KEY = re.compile(r"""^(["']?)([A-Za-z][\w-]*)\1[ \t]*:(?=\s|$)""")
-_TEX_FIELD = re.compile(r"\\(title|subtitle|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{")
-_THANKS = re.compile(r"\\thanks\s*\{")
+_TEX_FIELD = lazy(r"\\(title|subtitle|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{")
+_THANKS = lazy(r"\\thanks\s*\{")
 _ANCHOR = 8
 """How many of a string's first non-blank characters are looked for to find where it starts in the source."""
 _LOOKAHEAD = 12

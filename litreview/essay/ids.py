@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..doi import normalize_doi
+from ..lazyre import lazy
 from ..model import Source
 
 PREFIXES = {"doi": "doi", "pmid": "pmid", "pubmed": "pmid", "pmcid": "pmcid", "pmc": "pmcid",
@@ -19,7 +20,7 @@ PREFIXES = {"doi": "doi", "pmid": "pmid", "pubmed": "pmid", "pmcid": "pmcid", "p
             "wikidata": "wikidata", "raw": "raw"}
 """Manubot's prefixes (and their aliases) -> the standard prefix."""
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$", re.I)
-_ARXIV_VERSION = re.compile(r"v\d+$")
+_ARXIV_VERSION = lazy(r"v\d+$")
 _PMC_URL = re.compile(r"/pmc/articles/(PMC\d+)", re.I)
 _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d+)", re.I)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from ..lazyre import lazy
 from ..model import Claim, TextQuoteSelector
 from .cites import find_citations
 
@@ -43,8 +44,8 @@ _CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]]|\[-?@|\(\d)")
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
 _BARE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]+")
-_LONE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]*\w(?:\s*\[[^\]]*\])?\s*[.,;]?$")
-_ET_AL = re.compile(r"\bet al\.\s*$")
+_LONE_KEY = lazy(r"^@[\w:.#$%&\-+?<>~/]*\w(?:\s*\[[^\]]*\])?\s*[.,;]?$")
+_ET_AL = lazy(r"\bet al\.\s*$")
 # Initialisms that pysbd keeps glued to a following capitalised sentence start.
 _GLUED = re.compile(
     r"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+"

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..essay import normalise_space
+from ..lazyre import lazy
 from ..model import Bibliography, Claim, Essay, Orphan, TextQuoteSelector
 
 if TYPE_CHECKING:
     from .curated import CuratedGroup, CuratedLink, CuratedLinks
 
-GROUP_ID = re.compile(r"^p(\d{1,9})-s(\d{1,9})-(\d{1,9})$")  # more digits: no claim of ours
+GROUP_ID = lazy(r"^p(\d{1,9})-s(\d{1,9})-(\d{1,9})$")  # more digits: no claim of ours
 """A group's id: paragraph, first and last sentence (``p3-s5-7``)."""
 FUZZY_CUTOFF = 80.0
 """rapidfuzz ratio above which an edited sentence (or group) is still the anchored one."""

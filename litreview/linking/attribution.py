@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..lazyre import lazy
 from ..model import Claim, Mention, Person
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
@@ -70,7 +71,7 @@ _MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a
                           r"similar|same|related|strong|famous|key|central)\s+){0,3}"
                           r"(?:point|argument|case|claim|observation)s?\b")
 # A lone capitalised word before a reporting verb is a concept, not a person ("Realism holds").
-_CONCEPT = re.compile(r"(?:isms?|ists?|ity|ics|tion|ory|ence|ance|ment|ness)$")
+_CONCEPT = lazy(r"(?:isms?|ists?|ity|ics|tion|ory|ence|ance|ment|ness)$")
 AUTHORITY = "invoked as an authority"
 """An author mention's detail says this when the words around the name appeal to the person."""
 _JOIN = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters
 from .author_names import told_apart_by_given_names
@@ -31,7 +32,7 @@ def _year_text(year: str, suffix: str) -> str:
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
 
 
-_LETTERED = re.compile(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
+_LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 """The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
 
 

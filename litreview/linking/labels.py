@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..bibliography.bibtex import key_suffix
 from ..bibliography.latex import decode_latex
+from ..lazyre import lazy
 from ..model import Person, Source
 from ..text import spelled
 from .text import canonical
@@ -49,7 +50,7 @@ def nameless(source: Source) -> bool:
     return names_key(source) == (("", ""),) and source.type not in CONTAINER_TYPES
 
 
-_USEPREFIX = re.compile(r"(?:^|[,\s])useprefix\s*(?:=\s*(?P<v>\w+))?", re.I)
+_USEPREFIX = lazy(r"(?:^|[,\s])useprefix\s*(?:=\s*(?P<v>\w+))?", re.I)
 
 
 def uses_prefix(source: Source) -> bool:
@@ -233,7 +234,7 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
     return dict(out)
 
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+_NAME_WORD = lazy(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 
 
 def corporate_forms(person: Person) -> set[str]:

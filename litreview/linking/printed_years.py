@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..lazyre import lazy
 from . import cited_letters, terms
 from .author_names import ET_AL_MIN
 from .index import SourceIndex, persons_of
@@ -27,13 +28,13 @@ _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 _AFTER = (rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
           r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z])|(?<=\bdate) (?=[a-z]{1,2}\b))?(?P<s>[a-z]{1,2})?"
           r"(?![\w–\-]|/\w)")
-_ERA = re.compile(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
+_ERA = lazy(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
 
 
 _BRACKETED = r"\[[^\[\]\d]{0,12}\d[^\[\]]{0,30}\]"
 """The original date a style prints in brackets before the edition's: "[1924]", "[222 BC–220 BC]", "[1487–1488?]"
 (any year: it is not resolved)."""
-_ORIGINAL = re.compile(rf"\s*{_BRACKETED}\s*$")
+_ORIGINAL = lazy(rf"\s*{_BRACKETED}\s*$")
 _SLASHED = rf"(?:(?:\d{{1,4}}(?:\s?(?:{terms.BC}|{terms.AD}))?(?:–|(?=/)))+/(?=\d))"
 """The original date APA and DGPs print before the edition's, with a slash: "1924/1979", "1998/1996",
 "222 v. Chr.–220 v. Chr./380 v. Chr." (any year: it is not resolved)."""

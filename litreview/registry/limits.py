@@ -14,11 +14,13 @@ from collections.abc import Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+from ..lazyre import lazy
+
 MAX_RATE = 50.0
 """Requests per second never exceeded, whatever a server advertises."""
 MAX_CONCURRENCY = 10
 """Concurrent requests per pool never exceeded, whatever a server advertises."""
-_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.I)
+_INTERVAL = lazy(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.I)
 _UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
 
 

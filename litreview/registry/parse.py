@@ -7,16 +7,16 @@ the raw record beside it. Missing or odd fields give empty values, never errors.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..doi import normalize_doi
 from ..errors import RegistryError
+from ..lazyre import lazy
 from ..model import Person, RegistryRecord, Update
 
-_TAGS = re.compile(r"<[^>]+>")
-_SPACES = re.compile(r"\s+")
+_TAGS = lazy(r"<[^>]+>")
+_SPACES = lazy(r"\s+")
 
 
 class RecordShapeError(RegistryError):
