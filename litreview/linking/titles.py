@@ -50,10 +50,11 @@ def build_title_index(index: SourceIndex) -> TitleIndex:
     for key, source in index.sources.items():
         if not source.title:
             continue
-        forms = {_words(source.title)}
         main = _CUT.split(source.title, maxsplit=1)[0]
-        forms.add(_words(main))
-        forms.add(_words(re.sub(r"\s*\(\d{4}\)\s*$", "", source.title)))
+        # In this order, each once (a set's order would follow the hash seed, and the first of two
+        # equal matches wins): the full title, the part before a subtitle, the title without a year.
+        forms = dict.fromkeys((_words(source.title), _words(main),
+                               _words(re.sub(r"\s*\(\d{4}\)\s*$", "", source.title))))
         for words in forms:
             if not words or (len(words) < 2 and len(words[0]) < 6):
                 continue

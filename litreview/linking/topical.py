@@ -163,7 +163,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
     # (as a share of the claim's best), and BM25's own best; equal scores: the entry listed first wins.
     context, context_of = paragraphs(claims, texts)
-    picked = pick(cl_rows, [list(set(content_stems(t))) for t in texts], postings, bm25, n_keys, take, bm_take,
+    picked = pick(cl_rows, [list(dict.fromkeys(content_stems(t))) for t in texts], postings, bm25, n_keys, take, bm_take,
                   context=context, context_of=context_of)
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
