@@ -167,11 +167,11 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found:
     return True
 
 
-_ITEMS = lazy(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z]))"
-                    r",(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
+_ITEMS = lazy(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z])|(?<=\d[a-z],[a-z])"
+                    r"|(?<=\d[a-z], [a-z])),(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b") when names
 and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt
-2007, p. 7)")."""
+2007, p. 7)"), the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)"."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
