@@ -40,6 +40,9 @@ from .printed_years import (
 from .text import canonical, fold, wordset
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
+_NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
+"""A parenthesis holding one of its own, read when nothing was found in it: an item named by a title with a
+parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)")."""
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
@@ -52,7 +55,13 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
     shared = _shared_letters(text, forms, index)
-    for paren in _PAREN.finditer(text):
+    spans: list[tuple[int, int]] = []
+    for paren in [*_PAREN.finditer(text), None, *_NESTED.finditer(text)]:
+        if paren is None:  # the plain parentheses are read: now those holding one, where nothing was found
+            spans = [*found.spans.get(claim.id, ()), *((at, at) for at, m in found.mentions if m.claim_id == claim.id)]
+            continue
+        if paren.re.pattern == _NESTED.pattern and any(paren.start() <= a < paren.end() for a, _ in spans):
+            continue
         body = paren.group("body")
         if "@" in body:
             continue
