@@ -230,6 +230,7 @@ def test_particles_open_ranges_suffixes_and_given_names(text: str, keys: list[st
 WEB_PAGES = r"""@misc{fema, title = {Coronavirus (COVID-19) response}, howpublished = {U.S. Federal Emergency Management Agency}, year = {2024}}
 @misc{census, title = {Historical population density data (1910-2020)}, year = {2021}}
 @article{roe, author = {Roe, Ann}, title = {Floods}, year = {2001}}
+@article{mai, author = {Maillard, Sam and Roncalli, Tom and Teiletche, Joe}, title = {Risk}, year = {2010}}
 """
 
 
@@ -240,6 +241,7 @@ WEB_PAGES = r"""@misc{fema, title = {Coronavirus (COVID-19) response}, howpublis
     ("The state is sparse (“Historical population density data (1910-2020),” 2021).", ["census"]),
     # A citation inside a parenthesis is read as before; the outer one is not read again.
     ("It holds (as Roe (2001) shows for rivers).", ["roe"]),
+    ("It builds equal-risk (Maillard e.a. (2010)) portfolios.", ["mai"]),
 ])
 def test_a_title_with_a_parenthesis_of_its_own(text: str, keys: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(WEB_PAGES))

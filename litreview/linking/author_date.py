@@ -58,9 +58,10 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     spans: list[tuple[int, int]] = []
     for paren in [*_PAREN.finditer(text), None, *_NESTED.finditer(text)]:
         if paren is None:  # the plain parentheses are read: now those holding one, where nothing was found
-            spans = [*found.spans.get(claim.id, ()), *((at, at) for at, m in found.mentions if m.claim_id == claim.id)]
+            spans = [*found.spans.get(claim.id, ()),
+                     *((at, at + len(m.text)) for at, m in found.mentions if m.claim_id == claim.id)]
             continue
-        if paren.re.pattern == _NESTED.pattern and any(paren.start() <= a < paren.end() for a, _ in spans):
+        if paren.re.pattern == _NESTED.pattern and any(a < paren.end() and b > paren.start() for a, b in spans):
             continue
         body = paren.group("body")
         if "@" in body:
