@@ -225,3 +225,24 @@ PARTICLES = r"""@book{vangennep, options = {useprefix}, author = {van Gennep, Ar
 ])
 def test_particles_open_ranges_suffixes_and_given_names(text: str, keys: list[str]) -> None:
     assert [k for k, *_ in _markers(text, parse_bibliography(PARTICLES))] == keys
+
+
+WEB_PAGES = r"""@misc{fema, title = {Coronavirus (COVID-19) response}, howpublished = {U.S. Federal Emergency Management Agency}, year = {2024}}
+@misc{census, title = {Historical population density data (1910-2020)}, year = {2021}}
+@article{roe, author = {Roe, Ann}, title = {Floods}, year = {2001}}
+@article{mai, author = {Maillard, Sam and Roncalli, Tom and Teiletche, Joe}, title = {Risk}, year = {2010}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # APA and Harvard name a web page with no author by its title, parenthesis and all: the citation was
+    # read only inside the title's parenthesis, and lost.
+    ("The emergency ended in 2023 (Coronavirus (COVID-19) Response, 2024).", ["fema"]),
+    ("The state is sparse (“Historical population density data (1910-2020),” 2021).", ["census"]),
+    # A citation inside a parenthesis is read as before; the outer one is not read again.
+    ("It holds (as Roe (2001) shows for rivers).", ["roe"]),
+    ("It builds equal-risk (Maillard e.a. (2010)) portfolios.", ["mai"]),
+])
+def test_a_title_with_a_parenthesis_of_its_own(text: str, keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(WEB_PAGES))
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker" and m.keys] == keys

@@ -117,3 +117,20 @@ def test_a_narrative_citation_with_names_parted_by_semicolons() -> None:
     text = "Replication is discussed by Jones (2019), Köhler; Cortina (2019) and Luo; Cao; Barzilay (2019)."
     linkage = link(parse_essay(text), bib)
     assert [m.keys[0] for m in linkage.mentions if m.kind == "marker" and m.keys] == ["j19", "kc", "lcb"]
+
+
+def test_initials_added_before_a_later_name_tell_the_lists_apart() -> None:
+    # Chicago, Harvard, ASA, AAA: "Ballou, T. A. Földes, et al. 2025" and "Ballou, A. T. Földes, et al. 2025":
+    # citeproc adds the initials (or given names) of the name that tells two lists apart. Initials were matched
+    # against any author's given names, so both citations fit both entries (T: Tamás and Thomas; A: Andrei).
+    bib = parse_bibliography(r"""@article{o, author = {Ballou, Nick and Földes, Tamás A and Vuorre, Matti and Hakman, Thomas},
+  title = {Open Play}, year = {2025}}
+@article{c, author = {Ballou, Nick and Földes, Andrei Tamás and Hakman, Thomas and Przybylski, Andrew},
+  title = {Confounds}, year = {2025}}
+""")
+    for text, want in (("It holds (Ballou, T. A. Földes, et al. 2025; Ballou, A. T. Földes, et al. 2025).", ["o", "c"]),
+                       ("It holds (Ballou, Tamás A Földes, et al. 2025; Ballou, Andrei Tamás Földes, et al. 2025).",
+                        ["o", "c"]),
+                       ("It holds (Ballou, A. T. Földes, et al. 2025; Ballou, T. A. Földes, et al. 2025).", ["c", "o"])):
+        linkage = link(parse_essay(text), bib)
+        assert [m.keys[0] for m in linkage.mentions if m.kind == "marker" and len(m.keys) == 1] == want, text

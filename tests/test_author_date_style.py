@@ -58,7 +58,7 @@ def _style(sort: str, info: str = "") -> bytes:
 
 def test_order_read_from_the_sort_keys() -> None:
     assert order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>')) == "csl-title"
-    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/>')) == "cited"
+    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/>')) == "names"
     # A title macro's order is told only by the style's name (its id, or a dependent style's parent).
     assert order_of_csl(_style('<key macro="author"/><key macro="title"/>')) == ""
     assert order_of_csl(_style('<key macro="title"/>', "<id>http://www.zotero.org/styles/apa</id>")) == "printed-title"
@@ -89,7 +89,7 @@ def test_a_style_nested_thousands_deep_is_read_without_recursion() -> None:
     deep = "<group>" * 20_000 + '<date variable="issued"/>' + "</group>" * 20_000
     style = _style('<key macro="deep"/>').replace(b"<bibliography>", f'<macro name="deep">{deep}</macro>'
                                                   "<bibliography>".encode())
-    assert order_of_csl(style) == "cited"
+    assert order_of_csl(style) == "names"
 
 
 def _with_macro(body: str, sort: str) -> bytes:
@@ -103,7 +103,7 @@ def test_what_a_sort_prints_for_some_entry_types_alone_sorts_only_those() -> Non
     # order, which AAA does not follow (2 wrong). Every other type is lettered in citation order.
     genre = '<choose><if type="personal_communication"><text variable="genre"/></if></choose>'
     names = '<names variable="author"/>'
-    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="issued"/>')) == "cited"
+    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="issued"/>')) == "names"
     # Not title order, which would pick an entry by its letter's place: only the styles' names tell then.
     assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>')) == ""
     # A branch for every type but one prints for almost all: the genre then sorts.
@@ -120,14 +120,14 @@ def test_names_paths_and_urls(tmp_path: Path) -> None:
     assert letter_order("https://www.zotero.org/styles/apa", tmp_path) == "printed-title"  # never fetched
     assert letter_order("my-own.csl", tmp_path) == ""
     (tmp_path / "apa.csl").write_bytes(_style('<key macro="author"/><key variable="issued"/>'))
-    assert letter_order("apa.csl", tmp_path) == "cited"  # the file's sort, not its name
-    assert letter_order("apa", tmp_path) == "cited"  # pandoc adds .csl
+    assert letter_order("apa.csl", tmp_path) == "names"  # the file's sort, not its name
+    assert letter_order("apa", tmp_path) == "names"  # pandoc adds .csl
 
 
 def test_the_setting_and_the_front_matter_name_the_style(tmp_path: Path) -> None:
     essay = parse_essay("---\ncsl: springer-basic-author-date.csl\n---\n\nIt holds (Sims 2003a).\n",
                         str(tmp_path / "essay.md"))
-    assert citation_style(Config(root=tmp_path), essay) == "cited"
+    assert citation_style(Config(root=tmp_path), essay) == "names"
     assert citation_style(Config(root=tmp_path, csl="apa"), essay) == "printed-title"
     assert csl_named({"format": {"html": {"csl": "apa.csl"}, "pdf": {"csl": "apa.csl"}}}) == "apa.csl"
     assert csl_named({"format": {"html": {"csl": "apa.csl"}, "pdf": {"csl": "ieee.csl"}}}) == ""
@@ -268,3 +268,28 @@ def test_a_letter_alone_or_told_apart_by_the_styles_order_keeps_its_entry() -> N
     # Title order: the letters themselves tell the two apart (Cognitive first), whatever the words say.
     assert _resolved("Inferring landscapes works (Poulsen; DeDeo, 2023a, 2023b).", "title") == [
         ("Poulsen and DeDeo 2023a", "p2"), ("Poulsen and DeDeo 2023b", "p1")]
+
+
+ET_AL_LISTS = r"""@article{p1, author = {Ballou, Nick and Vuorre, Matti and Hakman, Thomas}, title = {Apples}, year = {2025}}
+@article{p2, author = {Ballou, Nick and Hakman, Thomas and Vuorre, Matti}, title = {Bananas}, year = {2025}}
+@article{p3, author = {Ballou, Nick and Foldes, Tamas and Przybylski, Andrew}, title = {Cherries}, year = {2025}}
+@article{p4, author = {Ballou, Nick and Foldes, Tamas and Przybylski, Andrew}, title = {Dates}, year = {2025}}
+"""
+
+
+def test_a_sort_by_names_and_dates_letters_et_al_lists_by_their_names_in_full() -> None:
+    # Elsevier, Springer, Annual Reviews, Ecology print "Ballou et al. 2025a" for all four, their bibliography
+    # naming every author: the letters follow the names after the first (Foldes < Hakman < Vuorre), and only the
+    # two lists that are the same are lettered in citation order. ABNT names one author before "et al." in its
+    # bibliography: all four tie, in citation order.
+    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/>').replace(
+        b"<bibliography>", b'<bibliography et-al-min="4" et-al-use-first="1">')) == "cited"
+    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/>').replace(
+        b"<bibliography>", b'<bibliography et-al-min="5" et-al-use-first="3">')) == "names"
+    text = "It holds (Ballou et al. 2025d). It holds (Ballou et al. 2025c). It holds (Ballou et al. 2025a)."
+    bib = parse_bibliography(ET_AL_LISTS)
+    for order, want in (("names", ["p1", "p2", "open:p3,p4"]), ("cited", ["open:p1,p2,p3,p4"] * 3)):
+        linkage = link(parse_essay(text), bib, letter_order=order)
+        got = [m.keys[0] if m.detail not in LEFT_OPEN else "open:" + ",".join(sorted(m.keys))
+               for m in linkage.mentions if m.kind == "marker"]
+        assert got == want, order

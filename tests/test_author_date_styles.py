@@ -51,6 +51,10 @@ def test_collapsed_year_letters(text: str, keys: list[str]) -> None:
     ("Tests agree (Harrer et al. 2014a,b, Harrer 2015).", ["h1", "h2", "h4"]),
     # Commas inside one name list, or before a page, start no item.
     ("Tests agree (Dohmen, Menzel, and Axer 2015, 12).", ["d1"]),
+    # The year of a narrative citation too, when a bracketed item follows it: "@h4 [see also @m1]".
+    ("Harrer (2015, see also Menzel et al. 2015) tests it.", ["h4", "m1"]),
+    ("Harrer et al. (2014a, see also Harrer 2015) test it.", ["h1", "h4"]),
+    ("Harrer (2015, p. 12) tests it.", ["h4"]),
 ])
 def test_items_listed_with_commas(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)

@@ -40,6 +40,9 @@ from .printed_years import (
 from .text import canonical, fold, wordset
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
+_NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
+"""A parenthesis holding one of its own, read when nothing was found in it: an item named by a title with a
+parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)")."""
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
 _PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
@@ -52,7 +55,14 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
     shared = _shared_letters(text, forms, index)
-    for paren in _PAREN.finditer(text):
+    spans: list[tuple[int, int]] = []
+    for paren in [*_PAREN.finditer(text), None, *_NESTED.finditer(text)]:
+        if paren is None:  # the plain parentheses are read: now those holding one, where nothing was found
+            spans = [*found.spans.get(claim.id, ()),
+                     *((at, at + len(m.text)) for at, m in found.mentions if m.claim_id == claim.id)]
+            continue
+        if paren.re.pattern == _NESTED.pattern and any(a < paren.end() and b > paren.start() for a, b in spans):
+            continue
         body = paren.group("body")
         if "@" in body:
             continue
@@ -167,11 +177,11 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found:
     return True
 
 
-_ITEMS = lazy(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z]))"
-                    r",(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
+_ITEMS = lazy(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z])|(?<=\d[a-z],[a-z])"
+                    r"|(?<=\d[a-z], [a-z])),(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b") when names
 and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt
-2007, p. 7)")."""
+2007, p. 7)"), the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)"."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:

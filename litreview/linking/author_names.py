@@ -7,6 +7,7 @@ among several entries, the one the written names fit best ("et al.", particles, 
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 from ..model import Person
 from ..text import spelled
 from . import cited_letters, terms
@@ -162,6 +163,7 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
     """
     if len(keys) < 2:
         return keys
+    keys = [k for k in keys if not _given_names_differ(names, k, index)] or keys
     written = set(canonical(names).split())
     scores = {}
     for key in keys:
@@ -175,6 +177,29 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
         scores[key] = score
     best = max(scores.values())
     return [k for k in keys if scores[k] == best] if best else keys
+
+
+_NAME_PARTS = lazy(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\ben\b")
+"""Where one name of a written name list ends."""
+
+
+def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
+    """Whether the citation writes given names or initials before one of the entry's family names other than its
+    author's: "Ballou, T. A. Földes, et al." is not Ballou and Andrei Tamás Földes's work (citeproc adds the
+    initials of the name that tells two lists apart, in their order)."""
+    for part in _NAME_PARTS.split(names):
+        words = canonical(part).split()
+        if len(words) < 2:
+            continue
+        for person in persons_of(index.sources[key]):
+            family, given = canonical(person.family).split(), canonical(person.given).split()
+            if not family or not given or words[-len(family):] != family:
+                continue
+            before = words[:-len(family)]
+            if len(before) != len(given) or not all(w == g or (len(w) == 1 and g.startswith(w))
+                                                    for w, g in zip(before, given, strict=True)):
+                return True
+    return False
 
 
 def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import letter_orders
+from .labels import letter_orders, names_key
 from .rendered_list import Listed, listed
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -189,6 +189,10 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         found = list(pool) if _position(suffix) < len(pool) else []
         _note_open(index, found)
         return found
+    if index.letter_order == "names":
+        found = _by_names(index, pool, suffix)
+        _note_open(index, found)
+        return found
     orders = letter_orders(tuple(pool), index.sources, index.letter_order)
     if len(orders) > 1 and index.__dict__.get(_AMPERSAND):
         orders = orders[1:2]
@@ -199,6 +203,14 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     if len(orders) > 1:
         _note_open(index, found)
     return found
+
+
+def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
+    """``lettered`` for a style that letters by the names in full, then in citation order ("names"): the entries
+    whose names sort at the letter's place, with those of the same names (in citation order, so any of them)."""
+    order = sorted(pool, key=lambda k: names_key(index.sources[k]))
+    at = {names_key(index.sources[k]) for k in _lettered_in(index, pool, order, suffix)}
+    return [k for k in order if names_key(index.sources[k]) in at]
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:

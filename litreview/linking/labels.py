@@ -136,11 +136,17 @@ def csl_title_order(source: Source) -> tuple[str, int]:
     return (canonical(main), source.line or 0) if main else title_order(source)
 
 
-LETTER_ORDERS = ("title", "printed-title", "csl-title", "cited")
+LETTER_ORDERS = ("title", "printed-title", "csl-title", "cited", "names")
 """How styles order the entries they letter alike (same names, same year), as pandoc's citeproc renders them:
 by the volume's own title (Chicago author-date), by the printed title with the multi-volume work first (APA), by
 the CSL title, which is the work's for a volume (ASA, APSA, Harvard, AGU), or, for styles whose sort has no
-title key (Springer, Elsevier, DGPs, Annual Reviews), in the order the document first cites them."""
+title key, in the order the document first cites them: "cited" when their bibliography names one author before
+"et al." (ABNT), so that lists "Doe et al." prints alike tie too; "names" when it names them all (Springer,
+Elsevier, Annual Reviews, Ecology): lists that differ after the first name are lettered by those names, in
+full (``names_key``), and only the same names in citation order."""
+CITATION_ORDERS = frozenset({"cited", "names"})
+"""The orders in which a letter among entries of the same names follows the document's citations, not the
+bibliography: such a letter alone names none of them."""
 
 
 def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source],

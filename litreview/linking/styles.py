@@ -26,13 +26,13 @@ KNOWN: Mapping[str, str] = {
     "american-political-science-association": "csl-title", "harvard-cite-them-right": "csl-title",
     "sage-harvard": "csl-title", "copernicus-publications": "csl-title", "american-geophysical-union": "csl-title",
     "chicago-author-date-16th-edition": "csl-title",
-    "springer-basic-author-date": "cited", "elsevier-harvard": "cited", "the-astrophysical-journal": "cited",
+    "springer-basic-author-date": "names", "elsevier-harvard": "names", "the-astrophysical-journal": "cited",
     "unified-style-sheet-for-linguistics": "cited", "deutsche-gesellschaft-fur-psychologie": "cited",
-    "annual-reviews-author-date": "cited",
+    "annual-reviews-author-date": "names",
 }
 """Style name (the CSL repository's file name, as in ``csl: apa.csl`` or a zotero.org/styles URL) -> the order
 its letters follow (``labels.LETTER_ORDERS``), each checked by rendering volumes of a multi-volume work and a
-book with pandoc's citeproc."""
+book with pandoc's citeproc ("names": and works of one first author with different co-authors)."""
 MAX_BYTES = 2_000_000
 """A .csl file larger than this is not read (the largest in the CSL repository is under 200 kB)."""
 CSL = "{http://purl.org/net/xbiblio/csl}"
@@ -94,11 +94,18 @@ def order_of_csl(xml: bytes) -> str:
         every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
     else:
         if keys:
-            return "cited"
+            return "cited" if _first_name_only(root) else "names"
     info = root.find(f"{CSL}info")
     names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
         link.get("href", "") for link in info.findall(f"{CSL}link") if link.get("rel") == "independent-parent"]
     return next((KNOWN[style_name(n)] for n in reversed(names) if style_name(n) in KNOWN), "")
+
+
+def _first_name_only(root: ET.Element) -> bool:
+    """Whether the style's bibliography prints one name before "et al." (ABNT: ``et-al-use-first="1"``): its sort
+    then reads lists that differ after the first name alike, and letters them in citation order."""
+    bibliography = root.find(f"{CSL}bibliography")
+    return bibliography is not None and bibliography.get("et-al-use-first", "").strip() == "1"
 
 
 def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: set[str],
