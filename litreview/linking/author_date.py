@@ -55,14 +55,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
     shared = _shared_letters(text, forms, index)
-    spans: list[tuple[int, int]] = []
-    for paren in [*_PAREN.finditer(text), None, *_NESTED.finditer(text)]:
-        if paren is None:  # the plain parentheses are read: now those holding one, where nothing was found
-            spans = [*found.spans.get(claim.id, ()),
-                     *((at, at + len(m.text)) for at, m in found.mentions if m.claim_id == claim.id)]
-            continue
-        if paren.re.pattern == _NESTED.pattern and any(a < paren.end() and b > paren.start() for a, b in spans):
-            continue
+    for paren in _parentheses(claim, found):
         body = paren.group("body")
         if "@" in body:
             continue
@@ -96,6 +89,17 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+def _parentheses(claim: Claim, found: Found) -> Iterator[re.Match[str]]:
+    """The claim's plain parentheses, then, once those are read into ``found``, the ones holding a parenthesis of
+    their own that no citation found so far overlaps."""
+    yield from _PAREN.finditer(claim.text)
+    spans = [*found.spans.get(claim.id, ()),
+             *((at, at + len(m.text)) for at, m in found.mentions if m.claim_id == claim.id)]
+    for paren in _NESTED.finditer(claim.text):
+        if not any(a < paren.end() and b > paren.start() for a, b in spans):
+            yield paren
 
 
 _Parsed = tuple[str, list[tuple[str, str]], str]

@@ -16,16 +16,24 @@ from .index import SourceIndex
 from .labels import nameless
 from .printed_years import YEAR_WORDS, candidates
 from .prose_author import named_in_prose
-from .text import content_stems, strip_possessive, tokens
+from .text import Token, content_stems, strip_possessive, tokens
 
 
-def names_before(lead: str, index: SourceIndex) -> str:
-    """The words right before a parenthesis that may be a narrative citation's names ("... as Garrido et al."),
-    '' when the text before it does not end with a word."""
-    toks = tokens(lead)
+def narrative_window(lead: str, index: SourceIndex, toks: list[Token] | None = None) -> list[Token]:
+    """The tokens right before a parenthesis that may be a narrative citation's names ("... as Garrido et al."),
+    [] when the text before it (``lead``, its ``tokens`` if already read) does not end with a word."""
+    toks = tokens(lead) if toks is None else toks
     if not toks or lead[toks[-1].end:].strip() not in ("", "."):
+        return []
+    return toks[-(index.max_signature_words + GIVEN_WORDS):]
+
+
+def names_before(lead: str, index: SourceIndex, window: list[Token] | None = None) -> str:
+    """The names of a narrative citation before a parenthesis (in ``narrative_window``), '' when the text before
+    it does not end with a word."""
+    window = narrative_window(lead, index) if window is None else window
+    if not window:
         return ""
-    window = toks[-(index.max_signature_words + GIVEN_WORDS):]
     names = strip_possessive(lead[window[0].start:window[-1].end])[0]
     if ";" in names:  # ABNT parts names as it parts items: "... and Köhler; Cortina (2019)"
         *firsts, last = names.split(";")
@@ -56,9 +64,9 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     locator = rest.strip().lstrip(",").strip()
     year, suffix = years[0]
     # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
-    if toks and lead[toks[-1].end:].strip() in ("", "."):
-        window = toks[-(index.max_signature_words + GIVEN_WORDS):]
-        sig_keys, size = lookup_tail(names_before(lead, index), index)
+    window = narrative_window(lead, index, toks)
+    if window:
+        sig_keys, size = lookup_tail(names_before(lead, index, window), index)
         et_al = wrote_et_al(lead[window[0].start:window[-1].end])
         if sig_keys and any(candidates(sig_keys, y, s, index, et_al) for y, s in years):
             first = window[-min(size, len(window))]
