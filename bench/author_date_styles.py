@@ -85,7 +85,8 @@ MANUSCRIPTS = (("joss-mwarp1d", "manuscripts/joss-mwarp1d/paper/paper.md", "manu
                ("joss-hypothesize", "joss-hypothesize/paper.md", "joss-hypothesize/paper.bib"),
                ("probe", str(PROBE / "essay.md"), str(PROBE / "refs.bib")))
 """Dev manuscripts (paths under ../shared/corpus/) rendered from their own source, real prose citing part of
-its .bib, in the ``MANUSCRIPT_STYLES`` besides the Chicago rendering the evaluation has of each: those of
+its .bib, in the ``MANUSCRIPT_STYLES`` and the other ``FOLDER_STYLES`` (each in its language; the languages only
+for a Markdown source) besides the Chicago rendering the evaluation has of each: those of
 manuscripts/ that ``is_dev`` keeps, the two short JOSS papers beside them, and the probe."""
 MANUSCRIPT_STYLES = ("apa", "harvard-cite-them-right", "american-sociological-association", "elsevier-harvard",
                      "taylor-and-francis-chicago-author-date")
@@ -121,7 +122,14 @@ def plan() -> list[tuple[str, str, str, str]]:
     for name, doc, bib in MANUSCRIPTS:
         if is_dev(name) or not doc.startswith("manuscripts/"):
             out += [(f"ms-{name}-{style}", bib, style, "") for style in MANUSCRIPT_STYLES]
+            out += [(f"ms-{name}-{_label(style, lang)}", bib, style, lang) for style, lang in FOLDER_STYLES
+                    if (style or lang) and style not in MANUSCRIPT_STYLES and (style or doc.endswith(".md"))]
     return out
+
+
+def _label(style: str, lang: str) -> str:
+    """A document's name for its style and language ("chicago-fr-FR", "din-1505-2-de-DE")."""
+    return (style or "chicago") + (f"-{lang}" if lang else "")
 
 
 class Job(NamedTuple):
@@ -157,8 +165,7 @@ def folder_jobs(folder: Path) -> list[Job]:
         for style, lang in FOLDER_STYLES:
             if lang and not style and not cells[1].endswith((".md", ".Rmd", ".qmd")):
                 continue  # the language is set in Markdown front matter; a LaTeX source would repeat Chicago
-            label = (style or "chicago") + (f"-{lang}" if lang else "")
-            out.append(Job(f"wild-{cells[0]}-{label}", folder / cells[1], folder / cells[2], style, lang))
+            out.append(Job(f"wild-{cells[0]}-{_label(style, lang)}", folder / cells[1], folder / cells[2], style, lang))
     return out
 
 
@@ -329,8 +336,10 @@ def render(corpus: Path, workdir: Path, only: str = "",
             continue
         if source is not None and not source.is_file():
             continue
-        doc = (_with_language(source, lang, workdir / f"{name}{source.suffix}", titled=name.startswith("wild-"))
-               if source else workdir / f"{name}.md")  # a folder's manuscripts (wild-*): their list titled
+        # A manuscript's list titled, so that the evaluation reads its prose alone, as it does the corpus's.
+        titled = name.startswith(("wild-", "ms-"))
+        doc = (_with_language(source, lang, workdir / f"{name}{source.suffix}", titled=titled)
+               if source else workdir / f"{name}.md")
         if source is None:  # a document written here
             doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")
         gold = workdir / name

@@ -57,7 +57,11 @@ def _style(sort: str, info: str = "") -> bytes:
 
 
 def test_order_read_from_the_sort_keys() -> None:
-    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>')) == "csl-title"
+    # Every name, then the title (DIN 1505-2, APSA): lists that differ after the first name sort by those names.
+    assert order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>')) == "names-title"
+    first_only = _style('<key macro="author"/><key variable="issued"/><key variable="title"/>').replace(
+        b"<bibliography>", b'<bibliography et-al-min="4" et-al-use-first="1">')
+    assert order_of_csl(first_only) == "csl-title"  # Harvard: lists "Doe et al." prints alike sort alike
     assert order_of_csl(_style('<key macro="author"/><key variable="issued"/>')) == "names"
     # A title macro's order is told only by the style's name (its id, or a dependent style's parent).
     assert order_of_csl(_style('<key macro="author"/><key macro="title"/>')) == ""
@@ -293,3 +297,40 @@ def test_a_sort_by_names_and_dates_letters_et_al_lists_by_their_names_in_full() 
         got = [m.keys[0] if m.detail not in LEFT_OPEN else "open:" + ",".join(sorted(m.keys))
                for m in linkage.mentions if m.kind == "marker"]
         assert got == want, order
+
+
+def test_a_sort_on_the_first_name_and_the_count_reads_no_more_names() -> None:
+    # Copernicus, AGU, SAGE Harvard: the first name, how many there are, the first name again, then the title.
+    count = '<names variable="author"><name form="count"/></names>'
+    keys = ('<key macro="author" names-min="1" names-use-first="1"/><key macro="contributors" names-min="3" '
+            'names-use-first="3"/><key macro="author" names-min="3" names-use-first="1"/><key variable="title"/>')
+    assert order_of_csl(_with_macro(count, keys)) == "csl-title"
+    assert order_of_csl(_with_macro(count, keys.replace('names-min="3" names-use-first="1"', ""))) == "names-title"
+
+
+DIN = r"""@article{d1, author = {Dupuy, Kendra and Ron, James and Prakash, Aseem}, title = {Hands Off}, year = {2016}}
+@article{d2, author = {Dupuy, Kendra and Prakash, Aseem and Ron, James}, title = {Stop Meddling}, year = {2016}}
+@article{h1, author = {Heiss, Andrew}, title = {Amicable Contempt}, year = {2016}}
+@article{h2, author = {Heiss, Andrew}, title = {Contentious Politics}, year = {2016}}
+@article{h3, author = {Heiss, Andrew}, title = {Donors}, year = {2016}}
+"""
+
+
+def _din(text: str, order: str = "names-title") -> list[tuple[str, str]]:
+    linkage = link(parse_essay(text), parse_bibliography(DIN), letter_order=order)
+    return [(m.text, m.keys[0]) for m in linkage.mentions if m.kind == "marker" and m.keys]
+
+
+def test_lists_printed_alike_are_lettered_by_their_co_authors_first() -> None:
+    # DIN 1505-2 prints both "DUPUY u. a., 2016" and letters them in its bibliography's order: every name, then
+    # the title (Prakash before Ron), where a sort on the title alone would letter "Hands Off" first.
+    text = "Regimes push back (DUPUY u. a., 2016a). They meddle (DUPUY u. a., 2016b).\n"
+    assert [key for _, key in _din(text)] == ["d2", "d1"]
+    assert [key for _, key in _din(text, "csl-title")] == ["d1", "d2"]
+
+
+def test_a_letter_printed_twice_is_one_letter() -> None:
+    # DIN 1505-2 prints the year's letter after the year and again at the citation's end: "2016cc", or after a
+    # page, "2016b, S. 12b". Past every entry of those names "cc" is no letter of citeproc's (after "z").
+    text = "Donors fund some (HEISS, 2016cc). Contempt is amicable (HEISS, 2016a, S. 12a). Politics (HEISS, 2016bb).\n"
+    assert [key for _, key in _din(text)] == ["h3", "h1", "h2"]

@@ -120,10 +120,10 @@ def _cited_count(letters: set[str]) -> int | None:
         return 1
     if "" in letters:
         return None
-    return max(2, *(_position(s) + 1 for s in letters))  # a letter at all: two or more are cited
+    return max(2, *(position(s) + 1 for s in letters))  # a letter at all: two or more are cited
 
 
-def _position(suffix: str) -> int:
+def position(suffix: str) -> int:
     """ "a" -> 0, "z" -> 25, "aa" -> 26 (citeproc's letters after z)."""
     return ord(suffix[-1]) - ord("a") + 26 * (len(suffix) - 1)
 
@@ -186,7 +186,7 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         return printed  # the document's reference list prints the letter beside the entry
     if index.letter_order == "cited":
         # The style letters in the order the document first cites the entries: a letter may stand for any.
-        found = list(pool) if _position(suffix) < len(pool) else []
+        found = list(pool) if position(suffix) < len(pool) else []
         _note_open(index, found)
         return found
     if index.letter_order == "names":
@@ -223,7 +223,7 @@ def _note_open(index: SourceIndex, found: Sequence[str]) -> None:
 
 def _lettered_in(index: SourceIndex, pool: Sequence[str], order: Sequence[str], suffix: str) -> list[str]:
     """``lettered`` for one letter order ``order`` of ``pool``."""
-    pos = _position(suffix)
+    pos = position(suffix)
     shown: Listed | None = index.__dict__.get(_LISTED)
     if shown is not None:
         # The entries of the pool the list may list; when as many of its items fit only them, it lists them all.

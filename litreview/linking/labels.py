@@ -136,11 +136,12 @@ def csl_title_order(source: Source) -> tuple[str, int]:
     return (canonical(main), source.line or 0) if main else title_order(source)
 
 
-LETTER_ORDERS = ("title", "printed-title", "csl-title", "cited", "names")
+LETTER_ORDERS = ("title", "printed-title", "csl-title", "names-title", "cited", "names")
 """How styles order the entries they letter alike (same names, same year), as pandoc's citeproc renders them:
 by the volume's own title (Chicago author-date), by the printed title with the multi-volume work first (APA), by
-the CSL title, which is the work's for a volume (ASA, APSA, Harvard, AGU), or, for styles whose sort has no
-title key, in the order the document first cites them: "cited" when their bibliography names one author before
+the CSL title, which is the work's for a volume (Harvard, AGU), by the names in full and then the CSL title when
+the sort reads every name before the title (ASA, APSA, DIN 1505-2: lists "Doe u. a." prints alike are lettered by
+their co-authors first), or, for styles whose sort has no title key, in the order the document first cites them: "cited" when their bibliography names one author before
 "et al." (ABNT), so that lists "Doe et al." prints alike tie too; "names" when it names them all (Springer,
 Elsevier, Annual Reviews, Ecology): lists that differ after the first name are lettered by those names, in
 full (``names_key``), and only the same names in citation order."""
@@ -152,20 +153,27 @@ bibliography: such a letter alone names none of them."""
 def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source],
                   style: str = "") -> tuple[tuple[str, ...], ...]:
     """The orders styles letter ``group`` in (given in ``title_order``): by the volume's own title (Chicago),
-    by the printed title (APA), by the CSL title (ASA, APSA, Harvard), in this order; only the first when the
+    by the printed title (APA), by the CSL title (Harvard), in this order; only the first when the
     group holds no volume of a multi-volume work (the orders then agree). With ``style`` (one of
     ``LETTER_ORDERS`` but "cited", which no order of the bibliography gives), only that style's order."""
     if style == "title" or not any(_main_title(sources[k]) for k in group):
         return (group,)
-    by: dict[str, Callable[[Source], tuple[str, int]]] = {"printed-title": printed_title_order,
-                                                           "csl-title": csl_title_order}
-    orders = tuple(_sorted_by(group, sources, order) for order in ([by[style]] if style in by else by.values()))
+    by: dict[str, Callable[[Source], tuple[object, ...]]] = {
+        "printed-title": printed_title_order, "csl-title": csl_title_order, "names-title": names_title_order}
+    unknown = (printed_title_order, csl_title_order)  # a group of the same names: "names-title" is "csl-title"
+    orders = tuple(_sorted_by(group, sources, order) for order in ((by[style],) if style in by else unknown))
     return orders if style in by else (group, *orders)
 
 
 def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
-               order: Callable[[Source], tuple[str, int]]) -> tuple[str, ...]:
+               order: Callable[[Source], tuple[object, ...]]) -> tuple[str, ...]:
     return tuple(sorted(group, key=lambda k: order(sources[k])))
+
+
+def names_title_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
+    """The sort of styles that read every name and then the CSL title ("names-title"): among the same names, as
+    ``csl_title_order``."""
+    return names_key(source), csl_title_order(source)
 
 
 def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:

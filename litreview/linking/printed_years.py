@@ -12,7 +12,16 @@ from ..lazyre import lazy
 from . import cited_letters, terms
 from .author_names import ET_AL_MIN
 from .index import SourceIndex, persons_of
-from .labels import CONTAINER_TYPES, YearLabel, letter_groups, name_order, names_key, title_order, year_labels
+from .labels import (
+    CONTAINER_TYPES,
+    YearLabel,
+    letter_groups,
+    name_order,
+    names_key,
+    names_title_order,
+    title_order,
+    year_labels,
+)
 from .text import fold
 
 YEAR_WORDS = terms.YEAR_WORDS
@@ -118,6 +127,10 @@ def _pools(keys: list[str], index: SourceIndex) -> list[tuple[str, ...]]:
 def candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool = False) -> list[str]:
     """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it);
     ``et_al``: the citation wrote the names as "X et al."."""
+    if len(suffix) == 2 and suffix[0] == suffix[1] and cited_letters.position(suffix) >= len(sig_keys):
+        # DIN 1505-2 prints the letter after the year and again at the citation's end ("2016cc", "2016d, S. 12d"):
+        # a doubled letter past every entry of those names is that letter (citeproc's "cc" follows "z").
+        suffix = suffix[0]
     found = _printed(sig_keys, year, suffix, index, et_al)
     members = [k for k in found if index.sources[k].type not in CONTAINER_TYPES]
     return members if members and len(members) < len(found) else found  # a set's data is its first member's
@@ -138,14 +151,14 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
         for pool in _pools(same_year, index):
             cited_letters.record(index, pool, "")  # "Doe 2011" with no letter: the document cites one of them
         if pooled:
-            cited_letters.record(index, _by_title(listed, index), "", pooled=True)
+            cited_letters.record(index, _pooled(listed, index), "", pooled=True)
         # No letter: not an entry the style letters, unless the document cites its group only in part.
         bare = [k for k in same_year if not _pools([k], index) or cited_letters.cited_in_part(index, k)]
         return bare or same_year
     if pooled:
         # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
-        # apart (Copernicus, Elsevier, ...) letters them all, by title (its sort reads the names as printed).
-        return cited_letters.lettered(index, _by_title(listed, index), suffix)
+        # apart (Copernicus, Elsevier, DIN 1505-2, ...) letters them all.
+        return cited_letters.lettered(index, _pooled(listed, index), suffix)
     # A letter written in the year field, else the letter's place in its group among the entries cited.
     exact = [k for k in same_year if labels[k].suffix == suffix and not _pools([k], index)]
     for pool in _pools(same_year, index):
@@ -162,6 +175,14 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
 
 def _by_title(keys: list[str], index: SourceIndex) -> list[str]:
     return sorted(keys, key=lambda k: title_order(index.sources[k]))
+
+
+def _pooled(keys: list[str], index: SourceIndex) -> list[str]:
+    """Author lists a style prints alike ("Doe et al."), in the order of its letters: by title when its sort reads
+    the names as printed (Copernicus), by the names in full first when it reads every name ("names-title")."""
+    if index.letter_order == "names-title":
+        return sorted(keys, key=lambda k: names_title_order(index.sources[k]))
+    return _by_title(keys, index)
 
 
 def prints_et_al(index: SourceIndex, key: str) -> bool:

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 KNOWN: Mapping[str, str] = {
     "chicago-author-date": "title", "taylor-and-francis-chicago-author-date": "title",
     "apa": "printed-title",
-    "apa-6th-edition": "csl-title", "american-sociological-association": "csl-title",
-    "american-political-science-association": "csl-title", "harvard-cite-them-right": "csl-title",
+    "apa-6th-edition": "csl-title", "american-sociological-association": "names-title",
+    "american-political-science-association": "names-title", "din-1505-2": "names-title",
+    "harvard-cite-them-right": "csl-title",
     "sage-harvard": "csl-title", "copernicus-publications": "csl-title", "american-geophysical-union": "csl-title",
     "chicago-author-date-16th-edition": "csl-title",
     "springer-basic-author-date": "names", "elsevier-harvard": "names", "the-astrophysical-journal": "cited",
@@ -38,12 +39,14 @@ MAX_BYTES = 2_000_000
 CSL = "{http://purl.org/net/xbiblio/csl}"
 _ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([^"']*)""")
 """The encoding an XML declaration names."""
-_NAMES_AND_DATES = frozenset({
+_NAMES = frozenset({
     "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
     "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
     "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
-    "performer", "producer", "script-writer", "series-creator",
-    "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"})
+    "performer", "producer", "script-writer", "series-creator"})
+"""CSL variables that name people."""
+_NAMES_AND_DATES = _NAMES | {
+    "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"}
 """CSL variables that name people or dates: a sort on them alone leaves same-names same-year entries in
 citation order."""
 
@@ -87,25 +90,39 @@ def order_of_csl(xml: bytes) -> str:
     for key in keys:
         variable = key.get("variable", "")
         if variable == "title" and every_type:
-            return "csl-title"
+            return "names-title" if _names_read(root, keys, macros) == "all" else "csl-title"
         macro = macros.get(key.get("macro", ""))
         if not ({variable} if variable else _variables(macro, macros, set(), by_type=False)) <= _NAMES_AND_DATES:
             break  # a macro printing the title or more: only the style's name tells
         every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
     else:
         if keys:
-            return "cited" if _first_name_only(root) else "names"
+            return "cited" if _names_read(root, keys, macros) == "first" else "names"
     info = root.find(f"{CSL}info")
     names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
         link.get("href", "") for link in info.findall(f"{CSL}link") if link.get("rel") == "independent-parent"]
     return next((KNOWN[style_name(n)] for n in reversed(names) if style_name(n) in KNOWN), "")
 
 
-def _first_name_only(root: ET.Element) -> bool:
-    """Whether the style's bibliography prints one name before "et al." (ABNT: ``et-al-use-first="1"``): its sort
-    then reads lists that differ after the first name alike, and letters them in citation order."""
+def _names_read(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> str:
+    """How many names of an author list the bibliography's sort reads: "all" when some key reads past the first
+    (lists that differ after it sort apart, by those names), "first" when every key reading names reads one (ABNT,
+    ``et-al-use-first="1"``: lists "Doe et al." prints alike sort alike), '' when no key reads names. A key's
+    ``names-use-first`` decides, else its macro's ``<name>``, else the bibliography's; a count reads none."""
     bibliography = root.find(f"{CSL}bibliography")
-    return bibliography is not None and bibliography.get("et-al-use-first", "").strip() == "1"
+    read = ""
+    for key in keys:
+        macro = macros.get(key.get("macro", ""))
+        if key.get("variable", "") not in _NAMES and (macro is None or not _variables(macro, macros, set()) & _NAMES):
+            continue
+        name = None if macro is None else macro.find(f".//{CSL}name")
+        if name is not None and name.get("form") == "count":
+            continue
+        settings = [(key, "names-use-first"), (name, "et-al-use-first"), (bibliography, "et-al-use-first")]
+        if next((e.get(use, "").strip() for e, use in settings if e is not None and e.get(use)), "") != "1":
+            return "all"
+        read = "first"
+    return read
 
 
 def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: set[str],
