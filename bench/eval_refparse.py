@@ -469,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
                         "(dev, Chicago and held-styles columns; the CV folds are trained afresh)")
     parser.add_argument("--synthetic", type=int, default=None, metavar="N",
                         help="synthetic references joined to each CV training fold [default: train.SYNTHETIC]")
+    parser.add_argument("--noise", type=float, default=None, metavar="SHARE",
+                        help="share of those synthetic references made untidy (refparse.noise) [default: train.NOISE]")
     parser.add_argument("--tune", action="store_true",
                         help="cross-validate a few CRF settings and print the threshold each supports")
     args = parser.parse_args(argv)
@@ -492,11 +494,11 @@ def main(argv: list[str] | None = None) -> int:
         print(table([(title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors))],
                     THRESHOLD))
         return 0
-    from litreview.bibliography.refparse.train import SYNTHETIC, synthetic
+    from litreview.bibliography.refparse.train import NOISE, SYNTHETIC, synthetic
 
     n = SYNTHETIC if args.synthetic is None else args.synthetic
     try:
-        extra = synthetic(args.shared / "corpus", n)
+        extra = synthetic(args.shared / "corpus", n, NOISE if args.noise is None else args.noise)
     except synth.Unavailable as exc:
         print(f"error: {exc} (or pass --synthetic 0)", file=sys.stderr)
         return 2
