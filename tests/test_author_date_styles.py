@@ -315,6 +315,15 @@ def test_no_date_printed_with_a_space() -> None:
     assert _keys("Es gilt (Ulm, n. d.-b). Ulm (n. d.-a) zeigt es.", bib) == ["u2", "u1"]
 
 
+def test_abnts_no_date_in_brackets() -> None:
+    # ABNT prints Portuguese "s.d." capitalised in brackets: "(Tilly, [S.d.])", "(“Web Page”, [S.d.])".
+    bib = parse_bibliography(r"""@book{t1, author = {Tilly, Cy}, title = {Essays}}
+@misc{w1, title = {AMR Resources Web Page}, url = {https://example.org/amr}}
+""")
+    assert _keys("It holds (Tilly, [S.d.]). It exists (“AMR Resources Web Page”, [S.d.]).", bib) == ["t1", "w1"]
+    assert _keys("It holds (Tilly, [1999]).", bib) == []  # a bracketed year is no "no date"
+
+
 def test_harvards_no_date_and_its_letter() -> None:
     # Harvard (Cite Them Right) prints "no date", lettered "no date b".
     bib = parse_bibliography(r"""@online{s1, author = {scipy}, title = {Alpha}}

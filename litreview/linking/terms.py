@@ -24,7 +24,8 @@ NO_DATE_TERMS = ("n.d.", "n. d.", "no date", "o. J.", "s. d.", "s.d.", "s. f.", 
                   "б. д.", "χ.χ.", "không ngày", "ל.ת.", "د.ت", "بدون تاریخ", "ม.ป.ป.", "일자 없음", "日付なし", "不详")
 """The "no date" term of citeproc's locales, as pandoc prints it (``lang: de-DE`` gives "o. J.", fr "s. d.",
 es "s. f.", nl "z.d.", the German APA of DGPs "n. d.", Harvard (Cite Them Right) "no date", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...): each reads "n.d."."""
-NO_DATE = _terms(NO_DATE_TERMS)
+NO_DATE = rf"\[(?i:{_terms(NO_DATE_TERMS)})\]|{_terms(NO_DATE_TERMS)}"
+"""A no-date term, or one in brackets as ABNT prints it, capitalised ("[S.d.]")."""
 _NO_DATE = lazy(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
 """What some locales print right after the year: hr "2010.", lv "2010. gada", lt "2010 m.", ru "2010 г.", ja/zh "2010年"."""
@@ -54,7 +55,7 @@ _ET_AL = lazy(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_
 
 
 def no_date(year: str) -> str:
-    """ "o. J.", "s. d.", "u.å.": "n.d."; anything else as it is."""
+    """ "o. J.", "s. d.", "[S.d.]", "u.å.": "n.d."; anything else as it is."""
     return "n.d." if _NO_DATE.match(year) else year
 
 
