@@ -340,3 +340,18 @@ def test_harvard_names_an_unsigned_article_by_its_journal() -> None:
 @article{d1, author = {Doe, Jo}, title = {Ice}, journal = {The Economist}, year = {2011}}
 """)
     assert _keys("Climates change (The Economist, 2011).", bib) == ["e1"]
+
+
+def test_a_list_the_document_prints_in_full_is_not_one_et_al_stands_for() -> None:
+    # Harvard (Cite Them Right) prints three authors in full and "et al." from four: "Foreman-Mackey et al." is
+    # one of the two four-author lists, lettered by title (Celerite first), never the three-author one, which the
+    # title order would have put between them (it was linked to "2017b").
+    bib = parse_bibliography(r"""@article{f1, author = {Foreman-Mackey, D. and Agol, E. and Ambikasaran, S. and Angus, R.}, title = {Fast and Scalable Modeling}, year = {2017}}
+@article{f2, author = {Foreman-Mackey, D. and Agol, E. and Ambikasaran, S. and Angus, R.}, title = {Celerite}, year = {2017}}
+@article{f3, author = {Foreman-Mackey, D. and Hogg, D. W. and Morton, T. D.}, title = {Exoplanet Population Inference}, year = {2017}}
+""")
+    text = ("Processes scale (see Foreman-Mackey et al., 2017b, chap. 3; 2017a). Populations are inferred "
+            "(Foreman-Mackey, Hogg and Morton, 2017).")
+    assert _keys(text, bib) == ["f1", "f2", "f3"]
+    narrative = "Processes scale (see Foreman-Mackey et al., 2017b). Foreman-Mackey, Hogg and Morton (2017) agree."
+    assert _keys(narrative, bib) == ["f1", "f3"]

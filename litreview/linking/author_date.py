@@ -24,10 +24,11 @@ from .author_names import (
     lookup,
     loose,
     names_an_entry,
+    note_in_full,
     wrote_et_al,
 )
 from .hits import Found
-from .index import SourceIndex, persons_of
+from .index import SourceIndex
 from .printed_years import (
     YEAR_WORDS,
     YearForms,
@@ -37,7 +38,7 @@ from .printed_years import (
     year_number,
     year_word,
 )
-from .text import canonical, fold, wordset
+from .text import fold, wordset
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
 _NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
@@ -232,21 +233,6 @@ def _added_names(names: str) -> bool:
     return len(listed.split()) >= 2 and "," in listed
 
 
-def _in_full(names: str, key: str, index: SourceIndex) -> int:
-    """How many names the citation prints in full for ``key`` when they are three or more ("Doe, Roe, and Poe"
-    for an entry by those three), else 0. Not when another entry of that year has the same names but the last: the
-    style may then print the names in full to tell the two apart (Chicago adds names up to the one that differs)."""
-    people = persons_of(index.sources[key])
-    written = f" {canonical(names)} "
-    if len(people) < 3 or wrote_et_al(names) or any(p.family == "others" for p in people):
-        return 0
-    year, first = index.years[key][0], [fold(p.family) for p in people[:-1]]
-    if any(k != key and [fold(p.family) for p in persons_of(index.sources[k])[:len(first)]] == first
-           for k in index.by_year.get(year, ())):
-        return 0
-    return len(people) if all(f" {canonical(p.family)} " in written for p in people) else 0
-
-
 _AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|n\.d\.)")
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
@@ -304,8 +290,8 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         resolved_any = True
         if _added_names(names):
             cited_letters.record_added_names(index)
-        elif len(keys) == 1 and (full := _in_full(names, keys[0], index)):
-            cited_letters.record_in_full(index, full)
+        elif len(keys) == 1:
+            note_in_full(names, keys[0], index)
         if _AMPERSAND_COMMA.search(" ".join(seg.split())):
             cited_letters.record_ampersand(index)
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"

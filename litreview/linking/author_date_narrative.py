@@ -10,7 +10,15 @@ from collections.abc import Collection
 
 from ..model import Claim, Mention
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
-from .author_names import GIVEN_WORDS, fit, lookup_tail, names_an_entry, plausible_surname, wrote_et_al
+from .author_names import (
+    GIVEN_WORDS,
+    fit,
+    lookup_tail,
+    names_an_entry,
+    note_in_full,
+    plausible_surname,
+    wrote_et_al,
+)
 from .hits import Found, Hit
 from .index import SourceIndex
 from .labels import nameless
@@ -83,6 +91,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                 # named the author and suppressed the citation's names.
                 alone = [] if more else named_in_prose(span, y, s, index)
                 if more:
+                    if len(more) == 1:
+                        note_in_full(span, more[0], index)
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found,
                           shared_context=bool(s) and (frozenset(sig_keys), y) in shared)
                 elif alone:

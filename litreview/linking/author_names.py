@@ -243,3 +243,26 @@ def plausible_surname(word: str) -> bool:
     word = strip_possessive(word)[0]
     return (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 1
             and fold(word) not in _NOT_NAMES)
+
+
+def _in_full(names: str, key: str, index: SourceIndex) -> int:
+    """How many names the citation prints in full for ``key`` when they are three or more ("Doe, Roe, and Poe"
+    for an entry by those three), else 0. Not when another entry of that year has the same names but the last: the
+    style may then print the names in full to tell the two apart (Chicago adds names up to the one that differs)."""
+    people = persons_of(index.sources[key])
+    written = f" {canonical(names)} "
+    if len(people) < 3 or wrote_et_al(names) or any(p.family == "others" for p in people):
+        return 0
+    year, first = index.years[key][0], [fold(p.family) for p in people[:-1]]
+    if any(k != key and [fold(p.family) for p in persons_of(index.sources[k])[:len(first)]] == first
+           for k in index.by_year.get(year, ())):
+        return 0
+    return len(people) if all(f" {canonical(p.family)} " in written for p in people) else 0
+
+
+def note_in_full(names: str, key: str, index: SourceIndex) -> None:
+    """Note that a citation of ``key`` alone prints its ``names`` in full (``cited_letters.record_in_full``): the
+    document's "et al." then stands only for longer lists."""
+    full = _in_full(names, key, index)
+    if full:
+        cited_letters.record_in_full(index, full)

@@ -186,6 +186,7 @@ def _pooled(keys: list[str], index: SourceIndex) -> list[str]:
 
 
 def prints_et_al(index: SourceIndex, key: str) -> bool:
-    """Whether styles print the entry's names with "et al." (three authors or more, or BibTeX's "and others")."""
+    """Whether the document's style prints the entry's names with "et al." (three authors or more, or as many as
+    ``cited_letters.et_al_min`` has seen it print in full, and more; or BibTeX's "and others")."""
     people = persons_of(index.sources[key])
-    return len(people) >= ET_AL_MIN or any(p.family == "others" for p in people)
+    return len(people) >= cited_letters.et_al_min(index, ET_AL_MIN) or any(p.family == "others" for p in people)
