@@ -142,9 +142,9 @@ by the volume's own title (Chicago author-date), by the printed title with the m
 the CSL title, which is the work's for a volume (Harvard, AGU), by the names in full and then the CSL title when
 the sort reads every name before the title (ASA, APSA, DIN 1505-2: lists "Doe u. a." prints alike are lettered by
 their co-authors first), or, for styles whose sort has no title key, in the order the document first cites them:
-"cited" when their bibliography names one author before "et al." (ABNT), so that lists "Doe et al." prints alike tie too; "names" when it names them all (Springer,
-Elsevier, Annual Reviews, Ecology): lists that differ after the first name are lettered by those names, in
-full (``names_key``), and only the same names in citation order."""
+"cited" when their bibliography names one author before "et al." (ABNT), so that lists "Doe et al." prints alike
+tie too; "names" when it names them all (Springer, Elsevier, Annual Reviews, Ecology): lists that differ after the
+first name are lettered by those names, in full (``names_key``), and only the same names in citation order."""
 CITATION_ORDERS = frozenset({"cited", "names"})
 """The orders in which a letter among entries of the same names follows the document's citations, not the
 bibliography: such a letter alone names none of them."""
