@@ -68,11 +68,13 @@ BIBLIOGRAPHIES = (("names", "bibtex-suites/biber/t_tdata_names.bib"),
                   ("gmr", "joss-gmr/paper.bib"),
                   ("hypothesize", "joss-hypothesize/paper.bib"),
                   # A real library kept as test data (cocoa and health).
-                  ("cocoa", "bibtex-suites/jabref/jablib_src_test_resources_org_jabref_logic_pseudonymization_Chocolate.bib"))
+                  ("cocoa", "bibtex-suites/jabref/jablib_src_test_resources_org_jabref_logic_pseudonymization_Chocolate.bib"),
+                  # A real review's 615 references (CSL-JSON, Manubot's deep review): real names and organisations.
+                  ("deep", "csl/deep-review-references.json"))
 """Dev bibliographies (paths under ../shared/corpus/): only test suites and dev documents (not biber's
 crossrefs.bib: pandoc does not finish on its crossref loops)."""
 
-PARTLY_CITED = ("examples", "labelalpha", "xampl", "authors", "uniq4", "hans")
+PARTLY_CITED = ("examples", "labelalpha", "xampl", "authors", "uniq4", "hans", "deep")
 """Bibliographies also cited only in part (every other entry), as a manuscript cites part of its .bib:
 citeproc letters years among the cited entries only."""
 PROBE = Path(__file__).resolve().parent / "author_date_probe"

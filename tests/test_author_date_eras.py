@@ -13,7 +13,7 @@ ERAS = r"""@book{c, author = {Smith, Alan}, title = {Title}, date = {-0379-02}}
 @book{e, author = {Roe, Ann}, title = {Late}, date = {0250}}
 @book{f, author = {Poe, Bo}, title = {New}, year = {2003}}
 @book{r1, author = {Lee, Al}, title = {T}, date = {1034/}}
-@book{r2, author = {Lee, Al}, title = {T}, date = {1034/}}
+@book{r2, author = {Lee, Al}, title = {U}, date = {1034/}}
 @book{r3, author = {Lee, Al}, title = {T}, date = {1034~}}
 """
 
@@ -41,7 +41,7 @@ def test_a_rare_year_no_entry_has_is_no_citation() -> None:
 
 
 def test_an_open_range_is_a_label_of_its_own() -> None:
-    # "1034/" prints "1034–a", "1034–b"; the year alone is the approximate date's.
+    # "1034/" prints "1034–a" (title T), "1034–b" (title U); the year alone is the approximate date's.
     assert [m[1] for m in _markers("It holds (Lee 1034–b). It holds (Lee 1034).")] == [("r2",), ("r3",)]
 
 

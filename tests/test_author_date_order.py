@@ -1,7 +1,8 @@
 """Year letters of volumes of a multi-volume work, which styles sort differently: Chicago by the volume's own
 title, APA by the printed title (the work's title first), ASA, APSA and Harvard by the CSL title (the work's:
-the volumes keep the file's order). The document's own forms choose ("&" and a comma: APA); when nothing
-does, the letter is left open between the entries the orders allow, unless its context names one.
+the volumes tie, and citeproc letters them in the order the document first cites them). The document's own
+forms choose ("&" and a comma: APA); when nothing does, the letter is left open between the entries the orders
+allow, unless its context names one.
 """
 
 from __future__ import annotations
@@ -45,9 +46,10 @@ VOLUMES_ASA = VOLUMES.replace("title = {Zebras}", "title = {Yaks}").replace(
 
 
 def test_asa_colon_picks_the_csl_title_order() -> None:
-    # Printed title: "Collected Works 2 Apples" before "Collected Works 3 Yaks"; CSL title: the file's order.
+    # Printed title: "Collected Works 2 Apples" before "Collected Works 3 Yaks"; CSL title: both "Collected Works",
+    # a tie citeproc letters in the order the document first cites them, so ASA's letter names neither.
     bib = parse_bibliography(VOLUMES_ASA)
-    assert _markers("It holds (Roe 2001a:12).", bib) == (["v1"], [])
+    assert _markers("It holds (Roe 2001a:12).", bib) == ([], [("v1", "v2")])
     assert _markers("It holds (Roe & Poe, 1999). It also holds (Roe, 2001a).", bib) == (["p1", "v2"], [])
 
 
@@ -64,3 +66,48 @@ def test_a_title_word_in_context_picks_the_volume() -> None:
 
 def test_groups_without_a_work_keep_the_title_order() -> None:
     assert _markers("It holds (Sims 2003a).", parse_bibliography(VOLUMES)) == (["s2"], [])
+
+
+VERSIONS = r"""@article{pub, author = {Lee, Chris and Alt, Vera and Wahl, Sid}, title = {Leveraging uncertainty},
+  journal = {Scientific Reports}, year = {2017}}
+@article{pre, author = {Lee, Chris and Alt, Vera and Wahl, Sid}, title = {Leveraging uncertainty},
+  journal = {bioRxiv}, year = {2017}}
+"""
+
+
+def test_a_tie_past_the_sort_leaves_the_letter_open() -> None:
+    # A preprint and its published version: past the title, APA's, ASA's and Harvard's sorts letter entries of one
+    # title in the order the document first cites them, Chicago's by the journal ("bioRxiv" before "Scientific
+    # Reports") and then that order; the letter is left open between them, whatever the file's order.
+    for order in ("title", "printed-title", "csl-title", ""):
+        linkage = link(parse_essay("It holds (Lee et al., 2017a)."), parse_bibliography(VERSIONS), letter_order=order)
+        assert [lk for lk in linkage.links if lk.kind == "marker"] == []
+        assert [sorted(m.keys) for m in linkage.mentions if m.detail == UNDECIDED] == [["pre", "pub"]]
+
+
+GUPTAS = r"""@article{aman, author = {Gupta, Aman and Wang, Haohan and Ganapathiraju, Madhavi}, title = {Gene expression},
+  year = {2015}}
+@article{suyog, author = {Gupta, Suyog and Agrawal, Ankur and Gopalakrishnan, Kailash}, title = {Limited precision},
+  year = {2015}}
+"""
+
+
+def test_an_initial_belongs_to_the_name_it_precedes() -> None:
+    # citeproc adds the first author's initial to tell the two lists apart; "A." is Aman Gupta's, not Ankur
+    # Agrawal's, and the prefix "see" is no given name.
+    linked, opened = _markers("It holds (see A. Gupta et al. 2015, chap. 2). So (S. Gupta et al. 2015).",
+                              parse_bibliography(GUPTAS))
+    assert (linked, opened) == (["aman", "suyog"], [])
+
+
+ABADIS = r"""@article{privacy, author = {Abadi, Martin and Chu, Andy and Goodfellow, Ian}, title = {Differential privacy},
+  year = {2016}}
+@article{tensorflow, author = {Abadi, Martín and Agarwal, Ashish and Barham, Paul}, title = {TensorFlow}, year = {2016}}
+"""
+
+
+def test_a_given_name_written_out_is_read_as_spelled() -> None:
+    # The initials are alike: citeproc writes the given names out, accents and all.
+    linked, opened = _markers("It holds (compare Choi 2016; also Martin Abadi et al. 2016). So (Martín Abadi et al. "
+                              "2016).", parse_bibliography(ABADIS))
+    assert (linked, opened) == (["privacy", "tensorflow"], [])

@@ -157,14 +157,15 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
 
 def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,
                    claim: Claim, index: SourceIndex, found: Found) -> bool:
-    """ "(n.d.-c, n.d.-d)": each year label that belongs to exactly one entry with no names or title."""
+    """ "(n.d.-c, n.d.-d)": each year label that belongs to an entry with no names or title (left open between
+    several when nothing tells them apart: ``labels.tied``)."""
     pool = index.__dict__.get("_nameless")
     if pool is None:
         pool = index.__dict__["_nameless"] = [k for k, s in index.sources.items() if nameless(s)]
     if not pool:
         return False
     picked = [candidates(pool, y, s, index) for y, s in years]
-    if not all(len(keys) == 1 for keys in picked):
+    if not all(picked):
         return False
     found.cover(claim.id, paren.start(), paren.end())
     for (y, s), keys in zip(years, picked, strict=True):

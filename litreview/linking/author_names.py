@@ -111,14 +111,19 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
 
 
 def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """ "Šmith" for the entry by Šmith, "Smith" for the one by Smith: styles print names as spelled."""
+    """ "Šmith" for the entry by Šmith, "Smith" for the one by Smith, "Martín Abadi et al." for the one by Martín
+    Abadi when Martin Abadi wrote the other: styles print names as spelled (and a given name written out)."""
     if len(keys) < 2:
         return keys
     written = set(spelled(names).split())
+    folded = set(canonical(names).split())
 
     def fits(key: str) -> bool:
         people = persons_of(index.sources[key])
-        return not people or set(spelled(people[0].family).split()) <= written
+        if not people:
+            return True
+        given = [g for g in spelled(people[0].given).split() if canonical(g) in folded and len(canonical(g)) > 1]
+        return set(spelled(people[0].family).split()) | set(given) <= written
 
     return [k for k in keys if fits(k)] or keys
 
@@ -164,19 +169,29 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
     if len(keys) < 2:
         return keys
     keys = [k for k in keys if not _given_names_differ(names, k, index)] or keys
-    written = set(canonical(names).split())
+    written = canonical(names).split()
     scores = {}
     for key in keys:
         score = 0
         for person in persons_of(index.sources[key]):
             given = canonical(person.given).split()
-            if given and given[0] in written:
+            before = _words_before(written, canonical(person.family).split(), len(given))
+            if given and given[0] in before:
                 score += 2
-            elif given and given[0][:1] in written:
+            elif given and given[0][:1] in before:
                 score += 1
         scores[key] = score
     best = max(scores.values())
     return [k for k in keys if scores[k] == best] if best else keys
+
+
+def _words_before(words: list[str], family: list[str], n: int) -> list[str]:
+    """The ``n`` words written just before the family name ``family`` in ``words``: the given names or initials a
+    style added to that person ("A. Gupta et al.": the initial is Gupta's, not a co-author's)."""
+    for at in range(1, len(words) - len(family) + 1):
+        if family and words[at:at + len(family)] == family:
+            return words[max(0, at - n):at]
+    return []
 
 
 _NAME_PARTS = lazy(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\ben\b")
@@ -188,7 +203,10 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
     author's: "Ballou, T. A. Földes, et al." is not Ballou and Andrei Tamás Földes's work (citeproc adds the
     initials of the name that tells two lists apart, in their order)."""
     for part in _NAME_PARTS.split(names):
-        words = canonical(part).split()
+        written = part.split()
+        while written and written[0][:1].islower():
+            written = written[1:]  # a prefix: "see A. Gupta", "compare S. Wang"
+        words = canonical(" ".join(written)).split()
         if len(words) < 2:
             continue
         for person in persons_of(index.sources[key]):

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import letter_orders, names_key
+from .labels import letter_orders, names_key, tied
 from .rendered_list import Listed, listed
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -193,16 +193,18 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         found = _by_names(index, pool, suffix)
         _note_open(index, found)
         return found
-    orders = letter_orders(tuple(pool), index.sources, index.letter_order)
+    style = index.letter_order
+    orders = letter_orders(tuple(pool), index.sources, style)
     if len(orders) > 1 and index.__dict__.get(_AMPERSAND):
-        orders = orders[1:2]
+        orders, style = orders[1:2], "printed-title"
     elif len(orders) > 1 and index.__dict__.get(_COLON):
-        orders = orders[2:]
+        orders, style = orders[2:], "csl-title"
     orders = tuple(dict.fromkeys(orders))
     found = list(dict.fromkeys(k for order in orders for k in _lettered_in(index, pool, order, suffix)))
-    if len(orders) > 1:
-        _note_open(index, found)
-    return found
+    ties = list(dict.fromkeys(t for k in found for t in tied(k, tuple(pool), index.sources, style)))
+    if len(orders) > 1 or len(ties) > len(found):
+        _note_open(index, ties)
+    return ties
 
 
 def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:

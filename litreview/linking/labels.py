@@ -4,7 +4,8 @@ citeproc (pandoc's, and citeproc-js) adds a year suffix only to entries whose ci
 still read the same after it has spelled out more names and given names: the same list of
 authors (or editors, or for neither the title) and the same year. Within such a group the
 letters follow the style's bibliography order: author, then year, then title (Chicago
-author-date). A letter written in the year field itself ("2015a") is kept as written.
+author-date), and where every key of that sort ties, the order the document first cites the entries
+in (so that a letter names none of them). A letter written in the year field itself ("2015a") is kept as written.
 """
 
 from __future__ import annotations
@@ -105,8 +106,10 @@ def _sort_title(title: str) -> str:
 
 
 def title_order(source: Source) -> tuple[str, int]:
-    """Where an entry sorts among those a style prints with the same names and year: by title, then by its
-    place in the file (citeproc's sort is stable)."""
+    """Where an entry sorts among those Chicago author-date prints with the same names and year: by title, then by
+    its place in the file. Past the title, styles' sorts read keys of their own (Chicago the descriptions and the
+    journal, then the full date) and then the order the document first cites the entries in: entries of one
+    title are ``tied``."""
     return _sort_title(source.title), source.line or 0
 
 
@@ -131,7 +134,7 @@ def printed_title_order(source: Source) -> tuple[str, int]:
 
 def csl_title_order(source: Source) -> tuple[str, int]:
     """The sort of styles keyed on the CSL title (ASA, APSA, Harvard): a volume sorts by its multi-volume
-    work's title, and volumes of one work keep the file's order."""
+    work's title, so that volumes of one work tie (``tied``)."""
     main = _main_title(source)
     return (canonical(main), source.line or 0) if main else title_order(source)
 
@@ -154,15 +157,28 @@ def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source],
                   style: str = "") -> tuple[tuple[str, ...], ...]:
     """The orders styles letter ``group`` in (given in ``title_order``): by the volume's own title (Chicago),
     by the printed title (APA), by the CSL title (Harvard), in this order; only the first when the
-    group holds no volume of a multi-volume work (the orders then agree). With ``style`` (one of
-    ``LETTER_ORDERS`` but "cited", which no order of the bibliography gives), only that style's order."""
+    group holds no volume of a multi-volume work (the orders then agree, but for entries of one title, which
+    ``tied`` reads). With ``style`` (one of ``LETTER_ORDERS`` but "cited", which no order of the bibliography
+    gives), only that style's order."""
     if style == "title" or not any(_main_title(sources[k]) for k in group):
         return (group,)
-    by: dict[str, Callable[[Source], tuple[object, ...]]] = {
-        "printed-title": printed_title_order, "csl-title": csl_title_order, "names-title": names_title_order}
-    unknown = (printed_title_order, csl_title_order)  # a group of the same names: "names-title" is "csl-title"
-    orders = tuple(_sorted_by(group, sources, order) for order in ((by[style],) if style in by else unknown))
-    return orders if style in by else (group, *orders)
+    orders = tuple(_sorted_by(group, sources, order) for order in ((_ORDERS[style],) if style in _ORDERS else _UNKNOWN))
+    return orders if style in _ORDERS else (group, *orders)
+
+
+def tied(key: str, group: tuple[str, ...], sources: Mapping[str, Source], style: str = "") -> list[str]:
+    """The entries of ``group`` that the sort of ``style`` (every order when unknown), as read here, cannot tell
+    from ``key``: every key equal but the place in the file. Past the title citeproc reads the style's further keys
+    and then the order the document first cites the entries in, so a letter at their places stands for any of them
+    ("Doe et al. 2017a" for one of two versions of a paper with the same title)."""
+    orders = (title_order,) if style == "title" else (_ORDERS[style],) if style in _ORDERS else (title_order, *_UNKNOWN)
+    mine = _group_key(sources[key])
+    alike = [k for k in group if _group_key(sources[k]) == mine]
+    out = [key]
+    for order in orders:
+        own = order(sources[key])[:-1]
+        out += [k for k in alike if k not in out and order(sources[k])[:-1] == own]
+    return out
 
 
 def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
@@ -170,10 +186,17 @@ def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
     return tuple(sorted(group, key=lambda k: order(sources[k])))
 
 
-def names_title_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
+def names_title_order(source: Source) -> tuple[object, ...]:
     """The sort of styles that read every name and then the CSL title ("names-title"): among the same names, as
     ``csl_title_order``."""
-    return names_key(source), csl_title_order(source)
+    return (names_key(source), *csl_title_order(source))
+
+
+_ORDERS: dict[str, Callable[[Source], tuple[object, ...]]] = {
+    "printed-title": printed_title_order, "csl-title": csl_title_order, "names-title": names_title_order}
+_UNKNOWN = (printed_title_order, csl_title_order)
+"""The orders besides Chicago's a style may letter in when the document's is unknown (among the same names,
+"names-title" is "csl-title")."""
 
 
 def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
@@ -199,14 +222,20 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
     return labels
 
 
+def _group_key(source: Source) -> tuple[object, ...]:
+    """What entries lettered together share besides the year: the names printed and the form of the date."""
+    return names_key(source), _range_end(source), _open_range(source)
+
+
 def letter_groups(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> list[tuple[str, ...]]:
     """The entries a style prints with the same names and year, each group in the order of its letters
     (a group of one gets no letter). Entries with a letter written in the year field, and sets, are in none."""
-    groups: dict[tuple[tuple[tuple[str, str], ...], int | None, int | None, bool], list[Source]] = defaultdict(list)
+    groups: dict[tuple[object, ...], list[Source]] = defaultdict(list)
     for source in sources.values():
         if source.type not in CONTAINER_TYPES and not _WRITTEN_SUFFIX.search(source.field("year")):
-            groups[(names_key(source), years.get(source.key), _range_end(source), _open_range(source))].append(source)
-    # Ties keep the bibliography's order, as citeproc's stable sort does.
+            groups[(years.get(source.key), *_group_key(source))].append(source)
+    # In Chicago's order; entries no key of a style's sort tells apart are lettered in the order the document first
+    # cites them (``tied``).
     return [tuple(s.key for s in sorted(members, key=title_order)) for members in groups.values()]
 
 
