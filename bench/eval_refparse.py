@@ -62,6 +62,7 @@ from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
 from litreview.bibliography.refparse.doubt import judge  # noqa: E402
+from litreview.bibliography.refparse.train import kinds_arg  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
 FIELDS = ("author", "title", "year", "container", "volume", "pages", "publisher", "doi")
@@ -471,6 +472,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="synthetic references joined to each CV training fold [default: train.SYNTHETIC]")
     parser.add_argument("--noise", type=float, default=None, metavar="SHARE",
                         help="share of those synthetic references made untidy (refparse.noise) [default: train.NOISE]")
+    parser.add_argument("--noise-kinds", type=kinds_arg, default=None, metavar="KIND,...",
+                        help="the changes drawn from (refparse.noise.KINDS) [default: train.NOISE_KINDS]")
+    parser.add_argument("--noise-copies", action=argparse.BooleanOptionalAction, default=None,
+                        help="add the untidy references beside their originals [default: train.NOISE_COPIES]")
     parser.add_argument("--tune", action="store_true",
                         help="cross-validate a few CRF settings and print the threshold each supports")
     args = parser.parse_args(argv)
@@ -494,11 +499,13 @@ def main(argv: list[str] | None = None) -> int:
         print(table([(title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors))],
                     THRESHOLD))
         return 0
-    from litreview.bibliography.refparse.train import NOISE, SYNTHETIC, synthetic
+    from litreview.bibliography.refparse.train import NOISE, NOISE_COPIES, NOISE_KINDS, SYNTHETIC, synthetic
 
     n = SYNTHETIC if args.synthetic is None else args.synthetic
     try:
-        extra = synthetic(args.shared / "corpus", n, NOISE if args.noise is None else args.noise)
+        extra = synthetic(args.shared / "corpus", n, NOISE if args.noise is None else args.noise,
+                          NOISE_KINDS if args.noise_kinds is None else args.noise_kinds,
+                          NOISE_COPIES if args.noise_copies is None else args.noise_copies)
     except synth.Unavailable as exc:
         print(f"error: {exc} (or pass --synthetic 0)", file=sys.stderr)
         return 2

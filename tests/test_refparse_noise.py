@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from litreview.bibliography.refparse.corpus import Labelled
-from litreview.bibliography.refparse.noise import KINDS, messy, noisy
+from litreview.bibliography.refparse.noise import KINDS, messy, named, noisy
 
 REFS = [
     Labelled((("author", "Pagallo, G., & Haussler, D."), ("date", "(1990)."),
@@ -44,3 +46,26 @@ def test_the_changes_are_the_untidy_ones_of_real_lists() -> None:
     assert shortened["pages"] in ("71-99.", "p. 71-99.", "pp 71-99.")
     place = dict(messy(REFS[1], ("commas",)).segments)["location"]
     assert place == "Princeton,"
+
+
+def test_the_kinds_are_named_by_a_comma_list_in_one_order() -> None:
+    assert named("ocr, connectives") == ("connectives", "ocr")
+    assert named(",".join(KINDS)) == tuple(KINDS)
+    for bad in ("ocr,typos", "", " , "):
+        with pytest.raises(ValueError, match="kind of noise"):
+            named(bad)
+
+
+def test_the_train_command_refuses_an_unknown_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.bibliography.refparse.train import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--noise-kinds", "typos"])
+    assert exit_.value.code == 2 and "no such kind of noise: typos" in capsys.readouterr().err
+
+
+def test_copies_join_their_originals_instead_of_replacing_them() -> None:
+    replaced, added = noisy(REFS, 0.5), noisy(REFS, 0.5, copies=True)
+    assert [r for r in added if r in REFS] == REFS  # every original kept, in order
+    assert [r for r in added if r not in REFS] == [r for r in replaced if r not in REFS]
+    assert len(added) == len(REFS) + sum(r not in REFS for r in replaced)

@@ -135,6 +135,16 @@ KINDS: dict[str, Callable[[Words, str], Words]] = {
 EACH = 0.4
 
 
+def named(text: str) -> tuple[str, ...]:
+    """The kinds named in ``text``, comma-separated ("connectives,ocr"), in ``KINDS``' order."""
+    names = {n.strip() for n in text.split(",") if n.strip()}
+    if unknown := sorted(names - set(KINDS)):
+        raise ValueError(f"no such kind of noise: {', '.join(unknown)} (known: {', '.join(KINDS)})")
+    if not names:
+        raise ValueError(f"name at least one kind of noise (known: {', '.join(KINDS)})")
+    return tuple(k for k in KINDS if k in names)
+
+
 def messy(ref: Labelled, kinds: Sequence[str] = tuple(KINDS)) -> Labelled:
     """``ref`` with some of ``kinds`` applied (at least one), chosen by a hash of its text."""
     key = ref.text
@@ -153,8 +163,14 @@ def messy(ref: Labelled, kinds: Sequence[str] = tuple(KINDS)) -> Labelled:
     return Labelled(tuple(segments))
 
 
-def noisy(refs: Sequence[Labelled], share: float, kinds: Sequence[str] = tuple(KINDS)) -> list[Labelled]:
-    """``refs`` in order, about ``share`` of them (picked by a hash of each one's text) made messy."""
+def noisy(refs: Sequence[Labelled], share: float, kinds: Sequence[str] = tuple(KINDS),
+          copies: bool = False) -> list[Labelled]:
+    """``refs`` in order, about ``share`` of them (picked by a hash of each one's text) made messy; with
+    ``copies``, each messy one joins its original (right after it) instead of replacing it."""
     if share <= 0:
         return list(refs)
-    return [messy(r, kinds) if _roll(r.text, "share") < share else r for r in refs]
+    out: list[Labelled] = []
+    for ref in refs:
+        made = messy(ref, kinds) if _roll(ref.text, "share") < share else ref
+        out += [ref, made] if copies and made != ref else [made]
+    return out
