@@ -111,3 +111,13 @@ def test_a_given_name_written_out_is_read_as_spelled() -> None:
     linked, opened = _markers("It holds (compare Choi 2016; also Martin Abadi et al. 2016). So (Martín Abadi et al. "
                               "2016).", parse_bibliography(ABADIS))
     assert (linked, opened) == (["privacy", "tensorflow"], [])
+
+
+MISES = r"""@misc{percy, author = {von Mises, Jr., Percy L.}, title = {Title1}, date = {2010}}
+@misc{paul, author = {von Mises, Jr., Paul L.}, title = {Title1}, date = {2010}}
+"""
+
+
+def test_a_given_name_before_a_particle_is_that_persons() -> None:
+    linked, opened = _markers("Paul L. von Mises Jr. (2010, 5) adds that it holds.", parse_bibliography(MISES))
+    assert (linked, opened) == (["paul"], [])
