@@ -121,3 +121,15 @@ MISES = r"""@misc{percy, author = {von Mises, Jr., Percy L.}, title = {Title1}, 
 def test_a_given_name_before_a_particle_is_that_persons() -> None:
     linked, opened = _markers("Paul L. von Mises Jr. (2010, 5) adds that it holds.", parse_bibliography(MISES))
     assert (linked, opened) == (["paul"], [])
+
+
+SMITHS = r"""@article{john, author = {Smith, John}, title = {Markets}, year = {2001}}
+@article{jane, author = {Smith, Jane}, title = {Morals}, year = {2001}}
+"""
+
+
+def test_a_given_name_after_the_family_name_is_that_persons() -> None:
+    # ISO 690 prints the given name after the family name it tells apart: "(SMITH, Jane 2001)".
+    linked, opened = _markers("Markets and morals differ (Smith, John 2001; Smith, Jane 2001).",
+                              parse_bibliography(SMITHS))
+    assert (linked, opened) == (["jane", "john"], [])

@@ -175,7 +175,7 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
         score = 0
         for person in persons_of(index.sources[key]):
             given = canonical(person.given).split()
-            before = _words_before(written, canonical(person.family).split(), canonical(person.prefix).split(),
+            before = _words_around(written, canonical(person.family).split(), canonical(person.prefix).split(),
                                    len(given))
             if given and given[0] in before:
                 score += 2
@@ -186,15 +186,16 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
     return [k for k in keys if scores[k] == best] if best else keys
 
 
-def _words_before(words: list[str], family: list[str], prefix: list[str], n: int) -> list[str]:
+def _words_around(words: list[str], family: list[str], prefix: list[str], n: int) -> list[str]:
     """The ``n`` words written just before the family name ``family`` (and its particle ``prefix``, when written)
-    in ``words``: the given names or initials a style added to that person ("A. Gupta et al.": the initial is
-    Gupta's, not a co-author's; "Paul L. von Mises")."""
-    for at in range(1, len(words) - len(family) + 1):
+    in ``words``, and the ``n`` just after it: the given names or initials a style added to that person ("A. Gupta
+    et al.": the initial is Gupta's, not a co-author's; "Paul L. von Mises"; ISO 690's "Smith, Jane")."""
+    for at in range(len(words) - len(family) + 1):
         if family and words[at:at + len(family)] == family:
+            end = at + len(family)
             if prefix and words[max(0, at - len(prefix)):at] == prefix:
                 at -= len(prefix)
-            return words[max(0, at - n):at]
+            return words[max(0, at - n):at] + words[end:end + n]
     return []
 
 
