@@ -175,11 +175,11 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
         score = 0
         for person in persons_of(index.sources[key]):
             given = canonical(person.given).split()
-            before = _words_around(written, canonical(person.family).split(), canonical(person.prefix).split(),
+            beside = _words_around(written, canonical(person.family).split(), canonical(person.prefix).split(),
                                    len(given))
-            if given and given[0] in before:
+            if given and given[0] in beside:
                 score += 2
-            elif given and given[0][:1] in before:
+            elif given and given[0][:1] in beside:
                 score += 1
         scores[key] = score
     best = max(scores.values())
@@ -208,10 +208,7 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
     author's: "Ballou, T. A. Földes, et al." is not Ballou and Andrei Tamás Földes's work (citeproc adds the
     initials of the name that tells two lists apart, in their order)."""
     for part in _NAME_PARTS.split(names):
-        written = part.split()
-        while written and written[0][:1].islower():
-            written = written[1:]  # a prefix: "see A. Gupta", "compare S. Wang"
-        words = canonical(" ".join(written)).split()
+        words = canonical(" ".join(_past_prefix(part.split()))).split()  # "see A. Gupta": "A. Gupta"
         if len(words) < 2:
             continue
         for person in persons_of(index.sources[key]):
@@ -250,11 +247,16 @@ _NOT_NAMES = wordset("""
 _NAME_GLUE = wordset("""and & et al al. of the for on de von van der den du la le y""")
 
 
+def _past_prefix(words: list[str]) -> list[str]:
+    """``words`` from the first capitalised one: a citation's prefix ("see", "e.g.", "cf.", "compare") dropped."""
+    while words and words[0][:1].islower():
+        words = words[1:]
+    return words
+
+
 def looks_like_names(names: str) -> bool:
     """ "see Wendt", "Bureau of Democracy, Human Rights, and Labor": yes; a clause of prose: no."""
-    words = names.replace(",", " ").split()
-    while words and words[0][:1].islower():
-        words = words[1:]  # a prefix: see, e.g., cf., also
+    words = _past_prefix(names.replace(",", " ").split())
     if not words or len(words) > 10 or any(ch.isdigit() for ch in names):
         return False
     if fold(words[0]).strip(".") in _NOT_NAMES:

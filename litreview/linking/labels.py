@@ -171,7 +171,7 @@ def tied(key: str, group: tuple[str, ...], sources: Mapping[str, Source], style:
     from ``key``: every key equal but the place in the file. Past the title citeproc reads the style's further keys
     and then the order the document first cites the entries in, so a letter at their places stands for any of them
     ("Doe et al. 2017a" for one of two versions of a paper with the same title)."""
-    orders = (title_order,) if style == "title" else (_ORDERS[style],) if style in _ORDERS else (title_order, *_UNKNOWN)
+    orders = (_ORDERS[style],) if style in _ORDERS else (title_order, *_UNKNOWN)
     mine = _group_key(sources[key])
     alike = [k for k in group if _group_key(sources[k]) == mine]
     out = [key]
@@ -193,7 +193,8 @@ def names_title_order(source: Source) -> tuple[object, ...]:
 
 
 _ORDERS: dict[str, Callable[[Source], tuple[object, ...]]] = {
-    "printed-title": printed_title_order, "csl-title": csl_title_order, "names-title": names_title_order}
+    "title": title_order, "printed-title": printed_title_order, "csl-title": csl_title_order,
+    "names-title": names_title_order}
 _UNKNOWN = (printed_title_order, csl_title_order)
 """The orders besides Chicago's a style may letter in when the document's is unknown (among the same names,
 "names-title" is "csl-title")."""
