@@ -196,6 +196,30 @@ def test_year_letters_over_several_author_lists_printed_alike(text: str, keys: l
     assert _keys(text, parse_bibliography(POOLED)) == keys
 
 
+INITIALLED = r"""@article{suyog, author = {Gupta, Suyog and Agrawal, Ankur and Gopalakrishnan, Kailash},
+  title = {Deep Learning with Limited Numerical Precision}, year = {2015}}
+@article{aman, author = {Gupta, Aman and Wang, Haohan and Ganapathiraju, Madhavi},
+  title = {Learning Structure in Gene Expression Data}, year = {2015}}
+@article{yifeng, author = {Li, Yifeng and Chen, Chih-Yu and Wasserman, Wyeth W.}, title = {Deep Feature Selection},
+  year = {2016}}
+@article{yi, author = {Li, Yi and Shi, Wenqiang and Wasserman, Wyeth W.}, title = {Zeta Regions}, year = {2016}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Copernicus prints both lists "Gupta et al." and sorts its bibliography by the first name as it prints it,
+    # "Gupta, A." before "Gupta, S.", and only then by title (as pandoc's citeproc letters them).
+    ("It holds (Gupta et al., 2015a).", ["aman"]),
+    ("Gupta et al. (2015b) show it.", ["suyog"]),
+    # The same initials: the title decides, not the given names in full ("Yi" before "Yifeng").
+    ("It holds (Li et al., 2016a).", ["yifeng"]),
+    ("It holds (Li et al., 2016b).", ["yi"]),
+])
+def test_lists_printed_alike_are_lettered_by_the_first_name_as_the_style_sorts_it(text: str, keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(INITIALLED), letter_order="csl-title")
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
 def test_a_suppressed_author_named_last_wins_a_tie() -> None:
     bib = parse_bibliography("@book{eel, author = {Egbert von Eel}}\n@book{frome, author = {Francis van der valt Frome}}\n")
     text = "It holds (e.g., Eel, n.d., 33). van der valt Frome also notes (n.d.) that it holds."

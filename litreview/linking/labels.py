@@ -19,6 +19,7 @@ from ..bibliography.bibtex import key_suffix
 from ..bibliography.latex import decode_latex
 from ..lazyre import lazy
 from ..model import Person, Source
+from ..registry.compare import initials
 from ..text import spelled
 from .text import canonical
 
@@ -190,6 +191,15 @@ def names_title_order(source: Source) -> tuple[object, ...]:
     """The sort of styles that read every name and then the CSL title ("names-title"): among the same names, as
     ``csl_title_order``."""
     return (names_key(source), *csl_title_order(source))
+
+
+def first_name_title_order(source: Source) -> tuple[object, ...]:
+    """The sort of "csl-title" styles among author lists they print alike ("Gupta et al."): the first name as their
+    bibliography's sort prints it, family name and initials (Copernicus, AGU and SAGE Harvard read the first name
+    alone, ``names-use-first="1"``, initialised: "Gupta, A." before "Gupta, S."), then the CSL title."""
+    people = source.authors or source.editors
+    first = (_person_key(people[0])[0], initials(people[0].given)) if people else ("", "")
+    return (first, *csl_title_order(source))
 
 
 _ORDERS: dict[str, Callable[[Source], tuple[object, ...]]] = {

@@ -15,6 +15,7 @@ from .index import SourceIndex, persons_of
 from .labels import (
     CONTAINER_TYPES,
     YearLabel,
+    first_name_title_order,
     letter_groups,
     name_order,
     names_key,
@@ -178,10 +179,13 @@ def _by_title(keys: list[str], index: SourceIndex) -> list[str]:
 
 
 def _pooled(keys: list[str], index: SourceIndex) -> list[str]:
-    """Author lists a style prints alike ("Doe et al."), in the order of its letters: by title when its sort reads
-    the names as printed (Copernicus), by the names in full first when it reads every name ("names-title")."""
+    """Author lists a style prints alike ("Doe et al."), in the order of its letters: by the names in full first when
+    its sort reads every name ("names-title", DIN 1505-2), by the first name as its bibliography prints it and then
+    the title when it reads that name alone ("csl-title", Copernicus), by title when the style is not known."""
     if index.letter_order == "names-title":
         return sorted(keys, key=lambda k: names_title_order(index.sources[k]))
+    if index.letter_order == "csl-title":
+        return sorted(keys, key=lambda k: first_name_title_order(index.sources[k]))
     return _by_title(keys, index)
 
 
