@@ -8,9 +8,10 @@ allow, unless its context names one.
 from __future__ import annotations
 
 from litreview.bibliography.load import parse_bibliography
+from litreview.checks.text import check_mention
 from litreview.essay import parse_essay
 from litreview.linking import link
-from litreview.linking.cited_letters import UNDECIDED
+from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER
 from litreview.linking.labels import letter_orders
 from litreview.model import Bibliography
 
@@ -26,7 +27,7 @@ def _markers(text: str, bib: Bibliography) -> tuple[list[str], list[tuple[str, .
     """The keys linked, and the candidates of the citations left open."""
     linkage = link(parse_essay(text), bib)
     linked = sorted(lk.source_key for lk in linkage.links if lk.kind == "marker")
-    return linked, [m.keys for m in linkage.mentions if m.detail == UNDECIDED]
+    return linked, [m.keys for m in linkage.mentions if m.detail in LEFT_OPEN]
 
 
 def test_orders_differ_only_for_volumes_of_a_work() -> None:
@@ -79,10 +80,24 @@ def test_a_tie_past_the_sort_leaves_the_letter_open() -> None:
     # A preprint and its published version: past the title, APA's, ASA's and Harvard's sorts letter entries of one
     # title in the order the document first cites them, Chicago's by the journal ("bioRxiv" before "Scientific
     # Reports") and then that order; the letter is left open between them, whatever the file's order.
+    bib = parse_bibliography(VERSIONS)
     for order in ("title", "printed-title", "csl-title", ""):
-        linkage = link(parse_essay("It holds (Lee et al., 2017a)."), parse_bibliography(VERSIONS), letter_order=order)
+        essay = parse_essay("It holds (Lee et al., 2017a).")
+        linkage = link(essay, bib, letter_order=order)
         assert [lk for lk in linkage.links if lk.kind == "marker"] == []
-        assert [sorted(m.keys) for m in linkage.mentions if m.detail == UNDECIDED] == [["pre", "pub"]]
+        assert [sorted(m.keys) for m in linkage.mentions if m.detail == UNDECIDED_LETTER] == [["pre", "pub"]]
+        # The check says why another letter would not help: only a key or the rendered reference list decides.
+        [hint] = [f.hint for m in linkage.mentions for f in check_mention(m, essay.claims[0], "essay.md", bib, set())
+                  if f.code == "LR301"]
+        assert "in the order the text first cites" in hint and "year suffix" not in hint
+
+
+def test_a_letter_two_orders_allow_is_not_said_to_follow_the_citations() -> None:
+    # Volumes in a document whose style is not known: Chicago and the CSL-title styles letter them differently,
+    # which is not a tie of the sort; the letter is open for another reason.
+    linkage = link(parse_essay("It holds (Roe 2001a)."), parse_bibliography(VOLUMES))
+    assert [sorted(m.keys) for m in linkage.mentions if m.kind == "marker"] == [["v1", "v2"]]
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED]
 
 
 GUPTAS = r"""@article{aman, author = {Gupta, Aman and Wang, Haohan and Ganapathiraju, Madhavi}, title = {Gene expression},

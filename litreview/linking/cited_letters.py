@@ -20,15 +20,16 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import letter_orders, names_key, tied
+from .labels import CITATION_ORDERS, letter_orders, names_key, tied
 from .rendered_list import Listed, listed
 
 UNDECIDED = "one of these entries; nothing here tells which"
 """The detail of a citation left unresolved between several entries (its keys are the candidates): the document
 cites only some of a group printed alike, or names the author only in its prose."""
-UNDECIDED_LETTER = "one of these entries; the style letters years in citation order, so the letter does not tell which"
-"""The detail of a lettered citation ("Doe 2001a") left open because the document's style letters years in the
-order the document first cites the works: the letter alone names none of them."""
+UNDECIDED_LETTER = ("one of these entries; the style letters them in the order the text first cites them, so the letter "
+                    "does not tell which")
+"""The detail of a lettered citation ("Doe 2001a") left open because the document's style letters these entries in
+the order the document first cites them (``in_citation_order``): the letter alone names none of them."""
 LEFT_OPEN = (UNDECIDED, UNDECIDED_LETTER)
 """The details of a citation left unresolved between its candidate entries."""
 _WRITTEN = "_letters_written"
@@ -54,6 +55,8 @@ _AMPERSAND = "_letters_ampersand"
 _COLON = "_letters_colon"
 """Whether the document prints "(Doe 2011:12)", a colon before the page: ASA's form, whose letters follow the
 CSL title."""
+_TIED = "_letters_tied"
+"""The sets of entries a letter may stand for because the style's sort cannot tell them apart (``labels.tied``)."""
 _ORDER_OPEN = "_letters_order_open"
 """The sets of entries a letter may stand for because the styles' sort orders differ and nothing in the
 document tells which style it uses."""
@@ -72,6 +75,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_IN_FULL] = 0
     index.__dict__[_COLON] = False
     index.__dict__[_ORDER_OPEN] = set()
+    index.__dict__[_TIED] = set()
     index.__dict__[_PICKS] = []
     shown = listed(claims, index)
     if shown is not None:
@@ -204,7 +208,17 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     ties = list(dict.fromkeys(t for k in found for t in tied(k, tuple(pool), index.sources, style)))
     if len(orders) > 1 or len(ties) > len(found):
         _note_open(index, ties)
+    tied_sets = index.__dict__.get(_TIED)
+    if len(ties) > len(found) and isinstance(tied_sets, set):
+        tied_sets.add(frozenset(ties))
     return ties
+
+
+def in_citation_order(index: SourceIndex, keys: Sequence[str]) -> bool:
+    """Whether the style letters the entries ``keys`` in the order the document first cites them: it letters
+    every year so (``labels.CITATION_ORDERS``), or its sort cannot tell these entries apart (``lettered``)."""
+    return (index.letter_order in CITATION_ORDERS
+            or frozenset(dict.fromkeys(keys)) in (index.__dict__.get(_TIED) or ()))
 
 
 def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
