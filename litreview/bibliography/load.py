@@ -107,6 +107,12 @@ def _parser_class() -> Any:
         # The rest of a braced or quoted value up to its closing mark, when no brace comes first.
         BRACED_PLAIN = re.compile(r"[^{}]*\}")
         QUOTED_PLAIN = re.compile(r'[^"{}]*"')
+        # A whole field whose value is one braced or quoted string with no brace inside (most fields), and
+        # the white space after it, when what follows is neither "#" nor the end of the text: read in one
+        # match, it is what pybtex's name, "=", value and "#" tokens read (the end and "#" are theirs).
+        # (pybtex's NAME is the pattern whose ``match`` it keeps).
+        PLAIN_FIELD = re.compile(rf"\s*({LowLevelParser.NAME.match.__self__.pattern})\s*=\s*"
+                                 r'(?:\{([^{}]*)\}|"([^"{}]*)")\s*(?=[^\s#])')
 
         def __init__(self, text: str, *args: Any, line_of: _Lines | None = None, **kwargs: Any) -> None:
             super().__init__(text, *args, **kwargs)
@@ -159,6 +165,14 @@ def _parser_class() -> Any:
             return super().parse_command()
 
         def parse_field(self) -> None:
+            plain = self.PLAIN_FIELD.match(self.text, self.pos)
+            if plain:
+                name, braced, quoted = plain.groups()
+                self.pos = plain.end()
+                self.current_field_name = name
+                self.current_value = [quoted if braced is None else braced]
+                self._note_line(name, self.line_of(plain.start(1)))
+                return
             name = self.optional([self.NAME])
             if not name:
                 return
@@ -166,7 +180,10 @@ def _parser_class() -> Any:
             self.current_field_name = name.value
             self.required([self.EQUALS])
             self.parse_value()
-            lname = name.value.lower()
+            self._note_line(name.value, line)
+
+        def _note_line(self, name: str, line: int) -> None:
+            lname = name.lower()
             if lname in self.field_lines:
                 self.repeated_lines = (*self.repeated_lines, line)
             else:
