@@ -164,6 +164,21 @@ def _parser_class() -> Any:
             self.field_lines, self.repeated_lines = {}, ()
             return super().parse_command()
 
+        def parse_entry_fields(self) -> None:
+            # pybtex's, with the comma that follows a field read in place when it comes at once (as
+            # after a plain field): a call to its tokenizer less per field.
+            text = self.text
+            while True:
+                self.current_field_name = None
+                self.current_value = []
+                self.parse_field()
+                if self.current_field_name and self.current_value:
+                    self.current_fields.append((self.current_field_name, self.current_value))
+                if self.pos < self.end_pos and text[self.pos] == ",":
+                    self.pos += 1
+                elif not self.optional([self.COMMA]):
+                    return
+
         def parse_field(self) -> None:
             plain = self.PLAIN_FIELD.match(self.text, self.pos)
             if plain:
