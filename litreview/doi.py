@@ -9,6 +9,7 @@ for pre-2008 SICI DOIs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from .lazyre import lazy
@@ -56,8 +57,12 @@ _TRAILING = ".,;:"
 _LATEX_ESCAPE = lazy(r"\\([_%#&])")
 # Keep snapshot file names well under common 255-byte limits.
 _MAX_NAME = 150
+_MEMO = 1 << 16
+"""DOIs whose reading ``bare_doi`` and ``doi_problem`` keep: loading, resolving and checking an entry read its
+DOI about four times, and a bibliography of tens of thousands of entries has as many DOIs."""
 
 
+@lru_cache(maxsize=_MEMO)
 def bare_doi(value: str) -> str:
     """The DOI as written, without a resolver link or label: case kept, for display.
 
@@ -93,6 +98,7 @@ def is_valid_doi(value: str) -> bool:
     return not doi_problem(value)
 
 
+@lru_cache(maxsize=_MEMO)
 def doi_problem(value: str) -> str:
     """Why a DOI is malformed, in words; '' when it is well formed."""
     doi = normalize_doi(value)
