@@ -168,13 +168,9 @@ class _Word(NamedTuple):
     kind: str
     title: bool
     lower: bool
-    digit: bool
-    quote: bool
-    colon: bool
+    flags: int
+    """What the word adds to its part's flags (``_PART_FLAGS``: a digit, a year, ... as bits)."""
     year: bool
-    publisher: bool
-    journal: bool
-    place: bool
     ends: bool
     marks: bool
     left: tuple[bytes, ...]
@@ -219,9 +215,10 @@ def _word(word: str) -> _Word:
         own.append(kf)
     _, ltf, rtf = _TRAIL[trail or "_"]
     return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
-        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower", digit,
-        not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
-        "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
+        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower",
+        digit | ("year" in kind) << 1 | ("publisher" in kind) << 2 | ("journal" in kind) << 3 | ("place" in kind) << 4
+        | (not _QUOTE_SET.isdisjoint(word)) << 5 | (last == ":") << 6,
+        "year" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
         (b"L" + wf, lsf, ltf, lkf, lcf), (b"R" + wf, rsf, rtf, rkf, rcf), (b"LL" + wf, llsf), (b"RR" + wf, rrsf)))
 
 
@@ -233,32 +230,27 @@ _TRAIL = {c: (f"trail:{c}".encode(), f"Ltrail:{c}".encode(), f"Rtrail:{c}".encod
 _LEAD = {c: f"lead:{c}".encode() for c in _STRIP}
 
 
-def _part_info(part: list[_Word]) -> tuple[bytes, ...]:
-    """What the sentence-like part around a token holds (parts end at a closing period)."""
-    size = len(part)
-    digit = year = pub = jour = place = quote = colon = False
-    title = lower = 0
-    for x in part:
-        digit |= x.digit
-        year |= x.year
-        pub |= x.publisher
-        jour |= x.journal
-        place |= x.place
-        quote |= x.quote
-        colon |= x.colon
-        title += x.title
-        lower += x.lower
+def _part_info(flags: int, title: int, lower: int, size: int) -> tuple[bytes, ...]:
+    """What the sentence-like part around a token holds (parts end at a closing period): its words'
+    ``flags`` OR-ed, how many are in title case and in lower case, how many there are."""
     return (
         _PLEN[size] if size < 6 else (_PLEN_LONG if size > 12 else _PLEN_MID),
-        _FLAG["pdigit"][digit], _FLAG["pyear"][year], _FLAG["ppub"][pub], _FLAG["pjour"][jour],
-        _FLAG["pplace"][place], _FLAG["pquote"][quote], _FLAG["pcolon"][colon],
-        _PTITLE[min(title * 4 // size, 3)], _PLOWER[min(lower * 4 // size, 3)],
+        *_part_flags(flags), _PTITLE[min(title * 4 // size, 3)], _PLOWER[min(lower * 4 // size, 3)],
     )
+
+
+#: the part features a word's flags stand for, one bit each from the lowest
+_PART_FLAGS = ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")
+
+
+@lru_cache(maxsize=128)
+def _part_flags(flags: int) -> tuple[bytes, ...]:
+    return tuple(_FLAG[name][flags >> bit & 1] for bit, name in enumerate(_PART_FLAGS))
 
 
 # the features that are not a word's own, encoded once
 _FLAG = {name: (f"{name}:0".encode(), f"{name}:1".encode())
-         for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
+         for name in _PART_FLAGS}
 _PLEN, _PLEN_LONG, _PLEN_MID = [f"plen:{k}".encode() for k in range(6)], b"plen:long", b"plen:mid"
 _PTITLE, _PLOWER = [f"ptitle:{k}".encode() for k in range(4)], [f"plower:{k}".encode() for k in range(4)]
 _EDGE = {tag: (f"{tag}w:<edge>".encode(),) for tag in ("L", "R", "LL", "RR")}
@@ -279,12 +271,16 @@ def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
         return []
     # one pass over the parts: each ends at a closing period (or the end of the string)
     parts: list[tuple[bytes, ...]] = []
-    start = 0
+    start = flags = title = lower = 0
     for i, x in enumerate(info):
+        flags |= x.flags
+        title += x.title
+        lower += x.lower
         if x.ends or i + 1 == n:
             size = i + 1 - start
-            parts += [_part_info(info[start:i + 1])] * size
+            parts += [_part_info(flags, title, lower, size)] * size
             start = i + 1
+            flags = title = lower = 0
     # what the neighbours give each token, looked up once per word
     edge_l, edge_r, edge_ll, edge_rr = _EDGE["L"], _EDGE["R"], _EDGE["LL"], _EDGE["RR"]
     lefts = [edge_l, *[x.left for x in info[:-1]]]
