@@ -58,21 +58,11 @@ _SHAPE_OF = str.maketrans({**{c: "X" for c in string.ascii_uppercase}, **{c: "x"
                            **{c: "d" for c in string.digits}})
 
 
-def _shape(core: str) -> tuple[bytes, ...]:
-    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs
-    collapsed; as the features "shape:Xx-Xx" of the word and of its neighbours (see ``_shape_features``)."""
-    head = core[:12]
-    if head.isascii():
-        classes = head.translate(_SHAPE_OF)
-    else:
-        classes = "".join(["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
-    return _shape_features(classes)
-
-
 @lru_cache(maxsize=4096)  # few distinct class strings: each collapsed and encoded once
 def _shape_features(classes: str) -> tuple[bytes, ...]:
     """The shape features of a word's character classes: its own ("" for no character), then the ones it
-    gives the tokens around it (L, R, LL, RR)."""
+    gives the tokens around it (L, R, LL, RR). The classes of "Smith-Jones" are "Xxxxx-Xxxxx" (each
+    character's class, its own self if not a letter or digit): its shape is "Xx-Xx", runs collapsed."""
     sf = b"shape:" + "".join([k for k, _ in groupby(classes)]).encode()
     return (sf if classes else b""), b"L" + sf, b"R" + sf, b"LL" + sf, b"RR" + sf
 
@@ -150,8 +140,8 @@ def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
     return "|".join(kinds)
 
 
-def _ends_part(word: str, kind: str) -> bool:
-    return word.endswith((".", "?", "!", ".”", ".\"", "?”", ".’")) and "initial" not in kind
+#: the word ends its part (a closing period, unless it closes an initial)
+_PART_END = (".", "?", "!", ".”", ".\"", "?”", ".’")
 
 
 _QUOTE_SET = frozenset(_QUOTE_MARKS)
@@ -185,7 +175,10 @@ def _word(word: str) -> _Word:
     core = word.strip(_STRIP)
     core_lower = core.lower()
     w = core_lower[:20] or word[:3]
-    sf, lsf, rsf, llsf, rrsf = _shape(core)
+    head = core[:12]  # the shape: the first characters' classes
+    classes = head.translate(_SHAPE_OF) if head.isascii() else "".join(
+        ["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
+    sf, lsf, rsf, llsf, rrsf = _shape_features(classes)
     case = _case(core)
     digit = case == "digits" or case == "alnum"  # a digit anywhere: the stripped marks hold none
     kind = _kind(word, core, word.lower(), core_lower, case)
@@ -205,20 +198,25 @@ def _word(word: str) -> _Word:
                     b"s2:" + core_lower[-2:].encode(), b"s3:" + core_lower[-3:].encode())
     if first in _STRIP:
         own.append(_LEAD[first])
+    tf, ltf, rtf = _TRAIL[trail or "_"]
     if trail:
-        own.append(_TRAIL[trail][0])
+        own.append(tf)
     if len(word) > 1 and word[-2] in _STRIP and trail:
         own.append(b"trail2:" + word[-2:].encode())
     own.append(_LEN[min(len(core), 8)])
     kf, lkf, rkf = _kind_features(kind)
     if kf:
         own.append(kf)
-    _, ltf, rtf = _TRAIL[trail or "_"]
+    flags = digit | (not _QUOTE_SET.isdisjoint(word)) << 5 | (last == ":") << 6
+    year = ends = False
+    if kind:  # most words have none
+        year = "year" in kind
+        flags |= year << 1 | ("publisher" in kind) << 2 | ("journal" in kind) << 3 | ("place" in kind) << 4
+    if last in _STRIP and word.endswith(_PART_END):
+        ends = "initial" not in kind
     return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
-        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower",
-        digit | ("year" in kind) << 1 | ("publisher" in kind) << 2 | ("journal" in kind) << 3 | ("place" in kind) << 4
-        | (not _QUOTE_SET.isdisjoint(word)) << 5 | (last == ":") << 6,
-        "year" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
+        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower", flags,
+        year, ends, not _MARKS.isdisjoint(word),
         (b"L" + wf, lsf, ltf, lkf, lcf), (b"R" + wf, rsf, rtf, rkf, rcf), (b"LL" + wf, llsf), (b"RR" + wf, rrsf)))
 
 
