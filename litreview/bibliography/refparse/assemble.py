@@ -54,6 +54,21 @@ _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper
 _CONTAINER_LEAD = re.compile(r"^(?:[:;,.]\s*|\((?:in|en|auf)\s+[A-Z][a-z]+\)\.?\s*)+")
 _CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_IN_HEAD = re.compile(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", re.I)
+_IN = re.compile(r"(?i)in\b")
+_INITIAL_AFTER_COMMA = re.compile(r",\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ]{1,3}\b)")
+_ET_AL = re.compile(r",?\s*\bet\s+al\b\.?")
+_ET_AL_WORDS = re.compile(r"\bet\s+al\b")
+_OTHERS = re.compile(r"\bet\s+al\b\.?|\bothers\b", re.I)
+_AND_OTHERS = re.compile(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", re.I)
+_PAGE_WORD = re.compile(r"(?i)\b(?:pp?|pages?|s|pág)\.?\s*")
+_DASH = re.compile(r"[-–—]")
+_YEAR_FIRST = re.compile(rf"^\(?({F.YEAR})\b")
+_THESIS_WORD = re.compile(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis")
+_MASTERS_WORD = re.compile(r"master|m\.?a\.|m\.?sc|mémoire")
+_REPORT_WORD = re.compile(r"report|working paper|paper|rapport|bericht|informe")
+_ACCESS_WORDS = re.compile(r"(?i)(?:retrieved|available|accessed)(?: from| at| on)?:?")
 
 
 class Segment(NamedTuple):
@@ -103,14 +118,14 @@ def _clean_title(text: str) -> str:
     if text[:1] in "“\"‘«„'" and text.rstrip(" .,;:")[-1:] in "”\"’»“'":
         text = text[1:].rstrip(" .,;:")[:-1]
     text = _strip(text)
-    if text.endswith(".") and not text.endswith("..") and not re.search(r"\b[A-Z]\.$", text):
+    if text.endswith(".") and not text.endswith("..") and not _INITIAL_END.search(text):
         text = text[:-1]
     return text.strip()
 
 
 def _container(text: str) -> str:
     """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
-    text = re.sub(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", "", text.strip(), flags=re.I)
+    text = _IN_HEAD.sub("", text.strip())
     text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
     words = text.split()
     if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
@@ -162,15 +177,15 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     head = chunks[0]
     if len(chunks) > 1 and 2 <= len(head) <= 3 and all(w[:1].isupper() and not w.endswith(".") for w in head) \
             and len([w for w in chunks[1] if w not in ("and", "&")]) >= 2 and head[0].lower() not in _PARTICLES \
-            and not re.search(r",\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ]{1,3}\b)", clean):
+            and not _INITIAL_AFTER_COMMA.search(clean):
         # "Paul Hudak, Simon Peyton Jones, and Philip Wadler": given names first, nothing inverted
-        found = reading_order_names(re.sub(r",?\s*\bet\s+al\b\.?", "", clean))
-        return tuple(p for p in found if p.family), bool(re.search(r"\bet\s+al\b", clean))
+        found = reading_order_names(_ET_AL.sub("", clean))
+        return tuple(p for p in found if p.family), bool(_ET_AL_WORDS.search(clean))
     names = scan_names(clean)
     if names is not None and names.end >= len(clean.rstrip(". ")) - 1:
         return names.persons, names.et_al
-    et_al = bool(re.search(r"\bet\s+al\b\.?|\bothers\b", clean, re.I))
-    clean = re.sub(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", "", clean, flags=re.I).strip(" ,.")
+    et_al = bool(_OTHERS.search(clean))
+    clean = _AND_OTHERS.sub("", clean).strip(" ,.")
     if names is not None and not et_al and names.end >= len(clean) - 1:
         return names.persons, names.et_al
     found = reading_order_names(clean)
@@ -178,7 +193,7 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
 
 
 def _pages(text: str) -> str:
-    m = _PAGES.search(re.sub(r"(?i)\b(?:pp?|pages?|s|pág)\.?\s*", " ", text))
+    m = _PAGES.search(_PAGE_WORD.sub(" ", text))
     return F.dash(m.group()) if m else ""
 
 
@@ -227,7 +242,7 @@ def _chapter_container(segs: list[Segment]) -> list[Segment]:
     if len(titles) != 2 or titles[1] < 2:
         return segs
     before = segs[titles[1] - 1]
-    if before.label != "editor" or not re.match(r"(?i)in\b", before.text.strip()):
+    if before.label != "editor" or not _IN.match(before.text.strip()):
         return segs
     return [*segs[:titles[1]], segs[titles[1]]._replace(label="container"), *segs[titles[1] + 1:]]
 
@@ -299,8 +314,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             put("issue", numbers.issue, seg)
             if numbers.month and not f.get("month"):  # "67 (March)"
                 f["month"] = numbers.month
-            put("pages", numbers.pages if re.search(r"[-–—]", numbers.pages or "") else "", seg)
-            if (m := re.match(rf"^\(?({F.YEAR})\b", seg.text)) is not None:  # "2014;40(9):1477-81"
+            put("pages", numbers.pages if _DASH.search(numbers.pages or "") else "", seg)
+            if (m := _YEAR_FIRST.match(seg.text)) is not None:  # "2014;40(9):1477-81"
                 late_years.append((m.group(1), seg))
         elif label == "pages":
             pages = _pages(seg.text)
@@ -326,13 +341,13 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             put("isbn", m.group().strip(), seg)
         elif label == "genre":
             g = seg.text.lower()
-            if re.search(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis", g):
-                f["_kind"] = "mastersthesis" if re.search(r"master|m\.?a\.|m\.?sc|mémoire", g) else "phdthesis"
+            if _THESIS_WORD.search(g):
+                f["_kind"] = "mastersthesis" if _MASTERS_WORD.search(g) else "phdthesis"
                 if (m := THESIS.match(_strip(seg.text).strip("[]").rstrip("."))) and m.group("school"):
                     put("publisher", _strip(m.group("school")), seg)  # "[Doctoral dissertation, University of X]"
             elif kind := description_type(seg.text):  # "[Data set]", "[Unpublished manuscript]"
                 f["_kind"] = kind
-            elif re.search(r"report|working paper|paper|rapport|bericht|informe", g):
+            elif _REPORT_WORD.search(g):
                 f["_report"] = True
             notes.append(_strip(seg.text))
         elif label in ("note", "genre") and (m := _NUMBER.match(_strip(seg.text))) is not None:
@@ -355,7 +370,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         f["doi"] = F.take_doi(first["doi"].text)[0]
     if url:
         f["url"] = url
-    kept = [n for n in notes if n and not re.fullmatch(r"(?i)(?:retrieved|available|accessed)(?: from| at| on)?:?", n)]
+    kept = [n for n in notes if n and not _ACCESS_WORDS.fullmatch(n)]
     if kept or f.get("note"):
         f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
     f["type"] = _entry_type(f, first)

@@ -58,21 +58,11 @@ _SHAPE_OF = str.maketrans({**{c: "X" for c in string.ascii_uppercase}, **{c: "x"
                            **{c: "d" for c in string.digits}})
 
 
-def _shape(core: str) -> tuple[bytes, ...]:
-    """"Smith-Jones" -> "Xx-Xx": each character's class (its own self if not a letter or digit), runs
-    collapsed; as the features "shape:Xx-Xx" of the word and of its neighbours (see ``_shape_features``)."""
-    head = core[:12]
-    if head.isascii():
-        classes = head.translate(_SHAPE_OF)
-    else:
-        classes = "".join(["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
-    return _shape_features(classes)
-
-
 @lru_cache(maxsize=4096)  # few distinct class strings: each collapsed and encoded once
 def _shape_features(classes: str) -> tuple[bytes, ...]:
     """The shape features of a word's character classes: its own ("" for no character), then the ones it
-    gives the tokens around it (L, R, LL, RR)."""
+    gives the tokens around it (L, R, LL, RR). The classes of "Smith-Jones" are "Xxxxx-Xxxxx" (each
+    character's class, its own self if not a letter or digit): its shape is "Xx-Xx", runs collapsed."""
     sf = b"shape:" + "".join([k for k, _ in groupby(classes)]).encode()
     return (sf if classes else b""), b"L" + sf, b"R" + sf, b"LL" + sf, b"RR" + sf
 
@@ -150,8 +140,8 @@ def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
     return "|".join(kinds)
 
 
-def _ends_part(word: str, kind: str) -> bool:
-    return word.endswith((".", "?", "!", ".”", ".\"", "?”", ".’")) and "initial" not in kind
+#: the word ends its part (a closing period, unless it closes an initial)
+_PART_END = (".", "?", "!", ".”", ".\"", "?”", ".’")
 
 
 _QUOTE_SET = frozenset(_QUOTE_MARKS)
@@ -168,13 +158,9 @@ class _Word(NamedTuple):
     kind: str
     title: bool
     lower: bool
-    digit: bool
-    quote: bool
-    colon: bool
+    flags: int
+    """What the word adds to its part's flags (``_PART_FLAGS``: a digit, a year, ... as bits)."""
     year: bool
-    publisher: bool
-    journal: bool
-    place: bool
     ends: bool
     marks: bool
     left: tuple[bytes, ...]
@@ -189,7 +175,10 @@ def _word(word: str) -> _Word:
     core = word.strip(_STRIP)
     core_lower = core.lower()
     w = core_lower[:20] or word[:3]
-    sf, lsf, rsf, llsf, rrsf = _shape(core)
+    head = core[:12]  # the shape: the first characters' classes
+    classes = head.translate(_SHAPE_OF) if head.isascii() else "".join(
+        ["X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in head])
+    sf, lsf, rsf, llsf, rrsf = _shape_features(classes)
     case = _case(core)
     digit = case == "digits" or case == "alnum"  # a digit anywhere: the stripped marks hold none
     kind = _kind(word, core, word.lower(), core_lower, case)
@@ -209,19 +198,25 @@ def _word(word: str) -> _Word:
                     b"s2:" + core_lower[-2:].encode(), b"s3:" + core_lower[-3:].encode())
     if first in _STRIP:
         own.append(_LEAD[first])
+    tf, ltf, rtf = _TRAIL[trail or "_"]
     if trail:
-        own.append(_TRAIL[trail][0])
+        own.append(tf)
     if len(word) > 1 and word[-2] in _STRIP and trail:
         own.append(b"trail2:" + word[-2:].encode())
     own.append(_LEN[min(len(core), 8)])
     kf, lkf, rkf = _kind_features(kind)
     if kf:
         own.append(kf)
-    _, ltf, rtf = _TRAIL[trail or "_"]
+    flags = digit | (not _QUOTE_SET.isdisjoint(word)) << 5 | (last == ":") << 6
+    year = ends = False
+    if kind:  # most words have none
+        year = "year" in kind
+        flags |= year << 1 | ("publisher" in kind) << 2 | ("journal" in kind) << 3 | ("place" in kind) << 4
+    if last in _STRIP and word.endswith(_PART_END):
+        ends = "initial" not in kind
     return tuple.__new__(_Word, (  # _Word(...) without its Python-level __new__
-        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower", digit,
-        not _QUOTE_SET.isdisjoint(word), last == ":", "year" in kind, "publisher" in kind,
-        "journal" in kind, "place" in kind, _ends_part(word, kind), not _MARKS.isdisjoint(word),
+        tuple(own), b"w|Lw:" + wb + b"|", wb, kind, case == "title", case == "lower", flags,
+        year, ends, not _MARKS.isdisjoint(word),
         (b"L" + wf, lsf, ltf, lkf, lcf), (b"R" + wf, rsf, rtf, rkf, rcf), (b"LL" + wf, llsf), (b"RR" + wf, rrsf)))
 
 
@@ -233,32 +228,27 @@ _TRAIL = {c: (f"trail:{c}".encode(), f"Ltrail:{c}".encode(), f"Rtrail:{c}".encod
 _LEAD = {c: f"lead:{c}".encode() for c in _STRIP}
 
 
-def _part_info(part: list[_Word]) -> tuple[bytes, ...]:
-    """What the sentence-like part around a token holds (parts end at a closing period)."""
-    size = len(part)
-    digit = year = pub = jour = place = quote = colon = False
-    title = lower = 0
-    for x in part:
-        digit |= x.digit
-        year |= x.year
-        pub |= x.publisher
-        jour |= x.journal
-        place |= x.place
-        quote |= x.quote
-        colon |= x.colon
-        title += x.title
-        lower += x.lower
+def _part_info(flags: int, title: int, lower: int, size: int) -> tuple[bytes, ...]:
+    """What the sentence-like part around a token holds (parts end at a closing period): its words'
+    ``flags`` OR-ed, how many are in title case and in lower case, how many there are."""
     return (
         _PLEN[size] if size < 6 else (_PLEN_LONG if size > 12 else _PLEN_MID),
-        _FLAG["pdigit"][digit], _FLAG["pyear"][year], _FLAG["ppub"][pub], _FLAG["pjour"][jour],
-        _FLAG["pplace"][place], _FLAG["pquote"][quote], _FLAG["pcolon"][colon],
-        _PTITLE[min(title * 4 // size, 3)], _PLOWER[min(lower * 4 // size, 3)],
+        *_part_flags(flags), _PTITLE[min(title * 4 // size, 3)], _PLOWER[min(lower * 4 // size, 3)],
     )
+
+
+#: the part features a word's flags stand for, one bit each from the lowest
+_PART_FLAGS = ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")
+
+
+@lru_cache(maxsize=128)
+def _part_flags(flags: int) -> tuple[bytes, ...]:
+    return tuple(_FLAG[name][flags >> bit & 1] for bit, name in enumerate(_PART_FLAGS))
 
 
 # the features that are not a word's own, encoded once
 _FLAG = {name: (f"{name}:0".encode(), f"{name}:1".encode())
-         for name in ("pdigit", "pyear", "ppub", "pjour", "pplace", "pquote", "pcolon")}
+         for name in _PART_FLAGS}
 _PLEN, _PLEN_LONG, _PLEN_MID = [f"plen:{k}".encode() for k in range(6)], b"plen:long", b"plen:mid"
 _PTITLE, _PLOWER = [f"ptitle:{k}".encode() for k in range(4)], [f"plower:{k}".encode() for k in range(4)]
 _EDGE = {tag: (f"{tag}w:<edge>".encode(),) for tag in ("L", "R", "LL", "RR")}
@@ -279,12 +269,16 @@ def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
         return []
     # one pass over the parts: each ends at a closing period (or the end of the string)
     parts: list[tuple[bytes, ...]] = []
-    start = 0
+    start = flags = title = lower = 0
     for i, x in enumerate(info):
+        flags |= x.flags
+        title += x.title
+        lower += x.lower
         if x.ends or i + 1 == n:
             size = i + 1 - start
-            parts += [_part_info(info[start:i + 1])] * size
+            parts += [_part_info(flags, title, lower, size)] * size
             start = i + 1
+            flags = title = lower = 0
     # what the neighbours give each token, looked up once per word
     edge_l, edge_r, edge_ll, edge_rr = _EDGE["L"], _EDGE["R"], _EDGE["LL"], _EDGE["RR"]
     lefts = [edge_l, *[x.left for x in info[:-1]]]

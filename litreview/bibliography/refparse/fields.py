@@ -26,6 +26,8 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet)\]", re.I)
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
+#: a digit anywhere (searched, where a number may be printed)
+DIGIT = re.compile(r"\d")
 
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
@@ -226,7 +228,7 @@ def parse_numbers(text: str) -> Numbers:
 
 
 def _more_numbers(text: str, pos: int) -> bool:
-    return bool(re.search(r"\d", text[pos:]))
+    return bool(DIGIT.search(text, pos))
 
 
 _DASHES = re.compile(r"\s*[-–—]+\s*")
@@ -271,6 +273,6 @@ def parse_pubfacts(text: str) -> PubFacts | None:
     if m and is_place(m.group("place")):
         return PubFacts(m.group("place").strip(), m.group("publisher").strip().rstrip(","), m.group("year") or "")
     m = _PUBLISHER_YEAR.match(text)
-    if m and not re.search(r"\d", m.group("publisher")):
+    if m and not DIGIT.search(m.group("publisher")):
         return PubFacts("", m.group("publisher").strip(), m.group("year"))
     return None

@@ -82,14 +82,7 @@ def _name_word(word: str) -> bool:
 
 
 def _tokens(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
-    out = []
-    find = text.find
-    end = start
-    for word in _TOKEN.findall(text, start, stop):  # only blanks lie between two tokens
-        begin = find(word, end)
-        end = begin + len(word)
-        out.append((word, begin, end))
-    return out
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 def _ends_name(word: str, nxt: str | None) -> bool:

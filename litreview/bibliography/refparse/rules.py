@@ -41,6 +41,8 @@ _BRACKETED = re.compile(r"\s*\[([^\[\]]+)\]$")
 _PAREN_PUBFACTS = re.compile(r"\s*\(([^()]*:[^()]*)\)\.?$")
 _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Paper)\b")
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
+_YEAR_AT_END = re.compile(rf"\s+\(?({F.YEAR})\)?$")
+_ROLE_FIRST = re.compile(r"(?:in|edited|ed\.|trans)\b")
 
 
 _ROLE_WORDS = EDITOR | TRANSLATOR
@@ -122,7 +124,7 @@ def parse_reference(text: str) -> ParsedReference:
     title = F.MEDIUM.sub("", title)
     if (m := _TITLE_EDITION.search(title)) is not None:
         f["edition"], f["volume"], title = m.group("ed") or "", m.group("vol") or "", title[: m.start()]
-    if not tail and (m := re.search(rf"\s+\(?({F.YEAR})\)?$", title)) and not f.get("year"):
+    if not tail and (m := _YEAR_AT_END.search(title)) and not f.get("year"):
         f["year"], title = m.group(1), title[: m.start()]  # "... package for R 2013."
     f["title"] = title.strip()
     if not f["title"] or f["title"].endswith((":", ";", ",")) or f["title"].endswith(" -"):
@@ -169,7 +171,7 @@ def _take_title(rest: str, comma_style: bool = False) -> tuple[str, str, bool]:
             if closer not in "’'" or after in ("", ".", ",", ";", ":") or (closer == "’" and after == " "):
                 following = rest[end + 1:].lstrip()
                 if (following[:1].islower() and rest[end - 1] not in ".,?!"
-                        and not re.match(r"(?:in|edited|ed\.|trans)\b", following)):
+                        and not _ROLE_FIRST.match(following)):
                     break  # “Like” and language ideology: a quoted word opens an unquoted title
                 return rest[1:end].strip(), rest[end + 1:].lstrip(" .,;:"), True
             start = end + 1

@@ -76,10 +76,17 @@ def tag(text: str, model: Path | None = None) -> list[Tagged]:
         after = marginal(y, i + 1) if nxt != label else 0.0
         rival = ""
         if prob < 0.9:  # the first of the most likely other labels, in the model's label order
-            best = -1.0
+            best, unread = -1.0, 1.0 - prob
             for x, xb in labels_of:
-                if x != label and (p := marginal(xb, i)) > best:
-                    best, rival = p, x
+                if x != label:
+                    p = marginal(xb, i)
+                    if p > best:
+                        best, rival = p, x
+                    unread -= p
+                    # a token's marginals sum to one (to about 1e-14): once ``best`` exceeds what the labels
+                    # not yet asked hold together, none of them can beat it (each marginal call costs)
+                    if best > unread + 1e-9:
+                        break
         out.append(new(Tagged, (token, label, prob, before, after, rival)))
         previous = label
     return out

@@ -68,6 +68,11 @@ _EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+|Rev(?:ised)?\.?)\
 _TRAILING_DATE = re.compile(
     rf",\s*(?:{F.MONTH}[-–])?(?P<date>{F.MONTH}(?:\s+\d{{1,2}})?(?:,?\s*{F.YEAR})?)$")
 _PAGES_ONLY = re.compile(r"^(?:pp?\.\s*)?\d+\s*[-–—]+\s*\d+$")
+_NUMBERS_FIRST = re.compile(r"^(?:\d|pp?\.\s*\d|vol\.|no\.)", re.I)
+_VOLUME_OR_PAGES = re.compile(r"\((?:vol|pp?)\.", re.I)
+_PUBLISHER_COMMA_YEAR = re.compile(rf"^(?P<pub>.+?),\s*(?P<year>{F.YEAR})$")
+_CITY_STATE = re.compile(r",\s*(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))$")
+_NAME_SEPARATORS = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
 def starts_tail(text: str) -> bool:
@@ -84,7 +89,7 @@ def starts_tail(text: str) -> bool:
 
 def plain(seg: str) -> bool:
     """Words only: no numbers, no "Place: Publisher", no "In ..."."""
-    return (not re.search(r"\d", seg) and F.parse_pubfacts(seg) is None and not _CHAPTER.match(seg)
+    return (not F.DIGIT.search(seg) and F.parse_pubfacts(seg) is None and not _CHAPTER.match(seg)
             and not THESIS.match(seg) and not _REPORT.match(seg) and not DESCRIPTION.match(seg))
 
 
@@ -109,7 +114,7 @@ def split_sentences(text: str) -> list[str]:
         text = text[cut:].strip()
     merged: list[str] = []
     for part in parts:
-        if (merged and re.match(r"^(?:\d|pp?\.\s*\d|vol\.|no\.)", part, re.I) and F.parse_date(part) is None
+        if (merged and _NUMBERS_FIRST.match(part) and F.parse_date(part) is None
                 and not _PAGES_ONLY.match(part)):
             merged[-1] = f"{merged[-1]}. {part}"
         else:
@@ -137,7 +142,7 @@ def parse_tail(tail: str, quoted: bool, f: dict[str, Any], uncertain: list[str])
             f["pages"] = F.dash(seg)
         elif (m := _CHAPTER.match(seg)) is not None and not f.get("container"):
             body = m.group("body")
-            if not (_EDITED_BY.search(body) or _APA_EDS.match(body) or re.search(r"\((?:vol|pp?)\.", body, re.I)
+            if not (_EDITED_BY.search(body) or _APA_EDS.match(body) or _VOLUME_OR_PAGES.search(body)
                     ) and _journal_like(body, f):
                 continue  # "in Politix, 10, 39 (1997), pp. 65-85": a journal after all
             _parse_chapter(body, f)
@@ -202,12 +207,12 @@ def _publisher_part(text: str, f: dict[str, Any]) -> None:
         if pub.year and not f.get("year"):
             f["year"] = pub.year
         return
-    m = re.match(rf"^(?P<pub>.+?),\s*(?P<year>{F.YEAR})$", text)
+    m = _PUBLISHER_COMMA_YEAR.match(text)
     if m:
         text = m.group("pub")
         f["year"] = f.get("year") or m.group("year")
     text, placed = _take_date_and_place(text, f)  # "Academic Press, London, United Kingdom"
-    if not placed and (m := re.search(r",\s*(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))$", text)):
+    if not placed and (m := _CITY_STATE.search(text)):
         f["place"], text = m.group("place"), text[: m.start()]
     f["publisher"] = f.get("publisher") or text.strip()
 
@@ -237,7 +242,7 @@ def _journal_like(seg: str, f: dict[str, Any], previous: str = "") -> bool:
     ``previous`` is a segment just taken as the publisher: bare numbers after it make it the journal.
     """
     m = _TRAILING_DATE.search(seg)
-    if m and F.parse_date(m.group("date")) is not None and not re.search(r"\d", seg[: m.start()]):
+    if m and F.parse_date(m.group("date")) is not None and not F.DIGIT.search(seg, 0, m.start()):
         return False  # "openDemocracy, June 27": a date, not volume 27
     start = F.numbers_start(seg)
     if start is None:
@@ -279,7 +284,7 @@ def _parse_chapter(body: str, f: dict[str, Any]) -> None:
     if m:
         if m.group("vol"):
             f["volume"] = m.group("vol")
-        f["pages"] = re.sub(r"\s*[-–—]+\s*", "–", m.group("pages"))
+        f["pages"] = F.dash(m.group("pages"))  # the group holds no blank at either end
         body = body[: m.start()]
     m = _EDITED_BY.search(body)
     if m:
@@ -298,5 +303,5 @@ def _parse_chapter(body: str, f: dict[str, Any]) -> None:
 
 def _names(text: str) -> tuple[Person, ...]:
     """Names in reading order ("Michael Cox, G. John Ikenberry, and Takashi Inoguchi")."""
-    parts = [p for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", text.strip().rstrip(".")) if p]
+    parts = [p for p in _NAME_SEPARATORS.split(text.strip().rstrip(".")) if p]
     return tuple(split_person(p, inverted=False) for p in parts)
