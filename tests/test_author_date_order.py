@@ -11,7 +11,7 @@ from litreview.bibliography.load import parse_bibliography
 from litreview.checks.text import check_mention
 from litreview.essay import parse_essay
 from litreview.linking import link
-from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER
+from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER, UNDECIDED_STYLE
 from litreview.linking.labels import letter_orders
 from litreview.model import Bibliography
 
@@ -92,12 +92,22 @@ def test_a_tie_past_the_sort_leaves_the_letter_open() -> None:
         assert "in the order the text first cites" in hint and "year suffix" not in hint
 
 
-def test_a_letter_two_orders_allow_is_not_said_to_follow_the_citations() -> None:
+def test_a_letter_two_orders_allow_asks_for_the_style() -> None:
     # Volumes in a document whose style is not known: Chicago and the CSL-title styles letter them differently,
-    # which is not a tie of the sort; the letter is open for another reason.
-    linkage = link(parse_essay("It holds (Roe 2001a)."), parse_bibliography(VOLUMES))
+    # which is not a tie of the sort; naming the style decides, and the check says so.
+    bib = parse_bibliography(VOLUMES)
+    essay = parse_essay("It holds (Roe 2001a).")
+    linkage = link(essay, bib)
     assert [sorted(m.keys) for m in linkage.mentions if m.kind == "marker"] == [["v1", "v2"]]
-    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED]
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_STYLE]
+    [hint] = [f.hint for m in linkage.mentions for f in check_mention(m, essay.claims[0], "essay.md", bib, set())
+              if f.code == "LR301"]
+    assert "csl" in hint and "year suffix" not in hint
+    # Named, the style's order decides: Chicago's by the volume's own title ("Apples" before "Zebras").
+    assert [lk.source_key for lk in link(essay, bib, letter_order="title").links if lk.kind == "marker"] == ["v2"]
+    # Without a letter, nothing a style could tell: the plain detail.
+    plain = link(parse_essay("It holds (Roe 2001)."), bib)
+    assert [m.detail for m in plain.mentions if m.kind == "marker"] == [UNDECIDED]
 
 
 GUPTAS = r"""@article{aman, author = {Gupta, Aman and Wang, Haohan and Ganapathiraju, Madhavi}, title = {Gene expression},

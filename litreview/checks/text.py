@@ -15,7 +15,7 @@ from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
-from ..linking.cited_letters import UNDECIDED_LETTER
+from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
 from .bib import entry_finding
 from .catalogue import finding
@@ -92,6 +92,10 @@ _LETTER_OPEN = ("the style leaves the year letter undecided: it letters in the o
                 "decides")
 """LR301's hint for a lettered citation ("Doe 2001a") a citation-order style leaves open: another letter would not
 help."""
+_STYLE_OPEN = ("styles give this year letter to different entries, and the style the text was rendered with is not "
+               "known: name it (csl in litreview.toml, or csl: in the front matter), or cite with a key")
+"""LR301's hint for a lettered citation left open because the text's style is not known."""
+_OPEN_HINTS = {UNDECIDED_LETTER: _LETTER_OPEN, UNDECIDED_STYLE: _STYLE_OPEN}
 
 
 def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
@@ -117,7 +121,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         elif len(mention.keys) > 1:
             keys = ", ".join(mention.keys)
             yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
-                            _LETTER_OPEN if mention.detail == UNDECIDED_LETTER else "", key=mention.keys[0])
+                            _OPEN_HINTS.get(mention.detail, ""), key=mention.keys[0])
     elif mention.keys:
         if mention.kind == "title-variant":
             key = mention.keys[0]

@@ -56,7 +56,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
                         or told_apart_by_given_names(written, keys, index)):
         key = cited_letters.picked(index, keys, label) or ""
         if not key:
-            why = cited_letters.UNDECIDED_LETTER if label and cited_letters.in_citation_order(index, keys) else cited_letters.UNDECIDED
+            why = cited_letters.open_detail(index, keys, bool(label))
             found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), why))
             return
     found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys([key, *keys])), key))
@@ -93,7 +93,6 @@ def one_entry_per_label(found: Found, mentions_from: int, hits_from: int, index:
     picked = {(h.start, h.key) for h in found.hits[hits_from:] if h.key in contested and h.ambiguous}
     for n, (at, mention) in enumerate(found.mentions[mentions_from:], mentions_from):
         if mention.kind == "marker" and (at, mention.detail) in picked and _LETTERED.search(mention.text):
-            ordered = cited_letters.in_citation_order(index, mention.keys)
-            why = cited_letters.UNDECIDED_LETTER if ordered else cited_letters.UNDECIDED
+            why = cited_letters.open_detail(index, mention.keys, True)
             found.mentions[n] = (at, Mention(mention.claim_id, "marker", mention.text, mention.keys, why))
     found.hits[hits_from:] = [h for h in found.hits[hits_from:] if (h.start, h.key) not in picked]

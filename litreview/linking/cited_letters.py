@@ -30,7 +30,10 @@ UNDECIDED_LETTER = ("one of these entries; the style letters them in the order t
                     "does not tell which")
 """The detail of a lettered citation ("Doe 2001a") left open because the document's style letters these entries in
 the order the document first cites them (``in_citation_order``): the letter alone names none of them."""
-LEFT_OPEN = (UNDECIDED, UNDECIDED_LETTER)
+UNDECIDED_STYLE = "one of these entries; styles give this letter to different ones, and the text's style is not known"
+"""The detail of a lettered citation left open because the styles' sort orders give its letter to different entries
+and nothing tells which style the document is rendered with (no ``csl`` setting, no form of one style's)."""
+LEFT_OPEN = (UNDECIDED, UNDECIDED_LETTER, UNDECIDED_STYLE)
 """The details of a citation left unresolved between its candidate entries."""
 _WRITTEN = "_letters_written"
 """Pool (a group of entries in letter order) -> the letters the document writes for it ('' for none)."""
@@ -212,6 +215,17 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     if len(ties) > len(found) and isinstance(tied_sets, set):
         tied_sets.add(frozenset(ties))
     return ties
+
+
+def open_detail(index: SourceIndex, keys: Sequence[str], letter: bool) -> str:
+    """The detail of a citation left open between ``keys`` (``letter``: it prints a year letter): why the letter
+    does not tell which (``UNDECIDED_LETTER``, ``UNDECIDED_STYLE``), else ``UNDECIDED``."""
+    if letter and in_citation_order(index, keys):
+        return UNDECIDED_LETTER
+    unique = frozenset(dict.fromkeys(keys))
+    if letter and not index.letter_order and unique in (index.__dict__.get(_ORDER_OPEN) or ()):
+        return UNDECIDED_STYLE
+    return UNDECIDED
 
 
 def in_citation_order(index: SourceIndex, keys: Sequence[str]) -> bool:
