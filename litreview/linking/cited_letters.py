@@ -29,7 +29,7 @@ cites only some of a group printed alike, or names the author only in its prose.
 UNDECIDED_LETTER = ("one of these entries; the style letters them in the order the text first cites them, so the letter "
                     "does not tell which")
 """The detail of a lettered citation ("Doe 2001a") left open because the document's style letters these entries in
-the order the document first cites them (``in_citation_order``): the letter alone names none of them."""
+the order the document first cites them (``open_detail``): the letter alone names none of them."""
 UNDECIDED_STYLE = "one of these entries; styles give this letter to different ones, and the text's style is not known"
 """The detail of a lettered citation left open because the styles' sort orders give its letter to different entries
 and nothing tells which style the document is rendered with (no ``csl`` setting, no form of one style's)."""
@@ -220,7 +220,7 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
 def open_detail(index: SourceIndex, keys: Sequence[str], letter: bool) -> str:
     """The detail of a citation left open between ``keys`` (``letter``: it prints a year letter): why the letter
     does not tell which (``UNDECIDED_LETTER``, ``UNDECIDED_STYLE``), else ``UNDECIDED``."""
-    if letter and in_citation_order(index, keys):
+    if letter and _in_citation_order(index, keys):
         return UNDECIDED_LETTER
     unique = frozenset(dict.fromkeys(keys))
     if letter and not index.letter_order and unique in (index.__dict__.get(_ORDER_OPEN) or ()):
@@ -228,7 +228,7 @@ def open_detail(index: SourceIndex, keys: Sequence[str], letter: bool) -> str:
     return UNDECIDED
 
 
-def in_citation_order(index: SourceIndex, keys: Sequence[str]) -> bool:
+def _in_citation_order(index: SourceIndex, keys: Sequence[str]) -> bool:
     """Whether the style letters the entries ``keys`` in the order the document first cites them: it letters
     every year so (``labels.CITATION_ORDERS``), or its sort cannot tell these entries apart (``lettered``)."""
     return (index.letter_order in CITATION_ORDERS
