@@ -86,8 +86,9 @@ def documents(corpus: Path) -> list[tuple[str, Path, Path, Path]]:
     return out
 
 
-def rendered_with_pandoc(corpus: Path, workdir: Path) -> list[tuple[str, Path, Path, Path]]:
-    """Render extra dev documents with pandoc's citeproc (the corpus's tools/gold.py); [] without pandoc."""
+def rendered_with_pandoc(corpus: Path, workdir: Path, only: str = "") -> list[tuple[str, Path, Path, Path]]:
+    """Render extra dev documents with pandoc's citeproc (the corpus's tools/gold.py); [] without pandoc. Only those
+    whose name holds ``only``."""
     try:
         import pypandoc
     except ImportError:
@@ -106,7 +107,7 @@ def rendered_with_pandoc(corpus: Path, workdir: Path) -> list[tuple[str, Path, P
     out = []
     for name, doc, bib in docs:
         gold = workdir / name
-        if not (tool.is_file() and doc.is_file()):
+        if only not in name or not (tool.is_file() and doc.is_file()):
             continue
         try:
             subprocess.run([sys.executable, str(tool), str(doc), "--out", str(gold), "--bib", str(bib)], env=env,
@@ -295,11 +296,11 @@ def main() -> int:
         print(f"no renderings under {args.corpus}", file=sys.stderr)
         return 2
     workdir = tempfile.TemporaryDirectory()
-    extra = rendered_with_pandoc(args.corpus, Path(workdir.name))
-    extra += author_date_styles.render(args.corpus, Path(workdir.name))
-    planned = author_date_styles.jobs(args.corpus)
+    extra = rendered_with_pandoc(args.corpus, Path(workdir.name), args.only)
+    planned = [job for job in author_date_styles.jobs(args.corpus) if args.only in job.name]
+    extra += author_date_styles.render(args.corpus, Path(workdir.name), planned=planned)
     if args.manuscripts:
-        folder = author_date_styles.folder_jobs(args.manuscripts)
+        folder = [job for job in author_date_styles.folder_jobs(args.manuscripts) if args.only in job.name]
         extra += author_date_styles.render(args.corpus, Path(workdir.name), planned=folder)
         planned += folder
     docs += extra

@@ -15,7 +15,7 @@ from functools import partial
 
 from ..lazyre import lazy
 from ..model import Claim, Mention
-from . import cited_letters, shorthand, terms
+from . import cited_letters, cited_titles, shorthand, terms
 from .author_date_hit import _emit, _reportable, _second_year, _year_text, one_entry_per_label
 from .author_date_narrative import _year_only, names_before
 from .author_names import (
@@ -66,7 +66,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
         last_names = ""
         offset = paren.start("body")
         read_from = len(found.mentions), len(found.hits)
-        taken = partial(_shorthand_in, claim, paren, index, found) if short else None
+        taken = partial(_taken, claim, paren, index, found, bool(short))
         for seg_text, seg_start, item in _items(body, forms, index, taken):
             if item is None:
                 last_names = ""
@@ -150,12 +150,10 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
     without a date by its names alone. Read only when the names resolve to such an entry."""
     offset = paren.start("body")
     for seg, seg_start in _segments(paren.group("body")):
-        names = _TRAILING_LOCATOR.sub("", seg).strip()
-        locator = seg.strip()[len(names):].lstrip(",").strip()
+        if _title_alone(claim, paren, index, found, seg, seg_start):
+            continue
+        names, locator = _unprefixed(seg)
         words = names.split()
-        while words and fold(words[0]).strip(".,") in _PREFIXES:
-            words = words[1:]
-        names = " ".join(words).strip(" ,")
         lone_acronym = len(words) == 1 and names.isupper()  # "World Health Organization (WHO)": a gloss
         if not names or not looks_like_names(names) or (lone_acronym and not locator and len(words) == len(seg.split())):
             continue
@@ -166,6 +164,38 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
             found.cover(claim.id, paren.start(), paren.end())
             _emit(claim, keys, names, paren.group(), offset + seg_start + max(seg.find(names), 0), locator, 0.9,
                   index, found, guessed=True)
+
+
+def _unprefixed(seg: str) -> tuple[str, str]:
+    """A segment's words past the prefix a citation may open with ("see", "cf."), and its labelled locator."""
+    names = _TRAILING_LOCATOR.sub("", seg).strip()
+    locator = seg.strip()[len(names):].lstrip(",").strip()
+    words = names.split()
+    while words and fold(words[0]).strip(".,") in _PREFIXES:
+        words = words[1:]
+    return " ".join(words).strip(" ,"), locator
+
+
+def _title_alone(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found, seg: str,
+                 seg_start: int) -> bool:
+    """ "(Data is the New Oil)", "(see Data Programming: Machine Learning with Weak Supervision; Ratner et al.,
+    2018)": a segment with no year that is an entry's whole title (``cited_titles``)."""
+    title, locator = _unprefixed(seg)
+    keys = cited_titles.titled(title, index)
+    if not keys:
+        return False
+    found.cover(claim.id, paren.start(), paren.end())
+    _emit(claim, keys, title, paren.group(), paren.start("body") + seg_start + max(seg.find(title), 0), locator, 0.9,
+          index, found, guessed=True)
+    return True
+
+
+def _taken(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found, short: bool, seg: str,
+           seg_start: int, parsed: _Parsed | None) -> bool:
+    """Whether a segment of a dated citation is read as something else than names and a year: a shorthand, or,
+    with no year, a whole title."""
+    return ((short and _shorthand_in(claim, paren, index, found, seg, seg_start, parsed))
+            or (parsed is None and _title_alone(claim, paren, index, found, seg, seg_start)))
 
 
 def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found, seg: str, seg_start: int,
@@ -276,6 +306,10 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose_keys = loose(names, index) if loose_keys is None else loose_keys
             keys = candidates(loose_keys, year, suffix, index)
+        weight = confidence
+        if not keys and not suffix:  # "(DragoNN, 2020, p.7)": a web page's title and the year it was accessed
+            keys = cited_titles.titled(_unprefixed(names)[0], index, year)
+            weight = 1.0
         if not keys and n > 0 and not _second_year(years[0][0], year, suffix):  # "2014, 1601": a page
             locator = (f"{year}{suffix}" + rest).strip().lstrip(",").strip()
             break
@@ -296,7 +330,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             cited_letters.record_ampersand(index)
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
             cited_letters.record_colon(index)
-        _emit(claim, keys, written, paren.group(), at, locator, confidence, index, found,
+        _emit(claim, keys, written, paren.group(), at, locator, weight, index, found,
               shared_context=bool(suffix) and (letter_group(names, index), year) in shared)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())

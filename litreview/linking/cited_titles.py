@@ -1,0 +1,48 @@
+"""Works cited by their full title, as some styles cite web pages: Copernicus prints a web page's title and the
+year it was accessed, whoever wrote it ("(DragoNN, 2020, p.7)", "(Building high-level features using large scale
+unsupervised learning, 2020)"), or the title alone when it records no access ("(Data is the New Oil)").
+
+A title read alone, with no year, must be an entry's whole title and at least ``MIN_WORDS`` words long: a shorter
+one in parentheses is as likely a gloss ("statistical methods (Machine Learning)").
+"""
+
+from __future__ import annotations
+
+from ..bibliography.dates import date_year
+from .index import SourceIndex
+from .text import canonical
+
+MIN_WORDS = 4
+"""Words a title needs to be read as a citation when no year is printed with it."""
+_CACHE = "_titles_cited"
+
+
+def _titles(index: SourceIndex) -> dict[str, list[str]]:
+    """Canonical full title -> the keys of the entries with that title, computed once per index."""
+    cached = index.__dict__.get(_CACHE)
+    if cached is None:
+        cached = {}
+        for source in index.sources.values():
+            title = canonical(source.title)
+            if title:
+                cached.setdefault(title, []).append(source.key)
+        index.__dict__[_CACHE] = cached
+    return cached
+
+
+def titled(text: str, index: SourceIndex, year: str | None = None) -> list[str]:
+    """The entries whose whole title ``text`` is. ``year`` (as the matcher reads it: "2020", "n.d."): the year
+    printed after the title, which must be the entry's own or the year it was accessed; None: no year was printed,
+    and the title must be ``MIN_WORDS`` words or more."""
+    title = canonical(text)
+    keys = _titles(index).get(title, []) if title else []
+    if year is None:
+        return keys if len(title.split()) >= MIN_WORDS else []
+    return [k for k in keys if year in _years(k, index)]
+
+
+def _years(key: str, index: SourceIndex) -> set[str]:
+    source = index.sources[key]
+    issued, _ = index.years[key]
+    accessed = date_year(source.urldate or source.field("urldate"))
+    return {str(y) for y in (issued, accessed) if y is not None} | ({"n.d."} if issued is None else set())

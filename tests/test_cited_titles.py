@@ -1,0 +1,84 @@
+"""Works cited by their whole title, as Copernicus cites web pages: the title and the year it was accessed, or the
+title alone (checked by rendering these entries with pandoc's citeproc and the CSL project's
+``copernicus-publications.csl``). The entries are real ones from Manubot's deep review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.load import load_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+from litreview.model import Bibliography
+
+ITEMS = [
+    {"id": "weak", "type": "webpage", "title": "Data Programming: Machine Learning with Weak Supervision",
+     "URL": "http://hazyresearch.github.io/snorkel/blog/weak_supervision.html", "issued": {"date-parts": [[2016, 9, 19]]},
+     "author": [{"given": "Alex", "family": "Ratner"}, {"given": "Stephen", "family": "Bach"},
+                {"given": "Chris", "family": "Ré"}]},
+    {"id": "dragonn", "type": "webpage", "title": "DragoNN", "URL": "http://kundajelab.github.io/dragonn/",
+     "accessed": {"date-parts": [["2020", 2, 29]]}},
+    {"id": "features", "type": "webpage", "container-title": "Google Research",
+     "title": "Building high-level features using large scale unsupervised learning",
+     "URL": "https://research.google/pubs/pub38115/", "issued": {"date-parts": [["2012"]]},
+     "accessed": {"date-parts": [["2020", 1, 2]]},
+     "author": [{"family": "Le", "given": "Quoc"}, {"family": "Ranzato", "given": "Marc'Aurelio"}]},
+    {"id": "snorkel", "type": "article-journal", "title": "Snorkel: rapid training data creation with weak supervision",
+     "container-title": "Proceedings of the VLDB Endowment", "issued": {"date-parts": [[2017, 11]]},
+     "author": [{"given": "Alexander", "family": "Ratner"}, {"given": "Stephen H.", "family": "Bach"},
+                {"given": "Henry", "family": "Ehrenberg"}]},
+    {"id": "textbook", "type": "book", "title": "Machine Learning", "publisher": "McGraw-Hill",
+     "issued": {"date-parts": [[1997]]}, "author": [{"given": "Tom", "family": "Mitchell"}]},
+]
+
+
+@pytest.fixture()
+def bib(tmp_path: Path) -> Bibliography:
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(ITEMS), encoding="utf-8")
+    return load_bibliography(path)
+
+
+def _markers(text: str, bib: Bibliography) -> list[tuple[str, str, float]]:
+    return [(lk.source_key, lk.locator, lk.confidence) for lk in link(parse_essay(text), bib).links
+            if lk.kind == "marker"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # No author, no date: the title and the year the page was accessed, with a locator.
+    ("Sequence models read DNA (DragoNN, 2020, p.7).", [("dragonn", "p.7", 1.0)]),
+    # An author and a date: Copernicus still prints the title and the accessed year; the issued year reads too.
+    ("Features come unsupervised (Building high-level features using large scale unsupervised learning, 2020, p.5).",
+     [("features", "p.5", 1.0)]),
+    ("Features come unsupervised (Building high-level features using large scale unsupervised learning, 2012).",
+     [("features", "", 1.0)]),
+    # No access recorded: the title alone, beside a dated item and alone.
+    ("Weak labels help (Data Programming: Machine Learning with Weak Supervision; Ratner et al., 2017).",
+     [("weak", "", 0.9), ("snorkel", "", 1.0)]),
+    ("Ratner also notes (cf. Data Programming: Machine Learning with Weak Supervision) that labels help.",
+     [("weak", "", 0.9)]),
+])
+def test_a_whole_title_cites_its_entry(text: str, want: list[tuple[str, str, float]], bib: Bibliography) -> None:
+    assert _markers(text, bib) == want
+
+
+def test_a_title_with_another_year_is_no_citation_of_it(bib: Bibliography) -> None:
+    text = "Features come unsupervised (Building high-level features using large scale unsupervised learning, 2019)."
+    assert _markers(text, bib) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We used statistical methods (Machine Learning) on the data.",  # a short title alone is a gloss
+    "Labels come cheap (Data Programming) in practice.",  # the title before its subtitle
+    "Features come (Building high-level features) from data.",  # part of a title
+])
+def test_short_or_partial_titles_alone_are_not_read(text: str, bib: Bibliography) -> None:
+    assert _markers(text, bib) == []
+
+
+def test_an_accessed_year_no_longer_reads_as_a_missing_entry(bib: Bibliography) -> None:
+    linkage = link(parse_essay("Sequence models read DNA (DragoNN, 2020, p.7)."), bib)
+    assert [m.detail for m in linkage.mentions if m.kind == "marker" and not m.keys] == []
