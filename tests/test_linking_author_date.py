@@ -88,6 +88,24 @@ def test_biblatex_sets_ranges_and_nameless_entries(text: str, keys: list[str]) -
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == sorted(keys)
 
 
+@pytest.mark.parametrize(("text", "keys"), [
+    # After ";" a lettered year is a nameless entry's, not Allright's: Allright's one undated work prints no letter.
+    ("Verbs vary (compare Allright, n.d., sec. 3; also n.d.-k).", ["allright"]),
+    # A bare year after ";" is the names before it, lettered or not.
+    ("Verbs vary (Allright, n.d.; Knuth 1984; 1979b).", ["allright", "knuth:ct:a", "knuth:79b"]),
+    ("Verbs vary (Knuth 1979a; 1979b).", ["knuth:79", "knuth:79b"]),
+])
+def test_a_lettered_year_after_a_semicolon_is_not_the_names_before_when_they_print_no_letter(
+        text: str, keys: list[str]) -> None:
+    bib = BIBLATEX + """@book{allright, author={Allright, Ann}, title={Verbs}}
+@book{knuth:79, author={Knuth, Donald E.}, title={A Book}, date={1979}}
+@book{knuth:79b, author={Knuth, Donald E.}, title={B Book}, date={1979}}
+"""
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    resolved = [m.keys[0] for m in linkage.mentions if m.kind == "marker" and m.keys and m.detail == m.keys[0]]
+    assert sorted(resolved) == sorted(keys)
+
+
 def test_a_period_in_parentheses_is_no_unresolved_citation() -> None:
     linkage = link(parse_essay("Europe (1914–1918) was at war, as Verdun (1916) shows."), parse_bibliography(BIBLATEX))
     assert [m.text for m in linkage.mentions if m.kind == "marker" and "1914" in m.text] == []

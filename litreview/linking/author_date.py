@@ -17,7 +17,7 @@ from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, cited_titles, shorthand, terms
 from .author_date_hit import _emit, _reportable, _second_year, _year_text, one_entry_per_label
-from .author_date_narrative import _year_only, names_before
+from .author_date_narrative import _year_only, nameless_keys, names_before
 from .author_names import (
     fit,
     looks_like_names,
@@ -76,7 +76,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                 names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
             at = offset + seg_start
             if not names.strip():
-                if last_names:
+                if last_names and not _nameless_label(last_names, years, index):
                     names = last_names
                 else:
                     _year_only(claim, paren, seg_text, at, years, rest, before, index, found, shared)
@@ -90,6 +90,23 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+
+
+def _nameless_label(names: str, years: list[tuple[str, str]], index: SourceIndex) -> bool:
+    """ "(compare Allright, n.d.; also n.d.-k)": a lettered year after ";" is an entry named by nothing, not the
+    names before it, when those names have one entry of that year at most (a letter tells apart two printed alike)
+    and the bibliography has such an entry (a bare year after ";" is otherwise the names before it: "(Doe 2001;
+    2003)", "(GitHub 2017c; 2017d)")."""
+    if not all(suffix for _, suffix in years) or not nameless_keys(index):
+        return False
+    labels = labels_of(index)
+    named = lookup(names, index)
+    for year, _ in years:
+        wanted = None if year == "n.d." else int(year) if year.isdigit() else "?"
+        same = [k for k in named if labels[k].year == wanted]
+        if len(same) > 1 or any(labels[k].suffix for k in same):
+            return False
+    return True
 
 
 def _parentheses(claim: Claim, found: Found) -> Iterator[re.Match[str]]:

@@ -155,13 +155,19 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
     return True
 
 
+def nameless_keys(index: SourceIndex) -> list[str]:
+    """The entries a style can name by nothing (``labels.nameless``), computed once per index."""
+    pool = index.__dict__.get("_nameless")
+    if pool is None:
+        pool = index.__dict__["_nameless"] = [k for k, s in index.sources.items() if nameless(s)]
+    return pool
+
+
 def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,
                    claim: Claim, index: SourceIndex, found: Found) -> bool:
     """ "(n.d.-c, n.d.-d)": each year label that belongs to an entry with no names or title (left open between
     several when nothing tells them apart: ``labels.tied``)."""
-    pool = index.__dict__.get("_nameless")
-    if pool is None:
-        pool = index.__dict__["_nameless"] = [k for k, s in index.sources.items() if nameless(s)]
+    pool = nameless_keys(index)
     if not pool:
         return False
     picked = [candidates(pool, y, s, index) for y, s in years]
