@@ -486,3 +486,30 @@ def test_pandoc_refuses_parentheses_and_reads_the_braces_the_hint_gives(here: Pa
     braced = PARENTHESISED.replace("@string(jn = {Journal})", "@string{jn = {Journal}}") \
         .replace("@Article(paren1,", "@Article{paren1,").replace("\n)\n", "\n}\n")
     assert pandoc_reads(braced)
+
+
+BARE = ("@article{guetter2015,\n  author = {G{\\\"u}tter, S.},\n  journal = {Rundbrief},\n  volume = 7,\n"
+        "  pages = 1-19,\n  title = {Wie machen wir das},\n  year = 2015,\n}\n")
+
+
+def test_a_bare_value_past_a_number_is_read_as_pandoc_reads_it_and_reported(here: Path, capsys) -> None:
+    # "pages = 1-19" (no braces): pybtex keeps "1" and drops the title and year after it; pandoc reads the entry whole,
+    # so a rendered "(Gütter 2015)" cites it. The entry keeps every field; LR100 names the braces to write.
+    (here / "refs.bib").write_text(BARE, encoding="utf-8")
+    (here / "p.md").write_text("---\nbibliography: refs.bib\n---\nSurveys agree (Gütter 2015).\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md")
+    bare = [f for f in found if f["code"] == "LR100"]
+    assert [(f["line"], f["hint"]) for f in bare] == [(5, "Write pages = {1-19}")]
+    assert "pandoc reads '1-19'" in str(bare[0]["message"])
+    assert not [f for f in found if "Gütter" in str(f["message"]) and "no entry" in str(f["message"])]
+
+
+def test_pandoc_reads_a_bare_word_after_a_number_whole(here: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    from litreview.bibliography.load import parse_bibliography
+
+    for value in ("1-19", "12a", "1:19", "1_2", "1+2", "2015b"):
+        text = BARE.replace("1-19", value)
+        item = json.loads(pypandoc.convert_text(text, "csljson", format="bibtex"))[0]
+        source = parse_bibliography(text).sources[0]
+        assert (source.field("pages"), source.title, source.year) == (item["page"], item["title"], 2015), value

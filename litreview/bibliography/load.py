@@ -110,6 +110,10 @@ def _parser_class() -> Any:
         # The rest of a braced or quoted value up to its closing mark, when no brace comes first.
         BRACED_PLAIN = re.compile(r"[^{}]*\}")
         QUOTED_PLAIN = re.compile(r'[^"{}]*"')
+        # What continues a bare number into a word pandoc reads whole ("1-19", "12a", "1:19"): letters, digits and
+        # "-", "_", ":", "+". BibTeX reads a number or a @string name alone, and pybtex drops the rest of the entry.
+        BARE_WORD = re.compile(r"[\w\-:+]+")
+        bare_words: list[tuple[int, str, str]]
         # A whole field whose value is one braced or quoted string with no brace inside (most fields), and
         # the white space after it, when what follows is neither "#" nor the end of the text: read in one
         # match, it is what pybtex's name, "=", value and "#" tokens read (the end and "#" are theirs).
@@ -120,6 +124,7 @@ def _parser_class() -> Any:
         def __init__(self, text: str, *args: Any, line_of: _Lines | None = None, **kwargs: Any) -> None:
             super().__init__(text, *args, **kwargs)
             self.line_of = line_of or _Lines(text)
+            self.bare_words = []  # (where it ends, field name, the word as pandoc reads it)
 
         @property
         def lineno(self) -> int:
@@ -160,6 +165,11 @@ def _parser_class() -> Any:
                     return simple.group()[:-1]
                 return self.flatten_string(self.parse_string(string_end=self.QUOTE if quoted else self.RBRACE))
             if token.pattern is self.NUMBER:
+                word = self.BARE_WORD.match(self.text, self.pos)
+                if word:  # "pages = 1-19": pybtex stops at the number, pandoc reads the word
+                    self.pos = word.end()
+                    self.bare_words.append((self.pos, self.current_field_name or "", token.value + word.group()))
+                    return token.value + word.group()
                 return token.value
             return self.substitute_macro(token.value)
 
@@ -324,6 +334,13 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
         raws[key] = _Raw(kind, key, fields, line, field_lines)
+    for end, name, word in scanner.bare_words:
+        problems.append(Finding(
+            code="LR100", severity="error",
+            message=f"{name} = {word}: a value without braces or quotes may only be a number or a @string name, so "
+                    f"BibTeX and pybtex stop at {word[:len(word) - len(word.lstrip('0123456789'))]!r} and drop "
+                    f"the fields after it (pandoc reads {word!r})",
+            hint=f"Write {name} = {{{word}}}", file=filename, line=line_of(end)))
     if copies:
         problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
                      for n in lines[:-1]]
