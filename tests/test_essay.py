@@ -26,6 +26,9 @@ def sentences(text: str) -> list[str]:
      ["The U.S. Department of State is large.", "It has diplomats."]),
     ("Schools, e.g. realism, agree. Others do not.", ["Schools, e.g. realism, agree.", "Others do not."]),
     ("Work by Dupuy et al. (2016) shows it. Next.", ["Work by Dupuy et al. (2016) shows it.", "Next."]),
+    # pysbd ends a sentence after "Inc." before "&": no sentence begins with "&".
+    ("It uses crossfilter (Square, Inc. & crossfilter contributors (2019)) and dc. Next.",
+     ["It uses crossfilter (Square, Inc. & crossfilter contributors (2019)) and dc.", "Next."]),
 ])
 def test_initials_and_abbreviations_do_not_end_sentences(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected

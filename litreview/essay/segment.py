@@ -40,7 +40,7 @@ _BOUNDARY = re.compile(r"[.!?…](?:(?!\w)(?![\"'”’)\]]*$)|[A-Z])")
 # Abbreviations after which pysbd may wrongly end a sentence when the next part
 # is a continuation (lower case, digit, bracket) or a name ("Cf. Wendt").
 _NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e)\.\s*$")
-_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]]|\[-?@|\(\d)")
+_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
 _BARE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]+")
@@ -118,7 +118,7 @@ _SCAN = re.compile(r"""(?P<mark>[()\[\]"“”])|[.!?](?P<close>[”"]?)\s+(?=[A
 # pysbd never ends a sentence inside or after an initialism ("K.J. Holsti", "T.V. Paul") but these.
 _INITIALISM = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.")
 _RESTORED = frozenset({"US", "UK", "EU", "USA", "IV", "AM", "PM"})
-_GOES_ON = re.compile(r"[)\]]*\s*(?:[a-z0-9,;:]|\[-?@|\(\d)")  # what _CONTINUATION merges
+_GOES_ON = re.compile(r"[)\]]*\s*(?:[a-z0-9,;:&]|\[-?@|\(\d)")  # what _CONTINUATION merges
 # Where pysbd ends a sentence with no mark of its own: a bracketed or quoted passage before a capital.
 _ALSO_ENDS = re.compile(r"""\((?:[^)]){2,}\)(?=\s[A-Z])|['"”](?=\s[A-Z])""")
 # What pysbd reads across sentences (quotes in single marks, dashes, lists, unpaired quotes): such a text goes
