@@ -158,3 +158,23 @@ def test_a_given_name_after_the_family_name_is_that_persons() -> None:
     linked, opened = _markers("Markets and morals differ (Smith, John 2001; Smith, Jane 2001).",
                               parse_bibliography(SMITHS))
     assert (linked, opened) == (["jane", "john"], [])
+
+
+PACKAGES = r"""@manual{wickham2023b, author = {Wickham, Hadley}, title = {forcats: Tools for Working with Categorical
+  Variables}, year = {2023}}
+@manual{wickham2023c, author = {Wickham, Hadley}, title = {stringr: Simple, Consistent Wrappers for Common String
+  Operations}, year = {2023}}
+"""
+
+
+def test_the_word_before_a_citation_order_letter_naming_a_title_decides() -> None:
+    # A style that letters in citation order (Annual Reviews, Elsevier): "2023a" is whichever the text cites first.
+    # The sentence cites both, so its words tell neither; the package named right before each citation does.
+    bib = parse_bibliography(PACKAGES)
+    for text, want in (("It uses forcats (Wickham 2023a) and stringr (Wickham 2023b).", ["wickham2023b", "wickham2023c"]),
+                       ("It uses stringr (Wickham 2023a) and forcats (Wickham 2023b).", ["wickham2023c", "wickham2023b"])):
+        linkage = link(parse_essay(text), bib, letter_order="cited")
+        assert [m.detail for m in linkage.mentions if m.kind == "marker"] == want
+    # A common word before it names nothing: left open, as before.
+    linkage = link(parse_essay("It uses the tools (Wickham 2023a) and more (Wickham 2023b)."), bib, letter_order="cited")
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_LETTER] * 2

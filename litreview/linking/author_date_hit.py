@@ -15,7 +15,7 @@ from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
 from .printed_years import common
-from .text import content_stems
+from .text import STOPWORDS, canonical, content_stems
 
 
 def _reportable(year: str, seg: str) -> bool:
@@ -50,7 +50,11 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
     label = lettered.group(1) if lettered else ""
-    if ambiguous and ranked[0] > ranked[1] and not shared_context:
+    titled = _titled_before(claim.text[:at], keys, index) if ambiguous else ""
+    if titled:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
+        key, ambiguous = titled, False
+        cited_letters.record_pick(index, keys, key, label)
+    elif ambiguous and ranked[0] > ranked[1] and not shared_context:
         cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and (shared_context or cited_letters.undecided(index, keys, scores) or guessed
                         or told_apart_by_given_names(written, keys, index)):
@@ -63,6 +67,22 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
                           confirmed=not ambiguous))
+
+
+_WORD_BEFORE = lazy(r"([^\W\d_][\w\-]*)[\s(\[]*$")
+"""The word right before a citation ("forcats (Wickham 2023a)"), past the bracket that opens it."""
+
+
+def _titled_before(lead: str, keys: list[str], index: SourceIndex) -> str:
+    """The one entry among ``keys`` whose title begins with the word right before the citation: a package or a
+    project named by its title ("forcats (Wickham 2023a)" for "forcats: Tools for Working with Categorical
+    Variables"); '' when none or several do, or the word is a common one."""
+    match = _WORD_BEFORE.search(lead[-80:])
+    word = canonical(match.group(1)) if match else ""
+    if len(word) < 3 or word in STOPWORDS:
+        return ""
+    hits = {k for k in keys if canonical(index.sources[k].title).split()[:1] == [word]}
+    return hits.pop() if len(hits) == 1 else ""
 
 
 SECOND_YEAR_SPAN = 60
