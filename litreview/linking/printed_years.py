@@ -32,11 +32,12 @@ has that year (``year_forms``), so that a page number is not taken for one."""
 _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 """An open date range ("2006/" prints "2006–", lettered "2006–b"): read as its first year."""
 # After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of
-# a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b") or, after Harvard's "no date", a space ("no date b").
+# a no-date term, a hyphen ("n.d.-b", "o. J.-b", "sem data-b") or, after a term in words or in brackets, a space
+# (Harvard's "no date b", ISO 690's "[sin fecha] b").
 # A "/" may follow only at the end
 # ("2017/" from a URL key), never a second year ("2017/18").
 _AFTER = (rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
-          r"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z])|(?<=\bdate) (?=[a-z]{1,2}\b))?(?P<s>[a-z]{1,2})?"
+          rf"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z])|(?:{terms.NO_DATE_LETTERED}) (?=[a-z]{{1,2}}\b))?(?P<s>[a-z]{{1,2}})?"
           r"(?![\w–\-]|/\w)")
 _ERA = lazy(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
 

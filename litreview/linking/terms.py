@@ -21,9 +21,17 @@ def _terms(words: tuple[str, ...]) -> str:
 NO_DATE_TERMS = ("n.d.", "n. d.", "no date", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.", "b.r.", "b.g.",
                   "不詳",
                   "e.d.", "d. g.", "ei pvm.", "t.y.", "t.t.", "f.a.", "é. n.", "bez dat.", "sem data", "sen data",
-                  "б. д.", "χ.χ.", "không ngày", "ל.ת.", "د.ت", "بدون تاریخ", "ม.ป.ป.", "일자 없음", "日付なし", "不详")
+                  "б. д.", "χ.χ.", "không ngày", "ל.ת.", "د.ت", "بدون تاریخ", "ม.ป.ป.", "일자 없음", "日付なし", "不详",
+                  # terms styles define for themselves (ISO 690 in Spanish "[sin fecha]", French styles' "sans date")
+                  "sin fecha", "sin datos", "sans date", "pas de date", "ohne Datum", "o. D.", "senza data", "undated",
+                  "date unknown", "n. y.", "s.f", "udatert", "tanpa tanggal")
 """The "no date" term of citeproc's locales, as pandoc prints it (``lang: de-DE`` gives "o. J.", fr "s. d.",
-es "s. f.", nl "z.d.", the German APA of DGPs "n. d.", Harvard (Cite Them Right) "no date", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...): each reads "n.d."."""
+es "s. f.", nl "z.d.", the German APA of DGPs "n. d.", Harvard (Cite Them Right) "no date", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...), and the words of the CSL repository's styles that
+define their own (used by more than one, or with a locale's own word): each reads "n.d."."""
+NO_DATE_LETTERED = "|".join(sorted({rf"(?<=\b{re.escape(t.split()[-1])})" for t in NO_DATE_TERMS if t[-1].isalpha()}
+                                   | {r"(?<=\])"}))
+"""Where a year letter follows a no-date term after a space ("no date b", "[sin fecha] b"): after a term that ends
+in a word, or in brackets (each a lookbehind of its own, so the year letter's pattern may use it)."""
 NO_DATE = rf"\[(?i:{_terms(NO_DATE_TERMS)})\]|{_terms(NO_DATE_TERMS)}"
 """A no-date term, or one in brackets as ABNT prints it, capitalised ("[S.d.]")."""
 _NO_DATE = lazy(rf"(?:{NO_DATE})$")
