@@ -113,7 +113,7 @@ def _parser_class() -> Any:
         # What continues a bare number into a word pandoc reads whole ("1-19", "12a", "1:19"): letters, digits and
         # "-", "_", ":", "+". BibTeX reads a number or a @string name alone, and pybtex drops the rest of the entry.
         BARE_WORD = re.compile(r"[\w\-:+]+")
-        bare_words: list[tuple[int, str, str]]
+        bare_words: list[tuple[int, str, str, str | None]]
         # A whole field whose value is one braced or quoted string with no brace inside (most fields), and
         # the white space after it, when what follows is neither "#" nor the end of the text: read in one
         # match, it is what pybtex's name, "=", value and "#" tokens read (the end and "#" are theirs).
@@ -124,7 +124,7 @@ def _parser_class() -> Any:
         def __init__(self, text: str, *args: Any, line_of: _Lines | None = None, **kwargs: Any) -> None:
             super().__init__(text, *args, **kwargs)
             self.line_of = line_of or _Lines(text)
-            self.bare_words = []  # (where it ends, field name, the word as pandoc reads it)
+            self.bare_words = []  # (where it ends, field name, the word as pandoc reads it, the entry's key)
 
         @property
         def lineno(self) -> int:
@@ -168,7 +168,8 @@ def _parser_class() -> Any:
                 word = self.BARE_WORD.match(self.text, self.pos)
                 if word:  # "pages = 1-19": pybtex stops at the number, pandoc reads the word
                     self.pos = word.end()
-                    self.bare_words.append((self.pos, self.current_field_name or "", token.value + word.group()))
+                    self.bare_words.append((self.pos, self.current_field_name or "", token.value + word.group(),
+                                            self.current_entry_key))
                     return token.value + word.group()
                 return token.value
             return self.substitute_macro(token.value)
@@ -334,13 +335,13 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
         raws[key] = _Raw(kind, key, fields, line, field_lines)
-    for end, name, word in scanner.bare_words:
+    for end, name, word, key in scanner.bare_words:
         problems.append(Finding(
             code="LR100", severity="error",
             message=f"{name} = {word}: a value without braces or quotes may only be a number or a @string name, so "
                     f"BibTeX and pybtex stop at {word[:len(word) - len(word.lstrip('0123456789'))]!r} and drop "
                     f"the fields after it (pandoc reads {word!r})",
-            hint=f"Write {name} = {{{word}}}", file=filename, line=line_of(end)))
+            hint=f"Write {name} = {{{word}}}", key=key, file=filename, line=line_of(end)))
     if copies:
         problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
                      for n in lines[:-1]]

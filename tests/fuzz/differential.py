@@ -90,6 +90,9 @@ def disagreements(text: str) -> list[str]:
             out.append(f"extra: {source.key!r} (line {source.line})")
     named = {p.key for p in ours.problems if p.code == "LR104"}
     twice = {p.key for p in ours.problems if p.code == "LR101"}  # pybtex keeps the first, litreview (as pandoc) the last
+    # "pages = 1-19": pybtex stops at the number and drops the fields after it; litreview reads on, as pandoc does
+    # (LR100 at the entry says so).
+    twice |= {p.key for p in ours.problems if p.code == "LR100" and "pandoc reads" in p.message}
     for key, entry in theirs.entries.items():
         source = by_key.get(key)
         if source is None:
