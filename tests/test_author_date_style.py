@@ -13,7 +13,7 @@ from litreview.config import Config
 from litreview.essay import parse_essay
 from litreview.linking import link
 from litreview.linking.cited_letters import LEFT_OPEN
-from litreview.linking.styles import csl_named, letter_order, order_of_csl, style_name
+from litreview.linking.styles import csl_named, letter_order, names_read, order_of_csl, style_name
 from litreview.review import citation_style
 
 VOLUMES = r"""@book{v1, author = {Roe, Ann}, title = {Zebras}, maintitle = {Collected Works}, volume = {1}, year = {2001}}
@@ -298,6 +298,32 @@ def test_a_sort_by_names_and_dates_letters_et_al_lists_by_their_names_in_full() 
         got = [m.keys[0] if m.detail not in LEFT_OPEN else "open:" + ",".join(sorted(m.keys))
                for m in linkage.mentions if m.kind == "marker"]
         assert got == want, order
+
+
+LONG_LISTS = r"""@techreport{ten, author = {Visser, Ronald and Lambers, Karsten and Aitchison, Kenneth and Jutte, Annemarie
+  and Rocks-Macqueen, Doug and van der Knaap, Laura and Romanowska, Iza and Brughmans, Tom and Linssen, Jeroen
+  and Pa{\v{z}}out, Adam}, title = {Archaeology in Europe}, year = {2024}}
+@techreport{eight, author = {Visser, Ronald and Lambers, Karsten and Aitchison, Kenneth and Jutte, Annemarie
+  and Rocks-Macqueen, Doug and van der Knaap, Laura and Romanowska, Iza and Brughmans, Tom}, title = {Profiling
+  the Profession}, date = {2024-04-23}}
+"""
+
+
+def test_a_sort_that_stops_after_some_names_letters_lists_alike_there_in_citation_order() -> None:
+    # Annual Reviews' sort reads five names of a list of seven or more, then the year: the lists of eight and ten
+    # authors, alike in their first five, tie and are lettered in the order the text first cites them (pandoc
+    # gives the ten-author report "2024a" when the text cites it first). Read in full, the eight come first.
+    style = _style('<key macro="author"/><key variable="issued"/>').replace(
+        b"<bibliography>", b'<bibliography et-al-min="7" et-al-use-first="5">')
+    order = order_of_csl(style)
+    assert order == "names" and names_read(order) == (7, 5)
+    assert names_read(order_of_csl(_style('<key macro="author"/><key variable="issued"/>'))) == (0, 0)
+    text = "It holds (Visser et al. 2024a). It holds (Visser et al. 2024b)."
+    for letters, want in ((order, ["open:eight,ten"] * 2), ("names", ["eight", "ten"])):
+        linkage = link(parse_essay(text), parse_bibliography(LONG_LISTS), letter_order=letters)
+        got = [m.keys[0] if m.detail not in LEFT_OPEN else "open:" + ",".join(sorted(m.keys))
+               for m in linkage.mentions if m.kind == "marker"]
+        assert got == want, letters
 
 
 def test_a_sort_on_the_first_name_and_the_count_reads_no_more_names() -> None:

@@ -11,6 +11,7 @@ from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.essay import load_essay, parse_essay
 from litreview.linking import link
 from litreview.linking.labels import YearLabel, year_labels
+from litreview.linking.styles import letter_order
 
 CASE = Path(__file__).parent / "cases" / "author_date"
 
@@ -104,6 +105,31 @@ def test_a_lettered_year_after_a_semicolon_is_not_the_names_before_when_they_pri
     linkage = link(parse_essay(text), parse_bibliography(bib))
     resolved = [m.keys[0] for m in linkage.mentions if m.kind == "marker" and m.keys and m.detail == m.keys[0]]
     assert sorted(resolved) == sorted(keys)
+
+
+PAGES = """@misc{gdpr, url={https://gdpr.eu/what-is-gdpr/}, year={2022}}
+@misc{erasure, title={Right to Erasure}, publisher={Information Commissioners Office}, year={2022}}
+@misc{hipaa, title={Health Information Privacy}, year={2022}}
+@book{doe, author={Doe, Jane}, title={Privacy}, year={2022}}
+"""
+
+
+@pytest.mark.parametrize("csl", ["", "springer-basic-author-date"])
+def test_lettered_years_of_entries_with_no_names_are_left_open_among_them_all(csl: str) -> None:
+    # Springer prints an entry with no names as its year alone, titled or not, and letters them in citation order:
+    # "(2022b)" cannot be the one entry with no title (a letter tells apart entries printed alike), nor any one of
+    # the three. Doe's 2022 book, which prints its name, is none of them.
+    text = "Rules apply (2022a). Pages can go (2022b). Health data is guarded (2022c). Doe agrees (Doe 2022)."
+    linkage = link(parse_essay(text), parse_bibliography(PAGES), letter_order=letter_order(csl, Path(".")))
+    markers = [(m.text, sorted(m.keys)) for m in linkage.mentions if m.kind == "marker"]
+    assert markers == [(f"(2022{c})", ["erasure", "gdpr", "hipaa"]) for c in "abc"] + [("Doe 2022", ["doe"])]
+    assert not [lk for lk in linkage.links if lk.kind == "marker" and lk.status == "confirmed" and lk.source_key != "doe"]
+
+
+def test_a_lettered_year_of_the_one_entry_with_no_names_or_title_is_still_read_as_its() -> None:
+    # Without other entries of no names that year, the letter can only be that entry's (its group is cited in part).
+    linkage = link(parse_essay("Rules apply (2022b)."), parse_bibliography(PAGES.split("\n")[0] + "\n"))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("gdpr",)]
 
 
 def test_a_period_in_parentheses_is_no_unresolved_citation() -> None:

@@ -21,8 +21,8 @@ from .author_names import (
 )
 from .hits import Found, Hit
 from .index import SourceIndex
-from .labels import nameless
-from .printed_years import YEAR_WORDS, candidates
+from .labels import CONTAINER_TYPES, nameless
+from .printed_years import YEAR_WORDS, candidates, labels_of
 from .prose_author import named_in_prose
 from .text import Token, content_stems, strip_possessive, tokens
 
@@ -112,6 +112,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
     keys = keys or named_in_prose(before + " " + lead, year, suffix, index)
+    if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found, titled=True):
+        return
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
@@ -164,19 +166,43 @@ def nameless_keys(index: SourceIndex) -> list[str]:
 
 
 def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]], at: int, locator: str,
-                   claim: Claim, index: SourceIndex, found: Found) -> bool:
+                   claim: Claim, index: SourceIndex, found: Found, titled: bool = False) -> bool:
     """ "(n.d.-c, n.d.-d)": each year label that belongs to an entry with no names or title (left open between
-    several when nothing tells them apart: ``labels.tied``)."""
-    pool = nameless_keys(index)
-    if not pool:
+    several when nothing tells them apart: ``labels.tied``). A letter tells apart entries printed alike, so a
+    lettered year that fewer than two such entries share is not theirs alone: with ``titled``, it is read among
+    every entry of that year with no names, as styles that print no title in their place letter them (Springer:
+    "(2022a)", "(2022b)" for a web page with no title and two titled ones; ``_printing_nothing``), and left open
+    between them: such a style sorts them by nothing it prints, so it letters them in citation order."""
+    pools = [_printing_nothing(y, s, index, titled) for y, s in years]
+    if not all(pools):
         return False
-    picked = [candidates(pool, y, s, index) for y, s in years]
+    # Among entries of no names the style's sort reads no title either, so nothing here tells their letters apart.
+    picked = [pool if titled and len(pool) > 1 else candidates(pool, y, s, index)
+              for pool, (y, s) in zip(pools, years, strict=True)]
     if not all(picked):
         return False
     found.cover(claim.id, paren.start(), paren.end())
     for (y, s), keys in zip(years, picked, strict=True):
         _emit(claim, keys, f"({_year_text(y, s)})", paren.group(), at, locator, 0.9, index, found)
     return True
+
+
+def _printing_nothing(year: str, suffix: str, index: SourceIndex, titled: bool) -> list[str]:
+    """The entries a style may print as ``year`` + ``suffix`` alone: those with no names or title, unless the
+    year is lettered and fewer than two of them have it (a letter in the year field aside); then, with ``titled``,
+    every entry of that year with no names, titled or not ([] without ``titled``)."""
+    pool = nameless_keys(index)
+    if not suffix:
+        return [] if titled else pool
+    labels = labels_of(index)
+    start = year.partition("–")[0]
+    wanted = None if year == "n.d." else int(start) if start.isdigit() else -1
+    same = [k for k in pool if labels[k].year == wanted]
+    alike = len(same) > 1 or any(labels[k].suffix for k in same) or wanted == -1
+    if not titled:
+        return pool if alike else []
+    return [] if alike else [k for k, s in index.sources.items() if labels[k].year == wanted
+                             and not (s.authors or s.editors) and s.type not in CONTAINER_TYPES]
 
 
 TITLE_EVIDENCE = 4.0

@@ -22,6 +22,7 @@ from ..model import Claim
 from .index import SourceIndex
 from .labels import CITATION_ORDERS, letter_orders, names_key, tied
 from .rendered_list import Listed, listed
+from .styles import names_read
 
 UNDECIDED = "one of these entries; nothing here tells which"
 """The detail of a citation left unresolved between several entries (its keys are the candidates): the document
@@ -238,9 +239,17 @@ def _in_citation_order(index: SourceIndex, keys: Sequence[str]) -> bool:
 def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     """``lettered`` for a style that letters by the names in full, then in citation order ("names"): the entries
     whose names sort at the letter's place, with those of the same names (in citation order, so any of them)."""
-    order = sorted(pool, key=lambda k: names_key(index.sources[k]))
-    at = {names_key(index.sources[k]) for k in _lettered_in(index, pool, order, suffix)}
-    return [k for k in order if names_key(index.sources[k]) in at]
+    order = sorted(pool, key=lambda k: _names_sorted(index, k))
+    at = {_names_sorted(index, k) for k in _lettered_in(index, pool, order, suffix)}
+    return [k for k in order if _names_sorted(index, k) in at]
+
+
+def _names_sorted(index: SourceIndex, key: str) -> tuple[tuple[str, str], ...]:
+    """The names of ``key`` as the style's sort reads them: the first few of a long list when it stops there
+    (``styles.names_read``: Annual Reviews reads five of seven or more)."""
+    names = names_key(index.sources[key])
+    least, first = names_read(index.letter_order)
+    return names[:first] if first and len(names) >= least else names
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:

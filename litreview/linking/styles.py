@@ -51,6 +51,26 @@ _NAMES_AND_DATES = _NAMES | {
 citation order."""
 
 
+class LetterOrder(str):
+    """An order of ``labels.LETTER_ORDERS`` as a style's file tells it, with ``names_read``: how its bibliography's
+    sort reads a long author list, (et-al-min, et-al-use-first), (0, 0) for every name. Annual Reviews reads the
+    first five names of a list of seven or more (``et-al-min="7" et-al-use-first="5"``, no key past them), so
+    lists that differ only after the fifth name tie and are lettered in citation order. Equal to its order's name
+    (``LetterOrder("names") == "names"``): the readers that compare orders need nothing else."""
+
+    names_read: tuple[int, int]
+
+    def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0)) -> LetterOrder:
+        made = super().__new__(cls, order)
+        made.names_read = names_read
+        return made
+
+
+def names_read(order: str) -> tuple[int, int]:
+    """(et-al-min, et-al-use-first) of the names ``order``'s sort reads; (0, 0) for every name (a plain str)."""
+    return getattr(order, "names_read", (0, 0))
+
+
 def style_name(ref: str) -> str:
     """The style's name in a ``csl`` setting: a file name, a path or a URL ("styles/apa.csl" -> "apa")."""
     last = re.split(r"[/\\]", ref.strip().rstrip("/"))[-1]
@@ -97,7 +117,9 @@ def order_of_csl(xml: bytes) -> str:
         every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
     else:
         if keys:
-            return "cited" if _names_read(root, keys, macros) == "first" else "names"
+            if _names_read(root, keys, macros) == "first":
+                return "cited"
+            return LetterOrder("names", _truncation(root, keys, macros))
     info = root.find(f"{CSL}info")
     names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
         link.get("href", "") for link in info.findall(f"{CSL}link") if link.get("rel") == "independent-parent"]
@@ -118,11 +140,39 @@ def _names_read(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, E
         name = None if macro is None else macro.find(f".//{CSL}name")
         if name is not None and name.get("form") == "count":
             continue
-        settings = [(key, "names-use-first"), (name, "et-al-use-first"), (bibliography, "et-al-use-first")]
-        if next((e.get(use, "").strip() for e, use in settings if e is not None and e.get(use)), "") != "1":
+        if _et_al(key, name, bibliography)[1] != "1":
             return "all"
         read = "first"
     return read
+
+
+def _truncation(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> tuple[int, int]:
+    """(et-al-min, et-al-use-first) of the sort key that reads the most names, (0, 0) when one reads them all: a
+    name variable as a key (CSL gives it every name), or a macro with no et-al setting (``_et_al``)."""
+    bibliography = root.find(f"{CSL}bibliography")
+    widest = (0, 0)
+    for key in keys:
+        if key.get("variable", "") in _NAMES:
+            return (0, 0)
+        macro = macros.get(key.get("macro", ""))
+        if macro is None or not _variables(macro, macros, set()) & _NAMES:
+            continue
+        least, first = _et_al(key, macro.find(f".//{CSL}name"), bibliography)
+        if not (least.isdigit() and first.isdigit()):
+            return (0, 0)
+        widest = max(widest, (int(least), int(first)), key=lambda pair: pair[1])
+    return widest
+
+
+def _et_al(key: ET.Element, name: ET.Element | None, bibliography: ET.Element | None) -> tuple[str, str]:
+    """The (et-al-min, et-al-use-first) a sort key reads a name list with: the key's ``names-min`` and
+    ``names-use-first``, else its macro's ``<name>`` settings, else the bibliography's ('' where none is set)."""
+    if key.get("names-use-first"):
+        return key.get("names-min", "").strip(), key.get("names-use-first", "").strip()
+    for element in (name, bibliography):
+        if element is not None and element.get("et-al-use-first"):
+            return element.get("et-al-min", "").strip(), element.get("et-al-use-first", "").strip()
+    return "", ""
 
 
 def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: set[str],
