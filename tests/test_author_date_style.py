@@ -326,6 +326,20 @@ def test_a_sort_that_stops_after_some_names_letters_lists_alike_there_in_citatio
         assert got == want, letters
 
 
+def test_a_sort_that_stops_after_some_names_then_reads_the_title() -> None:
+    # DIN 1505-2 sorts by eight names of a list of nine or more, then date and title: the lists of eight and ten
+    # authors tie on their names, and the report titled "Archaeology in Europe" is "2024aa" (checked with pandoc,
+    # cited in either order). Read in full, the eight names would sort first.
+    style = _style('<key macro="author"/><key variable="issued"/><key variable="title"/>').replace(
+        b"<bibliography>", b'<bibliography et-al-min="9" et-al-use-first="8">')
+    order = order_of_csl(style)
+    assert order == "names-title" and names_read(order) == (9, 8)
+    text = "It holds (VISSER u. a., 2024aa). It holds (VISSER u. a., 2024bb)."
+    for letters, want in ((order, ["ten", "eight"]), ("names-title", ["eight", "ten"])):
+        linkage = link(parse_essay(text), parse_bibliography(LONG_LISTS), letter_order=letters)
+        assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == want, letters
+
+
 def test_a_sort_on_the_first_name_and_the_count_reads_no_more_names() -> None:
     # Copernicus, AGU, SAGE Harvard: the first name, how many there are, the first name again, then the title.
     count = '<names variable="author"><name form="count"/></names>'

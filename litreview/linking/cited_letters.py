@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import CITATION_ORDERS, letter_orders, names_key, tied
+from .labels import CITATION_ORDERS, letter_orders, sorted_names, tied
 from .rendered_list import Listed, listed
 from .styles import names_read
 
@@ -245,11 +245,8 @@ def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]
 
 
 def _names_sorted(index: SourceIndex, key: str) -> tuple[tuple[str, str], ...]:
-    """The names of ``key`` as the style's sort reads them: the first few of a long list when it stops there
-    (``styles.names_read``: Annual Reviews reads five of seven or more)."""
-    names = names_key(index.sources[key])
-    least, first = names_read(index.letter_order)
-    return names[:first] if first and len(names) >= least else names
+    """The names of ``key`` as the style's sort reads them (Annual Reviews: five of seven or more)."""
+    return sorted_names(index.sources[key], names_read(index.letter_order))
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:

@@ -187,10 +187,19 @@ def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
     return tuple(sorted(group, key=lambda k: order(sources[k])))
 
 
-def names_title_order(source: Source) -> tuple[object, ...]:
+def names_title_order(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[object, ...]:
     """The sort of styles that read every name and then the CSL title ("names-title"): among the same names, as
-    ``csl_title_order``."""
-    return (names_key(source), *csl_title_order(source))
+    ``csl_title_order``. ``read``: as many names as the style's sort reads (``sorted_names``)."""
+    return (sorted_names(source, read), *csl_title_order(source))
+
+
+def sorted_names(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[tuple[str, str], ...]:
+    """``names_key`` as a style's bibliography sort reads it: with ``read`` (et-al-min, et-al-use-first), the first
+    et-al-use-first names of a list of et-al-min or more (DIN 1505-2 reads eight of nine or more, Annual Reviews
+    five of seven: ``styles.names_read``); (0, 0): every name."""
+    names = names_key(source)
+    least, first = read
+    return names[:first] if first and len(names) >= least else names
 
 
 def first_name_title_order(source: Source) -> tuple[object, ...]:

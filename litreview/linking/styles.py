@@ -110,7 +110,9 @@ def order_of_csl(xml: bytes) -> str:
     for key in keys:
         variable = key.get("variable", "")
         if variable == "title" and every_type:
-            return "names-title" if _names_read(root, keys, macros) == "all" else "csl-title"
+            if _names_read(root, keys, macros) == "all":
+                return LetterOrder("names-title", _truncation(root, keys, macros))
+            return "csl-title"
         macro = macros.get(key.get("macro", ""))
         if not ({variable} if variable else _variables(macro, macros, set(), by_type=False)) <= _NAMES_AND_DATES:
             break  # a macro printing the title or more: only the style's name tells
