@@ -10,6 +10,7 @@ import pytest
 from litreview.bibliography.load import parse_bibliography
 from litreview.checks import check_review
 from litreview.config import Config
+from litreview.essay.cites import find_citations, mask_inline
 from litreview.linking.attribution import AUTHORITY
 from litreview.model import Claim, Essay, Link, Linkage, Mention, Orphan, Paragraph, Review, TextQuoteSelector
 
@@ -57,6 +58,14 @@ RELIED = (
 def _with_sentence(text: str) -> Essay:
     """ESSAY with one more paragraph holding the sentence ``text``."""
     return replace(ESSAY, paragraphs=(*ESSAY.paragraphs, Paragraph(4, text, 17, (claim("p4-s1", text, 17),))))
+
+
+def _with_citations(text: str) -> Essay:
+    """``_with_sentence`` with the sentence's citations read as the Markdown reader reads them."""
+    essay = _with_sentence(text)
+    last = essay.paragraphs[-1]
+    cited = replace(last.claims[0], citations=find_citations(mask_inline(text), text))
+    return replace(essay, paragraphs=(*essay.paragraphs[:-1], replace(last, claims=(cited,))))
 
 
 CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
@@ -123,6 +132,9 @@ CASES = {
     # A LaTeX citation command in a Markdown essay's prose; in a code span it is code.
     "LR317": (dict(essay=_with_sentence("Realists disagree \\citep{holsti2004taming}.")),
               dict(essay=_with_sentence("Realists write `\\citep{holsti2004taming}`."))),
+    # A citation in another's suffix, which pandoc's citeproc prints alone; with ";" between them, two citations.
+    "LR318": (dict(essay=_with_citations("Realists disagree [@holsti2004taming, @keohane2012power].")),
+              dict(essay=_with_citations("Realists disagree [@holsti2004taming; @keohane2012power]."))),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

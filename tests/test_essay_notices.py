@@ -123,3 +123,23 @@ def test_quarto_include_not_in_utf8(tmp_path: Path) -> None:
     essay = load_essay(tmp_path / "doc.qmd")
     assert _keys(essay) == [["a"], ["m"], [], ["k"]]
     assert _found(essay) == [("LR315", "_part.qmd", 1)]
+
+
+# -- LR318: a citation in another's suffix ---------------------------------------------------------------------
+
+def test_a_citation_in_a_suffix_is_a_finding_with_the_bracket_to_write(tmp_path: Path) -> None:
+    # pandoc 3 reads "@b" after "@a, " as part of @a's suffix, and its citeproc prints only "Bob (2002)" for the
+    # whole bracket (checked with pypandoc-binary): @a, and @c before it, are gone from the rendered text.
+    (tmp_path / "e.md").write_text(
+        "Text [@a, @b]. More [@c; @a,\n@b p. 4]. See [see @a and @b].\n\n"
+        "Mail [@a, write to x@b.org]. Fine [@a; @b]. In text @a [p. 3; @b] too.\n", encoding="utf-8")
+    found = check_notices(load_essay(tmp_path / "e.md"))
+    assert [(f.code, f.line, f.claim_id) for f in found] == [
+        ("LR318", 1, "p1-s1"), ("LR318", 1, "p1-s2"), ("LR318", 2, "p1-s3")]
+    assert [f.hint.rpartition(": ")[2] for f in found] == ["[@a; @b]", "[@c; @a; @b p. 4]", "[see @a; @b]"]
+    assert "@c and @a vanish" in found[1].message
+
+
+def test_a_citation_in_a_suffix_in_latex_is_no_finding(tmp_path: Path) -> None:
+    (tmp_path / "p.tex").write_text("Text \\citep[see][and @b]{a}.\n", encoding="utf-8")
+    assert [f for f in check_notices(load_essay(tmp_path / "p.tex")) if f.code == "LR318"] == []

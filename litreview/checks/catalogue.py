@@ -242,6 +242,11 @@ _CODES = (
          "A Markdown manuscript cites with a LaTeX command (\\cite{key}): pandoc keeps it as raw LaTeX, so only a "
          "LaTeX build with natbib or biblatex cites it (HTML and Word output drop it); it is not read as a citation.",
          "Write it as a pandoc citation: [@key], or @key in the running text."),
+    Code("LR318", "citation-in-suffix", "warning",
+         "A bracketed citation holds another one after its key with no \";\" before it ([@a, @b]): pandoc reads "
+         "the second as part of the first one's suffix, and its citeproc then prints only that one (\"Bob "
+         "(2002)\"): the bracket's other citations vanish from the rendered text.",
+         "Separate the citations with \";\": [@a; @b]."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "

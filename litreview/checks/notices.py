@@ -1,14 +1,18 @@
-"""What the manuscript readers noticed (LR315, LR316: listed in the essay's ``NOTICES``), and LaTeX
-citation commands in a Markdown manuscript, which pandoc keeps as raw LaTeX (LR317)."""
+"""What the manuscript readers noticed (LR315, LR316: listed in the essay's ``NOTICES``), LaTeX citation
+commands in a Markdown manuscript, which pandoc keeps as raw LaTeX (LR317), and citations in another's suffix,
+which pandoc's citeproc prints alone (LR318)."""
 
 from __future__ import annotations
 
 from ..essay import NOTICES
-from ..essay.cites import raw_latex_citations
+from ..essay.cites import in_suffix, raw_latex_citations
 from ..essay.segment import normalise_space
-from ..model import Essay, Finding
+from ..lazyre import lazy
+from ..model import Claim, Essay, Finding
 from .catalogue import finding
 
+_CONNECTIVE = lazy(r"(?:[\s,]|\b(?:and|&)(?=\s*$))*$")
+"""What ends the text before a citation in a suffix: a comma or "and", where ";" goes instead."""
 _CODES = {"essay-not-utf8": "LR315", "empty-citation-key": "LR316"}
 """The code of each kind of notice."""
 
@@ -20,6 +24,7 @@ def check_notices(essay: Essay) -> list[Finding]:
     if essay.format == "latex":
         return found
     for claim in essay.claims:
+        found += _in_suffix(essay, claim)
         if "\\" not in claim.text:
             continue
         # The sentence as written, when the claim's offsets hold it: its line breaks give each command's line.
@@ -36,3 +41,22 @@ def check_notices(essay: Essay) -> list[Finding]:
                                  claim_id=claim.id,
                                  file=claim.file or essay.path, line=line))
     return found
+
+
+def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
+    """LR318 for each citation written in a bracket's suffix ("[@a, @b]"), with the bracket to write."""
+    out = []
+    for items, inner in in_suffix(claim.citations or ()):
+        start, end = items[0].start, items[0].end
+        bracket = claim.text[start:end]
+        cut = inner.start - start
+        fixed = _CONNECTIVE.sub("", bracket[:cut]) + "; " + bracket[cut:]
+        lost = " and ".join(f"@{c.key}" for c in items)
+        written = essay.body[claim.start:claim.end] if claim.end else ""
+        line = claim.line + (written.count("\n", 0, start) if normalise_space(written) == claim.text else 0)
+        out.append(finding("LR318", f"{bracket} holds @{inner.key} in a citation's suffix: pandoc prints only "
+                                    f"@{inner.key}'s citation there, and {lost} "
+                                    f"{'vanish' if len(items) > 1 else 'vanishes'} from the rendered text",
+                           hint=f"separate the citations with \";\": {normalise_space(fixed)}",
+                           claim_id=claim.id, file=claim.file or essay.path, line=line))
+    return out

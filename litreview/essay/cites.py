@@ -8,6 +8,7 @@ Checked against pandoc 3 (``pandoc -f markdown -t json``) on the cases in tests/
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..bibliography.bibtex import brace_partners
 from ..lazyre import lazy
@@ -255,6 +256,19 @@ def _after_in_text(masked: str, bracket: re.Match[str]) -> list[tuple[int, str, 
         return None
     items = _bracket_items(others)
     return None if items is None else [(len(first) + 1 + at, item, m, tail) for at, item, m, tail in items]
+
+
+def in_suffix(citations: Sequence[Citation]) -> list[tuple[list[Citation], Citation]]:
+    """(the bracket's own items, the citation in a suffix) for each citation ``find_citations`` read inside a
+    bracket's suffix ("[@a, @b]", "[@c; @a and @b]"): pandoc's citeproc prints only the inner one there."""
+    out = []
+    for inner in citations:
+        if inner.mode != "author-in-text":
+            continue
+        outer = [o for o in citations if o.start < inner.start < o.end and o.mode != "author-in-text"]
+        if outer:
+            out.append(([o for o in citations if o.start == outer[0].start and o.mode != "author-in-text"], inner))
+    return out
 
 
 _ANY_KEY = lazy(_AT + r"-?@" + KEY)
