@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from litreview.bibliography.refparse import parse_reference, parse_reference_model, parse_reference_rules
-from litreview.bibliography.refparse.assemble import persons, segments
+from litreview.bibliography.refparse.assemble import _container, _split_quoted, persons, segments
 from litreview.bibliography.refparse.combine import combine
 from litreview.bibliography.refparse.corpus import read_anystyle_xml
 from litreview.bibliography.refparse.features import sequence_features, tokenize
@@ -117,6 +117,34 @@ def test_a_closed_quote_ends_the_title_whatever_the_model_says():
     assert ref.title == "U.S. Code: Title 10 – ARMED FORCES"
     assert ref.container == "LII / Legal Information Institute"
     assert ref.urldate == "2018-12-03" and ref.url == "https://www.law.cornell.edu/uscode/text/10"
+
+
+@pytest.mark.parametrize(("span", "title", "rest"), [
+    ('"Section 3.7.1. Radial Basis Function Interpolation", Numerical Recipes (3rd ed.)',
+     '"Section 3.7.1. Radial Basis Function Interpolation"', "Numerical Recipes (3rd ed.)"),
+    ("«Dividends, Earnings, and Stock Prices». The Review of Economics and Statistics",
+     "«Dividends, Earnings, and Stock Prices»", "The Review of Economics and Statistics"),
+    ("« Petite histoire de la photographie ». Œuvres II", "« Petite histoire de la photographie »", "Œuvres II"),
+    ("‘Forms of Time in the Novel’. In The Dialogic Imagination", "‘Forms of Time in the Novel’",
+     "In The Dialogic Imagination"),
+    ("‘L’Italia e l’Europa’, Rivista storica", "‘L’Italia e l’Europa’", "Rivista storica"),
+    ("``Reaching definitions analysis,'' Conf. Rec. of the 4th Workshop", "``Reaching definitions analysis,''",
+     "Conf. Rec. of the 4th Workshop"),
+    ("“U.S. Code: Title 10.” LII", "“U.S. Code: Title 10.”", "LII"),
+    # the title goes on past its quote: a colon after it, no stop at all, or a quote inside the title
+    ("“Behind the Store”: Montreal Shopkeeping Families", "“Behind the Store”: Montreal Shopkeeping Families", ""),
+    ("‘Tone Cases’ in Bantu Group B.40.", "‘Tone Cases’ in Bantu Group B.40.", ""),
+    ("‘Democratizing Potential of the ‘Arab Spring’: Some Early Observations’,",
+     "‘Democratizing Potential of the ‘Arab Spring’: Some Early Observations’,", ""),
+    ("“Title.”", "“Title.”", ""),
+])
+def test_a_quoted_title_ends_at_its_closing_quote_when_a_stop_or_comma_closes_it(span, title, rest):
+    assert _split_quoted(span) == (title, rest)
+
+
+def test_what_follows_a_quoted_title_is_read_as_any_container():
+    _, rest = _split_quoted("“Optical Switching,” in “Optical Bistability: Controlling Light with Light,”")
+    assert _container(rest) == "Optical Bistability: Controlling Light with Light"
 
 
 WORLD = json.loads((CASES / "refparse_world" / "cases.json").read_text(encoding="utf-8"))

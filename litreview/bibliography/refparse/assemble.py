@@ -134,16 +134,36 @@ def _container(text: str) -> str:
     return text
 
 
+#: a title's opening quote -> its closing one (TeX's ``…'' as anystyle's material prints it)
+_CLOSER = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "``": "''"}
+
+
+def _closing(text: str, opener: str, closer: str) -> int:
+    """Where the quote opened at the start of ``text`` closes (-1: it does not). A ’ followed by a letter is an
+    apostrophe ("l’Italia", "Kelly’s"), not the closing quote."""
+    end = text.find(closer, len(opener))
+    while closer == "’" and end >= 0 and text[end + 1:end + 2].isalpha():
+        end = text.find(closer, end + 1)
+    return end
+
+
 def _split_quoted(text: str) -> tuple[str, str]:
-    """("“Title.”", "what follows the closing quote") for a title span that runs past its quote."""
+    """("“Title.”", "what follows the closing quote") for a title span that runs past its quote: the quote closes
+    on a stop or comma, inside it (“Title,” Container) or just after it (“Title”, Container; « Titre ». Revue).
+    With single and TeX quotes and the stop after the quote: 5-fold CV on the training set container 0.824 -> 0.825,
+    title unchanged; dev 250 one title fewer (two quoted titles in one reference)."""
     stripped = text.lstrip()
-    closer = {"“": "”", "«": "»", '"': '"', "„": "“"}.get(stripped[:1])
+    opener = "``" if stripped.startswith("``") else stripped[:1]
+    closer = _CLOSER.get(opener)
     if closer is None:
         return text, ""
-    end = stripped.find(closer, 1)
-    if end < 0 or not stripped[end + 1:].strip(" .,;:") or stripped[end - 1] not in ".,?!":
+    end = _closing(stripped, opener, closer)
+    if end < 0:
+        return text, ""
+    after = stripped[end + len(closer):]
+    if not after.strip(" .,;:") or (stripped[:end].rstrip()[-1:] not in ".,?!" and after.lstrip()[:1] not in ".,"):
         return text, ""  # “Behind the Store”: Montreal ... or "Title". Rest: the quote is part of the title
-    return stripped[:end + 1], stripped[end + 1:].strip(" .,;:")
+    return stripped[:end + len(closer)], after.strip(" .,;:")
 
 
 #: "et" (French), "y" (Spanish), "e" (Portuguese, Italian), "und" (German), "en" (Dutch), "och" (Swedish)
@@ -358,7 +378,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     if late_years and not f.get("year"):
         put("year", *late_years[0])
     if spill and not f.get("container"):
-        f["container"] = _strip(spill[0]).rstrip(".")
+        f["container"] = _container(spill[0])
         conf["container"] = conf.get("title", 1.0)
     # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)
     doi, rest = F.take_doi(text)
