@@ -13,7 +13,7 @@ from litreview.config import Config
 from litreview.essay import parse_essay
 from litreview.linking import link
 from litreview.linking.cited_letters import LEFT_OPEN
-from litreview.linking.styles import csl_named, letter_order, names_read, order_of_csl, style_name
+from litreview.linking.styles import csl_named, dated, letter_order, names_read, order_of_csl, style_name
 from litreview.review import citation_style
 
 VOLUMES = r"""@book{v1, author = {Roe, Ann}, title = {Zebras}, maintitle = {Collected Works}, volume = {1}, year = {2001}}
@@ -109,8 +109,9 @@ def test_what_a_sort_prints_for_some_entry_types_alone_sorts_only_those() -> Non
     genre = '<choose><if type="personal_communication"><text variable="genre"/></if></choose>'
     names = '<names variable="author"/>'
     assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="issued"/>')) == "names"
-    # Not title order, which would pick an entry by its letter's place: only the styles' names tell then.
-    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>')) == ""
+    # Not title order, which would pick an entry by its letter's place: the names, then citation order (the title
+    # key is not read, so a letter among entries of the same names is left open).
+    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>')) == "names"
     # A branch for every type but one prints for almost all: the genre then sorts.
     others = genre.replace('type="personal_communication"', 'type="personal_communication" match="none"')
     assert order_of_csl(_with_macro(names + others, '<key macro="contributors"/><key variable="issued"/>')) == ""
@@ -313,10 +314,11 @@ def test_a_sort_that_stops_after_some_names_letters_lists_alike_there_in_citatio
     # Annual Reviews' sort reads five names of a list of seven or more, then the year: the lists of eight and ten
     # authors, alike in their first five, tie and are lettered in the order the text first cites them (pandoc
     # gives the ten-author report "2024a" when the text cites it first). Read in full, the eight come first.
-    style = _style('<key macro="author"/><key variable="issued"/>').replace(
-        b"<bibliography>", b'<bibliography et-al-min="7" et-al-use-first="5">')
+    style = _style('<key macro="author"/><key macro="year"/>').replace(
+        b"<bibliography>", b'<macro name="year"><date variable="issued" date-parts="year" form="numeric"/></macro>'
+        b'<bibliography et-al-min="7" et-al-use-first="5">')
     order = order_of_csl(style)
-    assert order == "names" and names_read(order) == (7, 5)
+    assert order == "names" and names_read(order) == (7, 5) and not dated(order)
     assert names_read(order_of_csl(_style('<key macro="author"/><key variable="issued"/>'))) == (0, 0)
     text = "It holds (Visser et al. 2024a). It holds (Visser et al. 2024b)."
     for letters, want in ((order, ["open:eight,ten"] * 2), ("names", ["eight", "ten"])):
@@ -338,6 +340,32 @@ def test_a_sort_that_stops_after_some_names_then_reads_the_title() -> None:
     for letters, want in ((order, ["ten", "eight"]), ("names-title", ["eight", "ten"])):
         linkage = link(parse_essay(text), parse_bibliography(LONG_LISTS), letter_order=letters)
         assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == want, letters
+
+
+DATED = r"""@article{z, author = {Doe, Jane}, title = {Zebra}, journal = {J}, year = {2020}, month = jan}
+@article{a, author = {Doe, Jane}, title = {Apple}, journal = {J}, year = {2020}, month = dec}
+@article{y, author = {Doe, Jane}, title = {Yak}, journal = {J}, date = {2020}}
+@article{d, author = {Doe, Jane}, title = {Dingo}, journal = {J}, date = {2020-12-05}}
+"""
+
+
+@pytest.mark.parametrize(("sort", "order", "text"), [
+    # Ecology, AAA (names, then the full date), ABNT (the first name, then the full date), DIN 1505-2 (names,
+    # date, title): the year alone first, then by month and day, whatever the titles and the citation order
+    # (pandoc's citeproc, checked with these four entries in each of those styles).
+    ('<key macro="author"/><key variable="issued"/>', "names", "(Doe 2020c) (Doe 2020d) (Doe 2020a) (Doe 2020b)"),
+    ('<key macro="author"/><key variable="issued"/><key variable="title"/>', "names-title",
+     "(DOE, 2020cc) (DOE, 2020dd) (DOE, 2020aa) (DOE, 2020bb)"),
+])
+def test_a_sort_on_the_full_date_letters_by_month_and_day(sort: str, order: str, text: str) -> None:
+    letters = order_of_csl(_style(sort))
+    assert letters == order and dated(letters)
+    linkage = link(parse_essay(f"Cited as {text}."), parse_bibliography(DATED), letter_order=letters)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("a",), ("d",), ("y",), ("z",)]
+    # Chicago sorts by title: the same citations are other entries.
+    linkage = link(parse_essay("Cited as (Doe 2020c) (Doe 2020d) (Doe 2020a) (Doe 2020b)."),
+                   parse_bibliography(DATED), letter_order="title")
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("y",), ("z",), ("a",), ("d",)]
 
 
 def test_a_sort_on_the_first_name_and_the_count_reads_no_more_names() -> None:

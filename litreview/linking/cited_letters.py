@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import CITATION_ORDERS, letter_orders, sorted_names, tied
+from .labels import CITATION_ORDERS, issued_order, letter_orders, sorted_names, tied
 from .rendered_list import Listed, listed
-from .styles import names_read
+from .styles import dated, names_read
 
 UNDECIDED = "one of these entries; nothing here tells which"
 """The detail of a citation left unresolved between several entries (its keys are the candidates): the document
@@ -192,12 +192,12 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
     printed = [k for k in pool if shown is not None and shown.letters.get(k) == suffix]
     if len(printed) == 1:
         return printed  # the document's reference list prints the letter beside the entry
-    if index.letter_order == "cited":
+    if index.letter_order == "cited" and not dated(index.letter_order):
         # The style letters in the order the document first cites the entries: a letter may stand for any.
         found = list(pool) if position(suffix) < len(pool) else []
         _note_open(index, found)
         return found
-    if index.letter_order == "names":
+    if index.letter_order in CITATION_ORDERS:
         found = _by_names(index, pool, suffix)
         _note_open(index, found)
         return found
@@ -237,16 +237,20 @@ def _in_citation_order(index: SourceIndex, keys: Sequence[str]) -> bool:
 
 
 def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
-    """``lettered`` for a style that letters by the names in full, then in citation order ("names"): the entries
-    whose names sort at the letter's place, with those of the same names (in citation order, so any of them)."""
-    order = sorted(pool, key=lambda k: _names_sorted(index, k))
-    at = {_names_sorted(index, k) for k in _lettered_in(index, pool, order, suffix)}
-    return [k for k in order if _names_sorted(index, k) in at]
+    """``lettered`` for a style that letters by the names in full ("names"; "cited": the first name alone, which
+    the pool shares), perhaps the full date (``styles.dated``), then in citation order: the entries that sort at
+    the letter's place, with those that sort alike (in citation order, so any of them)."""
+    order = sorted(pool, key=lambda k: _sort_key(index, k))
+    at = {_sort_key(index, k) for k in _lettered_in(index, pool, order, suffix)}
+    return [k for k in order if _sort_key(index, k) in at]
 
 
-def _names_sorted(index: SourceIndex, key: str) -> tuple[tuple[str, str], ...]:
-    """The names of ``key`` as the style's sort reads them (Annual Reviews: five of seven or more)."""
-    return sorted_names(index.sources[key], names_read(index.letter_order))
+def _sort_key(index: SourceIndex, key: str) -> tuple[object, ...]:
+    """What the sort of a citation-order style reads of ``key`` before the citation order: its names as the sort
+    reads them (Annual Reviews: five of seven or more), and its full date when the sort reads it next."""
+    source = index.sources[key]
+    names = sorted_names(source, names_read(index.letter_order)) if index.letter_order == "names" else ()
+    return names, issued_order(source) if dated(index.letter_order) else ()
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:

@@ -20,7 +20,9 @@ from ..bibliography.latex import decode_latex
 from ..lazyre import lazy
 from ..model import Person, Source
 from ..registry.compare import initials
+from ..render.csljson import issued_parts
 from ..text import spelled
+from .styles import dated
 from .text import canonical
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
@@ -161,6 +163,8 @@ def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source],
     group holds no volume of a multi-volume work (the orders then agree, but for entries of one title, which
     ``tied`` reads). With ``style`` (one of ``LETTER_ORDERS`` but "cited", which no order of the bibliography
     gives), only that style's order."""
+    if dated(style) and style in _ORDERS:
+        return (_sorted_by(group, sources, _order_of(style)),)
     if style == "title" or not any(_main_title(sources[k]) for k in group):
         return (group,)
     orders = tuple(_sorted_by(group, sources, order) for order in ((_ORDERS[style],) if style in _ORDERS else _UNKNOWN))
@@ -172,7 +176,7 @@ def tied(key: str, group: tuple[str, ...], sources: Mapping[str, Source], style:
     from ``key``: every key equal but the place in the file. Past the title citeproc reads the style's further keys
     and then the order the document first cites the entries in, so a letter at their places stands for any of them
     ("Doe et al. 2017a" for one of two versions of a paper with the same title)."""
-    orders = (_ORDERS[style],) if style in _ORDERS else (title_order, *_UNKNOWN)
+    orders = (_order_of(style),) if style in _ORDERS else (title_order, *_UNKNOWN)
     mine = _group_key(sources[key])
     alike = [k for k in group if _group_key(sources[k]) == mine]
     out = [key]
@@ -187,10 +191,24 @@ def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
     return tuple(sorted(group, key=lambda k: order(sources[k])))
 
 
-def names_title_order(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[object, ...]:
+def names_title_order(source: Source, read: tuple[int, int] = (0, 0), by_date: bool = False) -> tuple[object, ...]:
     """The sort of styles that read every name and then the CSL title ("names-title"): among the same names, as
-    ``csl_title_order``. ``read``: as many names as the style's sort reads (``sorted_names``)."""
-    return (sorted_names(source, read), *csl_title_order(source))
+    ``csl_title_order``. ``read``: as many names as the style's sort reads (``sorted_names``); ``by_date``: the
+    full date before the title (``issued_order``: DIN 1505-2)."""
+    return (sorted_names(source, read), issued_order(source) if by_date else (), *csl_title_order(source))
+
+
+def issued_order(source: Source) -> tuple[int, ...]:
+    """The entry's date as a sort on the CSL ``issued`` variable compares it: year, month, day, a date with fewer
+    parts first ("2020" before "2020-01" before "2020-01-15"; pandoc's citeproc, checked)."""
+    parts = issued_parts(source)
+    return tuple(parts[0]) if parts else ()
+
+
+def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
+    """The order of a style of ``_ORDERS``, by the full date first when its sort reads it (``styles.dated``)."""
+    order = _ORDERS[style]
+    return (lambda source: (issued_order(source), *order(source))) if dated(style) else order
 
 
 def sorted_names(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[tuple[str, str], ...]:

@@ -23,7 +23,7 @@ from .labels import (
     title_order,
     year_labels,
 )
-from .styles import names_read
+from .styles import dated, names_read
 from .text import fold
 
 YEAR_WORDS = terms.YEAR_WORDS
@@ -185,8 +185,8 @@ def _pooled(keys: list[str], index: SourceIndex) -> list[str]:
     its sort reads every name ("names-title", DIN 1505-2), by the first name as its bibliography prints it and then
     the title when it reads that name alone ("csl-title", Copernicus), by title when the style is not known."""
     if index.letter_order == "names-title":
-        read = names_read(index.letter_order)
-        return sorted(keys, key=lambda k: names_title_order(index.sources[k], read))
+        read, by_date = names_read(index.letter_order), dated(index.letter_order)
+        return sorted(keys, key=lambda k: names_title_order(index.sources[k], read, by_date))
     if index.letter_order == "csl-title":
         return sorted(keys, key=lambda k: first_name_title_order(index.sources[k]))
     return _by_title(keys, index)

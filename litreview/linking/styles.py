@@ -59,16 +59,26 @@ class LetterOrder(str):
     (``LetterOrder("names") == "names"``): the readers that compare orders need nothing else."""
 
     names_read: tuple[int, int]
+    dated: bool
+    """Whether the sort reads the full date right after the names (``<key variable="issued"/>``: DIN 1505-2,
+    Ecology, AAA, ABNT): entries of the same names and year are lettered by month and day first, a date with
+    fewer parts before one with more ("2020" before "2020-01")."""
 
-    def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0)) -> LetterOrder:
+    def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False) -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
+        made.dated = dated
         return made
 
 
 def names_read(order: str) -> tuple[int, int]:
     """(et-al-min, et-al-use-first) of the names ``order``'s sort reads; (0, 0) for every name (a plain str)."""
     return getattr(order, "names_read", (0, 0))
+
+
+def dated(order: str) -> bool:
+    """Whether ``order``'s sort reads the full date right after the names (``LetterOrder.dated``)."""
+    return bool(getattr(order, "dated", False))
 
 
 def style_name(ref: str) -> str:
@@ -107,21 +117,24 @@ def order_of_csl(xml: bytes) -> str:
     macros = {m.get("name", ""): m for m in root.iter(f"{CSL}macro")}
     keys = root.findall(f"{CSL}bibliography/{CSL}sort/{CSL}key")
     every_type = True  # the keys so far print names and dates for entries of every type
-    for key in keys:
+    for n, key in enumerate(keys):
         variable = key.get("variable", "")
         if variable == "title" and every_type:
             if _names_read(root, keys, macros) == "all":
-                return LetterOrder("names-title", _truncation(root, keys, macros))
+                return LetterOrder("names-title", _truncation(root, keys, macros), _dated(keys, macros))
             return "csl-title"
+        if variable == "title" and n:
+            keys = keys[:n]  # some types print more before it (AAA's genre of a letter): read as far as that
+            break
         macro = macros.get(key.get("macro", ""))
         if not ({variable} if variable else _variables(macro, macros, set(), by_type=False)) <= _NAMES_AND_DATES:
+            keys = []
             break  # a macro printing the title or more: only the style's name tells
         every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
-    else:
-        if keys:
-            if _names_read(root, keys, macros) == "first":
-                return "cited"
-            return LetterOrder("names", _truncation(root, keys, macros))
+    if keys:
+        if _names_read(root, keys, macros) == "first":
+            return LetterOrder("cited", dated=_dated(keys, macros))
+        return LetterOrder("names", _truncation(root, keys, macros), _dated(keys, macros))
     info = root.find(f"{CSL}info")
     names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
         link.get("href", "") for link in info.findall(f"{CSL}link") if link.get("rel") == "independent-parent"]
@@ -146,6 +159,20 @@ def _names_read(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, E
             return "all"
         read = "first"
     return read
+
+
+def _dated(keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> bool:
+    """Whether the first sort key past those that read names is the ``issued`` variable: a full date, where a
+    macro prints what it prints (the year, mostly)."""
+    for key in keys:
+        variable = key.get("variable", "")
+        if variable in _NAMES:
+            continue
+        macro = macros.get(key.get("macro", ""))
+        if not variable and macro is not None and _variables(macro, macros, set(), by_type=False) <= _NAMES:
+            continue
+        return variable == "issued"
+    return False
 
 
 def _truncation(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> tuple[int, int]:

@@ -88,7 +88,7 @@ def source_to_csl(source: Source) -> dict[str, Any]:
         item["number" if item["type"] == "report" else "issue"] = source.number
     if source.pages:
         item["page"] = source.pages
-    issued = _dated(source) or ([_issued(source)] if source.year is not None else [])
+    issued = issued_parts(source)
     if issued:
         item["issued"] = {"date-parts": issued}
     edition = _plain(source, "edition")
@@ -130,6 +130,12 @@ def _plain(source: Source, field: str) -> str:
     from ..bibliography.load import decode_latex
 
     return decode_latex(raw)
+
+
+def issued_parts(source: Source) -> list[list[int]]:
+    """The entry's CSL ``issued`` date-parts as pandoc converts its fields: a biblatex ``date`` (a range gives
+    two), else year, month and day; [] with no year."""
+    return _dated(source) or ([_issued(source)] if source.year is not None else [])
 
 
 def _issued(source: Source) -> list[int]:
