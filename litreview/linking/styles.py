@@ -19,37 +19,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
-KNOWN: Mapping[str, str] = {
-    "chicago-author-date": "title", "taylor-and-francis-chicago-author-date": "title",
-    "apa": "printed-title",
-    "apa-6th-edition": "csl-title", "american-sociological-association": "names-title",
-    "american-political-science-association": "names-title", "din-1505-2": "names-title",
-    "harvard-cite-them-right": "csl-title",
-    "sage-harvard": "csl-title", "copernicus-publications": "csl-title", "american-geophysical-union": "csl-title",
-    "chicago-author-date-16th-edition": "csl-title",
-    "springer-basic-author-date": "names", "elsevier-harvard": "names", "the-astrophysical-journal": "cited",
-    "unified-style-sheet-for-linguistics": "cited", "deutsche-gesellschaft-fur-psychologie": "cited",
-    "annual-reviews-author-date": "names",
-}
-"""Style name (the CSL repository's file name, as in ``csl: apa.csl`` or a zotero.org/styles URL) -> the order
-its letters follow (``labels.LETTER_ORDERS``), each checked by rendering volumes of a multi-volume work and a
-book with pandoc's citeproc ("names": and works of one first author with different co-authors)."""
-MAX_BYTES = 2_000_000
-"""A .csl file larger than this is not read (the largest in the CSL repository is under 200 kB)."""
-CSL = "{http://purl.org/net/xbiblio/csl}"
-_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([^"']*)""")
-"""The encoding an XML declaration names."""
-_NAMES = frozenset({
-    "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
-    "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
-    "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
-    "performer", "producer", "script-writer", "series-creator"})
-"""CSL variables that name people."""
-_NAMES_AND_DATES = _NAMES | {
-    "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"}
-"""CSL variables that name people or dates: a sort on them alone leaves same-names same-year entries in
-citation order."""
-
 
 class LetterOrder(str):
     """An order of ``labels.LETTER_ORDERS`` as a style's file tells it, with ``names_read``: how its bibliography's
@@ -74,6 +43,39 @@ class LetterOrder(str):
 def names_read(order: str) -> tuple[int, int]:
     """(et-al-min, et-al-use-first) of the names ``order``'s sort reads; (0, 0) for every name (a plain str)."""
     return getattr(order, "names_read", (0, 0))
+
+
+KNOWN: Mapping[str, str] = {
+    "chicago-author-date": "title", "taylor-and-francis-chicago-author-date": "title",
+    "apa": "printed-title",
+    "apa-6th-edition": "csl-title", "american-sociological-association": "names-title",
+    "american-political-science-association": LetterOrder("names-title", (10, 7)),
+    "din-1505-2": LetterOrder("names-title", (9, 8), dated=True),
+    "harvard-cite-them-right": "csl-title",
+    "sage-harvard": "csl-title", "copernicus-publications": "csl-title", "american-geophysical-union": "csl-title",
+    "chicago-author-date-16th-edition": "csl-title",
+    "springer-basic-author-date": "names", "elsevier-harvard": "names", "the-astrophysical-journal": "cited",
+    "unified-style-sheet-for-linguistics": "cited", "deutsche-gesellschaft-fur-psychologie": "cited",
+    "annual-reviews-author-date": LetterOrder("names", (7, 5)),
+}
+"""Style name (the CSL repository's file name, as in ``csl: apa.csl`` or a zotero.org/styles URL) -> the order
+its letters follow (``labels.LETTER_ORDERS``), each checked by rendering volumes of a multi-volume work and a
+book with pandoc's citeproc ("names": and works of one first author with different co-authors)."""
+MAX_BYTES = 2_000_000
+"""A .csl file larger than this is not read (the largest in the CSL repository is under 200 kB)."""
+CSL = "{http://purl.org/net/xbiblio/csl}"
+_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([^"']*)""")
+"""The encoding an XML declaration names."""
+_NAMES = frozenset({
+    "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
+    "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
+    "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
+    "performer", "producer", "script-writer", "series-creator"})
+"""CSL variables that name people."""
+_NAMES_AND_DATES = _NAMES | {
+    "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"}
+"""CSL variables that name people or dates: a sort on them alone leaves same-names same-year entries in
+citation order."""
 
 
 def dated(order: str) -> bool:
@@ -117,15 +119,12 @@ def order_of_csl(xml: bytes) -> str:
     macros = {m.get("name", ""): m for m in root.iter(f"{CSL}macro")}
     keys = root.findall(f"{CSL}bibliography/{CSL}sort/{CSL}key")
     every_type = True  # the keys so far print names and dates for entries of every type
-    for n, key in enumerate(keys):
+    for key in keys:
         variable = key.get("variable", "")
         if variable == "title" and every_type:
             if _names_read(root, keys, macros) == "all":
                 return LetterOrder("names-title", _truncation(root, keys, macros), _dated(keys, macros))
             return "csl-title"
-        if variable == "title" and n:
-            keys = keys[:n]  # some types print more before it (AAA's genre of a letter): read as far as that
-            break
         macro = macros.get(key.get("macro", ""))
         if not ({variable} if variable else _variables(macro, macros, set(), by_type=False)) <= _NAMES_AND_DATES:
             keys = []
