@@ -161,3 +161,16 @@ def test_field_lines_count_line_breaks_as_the_entry_lines_do(newline: str, lines
     text = "@book{a,\n  title = {T},\n}\n\n\n@book{b,\n  note = {x\n y},\n  doi = {d}}\n".replace("\n", newline)
     source = parse_bibliography(text, "x.bib").sources[1]
     assert (source.line, source.line_of("note"), source.line_of("doi")) == lines
+
+
+def test_an_entry_ended_early_is_reported_where_it_went_wrong():
+    # "title = {A} : {B}}," closes the entry at "}}" (a real .bib: pandoc refuses it at line 2, unexpected ':';
+    # pybtex stops there, "'}' expected"). The "}" of line 4 then closes nothing, but removing it, as that finding
+    # would say, fixes nothing: the finding is pybtex's, at line 2, and the next entry is read.
+    bib = parse_bibliography("@book{t,\n  title = {Radio} : {An Arch}},\n  year = 2016,\n}\n\n@book{u, title={Ok}}\n")
+    assert [(p.code, p.line) for p in bib.problems] == [("LR100", 2)]
+    assert "'}' expected" in bib.problems[0].message and bib.keys == ("t", "u")
+    # A "}" that closes nothing after an entry read whole is still that finding.
+    bib = parse_bibliography("@book{t, title = {Radio}}\n}\n@book{u, title={Ok}}\n")
+    assert [(p.code, p.line, p.message) for p in bib.problems] == [
+        ("LR100", 2, "unbalanced braces: a } closes nothing")]

@@ -236,13 +236,19 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
 
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of)
-    # Entries already reported as unbalanced: pybtex's later complaint is a consequence.
+    # Entries already reported as unbalanced: pybtex's later complaint is a consequence. But for a "}" that
+    # closes nothing after an entry ended early ("title = {A} : {B}}," ends it at the "}}"), pybtex's complaint
+    # where the entry went wrong, on an earlier line, is the cause: it is reported instead.
     lines = text.split("\n") if problems else []
-    damaged = {_entry_start_line(lines, p.line) for p in problems if p.code == "LR100"}
+    damaged = {_entry_start_line(lines, p.line): p for p in problems if p.code == "LR100"}
 
     def syntax_error(error: PybtexSyntaxError) -> None:
-        if line_of(error.error_context_info[0] or 0) in damaged:
-            return
+        reported = damaged.get(line_of(error.error_context_info[0] or 0))
+        if reported is not None:
+            stray = reported.message.endswith("closes nothing")
+            if not stray or (reported.line or 0) <= line_of(error.error_context_info[2]) or reported not in problems:
+                return
+            problems.remove(reported)
         head, _, detail = str(error).partition(": ")
         if head.startswith("undefined string"):  # a name no @string defines, maybe in another .bib of the build
             message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
