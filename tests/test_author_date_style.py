@@ -17,6 +17,7 @@ from litreview.linking.styles import (
     KNOWN,
     csl_named,
     dated,
+    et_al_min,
     letter_order,
     names_read,
     order_of_csl,
@@ -385,6 +386,29 @@ def test_a_style_known_by_name_reads_as_its_file() -> None:
         read = order_of_csl(path.read_bytes()) if path.is_file() else ""
         if read == order:
             assert (names_read(order), dated(order)) == (names_read(read), dated(read)), name
+
+
+VANHOOF = r"""@article{three, author = {Vanhoof, Maarten and Reis, Fernando and Ploetz, Thomas}, title = {Assessing},
+  journal = {J}, year = {2017}}
+@article{six, author = {Vanhoof, Maarten and Reis, Fernando and Ploetz, Thomas and Smoreda, Zbigniew and Lee, Ann
+  and Roe, Bo}, title = {Detecting}, journal = {J}, year = {2017}}
+"""
+
+
+def test_the_styles_et_al_min_tells_which_list_et_al_stands_for() -> None:
+    # Harvard (Cite Them Right), ISO 690, AAA print "et al." from four names on (<citation et-al-min="4">): the
+    # three-author paper prints "Vanhoof, Reis and Ploetz", so "Vanhoof et al., 2017" is the six-author one.
+    style = _style('<key macro="author"/><key variable="issued"/><key variable="title"/>').replace(
+        b"<bibliography>", b'<citation et-al-min="4" et-al-use-first="1"><layout/></citation><bibliography>')
+    order = order_of_csl(style)
+    assert order == "names-title" and et_al_min(order) == 4
+    text = "Phones tell where people live (Vanhoof et al., 2017)."
+    linkage = link(parse_essay(text), parse_bibliography(VANHOOF), letter_order=order)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("six",)]
+    # A style that prints "et al." from three names on leaves both.
+    three = order_of_csl(style.replace(b'et-al-min="4"', b'et-al-min="3"'))
+    linkage = link(parse_essay(text), parse_bibliography(VANHOOF), letter_order=three)
+    assert sorted(m.keys for m in linkage.mentions if m.kind == "marker")[0] in (("six", "three"), ("three", "six"))
 
 
 def test_a_sort_on_the_first_name_and_the_count_reads_no_more_names() -> None:

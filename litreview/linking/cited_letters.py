@@ -23,6 +23,7 @@ from .index import SourceIndex
 from .labels import CITATION_ORDERS, issued_order, letter_orders, sorted_names, tied
 from .rendered_list import Listed, listed
 from .styles import dated, names_read
+from .styles import et_al_min as style_et_al_min
 
 UNDECIDED = "one of these entries; nothing here tells which"
 """The detail of a citation left unresolved between several entries (its keys are the candidates): the document
@@ -164,9 +165,12 @@ def record_in_full(index: SourceIndex, names: int) -> None:
 
 
 def et_al_min(index: SourceIndex, least: int) -> int:
-    """The fewest authors "et al." stands for in the document: ``least`` (the style's usual et-al-min), or more
-    when the document prints as many names in full for an entry, and never adds names before "et al." (which
-    Chicago and APA do to tell lists apart, printing a list in full when its last name is needed)."""
+    """The fewest authors "et al." stands for in the document: the style's et-al-min when its file was read
+    (``styles.et_al_min``), else ``least`` (the usual one), or more when the document prints as many names in full
+    for an entry, and never adds names before "et al." (which Chicago and APA do to tell lists apart, printing a
+    list in full when its last name is needed)."""
+    if style_et_al_min(index.letter_order):  # the style's own, when its file was read
+        return style_et_al_min(index.letter_order)
     return max(least, (index.__dict__.get(_IN_FULL) or 0) + 1) if not adds_names(index) else least
 
 

@@ -28,15 +28,20 @@ class LetterOrder(str):
     (``LetterOrder("names") == "names"``): the readers that compare orders need nothing else."""
 
     names_read: tuple[int, int]
+    et_al_min: int
+    """The fewest names its citations print as "X et al." (``<citation>``'s ``et-al-min``, or its
+    ``et-al-subsequent-min`` when fewer); 0 when not known."""
     dated: bool
     """Whether the sort reads the full date right after the names (``<key variable="issued"/>``: DIN 1505-2,
     Ecology, AAA, ABNT): entries of the same names and year are lettered by month and day first, a date with
     fewer parts before one with more ("2020" before "2020-01")."""
 
-    def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False) -> LetterOrder:
+    def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False,
+                et_al_min: int = 0) -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
         made.dated = dated
+        made.et_al_min = et_al_min
         return made
 
 
@@ -78,6 +83,11 @@ _NAMES_AND_DATES = _NAMES | {
 citation order."""
 
 
+def et_al_min(order: str) -> int:
+    """The fewest names ``order``'s style prints as "X et al." (``LetterOrder.et_al_min``); 0 when not known."""
+    return int(getattr(order, "et_al_min", 0))
+
+
 def dated(order: str) -> bool:
     """Whether ``order``'s sort reads the full date right after the names (``LetterOrder.dated``)."""
     return bool(getattr(order, "dated", False))
@@ -104,18 +114,30 @@ def letter_order(ref: str, folder: Path) -> str:
                 except OSError:
                     break
                 order = order_of_csl(raw)
-                if order:
-                    return order
-                break
+                if order or not et_al_min(order):
+                    return order or KNOWN.get(style_name(ref), "")
+                named = KNOWN.get(style_name(ref), "")  # the name tells the order, the file its "et al."
+                return LetterOrder(named, names_read(named), dated(named), et_al_min(order))
     return KNOWN.get(style_name(ref), "")
 
 
 def order_of_csl(xml: bytes) -> str:
     """The order a CSL style's text letters in: from its bibliography's sort keys when they tell, else from its
-    id or, for a dependent style, its parent's (``KNOWN``); '' when neither does or the text is not a style."""
+    id or, for a dependent style, its parent's (``KNOWN``); '' when neither does or the text is not a style. With
+    the fewest names its citations print as "et al." when it says (``et_al_min``)."""
     root = _parse(xml)
     if root is None or root.tag != f"{CSL}style":
         return ""
+    order = _order(root)
+    citation = root.find(f"{CSL}citation")
+    written = [] if citation is None else [
+        citation.get(a, "").strip() for a in ("et-al-min", "et-al-subsequent-min")]
+    least = min((int(v) for v in written if v.isdigit() and int(v) > 0), default=0)
+    return LetterOrder(order, names_read(order), dated(order), least) if least else order
+
+
+def _order(root: ET.Element) -> str:
+    """``order_of_csl`` of a style's root, its et-al setting aside."""
     macros = {m.get("name", ""): m for m in root.iter(f"{CSL}macro")}
     keys = root.findall(f"{CSL}bibliography/{CSL}sort/{CSL}key")
     every_type = True  # the keys so far print names and dates for entries of every type
