@@ -97,6 +97,12 @@ def test_names_parted_by_semicolons_are_one_entrys_authors() -> None:
     assert [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys] == [("lcb",), ("pl",)]
 
 
+def test_names_parted_by_semicolons_after_a_prefix() -> None:
+    # "(e.g., Luo; Cao; Barzilay, 2019)": the prefix opens the item, and the names are still one list.
+    linkage = link(parse_essay("It holds (e.g., Luo; Cao; Barzilay, 2019, p. 4)."), parse_bibliography(PARTED))
+    assert [(lk.source_key, lk.locator) for lk in linkage.links if lk.kind == "marker"] == [("lcb", "p. 4")]
+
+
 def test_a_name_before_a_semicolon_joins_only_a_list_the_bibliography_has() -> None:
     # No entry by Smith and Jones: "Smith" is another item (with no year), and Jones 2019 is read as before.
     linkage = link(parse_essay("It holds (see Smith; Jones, 2019)."), parse_bibliography(PARTED))

@@ -152,6 +152,7 @@ def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex)
     that part names with ";" as they part items (ABNT: "(Luo; Cao; Barzilay, 2019)") wrote the whole list of one
     entry's authors; '' otherwise (the segments are then left as they were)."""
     parts = [seg.strip() for seg, _ in undated] + [names]
+    parts[0] = _unprefixed(parts[0])[0]  # "(e.g., Wright; Howard, 2009)"
     if not all(looks_like_names(part) and "," not in part for part in parts[:-1]):
         return ""
     joined = " ".join(parts[:-1]) + " and " + parts[-1]
