@@ -88,6 +88,16 @@ def test_untrusted_csl_is_read_safely() -> None:
     assert order_of_csl(b"<html/>") == ""
 
 
+@pytest.mark.parametrize("count", ["\u00b2", "9" * 5000, "-3", "4.5", "0", "four"])
+def test_an_et_al_count_that_is_no_count_is_not_read(count: str) -> None:
+    # int("²") and int() of 5,000 digits raise: a .csl's counts are read as ASCII numbers of four digits at most.
+    style = _style('<key macro="author"/><key variable="issued"/>').replace(
+        b"<bibliography>", f'<citation et-al-min="{count}"><layout/></citation>'
+        f'<bibliography et-al-min="{count}" et-al-use-first="{count}">'.encode())
+    order = order_of_csl(style)
+    assert order == "names" and et_al_min(order) == 0 and names_read(order) == (0, 0)
+
+
 def test_a_style_hiding_its_dtd_from_the_byte_check_is_refused() -> None:
     # In UTF-16 (or under another declared encoding) "<!DOCTYPE" is other bytes: the check let such a
     # style through to the parser, DTD and all. CSL styles are UTF-8.

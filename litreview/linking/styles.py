@@ -130,10 +130,20 @@ def order_of_csl(xml: bytes) -> str:
         return ""
     order = _order(root)
     citation = root.find(f"{CSL}citation")
-    written = [] if citation is None else [
-        citation.get(a, "").strip() for a in ("et-al-min", "et-al-subsequent-min")]
-    least = min((int(v) for v in written if v.isdigit() and int(v) > 0), default=0)
+    written = [] if citation is None else [_count(citation.get(a, "")) for a in ("et-al-min", "et-al-subsequent-min")]
+    least = min((n for n in written if n > 0), default=0)
     return LetterOrder(order, names_read(order), dated(order), least) if least else order
+
+
+_COUNT = re.compile(r"\s*([0-9]{1,4})\s*")
+"""A count a style sets (``et-al-min="4"``): ASCII digits, at most four (a .csl file is untrusted: "²" and a
+number of 5,000 digits are not counts)."""
+
+
+def _count(value: str) -> int:
+    """The count an attribute sets, 0 when it is not one (``_COUNT``)."""
+    match = _COUNT.fullmatch(value)
+    return int(match.group(1)) if match else 0
 
 
 def _order(root: ET.Element) -> str:
@@ -207,10 +217,10 @@ def _truncation(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, E
         macro = macros.get(key.get("macro", ""))
         if macro is None or not _variables(macro, macros, set()) & _NAMES:
             continue
-        least, first = _et_al(key, macro.find(f".//{CSL}name"), bibliography)
-        if not (least.isdigit() and first.isdigit()):
+        least, first = (_count(v) for v in _et_al(key, macro.find(f".//{CSL}name"), bibliography))
+        if not (least and first):
             return (0, 0)
-        widest = max(widest, (int(least), int(first)), key=lambda pair: pair[1])
+        widest = max(widest, (least, first), key=lambda pair: pair[1])
     return widest
 
 
