@@ -19,7 +19,7 @@ from ..model import Bibliography, Finding, Person, Source
 from . import bibtex, inherit, names
 from .dates import date_year
 from .latex import decode_latex
-from .prescan import _Lines, _prescan
+from .prescan import STRAY_CLOSE, _Lines, _prescan
 from .several import duplicate_key
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
@@ -245,8 +245,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     def syntax_error(error: PybtexSyntaxError) -> None:
         reported = damaged.get(line_of(error.error_context_info[0] or 0))
         if reported is not None:
-            stray = reported.message.endswith("closes nothing")
-            if not stray or (reported.line or 0) <= line_of(error.error_context_info[2]) or reported not in problems:
+            if reported.message != STRAY_CLOSE or (reported.line or 0) <= line_of(error.error_context_info[2]) or reported not in problems:
                 return
             problems.remove(reported)
         head, _, detail = str(error).partition(": ")

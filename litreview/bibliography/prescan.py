@@ -26,6 +26,10 @@ class _Lines:
         return bisect.bisect_left(self.newlines, offset) + 1
 
 
+STRAY_CLOSE = "unbalanced braces: a } closes nothing"
+"""The finding of a } that closes nothing (``load`` lets an earlier syntax error of the entry stand for it)."""
+
+
 def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Finding]:
     """Entries whose braces do not balance (pointing at the brace never closed), and values with
     a line that starts with ``@`` (a warning: pybtex reads on, other tools see a new entry there).
@@ -88,7 +92,7 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
             ))
         elif extra_close is not None:
             problems.append(Finding(
-                code="LR100", severity="error", message="unbalanced braces: a } closes nothing",
+                code="LR100", severity="error", message=STRAY_CLOSE,
                 hint="Remove the extra } or add the missing {", file=filename,
                 line=line_of(begin + extra_close),
             ))

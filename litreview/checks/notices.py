@@ -27,12 +27,10 @@ def check_notices(essay: Essay) -> list[Finding]:
         found += _in_suffix(essay, claim)
         if "\\" not in claim.text:
             continue
-        # The sentence as written, when the claim's offsets hold it: its line breaks give each command's line.
-        written = essay.body[claim.start:claim.end] if claim.end else ""
-        text = written if written and normalise_space(written) == claim.text else claim.text
+        text = _as_written(essay, claim) or claim.text
         for start, end in raw_latex_citations(text):
             command = normalise_space(text[start:end])
-            line = claim.line + (text.count("\n", 0, start) if text is written else 0)
+            line = claim.line + text.count("\n", 0, start)
             keys = [k.strip() for k in command[command.rindex("{") + 1:-1].split(",") if k.strip()]
             pandoc = "[" + "; ".join(f"@{k}" for k in keys) + "]"
             found.append(finding("LR317", f"{command} is raw LaTeX in a Markdown manuscript: only a LaTeX "
@@ -52,11 +50,17 @@ def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
         cut = inner.start - start
         fixed = _CONNECTIVE.sub("", bracket[:cut]) + "; " + bracket[cut:]
         lost = " and ".join(f"@{c.key}" for c in items)
-        written = essay.body[claim.start:claim.end] if claim.end else ""
-        line = claim.line + (written.count("\n", 0, start) if normalise_space(written) == claim.text else 0)
+        line = claim.line + (_as_written(essay, claim) or claim.text).count("\n", 0, start)
         out.append(finding("LR318", f"{bracket} holds @{inner.key} in a citation's suffix: pandoc prints only "
                                     f"@{inner.key}'s citation there, and {lost} "
                                     f"{'vanish' if len(items) > 1 else 'vanishes'} from the rendered text",
                            hint=f"separate the citations with \";\": {normalise_space(fixed)}",
                            claim_id=claim.id, file=claim.file or essay.path, line=line))
     return out
+
+
+def _as_written(essay: Essay, claim: Claim) -> str:
+    """The sentence as the file writes it, when the claim's offsets hold it ('' otherwise): its line breaks give
+    the line of each offset in it."""
+    written = essay.body[claim.start:claim.end] if claim.end else ""
+    return written if written and normalise_space(written) == claim.text else ""

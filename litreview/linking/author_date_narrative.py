@@ -22,7 +22,7 @@ from .author_names import (
 from .hits import Found, Hit
 from .index import SourceIndex
 from .labels import CONTAINER_TYPES, nameless
-from .printed_years import YEAR_WORDS, candidates, labels_of
+from .printed_years import YEAR_WORDS, candidates, label_year, labels_of
 from .prose_author import named_in_prose
 from .text import Token, content_stems, strip_possessive, tokens
 
@@ -195,8 +195,7 @@ def _printing_nothing(year: str, suffix: str, index: SourceIndex, titled: bool) 
     if not suffix:
         return [] if titled else pool
     labels = labels_of(index)
-    start = year.partition("–")[0]
-    wanted = None if year == "n.d." else int(start) if start.isdigit() else -1
+    wanted = label_year(year)
     same = [k for k in pool if labels[k].year == wanted]
     alike = len(same) > 1 or any(labels[k].suffix for k in same) or wanted == -1
     if not titled:

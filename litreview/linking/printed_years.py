@@ -139,12 +139,22 @@ def candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, 
     return members if members and len(members) < len(found) else found  # a set's data is its first member's
 
 
+def label_year(year: str) -> int | None:
+    """The year of a printed label ("1984", "-380" for 380 BC, "1984–1986": a date range prints as one label, its
+    first year; "n.d.": None); -1 for a year word or anything else, which no entry's label year is."""
+    start = year.partition("–")[0]
+    return None if year == "n.d." else int(start) if _NUMBER.fullmatch(start) else -1
+
+
+_NUMBER = re.compile(r"-?[0-9]{1,6}")
+
+
 def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool) -> list[str]:
     labels = labels_of(index)
     if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
         return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
-    start, _, end = year.partition("–")  # "1984–1986": a date range prints as one label
-    wanted = None if year == "n.d." else int(start)
+    wanted = label_year(year)
+    end = year.partition("–")[2]
     last = int(end) if end else None
     same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not year_word(index, k)]
     same_year = cited_letters.only_listed(index, same_year)
