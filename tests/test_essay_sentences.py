@@ -50,6 +50,9 @@ def test_generated_paragraphs_split_as_pysbd_splits_them() -> None:
     "The U.S. The alliance holds. Hedley Bull et al. argue so [@bull1977, p. 4]. Cf. Wendt.",
     "It grew (see the 1990s) and shrank. (The Holsti state.) A new order came.",
     "Two cases: 1. alliances and 2. regimes. Both matter.",
+    # a bare key after a closing quotation mark continues the sentence for pysbd; after a bracket it begins one
+    'Power "shifts." @waltz1979 says so. Power shifts [@a, p. 3]. @b says wetlands move.',
+    'It ended “there.” @b agrees. Cf. @c argues it. See e.g. @d says it. As Smith et al. @e notes.',
 ])
 def test_hard_cases_split_as_pysbd_splits_them(text: str) -> None:
     fast, reference = _both(text)
@@ -64,6 +67,17 @@ def test_the_rule_leaves_plain_prose_to_no_pysbd_call() -> None:
     spans, imported = done.stdout.splitlines()
     assert spans == str(["Realism dominates the field.", "States seek power [@waltz1979].",
                          "Others disagree (Keohane 1984).", "Why not?"])
+    assert imported == "False"
+
+
+def test_a_bare_key_opening_a_sentence_after_a_bracket_needs_no_pysbd_call() -> None:
+    text = "Sovereignty changed after the war [@holsti2004, p. 3]. @nguyen2019 says wetlands move. It holds."
+    code = ("import sys; from litreview.essay.segment import sentences; "
+            f"t = {text!r}; print([t[a:b] for a, b in sentences(t, 0, len(t))]); print('pysbd' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    spans, imported = done.stdout.splitlines()
+    assert spans == str(["Sovereignty changed after the war [@holsti2004, p. 3].", "@nguyen2019 says wetlands move.",
+                         "It holds."])
     assert imported == "False"
 
 

@@ -112,9 +112,10 @@ def _one(text: str, *, loose: bool = True) -> bool:
 
 
 # A sure end: ". ", "! " or "? " (or '." ' closing a quotation) after a word of two letters or more (not an
-# abbreviation pysbd knows) or a closing bracket, before a capitalised word or an initial, outside brackets
-# and quotes.
-_SCAN = re.compile(r"""(?P<mark>[()\[\]"“”])|[.!?](?P<close>[”"]?)\s+(?=[A-Z][a-z]*[\s,;:’']|[A-Z]\.)""")
+# abbreviation pysbd knows) or a closing bracket, before a capitalised word, an initial, or (with no closing
+# quotation mark) a bare @key that a word in lower case follows ("[@a, p. 3]. @b says"), outside brackets and quotes.
+_SCAN = re.compile(r"""(?P<mark>[()\[\]"“”])|[.!?](?P<close>[”"]?)\s+(?=[A-Z][a-z]*[\s,;:’']|[A-Z]\.)"""
+                   r"""|[.!?]\s+(?=@[\w:.#$%&\-+?<>~/]*\w\s+[a-z])""")
 # pysbd never ends a sentence inside or after an initialism ("K.J. Holsti", "T.V. Paul") but these.
 _INITIALISM = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.")
 _RESTORED = frozenset({"US", "UK", "EU", "USA", "IV", "AM", "PM"})
