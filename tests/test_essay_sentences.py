@@ -59,23 +59,26 @@ def test_hard_cases_split_as_pysbd_splits_them(text: str) -> None:
     assert fast == reference
 
 
-def test_the_rule_leaves_plain_prose_to_no_pysbd_call() -> None:
-    text = "Realism dominates the field. States seek power [@waltz1979]. Others disagree (Keohane 1984). Why not?"
+def _fresh_split(text: str) -> tuple[str, str]:
+    """The sentences of ``text`` split in a fresh process, and whether that process imported pysbd."""
     code = ("import sys; from litreview.essay.segment import sentences; "
             f"t = {text!r}; print([t[a:b] for a, b in sentences(t, 0, len(t))]); print('pysbd' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     spans, imported = done.stdout.splitlines()
+    return spans, imported
+
+
+def test_the_rule_leaves_plain_prose_to_no_pysbd_call() -> None:
+    spans, imported = _fresh_split(
+        "Realism dominates the field. States seek power [@waltz1979]. Others disagree (Keohane 1984). Why not?")
     assert spans == str(["Realism dominates the field.", "States seek power [@waltz1979].",
                          "Others disagree (Keohane 1984).", "Why not?"])
     assert imported == "False"
 
 
 def test_a_bare_key_opening_a_sentence_after_a_bracket_needs_no_pysbd_call() -> None:
-    text = "Sovereignty changed after the war [@holsti2004, p. 3]. @nguyen2019 says wetlands move. It holds."
-    code = ("import sys; from litreview.essay.segment import sentences; "
-            f"t = {text!r}; print([t[a:b] for a, b in sentences(t, 0, len(t))]); print('pysbd' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    spans, imported = done.stdout.splitlines()
+    spans, imported = _fresh_split(
+        "Sovereignty changed after the war [@holsti2004, p. 3]. @nguyen2019 says wetlands move. It holds.")
     assert spans == str(["Sovereignty changed after the war [@holsti2004, p. 3].", "@nguyen2019 says wetlands move.",
                          "It holds."])
     assert imported == "False"
