@@ -240,3 +240,24 @@ def test_links_json_and_the_site_name_a_front_claims_paragraph(tmp_path: Path, m
     page = next(text for name, text in site.items() if name.endswith("b2.md"))
     assert "Claim abstract-s2 in the essay (the front matter&#x27;s abstract, sentence 2)" in page
     assert "paragraph -" not in page and "paragraph 0," not in page
+
+
+TABBED = ("---\ntitle: Tabs\taround [@t1]\t\naffiliations:\n  - name: 1.\tSome Centre [@aff1]\n    index: 1\n"
+          "author:\n\t- Jane Doe\nabstract:\tSalt marshes bury carbon [@a1].\n---\n\nBody [@b1].\n")
+
+
+def test_tabs_in_the_front_matter_are_read_as_pandoc_reads_them(tmp_path: Path) -> None:
+    """A tab inside a plain value, after a colon, at a line's end or as indentation: the YAML loader refused the
+    whole document for each; pandoc expands tabs before it reads the YAML, and so does litreview now."""
+    path = tmp_path / "paper.md"
+    path.write_text(TABBED, encoding="utf-8")
+    essay = load_essay(path)
+    assert [(c.id, c.text, c.line) for c in essay.claims] == [
+        ("title-s1", "Tabs around [@t1]", 2), ("affiliations-s1", "Some Centre [@aff1]", 4),
+        ("abstract-s1", "Salt marshes bury carbon [@a1].", 8), ("p1-s1", "Body [@b1].", 11)]
+    assert essay.meta["author"] == ["Jane Doe"]
+    keys = sorted(key for _, _, keys in front_cites(essay) for key in keys)
+    assert keys == ["a1", "aff1", "t1"]
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    meta = pandoc_ast(pypandoc.get_pandoc_path(), path, "markdown")["meta"]
+    assert sorted(key for value in meta.values() for key in cite_ids(value)) == keys

@@ -265,12 +265,18 @@ def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
 
 def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: str) -> Any:
     """YAML read as untrusted text (size, depth and aliases checked as it parses), errors as EssayError
-    at the line of ``path`` where the problem is (``first_line``: the file line of the text's first)."""
+    at the line of ``path`` where the problem is (``first_line``: the file line of the text's first).
+
+    Tabs are expanded to stops of 4 first, as pandoc expands them in its input before it reads the YAML:
+    "name: 1.<tab>Some Centre" or a value ending in a tab, which pandoc reads, made the YAML loader refuse
+    the whole file."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     from ..safeload import LoadLimitError, load_yaml
 
+    if "\t" in yaml_text:
+        yaml_text = yaml_text.expandtabs(4)
     try:
         return load_yaml(yaml_text, YAML(typ="safe", pure=True))
     except LoadLimitError as exc:
