@@ -178,3 +178,24 @@ def test_the_word_before_a_citation_order_letter_naming_a_title_decides() -> Non
     # A common word before it names nothing: left open, as before.
     linkage = link(parse_essay("It uses the tools (Wickham 2023a) and more (Wickham 2023b)."), bib, letter_order="cited")
     assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_LETTER] * 2
+
+
+def test_the_word_before_a_citation_printing_two_letters_decides_neither() -> None:
+    # pandoc 3 with elsevier-harvard.csl prints "[@pyo3; @maturin]" as "(The PyO3 Project and Contributors, 2024a,
+    # 2024b)": the word before the parenthesis stands for both letters, so it tells neither (both went to the one
+    # entry whose title it begins, a wrong link and a miss).
+    bib = parse_bibliography(r"""@software{pyo3, author = {{The PyO3 Project and Contributors}},
+  title = {{PyO3}: Rust Bindings for the {Python} Interpreter}, year = {2024}}
+@software{maturin, author = {{The PyO3 Project and Contributors}},
+  title = {maturin: Build and Publish Crates with {pyo3} Bindings as {Python} Packages}, year = {2024}}
+""")
+    for text in ("Built with PyO3 and maturin (The PyO3 Project and Contributors, 2024a, 2024b).",
+                 "Built with PyO3 (The PyO3 Project and Contributors, 2024a, 2024b).",
+                 "Built with maturin (The PyO3 Project and Contributors, 2024a; The PyO3 Project and Contributors, 2024b)."):
+        linkage = link(parse_essay(text), bib, letter_order="cited")
+        assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_LETTER] * 2, text
+        assert not linkage.links
+    # One letter in its own parenthesis is still named by the word before it.
+    linkage = link(parse_essay("Built with maturin (The PyO3 Project and Contributors, 2024a), and PyO3 "
+                               "(The PyO3 Project and Contributors, 2024b)."), bib, letter_order="cited")
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == ["maturin", "pyo3"]

@@ -55,7 +55,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     text = claim.text
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
-    shared = _shared_letters(text, forms, index)
+    shared, in_paren = _shared_letters(text, forms, index)
     for paren in _parentheses(claim, found):
         body = paren.group("body")
         if "@" in body:
@@ -83,7 +83,8 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                     last_names = ""
                     continue
             last_names = names
-            _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared)
+            _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
+                         in_paren.get(paren.start(), ()))
         one_entry_per_label(found, *read_from, index)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
@@ -285,13 +286,18 @@ _AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
 
-def _shared_letters(text: str, forms: YearForms, index: SourceIndex) -> set[tuple[object, str]]:
+def _shared_letters(text: str, forms: YearForms, index: SourceIndex
+                    ) -> tuple[set[tuple[object, str]], dict[int, set[tuple[object, str]]]]:
     """The names and years a sentence cites with two letters or more ("(scipy, n.d.a, n.d.b)", "(Doe 2010b;
     Doe 2010a)", "(Doe 2010b), as Doe (2010a) says"): its words are context for every one of them at once, so they
-    tell none of the letters apart. Names are grouped by the entries they stand for (``letter_group``)."""
+    tell none of the letters apart. Names are grouped by the entries they stand for (``letter_group``). Second,
+    those of each parenthesis (by where it starts): the word before it stands for all of its letters at once
+    ("PyO3 and maturin (The PyO3 Project 2024a, 2024b)")."""
     letters: dict[tuple[object, str], set[str]] = {}
+    by_paren: dict[int, set[tuple[object, str]]] = {}
     for paren in _PAREN.finditer(text):
         last: object = ""
+        own: dict[tuple[object, str], set[str]] = {}
         for _, start, parsed in _items(paren.group("body"), forms, index):
             if parsed is None:
                 continue
@@ -301,7 +307,9 @@ def _shared_letters(text: str, forms: YearForms, index: SourceIndex) -> set[tupl
             for year, suffix in parsed[1]:
                 if suffix and group:
                     letters.setdefault((group, year), set()).add(suffix)
-    return {group for group, suffixes in letters.items() if len(suffixes) > 1}
+                    own.setdefault((group, year), set()).add(suffix)
+        by_paren[paren.start()] = {group for group, suffixes in own.items() if len(suffixes) > 1}
+    return {group for group, suffixes in letters.items() if len(suffixes) > 1}, by_paren
 
 
 def letter_group(names: str, index: SourceIndex) -> object:
@@ -312,7 +320,9 @@ def letter_group(names: str, index: SourceIndex) -> object:
 
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found,
-                 shared: Collection[tuple[object, str]] = ()) -> None:
+                 shared: Collection[tuple[object, str]] = (), in_paren: Collection[tuple[object, str]] = ()) -> None:
+    """``shared``: the names and years the sentence cites with several letters; ``in_paren``: those this
+    parenthesis does (``_shared_letters``)."""
     sig_keys, confidence = lookup(names, index), 1.0
     if not sig_keys:
         sig_keys, confidence = loose(names, index), 0.8
@@ -348,8 +358,9 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
             cited_letters.record_ampersand(index)
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
             cited_letters.record_colon(index)
+        group = (letter_group(names, index), year) if suffix else None
         _emit(claim, keys, written, paren.group(), at, locator, weight, index, found,
-              shared_context=bool(suffix) and (letter_group(names, index), year) in shared)
+              shared_context=group in shared, word_before=group not in in_paren)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)

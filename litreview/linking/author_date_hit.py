@@ -38,10 +38,12 @@ _LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False,
-          shared_context: bool = False) -> None:
+          shared_context: bool = False, word_before: bool = True) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open. ``shared_context``: the sentence cites the same
-    names and year with another letter too, so its words are no evidence of which entry this letter is."""
+    names and year with another letter too, so its words are no evidence of which entry this letter is.
+    ``word_before``: the word before the citation may name its work (False when its parenthesis prints another
+    letter of the same names and year, which the word would name as well)."""
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
@@ -50,7 +52,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
     label = lettered.group(1) if lettered else ""
-    titled = _titled_before(claim.text[:at], keys, index) if ambiguous else ""
+    titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
     if titled:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
         key, ambiguous = titled, False
         cited_letters.record_pick(index, keys, key, label)
