@@ -199,3 +199,20 @@ def test_the_word_before_a_citation_printing_two_letters_decides_neither() -> No
     linkage = link(parse_essay("Built with maturin (The PyO3 Project and Contributors, 2024a), and PyO3 "
                                "(The PyO3 Project and Contributors, 2024b)."), bib, letter_order="cited")
     assert [m.detail for m in linkage.mentions if m.kind == "marker"] == ["maturin", "pyo3"]
+
+
+def test_names_with_no_family_part_print_as_nothing_and_a_name_inside_a_citation_names_no_other() -> None:
+    # pandoc 3 with chicago-author-date.csl: "{, Stan Development Team}" has a given part only, and citeproc prints
+    # no name for it, nor the title: "STAN [@rstan]" is "STAN (2023)". Rossi, named inside his own citation
+    # before it, is not its suppressed author (the bare year went to him: a wrong link and a miss).
+    bib = parse_bibliography(r"""@article{bayesm, title = {bayesm: Bayesian Inference for Marketing/Micro-Econometrics},
+  author = {Rossi, Peter}, year = {2023}}
+@article{rstan, title = {RStan: the R interface to Stan}, author = {, Stan Development Team}, year = {2023}}
+""")
+    text = ("It can be used with bayesm (Rossi 2023), or STAN (2023), if used with similar settings.\n\n"
+            "STAN (2023) is also fine.\n\nOnly STAN (2023) and then bayesm (Rossi 2023).")
+    linkage = link(parse_essay(text), bib)
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == ["bayesm", "rstan", "rstan", "rstan", "bayesm"]
+    # A name written in the prose still names the author of a bare year after it.
+    linkage = link(parse_essay("Rossi shows it (2023)."), bib)
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == ["bayesm"]

@@ -145,6 +145,10 @@ _CODES = (
          "The year holds a letter (2004a): biber and citeproc read no year in it, and author-date styles "
          "add the letters themselves.",
          "Write the year alone, year = {2004}; the style letters works of the same authors and year."),
+    Code("LR149", "no-family-name", "warning",
+         "A name has a given part but no family part (\"{, Stan Development Team}\"): pandoc's citeproc prints "
+         "no name for it in citations, only the year (\"STAN (2023)\").",
+         "Write a body's name in double braces, {{Stan Development Team}}, or a person's as 'Family, Given'."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -219,11 +219,15 @@ def fixed_given(given: str) -> str:
 
 
 def check_names(source: Source) -> Iterable[Finding]:
-    """LR133 for each author or editor whose name is miscased."""
+    """LR133 for each author or editor whose name is miscased; LR149 for one with no family part."""
     for role, people in (("author", source.authors), ("editor", source.editors)):
         for person in people:
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
+            if not person.family and not person.prefix and person.given:
+                yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
+                                    "print no name for it", field=role)
+                continue
             problem = name_problem(person)
             if not problem:
                 continue

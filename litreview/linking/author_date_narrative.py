@@ -105,13 +105,15 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # The sentence was split inside the citation, after an abbreviation: "Brown u. a. | (2011)".
     if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
         return
-    # Suppressed author: the entry's names appear earlier in the sentence, else in the one before.
-    keys = named_in_prose(lead, year, suffix, index)
+    # Suppressed author: the entry's names appear earlier in the sentence (not inside a citation read already:
+    # "bayesm (Rossi 2023), or STAN (2023)" names Rossi for his citation only), else in the one before.
+    prose = _outside_citations(lead, claim.id, found)
+    keys = named_in_prose(prose, year, suffix, index)
     # Else an entry with neither names nor title: the style prints only its year label, "(n.d.-k)". Not when the
     # sentence names an author of that year ("Manmaker also notes (1986)").
     if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
-    keys = keys or named_in_prose(before + " " + lead, year, suffix, index)
+    keys = keys or named_in_prose(before + " " + prose, year, suffix, index)
     if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found, titled=True):
         return
     if keys:
@@ -133,6 +135,14 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.cover(claim.id, toks[-1].start, paren.end())
         found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
                                               f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+def _outside_citations(lead: str, claim_id: str, found: Found) -> str:
+    """``lead`` (the start of the claim's text) with the parenthetical citations read in it blanked out."""
+    spans = [(a, b) for a, b in found.spans.get(claim_id, ()) if a < len(lead) and lead[a:a + 1] == "("]
+    for a, b in spans:
+        lead = lead[:a] + " " * (min(b, len(lead)) - a) + lead[b:]
+    return lead
 
 
 def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[tuple[str, str]], locator: str,

@@ -50,8 +50,13 @@ CONTAINER_TYPES = frozenset({"set", "xdata"})
 
 
 def nameless(source: Source) -> bool:
-    """An entry a style can name by nothing (no author, editor or title): cited as "(n.d.-k)"."""
-    return names_key(source) == (("", ""),) and source.type not in CONTAINER_TYPES
+    """An entry a style can name by nothing: no author, editor or title (cited as "(n.d.-k)"), or names with no
+    family part ("{, Stan Development Team}"), which citeproc prints as nothing, the title not in their place:
+    "STAN (2023)"."""
+    key = names_key(source)
+    people = source.authors or source.editors
+    blank = key == (("", ""),) or (bool(people) and all(not family for family, _ in key))
+    return blank and source.type not in CONTAINER_TYPES
 
 
 _USEPREFIX = lazy(r"(?:^|[,\s])useprefix\s*(?:=\s*(?P<v>\w+))?", re.I)
