@@ -101,6 +101,28 @@ def test_where_the_model_doubts_a_field_the_sure_rules_reading_is_taken_and_mark
     assert combine(crf, rules).uncertain == ()
 
 
+def test_a_number_the_rules_read_as_the_title_where_the_model_read_none_is_not_taken():
+    # anystyle's training data: a reference printed with no title; the rules take the volume "10" for it
+    raw = "[13] S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012."
+    rules, crf = parse_reference_rules(raw), parse_reference_model(raw)
+    assert (rules.title, rules.uncertain, crf.title) == ("10", (), "")
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == ("", "Nano Lett", "10", "1012")
+    for slight in ("Lett", "ApJ", "J. Mod", "Phys. Rev. 62"):  # at most two words, or abbreviations and numbers
+        assert combine(crf, dataclasses.replace(rules, title=slight)).title == ""
+
+
+def test_a_report_title_with_digits_is_taken_where_the_model_read_none():
+    # Chicago author-date: the title after the year holds digits; the rules are sure of it
+    raw = "Bureau of Democracy, Human Rights, and Labor. 2017. 2016 Human Rights Report: China. US Department of State."
+    rules, crf = parse_reference_rules(raw), parse_reference_model(raw)
+    assert (rules.title, rules.uncertain) == ("2016 Human Rights Report: China", ())
+    none = dataclasses.replace(crf, title="", uncertain=tuple(n for n in crf.uncertain if n != "title"))
+    both = combine(none, rules)
+    assert (both.title, "title" in both.uncertain) == ("2016 Human Rights Report: China", True)
+    assert parse_reference(raw).title == "2016 Human Rights Report: China"  # the model's doubted "Human Rights"
+
+
 def test_names_of_a_segment():
     people, et_al = persons("Romero, C., Paunesku, D., & Dweck, C.")
     assert [(p.family, p.given) for p in people] == [("Romero", "C."), ("Paunesku", "D."), ("Dweck", "C.")]

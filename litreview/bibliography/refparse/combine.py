@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from .lexicon import JOURNAL
 from .reference import ParsedReference
 
 #: Fields compared between the two readings; the first three make the "outline".
@@ -28,6 +29,14 @@ DOUBTED = ("authors", "title", "year")
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _slight(title: str) -> bool:
+    """At most two words, or every word a bare number, a single letter or a journal word of the lexicon
+    ("Lett", "Phys", "Proc", "J"): what the rules take for the title of a reference printed without one
+    ("Nano Lett. 2010, 10, 1012": "10"; "ApJ, 500, 1")."""
+    words = [w.strip(".,;:()[]") for w in title.split()]
+    return len(words) <= 2 or all(w.isdigit() or len(w) == 1 or w.casefold() in JOURNAL for w in words)
 
 
 @lru_cache(maxsize=16384)
@@ -132,6 +141,10 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         mine = getattr(crf, name) if name != "authors" else (crf.authors or crf.editors)
         theirs = getattr(rules, name) if name != "authors" else (rules.authors or rules.editors)
         if name in differ and theirs and (not mine or name in crf.uncertain):
+            if name == "title" and not mine and _slight(str(theirs)):
+                # 3-fold CV on the training set: title F1 0.8675 -> 0.8721 (21 false titles fewer,
+                # 4 right ones lost); refusing a slight title also where the CRF doubts its own costs F1
+                continue
             if name == "authors":
                 taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
             else:
