@@ -397,8 +397,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         x, y, doc_of = pairs(fitted)
         write_weights(fit_calibrated(x, y, doc_of), len(splits["dev"]), len(extra))
-        print(f"fitted on {len(x)} candidates of {len(splits['dev'])} corpus development documents and "
-              f"{len(extra)} further papers ({sum(y)} cited); weights written to litreview/linking/ranker.py")
+        further = f" and {len(extra)} further papers" if extra else ""
+        print(f"fitted on {len(x)} candidates of {len(splits['dev'])} corpus development documents{further} "
+              f"({sum(y)} cited); weights written to litreview/linking/ranker.py")
         return 0
     if extra:
         splits = {"dev": splits["dev"], "dev extra": extra, **{k: v for k, v in splits.items() if k != "dev"}}
