@@ -3,7 +3,8 @@ its citation markers removed, with the keys its authors cited there and the docu
 
 The gold comes from pandoc (``manuscripts/*/gold/blocks.jsonl`` and ``citations.jsonl``;
 ``gold/gold_citations.jsonl`` for chaudhry-heiss and the two JOSS papers beside it). The split is by
-document and fixed here, before any figure was looked at: tune on DEV, report HELD_OUT apart.
+document and fixed here, before any figure was looked at: tune on DEV, report HELD_OUT apart. Further
+development papers (``load_extra``: a folder's SOURCES.tsv) take their gold from pandoc's reading of them.
 """
 
 from __future__ import annotations
