@@ -4,8 +4,9 @@ Every sentence of every block that cites is read with its citation markers remov
 bench/topical_corpus.py); litreview's linker and five baselines (random, title-word overlap, BM25,
 BM25 with the paragraph's words in its query as the linker's BM25 has them, and that with the acronyms
 the document defines spelled out as the linker reads them) rank the document's bibliography for it.
-Figures per split, development documents (DEV: the re-ranker was fitted and its threshold chosen there)
-and held-out documents (never tuned on):
+Figures per split, development documents (DEV: the re-ranker was fitted and its threshold chosen there),
+further development documents given with ``--extra-dev`` (papers pandoc reads, its Cite elements the gold:
+see topical_corpus.load_extra) and held-out documents (never tuned on):
 
 - shown, P(shown): topical suggestions shown by default (baselines: their first choice wherever
   they have one) and the share of them the authors cited in that sentence;
@@ -16,6 +17,8 @@ and held-out documents (never tuned on):
 
     python bench/eval_topical.py              # the table, reliability tables, the essay
     python bench/eval_topical.py --fit        # refit the re-ranker on DEV and write its weights
+    python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only]
+                                              # with further development papers (FOLDER/SOURCES.tsv)
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_split  # noqa: E402
+from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_extra, load_split  # noqa: E402
 from topical_fit import L2, fit, fit_calibrated, out_of_fold  # noqa: E402
 
 from litreview.linking import link, topical  # noqa: E402
@@ -335,19 +338,49 @@ def reliability(p: list[float], y: list[int]) -> str:
     return "\n".join(lines)
 
 
-def write_weights(weights: dict[str, float]) -> None:
+def write_weights(weights: dict[str, float], corpus: int, extra: int) -> None:
+    """The weights into litreview/linking/ranker.py, the comment above them saying what they were fitted on."""
     path = ROOT / "litreview" / "linking" / "ranker.py"
     text = path.read_text(encoding="utf-8")
     body = ", ".join(f'"{k}": {v}' for k, v in weights.items())
+    command = "--fit --extra-dev FOLDER ..." if extra else "--fit"
+    material = f"{corpus} corpus documents" + (f" and {extra} further papers" if extra else "")
+    comment = f"# Written by `python bench/eval_topical.py {command}`: fitted on {material} (development only).\n"
+    text = re.sub(r"# Written by `python bench/eval_topical\.py[^\n]*\n(?=WEIGHTS)", lambda _: comment, text)
     text = re.sub(r"WEIGHTS: dict\[str, float\] = \{.*?\}\n", lambda _: f"WEIGHTS: dict[str, float] = {{{body}}}\n",
                   text, flags=re.DOTALL)
     path.write_text(text, encoding="utf-8")
+
+
+def by_fit_material(docs: list[Document], extra: list[Document]) -> str:
+    """Recall@5 of the topical candidates and precision at the threshold, each document scored by a model
+    fitted without it, on the corpus documents alone or with the further ones: how much the further papers
+    help, measured on development material only (the shipped weights play no part)."""
+    where: list[tuple[str, str]] = []
+    x, y, doc_of = pairs(docs + extra, where)
+    corpus = {d.name for d in docs}
+    lines = [f"out of fold, by what the model is fitted on ({len(docs)} corpus documents, {len(extra)} further papers)",
+             f"  {'fitted on':<34} {'R@5 corpus':>10} {'R@5 further':>11} {'shown':>6} {'P(shown)':>9} {'95% CI':>11}"]
+    for label, train in ((f"the {len(docs)} corpus documents", [d in corpus for d in doc_of]),
+                         ("corpus documents and further papers", None)):
+        p = out_of_fold(x, y, doc_of, train=train)
+        kept = [y[i] for i, v in enumerate(p) if v >= SHOW]
+        lo, hi = wilson(sum(kept), len(kept))
+        precision = f"{sum(kept) / len(kept):.3f}" if kept else "-"
+        lines.append(f"  {label:<34} {recall_at(p, where, doc_of, docs):>10.3f} {recall_at(p, where, doc_of, extra):>11.3f} "
+                     f"{len(kept):>6} {precision:>9} {f'{lo:.2f}-{hi:.2f}' if kept else '-':>11}")
+    lines.append("  (corpus documents: each scored by a model fitted without it; further papers: by the model of the "
+                 "corpus documents, or one fitted without the paper; shown: from the threshold, over both)")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--fit", action="store_true", help="refit the re-ranker on the development documents")
+    parser.add_argument("--extra-dev", action="append", type=Path, default=[], metavar="FOLDER",
+                        help="further development papers: a folder whose SOURCES.tsv lists them (name, source, bib); "
+                             "repeatable; they are fitted on with --fit")
     parser.add_argument("--dev-only", action="store_true",
                         help="the development documents alone (while tuning: the held-out figures stay unseen)")
     parser.add_argument("--cv", action="store_true",
@@ -359,12 +392,17 @@ def main(argv: list[str] | None = None) -> int:
     if not splits["dev"]:
         print(f"corpus not found at {args.corpus}")
         return 1
+    extra = [d for folder in args.extra_dev for d in load_extra(folder)]
+    fitted = splits["dev"] + extra
     if args.fit:
-        x, y, doc_of = pairs(splits["dev"])
-        write_weights(fit_calibrated(x, y, doc_of))
-        print(f"fitted on {len(x)} candidates of {len(splits['dev'])} development documents "
+        x, y, doc_of = pairs(fitted)
+        write_weights(fit_calibrated(x, y, doc_of), len(splits["dev"]), len(extra))
+        further = f" and {len(extra)} further papers" if extra else ""
+        print(f"fitted on {len(x)} candidates of {len(splits['dev'])} corpus development documents{further} "
               f"({sum(y)} cited); weights written to litreview/linking/ranker.py")
         return 0
+    if extra:
+        splits = {"dev": splits["dev"], "dev extra": extra, **{k: v for k, v in splits.items() if k != "dev"}}
     if args.cv:
         print(cross_validation(splits["dev"]))
         paragraph = topical.PARAGRAPH
@@ -380,20 +418,23 @@ def main(argv: list[str] | None = None) -> int:
             print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0
     print(table(splits))
-    x, y, doc_of = pairs(splits["dev"])
+    x, y, doc_of = pairs(fitted)
     refit = fit_calibrated(x, y, doc_of)
     same = all(abs(refit[k] - WEIGHTS.get(k, 0.0)) < 1e-3 for k in refit)
-    print(f"\nshipped weights {'are' if same else 'are NOT'} the fit on the development documents' "
+    material = "development documents'" if not extra else "corpus development documents' and further papers'"
+    print(f"\nshipped weights {'are' if same else 'are NOT'} the fit on the {material} "
           f"{len(x)} candidates ({sum(y)} cited)")
+    if extra:
+        print(by_fit_material(splits["dev"], extra))
     oof = out_of_fold(x, y, doc_of)
-    print(f"reliability, development documents (each document scored by a model fitted without it), "
-          f"threshold shown: {SHOW}")
+    print(f"reliability, development documents{' and further papers' if extra else ''} (each document scored by "
+          f"a model fitted without it), threshold shown: {SHOW}")
     print(reliability(oof, y))
     kept = [y[i] for i, v in enumerate(oof) if v >= SHOW]
     if kept:
         lo, hi = wilson(sum(kept), len(kept))
         print(f"  out of fold at the threshold: {len(kept)} shown, precision {sum(kept) / len(kept):.3f} "
-              f"({lo:.2f}-{hi:.2f}); the dev row of the table above uses the shipped model, fitted on them")
+              f"({lo:.2f}-{hi:.2f}); the dev rows of the table above use the shipped model")
     print("  out of fold, by threshold (how the default was chosen: the calibrated probability itself, "
           "no lower threshold reliably above 0.8)")
     for t in (0.5, 0.6, 0.7, 0.8, 0.9):

@@ -87,7 +87,16 @@ def documents(folder: Path) -> Iterator[tuple[Path, str]]:
 def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
     """The keys pandoc cites in the manuscript, each as often as it is cited (CalledProcessError when
     pandoc refuses it)."""
-    from tests.fuzz.pandoc_diff import cite_ids, pandoc_ast
+    from tests.fuzz.pandoc_diff import cite_ids
+
+    ast = pandoc_document(pandoc, path, form)
+    meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
+    return Counter(k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k))
+
+
+def pandoc_document(pandoc: str, path: Path, form: str) -> dict:
+    """pandoc's JSON AST of the manuscript, read as its form is (CalledProcessError when pandoc refuses it)."""
+    from tests.fuzz.pandoc_diff import pandoc_ast
 
     if form == "latex":
         ast = pandoc_ast(pandoc, path, "latex")
@@ -107,8 +116,7 @@ def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
             copy = Path(tmp) / "doc.md"
             copy.write_text(text, encoding="utf-8")
             ast = pandoc_ast(pandoc, copy, "markdown")
-    meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
-    return Counter(k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k))
+    return ast
 
 
 def _knitr_text(m: re.Match[str]) -> str:

@@ -3,7 +3,8 @@ its citation markers removed, with the keys its authors cited there and the docu
 
 The gold comes from pandoc (``manuscripts/*/gold/blocks.jsonl`` and ``citations.jsonl``;
 ``gold/gold_citations.jsonl`` for chaudhry-heiss and the two JOSS papers beside it). The split is by
-document and fixed here, before any figure was looked at: tune on DEV, report HELD_OUT apart.
+document and fixed here, before any figure was looked at: tune on DEV, report HELD_OUT apart. Further
+development papers (``load_extra``: a folder's SOURCES.tsv) take their gold from pandoc's reading of them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,14 +99,11 @@ def _manuscript(folder: Path) -> Document:
             continue
         resolve = {k["key"]: k.get("resolves_to", k["key"]) for k in row["keys"]}
         crossref = {k["key"] for k in row["keys"] if k.get("is_crossref")}
-        sentences = []
-        for raw, s in _with_uncited(row["block_text"], row["sentences"]):
-            keys = [resolve.get(k, k) for k in s if k not in crossref]
-            if manubot:
-                keys = [short.get(k.lower(), k) for k in keys]
-            text = strip_markers(raw, written.get(row["block_index"], []))
-            if len(text.split()) >= 3:
-                sentences.append((text, keys))
+        cited = []
+        for s in row["sentences"]:
+            keys = [resolve.get(k, k) for k in s["keys"] if k not in crossref]
+            cited.append({"sentence": s["sentence"], "keys": [short.get(k.lower(), k) for k in keys] if manubot else keys})
+        sentences = _sentences(row["block_text"], cited, written.get(row["block_index"], []))
         if sentences:
             blocks.append(sentences)
     if manubot:
@@ -113,6 +113,17 @@ def _manuscript(folder: Path) -> Document:
         bibliography, metadata = load_bibliography(bib), {}
     essay, gold = _essay(folder.name, blocks)
     return Document(folder.name, essay, bibliography, gold, metadata)
+
+
+def _sentences(block: str, cited: list[dict], written: list[str]) -> list[tuple[str, list[str]]]:
+    """The block's sentences, their markers removed (``written``: the strings pandoc read as citations),
+    with the keys each cites; a sentence of fewer than three words is left out."""
+    out = []
+    for raw, keys in _with_uncited(block, cited):
+        text = strip_markers(raw, written)
+        if len(text.split()) >= 3:
+            out.append((text, keys))
+    return out
 
 
 def _with_uncited(block: str, cited: list[dict]) -> list[tuple[str, list[str]]]:
@@ -189,6 +200,136 @@ def _pandoc_paper(folder: Path, doc: str, bib: Path, gold: Path) -> Document:
             blocks.append(sentences)
     essay, labels = _essay(folder.name, blocks)
     return Document(folder.name, essay, load_bibliography(bib), labels)
+
+
+def load_extra(folder: Path) -> list[Document]:
+    """Further development documents: the papers ``folder/SOURCES.tsv`` lists (columns name, source, bib;
+    a path relative to the folder or absolute), their gold the Cite elements of pandoc's reading, paragraph
+    by paragraph. Keys the bibliography lacks are left out of the gold (cross-references with them); a
+    paper pandoc refuses is skipped with a message."""
+    from manuscript_dir import SUFFIXES, pandoc_document
+
+    from tests.fuzz.pandoc_diff import pandoc_path
+
+    pandoc = pandoc_path()
+    if pandoc is None:
+        print("pandoc not found: install the test extra (pypandoc-binary)", file=sys.stderr)
+        return []
+    with (folder / "SOURCES.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    docs = []
+    for row in rows:
+        source, bib = folder / row["source"], folder / row["bib"]
+        try:
+            ast = pandoc_document(pandoc, source, SUFFIXES[source.suffix.lower()])
+        except subprocess.CalledProcessError as exc:
+            print(f"{row['name']}: skipped, pandoc refused it: {(exc.stderr or '').strip()[-120:]}", file=sys.stderr)
+            continue
+        bibliography = load_bibliography(bib)
+        keys = {k.lower(): k for k in bibliography.keys}
+        keys.update((k, k) for k in bibliography.keys)
+        blocks = []
+        for inlines in _paragraphs(ast["blocks"]):
+            block, cites = _flatten(inlines)
+            sentences = _sentences(block, _cited(block, cites, keys), [block[a:b] for a, b, _ in cites])
+            if any(k for _, k in sentences):
+                blocks.append(sentences)
+        essay, gold = _essay(row["name"], blocks)
+        docs.append(Document(row["name"], essay, bibliography, gold))
+    return docs
+
+
+def _paragraphs(blocks: list[dict]) -> Iterator[list[dict]]:
+    """The inlines of every paragraph of the body, lists, quotations and divs (headings, tables, figures
+    and code left out), then those of the notes they hold."""
+    for block in blocks:
+        kind, c = block["t"], block.get("c")
+        if kind in ("Para", "Plain"):
+            yield c
+            notes: list[dict] = []
+            _collect(c, "Note", notes)
+            for note in notes:
+                yield from _paragraphs(note["c"])
+        elif kind == "BlockQuote":
+            yield from _paragraphs(c)
+        elif kind in ("BulletList", "OrderedList"):
+            for item in c if kind == "BulletList" else c[1]:
+                yield from _paragraphs(item)
+        elif kind == "Div":
+            yield from _paragraphs(c[1])
+        elif kind == "DefinitionList":
+            for _term, definitions in c:
+                for definition in definitions:
+                    yield from _paragraphs(definition)
+
+
+def _collect(node: object, kind: str, out: list[dict]) -> None:
+    """Every element of ``kind`` in ``node``, outermost first (not those inside one)."""
+    if isinstance(node, dict):
+        if node.get("t") == kind:
+            out.append(node)
+            return
+        node = node.get("c")
+    if isinstance(node, list):
+        for child in node:
+            _collect(child, kind, out)
+
+
+_CONTAINERS = ("Emph", "Strong", "Strikeout", "Superscript", "Subscript", "SmallCaps", "Underline")
+_QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
+
+
+def _flatten(inlines: list[dict]) -> tuple[str, list[tuple[int, int, list[str]]]]:
+    """A paragraph as text, each citation as written (pandoc's own reading of it: ``[@a; @b]``,
+    ``\\citep{a,b}``), and the (start, end, keys) of each citation; notes left out."""
+    parts: list[str] = []
+    cites: list[tuple[int, int, list[str]]] = []
+    size = 0
+
+    def add(text: str) -> None:
+        nonlocal size
+        parts.append(text)
+        size += len(text)
+
+    def walk(nodes: list[dict], in_cite: bool) -> None:
+        for node in nodes:
+            kind, c = node["t"], node.get("c")
+            if kind == "Str":
+                add(c)
+            elif kind in ("Space", "SoftBreak", "LineBreak"):
+                add(" ")
+            elif kind == "Cite":
+                start = size
+                walk(c[1], True)
+                cites.append((start, size, [item["citationId"] for item in c[0]]))
+            elif kind in ("Code", "Math") or (kind == "RawInline" and in_cite):  # in a citation: LaTeX as written
+                add(c[1])
+            elif kind == "Quoted":
+                opening, closing = _QUOTES[c[0]["t"]]
+                add(opening)
+                walk(c[1], in_cite)
+                add(closing)
+            elif kind in _CONTAINERS:
+                walk(c, in_cite)
+            elif kind in ("Link", "Span"):
+                walk(c[1], in_cite)
+
+    walk(inlines, False)
+    return "".join(parts), cites
+
+
+def _cited(block: str, cites: list[tuple[int, int, list[str]]], keys: dict[str, str]) -> list[dict]:
+    """The block's sentences that cite an entry of the bibliography, with the keys each cites: the block
+    split at sentence ends (none inside a citation), a citation in the sentence it starts in."""
+    ends = [m for m in _SENTENCE.finditer(block) if not any(a < m.start() < b for a, b, _ in cites)]
+    spans = list(zip([0, *(m.end() for m in ends)], [*(m.start() for m in ends), len(block)], strict=True))
+    out = []
+    for start, end in spans:
+        found = [keys.get(k, keys.get(k.lower())) for a, _, ks in cites if start <= a < end for k in ks]
+        cited = list(dict.fromkeys(k for k in found if k))
+        if cited:
+            out.append({"sentence": block[start:end], "keys": cited})
+    return out
 
 
 def load_document(corpus: Path, name: str) -> Document | None:

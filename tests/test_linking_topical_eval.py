@@ -10,7 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from topical_corpus import DEV, HELD_OUT, load_document, strip_markers
+from topical_corpus import DEV, HELD_OUT, load_document, load_extra, strip_markers
+
+from tests.fuzz.pandoc_diff import pandoc_path
 
 
 @pytest.mark.parametrize(("written", "plain"), [
@@ -56,3 +58,27 @@ def test_the_penalised_fit_is_scaled_back_to_calibrated_probabilities() -> None:
     assert p(calibrated, 0.0) == pytest.approx(2 / 30, abs=0.02)
     held = out_of_fold(xs, ys, docs, l2=100.0, names=["0"])
     assert held[0] == pytest.approx(0.9, abs=0.02) and held[-1] == pytest.approx(2 / 30, abs=0.02)
+
+
+@pytest.mark.skipif(pandoc_path() is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
+def test_further_papers_read_with_pandocs_citations_as_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "paper.md").write_text(
+        "---\ntitle: A\n---\n\n# Intro\n\nRivers carry silt to the sea [e.g. @Smith2020; @gone]. "
+        "@jones1999 measured it in 1999. Nothing is cited here at all.\n\n"
+        "A paragraph that cites nothing stays out of the essay.\n", encoding="utf-8")
+    (tmp_path / "a" / "paper.bib").write_text(
+        "@article{smith2020, title={Silt}, author={Smith, A}, year={2020}}\n"
+        "@article{jones1999, title={Deltas}, author={Jones, B}, year={1999}}\n", encoding="utf-8")
+    (tmp_path / "b.tex").write_text("\\begin{document}\nSee \\citep{,k3}.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\npaper-a\ta/paper.md\ta/paper.bib\n"
+                                          "paper-b\tb.tex\ta/paper.bib\n", encoding="utf-8")
+    docs = load_extra(tmp_path)
+    assert [d.name for d in docs] == ["paper-a"]  # pandoc refuses b.tex (an empty key): skipped, with a message
+    assert "paper-b: skipped, pandoc refused it" in capsys.readouterr().err
+    doc = docs[0]
+    assert [(c.text, sorted(doc.gold[c.id])) for c in doc.essay.claims] == [
+        ("Rivers carry silt to the sea.", ["smith2020"]),  # the key as the .bib spells it; one it lacks dropped
+        ("measured it in 1999.", ["jones1999"]),
+        ("Nothing is cited here at all.", []),
+    ]

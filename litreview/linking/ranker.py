@@ -25,7 +25,7 @@ FEATURES = (
 CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
-# Written by `python bench/eval_topical.py --fit` (development documents only).
+# Written by `python bench/eval_topical.py --fit`: fitted on 9 corpus documents (development only).
 WEIGHTS: dict[str, float] = {"intercept": -3.0017, "cosine": 0.4027, "context": -0.0312, "top": 0.2855, "margin": 0.4254, "words": 0.3259, "pairs": 0.4026, "title_word": 0.2737, "title_cover": 0.5635, "rarity": 0.2232, "linked": 0.0, "cue": 0.4321, "first_person": -0.1594, "length": 0.0243, "spread": -0.0761, "entries": -0.7559, "source_margin": 0.634, "bm25": -0.0038, "generic_only": -0.0739, "relative": 0.5486, "bm25_rank": 0.325, "bm25_top": 0.23, "rank": 0.3514, "from_paragraph": -0.1108}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
