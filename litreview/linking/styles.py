@@ -2,7 +2,8 @@
 
 Styles letter the entries they print alike (same names, same year) in their bibliography's sort order, and
 the orders differ (``labels.LETTER_ORDERS``). A style's ``<bibliography><sort>`` tells the order when its keys
-are plain enough: the CSL title variable, or names and dates alone (then citation order). Otherwise its name
+are plain enough: the CSL title variable, or names and dates alone (then citation order), names printed for some
+entry types with more (a letter's genre) but for those types (``LetterOrder.apart``). Otherwise its name
 does, for the styles whose letters were checked against pandoc's citeproc (``KNOWN``). A .csl file is untrusted
 XML: it is read up to ``MAX_BYTES``, refused with a DTD (so no entity can expand) or in another encoding than UTF-8
 (where the DTD would hide from that check), its macros walked without recursion, and a URL is never fetched:
@@ -12,7 +13,7 @@ its last part is read as the style's name.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,14 +36,32 @@ class LetterOrder(str):
     """Whether the sort reads the full date right after the names (``<key variable="issued"/>``: DIN 1505-2,
     Ecology, AAA, ABNT): entries of the same names and year are lettered by month and day first, a date with
     fewer parts before one with more ("2020" before "2020-01")."""
+    apart: frozenset[str]
+    """The BibTeX types of entries its sort reads more of than their names (a branch of its names key for some CSL
+    types alone: Anglia prints a letter's genre beside the author, and pandoc letters "Doe, Jane. Email" after
+    every other work of Jane Doe's that year): the order is not told among entries of the same names when one is
+    of these types (``for_entries``)."""
 
     def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False,
-                et_al_min: int = 0) -> LetterOrder:
+                et_al_min: int = 0, apart: frozenset[str] = frozenset()) -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
         made.dated = dated
         made.et_al_min = et_al_min
+        made.apart = apart
         return made
+
+
+def for_entries(order: str, types: Iterable[str]) -> str:
+    """``order``, or '' (not known) for entries of which one is of a type its sort reads more of than the names
+    (``LetterOrder.apart``): ``types`` are the entries' BibTeX types."""
+    told = apart(order)
+    return "" if told and not told.isdisjoint(t.lower() for t in types) else order
+
+
+def apart(order: str) -> frozenset[str]:
+    """The BibTeX types ``order``'s sort reads more of than the names (``LetterOrder.apart``); none for a str."""
+    return frozenset(getattr(order, "apart", ()))
 
 
 def names_read(order: str) -> tuple[int, int]:
@@ -58,7 +77,7 @@ KNOWN: Mapping[str, str] = {
     "din-1505-2": LetterOrder("names-title", (9, 8), dated=True),
     "harvard-cite-them-right": "csl-title",
     "sage-harvard": "csl-title", "copernicus-publications": "csl-title", "american-geophysical-union": "csl-title",
-    "chicago-author-date-16th-edition": "csl-title",
+    "chicago-author-date-16th-edition": LetterOrder("names-title", (11, 7), dated=True, apart=frozenset({"letter"})),
     "springer-basic-author-date": "names", "elsevier-harvard": "names", "the-astrophysical-journal": "cited",
     "unified-style-sheet-for-linguistics": "cited", "deutsche-gesellschaft-fur-psychologie": "cited",
     "annual-reviews-author-date": LetterOrder("names", (7, 5)),
@@ -81,6 +100,13 @@ _NAMES_AND_DATES = _NAMES | {
     "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"}
 """CSL variables that name people or dates: a sort on them alone leaves same-names same-year entries in
 citation order."""
+TOLD_TYPES: Mapping[str, frozenset[str]] = {
+    "personal_communication": frozenset({"letter"}), "motion_picture": frozenset({"movie", "video"})}
+"""CSL types a sort's branch may name -> the BibTeX types of the entries pandoc gives that type (checked: its
+biblatex reader makes @letter personal_communication, @movie and @video motion_picture; a CSL-JSON item of the
+type is read as the first, ``bibliography.csl.TYPES``). A type not here (book, whose BibTeX types are many;
+broadcast, which no BibTeX type is) cannot be told from an entry's BibTeX type: a sort that reads more for it
+than the names is not read."""
 
 
 def et_al_min(order: str) -> int:
@@ -117,7 +143,7 @@ def letter_order(ref: str, folder: Path) -> str:
                 if order or not et_al_min(order):
                     return order or KNOWN.get(style_name(ref), "")
                 named = KNOWN.get(style_name(ref), "")  # the name tells the order, the file its "et al."
-                return LetterOrder(named, names_read(named), dated(named), et_al_min(order))
+                return LetterOrder(named, names_read(named), dated(named), et_al_min(order), apart(named))
     return KNOWN.get(style_name(ref), "")
 
 
@@ -132,7 +158,7 @@ def order_of_csl(xml: bytes) -> str:
     citation = root.find(f"{CSL}citation")
     written = [] if citation is None else [_count(citation.get(a, "")) for a in ("et-al-min", "et-al-subsequent-min")]
     least = min((n for n in written if n > 0), default=0)
-    return LetterOrder(order, names_read(order), dated(order), least) if least else order
+    return LetterOrder(order, names_read(order), dated(order), least, apart(order)) if least else order
 
 
 _COUNT = re.compile(r"\s*([0-9]{1,4})\s*")
@@ -151,14 +177,18 @@ def _order(root: ET.Element) -> str:
     macros = {m.get("name", ""): m for m in root.iter(f"{CSL}macro")}
     keys = root.findall(f"{CSL}bibliography/{CSL}sort/{CSL}key")
     every_type = True  # the keys so far print names and dates for entries of every type
+    branched: set[str] = set()  # the CSL types of their branches for some types alone
     for key in keys:
         variable = key.get("variable", "")
-        if variable == "title" and every_type:
+        if variable == "title" and (every_type or branched <= TOLD_TYPES.keys()):
+            # Past names and dates printed for some types alone, the title orders the entries of every other
+            # type (Anglia: names, date, title; pandoc, checked): entries of those types are ``apart``.
+            told = frozenset[str]() if every_type else frozenset().union(*(TOLD_TYPES[t] for t in branched))
             if _names_read(root, keys, macros) == "all":
-                return LetterOrder("names-title", _truncation(root, keys, macros), _dated(keys, macros))
-            return "csl-title"
+                return LetterOrder("names-title", _truncation(root, keys, macros), _dated(keys, macros), apart=told)
+            return LetterOrder("csl-title", dated=_dated(keys, macros), apart=told) if told else "csl-title"
         macro = macros.get(key.get("macro", ""))
-        if not ({variable} if variable else _variables(macro, macros, set(), by_type=False)) <= _NAMES_AND_DATES:
+        if not ({variable} if variable else _variables(macro, macros, set(), False, branched)) <= _NAMES_AND_DATES:
             keys = []
             break  # a macro printing the title or more: only the style's name tells
         every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
@@ -236,17 +266,20 @@ def _et_al(key: ET.Element, name: ET.Element | None, bibliography: ET.Element | 
 
 
 def _variables(node: ET.Element | None, macros: Mapping[str, ET.Element], seen: set[str],
-               by_type: bool = True) -> set[str]:
+               by_type: bool = True, branched: set[str] | None = None) -> set[str]:
     """The variables a macro prints (those of the macros it calls too), substitutes for missing names aside:
     entries lettered alike have the same names. ``by_type`` False: not those it prints for some entry types alone
-    (``_for_types_only``)."""
+    (``_for_types_only``), whose CSL types are added to ``branched``."""
     if node is None:
         return {"?"}  # a key naming no macro the style has: nothing to tell by
     out: set[str] = set()
     stack = [node]  # not recursion: a style nesting groups 20,000 deep is untrusted XML too
     while stack:
         for child in stack.pop():
-            if child.tag == f"{CSL}substitute" or (not by_type and _for_types_only(child)):
+            if child.tag == f"{CSL}substitute":
+                continue
+            if not by_type and _for_types_only(child):
+                (set() if branched is None else branched).update(child.get("type", "").split())
                 continue
             out.update(child.get("variable", "").split())
             called = child.get("macro")
@@ -263,7 +296,8 @@ def _for_types_only(node: ET.Element) -> bool:
     """Whether ``node`` is a branch taken for some entry types alone ("<if type=\"personal_communication\">",
     where AAA prints a letter's genre): what it prints sorts only entries of those types. A sort of names and
     dates but for such branches is read as citation order, which for the types they name too only leaves a letter
-    open (in citation order a letter never picks an entry by its place); never as title order, which would."""
+    open (in citation order a letter never picks an entry by its place). Read as title order it would pick: only
+    for the types an entry's BibTeX type tells (``TOLD_TYPES``), and not among entries of those (``for_entries``)."""
     conditions = {name for name in node.attrib if name != "match"}
     return (node.tag in (f"{CSL}if", f"{CSL}else-if") and conditions == {"type"}
             and node.get("match", "any") != "none")
