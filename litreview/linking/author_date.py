@@ -46,7 +46,7 @@ _NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
 parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)")."""
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
-_PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
+_PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
 """Words a citation may open with that name nobody ("see n.d.-l")."""
 
 
