@@ -60,6 +60,26 @@ def test_items_listed_with_commas(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
 
 
+PAGED = """@article{sageman, author = {Sageman, Marc}, title = {Confronting al-Qaeda}, date = 2009}
+@incollection{crenshaw, author = {Crenshaw, Martha and {LaFree}, Gary}, title = {The Tip of the Iceberg}, date = 2017}
+@book{waltz, author = {Waltz, Kenneth N.}, title = {Theory of International Politics}, year = 1979}
+"""
+
+
+@pytest.mark.parametrize(("text", "links"), [
+    # pandoc's renderings of [@sageman: 5; @crenshaw: 69], [@sageman, 5; @crenshaw, 69] and [@waltz: 88; @sageman]
+    # in Ecology, and of [@crenshaw, 69; @sageman, 5] in Annual Reviews: a page ends its item too (a colon page
+    # is kept as written, as for a last item).
+    ("A (Sageman 2009: 5, Crenshaw and LaFree 2017: 69).", [("sageman", ": 5"), ("crenshaw", ": 69")]),
+    ("B (Sageman 2009 p. 5, Crenshaw and LaFree 2017 p. 69).", [("sageman", "p. 5"), ("crenshaw", "p. 69")]),
+    ("C (Waltz 1979: 88, Sageman 2009).", [("waltz", ": 88"), ("sageman", "")]),
+    ("B (Crenshaw & LaFree 2017, p. 69, Sageman 2009, p. 5).", [("crenshaw", "p. 69"), ("sageman", "p. 5")]),
+])
+def test_a_page_before_a_comma_ends_its_item(text: str, links: list[tuple[str, str]]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(PAGED))
+    assert [(lk.source_key, lk.locator) for lk in linkage.links if lk.kind == "marker"] == links
+
+
 def test_a_suppressed_author_is_the_one_named_in_its_own_sentence() -> None:
     # The sentence before cites an entry with Menzel as second author; the prose names Menzel first.
     text = "It holds (e.g., Dohmen et al. 2015, 33). Menzel et al. also note (2015) that it holds."
