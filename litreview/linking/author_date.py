@@ -133,7 +133,7 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
     undated: list[tuple[str, int]] = []  # names with no year yet
     for segment in _segments(body):
         seg_text, seg_start = segment
-        parsed = _parse_segment(seg_text, forms)
+        parsed = _parse_segment(seg_text, forms, index)
         if taken is not None and taken(seg_text, seg_start, parsed):
             undated = []
             yield seg_text, seg_start, None
@@ -252,10 +252,14 @@ def _segments(body: str) -> list[tuple[str, int]]:
     return out
 
 
-def _parse_segment(seg: str, forms: YearForms) -> _Parsed | None:
+def _parse_segment(seg: str, forms: YearForms, index: SourceIndex | None = None) -> _Parsed | None:
     m = forms.year.search(seg)
     if m is None:
         return None
+    if index is not None and (past := _year_past_title(seg, m, forms, index)) is not None:
+        m = past
+    elif index is not None:
+        return None  # "(„Social Media and Children 2024 Legislation“)": DIN prints no "n.d."
     names = forms.original.sub("", seg[:m.start()]).strip().rstrip(",").strip()
     years = [(_year_read(m.group("y")), m.group("s") or "")]
     rest = seg[m.end():]
@@ -269,6 +273,18 @@ def _parse_segment(seg: str, forms: YearForms) -> _Parsed | None:
             break
         rest = rest[more.end():]
     return names, years, rest
+
+
+def _year_past_title(seg: str, m: re.Match[str], forms: YearForms, index: SourceIndex) -> re.Match[str] | None:
+    """The year of a segment past a number of a title printed as its names ("(Social Media and Children 2024
+    Legislation, n.d.)", an entry with no author): a later year whose words before it are all an entry's names;
+    None when the whole segment is such a title with no year after it (DIN 1505-2 prints no "n.d.")."""
+    if not seg[m.end():].strip()[:1].isalpha():
+        return m
+    for later in forms.year.finditer(seg, m.end()):
+        if seg[m.end():later.start()].strip()[:1].isalpha() and names_an_entry(seg[:later.start()], index):
+            return later
+    return None if names_an_entry(_unprefixed(seg)[0], index) else m
 
 
 def _year_read(year: str) -> str:
