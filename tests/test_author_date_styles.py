@@ -399,3 +399,9 @@ def test_a_list_the_document_prints_in_full_is_not_one_et_al_stands_for() -> Non
     assert _keys(text, bib) == ["f1", "f2", "f3"]
     narrative = "Processes scale (see Foreman-Mackey et al., 2017b). Foreman-Mackey, Hogg and Morton (2017) agree."
     assert _keys(narrative, bib) == ["f1", "f3"]
+
+
+def test_a_name_after_a_year_is_not_a_page_label() -> None:
+    # Ecology: "(Cothren et al. 2008, Kaplan 2012, Gruenewald et al. 2019a)"; "Kaplan 2012" is an item, not a page.
+    assert _keys("Tests agree (Harrer 2015, Menzel 2015, Dohmen et al. 2015).", parse_bibliography(LETTERS)) \
+        == ["h4", "m1", "d1"]

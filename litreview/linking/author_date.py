@@ -232,14 +232,14 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found:
 
 
 _YEAR_END = r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z]))"
-_ITEMS = lazy(r";|(?:" + _YEAR_END + r"(?::\s?|,?\s[^\W\d_]{1,7}\.?\s?|,\s?)\d[\d–\-]*(?=,)"
+_ITEMS = lazy(r";|(?:" + _YEAR_END + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
               r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _YEAR_END + r")(?P<comma>,)"
               r"(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b"), or after a
-year's page ("2009: 5", "2009 p. 5", "2017, p. 69"), when names and a year follow, as styles that list items with
-commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007, p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and
-LaFree 2017: 69)"), the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)".
-The page stays with its item."""
+year's page ("2009: 5", "2009 p. 5", "2017, p. 69": a label abbreviated or in lower case, not a name), when names
+and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007,
+p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and LaFree 2017: 69)"), the year of a narrative citation's
+parenthesis too: "Weitzman (2007, see also Weitzman 2009)". The page stays with its item."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
