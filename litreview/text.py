@@ -36,6 +36,9 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
 _NON_WORD = re.compile(r"[\W_]+")
 _NON_ASCII_WORD = lazy(r"[^a-z0-9]+")
 _NON_PHRASE = re.compile(r"[^\w\s'-]")
+_QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
+"""A single quotation mark, not an apostrophe inside a word: styles print a title's inner quotes as single ones
+("‘Very Problematic’" for "very problematic")."""
 _SPACE = re.compile(r"\s+")
 
 #: The shortest main title (in words) that may stand for a title with a subtitle.
@@ -68,7 +71,7 @@ def fold_umlauts(text: str) -> str:
 
 def canonical(text: str) -> str:
     """Folded words separated by single spaces, punctuation dropped ("&" reads "and")."""
-    text = fold(text).replace("&", " and ")
+    text = _QUOTE_MARK.sub(" ", fold(text).replace("&", " and "))
     return _SPACE.sub(" ", _NON_PHRASE.sub(" ", text).replace("'s ", " ")).strip()
 
 
@@ -76,7 +79,8 @@ def canonical(text: str) -> str:
 def spelled(text: str) -> str:
     """:func:`canonical` with accents kept: "Šmith" stays "šmith" (citeproc compares names as spelled)."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES).casefold()
-    return _SPACE.sub(" ", _NON_PHRASE.sub(" ", text.replace("&", " and ")).replace("'s ", " ")).strip()
+    text = _QUOTE_MARK.sub(" ", text.replace("&", " and "))
+    return _SPACE.sub(" ", _NON_PHRASE.sub(" ", text).replace("'s ", " ")).strip()
 
 
 def fold_ascii(text: str) -> str:

@@ -257,3 +257,37 @@ WEB_PAGES = r"""@misc{fema, title = {Coronavirus (COVID-19) response}, howpublis
 def test_a_title_with_a_parenthesis_of_its_own(text: str, keys: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(WEB_PAGES))
     assert [m.keys[0] for m in linkage.mentions if m.kind == "marker" and m.keys] == keys
+
+
+# CSL-YAML entries with no author and no date; pandoc prints their titles in place of the names.
+UNAUTHORED = [{"id": "socialm", "type": "dataset", "title": "Social Media and Children 2024 Legislation"},
+              {"id": "socialdated", "type": "dataset", "title": "Social Media and Children 2024 Legislation",
+               "issued": {"date-parts": [[2024, 10, 3]]}},
+              {"id": "johnson", "type": "webpage",
+               "title": 'Johnson calls Kids Online Safety Act "very problematic"'}]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc's APA and Chicago author-date: a number in the title is not the year ("n.d." is, or the year after).
+    ("A (Social Media and Children 2024 Legislation, n.d.).", ["socialm"]),
+    ("A (“Social Media and Children 2024 Legislation,” n.d.).", ["socialm"]),
+    ("C (Social Media and Children 2024 Legislation, 2024).", ["socialdated"]),
+    ("C (“Social Media and Children 2024 Legislation” 2024).", ["socialdated"]),
+    # The title's inner quotes printed as single ones: Chicago author-date, DIN 1505-2, Metaaltijden.
+    ("D (“Johnson Calls Kids Online Safety Act ‘Very Problematic’,” n.d.).", ["johnson"]),
+    ("D („Johnson calls Kids Online Safety Act ‚very problematic‘“).", ["johnson"]),
+    ("D (Johnson calls Kids Online Safety Act ‘very problematic’, z.d.).", ["johnson"]),
+])
+def test_a_title_printed_as_names(tmp_path: Path, text: str, keys: list[str]) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(UNAUTHORED), encoding="utf-8")
+    linkage = link(parse_essay(text), load_bibliography(path))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
+def test_a_title_with_a_number_and_no_year_printed(tmp_path: Path) -> None:
+    # DIN 1505-2 prints no "n.d.": "(„Social Media and Children 2024 Legislation“)" is not a work of 2024.
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(UNAUTHORED[:1]), encoding="utf-8")
+    linkage = link(parse_essay("A („Social Media and Children 2024 Legislation“)."), load_bibliography(path))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["socialm"]

@@ -103,6 +103,13 @@ def test_names_parted_by_semicolons_after_a_prefix() -> None:
     assert [(lk.source_key, lk.locator) for lk in linkage.links if lk.kind == "marker"] == [("lcb", "p. 4")]
 
 
+def test_names_parted_by_semicolons_after_a_two_word_prefix() -> None:
+    # pandoc (ABNT) prints [but cf. @lcb for a discussion] as "(but cf. Luo; Cao; Barzilay, 2019 for a discussion)".
+    linkage = link(parse_essay("It holds (but cf. Luo; Cao; Barzilay, 2019 for a discussion)."),
+                   parse_bibliography(PARTED))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["lcb"]
+
+
 def test_a_name_before_a_semicolon_joins_only_a_list_the_bibliography_has() -> None:
     # No entry by Smith and Jones: "Smith" is another item (with no year), and Jones 2019 is read as before.
     linkage = link(parse_essay("It holds (see Smith; Jones, 2019)."), parse_bibliography(PARTED))

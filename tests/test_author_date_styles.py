@@ -60,6 +60,26 @@ def test_items_listed_with_commas(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
 
 
+PAGED = """@article{sageman, author = {Sageman, Marc}, title = {Confronting al-Qaeda}, date = 2009}
+@incollection{crenshaw, author = {Crenshaw, Martha and {LaFree}, Gary}, title = {The Tip of the Iceberg}, date = 2017}
+@book{waltz, author = {Waltz, Kenneth N.}, title = {Theory of International Politics}, year = 1979}
+"""
+
+
+@pytest.mark.parametrize(("text", "links"), [
+    # pandoc's renderings of [@sageman: 5; @crenshaw: 69], [@sageman, 5; @crenshaw, 69] and [@waltz: 88; @sageman]
+    # in Ecology, and of [@crenshaw, 69; @sageman, 5] in Annual Reviews: a page ends its item too (a colon page
+    # is kept as written, as for a last item).
+    ("A (Sageman 2009: 5, Crenshaw and LaFree 2017: 69).", [("sageman", ": 5"), ("crenshaw", ": 69")]),
+    ("B (Sageman 2009 p. 5, Crenshaw and LaFree 2017 p. 69).", [("sageman", "p. 5"), ("crenshaw", "p. 69")]),
+    ("C (Waltz 1979: 88, Sageman 2009).", [("waltz", ": 88"), ("sageman", "")]),
+    ("B (Crenshaw & LaFree 2017, p. 69, Sageman 2009, p. 5).", [("crenshaw", "p. 69"), ("sageman", "p. 5")]),
+])
+def test_a_page_before_a_comma_ends_its_item(text: str, links: list[tuple[str, str]]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(PAGED))
+    assert [(lk.source_key, lk.locator) for lk in linkage.links if lk.kind == "marker"] == links
+
+
 def test_a_suppressed_author_is_the_one_named_in_its_own_sentence() -> None:
     # The sentence before cites an entry with Menzel as second author; the prose names Menzel first.
     text = "It holds (e.g., Dohmen et al. 2015, 33). Menzel et al. also note (2015) that it holds."
@@ -379,3 +399,9 @@ def test_a_list_the_document_prints_in_full_is_not_one_et_al_stands_for() -> Non
     assert _keys(text, bib) == ["f1", "f2", "f3"]
     narrative = "Processes scale (see Foreman-Mackey et al., 2017b). Foreman-Mackey, Hogg and Morton (2017) agree."
     assert _keys(narrative, bib) == ["f1", "f3"]
+
+
+def test_a_name_after_a_year_is_not_a_page_label() -> None:
+    # Ecology: "(Cothren et al. 2008, Kaplan 2012, Gruenewald et al. 2019a)"; "Kaplan 2012" is an item, not a page.
+    assert _keys("Tests agree (Harrer 2015, Menzel 2015, Dohmen et al. 2015).", parse_bibliography(LETTERS)) \
+        == ["h4", "m1", "d1"]

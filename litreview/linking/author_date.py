@@ -46,7 +46,7 @@ _NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
 parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)")."""
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
-_PREFIXES = wordset("see also cf e.g eg i.e ie compare esp especially for example")
+_PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
 """Words a citation may open with that name nobody ("see n.d.-l")."""
 
 
@@ -133,7 +133,7 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
     undated: list[tuple[str, int]] = []  # names with no year yet
     for segment in _segments(body):
         seg_text, seg_start = segment
-        parsed = _parse_segment(seg_text, forms)
+        parsed = _parse_segment(seg_text, forms, index)
         if taken is not None and taken(seg_text, seg_start, parsed):
             undated = []
             yield seg_text, seg_start, None
@@ -231,26 +231,35 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found:
     return True
 
 
-_ITEMS = lazy(r";|(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z])|(?<=\d[a-z],[a-z])"
-                    r"|(?<=\d[a-z], [a-z])),(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
-"""Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b") when names
-and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt
-2007, p. 7)"), the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)"."""
+_YEAR_END = r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z]))"
+_ITEMS = lazy(r";|(?:" + _YEAR_END + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
+              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _YEAR_END + r")(?P<comma>,)"
+              r"(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
+"""Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b"), or after a
+year's page ("2009: 5", "2009 p. 5", "2017, p. 69": a label abbreviated or in lower case, not a name), when names
+and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007,
+p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and LaFree 2017: 69)"), the year of a narrative citation's
+parenthesis too: "Weitzman (2007, see also Weitzman 2009)". The page stays with its item."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
     out, pos = [], 0
     for match in _ITEMS.finditer(body):
-        out.append((body[pos:match.start()], pos))
+        end = match.start("comma") if match.group("comma") else match.start()
+        out.append((body[pos:end], pos))
         pos = match.end()
     out.append((body[pos:], pos))
     return out
 
 
-def _parse_segment(seg: str, forms: YearForms) -> _Parsed | None:
+def _parse_segment(seg: str, forms: YearForms, index: SourceIndex | None = None) -> _Parsed | None:
     m = forms.year.search(seg)
     if m is None:
         return None
+    if index is not None and (past := _year_past_title(seg, m, forms, index)) is not None:
+        m = past
+    elif index is not None:
+        return None  # "(„Social Media and Children 2024 Legislation“)": DIN prints no "n.d."
     names = forms.original.sub("", seg[:m.start()]).strip().rstrip(",").strip()
     years = [(_year_read(m.group("y")), m.group("s") or "")]
     rest = seg[m.end():]
@@ -264,6 +273,18 @@ def _parse_segment(seg: str, forms: YearForms) -> _Parsed | None:
             break
         rest = rest[more.end():]
     return names, years, rest
+
+
+def _year_past_title(seg: str, m: re.Match[str], forms: YearForms, index: SourceIndex) -> re.Match[str] | None:
+    """The year of a segment past a number of a title printed as its names ("(Social Media and Children 2024
+    Legislation, n.d.)", an entry with no author): a later year whose words before it are all an entry's names;
+    None when the whole segment is such a title with no year after it (DIN 1505-2 prints no "n.d.")."""
+    if not seg[m.end():].strip()[:1].isalpha():
+        return m
+    for later in forms.year.finditer(seg, m.end()):
+        if seg[m.end():later.start()].strip()[:1].isalpha() and names_an_entry(seg[:later.start()], index):
+            return later
+    return None if names_an_entry(_unprefixed(seg)[0], index) else m
 
 
 def _year_read(year: str) -> str:
