@@ -38,7 +38,7 @@ from .printed_years import (
     year_number,
     year_word,
 )
-from .text import fold, wordset
+from .text import fold
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
 _NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
@@ -46,8 +46,6 @@ _NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
 parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)")."""
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
-_PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
-"""Words a citation may open with that name nobody ("see n.d.-l")."""
 
 
 def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
@@ -72,7 +70,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                 last_names = ""
                 continue
             names, years, rest = item
-            if names and all(fold(w).strip(".,") in _PREFIXES for w in names.split()):
+            if names and all(fold(w).strip(".,") in terms.PREFIXES for w in names.split()):
                 names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
             at = offset + seg_start
             if not names.strip():
@@ -190,7 +188,7 @@ def _unprefixed(seg: str) -> tuple[str, str]:
     names = _TRAILING_LOCATOR.sub("", seg).strip()
     locator = seg.strip()[len(names):].lstrip(",").strip()
     words = names.split()
-    while words and fold(words[0]).strip(".,") in _PREFIXES:
+    while words and fold(words[0]).strip(".,") in terms.PREFIXES:
         words = words[1:]
     return " ".join(words).strip(" ,"), locator
 

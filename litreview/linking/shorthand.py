@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from ..bibliography.latex import decode_latex
 from ..lazyre import lazy
+from . import terms
 from .index import SourceIndex
 from .text import fold, wordset
 
-_LEAD = wordset("see also cf e.g eg i.e ie compare esp especially for example in and")
-"""Words a citation may open with before the shorthand ("see KpV, 12")."""
+_LEAD = terms.PREFIXES | wordset("in and")
+"""Words a citation may open with before the shorthand ("see KpV, 12", "in KrV"): a citation's prefixes and more."""
 _LOCATOR = lazy(r"^\s*(?:[,:]\s*)?(?P<loc>(?:(?:pp?|chap|ch|sec|vol|fol|col|§)\.?\s*)?[\dIVXLCivxlc§][\w.,–\-\s§]*)?\s*$")
 """What may follow a shorthand inside its citation: nothing, or a locator ("12", "p. 12", "§ 4")."""
 _BARE_LOCATOR = lazy(r"(?:,\s*|\s+|:\s*)(?:(?:pp?|chap|ch|sec|§)\.?\s*)?\d+(?:\s*[–\-]\s*\d+)?")

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from .text import canonical
+from .text import canonical, wordset
+
+PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
+"""Words a citation may open with before what it names ("see n.d.-l", "(but cf. Ivanova; Hallowell, 2013)",
+"see KpV, 12"), folded and without their periods."""
 
 
 def _terms(words: tuple[str, ...]) -> str:
