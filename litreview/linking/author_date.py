@@ -252,12 +252,10 @@ def _segments(body: str) -> list[tuple[str, int]]:
 
 def _parse_segment(seg: str, forms: YearForms, index: SourceIndex | None = None) -> _Parsed | None:
     m = forms.year.search(seg)
+    if m is not None and index is not None:
+        m = _year_past_title(seg, m, forms, index)  # None: "(„Social Media and Children 2024 Legislation“)"
     if m is None:
         return None
-    if index is not None and (past := _year_past_title(seg, m, forms, index)) is not None:
-        m = past
-    elif index is not None:
-        return None  # "(„Social Media and Children 2024 Legislation“)": DIN prints no "n.d."
     names = forms.original.sub("", seg[:m.start()]).strip().rstrip(",").strip()
     years = [(_year_read(m.group("y")), m.group("s") or "")]
     rest = seg[m.end():]
