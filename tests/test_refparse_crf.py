@@ -112,6 +112,22 @@ def test_a_number_the_rules_read_as_the_title_where_the_model_read_none_is_not_t
         assert combine(crf, dataclasses.replace(rules, title=slight)).title == ""
 
 
+def test_a_rules_title_run_on_into_the_date_is_not_taken():
+    # unseen styles (bench/eval_refparse.py --set devstyles): the rules ran the title on past its year
+    raw = ("The Chicago Manual of Style: The Essential Guide for Writers, Editors, and Publishers (2003) 15. "
+           "University of Chicago Press.")
+    rules, crf = parse_reference_rules(raw), parse_reference_model(raw, threshold=0.0)
+    assert "title" not in rules.uncertain and "(2003)" in rules.title
+    doubted = dataclasses.replace(crf, title="The Chicago Manual of Style", uncertain=("title",))
+    assert combine(doubted, rules).title == "The Chicago Manual of Style"
+    ran_on = dataclasses.replace(rules, title="Zenos things, 1953", year="1953")
+    assert combine(doubted, ran_on).title == "The Chicago Manual of Style"
+    other_year = dataclasses.replace(rules, title="Zenos things, 1953", year="2003")
+    assert combine(doubted, other_year).title == "Zenos things, 1953"
+    kept = dataclasses.replace(rules, title="The Crisis of 2003", year="2003")  # no parenthesis, no comma
+    assert combine(doubted, kept).title == "The Crisis of 2003"
+
+
 def test_a_report_title_with_digits_is_taken_where_the_model_read_none():
     # Chicago author-date: the title after the year holds digits; the rules are sure of it
     raw = "Bureau of Democracy, Human Rights, and Labor. 2017. 2016 Human Rights Report: China. US Department of State."
