@@ -170,10 +170,12 @@ def test_and_et_al_and_no_date_as_each_locale_prints_them(rendered: str) -> None
 
 
 @pytest.mark.parametrize(("term", "letter"), [("[sin fecha]", " "), ("sans date", " "), ("[sans date]", " "),
-                                              ("ohne Datum", " "), ("o. D.", "-"), ("undated", " ")])
+                                              ("ohne Datum", " "), ("o. D.", "-"), ("undated", " "),
+                                              ("[kein Datum]", " ")])
 def test_no_date_terms_styles_define_for_themselves(term: str, letter: str) -> None:
     # ISO 690 in Spanish prints "(Doe [sin fecha] b)", as pandoc's citeproc renders it with the CSL project's
-    # iso690-author-date-es.csl; French and German styles "sans date", "ohne Datum".
+    # iso690-author-date-es.csl; French and German styles "sans date", "ohne Datum"; ISO 690 in German
+    # "(Doe [kein Datum] a, [kein Datum] b)".
     rendered = (f"A (Smith y Jones 2010, 12). B (Brown et al. 2011). C (Doe, {term}{letter}b). E Smith y Jones (2010). "
                 f"G (Kim 2015a; 2015b, 4). H (Dijk y Cruz 2014). J (Doe, {term}{letter}b, {term}{letter}a).")
     linkage = link(parse_essay(rendered), parse_bibliography(LOCALE))

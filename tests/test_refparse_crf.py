@@ -128,6 +128,25 @@ def test_a_rules_title_run_on_into_the_date_is_not_taken():
     assert combine(doubted, kept).title == "The Crisis of 2003"
 
 
+@pytest.mark.parametrize(("raw", "family", "title"), [
+    ("DOE, John, [kein Datum]. Title 1. Journal", "DOE", "Title 1"),  # ISO 690 in German, as pandoc prints it
+    ("RANGRAS, Jimit und Sejal BHAVSAR, [kein Datum]. Design of framework for disaster recovery in cloud computing.",
+     "BHAVSAR", "Design of framework for disaster recovery in cloud computing"),
+    ("Pérez, Juan. [sin fecha]. La casa. Madrid: Siglo XXI.", "Pérez", "La casa"),
+    ("SILVA, A. [S.d.]. Título da obra. São Paulo: Ática.", "SILVA", "Título da obra"),
+])
+def test_a_no_date_term_is_the_date_not_a_name_or_the_title(raw: str, family: str, title: str) -> None:
+    ref = parse_reference(raw)
+    assert (ref.authors[-1].family, ref.year, ref.title) == (family, "", title)
+    assert all("Datum" not in p.family + p.given for p in ref.authors)
+    assert not parse_reference_rules(raw).title.startswith("[")  # the rules read the term as the date too
+
+
+def test_initials_that_spell_a_no_date_term_stay_names():
+    ref = parse_reference("Brown, A. S. D. 2010. Rivers of the North. London: Verso.")
+    assert (ref.authors[0].family, ref.year, ref.title) == ("Brown", "2010", "Rivers of the North")
+
+
 def test_a_report_title_with_digits_is_taken_where_the_model_read_none():
     # Chicago author-date: the title after the year holds digits; the rules are sure of it
     raw = "Bureau of Democracy, Human Rights, and Labor. 2017. 2016 Human Rights Report: China. US Department of State."

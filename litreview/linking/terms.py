@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
+from ..locale_terms import NO_DATE_TERMS, NO_DATE_WORDS, alternation
 from .text import canonical, wordset
 
 PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
@@ -17,26 +18,11 @@ PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for exa
 "see KpV, 12"), folded and without their periods."""
 
 
-def _terms(words: tuple[str, ...]) -> str:
-    """A regular expression for any of ``words``, longest first, a space in one optional."""
-    return "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(words, key=len, reverse=True))
-
-
-NO_DATE_TERMS = ("n.d.", "n. d.", "no date", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.", "b.r.", "b.g.",
-                  "不詳",
-                  "e.d.", "d. g.", "ei pvm.", "t.y.", "t.t.", "f.a.", "é. n.", "bez dat.", "sem data", "sen data",
-                  "б. д.", "χ.χ.", "không ngày", "ל.ת.", "د.ت", "بدون تاریخ", "ม.ป.ป.", "일자 없음", "日付なし", "不详",
-                  # terms styles define for themselves (ISO 690 in Spanish "[sin fecha]", French styles' "sans date")
-                  "sin fecha", "sin datos", "sans date", "pas de date", "ohne Datum", "o. D.", "senza data", "undated",
-                  "date unknown", "n. y.", "s.f", "udatert", "tanpa tanggal")
-"""The "no date" term of citeproc's locales, as pandoc prints it (``lang: de-DE`` gives "o. J.", fr "s. d.",
-es "s. f.", nl "z.d.", the German APA of DGPs "n. d.", Harvard (Cite Them Right) "no date", sv/da/nb "u.å.", pl/sl "b.d.", cs "b.r.", fi "ei pvm.", tr "t.y.", ...), and the words of the CSL repository's styles that
-define their own (used by more than one, or with a locale's own word): each reads "n.d."."""
 NO_DATE_LETTERED = "|".join(sorted({rf"(?<=\b{re.escape(t.split()[-1])})" for t in NO_DATE_TERMS if t[-1].isalpha()}
                                    | {r"(?<=\])"}))
 """Where a year letter follows a no-date term after a space ("no date b", "[sin fecha] b"): after a term that ends
 in a word, or in brackets (each a lookbehind of its own, so the year letter's pattern may use it)."""
-NO_DATE = rf"\[(?i:{_terms(NO_DATE_TERMS)})\]|{_terms(NO_DATE_TERMS)}"
+NO_DATE = rf"\[(?i:{NO_DATE_WORDS})\]|{NO_DATE_WORDS}"
 """A no-date term, or one in brackets as ABNT prints it, capitalised ("[S.d.]")."""
 _NO_DATE = lazy(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
@@ -52,8 +38,8 @@ BC_TERMS = ("BC", "v. Chr.", "f.Kr.", "av. J.-C.", "a. C.", "a.C.", "AC", "BCE",
 "50 v. Chr.", sv "50f.Kr.", fr "50av. J.-C.", es "50a. C.", it "50a.C.", pt-BR "50AC"), and the forms authors write."""
 AD_TERMS = ("AD", "n. Chr.", "e.Kr.", "apr. J.-C.", "d. C.", "d.C.", "depois de Cristo", "CE", "A.D.", "C.E.")
 """What it prints after a year below 1000 of the common era (en "250 AD", de "250 n. Chr.", ...)."""
-BC = _terms(BC_TERMS)
-AD = _terms(AD_TERMS)
+BC = alternation(BC_TERMS)
+AD = alternation(AD_TERMS)
 
 _AND_TERMS = ("and", "&", "und", "et", "y", "e", "en", "och", "og", "i", "a", "ja", "ve", "și", "és", "in", "ir", "un",
               "и", "και", "eta", "và", "dan", "ו", "و", "と", "和", "와/과", "และ", "及")

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from ...locale_terms import NO_DATE_WORDS
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
 from .names import is_initials, scan_names
@@ -31,7 +32,7 @@ REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
 _YEAR_AFTER = re.compile(
     r"\s*[.,]?\s*\(?(?P<year>(?:1[5-9]\d\d|20\d\d))(?P<suffix>[a-z])?"
     r"(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)?(?P<close>[.,:])?(?=\s|$)"
-    r"|\s*[.,]?\s*\(n\.\s?d\.\)[.,]?",
+    rf"|\s*[.,]?\s*(?P<nd>[(\[](?i:{NO_DATE_WORDS})[)\]]|(?:{NO_DATE_WORDS}))[.,]?(?=\s|$)",
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 #: APA's "(2nd ed.)", "(2nd ed., Vol. 3)" and "(Vol. 3)" after a book's title
@@ -83,7 +84,8 @@ def parse_reference(text: str) -> ParsedReference:
             pos = names.end
     # 2. year straight after the names (author-date styles)
     year_m = _YEAR_AFTER.match(s, pos) if names is not None or pos else None
-    if year_m and (year_m.group("close") or s[year_m.end():].strip()[:1] in "“\"‘«" or "(" in year_m.group()):
+    if year_m and (year_m.group("close") or s[year_m.end():].strip()[:1] in "“\"‘«" or "(" in year_m.group()
+                   or year_m.group("nd")):
         pos = year_m.end()
         if year_m.group("year"):
             f["year"] = year_m.group("year")
