@@ -142,6 +142,14 @@ def test_a_no_date_term_is_the_date_not_a_name_or_the_title(raw: str, family: st
     assert not parse_reference_rules(raw).title.startswith("[")  # the rules read the term as the date too
 
 
+@pytest.mark.parametrize("raw", ["Doe, J. (n.d.-a). Rivers of the North. Verso.",
+                                 "Doe, J. [s.d.]b. Rivers of the North. Verso.",
+                                 "DOE, Jane, [kein Datum] a. Rivers of the North. Verso."])
+def test_the_rules_read_a_no_date_term_with_its_year_letter(raw: str) -> None:
+    # as pandoc's citeproc prints the letters of two undated works of one author (APA, ABNT, ISO 690 in German)
+    assert parse_reference_rules(raw).title == "Rivers of the North"
+
+
 def test_initials_that_spell_a_no_date_term_stay_names():
     ref = parse_reference("Brown, A. S. D. 2010. Rivers of the North. London: Verso.")
     assert (ref.authors[0].family, ref.year, ref.title) == ("Brown", "2010", "Rivers of the North")

@@ -32,7 +32,7 @@ REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
 _YEAR_AFTER = re.compile(
     r"\s*[.,]?\s*\(?(?P<year>(?:1[5-9]\d\d|20\d\d))(?P<suffix>[a-z])?"
     r"(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)?(?P<close>[.,:])?(?=\s|$)"
-    rf"|\s*[.,]?\s*(?P<nd>[(\[](?i:{NO_DATE_WORDS})[)\]]|(?:{NO_DATE_WORDS}))[.,]?(?=\s|$)",
+    rf"|\s*[.,]?\s*(?P<nd>[(\[](?i:{NO_DATE_WORDS})(?:-?[a-z])?[)\]]|(?:{NO_DATE_WORDS}))(?:\s?[a-z](?=[.,]))?[.,]?(?=\s|$)",
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 #: APA's "(2nd ed.)", "(2nd ed., Vol. 3)" and "(Vol. 3)" after a book's title
