@@ -150,6 +150,18 @@ def test_the_rules_read_a_no_date_term_with_its_year_letter(raw: str) -> None:
     assert parse_reference_rules(raw).title == "Rivers of the North"
 
 
+@pytest.mark.parametrize(("raw", "container"), [
+    ("Smith J (2022) A test article. Journal of Testing. Epub ahead of print 2022.", "Journal of Testing"),  # SAGE
+    ("Mustermann H (2016) Title of the article. Journal. Epub ahead of print 2016.", "Journal"),
+    ("Faruqi, Ali A. n.d. “TensorFlow Vs. Scikit-Learn : The Microbiome Challenge.” Retrieved March 23, 2023. "
+     "http://alifar76.github.io/sklearn-metrics/.", ""),  # ASA: "Retrieved" was read as a journal
+])
+def test_epub_ahead_of_print_and_an_access_date_are_no_container(raw: str, container: str) -> None:
+    ref = parse_reference(raw)
+    assert ref.container == container
+    assert "print" in ref.note or ref.urldate
+
+
 def test_initials_that_spell_a_no_date_term_stay_names():
     ref = parse_reference("Brown, A. S. D. 2010. Rivers of the North. London: Verso.")
     assert (ref.authors[0].family, ref.year, ref.title) == ("Brown", "2010", "Rivers of the North")

@@ -40,13 +40,22 @@ def _no_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 
 
 def _access_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
-    """Words the model read as the date inside "Accessed December 03, 2018." (the rules' pattern, which
-    gives the urldate) are the note's: the year of access is not the year of publication."""
-    span = F.accessed_span(text)
-    if span is None:
+    """The words of "Accessed December 03, 2018." (the rules' pattern, which gives the urldate) are the note's:
+    the year of access is not the year of publication, and "Retrieved" is no journal (ASA's "… Challenge.”
+    Retrieved March 23, 2023. http://…"); so are those of "Epub ahead of print", which no container ends with."""
+    spans = [m.span() for m in _AHEAD_OF_PRINT.finditer(text)]
+    if (accessed := F.accessed_span(text)) is not None:
+        spans.append(accessed)
+    if not spans:
         return tagged
-    start, end = span
-    return [t._replace(label="note") if t.label == "date" and start <= t.token.start < end else t for t in tagged]
+    return [t._replace(label="note") if t.label in _NOTE_LEAVES and any(a <= t.token.start < b for a, b in spans)
+            else t for t in tagged]
+
+
+#: labels the words of an access date or of "Epub ahead of print" may be read as and leave for the note
+_NOTE_LEAVES = frozenset(("date", "container", "journal", "publisher", "location"))
+#: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
+_AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead\s+of\s+print\b\]?")
 
 
 #: labels whose span a doubted year may leave for the date (not a title's, a volume's or the pages')
