@@ -39,6 +39,15 @@ def test_given_names_years_pages_and_connectives_join_their_fields() -> None:
                             ("journal", "In Journal of Tests,"), ("volume", "vol. 12,"), ("pages", "pp. 101–19."))
 
 
+@pytest.mark.parametrize("term", ["[kein Datum]", "[no date]", "o. J.", "[s.d.]"])
+def test_a_no_date_term_of_any_locale_or_style_is_labelled_date(term: str) -> None:
+    undated = {k: v for k, v in ITEM.items() if k != "issued"}
+    rendered = f"{_wrap('author', 'DOE')}, Jane, {term}. {_wrap('title', 'A study of things')}."
+    ref = synth.label_entry(undated, rendered)
+    assert ref is not None
+    assert ref.segments[1] == ("date", f"{term}.")
+
+
 @pytest.fixture(scope="module")
 def tools() -> tuple[str, Any]:
     try:

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from ...locale_terms import NO_DATE_WORDS
 from .corpus import LABELS, Labelled
 from .lexicon import MONTHS
 from .synth_records import bibliographies, csl_items, csl_records, is_held_bibliography, is_web, web_pages
@@ -68,7 +69,7 @@ _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|tra
                    re.IGNORECASE)
 _EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.?|\(\d+\))$")
-_NO_DATE = re.compile(r"\[?(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|s\.\s?f\.|sans date|sin fecha|sem data|\(no date\))\]?")
+_NO_DATE = re.compile(rf"\[?(?:{NO_DATE_WORDS}|\(no date\))\]?")
 #: Month abbreviations of the Portuguese, French, German and Spanish styles, beside lexicon.MONTHS.
 _MONTH_ABBREVIATIONS = {"out", "dez", "set", "fev", "abr", "ago", "déc", "févr", "janv", "juil", "avr", "okt", "ene",
                         "dic", "mrz"}
