@@ -162,6 +162,14 @@ def test_epub_ahead_of_print_and_an_access_date_are_no_container(raw: str, conta
     assert "print" in ref.note or ref.urldate
 
 
+def test_a_medium_in_brackets_is_no_part_of_the_title() -> None:
+    # ISO 690 in German, as pandoc's citeproc prints a web page
+    ref = parse_reference("THE CGAL PROJECT, 1996. The computational geometry algorithms library [online]. 1996. "
+                          "[Zugriff am: 13 September 2020]. Verfügbar unter: https://cgal.org/")
+    assert (ref.title, ref.year) == ("The computational geometry algorithms library", "1996")
+    assert "[online]" in ref.note
+
+
 def test_initials_that_spell_a_no_date_term_stay_names():
     ref = parse_reference("Brown, A. S. D. 2010. Rivers of the North. London: Verso.")
     assert (ref.authors[0].family, ref.year, ref.title) == ("Brown", "2010", "Rivers of the North")
