@@ -45,3 +45,16 @@ def test_fewer_than_two_folds_is_a_usage_error_not_a_traceback(capsys: pytest.Ca
         eval_refparse.main(["--folds", "0"])
     assert exc.value.code == 2
     assert "--folds must be at least 2" in capsys.readouterr().err
+
+
+def test_the_joining_evaluation_numbers_a_list_in_turn_and_compares_without_labels() -> None:
+    from eval_joining import _unlabelled, numbered_in_turn, score, wrapped
+
+    assert numbered_in_turn(["8 Baez JC. A.", "[12] A. Smith, B.", "3. Doe J. C."]) == [
+        "1 Baez JC. A.", "[2] A. Smith, B.", "3. Doe J. C."]
+    assert numbered_in_turn(["Baez, J. A.", "8 Smith J. B."]) == ["Baez, J. A.", "8 Smith J. B."]
+    assert _unlabelled("8.  Baez JC.  A.") == _unlabelled("8 Baez JC. A.") == "Baez JC. A."
+    assert all(len(line) <= 30 for line in wrapped(["Holsti, K. J. Taming the Sovereigns. Cambridge, 2004."], 30))
+    two = ["Holsti, K. J. 2004. Taming the Sovereigns. Cambridge: Cambridge University Press.",
+           "Wendt, Alexander. 1999. Social Theory of International Politics. Cambridge: Cambridge University Press."]
+    assert score(two) == (2, 2, 2, 2)

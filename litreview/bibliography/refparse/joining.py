@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from ...doi import DOI_START
+from ...locale_terms import NO_DATE_WORDS
 from .fields import is_place
-from .lexicon import ACCESSED, PLACE
+from .lexicon import ACCESSED, MONTHS, PLACE
 from .names import ORGANISATION_WORDS
 
 #: A list label at a line start: "[1]", "(1)", "1.".
@@ -22,18 +23,22 @@ BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 #: "G. Family" (IEEE), "———." (same authors), an organisation and its year ("World Bank. 2017.",
 #: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title.
 _YEAR = r"(?:\d{4}|n\.\s?d\.)"
+#: A month's name: "Foreign Affairs, March 11." (a periodical's date, wrapped to a line start) is no "Family, Given".
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 OPENS = re.compile(
     r"^(?:(?!\((?:1[5-9]|20)\d\d\)|\[(?:1[5-9]|20)\d\d\])(?:\[\d{1,4}\]|\(\d{1,4}\))|\d{1,4}\.\s|[-–—_]{2,}"
     r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)"
+    rf"(?!(?i:{_MONTH})\.?\s\d)"
     r"(?:[A-ZÀ-Þ]|\(?\d{4})"
     r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
     rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der))*(?:\.\s\(?|\s\(){_YEAR}"
     r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
     r"|[“\"])")
-#: A date a finished reference has (or says it lacks): a line cannot open a new reference before it.
-DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\b(?:forthcoming|in press)\b",
-                    re.IGNORECASE)
+#: A date a finished reference has (or says it lacks): a line cannot open a new reference before it. A year
+#: with its letter ("2016a."), a no-date term in brackets of any locale ("[kein Datum]").
+DATED = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\[(?:{NO_DATE_WORDS})\]"
+                   r"|\b(?:forthcoming|in press)\b", re.IGNORECASE)
 #: A line that ends a reference: closing punctuation, or an identifier.
 _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
 
@@ -52,9 +57,10 @@ _ACRONYM_FIRST = re.compile(r"^[A-Z]{2,6}\s[A-ZÀ-Þ][a-zà-ÿ]")
 #: "Smith, J. (2015)." or "Smith, J. 2015.", where the title comes next), a page range, a DOI or an address.
 _ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
 #: An author-date reference's names and year, and nothing after them yet: "Abbott, Kenneth W., and Duncan
-#: Snidal. 2000." wrapped before its title (capitalised words, initials and "and" only: no title in lower case;
+#: Snidal. 2000." wrapped before its title (capitalised words, initials, "and" and particles only ("André de Mello e
+#: Souza"): no title in lower case;
 #: the year after a full stop or in brackets: "Smith, John. Rivers. London, 2001." is whole).
-_HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|van|von|de|da|del|der|den|di|du|le|la)[,;]?\s)+"
+_HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
                         r"(?:(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?|\((?:1[5-9]|20)\d\d[a-z]?\))\.$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",

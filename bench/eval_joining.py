@@ -1,0 +1,117 @@
+"""A reference list pasted from a PDF, wrapped anywhere: is it cut back into its references?
+
+Run from the repository root: ``python bench/eval_joining.py [--shared PATH] [--held]``.
+
+Material: the reference strings of ``bench/eval_refparse.py``'s sets, in their order, cut into lists of
+20 consecutive references (consecutive strings share a style, as a real list does). Each reference is
+wrapped at 60, 75 or 90 columns (one width per list, in turn), breaking at spaces only, with no indent and
+no blank line between references, as text copied out of a two-column PDF arrives; the lines of a list go
+to ``joining.join_lines`` as ``litreview import`` gives them (``section.py``: a block with more than one
+line that is not one reference per line). A reference counts as recovered when one joined text equals it
+(blanks normalised, list labels aside); precision is the share of joined texts that are a reference. A list whose strings all
+carry a number is numbered 1, 2, 3 … first, as a real one is. A list with one
+reference per line, unwrapped, is not measured here: it is never joined.
+
+Sets: *dev* (looked at): anystyle dev 250, the Chicago lists (115), and the dev styles (``--set devstyles``:
+the training bibliographies' entries training left out, in CSL styles neither trained nor held).
+*held* (``--held``, reported, never tuned on): the held styles (held bibliographies in held CSL styles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_refparse import anystyle_rows, chicago_full_rows, dev_styles_synthetic, held_synthetic  # noqa: E402
+
+from litreview.bibliography.refparse.joining import join_lines  # noqa: E402
+
+LIST = 20
+WIDTHS = (60, 75, 90)
+
+
+def _blank(text: str) -> str:
+    return " ".join(text.split())
+
+
+_LABEL = re.compile(r"^(\[|\()?(\d{1,4})(\]|\))?(\.?\s)")
+
+
+def numbered_in_turn(refs: list[str]) -> list[str]:
+    """A list whose references carry numbers ("8 Baez JC", "[12] A. Smith") numbered 1, 2, 3 … as a real list
+    is (the strings come from longer lists, their numbers far apart)."""
+    if not all(_LABEL.match(r) for r in refs):
+        return refs
+    return [_LABEL.sub(lambda m, n=n: f"{m.group(1) or ''}{n}{m.group(3) or ''}{m.group(4)}", r, count=1)
+            for n, r in enumerate(refs, 1)]
+
+
+def _unlabelled(text: str) -> str:
+    """Blanks normalised and a list label dropped (the joiner writes "8 Baez" as "8. Baez", as the parser reads it)."""
+    return _LABEL.sub("", _blank(text), count=1)
+
+
+def wrapped(refs: list[str], width: int) -> list[str]:
+    """The lines of a list of ``refs`` wrapped at ``width`` columns, at spaces only."""
+    return [line for ref in refs
+            for line in textwrap.wrap(ref, width, break_long_words=False, break_on_hyphens=False) or [ref]]
+
+
+def score(strings: list[str], show: int = 0) -> tuple[int, int, int, int]:
+    """(references, recovered, joined texts, joined texts that are a reference) over lists of ``LIST``."""
+    total = recovered = joined = right = 0
+    for n, start in enumerate(range(0, len(strings), LIST)):
+        refs = numbered_in_turn([_blank(s) for s in strings[start:start + LIST]])
+        got = [_unlabelled(text) for _, text in join_lines(wrapped(refs, WIDTHS[n % len(WIDTHS)]))]
+        wanted = {_unlabelled(r) for r in refs}
+        total, joined = total + len(refs), joined + len(got)
+        recovered += len(wanted & set(got))
+        right += sum(1 for g in got if g in wanted)
+        if show:
+            for g in got:
+                if g not in wanted and show > 0:
+                    print(f"  joined: {g[:300]}")
+                    show -= 1
+    return total, recovered, joined, right
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="the shared folder holding corpus/ [default: ../shared beside the repository]")
+    parser.add_argument("--held", action="store_true", help="also the held styles (report only: never tune on them)")
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="print N wrong joins of the dev sets")
+    args = parser.parse_args(argv)
+    if not (args.shared / "corpus").is_dir():
+        print(f"skipped: no corpus folder under {args.shared} (use --shared)")
+        return 0
+    sets: list[tuple[str, list[str] | None]] = [
+        ("dev: anystyle dev 250", [raw for raw, _ in anystyle_rows(args.shared)]),
+        ("dev: Chicago 115", [raw for raw, _ in chicago_full_rows(args.shared)]),
+        ("dev: dev styles", [raw for raw, _ in dev_styles_synthetic(args.shared) or []] or None),
+    ]
+    if args.held:
+        held = held_synthetic(args.shared)
+        sets.append(("held: held styles", [raw for raw, _ in held] if held else None))
+    print(f"Reference lists wrapped at {'/'.join(map(str, WIDTHS))} columns, {LIST} references a list, "
+          "cut back by joining.join_lines:")
+    print(f"{'set':<24}{'refs':>6}{'recovered':>11}{'recall':>8}{'joined':>8}{'precision':>11}")
+    for name, strings in sets:
+        if not strings:
+            print(f"{name:<24}  (left out: pandoc or the CSL styles are missing)")
+            continue
+        total, recovered, joined, right = score(strings, args.show if name.startswith("dev") else 0)
+        print(f"{name:<24}{total:>6}{recovered:>11}{recovered / total:>8.3f}{joined:>8}"
+              f"{(right / joined if joined else 0.0):>11.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
