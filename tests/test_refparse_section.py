@@ -473,3 +473,28 @@ def test_names_and_a_year_wrapped_before_the_title_go_on_to_the_next_line():
     assert find_reference_section(text)[0] == ["Smith, John. Rivers. London, 2001.", A]
     text = 'References\nRoe, A. Lakes of the north. 2011.\n"Rivers." Lake Journal 4: 1–20. 2012.\n'
     assert len(find_reference_section(text)[0]) == 2
+
+
+def test_a_din_list_with_no_closing_stops_is_cut_at_each_name_in_capitals():
+    # ISO 690 in German as pandoc's citeproc prints it: no stop at the end of a reference
+    text = ("Literatur\n\nBRETT, Matthew und Jean-Luc ANTON, 2002. Region of interest analysis using an SPM\n"
+            "toolbox. Neuroimage. 2002. Bd. 16, Nr. 2, S. 1140–1141\nKUHN, Thomas S, 1997. The structure of\n"
+            "scientific revolutions. University of Chicago press Chicago\nSILVA, Ana, 2010. Capítulo. In:\n"
+            "COSTA, Maria (org.). Livro. São Paulo: Ática, 2010\n")
+    assert find_reference_section(text)[0] == [
+        "BRETT, Matthew und Jean-Luc ANTON, 2002. Region of interest analysis using an SPM toolbox. Neuroimage. "
+        "2002. Bd. 16, Nr. 2, S. 1140–1141",
+        "KUHN, Thomas S, 1997. The structure of scientific revolutions. University of Chicago press Chicago",
+        "SILVA, Ana, 2010. Capítulo. In: COSTA, Maria (org.). Livro. São Paulo: Ática, 2010"]  # "In:" goes on
+
+
+def test_sage_harvard_names_before_a_year_in_brackets_and_an_editors_head_are_read():
+    text = ("References\n\nColeridge ST (1983) The Collected Works of Samuel Taylor Coleridge. Routledge and\n"
+            "Kegan Paul.\nMaron M (2000) Animal Triste (trans. B Goldstein). University of Nebraska\nPress.\n"
+            "Lipcoll, David J., and A. H. Sameh, eds. 1977.\nHigh Speed Computer and Algorithm Organization. New York:\n"
+            "Academic Press.\n")
+    assert find_reference_section(text)[0] == [
+        "Coleridge ST (1983) The Collected Works of Samuel Taylor Coleridge. Routledge and Kegan Paul.",
+        "Maron M (2000) Animal Triste (trans. B Goldstein). University of Nebraska Press.",
+        "Lipcoll, David J., and A. H. Sameh, eds. 1977. High Speed Computer and Algorithm Organization. New York: "
+        "Academic Press."]

@@ -30,7 +30,7 @@ OPENS = re.compile(
     r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)"
     rf"(?!(?i:{_MONTH})\.?\s\d)"
     r"(?:[A-ZÀ-Þ]|\(?\d{4})"
-    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}[,.]\s"
+    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}(?:[,.]\s|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
     rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der))*(?:\.\s\(?|\s\(){_YEAR}"
     r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
@@ -60,8 +60,12 @@ _ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https
 #: Snidal. 2000." wrapped before its title (capitalised words, initials, "and" and particles only ("André de Mello e
 #: Souza"): no title in lower case;
 #: the year after a full stop or in brackets: "Smith, John. Rivers. London, 2001." is whole).
-_HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
+_HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|eds?\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
                         r"(?:(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?|\((?:1[5-9]|20)\d\d[a-z]?\))\.$")
+#: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985."
+_CAPITALS_FIRST = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[-\s][A-ZÀ-Þ]{2,})*,\s[A-ZÀ-Þ]")
+#: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
+_GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
                               "publishers", "books", "verlag"})
@@ -127,6 +131,12 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
                                      or (_ACRONYM_FIRST.match(line) is not None
                                          and _ENDED.search(out[-1][1][-40:]) is not None)))
+            # DIN 1505 and ISO 690 end a reference with no stop ("… S. 1140–1141"), and open the next with
+            # the family name in capitals: that opening alone starts one, after a dated reference that
+            # does not go on ("In:", a comma or "and" at its end: "In: SILVA, João (org.)" goes on)
+            starts = starts or (dated and _CAPITALS_FIRST.match(line) is not None
+                                and _GOES_ON.search(out[-1][1][-12:]) is None
+                                and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None))
         if starts:
             out.append((k, line))
             dated = DATED.search(line) is not None
