@@ -224,7 +224,7 @@ def dev_styles_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | Non
 
     try:
         trained = {title(r) for r in synthetic(shared / "corpus", SYNTHETIC)}
-        refs = synth.make(shared / "corpus", styles=synth.DEV_STYLES, per_entry=2)
+        refs = synth.make(shared / "corpus", styles=synth.DEV_STYLES, per_entry=3)
     except synth.Unavailable as exc:
         print(f"the dev-styles set is left out: {exc}", file=sys.stderr)
         return None

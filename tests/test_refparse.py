@@ -510,3 +510,21 @@ def test_a_role_in_parentheses_after_the_names_marks_editors_in_other_languages(
     ref = parse_reference_rules(f"LIMA, Ana; COSTA, Rita Maria {role}. Histórias do rio. Recife: Lago, 2012.")
     assert (names(ref.editors), ref.authors, ref.title) == ([("LIMA", "Ana"), ("COSTA", "Rita Maria")], (),
                                                             "Histórias do rio")
+
+
+@pytest.mark.parametrize(("raw", "names", "title"), [
+    # Springer's Lecture Notes close the names with a colon after the initials
+    ("37. Kostakos, V.: Human-in-the-loop: Rethinking security in mobile and pervasive systems. In: CHI ’08 "
+     "extended abstracts. pp. 3075–3080. ACM, New York, NY, USA (2008).", [("Kostakos", "V.")],
+     "Human-in-the-loop: Rethinking security in mobile and pervasive systems"),
+    ("Smith, J., Doe, A.B.: A study of things. J. Tests 12, 1–10 (2010)", [("Smith", "J."), ("Doe", "A.B.")],
+     "A study of things"),
+])
+def test_names_closed_by_a_colon_after_the_initials(raw: str, names: list[tuple[str, str]], title: str) -> None:
+    ref = parse_reference_rules(raw)
+    assert ([(p.family, p.given) for p in ref.authors], ref.title) == (names, title)
+
+
+def test_a_given_name_written_out_before_a_colon_is_still_no_name() -> None:
+    ref = parse_reference_rules("Tagore, Rabindranath: Gitanjali. London: Macmillan, 1913.")
+    assert [p.family for p in ref.authors] == ["Tagore"]

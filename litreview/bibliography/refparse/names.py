@@ -234,7 +234,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 peek, _, _ = read(j + 1, True)
                 # "Smith, John and Jones, Mary": after a first name inverted with its given name written
                 # out, a one-word name followed by a comma and a name is inverted too
-                inverted = bool(peek) and (all(map(is_initials, peek))
+                inverted = bool(peek) and (all(is_initials(w.rstrip(":")) for w in peek)
                                            or ((after_semicolon or (full_given and len(words) == 1))
                                                and all(map(_name_word, peek))))
             if inverted and _title_before_pubfacts(text, toks, read(j + 1, True)):
@@ -244,8 +244,12 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 break
             if inverted:
                 given, k, closed = read(j + 1, True)
-                if given and all(map(_name_word, given)) and not given[-1].endswith(":"):
-                    j = k
+                # Springer's LNCS closes the names with a colon after the initials: "Kostakos, V.: Title"
+                colon = bool(given) and given[-1].endswith(":")
+                if given and all(map(_name_word, given)) and (
+                        not colon or all(is_initials(g.rstrip(":")) for g in given)):
+                    j, closed = k, closed or colon
+                    given = [*given[:-1], given[-1].rstrip(":")]
                     full_given = full_given or (not persons and not all(map(is_initials, given)))
                 else:
                     given, closed = [], False

@@ -44,7 +44,11 @@ HELD_STYLES = (("american-medical-association", ""), ("springer-basic-author-dat
 #: without looking at the held ones; rendered from the training bibliographies' entries that training left out.
 DEV_STYLES = (("the-lancet", ""), ("american-sociological-association", ""), ("iso690-numeric-fr", "fr-FR"),
               ("sage-harvard", ""), ("iso690-author-date-de", "de-DE"), ("american-political-science-association", ""),
-              ("associacao-brasileira-de-normas-tecnicas-ufpr", "pt-BR"), ("apa-6th-edition", ""))
+              ("associacao-brasileira-de-normas-tecnicas-ufpr", "pt-BR"), ("apa-6th-edition", ""),
+              ("elsevier-vancouver", ""), ("springer-lecture-notes-in-computer-science", ""),
+              ("harvard-anglia-ruskin-university", ""), ("frontiers", ""), ("multidisciplinary-digital-publishing-institute", ""),
+              ("copernicus-publications", ""), ("cambridge-university-press-author-date", ""),
+              ("universita-di-bologna-lettere", "it-IT"))
 STYLES_PER_ENTRY = 3
 """Each training entry is rendered in this many training styles (in turn over the list)."""
 WEB_STYLES_PER_ENTRY = 3
