@@ -184,14 +184,16 @@ def record_colon(index: SourceIndex) -> None:
     index.__dict__[_COLON] = True
 
 
-def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
+def lettered(index: SourceIndex, pool: Sequence[str], suffix: str, probe: bool = False) -> list[str]:
     """The entries of ``pool`` (in ``labels.title_order``) that ``suffix`` may stand for: the one at its place
     when the document cites the whole pool (or is not read yet), else those its place among the cited ones
     allows. Where styles letter the pool in different orders (``labels.letter_orders``), APA's when the document
     prints APA's "&", ASA's when it prints ASA's colon, else every entry some order allows, left open unless
     the context picks one. When the document's style is known (``index.letter_order``), its order; a style that
-    letters in citation order lets a letter stand for any entry of the pool."""
-    record(index, pool, suffix)
+    letters in citation order lets a letter stand for any entry of the pool. ``probe``: asked of a label no citation
+    prints for this pool's names, so not recorded as a letter the document writes for it."""
+    if not probe:
+        record(index, pool, suffix)
     shown: Listed | None = index.__dict__.get(_LISTED)
     printed = [k for k in pool if shown is not None and shown.letters.get(k) == suffix]
     if len(printed) == 1:
@@ -281,6 +283,8 @@ def _lettered_in(index: SourceIndex, pool: Sequence[str], order: Sequence[str], 
     if pool[0] not in few or few[pool[0]][0] != pool:
         return [order[pos]]
     cited = few[pool[0]][1]
+    if cited == 1:
+        return []  # the document prints this group with no letter: none of it bears one
     return list(order[pos:pos + len(pool) - cited + 1])
 
 
