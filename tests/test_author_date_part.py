@@ -154,6 +154,27 @@ def _keys_of(bib: str, text: str) -> list[tuple[str, tuple[str, ...], str]]:
     return [(m.text, m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"]
 
 
+ORDERS = r"""@misc{o1, author = {{Executive Office of the President}}, year = {2026},
+  title = {Executive Order 14388: Continuing the Suspension of Duty-Free Treatment}}
+@misc{o2, author = {{Executive Office of the President}}, year = {2026},
+  title = {Executive Order 14389: Ending Certain Tariff Actions}}
+@misc{o3, author = {{Executive Office of the President}}, year = {2026},
+  title = {Proclamation 11012: Imposing a Temporary Import Surcharge}}
+@misc{o4, author = {{Executive Office of the President}}, year = {2026},
+  title = {Proclamation 11020: Adjusting Imports of Pharmaceuticals}}
+"""
+
+
+def test_letters_a_and_b_of_a_group_of_four_count_among_two_cited_entries() -> None:
+    # Two citations of a group of four left unread is less likely than a document citing two of the four: "2026a"
+    # is one of o1 to o3, "2026b" one of o2 to o4, and the words of the titles tell which.
+    found = _keys_of(ORDERS, "The order ended certain tariff actions (Executive Office of the President 2026a). "
+                             "A temporary import surcharge followed (Executive Office of the President 2026b).")
+    assert [(text, keys[0], detail) for text, keys, detail in found] == [
+        ("Executive Office of the President 2026a", "o2", "o2"),
+        ("Executive Office of the President 2026b", "o3", "o3")]
+
+
 AGENCIES = r"""@misc{bls1, author = {{US Bureau of Labor Statistics}}, year = {2020},
   title = {Quarterly Census of Employment and Wages}}
 @misc{bls2, author = {{US Bureau of Labor Statistics}}, year = {2020},

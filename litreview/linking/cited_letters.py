@@ -92,12 +92,14 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # a to c for a group of four more likely mean that the fourth's citation was not read (or the text is an
     # excerpt) than that it is not cited: the letters then keep their places in the whole group.
     # "Binz et al. 2013" with no letter for two lists is no such sign: Chicago may print it so in a list of
-    # several citations, having told the lists apart elsewhere.
+    # several citations, having told the lists apart elsewhere. Letters a and b for a group of four are a sign
+    # (two citations unread is less likely than a document citing two of the four), not for lists "et al." pools.
     pooled = index.__dict__.pop(_POOLED)
     partly = any(letters == {""} for pool, letters in written.items() if pool not in pooled)
     few: dict[str, tuple[tuple[str, ...], int]] = {}
     for pool, cited in counts.items():
-        if cited is not None and cited < len(pool) and (partly or (cited == 1 and pool not in pooled)):
+        if cited is not None and cited < len(pool) and (partly or (pool not in pooled and (
+                len(pool) - cited > 1 or cited == 1))):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
     # A pool the document cites one member of is cited by that member wherever it is cited: when the contexts
