@@ -147,3 +147,61 @@ def test_the_reference_list_prints_the_letter_of_an_undated_entry() -> None:
     for order in ("cited", ""):  # the list's letter, whatever the style's order would say (Arrays first)
         linkage = link(parse_essay(text), bib, letter_order=order)
         assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["s1"]
+
+
+def _keys_of(bib: str, text: str) -> list[tuple[str, tuple[str, ...], str]]:
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    return [(m.text, m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"]
+
+
+ORDERS = r"""@misc{o1, author = {{Executive Office of the President}}, year = {2026},
+  title = {Executive Order 14388: Continuing the Suspension of Duty-Free Treatment}}
+@misc{o2, author = {{Executive Office of the President}}, year = {2026},
+  title = {Executive Order 14389: Ending Certain Tariff Actions}}
+@misc{o3, author = {{Executive Office of the President}}, year = {2026},
+  title = {Proclamation 11012: Imposing a Temporary Import Surcharge}}
+@misc{o4, author = {{Executive Office of the President}}, year = {2026},
+  title = {Proclamation 11020: Adjusting Imports of Pharmaceuticals}}
+"""
+
+
+def test_letters_a_and_b_of_a_group_of_four_count_among_two_cited_entries() -> None:
+    # Two citations of a group of four left unread is less likely than a document citing two of the four: "2026a"
+    # is one of o1 to o3, "2026b" one of o2 to o4, and the words of the titles tell which.
+    found = _keys_of(ORDERS, "The order ended certain tariff actions (Executive Office of the President 2026a). "
+                             "A temporary import surcharge followed (Executive Office of the President 2026b).")
+    assert [(text, keys[0], detail) for text, keys, detail in found] == [
+        ("Executive Office of the President 2026a", "o2", "o2"),
+        ("Executive Office of the President 2026b", "o3", "o3")]
+
+
+AGENCIES = r"""@misc{bls1, author = {{US Bureau of Labor Statistics}}, year = {2020},
+  title = {Quarterly Census of Employment and Wages}}
+@misc{bls2, author = {{US Bureau of Labor Statistics}}, year = {2020},
+  title = {Quarterly Census of Employment and Wages, Handbook of Concepts}}
+@misc{bls3, author = {{US Bureau of Labor Statistics}}, year = {2020},
+  title = {Characteristics of minimum wage workers, 2019}}
+@misc{irs1, author = {{Internal Revenue System}}, year = {2022},
+  title = {SOI Tax Stats - Individual Income Tax Statistics - ZIP Code Data}}
+@misc{irs2, author = {{Internal Revenue System}}, year = {2022}, title = {Identifying Full-time Employees}}
+@misc{acs, author = {{US Census Bureau}}, year = {2022}, title = {American Community Survey 5-year Data 2007-2011}}
+@misc{dec, author = {{US Census Bureau}}, year = {2022}, title = {Decennial Census Data 2010}}
+"""
+
+
+def test_the_acronym_of_a_title_right_before_the_citation_names_the_work() -> None:
+    # "(US Bureau of Labor Statistics 2020)" with no letter: one of three entries; "QCEW" spells the first's title,
+    # not the third's, whose words ("wage", "characteristics") the sentence shares.
+    found = _keys_of(AGENCIES, "Wage characteristics of counties come from the QCEW "
+                               "(US Bureau of Labor Statistics 2020).")
+    assert [(keys[0], detail) for _, keys, detail in found] == [("bls1", "bls1")]
+
+
+def test_a_lettered_year_with_no_names_is_none_of_a_group_the_document_prints_with_no_letter() -> None:
+    # pandoc renders \citeauthor{acs} \cite*{acs}, \cite*{dec} as "US Census Bureau (2022a) (2022a), (2022b)":
+    # the bare "(2022b)" is not the IRS's 2022 entry, which the document prints with no letter, whatever words
+    # ("income", "ZIP code") its title shares with the sentence.
+    found = _keys_of(AGENCIES, "Income at the ZIP code level comes from the IRS (Internal Revenue System 2022); and "
+                               "community survey and decennial census data from the Census (US Census Bureau (2022a) (2022a), (2022b)).")
+    assert [(text, keys[0]) for text, keys, _ in found if text.startswith("(")] == [("(2022a)", "acs"),
+                                                                                 ("(2022b)", "dec")]

@@ -14,6 +14,7 @@ from . import cited_letters
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
+from .labels import acronym_of
 from .printed_years import common
 from .text import STOPWORDS, canonical, content_stems
 
@@ -78,12 +79,16 @@ _WORD_BEFORE = lazy(r"([^\W\d_][\w\-]*)[\s(\[]*$")
 def _titled_before(lead: str, keys: list[str], index: SourceIndex) -> str:
     """The one entry among ``keys`` whose title begins with the word right before the citation: a package or a
     project named by its title ("forcats (Wickham 2023a)" for "forcats: Tools for Working with Categorical
-    Variables"); '' when none or several do, or the word is a common one."""
+    Variables"), or a dataset or a report by its title's acronym ("the QCEW (US Bureau of Labor Statistics 2020)"
+    for "Quarterly Census of Employment and Wages"); '' when none or several do, or the word is a common one."""
     match = _WORD_BEFORE.search(lead[-80:])
-    word = canonical(match.group(1)) if match else ""
+    written = match.group(1) if match else ""
+    word = canonical(written)
     if len(word) < 3 or word in STOPWORDS:
         return ""
-    hits = {k for k in keys if canonical(index.sources[k].title).split()[:1] == [word]}
+    acronym = written.isupper()
+    hits = {k for k in keys if canonical(index.sources[k].title).split()[:1] == [word]
+            or (acronym and canonical(acronym_of(index.sources[k].title)) == word)}
     return hits.pop() if len(hits) == 1 else ""
 
 

@@ -22,7 +22,7 @@ from .author_names import (
 from .hits import Found, Hit
 from .index import SourceIndex
 from .labels import CONTAINER_TYPES, nameless
-from .printed_years import YEAR_WORDS, candidates, label_year, labels_of
+from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
 from .text import Token, content_stems, strip_possessive, tokens
 
@@ -121,7 +121,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
         return
     # No author anywhere near: the words of a title may still point at one entry of that year.
-    keys = _by_title_words(claim.text, year, index)
+    keys = _by_title_words(claim.text, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
@@ -218,11 +218,15 @@ TITLE_EVIDENCE = 4.0
 """Context score (idf-weighted title words) a bare "(2016, 2)" needs to be read as a citation."""
 
 
-def _by_title_words(text: str, year: str, index: SourceIndex) -> list[str]:
+def _by_title_words(text: str, year: str, suffix: str, index: SourceIndex) -> list[str]:
+    """The entries of ``year`` whose title words ``text`` shares most; with a letter ("(2022a)") only entries that
+    label may stand for."""
     if not year.isdigit():
         return []
     wanted = int(year)
     pool = index.by_year.get(wanted, [])
+    if suffix:
+        pool = bearing(pool, year, suffix, index)
     if not pool:
         return []
     scores = index.context_scores(content_stems(text), pool)

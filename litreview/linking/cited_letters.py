@@ -92,12 +92,14 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # a to c for a group of four more likely mean that the fourth's citation was not read (or the text is an
     # excerpt) than that it is not cited: the letters then keep their places in the whole group.
     # "Binz et al. 2013" with no letter for two lists is no such sign: Chicago may print it so in a list of
-    # several citations, having told the lists apart elsewhere.
+    # several citations, having told the lists apart elsewhere. Letters a and b for a group of four are a sign
+    # (two citations unread is less likely than a document citing two of the four), not for lists "et al." pools.
     pooled = index.__dict__.pop(_POOLED)
     partly = any(letters == {""} for pool, letters in written.items() if pool not in pooled)
     few: dict[str, tuple[tuple[str, ...], int]] = {}
     for pool, cited in counts.items():
-        if cited is not None and cited < len(pool) and (partly or (cited == 1 and pool not in pooled)):
+        if cited is not None and cited < len(pool) and (partly or (pool not in pooled and (
+                len(pool) - cited > 1 or cited == 1))):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
     # A pool the document cites one member of is cited by that member wherever it is cited: when the contexts
@@ -184,14 +186,16 @@ def record_colon(index: SourceIndex) -> None:
     index.__dict__[_COLON] = True
 
 
-def lettered(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]:
+def lettered(index: SourceIndex, pool: Sequence[str], suffix: str, probe: bool = False) -> list[str]:
     """The entries of ``pool`` (in ``labels.title_order``) that ``suffix`` may stand for: the one at its place
     when the document cites the whole pool (or is not read yet), else those its place among the cited ones
     allows. Where styles letter the pool in different orders (``labels.letter_orders``), APA's when the document
     prints APA's "&", ASA's when it prints ASA's colon, else every entry some order allows, left open unless
     the context picks one. When the document's style is known (``index.letter_order``), its order; a style that
-    letters in citation order lets a letter stand for any entry of the pool."""
-    record(index, pool, suffix)
+    letters in citation order lets a letter stand for any entry of the pool. ``probe``: asked of a label no citation
+    prints for this pool's names, so not recorded as a letter the document writes for it."""
+    if not probe:
+        record(index, pool, suffix)
     shown: Listed | None = index.__dict__.get(_LISTED)
     printed = [k for k in pool if shown is not None and shown.letters.get(k) == suffix]
     if len(printed) == 1:
@@ -281,6 +285,8 @@ def _lettered_in(index: SourceIndex, pool: Sequence[str], order: Sequence[str], 
     if pool[0] not in few or few[pool[0]][0] != pool:
         return [order[pos]]
     cited = few[pool[0]][1]
+    if cited == 1:
+        return []  # the document prints this group with no letter: none of it bears one
     return list(order[pos:pos + len(pool) - cited + 1])
 
 

@@ -323,6 +323,12 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
 _NAME_WORD = lazy(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 
 
+def acronym_of(text: str) -> str:
+    """The acronym a name or a title is written as: the initials of its capitalised words ("World Health
+    Organization": "WHO", "Quarterly Census of Employment and Wages": "QCEW")."""
+    return "".join(w[0] for w in _NAME_WORD.findall(text) if w[0].isupper())
+
+
 def corporate_forms(person: Person) -> set[str]:
     """How a style or an author may write an organisation named as author: "World Health
     Organization" is also "WHO" (APA's abbreviation) and "The World Bank" "World Bank"."""
@@ -330,7 +336,7 @@ def corporate_forms(person: Person) -> set[str]:
         return set()
     words = _NAME_WORD.findall(person.family)
     forms = set()
-    acronym = "".join(w[0] for w in words if w[0].isupper())
+    acronym = acronym_of(person.family)
     if len(acronym) >= 2:
         forms.add(canonical(acronym))
     if words and words[0].lower() == "the":

@@ -139,6 +139,14 @@ def candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, 
     return members if members and len(members) < len(found) else found  # a set's data is its first member's
 
 
+def bearing(keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
+    """The entries among ``keys`` that the label ``year`` + ``suffix`` ("2022a") may stand for, whatever names a
+    citation prints: each group of entries printed alike lettered as citeproc letters it (an entry printed alike
+    with no other bears no letter)."""
+    return [k for group in _pools(keys, index) for k in cited_letters.lettered(index, group, suffix, probe=True)
+            if k in keys]
+
+
 def label_year(year: str) -> int | None:
     """The year of a printed label ("1984", "-380" for 380 BC, "1984–1986": a date range prints as one label, its
     first year; "n.d.": None); -1 for a year word or anything else, which no entry's label year is."""
