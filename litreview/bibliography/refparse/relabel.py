@@ -28,7 +28,7 @@ _NO_DATE_TERM = lazy(rf"(?<!\w)(?:(?P<open>\[)(?i:{NO_DATE_WORDS})\]|(?:{NO_DATE
 def _no_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """A "no date" term the model read into the names is the date: ISO 690's "DOE, John, [kein Datum]. Title"
     (a term it never saw in training, whose words look like a name's); so is a bracketed one where the reading
-    has no date at all. 3-fold CV on the training set unchanged; dev styles author F1 0.929 -> 0.966."""
+    has no date at all. 3-fold CV on the training set unchanged; first eight dev styles author F1 0.929 -> 0.966."""
     dated = any(t.label == "date" for t in tagged)
     out = list(tagged)
     for m in _NO_DATE_TERM.finditer(text):
@@ -44,7 +44,7 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     the year of access is not the year of publication, and "Retrieved" is no journal (ASA's "… Challenge.”
     Retrieved March 23, 2023. http://…"); so is "Epub ahead of print", which no container ends with; and a
     medium in brackets ("[online]") read into a title. A journal keeps its medium, as anystyle's training labels
-    it ("IEEE Trans Rehabil Eng [Internet]."): moving it cost container F1 on 3-fold CV. Dev styles: title F1
+    it ("IEEE Trans Rehabil Eng [Internet]."): moving it cost container F1 on 3-fold CV. First eight dev styles: title
     0.935 -> 0.939, container 0.884 -> 0.905; 3-fold CV, anystyle dev 250 and Chicago unchanged."""
     marks = [(m.span(), _NOTE_LEAVES) for m in _AHEAD_OF_PRINT.finditer(text)]
     marks += [(m.span(), _MEDIUM_LEAVES) for m in _MEDIUM.finditer(text)]
