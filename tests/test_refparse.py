@@ -528,3 +528,15 @@ def test_names_closed_by_a_colon_after_the_initials(raw: str, names: list[tuple[
 def test_a_given_name_written_out_before_a_colon_is_still_no_name() -> None:
     ref = parse_reference_rules("Tagore, Rabindranath: Gitanjali. London: Macmillan, 1913.")
     assert [p.family for p in ref.authors] == ["Tagore"]
+
+
+@pytest.mark.parametrize(("raw", "names", "title"), [
+    # Italian styles quote a title in guillemets with no space inside: the quoted words are no name
+    ("Smith, Alan, «Title», Journal Title, febbraio 2010.", ["Smith"], "Title"),
+    ("Lajn, A, T Diez, F Schein, «Light and temperature stability of fully transparent ZnO-based inverter "
+     "circuits», Electron Device Letters, IEEE, vol. 32, fasc. 4, 2011, pp. 515–517.", ["Lajn", "Diez", "Schein"],
+     "Light and temperature stability of fully transparent ZnO-based inverter circuits"),
+])
+def test_a_title_in_guillemets_closes_the_names(raw: str, names: list[str], title: str) -> None:
+    ref = parse_reference_rules(raw)
+    assert ([p.family for p in ref.authors], ref.title) == (names, title)

@@ -69,7 +69,7 @@ def _capitalised(word: str) -> bool:
     return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
 
 
-_NOT_IN_NAME = frozenset("“”\"()[]")
+_NOT_IN_NAME = frozenset("“”\"()[]«»‹›„")
 
 
 @lru_cache(maxsize=16384)
