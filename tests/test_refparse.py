@@ -540,3 +540,18 @@ def test_a_given_name_written_out_before_a_colon_is_still_no_name() -> None:
 def test_a_title_in_guillemets_closes_the_names(raw: str, names: list[str], title: str) -> None:
     ref = parse_reference_rules(raw)
     assert ([p.family for p in ref.authors], ref.title) == (names, title)
+
+
+@pytest.mark.parametrize(("raw", "names", "title"), [
+    # ISO 690 in French and German joins the last two names with "et", "und"
+    ("104. GEIRHOS, Robert, BETHGE, Matthias et WICHMANN, Felix A. Shortcut learning in deep neural networks. "
+     "Nature Machine Intelligence. novembre 2020.", ["GEIRHOS", "BETHGE", "WICHMANN"],
+     "Shortcut learning in deep neural networks"),
+    ("MÜLLER, Hans und Eva SCHMIDT, 2010. Der Titel. Berlin: Verlag", ["MÜLLER", "SCHMIDT"], "Der Titel"),
+    ("LIPCOLL, David J., LAWRIE, D. H. et SAMEH, A. H. (éd.). High speed computer. New York : Academic Press, 1977.",
+     ["LIPCOLL", "LAWRIE", "SAMEH"], "High speed computer"),
+    ("Smith, J., Doe, A. et al. A study. J. Tests 12 (2010).", ["Smith", "Doe"], "A study"),  # "et al." stays
+])
+def test_french_and_german_and_between_names(raw: str, names: list[str], title: str) -> None:
+    ref = parse_reference_rules(raw)
+    assert ([p.family for p in ref.authors or ref.editors], ref.title) == (names, title)

@@ -69,6 +69,8 @@ def _capitalised(word: str) -> bool:
     return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
 
 
+#: "and" between the last two names in French and German lists (ISO 690: "BETHGE, Matthias et WICHMANN, Felix A.")
+_JOINING = frozenset(("et", "und"))
 _NOT_IN_NAME = frozenset("“”\"()[]«»‹›„")
 
 
@@ -189,8 +191,8 @@ class _Reader:
         return hit
 
 
-#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)"
-_ED_AFTER = re.compile(r"\s*,?\s*\((?:eds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
+#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"
+_ED_AFTER = re.compile(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
                        re.IGNORECASE)
 
 
@@ -272,7 +274,8 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         if closed:
             break
         after_semicolon = False
-        while j < n and toks[j][0] in {",", ";", "and", "&"}:
+        while j < n and (toks[j][0] in {",", ";", "and", "&"} or (  # French and German "et", "und" (not "et al.")
+                toks[j][0] in _JOINING and not (j + 1 < n and toks[j + 1][0].lower().startswith("al")))):
             after_semicolon = after_semicolon or toks[j][0] == ";"
             j += 1
         if j >= n:
@@ -360,6 +363,8 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
         if ((word[0] == "(" or word[0].isdigit()) and _YEAR_WORD.match(word)) or lower in {"n.d.", "(n.d.)"}:
             return words, j, True
         if words and lower == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
+            return words, j, False
+        if words and word in _JOINING:  # "Matthias et WICHMANN": the French "and" ends a name, as "and" does
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None
