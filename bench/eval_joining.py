@@ -74,11 +74,9 @@ def score(strings: list[str], show: int = 0) -> tuple[int, int, int, int]:
         total, joined = total + len(refs), joined + len(got)
         recovered += len(wanted & set(got))
         right += sum(1 for g in got if g in wanted)
-        if show:
-            for g in got:
-                if g not in wanted and show > 0:
-                    print(f"  joined: {g[:300]}")
-                    show -= 1
+        for g in [g for g in got if g not in wanted][:max(show, 0)]:
+            print(f"  joined: {g[:300]}")
+            show -= 1
     return total, recovered, joined, right
 
 

