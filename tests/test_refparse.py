@@ -223,6 +223,13 @@ def test_web_page_date_gives_month_and_day():
     # ISO 690 styles print the range with a non-breaking hyphen
     ("Whitfield, R. “S”. Journal of History. 2001. Vol. 7, no. 4, pp. 525\u2011553.",
      ("Journal of History", "7", "4", "525–553")),
+    # the labels of German, Brazilian and French styles: Bd./Nr./S., v./n./p., t./n°/p.
+    ("BRETT, Matthew, 2002. Region analysis. Neuroimage. 2002. Bd. 16, Nr. 2, S. 1140–1141.",
+     ("Neuroimage", "16", "2", "1140–1141")),
+    ("SILVA, João. Uma análise regional. Revista Brasileira de Economia, v. 16, n. 2, p. 1140-1141, 2002.",
+     ("Revista Brasileira de Economia", "16", "2", "1140–1141")),
+    ("DUPONT, Jean. Une analyse régionale. Revue Française de Science Politique. 2002. t. 16, n° 2, p. 1140-1141.",
+     ("Revue Française de Science Politique", "16", "2", "1140–1141")),
 ])
 def test_volume_issue_and_pages_in_each_style(text, expected):
     if text.startswith("Bell, Andrew. 2015. “E.”"):

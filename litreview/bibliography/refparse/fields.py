@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
+from .lexicon import NUMBER, PAGES, VOLUME
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -143,10 +144,20 @@ def _splice(text: str, start: int, end: int) -> str:
 
 # --- volume, issue, pages -------------------------------------------------------------
 
+def _label_words(*words: str) -> str:
+    """An alternation of the words that label a number ("Bd.", "Nr.", "S."): a word the list writes with
+    its full stop needs it ("t.", "h.": not every "t" is a tome), the others may have one."""
+    forms = {re.escape(w[:-1]) + r"\." if w.endswith(".") else re.escape(w) + r"\.?" for w in words}
+    return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# The labels in the languages references are written in: the tagger's word lists (lexicon). What a label
+# numbers: a number ("S1", "3/4"), a Roman one, or a last word ("no. Special"), never the name of "v. Trump".
+_LABELLED = r"[A-Za-z]?\d[\w./-]*|[IVXLCivxlc]+\b|\w+(?=\W*$)"
 _NUM_TOKEN = re.compile(
-    r"(?P<vol>\b(?:vol(?:ume)?s?\.?|v\.)\s*(?P<volv>[\w.-]+))"
-    r"|(?P<no>\b(?:no|nos|num|iss(?:ue)?|n°)\.?\s*(?P<nov>[\w/-]+))"
-    r"|(?P<pp>\b(?:pp?|pages?|P)\.?\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
+    rf"(?P<vol>\b(?:{_label_words(*VOLUME)})\s*(?P<volv>{_LABELLED}))"
+    rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num')})\s*(?P<nov>{_LABELLED}))"
+    rf"|(?P<pp>(?<![\w.])(?:{_label_words(*PAGES)})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
     r"|(?P<range>(?<![\w/])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"
     r"|(?P<dot>(?<![\w.])(?P<dotv>\d+)\.(?P<doti>\d+)(?![\w.]))"
@@ -189,7 +200,7 @@ def parse_numbers(text: str) -> Numbers:
         if m.group("vol"):
             volume = volume or m.group("volv").rstrip(".")
         elif m.group("no"):
-            issue = issue or m.group("nov")
+            issue = issue or m.group("nov").rstrip(".")
         elif m.group("pp"):
             pages = pages or dash(m.group("ppv"))
         elif m.group("paren"):
