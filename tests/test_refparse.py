@@ -204,6 +204,26 @@ def test_accessed_date_becomes_an_iso_urldate():
     assert ref.type == "online"
 
 
+@pytest.mark.parametrize(("text", "title", "urldate"), [
+    # Copernicus: "last access:"; Springer LNCS: "last accessed" with a date in figures
+    ("Dean, J.: Large Scale Distributed Deep Networks, http://research.google.com/archive/large.html, "
+     "last access: 26 June 2021.", "Large Scale Distributed Deep Networks", "2021-06-26"),
+    ("109. scipy: Operations between numpy.array and scipy.sparse matrix return inconsistent array type, "
+     "https://github.com/scipy/scipy/issues/7510, last accessed 2022/03/19.",
+     "Operations between numpy.array and scipy.sparse matrix return inconsistent array type", "2022-03-19"),
+])
+def test_last_access_is_the_urldate_not_the_year_or_title(text, title, urldate):
+    ref = parse_reference(text)
+    assert (ref.title, ref.urldate, ref.year) == (title, urldate, "")
+
+
+def test_words_leading_to_a_link_and_its_emptied_brackets_leave_the_title():
+    # MDPI: "Available online: URL (accessed on …)"; the rules' title kept "Available online: ( )"
+    ref = parse_reference_rules("80. Patashnik, O. Designing BibTeX Styles Available online: "
+                                "http://www.ctan.org/biblio/bibtex/ (accessed on 9 September 2022).")
+    assert (ref.title, ref.urldate) == ("Designing BibTeX Styles", "2022-09-09")
+
+
 def test_web_page_date_gives_month_and_day():
     ref = parse_reference("Rossignol, Michel. “THE PROJECT.” THE PROJECT. February 19, 2003. http://x.ca/p.htm.")
     assert (ref.year, ref.month, ref.day) == ("2003", 2, 19)

@@ -32,18 +32,25 @@ DIGIT = re.compile(r"\d")
 
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
-    rf"(?:\b(?:Accessed|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
-    rf"(?P<date>{MONTH}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\s+{MONTH},?\s+{YEAR}|{YEAR}-\d\d-\d\d)"
+    rf"(?:\b(?:Accessed|Last access(?:ed)?|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
+    rf"(?P<date>{MONTH}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\s+{MONTH},?\s+{YEAR}|{YEAR}(?P<sep>[-/])\d\d(?P=sep)\d\d)"
     rf"(?:,?\s*from)?[.,]?",
     re.IGNORECASE,
 )
-_ACCESS_WORDS = ("accessed", "retrieved", "viewed", "consulted")  # _ACCESSED's, lower case
+_ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted")  # _ACCESSED's, lower case
+#: the words that lead to a link ("Available online:", "Retrieved from", "URL:", "Disponível em:"): with it, not
+#: the title's
+_LINK_LEAD = re.compile(
+    r"(?:\b(?:available|retrieved|recuperado|dispon[ií]vel|disponible|abgerufen|online)"
+    r"(?:\s+(?:online|at|from|on|in|em|en|sur|de|unter|verfügbar))*|\bURL)\s*:?\s*\[?<?\Z",
+    re.IGNORECASE,
+)
 _DATE_ONLY = re.compile(
     rf"^\(?(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:,\s*(?P<y1>{YEAR}))?"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?"
     rf"|(?P<m3>{MONTH})(?:\s+(?P<y3>{YEAR}))?"
     rf"|(?P<y4>{YEAR})[a-z]?(?:,\s*(?P<m4>{MONTH})(?:\s+(?P<d4>\d{{1,2}}))?)?"
-    rf"|(?P<y5>{YEAR})-(?P<m5>\d\d)(?:-(?P<d5>\d\d))?)\)?$",
+    rf"|(?P<y5>{YEAR})(?P<sep>[-/])(?P<m5>\d\d)(?:(?P=sep)(?P<d5>\d\d))?)\)?$",
     re.IGNORECASE,
 )
 
@@ -106,7 +113,8 @@ def take_url(text: str) -> tuple[str, str]:
     end = m.start(1) + len(url)
     if text[end:end + 1] == ">":
         end += 1
-    return url, _splice(text, m.start(), end)
+    lead = _LINK_LEAD.search(text, 0, m.start())
+    return url, _splice(text, lead.start() if lead else m.start(), end)
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
@@ -137,6 +145,8 @@ def _accessed(text: str) -> tuple[str, int, int] | None:
 
 def _splice(text: str, start: int, end: int) -> str:
     before, after = text[:start].rstrip(), text[end:].lstrip(" .,;")
+    if before[-1:] in ("(", "[") and after[:1] in (")", "]"):  # "(accessed on 9 May 2022)": no empty brackets
+        before, after = before[:-1].rstrip(), after[1:].lstrip(" .,;")
     if before and after:
         return before + " " + after
     return before or after
