@@ -217,6 +217,15 @@ def test_last_access_is_the_urldate_not_the_year_or_title(text, title, urldate):
     assert (ref.title, ref.urldate, ref.year) == (title, urldate, "")
 
 
+def test_a_web_address_the_model_ran_a_title_over_is_the_url():
+    # Copernicus, a page with no author: the model's title ran on over the address and "last access"
+    ref = parse_reference("IBM edges closer to human speech recognition: http://www.businessinsider.com/ibm-edges-"
+                          "closer-to-human-speech-recognition-2017-3, last access: 28 August 2023.")
+    assert ref.title == "IBM edges closer to human speech recognition"
+    assert ref.url == "http://www.businessinsider.com/ibm-edges-closer-to-human-speech-recognition-2017-3"
+    assert (ref.urldate, ref.year) == ("2023-08-28", "")
+
+
 def test_words_leading_to_a_link_and_its_emptied_brackets_leave_the_title():
     # MDPI: "Available online: URL (accessed on …)"; the rules' title kept "Available online: ( )"
     ref = parse_reference_rules("80. Patashnik, O. Designing BibTeX Styles Available online: "

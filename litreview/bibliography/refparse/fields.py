@@ -117,6 +117,12 @@ def take_url(text: str) -> tuple[str, str]:
     return url, _splice(text, lead.start() if lead else m.start(), end)
 
 
+def is_url(word: str) -> bool:
+    """Is ``word`` (a token, its closing punctuation aside) one web address?"""
+    m = _URL.fullmatch(word.rstrip(".,;:)]")) if "://" in word or "www." in word.lower() else None
+    return m is not None
+
+
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_accessed(text: str) -> tuple[str, str]:
     """(ISO access date, text with "Accessed December 03, 2018." removed)."""

@@ -17,7 +17,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
-    return _to_note(_doubted_year(_no_date(_volume_after_container(tagged), text)), text)
+    return _to_note(_links(_doubted_year(_no_date(_volume_after_container(tagged), text))), text)
 
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
@@ -49,16 +49,25 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     marks = [(m.span(), _NOTE_LEAVES) for m in _AHEAD_OF_PRINT.finditer(text)]
     marks += [(m.span(), _MEDIUM_LEAVES) for m in _MEDIUM.finditer(text)]
     if (accessed := F.accessed_span(text)) is not None:
-        marks.append((accessed, _NOTE_LEAVES))
+        marks.append((accessed, _ACCESS_LEAVES))
     if not marks:
         return tagged
     return [t._replace(label="note") if any(a <= t.token.start < b and t.label in leaves for (a, b), leaves in marks)
             else t for t in tagged]
 
 
+def _links(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A token that is a web address is the URL, whatever the model read it as: Copernicus prints a page with
+    no author as "Title: http://…, last access: 28 August 2023.", and the model ran the title on over it."""
+    return [t._replace(label="url") if t.label not in ("url", "doi") and F.is_url(t.token.text) else t
+            for t in tagged]
+
+
 #: labels the words of an access date or of "Epub ahead of print" may be read as and leave for the note
 _NOTE_LEAVES = frozenset(("date", "container", "journal", "publisher", "location"))
 _MEDIUM_LEAVES = frozenset(("title",))
+#: an access date's words ("last access: 28 August 2023") are no title's either
+_ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url"}
 #: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
 _AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead\s+of\s+print\b\]?")
 #: the medium ISO 690, DIN and NLM print in brackets after a title or a journal ("… library [online].")
