@@ -226,6 +226,13 @@ def test_a_web_address_the_model_ran_a_title_over_is_the_url():
     assert (ref.urldate, ref.year) == ("2023-08-28", "")
 
 
+def test_a_title_the_model_read_into_its_note_is_the_rules_title():
+    ref = parse_reference("Large Scale Distributed Deep Networks: http://research.google.com/archive/large_deep_"
+                          "networks_nips2012.html, last access: 26 June 2021.")
+    assert ref.title == "Large Scale Distributed Deep Networks"
+    assert "title" in ref.uncertain and "Networks" not in ref.note
+
+
 def test_words_leading_to_a_link_and_its_emptied_brackets_leave_the_title():
     # MDPI: "Available online: URL (accessed on …)"; the rules' title kept "Available online: ( )"
     ref = parse_reference_rules("80. Patashnik, O. Designing BibTeX Styles Available online: "
