@@ -275,6 +275,29 @@ def test_volume_issue_and_pages_in_each_style(text, expected):
     assert ref.type == "article"
 
 
+@pytest.mark.parametrize(("text", "container", "pages"), [
+    # ASA: the pages open the chapter's "Pp. 199–203 in Book"; Bologna: they close "«Title», Book, 44–59. Series"
+    ("Braz, Christina, and Jean-Marc Robert. 2006. “Security and Usability: The Case of the User Authentication "
+     "Methods.” Pp. 199–203 in IHM ’06: Proceedings of the 18th international conference of the association "
+     "francophone d’interaction homme-machine. New York, NY, USA: ACM.",
+     "IHM ’06: Proceedings of the 18th international conference of the association francophone d’interaction "
+     "homme-machine", "199–203"),
+    ("Jackson, Péter, «Some title», Some good book, 44–59. Some series, Some Publisher, 1933.", "Some good book",
+     "44–59"),
+    ("DeWitt, Alexander J., Jasna Kuljis, «Aligning usability and security», SOUPS ’06: Proceedings of the second "
+     "symposium on usable privacy and security, 1–7, New York, NY, USA, ACM, 2006.",
+     "SOUPS ’06: Proceedings of the second symposium on usable privacy and security", "1–7"),
+])
+def test_pages_printed_with_the_container_are_the_pages(text, container, pages):
+    ref = parse_reference(text)
+    assert (ref.container, ref.pages) == (container, pages)
+
+
+def test_a_no_date_term_closing_the_reference_is_no_container():
+    ref = parse_reference("numpy, «numpy/numpy», GitHub, s.d. https://github.com/numpy/numpy.")
+    assert (ref.container, ref.year, ref.url) == ("GitHub", "", "https://github.com/numpy/numpy")
+
+
 def test_month_in_place_of_an_issue():
     ref = parse_reference("Lim, Sijeong. 2015. “Revenue.” World Development 67 (March): 295–309.")
     assert (ref.volume, ref.issue, ref.month) == ("67", "", 3)

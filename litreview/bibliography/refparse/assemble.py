@@ -55,6 +55,7 @@ _CONTAINER_LEAD = re.compile(r"^(?:[:;,.]\s*|\((?:in|en|auf)\s+[A-Z][a-z]+\)\.?\
 _CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
 _IN_HEAD = re.compile(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", re.I)
 _IN = re.compile(r"(?i)in\b")
 _INITIAL_AFTER_COMMA = re.compile(r",\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ]{1,3}\b)")
@@ -378,7 +379,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     if late_years and not f.get("year"):
         put("year", *late_years[0])
     if spill and not f.get("container"):
-        f["container"] = _container(spill[0])
+        container = spill[0]
+        if not f.get("pages") and (m := _CLOSING_RANGE.search(container)):  # "«Title», Book, 44–59. Series"
+            container, f["pages"] = container[:m.start()], F.dash(m.group(1))
+        f["container"] = _container(container)
         conf["container"] = conf.get("title", 1.0)
     # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)
     doi, rest = F.take_doi(text)
