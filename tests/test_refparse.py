@@ -298,6 +298,20 @@ def test_a_no_date_term_closing_the_reference_is_no_container():
     assert (ref.container, ref.year, ref.url) == ("GitHub", "", "https://github.com/numpy/numpy")
 
 
+@pytest.mark.parametrize(("text", "families", "title"), [
+    # ISO 690: the family in capitals, an initial, then the title; the model read the title's first words as names
+    ("NUSSBAUM, M. Aristotle’s “De Motu Animalium”. Princeton University Press, 1978.", ["NUSSBAUM"],
+     "Aristotle’s “De Motu Animalium”"),
+    ("RADIATOR, R. Zenos things, 1953. PhD thesis.", ["RADIATOR"], "Zenos things"),
+    # names in capitals with initials before them and a suffix after them stay names
+    ("R. WHITE, D. Jr. RICHARD; « Military Ethics », in COOPER, L. TERRY, Handbook of Administrative Ethics ; "
+     "CRC Press, 2001.", ["WHITE", "RICHARD"], "Military Ethics"),
+])
+def test_words_after_the_initials_of_a_name_in_capitals_open_the_title(text, families, title):
+    ref = parse_reference(text)
+    assert ([p.family for p in ref.authors], ref.title) == (families, title)
+
+
 def test_month_in_place_of_an_issue():
     ref = parse_reference("Lim, Sijeong. 2015. “Revenue.” World Development 67 (March): 295–309.")
     assert (ref.volume, ref.issue, ref.month) == ("67", "", 3)

@@ -17,7 +17,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
-    tagged = _pages_in_container(_volume_after_container(tagged))
+    tagged = _pages_in_container(_volume_after_container(_after_capital_names(tagged)))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -100,6 +100,29 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 and (i + 1 == len(tagged) or tagged[i + 1].label != t.label) and i and tagged[i - 1].label == t.label:
             out[i] = t._replace(label="volume")
     return out
+
+
+_CAPITALS = lazy(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[,;]?")
+_INITIALS = lazy(r"(?:[A-ZÀ-Þ]\.-?)+[,;]?")
+_JOINERS = frozenset(("and", "&", "und", "et", "e", "y", ";"))
+
+
+def _after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Words after the initials that close a name printed in capitals, which the model read on into the names, open
+    the title: ISO 690's "NUSSBAUM, M. Aristotle’s “De Motu Animalium”." and "RADIATOR, R. Zenos things, 1953."
+    (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name)."""
+    n = 0
+    while n < len(tagged) and tagged[n].label == "author":
+        n += 1
+    if n < 3 or not any(_CAPITALS.fullmatch(t.token.text) for t in tagged[:n]):
+        return tagged
+    last = max((i for i in range(n) if _INITIALS.fullmatch(tagged[i].token.text)), default=-1)
+    rest = tagged[last + 1:n]
+    if last < 1 or not rest or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
+            or any(_CAPITALS.fullmatch(t.token.text) or t.token.text.casefold() in _JOINERS for t in rest) \
+            or not rest[0].token.text[:1].isupper() or any(t.label == "title" for t in tagged[:last + 1]):
+        return tagged
+    return [*tagged[:last + 1], *(t._replace(label="title") for t in rest), *tagged[n:]]
 
 
 #: a page range as one token ("44–59,", "1:243–334,"), and the word that labels pages ("Pp.")
