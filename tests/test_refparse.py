@@ -325,6 +325,39 @@ def test_labelled_numbers(text, volume, issue, pages):
     assert (found.volume, found.issue, found.pages) == (volume, issue, pages)
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # ISO 690 in French and German: the medium after the title
+    ("1. WICKHAM, Hadley, VAUGHAN, Davis et GIRLICH, Maximilian. Tidyr: Tidy messy data [en ligne]. 2023. "
+     "[Consulté le 3 mars 2021]. Disponible à l’adresse: https://tidyr.tidyverse.org", "Tidyr: Tidy messy data"),
+    ("WICKHAM, Hadley, 2023a. Forcats: Tools for working with categorical variables [online]. [Zugriff am: 5 Mai "
+     "2018]. Verfügbar unter: https://forcats.tidyverse.org/", "Forcats: Tools for working with categorical variables"),
+])
+def test_the_medium_after_a_title_is_no_part_of_it(text, title):
+    assert parse_reference(text).title == title
+    assert parse_reference_rules(text).title == title
+
+
+@pytest.mark.parametrize(("text", "families", "title"), [
+    # Springer LNCS: the last initials, or a particle, before the colon close the names
+    ("3. Davies, B., Romanowska, I.: An emergent community? Agent-based modelers in archaeology. The SAA "
+     "Archaeological Record. 18, 27–32 (2018).", ["Davies", "Romanowska"],
+     "An emergent community? Agent-based modelers in archaeology"),
+    ("19. Little, H., Eryilmaz, K., Boer, B. de: Conventionalisation and discrimination as competing pressures on "
+     "continuous speech-like signals. Interaction studies. 18, 352–375 (2017).", ["Little", "Eryilmaz", "Boer"],
+     "Conventionalisation and discrimination as competing pressures on continuous speech-like signals"),
+])
+def test_the_end_of_a_name_list_is_no_title(text, families, title):
+    ref = parse_reference(text)
+    assert ([p.family for p in ref.authors], ref.title) == (families, title)
+
+
+def test_a_rules_title_opening_with_a_vancouver_name_of_the_authors_is_not_taken():
+    ref = parse_reference("[21] Vaghul K, Zipperer B. Historical state and sub-state minimum wage data. Washington "
+                          "Center for Equitable Growth Working Paper 2016;90716.")
+    assert [p.family for p in ref.authors] == ["Vaghul", "Zipperer"]
+    assert ref.title.startswith("Historical state and sub-state minimum wage data")
+
+
 def test_month_in_place_of_an_issue():
     ref = parse_reference("Lim, Sijeong. 2015. “Revenue.” World Development 67 (March): 295–309.")
     assert (ref.volume, ref.issue, ref.month) == ("67", "", 3)

@@ -22,9 +22,10 @@ MONTHS = {
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-#: Vancouver's (NLM's) medium after a title: "[Internet]", "[monograph on the Internet]" (after a journal's
-#: name it is left: the training set's containers keep it)
-MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet)\]", re.I)
+#: the medium after a title: Vancouver's (NLM's) "[Internet]", "[monograph on the Internet]", ISO 690's and DIN's
+#: "[online]", "[en ligne]" (after a journal's name it is left: the training set's containers keep it)
+MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet|online|on-line|"
+                    r"en ligne|electronic resource|em linha|en l[ií]nea)\]", re.I)
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 #: a digit anywhere (searched, where a number may be printed)

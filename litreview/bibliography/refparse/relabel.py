@@ -5,7 +5,7 @@ says more than the label of one token. Each was measured by 5-fold cross-validat
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE_WORDS
@@ -17,7 +17,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
-    tagged = _pages_in_container(_volume_after_container(_after_capital_names(tagged)))
+    tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -50,7 +50,7 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     it ("IEEE Trans Rehabil Eng [Internet]."): moving it cost container F1 on 3-fold CV. First eight dev styles: title
     0.935 -> 0.939, container 0.884 -> 0.905; 3-fold CV, anystyle dev 250 and Chicago unchanged."""
     marks = [(m.span(), _NOTE_LEAVES) for m in _AHEAD_OF_PRINT.finditer(text)]
-    marks += [(m.span(), _MEDIUM_LEAVES) for m in _MEDIUM.finditer(text)]
+    marks += [(m.span(), _MEDIUM_LEAVES) for m in F.MEDIUM.finditer(text)]
     if (accessed := F.accessed_span(text)) is not None:
         marks.append((accessed, _ACCESS_LEAVES))
     if not marks:
@@ -73,8 +73,6 @@ _MEDIUM_LEAVES = frozenset(("title",))
 _ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url"}
 #: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
 _AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead\s+of\s+print\b\]?")
-#: the medium ISO 690, DIN and NLM print in brackets after a title or a journal ("… library [online].")
-_MEDIUM = lazy(r"(?i)\[(?:online|internet|en ligne|on-?line|electronic resource|em linha|en l[ií]nea)\]")
 
 
 #: labels whose span a doubted year may leave for the date (not a title's, a volume's or the pages')
@@ -100,6 +98,43 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 and (i + 1 == len(tagged) or tagged[i + 1].label != t.label) and i and tagged[i - 1].label == t.label:
             out[i] = t._replace(label="volume")
     return out
+
+
+#: what closes a name list before the title in Springer's LNCS ("Brown, C.H.:", "Boer, B. de:"), and a
+#: Vancouver name ("Zipperer B.": a family name and initials)
+_LAST_INITIALS = lazy(r"(?:[A-ZÀ-Þ]\.-?)+:|(?:de|van|von|der|den|da|del|du|le|la|dos|das|di):")
+_FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")
+_VANCOUVER_INITIALS = lazy(r"[A-ZÀ-Þ]{1,3}\.")
+
+
+def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The end of a name list the model read into the title is the names': LNCS's last initials or particle before
+    the colon ("Romanowska, I.: An emergent community?", "Boer, B. de: Conventionalisation …"), and a Vancouver
+    name after a list that a comma says goes on ("Vaghul K, Zipperer B. Historical state …")."""
+    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
+    if first is None:
+        return tagged
+    n = first
+    while n < len(tagged) and tagged[n].label == "author":
+        n += 1
+    if n == len(tagged) or tagged[n].label != "title":
+        return tagged
+    words = [t.token.text for t in tagged[n:n + 2] if t.label == "title"]
+    names = names_open(words)
+    if names == 2 and not (tagged[n - 1].token.text.endswith(",") and n + 2 < len(tagged)):
+        return tagged  # a Vancouver name only where the list goes on, and not the whole title
+    return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:n + names]), *tagged[n + names:]]
+
+
+def names_open(words: Sequence[str], families: Collection[str] | None = None) -> int:
+    """How many of ``words`` (a title's first two, as printed) are the end of a name list: 1 for LNCS's last initials
+    or particle before the colon, 2 for a Vancouver name (one of ``families``, when given), else 0."""
+    if words and _LAST_INITIALS.fullmatch(words[0]):
+        return 1
+    if len(words) > 1 and _FAMILY.fullmatch(words[0]) and _VANCOUVER_INITIALS.fullmatch(words[1]) \
+            and (families is None or words[0] in families):
+        return 2
+    return 0
 
 
 _CAPITALS = lazy(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[,;]?")
