@@ -351,6 +351,20 @@ def test_the_end_of_a_name_list_is_no_title(text, families, title):
     assert ([p.family for p in ref.authors], ref.title) == (families, title)
 
 
+def test_the_words_before_the_quote_that_opens_the_title_are_names():
+    # Bologna: given names first after the first name, the title in guillemets after a comma
+    ref = parse_reference("Anderson, Oliver, Rachel Davis, George B Hanna, Charles A Vincent, «Surgical adverse events: "
+                          "A systematic review», Am. J. Surg., vol. 206, fasc. 2, agosto 2013, pp. 253–262.")
+    assert [p.family for p in ref.authors] == ["Anderson", "Davis", "Hanna", "Vincent"]
+    assert (ref.title, ref.container) == ("Surgical adverse events: A systematic review", "Am. J. Surg.")
+
+
+def test_a_rules_title_run_on_into_the_publisher_is_not_taken():
+    # APA 6th, a report with no place: "Title, Publisher."
+    ref = parse_reference("Lucid, L. (1999). Collation is cruel, Stuff and Nonesense Press.")
+    assert ref.title == "Collation is cruel"
+
+
 def test_a_rules_title_opening_with_a_vancouver_name_of_the_authors_is_not_taken():
     ref = parse_reference("[21] Vaghul K, Zipperer B. Historical state and sub-state minimum wage data. Washington "
                           "Center for Equitable Growth Working Paper 2016;90716.")

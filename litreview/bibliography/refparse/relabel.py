@@ -104,13 +104,16 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 #: Vancouver name ("Zipperer B.": a family name and initials)
 _LAST_INITIALS = lazy(r"(?:[A-ZÀ-Þ]\.-?)+:|(?:de|van|von|der|den|da|del|du|le|la|dos|das|di):")
 _FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")
+_OPENING_QUOTES = ("«", "“", '"', "„", "‘")
 _VANCOUVER_INITIALS = lazy(r"[A-ZÀ-Þ]{1,3}\.")
 
 
 def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The end of a name list the model read into the title is the names': LNCS's last initials or particle before
-    the colon ("Romanowska, I.: An emergent community?", "Boer, B. de: Conventionalisation …"), and a Vancouver
-    name after a list that a comma says goes on ("Vaghul K, Zipperer B. Historical state …")."""
+    """The end of a name list the model read into the title is the names': the words before the quote that opens
+    the title, after a comma (Bologna's "Anderson, Oliver, Charles A Vincent, «Surgical adverse events»"), LNCS's
+    last initials or particle before the colon ("Romanowska, I.: An emergent community?", "Boer, B. de:
+    Conventionalisation …"), and a Vancouver name after a list that a comma says goes on ("Vaghul K, Zipperer B.
+    Historical state …")."""
     first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
     if first is None:
         return tagged
@@ -119,6 +122,11 @@ def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         n += 1
     if n == len(tagged) or tagged[n].label != "title":
         return tagged
+    for q in range(n + 1, min(n + _RUN, len(tagged))):  # "…, Rachel Davis, Charles A Vincent, «Title», …"
+        if tagged[q].label != "title":
+            break
+        if tagged[q].token.text[:1] in _OPENING_QUOTES and tagged[q - 1].token.text.endswith(","):
+            return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:q]), *tagged[q:]]
     words = [t.token.text for t in tagged[n:n + 2] if t.label == "title"]
     names = names_open(words)
     if names == 2 and not (tagged[n - 1].token.text.endswith(",") and n + 2 < len(tagged)):
