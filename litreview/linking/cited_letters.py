@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import CITATION_ORDERS, issued_order, letter_orders, sorted_names, tied
+from .labels import CITATION_ORDERS, first_name, issued_order, letter_orders, sorted_names, tied
 from .rendered_list import Listed, listed
-from .styles import dated, for_entries, names_read
+from .styles import dated, for_entries, given_read, names_read
 from .styles import et_al_min as style_et_al_min
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -255,10 +255,14 @@ def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]
 
 def _sort_key(index: SourceIndex, key: str) -> tuple[object, ...]:
     """What the sort of a citation-order style reads of ``key`` before the citation order: its names as the sort
-    reads them (Annual Reviews: five of seven or more), and its full date when the sort reads it next."""
+    reads them (Annual Reviews: five of seven or more; a "cited" sort, ABNT's, the first name alone, with its given
+    names when the style tells how it prints them), and its full date when the sort reads it next."""
     source = index.sources[key]
-    names = sorted_names(source, names_read(index.letter_order)) if index.letter_order == "names" else ()
-    return names, issued_order(source) if dated(index.letter_order) else ()
+    order = index.letter_order
+    given = given_read(order)
+    names = (sorted_names(source, names_read(order)) if order == "names"
+             else (first_name(source, given),) if given else ())  # "cited": the first name ("SMITH, Jane")
+    return names, issued_order(source) if dated(order) else ()
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:
