@@ -203,17 +203,20 @@ def test_the_names_cited_are_no_evidence_of_the_work() -> None:
     bib = parse_bibliography(r"""@book{h1, author = {Heiss, Ann}, title = {Heiss on Heiss}, year = {2007}}
 @book{h2, author = {Heiss, Ann}, title = {Rivers}, year = {2007}}
 """)
+    # The name "Heiss" picks no title "Heiss on Heiss" for 2007a; the rivers of 2007b's sentence do, and 2007a is then
+    # the other work of two.
     linkage = link(parse_essay("Heiss (2007a) argues it. The rivers show it (Heiss 2007b)."), bib, letter_order="cited")
     assert [(m.keys[0] if m.detail not in LEFT_OPEN else "open") for m in linkage.mentions if m.kind == "marker"] == [
-        "open", "h2"]
+        "h1", "h2"]
 
 
 def test_a_letter_names_one_entry_throughout_the_document() -> None:
-    # Citation order: "2003a" may be either; the one context that names the work decides the other citations.
+    # Citation order: "2003a" may be either; the one context that names the work decides the other citations, and
+    # "2003b", the other letter of two, is the other work.
     text = "The argon shows it (Sims 2003a). It holds (Sims 2003a). It holds (Sims 2003b)."
     linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
     assert [(m.text, m.keys[0] if m.detail not in LEFT_OPEN else "open") for m in linkage.mentions if m.kind == "marker"] == [
-        ("Sims 2003a", "s2"), ("Sims 2003a", "s2"), ("Sims 2003b", "open")]
+        ("Sims 2003a", "s2"), ("Sims 2003a", "s2"), ("Sims 2003b", "s1")]
 
 
 def test_one_entry_picked_for_two_letters_decides_neither() -> None:
@@ -259,9 +262,9 @@ WIX = r"""@book{w1, author = {Wix, Ola}, title = {Sparse Arrays}, year = {2010}}
     ("Sparse arrays are common (Wix 2010a, 2010b).", "title", ["w1", "w2"]),
     # The other letter written in a narrative citation of the same sentence shares its words too: before, "Wix
     # (2010a)" was linked to the grids the sentence is about, the entry its first citation (2010a) is not. Now
-    # 2010a is what the first sentence picked, and 2010b is left open.
+    # 2010a is what the first sentence picked, and 2010b, the other letter of two, the other work.
     ("Sparse arrays are common (Wix 2010a). Dense grids too (Wix 2010b), a point Wix (2010a, 5) makes.", "cited",
-     ["w1", "w1"]),
+     ["w1", "w1", "w2"]),
 ])
 def test_words_shared_by_several_letters_of_one_author_and_year_pick_none(text: str, order: str,
                                                                           keys: list[str]) -> None:
@@ -372,6 +375,21 @@ def test_how_a_citation_order_sort_reads_given_names_is_read_from_its_name_eleme
     assert given("", 'initialize-with=". "') == ""
     assert given('form="short"') == ""
     assert given('initialize-with=". "', branch='<names variable="director"><name/></names>') == ""
+
+
+TWO_WORKS = r"""@article{e, author = {Heiss, Andrew and Kelley, Judith}, title = {Between a Rock and a Hard Place}, year = {2016}}
+@article{f, author = {Heiss, Andrew and Kelley, Judith}, title = {From the Trenches}, year = {2016}}
+"""
+
+
+def test_the_letter_of_one_of_two_works_told_by_the_other_letters_context() -> None:
+    # ABNT letters the two in the order the document first cites them: 2016a alone names neither, but the words
+    # of 2016b's citation pick the trenches, and two letters name two works.
+    bib = parse_bibliography(TWO_WORKS)
+    for text, want in (("NGOs adapt (Heiss; Kelley, 2016a). Trenches matter (Heiss; Kelley, 2016b).", ["e", "f"]),
+                       ("Trenches matter (Heiss; Kelley, 2016b). NGOs adapt (Heiss; Kelley, 2016a).", ["f", "e"])):
+        linkage = link(parse_essay(text), bib, letter_order="cited")
+        assert [m.detail for m in linkage.mentions if m.kind == "marker"] == want
 
 
 LONG_LISTS = r"""@techreport{ten, author = {Visser, Ronald and Lambers, Karsten and Aitchison, Kenneth and Jutte, Annemarie

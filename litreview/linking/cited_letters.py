@@ -121,7 +121,25 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # Two letters cannot name one entry: contexts that picked it for both tell nothing.
     clash = {(c, k) for (c, label), k in agreed_on.items() for (c2, label2), k2 in agreed_on.items()
              if c == c2 and k == k2 and label != label2}
-    index.__dict__[_LABELLED] = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
+    decided_labels = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
+    index.__dict__[_LABELLED] = {**_the_other_letter(decided_labels, written), **decided_labels}
+
+
+def _the_other_letter(labelled: Mapping[tuple[frozenset[str], str], str],
+                      written: Mapping[tuple[str, ...], set[str]]) -> dict[tuple[frozenset[str], str], str]:
+    """Of two entries lettered a and b, the one the letter a context picked nothing for stands for (its label),
+    when contexts picked the other for the other letter: two letters name two entries, whatever the order
+    ("Between a Rock (Heiss; Kelley, 2016a)" is told by "Trenches matter (Heiss; Kelley, 2016b)" in a style that
+    letters in citation order)."""
+    out: dict[tuple[frozenset[str], str], str] = {}
+    for (candidates, label), key in labelled.items():
+        letters = next((lt for pool, lt in written.items() if frozenset(pool) == candidates), set())
+        if len(candidates) != 2 or letters != {"a", "b"} or label[-1:] not in letters:
+            continue
+        other = label[:-1] + ({"a", "b"} - {label[-1]}).pop()
+        if (candidates, other) not in labelled:
+            out[candidates, other] = next(iter(candidates - {key}))
+    return out
 
 
 def _cited_count(letters: set[str]) -> int | None:
