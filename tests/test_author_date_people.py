@@ -116,6 +116,30 @@ def test_a_name_before_a_semicolon_joins_only_a_list_the_bibliography_has() -> N
     assert [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys] == [("j19",)]
 
 
+SEASONED = r"""@article{dt, author = {Dingemanse, Mark and Thompson, Bill}, title = {Iconicity}, year = {2020}}
+@article{wp, author = {Winter, Bodo and Perlman, Marcus}, title = {Size}, year = {2021}}
+@article{w21, author = {Winter, Bodo}, title = {Alone}, year = {2021}}
+@article{sm, author = {Spring, Anna and May, Tom}, title = {Seasons}, year = {2019}}
+"""
+
+
+def test_names_parted_by_semicolons_that_are_also_a_season_or_a_month() -> None:
+    # pandoc (ABNT) prints [@dt; @wp] as "(Dingemanse; Thompson, 2020; Winter; Perlman, 2021)": "Winter" opens
+    # the second work's names, not a season ("Winter 2020"); read alone, "Perlman, 2021" named no entry.
+    text = ("It holds (Dingemanse; Thompson, 2020; Winter; Perlman, 2021). Also (Winter, 2021; Winter; Perlman, 2021). "
+            "And (Spring; May, 2019, p. 4). So (DINGEMANSE; THOMPSON, 2020; WINTER; PERLMAN, 2021).")
+    linkage = link(parse_essay(text), parse_bibliography(SEASONED))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [
+        ("dt",), ("wp",), ("w21",), ("wp",), ("sm",), ("dt",), ("wp",)]
+
+
+def test_names_parted_by_semicolons_start_where_an_entrys_list_does() -> None:
+    # An undated name before the list is not one of its authors: "Smith; Dingemanse; Thompson, 2020" is read as
+    # the entry by Dingemanse and Thompson (the bibliography has no list of three).
+    linkage = link(parse_essay("It holds (see Smith; Dingemanse; Thompson, 2020)."), parse_bibliography(SEASONED))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("dt",)]
+
+
 def test_an_accented_i_printed_as_a_dotless_i_and_an_accent_is_the_name() -> None:
     # {\'\i} in the .bib: pandoc prints "Garcı́a" (dotless i, combining acute), the .bib reads "García".
     bib = parse_bibliography(r"@article{g, author = {Garc{\'\i}a, Diego}, title = {Recessions}, year = {2013}}")

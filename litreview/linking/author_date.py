@@ -25,6 +25,7 @@ from .author_names import (
     loose,
     names_an_entry,
     note_in_full,
+    parted_list,
     wrote_et_al,
 )
 from .hits import Found
@@ -140,22 +141,19 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
             undated.append(segment)
             continue
         names, years, rest = parsed
-        if undated and names and (listed := _listed_with(undated, names, index)):
-            names, seg_text, seg_start = listed, body[undated[0][1]:seg_start + len(seg_text)], undated[0][1]
+        if undated and names and (listed := _listed_with(undated, names, index))[0]:
+            opens = undated[listed[1]][1]
+            names, seg_text, seg_start = listed[0], body[opens:seg_start + len(seg_text)], opens
         undated = []
         yield seg_text, seg_start, (names, years, rest)
 
 
-def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> str:
-    """The names of ``undated`` segments and ``names`` as one name list ("Luo Cao and Barzilay") when styles
-    that part names with ";" as they part items (ABNT: "(Luo; Cao; Barzilay, 2019)") wrote the whole list of one
-    entry's authors; '' otherwise (the segments are then left as they were)."""
-    parts = [seg.strip() for seg, _ in undated] + [names]
+def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> tuple[str, int]:
+    """The names of ``undated`` segments and ``names`` as one entry's name list, with the first segment it takes
+    (``parted_list``); ('', 0) otherwise (the segments are then left as they were)."""
+    parts = [seg.strip() for seg, _ in undated]
     parts[0] = _unprefixed(parts[0])[0]  # "(e.g., Wright; Howard, 2009)"
-    if not all(looks_like_names(part) and "," not in part for part in parts[:-1]):
-        return ""
-    joined = " ".join(parts[:-1]) + " and " + parts[-1]
-    return joined if names_an_entry(joined, index) else ""
+    return parted_list(parts, names, index)
 
 
 _TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")

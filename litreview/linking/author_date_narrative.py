@@ -14,8 +14,8 @@ from .author_names import (
     GIVEN_WORDS,
     fit,
     lookup_tail,
-    names_an_entry,
     note_in_full,
+    parted_list,
     plausible_surname,
     wrote_et_al,
 )
@@ -55,8 +55,8 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
                 listed.insert(0, " ".join(name))
             if words or not name:
                 break
-        joined = " ".join(listed) + " and " + last.strip()
-        if listed and names_an_entry(joined, index):
+        joined = parted_list(listed, last.strip(), index)[0]
+        if joined:
             return joined
     return names
 

@@ -27,6 +27,22 @@ def names_an_entry(names: str, index: SourceIndex) -> bool:
     return bool(keys) and matched == len(canonical(names).split())
 
 
+def parted_list(parts: list[str], last: str, index: SourceIndex) -> tuple[str, int]:
+    """Names parted by ";" before ``last`` as one entry's name list ("Luo Cao and Barzilay"), as styles that part
+    names as they part items print them (ABNT: "(Luo; Cao; Barzilay, 2019)", "Köhler; Cortina (2019)"), with the
+    first of ``parts`` it takes; ('', 0) when no run of ``parts`` ending before ``last`` is such a list. The list
+    starts where an entry's does ("Smith; Luo; Cao; Barzilay" with no entry by those four: Luo, Cao and
+    Barzilay's), and since the entry vouches for its names, one that is also a season or a month may open it
+    ("Winter; Perlman")."""
+    for first in range(len(parts)):
+        run = parts[first:]
+        if all(looks_like_names(part, listed=True) and "," not in part for part in run):
+            joined = " ".join(run) + " and " + last
+            if names_an_entry(joined, index):
+                return joined, first
+    return "", 0
+
+
 def lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
     """The keys and how many words of the tail matched (the index's forms, then the styles' others)."""
     extra = _extra(index)
@@ -254,12 +270,14 @@ def _past_prefix(words: list[str]) -> list[str]:
     return words
 
 
-def looks_like_names(names: str) -> bool:
-    """ "see Wendt", "Bureau of Democracy, Human Rights, and Labor": yes; a clause of prose: no."""
+def looks_like_names(names: str, *, listed: bool = False) -> bool:
+    """ "see Wendt", "Bureau of Democracy, Human Rights, and Labor": yes; a clause of prose: no. ``listed``: the
+    caller checks the words against an entry's name list, so they may open with a word that is also a month or a
+    season ("May", "Winter": names, not "(Winter 2020)")."""
     words = _past_prefix(names.replace(",", " ").split())
     if not words or len(words) > 10 or any(ch.isdigit() for ch in names):
         return False
-    if fold(words[0]).strip(".") in _NOT_NAMES:
+    if not listed and fold(words[0]).strip(".") in _NOT_NAMES:
         return False
     return all(w[:1].isupper() or fold(w) in _NAME_GLUE for w in words)
 

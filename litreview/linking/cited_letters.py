@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import CITATION_ORDERS, issued_order, letter_orders, sorted_names, tied
+from .labels import CITATION_ORDERS, first_name, issued_order, letter_orders, sorted_names, tied
 from .rendered_list import Listed, listed
-from .styles import dated, for_entries, names_read
+from .styles import dated, for_entries, given_read, names_read
 from .styles import et_al_min as style_et_al_min
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -121,7 +121,25 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # Two letters cannot name one entry: contexts that picked it for both tell nothing.
     clash = {(c, k) for (c, label), k in agreed_on.items() for (c2, label2), k2 in agreed_on.items()
              if c == c2 and k == k2 and label != label2}
-    index.__dict__[_LABELLED] = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
+    decided_labels = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
+    index.__dict__[_LABELLED] = {**_the_other_letter(decided_labels, written), **decided_labels}
+
+
+def _the_other_letter(labelled: Mapping[tuple[frozenset[str], str], str],
+                      written: Mapping[tuple[str, ...], set[str]]) -> dict[tuple[frozenset[str], str], str]:
+    """Of two entries lettered a and b, the one the letter a context picked nothing for stands for (its label),
+    when contexts picked the other for the other letter: two letters name two entries, whatever the order
+    ("Between a Rock (Heiss; Kelley, 2016a)" is told by "Trenches matter (Heiss; Kelley, 2016b)" in a style that
+    letters in citation order)."""
+    out: dict[tuple[frozenset[str], str], str] = {}
+    for (candidates, label), key in labelled.items():
+        letters = next((lt for pool, lt in written.items() if frozenset(pool) == candidates), set())
+        if len(candidates) != 2 or letters != {"a", "b"} or label[-1:] not in letters:
+            continue
+        other = label[:-1] + ({"a", "b"} - {label[-1]}).pop()
+        if (candidates, other) not in labelled:
+            out[candidates, other] = next(iter(candidates - {key}))
+    return out
 
 
 def _cited_count(letters: set[str]) -> int | None:
@@ -255,10 +273,14 @@ def _by_names(index: SourceIndex, pool: Sequence[str], suffix: str) -> list[str]
 
 def _sort_key(index: SourceIndex, key: str) -> tuple[object, ...]:
     """What the sort of a citation-order style reads of ``key`` before the citation order: its names as the sort
-    reads them (Annual Reviews: five of seven or more), and its full date when the sort reads it next."""
+    reads them (Annual Reviews: five of seven or more; a "cited" sort, ABNT's, the first name alone, with its given
+    names when the style tells how it prints them), and its full date when the sort reads it next."""
     source = index.sources[key]
-    names = sorted_names(source, names_read(index.letter_order)) if index.letter_order == "names" else ()
-    return names, issued_order(source) if dated(index.letter_order) else ()
+    order = index.letter_order
+    given = given_read(order)
+    names = (sorted_names(source, names_read(order)) if order == "names"
+             else (first_name(source, given),) if given else ())  # "cited": the first name ("SMITH, Jane")
+    return names, issued_order(source) if dated(order) else ()
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:

@@ -229,9 +229,17 @@ def first_name_title_order(source: Source) -> tuple[object, ...]:
     """The sort of "csl-title" styles among author lists they print alike ("Gupta et al."): the first name as their
     bibliography's sort prints it, family name and initials (Copernicus, AGU and SAGE Harvard read the first name
     alone, ``names-use-first="1"``, initialised: "Gupta, A." before "Gupta, S."), then the CSL title."""
+    return (first_name(source, "initials"), *csl_title_order(source))
+
+
+def first_name(source: Source, given: str) -> tuple[str, str]:
+    """The entry's first name as a sort that reads it alone prints it: the family name, and the given names in full
+    (``given`` "full": ABNT's "SMITH, Jane") or as initials ("initials": "Gupta, A.")."""
     people = source.authors or source.editors
-    first = (_person_key(people[0])[0], initials(people[0].given)) if people else ("", "")
-    return (first, *csl_title_order(source))
+    if not people:
+        return "", ""
+    family, full = _person_key(people[0])
+    return family, full if given == "full" else initials(people[0].given)
 
 
 _ORDERS: dict[str, Callable[[Source], tuple[object, ...]]] = {

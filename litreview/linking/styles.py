@@ -42,13 +42,19 @@ class LetterOrder(str):
     every other work of Jane Doe's that year): the order is not told among entries of the same names when one is
     of these types (``for_entries``)."""
 
+    given: str
+    """How a "cited" sort reads the given names of the first author, the one name it reads: "full" ("SMITH, Jane"
+    before "SMITH, John": ABNT), "initials" ("Smith, J." for both), '' when not told (entries of one family name
+    then tie)."""
+
     def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False,
-                et_al_min: int = 0, apart: frozenset[str] = frozenset()) -> LetterOrder:
+                et_al_min: int = 0, apart: frozenset[str] = frozenset(), given: str = "") -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
         made.dated = dated
         made.et_al_min = et_al_min
         made.apart = apart
+        made.given = given
         return made
 
 
@@ -109,6 +115,11 @@ broadcast, which no BibTeX type is) cannot be told from an entry's BibTeX type: 
 than the names is not read."""
 
 
+def given_read(order: str) -> str:
+    """How ``order``'s sort reads the first author's given names (``LetterOrder.given``); '' for a str."""
+    return str(getattr(order, "given", ""))
+
+
 def et_al_min(order: str) -> int:
     """The fewest names ``order``'s style prints as "X et al." (``LetterOrder.et_al_min``); 0 when not known."""
     return int(getattr(order, "et_al_min", 0))
@@ -143,7 +154,7 @@ def letter_order(ref: str, folder: Path) -> str:
                 if order or not et_al_min(order):
                     return order or KNOWN.get(style_name(ref), "")
                 named = KNOWN.get(style_name(ref), "")  # the name tells the order, the file its "et al."
-                return LetterOrder(named, names_read(named), dated(named), et_al_min(order), apart(named))
+                return LetterOrder(named, names_read(named), dated(named), et_al_min(order), apart(named), given_read(named))
     return KNOWN.get(style_name(ref), "")
 
 
@@ -158,7 +169,7 @@ def order_of_csl(xml: bytes) -> str:
     citation = root.find(f"{CSL}citation")
     written = [] if citation is None else [_count(citation.get(a, "")) for a in ("et-al-min", "et-al-subsequent-min")]
     least = min((n for n in written if n > 0), default=0)
-    return LetterOrder(order, names_read(order), dated(order), least, apart(order)) if least else order
+    return LetterOrder(order, names_read(order), dated(order), least, apart(order), given_read(order)) if least else order
 
 
 _COUNT = re.compile(r"\s*([0-9]{1,4})\s*")
@@ -194,7 +205,7 @@ def _order(root: ET.Element) -> str:
         every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
     if keys:
         if _names_read(root, keys, macros) == "first":
-            return LetterOrder("cited", dated=_dated(keys, macros))
+            return LetterOrder("cited", dated=_dated(keys, macros), given=_given(root, keys, macros))
         return LetterOrder("names", _truncation(root, keys, macros), _dated(keys, macros))
     info = root.find(f"{CSL}info")
     names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
@@ -220,6 +231,33 @@ def _names_read(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, E
             return "all"
         read = "first"
     return read
+
+
+def _given(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> str:
+    """How the first sort key reading names reads given names (``LetterOrder.given``), from its macro's ``<name>``
+    elements, which must agree: "initials" with ``initialize-with`` and ``initialize`` not "false" on the element,
+    else "full"; '' for a name variable as a key, a short form (no given names), a macro with no ``<name>``, or
+    ``initialize-with`` set only on the bibliography or the style. pandoc's citeproc reads ``initialize`` in a sort
+    key from the ``<name>`` alone: a style's ``initialize="false"`` prints "SMITH, John" in its bibliography, yet
+    sorts "SMITH, J." (Alagoas' ABNT, checked)."""
+    inherited = any(e is not None and e.get("initialize-with") is not None
+                    for e in (root.find(f"{CSL}bibliography"), root))
+    for key in keys:
+        macro = macros.get(key.get("macro", ""))
+        if key.get("variable", "") in _NAMES:
+            return ""
+        if macro is None or not _variables(macro, macros, set()) & _NAMES:
+            continue
+        read = set()
+        for name in macro.iter(f"{CSL}name"):
+            if name.get("form", "long") != "long":
+                return ""
+            if name.get("initialize-with") is None:
+                read.add("" if inherited else "full")
+            else:
+                read.add("full" if name.get("initialize", "").strip() == "false" else "initials")
+        return read.pop() if len(read) == 1 else ""
+    return ""
 
 
 def _dated(keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> bool:
