@@ -359,6 +359,15 @@ def test_the_words_before_the_quote_that_opens_the_title_are_names():
     assert (ref.title, ref.container) == ("Surgical adverse events: A systematic review", "Am. J. Surg.")
 
 
+def test_the_journal_before_the_date_and_volume_of_iso_690_is_no_part_of_the_title():
+    ref = parse_reference("HALBESLEBEN, Jonathon RB und M. Ronald BUCKLEY, 2004. Pluralistic ignorance: Historical "
+                          "development and organizational applications. Management Decision. 2004. Bd. 42, Nr. 1, "
+                          "S. 126–138")
+    assert (ref.title, ref.container) == ("Pluralistic ignorance: Historical development and organizational "
+                                          "applications", "Management Decision")
+    assert (ref.volume, ref.issue, ref.pages) == ("42", "1", "126–138")
+
+
 def test_a_rules_title_run_on_into_the_publisher_is_not_taken():
     # APA 6th, a report with no place: "Title, Publisher."
     ref = parse_reference("Lucid, L. (1999). Collation is cruel, Stuff and Nonesense Press.")

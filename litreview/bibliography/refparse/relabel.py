@@ -18,6 +18,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
+    tagged = _journal_before_date(tagged)
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -166,6 +167,28 @@ def _after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or not rest[0].token.text[:1].isupper() or any(t.label == "title" for t in tagged[:last + 1]):
         return tagged
     return [*tagged[:last + 1], *(t._replace(label="title") for t in rest), *tagged[n:]]
+
+
+def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the
+    journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138" (the model ran the title on
+    over the journal's name)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].label == "date" and tagged[i - 1].label == "title" and tagged[i + 1].label == "volume":
+            start = i - 1
+            while start > 0 and tagged[start - 1].label == "title":
+                start -= 1
+            ends = [k for k in range(start, i - 1) if _SENTENCE_END.search(tagged[k].token.text)]
+            if ends and i - 1 - ends[-1] <= _RUN:
+                return [t._replace(label="journal") if ends[-1] < k < i else t for k, t in enumerate(tagged)]
+            break
+    return tagged
+
+
+#: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
+_SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
 
 
 #: a page range as one token ("44–59,", "1:243–334,"), and the word that labels pages ("Pp.")
