@@ -368,6 +368,12 @@ def test_the_journal_before_the_date_and_volume_of_iso_690_is_no_part_of_the_tit
     assert (ref.volume, ref.issue, ref.pages) == ("42", "1", "126–138")
 
 
+def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
+    ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
+                          "StatPearls Publishing, 2024.")
+    assert (ref.container, ref.place, ref.publisher) == ("StatPearls", "Treasure Island (FL)", "StatPearls Publishing")
+
+
 def test_a_rules_title_run_on_into_the_publisher_is_not_taken():
     # APA 6th, a report with no place: "Title, Publisher."
     ref = parse_reference("Lucid, L. (1999). Collation is cruel, Stuff and Nonesense Press.")

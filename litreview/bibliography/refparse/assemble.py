@@ -55,6 +55,7 @@ _CONTAINER_LEAD = re.compile(r"^(?:[:;,.]\s*|\((?:in|en|auf)\s+[A-Z][a-z]+\)\.?\
 _CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_BALANCED_PLACE = re.compile(r"^[^()]+\([^()]+\)$")  # "Treasure Island (FL)": the state's parentheses kept
 _CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
 _IN_HEAD = re.compile(r"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?(?:in|IN)\b:?\s+", re.I)
 _IN = re.compile(r"(?i)in\b")
@@ -355,7 +356,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             else:
                 put("publisher", _strip(seg.text).rstrip("."), seg)
         elif label == "location":
-            put("place", _strip(seg.text).strip("()[]").rstrip("."), seg)
+            place = _strip(seg.text).rstrip(".")
+            put("place", place if _BALANCED_PLACE.search(place) else place.strip("()[]"), seg)
         elif label == "edition":
             put("edition", _edition(seg.text), seg)
         elif label == "isbn" and (m := _ISBN.search(seg.text)):

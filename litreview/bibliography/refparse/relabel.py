@@ -18,7 +18,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
-    tagged = _journal_before_date(tagged)
+    tagged = _place_before_state(_journal_before_date(tagged))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -187,6 +187,21 @@ def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between a container's full stop and the state the model read as the place are the place's: NLM's
+    "In: StatPearls. Treasure Island (FL): StatPearls Publishing" (a state in parentheses closes a place's name)."""
+    for i in range(2, len(tagged)):
+        if tagged[i].label == "location" and _STATE.fullmatch(tagged[i].token.text) \
+                and tagged[i - 1].label in ("container", "journal"):
+            k = i - 1
+            while k > 0 and i - k <= 3 and tagged[k - 1].label == tagged[i - 1].label:
+                if _SENTENCE_END.search(tagged[k - 1].token.text):
+                    return [t._replace(label="location") if k <= n < i else t for n, t in enumerate(tagged)]
+                k -= 1
+    return tagged
+
+
+_STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
 #: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
 _SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
 
