@@ -64,6 +64,16 @@ def is_initials(word: str) -> bool:
     return bool(_INITIALS.match(word)) and word.lower() not in _SUFFIXES
 
 
+def is_bare_initials(word: str) -> bool:
+    """True for Vancouver's initials without periods: "KJ", "M"."""
+    return bool(_BARE_INITIALS.match(word))
+
+
+def is_particle(word: str) -> bool:
+    """True for a name's particle: "de", "van", "von", …"""
+    return word.lower() in _PARTICLES
+
+
 def _capitalised(word: str) -> bool:
     w = word.lstrip(_QUOTES + "(")
     return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
