@@ -374,6 +374,13 @@ def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     assert (ref.container, ref.place, ref.publisher) == ("StatPearls", "Treasure Island (FL)", "StatPearls Publishing")
 
 
+def test_a_body_named_alone_is_one_organisation_not_a_person():
+    ref = parse_reference("US Bureau of Labor Statistics, «Quarterly census of employment and wages», "
+                          "https://www.bls.gov/cew/downloadable-data-files.htm, 2020.")
+    assert [(p.family, p.given) for p in ref.authors] == [("US Bureau of Labor Statistics", "")]
+    assert ref.title == "Quarterly census of employment and wages"
+
+
 def test_a_rules_title_run_on_into_the_publisher_is_not_taken():
     # APA 6th, a report with no place: "Title, Publisher."
     ref = parse_reference("Lucid, L. (1999). Collation is cruel, Stuff and Nonesense Press.")

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ...model import Person
 from . import fields as F
 from .bracket import close_bracket, lift_descriptions
-from .names import _PARTICLES, scan_names
+from .names import is_organisation, is_particle, scan_names
 from .reference import ParsedReference
 from .relabel import relabel
 from .rules import REPEATED
@@ -198,7 +198,7 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     chunks = [c.split() for c in clean.split(",")]
     head = chunks[0]
     if len(chunks) > 1 and 2 <= len(head) <= 3 and all(w[:1].isupper() and not w.endswith(".") for w in head) \
-            and len([w for w in chunks[1] if w not in ("and", "&")]) >= 2 and head[0].lower() not in _PARTICLES \
+            and len([w for w in chunks[1] if w not in ("and", "&")]) >= 2 and not is_particle(head[0]) \
             and not _INITIAL_AFTER_COMMA.search(clean):
         # "Paul Hudak, Simon Peyton Jones, and Philip Wadler": given names first, nothing inverted
         found = reading_order_names(_ET_AL.sub("", clean))
@@ -210,6 +210,8 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     clean = _AND_OTHERS.sub("", clean).strip(" ,.")
     if names is not None and not et_al and names.end >= len(clean) - 1:
         return names.persons, names.et_al
+    if names is None and "," not in clean and is_organisation(clean.split()):
+        return (Person(family=clean),), et_al  # "US Bureau of Labor Statistics": one body, no person
     found = reading_order_names(clean)
     return tuple(p for p in found if p.family), et_al
 

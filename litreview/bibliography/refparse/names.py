@@ -74,6 +74,13 @@ def is_particle(word: str) -> bool:
     return word.lower() in _PARTICLES
 
 
+def is_organisation(words: list[str]) -> bool:
+    """Do ``words`` (a name without commas) name a body: two words or more, one of them an organisation's
+    ("Bureau", "Council") and one a word that joins such a name ("of", "for")?"""
+    lowered = [w.lower().strip(".") for w in words]
+    return len(words) > 1 and any(w in ORGANISATION_WORDS for w in lowered) and any(w in _ORG_TRIGGERS for w in lowered)
+
+
 def _capitalised(word: str) -> bool:
     w = word.lstrip(_QUOTES + "(")
     return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
