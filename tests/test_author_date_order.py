@@ -216,3 +216,29 @@ def test_names_with_no_family_part_print_as_nothing_and_a_name_inside_a_citation
     # A name written in the prose still names the author of a bare year after it.
     linkage = link(parse_essay("Rossi shows it (2023)."), bib)
     assert [m.detail for m in linkage.mentions if m.kind == "marker"] == ["bayesm"]
+
+
+PROCLAMATIONS = r"""@misc{eo88, author = {{Executive Office of the President}}, title = {Executive Order 14388: Continuing the
+  Suspension of Duty-Free De Minimis Treatment}, year = {2026}}
+@misc{eo89, author = {{Executive Office of the President}}, title = {Executive Order 14389: Ending Certain Tariff
+  Actions}, year = {2026}}
+@misc{p12, author = {{Executive Office of the President}}, title = {Proclamation 11012: Imposing a Temporary Import
+  Surcharge To Address Fundamental International Payments Problems}, year = {2026}}
+@misc{p20, author = {{Executive Office of the President}}, title = {Proclamation 11020: Adjusting Imports of
+  Pharmaceuticals and Pharmaceutical Ingredients Into the United States}, year = {2026}}
+"""
+
+
+def test_the_words_before_a_citation_naming_a_title_decide() -> None:
+    # pandoc with elsevier-harvard.csl letters in citation order: "2026a" is whichever the text cites first. The title's
+    # head written right before the citation names the order; two words of one title name the proclamation.
+    bib = parse_bibliography(PROCLAMATIONS)
+    text = ("Executive Order 14389 (Executive Office of the President, 2026a) ended the duties; a Section 122 "
+            "balance-of-payments surcharge (Executive Office of the President, 2026b) ran for 150 days.")
+    linkage = link(parse_essay(text), bib, letter_order="cited")
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == ["eo89", "p12"]
+    # One word of a title alone is too common to tell: left open.
+    text = ("The order (Executive Office of the President, 2026a) ended the duties; a surcharge "
+            "(Executive Office of the President, 2026b) ran for 150 days.")
+    linkage = link(parse_essay(text), bib, letter_order="cited")
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_LETTER] * 2

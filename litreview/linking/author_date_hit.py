@@ -10,6 +10,7 @@ import re
 
 from ..lazyre import lazy
 from ..model import Claim, Mention
+from ..text import fold_words
 from . import cited_letters
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
@@ -74,21 +75,51 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
 
 _WORD_BEFORE = lazy(r"([^\W\d_][\w\-]*)[\s(\[]*$")
 """The word right before a citation ("forcats (Wickham 2023a)"), past the bracket that opens it."""
+_PHRASE_WORDS = 3
+"""How many words right before a citation are read as the phrase that may name its work ("of payments surcharge")."""
 
 
 def _titled_before(lead: str, keys: list[str], index: SourceIndex) -> str:
-    """The one entry among ``keys`` whose title begins with the word right before the citation: a package or a
-    project named by its title ("forcats (Wickham 2023a)" for "forcats: Tools for Working with Categorical
-    Variables"), or a dataset or a report by its title's acronym ("the QCEW (US Bureau of Labor Statistics 2020)"
-    for "Quarterly Census of Employment and Wages"); '' when none or several do, or the word is a common one."""
+    """The one entry among ``keys`` the words right before the citation name: a package or a project named by its
+    title's first word ("forcats (Wickham 2023a)" for "forcats: Tools for Working with Categorical Variables"), a
+    dataset or a report by its title's acronym ("the QCEW (US Bureau of Labor Statistics 2020)" for "Quarterly Census
+    of Employment and Wages"), a document by its title's head ("Executive Order 14389 (Executive Office of the
+    President 2026a)" for "Executive Order 14389: Ending Certain Tariff Actions"), or a thing by two words or more of
+    its title ("a balance-of-payments surcharge (Executive Office of the President 2026b)" for "Proclamation 11012:
+    Imposing a Temporary Import Surcharge To Address Fundamental International Payments Problems"); '' when none or
+    several do, or the word is a common one."""
     match = _WORD_BEFORE.search(lead[-80:])
     written = match.group(1) if match else ""
     word = canonical(written)
-    if len(word) < 3 or word in STOPWORDS:
+    if len(word) >= 3 and word not in STOPWORDS:
+        acronym = written.isupper()
+        hits = {k for k in keys if canonical(index.sources[k].title).split()[:1] == [word]
+                or (acronym and canonical(acronym_of(index.sources[k].title)) == word)}
+        if hits:
+            return hits.pop() if len(hits) == 1 else ""
+    return _headed_before(lead, keys, index) or _phrased_before(lead, keys, index)
+
+
+def _headed_before(lead: str, keys: list[str], index: SourceIndex) -> str:
+    """The one entry among ``keys`` whose title's head (before its colon, two words or more) is the words right
+    before the citation."""
+    before = fold_words(lead[-200:]).split()
+    hits = set()
+    for k in keys:
+        head = fold_words(index.sources[k].title.split(":", 1)[0]).split()
+        if len(head) >= 2 and before[-len(head):] == head:
+            hits.add(k)
+    return hits.pop() if len(hits) == 1 else ""
+
+
+def _phrased_before(lead: str, keys: list[str], index: SourceIndex) -> str:
+    """The one entry among ``keys`` whose title holds every content word (two or more) of the last words before the
+    citation; one word alone ("the tools") is too common to tell."""
+    tail = lead.rstrip(" ([").replace("-", " ").split()[-_PHRASE_WORDS:]
+    stems = set(content_stems(" ".join(tail)))
+    if len(stems) < 2:
         return ""
-    acronym = written.isupper()
-    hits = {k for k in keys if canonical(index.sources[k].title).split()[:1] == [word]
-            or (acronym and canonical(acronym_of(index.sources[k].title)) == word)}
+    hits = {k for k in keys if stems <= set(content_stems(index.sources[k].title.replace("-", " ")))}
     return hits.pop() if len(hits) == 1 else ""
 
 
