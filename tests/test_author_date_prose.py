@@ -95,3 +95,17 @@ ORR = r"""@book{o1, author = {Orr, Amy}, title = {Screens}, year = {2020}}
 def test_each_year_after_a_name_is_read_as_it_would_be_alone(text: str, keys: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(ORR))
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == sorted(keys)
+
+
+def test_a_year_after_a_case_reporter_is_the_cases_own() -> None:
+    # pandoc with chicago-author-date.csl prints "[*Learning Resources, Inc. v. Trump*, 607 U.S. 229 (2026);
+    # @learningresources2026]" as below: the first "(2026)" is the case's date, not a second citation of the entry.
+    bib = parse_bibliography(r"""@misc{lr, author = {{Supreme Court of the United States}}, title = {Learning Resources,
+  Inc. v. Trump, 607 U.S. 229 (2026)}, year = {2026}}
+@misc{hts, author = {{U.S. International Trade Commission}}, title = {Harmonized Tariff Schedule}, year = {2026}}
+""")
+    text = ("The Court held that IEEPA does not authorize tariffs [Learning Resources, Inc. v. Trump, 607 U.S. 229 "
+            "(2026); Supreme Court of the United States (2026)].")
+    linkage = link(parse_essay(text), bib)
+    assert [(m.text, m.detail) for m in linkage.mentions if m.kind == "marker"] == [
+        ("Supreme Court of the United States (2026)", "lr")]

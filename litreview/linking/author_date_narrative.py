@@ -120,8 +120,9 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.cover(claim.id, paren.start(), paren.end())
         _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
         return
-    # No author anywhere near: the words of a title may still point at one entry of that year.
-    keys = _by_title_words(claim.text, year, suffix, index)
+    # No author anywhere near: the words of a title may still point at one entry of that year. Not after a number,
+    # whose year it is: a court reporter's or a statute's ("Learning Resources, Inc. v. Trump, 607 U.S. 229 (2026)").
+    keys = [] if lead.rstrip()[-1:].isdigit() else _by_title_words(claim.text, year, suffix, index)
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
