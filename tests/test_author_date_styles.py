@@ -405,3 +405,17 @@ def test_a_name_after_a_year_is_not_a_page_label() -> None:
     # Ecology: "(Cothren et al. 2008, Kaplan 2012, Gruenewald et al. 2019a)"; "Kaplan 2012" is an item, not a page.
     assert _keys("Tests agree (Harrer 2015, Menzel 2015, Dohmen et al. 2015).", parse_bibliography(LETTERS)) \
         == ["h4", "m1", "d1"]
+
+
+def test_an_undated_title_in_quotation_marks_is_cited_by_it() -> None:
+    # pandoc with din-1505-2.csl prints a web page with no author and no date by its title in quotation marks; a title
+    # this short is read as a citation only so (unquoted, it may be a gloss).
+    bib = parse_bibliography(r"""@misc{stat, title = "Statistik om d{\"o}dsorsaker", booktitle = "Socialstyrelsen"}
+@article{doe, author = {Doe, Jane}, title = {Trauma care}, journal = {J}, year = {2020}}
+""")
+    linkage = link(parse_essay("In 2023, 5221 people died due to trauma („Statistik om dödsorsaker“). So said "
+                               "Doe (Doe 2020)."), bib)
+    assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe", "stat"]
+    linkage = link(parse_essay("They used the usual register (Statistik om dödsorsaker). So said Doe (Doe 2020)."), bib)
+    assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe"]
+

@@ -3,7 +3,8 @@ year it was accessed, whoever wrote it ("(DragoNN, 2020, p.7)", "(Building high-
 unsupervised learning, 2020)"), or the title alone when it records no access ("(Data is the New Oil)").
 
 A title read alone, with no year, must be an entry's whole title and at least ``MIN_WORDS`` words long: a shorter
-one in parentheses is as likely a gloss ("statistical methods (Machine Learning)").
+one in parentheses is as likely a gloss ("statistical methods (Machine Learning)"), unless the style prints it in
+quotation marks, as DIN 1505-2 cites a web page with no author and no date ("(„Statistik om dödsorsaker“)").
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from .text import canonical
 
 MIN_WORDS = 4
 """Words a title needs to be read as a citation when no year is printed with it."""
+MIN_QUOTED_WORDS = 2
+"""Words a title printed in quotation marks needs to be read as a citation when no year is printed with it."""
+_QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}
+"""Opening quotation mark -> the closing one, as languages pair them (German „…“, Swedish ”…”, French «…»)."""
 _CACHE = "_titles_cited"
 
 
@@ -37,7 +42,9 @@ def titled(text: str, index: SourceIndex, year: str | None = None) -> list[str]:
     title = canonical(text)
     keys = _titles(index).get(title, []) if title else []
     if year is None:
-        return keys if len(title.split()) >= MIN_WORDS else []
+        written = text.strip()
+        quoted = len(written) > 1 and _QUOTES.get(written[:1]) == written[-1:]
+        return keys if len(title.split()) >= (MIN_QUOTED_WORDS if quoted else MIN_WORDS) else []
     return [k for k in keys if year in _years(k, index)]
 
 
