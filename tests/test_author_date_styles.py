@@ -419,3 +419,15 @@ def test_an_undated_title_in_quotation_marks_is_cited_by_it() -> None:
     linkage = link(parse_essay("They used the usual register (Statistik om dödsorsaker). So said Doe (Doe 2020)."), bib)
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe"]
 
+
+def test_an_undated_corporate_author_with_a_word_in_lower_case_is_cited_by_it() -> None:
+    # pandoc with springer-basic-author-date.csl prints an entry with no date by its names alone.
+    bib = parse_bibliography(r"""@misc{openfisca, author = {{OpenFisca contributors}}, title = {{OpenFisca}: open-source
+  engine to write rules as code}}
+@article{doe, author = {Doe, Jane}, title = {Catala}, journal = {J}, year = {2021}}
+""")
+    linkage = link(parse_essay("OpenFisca’s deployed tax-benefit engines (OpenFisca contributors), Catala’s language "
+                               "(Doe 2021)."), bib)
+    assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe", "openfisca"]
+    linkage = link(parse_essay("It was built by its users (the contributors), in Catala (Doe 2021)."), bib)
+    assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe"]

@@ -29,7 +29,7 @@ from .author_names import (
     wrote_et_al,
 )
 from .hits import Found
-from .index import SourceIndex
+from .index import SourceIndex, persons_of
 from .printed_years import (
     YEAR_WORDS,
     YearForms,
@@ -170,7 +170,8 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
         names, locator = _unprefixed(seg)
         words = names.split()
         lone_acronym = len(words) == 1 and names.isupper()  # "World Health Organization (WHO)": a gloss
-        if not names or not looks_like_names(names) or (lone_acronym and not locator and len(words) == len(seg.split())):
+        if (not names or not (looks_like_names(names) or _authored_by(names, index))
+                or (lone_acronym and not locator and len(words) == len(seg.split()))):
             continue
         labels = labels_of(index)
         keys = [k for k in lookup(names, index) if labels[k].year is None and not year_word(index, k)]
@@ -179,6 +180,12 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
             found.cover(claim.id, paren.start(), paren.end())
             _emit(claim, keys, names, paren.group(), offset + seg_start + max(seg.find(names), 0), locator, 0.9,
                   index, found, guessed=True)
+
+
+def _authored_by(names: str, index: SourceIndex) -> bool:
+    """Whether ``names`` are all an entry's authors: a corporate author may hold a word in lower case ("OpenFisca
+    contributors"). Not an entry's title standing for its missing names, which a short gloss may repeat."""
+    return names_an_entry(names, index) and any(persons_of(index.sources[k]) for k in lookup(names, index))
 
 
 def _unprefixed(seg: str) -> tuple[str, str]:
