@@ -24,3 +24,5 @@ def alternation(words: tuple[str, ...]) -> str:
 
 NO_DATE_WORDS = alternation(NO_DATE_TERMS)
 """Any no-date term (case as printed; wrap it in ``(?i:…)`` for capitalised ones such as ABNT's "[S.d.]")."""
+NO_DATE = rf"\[(?i:{NO_DATE_WORDS})\]|{NO_DATE_WORDS}"
+"""A no-date term as printed, or in brackets in any case as ABNT prints it ("[S.d.]"): not the initials "S. D."."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from ..locale_terms import NO_DATE_TERMS, NO_DATE_WORDS, alternation
+from ..locale_terms import NO_DATE, NO_DATE_TERMS, alternation
 from .text import canonical, wordset
 
 PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
@@ -22,8 +22,6 @@ NO_DATE_LETTERED = "|".join(sorted({rf"(?<=\b{re.escape(t.split()[-1])})" for t 
                                    | {r"(?<=\])"}))
 """Where a year letter follows a no-date term after a space ("no date b", "[sin fecha] b"): after a term that ends
 in a word, or in brackets (each a lookbehind of its own, so the year letter's pattern may use it)."""
-NO_DATE = rf"\[(?i:{NO_DATE_WORDS})\]|{NO_DATE_WORDS}"
-"""A no-date term, or one in brackets as ABNT prints it, capitalised ("[S.d.]")."""
 _NO_DATE = lazy(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
 """What some locales print right after the year: hr "2010.", lv "2010. gada", lt "2010 m.", ru "2010 г.", ja/zh "2010年"."""

@@ -136,10 +136,6 @@ def _container(text: str) -> str:
     return text
 
 
-#: a title's opening quote -> its closing one (TeX's ``…'' as anystyle's material prints it)
-_CLOSER = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "``": "''"}
-
-
 def _closing(text: str, opener: str, closer: str) -> int:
     """Where the quote opened at the start of ``text`` closes (-1: it does not). A ’ followed by a letter is an
     apostrophe ("l’Italia", "Kelly’s"), not the closing quote."""
@@ -156,7 +152,7 @@ def _split_quoted(text: str) -> tuple[str, str]:
     title unchanged; dev 250 one title fewer (two quoted titles in one reference)."""
     stripped = text.lstrip()
     opener = "``" if stripped.startswith("``") else stripped[:1]
-    closer = _CLOSER.get(opener)
+    closer = F.QUOTE_CLOSER.get(opener)
     if closer is None:
         return text, ""
     end = _closing(stripped, opener, closer)

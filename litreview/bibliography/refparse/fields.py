@@ -26,6 +26,9 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 #: "[online]", "[en ligne]" (after a journal's name it is left: the training set's containers keep it)
 MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet|online|on-line|"
                     r"en ligne|electronic resource|em linha|en l[ií]nea)\]", re.I)
+#: a title's opening quote -> its closing one ("“Title”", "«Titre»", German "„Titel“", TeX's ``…'' as anystyle's
+#: material prints it)
+QUOTE_CLOSER = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "``": "''"}
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 #: a digit anywhere (searched, where a number may be printed)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from ...lazyre import lazy
-from ...locale_terms import NO_DATE_WORDS
+from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
 from .names import is_bare_initials, is_initials, is_particle
@@ -26,7 +26,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
 #: else as printed ("s. f.", "n.d."; not the initials "S. D.")
-_NO_DATE_TERM = lazy(rf"(?<!\w)(?:(?P<open>\[)(?i:{NO_DATE_WORDS})\]|(?:{NO_DATE_WORDS}))(?!\w)")
+_NO_DATE_TERM = lazy(rf"(?<!\w)(?:{NO_DATE})(?!\w)")
 
 
 def _no_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
@@ -40,7 +40,7 @@ def _no_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
         inside = [i for i, t in enumerate(tagged) if m.start() <= t.token.start < m.end()]
         last = bool(inside) and all(t.label in ("url", "doi") for t in tagged[inside[-1] + 1:])
         if any(tagged[i].label in ("author", "editor") for i in inside) or (
-                not dated and (m.group("open") or (last and inside[0] and tagged[inside[0] - 1].token.text.endswith(",")))):
+                not dated and (m.group().startswith("[") or (last and inside[0] and tagged[inside[0] - 1].token.text.endswith(",")))):
             for i in inside:
                 out[i] = tagged[i]._replace(label="date")
     return out
@@ -105,7 +105,6 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")
-_OPENING_QUOTES = ("«", "“", '"', "„", "‘")
 
 
 def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -125,7 +124,7 @@ def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     for q in range(n + 1, min(n + _RUN, len(tagged))):  # "…, Rachel Davis, Charles A Vincent, «Title», …"
         if tagged[q].label != "title":
             break
-        if tagged[q].token.text[:1] in _OPENING_QUOTES and tagged[q - 1].token.text.endswith(","):
+        if tagged[q].token.text[:1] in F.QUOTE_CLOSER and tagged[q - 1].token.text.endswith(","):
             return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:q]), *tagged[q:]]
     words = [t.token.text for t in tagged[n:n + 2] if t.label == "title"]
     names = names_open(words)

@@ -136,9 +136,14 @@ def entries(corpus: Path, pandoc: str) -> tuple[list[dict[str, Any]], list[dict[
                 continue
             seen.add(key)
             side = out[held]
-            side.append(_accessed({k: v for k, v in item.items() if k in _KEPT}, len(side))
-                        | {"id": f"e{len(side)}", "source": f"{name}#{n}"})
+            side.append(_entry(item, len(side), f"{name}#{n}"))
     return out
+
+
+def _entry(item: dict[str, Any], n: int, source: str) -> dict[str, Any]:
+    """The ``n``-th entry of a side: the CSL item's fields the labeller reads, a date of access when it has a URL,
+    its id and where it came from."""
+    return _accessed({k: v for k, v in item.items() if k in _KEPT}, n) | {"id": f"e{n}", "source": source}
 
 
 def _accessed(item: dict[str, Any], n: int) -> dict[str, Any]:
@@ -419,8 +424,7 @@ def make_from(bibs: Iterable[Path], styles: Iterable[tuple[str, str]], per_entry
         for n, item in enumerate(csl_items(pandoc, bib)):
             if (key := _key(item)) not in seen:
                 seen.add(key)
-                items.append(_accessed({k: v for k, v in item.items() if k in _KEPT}, len(items))
-                             | {"id": f"e{len(items)}", "source": f"{bib.name}#{n}"})
+                items.append(_entry(item, len(items), f"{bib.name}#{n}"))
     return _made(pandoc, folder, items, list(styles), per_entry)
 
 
