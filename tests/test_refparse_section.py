@@ -498,3 +498,34 @@ def test_sage_harvard_names_before_a_year_in_brackets_and_an_editors_head_are_re
         "Maron M (2000) Animal Triste (trans. B Goldstein). University of Nebraska Press.",
         "Lipcoll, David J., and A. H. Sameh, eds. 1977. High Speed Computer and Algorithm Organization. New York: "
         "Academic Press."]
+
+
+# A list wrapped at one width (about 60 columns here); each reference's last line leaves room on it.
+_SHORT_LAST_LINES = """References
+Aristotle, and David W. Lucas. Poetics. Oxford: Clarendon
+Press, 1968.
+ARISTOTLE. Physics. Translated by Philip H. Wicksteed and
+Francis M. Cornford. Putnam, 1929.
+jupyter/notebook. GitHub repository. Last accessed 14
+October 2022. https://github.com/jupyter/notebook.
+Goossens, Michel, Frank Mittelbach, and Alexander Samarin.
+The LaTeX Companion. Reading, MA: Addison-Wesley, 1994.
+"""
+
+
+def test_a_line_that_left_room_for_the_next_word_closed_its_reference():
+    # "ARISTOTLE." and "jupyter/notebook." open like no name pattern: the short line above them says the
+    # reference there was over
+    refs, _ = find_reference_section(_SHORT_LAST_LINES)
+    assert [r.split()[0] for r in refs] == ["Aristotle,", "ARISTOTLE.", "jupyter/notebook.", "Goossens,"]
+
+
+def test_a_full_line_or_a_long_word_that_would_not_fit_says_nothing():
+    # "Lucas. Poetics." fills its line; a long address wrapped to the next line leaves room that it
+    # could not have taken: both references go on
+    first = ("Aristotle, and David W. Lucas. Poetics. Oxford: Clarendon\n"
+             "Press, 1968. Online at\n"
+             "https://archive.org/details/aristotlepoetics0000aris_r4v8.\n")
+    refs, _ = find_reference_section("References\n" + first + _SHORT_LAST_LINES.split("\n", 3)[3])
+    assert refs[0].startswith("Aristotle, and") and refs[0].endswith("r4v8.")
+    assert refs[1].startswith("ARISTOTLE.")

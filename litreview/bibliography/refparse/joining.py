@@ -106,6 +106,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     # "- 102." or "– wo liegt …" further down is a dash wrapped to a line start
     bulleted = not numbered and any(BULLET.match(ln) for ln in lines[:2]) \
         and sum(1 for ln in lines if BULLET.match(ln)) >= 2
+    room = _Room(lines)
     out: list[tuple[int, str]] = []
     dated = False  # whether the reference being joined has its date yet
     folded: list[str] = []  # the block in lower case, made when a hyphen first needs it
@@ -134,6 +135,12 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             # DIN 1505 and ISO 690 end a reference with no stop ("… S. 1140–1141"), and open the next with
             # the family name in capitals: that opening alone starts one, after a dated reference that
             # does not go on ("In:", a comma or "and" at its end: "In: SILVA, João (org.)" goes on)
+            # a line cut short closed its reference, however the next opens (its head alone is no reference,
+            # and a number opening a line is a volume or a page)
+            starts = starts or (dated and room.left_short(k) and _CLOSES.search(_last_word(out[-1][1])) is not None
+                                and above.count("(") <= above.count(")")
+                                and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
+                                and _NUMBER_FIRST.match(line) is None)
             starts = starts or (dated and _CAPITALS_FIRST.match(line) is not None
                                 and _GOES_ON.search(out[-1][1][-12:]) is None
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None))
@@ -145,6 +152,27 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             out[-1] = (first, _glue(text, line, lines, folded))
             dated = dated or DATED.search(line) is not None
     return out
+
+
+class _Room:
+    """Where a line was cut short. A block wrapped at one width fills each line but a paragraph's last:
+    a line that left room for the first word of the next closed its reference there, whatever the next
+    line opens with ("ARISTOTLE, 1929.", "jupyter/notebook: https://…").
+
+    The width is the block's longest lines but one in ten (a long address overflows its line), less a
+    tenth (or three characters) of slack for type set in proportion (a line of capitals holds fewer).
+    A block of fewer than four lines tells no width."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        sizes = sorted(len(ln) for ln in lines)
+        self.width = sizes[len(sizes) * 9 // 10] if len(sizes) >= 4 else 0
+
+    def left_short(self, k: int) -> bool:
+        if k == 0 or not self.width or not self.lines[k].strip():
+            return False
+        word = self.lines[k].split(maxsplit=1)[0]
+        return len(self.lines[k - 1]) + 1 + len(word) <= self.width - max(3, self.width // 10)
 
 
 def _last_word(text: str) -> str:
