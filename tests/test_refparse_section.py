@@ -529,3 +529,14 @@ def test_a_full_line_or_a_long_word_that_would_not_fit_says_nothing():
     refs, _ = find_reference_section("References\n" + first + _SHORT_LAST_LINES.split("\n", 3)[3])
     assert refs[0].startswith("Aristotle, and") and refs[0].endswith("r4v8.")
     assert refs[1].startswith("ARISTOTLE.")
+
+
+def test_a_line_ending_with_an_initial_goes_on_with_the_names():
+    first = ("Gustafsson, Oscar, and Lars Wanhammar. 2013. “Arithmetic.” In\n"
+             "Handbook of Signal Processing Systems, edited by Shuvra S.\n"
+             "Bhattacharyya, Ed F. Deprettere, and Rainer Leupers. New\n"
+             "York: Springer.")
+    second = ("Johansson, Kenny, and Lars Wanhammar. 2008. “Implementation\n"
+              "of Elementary Functions.” IET Computers 2 (4): 295–304.")
+    refs, _ = find_reference_section(f"References\n{first}\n{second}\n")
+    assert refs == [first.replace("\n", " "), second.replace("\n", " ")]

@@ -66,6 +66,8 @@ _HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|eds?\.|va
 _CAPITALS_FIRST = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[-\s][A-ZÀ-Þ]{2,})*,\s[A-ZÀ-Þ]")
 #: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
 _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
+#: A line ending with an initial ("… eds. Shuvra S." + "Bhattacharyya, Ed F. Deprettere, …"): the names go on.
+_INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Þ]\.$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
                               "publishers", "books", "verlag"})
@@ -126,6 +128,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             # only: a stray "(" does not join the rest of the list)
             above = lines[k - 1] if k else ""
             starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
+                                and _INITIAL_END.search(out[-1][1][-3:]) is None
                                 and above.count("(") <= above.count(")")
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
                                 and _NUMBER_FIRST.match(line) is None
