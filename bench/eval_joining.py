@@ -1,6 +1,6 @@
 """A reference list pasted from a PDF, wrapped anywhere: is it cut back into its references?
 
-Run from the repository root: ``python bench/eval_joining.py [--shared PATH] [--held]``.
+Run from the repository root: ``python bench/eval_joining.py [--shared PATH] [--held] [--bibs FOLDER]``.
 
 Material: the reference strings of ``bench/eval_refparse.py``'s sets, in their order, cut into lists of
 20 consecutive references (consecutive strings share a style, as a real list does). Each reference is
@@ -15,6 +15,8 @@ reference per line, unwrapped, is not measured here: it is never joined.
 Sets: *dev* (looked at): anystyle dev 250, the Chicago lists (115), and the dev styles (``--set devstyles``:
 the training bibliographies' entries training left out, in CSL styles neither trained nor held).
 *held* (``--held``, reported, never tuned on): the held styles (held bibliographies in held CSL styles).
+``--bibs FOLDER``: real bibliographies of one's own, rendered as ``eval_refparse.py --bibs`` renders them (in
+the dev styles; with ``--held`` also in the held styles).
 """
 
 from __future__ import annotations
@@ -29,7 +31,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_refparse import anystyle_rows, chicago_full_rows, dev_styles_synthetic, held_synthetic  # noqa: E402
+from eval_refparse import (  # noqa: E402
+    anystyle_rows,
+    bibs_synthetic,
+    chicago_full_rows,
+    dev_styles_synthetic,
+    held_synthetic,
+)
 
 from litreview.bibliography.refparse.joining import join_lines  # noqa: E402
 
@@ -85,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--held", action="store_true", help="also the held styles (report only: never tune on them)")
+    parser.add_argument("--bibs", type=Path, metavar="FOLDER",
+                        help="also the entries of every .bib under FOLDER, rendered in the dev styles (in the held "
+                             "styles with --held), as eval_refparse.py --bibs renders them")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N wrong joins of the dev sets")
     args = parser.parse_args(argv)
     if not (args.shared / "corpus").is_dir():
@@ -98,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.held:
         held = held_synthetic(args.shared)
         sets.append(("held: held styles", [raw for raw, _ in held] if held else None))
+    if args.bibs is not None:
+        for held_styles in (False, True) if args.held else (False,):
+            made = bibs_synthetic(args.bibs, held_styles)
+            sets.append((f"{args.bibs.name[:12]} in {'held' if held_styles else 'dev'} styles",
+                         [raw for raw, _ in made] if made else None))
     print(f"Reference lists wrapped at {'/'.join(map(str, WIDTHS))} columns, {LIST} references a list, "
           "cut back by joining.join_lines:")
     print(f"{'set':<24}{'refs':>6}{'recovered':>11}{'recall':>8}{'joined':>8}{'precision':>11}")
