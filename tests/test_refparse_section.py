@@ -540,3 +540,28 @@ def test_a_line_ending_with_an_initial_goes_on_with_the_names():
               "of Elementary Functions.” IET Computers 2 (4): 295–304.")
     refs, _ = find_reference_section(f"References\n{first}\n{second}\n")
     assert refs == [first.replace("\n", " "), second.replace("\n", " ")]
+
+
+@pytest.mark.parametrize("reference", [
+    # DIN 1505 / ISO 690: the periodical's name, its date, then its volume: no body and its year opening a reference
+    "HALBESLEBEN, Jonathon RB und M. Ronald BUCKLEY, 2004. Pluralistic ignorance: Historical development and\n"
+    "organizational applications. Management Decision. 2004. Bd. 42, Nr. 1, S. 126–138",
+    "DICKERSIN, K., Y. I. MIN und C. L. MEINERT, 1992. Factors influencing publication of research results.\n"
+    "JAMA. 15 Januar 1992. Bd. 267, Nr. 3, S. 374–378. DOI 10.1001/jama.1992.03480210049019",
+    # a place and its country's code before a semicolon is no "Family, Given"
+    "STANDING, Guy, 2014. The precariat: The new dangerous class. Second edition, revised and extended.\n"
+    "London, UK ; New York, NY: Bloomsbury Academic, an imprint of Bloomsbury Publishing Plc, 2016.",
+])
+def test_a_periodical_or_a_place_opening_a_line_goes_on_the_reference(reference):
+    other = "GREENWALD, Anthony G., 1975. Consequences of prejudice against the null hypothesis. Psychological\n" \
+            "Bulletin. 1975. Bd. 82, Nr. 1, S. 1–20."
+    refs, _ = find_reference_section(f"References\n{reference}\n{other}\n")
+    assert refs == [reference.replace("\n", " "), other.replace("\n", " ")]
+
+
+def test_a_body_named_with_at_and_its_year_opens_a_reference():
+    first = ("U.S. International Trade Commission (2026) Harmonized tariff schedule of the United\n"
+             "States, revision 15. Available at: https://hts.usitc.gov/ (accessed 12 December 2023).")
+    second = "The Budget Lab at Yale (2026) Introducing the tariff rate tracker. New Haven: Yale University."
+    refs, _ = find_reference_section(f"References\n{first}\n{second}\n")
+    assert refs == [first.replace("\n", " "), second]

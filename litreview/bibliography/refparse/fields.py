@@ -173,11 +173,14 @@ def _label_words(*words: str) -> str:
     return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 
+#: A volume's label in any language the lexicon knows ("vol.", "Bd.", "t."), as an alternation.
+VOLUME_LABEL = _label_words(*VOLUME)
+
 # The labels in the languages references are written in: the tagger's word lists (lexicon). What a label
 # numbers: a number ("S1", "3/4"), a Roman one, or a last word ("no. Special"), never the name of "v. Trump".
 _LABELLED = r"[A-Za-z]?\d[\w./-]*|[IVXLCivxlc]+\b|\w+(?=\W*$)"
 _NUM_TOKEN = re.compile(
-    rf"(?P<vol>\b(?:{_label_words(*VOLUME)})\s*(?P<volv>{_LABELLED}))"
+    rf"(?P<vol>\b(?:{VOLUME_LABEL})\s*(?P<volv>{_LABELLED}))"
     rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num')})\s*(?P<nov>{_LABELLED}))"
     rf"|(?P<pp>(?<![\w.])(?:{_label_words(*PAGES)})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"

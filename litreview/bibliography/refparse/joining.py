@@ -8,7 +8,7 @@ import re
 
 from ...doi import DOI_START
 from ...locale_terms import NO_DATE_WORDS
-from .fields import is_place
+from .fields import VOLUME_LABEL, is_place
 from .lexicon import ACCESSED, MONTHS, PLACE
 from .names import ORGANISATION_WORDS
 
@@ -27,14 +27,18 @@ _YEAR = r"(?:\d{4}|n\.\s?d\.)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 OPENS = re.compile(
     r"^(?:(?!\((?:1[5-9]|20)\d\d\)|\[(?:1[5-9]|20)\d\d\])(?:\[\d{1,4}\]|\(\d{1,4}\))|\d{1,4}\.\s|[-–—_]{2,}"
-    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}:)"
+    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}\s?[:;])"
     rf"(?!(?i:{_MONTH})\.?\s\d)"
     r"(?:[A-ZÀ-Þ]|\(?\d{4})"
     r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}(?:[,.]\s|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
-    rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der))*(?:\.\s\(?|\s\(){_YEAR}"
+    rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der|at))*(?:\.\s\(?|\s\(){_YEAR}"
     r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
     r"|[“\"])")
+#: A periodical's name, its date and its volume ("Management Decision. 2004. Bd. 42", "JAMA. 15 Januar 1992.
+#: Bd. 267", as DIN 1505 and ISO 690 print an article): the title above goes on with it (a body's name and
+#: its year open a reference with a title, never with a volume).
+_PERIODICAL_DATED = re.compile(rf"^[^.]{{1,80}}\.\s(?:\d{{1,2}}\.?\s[^\W\d]+\.?\s)?(?:1[5-9]|20)\d\d[a-z]?\.\s(?i:{VOLUME_LABEL})\s*\d")
 #: A date a finished reference has (or says it lacks): a line cannot open a new reference before it. A year
 #: with its letter ("2016a."), a no-date term in brackets of any locale ("[kein Datum]").
 DATED = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\[(?:{NO_DATE_WORDS})\]"
@@ -132,6 +136,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                 and above.count("(") <= above.count(")")
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
                                 and _NUMBER_FIRST.match(line) is None
+                                and _PERIODICAL_DATED.match(line) is None
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
                                      or (_ACRONYM_FIRST.match(line) is not None
                                          and _ENDED.search(out[-1][1][-40:]) is not None)))
@@ -143,7 +148,8 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             starts = starts or (dated and room.left_short(k) and _CLOSES.search(_last_word(out[-1][1])) is not None
                                 and above.count("(") <= above.count(")")
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
-                                and _NUMBER_FIRST.match(line) is None)
+                                and _NUMBER_FIRST.match(line) is None
+                                and _PERIODICAL_DATED.match(line) is None)
             starts = starts or (dated and _CAPITALS_FIRST.match(line) is not None
                                 and _GOES_ON.search(out[-1][1][-12:]) is None
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None))
