@@ -565,3 +565,29 @@ def test_a_body_named_with_at_and_its_year_opens_a_reference():
     second = "The Budget Lab at Yale (2026) Introducing the tariff rate tracker. New Haven: Yale University."
     refs, _ = find_reference_section(f"References\n{first}\n{second}\n")
     assert refs == [first.replace("\n", " "), second]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("OSTRIKER, Abigail und Anna RUSSO, 2022. The effects of floodplain regulation on housing\n"
+     "markets. Working paper. 2022",
+     "UNITED STATES CONGRESS, 1968. National flood insurance act of 1968. Pub. L. No. 90–448."),  # DIN 1505
+    ("Qin, S. and Voorheis, J. L.: Flood risk, insurance, and housing in the united states, National\n"
+     "Bureau of Economic Research, 2026.",
+     "Congressional Budget Office: Flood insurance in communities at risk of flooding, Washington, DC, 2024."),
+])
+def test_a_body_in_capitals_with_its_year_or_before_a_colon_opens_a_reference(first, second):
+    refs, _ = find_reference_section(f"References\n{first}\n{second}\n")
+    assert refs == [first.replace("\n", " "), second]
+
+
+def test_a_reference_with_no_date_ends_on_a_line_cut_short():
+    # the line leaves room for "Minton," and the next opens as a reference does: no date is needed to see it
+    text = """References
+R Core Team. R: A Language and Environment for Statistical Computing.
+Vienna: R Foundation for Statistical Computing.
+Minton, Jonathan. 2014. “Real Geographies and Virtual Landscapes:
+Exploring the Influence on Place and Space on Mortality Lexis
+Surfaces.” Spatial and Spatio-Temporal Epidemiology 9: 49–66.
+"""
+    refs, _ = find_reference_section(text)
+    assert [r.split()[0] for r in refs] == ["R", "Minton,"]

@@ -47,10 +47,10 @@ DATED = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\b[ns]\.\s?d\.|\bo\.\s?J\.
 _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
 
 
-#: A name of capitalised words (and the small words inside a body's name) closed by a period, or a
-#: comma and a year, with its acronym in brackets or not, and text going on after it.
+#: A name of capitalised words (and the small words inside a body's name) closed by a period, a colon
+#: (Copernicus: "Congressional Budget Office: Flood insurance …"), or a comma and a year, with its acronym in brackets or not, and text going on after it.
 _NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+)(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
-                         r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:\.|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
+                         r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:[.:]|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
 #: A place and its colon after a body's name: the body issued or published the reference above,
 #: whose own author is followed by a year or a title, never by "Place:".
 _PLACE_FIRST = re.compile(r"([A-ZÀ-Þ][^:;]{1,39}?)\s*:")
@@ -66,8 +66,9 @@ _ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https
 #: the year after a full stop or in brackets: "Smith, John. Rivers. London, 2001." is whole).
 _HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|eds?\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
                         r"(?:(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?|\((?:1[5-9]|20)\d\d[a-z]?\))\.$")
-#: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985."
-_CAPITALS_FIRST = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[-\s][A-ZÀ-Þ]{2,})*,\s[A-ZÀ-Þ]")
+#: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985.";
+#: a body's name in capitals and its year: "UNITED STATES CONGRESS, 1968."
+_CAPITALS_FIRST = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[-\s][A-ZÀ-Þ]{2,})*,\s(?:[A-ZÀ-Þ]|(?:1[5-9]|20)\d\d[a-z]?\.)")
 #: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
 _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
 #: A line ending with an initial ("… eds. Shuvra S." + "Bhattacharyya, Ed F. Deprettere, …"): the names go on.
@@ -145,7 +146,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             # does not go on ("In:", a comma or "and" at its end: "In: SILVA, João (org.)" goes on)
             # a line cut short closed its reference, however the next opens (its head alone is no reference,
             # and a number opening a line is a volume or a page)
-            starts = starts or (dated and room.left_short(k) and _CLOSES.search(_last_word(out[-1][1])) is not None
+            starts = starts or ((dated or OPENS.match(line) is not None) and room.left_short(k) and _CLOSES.search(_last_word(out[-1][1])) is not None
                                 and above.count("(") <= above.count(")")
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
                                 and _NUMBER_FIRST.match(line) is None
