@@ -591,3 +591,18 @@ Surfaces.” Spatial and Spatio-Temporal Epidemiology 9: 49–66.
 """
     refs, _ = find_reference_section(text)
     assert [r.split()[0] for r in refs] == ["R", "Minton,"]
+
+
+def test_an_address_closed_by_a_comma_is_not_glued_to_the_year_on_the_next_line():
+    # Copernicus prints the DOI before the year: "…/820136," + "2002." keeps its space
+    reference = ("Clear, T.: Design and usability in security systems: Daily life as a context of use?, SIGCSE\n"
+                 "Bull., 34, 13–14, https://doi.org/10.1145/820127.820136,\n2002.")
+    refs, _ = find_reference_section(f"References\n{reference}\n")
+    assert refs == [reference.replace("\n", " ")]
+
+
+def test_a_title_in_guillemets_opens_a_reference():
+    first = "Marcheford, Peter, «The title of the work», Stanford, Vernier Art Center, marzo 1993.\n"
+    second = "«Well seriously, lol.», Master’s thesis, Charles University in Prague, 1364."
+    refs, _ = find_reference_section(f"References\n{first}{second}\n")
+    assert refs == [first.strip(), second]

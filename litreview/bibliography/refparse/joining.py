@@ -21,7 +21,7 @@ BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 #: How a reference opens: a list label (not a year in brackets: Nature's "(2020)." wrapped to a line of
 #: its own), "Family, G." / "Family, Given", "Family GH," (Vancouver),
 #: "G. Family" (IEEE), "———." (same authors), an organisation and its year ("World Bank. 2017.",
-#: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title.
+#: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title ("…", «…», „…“).
 _YEAR = r"(?:\d{4}|n\.\s?d\.)"
 #: A month's name: "Foreign Affairs, March 11." (a periodical's date, wrapped to a line start) is no "Family, Given".
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -34,7 +34,7 @@ OPENS = re.compile(
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
     rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der|at))*(?:\.\s\(?|\s\(){_YEAR}"
     r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
-    r"|[“\"])")
+    r"|[“\"«„])")
 #: A periodical's name, its date and its volume ("Management Decision. 2004. Bd. 42", "JAMA. 15 Januar 1992.
 #: Bd. 267", as DIN 1505 and ISO 690 print an article): the title above goes on with it (a body's name and
 #: its year open a reference with a title, never with a volume).
@@ -219,9 +219,10 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
         compound = (word in _COMPOUND_PREFIXES or named or f"{word}-{rest}" in everywhere) \
             and f"{word}{rest}" not in everywhere
         return text + line if compound else text[:-1] + line
-    if _IDENTIFIER_END.search(last) and (more := _IDENTIFIER_MORE.match(line)) is not None \
+    if _IDENTIFIER_END.search(last) and last[-1] not in ",;" and (more := _IDENTIFIER_MORE.match(line)) is not None \
             and (text[-1] in _BREAKS or any(c.isdigit() or c in _BREAKS for c in more.group(0))):
-        return text + line  # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"
+        # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"; not "…/820136," + "2002." (Copernicus)
+        return text + line
     return text + ("" if re.search(r"(?:\w-|/)$", last) else " ") + line
 
 
