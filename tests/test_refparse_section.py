@@ -606,3 +606,10 @@ def test_a_title_in_guillemets_opens_a_reference():
     second = "«Well seriously, lol.», Master’s thesis, Charles University in Prague, 1364."
     refs, _ = find_reference_section(f"References\n{first}{second}\n")
     assert refs == [first.strip(), second]
+
+
+def test_an_address_ending_with_a_slash_keeps_its_space_before_a_bracket():
+    reference = ("Grolemund, Garrett, and Hadley Wickham. 2011. “Dates and Times Made Easy with Lubridate.” Journal\n"
+                 "of Statistical Software 40 (3): 1–25. https://www.jstatsoft.org/v40/i03/\n(June 6, 2019).")
+    refs, _ = find_reference_section(f"References\n{reference}\n")
+    assert refs == [reference.replace("\n", " ")]

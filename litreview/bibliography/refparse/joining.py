@@ -223,7 +223,8 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
             and (text[-1] in _BREAKS or any(c.isdigit() or c in _BREAKS for c in more.group(0))):
         # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"; not "…/820136," + "2002." (Copernicus)
         return text + line
-    return text + ("" if re.search(r"(?:\w-|/)$", last) else " ") + line
+    # "https://doi.org/" + "10.1/x" is one address, "https://www.R-project.org/" + "(accessed …)" is not
+    return text + ("" if re.search(r"(?:\w-|/)$", last) and line[:1] not in "([" else " ") + line
 
 
 #: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
