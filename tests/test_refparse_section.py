@@ -613,3 +613,11 @@ def test_an_address_ending_with_a_slash_keeps_its_space_before_a_bracket():
                  "of Statistical Software 40 (3): 1–25. https://www.jstatsoft.org/v40/i03/\n(June 6, 2019).")
     refs, _ = find_reference_section(f"References\n{reference}\n")
     assert refs == [reference.replace("\n", " ")]
+
+
+def test_a_place_and_its_colon_opening_a_line_go_on_the_reference():
+    reference = ("Binswanger, Otto. 1914. Die seelischen Wirkungen des Krieges. Zweite Auflage.\n"
+                 "Berlin, Deutschland: Deutsche Verlags-Anstalt.")
+    other = "Freud, Sigmund. 1915. Zeitgemäßes über Krieg und Tod. Imago 4 (1): 1–21."
+    refs, _ = find_reference_section(f"References\n{reference}\n{other}\n")
+    assert refs == [reference.replace("\n", " "), other]

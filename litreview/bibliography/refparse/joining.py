@@ -85,11 +85,18 @@ def _opens_as_organisation(line: str) -> bool:
     m = _NAMED_BODY.match(line)
     if m is None or line[m.end() - 1:].split(maxsplit=1)[0].lower().strip(":") in ACCESSED:
         return False  # "World Bank. Retrieved from …": the publisher of a web page, then its access
-    if (place := _PLACE_FIRST.match(line, m.end() - 1)) is not None and ". " not in place.group(1) \
-            and place.group(1).split()[0].lower().strip(",") in PLACE and is_place(place.group(1)):
+    if _place_at(line, m.end() - 1):
         return False  # "… Hearings. / Senate Committee on Foreign Relations. Washington: GPO.": the issuing body
     words = [w.lower() for w in m.group(1).split()]
     return not _PUBLISHER_WORDS.intersection(words) and any(w in ORGANISATION_WORDS for w in words)
+
+
+def _place_at(line: str, at: int = 0) -> bool:
+    """A place and its colon at ``at`` ("Berlin, Deutschland: Deutsche Verlags-Anstalt."): where a
+    publisher follows. At a line start, the publisher of the reference above, not "Family, Given"."""
+    place = _PLACE_FIRST.match(line, at)
+    return place is not None and ". " not in place.group(1) \
+        and place.group(1).split()[0].lower().strip(",") in PLACE and is_place(place.group(1))
 
 
 def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple[int, str]]:
@@ -137,7 +144,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                 and above.count("(") <= above.count(")")
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
                                 and _NUMBER_FIRST.match(line) is None
-                                and _PERIODICAL_DATED.match(line) is None
+                                and _PERIODICAL_DATED.match(line) is None and not _place_at(line)
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
                                      or (_ACRONYM_FIRST.match(line) is not None
                                          and _ENDED.search(out[-1][1][-40:]) is not None)))
