@@ -621,3 +621,26 @@ def test_a_place_and_its_colon_opening_a_line_go_on_the_reference():
     other = "Freud, Sigmund. 1915. Zeitgemäßes über Krieg und Tod. Imago 4 (1): 1–21."
     refs, _ = find_reference_section(f"References\n{reference}\n{other}\n")
     assert refs == [reference.replace("\n", " "), other]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a body whose name opens with a dotted acronym
+    ("Mulder, P., 2024. Mismeasuring risk: The welfare effects of flood risk information. Available at\n"
+     "SSRN 4966795.",
+     "U.S. Government Accountability Office, 2023. Flood insurance: FEMA’s new rate-setting methodology."),
+    # SAGE Harvard: two authors as "Family G and Family G (year)"
+    ("Ortega J (2000) Pareto-improving immigration in an economy with equilibrium unemployment. The\n"
+     "Economic Journal 110(460): 92–112.",
+     "Chassamboulli A and Palivos T (2014) A search-equilibrium approach to the effects of immigration."),
+])
+def test_a_dotted_acronym_body_or_two_vancouver_names_and_a_year_open_a_reference(first, second):
+    refs, _ = find_reference_section(f"References\n{first}\n{second}\n")
+    assert refs == [first.replace("\n", " "), second]
+
+
+def test_a_line_that_is_a_place_alone_goes_on_the_reference():
+    reference = ("U.S. Government Accountability Office, 2023. Flood insurance: FEMA’s new rate-setting methodology\n"
+                 "improves actuarial soundness but highlights need for broader program reform. Report GAO-23-105977.\n"
+                 "Washington, DC.")
+    refs, _ = find_reference_section(f"References\n{reference}\n")
+    assert refs == [reference.replace("\n", " ")]

@@ -30,7 +30,7 @@ OPENS = re.compile(
     r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}\s?[:;])"
     rf"(?!(?i:{_MONTH})\.?\s\d)"
     r"(?:[A-ZÀ-Þ]|\(?\d{4})"
-    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}(?:[,.]\s|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
+    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}(?:[,.]\s|\s(?:and|&)\s[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}\s\(|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
     rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der|at))*(?:\.\s\(?|\s\(){_YEAR}"
     r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
@@ -49,7 +49,7 @@ _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}
 
 #: A name of capitalised words (and the small words inside a body's name) closed by a period, a colon
 #: (Copernicus: "Congressional Budget Office: Flood insurance …"), or a comma and a year, with its acronym in brackets or not, and text going on after it.
-_NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+)(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
+_NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+|(?:[A-Z]\.){2,})(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
                          r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:[.:]|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
 #: A place and its colon after a body's name: the body issued or published the reference above,
 #: whose own author is followed by a year or a title, never by "Place:".
@@ -145,6 +145,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                 and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
                                 and _NUMBER_FIRST.match(line) is None
                                 and _PERIODICAL_DATED.match(line) is None and not _place_at(line)
+                                and not is_place(line)
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
                                      or (_ACRONYM_FIRST.match(line) is not None
                                          and _ENDED.search(out[-1][1][-40:]) is not None)))
