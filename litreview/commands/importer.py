@@ -34,8 +34,9 @@ from a word processor or a web page are cut at each label, bullet or margin.
 def command(path: str, fmt: str, section: str | None) -> int:
     """Parse a plain-text reference list into BibTeX or JSON.
 
-    Finds the document's reference section, splits it into one reference per
-    paragraph (or line) and parses each with a sequence labeller trained on
+    Finds the document's reference section, splits it into references (one per
+    paragraph, line, number or bullet; a list pasted from a PDF, wrapped anywhere,
+    is joined back into its references) and parses each with a sequence labeller trained on
     labelled references in many styles and languages (Chicago, APA, MLA, Harvard,
     Vancouver, IEEE, ABNT, ...): authors, editors, title, container, volume,
     issue, pages, publisher, place, edition, year, DOI, URL, ISBN, access date.
