@@ -431,3 +431,26 @@ def test_an_undated_corporate_author_with_a_word_in_lower_case_is_cited_by_it() 
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe", "openfisca"]
     linkage = link(parse_essay("It was built by its users (the contributors), in Catala (Doe 2021)."), bib)
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe"]
+
+
+LATER = r"""@article{h16, author = {Heiss, Andrew}, title = {Amicable contempt}, journal = {J}, year = {2016}}
+@article{hf, author = {Heiss, Andrew}, title = {Forthcoming work}, journal = {J}, year = {forthcoming}}
+@article{hk, author = {Heiss, Andrew and Kelley, Judith}, title = {Between a rock}, journal = {J}, year = {2017}}
+@article{tilly, author = {Tilly, Charles}, title = {From mobilization to revolution}, year = {1978}}
+@article{tillynd, author = {Tilly, Charles}, title = {Undated notes}}
+@article{fa, author = {Foreman-Mackey, Daniel and Agol, Eric and Angus, Ruth}, title = {Alpha}, year = {2017}}
+@article{fb, author = {Foreman-Mackey, Daniel and Agol, Eric and Angus, Ruth}, title = {Beta}, year = {2017}}
+@misc{amr, title = {AMR resources web page}}
+@misc{xsdk, title = {xSDK version 0.4.0 web page}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc's renderings of [@h16; @hf; @hk] in APA, Harvard, ASA and Annual Reviews: a year word after the year.
+    ("Work waits (Heiss, 2016, forthcoming; Heiss & Kelley, 2017).", ["h16", "hf", "hk"]),
+    ("Work waits (Heiss 2016, forthcoming, p. 5).", ["h16", "hf"]),
+    # Chicago prints it first: read as before.
+    ("Work waits (Heiss forthcoming, 2016; Heiss and Kelley 2017).", ["hf", "h16", "hk"]),
+])
+def test_a_year_word_after_a_year_of_the_same_names(text: str, keys: list[str]) -> None:
+    assert sorted(_keys(text, parse_bibliography(LATER))) == sorted(keys)
