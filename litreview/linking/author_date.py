@@ -252,10 +252,11 @@ _YEAR_END = r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z]))"
 _UNDATED_END = rf"(?<![\w.\-])(?:{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-z]{{1,2}})?(?!\w)"
 """The end of an item whose year is a no-date term or a year word ("n.d.", "n.d.-b", "forthcoming")."""
 _ENDS = rf"(?:{_YEAR_END}|{_UNDATED_END})"
+_NEXT_ITEM = (rf"(?=\s*[{re.escape(''.join(cited_titles.QUOTES))}]?[^\W\d_][^,;()]*?\s"
+              rf"(?:(?:1[5-9]\d\d|20\d\d)(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))")
+"""Names, or a title in quotation marks, and a year: the next item of a list parted by commas."""
 _ITEMS = lazy(r";|(?:" + _ENDS + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
-              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r")(?P<comma>,)"
-              rf"(?=\s*[“\"‘„«]?[^\W\d_][^,;()]*?\s(?:(?:1[5-9]\d\d|20\d\d)(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))|"
-              + _FURTHER)
+              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r")(?P<comma>,)" + _NEXT_ITEM + "|" + _FURTHER)
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b", or "n.d.",
 or a year word), or after a year's page ("2009: 5", "2009 p. 5", "2017, p. 69": a label abbreviated or in lower
 case, not a name), when names (or a title in quotation marks) and a year follow, as styles that list items with
