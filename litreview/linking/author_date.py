@@ -16,7 +16,14 @@ from functools import partial
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, cited_titles, shorthand, terms
-from .author_date_hit import _emit, _reportable, _second_year, _year_text, one_entry_per_label
+from .author_date_hit import (
+    _emit,
+    _reportable,
+    _second_year,
+    _year_text,
+    every_letter_of_a_group,
+    one_entry_per_label,
+)
 from .author_date_narrative import _year_only, nameless_keys, names_before
 from .author_names import (
     fit,
@@ -85,6 +92,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
                          in_paren.get(paren.start(), ()))
         one_entry_per_label(found, *read_from, index)
+        every_letter_of_a_group(claim, paren.group(), found, read_from[0])
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
