@@ -291,8 +291,11 @@ def _resolved(text: str, order: str) -> list[tuple[str, object]]:
     # of the two works: it cites each once, whichever letter is whose.
     ("Inferring landscapes works (Poulsen; DeDeo, 2023a, 2023b).", True),
     ("Inferring landscapes works (Poulsen; DeDeo, 2023a; Poulsen; DeDeo, 2023b).", True),
-    # The same in two parentheses of one sentence: each is left open.
-    ("Inferring landscapes works (Poulsen; DeDeo, 2023a), as landscapes do (Poulsen; DeDeo, 2023b).", False),
+    # The same in two parentheses of one sentence: in one document a label names one entry, so the sentence cites
+    # both too.
+    ("Inferring landscapes works (Poulsen; DeDeo, 2023a), as landscapes do (Poulsen; DeDeo, 2023b).", True),
+    # Two sentences: each is left open.
+    ("It works (Poulsen; DeDeo, 2023a). So it does (Poulsen; DeDeo, 2023b).", False),
     # Names printed two ways in one citation: whatever the names, two letters never name one entry.
     ("Inferring landscapes works (Poulsen 2023a; Poulsen and DeDeo 2023b).", True),
 ])

@@ -62,6 +62,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
     shared, in_paren = _shared_letters(text, forms, index)
+    claim_from = len(found.mentions)
     for paren in _parentheses(claim, found):
         body = paren.group("body")
         if "@" in body:
@@ -92,12 +93,12 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
                          in_paren.get(paren.start(), ()))
         one_entry_per_label(found, *read_from, index)
-        every_letter_of_a_group(claim, paren.group(), found, read_from[0])
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+    every_letter_of_a_group(claim, found, claim_from)
 
 
 def _nameless_label(names: str, years: list[tuple[str, str]], index: SourceIndex) -> bool:

@@ -157,24 +157,27 @@ def one_entry_per_label(found: Found, mentions_from: int, hits_from: int, index:
     found.hits[hits_from:] = [h for h in found.hits[hits_from:] if (h.start, h.key) not in picked]
 
 
-def every_letter_of_a_group(claim: Claim, evidence: str, found: Found, mentions_from: int) -> None:
-    """A citation that prints as many letters of one year as there are entries the letters stand for ("(World Bank
-    2020a, 2020b)" left open between the same two entries, in a style that letters them in the order the text first
-    cites them) cites each of those entries once: two labels never name one entry (``one_entry_per_label``), though
-    which label is whose is not known. Each entry is then cited by the labels together (``evidence``: the
-    citation's parenthesis), with no locator: a page printed after one label is that label's."""
+
+def every_letter_of_a_group(claim: Claim, found: Found, mentions_from: int) -> None:
+    """A claim that prints as many letters of one year as there are entries the letters are left open between
+    ("(World Bank 2020a, 2020b)", in a style that letters them in the order the text first cites them) cites each of
+    those entries: in one document a label names one entry, and two labels never name one entry, though which label
+    is whose is not known. Each is then cited by the labels together, with no locator: a page printed after one
+    label is that label's. ``mentions_from``: where the claim's mentions start in ``found``."""
     groups: dict[frozenset[str], list[int]] = {}
     for n, (_, mention) in enumerate(found.mentions[mentions_from:], mentions_from):
         if mention.kind == "marker" and mention.detail in cited_letters.LEFT_OPEN and _LETTERED.search(mention.text):
             groups.setdefault(frozenset(mention.keys), []).append(n)
     for keys, members in groups.items():
-        labels = [lettered.group(1) for n in members if (lettered := _LETTERED.search(found.mentions[n][1].text))]
-        years = {label.rstrip(ascii_lowercase) for label in labels}
-        if len(members) != len(keys) or len(set(labels)) != len(labels) or len(years) != 1:
+        labels = {n: lettered.group(1) for n in members if (lettered := _LETTERED.search(found.mentions[n][1].text))}
+        distinct = sorted(set(labels.values()))
+        if len(distinct) != len(keys) or len({label.rstrip(ascii_lowercase) for label in distinct}) != 1:
             continue
-        written = ", ".join(found.mentions[n][1].text for n in members)
         ordered = list(found.mentions[members[0]][1].keys)
-        for n, key in zip(members, ordered, strict=True):
+        whose = dict(zip(distinct, ordered, strict=True))
+        written = ", ".join(dict.fromkeys(found.mentions[n][1].text for n in members))
+        for n in members:
             at, mention = found.mentions[n]
+            key = whose[labels[n]]
             found.mentions[n] = (at, Mention(claim.id, "marker", written, (key, *(k for k in ordered if k != key)), key))
-            found.hits.append(Hit(claim.id, key, "marker", 0.9, evidence, at, at + len(mention.text)))
+            found.hits.append(Hit(claim.id, key, "marker", 0.9, written, at, at + len(mention.text)))
