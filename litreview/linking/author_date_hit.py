@@ -157,7 +157,6 @@ def one_entry_per_label(found: Found, mentions_from: int, hits_from: int, index:
     found.hits[hits_from:] = [h for h in found.hits[hits_from:] if (h.start, h.key) not in picked]
 
 
-
 def every_letter_of_a_group(claim: Claim, found: Found, mentions_from: int) -> None:
     """A claim that prints as many letters of one year as there are entries the letters are left open between
     ("(World Bank 2020a, 2020b)", in a style that letters them in the order the text first cites them) cites each of
