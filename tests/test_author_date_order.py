@@ -175,9 +175,13 @@ def test_the_word_before_a_citation_order_letter_naming_a_title_decides() -> Non
                        ("It uses stringr (Wickham 2023a) and forcats (Wickham 2023b).", ["wickham2023c", "wickham2023b"])):
         linkage = link(parse_essay(text), bib, letter_order="cited")
         assert [m.detail for m in linkage.mentions if m.kind == "marker"] == want
-    # A common word before it names nothing: left open, as before.
-    linkage = link(parse_essay("It uses the tools (Wickham 2023a) and more (Wickham 2023b)."), bib, letter_order="cited")
+    # A common word before it names nothing: left open, as before, in two sentences. In one, the sentence prints
+    # both letters of the two, so it cites each (``test_a_citation_printing_every_letter_of_a_group_cites_each_entry``).
+    linkage = link(parse_essay("It is used (Wickham 2023a). It has more (Wickham 2023b)."), bib,
+                   letter_order="cited")
     assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_LETTER] * 2
+    linkage = link(parse_essay("It uses the tools (Wickham 2023a) and more (Wickham 2023b)."), bib, letter_order="cited")
+    assert sorted(m.detail for m in linkage.mentions if m.kind == "marker") == ["wickham2023b", "wickham2023c"]
 
 
 def test_the_word_before_a_citation_printing_two_letters_decides_neither() -> None:
@@ -189,12 +193,14 @@ def test_the_word_before_a_citation_printing_two_letters_decides_neither() -> No
 @software{maturin, author = {{The PyO3 Project and Contributors}},
   title = {maturin: Build and Publish Crates with {pyo3} Bindings as {Python} Packages}, year = {2024}}
 """)
+    # The citation prints as many letters as there are entries printed alike, so it cites each of them once
+    # (``test_a_citation_printing_every_letter_of_a_group_cites_each_entry``), whichever letter is whose.
     for text in ("Built with PyO3 and maturin (The PyO3 Project and Contributors, 2024a, 2024b).",
                  "Built with PyO3 (The PyO3 Project and Contributors, 2024a, 2024b).",
                  "Built with maturin (The PyO3 Project and Contributors, 2024a; The PyO3 Project and Contributors, 2024b)."):
         linkage = link(parse_essay(text), bib, letter_order="cited")
-        assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_LETTER] * 2, text
-        assert not linkage.links
+        assert sorted(m.detail for m in linkage.mentions if m.kind == "marker") == ["maturin", "pyo3"], text
+        assert sorted(lk.source_key for lk in linkage.links) == ["maturin", "pyo3"]
     # One letter in its own parenthesis is still named by the word before it.
     linkage = link(parse_essay("Built with maturin (The PyO3 Project and Contributors, 2024a), and PyO3 "
                                "(The PyO3 Project and Contributors, 2024b)."), bib, letter_order="cited")
@@ -242,3 +248,29 @@ def test_the_words_before_a_citation_naming_a_title_decide() -> None:
             "(Executive Office of the President, 2026b) ran for 150 days.")
     linkage = link(parse_essay(text), bib, letter_order="cited")
     assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED_LETTER] * 2
+
+
+WORLD_BANK = r"""@techreport{wb1, author = {{World Bank}}, title = {Poverty and Shared Prosperity}, year = {2020}}
+@techreport{wb2, author = {{World Bank}}, title = {Global Economic Prospects}, year = {2020}}
+@techreport{wb3, author = {{World Bank}}, title = {World Development Report}, year = {2020}}
+@article{doe, author = {Doe, Jane}, title = {Growth}, journal = {J}, year = {2020}}
+"""
+
+
+def test_a_citation_printing_every_letter_of_a_group_cites_each_entry() -> None:
+    # pandoc with ecology.csl and elsevier-harvard.csl (letters in the order the text first cites the entries):
+    # [@wb1; @wb2] prints "(World Bank 2020a, 2020b)". Which letter is whose the text does not tell, but two letters
+    # name two entries, and the group has two: the citation cites both; so does a sentence printing both letters.
+    bib = parse_bibliography("\n".join(WORLD_BANK.splitlines()[:2] + WORLD_BANK.splitlines()[3:]))
+    for text in ("Poverty persists (World Bank 2020a, 2020b).", "Poverty persists (World Bank, 2020a; 2020b, p. 7).",
+                 "World Bank (2020a, 2020b) says so.", "Poverty persists (Doe 2020; World Bank 2020b, 2020a).",
+                 "World Bank (2020a) says so, as do others (World Bank 2020b; Doe 2020) and World Bank (2020a, 5)."):
+        linkage = link(parse_essay(text), bib, letter_order="cited")
+        assert sorted(lk.source_key for lk in linkage.links if lk.source_key != "doe") == ["wb1", "wb2"], text
+        # The page printed after one of the letters is that letter's, and which entry it is is not known.
+        assert all(not lk.locator for lk in linkage.links), text
+    # One letter alone, or two of a group of three (any two of them), is still left open.
+    for text, entries in (("It says so (World Bank 2020a).", bib),
+                          ("It says so (World Bank 2020a, 2020b).", parse_bibliography(WORLD_BANK))):
+        linkage = link(parse_essay(text), entries, letter_order="cited")
+        assert not linkage.links, text

@@ -431,3 +431,55 @@ def test_an_undated_corporate_author_with_a_word_in_lower_case_is_cited_by_it() 
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe", "openfisca"]
     linkage = link(parse_essay("It was built by its users (the contributors), in Catala (Doe 2021)."), bib)
     assert sorted(lk.source_key for lk in linkage.links if lk.kind == "marker") == ["doe"]
+
+
+LATER = r"""@article{h16, author = {Heiss, Andrew}, title = {Amicable contempt}, journal = {J}, year = {2016}}
+@article{hf, author = {Heiss, Andrew}, title = {Forthcoming work}, journal = {J}, year = {forthcoming}}
+@article{hk, author = {Heiss, Andrew and Kelley, Judith}, title = {Between a rock}, journal = {J}, year = {2017}}
+@article{tilly, author = {Tilly, Charles}, title = {From mobilization to revolution}, year = {1978}}
+@article{tillynd, author = {Tilly, Charles}, title = {Undated notes}}
+@article{fa, author = {Foreman-Mackey, Daniel and Agol, Eric and Angus, Ruth}, title = {Alpha}, year = {2017}}
+@article{fb, author = {Foreman-Mackey, Daniel and Agol, Eric and Angus, Ruth}, title = {Beta}, year = {2017}}
+@misc{amr, title = {AMR resources web page}}
+@misc{xsdk, title = {xSDK version 0.4.0 web page}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc's renderings of [@h16; @hf; @hk] in APA, Harvard, ASA and Annual Reviews: a year word after the year.
+    ("Work waits (Heiss, 2016, forthcoming; Heiss & Kelley, 2017).", ["h16", "hf", "hk"]),
+    ("Work waits (Heiss 2016, forthcoming, p. 5).", ["h16", "hf"]),
+    # Chicago prints it first: read as before.
+    ("Work waits (Heiss forthcoming, 2016; Heiss and Kelley 2017).", ["hf", "h16", "hk"]),
+])
+def test_a_year_word_after_a_year_of_the_same_names(text: str, keys: list[str]) -> None:
+    assert sorted(_keys(text, parse_bibliography(LATER))) == sorted(keys)
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc's renderings of [@tillynd; @tilly, 3] and [see @fa, chap. 3; @fb] in Ecology, and of [@hf, 5; @h16] in
+    # Springer: styles that part items with commas print a further year of the same names after the page.
+    ("Tilly wrote much (Tilly 1978 p. 3, n.d.).", ["tilly", "tillynd"]),
+    ("Processes scale (see Foreman-Mackey et al. 2017a chap. 3, 2017b).", ["fa", "fb"]),
+    ("Work waits (Heiss forthcoming, p. 5, 2016).", ["hf", "h16"]),
+    # Springer and Annual Reviews print the further letter alone: [see @fa, chap. 3; @fb].
+    ("Processes scale (see Foreman-Mackey et al. 2017a, chap. 3, b).", ["fa", "fb"]),
+    ("Processes scale (see Foreman-Mackey et al. 2017a, chap. 3,b).", ["fa", "fb"]),
+    # A bare number after a page is a page still, and so is a letter after an unlettered year.
+    ("Tilly wrote much (Tilly 1978, 3, 1975).", ["tilly"]),
+    ("Tilly wrote much (Tilly 1978, fig. 3, b).", ["tilly"]),
+])
+def test_a_further_year_after_a_page(text: str, keys: list[str]) -> None:
+    assert sorted(_keys(text, parse_bibliography(LATER))) == sorted(keys)
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc with ecology.csl: [@amr; @xsdk], two web pages with no author and no date, by their titles.
+    ("Resources exist (“AMR resources web page” n.d., “xSDK version 0.4.0 web page” n.d.).", ["amr", "xsdk"]),
+    # An item with no date, or a year word, ends at a comma before the next names as a dated one does.
+    ("Tilly wrote much (Heiss 2016, Tilly n.d.).", ["h16", "tillynd"]),
+    ("Tilly wrote much (Tilly n.d., p. 7, Heiss 2016).", ["h16", "tillynd"]),
+    ("Work waits (Heiss forthcoming, Tilly 1978).", ["hf", "tilly"]),
+])
+def test_items_with_no_year_listed_with_commas(text: str, keys: list[str]) -> None:
+    assert sorted(_keys(text, parse_bibliography(LATER))) == keys

@@ -16,7 +16,14 @@ from functools import partial
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, cited_titles, shorthand, terms
-from .author_date_hit import _emit, _reportable, _second_year, _year_text, one_entry_per_label
+from .author_date_hit import (
+    _emit,
+    _reportable,
+    _second_year,
+    _year_text,
+    every_letter_of_a_group,
+    one_entry_per_label,
+)
 from .author_date_narrative import _year_only, nameless_keys, names_before
 from .author_names import (
     fit,
@@ -55,6 +62,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
     shared, in_paren = _shared_letters(text, forms, index)
+    claim_from = len(found.mentions)
     for paren in _parentheses(claim, found):
         body = paren.group("body")
         if "@" in body:
@@ -90,6 +98,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
+    every_letter_of_a_group(claim, found, claim_from)
 
 
 def _nameless_label(names: str, years: list[tuple[str, str]], index: SourceIndex) -> bool:
@@ -130,17 +139,22 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
     belong to (``_listed_with``: "Luo; Cao; Barzilay, 2019" is one item by "Luo Cao and Barzilay"). ``taken``:
     whether the caller read a segment as something else (a shorthand); it is then yielded with None."""
     undated: list[tuple[str, int]] = []  # names with no year yet
+    last: list[tuple[str, str]] = []  # the years of the item before
     for segment in _segments(body):
         seg_text, seg_start = segment
         parsed = _parse_segment(seg_text, forms, index)
+        if parsed is None and last and last[-1][1] and (lone := _LONE_LETTER.fullmatch(seg_text)):
+            parsed = "", [(last[-1][0], lone.group("s"))], ""  # "2017a, chap. 3, b": the year's next letter
         if taken is not None and taken(seg_text, seg_start, parsed):
-            undated = []
+            undated, last = [], []
             yield seg_text, seg_start, None
             continue
         if parsed is None:
             undated.append(segment)
+            last = []
             continue
         names, years, rest = parsed
+        last = years
         if undated and names and (listed := _listed_with(undated, names, index))[0]:
             opens = undated[listed[1]][1]
             names, seg_text, seg_start = listed[0], body[opens:seg_start + len(seg_text)], opens
@@ -234,21 +248,38 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found:
     return True
 
 
+_FURTHER = (r"(?<=[\w.])(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?)\d[\d–\-]*(?P<further>,)"
+            rf"(?=\s*(?:(?:1[5-9]\d\d|20\d\d|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-z]{{1,2}})?|[a-z]{{1,2}})"
+            r"\s*(?:[,;]|$))")
+"""A comma after a labelled page, before a further year of the same names alone, as styles that list items with
+commas print it (Ecology: "(Tilly 1978 p. 3, n.d.)", "(Foreman-Mackey et al. 2017a chap. 3, 2017b)"; Springer:
+"(Heiss forthcoming, p. 5, 2016)"), or its letter alone, after a lettered year (Springer: "(Foreman-Mackey et al.
+2017a, chap. 3, b)", ``_LONE_LETTER``). The year is then an item of its own, by the names before it; a bare number
+before the comma ("1978, 3, 1975") is left alone: it may be pages."""
+_LONE_LETTER = lazy(r"\s*(?P<s>[a-z]{1,2})\s*")
 _YEAR_END = r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z]))"
-_ITEMS = lazy(r";|(?:" + _YEAR_END + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
-              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _YEAR_END + r")(?P<comma>,)"
-              r"(?=\s*[^\W\d_][^,;()]*?\s(?:1[5-9]\d\d|20\d\d)(?!\d))")
-"""Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b"), or after a
-year's page ("2009: 5", "2009 p. 5", "2017, p. 69": a label abbreviated or in lower case, not a name), when names
-and a year follow, as styles that list items with commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007,
-p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and LaFree 2017: 69)"), the year of a narrative citation's
-parenthesis too: "Weitzman (2007, see also Weitzman 2009)". The page stays with its item."""
+_UNDATED_END = rf"(?<![\w.\-])(?:{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-z]{{1,2}})?(?!\w)"
+"""The end of an item whose year is a no-date term or a year word ("n.d.", "n.d.-b", "forthcoming")."""
+_ENDS = rf"(?:{_YEAR_END}|{_UNDATED_END})"
+_NEXT_ITEM = (rf"(?=\s*[{re.escape(''.join(cited_titles.QUOTES))}]?[^\W\d_][^,;()]*?\s"
+              rf"(?:(?:1[5-9]\d\d|20\d\d)(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))")
+"""Names, or a title in quotation marks, and a year: the next item of a list parted by commas."""
+_ITEMS = lazy(r";|(?:" + _ENDS + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
+              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r")(?P<comma>,)" + _NEXT_ITEM + "|" + _FURTHER)
+"""Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b", or "n.d.",
+or a year word), or after a year's page ("2009: 5", "2009 p. 5", "2017, p. 69": a label abbreviated or in lower
+case, not a name), when names (or a title in quotation marks) and a year follow, as styles that list items with
+commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007, p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and
+LaFree 2017: 69)", "(“AMR resources web page” n.d., “xSDK version 0.4.0 web page” n.d.)", "(Roe 2010, Doe n.d.)"),
+the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)". The page stays with
+its item; a further year of the same names after a page ends one too (``_FURTHER``)."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
     out, pos = [], 0
     for match in _ITEMS.finditer(body):
-        end = match.start("comma") if match.group("comma") else match.start()
+        comma = "comma" if match.group("comma") else "further" if match.group("further") else ""
+        end = match.start(comma) if comma else match.start()
         out.append((body[pos:end], pos))
         pos = match.end()
     out.append((body[pos:], pos))

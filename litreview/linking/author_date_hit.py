@@ -7,6 +7,7 @@ Shared by the parenthetical reader (``author_date``) and the narrative one (``au
 from __future__ import annotations
 
 import re
+from string import ascii_lowercase
 
 from ..lazyre import lazy
 from ..model import Claim, Mention
@@ -154,3 +155,28 @@ def one_entry_per_label(found: Found, mentions_from: int, hits_from: int, index:
             why = cited_letters.open_detail(index, mention.keys, True)
             found.mentions[n] = (at, Mention(mention.claim_id, "marker", mention.text, mention.keys, why))
     found.hits[hits_from:] = [h for h in found.hits[hits_from:] if (h.start, h.key) not in picked]
+
+
+def every_letter_of_a_group(claim: Claim, found: Found, mentions_from: int) -> None:
+    """A claim that prints as many letters of one year as there are entries the letters are left open between
+    ("(World Bank 2020a, 2020b)", in a style that letters them in the order the text first cites them) cites each of
+    those entries: in one document a label names one entry, and two labels never name one entry, though which label
+    is whose is not known. Each is then cited by the labels together, with no locator: a page printed after one
+    label is that label's. ``mentions_from``: where the claim's mentions start in ``found``."""
+    groups: dict[frozenset[str], list[int]] = {}
+    for n, (_, mention) in enumerate(found.mentions[mentions_from:], mentions_from):
+        if mention.kind == "marker" and mention.detail in cited_letters.LEFT_OPEN and _LETTERED.search(mention.text):
+            groups.setdefault(frozenset(mention.keys), []).append(n)
+    for keys, members in groups.items():
+        labels = {n: lettered.group(1) for n in members if (lettered := _LETTERED.search(found.mentions[n][1].text))}
+        distinct = sorted(set(labels.values()))
+        if len(distinct) != len(keys) or len({label.rstrip(ascii_lowercase) for label in distinct}) != 1:
+            continue
+        ordered = list(found.mentions[members[0]][1].keys)
+        whose = dict(zip(distinct, ordered, strict=True))
+        written = ", ".join(dict.fromkeys(found.mentions[n][1].text for n in members))
+        for n in members:
+            at, mention = found.mentions[n]
+            key = whose[labels[n]]
+            found.mentions[n] = (at, Mention(claim.id, "marker", written, (key, *(k for k in ordered if k != key)), key))
+            found.hits.append(Hit(claim.id, key, "marker", 0.9, written, at, at + len(mention.text)))

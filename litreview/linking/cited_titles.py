@@ -17,7 +17,7 @@ MIN_WORDS = 4
 """Words a title needs to be read as a citation when no year is printed with it."""
 MIN_QUOTED_WORDS = 2
 """Words a title printed in quotation marks needs to be read as a citation when no year is printed with it."""
-_QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}
+QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}
 """Opening quotation mark -> the closing one, as languages pair them (German „…“, Swedish ”…”, French «…»)."""
 _CACHE = "_titles_cited"
 
@@ -43,7 +43,7 @@ def titled(text: str, index: SourceIndex, year: str | None = None) -> list[str]:
     keys = _titles(index).get(title, []) if title else []
     if year is None:
         written = text.strip()
-        quoted = len(written) > 1 and _QUOTES.get(written[:1]) == written[-1:]
+        quoted = len(written) > 1 and QUOTES.get(written[:1]) == written[-1:]
         return keys if len(title.split()) >= (MIN_QUOTED_WORDS if quoted else MIN_WORDS) else []
     return [k for k in keys if year in _years(k, index)]
 

@@ -58,7 +58,8 @@ class YearForms(NamedTuple):
     year: re.Pattern[str]
     """A year (or n.d., or a year word) with the letter a style adds: 2016a, n.d.-b, 380 BC."""
     more: re.Pattern[str]
-    """A further year after a comma, perhaps after its original date: "(Doe 2010, 2012b)", "[1930] 1985"."""
+    """A further year after a comma, perhaps after its original date: "(Doe 2010, 2012b)", "[1930] 1985", or a year
+    word, which APA, Harvard and ASA print after the years ("(Heiss 2016, forthcoming)")."""
     original: re.Pattern[str]
     """The original date a style prints before the edition's, at the end of the names: "Moraux [1924] 1979"."""
 
@@ -74,7 +75,8 @@ def year_forms(index: SourceIndex) -> YearForms:
         span = rf"{core}(?:–{core})?"
         cached = YearForms(
             re.compile(rf"(?<![\w–\-/\[]){_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})){_AFTER}"),
-            re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}){_AFTER}"),
+            re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
+                       rf"{_AFTER}"),
             _ORIGINAL)
         index.__dict__["_year_forms"] = cached
     return cached
