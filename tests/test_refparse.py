@@ -91,6 +91,19 @@ def test_vancouver_names_put_initials_after_the_family_name():
     assert ref.title == "When the goal is not cure"
 
 
+@pytest.mark.parametrize(("text", "expected", "title"), [
+    ("Soutter ARB, Bates TC, Mõttus R. Big Five and HEXACO personality traits: A meta-analysis. Perspectives on "
+     "Psychological Science 2020;15:913–41.", [("Soutter", "ARB"), ("Bates", "TC"), ("Mõttus", "R.")],
+     "Big Five and HEXACO personality traits: A meta-analysis"),
+    ("Bales RF, Parsons T. Family: Socialization and interaction process. Routledge; 2014.",
+     [("Bales", "RF"), ("Parsons", "T.")], "Family: Socialization and interaction process"),
+])
+def test_vancouver_initials_with_a_period_close_the_last_name(text, expected, title):
+    ref = parse_reference_rules(text)  # "Family Initials" lists: the initials end the name, not a middle initial
+    assert names(ref.authors) == expected
+    assert ref.title == title
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -195,16 +195,18 @@ class _Reader:
     """``_read_name`` over one list's tokens, each (start, given) read once: the scan asks again
     for what its look-aheads read."""
 
-    __slots__ = ("memo", "toks")
+    __slots__ = ("family_first", "memo", "toks")
 
     def __init__(self, toks: list[tuple[str, int, int]]) -> None:
         self.toks = toks
         self.memo: dict[tuple[int, bool], _Read] = {}
+        self.family_first = False
+        """The list prints each family name before its initials (Vancouver): set once the first name is read."""
 
     def __call__(self, i: int, given: bool = False) -> _Read:
         key = (i, given)
         if (hit := self.memo.get(key)) is None:
-            hit = self.memo[key] = _read_name(self.toks, i, given)
+            hit = self.memo[key] = _read_name(self.toks, i, given, self.family_first)
         return hit
 
 
@@ -229,6 +231,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
     vancouver = (len(first_words) >= 2 and not is_initials(first_words[0])
                  and (bool(_BARE_INITIALS.match(first_words[-1].rstrip(":.")))
                       or (is_initials(first_words[-1].rstrip(":")) and len(first_words) == 2)))
+    read.family_first = vancouver
     normal_order = len(first_words) >= 2 and is_initials(first_words[0])
     full_given = False  # Chicago and MLA: "Last, First, First Last, and First Last"
     persons: list[Person] = []
@@ -364,8 +367,12 @@ def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int
     return out
 
 
-def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) -> tuple[list[str], int, bool]:
-    """Words of one name from token ``i``: (words, index after them, block closed)."""
+def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
+               family_first: bool = False) -> tuple[list[str], int, bool]:
+    """Words of one name from token ``i``: (words, index after them, block closed).
+
+    ``family_first``: the list prints "Family Initials" (Vancouver), so initials closed by a period after a
+    family name end the list ("Soutter ARB, Mõttus R. Big Five …"), never a given-first name's middle initial."""
     words: list[str] = []
     j = i
     n = len(toks)
@@ -390,8 +397,8 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
                 # "R. Below" - an initial at the start of a given-first name
                 j += 1
                 continue
-            if word.endswith(".") and is_initials(word) and not given and nxt and _name_word(nxt) \
-                    and not is_initials(nxt) and not _looks_like_title_start(toks, j + 1):
+            if word.endswith(".") and is_initials(word) and not given and not family_first and nxt \
+                    and _name_word(nxt) and not is_initials(nxt) and not _looks_like_title_start(toks, j + 1):
                 j += 1
                 continue
             return words, j + 1, True
