@@ -104,6 +104,14 @@ def test_vancouver_initials_with_a_period_close_the_last_name(text, expected, ti
     assert ref.title == title
 
 
+def test_others_closed_by_a_colon_ends_the_names():
+    ref = parse_reference_rules("Lett, S., Jónsdóttir, I.S., Rousk, K., others: Can bryophyte groups increase functional "
+                                "resolution in tundra ecosystems? Arctic Science. 8, 609–637 (2021).")
+    assert names(ref.authors) == [("Lett", "S."), ("Jónsdóttir", "I.S."), ("Rousk", "K.")]
+    assert ref.et_al
+    assert ref.title == "Can bryophyte groups increase functional resolution in tundra ecosystems?"
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -301,7 +301,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         if j >= n:
             break
         word = toks[j][0]
-        if word.lower().rstrip(".") == "others":
+        if word.lower().rstrip(".:") == "others":  # LNCS closes "and others" with the colon: "Sendek, A., others: Title"
             et_al, end = True, toks[j][2]
             break
         if word.lower() == "et" and j + 1 < n and toks[j + 1][0].lower().startswith("al"):
