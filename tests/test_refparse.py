@@ -141,6 +141,17 @@ def test_curly_quoted_title_loses_the_entrys_period_but_keeps_a_question_mark():
                            ).title == "Who Gives Aid and Why?"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Osberg L, Smeeding T. ‘Fair’ Inequality? Attitudes toward Pay Differentials. American Sociological Review "
+     "2006; 71: 450–73.", "‘Fair’ Inequality? Attitudes toward Pay Differentials"),
+    ("Osberg, L., Smeeding, T.: “Fair” Inequality? Attitudes toward Pay Differentials. American Sociological Review. "
+     "71, 450–473 (2006).", "“Fair” Inequality? Attitudes toward Pay Differentials"),
+])
+def test_a_quoted_word_then_capitalised_words_opens_an_unquoted_title(text, title):
+    # a quoted title is closed by punctuation inside its quotes or right after them, never by a bare space
+    assert parse_reference_rules(text).title == title
+
+
 def test_straight_quoted_title():
     ref = parse_reference('Whitfield, Rosa. "Salt Roads." Journal of Maritime History, vol. 18, 2010, pp. 1-9.')
     assert ref.title == "Salt Roads"
