@@ -112,6 +112,13 @@ def test_others_closed_by_a_colon_ends_the_names():
     assert ref.title == "Can bryophyte groups increase functional resolution in tundra ecosystems?"
 
 
+def test_a_bodys_name_closed_by_a_colon_is_the_author():
+    ref = parse_reference_rules("R Core Team: R: A Language and Environment for Statistical Computing. R Foundation "
+                                "for Statistical Computing, Vienna, Austria (2019).")
+    assert names(ref.authors) == [("R Core Team", "")]  # Springer LNCS: "Organisation: Title"
+    assert ref.title == "R: A Language and Environment for Statistical Computing"
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -81,6 +81,11 @@ def is_organisation(words: list[str]) -> bool:
     return len(words) > 1 and any(w in ORGANISATION_WORDS for w in lowered) and any(w in _ORG_TRIGGERS for w in lowered)
 
 
+def _body(words: list[str]) -> bool:
+    """Several words, one of them an organisation's ("R Core Team"): a body's name, even with no "of" in it."""
+    return len(words) > 1 and any(w.lower().strip(".:") in ORGANISATION_WORDS for w in words)
+
+
 def _capitalised(word: str) -> bool:
     w = word.lstrip(_QUOTES + "(")
     return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
@@ -243,8 +248,8 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         words, j, closed = read(i)
         if not words or not all(map(_name_word, words)):
             break
-        if words[-1].endswith(":") and not vancouver:
-            break
+        if words[-1].endswith(":") and not vancouver and (persons or not _body(words)):
+            break  # a colon closes a person's name only after initials (read above); a body's name it may close
         sep = toks[j][0] if j < n else None
         given: list[str] = []
         if sep == "," and not closed and not vancouver:
@@ -278,7 +283,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         if given:
             persons.append(_with_particle(" ".join(words), _clean(given), ""))
         elif not persons and closed and not vancouver and not normal_order and (
-                len(words) == 1 or any(w.lower().strip(".") in ORGANISATION_WORDS for w in words)
+                len(words) == 1 or _body(words)
                 or sum(1 for w in words if w.isupper() and len(w) > 1) >= 1):
             # "Redacted.", "R Core Team.", "Hudson Institute.": no inverted name, so an organisation
             persons.append(Person(family=_clean(words)))
