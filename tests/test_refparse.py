@@ -407,6 +407,21 @@ def test_the_journal_before_the_date_and_volume_of_iso_690_is_no_part_of_the_tit
     assert (ref.volume, ref.issue, ref.pages) == ("42", "1", "126–138")
 
 
+@pytest.mark.parametrize("text", [
+    "Perlman, M., Little, H., Thompson, B., & Thompson, R. L. (2018). Iconicity in Signed and Spoken Vocabulary: A "
+    "Comparison Between American Sign Language, British Sign Language, English, and Spanish. Frontiers in Psychology, "
+    "9, 1433.",
+    "15 Perlman M, Little H, Thompson B, Thompson RL. Iconicity in Signed and Spoken Vocabulary: A Comparison Between "
+    "American Sign Language, British Sign Language, English, and Spanish. Frontiers in Psychology 2018; 9: 1433.",
+])
+def test_the_end_of_the_title_is_no_part_of_the_container(text):
+    # the model reads the title's last sentence into the journal's name; the rules' title holds it
+    ref = parse_reference(text)
+    assert ref.title == ("Iconicity in Signed and Spoken Vocabulary: A Comparison Between American Sign Language, "
+                         "British Sign Language, English, and Spanish")
+    assert ref.container == "Frontiers in Psychology"
+
+
 def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
                           "StatPearls Publishing, 2024.")

@@ -61,6 +61,26 @@ def _dated(title: str, year: str) -> bool:
     return bool(year) and bool(re.search(rf"\({re.escape(year)}[a-z]?\)|,\s*{re.escape(year)}[a-z]?\W*$", title))
 
 
+#: a sentence end inside a field: a full stop, question or exclamation mark after a word (not an initial or an
+#: abbreviation such as "J." or "Am."), then a capital
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)]{3}[.?!])\s+(?=[A-ZÀ-Þ])")
+
+
+def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str) -> tuple[str, str] | None:
+    """(title, container) where the CRF's container opens with the end of the title: its first sentence ends the
+    rules' title, which they are sure of ("… American Sign Language, British Sign Language, English, and Spanish.
+    Frontiers in Psychology": the CRF read the title's last sentence into the journal's name). A word is in one
+    field, so the rules' title is taken and the container starts after that sentence."""
+    if not crf.container or "title" in rules.uncertain or not rules.title:
+        return None
+    parts = _SENTENCE_END.split(crf.container, maxsplit=1)
+    whole = _norm(rules.title)
+    if len(parts) < 2 or not (head := _norm(parts[0])) or not whole.endswith(head) or \
+            _norm(title) not in (whole, _norm(crf.title)):
+        return None
+    return rules.title, parts[1]
+
+
 @lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
@@ -203,6 +223,9 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             taken["container"] = theirs
             taken["note"] = "; ".join(x for x in crf.note.split("; ") if x and _norm(x) != _norm(theirs))
             unsure.append("container")
+    if container_cases and (split := _title_in_container(crf, rules, taken.get("title", crf.title))) is not None:
+        taken["title"], taken["container"] = split
+        unsure += ["title", "container"]
     out = crf.replace(**taken, uncertain=ordered(unsure))
     if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
         out = out.replace(number=out.issue, issue="")
