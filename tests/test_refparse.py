@@ -10,6 +10,7 @@ import pytest
 from litreview.bibliography.refparse import (
     ParsedReference,
     parse_reference,
+    parse_reference_model,
     parse_reference_rules,
     parse_references,
 )
@@ -426,6 +427,18 @@ def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
                           "StatPearls Publishing, 2024.")
     assert (ref.container, ref.place, ref.publisher) == ("StatPearls", "Treasure Island (FL)", "StatPearls Publishing")
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Dingemanse, M.: ’Ideophone’ as a comparative concept, in: Ideophones, mimetics, and expressives, edited by: "
+     "Akita, K. and Pardeshi, P., John Benjamins Publishing Company, Amsterdam, 13–33, 2019.",
+     "John Benjamins Publishing Company"),
+    ("Romanowska, Iza, Colin D. Wren, Stefani A. Crabtree, Agent-based modeling for archaeology: Simulating the "
+     "complexity of societies, Santa Fe, Santa Fe Institute Press, 2021.", "Santa Fe Institute Press"),
+])
+def test_the_publisher_starts_after_a_delimiter(text, publisher):
+    # a style prints the publisher whole after a comma, stop, colon or semicolon: not from its second word
+    assert parse_reference_model(text).publisher == publisher
 
 
 def test_a_body_named_alone_is_one_organisation_not_a_person():

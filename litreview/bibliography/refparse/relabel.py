@@ -20,7 +20,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
-    tagged = _place_before_state(_journal_before_date(tagged))
+    tagged = _publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged)))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -199,6 +199,26 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
+#: a capitalised word with no punctuation after it ("Deutscher", "John", "Santa")
+_OPEN_WORD = lazy(r"[A-ZÀ-Þ][\w'’&-]*")
+
+
+def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words between a delimiter and the publisher the model read after them are the publisher's:
+    every style prints the publisher whole after a comma, a full stop, a colon or a semicolon ("…, Deutscher
+    Taschenbuch-Verlag", "Santa Fe, Santa Fe Institute Press", "…, John Benjamins Publishing Company"), so a
+    publisher's span does not open in the middle of a run of words with no punctuation between them."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
+            continue
+        k = i
+        while k > 0 and i - k < 3 and _OPEN_WORD.fullmatch(tagged[k - 1].token.text) \
+                and tagged[k - 1].label not in ("author", "date"):
+            k -= 1
+        if k < i and k > 0 and tagged[k - 1].token.text[-1:] in ",.:;":
+            return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]
+        break
+    return tagged
 #: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
 _SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
 
