@@ -441,6 +441,26 @@ def test_the_publisher_starts_after_a_delimiter(text, publisher):
     assert parse_reference_model(text).publisher == publisher
 
 
+@pytest.mark.parametrize(("text", "publisher", "place"), [
+    ("1. Callon, M.: The laws of the markets. Blackwell, Oxford (1998).", "Blackwell", "Oxford"),  # Springer LNCS
+    ("2. Stern, N. A Blueprint for a Safer Planet: How to Manage Climate Change and Create a New Era of Progress and "
+     "Prosperity; Bodley Head: London, 2009;", "Bodley Head", "London"),  # MDPI, ACS
+    ("Punselie, S.: Iconicity in Ideophones, Bachelor’s thesis, Radboud University, Nijmegen, 2020.",
+     "Radboud University", "Nijmegen"),  # Copernicus
+])
+def test_a_place_printed_after_the_publisher_is_the_place(text, publisher, place):
+    ref = parse_reference_model(text)
+    assert (ref.publisher, ref.place) == (publisher, place)
+
+
+@pytest.mark.parametrize("text", ["New York: Academic Press", "Cambridge, MA", "Treasure Island, FL",
+                                  "Boston, Massachusetts, USA", "WW Norton, Incorporated", "Nijmegen, Radboud University"])
+def test_no_place_after_a_publisher_where_none_is_printed(text):
+    from litreview.bibliography.refparse.fields import publisher_then_place
+
+    assert publisher_then_place(text) is None
+
+
 def test_a_body_named_alone_is_one_organisation_not_a_person():
     ref = parse_reference("US Bureau of Labor Statistics, «Quarterly census of employment and wages», "
                           "https://www.bls.gov/cew/downloadable-data-files.htm, 2020.")

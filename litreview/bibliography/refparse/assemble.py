@@ -344,7 +344,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                     read.pop("pages", None)
             put("pages", pages, seg)
         elif label == "publisher":
-            pub = F.parse_pubfacts(_strip(seg.text))
+            pub = F.publisher_then_place(_strip(seg.text)) or F.parse_pubfacts(_strip(seg.text))
             if pub is None and ":" in seg.text:  # "Cambridge, MA, USA: MIT Press"
                 place, _, name = _strip(seg.text).rpartition(":")
                 pub = F.PubFacts(place.strip(), name.strip())
@@ -353,6 +353,9 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 put("publisher", pub.publisher, seg)
             else:
                 put("publisher", _strip(seg.text).rstrip("."), seg)
+        elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(_strip(seg.text))):
+            put("place", pub.place, seg)  # "Bodley Head: London" read as one place
+            put("publisher", pub.publisher, seg)
         elif label == "location":
             place = _strip(seg.text).rstrip(".")
             put("place", place if _BALANCED_PLACE.search(place) else place.strip("()[]"), seg)
