@@ -461,6 +461,20 @@ def test_no_place_after_a_publisher_where_none_is_printed(text):
     assert publisher_then_place(text) is None
 
 
+def test_the_words_before_a_semicolon_opening_the_publisher_end_the_title():
+    # MDPI: "Title; Publisher, Year;"
+    ref = parse_reference_model("2. Rocks-Macqueen, D.; Knaap, L. van der; Romanowska, I.; Jutte, A.; Visser, R.M.; "
+                                "Brughmans, T.; Lambers, K.; Aitchison, K. Agent Based Modelling for Archaeologists: "
+                                "Tutorials; Zenodo, 2024;")
+    assert (ref.title, ref.publisher) == ("Agent Based Modelling for Archaeologists: Tutorials", "Zenodo")
+
+
+def test_publishers_listed_with_semicolons_after_a_closed_field_stay_the_publishers():
+    ref = parse_reference_model("Strange, Samuel, «Entitled», Ivory Towers, University of West Grantham; University of "
+                                "East Grantham, marzo 3, 2004.")
+    assert ref.publisher == "University of West Grantham; University of East Grantham"
+
+
 def test_a_body_named_alone_is_one_organisation_not_a_person():
     ref = parse_reference("US Bureau of Labor Statistics, «Quarterly census of employment and wages», "
                           "https://www.bls.gov/cew/downloadable-data-files.htm, 2020.")

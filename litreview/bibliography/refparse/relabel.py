@@ -20,7 +20,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
-    tagged = _publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged)))
+    tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -201,6 +201,28 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
 #: a capitalised word with no punctuation after it ("Deutscher", "John", "Santa")
 _OPEN_WORD = lazy(r"[A-ZÀ-Þ][\w'’&-]*")
+
+
+def _publisher_after_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words up to a semicolon that opens a publisher's span right after the title are the title's: MDPI and ACS
+    print "Title; Publisher: Place, Year" ("… for Archaeologists: Tutorials; Zenodo, 2024"), and where the title runs
+    on into the span (no comma or stop closes it), the words before the semicolon are no publisher's (a list of
+    publishers, "University of West Grantham; University of East Grantham", follows a closed field)."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
+            continue
+        before = tagged[i - 1].token.text
+        if tagged[i - 1].label != "title" or before.endswith((",", ";")) or _SENTENCE_END.search(before):
+            break  # the title closed before the span: "Towers, University of West Grantham; University of …"
+        j = i
+        while j < len(tagged) - 1 and j - i < _RUN and tagged[j].label == "publisher" \
+                and not tagged[j].token.text.endswith((";", ",", ".", ":")):
+            j += 1
+        if tagged[j].label == "publisher" and tagged[j].token.text.endswith(";") \
+                and j + 1 < len(tagged) and tagged[j + 1].label == "publisher":
+            return [t._replace(label="title") if i <= n <= j else t for n, t in enumerate(tagged)]
+        break
+    return tagged
 
 
 def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
