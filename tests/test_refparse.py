@@ -120,6 +120,28 @@ def test_a_bodys_name_closed_by_a_colon_is_the_author():
     assert ref.title == "R: A Language and Environment for Statistical Computing"
 
 
+@pytest.mark.parametrize("text", [
+    "Little, H., Eryılmaz, K., Boer, B. de: Conventionalisation and discrimination as competing pressures. "
+    "Interaction studies. 18, 352–375 (2017).",  # Springer LNCS
+    "Little, H., Eryılmaz, K., and Boer, B. de. 2017. Conventionalisation and discrimination as competing pressures. "
+    "Interaction studies 18: 352–75.",
+])
+def test_a_particle_printed_after_the_initials_is_the_names_prefix(text):
+    for parse in (parse_reference_rules, parse_reference):
+        ref = parse(text)
+        assert ref.authors[-1] == Person(family="Boer", given="B.", prefix="de")
+        assert len(ref.authors) == 3
+        assert ref.title == "Conventionalisation and discrimination as competing pressures"
+
+
+def test_a_given_name_and_its_particle_in_iso_690_are_the_last_name_not_the_title():
+    ref = parse_reference("19. LITTLE, Hannah, ERYILMAZ, Kerem et BOER, Bart de. Conventionalisation and "
+                          "discrimination as competing pressures on continuous speech-like signals. Interaction "
+                          "studies. 2017. Vol. 18, n° 3, pp. 352‑375.")
+    assert ref.authors[-1] == Person(family="BOER", given="Bart", prefix="de")
+    assert ref.title.startswith("Conventionalisation")
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -155,12 +155,30 @@ def split_person(text: str, inverted: bool | None = None) -> Person:
     return Person(family=family, given=given, prefix=" ".join(prefix_words), suffix=suffix)
 
 
-def _with_particle(family: str, given: str, suffix: str) -> Person:
+def _with_particle(family: str, given: str, suffix: str, prefix: str = "") -> Person:
     words = family.split()
     lead = []
     while len(words) > 1 and words[0].lower() in _PARTICLES and words[0][0].islower():
         lead.append(words.pop(0))
-    return Person(family=" ".join(words), given=given, prefix=" ".join(lead), suffix=suffix)
+    return Person(family=" ".join(words), given=given, prefix=" ".join([*lead, prefix]).strip(), suffix=suffix)
+
+
+def _initials_given(words: list[str]) -> bool:
+    """Initials, maybe followed by a particle printed after them ("B. de"): an inverted name's given part."""
+    core = [w.rstrip(":") for w in words]
+    while len(core) > 1 and core[-1][:1].islower() and is_particle(core[-1].rstrip(".")):
+        core.pop()
+    return all(map(is_initials, core))
+
+
+def _demoted(given: list[str]) -> tuple[str, str, str]:
+    """(given, suffix, prefix) of an inverted name's given part: a particle printed after the given name, as CSL
+    prints a name in sort order ("Boer, B. de", "Beethoven, Ludwig van"), is the name's prefix."""
+    words = list(given)
+    tail: list[str] = []
+    while len(words) > 1 and words[-1][:1].islower() and is_particle(words[-1].rstrip(".:")):
+        tail.insert(0, words.pop().rstrip(".:"))
+    return _clean(words), "", " ".join(tail)
 
 
 #: where an organisation's name can end: a closing period or colon, or a blank before a year or a quote
@@ -261,7 +279,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 peek, _, _ = read(j + 1, True)
                 # "Smith, John and Jones, Mary": after a first name inverted with its given name written
                 # out, a one-word name followed by a comma and a name is inverted too
-                inverted = bool(peek) and (all(is_initials(w.rstrip(":")) for w in peek)
+                inverted = bool(peek) and (_initials_given(peek)
                                            or ((after_semicolon or (full_given and len(words) == 1))
                                                and all(map(_name_word, peek))))
             if inverted and _title_before_pubfacts(text, toks, read(j + 1, True)):
@@ -274,14 +292,14 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 # Springer's LNCS closes the names with a colon after the initials: "Kostakos, V.: Title"
                 colon = bool(given) and given[-1].endswith(":")
                 if given and all(map(_name_word, given)) and (
-                        not colon or all(is_initials(g.rstrip(":")) for g in given)):
+                        not colon or _initials_given(given)):
                     j, closed = k, closed or colon
                     given = [*given[:-1], given[-1].rstrip(":")]
                     full_given = full_given or (not persons and not all(map(is_initials, given)))
                 else:
                     given, closed = [], False
         if given:
-            persons.append(_with_particle(" ".join(words), _clean(given), ""))
+            persons.append(_with_particle(" ".join(words), *_demoted(given)))
         elif not persons and closed and not vancouver and not normal_order and (
                 len(words) == 1 or _body(words)
                 or sum(1 for w in words if w.isupper() and len(w) > 1) >= 1):
@@ -397,6 +415,9 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None
+        if given and nxt and nxt[:1].islower() and is_particle(nxt.rstrip(".:")) and not word.endswith(":"):
+            j += 1  # "Boer, B. de", "Beethoven, Ludwig van": the particle printed after the given name
+            continue
         if _ends_name(word, nxt) and not (given and is_initials(word) and nxt in {",", ";"}):
             if word.endswith(".") and is_initials(word) and not given and len(words) == 1:
                 # "R. Below" - an initial at the start of a given-first name
