@@ -142,6 +142,25 @@ def test_a_given_name_and_its_particle_in_iso_690_are_the_last_name_not_the_titl
     assert ref.title.startswith("Conventionalisation")
 
 
+@pytest.mark.parametrize("text", [
+    "U.S. Census Bureau, Center for Economic Studies (n.d.). Longitudinal firm trade transactions database (LFTTD). "
+    "Available at: https://www.census.gov/data/ (Accessed October 22, 2023).",
+    "U.S. CENSUS BUREAU, CENTER FOR ECONOMIC STUDIES, [kein Datum]. Longitudinal firm trade transactions database "
+    "(LFTTD) [online].",
+])
+def test_a_bodys_name_holding_a_comma_is_one_author(text):
+    # a body's name (an organisation's word in it) before a comma and its department: no inverted person
+    for parse in (parse_reference_rules, parse_reference):
+        ref = parse(text)
+        assert [p.family.casefold() for p in ref.authors] == ["u.s. census bureau, center for economic studies"]
+        assert ref.title == "Longitudinal firm trade transactions database (LFTTD)"
+
+
+def test_a_family_name_with_a_particle_and_an_organisations_word_stays_a_person():
+    ref = parse_reference_rules("van der Bank, J., and K. Smith. 2001. Title here. Journal 3: 1-2.")
+    assert names(ref.authors) == [("Bank", "J."), ("Smith", "K.")]
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -55,6 +55,12 @@ def _runs_on(mine: str, theirs: str, crf: ParsedReference) -> bool:
     return bool(rest) and rest in {_norm(crf.publisher), _norm(crf.place + crf.publisher)}
 
 
+def _in_names(title: str, rules: ParsedReference) -> bool:
+    """``title`` (the CRF's) is read whole inside the rules' names."""
+    names = _norm(" ".join(f"{p.family} {p.given}" for p in (rules.authors or rules.editors)))
+    return bool(title) and bool(names) and _norm(title) in names
+
+
 def _dated(title: str, year: str) -> bool:
     """The reference's year printed inside the title, in parentheses or after a closing comma: the rules ran
     the title on into the date ("… Publishers (2003) 15", "Zenos things, 1953")."""
@@ -200,6 +206,11 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
             else:
                 taken[name] = theirs
+            if name == "title" and "authors" not in taken and _in_names(crf.title, rules):
+                # the CRF's title is the end of the names the rules read ("U.S. Census Bureau, Center for Economic
+                # Studies (n.d.). Title"): with the rules' title go the rules' names, or the words are in no field
+                taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
+                unsure.append("authors")
             note = taken.get("note", crf.note)
             if name in ("title", "container") and note:  # what the CRF had put in the note
                 rest = [x for x in note.split("; ") if _norm(x) != _norm(str(theirs))]

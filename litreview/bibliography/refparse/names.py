@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...locale_terms import NO_DATE
 from ...model import Person
 
 #: "K.", "R.j.", "K.R.", "Y.-N.", "Th." - a given name shortened to letters with periods.
@@ -182,22 +183,24 @@ def _demoted(given: list[str]) -> tuple[str, str, str]:
 
 
 #: where an organisation's name can end: a closing period or colon, or a blank before a year or a quote
-_ORGANISATION_STOP = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])")
+_ORGANISATION_STOP = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])"
+                                rf"|\s(?=\(?(?:{NO_DATE})\)?[.,:]?(?:\s|$))")
 
 
 def _organisation_end(text: str, start: int) -> int | None:
     """End of a name that is a whole organisation ("Bureau of Democracy, Human Rights, and Labor.")."""
     pos = start
-    while (m := _ORGANISATION_STOP.search(text, pos)) is not None:
-        body = text[start:m.start()].strip()
+    while True:
+        m = _ORGANISATION_STOP.search(text, pos)
+        stop = m.start() if m is not None else len(text)  # a name alone (a model's author span) ends with the text
+        body = text[start:stop].strip()
         words = body.replace(",", " ").split()
-        if text[m.start()] == "." and words and is_initials(words[-1] + "."):
+        if m is not None and text[stop] == "." and words and is_initials(words[-1] + "."):
             pos = m.end()  # "U.S. Department": the period closes an abbreviation
             continue
         if not words or not all(_name_word(w) or w.lower() in _FUNCTION_WORDS for w in words):
             return None
-        return m.end() if text[m.start()] in ".:" else m.start()
-    return None
+        return len(text) if m is None else m.end() if text[stop] in ".:" else stop
 
 
 def _clean(words: list[str]) -> str:
@@ -245,12 +248,14 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         return None
     read = _Reader(toks)
     first_words = [t[0] for t in _chunk(toks, 0)]
-    if any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:]):
+    joined = any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:])  # "Bureau of Labor Statistics"
+    if joined or (_body(first_words) and not any(map(is_particle, first_words))):  # "U.S. Census Bureau, Center …"
         end = _organisation_end(text, start)
-        if end is None:
+        if end is not None:
+            name = text[start:end].strip().rstrip(".:,").strip()
+            return NameList((Person(family=name),), end, organisation=True)
+        if joined:
             return None
-        name = text[start:end].strip().rstrip(".:").strip()
-        return NameList((Person(family=name),), end, organisation=True)
     vancouver = (len(first_words) >= 2 and not is_initials(first_words[0])
                  and (bool(_BARE_INITIALS.match(first_words[-1].rstrip(":.")))
                       or (is_initials(first_words[-1].rstrip(":")) and len(first_words) == 2)))
