@@ -523,6 +523,11 @@ def test_a_body_named_alone_is_one_organisation_not_a_person():
     assert ref.title == "Quarterly census of employment and wages"
 
 
+def test_a_lower_case_publisher_the_rules_ran_the_title_on_into_is_left_out_of_it():
+    ref = parse_reference("4. Bales, R.F., Parsons, T.: Family: Socialization and interaction process. routledge (2014).")
+    assert (ref.title, ref.publisher) == ("Family: Socialization and interaction process", "routledge")
+
+
 def test_a_rules_title_run_on_into_the_publisher_is_not_taken():
     # APA 6th, a report with no place: "Title, Publisher."
     ref = parse_reference("Lucid, L. (1999). Collation is cruel, Stuff and Nonesense Press.")
