@@ -464,6 +464,14 @@ def test_the_end_of_the_title_is_no_part_of_the_container(text):
     assert ref.container == "Frontiers in Psychology"
 
 
+def test_the_journals_last_word_read_as_a_name_is_the_journals():
+    ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
+                          "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French
+    assert (ref.title, ref.container) == ("An emergent community? Agent-based modelers in archaeology",
+                                          "The SAA Archaeological Record")
+    assert [p.family for p in ref.authors] == ["DAVIES", "ROMANOWSKA"]
+
+
 def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
                           "StatPearls Publishing, 2024.")

@@ -125,7 +125,7 @@ def _clean_title(text: str) -> str:
     return text.strip()
 
 
-def _container(text: str) -> str:
+def container_name(text: str) -> str:
     """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
     text = _IN_HEAD.sub("", text.strip())
     text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
@@ -313,7 +313,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if after:  # “Title.” Container: a closed quote ends a title whatever the model says
                 spill.append(after)
         elif label in ("journal", "container") and "container" not in f:
-            put("container", _container(seg.text), seg)
+            put("container", container_name(seg.text), seg)
         elif label == "date" and f.get("year"):
             date = F.parse_date(_strip(seg.text).strip("()[] "))
             if date is not None and date.month and not f.get("month") and date.year in ("", f["year"]):
@@ -385,7 +385,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         container = spill[0]
         if not f.get("pages") and (m := _CLOSING_RANGE.search(container)):  # "«Title», Book, 44–59. Series"
             container, f["pages"] = container[:m.start()], F.dash(m.group(1))
-        f["container"] = _container(container)
+        f["container"] = container_name(container)
         conf["container"] = conf.get("title", 1.0)
     # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)
     doi, rest = F.take_doi(text)

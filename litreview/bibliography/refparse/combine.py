@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from .assemble import container_name
 from .lexicon import JOURNAL
 from .reference import ParsedReference
 from .relabel import names_open
@@ -92,7 +93,7 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
     if len(parts) < 2 or not (head := _norm(parts[0])) or not whole.endswith(head) or \
             _norm(title) not in (whole, _norm(crf.title)):
         return None
-    return rules.title, parts[1]
+    return rules.title, container_name(parts[1])
 
 
 @lru_cache(maxsize=16384)

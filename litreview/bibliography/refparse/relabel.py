@@ -20,6 +20,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
+    tagged = _name_inside_container(tagged)
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
@@ -205,6 +206,27 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
 #: a capitalised word with no punctuation after it ("Deutscher", "John", "Santa")
 _OPEN_WORD = lazy(r"[A-ZÀ-Þ][\w'’&-]*")
+
+
+def _name_inside_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A name's word the model read inside a container's name, after the title, is the container's: the container
+    runs on where its last word has no punctuation after it ("The SAA Archaeological Record. 2018", the model's
+    "Record." read as a name)."""
+    if not any(t.label == "title" for t in tagged):
+        return tagged
+    out = list(tagged)
+    seen_title = False
+    for i, t in enumerate(tagged):
+        seen_title = seen_title or t.label == "title"
+        if not seen_title or t.label != "author" or not i or tagged[i - 1].label not in ("container", "journal") \
+                or tagged[i - 1].token.text[-1:] in ".,;:)":
+            continue
+        k = i
+        while k < len(tagged) and k - i < 3 and tagged[k].label == "author":
+            k += 1
+        if k - i < 3:
+            out[i:k] = [x._replace(label=tagged[i - 1].label) for x in tagged[i:k]]
+    return out
 
 
 def _publisher_after_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
