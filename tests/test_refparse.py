@@ -472,6 +472,22 @@ def test_the_journals_last_word_read_as_a_name_is_the_journals():
     assert [p.family for p in ref.authors] == ["DAVIES", "ROMANOWSKA"]
 
 
+@pytest.mark.parametrize(("text", "container", "volume", "pages"), [
+    ("9 Gibbon E, Douglas HE. Personality and the pro-environmental individual: Unpacking the interplay between "
+     "attitudes, behaviour and climate change denial. Personality and Individual Differences 2021; 181: 111031.",
+     "Personality and Individual Differences", "181", "111031"),
+    ("27 Slate ML, Antoninka A, Bailey L, et al. Impact of changing climate on bryophyte contributions to terrestrial "
+     "water, carbon, and nitrogen cycles. New Phytologist 2024; 242: 2411–29.", "New Phytologist", "242", "2411–29"),
+    ("19 Newman R, Noy I. The Global Costs of Extreme Weather that are Attributable to Climate Change. Nature "
+     "Communications 2023; 14.", "Nature Communications", "14", ""),
+    ("[77] Alver MO, Alfredsen JA, Olsen Y. An individual-based population model for rotifer (brachionus plicatilis) "
+     "cultures. Hydrobiologia 2006;560:93–108.", "Hydrobiologia", "560", "93–108"),
+])
+def test_the_number_after_vancouvers_year_and_semicolon_is_the_volume(text, container, volume, pages):
+    ref = parse_reference(text)
+    assert (ref.container, ref.volume, ref.pages) == (container, volume, pages)
+
+
 def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
                           "StatPearls Publishing, 2024.")

@@ -20,7 +20,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
-    tagged = _name_inside_container(tagged)
+    tagged = _vancouver_volume(_name_inside_container(tagged))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
@@ -206,6 +206,37 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
 #: a capitalised word with no punctuation after it ("Deutscher", "John", "Santa")
 _OPEN_WORD = lazy(r"[A-ZÀ-Þ][\w'’&-]*")
+
+
+#: Vancouver's date, volume, issue and pages in one token ("2006;560:93–108.", "2014;40(9):1477-81")
+_GLUED = lazy(r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?;\s?\d+(?:\([^()]+\))?:[\w–-]+[.,]?")
+#: the number after Vancouver's "Year;": the volume, maybe with its issue, before the colon and the pages or alone
+_AFTER_YEAR = lazy(r"\d+(?:\([^()]+\))?[:.,]?")
+
+
+def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Vancouver's (NLM's, The Lancet's) "Journal 2021; 181: 111031." prints the volume right after the year and its
+    semicolon, then the pages after a colon; the model read the volume as the pages (or the run glued in one token,
+    "2006;560:93–108.", as the title, and the journal's name before it too): there it is the volume (assemble reads
+    a glued run's parts), and the title's last sentence before it the journal."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        text = t.token.text
+        if _GLUED.fullmatch(text) and t.label not in ("volume", "doi", "url"):
+            out[i] = t._replace(label="volume")
+            if t.label == "title" and not any(x.label in ("container", "journal") for x in tagged):
+                # "… cultures. Hydrobiologia 2006;560:93–108.": the title's last sentence before the run is the journal
+                k = i
+                while k > 0 and i - k < _RUN and tagged[k - 1].label == "title" \
+                        and not _SENTENCE_END.search(tagged[k - 1].token.text):
+                    k -= 1
+                if k > 0 and tagged[k - 1].label == "title" and k < i:
+                    out[k:i] = [x._replace(label="journal") for x in tagged[k:i]]
+        elif i and t.label == "pages" and tagged[i - 1].label == "date" and tagged[i - 1].token.text.endswith(";") \
+                and _AFTER_YEAR.fullmatch(text) and (text.endswith(":") or i + 1 == len(tagged)
+                                                     or tagged[i + 1].label != "pages"):
+            out[i] = t._replace(label="volume")
+    return out
 
 
 def _name_inside_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
