@@ -488,6 +488,23 @@ def test_the_number_after_vancouvers_year_and_semicolon_is_the_volume(text, cont
     assert (ref.container, ref.volume, ref.pages) == (container, volume, pages)
 
 
+@pytest.mark.parametrize("text", [
+    "[34] Burchardi KB, Chaney T, Hassan TA, Tarquinio L, Terry SJ. Immigration, innovation, and growth. National "
+    "Bureau of Economic Research; 2020. https://doi.org/10.3386/w27075.",
+    "QIN, S.; VOORHEIS, J. L. Flood risk, insurance, and housing in the united states. National Bureau of Economic "
+    "Research, 2026.",
+])
+def test_a_bodys_name_after_the_title_with_no_volume_or_pages_is_the_publisher(text):
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher) == ("", "National Bureau of Economic Research")
+
+
+def test_a_meeting_after_the_title_stays_the_container():
+    from litreview.bibliography.refparse.assemble import _PERIODICAL
+
+    assert _PERIODICAL.search("67th American Helicopter Society International Annual Forum")
+
+
 def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
                           "StatPearls Publishing, 2024.")

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ...model import Person
 from . import fields as F
 from .bracket import close_bracket, lift_descriptions
-from .names import is_organisation, is_particle, scan_names
+from .names import is_organisation, is_organisation_name, is_particle, scan_names
 from .reference import ParsedReference
 from .relabel import relabel
 from .rules import REPEATED
@@ -400,6 +400,12 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     kept = [n for n in notes if n and not _ACCESS_WORDS.fullmatch(n)]
     if kept or f.get("note"):
         f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
+    if _institution_as_container(f, first):  # "Title. National Bureau of Economic Research.": the publisher
+        f["publisher"] = f.pop("container")
+        for read in (conf, evidence, rivals):
+            if "container" in read:
+                read["publisher"] = read.pop("container")  # type: ignore[index]
+        first = {k: v for k, v in first.items() if k not in ("container", "journal")}
     f["type"] = _entry_type(f, first)
     unsure = [name for name, c in conf.items() if c < threshold]
     if not f.get("year"):
@@ -418,6 +424,28 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     evidence["*"] = (min(probs, default=1.0), sum(probs) / max(len(tagged), 1), 0.0, float(len(tagged)))
     return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),
                            evidence=tuple(sorted(evidence.items())), rivals=tuple(sorted(rivals.items())), **f)  # type: ignore[arg-type]
+
+
+#: words of a periodical's or a proceedings' name, which no publishing body's name holds
+_PERIODICAL = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|annals|bulletin|letters|transactions|magazine|"
+                         r"revue|revista|rivista|zeitschrift|conference|symposium|workshop|congress|gazette|times|"
+                         r"news|newsletter|series|papers?|reports?|notes|working|forum|annual|meeting|colloquium|summit|"
+                         r"seminar|\d+(?:st|nd|rd|th))\b")
+
+
+def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -> bool:
+    """The model's container is a body's name after a title, with no volume, issue, pages, publisher or editor, no
+    "In" before it and no day and month after it (a web page's site: "THE PROJECT. February 19, 2003."): Chicago's
+    and APA's "Title. National Bureau of Economic Research." print the publisher of a book or a report with no
+    place there, not a journal or a book."""
+    seg = first.get("container") or first.get("journal")
+    container = str(f.get("container") or "")
+    if not container or seg is None or not f.get("title") \
+            or any(f.get(n) for n in ("volume", "issue", "pages", "publisher", "editors", "month")):
+        return False
+    if _IN_HEAD.match(seg.text.strip()) or _PERIODICAL.search(container):
+        return False
+    return is_organisation_name(container.replace(",", " ").split())
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

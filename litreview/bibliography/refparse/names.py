@@ -82,9 +82,14 @@ def is_organisation(words: list[str]) -> bool:
     return len(words) > 1 and any(w in ORGANISATION_WORDS for w in lowered) and any(w in _ORG_TRIGGERS for w in lowered)
 
 
+def is_organisation_name(words: list[str]) -> bool:
+    """Do ``words`` hold an organisation's word ("Bureau", "Institute", "Centre"), with or without "of" or "for"?"""
+    return any(w.lower().strip(".:,()") in ORGANISATION_WORDS for w in words)
+
+
 def _body(words: list[str]) -> bool:
     """Several words, one of them an organisation's ("R Core Team"): a body's name, even with no "of" in it."""
-    return len(words) > 1 and any(w.lower().strip(".:") in ORGANISATION_WORDS for w in words)
+    return len(words) > 1 and is_organisation_name(words)
 
 
 def _capitalised(word: str) -> bool:
