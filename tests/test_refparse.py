@@ -161,6 +161,23 @@ def test_a_family_name_with_a_particle_and_an_organisations_word_stays_a_person(
     assert names(ref.authors) == [("Bank", "J."), ("Smith", "K.")]
 
 
+@pytest.mark.parametrize("text", [
+    "Thomas D. Gillespie. Fundamentals of Vehicle Dynamics. Society of Automotive Engineers, Inc, 1992.",
+    "Leon Glass and Michael C. Mackey, From Clocks to Chaos: The Rhythms of Life, Princeton University Press 1988.",
+])
+def test_a_given_first_name_with_a_middle_initial_is_no_vancouver_name(text):
+    # only bare initials ("Soutter ARB") make a list "Family Initials"; "Thomas D." reads alike otherwise
+    ref = parse_reference_rules(text)
+    assert [p.family for p in ref.authors][-1] in ("Gillespie", "Mackey")
+
+
+@pytest.mark.parametrize("text", [
+    'Galy, E. 1875 "Divinité panthée, trouvée dans l\'Isle, à Périgueux" Bulletin de la société historique 2 125-134',
+])
+def test_a_long_quoted_title_with_no_punctuation_after_it_stays_quoted(text):
+    assert parse_reference_rules(text).title == "Divinité panthée, trouvée dans l'Isle, à Périgueux"
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")
@@ -536,7 +553,8 @@ def test_a_place_printed_after_the_publisher_is_the_place(text, publisher, place
 
 
 @pytest.mark.parametrize("text", ["New York: Academic Press", "Cambridge, MA", "Treasure Island, FL",
-                                  "Boston, Massachusetts, USA", "WW Norton, Incorporated", "Nijmegen, Radboud University"])
+                                  "Boston, Massachusetts, USA", "WW Norton, Incorporated", "Nijmegen, Radboud University",
+                                  "University of Massachusetts, Computer Science Dept", "A Foundation, Addison-Wesley"])
 def test_no_place_after_a_publisher_where_none_is_printed(text):
     from litreview.bibliography.refparse.fields import publisher_then_place
 

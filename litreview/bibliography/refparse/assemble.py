@@ -353,8 +353,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 put("publisher", pub.publisher, seg)
             else:
                 put("publisher", _strip(seg.text).rstrip("."), seg)
-        elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(_strip(seg.text))):
-            put("place", pub.place, seg)  # "Bodley Head: London" read as one place
+        elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(_strip(seg.text), ":")):
+            put("place", pub.place, seg)  # "Bodley Head: London" read as one place ("Rowley, Mass.": a place)
             put("publisher", pub.publisher, seg)
         elif label == "location":
             place = _strip(seg.text).rstrip(".")

@@ -81,18 +81,21 @@ def _dated(title: str, year: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)]{3}[.?!])\s+(?=[A-ZÀ-Þ])")
 
 
+_EDITED = re.compile(r"(?i)\((?:eds?|hrsg|hg|dir|orgs?|coords?)\.?\)|\bedited by\b")
+
+
 def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str) -> tuple[str, str] | None:
     """(title, container) where the CRF's container opens with the end of the title: its first sentence ends the
     rules' title, which they are sure of ("… American Sign Language, British Sign Language, English, and Spanish.
     Frontiers in Psychology": the CRF read the title's last sentence into the journal's name). A word is in one
     field, so the rules' title is taken and the container starts after that sentence."""
-    if not crf.container or "title" in rules.uncertain or not rules.title:
-        return None
+    if not crf.container or "title" in rules.uncertain or not rules.title or _EDITED.search(rules.title):
+        return None  # a title holding "(eds.)" ran on over "in Editors (eds.), Book": the book is the container
     parts = _SENTENCE_END.split(crf.container, maxsplit=1)
     whole = _norm(rules.title)
-    if len(parts) < 2 or not (head := _norm(parts[0])) or not whole.endswith(head) or \
-            _norm(title) not in (whole, _norm(crf.title)):
-        return None
+    if len(parts) < 2 or (len(parts[0].split()) < 2 and not parts[0][:1].islower()) or \
+            not (head := _norm(parts[0])) or not whole.endswith(head) or _norm(title) not in (whole, _norm(crf.title)):
+        return None  # a capitalised word alone is no title's sentence: "Proc. SIGPLAN 86 …" abbreviates the journal's
     return rules.title, container_name(parts[1])
 
 

@@ -311,23 +311,28 @@ _STATE_CODE = re.compile(r"(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.)$")
 _COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporation|Co|Company|AG|SA|plc|KG)\b\.?")
 
 
-def publisher_then_place(text: str) -> PubFacts | None:
+def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
     """"Publisher, Place" (Springer, Copernicus: "Blackwell, Oxford") and "Publisher: Place" (ACS, MDPI: "Bodley
     Head: London"), the place printed after the publisher: a known place after a name that is not one, or a bare
     place after a name with a publisher's word ("Radboud University, Nijmegen"); None for anything else (the
     common "Place: Publisher" is ``parse_pubfacts``'s)."""
-    for sep in (":", ","):
+    for sep in separators:
         head, found, tail = text.strip().rstrip(".").strip("()[]").rpartition(sep)
         head, tail = head.strip(), tail.strip()
         if not found or not head or not is_place(tail) or known_place(head) or DIGIT.search(head) \
-                or PUBLISHER_WORDS.search(tail) or _COMPANY.search(tail):
-            continue
-        if (known_place(tail) and not _STATE_CODE.fullmatch(tail)) or PUBLISHER_WORDS.search(head) \
-                or _INSTITUTION.search(head):
+                or PUBLISHER_WORDS.search(tail) or _COMPANY.search(tail) or _INSTITUTION.search(tail) \
+                or _UNIT.search(tail):
+            continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
+        # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place
+        if (known_place(tail) and not _STATE_CODE.fullmatch(tail)) or (
+                (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
             return PubFacts(tail, head)
     return None
 
 
+#: a word that names a body's unit or a body ("Dept", "School", "Consortium"), never a place
+_UNIT = re.compile(r"\b(?:Dept|Department|School|Faculty|Division|Laboratory|Lab|Consortium|Program|Group|Unit|"
+                   r"Service|Agency|Bureau|Ministry|College|Library|Museum|Team|Project|Committee|Commission)\b")
 #: a word that makes a name a publishing body's
 _INSTITUTION = re.compile(r"\b(?:University|Universit[äéà]t?|Institute?|Center|Centre|Society|Association|Foundation|"
                           r"Academy|Council|Office|Bank|Organi[sz]ation)\b")

@@ -264,7 +264,8 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
     vancouver = (len(first_words) >= 2 and not is_initials(first_words[0])
                  and (bool(_BARE_INITIALS.match(first_words[-1].rstrip(":.")))
                       or (is_initials(first_words[-1].rstrip(":")) and len(first_words) == 2)))
-    read.family_first = vancouver
+    # only bare initials ("Soutter ARB") make the list family-first for sure: "Thomas D. Gillespie" reads alike
+    read.family_first = vancouver and bool(_BARE_INITIALS.match(first_words[-1].rstrip(":,")))
     normal_order = len(first_words) >= 2 and is_initials(first_words[0])
     full_given = False  # Chicago and MLA: "Last, First, First Last, and First Last"
     persons: list[Person] = []

@@ -204,8 +204,8 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
-#: a capitalised word with no punctuation after it ("Deutscher", "John", "Santa")
-_OPEN_WORD = lazy(r"[A-ZÀ-Þ][\w'’&-]*")
+#: a capitalised word of two letters or more with no punctuation after it ("Deutscher", "John", "Santa")
+_OPEN_WORD = lazy(r"[A-ZÀ-Þ][^\W\d_]+(?:['’&-][^\W\d_]+)*")  # not the article "A" ("Design: A Foundation")
 
 
 #: Vancouver's date, volume, issue and pages in one token ("2006;560:93–108.", "2014;40(9):1477-81")
@@ -286,13 +286,17 @@ def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The capitalised words between a delimiter and the publisher the model read after them are the publisher's:
     every style prints the publisher whole after a comma, a full stop, a colon or a semicolon ("…, Deutscher
     Taschenbuch-Verlag", "Santa Fe, Santa Fe Institute Press", "…, John Benjamins Publishing Company"), so a
-    publisher's span does not open in the middle of a run of words with no punctuation between them."""
+    publisher's span does not open in the middle of a run of words with no punctuation between them (the title's
+    words excepted: a few styles print a title and the publisher with none between, "Digital System Design Prentice
+    Hall 1987")."""
     for i in range(1, len(tagged)):
         if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
             continue
+        if not tagged[i].token.text[:1].isalpha():
+            break  # "Boston - Little, Brown": the span opens at a delimiter of its own
         k = i
         while k > 0 and i - k < 3 and _OPEN_WORD.fullmatch(tagged[k - 1].token.text) \
-                and tagged[k - 1].label not in ("author", "date"):
+                and tagged[k - 1].label not in ("author", "date", "title"):
             k -= 1
         if k < i and k > 0 and tagged[k - 1].token.text[-1:] in ",.:;":
             return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]

@@ -176,9 +176,11 @@ def _take_title(rest: str, comma_style: bool = False) -> tuple[str, str, bool]:
                 following = rest[end + 1:].lstrip()
                 if rest[end - 1] not in ".,?!" and (
                         (following[:1].islower() and not _ROLE_FIRST.match(following))
-                        or (after == " " and following[:1].isupper() and not _IN_TAIL.match(following))):
+                        or (after == " " and following[:1].isupper() and not _IN_TAIL.match(following)
+                            and len(rest[1:end].split()) <= 3)):
                     # “Like” and language ideology, ‘Fair’ Inequality? Attitudes …: a quoted word opens an
-                    # unquoted title (a quoted title is closed by punctuation inside the quotes or right after)
+                    # unquoted title (a quoted title is closed by punctuation inside the quotes or right after; a
+                    # few styles print none, "Long Title" Journal 5 175-185, so only a short quote is a word's)
                     break
                 return rest[1:end].strip(), rest[end + 1:].lstrip(" .,;:"), True
             start = end + 1
