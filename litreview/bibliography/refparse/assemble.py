@@ -402,9 +402,12 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
     if _institution_as_container(f, first):  # "Title. National Bureau of Economic Research.": the publisher
         f["publisher"] = f.pop("container")
-        for read in (conf, evidence, rivals):
-            if "container" in read:
-                read["publisher"] = read.pop("container")  # type: ignore[index]
+        if "container" in conf:
+            conf["publisher"] = conf.pop("container")
+        if "container" in evidence:
+            evidence["publisher"] = evidence.pop("container")
+        if "container" in rivals:
+            rivals["publisher"] = rivals.pop("container")
         first = {k: v for k, v in first.items() if k not in ("container", "journal")}
     f["type"] = _entry_type(f, first)
     unsure = [name for name, c in conf.items() if c < threshold]
