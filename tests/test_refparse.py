@@ -178,6 +178,14 @@ def test_a_long_quoted_title_with_no_punctuation_after_it_stays_quoted(text):
     assert parse_reference_rules(text).title == "Divinité panthée, trouvée dans l'Isle, à Périgueux"
 
 
+def test_apas_ellipsis_before_the_last_name_continues_the_names():
+    ref = parse_reference_rules("Van den Akker, O. R., Bakker, M., Assen, M. A. L. M. van, … Wicherts, J. (2023b, May "
+                                "10). The effectiveness of preregistration in psychology. doi:10.31222/osf.io/h8xjw")
+    assert [p.family for p in ref.authors] == ["Van den Akker", "Bakker", "Assen", "Wicherts"]
+    assert ref.et_al  # names were left out
+    assert (ref.title, ref.year) == ("The effectiveness of preregistration in psychology", "2023")
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -37,6 +37,8 @@ _EDITOR_MARK = re.compile(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECAS
 _ET_AL = re.compile(r"^et\s+al\.?$", re.IGNORECASE)
 _QUOTES = "“”\"‘’'«»"
 _TOKEN = re.compile(r"[^\s,;]+|[,;]")
+#: What stands between two names: APA's "…" before the last of many ("Assen, M. van, … Wicherts, J.") too.
+_BETWEEN_NAMES = frozenset((",", ";", "and", "&", "…", "..."))
 #: Words after an initial that show the name list goes on.
 _CONTINUE = {",", ";", "&", "and", "et"}
 
@@ -328,9 +330,10 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         if closed:
             break
         after_semicolon = False
-        while j < n and (toks[j][0] in {",", ";", "and", "&"} or (  # French and German "et", "und" (not "et al.")
+        while j < n and (toks[j][0] in _BETWEEN_NAMES or (  # French and German "et", "und" (not "et al.")
                 toks[j][0] in _JOINING and not (j + 1 < n and toks[j + 1][0].lower().startswith("al")))):
             after_semicolon = after_semicolon or toks[j][0] == ";"
+            et_al = et_al or toks[j][0] in ("…", "...")  # names left out before the last one
             j += 1
         if j >= n:
             break
