@@ -530,6 +530,12 @@ def test_a_meeting_after_the_title_stays_the_container():
     assert _PERIODICAL.search("67th American Helicopter Society International Annual Forum")
 
 
+def test_harvards_medium_after_the_journal_is_no_part_of_its_name():
+    ref = parse_reference("Hardin, G., 1968. The tragedy of the commons. Science, [online] 162(3859), pp.1243–1248. "
+                          "https://doi.org/10.1126/science.162.3859.1243.")
+    assert (ref.container, ref.volume, ref.issue) == ("Science", "162", "3859")
+
+
 def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
                           "StatPearls Publishing, 2024.")

@@ -125,9 +125,13 @@ def _clean_title(text: str) -> str:
     return text.strip()
 
 
+_MEDIUM_AFTER = re.compile(rf",(?:{F.MEDIUM.pattern})[.,]?\s*$", re.I)
+
+
 def container_name(text: str) -> str:
-    """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
-    text = _IN_HEAD.sub("", text.strip())
+    """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole;
+    "Science, [online]" -> "Science" (Harvard's medium, printed after the journal's comma: no part of its name)."""
+    text = _MEDIUM_AFTER.sub("", _IN_HEAD.sub("", text.strip()))
     text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
     words = text.split()
     if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
