@@ -536,6 +536,27 @@ def test_harvards_medium_after_the_journal_is_no_part_of_its_name():
     assert (ref.container, ref.volume, ref.issue) == ("Science", "162", "3859")
 
 
+@pytest.mark.parametrize(("text", "year", "volume", "issue", "pages"), [
+    ("7 Cesarini D, Dawes CT, Fowler JH, Johannesson M, Lichtenstein P, Wallace B. Heritability of cooperative behavior "
+     "in the trust game. Proceedings of the National Academy of Sciences of the United States of America 2008; 105: "
+     "3721–6.", "2008", "105", "", "3721–6"),
+    ("Zavaleta, E. S., J. R. Pasari, K. B. Hulvey, and G. D. Tilman. 2010. “Sustaining Multiple Ecosystem Functions in "
+     "Grassland Communities Requires Higher Biodiversity.” Proceedings of the National Academy of Sciences of the "
+     "United States of America 107(4):1443–46.", "2010", "107", "4", "1443–46"),
+])
+def test_the_numbers_closing_a_journals_name_are_the_date_and_volume(text, year, volume, issue, pages):
+    ref = parse_reference(text)
+    assert ref.container == "Proceedings of the National Academy of Sciences of the United States of America"
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (year, volume, issue, pages)
+
+
+def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
+    ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
+                          "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "
+                          "S. 1373–1379. DOI 10.2337/db16-0354")
+    assert ref.container == "Diabetes"
+
+
 def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
     ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
                           "StatPearls Publishing, 2024.")

@@ -245,7 +245,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         # narrowed on 5-fold cross-validation (the broad cases cost 0.023 container F1 there): a lone
         # doubted word that starts the rules' comma-free container, and a web page's site left in the note
         cut_short = (crf.container and "container" in crf.uncertain and len(crf.container.split()) == 1
-                     and "," not in theirs and _norm(theirs).startswith(_norm(crf.container)))
+                     and "," not in theirs and _norm(theirs).startswith(_norm(crf.container))
+                     and not theirs.startswith(crf.container + "."))  # "Diabetes. Mai 2017": the word was whole
         in_note = (not crf.container and bool(crf.url or crf.urldate)
                    and any(_norm(x) == _norm(theirs) for x in crf.note.split("; ")))
         if cut_short or in_note:  # the CRF cut the container short, or left its words in the note

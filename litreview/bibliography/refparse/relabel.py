@@ -20,7 +20,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
     tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
-    tagged = _vancouver_volume(_name_inside_container(tagged))
+    tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
@@ -212,6 +212,26 @@ _OPEN_WORD = lazy(r"[A-ZÀ-Þ][^\W\d_]+(?:['’&-][^\W\d_]+)*")  # not the artic
 _GLUED = lazy(r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?;\s?\d+(?:\([^()]+\))?:[\w–-]+[.,]?")
 #: the number after Vancouver's "Year;": the volume, maybe with its issue, before the colon and the pages or alone
 _AFTER_YEAR = lazy(r"\d+(?:\([^()]+\))?[:.,]?")
+
+
+_YEAR_SEMICOLON = lazy(r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?;")
+_VOLUME_ISSUE_PAGES = lazy(r"\d+(?:\([^()]+\))?:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?")
+
+
+def _numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The numbers that close a container's span are the date and the volume: "… of the United States of America
+    2008; 105: 3721–6." (Vancouver's year before its semicolon) and "… of America 107(4):1443–46." (ASA's volume,
+    issue and pages in one token); no journal's name ends in them."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label not in ("container", "journal") or not i or tagged[i - 1].label != t.label \
+                or (i + 1 < len(tagged) and tagged[i + 1].label == t.label):
+            continue
+        if _YEAR_SEMICOLON.fullmatch(t.token.text):
+            out[i] = t._replace(label="date")
+        elif _VOLUME_ISSUE_PAGES.fullmatch(t.token.text):
+            out[i] = t._replace(label="volume")
+    return out
 
 
 def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
