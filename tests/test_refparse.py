@@ -186,6 +186,14 @@ def test_apas_ellipsis_before_the_last_name_continues_the_names():
     assert (ref.title, ref.year) == ("The effectiveness of preregistration in psychology", "2023")
 
 
+def test_and_others_closing_copernicus_names_is_no_part_of_the_title():
+    ref = parse_reference("Sibley, C. G., Luyten, N., Purnomo, M., Wilson, M. S., and others: The Mini-IPIP6: Validation "
+                          "and extension of a short measure of the Big-Six factors of personality in New Zealand, New "
+                          "Zealand Journal of Psychology, 40, 142–159, 2011.")
+    assert ref.title.startswith("The Mini-IPIP6")
+    assert ref.et_al
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -134,12 +134,19 @@ def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:n + names]), *tagged[n + names:]]
 
 
+_OTHERS_WORD = lazy(r"(?i)others[.:]")
+
+
 def names_open(words: Sequence[str], families: Collection[str] | None = None) -> int:
     """How many of ``words`` (a title's first two, as printed) are the end of a name list: 1 for LNCS's last initials
-    or particle before the colon, 2 for a Vancouver name (one of ``families``, when given) or a given name and its
-    particle closed by a stop, else 0."""
+    or particle before the colon or for "others" closing the list, 2 for a Vancouver name (one of ``families``, when
+    given), a given name and its particle closed by a stop or "and others", else 0."""
     if words and words[0].endswith(":") and (is_initials(words[0][:-1]) or is_particle(words[0][:-1])):
         return 1  # "Brown, C.H.: Title", "Boer, B. de: Title"
+    if words and _OTHERS_WORD.fullmatch(words[0]):
+        return 1  # "DALY, L.; OTHERS. Title" (ABNT), "Oxman, A., others: Title" (LNCS): "and others" ends the names
+    if len(words) > 1 and words[0] in ("and", "&") and _OTHERS_WORD.fullmatch(words[1]):
+        return 2  # "Wilson, M. S., and others: Title" (Copernicus)
     if len(words) > 1 and _FAMILY.fullmatch(words[0]) and words[1].endswith(".") and is_bare_initials(words[1][:-1]) \
             and (families is None or words[0] in families):
         return 2  # "Zipperer B. Title": a family name and initials
