@@ -84,19 +84,24 @@ _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)]{3}[.?!])\s+(?=[A-ZÀ-Þ])")
 _EDITED = re.compile(r"(?i)\((?:eds?|hrsg|hg|dir|orgs?|coords?)\.?\)|\bedited by\b")
 
 
-def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str) -> tuple[str, str] | None:
-    """(title, container) where the CRF's container opens with the end of the title: its first sentence ends the
-    rules' title, which they are sure of ("… American Sign Language, British Sign Language, English, and Spanish.
-    Frontiers in Psychology": the CRF read the title's last sentence into the journal's name). A word is in one
-    field, so the rules' title is taken and the container starts after that sentence."""
-    if not crf.container or "title" in rules.uncertain or not rules.title or _EDITED.search(rules.title):
+def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str,
+                        name: str = "container") -> tuple[str, str] | None:
+    """(title, ``name``'s value) where the CRF's container (or publisher) opens with the end of the title: its first
+    sentence ends the rules' title, which they are sure of ("… American Sign Language, British Sign Language, English,
+    and Spanish. Frontiers in Psychology"; "2016 Human Rights Report: China. US Department of State": the CRF read the
+    title's last sentence into the journal's or the publisher's name). A word is in one field, so the rules' title is
+    taken and the field starts after that sentence."""
+    value = str(getattr(crf, name))
+    if not value or "title" in rules.uncertain or not rules.title or _EDITED.search(rules.title):
         return None  # a title holding "(eds.)" ran on over "in Editors (eds.), Book": the book is the container
-    parts = _SENTENCE_END.split(crf.container, maxsplit=1)
+    parts = _SENTENCE_END.split(value, maxsplit=1)
     whole = _norm(rules.title)
-    if len(parts) < 2 or (len(parts[0].split()) < 2 and not parts[0][:1].islower()) or \
-            not (head := _norm(parts[0])) or not whole.endswith(head) or _norm(title) not in (whole, _norm(crf.title)):
-        return None  # a capitalised word alone is no title's sentence: "Proc. SIGPLAN 86 …" abbreviates the journal's
-    return rules.title, container_name(parts[1])
+    if len(parts) < 2 or not (head := _norm(parts[0])) or not whole.endswith(head) \
+            or _norm(title) not in (whole, _norm(crf.title)):
+        return None
+    if name == "container" and len(parts[0].split()) < 2 and not parts[0][:1].islower():
+        return None  # a capitalised word alone is no title's sentence there: "Proc. SIGPLAN 86 …" abbreviates
+    return rules.title, container_name(parts[1]) if name == "container" else parts[1].strip()
 
 
 @lru_cache(maxsize=16384)
@@ -253,9 +258,10 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             taken["container"] = theirs
             taken["note"] = "; ".join(x for x in crf.note.split("; ") if x and _norm(x) != _norm(theirs))
             unsure.append("container")
-    if container_cases and (split := _title_in_container(crf, rules, taken.get("title", crf.title))) is not None:
-        taken["title"], taken["container"] = split
-        unsure += ["title", "container"]
+    for name in ("container", "publisher"):
+        if container_cases and (split := _title_in_container(crf, rules, taken.get("title", crf.title), name)):
+            taken["title"], taken[name] = split
+            unsure += ["title", name]
     out = crf.replace(**taken, uncertain=ordered(unsure))
     if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
         out = out.replace(number=out.issue, issue="")
