@@ -194,6 +194,13 @@ def test_and_others_closing_copernicus_names_is_no_part_of_the_title():
     assert ref.et_al
 
 
+def test_a_given_name_that_is_a_month_closing_the_names_is_the_given_name():
+    ref = parse_reference("42. CASTILLO, Juan Carlos, LAFFERT, Andreas, CARRASCO, Kevin et ITURRA-SANHUEZA, Julio. "
+                          "Perceptions of inequality and meritocracy. Social Justice Research. 2019. Vol. 1, pp. 1-2.")
+    assert ref.authors[-1] == Person(family="ITURRA-SANHUEZA", given="Julio")
+    assert ref.year == "2019"
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -18,7 +18,7 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
-    tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
+    tagged = _role_after_names(_translated_by(_container_to_comma(_given_name_not_date(tagged))))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
@@ -239,6 +239,22 @@ def _numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         elif _VOLUME_ISSUE_PAGES.fullmatch(t.token.text):
             out[i] = t._replace(label="volume")
     return out
+
+
+def _given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A capitalised word with no digit that closes a name list after its comma, with no date after it, is the last
+    given name, not a date: ISO 690's "CARRASCO, Kevin et ITURRA-SANHUEZA, Julio. Title" (the model read "Julio.",
+    a month in Spanish, as the date; a month alone never closes the names)."""
+    for i in range(1, len(tagged)):
+        t = tagged[i]
+        if t.label == "author":
+            continue
+        if t.label == "date" and tagged[i - 1].label == "author" and tagged[i - 1].token.text.endswith(",") \
+                and _OPEN_WORD.fullmatch(t.token.text.rstrip(".")) \
+                and (i + 1 == len(tagged) or tagged[i + 1].label != "date"):
+            return [*tagged[:i], t._replace(label="author"), *tagged[i + 1:]]
+        break
+    return tagged
 
 
 def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
