@@ -201,6 +201,19 @@ def test_a_given_name_that_is_a_month_closing_the_names_is_the_given_name():
     assert ref.year == "2019"
 
 
+def test_the_words_after_vancouvers_last_initials_are_the_title():
+    ref = parse_reference("38 Sutherland H, Figari F. EUROMOD: The European Union tax-benefit microsimulation model. "
+                          "International Journal of Microsimulation 2013; 6: 4–26.")
+    assert [p.family for p in ref.authors] == ["Sutherland", "Figari"]
+    assert ref.title == "EUROMOD: The European Union tax-benefit microsimulation model"
+
+
+def test_capitals_and_initials_of_abnt_are_no_vancouver_list():
+    ref = parse_reference("CARLSSON, F.; JOHANSSON-STENMAN, O.; NAM, P. K. Social preferences are stable over long "
+                          "periods of time. Journal of Public Economics, v. 117, p. 104–114, 2014. Elsevier.")
+    assert ref.title == "Social preferences are stable over long periods of time"
+
+
 def test_ieee_names_are_in_reading_order():
     ref = parse_reference("K. Rivoire, S. Buckley, and J. Vučković, “Fast sources,” Appl. Phys. Lett. 98, "
                           "083105 (2011).")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
@@ -18,7 +19,7 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
-    tagged = _role_after_names(_translated_by(_container_to_comma(_given_name_not_date(tagged))))
+    tagged = _role_after_names(_translated_by(_container_to_comma(_given_name_not_date(_vancouver_end(tagged)))))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
@@ -239,6 +240,34 @@ def _numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         elif _VOLUME_ISSUE_PAGES.fullmatch(t.token.text):
             out[i] = t._replace(label="volume")
     return out
+
+
+#: a family name as Vancouver prints it: a capital, then lower-case letters ("Figari", "Van Oorschot"'s last word)
+_FAMILY_WORD = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+")
+
+
+def _vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """In a Vancouver list (a name's bare initials before a comma: "Sutherland H,"), initials closed by a stop end
+    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …")."""
+    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
+    if first is None:
+        return tagged
+    n = first
+    while n < len(tagged) and tagged[n].label == "author":
+        n += 1
+    words = [t.token.text for t in tagged[first:n]]
+    if not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
+               for v, w in pairwise(words)):
+        return tagged  # not "Family Initials": ABNT's "NAM, P. K." prints family names in capitals
+    for k in range(first + 1, n - 1):
+        text = tagged[k].token.text
+        if text.endswith(".") and is_bare_initials(text[:-1]) and _FAMILY_WORD.fullmatch(tagged[k - 1].token.text) \
+                and n - k - 1 <= 2 and tagged[k + 1].token.text[:1].isupper() \
+                and not is_initials(tagged[k + 1].token.text.rstrip(",.")):
+            if n < len(tagged) and tagged[n].label != "title":
+                return tagged
+            return [t._replace(label="title") if k < i < n else t for i, t in enumerate(tagged)]
+    return tagged
 
 
 def _given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
