@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from litreview.bibliography.refparse import parse_reference, parse_reference_model, parse_reference_rules
-from litreview.bibliography.refparse.assemble import _container, _split_quoted, persons, segments
+from litreview.bibliography.refparse.assemble import _split_quoted, container_name, persons, segments
 from litreview.bibliography.refparse.combine import combine
 from litreview.bibliography.refparse.corpus import read_anystyle_xml
 from litreview.bibliography.refparse.features import sequence_features, tokenize
@@ -229,7 +229,7 @@ def test_a_quoted_title_ends_at_its_closing_quote_when_a_stop_or_comma_closes_it
 
 def test_what_follows_a_quoted_title_is_read_as_any_container():
     _, rest = _split_quoted("“Optical Switching,” in “Optical Bistability: Controlling Light with Light,”")
-    assert _container(rest) == "Optical Bistability: Controlling Light with Light"
+    assert container_name(rest) == "Optical Bistability: Controlling Light with Light"
 
 
 WORLD = json.loads((CASES / "refparse_world" / "cases.json").read_text(encoding="utf-8"))

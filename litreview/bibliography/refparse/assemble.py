@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ...model import Person
 from . import fields as F
 from .bracket import close_bracket, lift_descriptions
-from .names import is_organisation, is_particle, scan_names
+from .names import is_organisation, is_organisation_name, is_particle, scan_names
 from .reference import ParsedReference
 from .relabel import relabel
 from .rules import REPEATED
@@ -125,9 +125,13 @@ def _clean_title(text: str) -> str:
     return text.strip()
 
 
-def _container(text: str) -> str:
-    """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole."""
-    text = _IN_HEAD.sub("", text.strip())
+_MEDIUM_AFTER = re.compile(rf",(?:{F.MEDIUM.pattern})[.,]?\s*$", re.I)
+
+
+def container_name(text: str) -> str:
+    """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole;
+    "Science, [online]" -> "Science" (Harvard's medium, printed after the journal's comma: no part of its name)."""
+    text = _MEDIUM_AFTER.sub("", _IN_HEAD.sub("", text.strip()))
     text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
     words = text.split()
     if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
@@ -313,7 +317,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if after:  # “Title.” Container: a closed quote ends a title whatever the model says
                 spill.append(after)
         elif label in ("journal", "container") and "container" not in f:
-            put("container", _container(seg.text), seg)
+            put("container", container_name(seg.text), seg)
         elif label == "date" and f.get("year"):
             date = F.parse_date(_strip(seg.text).strip("()[] "))
             if date is not None and date.month and not f.get("month") and date.year in ("", f["year"]):
@@ -344,7 +348,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                     read.pop("pages", None)
             put("pages", pages, seg)
         elif label == "publisher":
-            pub = F.parse_pubfacts(_strip(seg.text))
+            pub = F.publisher_then_place(_strip(seg.text)) or F.parse_pubfacts(_strip(seg.text))
             if pub is None and ":" in seg.text:  # "Cambridge, MA, USA: MIT Press"
                 place, _, name = _strip(seg.text).rpartition(":")
                 pub = F.PubFacts(place.strip(), name.strip())
@@ -353,6 +357,9 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 put("publisher", pub.publisher, seg)
             else:
                 put("publisher", _strip(seg.text).rstrip("."), seg)
+        elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(_strip(seg.text), ":")):
+            put("place", pub.place, seg)  # "Bodley Head: London" read as one place ("Rowley, Mass.": a place)
+            put("publisher", pub.publisher, seg)
         elif label == "location":
             place = _strip(seg.text).rstrip(".")
             put("place", place if _BALANCED_PLACE.search(place) else place.strip("()[]"), seg)
@@ -382,7 +389,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         container = spill[0]
         if not f.get("pages") and (m := _CLOSING_RANGE.search(container)):  # "«Title», Book, 44–59. Series"
             container, f["pages"] = container[:m.start()], F.dash(m.group(1))
-        f["container"] = _container(container)
+        f["container"] = container_name(container)
         conf["container"] = conf.get("title", 1.0)
     # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)
     doi, rest = F.take_doi(text)
@@ -397,6 +404,15 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     kept = [n for n in notes if n and not _ACCESS_WORDS.fullmatch(n)]
     if kept or f.get("note"):
         f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
+    if _institution_as_container(f, first):  # "Title. National Bureau of Economic Research.": the publisher
+        f["publisher"] = f.pop("container")
+        if "container" in conf:
+            conf["publisher"] = conf.pop("container")
+        if "container" in evidence:
+            evidence["publisher"] = evidence.pop("container")
+        if "container" in rivals:
+            rivals["publisher"] = rivals.pop("container")
+        first = {k: v for k, v in first.items() if k not in ("container", "journal")}
     f["type"] = _entry_type(f, first)
     unsure = [name for name, c in conf.items() if c < threshold]
     if not f.get("year"):
@@ -415,6 +431,28 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     evidence["*"] = (min(probs, default=1.0), sum(probs) / max(len(tagged), 1), 0.0, float(len(tagged)))
     return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),
                            evidence=tuple(sorted(evidence.items())), rivals=tuple(sorted(rivals.items())), **f)  # type: ignore[arg-type]
+
+
+#: words of a periodical's or a proceedings' name, which no publishing body's name holds
+_PERIODICAL = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|annals|bulletin|letters|transactions|magazine|"
+                         r"revue|revista|rivista|zeitschrift|conference|symposium|workshop|congress|gazette|times|"
+                         r"news|newsletter|series|papers?|reports?|notes|working|forum|annual|meeting|colloquium|summit|"
+                         r"seminar|\d+(?:st|nd|rd|th))\b")
+
+
+def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -> bool:
+    """The model's container is a body's name after a title, with no volume, issue, pages, publisher or editor, no
+    "In" before it and no day and month after it (a web page's site: "THE PROJECT. February 19, 2003."): Chicago's
+    and APA's "Title. National Bureau of Economic Research." print the publisher of a book or a report with no
+    place there, not a journal or a book."""
+    seg = first.get("container") or first.get("journal")
+    container = str(f.get("container") or "")
+    if not container or seg is None or not f.get("title") \
+            or any(f.get(n) for n in ("volume", "issue", "pages", "publisher", "editors", "month")):
+        return False
+    if _IN_HEAD.match(seg.text.strip()) or _PERIODICAL.search(container):
+        return False
+    return is_organisation_name(container.replace(",", " ").split())
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
-from .lexicon import NUMBER, PAGES, VOLUME
+from .lexicon import NUMBER, PAGES, PLACE, VOLUME
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -300,6 +300,45 @@ def is_place(text: str) -> bool:
     """A bare place: "Washington, D. C.", "Brussels", "Berkeley, CA"."""
     text = text.strip().strip("().").strip()
     return bool(_PLACE.match(text)) and len(text.split()) <= 5
+
+
+def known_place(text: str) -> bool:
+    """Every word a publishing place of the lexicon ("Oxford", "New York", "Thousand Oaks, CA")."""
+    words = [w.strip(".,()").casefold() for w in text.split()]
+    return bool(words) and all(w in PLACE for w in words if w)
+
+
+#: a state's or a country's code ("MA", "USA", "D.C."): the end of a place, not a place after a publisher
+_STATE_CODE = re.compile(r"(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.)$")
+#: a company's legal form, the end of a publisher's name ("WW Norton, Incorporated")
+_COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporation|Co|Company|AG|SA|plc|KG)\b\.?")
+
+
+def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
+    """"Publisher, Place" (Springer, Copernicus: "Blackwell, Oxford") and "Publisher: Place" (ACS, MDPI: "Bodley
+    Head: London"), the place printed after the publisher: a known place after a name that is not one, or a bare
+    place after a name with a publisher's word ("Radboud University, Nijmegen"); None for anything else (the
+    common "Place: Publisher" is ``parse_pubfacts``'s)."""
+    for sep in separators:
+        head, found, tail = text.strip().rstrip(".").strip("()[]").rpartition(sep)
+        head, tail = head.strip(), tail.strip()
+        if not found or not head or not is_place(tail) or known_place(head) or DIGIT.search(head) \
+                or PUBLISHER_WORDS.search(tail) or _COMPANY.search(tail) or _INSTITUTION.search(tail) \
+                or _UNIT.search(tail):
+            continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
+        # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place
+        if (known_place(tail) and not _STATE_CODE.fullmatch(tail)) or (
+                (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
+            return PubFacts(tail, head)
+    return None
+
+
+#: a word that names a body's unit or a body ("Dept", "School", "Consortium"), never a place
+_UNIT = re.compile(r"\b(?:Dept|Department|School|Faculty|Division|Laboratory|Lab|Consortium|Program|Group|Unit|"
+                   r"Service|Agency|Bureau|Ministry|College|Library|Museum|Team|Project|Committee|Commission)\b")
+#: a word that makes a name a publishing body's
+_INSTITUTION = re.compile(r"\b(?:University|Universit[äéà]t?|Institute?|Center|Centre|Society|Association|Foundation|"
+                          r"Academy|Council|Office|Bank|Organi[sz]ation)\b")
 
 
 def parse_pubfacts(text: str) -> PubFacts | None:

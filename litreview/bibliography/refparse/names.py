@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...locale_terms import NO_DATE
 from ...model import Person
 
 #: "K.", "R.j.", "K.R.", "Y.-N.", "Th." - a given name shortened to letters with periods.
@@ -36,6 +37,8 @@ _EDITOR_MARK = re.compile(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECAS
 _ET_AL = re.compile(r"^et\s+al\.?$", re.IGNORECASE)
 _QUOTES = "“”\"‘’'«»"
 _TOKEN = re.compile(r"[^\s,;]+|[,;]")
+#: What stands between two names: APA's "…" before the last of many ("Assen, M. van, … Wicherts, J.") too.
+_BETWEEN_NAMES = frozenset((",", ";", "and", "&", "…", "..."))
 #: Words after an initial that show the name list goes on.
 _CONTINUE = {",", ";", "&", "and", "et"}
 
@@ -79,6 +82,16 @@ def is_organisation(words: list[str]) -> bool:
     ("Bureau", "Council") and one a word that joins such a name ("of", "for")?"""
     lowered = [w.lower().strip(".") for w in words]
     return len(words) > 1 and any(w in ORGANISATION_WORDS for w in lowered) and any(w in _ORG_TRIGGERS for w in lowered)
+
+
+def is_organisation_name(words: list[str]) -> bool:
+    """Do ``words`` hold an organisation's word ("Bureau", "Institute", "Centre"), with or without "of" or "for"?"""
+    return any(w.lower().strip(".:,()") in ORGANISATION_WORDS for w in words)
+
+
+def _body(words: list[str]) -> bool:
+    """Several words, one of them an organisation's ("R Core Team"): a body's name, even with no "of" in it."""
+    return len(words) > 1 and is_organisation_name(words)
 
 
 def _capitalised(word: str) -> bool:
@@ -150,31 +163,51 @@ def split_person(text: str, inverted: bool | None = None) -> Person:
     return Person(family=family, given=given, prefix=" ".join(prefix_words), suffix=suffix)
 
 
-def _with_particle(family: str, given: str, suffix: str) -> Person:
+def _with_particle(family: str, given: str, suffix: str, prefix: str = "") -> Person:
     words = family.split()
     lead = []
     while len(words) > 1 and words[0].lower() in _PARTICLES and words[0][0].islower():
         lead.append(words.pop(0))
-    return Person(family=" ".join(words), given=given, prefix=" ".join(lead), suffix=suffix)
+    return Person(family=" ".join(words), given=given, prefix=" ".join([*lead, prefix]).strip(), suffix=suffix)
+
+
+def _initials_given(words: list[str]) -> bool:
+    """Initials, maybe followed by a particle printed after them ("B. de"): an inverted name's given part."""
+    core = [w.rstrip(":") for w in words]
+    while len(core) > 1 and core[-1][:1].islower() and is_particle(core[-1].rstrip(".")):
+        core.pop()
+    return all(map(is_initials, core))
+
+
+def _demoted(given: list[str]) -> tuple[str, str, str]:
+    """(given, suffix, prefix) of an inverted name's given part: a particle printed after the given name, as CSL
+    prints a name in sort order ("Boer, B. de", "Beethoven, Ludwig van"), is the name's prefix."""
+    words = list(given)
+    tail: list[str] = []
+    while len(words) > 1 and words[-1][:1].islower() and is_particle(words[-1].rstrip(".:")):
+        tail.insert(0, words.pop().rstrip(".:"))
+    return _clean(words), "", " ".join(tail)
 
 
 #: where an organisation's name can end: a closing period or colon, or a blank before a year or a quote
-_ORGANISATION_STOP = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])")
+_ORGANISATION_STOP = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])"
+                                rf"|\s(?=\(?(?:{NO_DATE})\)?[.,:]?(?:\s|$))")
 
 
 def _organisation_end(text: str, start: int) -> int | None:
     """End of a name that is a whole organisation ("Bureau of Democracy, Human Rights, and Labor.")."""
     pos = start
-    while (m := _ORGANISATION_STOP.search(text, pos)) is not None:
-        body = text[start:m.start()].strip()
+    while True:
+        m = _ORGANISATION_STOP.search(text, pos)
+        stop = m.start() if m is not None else len(text)  # a name alone (a model's author span) ends with the text
+        body = text[start:stop].strip()
         words = body.replace(",", " ").split()
-        if text[m.start()] == "." and words and is_initials(words[-1] + "."):
+        if m is not None and text[stop] == "." and words and is_initials(words[-1] + "."):
             pos = m.end()  # "U.S. Department": the period closes an abbreviation
             continue
         if not words or not all(_name_word(w) or w.lower() in _FUNCTION_WORDS for w in words):
             return None
-        return m.end() if text[m.start()] in ".:" else m.start()
-    return None
+        return len(text) if m is None else m.end() if text[stop] in ".:" else stop
 
 
 def _clean(words: list[str]) -> str:
@@ -195,16 +228,18 @@ class _Reader:
     """``_read_name`` over one list's tokens, each (start, given) read once: the scan asks again
     for what its look-aheads read."""
 
-    __slots__ = ("memo", "toks")
+    __slots__ = ("family_first", "memo", "toks")
 
     def __init__(self, toks: list[tuple[str, int, int]]) -> None:
         self.toks = toks
         self.memo: dict[tuple[int, bool], _Read] = {}
+        self.family_first = False
+        """The list prints each family name before its initials (Vancouver): set once the first name is read."""
 
     def __call__(self, i: int, given: bool = False) -> _Read:
         key = (i, given)
         if (hit := self.memo.get(key)) is None:
-            hit = self.memo[key] = _read_name(self.toks, i, given)
+            hit = self.memo[key] = _read_name(self.toks, i, given, self.family_first)
         return hit
 
 
@@ -220,15 +255,19 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         return None
     read = _Reader(toks)
     first_words = [t[0] for t in _chunk(toks, 0)]
-    if any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:]):
+    joined = any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:])  # "Bureau of Labor Statistics"
+    if joined or (_body(first_words) and not any(map(is_particle, first_words))):  # "U.S. Census Bureau, Center …"
         end = _organisation_end(text, start)
-        if end is None:
+        if end is not None:
+            name = text[start:end].strip().rstrip(".:,").strip()
+            return NameList((Person(family=name),), end, organisation=True)
+        if joined:
             return None
-        name = text[start:end].strip().rstrip(".:").strip()
-        return NameList((Person(family=name),), end, organisation=True)
     vancouver = (len(first_words) >= 2 and not is_initials(first_words[0])
                  and (bool(_BARE_INITIALS.match(first_words[-1].rstrip(":.")))
                       or (is_initials(first_words[-1].rstrip(":")) and len(first_words) == 2)))
+    # only bare initials ("Soutter ARB") make the list family-first for sure: "Thomas D. Gillespie" reads alike
+    read.family_first = vancouver and bool(_BARE_INITIALS.match(first_words[-1].rstrip(":,")))
     normal_order = len(first_words) >= 2 and is_initials(first_words[0])
     full_given = False  # Chicago and MLA: "Last, First, First Last, and First Last"
     persons: list[Person] = []
@@ -240,8 +279,8 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         words, j, closed = read(i)
         if not words or not all(map(_name_word, words)):
             break
-        if words[-1].endswith(":") and not vancouver:
-            break
+        if words[-1].endswith(":") and not vancouver and (persons or not _body(words)):
+            break  # a colon closes a person's name only after initials (read above); a body's name it may close
         sep = toks[j][0] if j < n else None
         given: list[str] = []
         if sep == "," and not closed and not vancouver:
@@ -253,7 +292,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 peek, _, _ = read(j + 1, True)
                 # "Smith, John and Jones, Mary": after a first name inverted with its given name written
                 # out, a one-word name followed by a comma and a name is inverted too
-                inverted = bool(peek) and (all(is_initials(w.rstrip(":")) for w in peek)
+                inverted = bool(peek) and (_initials_given(peek)
                                            or ((after_semicolon or (full_given and len(words) == 1))
                                                and all(map(_name_word, peek))))
             if inverted and _title_before_pubfacts(text, toks, read(j + 1, True)):
@@ -266,16 +305,16 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 # Springer's LNCS closes the names with a colon after the initials: "Kostakos, V.: Title"
                 colon = bool(given) and given[-1].endswith(":")
                 if given and all(map(_name_word, given)) and (
-                        not colon or all(is_initials(g.rstrip(":")) for g in given)):
+                        not colon or _initials_given(given)):
                     j, closed = k, closed or colon
                     given = [*given[:-1], given[-1].rstrip(":")]
                     full_given = full_given or (not persons and not all(map(is_initials, given)))
                 else:
                     given, closed = [], False
         if given:
-            persons.append(_with_particle(" ".join(words), _clean(given), ""))
+            persons.append(_with_particle(" ".join(words), *_demoted(given)))
         elif not persons and closed and not vancouver and not normal_order and (
-                len(words) == 1 or any(w.lower().strip(".") in ORGANISATION_WORDS for w in words)
+                len(words) == 1 or _body(words)
                 or sum(1 for w in words if w.isupper() and len(w) > 1) >= 1):
             # "Redacted.", "R Core Team.", "Hudson Institute.": no inverted name, so an organisation
             persons.append(Person(family=_clean(words)))
@@ -291,14 +330,15 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         if closed:
             break
         after_semicolon = False
-        while j < n and (toks[j][0] in {",", ";", "and", "&"} or (  # French and German "et", "und" (not "et al.")
+        while j < n and (toks[j][0] in _BETWEEN_NAMES or (  # French and German "et", "und" (not "et al.")
                 toks[j][0] in _JOINING and not (j + 1 < n and toks[j + 1][0].lower().startswith("al")))):
             after_semicolon = after_semicolon or toks[j][0] == ";"
+            et_al = et_al or toks[j][0] in ("…", "...")  # names left out before the last one
             j += 1
         if j >= n:
             break
         word = toks[j][0]
-        if word.lower().rstrip(".") == "others":
+        if word.lower().rstrip(".:") == "others":  # LNCS closes "and others" with the colon: "Sendek, A., others: Title"
             et_al, end = True, toks[j][2]
             break
         if word.lower() == "et" and j + 1 < n and toks[j + 1][0].lower().startswith("al"):
@@ -364,8 +404,12 @@ def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int
     return out
 
 
-def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) -> tuple[list[str], int, bool]:
-    """Words of one name from token ``i``: (words, index after them, block closed)."""
+def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
+               family_first: bool = False) -> tuple[list[str], int, bool]:
+    """Words of one name from token ``i``: (words, index after them, block closed).
+
+    ``family_first``: the list prints "Family Initials" (Vancouver), so initials closed by a period after a
+    family name end the list ("Soutter ARB, Mõttus R. Big Five …"), never a given-first name's middle initial."""
     words: list[str] = []
     j = i
     n = len(toks)
@@ -385,13 +429,16 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False) ->
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None
+        if given and nxt and nxt[:1].islower() and is_particle(nxt.rstrip(".:")) and not word.endswith(":"):
+            j += 1  # "Boer, B. de", "Beethoven, Ludwig van": the particle printed after the given name
+            continue
         if _ends_name(word, nxt) and not (given and is_initials(word) and nxt in {",", ";"}):
             if word.endswith(".") and is_initials(word) and not given and len(words) == 1:
                 # "R. Below" - an initial at the start of a given-first name
                 j += 1
                 continue
-            if word.endswith(".") and is_initials(word) and not given and nxt and _name_word(nxt) \
-                    and not is_initials(nxt) and not _looks_like_title_start(toks, j + 1):
+            if word.endswith(".") and is_initials(word) and not given and not family_first and nxt \
+                    and _name_word(nxt) and not is_initials(nxt) and not _looks_like_title_start(toks, j + 1):
                 j += 1
                 continue
             return words, j + 1, True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
@@ -18,9 +19,10 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below applied (in this order)."""
-    tagged = _role_after_names(_translated_by(_container_to_comma(tagged)))
+    tagged = _role_after_names(_translated_by(_container_to_comma(_given_name_not_date(_vancouver_end(tagged)))))
     tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
-    tagged = _place_before_state(_journal_before_date(tagged))
+    tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
+    tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -133,14 +135,25 @@ def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:n + names]), *tagged[n + names:]]
 
 
+_OTHERS_WORD = lazy(r"(?i)others[.:]")
+
+
 def names_open(words: Sequence[str], families: Collection[str] | None = None) -> int:
     """How many of ``words`` (a title's first two, as printed) are the end of a name list: 1 for LNCS's last initials
-    or particle before the colon, 2 for a Vancouver name (one of ``families``, when given), else 0."""
+    or particle before the colon or for "others" closing the list, 2 for a Vancouver name (one of ``families``, when
+    given), a given name and its particle closed by a stop or "and others", else 0."""
     if words and words[0].endswith(":") and (is_initials(words[0][:-1]) or is_particle(words[0][:-1])):
         return 1  # "Brown, C.H.: Title", "Boer, B. de: Title"
+    if words and _OTHERS_WORD.fullmatch(words[0]):
+        return 1  # "DALY, L.; OTHERS. Title" (ABNT), "Oxman, A., others: Title" (LNCS): "and others" ends the names
+    if len(words) > 1 and words[0] in ("and", "&") and _OTHERS_WORD.fullmatch(words[1]):
+        return 2  # "Wilson, M. S., and others: Title" (Copernicus)
     if len(words) > 1 and _FAMILY.fullmatch(words[0]) and words[1].endswith(".") and is_bare_initials(words[1][:-1]) \
             and (families is None or words[0] in families):
         return 2  # "Zipperer B. Title": a family name and initials
+    if len(words) > 1 and _FAMILY.fullmatch(words[0]) and words[1].endswith(".") and words[1][:1].islower() \
+            and is_particle(words[1][:-1]):
+        return 2  # "BOER, Bart de. Title": the given name and the particle printed after it (ISO 690)
     return 0
 
 
@@ -199,6 +212,168 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
+#: a capitalised word of two letters or more with no punctuation after it ("Deutscher", "John", "Santa")
+_OPEN_WORD = lazy(r"[A-ZÀ-Þ][^\W\d_]+(?:['’&-][^\W\d_]+)*")  # not the article "A" ("Design: A Foundation")
+
+
+#: Vancouver's date, volume, issue and pages in one token ("2006;560:93–108.", "2014;40(9):1477-81")
+_GLUED = lazy(r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?;\s?\d+(?:\([^()]+\))?:[\w–-]+[.,]?")
+#: the number after Vancouver's "Year;": the volume, maybe with its issue, before the colon and the pages or alone
+_AFTER_YEAR = lazy(r"\d+(?:\([^()]+\))?[:.,]?")
+
+
+_YEAR_SEMICOLON = lazy(r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?;")
+_VOLUME_ISSUE_PAGES = lazy(r"\d+(?:\([^()]+\))?:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?")
+
+
+def _numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The numbers that close a container's span are the date and the volume: "… of the United States of America
+    2008; 105: 3721–6." (Vancouver's year before its semicolon) and "… of America 107(4):1443–46." (ASA's volume,
+    issue and pages in one token); no journal's name ends in them."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label not in ("container", "journal") or not i or tagged[i - 1].label != t.label \
+                or (i + 1 < len(tagged) and tagged[i + 1].label == t.label):
+            continue
+        if _YEAR_SEMICOLON.fullmatch(t.token.text):
+            out[i] = t._replace(label="date")
+        elif _VOLUME_ISSUE_PAGES.fullmatch(t.token.text):
+            out[i] = t._replace(label="volume")
+    return out
+
+
+#: a family name as Vancouver prints it: a capital, then lower-case letters ("Figari", "Van Oorschot"'s last word)
+_FAMILY_WORD = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+")
+
+
+def _vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """In a Vancouver list (a name's bare initials before a comma: "Sutherland H,"), initials closed by a stop end
+    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …")."""
+    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
+    if first is None:
+        return tagged
+    n = first
+    while n < len(tagged) and tagged[n].label == "author":
+        n += 1
+    words = [t.token.text for t in tagged[first:n]]
+    if not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
+               for v, w in pairwise(words)):
+        return tagged  # not "Family Initials": ABNT's "NAM, P. K." prints family names in capitals
+    for k in range(first + 1, n - 1):
+        text = tagged[k].token.text
+        if text.endswith(".") and is_bare_initials(text[:-1]) and _FAMILY_WORD.fullmatch(tagged[k - 1].token.text) \
+                and n - k - 1 <= 2 and tagged[k + 1].token.text[:1].isupper() \
+                and not is_initials(tagged[k + 1].token.text.rstrip(",.")):
+            if n < len(tagged) and tagged[n].label != "title":
+                return tagged
+            return [t._replace(label="title") if k < i < n else t for i, t in enumerate(tagged)]
+    return tagged
+
+
+def _given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A capitalised word with no digit that closes a name list after its comma, with no date after it, is the last
+    given name, not a date: ISO 690's "CARRASCO, Kevin et ITURRA-SANHUEZA, Julio. Title" (the model read "Julio.",
+    a month in Spanish, as the date; a month alone never closes the names)."""
+    for i in range(1, len(tagged)):
+        t = tagged[i]
+        if t.label == "author":
+            continue
+        if t.label == "date" and tagged[i - 1].label == "author" and tagged[i - 1].token.text.endswith(",") \
+                and _OPEN_WORD.fullmatch(t.token.text.rstrip(".")) \
+                and (i + 1 == len(tagged) or tagged[i + 1].label != "date"):
+            return [*tagged[:i], t._replace(label="author"), *tagged[i + 1:]]
+        break
+    return tagged
+
+
+def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Vancouver's (NLM's, The Lancet's) "Journal 2021; 181: 111031." prints the volume right after the year and its
+    semicolon, then the pages after a colon; the model read the volume as the pages (or the run glued in one token,
+    "2006;560:93–108.", as the title, and the journal's name before it too): there it is the volume (assemble reads
+    a glued run's parts), and the title's last sentence before it the journal."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        text = t.token.text
+        if _GLUED.fullmatch(text) and t.label not in ("volume", "doi", "url"):
+            out[i] = t._replace(label="volume")
+            if t.label == "title" and not any(x.label in ("container", "journal") for x in tagged):
+                # "… cultures. Hydrobiologia 2006;560:93–108.": the title's last sentence before the run is the journal
+                k = i
+                while k > 0 and i - k < _RUN and tagged[k - 1].label == "title" \
+                        and not _SENTENCE_END.search(tagged[k - 1].token.text):
+                    k -= 1
+                if k > 0 and tagged[k - 1].label == "title" and k < i:
+                    out[k:i] = [x._replace(label="journal") for x in tagged[k:i]]
+        elif i and t.label == "pages" and tagged[i - 1].label == "date" and tagged[i - 1].token.text.endswith(";") \
+                and _AFTER_YEAR.fullmatch(text) and (text.endswith(":") or i + 1 == len(tagged)
+                                                     or tagged[i + 1].label != "pages"):
+            out[i] = t._replace(label="volume")
+    return out
+
+
+def _name_inside_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A name's word the model read inside a container's name, after the title, is the container's: the container
+    runs on where its last word has no punctuation after it ("The SAA Archaeological Record. 2018", the model's
+    "Record." read as a name)."""
+    if not any(t.label == "title" for t in tagged):
+        return tagged
+    out = list(tagged)
+    seen_title = False
+    for i, t in enumerate(tagged):
+        seen_title = seen_title or t.label == "title"
+        if not seen_title or t.label != "author" or not i or tagged[i - 1].label not in ("container", "journal") \
+                or tagged[i - 1].token.text[-1:] in ".,;:)":
+            continue
+        k = i
+        while k < len(tagged) and k - i < 3 and tagged[k].label == "author":
+            k += 1
+        if k - i < 3:
+            out[i:k] = [x._replace(label=tagged[i - 1].label) for x in tagged[i:k]]
+    return out
+
+
+def _publisher_after_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words up to a semicolon that opens a publisher's span right after the title are the title's: MDPI and ACS
+    print "Title; Publisher: Place, Year" ("… for Archaeologists: Tutorials; Zenodo, 2024"), and where the title runs
+    on into the span (no comma or stop closes it), the words before the semicolon are no publisher's (a list of
+    publishers, "University of West Grantham; University of East Grantham", follows a closed field)."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
+            continue
+        before = tagged[i - 1].token.text
+        if tagged[i - 1].label != "title" or before.endswith((",", ";")) or _SENTENCE_END.search(before):
+            break  # the title closed before the span: "Towers, University of West Grantham; University of …"
+        j = i
+        while j < len(tagged) - 1 and j - i < _RUN and tagged[j].label == "publisher" \
+                and not tagged[j].token.text.endswith((";", ",", ".", ":")):
+            j += 1
+        if tagged[j].label == "publisher" and tagged[j].token.text.endswith(";") \
+                and j + 1 < len(tagged) and tagged[j + 1].label == "publisher":
+            return [t._replace(label="title") if i <= n <= j else t for n, t in enumerate(tagged)]
+        break
+    return tagged
+
+
+def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words between a delimiter and the publisher the model read after them are the publisher's:
+    every style prints the publisher whole after a comma, a full stop, a colon or a semicolon ("…, Deutscher
+    Taschenbuch-Verlag", "Santa Fe, Santa Fe Institute Press", "…, John Benjamins Publishing Company"), so a
+    publisher's span does not open in the middle of a run of words with no punctuation between them (the title's
+    words excepted: a few styles print a title and the publisher with none between, "Digital System Design Prentice
+    Hall 1987")."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
+            continue
+        if not tagged[i].token.text[:1].isalpha():
+            break  # "Boston - Little, Brown": the span opens at a delimiter of its own
+        k = i
+        while k > 0 and i - k < 3 and _OPEN_WORD.fullmatch(tagged[k - 1].token.text) \
+                and tagged[k - 1].label not in ("author", "date", "title"):
+            k -= 1
+        if k < i and k > 0 and tagged[k - 1].token.text[-1:] in ",.:;":
+            return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]
+        break
+    return tagged
 #: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
 _SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
 

@@ -44,6 +44,8 @@ _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Pape
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
 _YEAR_AT_END = re.compile(rf"\s+\(?({F.YEAR})\)?$")
 _ROLE_FIRST = re.compile(r"(?:in|edited|ed\.|trans)\b")
+#: what may follow a quoted title with no punctuation between: the container's "In" ("“Title” In: Book")
+_IN_TAIL = re.compile(r"(?:In|Im|Dans|Em|En)\b")
 
 
 _ROLE_WORDS = EDITOR | TRANSLATOR
@@ -172,9 +174,14 @@ def _take_title(rest: str, comma_style: bool = False) -> tuple[str, str, bool]:
             # a straight ' closes only before punctuation: "'The Workers' Movement', …" is one title
             if closer not in "’'" or after in ("", ".", ",", ";", ":") or (closer == "’" and after == " "):
                 following = rest[end + 1:].lstrip()
-                if (following[:1].islower() and rest[end - 1] not in ".,?!"
-                        and not _ROLE_FIRST.match(following)):
-                    break  # “Like” and language ideology: a quoted word opens an unquoted title
+                if rest[end - 1] not in ".,?!" and (
+                        (following[:1].islower() and not _ROLE_FIRST.match(following))
+                        or (after == " " and following[:1].isupper() and not _IN_TAIL.match(following)
+                            and len(rest[1:end].split()) <= 3)):
+                    # “Like” and language ideology, ‘Fair’ Inequality? Attitudes …: a quoted word opens an
+                    # unquoted title (a quoted title is closed by punctuation inside the quotes or right after; a
+                    # few styles print none, "Long Title" Journal 5 175-185, so only a short quote is a word's)
+                    break
                 return rest[1:end].strip(), rest[end + 1:].lstrip(" .,;:"), True
             start = end + 1
     cut = sentence_end(rest)
