@@ -109,18 +109,26 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")
 
 
+def _first_names(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
+    """Where the first run of words read as authors starts and ends (past its last word); None with no author."""
+    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
+    if first is None:
+        return None
+    n = first
+    while n < len(tagged) and tagged[n].label == "author":
+        n += 1
+    return first, n
+
+
 def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The end of a name list the model read into the title is the names': the words before the quote that opens
     the title, after a comma (Bologna's "Anderson, Oliver, Charles A Vincent, «Surgical adverse events»"), LNCS's
     last initials or particle before the colon ("Romanowska, I.: An emergent community?", "Boer, B. de:
     Conventionalisation …"), and a Vancouver name after a list that a comma says goes on ("Vaghul K, Zipperer B.
     Historical state …")."""
-    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
-    if first is None:
+    if (run := _first_names(tagged)) is None:
         return tagged
-    n = first
-    while n < len(tagged) and tagged[n].label == "author":
-        n += 1
+    n = run[1]
     if n == len(tagged) or tagged[n].label != "title":
         return tagged
     for q in range(n + 1, min(n + _RUN, len(tagged))):  # "…, Rachel Davis, Charles A Vincent, «Title», …"
@@ -249,12 +257,9 @@ _FAMILY_WORD = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+")
 def _vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """In a Vancouver list (a name's bare initials before a comma: "Sutherland H,"), initials closed by a stop end
     the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …")."""
-    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
-    if first is None:
+    if (run := _first_names(tagged)) is None:
         return tagged
-    n = first
-    while n < len(tagged) and tagged[n].label == "author":
-        n += 1
+    first, n = run
     words = [t.token.text for t in tagged[first:n]]
     if not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
                for v, w in pairwise(words)):
