@@ -19,7 +19,7 @@ from typing import Any
 from .assemble import container_name
 from .lexicon import JOURNAL
 from .reference import ParsedReference
-from .relabel import names_open
+from .relabel_names import names_open
 
 #: Fields compared between the two readings; the first three make the "outline".
 COMPARED = ("authors", "title", "year", "container", "volume", "pages", "publisher")

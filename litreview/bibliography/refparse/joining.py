@@ -8,7 +8,7 @@ import re
 
 from ...doi import DOI_START
 from ...locale_terms import NO_DATE_WORDS
-from .fields import VOLUME_LABEL, is_place
+from .fields import VOLUME_LABEL, YEAR, is_place
 from .lexicon import ACCESSED, MONTHS, PLACE
 from .names import ORGANISATION_WORDS
 
@@ -38,10 +38,10 @@ OPENS = re.compile(
 #: A periodical's name, its date and its volume ("Management Decision. 2004. Bd. 42", "JAMA. 15 Januar 1992.
 #: Bd. 267", as DIN 1505 and ISO 690 print an article): the title above goes on with it (a body's name and
 #: its year open a reference with a title, never with a volume).
-_PERIODICAL_DATED = re.compile(rf"^[^.]{{1,80}}\.\s(?:\d{{1,2}}\.?\s[^\W\d]+\.?\s)?(?:1[5-9]|20)\d\d[a-z]?\.\s(?i:{VOLUME_LABEL})\s*\d")
+_PERIODICAL_DATED = re.compile(rf"^[^.]{{1,80}}\.\s(?:\d{{1,2}}\.?\s[^\W\d]+\.?\s)?{YEAR}[a-z]?\.\s(?i:{VOLUME_LABEL})\s*\d")
 #: A date a finished reference has (or says it lacks): a line cannot open a new reference before it. A year
 #: with its letter ("2016a."), a no-date term in brackets of any locale ("[kein Datum]").
-DATED = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\[(?:{NO_DATE_WORDS})\]"
+DATED = re.compile(rf"\b{YEAR}[a-z]?\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\[(?:{NO_DATE_WORDS})\]"
                    r"|\b(?:forthcoming|in press)\b", re.IGNORECASE)
 #: A line that ends a reference: closing punctuation, or an identifier.
 _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
@@ -59,16 +59,16 @@ _PLACE_FIRST = re.compile(r"([A-ZÀ-Þ][^:;]{1,39}?)\s*:")
 _ACRONYM_FIRST = re.compile(r"^[A-Z]{2,6}\s[A-ZÀ-Þ][a-zà-ÿ]")
 #: How a reference ends and nothing goes on after it: a year after a comma (", 2015."; not
 #: "Smith, J. (2015)." or "Smith, J. 2015.", where the title comes next), a page range, a DOI or an address.
-_ENDED = re.compile(rf"(?:,\s(?:1[5-9]|20)\d\d[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
+_ENDED = re.compile(rf"(?:,\s{YEAR}[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
 #: An author-date reference's names and year, and nothing after them yet: "Abbott, Kenneth W., and Duncan
 #: Snidal. 2000." wrapped before its title (capitalised words, initials, "and" and particles only ("André de Mello e
 #: Souza"): no title in lower case;
 #: the year after a full stop or in brackets: "Smith, John. Rivers. London, 2001." is whole).
 _HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|eds?\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
-                        r"(?:(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?|\((?:1[5-9]|20)\d\d[a-z]?\))\.$")
+                        rf"(?:(?<=\.\s){YEAR}[a-z]?|\({YEAR}[a-z]?\))\.$")
 #: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985.";
 #: a body's name in capitals and its year: "UNITED STATES CONGRESS, 1968."
-_CAPITALS_FIRST = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[-\s][A-ZÀ-Þ]{2,})*,\s(?:[A-ZÀ-Þ]|(?:1[5-9]|20)\d\d[a-z]?\.)")
+_CAPITALS_FIRST = re.compile(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.)")
 #: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
 _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
 #: A line ending with an initial ("… eds. Shuvra S." + "Bhattacharyya, Ed F. Deprettere, …"): the names go on.
@@ -293,7 +293,7 @@ def one_per_line(para: list[str]) -> bool:
     """Lines that each look like a whole reference (a year in each, each closed, or each numbered)."""
     if all(NUMBERED.match(ln) or BULLET.match(ln) for ln in para):
         return not any(_EDITION_LINE.match(ln) for ln in para)  # "2. Aufl. Wiesbaden" goes on: join_lines
-    with_year = sum(1 for ln in para if re.search(r"\b(?:1[5-9]|20)\d\d\b", ln))
+    with_year = sum(1 for ln in para if re.search(rf"\b{YEAR}\b", ln))
     starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
     closed = all(_CLOSES.search(_last_word(ln)) for ln in para[:-1])  # "… Press," + "Reprinted 2005." is one
     return with_year == len(para) and starts_upper == len(para) and closed

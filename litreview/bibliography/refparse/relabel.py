@@ -6,21 +6,28 @@ development sets of unseen styles and real bibliographies (bench/eval_refparse.p
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
-from itertools import pairwise
+from collections.abc import Sequence
 
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .lexicon import EDITOR, TRANSLATOR
-from .names import is_bare_initials, is_initials, is_particle
+from .lexicon import TRANSLATOR
+from .relabel_names import (
+    OPEN_WORD,
+    after_capital_names,
+    given_name_not_date,
+    names_run_on,
+    role_after_names,
+    vancouver_end,
+)
+from .relabel_names import RUN as _RUN
 from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
-    """The tokens of ``text`` with the rules below applied (in this order)."""
-    tagged = _role_after_names(_translated_by(_container_to_comma(_given_name_not_date(_vancouver_end(tagged)))))
-    tagged = _pages_in_container(_volume_after_container(_after_capital_names(_names_run_on(tagged))))
+    """The tokens of ``text`` with the rules below and those of ``relabel_names`` applied (in this order)."""
+    tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
+    tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
@@ -106,87 +113,6 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return out
 
 
-_FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")
-
-
-def _first_names(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
-    """Where the first run of words read as authors starts and ends (past its last word); None with no author."""
-    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
-    if first is None:
-        return None
-    n = first
-    while n < len(tagged) and tagged[n].label == "author":
-        n += 1
-    return first, n
-
-
-def _names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The end of a name list the model read into the title is the names': the words before the quote that opens
-    the title, after a comma (Bologna's "Anderson, Oliver, Charles A Vincent, «Surgical adverse events»"), LNCS's
-    last initials or particle before the colon ("Romanowska, I.: An emergent community?", "Boer, B. de:
-    Conventionalisation …"), and a Vancouver name after a list that a comma says goes on ("Vaghul K, Zipperer B.
-    Historical state …")."""
-    if (run := _first_names(tagged)) is None:
-        return tagged
-    n = run[1]
-    if n == len(tagged) or tagged[n].label != "title":
-        return tagged
-    for q in range(n + 1, min(n + _RUN, len(tagged))):  # "…, Rachel Davis, Charles A Vincent, «Title», …"
-        if tagged[q].label != "title":
-            break
-        if tagged[q].token.text[:1] in F.QUOTE_CLOSER and tagged[q - 1].token.text.endswith(","):
-            return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:q]), *tagged[q:]]
-    words = [t.token.text for t in tagged[n:n + 2] if t.label == "title"]
-    names = names_open(words)
-    if names == 2 and not (tagged[n - 1].token.text.endswith(",") and n + 2 < len(tagged)):
-        return tagged  # a Vancouver name only where the list goes on, and not the whole title
-    return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:n + names]), *tagged[n + names:]]
-
-
-_OTHERS_WORD = lazy(r"(?i)others[.:]")
-
-
-def names_open(words: Sequence[str], families: Collection[str] | None = None) -> int:
-    """How many of ``words`` (a title's first two, as printed) are the end of a name list: 1 for LNCS's last initials
-    or particle before the colon or for "others" closing the list, 2 for a Vancouver name (one of ``families``, when
-    given), a given name and its particle closed by a stop or "and others", else 0."""
-    if words and words[0].endswith(":") and (is_initials(words[0][:-1]) or is_particle(words[0][:-1])):
-        return 1  # "Brown, C.H.: Title", "Boer, B. de: Title"
-    if words and _OTHERS_WORD.fullmatch(words[0]):
-        return 1  # "DALY, L.; OTHERS. Title" (ABNT), "Oxman, A., others: Title" (LNCS): "and others" ends the names
-    if len(words) > 1 and words[0] in ("and", "&") and _OTHERS_WORD.fullmatch(words[1]):
-        return 2  # "Wilson, M. S., and others: Title" (Copernicus)
-    if len(words) > 1 and _FAMILY.fullmatch(words[0]) and words[1].endswith(".") and is_bare_initials(words[1][:-1]) \
-            and (families is None or words[0] in families):
-        return 2  # "Zipperer B. Title": a family name and initials
-    if len(words) > 1 and _FAMILY.fullmatch(words[0]) and words[1].endswith(".") and words[1][:1].islower() \
-            and is_particle(words[1][:-1]):
-        return 2  # "BOER, Bart de. Title": the given name and the particle printed after it (ISO 690)
-    return 0
-
-
-_CAPITALS = lazy(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[,;]?")
-_JOINERS = frozenset(("and", "&", "und", "et", "e", "y", ";"))
-
-
-def _after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """Words after the initials that close a name printed in capitals, which the model read on into the names, open
-    the title: ISO 690's "NUSSBAUM, M. Aristotle’s “De Motu Animalium”." and "RADIATOR, R. Zenos things, 1953."
-    (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name)."""
-    n = 0
-    while n < len(tagged) and tagged[n].label == "author":
-        n += 1
-    if n < 3 or not any(_CAPITALS.fullmatch(t.token.text) for t in tagged[:n]):
-        return tagged
-    last = max((i for i in range(n) if is_initials(tagged[i].token.text.rstrip(",;"))), default=-1)
-    rest = tagged[last + 1:n]
-    if last < 1 or not rest or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
-            or any(_CAPITALS.fullmatch(t.token.text) or t.token.text.casefold() in _JOINERS for t in rest) \
-            or not rest[0].token.text[:1].isupper() or any(t.label == "title" for t in tagged[:last + 1]):
-        return tagged
-    return [*tagged[:last + 1], *(t._replace(label="title") for t in rest), *tagged[n:]]
-
-
 def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the
     journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138" (the model ran the title on
@@ -220,17 +146,15 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _STATE = lazy(r"\([A-Z]{2,3}\)[:,]?")
-#: a capitalised word of two letters or more with no punctuation after it ("Deutscher", "John", "Santa")
-_OPEN_WORD = lazy(r"[A-ZÀ-Þ][^\W\d_]+(?:['’&-][^\W\d_]+)*")  # not the article "A" ("Design: A Foundation")
-
-
+#: Vancouver's year and its semicolon ("2008;", "(2014);")
+_YEAR_SEMI = rf"\(?{F.YEAR}[a-z]?\)?;"
 #: Vancouver's date, volume, issue and pages in one token ("2006;560:93–108.", "2014;40(9):1477-81")
-_GLUED = lazy(r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?;\s?\d+(?:\([^()]+\))?:[\w–-]+[.,]?")
+_GLUED = lazy(_YEAR_SEMI + r"\s?\d+(?:\([^()]+\))?:[\w–-]+[.,]?")
 #: the number after Vancouver's "Year;": the volume, maybe with its issue, before the colon and the pages or alone
 _AFTER_YEAR = lazy(r"\d+(?:\([^()]+\))?[:.,]?")
 
 
-_YEAR_SEMICOLON = lazy(r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?;")
+_YEAR_SEMICOLON = lazy(_YEAR_SEMI)
 _VOLUME_ISSUE_PAGES = lazy(r"\d+(?:\([^()]+\))?:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?")
 
 
@@ -248,47 +172,6 @@ def _numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         elif _VOLUME_ISSUE_PAGES.fullmatch(t.token.text):
             out[i] = t._replace(label="volume")
     return out
-
-
-#: a family name as Vancouver prints it: a capital, then lower-case letters ("Figari", "Van Oorschot"'s last word)
-_FAMILY_WORD = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+")
-
-
-def _vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """In a Vancouver list (a name's bare initials before a comma: "Sutherland H,"), initials closed by a stop end
-    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …")."""
-    if (run := _first_names(tagged)) is None:
-        return tagged
-    first, n = run
-    words = [t.token.text for t in tagged[first:n]]
-    if not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
-               for v, w in pairwise(words)):
-        return tagged  # not "Family Initials": ABNT's "NAM, P. K." prints family names in capitals
-    for k in range(first + 1, n - 1):
-        text = tagged[k].token.text
-        if text.endswith(".") and is_bare_initials(text[:-1]) and _FAMILY_WORD.fullmatch(tagged[k - 1].token.text) \
-                and n - k - 1 <= 2 and tagged[k + 1].token.text[:1].isupper() \
-                and not is_initials(tagged[k + 1].token.text.rstrip(",.")):
-            if n < len(tagged) and tagged[n].label != "title":
-                return tagged
-            return [t._replace(label="title") if k < i < n else t for i, t in enumerate(tagged)]
-    return tagged
-
-
-def _given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """A capitalised word with no digit that closes a name list after its comma, with no date after it, is the last
-    given name, not a date: ISO 690's "CARRASCO, Kevin et ITURRA-SANHUEZA, Julio. Title" (the model read "Julio.",
-    a month in Spanish, as the date; a month alone never closes the names)."""
-    for i in range(1, len(tagged)):
-        t = tagged[i]
-        if t.label == "author":
-            continue
-        if t.label == "date" and tagged[i - 1].label == "author" and tagged[i - 1].token.text.endswith(",") \
-                and _OPEN_WORD.fullmatch(t.token.text.rstrip(".")) \
-                and (i + 1 == len(tagged) or tagged[i + 1].label != "date"):
-            return [*tagged[:i], t._replace(label="author"), *tagged[i + 1:]]
-        break
-    return tagged
 
 
 def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -372,7 +255,7 @@ def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if not tagged[i].token.text[:1].isalpha():
             break  # "Boston - Little, Brown": the span opens at a delimiter of its own
         k = i
-        while k > 0 and i - k < 3 and _OPEN_WORD.fullmatch(tagged[k - 1].token.text) \
+        while k > 0 and i - k < 3 and OPEN_WORD.fullmatch(tagged[k - 1].token.text) \
                 and tagged[k - 1].label not in ("author", "date", "title"):
             k -= 1
         if k < i and k > 0 and tagged[k - 1].token.text[-1:] in ",.:;":
@@ -412,8 +295,6 @@ def _pages_in_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: labels a container's last words or a translator's phrase may have been read as
 _LOOSE = frozenset(("note", "genre", "location", "publisher"))
-#: at most this many tokens are moved by one rule below
-_RUN = 8
 #: a conference's acronym closing its name: "(ICLR),", "(CVPR'16),"
 _ACRONYM = re.compile(r"\([A-Z][\w'&-]*[A-Z][\w'&-]*\),")
 
@@ -461,23 +342,4 @@ def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                     break
                 out[i:j + 1] = [x._replace(label="translator") for x in tagged[i:j + 1]]
                 break
-    return out
-
-
-def _role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """A role in parentheses ("(org.)", "(Hrsg.)", "(eds.)") read into the title, with at most two
-    capitalised words between it and the names before it, closes those names: ABNT's "SANTOS, Ana;
-    COSTA, Maria Paula (org.). Title" (the second given name and the role are the editors', not the title's)."""
-    out = list(tagged)
-    for i, t in enumerate(tagged):
-        if t.label != "title" or not t.token.text.startswith("(") \
-                or t.token.text.rstrip(".,:;").casefold() not in EDITOR:
-            continue
-        k = i
-        while k > 0 and i - k < 2 and tagged[k - 1].label == "title" and tagged[k - 1].token.text[:1].isupper() \
-                and not tagged[k - 1].token.text.endswith((".", ",", ":", ";")):
-            k -= 1
-        if k > 0 and tagged[k - 1].label in ("author", "editor") and all(x.label == "title" for x in tagged[k:i]):
-            out[k:i + 1] = [x._replace(label=tagged[k - 1].label) for x in tagged[k:i + 1]]
-        break
     return out

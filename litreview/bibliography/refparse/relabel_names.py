@@ -1,0 +1,161 @@
+"""Rules over the tagger's labels that say where a name list ends (part of ``relabel``): the words the model
+read on into the names or out of them, as the styles print them (Vancouver, LNCS, ISO 690 in capitals, ABNT).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from itertools import pairwise
+
+from ...lazyre import lazy
+from . import fields as F
+from .lexicon import EDITOR
+from .names import is_bare_initials, is_initials, is_particle
+from .tagger import Tagged
+
+#: at most this many tokens are moved by one rule (here and in ``relabel``)
+RUN = 8
+
+_FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")
+
+
+def _first_names(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
+    """Where the first run of words read as authors starts and ends (past its last word); None with no author."""
+    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
+    if first is None:
+        return None
+    n = first
+    while n < len(tagged) and tagged[n].label == "author":
+        n += 1
+    return first, n
+
+
+def names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The end of a name list the model read into the title is the names': the words before the quote that opens
+    the title, after a comma (Bologna's "Anderson, Oliver, Charles A Vincent, «Surgical adverse events»"), LNCS's
+    last initials or particle before the colon ("Romanowska, I.: An emergent community?", "Boer, B. de:
+    Conventionalisation …"), and a Vancouver name after a list that a comma says goes on ("Vaghul K, Zipperer B.
+    Historical state …")."""
+    if (run := _first_names(tagged)) is None:
+        return tagged
+    n = run[1]
+    if n == len(tagged) or tagged[n].label != "title":
+        return tagged
+    for q in range(n + 1, min(n + RUN, len(tagged))):  # "…, Rachel Davis, Charles A Vincent, «Title», …"
+        if tagged[q].label != "title":
+            break
+        if tagged[q].token.text[:1] in F.QUOTE_CLOSER and tagged[q - 1].token.text.endswith(","):
+            return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:q]), *tagged[q:]]
+    words = [t.token.text for t in tagged[n:n + 2] if t.label == "title"]
+    names = names_open(words)
+    if names == 2 and not (tagged[n - 1].token.text.endswith(",") and n + 2 < len(tagged)):
+        return tagged  # a Vancouver name only where the list goes on, and not the whole title
+    return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:n + names]), *tagged[n + names:]]
+
+
+_OTHERS_WORD = lazy(r"(?i)others[.:]")
+
+
+def names_open(words: Sequence[str], families: Collection[str] | None = None) -> int:
+    """How many of ``words`` (a title's first two, as printed) are the end of a name list: 1 for LNCS's last initials
+    or particle before the colon or for "others" closing the list, 2 for a Vancouver name (one of ``families``, when
+    given), a given name and its particle closed by a stop or "and others", else 0."""
+    if words and words[0].endswith(":") and (is_initials(words[0][:-1]) or is_particle(words[0][:-1])):
+        return 1  # "Brown, C.H.: Title", "Boer, B. de: Title"
+    if words and _OTHERS_WORD.fullmatch(words[0]):
+        return 1  # "DALY, L.; OTHERS. Title" (ABNT), "Oxman, A., others: Title" (LNCS): "and others" ends the names
+    if len(words) > 1 and words[0] in ("and", "&") and _OTHERS_WORD.fullmatch(words[1]):
+        return 2  # "Wilson, M. S., and others: Title" (Copernicus)
+    if len(words) > 1 and _FAMILY.fullmatch(words[0]) and words[1].endswith(".") and is_bare_initials(words[1][:-1]) \
+            and (families is None or words[0] in families):
+        return 2  # "Zipperer B. Title": a family name and initials
+    if len(words) > 1 and _FAMILY.fullmatch(words[0]) and words[1].endswith(".") and words[1][:1].islower() \
+            and is_particle(words[1][:-1]):
+        return 2  # "BOER, Bart de. Title": the given name and the particle printed after it (ISO 690)
+    return 0
+
+
+_CAPITALS = lazy(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[,;]?")
+_JOINERS = frozenset(("and", "&", "und", "et", "e", "y", ";"))
+
+
+def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Words after the initials that close a name printed in capitals, which the model read on into the names, open
+    the title: ISO 690's "NUSSBAUM, M. Aristotle’s “De Motu Animalium”." and "RADIATOR, R. Zenos things, 1953."
+    (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name)."""
+    n = 0
+    while n < len(tagged) and tagged[n].label == "author":
+        n += 1
+    if n < 3 or not any(_CAPITALS.fullmatch(t.token.text) for t in tagged[:n]):
+        return tagged
+    last = max((i for i in range(n) if is_initials(tagged[i].token.text.rstrip(",;"))), default=-1)
+    rest = tagged[last + 1:n]
+    if last < 1 or not rest or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
+            or any(_CAPITALS.fullmatch(t.token.text) or t.token.text.casefold() in _JOINERS for t in rest) \
+            or not rest[0].token.text[:1].isupper() or any(t.label == "title" for t in tagged[:last + 1]):
+        return tagged
+    return [*tagged[:last + 1], *(t._replace(label="title") for t in rest), *tagged[n:]]
+
+
+#: a capitalised word of two letters or more with no punctuation after it ("Deutscher", "John", "Santa")
+OPEN_WORD = lazy(r"[A-ZÀ-Þ][^\W\d_]+(?:['’&-][^\W\d_]+)*")  # not the article "A" ("Design: A Foundation")
+
+
+#: a family name as Vancouver prints it: a capital, then lower-case letters ("Figari", "Van Oorschot"'s last word)
+_FAMILY_WORD = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+")
+
+
+def vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """In a Vancouver list (a name's bare initials before a comma: "Sutherland H,"), initials closed by a stop end
+    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …")."""
+    if (run := _first_names(tagged)) is None:
+        return tagged
+    first, n = run
+    words = [t.token.text for t in tagged[first:n]]
+    if not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
+               for v, w in pairwise(words)):
+        return tagged  # not "Family Initials": ABNT's "NAM, P. K." prints family names in capitals
+    for k in range(first + 1, n - 1):
+        text = tagged[k].token.text
+        if text.endswith(".") and is_bare_initials(text[:-1]) and _FAMILY_WORD.fullmatch(tagged[k - 1].token.text) \
+                and n - k - 1 <= 2 and tagged[k + 1].token.text[:1].isupper() \
+                and not is_initials(tagged[k + 1].token.text.rstrip(",.")):
+            if n < len(tagged) and tagged[n].label != "title":
+                return tagged
+            return [t._replace(label="title") if k < i < n else t for i, t in enumerate(tagged)]
+    return tagged
+
+
+def given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A capitalised word with no digit that closes a name list after its comma, with no date after it, is the last
+    given name, not a date: ISO 690's "CARRASCO, Kevin et ITURRA-SANHUEZA, Julio. Title" (the model read "Julio.",
+    a month in Spanish, as the date; a month alone never closes the names)."""
+    for i in range(1, len(tagged)):
+        t = tagged[i]
+        if t.label == "author":
+            continue
+        if t.label == "date" and tagged[i - 1].label == "author" and tagged[i - 1].token.text.endswith(",") \
+                and OPEN_WORD.fullmatch(t.token.text.rstrip(".")) \
+                and (i + 1 == len(tagged) or tagged[i + 1].label != "date"):
+            return [*tagged[:i], t._replace(label="author"), *tagged[i + 1:]]
+        break
+    return tagged
+
+
+def role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A role in parentheses ("(org.)", "(Hrsg.)", "(eds.)") read into the title, with at most two
+    capitalised words between it and the names before it, closes those names: ABNT's "SANTOS, Ana;
+    COSTA, Maria Paula (org.). Title" (the second given name and the role are the editors', not the title's)."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label != "title" or not t.token.text.startswith("(") \
+                or t.token.text.rstrip(".,:;").casefold() not in EDITOR:
+            continue
+        k = i
+        while k > 0 and i - k < 2 and tagged[k - 1].label == "title" and tagged[k - 1].token.text[:1].isupper() \
+                and not tagged[k - 1].token.text.endswith((".", ",", ":", ";")):
+            k -= 1
+        if k > 0 and tagged[k - 1].label in ("author", "editor") and all(x.label == "title" for x in tagged[k:i]):
+            out[k:i + 1] = [x._replace(label=tagged[k - 1].label) for x in tagged[k:i + 1]]
+        break
+    return out
