@@ -604,6 +604,24 @@ def test_the_publisher_starts_after_a_delimiter(text, publisher):
 
 
 @pytest.mark.parametrize(("text", "publisher", "place"), [
+    ("34. Isaac, G.L. Olorgesailie: Archaeological Studies of a Middle Pleistocene Lake Basin in Kenya; University of "
+     "Chicago Press: Chicago, IL, 1977;", "University of Chicago Press", "Chicago, IL"),  # MDPI
+    ("Cutler A, Weber A, Smits R, et al. (2004) Patterns of english phoneme confusions by native and non-native "
+     "listeners. The Journal of the Acoustical Society of America 116(6). Acoustical Society of America: 3668–3678.",
+     "Acoustical Society of America", ""),  # SAGE Harvard
+    ("Valente D, Ferré P, Soares A, et al. (2018) Does phonological overlap of cognate words modulate cognate "
+     "acquisition and processing in developing and skilled readers? Language Acquisition 25(4). Taylor & Francis: "
+     "438–453.", "Taylor & Francis", ""),
+    ("Wood, B.D. and R.W. Waterman. 1994. Bureaucratic dynamics: The role of bureau- cracy in a democracy. Westview "
+     "Press Boulder, CO.", "Westview Press", "Boulder, CO"),  # a place after it with no comma stays the place
+])
+def test_the_publisher_ends_at_a_delimiter(text, publisher, place):
+    # a style prints the publisher whole before its colon or comma: the words up to it are no place's or note's
+    ref = parse_reference_model(text)
+    assert (ref.publisher, ref.place) == (publisher, place)
+
+
+@pytest.mark.parametrize(("text", "publisher", "place"), [
     ("1. Callon, M.: The laws of the markets. Blackwell, Oxford (1998).", "Blackwell", "Oxford"),  # Springer LNCS
     ("2. Stern, N. A Blueprint for a Safer Planet: How to Manage Climate Change and Create a New Era of Progress and "
      "Prosperity; Bodley Head: London, 2009;", "Bodley Head", "London"),  # MDPI, ACS

@@ -30,6 +30,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
+    tagged = _publisher_to_its_delimiter(tagged)
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -262,6 +263,43 @@ def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]
         break
     return tagged
+
+
+#: labels a publisher's last words may have been read as (not a date, a number or an identifier)
+_PUBLISHER_TAIL = frozenset(("location", "note", "genre"))
+#: at most this many of them ("… Publishing Group UK London.")
+_TAIL_WORDS = 4
+
+
+def _publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after a publisher's span that closes with no punctuation, up to the word a delimiter closes, are the
+    publisher's: a style prints the publisher whole before its comma, colon or stop ("Acoustical Society of America:
+    3668–3678", "University of Chicago Press: Chicago, IL", "Taylor & Francis:", "Oxford University Press, 2012");
+    the model closed the span at a word it took for the place's or a note's. Unless those words are a place printed
+    after the publisher with no comma (``fields.publisher_then_place``: "Springer-Verlag Berlin", "Westview Press
+    Boulder, CO")."""
+    out = list(tagged)
+    start = 0
+    for i in range(len(tagged) - 1):
+        t = tagged[i]
+        if t.label == "publisher" and (not i or tagged[i - 1].label != "publisher"):
+            start = i
+        if t.label != "publisher" or tagged[i + 1].label == "publisher" or t.token.text[-1:] in _CLOSERS:
+            continue
+        for j in range(i + 1, min(i + 1 + _TAIL_WORDS, len(tagged))):
+            if tagged[j].label not in _PUBLISHER_TAIL:
+                break
+            if tagged[j].token.text[-1:] in _CLOSERS:
+                name = " ".join(x.token.text for x in tagged[start:i + 1])
+                tail = " ".join(x.token.text for x in tagged[i + 1:j + 1]).rstrip(_CLOSERS)
+                if F.publisher_then_place(f"{name}, {tail}", ",") is None:
+                    out[i + 1:j + 1] = [x._replace(label="publisher") for x in tagged[i + 1:j + 1]]
+                break
+    return out
+
+
+#: what closes a field's last word: a comma, a stop, a colon, a semicolon
+_CLOSERS = ",.:;"
 #: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
 _SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
 
