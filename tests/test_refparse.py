@@ -517,6 +517,19 @@ def test_the_end_of_the_title_is_no_part_of_the_container(text):
     assert ref.container == "Frontiers in Psychology"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Gallie, Duncan, ed. 2013. Economic Crisis, Quality of Work, and Social Integration: The European Experience. "
+     "Oxford University Press.", "Economic Crisis, Quality of Work, and Social Integration: The European Experience"),
+    ("Kalleberg, Arne. 2011. Good Jobs, Bad Jobs: The Rise of Polarized and Precarious Employment Systems in the "
+     "United States, 1970s-2000s.",
+     "Good Jobs, Bad Jobs: The Rise of Polarized and Precarious Employment Systems in the United States, 1970s-2000s"),
+])
+def test_the_end_of_a_book_title_is_not_also_its_container(text, title):
+    # the model reads a book title's end after a comma as a container; the rules' whole title holds those words
+    ref = parse_reference(text)
+    assert (ref.title, ref.container, ref.type) == (title, "", "book" if ref.publisher else "misc")
+
+
 def test_the_journals_last_word_read_as_a_name_is_the_journals():
     ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
                           "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French

@@ -104,6 +104,18 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
     return rules.title, container_name(parts[1]) if name == "container" else parts[1].strip()
 
 
+def _container_in_title(crf: ParsedReference, title: str) -> bool:
+    """The CRF's container is the end of the rules' ``title`` taken over the CRF's, after the CRF's title and no
+    sentence end: a book's title with a comma or a subtitle whose end the CRF read as a book or a journal ("Economic
+    Crisis, | Quality of Work, and Social Integration: The European Experience"). A word is in one field: the title's.
+    After a full stop the rules may have run the title on over the journal, so that container stays."""
+    container, whole = crf.container, _norm(title)
+    if not container or not whole.endswith(_norm(container)) or not whole.startswith(_norm(crf.title)):
+        return False
+    at = title.rfind(container)
+    return at >= 0 and not title[:at].rstrip(" \"'’”»").endswith((".", "?", "!"))
+
+
 @lru_cache(maxsize=16384)
 def _norm(text: str) -> str:
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
@@ -258,6 +270,11 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             taken["container"] = theirs
             taken["note"] = "; ".join(x for x in crf.note.split("; ") if x and _norm(x) != _norm(theirs))
             unsure.append("container")
+    if "title" in taken and "container" not in taken and _container_in_title(crf, str(taken["title"])):
+        taken["container"] = ""
+        unsure = [n for n in unsure if n != "container"]
+        if taken.get("type", crf.type) in ("article", "incollection"):
+            taken["type"] = "book" if crf.publisher else "misc"
     for name in ("container", "publisher"):
         if container_cases and (split := _title_in_container(crf, rules, taken.get("title", crf.title), name)):
             taken["title"], taken[name] = split
