@@ -530,6 +530,24 @@ def test_the_end_of_a_book_title_is_not_also_its_container(text, title):
     assert (ref.title, ref.container, ref.type) == (title, "", "book" if ref.publisher else "misc")
 
 
+@pytest.mark.parametrize(("text", "body", "title"), [
+    ("Congressional Budget Office: Flood insurance in communities at risk of flooding, Congressional Budget Office, "
+     "Washington, DC, 2024.", "Congressional Budget Office", "Flood insurance in communities at risk of flooding"),
+    ("U.S. Census Bureau, Center for Economic Studies: Longitudinal firm trade transactions database (LFTTD), n.d.",
+     "U.S. Census Bureau, Center for Economic Studies", "Longitudinal firm trade transactions database (LFTTD)"),
+])
+def test_a_bodys_name_before_a_colon_is_the_author_not_the_titles_start(text, body, title):
+    # Copernicus: "Body: Title, …"; the model ran the title back over the body's name
+    ref = parse_reference(text)
+    assert ([p.family for p in ref.authors], ref.title) == ([body], title)
+
+
+def test_a_titles_first_part_before_a_colon_is_no_body():
+    ref = parse_reference("Tame the BeaST: The b to x of BibTeX: http://tug.ctan.org/tex-archive/info/bibtex/"
+                          "tamethebeast/ttb_en.pdf, last access: 15 November 2019.")
+    assert ref.title.startswith("Tame the BeaST: The b to x of BibTeX")
+
+
 def test_the_journals_last_word_read_as_a_name_is_the_journals():
     ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
                           "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French

@@ -19,6 +19,7 @@ from typing import Any
 from .assemble import container_name
 from .lexicon import JOURNAL
 from .reference import ParsedReference
+from .names import is_organisation_name
 from .relabel_names import names_open
 
 #: Fields compared between the two readings; the first three make the "outline".
@@ -114,6 +115,19 @@ def _container_in_title(crf: ParsedReference, title: str) -> bool:
         return False
     at = title.rfind(container)
     return at >= 0 and not title[:at].rstrip(" \"'’”»").endswith((".", "?", "!"))
+
+
+def _body_in_title(crf: ParsedReference, rules: ParsedReference, title: str) -> str:
+    """``title`` after its first colon where the words before it end the body (a name with an organisation's word) the
+    rules read as the author, the rest of whose name the CRF read as its authors (or none): Copernicus prints "Body:
+    Title, …" ("Congressional Budget Office: Flood insurance …", "U.S. Census Bureau, Center for Economic Studies:
+    Longitudinal …") and the CRF ran the title back over the body's name (or part of it); "" where it did not."""
+    head, colon, rest = title.partition(":")
+    if not colon or not rest.strip() or len(rules.authors) != 1 or rules.authors[0].given \
+            or not is_organisation_name(rules.authors[0].family.split()):
+        return ""  # "Tame the BeaST: The b to x of BibTeX: http://…": a title's first part, no body's name
+    before = "".join(_norm(p.family + p.given) for p in crf.authors)
+    return rest.strip() if before + _norm(head) == _norm(rules.authors[0].family) else ""
 
 
 @lru_cache(maxsize=16384)
@@ -270,6 +284,9 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             taken["container"] = theirs
             taken["note"] = "; ".join(x for x in crf.note.split("; ") if x and _norm(x) != _norm(theirs))
             unsure.append("container")
+    if rest := _body_in_title(crf, rules, str(taken.get("title", crf.title))):
+        taken.update(title=rest, authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
+        unsure += ["authors", "title"]
     if "title" in taken and "container" not in taken and _container_in_title(crf, str(taken["title"])):
         taken["container"] = ""
         unsure = [n for n in unsure if n != "container"]
