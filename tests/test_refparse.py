@@ -548,6 +548,16 @@ def test_a_titles_first_part_before_a_colon_is_no_body():
     assert ref.title.startswith("Tame the BeaST: The b to x of BibTeX")
 
 
+@pytest.mark.parametrize(("text", "pages"), [
+    ("ESPÍRITO-SANTO, A.; CARVALHO, J. Gender and public opinion. p.63–79, 2022.", "63–79"),  # ABNT
+    ("SHIPTON, C. The Evolution of Social Transmission in the Acheulean. In: K. A. Overmann; F. L. Coolidge (Org.); "
+     "Squeezing Minds From Stones: Cognitive Archaeology and the Evolution of the Human Mind. p.332–354, 2019. Oxford: "
+     "Oxford University Press.", "332–354"),
+])
+def test_a_page_label_glued_to_the_pages_gives_the_pages(text, pages):
+    assert parse_reference(text).pages == pages
+
+
 def test_the_journals_last_word_read_as_a_name_is_the_journals():
     ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
                           "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French

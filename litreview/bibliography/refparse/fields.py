@@ -190,6 +190,8 @@ _NUM_TOKEN = re.compile(
     r"|(?P<num>(?<![\w/.])(?P<numv>\d+[a-z]?)(?![\w/]))",
     re.IGNORECASE,
 )
+#: A page label glued to its page or range, as one word: ABNT's and Harvard's "p.63–79,", "p.e0121804."
+GLUED_PAGES = re.compile(rf"(?i)(?:{_label_words(*PAGES)})[A-Za-z]?\d+(?:[-–—]+[A-Za-z]?\d+)?[.,;]?")
 #: Where the numbers of a journal reference start: "14, no. 3", ", vol. 7", ", 2008, 54-72".
 _NUM_START = re.compile(
     r"(?:^|(?<=[\s,.(]))(?:vol(?:ume)?\.?\s*\d|v\.\s*\d|no\.\s*\d|pp?\.\s*\d|\d+\s*\(|\d+\s*[,:;.]|\d+\s*$"

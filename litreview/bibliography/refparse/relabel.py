@@ -28,6 +28,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names`` applied (in this order)."""
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
+    tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     tagged = _publisher_to_its_delimiter(tagged)
@@ -307,6 +308,16 @@ _SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
 #: a page range as one token ("44–59,", "1:243–334,"), and the word that labels pages ("Pp.")
 _RANGE = lazy(r"(?:\d+:)?\d+[-–]\d+[,.;]?")
 _PAGE_LABEL = frozenset(("p.", "pp.", "s."))
+
+
+def _glued_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A page label glued to its pages ("p.63–79,", ``fields.GLUED_PAGES``), in a reading with no pages, is the pages:
+    ABNT prints "… the Human Mind. p.332–354, 2019." and the model, which saw the label apart from the number, read
+    the word as a genre's, a note's or the title's."""
+    if any(t.label == "pages" for t in tagged):
+        return tagged
+    return [t._replace(label="pages") if t.label not in ("url", "doi") and F.GLUED_PAGES.fullmatch(t.token.text)
+            else t for t in tagged]
 
 
 def _pages_in_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
