@@ -593,6 +593,21 @@ def test_a_bodys_name_after_the_title_with_no_volume_or_pages_is_the_publisher(t
     assert (ref.container, ref.publisher) == ("", "National Bureau of Economic Research")
 
 
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Redacted. 2016. Closing Space: Restrictions on Civil Society Around the World and U.S. Responses. No. R44458. "
+     "Congressional Research Service. https://www.everycrsreport.com/files/20160408_R44458.pdf.",
+     "Congressional Research Service"),
+    ("Rukanova, Sevdalina, Rosien Herweijer, Russell Kerkhoven, Hanna Surmatz, Julian Oram, and Deborah Doane. 2017. "
+     "Why Shrinking Civil Society Space Matters in International Development and Humanitarian Action. European "
+     "Foundation Centre. http://www.efc.be/publication/why-shrinking-civil-society-space-matters/.",
+     "European Foundation Centre"),
+])
+def test_a_body_the_rules_read_as_the_publisher_is_no_container(text, publisher):
+    # Chicago: "Title. No. R44458. Body." (a report's number) and a body after a title the model split
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher) == ("", publisher)
+
+
 def test_a_meeting_after_the_title_stays_the_container():
     from litreview.bibliography.refparse.assemble import _PERIODICAL
 

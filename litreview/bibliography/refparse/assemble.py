@@ -450,9 +450,13 @@ def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -
     if not container or seg is None or not f.get("title") \
             or any(f.get(n) for n in ("volume", "issue", "pages", "publisher", "editors", "month")):
         return False
-    if _IN_HEAD.match(seg.text.strip()) or _PERIODICAL.search(container):
-        return False
-    return is_organisation_name(container.replace(",", " ").split())
+    return not _IN_HEAD.match(seg.text.strip()) and publishing_body(container)
+
+
+def publishing_body(name: str) -> bool:
+    """``name`` holds a body's word ("Institute", "Service", "Centre") and no periodical's or meeting's ("Journal",
+    "Conference"): a publisher's name, not a journal's or a proceedings'."""
+    return not _PERIODICAL.search(name) and is_organisation_name(name.replace(",", " ").split())
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from .assemble import container_name
+from .assemble import container_name, publishing_body
 from .lexicon import JOURNAL
 from .reference import ParsedReference
 from .names import is_organisation_name
@@ -296,6 +296,16 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         if container_cases and (split := _title_in_container(crf, rules, taken.get("title", crf.title), name)):
             taken["title"], taken[name] = split
             unsure += ["title", name]
+    container = str(taken.get("container", crf.container))
+    if container_cases and container and not crf.publisher and not rules.container and rules.publisher \
+            and "publisher" not in rules.uncertain and _norm(container) == _norm(rules.publisher) \
+            and publishing_body(container):
+        # "Title. No. R44458. Congressional Research Service.": a body the CRF read as the container is the publisher
+        # the sure rules read (a report's or a book's with no place), as ``assemble`` reads one with no number
+        taken.update(container="", publisher=rules.publisher, place=crf.place or rules.place)
+        unsure = [n for n in unsure if n != "container"]
+        if taken.get("type", crf.type) in ("article", "incollection"):
+            taken["type"] = "book"
     out = crf.replace(**taken, uncertain=ordered(unsure))
     if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
         out = out.replace(number=out.issue, issue="")
