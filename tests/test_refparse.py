@@ -558,6 +558,19 @@ def test_a_page_label_glued_to_the_pages_gives_the_pages(text, pages):
     assert parse_reference(text).pages == pages
 
 
+@pytest.mark.parametrize(("text", "family", "title"), [
+    ("[35] Stout D. Skill and cognition in stone tool production: An ethnographic case study from irian jaya. Current "
+     "Anthropology 2002;43:693–722.", "Stout",
+     "Skill and cognition in stone tool production: An ethnographic case study from irian jaya"),
+    ("47 Lovenduski J. Feminizing Politics. Women: a cultural review 2002; 13: 207–20.", "Lovenduski",
+     "Feminizing Politics"),
+])
+def test_a_titles_first_word_after_vancouver_initials_is_no_name(text, family, title):
+    # the rules read "Stout D. Skill" as one name, given name first; the model's name and title stand
+    ref = parse_reference(text)
+    assert ([p.family for p in ref.authors], ref.title) == ([family], title)
+
+
 def test_the_journals_last_word_read_as_a_name_is_the_journals():
     ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
                           "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French
