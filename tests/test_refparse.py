@@ -571,6 +571,14 @@ def test_a_titles_first_word_after_vancouver_initials_is_no_name(text, family, t
     assert ([p.family for p in ref.authors], ref.title) == ([family], title)
 
 
+def test_the_rules_sure_authors_replace_the_models_doubted_editors():
+    # ISO 690 in French: the model read the names, doubting them, as editors (with no author); the rules are sure
+    ref = parse_reference("51. WOOD, Alex J, GRAHAM, Mark, LEHDONVIRTA, Vili et HJORTH, Isis. Good Gig, Bad Gig: "
+                          "Autonomy and Algorithmic Control in the Global Gig Economy. Work, Employment and Society. "
+                          "février 2019. Vol. 33, n° 1, pp. 56‑75. DOI 10.1177/0950017018785616.")
+    assert ([p.family for p in ref.authors], ref.editors) == (["WOOD", "GRAHAM", "LEHDONVIRTA", "HJORTH"], ())
+
+
 def test_the_journals_last_word_read_as_a_name_is_the_journals():
     ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
                           "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French

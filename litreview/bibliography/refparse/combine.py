@@ -241,7 +241,9 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         theirs = getattr(rules, name) if name != "authors" else (rules.authors or rules.editors)
         if name in rules.uncertain and (name != "title" or mine or not (theirs := _in_note(crf, str(theirs)))):
             continue
-        if name in differ and theirs and (not mine or (doubted and name in crf.uncertain)):
+        # with no authors, the CRF's editors stand for them (and its doubt of them is kept under "editors")
+        doubt = name in crf.uncertain or (name == "authors" and not crf.authors and "editors" in crf.uncertain)
+        if name in differ and theirs and (not mine or (doubted and doubt)):
             if name in ("authors", "title") and _title_word_as_name(crf, rules):
                 continue
             if name == "title" and not mine and _slight(str(theirs)):
