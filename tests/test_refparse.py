@@ -579,6 +579,20 @@ def test_the_rules_sure_authors_replace_the_models_doubted_editors():
     assert ([p.family for p in ref.authors], ref.editors) == (["WOOD", "GRAHAM", "LEHDONVIRTA", "HJORTH"], ())
 
 
+@pytest.mark.parametrize(("text", "title", "container"), [
+    ("DerSimonian, R. and Laird, N.: Meta-analysis in clinical trials, Controlled clinical trials, 7, 177–188, 1986.",
+     "Meta-analysis in clinical trials", "Controlled clinical trials"),
+    ("Faul, F., Erdfelder, E., Lang, A.-G., and Buchner, A.: G* Power 3: A flexible statistical power analysis program "
+     "for the social, behavioral, and biomedical sciences, Behavior Research Methods, 39, 175–191, 2007.",
+     "G* Power 3: A flexible statistical power analysis program for the social, behavioral, and biomedical sciences",
+     "Behavior Research Methods"),
+])
+def test_a_journals_name_opens_with_a_capital_after_a_delimiter(text, title, container):
+    # Copernicus: "Title, Journal, 7, …"; the model opened the journal inside the title
+    ref = parse_reference_model(text)
+    assert (ref.title, ref.container) == (title, container)
+
+
 def test_the_journals_last_word_read_as_a_name_is_the_journals():
     ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
                           "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .lexicon import TRANSLATOR
+from .lexicon import IN, TRANSLATOR
 from .relabel_names import (
     OPEN_WORD,
     after_capital_names,
@@ -31,7 +31,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
-    tagged = _publisher_to_its_delimiter(tagged)
+    tagged = _container_from_its_delimiter(_publisher_to_its_delimiter(tagged))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -264,6 +264,30 @@ def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]
         break
     return tagged
+
+
+def _container_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words that open a container's span after the title in lower case, up to the word a delimiter closes, are
+    the title's: a journal's or a book's name opens with a capital (or with "in" after a delimiter), and Copernicus's "Title, Journal, 7, …"
+    has the model split the title at a comma or a word inside it ("Meta-analysis | in clinical trials, Controlled
+    clinical trials", "… for the social, | behavioral, and biomedical sciences, Behavior Research Methods")."""
+    out = list(tagged)
+    for i in range(1, len(tagged)):
+        if tagged[i].label not in ("container", "journal") or tagged[i - 1].label != "title":
+            continue
+        k = i
+        # "in" opens a book's name after a delimiter ("…, in: Book"), not after a title's word ("Meta-analysis in …")
+        while k < len(tagged) and tagged[k].label == tagged[i].label and tagged[k].token.text[:1].islower() and (
+                tagged[k].token.text.casefold() not in IN or tagged[k - 1].token.text[-1:] not in _CLOSERS + "”’\"»"):
+            j = k
+            while j < len(tagged) and tagged[j].label == tagged[i].label and tagged[j].token.text[-1:] not in _CLOSERS:
+                j += 1
+            if j + 1 >= len(tagged) or tagged[j].label != tagged[i].label or tagged[j + 1].label != tagged[i].label:
+                break  # no delimiter before the span ends: the words are the container's
+            k = j + 1
+        out[i:k] = [x._replace(label="title") for x in tagged[i:k]]
+        break
+    return out
 
 
 #: labels a publisher's last words may have been read as (not a date, a number or an identifier)
