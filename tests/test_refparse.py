@@ -593,6 +593,17 @@ def test_a_journals_name_opens_with_a_capital_after_a_delimiter(text, title, con
     assert (ref.title, ref.container) == (title, container)
 
 
+@pytest.mark.parametrize(("span", "container"), [
+    ("ArXiv, v.", "ArXiv"), ("International Journal of Bilingualism, p.", "International Journal of Bilingualism"),
+    ("Journal of Physics, A", "Journal of Physics, A"),
+])
+def test_a_numbers_label_closing_the_container_is_no_part_of_it(span, container):
+    # ABNT: "Journal, v. abs/1802.03426", "Journal, p. 13670069211033359": the model kept the label with the journal
+    from litreview.bibliography.refparse.assemble import container_name
+
+    assert container_name(span) == container
+
+
 def test_the_journals_last_word_read_as_a_name_is_the_journals():
     ref = parse_reference("3. DAVIES, Benjamin et ROMANOWSKA, Iza. An emergent community? Agent-based modelers in "
                           "archaeology. The SAA Archaeological Record. 2018. Vol. 18, n° 2, pp. 27‑32.")  # ISO 690, French
