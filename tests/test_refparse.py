@@ -654,6 +654,13 @@ def test_a_body_the_rules_read_as_the_publisher_is_no_container(text, publisher)
     assert (ref.container, ref.publisher) == ("", publisher)
 
 
+def test_the_body_after_a_series_is_the_publisher():
+    ref = parse_reference("Kerr, William R. 2013. U.s. High-Skilled Immigration, Innovation, and Entrepreneurship: "
+                          "Empirical Approaches and Evidence. Working Paper. Working Paper Series. National Bureau of "
+                          "Economic Research. doi:10.3386/w19377.")  # Chicago
+    assert (ref.publisher, ref.type) == ("National Bureau of Economic Research", "techreport")
+
+
 def test_a_meeting_after_the_title_stays_the_container():
     from litreview.bibliography.refparse.assemble import _PERIODICAL
 

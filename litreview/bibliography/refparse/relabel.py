@@ -31,7 +31,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
-    tagged = _container_from_its_delimiter(_publisher_to_its_delimiter(tagged))
+    tagged = _container_from_its_delimiter(_publisher_to_its_delimiter(_publisher_after_series(tagged)))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -264,6 +264,23 @@ def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]
         break
     return tagged
+
+
+def _publisher_after_series(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The last sentence of a series' span whose words the model doubts with the publisher as their rival is the
+    publisher: Chicago's "Working Paper. Working Paper Series. National Bureau of Economic Research." (a series' name
+    is closed by its full stop; the body after it publishes the report)."""
+    out = list(tagged)
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "collection" or tagged[i - 1].label != "collection" \
+                or not _SENTENCE_END.search(tagged[i - 1].token.text):
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].label == "collection" and tagged[j].rival == "publisher":
+            j += 1
+        if j > i and (j == len(tagged) or tagged[j].label != "collection"):
+            out[i:j] = [x._replace(label="publisher") for x in tagged[i:j]]
+    return out
 
 
 def _container_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
