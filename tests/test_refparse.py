@@ -661,6 +661,17 @@ def test_the_body_after_a_series_is_the_publisher():
     assert (ref.publisher, ref.type) == ("National Bureau of Economic Research", "techreport")
 
 
+@pytest.mark.parametrize(("text", "publisher", "pages"), [
+    ("Hovland EK, Hancke K, Alver MO, et al. (2014) Optical impact of an emiliania huxleyi bloom in the frontal region "
+     "of the barents sea. Journal of Marine Systems 130. Elsevier: 228–240.", "Elsevier", "228–240"),
+    ("Preston L, Carroll C, Gardois P, et al. (2015) Improving search efficiency for systematic reviews of diagnostic "
+     "test accuracy. Systematic reviews 4(1). BioMed Central: 82.", "BioMed Central", "82"),
+])
+def test_sage_harvards_publisher_between_the_volume_and_the_pages(text, publisher, pages):
+    ref = parse_reference(text)
+    assert (ref.publisher, ref.pages) == (publisher, pages)
+
+
 def test_a_meeting_after_the_title_stays_the_container():
     from litreview.bibliography.refparse.assemble import _PERIODICAL
 

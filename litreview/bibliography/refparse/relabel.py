@@ -32,6 +32,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     tagged = _container_from_its_delimiter(_publisher_to_its_delimiter(_publisher_after_series(tagged)))
+    tagged = _publisher_before_pages(tagged)
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -281,6 +282,34 @@ def _publisher_after_series(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if j > i and (j == len(tagged) or tagged[j].label != "collection"):
             out[i:j] = [x._replace(label="publisher") for x in tagged[i:j]]
     return out
+
+
+#: a page, a range or an article number closing a reference ("3668–3678.", "075007.", "S8.", "e0130205.")
+_LAST_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
+
+
+def _publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words closed by a colon between a journal's volume and the pages that close the reference are the
+    publisher, and the number after them the pages: SAGE Harvard prints "Journal 116(6). Acoustical Society of
+    America: 3668–3678." (the model, which never saw a publisher there, read them as a volume's, a place's or a note's
+    words)."""
+    last = len(tagged) - 1
+    if last < 2 or not _LAST_PAGES.fullmatch(tagged[last].token.text) or tagged[last].label not in ("pages", "note") \
+            or not tagged[last - 1].token.text.endswith(":") or any(t.label == "publisher" for t in tagged):
+        return tagged
+    start = last - 1
+    while start > 0 and last - start <= _TAIL_WORDS and tagged[start - 1].label != "volume" \
+            and tagged[start - 1].token.text[-1:] not in _CLOSERS:
+        start -= 1
+    words = tagged[start:last]
+    if not start or tagged[start - 1].label != "volume" or not _VOLUME_CLOSED.fullmatch(tagged[start - 1].token.text) \
+            or any(t.label in ("url", "doi", "date") or not t.token.text[:1].isalpha() for t in words):
+        return tagged
+    return [*tagged[:start], *(t._replace(label="publisher") for t in words), tagged[last]._replace(label="pages")]
+
+
+#: a volume and its issue closed by a full stop ("116(6).", "130.")
+_VOLUME_CLOSED = lazy(r"\d+(?:\([^()]+\))?\.")
 
 
 def _container_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
