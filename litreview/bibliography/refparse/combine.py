@@ -18,8 +18,8 @@ from typing import Any
 
 from .assemble import container_name, publishing_body
 from .lexicon import JOURNAL
-from .reference import ParsedReference
 from .names import is_organisation_name
+from .reference import ParsedReference
 from .relabel_names import names_open
 
 #: Fields compared between the two readings; the first three make the "outline".
@@ -297,8 +297,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             taken["container"] = theirs
             taken["note"] = "; ".join(x for x in crf.note.split("; ") if x and _norm(x) != _norm(theirs))
             unsure.append("container")
-    if rest := _body_in_title(crf, rules, str(taken.get("title", crf.title))):
-        taken.update(title=rest, authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
+    if untitled := _body_in_title(crf, rules, str(taken.get("title", crf.title))):
+        taken.update(title=untitled, authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
         unsure += ["authors", "title"]
     if "title" in taken and "container" not in taken and _container_in_title(crf, str(taken["title"])):
         taken["container"] = ""

@@ -11,28 +11,37 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .lexicon import IN, TRANSLATOR
+from .lexicon import TRANSLATOR
+from .relabel_names import RUN as _RUN
 from .relabel_names import (
-    OPEN_WORD,
     after_capital_names,
     given_name_not_date,
     names_run_on,
     role_after_names,
     vancouver_end,
 )
-from .relabel_names import RUN as _RUN
+from .relabel_spans import (
+    SENTENCE_END,
+    container_from_its_delimiter,
+    publisher_after_semicolon,
+    publisher_after_series,
+    publisher_before_pages,
+    publisher_from_its_delimiter,
+    publisher_to_its_delimiter,
+)
 from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
-    """The tokens of ``text`` with the rules below and those of ``relabel_names`` applied (in this order)."""
+    """The tokens of ``text`` with the rules below and those of ``relabel_names`` and ``relabel_spans`` applied (in
+    this order)."""
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
-    tagged = _publisher_after_semicolon(_publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
-    tagged = _container_from_its_delimiter(_publisher_to_its_delimiter(_publisher_after_series(tagged)))
-    tagged = _publisher_before_pages(tagged)
+    tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
+    tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
+    tagged = publisher_before_pages(tagged)
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -127,7 +136,7 @@ def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             start = i - 1
             while start > 0 and tagged[start - 1].label == "title":
                 start -= 1
-            ends = [k for k in range(start, i - 1) if _SENTENCE_END.search(tagged[k].token.text)]
+            ends = [k for k in range(start, i - 1) if SENTENCE_END.search(tagged[k].token.text)]
             if ends and i - 1 - ends[-1] <= _RUN:
                 return [t._replace(label="journal") if ends[-1] < k < i else t for k, t in enumerate(tagged)]
             break
@@ -142,7 +151,7 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 and tagged[i - 1].label in ("container", "journal"):
             k = i - 1
             while k > 0 and i - k <= 3 and tagged[k - 1].label == tagged[i - 1].label:
-                if _SENTENCE_END.search(tagged[k - 1].token.text):
+                if SENTENCE_END.search(tagged[k - 1].token.text):
                     return [t._replace(label="location") if k <= n < i else t for n, t in enumerate(tagged)]
                 k -= 1
     return tagged
@@ -191,7 +200,7 @@ def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 # "… cultures. Hydrobiologia 2006;560:93–108.": the title's last sentence before the run is the journal
                 k = i
                 while k > 0 and i - k < _RUN and tagged[k - 1].label == "title" \
-                        and not _SENTENCE_END.search(tagged[k - 1].token.text):
+                        and not SENTENCE_END.search(tagged[k - 1].token.text):
                     k -= 1
                 if k > 0 and tagged[k - 1].label == "title" and k < i:
                     out[k:i] = [x._replace(label="journal") for x in tagged[k:i]]
@@ -221,158 +230,6 @@ def _name_inside_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if k - i < 3:
             out[i:k] = [x._replace(label=tagged[i - 1].label) for x in tagged[i:k]]
     return out
-
-
-def _publisher_after_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words up to a semicolon that opens a publisher's span right after the title are the title's: MDPI and ACS
-    print "Title; Publisher: Place, Year" ("… for Archaeologists: Tutorials; Zenodo, 2024"), and where the title runs
-    on into the span (no comma or stop closes it), the words before the semicolon are no publisher's (a list of
-    publishers, "University of West Grantham; University of East Grantham", follows a closed field)."""
-    for i in range(1, len(tagged)):
-        if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
-            continue
-        before = tagged[i - 1].token.text
-        if tagged[i - 1].label != "title" or before.endswith((",", ";")) or _SENTENCE_END.search(before):
-            break  # the title closed before the span: "Towers, University of West Grantham; University of …"
-        j = i
-        while j < len(tagged) - 1 and j - i < _RUN and tagged[j].label == "publisher" \
-                and not tagged[j].token.text.endswith((";", ",", ".", ":")):
-            j += 1
-        if tagged[j].label == "publisher" and tagged[j].token.text.endswith(";") \
-                and j + 1 < len(tagged) and tagged[j + 1].label == "publisher":
-            return [t._replace(label="title") if i <= n <= j else t for n, t in enumerate(tagged)]
-        break
-    return tagged
-
-
-def _publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The capitalised words between a delimiter and the publisher the model read after them are the publisher's:
-    every style prints the publisher whole after a comma, a full stop, a colon or a semicolon ("…, Deutscher
-    Taschenbuch-Verlag", "Santa Fe, Santa Fe Institute Press", "…, John Benjamins Publishing Company"), so a
-    publisher's span does not open in the middle of a run of words with no punctuation between them (the title's
-    words excepted: a few styles print a title and the publisher with none between, "Digital System Design Prentice
-    Hall 1987")."""
-    for i in range(1, len(tagged)):
-        if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
-            continue
-        if not tagged[i].token.text[:1].isalpha():
-            break  # "Boston - Little, Brown": the span opens at a delimiter of its own
-        k = i
-        while k > 0 and i - k < 3 and OPEN_WORD.fullmatch(tagged[k - 1].token.text) \
-                and tagged[k - 1].label not in ("author", "date", "title"):
-            k -= 1
-        if k < i and k > 0 and tagged[k - 1].token.text[-1:] in ",.:;":
-            return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]
-        break
-    return tagged
-
-
-def _publisher_after_series(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The last sentence of a series' span whose words the model doubts with the publisher as their rival is the
-    publisher: Chicago's "Working Paper. Working Paper Series. National Bureau of Economic Research." (a series' name
-    is closed by its full stop; the body after it publishes the report)."""
-    out = list(tagged)
-    for i in range(1, len(tagged)):
-        if tagged[i].label != "collection" or tagged[i - 1].label != "collection" \
-                or not _SENTENCE_END.search(tagged[i - 1].token.text):
-            continue
-        j = i
-        while j < len(tagged) and tagged[j].label == "collection" and tagged[j].rival == "publisher":
-            j += 1
-        if j > i and (j == len(tagged) or tagged[j].label != "collection"):
-            out[i:j] = [x._replace(label="publisher") for x in tagged[i:j]]
-    return out
-
-
-#: a page, a range or an article number closing a reference ("3668–3678.", "075007.", "S8.", "e0130205.")
-_LAST_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
-
-
-def _publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words closed by a colon between a journal's volume and the pages that close the reference are the
-    publisher, and the number after them the pages: SAGE Harvard prints "Journal 116(6). Acoustical Society of
-    America: 3668–3678." (the model, which never saw a publisher there, read them as a volume's, a place's or a note's
-    words)."""
-    last = len(tagged) - 1
-    if last < 2 or not _LAST_PAGES.fullmatch(tagged[last].token.text) or tagged[last].label not in ("pages", "note") \
-            or not tagged[last - 1].token.text.endswith(":") or any(t.label == "publisher" for t in tagged):
-        return tagged
-    start = last - 1
-    while start > 0 and last - start <= _TAIL_WORDS and tagged[start - 1].label != "volume" \
-            and tagged[start - 1].token.text[-1:] not in _CLOSERS:
-        start -= 1
-    words = tagged[start:last]
-    if not start or tagged[start - 1].label != "volume" or not _VOLUME_CLOSED.fullmatch(tagged[start - 1].token.text) \
-            or any(t.label in ("url", "doi", "date") or not t.token.text[:1].isalpha() for t in words):
-        return tagged
-    return [*tagged[:start], *(t._replace(label="publisher") for t in words), tagged[last]._replace(label="pages")]
-
-
-#: a volume and its issue closed by a full stop ("116(6).", "130.")
-_VOLUME_CLOSED = lazy(r"\d+(?:\([^()]+\))?\.")
-
-
-def _container_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words that open a container's span after the title in lower case, up to the word a delimiter closes, are
-    the title's: a journal's or a book's name opens with a capital (or with "in" after a delimiter), and Copernicus's "Title, Journal, 7, …"
-    has the model split the title at a comma or a word inside it ("Meta-analysis | in clinical trials, Controlled
-    clinical trials", "… for the social, | behavioral, and biomedical sciences, Behavior Research Methods")."""
-    out = list(tagged)
-    for i in range(1, len(tagged)):
-        if tagged[i].label not in ("container", "journal") or tagged[i - 1].label != "title":
-            continue
-        k = i
-        # "in" opens a book's name after a delimiter ("…, in: Book"), not after a title's word ("Meta-analysis in …")
-        while k < len(tagged) and tagged[k].label == tagged[i].label and tagged[k].token.text[:1].islower() and (
-                tagged[k].token.text.casefold() not in IN or tagged[k - 1].token.text[-1:] not in _CLOSERS + "”’\"»"):
-            j = k
-            while j < len(tagged) and tagged[j].label == tagged[i].label and tagged[j].token.text[-1:] not in _CLOSERS:
-                j += 1
-            if j + 1 >= len(tagged) or tagged[j].label != tagged[i].label or tagged[j + 1].label != tagged[i].label:
-                break  # no delimiter before the span ends: the words are the container's
-            k = j + 1
-        out[i:k] = [x._replace(label="title") for x in tagged[i:k]]
-        break
-    return out
-
-
-#: labels a publisher's last words may have been read as (not a date, a number or an identifier)
-_PUBLISHER_TAIL = frozenset(("location", "note", "genre"))
-#: at most this many of them ("… Publishing Group UK London.")
-_TAIL_WORDS = 4
-
-
-def _publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words after a publisher's span that closes with no punctuation, up to the word a delimiter closes, are the
-    publisher's: a style prints the publisher whole before its comma, colon or stop ("Acoustical Society of America:
-    3668–3678", "University of Chicago Press: Chicago, IL", "Taylor & Francis:", "Oxford University Press, 2012");
-    the model closed the span at a word it took for the place's or a note's. Unless those words are a place printed
-    after the publisher with no comma (``fields.publisher_then_place``: "Springer-Verlag Berlin", "Westview Press
-    Boulder, CO")."""
-    out = list(tagged)
-    start = 0
-    for i in range(len(tagged) - 1):
-        t = tagged[i]
-        if t.label == "publisher" and (not i or tagged[i - 1].label != "publisher"):
-            start = i
-        if t.label != "publisher" or tagged[i + 1].label == "publisher" or t.token.text[-1:] in _CLOSERS:
-            continue
-        for j in range(i + 1, min(i + 1 + _TAIL_WORDS, len(tagged))):
-            if tagged[j].label not in _PUBLISHER_TAIL:
-                break
-            if tagged[j].token.text[-1:] in _CLOSERS:
-                name = " ".join(x.token.text for x in tagged[start:i + 1])
-                tail = " ".join(x.token.text for x in tagged[i + 1:j + 1]).rstrip(_CLOSERS)
-                if F.publisher_then_place(f"{name}, {tail}", ",") is None:
-                    out[i + 1:j + 1] = [x._replace(label="publisher") for x in tagged[i + 1:j + 1]]
-                break
-    return out
-
-
-#: what closes a field's last word: a comma, a stop, a colon, a semicolon
-_CLOSERS = ",.:;"
-#: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
-_SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
 
 
 #: a page range as one token ("44–59,", "1:243–334,"), and the word that labels pages ("Pp.")
