@@ -698,6 +698,23 @@ def test_the_numbers_closing_a_journals_name_are_the_date_and_volume(text, year,
     assert (ref.year, ref.volume, ref.issue, ref.pages) == (year, volume, issue, pages)
 
 
+@pytest.mark.parametrize(("text", "container"), [
+    ("KALINA, Marc und Elizabeth TILLEY, 2020. „This is our next problem“: Cleaning up from the COVID-19 response. "
+     "Waste Management. Mai 2020. Bd. 108, S. 202–205. DOI 10.1016/j.wasman.2020.05.006", "Waste Management"),
+    ("11. MCCRIGHT, Aaron M. et DUNLAP, Riley E. Cool dudes: The denial of climate change among conservative white "
+     "males in the United States. Global Environmental Change. [en ligne]. 2011. Vol. 21, n° 4, pp. 1163‑1172.",
+     "Global Environmental Change"),
+    ("MOORE, Mark W., 2020. Hominin stone flaking and the emergence of „top-down“ design in human evolution. Cambridge "
+     "Archaeological Journal [online]. November 2020. Bd. 30, Nr. 4, S. 647–664.", "Cambridge Archaeological Journal"),
+    ("39. DeFronzo, R.A. Pathogenesis of Type 2 Diabetes Mellitus. Medical Clinics of North America 2004, 88, 787–835, "
+     "doi:10.1016/j.mcna.2004.04.013.", "Medical Clinics of North America"),
+])
+def test_the_journal_before_a_date_and_the_volume(text, container):
+    # ISO 690 and DIN: "Title. Journal. [online]. Month Year. Bd. 42"; MDPI: "Title. Journal Year, Volume, Pages"
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher) == (container, "")
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

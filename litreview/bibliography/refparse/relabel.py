@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .lexicon import TRANSLATOR
+from .lexicon import MONTHS, TRANSLATOR
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -127,20 +127,46 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the
-    journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138" (the model ran the title on
-    over the journal's name)."""
+    journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138", "Title. Journal. [en ligne].
+    avril 2002. Vol. 13" and "Title. Journal [online]. 8 Juli 2016. Bd. 11" (the model ran the title on over the
+    journal's name, or read it as a genre's or a publisher's, and the date's words into the title)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
-    for i in range(1, len(tagged) - 1):
-        if tagged[i].label == "date" and tagged[i - 1].label == "title" and tagged[i + 1].label == "volume":
-            start = i - 1
-            while start > 0 and tagged[start - 1].label == "title":
-                start -= 1
-            ends = [k for k in range(start, i - 1) if SENTENCE_END.search(tagged[k].token.text)]
-            if ends and i - 1 - ends[-1] <= _RUN:
-                return [t._replace(label="journal") if ends[-1] < k < i else t for k, t in enumerate(tagged)]
-            break
-    return tagged
+    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
+    d = v
+    while d > 0 and v - d < _RUN and tagged[d - 1].label in _DATE_LEAVES and _date_word(tagged[d - 1].token.text):
+        d -= 1
+    if d == v or not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]):
+        return tagged  # no date before the volume
+    start = d - 1  # the journal's last word may end with its full stop
+    if start < 1 or tagged[start].label not in _JOURNAL_LEAVES \
+            or tagged[start].token.text[-1:] in ",:;":
+        return tagged  # "Technical report, Highway Loss Data Institute, April 2012. Vol. 29": a report's body
+    while start > 0 and d - start < _RUN and tagged[start - 1].label in _JOURNAL_LEAVES \
+            and not SENTENCE_END.search(tagged[start - 1].token.text):
+        start -= 1
+    if not start or tagged[start - 1].label != "title" \
+            or not SENTENCE_END.search(tagged[start - 1].token.text):
+        return tagged
+    out = list(tagged)
+    out[start:d] = [t._replace(label="journal") for t in tagged[start:d]]
+    out[d:v] = [t._replace(label="note" if _MEDIUM_WORD.fullmatch(t.token.text) else "date") for t in tagged[d:v]]
+    return out
+
+
+#: labels a journal's name may have been read as after the title (the title's, a genre's, a publisher's)
+_JOURNAL_LEAVES = frozenset(("title", "genre", "publisher"))
+#: labels a date's words before the volume may have been read as
+_DATE_LEAVES = frozenset(("date", "title", "genre", "note", "publisher"))
+#: ISO 690's medium before the date, as one or two words ("[online].", "[en", "ligne].")
+_MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|ligne|internet)\]?[.,]?")
+
+
+def _date_word(text: str) -> bool:
+    """A word of a printed date (a day, a month in any language, a year) or of the medium printed before it."""
+    word = text.strip("()[].,;:").casefold()
+    return bool(word in MONTHS or F.YEAR_ONLY.fullmatch(word) or (word.isdigit() and len(word) <= 2)
+                or _MEDIUM_WORD.fullmatch(text))
 
 
 def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
