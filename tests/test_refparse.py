@@ -715,6 +715,18 @@ def test_the_journal_before_a_date_and_the_volume(text, container):
     assert (ref.container, ref.publisher) == (container, "")
 
 
+@pytest.mark.parametrize(("text", "container"), [
+    ("Ngirachu, John. 2013. “MPs Throw Out Bill Targeting NGOs.” Daily Nation, December 4. http://www.nation.co.ke/"
+     "news/politics/index.html.", "Daily Nation"),
+    ("Agence France-Presse. 2012. “US Seeks ‘Clarification’ on Egypt Activist Trials.” Al-Jazeera, February 6. "
+     "http://www.aljazeera.com/news/middleeast/2012/02/20122681640947860.html.", "Al-Jazeera"),
+])
+def test_a_newspaper_before_its_day_is_the_container(text, container):
+    # Chicago: "“Title.” Newspaper, Month Day." (the day's issue)
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher) == (container, "")
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

@@ -77,8 +77,6 @@ def test_tricky_entries(essay_refs, key, field, expected):
     assert value == expected
 
 
-@pytest.mark.xfail(strict=True, reason="measured trade-off: on cross-validation the model's container, volume "
-                   "and publisher beat the rules', so the rules' reading is no longer taken for them")
 def test_apa_mla_and_author_date_fixture(cases):
     folder = cases / "refparse_styles"
     strings, _ = find_reference_section((folder / "references.txt").read_text(encoding="utf-8"))

@@ -41,7 +41,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
-    tagged = publisher_before_pages(tagged)
+    tagged = _periodical_before_its_day(publisher_before_pages(tagged))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -152,6 +152,38 @@ def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     out[start:d] = [t._replace(label="journal") for t in tagged[start:d]]
     out[d:v] = [t._replace(label="note" if _MEDIUM_WORD.fullmatch(t.token.text) else "date") for t in tagged[d:v]]
     return out
+
+
+def _periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between a title closed by its quote and a month and day, closed by a comma, are the periodical's
+    name, in a reading with no container: Chicago's "“Title.” Daily Nation, December 4." and "“Title.”
+    openDemocracy, June 27." (a newspaper's or a site's issue of that day; the model read the name as a note's, a
+    date's or a publisher's words)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(1, len(tagged) - 2):
+        if tagged[i - 1].label != "title" or tagged[i].label == "title" \
+                or not tagged[i - 1].token.text.endswith(("”", "»", '"')):
+            continue
+        j = i
+        while j < len(tagged) - 2 and j - i < _RUN and tagged[j].label in _NAME_LEAVES \
+                and not tagged[j].token.text.endswith(","):
+            j += 1
+        if j + 2 >= len(tagged):
+            break
+        month, day = tagged[j + 1].token.text, tagged[j + 2].token.text
+        if tagged[j].label in _NAME_LEAVES and tagged[j].token.text.endswith(",") \
+                and month.strip(".,").casefold() in MONTHS and day.strip(".,").isdigit() and len(day.strip(".,")) <= 2:
+            out = list(tagged)
+            out[i:j + 1] = [t._replace(label="journal") for t in tagged[i:j + 1]]
+            out[j + 1:j + 3] = [t._replace(label="date") for t in tagged[j + 1:j + 3]]
+            return out
+        break
+    return tagged
+
+
+#: labels a periodical's name after a quoted title may have been read as
+_NAME_LEAVES = frozenset(("note", "date", "publisher", "genre", "location"))
 
 
 #: labels a journal's name may have been read as after the title (the title's, a genre's, a publisher's)
