@@ -708,6 +708,8 @@ def test_the_numbers_closing_a_journals_name_are_the_date_and_volume(text, year,
      "Archaeological Journal [online]. November 2020. Bd. 30, Nr. 4, S. 647–664.", "Cambridge Archaeological Journal"),
     ("39. DeFronzo, R.A. Pathogenesis of Type 2 Diabetes Mellitus. Medical Clinics of North America 2004, 88, 787–835, "
      "doi:10.1016/j.mcna.2004.04.013.", "Medical Clinics of North America"),
+    ("GIGLIO, S.; KELLY, B.; STROEBEL, J. Climate finance. Annual review of financial economics, v. 13, n. 1, "
+     "p. 15–36, 2021.", "Annual review of financial economics"),  # ABNT: no date between, a labelled volume
 ])
 def test_the_journal_before_a_date_and_the_volume(text, container):
     # ISO 690 and DIN: "Title. Journal. [online]. Month Year. Bd. 42"; MDPI: "Title. Journal Year, Volume, Pages"

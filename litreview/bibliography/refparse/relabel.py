@@ -128,7 +128,8 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the
     journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138", "Title. Journal. [en ligne].
-    avril 2002. Vol. 13" and "Title. Journal [online]. 8 Juli 2016. Bd. 11" (the model ran the title on over the
+    avril 2002. Vol. 13" and "Title. Journal [online]. 8 Juli 2016. Bd. 11", ABNT "Title. Journal, v. 13, n. 1" with no
+    date there (the model ran the title on over the
     journal's name, or read it as a genre's or a publisher's, and the date's words into the title)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
@@ -136,12 +137,14 @@ def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     d = v
     while d > 0 and v - d < _RUN and tagged[d - 1].label in _DATE_LEAVES and _date_word(tagged[d - 1].token.text):
         d -= 1
-    if d == v or not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]):
-        return tagged  # no date before the volume
-    start = d - 1  # the journal's last word may end with its full stop
-    if start < 1 or tagged[start].label not in _JOURNAL_LEAVES \
-            or tagged[start].token.text[-1:] in ",:;":
+    start = d - 1  # the journal's last word may end with its full stop (or, before a labelled volume, a comma)
+    if d == v:  # no date before the volume: ABNT's "Title. Journal, v. 13, n. 1" labels it after the comma
+        if start < 1 or not tagged[start].token.text.endswith(",") or not _VOLUME_LABEL.fullmatch(tagged[v].token.text):
+            return tagged
+    elif not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]) or tagged[start].token.text[-1:] in ",:;":
         return tagged  # "Technical report, Highway Loss Data Institute, April 2012. Vol. 29": a report's body
+    if start < 1 or tagged[start].label not in _JOURNAL_LEAVES:
+        return tagged
     while start > 0 and d - start < _RUN and tagged[start - 1].label in _JOURNAL_LEAVES \
             and not SENTENCE_END.search(tagged[start - 1].token.text):
         start -= 1
@@ -186,6 +189,8 @@ def _periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _NAME_LEAVES = frozenset(("note", "date", "publisher", "genre", "location"))
 
 
+#: a volume's label as a word of its own ("v.", "Vol.", "Bd.")
+_VOLUME_LABEL = lazy(rf"(?i)(?:{F.VOLUME_LABEL})")
 #: labels a journal's name may have been read as after the title (the title's, a genre's, a publisher's)
 _JOURNAL_LEAVES = frozenset(("title", "genre", "publisher"))
 #: labels a date's words before the volume may have been read as
