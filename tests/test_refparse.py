@@ -729,6 +729,18 @@ def test_a_newspaper_before_its_day_is_the_container(text, container):
     assert (ref.container, ref.publisher) == (container, "")
 
 
+@pytest.mark.parametrize("text", [
+    "Easterbrook PJ, Berlin JA, Gopalan R, et al. (1991) Publication bias in clinical research. Lancet (London, "
+    "England) 337(8746): 867–872.",
+    "29. Easterbrook, P.J.; Berlin, J.A.; Gopalan, R.; Matthews, D.R. Publication Bias in Clinical Research. Lancet "
+    "(London, England) 1991, 337, 867–872, doi:10.1016/0140-6736(91)90201-y.",
+])
+def test_a_journals_name_holding_its_place_is_no_publisher(text):
+    # PubMed's journal titles: "Lancet (London, England)", read by the model as a publisher and its place
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher, ref.place) == ("Lancet (London, England)", "", "")
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

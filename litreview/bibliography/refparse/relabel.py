@@ -41,7 +41,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
-    tagged = _periodical_before_its_day(publisher_before_pages(tagged))
+    tagged = _journal_read_as_publisher(_periodical_before_its_day(publisher_before_pages(tagged)))
     return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
 
 
@@ -155,6 +155,29 @@ def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     out[start:d] = [t._replace(label="journal") for t in tagged[start:d]]
     out[d:v] = [t._replace(label="note" if _MEDIUM_WORD.fullmatch(t.token.text) else "date") for t in tagged[d:v]]
     return out
+
+
+def _journal_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span (with a place in parentheses after it) right before the volume, after the title's full
+    stop, in a reading with no container, is the journal: PubMed's "Title. Lancet (London, England) 337(8746):
+    867–872." (a journal's name that holds its place; the model read it as a publisher and its place)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
+    while v > 0 and tagged[v - 1].label == "date" and tagged[v - 1].token.text[-1:] in ",;":
+        v -= 1  # MDPI's "Journal 1991, 337, 867–872"
+    end = v
+    while end > 0 and tagged[end - 1].label == "location" and v - end < 3:
+        end -= 1
+    if end < v and not (tagged[end].token.text.startswith("(") and tagged[v - 1].token.text.rstrip(",").endswith(")")):
+        return tagged  # a place after a publisher, not one in parentheses in a journal's name
+    start = end
+    while start > 0 and end - start < _RUN and tagged[start - 1].label == "publisher":
+        start -= 1
+    if start == end or not start or tagged[start - 1].label != "title" \
+            or not SENTENCE_END.search(tagged[start - 1].token.text):
+        return tagged
+    return [t._replace(label="journal") if start <= k < v else t for k, t in enumerate(tagged)]
 
 
 def _periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
