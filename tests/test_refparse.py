@@ -741,6 +741,14 @@ def test_a_journals_name_holding_its_place_is_no_publisher(text):
     assert (ref.container, ref.publisher, ref.place) == ("Lancet (London, England)", "", "")
 
 
+def test_a_journals_name_does_not_end_on_a_function_word():
+    # the model closed the journal at "in" and read "medicine." as another field's
+    ref = parse_reference("54. TIPTON, Elizabeth et SHUSTER, Jonathan. A framework for the meta-analysis of "
+                          "bland–altman studies based on a limits of agreement approach. Statistics in medicine. 2017. "
+                          "Vol. 36, n° 23, pp. 3621‑3635.")
+    assert ref.container == "Statistics in medicine"
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

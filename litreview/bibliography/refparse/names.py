@@ -22,8 +22,9 @@ _PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den"
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 #: Suffixes whose period does not close the name block ("Jr." does, "Jr" has none to close it).
 _DOTTED_SUFFIXES = frozenset(_SUFFIXES - {"jr", "sr"})
-#: Lower-case words that occur inside organisation names ("Bureau of Democracy ...").
-_FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "&", "für", "et", "de"}
+#: Lower-case words that occur inside organisation names ("Bureau of Democracy ..."), and inside a title's, a
+#: book's or a journal's name, never at its end.
+FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "&", "für", "et", "de"}
 #: Lower-case words that, inside the first name, show it is an organisation's name.
 _ORG_TRIGGERS = {"of", "for", "the", "on", "in", "at", "to", "für"}
 #: Words that make a name without a comma an organisation rather than "First Last".
@@ -205,7 +206,7 @@ def _organisation_end(text: str, start: int) -> int | None:
         if m is not None and text[stop] == "." and words and is_initials(words[-1] + "."):
             pos = m.end()  # "U.S. Department": the period closes an abbreviation
             continue
-        if not words or not all(_name_word(w) or w.lower() in _FUNCTION_WORDS for w in words):
+        if not words or not all(_name_word(w) or w.lower() in FUNCTION_WORDS for w in words):
             return None
         return len(text) if m is None else m.end() if text[stop] in ".:" else stop
 

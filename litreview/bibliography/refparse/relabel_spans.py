@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from . import fields as F
 from .lexicon import IN
+from .names import FUNCTION_WORDS
 from .relabel_names import OPEN_WORD
 from .relabel_names import RUN as _RUN
 from .tagger import Tagged
@@ -165,3 +166,28 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _CLOSERS = ",.:;"
 #: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
 SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
+
+
+def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after a container's span that the model closed on a word no name ends with ("of", "to", "the"), up to
+    the word a delimiter closes, are the container's: "In The handbook of | narrative and psychotherapy.", "Essays
+    Presented to | N. R. Ker.", "Statistics in | medicine." (the model read them as a name's, a place's, a note's or
+    the date's)."""
+    out = list(tagged)
+    for i in range(len(tagged) - 1):
+        t = tagged[i]
+        if t.label not in ("container", "journal") or tagged[i + 1].label == t.label \
+                or t.token.text.casefold() not in FUNCTION_WORDS:
+            continue
+        for j in range(i + 1, min(i + 1 + _RUN, len(tagged))):
+            word = tagged[j].token.text
+            if tagged[j].label in _NOT_A_NAME or (tagged[j].label == "date" and F.DIGIT.search(word)):
+                break  # "Presented at the (2009).": the date
+            if word[-1:] in ",;:" or SENTENCE_END.search(word):  # not an initial's stop: "… Presented to N. R. Ker."
+                out[i + 1:j + 1] = [x._replace(label=t.label) for x in tagged[i + 1:j + 1]]
+                break
+    return out
+
+
+#: labels no container's last words are read as: numbers and identifiers
+_NOT_A_NAME = frozenset(("volume", "pages", "url", "doi", "isbn"))
