@@ -749,6 +749,14 @@ def test_a_journals_name_does_not_end_on_a_function_word():
     assert ref.container == "Statistics in medicine"
 
 
+def test_a_day_before_its_month_is_no_volume():
+    # ISO 690 in German: "Journal [online]. 1 Juni 2020. Bd. 31": the day and the medium were read as the volume
+    ref = parse_reference("SHIPTON, Ceri und Mark WHITE, 2020. Handaxe types, colonization waves, and social norms in "
+                          "the british acheulean. Journal of Archaeological Science: Reports [online]. 1 Juni 2020. "
+                          "Bd. 31, S. 102352. [Zugriff am: 9 Mai 2022]. DOI 10.1016/j.jasrep.2020.102352.")
+    assert (ref.container, ref.volume) == ("Journal of Archaeological Science: Reports", "31")
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

@@ -44,7 +44,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = container_to_its_delimiter(tagged)
     tagged = _journal_read_as_publisher(_periodical_before_its_day(publisher_before_pages(tagged)))
-    return _to_note(_links(_doubted_year(_no_date(tagged, text))), text)
+    return _to_note(_links(_day_before_month(_doubted_year(_no_date(tagged, text)))), text)
 
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
@@ -95,7 +95,7 @@ def _links(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: labels the words of an access date or of "Epub ahead of print" may be read as and leave for the note
 _NOTE_LEAVES = frozenset(("date", "container", "journal", "publisher", "location"))
-_MEDIUM_LEAVES = frozenset(("title",))
+_MEDIUM_LEAVES = frozenset(("title", "volume"))
 #: an access date's words ("last access: 28 August 2023") are no title's either
 _ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url"}
 #: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
@@ -104,6 +104,21 @@ _AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead
 
 #: labels whose span a doubted year may leave for the date (not a title's, a volume's or the pages')
 _YEAR_LEAVES = frozenset(("container", "journal", "publisher", "location", "note"))
+
+
+def _day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A day's number before a month the model read as the date is the date's, not a volume's or the pages': ISO 690's
+    "Journal [online]. 1 Juni 2020. Bd. 31" (the volume follows its label)."""
+    out = list(tagged)
+    for i in range(len(tagged) - 1):
+        t, month = tagged[i], tagged[i + 1]
+        if t.label in ("volume", "pages") and month.label == "date" and _DAY.fullmatch(t.token.text) \
+                and month.token.text.strip(".,").casefold() in MONTHS:
+            out[i] = t._replace(label="date")
+    return out
+
+
+_DAY = lazy(r"(?:[1-9]|[12]\d|3[01])\.?")
 
 
 def _doubted_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
