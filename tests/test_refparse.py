@@ -673,9 +673,9 @@ def test_sage_harvards_publisher_between_the_volume_and_the_pages(text, publishe
 
 
 def test_a_meeting_after_the_title_stays_the_container():
-    from litreview.bibliography.refparse.assemble import _PERIODICAL
+    from litreview.bibliography.refparse.fields import PERIODICAL
 
-    assert _PERIODICAL.search("67th American Helicopter Society International Annual Forum")
+    assert PERIODICAL.search("67th American Helicopter Society International Annual Forum")
 
 
 def test_harvards_medium_after_the_journal_is_no_part_of_its_name():

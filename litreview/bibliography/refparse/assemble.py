@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ...model import Person
 from . import fields as F
 from .bracket import close_bracket, lift_descriptions
-from .names import is_organisation, is_organisation_name, is_particle, scan_names
+from .names import is_organisation, is_particle, scan_names
 from .reference import ParsedReference
 from .relabel import relabel
 from .rules import REPEATED
@@ -434,13 +434,6 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                            evidence=tuple(sorted(evidence.items())), rivals=tuple(sorted(rivals.items())), **f)  # type: ignore[arg-type]
 
 
-#: words of a periodical's or a proceedings' name, which no publishing body's name holds
-_PERIODICAL = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|annals|bulletin|letters|transactions|magazine|"
-                         r"revue|revista|rivista|zeitschrift|conference|symposium|workshop|congress|gazette|times|"
-                         r"news|newsletter|series|papers?|reports?|notes|working|forum|annual|meeting|colloquium|summit|"
-                         r"seminar|\d+(?:st|nd|rd|th))\b")
-
-
 def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -> bool:
     """The model's container is a body's name after a title, with no volume, issue, pages, publisher or editor, no
     "In" before it and no day and month after it (a web page's site: "THE PROJECT. February 19, 2003."): Chicago's
@@ -451,13 +444,7 @@ def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -
     if not container or seg is None or not f.get("title") \
             or any(f.get(n) for n in ("volume", "issue", "pages", "publisher", "editors", "month")):
         return False
-    return not _IN_HEAD.match(seg.text.strip()) and publishing_body(container)
-
-
-def publishing_body(name: str) -> bool:
-    """``name`` holds a body's word ("Institute", "Service", "Centre") and no periodical's or meeting's ("Journal",
-    "Conference"): a publisher's name, not a journal's or a proceedings'."""
-    return not _PERIODICAL.search(name) and is_organisation_name(name.replace(",", " ").split())
+    return not _IN_HEAD.match(seg.text.strip()) and F.publishing_body(container)
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

@@ -16,7 +16,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from .assemble import container_name, publishing_body
+from . import fields as F
+from .assemble import container_name
 from .lexicon import JOURNAL
 from .names import is_organisation_name
 from .reference import ParsedReference
@@ -312,7 +313,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
     container = str(taken.get("container", crf.container))
     if container_cases and container and not crf.publisher and not rules.container and rules.publisher \
             and "publisher" not in rules.uncertain and _norm(container) == _norm(rules.publisher) \
-            and publishing_body(container):
+            and F.publishing_body(container):
         # "Title. No. R44458. Congressional Research Service.": a body the CRF read as the container is the publisher
         # the sure rules read (a report's or a book's with no place), as ``assemble`` reads one with no number
         taken.update(container="", publisher=rules.publisher, place=crf.place or rules.place)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
 from .lexicon import NUMBER, PAGES, PLACE, VOLUME
+from .names import is_organisation_name
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -353,3 +354,16 @@ def parse_pubfacts(text: str) -> PubFacts | None:
     if m and not DIGIT.search(m.group("publisher")):
         return PubFacts("", m.group("publisher").strip(), m.group("year"))
     return None
+
+
+#: words of a periodical's or a proceedings' name, which no publishing body's name holds
+PERIODICAL = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|annals|bulletin|letters|transactions|magazine|"
+                        r"revue|revista|rivista|zeitschrift|conference|symposium|workshop|congress|gazette|times|"
+                        r"news|newsletter|series|papers?|reports?|notes|working|forum|annual|meeting|colloquium|summit|"
+                        r"seminar|\d+(?:st|nd|rd|th))\b")
+
+
+def publishing_body(name: str) -> bool:
+    """``name`` holds a body's word ("Institute", "Service", "Centre") and no periodical's or meeting's ("Journal",
+    "Conference"): a publisher's name, not a journal's or a proceedings'."""
+    return not PERIODICAL.search(name) and is_organisation_name(name.replace(",", " ").split())
