@@ -672,6 +672,19 @@ def test_sage_harvards_publisher_between_the_volume_and_the_pages(text, publishe
     assert (ref.publisher, ref.pages) == (publisher, pages)
 
 
+@pytest.mark.parametrize(("text", "title", "publisher"), [
+    ("Cook, E., & Velis, C. (2021). Global Review on Safer End of Engineered Life, Royal Academy of Engineering.",
+     "Global Review on Safer End of Engineered Life", "Royal Academy of Engineering"),  # APA
+    ("Gruber, J., & Solomon, A. (2026). Optimal flood insurance in a second-best world: Fiscal spillovers, "
+     "reclassification risk and moral hazard, National Bureau of Economic Research.",
+     "Optimal flood insurance in a second-best world: Fiscal spillovers, reclassification risk and moral hazard",
+     "National Bureau of Economic Research"),
+])
+def test_a_body_after_the_titles_last_comma_is_the_publisher(text, title, publisher):
+    ref = parse_reference(text)
+    assert (ref.title, ref.publisher) == (title, publisher)
+
+
 def test_a_meeting_after_the_title_stays_the_container():
     from litreview.bibliography.refparse.fields import PERIODICAL
 

@@ -27,6 +27,7 @@ from .relabel_spans import (
     publisher_after_semicolon,
     publisher_after_series,
     publisher_before_pages,
+    publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_to_its_delimiter,
 )
@@ -42,7 +43,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
-    tagged = container_to_its_delimiter(tagged)
+    tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = _journal_read_as_publisher(_periodical_before_its_day(publisher_before_pages(tagged)))
     return _to_note(_links(_day_before_month(_doubted_year(_no_date(tagged, text)))), text)
 

@@ -191,3 +191,30 @@ def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: labels no container's last words are read as: numbers and identifiers
 _NOT_A_NAME = frozenset(("volume", "pages", "url", "doi", "isbn"))
+
+
+def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The body's name after the last comma of a title that closes the reference (but for its date and links), in a
+    reading with no publisher or container, is the publisher: APA's "Title, Royal Academy of Engineering." and
+    Copernicus's "Title, ANPAL, 2019." print a report's body there (``fields.publishing_body`` says a name is one)."""
+    if any(t.label in ("publisher", "container", "journal") for t in tagged):
+        return tagged
+    titled = [k for k, t in enumerate(tagged) if t.label == "title"]
+    if not titled or any(t.label not in _AFTER_TITLE for t in tagged[titled[-1] + 1:]):
+        return tagged
+    end = titled[-1] + 1
+    start = end
+    while start > 0 and end - start < _RUN and tagged[start - 1].label == "title" \
+            and not tagged[start - 1].token.text.endswith(","):
+        start -= 1
+    words = [t.token.text for t in tagged[start:end]]
+    if not start or tagged[start - 1].label != "title" or not tagged[start - 1].token.text.endswith(",") \
+            or len(words) < 2 \
+            or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
+            or not F.publishing_body(" ".join(words)):
+        return tagged
+    return [t._replace(label="publisher") if start <= k < end else t for k, t in enumerate(tagged)]
+
+
+#: labels that may follow a title closing the reference
+_AFTER_TITLE = frozenset(("date", "url", "doi", "note"))
