@@ -12,6 +12,7 @@ from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import MONTHS, TRANSLATOR
+from .relabel_journal import journal_before_date, journal_read_as_publisher, periodical_before_its_day
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -35,16 +36,16 @@ from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
-    """The tokens of ``text`` with the rules below and those of ``relabel_names`` and ``relabel_spans`` applied (in
-    this order)."""
+    """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
+    ``relabel_journal`` applied, in the order written here."""
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
-    tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(_journal_before_date(tagged))))
+    tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
-    tagged = _journal_read_as_publisher(_periodical_before_its_day(publisher_before_pages(tagged)))
+    tagged = journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged)))
     return _to_note(_links(_day_before_month(_doubted_year(_no_date(tagged, text)))), text)
 
 
@@ -141,110 +142,6 @@ def _volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 and (i + 1 == len(tagged) or tagged[i + 1].label != t.label) and i and tagged[i - 1].label == t.label:
             out[i] = t._replace(label="volume")
     return out
-
-
-def _journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the
-    journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138", "Title. Journal. [en ligne].
-    avril 2002. Vol. 13" and "Title. Journal [online]. 8 Juli 2016. Bd. 11", ABNT "Title. Journal, v. 13, n. 1" with no
-    date there (the model ran the title on over the
-    journal's name, or read it as a genre's or a publisher's, and the date's words into the title)."""
-    if any(t.label in ("container", "journal") for t in tagged):
-        return tagged
-    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
-    d = v
-    while d > 0 and v - d < _RUN and tagged[d - 1].label in _DATE_LEAVES and _date_word(tagged[d - 1].token.text):
-        d -= 1
-    start = d - 1  # the journal's last word may end with its full stop (or, before a labelled volume, a comma)
-    if d == v:  # no date before the volume: ABNT's "Title. Journal, v. 13, n. 1" labels it after the comma
-        if start < 1 or not tagged[start].token.text.endswith(",") or not _VOLUME_LABEL.fullmatch(tagged[v].token.text):
-            return tagged
-    elif not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]) or tagged[start].token.text[-1:] in ",:;":
-        return tagged  # "Technical report, Highway Loss Data Institute, April 2012. Vol. 29": a report's body
-    if start < 1 or tagged[start].label not in _JOURNAL_LEAVES:
-        return tagged
-    while start > 0 and d - start < _RUN and tagged[start - 1].label in _JOURNAL_LEAVES \
-            and not SENTENCE_END.search(tagged[start - 1].token.text):
-        start -= 1
-    if not start or tagged[start - 1].label != "title" \
-            or not SENTENCE_END.search(tagged[start - 1].token.text):
-        return tagged
-    out = list(tagged)
-    out[start:d] = [t._replace(label="journal") for t in tagged[start:d]]
-    out[d:v] = [t._replace(label="note" if _MEDIUM_WORD.fullmatch(t.token.text) else "date") for t in tagged[d:v]]
-    return out
-
-
-def _journal_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """A publisher's span (with a place in parentheses after it) right before the volume, after the title's full
-    stop, in a reading with no container, is the journal: PubMed's "Title. Lancet (London, England) 337(8746):
-    867–872." (a journal's name that holds its place; the model read it as a publisher and its place)."""
-    if any(t.label in ("container", "journal") for t in tagged):
-        return tagged
-    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
-    while v > 0 and tagged[v - 1].label == "date" and tagged[v - 1].token.text[-1:] in ",;":
-        v -= 1  # MDPI's "Journal 1991, 337, 867–872"
-    end = v
-    while end > 0 and tagged[end - 1].label == "location" and v - end < 3:
-        end -= 1
-    if end < v and not (tagged[end].token.text.startswith("(") and tagged[v - 1].token.text.rstrip(",").endswith(")")):
-        return tagged  # a place after a publisher, not one in parentheses in a journal's name
-    start = end
-    while start > 0 and end - start < _RUN and tagged[start - 1].label == "publisher":
-        start -= 1
-    if start == end or not start or tagged[start - 1].label != "title" \
-            or not SENTENCE_END.search(tagged[start - 1].token.text):
-        return tagged
-    return [t._replace(label="journal") if start <= k < v else t for k, t in enumerate(tagged)]
-
-
-def _periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words between a title closed by its quote and a month and day, closed by a comma, are the periodical's
-    name, in a reading with no container: Chicago's "“Title.” Daily Nation, December 4." and "“Title.”
-    openDemocracy, June 27." (a newspaper's or a site's issue of that day; the model read the name as a note's, a
-    date's or a publisher's words)."""
-    if any(t.label in ("container", "journal") for t in tagged):
-        return tagged
-    for i in range(1, len(tagged) - 2):
-        if tagged[i - 1].label != "title" or tagged[i].label == "title" \
-                or not tagged[i - 1].token.text.endswith(("”", "»", '"')):
-            continue
-        j = i
-        while j < len(tagged) - 2 and j - i < _RUN and tagged[j].label in _NAME_LEAVES \
-                and not tagged[j].token.text.endswith(","):
-            j += 1
-        if j + 2 >= len(tagged):
-            break
-        month, day = tagged[j + 1].token.text, tagged[j + 2].token.text
-        if tagged[j].label in _NAME_LEAVES and tagged[j].token.text.endswith(",") \
-                and month.strip(".,").casefold() in MONTHS and day.strip(".,").isdigit() and len(day.strip(".,")) <= 2:
-            out = list(tagged)
-            out[i:j + 1] = [t._replace(label="journal") for t in tagged[i:j + 1]]
-            out[j + 1:j + 3] = [t._replace(label="date") for t in tagged[j + 1:j + 3]]
-            return out
-        break
-    return tagged
-
-
-#: labels a periodical's name after a quoted title may have been read as
-_NAME_LEAVES = frozenset(("note", "date", "publisher", "genre", "location"))
-
-
-#: a volume's label as a word of its own ("v.", "Vol.", "Bd.")
-_VOLUME_LABEL = lazy(rf"(?i)(?:{F.VOLUME_LABEL})")
-#: labels a journal's name may have been read as after the title (the title's, a genre's, a publisher's)
-_JOURNAL_LEAVES = frozenset(("title", "genre", "publisher"))
-#: labels a date's words before the volume may have been read as
-_DATE_LEAVES = frozenset(("date", "title", "genre", "note", "publisher"))
-#: ISO 690's medium before the date, as one or two words ("[online].", "[en", "ligne].")
-_MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|ligne|internet)\]?[.,]?")
-
-
-def _date_word(text: str) -> bool:
-    """A word of a printed date (a day, a month in any language, a year) or of the medium printed before it."""
-    word = text.strip("()[].,;:").casefold()
-    return bool(word in MONTHS or F.YEAR_ONLY.fullmatch(word) or (word.isdigit() and len(word) <= 2)
-                or _MEDIUM_WORD.fullmatch(text))
 
 
 def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

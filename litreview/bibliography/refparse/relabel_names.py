@@ -13,7 +13,7 @@ from .lexicon import EDITOR
 from .names import is_bare_initials, is_initials, is_particle
 from .tagger import Tagged
 
-#: at most this many tokens are moved by one rule (here, in ``relabel`` and in ``relabel_spans``)
+#: at most this many tokens are moved by one rule (here and in ``relabel``, ``relabel_spans``, ``relabel_journal``)
 RUN = 8
 
 _FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")

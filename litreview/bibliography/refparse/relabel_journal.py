@@ -1,0 +1,119 @@
+"""Rules over the tagger's labels that find a periodical's name the model read as the title's, a publisher's, a
+genre's or a note's words (part of ``relabel``): where the date, the volume and the title's closing stop or quote say
+it is there (ISO 690, DIN, ABNT, MDPI, PubMed, Chicago's newspapers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...lazyre import lazy
+from . import fields as F
+from .lexicon import MONTHS
+from .relabel_names import RUN as _RUN
+from .relabel_spans import SENTENCE_END
+from .tagger import Tagged
+
+
+def journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the
+    journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138", "Title. Journal. [en ligne].
+    avril 2002. Vol. 13" and "Title. Journal [online]. 8 Juli 2016. Bd. 11", ABNT "Title. Journal, v. 13, n. 1" with no
+    date there (the model ran the title on over the
+    journal's name, or read it as a genre's or a publisher's, and the date's words into the title)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
+    d = v
+    while d > 0 and v - d < _RUN and tagged[d - 1].label in _DATE_LEAVES and _date_word(tagged[d - 1].token.text):
+        d -= 1
+    start = d - 1  # the journal's last word may end with its full stop (or, before a labelled volume, a comma)
+    if d == v:  # no date before the volume: ABNT's "Title. Journal, v. 13, n. 1" labels it after the comma
+        if start < 1 or not tagged[start].token.text.endswith(",") or not _VOLUME_LABEL.fullmatch(tagged[v].token.text):
+            return tagged
+    elif not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]) or tagged[start].token.text[-1:] in ",:;":
+        return tagged  # "Technical report, Highway Loss Data Institute, April 2012. Vol. 29": a report's body
+    if start < 1 or tagged[start].label not in _JOURNAL_LEAVES:
+        return tagged
+    while start > 0 and d - start < _RUN and tagged[start - 1].label in _JOURNAL_LEAVES \
+            and not SENTENCE_END.search(tagged[start - 1].token.text):
+        start -= 1
+    if not start or tagged[start - 1].label != "title" \
+            or not SENTENCE_END.search(tagged[start - 1].token.text):
+        return tagged
+    out = list(tagged)
+    out[start:d] = [t._replace(label="journal") for t in tagged[start:d]]
+    out[d:v] = [t._replace(label="note" if _MEDIUM_WORD.fullmatch(t.token.text) else "date") for t in tagged[d:v]]
+    return out
+
+
+def journal_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span (with a place in parentheses after it) right before the volume, after the title's full
+    stop, in a reading with no container, is the journal: PubMed's "Title. Lancet (London, England) 337(8746):
+    867–872." (a journal's name that holds its place; the model read it as a publisher and its place)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
+    while v > 0 and tagged[v - 1].label == "date" and tagged[v - 1].token.text[-1:] in ",;":
+        v -= 1  # MDPI's "Journal 1991, 337, 867–872"
+    end = v
+    while end > 0 and tagged[end - 1].label == "location" and v - end < 3:
+        end -= 1
+    if end < v and not (tagged[end].token.text.startswith("(") and tagged[v - 1].token.text.rstrip(",").endswith(")")):
+        return tagged  # a place after a publisher, not one in parentheses in a journal's name
+    start = end
+    while start > 0 and end - start < _RUN and tagged[start - 1].label == "publisher":
+        start -= 1
+    if start == end or not start or tagged[start - 1].label != "title" \
+            or not SENTENCE_END.search(tagged[start - 1].token.text):
+        return tagged
+    return [t._replace(label="journal") if start <= k < v else t for k, t in enumerate(tagged)]
+
+
+def periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between a title closed by its quote and a month and day, closed by a comma, are the periodical's
+    name, in a reading with no container: Chicago's "“Title.” Daily Nation, December 4." and "“Title.”
+    openDemocracy, June 27." (a newspaper's or a site's issue of that day; the model read the name as a note's, a
+    date's or a publisher's words)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(1, len(tagged) - 2):
+        if tagged[i - 1].label != "title" or tagged[i].label == "title" \
+                or not tagged[i - 1].token.text.endswith(("”", "»", '"')):
+            continue
+        j = i
+        while j < len(tagged) - 2 and j - i < _RUN and tagged[j].label in _NAME_LEAVES \
+                and not tagged[j].token.text.endswith(","):
+            j += 1
+        if j + 2 >= len(tagged):
+            break
+        month, day = tagged[j + 1].token.text, tagged[j + 2].token.text
+        if tagged[j].label in _NAME_LEAVES and tagged[j].token.text.endswith(",") \
+                and month.strip(".,").casefold() in MONTHS and day.strip(".,").isdigit() and len(day.strip(".,")) <= 2:
+            out = list(tagged)
+            out[i:j + 1] = [t._replace(label="journal") for t in tagged[i:j + 1]]
+            out[j + 1:j + 3] = [t._replace(label="date") for t in tagged[j + 1:j + 3]]
+            return out
+        break
+    return tagged
+
+
+#: labels a periodical's name after a quoted title may have been read as
+_NAME_LEAVES = frozenset(("note", "date", "publisher", "genre", "location"))
+
+
+#: a volume's label as a word of its own ("v.", "Vol.", "Bd.")
+_VOLUME_LABEL = lazy(rf"(?i)(?:{F.VOLUME_LABEL})")
+#: labels a journal's name may have been read as after the title (the title's, a genre's, a publisher's)
+_JOURNAL_LEAVES = frozenset(("title", "genre", "publisher"))
+#: labels a date's words before the volume may have been read as
+_DATE_LEAVES = frozenset(("date", "title", "genre", "note", "publisher"))
+#: ISO 690's medium before the date, as one or two words ("[online].", "[en", "ligne].")
+_MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|ligne|internet)\]?[.,]?")
+
+
+def _date_word(text: str) -> bool:
+    """A word of a printed date (a day, a month in any language, a year) or of the medium printed before it."""
+    word = text.strip("()[].,;:").casefold()
+    return bool(word in MONTHS or F.YEAR_ONLY.fullmatch(word) or (word.isdigit() and len(word) <= 2)
+                or _MEDIUM_WORD.fullmatch(text))
