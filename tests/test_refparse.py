@@ -685,6 +685,14 @@ def test_a_body_after_the_titles_last_comma_is_the_publisher(text, title, publis
     assert (ref.title, ref.publisher) == (title, publisher)
 
 
+def test_a_body_read_as_the_container_gives_its_place_apart():
+    # APA: "Title. York: Archaeology Data Service." (the model read place and body as a container)
+    ref = parse_reference("Marshall, G., Dupplaw, D., Roe, D., & Gamble, C. (2002). Lower palaeolithic technology, raw "
+                          "material and population ecology (bifaces). York: Archaeology Data Service. "
+                          "https://doi.org/10.5284/1000354")
+    assert (ref.container, ref.place, ref.publisher) == ("", "York", "Archaeology Data Service")
+
+
 def test_a_meeting_after_the_title_stays_the_container():
     from litreview.bibliography.refparse.fields import PERIODICAL
 

@@ -217,6 +217,16 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     return tuple(p for p in found if p.family), et_al
 
 
+def _pubfacts(text: str) -> F.PubFacts | None:
+    """A publisher's span read as its place and name: "Blackwell, Oxford", "New York: Academic Press", "Cambridge, MA,
+    USA: MIT Press"."""
+    pub = F.publisher_then_place(_strip(text)) or F.parse_pubfacts(_strip(text))
+    if pub is None and ":" in text:  # "Cambridge, MA, USA: MIT Press"
+        place, _, name = _strip(text).rpartition(":")
+        pub = F.PubFacts(place.strip(), name.strip())
+    return pub
+
+
 def _pages(text: str) -> str:
     m = _PAGES.search(_PAGE_WORD.sub(" ", text))
     return F.dash(m.group()) if m else ""
@@ -349,10 +359,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                     read.pop("pages", None)
             put("pages", pages, seg)
         elif label == "publisher":
-            pub = F.publisher_then_place(_strip(seg.text)) or F.parse_pubfacts(_strip(seg.text))
-            if pub is None and ":" in seg.text:  # "Cambridge, MA, USA: MIT Press"
-                place, _, name = _strip(seg.text).rpartition(":")
-                pub = F.PubFacts(place.strip(), name.strip())
+            pub = _pubfacts(seg.text)
             if pub is not None and pub.place:
                 put("place", pub.place, seg)
                 put("publisher", pub.publisher, seg)
@@ -407,6 +414,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
     if _institution_as_container(f, first):  # "Title. National Bureau of Economic Research.": the publisher
         f["publisher"] = f.pop("container")
+        if (pub := _pubfacts(str(f["publisher"]))) is not None and pub.place and not f.get("place"):
+            f["place"], f["publisher"] = pub.place, pub.publisher  # "York: Archaeology Data Service"
         if "container" in conf:
             conf["publisher"] = conf.pop("container")
         if "container" in evidence:
