@@ -778,6 +778,18 @@ def test_a_day_before_its_month_is_no_volume():
     assert (ref.container, ref.volume) == ("Journal of Archaeological Science: Reports", "31")
 
 
+@pytest.mark.parametrize(("text", "pages"), [
+    ("Schmidtke, D., & Conrad, M. (2018). Effects of affective phonological iconicity in online language processing: "
+     "Evidence from a letter search task. Journal of Experimental Psychology: General, 147(10), 1544.", "1544"),
+    ("Reigstad, A. G., Strømland, E. A., and Tinghög, G. (2017). Extending the cooperative phenotype: Assessing the "
+     "stability of cooperation across countries. Frontiers in Psychology 8, 1990. doi: 10.3389/fpsyg.2017.01990",
+     "1990"),
+])
+def test_an_article_number_like_a_year_after_the_volume_is_the_pages(text, pages):
+    ref = parse_reference(text)
+    assert (ref.pages, ref.year) == (pages, text.split("(")[1][:4])
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

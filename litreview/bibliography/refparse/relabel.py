@@ -46,7 +46,8 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged)))
-    return _to_note(_links(_day_before_month(_doubted_year(_no_date(tagged, text)))), text)
+    tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
+    return _to_note(_links(tagged), text)
 
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
@@ -121,6 +122,24 @@ def _day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _DAY = lazy(r"(?:[1-9]|[12]\d|3[01])\.?")
+
+
+def _article_number_after_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A four-digit number after the volume that the model read as a second date, another year than the one the
+    reference printed before, is the pages (an article's number), in a reading with no pages: APA's "Journal:
+    General, 147(10), 1544." and Frontiers' "Frontiers in Psychology 8, 1990." after "(2018)" and "(2017)"."""
+    if any(t.label == "pages" for t in tagged):
+        return tagged
+    years = [m.group() for t in tagged if t.label == "date" for m in F.YEAR_RE.finditer(t.token.text)]
+    for i in range(1, len(tagged)):
+        t = tagged[i]
+        if t.label == "date" and tagged[i - 1].label == "volume" and _FOUR_DIGITS.fullmatch(t.token.text) \
+                and years and years[0] != t.token.text.rstrip(".,;") and (i + 1 == len(tagged) or tagged[i + 1].label != "date"):
+            return [*tagged[:i], t._replace(label="pages"), *tagged[i + 1:]]
+    return tagged
+
+
+_FOUR_DIGITS = lazy(r"\d{4}[.,;]?")
 
 
 def _doubted_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
