@@ -797,9 +797,14 @@ def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     assert ref.container == "Diabetes"
 
 
-def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container():
-    ref = parse_reference("41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): "
-                          "StatPearls Publishing, 2024.")
+@pytest.mark.parametrize("text", [
+    "41 James D, Pennardt AM. Trauma care principles. In: StatPearls. Treasure Island (FL): StatPearls Publishing, 2024.",
+    # SAGE Harvard: the model read "Island" with the state as the place and "Treasure" with the container
+    "Skelly CL, Cassagnol M and Munakomi S (2024) Adverse events. In: StatPearls. Treasure Island (FL): StatPearls "
+    "Publishing.",
+])
+def test_the_place_before_a_state_in_parentheses_is_no_part_of_the_container(text):
+    ref = parse_reference(text)
     assert (ref.container, ref.place, ref.publisher) == ("StatPearls", "Treasure Island (FL)", "StatPearls Publishing")
 
 

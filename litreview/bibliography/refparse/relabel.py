@@ -167,13 +167,18 @@ def _place_before_state(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words between a container's full stop and the state the model read as the place are the place's: NLM's
     "In: StatPearls. Treasure Island (FL): StatPearls Publishing" (a state in parentheses closes a place's name)."""
     for i in range(2, len(tagged)):
-        if tagged[i].label == "location" and _STATE.fullmatch(tagged[i].token.text) \
-                and tagged[i - 1].label in ("container", "journal"):
-            k = i - 1
-            while k > 0 and i - k <= 3 and tagged[k - 1].label == tagged[i - 1].label:
-                if SENTENCE_END.search(tagged[k - 1].token.text):
-                    return [t._replace(label="location") if k <= n < i else t for n, t in enumerate(tagged)]
-                k -= 1
+        if tagged[i].label != "location" or not _STATE.fullmatch(tagged[i].token.text):
+            continue
+        p = i  # the place's words the model did read as the place ("Island (FL):")
+        while p > 1 and i - p < 3 and tagged[p - 1].label == "location":
+            p -= 1
+        if tagged[p - 1].label not in ("container", "journal"):
+            continue
+        k = p - 1
+        while k > 0 and i - k <= 3 and tagged[k - 1].label == tagged[p - 1].label:
+            if SENTENCE_END.search(tagged[k - 1].token.text):
+                return [t._replace(label="location") if k <= n < i else t for n, t in enumerate(tagged)]
+            k -= 1
     return tagged
 
 
