@@ -790,6 +790,13 @@ def test_an_article_number_like_a_year_after_the_volume_is_the_pages(text, pages
     assert (ref.pages, ref.year) == (pages, text.split("(")[1][:4])
 
 
+def test_the_book_after_in_colon_ends_the_title():
+    ref = parse_reference("9 Tormos R. The rhythm of modernization: How values change over time. In: The Rhythm of "
+                          "Modernization: How Values Change over Time. Brill, 2021.")  # The Lancet
+    assert (ref.title, ref.container) == ("The rhythm of modernization: How values change over time",
+                                          "The Rhythm of Modernization: How Values Change over Time")
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

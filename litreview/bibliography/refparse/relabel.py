@@ -12,7 +12,12 @@ from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import MONTHS, TRANSLATOR
-from .relabel_journal import journal_before_date, journal_read_as_publisher, periodical_before_its_day
+from .relabel_journal import (
+    book_after_in,
+    journal_before_date,
+    journal_read_as_publisher,
+    periodical_before_its_day,
+)
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -45,7 +50,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
-    tagged = journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged)))
+    tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(tagged), text)
 

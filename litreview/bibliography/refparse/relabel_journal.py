@@ -1,6 +1,6 @@
-"""Rules over the tagger's labels that find a periodical's name the model read as the title's, a publisher's, a
-genre's or a note's words (part of ``relabel``): where the date, the volume and the title's closing stop or quote say
-it is there (ISO 690, DIN, ABNT, MDPI, PubMed, Chicago's newspapers).
+"""Rules over the tagger's labels that find a periodical's or a book's name the model read as the title's, a
+publisher's, a genre's or a note's words (part of ``relabel``): where the date, the volume, "In:" and the title's
+closing stop or quote say it is there (ISO 690, DIN, ABNT, MDPI, PubMed, Chicago's newspapers).
 """
 
 from __future__ import annotations
@@ -117,3 +117,22 @@ def _date_word(text: str) -> bool:
     word = text.strip("()[].,;:").casefold()
     return bool(word in MONTHS or F.YEAR_ONLY.fullmatch(word) or (word.isdigit() and len(word) <= 2)
                 or _MEDIUM_WORD.fullmatch(text))
+
+
+def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a title span after a full stop and "In:" are the book the chapter is in, in a reading with no
+    container: "Title. In: The Rhythm of Modernization: How Values Change over Time. Brill, 2021." (the model ran
+    the title on over the book's name)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].label == "title" and tagged[i - 1].label == "title" and tagged[i].token.text in _IN_COLON \
+                and SENTENCE_END.search(tagged[i - 1].token.text) and tagged[i + 1].label == "title":
+            j = i + 1
+            while j < len(tagged) and tagged[j].label == "title":
+                j += 1
+            return [t._replace(label="container") if i <= k < j else t for k, t in enumerate(tagged)]
+    return tagged
+
+
+_IN_COLON = frozenset(("In:", "IN:", "in:"))
