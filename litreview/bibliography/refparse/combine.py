@@ -302,10 +302,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         taken.update(title=untitled, authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
         unsure += ["authors", "title"]
     if "title" in taken and "container" not in taken and _container_in_title(crf, str(taken["title"])):
-        taken["container"] = ""
-        unsure = [n for n in unsure if n != "container"]
-        if taken.get("type", crf.type) in ("article", "incollection"):
-            taken["type"] = "book" if crf.publisher else "misc"
+        unsure = _no_container(taken, crf, unsure)
     for name in ("container", "publisher"):
         if container_cases and (split := _title_in_container(crf, rules, taken.get("title", crf.title), name)):
             taken["title"], taken[name] = split
@@ -316,14 +313,21 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             and F.publishing_body(container):
         # "Title. No. R44458. Congressional Research Service.": a body the CRF read as the container is the publisher
         # the sure rules read (a report's or a book's with no place), as ``assemble`` reads one with no number
-        taken.update(container="", publisher=rules.publisher, place=crf.place or rules.place)
-        unsure = [n for n in unsure if n != "container"]
-        if taken.get("type", crf.type) in ("article", "incollection"):
-            taken["type"] = "book"
+        taken.update(publisher=rules.publisher, place=crf.place or rules.place)
+        unsure = _no_container(taken, crf, unsure)
     out = crf.replace(**taken, uncertain=ordered(unsure))
     if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
         out = out.replace(number=out.issue, issue="")
     return out
+
+
+def _no_container(taken: dict[str, Any], crf: ParsedReference, unsure: list[str]) -> list[str]:
+    """Drop the CRF's container (its words are another field's) and the doubt of it; an article or a chapter with no
+    container is a book (with a publisher) or a misc entry. Returns the fields still unsure."""
+    taken["container"] = ""
+    if taken.get("type", crf.type) in ("article", "incollection"):
+        taken["type"] = "book" if taken.get("publisher", crf.publisher) else "misc"
+    return [n for n in unsure if n != "container"]
 
 
 def ordered(names: list[str]) -> tuple[str, ...]:
