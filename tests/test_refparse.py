@@ -797,6 +797,13 @@ def test_the_book_after_in_colon_ends_the_title():
                                           "The Rhythm of Modernization: How Values Change over Time")
 
 
+def test_a_translators_mention_after_the_titles_comma_ends_it():
+    # the model read "tr. William Rehg" as a translator's; the rules, sure of themselves, ran the title on over it
+    ref = parse_reference("Habermas, Juergen (1995), Between Facts and Norms: Contributions to a Discourse Theory of "
+                          "Law and Democracy, tr. William Rehg (Cambridge: MIT Press).")
+    assert ref.title == "Between Facts and Norms: Contributions to a Discourse Theory of Law and Democracy"
+
+
 def test_a_journals_one_word_name_closed_by_a_stop_is_whole():
     ref = parse_reference("WAGNER, R., L. H. HAKASTE und A. FRITSCHE, 2017. Nonsuppressed Glucagon After Glucose "
                           "Challenge as a Potential Predictor for Glucose Tolerance. Diabetes. Mai 2017. Bd. 66, Nr. 5, "

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import fields as F
 from .assemble import container_name
-from .lexicon import JOURNAL
+from .lexicon import EDITOR, JOURNAL, TRANSLATOR
 from .names import is_organisation_name
 from .reference import ParsedReference
 from .relabel_names import names_open
@@ -51,11 +51,13 @@ def _in_note(crf: ParsedReference, title: str) -> str:
 
 
 def _runs_on(mine: str, theirs: str, crf: ParsedReference) -> bool:
-    """The rules' title is the CRF's and then the whole of the publisher the CRF read after it: APA's
-    "Title, Publisher." for a work with no place ("Collation is cruel, Stuff and Nonesense Press.")."""
+    """The rules' title is the CRF's and then the whole of the publisher the CRF read after it, or of a translator's or
+    an editor's mention in its note: APA's "Title, Publisher." for a work with no place ("Collation is cruel, Stuff and
+    Nonesense Press."), "Title, tr. William Rehg"."""
     head, whole = _norm(mine), _norm(theirs)
     rest = whole[len(head):] if head and whole.startswith(head) else ""
-    return bool(rest) and rest in {_norm(crf.publisher), _norm(crf.place + crf.publisher)}
+    roles = {_norm(x) for x in crf.note.split("; ") if x.split()[:1] and x.split()[0].casefold() in TRANSLATOR | EDITOR}
+    return bool(rest) and rest in {_norm(crf.publisher), _norm(crf.place + crf.publisher), *roles}
 
 
 def _title_word_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:

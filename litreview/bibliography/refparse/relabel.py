@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .lexicon import MONTHS, TRANSLATOR
+from .lexicon import EDITOR, MONTHS, TRANSLATOR
 from .relabel_journal import (
     book_after_in,
     journal_before_date,
@@ -44,6 +44,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
+    tagged = _role_after_title(tagged)
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
@@ -325,6 +326,27 @@ def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                     out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
                 break
     return out
+
+
+def _role_after_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A translator's, an editor's or a revision's word opening the words after a title's comma, and the rest of the
+    title's span, are a note's: "Mein Kampf, trans. James Vincent Murphy (London: …)", "Imagined Communities: …,
+    rev. ed.", "De doctrina christiana, ed. Joseph Martin." (no title goes on after such a word)."""
+    out = list(tagged)
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "title" or tagged[i - 1].label != "title" or not tagged[i - 1].token.text.endswith(",") \
+                or tagged[i].token.text.casefold() not in _ROLE_WORDS:
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].label == "title":
+            j += 1
+        out[i:j] = [t._replace(label="note") for t in tagged[i:j]]
+        break
+    return out
+
+
+#: the words that open a translator's, an editor's or a revision's mention ("trans.", "tr.", "ed.", "rev.")
+_ROLE_WORDS = TRANSLATOR | EDITOR | frozenset(("tr", "rev", "rev."))
 
 
 _BY = frozenset(("by", "von", "v.", "par", "de"))
