@@ -400,6 +400,19 @@ def test_latex_citations_inside_citetext_and_href_are_read_and_the_text_converte
         "A bold [@{u1}] and (see [@{u8}]).", "C z [@{u12}] and w."]
 
 
+def test_latex_a_citation_inside_another_ones_note_is_read(tmp_path: Path) -> None:
+    # natbib's "see also \citealp{x}" in a postnote: LaTeX prints it, pandoc 3.9 reads a citation in the suffix (the
+    # reader dropped the backslash and read "citealp{Allen1999}" as the note's text).
+    (tmp_path / "n.tex").write_text(
+        "\\begin{document}\nText \\citep[see][see also \\citealp{Allen1999}]{Bentham1789, Kant1797}. More "
+        "\\citet[][and \\citealt{c1,c2} there]{d1}.\n\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "n.tex").claims
+    assert [c.text for c in claims] == ["Text [see @{Bentham1789}; @{Kant1797}, see also @{Allen1999}].",
+                                        "More @{d1} [and @{c1}, @{c2} there]."]
+    assert [cite.key for c in claims for cite in c.citations or ()] == ["Bentham1789", "Kant1797", "Allen1999",
+                                                                         "d1", "c1", "c2"]
+
+
 def test_latex_a_citation_inside_an_mbox_is_read(tmp_path: Path) -> None:
     # pylatexenc printed \mbox{...} as nothing (pandoc cites u11); \makebox's width is no claim text.
     (tmp_path / "u.tex").write_text(

@@ -17,6 +17,7 @@ from eval_refparse import _anystyle_gold, norm_pages, norm_volume
     ("2012;30(15):", "30"), ("1994;2(4):", "2"),  # Vancouver: the date glued to the volume
     ("(Vol. 1,", "1"),
     ("Bd. 16, Nr. 2,", "16"), ("Jg. 7,", "7"), ("t. 12,", "12"), ("tomo 3,", "3"),  # German, French, Spanish labels
+    ("[online] 10(4),", "10"), ("[online] 5,", "5"),  # Harvard's note before the volume
 ])
 def test_the_volume_number_of_a_gold_span(gold: str, volume: str) -> None:
     assert norm_volume(gold) == volume

@@ -224,7 +224,28 @@ def _item(pre: str, post: str, key: str, dash: str = "") -> str:
 
 
 def _note(text: str) -> str:
+    """A pre- or postnote as pandoc prints it. A citation command in it is a citation of its own, as pandoc's reader
+    reads it and LaTeX prints it: natbib's "see also \\citealp{b}" in a postnote reads "see also @{b}"."""
+    if "\\" in text:
+        text = _nested_citations(text)
     return text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "").strip()
+
+
+def _nested_citations(text: str) -> str:
+    """``text`` with each citation command's keys written as pandoc writes citations in a suffix ("@{b}, @{c}")."""
+    pieces: list[str] = []
+    pos = 0
+    ends = group_ends(text)
+    for m in _COMMAND.finditer(text):
+        if m.start() < pos or m.group(1) not in COMMANDS or m.group(1) == "nocite":
+            continue
+        parsed = _arguments(text, m.end(), ends, multi=m.group(1).endswith(("cites", "citetexts")))
+        if parsed is None:
+            continue
+        keys = [k.strip() for _, _, ks in parsed[0] for k in ks.split(",") if k.strip()]
+        pieces += [text[pos:m.start()], ", ".join(f"@{{{k}}}" for k in keys)]
+        pos = parsed[1]
+    return "".join(pieces) + text[pos:]
 
 
 def _arguments(text: str, at: int, ends: Callable[[int], int], *,
