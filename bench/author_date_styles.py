@@ -32,6 +32,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -300,6 +301,31 @@ def _drop_unknown(gold: Path) -> None:
     path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
 
 
+_INNER_KEY = re.compile(r"(?<!\w)@([^\s,;\[\]]+?)[.,:;]?(?=[\s\]]|$)")
+"""A citation key written in another citation's suffix ("[@a, @b]": "@b")."""
+
+
+def _inner_as_printed(gold: Path) -> None:
+    """Give a citation whose suffix holds another (``[@edens2022, @comte2022]``) the keys of the inner one: pandoc's
+    citeproc prints the inner citation alone ("Comte et al. (2022)"; litreview reports the bracket, LR318), and the
+    gold tool keeps the outer's key for it, which no reader of the text could find."""
+    source = gold / "citations.jsonl"
+    if not source.is_file():
+        return
+    inner: dict[int, list[str]] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        cite = json.loads(line)
+        inner.setdefault(cite["cite_group"], []).extend(_INNER_KEY.findall(cite.get("suffix") or ""))
+    path = gold / "gold_intext_citations.jsonl"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if inner.get(row.get("cite_group", -1)):
+            row["keys"] = list(dict.fromkeys(inner[row["cite_group"]]))
+        rows.append(json.dumps(row, ensure_ascii=False))
+    path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
+
+
 def _with_language(source: Path, lang: str, copy: Path, titled: bool = False) -> Path:
     """``source`` with ``lang`` set in its YAML front matter (written to ``copy``); ``titled``: also a title for
     its reference list when it has none, so that the evaluation, which reads the prose only, can tell the list
@@ -355,6 +381,7 @@ def render(corpus: Path, workdir: Path, only: str = "",
         if not text.is_file():
             continue
         text.write_text(wrapped(text.read_text(encoding="utf-8")), encoding="utf-8")
+        _inner_as_printed(gold)
         _drop_unknown(gold)
         out.append((name, text, bib, gold / "gold_intext_citations.jsonl"))
     return out

@@ -4,6 +4,8 @@ names in full ("Alampara, Schilling, and Jablonka 2025" beside "Alampara et al. 
 
 from __future__ import annotations
 
+import pytest
+
 from litreview.bibliography.load import parse_bibliography
 from litreview.essay import parse_essay
 from litreview.linking import link
@@ -107,6 +109,14 @@ def test_names_parted_by_semicolons_after_a_two_word_prefix() -> None:
     # pandoc (ABNT) prints [but cf. @lcb for a discussion] as "(but cf. Luo; Cao; Barzilay, 2019 for a discussion)".
     linkage = link(parse_essay("It holds (but cf. Luo; Cao; Barzilay, 2019 for a discussion)."),
                    parse_bibliography(PARTED))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["lcb"]
+
+
+@pytest.mark.parametrize("prefix", ["DM", "the decipherment model", "see DM"])
+def test_names_parted_by_semicolons_after_a_prefix_ending_with_a_comma(prefix: str) -> None:
+    # pandoc (ABNT) prints [DM, @lcb] as "(DM, Luo; Cao; Barzilay, 2019)": the gloss and its comma open the item,
+    # and the names are still one list (before: "Barzilay, 2019", the last name alone, picked Barzilay's own work).
+    linkage = link(parse_essay(f"It holds ({prefix}, Luo; Cao; Barzilay, 2019)."), parse_bibliography(PARTED))
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["lcb"]
 
 

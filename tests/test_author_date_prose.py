@@ -109,3 +109,21 @@ def test_a_year_after_a_case_reporter_is_the_cases_own() -> None:
     linkage = link(parse_essay(text), bib)
     assert [(m.text, m.detail) for m in linkage.mentions if m.kind == "marker"] == [
         ("Supreme Court of the United States (2026)", "lr")]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # "Phillip’s (1998)": the possessive of Phillips with its apostrophe put before the name's last "s"; it was
+    # reported as a citation of Phillip with no entry.
+    ("It rests on Phillip’s (1998) notion of presence.", ["ph"]),
+    ("It rests on Phillip's (1998) notion of presence.", ["ph"]),
+    ("It rests on Phillips’ (1998) notion of presence.", ["ph"]),
+    # A name the bibliography has as written is read as written.
+    ("It rests on Jone’s (1998) notion of presence.", ["jo"]),
+])
+def test_a_possessive_written_before_a_names_last_s(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography(r"""@book{ph, author = {Phillips, Anne}, title = {The Politics of Presence}, year = {1998}}
+@book{jo, author = {Jone, Amy}, title = {Presence}, year = {1998}}
+@book{js, author = {Jones, Amy}, title = {Absence}, year = {1998}}
+""")
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys

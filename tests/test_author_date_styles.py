@@ -156,6 +156,20 @@ def test_a_citation_keeps_its_known_keys_when_another_is_missing(styles_module, 
     assert [json.loads(r)["keys"] for r in kept] == [["doe"], ["roe"]]
 
 
+def test_a_citation_in_anothers_suffix_is_gold_for_what_pandoc_prints(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # [@edens2022, @comte2022] prints "Comte et al. (2022)" alone; the gold tool gave it Edens's key.
+    cites = [{"cite_group": 0, "key": "edens2022", "suffix": ", @comte2022"},
+             {"cite_group": 1, "key": "roe", "suffix": ", p. 4"}]
+    (tmp_path / "citations.jsonl").write_text("".join(json.dumps(c) + "\n" for c in cites), encoding="utf-8")
+    rows = [{"cite_group": 0, "rendered": "Comte et al. (2022)", "keys": ["edens2022"]},
+            {"cite_group": 1, "rendered": "(Roe 2002, 4)", "keys": ["roe"]}]
+    (tmp_path / "gold_intext_citations.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows),
+                                                          encoding="utf-8")
+    styles_module._inner_as_printed(tmp_path)
+    kept = (tmp_path / "gold_intext_citations.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(r)["keys"] for r in kept] == [["comte2022"], ["roe"]]
+
+
 def test_a_folder_manuscripts_reference_list_gets_a_title(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # Untitled, pandoc prints the list right after the prose, and the evaluation read its entries as citations.
     (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nIt holds [@doe].\n", encoding="utf-8")

@@ -166,7 +166,9 @@ def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex)
     """The names of ``undated`` segments and ``names`` as one entry's name list, with the first segment it takes
     (``parted_list``); ('', 0) otherwise (the segments are then left as they were)."""
     parts = [seg.strip() for seg, _ in undated]
-    parts[0] = _unprefixed(parts[0])[0]  # "(e.g., Wright; Howard, 2009)"
+    # "(e.g., Wright; Howard, 2009)"; a prefix that ends with a comma, "(RHM, Kroll; Stewart, 1994)" (a list's
+    # parts hold none, ``parted_list``)
+    parts[0] = _unprefixed(parts[0])[0].rsplit(",", 1)[-1].strip()
     return parted_list(parts, names, index)
 
 

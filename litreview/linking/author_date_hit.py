@@ -56,12 +56,13 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     lettered = _LETTERED.search(written)
     label = lettered.group(1) if lettered else ""
     titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
+    contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
     if titled:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
         key, ambiguous = titled, False
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and ranked[0] > ranked[1] and not shared_context:
+    elif ambiguous and ranked[0] > ranked[1] and not shared_context and not contested:
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (shared_context or cited_letters.undecided(index, keys, scores) or guessed
+    elif ambiguous and (contested or shared_context or cited_letters.undecided(index, keys, scores) or guessed
                         or told_apart_by_given_names(written, keys, index)):
         key = cited_letters.picked(index, keys, label) or ""
         if not key:

@@ -42,7 +42,9 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
     window = narrative_window(lead, index) if window is None else window
     if not window:
         return ""
-    names = strip_possessive(lead[window[0].start:window[-1].end])[0]
+    names, possessive = strip_possessive(lead[window[0].start:window[-1].end])
+    if possessive and not lookup_tail(names, index)[0] and lookup_tail(names + "s", index)[0]:
+        names += "s"  # "Phillip’s (1998)": the possessive of Phillips with its apostrophe before the name's last "s"
     if ";" in names:  # ABNT parts names as it parts items: "... and Köhler; Cortina (2019)"
         *firsts, last = names.split(";")
         listed: list[str] = []

@@ -49,6 +49,9 @@ the document is read)."""
 _PICKS = "_letters_picks"
 """During the first reading, the entries a citation's context picked among its candidates; after it, pool -> the
 one entry its citations' contexts picked, for the pools the document cites one member of."""
+_CONTESTED = "_letters_contested"
+"""(Candidates, entry) pairs the contexts of the first reading picked for two different year labels: two labels never
+name one entry, so one of those picks is wrong, and none of them is taken."""
 _LABELLED = "_letters_labelled"
 """(Candidates, lettered year label) -> the one entry the contexts of that label's citations picked."""
 _ADDS_NAMES = "_letters_adds_names"
@@ -75,6 +78,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
     index.__dict__.pop(_LABELLED, None)
+    index.__dict__.pop(_CONTESTED, None)
     index.__dict__[_ADDS_NAMES] = False
     index.__dict__[_AMPERSAND] = False
     index.__dict__[_IN_FULL] = 0
@@ -114,9 +118,12 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # A year label names one entry throughout a document: what the contexts of "Doe 2001a" agree on decides the
     # citations of "Doe 2001a" whose context picks nothing.
     labelled: dict[tuple[frozenset[str], str], set[str]] = {}
+    labels_of: dict[tuple[frozenset[str], str], set[str]] = {}
     for candidates, picked_key, label in picks:
         if label:
             labelled.setdefault((candidates, label), set()).add(picked_key)
+            labels_of.setdefault((candidates, picked_key), set()).add(label)
+    index.__dict__[_CONTESTED] = {at for at, labels in labels_of.items() if len(labels) > 1}
     agreed_on = {at: next(iter(keys)) for at, keys in labelled.items() if len(keys) == 1}
     # Two letters cannot name one entry: contexts that picked it for both tell nothing.
     clash = {(c, k) for (c, label), k in agreed_on.items() for (c2, label2), k2 in agreed_on.items()
@@ -325,6 +332,13 @@ def record_pick(index: SourceIndex, keys: Sequence[str], key: str, label: str = 
     picks = index.__dict__.get(_PICKS)
     if isinstance(picks, list) and index.__dict__.get(_WRITTEN) is not None:
         picks.append((frozenset(keys), key, label))
+
+
+def contested(index: SourceIndex, keys: Sequence[str], key: str) -> bool:
+    """Whether the contexts of the first reading picked ``key`` among ``keys`` for two different year labels
+    ("Shipton and Clarkson 2015a" and "2015b" both in sentences on reduction intensity): a label names one entry,
+    so the context that picks it now is no evidence of which entry this label is."""
+    return (frozenset(keys), key) in (index.__dict__.get(_CONTESTED) or ())
 
 
 def picked(index: SourceIndex, keys: Sequence[str], label: str = "") -> str | None:
