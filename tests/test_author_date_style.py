@@ -228,6 +228,15 @@ def test_one_entry_picked_for_two_letters_decides_neither() -> None:
         "open", "open", "open"]
 
 
+def test_a_contested_pick_is_left_open_not_given_the_letters_other_picks() -> None:
+    # The argon is picked for 2003a and for 2003b: those two contexts tell nothing. The second "2003b" was given what
+    # the letter's other citations and "the other letter" inferred from the contested 2003a pick (zinc); it stays open.
+    text = "The argon shows it (Sims 2003a). Zinc here (Sims 2003b). Argon again (Sims 2003b)."
+    linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order="cited")
+    assert [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"] == [
+        "open", "s1", "open"]
+
+
 def test_contexts_picking_one_entry_for_two_letters_of_a_pool_cited_in_part_pick_none() -> None:
     # Three works of one year, two of them cited ("2015a", "2015b"), the third uncited; the sentences of both letters
     # are on reduction intensity, which the uncited work's title holds: both were linked to it.

@@ -64,7 +64,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
         cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and (contested or shared_context or cited_letters.undecided(index, keys, scores) or guessed
                         or told_apart_by_given_names(written, keys, index)):
-        key = cited_letters.picked(index, keys, label) or ""
+        key = "" if contested else cited_letters.picked(index, keys, label) or ""
         if not key:
             why = cited_letters.open_detail(index, keys, bool(label))
             found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), why))
