@@ -54,7 +54,7 @@ def publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         while k > 0 and i - k < 3 and OPEN_WORD.fullmatch(tagged[k - 1].token.text) \
                 and tagged[k - 1].label not in ("author", "date", "title"):
             k -= 1
-        if k < i and k > 0 and tagged[k - 1].token.text[-1:] in ",.:;":
+        if k < i and k > 0 and tagged[k - 1].token.text[-1:] in _CLOSERS:
             return [t._replace(label="publisher") if k <= n < i else t for n, t in enumerate(tagged)]
         break
     return tagged
