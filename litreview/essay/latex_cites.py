@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -73,13 +73,7 @@ def _convert(source: str, nocite: list[str],
     pos = 0
     line_starts = [m.end() for m in _NEWLINE.finditer(source)]
     ends = group_ends(source) if "{" in source else (lambda at: -1)
-    for m in _COMMAND.finditer(source):
-        if m.start() < pos or m.group(1) not in COMMANDS:
-            continue
-        parsed = _arguments(source, m.end(), ends, multi=m.group(1).endswith(("cites", "citetexts")))
-        if parsed is None:
-            continue
-        groups, end = parsed
+    for m, groups, end in _commands(source, ends):
         pieces.append(_with_line_marks(source, pos, m.start(), line_starts))
         pos = end
         keys = [(pre, post, k.strip()) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
@@ -236,16 +230,26 @@ def _nested_citations(text: str) -> str:
     pieces: list[str] = []
     pos = 0
     ends = group_ends(text)
+    for m, groups, end in _commands(text, ends):
+        if m.group(1) == "nocite":
+            continue
+        keys = [k.strip() for _, _, ks in groups for k in ks.split(",") if k.strip()]
+        pieces += [text[pos:m.start()], ", ".join(f"@{{{k}}}" for k in keys)]
+        pos = end
+    return "".join(pieces) + text[pos:]
+
+
+def _commands(text: str, ends: Callable[[int], int]) -> Iterator[tuple[re.Match[str], list[tuple[str, str, str]], int]]:
+    """(command, its (prenote, postnote, keys) groups, its end) of each citation command of ``text`` in order; one
+    inside another's arguments is read with them, not here."""
+    pos = 0
     for m in _COMMAND.finditer(text):
-        if m.start() < pos or m.group(1) not in COMMANDS or m.group(1) == "nocite":
+        if m.start() < pos or m.group(1) not in COMMANDS:
             continue
         parsed = _arguments(text, m.end(), ends, multi=m.group(1).endswith(("cites", "citetexts")))
-        if parsed is None:
-            continue
-        keys = [k.strip() for _, _, ks in parsed[0] for k in ks.split(",") if k.strip()]
-        pieces += [text[pos:m.start()], ", ".join(f"@{{{k}}}" for k in keys)]
-        pos = parsed[1]
-    return "".join(pieces) + text[pos:]
+        if parsed is not None:
+            yield m, parsed[0], parsed[1]
+            pos = parsed[1]
 
 
 def _arguments(text: str, at: int, ends: Callable[[int], int], *,
