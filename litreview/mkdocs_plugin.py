@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .mkdocs_options import FOLDER_OPTIONS, PAGE_OPTIONS, LitreviewPluginConfig
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
@@ -163,6 +164,22 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         if self.config.page_cache and enabled():
             self._kept = keep_built_pages(Path(config.site_dir) / self.layout.sources_dir,
                                           Path(self.settings.root) / FOLDER / "site")
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the theme's compiled templates in the cache folder, so a rebuild does not compile them again
+        (Jinja's own bytecode cache: keyed by template and source, written atomically, Python-version checked)."""
+        from jinja2 import FileSystemBytecodeCache
+
+        from .cache import FOLDER, enabled
+
+        if self.config.page_cache and enabled() and env.bytecode_cache is None:
+            folder = Path(self.settings.root) / FOLDER / "site" / "templates"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:  # an unwritable folder: templates are compiled as usual
+                return env
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         from .render.blocks import anchor_ids, join_blocks, search_excluded

@@ -211,3 +211,36 @@ def test_store_compacts_its_pack(tmp_path):
         store.save()
     packs = list(tmp_path.glob("pages-*.bin"))
     assert len(packs) == 1 and packs[0].stat().st_size <= 2000
+
+
+def test_a_rebuild_compiles_no_template_again_and_sees_an_edited_one(tmp_path, monkeypatch):
+    import jinja2
+
+    compiled: list[str | None] = []
+    real_compile = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        if self.bytecode_cache is not None:  # the build's own environment (the theme compiles a few elsewhere)
+            compiled.append(name)
+        return real_compile(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    project = tmp_path / "project"
+    overrides = project / "overrides"
+    overrides.mkdir(parents=True)
+    (overrides / "main.html").write_text('{% extends "base.html" %}{% block footer %}first-footer{% endblock %}',
+                                         encoding="utf-8")
+    options = NO_NAV
+    review = load_case("site_basic")
+    with_custom = MKDOCS_YML.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    monkeypatch.setattr("test_site_cache.MKDOCS_YML", with_custom)
+    first, _ = build_with(review, project, options)
+    assert compiled and (project / ".litreview-cache" / "site" / "templates").is_dir()
+    compiled.clear()
+    again, _ = build_with(review, project, options)
+    assert compiled == [] and again == first
+    (overrides / "main.html").write_text('{% extends "base.html" %}{% block footer %}second-footer{% endblock %}',
+                                         encoding="utf-8")
+    edited, _ = build_with(review, project, options)
+    assert compiled == ["main.html"]
+    assert b"second-footer" in edited["index.html"] and b"first-footer" not in edited["index.html"]

@@ -6,6 +6,8 @@ Expected values are written out by hand from the rules each function documents.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from litreview.bibliography.load import parse_bibliography
 from litreview.model import Source
@@ -338,3 +340,13 @@ def test_a_reviewers_link_without_words_of_its_own_shows_its_note_once() -> None
     found = Link("p1-s1", "k", "marker", 1.0, "confirmed", "[@k]", note="read p. 3", curated=True)
     html = card_html(found, source, ref, "c1", claim_text="A sentence [@k].")
     assert "Note: read p. 3" in html and "Evidence:" in html
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x00\x01\x1f\x7f\u00a0\u2003\u2028é"), max_size=12))
+def test_one_line_and_clean_text_keep_their_rule_on_every_text(text):
+    import re
+
+    from litreview.render.sanitize import clean_text, one_line
+
+    assert clean_text(text) == re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    assert one_line(text) == re.sub(r"\s+", " ", clean_text(text)).strip()

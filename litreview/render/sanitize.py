@@ -31,7 +31,8 @@ _JATS_MAP = {"p": "p", "italic": "em", "bold": "strong", "sup": "sup", "sub": "s
 
 def clean_text(text: object) -> str:
     """The string with control characters removed (None becomes '')."""
-    return _CONTROL.sub("", "" if text is None else str(text))
+    text = "" if text is None else str(text)
+    return text if text.isprintable() else _CONTROL.sub("", text)  # printable: no control character
 
 
 def esc(text: object) -> str:
@@ -46,7 +47,10 @@ def esc_code(text: object) -> str:
 
 def one_line(text: object) -> str:
     """Text with every run of whitespace made one space, for titles and cells."""
-    return _SPACES.sub(" ", clean_text(text)).strip()
+    text = clean_text(text)
+    if text.isprintable() and "  " not in text:  # no whitespace but single ASCII spaces
+        return text.strip(" ")
+    return _SPACES.sub(" ", text).strip()
 
 
 def shorten(text: str, limit: int) -> str:
