@@ -69,9 +69,14 @@ class DocRow:
 
 
 def documents(folder: Path) -> Iterator[tuple[Path, str]]:
-    """(path, form) of each manuscript under ``folder``: files, and Manubot ``content/`` folders as one."""
+    """(path, form) of each manuscript under ``folder``: files, and Manubot ``content/`` folders as one.
+    A folder with a ``SOURCES.tsv`` (name, source, .bib: the list the other benchmarks read) gives only the
+    sources it lists: its notes are not manuscripts."""
     if folder.name == "content" and any(folder.glob("*.md")):
         yield folder, "manubot"  # a Manubot content/ folder given itself
+        return
+    if (folder / "SOURCES.tsv").is_file():
+        yield from _listed(folder)
         return
     found = []
     for top, dirs, files in os.walk(folder, followlinks=True):  # a folder of links to folders is fine
@@ -81,6 +86,20 @@ def documents(folder: Path) -> Iterator[tuple[Path, str]]:
         if path.is_dir() and path.name == "content" and any(path.glob("*.md")):
             yield path, "manubot"
         elif path.is_file() and path.parent.name != "content" and path.suffix.lower() in SUFFIXES:
+            yield path, SUFFIXES[path.suffix.lower()]
+
+
+def _listed(folder: Path) -> Iterator[tuple[Path, str]]:
+    """(path, form) of each source ``folder/SOURCES.tsv`` lists (its second column; a first row starting
+    with "name" is a header)."""
+    for number, line in enumerate((folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        cells = line.split("\t")
+        if not line.strip() or line.startswith("#") or (number == 1 and cells[0] == "name"):
+            continue
+        path = folder / cells[1] if len(cells) > 1 else folder / cells[0]
+        if path.is_dir() and path.name == "content":
+            yield path, "manubot"
+        elif path.suffix.lower() in SUFFIXES:
             yield path, SUFFIXES[path.suffix.lower()]
 
 

@@ -26,6 +26,19 @@ def test_each_file_is_a_manuscript_and_a_manubot_folder_is_one(tmp_path: Path) -
         ("a/content", "manubot"), ("b.Rmd", "rmarkdown"), ("c.tex", "latex")]
 
 
+def test_a_folder_with_a_sources_list_gives_only_the_sources_it_lists(tmp_path: Path) -> None:
+    (tmp_path / "p1").mkdir()
+    (tmp_path / "p1" / "paper.qmd").write_text("x\n", encoding="utf-8")
+    (tmp_path / "p2").mkdir()
+    (tmp_path / "p2" / "main.tex").write_text("y\n", encoding="utf-8")
+    (tmp_path / "p2" / "draft.md").write_text("an older draft\n", encoding="utf-8")
+    (tmp_path / "PROVENANCE.md").write_text("notes on the papers\n", encoding="utf-8")
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\np1\tp1/paper.qmd\tp1/r.bib\n"
+                                          "p2\tp2/main.tex\tp2/r.bib\n", encoding="utf-8")
+    assert [(p.relative_to(tmp_path).as_posix(), form) for p, form in documents(tmp_path)] == [
+        ("p1/paper.qmd", "quarto"), ("p2/main.tex", "latex")]
+
+
 @pytest.mark.skipif(PANDOC is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
 def test_keys_items_refusals_and_what_pandoc_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert PANDOC is not None
