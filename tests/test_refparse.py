@@ -738,6 +738,26 @@ def test_the_journal_before_a_date_and_the_volume(text, container):
     assert (ref.container, ref.publisher) == (container, "")
 
 
+@pytest.mark.parametrize("text", [
+    "WEBER, Anna, 2015. Rivers and towns in early modern trade. A history of the northern ports. 2015. S. 45–67",
+    "12. WEBER, A. Rivers and towns in early modern trade. A history of the northern ports. 2015. pp. 45‑67.",
+    "WEBER, A. Rivers and towns in early modern trade. A history of the northern ports, p. 45–67, 2015. Routledge.",
+    "WEBER, A. Rivers and towns in early modern trade. A history of the northern ports. p.45–67, 2015. Routledge.",
+    "3. Weber, A.: Rivers and towns in early modern trade. A history of the northern ports. 45–67 (2015).",
+])
+def test_the_book_before_a_date_and_the_pages_is_no_part_of_the_title(text):
+    # ISO 690, DIN, ABNT and LNCS print a chapter's book after the title's full stop with no "In:", then its pages
+    ref = parse_reference(text)
+    assert (ref.title, ref.container, ref.pages) == ("Rivers and towns in early modern trade",
+                                                     "A history of the northern ports", "45–67")
+
+
+def test_a_publisher_before_the_pages_is_no_book():
+    ref = parse_reference("Weber A (2015) Rivers and towns in early modern trade. In: A History of the Northern Ports. "
+                          "Springer, pp. 45–67.")
+    assert (ref.container, ref.publisher) == ("A History of the Northern Ports", "Springer")
+
+
 @pytest.mark.parametrize(("text", "container"), [
     ("Ngirachu, John. 2013. “MPs Throw Out Bill Targeting NGOs.” Daily Nation, December 4. http://www.nation.co.ke/"
      "news/politics/index.html.", "Daily Nation"),

@@ -176,6 +176,8 @@ def _label_words(*words: str) -> str:
 
 #: A volume's label in any language the lexicon knows ("vol.", "Bd.", "t."), as an alternation.
 VOLUME_LABEL = _label_words(*VOLUME)
+#: A page's label ("p.", "pp.", "S."), the same way.
+PAGE_LABEL = _label_words(*PAGES)
 
 # The labels in the languages references are written in: the tagger's word lists (lexicon). What a label
 # numbers: a number ("S1", "3/4"), a Roman one, or a last word ("no. Special"), never the name of "v. Trump".
@@ -183,7 +185,7 @@ _LABELLED = r"[A-Za-z]?\d[\w./-]*|[IVXLCivxlc]+\b|\w+(?=\W*$)"
 _NUM_TOKEN = re.compile(
     rf"(?P<vol>\b(?:{VOLUME_LABEL})\s*(?P<volv>{_LABELLED}))"
     rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num')})\s*(?P<nov>{_LABELLED}))"
-    rf"|(?P<pp>(?<![\w.])(?:{_label_words(*PAGES)})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
+    rf"|(?P<pp>(?<![\w.])(?:{PAGE_LABEL})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
     r"|(?P<range>(?<![\w/])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"
     r"|(?P<dot>(?<![\w.])(?P<dotv>\d+)\.(?P<doti>\d+)(?![\w.]))"
@@ -192,7 +194,7 @@ _NUM_TOKEN = re.compile(
     re.IGNORECASE,
 )
 #: A page label glued to its page or range, as one word: ABNT's and Harvard's "p.63–79,", "p.e0121804."
-GLUED_PAGES = re.compile(rf"(?i)(?:{_label_words(*PAGES)})[A-Za-z]?\d+(?:[-–—]+[A-Za-z]?\d+)?[.,;]?")
+GLUED_PAGES = re.compile(rf"(?i)(?:{PAGE_LABEL})[A-Za-z]?\d+(?:[-–—]+[A-Za-z]?\d+)?[.,;]?")
 #: Where the numbers of a journal reference start: "14, no. 3", ", vol. 7", ", 2008, 54-72".
 _NUM_START = re.compile(
     r"(?:^|(?<=[\s,.(]))(?:vol(?:ume)?\.?\s*\d|v\.\s*\d|no\.\s*\d|pp?\.\s*\d|\d+\s*\(|\d+\s*[,:;.]|\d+\s*$"
