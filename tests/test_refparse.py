@@ -752,6 +752,17 @@ def test_the_book_before_a_date_and_the_pages_is_no_part_of_the_title(text):
                                                      "A history of the northern ports", "45–67")
 
 
+@pytest.mark.parametrize("text", [
+    "Weber, A.: Rivers and towns in early modern trade, in: A history of the northern ports, edited by: Brandt, K., "
+    "Routledge, London, 45–67, 2015.",
+    "WEBER, Anna, Rivers and towns in early modern trade, in: A history of the northern ports, 2015, 45-67.",
+])
+def test_the_book_after_a_comma_and_in_is_no_part_of_the_title(text):
+    # Copernicus and Czech styles print "Title, in: Book, …"
+    ref = parse_reference(text)
+    assert (ref.title, ref.container) == ("Rivers and towns in early modern trade", "A history of the northern ports")
+
+
 def test_a_publisher_before_the_pages_is_no_book():
     ref = parse_reference("Weber A (2015) Rivers and towns in early modern trade. In: A History of the Northern Ports. "
                           "Springer, pp. 45–67.")

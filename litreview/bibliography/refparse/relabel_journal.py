@@ -146,14 +146,15 @@ def _date_word(text: str) -> bool:
 
 
 def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words of a title span after a full stop and "In:" are the book the chapter is in, in a reading with no
-    container: "Title. In: The Rhythm of Modernization: How Values Change over Time. Brill, 2021." (the model ran
-    the title on over the book's name)."""
+    """The words of a title span after a full stop or a comma and "In:" are the book the chapter is in, in a reading
+    with no container: "Title. In: The Rhythm of Modernization: How Values Change over Time. Brill, 2021." and
+    Copernicus's "Title, in: Book, edited by: …" (the model ran the title on over the book's name)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     for i in range(1, len(tagged) - 1):
         if tagged[i].label == "title" and tagged[i - 1].label == "title" and tagged[i].token.text in _IN_COLON \
-                and SENTENCE_END.search(tagged[i - 1].token.text) and tagged[i + 1].label == "title":
+                and (SENTENCE_END.search(tagged[i - 1].token.text) or tagged[i - 1].token.text.endswith(",")) \
+                and tagged[i + 1].label == "title":
             j = i + 1
             while j < len(tagged) and tagged[j].label == "title":
                 j += 1
