@@ -904,6 +904,26 @@ def test_no_place_after_a_publisher_where_none_is_printed(text):
     assert publisher_then_place(text) is None
 
 
+@pytest.mark.parametrize(("text", "publisher", "place"), [
+    ("Keller, Maria, Cities of the plain, San Francisco, Jossey-Bass, 1991.", "Jossey-Bass", "San Francisco"),
+    ("Keller, Maria, Cities of the plain, Bachelor’s thesis, Enschede, University of Twente, 2019.",
+     "University of Twente", "Enschede"),
+])
+def test_a_place_printed_before_the_publisher_after_a_comma_is_the_place(text, publisher, place):
+    # Bologna: "Città, Editore, anno"
+    ref = parse_reference_model(text)
+    assert (ref.publisher, ref.place) == (publisher, place)
+
+
+@pytest.mark.parametrize("text", ["Prentice-Hall, Inc", "Houghton, Mifflin & Co.", "DIKU, University of Copenhagen",
+                                  "In, Routledge", "Stanford University, Hoover Institution Press", "Cambridge, MA",
+                                  "Repr., Octagon Books", "Gallimard, Coll. Folio Essais"])
+def test_no_place_before_a_publisher_where_none_is_printed(text):
+    from litreview.bibliography.refparse.fields import place_then_publisher
+
+    assert place_then_publisher(text) is None
+
+
 def test_the_words_before_a_semicolon_opening_the_publisher_end_the_title():
     # MDPI: "Title; Publisher, Year;"
     ref = parse_reference_model("2. Rocks-Macqueen, D.; Knaap, L. van der; Romanowska, I.; Jutte, A.; Visser, R.M.; "

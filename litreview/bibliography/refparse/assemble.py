@@ -220,7 +220,7 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
 def _pubfacts(text: str) -> F.PubFacts | None:
     """A publisher's span read as its place and name: "Blackwell, Oxford", "New York: Academic Press", "Cambridge, MA,
     USA: MIT Press"."""
-    pub = F.publisher_then_place(_strip(text)) or F.parse_pubfacts(_strip(text))
+    pub = F.publisher_then_place(_strip(text)) or F.parse_pubfacts(_strip(text)) or F.place_then_publisher(_strip(text))
     if pub is None and ":" in text:  # "Cambridge, MA, USA: MIT Press"
         place, _, name = _strip(text).rpartition(":")
         pub = F.PubFacts(place.strip(), name.strip())

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
-from .lexicon import NUMBER, PAGES, PLACE, VOLUME
+from .lexicon import IN, NUMBER, PAGES, PLACE, VOLUME
 from .names import is_organisation_name
 
 MONTHS = {
@@ -335,6 +335,23 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
         if (known_place(tail) and not _STATE_CODE.fullmatch(tail)) or (
                 (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
             return PubFacts(tail, head)
+    return None
+
+
+def place_then_publisher(text: str) -> PubFacts | None:
+    """"Place, Publisher" (Bologna's "Città, Editore": "San Francisco, Jossey-Bass", "Nijmegen, Radboud University"),
+    the place printed before the publisher with a comma: a known place before a name that is not one, or a bare place
+    before a name with a publisher's or a body's word; None for anything else (a body and its unit, "Stanford
+    University, Hoover Institution Press", is one publisher)."""
+    head, found, tail = text.strip().rstrip(".").strip("()[]").partition(",")
+    head, tail = head.strip(), tail.strip()
+    if not found or not tail or "," in tail or not is_place(head) or head.casefold() in IN or DIGIT.search(tail) \
+            or known_place(tail) or _STATE_CODE.fullmatch(tail) or _COMPANY.search(tail) \
+            or PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head):
+        return None  # "Prentice-Hall, Inc", "Houghton, Mifflin & Co.": a company's name
+    if known_place(head) or (head[1:] != head[1:].upper() and "." not in head  # not "DIKU", "Repr."
+                             and (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
+        return PubFacts(head, tail)
     return None
 
 
