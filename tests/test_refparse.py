@@ -924,6 +924,32 @@ def test_no_place_before_a_publisher_where_none_is_printed(text):
     assert place_then_publisher(text) is None
 
 
+@pytest.mark.parametrize(("text", "publisher", "note"), [
+    ("Keller, Maria, Cities of the plain. Yale fastback, Yale University Press, 1971.", "Yale University Press",
+     "Yale fastback"),
+    ("Keller, M.: Cities of the plain, Repr., Octagon Books, New York, NY, 1975.", "Octagon Books", "Repr."),
+])
+def test_a_series_before_the_publisher_is_no_part_of_its_name(text, publisher, note):
+    ref = parse_reference_model(text)
+    assert (ref.title, ref.publisher, ref.note) == ("Cities of the plain", publisher, note)
+
+
+def test_the_title_before_the_publisher_read_as_its_words_is_the_title():
+    # MDPI: "Title; Publisher, Year;", all read as the publisher's
+    ref = parse_reference_model("7. Keller, M. Utopia; Clarendon Press, 1968;")
+    assert (ref.title, ref.publisher) == ("Utopia", "Clarendon Press")
+
+
+@pytest.mark.parametrize("text", ["Prentice-Hall, Inc", "AT&T Bell Laboratories, Statistics Department",
+                                  "DIKU, University of Copenhagen", "In, Routledge", "Posit Software, PBC",
+                                  "Stanford University, Hoover Institution Press", "Addison-Wesley, Reading",
+                                  "Verdi, Wagner, and Zemlinsky (University of Chicago Press"])
+def test_no_series_before_a_publisher_where_none_is_printed(text):
+    from litreview.bibliography.refparse.fields import series_then_publisher
+
+    assert series_then_publisher(text) is None
+
+
 def test_the_words_before_a_semicolon_opening_the_publisher_end_the_title():
     # MDPI: "Title; Publisher, Year;"
     ref = parse_reference_model("2. Rocks-Macqueen, D.; Knaap, L. van der; Romanowska, I.; Jutte, A.; Visser, R.M.; "

@@ -495,10 +495,12 @@ def test_translated_by_and_the_names_after_it_are_not_the_publisher():
     labels = ["author", "author", "title", "title", *["publisher"] * 4, "location", "publisher", "date"]
     ref = assemble(text, text, _tagged(text, labels, {}))
     assert (ref.publisher, ref.note) == ("Blau", "Übers. von Karl Berg.")
-    # "by" without a role word before it: the model's reading stands
+    # "by" without a role word before it: no translator; the words before the publisher's comma are a series' or a
+    # note's (fields.series_then_publisher), not its name
     text = "Doe, Jane. A Novel. Illustrated by R. Smith, Blue Books, 2001."
     labels = ["author", "author", "title", "title", *["publisher"] * 6, "date"]
-    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Illustrated by R. Smith, Blue Books"
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.note) == ("Blue Books", "Illustrated by R. Smith")
 
 
 def test_a_role_in_parentheses_read_into_the_title_closes_the_names_before_it():

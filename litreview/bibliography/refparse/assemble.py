@@ -363,6 +363,12 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if pub is not None and pub.place:
                 put("place", pub.place, seg)
                 put("publisher", pub.publisher, seg)
+            elif series := F.series_then_publisher(_strip(seg.text)):  # "Yale fastback, Yale University Press"
+                if f.get("title"):
+                    notes.append(series[0])
+                else:  # the model read a title closed by its comma as the publisher's words: "Title, Scolar Press."
+                    put("title", series[0], seg)
+                put("publisher", series[1], seg)
             else:
                 put("publisher", _strip(seg.text).rstrip("."), seg)
         elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(_strip(seg.text), ":")):

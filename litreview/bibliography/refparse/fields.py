@@ -355,6 +355,24 @@ def place_then_publisher(text: str) -> PubFacts | None:
     return None
 
 
+def series_then_publisher(text: str) -> tuple[str, str] | None:
+    """"Series, Publisher" and "Title; Publisher" read as one publisher's span ("Yale fastback, Yale University Press",
+    "Analysis and Commentary, World Scientific"): (the words before, the publisher) where the last part after a comma
+    or a semicolon has a publisher's or a body's word and the words before have none; None for
+    anything else ("Stanford University, Hoover Institution Press" is one publisher)."""
+    cut = max(text.rfind(","), text.rfind(";"))
+    head, tail = text[:cut].strip(), text[cut + 1:].strip().rstrip(".")
+    if cut < 1 or not head or not tail[:1].isupper() or "(" in tail or DIGIT.search(tail) \
+            or not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail) or publishing_body(tail)):
+        return None
+    if _COMPANY.match(tail) or (_UNIT.search(tail) and not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
+        return None  # "Prentice-Hall, Inc", "AT&T Bell Laboratories, Statistics Department": one body's name
+    if PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head) or _COMPANY.search(head) \
+            or publishing_body(head) or head[1:] == head[1:].upper() or head.casefold() in IN:
+        return None  # "DIKU, University of Copenhagen": a body's unit; "In, Routledge"
+    return head, tail
+
+
 #: a word that names a body's unit or a body ("Dept", "School", "Consortium"), never a place
 _UNIT = re.compile(r"\b(?:Dept|Department|School|Faculty|Division|Laboratory|Lab|Consortium|Program|Group|Unit|"
                    r"Service|Agency|Bureau|Ministry|College|Library|Museum|Team|Project|Committee|Commission)\b")
