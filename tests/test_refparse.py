@@ -738,6 +738,17 @@ def test_the_journal_before_a_date_and_the_volume(text, container):
     assert (ref.container, ref.publisher) == (container, "")
 
 
+@pytest.mark.parametrize(("text", "pages"), [
+    ("Weber A and Brandt K (2011) Rivers and towns in early modern trade. Critical Care 15(2): S12.", "S12"),
+    ("WEBER, Anna. Rivers and towns in early modern trade. The Economic Journal. mars 2021. pp. ueab017.", "ueab017"),
+    ("Weber, A. (2021). Rivers and towns in early modern trade. Science Advances 7(4), eabc1234.", "eabc1234"),
+    ("Weber A. Rivers and towns in early modern trade. In: Optical methods XII. SPIE, 2021: 117560K.", "117560K"),
+])
+def test_an_article_number_keeps_its_letters(text, pages):
+    # BMC's "S8", OUP's "uez032", AAAS's "eaaw4694", SPIE's "112560I": the letters are part of the number
+    assert parse_reference(text).pages == pages
+
+
 @pytest.mark.parametrize("text", [
     "WEBER, Anna, 2015. Rivers and towns in early modern trade. A history of the northern ports. 2015. S. 45–67",
     "12. WEBER, A. Rivers and towns in early modern trade. A history of the northern ports. 2015. pp. 45‑67.",

@@ -42,7 +42,8 @@ _ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
     r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
 _ROLE_TAIL = re.compile(r",?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$", re.I)
-_PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
+#: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I")
+_PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
 _RANGE = re.compile(r"\d\s*[-–—]+\s*[A-Za-z]?\d")
 # Each alternative starts where its run of digits or letters starts: the same leftmost match, found in
 # linear time (tried at every letter of a long run, the search was quadratic).
@@ -65,7 +66,7 @@ _ET_AL = re.compile(r",?\s*\bet\s+al\b\.?")
 _ET_AL_WORDS = re.compile(r"\bet\s+al\b")
 _OTHERS = re.compile(r"\bet\s+al\b\.?|\bothers\b", re.I)
 _AND_OTHERS = re.compile(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", re.I)
-_PAGE_WORD = re.compile(r"(?i)\b(?:pp?|pages?|s|pág)\.?\s*")
+_PAGE_WORD = re.compile(r"(?i)\b(?:pp?|pages?|s|pág)(?:\.|\s)\s*")  # a label's stop or space: not the "S" of "S8"
 _DASH = re.compile(r"[-–—]")
 _YEAR_FIRST = re.compile(rf"^\(?({F.YEAR})\b")
 _THESIS_WORD = re.compile(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis")
