@@ -961,6 +961,22 @@ def test_no_series_before_a_publisher_where_none_is_printed(text):
     assert series_then_publisher(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    "12 Keller M. Cidades da planície. Rio de Janeiro: Casa e Terra, 1998.",  # Vancouver
+    "Keller, Maria, Cidades da planície, Rio de Janeiro, Casa e Terra, 1998.",  # Bologna
+])
+def test_a_place_and_a_publisher_read_as_the_container_are_the_imprint(text):
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher, ref.place) == ("", "Casa e Terra", "Rio de Janeiro")
+
+
+def test_a_known_place_may_hold_particles():
+    from litreview.bibliography.refparse.fields import known_place
+
+    assert known_place("Rio de Janeiro")
+    assert not known_place("Nova Fronteira")
+
+
 def test_the_words_before_a_semicolon_opening_the_publisher_end_the_title():
     # MDPI: "Title; Publisher, Year;"
     ref = parse_reference_model("2. Rocks-Macqueen, D.; Knaap, L. van der; Romanowska, I.; Jutte, A.; Visser, R.M.; "

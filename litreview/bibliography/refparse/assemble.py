@@ -451,16 +451,29 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
 
 
 def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -> bool:
-    """The model's container is a body's name after a title, with no volume, issue, pages, publisher or editor, no
-    "In" before it and no day and month after it (a web page's site: "THE PROJECT. February 19, 2003."): Chicago's
-    and APA's "Title. National Bureau of Economic Research." print the publisher of a book or a report with no
-    place there, not a journal or a book."""
+    """The model's container is a body's name (or a place and a publisher's, ``_imprint``) after a title, with no
+    volume, issue, pages, publisher or editor, no "In" before it and no day and month after it (a web page's site:
+    "THE PROJECT. February 19, 2003."): Chicago's and APA's "Title. National Bureau of Economic Research." print the
+    publisher of a book or a report with no place there, and Vancouver's "Title. Place: Publisher, Year." with it,
+    not a journal or a book."""
     seg = first.get("container") or first.get("journal")
     container = str(f.get("container") or "")
     if not container or seg is None or not f.get("title") \
             or any(f.get(n) for n in ("volume", "issue", "pages", "publisher", "editors", "month")):
         return False
-    return not _IN_HEAD.match(seg.text.strip()) and F.publishing_body(container)
+    return not _IN_HEAD.match(seg.text.strip()) and (F.publishing_body(container) or _imprint(container))
+
+
+def _imprint(text: str) -> bool:
+    """"Rio de Janeiro: Paz e Terra": a place of the lexicon and a publisher, no periodical's name, no sentence closed
+    before the publisher's last word ("[The Encyclopedia of Optical Engineering]. Marcel Dekker, New York")."""
+    pub = _pubfacts(text)
+    return pub is not None and F.known_place(pub.place) and not F.PERIODICAL.search(text) \
+        and not any(_CLOSED.search(w) for w in pub.publisher.split()[:-1])
+
+
+#: a word closing a sentence, with its bracket or quote ("Engineering].")
+_CLOSED = re.compile(r"\w{2,}[\])’”»]*\.$")
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

@@ -308,9 +308,15 @@ def is_place(text: str) -> bool:
 
 
 def known_place(text: str) -> bool:
-    """Every word a publishing place of the lexicon ("Oxford", "New York", "Thousand Oaks, CA")."""
+    """Every word a publishing place of the lexicon ("Oxford", "New York", "Thousand Oaks, CA"), but for the
+    particles of a place's name ("Rio de Janeiro", "Stratford upon Avon")."""
     words = [w.strip(".,()").casefold() for w in text.split()]
-    return bool(words) and all(w in PLACE for w in words if w)
+    words = [w for w in words if w and w not in _PLACE_PARTICLES]
+    return bool(words) and all(w in PLACE for w in words)
+
+
+#: the lower-case words of a place's name (``_PLACE``)
+_PLACE_PARTICLES = frozenset(("on", "upon", "am", "sur", "de", "del", "la", "le", "les"))
 
 
 #: a state's or a country's code ("MA", "USA", "D.C."): the end of a place, not a place after a publisher
