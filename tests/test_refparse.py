@@ -738,6 +738,16 @@ def test_the_journal_before_a_date_and_the_volume(text, container):
     assert (ref.container, ref.publisher) == (container, "")
 
 
+@pytest.mark.parametrize(("text", "container"), [
+    ("Keller M, Brandt K and Stone J (2013) Cities of the plain. In: Pacific conference on urban data mining, 2013, "
+     "pp. 160–172. Springer.", "Pacific conference on urban data mining"),
+    ("Keller M (2011) Cities of the plain. In: Brandt K (ed.) The Encyclopedia of Urbanism. Winter 2011. "
+     "http://example.org/cities/.", "The Encyclopedia of Urbanism"),
+])
+def test_the_date_after_a_books_comma_or_stop_is_no_part_of_its_name(text, container):
+    assert parse_reference(text).container == container
+
+
 @pytest.mark.parametrize(("text", "pages"), [
     ("Weber A and Brandt K (2011) Rivers and towns in early modern trade. Critical Care 15(2): S12.", "S12"),
     ("WEBER, Anna. Rivers and towns in early modern trade. The Economic Journal. mars 2021. pp. ueab017.", "ueab017"),

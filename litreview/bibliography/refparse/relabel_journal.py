@@ -138,11 +138,35 @@ _DATE_LEAVES = frozenset(("date", "title", "genre", "note", "publisher"))
 _MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|ligne|internet)\]?[.,]?")
 
 
+def _year_or_month(text: str) -> bool:
+    word = text.strip("()[].,;:").casefold()
+    return word in MONTHS or bool(F.YEAR_ONLY.fullmatch(word))
+
+
 def _date_word(text: str) -> bool:
     """A word of a printed date (a day, a month in any language, a year) or of the medium printed before it."""
     word = text.strip("()[].,;:").casefold()
     return bool(word in MONTHS or F.YEAR_ONLY.fullmatch(word) or (word.isdigit() and len(word) <= 2)
                 or _MEDIUM_WORD.fullmatch(text))
+
+
+def date_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a date (a year, a month, a season) closing a container's span after its comma or its full stop
+    are the date's: "In: Conference on Data Mining, 2013, pp. 160–172" and "The Encyclopedia of Philosophy. Winter
+    2011." (the model ran the book's name on over the year or the season; a year printed with no delimiter, "Neural
+    Information Processing Systems 2012", may be the name's)."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label not in ("container", "journal") or (i + 1 < len(tagged) and tagged[i + 1].label == t.label):
+            continue
+        j = i  # the span's last word that is no date's
+        while j > 0 and i - j < 3 and tagged[j].label == t.label and _date_word(tagged[j].token.text):
+            j -= 1
+        last = tagged[j].token.text
+        if j < i and tagged[j].label == t.label and (last.endswith(",") or SENTENCE_END.search(last)) \
+                and any(_year_or_month(x.token.text) for x in tagged[j + 1:i + 1]):  # not a volume's "15"
+            out[j + 1:i + 1] = [x._replace(label="date") for x in tagged[j + 1:i + 1]]
+    return out
 
 
 def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
