@@ -738,6 +738,18 @@ def test_the_journal_before_a_date_and_the_volume(text, container):
     assert (ref.container, ref.publisher) == (container, "")
 
 
+@pytest.mark.parametrize(("text", "publisher", "pages"), [
+    ("Weber A and Brandt K (2015) Rivers and towns in early modern trade. Urban History 42(3). Taylor & Francis: "
+     "412–430.", "Taylor & Francis", "412–430"),
+    ("Weber A, Brandt K, Stone J, et al. (2014) Rivers and towns in early modern trade. PloS one 9(2). Public Library "
+     "of Science: e81234.", "Public Library of Science", "e81234"),
+])
+def test_the_pages_after_the_publishers_colon_close_a_journal_reference(text, publisher, pages):
+    # SAGE Harvard: "Journal 42(3). Publisher: pages." with the publisher's first words, or the pages, read as another's
+    ref = parse_reference(text)
+    assert (ref.publisher, ref.pages) == (publisher, pages)
+
+
 @pytest.mark.parametrize(("text", "container"), [
     ("Keller M, Brandt K and Stone J (2013) Cities of the plain. In: Pacific conference on urban data mining, 2013, "
      "pp. 160–172. Springer.", "Pacific conference on urban data mining"),
