@@ -738,6 +738,70 @@ def test_the_journal_before_a_date_and_the_volume(text, container):
     assert (ref.container, ref.publisher) == (container, "")
 
 
+@pytest.mark.parametrize(("text", "publisher", "pages"), [
+    ("Weber A and Brandt K (2015) Rivers and towns in early modern trade. Urban History 42(3). Taylor & Francis: "
+     "412–430.", "Taylor & Francis", "412–430"),
+    ("Weber A, Brandt K, Stone J, et al. (2014) Rivers and towns in early modern trade. PloS one 9(2). Public Library "
+     "of Science: e81234.", "Public Library of Science", "e81234"),
+])
+def test_the_pages_after_the_publishers_colon_close_a_journal_reference(text, publisher, pages):
+    # SAGE Harvard: "Journal 42(3). Publisher: pages." with the publisher's first words, or the pages, read as another's
+    ref = parse_reference(text)
+    assert (ref.publisher, ref.pages) == (publisher, pages)
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("Keller M, Brandt K and Stone J (2013) Cities of the plain. In: Pacific conference on urban data mining, 2013, "
+     "pp. 160–172. Springer.", "Pacific conference on urban data mining"),
+    ("Keller M (2011) Cities of the plain. In: Brandt K (ed.) The Encyclopedia of Urbanism. Winter 2011. "
+     "http://example.org/cities/.", "The Encyclopedia of Urbanism"),
+])
+def test_the_date_after_a_books_comma_or_stop_is_no_part_of_its_name(text, container):
+    assert parse_reference(text).container == container
+
+
+@pytest.mark.parametrize(("text", "pages"), [
+    ("Weber A and Brandt K (2011) Rivers and towns in early modern trade. Critical Care 15(2): S12.", "S12"),
+    ("WEBER, Anna. Rivers and towns in early modern trade. The Economic Journal. mars 2021. pp. ueab017.", "ueab017"),
+    ("Weber, A. (2021). Rivers and towns in early modern trade. Science Advances 7(4), eabc1234.", "eabc1234"),
+    ("Weber A. Rivers and towns in early modern trade. In: Optical methods XII. SPIE, 2021: 117560K.", "117560K"),
+])
+def test_an_article_number_keeps_its_letters(text, pages):
+    # BMC's "S8", OUP's "uez032", AAAS's "eaaw4694", SPIE's "112560I": the letters are part of the number
+    assert parse_reference(text).pages == pages
+
+
+@pytest.mark.parametrize("text", [
+    "WEBER, Anna, 2015. Rivers and towns in early modern trade. A history of the northern ports. 2015. S. 45–67",
+    "12. WEBER, A. Rivers and towns in early modern trade. A history of the northern ports. 2015. pp. 45‑67.",
+    "WEBER, A. Rivers and towns in early modern trade. A history of the northern ports, p. 45–67, 2015. Routledge.",
+    "WEBER, A. Rivers and towns in early modern trade. A history of the northern ports. p.45–67, 2015. Routledge.",
+    "3. Weber, A.: Rivers and towns in early modern trade. A history of the northern ports. 45–67 (2015).",
+])
+def test_the_book_before_a_date_and_the_pages_is_no_part_of_the_title(text):
+    # ISO 690, DIN, ABNT and LNCS print a chapter's book after the title's full stop with no "In:", then its pages
+    ref = parse_reference(text)
+    assert (ref.title, ref.container, ref.pages) == ("Rivers and towns in early modern trade",
+                                                     "A history of the northern ports", "45–67")
+
+
+@pytest.mark.parametrize("text", [
+    "Weber, A.: Rivers and towns in early modern trade, in: A history of the northern ports, edited by: Brandt, K., "
+    "Routledge, London, 45–67, 2015.",
+    "WEBER, Anna, Rivers and towns in early modern trade, in: A history of the northern ports, 2015, 45-67.",
+])
+def test_the_book_after_a_comma_and_in_is_no_part_of_the_title(text):
+    # Copernicus and Czech styles print "Title, in: Book, …"
+    ref = parse_reference(text)
+    assert (ref.title, ref.container) == ("Rivers and towns in early modern trade", "A history of the northern ports")
+
+
+def test_a_publisher_before_the_pages_is_no_book():
+    ref = parse_reference("Weber A (2015) Rivers and towns in early modern trade. In: A History of the Northern Ports. "
+                          "Springer, pp. 45–67.")
+    assert (ref.container, ref.publisher) == ("A History of the Northern Ports", "Springer")
+
+
 @pytest.mark.parametrize(("text", "container"), [
     ("Ngirachu, John. 2013. “MPs Throw Out Bill Targeting NGOs.” Daily Nation, December 4. http://www.nation.co.ke/"
      "news/politics/index.html.", "Daily Nation"),
@@ -871,6 +935,68 @@ def test_no_place_after_a_publisher_where_none_is_printed(text):
     from litreview.bibliography.refparse.fields import publisher_then_place
 
     assert publisher_then_place(text) is None
+
+
+@pytest.mark.parametrize(("text", "publisher", "place"), [
+    ("Keller, Maria, Cities of the plain, San Francisco, Jossey-Bass, 1991.", "Jossey-Bass", "San Francisco"),
+    ("Keller, Maria, Cities of the plain, Bachelor’s thesis, Enschede, University of Twente, 2019.",
+     "University of Twente", "Enschede"),
+])
+def test_a_place_printed_before_the_publisher_after_a_comma_is_the_place(text, publisher, place):
+    # Bologna: "Città, Editore, anno"
+    ref = parse_reference_model(text)
+    assert (ref.publisher, ref.place) == (publisher, place)
+
+
+@pytest.mark.parametrize("text", ["Prentice-Hall, Inc", "Houghton, Mifflin & Co.", "DIKU, University of Copenhagen",
+                                  "In, Routledge", "Stanford University, Hoover Institution Press", "Cambridge, MA",
+                                  "Repr., Octagon Books", "Gallimard, Coll. Folio Essais"])
+def test_no_place_before_a_publisher_where_none_is_printed(text):
+    from litreview.bibliography.refparse.fields import place_then_publisher
+
+    assert place_then_publisher(text) is None
+
+
+@pytest.mark.parametrize(("text", "publisher", "note"), [
+    ("Keller, Maria, Cities of the plain. Yale fastback, Yale University Press, 1971.", "Yale University Press",
+     "Yale fastback"),
+    ("Keller, M.: Cities of the plain, Repr., Octagon Books, New York, NY, 1975.", "Octagon Books", "Repr."),
+])
+def test_a_series_before_the_publisher_is_no_part_of_its_name(text, publisher, note):
+    ref = parse_reference_model(text)
+    assert (ref.title, ref.publisher, ref.note) == ("Cities of the plain", publisher, note)
+
+
+def test_the_title_before_the_publisher_read_as_its_words_is_the_title():
+    # MDPI: "Title; Publisher, Year;", all read as the publisher's
+    ref = parse_reference_model("7. Keller, M. Utopia; Clarendon Press, 1968;")
+    assert (ref.title, ref.publisher) == ("Utopia", "Clarendon Press")
+
+
+@pytest.mark.parametrize("text", ["Prentice-Hall, Inc", "AT&T Bell Laboratories, Statistics Department",
+                                  "DIKU, University of Copenhagen", "In, Routledge", "Posit Software, PBC",
+                                  "Stanford University, Hoover Institution Press", "Addison-Wesley, Reading",
+                                  "Verdi, Wagner, and Zemlinsky (University of Chicago Press"])
+def test_no_series_before_a_publisher_where_none_is_printed(text):
+    from litreview.bibliography.refparse.fields import series_then_publisher
+
+    assert series_then_publisher(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "12 Keller M. Cidades da planície. Rio de Janeiro: Casa e Terra, 1998.",  # Vancouver
+    "Keller, Maria, Cidades da planície, Rio de Janeiro, Casa e Terra, 1998.",  # Bologna
+])
+def test_a_place_and_a_publisher_read_as_the_container_are_the_imprint(text):
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher, ref.place) == ("", "Casa e Terra", "Rio de Janeiro")
+
+
+def test_a_known_place_may_hold_particles():
+    from litreview.bibliography.refparse.fields import known_place
+
+    assert known_place("Rio de Janeiro")
+    assert not known_place("Nova Fronteira")
 
 
 def test_the_words_before_a_semicolon_opening_the_publisher_end_the_title():

@@ -42,7 +42,8 @@ _ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
     r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
 _ROLE_TAIL = re.compile(r",?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$", re.I)
-_PAGES = re.compile(r"[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?")
+#: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I")
+_PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
 _RANGE = re.compile(r"\d\s*[-–—]+\s*[A-Za-z]?\d")
 # Each alternative starts where its run of digits or letters starts: the same leftmost match, found in
 # linear time (tried at every letter of a long run, the search was quadratic).
@@ -65,7 +66,7 @@ _ET_AL = re.compile(r",?\s*\bet\s+al\b\.?")
 _ET_AL_WORDS = re.compile(r"\bet\s+al\b")
 _OTHERS = re.compile(r"\bet\s+al\b\.?|\bothers\b", re.I)
 _AND_OTHERS = re.compile(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", re.I)
-_PAGE_WORD = re.compile(r"(?i)\b(?:pp?|pages?|s|pág)\.?\s*")
+_PAGE_WORD = re.compile(r"(?i)\b(?:pp?|pages?|s|pág)(?:\.|\s)\s*")  # a label's stop or space: not the "S" of "S8"
 _DASH = re.compile(r"[-–—]")
 _YEAR_FIRST = re.compile(rf"^\(?({F.YEAR})\b")
 _THESIS_WORD = re.compile(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis")
@@ -220,7 +221,7 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
 def _pubfacts(text: str) -> F.PubFacts | None:
     """A publisher's span read as its place and name: "Blackwell, Oxford", "New York: Academic Press", "Cambridge, MA,
     USA: MIT Press"."""
-    pub = F.publisher_then_place(_strip(text)) or F.parse_pubfacts(_strip(text))
+    pub = F.publisher_then_place(_strip(text)) or F.parse_pubfacts(_strip(text)) or F.place_then_publisher(_strip(text))
     if pub is None and ":" in text:  # "Cambridge, MA, USA: MIT Press"
         place, _, name = _strip(text).rpartition(":")
         pub = F.PubFacts(place.strip(), name.strip())
@@ -363,6 +364,12 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if pub is not None and pub.place:
                 put("place", pub.place, seg)
                 put("publisher", pub.publisher, seg)
+            elif series := F.series_then_publisher(_strip(seg.text)):  # "Yale fastback, Yale University Press"
+                if f.get("title"):
+                    notes.append(series[0])
+                else:  # the model read a title closed by its comma as the publisher's words: "Title, Scolar Press."
+                    put("title", series[0], seg)
+                put("publisher", series[1], seg)
             else:
                 put("publisher", _strip(seg.text).rstrip("."), seg)
         elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(_strip(seg.text), ":")):
@@ -444,16 +451,29 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
 
 
 def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -> bool:
-    """The model's container is a body's name after a title, with no volume, issue, pages, publisher or editor, no
-    "In" before it and no day and month after it (a web page's site: "THE PROJECT. February 19, 2003."): Chicago's
-    and APA's "Title. National Bureau of Economic Research." print the publisher of a book or a report with no
-    place there, not a journal or a book."""
+    """The model's container is a body's name (or a place and a publisher's, ``_imprint``) after a title, with no
+    volume, issue, pages, publisher or editor, no "In" before it and no day and month after it (a web page's site:
+    "THE PROJECT. February 19, 2003."): Chicago's and APA's "Title. National Bureau of Economic Research." print the
+    publisher of a book or a report with no place there, and Vancouver's "Title. Place: Publisher, Year." with it,
+    not a journal or a book."""
     seg = first.get("container") or first.get("journal")
     container = str(f.get("container") or "")
     if not container or seg is None or not f.get("title") \
             or any(f.get(n) for n in ("volume", "issue", "pages", "publisher", "editors", "month")):
         return False
-    return not _IN_HEAD.match(seg.text.strip()) and F.publishing_body(container)
+    return not _IN_HEAD.match(seg.text.strip()) and (F.publishing_body(container) or _imprint(container))
+
+
+def _imprint(text: str) -> bool:
+    """"Rio de Janeiro: Paz e Terra": a place of the lexicon and a publisher, no periodical's name, no sentence closed
+    before the publisher's last word ("[The Encyclopedia of Optical Engineering]. Marcel Dekker, New York")."""
+    pub = _pubfacts(text)
+    return pub is not None and F.known_place(pub.place) and not F.PERIODICAL.search(text) \
+        and not any(_CLOSED.search(w) for w in pub.publisher.split()[:-1])
+
+
+#: a word closing a sentence, with its bracket or quote ("Engineering].")
+_CLOSED = re.compile(r"\w{2,}[\])’”»]*\.$")
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
-from .lexicon import NUMBER, PAGES, PLACE, VOLUME
+from .lexicon import IN, NUMBER, PAGES, PLACE, VOLUME
 from .names import is_organisation_name
 
 MONTHS = {
@@ -176,6 +176,8 @@ def _label_words(*words: str) -> str:
 
 #: A volume's label in any language the lexicon knows ("vol.", "Bd.", "t."), as an alternation.
 VOLUME_LABEL = _label_words(*VOLUME)
+#: A page's label ("p.", "pp.", "S."), the same way.
+PAGE_LABEL = _label_words(*PAGES)
 
 # The labels in the languages references are written in: the tagger's word lists (lexicon). What a label
 # numbers: a number ("S1", "3/4"), a Roman one, or a last word ("no. Special"), never the name of "v. Trump".
@@ -183,7 +185,7 @@ _LABELLED = r"[A-Za-z]?\d[\w./-]*|[IVXLCivxlc]+\b|\w+(?=\W*$)"
 _NUM_TOKEN = re.compile(
     rf"(?P<vol>\b(?:{VOLUME_LABEL})\s*(?P<volv>{_LABELLED}))"
     rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num')})\s*(?P<nov>{_LABELLED}))"
-    rf"|(?P<pp>(?<![\w.])(?:{_label_words(*PAGES)})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
+    rf"|(?P<pp>(?<![\w.])(?:{PAGE_LABEL})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
     r"|(?P<range>(?<![\w/])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"
     r"|(?P<dot>(?<![\w.])(?P<dotv>\d+)\.(?P<doti>\d+)(?![\w.]))"
@@ -192,7 +194,7 @@ _NUM_TOKEN = re.compile(
     re.IGNORECASE,
 )
 #: A page label glued to its page or range, as one word: ABNT's and Harvard's "p.63–79,", "p.e0121804."
-GLUED_PAGES = re.compile(rf"(?i)(?:{_label_words(*PAGES)})[A-Za-z]?\d+(?:[-–—]+[A-Za-z]?\d+)?[.,;]?")
+GLUED_PAGES = re.compile(rf"(?i)(?:{PAGE_LABEL})[A-Za-z]?\d+(?:[-–—]+[A-Za-z]?\d+)?[.,;]?")
 #: Where the numbers of a journal reference start: "14, no. 3", ", vol. 7", ", 2008, 54-72".
 _NUM_START = re.compile(
     r"(?:^|(?<=[\s,.(]))(?:vol(?:ume)?\.?\s*\d|v\.\s*\d|no\.\s*\d|pp?\.\s*\d|\d+\s*\(|\d+\s*[,:;.]|\d+\s*$"
@@ -306,9 +308,15 @@ def is_place(text: str) -> bool:
 
 
 def known_place(text: str) -> bool:
-    """Every word a publishing place of the lexicon ("Oxford", "New York", "Thousand Oaks, CA")."""
+    """Every word a publishing place of the lexicon ("Oxford", "New York", "Thousand Oaks, CA"), but for the
+    particles of a place's name ("Rio de Janeiro", "Stratford upon Avon")."""
     words = [w.strip(".,()").casefold() for w in text.split()]
-    return bool(words) and all(w in PLACE for w in words if w)
+    words = [w for w in words if w and w not in _PLACE_PARTICLES]
+    return bool(words) and all(w in PLACE for w in words)
+
+
+#: the lower-case words of a place's name (``_PLACE``)
+_PLACE_PARTICLES = frozenset(("on", "upon", "am", "sur", "de", "del", "la", "le", "les"))
 
 
 #: a state's or a country's code ("MA", "USA", "D.C."): the end of a place, not a place after a publisher
@@ -334,6 +342,41 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
                 (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
             return PubFacts(tail, head)
     return None
+
+
+def place_then_publisher(text: str) -> PubFacts | None:
+    """"Place, Publisher" (Bologna's "Città, Editore": "San Francisco, Jossey-Bass", "Nijmegen, Radboud University"),
+    the place printed before the publisher with a comma: a known place before a name that is not one, or a bare place
+    before a name with a publisher's or a body's word; None for anything else (a body and its unit, "Stanford
+    University, Hoover Institution Press", is one publisher)."""
+    head, found, tail = text.strip().rstrip(".").strip("()[]").partition(",")
+    head, tail = head.strip(), tail.strip()
+    if not found or not tail or "," in tail or not is_place(head) or head.casefold() in IN or DIGIT.search(tail) \
+            or known_place(tail) or _STATE_CODE.fullmatch(tail) or _COMPANY.search(tail) \
+            or PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head):
+        return None  # "Prentice-Hall, Inc", "Houghton, Mifflin & Co.": a company's name
+    if known_place(head) or (head[1:] != head[1:].upper() and "." not in head  # not "DIKU", "Repr."
+                             and (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
+        return PubFacts(head, tail)
+    return None
+
+
+def series_then_publisher(text: str) -> tuple[str, str] | None:
+    """"Series, Publisher" and "Title; Publisher" read as one publisher's span ("Yale fastback, Yale University Press",
+    "Analysis and Commentary, World Scientific"): (the words before, the publisher) where the last part after a comma
+    or a semicolon has a publisher's or a body's word and the words before have none; None for
+    anything else ("Stanford University, Hoover Institution Press" is one publisher)."""
+    cut = max(text.rfind(","), text.rfind(";"))
+    head, tail = text[:cut].strip(), text[cut + 1:].strip().rstrip(".")
+    if cut < 1 or not head or not tail[:1].isupper() or "(" in tail or DIGIT.search(tail) \
+            or not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail) or publishing_body(tail)):
+        return None
+    if _COMPANY.match(tail) or (_UNIT.search(tail) and not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
+        return None  # "Prentice-Hall, Inc", "AT&T Bell Laboratories, Statistics Department": one body's name
+    if PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head) or _COMPANY.search(head) \
+            or publishing_body(head) or head[1:] == head[1:].upper() or head.casefold() in IN:
+        return None  # "DIKU, University of Copenhagen": a body's unit; "In, Routledge"
+    return head, tail
 
 
 #: a word that names a body's unit or a body ("Dept", "School", "Consortium"), never a place

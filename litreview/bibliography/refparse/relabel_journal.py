@@ -20,31 +20,53 @@ def journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     journal: ISO 690 and DIN print "Title. Journal. 2004. Bd. 42, Nr. 1, S. 126–138", "Title. Journal. [en ligne].
     avril 2002. Vol. 13" and "Title. Journal [online]. 8 Juli 2016. Bd. 11", ABNT "Title. Journal, v. 13, n. 1" with no
     date there (the model ran the title on over the
-    journal's name, or read it as a genre's or a publisher's, and the date's words into the title)."""
+    journal's name, or read it as a genre's or a publisher's, and the date's words into the title). With no volume, the
+    pages stand for it and the sentence is the book a chapter is in: ISO 690's "Title. Book. 2011. S. 1–16", ABNT's
+    "Title. Book, p. 14–28, 2005" and LNCS's "Title. Book. 35–48 (2011)" print it with no "In:" (not a publisher's
+    name, which styles print before the pages: "In: Book. Springer, pp. 225–249")."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
+    label = "journal"
+    if not v:  # no volume: a book's pages ("Title. Book. 2011. S. 1–16", "Title. Book, p. 14–28, 2005")
+        v, label = next((k for k, t in enumerate(tagged) if t.label == "pages"), 0), "container"
     d = v
     while d > 0 and v - d < _RUN and tagged[d - 1].label in _DATE_LEAVES and _date_word(tagged[d - 1].token.text):
         d -= 1
     start = d - 1  # the journal's last word may end with its full stop (or, before a labelled volume, a comma)
     if d == v:  # no date before the volume: ABNT's "Title. Journal, v. 13, n. 1" labels it after the comma
-        if start < 1 or not tagged[start].token.text.endswith(",") or not _VOLUME_LABEL.fullmatch(tagged[v].token.text):
+        if start < 1 or not _labelled_after(tagged[start].token.text, tagged[v].token.text, label):
             return tagged
     elif not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]) or tagged[start].token.text[-1:] in ",:;":
         return tagged  # "Technical report, Highway Loss Data Institute, April 2012. Vol. 29": a report's body
-    if start < 1 or tagged[start].label not in _JOURNAL_LEAVES:
+    leaves = _JOURNAL_LEAVES if label == "journal" else _BOOK_LEAVES
+    if start < 1 or tagged[start].label not in leaves:
         return tagged
-    while start > 0 and d - start < _RUN and tagged[start - 1].label in _JOURNAL_LEAVES \
+    while start > 0 and d - start < _RUN and tagged[start - 1].label in leaves \
             and not SENTENCE_END.search(tagged[start - 1].token.text):
         start -= 1
     if not start or tagged[start - 1].label != "title" \
             or not SENTENCE_END.search(tagged[start - 1].token.text):
         return tagged
     out = list(tagged)
-    out[start:d] = [t._replace(label="journal") for t in tagged[start:d]]
+    out[start:d] = [t._replace(label=label) for t in tagged[start:d]]
     out[d:v] = [t._replace(label="note" if _MEDIUM_WORD.fullmatch(t.token.text) else "date") for t in tagged[d:v]]
     return out
+
+
+def _labelled_after(last: str, number: str, label: str) -> bool:
+    """A journal's volume labelled after its comma ("Journal, v. 13"), or a book's pages labelled after its comma or
+    its full stop ("Book, p. 14–28", "Book. p.38–45")."""
+    if label == "journal":
+        return last.endswith(",") and bool(_VOLUME_LABEL.fullmatch(number))
+    closed = bool(SENTENCE_END.search(last))
+    if _PAGE_LABEL.fullmatch(number) or F.GLUED_PAGES.fullmatch(number):
+        return closed or last.endswith(",")
+    return closed and bool(_RANGE.fullmatch(number))
+
+
+#: a page range with no label ("35–48.")
+_RANGE = lazy(r"\d+[-–]\d+[.,]?")
 
 
 def journal_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -104,12 +126,21 @@ _NAME_LEAVES = frozenset(("note", "date", "publisher", "genre", "location"))
 
 #: a volume's label as a word of its own ("v.", "Vol.", "Bd.")
 _VOLUME_LABEL = lazy(rf"(?i)(?:{F.VOLUME_LABEL})")
+#: a page's label as a word of its own ("p.", "pp.", "S.")
+_PAGE_LABEL = lazy(rf"(?i)(?:{F.PAGE_LABEL})")
 #: labels a journal's name may have been read as after the title (the title's, a genre's, a publisher's)
 _JOURNAL_LEAVES = frozenset(("title", "genre", "publisher"))
+#: those a book's name may have been read as before its pages (a publisher's name is printed there: "Springer, pp. 5–9")
+_BOOK_LEAVES = frozenset(("title", "genre"))
 #: labels a date's words before the volume may have been read as
 _DATE_LEAVES = frozenset(("date", "title", "genre", "note", "publisher"))
 #: ISO 690's medium before the date, as one or two words ("[online].", "[en", "ligne].")
 _MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|ligne|internet)\]?[.,]?")
+
+
+def _year_or_month(text: str) -> bool:
+    word = text.strip("()[].,;:").casefold()
+    return word in MONTHS or bool(F.YEAR_ONLY.fullmatch(word))
 
 
 def _date_word(text: str) -> bool:
@@ -119,15 +150,35 @@ def _date_word(text: str) -> bool:
                 or _MEDIUM_WORD.fullmatch(text))
 
 
+def date_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a date (a year, a month, a season) closing a container's span after its comma or its full stop
+    are the date's: "In: Conference on Data Mining, 2013, pp. 160–172" and "The Encyclopedia of Philosophy. Winter
+    2011." (the model ran the book's name on over the year or the season; a year printed with no delimiter, "Neural
+    Information Processing Systems 2012", may be the name's)."""
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label not in ("container", "journal") or (i + 1 < len(tagged) and tagged[i + 1].label == t.label):
+            continue
+        j = i  # the span's last word that is no date's
+        while j > 0 and i - j < 3 and tagged[j].label == t.label and _date_word(tagged[j].token.text):
+            j -= 1
+        last = tagged[j].token.text
+        if j < i and tagged[j].label == t.label and (last.endswith(",") or SENTENCE_END.search(last)) \
+                and any(_year_or_month(x.token.text) for x in tagged[j + 1:i + 1]):  # not a volume's "15"
+            out[j + 1:i + 1] = [x._replace(label="date") for x in tagged[j + 1:i + 1]]
+    return out
+
+
 def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words of a title span after a full stop and "In:" are the book the chapter is in, in a reading with no
-    container: "Title. In: The Rhythm of Modernization: How Values Change over Time. Brill, 2021." (the model ran
-    the title on over the book's name)."""
+    """The words of a title span after a full stop or a comma and "In:" are the book the chapter is in, in a reading
+    with no container: "Title. In: The Rhythm of Modernization: How Values Change over Time. Brill, 2021." and
+    Copernicus's "Title, in: Book, edited by: …" (the model ran the title on over the book's name)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     for i in range(1, len(tagged) - 1):
         if tagged[i].label == "title" and tagged[i - 1].label == "title" and tagged[i].token.text in _IN_COLON \
-                and SENTENCE_END.search(tagged[i - 1].token.text) and tagged[i + 1].label == "title":
+                and (SENTENCE_END.search(tagged[i - 1].token.text) or tagged[i - 1].token.text.endswith(",")) \
+                and tagged[i + 1].label == "title":
             j = i + 1
             while j < len(tagged) and tagged[j].label == "title":
                 j += 1

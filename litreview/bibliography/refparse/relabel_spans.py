@@ -84,11 +84,12 @@ _LAST_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
 def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words closed by a colon between a journal's volume and the pages that close the reference are the
     publisher, and the number after them the pages: SAGE Harvard prints "Journal 116(6). Acoustical Society of
-    America: 3668–3678." (the model, which never saw a publisher there, read them as a volume's, a place's or a note's
-    words)."""
+    America: 3668–3678." (the model, which never saw a publisher there, read them as a volume's, a place's, a journal's
+    or a note's words, and the pages as a note's, a publisher's or a volume's, at times with the publisher's first
+    words read as such)."""
     last = len(tagged) - 1
-    if last < 2 or not _LAST_PAGES.fullmatch(tagged[last].token.text) or tagged[last].label not in ("pages", "note") \
-            or not tagged[last - 1].token.text.endswith(":") or any(t.label == "publisher" for t in tagged):
+    if last < 2 or not _LAST_PAGES.fullmatch(tagged[last].token.text) or tagged[last].label not in _PAGES_LEAVES \
+            or not tagged[last - 1].token.text.endswith(":"):
         return tagged
     start = last - 1
     while start > 0 and last - start <= _TAIL_WORDS and tagged[start - 1].label != "volume" \
@@ -96,11 +97,14 @@ def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         start -= 1
     words = tagged[start:last]
     if not start or tagged[start - 1].label != "volume" or not _VOLUME_CLOSED.fullmatch(tagged[start - 1].token.text) \
-            or any(t.label in ("url", "doi", "date") or not t.token.text[:1].isalpha() for t in words):
+            or any(t.label in ("url", "doi", "date") or not (t.token.text[:1].isalpha() or t.token.text == "&")
+                   for t in words) or any(t.label == "publisher" for t in tagged[:start]):
         return tagged
     return [*tagged[:start], *(t._replace(label="publisher") for t in words), tagged[last]._replace(label="pages")]
 
 
+#: labels the closing pages may have been read as after the publisher's colon (a note's, a publisher's, a volume's)
+_PAGES_LEAVES = frozenset(("pages", "note", "publisher", "volume"))
 #: a volume and its issue closed by a full stop ("116(6).", "130.")
 _VOLUME_CLOSED = lazy(r"\d+(?:\([^()]+\))?\.")
 
