@@ -180,10 +180,9 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
     elif name == "year":
         f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
         f["year_volume"] = float(";" in ref.raw and bool(_YEAR_VOLUME.search(ref.raw)))  # the pattern needs one
-        found, year = _YEAR.findall(ref.raw), ref.year[:4]  # printed once, and the last one printed, or not
+        found, year = _YEAR.findall(ref.raw), ref.year[:4]  # printed once; before another year
         f["year_once"] = float(found.count(year) == 1)
         f["year_later"] = float(bool(found) and year in found and found[-1] != year)
-        f["year_absent"] = float(year not in found)
     elif name == "doi":
         f["bad_doi"] = float(not is_valid_doi(_text(ref, name)))
     return f
