@@ -52,6 +52,32 @@ def test_shape_anomalies_are_seen():
     assert plain["names_in"] == 0.0 and plain["year_in"] == 0.0 and plain["disagree"] == 0.0
 
 
+def test_what_borders_a_field_and_where_the_year_is_printed_are_seen():
+    raw = "Smith, J. 1990. “Plain Title.” Journal of Things 3: 1–9. Reprinted 2001."
+    ref, crf, rules = _readings(raw)
+    whole = ref.replace(title="Plain Title", year="1990")
+    title = doubt.features("title", whole, crf, rules)
+    assert title["left:quote"] == 1.0 and title["right:stop"] == 1.0
+    cut = doubt.features("title", whole.replace(title="Title.” Journal of"), crf, rules)
+    assert cut["left:word"] == 1.0 and cut["right:word"] == 1.0
+    assert doubt.features("title", whole.replace(title="Not Printed"), crf, rules)["left:lost"] == 1.0
+    year = doubt.features("year", whole, crf, rules)
+    assert year["year_once"] == 1.0 and year["year_later"] == 1.0
+    assert doubt.features("year", whole.replace(year="2001"), crf, rules)["year_later"] == 0.0
+    assert doubt._borders("a, b. c", "b") == ("mark", "stop") and doubt._borders("b", "b") == ("edge", "edge")
+
+
+def test_how_the_rules_read_a_field_otherwise_and_an_unplaced_remnant_are_seen():
+    ref, crf, rules = _readings(APA)
+    on = doubt.features("title", ref, crf, rules.replace(title=ref.title + " International Security"))
+    assert on["rules_longer"] == 1.0 and on["rules_shorter"] == 0.0
+    short = doubt.features("title", ref, crf, rules.replace(title=ref.title.split()[0] + " promise"))
+    assert short["rules_longer"] == 0.0
+    assert doubt.features("title", ref, crf, rules.replace(title="The promise"))["rules_shorter"] == 1.0
+    assert doubt.features("title", ref, crf, rules.replace(container=ref.title))["swapped"] == 1.0
+    assert doubt.features("year", ref.replace(note="of no field"), crf, rules)["note"] == 1.0
+
+
 def test_fit_learns_a_telling_feature_and_the_threshold_keeps_right_fields_unflagged():
     rows = [({"tell": 1.0, "noise": float(i % 2)}, True) for i in range(40)]
     rows += [({"tell": 0.0, "noise": float(i % 2)}, False) for i in range(160)]

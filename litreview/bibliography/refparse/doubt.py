@@ -3,7 +3,8 @@
 The evidence of a field: the CRF's marginals over its span (least, mean, at its edges), whether
 the rule parser reads it otherwise, whether the value was taken from the rules, and shape
 anomalies (a title that is a list of names, a container holding a year, a publisher full of
-digits ...). The weights and the threshold are fitted on references the tagger was not trained on
+digits ...), what is printed either side of a title, container or publisher (a full stop, a comma, a
+quotation mark, or a word the span cuts through), and whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the tagger was not trained on
 (the out-of-fold readings of a cross-validation on the training set: ``bench/calibrate_refparse.py``)
 and ship as ``doubt.json``; without that file the CRF's least marginal against ``assemble.THRESHOLD``
 decides, as before.
@@ -36,6 +37,20 @@ _YEAR_VOLUME = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*\d")
 _PAGE_WORD = re.compile(r"(?i)\b(?:pp?|vol|no|nr)\.\s*\d")
 _JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|revue|revista|zeitschrift)\b")
 _PUBLISHER_WORD = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|éditions|editora|university)\b")
+_BRACKETS = frozenset("“”\"‘’«»„()[]")
+_BORDER = {**dict.fromkeys(".?!", "stop"), **dict.fromkeys(",;:", "mark"), **dict.fromkeys(_BRACKETS, "quote"),
+           "": "edge"}
+
+
+def _borders(raw: str, value: str) -> tuple[str, str]:
+    """What is printed either side of ``value``'s first place in ``raw`` (spaces skipped): "edge" (none),
+    "stop" (. ? !), "mark" (, ; :), "quote" (a quotation mark or bracket) or "word"; ("lost", "lost") where
+    ``value`` is not printed as such."""
+    at = raw.find(value) if value else -1
+    if at < 0:
+        return "lost", "lost"
+    return (_BORDER.get(raw[:at].rstrip()[-1:], "word"),
+            _BORDER.get(raw[at + len(value):].lstrip()[:1], "word"))
 
 
 def _text(ref: ParsedReference, name: str) -> str:
@@ -68,6 +83,7 @@ class _Shared:
             "type_differs": float(crf.type != rules.type and "type" not in rules.uncertain),
             "disagreements": min(sum(1 for n in JUDGED if self.crf_values[n] != self.rules_values[n]), 6) / 6,
             f"type:{kind}": 1.0,
+            "note": float(bool(ref.note)), "note_long": min(len(ref.note.split()), 20) / 20,
         }
 
 
@@ -97,7 +113,11 @@ _KEYS = {name: _Keys(*(f"{kind}:{name}" for kind in _Keys._fields)) for name in 
 # better): a title, container or publisher whose brackets do not pair or that a word continues with no
 # punctuation between (fit part by fold 304 -> 312 of 391 wrong fields flagged, but held-aside 207 -> 206 of
 # 263 wrong and 271 -> 274 of 2,652 right, dev 44 -> 48 of 1,308 right); the least marginal inside a span, not
-# at its ends; a sentence end inside the value; a value nested in the rules' reading of the same field.
+# at its ends; a sentence end inside the value; words
+# after a title, container or publisher (up to the next mark) that no field holds; the share of the string's
+# words in no field; a title ending in "In", "ed.", "of" ...; a title of one or two words, or over 25; editor
+# words next to the authors; two page ranges in the string; a volume of over four digits or a leading zero;
+# what borders a volume or pages, or each field's borders apart (fit part by fold and the dev rows no better).
 def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
              shared: _Shared | None = None) -> dict[str, float]:
     """The evidence on field ``name`` of ``ref`` (the reading shown), from the CRF's and the rules' readings."""
@@ -106,6 +126,8 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
                                               (1.0, 1.0, 0.0, 1.0))
     mine, theirs, shown = sh.crf_values[name], sh.rules_values[name], sh.ref_values[name]
     disagree = float(bool(theirs) and theirs != shown)
+    longer = float(bool(disagree) and len(theirs) > len(shown) and shown in theirs)  # the rules read on
+    shorter = float(bool(disagree) and len(theirs) < len(shown) and theirs in shown)  # or stopped sooner
     logdoubt = math.log10(max(1.0 - least, 1e-4)) / 4 + 1
     k = _KEYS[name]
     f: dict[str, float] = {
@@ -115,6 +137,7 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         "logdoubt": logdoubt, "meandoubt": 1.0 - mean, "edge": edge, k.logdoubt: logdoubt,
         "size": min(size, 40.0) / 40,
         "disagree": disagree, k.disagree: disagree, "disagree_doubt": (1.0 - least) * disagree,
+        "rules_longer": longer, "rules_shorter": shorter,
         "rules_none": float(not theirs), "rules_unsure": float(name in rules.uncertain),
         "from_rules": float(shown != mine), "crf_none": float(not _has(crf, name)),
         "marked": float(name in crf.uncertain),
@@ -136,6 +159,11 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f[k.journal_word] = float(bool(_JOURNAL_WORD.search(value)))
         f[k.publisher_word] = float(bool(_PUBLISHER_WORD.search(value)))
         f["same_as_title"] = float(name != "title" and sh.ref_values["title"] == shown)
+        left, right = _borders(ref.raw, value)
+        f[f"left:{left}"] = 1.0
+        f[f"right:{right}"] = 1.0
+        f["digit_start"] = float(value[:1].isdigit())
+        f["swapped"] = float(bool(shown) and any(sh.rules_values[o] == shown for o in JUDGED if o != name))
     elif name == "authors":
         people = ref.authors or ref.editors
         f["people"] = min(len(people), 10) / 10
@@ -152,6 +180,9 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
     elif name == "year":
         f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
         f["year_volume"] = float(";" in ref.raw and bool(_YEAR_VOLUME.search(ref.raw)))  # the pattern needs one
+        found, year = _YEAR.findall(ref.raw), ref.year[:4]  # printed once; before another year
+        f["year_once"] = float(found.count(year) == 1)
+        f["year_later"] = float(bool(found) and year in found and found[-1] != year)
     elif name == "doi":
         f["bad_doi"] = float(not is_valid_doi(_text(ref, name)))
     return f
