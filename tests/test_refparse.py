@@ -1361,3 +1361,15 @@ def test_a_title_in_guillemets_closes_the_names(raw: str, names: list[str], titl
 def test_french_and_german_and_between_names(raw: str, names: list[str], title: str) -> None:
     ref = parse_reference_rules(raw)
     assert ([p.family for p in ref.authors or ref.editors], ref.title) == (names, title)
+
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("Lund, M., Berg, K., & Levinson, S. C. (2020). Early language experience in a fishing community. Journal of "
+     "Child Language, XX(), XX–XX.", "Journal of Child Language"),
+    ("Lund, Maja. 2005. “Correlating Vowels: Data and Validation.” UC Berkeley PhonLab Annual Report 1(1).",
+     "UC Berkeley PhonLab Annual Report"),
+])
+def test_a_containers_last_words_before_its_delimiter_are_its_own(text, container):
+    # the model closed the journal's name a word early and read the rest as a place's or a note's words
+    assert parse_reference(text).container == container

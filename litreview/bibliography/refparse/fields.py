@@ -320,7 +320,7 @@ _PLACE_PARTICLES = frozenset(("on", "upon", "am", "sur", "de", "del", "la", "le"
 
 
 #: a state's or a country's code ("MA", "USA", "D.C."): the end of a place, not a place after a publisher
-_STATE_CODE = re.compile(r"(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.)$")
+STATE_CODE = re.compile(r"(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.)$")
 #: a company's legal form, the end of a publisher's name ("WW Norton, Incorporated")
 _COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporation|Co|Company|AG|SA|plc|KG)\b\.?")
 
@@ -338,7 +338,7 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
                 or _UNIT.search(tail):
             continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
         # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place
-        if (known_place(tail) and not _STATE_CODE.fullmatch(tail)) or (
+        if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or (
                 (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
             return PubFacts(tail, head)
     return None
@@ -352,7 +352,7 @@ def place_then_publisher(text: str) -> PubFacts | None:
     head, found, tail = text.strip().rstrip(".").strip("()[]").partition(",")
     head, tail = head.strip(), tail.strip()
     if not found or not tail or "," in tail or not is_place(head) or head.casefold() in IN or DIGIT.search(tail) \
-            or known_place(tail) or _STATE_CODE.fullmatch(tail) or _COMPANY.search(tail) \
+            or known_place(tail) or STATE_CODE.fullmatch(tail) or _COMPANY.search(tail) \
             or PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head):
         return None  # "Prentice-Hall, Inc", "Houghton, Mifflin & Co.": a company's name
     if known_place(head) or (head[1:] != head[1:].upper() and "." not in head  # not "DIKU", "Repr."

@@ -176,12 +176,18 @@ def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words after a container's span that the model closed on a word no name ends with ("of", "to", "the"), up to
     the word a delimiter closes, are the container's: "In The handbook of | narrative and psychotherapy.", "Essays
     Presented to | N. R. Ker.", "Statistics in | medicine." (the model read them as a name's, a place's, a note's or
-    the date's)."""
+    the date's). So are a note's or a place's words after a span closed on any other word with no delimiter, up to
+    the delimiter or the number that follows them: "Journal of Child | Language, 12(3)", "Journal of cultural |
+    heritage management.", "PhonLab Annual | Report 1(1)." (a style closes the name before the place it prints)."""
     out = list(tagged)
     for i in range(len(tagged) - 1):
         t = tagged[i]
         if t.label not in ("container", "journal") or tagged[i + 1].label == t.label \
-                or t.token.text.casefold() not in FUNCTION_WORDS:
+                or t.token.text[-1:] in _CLOSERS + ")]":
+            continue
+        if t.token.text.casefold() not in FUNCTION_WORDS:
+            if (j := _words_to_delimiter(tagged, i + 1)) > i:
+                out[i + 1:j + 1] = [x._replace(label=t.label) for x in tagged[i + 1:j + 1]]
             continue
         for j in range(i + 1, min(i + 1 + _RUN, len(tagged))):
             word = tagged[j].token.text
@@ -191,6 +197,36 @@ def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 out[i + 1:j + 1] = [x._replace(label=t.label) for x in tagged[i + 1:j + 1]]
                 break
     return out
+
+
+def _words_to_delimiter(tagged: Sequence[Tagged], i: int) -> int:
+    """The last of the words from ``i`` read as a note's or a place's that run to a delimiter (a comma, a full stop
+    after a word, a semicolon) or to a number, or -1: not a place closed by its colon before the publisher."""
+    for j in range(i, min(i + _RUN, len(tagged))):
+        word = tagged[j].token.text
+        if tagged[j].label not in _CONTAINER_TAIL or not word[:1].isalpha():
+            return j - 1 if j > i and word[:1].isdigit() else -1
+        if word[-1:] in ",;" or SENTENCE_END.search(word):
+            return -1 if _place_after(tagged, i, j) else j
+        if word[-1:] in ":.":
+            return -1
+    return -1
+
+
+def _place_after(tagged: Sequence[Tagged], i: int, j: int) -> bool:
+    """The words ``i`` to ``j`` are a place printed after a book's name ("Proceedings … Intelligence Pisa, Italy.",
+    "… Sciences. Atlantic Highlands, NJ: Humanities Press"): a place of the lexicon, or a place's words that a
+    state's code or the publisher's colon follows."""
+    words = " ".join(t.token.text for t in tagged[i:j + 1])
+    if F.known_place(words):
+        return True
+    after = tagged[j + 1].token.text if j + 1 < len(tagged) else ""
+    return all(t.label == "location" for t in tagged[i:j + 1]) and F.is_place(words.rstrip(",;.")) \
+        and (after.endswith(":") or bool(F.STATE_CODE.fullmatch(after.rstrip(",.:;"))))
+
+
+#: labels a container's last words may have been read as after a word with no delimiter
+_CONTAINER_TAIL = frozenset(("note", "location"))
 
 
 #: labels no container's last words are read as: numbers and identifiers
