@@ -743,6 +743,11 @@ def test_the_journal_before_a_date_and_the_volume(text, container):
      "412–430.", "Taylor & Francis", "412–430"),
     ("Weber A, Brandt K, Stone J, et al. (2014) Rivers and towns in early modern trade. PloS one 9(2). Public Library "
      "of Science: e81234.", "Public Library of Science", "e81234"),
+    # a publisher's name of more than four words, and one the record gives in brackets (commas inside)
+    ("Weber A (1968) The tragedy of the rivers. Science 162(3859). American Association for the Advancement of "
+     "Science: 1243–1248.", "American Association for the Advancement of Science", "1243–1248"),
+    ("Weber A (2000) Rivers and towns. The Economic Journal 110(460). [Royal Economic Society, Wiley]: 92–112.",
+     "[Royal Economic Society, Wiley]", "92–112"),
 ])
 def test_the_pages_after_the_publishers_colon_close_a_journal_reference(text, publisher, pages):
     # SAGE Harvard: "Journal 42(3). Publisher: pages." with the publisher's first words, or the pages, read as another's

@@ -84,7 +84,8 @@ _LAST_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
 def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words closed by a colon between a journal's volume and the pages that close the reference are the
     publisher, and the number after them the pages: SAGE Harvard prints "Journal 116(6). Acoustical Society of
-    America: 3668–3678." (the model, which never saw a publisher there, read them as a volume's, a place's, a journal's
+    America: 3668–3678." and, for a publisher the record puts in brackets, "Journal 110(460). [Royal Economic
+    Society, Wiley]: 92–112." (the model, which never saw a publisher there, read them as a volume's, a place's, a journal's
     or a note's words, and the pages as a note's, a publisher's or a volume's, at times with the publisher's first
     words read as such)."""
     last = len(tagged) - 1
@@ -92,12 +93,15 @@ def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or not tagged[last - 1].token.text.endswith(":"):
         return tagged
     start = last - 1
-    while start > 0 and last - start <= _TAIL_WORDS and tagged[start - 1].label != "volume" \
-            and tagged[start - 1].token.text[-1:] not in _CLOSERS:
+    bracketed = tagged[start].token.text.endswith("]:")  # "[Royal Economic Society, Wiley]: 92–112."
+    while start > 0 and last - start <= (2 * _RUN if bracketed else _RUN) and tagged[start - 1].label != "volume":
+        if tagged[start].token.text.startswith("[") if bracketed else tagged[start - 1].token.text[-1:] in _CLOSERS:
+            break
         start -= 1
     words = tagged[start:last]
     if not start or tagged[start - 1].label != "volume" or not _VOLUME_CLOSED.fullmatch(tagged[start - 1].token.text) \
-            or any(t.label in ("url", "doi", "date") or not (t.token.text[:1].isalpha() or t.token.text == "&")
+            or bracketed != words[0].token.text.startswith("[") \
+            or any(t.label in ("url", "doi", "date") or not (t.token.text.lstrip("[")[:1].isalpha() or t.token.text == "&")
                    for t in words) or any(t.label == "publisher" for t in tagged[:start]):
         return tagged
     return [*tagged[:start], *(t._replace(label="publisher") for t in words), tagged[last]._replace(label="pages")]
