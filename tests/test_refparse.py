@@ -1378,3 +1378,17 @@ def test_french_and_german_and_between_names(raw: str, names: list[str], title: 
 def test_a_containers_last_words_before_its_delimiter_are_its_own(text, container):
     # the model closed the journal's name a word early and read the rest as a place's or a note's words
     assert parse_reference(text).container == container
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("WEBER, A.; BRANDT, K. Rivers and towns in early modern trade. Annual Review of Sociology, v. 45, p. 467–492, "
+     "2019. Annual Reviews.", "Annual Reviews"),
+    ("WEBER, A.; BRANDT, K.; STONE, J. Rivers and towns in early modern trade. PloS one, v. 9, n. 2, p. e81234, 2014. "
+     "Public Library of Science.", "Public Library of Science"),
+    ("WEBER, A. Rivers and towns as a concept in trade. American Journal of Sociology, p. 294–304, 1967. JSTOR.",
+     "JSTOR"),
+    # not a note after the date
+    ("Weber A. Rivers and towns. Urban History 2016;42:412-430. Epub ahead of print 2016.", ""),
+])
+def test_the_publisher_abnt_prints_after_an_articles_date(text, publisher):
+    assert parse_reference(text).publisher == publisher

@@ -34,6 +34,7 @@ from .relabel_spans import (
     publisher_after_semicolon,
     publisher_after_series,
     publisher_before_pages,
+    publisher_closing_article,
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_to_its_delimiter,
@@ -53,7 +54,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
-    tagged = date_closing_container(tagged)
+    tagged = publisher_closing_article(date_closing_container(tagged))
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(tagged), text)
 

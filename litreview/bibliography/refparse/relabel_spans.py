@@ -262,3 +262,32 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: labels that may follow a title closing the reference
 _AFTER_TITLE = frozenset(("date", "url", "doi", "note"))
+
+
+def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words after the date that follows a journal's volume or pages, closed by a full stop and by
+    nothing but links and notes after them, are the publisher, in a reading with none: ABNT prints an article's
+    publisher last, "Journal, v. 45, p. 467–492, 2019. Annual Reviews." (the model read it as a note's, a series' or a
+    title's words)."""
+    if any(t.label == "publisher" for t in tagged) or not any(t.label in ("journal", "container") for t in tagged):
+        return tagged
+    for d in range(1, len(tagged) - 1):
+        if tagged[d].label != "date" or tagged[d - 1].label not in ("volume", "pages") \
+                or not tagged[d].token.text.endswith(".") or tagged[d + 1].label == "date":
+            continue
+        j = d + 1
+        while j < len(tagged) and j - d <= _RUN and tagged[j].label in _ARTICLE_TAIL \
+                and (tagged[j].token.text[:1].isupper() or tagged[j].token.text.casefold() in FUNCTION_WORDS):
+            if tagged[j].token.text.endswith("."):
+                if all(t.label in _AFTER_PUBLISHER for t in tagged[j + 1:]):
+                    return [t._replace(label="publisher") if d < k <= j else t for k, t in enumerate(tagged)]
+                break
+            j += 1
+        break
+    return tagged
+
+
+#: labels an article's publisher may have been read as after the date
+_ARTICLE_TAIL = frozenset(("note", "collection", "title", "genre", "journal", "container", "location"))
+#: labels that may follow it: links and notes (an access date, "Disponível em:")
+_AFTER_PUBLISHER = frozenset(("url", "doi", "note", "date"))
