@@ -1392,3 +1392,15 @@ def test_a_containers_last_words_before_its_delimiter_are_its_own(text, containe
 ])
 def test_the_publisher_abnt_prints_after_an_articles_date(text, publisher):
     assert parse_reference(text).publisher == publisher
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Lund, K. J.: A within-family analysis of birth order and height using population conscription data on danish "
+     "men, Intelligence, 49, 134–143, 2015.",
+     "A within-family analysis of birth order and height using population conscription data on danish men"),
+    ("Berg, W. A.: The Papuan languages of New Britain, Cambridge University Press, Cambridge, UK, 1986.",
+     "The Papuan languages of New Britain"),
+])
+def test_a_family_name_and_an_initial_are_not_the_title_copernicus_prints_after_them(text, title):
+    # the rule parser read "Lund, K" as the title; the CRF, which doubted its own, read it as the author's name
+    assert parse_reference(text).title == title
