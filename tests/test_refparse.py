@@ -1404,3 +1404,16 @@ def test_the_publisher_abnt_prints_after_an_articles_date(text, publisher):
 def test_a_family_name_and_an_initial_are_not_the_title_copernicus_prints_after_them(text, title):
     # the rule parser read "Lund, K" as the title; the CRF, which doubted its own, read it as the author's name
     assert parse_reference(text).title == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Diamond, J. (1997). Rivers, Towns and Trade - The Fates of Coastal Societies., 1st. New York, London: W. W. "
+     "Norton & Company.", "Rivers, Towns and Trade - The Fates of Coastal Societies"),
+    ("Geiger, R. S. (2009). The social roles of maps and assisted editing programs., in Proceedings of the 5th "
+     "international symposium on wikis and open collaboration, 1–2.", "The social roles of maps and assisted editing programs"),
+    ("Manmaker, L. (1986). The definitive river manual., Silver. Silicon Valley: Chips-R-Us.",
+     "The definitive river manual"),
+])
+def test_a_title_closed_by_its_own_stop_before_the_styles_comma_ends_there(text, title):
+    # the rule parser ran the title on past "., " into the edition, the book or the publisher
+    assert parse_reference(text).title == title
