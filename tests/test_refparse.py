@@ -927,6 +927,8 @@ def test_the_publisher_ends_at_a_delimiter(text, publisher, place):
      "Prosperity; Bodley Head: London, 2009;", "Bodley Head", "London"),  # MDPI, ACS
     ("Punselie, S.: Iconicity in Ideophones, Bachelor’s thesis, Radboud University, Nijmegen, 2020.",
      "Radboud University", "Nijmegen"),  # Copernicus
+    ("40. Lund, D.: Wound care principles. In: StatPearls. StatPearls Publishing, Treasure Island (FL) (2024).",
+     "StatPearls Publishing", "Treasure Island (FL)"),  # a state's code in parentheses, as NLM prints it
 ])
 def test_a_place_printed_after_the_publisher_is_the_place(text, publisher, place):
     ref = parse_reference_model(text)
