@@ -1419,3 +1419,16 @@ def test_a_family_name_and_an_initial_are_not_the_title_copernicus_prints_after_
 def test_a_title_closed_by_its_own_stop_before_the_styles_comma_ends_there(text, title):
     # the rule parser ran the title on past "., " into the edition, the book or the publisher
     assert parse_reference(text).title == title
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("Lund, Maja, Karl Berg, «Harbour towns and their rivers: A meta-analysis», Perspectives on Psychological Science, "
+     "vol. 15, fasc. 4, 2020, pp. 913–941.", "Perspectives on Psychological Science"),
+    ("Lund, Maja, «What’s hidden in my harbour and what’s in yours? Disclosing findings in the cognitive science of "
+     "rivers», Religion, Brain & Behavior, vol. 11, fasc. 1, gennaio 2021, pp. 1–3.", "Religion, Brain & Behavior"),
+    ("Lund, Maja, «Biomass in coastal grassland plants along gradients», Perspectives in Plant Ecology, Evolution and "
+     "Systematics, vol. 48, 2021, p. 125–137.", "Perspectives in Plant Ecology, Evolution and Systematics"),
+])
+def test_a_quoted_title_ends_at_its_quote_and_the_journal_starts_after_its_comma(text, container):
+    # Bologna: the model opened the journal's name late, at a word after a comma or a function word
+    assert parse_reference(text).container == container

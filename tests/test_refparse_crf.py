@@ -537,3 +537,13 @@ def test_a_note_after_a_container_closed_on_no_delimiter_is_the_containers_up_to
     labels = ["author", "author", "date", "title", *["container"] * 5, "location", "location", "location",
               "publisher", "publisher"]
     assert assemble(text, text, _tagged(text, labels, {})).container == "Studies in the Sciences"
+
+
+def test_editors_after_a_quoted_title_are_not_the_books_first_words():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: the editors and their role, read as the title's words, before the book's name
+    text = "Lund, Maja, «Rivers», Karl Berg (a cura di), Werke: Studienausgabe, 1:243–334."
+    labels = ["author", "author", "title", "title", "title", "title", "title", "title", "container", "container",
+              "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).container == "Werke: Studienausgabe"

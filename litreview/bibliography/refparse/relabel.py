@@ -14,6 +14,7 @@ from . import fields as F
 from .lexicon import EDITOR, MONTHS, TRANSLATOR
 from .relabel_journal import (
     book_after_in,
+    container_after_quoted_title,
     date_closing_container,
     journal_before_date,
     journal_read_as_publisher,
@@ -54,7 +55,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
-    tagged = publisher_closing_article(date_closing_container(tagged))
+    tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(tagged), text)
 
