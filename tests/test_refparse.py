@@ -1432,3 +1432,22 @@ def test_a_title_closed_by_its_own_stop_before_the_styles_comma_ends_there(text,
 def test_a_quoted_title_ends_at_its_quote_and_the_journal_starts_after_its_comma(text, container):
     # Bologna: the model opened the journal's name late, at a word after a comma or a function word
     assert parse_reference(text).container == container
+
+
+@pytest.mark.parametrize(("text", "container", "editors"), [
+    ("12 Lund M, Berg K, Stone D. The harbour transition: Is there a ‘developed harbour’ tradition? In: Camps M, "
+     "Chauhan P, eds. New York, NY: Springer, 2009: 173–93.", "", ["Camps", "Chauhan"]),
+    ("Lund M, Berg K (2018) The early harbours of the north: Issues related to the emergence of trade. In: Gallotti R "
+     "and Mussi M (eds). River Studies. Cham: Springer International Publishing, pp. 115–128.", "River Studies",
+     ["Gallotti", "Mussi"]),
+])
+def test_names_after_in_and_before_the_editors_role_are_the_editors(text, container, editors):
+    # the model read the editors' names as the book's
+    ref = parse_reference(text)
+    assert (ref.container, [p.family for p in ref.editors]) == (container, editors)
+
+
+def test_a_books_title_before_eds_is_no_editors_name():
+    ref = parse_reference("Lund, Maja. 2002. Optical harbours. In Structural, Syntactic, and Statistical River "
+                          "Studies, eds. Terry Caelli and Adnan Amin, 378–87. Berlin: Springer.")
+    assert ref.container.startswith("Structural, Syntactic")

@@ -23,6 +23,7 @@ from .relabel_journal import (
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
+    editors_read_as_container,
     given_name_not_date,
     names_run_on,
     role_after_names,
@@ -47,7 +48,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
-    tagged = _role_after_title(tagged)
+    tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
