@@ -1451,3 +1451,18 @@ def test_a_books_title_before_eds_is_no_editors_name():
     ref = parse_reference("Lund, Maja. 2002. Optical harbours. In Structural, Syntactic, and Statistical River "
                           "Studies, eds. Terry Caelli and Adnan Amin, 378–87. Berlin: Springer.")
     assert ref.container.startswith("Structural, Syntactic")
+
+
+@pytest.mark.parametrize(("text", "title", "container"), [
+    ("Lund, H., Berg, J., and Stone, M.: Patient and harbour factors associated with opportunities for improvement in "
+     "river care, Scand. J. Trauma Resusc. Emerg. Med., 31, 1–9, 2023.",
+     "Patient and harbour factors associated with opportunities for improvement in river care",
+     "Scand. J. Trauma Resusc. Emerg. Med."),
+    ("Lund, W. A. and Berg, K.: A cyclic harbour as an efficient river ligand for coupling reactions, Angew. Chem. "
+     "Int. Ed., 45, 3859–3862, 2006.", "A cyclic harbour as an efficient river ligand for coupling reactions",
+     "Angew. Chem. Int. Ed."),
+])
+def test_an_abbreviation_after_the_titles_comma_opens_the_abbreviated_journal(text, title, container):
+    # Copernicus: the model read the journal's first abbreviated word as the title's last
+    ref = parse_reference(text)
+    assert (ref.title, ref.container) == (title, container)

@@ -13,6 +13,7 @@ from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, MONTHS, TRANSLATOR
 from .relabel_journal import (
+    abbreviation_opening_journal,
     book_after_in,
     container_after_quoted_title,
     date_closing_container,
@@ -57,6 +58,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
+    tagged = abbreviation_opening_journal(tagged)
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(tagged), text)
 

@@ -210,3 +210,21 @@ def container_after_quoted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or not tagged[end + 1].token.text[:1].isupper() or any("(" in t.token.text for t in tagged[end + 1:j]):
         return tagged  # "«Title», Giorgio Colli (a cura di), Book": the editors' names and their role
     return [t._replace(label=tagged[j].label) if end < k < j else t for k, t in enumerate(tagged)]
+
+
+def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """An abbreviated word after the title's last comma, right before a journal's span that opens with another, is the
+    journal's first word: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg. Med., 31" and "Title, Angew. | Chem.
+    Int. Ed., 45" (the model read it as the title's)."""
+    for k in range(1, len(tagged) - 1):
+        if tagged[k + 1].label == "journal" and tagged[k].label == "title":
+            if tagged[k - 1].label == "title" and tagged[k - 1].token.text.endswith(",") \
+                    and _ABBREVIATION.fullmatch(tagged[k].token.text) \
+                    and _ABBREVIATION.fullmatch(tagged[k + 1].token.text.rstrip(",")):
+                return [t._replace(label="journal") if n == k else t for n, t in enumerate(tagged)]
+            break
+    return tagged
+
+
+#: a word abbreviated with a stop in a journal's name ("J.", "Scand.", "Chem.")
+_ABBREVIATION = lazy(r"[A-ZÀ-Þ][a-zà-ÿ]{0,7}\.")
