@@ -519,3 +519,31 @@ def test_a_role_in_parentheses_read_into_the_title_closes_the_names_before_it():
     text = "LIMA, Ana. Rio Grande Do Norte (org.). Recife: Lago, 2012."
     labels = ["author"] * 2 + ["title"] * 5 + ["location", "publisher", "date"]
     assert assemble(text, text, _tagged(text, labels, {})).title.startswith("Rio Grande")
+
+
+def test_a_note_after_a_container_closed_on_no_delimiter_is_the_containers_up_to_its_stop():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: a journal's name cut after "cultural", its last words read as a note
+    text = "Lund, Maja. 2011. “Old Harbours.” Journal of cultural heritage management and sustainable development."
+    labels = ["author", "author", "date", "title", "title", "journal", "journal", "journal", *["note"] * 5]
+    assert assemble(text, text, _tagged(text, labels, {})).container == \
+        "Journal of cultural heritage management and sustainable development"
+    # a place printed after the book's name with no comma is the place's
+    text = "Lund, Maja. 1984. Mates. In Proceedings of the European Conference Pisa, Italy."
+    labels = ["author", "author", "date", "title", *["container"] * 6, "location", "location"]
+    assert assemble(text, text, _tagged(text, labels, {})).container == "Proceedings of the European Conference"
+    text = "Lund, Maja. 1984. Mates. In Studies in the Sciences Atlantic Highlands, NJ: Humanities Press."
+    labels = ["author", "author", "date", "title", *["container"] * 5, "location", "location", "location",
+              "publisher", "publisher"]
+    assert assemble(text, text, _tagged(text, labels, {})).container == "Studies in the Sciences"
+
+
+def test_editors_after_a_quoted_title_are_not_the_books_first_words():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: the editors and their role, read as the title's words, before the book's name
+    text = "Lund, Maja, «Rivers», Karl Berg (a cura di), Werke: Studienausgabe, 1:243–334."
+    labels = ["author", "author", "title", "title", "title", "title", "title", "title", "container", "container",
+              "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).container == "Werke: Studienausgabe"

@@ -75,6 +75,21 @@ def _in_names(title: str, rules: ParsedReference) -> bool:
     return bool(title) and bool(names) and _norm(title) in names
 
 
+def _name_head(title: str, crf: ParsedReference) -> bool:
+    """``title`` (the rules') is a name the CRF read, its family name and the start of its given names: Copernicus's
+    "Barclay, K. J.: Title, …" and Vancouver's "Rueda D. Title" read by the rules as the title "Barclay, K", "Rueda D"
+    (a title of one word may be a name's too: "Quarto", read as a third author's)."""
+    head = _norm(title)
+    return len(title.split()) > 1 and any(_norm(p.family + p.given).startswith(head) for p in crf.authors)
+
+
+def _past_stop(mine: str, theirs: str) -> bool:
+    """The rules' title is the CRF's and then, after the full stop that closes it and a comma, another field: a title
+    that ends with its own stop, printed before the style's comma ("The definitive computer manual., Silver. …",
+    "Title., in Proceedings of …", "Title., 1st. New York")."""
+    return bool(mine) and theirs.startswith(mine) and theirs[len(mine):].startswith("., ")
+
+
 def _publisher_cut(title: str, crf: ParsedReference) -> str:
     """``title`` without the CRF's publisher at its end, after a full stop or a comma (as it is when it holds none)."""
     if not crf.publisher:
@@ -257,6 +272,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 # the rules ran the names on into the title ("Zipperer B. Historical …", "de: Conventionalisation …")
                 continue
             if name == "title" and _runs_on(str(mine), str(theirs), crf):
+                continue
+            if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))):
                 continue
             if name == "title" and (cut := _publisher_cut(str(theirs), crf)) != theirs:
                 # the rules ran the title on into the publisher the CRF read after it ("… interaction process.

@@ -282,10 +282,11 @@ def dash(pages: str) -> str:
 # --- publication facts ------------------------------------------------------------------
 
 _PLACE_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
-#: "Santa Monica, CA", "Washington, D. C.", "Cambridge and New York", "Issy-les-Moulineaux"
+#: "Santa Monica, CA", "Washington, D. C.", "Cambridge and New York", "Issy-les-Moulineaux", NLM's "Treasure Island
+#: (FL)" (the state's code in parentheses; its closing one may have been stripped with the field's)
 _PLACE = re.compile(
     rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|[ -](?:and|on|upon|am|sur|de|del|la|le|les)\b)*"
-    rf"(?:,\s*(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.|{_PLACE_WORD}(?:\s{_PLACE_WORD})?))?$"
+    rf"(?:,\s*(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.|{_PLACE_WORD}(?:\s{_PLACE_WORD})?)|\s\([A-Z]{{2}}\)?)?$"
 )
 _PUBFACTS = re.compile(rf"^(?P<place>[^:]{{2,60}}?)\s*:\s*(?P<publisher>[^:]+?)(?:,\s*(?P<year>{YEAR})[a-z]?)?$")
 _PUBLISHER_YEAR = re.compile(rf"^(?P<publisher>.+?),\s*(?P<year>{YEAR})[a-z]?$")
@@ -320,7 +321,7 @@ _PLACE_PARTICLES = frozenset(("on", "upon", "am", "sur", "de", "del", "la", "le"
 
 
 #: a state's or a country's code ("MA", "USA", "D.C."): the end of a place, not a place after a publisher
-_STATE_CODE = re.compile(r"(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.)$")
+STATE_CODE = re.compile(r"(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.)$")
 #: a company's legal form, the end of a publisher's name ("WW Norton, Incorporated")
 _COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporation|Co|Company|AG|SA|plc|KG)\b\.?")
 
@@ -330,18 +331,24 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
     Head: London"), the place printed after the publisher: a known place after a name that is not one, or a bare
     place after a name with a publisher's word ("Radboud University, Nijmegen"); None for anything else (the
     common "Place: Publisher" is ``parse_pubfacts``'s)."""
+    text = text.strip().rstrip(".")
+    text = text.strip("()[]") if not _STATE_IN_PARENS.search(text) else text.lstrip("([")
     for sep in separators:
-        head, found, tail = text.strip().rstrip(".").strip("()[]").rpartition(sep)
+        head, found, tail = text.rpartition(sep)
         head, tail = head.strip(), tail.strip()
         if not found or not head or not is_place(tail) or known_place(head) or DIGIT.search(head) \
                 or PUBLISHER_WORDS.search(tail) or _COMPANY.search(tail) or _INSTITUTION.search(tail) \
                 or _UNIT.search(tail):
             continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
         # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place
-        if (known_place(tail) and not _STATE_CODE.fullmatch(tail)) or (
+        if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or (
                 (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
             return PubFacts(tail, head)
     return None
+
+
+#: a place's closing state code in parentheses ("Treasure Island (FL)"), whose parenthesis is the place's
+_STATE_IN_PARENS = re.compile(r"\s\([A-Z]{2}\)$")
 
 
 def place_then_publisher(text: str) -> PubFacts | None:
@@ -352,7 +359,7 @@ def place_then_publisher(text: str) -> PubFacts | None:
     head, found, tail = text.strip().rstrip(".").strip("()[]").partition(",")
     head, tail = head.strip(), tail.strip()
     if not found or not tail or "," in tail or not is_place(head) or head.casefold() in IN or DIGIT.search(tail) \
-            or known_place(tail) or _STATE_CODE.fullmatch(tail) or _COMPANY.search(tail) \
+            or known_place(tail) or STATE_CODE.fullmatch(tail) or _COMPANY.search(tail) \
             or PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head):
         return None  # "Prentice-Hall, Inc", "Houghton, Mifflin & Co.": a company's name
     if known_place(head) or (head[1:] != head[1:].upper() and "." not in head  # not "DIKU", "Repr."

@@ -13,7 +13,9 @@ from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, MONTHS, TRANSLATOR
 from .relabel_journal import (
+    abbreviation_opening_journal,
     book_after_in,
+    container_after_quoted_title,
     date_closing_container,
     journal_before_date,
     journal_read_as_publisher,
@@ -22,6 +24,7 @@ from .relabel_journal import (
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
+    editors_read_as_container,
     given_name_not_date,
     names_run_on,
     role_after_names,
@@ -34,6 +37,7 @@ from .relabel_spans import (
     publisher_after_semicolon,
     publisher_after_series,
     publisher_before_pages,
+    publisher_closing_article,
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_to_its_delimiter,
@@ -45,7 +49,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
-    tagged = _role_after_title(tagged)
+    tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
@@ -53,7 +57,8 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
-    tagged = date_closing_container(tagged)
+    tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
+    tagged = abbreviation_opening_journal(tagged)
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(tagged), text)
 

@@ -187,3 +187,44 @@ def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _IN_COLON = frozenset(("In:", "IN:", "in:"))
+
+
+def container_after_quoted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words after a title's closing quote and its comma, read as the title's, that the journal or
+    the book the model read follows, are that name's first words: Bologna's "«Title», Perspectives on | Psychological
+    Science, vol. 15" and "«Title», Religion, | Brain & Behavior, vol. 11" (a name with a comma or a function word,
+    which the model opened late; a quoted title ends at its quote)."""
+    start = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
+    if start is None or tagged[start].token.text[:1] not in F.QUOTE_CLOSER:
+        return tagged
+    closer = F.QUOTE_CLOSER[tagged[start].token.text[0]]
+    end = start
+    while end < len(tagged) and tagged[end].label == "title" and closer not in tagged[end].token.text[1:]:
+        end += 1
+    if end + 1 >= len(tagged) or tagged[end].label != "title" or not tagged[end].token.text.endswith(closer + ","):
+        return tagged
+    j = end + 1
+    while j < len(tagged) and j - end <= _RUN and tagged[j].label == "title":
+        j += 1
+    if j == end + 1 or j == len(tagged) or tagged[j].label not in ("container", "journal") \
+            or not tagged[end + 1].token.text[:1].isupper() or any("(" in t.token.text for t in tagged[end + 1:j]):
+        return tagged  # "«Title», Giorgio Colli (a cura di), Book": the editors' names and their role
+    return [t._replace(label=tagged[j].label) if end < k < j else t for k, t in enumerate(tagged)]
+
+
+def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """An abbreviated word after the title's last comma, right before a journal's span that opens with another, is the
+    journal's first word: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg. Med., 31" and "Title, Angew. | Chem.
+    Int. Ed., 45" (the model read it as the title's)."""
+    for k in range(1, len(tagged) - 1):
+        if tagged[k + 1].label == "journal" and tagged[k].label == "title":
+            if tagged[k - 1].label == "title" and tagged[k - 1].token.text.endswith(",") \
+                    and _ABBREVIATION.fullmatch(tagged[k].token.text) \
+                    and _ABBREVIATION.fullmatch(tagged[k + 1].token.text.rstrip(",")):
+                return [t._replace(label="journal") if n == k else t for n, t in enumerate(tagged)]
+            break
+    return tagged
+
+
+#: a word abbreviated with a stop in a journal's name ("J.", "Scand.", "Chem.")
+_ABBREVIATION = lazy(r"[A-ZÀ-Þ][a-zà-ÿ]{0,7}\.")

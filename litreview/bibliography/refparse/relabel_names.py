@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import EDITOR
+from .lexicon import EDITOR, IN
 from .names import is_bare_initials, is_initials, is_particle
 from .tagger import Tagged
 
@@ -159,3 +159,42 @@ def role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             out[k:i + 1] = [x._replace(label=tagged[k - 1].label) for x in tagged[k:i + 1]]
         break
     return out
+
+
+def editors_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A book's span of names alone, after "In:" and right before the editors' role, is the editors': Vancouver's "In:
+    Camps M, Chauhan P, eds. New York: Springer" and SAGE's "In: Gallotti R and Mussi M (eds). Book." (the model read
+    the names as the book's; anystyle's training labels "In" and the names with the role as the editor)."""
+    for i, t in enumerate(tagged):
+        if t.label not in ("container", "journal") or (i and tagged[i - 1].label == t.label):
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].label == t.label:
+            j += 1
+        if j == len(tagged) or tagged[j].label != "editor" \
+                or tagged[j].token.text.strip("()[].,;:").casefold() not in _EDITOR_WORDS:
+            return tagged
+        words = [x.token.text.rstrip(",") for x in tagged[i:j]]
+        if words[0].casefold() not in IN or len(words) < 3 or not _family_initials(words[1:]):
+            return tagged
+        return [x._replace(label="editor") if i <= k < j else x for k, x in enumerate(tagged)]
+    return tagged
+
+
+#: the editors' role words printed after their names, bare ("eds", "(eds).": stripped of brackets and stops; not
+#: "edited", which comes before them)
+_EDITOR_WORDS = frozenset(w.strip("()[].") for w in EDITOR) - {"edited"}
+
+
+def _family_initials(words: Sequence[str]) -> bool:
+    """``words`` (commas dropped) are names as Vancouver prints them, each a family name and its initials, joined by
+    "and" or "&" where not by a comma: "Camps M, Chauhan P", "Gallotti R and Mussi M" (not a book's title)."""
+    k = 0
+    while k < len(words):
+        if words[k] in _JOINERS and 0 < k < len(words) - 1:
+            k += 1
+        if k + 1 >= len(words) or not _FAMILY_WORD.fullmatch(words[k]) \
+                or not (is_bare_initials(words[k + 1]) or is_initials(words[k + 1])):
+            return False
+        k += 2
+    return True

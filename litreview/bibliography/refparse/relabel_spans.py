@@ -84,7 +84,8 @@ _LAST_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
 def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words closed by a colon between a journal's volume and the pages that close the reference are the
     publisher, and the number after them the pages: SAGE Harvard prints "Journal 116(6). Acoustical Society of
-    America: 3668–3678." (the model, which never saw a publisher there, read them as a volume's, a place's, a journal's
+    America: 3668–3678." and, for a publisher the record puts in brackets, "Journal 110(460). [Royal Economic
+    Society, Wiley]: 92–112." (the model, which never saw a publisher there, read them as a volume's, a place's, a journal's
     or a note's words, and the pages as a note's, a publisher's or a volume's, at times with the publisher's first
     words read as such)."""
     last = len(tagged) - 1
@@ -92,12 +93,15 @@ def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or not tagged[last - 1].token.text.endswith(":"):
         return tagged
     start = last - 1
-    while start > 0 and last - start <= _TAIL_WORDS and tagged[start - 1].label != "volume" \
-            and tagged[start - 1].token.text[-1:] not in _CLOSERS:
+    bracketed = tagged[start].token.text.endswith("]:")  # "[Royal Economic Society, Wiley]: 92–112."
+    while start > 0 and last - start <= (2 * _RUN if bracketed else _RUN) and tagged[start - 1].label != "volume":
+        if tagged[start].token.text.startswith("[") if bracketed else tagged[start - 1].token.text[-1:] in _CLOSERS:
+            break
         start -= 1
     words = tagged[start:last]
     if not start or tagged[start - 1].label != "volume" or not _VOLUME_CLOSED.fullmatch(tagged[start - 1].token.text) \
-            or any(t.label in ("url", "doi", "date") or not (t.token.text[:1].isalpha() or t.token.text == "&")
+            or bracketed != words[0].token.text.startswith("[") \
+            or any(t.label in ("url", "doi", "date") or not (t.token.text.lstrip("[")[:1].isalpha() or t.token.text == "&")
                    for t in words) or any(t.label == "publisher" for t in tagged[:start]):
         return tagged
     return [*tagged[:start], *(t._replace(label="publisher") for t in words), tagged[last]._replace(label="pages")]
@@ -176,12 +180,18 @@ def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words after a container's span that the model closed on a word no name ends with ("of", "to", "the"), up to
     the word a delimiter closes, are the container's: "In The handbook of | narrative and psychotherapy.", "Essays
     Presented to | N. R. Ker.", "Statistics in | medicine." (the model read them as a name's, a place's, a note's or
-    the date's)."""
+    the date's). So are a note's or a place's words after a span closed on any other word with no delimiter, up to
+    the delimiter or the number that follows them: "Journal of Child | Language, 12(3)", "Journal of cultural |
+    heritage management.", "PhonLab Annual | Report 1(1)." (a style closes the name before the place it prints)."""
     out = list(tagged)
     for i in range(len(tagged) - 1):
         t = tagged[i]
         if t.label not in ("container", "journal") or tagged[i + 1].label == t.label \
-                or t.token.text.casefold() not in FUNCTION_WORDS:
+                or t.token.text[-1:] in _CLOSERS + ")]":
+            continue
+        if t.token.text.casefold() not in FUNCTION_WORDS:
+            if (j := _words_to_delimiter(tagged, i + 1)) > i:
+                out[i + 1:j + 1] = [x._replace(label=t.label) for x in tagged[i + 1:j + 1]]
             continue
         for j in range(i + 1, min(i + 1 + _RUN, len(tagged))):
             word = tagged[j].token.text
@@ -191,6 +201,36 @@ def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 out[i + 1:j + 1] = [x._replace(label=t.label) for x in tagged[i + 1:j + 1]]
                 break
     return out
+
+
+def _words_to_delimiter(tagged: Sequence[Tagged], i: int) -> int:
+    """The last of the words from ``i`` read as a note's or a place's that run to a delimiter (a comma, a full stop
+    after a word, a semicolon) or to a number, or -1: not a place closed by its colon before the publisher."""
+    for j in range(i, min(i + _RUN, len(tagged))):
+        word = tagged[j].token.text
+        if tagged[j].label not in _CONTAINER_TAIL or not word[:1].isalpha():
+            return j - 1 if j > i and word[:1].isdigit() else -1
+        if word[-1:] in ",;" or SENTENCE_END.search(word):
+            return -1 if _place_after(tagged, i, j) else j
+        if word[-1:] in ":.":
+            return -1
+    return -1
+
+
+def _place_after(tagged: Sequence[Tagged], i: int, j: int) -> bool:
+    """The words ``i`` to ``j`` are a place printed after a book's name ("Proceedings … Intelligence Pisa, Italy.",
+    "… Sciences. Atlantic Highlands, NJ: Humanities Press"): a place of the lexicon, or a place's words that a
+    state's code or the publisher's colon follows."""
+    words = " ".join(t.token.text for t in tagged[i:j + 1])
+    if F.known_place(words):
+        return True
+    after = tagged[j + 1].token.text if j + 1 < len(tagged) else ""
+    return all(t.label == "location" for t in tagged[i:j + 1]) and F.is_place(words.rstrip(",;.")) \
+        and (after.endswith(":") or bool(F.STATE_CODE.fullmatch(after.rstrip(",.:;"))))
+
+
+#: labels a container's last words may have been read as after a word with no delimiter
+_CONTAINER_TAIL = frozenset(("note", "location"))
 
 
 #: labels no container's last words are read as: numbers and identifiers
@@ -222,3 +262,32 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: labels that may follow a title closing the reference
 _AFTER_TITLE = frozenset(("date", "url", "doi", "note"))
+
+
+def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words after the date that follows a journal's volume or pages, closed by a full stop and by
+    nothing but links and notes after them, are the publisher, in a reading with none: ABNT prints an article's
+    publisher last, "Journal, v. 45, p. 467–492, 2019. Annual Reviews." (the model read it as a note's, a series' or a
+    title's words)."""
+    if any(t.label == "publisher" for t in tagged) or not any(t.label in ("journal", "container") for t in tagged):
+        return tagged
+    for d in range(1, len(tagged) - 1):
+        if tagged[d].label != "date" or tagged[d - 1].label not in ("volume", "pages") \
+                or not tagged[d].token.text.endswith(".") or tagged[d + 1].label == "date":
+            continue
+        j = d + 1
+        while j < len(tagged) and j - d <= _RUN and tagged[j].label in _ARTICLE_TAIL \
+                and (tagged[j].token.text[:1].isupper() or tagged[j].token.text.casefold() in FUNCTION_WORDS):
+            if tagged[j].token.text.endswith("."):
+                if all(t.label in _AFTER_PUBLISHER for t in tagged[j + 1:]):
+                    return [t._replace(label="publisher") if d < k <= j else t for k, t in enumerate(tagged)]
+                break
+            j += 1
+        break
+    return tagged
+
+
+#: labels an article's publisher may have been read as after the date
+_ARTICLE_TAIL = frozenset(("note", "collection", "title", "genre", "journal", "container", "location"))
+#: labels that may follow it: links and notes (an access date, "Disponível em:")
+_AFTER_PUBLISHER = frozenset(("url", "doi", "note", "date"))
