@@ -19,7 +19,8 @@ Sets (read from the shared corpus folder, beside the repository):
   dev styles  (``--set devstyles``) the training bibliographies' entries that the synthetic training
             material leaves out (by title), each rendered in three of synth.DEV_STYLES (styles neither
             trained nor held): unseen styles for tuning what follows the CRF; the entries' bibliographies
-            gave other entries to training, so the CRF has seen their kind.
+            gave other entries to training, so the CRF has seen their kind. ``--set devstyles2``: the same
+            entries in synth.DEV_STYLES_2, a second group of such styles (``--bibs FOLDER --dev-styles-2``).
   --bibs FOLDER  the entries of real bibliographies of your own (every .bib under FOLDER), rendered the same
             way in three dev styles each (``--held-styles``: in every held style): unseen content.
 
@@ -219,8 +220,10 @@ def held_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
         return None
 
 
-def dev_styles_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
-    """Training-side entries left out of the synthetic training material, rendered in the dev styles."""
+def dev_styles_synthetic(shared: Path, styles: tuple[tuple[str, str], ...] = synth.DEV_STYLES
+                         ) -> list[tuple[str, dict[str, Any]]] | None:
+    """Training-side entries left out of the synthetic training material, rendered in the dev styles
+    (``styles``: synth.DEV_STYLES or synth.DEV_STYLES_2)."""
     from litreview.bibliography.refparse.train import SYNTHETIC, synthetic
 
     def title(ref: Any) -> str:
@@ -228,22 +231,23 @@ def dev_styles_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | Non
 
     try:
         trained = {title(r) for r in synthetic(shared / "corpus", SYNTHETIC)}
-        refs = synth.make(shared / "corpus", styles=synth.DEV_STYLES, per_entry=3)
+        refs = synth.make(shared / "corpus", styles=styles, per_entry=3)
     except synth.Unavailable as exc:
         print(f"the dev-styles set is left out: {exc}", file=sys.stderr)
         return None
     return synthetic_rows([r for r in refs if title(r) not in trained])
 
 
-def bibs_synthetic(folder: Path, held: bool) -> list[tuple[str, dict[str, Any]]] | None:
-    """The entries of the .bib files under ``folder``, rendered in three dev styles each, or (``held``) in every
-    held style; None without pandoc or the styles, or with no .bib file there."""
+def bibs_synthetic(folder: Path, held: bool, dev: tuple[tuple[str, str], ...] = synth.DEV_STYLES
+                   ) -> list[tuple[str, dict[str, Any]]] | None:
+    """The entries of the .bib files under ``folder``, rendered in three of the ``dev`` styles each, or (``held``)
+    in every held style; None without pandoc or the styles, or with no .bib file there."""
     bibs = sorted(folder.rglob("*.bib"))
     if not bibs:
         print(f"error: no .bib file under {folder}", file=sys.stderr)
         return None
     try:
-        refs = synth.make_from(bibs, synth.HELD_STYLES if held else synth.DEV_STYLES, None if held else 3)
+        refs = synth.make_from(bibs, synth.HELD_STYLES if held else dev, None if held else 3)
     except synth.Unavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
@@ -502,11 +506,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
-    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles"), help="score one set only")
+    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles", "devstyles2"), help="score one set only")
     parser.add_argument("--bibs", type=Path, metavar="FOLDER",
                         help="score the entries of the .bib files under FOLDER (real bibliographies of your own), each "
                         "rendered in three of the dev styles; with --held-styles, in every held style (report only)")
     parser.add_argument("--held-styles", action="store_true", help="with --bibs: render in the held styles")
+    parser.add_argument("--dev-styles-2", action="store_true",
+                        help="with --bibs: render in the second group of dev styles (synth.DEV_STYLES_2)")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
@@ -534,16 +540,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune:
         return tune(args.shared, args.folds, args.keep_models)
     if args.bibs is not None:
-        made = bibs_synthetic(args.bibs, args.held_styles)
+        made = bibs_synthetic(args.bibs, args.held_styles, synth.DEV_STYLES_2 if args.dev_styles_2 else synth.DEV_STYLES)
         if made is None:
             return 2
         args.set = "bibs"
-        sets["bibs"] = (f"{args.bibs.name} in {'held' if args.held_styles else 'dev'} styles", made, False)
-    elif args.set in ("held", "devstyles"):
-        made = held_synthetic(args.shared) if args.set == "held" else dev_styles_synthetic(args.shared)
+        which = "held" if args.held_styles else "dev-2" if args.dev_styles_2 else "dev"
+        sets["bibs"] = (f"{args.bibs.name} in {which} styles", made, False)
+    elif args.set in ("held", "devstyles", "devstyles2"):
+        made = (held_synthetic(args.shared) if args.set == "held" else
+                dev_styles_synthetic(args.shared, synth.DEV_STYLES_2 if args.set == "devstyles2" else synth.DEV_STYLES))
         if made is None:
             return 2
-        sets[args.set] = ("held styles" if args.set == "held" else "dev styles", made, False)
+        sets[args.set] = ({"held": "held styles", "devstyles": "dev styles", "devstyles2": "dev styles 2"}[args.set],
+                          made, False)
     if args.set:
         title, rows, chicago = sets[args.set]
         print(table([(title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors))],

@@ -49,6 +49,15 @@ DEV_STYLES = (("the-lancet", ""), ("american-sociological-association", ""), ("i
               ("harvard-anglia-ruskin-university", ""), ("frontiers", ""), ("multidisciplinary-digital-publishing-institute", ""),
               ("copernicus-publications", ""), ("cambridge-university-press-author-date", ""),
               ("universita-di-bologna-lettere", "it-IT"))
+#: A second group of dev styles, chosen (by how each prints pages, volumes, issues, containers, publishers and
+#: titles, without looking at any held figure) from styles in none of TRAIN_STYLES, HELD_STYLES and DEV_STYLES:
+#: numbers before the year (Science, PNAS, AIP, Annual Reviews), footnote-bibliography forms (MHRA notes,
+#: ISO 690 notes in French and Spanish), the CSE name-year form, a German "S." style, an Italian humanities
+#: style and a Harvard variant. Rendered like DEV_STYLES.
+DEV_STYLES_2 = (("science", ""), ("pnas", ""), ("american-institute-of-physics", ""), ("annual-reviews", ""),
+                ("mhra-notes", ""), ("taylor-and-francis-council-of-science-editors-author-date", ""),
+                ("deutsche-gesellschaft-fur-psychologie", "de-DE"), ("iso690-full-note-es", "es-ES"),
+                ("iso690-note-fr", "fr-FR"), ("civilta-italiana", "it-IT"), ("harvard-university-of-leeds", ""))
 STYLES_PER_ENTRY = 3
 """Each training entry is rendered in this many training styles (in turn over the list)."""
 WEB_STYLES_PER_ENTRY = 3
