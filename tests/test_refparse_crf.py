@@ -547,3 +547,17 @@ def test_editors_after_a_quoted_title_are_not_the_books_first_words():
     labels = ["author", "author", "title", "title", "title", "title", "title", "title", "container", "container",
               "pages"]
     assert assemble(text, text, _tagged(text, labels, {})).container == "Werke: Studienausgabe"
+
+
+def test_a_quoted_name_closing_the_title_after_in_is_the_journal_or_book():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: an Italian style's "Title, in «Rivista», 34 (1989), pp." with the title run on over the journal
+    text = "Kirk, John, The upwelling light, in «Limnology and Oceanography», 34 (1989), pp. 1410–1425."
+    labels = ["author"] * 2 + ["title"] * 7 + ["volume", "date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.container, ref.volume) == ("The upwelling light", "Limnology and Oceanography", "34")
+    # a quoted name inside the title, the title going on after it: left as the model read it
+    text = "Kirk, John, A note, in «Limnology» style, again, 34 (1989), pp. 1410–1425."
+    labels = ["author"] * 2 + ["title"] * 6 + ["volume", "date", "pages", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).container == ""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import MONTHS
+from .lexicon import IN, MONTHS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -187,6 +187,26 @@ def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _IN_COLON = frozenset(("In:", "IN:", "in:"))
+
+
+def quoted_name_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A quoted name that closes a title span after a comma and "in" is the journal or the book the item is in, in a
+    reading with no container: Italian styles' "Title, in «Rivista», 97 (2002), pp. 431–456" and "Title, in
+    “Book”, a cura di …" (the model ran the title on over the name in its quotes)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(1, len(tagged) - 1):
+        opener = tagged[i + 1].token.text[:1]
+        if tagged[i].label == "title" and tagged[i - 1].label == "title" and tagged[i].token.text in IN \
+                and tagged[i - 1].token.text.endswith(",") and tagged[i + 1].label == "title" \
+                and opener in F.QUOTE_CLOSER and opener != "‘":
+            j = i + 1
+            while j < len(tagged) and tagged[j].label == "title" and j - i <= 3 * _RUN:
+                j += 1
+            if F.QUOTE_CLOSER[opener] in tagged[j - 1].token.text[1:] and (j == len(tagged) or tagged[j].label != "title"):
+                return [t._replace(label="container") if i <= k < j else t for k, t in enumerate(tagged)]
+            return tagged
+    return tagged
 
 
 def container_after_quoted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
