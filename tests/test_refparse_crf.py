@@ -561,3 +561,18 @@ def test_a_quoted_name_closing_the_title_after_in_is_the_journal_or_book():
     text = "Kirk, John, A note, in «Limnology» style, again, 34 (1989), pp. 1410–1425."
     labels = ["author"] * 2 + ["title"] * 6 + ["volume", "date", "pages", "pages"]
     assert assemble(text, text, _tagged(text, labels, {})).container == ""
+
+
+def test_in_before_a_capital_opens_the_book_after_a_title_with_no_delimiter():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Science's and PNAS's "Title in ACRONYM: Proceedings …" (no comma before "in")
+    text = "A. Doe, Security engineering in SESS ’06: Proceedings of the Workshop, (ACM, 2006), pp. 11–18."
+    labels = ["author"] * 2 + ["title"] * 2 + ["container"] * 7 + ["publisher", "date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.container) == ("Security engineering", "SESS ’06: Proceedings of the Workshop")
+    # a title's "in" before a lower-case word, or before a word that ends the title, stays the title's
+    text = "A. Doe, Security engineering in English. Occasional Papers, (ACM, 2006), pp. 11–18."
+    labels = ["author"] * 2 + ["title"] * 2 + ["container"] * 4 + ["publisher", "date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.container) == ("Security engineering in English", "Occasional Papers")

@@ -123,9 +123,8 @@ def container_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if tagged[i].label not in ("container", "journal") or tagged[i - 1].label != "title":
             continue
         k = i
-        # "in" opens a book's name after a delimiter ("…, in: Book"), not after a title's word ("Meta-analysis in …")
-        while k < len(tagged) and tagged[k].label == tagged[i].label and tagged[k].token.text[:1].islower() and (
-                tagged[k].token.text.casefold() not in IN or tagged[k - 1].token.text[-1:] not in _CLOSERS + "”’\"»"):
+        while k < len(tagged) and tagged[k].label == tagged[i].label and tagged[k].token.text[:1].islower() \
+                and not _in_opening_name(tagged, k):
             j = k
             while j < len(tagged) and tagged[j].label == tagged[i].label and tagged[j].token.text[-1:] not in _CLOSERS:
                 j += 1
@@ -135,6 +134,19 @@ def container_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         out[i:k] = [x._replace(label="title") for x in tagged[i:k]]
         break
     return out
+
+
+def _in_opening_name(tagged: Sequence[Tagged], k: int) -> bool:
+    """Whether the word at ``k`` is an "in" that opens a book's name: after a delimiter ("…, in: Book"), or before a
+    capital in the same span that no stop or comma closes (Science's and PNAS's "Title in SESS ’06: Proceedings of …");
+    not a title's "in" before its lower-case words ("Meta-analysis in clinical trials") or a word ending the title
+    ("Juncture … reduction in English. Occasional Papers")."""
+    if tagged[k].token.text.casefold() not in IN:
+        return False
+    if tagged[k - 1].token.text[-1:] in _CLOSERS + "”’\"»":
+        return True
+    return k + 1 < len(tagged) and tagged[k + 1].label == tagged[k].label and tagged[k + 1].token.text[:1].isupper() \
+        and not tagged[k + 1].token.text.endswith((".", ","))  # "… reduction in English. Occasional Papers"
 
 
 #: labels a publisher's last words may have been read as (not a date, a number or an identifier)
