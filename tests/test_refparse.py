@@ -1178,6 +1178,8 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> N
     ("Meyer, K. und Weber, L.", [("Meyer", "K."), ("Weber", "L.")]),
     ("Müller, Hans/Schmidt, Petra", [("Müller", "Hans"), ("Schmidt", "Petra")]),
     ("Ortega y Gasset, José", [("Ortega y Gasset", "José")]),  # one name: "y" before the first comma
+    ("Padhye, Jitendra – Firoiu, Victor – Towsley, Don,", [("Padhye", "Jitendra"), ("Firoiu", "Victor"),
+                                                           ("Towsley", "Don")]),  # Italian styles' spaced dash
 ])
 def test_names_joined_by_a_foreign_and_or_a_slash(text, want):
     from litreview.bibliography.refparse.assemble import persons

@@ -172,11 +172,11 @@ def _split_quoted(text: str) -> tuple[str, str]:
 
 #: "et" (French), "y" (Spanish), "e" (Portuguese, Italian), "und" (German), "en" (Dutch), "och" (Swedish)
 #: or a slash between two names, read as a "; " between names.
-_FOREIGN_AND = re.compile(r"\s+(?:et|y|e|und|en|och)\s+(?=[A-ZÀ-Þ])|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])")
+_FOREIGN_AND = re.compile(r"\s+(?:et|y|e|und|en|och)\s+(?=[A-ZÀ-Þ])|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])|(?<=[\w.])\s+–\s+(?=[A-ZÀ-Þ])")
 
 
 def _names_joined(names: str) -> str:
-    """"Pérez, J. y Rodríguez, M." -> "Pérez, J.; Rodríguez, M."; "Müller, Hans/Schmidt, Petra" too.
+    """"Pérez, J. y Rodríguez, M." -> "Pérez, J.; Rodríguez, M."; "Müller, Hans/Schmidt, Petra", "Kirk, Jo – Li, Bo" too.
 
     Only after the first name's comma: "Ortega y Gasset, José" is one name."""
     head, comma, rest = names.partition(",")
