@@ -1469,3 +1469,19 @@ def test_an_abbreviation_after_the_titles_comma_opens_the_abbreviated_journal(te
     # Copernicus: the model read the journal's first abbreviated word as the title's last
     ref = parse_reference(text)
     assert (ref.title, ref.container) == (title, container)
+
+
+def test_the_rules_title_inside_the_models_names_is_neither_their_title_nor_their_names():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: the rules cut "Padhye, Jitendra – Firoiu, Victor – Towsley, Don, Title (1999)." after the first
+    # name and read the next words as the title; the model read the three names and the title, doubting both
+    crf = ParsedReference(raw="", authors=(Person("Padhye", "Jitendra"), Person("Firoiu", "Victor"),
+                                           Person("Towsley", "Don")), title="A stochastic model", year="1999",
+                          uncertain=("authors", "title"))
+    rules = ParsedReference(raw="", authors=(Person("Padhye"),), title="Jitendra – Firoiu", year="1999")
+    out = combine(crf, rules)
+    assert ([p.family for p in out.authors], out.title) == (["Padhye", "Firoiu", "Towsley"], "A stochastic model")
+    # a rules' title that is no words of the model's names is still taken where the model doubts its own
+    other = rules.replace(title="A stochastic model of TCP")
+    assert combine(crf, other).title == "A stochastic model of TCP"
