@@ -576,3 +576,29 @@ def test_in_before_a_capital_opens_the_book_after_a_title_with_no_delimiter():
     labels = ["author"] * 2 + ["title"] * 2 + ["container"] * 4 + ["publisher", "date", "pages", "pages"]
     ref = assemble(text, text, _tagged(text, labels, {}))
     assert (ref.title, ref.container) == ("Security engineering in English", "Occasional Papers")
+
+
+def test_a_publishers_words_before_its_parenthesis_are_the_titles():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Science's "Title (Publisher, Year)", the publisher's span opened two words early
+    text = "S. Coleridge, The Works of Samuel Taylor Coleridge (Routledge and Kegan Paul, 1983)."
+    labels = ["author"] * 2 + ["title"] * 4 + ["publisher"] * 6 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.publisher) == ("The Works of Samuel Taylor Coleridge", "Routledge and Kegan Paul")
+    # a parenthesis closed before the year (a place's), or words closed by a comma: left as the model read them
+    text = "S. Coleridge, The Works of Samuel Taylor Coleridge (Routledge), 1983."
+    labels = ["author"] * 2 + ["title"] * 4 + ["publisher"] * 3 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "The Works of Samuel"
+
+
+def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
+    from litreview.bibliography.refparse.assemble import assemble
+    from litreview.bibliography.refparse.fields import unopened
+
+    assert (unopened("(Routledge"), unopened("(Re)thinking"), unopened("[Online"), unopened("")) == (
+        "Routledge", "(Re)thinking", "Online", "")
+    # made by hand: Science's "Title (Princeton University Press, 1978)", the publisher's span cut at the comma
+    text = "M. Nussbaum, Motu Animalium (Princeton University Press, 1978)."
+    labels = ["author"] * 2 + ["title"] * 2 + ["publisher"] * 3 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Princeton University Press"

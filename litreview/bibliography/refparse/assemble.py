@@ -114,7 +114,7 @@ _LABEL_OF = attrgetter("label")
 
 
 def _strip(text: str) -> str:
-    return text.strip().strip(_QUOTES + " ").rstrip(",;:").strip().strip(_QUOTES + " ")
+    return F.unopened(text.strip().strip(_QUOTES + " ").rstrip(",;:").strip().strip(_QUOTES + " "))
 
 
 def _clean_title(text: str) -> str:

@@ -77,6 +77,14 @@ class Date:
         return f"{self.year}-{self.month:02d}-{self.day:02d}"
 
 
+def unopened(text: str) -> str:
+    """``text`` without an opening bracket at its start that nothing in it closes: a span cut at a comma inside a
+    parenthesis, as the publisher's "(Routledge and Kegan Paul" of Science's "Title (Routledge and Kegan Paul, 1983)"."""
+    if text and text[0] in "([" and ")]"["([".index(text[0])] not in text:
+        return text[1:].lstrip()
+    return text
+
+
 def month_number(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip("."))
 

@@ -60,6 +60,29 @@ def publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def publisher_from_its_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a publisher's span right after a title's or a book's, up to the parenthesis that opens the
+    publisher and its year, are that name's: Science's and MHRA's "The Collected Works of Samuel Taylor Coleridge
+    (Routledge and Kegan Paul, 1983)" and "Handbook of Zinc Oxide and Related Materials: Devices and Nano-Engineering
+    (CRC Press, 2012)" print the publisher whole inside the parenthesis (the model opened the span early)."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label not in ("title", "container"):
+            continue
+        j = i
+        while j < len(tagged) and j - i < _RUN and tagged[j].label == "publisher" \
+                and not tagged[j].token.text.startswith("(") and tagged[j].token.text[-1:] not in _CLOSERS:
+            j += 1
+        if j == i or j == len(tagged) or tagged[j].label != "publisher" or not tagged[j].token.text.startswith("("):
+            return tagged
+        k = j
+        while k < len(tagged) and tagged[k].label in ("publisher", "location") and ")" not in tagged[k].token.text:
+            k += 1
+        if k == len(tagged) or tagged[k].label != "date" or ")" not in tagged[k].token.text:
+            return tagged  # the parenthesis closes after the year: "(Routledge and Kegan Paul, 1983)"
+        return [t._replace(label=tagged[i - 1].label) if i <= n < j else t for n, t in enumerate(tagged)]
+    return tagged
+
+
 def publisher_after_series(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a series' span whose words the model doubts with the publisher as their rival is the
     publisher: Chicago's "Working Paper. Working Paper Series. National Bureau of Economic Research." (a series' name
