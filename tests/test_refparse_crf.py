@@ -602,3 +602,17 @@ def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     text = "M. Nussbaum, Motu Animalium (Princeton University Press, 1978)."
     labels = ["author"] * 2 + ["title"] * 2 + ["publisher"] * 3 + ["date"]
     assert assemble(text, text, _tagged(text, labels, {})).publisher == "Princeton University Press"
+
+
+def test_inverted_names_joined_by_spaced_dashes_run_to_the_last_names_comma():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: an Italian style's "Family, Given – Family, Given, Title", the model opening the title early
+    text = "Boström, Gustav – Wäyrynen, Jaana Maria – Bodén, Marine, Extending XP practices, in Proc (2006)."
+    labels = ["author"] + ["title"] * 11 + ["container"] * 2 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.title) == (["Boström", "Wäyrynen", "Bodén"], "Extending XP practices")
+    # no dash between the names: left as the model read it
+    text = "Boström, Gustav, Wäyrynen, Jaana Maria, Bodén, Marine, Extending XP practices, in Proc (2006)."
+    labels = ["author"] + ["title"] * 9 + ["container"] * 2 + ["date"]
+    assert [p.family for p in assemble(text, text, _tagged(text, labels, {})).authors] == ["Boström"]

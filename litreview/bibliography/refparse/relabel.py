@@ -27,6 +27,7 @@ from .relabel_names import (
     after_capital_names,
     editors_read_as_container,
     given_name_not_date,
+    names_joined_by_dash,
     names_run_on,
     role_after_names,
     vancouver_end,
@@ -52,7 +53,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     ``relabel_journal`` applied, in the order written here."""
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
-    tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(tagged))))
+    tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
     tagged = _glued_pages(tagged)
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))

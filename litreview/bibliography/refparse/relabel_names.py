@@ -198,3 +198,35 @@ def _family_initials(words: Sequence[str]) -> bool:
             return False
         k += 2
     return True
+
+
+#: a word of an inverted name: a capitalised word ("Gustav", "Correa-Baena", "De"), initials ("A.", "W.M.P."), a particle
+_NAME_WORD = lazy(r"(?:[A-ZÀ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}),?")
+
+
+def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A list of inverted names joined by spaced dashes runs to the comma that closes the last name: Italian styles'
+    "Boström, Gustav – Wäyrynen, Jaana – Bodén, Marine, Title, in …" (the model, which seldom saw the dash between
+    names, opened the title at a given name). Each name is a family name closed by its comma and at most four words
+    of given names and particles; the list ends at the first of these words that a comma closes after a dash."""
+    if (run := _first_names(tagged)) is None or run[0] > 1:
+        return tagged
+    k, dashes, end = run[0], 0, None
+    while end is None and k + 1 < len(tagged) and dashes <= 4 * RUN:
+        if not (tagged[k].token.text.endswith(",") and _NAME_WORD.fullmatch(tagged[k].token.text)):
+            return tagged  # a family name closed by its comma
+        g = k + 1
+        while g < len(tagged) and g - k <= 4 and _NAME_WORD.fullmatch(tagged[g].token.text) \
+                and not tagged[g].token.text.endswith(","):
+            g += 1
+        if g >= len(tagged):
+            return tagged
+        if tagged[g].token.text == "–" and g > k + 1:
+            k, dashes = g + 1, dashes + 1
+        elif dashes and _NAME_WORD.fullmatch(tagged[g].token.text) and tagged[g].token.text.endswith(","):
+            end = g
+        else:
+            return tagged
+    if end is None or all(t.label == "author" for t in tagged[run[0]:end + 1]):
+        return tagged
+    return [t._replace(label="author") if run[0] <= n <= end else t for n, t in enumerate(tagged)]
