@@ -1485,3 +1485,18 @@ def test_the_rules_title_inside_the_models_names_is_neither_their_title_nor_thei
     # a rules' title that is no words of the model's names is still taken where the model doubts its own
     other = rules.replace(title="A stochastic model of TCP")
     assert combine(crf, other).title == "A stochastic model of TCP"
+
+
+def test_the_models_title_that_a_pair_of_quotes_holds_whole_stands_against_the_rules():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: MHRA's "——, and Lars Wanhammar, ‘Arithmetic’, in Handbook …", the rules reading the names as the
+    # title and the model, doubting it, the quoted word
+    raw = "——, and Lars Wanhammar, ‘Arithmetic’, in Handbook of Signal Processing (Springer, 2013), pp. 593–637"
+    crf = ParsedReference(raw=raw, title="Arithmetic", container="Handbook of Signal Processing", year="2013",
+                          uncertain=("title",))
+    rules = ParsedReference(raw=raw, title="and Lars Wanhammar", year="2013")
+    assert combine(crf, rules).title == "Arithmetic"
+    # a doubted title that is only part of what the quotes hold: the rules' title is taken
+    crf = dataclasses.replace(crf, title="Arith")
+    assert combine(crf, rules).title == "and Lars Wanhammar"

@@ -76,6 +76,15 @@ def _names_as_title(crf: ParsedReference, rules: ParsedReference) -> bool:
     return len(rules.title.split()) > 1 and _in_names(rules.title, crf)
 
 
+def _quoted_whole(crf: ParsedReference) -> bool:
+    """The CRF's title is all that a pair of quotes holds in the string (with the stop or comma the style prints
+    inside them): MHRA's "——, and Lars Wanhammar, ‘Arithmetic’, in …", Chicago's "“Title,” Journal"; the quotes
+    say where it starts and ends, wherever the rules read another title."""
+    title = crf.title
+    return bool(title) and any(re.search(re.escape(opener + title) + r"[.,;:?!]?" + re.escape(closer), crf.raw)
+                               for opener, closer in F.QUOTE_CLOSER.items() if opener in crf.raw)
+
+
 def _in_names(title: str, rules: ParsedReference) -> bool:
     """``title`` (the CRF's) is read whole inside the rules' names."""
     names = _norm(" ".join(f"{p.family} {p.given}" for p in (rules.authors or rules.editors)))
@@ -278,7 +287,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             if name == "title" and names_open(str(theirs).split()[:2], {p.family for p in crf.authors}):
                 # the rules ran the names on into the title ("Zipperer B. Historical …", "de: Conventionalisation …")
                 continue
-            if name == "title" and _runs_on(str(mine), str(theirs), crf):
+            if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _quoted_whole(crf)):
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))):
                 continue
