@@ -1482,6 +1482,9 @@ def test_the_rules_title_inside_the_models_names_is_neither_their_title_nor_thei
     rules = ParsedReference(raw="", authors=(Person("Padhye"),), title="Jitendra – Firoiu", year="1999")
     out = combine(crf, rules)
     assert ([p.family for p in out.authors], out.title) == (["Padhye", "Firoiu", "Towsley"], "A stochastic model")
+    # or a rules' title that opens with the dash joining such a list ("Xiao, Kai Y. – Engstrom, Logan, Title")
+    dashed = rules.replace(title="– Firoiu, Victor – Towsley, Don, A stochastic model")
+    assert combine(crf, dashed).title == "A stochastic model"
     # a rules' title that is no words of the model's names is still taken where the model doubts its own
     other = rules.replace(title="A stochastic model of TCP")
     assert combine(crf, other).title == "A stochastic model of TCP"

@@ -71,9 +71,10 @@ def _title_word_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:
 
 def _names_as_title(crf: ParsedReference, rules: ParsedReference) -> bool:
     """The rules' title (two words or more) is read whole inside the CRF's names: the rules cut a name list short
-    (Italian styles' "Padhye, Jitendra – Firoiu, Victor – Towsley, Don, Title" read as the title "Jitendra – Firoiu");
-    neither their names nor their title is taken."""
-    return len(rules.title.split()) > 1 and _in_names(rules.title, crf)
+    (Italian styles' "Padhye, Jitendra – Firoiu, Victor – Towsley, Don, Title" read as the title "Jitendra – Firoiu"),
+    or opens with the spaced dash that joins such a list ("Xiao, Kai Y. – Engstrom, Logan, Title" read as the title
+    "– Engstrom, Logan, Title"); neither their names nor their title is taken."""
+    return len(rules.title.split()) > 1 and (_in_names(rules.title, crf) or rules.title.startswith(("– ", "— ")))
 
 
 def _quoted_whole(crf: ParsedReference) -> bool:
