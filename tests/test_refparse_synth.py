@@ -166,3 +166,18 @@ def test_a_container_holding_the_conference_dates_drops_the_entry() -> None:
     assert synth.label_entry(paper, rendered) is None
     assert synth.label_entry(paper | {"container-title": "ISCAS 2015"}, rendered.replace(
         ", Lisbon, Portugal, May 24-27, 2015", "")) is not None
+
+
+def test_training_held_and_dev_styles_are_disjoint_groups():
+    from litreview.bibliography.refparse import synth
+
+    groups = {"train": synth.TRAIN_STYLES, "held": synth.HELD_STYLES, "dev": synth.DEV_STYLES,
+              "dev 2": synth.DEV_STYLES_2}
+    names = {group: {style for style, _ in styles} for group, styles in groups.items()}
+    for group, styles in groups.items():
+        assert len(names[group]) == len(styles), f"{group}: a style listed twice"
+    seen: dict[str, str] = {}
+    for group, styles in names.items():
+        for style in styles:
+            assert style not in seen, f"{style} is in both {seen.get(style)} and {group}"
+            seen[style] = group
