@@ -128,6 +128,20 @@ def test_a_rules_title_run_on_into_the_date_is_not_taken():
     assert combine(doubted, kept).title == "The Crisis of 2003"
 
 
+@pytest.mark.parametrize(("raw", "title"), [
+    ("Author, Title 1 (n.d.).", "Title 1"),  # Science's and PNAS's forms with no date
+    ("D.E. Knuth, The Art of Computer Programming (Addison-Wesley, n.d.).", "The Art of Computer Programming"),
+    ("Name, Another, Not Really an Article, n.d.", "Not Really an Article"),  # MHRA's
+])
+def test_a_rules_title_run_on_into_a_no_date_term_is_not_taken(raw, title):
+    rules, crf = parse_reference_rules(raw), parse_reference_model(raw, threshold=0.0)
+    doubted = dataclasses.replace(crf, title=title, uncertain=("title",))
+    assert "title" not in rules.uncertain and rules.title != title
+    assert combine(doubted, rules).title == title
+    sand = dataclasses.replace(rules, title="S. D. Smith, and the Sands")  # initials are no term
+    assert combine(doubted, sand).title == "S. D. Smith, and the Sands"
+
+
 @pytest.mark.parametrize(("raw", "family", "title"), [
     ("DOE, John, [kein Datum]. Title 1. Journal", "DOE", "Title 1"),  # ISO 690 in German, as pandoc prints it
     ("RANGRAS, Jimit und Sejal BHAVSAR, [kein Datum]. Design of framework for disaster recovery in cloud computing.",
