@@ -128,6 +128,31 @@ def test_a_rules_title_run_on_into_the_date_is_not_taken():
     assert combine(doubted, kept).title == "The Crisis of 2003"
 
 
+@pytest.mark.parametrize(("raw", "title", "container"), [
+    ("J. Lenhard, G. Wirtz, Detecting Portability Issues in Model-Driven BPEL Mappings in SEKE, (2013).",
+     "Detecting Portability Issues in Model-Driven BPEL Mappings", "SEKE"),  # Science's: an acronym after "in"
+    ("Aalst, W.M.P. van der, Pi Calculus Versus Petri Nets: Let Us Eat Humble Pie, in «BPTrends», 3 (maggio 2005), "
+     "5, pp. 1–11.", "Pi Calculus Versus Petri Nets: Let Us Eat Humble Pie", "BPTrends"),  # quoted, after ", in"
+    ("Musterfrau, A. 2015. Paper title In: Book title.", "Paper title", "Book title"),  # "In"
+])
+def test_a_rules_title_run_on_over_in_and_the_models_container_is_not_taken(raw, title, container):
+    rules, crf = parse_reference_rules(raw), parse_reference_model(raw, threshold=0.0)
+    doubted = dataclasses.replace(crf, title=title, container=container, uncertain=("title",))
+    assert "title" not in rules.uncertain and rules.title.startswith(title) and rules.title != title
+    assert (combine(doubted, rules).title, combine(doubted, rules).container) == (title, container)
+
+
+def test_a_title_ending_in_in_and_lower_case_or_capitalised_words_is_the_rules():
+    # the model cut the title before "in" and took its last words for the book: the rules' whole title stands
+    raw = "Roske-Hofstrand, R. and Murphy, R., Human information processing in air traffic control., Academic Press, 1998."
+    rules, crf = parse_reference_rules(raw), parse_reference_model(raw, threshold=0.0)
+    for head, tail in (("Human information processing", "air traffic control"),
+                       ("Inklusive Bildung", "Kita und Grundschule")):
+        mine = dataclasses.replace(crf, raw=f"{head} in {tail}.", title=head, container=tail, uncertain=("title",))
+        theirs = dataclasses.replace(rules, title=f"{head} in {tail}")
+        assert combine(mine, theirs).title == f"{head} in {tail}"
+
+
 @pytest.mark.parametrize(("raw", "title"), [
     ("Author, Title 1 (n.d.).", "Title 1"),  # Science's and PNAS's forms with no date
     ("D.E. Knuth, The Art of Computer Programming (Addison-Wesley, n.d.).", "The Art of Computer Programming"),

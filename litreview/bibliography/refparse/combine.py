@@ -52,13 +52,28 @@ def _in_note(crf: ParsedReference, title: str) -> str:
 
 
 def _runs_on(mine: str, theirs: str, crf: ParsedReference) -> bool:
-    """The rules' title is the CRF's and then the whole of the publisher the CRF read after it, or of a translator's or
-    an editor's mention in its note: APA's "Title, Publisher." for a work with no place ("Collation is cruel, Stuff and
-    Nonesense Press."), "Title, tr. William Rehg"."""
+    """The rules' title is the CRF's and then the whole of the publisher the CRF read after it, of a translator's or
+    an editor's mention in its note, or "in" and the whole of its container: APA's "Title, Publisher." for a work with
+    no place ("Collation is cruel, Stuff and Nonesense Press."), "Title, tr. William Rehg", "Title in SEKE, (2013)",
+    "Title, in «Journal», 3", "Title In: Book title." (see _book_after_in)."""
     head, whole = _norm(mine), _norm(theirs)
     rest = whole[len(head):] if head and whole.startswith(head) else ""
     roles = {_norm(x) for x in crf.note.split("; ") if x.split()[:1] and x.split()[0].casefold() in TRANSLATOR | EDITOR}
-    return bool(rest) and rest in {_norm(crf.publisher), _norm(crf.place + crf.publisher), *roles}
+    within = {"in" + _norm(crf.container)} if _book_after_in(crf) else set()
+    return bool(rest) and rest in {_norm(crf.publisher), _norm(crf.place + crf.publisher), *roles, *within}
+
+
+def _book_after_in(crf: ParsedReference) -> bool:
+    """The CRF's container is printed after "in" as a book's or a journal's name is, not as a title's last words ("Human
+    information processing in air traffic control", "Inklusive Bildung in Kita und Grundschule"): after ", in" or
+    "In", in quotes, or opening with an acronym ("in SEKE, (2013)", "in SSYM’99: Proceedings of …")."""
+    container = crf.container
+    if not container:
+        return False
+    quoted = rf"[«“‘\"']?{re.escape(container)}"
+    head = container.split()[0].strip("’'0-9:,")
+    return bool(re.search(rf"(?:,\s*in|\bIn:?)\s+{quoted}|\bin\s+[«“‘\"']{re.escape(container)}", crf.raw)) or (
+        len(head) > 1 and head.isupper() and f"in {container}" in crf.raw)
 
 
 def _title_word_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:
