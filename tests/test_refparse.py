@@ -234,6 +234,25 @@ def test_repeated_author_dashes_take_the_previous_entrys_names():
     assert parse_reference("–––––. Life on the Mississippi. Boston: Osgood, 1883.").authors == ()
 
 
+def test_names_after_the_dash_join_the_previous_entrys_first_name():
+    # MHRA substitutes only the first name: "——, and Lars Wanhammar," is the entry above's first name and Wanhammar
+    entries = parse_references([
+        "Gustafsson, Oscar, ‘Title One’, Journal of Things, 1 (2009), 1–2",
+        "——, and Fahad Qureshi, ‘Addition Aware Quantization’, IEEE Signal Process. Lett., 17.2 (2010), pp. 173–76",
+        "——, ‘Lower Bounds for Constant Multiplication Problems’, Journal of Things, 2 (2011), 3–4",
+        "——, Albert Abrahams, and Ernie Edwards, Title Four (Oxford: Clarendon, 1995)",
+        "——, and others, ‘Interacting Services’, Data Knowl. Eng., 68 (2009), 946–72"])
+    assert [[p.family for p in e.authors] for e in entries] == [
+        ["Gustafsson"], ["Gustafsson", "Qureshi"], ["Gustafsson"], ["Gustafsson", "Abrahams", "Edwards"], ["Gustafsson"]]
+    assert [e.et_al for e in entries] == [False, False, False, False, True]
+    assert (entries[1].title, entries[4].title) == ("Addition Aware Quantization", "Interacting Services")
+    assert all("authors" in e.uncertain for e in entries[1:])
+    alone = parse_reference("——, and Fahad Qureshi, ‘Addition Aware Quantization’, IEEE Signal Process. Lett., 17.2 (2010)")
+    assert ([p.family for p in alone.authors], "authors" in alone.uncertain) == (["Qureshi"], True)
+    chicago = parse_references(["Doe, John, and Jane Roe. Title. Boston: Osgood, 2001.", "———. Other. Boston: Osgood, 2002."])
+    assert chicago[1].authors == chicago[0].authors  # no names after any dash: the dash is the whole list
+
+
 # --- titles --------------------------------------------------------------------------------------
 
 def test_curly_quoted_title_loses_the_entrys_period_but_keeps_a_question_mark():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .reference import ParsedReference
-from .rules import REPEATED, normalise
+from .rules import REPEATED, co_authors, normalise
 from .rules import parse_reference as parse_reference_rules
 from .section import find_reference_section, reference_heading
 
@@ -38,12 +38,19 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def parse_references(texts: list[str]) -> list[ParsedReference]:
-    """Parse a list; "———." (same author as above) takes the previous entry's names."""
+    """Parse a list; "———." (same author as above) takes the previous entry's names. A list that prints names after
+    the dash ("——, and Lars Wanhammar,") substitutes only the first name, as MHRA does: there the dash is the
+    previous entry's first name, before the names printed after it."""
     out: list[ParsedReference] = []
-    for text in texts:
+    norms = [normalise(text) for text in texts]
+    partial = any((m := REPEATED.match(n)) and co_authors(n, m.end()) for n in norms)
+    for text, norm in zip(texts, norms, strict=True):
         ref = parse_reference(text)
-        if REPEATED.match(normalise(text)) and out and out[-1].authors:
-            ref = ref.replace(authors=out[-1].authors, et_al=out[-1].et_al,
-                          uncertain=(*tuple(u for u in ref.uncertain if u != "authors"), "authors"))
+        if (m := REPEATED.match(norm)) and out and out[-1].authors:
+            co = co_authors(norm, m.end())
+            first = out[-1].authors[:1] if partial else out[-1].authors
+            ref = ref.replace(authors=(*first, *co[0]) if co else first,
+                              et_al=co[1] if co else not partial and out[-1].et_al,
+                              uncertain=(*tuple(u for u in ref.uncertain if u != "authors"), "authors"))
         out.append(ref)
     return out

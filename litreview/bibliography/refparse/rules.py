@@ -12,9 +12,10 @@ from functools import lru_cache
 from typing import Any
 
 from ...locale_terms import NO_DATE_WORDS
+from ...model import Person
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
-from .names import is_initials, scan_names
+from .names import is_initials, scan_names, split_person
 from .reference import ParsedReference
 from .tail import (
     ABBREVIATED_JOURNAL,
@@ -78,8 +79,11 @@ def parse_reference(text: str) -> ParsedReference:
     pos = 0
     if (m := REPEATED.match(s)) is not None:
         pos = m.end()
-        uncertain.append("authors")
         f["note"] = "same author(s) as the entry above"
+        if (co := co_authors(s, pos)) is not None:
+            f["authors"], f["et_al"], pos = co
+        if not f.get("authors"):
+            uncertain.append("authors")
     elif s[:1] not in _QUOTE_PAIRS:
         names = scan_names(s)
         if names is not None:
@@ -148,6 +152,22 @@ def parse_reference(text: str) -> ParsedReference:
         if name not in seen:
             seen.append(name)
     return ParsedReference(raw=text, uncertain=tuple(seen), **f)
+
+
+#: a name given first as MHRA prints a co-author's: a capitalised word, then one to three capitalised words, initials
+#: or particles ("Lars Wanhammar", "Stephen C. Levinson", "Jo Arve Alfredsen", "Ludwig van Beethoven")
+_GIVEN_FIRST = r"[A-ZÀ-Þ][\w'’-]*\.?(?:\s+(?:[A-ZÀ-Þ][\w'’-]*\.?|van|von|de|der|den|da|di|du|del|la|le)){1,3}"
+_CO_AUTHORS = re.compile(rf"\s*(?:{_GIVEN_FIRST},\s+)*and\s+(?:{_GIVEN_FIRST}|others),\s")
+
+
+def co_authors(s: str, pos: int) -> tuple[tuple[Person, ...], bool, int] | None:
+    """The names after the dash that stands for the entry above's first name, as a partial substitution prints them
+    (MHRA's "——, and Lars Wanhammar, ‘Title’", "——, Albert Abrahams, and Ernie Edwards, Title"): (those names, "and
+    others" closing them, where they end); None where no such list follows."""
+    if (m := _CO_AUTHORS.match(s, pos)) is None:
+        return None
+    parts = [x for x in re.split(r",\s+(?:and\s+)?|^and\s+", m.group().strip().rstrip(",")) if x]
+    return tuple(split_person(x, inverted=False) for x in parts if x != "others"), "others" in parts, m.end()
 
 
 def _title_then_pubfacts(title: str, tail: str, quoted: bool) -> bool:
