@@ -655,3 +655,12 @@ def test_inverted_names_joined_by_spaced_dashes_run_to_the_last_names_comma():
     text = "Boström, Gustav, Wäyrynen, Jaana Maria, Bodén, Marine, Extending XP practices, in Proc (2006)."
     labels = ["author"] + ["title"] * 9 + ["container"] * 2 + ["date"]
     assert [p.family for p in assemble(text, text, _tagged(text, labels, {})).authors] == ["Boström"]
+
+
+@pytest.mark.parametrize(("raw", "title", "year", "pages"), [
+    ("24. AnonymousX, Title1 (1835)pp. 111–118.", "Title1", "1835", "111–118"),  # Science's chapters and books
+    ("23. B. Brown, 10% of [100] and 90 (1992)pp. 100–.", "10% of [100] and 90", "1992", "100"),
+])
+def test_a_year_in_parentheses_glued_to_the_page_label_is_the_date(raw, title, year, pages):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.year, ref.pages) == (title, year, pages)

@@ -54,7 +54,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
-    tagged = _glued_pages(tagged)
+    tagged = _year_before_page_label(_glued_pages(tagged))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
     tagged = publisher_from_its_parenthesis(tagged)
@@ -287,6 +287,16 @@ def _glued_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     return [t._replace(label="pages") if t.label not in ("url", "doi") and F.GLUED_PAGES.fullmatch(t.token.text)
             else t for t in tagged]
+
+
+#: a year in parentheses with the page label glued after it
+_YEAR_THEN_LABEL = lazy(rf"\({F.YEAR}[a-z]?\)(?:pp?|s)\.")
+
+
+def _year_before_page_label(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A year in parentheses glued to the label of the pages after it is the date: Science prints a chapter's or a
+    book's "Title (1992)pp. 100–." with no space, one token the model read into the title or the pages."""
+    return [t._replace(label="date") if _YEAR_THEN_LABEL.fullmatch(t.token.text) else t for t in tagged]
 
 
 def _pages_in_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
