@@ -664,3 +664,19 @@ def test_inverted_names_joined_by_spaced_dashes_run_to_the_last_names_comma():
 def test_a_year_in_parentheses_glued_to_the_page_label_is_the_date(raw, title, year, pages):
     ref = parse_reference(raw)
     assert (ref.title, ref.year, ref.pages) == (title, year, pages)
+
+
+def test_a_dash_joined_name_list_read_as_editors_with_no_role_after_it_is_the_authors():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: an Italian style's long list, which the model read as a book's editors
+    text = "Eshuis, Rik – Norta, Alex – Kopp, Oliver – Pitkanen, Esa, Service outsourcing, in «Journal», 8 (2015)."
+    labels = ["editor"] * 9 + ["title"] * 4 + ["container"] * 2 + ["volume", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.editors, ref.title) == (
+        ["Eshuis", "Norta", "Kopp", "Pitkanen"], (), "Service outsourcing")
+    # a role the model read after the list: the editors'
+    text = "Eshuis, Rik – Norta, Alex – Kopp, Oliver – Pitkanen, Esa, eds., Service outsourcing (2015)."
+    labels = ["editor"] * 9 + ["title"] * 2 + ["editor"] + ["title"] * 2 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.editors], ref.authors) == (["Eshuis", "Norta", "Kopp", "Pitkanen"], ())

@@ -208,10 +208,14 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A list of inverted names joined by spaced dashes runs to the comma that closes the last name: Italian styles'
     "Boström, Gustav – Wäyrynen, Jaana – Bodén, Marine, Title, in …" (the model, which seldom saw the dash between
     names, opened the title at a given name). Each name is a family name closed by its comma and at most four words
-    of given names and particles; the list ends at the first of these words that a comma closes after a dash."""
-    if (run := _first_names(tagged)) is None or run[0] > 1:
+    of given names and particles; the list ends at the first of these words that a comma closes after a dash. A list
+    the model read as the editors' is the authors' where no role follows it (the model took a long list of them for
+    a book's editors: "Eshuis, Rik – Norta, Alex – Kopp, Oliver – Pitkanen, Esa, Title"); one that a role the model
+    read follows stays the editors' ("Schönberger, Andreas – Kopp, Oliver – Lohmann, Niels (a cura di), Title")."""
+    start = next((i for i, t in enumerate(tagged) if t.label in ("author", "editor")), None)
+    if start is None or start > 1:
         return tagged
-    k, dashes, end = run[0], 0, None
+    k, dashes, end = start, 0, None
     while end is None and k + 1 < len(tagged) and dashes <= 4 * RUN:
         if not (tagged[k].token.text.endswith(",") and _NAME_WORD.fullmatch(tagged[k].token.text)):
             return tagged  # a family name closed by its comma
@@ -227,6 +231,11 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             end = g
         else:
             return tagged
-    if end is None or all(t.label == "author" for t in tagged[run[0]:end + 1]):
+    if end is None:
         return tagged
-    return [t._replace(label="author") if run[0] <= n <= end else t for n, t in enumerate(tagged)]
+    role = tagged[start].label == "editor" and end + 1 < len(tagged) and (
+        tagged[end + 1].label == "editor" or tagged[end + 1].token.text.strip("()[].,;:").casefold() in _EDITOR_WORDS)
+    label = "editor" if role else "author"
+    if all(t.label == label for t in tagged[start:end + 1]):
+        return tagged
+    return [t._replace(label=label) if start <= n <= end else t for n, t in enumerate(tagged)]
