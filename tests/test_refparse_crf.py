@@ -153,6 +153,16 @@ def test_a_title_ending_in_in_and_lower_case_or_capitalised_words_is_the_rules()
         assert combine(mine, theirs).title == f"{head} in {tail}"
 
 
+@pytest.mark.parametrize("other", ["PhD thesis", "1984–1986", "[s.l.]", "[S. l.]"])
+def test_a_thesis_kind_a_span_of_years_or_a_bracketed_abbreviation_is_no_title_of_the_rules(other):
+    raw = "R. Radiator, Zenos Things, PhD thesis, 1953."
+    rules, crf = parse_reference_rules(raw), parse_reference_model(raw, threshold=0.0)
+    doubted = dataclasses.replace(crf, title="Zenos Things", uncertain=("title",))
+    assert combine(doubted, dataclasses.replace(rules, title=other, uncertain=())).title == "Zenos Things"
+    assert combine(doubted, dataclasses.replace(rules, title="Zenos Things and Thesis Writing")).title == (
+        "Zenos Things and Thesis Writing")
+
+
 @pytest.mark.parametrize(("raw", "title"), [
     ("Author, Title 1 (n.d.).", "Title 1"),  # Science's and PNAS's forms with no date
     ("D.E. Knuth, The Art of Computer Programming (Addison-Wesley, n.d.).", "The Art of Computer Programming"),
