@@ -690,3 +690,17 @@ def test_a_dash_joined_name_list_read_as_editors_with_no_role_after_it_is_the_au
     labels = ["editor"] * 9 + ["title"] * 2 + ["editor"] + ["title"] * 2 + ["date"]
     ref = assemble(text, text, _tagged(text, labels, {}))
     assert ([p.family for p in ref.editors], ref.authors) == (["Eshuis", "Norta", "Kopp", "Pitkanen"], ())
+
+
+def test_a_quoted_name_after_in_whose_last_words_the_model_read_as_the_journal_is_the_journal_whole():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: an Italian style's "Title, in «SIGCSE Bull.», 34 (2002)", the model reading "Bull.»," alone
+    text = "Clear, Tony, Design and usability, in «SIGCSE Bull.», 34 (2002), pp. 13–14."
+    labels = ["author"] * 2 + ["title"] * 5 + ["journal", "volume", "date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.container, ref.volume) == ("Design and usability", "SIGCSE Bull", "34")
+    # another journal read elsewhere: left as the model read it
+    text = "Clear, Tony, Design and usability, in «SIGCSE Bull.», Journal, 34 (2002), pp. 13–14."
+    labels = ["author"] * 2 + ["title"] * 5 + ["journal"] * 2 + ["volume", "date", "pages", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "Design and usability, in «SIGCSE"

@@ -191,21 +191,25 @@ _IN_COLON = frozenset(("In:", "IN:", "in:"))
 
 def quoted_name_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A quoted name that closes a title span after a comma and "in" is the journal or the book the item is in, in a
-    reading with no container: Italian styles' "Title, in «Rivista», 97 (2002), pp. 431–456" and "Title, in
-    “Book”, a cura di …" (the model ran the title on over the name in its quotes)."""
-    if any(t.label in ("container", "journal") for t in tagged):
-        return tagged
+    reading with no container elsewhere: Italian styles' "Title, in «Rivista», 97 (2002), pp. 431–456" and "Title, in
+    “Book”, a cura di …" (the model ran the title on over the name in its quotes), also where it read the name's last
+    words alone as the journal's ("in «SIGCSE | Bull.»", "in «Future Generation Comp. | Syst.»"): the whole name is."""
+    named = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
     for i in range(1, len(tagged) - 1):
         opener = tagged[i + 1].token.text[:1]
         if tagged[i].label == "title" and tagged[i - 1].label == "title" and tagged[i].token.text in IN \
                 and tagged[i - 1].token.text.endswith(",") and tagged[i + 1].label == "title" \
                 and opener in F.QUOTE_CLOSER and opener != "‘":
-            j = i + 1
-            while j < len(tagged) and tagged[j].label == "title" and j - i <= 3 * _RUN:
+            closer, j = F.QUOTE_CLOSER[opener], i + 1
+            while j < len(tagged) and j - i <= 3 * _RUN and closer not in tagged[j].token.text[1 if j == i + 1 else 0:]:
                 j += 1
-            if F.QUOTE_CLOSER[opener] in tagged[j - 1].token.text[1:] and (j == len(tagged) or tagged[j].label != "title"):
-                return [t._replace(label="container") if i <= k < j else t for k, t in enumerate(tagged)]
-            return tagged
+            if j == len(tagged) or (j + 1 < len(tagged) and tagged[j + 1].label == "title"):
+                return tagged
+            labels = {t.label for t in tagged[i + 1:j + 1]} - {"title"}
+            if len(labels) > 1 or labels - {"container", "journal"} or any(not i < k <= j for k in named):
+                return tagged
+            label = labels.pop() if labels else "container"
+            return [t._replace(label=label) if i <= k <= j else t for k, t in enumerate(tagged)]
     return tagged
 
 
