@@ -613,6 +613,17 @@ def test_a_journals_name_opens_with_a_capital_after_a_delimiter(text, title, con
 
 
 @pytest.mark.parametrize(("span", "container"), [
+    ("J Neurosci Methods [Internet].", "J Neurosci Methods"),  # CSE's and Vancouver's medium after the journal
+    ("Journal of The Royal Society Interface [Internet]", "Journal of The Royal Society Interface"),
+    ("Science, [online]", "Science"), ("Revue [en ligne].", "Revue"),
+])
+def test_a_medium_after_the_journals_name_is_no_part_of_it(span, container):
+    from litreview.bibliography.refparse.assemble import container_name
+
+    assert container_name(span) == container
+
+
+@pytest.mark.parametrize(("span", "container"), [
     ("ArXiv, v.", "ArXiv"), ("International Journal of Bilingualism, p.", "International Journal of Bilingualism"),
     ("Journal of Physics, A", "Journal of Physics, A"),
 ])

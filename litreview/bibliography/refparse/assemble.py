@@ -127,12 +127,12 @@ def _clean_title(text: str) -> str:
     return text.strip()
 
 
-_MEDIUM_AFTER = re.compile(rf",(?:{F.MEDIUM.pattern})[.,]?\s*$", re.I)
+_MEDIUM_AFTER = re.compile(rf",?(?:{F.MEDIUM.pattern})[.,]?\s*$", re.I)
 
 
 def container_name(text: str) -> str:
     """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole;
-    "Science, [online]" -> "Science" (Harvard's medium, printed after the journal's comma: no part of its name)."""
+    "Science, [online]", "J Neurosci Methods [Internet]": the medium after a journal is no part of its name."""
     text = _MEDIUM_AFTER.sub("", _IN_HEAD.sub("", text.strip()))
     text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
     words = text.split()
