@@ -22,8 +22,8 @@ from .assemble import container_name
 from .lexicon import EDITOR, JOURNAL, TRANSLATOR
 from .names import is_organisation_name
 from .reference import ParsedReference
-from .tail import THESIS
 from .relabel_names import names_open
+from .tail import THESIS
 
 #: Fields compared between the two readings; the first three make the "outline".
 COMPARED = ("authors", "title", "year", "container", "volume", "pages", "publisher")
