@@ -185,6 +185,8 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
         places = [(i, at) for i, t in enumerate(texts) for at in _all(t, rendered)]
         if not places:  # pandoc's plain text prints small capitals as capitals: "(DOE u. a., 2020)"
             places = [(i, at) for i, t in enumerate(texts) for at in _all(t.upper(), rendered.upper())]
+        if row.get("location") == "footnote":  # "(2020)" of a note's "Levinson's (2020)" is in the body's too
+            places = [p for p in places if texts[p[0]].startswith("[")] or places
         free = [p for p in places if p not in used]
         ahead = [p for p in free if p >= cursor]
         place = (ahead or free or [None])[0]

@@ -531,6 +531,20 @@ def test_the_styles_et_al_min_tells_which_list_et_al_stands_for() -> None:
     assert sorted(m.keys for m in linkage.mentions if m.kind == "marker")[0] in (("six", "three"), ("three", "six"))
 
 
+def test_a_sort_on_the_names_then_the_full_date_letters_lists_printed_alike_by_their_names_first() -> None:
+    # DIN 1505-2: "Adibi u. a. 2025aa" is the list whose second name sorts first (Brigham, an October paper), not
+    # the earlier one (Sadatsafavi, March): pandoc's citeproc, checked.
+    letters = order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>'))
+    assert letters == "names-title" and dated(letters)
+    bib = parse_bibliography(r"""@article{march, author = {Adibi, Amin and Sadatsafavi, Mohsen and Brigham, Emily},
+  title = {Is It Possible}, journal = {J}, year = {2025}, month = {03}, date = {2025-03-01}}
+@article{october, author = {Adibi, Amin and Brigham, Emily and Carlsten, Chris}, title = {Discrepancies},
+  journal = {J}, year = {2025}, month = {10}, date = {2025-10-28}}
+""")
+    linkage = link(parse_essay("Cited as (ADIBI u. a., 2025aa) and (ADIBI u. a., 2025bb)."), bib, letter_order=letters)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["october", "march"]
+
+
 def test_a_sort_on_the_first_name_and_the_count_reads_no_more_names() -> None:
     # Copernicus, AGU, SAGE Harvard: the first name, how many there are, the first name again, then the title.
     count = '<names variable="author"><name form="count"/></names>'

@@ -196,6 +196,26 @@ def test_a_citation_printed_in_small_capitals_is_found_in_the_plain_text(styles_
     assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (1, 0, 0)
 
 
+def test_a_citation_in_a_footnote_is_looked_for_in_the_footnotes_first(tmp_path: Path) -> None:
+    # "(2020)" of "Levinson's (2020)" in a footnote is also in the body's "Levinson (2020)": placed there, the item
+    # was counted missed in the body and its footnote's marker a wrong one.
+    sys.path.insert(0, str(BENCH))
+    try:
+        import eval_author_date
+    finally:
+        sys.path.remove(str(BENCH))
+    (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text(
+        "As Doe (2020) shows, it holds.[1]\n\nReferences\n\nDoe, Ann. 2020. T.\n\n"
+        "[1] We use Doe’s (2020) notation.\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(
+        '{"rendered": "Doe (2020)", "keys": ["doe"], "location": "body"}\n'
+        '{"rendered": "(2020)", "keys": ["doe"], "location": "footnote"}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (2, 0, 0)
+
+
 def test_a_generated_document_cites_every_entry_in_several_forms(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bib = tmp_path / "refs.bib"
     bib.write_text(LETTERS, encoding="utf-8")

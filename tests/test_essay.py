@@ -40,6 +40,15 @@ def test_citation_after_et_al_stays_in_its_sentence() -> None:
         "As noted by Smith et al. [-@smith2001], it works.", "Next."]
 
 
+def test_a_year_word_after_et_al_in_a_parenthesis_stays_in_its_sentence() -> None:
+    # citeproc prints a year field as written: "(Peute et al. In preparation)"; outside a parenthesis "et al. In"
+    # still ends a sentence.
+    assert sentences("Work has begun (e.g., Peute et al. In preparation). We hope so.") == [
+        "Work has begun (e.g., Peute et al. In preparation).", "We hope so."]
+    assert sentences("It was shown by Peute et al. In the lab it holds.") == [
+        "It was shown by Peute et al.", "In the lab it holds."]
+
+
 def test_cf_and_volume_numbers_do_not_end_sentences() -> None:
     # pysbd alone splits after "Cf." and after "vol.".
     assert sentences("Cf. Wendt on this. It is in vol. 3, no. 2. Done.") == [

@@ -79,6 +79,17 @@ def test_a_stray_and_or_comma_is_an_unreadable_name_list(value: str) -> None:
     assert bib.keys == ("k",)
 
 
+def test_an_empty_name_is_reported_and_the_other_names_kept_as_pandoc_reads_them() -> None:
+    # "… and Coresh, Josef and , ": pandoc drops the empty name and prints "(Knuth et al. 2024)"
+    bib = parse_bibliography("@article{k, author = {Knuth, Donald and Cobain, Kurt and Einstein, A. and , },"
+                             " title = {T}, year = {2024}}")
+    assert [p.code for p in bib.problems] == ["LR104"]
+    assert bib.get("k").authors == (Person("Knuth", "Donald"), Person("Cobain", "Kurt"), Person("Einstein", "A."))
+    # other strays are not read as pandoc reads them ("and Kurt Cobain": a particle "and"): no names
+    assert parse_bibliography("@book{k, author = {and Kurt Cobain and A. Einstein}, title = {T},"
+                              " year = {2000}}").get("k").authors == ()
+
+
 def test_keyless_entry_is_kept_under_pybtex_name(bib) -> None:
     assert bib.get("unnamed-1").title == "Keyless"
 

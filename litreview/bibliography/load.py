@@ -379,7 +379,7 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
         try:
             people[role] = read_people(fields.get(role, ""))
         except ValueError as exc:
-            people[role] = ()
+            people[role] = _without_empty_names(fields.get(role, ""))
             unreadable.append((role, str(exc)))
     source = Source(
         key=raw.key,
@@ -431,6 +431,19 @@ def read_people(value: str) -> tuple[Person, ...]:
         elif person is not None:
             out.append(person)
     return tuple(out)
+
+
+def _without_empty_names(value: str) -> tuple[Person, ...]:
+    """The persons of a list that ``read_people`` refuses, as pandoc reads them when its only fault is an empty
+    name (``names.is_empty``); none for any other fault."""
+    listed = names.split_names(value)
+    kept = [n for n in listed if not names.is_empty(n)]
+    if len(kept) == len(listed):
+        return ()
+    try:
+        return read_people(" and ".join(kept))
+    except ValueError:
+        return ()
 
 
 _PYBTEX = Person("")

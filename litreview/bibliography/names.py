@@ -40,6 +40,15 @@ def is_stray(name: str) -> bool:
     return bool(_STRAY.match(name.strip()))
 
 
+_EMPTY = re.compile(r"^[\s,]*$")
+
+
+def is_empty(name: str) -> bool:
+    """Whether a listed name is nothing but commas (", " ending "… and Coresh, Josef and , "): pandoc drops it and
+    reads the other names; the other strays it reads as names ("and Kurt Cobain": the particle "and")."""
+    return bool(_EMPTY.match(name))
+
+
 _BRACED = lazy(r"\{[^{}]*\}")
 
 

@@ -247,11 +247,15 @@ def _starts_sentence(text: str) -> bool:
 
 
 def _split_glued(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """Split after "U.S." or "et al." when a plain sentence start follows."""
+    """Split after "U.S." or "et al." when a plain sentence start follows, outside a parenthesis or bracket still
+    open ("(Peute et al. In preparation)": a year field citeproc prints as written)."""
     out: list[list[int]] = []
     for a, b in spans:
         cut = a
         for m in _GLUED.finditer(text, a, b):
+            before = text[a:m.start()]
+            if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+                continue
             out.append([cut, m.end()])
             cut = m.end()
         out.append([cut, b])

@@ -22,7 +22,7 @@ from ..model import Person, Source
 from ..registry.compare import initials
 from ..render.csljson import issued_parts
 from ..text import spelled
-from .styles import dated
+from .styles import dated, names_read
 from .text import canonical
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
@@ -211,8 +211,13 @@ def issued_order(source: Source) -> tuple[int, ...]:
 
 
 def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
-    """The order of a style of ``_ORDERS``, by the full date first when its sort reads it (``styles.dated``)."""
+    """The order of a style of ``_ORDERS``, by the full date first when its sort reads it (``styles.dated``); a
+    sort on every name reads the date after them (DIN 1505-2: lists printed alike, "Adibi u. a. 2025aa", are
+    lettered by their names before their dates)."""
     order = _ORDERS[style]
+    if dated(style) and style == "names-title":
+        read = names_read(style)
+        return lambda source: names_title_order(source, read, True)
     return (lambda source: (issued_order(source), *order(source))) if dated(style) else order
 
 
