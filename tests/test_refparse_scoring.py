@@ -59,3 +59,18 @@ def test_the_joining_evaluation_numbers_a_list_in_turn_and_compares_without_labe
     two = ["Holsti, K. J. 2004. Taming the Sovereigns. Cambridge: Cambridge University Press.",
            "Wendt, Alexander. 1999. Social Theory of International Politics. Cambridge: Cambridge University Press."]
     assert score(two) == (2, 2, 2, 2)
+
+
+def test_a_place_written_inside_the_gold_publisher_is_the_place_and_the_publisher_read() -> None:
+    from eval_refparse import compare
+
+    from litreview.bibliography.refparse.reference import ParsedReference
+
+    ref = ParsedReference(raw="Keohane RO. After hegemony. Princeton: Princeton University Press, 1984.",
+                          place="Princeton", publisher="Princeton University Press")
+    assert compare("publisher", ref.publisher, "Princeton: Princeton University Press,", ref, False) == (True, True, True)
+    berlin = ParsedReference(raw="x", place="Berlin Heidelberg", publisher="Springer")
+    assert compare("publisher", "Springer", "Springer Berlin Heidelberg,", berlin, False) == (True, True, True)
+    wrong = ParsedReference(raw="x", place="Oxford", publisher="Clarendon")
+    assert compare("publisher", "Clarendon", "Princeton: Princeton University Press,", wrong, False)[2] is False
+    assert compare("publisher", "Clarendon", "", wrong, False) == (True, False, False)
