@@ -158,17 +158,14 @@ def jobs(corpus: Path) -> list[Job]:
 def folder_jobs(folder: Path) -> list[Job]:
     """The manuscripts listed in ``folder/SOURCES.tsv`` (name, source, .bib; a first row starting with "name"
     is a header), each in every one of the ``FOLDER_STYLES``."""
-    out, folder = [], folder.resolve()
-    for number, line in enumerate((folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines(), 1):
-        cells = line.split("\t")
-        if not line.strip() or line.startswith("#") or (number == 1 and cells[0] == "name"):
-            continue
-        if len(cells) < 3:
-            raise SystemExit(f"{folder / 'SOURCES.tsv'}:{number}: expected name, source and .bib, tab-separated")
+    from manuscript_dir import listed_sources
+
+    out = []
+    for name, source, bib in listed_sources(folder.resolve()):
         for style, lang in FOLDER_STYLES:
-            if lang and not style and not cells[1].endswith((".md", ".Rmd", ".qmd")):
+            if lang and not style and not source.name.endswith((".md", ".Rmd", ".qmd")):
                 continue  # the language is set in Markdown front matter; a LaTeX source would repeat Chicago
-            out.append(Job(f"wild-{cells[0]}-{_label(style, lang)}", folder / cells[1], folder / cells[2], style, lang))
+            out.append(Job(f"wild-{name}-{_label(style, lang)}", source, bib, style, lang))
     return out
 
 

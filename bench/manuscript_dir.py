@@ -89,14 +89,24 @@ def documents(folder: Path) -> Iterator[tuple[Path, str]]:
             yield path, SUFFIXES[path.suffix.lower()]
 
 
-def _listed(folder: Path) -> Iterator[tuple[Path, str]]:
-    """(path, form) of each source ``folder/SOURCES.tsv`` lists (its second column; a first row starting
-    with "name" is a header)."""
+def listed_sources(folder: Path) -> list[tuple[str, Path, Path]]:
+    """(name, source, .bib) of each row of ``folder/SOURCES.tsv``: tab-separated name, source and .bib, paths
+    relative to the folder or absolute; blank lines, lines starting with "#" and a first row starting with "name"
+    (the header) skipped. The one reader of that list for every benchmark that takes such a folder."""
+    out = []
     for number, line in enumerate((folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines(), 1):
         cells = line.split("\t")
         if not line.strip() or line.startswith("#") or (number == 1 and cells[0] == "name"):
             continue
-        path = folder / cells[1] if len(cells) > 1 else folder / cells[0]
+        if len(cells) < 3:
+            raise SystemExit(f"{folder / 'SOURCES.tsv'}:{number}: expected name, source and .bib, tab-separated")
+        out.append((cells[0], folder / cells[1], folder / cells[2]))
+    return out
+
+
+def _listed(folder: Path) -> Iterator[tuple[Path, str]]:
+    """(path, form) of each source ``folder/SOURCES.tsv`` lists."""
+    for _, path, _ in listed_sources(folder):
         if path.is_dir() and path.name == "content":
             yield path, "manubot"
         elif path.suffix.lower() in SUFFIXES:

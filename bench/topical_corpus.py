@@ -207,7 +207,7 @@ def load_extra(folder: Path) -> list[Document]:
     a path relative to the folder or absolute), their gold the Cite elements of pandoc's reading, paragraph
     by paragraph. Keys the bibliography lacks are left out of the gold (cross-references with them); a
     paper pandoc refuses is skipped with a message."""
-    from manuscript_dir import SUFFIXES, pandoc_document
+    from manuscript_dir import SUFFIXES, listed_sources, pandoc_document
 
     from tests.fuzz.pandoc_diff import pandoc_path
 
@@ -215,15 +215,12 @@ def load_extra(folder: Path) -> list[Document]:
     if pandoc is None:
         print("pandoc not found: install the test extra (pypandoc-binary)", file=sys.stderr)
         return []
-    with (folder / "SOURCES.tsv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
     docs = []
-    for row in rows:
-        source, bib = folder / row["source"], folder / row["bib"]
+    for name, source, bib in listed_sources(folder):
         try:
             ast = pandoc_document(pandoc, source, SUFFIXES[source.suffix.lower()])
         except subprocess.CalledProcessError as exc:
-            print(f"{row['name']}: skipped, pandoc refused it: {(exc.stderr or '').strip()[-120:]}", file=sys.stderr)
+            print(f"{name}: skipped, pandoc refused it: {(exc.stderr or '').strip()[-120:]}", file=sys.stderr)
             continue
         bibliography = load_bibliography(bib)
         keys = {k.lower(): k for k in bibliography.keys}
@@ -234,8 +231,8 @@ def load_extra(folder: Path) -> list[Document]:
             sentences = _sentences(block, _cited(block, cites, keys), [block[a:b] for a, b, _ in cites])
             if any(k for _, k in sentences):
                 blocks.append(sentences)
-        essay, gold = _essay(row["name"], blocks)
-        docs.append(Document(row["name"], essay, bibliography, gold))
+        essay, gold = _essay(name, blocks)
+        docs.append(Document(name, essay, bibliography, gold))
     return docs
 
 

@@ -292,8 +292,10 @@ def dash(pages: str) -> str:
 _PLACE_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
 #: "Santa Monica, CA", "Washington, D. C.", "Cambridge and New York", "Issy-les-Moulineaux", NLM's "Treasure Island
 #: (FL)" (the state's code in parentheses; its closing one may have been stripped with the field's)
+#: the lower-case words of a place's name ("Stratford upon Avon", "Rio de Janeiro")
+_PLACE_PARTICLES = ("on", "upon", "am", "sur", "de", "del", "la", "le", "les")
 _PLACE = re.compile(
-    rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|[ -](?:and|on|upon|am|sur|de|del|la|le|les)\b)*"
+    rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|[ -](?:and|{'|'.join(_PLACE_PARTICLES)})\b)*"
     rf"(?:,\s*(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z]\.|{_PLACE_WORD}(?:\s{_PLACE_WORD})?)|\s\([A-Z]{{2}}\)?)?$"
 )
 _PUBFACTS = re.compile(rf"^(?P<place>[^:]{{2,60}}?)\s*:\s*(?P<publisher>[^:]+?)(?:,\s*(?P<year>{YEAR})[a-z]?)?$")
@@ -323,9 +325,6 @@ def known_place(text: str) -> bool:
     words = [w for w in words if w and w not in _PLACE_PARTICLES]
     return bool(words) and all(w in PLACE for w in words)
 
-
-#: the lower-case words of a place's name (``_PLACE``)
-_PLACE_PARTICLES = frozenset(("on", "upon", "am", "sur", "de", "del", "la", "le", "les"))
 
 
 #: a state's or a country's code ("MA", "USA", "D.C."): the end of a place, not a place after a publisher
