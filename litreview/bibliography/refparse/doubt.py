@@ -1,13 +1,14 @@
 """Which imported fields to doubt: a small logistic model over field-level evidence.
 
-The evidence of a field: the CRF's marginals over its span (least, mean, at its edges), whether
-the rule parser reads it otherwise, whether the value was taken from the rules, and shape
-anomalies (a title that is a list of names, a container holding a year, a publisher full of
-digits ...), what is printed either side of a title, container or publisher (a full stop, a comma, a
-quotation mark, or a word the span cuts through), and whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the tagger was not trained on
-(the out-of-fold readings of a cross-validation on the training set: ``bench/calibrate_refparse.py``)
-and ship as ``doubt.json``; without that file the CRF's least marginal against ``assemble.THRESHOLD``
-decides, as before.
+The evidence of a field: the CRF's marginals over its span (least, mean, at its edges), whether the rule
+parser reads it otherwise, whether the value was taken from the rules, and shape anomalies (a title that is a
+list of names, a container holding a year, a publisher full of digits ...), what is printed either side of a
+title, container or publisher (a full stop, a comma, a quotation mark, or a word the span cuts through), and
+whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the
+tagger was not trained on (the out-of-fold readings of a cross-validation on the training set, and for the
+weights also of the synthetic references rendered in other styles: ``bench/calibrate_refparse.py``) and ship
+as ``doubt.json``; without that file the CRF's least marginal against ``assemble.THRESHOLD`` decides, as
+before.
 """
 
 from __future__ import annotations
