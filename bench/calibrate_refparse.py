@@ -88,8 +88,8 @@ Reading = tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any
 # Kept: the weights fitted with the synthetic references' out-of-fold readings beside the folds (the threshold
 # still read on the folds alone). At the same right fields flagged as before it flags more wrong ones on 11 of
 # the 14 dev rows (1,854 -> 1,871 of 2,327); with this rule both shares met on three rows (a second folder).
-# Not kept: those readings weighed thrice (one row meeting both), or the threshold read on them too (.14 of
-# the folds' right fields).
+# Not kept: those readings weighed half or twice (twice: one row meeting both; half: as once) or thrice, or
+# the threshold read on them too (.14 of the folds' right fields flagged).
 # - A cut chosen on the dev-styles rows: none meets both there (above), so none carries to other rows.
 # - Weights fitted with the dev styles' strings beside the folds (weight 1 or 3): dev styles 2 .80/.20 and
 #   .79/.19, dev 250 .85 and .80 of wrong; with the second group too, the second group's folders flag fewer
