@@ -1533,3 +1533,39 @@ def test_the_models_title_that_a_pair_of_quotes_holds_whole_stands_against_the_r
     # a doubted title that is only part of what the quotes hold: the rules' title is taken
     crf = dataclasses.replace(crf, title="Arith")
     assert combine(crf, rules).title == "and Lars Wanhammar"
+
+
+def test_a_rules_title_opening_with_a_lower_case_and_that_ends_the_models_is_neither_their_title_nor_names():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: a numbers-first style's "A. Strittmatter, Employment and Earnings Effects …", the rules reading
+    # "Employment" as a sixth name and "and Earnings …" as the title; the model read the title whole, doubting it
+    crf = ParsedReference(raw="", authors=(Person("Paul", "M."), Person("Strittmatter", "A.")),
+                          title="Employment and Earnings Effects of Training Vouchers", year="2017",
+                          uncertain=("authors", "title"))
+    rules = ParsedReference(raw="", authors=(Person("Paul", "M."), Person("Strittmatter", "A."), Person("Employment")),
+                            title="and Earnings Effects of Training Vouchers", year="2017")
+    out = combine(crf, rules)
+    assert ([p.family for p in out.authors], out.title) == (["Paul", "Strittmatter"], crf.title)
+    # a capitalised "And" opens a title of its own: the sure rules' reading is taken where the model doubts its own
+    capital = rules.replace(title="And Earnings Effects of Training Vouchers")
+    assert combine(crf, capital).title == "And Earnings Effects of Training Vouchers"
+
+
+@pytest.mark.parametrize(("title", "cut", "kept"), [
+    ("Monte Carlo: Concepts, Algorithms, and Applications", "Monte Carlo: Concepts", False),
+    ("Conducting Research in Human Geography: Theory, Methodology and Practice",
+     "Conducting Research in Human Geography: Theory", False),
+    # the model ran the title on over a journal whose name holds "and": the rules' cut title is taken
+    ("Fiscal policy, Journal of Law and Economics", "Fiscal policy", True),
+    ("Fiscal policy, New York: Norton and Co", "Fiscal policy", True),
+])
+def test_a_rules_title_cut_before_the_rest_of_a_list_ending_in_and_is_not_taken(title, cut, kept):
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: "G.S. Fishman, Monte Carlo: Concepts, Algorithms, and Applications (Springer, 1996)." read by
+    # the rules as the title "Monte Carlo: Concepts" and the publisher "Algorithms, and Applications (…)"
+    crf = ParsedReference(raw="", authors=(Person("Fishman", "G.S."),), title=title, year="1996",
+                          uncertain=("title",))
+    rules = ParsedReference(raw="", authors=(Person("Fishman", "G.S."),), title=cut, year="1996")
+    assert combine(crf, rules).title == (cut if kept else title)
