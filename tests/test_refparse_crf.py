@@ -704,3 +704,16 @@ def test_a_quoted_name_after_in_whose_last_words_the_model_read_as_the_journal_i
     text = "Clear, Tony, Design and usability, in «SIGCSE Bull.», Journal, 34 (2002), pp. 13–14."
     labels = ["author"] * 2 + ["title"] * 5 + ["journal"] * 2 + ["volume", "date", "pages", "pages"]
     assert assemble(text, text, _tagged(text, labels, {})).title == "Design and usability, in «SIGCSE"
+
+
+@pytest.mark.parametrize("raw", [
+    "Cole JS, Bergin DA, Whittaker TA. 2008. Predicting student achievement for low stakes tests with effort and task "
+    "value. Contemporary Educational Psychology [Internet]. [accessed 2020 Mar 3] 33(4):609–624. "
+    "https://doi.org/10.1016/j.cedpsych.2007.10.002",
+    "Hale A, Moreno P. 2017. Situational expectancies and the value of tasks. Learning and Instruction [Internet]. "
+    "[accessed 2019 July 7] 47(2):53–64. https://doi.org/10.1016/j.learninstruc.2016.10.009",
+])
+def test_volume_issue_and_pages_after_an_access_date_are_no_note(raw):
+    # CSE name-year prints the volume, issue and pages right after the date of access: the model read them as the note
+    ref = parse_reference(raw)
+    assert (ref.volume, ref.issue, ref.pages) in {("33", "4", "609–624"), ("47", "2", "53–64")}

@@ -64,7 +64,17 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = quoted_name_after_in(abbreviation_opening_journal(tagged))
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
-    return _to_note(_links(tagged), text)
+    return _to_note(_links(_volume_in_note(tagged)), text)
+
+
+def _volume_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A volume, issue and pages glued in one token ("33(4):609–624.") that the model read into the note, in a reading
+    with no volume and no pages, is the volume (assemble reads the run's parts): CSE's "Journal [Internet]. [accessed
+    2020 Mar 3] 33(4):609–624." prints them after the date of access, which the model read on into them."""
+    if any(t.label in ("volume", "pages") for t in tagged):
+        return tagged
+    return [t._replace(label="volume") if t.label == "note" and _VOLUME_ISSUE_PAGES.fullmatch(t.token.text) else t
+            for t in tagged]
 
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
