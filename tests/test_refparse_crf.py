@@ -717,3 +717,11 @@ def test_volume_issue_and_pages_after_an_access_date_are_no_note(raw):
     # CSE name-year prints the volume, issue and pages right after the date of access: the model read them as the note
     ref = parse_reference(raw)
     assert (ref.volume, ref.issue, ref.pages) in {("33", "4", "609–624"), ("47", "2", "53–64")}
+
+
+def test_the_journal_before_glued_numbers_the_model_read_as_a_note_is_no_title():
+    # CSE name-year with no date of access: the model ran the title on over the journal and read "7(1):45–65" as a note
+    ref = parse_reference("11. Johnson JC, Leeds BA. 2011. Defense pacts: A prescription for peace? Foreign Policy "
+                          "Analysis. 7(1):45–65")
+    assert (ref.title, ref.container, ref.volume, ref.issue, ref.pages) == (
+        "Defense pacts: A prescription for peace?", "Foreign Policy Analysis", "7", "1", "45–65")
