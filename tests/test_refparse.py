@@ -1569,3 +1569,20 @@ def test_a_rules_title_cut_before_the_rest_of_a_list_ending_in_and_is_not_taken(
                           uncertain=("title",))
     rules = ParsedReference(raw="", authors=(Person("Fishman", "G.S."),), title=cut, year="1996")
     assert combine(crf, rules).title == (cut if kept else title)
+
+
+def test_a_rules_title_that_two_names_commas_enclose_with_their_dash_is_neither_their_title_nor_names():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: an Italian style's "Binzer Hobolt, Sara – Klemmensen, Robert, Title, in «Journal»", the rules cutting
+    # the names at the first comma and reading "Sara – Klemmensen" as the title; the model doubting its right title
+    # and parting the names otherwise, as it did
+    raw = "Binzer Hobolt, Sara – Klemmensen, Robert, Government Responsiveness, in «Comparative Political Studies», 41"
+    crf = ParsedReference(raw=raw, authors=(Person("Hobolt", "Binzer"), Person("Klemmensen", "Sara"), Person("Robert")),
+                          title="Government Responsiveness", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=(Person("Binzer Hobolt"),), title="Sara – Klemmensen")
+    assert combine(crf, rules).title == "Government Responsiveness"
+    # a dashed title that no first name's comma opens is the rules' where the model doubts its own
+    other = ParsedReference(raw="Hobolt, S. Wars – and Peace, 2008", authors=(Person("Hobolt", "S."),),
+                            title="Wars – and Peace")
+    assert combine(crf.replace(raw=other.raw), other).title == "Wars – and Peace"

@@ -94,8 +94,12 @@ def _names_as_title(crf: ParsedReference, rules: ParsedReference) -> bool:
     """The rules' title (two words or more) is read whole inside the CRF's names: the rules cut a name list short
     (Italian styles' "Padhye, Jitendra – Firoiu, Victor – Towsley, Don, Title" read as the title "Jitendra – Firoiu"),
     or opens with the spaced dash that joins such a list ("Xiao, Kai Y. – Engstrom, Logan, Title" read as the title
-    "– Engstrom, Logan, Title"); neither their names nor their title is taken."""
-    return len(rules.title.split()) > 1 and (_in_names(rules.title, crf) or rules.title.startswith(("– ", "— ")))
+    "– Engstrom, Logan, Title"), or is all that the first name's comma and the next one enclose, dash and all ("Binzer
+    Hobolt, Sara – Klemmensen, Robert, Title" read as the title "Sara – Klemmensen"); neither their names nor their
+    title is taken."""
+    title = rules.title
+    return len(title.split()) > 1 and (_in_names(title, crf) or title.startswith(("– ", "— ")) or (
+        " – " in title and re.match(rf"[^,]+,\s+{re.escape(title)},", rules.raw) is not None))
 
 
 def _and_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:
