@@ -1586,3 +1586,34 @@ def test_a_rules_title_that_two_names_commas_enclose_with_their_dash_is_neither_
     other = ParsedReference(raw="Hobolt, S. Wars – and Peace, 2008", authors=(Person("Hobolt", "S."),),
                             title="Wars – and Peace")
     assert combine(crf.replace(raw=other.raw), other).title == "Wars – and Peace"
+
+
+@pytest.mark.parametrize(("text", "date", "rest"), [
+    ("Kodex (S. 31). Zugriff am 7.3.2018. Verfügbar unter: https://x.org/k.pdf", "2018-03-07",
+     "Kodex (S. 31). Verfügbar unter: https://x.org/k.pdf"),
+    ("W3C Mission [https://www.w3.org/], consultato il 17/1/2019.", "2019-01-17", "W3C Mission [https://www.w3.org/],"),
+    ("Journal. [Consulté le 5 janvier 2018]. DOI 10.1/x", "2018-01-05", "Journal. DOI 10.1/x"),
+    ("Journal [online]. [Zugriff am: 13 September 2022]. DOI 10.1/x", "2022-09-13", "Journal [online]. DOI 10.1/x"),
+    ("Disponível em: <https://x.org>. Acesso em: 8 dez. 2021.", "2021-12-08", "Disponível em: <https://x.org>."),
+    ("Revista [en línea]. 2014 [cit. 19.03.2021]. DOI: 10.1/x", "2021-03-19", "Revista [en línea]. 2014 DOI: 10.1/x"),
+    ("Journal [Internet]. [accessed 2020 Mar 3] 33(4):609–624.", "2020-03-03", "Journal [Internet]. 33(4):609–624."),
+    ("Revue. [Consulté le 5 jui. 2018].", "", "Revue. [Consulté le 5 jui. 2018]."),  # June or July: no date
+])
+def test_a_date_of_access_in_other_languages_and_orders_is_read_and_taken_out(text, date, rest):
+    from litreview.bibliography.refparse.fields import take_accessed
+
+    # German, Italian, French, Portuguese and Spanish styles print the day first, in numbers or with the month's name;
+    # CSE and Vancouver the year first
+    assert take_accessed(text) == (date, rest)
+
+
+def test_a_medium_left_in_the_models_note_is_no_web_sites_name():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: ISO 690 in German, "… (Hrsg.) [online]. Dordrecht: Springer. … [Zugriff am: 13 Januar 2019].", the
+    # rules reading the medium as the container; the model left it in the note beside the date of access
+    crf = ParsedReference(raw="", title="Stone age", publisher="Springer", urldate="2019-01-13", note="[online]")
+    rules = ParsedReference(raw="", title="Stone age", publisher="Springer", container="[online]")
+    assert combine(crf, rules).container == ""
+    site = rules.replace(container="Deutsche Welle")  # a site's name the model left there is taken
+    assert combine(crf.replace(note="Deutsche Welle"), site).container == "Deutsche Welle"

@@ -389,8 +389,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         cut_short = (crf.container and "container" in crf.uncertain and len(crf.container.split()) == 1
                      and "," not in theirs and _norm(theirs).startswith(_norm(crf.container))
                      and not theirs.startswith(crf.container + "."))  # "Diabetes. Mai 2017": the word was whole
-        in_note = (not crf.container and bool(crf.url or crf.urldate)
-                   and any(_norm(x) == _norm(theirs) for x in crf.note.split("; ")))
+        in_note = (not crf.container and bool(crf.url or crf.urldate) and not F.MEDIUM.fullmatch(theirs)
+                   and any(_norm(x) == _norm(theirs) for x in crf.note.split("; ")))  # "[online]" is no site
         if cut_short or in_note:  # the CRF cut the container short, or left its words in the note
             taken["container"] = theirs
             taken["note"] = "; ".join(x for x in crf.note.split("; ") if x and _norm(x) != _norm(theirs))
