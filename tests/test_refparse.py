@@ -1617,3 +1617,18 @@ def test_a_medium_left_in_the_models_note_is_no_web_sites_name():
     assert combine(crf, rules).container == ""
     site = rules.replace(container="Deutsche Welle")  # a site's name the model left there is taken
     assert combine(crf.replace(note="Deutsche Welle"), site).container == "Deutsche Welle"
+
+
+def test_a_rules_name_holding_an_opening_quote_is_the_titles_and_their_names_are_not_taken():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: MHRA's "Alesina, Alberto, and Edoardo Teso, ‘Intergenerational Mobility and Preferences’, …", the
+    # rules reading the quoted title's first words as a third name; the model doubting its right names
+    names = (Person("Alesina", "Alberto"), Person("Teso", "Edoardo"))
+    crf = ParsedReference(raw="", authors=names, title="Intergenerational Mobility and Preferences",
+                          uncertain=("authors",))
+    rules = ParsedReference(raw="", authors=(*names, Person("Mobility", "‘Intergenerational")),
+                            title="Intergenerational Mobility and Preferences")
+    assert [p.family for p in combine(crf, rules).authors] == ["Alesina", "Teso"]
+    plain = rules.replace(authors=(*names, Person("Mobility", "Inter")))  # no quote: the sure rules' names are taken
+    assert [p.family for p in combine(crf, plain).authors] == ["Alesina", "Teso", "Mobility"]
