@@ -1632,3 +1632,22 @@ def test_a_rules_name_holding_an_opening_quote_is_the_titles_and_their_names_are
     assert [p.family for p in combine(crf, rules).authors] == ["Alesina", "Teso"]
     plain = rules.replace(authors=(*names, Person("Mobility", "Inter")))  # no quote: the sure rules' names are taken
     assert [p.family for p in combine(crf, plain).authors] == ["Alesina", "Teso", "Mobility"]
+
+
+def test_names_printed_given_name_first_that_open_the_models_title_are_the_rules_names():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: Bologna's "Kitchin, Rob, Nick Tate, Conducting Research, Routledge, 2013", the model (sure of itself)
+    # reading "Nick Tate, Conducting Research" as the title and the sure rules reading two names and the title
+    raw = "Kitchin, Rob, Nick Tate, Conducting Research, Routledge, 2013."
+    crf = ParsedReference(raw=raw, authors=(Person("Kitchin", "Rob"),), title="Nick Tate, Conducting Research",
+                          publisher="Routledge", year="2013")
+    rules = crf.replace(authors=(Person("Kitchin", "Rob"), Person("Tate", "Nick")), title="Conducting Research")
+    out = combine(crf, rules)
+    assert ([p.family for p in out.authors], out.title) == (["Kitchin", "Tate"], "Conducting Research")
+    assert {"authors", "title"} <= set(out.uncertain)
+    # an article opens no name: "Card, S. K., The Information Visualizer, an Information Workspace, …"
+    crf = crf.replace(authors=(Person("Card", "S. K."),), title="The Information Visualizer, an Information Workspace")
+    rules = crf.replace(authors=(Person("Card", "S. K."), Person("Visualizer", "The Information")),
+                        title="an Information Workspace")
+    assert combine(crf, rules).title == "The Information Visualizer, an Information Workspace"
