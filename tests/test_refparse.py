@@ -1651,3 +1651,22 @@ def test_names_printed_given_name_first_that_open_the_models_title_are_the_rules
     rules = crf.replace(authors=(Person("Card", "S. K."), Person("Visualizer", "The Information")),
                         title="an Information Workspace")
     assert combine(crf, rules).title == "The Information Visualizer, an Information Workspace"
+
+
+@pytest.mark.parametrize("ran_on", [
+    "After the Revolution?: Authority in a Good Society (Yale University Press, 1970; fastback",
+    "After the Revolution?: Authority in a Good Society (Yale University Press New Haven, 1970)vol",
+    "Authority in a Good Society (Washington, DC,",
+])
+def test_a_rules_title_run_on_into_the_parenthesis_holding_the_publisher_is_not_taken(ran_on):
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: Science's "R. A. Dahl, Title (Yale University Press, 1970).", the rules running the title on into
+    # the parenthesis (left open, or holding the publisher the model read); the model doubting its right title
+    title = "After the Revolution?: Authority in a Good Society"
+    crf = ParsedReference(raw="", authors=(Person("Dahl", "R. A."),), title=title, publisher="Yale University Press",
+                          year="1970", uncertain=("title",))
+    rules = crf.replace(title=ran_on, uncertain=())
+    assert combine(crf, rules).title == title
+    closed = crf.replace(title="After the Revolution? (Second Thoughts)", uncertain=())  # a parenthesis of its own
+    assert combine(crf, closed).title == "After the Revolution? (Second Thoughts)"

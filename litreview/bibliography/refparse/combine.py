@@ -177,6 +177,17 @@ def _past_stop(mine: str, theirs: str) -> bool:
     return bool(mine) and theirs.startswith(mine) and theirs[len(mine):].startswith("., ")
 
 
+#: a parenthesis left open at the end of a text
+_UNCLOSED = re.compile(r"\([^()]*$")
+
+
+def _into_parenthesis(title: str, crf: ParsedReference) -> bool:
+    """``title`` (the rules') runs into a parenthesis it leaves open, or into the one that holds the CRF's publisher:
+    Science's and PNAS's "Title (Publisher, Place, 2014)" read as "… FAQ (Congressional Research Service, Washington,
+    DC,", "… Good Society (Yale University Press, 1970; …", "… Experience (Harper & Row New York, 1990)vol"."""
+    return bool(_UNCLOSED.search(title)) or (bool(crf.publisher) and f"({crf.publisher}" in title)
+
+
 def _publisher_cut(title: str, crf: ParsedReference) -> str:
     """``title`` without the CRF's publisher at its end, after a full stop or a comma (as it is when it holds none)."""
     if not crf.publisher:
@@ -372,7 +383,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _quoted_whole(crf)
                                     or _list_cut(str(mine), str(theirs))):
                 continue
-            if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))):
+            if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))
+                                    or _into_parenthesis(str(theirs), crf)):
                 continue
             if name == "title" and (cut := _publisher_cut(str(theirs), crf)) != theirs:
                 # the rules ran the title on into the publisher the CRF read after it ("… interaction process.
