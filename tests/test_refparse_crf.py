@@ -725,3 +725,12 @@ def test_the_journal_before_glued_numbers_the_model_read_as_a_note_is_no_title()
                           "Analysis. 7(1):45–65")
     assert (ref.title, ref.container, ref.volume, ref.issue, ref.pages) == (
         "Defense pacts: A prescription for peace?", "Foreign Policy Analysis", "7", "1", "45–65")
+
+
+@pytest.mark.parametrize("kind", ["Master’s thesis", "Master's thesis"])
+def test_a_thesis_described_in_brackets_after_the_title_is_no_part_of_it(kind):
+    # APA and CSE print "Title [Master’s thesis]." (with a typographic apostrophe as often as not)
+    ref = parse_reference(f"Seidig M. 2017. Usability-test virtueller Forschungsumgebungen am Beispiel von meta-image "
+                          f"[{kind}]. Berlin: Humboldt-Universität zu Berlin.")
+    assert (ref.title, ref.type) == ("Usability-test virtueller Forschungsumgebungen am Beispiel von meta-image",
+                                     "mastersthesis")
