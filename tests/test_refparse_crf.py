@@ -734,3 +734,17 @@ def test_a_thesis_described_in_brackets_after_the_title_is_no_part_of_it(kind):
                           f"[{kind}]. Berlin: Humboldt-Universität zu Berlin.")
     assert (ref.title, ref.type) == ("Usability-test virtueller Forschungsumgebungen am Beispiel von meta-image",
                                      "mastersthesis")
+
+
+@pytest.mark.parametrize(("raw", "title", "pages"), [
+    ("Forschungsgemeinschaft, D. (2019). Leitlinien zur Sicherung guter wissenschaftlicher Praxis (S. 31). Zugriff am "
+     "7.3.2018. Verfügbar unter: https://www.dfg.de/kodex.pdf", "Leitlinien zur Sicherung guter wissenschaftlicher Praxis",
+     "31"),
+    ("Reeve, J. (2015). Interest as emotion and as schema (pp. 79–92). American Educational Research Association.",
+     "Interest as emotion and as schema", "79–92"),
+])
+def test_pages_in_parentheses_right_after_the_title_are_the_pages(raw, title, pages):
+    # APA and the DGPs print a chapter's pages right after its title when the book is not known
+    rules = parse_reference_rules(raw)
+    assert (rules.title, rules.pages) == (title, pages)
+    assert parse_reference(raw).pages == pages

@@ -64,7 +64,23 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = quoted_name_after_in(abbreviation_opening_journal(tagged))
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
-    return _to_note(_links(_volume_in_note(tagged)), text)
+    return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
+
+
+#: a page label opening a parenthesis, and the pages closing it: APA's "Title (pp. 79–92).", "Titel (S. 31)."
+_PAREN_PAGE_LABEL = frozenset(("(p.", "(pp.", "(s."))
+_PAGES_CLOSING = lazy(r"\d+(?:[–-]\d+)?\)[.,;:]?")
+
+
+def _pages_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A page label that opens a parenthesis and the pages that close it are the pages, whatever the model read them
+    as: APA and the DGPs print a chapter's with no book right after its title ("Title (S. 79–92). Publisher."), which
+    the model read as the title's, a note's or an editor's words."""
+    out = list(tagged)
+    for i in range(len(tagged) - 1):
+        if tagged[i].token.text.casefold() in _PAREN_PAGE_LABEL and _PAGES_CLOSING.fullmatch(tagged[i + 1].token.text):
+            out[i], out[i + 1] = tagged[i]._replace(label="pages"), tagged[i + 1]._replace(label="pages")
+    return out
 
 
 def _volume_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
