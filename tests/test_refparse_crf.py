@@ -748,3 +748,11 @@ def test_pages_in_parentheses_right_after_the_title_are_the_pages(raw, title, pa
     rules = parse_reference_rules(raw)
     assert (rules.title, rules.pages) == (title, pages)
     assert parse_reference(raw).pages == pages
+
+
+def test_the_journal_the_model_read_into_the_note_before_glued_numbers_is_the_container():
+    # CSE name-year with no date of access: the model read the journal and "12(9):879–900" as the note
+    ref = parse_reference("52. Maizels A, Nissanke MK. 1984. Terminating alliances: Why do states abrogate agreements? "
+                          "World Development. 12(9):879–900")
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (
+        "Terminating alliances: Why do states abrogate agreements?", "World Development", "12", "879–900")

@@ -87,7 +87,8 @@ def _volume_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A volume, issue and pages glued in one token ("33(4):609–624.") that the model read into the note, in a reading
     with no volume and no pages, is the volume (assemble reads the run's parts): CSE's "Journal [Internet]. [accessed
     2020 Mar 3] 33(4):609–624." prints them after the date of access, which the model read on into them; with no date
-    of access the model read the journal into the title and the numbers into the note ("Title? Journal. 7(1):45–65").
+    of access the model read the journal into the title, or into the note with the numbers ("Title? Journal.
+    7(1):45–65").
     """
     if any(t.label in ("volume", "pages") for t in tagged):
         return tagged
@@ -97,6 +98,13 @@ def _volume_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             out[i] = t._replace(label="volume")
             if i and tagged[i - 1].label == "title":  # "Title? Foreign Policy Analysis. 7(1):45–65"
                 _journal_closing_title(out, tagged, i)
+            elif i and tagged[i - 1].label == "note" and not any(x.label in ("container", "journal") for x in tagged):
+                # "Title. World Development. 12(9):879–900": the note's words between the title's stop and the numbers
+                k = i
+                while k > 0 and i - k < _RUN and tagged[k - 1].label == "note":
+                    k -= 1
+                if k > 0 and tagged[k - 1].label == "title" and SENTENCE_END.search(tagged[k - 1].token.text):
+                    out[k:i] = [x._replace(label="journal") for x in tagged[k:i]]
     return out
 
 
