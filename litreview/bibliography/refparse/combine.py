@@ -12,19 +12,18 @@ policies are kept for that comparison.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import Any
 
 from ...locale_terms import NO_DATE
-from ..keys import STOPWORDS
 from . import fields as F
 from .assemble import container_name
-from .lexicon import AND, EDITOR, JOURNAL, PUBLISHER, TRANSLATOR
+from .lexicon import EDITOR, JOURNAL, TRANSLATOR
 from .names import is_organisation_name
 from .reference import ParsedReference
 from .relabel_names import names_open
 from .tail import THESIS
+from .title_misread import and_as_name, into_parenthesis, list_cut, names_open_title, quote_in_names
+from .title_misread import norm as _norm
 
 #: Fields compared between the two readings; the first three make the "outline".
 COMPARED = ("authors", "title", "year", "container", "volume", "pages", "publisher")
@@ -33,9 +32,6 @@ OUTLINE = ("authors", "title", "year")
 #: training set: this helps authors, title and year; for container, volume, pages and publisher it
 #: costs F1, so there only the narrow container cases below are kept).
 DOUBTED = ("authors", "title", "year")
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _slight(title: str) -> bool:
@@ -103,50 +99,6 @@ def _names_as_title(crf: ParsedReference, rules: ParsedReference) -> bool:
         " – " in title and re.match(rf"[^,]+,\s+{re.escape(title)},", rules.raw) is not None))
 
 
-def _quote_in_names(rules: ParsedReference) -> bool:
-    """A name of the rules' holds an opening quote: they read a quoted title's first words as one more name (MHRA's
-    "Alesina, Alberto, and Edoardo Teso, ‘Intergenerational Mobility and …’" read with the author "‘Intergenerational
-    Mobility"); neither their names nor their title is taken."""
-    return any(q in f"{p.given} {p.family}" for p in rules.authors or rules.editors for q in F.QUOTE_CLOSER)
-
-
-def _and_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:
-    """The rules' title is the end of the CRF's from a lower-case "and" on: the rules read the title's first words as
-    one more author ("A. Strittmatter, Employment and Earnings Effects …" read as the author "Employment" and the title
-    "and Earnings Effects …"); neither their names nor their title is taken."""
-    first = rules.title.split()[:1]
-    mine, theirs = _norm(crf.title), _norm(rules.title)
-    return bool(first) and first[0] in AND and mine != theirs and mine.endswith(theirs)
-
-
-#: the rest of a title's list after its first item: ", Algorithms, and Applications", ", Methodology and Practice"
-_LIST_REST = re.compile(r",\s+[^,.;:()]+(?:,\s+[^,.;:()]+)*,?\s+(?:and|&)\s+[^,.;:()]+")
-
-
-def _list_cut(mine: str, theirs: str) -> bool:
-    """The rules' title is the CRF's cut at the comma after the first item of a list that ends with "and": "Monte
-    Carlo: Concepts, Algorithms, and Applications (Springer, 1996)" read by the rules as the title "Monte Carlo:
-    Concepts" and the publisher "Algorithms, and Applications (…)". A container or a publisher is no such list (nor
-    holds a journal's or a publisher's word: ", Journal of Law and Economics")."""
-    rest = mine[len(theirs):] if theirs and mine.startswith(theirs) else ""
-    return bool(_LIST_REST.fullmatch(rest)) and not any(w.strip(",&").casefold() in JOURNAL | PUBLISHER
-                                                        for w in rest.split())
-
-
-def _names_open_title(crf: ParsedReference, rules: ParsedReference) -> bool:
-    """The CRF's title opens with the names, given name first and each closed by a comma, that the rules read after
-    the CRF's names, and goes on with the rules' title: Bologna's "Kitchin, Rob, Nick Tate, Title, Routledge, 2013"
-    (the names after the first printed given name first, with no "and"), the CRF reading "Nick Tate, Title"."""
-    n = len(crf.authors)
-    extra = rules.authors[n:]
-    if not n or not extra or [p.family for p in rules.authors[:n]] != [p.family for p in crf.authors] or not all(
-            p.given[:1].isupper() and p.family[:1].isupper() and p.given.split()[0].casefold() not in STOPWORDS
-            for p in extra):
-        return False  # "Card, S. K., Mackinlay, J. D., The Information Visualizer, …": no name opens with "The"
-    head = ", ".join(f"{p.given} {p.family}" for p in extra) + ", "
-    return bool(rules.title) and crf.title.startswith(head) and _norm(crf.title) == _norm(head + rules.title)
-
-
 def _quoted_whole(crf: ParsedReference) -> bool:
     """The CRF's title is all that a pair of quotes holds in the string (with the stop or comma the style prints
     inside them): MHRA's "——, and Lars Wanhammar, ‘Arithmetic’, in …", Chicago's "“Title,” Journal"; the quotes
@@ -175,17 +127,6 @@ def _past_stop(mine: str, theirs: str) -> bool:
     that ends with its own stop, printed before the style's comma ("The definitive computer manual., Silver. …",
     "Title., in Proceedings of …", "Title., 1st. New York")."""
     return bool(mine) and theirs.startswith(mine) and theirs[len(mine):].startswith("., ")
-
-
-#: a parenthesis left open at the end of a text
-_UNCLOSED = re.compile(r"\([^()]*$")
-
-
-def _into_parenthesis(title: str, crf: ParsedReference) -> bool:
-    """``title`` (the rules') runs into a parenthesis it leaves open, or into the one that holds the CRF's publisher:
-    Science's and PNAS's "Title (Publisher, Place, 2014)" read as "… FAQ (Congressional Research Service, Washington,
-    DC,", "… Good Society (Yale University Press, 1970; …", "… Experience (Harper & Row New York, 1990)vol"."""
-    return bool(_UNCLOSED.search(title)) or (bool(crf.publisher) and f"({crf.publisher}" in title)
 
 
 def _publisher_cut(title: str, crf: ParsedReference) -> str:
@@ -259,11 +200,6 @@ def _body_in_title(crf: ParsedReference, rules: ParsedReference, title: str) -> 
         return ""  # "Tame the BeaST: The b to x of BibTeX: http://…": a title's first part, no body's name
     before = "".join(_norm(p.family + p.given) for p in crf.authors)
     return rest.strip() if before + _norm(head) == _norm(rules.authors[0].family) else ""
-
-
-@lru_cache(maxsize=16384)
-def _norm(text: str) -> str:
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def value_of(ref: ParsedReference, name: str) -> str:
@@ -367,7 +303,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         doubt = name in crf.uncertain or (name == "authors" and not crf.authors and "editors" in crf.uncertain)
         if name in differ and theirs and (not mine or (doubted and doubt)):
             if name in ("authors", "title") and (_title_word_as_name(crf, rules) or _names_as_title(crf, rules)
-                                                 or _and_as_name(crf, rules) or _quote_in_names(rules)):
+                                                 or and_as_name(crf, rules) or quote_in_names(rules)):
                 continue
             if name == "title" and not mine and _slight(str(theirs)):
                 # 3-fold CV on the training set: title F1 0.8675 -> 0.8721 (21 false titles fewer,
@@ -381,10 +317,10 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 # the rules ran the names on into the title ("Zipperer B. Historical …", "de: Conventionalisation …")
                 continue
             if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _quoted_whole(crf)
-                                    or _list_cut(str(mine), str(theirs))):
+                                    or list_cut(str(mine), str(theirs))):
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))
-                                    or _into_parenthesis(str(theirs), crf)):
+                                    or into_parenthesis(str(theirs), crf)):
                 continue
             if name == "title" and (cut := _publisher_cut(str(theirs), crf)) != theirs:
                 # the rules ran the title on into the publisher the CRF read after it ("… interaction process.
@@ -416,7 +352,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             if name == "volume" and not crf.month:
                 taken["month"] = rules.month
             unsure.append(name)
-    if not {"authors", "title"} & (set(taken) | set(rules.uncertain)) and _names_open_title(crf, rules):
+    if not {"authors", "title"} & (set(taken) | set(rules.uncertain)) and names_open_title(crf, rules):
         taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al, title=rules.title)
         unsure += ["authors", "title"]
     theirs = rules.container
