@@ -1670,3 +1670,23 @@ def test_a_rules_title_run_on_into_the_parenthesis_holding_the_publisher_is_not_
     assert combine(crf, rules).title == title
     closed = crf.replace(title="After the Revolution? (Second Thoughts)", uncertain=())  # a parenthesis of its own
     assert combine(crf, closed).title == "After the Revolution? (Second Thoughts)"
+
+
+def test_a_rules_title_opening_with_the_year_printed_once_or_running_past_the_models_quotes_is_not_taken():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: AAA's "Anderson, Robert C. 1976 Directions of a Town. The Harvard Common Press, Harvard, MA.", the
+    # rules reading the year into the title; the model doubting its right title
+    raw = "Anderson, Robert C. 1976 Directions of a Town. The Harvard Common Press, Harvard, MA."
+    crf = ParsedReference(raw=raw, title="Directions of a Town", year="1976", uncertain=("title",))
+    rules = ParsedReference(raw=raw, title="1976 Directions of a Town", year="1976")
+    assert combine(crf, rules).title == "Directions of a Town"
+    # a title that opens with a year, printed beside the date, is the sure rules' where the model doubts its own
+    raw = "US Department of State. 2017. 2016 Human Rights Report. Washington."
+    crf = ParsedReference(raw=raw, title="Human Rights Report", year="2017", uncertain=("title",))
+    rules = ParsedReference(raw=raw, title="2016 Human Rights Report", year="2017")
+    assert combine(crf, rules).title == "2016 Human Rights Report"
+    # IEEE's "``Title,'' Conf. Rec. …": the model's title is what the quotes hold, the rules ran on past them
+    crf = ParsedReference(raw="", title="``Reaching definitions,''", uncertain=("title",))
+    rules = ParsedReference(raw="", title="``Reaching definitions,'' Conf")
+    assert combine(crf, rules).title == "``Reaching definitions,''"

@@ -22,7 +22,15 @@ from .names import is_organisation_name
 from .reference import ParsedReference
 from .relabel_names import names_open
 from .tail import THESIS
-from .title_misread import and_as_name, into_parenthesis, list_cut, names_open_title, quote_in_names
+from .title_misread import (
+    and_as_name,
+    into_parenthesis,
+    list_cut,
+    names_open_title,
+    quote_in_names,
+    quoted_itself,
+    year_opens,
+)
 from .title_misread import norm as _norm
 
 #: Fields compared between the two readings; the first three make the "outline".
@@ -316,8 +324,9 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             if name == "title" and names_open(str(theirs).split()[:2], {p.family for p in crf.authors}):
                 # the rules ran the names on into the title ("Zipperer B. Historical …", "de: Conventionalisation …")
                 continue
-            if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _quoted_whole(crf)
-                                    or list_cut(str(mine), str(theirs))):
+            if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _quoted_whole(crf) or quoted_itself(crf.title)
+                                    or list_cut(str(mine), str(theirs))
+                                    or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)):
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))
                                     or into_parenthesis(str(theirs), crf)):

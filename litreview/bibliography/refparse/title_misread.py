@@ -76,3 +76,24 @@ def into_parenthesis(title: str, crf: ParsedReference) -> bool:
     Science's and PNAS's "Title (Publisher, Place, 2014)" read as "… FAQ (Congressional Research Service, Washington,
     DC,", "… Good Society (Yale University Press, 1970; …", "… Experience (Harper & Row New York, 1990)vol"."""
     return bool(_UNCLOSED.search(title)) or (bool(crf.publisher) and f"({crf.publisher}" in title)
+
+
+#: a year opening a text, as the American Anthropological Association prints it before the title ("1976 Title")
+_YEAR_FIRST = re.compile(rf"({F.YEAR})[a-z]?\.?\s+")
+
+
+def year_opens(mine: str, theirs: str, year: str, raw: str) -> bool:
+    """The rules' title is the reference's year and then the CRF's title, that year printed nowhere else: AAA's
+    "Anderson, Robert C. 1976 Directions of a Town. …" read with the title "1976 Directions of a Town" (a title that
+    opens with a year, "2016 Human Rights Report", is printed beside the date)."""
+    m = _YEAR_FIRST.match(theirs)
+    return m is not None and bool(mine) and m.group(1) == year and raw.count(year) == 1 \
+        and norm(theirs[m.end():]) == norm(mine)
+
+
+def quoted_itself(title: str) -> bool:
+    """``title`` (the CRF's) opens with a quote and ends with its closer (a stop or a comma aside): IEEE's "A. Author,
+    ``Title,'' Conf. Rec. …" read with the quotes, which say where the title ends."""
+    title = title.rstrip(".,;:")
+    return any(title.startswith(o) and title.endswith(c) and len(title) > len(o) + len(c)
+               for o, c in F.QUOTE_CLOSER.items())
