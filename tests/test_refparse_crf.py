@@ -756,3 +756,15 @@ def test_the_journal_the_model_read_into_the_note_before_glued_numbers_is_the_co
                           "World Development. 12(9):879–900")
     assert (ref.title, ref.container, ref.volume, ref.pages) == (
         "Terminating alliances: Why do states abrogate agreements?", "World Development", "12", "879–900")
+
+
+def test_two_capitalised_words_the_rules_read_as_the_title_where_the_model_read_none_are_taken():
+    from litreview.bibliography.refparse import ParsedReference
+
+    # a web page's or a novel's short title ("W3C Mission. (n.d.). Retrieved from https://…", "Howards End. New York:
+    # …"): where the model read no title, the sure rules' is taken (not a journal's words: "Phys. Rev." is no title)
+    crf = ParsedReference(raw="", year="2019", url="https://www.w3.org/Consortium/mission.html")
+    rules = ParsedReference(raw="", title="W3C Mission", year="2019", url=crf.url)
+    assert combine(crf, rules).title == "W3C Mission"
+    for slight in ("Phys Rev", "Ravn, T", "J Mod"):
+        assert combine(crf, dataclasses.replace(rules, title=slight)).title == ""

@@ -47,6 +47,9 @@ def _slight(title: str) -> bool:
     ("Lett", "Phys", "Proc", "J"): what the rules take for the title of a reference printed without one
     ("Nano Lett. 2010, 10, 1012": "10"; "ApJ, 500, 1")."""
     words = [w.strip(".,;:()[]") for w in title.split()]
+    if len(words) == 2 and not re.search(r"[,;:]", title.rstrip(".")) and all(
+            len(w) > 1 and w[:1].isupper() and w.isalnum() and w.casefold() not in JOURNAL for w in words):
+        return False  # two capitalised words, no journal's, are a short title: "Howards End", "W3C Mission"
     return len(words) <= 2 or all(w.isdigit() or len(w) == 1 or w.casefold() in JOURNAL for w in words)
 
 
