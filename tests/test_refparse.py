@@ -1533,3 +1533,160 @@ def test_the_models_title_that_a_pair_of_quotes_holds_whole_stands_against_the_r
     # a doubted title that is only part of what the quotes hold: the rules' title is taken
     crf = dataclasses.replace(crf, title="Arith")
     assert combine(crf, rules).title == "and Lars Wanhammar"
+
+
+def test_a_rules_title_opening_with_a_lower_case_and_that_ends_the_models_is_neither_their_title_nor_names():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: a numbers-first style's "A. Strittmatter, Employment and Earnings Effects …", the rules reading
+    # "Employment" as a sixth name and "and Earnings …" as the title; the model read the title whole, doubting it
+    crf = ParsedReference(raw="", authors=(Person("Paul", "M."), Person("Strittmatter", "A.")),
+                          title="Employment and Earnings Effects of Training Vouchers", year="2017",
+                          uncertain=("authors", "title"))
+    rules = ParsedReference(raw="", authors=(Person("Paul", "M."), Person("Strittmatter", "A."), Person("Employment")),
+                            title="and Earnings Effects of Training Vouchers", year="2017")
+    out = combine(crf, rules)
+    assert ([p.family for p in out.authors], out.title) == (["Paul", "Strittmatter"], crf.title)
+    # a capitalised "And" opens a title of its own: the sure rules' reading is taken where the model doubts its own
+    capital = rules.replace(title="And Earnings Effects of Training Vouchers")
+    assert combine(crf, capital).title == "And Earnings Effects of Training Vouchers"
+
+
+@pytest.mark.parametrize(("title", "cut", "kept"), [
+    ("Monte Carlo: Concepts, Algorithms, and Applications", "Monte Carlo: Concepts", False),
+    ("Conducting Research in Human Geography: Theory, Methodology and Practice",
+     "Conducting Research in Human Geography: Theory", False),
+    # the model ran the title on over a journal whose name holds "and": the rules' cut title is taken
+    ("Fiscal policy, Journal of Law and Economics", "Fiscal policy", True),
+    ("Fiscal policy, New York: Norton and Co", "Fiscal policy", True),
+])
+def test_a_rules_title_cut_before_the_rest_of_a_list_ending_in_and_is_not_taken(title, cut, kept):
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: "G.S. Fishman, Monte Carlo: Concepts, Algorithms, and Applications (Springer, 1996)." read by
+    # the rules as the title "Monte Carlo: Concepts" and the publisher "Algorithms, and Applications (…)"
+    crf = ParsedReference(raw="", authors=(Person("Fishman", "G.S."),), title=title, year="1996",
+                          uncertain=("title",))
+    rules = ParsedReference(raw="", authors=(Person("Fishman", "G.S."),), title=cut, year="1996")
+    assert combine(crf, rules).title == (cut if kept else title)
+
+
+def test_a_rules_title_that_two_names_commas_enclose_with_their_dash_is_neither_their_title_nor_names():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: an Italian style's "Binzer Hobolt, Sara – Klemmensen, Robert, Title, in «Journal»", the rules cutting
+    # the names at the first comma and reading "Sara – Klemmensen" as the title; the model doubting its right title
+    # and parting the names otherwise, as it did
+    raw = "Binzer Hobolt, Sara – Klemmensen, Robert, Government Responsiveness, in «Comparative Political Studies», 41"
+    crf = ParsedReference(raw=raw, authors=(Person("Hobolt", "Binzer"), Person("Klemmensen", "Sara"), Person("Robert")),
+                          title="Government Responsiveness", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=(Person("Binzer Hobolt"),), title="Sara – Klemmensen")
+    assert combine(crf, rules).title == "Government Responsiveness"
+    # a dashed title that no first name's comma opens is the rules' where the model doubts its own
+    other = ParsedReference(raw="Hobolt, S. Wars – and Peace, 2008", authors=(Person("Hobolt", "S."),),
+                            title="Wars – and Peace")
+    assert combine(crf.replace(raw=other.raw), other).title == "Wars – and Peace"
+
+
+@pytest.mark.parametrize(("text", "date", "rest"), [
+    ("Kodex (S. 31). Zugriff am 7.3.2018. Verfügbar unter: https://x.org/k.pdf", "2018-03-07",
+     "Kodex (S. 31). Verfügbar unter: https://x.org/k.pdf"),
+    ("W3C Mission [https://www.w3.org/], consultato il 17/1/2019.", "2019-01-17", "W3C Mission [https://www.w3.org/],"),
+    ("Journal. [Consulté le 5 janvier 2018]. DOI 10.1/x", "2018-01-05", "Journal. DOI 10.1/x"),
+    ("Journal [online]. [Zugriff am: 13 September 2022]. DOI 10.1/x", "2022-09-13", "Journal [online]. DOI 10.1/x"),
+    ("Disponível em: <https://x.org>. Acesso em: 8 dez. 2021.", "2021-12-08", "Disponível em: <https://x.org>."),
+    ("Revista [en línea]. 2014 [cit. 19.03.2021]. DOI: 10.1/x", "2021-03-19", "Revista [en línea]. 2014 DOI: 10.1/x"),
+    ("Journal [Internet]. [accessed 2020 Mar 3] 33(4):609–624.", "2020-03-03", "Journal [Internet]. 33(4):609–624."),
+    ("Revue. [Consulté le 5 jui. 2018].", "", "Revue. [Consulté le 5 jui. 2018]."),  # June or July: no date
+])
+def test_a_date_of_access_in_other_languages_and_orders_is_read_and_taken_out(text, date, rest):
+    from litreview.bibliography.refparse.fields import take_accessed
+
+    # German, Italian, French, Portuguese and Spanish styles print the day first, in numbers or with the month's name;
+    # CSE and Vancouver the year first
+    assert take_accessed(text) == (date, rest)
+
+
+def test_a_medium_left_in_the_models_note_is_no_web_sites_name():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: ISO 690 in German, "… (Hrsg.) [online]. Dordrecht: Springer. … [Zugriff am: 13 Januar 2019].", the
+    # rules reading the medium as the container; the model left it in the note beside the date of access
+    crf = ParsedReference(raw="", title="Stone age", publisher="Springer", urldate="2019-01-13", note="[online]")
+    rules = ParsedReference(raw="", title="Stone age", publisher="Springer", container="[online]")
+    assert combine(crf, rules).container == ""
+    site = rules.replace(container="Deutsche Welle")  # a site's name the model left there is taken
+    assert combine(crf.replace(note="Deutsche Welle"), site).container == "Deutsche Welle"
+
+
+def test_a_rules_name_holding_an_opening_quote_is_the_titles_and_their_names_are_not_taken():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: MHRA's "Alesina, Alberto, and Edoardo Teso, ‘Intergenerational Mobility and Preferences’, …", the
+    # rules reading the quoted title's first words as a third name; the model doubting its right names
+    names = (Person("Alesina", "Alberto"), Person("Teso", "Edoardo"))
+    crf = ParsedReference(raw="", authors=names, title="Intergenerational Mobility and Preferences",
+                          uncertain=("authors",))
+    rules = ParsedReference(raw="", authors=(*names, Person("Mobility", "‘Intergenerational")),
+                            title="Intergenerational Mobility and Preferences")
+    assert [p.family for p in combine(crf, rules).authors] == ["Alesina", "Teso"]
+    plain = rules.replace(authors=(*names, Person("Mobility", "Inter")))  # no quote: the sure rules' names are taken
+    assert [p.family for p in combine(crf, plain).authors] == ["Alesina", "Teso", "Mobility"]
+
+
+def test_names_printed_given_name_first_that_open_the_models_title_are_the_rules_names():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: Bologna's "Kitchin, Rob, Nick Tate, Conducting Research, Routledge, 2013", the model (sure of itself)
+    # reading "Nick Tate, Conducting Research" as the title and the sure rules reading two names and the title
+    raw = "Kitchin, Rob, Nick Tate, Conducting Research, Routledge, 2013."
+    crf = ParsedReference(raw=raw, authors=(Person("Kitchin", "Rob"),), title="Nick Tate, Conducting Research",
+                          publisher="Routledge", year="2013")
+    rules = crf.replace(authors=(Person("Kitchin", "Rob"), Person("Tate", "Nick")), title="Conducting Research")
+    out = combine(crf, rules)
+    assert ([p.family for p in out.authors], out.title) == (["Kitchin", "Tate"], "Conducting Research")
+    assert {"authors", "title"} <= set(out.uncertain)
+    # an article opens no name: "Card, S. K., The Information Visualizer, an Information Workspace, …"
+    crf = crf.replace(authors=(Person("Card", "S. K."),), title="The Information Visualizer, an Information Workspace")
+    rules = crf.replace(authors=(Person("Card", "S. K."), Person("Visualizer", "The Information")),
+                        title="an Information Workspace")
+    assert combine(crf, rules).title == "The Information Visualizer, an Information Workspace"
+
+
+@pytest.mark.parametrize("ran_on", [
+    "After the Revolution?: Authority in a Good Society (Yale University Press, 1970; fastback",
+    "After the Revolution?: Authority in a Good Society (Yale University Press New Haven, 1970)vol",
+    "Authority in a Good Society (Washington, DC,",
+])
+def test_a_rules_title_run_on_into_the_parenthesis_holding_the_publisher_is_not_taken(ran_on):
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: Science's "R. A. Dahl, Title (Yale University Press, 1970).", the rules running the title on into
+    # the parenthesis (left open, or holding the publisher the model read); the model doubting its right title
+    title = "After the Revolution?: Authority in a Good Society"
+    crf = ParsedReference(raw="", authors=(Person("Dahl", "R. A."),), title=title, publisher="Yale University Press",
+                          year="1970", uncertain=("title",))
+    rules = crf.replace(title=ran_on, uncertain=())
+    assert combine(crf, rules).title == title
+    closed = crf.replace(title="After the Revolution? (Second Thoughts)", uncertain=())  # a parenthesis of its own
+    assert combine(crf, closed).title == "After the Revolution? (Second Thoughts)"
+
+
+def test_a_rules_title_opening_with_the_year_printed_once_or_running_past_the_models_quotes_is_not_taken():
+    from litreview.bibliography.refparse.combine import combine
+
+    # made by hand: AAA's "Anderson, Robert C. 1976 Directions of a Town. The Harvard Common Press, Harvard, MA.", the
+    # rules reading the year into the title; the model doubting its right title
+    raw = "Anderson, Robert C. 1976 Directions of a Town. The Harvard Common Press, Harvard, MA."
+    crf = ParsedReference(raw=raw, title="Directions of a Town", year="1976", uncertain=("title",))
+    rules = ParsedReference(raw=raw, title="1976 Directions of a Town", year="1976")
+    assert combine(crf, rules).title == "Directions of a Town"
+    # a title that opens with a year, printed beside the date, is the sure rules' where the model doubts its own
+    raw = "US Department of State. 2017. 2016 Human Rights Report. Washington."
+    crf = ParsedReference(raw=raw, title="Human Rights Report", year="2017", uncertain=("title",))
+    rules = ParsedReference(raw=raw, title="2016 Human Rights Report", year="2017")
+    assert combine(crf, rules).title == "2016 Human Rights Report"
+    # IEEE's "``Title,'' Conf. Rec. …": the model's title is what the quotes hold, the rules ran on past them
+    crf = ParsedReference(raw="", title="``Reaching definitions,''", uncertain=("title",))
+    rules = ParsedReference(raw="", title="``Reaching definitions,'' Conf")
+    assert combine(crf, rules).title == "``Reaching definitions,''"

@@ -704,3 +704,67 @@ def test_a_quoted_name_after_in_whose_last_words_the_model_read_as_the_journal_i
     text = "Clear, Tony, Design and usability, in «SIGCSE Bull.», Journal, 34 (2002), pp. 13–14."
     labels = ["author"] * 2 + ["title"] * 5 + ["journal"] * 2 + ["volume", "date", "pages", "pages"]
     assert assemble(text, text, _tagged(text, labels, {})).title == "Design and usability, in «SIGCSE"
+
+
+@pytest.mark.parametrize("raw", [
+    "Cole JS, Bergin DA, Whittaker TA. 2008. Predicting student achievement for low stakes tests with effort and task "
+    "value. Contemporary Educational Psychology [Internet]. [accessed 2020 Mar 3] 33(4):609–624. "
+    "https://doi.org/10.1016/j.cedpsych.2007.10.002",
+    "Hale A, Moreno P. 2017. Situational expectancies and the value of tasks. Learning and Instruction [Internet]. "
+    "[accessed 2019 July 7] 47(2):53–64. https://doi.org/10.1016/j.learninstruc.2016.10.009",
+])
+def test_volume_issue_and_pages_after_an_access_date_are_no_note(raw):
+    # CSE name-year prints the volume, issue and pages right after the date of access: the model read them as the note
+    ref = parse_reference(raw)
+    assert (ref.volume, ref.issue, ref.pages) in {("33", "4", "609–624"), ("47", "2", "53–64")}
+
+
+def test_the_journal_before_glued_numbers_the_model_read_as_a_note_is_no_title():
+    # CSE name-year with no date of access: the model ran the title on over the journal and read "7(1):45–65" as a note
+    ref = parse_reference("11. Johnson JC, Leeds BA. 2011. Defense pacts: A prescription for peace? Foreign Policy "
+                          "Analysis. 7(1):45–65")
+    assert (ref.title, ref.container, ref.volume, ref.issue, ref.pages) == (
+        "Defense pacts: A prescription for peace?", "Foreign Policy Analysis", "7", "1", "45–65")
+
+
+@pytest.mark.parametrize("kind", ["Master’s thesis", "Master's thesis"])
+def test_a_thesis_described_in_brackets_after_the_title_is_no_part_of_it(kind):
+    # APA and CSE print "Title [Master’s thesis]." (with a typographic apostrophe as often as not)
+    ref = parse_reference(f"Seidig M. 2017. Usability-test virtueller Forschungsumgebungen am Beispiel von meta-image "
+                          f"[{kind}]. Berlin: Humboldt-Universität zu Berlin.")
+    assert (ref.title, ref.type) == ("Usability-test virtueller Forschungsumgebungen am Beispiel von meta-image",
+                                     "mastersthesis")
+
+
+@pytest.mark.parametrize(("raw", "title", "pages"), [
+    ("Forschungsgemeinschaft, D. (2019). Leitlinien zur Sicherung guter wissenschaftlicher Praxis (S. 31). Zugriff am "
+     "7.3.2018. Verfügbar unter: https://www.dfg.de/kodex.pdf", "Leitlinien zur Sicherung guter wissenschaftlicher Praxis",
+     "31"),
+    ("Reeve, J. (2015). Interest as emotion and as schema (pp. 79–92). American Educational Research Association.",
+     "Interest as emotion and as schema", "79–92"),
+])
+def test_pages_in_parentheses_right_after_the_title_are_the_pages(raw, title, pages):
+    # APA and the DGPs print a chapter's pages right after its title when the book is not known
+    rules = parse_reference_rules(raw)
+    assert (rules.title, rules.pages) == (title, pages)
+    assert parse_reference(raw).pages == pages
+
+
+def test_the_journal_the_model_read_into_the_note_before_glued_numbers_is_the_container():
+    # CSE name-year with no date of access: the model read the journal and "12(9):879–900" as the note
+    ref = parse_reference("52. Maizels A, Nissanke MK. 1984. Terminating alliances: Why do states abrogate agreements? "
+                          "World Development. 12(9):879–900")
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (
+        "Terminating alliances: Why do states abrogate agreements?", "World Development", "12", "879–900")
+
+
+def test_two_capitalised_words_the_rules_read_as_the_title_where_the_model_read_none_are_taken():
+    from litreview.bibliography.refparse import ParsedReference
+
+    # a web page's or a novel's short title ("W3C Mission. (n.d.). Retrieved from https://…", "Howards End. New York:
+    # …"): where the model read no title, the sure rules' is taken (not a journal's words: "Phys. Rev." is no title)
+    crf = ParsedReference(raw="", year="2019", url="https://www.w3.org/Consortium/mission.html")
+    rules = ParsedReference(raw="", title="W3C Mission", year="2019", url=crf.url)
+    assert combine(crf, rules).title == "W3C Mission"
+    for slight in ("Phys Rev", "Ravn, T", "J Mod"):
+        assert combine(crf, dataclasses.replace(rules, title=slight)).title == ""

@@ -1,5 +1,5 @@
 """APA's bracketed descriptions in the tagger's spans: "[Doctoral dissertation, University of X]",
-"[Data set]", "[Computer software]". What the work is, so a genre span: never part of the title,
+"[Data set]", "[Computer software]", "[Master’s thesis]". What the work is, so a genre span: never part of the title,
 container or publisher the model may have read it into.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .tail import description_type
+from .tail import THESIS, description_type
 
 if TYPE_CHECKING:
     from .assemble import Segment
@@ -22,7 +22,7 @@ def lift_descriptions(segs: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segs:
         m = _BRACKETED.search(seg.text) if "[" in seg.text else None  # the pattern needs one
-        if m is None or not description_type(m.group(1)):
+        if m is None or not (description_type(m.group(1)) or THESIS.match(m.group(1))):
             out.append(seg)
             continue
         before, after = seg.text[: m.start()].strip(), seg.text[m.end():].strip(" .,;:")

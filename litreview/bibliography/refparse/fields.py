@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
-from .lexicon import IN, NUMBER, PAGES, PLACE, VOLUME
+from .lexicon import IN, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
 from .names import is_organisation_name
 
 MONTHS = {
@@ -42,7 +42,20 @@ _ACCESSED = re.compile(
     rf"(?:,?\s*from)?[.,]?",
     re.IGNORECASE,
 )
-_ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted")  # _ACCESSED's, lower case
+#: the date of access as styles print it in other languages, day first in numbers or with the month's name ("Zugriff
+#: am 8.4.2021", "[Zugriff am: 13 September 2022]", "consultato il 17/1/2019", "[Consulté le 5 janvier 2018]", "Acesso
+#: em: 8 dez. 2021", "[cit. 19.03.2021]"), or year first as CSE and Vancouver print it ("[accessed 2022 Sept 13]",
+#: "[cited 2020 Apr 8]")
+_ACCESSED_DAY_FIRST = re.compile(
+    r"\[?(?:\b(?:Zugriff am|abgerufen am|consultato il|consulté le|consultado (?:el|em|en)|acess(?:o|ado) em"
+    r"|visitado (?:el|em)|accessed|cited)|\bcit\.)\s*:?\s*"
+    rf"(?:(?P<d>\d{{1,2}})(?:\.\s?(?P<m>\d{{1,2}})\.\s?|/(?P<m2>\d{{1,2}})/|\.?\s+(?P<mw>[^\W\d_]{{3,}})\.?\s+)(?P<y>{YEAR})"
+    rf"|(?P<y2>{YEAR})\s+(?P<mw2>[^\W\d_]{{3,}})\.?\s+(?P<d2>\d{{1,2}}))\]?[.,]?",
+    re.IGNORECASE,
+)
+#: the words of _ACCESSED and _ACCESSED_DAY_FIRST, lower case
+_ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted", "zugriff", "abgerufen", "consult", "acess", "visitado",
+                 "cited", "cit.")
 #: the words that lead to a link ("Available online:", "Retrieved from", "URL:", "Disponível em:"): with it, not
 #: the title's
 _LINK_LEAD = re.compile(
@@ -158,8 +171,28 @@ def _accessed(text: str) -> tuple[str, int, int] | None:
     m = _ACCESSED.search(text)
     date = parse_date(m.group("date")) if m else None
     if m is None or date is None or date.month is None:
-        return None
+        return _accessed_day_first(text)
     return date.iso(), m.start(), m.end()
+
+
+def _accessed_day_first(text: str) -> tuple[str, int, int] | None:
+    m = _ACCESSED_DAY_FIRST.search(text)
+    if m is None:
+        return None
+    g = m.groupdict()
+    words = g["mw"] or g["mw2"]
+    month = _month_of(words) if words else int(g["m"] or g["m2"])
+    day = int(g["d"] or g["d2"])
+    if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Date(g["y"] or g["y2"], month, day).iso(), m.start(), m.end()
+
+
+def _month_of(word: str) -> int | None:
+    """The number of the month whose name or abbreviation ``word`` is (one month's only: "juil." July, "jui." none)."""
+    word = word.casefold().rstrip(".")
+    found = {n for name, n in MONTH_NUMBERS.items() if name.startswith(word)} if len(word) >= 3 else set()
+    return found.pop() if len(found) == 1 else None
 
 
 def _splice(text: str, start: int, end: int) -> str:

@@ -8,15 +8,23 @@ picked from any evaluation set; 5-fold cross-validation on the training set meas
 
 from __future__ import annotations
 
-MONTHS = frozenset([
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
-    "septembre", "octobre", "novembre", "décembre", "decembre", "januar", "februar", "märz", "maerz",
-    "april", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio",
-    "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janeiro",
-    "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
-    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+#: each month's names and abbreviations (English, French, German, Spanish, Portuguese, Italian) -> its number
+MONTH_NUMBERS = {word: n for n, words in enumerate((
+    ("january", "jan", "janvier", "januar", "enero", "janeiro", "gennaio"),
+    ("february", "feb", "février", "fevrier", "februar", "febrero", "fevereiro", "febbraio"),
+    ("march", "mar", "mars", "märz", "maerz", "marzo", "março", "marco"),
+    ("april", "apr", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maio", "maggio"),
+    ("june", "jun", "juin", "juni", "junio", "junho", "giugno"),
+    ("july", "jul", "juillet", "juli", "julio", "julho", "luglio"),
+    ("august", "aug", "août", "aout", "agosto"),
+    ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre"),
+    ("october", "oct", "octobre", "oktober", "octubre", "outubro", "ottobre"),
+    ("november", "nov", "novembre", "noviembre", "novembro"),
+    ("december", "dec", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
+), start=1) for word in words}
+
+MONTHS = frozenset(MONTH_NUMBERS) | frozenset([
     "spring", "summer", "autumn", "fall", "winter", "printemps", "été", "automne", "hiver", "frühjahr",
     "sommer", "herbst", "winter", "primavera", "verano", "otoño", "invierno", "verão", "outono", "inverno",
 ])

@@ -64,7 +64,48 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = quoted_name_after_in(abbreviation_opening_journal(tagged))
     tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
-    return _to_note(_links(tagged), text)
+    return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
+
+
+#: a page label opening a parenthesis, and the pages closing it: APA's "Title (pp. 79–92).", "Titel (S. 31)."
+_PAREN_PAGE_LABEL = frozenset(("(p.", "(pp.", "(s."))
+_PAGES_CLOSING = lazy(r"\d+(?:[–-]\d+)?\)[.,;:]?")
+
+
+def _pages_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A page label that opens a parenthesis and the pages that close it are the pages, whatever the model read them
+    as: APA and the DGPs print a chapter's with no book right after its title ("Title (S. 79–92). Publisher."), which
+    the model read as the title's, a note's or an editor's words."""
+    out = list(tagged)
+    for i in range(len(tagged) - 1):
+        if tagged[i].token.text.casefold() in _PAREN_PAGE_LABEL and _PAGES_CLOSING.fullmatch(tagged[i + 1].token.text):
+            out[i], out[i + 1] = tagged[i]._replace(label="pages"), tagged[i + 1]._replace(label="pages")
+    return out
+
+
+def _volume_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A volume, issue and pages glued in one token ("33(4):609–624.") that the model read into the note, in a reading
+    with no volume and no pages, is the volume (assemble reads the run's parts): CSE's "Journal [Internet]. [accessed
+    2020 Mar 3] 33(4):609–624." prints them after the date of access, which the model read on into them; with no date
+    of access the model read the journal into the title, or into the note with the numbers ("Title? Journal.
+    7(1):45–65").
+    """
+    if any(t.label in ("volume", "pages") for t in tagged):
+        return tagged
+    out = list(tagged)
+    for i, t in enumerate(tagged):
+        if t.label == "note" and _VOLUME_ISSUE_PAGES.fullmatch(t.token.text):
+            out[i] = t._replace(label="volume")
+            if i and tagged[i - 1].label == "title":  # "Title? Foreign Policy Analysis. 7(1):45–65"
+                _journal_closing_title(out, tagged, i)
+            elif i and tagged[i - 1].label == "note" and not any(x.label in ("container", "journal") for x in tagged):
+                # "Title. World Development. 12(9):879–900": the note's words between the title's stop and the numbers
+                k = i
+                while k > 0 and i - k < _RUN and tagged[k - 1].label == "note":
+                    k -= 1
+                if k > 0 and tagged[k - 1].label == "title" and SENTENCE_END.search(tagged[k - 1].token.text):
+                    out[k:i] = [x._replace(label="journal") for x in tagged[k:i]]
+    return out
 
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
@@ -239,19 +280,25 @@ def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         text = t.token.text
         if _GLUED.fullmatch(text) and t.label not in ("volume", "doi", "url"):
             out[i] = t._replace(label="volume")
-            if t.label == "title" and not any(x.label in ("container", "journal") for x in tagged):
-                # "… cultures. Hydrobiologia 2006;560:93–108.": the title's last sentence before the run is the journal
-                k = i
-                while k > 0 and i - k < _RUN and tagged[k - 1].label == "title" \
-                        and not SENTENCE_END.search(tagged[k - 1].token.text):
-                    k -= 1
-                if k > 0 and tagged[k - 1].label == "title" and k < i:
-                    out[k:i] = [x._replace(label="journal") for x in tagged[k:i]]
+            if t.label == "title":  # "… cultures. Hydrobiologia 2006;560:93–108."
+                _journal_closing_title(out, tagged, i)
         elif i and t.label == "pages" and tagged[i - 1].label == "date" and tagged[i - 1].token.text.endswith(";") \
                 and _AFTER_YEAR.fullmatch(text) and (text.endswith(":") or i + 1 == len(tagged)
                                                      or tagged[i + 1].label != "pages"):
             out[i] = t._replace(label="volume")
     return out
+
+
+def _journal_closing_title(out: list[Tagged], tagged: Sequence[Tagged], i: int) -> None:
+    """In ``out``, the title's last sentence right before the numbers at ``i`` (with its own closing stop) is the
+    journal, in a reading with no container: no title ends in a volume's numbers."""
+    if any(x.label in ("container", "journal") for x in tagged):
+        return
+    k = i - 1 if i and tagged[i - 1].token.text.endswith(".") else i  # the journal's own closing stop
+    while k > 0 and i - k < _RUN and tagged[k - 1].label == "title" and not SENTENCE_END.search(tagged[k - 1].token.text):
+        k -= 1
+    if k > 0 and tagged[k - 1].label == "title" and k < i:
+        out[k:i] = [x._replace(label="journal") for x in tagged[k:i]]
 
 
 def _name_inside_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

@@ -40,6 +40,8 @@ _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 _TITLE_EDITION = re.compile(r"\s*\((?:(?P<ed>\d+(?:st|nd|rd|th)|\d+\.ª|[A-Z][a-z]+)\s+ed(?:ition|\.)?(?:,\s*|(?=\)))|(?=Vol\.))"
                             r"(?:Vol\.\s*(?P<vol>\w+))?\)$", re.I)
 _BRACKETED = re.compile(r"\s*\[([^\[\]]+)\]$")
+#: the pages in parentheses after a work's title, as APA prints a chapter's with no book ("(pp. 79–92)", "(S. 31)")
+_TITLE_PAGES = re.compile(r"\s*\((?:pp?|S)\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\)$")
 _PAREN_PUBFACTS = re.compile(r"\s*\(([^()]*:[^()]*)\)\.?$")
 _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Paper)\b")
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
@@ -132,6 +134,8 @@ def parse_reference(text: str) -> ParsedReference:
     title = F.MEDIUM.sub("", title)
     if (m := _TITLE_EDITION.search(title)) is not None:
         f["edition"], f["volume"], title = m.group("ed") or "", m.group("vol") or "", title[: m.start()]
+    if (m := _TITLE_PAGES.search(title)) is not None:  # APA's "Title (pp. 79–92)", "Titel (S. 31)"
+        f["pages"], title = m.group("pages"), title[: m.start()]
     if not tail and (m := _YEAR_AT_END.search(title)) and not f.get("year"):
         f["year"], title = m.group(1), title[: m.start()]  # "... package for R 2013."
     f["title"] = title.strip()

@@ -41,7 +41,7 @@ _EDITION_FIRST = re.compile(
     r")\s+ed(?:ition|\.)\s+(?=[A-Z]))")
 #: "PhD diss., Yale University", "Doctoral dissertation, University of Michigan": a thesis and its school.
 THESIS = re.compile(
-    r"^(?P<kind>Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?A\.?|M\.?Sc\.?|MPhil)\s+"
+    r"^(?P<kind>Ph\.?\s?D\.?|Doctoral|Master['’]?s|M\.?A\.?|M\.?Sc\.?|MPhil)\s+"
     r"(?:thesis|diss\.?|dissertation)(?:,\s*(?P<school>.+))?$", re.I)
 #: APA 7's other bracketed descriptions ("[Data set]", "[Computer software]", "[Unpublished manuscript]",
 #: "[Conference presentation]"): what the work is, so its entry type; never its title, container or publisher.

@@ -1,0 +1,99 @@
+"""How the rule parser misreads a title in ways the CRF's reading shows (part of ``combine``): a quoted title's
+first words or an "and" read as names, given-first names read as the title, a title cut at the comma of a list or run
+on into the parenthesis that holds its publisher. Where one holds, ``combine`` keeps the CRF's title (and names).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..keys import STOPWORDS
+from . import fields as F
+from .lexicon import AND, JOURNAL, PUBLISHER
+from .reference import ParsedReference
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=16384)
+def norm(text: str) -> str:
+    """Case-folded letters and digits only (the readings' values are compared so)."""
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def quote_in_names(rules: ParsedReference) -> bool:
+    """A name of the rules' holds an opening quote: they read a quoted title's first words as one more name (MHRA's
+    "Alesina, Alberto, and Edoardo Teso, ‘Intergenerational Mobility and …’" read with the author "‘Intergenerational
+    Mobility"); neither their names nor their title is taken."""
+    return any(q in f"{p.given} {p.family}" for p in rules.authors or rules.editors for q in F.QUOTE_CLOSER)
+
+
+def and_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:
+    """The rules' title is the end of the CRF's from a lower-case "and" on: the rules read the title's first words as
+    one more author ("A. Strittmatter, Employment and Earnings Effects …" read as the author "Employment" and the title
+    "and Earnings Effects …"); neither their names nor their title is taken."""
+    first = rules.title.split()[:1]
+    mine, theirs = norm(crf.title), norm(rules.title)
+    return bool(first) and first[0] in AND and mine != theirs and mine.endswith(theirs)
+
+
+#: the rest of a title's list after its first item: ", Algorithms, and Applications", ", Methodology and Practice"
+_LIST_REST = re.compile(r",\s+[^,.;:()]+(?:,\s+[^,.;:()]+)*,?\s+(?:and|&)\s+[^,.;:()]+")
+
+
+def list_cut(mine: str, theirs: str) -> bool:
+    """The rules' title is the CRF's cut at the comma after the first item of a list that ends with "and": "Monte
+    Carlo: Concepts, Algorithms, and Applications (Springer, 1996)" read by the rules as the title "Monte Carlo:
+    Concepts" and the publisher "Algorithms, and Applications (…)". A container or a publisher is no such list (nor
+    holds a journal's or a publisher's word: ", Journal of Law and Economics")."""
+    rest = mine[len(theirs):] if theirs and mine.startswith(theirs) else ""
+    return bool(_LIST_REST.fullmatch(rest)) and not any(w.strip(",&").casefold() in JOURNAL | PUBLISHER
+                                                        for w in rest.split())
+
+
+def names_open_title(crf: ParsedReference, rules: ParsedReference) -> bool:
+    """The CRF's title opens with the names, given name first and each closed by a comma, that the rules read after
+    the CRF's names, and goes on with the rules' title: Bologna's "Kitchin, Rob, Nick Tate, Title, Routledge, 2013"
+    (the names after the first printed given name first, with no "and"), the CRF reading "Nick Tate, Title"."""
+    n = len(crf.authors)
+    extra = rules.authors[n:]
+    if not n or not extra or [p.family for p in rules.authors[:n]] != [p.family for p in crf.authors] or not all(
+            p.given[:1].isupper() and p.family[:1].isupper() and p.given.split()[0].casefold() not in STOPWORDS
+            for p in extra):
+        return False  # "Card, S. K., Mackinlay, J. D., The Information Visualizer, …": no name opens with "The"
+    head = ", ".join(f"{p.given} {p.family}" for p in extra) + ", "
+    return bool(rules.title) and crf.title.startswith(head) and norm(crf.title) == norm(head + rules.title)
+
+
+#: a parenthesis left open at the end of a text
+_UNCLOSED = re.compile(r"\([^()]*$")
+
+
+def into_parenthesis(title: str, crf: ParsedReference) -> bool:
+    """``title`` (the rules') runs into a parenthesis it leaves open, or into the one that holds the CRF's publisher:
+    Science's and PNAS's "Title (Publisher, Place, 2014)" read as "… FAQ (Congressional Research Service, Washington,
+    DC,", "… Good Society (Yale University Press, 1970; …", "… Experience (Harper & Row New York, 1990)vol"."""
+    return bool(_UNCLOSED.search(title)) or (bool(crf.publisher) and f"({crf.publisher}" in title)
+
+
+#: a year opening a text, as the American Anthropological Association prints it before the title ("1976 Title")
+_YEAR_FIRST = re.compile(rf"({F.YEAR})[a-z]?\.?\s+")
+
+
+def year_opens(mine: str, theirs: str, year: str, raw: str) -> bool:
+    """The rules' title is the reference's year and then the CRF's title, that year printed nowhere else: AAA's
+    "Anderson, Robert C. 1976 Directions of a Town. …" read with the title "1976 Directions of a Town" (a title that
+    opens with a year, "2016 Human Rights Report", is printed beside the date)."""
+    m = _YEAR_FIRST.match(theirs)
+    return m is not None and bool(mine) and m.group(1) == year and raw.count(year) == 1 \
+        and norm(theirs[m.end():]) == norm(mine)
+
+
+def quoted_itself(title: str) -> bool:
+    """``title`` (the CRF's) opens with a quote and ends with its closer (a stop or a comma aside): IEEE's "A. Author,
+    ``Title,'' Conf. Rec. …" read with the quotes, which say where the title ends."""
+    title = title.rstrip(".,;:")
+    return any(title.startswith(o) and title.endswith(c) and len(title) > len(o) + len(c)
+               for o, c in F.QUOTE_CLOSER.items())
