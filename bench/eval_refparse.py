@@ -69,6 +69,7 @@ from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
 from litreview.bibliography.refparse.doubt import judge  # noqa: E402
+from litreview.bibliography.refparse.fields import MEDIUM, UNKNOWN_IMPRINT  # noqa: E402
 from litreview.bibliography.refparse.train import kinds_arg  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
@@ -273,6 +274,10 @@ def compare(name: str, pred: Any, gold: Any, ref: ParsedReference, chicago: bool
     normaliser: Callable[[str], str] = {
         "pages": norm_pages, "doi": norm_doi, "volume": norm_volume, "year": year_of,
     }.get(name, norm)
+    if name in ("title", "container", "publisher"):
+        # a medium ("[Internet]", "[en ligne]") or an imprint printed as unknown ("[place unknown]:") is no part of a
+        # field's value; the synthetic labelling joins it to the field after it
+        pred, gold = (UNKNOWN_IMPRINT.sub("", MEDIUM.sub("", str(x or ""))) for x in (pred, gold))
     p, g = normaliser(pred or ""), normaliser(gold or "")
     if name == "publisher" and p and p != g and ref.place:
         # a .bib that writes the place inside its publisher field ("Princeton: Princeton University Press"),

@@ -27,6 +27,9 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 #: "[online]", "[en ligne]" (after a journal's name it is left: the training set's containers keep it)
 MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet|online|on-line|"
                     r"en ligne|electronic resource|em linha|en l[ií]nea)\]", re.I)
+#: an imprint a style prints as not known (CSE's "[place unknown]: Publisher", "Place: [publisher unknown]"): no place
+#: or no publisher, and no part of the other
+UNKNOWN_IMPRINT = re.compile(r"\[(?:place|publisher) unknown\][.:,;]?", re.I)
 #: a title's opening quote -> its closing one ("“Title”", "«Titre»", German "„Titel“", TeX's ``…'' as anystyle's
 #: material prints it)
 QUOTE_CLOSER = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "``": "''"}
