@@ -768,3 +768,17 @@ def test_two_capitalised_words_the_rules_read_as_the_title_where_the_model_read_
     assert combine(crf, rules).title == "W3C Mission"
     for slight in ("Phys Rev", "Ravn, T", "J Mod"):
         assert combine(crf, dataclasses.replace(rules, title=slight)).title == ""
+
+
+@pytest.mark.parametrize(("raw", "place", "publisher"), [
+    ("Fox J. 2016. Applied regression analysis and generalized regression models. [place unknown]: Sage.", "", "Sage"),
+    ("Bermeo SB. 2018. Targeted development: Industrialized country strategy in a globalizing world. [place unknown]: "
+     "New York: Oxford University Press.", "New York", "Oxford University Press"),
+    ("Walt SM. 1987. The origin of alliances. [place unknown]: Ithaca: Cornell University Press.", "Ithaca",
+     "Cornell University Press"),
+    ("Kim KJ. 2004. A guide via examples. New York: [publisher unknown].", "New York", ""),
+])
+def test_a_place_or_publisher_printed_as_unknown_is_neither(raw, place, publisher):
+    # CSE prints "[place unknown]" where an entry has no place: no place, and the publisher after its colon
+    ref = parse_reference(raw)
+    assert (ref.place, ref.publisher) == (place, publisher)

@@ -16,6 +16,33 @@ from .relabel_names import RUN as _RUN
 from .tagger import Tagged
 
 
+def imprint_unknown(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """An imprint printed as not known (``fields.UNKNOWN_IMPRINT``) is the note's, neither place nor publisher; the
+    words after "[place unknown]:" up to the field's stop are the publisher, those up to a colon among them its place
+    ("[place unknown]: Sage.", "[place unknown]: New York: Oxford University Press.", the place written into the
+    entry's publisher)."""
+    words = [t.token.text for t in tagged]
+    for i in range(len(tagged) - 1):
+        if not F.UNKNOWN_IMPRINT.fullmatch(f"{words[i]} {words[i + 1]}"):
+            continue
+        out = list(tagged)
+        out[i], out[i + 1] = out[i]._replace(label="note"), out[i + 1]._replace(label="note")
+        if words[i + 1].endswith(":") and words[i][1:].casefold() == "place":
+            k = i + 2
+            while k < len(out) - 1 and out[k].label in _IMPRINT_READ and not words[k].endswith((".", ",", ";")):
+                k += 1
+            if k < len(out) and all(t.label in _IMPRINT_READ for t in out[i + 2:k + 1]):
+                colon = next((m for m in range(i + 2, k) if words[m].endswith(":")), i + 1)
+                for m in range(i + 2, k + 1):
+                    out[m] = out[m]._replace(label="location" if m <= colon else "publisher")
+        return out
+    return tagged
+
+
+#: what the model read the words of an imprint after "[place unknown]:" as
+_IMPRINT_READ = {"note", "location", "publisher", "title"}
+
+
 def publisher_after_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words up to a semicolon that opens a publisher's span right after the title are the title's: MDPI and ACS
     print "Title; Publisher: Place, Year" ("… for Archaeologists: Tutorials; Zenodo, 2024"), and where the title runs
