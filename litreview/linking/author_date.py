@@ -165,11 +165,8 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
 def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> tuple[str, int]:
     """The names of ``undated`` segments and ``names`` as one entry's name list, with the first segment it takes
     (``parted_list``); ('', 0) otherwise (the segments are then left as they were)."""
-    parts = [seg.strip() for seg, _ in undated]
-    # "(e.g., Wright; Howard, 2009)"; a prefix that ends with a comma, "(RHM, Kroll; Stewart, 1994)" (a list's
-    # parts hold none, ``parted_list``)
-    parts[0] = _unprefixed(parts[0])[0].rsplit(",", 1)[-1].strip()
-    return parted_list(parts, names, index)
+    # "(e.g., Wright; Howard, 2009)", "(RHM, Kroll; Stewart, 1994)": ``parted_list`` reads the names past a prefix
+    return parted_list([seg.strip() for seg, _ in undated], names, index)
 
 
 _TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
