@@ -256,7 +256,9 @@ commas print it (Ecology: "(Tilly 1978 p. 3, n.d.)", "(Foreman-Mackey et al. 201
 2017a, chap. 3, b)", ``_LONE_LETTER``). The year is then an item of its own, by the names before it; a bare number
 before the comma ("1978, 3, 1975") is left alone: it may be pages."""
 _LONE_LETTER = lazy(r"\s*(?P<s>[a-z]{1,2})\s*")
-_YEAR_END = r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z]))"
+_YEAR_END = (r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z])"
+             r"|(?<=\s\d{4}[–-]\d{4})|(?<=\s\d{4}--\d{4})|(?<=\s\d{4}[–-]\d\d)|(?<=\s\d{4}--\d\d))")
+"""Where a year ends: "2001", "2001a", a span "1984–1986", or a year field written as one ("1994-95")."""
 _UNDATED_END = rf"(?<![\w.\-])(?:{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-z]{{1,2}})?(?!\w)"
 """The end of an item whose year is a no-date term or a year word ("n.d.", "n.d.-b", "forthcoming")."""
 _ENDS = rf"(?:{_YEAR_END}|{_UNDATED_END})"

@@ -20,8 +20,10 @@ from .labels import (
     name_order,
     names_key,
     names_title_order,
+    span_end,
     title_order,
     year_labels,
+    year_span,
 )
 from .styles import dated, for_entries, names_read
 from .text import fold
@@ -72,7 +74,10 @@ def year_forms(index: SourceIndex) -> YearForms:
         rare = sorted({_printed_form(year) for year, _ in index.years.values()
                        if year is not None and not re.fullmatch(COMMON_YEAR, str(year))}, key=len, reverse=True)
         core = "(?:" + "|".join([COMMON_YEAR, *rare]) + ")"
-        span = rf"{core}(?:–{core})?"
+        # A year field written as a span prints as written ("1994-1995", "1994--95"): read where an entry has it.
+        written = sorted({re.escape(source.field("year").strip()) for source in index.sources.values()
+                          if year_span(source)}, key=len, reverse=True)
+        span = "|".join([*written, rf"{core}(?:–{core})?"])
         cached = YearForms(
             re.compile(rf"(?<![\w–\-/\[]){_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})){_AFTER}"),
             re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
@@ -91,14 +96,16 @@ def _printed_form(year: int) -> str:
 
 def year_number(printed: str) -> str:
     """The year a printed label stands for, as the index has it: "380 BC" -> "-379", "250 AD" -> "250", a range
-    each end ("50 BC–45 BC" -> "-49–-44"); other text as it is."""
-    ends = []
-    for part in printed.split("–"):
+    each end ("50 BC–45 BC" -> "-49–-44"), a year field written as a span too ("1994-95" -> "1994–1995"); other text
+    as it is."""
+    ends: list[int] = []
+    for part in re.split(r"–|(?<=\d)--?(?=\d)", printed):
         match = _ERA.fullmatch(part.strip())
         if match is None:
             return printed
-        ends.append(str(1 - int(match.group(1)) if match.group("bc") else int(match.group(1))))
-    return "–".join(ends)
+        written = match.group(1)
+        ends.append(1 - int(written) if match.group("bc") else span_end(ends[0], written) if ends else int(written))
+    return "–".join(map(str, ends))
 
 
 def common(year: str) -> bool:
