@@ -41,7 +41,7 @@ _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 # ("2017/" from a URL key), never a second year ("2017/18").
 _AFTER = (rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
           rf"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z])|(?:{terms.NO_DATE_LETTERED}) (?=[a-z]{{1,2}}\b))?(?P<s>[a-z]{{1,2}})?"
-          r"(?![\w–\-]|/\w)")
+          r"(?:(?<=[a-z])–(?P<to>[a-z])(?=[^\w–\-]|$))?(?![\w–\-]|/\w)")
 _ERA = lazy(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
 
 
@@ -58,7 +58,8 @@ class YearForms(NamedTuple):
     """The patterns of the year labels a document's citations may print, for one bibliography."""
 
     year: re.Pattern[str]
-    """A year (or n.d., or a year word) with the letter a style adds: 2016a, n.d.-b, 380 BC."""
+    """A year (or n.d., or a year word) with the letter a style adds: 2016a, n.d.-b, 380 BC, or its letters collapsed
+    into a range: 2016a–c (``suffixes``)."""
     more: re.Pattern[str]
     """A further year after a comma, perhaps after its original date: "(Doe 2010, 2012b)", "[1930] 1985", or a year
     word, which APA, Harvard and ASA print after the years ("(Heiss 2016, forthcoming)")."""
@@ -92,6 +93,15 @@ def _printed_form(year: int) -> str:
     if year <= 0:
         return rf"{1 - year}\s?(?:{terms.BC})"
     return rf"{year}(?:\s?(?:{terms.AD}))?" if year < 1000 else str(year)
+
+
+def suffixes(match: re.Match[str]) -> list[str]:
+    """The letters a year label of ``YearForms`` prints: its one letter ('' for none), or each of a range that styles
+    collapsing three letters or more print ("2014a–c": a, b, c)."""
+    first, last = match.group("s") or "", match.group("to")
+    if not last or len(first) != 1 or last <= first:
+        return [first]
+    return [chr(c) for c in range(ord(first), ord(last) + 1)]
 
 
 def year_number(printed: str) -> str:
