@@ -56,3 +56,24 @@ def test_the_original_date_with_a_slash() -> None:
 def test_a_year_after_a_slash_is_never_reported_missing() -> None:
     # "2020/2021" may be a range as well as an original date: when 2021 fits no entry, nothing is reported.
     assert _markers("It holds (Poe 2002/2003). It also holds (Poe 2001/2002).") == [("Poe 2003", ("f",), "f")]
+
+
+SPANS = r"""@article{m, author = {Mearsheimer, John J.}, title = {The False Promise}, year = {1994-1995}}
+@article{n, author = {Nye, Joseph}, title = {Soft}, year = {1994--1995}}
+@article{p, author = {Putnam, Robert}, title = {Bowling}, year = {1994-95}}
+@article{r, author = {Rawls, John}, title = {Justice}, year = {1994}}
+@article{r2, author = {Rawls, John}, title = {Fairness}, year = {1994-1995}}
+@article{w, author = {Waltz, Kenneth}, title = {Theory}, year = {1979–1980}}
+@article{g, author = {Gilpin, Robert}, title = {War}, year = {1981}}
+"""
+
+
+def test_a_year_field_written_as_a_span_prints_as_written() -> None:
+    # pandoc prints a year field it does not read as a date as it is written ("1994-1995", "1994--95"), a label of
+    # its own: "(Rawls 1994, 1994-1995)" cites two entries, which bear no letters.
+    text = ("It holds (Gilpin 1981; Mearsheimer 1994-1995, 12). Nye (1994--1995) agrees (Putnam 1994-95). "
+            "So (Rawls 1994, 1994-1995). Also (Mearsheimer 1994-1995, Gilpin 1981) and (Waltz 1979–1980).")
+    linkage = link(parse_essay(text), parse_bibliography(SPANS))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [
+        ("g",), ("m",), ("n",), ("p",), ("r",), ("r2",), ("m",), ("g",), ("w",)]
+    assert [lk.locator for lk in linkage.links if lk.kind == "marker" and lk.source_key == "m"] == ["12", ""]

@@ -124,6 +124,16 @@ def test_a_reference_list_with_no_heading_is_the_documents_last_items() -> None:
     assert [m.text for m in mentions] == ["Roe 2012a", "Roe 2012b"]
 
 
+def test_a_reference_list_that_glues_the_year_to_the_title() -> None:
+    # A style that prints the year in the margin (the AAA's) reaches plain text with the year glued to the title:
+    # "Doe, John\n2011Beta Harbours.". Still the list, with its letters.
+    items = ("Doe, John\n2011Beta Harbours. Oxford.\n\nRoe, Mary\n2012aOwl Nesting. Oxford.\n\n"
+             "Roe, Mary\n2012bYak Herding. Oxford.\n")
+    keys, mentions = _read(f"It holds (Doe 2011). So it does (Roe 2012a) and (Roe 2012b).\n\n{items}")
+    assert keys == ["d2", "r2", "r3"]
+    assert [m.text for m in mentions] == ["Doe 2011", "Roe 2012a", "Roe 2012b"]
+
+
 def test_prose_that_names_entries_is_no_reference_list() -> None:
     # Paragraphs that open with a name and hold a year, but no title: prose, read for citations.
     text = "It holds.\n\nRoe (2012a) says so.\n\nRoe (2012b) too.\n\nRoe (2012c) as well.\n"

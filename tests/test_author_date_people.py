@@ -120,6 +120,15 @@ def test_names_parted_by_semicolons_after_a_prefix_ending_with_a_comma(prefix: s
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["lcb"]
 
 
+@pytest.mark.parametrize("prefix", ["For overviews, see for example", "e.g. as suggested by", "as shown in"])
+def test_names_parted_by_semicolons_after_a_prefix_of_prose(prefix: str) -> None:
+    # pandoc (ABNT) prints [For overviews, see for example @lcb] and [e.g. as suggested by @lcb] with the prefix's
+    # words before the first name: the names are still one list (before: "Barzilay, 2019" alone, no entry or the
+    # wrong one).
+    linkage = link(parse_essay(f"It holds ({prefix} Luo; Cao; Barzilay, 2019)."), parse_bibliography(PARTED))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["lcb"]
+
+
 def test_a_name_before_a_semicolon_joins_only_a_list_the_bibliography_has() -> None:
     # No entry by Smith and Jones: "Smith" is another item (with no year), and Jones 2019 is read as before.
     linkage = link(parse_essay("It holds (see Smith; Jones, 2019)."), parse_bibliography(PARTED))

@@ -40,6 +40,9 @@ def _keys(text: str, bib: Bibliography) -> list[str]:
     ("Harrer et al. (2014a, c) test it.", ["h1", "h3"]),
     # A page after a lettered year stays a locator.
     ("Tests agree (Harrer et al. 2014c, p. 4).", ["h3"]),
+    # Annual Reviews collapses three letters or more into a range ("year-suffix-ranged").
+    ("Tests agree (Harrer et al. 2014a–c, Harrer 2015).", ["h1", "h2", "h3", "h4"]),
+    ("Harrer et al. (2014a–c) test it.", ["h1", "h2", "h3"]),
 ])
 def test_collapsed_year_letters(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)

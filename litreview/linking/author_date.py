@@ -42,6 +42,7 @@ from .printed_years import (
     YearForms,
     candidates,
     labels_of,
+    suffixes,
     year_forms,
     year_number,
     year_word,
@@ -165,11 +166,8 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
 def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> tuple[str, int]:
     """The names of ``undated`` segments and ``names`` as one entry's name list, with the first segment it takes
     (``parted_list``); ('', 0) otherwise (the segments are then left as they were)."""
-    parts = [seg.strip() for seg, _ in undated]
-    # "(e.g., Wright; Howard, 2009)"; a prefix that ends with a comma, "(RHM, Kroll; Stewart, 1994)" (a list's
-    # parts hold none, ``parted_list``)
-    parts[0] = _unprefixed(parts[0])[0].rsplit(",", 1)[-1].strip()
-    return parted_list(parts, names, index)
+    # "(e.g., Wright; Howard, 2009)", "(RHM, Kroll; Stewart, 1994)": ``parted_list`` reads the names past a prefix
+    return parted_list([seg.strip() for seg, _ in undated], names, index)
 
 
 _TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
@@ -259,7 +257,10 @@ commas print it (Ecology: "(Tilly 1978 p. 3, n.d.)", "(Foreman-Mackey et al. 201
 2017a, chap. 3, b)", ``_LONE_LETTER``). The year is then an item of its own, by the names before it; a bare number
 before the comma ("1978, 3, 1975") is left alone: it may be pages."""
 _LONE_LETTER = lazy(r"\s*(?P<s>[a-z]{1,2})\s*")
-_YEAR_END = r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z]))"
+_YEAR_END = (r"(?:(?<=\s\d{4})|(?<=\s\d{4}[a-z])|(?<=^\d{4})|(?<=^\d{4}[a-z])"
+             r"|(?<=\s\d{4}[a-z]–[a-z])|(?<=\s\d{4}[–-]\d{4})|(?<=\s\d{4}--\d{4})|(?<=\s\d{4}[–-]\d\d)|(?<=\s\d{4}--\d\d))")
+"""Where a year ends: "2001", "2001a", letters collapsed ("2001a–c"), a span "1984–1986", or a year field written as one
+("1994-95")."""
 _UNDATED_END = rf"(?<![\w.\-])(?:{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-z]{{1,2}})?(?!\w)"
 """The end of an item whose year is a no-date term or a year word ("n.d.", "n.d.-b", "forthcoming")."""
 _ENDS = rf"(?:{_YEAR_END}|{_UNDATED_END})"
@@ -295,12 +296,12 @@ def _parse_segment(seg: str, forms: YearForms, index: SourceIndex | None = None)
     if m is None:
         return None
     names = forms.original.sub("", seg[:m.start()]).strip().rstrip(",").strip()
-    years = [(_year_read(m.group("y")), m.group("s") or "")]
+    years = [(_year_read(m.group("y")), s) for s in suffixes(m)]
     rest = seg[m.end():]
     while True:
         more = forms.more.match(rest)
         if more:
-            years.append((_year_read(more.group("y")), more.group("s") or ""))
+            years += [(_year_read(more.group("y")), s) for s in suffixes(more)]
         elif years[-1][1] and (more := _MORE_LETTER.match(rest)):
             years.append((years[-1][0], more.group("s")))  # "2010a, b": the year is not printed again
         else:
@@ -363,8 +364,8 @@ def _shared_letters(text: str, forms: YearForms, index: SourceIndex
                 if suffix and group:
                     letters.setdefault((group, year), set()).add(suffix)
                     own.setdefault((group, year), set()).add(suffix)
-        by_paren[paren.start()] = {group for group, suffixes in own.items() if len(suffixes) > 1}
-    return {group for group, suffixes in letters.items() if len(suffixes) > 1}, by_paren
+        by_paren[paren.start()] = {group for group, printed in own.items() if len(printed) > 1}
+    return {group for group, printed in letters.items() if len(printed) > 1}, by_paren
 
 
 def letter_group(names: str, index: SourceIndex) -> object:

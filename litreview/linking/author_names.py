@@ -33,13 +33,19 @@ def parted_list(parts: list[str], last: str, index: SourceIndex) -> tuple[str, i
     first of ``parts`` it takes; ('', 0) when no run of ``parts`` ending before ``last`` is such a list. The list
     starts where an entry's does ("Smith; Luo; Cao; Barzilay" with no entry by those four: Luo, Cao and
     Barzilay's), and since the entry vouches for its names, one that is also a season or a month may open it
-    ("Winter; Perlman")."""
+    ("Winter; Perlman"). The first part taken may open with the words of a prefix ("see for example Luo", "as
+    suggested by Luo", "DM, Luo"): its names are the words past them."""
     for first in range(len(parts)):
         run = parts[first:]
-        if all(looks_like_names(part, listed=True) and "," not in part for part in run):
-            joined = " ".join(run) + " and " + last
-            if names_an_entry(joined, index):
-                return joined, first
+        if not all(looks_like_names(part, listed=True) and "," not in part for part in run[1:]):
+            continue
+        words = run[0].split()
+        for cut in range(len(words)):
+            head = " ".join(words[cut:])
+            if looks_like_names(head, listed=True) and "," not in head:
+                joined = " ".join([head, *run[1:]]) + " and " + last
+                if names_an_entry(joined, index):
+                    return joined, first
     return "", 0
 
 

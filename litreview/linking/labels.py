@@ -93,10 +93,37 @@ def names_key(source: Source) -> tuple[tuple[str, str], ...]:
 _RANGE = re.compile(r"^\s*\{?\s*(-?\d{4})[^/]*/\s*(-?\d{4})")
 
 
+_YEAR_SPAN = re.compile(r"^\s*(\d{4})\s*(?:--?|–|—)\s*(\d{4}|\d\d)\s*$")
+"""A year field written as a span ("1994-1995", "1994--95", "1979–1980"), which pandoc prints as written."""
+
+
 def _range_end(source: Source) -> int | None:
-    """The last year of a date range ("1984/1986" prints 1984–1986, a label of its own)."""
+    """The last year of a date range ("1984/1986" prints 1984–1986, a label of its own), or of a year field written
+    as a span (``year_span``)."""
     match = _RANGE.match(source.field("date"))
+    if match is None and not source.field("date"):
+        span = year_span(source)
+        return span[1] if span else None
     return int(match.group(2)) if match and match.group(2) != match.group(1) else None
+
+
+def year_span(source: Source) -> tuple[int, int] | None:
+    """The first and last year of a year field written as a span ("1994-1995", "1994--95"), None for another: pandoc
+    reads no date in it and prints it as written, a label apart from the first year's."""
+    match = _YEAR_SPAN.match(source.field("year"))
+    if match is None:
+        return None
+    first = int(match.group(1))
+    last = span_end(first, match.group(2))
+    return (first, last) if last > first else None
+
+
+def span_end(first: int, written: str) -> int:
+    """The last year of a span as written after ``first``: "95" after 1994 is 1995, "00" after 1999 is 2000."""
+    last = int(written)
+    if len(written) == 2 and first >= 1000:
+        last += first // 100 * 100 + (100 if last < first % 100 else 0)
+    return last
 
 
 _OPEN_RANGE = re.compile(r"^\s*\{?\s*-?\d{4}[^/]*/\s*\}?\s*$")

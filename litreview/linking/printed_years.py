@@ -20,8 +20,10 @@ from .labels import (
     name_order,
     names_key,
     names_title_order,
+    span_end,
     title_order,
     year_labels,
+    year_span,
 )
 from .styles import dated, for_entries, names_read
 from .text import fold
@@ -39,7 +41,7 @@ _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 # ("2017/" from a URL key), never a second year ("2017/18").
 _AFTER = (rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
           rf"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z])|(?:{terms.NO_DATE_LETTERED}) (?=[a-z]{{1,2}}\b))?(?P<s>[a-z]{{1,2}})?"
-          r"(?![\w–\-]|/\w)")
+          r"(?:(?<=[a-z])–(?P<to>[a-z])(?=[^\w–\-]|$))?(?![\w–\-]|/\w)")
 _ERA = lazy(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
 
 
@@ -56,7 +58,8 @@ class YearForms(NamedTuple):
     """The patterns of the year labels a document's citations may print, for one bibliography."""
 
     year: re.Pattern[str]
-    """A year (or n.d., or a year word) with the letter a style adds: 2016a, n.d.-b, 380 BC."""
+    """A year (or n.d., or a year word) with the letter a style adds: 2016a, n.d.-b, 380 BC, or its letters collapsed
+    into a range: 2016a–c (``suffixes``)."""
     more: re.Pattern[str]
     """A further year after a comma, perhaps after its original date: "(Doe 2010, 2012b)", "[1930] 1985", or a year
     word, which APA, Harvard and ASA print after the years ("(Heiss 2016, forthcoming)")."""
@@ -72,7 +75,10 @@ def year_forms(index: SourceIndex) -> YearForms:
         rare = sorted({_printed_form(year) for year, _ in index.years.values()
                        if year is not None and not re.fullmatch(COMMON_YEAR, str(year))}, key=len, reverse=True)
         core = "(?:" + "|".join([COMMON_YEAR, *rare]) + ")"
-        span = rf"{core}(?:–{core})?"
+        # A year field written as a span prints as written ("1994-1995", "1994--95"): read where an entry has it.
+        written = sorted({re.escape(source.field("year").strip()) for source in index.sources.values()
+                          if year_span(source)}, key=len, reverse=True)
+        span = "|".join([*written, rf"{core}(?:–{core})?"])
         cached = YearForms(
             re.compile(rf"(?<![\w–\-/\[]){_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})){_AFTER}"),
             re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
@@ -89,16 +95,27 @@ def _printed_form(year: int) -> str:
     return rf"{year}(?:\s?(?:{terms.AD}))?" if year < 1000 else str(year)
 
 
+def suffixes(match: re.Match[str]) -> list[str]:
+    """The letters a year label of ``YearForms`` prints: its one letter ('' for none), or each of a range that styles
+    collapsing three letters or more print ("2014a–c": a, b, c)."""
+    first, last = match.group("s") or "", match.group("to")
+    if not last or len(first) != 1 or last <= first:
+        return [first]
+    return [chr(c) for c in range(ord(first), ord(last) + 1)]
+
+
 def year_number(printed: str) -> str:
     """The year a printed label stands for, as the index has it: "380 BC" -> "-379", "250 AD" -> "250", a range
-    each end ("50 BC–45 BC" -> "-49–-44"); other text as it is."""
-    ends = []
-    for part in printed.split("–"):
+    each end ("50 BC–45 BC" -> "-49–-44"), a year field written as a span too ("1994-95" -> "1994–1995"); other text
+    as it is."""
+    ends: list[int] = []
+    for part in re.split(r"–|(?<=\d)--?(?=\d)", printed):
         match = _ERA.fullmatch(part.strip())
         if match is None:
             return printed
-        ends.append(str(1 - int(match.group(1)) if match.group("bc") else int(match.group(1))))
-    return "–".join(ends)
+        written = match.group(1)
+        ends.append(1 - int(written) if match.group("bc") else span_end(ends[0], written) if ends else int(written))
+    return "–".join(map(str, ends))
 
 
 def common(year: str) -> bool:

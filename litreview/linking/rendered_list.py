@@ -63,7 +63,7 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
         fitting: list[int] = []
         missed = 0
         for at in range(len(numbers) - 1, -1, -1):
-            if _item_fits(f" {canonical(' '.join(paragraphs[numbers[at]]))} ", entries, unheaded=True):
+            if _item_fits(_item_text(paragraphs[numbers[at]]), entries, unheaded=True):
                 fitting.append(at)
                 missed = 0
             elif (missed := missed + 1) > UNHEADED_GAP:
@@ -73,7 +73,7 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
         numbers = numbers[fitting[-1]:]
     fits, printed = [], []
     for n in numbers:
-        shown = _item_fits(f" {canonical(' '.join(paragraphs[n]))} ", entries)
+        shown = _item_fits(_item_text(paragraphs[n]), entries)
         fits.append(set(shown))
         printed.append(shown)
     unfindable = {key for key, entry in entries.items() if entry is None}
@@ -87,6 +87,16 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
     # (1986a) Computers & Typesetting", "(n.d.-a).").
     lone = {key: shown.pop() for key, shown in letters.items() if len(shown) == 1}
     return Listed(found, frozenset(unfindable), frozenset(numbers), lone) if found else None
+
+
+_GLUED = re.compile(r"(?<![\w.])(\d{4}[a-z]{0,2})(?=[A-Z“\"‘'])")
+"""A year glued to the title after it, as a style that prints the year in the margin (the AAA's) reaches plain
+text: "2012Affective News", "2012aOwl Nesting"."""
+
+
+def _item_text(texts: Sequence[str]) -> str:
+    """A paragraph's text as items are matched: ``canonical``, a year glued to its title set apart, spaces around."""
+    return " " + canonical(_GLUED.sub(r"\1 ", " ".join(texts))) + " "
 
 
 _NO_DATE_ITEM = "|".join(re.escape(canonical(t)) for t in sorted(NO_DATE_TERMS, key=len, reverse=True))
