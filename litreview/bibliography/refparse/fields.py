@@ -27,6 +27,9 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 #: "[online]", "[en ligne]" (after a journal's name it is left: the training set's containers keep it)
 MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet|online|on-line|"
                     r"en ligne|electronic resource|em linha|en l[ií]nea)\]", re.I)
+#: pages in parentheses right after a work's title, as APA and the DGPs print a chapter's with no book ("(pp. 79–92)",
+#: "(S. 31)")
+PAGES_IN_PARENTHESES = r"\((?i:pp?|s)\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\)"
 #: an imprint a style prints as not known (CSE's "[place unknown]: Publisher", "Place: [publisher unknown]"): no place
 #: or no publisher, and no part of the other
 UNKNOWN_IMPRINT = re.compile(r"\[(?:place|publisher) unknown\][.:,;]?", re.I)

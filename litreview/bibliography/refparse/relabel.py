@@ -69,8 +69,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 
 
 #: a page label opening a parenthesis, and the pages closing it: APA's "Title (pp. 79–92).", "Titel (S. 31)."
-_PAREN_PAGE_LABEL = frozenset(("(p.", "(pp.", "(s."))
-_PAGES_CLOSING = lazy(r"\d+(?:[–-]\d+)?\)[.,;:]?")
+_PAGES_IN_PARENTHESES = lazy(rf"{F.PAGES_IN_PARENTHESES}[.,;:]?")
 
 
 def _pages_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -79,7 +78,7 @@ def _pages_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the model read as the title's, a note's or an editor's words."""
     out = list(tagged)
     for i in range(len(tagged) - 1):
-        if tagged[i].token.text.casefold() in _PAREN_PAGE_LABEL and _PAGES_CLOSING.fullmatch(tagged[i + 1].token.text):
+        if _PAGES_IN_PARENTHESES.fullmatch(f"{tagged[i].token.text} {tagged[i + 1].token.text}"):
             out[i], out[i + 1] = tagged[i]._replace(label="pages"), tagged[i + 1]._replace(label="pages")
     return out
 

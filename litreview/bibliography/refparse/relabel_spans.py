@@ -15,6 +15,9 @@ from .relabel_names import OPEN_WORD
 from .relabel_names import RUN as _RUN
 from .tagger import Tagged
 
+#: what the model read the words of an imprint after "[place unknown]:" as
+_IMPRINT_READ = {"note", "location", "publisher", "title"}
+
 
 def imprint_unknown(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """An imprint printed as not known (``fields.UNKNOWN_IMPRINT``) is the note's, neither place nor publisher; the
@@ -38,9 +41,6 @@ def imprint_unknown(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return out
     return tagged
 
-
-#: what the model read the words of an imprint after "[place unknown]:" as
-_IMPRINT_READ = {"note", "location", "publisher", "title"}
 
 
 def publisher_after_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

@@ -40,8 +40,7 @@ _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 _TITLE_EDITION = re.compile(r"\s*\((?:(?P<ed>\d+(?:st|nd|rd|th)|\d+\.ª|[A-Z][a-z]+)\s+ed(?:ition|\.)?(?:,\s*|(?=\)))|(?=Vol\.))"
                             r"(?:Vol\.\s*(?P<vol>\w+))?\)$", re.I)
 _BRACKETED = re.compile(r"\s*\[([^\[\]]+)\]$")
-#: the pages in parentheses after a work's title, as APA prints a chapter's with no book ("(pp. 79–92)", "(S. 31)")
-_TITLE_PAGES = re.compile(r"\s*\((?:pp?|S)\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\)$")
+_TITLE_PAGES = re.compile(rf"\s*{F.PAGES_IN_PARENTHESES}$")
 _PAREN_PUBFACTS = re.compile(r"\s*\(([^()]*:[^()]*)\)\.?$")
 _REPORT_TITLE = re.compile(r"\b(?:Report|Working Paper|Technical Note|White Paper)\b")
 _CHAPTER_DOI = re.compile(r"(?:\.ch\d+|_\d+|/97[89][\d-]{9,}\D?\d*[._-]\d+)$|/97[89]-?\d", re.I)
