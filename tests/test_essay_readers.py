@@ -440,6 +440,21 @@ def test_latex_text_between_iffalse_and_fi_is_not_read(tmp_path: Path) -> None:
     assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]
 
 
+def test_latex_skipped_text_opened_and_closed_on_one_line_leaves_the_rest_read(tmp_path: Path) -> None:
+    # An \\iffalse ... \\fi or a verbatim or comment environment within one line: the closing on the same line
+    # went unseen, and the rest of the document was skipped with it. TeX cites a, b, d, e, f and g; so does pandoc
+    # 3.9, which reads h4 too (it does not know the verbatim* environment).
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nText \\iffalse hidden \\cite{h1} \\fi shown \\cite{a}.\nMore \\cite{b}.\n\n"
+        "Next \\begin{comment}x \\cite{h2}\\end{comment} para \\cite{d}.\n"
+        "\\begin{verbatim}\\cite{h3}\\end{verbatim}\nAfter \\cite{e}.\n\n"
+        "\\begin{verbatim*}\n\\cite{h4}\n\\end{verbatim*} closing line \\cite{f}.\n\n"
+        "Last \\cite{g}.\\nocite{n}\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "p.tex")
+    assert [cite.key for c in essay.claims for cite in c.citations or ()] == ["a", "b", "d", "e", "f", "g"]
+    assert essay.nocite == ("n",)
+
+
 def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     # manubot cannot resolve @raw:... without a manual-references.json item; it was no finding at all.

@@ -249,28 +249,49 @@ def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, s
 
 def _paragraphs(lines: list[tuple[str, int, str]]) -> list[list[tuple[str, int, str]]]:
     """Blank-line separated paragraphs as their (file, line, text) lines; verbatim environments and
-    ``\\iffalse ... \\fi`` left out (from the line of the opening to the line of the closing)."""
+    ``\\iffalse ... \\fi`` left out, from the opening to the closing, on one line or several (the text
+    before the opening and after the closing is read, as TeX and pandoc read it)."""
     out: list[list[tuple[str, int, str]]] = []
     current: list[tuple[str, int, str]] = []
     verbatim: str | None = None
     for file, n, text in lines:
-        if verbatim is not None:
-            if (_FI.search(text) is not None) if verbatim == "\\fi" else f"\\end{{{verbatim}" in text:
-                verbatim = None
-            continue
-        m = _VERBATIM.search(text)
-        if m is not None:
-            verbatim = m.group(1) or "\\fi"
-            text = text[:m.start()]
-        if not text.strip():
+        inside = verbatim is not None
+        kept, verbatim = _outside_verbatim(text, verbatim)
+        if not kept.strip():
+            if inside:
+                continue  # a line of verbatim text (or one that closes it) is no paragraph break
             if current:
                 out.append(current)
             current = []
             continue
-        current.append((file, n, text))
+        current.append((file, n, kept))
     if current:
         out.append(current)
     return out
+
+
+def _outside_verbatim(text: str, verbatim: str | None) -> tuple[str, str | None]:
+    """The parts of a line outside verbatim text, and what closes the verbatim text still open at its
+    end (an environment's name, or ``\\fi``; None when none is)."""
+    kept: list[str] = []
+    rest = text
+    while True:
+        if verbatim is not None:
+            if verbatim == "\\fi":
+                close = _FI.search(rest)
+                end = close.end() if close is not None else -1
+            else:
+                at = rest.find(f"\\end{{{verbatim}")
+                end = rest.find("}", at) + 1 if at >= 0 else -1
+            if end <= 0:
+                return "".join(kept), verbatim
+            rest, verbatim = rest[end:], None
+        m = _VERBATIM.search(rest)
+        if m is None:
+            kept.append(rest)
+            return "".join(kept), None
+        kept.append(rest[:m.start()])
+        rest, verbatim = rest[m.end():], m.group(1) or "\\fi"
 
 
 # biblatex's resources (\addbibresource, \addglobalbib, \addsectionbib: one file, its extension written);
