@@ -25,7 +25,7 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
     used_one = "entry with this key, BibTeX and biber the first" if word == "key" else "item with this id"
     return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                    message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
-                   hint="Rename one of the two entries, or delete the one not meant")
+                   hint="Rename one of the two entries, or delete the one you do not want")
 
 
 def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
