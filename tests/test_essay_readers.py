@@ -440,6 +440,28 @@ def test_latex_text_between_iffalse_and_fi_is_not_read(tmp_path: Path) -> None:
     assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]
 
 
+@pytest.mark.parametrize("table", [
+    "Left    Right\n------  -----\na b     c",
+    "----------------\nA       B\n------  --------\nrow     text\n        more\n----------------",
+    "+-----+-----+\n| A   | B   |\n+=====+=====+\n| x   | y   |\n+-----+-----+",
+])
+def test_markdown_caption_after_a_table_is_no_definition(tmp_path: Path, table: str) -> None:
+    # pandoc reads ": Caption" after a simple, multiline or grid table as the table's caption; CommonMark's
+    # definition lists took it for a definition of the table's last row, and the indented code block after
+    # it for the definition's text, whose "@code" was read as a citation. (pandoc 3.9 cites cap and real.)
+    (tmp_path / "t.md").write_text(f"Opening.\n\n{table}\n\n: Caption [@cap]\n\n    [@code1] in code\n    @code2\n\n"
+                                   "After [@real].\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["cap", "real"]
+
+
+def test_markdown_footnote_reference_inside_a_superscript_is_none(tmp_path: Path) -> None:
+    # pandoc reads "^?[^n1]" as the superscript "?[" and the text "n1]": note n1 is referenced nowhere and dropped
+    # with its citation. 2^10^ is a superscript too; ^[...] an inline note. (pandoc 3.9 cites k1 and k3.)
+    (tmp_path / "s.md").write_text("A ^?[^n1] b and 2^10^ and H~2~O[^n2] and x^[inline @k1]^ y.\n\n[^n1]: Note @k2.\n\n"
+                                   "[^n2]: Note two @k3.\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "s.md").claims for cite in c.citations or ()] == ["k1", "k3"]
+
+
 def test_latex_skipped_text_opened_and_closed_on_one_line_leaves_the_rest_read(tmp_path: Path) -> None:
     # An \\iffalse ... \\fi or a verbatim or comment environment within one line: the closing on the same line
     # went unseen, and the rest of the document was skipped with it. TeX cites a, b, d, e, f and g; so does pandoc

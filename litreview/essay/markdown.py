@@ -35,6 +35,10 @@ _EXAMPLE_LABEL = lazy(r"\(@([\w-]+)\)")
 # A raw LaTeX environment (pandoc's raw_tex) that starts a block holds no Markdown, blank lines or not.
 _RAW_TEX_BLOCK = lazy(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")
 # A line holding only an HTML tag: pandoc reads the Markdown around it (not in <pre>, <script>, <style>, <textarea>).
+# A table's rule line as pandoc's simple, multiline and grid tables draw it: a caption (": ...") in the paragraph
+# after such a table is the table's, not a definition of its last row (CommonMark reads neither table).
+_TABLE_RULE = lazy(r"^[ \t]*(?:-+(?:[ \t]+-+)*|\+[-=:+]+\+)[ \t]*$")
+_CAPTION = lazy(r"^ {0,3}:(?=[ \t])")
 _HTML_TAG_LINE = lazy(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
                             r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
 _RAW_HTML = lazy(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
@@ -55,8 +59,24 @@ def _parser() -> Any:
           .use(dollarmath_plugin, allow_space=True, double_inline=True))
     # Only the block structure is read (citations come from cites.mask_inline); footnote references
     # are still parsed, since footnotes that nothing references are dropped.
-    md.inline.ruler.enableOnly(["text", "escape", "backticks", "footnote_ref", "footnote_inline"])
+    md.inline.ruler.before("footnote_ref", "superscript", _superscript)
+    md.inline.ruler.enableOnly(["text", "escape", "backticks", "superscript", "footnote_ref", "footnote_inline"])
     return md
+
+
+_SUPERSCRIPT = lazy(r"\^(?!\[)(?:\\.|[^\s^\\])+\^")
+"""pandoc's superscript (``2^10^``): no space inside, unless escaped; ``^[`` opens an inline note instead."""
+
+
+def _superscript(state: Any, silent: bool) -> bool:
+    """A superscript read as text, so that a footnote reference it holds (``^?[^n1]``: pandoc's superscript
+    "?[") is no reference, and the note nothing references is dropped, as pandoc drops it."""
+    if state.src[state.pos] != "^" or (m := _SUPERSCRIPT.match(state.src, state.pos)) is None:
+        return False
+    if not silent:
+        state.push("text", "", 0).content = m.group()
+    state.pos = m.end()
+    return True
 
 
 def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None) -> Essay:
@@ -127,11 +147,35 @@ def _pandoc_blocks(source: str) -> str:
         source = _FANCY_MARKER.sub(number, source)
     if labels:
         source = _EXAMPLE_LABEL.sub(lambda m: MASK * len(m.group()) if m.group(1) in labels else m.group(), source)
+    if "\n:" in source or "\n :" in source:
+        source = _table_captions(source)
     if "\\begin{" in source:
         source = _blank_raw_tex(source)
     if "<" in source:
         source = _HTML_TAG_LINE.sub(lambda m: " " * len(m.group()), source)
     return source
+
+
+def _table_captions(source: str) -> str:
+    """``source`` with the ":" of each caption after a simple, multiline or grid table blanked: pandoc reads
+    it as the table's caption, CommonMark as a definition whose term is the table's last row, which would
+    take an indented code block after it for the definition's text."""
+    lines = source.split("\n")
+    after_table = block_has_rule = False
+    blank = True
+    for n, line in enumerate(lines):
+        if not line.strip():
+            if not blank:
+                after_table, block_has_rule = block_has_rule, False
+            blank = True
+            continue
+        if blank and after_table and (m := _CAPTION.match(line)) is not None:
+            lines[n] = line[:m.end() - 1] + " " + line[m.end():]
+        if blank:
+            after_table = False
+        block_has_rule = block_has_rule or _TABLE_RULE.match(line) is not None
+        blank = False
+    return "\n".join(lines)
 
 
 def _blank_raw_tex(source: str) -> str:

@@ -138,6 +138,7 @@ def _inline_makers() -> dict[str, object]:
         "rawtex-no": lambda k: k.rng.choice(("\\textbf{{@{}}}", "\\cite{{{}}}", "\\mbox{{@{}}}")).format(k.plain()),
         "after-word-no": lambda k: k.rng.choice(("x@{}", "a.@{}", "1@{}")).format(k.plain()),
         "raw-attr-no": lambda k: f"`@{k.plain()}`{{=html}}",
+        "image-alt": lambda k: f"![{_words(k.rng, 1)} [@{k.plain()}]](img.png)",
     }
 
 
@@ -238,11 +239,37 @@ def _md_blocks() -> dict[str, object]:
         # Keys as LaTeX holds them: "#", "%", "$" in raw LaTeX make pandoc's LaTeX parse fail.
         return f"\\begin{{figure}}\n[@{_tex_key(k)}] \\cite{{{_tex_key(k)}}}\n\\end{{figure}}"
 
+    def simple_table(k: _Keys) -> str:
+        # Columns as wide as their cells (pandoc cuts a simple table's cells at the dashes' columns).
+        cells = [(_sentence(k, noise=False), _words(k.rng, 1)) for _ in range(k.rng.randint(1, 2))]
+        width = max(len(c) for c, _ in cells) + 2
+        rows = [f"{c.ljust(width)}{d}" for c, d in cells]
+        return "\n".join([f"{'Left'.ljust(width)}Right", f"{'-' * (width - 2)}  -----", *rows, "",
+                          f": Caption {_words(k.rng)}"])
+
+    def multiline_table(k: _Keys) -> str:
+        first, second = _sentence(k, noise=False), _words(k.rng, 2)
+        width = len(first) + 2
+        rule = "-" * (width + 12)
+        return "\n".join([rule, f"{'A'.ljust(width)}B", f"{'-' * (width - 2)}  ----------", f"{first.ljust(width)}{second}",
+                          f"{''.ljust(width)}more words", "", f"{'x'.ljust(width)}y", rule])
+
+    def para_breaks(k: _Keys) -> str:
+        # Pieces over two lines, in a paragraph: a comment, and a hard line break after a citation.
+        k.construct = "para-breaks/" + k.rng.choice(("comment-lines-no", "hard-break"))
+        piece = (f"<!-- {_words(k.rng, 2)}\n[@{k.plain()}] -->" if k.construct.endswith("-no")
+                 else f"[@{k.plain()}]\\\n{_words(k.rng, 2)}")
+        return f"{_sentence(k)} {_words(k.rng)} {piece} {_words(k.rng)}.\n{_sentence(k)}"
+
+    def details(k: _Keys) -> str:
+        return f"<details>\n<summary>{_words(k.rng)}</summary>\n\n{_para(k)}\n\n</details>"
+
     return {"para": _para, "heading": heading, "list": bullets, "quote": quote, "footnote": footnote,
             "pipe-table": pipe_table, "grid-table": grid_table, "div": div, "line-block": line_block,
             "example-list": example_list, "figure": figure, "deflist": deflist, "html-div": html_div,
             "fenced-no": fenced_no, "indented-no": indented_no, "html-block-no": html_block_no,
-            "display-math-no": display_math_no, "raw-latex-no": raw_latex_no}
+            "display-math-no": display_math_no, "raw-latex-no": raw_latex_no, "simple-table": simple_table,
+            "multiline-table": multiline_table, "details": details, "para-breaks": para_breaks}
 
 
 _MD_BLOCKS = _md_blocks()
@@ -385,10 +412,39 @@ def _tex_blocks() -> dict[str, object]:
             k.construct = "input-missing"
         return f"\\input{{{name}}}"
 
+    def skipped_inline(k: _Keys) -> str:
+        # Text TeX skips, opened and closed within a line, then text that is read.
+        opening, closing = k.rng.choice((("\\iffalse ", " \\fi"), ("\\begin{comment}", "\\end{comment}"),
+                                         ("\\begin{verbatim}", "\\end{verbatim}")))
+        hidden = f"{opening}\\cite{{{_tex_key(k)}}}{closing}"
+        k.construct = "tex-skipped-inline"
+        return f"{_words(k.rng).capitalize()} {hidden} {_tex_sentence(k)}"
+
+    def iffalse_block(k: _Keys) -> str:
+        return f"\\iffalse\n{_tex_sentence(k)}\n\\fi {_words(k.rng)}" if k.rng.random() < 0.5 else \
+            f"\\iffalse\n\\cite{{{_tex_key(k)}}}\n\\fi"
+
+    def styled(k: _Keys) -> str:
+        command = k.rng.choice(("emph", "textbf", "textit", "mbox", "textsc"))
+        return f"{_words(k.rng).capitalize()} \\{command}{{{_tex_sentence(k)}}} {_words(k.rng)}."
+
+    def quote(k: _Keys) -> str:
+        # (not abstract: pandoc moves it to the metadata, which the comparison does not walk)
+        env = k.rng.choice(("quote", "quotation", "center", "minipage}{0.5\\textwidth"))
+        return f"\\begin{{{env}}}\n{para(k)}\n\\end{{{env.split('}')[0]}}}"
+
+    def description(k: _Keys) -> str:
+        items = "\n".join(f"  \\item[{_words(k.rng)}] {_tex_sentence(k)}" for _ in range(k.rng.randint(1, 3)))
+        return f"\\begin{{description}}\n{items}\n\\end{{description}}"
+
+    def tilde(k: _Keys) -> str:
+        return f"{_words(k.rng).capitalize()}~\\cite{{{_tex_key(k)}}} and {_words(k.rng)}~\\citep[p.~2]{{{_tex_key(k)}}}."
+
     return {"tex-para": para, "tex-section": section, "tex-list": itemize, "tex-footnote": footnote,
             "tex-caption": caption, "tex-tabular": tabular, "tex-comment-no": comment_no,
             "tex-verbatim-no": verbatim_no, "tex-verb-no": verb_no, "tex-math-no": math_no,
-            "tex-input": input_file}
+            "tex-input": input_file, "tex-skipped-inline": skipped_inline, "tex-iffalse": iffalse_block,
+            "tex-styled": styled, "tex-quote": quote, "tex-description": description, "tex-tilde": tilde}
 
 
 _TEX_BLOCKS = _tex_blocks()
