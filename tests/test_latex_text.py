@@ -24,6 +24,12 @@ from litreview.bibliography.load import parse_bibliography
     (r"{\noopsort{1973c}}1981", "1981"),
     (r"\noopsort{a}Zebras", "Zebras"),
     ("plain {Protected} words", "plain Protected words"),
+    # Text symbols latexcodec's table lacks (they printed nothing: "Olansen", "Its a test"); pandoc prints them.
+    (r"{O{\textquoteright}lansen}", "O’lansen"),
+    (r"It\textquoteright s a {\textquotedblleft}test{\textquotedblright}", "It’s a “test”"),
+    (r"\textquoteleft one\textquoteright{} and \texteuro 5\textellipsis", "‘one’ and €5…"),
+    (r"Costs \$5", "Costs $5"),
+    (r"`Glass Floors' and ``Ceilings''", "‘Glass Floors' and “Ceilings”"),
     ("", ""),
 ])
 def test_display_text(raw: str, shown: str) -> None:

@@ -117,7 +117,9 @@ def decode_latex(value: str) -> str:
         text = _codec(text)
     if "\\" in text:
         text = _MACRO.sub(_macro_text, text)
-    text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}")
+    text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}").replace("\\$", "$")
+    if "`" in text:  # TeX's left quote (the codec reads only the double one, ``)
+        text = text.replace("`", "\u2018")
     if kept:
         text = re.sub(f"{_PROTECT}(\\d+){_PROTECT_END}", lambda m: kept[int(m.group(1))], text)
     return _SPACES.sub(" ", text).strip()
@@ -155,4 +157,17 @@ def _macro_text(m: re.Match[str]) -> str:
     name = m.group(1)
     if name is None:  # "\\": a line break
         return " "
-    return _LOGOS.get(name, "")
+    if name in _LOGOS:
+        return _LOGOS[name]
+    return "" if name in _codec_commands() else _text_symbol(name)
+
+
+@functools.cache
+def _text_symbol(name: str) -> str:
+    """A text symbol latexcodec's table lacks (``\\textquoteright`` ’, ``\\textquotedblleft`` “, ``\\texteuro``
+    €, ``\\textellipsis`` …), as pylatexenc's table prints it; any other command prints nothing."""
+    from pylatexenc import latex2text
+
+    spec = latex2text.get_default_latex_context_db().get_macro_spec(name)
+    text = getattr(spec, "simplify_repl", None)
+    return text if isinstance(text, str) and len(text) <= 2 and "%" not in text else ""
