@@ -641,6 +641,32 @@ def test_a_publishers_words_before_its_parenthesis_are_the_titles():
     assert assemble(text, text, _tagged(text, labels, {})).title == "The Works of Samuel"
 
 
+def test_an_imprint_in_parentheses_with_no_colon_is_the_publisher_and_its_place():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Science's and MHRA's "Title (Publisher, Year)", the model reading the imprint as a note and
+    # the title's last word with it
+    text = "P. Van Nuffelen, Sources of Religious Knowledge (Routledge, 2020)."
+    labels = ["author"] * 3 + ["title"] * 3 + ["note"] * 2 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.publisher, ref.place) == ("Sources of Religious Knowledge", "Routledge", "")
+    # a place after the publisher's comma, the imprint read as the editors'
+    text = "K. Bauer, Eds. (Waxmann, Münster, 2010), pp. 219–263."
+    labels = ["editor"] * 5 + ["date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.place) == ("Waxmann", "Münster")
+    # a place and its state's code after a proceedings' title is a conference's place, no publisher
+    text = "A. Doe, Evolution, in Proc. Symposium on Services (Oxford, UK, 2016), pp. 120–128."
+    labels = ["author"] * 3 + ["container"] * 7 + ["date", "pages", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+    # a date, an edition or "et al." in the parenthesis: left as the model read them
+    for inner in ("Feb. 25,", "2nd ed.,", "Allen et al.,"):
+        text = f"A. Doe, Title words ({inner} 2020)."
+        n = len(inner.split())
+        labels = ["author"] * 2 + ["title"] * 2 + ["note"] * n + ["date"]
+        assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+
+
 def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     from litreview.bibliography.refparse.assemble import assemble
     from litreview.bibliography.refparse.fields import unopened

@@ -36,6 +36,7 @@ from .relabel_spans import (
     SENTENCE_END,
     container_from_its_delimiter,
     container_to_its_delimiter,
+    imprint_in_parenthesis,
     imprint_unknown,
     publisher_after_semicolon,
     publisher_after_series,
@@ -58,7 +59,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _year_before_page_label(_glued_pages(tagged))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
-    tagged = imprint_unknown(publisher_from_its_parenthesis(tagged))
+    tagged = imprint_unknown(imprint_in_parenthesis(publisher_from_its_parenthesis(tagged)))
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
