@@ -399,6 +399,13 @@ def test_web_page_date_gives_month_and_day():
     assert ref.container == "THE PROJECT"
 
 
+@pytest.mark.parametrize("date", ["März 9", "März", "Août 3"])
+def test_a_month_with_an_accent_after_the_year_is_no_part_of_the_title(date):
+    # made by hand: APA in German and French prints "(2026, März 9)."; the rules took "März 9)" for the title
+    ref = parse_reference_rules(f"OpenAI. (2026, {date}). Scaling AI for everyone. Zugriff am 26.2.2022.")
+    assert (ref.year, ref.title) == ("2026", "Scaling AI for everyone")
+
+
 # --- journal numbers -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
