@@ -53,7 +53,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
-    tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
+    tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(_day_before_month(tagged))))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
     tagged = _year_before_page_label(_glued_pages(tagged))
@@ -65,7 +65,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = quoted_name_after_in(abbreviation_opening_journal(tagged))
-    tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
+    tagged = _article_number_after_volume(_doubted_year(_no_date(tagged, text)))
     return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
 
 

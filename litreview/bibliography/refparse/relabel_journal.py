@@ -135,7 +135,7 @@ _BOOK_LEAVES = frozenset(("title", "genre"))
 #: labels a date's words before the volume may have been read as
 _DATE_LEAVES = frozenset(("date", "title", "genre", "note", "publisher"))
 #: ISO 690's medium before the date, as one or two words ("[online].", "[en", "ligne].")
-_MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|ligne|internet)\]?[.,]?")
+_MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|em|ligne|l[ií]nea|linha|internet)\]?[.,]?")
 
 
 def _year_or_month(text: str) -> bool:
