@@ -667,6 +667,19 @@ def test_an_imprint_in_parentheses_with_no_colon_is_the_publisher_and_its_place(
         assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
 
 
+def test_doubted_words_after_a_journal_up_to_its_medium_are_the_journals():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: CSE's "Journal [Internet]. [accessed …] 27(1):139–158.", the name's last word and the medium read
+    # into the note with the date of access
+    text = "Rogers MJ. 1994. Land use. Journal of Human Evolution [Internet]. [accessed 2023 Oct 22] 27(1):139–158."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 2 + ["journal"] * 3 + ["note"] * 6 + ["volume"]
+    ref = assemble(text, text, _tagged(text, labels, {8: "journal", 9: "journal"}))
+    assert ref.container == "Journal of Human Evolution"
+    # not doubted so: left as the model read it
+    assert assemble(text, text, _tagged(text, labels, {})).container == "Journal of Human"
+
+
 def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     from litreview.bibliography.refparse.assemble import assemble
     from litreview.bibliography.refparse.fields import unopened

@@ -53,7 +53,8 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
-    tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(_day_before_month(tagged))))))
+    tagged = _container_to_medium(_day_before_month(tagged), text)
+    tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
     tagged = _year_before_page_label(_glued_pages(tagged))
@@ -394,6 +395,31 @@ def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             if t.token.text.endswith(","):
                 if _ACRONYM.fullmatch(t.token.text):
                     out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
+                break
+    return out
+
+
+def _container_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """Words after a container span that the model doubts with the container as rival, up to the medium in brackets
+    that closes the name, are the container's (and the medium with them, as a journal's span keeps it): CSE's
+    "Journal of Human Evolution [Internet]. [accessed 2023 Oct 22] 27(1):139–158." (the model read the name's last
+    words and the medium into the note, the date of access after them being one)."""
+    media = [m.span() for m in F.MEDIUM.finditer(text)]
+    if not media:
+        return tagged
+    out = list(tagged)
+    for i in range(1, len(tagged)):
+        head = tagged[i - 1]
+        if head.label not in ("container", "journal") or tagged[i].label == head.label or head.token.text.endswith(
+                (",", ";", ":", ".")):
+            continue
+        for j in range(i, min(i + _RUN, len(tagged))):
+            t = tagged[j]
+            if any(a <= t.token.start < b for a, b in media):
+                if j > i:
+                    out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
+                break
+            if t.label not in _LOOSE or t.rival != head.label or t.token.text.endswith((",", ";", ":", ".")):
                 break
     return out
 
