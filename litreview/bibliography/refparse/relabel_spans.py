@@ -142,11 +142,12 @@ def imprint_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 or any(t.label not in _IMPRINT_LEAVES for t in tagged[j:k]):
             continue
         commas = [m for m in range(j, k) if words[m].endswith(",")]
-        runs = [" ".join(words[a:b + 1]).strip("(,") for a, b in zip([j, *[m + 1 for m in commas]], commas)]
+        starts = [j, *[m + 1 for m in commas[:-1]]]
+        runs = [" ".join(words[a:b + 1]).strip("(,") for a, b in zip(starts, commas, strict=True)]
         # a place and its state's code or another place ("(Oxford, UK, 2016)"), or a place after a proceedings' title
         # ("In Proc. Conference on … (Berlin, 1996)"), is a conference's place, all of it
-        where = F.known_place(runs[0]) and (tagged[j - 1].label in ("container", "journal") or len(runs) > 1 and (
-            F.STATE_CODE.fullmatch(runs[1]) or F.known_place(runs[1])))
+        where = F.known_place(runs[0]) and (tagged[j - 1].label in ("container", "journal") or (len(runs) > 1 and (
+            bool(F.STATE_CODE.fullmatch(runs[1])) or F.known_place(runs[1]))))
         out = [t._replace(label="location" if where or n > commas[0] else "publisher") if j <= n < k else t
                for n, t in enumerate(tagged)]
         _title_to_imprint(out, j)
