@@ -680,6 +680,20 @@ def test_doubted_words_after_a_journal_up_to_its_medium_are_the_journals():
     assert assemble(text, text, _tagged(text, labels, {})).container == "Journal of Human"
 
 
+def test_a_publishers_span_opened_by_in_is_the_container():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: ISO 690 in Spanish, "Title. En Journal [en línea]. 1991, vol. 11", the journal read as a publisher
+    text = "WHIP, Rosemary. Representing Women. En Women & Politics [en línea]. 1991, vol. 11, pp. 1-22."
+    labels = ["author"] * 2 + ["title"] * 2 + ["publisher"] * 4 + ["date"] * 3 + ["volume"] * 2 + ["pages"] * 2
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.container, ref.publisher) == ("Women & Politics", "")
+    # a publisher's span that does not open so: left as the model read it
+    text = "WHIP, Rosemary. Representing Women. Women & Politics, 1991."
+    labels = ["author"] * 2 + ["title"] * 2 + ["publisher"] * 3 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Women & Politics"
+
+
 def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     from litreview.bibliography.refparse.assemble import assemble
     from litreview.bibliography.refparse.fields import unopened

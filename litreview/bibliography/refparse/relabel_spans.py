@@ -178,6 +178,30 @@ def _title_to_imprint(out: list[Tagged], j: int) -> None:
         out[i:j] = [t._replace(label="title") for t in out[i:j]]
 
 
+_IN_WORD = lazy(rf"(?i){F.IN_WORDS}:?")
+
+
+def container_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span that opens with the word a style prints before a container ("En", "In:", "Dans") and a
+    capitalised word, in a reading with no container, is the container (the journal where a volume is read): ISO 690
+    in Spanish prints "Title. En Women & Politics [en línea]. 1991, vol. 11" and "En Business History eJournal. 2017",
+    which the model read as a publisher's; no style prints a publisher after "In"."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(len(tagged) - 1):
+        if tagged[i].label != "publisher" or (i and tagged[i - 1].label == "publisher"):
+            continue
+        if not _IN_WORD.fullmatch(tagged[i].token.text) or tagged[i + 1].label != "publisher" \
+                or not tagged[i + 1].token.text[:1].isupper():
+            return tagged
+        j = i
+        while j < len(tagged) and tagged[j].label == "publisher":
+            j += 1
+        label = "journal" if any(t.label == "volume" for t in tagged) else "container"
+        return [t._replace(label=label) if i <= n < j else t for n, t in enumerate(tagged)]
+    return tagged
+
+
 def publisher_after_series(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a series' span whose words the model doubts with the publisher as their rival is the
     publisher: Chicago's "Working Paper. Working Paper Series. National Bureau of Economic Research." (a series' name
