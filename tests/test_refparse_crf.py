@@ -694,6 +694,21 @@ def test_a_publishers_span_opened_by_in_is_the_container():
     assert assemble(text, text, _tagged(text, labels, {})).publisher == "Women & Politics"
 
 
+def test_a_bodys_name_closed_by_a_comma_opening_the_title_is_the_author():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Science's corporate author before the title, the model reading both as the title
+    text = "16. New Zealand Qualifications Authority, The New Zealand Qualifications Framework (2014)."
+    labels = ["number"] + ["title"] * 9 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.title) == (["New Zealand Qualifications Authority"],
+                                                             "The New Zealand Qualifications Framework")
+    # no organisation's word, or names read already: left as the model read it
+    text = "16. New Zealand Qualifications, The New Zealand Framework (2014)."
+    labels = ["number"] + ["title"] * 7 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).authors == ()
+
+
 def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     from litreview.bibliography.refparse.assemble import assemble
     from litreview.bibliography.refparse.fields import unopened

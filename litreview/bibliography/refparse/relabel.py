@@ -25,6 +25,7 @@ from .relabel_journal import (
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
+    body_opening_title,
     editors_read_as_container,
     given_name_not_date,
     names_joined_by_dash,
@@ -54,7 +55,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
-    tagged = _container_to_medium(_day_before_month(tagged), text)
+    tagged = _container_to_medium(_day_before_month(body_opening_title(tagged)), text)
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
