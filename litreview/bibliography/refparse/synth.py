@@ -78,7 +78,7 @@ _IN = re.compile(rf"^{IN_WORDS}:?$", re.IGNORECASE)
 _AFTER_IN = {"container", "journal", "editor", "title", "collection", "author"}
 #: A month, or a day range, in a container's name: a conference's place and dates printed within it.
 _DATED = re.compile(r"(?i)\b(?:" + "|".join(sorted(m for m in MONTHS if len(m) > 3)) + r")\b|\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
-_CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en"}
+_CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en", "others"}
 _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
                    re.IGNORECASE)
 _EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
