@@ -709,6 +709,25 @@ def test_a_bodys_name_closed_by_a_comma_opening_the_title_is_the_author():
     assert assemble(text, text, _tagged(text, labels, {})).authors == ()
 
 
+def test_a_capital_and_colon_after_a_bodys_name_opens_the_title():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: R's own citation, "R:" read as the team's initial
+    text = "R Core Team, R: A language for statistical computing (R Foundation, 2013)."
+    labels = ["author"] * 4 + ["title"] * 5 + ["publisher"] * 2 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.title) == (["R Core Team"], "R: A language for statistical computing")
+    # a person's initial before a colon stays the names' (LNCS's "Boer, B.:")
+    text = "Boer, B.: A language for statistical computing (R Foundation, 2013)."
+    labels = ["author"] * 2 + ["title"] * 5 + ["publisher"] * 2 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "A language for statistical computing"
+    # and the whole reading, where the rules run the team's name on over "R"
+    ref = parse_reference("17. R Core Team, R: A language and environment for statistical computing (R Foundation for "
+                          "Statistical Computing, 2013).")
+    assert ([p.family for p in ref.authors], ref.title, ref.publisher) == (
+        ["R Core Team"], "R: A language and environment for statistical computing", "R Foundation for Statistical Computing")
+
+
 def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     from litreview.bibliography.refparse.assemble import assemble
     from litreview.bibliography.refparse.fields import unopened

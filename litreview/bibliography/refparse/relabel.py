@@ -28,6 +28,7 @@ from .relabel_names import (
     body_opening_title,
     editors_read_as_container,
     given_name_not_date,
+    initial_after_body,
     names_joined_by_dash,
     names_run_on,
     role_after_names,
@@ -55,7 +56,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
-    tagged = _container_to_medium(_day_before_month(body_opening_title(tagged)), text)
+    tagged = _container_to_medium(_day_before_month(initial_after_body(body_opening_title(tagged))), text)
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))

@@ -269,3 +269,21 @@ def body_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _BODY_RUN = 10
 _BODY_LINKS = frozenset(("of", "for", "the", "and", "at", "on", "de", "du", "des", "für", "der"))
 
+
+def initial_after_body(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A capital and a colon closing the names, right after a body's name, is the title's first word: a body has no
+    initials, so "R Core Team, R: A Language and Environment for Statistical Computing" (the most cited software of
+    all) opens its title with "R:", which the model read as the team's initial (as LNCS's "Boer, B. de:")."""
+    if (run := _first_names(tagged)) is None:
+        return tagged
+    first, end = run
+    last = end - 1
+    if last <= first or end == len(tagged) or tagged[end].label != "title" \
+            or not _INITIAL_COLON.fullmatch(tagged[last].token.text) \
+            or not is_organisation_name([t.token.text for t in tagged[first:last]]):
+        return tagged
+    return [t._replace(label="title") if n == last else t for n, t in enumerate(tagged)]
+
+
+_INITIAL_COLON = lazy(r"[A-Z]:")
+
