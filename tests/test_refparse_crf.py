@@ -728,6 +728,20 @@ def test_a_capital_and_colon_after_a_bodys_name_opens_the_title():
         ["R Core Team"], "R: A language and environment for statistical computing", "R Foundation for Statistical Computing")
 
 
+def test_a_quoted_title_runs_to_its_closing_quote():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: MHRA's "‘Title. Subtitle.’, Journal", the model closing the title at the stop inside the quotes
+    text = "Altrichter, H., ‘Datenbasierte Schulentwicklung. Editorial.’, Journal Für Schulentwicklung, 10.4 (2006), pp. 4–6"
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 4 + ["volume", "date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.container) == ("Datenbasierte Schulentwicklung. Editorial", "Journal Für Schulentwicklung")
+    # the quote closed inside the title: left as the model read it
+    text = "Altrichter, H., ‘Datenbasierte Schulentwicklung’, Editorial. Journal Für Schulentwicklung, 10.4 (2006)"
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 4 + ["volume", "date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "Datenbasierte Schulentwicklung"
+
+
 def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     from litreview.bibliography.refparse.assemble import assemble
     from litreview.bibliography.refparse.fields import unopened
