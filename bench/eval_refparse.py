@@ -69,7 +69,7 @@ from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
 from litreview.bibliography.refparse.doubt import judge  # noqa: E402
-from litreview.bibliography.refparse.fields import MEDIUM, UNKNOWN_IMPRINT  # noqa: E402
+from litreview.bibliography.refparse.fields import IN_WORDS, MEDIUM, UNKNOWN_IMPRINT  # noqa: E402
 from litreview.bibliography.refparse.train import kinds_arg  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
@@ -159,7 +159,7 @@ def _anystyle_gold(g: dict[str, str]) -> dict[str, Any]:
     if m and not pages:  # anystyle labels "137(3):311–321." all as volume
         pages = m.group(1)
     container = g.get("journal") or g.get("container-title") or ""
-    container = re.sub(r"^(?:In|in):?\s+", "", container)
+    container = re.sub(rf"^{IN_WORDS}:?\s+", "", container, flags=re.I)  # "In:", "En", "Dans": no part of its name
     # anystyle labels Vancouver's "2012;30(15):" all as volume: its year is the date; a DOI printed as a
     # link is labelled url, where the parsers report it as the DOI (by design: ParsedReference.doi)
     date = g.get("date", "") or (volume if re.match(r"\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;", volume) else "")

@@ -399,6 +399,13 @@ def test_web_page_date_gives_month_and_day():
     assert ref.container == "THE PROJECT"
 
 
+@pytest.mark.parametrize("date", ["März 9", "März", "Août 3"])
+def test_a_month_with_an_accent_after_the_year_is_no_part_of_the_title(date):
+    # made by hand: APA in German and French prints "(2026, März 9)."; the rules took "März 9)" for the title
+    ref = parse_reference_rules(f"OpenAI. (2026, {date}). Scaling AI for everyone. Zugriff am 26.2.2022.")
+    assert (ref.year, ref.title) == ("2026", "Scaling AI for everyone")
+
+
 # --- journal numbers -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -761,6 +768,13 @@ def test_the_numbers_closing_a_journals_name_are_the_date_and_volume(text, year,
      "doi:10.1016/j.mcna.2004.04.013.", "Medical Clinics of North America"),
     ("GIGLIO, S.; KELLY, B.; STROEBEL, J. Climate finance. Annual review of financial economics, v. 13, n. 1, "
      "p. 15–36, 2021.", "Annual review of financial economics"),  # ABNT: no date between, a labelled volume
+    # ISO 690 in Spanish: the journal after "En", its medium "[en línea]"; in German, a day before the month
+    ("HIPP, Lena, WARNER, Mildred E. Market Forces for the Unemployed? Training Vouchers in Germany and the USA. "
+     "En Social Policy & Administration [en línea]. 2008, vol. 42, nº 1, pp. 77-101.", "Social Policy & Administration"),
+    ("INZLICHT, Michael, C. Daryl CAMERON, Jason D’CRUZ und Paul BLOOM, 2024. In praise of empathic AI. Trends in "
+     "Cognitive Sciences [online]. 1 Februar 2024. Bd. 28, Nr. 2, S. 89–91. [Zugriff am: 3 Juli 2022]. DOI "
+     "10.1016/j.tics.2023.12.003. Verfügbar unter: https://www.sciencedirect.com/science/article/pii/S1364661323002899",
+     "Trends in Cognitive Sciences"),
 ])
 def test_the_journal_before_a_date_and_the_volume(text, container):
     # ISO 690 and DIN: "Title. Journal. [online]. Month Year. Bd. 42"; MDPI: "Title. Journal Year, Volume, Pages"

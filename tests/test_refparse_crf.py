@@ -641,6 +641,107 @@ def test_a_publishers_words_before_its_parenthesis_are_the_titles():
     assert assemble(text, text, _tagged(text, labels, {})).title == "The Works of Samuel"
 
 
+def test_an_imprint_in_parentheses_with_no_colon_is_the_publisher_and_its_place():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Science's and MHRA's "Title (Publisher, Year)", the model reading the imprint as a note and
+    # the title's last word with it
+    text = "P. Van Nuffelen, Sources of Religious Knowledge (Routledge, 2020)."
+    labels = ["author"] * 3 + ["title"] * 3 + ["note"] * 2 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.publisher, ref.place) == ("Sources of Religious Knowledge", "Routledge", "")
+    # a place after the publisher's comma, the imprint read as the editors'
+    text = "K. Bauer, Eds. (Waxmann, Münster, 2010), pp. 219–263."
+    labels = ["editor"] * 5 + ["date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.place) == ("Waxmann", "Münster")
+    # a place and its state's code after a proceedings' title is a conference's place, no publisher
+    text = "A. Doe, Evolution, in Proc. Symposium on Services (Oxford, UK, 2016), pp. 120–128."
+    labels = ["author"] * 3 + ["container"] * 7 + ["date", "pages", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+    # a date, an edition or "et al." in the parenthesis: left as the model read them
+    for inner in ("Feb. 25,", "2nd ed.,", "Allen et al.,"):
+        text = f"A. Doe, Title words ({inner} 2020)."
+        n = len(inner.split())
+        labels = ["author"] * 2 + ["title"] * 2 + ["note"] * n + ["date"]
+        assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+
+
+def test_doubted_words_after_a_journal_up_to_its_medium_are_the_journals():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: CSE's "Journal [Internet]. [accessed …] 27(1):139–158.", the name's last word and the medium read
+    # into the note with the date of access
+    text = "Rogers MJ. 1994. Land use. Journal of Human Evolution [Internet]. [accessed 2023 Oct 22] 27(1):139–158."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 2 + ["journal"] * 3 + ["note"] * 6 + ["volume"]
+    ref = assemble(text, text, _tagged(text, labels, {8: "journal", 9: "journal"}))
+    assert ref.container == "Journal of Human Evolution"
+    # not doubted so: left as the model read it
+    assert assemble(text, text, _tagged(text, labels, {})).container == "Journal of Human"
+
+
+def test_a_publishers_span_opened_by_in_is_the_container():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: ISO 690 in Spanish, "Title. En Journal [en línea]. 1991, vol. 11", the journal read as a publisher
+    text = "WHIP, Rosemary. Representing Women. En Women & Politics [en línea]. 1991, vol. 11, pp. 1-22."
+    labels = ["author"] * 2 + ["title"] * 2 + ["publisher"] * 4 + ["date"] * 3 + ["volume"] * 2 + ["pages"] * 2
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.container, ref.publisher) == ("Women & Politics", "")
+    # a publisher's span that does not open so: left as the model read it
+    text = "WHIP, Rosemary. Representing Women. Women & Politics, 1991."
+    labels = ["author"] * 2 + ["title"] * 2 + ["publisher"] * 3 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Women & Politics"
+
+
+def test_a_bodys_name_closed_by_a_comma_opening_the_title_is_the_author():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Science's corporate author before the title, the model reading both as the title
+    text = "16. New Zealand Qualifications Authority, The New Zealand Qualifications Framework (2014)."
+    labels = ["number"] + ["title"] * 9 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.title) == (["New Zealand Qualifications Authority"],
+                                                             "The New Zealand Qualifications Framework")
+    # no organisation's word, or names read already: left as the model read it
+    text = "16. New Zealand Qualifications, The New Zealand Framework (2014)."
+    labels = ["number"] + ["title"] * 7 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).authors == ()
+
+
+def test_a_capital_and_colon_after_a_bodys_name_opens_the_title():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: R's own citation, "R:" read as the team's initial
+    text = "R Core Team, R: A language for statistical computing (R Foundation, 2013)."
+    labels = ["author"] * 4 + ["title"] * 5 + ["publisher"] * 2 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.title) == (["R Core Team"], "R: A language for statistical computing")
+    # a person's initial before a colon stays the names' (LNCS's "Boer, B.:")
+    text = "Boer, B.: A language for statistical computing (R Foundation, 2013)."
+    labels = ["author"] * 2 + ["title"] * 5 + ["publisher"] * 2 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "A language for statistical computing"
+    # and the whole reading, where the rules run the team's name on over "R"
+    ref = parse_reference("17. R Core Team, R: A language and environment for statistical computing (R Foundation for "
+                          "Statistical Computing, 2013).")
+    assert ([p.family for p in ref.authors], ref.title, ref.publisher) == (
+        ["R Core Team"], "R: A language and environment for statistical computing", "R Foundation for Statistical Computing")
+
+
+def test_a_quoted_title_runs_to_its_closing_quote():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: MHRA's "‘Title. Subtitle.’, Journal", the model closing the title at the stop inside the quotes
+    text = "Altrichter, H., ‘Datenbasierte Schulentwicklung. Editorial.’, Journal Für Schulentwicklung, 10.4 (2006), pp. 4–6"
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 4 + ["volume", "date", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.container) == ("Datenbasierte Schulentwicklung. Editorial", "Journal Für Schulentwicklung")
+    # the quote closed inside the title: left as the model read it
+    text = "Altrichter, H., ‘Datenbasierte Schulentwicklung’, Editorial. Journal Für Schulentwicklung, 10.4 (2006)"
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 4 + ["volume", "date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "Datenbasierte Schulentwicklung"
+
+
 def test_a_span_cut_inside_a_parenthesis_loses_its_opening_bracket():
     from litreview.bibliography.refparse.assemble import assemble
     from litreview.bibliography.refparse.fields import unopened

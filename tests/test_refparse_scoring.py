@@ -41,6 +41,14 @@ def test_a_vancouver_date_and_a_doi_link_are_read_as_the_parsers_report_them() -
     assert plain["year"] == "1999" and plain["doi"] == ""
 
 
+@pytest.mark.parametrize("head", ["In: ", "in ", "En ", "Dans ", "Em ", "Im "])
+def test_the_word_before_a_gold_container_is_no_part_of_its_name(head: str) -> None:
+    # the synthetic labelling joins the style's "In:" ("En" in Spanish, "Dans" in French) to the container after it;
+    # the parser reads the name without it
+    assert _anystyle_gold({"journal": f"{head}Social Policy & Administration"})["container"] == "Social Policy & Administration"
+    assert parse_reference("Hipp, L. Market forces. En Social Policy, 2008, vol. 42, pp. 77-101.").container == "Social Policy"
+
+
 def test_fewer_than_two_folds_is_a_usage_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
     import eval_refparse
 

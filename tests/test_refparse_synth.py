@@ -39,6 +39,14 @@ def test_given_names_years_pages_and_connectives_join_their_fields() -> None:
                             ("journal", "In Journal of Tests,"), ("volume", "vol. 12,"), ("pages", "pp. 101–19."))
 
 
+def test_and_others_closing_the_names_is_the_names() -> None:
+    # MHRA's and the Italian styles' "and others" for names left out: the authors', not the title's first word
+    rendered = (f"{_wrap('author', 'Doe')}, Jane, and others, ‘{_wrap('title', 'A study of things')}’, "
+                f"{_wrap('journal', 'Journal of Tests')}, {_wrap('volume', '12')} (2010), 101–19.")
+    ref = synth.label_entry(ITEM, rendered)
+    assert ref is not None and ref.segments[:2] == (("author", "Doe, Jane, and others,"), ("title", "‘A study of things’,"))
+
+
 @pytest.mark.parametrize("term", ["[kein Datum]", "[no date]", "o. J.", "[s.d.]"])
 def test_a_no_date_term_of_any_locale_or_style_is_labelled_date(term: str) -> None:
     undated = {k: v for k, v in ITEM.items() if k != "issued"}

@@ -204,9 +204,10 @@ def _body_in_title(crf: ParsedReference, rules: ParsedReference, title: str) -> 
     """``title`` after its first colon where the words before it end the body (a name with an organisation's word) the
     rules read as the author, the rest of whose name the CRF read as its authors (or none): Copernicus prints "Body:
     Title, …" ("Congressional Budget Office: Flood insurance …", "U.S. Census Bureau, Center for Economic Studies:
-    Longitudinal …") and the CRF ran the title back over the body's name (or part of it); "" where it did not."""
+    Longitudinal …") and the CRF ran the title back over the body's name (or part of it); "" where it did not. A
+    letter alone before the colon is no body's last word but the title's first ("R Core Team, R: A Language …")."""
     head, colon, rest = title.partition(":")
-    if not colon or not rest.strip() or len(rules.authors) != 1 or rules.authors[0].given \
+    if not colon or not rest.strip() or len(head.strip()) < 2 or len(rules.authors) != 1 or rules.authors[0].given \
             or not is_organisation_name(rules.authors[0].family.split()):
         return ""  # "Tame the BeaST: The b to x of BibTeX: http://…": a title's first part, no body's name
     before = "".join(_norm(p.family + p.given) for p in crf.authors)

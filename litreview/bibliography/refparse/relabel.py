@@ -21,12 +21,15 @@ from .relabel_journal import (
     journal_read_as_publisher,
     periodical_before_its_day,
     quoted_name_after_in,
+    title_to_its_quote,
 )
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
+    body_opening_title,
     editors_read_as_container,
     given_name_not_date,
+    initial_after_body,
     names_joined_by_dash,
     names_run_on,
     role_after_names,
@@ -34,8 +37,10 @@ from .relabel_names import (
 )
 from .relabel_spans import (
     SENTENCE_END,
+    container_after_in,
     container_from_its_delimiter,
     container_to_its_delimiter,
+    imprint_in_parenthesis,
     imprint_unknown,
     publisher_after_semicolon,
     publisher_after_series,
@@ -52,19 +57,20 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans`` and
     ``relabel_journal`` applied, in the order written here."""
+    tagged = _container_to_medium(_day_before_month(initial_after_body(body_opening_title(tagged))), text)
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
     tagged = _year_before_page_label(_glued_pages(tagged))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
-    tagged = imprint_unknown(publisher_from_its_parenthesis(tagged))
+    tagged = container_after_in(imprint_unknown(imprint_in_parenthesis(publisher_from_its_parenthesis(tagged))))
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
-    tagged = quoted_name_after_in(abbreviation_opening_journal(tagged))
-    tagged = _article_number_after_volume(_day_before_month(_doubted_year(_no_date(tagged, text))))
+    tagged = quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged)))
+    tagged = _article_number_after_volume(_doubted_year(_no_date(tagged, text)))
     return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
 
 
@@ -393,6 +399,31 @@ def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             if t.token.text.endswith(","):
                 if _ACRONYM.fullmatch(t.token.text):
                     out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
+                break
+    return out
+
+
+def _container_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """Words after a container span that the model doubts with the container as rival, up to the medium in brackets
+    that closes the name, are the container's (and the medium with them, as a journal's span keeps it): CSE's
+    "Journal of Human Evolution [Internet]. [accessed 2023 Oct 22] 27(1):139–158." (the model read the name's last
+    words and the medium into the note, the date of access after them being one)."""
+    media = [m.span() for m in F.MEDIUM.finditer(text)]
+    if not media:
+        return tagged
+    out = list(tagged)
+    for i in range(1, len(tagged)):
+        head = tagged[i - 1]
+        if head.label not in ("container", "journal") or tagged[i].label == head.label or head.token.text.endswith(
+                (",", ";", ":", ".")):
+            continue
+        for j in range(i, min(i + _RUN, len(tagged))):
+            t = tagged[j]
+            if any(a <= t.token.start < b for a, b in media):
+                if j > i:
+                    out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
+                break
+            if t.label not in _LOOSE or t.rival != head.label or t.token.text.endswith((",", ";", ":", ".")):
                 break
     return out
 

@@ -135,7 +135,7 @@ _BOOK_LEAVES = frozenset(("title", "genre"))
 #: labels a date's words before the volume may have been read as
 _DATE_LEAVES = frozenset(("date", "title", "genre", "note", "publisher"))
 #: ISO 690's medium before the date, as one or two words ("[online].", "[en", "ligne].")
-_MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|ligne|internet)\]?[.,]?")
+_MEDIUM_WORD = lazy(r"(?i)\[?(?:online|en|em|ligne|l[ií]nea|linha|internet)\]?[.,]?")
 
 
 def _year_or_month(text: str) -> bool:
@@ -234,6 +234,37 @@ def container_after_quoted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or not tagged[end + 1].token.text[:1].isupper() or any("(" in t.token.text for t in tagged[end + 1:j]):
         return tagged  # "«Title», Giorgio Colli (a cura di), Book": the editors' names and their role
     return [t._replace(label=tagged[j].label) if end < k < j else t for k, t in enumerate(tagged)]
+
+
+def title_to_its_quote(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after a title opened by a quote, up to the word that closes the quote, are the title's where the model
+    read them as the container's or the journal's: MHRA's "‘Datenbasierte Schulentwicklung. Editorial.’, Journal …"
+    and "‘Aggregation Issues of Spatial Information in Environmental Research’, International Journal …" (the model
+    closed the title at a full stop or a function word inside the quotes; a quoted title ends at its quote)."""
+    start = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
+    if start is None or tagged[start].token.text[:1] not in F.QUOTE_CLOSER:
+        return tagged
+    closer = F.QUOTE_CLOSER[tagged[start].token.text[0]]
+    end = start
+    while end < len(tagged) and tagged[end].label == "title":
+        if _closes(tagged[end].token.text, closer, end == start):
+            return tagged  # the model closed the title at its quote
+        end += 1
+    j = end
+    while j < len(tagged) and j - end < _RUN and tagged[j].label in ("container", "journal"):
+        if _closes(tagged[j].token.text, closer, False):
+            if j + 1 < len(tagged) and tagged[j + 1].label == tagged[j].label:  # the name goes on after the quote
+                return [t._replace(label="title") if end <= k <= j else t for k, t in enumerate(tagged)]
+            return tagged
+        j += 1
+    return tagged
+
+
+def _closes(word: str, closer: str, first: bool) -> bool:
+    """``word`` ends with the quote ``closer`` (and a stop or a comma after it); an opening word closes only past its
+    own opening quote."""
+    core = word.rstrip(".,;:")
+    return core.endswith(closer) and (not first or len(core) > 1)
 
 
 def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

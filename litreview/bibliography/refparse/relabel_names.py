@@ -10,7 +10,7 @@ from itertools import pairwise
 from ...lazyre import lazy
 from . import fields as F
 from .lexicon import EDITOR, IN
-from .names import is_bare_initials, is_initials, is_particle
+from .names import is_bare_initials, is_initials, is_organisation_name, is_particle
 from .tagger import Tagged
 
 #: at most this many tokens are moved by one rule (here and in ``relabel``, ``relabel_spans``, ``relabel_journal``)
@@ -239,3 +239,51 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if all(t.label == label for t in tagged[start:end + 1]):
         return tagged
     return [t._replace(label=label) if start <= n <= end else t for n, t in enumerate(tagged)]
+
+
+def body_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A body's name closed by a comma that opens the title of a reading with no names is the author: Science and
+    PNAS print a corporate author as "New Zealand Qualifications Authority, The New Zealand Qualifications Framework
+    (2014)" and "Executive Office of the President, Proclamation 10339: …", which the model read whole as the title
+    (a body's name holds an organisation's word, ``names.is_organisation_name``; every word capitalised but for "of",
+    "for", "the", "and" and "at")."""
+    if any(t.label in ("author", "editor") for t in tagged):
+        return tagged
+    start = next((i for i, t in enumerate(tagged) if t.label != "number"), len(tagged))
+    if start == len(tagged) or tagged[start].label != "title":
+        return tagged
+    end = start
+    while end < len(tagged) and end - start < _BODY_RUN and tagged[end].label == "title" \
+            and not tagged[end].token.text.endswith((",", ".", ":", ";")):
+        end += 1
+    if end == len(tagged) or end - start >= _BODY_RUN or tagged[end].label != "title" \
+            or not tagged[end].token.text.endswith(",") or end + 1 == len(tagged) or tagged[end + 1].label != "title":
+        return tagged
+    words = [t.token.text for t in tagged[start:end + 1]]
+    if not is_organisation_name(words) or not all(w[:1].isupper() or w in _BODY_LINKS for w in words):
+        return tagged
+    return [t._replace(label="author") if start <= n <= end else t for n, t in enumerate(tagged)]
+
+
+#: the most words of a body's name opening a title, and the lower-case words such a name holds
+_BODY_RUN = 10
+_BODY_LINKS = frozenset(("of", "for", "the", "and", "at", "on", "de", "du", "des", "für", "der"))
+
+
+def initial_after_body(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A capital and a colon closing the names, right after a body's name, is the title's first word: a body has no
+    initials, so "R Core Team, R: A Language and Environment for Statistical Computing" (the most cited software of
+    all) opens its title with "R:", which the model read as the team's initial (as LNCS's "Boer, B. de:")."""
+    if (run := _first_names(tagged)) is None:
+        return tagged
+    first, end = run
+    last = end - 1
+    if last <= first or end == len(tagged) or tagged[end].label != "title" \
+            or not _INITIAL_COLON.fullmatch(tagged[last].token.text) \
+            or not is_organisation_name([t.token.text for t in tagged[first:last]]):
+        return tagged
+    return [t._replace(label="title") if n == last else t for n, t in enumerate(tagged)]
+
+
+_INITIAL_COLON = lazy(r"[A-Z]:")
+

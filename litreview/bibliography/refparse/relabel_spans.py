@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import IN
+from .lexicon import EDITOR, IN, MONTHS, NUMBER, PAGES, THESIS, TRANSLATOR, VOLUME
 from .names import FUNCTION_WORDS
 from .relabel_names import OPEN_WORD
 from .relabel_names import RUN as _RUN
@@ -107,6 +107,98 @@ def publisher_from_its_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]
         if k == len(tagged) or tagged[k].label != "date" or ")" not in tagged[k].token.text:
             return tagged  # the parenthesis closes after the year: "(Routledge and Kegan Paul, 1983)"
         return [t._replace(label=tagged[i - 1].label) if i <= n < j else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: the year that closes a parenthesis holding a work's imprint ("2020)", "1983).", "2024),")
+_YEAR_CLOSING = lazy(rf"{F.YEAR}[a-z]?\)[.,;:]?")
+#: words no publisher's or place's name holds: a role's, an edition's, a volume's, a number's, a month's, a thesis's
+_NOT_IMPRINT = EDITOR | TRANSLATOR | VOLUME | NUMBER | MONTHS | THESIS | PAGES | frozenset(("edn", "edn.", "edition", "aufl.", "al"))
+#: labels the words of such an imprint were read as and leave for the publisher and the place
+_IMPRINT_LEAVES = frozenset(("title", "note", "author", "editor", "translator", "container", "journal", "location",
+                             "publisher", "genre", "collection"))
+
+
+def imprint_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A parenthesis after the words of a reference that holds a name closed by a comma and the year closing it is the
+    publisher, and the words between that comma and the year its place: Science, PNAS, AIP and MHRA print a book's
+    imprint as "Title (Routledge, 2020)", "Eds. (Waxmann, Münster, 2010)" with no colon (but a place and its state's
+    code is a conference's place, "(Oxford, UK, 2016)"; after a publisher's name, its place, "Nodo XXI (Santiago, 2020)"), which the model, trained on "(London: Routledge, 1992)", read into
+    the title, the note or the editors. No colon (the model reads that form well), role, edition, volume, month,
+    "et al." or bare number is inside ("(2nd ed., 2020)", "(Feb. 25, 2026)", "(Allen et al., 1990)")."""
+    words = [t.token.text for t in tagged]
+    for j in range(1, len(tagged)):
+        if not words[j].startswith("(") or words[j].startswith("((") or len(words[j]) < 2:
+            continue
+        k = j
+        while k < len(tagged) and k - j < _IMPRINT_RUN and ")" not in words[k]:
+            k += 1
+        if k == j or k == len(tagged) or not _YEAR_CLOSING.fullmatch(words[k]) or not words[k - 1].endswith(","):
+            continue
+        inner = [w.strip("(),.;:").casefold() for w in words[j:k]]
+        if any(not w or w in _NOT_IMPRINT or w.isdigit() for w in inner) or words[j][1:2] in "[(" \
+                or tagged[j - 1].label == "publisher" \
+                or any(":" in w for w in words[j:k]) \
+                or any(t.label not in _IMPRINT_LEAVES for t in tagged[j:k]):
+            continue
+        commas = [m for m in range(j, k) if words[m].endswith(",")]
+        starts = [j, *[m + 1 for m in commas[:-1]]]
+        runs = [" ".join(words[a:b + 1]).strip("(,") for a, b in zip(starts, commas, strict=True)]
+        # a place and its state's code or another place ("(Oxford, UK, 2016)"), or a place after a proceedings' title
+        # ("In Proc. Conference on … (Berlin, 1996)"), is a conference's place, all of it
+        where = F.known_place(runs[0]) and (tagged[j - 1].label in ("container", "journal") or (len(runs) > 1 and (
+            bool(F.STATE_CODE.fullmatch(runs[1])) or F.known_place(runs[1]))))
+        out = [t._replace(label="location" if where or n > commas[0] else "publisher") if j <= n < k else t
+               for n, t in enumerate(tagged)]
+        _title_to_imprint(out, j)
+        return out
+    return tagged
+
+
+#: the most words an imprint in parentheses holds ("(Max Planck Institute for the Science of Human History, Jena,")
+_IMPRINT_RUN = 12
+
+
+def _title_to_imprint(out: list[Tagged], j: int) -> None:
+    """In ``out``, the words the model read as a note between a title and its imprint's parenthesis at ``j`` are the
+    title's, where no stop or comma closed the title before them ("After the gig: How … and how to win it back
+    (University of California Press, 2020)", the model's note opening at "to"); so are, in a reading with no title,
+    those between the names' comma and the parenthesis ("S. Moran, D. McCloy, editors, PHOIBLE 2.0 (Max Planck …")."""
+    i = j
+    while i > 0 and j - i < _RUN and out[i - 1].label == "note":
+        i -= 1
+    if i == j or i == 0:
+        return
+    before = out[i - 1]
+    titled = before.label == "title" and not before.token.text.endswith((",", ";", ":")) \
+        and not SENTENCE_END.search(before.token.text)
+    untitled = before.label in ("author", "editor") and before.token.text.endswith(",") \
+        and not any(t.label == "title" for t in out)
+    if titled or untitled:
+        out[i:j] = [t._replace(label="title") for t in out[i:j]]
+
+
+_IN_WORD = lazy(rf"(?i){F.IN_WORDS}:?")
+
+
+def container_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span that opens with the word a style prints before a container ("En", "In:", "Dans") and a
+    capitalised word, in a reading with no container, is the container (the journal where a volume is read): ISO 690
+    in Spanish prints "Title. En Women & Politics [en línea]. 1991, vol. 11" and "En Business History eJournal. 2017",
+    which the model read as a publisher's; no style prints a publisher after "In"."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(len(tagged) - 1):
+        if tagged[i].label != "publisher" or (i and tagged[i - 1].label == "publisher"):
+            continue
+        if not _IN_WORD.fullmatch(tagged[i].token.text) or tagged[i + 1].label != "publisher" \
+                or not tagged[i + 1].token.text[:1].isupper():
+            return tagged
+        j = i
+        while j < len(tagged) and tagged[j].label == "publisher":
+            j += 1
+        label = "journal" if any(t.label == "volume" for t in tagged) else "container"
+        return [t._replace(label=label) if i <= n < j else t for n, t in enumerate(tagged)]
     return tagged
 
 

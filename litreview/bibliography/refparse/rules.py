@@ -14,7 +14,7 @@ from typing import Any
 from ...locale_terms import NO_DATE_WORDS
 from ...model import Person
 from . import fields as F
-from .lexicon import EDITOR, TRANSLATOR
+from .lexicon import EDITOR, MONTHS, TRANSLATOR
 from .names import is_initials, scan_names, split_person
 from .reference import ParsedReference
 from .tail import (
@@ -30,9 +30,11 @@ from .tail import (
 
 _LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.(?=\s)|\d{1,3}(?=\s+\S))\s*")
 REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
+#: the month names with a letter [a-z] does not match ("März", "Août"), for a date after the year ("(2026, März 9)")
+_ACCENTED_MONTHS = "|".join(sorted(w for w in MONTHS if not w.isascii()))
 _YEAR_AFTER = re.compile(
     r"\s*[.,]?\s*\(?(?P<year>(?:1[5-9]\d\d|20\d\d))(?P<suffix>[a-z])?"
-    r"(?:,\s*(?P<md>[A-Z][a-z]+\.?(?:\s+\d{1,2})?))?\)?(?P<close>[.,:])?(?=\s|$)"
+    rf"(?:,\s*(?P<md>(?:[A-Z][a-z]+|(?i:{_ACCENTED_MONTHS}))\.?(?:\s+\d{{1,2}})?))?\)?(?P<close>[.,:])?(?=\s|$)"
     rf"|\s*[.,]?\s*(?P<nd>[(\[](?i:{NO_DATE_WORDS})(?:-?[a-z])?[)\]]|(?:{NO_DATE_WORDS}))(?:\s?[a-z](?=[.,]))?[.,]?(?=\s|$)",
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}

@@ -25,6 +25,7 @@ from typing import Any
 
 from ...locale_terms import NO_DATE_WORDS
 from .corpus import LABELS, Labelled
+from .fields import IN_WORDS
 from .lexicon import MONTHS
 from .synth_records import bibliographies, csl_items, csl_records, is_held_bibliography, is_web, web_pages
 
@@ -73,11 +74,11 @@ _KEPT = {"id", "type", "author", "editor", "translator", "issued", "page", "cont
 _JOURNALS = {"article-journal", "article-magazine", "article-newspaper"}
 _LINK_WORDS = re.compile(r"^\[?(?:available|retrieved|from|at|via|online|url|link|on|in|www|disponible|sur|dispon[ií]vel|em|"
                          r"abgerufen|unter|recuperado|de|consulted)\]?[.:,]*$", re.IGNORECASE)
-_IN = re.compile(r"^(?:in|en|dans|em|im):?$", re.IGNORECASE)
+_IN = re.compile(rf"^{IN_WORDS}:?$", re.IGNORECASE)
 _AFTER_IN = {"container", "journal", "editor", "title", "collection", "author"}
 #: A month, or a day range, in a container's name: a conference's place and dates printed within it.
 _DATED = re.compile(r"(?i)\b(?:" + "|".join(sorted(m for m in MONTHS if len(m) > 3)) + r")\b|\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
-_CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en"}
+_CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en", "others"}
 _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
                    re.IGNORECASE)
 _EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
