@@ -77,3 +77,15 @@ def test_a_year_field_written_as_a_span_prints_as_written() -> None:
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [
         ("g",), ("m",), ("n",), ("p",), ("r",), ("r2",), ("m",), ("g",), ("w",)]
     assert [lk.locator for lk in linkage.links if lk.kind == "marker" and lk.source_key == "m"] == ["12", ""]
+
+
+def test_a_year_inside_a_latex_command_is_no_printed_label() -> None:
+    # pandoc prints a year field it cannot read as written: "(Knuth {\noopsort{1973a}}{\switchargs{--90}{1968}})"
+    # (xampl.bib's set); the "1973a" inside "\noopsort{...}" is the field's sort key, not a letter a style gave.
+    bib = (r"@book{kb, author = {Knuth, Donald E.}, title = {Fundamental Algorithms}, year = {{\noopsort{1973b}}1973}}"
+           "\n"
+           r"@book{kc, author = {Knuth, Donald E.}, title = {Fundamental Algorithms}, year = {{\noopsort{1973b}}1973},"
+           " edition = {Second}}\n")
+    text = r"It holds (Knuth {\noopsort{1973a}}{\switchargs{--90}{1968}}; Knuth 1973b)."
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    assert [m.text for m in linkage.mentions if m.kind == "marker"] == ["Knuth 1973b"]

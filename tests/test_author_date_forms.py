@@ -293,3 +293,16 @@ def test_a_title_with_a_number_and_no_year_printed(tmp_path: Path) -> None:
     path.write_text(json.dumps(UNAUTHORED[:1]), encoding="utf-8")
     linkage = link(parse_essay("A („Social Media and Children 2024 Legislation“)."), load_bibliography(path))
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["socialm"]
+
+
+@pytest.mark.parametrize("text", [
+    # pandoc joins a BibTeX subtitle to the title; ASA prints that whole title for a work with no author
+    "It holds (e.g., The chicago manual of style: The essential guide for writers, editors, and publishers 2003:33).",
+    # Chicago prints the short title
+    "It holds (e.g., Chicago Manual of Style 2003, 33).",
+])
+def test_a_work_with_no_author_cited_by_its_title_and_subtitle(text: str) -> None:
+    bib = parse_bibliography("@manual{cms, title = {The Chicago Manual of Style}, subtitle = {The Essential Guide for"
+                             " Writers, Editors, and Publishers}, shorttitle = {Chicago Manual of Style}, year = 2003}")
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["cms"]

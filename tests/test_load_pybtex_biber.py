@@ -85,9 +85,23 @@ def test_an_empty_name_is_reported_and_the_other_names_kept_as_pandoc_reads_them
                              " title = {T}, year = {2024}}")
     assert [p.code for p in bib.problems] == ["LR104"]
     assert bib.get("k").authors == (Person("Knuth", "Donald"), Person("Cobain", "Kurt"), Person("Einstein", "A."))
-    # other strays are not read as pandoc reads them ("and Kurt Cobain": a particle "and"): no names
+    # other strays are read as pandoc and pybtex read them: "and Kurt Cobain", the particle "and" (pandoc prints
+    # "(Kurt Cobain and Einstein 2000)"); "Kurt Cobain and", the family "and"
     assert parse_bibliography("@book{k, author = {and Kurt Cobain and A. Einstein}, title = {T},"
-                              " year = {2000}}").get("k").authors == ()
+                              " year = {2000}}").get("k").authors == (
+        Person("Kurt Cobain", prefix="and"), Person("Einstein", "A."))
+    assert parse_bibliography("@book{k, author = {Donald E. Knuth and Kurt Cobain and}, title = {T},"
+                              " year = {2000}}").get("k").authors == (
+        Person("Knuth", "Donald E."), Person("and", "Kurt Cobain"))
+
+
+def test_a_doubled_and_keeps_every_name_as_pandoc_reads_them() -> None:
+    # "… Powell and and Clyde Wilcox" (a typo): pandoc prints "(Francia et al. 2003)", "(Powell and Clyde Wilcox
+    # 2001)"; the list is reported, and no name of it lost
+    bib = parse_bibliography("@book{k, author = {Peter L. Francia and John C. Green and Lynda W. Powell and and"
+                             " Clyde Wilcox}, title = {T}, year = 2003}")
+    assert [p.code for p in bib.problems] == ["LR104"]
+    assert [p.family for p in bib.get("k").authors] == ["Francia", "Green", "Powell", "Clyde Wilcox"]
 
 
 def test_keyless_entry_is_kept_under_pybtex_name(bib) -> None:

@@ -414,10 +414,15 @@ def read_people(value: str) -> tuple[Person, ...]:
     """
     if not value:
         return ()
-    out = []
     listed = names.split_names(value)
     if any(names.is_stray(n) for n in listed):
         raise ValueError("the list has an empty name (a stray 'and' or comma)")
+    return _read_listed(listed)
+
+
+def _read_listed(listed: list[str]) -> tuple[Person, ...]:
+    """The persons of the names of a list, each read by pybtex's rules (ValueError when one cannot be)."""
+    out = []
     for name in listed:
         person = _read_name(name)
         if person is _PYBTEX:
@@ -434,14 +439,12 @@ def read_people(value: str) -> tuple[Person, ...]:
 
 
 def _without_empty_names(value: str) -> tuple[Person, ...]:
-    """The persons of a list that ``read_people`` refuses, as pandoc reads them when its only fault is an empty
-    name (``names.is_empty``); none for any other fault."""
-    listed = names.split_names(value)
-    kept = [n for n in listed if not names.is_empty(n)]
-    if len(kept) == len(listed):
-        return ()
+    """The persons of a list that ``read_people`` refuses for an empty name, as pandoc and pybtex read them: a name
+    of commas alone dropped (``names.is_empty``), the trace of another read as a name ("Powell and and Clyde Wilcox":
+    the particle "and" of "Clyde Wilcox", which citations drop; "Cobain and": the family "and"); none when a name
+    cannot be read at all."""
     try:
-        return read_people(" and ".join(kept))
+        return _read_listed([n for n in names.split_names(value) if not names.is_empty(n)])
     except ValueError:
         return ()
 

@@ -215,6 +215,10 @@ def _index_signatures(index: SourceIndex, source: Source) -> None:
                 sigs.add(f"{fams[0]} and colleagues")
     elif source.title:
         sigs.add(canonical(source.title))
+        # pandoc joins a subtitle to the title ("Title: Subtitle"), as a style citing the whole title prints it (ASA)
+        subtitle = decode_latex(source.field("subtitle"))
+        if subtitle:
+            sigs.add(canonical(f"{source.title} {subtitle}"))
         main = re.split(r"[:.?!]\s", source.title, maxsplit=1)[0]
         sigs.add(canonical(main))
         words = canonical(main).split()

@@ -49,6 +49,9 @@ _BRACKETED = r"\[[^\[\]\d]{0,12}\d[^\[\]]{0,30}\]"
 """The original date a style prints in brackets before the edition's: "[1924]", "[222 BC–220 BC]", "[1487–1488?]"
 (any year: it is not resolved)."""
 _ORIGINAL = lazy(rf"\s*{_BRACKETED}\s*$")
+_NOT_IN_COMMAND = r"(?<![^\W\d_]\{)"
+"""Not the argument of a LaTeX command: a year field pandoc cannot read prints as written ("Knuth
+{\\noopsort{1973a}}{\\switchargs{--90}{1968}}"), and the year in it is a sort key, not a label a style printed."""
 _SLASHED = rf"(?:(?:\d{{1,4}}(?:\s?(?:{terms.BC}|{terms.AD}))?(?:–|(?=/)))+/(?=\d))"
 """The original date APA and DGPs print before the edition's, with a slash: "1924/1979", "1998/1996",
 "222 v. Chr.–220 v. Chr./380 v. Chr." (any year: it is not resolved)."""
@@ -80,7 +83,8 @@ def year_forms(index: SourceIndex) -> YearForms:
                           if year_span(source)}, key=len, reverse=True)
         span = "|".join([*written, rf"{core}(?:–{core})?"])
         cached = YearForms(
-            re.compile(rf"(?<![\w–\-/\[]){_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})){_AFTER}"),
+            re.compile(rf"(?<![\w–\-/\[]){_NOT_IN_COMMAND}{_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
+                       rf"{_AFTER}"),
             re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
                        rf"{_AFTER}"),
             _ORIGINAL)
