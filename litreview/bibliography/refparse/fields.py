@@ -28,8 +28,9 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet|online|on-line|"
                     r"en ligne|electronic resource|em linha|en l[ií]nea)\]", re.I)
 #: the word a style prints before a work's container ("In:", French "Dans", Spanish "En", Portuguese "Em", German
-#: "Im"), no part of the container's name (case-insensitive)
-IN_WORDS = r"(?:in|en|dans|em|im)"
+#: "Im"), no part of the container's name (case-insensitive): the lexicon's, and German "Im", which the lexicon (a
+#: table of the model's features) leaves out so that the shipped model's features stay as trained
+IN_WORDS = "(?:" + "|".join(sorted({w.rstrip(":") for w in IN} | {"im"})) + ")"
 #: pages in parentheses right after a work's title, as APA and the DGPs print a chapter's with no book ("(pp. 79–92)",
 #: "(S. 31)")
 PAGES_IN_PARENTHESES = r"\((?i:pp?|s)\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\)"
