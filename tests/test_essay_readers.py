@@ -547,3 +547,28 @@ def test_latex_a_citation_right_after_a_commands_name_is_read(tmp_path: Path) ->
     claims = load_essay(tmp_path / "p.tex").claims
     assert [(c.line, c.text, [x.key for x in c.citations or ()]) for c in claims] == [
         (2, "@{n1} shows it.", ["n1"]), (3, "A map [@{p1}].", ["p1"])]
+
+
+@pytest.mark.parametrize("table", [
+    # a simple table whose header and first rows are right-aligned four or more spaces in
+    "           **Domain**     **Entry**     **Reference**\n--------------------    -----------    -------------\n"
+    "              RAP1-Myb       1FEX               @r1\n     RAP1-RCT/TRF2       3K6G               @r2\n"
+    "  TRF2-TRFH/Apollo       3BUA               @r3",
+    # a multiline table, rows between blank lines
+    "------------------------------\n      **A**    **B**\n--------  --------------------\n       x   @m1 and more\n"
+    "          words\n\n       y   @m2\n------------------------------",
+])
+def test_markdown_indented_rows_of_a_simple_or_multiline_table_are_no_code(tmp_path: Path, table: str) -> None:
+    # pandoc reads a table before indented code: its header and rows may start any number of spaces in. They
+    # were read as an indented code block, with the citations in them. (pandoc 3.9 cites every key.)
+    (tmp_path / "t.md").write_text(f"Opening.\n\n{table}\n\nAfter [@real].\n", encoding="utf-8")
+    keys = [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()]
+    assert keys == (["r1", "r2", "r3", "real"] if "r1" in table else ["m1", "m2", "real"])
+
+
+def test_markdown_indented_table_header_after_indented_code_goes_on_with_the_code(tmp_path: Path) -> None:
+    # An indented code block runs on over blank lines to the next indented line: a table header indented
+    # four or more spaces right after it is code (pandoc 3.9 reads the rule as a line and the row as code).
+    (tmp_path / "t.md").write_text("Opening.\n\n    code @c1\n\n         Left  Right\n-------------  -----\n"
+                                   "     @c2 text  x\n\nAfter [@real].\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["real"]

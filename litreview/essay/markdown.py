@@ -39,6 +39,11 @@ _RAW_TEX_BLOCK = lazy(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")
 # after such a table is the table's, not a definition of its last row (CommonMark reads neither table).
 _TABLE_RULE = lazy(r"^[ \t]*(?:-+(?:[ \t]+-+)*|\+[-=:+]+\+)[ \t]*$")
 _CAPTION = lazy(r"^ {0,3}:(?=[ \t])")
+# The rules that frame a simple or multiline table: the column rule (two or more groups of dashes) and the
+# rule of dashes alone that opens and closes a multiline table; pandoc reads either from no more than 3 spaces in.
+_COLUMN_RULE = lazy(r"^ {0,3}-+(?:[ \t]+-+)+[ \t]*$")
+_DASH_RULE = lazy(r"^ {0,3}-{3,}[ \t]*$")
+_INDENT = lazy(r"^(?: {4,}|[ ]{0,3}\t)[ \t]*")
 _HTML_TAG_LINE = lazy(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-Za-z0-9-]*"
                             r"(?:\s[^<>\n]*)?/?>[ \t]*$", re.M | re.I)
 _RAW_HTML = lazy(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
@@ -149,6 +154,8 @@ def _pandoc_blocks(source: str) -> str:
         source = _EXAMPLE_LABEL.sub(lambda m: MASK * len(m.group()) if m.group(1) in labels else m.group(), source)
     if "\n:" in source or "\n :" in source:
         source = _table_captions(source)
+    if "--" in source:
+        source = _table_indents(source)
     if "\\begin{" in source:
         source = _blank_raw_tex(source)
     if "<" in source:
@@ -176,6 +183,46 @@ def _table_captions(source: str) -> str:
         block_has_rule = block_has_rule or _TABLE_RULE.match(line) is not None
         blank = False
     return "\n".join(lines)
+
+
+def _table_indents(source: str) -> str:
+    """``source`` with the indent of each line of a simple or multiline table made no-break spaces: pandoc
+    reads any indent in a table's header and rows (its tables come before indented code), CommonMark an
+    indent of four or more as code."""
+    lines = source.split("\n")
+    code: set[int] | None = None
+    n = 0
+    while n < len(lines):
+        if _COLUMN_RULE.match(lines[n]) is None:
+            n += 1
+            continue
+        top = n if n == 0 or not lines[n - 1].strip() else n - 1
+        while top > 0 and lines[top - 1].strip() and _DASH_RULE.match(lines[top - 1]) is None:
+            top -= 1  # the header lines of a multiline table
+        multiline = top > 0 and _DASH_RULE.match(lines[top - 1]) is not None
+        if top != n - 1 and not multiline and top != n:
+            n += 1  # a paragraph's lines above the rule: no table (pandoc needs one header line)
+            continue
+        above = next((k for k in range(top - 1, -1, -1) if lines[k].strip()), -1)
+        if (_INDENT.match(lines[top]) and _INDENT.match(lines[above] if above >= 0 else "")
+                and above in (code := code if code is not None else _code_lines(source))):
+            n += 1  # an indented header line after indented code goes on with the code, blank lines or not
+            continue
+        end = n + 1
+        if multiline:  # rows, blank lines between them, up to the closing rule
+            end = next((k for k in range(n + 1, len(lines)) if _DASH_RULE.match(lines[k])), n + 1)
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        for k in range(top, end):
+            if (m := _INDENT.match(lines[k])) is not None and lines[k].strip():
+                lines[k] = "\u00a0" * m.end() + lines[k][m.end():]
+        n = end + 1
+    return "\n".join(lines)
+
+
+def _code_lines(source: str) -> set[int]:
+    """The lines (from 0) of the indented code blocks of ``source``."""
+    return {n for tok in _parser().parse(source) if tok.type == "code_block" and tok.map for n in range(*tok.map)}
 
 
 def _blank_raw_tex(source: str) -> str:

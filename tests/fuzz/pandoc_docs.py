@@ -241,10 +241,14 @@ def _md_blocks() -> dict[str, object]:
 
     def simple_table(k: _Keys) -> str:
         # Columns as wide as their cells (pandoc cuts a simple table's cells at the dashes' columns).
+        # Some right-aligned, as pandoc's manual draws them: the header and rows then start four or more
+        # spaces in (pandoc reads a table before indented code).
         cells = [(_sentence(k, noise=False), _words(k.rng, 1)) for _ in range(k.rng.randint(1, 2))]
-        width = max(len(c) for c, _ in cells) + 2
-        rows = [f"{c.ljust(width)}{d}" for c, d in cells]
-        return "\n".join([f"{'Left'.ljust(width)}Right", f"{'-' * (width - 2)}  -----", *rows, "",
+        pad = (0, 5, 9)[len(cells[0][0]) % 3]  # from the text, not the generator, so other documents stay as they were
+        width = max(len(c) for c, _ in cells) + 2 + pad
+        align = str.rjust if pad else str.ljust
+        rows = [f"{align(c, width - 2)}  {d}" for c, d in cells]
+        return "\n".join([f"{align('Left', width - 2)}  Right", f"{'-' * (width - 2)}  -----", *rows, "",
                           f": Caption {_words(k.rng)}"])
 
     def multiline_table(k: _Keys) -> str:
