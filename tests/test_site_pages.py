@@ -312,3 +312,64 @@ def test_bibliography_only_review_gives_home_and_readable_bibliography():
     assert "No essay is configured" in site["essay.md"]
     assert "Sources in the bibliography</th><td>24" in site["index.md"]
     assert len([p for p in site if p.startswith("sources/")]) == 24
+
+
+def test_essay_page_shows_a_paragraph_written_over_several_lines_once() -> None:
+    # A claim's text has its whitespace collapsed; the paragraph's keeps the source's line breaks and double
+    # spaces. The claim was not found in it, so the page showed the claims and then the whole paragraph again.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay.markdown import parse_markdown
+    from litreview.model import Linkage
+
+    essay = parse_markdown("First sentence runs\nover two lines [@k].  Second one\nhere.\n\nAnother paragraph.\n")
+    review = Review(bibliography=parse_bibliography("@book{k, title={T}, author={A, B}, year={2000}}"),
+                    essay=essay, metadata={}, linkage=Linkage(links=()), findings=())
+    page = _text(render_site(review, Layout(), catalogue=default_catalogue())["essay.md"])
+    assert page.count("Second one here.") == 1 and page.count("over two lines") == 1
+
+
+def _without_cards(html: str) -> str:
+    """The page's text without the cards of its marks (each card quotes its claim as written)."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        depth, out = 0, []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if self.depth or ("class", "lr-card") in attrs:
+                self.depth += tag == "span"
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.depth and tag == "span":
+                self.depth -= 1
+
+        def handle_data(self, data: str) -> None:
+            if not self.depth:
+                self.out.append(data)
+
+    parser = Text()
+    parser.out = []
+    parser.feed(html)
+    return re.sub(r"\s+", " ", "".join(parser.out)).strip()
+
+
+def test_a_marked_manuscripts_claims_show_their_markup_rendered_and_the_marks_where_the_author_cited() -> None:
+    # The page showed the source, "**this**" and "[see @k, p. 3]", and the mark again after the sentence.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay.markdown import parse_markdown
+    from litreview.linking import link
+
+    essay = parse_markdown("As @k shows, **this** holds---mostly [see @k, p. 3].\n\nNot [@gone; @k] here.\n\n"
+                           "Then `x--y` and [a link](javascript:alert(1)) and <b>raw</b> (c) [@k].\n")
+    bib = parse_bibliography("@book{k, title={T}, author={Doe, Jane}, year={2000}}")
+    review = Review(bibliography=bib, essay=essay, metadata={}, linkage=link(essay, bib, None, metadata={}),
+                    findings=())
+    page = render_site(review, Layout(), catalogue=default_catalogue())["essay.md"]
+    ends = [page.index('id="p2"'), page.index('id="p3"'), page.index("## References")]
+    first, second, third = (page[page.index(f'id="p{n}-s1"'):ends[n - 1]] for n in (1, 2, 3))
+    assert "<strong>this</strong> holds\u2014mostly" in first
+    assert _without_cards(first).endswith("As Doe 2000 shows, this holds\u2014mostly [see Doe 2000, p. 3].")
+    assert first.count('class="lr-cite"') == 2 and 'id="card-p1-s1-1-2"' in first  # one link, two marks
+    assert _without_cards(second).endswith("Not [@gone; @k] here.[Doe 2000]")  # a key without entry: as written, the mark after
+    assert "<code>x--y</code>" in third and "&lt;b&gt;raw&lt;/b&gt;" in third and "(c)" in third
+    assert "javascript:" not in third.split('<span class="lr-card"')[0].replace("[a link](javascript:alert(1))", "")

@@ -6,9 +6,10 @@ the findings are explained after their paragraph.
 
 from __future__ import annotations
 
-from ..model import Paragraph
+from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
 from .citation import Citations
+from .claim_text import claim_html
 from .fragments import Step, finding_html, html_block, mark_html, page, status_words, worst_finding
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout, key_slug
@@ -69,8 +70,8 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     intro = (f"<p>{plural(len(essay.paragraphs), 'paragraph')}, {plural(len(claims), 'claim')}: "
              f"{confirmed} with a confirmed source, {linked - confirmed} more with suggested ones only, "
              f"{flagged} with findings. "
-             "Each mark after a claim, such as <span class=\"lr-cite-sample\">Author 2004</span>, "
-             "links to the source’s page; hover over it, move to it with the Tab key or tap it once to see a "
+             "Each mark, such as <span class=\"lr-cite-sample\">Author 2004</span>, where the author cited "
+             "the source or after a claim litreview linked to it, links to the source’s page; hover over it, move to it with the Tab key or tap it once to see a "
              "card with the full reference, the source’s status and how the claim relies on it (Escape hides "
              "it; its arrows step through the other claims citing the source). A mark with a question "
              "mark is a suggested link nobody has reviewed yet. A claim marked "
@@ -110,7 +111,8 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
 
 def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, here: str,
                marks: _Marks) -> str:
-    text = paragraph.text
+    # Claims have their whitespace collapsed (essay.segment.make_claim); so has the text around them here.
+    text = one_line(paragraph.text)
     cursor = 0
     out: list[str] = []
     notes: list[str] = []
@@ -121,7 +123,7 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
             cursor = at + len(claim.text)
         else:
             out.append(" ")
-        out.append(_claim(ix, layout, citations, claim.id, claim.text, here, paragraph.anchor, marks))
+        out.append(_claim(ix, layout, citations, claim, here, paragraph.anchor, marks))
         findings = ix.findings_by_claim.get(claim.id, ())
         for finding in findings:
             notes.append(finding_html(finding, layout=layout, here=here, sources=ix.sources,
@@ -140,24 +142,46 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
     return html + "</div>"
 
 
-def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim_id: str, text: str, here: str,
+def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, here: str,
            anchor: str, marks_of: _Marks) -> str:
+    claim_id, text = claim.id, claim.text
     findings = ix.findings_by_claim.get(claim_id, ())
     classes = "lr-claim lr-claim--flagged" if findings else "lr-claim"
-    html = f'<span class="{classes}" id="{esc(claim_id)}">{esc(text)}</span>'
-    marks: list[str] = []
-    topical: list[str] = []
-    for n, link in enumerate(ix.links_by_claim.get(claim_id, ()), start=1):
+    links = ix.links_by_claim.get(claim_id, ())
+
+    def mark(n: int, link: Link, card_id: str) -> str | None:
         source = ix.sources.get(link.source_key)
         if source is None:
-            continue
+            return None
         ref = citations.reference(source)
         href = layout.href(here, layout.source(source.key))
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
-        mark = mark_html(link, source, ref, href, f"card-{claim_id}-{n}", number=marks_of.number.get(source.key, 0),
+        return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0),
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=text,
                          step=marks_of.step(source.key, claim_id))
-        (topical if is_topical_suggestion(link) else marks).append(mark)
+
+    placed: set[str] = set()
+    shown = esc(text)
+    if claim.citations is not None:  # read as Markdown: the markup rendered, the marks where the author cited
+        uses: dict[int, int] = {}
+
+        def in_text(item: Citation) -> str | None:
+            for n, link in enumerate(links, start=1):
+                if link.kind == "marker" and link.source_key == item.key:
+                    uses[n] = uses.get(n, 0) + 1
+                    return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""))
+            return None
+
+        shown, placed = claim_html(text, claim.citations, in_text)
+    html = f'<span class="{classes}" id="{esc(claim_id)}">{shown}</span>'
+    marks: list[str] = []
+    topical: list[str] = []
+    for n, link in enumerate(links, start=1):
+        if link.kind == "marker" and link.source_key in placed:
+            continue
+        html_mark = mark(n, link, f"card-{claim_id}-{n}")
+        if html_mark is not None:
+            (topical if is_topical_suggestion(link) else marks).append(html_mark)
     if marks:
         html += _group(marks, "lr-cites")
     if topical:

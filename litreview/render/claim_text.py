@@ -1,0 +1,92 @@
+"""A claim of a marked manuscript as a reader sees it: its inline Markdown rendered (emphasis, code, links,
+dashes), and each citation the author wrote replaced, where it stands, by the marks of the sources it names.
+
+The claim's text is the manuscript's source (``**wadliwe**``, ``[see @kim2009, p. 3]``, ``\\cite`` read as
+``[@{key}]``); shown raw, a page reads as markup. Only citations whose every item has a mark are replaced;
+any other stays as written, where a finding points at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..model import Citation
+from .sanitize import clean_text, esc
+
+# Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+@lru_cache(maxsize=1)
+def _inline() -> Any:
+    from markdown_it import MarkdownIt
+
+    # No raw HTML and no images: a manuscript's text is untrusted; links keep markdown-it's URL check
+    # (no javascript:, vbscript:, file:, data: other than images).
+    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+    md.inline.ruler.disable(["image", "html_inline"])
+    md.core.ruler.push("pandoc_dashes", _dashes)
+    return md
+
+
+def _dashes(state: Any) -> None:
+    """Pandoc's smart dashes ("---" an em dash, "--" an en dash) in text, not in code (markdown-it's own
+    replacements would make "(c)" a copyright sign too); links to other sites open no window on this one."""
+    for block in state.tokens:
+        for tok in block.children or ():
+            if tok.type == "link_open":
+                tok.attrSet("rel", "noopener noreferrer")
+            elif tok.type == "text" and "--" in tok.content:
+                tok.content = tok.content.replace("---", "\u2014").replace("--", "\u2013")
+
+
+def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citation], str | None]) -> tuple[str, set[str]]:
+    """The claim's HTML and the keys whose marks it placed in the text.
+
+    ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks).
+    """
+    groups: dict[tuple[int, int], list[Citation]] = {}
+    for cite in citations:
+        if 0 <= cite.start < cite.end <= len(text):
+            groups.setdefault((cite.start, cite.end), []).append(cite)
+    placed: list[str] = []
+    keys: set[str] = set()
+    pieces: list[str] = []
+    cursor = 0
+    for (start, end), items in sorted(groups.items()):
+        if start < cursor:
+            continue
+        marks = [mark(item) for item in items]
+        if any(m is None for m in marks):
+            continue
+        pieces.append(_plain(text[cursor:start]))
+        pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
+        placed.append(_group(text[start:end], items, [m for m in marks if m is not None]))
+        keys.update(item.key for item in items)
+        cursor = end
+    pieces.append(_plain(text[cursor:]))
+    html = _inline().renderInline("".join(pieces))
+    for n, group in enumerate(placed):
+        html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
+    return html, keys
+
+
+def _plain(text: str) -> str:
+    return clean_text(text).replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd")
+
+
+def _group(written: str, items: Sequence[Citation], marks: Sequence[str]) -> str:
+    """The marks of one citation: in brackets with the author's prefixes and locators when written in brackets
+    (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``)."""
+    parts = []
+    for item, mark in zip(items, marks, strict=True):
+        prefix = f'<span class="lr-affix">{esc(item.prefix)} </span>' if item.prefix else ""
+        suffix = f'<span class="lr-affix">, {esc(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
+        parts.append(prefix + mark + suffix)
+    inner = '<span class="lr-sep" aria-hidden="true">; </span>'.join(parts)
+    if not written.lstrip().startswith("["):
+        return f'<span class="lr-cites lr-cites--inline">{inner}</span>'
+    return (f'<span class="lr-cites lr-cites--inline"><span class="lr-bracket" aria-hidden="true">[</span>{inner}'
+            '<span class="lr-bracket" aria-hidden="true">]</span></span>')
