@@ -19,8 +19,16 @@ pandoc, no document is made. Gold is made by the corpus's own tool (manuscripts/
 run with the style in place of its Chicago one.
 
 Another folder of manuscripts (``--manuscripts DIR``) is rendered the same way, each in the
-``FOLDER_STYLES``: DIR holds a ``SOURCES.tsv`` whose rows name a document, its Markdown source and its
-.bib (paths under DIR; further columns, such as where the files come from, are not read).
+``FOLDER_STYLES``: DIR holds a ``SOURCES.tsv`` whose rows name a document, its source and its
+bibliography (paths under DIR; further columns, such as where the files come from, are not read). A source
+is a Markdown, R Markdown, Quarto or LaTeX file, or a Manubot ``content/`` folder, rendered as the one text
+pandoc reads (``manuscript_dir.manubot_text``: its files joined, alias lines and Jinja2 markup left out).
+pandoc's citeproc renders a citation only from an item of the bibliography whose id is the key as written,
+and a Manubot manuscript's ``@doi:...`` keys have none until Manubot fetches them: such a manuscript is
+rendered with the references file its row names (a CSL-JSON or .bib whose ids are the keys as cited, such
+as its ``manual-references.json``), and with none (an empty bib cell) it is skipped with a printed reason.
+Keys the file lacks are left out of the gold, as for any document (``_drop_unknown``); an alias is not
+resolved to its target, so a key cited through an alias needs an item under the alias.
 
     python bench/author_date_styles.py OUT_DIR     # render them all into OUT_DIR (for a look)
     python bench/author_date_styles.py OUT_DIR --manuscripts DIR   # render DIR's manuscripts
@@ -158,12 +166,17 @@ def jobs(corpus: Path) -> list[Job]:
 def folder_jobs(folder: Path) -> list[Job]:
     """The manuscripts listed in ``folder/SOURCES.tsv`` (name, source, .bib; a first row starting with "name"
     is a header), each in every one of the ``FOLDER_STYLES``."""
-    from manuscript_dir import listed_sources
+    from manuscript_dir import form_of, listed_sources
 
     out = []
     for name, source, bib in listed_sources(folder.resolve()):
+        if form_of(source) == "manubot" and not bib.is_file():
+            print(f"wild-{name}: skipped, a Manubot manuscript's citations (@doi:...) are rendered by citeproc only "
+                  "from a references file whose ids are its keys: name one in the bib column of SOURCES.tsv",
+                  file=sys.stderr)
+            continue
         for style, lang in FOLDER_STYLES:
-            if lang and not style and not source.name.endswith((".md", ".Rmd", ".qmd")):
+            if lang and not style and not (form_of(source) == "manubot" or source.name.endswith((".md", ".Rmd", ".qmd"))):
                 continue  # the language is set in Markdown front matter; a LaTeX source would repeat Chicago
             out.append(Job(f"wild-{name}-{_label(style, lang)}", source, bib, style, lang))
     return out
@@ -327,10 +340,17 @@ def _with_language(source: Path, lang: str, copy: Path, titled: bool = False) ->
     """``source`` with ``lang`` set in its YAML front matter (written to ``copy``); ``titled``: also a title for
     its reference list when it has none, so that the evaluation, which reads the prose only, can tell the list
     apart (without it pandoc prints the entries right after the last paragraph). The source itself when there
-    is nothing to set or it is not Markdown with front matter."""
-    text = source.read_text(encoding="utf-8")
+    is nothing to set or it is not Markdown with front matter. A Manubot ``content/`` folder is always written
+    to ``copy``, as the one text pandoc reads (its metadata is in ``metadata.yaml``: a front matter is made)."""
+    from manuscript_dir import form_of, manubot_text
+
+    manubot = form_of(source) == "manubot"
+    text = manubot_text(source) if manubot else source.read_text(encoding="utf-8")
     add = (f"lang: {lang}\n" if lang else "") + (
         "reference-section-title: References\n" if titled and "\nreference-section-title:" not in text else "")
+    if manubot:
+        copy.write_text(("---\n" + add + "---\n\n" if add else "") + text, encoding="utf-8")
+        return copy
     if not add or source.suffix not in (".md", ".Rmd", ".qmd") or not text.startswith("---\n"):
         return source
     copy.write_text("---\n" + add + text[4:], encoding="utf-8")
@@ -359,11 +379,12 @@ def render(corpus: Path, workdir: Path, only: str = "",
             return []
         if not bib.is_file():
             continue
-        if source is not None and not source.is_file():
+        if source is not None and not source.exists():
             continue
         # A manuscript's list titled, so that the evaluation reads its prose alone, as it does the corpus's.
         titled = name.startswith(("wild-", "ms-"))
-        doc = (_with_language(source, lang, workdir / f"{name}{source.suffix}", titled=titled)
+        doc = (_with_language(source, lang, workdir / f"{name}{'.md' if source.is_dir() else source.suffix}",
+                              titled=titled)
                if source else workdir / f"{name}.md")
         if source is None:  # a document written here
             doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")

@@ -15,8 +15,9 @@ reference per line, unwrapped, is not measured here: it is never joined.
 Sets: *dev* (looked at): anystyle dev 250, the Chicago lists (115), and the dev styles (``--set devstyles``:
 the training bibliographies' entries training left out, in CSL styles neither trained nor held).
 *held* (``--held``, reported, never tuned on): the held styles (held bibliographies in held CSL styles).
-``--bibs FOLDER``: real bibliographies of one's own, rendered as ``eval_refparse.py --bibs`` renders them (in
-the dev styles; with ``--held`` also in the held styles).
+``--bibs FOLDER``: real bibliographies of one's own (BibTeX, CSL-JSON or CSL-YAML: those FOLDER/SOURCES.tsv
+lists, else every such file under FOLDER), rendered as ``eval_refparse.py --bibs`` renders them (in the dev
+styles; with ``--held`` also in the held styles).
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--held", action="store_true", help="also the held styles (report only: never tune on them)")
     parser.add_argument("--bibs", type=Path, metavar="FOLDER",
-                        help="also the entries of every .bib under FOLDER, rendered in the dev styles (in the held "
+                        help="also the entries of FOLDER's bibliographies (as eval_refparse.py --bibs finds them: its "
+                             "SOURCES.tsv's bib column, else every .bib, .json, .yaml file), in the dev styles (in the held "
                              "styles with --held), as eval_refparse.py --bibs renders them")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N wrong joins of the dev sets")
     args = parser.parse_args(argv)

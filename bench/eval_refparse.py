@@ -21,8 +21,9 @@ Sets (read from the shared corpus folder, beside the repository):
             trained nor held): unseen styles for tuning what follows the CRF; the entries' bibliographies
             gave other entries to training, so the CRF has seen their kind. ``--set devstyles2``: the same
             entries in synth.DEV_STYLES_2, a second group of such styles (``--bibs FOLDER --dev-styles-2``).
-  --bibs FOLDER  the entries of real bibliographies of your own (every .bib under FOLDER), rendered the same
-            way in three dev styles each (``--held-styles``: in every held style): unseen content.
+  --bibs FOLDER  the entries of real bibliographies of your own (those FOLDER/SOURCES.tsv lists in its bib
+            column, else every .bib, CSL-JSON and CSL-YAML file under FOLDER), rendered the same way in three
+            dev styles each (``--held-styles``: in every held style): unseen content.
 
 With train.SYNTHETIC > 0 (or --synthetic N), each CV training fold also gets that many synthetic
 references (rendered from the other test bibliographies in the training styles); never the test
@@ -241,11 +242,14 @@ def dev_styles_synthetic(shared: Path, styles: tuple[tuple[str, str], ...] = syn
 
 def bibs_synthetic(folder: Path, held: bool, dev: tuple[tuple[str, str], ...] = synth.DEV_STYLES
                    ) -> list[tuple[str, dict[str, Any]]] | None:
-    """The entries of the .bib files under ``folder``, rendered in three of the ``dev`` styles each, or (``held``)
-    in every held style; None without pandoc or the styles, or with no .bib file there."""
-    bibs = sorted(folder.rglob("*.bib"))
+    """The entries of the bibliographies of ``folder`` (``wild_bibliographies.bibliography_files``: those its
+    SOURCES.tsv lists, else every BibTeX, CSL-JSON or CSL-YAML file under it), rendered in three of the ``dev``
+    styles each, or (``held``) in every held style; None without pandoc or the styles, or with no bibliography."""
+    from bench.wild_bibliographies import bibliography_files
+
+    bibs = bibliography_files(folder)
     if not bibs:
-        print(f"error: no .bib file under {folder}", file=sys.stderr)
+        print(f"error: no bibliography file under {folder}", file=sys.stderr)
         return None
     try:
         refs = synth.make_from(bibs, synth.HELD_STYLES if held else dev, None if held else 3)
@@ -517,7 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
     parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles", "devstyles2"), help="score one set only")
     parser.add_argument("--bibs", type=Path, metavar="FOLDER",
-                        help="score the entries of the .bib files under FOLDER (real bibliographies of your own), each "
+                        help="score the entries of FOLDER's bibliographies (its SOURCES.tsv's bib column, else every "
+                        ".bib, .json, .yaml file under it: real bibliographies of your own), each "
                         "rendered in three of the dev styles; with --held-styles, in every held style (report only)")
     parser.add_argument("--held-styles", action="store_true", help="with --bibs: render in the held styles")
     parser.add_argument("--dev-styles-2", action="store_true",

@@ -27,6 +27,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from litreview.model import Bibliography
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex"}
 CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)[^}]*\}\s*$", re.M)
@@ -91,7 +95,8 @@ def documents(folder: Path) -> Iterator[tuple[Path, str]]:
 
 def listed_sources(folder: Path) -> list[tuple[str, Path, Path]]:
     """(name, source, .bib) of each row of ``folder/SOURCES.tsv``: tab-separated name, source and .bib, paths
-    relative to the folder or absolute; blank lines, lines starting with "#" and a first row starting with "name"
+    relative to the folder or absolute (an empty .bib cell, for a Manubot manuscript with none, gives the
+    folder itself: no file); blank lines, lines starting with "#" and a first row starting with "name"
     (the header) skipped. The one reader of that list for every benchmark that takes such a folder."""
     out = []
     for number, line in enumerate((folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines(), 1):
@@ -107,10 +112,42 @@ def listed_sources(folder: Path) -> list[tuple[str, Path, Path]]:
 def _listed(folder: Path) -> Iterator[tuple[Path, str]]:
     """(path, form) of each source ``folder/SOURCES.tsv`` lists."""
     for _, path, _ in listed_sources(folder):
-        if path.is_dir() and path.name == "content":
-            yield path, "manubot"
-        elif path.suffix.lower() in SUFFIXES:
-            yield path, SUFFIXES[path.suffix.lower()]
+        form = form_of(path)
+        if form:
+            yield path, form
+
+
+def form_of(path: Path) -> str:
+    """The form of the manuscript source ``path``: "manubot" for a ``content/`` folder, else by its suffix
+    (``SUFFIXES``); '' for anything else."""
+    if path.is_dir():
+        return "manubot" if path.name == "content" else ""
+    return SUFFIXES.get(path.suffix.lower(), "")
+
+
+def manubot_text(folder: Path) -> str:
+    """A Manubot ``content/`` folder as the one Markdown text pandoc reads: its ``.md`` files joined in name
+    order, a blank line between, its alias definitions and Jinja2 markup left out."""
+    parts = sorted(folder.glob("*.md"))
+    text = "\n\n".join(p.read_text(encoding="utf-8").rstrip("\n") for p in parts) + "\n"
+    text = ALIAS.sub("", text)  # pandoc-manubot-cite takes these paragraphs out of the document
+    return JINJA.sub("", text)  # Manubot renders content/ as a Jinja2 template first
+
+
+def bibliography_of(source: Path, bib: Path) -> Bibliography:
+    """The bibliography litreview reads for a listed manuscript: ``bib`` (load_bibliography: BibTeX or CSL);
+    for a Manubot ``content/`` folder, as ``litreview check`` has it (``review.load_inputs``): ``bib`` when the
+    row names a file, else the sources its citations imply (``manuscript_sources``: ``@doi:...`` and the rest,
+    described by its ``manual-references.json``)."""
+    from litreview.bibliography.load import load_bibliography
+    from litreview.config import DEFAULT_BIBLIOGRAPHY, Config
+    from litreview.review import load_inputs
+
+    if form_of(source) != "manubot":
+        return load_bibliography(bib)
+    config = Config(root=source.parent, essay=str(source),
+                    bibliography=str(bib) if bib.is_file() else DEFAULT_BIBLIOGRAPHY)
+    return load_inputs(config, load_bibliography, with_essay=False)[0]
 
 
 def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
@@ -130,13 +167,7 @@ def pandoc_document(pandoc: str, path: Path, form: str) -> dict:
     if form == "latex":
         ast = pandoc_ast(pandoc, path, "latex")
     else:
-        if form == "manubot":
-            parts = sorted(path.glob("*.md"))
-            text = "\n\n".join(p.read_text(encoding="utf-8").rstrip("\n") for p in parts) + "\n"
-            text = ALIAS.sub("", text)  # pandoc-manubot-cite takes these paragraphs out of the document
-            text = JINJA.sub("", text)  # Manubot renders content/ as a Jinja2 template first
-        else:
-            text = path.read_text(encoding="utf-8")
+        text = manubot_text(path) if form == "manubot" else path.read_text(encoding="utf-8")
         if form == "rmarkdown":
             text = TEXT_CHUNK.sub(_knitr_text, text)
         if form in ("rmarkdown", "quarto"):

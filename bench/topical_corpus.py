@@ -206,8 +206,11 @@ def load_extra(folder: Path) -> list[Document]:
     """Further development documents: the papers ``folder/SOURCES.tsv`` lists (columns name, source, bib;
     a path relative to the folder or absolute), their gold the Cite elements of pandoc's reading, paragraph
     by paragraph. Keys the bibliography lacks are left out of the gold (cross-references with them); a
-    paper pandoc refuses is skipped with a message."""
-    from manuscript_dir import SUFFIXES, listed_sources, pandoc_document
+    paper pandoc refuses is skipped with a message. A source may be any form ``manuscript_dir`` reads, a
+    Manubot ``content/`` folder too: its bibliography is the row's file, or with none (an empty bib cell) the
+    sources its citations imply, keyed as written (``@doi:...``), as litreview has them
+    (``manuscript_dir.bibliography_of``)."""
+    from manuscript_dir import bibliography_of, form_of, listed_sources, pandoc_document
 
     from tests.fuzz.pandoc_diff import pandoc_path
 
@@ -217,12 +220,16 @@ def load_extra(folder: Path) -> list[Document]:
         return []
     docs = []
     for name, source, bib in listed_sources(folder):
+        form = form_of(source)
+        if not form:
+            print(f"{name}: skipped, {source} is no manuscript litreview reads", file=sys.stderr)
+            continue
         try:
-            ast = pandoc_document(pandoc, source, SUFFIXES[source.suffix.lower()])
+            ast = pandoc_document(pandoc, source, form)
         except subprocess.CalledProcessError as exc:
             print(f"{name}: skipped, pandoc refused it: {(exc.stderr or '').strip()[-120:]}", file=sys.stderr)
             continue
-        bibliography = load_bibliography(bib)
+        bibliography = bibliography_of(source, bib)
         keys = {k.lower(): k for k in bibliography.keys}
         keys.update((k, k) for k in bibliography.keys)
         blocks = []

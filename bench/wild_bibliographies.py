@@ -22,6 +22,7 @@ from typing import Any
 
 from litreview.bibliography.csl import CSL_SUFFIXES
 from litreview.bibliography.load import load_bibliography
+from litreview.bibliography.refparse.synth_records import pandoc_reading
 from tests.fuzz.differential import disagreements, pybtex_reading
 
 BIBTEX_SUFFIXES = (".bib", ".bibtex")
@@ -50,22 +51,18 @@ def pandoc_items(path: Path) -> list[dict[str, Any]] | None:
     """The CSL items pandoc reads from a CSL-JSON or CSL-YAML file, or None when it refuses the file."""
     import pypandoc
 
-    text = path.read_text(encoding="utf-8")
-    reader = "csljson"
-    if path.suffix.lower() != ".json":
-        # --bibliography reads a YAML file whole, with or without its --- and ... lines; the markdown
-        # reader reads the same YAML as a front matter, which needs both.
-        lines = text.splitlines()
-        if lines and lines[0].strip() == "---":
-            lines = lines[1:]
-        while lines and lines[-1].strip() in ("", "...", "---"):
-            lines.pop()
-        text, reader = "---\n" + "\n".join(lines) + "\n...\n", "markdown"
-    done = subprocess.run([pypandoc.get_pandoc_path(), "-f", reader, "-t", "csljson"], input=text,
-                          capture_output=True, text=True, check=False, timeout=60)
-    if done.returncode != 0:
-        return None
-    return json.loads(done.stdout or "[]")
+    return pandoc_reading(pypandoc.get_pandoc_path(), path, timeout=60)
+
+
+def bibliography_files(folder: Path) -> list[Path]:
+    """The bibliography files of ``folder``, in the order of their paths: those its ``SOURCES.tsv`` lists (the
+    bib column of each manuscript: BibTeX, CSL-JSON or CSL-YAML; an empty cell names none), or, without that
+    list, every such file under it. What ``eval_refparse.py --bibs`` and ``eval_joining.py --bibs`` read."""
+    from bench.manuscript_dir import listed_sources
+
+    if (folder / "SOURCES.tsv").is_file():
+        return sorted({bib for _, _, bib in listed_sources(folder) if bib.is_file()})
+    return files_of(folder, "all")
 
 
 def _plain(text: str) -> str:

@@ -54,3 +54,59 @@ def test_keys_items_refusals_and_what_pandoc_cannot_read(tmp_path: Path, capsys:
     report("t", list(rows.values()), show_keys=True)
     out = capsys.readouterr().out
     assert "missed (pandoc only):   k4" in out and "1 skipped (pandoc refused), 1 refused by litreview" in out
+
+
+def _manubot(folder: Path) -> Path:
+    """A two-file Manubot content/ folder citing two DOIs, one described by its manual-references.json."""
+    content = folder / "paper" / "content"
+    content.mkdir(parents=True)
+    (content / "01.intro.md").write_text("## Introduction\n\nCells divide in two halves [@doi:10.1000/abc].\n", encoding="utf-8")
+    (content / "02.more.md").write_text("{## a comment #}\nThey also grow [@doi:10.1000/abc; @doi:10.1000/def].\n",
+                                        encoding="utf-8")
+    (content / "manual-references.json").write_text(
+        '[{"id": "doi:10.1000/abc", "type": "article-journal", "title": "Cells divide", '
+        '"author": [{"family": "Doe", "given": "Jane"}], "issued": {"date-parts": [[2020]]}}]\n', encoding="utf-8")
+    return content
+
+
+def test_a_manubot_folder_is_one_text_and_its_bibliography_is_what_litreview_reads(tmp_path: Path) -> None:
+    from bench.manuscript_dir import bibliography_of, form_of, manubot_text
+
+    content = _manubot(tmp_path)
+    assert form_of(content) == "manubot" and form_of(tmp_path / "paper") == "" and form_of(tmp_path / "a.qmd") == "quarto"
+    assert manubot_text(content) == ("## Introduction\n\nCells divide in two halves [@doi:10.1000/abc].\n\n\n"
+                                     "They also grow [@doi:10.1000/abc; @doi:10.1000/def].\n")
+    implied = bibliography_of(content, tmp_path)  # an empty bib cell: the folder itself, no file
+    assert implied.keys == ("doi:10.1000/abc", "doi:10.1000/def")  # the identifiers cited, as written
+    assert implied.sources[0].title == "Cells divide" and implied.sources[0].year == 2020
+    named = bibliography_of(content, content / "manual-references.json")  # a file named: that file
+    assert named.keys == ("doi:10.1000/abc",)
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
+def test_the_topical_extra_set_takes_a_manubot_folder_with_no_bibliography(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from bench.topical_corpus import load_extra
+
+    _manubot(tmp_path)
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\npaper\tpaper/content\t\n", encoding="utf-8")
+    [doc] = load_extra(tmp_path)
+    assert doc.bibliography.keys == ("doi:10.1000/abc", "doi:10.1000/def")
+    assert sorted(map(sorted, doc.gold.values())) == [["doi:10.1000/abc"], ["doi:10.1000/abc", "doi:10.1000/def"]]
+
+
+def test_the_author_date_set_renders_a_manubot_folder_only_with_a_references_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from bench.author_date_styles import FOLDER_STYLES, _with_language, folder_jobs
+
+    content = _manubot(tmp_path)
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\nbare\tpaper/content\t\n"
+                                          "cited\tpaper/content\tpaper/content/manual-references.json\n",
+                                          encoding="utf-8")
+    jobs = folder_jobs(tmp_path)
+    assert "wild-bare: skipped" in capsys.readouterr().err
+    assert {j.name.split("-")[1] for j in jobs} == {"cited"} and len(jobs) == len(FOLDER_STYLES)
+    copy = _with_language(content, "fr-FR", tmp_path / "doc.md", titled=True)
+    assert copy.read_text(encoding="utf-8").startswith(
+        "---\nlang: fr-FR\nreference-section-title: References\n---\n\n## Introduction\n\nCells divide")

@@ -91,6 +91,22 @@ def test_a_bibliography_of_ones_own_rendered_and_labelled(tools: tuple[str, Any]
     assert [dict(r.segments)["title"] for r in refs] == ["A study of things.", "“A study of things,”"]
 
 
+@pytest.mark.parametrize(("name", "text"), [
+    ("mine.json", '[{"id": "a", "type": "article-journal", "title": "A study of things", "author": [{"family": "Doe", '
+                  '"given": "Jane"}], "container-title": "Journal of Tests", "volume": "12", "page": "101-119", '
+                  '"issued": {"date-parts": [[2010]]}}]\n'),
+    ("mine.yaml", "---\nreferences:\n- id: a\n  type: article-journal\n  title: A study of things\n  author:\n"
+                  "  - family: Doe\n    given: Jane\n  container-title: Journal of Tests\n  volume: 12\n"
+                  "  page: 101-119\n  issued:\n    date-parts: [[2010]]\n...\n"),
+])
+def test_a_csl_bibliography_of_ones_own_rendered_and_labelled(tools: tuple[str, Any], tmp_path: Any, name: str,
+                                                              text: str) -> None:
+    bib = tmp_path / name
+    bib.write_text(text, encoding="utf-8")
+    refs = synth.make_from([bib], [("apa", "")], per_entry=None)
+    assert [dict(r.segments).get("title") for r in refs] == ["A study of things."]
+
+
 def test_training_without_pandoc_refuses_with_a_way_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     from litreview.bibliography.refparse import train

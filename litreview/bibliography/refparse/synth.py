@@ -425,8 +425,9 @@ def make(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | N
 
 def make_from(bibs: Iterable[Path], styles: Iterable[tuple[str, str]], per_entry: int | None = STYLES_PER_ENTRY
               ) -> list[Labelled]:
-    """Labelled references from the entries of ``bibs`` (.bib files pandoc reads; repeats kept once), each
-    rendered in ``per_entry`` of ``styles`` (None: in every one). Deterministic, in a fixed order."""
+    """Labelled references from the entries of ``bibs`` (BibTeX, CSL-JSON or CSL-YAML files pandoc reads;
+    repeats kept once), each rendered in ``per_entry`` of ``styles`` (None: in every one). Deterministic, in a
+    fixed order."""
     pandoc, folder = tools()
     seen: set[str] = set()
     items: list[dict[str, Any]] = []

@@ -75,15 +75,43 @@ def is_web(item: dict[str, Any]) -> bool:
 
 
 def csl_items(pandoc: str, bib: Path) -> list[dict[str, Any]]:
-    """The entries of ``bib`` as CSL JSON (pandoc's reading); [] when pandoc cannot read the file."""
-    try:
-        done = subprocess.run([pandoc, "-f", "bibtex", "-t", "csljson", str(bib)], capture_output=True,
-                              timeout=20, check=False)
-        items = json.loads(done.stdout.decode("utf-8")) if done.returncode == 0 else []
-    except (subprocess.TimeoutExpired, ValueError):
-        return []
+    """The entries of ``bib`` (BibTeX, or CSL-JSON/CSL-YAML by its suffix) as CSL JSON (pandoc's reading);
+    [] when pandoc cannot read the file."""
+    items = pandoc_reading(pandoc, bib, timeout=20) or []
     return [i for i in items if isinstance(i, dict) and isinstance(i.get("title"), str) and not junk(i)
             and any(i.get(k) for k in ("author", "editor", "container-title", "publisher", "URL"))]
+
+
+def pandoc_reading(pandoc: str, path: Path, timeout: float) -> list[Any] | None:
+    """The items pandoc reads from the bibliography file ``path`` (``-t csljson``): BibTeX with ``-f bibtex``,
+    CSL-JSON with ``-f csljson``, CSL-YAML as the markdown reader reads the same YAML as front matter (which
+    is how ``--bibliography`` reads such a file: whole, with or without its ``---`` and ``...`` lines); None
+    when pandoc refuses the file or does not finish."""
+    from ..csl import is_csl
+
+    if not is_csl(path):
+        command, text = [pandoc, "-f", "bibtex", "-t", "csljson", str(path)], None
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        reader = "csljson"
+        if path.suffix.lower() != ".json":
+            lines = text.splitlines()
+            if lines and lines[0].strip() == "---":
+                lines = lines[1:]
+            while lines and lines[-1].strip() in ("", "...", "---"):
+                lines.pop()
+            text, reader = "---\n" + "\n".join(lines) + "\n...\n", "markdown"
+        command = [pandoc, "-f", reader, "-t", "csljson"]
+    try:
+        done = subprocess.run(command, input=None if text is None else text.encode("utf-8"), capture_output=True,
+                              timeout=timeout, check=False)
+        items = json.loads(done.stdout.decode("utf-8") or "[]") if done.returncode == 0 else None
+    except (subprocess.TimeoutExpired, ValueError):
+        return None
+    return items if isinstance(items, list) else None
 
 
 def junk(item: Any) -> bool:
