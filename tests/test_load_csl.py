@@ -169,3 +169,29 @@ def test_front_matter_references_are_located_at_their_lines_of_the_essay() -> No
     assert bib is not None
     [source] = bib.sources
     assert (source.line, source.line_of("isbn"), source.line_of("title")) == (4, 7, 6)
+
+
+@pytest.mark.parametrize(("names", "wrong"), [
+    ('{"family": "Doe", "given": "Jane"}', '"author" is an object, not a list of names'),
+    ('"Jane Doe"', '"author" is a string, not a list of names'),
+    ("null", '"author" is null, not a list of names'),
+    ('[{"family": "Doe"}, 5]', '"author" holds a number where a name belongs'),
+])
+def test_csl_json_names_pandoc_refuses_the_file_for_are_an_error_at_their_line(names: str, wrong: str) -> None:
+    # pandoc 3.9: "Error in $[0]: parsing [] failed, expected Array, but encountered Object" for the whole file;
+    # litreview read no author and said nothing.
+    text = f'[{{"id": "ok", "type": "book", "title": "B"}},\n {{"id": "a", "type": "book", "title": "T",\n  "author": {names}}}]'
+    bib = parse_csl(text, "refs.json")
+    (problem,) = bib.problems
+    assert problem.code == "LR100" and problem.line == 3 and wrong in problem.message
+    assert "pandoc refuses the whole file" in problem.message and [s.key for s in bib.sources] == ["ok", "a"]
+
+
+def test_csl_names_written_as_strings_or_one_object_are_read_as_pandoc_reads_them() -> None:
+    # A string in a name list is a literal name (pandoc 3.9: "(X Y and Doe, n.d.)"); they were dropped. In
+    # CSL-YAML one mapping is one name, as pandoc reads it.
+    (a,) = parse_csl('[{"id": "a", "type": "book", "title": "T", "author": ["X Y", {"family": "Doe", "given": "J"}]}]',
+                     "refs.json").sources
+    assert [p.family for p in a.authors] == ["X Y", "Doe"] and a.fields["author"] == "{X Y} and Doe, J"
+    yaml = parse_csl("- id: b\n  type: book\n  title: T\n  author:\n    family: Roe\n    given: R\n", "refs.yaml", yaml=True)
+    assert not yaml.problems and [p.family for p in yaml.sources[0].authors] == ["Roe"]

@@ -49,6 +49,40 @@ _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings"
 _ISSUER = {"techreport": "institution", "phdthesis": "school"}
 
 
+NAME_VARIABLES = frozenset({
+    "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
+    "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
+    "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
+    "performer", "producer", "script-writer", "series-creator"})
+"""CSL variables that name people."""
+_JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true or false", type(None): "null"}
+
+
+def name_shape(item: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(variable, what is wrong) for the first name variable of a CSL-JSON item that pandoc refuses the whole
+    file for: names not written as a list, or a name neither an object nor a string; else None."""
+    for variable in sorted(NAME_VARIABLES & item.keys()):
+        value = item[variable]
+        if not isinstance(value, list):
+            return variable, f"is {_json_kind(value)}, not a list of names"
+        for name in value:
+            if not isinstance(name, Mapping | str):
+                return variable, f"holds {_json_kind(name)} where a name belongs"
+    return None
+
+
+def _json_kind(value: Any) -> str:
+    return _JSON_KINDS.get(type(value), "a number")
+
+
+def _name_list(value: Any) -> list[tuple[Person, str]]:
+    """The names of a CSL name variable: a list of objects and strings (a string one literal name, as pandoc
+    reads it), or one object alone (as pandoc reads CSL-YAML)."""
+    names = value if isinstance(value, list) else [value] if isinstance(value, Mapping | str) else []
+    return [_name_text(name if isinstance(name, Mapping) else {"literal": name})
+            for name in names if isinstance(name, Mapping) or (isinstance(name, str) and name.strip())]
+
+
 def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
     """The Person and its BibTeX form ("{Literal Body}" or "Family, Given")."""
     if name.get("literal") or not (name.get("family") or name.get("given")):
@@ -150,9 +184,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     fields: dict[str, str] = {}
     roles: dict[str, tuple[Person, ...]] = {}
     for role in ("author", "editor", "translator"):
-        names = item.get(role)
-        if isinstance(names, list):
-            pairs = [_name_text(n) for n in names if isinstance(n, Mapping)]
+        if item.get(role) is not None:
+            pairs = _name_list(item[role])
             roles[role] = tuple(p for p, _ in pairs)
             fields[role] = " and ".join(t for _, t in pairs)
     year, issued = _date(item.get("issued"))
@@ -259,6 +292,13 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     f"pandoc finds no citation [@{key}] of this item", hint=f'Quote the id: id: "{key}"',
                     file=filename, line=line))
                 continue
+            if not yaml and (shape := name_shape(item)) is not None:
+                variable, wrong = shape
+                problems.append(Finding(
+                    code="LR100", severity="error",
+                    message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it',
+                    hint=f'Write the names as a list of objects: "{variable}": [{{"family": "Doe", "given": "Jane"}}] '
+                    '({"literal": "..."} for a body)', file=filename, line=here.get(variable) or line))
             source = item_source(item, filename, line, here)
         except ValueError as exc:
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",

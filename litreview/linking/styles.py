@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bibliography.csl import NAME_VARIABLES
+
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
@@ -96,12 +98,7 @@ MAX_BYTES = 2_000_000
 CSL = "{http://purl.org/net/xbiblio/csl}"
 _ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([^"']*)""")
 """The encoding an XML declaration names."""
-_NAMES = frozenset({
-    "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
-    "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
-    "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
-    "performer", "producer", "script-writer", "series-creator"})
-"""CSL variables that name people."""
+_NAMES = NAME_VARIABLES
 _NAMES_AND_DATES = _NAMES | {
     "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"}
 """CSL variables that name people or dates: a sort on them alone leaves same-names same-year entries in
