@@ -176,14 +176,19 @@ def test_front_matter_references_are_located_at_their_lines_of_the_essay() -> No
     ('"Jane Doe"', '"author" is a string, not a list of names'),
     ("null", '"author" is null, not a list of names'),
     ('[{"family": "Doe"}, 5]', '"author" holds a number where a name belongs'),
+    ('[{"family": "Doe"}], "issued": [2014]', '"issued" is a list, not a date'),
+    ('[], "issued": {"date-parts": [["2014a"]]}', '"issued" has date-parts that are not lists of whole numbers'),
+    ('[], "DOI": null', '"DOI" is null, not a string or a whole number'),
+    ('[], "volume": 2.5', '"volume" is a fraction, not a string or a whole number'),
+    ('[], "note": 5', '"note" is a number, not a string'),
 ])
-def test_csl_json_names_pandoc_refuses_the_file_for_are_an_error_at_their_line(names: str, wrong: str) -> None:
-    # pandoc 3.9: "Error in $[0]: parsing [] failed, expected Array, but encountered Object" for the whole file;
-    # litreview read no author and said nothing.
+def test_csl_json_values_pandoc_refuses_the_file_for_are_an_error_at_their_line(names: str, wrong: str) -> None:
+    # pandoc 3.9: "Error in $[0]: parsing [] failed, expected Array, but encountered Object" for the whole file
+    # (and "expected String or Number", "parsing Date failed", "not a number"); litreview said nothing.
     text = f'[{{"id": "ok", "type": "book", "title": "B"}},\n {{"id": "a", "type": "book", "title": "T",\n  "author": {names}}}]'
     bib = parse_csl(text, "refs.json")
     (problem,) = bib.problems
-    assert problem.code == "LR100" and problem.line == 3 and wrong in problem.message
+    assert problem.code == "LR100" and problem.line == 3 and wrong in problem.message, problem.message
     assert "pandoc refuses the whole file" in problem.message and [s.key for s in bib.sources] == ["ok", "a"]
 
 

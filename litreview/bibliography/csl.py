@@ -55,20 +55,57 @@ NAME_VARIABLES = frozenset({
     "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
     "performer", "producer", "script-writer", "series-creator"})
 """CSL variables that name people."""
-_JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true or false", type(None): "null"}
+DATE_VARIABLES = frozenset({"issued", "accessed", "event-date", "original-date", "submitted", "available-date"})
+"""CSL variables that hold dates."""
+# The standard (text and number) variables pandoc's citeproc knows, each read as a string or a whole number:
+# a list, an object, null, true or false, or a fraction in one of them makes pandoc refuse the whole file
+# (pandoc 3.9, each tried). Variables it does not know (``custom``, ``categories``, Zotero's own) may hold anything.
+STANDARD_VARIABLES = frozenset({
+    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority",
+    "call-number", "chapter-number", "citation-key", "citation-label", "citation-number", "collection-number",
+    "collection-title", "container-title", "container-title-short", "dimensions", "division", "DOI", "edition",
+    "event", "event-title", "event-place", "first-reference-note-number", "genre", "ISBN", "ISSN", "issue",
+    "jurisdiction", "keyword", "language", "license", "locator", "medium", "note", "number", "number-of-pages",
+    "number-of-volumes", "original-publisher", "original-publisher-place", "original-title", "page", "page-first",
+    "part-number", "part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place", "references",
+    "reviewed-genre", "reviewed-title", "scale", "section", "source", "status", "supplement-number", "title",
+    "title-short", "URL", "version", "volume", "volume-title", "year-suffix", "shortTitle", "journalAbbreviation"})
+_NAMES_FIX = 'Write the names as a list of objects: [{"family": "Doe", "given": "Jane"}] ({"literal": "..."} for a body)'
+_DATE_FIX = 'Write the date as {"date-parts": [[2014, 6, 13]]}, or as a string ("2014-06-13")'
+_JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true or false", type(None): "null",
+               float: "a fraction"}
 
 
-def name_shape(item: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(variable, what is wrong) for the first name variable of a CSL-JSON item that pandoc refuses the whole
-    file for: names not written as a list, or a name neither an object nor a string; else None."""
-    for variable in sorted(NAME_VARIABLES & item.keys()):
+def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """(variable, what is wrong, how to write it) for the first variable of a CSL-JSON item whose value pandoc
+    refuses the whole file for: names not a list of objects and strings, a date not an object or a string (or
+    its parts not numbers), a standard variable not a string or a whole number; else None."""
+    for variable in sorted(item.keys() & (NAME_VARIABLES | DATE_VARIABLES | STANDARD_VARIABLES)):
         value = item[variable]
-        if not isinstance(value, list):
-            return variable, f"is {_json_kind(value)}, not a list of names"
-        for name in value:
-            if not isinstance(name, Mapping | str):
-                return variable, f"holds {_json_kind(name)} where a name belongs"
+        if variable in NAME_VARIABLES:
+            if not isinstance(value, list):
+                return variable, f"is {_json_kind(value)}, not a list of names", _NAMES_FIX
+            if (name := next((n for n in value if not isinstance(n, Mapping | str)), "")) != "":
+                return variable, f"holds {_json_kind(name)} where a name belongs", _NAMES_FIX
+        elif variable in DATE_VARIABLES:
+            if not isinstance(value, Mapping | str):
+                return variable, f"is {_json_kind(value)}, not a date", _DATE_FIX
+            parts = value.get("date-parts", []) if isinstance(value, Mapping) else []
+            if not isinstance(parts, list) or not all(isinstance(p, list) and all(map(_number, p)) for p in parts):
+                return variable, "has date-parts that are not lists of whole numbers", _DATE_FIX
+        elif not (isinstance(value, str) or (_whole(value) and variable != "note")):  # (a note only a string)
+            wanted = "a string" if variable == "note" else "a string or a whole number"
+            return variable, f"is {_json_kind(value)}, not {wanted}", "Write the value as a string, or leave it out"
     return None
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: Any) -> bool:
+    """A date part pandoc reads: a whole number, or a string of one ("2014", "06")."""
+    return _whole(value) or (isinstance(value, str) and value.strip().lstrip("-").isdigit())
 
 
 def _json_kind(value: Any) -> str:
@@ -292,13 +329,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     f"pandoc finds no citation [@{key}] of this item", hint=f'Quote the id: id: "{key}"',
                     file=filename, line=line))
                 continue
-            if not yaml and (shape := name_shape(item)) is not None:
-                variable, wrong = shape
+            if not yaml and (refused := refused_value(item)) is not None:
+                variable, wrong, fix = refused
                 problems.append(Finding(
                     code="LR100", severity="error",
                     message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it',
-                    hint=f'Write the names as a list of objects: "{variable}": [{{"family": "Doe", "given": "Jane"}}] '
-                    '({"literal": "..."} for a body)', file=filename, line=here.get(variable) or line))
+                    hint=fix, file=filename, line=here.get(variable) or line))
             source = item_source(item, filename, line, here)
         except ValueError as exc:
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
