@@ -360,7 +360,7 @@ def test_a_marked_manuscripts_claims_show_their_markup_rendered_and_the_marks_wh
     from litreview.linking import link
 
     essay = parse_markdown("As @k shows, **this** holds---mostly [see @k, p. 3].\n\nNot [@gone; @k] here.\n\n"
-                           "Then `x--y` and [a link](javascript:alert(1)) and <b>raw</b> (c) [@k].\n")
+                           "Then `x--y` and [a link](javascript:alert(1)) and <b>raw</b> (c)^[A *note*---[@k].] [@k].\n")
     bib = parse_bibliography("@book{k, title={T}, author={Doe, Jane}, year={2000}}")
     review = Review(bibliography=bib, essay=essay, metadata={}, linkage=link(essay, bib, None, metadata={}),
                     findings=())
@@ -372,4 +372,5 @@ def test_a_marked_manuscripts_claims_show_their_markup_rendered_and_the_marks_wh
     assert first.count('class="lr-cite"') == 2 and 'id="card-p1-s1-1-2"' in first  # one link, two marks
     assert _without_cards(second).endswith("Not [@gone; @k] here.[Doe 2000]")  # a key without entry: as written, the mark after
     assert "<code>x--y</code>" in third and "&lt;b&gt;raw&lt;/b&gt;" in third and "(c)" in third
+    assert '<span class="lr-note">A <em>note</em>\u2014<span class="lr-cites lr-cites--inline">' in third
     assert "javascript:" not in third.split('<span class="lr-card"')[0].replace("[a link](javascript:alert(1))", "")

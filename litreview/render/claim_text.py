@@ -25,21 +25,37 @@ def _inline() -> Any:
 
     # No raw HTML and no images: a manuscript's text is untrusted; links keep markdown-it's URL check
     # (no javascript:, vbscript:, file:, data: other than images).
-    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").use(footnote_plugin)
     md.inline.ruler.disable(["image", "html_inline"])
+    md.core.ruler.disable("footnote_tail")
     md.core.ruler.push("pandoc_dashes", _dashes)
+    md.add_render_rule("footnote_ref", _inline_note)
     return md
+
+
+def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    """Pandoc's inline note (``^[...]``) in small type where it stands, its markup rendered."""
+    note = env.get("footnotes", {}).get("list", {}).get(tokens[idx].meta.get("id"), {})
+    return f'<span class="lr-note">{self.renderInline(note.get("tokens") or [], options, env)}</span>'
 
 
 def _dashes(state: Any) -> None:
     """Pandoc's smart dashes ("---" an em dash, "--" an en dash) in text, not in code (markdown-it's own
     replacements would make "(c)" a copyright sign too); links to other sites open no window on this one."""
     for block in state.tokens:
-        for tok in block.children or ():
-            if tok.type == "link_open":
-                tok.attrSet("rel", "noopener noreferrer")
-            elif tok.type == "text" and "--" in tok.content:
-                tok.content = tok.content.replace("---", "\u2014").replace("--", "\u2013")
+        _typeset(block.children or ())
+    for note in state.env.get("footnotes", {}).get("list", {}).values():
+        _typeset(note.get("tokens") or ())
+
+
+def _typeset(tokens: Any) -> None:
+    for tok in tokens:
+        if tok.type == "link_open":
+            tok.attrSet("rel", "noopener noreferrer")
+        elif tok.type == "text" and "--" in tok.content:
+            tok.content = tok.content.replace("---", "\u2014").replace("--", "\u2013")
 
 
 def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citation], str | None]) -> tuple[str, set[str]]:
