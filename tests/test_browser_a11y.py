@@ -83,3 +83,34 @@ def test_every_page_kind_has_no_serious_axe_violation(watch, project_url, width,
     print(f"screenshots in {SHOTS}")
     assert not failures, json.dumps(failures, indent=1, ensure_ascii=False)
     assert watch.errors == []
+
+
+@pytest.fixture(scope="module")
+def manuscript_url(tmp_path_factory) -> Iterator[str]:
+    """A manuscript with citations: its essay page shows the marks where the author cited, notes, markup."""
+    from test_browser_site import _served
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay.markdown import parse_markdown
+    from litreview.linking import link
+    from litreview.model import Review
+
+    essay = parse_markdown("As @doe2000 shows, **this** holds---mostly [see @doe2000, p. 3; @roe2010].\n\n"
+                           "A sentence with a note^[See *also* [@roe2010].] and `code` [@missing].\n")
+    bib = parse_bibliography("@book{doe2000, title={Tides}, author={Doe, Jane}, year={2000}, publisher={P}}\n"
+                             "@article{roe2010, title={Waves}, author={Roe, Rob}, year={2010}, journal={J}}\n")
+    review = Review(bibliography=bib, essay=essay, metadata={}, linkage=link(essay, bib, None, metadata={}),
+                    findings=())
+    yield from _served(review, tmp_path_factory.mktemp("manuscript"))
+
+
+def test_a_manuscripts_essay_page_with_marks_in_the_text_has_no_serious_axe_violation(watch, manuscript_url):
+    # (the test sites have the light palette alone; the project's review is checked in both)
+    for width in WIDTHS.values():
+        watch.page.set_viewport_size(dict(zip(("width", "height"), width, strict=True)))
+        watch.open(manuscript_url + "essay/", idle=False)
+        assert watch.page.locator("#p1-s1 .lr-cites--inline a.lr-cite").count() == 3
+        watch.page.locator("#p1-s1 .lr-cites--inline a.lr-cite").first.focus()
+        assert watch.page.locator("#p1-s1 .lr-card").first.is_visible()
+        assert not (violations := axe_violations(watch.page)), json.dumps(violations, indent=1, ensure_ascii=False)
+    assert watch.errors == []
