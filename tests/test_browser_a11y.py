@@ -114,3 +114,16 @@ def test_a_manuscripts_essay_page_with_marks_in_the_text_has_no_serious_axe_viol
         assert watch.page.locator("#p1-s1 .lr-card").first.is_visible()
         assert not (violations := axe_violations(watch.page)), json.dumps(violations, indent=1, ensure_ascii=False)
     assert watch.errors == []
+
+
+def test_a_manuscripts_printed_essay_keeps_the_names_of_a_citation_written_in_the_sentence(watch, manuscript_url):
+    # "As @doe2000 shows" printed as "As ¹ shows" lost the name the sentence is built on; bracketed ones
+    # become numbers as in the project's review.
+    watch.open(manuscript_url + "essay/", idle=False)
+    watch.page.emulate_media(media="print")
+    narrative = watch.page.locator("#p1-s1 .lr-cites--narrative a.lr-cite").first
+    assert narrative.inner_text() == "Doe 2000" and float(narrative.evaluate(
+        "a => getComputedStyle(a).fontSize").removesuffix("px")) > 10
+    assert narrative.evaluate("a => getComputedStyle(a, '::after').content") == f'"{narrative.get_attribute("data-n")}"'
+    bracketed = watch.page.locator("#p1-s1 .lr-cites--inline:not(.lr-cites--narrative) a.lr-cite").first
+    assert bracketed.evaluate("a => getComputedStyle(a, '::before').content") == f'"{bracketed.get_attribute("data-n")}"'

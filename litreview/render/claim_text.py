@@ -102,7 +102,7 @@ def _group(written: str, items: Sequence[Citation], marks: Sequence[str]) -> str
         suffix = f'<span class="lr-affix">, {esc(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
         parts.append(prefix + mark + suffix)
     inner = '<span class="lr-sep" aria-hidden="true">; </span>'.join(parts)
-    if not written.lstrip().startswith("["):
-        return f'<span class="lr-cites lr-cites--inline">{inner}</span>'
+    if not written.lstrip().startswith("["):  # the names are words of the sentence, printed too
+        return f'<span class="lr-cites lr-cites--inline lr-cites--narrative">{inner}</span>'
     return (f'<span class="lr-cites lr-cites--inline"><span class="lr-bracket" aria-hidden="true">[</span>{inner}'
             '<span class="lr-bracket" aria-hidden="true">]</span></span>')
