@@ -100,7 +100,8 @@ def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
 
 
 def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    """A whole number as pandoc reads one: 2010 or 2010.0, not 2010.5 and not true."""
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
 
 
 def _number(value: Any) -> bool:
