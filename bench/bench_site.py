@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from litreview.bibliography.load import parse_bibliography  # noqa: E402
 from litreview.model import (  # noqa: E402
+    Citation,
     Claim,
     Essay,
     Finding,
@@ -82,12 +83,22 @@ def synthetic_review(n: int, seed: int = 7) -> Review:
     for p in range(n // 10):
         claims = []
         for s in range(10):
-            text = " ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "."
+            text = " ".join(rng.choice(WORDS) for _ in range(14)).capitalize()
             cid = f"p{p + 1}-s{s + 1}"
-            claims.append(Claim(cid, p + 1, s + 1, text, TextQuoteSelector(text), 2 * p + 1, offset, offset + len(text)))
-            offset += len(text) + 1
             key = f"k{(p * 10 + s) % n}"
-            links.append(Link(cid, key, "attribution", 0.9, "confirmed", text[:12], note="A note."))
+            # As the Markdown reader gives them: every claim read for citations, one in two citing its source
+            # in brackets (its mark stands there on the essay page), the others linked by attribution.
+            cites: tuple[Citation, ...] = ()
+            if s % 2:
+                bracket = f"[@{key}]"
+                cites = (Citation(key, len(text) + 1, len(text) + 1 + len(bracket), f"@{key}"),)
+                text += " " + bracket
+            text += "."
+            claims.append(Claim(cid, p + 1, s + 1, text, TextQuoteSelector(text), 2 * p + 1, offset, offset + len(text),
+                                citations=cites))
+            offset += len(text) + 1
+            links.append(Link(cid, key, "marker" if cites else "attribution", 0.9, "confirmed", text[:12],
+                              note="A note."))
             if s % 3 == 0:
                 links.append(Link(cid, f"k{rng.randrange(n)}", "topical", 0.3, "suggested", "shared words"))
             if s % 5 == 0:
