@@ -883,3 +883,27 @@ def test_a_place_or_publisher_printed_as_unknown_is_neither(raw, place, publishe
     # CSE prints "[place unknown]" where an entry has no place: no place, and the publisher after its colon
     ref = parse_reference(raw)
     assert (ref.place, ref.publisher) == (place, publisher)
+
+
+def test_iso690_publisher_after_the_journal_is_the_publisher():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: ISO 690's "Title. Journal. Publisher, Year, Vol. N, nᵒ N, p. N–N", the journal and the
+    # publisher read as one journal's span (or the publisher as the journal, the journal as the title's)
+    text = "DOE, Jane. A study of rivers. Water Science. Blue Lake Press, 2010, Vol. 4, nᵒ 2, p. 10-20"
+    head = ["author"] * 2 + ["title"] * 4
+    tail = ["date", "volume", "volume", "volume", "volume", "pages", "pages"]
+    labels = [t.label for t in relabel(_tagged(text, head + ["journal"] * 5 + tail, {}), text)]
+    assert labels[6:11] == ["journal"] * 2 + ["publisher"] * 3
+    labels = [t.label for t in relabel(_tagged(text, head + ["title"] * 2 + ["publisher"] * 3 + tail, {}), text)]
+    assert labels[4:11] == ["title"] * 2 + ["journal"] * 2 + ["publisher"] * 3
+    # a place before the publisher's colon is the location
+    text = "DOE, Jane. A study of rivers. Water Science. Lakeside : Blue Lake Press, 2010, Vol. 4, p. 10-20"
+    labels = [t.label for t in relabel(_tagged(text, head + ["journal"] * 7 + tail[:3] + tail[-2:], {}), text)]
+    assert labels[8:13] == ["location"] * 2 + ["publisher"] * 3
+    # not an abbreviated journal's last words, nor a proceedings' after its year
+    for text in ("DOE, Jane. A study of rivers. Water Sci. Res. Lett., 2010, Vol. 4, nᵒ 2, p. 10-20",
+                 "DOE, Jane. A study of rivers. RIVERS, 2005. Proceedings of the Board, 2010, Vol. 4, nᵒ 2, p. 10-20"):
+        n = len(tokenize(text)) - len(head) - len(tail)
+        tagged = _tagged(text, head + ["journal"] * n + tail, {})
+        assert [t.label for t in relabel(tagged, text)][6:-len(tail)] == ["journal"] * n

@@ -20,6 +20,7 @@ from .relabel_journal import (
     journal_before_date,
     journal_read_as_publisher,
     periodical_before_its_day,
+    publisher_after_journal,
     quoted_name_after_in,
     title_to_its_quote,
 )
@@ -68,6 +69,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
+    tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged)))
     tagged = _article_number_after_volume(_doubted_year(_no_date(tagged, text)))
