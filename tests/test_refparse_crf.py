@@ -907,3 +907,15 @@ def test_iso690_publisher_after_the_journal_is_the_publisher():
         n = len(tokenize(text)) - len(head) - len(tail)
         tagged = _tagged(text, head + ["journal"] * n + tail, {})
         assert [t.label for t in relabel(tagged, text)][6:-len(tail)] == ["journal"] * n
+
+
+def test_apa_publisher_after_an_articles_pages_is_the_publisher():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: APA's "Journal, 12(3), 45–67. Publisher." (an entry that names the journal's publisher), the
+    # model reading the publisher as a note; a place there is no publisher
+    head = ["author"] * 3 + ["date"] + ["title"] * 3 + ["journal"] * 2 + ["volume", "pages"]
+    text = "Doe, J. A. (2001). Rivers and lakes. Water Review, 12(3), 45–67. Blue Lake Press."
+    assert [t.label for t in relabel(_tagged(text, head + ["note"] * 3, {}), text)][-3:] == ["publisher"] * 3
+    text = "Doe, J. A. (2001). Rivers and lakes. Water Review, 12(3), 45–67. Boston, MA."
+    assert "publisher" not in [t.label for t in relabel(_tagged(text, head + ["note"] * 2, {}), text)]

@@ -422,18 +422,20 @@ def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The capitalised words after the date that follows a journal's volume or pages, closed by a full stop and by
     nothing but links and notes after them, are the publisher, in a reading with none: ABNT prints an article's
     publisher last, "Journal, v. 45, p. 467–492, 2019. Annual Reviews." (the model read it as a note's, a series' or a
-    title's words)."""
+    title's words), and APA after the pages when the entry names one, "Journal, 109(1), 23–34. JSTOR."."""
     if any(t.label == "publisher" for t in tagged) or not any(t.label in ("journal", "container") for t in tagged):
         return tagged
     for d in range(1, len(tagged) - 1):
-        if tagged[d].label != "date" or tagged[d - 1].label not in ("volume", "pages") \
+        dated = tagged[d].label == "date" and tagged[d - 1].label in ("volume", "pages")
+        if not (dated or (tagged[d].label == "pages" and tagged[d + 1].label not in ("pages", "date"))) \
                 or not tagged[d].token.text.endswith(".") or tagged[d + 1].label == "date":
             continue
         j = d + 1
         while j < len(tagged) and j - d <= _RUN and tagged[j].label in _ARTICLE_TAIL \
                 and (tagged[j].token.text[:1].isupper() or tagged[j].token.text.casefold() in FUNCTION_WORDS):
             if tagged[j].token.text.endswith("."):
-                if all(t.label in _AFTER_PUBLISHER for t in tagged[j + 1:]):
+                if all(t.label in _AFTER_PUBLISHER for t in tagged[j + 1:]) \
+                        and not F.known_place(" ".join(t.token.text for t in tagged[d + 1:j + 1])):  # "Boston, MA."
                     return [t._replace(label="publisher") if d < k <= j else t for k, t in enumerate(tagged)]
                 break
             j += 1
