@@ -919,3 +919,21 @@ def test_apa_publisher_after_an_articles_pages_is_the_publisher():
     assert [t.label for t in relabel(_tagged(text, head + ["note"] * 3, {}), text)][-3:] == ["publisher"] * 3
     text = "Doe, J. A. (2001). Rivers and lakes. Water Review, 12(3), 45–67. Boston, MA."
     assert "publisher" not in [t.label for t in relabel(_tagged(text, head + ["note"] * 2, {}), text)]
+
+
+def test_a_container_after_in_inside_the_titles_span_is_the_container():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: Leeds Harvard's "Title In: Book." and an Italian style's "Title, in «Journal», 12 (2001)", the
+    # model running the title on over the container (and the volume after the guillemet)
+    text = "Doe, J. 2001. Rivers and lakes In: Water Studies. London: Lake Press."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 6 + ["location", "publisher", "publisher"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][3:9] == ["title"] * 3 + ["container"] * 3
+    text = "Doe, Jane, Rivers and lakes, in «Water Review», 12 (2001), pp. 3–9."
+    labels = ["author"] * 2 + ["title"] * 7 + ["date", "pages", "pages"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][2:9] == (
+        ["title"] * 3 + ["container"] * 3 + ["volume"])
+    # "in" inside a title, with no guillemet after it, is the title's
+    text = "Doe, Jane, Life in Lakes, Water Review, 12 (2001)."
+    labels = ["author"] * 2 + ["title"] * 3 + ["journal"] * 2 + ["volume", "date"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][2:5] == ["title"] * 3

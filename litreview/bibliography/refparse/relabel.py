@@ -40,6 +40,7 @@ from .relabel_spans import (
     SENTENCE_END,
     container_after_in,
     container_from_its_delimiter,
+    container_inside_title,
     container_to_its_delimiter,
     imprint_in_parenthesis,
     imprint_unknown,
@@ -66,6 +67,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
     tagged = container_after_in(imprint_unknown(imprint_in_parenthesis(publisher_from_its_parenthesis(tagged))))
+    tagged = container_inside_title(tagged)
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))

@@ -171,6 +171,8 @@ def periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+#: a volume's number ("97,", "12.")
+_VOLUME = lazy(r"\d{1,4}[.,]?")
 #: labels a periodical's name after a quoted title may have been read as
 _NAME_LEAVES = frozenset(("note", "date", "publisher", "genre", "location"))
 
@@ -254,13 +256,17 @@ def quoted_name_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             closer, j = F.QUOTE_CLOSER[opener], i + 1
             while j < len(tagged) and j - i <= 3 * _RUN and closer not in tagged[j].token.text[1 if j == i + 1 else 0:]:
                 j += 1
-            if j == len(tagged) or (j + 1 < len(tagged) and tagged[j + 1].label == "title"):
+            m = j + 1  # a volume the model ran the title on over ("in «Rivista», 97 (2002)")
+            while m < len(tagged) and m - j <= 2 and tagged[m].label == "title" and _VOLUME.fullmatch(tagged[m].token.text):
+                m += 1
+            if j == len(tagged) or (m < len(tagged) and tagged[m].label == "title"):
                 return tagged
             labels = {t.label for t in tagged[i + 1:j + 1]} - {"title"}
             if len(labels) > 1 or labels - {"container", "journal"} or any(not i < k <= j for k in named):
                 return tagged
             label = labels.pop() if labels else "container"
-            return [t._replace(label=label) if i <= k <= j else t for k, t in enumerate(tagged)]
+            return [t._replace(label=label) if i <= k <= j else t._replace(label="volume") if j < k < m else t
+                    for k, t in enumerate(tagged)]
     return tagged
 
 

@@ -202,6 +202,23 @@ def container_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def container_inside_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a title's span from a capitalised "In:" are the container's: Leeds Harvard prints a chapter's
+    title with no stop before "In: Book" (the model ran the title on over it)."""
+    i = next((i for i, t in enumerate(tagged) if t.label == "title"), -1)
+    if i < 0:
+        return tagged
+    j = i
+    while j < len(tagged) and tagged[j].label == "title":
+        j += 1
+    k = next((k for k in range(i + 1, j - 1)
+              if tagged[k].token.text == "In:" and tagged[k + 1].token.text[:1].isupper()), 0)
+    if not k:
+        return tagged
+    label = "journal" if j < len(tagged) and tagged[j].label == "volume" else "container"
+    return [t._replace(label=label) if k <= n < j else t for n, t in enumerate(tagged)]
+
+
 def publisher_after_series(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a series' span whose words the model doubts with the publisher as their rival is the
     publisher: Chicago's "Working Paper. Working Paper Series. National Bureau of Economic Research." (a series' name
