@@ -937,3 +937,20 @@ def test_a_container_after_in_inside_the_titles_span_is_the_container():
     text = "Doe, Jane, Life in Lakes, Water Review, 12 (2001)."
     labels = ["author"] * 2 + ["title"] * 3 + ["journal"] * 2 + ["volume", "date"]
     assert [t.label for t in relabel(_tagged(text, labels, {}), text)][2:5] == ["title"] * 3
+
+
+def test_an_issue_read_as_pages_before_labelled_pages_is_the_issue():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: ISO 690's "Vol. 12, nᵒ 1, 3-4, p. 10-20" and an Italian style's "«Journal», 12 (2001), 345,
+    # pp. 10–20", the model reading the issue's range or number as the pages
+    text = "DOE, Jane. Rivers. Water Review. 2001, Vol. 12, nᵒ 1, 3-4, p. 10-20"
+    labels = ["author"] * 2 + ["title", "journal", "journal", "date"] + ["volume"] * 4 + ["pages"] * 3
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-3:] == ["volume", "pages", "pages"]
+    text = "Doe, Jane, Rivers, in «Water Review», 12 (2001), 345, pp. 10–20."
+    labels = ["author"] * 2 + ["title"] + ["journal"] * 3 + ["volume", "date"] + ["pages"] * 3
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-3:] == ["volume", "pages", "pages"]
+    # pages and no label after them: left as the model read them
+    text = "Doe, Jane, Rivers, Water Review, 12 (2001), 10–20."
+    labels = ["author"] * 2 + ["title"] + ["journal"] * 2 + ["volume", "date", "pages"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-1] == "pages"
