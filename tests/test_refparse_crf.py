@@ -954,3 +954,21 @@ def test_an_issue_read_as_pages_before_labelled_pages_is_the_issue():
     text = "Doe, Jane, Rivers, Water Review, 12 (2001), 10–20."
     labels = ["author"] * 2 + ["title"] + ["journal"] * 2 + ["volume", "date", "pages"]
     assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-1] == "pages"
+
+
+@pytest.mark.parametrize("rules_title", [
+    "Rivers and Lakes, ed. by Jane Roe", "Rivers and Lakes (ed. J Roe)", "Rivers and Lakes. ed. Jane Roe",
+    "Rivers and Lakes In: J. Roe, ed. Water Studies", "Rivers and Lakes (J. Roe & A. Poe, Eds.)",
+])
+def test_an_editors_mention_the_rules_ran_the_title_on_over_is_no_part_of_it(rules_title):
+    from litreview.bibliography.refparse import ParsedReference
+
+    # made by hand: the rules ran the title on over an editor's mention that the CRF read apart; its doubt of its
+    # own title does not give the rules' title
+    crf = ParsedReference(raw="", title="Rivers and Lakes", year="2001", uncertain=("title",))
+    rules = ParsedReference(raw="", title=rules_title, year="2001")
+    assert combine(crf, rules).title == "Rivers and Lakes"
+    # and where the CRF read the mention into the publisher: the publisher after it, the CRF's title
+    crf = dataclasses.replace(crf, publisher="Jane Rowe. Lake Press")
+    rules = ParsedReference(raw="", title="Rivers and Lakes. ed. Jane Rowe", year="2001", publisher="Lake Press")
+    assert (combine(crf, rules).title, combine(crf, rules).publisher) == ("Rivers and Lakes", "Lake Press")
