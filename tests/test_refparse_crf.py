@@ -933,6 +933,14 @@ def test_a_container_after_in_inside_the_titles_span_is_the_container():
     labels = ["author"] * 2 + ["title"] * 7 + ["date", "pages", "pages"]
     assert [t.label for t in relabel(_tagged(text, labels, {}), text)][2:9] == (
         ["title"] * 3 + ["container"] * 3 + ["volume"])
+    # APA's "Title. In Book." with no editors
+    text = "Doe, J. (2001). Rivers. In The Water Book. Lake Press."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 5 + ["publisher"] * 2
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][3:8] == ["title"] + ["container"] * 4
+    # "In" inside a title, not after its full stop, is the title's
+    text = "Doe, J. (2001). Life In The Lakes. Lake Press."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 4 + ["publisher"] * 2
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][3:7] == ["title"] * 4
     # "in" inside a title, with no guillemet after it, is the title's
     text = "Doe, Jane, Life in Lakes, Water Review, 12 (2001)."
     labels = ["author"] * 2 + ["title"] * 3 + ["journal"] * 2 + ["volume", "date"]

@@ -203,16 +203,18 @@ def container_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 def container_inside_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words of a title's span from a capitalised "In:" are the container's: Leeds Harvard prints a chapter's
-    title with no stop before "In: Book" (the model ran the title on over it)."""
+    """The words of a title's span from a capitalised "In:", or from "In" after a full stop, are the container's:
+    Leeds Harvard prints a chapter's title with no stop before "In: Book", APA an entry's "Title. In Book." with no
+    editors (the model ran the title on over it)."""
     i = next((i for i, t in enumerate(tagged) if t.label == "title"), -1)
     if i < 0:
         return tagged
     j = i
     while j < len(tagged) and tagged[j].label == "title":
         j += 1
-    k = next((k for k in range(i + 1, j - 1)
-              if tagged[k].token.text == "In:" and tagged[k + 1].token.text[:1].isupper()), 0)
+    k = next((k for k in range(i + 1, j - 1) if tagged[k + 1].token.text[:1].isupper() and (
+        tagged[k].token.text == "In:" or (tagged[k].token.text == "In" and SENTENCE_END.search(tagged[k - 1].token.text)))),
+        0)
     if not k:
         return tagged
     label = "journal" if j < len(tagged) and tagged[j].label == "volume" else "container"
