@@ -901,6 +901,11 @@ def test_iso690_publisher_after_the_journal_is_the_publisher():
     text = "DOE, Jane. A study of rivers. Water Science. Lakeside : Blue Lake Press, 2010, Vol. 4, p. 10-20"
     labels = [t.label for t in relabel(_tagged(text, head + ["journal"] * 7 + tail[:3] + tail[-2:], {}), text)]
     assert labels[8:13] == ["location"] * 2 + ["publisher"] * 3
+    # after the journal's medium, the publisher and the year read as a note's words
+    text = "DOE, Jane. A study of rivers. Water Science [en ligne]. Blue Lake Press, 2010, Vol. 4, nᵒ 2, p. 10-20"
+    labels = head + ["journal"] * 2 + ["note"] * 6 + tail[1:]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][6:14] == (
+        ["journal"] * 2 + ["note"] * 2 + ["publisher"] * 3 + ["date"])
     # not an abbreviated journal's last words, nor a proceedings' after its year
     for text in ("DOE, Jane. A study of rivers. Water Sci. Res. Lett., 2010, Vol. 4, nᵒ 2, p. 10-20",
                  "DOE, Jane. A study of rivers. RIVERS, 2005. Proceedings of the Board, 2010, Vol. 4, nᵒ 2, p. 10-20"):

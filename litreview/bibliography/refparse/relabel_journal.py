@@ -112,21 +112,34 @@ def publisher_after_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a journal's span, closed by a comma before the date that a labelled volume or page
     follows, is the article's publisher (a place before its colon the location): ISO 690 prints "Title. Journal.
     Springer, 2006, Vol. 560, nᵒ 1, p. 93–108" and "Journal. Los Alamitos : IEEE Press, 2003, Vol. 20", and "Journal.
-    2021, Vol. 199" with no publisher (the model, or the rule above, ran the journal on over the publisher's name)."""
-    d = next((k for k, t in enumerate(tagged) if t.label == "date"), 0)
-    if not d or tagged[d - 1].label not in ("journal", "container") or not tagged[d - 1].token.text.endswith(","):
-        return tagged
-    v = d
-    while v < len(tagged) and v - d < 3 and tagged[v].label == "date":
-        v += 1
-    if v == len(tagged) or v == d + 3 or not tagged[v - 1].token.text.endswith(",") \
-            or not _LABEL_AFTER_DATE.fullmatch(tagged[v].token.text):
+    2021, Vol. 199" with no publisher (the model, or the rule above, ran the journal on over the publisher's name); after
+    the journal's medium, "Journal [en ligne]. Routledge, 2019, Vol. 46", the words the model read as a note's."""
+    v = next((k for k, t in enumerate(tagged) if t.label in ("volume", "pages")), 0)
+    d = v  # the date before the labelled volume ("2019," the model may have read as a note's)
+    while d > 0 and v - d < 3 and tagged[d - 1].label in ("date", "note") and _year_or_month(tagged[d - 1].token.text):
+        d -= 1
+    if d == v or not d or not _LABEL_AFTER_DATE.fullmatch(tagged[v].token.text) \
+            or not tagged[v - 1].token.text.endswith(",") or tagged[d - 1].label not in _BEFORE_DATE \
+            or not tagged[d - 1].token.text.endswith(","):
         return tagged
     label = tagged[d - 1].label
-    s = d - 1
-    while s > 0 and d - s < 2 * _RUN and tagged[s - 1].label == label:
-        s -= 1
-    k = next((k for k in range(d - 2, s - 1, -1) if SENTENCE_END.search(tagged[k].token.text)), -1)
+    if label in ("note", "publisher"):  # after the journal's medium: "Journal [en ligne]. Routledge, 2019, Vol. 46"
+        k = d - 1
+        while k > 0 and d - k < _RUN and tagged[k - 1].label in ("note", "publisher") \
+                and not _MEDIUM_WORD.fullmatch(tagged[k - 1].token.text):
+            k -= 1
+        m = k
+        while m > 0 and k - m < 2 and _MEDIUM_WORD.fullmatch(tagged[m - 1].token.text):
+            m -= 1
+        if m == k or not m or tagged[m - 1].label not in ("journal", "container") \
+                or not tagged[k - 1].token.text.endswith("."):
+            return tagged
+        s = k = k - 1
+    else:
+        s = d - 1
+        while s > 0 and d - s < 2 * _RUN and tagged[s - 1].label == label:
+            s -= 1
+        k = next((k for k in range(d - 2, s - 1, -1) if SENTENCE_END.search(tagged[k].token.text)), -1)
     if k < s or any(t.token.text.rstrip(",").endswith(".") for t in tagged[k + 1:d]) \
             or not tagged[k + 1].token.text[:1].isupper() or tagged[k].token.text.rstrip(".")[-1:].isdigit() \
             or F.PERIODICAL.search(" ".join(t.token.text for t in tagged[k + 1:d])):
@@ -136,7 +149,13 @@ def publisher_after_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     out = list(tagged)
     for j in range(k + 1, d):
         out[j] = tagged[j]._replace(label="location" if j <= colon else "publisher")
+    out[d:v] = [t._replace(label="date") for t in tagged[d:v]]
     return out
+
+
+#: what the words before an article's date may have been read as: the journal's, or after the journal's medium, a
+#: note's or a publisher's
+_BEFORE_DATE = frozenset(("journal", "container", "note", "publisher"))
 
 
 #: the label of a volume, a number or the pages
