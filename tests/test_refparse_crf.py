@@ -883,3 +883,105 @@ def test_a_place_or_publisher_printed_as_unknown_is_neither(raw, place, publishe
     # CSE prints "[place unknown]" where an entry has no place: no place, and the publisher after its colon
     ref = parse_reference(raw)
     assert (ref.place, ref.publisher) == (place, publisher)
+
+
+def test_iso690_publisher_after_the_journal_is_the_publisher():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: ISO 690's "Title. Journal. Publisher, Year, Vol. N, nᵒ N, p. N–N", the journal and the
+    # publisher read as one journal's span (or the publisher as the journal, the journal as the title's)
+    text = "DOE, Jane. A study of rivers. Water Science. Blue Lake Press, 2010, Vol. 4, nᵒ 2, p. 10-20"
+    head = ["author"] * 2 + ["title"] * 4
+    tail = ["date", "volume", "volume", "volume", "volume", "pages", "pages"]
+    labels = [t.label for t in relabel(_tagged(text, head + ["journal"] * 5 + tail, {}), text)]
+    assert labels[6:11] == ["journal"] * 2 + ["publisher"] * 3
+    labels = [t.label for t in relabel(_tagged(text, head + ["title"] * 2 + ["publisher"] * 3 + tail, {}), text)]
+    assert labels[4:11] == ["title"] * 2 + ["journal"] * 2 + ["publisher"] * 3
+    # a place before the publisher's colon is the location
+    text = "DOE, Jane. A study of rivers. Water Science. Lakeside : Blue Lake Press, 2010, Vol. 4, p. 10-20"
+    labels = [t.label for t in relabel(_tagged(text, head + ["journal"] * 7 + tail[:3] + tail[-2:], {}), text)]
+    assert labels[8:13] == ["location"] * 2 + ["publisher"] * 3
+    # after the journal's medium, the publisher and the year read as a note's words
+    text = "DOE, Jane. A study of rivers. Water Science [en ligne]. Blue Lake Press, 2010, Vol. 4, nᵒ 2, p. 10-20"
+    labels = head + ["journal"] * 2 + ["note"] * 6 + tail[1:]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][6:14] == (
+        ["journal"] * 2 + ["note"] * 2 + ["publisher"] * 3 + ["date"])
+    # not an abbreviated journal's last words, nor a proceedings' after its year
+    for text in ("DOE, Jane. A study of rivers. Water Sci. Res. Lett., 2010, Vol. 4, nᵒ 2, p. 10-20",
+                 "DOE, Jane. A study of rivers. RIVERS, 2005. Proceedings of the Board, 2010, Vol. 4, nᵒ 2, p. 10-20"):
+        n = len(tokenize(text)) - len(head) - len(tail)
+        tagged = _tagged(text, head + ["journal"] * n + tail, {})
+        assert [t.label for t in relabel(tagged, text)][6:-len(tail)] == ["journal"] * n
+
+
+def test_apa_publisher_after_an_articles_pages_is_the_publisher():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: APA's "Journal, 12(3), 45–67. Publisher." (an entry that names the journal's publisher), the
+    # model reading the publisher as a note; a place there is no publisher
+    head = ["author"] * 3 + ["date"] + ["title"] * 3 + ["journal"] * 2 + ["volume", "pages"]
+    text = "Doe, J. A. (2001). Rivers and lakes. Water Review, 12(3), 45–67. Blue Lake Press."
+    assert [t.label for t in relabel(_tagged(text, head + ["note"] * 3, {}), text)][-3:] == ["publisher"] * 3
+    text = "Doe, J. A. (2001). Rivers and lakes. Water Review, 12(3), 45–67. Boston, MA."
+    assert "publisher" not in [t.label for t in relabel(_tagged(text, head + ["note"] * 2, {}), text)]
+
+
+def test_a_container_after_in_inside_the_titles_span_is_the_container():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: Leeds Harvard's "Title In: Book." and an Italian style's "Title, in «Journal», 12 (2001)", the
+    # model running the title on over the container (and the volume after the guillemet)
+    text = "Doe, J. 2001. Rivers and lakes In: Water Studies. London: Lake Press."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 6 + ["location", "publisher", "publisher"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][3:9] == ["title"] * 3 + ["container"] * 3
+    text = "Doe, Jane, Rivers and lakes, in «Water Review», 12 (2001), pp. 3–9."
+    labels = ["author"] * 2 + ["title"] * 7 + ["date", "pages", "pages"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][2:9] == (
+        ["title"] * 3 + ["container"] * 3 + ["volume"])
+    # APA's "Title. In Book." with no editors
+    text = "Doe, J. (2001). Rivers. In The Water Book. Lake Press."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 5 + ["publisher"] * 2
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][3:8] == ["title"] + ["container"] * 4
+    # "In" inside a title, not after its full stop, is the title's
+    text = "Doe, J. (2001). Life In The Lakes. Lake Press."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 4 + ["publisher"] * 2
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][3:7] == ["title"] * 4
+    # "in" inside a title, with no guillemet after it, is the title's
+    text = "Doe, Jane, Life in Lakes, Water Review, 12 (2001)."
+    labels = ["author"] * 2 + ["title"] * 3 + ["journal"] * 2 + ["volume", "date"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][2:5] == ["title"] * 3
+
+
+def test_an_issue_read_as_pages_before_labelled_pages_is_the_issue():
+    from litreview.bibliography.refparse.relabel import relabel
+
+    # made by hand: ISO 690's "Vol. 12, nᵒ 1, 3-4, p. 10-20" and an Italian style's "«Journal», 12 (2001), 345,
+    # pp. 10–20", the model reading the issue's range or number as the pages
+    text = "DOE, Jane. Rivers. Water Review. 2001, Vol. 12, nᵒ 1, 3-4, p. 10-20"
+    labels = ["author"] * 2 + ["title", "journal", "journal", "date"] + ["volume"] * 4 + ["pages"] * 3
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-3:] == ["volume", "pages", "pages"]
+    text = "Doe, Jane, Rivers, in «Water Review», 12 (2001), 345, pp. 10–20."
+    labels = ["author"] * 2 + ["title"] + ["journal"] * 3 + ["volume", "date"] + ["pages"] * 3
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-3:] == ["volume", "pages", "pages"]
+    # pages and no label after them: left as the model read them
+    text = "Doe, Jane, Rivers, Water Review, 12 (2001), 10–20."
+    labels = ["author"] * 2 + ["title"] + ["journal"] * 2 + ["volume", "date", "pages"]
+    assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-1] == "pages"
+
+
+@pytest.mark.parametrize("rules_title", [
+    "Rivers and Lakes, ed. by Jane Roe", "Rivers and Lakes (ed. J Roe)", "Rivers and Lakes. ed. Jane Roe",
+    "Rivers and Lakes In: J. Roe, ed. Water Studies", "Rivers and Lakes (J. Roe & A. Poe, Eds.)",
+])
+def test_an_editors_mention_the_rules_ran_the_title_on_over_is_no_part_of_it(rules_title):
+    from litreview.bibliography.refparse import ParsedReference
+
+    # made by hand: the rules ran the title on over an editor's mention that the CRF read apart; its doubt of its
+    # own title does not give the rules' title
+    crf = ParsedReference(raw="", title="Rivers and Lakes", year="2001", uncertain=("title",))
+    rules = ParsedReference(raw="", title=rules_title, year="2001")
+    assert combine(crf, rules).title == "Rivers and Lakes"
+    # and where the CRF read the mention into the publisher: the publisher after it, the CRF's title
+    crf = dataclasses.replace(crf, publisher="Jane Rowe. Lake Press")
+    rules = ParsedReference(raw="", title="Rivers and Lakes. ed. Jane Rowe", year="2001", publisher="Lake Press")
+    assert (combine(crf, rules).title, combine(crf, rules).publisher) == ("Rivers and Lakes", "Lake Press")

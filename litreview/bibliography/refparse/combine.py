@@ -76,6 +76,22 @@ def _runs_on(mine: str, theirs: str, crf: ParsedReference) -> bool:
     return bool(rest) and rest in {_norm(crf.publisher), _norm(crf.place + crf.publisher), *roles, *within}
 
 
+#: the editors named in parentheses after a title, their role last ("(J. Doe & A. Roe, Eds.)")
+_EDITORS_CLOSING = re.compile(r"^\([^()]*\b(?:Eds?|Hrsg|Hg|Dir|Orgs?)\.\)$", re.I)
+
+
+def _role_after(mine: str, theirs: str) -> bool:
+    """The rules' title is the CRF's and then an editor's mention, or "In:" and a book's editors or name: APA's "Title
+    (J. Doe & A. Roe, Eds.)", MHRA's "Title, ed. by John Doe", Harvard's "Title (ed. P Doe)", Leeds's "Title In: J. Doe,
+    ed. Book" (the CRF read the editors and the book apart)."""
+    head = mine.rstrip(" .,;:”’\"»")
+    if not head or not theirs.startswith(head):
+        return False
+    rest = theirs[len(head):].lstrip(" .,;:”’\"»")
+    first = rest.split()[0].casefold() if rest else ""
+    return first.lstrip("(") in EDITOR or first == "in:" or bool(_EDITORS_CLOSING.match(rest))
+
+
 def _book_after_in(crf: ParsedReference) -> bool:
     """The CRF's container is printed after "in" as a book's or a journal's name is, not as a title's last words ("Human
     information processing in air traffic control", "Inklusive Bildung in Kita und Grundschule"): after ", in" or
@@ -185,7 +201,9 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
         return None
     if name == "container" and len(parts[0].split()) < 2 and not parts[0][:1].islower():
         return None  # a capitalised word alone is no title's sentence there: "Proc. SIGPLAN 86 …" abbreviates
-    return rules.title, container_name(parts[1]) if name == "container" else parts[1].strip()
+    # an editor's mention the rules ran the title on over ("Title. ed. Jane Doe. Publisher") is no part of it
+    title = crf.title if _role_after(crf.title, rules.title) else rules.title
+    return title, container_name(parts[1]) if name == "container" else parts[1].strip()
 
 
 def _container_in_title(crf: ParsedReference, title: str) -> bool:
@@ -328,7 +346,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             if name == "title" and names_open(str(theirs).split()[:2], {p.family for p in crf.authors}):
                 # the rules ran the names on into the title ("Zipperer B. Historical …", "de: Conventionalisation …")
                 continue
-            if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _quoted_whole(crf) or quoted_itself(crf.title)
+            if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _role_after(str(mine), str(theirs))
+                                    or _quoted_whole(crf) or quoted_itself(crf.title)
                                     or list_cut(str(mine), str(theirs))
                                     or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)):
                 continue

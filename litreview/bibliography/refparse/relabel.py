@@ -20,6 +20,7 @@ from .relabel_journal import (
     journal_before_date,
     journal_read_as_publisher,
     periodical_before_its_day,
+    publisher_after_journal,
     quoted_name_after_in,
     title_to_its_quote,
 )
@@ -39,6 +40,7 @@ from .relabel_spans import (
     SENTENCE_END,
     container_after_in,
     container_from_its_delimiter,
+    container_inside_title,
     container_to_its_delimiter,
     imprint_in_parenthesis,
     imprint_unknown,
@@ -61,13 +63,15 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = _pages_in_container(_volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
-    tagged = _year_before_page_label(_glued_pages(tagged))
+    tagged = _issue_before_labelled_pages(_year_before_page_label(_glued_pages(tagged)))
     tagged = _vancouver_volume(_numbers_closing_container(_name_inside_container(tagged)))
     tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
     tagged = container_after_in(imprint_unknown(imprint_in_parenthesis(publisher_from_its_parenthesis(tagged))))
+    tagged = container_inside_title(tagged)
     tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
     tagged = publisher_closing_title(container_to_its_delimiter(tagged))
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
+    tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged)))
     tagged = _article_number_after_volume(_doubted_year(_no_date(tagged, text)))
@@ -341,6 +345,27 @@ def _glued_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     return [t._replace(label="pages") if t.label not in ("url", "doi") and F.GLUED_PAGES.fullmatch(t.token.text)
             else t for t in tagged]
+
+
+def _issue_before_labelled_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Unlabelled pages that labelled pages follow (a date between them or not) are the issue: ISO 690's "Vol. 128,
+    nᵒ 1, 1-2, p. 187-193", "vol. 116, nº 11-12, pp. 1529-1544" and an Italian style's "«Nature», 448 (2007), 7150,
+    pp. 188–190" (an issue's number or range, which the model read as the pages)."""
+    for i, t in enumerate(tagged):
+        if t.label != "pages" or (i and tagged[i - 1].label == "pages") or t.token.text.casefold() in _PAGE_LABEL:
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].label == "pages" and j - i < 2 \
+                and tagged[j].token.text.casefold() not in _PAGE_LABEL:
+            j += 1
+        k = j
+        while k < len(tagged) and tagged[k].label == "date" and k - j < 3:
+            k += 1
+        if j > i and k + 1 < len(tagged) and tagged[k].label == "pages" and tagged[k].token.text.casefold() in _PAGE_LABEL \
+                and tagged[j - 1].token.text.endswith(","):
+            return [x._replace(label="volume") if i <= n < j else x for n, x in enumerate(tagged)]
+        return tagged
+    return tagged
 
 
 #: a year in parentheses with the page label glued after it

@@ -34,24 +34,40 @@ def journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     while d > 0 and v - d < _RUN and tagged[d - 1].label in _DATE_LEAVES and _date_word(tagged[d - 1].token.text):
         d -= 1
     start = d - 1  # the journal's last word may end with its full stop (or, before a labelled volume, a comma)
+    end = d
+    if label == "journal" and d < v and _LABEL_AFTER_DATE.fullmatch(tagged[v].token.text):
+        end = _publisher_before(tagged, d)  # ISO 690's "Title. Journal. Springer, 2022, Vol. 127"
+        start = end - 1
     if d == v:  # no date before the volume: ABNT's "Title. Journal, v. 13, n. 1" labels it after the comma
         if start < 1 or not _labelled_after(tagged[start].token.text, tagged[v].token.text, label):
             return tagged
-    elif not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]) or tagged[start].token.text[-1:] in ",:;":
+    elif not any(F.YEAR_RE.search(t.token.text) for t in tagged[d:v]) or tagged[start].token.text[-1:] in ",:;" \
+            or (end < d and not SENTENCE_END.search(tagged[start].token.text)):
         return tagged  # "Technical report, Highway Loss Data Institute, April 2012. Vol. 29": a report's body
     leaves = _JOURNAL_LEAVES if label == "journal" else _BOOK_LEAVES
     if start < 1 or tagged[start].label not in leaves:
         return tagged
-    while start > 0 and d - start < _RUN and tagged[start - 1].label in leaves \
+    while start > 0 and end - start < _RUN and tagged[start - 1].label in leaves \
             and not SENTENCE_END.search(tagged[start - 1].token.text):
         start -= 1
     if not start or tagged[start - 1].label != "title" \
             or not SENTENCE_END.search(tagged[start - 1].token.text):
         return tagged
     out = list(tagged)
-    out[start:d] = [t._replace(label=label) for t in tagged[start:d]]
+    out[start:end] = [t._replace(label=label) for t in tagged[start:end]]
     out[d:v] = [t._replace(label="note" if _MEDIUM_WORD.fullmatch(t.token.text) else "date") for t in tagged[d:v]]
     return out
+
+
+def _publisher_before(tagged: Sequence[Tagged], d: int) -> int:
+    """Where a publisher's one sentence, closed by a comma, starts right before the date at ``d`` (``d`` if there is
+    none there)."""
+    if not tagged[d - 1].token.text.endswith(",") or tagged[d - 1].label != "publisher":
+        return d
+    p = d - 1
+    while p > 0 and d - p < _RUN and tagged[p - 1].label == "publisher" and not tagged[p - 1].token.text.endswith("."):
+        p -= 1
+    return p if p > 1 and tagged[p].token.text[:1].isupper() else d
 
 
 def _labelled_after(last: str, number: str, label: str) -> bool:
@@ -92,6 +108,60 @@ def journal_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return [t._replace(label="journal") if start <= k < v else t for k, t in enumerate(tagged)]
 
 
+def publisher_after_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The last sentence of a journal's span, closed by a comma before the date that a labelled volume or page
+    follows, is the article's publisher (a place before its colon the location): ISO 690 prints "Title. Journal.
+    Springer, 2006, Vol. 560, nᵒ 1, p. 93–108" and "Journal. Los Alamitos : IEEE Press, 2003, Vol. 20", and "Journal.
+    2021, Vol. 199" with no publisher (the model, or the rule above, ran the journal on over the publisher's name); after
+    the journal's medium, "Journal [en ligne]. Routledge, 2019, Vol. 46", the words the model read as a note's."""
+    v = next((k for k, t in enumerate(tagged) if t.label in ("volume", "pages")), 0)
+    d = v  # the date before the labelled volume ("2019," the model may have read as a note's)
+    while d > 0 and v - d < 3 and tagged[d - 1].label in ("date", "note") and _year_or_month(tagged[d - 1].token.text):
+        d -= 1
+    if d == v or not d or not _LABEL_AFTER_DATE.fullmatch(tagged[v].token.text) \
+            or not tagged[v - 1].token.text.endswith(",") or tagged[d - 1].label not in _BEFORE_DATE \
+            or not tagged[d - 1].token.text.endswith(","):
+        return tagged
+    label = tagged[d - 1].label
+    if label in ("note", "publisher"):  # after the journal's medium: "Journal [en ligne]. Routledge, 2019, Vol. 46"
+        k = d - 1
+        while k > 0 and d - k < _RUN and tagged[k - 1].label in ("note", "publisher") \
+                and not _MEDIUM_WORD.fullmatch(tagged[k - 1].token.text):
+            k -= 1
+        m = k
+        while m > 0 and k - m < 2 and _MEDIUM_WORD.fullmatch(tagged[m - 1].token.text):
+            m -= 1
+        if m == k or not m or tagged[m - 1].label not in ("journal", "container") \
+                or not tagged[k - 1].token.text.endswith("."):
+            return tagged
+        s = k = k - 1
+    else:
+        s = d - 1
+        while s > 0 and d - s < 2 * _RUN and tagged[s - 1].label == label:
+            s -= 1
+        k = next((k for k in range(d - 2, s - 1, -1) if SENTENCE_END.search(tagged[k].token.text)), -1)
+    if k < s or any(t.token.text.rstrip(",").endswith(".") for t in tagged[k + 1:d]) \
+            or not tagged[k + 1].token.text[:1].isupper() or tagged[k].token.text.rstrip(".")[-1:].isdigit() \
+            or F.PERIODICAL.search(" ".join(t.token.text for t in tagged[k + 1:d])):
+        return tagged  # no sentence before the comma, an abbreviated name's words ("Phys. Rev. Lett.,") or a
+        # proceedings' ("OCEANS, 2005. Proceedings of MTS/IEEE, September 2005")
+    colon = next((j for j in range(k + 1, d) if tagged[j].token.text.endswith(":")), 0)
+    out = list(tagged)
+    for j in range(k + 1, d):
+        out[j] = tagged[j]._replace(label="location" if j <= colon else "publisher")
+    out[d:v] = [t._replace(label="date") for t in tagged[d:v]]
+    return out
+
+
+#: what the words before an article's date may have been read as: the journal's, or after the journal's medium, a
+#: note's or a publisher's
+_BEFORE_DATE = frozenset(("journal", "container", "note", "publisher"))
+
+
+#: the label of a volume, a number or the pages
+_LABEL_AFTER_DATE = lazy(rf"(?i)(?:{F.VOLUME_LABEL}|{F.PAGE_LABEL}|n[ᵒo°]\.?|núm\.)")
+
+
 def periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words between a title closed by its quote and a month and day, closed by a comma, are the periodical's
     name, in a reading with no container: Chicago's "“Title.” Daily Nation, December 4." and "“Title.”
@@ -120,6 +190,8 @@ def periodical_before_its_day(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+#: a volume's number ("97,", "12.")
+_VOLUME = lazy(r"\d{1,4}[.,]?")
 #: labels a periodical's name after a quoted title may have been read as
 _NAME_LEAVES = frozenset(("note", "date", "publisher", "genre", "location"))
 
@@ -203,13 +275,17 @@ def quoted_name_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             closer, j = F.QUOTE_CLOSER[opener], i + 1
             while j < len(tagged) and j - i <= 3 * _RUN and closer not in tagged[j].token.text[1 if j == i + 1 else 0:]:
                 j += 1
-            if j == len(tagged) or (j + 1 < len(tagged) and tagged[j + 1].label == "title"):
+            m = j + 1  # a volume the model ran the title on over ("in «Rivista», 97 (2002)")
+            while m < len(tagged) and m - j <= 2 and tagged[m].label == "title" and _VOLUME.fullmatch(tagged[m].token.text):
+                m += 1
+            if j == len(tagged) or (m < len(tagged) and tagged[m].label == "title"):
                 return tagged
             labels = {t.label for t in tagged[i + 1:j + 1]} - {"title"}
             if len(labels) > 1 or labels - {"container", "journal"} or any(not i < k <= j for k in named):
                 return tagged
             label = labels.pop() if labels else "container"
-            return [t._replace(label=label) if i <= k <= j else t for k, t in enumerate(tagged)]
+            return [t._replace(label=label) if i <= k <= j else t._replace(label="volume") if j < k < m else t
+                    for k, t in enumerate(tagged)]
     return tagged
 
 

@@ -202,6 +202,25 @@ def container_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def container_inside_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a title's span from a capitalised "In:", or from "In" after a full stop, are the container's:
+    Leeds Harvard prints a chapter's title with no stop before "In: Book", APA an entry's "Title. In Book." with no
+    editors (the model ran the title on over it)."""
+    i = next((i for i, t in enumerate(tagged) if t.label == "title"), -1)
+    if i < 0:
+        return tagged
+    j = i
+    while j < len(tagged) and tagged[j].label == "title":
+        j += 1
+    k = next((k for k in range(i + 1, j - 1) if tagged[k + 1].token.text[:1].isupper() and (
+        tagged[k].token.text == "In:" or (tagged[k].token.text == "In" and SENTENCE_END.search(tagged[k - 1].token.text)))),
+        0)
+    if not k:
+        return tagged
+    label = "journal" if j < len(tagged) and tagged[j].label == "volume" else "container"
+    return [t._replace(label=label) if k <= n < j else t for n, t in enumerate(tagged)]
+
+
 def publisher_after_series(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a series' span whose words the model doubts with the publisher as their rival is the
     publisher: Chicago's "Working Paper. Working Paper Series. National Bureau of Economic Research." (a series' name
@@ -422,18 +441,20 @@ def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The capitalised words after the date that follows a journal's volume or pages, closed by a full stop and by
     nothing but links and notes after them, are the publisher, in a reading with none: ABNT prints an article's
     publisher last, "Journal, v. 45, p. 467–492, 2019. Annual Reviews." (the model read it as a note's, a series' or a
-    title's words)."""
+    title's words), and APA after the pages when the entry names one, "Journal, 109(1), 23–34. JSTOR."."""
     if any(t.label == "publisher" for t in tagged) or not any(t.label in ("journal", "container") for t in tagged):
         return tagged
     for d in range(1, len(tagged) - 1):
-        if tagged[d].label != "date" or tagged[d - 1].label not in ("volume", "pages") \
+        dated = tagged[d].label == "date" and tagged[d - 1].label in ("volume", "pages")
+        if not (dated or (tagged[d].label == "pages" and tagged[d + 1].label not in ("pages", "date"))) \
                 or not tagged[d].token.text.endswith(".") or tagged[d + 1].label == "date":
             continue
         j = d + 1
         while j < len(tagged) and j - d <= _RUN and tagged[j].label in _ARTICLE_TAIL \
                 and (tagged[j].token.text[:1].isupper() or tagged[j].token.text.casefold() in FUNCTION_WORDS):
             if tagged[j].token.text.endswith("."):
-                if all(t.label in _AFTER_PUBLISHER for t in tagged[j + 1:]):
+                if all(t.label in _AFTER_PUBLISHER for t in tagged[j + 1:]) \
+                        and not F.known_place(" ".join(t.token.text for t in tagged[d + 1:j + 1])):  # "Boston, MA."
                     return [t._replace(label="publisher") if d < k <= j else t for k, t in enumerate(tagged)]
                 break
             j += 1
