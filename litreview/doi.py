@@ -100,23 +100,26 @@ def is_valid_doi(value: str) -> bool:
 
 @lru_cache(maxsize=_MEMO)
 def doi_problem(value: str) -> str:
-    """Why a DOI is malformed, in words; '' when it is well formed."""
+    """Why a DOI is malformed, as a predicate ("contains white space"); '' when it is well formed.
+
+    The caller names the DOI as the user wrote it ("DOI '10.1/x y' contains ..."): the reason does not repeat it.
+    """
     doi = normalize_doi(value)
     if not doi:
-        return "the DOI is empty"
+        return "is empty"
     if _ALWAYS_BAD.search(doi):
-        return f"DOI {doi!r} contains white space or control characters"
+        return "contains white space or control characters"
     if not doi.startswith("10."):
-        return f"DOI {doi!r} does not start with the directory indicator '10.'"
+        return "does not start with the directory indicator '10.'"
     if "/" not in doi:
-        return f"DOI {doi!r} has no '/' between prefix and suffix"
+        return "has no '/' between prefix and suffix"
     if doi[-1] in _TRAILING:
-        return (f"DOI {doi!r} ends with {doi[-1]!r}, which is almost always the sentence's punctuation "
+        return (f"ends with {doi[-1]!r}, which is almost always the sentence's punctuation "
                 "(remove it)")
     if not any(p.fullmatch(doi) for p in _PATTERNS):
         bad = sorted({c for c in doi.split("/", 1)[1] if not (c.isascii() and (c.isalnum() or c in "-._;()/:"))})
         shown = " ".join(repr(c) for c in bad[:5])
-        return f"DOI {doi!r} does not match Crossref's DOI pattern (unexpected characters: {shown or 'prefix'})"
+        return f"does not match Crossref's DOI pattern (unexpected characters: {shown or 'prefix'})"
     return ""
 
 

@@ -214,7 +214,7 @@ def test_a_reference_given_where_a_doi_goes_points_to_reference(tmp_path: Path, 
     assert f'litreview add --reference "{ref}"' in capsys.readouterr().err
     (tmp_path / "dois.txt").write_text("10.1000/abc\n# a comment\nnot a doi here\n", encoding="utf-8")
     assert main(["add", "--from-file", "dois.txt"]) == 2
-    assert "dois.txt:3: 'not a doi here' is not a DOI" in capsys.readouterr().err
+    assert "dois.txt:3: 'not a doi here' is not a DOI: it contains white space" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("name", "text"), [

@@ -377,3 +377,11 @@ def test_a_duplicate_in_another_file_names_that_file() -> None:
                                 " journal={J}, year={2001}, doi={10.1000/A}}\n", "refs/more.bib")
     found = [(f.code, f.file, f.message) for f in check_duplicates((*first.sources, *second.sources))]
     assert found == [("LR106", "refs/more.bib", "same DOI 10.1000/a as 'smith2001' (main.bib line 1)")]
+
+
+def test_a_malformed_doi_is_named_once_as_written() -> None:
+    bib = parse_bibliography("@article{doe2020,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n"
+                             "  year = {2020},\n  doi = {10.1234/ABC def},\n}\n", "refs.bib")
+    found = check_review(Review(bibliography=bib), Config(root=CASES), now=NOW).findings
+    assert [f.message for f in found if f.code == "LR120"] == [
+        "DOI '10.1234/ABC def' is malformed: it contains white space or control characters"]

@@ -113,3 +113,8 @@ def test_no_doi_can_name_a_file_outside_the_folder(text: str) -> None:
 ])
 def test_entry_doi(doi: str, url: str, expected: str) -> None:
     assert entry_doi(doi, url) == expected
+
+
+def test_a_malformed_doi_reason_does_not_repeat_the_doi() -> None:
+    # The caller names the DOI as its user wrote it; the reason repeating it (lower-cased) stuttered.
+    assert doi_problem("10.1234/ABC def") == "contains white space or control characters"

@@ -202,7 +202,7 @@ def check_doi(source: Source) -> Iterable[Finding]:
     end = trailing_punctuation(doi)
     problem = doi_problem(doi[:-1] if end else doi)
     if problem:
-        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: {problem}", field="doi")
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
                             "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",

@@ -100,7 +100,7 @@ def read_dois(values: tuple[str, ...], from_file: str | None) -> list[str]:
             hint = "a DOI looks like 10.1017/CBO9780511491306"
             if line is None and len(value.split()) > 2:  # words: a reference given where a DOI goes
                 hint += f'; look a reference up with: litreview add --reference "{value}"'
-            raise InputError(f"{value!r} is not a DOI: {problem}", path=from_file if line else None, line=line,
+            raise InputError(f"{value!r} is not a DOI: it {problem}", path=from_file if line else None, line=line,
                              hint=hint)
         dois.append(doi)
     return dois

@@ -36,7 +36,7 @@ def fetch_record(doi: str, config: Config, client: httpx.AsyncClient | None = No
 
     problem = doi_problem(doi)
     if problem:
-        raise InputError(problem, hint="check the DOI; it looks like 10.1234/abc")
+        raise InputError(f"DOI {doi!r} {problem}", hint="check the DOI; it looks like 10.1234/abc")
     doi = normalize_doi(doi)
     snap = Snapshot(config.path("metadata"))
     entry, _ = snap.read_doi(doi)

@@ -118,7 +118,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
 
     problem = doi_problem(source.doi)
     if problem:
-        return done("malformed", f"{problem}; it was not sent to any registry")
+        return done("malformed", f"DOI {source.doi!r} {problem}; it was not sent to any registry")
     entry, corrupt = snap.read_doi(source.doi)
     if entry is not None and not origins.accepts(entry.registry, entry.source_url, entry.synthetic):
         corrupt = foreign_note("record", entry.registry or entry.source_url)
