@@ -121,3 +121,18 @@ def test_errors_inside_a_task_group_are_unwrapped(project: Path, monkeypatch: py
     monkeypatch.setattr(sources, "load_or_fail", fail)
     assert main(["sources"]) == 2
     assert capsys.readouterr().err == "error: x.bib:3: bad thing\n"
+
+
+@pytest.mark.parametrize(("bib", "says"), [
+    # The entry with the unclosed brace still loads (its title swallows the next field): three are used.
+    ("@article{a, title={A}, year=2000}\n@article{b, title={B, year=2001}\n@article{c, title={C}, year=2002}\n",
+     "refs.bib; 3 entries loaded and used"),
+    ("", "refs.bib; no entries loaded and used"),
+])
+def test_sources_counts_what_it_loaded_beside_the_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys, bib: str, says: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    assert main(["sources", "--bib", "refs.bib", "--essay", "", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: 1 problem in ") and says in err

@@ -35,9 +35,10 @@ def load_or_fail(path, *, strict: bool = False) -> Bibliography:
         noun = "problem" if len(errors) == 1 else "problems"
         if strict:
             raise BibliographyError(f"{len(errors)} {noun} in {path}; fix them and run again:", errors)
-        usable = len(bibliography.sources)
-        click.echo(str(BibliographyError(f"warning: {len(errors)} {noun} in {path}; the other {usable} "
-                                         "entries are used (`litreview check` reports each):", errors)), err=True)
+        # The count is of what loaded: an entry with a problem may be among them ("the other N" misled).
+        loaded = plural(len(bibliography.sources), "entry", "entries") if bibliography.sources else "no entries"
+        click.echo(str(BibliographyError(f"warning: {len(errors)} {noun} in {path}; {loaded} loaded and used "
+                                         "(`litreview check` reports each problem):", errors)), err=True)
     return bibliography
 
 
