@@ -16,9 +16,10 @@ from ..model import Bibliography, Finding, Source
 from .bib import entry_finding, plain
 from .hints import csl_form
 
-VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
+VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
                       "crossref", "xdata", "xref", "related", "ids", "keywords_url", "isbn", "issn"})
-"""Fields biblatex reads verbatim (or that hold keys or identifiers): LaTeX rules do not apply."""
+"""Fields biblatex reads verbatim (or that hold keys, identifiers or a file's path: JabRef's localfile): LaTeX
+rules do not apply."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url"}
 # Links no style typesets as text: adsurl, biburl, DBLP's ee (electronic edition), BibDesk's bdsk-url-1.
