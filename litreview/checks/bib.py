@@ -115,6 +115,12 @@ def plain(value: str) -> str:
     return " ".join(_BRACES.sub("", value).split())
 
 
+def shown(value: str) -> str:
+    """A field's value quoted for a message as the .bib writes it: repr's quotes and escapes of control
+    characters, but one backslash for one ("\\&", not "\\\\&", which reads as an escaped backslash)."""
+    return repr(value).replace("\\\\", "\\")
+
+
 def entry_finding(code: str, source: Source, message: str, hint: str = "", *, field: str = "") -> Finding:
     """A finding about an entry, its hint in the words of the entry's file: located at the line of
     ``field`` when it is about that field (and the entry writes it itself), else at the entry's first line."""

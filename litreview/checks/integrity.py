@@ -13,7 +13,7 @@ from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import known_command
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
-from .bib import entry_finding, plain
+from .bib import entry_finding, plain, shown
 from .hints import csl_form
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
@@ -143,7 +143,7 @@ def check_specials(source: Source) -> Iterable[Finding]:
         match = _UNESCAPED.search(_without_math(value))
         if match and not _HTML_ENTITY.search(value):
             mark = match.group(1)
-            yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {plain(value)!r}",
+            yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(value))}",
                                 f"write \\{mark} (or 'and' for &)", field=name)
 
 
@@ -238,7 +238,7 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
             continue
         problem = latex_problem(value, defined)
         if problem:
-            yield entry_finding("LR142", source, f"{name}: {problem}: {plain(value)!r}", field=name)
+            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(value))}", field=name)
 
 
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
