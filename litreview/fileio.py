@@ -12,6 +12,9 @@ from .errors import InputError as _InputError
 from .errors import LitreviewError, WriteError
 from .lazyre import lazy
 
+#: The temporary files of ``write_atomic`` as a .gitignore pattern (``init`` writes it): a killed write leaves one.
+TEMP_PATTERN = ".*.tmp"
+
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8",
                  check: Callable[[], None] | None = None) -> None:

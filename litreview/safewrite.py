@@ -35,8 +35,12 @@ class FileChangedError(WriteError):
     """The file changed between reading and writing it; nothing was written."""
 
 
+#: The lock files' names as a .gitignore pattern (``init`` writes it): a lock file stays beside its file.
+LOCK_PATTERN = ".*.litreview-lock"
+
+
 def lock_path(path: str | os.PathLike[str]) -> Path:
-    """The lock file beside ``path`` (``refs/.bibliography.bib.litreview-lock``; git-ignored)."""
+    """The lock file beside ``path`` (``refs/.bibliography.bib.litreview-lock``; git-ignored by LOCK_PATTERN)."""
     p = Path(path)
     return p.with_name(f".{p.name}.litreview-lock")
 

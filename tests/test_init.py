@@ -154,3 +154,17 @@ def test_plain_mkdocs_build_works_as_the_written_mkdocs_yml_says(fresh: Path) ->
     (fresh / "docs").mkdir()  # what it says to do
     build(mkdocs_config(config_file=str(fresh / "mkdocs.yml"), site_dir=str(fresh / "plain")))
     assert (fresh / "plain" / "essay" / "index.html").is_file()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_init_git_ignores_the_lock_and_temporary_files_the_writers_leave(fresh: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=fresh, check=True)
+    assert main(["init", "essay.md"]) == 0
+    assert main(["links", "--accept", "p1-s1", "jervis1976perception"]) == 0  # leaves refs/.claims.yaml.litreview-lock
+    (fresh / "refs" / ".claims.yaml.x1y2.tmp").write_bytes(b"partial")  # what a killed write leaves
+    untracked = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=fresh, check=True,
+                               capture_output=True, text=True).stdout
+    assert (fresh / "refs" / ".claims.yaml.litreview-lock").exists() and "litreview-lock" not in untracked
+    assert ".tmp" not in untracked

@@ -12,10 +12,14 @@ from pathlib import Path
 
 from ..cache import LATEX_SUFFIXES
 from ..errors import ConfigError, InputError
+from ..fileio import TEMP_PATTERN
+from ..safewrite import LOCK_PATTERN
 from ..text import plural
 
 _TAG = re.compile(r"<[^<>]*>")
-
+#: What init's .gitignore holds: the built site, the cache, and the lock and temporary files litreview's writers
+#: leave (a lock file stays beside its file; a killed write leaves its temporary file).
+IGNORED = ("site/", ".litreview-cache/", LOCK_PATTERN, TEMP_PATTERN)
 _SETTINGS_KEYS = ("essay", "bibliography", "claims", "metadata", "site_dir")
 _BIB_SUFFIXES = (".bib", ".json", ".yaml", ".yml")
 
@@ -75,12 +79,13 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
     plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path)))
     gitignore = root / ".gitignore"
     if gitignore.exists():
-        missing = [line for line in ("site/", ".litreview-cache/")
+        missing = [line for line in IGNORED
                    if line not in gitignore.read_text(encoding="utf-8", errors="replace").splitlines()]
         if missing:
-            plan.notes.append(f"add {' and '.join(missing)} to .gitignore (built and cached files)")
+            plan.notes.append(f"add {', '.join(missing)} to .gitignore (built and cached files, the writers' "
+                              "lock and temporary files)")
     else:
-        plan.write(gitignore, "site/\n.litreview-cache/\n")
+        plan.write(gitignore, "".join(f"{line}\n" for line in IGNORED))
     if workflow or pre_commit:
         from ._ci_files import ci_files
 
