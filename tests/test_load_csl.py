@@ -200,3 +200,12 @@ def test_csl_names_written_as_strings_or_one_object_are_read_as_pandoc_reads_the
     assert [p.family for p in a.authors] == ["X Y", "Doe"] and a.fields["author"] == "{X Y} and Doe, J"
     yaml = parse_csl("- id: b\n  type: book\n  title: T\n  author:\n    family: Roe\n    given: R\n", "refs.yaml", yaml=True)
     assert not yaml.problems and [p.family for p in yaml.sources[0].authors] == ["Roe"]
+
+
+def test_a_csl_yaml_syntax_error_is_one_line_naming_the_construct_left_open() -> None:
+    # The parser's str() spans lines and names "<unicode string>"; the message is one line.
+    bib = parse_csl("- id: a\n  title: A\n  type: book\n- id: b\n  title: [unclosed\n", "refs.yaml", yaml=True)
+    [problem] = bib.problems
+    assert (problem.code, problem.line) == ("LR100", 6)
+    assert problem.message == ("not valid CSL-YAML: did not find expected ',' or ']' "
+                               "(while parsing a flow sequence from line 5)")

@@ -281,7 +281,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     """
     import yaml as pyyaml
 
-    from ..safeload import check_yaml, json_item_lines, load_json
+    from ..safeload import check_yaml, json_item_lines, load_json, yaml_error_line, yaml_problem
 
     bom = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")
@@ -294,8 +294,11 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     except (ValueError, pyyaml.YAMLError) as exc:
         line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
                 or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
+        why = str(exc)
+        if isinstance(exc, pyyaml.MarkedYAMLError):  # its str() is several lines naming "<unicode string>"
+            why, line = yaml_problem(exc), yaml_error_line(exc) or line
         return Bibliography((), (Finding(code="LR100", severity="error",
-                                         message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {exc}",
+                                         message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}",
                                          hint="Fix the syntax at that line", file=filename, line=line),),
                             filename, text)
     if isinstance(data, Mapping):
