@@ -168,3 +168,13 @@ def test_init_git_ignores_the_lock_and_temporary_files_the_writers_leave(fresh: 
                                capture_output=True, text=True).stdout
     assert (fresh / "refs" / ".claims.yaml.litreview-lock").exists() and "litreview-lock" not in untracked
     assert ".tmp" not in untracked
+
+
+def test_init_in_another_folder_says_next_how_to_run_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "papers" / "ir").mkdir(parents=True)
+    shutil.copy(CASE / "essay.md", tmp_path / "papers" / "ir" / "essay.md")
+    monkeypatch.chdir(tmp_path)
+    assert main(["-C", "papers/ir", "init", "essay.md"]) == 0
+    out = capsys.readouterr().out  # a plain `litreview check` started here finds no settings
+    assert "\n  litreview -C papers/ir check   " in out and "\n  litreview -C papers/ir build   " in out

@@ -63,11 +63,22 @@ def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit:
         click.echo(f"note: {note}")
     if not plan.writes and not plan.copies and not plan.appends:
         click.echo("Nothing to do: the review is set up.")
-    click.echo("\nNext:\n"
-               "  litreview check                            what is wrong with the citations\n"
-               "  litreview fetch --mailto you@example.org   verify DOIs at the registries (online)\n"
-               "  litreview build                            the review site, in site/")
+    click.echo(next_steps(click.get_current_context().find_root().params.get("directory")))
     return 0
+
+
+def next_steps(directory: str | None) -> str:
+    """What to run next, as typed where init was started: with ``-C PATH`` when it was given (the
+    settings are in PATH, which a plain ``litreview check`` started here would not find)."""
+    import shlex
+
+    run = f"litreview -C {shlex.quote(directory)}" if directory else "litreview"
+    steps = (("check", "what is wrong with the citations"),
+             ("fetch --mailto you@example.org", "verify DOIs at the registries (online)"),
+             ("build", "the review site, in site/"))
+    width = max(len(f"{run} {step}") for step, _ in steps) + 3
+    return "\nNext:\n" + "\n".join(f"  {f'{run} {step}':<{width}}{what}" for step, what in steps)
+
 
 def apply(plan: Plan) -> None:
     """Write the plan's files (each atomically); never overwrite one that appeared meanwhile."""
