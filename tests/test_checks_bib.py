@@ -334,6 +334,9 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     ("12--15", False, False), ("12", False, False), ("3, 7--9", False, False), ("e1234", False, False),
     ("xii--xiv", False, False), ("12-15", False, True), ("12--", False, True), ("12 15", False, True),
     ("12-15", True, False), ("12 ff.", True, False), ("12--", True, True),
+    # Real forms: an ASBMB manuscript number, Cell Press's online pages after the printed ones.
+    ("M110.001628", False, False), ("1218--1239.e3", False, False), ("1218-1239.e3", True, False),
+    ("1218-1239.e3", False, True), ("M110.00162", False, True), ("10.1111/aphw.12394", False, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem

@@ -36,15 +36,17 @@ _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:
 # One page: digits or roman numerals with an optional letter before or after ("S436", "436S", "e1234").
 # A page: 12, e1234, 12a, xii, or an article number and its page (ACM's 120:3). White space around
 # the dash is read as no space by BibTeX, biber and pandoc alike (Zotero writes "176 -- 180").
-_PAGE = r"(?:\d+:\d+|[A-Za-z]?\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
+# Cell Press numbers its online-only pages after the last printed one: "1218--1239.e3" (Crossref's page field).
+_PAGE = r"(?:\d+:\d+|[A-Za-z]?\d+[A-Za-z]?(?:\.e\d{1,3})?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
 # "102f", "102ff." (and following): biber reads them as one page, BibTeX prints them as written.
 _FOLLOWING = r"(?:\s?(?:f|ff|sq|sqq)\.?)?"
 _BIBTEX_PAGES = lazy(rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")
 _BIBLATEX_PAGES = lazy(
     rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--?|–)\s*{_PAGE}|/{_PAGE})?"
     rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
-# A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12".
-_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)[A-Za-z]{2,8}\d{2,}$")
+# A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12";
+# the ASBMB journals' manuscript numbers too (Molecular & Cellular Proteomics' M110.001628, JBC's M109.038026).
+_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6})$")
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
 _ESCAPED_ANGLE = lazy(r"\{?\\text(less|greater)(?:\{\}|\s*)\}?")
 _MATH_COMMANDS = lazy(r"\\(par|begin|end|section|item)\b")
