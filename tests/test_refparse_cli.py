@@ -95,3 +95,14 @@ def test_a_pdf_or_word_file_is_refused_with_how_to_get_its_text(capsys, tmp_path
     code, out, err = run(capsys, "import", str(tmp_path / name))
     assert code == 2 and out == ""
     assert says in err and "hint:" in err and ".txt" in err
+
+
+def test_import_leaves_a_front_matter_out(capsys, tmp_path):
+    # A Markdown document's YAML front matter is no reference: it came out as a @misc "--- title: ...".
+    doc = tmp_path / "paper.md"
+    doc.write_text("---\ntitle: My paper\nauthor: Me\n---\n\nBae, Nancy S, and Peter Baumann. 2007. "
+                   "“A RAP1/TRF2 Complex Inhibits Nonhomologous End-Joining at Human Telomeric DNA Ends.” "
+                   "Molecular Cell 26 (3): 323–34.\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(doc), "--format", "json")
+    assert code == 0 and [r["title"][:9] for r in json.loads(out)] == ["A RAP1/TR"]
+    assert "1 reference from" in err and "(line 6 on)" in err

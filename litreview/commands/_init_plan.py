@@ -161,12 +161,13 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
         plan.notes.append(f"the sources are the references in {essay_path.name}'s front matter, as pandoc reads "
                           "them (refs/bibliography.bib, once it exists, is read too)")
         return _rel(target, root)
-    plan.writes[target] = _import_references(plan, essay_path, _without_front_matter(essay_text, essay_path))
+    plan.writes[target] = _import_references(plan, essay_path, without_front_matter(essay_text, essay_path))
     return _rel(target, root)
 
 
-def _without_front_matter(text: str, path: Path) -> str:
-    """The essay with its front matter blanked (lines kept): its YAML is no reference list to import."""
+def without_front_matter(text: str, path: Path) -> str:
+    """The essay with its front matter blanked (lines kept): its YAML is no reference list to import
+    (``init`` and ``import`` both read the list after it)."""
     from ..essay.markdown import front_matter
 
     if path.suffix.lower() in LATEX_SUFFIXES:

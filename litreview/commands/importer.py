@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -45,8 +46,11 @@ def command(path: str, fmt: str, section: str | None) -> int:
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
+    from ._init_plan import without_front_matter
 
-    text = read_text(path, what="document", hint="check the path of the document holding the reference list")
+    text = without_front_matter(read_text(path, what="document",
+                                          hint="check the path of the document holding the reference list"),
+                                Path(path))
     strings, first_line = find_reference_section(text, section, path=path)
     refs = parse_references(strings)
     keys = make_keys(refs)
