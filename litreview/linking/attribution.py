@@ -273,7 +273,9 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
                 listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
             if cue or name.possessive or listed:
                 confidence = 0.9
-            elif not sentence_start and len(name.toks) == 1:
+            elif not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree):
+                # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
+                # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
                 confidence = 0.75
             else:
                 continue
