@@ -133,12 +133,12 @@ def test_a_concept_before_a_reporting_verb_is_no_person() -> None:
 
 
 def test_a_bodys_or_products_name_alone_mid_sentence_is_no_attribution() -> None:
-    # "Each MongoDB query is a hashmap" names the database, not its manual: it was a confirmed link (0.75) to the
+    # "A query sent to MongoDB is a hashmap" names the database, not its manual: it was a confirmed link (0.75) to the
     # entry whose author is the body "MongoDB". A person's family name alone there still links, and the body's
     # name with a reporting verb too.
-    bib = ("@misc{mongo, author = {{MongoDB}}, title = {Preventing injection}, year = {2017}}\n"
+    bib = ("@misc{mongo, author = {MongoDB}, title = {Preventing injection}, year = {2017}}\n"
            "@book{holsti, author = {Holsti, K. J.}, title = {Taming the Sovereigns}, year = {2004}}\n")
-    linkage = link(parse_essay("Each MongoDB query is a hashmap. The view of Holsti is wide. As MongoDB states, "
+    linkage = link(parse_essay("A query sent to MongoDB is a hashmap. The view of Holsti is wide. As MongoDB states, "
                                "a query is an object.\n"), parse_bibliography(bib))
     assert sorted((lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution") == [
         ("p1-s2", "holsti"), ("p1-s3", "mongo")]
