@@ -625,3 +625,17 @@ def test_a_line_opening_as_a_reference_does_after_a_finished_one_opens_one(first
 def test_a_wrapped_reference_is_joined_whole_and_spaced_as_printed(reference):
     refs, _ = find_reference_section(f"References\n{reference}\n")
     assert refs == [reference.replace("\n", " ")]
+
+
+def test_pandocs_rendered_bibliography_div_is_the_section_without_a_heading():
+    # `pandoc --citeproc -t markdown` writes the list into ::: {#refs ...} with no heading: the body's paragraphs
+    # were read as references too (four "references" for two), and init found no section.
+    text = ("Intro text (Doe 2000).\n\nA longer second paragraph that cites (Roe 2010) and goes on a while.\n\n"
+            "::::: {#refs .references .csl-bib-body .hanging-indent}\n::: {#ref-a .csl-entry}\n"
+            "Doe, Jane. 2000. *Tides and Waves*. P.\n:::\n\n::: {#ref-b .csl-entry}\n"
+            'Roe, Rob. 2010. "On the Sea." *J. Oceans* 3: 1--9.\n:::\n:::::\n')
+    refs, line = find_reference_section(text)
+    assert refs == ["Doe, Jane. 2000. Tides and Waves. P.", 'Roe, Rob. 2010. "On the Sea." J. Oceans 3: 1--9.']
+    assert line == 7
+    with pytest.raises(InputError, match="no section headed 'Works'"):
+        find_reference_section(text, "Works")

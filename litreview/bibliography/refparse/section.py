@@ -69,14 +69,22 @@ def _looks_like_heading(line: str) -> bool:
             and "http" not in line)
 
 
+#: The div pandoc's citeproc writes the bibliography into (``::: {#refs .references .csl-bib-body}``), with or
+#: without a heading before it.
+_REFS_DIV = re.compile(r"^\s{0,3}:{3,}\s*\{#refs[\s}]")
+
+
 def reference_heading(text: str, section: str | None = None) -> tuple[int, str] | None:
-    """(0-based line, heading as printed) of the reference section, or None when there is none."""
+    """(0-based line, heading as printed) of the reference section, or None when there is none: a heading
+    of one of ``HEADINGS`` (or ``section``), or else the div of pandoc's rendered bibliography."""
     names = (fold(section.strip()),) if section else HEADINGS
-    found = None
+    found = div = None
     for i, line in enumerate(text.splitlines()):
         if _is_heading(line, names):
             found = (i, _heading_text_as_printed(line))  # the last wins: a table of contents may name it earlier
-    return found
+        elif div is None and _REFS_DIV.match(line):
+            div = (i, "references")
+    return found or (None if section else div)
 
 
 def _heading_text_as_printed(line: str) -> str:
