@@ -903,6 +903,26 @@ def test_an_article_number_like_a_year_after_the_volume_is_the_pages(text, pages
     assert (ref.pages, ref.year) == (pages, text.split("(")[1][:4])
 
 
+@pytest.mark.parametrize(("text", "pages"), [
+    ("Olsen, K. (2020). Reading habits of rural teachers: A survey. Poetics, 101477.", "101477"),
+    ("Brandt, A. and Holm, J. (2023). Seasonal work and early farming. The Quarterly Journal of Economics, qjad019. "
+     "doi: 10.1093/qje/qjad019", "qjad019"),
+    ("12. P. Moreau, L. Diaz, Class and protest in southern Europe. Critical Sociology 08969205231190765 (2023).",
+     "08969205231190765"),
+    ("Hart, Nina. 2022. \u201cTrust in Local News.\u201d Psychological Science 09567976221110235. "
+     "doi:10.1177/09567976221110235.", "09567976221110235"),
+    ("Smith J (2017) Risk scores in primary care. BMJ j2211.", "j2211"),
+])
+def test_an_article_number_alone_is_the_pages_not_the_volume(text, pages):
+    ref = parse_reference(text)
+    assert (ref.volume, ref.pages) == ("", pages)
+
+
+def test_a_long_number_after_a_volume_label_stays_the_volume():
+    ref = parse_reference("Lee, K. (2016). Historical wage data. Working Paper Series, vol. 90716.")
+    assert (ref.volume, ref.pages) == ("90716", "")
+
+
 def test_the_book_after_in_colon_ends_the_title():
     ref = parse_reference("9 Tormos R. The rhythm of modernization: How values change over time. In: The Rhythm of "
                           "Modernization: How Values Change over Time. Brill, 2021.")  # The Lancet
