@@ -923,6 +923,27 @@ def test_a_long_number_after_a_volume_label_stays_the_volume():
     assert (ref.volume, ref.pages) == ("90716", "")
 
 
+@pytest.mark.parametrize(("text", "container"), [
+    ("Moreau, L., Park, J., & Diaz, R. (2009). A docking motif shared by two telomeric proteins. Science (New York, "
+     "N.Y.) 324, 1101\u20131105.", "Science (New York, N.Y.)"),
+    ("7. K. Ito, M. Sato, Taking apart a telomeric adaptor protein. Cell cycle (Georgetown, Tex.) 11, 2051\u20132057 "
+     "(2012).", "Cell cycle (Georgetown, Tex.)"),
+    ("NOVAK, P. (2016). Fiscal rules and central bank commitment. Czech Journal of Economics and Finance (Finance a "
+     "uver), 66(2), 101\u2013120.", "Czech Journal of Economics and Finance (Finance a uver)"),
+    ("Hart, J., Lee, K. 2015. Screening for depression in primary care. BMJ (Clinical research ed.), 350, h1234.",
+     "BMJ (Clinical research ed.)"),
+])
+def test_nlms_qualifier_in_parentheses_ends_the_journals_name(text, container):
+    assert parse_reference(text).container == container
+
+
+def test_a_proceedings_place_in_parentheses_is_not_its_name():
+    ref = parse_reference("DeWitt, Anne, and Jan Kovac, \u2018Aligning Usability and Security\u2019, SOUPS \u201906: "
+                          "Proceedings of the Second Symposium on Usable Privacy and Security (New York, NY, USA), 2006, "
+                          "pp. 1\u20137")
+    assert ref.container.endswith("Usable Privacy and Security")
+
+
 def test_the_book_after_in_colon_ends_the_title():
     ref = parse_reference("9 Tormos R. The rhythm of modernization: How values change over time. In: The Rhythm of "
                           "Modernization: How Values Change over Time. Brill, 2021.")  # The Lancet

@@ -21,6 +21,7 @@ from .relabel_journal import (
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    qualifier_closing_journal,
     quoted_name_after_in,
     title_to_its_quote,
 )
@@ -73,7 +74,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
     tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
-    tagged = quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged)))
+    tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
     tagged = _article_number_read_as_volume(_article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
 
