@@ -944,6 +944,12 @@ def test_a_proceedings_place_in_parentheses_is_not_its_name():
     assert ref.container.endswith("Usable Privacy and Security")
 
 
+def test_a_date_in_parentheses_after_a_journal_is_not_its_name():
+    ref = parse_reference("Ridgway, Kathryn, and others, \u2018Subjective Wellbeing of Autistic Adolescents\u2019, Autism "
+                          "Research, n/a.n/a (n.d.), doi:10.1002/aur.3139")
+    assert "n.d." not in ref.container
+
+
 def test_the_book_after_in_colon_ends_the_title():
     ref = parse_reference("9 Tormos R. The rhythm of modernization: How values change over time. In: The Rhythm of "
                           "Modernization: How Values Change over Time. Brill, 2021.")  # The Lancet

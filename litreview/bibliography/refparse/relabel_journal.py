@@ -366,7 +366,8 @@ def qualifier_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the pages or the date, is the name's end: NLM's journal titles tell like names apart by a place or an edition
     ("Science (New York, N.Y.) 319", "Cell Cycle (Georgetown, Tex.), 9.20", "Economics and Finance (Finance a uver),
     64(1)"), which the model read as a place's, a note's or the volume's words. A book's place in parentheses after its name
-    (MHRA's "Proceedings of the Symposium (New York, NY, USA), 2006") is no journal's."""
+    (MHRA's "Proceedings of the Symposium (New York, NY, USA), 2006") is no journal's, nor a date the model read there
+    ("Autism Research, n/a (n.d.)")."""
     out = list(tagged)
     for i in range(1, len(tagged) - 1):
         head, opening = tagged[i - 1], tagged[i]
@@ -374,7 +375,7 @@ def qualifier_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             continue
         j = next((k for k in range(i, min(i + 4, len(tagged)))
                   if tagged[k].token.text.rstrip(".,;:").endswith(")")), None)
-        if j is None or all(t.label == head.label for t in tagged[i:j + 1]) \
+        if j is None or all(t.label == head.label for t in tagged[i:j + 1]) or any(t.label == "date" for t in tagged[i:j + 1]) \
                 or (j + 1 < len(tagged) and tagged[j + 1].label not in _AFTER_QUALIFIER):
             continue
         words = [t.token.text.strip("().,;:").casefold() for t in tagged[i:j + 1]]
