@@ -903,6 +903,53 @@ def test_an_article_number_like_a_year_after_the_volume_is_the_pages(text, pages
     assert (ref.pages, ref.year) == (pages, text.split("(")[1][:4])
 
 
+@pytest.mark.parametrize(("text", "pages"), [
+    ("Olsen, K. (2020). Reading habits of rural teachers: A survey. Poetics, 101477.", "101477"),
+    ("Brandt, A. and Holm, J. (2023). Seasonal work and early farming. The Quarterly Journal of Economics, qjad019. "
+     "doi: 10.1093/qje/qjad019", "qjad019"),
+    ("12. P. Moreau, L. Diaz, Class and protest in southern Europe. Critical Sociology 08969205231190765 (2023).",
+     "08969205231190765"),
+    ("Hart, Nina. 2022. \u201cTrust in Local News.\u201d Psychological Science 09567976221110235. "
+     "doi:10.1177/09567976221110235.", "09567976221110235"),
+    ("Smith J (2017) Risk scores in primary care. BMJ j2211.", "j2211"),
+])
+def test_an_article_number_alone_is_the_pages_not_the_volume(text, pages):
+    ref = parse_reference(text)
+    assert (ref.volume, ref.pages) == ("", pages)
+
+
+def test_a_long_number_after_a_volume_label_stays_the_volume():
+    ref = parse_reference("Lee, K. (2016). Historical wage data. Working Paper Series, vol. 90716.")
+    assert (ref.volume, ref.pages) == ("90716", "")
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("Moreau, L., Park, J., & Diaz, R. (2009). A docking motif shared by two telomeric proteins. Science (New York, "
+     "N.Y.) 324, 1101\u20131105.", "Science (New York, N.Y.)"),
+    ("7. K. Ito, M. Sato, Taking apart a telomeric adaptor protein. Cell cycle (Georgetown, Tex.) 11, 2051\u20132057 "
+     "(2012).", "Cell cycle (Georgetown, Tex.)"),
+    ("NOVAK, P. (2016). Fiscal rules and central bank commitment. Czech Journal of Economics and Finance (Finance a "
+     "uver), 66(2), 101\u2013120.", "Czech Journal of Economics and Finance (Finance a uver)"),
+    ("Hart, J., Lee, K. 2015. Screening for depression in primary care. BMJ (Clinical research ed.), 350, h1234.",
+     "BMJ (Clinical research ed.)"),
+])
+def test_nlms_qualifier_in_parentheses_ends_the_journals_name(text, container):
+    assert parse_reference(text).container == container
+
+
+def test_a_proceedings_place_in_parentheses_is_not_its_name():
+    ref = parse_reference("DeWitt, Anne, and Jan Kovac, \u2018Aligning Usability and Security\u2019, SOUPS \u201906: "
+                          "Proceedings of the Second Symposium on Usable Privacy and Security (New York, NY, USA), 2006, "
+                          "pp. 1\u20137")
+    assert ref.container.endswith("Usable Privacy and Security")
+
+
+def test_a_date_in_parentheses_after_a_journal_is_not_its_name():
+    ref = parse_reference("Ridgway, Kathryn, and others, \u2018Subjective Wellbeing of Autistic Adolescents\u2019, Autism "
+                          "Research, n/a.n/a (n.d.), doi:10.1002/aur.3139")
+    assert "n.d." not in ref.container
+
+
 def test_the_book_after_in_colon_ends_the_title():
     ref = parse_reference("9 Tormos R. The rhythm of modernization: How values change over time. In: The Rhythm of "
                           "Modernization: How Values Change over Time. Brill, 2021.")  # The Lancet

@@ -41,7 +41,9 @@ _QUOTES = "“”\"‘’«»„"
 _ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
     r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
-_ROLE_TAIL = re.compile(r",?\s*\(?\b(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)\.?\)?\s*[.,:;]?\s*$", re.I)
+# A role closes a parenthesis only when it opens it: "BMJ (Clinical research ed.)" is NLM's name of a journal.
+_ROLE = r"(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)"
+_ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
 #: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I")
 _PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
 _RANGE = re.compile(r"\d\s*[-–—]+\s*[A-Za-z]?\d")

@@ -21,6 +21,7 @@ from .relabel_journal import (
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    qualifier_closing_journal,
     quoted_name_after_in,
     title_to_its_quote,
 )
@@ -73,8 +74,8 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
     tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
-    tagged = quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged)))
-    tagged = _article_number_after_volume(_doubted_year(_no_date(tagged, text)))
+    tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
+    tagged = _article_number_read_as_volume(_article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
 
 
@@ -209,6 +210,27 @@ def _article_number_after_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _FOUR_DIGITS = lazy(r"\d{4}[.,;]?")
+
+
+def _article_number_read_as_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The one number of a reading with no pages, read as its volume with no label before it, is the pages when it is
+    an article's number and no volume's: five digits or more, or lower-case letters before three ("Poetics, 101591.",
+    SAGE's "Psychological Science 09567976241231506", Oxford's "The Economic Journal, uez032", "BMJ j2099")."""
+    if any(t.label == "pages" for t in tagged):
+        return tagged
+    volumes = [i for i, t in enumerate(tagged) if t.label == "volume"]
+    if len(volumes) != 1:
+        return tagged
+    i = volumes[0]
+    if not _ARTICLE_NUMBER.fullmatch(tagged[i].token.text) \
+            or (i and _VOLUME_LABEL_ALONE.fullmatch(tagged[i - 1].token.text.strip("(,"))):
+        return tagged
+    return [*tagged[:i], tagged[i]._replace(label="pages"), *tagged[i + 1:]]
+
+
+#: an article's number as journals print it in place of pages; "v123" and "no123" are a label glued to its number
+_ARTICLE_NUMBER = lazy(r"(?:\d{5,}|(?!(?:v|vol|n|no|p|pp)\d)[a-z]{1,5}\d{3,})[.,;:]?")
+_VOLUME_LABEL_ALONE = lazy(rf"(?i)(?:{F.VOLUME_LABEL})")
 
 
 def _doubted_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

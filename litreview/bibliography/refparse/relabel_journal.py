@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import IN, MONTHS
+from .lexicon import EDITOR, IN, MONTHS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -359,3 +359,33 @@ def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: a word abbreviated with a stop in a journal's name ("J.", "Scand.", "Chem.")
 _ABBREVIATION = lazy(r"[A-ZÀ-Þ][a-zà-ÿ]{0,7}\.")
+
+
+def qualifier_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A parenthesis right after a journal's name, closed within four words with no digit in them, before the volume,
+    the pages or the date, is the name's end: NLM's journal titles tell like names apart by a place or an edition
+    ("Science (New York, N.Y.) 319", "Cell Cycle (Georgetown, Tex.), 9.20", "Economics and Finance (Finance a uver),
+    64(1)"), which the model read as a place's, a note's or the volume's words. A book's place in parentheses after its name
+    (MHRA's "Proceedings of the Symposium (New York, NY, USA), 2006") is no journal's, nor a date the model read there
+    ("Autism Research, n/a (n.d.)")."""
+    out = list(tagged)
+    for i in range(1, len(tagged) - 1):
+        head, opening = tagged[i - 1], tagged[i]
+        if head.label != "journal" or not opening.token.text.startswith("(") or head.token.text[-1:] in ".,;:":
+            continue
+        j = next((k for k in range(i, min(i + 4, len(tagged)))
+                  if tagged[k].token.text.rstrip(".,;:").endswith(")")), None)
+        if j is None or all(t.label == head.label for t in tagged[i:j + 1]) or any(t.label == "date" for t in tagged[i:j + 1]) \
+                or (j + 1 < len(tagged) and tagged[j + 1].label not in _AFTER_QUALIFIER):
+            continue
+        words = [t.token.text.strip("().,;:").casefold() for t in tagged[i:j + 1]]
+        if any(F.DIGIT.search(w) or ":" in w for w in words) or words[0] in _NOT_QUALIFIER \
+                or (len(words) == 1 and words[0] in EDITOR):
+            continue
+        out[i:j + 1] = [t._replace(label=head.label) for t in tagged[i:j + 1]]
+    return out
+
+
+_AFTER_QUALIFIER = frozenset(("volume", "pages", "date", "doi", "url"))
+#: a language's, a state of publication's or an editor's mark in parentheses, not a qualifier of the name
+_NOT_QUALIFIER = frozenset(("in", "en", "auf", "im", "forthcoming", "a"))
