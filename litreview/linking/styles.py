@@ -48,15 +48,21 @@ class LetterOrder(str):
     """How a "cited" sort reads the given names of the first author, the one name it reads: "full" ("SMITH, Jane"
     before "SMITH, John": ABNT), "initials" ("Smith, J." for both), '' when not told (entries of one family name
     then tie)."""
+    year_only: frozenset[str]
+    """For a ``dated`` sort, the CSL types whose date it reads as the year alone (APA's date key prints the full
+    date of a web page, a post or a talk, the year of an article or a book): entries of these types of one year
+    tie on the date and are ordered by what follows it."""
 
     def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False,
-                et_al_min: int = 0, apart: frozenset[str] = frozenset(), given: str = "") -> LetterOrder:
+                et_al_min: int = 0, apart: frozenset[str] = frozenset(), given: str = "",
+                year_only: frozenset[str] = frozenset()) -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
         made.dated = dated
         made.et_al_min = et_al_min
         made.apart = apart
         made.given = given
+        made.year_only = year_only
         return made
 
 
@@ -77,9 +83,17 @@ def names_read(order: str) -> tuple[int, int]:
     return getattr(order, "names_read", (0, 0))
 
 
+APA_YEAR_ONLY = frozenset({
+    "article", "article-journal", "book", "chapter", "entry", "entry-dictionary", "entry-encyclopedia", "dataset",
+    "figure", "graphic", "manuscript", "map", "musical_score", "patent", "report", "review", "review-book", "thesis",
+    "paper-conference"})
+"""The CSL types APA's date key (its ``date-sort`` macro) prints the year of; of every other type (a web page, a
+post, a talk, software) it prints the full date, so two web pages of one author and year are lettered by date
+before title. (It prints the full date of a conference paper with no editor, pages, volume or issue too: read as
+a year, that rare paper is lettered by title.)"""
 KNOWN: Mapping[str, str] = {
     "chicago-author-date": "title", "taylor-and-francis-chicago-author-date": "title",
-    "apa": "printed-title",
+    "apa": LetterOrder("printed-title", dated=True, year_only=APA_YEAR_ONLY),
     "apa-6th-edition": "csl-title", "american-sociological-association": "names-title",
     "american-political-science-association": LetterOrder("names-title", (10, 7)),
     "din-1505-2": LetterOrder("names-title", (9, 8), dated=True),
@@ -127,6 +141,16 @@ def dated(order: str) -> bool:
     return bool(getattr(order, "dated", False))
 
 
+def year_only(order: str) -> frozenset[str]:
+    """The CSL types whose date ``order``'s sort reads as the year alone (``LetterOrder.year_only``)."""
+    return frozenset(getattr(order, "year_only", ()))
+
+
+def _with_et_al(order: str, least: int) -> LetterOrder:
+    """``order`` with ``least`` as the fewest names its citations print as "et al." (``LetterOrder.et_al_min``)."""
+    return LetterOrder(order, names_read(order), dated(order), least, apart(order), given_read(order), year_only(order))
+
+
 def style_name(ref: str) -> str:
     """The style's name in a ``csl`` setting: a file name, a path or a URL ("styles/apa.csl" -> "apa")."""
     last = re.split(r"[/\\]", ref.strip().rstrip("/"))[-1]
@@ -151,7 +175,7 @@ def letter_order(ref: str, folder: Path) -> str:
                 if order or not et_al_min(order):
                     return order or KNOWN.get(style_name(ref), "")
                 named = KNOWN.get(style_name(ref), "")  # the name tells the order, the file its "et al."
-                return LetterOrder(named, names_read(named), dated(named), et_al_min(order), apart(named), given_read(named))
+                return _with_et_al(named, et_al_min(order))
     return KNOWN.get(style_name(ref), "")
 
 
@@ -166,7 +190,7 @@ def order_of_csl(xml: bytes) -> str:
     citation = root.find(f"{CSL}citation")
     written = [] if citation is None else [_count(citation.get(a, "")) for a in ("et-al-min", "et-al-subsequent-min")]
     least = min((n for n in written if n > 0), default=0)
-    return LetterOrder(order, names_read(order), dated(order), least, apart(order), given_read(order)) if least else order
+    return _with_et_al(order, least) if least else order
 
 
 _COUNT = re.compile(r"\s*([0-9]{1,4})\s*")
