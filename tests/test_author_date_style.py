@@ -15,6 +15,7 @@ from litreview.linking import link
 from litreview.linking.cited_letters import LEFT_OPEN
 from litreview.linking.styles import (
     KNOWN,
+    LetterOrder,
     apart,
     csl_named,
     dated,
@@ -172,6 +173,22 @@ def test_the_reference_list_prints_the_letter_beside_its_entry() -> None:
         linkage = link(parse_essay(text), parse_bibliography(VOLUMES), letter_order=order)
         assert [(m.text, m.keys[0]) for m in linkage.mentions if m.kind == "marker"] == [
             ("Sims 2003a", "s1"), ("Sims 2003b", "s2")]
+
+
+@pytest.mark.parametrize("again", ["", "———. "])
+def test_a_list_item_that_leaves_out_the_names_of_the_one_before_lists_that_authors_entry(again: str) -> None:
+    # The AAA prints an author's second item with no names ("2016b QDE"), Chicago's 16th edition with a dash: the
+    # item lists the second entry, so the list lists both and "2016b" is the one it letters so (the sort by date
+    # and the list agree). Read as no item at all, the list left the first entry alone to cite (a wrong link).
+    bib = parse_bibliography("@book{vol, author = {Osterwalder, Sven}, title = {Volume Ray Casting}, date = {2016-02-14}}\n"
+                             "@book{qde, author = {Osterwalder, Sven}, title = {QDE: A Visual Animation System}, "
+                             "date = {2016-08-05}}")
+    text = ("The first was ray casting (Osterwalder 2016a). The second was QDE (Osterwalder 2016b).\n\n# References\n\n"
+            f"Osterwalder, Sven 2016aVolume Ray Casting. Bern.\n\n{again}2016bQDE: A Visual Animation System. Bern.\n")
+    for order in (LetterOrder("names", dated=True), ""):
+        linkage = link(parse_essay(text), bib, letter_order=order)
+        assert [(m.text, m.detail) for m in linkage.mentions if m.kind == "marker"] == [
+            ("Osterwalder 2016a", "vol"), ("Osterwalder 2016b", "qde")]
 
 
 def test_the_items_of_a_kept_reference_list_are_not_prose() -> None:

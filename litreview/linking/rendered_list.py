@@ -56,6 +56,8 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
             paragraphs.setdefault(claim.paragraph, []).append(claim.text)
     # Not the footnotes a plain-text rendering prints after the list ("[1] See Doe (2004a), 101.").
     numbers = [n for n, texts in paragraphs.items() if not _FOOTNOTE.match(texts[0])]
+    items = _named_items([_item_text(paragraphs[n]) for n in numbers])
+    text_of = dict(zip(numbers, items, strict=True))
     entries = _item_patterns(index)
     if heading is None:
         # From the end back, the paragraphs that fit, each a list item, until two in a row fit none (an item
@@ -63,7 +65,7 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
         fitting: list[int] = []
         missed = 0
         for at in range(len(numbers) - 1, -1, -1):
-            if _item_fits(_item_text(paragraphs[numbers[at]]), entries, unheaded=True):
+            if _item_fits(text_of[numbers[at]], entries, unheaded=True):
                 fitting.append(at)
                 missed = 0
             elif (missed := missed + 1) > UNHEADED_GAP:
@@ -73,7 +75,7 @@ def listed(claims: Sequence[Claim], index: SourceIndex) -> Listed | None:
         numbers = numbers[fitting[-1]:]
     fits, printed = [], []
     for n in numbers:
-        shown = _item_fits(_item_text(paragraphs[n]), entries)
+        shown = _item_fits(text_of[n], entries)
         fits.append(set(shown))
         printed.append(shown)
     unfindable = {key for key, entry in entries.items() if entry is None}
@@ -97,6 +99,23 @@ text: "2012Affective News", "2012aOwl Nesting"."""
 def _item_text(texts: Sequence[str]) -> str:
     """A paragraph's text as items are matched: ``canonical``, a year glued to its title set apart, spaces around."""
     return " " + canonical(_GLUED.sub(r"\1 ", " ".join(texts))) + " "
+
+
+_SUBSTITUTE = re.compile(r" (?:-{2,} )?(?=(?:1[5-9]\d\d|20\d\d)[a-z]{0,2} )")
+"""An item that prints the previous item's names as a dash run (as ``_item_text`` prints "———") or as nothing (the
+AAA's ``subsequent-author-substitute=""``: "2016b QDE - a visual animation system"), then its year."""
+_FIRST_YEAR = re.compile(r" (?:1[5-9]\d\d|20\d\d)[a-z]{0,2} ")
+
+
+def _named_items(texts: Sequence[str]) -> list[str]:
+    """``texts`` (``_item_text``) with the names of the item before put back into each item that substitutes them
+    (``_SUBSTITUTE``): the names its year follows in that item."""
+    out: list[str] = []
+    for text in texts:
+        substituted = _SUBSTITUTE.match(text)
+        names = _FIRST_YEAR.search(out[-1]) if out and substituted else None
+        out.append(out[-1][:names.start()] + " " + text[substituted.end():] if substituted and names else text)
+    return out
 
 
 _NO_DATE_ITEM = "|".join(re.escape(canonical(t)) for t in sorted(NO_DATE_TERMS, key=len, reverse=True))
