@@ -105,6 +105,7 @@ _SUBSTITUTE = re.compile(r" (?:-{2,} )?(?=(?:1[5-9]\d\d|20\d\d)[a-z]{0,2} )")
 """An item that prints the previous item's names as a dash run (as ``_item_text`` prints "———") or as nothing (the
 AAA's ``subsequent-author-substitute=""``: "2016b QDE - a visual animation system"), then its year."""
 _FIRST_YEAR = re.compile(r" (?:1[5-9]\d\d|20\d\d)[a-z]{0,2} ")
+"""An item's year label: the names it prints are what comes before it."""
 
 
 def _named_items(texts: Sequence[str]) -> list[str]:
