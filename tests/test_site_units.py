@@ -350,3 +350,16 @@ def test_one_line_and_clean_text_keep_their_rule_on_every_text(text):
 
     assert clean_text(text) == re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     assert one_line(text) == re.sub(r"\s+", " ", clean_text(text)).strip()
+
+
+@given(st.text(alphabet=st.sampled_from("ab XY.,;:'\"()?!#%$/=+09é-\t*_`[]<>&~\\^"), max_size=30))
+def test_a_claim_without_markup_is_shown_as_markdown_it_would_render_it(text):
+    # Sentences with no markup skip markdown-it (the essay page rebuilt after one edit renders every claim):
+    # what they show must be what markdown-it would have shown.
+    import html
+
+    from litreview.render.claim_text import _inline, claim_html
+
+    shown, placed = claim_html(text, (), lambda item: None)
+    assert html.unescape(shown) == html.unescape(_inline().renderInline(text.replace("\ue000", "\ufffd")))
+    assert placed == set()

@@ -8,6 +8,7 @@ any other stays as written, where a finding points at it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -17,6 +18,9 @@ from .sanitize import clean_text, esc
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
+#: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, links and
+#: notes, entities and tags, dashes.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--")
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +87,9 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
         keys.update(item.key for item in items)
         cursor = end
     pieces.append(_plain(text[cursor:]))
-    html = _inline().renderInline("".join(pieces))
+    plain = "".join(pieces)
+    # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
+    html = _inline().renderInline(plain) if _MARKUP.search(plain) else esc(plain)
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
     return html, keys
