@@ -105,7 +105,8 @@ def _whole(value: Any) -> bool:
 
 
 def _number(value: Any) -> bool:
-    """A date part pandoc reads: a whole number, or a string of one ("2014", "06")."""
+    """A date part pandoc's parser takes: a whole number, or a string of one ("2014", "06"). Not ``_part``,
+    which is the number litreview reads as a date's and refuses one longer than a date's (pandoc takes it)."""
     return _whole(value) or (isinstance(value, str) and value.strip().lstrip("-").isdigit())
 
 

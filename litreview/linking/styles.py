@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..bibliography.csl import NAME_VARIABLES
+from ..bibliography.csl import DATE_VARIABLES, NAME_VARIABLES
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -113,8 +113,7 @@ CSL = "{http://purl.org/net/xbiblio/csl}"
 _ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([^"']*)""")
 """The encoding an XML declaration names."""
 _NAMES = NAME_VARIABLES
-_NAMES_AND_DATES = _NAMES | {
-    "issued", "accessed", "event-date", "original-date", "submitted", "available-date", "year-suffix", "status"}
+_NAMES_AND_DATES = _NAMES | DATE_VARIABLES | {"year-suffix", "status"}
 """CSL variables that name people or dates: a sort on them alone leaves same-names same-year entries in
 citation order."""
 TOLD_TYPES: Mapping[str, frozenset[str]] = {
