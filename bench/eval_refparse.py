@@ -153,12 +153,16 @@ def chicago_full_rows(shared: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     yield from chicago_rows(shared, "chicago-plain-fullbib")
 
 
+#: a page or an article's number after the colon that closes a volume's run ("12(111):20150734.", "364:l1234")
+_CLOSING_NUMBER = re.compile(r"\d\)?:\s*([A-Za-z]?\d+)[.,;]?$")
+
+
 def _anystyle_gold(g: dict[str, str]) -> dict[str, Any]:
     volume = g.get("volume", "")
     pages = g.get("pages", "")
-    m = re.search(r":\s*([A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)", volume)
-    if m and not pages:  # anystyle labels "137(3):311–321." all as volume
-        pages = m.group(1)
+    m = re.search(r":\s*([A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)", volume) or _CLOSING_NUMBER.search(volume)
+    if m and not pages:  # anystyle labels "137(3):311–321." all as volume; one token has one label, so the synthetic
+        pages = m.group(1)  # references label "5(10):101046" (an article's number after the colon) so too
     container = g.get("journal") or g.get("container-title") or ""
     container = re.sub(rf"^{IN_WORDS}:?\s+", "", container, flags=re.I)  # "In:", "En", "Dans": no part of its name
     # anystyle labels Vancouver's "2012;30(15):" all as volume: its year is the date; a DOI printed as a

@@ -41,6 +41,16 @@ def test_a_vancouver_date_and_a_doi_link_are_read_as_the_parsers_report_them() -
     assert plain["year"] == "1999" and plain["doi"] == ""
 
 
+@pytest.mark.parametrize(("volume", "pages"), [
+    ("137(3):311–321.", "311–321"), ("5(10):101046", "101046"), ("2019;364:l1234.", "l1234"), ("12(111):e0213456.", "e0213456"),
+    ("2012;30(15):", ""), ("vol. 12", ""), ("12(3)", ""),
+])
+def test_the_pages_after_the_colon_of_a_gold_volume_run_are_the_pages(volume: str, pages: str) -> None:
+    # one token has one label: the synthetic references label Vancouver's "5(10):101046" (an article's number) all as
+    # the volume, as anystyle labels "137(3):311–321."
+    assert _anystyle_gold({"volume": volume})["pages"] == pages
+
+
 @pytest.mark.parametrize("head", ["In: ", "in ", "En ", "Dans ", "Em ", "Im "])
 def test_the_word_before_a_gold_container_is_no_part_of_its_name(head: str) -> None:
     # the synthetic labelling joins the style's "In:" ("En" in Spanish, "Dans" in French) to the container after it;
