@@ -985,3 +985,16 @@ def test_an_editors_mention_the_rules_ran_the_title_on_over_is_no_part_of_it(rul
     crf = dataclasses.replace(crf, publisher="Jane Rowe. Lake Press")
     rules = ParsedReference(raw="", title="Rivers and Lakes. ed. Jane Rowe", year="2001", publisher="Lake Press")
     assert (combine(crf, rules).title, combine(crf, rules).publisher) == ("Rivers and Lakes", "Lake Press")
+
+
+@pytest.mark.parametrize(("raw", "volume", "issue", "pages"), [
+    ("Smith J, Jones K. A randomised trial of exercise. Nat Commun. 2020;11(1):1234.", "11", "1", "1234"),
+    ("Smith J, Jones K. A randomised trial of exercise. BMJ. 2019;364:l1234.", "364", "", "l1234"),
+    ("Lones MA. 2024. Avoiding common machine learning pitfalls. Patterns. 5(10):101046", "5", "10", "101046"),
+    ("Smith J. A randomised trial of exercise. Lancet. 2020;395(10223):497-506.", "395", "10223", "497–506"),
+])
+def test_an_articles_number_after_the_colon_closing_a_volumes_run_is_the_pages(raw, volume, issue, pages):
+    # Vancouver, AMA and CSE print "Year;Volume(Issue):Pages" as one word: the number after the colon is the pages
+    # (an article's number, in place of a range), the model reads the run as the volume
+    ref = parse_reference(raw)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)

@@ -230,6 +230,11 @@ def _pubfacts(text: str) -> F.PubFacts | None:
     return pub
 
 
+def _after_colon(pages: str, text: str) -> bool:
+    """``pages`` is the number after the colon that closes ``text`` (Vancouver's "2020;11(1):1234.")."""
+    return bool(pages) and re.search(rf":\s*{re.escape(pages)}\W*$", text) is not None
+
+
 def _pages(text: str) -> str:
     m = _PAGES.search(_PAGE_WORD.sub(" ", text))
     return F.dash(m.group()) if m else ""
@@ -352,7 +357,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             put("issue", numbers.issue, seg)
             if numbers.month and not f.get("month"):  # "67 (March)"
                 f["month"] = numbers.month
-            put("pages", numbers.pages if _DASH.search(numbers.pages or "") else "", seg)
+            # a range, or an article's number after the colon that closes the run ("2020;11(1):1234.", "2019;364:l1234"):
+            # a bare number elsewhere in the run may be a volume's or an issue's
+            put("pages", numbers.pages if _DASH.search(numbers.pages or "") or _after_colon(numbers.pages, seg.text)
+                else "", seg)
             if (m := _YEAR_FIRST.match(seg.text)) is not None:  # "2014;40(9):1477-81"
                 late_years.append((m.group(1), seg))
         elif label == "pages":
