@@ -998,3 +998,32 @@ def test_an_articles_number_after_the_colon_closing_a_volumes_run_is_the_pages(r
     # (an article's number, in place of a range), the model reads the run as the volume
     ref = parse_reference(raw)
     assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
+@pytest.mark.parametrize("raw", [
+    # AMA and ISO 690 close the journal's name with a stop after its parenthesis
+    "Huang C, Wang Y, Li X, et al. Clinical features of patients infected with 2019 novel coronavirus in Wuhan, China. "
+    "Lancet (London, England). 2020;395(10223):497-506.",
+    "HUANG, C., et al. Clinical features of patients infected with 2019 novel coronavirus in Wuhan, China. Lancet "
+    "(London, England). 2020, vol. 395, no. 10223, p. 497–506.",
+    # Cell: the model read the title and the name as one container, the place apart
+    "Huang, C., Wang, Y., Li, X., Ren, L., Zhao, J., Hu, Y., Zhang, L., Fan, G., Xu, J., Gu, X., et al. (2020). Clinical "
+    "features of patients infected with 2019 novel coronavirus in Wuhan, China. Lancet (London, England) 395, 497–506.",
+])
+def test_a_journals_name_holding_its_place_in_parentheses_is_the_container_not_a_publisher(raw):
+    # PubMed's journal titles tell like names apart by a place: "Lancet (London, England)" is the journal's whole name
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.place, ref.volume, ref.pages) == (
+        "Lancet (London, England)", "", "", "395", "497–506")
+    assert ref.title == "Clinical features of patients infected with 2019 novel coronavirus in Wuhan, China"
+
+
+def test_a_parenthesis_the_model_read_as_a_date_after_a_journal_is_its_qualifier_but_not_a_no_date_term():
+    ref = parse_reference("Smith J, Jones K. A randomised trial of exercise. Science (New York, N.Y.). "
+                          "2019;364(6437):123-127.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Science (New York, N.Y.)", "364", "6437", "123–127")
+    # a book's editors in parentheses are no qualifier of its name
+    book = parse_reference('S. Lakshmanan and H. Derin, "Gaussian Markov Random Fields at Multiple Resolutions," in Markov '
+                           "Random Fields: Theory and Applications (R. Chellappa, ed.), pp. 131-157, Academic Press, 1993.")
+    assert book.container == "Markov Random Fields: Theory and Applications"
+    assert [p.family for p in book.editors] == ["Chellappa"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...lazyre import lazy
+from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, IN, MONTHS
 from .relabel_names import RUN as _RUN
@@ -88,7 +89,8 @@ _RANGE = lazy(r"\d+[-–]\d+[.,]?")
 def journal_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A publisher's span (with a place in parentheses after it) right before the volume, after the title's full
     stop, in a reading with no container, is the journal: PubMed's "Title. Lancet (London, England) 337(8746):
-    867–872." (a journal's name that holds its place; the model read it as a publisher and its place)."""
+    867–872.", and AMA's and ISO 690's "Lancet (London, England). 2020;395(10223):497-506." with the name's closing stop
+    (a journal's name that holds its place; the model read it as a publisher and its place)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     v = next((k for k, t in enumerate(tagged) if t.label == "volume"), 0)
@@ -97,7 +99,7 @@ def journal_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     end = v
     while end > 0 and tagged[end - 1].label == "location" and v - end < 3:
         end -= 1
-    if end < v and not (tagged[end].token.text.startswith("(") and tagged[v - 1].token.text.rstrip(",").endswith(")")):
+    if end < v and not (tagged[end].token.text.startswith("(") and tagged[v - 1].token.text.rstrip(",.").endswith(")")):
         return tagged  # a place after a publisher, not one in parentheses in a journal's name
     start = end
     while start > 0 and end - start < _RUN and tagged[start - 1].label == "publisher":
@@ -365,27 +367,35 @@ def qualifier_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A parenthesis right after a journal's name, closed within four words with no digit in them, before the volume,
     the pages or the date, is the name's end: NLM's journal titles tell like names apart by a place or an edition
     ("Science (New York, N.Y.) 319", "Cell Cycle (Georgetown, Tex.), 9.20", "Economics and Finance (Finance a uver),
-    64(1)"), which the model read as a place's, a note's or the volume's words. A book's place in parentheses after its name
-    (MHRA's "Proceedings of the Symposium (New York, NY, USA), 2006") is no journal's, nor a date the model read there
-    ("Autism Research, n/a (n.d.)")."""
+    64(1)"), which the model read as a place's, a note's, a date's or the volume's words, also after the name's span the
+    model read as a container's when the volume or the pages follow ("Lancet (London, England) 395, 497–506"). A book's
+    place in parentheses after its name (MHRA's "Proceedings of the Symposium (New York, NY, USA), 2006") is no
+    journal's, nor a date there ("Autism Research, n/a (n.d.)")."""
     out = list(tagged)
     for i in range(1, len(tagged) - 1):
         head, opening = tagged[i - 1], tagged[i]
-        if head.label != "journal" or not opening.token.text.startswith("(") or head.token.text[-1:] in ".,;:":
+        if head.label not in ("journal", "container") or not opening.token.text.startswith("(") \
+                or head.token.text[-1:] in ".,;:":
             continue
         j = next((k for k in range(i, min(i + 4, len(tagged)))
                   if tagged[k].token.text.rstrip(".,;:").endswith(")")), None)
-        if j is None or all(t.label == head.label for t in tagged[i:j + 1]) or any(t.label == "date" for t in tagged[i:j + 1]) \
-                or (j + 1 < len(tagged) and tagged[j + 1].label not in _AFTER_QUALIFIER):
-            continue
+        after = tagged[j + 1].label if j is not None and j + 1 < len(tagged) else ""
+        if j is None or all(t.label == head.label for t in tagged[i:j + 1]) \
+                or any(t.label == "date" and (_date_word(t.token.text) or _NO_DATE_TERM.search(t.token.text))
+                       for t in tagged[i:j + 1]) \
+                or (after and after not in _AFTER_QUALIFIER) \
+                or (head.label == "container" and after not in ("volume", "pages")):
+            continue  # a book's place in parentheses is followed by its date ("Proceedings (New York, NY, USA), 2006")
         words = [t.token.text.strip("().,;:").casefold() for t in tagged[i:j + 1]]
         if any(F.DIGIT.search(w) or ":" in w for w in words) or words[0] in _NOT_QUALIFIER \
-                or (len(words) == 1 and words[0] in EDITOR):
-            continue
+                or (len(words) == 1 and words[0] in EDITOR) or (head.label == "container" and EDITOR.intersection(words)):
+            continue  # a book's editors in parentheses: "Book (R. Chellappa, ed.), pp. 131-157"
         out[i:j + 1] = [t._replace(label=head.label) for t in tagged[i:j + 1]]
     return out
 
 
 _AFTER_QUALIFIER = frozenset(("volume", "pages", "date", "doi", "url"))
+#: a "no date" term ("n.d.", "s.f."): a date's words, whatever the parenthesis they are in
+_NO_DATE_TERM = lazy(rf"(?<!\w)(?:{NO_DATE})(?!\w)")
 #: a language's, a state of publication's or an editor's mark in parentheses, not a qualifier of the name
 _NOT_QUALIFIER = frozenset(("in", "en", "auf", "im", "forthcoming", "a"))
