@@ -1027,3 +1027,21 @@ def test_a_parenthesis_the_model_read_as_a_date_after_a_journal_is_its_qualifier
                            "Random Fields: Theory and Applications (R. Chellappa, ed.), pp. 131-157, Academic Press, 1993.")
     assert book.container == "Markov Random Fields: Theory and Applications"
     assert [p.family for p in book.editors] == ["Chellappa"]
+
+
+@pytest.mark.parametrize(("raw", "title", "publisher"), [
+    ("KNUTH, Donald E. Fundamental algorithms. [S. l.] : Addison-Wesley, 1973", "Fundamental algorithms", "Addison-Wesley"),
+    ("KNUTH, D. E. Fundamental algorithms. [S. l.]: [s. n.], 1973.", "Fundamental algorithms", "[s.n.]"),
+    ("KNUTH, Donald E. Computers & typesetting. [S. l.] : Addison-Wesley, 1984–1986", "Computers & typesetting",
+     "Addison-Wesley"),
+])
+def test_a_spaced_latin_no_place_or_no_name_is_the_imprints_not_a_journal_or_names(raw, title, publisher):
+    # French typography spaces ISO 690's "[S.l.]" (sine loco) and "[s.n.]" (sine nomine): the model, which learnt them
+    # as one word, read the letters as a journal and a volume, or as names and a date
+    from litreview.bibliography.refparse.rules import normalise
+
+    assert normalise("[S. l. : s. n.], 1973") == "[S.l. : s.n.], 1973"
+    assert normalise("[S. L. Smith], Paris: S. N. Books") == "[S. L. Smith], Paris: S. N. Books"  # initials stay
+    ref = parse_reference(raw)
+    assert (ref.authors[0].family, ref.title, ref.container, ref.volume, ref.publisher) == (
+        raw.split(",")[0], title, "", "", publisher)

@@ -57,6 +57,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate (from surrogatees
 #: Unicode's hyphen and non-breaking hyphen (ISO 690 styles print page ranges "237‑244" with the latter)
 #: read as the ASCII one, which every page and name rule knows.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+#: the Latin "no place" and "no name" of an imprint printed with a space ("[S. l.]", "[s. n.]", "[S. l. : s. n.]", French
+#: typography): written as one word, "[S.l.]", as the model learnt it (spaced, it read the letters as names or a date's)
+_SINE = re.compile(r"(?i)(?:(?<=\[)|(?<=:\s)|(?<=:))(s)\.\s(l|n)\.(?=\]|\s*:)")
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
@@ -64,6 +67,8 @@ def normalise(text: str) -> str:
     text = _SURROGATE.sub("\ufffd", text)
     if "\u2010" in text or "\u2011" in text:  # translate looks every character up: only where one is printed
         text = text.translate(_HYPHENS)
+    if ". " in text and ("[" in text or ":" in text):
+        text = _SINE.sub(r"\1.\2.", text)
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
 
