@@ -1045,3 +1045,20 @@ def test_a_spaced_latin_no_place_or_no_name_is_the_imprints_not_a_journal_or_nam
     ref = parse_reference(raw)
     assert (ref.authors[0].family, ref.title, ref.container, ref.volume, ref.publisher) == (
         raw.split(",")[0], title, "", "", publisher)
+
+
+@pytest.mark.parametrize(("raw", "title", "container", "publisher"), [
+    ("LINCOLL, Daniel D. Semigroups of recurrences. Dans : High speed computer and algorithm organization. [S. l.] : "
+     "Academic Press, 1977", "Semigroups of recurrences", "High speed computer and algorithm organization",
+     "Academic Press"),
+    ("LINCOLL, Daniel D. Semigroups of recurrences. In : High speed computer and algorithm organization. New York : "
+     "Academic Press, 1977", "Semigroups of recurrences", "High speed computer and algorithm organization",
+     "Academic Press"),
+    ("LENHARD, Jörg et WIRTZ, Guido. Detecting Portability Issues in Model-Driven BPEL Mappings. Dans : SEKE. Boston, "
+     "Massachusetts, USA, juin 2013", "Detecting Portability Issues in Model-Driven BPEL Mappings", "SEKE", ""),
+])
+def test_in_with_its_colon_spaced_apart_opens_the_book_after_the_title(raw, title, container, publisher):
+    # French typography spaces the colon of ISO 690's "Dans :": the model ran the title on over the book's name, or
+    # read the name as a publisher's
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher) == (title, container, publisher)

@@ -249,6 +249,9 @@ def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     Copernicus's "Title, in: Book, edited by: …" (the model ran the title on over the book's name)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
+    for i in range(1, len(tagged) - 2):
+        if (spaced := _in_spaced_colon(tagged, i)) is not None:
+            return spaced
     for i in range(1, len(tagged) - 1):
         if tagged[i].label == "title" and tagged[i - 1].label == "title" and tagged[i].token.text in _IN_COLON \
                 and (SENTENCE_END.search(tagged[i - 1].token.text) or tagged[i - 1].token.text.endswith(",")) \
@@ -261,6 +264,25 @@ def book_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _IN_COLON = frozenset(("In:", "IN:", "in:"))
+#: what the words of a book's name after "Dans :" may have been read as (the title's, or an imprint's)
+_BOOK_AFTER_IN = frozenset(("title", "publisher", "location", "genre", "note"))
+
+
+def _in_spaced_colon(tagged: Sequence[Tagged], i: int) -> list[Tagged] | None:
+    """With ``tagged[i]`` a capitalised "In", "Dans", "En" and a colon apart after it (French typography: ISO 690's "Title.
+    Dans : Book. [S.l.] : Publisher"), after the title's full stop or comma: those words and the book's name up to its
+    full stop relabelled as the container (the model read them as the title's, or the name as a publisher and "Dans :"
+    as a place); None where it is not so."""
+    word, prev = tagged[i].token.text, tagged[i - 1]
+    if not word[:1].isupper() or word.casefold() not in IN or tagged[i + 1].token.text != ":" \
+            or prev.label != "title" or not (SENTENCE_END.search(prev.token.text) or prev.token.text.endswith(",")):
+        return None
+    j = i + 2
+    while j < len(tagged) and j - i <= 2 * _RUN and tagged[j].label in _BOOK_AFTER_IN:
+        if SENTENCE_END.search(tagged[j].token.text):
+            return [t._replace(label="container") if i <= k <= j else t for k, t in enumerate(tagged)]
+        j += 1
+    return None
 
 
 def quoted_name_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
