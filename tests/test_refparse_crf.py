@@ -1062,3 +1062,14 @@ def test_in_with_its_colon_spaced_apart_opens_the_book_after_the_title(raw, titl
     # read the name as a publisher's
     ref = parse_reference(raw)
     assert (ref.title, ref.container, ref.publisher) == (title, container, publisher)
+
+
+@pytest.mark.parametrize("raw", [
+    "SMITH, J. et JONES, K. A randomised trial. Proc. Natl. Acad. Sci. U. S. A. 2019, vol. 116, no. 3, p. 1234–1240.",
+    "Smith, J. (2019). A randomised trial. Proc. Natl. Acad. Sci. U. S. A. 116, 1234–1240.",
+])
+def test_initials_closing_an_abbreviated_journals_name_are_the_names_not_a_publisher(raw):
+    # ISO 690 and Cell print the ISO abbreviation of PNAS, whose "U. S. A." the model read as a publisher's words
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.volume, ref.pages) == ("Proc. Natl. Acad. Sci. U. S. A.", "", "116",
+                                                                    "1234–1240")

@@ -17,6 +17,7 @@ from .relabel_journal import (
     book_after_in,
     container_after_quoted_title,
     date_closing_container,
+    initials_closing_journal,
     journal_before_date,
     journal_read_as_publisher,
     periodical_before_its_day,
@@ -75,6 +76,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
+    tagged = initials_closing_journal(tagged)
     tagged = _article_number_read_as_volume(_article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
 
