@@ -1073,3 +1073,17 @@ def test_initials_closing_an_abbreviated_journals_name_are_the_names_not_a_publi
     ref = parse_reference(raw)
     assert (ref.container, ref.publisher, ref.volume, ref.pages) == ("Proc. Natl. Acad. Sci. U. S. A.", "", "116",
                                                                     "1234–1240")
+
+
+@pytest.mark.parametrize("raw", [
+    "Smith J, Jones K (2020) A randomised trial of exercise. Nat Commun 11:1234.",
+    "Smith J, Jones K (2020) A randomised trial of exercise. Nat Commun 11:1234",
+])
+def test_a_volume_and_an_articles_number_closing_the_titles_span_are_no_title(raw):
+    # Springer author-date prints "Journal Volume:Pages" with no stop; with an article's number the model read it all
+    # as the title
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == ("A randomised trial of exercise", "Nat Commun", "11",
+                                                                 "1234")
+    # a verse closing a title of one sentence stays the title's
+    assert parse_reference("Smith J (2019) Reading Genesis 1:27.").title == "Reading Genesis 1:27"

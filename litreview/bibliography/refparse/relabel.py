@@ -316,6 +316,13 @@ def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             out[i] = t._replace(label="volume")
             if t.label == "title":  # "… cultures. Hydrobiologia 2006;560:93–108."
                 _journal_closing_title(out, tagged, i)
+        elif t.label == "title" and i and tagged[i - 1].label == "title" and _VOLUME_ISSUE_PAGES.fullmatch(text) \
+                and (i + 1 == len(tagged) or tagged[i + 1].label != "title"):
+            # Springer's "Title. Nat Commun 11:1234" (an article's number): the run closing the title's span is the volume
+            # and the sentence before it the journal; where no journal is found there, the title keeps it
+            _journal_closing_title(out, tagged, i)
+            if out[i - 1].label == "journal":
+                out[i] = t._replace(label="volume")
         elif i and t.label == "pages" and tagged[i - 1].label == "date" and tagged[i - 1].token.text.endswith(";") \
                 and _AFTER_YEAR.fullmatch(text) and (text.endswith(":") or i + 1 == len(tagged)
                                                      or tagged[i + 1].label != "pages"):
