@@ -1087,3 +1087,12 @@ def test_a_volume_and_an_articles_number_closing_the_titles_span_are_no_title(ra
                                                                  "1234")
     # a verse closing a title of one sentence stays the title's
     assert parse_reference("Smith J (2019) Reading Genesis 1:27.").title == "Reading Genesis 1:27"
+
+
+def test_a_bodys_sentence_between_the_date_and_the_links_is_the_publisher():
+    # ABNT prints software's and web pages' publishing bodies after the date; the model read them as a second title
+    ref = parse_reference("DI COSMO, R.; DANELUTTO, M. The parmap library: Core mapping routine., 2020. Inria and "
+                          "University of Paris and University of Pisa. Disponível em: <https://rdicosmo.github.io/parmap/>. "
+                          "Acesso em: 16/12/2023.")
+    assert (ref.title, ref.publisher, ref.year) == ("The parmap library: Core mapping routine",
+                                                    "Inria and University of Paris and University of Pisa", "2020")

@@ -413,7 +413,9 @@ _NOT_A_NAME = frozenset(("volume", "pages", "url", "doi", "isbn"))
 def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The body's name after the last comma of a title that closes the reference (but for its date and links), in a
     reading with no publisher or container, is the publisher: APA's "Title, Royal Academy of Engineering." and
-    Copernicus's "Title, ANPAL, 2019." print a report's body there (``fields.publishing_body`` says a name is one)."""
+    Copernicus's "Title, ANPAL, 2019." print a report's body there (``fields.publishing_body`` says a name is one);
+    so is a body's sentence between the date after the title and the links, ABNT's "Title, 2020. Inria and University
+    of Pisa. Disponível em: …" (the model read it as a second title)."""
     if any(t.label in ("publisher", "container", "journal") for t in tagged):
         return tagged
     titled = [k for k, t in enumerate(tagged) if t.label == "title"]
@@ -421,12 +423,15 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     end = titled[-1] + 1
     start = end
-    while start > 0 and end - start < _RUN and tagged[start - 1].label == "title" \
+    while start > 0 and end - start < 2 * _RUN and tagged[start - 1].label == "title" \
             and not tagged[start - 1].token.text.endswith(","):
         start -= 1
     words = [t.token.text for t in tagged[start:end]]
-    if not start or tagged[start - 1].label != "title" or not tagged[start - 1].token.text.endswith(",") \
-            or len(words) < 2 \
+    # after the date, a sentence of its own: ABNT's "Title, 2020. Inria and University of Pisa. Disponível em: …"
+    dated = start > 1 and tagged[start - 1].label == "date" and tagged[start - 2].label == "title" \
+        and SENTENCE_END.search(tagged[start - 1].token.text) is not None and SENTENCE_END.search(words[-1]) is not None
+    if not start or not (dated or (tagged[start - 1].label == "title" and tagged[start - 1].token.text.endswith(","))) \
+            or (not dated and end - start > _RUN) or len(words) < 2 \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
             or not F.publishing_body(" ".join(words)):
         return tagged
