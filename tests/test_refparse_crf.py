@@ -1096,3 +1096,13 @@ def test_a_bodys_sentence_between_the_date_and_the_links_is_the_publisher():
                           "Acesso em: 16/12/2023.")
     assert (ref.title, ref.publisher, ref.year) == ("The parmap library: Core mapping routine",
                                                     "Inria and University of Paris and University of Pisa", "2020")
+
+
+@pytest.mark.parametrize("raw", [
+    "38. Rangras, J.; Bhavsar, S. Design of Framework for Disaster Recovery in Cloud Computing. In.",
+    "N., N., & X., X. (2006). Supporting... In.",
+])
+def test_in_with_no_book_after_it_is_no_container(raw):
+    # a chapter whose entry lacks the book: the style prints "In." and nothing after it
+    assert parse_reference(raw).container == ""
+    assert container_name("In: Book") == "Book" and container_name("Indiana") == "Indiana"

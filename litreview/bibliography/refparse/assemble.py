@@ -63,6 +63,7 @@ _BALANCED_PLACE = re.compile(r"^[^()]+\([^()]+\)$")  # "Treasure Island (FL)": t
 _CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
 _IN_HEAD = re.compile(rf"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?{F.IN_WORDS}\b:?\s+", re.I)
 _IN = re.compile(r"(?i)in\b")
+_IN_ALONE = re.compile(rf"(?i){F.IN_WORDS}\W*")
 _INITIAL_AFTER_COMMA = re.compile(r",\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ]{1,3}\b)")
 _ET_AL = re.compile(r",?\s*\bet\s+al\b\.?")
 _ET_AL_WORDS = re.compile(r"\bet\s+al\b")
@@ -135,6 +136,8 @@ _MEDIUM_AFTER = re.compile(rf",?(?:{F.MEDIUM.pattern})[.,]?\s*$", re.I)
 def container_name(text: str) -> str:
     """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole;
     "Science, [online]", "J Neurosci Methods [Internet]": the medium after a journal is no part of its name."""
+    if _IN_ALONE.fullmatch(text.strip()):
+        return ""  # "Title. In." with nothing after it (a chapter whose book the entry lacks): no container's name
     text = _MEDIUM_AFTER.sub("", _IN_HEAD.sub("", text.strip()))
     text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
     words = text.split()
