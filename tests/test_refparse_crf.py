@@ -1106,3 +1106,18 @@ def test_in_with_no_book_after_it_is_no_container(raw):
     # a chapter whose entry lacks the book: the style prints "In." and nothing after it
     assert parse_reference(raw).container == ""
     assert container_name("In: Book") == "Book" and container_name("Indiana") == "Indiana"
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("Smith J, Jones K. Attention is all you need. arXiv preprint arXiv:1706.03762. 2017.", "Attention is all you need"),
+    ("Smith, J., & Jones, K. (2017). Attention is all you need. arXiv preprint arXiv:1706.03762.",
+     "Attention is all you need"),
+    ("Mitchener, Ludovico – White, Andrew D., Kosmos: An AI scientist for autonomous discovery, in «Arxiv Preprint Arxiv: "
+     "2511.02824» (2025).", None),
+])
+def test_arxivs_preprint_name_is_the_journal(raw, title):
+    # Google Scholar's and arXiv's BibTeX give a preprint the journal "arXiv preprint arXiv:…"; printed in lower case the
+    # model ran the title on over it or read it as a note
+    ref = parse_reference(raw)
+    assert "preprint arxiv" in ref.container.casefold() and "arxiv" not in ref.note.casefold()
+    assert title is None or ref.title == title

@@ -14,6 +14,7 @@ from . import fields as F
 from .lexicon import EDITOR, MONTHS, TRANSLATOR
 from .relabel_journal import (
     abbreviation_opening_journal,
+    arxiv_preprint,
     book_after_in,
     container_after_quoted_title,
     date_closing_container,
@@ -76,7 +77,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
-    tagged = initials_closing_journal(tagged)
+    tagged = arxiv_preprint(initials_closing_journal(tagged), text)
     tagged = _article_number_read_as_volume(_article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(_volume_in_note(_pages_in_parenthesis(tagged))), text)
 

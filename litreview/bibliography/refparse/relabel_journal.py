@@ -385,6 +385,25 @@ def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _ABBREVIATION = lazy(r"[A-ZÀ-Þ][a-zà-ÿ]{0,7}\.")
 
 
+def arxiv_preprint(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """"arXiv preprint arXiv:1706.03762" (the journal Google Scholar's and arXiv's BibTeX give a preprint, printed as any
+    journal's name) is the journal, whatever the model read its words as: printed in lower case, as styles that keep a
+    name's case do, the model ran the title on over it or read it as a note's."""
+    m = _ARXIV.search(text) if "xiv" in text or "Xiv" in text or "XIV" in text else None
+    if m is None:
+        return tagged
+    inside = [t.token.start < m.end() and t.token.end > m.start() for t in tagged]  # "«arXiv" holds its quote
+    if any(t.label in ("container", "journal") and not within for t, within in zip(tagged, inside, strict=True)):
+        return tagged
+    return [t._replace(label="journal") if within and t.label in _ARXIV_LEAVES else t
+            for t, within in zip(tagged, inside, strict=True)]
+
+
+_ARXIV = lazy(r"(?i)\barxiv\s+preprint\s+arxiv\s*:\s*[\w./-]*\w")
+#: what the words of "arXiv preprint arXiv:…" may have been read as
+_ARXIV_LEAVES = frozenset(("title", "note", "genre", "publisher", "container", "journal", "volume", "pages", "url"))
+
+
 def initials_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """Capital letters with their stops ("U. S. A.") right after an abbreviated journal's name, which the model read as
     a publisher's or a place's words, are the name's last words when the date, the volume or the pages follow: ISO 690's
