@@ -1121,3 +1121,15 @@ def test_arxivs_preprint_name_is_the_journal(raw, title):
     ref = parse_reference(raw)
     assert "preprint arxiv" in ref.container.casefold() and "arxiv" not in ref.note.casefold()
     assert title is None or ref.title == title
+
+
+@pytest.mark.parametrize("raw", [
+    "Smith J, Jones K (2017) Attention is all you need. arXiv preprint arXiv:1706.03762",
+    "Smith, J. and Jones, K. (2017) Attention is all you need. arXiv preprint arXiv:1706.03762.",
+])
+def test_a_rules_title_run_on_over_the_models_journal_after_its_stop_is_not_taken(raw):
+    # the model doubts its title, the sure rules read the title, its stop and the journal as one title: the journal's
+    # words are in one field
+    rules, ref = parse_reference_rules(raw), parse_reference(raw)
+    assert rules.title.endswith("arXiv:1706.03762")
+    assert (ref.title, ref.container) == ("Attention is all you need", "arXiv preprint arXiv:1706.03762")

@@ -149,6 +149,16 @@ def _name_head(title: str, crf: ParsedReference) -> bool:
     return len(title.split()) > 1 and any(_norm(p.family + p.given).startswith(head) for p in crf.authors)
 
 
+def _container_past_stop(mine: str, theirs: str, crf: ParsedReference) -> bool:
+    """The rules' title is the CRF's, its full stop, and then the whole of the CRF's container: the rules ran the title on
+    over the journal printed after it with no date or volume between ("Title. arXiv preprint arXiv:1706.03762")."""
+    head = mine.rstrip(" .")
+    if not head or not crf.container or not theirs.startswith(head):
+        return False
+    rest = theirs[len(head):]
+    return rest.startswith(". ") and _norm(rest) == _norm(crf.container)
+
+
 def _past_stop(mine: str, theirs: str) -> bool:
     """The rules' title is the CRF's and then, after the full stop that closes it and a comma, another field: a title
     that ends with its own stop, printed before the style's comma ("The definitive computer manual., Silver. …",
@@ -352,6 +362,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                                     or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)):
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))
+                                    or _container_past_stop(str(mine), str(theirs), crf)
                                     or into_parenthesis(str(theirs), crf)):
                 continue
             if name == "title" and (cut := _publisher_cut(str(theirs), crf)) != theirs:
