@@ -1133,3 +1133,21 @@ def test_a_rules_title_run_on_over_the_models_journal_after_its_stop_is_not_take
     rules, ref = parse_reference_rules(raw), parse_reference(raw)
     assert rules.title.endswith("arXiv:1706.03762")
     assert (ref.title, ref.container) == ("Attention is all you need", "arXiv preprint arXiv:1706.03762")
+
+
+@pytest.mark.parametrize(("raw", "title", "container", "publisher"), [
+    ("Loh NC. High-resolution micromachined interferometric accelerometer [dissertation]. Cambridge (MA): Massachusetts "
+     "Institute of Technology; 1992.", "High-resolution micromachined interferometric accelerometer", "",
+     "Massachusetts Institute of Technology"),
+    ("LOH, N. C. High-resolution micromachined interferometric accelerometer. Thèse de doctorat. Massachusetts Institute "
+     "of Technology, 1992.", "High-resolution micromachined interferometric accelerometer", "",
+     "Massachusetts Institute of Technology"),
+    ("Loh, N. C. 1992. „High-resolution micromachined interferometric accelerometer“. Dissertation, Massachusetts "
+     "Institute of Technology.", "High-resolution micromachined interferometric accelerometer", "",
+     "Massachusetts Institute of Technology"),
+])
+def test_a_thesis_kind_after_the_title_is_no_title_container_or_publisher(raw, title, container, publisher):
+    # NLM's "[dissertation]", ISO 690's "Thèse de doctorat.", the German styles' "Dissertation, School." say what the work
+    # is: the model read them into the title or as a container
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher) == (title, container, publisher)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ...model import Person
 from . import fields as F
-from .bracket import close_bracket, lift_descriptions
+from .bracket import close_bracket, lift_descriptions, lift_thesis
 from .names import is_organisation, is_particle, scan_names
 from .reference import ParsedReference
 from .relabel import relabel
@@ -296,7 +296,7 @@ def _chapter_container(segs: list[Segment]) -> list[Segment]:
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
     """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
     segs = segments(relabel(tagged, text), text)
-    segs = _chapter_container(close_bracket(lift_descriptions(_rival_container(segs))))
+    segs = _chapter_container(close_bracket(lift_thesis(lift_descriptions(_rival_container(segs)))))
     first: dict[str, Segment] = {}
     repeated: set[str] = set()
     for seg in segs:

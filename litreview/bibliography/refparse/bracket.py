@@ -22,7 +22,7 @@ def lift_descriptions(segs: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segs:
         m = _BRACKETED.search(seg.text) if "[" in seg.text else None  # the pattern needs one
-        if m is None or not (description_type(m.group(1)) or THESIS.match(m.group(1))):
+        if m is None or not (description_type(m.group(1)) or THESIS.match(m.group(1)) or _THESIS_ALONE.fullmatch(m.group(1))):
             out.append(seg)
             continue
         before, after = seg.text[: m.start()].strip(), seg.text[m.end():].strip(" .,;:")
@@ -30,6 +30,33 @@ def lift_descriptions(segs: list[Segment]) -> list[Segment]:
         out.extend([seg._replace(label=rest, text=before)] if before else [])
         out.append(seg._replace(label="genre", text=m.group(1)))
         out.extend([seg._replace(label=rest, text=after)] if after else [])
+    return out
+
+
+#: a thesis named by its kind alone, as NLM's styles print it in brackets ("[dissertation]", "[master's thesis]")
+_THESIS_ALONE = re.compile(r"(?i)(?:(?:doctoral|ph\.?\s?d\.?|master['’]?s)\s+)?(?:thesis|dissertation)")
+#: a thesis's kind printed as a sentence of its own after the title, in the languages references are written in
+#: ("Dissertation, University of X.", "Thèse de doctorat.", "Tese (Doutorado)", "PhD thesis,")
+_THESIS_SENTENCE = re.compile(
+    r"(?:(?<=[.?!”“»\"’]\s)|(?<=[.?!]”\s))(?P<kind>(?:(?:Ph\.?\s?D\.?|Doctoral|Master['’]?s)\s+)?(?:[Tt]hesis|[Dd]issertation)"
+    r"|Th[eè]se(?: de (?:doctorat|master))?|Tese(?: \((?:Doutorado|Mestrado)[^()]*\))?|Tesis(?: doctoral)?"
+    r"|Doktorarbeit|Masterarbeit|Diplomarbeit|Tesi di (?:laurea|dottorato))(?P<end>[.,])(?:\s+(?P<rest>.+))?$")
+
+
+def lift_thesis(segs: list[Segment]) -> list[Segment]:
+    """A thesis's kind the model read as the title's last sentence is a genre span of its own, and the school after its
+    comma the publisher: ISO 690's "Title. Thèse de doctorat.", the German styles' "„Title“. Dissertation, Universität
+    X." (no title goes on after its full stop with a thesis's kind)."""
+    out: list[Segment] = []
+    for seg in segs:
+        m = _THESIS_SENTENCE.search(seg.text) if seg.label == "title" else None
+        if m is None or (m.group("rest") and m.group("end") != ","):
+            out.append(seg)
+            continue
+        out.append(seg._replace(text=seg.text[: m.start()].strip()))
+        out.append(seg._replace(label="genre", text=m.group("kind")))
+        if m.group("rest"):
+            out.append(seg._replace(label="publisher", text=m.group("rest")))
     return out
 
 
