@@ -1151,3 +1151,16 @@ def test_a_thesis_kind_after_the_title_is_no_title_container_or_publisher(raw, t
     # is: the model read them into the title or as a container
     ref = parse_reference(raw)
     assert (ref.title, ref.container, ref.publisher) == (title, container, publisher)
+
+
+@pytest.mark.parametrize(("raw", "volume", "pages"), [
+    ("Smith J. Scaling laws. In: Doe A, ed. Handbook of Scaling. Springer; 2019:1-20.", "", "1–20"),
+    ("Smith J. Scaling laws. In: Doe A, Roe B, eds. Handbook of Scaling. Vol 2. Springer; 2019:e1234.", "2", "e1234"),
+])
+def test_amas_year_and_pages_after_a_books_publisher_are_the_year_and_pages(raw, volume, pages):
+    # AMA prints a chapter's "Publisher; Year:Pages" as one word, which the model read as the publisher's
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.year, ref.volume, ref.pages) == ("Handbook of Scaling", "Springer", "2019",
+                                                                              volume, pages)
+    # a year and a range with no publisher before them stay as read
+    assert parse_reference("[16] Brown B. 10% of [100] and 90 1992:100–0.").year == ""

@@ -353,7 +353,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 date = F.parse_date(_strip(seg.text).strip("()[] "))
                 if date is not None and date.month:
                     f["month"], f["day"] = date.month, date.day
-        elif label == "volume" and not f.get("volume"):
+        elif label == "volume" and (not f.get("volume") or _YEAR_FIRST.match(seg.text)):
             numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
             bare = not (numbers.volume or numbers.issue or numbers.pages)  # "(Vol. 4)." is "Vol. 4"
             put("volume", numbers.volume or (_strip(seg.text).rstrip(".").strip("()") if bare else ""), seg)

@@ -286,6 +286,8 @@ _AFTER_YEAR = lazy(r"\d+(?:\([^()]+\))?[:.,]?")
 
 
 _YEAR_SEMICOLON = lazy(_YEAR_SEMI)
+#: AMA's year, colon and pages after a book's publisher ("2019:1-20.", "2019:e1234")
+_YEAR_PAGES = lazy(rf"{F.YEAR}:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?")
 _VOLUME_ISSUE_PAGES = lazy(r"\d+(?:\([^()]+\))?:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?")
 
 
@@ -317,6 +319,9 @@ def _vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             out[i] = t._replace(label="volume")
             if t.label == "title":  # "… cultures. Hydrobiologia 2006;560:93–108."
                 _journal_closing_title(out, tagged, i)
+        elif t.label not in ("volume", "pages", "doi", "url") and i and tagged[i - 1].label == "publisher" \
+                and tagged[i - 1].token.text.endswith(";") and _YEAR_PAGES.fullmatch(text):
+            out[i] = t._replace(label="volume")  # AMA's book and chapter "Publisher; 2019:1-20." (assemble reads its parts)
         elif t.label == "title" and i and tagged[i - 1].label == "title" and _VOLUME_ISSUE_PAGES.fullmatch(text) \
                 and (i + 1 == len(tagged) or tagged[i + 1].label != "title"):
             # Springer's "Title. Nat Commun 11:1234" (an article's number): the run closing the title's span is the volume
