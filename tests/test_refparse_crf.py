@@ -1164,3 +1164,10 @@ def test_amas_year_and_pages_after_a_books_publisher_are_the_year_and_pages(raw,
                                                                               volume, pages)
     # a year and a range with no publisher before them stay as read
     assert parse_reference("[16] Brown B. 10% of [100] and 90 1992:100–0.").year == ""
+
+
+def test_the_word_opening_a_pages_date_of_publication_is_no_part_of_its_sites_name():
+    # AMA prints a web page's date after its site's name: "The Guardian. Published March 3, 2021."
+    ref = parse_reference("Smith J, Jones K. Why data matters. The Guardian. Published March 3, 2021. Accessed March 5, "
+                          "2021. https://www.theguardian.com/data")
+    assert (ref.title, ref.container, ref.year) == ("Why data matters", "The Guardian", "2021")
