@@ -1171,3 +1171,18 @@ def test_the_word_opening_a_pages_date_of_publication_is_no_part_of_its_sites_na
     ref = parse_reference("Smith J, Jones K. Why data matters. The Guardian. Published March 3, 2021. Accessed March 5, "
                           "2021. https://www.theguardian.com/data")
     assert (ref.title, ref.container, ref.year) == ("Why data matters", "The Guardian", "2021")
+
+
+@pytest.mark.parametrize(("raw", "title", "publisher", "place"), [
+    ("World Health Organization (2020) Global tuberculosis report 2020. World Health Organization, Geneva",
+     "Global tuberculosis report 2020", "World Health Organization", "Geneva"),
+    ("Berman, G and the Victorian Equal Opportunity and Human Rights Commission (2008). Harnessing Diversity: Addressing "
+     "racial and religious discrimination in employment, Victorian Multicultural Commission and VEOHRC, Melbourne.", None,
+     "Victorian Multicultural Commission and VEOHRC", "Melbourne"),
+])
+def test_a_bodys_name_closing_the_title_before_its_place_is_the_publisher(raw, title, publisher, place):
+    # Springer and Harvard print a report's body and its place last, "Body, Place"; the model ran the title on over the
+    # body's name
+    ref = parse_reference(raw)
+    assert (ref.publisher, ref.place) == (publisher, place)
+    assert title is None or ref.title == title

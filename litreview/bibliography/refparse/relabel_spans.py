@@ -415,22 +415,31 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     reading with no publisher or container, is the publisher: APA's "Title, Royal Academy of Engineering." and
     Copernicus's "Title, ANPAL, 2019." print a report's body there (``fields.publishing_body`` says a name is one);
     so is a body's sentence between the date after the title and the links, ABNT's "Title, 2020. Inria and University
-    of Pisa. Disponível em: …" (the model read it as a second title)."""
+    of Pisa. Disponível em: …" (the model read it as a second title), and the title's last sentence closed by a comma
+    before the place, Springer's "Title. World Health Organization, Geneva"."""
     if any(t.label in ("publisher", "container", "journal") for t in tagged):
         return tagged
     titled = [k for k, t in enumerate(tagged) if t.label == "title"]
-    if not titled or any(t.label not in _AFTER_TITLE for t in tagged[titled[-1] + 1:]):
+    # before a place after its comma: Springer's "Title. World Health Organization, Geneva"
+    placed = bool(titled) and titled[-1] + 1 < len(tagged) and tagged[titled[-1] + 1].label == "location" \
+        and tagged[titled[-1]].token.text.endswith(",")
+    if not titled or any(t.label not in _AFTER_TITLE | ({"location"} if placed else set())
+                         for t in tagged[titled[-1] + 1:]):
         return tagged
     end = titled[-1] + 1
-    start = end
+    start = end - 1 if placed else end  # the comma before the place closes the name
     while start > 0 and end - start < 2 * _RUN and tagged[start - 1].label == "title" \
-            and not tagged[start - 1].token.text.endswith(","):
+            and not tagged[start - 1].token.text.endswith(",") \
+            and not (placed and SENTENCE_END.search(tagged[start - 1].token.text)):
         start -= 1
     words = [t.token.text for t in tagged[start:end]]
     # after the date, a sentence of its own: ABNT's "Title, 2020. Inria and University of Pisa. Disponível em: …"
     dated = start > 1 and tagged[start - 1].label == "date" and tagged[start - 2].label == "title" \
         and SENTENCE_END.search(tagged[start - 1].token.text) is not None and SENTENCE_END.search(words[-1]) is not None
-    if not start or not (dated or (tagged[start - 1].label == "title" and tagged[start - 1].token.text.endswith(","))) \
+    sentence = placed and start > 0 and tagged[start - 1].label == "title" \
+        and SENTENCE_END.search(tagged[start - 1].token.text) is not None
+    if not start or not (dated or sentence or (tagged[start - 1].label == "title"
+                                               and tagged[start - 1].token.text.endswith(","))) \
             or (not dated and end - start > _RUN) or len(words) < 2 \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
             or not F.publishing_body(" ".join(words)):
