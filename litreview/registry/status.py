@@ -20,6 +20,9 @@ from .lookups import describe, identity, is_search
 from .provenance import Origins, foreign_note
 from .snapshot import SYNTHETIC_NOTE, Snapshot
 
+RUN_FETCH = "(run `litreview fetch` with network access)"
+"""The advice an unverified entry's reason ends with (a finding drops it: its hint says what to do)."""
+
 
 def age_days(fetched_at: str, now: datetime) -> float | None:
     """Days since an ISO timestamp; None when it cannot be read."""
@@ -84,8 +87,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         unanswered = ident.unanswered  # (a property: computed once here)
         if unanswered and all(a.state == "not-asked" for a in unanswered):
             names = ", ".join(dict.fromkeys(by_name(a.registry).label for a in unanswered))
-            return done("unverified", f"not yet verified: the snapshot has no answer from {names} "
-                                      "(run `litreview fetch` with network access)")
+            return done("unverified", f"not yet verified: the snapshot has no answer from {names} {RUN_FETCH}")
         if unanswered:
             return done("unverified", f"not verified: {describe(ident.by_id)}")
         searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]
@@ -104,8 +106,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
             ignored.append(found.registry or found.source_url)
             found = None
         if found is None:
-            why = problem or (failure or "the registry has not been searched for one yet "
-                                          "(run `litreview fetch` with network access)")
+            why = problem or failure or f"the registry has not been searched for one yet {RUN_FETCH}"
             return done("no-doi", f"the entry has no DOI; {why}")
         suggestion = suggest(source, candidates_from({"items": list(found.items)}))
         if suggestion is None:
@@ -128,8 +129,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         if failure:
             return done(failure_status, "; ".join(p for p in (failure, corrupt) if p),
                         doi_state=("doi", "failed"))
-        return done("unverified", corrupt or "not yet verified: the snapshot has no registry record for this "
-                                             "DOI (run `litreview fetch` with network access)")
+        return done("unverified", corrupt or f"not yet verified: the snapshot has no registry record for this DOI "
+                                             f"{RUN_FETCH}")
     age = age_days(entry.fetched_at, now)
     stale = age is not None and age > stale_days
     extra = [SYNTHETIC_NOTE] if entry.synthetic else []
