@@ -376,7 +376,7 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '                             [default: table]\n'
           '  --source KEY               Only the links to this entry.\n'
           '  --suggest                  Only suggested links (for review), most worth a\n'
-          '                             look first.\n'
+          '                             look first; with none, says why.\n'
           '  --all-suggestions          Also topical suggestions below the calibrated\n'
           '                             threshold (less likely to be right).\n'
           '  --accept CLAIM KEY         Record that claim CLAIM relies on entry KEY (in\n'
