@@ -182,3 +182,9 @@ def test_suggest_with_nothing_to_suggest_says_so_and_why(work: Path, capsys: pyt
     _, out, _ = run(work, capsys, "--suggest")
     assert out.startswith("No suggested links: every link found is confirmed by a citation or already reviewed")
     assert "--all-suggestions" not in out
+
+
+def test_the_figures_agree_in_number(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "essay.md").write_text("Anarchy is what states make of it [@wendt1992anarchy].\n", encoding="utf-8")
+    _, out, _ = run(work, capsys)
+    assert "1 of 1 claim has a confirmed source; 4 of 5 sources have no confirmed claim." in " ".join(out.split())

@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
-from ..text import plural
+from ..text import of_total, plural
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -169,9 +169,9 @@ def _coverage(full: Linkage, essay: Essay, bibliography: Bibliography) -> str:
     from ..linking import coverage
 
     figures = coverage(full, essay, bibliography)
-    return (f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
-            f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "
-            f"confirmed claim.")
+    claims = of_total(figures["claims_with_confirmed_source"], figures["claims"], "claim", ("has", "have"))
+    sources = of_total(len(figures["sources_without_claim"]), figures["sources"], "source", ("has", "have"))
+    return f"{claims} a confirmed source; {sources} no confirmed claim."
 
 
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..doi import doi_problem
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
-from ..text import plural
+from ..text import of_total, plural
 from .handlers import agency_label, by_name
 from .lookups import describe, identity, is_search
 from .provenance import Origins, foreign_note
@@ -74,7 +74,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
 
             record = ident.records[0][1]
             agree = [by_name(by).label for by, r in ident.records if not reconcile(source, r)]
-            words = (f"{len(agree)} of {len(ident.records)} registries agree with the entry"
+            words = (of_total(len(agree), len(ident.records), "registry", ("agrees", "agree"), "registries")
+                     + " with the entry"
                      + (f" ({', '.join(agree)})" if agree else "")) if len(ident.records) > 1 else ""
             return done("verified", "; ".join(p for p in (words, *ident.evidence,
                                                          SYNTHETIC_NOTE if _synthetic(snap, source, origins)
