@@ -169,8 +169,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
            '  sequence labeller trained on labelled references in many styles and\n'
            '  languages (Chicago, APA, MLA, Harvard, Vancouver, IEEE, ABNT, ...): authors,\n'
            '  editors, title, container, volume, issue, pages, publisher, place, edition,\n'
-           '  year, DOI, URL, ISBN, access date. Prints to standard output; nothing is\n'
-           '  written.\n'
+           '  year, DOI, URL, ISBN, access date. A PATH of - reads the document from\n'
+           '  standard input. Prints to standard output; nothing is written.\n'
            '\n'
            'Options:\n'
            '  --format [bibtex|json]  Output format (json for scripts).  [default: bibtex]\n'
@@ -183,6 +183,7 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
            '\n'
            '  Examples:\n'
            '    litreview import essay.txt --format bibtex > refs/bibliography.bib\n'
+           "    pdftotext paper.pdf - | litreview import -   a PDF's text, from standard input\n"
            '    litreview import paper.md --section "Works Cited" --format json\n'
            '    litreview import references.txt        one reference per paragraph or line\n'
            '  Fields the parser is unsure of are listed in a "% uncertain: ..." line above\n'
