@@ -23,6 +23,10 @@ from .snapshot import SYNTHETIC_NOTE, Snapshot
 RUN_FETCH = "(run `litreview fetch` with network access)"
 """The advice an unverified entry's reason ends with (a finding drops it: its hint says what to do)."""
 
+DOI_REGISTRIES = ("crossref", "doi")
+"""Whom `fetch` asks about a DOI it has no record of (doi.org names the agency; most DOIs are Crossref's),
+listed as not asked yet: the registries list names them before the first fetch too."""
+
 
 def age_days(fetched_at: str, now: datetime) -> float | None:
     """Days since an ISO timestamp; None when it cannot be read."""
@@ -62,9 +66,9 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if url_note:
         notes.append(url_note)
 
-    def done(status: str, reason: str = "", doi_state: tuple[str, str] | None = None, **kw: Any) -> SourceMetadata:
+    def done(status: str, reason: str = "", doi_state: tuple[tuple[str, str], ...] = (), **kw: Any) -> SourceMetadata:
         text = "; ".join(p for p in (reason, *notes) if p)
-        asked = ((doi_state,) if doi_state else ()) + tuple((a.registry, a.state) for a in ident.asked)
+        asked = doi_state + tuple((a.registry, a.state) for a in ident.asked)
         return SourceMetadata(key=source.key, status=status, reason=text, url_check=check,  # type: ignore[arg-type]
                               ignored=tuple(ignored) + ident.ignored, registries=asked, **kw)
 
@@ -129,9 +133,9 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if entry is None:
         if failure:
             return done(failure_status, "; ".join(p for p in (failure, corrupt) if p),
-                        doi_state=("doi", "failed"))
+                        doi_state=(("doi", "failed"),))
         return done("unverified", corrupt or f"not yet verified: the snapshot has no registry record for this DOI "
-                                             f"{RUN_FETCH}")
+                                             f"{RUN_FETCH}", doi_state=tuple((r, "not-asked") for r in DOI_REGISTRIES))
     age = age_days(entry.fetched_at, now)
     stale = age is not None and age > stale_days
     extra = [SYNTHETIC_NOTE] if entry.synthetic else []
@@ -145,14 +149,14 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if entry.http_status == 404:
         return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
                                             f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),
-                    fetched_at=entry.fetched_at, stale=stale, doi_state=(resolver, "not-found"))
+                    fetched_at=entry.fetched_at, stale=stale, doi_state=((resolver, "not-found"),))
     from .parse import parse_record
     from .reconcile import reconcile
 
     record = parse_record(entry.format, entry.record or {}, entry.agency)
     return done("verified", "; ".join(extra), record=_with_evidence(record, ident.records),
                 fetched_at=entry.fetched_at, stale=stale, mismatches=reconcile(source, record),
-                doi_state=(resolver, "found"))
+                doi_state=((resolver, "found"),))
 
 
 def _with_evidence(record: RegistryRecord, others: tuple[tuple[str, RegistryRecord], ...]) -> RegistryRecord:
