@@ -187,8 +187,8 @@ def _add_unverified(adder: Adder, request: str, item: Unverified) -> Outcome:
     return Outcome(request, "added", key=key, doi=source.doi, title=source.title, verified=False,
                    message=f"added {key} as parsed, not verified",
                    warning=f"not verified ({item.why}): the entry is the reference as parsed; check its fields "
-                           "(those marked '% uncertain' first), and `litreview fetch` verifies it once the registry "
-                           "can be reached")
+                           "(those marked '% uncertain' first); `litreview fetch` checks it once a registry can be "
+                           "reached")
 
 
 def _by_doi(adder: Adder, doi: str, reg: Any, request: str = "") -> Outcome:
@@ -303,8 +303,8 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
 
     Offline (no network, or the registry unreachable) a DOI or identifier cannot
     be added, but a --reference is: its entry is the reference as parsed, its
-    unsure fields marked "% uncertain" as `litreview import` marks them, and it
-    is reported as not verified until `litreview fetch` can reach the registry.
+    unsure fields marked "% uncertain" as `litreview import` marks them, and
+    add says it was not verified (`litreview fetch` checks it later).
     """
     dois, identifiers = split_requests(dois)
     requested = read_dois(dois, from_file)
