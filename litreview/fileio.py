@@ -83,8 +83,10 @@ class NotUtf8(NamedTuple):
 def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[LitreviewError] | None = None,
               hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]",
               not_utf8: list[NotUtf8] | None = None,
-              declared: Callable[[bytes], tuple[str, str] | None] | None = None) -> str:
+              declared: Callable[[bytes], tuple[str, str] | None] | None = None, raw: bytes | None = None) -> str:
     """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure.
+
+    ``raw`` is the text's bytes when they were read already (standard input), ``path`` then only its name.
 
     With a ``not_utf8`` list, a file in another encoding is read when that encoding is certain, and
     noted there: the one the file declares (``declared`` returns its codec and the declaration), or the
@@ -92,7 +94,8 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     """
     InputError = error or _InputError
     p = Path(path)
-    raw = read_bytes(p, what=what, error=InputError, hint=hint)
+    if raw is None:
+        raw = read_bytes(p, what=what, error=InputError, hint=hint)
     for magic, kind, how in _NOT_TEXT:
         if raw.startswith(magic):
             raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(_shell_path(p)))

@@ -374,3 +374,19 @@ def test_a_marked_manuscripts_claims_show_their_markup_rendered_and_the_marks_wh
     assert "<code>x--y</code>" in third and "&lt;b&gt;raw&lt;/b&gt;" in third and "(c)" in third
     assert '<span class="lr-note">A <em>note</em>\u2014<span class="lr-cites lr-cites--inline">' in third
     assert "javascript:" not in third.split('<span class="lr-card"')[0].replace("[a link](javascript:alert(1))", "")
+
+
+def test_a_doi_never_fetched_names_the_registries_fetch_would_ask(tmp_path):
+    from datetime import UTC, datetime
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.registry.status import load_metadata
+    from litreview.render.source_page import _status_items
+
+    bib = parse_bibliography("@article{a, author = {Doe, Jane}, title = {T}, journal = {J}, year = {2001},\n"
+                             "  doi = {10.5555/never.fetched}}\n", "refs.bib")
+    meta = load_metadata(bib, tmp_path / "metadata", now=datetime(2026, 1, 1, tzinfo=UTC), stale_days=90)["a"]
+    assert meta.status == "unverified"
+    html = _status_items(bib.sources[0], meta)
+    assert ('<li class="lr-registries">Registries asked: Crossref: not asked; doi.org: not asked; '
+            "OpenAlex: not asked.</li>") in html
