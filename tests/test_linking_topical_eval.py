@@ -82,3 +82,42 @@ def test_further_papers_read_with_pandocs_citations_as_gold(tmp_path: Path, caps
         ("measured it in 1999.", ["jones1999"]),
         ("Nothing is cited here at all.", []),
     ]
+
+
+def test_differences_from_a_baseline_resample_whole_documents() -> None:
+    from eval_topical import paired
+
+    same = {("x", "s1"): 0.5, ("x", "s2"): 0.5, ("y", "s1"): 1.0}
+    assert paired(same, {("x", "s1"): 0.0, ("x", "s2"): 0.0, ("y", "s1"): 0.5}) == (0.5, 0.5, 0.5)
+    # x gains 1 in each of its two sentences, y loses 1 in its one: 1/3 per sentence; drawing two
+    # documents gives x twice (+1), y twice (-1) or one of each (+1/3): the interval runs from -1 to +1
+    mean, lo, hi = paired({("x", "s1"): 1.0, ("x", "s2"): 1.0, ("y", "s1"): 0.0},
+                          {("x", "s1"): 0.0, ("x", "s2"): 0.0, ("y", "s1"): 1.0})
+    assert (mean, lo, hi) == (pytest.approx(1 / 3), -1.0, 1.0)
+
+
+def test_cross_validated_litreview_ranks_each_document_with_a_model_fitted_without_it(shared: Path) -> None:
+    pytest.importorskip("numpy")
+    from eval_topical import cross_validated, fold_weights, pairs
+    from topical_fit import fit_calibrated
+
+    from litreview.linking import ranker
+
+    docs = [d for d in (load_document(shared / "corpus", n) for n in ("joss-gmr", "joss-hypothesize", "joss-mwarp1d"))
+            if d is not None]
+    assert len(docs) == 3
+    x, y, doc_of = pairs(docs)
+    others = [i for i, d in enumerate(doc_of) if d != "joss-gmr"]
+    weights = fold_weights(docs)
+    assert weights["joss-gmr"] == fit_calibrated([x[i] for i in others], [y[i] for i in others],
+                                                 [doc_of[i] for i in others])
+    shipped = ranker.WEIGHTS
+    methods = cross_validated(docs)
+    assert "litreview" not in methods  # the in-sample row has no place in this table
+    ranked, _ = methods["litreview (unseen)"](docs[0])
+    assert ranker.WEIGHTS is shipped
+    where: list[tuple[str, str]] = []
+    fx, _, _ = pairs(docs[:1], where)
+    expected = {at: round(ranker.probability(row, weights["joss-gmr"]), 3) for at, row in zip(where, fx, strict=True)}
+    got = {(cid, key): p for cid, row in ranked.items() for key, p in row if (cid, key) in expected}
+    assert got and all(got[at] == expected[at] for at in got)
