@@ -20,7 +20,8 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
     python bench/eval_topical.py --cv [--cv-table-only]
                                               # DEV alone, litreview's re-ranker fitted without the document
                                               # it ranks: the table, the differences from each baseline
-                                              # (intervals by resampling documents), then the ranker variants
+                                              # (intervals by resampling documents), the calibration,
+                                              # then the ranker variants
     python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only]
                                               # with further development papers (FOLDER/SOURCES.tsv)
 """
@@ -42,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_extra, load_split  # noqa: E402
-from topical_fit import L2, fit, fit_calibrated, out_of_fold  # noqa: E402
+from topical_fit import CALIBRATIONS, L2, fit, fit_calibrated, out_of_fold  # noqa: E402
 
 from litreview.linking import link, ranker, topical  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
@@ -422,6 +423,33 @@ def cross_validation(docs: list[Document], variant: str = "") -> str:
     return "\n".join(lines)
 
 
+def calibration_gap(p: list[float], y: list[int]) -> float:
+    """Mean absolute gap between predicted and cited in the bins of ``reliability``, weighted by their size."""
+    bins: dict[int, list[int]] = {}
+    for i, v in enumerate(p):
+        bins.setdefault(min(9, int(v * 10)), []).append(i)
+    return sum(abs(sum(p[i] for i in idx) - sum(y[i] for i in idx)) for idx in bins.values()) / max(1, len(p))
+
+
+def calibrations(docs: list[Document]) -> str:
+    """How well each way of fitting the Platt scaling (topical_fit.CALIBRATIONS) carries to a document
+    left out: each document's candidates scored by a model fitted and calibrated without it."""
+    x, y, doc_of = pairs(docs)
+    lines = [f"calibration, each document scored by a model fitted and calibrated without it ({len(x)} candidates, "
+             f"{sum(y) / max(1, len(y)):.3f} cited)",
+             f"  {'Platt fitted on':<14} {'mean p':>7} {'gap':>6} {f'from {SHOW}':>17} {'from 0.5':>17}"]
+    for way in CALIBRATIONS:
+        p = out_of_fold(x, y, doc_of, calibration=way)
+        cells = []
+        for t in (SHOW, 0.5):
+            kept = [y[i] for i, v in enumerate(p) if v >= t]
+            cells.append(f"{len(kept)} shown, P {sum(kept) / len(kept):.2f}" if kept else "none shown")
+        lines.append(f"  {way:<14} {sum(p) / max(1, len(p)):>7.3f} {calibration_gap(p, y):>6.3f} "
+                     f"{cells[0]:>17} {cells[1]:>17}")
+    lines.append("  (gap: mean absolute difference between predicted and cited over the bins of the reliability table)")
+    return "\n".join(lines)
+
+
 def reliability(p: list[float], y: list[int]) -> str:
     """Predicted probability against the share the authors cited, in bins."""
     edges = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -505,6 +533,7 @@ def main(argv: list[str] | None = None) -> int:
         print("leave one document out: litreview's re-ranker fitted and calibrated without the document it ranks")
         print(table({"dev (cv)": splits["dev"]}, cross_validated))
         print(against_baselines(splits["dev"]))
+        print(calibrations(splits["dev"]))
         if args.cv_table_only:
             return 0
         print(cross_validation(splits["dev"]))
