@@ -136,3 +136,23 @@ def test_cross_validated_litreview_ranks_each_document_with_a_model_fitted_witho
     expected = {at: round(ranker.probability(row, weights["joss-gmr"]), 3) for at, row in zip(where, fx, strict=True)}
     got = {(cid, key): p for cid, row in ranked.items() for key, p in row if (cid, key) in expected}
     assert got and all(got[at] == expected[at] for at in got)
+
+
+def test_the_listwise_ablation_ranks_within_each_sentence() -> None:
+    pytest.importorskip("numpy")
+    from topical_ablations import _listwise
+
+    # two documents of two sentences, three candidates each; the cited one has the larger first feature
+    # and the second feature is noise: the model fitted on the other document puts the cited one first
+    x, y, doc_of, where = [], [], [], []
+    for d in "ab":
+        for s, cited in (("s1", 2), ("s2", 0)):
+            for n in range(3):
+                x.append([float(n == cited) + 0.1 * n, float((n + len(s)) % 2)])
+                y.append(int(n == cited))
+                doc_of.append(d)
+                where.append((s, f"k{n}"))
+    scores = _listwise(x, y, doc_of, where, 1.0)
+    for start in range(0, len(x), 3):
+        group = scores[start:start + 3]
+        assert y[start + group.index(max(group))] == 1
