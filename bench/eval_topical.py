@@ -1,9 +1,10 @@
 """Topical suggestions on de-marked real manuscripts, against the authors' own citations.
 
 Every sentence of every block that cites is read with its citation markers removed (see
-bench/topical_corpus.py); litreview's linker and five baselines (random, title-word overlap, BM25,
-BM25 with the paragraph's words in its query as the linker's BM25 has them, and that with the acronyms
-the document defines spelled out as the linker reads them) rank the document's bibliography for it.
+bench/topical_corpus.py); litreview's linker and six baselines (random, title-word overlap, BM25,
+BM25 with the paragraph's words in its query as the linker's BM25 has them, that with the acronyms
+the document defines spelled out as the linker reads them, and that with each word weighed down by how
+many of the document's paragraphs use it, as the linker's cosine weighs its features) rank the document's bibliography for it.
 Figures per split, development documents (DEV: the re-ranker was fitted and its threshold chosen there),
 further development documents given with ``--extra-dev`` (papers pandoc reads, its Cite elements the gold:
 see topical_corpus.load_extra) and held-out documents (never tuned on):
@@ -76,10 +77,12 @@ def rank_title_overlap(doc: Document) -> tuple[Ranking, Ranking]:
 
 
 def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float = 0.0,
-              depth: int = 5, acronyms: bool = False) -> tuple[Ranking, Ranking]:
+              depth: int = 5, acronyms: bool = False, essay: float = 0.0) -> tuple[Ranking, Ranking]:
     """Okapi BM25 over the entries' descriptions; ``paragraph``: the weight of the words of the
     paragraph's other sentences in the query (topical.PARAGRAPH in the linker; 0: the sentence alone);
-    ``acronyms``: the sentences read with the long forms of the acronyms the document defines, as the linker reads them."""
+    ``acronyms``: the sentences read with the long forms of the acronyms the document defines, as the linker reads them;
+    ``essay``: each word's idf also times (log((paragraphs + 1) / (paragraphs using it + 1)) + 1) to this power,
+    as the linker's cosine weighs its features (what the whole document keeps saying tells no sentence apart)."""
     docs = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
     n = len(docs)
     avg = sum(sum(d.values()) for d in docs.values()) / max(n, 1) or 1.0
@@ -91,6 +94,12 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
     texts = [c.text for c in claims]
     if acronyms:
         texts = topical.spelled_out(texts, texts)
+    if essay:
+        used: dict[int, set[str]] = {}
+        for c, text in zip(claims, texts, strict=True):
+            used.setdefault(c.paragraph, set()).update(content_stems(text))
+        spread = Counter(w for words in used.values() for w in words)
+        idf = {w: v * (math.log((len(used) + 1) / (spread[w] + 1)) + 1.0) ** essay for w, v in idf.items()}
     context, context_of = topical.paragraphs(claims, texts, paragraph)
     out = {}
     for c, text, at in zip(claims, texts, context_of, strict=True):
@@ -116,6 +125,10 @@ def rank_bm25_linker_query(doc: Document) -> tuple[Ranking, Ranking]:
     return rank_bm25(doc, paragraph=topical.PARAGRAPH, acronyms=True)
 
 
+def rank_bm25_essay(doc: Document) -> tuple[Ranking, Ranking]:
+    return rank_bm25(doc, paragraph=topical.PARAGRAPH, acronyms=True, essay=1.0)
+
+
 def rank_litreview(doc: Document) -> tuple[Ranking, Ranking]:
     """Every link the linker makes, then the topical suggestions by confidence; shown: the default."""
     every = link(doc.essay, doc.bibliography, metadata=doc.metadata, all_suggestions=True)
@@ -134,7 +147,7 @@ def _by_claim(links) -> Ranking:
 METHODS: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] = {
     "random": rank_random, "title-word overlap": rank_title_overlap, "BM25": rank_bm25,
     "BM25 + paragraph": rank_bm25_paragraph, "BM25 + par. + acronyms": rank_bm25_linker_query,
-    "litreview": rank_litreview,
+    "BM25 + par.+acr.+essay": rank_bm25_essay, "litreview": rank_litreview,
 }
 
 

@@ -156,3 +156,20 @@ def test_the_listwise_ablation_ranks_within_each_sentence() -> None:
     for start in range(0, len(x), 3):
         group = scores[start:start + 3]
         assert y[start + group.index(max(group))] == 1
+
+
+def test_the_essay_weighted_bm25_baseline_weighs_down_what_every_paragraph_says() -> None:
+    from eval_topical import rank_bm25
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("The network uses a router.\n\nA network grows.\n\nEvery network fails.\n")
+    bib = parse_bibliography("@article{a, title={Network models}}\n@article{b, title={Router models}}\n")
+    doc = Document("d", essay, bib, {c.id: set() for c in essay.claims})
+    first = essay.claims[0].id
+    # alike to BM25 (one word each, each in one entry of two): the entry listed first wins the tie;
+    # "network" is in all three paragraphs, "router" in one: weighed by the essay, the router entry wins
+    assert [k for k, _ in rank_bm25(doc)[0][first]] == ["a", "b"]
+    assert [k for k, _ in rank_bm25(doc, essay=1.0)[0][first]] == ["b", "a"]
