@@ -188,3 +188,16 @@ def test_the_figures_agree_in_number(work: Path, capsys: pytest.CaptureFixture[s
     (work / "essay.md").write_text("Anarchy is what states make of it [@wendt1992anarchy].\n", encoding="utf-8")
     _, out, _ = run(work, capsys)
     assert "1 of 1 claim has a confirmed source; 4 of 5 sources have no confirmed claim." in " ".join(out.split())
+
+
+def test_source_with_no_links_says_so_and_why(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Was an empty table titled "0 links to wendt1992anarchy".
+    (work / "essay.md").write_text("Anarchy is what states make of it [@holsti2004taming].\n", encoding="utf-8")
+    code, out, _ = run(work, capsys, "--source", "wendt1992anarchy")
+    assert code == 0 and out.startswith("Nothing links to wendt1992anarchy: no citation in the essay cites it")
+    assert "litreview links --accept CLAIM wendt1992anarchy" in out
+    assert "┃" not in out and "0 links" not in out and "has a confirmed source" in out
+    (work / "essay.md").write_text("---\nnocite: ['@wendt1992anarchy']\n---\n\nStates balance [@holsti2004taming].\n",
+                                   encoding="utf-8")
+    _, out, _ = run(work, capsys, "--source", "wendt1992anarchy")
+    assert "The essay lists it in nocite" in out

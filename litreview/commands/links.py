@@ -144,6 +144,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     elif suggest and not links:
         click.echo(_nothing_suggested(linkage, source_key, all_suggestions))
         click.echo(_coverage(linkage, essay, bibliography))
+    elif source_key is not None and not links:
+        click.echo(_nothing_links(linkage, essay, source_key))
+        click.echo(_coverage(linkage, essay, bibliography))
     else:
         from ._layout import emit
 
@@ -162,6 +165,22 @@ def _nothing_suggested(full: Linkage, source_key: str | None, all_suggestions: b
                        "`litreview links --suggest --all-suggestions` lists them.")
     return head + ("every link found is confirmed by a citation or already reviewed in the claims file, and no "
                    "source shares enough of a claim's words to be suggested.")
+
+
+def _nothing_links(full: Linkage, essay: Essay, source_key: str) -> str:
+    """Why ``--source KEY`` lists nothing, in place of an empty table."""
+    weaker = any(lk.source_key == source_key for lk in full.hidden)  # a few kept per entry: no count
+    text = (f"Nothing links to {source_key}: no citation in the essay cites it, and no claim names its authors "
+            "or title or quotes it")
+    if weaker:
+        text += ("; some claims share its words, but too few to be suggested by default (topical suggestions "
+                 f"below the calibrated threshold): `litreview links --source {source_key} --all-suggestions` "
+                 "lists them.")
+    else:
+        text += " or shares enough of its words to be suggested."
+    if source_key in essay.nocite or "*" in essay.nocite:
+        text += " The essay lists it in nocite: it is in the reference list on purpose."
+    return text + f" Link a claim to it by hand: litreview links --accept CLAIM {source_key}"
 
 
 def _coverage(full: Linkage, essay: Essay, bibliography: Bibliography) -> str:
