@@ -119,6 +119,13 @@ def test_dash_reads_the_document_from_standard_input(capsys, monkeypatch, cases)
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\n"), encoding="utf-8"))
     code, out, err = run(capsys, "import", "-")
     assert (code, out) == (2, "") and "<stdin>" in err and "is a PDF" in err
+    # The hint pipes the text in, not "pdftotext '<stdin>' out.txt" (no file of that name).
+    assert "pdftotext paper.pdf - | litreview import -" in err and "'<stdin>'" not in err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("References\n\nM\u00fcller, K. 2004. Taming the "
+                                                                 "sovereigns. Cambridge.\n".encode("cp1252")),
+                                                      encoding="utf-8"))
+    code, out, err = run(capsys, "import", "-")
+    assert code == 2 and "-t UTF-8 FILE | litreview import -" in err and "'<stdin>'" not in err
 
 
 def test_help_says_dash_is_standard_input(capsys):

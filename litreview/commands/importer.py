@@ -58,7 +58,8 @@ def command(path: str, fmt: str, section: str | None) -> int:
         path = STDIN_NAME
     text = without_front_matter(read_text(path, what="document",
                                           hint="check the path of the document holding the reference list",
-                                          raw=sys.stdin.buffer.read() if stdin else None),
+                                          raw=sys.stdin.buffer.read() if stdin else None,
+                                          piped="litreview import -" if stdin else ""),
                                 Path(path))
     strings, first_line = find_reference_section(text, section, path=path)
     refs = parse_references(strings)
