@@ -398,3 +398,17 @@ def test_latex_messages_quote_the_value_with_its_own_backslashes() -> None:
     found = {f.code: f.message for f in check_review(Review(bibliography=bib), Config(root=CASES), now=NOW).findings}
     assert found["LR140"] == "note has an unescaped %: 'search?x=detail\\&id=oai%3A'"
     assert found["LR142"] == "keywords: _ outside math (write \\_ for the character): 'a\\_b_c'"
+
+
+def test_missing_container_held_in_the_other_types_field_is_named() -> None:
+    # "@conference entry lacks booktitle / hint: add booktitle = {...}" when the journal field holds it.
+    text = ("@conference{c, author={Doe, Jo}, title={Fast}, journal={Proc. of the Workshop}, year={2019}}\n"
+            "@article{a, author={Roe, Al}, title={Slow}, booktitle={Journal of Things}, year={2019}}\n"
+            "@inproceedings{p, author={Poe, Ed}, title={None}, year={2019}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    hints = {f.key: f.hint for f in check_review(review, Config(), now=NOW).findings if f.code == "LR110"}
+    assert hints["c"] == ("The journal field holds it: rename journal to booktitle, or make the entry @article if "
+                          "it is a journal article")
+    assert hints["a"] == ("The booktitle field holds it: rename booktitle to journal, or make the entry "
+                          "@inproceedings if it is a paper in proceedings")
+    assert hints["p"] == "Add booktitle = {...}, the title of the book or proceedings"

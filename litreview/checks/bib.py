@@ -72,6 +72,12 @@ _FIELD_HINTS = {
     "url or doi or eprint": "add url = {...}",
     "year or date or urldate": "add year = {...}, or urldate = {YYYY-MM-DD} when the page has no date",
 }
+# A required container held in the other type's field (@inproceedings with a journal, @article with a
+# booktitle): the field to rename, the name it takes, the type the entry may be instead.
+_HELD_IN = {
+    "booktitle": (("journal", "journaltitle"), "booktitle", "@article if it is a journal article"),
+    "journal or journaltitle": (("booktitle",), "journal", "@inproceedings if it is a paper in proceedings"),
+}
 _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection"})
 
 _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
@@ -188,12 +194,26 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
-        hint = "; ".join(_FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing)
+        hint = "; ".join(_held_hint(m, fields, source) or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}")
+                         for m in missing)
         yield entry_finding("LR110", source, in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source),
                             hint)
     if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
         yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}")
+
+
+def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a missing container the entry holds in another type's field (BibTeX names: in CSL both
+    are container-title), or ''."""
+    held = _HELD_IN.get(missing)
+    if held is None or csl_form(source):
+        return ""
+    names, target, other_type = held
+    there = next((n for n in names if _has(fields, n)), None)
+    if there is None:
+        return ""
+    return f"the {there} field holds it: rename {there} to {target}, or make the entry {other_type}"
 
 
 def check_doi(source: Source) -> Iterable[Finding]:
