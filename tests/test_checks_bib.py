@@ -412,3 +412,21 @@ def test_missing_container_held_in_the_other_types_field_is_named() -> None:
     assert hints["a"] == ("The booktitle field holds it: rename booktitle to journal, or make the entry "
                           "@inproceedings if it is a paper in proceedings")
     assert hints["p"] == "Add booktitle = {...}, the title of the book or proceedings"
+
+
+def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
+    # An abstract with a <SUB> tag was quoted whole: a 1,900-character line in the report.
+    words = "The accretion flow is modelled in general relativity with radiation. " * 12
+    text = (f"@article{{s, author={{Sadowski, A.}}, title={{Koral}}, journal={{MNRAS}}, year={{2014}},\n"
+            f"  abstract={{{words}on spinning (a<SUB>*</SUB> = 0.9) black holes. {words}}},\n"
+            f"  note={{{words} Smith $a & b$ & Jones {words}}}}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    found = {f.code: f.message for f in check_review(review, Config(), now=NOW).findings if f.code in ("LR140", "LR141")}
+    html = found["LR141"]
+    assert html.startswith("abstract holds the HTML tag <SUB>: '…") and html.endswith("…'")
+    assert "(a<SUB>*</SUB> = 0.9)" in html and len(html) < 120
+    amp = found["LR140"]
+    assert "$ & Jones" in amp and amp.endswith("…'") and len(amp) < 120  # the & outside the math, not in it
+    short = check_review(Review(bibliography=parse_bibliography("@misc{x, title={Fish &amp; Chips}, year={2001}}")),
+                         Config(), now=NOW).findings
+    assert [f.message for f in short if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Fish &amp; Chips'"]

@@ -127,6 +127,17 @@ def shown(value: str) -> str:
     return repr(value).replace("\\\\", "\\")
 
 
+def part_of(value: str, start: int = 0, end: int = 0, width: int = 70) -> str:
+    """A field's value for a message: whole when short, else the ``width`` characters around ``start:end``
+    (the problem), with "…" where it is cut (an abstract is not quoted whole)."""
+    if len(value) <= width:
+        return value
+    pad = max(0, width - (end - start)) // 2
+    first = max(0, min(start - pad, len(value) - width))
+    last = min(len(value), max(end + pad, first + width))
+    return ("…" if first else "") + value[first:last] + ("…" if last < len(value) else "")
+
+
 def entry_finding(code: str, source: Source, message: str, hint: str = "", *, field: str = "") -> Finding:
     """A finding about an entry, its hint in the words of the entry's file: located at the line of
     ``field`` when it is about that field (and the entry writes it itself), else at the entry's first line."""
