@@ -390,3 +390,27 @@ def test_a_doi_never_fetched_names_the_registries_fetch_would_ask(tmp_path):
     html = _status_items(bib.sources[0], meta)
     assert ('<li class="lr-registries">Registries asked: Crossref: not asked; doi.org: not asked; '
             "OpenAlex: not asked.</li>") in html
+
+
+def test_source_page_and_cards_show_citations_with_labels_not_markup(tmp_path: Path) -> None:
+    # A LaTeX essay's \citep is read as pandoc's "[see e.g. @{kriging}]": the source page's excerpt and
+    # evidence, and the essay's cards, quoted that markup, which no reader wrote or sees.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import load_essay
+    from litreview.linking import link
+
+    tex = tmp_path / "ms.tex"
+    tex.write_text("\\begin{document}\nGPR was used in geophysics \\citep[see e.g.][p. 3]{kriging, other}, "
+                   "and \\citet{prh92a} used it for quasars.\n\\end{document}\n", encoding="utf-8")
+    bib = parse_bibliography("@book{kriging, author={Krige, D. G.}, title={Mine Valuations}, year={1951}}\n"
+                             "@book{other, author={Peebles, P.}, title={Galaxies}, year={1997}}\n"
+                             "@article{prh92a, author={Press, W. and Rybicki, G. and Hewitt, J.}, title={Time Delay}, "
+                             "journal={ApJ}, year={1992}}\n", "refs.bib")
+    essay = load_essay(tex)
+    pages = render_site(Review(bibliography=bib, essay=essay, linkage=link(essay, bib)), Layout())
+    page = _text(pages["sources/kriging.md"])
+    assert "@{" not in page
+    assert "GPR was used in geophysics [see e.g. Krige 1951; Peebles 1997, p. 3], and Press et al. 1992 used" in page
+    assert "Evidence: “[see e.g. Krige 1951; Peebles 1997, p. 3]”." in page
+    essay_page = pages["essay.md"] if "essay.md" in pages else pages["essay/index.md"]
+    assert "@{" not in essay_page
