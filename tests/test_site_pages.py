@@ -216,9 +216,9 @@ def test_home_figures(site):
     assert figures["Claims with only suggested sources"] == "1"
     assert figures["Sources with no confirmed claim"] == "2"
     assert figures["… of which some claim is suggested"] == "1"
-    assert figures["Findings: errors"] == "✖ 1 errors: see them on the checks page"
-    assert figures["Findings: warnings"] == "⚠ 1 warnings: see them on the checks page"
-    assert figures["Findings: notes"] == "ℹ 1 notes: see them on the checks page"
+    assert figures["Findings: errors"] == "✖ 1 error: see it on the checks page"  # not "1 errors"
+    assert figures["Findings: warnings"] == "⚠ 1 warning: see it on the checks page"
+    assert figures["Findings: notes"] == "ℹ 1 note: see it on the checks page"
     assert rows["Findings: errors"].startswith('<a href="checks/#errors">')
     assert rows["Findings: notes"].startswith('<a href="checks/#notes">')
     assert figures["Metadata verified against a registry (from the snapshot)"] == "1"

@@ -116,7 +116,8 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
         count = severity.get(sev, 0)
         figure = f'<span aria-hidden="true">{SEVERITY_SYMBOL[sev]}</span> {count}'
         if count:
-            figure = to(layout.checks, f'{figure}<span class="lr-sr"> {SEVERITY_PLURAL[sev].lower()}: see them '
+            said = SEVERITY_NOUN[sev] + ("" if count == 1 else "s")  # "1 warning", not "1 warnings"
+            figure = to(layout.checks, f'{figure}<span class="lr-sr"> {said}: see {"it" if count == 1 else "them"} '
                         "on the checks page</span>", SEVERITY_ANCHOR[sev])
         rows.append((f"Findings: {SEVERITY_PLURAL[sev].lower()}", figure))
     rows += [("Metadata verified against a registry (from the snapshot)", str(meta.get("verified", 0))),
