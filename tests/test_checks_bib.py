@@ -430,3 +430,13 @@ def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
     short = check_review(Review(bibliography=parse_bibliography("@misc{x, title={Fish &amp; Chips}, year={2001}}")),
                          Config(), now=NOW).findings
     assert [f.message for f in short if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Fish &amp; Chips'"]
+
+
+def test_a_short_doi_is_named_as_one_with_the_way_to_the_doi() -> None:
+    # "does not start with the directory indicator '10.'" for doi = {10/bqhp9z}: it does, and it is a shortDOI.
+    text = "@book{g, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/bqhp9z}}\n"
+    found = [f for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(), now=NOW).findings
+             if f.code == "LR120"]
+    assert [f.message for f in found] == ["DOI '10/bqhp9z' is malformed: it is a shortDOI (an alias doi.org redirects), "
+                                          "which the registries do not know"]
+    assert found[0].hint == "Write the DOI https://doi.org/10/bqhp9z redirects to (open it to see it)"

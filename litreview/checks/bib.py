@@ -23,7 +23,15 @@ from ..bibliography.dates import (
     parse_iso,
 )
 from ..bibliography.latex import decode_latex
-from ..doi import bare_doi, doi_problem, has_prefix, latex_escaped, normalize_doi, trailing_punctuation
+from ..doi import (
+    bare_doi,
+    doi_problem,
+    has_prefix,
+    is_short_doi,
+    latex_escaped,
+    normalize_doi,
+    trailing_punctuation,
+)
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, plural
@@ -239,7 +247,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
     end = trailing_punctuation(doi)
     problem = doi_problem(doi[:-1] if end else doi)
     if problem:
-        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", field="doi")
+        hint = f"Write the DOI https://doi.org/{doi} redirects to (open it to see it)" if is_short_doi(doi) else ""
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
                             "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
