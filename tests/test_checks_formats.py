@@ -175,9 +175,9 @@ def test_text_prints_a_hint_many_findings_of_one_code_share_once() -> None:
     pair = [Finding("LR131", "warning", "title ends with a period", "remove it", key=f"t{i}", file="refs.bib",
                     line=20 + i) for i in range(1, 3)]
     lines = render_text(same + own + pair, summarize(same + own + pair)).splitlines()
-    assert lines.count("    hint for all 4 LR307 errors: Link it, or remove it.") == 1
+    assert lines.count("    hint (and for the 3 LR307 below with this hint): Link it, or remove it.") == 1
     assert lines[lines.index("refs.bib:1: LR307 [k1] no claim relies on 'k1'  (unused-entry)") + 1] == \
-        "    hint for all 4 LR307 errors: Link it, or remove it."
+        "    hint (and for the 3 LR307 below with this hint): Link it, or remove it."
     assert not any("Link it" in line for line in lines[lines.index("refs.bib:2: LR307 [k2] no claim relies on 'k2'  "
                                                                    "(unused-entry)"):])
     assert [line for line in lines if "Write pages" in line] == [f"    hint: Write pages = {{{i}--9}}" for i in (1, 2, 3)]

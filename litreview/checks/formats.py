@@ -102,7 +102,8 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 many = shared[f.code, f.hint]
                 if many >= _SHARED_HINT:
                     hinted.add((f.code, f.hint))
-                label = f"hint for all {many} {f.code} {_HEADINGS[severity].lower()}" if many >= _SHARED_HINT else "hint"
+                # "and ... below": other findings of the code may have hints of their own.
+                label = f"hint (and for the {many - 1} {f.code} below with this hint)" if many >= _SHARED_HINT else "hint"
                 lines.append(style(f"    {label}: {one_line(f.hint)}", dim=True))
     if lines:
         lines.append("")
