@@ -440,3 +440,12 @@ def test_a_short_doi_is_named_as_one_with_the_way_to_the_doi() -> None:
     assert [f.message for f in found] == ["DOI '10/bqhp9z' is malformed: it is a shortDOI (an alias doi.org redirects), "
                                           "which the registries do not know"]
     assert found[0].hint == "Write the DOI https://doi.org/10/bqhp9z redirects to (open it to see it)"
+
+
+def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
+    # year = {2009 [Online]}: the hint was the generic "Write year = {2004}, date = ... or urldate = ...".
+    text = "@misc{a, title={CNS}, year={2009 [Online]}}\n@misc{b, title={B}, year={n. pag.}}\n"
+    found = {f.key: f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                                 now=NOW).findings if f.code == "LR124"}
+    assert found["a"] == "Write year = {2009}"
+    assert found["b"] == CATALOGUE["LR124"].hint

@@ -92,6 +92,7 @@ _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
 _ISBN_CHARS = lazy(r"[\s\-‐–]")
 # A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
 _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
+_YEAR_IN = lazy(r"(?<!\d)1[5-9]\d\d(?!\d)|(?<!\d)20\d\d(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
@@ -402,4 +403,7 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             problems.append((name, f"{own_name(name, source)} {raw!r} lies in the future"))
     for name, problem in problems:
         if problem:
-            yield entry_finding("LR124", source, problem, field=name)
+            years = set(_YEAR_IN.findall(plain(source.fields.get(name, "")))) if name == "year" else set()
+            # "2009 [Online]": the year is there, with words a year field cannot hold
+            hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
+            yield entry_finding("LR124", source, problem, hint, field=name)
