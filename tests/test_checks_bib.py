@@ -449,3 +449,17 @@ def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
                                                  now=NOW).findings if f.code == "LR124"}
     assert found["a"] == "Write year = {2009}"
     assert found["b"] == CATALOGUE["LR124"].hint
+
+
+def test_pages_holding_an_arxiv_identifier_get_an_eprint_hint() -> None:
+    # ADS exports pages = {arXiv:2205.06627}, Google Scholar pages = {arXiv--2507}: "Write pages = {12--15}" fit neither.
+    text = ("@article{ads, author={C, A}, title={T}, journal={arXiv e-prints}, year={2022}, pages={arXiv:2205.06627},"
+            " eprint={2205.06627}, archivePrefix={arXiv}}\n"
+            "@article{gs, author={A, N}, title={G}, journal={Arxiv E-Prints}, year={2025}, pages={arXiv--2507}}\n"
+            "@article{ok, author={B, B}, title={P}, journal={J}, year={2020}, pages={12-15}}\n")
+    hints = {f.key: f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                                 now=NOW).findings if f.code == "LR143"}
+    assert hints["ads"].startswith("The pages field repeats the arXiv identifier eprint = {2205.06627} holds: remove pages")
+    assert hints["gs"] == ("The pages field holds an arXiv identifier, not pages: write eprint = {the full arXiv "
+                           "identifier, e.g. 2507.01234} with archiveprefix = {arXiv} instead")
+    assert hints["ok"] == "Write pages = {12--15}"

@@ -250,6 +250,19 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
             yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}", field=name)
 
 
+_ARXIV_PAGES = lazy(r"arxiv\s*(?::|--?|\s)\s*(\d{4}(?:\.\d{4,5}(?:v\d+)?)?)", re.IGNORECASE)
+
+
+def _arxiv_pages_hint(number: str, eprint: str, *, biblatex: bool) -> str:
+    """How to fix a pages field that holds a preprint's arXiv identifier, not pages."""
+    if eprint:
+        return (f"the pages field repeats the arXiv identifier eprint = {{{eprint}}} holds: remove pages (or "
+                "suppress LR143 for the entry if your style prints no eprint)")
+    number = number if "." in number else "the full arXiv identifier, e.g. 2507.01234"
+    kind = "eprinttype = {arxiv}" if biblatex else "archiveprefix = {arXiv}"
+    return f"the pages field holds an arXiv identifier, not pages: write eprint = {{{number}}} with {kind} instead"
+
+
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
     """Why a pages value is not in the form styles expect ('' when it is)."""
     text = pages.strip()
@@ -274,5 +287,8 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     if problem:
         single = None if biblatex else re.fullmatch(rf"({_PAGE})\s*-\s*({_PAGE})", raw.strip())
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
+        arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
+        if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
+            hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)
         yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint, field="pages")
 
