@@ -414,3 +414,19 @@ def test_source_page_and_cards_show_citations_with_labels_not_markup(tmp_path: P
     assert "Evidence: “[see e.g. Krige 1951; Peebles 1997, p. 3]”." in page
     essay_page = pages["essay.md"] if "essay.md" in pages else pages["essay/index.md"]
     assert "@{" not in essay_page
+
+
+def test_checks_page_gives_a_hint_all_findings_of_a_code_share_once() -> None:
+    # 159 unverified entries each repeated "Hint: Run litreview fetch ..." on the checks page.
+    from dataclasses import replace
+
+    from litreview.model import Finding
+
+    review = load_case("site_basic")
+    same = tuple(Finding("LR209", "info", f"entry {k} not yet verified", "Run litreview fetch.", key=k)
+                 for k in ("a1", "a2", "a3"))
+    mixed = tuple(Finding("LR143", "warning", f"pages of {k}", f"Write pages = {{{n}--9}}", key=k)
+                  for n, k in enumerate(("b1", "b2", "b3")))
+    page = render_site(replace(review, findings=same + mixed), Layout())["checks.md"]
+    assert page.count("Run litreview fetch.") == 1 and "Hint for all 3: Run litreview fetch." in _text(page)
+    assert page.count("Hint: Write pages") == 3  # hints of their own stay with their findings
