@@ -7,12 +7,14 @@ Shared by the parenthetical reader (``author_date``) and the narrative one (``au
 from __future__ import annotations
 
 import re
+from functools import cache
 from string import ascii_lowercase
 
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from ..text import fold_words
 from . import cited_letters
+from .attribution import REPORTING
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
@@ -35,6 +37,14 @@ def _year_text(year: str, suffix: str) -> str:
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
 
 
+@cache
+def _reported() -> frozenset[str]:
+    """The stems of the reporting verbs ("notes", "argues"): the sentence's act of citing, no evidence of which work
+    it cites ("Li et al. also notes (2015)" for a work whose record happens to hold "note"). Computed on first use:
+    the stemmer is not loaded by a run that links nothing."""
+    return frozenset(content_stems(" ".join(sorted(REPORTING))))
+
+
 _LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 """The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
 
@@ -50,7 +60,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
-    named = set(content_stems(" ".join([written, *firsts])))
+    named = set(content_stems(" ".join([written, *firsts]))) | _reported()
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
