@@ -190,3 +190,12 @@ def test_initials_added_before_a_later_name_tell_the_lists_apart() -> None:
                        ("It holds (Ballou, A. T. Földes, et al. 2025; Ballou, T. A. Földes, et al. 2025).", ["c", "o"])):
         linkage = link(parse_essay(text), bib)
         assert [m.keys[0] for m in linkage.mentions if m.kind == "marker" and len(m.keys) == 1] == want, text
+
+
+@pytest.mark.parametrize(("written", "key"), [("Y.-B. Wang", "yb"), ("Yan-Bin Wang", "yb"), ("S. Wang", "sw")])
+def test_the_initials_of_a_hyphenated_given_name(written: str, key: str) -> None:
+    # citeproc initialises "Yan-Bin" as "Y.-B.": the initials tell that author's work from another Wang's.
+    bib = (r"@article{sw, author = {Wang, Sheng and Sun, Siqi and Li, Zhen}, title = {Contact Maps}, year = {2017}}" "\n"
+           r"@article{yb, author = {Wang, Yan-Bin and You, Zhu-Hong and Li, Xiao}, title = {Interactions}, year = {2017}}")
+    linkage = link(parse_essay(f"It holds (see {written} et al. 2017, chap. 2)."), parse_bibliography(bib))
+    assert [(m.keys[0], m.detail) for m in linkage.mentions if m.kind == "marker"] == [(key, key)]
