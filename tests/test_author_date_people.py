@@ -199,3 +199,23 @@ def test_the_initials_of_a_hyphenated_given_name(written: str, key: str) -> None
            r"@article{yb, author = {Wang, Yan-Bin and You, Zhu-Hong and Li, Xiao}, title = {Interactions}, year = {2017}}")
     linkage = link(parse_essay(f"It holds (see {written} et al. 2017, chap. 2)."), parse_bibliography(bib))
     assert [(m.keys[0], m.detail) for m in linkage.mentions if m.kind == "marker"] == [(key, key)]
+
+
+TIED = r"""@article{wr, author = {Wagner, Sue and Roller, Dan and Kopp, Oli and Unger, Tim}, title = {Flows}, year = {2013}}
+@article{wk, author = {Wagner, Sue and Kopp, Oli and Leymann, Frank}, title = {Stores}, year = {2013}}
+"""
+
+
+def _tied(text: str) -> list[str]:
+    linkage = link(parse_essay(text), parse_bibliography(TIED))
+    return [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"]
+
+
+def test_nothing_to_tell_two_entries_apart_leaves_the_citation_open() -> None:
+    # Both print "Wagner et al. 2013" when one of them is cited; neither the words nor the file order tell which.
+    assert _tied("It holds (Wagner et al. 2013).") == ["open"]
+
+
+def test_the_items_of_one_citation_are_different_entries() -> None:
+    # The second item names one entry by its added names: the first, printed alike, is the other one.
+    assert _tied("It holds (Wagner et al. 2013; Wagner, Roller, et al. 2013).") == ["wk", "wr"]
