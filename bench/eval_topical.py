@@ -1,9 +1,10 @@
 """Topical suggestions on de-marked real manuscripts, against the authors' own citations.
 
 Every sentence of every block that cites is read with its citation markers removed (see
-bench/topical_corpus.py); litreview's linker and five baselines (random, title-word overlap, BM25,
-BM25 with the paragraph's words in its query as the linker's BM25 has them, and that with the acronyms
-the document defines spelled out as the linker reads them) rank the document's bibliography for it.
+bench/topical_corpus.py); litreview's linker and six baselines (random, title-word overlap, BM25,
+BM25 with the paragraph's words in its query as the linker's BM25 has them, that with the acronyms
+the document defines spelled out as the linker reads them, and that with each word weighed down by how
+many of the document's paragraphs use it, as the linker's cosine weighs its features) rank the document's bibliography for it.
 Figures per split, development documents (DEV: the re-ranker was fitted and its threshold chosen there),
 further development documents given with ``--extra-dev`` (papers pandoc reads, its Cite elements the gold:
 see topical_corpus.load_extra) and held-out documents (never tuned on):
@@ -17,6 +18,11 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
 
     python bench/eval_topical.py              # the table, reliability tables, the essay
     python bench/eval_topical.py --fit        # refit the re-ranker on DEV and write its weights
+    python bench/eval_topical.py --cv [--cv-table-only]
+                                              # DEV alone, litreview's re-ranker fitted without the document
+                                              # it ranks: the table, the differences from each baseline
+                                              # (intervals by resampling documents), the calibration,
+                                              # then the ranker variants
     python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only]
                                               # with further development papers (FOLDER/SOURCES.tsv)
 """
@@ -38,9 +44,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_extra, load_split  # noqa: E402
-from topical_fit import L2, fit, fit_calibrated, out_of_fold  # noqa: E402
+from topical_fit import CALIBRATIONS, L2, fit, fit_calibrated, out_of_fold  # noqa: E402
 
-from litreview.linking import link, topical  # noqa: E402
+from litreview.linking import link, ranker, topical  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
 from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
@@ -71,10 +77,12 @@ def rank_title_overlap(doc: Document) -> tuple[Ranking, Ranking]:
 
 
 def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float = 0.0,
-              depth: int = 5, acronyms: bool = False) -> tuple[Ranking, Ranking]:
+              depth: int = 5, acronyms: bool = False, essay: float = 0.0) -> tuple[Ranking, Ranking]:
     """Okapi BM25 over the entries' descriptions; ``paragraph``: the weight of the words of the
     paragraph's other sentences in the query (topical.PARAGRAPH in the linker; 0: the sentence alone);
-    ``acronyms``: the sentences read with the long forms of the acronyms the document defines, as the linker reads them."""
+    ``acronyms``: the sentences read with the long forms of the acronyms the document defines, as the linker reads them;
+    ``essay``: each word's idf also times (log((paragraphs + 1) / (paragraphs using it + 1)) + 1) to this power,
+    as the linker's cosine weighs its features (what the whole document keeps saying tells no sentence apart)."""
     docs = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
     n = len(docs)
     avg = sum(sum(d.values()) for d in docs.values()) / max(n, 1) or 1.0
@@ -86,6 +94,12 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
     texts = [c.text for c in claims]
     if acronyms:
         texts = topical.spelled_out(texts, texts)
+    if essay:
+        used: dict[int, set[str]] = {}
+        for c, text in zip(claims, texts, strict=True):
+            used.setdefault(c.paragraph, set()).update(content_stems(text))
+        spread = Counter(w for words in used.values() for w in words)
+        idf = {w: v * (math.log((len(used) + 1) / (spread[w] + 1)) + 1.0) ** essay for w, v in idf.items()}
     context, context_of = topical.paragraphs(claims, texts, paragraph)
     out = {}
     for c, text, at in zip(claims, texts, context_of, strict=True):
@@ -111,6 +125,10 @@ def rank_bm25_linker_query(doc: Document) -> tuple[Ranking, Ranking]:
     return rank_bm25(doc, paragraph=topical.PARAGRAPH, acronyms=True)
 
 
+def rank_bm25_essay(doc: Document) -> tuple[Ranking, Ranking]:
+    return rank_bm25(doc, paragraph=topical.PARAGRAPH, acronyms=True, essay=1.0)
+
+
 def rank_litreview(doc: Document) -> tuple[Ranking, Ranking]:
     """Every link the linker makes, then the topical suggestions by confidence; shown: the default."""
     every = link(doc.essay, doc.bibliography, metadata=doc.metadata, all_suggestions=True)
@@ -129,8 +147,39 @@ def _by_claim(links) -> Ranking:
 METHODS: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] = {
     "random": rank_random, "title-word overlap": rank_title_overlap, "BM25": rank_bm25,
     "BM25 + paragraph": rank_bm25_paragraph, "BM25 + par. + acronyms": rank_bm25_linker_query,
-    "litreview": rank_litreview,
+    "BM25 + par.+acr.+essay": rank_bm25_essay, "litreview": rank_litreview,
 }
+
+
+def recalls(docs: list[Document], method: Callable[[Document], tuple[Ranking, Ranking]], k: int = 5
+            ) -> dict[tuple[str, str], float]:
+    """Per citing sentence (document, claim id), the share of its cited entries among the first ``k``."""
+    out = {}
+    for doc in docs:
+        ranked = method(doc)[0]
+        for cid, gold in doc.gold.items():
+            if gold:
+                out[(doc.name, cid)] = len(gold & {key for key, _ in ranked.get(cid, [])[:k]}) / len(gold)
+    return out
+
+
+def paired(a: dict[tuple[str, str], float], b: dict[tuple[str, str], float], rounds: int = 2000,
+           seed: int = 0) -> tuple[float, float, float]:
+    """Mean per-sentence difference ``a - b`` and its 95% interval by resampling whole documents
+    (their sentences are not independent of one another: one document's words serve them all)."""
+    by_doc: dict[str, list[float]] = {}
+    for at, v in a.items():
+        by_doc.setdefault(at[0], []).append(v - b[at])
+    names = sorted(by_doc)
+    sums = {d: (sum(v), len(v)) for d, v in by_doc.items()}
+    rng = random.Random(seed)
+    means = []
+    for _ in range(rounds):
+        drawn = [sums[rng.choice(names)] for _ in names]
+        means.append(sum(t for t, _ in drawn) / max(1, sum(n for _, n in drawn)))
+    means.sort()
+    total = sum(t for t, _ in sums.values()) / max(1, sum(n for _, n in sums.values()))
+    return total, means[int(0.025 * rounds)], means[int(0.975 * rounds) - 1]
 
 
 def score(docs: list[Document], method: Callable[[Document], tuple[Ranking, Ranking]]) -> dict[str, float]:
@@ -157,11 +206,72 @@ def score(docs: list[Document], method: Callable[[Document], tuple[Ranking, Rank
             "citing": citing, "silent": silent_total}
 
 
-def table(splits: dict[str, list[Document]]) -> str:
+def fold_weights(docs: list[Document]) -> dict[str, dict[str, float]]:
+    """Per document, the re-ranker as ``--fit`` would write it from the other documents alone
+    (penalised fit, calibrated on their own out-of-fold scores)."""
+    x, y, doc_of = pairs(docs)
+    out = {}
+    for doc in docs:
+        inside = [i for i, d in enumerate(doc_of) if d != doc.name]
+        out[doc.name] = fit_calibrated([x[i] for i in inside], [y[i] for i in inside], [doc_of[i] for i in inside])
+    return out
+
+
+def cross_validated(docs: list[Document]) -> dict[str, Callable[[Document], tuple[Ranking, Ranking]]]:
+    """``METHODS`` with litreview's re-ranker fitted without the document it ranks (leave one document
+    out): the honest estimate of what carries to documents the weights never saw."""
+    weights = fold_weights(docs)
+
+    def rank_unseen(doc: Document) -> tuple[Ranking, Ranking]:
+        shipped = ranker.WEIGHTS
+        ranker.WEIGHTS = weights[doc.name]
+        try:
+            return rank_litreview(doc)
+        finally:
+            ranker.WEIGHTS = shipped
+
+    return {**{k: v for k, v in METHODS.items() if k != "litreview"}, "litreview (unseen)": rank_unseen}
+
+
+def against_baselines(docs: list[Document]) -> str:
+    """litreview (fitted without each document) against each baseline: the mean per-sentence difference
+    in recall@1/3/5 with a 95% interval by resampling documents, and the documents it wins and loses."""
+    methods = cross_validated(docs)
+    memo: dict[tuple[str, str], tuple[Ranking, Ranking]] = {}
+
+    def cached(label: str) -> Callable[[Document], tuple[Ranking, Ranking]]:
+        def run(doc: Document) -> tuple[Ranking, Ranking]:
+            if (label, doc.name) not in memo:
+                memo[(label, doc.name)] = methods[label](doc)
+            return memo[(label, doc.name)]
+        return run
+
+    ours = "litreview (unseen)"
+    lines = ["litreview (unseen) minus each baseline, per citing sentence (95% interval, documents resampled); "
+             "documents won/lost at R@5", f"  {'baseline':<22} {'R@1':>22} {'R@3':>22} {'R@5':>22} {'won/lost':>9}"]
+    for label in [m for m in methods if m != ours and m != "random"]:
+        cells = []
+        for k in (1, 3, 5):
+            a, b = recalls(docs, cached(ours), k), recalls(docs, cached(label), k)
+            mean, lo, hi = paired(a, b)
+            cells.append(f"{mean:+.3f} ({lo:+.3f},{hi:+.3f})")
+        won = lost = 0
+        for doc in docs:
+            mine, theirs = recalls([doc], cached(ours)), recalls([doc], cached(label))
+            diff = sum(mine.values()) - sum(theirs.values())
+            won, lost = won + (diff > 1e-9), lost + (diff < -1e-9)
+        lines.append(f"  {label:<22} {cells[0]:>22} {cells[1]:>22} {cells[2]:>22} {f'{won}/{lost}':>9}")
+    return "\n".join(lines)
+
+
+def table(splits: dict[str, list[Document]],
+          methods: Callable[[list[Document]], dict[str, Callable[[Document], tuple[Ranking, Ranking]]]] | None = None
+          ) -> str:
+    """One row per method and split; ``methods``: the methods of a split (``METHODS`` by default)."""
     lines = [f"{'split':<10} {'method':<22} {'shown':>6} {'P(shown)':>9} {'95% CI':>13} {'R@1':>6} {'R@3':>6} "
              f"{'R@5':>6} {'quiet':>6}"]
     for name, docs in splits.items():
-        for label, method in METHODS.items():
+        for label, method in (METHODS if methods is None else methods(docs)).items():
             r = score(docs, method)
             lo, hi = wilson(r["right"], r["shown"])
             lines.append(f"{name:<10} {label:<22} {r['shown']:>6} {r['P(shown)']:>9.3f} {f'{lo:.2f}-{hi:.2f}':>13} "
@@ -326,6 +436,33 @@ def cross_validation(docs: list[Document], variant: str = "") -> str:
     return "\n".join(lines)
 
 
+def calibration_gap(p: list[float], y: list[int]) -> float:
+    """Mean absolute gap between predicted and cited in the bins of ``reliability``, weighted by their size."""
+    bins: dict[int, list[int]] = {}
+    for i, v in enumerate(p):
+        bins.setdefault(min(9, int(v * 10)), []).append(i)
+    return sum(abs(sum(p[i] for i in idx) - sum(y[i] for i in idx)) for idx in bins.values()) / max(1, len(p))
+
+
+def calibrations(docs: list[Document]) -> str:
+    """How well each way of fitting the Platt scaling (topical_fit.CALIBRATIONS) carries to a document
+    left out: each document's candidates scored by a model fitted and calibrated without it."""
+    x, y, doc_of = pairs(docs)
+    lines = [f"calibration, each document scored by a model fitted and calibrated without it ({len(x)} candidates, "
+             f"{sum(y) / max(1, len(y)):.3f} cited)",
+             f"  {'Platt fitted on':<14} {'mean p':>7} {'gap':>6} {f'from {SHOW}':>17} {'from 0.5':>17}"]
+    for way in CALIBRATIONS:
+        p = out_of_fold(x, y, doc_of, calibration=way)
+        cells = []
+        for t in (SHOW, 0.5):
+            kept = [y[i] for i, v in enumerate(p) if v >= t]
+            cells.append(f"{len(kept)} shown, P {sum(kept) / len(kept):.2f}" if kept else "none shown")
+        lines.append(f"  {way:<14} {sum(p) / max(1, len(p)):>7.3f} {calibration_gap(p, y):>6.3f} "
+                     f"{cells[0]:>17} {cells[1]:>17}")
+    lines.append("  (gap: mean absolute difference between predicted and cited over the bins of the reliability table)")
+    return "\n".join(lines)
+
+
 def reliability(p: list[float], y: list[int]) -> str:
     """Predicted probability against the share the authors cited, in bins."""
     edges = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -385,6 +522,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the development documents alone (while tuning: the held-out figures stay unseen)")
     parser.add_argument("--cv", action="store_true",
                         help="compare rankers by leave-one-document-out on the development documents, then stop")
+    parser.add_argument("--cv-table-only", action="store_true",
+                        help="with --cv: the cross-validated table alone (litreview and the baselines), not the variants")
     args = parser.parse_args(argv)
     splits = {"dev": load_split(args.corpus, DEV)}
     if not (args.dev_only or args.cv or args.fit):
@@ -404,6 +543,12 @@ def main(argv: list[str] | None = None) -> int:
     if extra:
         splits = {"dev": splits["dev"], "dev extra": extra, **{k: v for k, v in splits.items() if k != "dev"}}
     if args.cv:
+        print("leave one document out: litreview's re-ranker fitted and calibrated without the document it ranks")
+        print(table({"dev (cv)": splits["dev"]}, cross_validated))
+        print(against_baselines(splits["dev"]))
+        print(calibrations(splits["dev"]))
+        if args.cv_table_only:
+            return 0
         print(cross_validation(splits["dev"]))
         paragraph = topical.PARAGRAPH
         topical.PARAGRAPH = 0.0

@@ -5,9 +5,11 @@ Each row changes one thing against the shipped re-ranker ("shipped") and says wh
 a BM25 prior added to the model's score, BM25's order where the model is unsure, the entry's own
 BibTeX ``abstract`` field read as a registry abstract is, a feature for a capitalised name or
 acronym shared with the title, a feature for the entry's BM25 rank in the neighbouring sentences,
-reciprocal-rank fusion of the re-ranker's order with BM25's over the whole bibliography; then BM25
-alone: the weight of the paragraph's words in its query (kept at topical.PARAGRAPH, in the linker's
-BM25), pseudo-relevance feedback (RM3), its own k1 and b.
+reciprocal-rank fusion of the re-ranker's order with BM25's over the whole bibliography, a listwise
+re-ranker (a softmax over each sentence's candidates); then BM25 alone: the weight of the paragraph's
+words in its query (kept at topical.PARAGRAPH, in the linker's BM25), pseudo-relevance feedback (RM3),
+its own k1 and b, the weight of each field of the entry, the neighbouring sentences in its query by
+distance; and how often a sentence's paragraph neighbours cite an entry another linker found in it.
 
     python bench/topical_ablations.py
 """
@@ -30,8 +32,8 @@ from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_split  # noqa: E4
 from topical_fit import out_of_fold  # noqa: E402
 
 from litreview.bibliography.latex import decode_latex  # noqa: E402
-from litreview.linking import topical  # noqa: E402
-from litreview.linking.index import source_text  # noqa: E402
+from litreview.linking import link, topical  # noqa: E402
+from litreview.linking.index import _abstract, _keywords, source_text  # noqa: E402
 from litreview.linking.ranker import FEATURES  # noqa: E402
 from litreview.linking.text import content_stems, word_stems  # noqa: E402
 from litreview.model import RegistryRecord, SourceMetadata  # noqa: E402
@@ -103,14 +105,17 @@ def main(argv: list[str] | None = None) -> int:
         p = out_of_fold(xs, y, doc_of, names=names + [f"extra{c}" for c in cols], calibrate=False)
         rows.append((label, recall_at(p, where, doc_of, docs)))
     rows.append(("the entry's own BibTeX abstract read", _with_bibtex_abstract(docs)))
+    for l2 in (3.0, 30.0):
+        rows.append((f"listwise: a softmax over each sentence's candidates, L2 {l2:g}",
+                     recall_at(_listwise(x, y, doc_of, where, l2), where, doc_of, docs)))
     whole = {doc.name: rank_bm25(doc, paragraph=topical.PARAGRAPH, depth=20)[0] for doc in docs}
     for k, weight in ((1, 0.5), (1, 1.0), (5, 0.5), (5, 1.0), (20, 0.5), (60, 0.5), (60, 1.0)):
         rows.append((f"reciprocal-rank fusion with BM25, k {k}, BM25 x {weight}",
                      _fused(oof, where, doc_of, docs, whole, k, weight)))
     print(f"leave-one-document-out on the {len(docs)} development documents, {len(x)} candidates")
-    print(f"  {'variant':<52} {'R@5':>6}")
+    print(f"  {'variant':<60} {'R@5':>6}")
     for label, r in rows:
-        print(f"  {label:<52} {r:>6.3f}")
+        print(f"  {label:<60} {r:>6.3f}")
     print(f"the re-ranker by the weight of the paragraph's words in BM25's query (the linker's: {topical.PARAGRAPH})")
     print("  " + " ".join(f"{w:>6}" for w in (0.35, 0.5, 0.75, 1.0)))
     print("  " + " ".join(f"{_reranked_at(docs, w):>6.3f}" for w in (0.35, 0.5, 0.75, 1.0)))
@@ -127,7 +132,97 @@ def main(argv: list[str] | None = None) -> int:
     for k1 in (0.6, 1.2, 2.0):
         cells = [score(docs, lambda doc, k1=k1, b=b: rank_bm25(doc, k1, b))["R@5"] for b in (0.3, 0.5, 0.75, 0.9)]
         print(f"  {k1:>4} " + " ".join(f"{c:>7.3f}" for c in cells))
+    print("BM25 + paragraph + acronyms (the linker's query) by the weight of each field's words "
+          "(title, container and abstract, keywords and subjects): R@1 R@3 R@5")
+    for fields in ((1.0, 1.0, 1.0), (1.0, 0.5, 1.0), (1.0, 0.25, 1.0), (1.0, 0.0, 1.0), (1.0, 0.5, 0.5)):
+        r = score(docs, lambda d, f=fields: _linker_query_bm25(d, fields=f))
+        print(f"  {' '.join(f'{v:g}' for v in fields):<14} {r['R@1']:.3f} {r['R@3']:.3f} {r['R@5']:.3f}")
+    print("... and with the sentences at distance 1 to 4 in its query, at a weight (near) halved per step further, "
+          "times across for those of another paragraph: R@1 R@3 R@5")
+    for near, across in ((0.0, 0.0), (0.25, 0.0), (0.5, 0.0), (0.25, 0.5), (0.5, 0.5)):
+        r = score(docs, lambda d, n=near, a=across: _linker_query_bm25(d, near=n, across=a))
+        print(f"  near {near:<4} across {across:<4} {r['R@1']:.3f} {r['R@3']:.3f} {r['R@5']:.3f}")
+    same = other = 0
+    for doc in docs:
+        paragraph = {c.id: c.paragraph for c in doc.essay.claims}
+        for lk in link(doc.essay, doc.bibliography, metadata=doc.metadata).links:
+            if lk.kind != "topical":
+                for c in doc.essay.claims:
+                    if c.paragraph == paragraph.get(lk.claim_id) and c.id != lk.claim_id:
+                        other += 1
+                        same += lk.source_key in doc.gold[c.id]
+    print(f"an entry another linker found in a sentence: cited by {same} of its {other} paragraph neighbours")
     return 0
+
+
+def _linker_query_bm25(doc: Document, fields: tuple[float, float, float] = (1.0, 1.0, 1.0), near: float = 0.0,
+                       across: float = 0.0) -> tuple[dict, dict]:
+    """BM25 with the linker's query (the sentence, its paragraph at topical.PARAGRAPH, acronyms spelled
+    out), each field's words counted at its weight in ``fields`` (title, container and abstract, keywords),
+    the sentences ``near`` the claim added at ``near`` x 0.5 per step beyond the first (``across`` x that
+    for sentences of another paragraph)."""
+    descriptions = {}
+    for s in doc.bibliography.sources:
+        record = getattr(doc.metadata.get(s.key), "record", None)
+        bag: Counter[str] = Counter()
+        for text, weight in ((s.title, fields[0]), (s.container, fields[1]), (_abstract(record), fields[1]),
+                             (_keywords(s, record), fields[2])):
+            for w in content_stems(text or ""):
+                bag[w] += weight
+        descriptions[s.key] = Counter({w: v for w, v in bag.items() if v > 0})
+    size = len(descriptions)
+    df: Counter[str] = Counter()
+    for bag in descriptions.values():
+        df.update(bag.keys())
+    idf = {w: math.log(1 + (size - f + 0.5) / (f + 0.5)) for w, f in df.items()}
+    claims = doc.essay.claims
+    texts = topical.spelled_out([c.text for c in claims], [c.text for c in claims])
+    words = [set(content_stems(t)) for t in texts]
+    context, context_of = topical.paragraphs(claims, texts)
+    out = {}
+    for n, claim in enumerate(claims):
+        query = Counter(dict.fromkeys(words[n], 1.0))
+        query.update(context[context_of[n]])
+        for m in range(max(0, n - 4), min(len(claims), n + 5)):
+            if m != n and near:
+                weight = near * 0.5 ** (abs(m - n) - 1) * (1.0 if claims[m].paragraph == claim.paragraph else across)
+                query.update(dict.fromkeys(words[m], weight))
+        out[claim.id] = _bm25_weighted(descriptions, idf, query)
+    return out, {cid: r[:1] for cid, r in out.items()}
+
+
+def _listwise(x: list[list[float]], y: list[int], doc_of: list[str], where: Where, l2: float) -> list[float]:
+    """Leave-one-document-out scores of a conditional logit: a softmax over the candidates of each
+    sentence that cites one of them, fitted by Newton's method on standardised features."""
+    import numpy as np
+
+    a = np.asarray(x, dtype=float)
+    a = (a - a.mean(axis=0)) / (a.std(axis=0) + 1e-9)
+    t = np.asarray(y, dtype=float)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, (d, (cid, _)) in enumerate(zip(doc_of, where, strict=True)):
+        groups.setdefault((d, cid), []).append(i)
+    out = np.zeros(len(x))
+    for name in dict.fromkeys(doc_of):
+        train = [np.asarray(g) for (d, _), g in groups.items() if d != name and 0 < t[g].sum() < len(g)]
+        w = np.zeros(a.shape[1])
+        for _ in range(30):
+            grad, hess = l2 * w, np.diag(np.full(len(w), l2 + 1e-9))
+            for g in train:
+                rows, cited = a[g], t[g]
+                s = rows @ w
+                p = np.exp(s - s.max())
+                p /= p.sum()
+                mean = rows.T @ p
+                grad = grad + cited.sum() * (rows.T @ (p - cited / cited.sum()))
+                hess = hess + cited.sum() * ((rows * p[:, None]).T @ rows - np.outer(mean, mean))
+            step = np.linalg.solve(hess, grad)
+            w -= step
+            if np.abs(step).max() < 1e-7:
+                break
+        inside = [i for i, d in enumerate(doc_of) if d == name]
+        out[inside] = a[inside] @ w
+    return out.tolist()
 
 
 def _reranked_at(docs: list[Document], paragraph: float) -> float:

@@ -43,6 +43,13 @@ DOI_START = r"10\.\d{4,9}/"
 """The start of every DOI (directory indicator, registrant code, slash), for patterns that look for one."""
 SHORT_DOI = lazy(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
 """A shortDOI (``doi:10/bqhp9z``): counted only behind "doi:" or a resolver, where nothing else can be meant."""
+_SHORT_FORM = lazy(r"10/[a-z0-9]{3,12}", re.IGNORECASE)
+"""A shortDOI written alone, as a doi field holds it (``10/bqhp9z``)."""
+
+
+def is_short_doi(doi: str) -> bool:
+    """Whether a normalised DOI is a shortDOI (``10/bqhp9z``), which https://doi.org/ resolves to the DOI."""
+    return _SHORT_FORM.fullmatch(doi) is not None
 _ALWAYS_BAD = lazy(r"[\s\x00-\x1f\x7f]")
 # A DOI in running text: optionally behind a resolver link or a "doi:" label; "<...>" around it is dropped.
 _IN_TEXT = lazy(
@@ -109,6 +116,8 @@ def doi_problem(value: str) -> str:
         return "is empty"
     if _ALWAYS_BAD.search(doi):
         return "contains white space or control characters"
+    if is_short_doi(doi):
+        return "is a shortDOI (an alias doi.org redirects), which the registries do not know"
     if not doi.startswith("10."):
         return "does not start with the directory indicator '10.'"
     if "/" not in doi:

@@ -83,8 +83,12 @@ class NotUtf8(NamedTuple):
 def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[LitreviewError] | None = None,
               hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]",
               not_utf8: list[NotUtf8] | None = None,
-              declared: Callable[[bytes], tuple[str, str] | None] | None = None) -> str:
+              declared: Callable[[bytes], tuple[str, str] | None] | None = None, raw: bytes | None = None,
+              piped: str = "") -> str:
     """Read a UTF-8 text file, raising ``error`` (InputError) with the path and the bad line on failure.
+
+    ``raw`` is the text's bytes when they were read already (standard input), ``path`` then only its name;
+    ``piped`` is then the command reading them (``litreview import -``), which the hints pipe into.
 
     With a ``not_utf8`` list, a file in another encoding is read when that encoding is certain, and
     noted there: the one the file declares (``declared`` returns its codec and the declaration), or the
@@ -92,14 +96,17 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     """
     InputError = error or _InputError
     p = Path(path)
-    raw = read_bytes(p, what=what, error=InputError, hint=hint)
+    if raw is None:
+        raw = read_bytes(p, what=what, error=InputError, hint=hint)
     for magic, kind, how in _NOT_TEXT:
         if raw.startswith(magic):
+            if piped and magic == b"%PDF-":
+                how = f"extract its text on the way in: pdftotext paper.pdf - | {piped}"
             raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(_shell_path(p)))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        how = encoding_hint(raw, _shell_path(p))
+        how = encoding_hint(raw, _shell_path(p), piped=piped)
         if not_utf8 is not None:
             sure = _certain_codec(raw, declared(raw) if declared is not None else None)
             if sure is not None:
@@ -209,10 +216,12 @@ def _shell_path(path: Path) -> str:
         return str(path)
 
 
-def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, codec: str | None = None) -> str:
+def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, codec: str | None = None,
+                  piped: str = "") -> str:
     """How to re-save the file as UTF-8, naming the codec it was most likely written in (or ``codec``).
 
-    ``sentence`` capitalises it, as findings' hints are.
+    ``sentence`` capitalises it, as findings' hints are; with ``piped`` (the command reading standard input)
+    the text is converted on its way into that command instead.
     """
     known = codec is not None
     codec = codec or guess_encoding(raw)
@@ -224,6 +233,10 @@ def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, cod
         import shlex
 
         src, tmp = shlex.quote(name), shlex.quote(name + ".utf8")
-        text = (f"it {'is' if known else 'looks like'} {label} ({codec}); re-save it as UTF-8, e.g. "
-                f"iconv -f {iconv} -t UTF-8 {src} > {tmp} && mv {tmp} {src}")
+        if piped:
+            text = (f"it {'is' if known else 'looks like'} {label} ({codec}); convert it to UTF-8 on the way in, "
+                    f"e.g. iconv -f {iconv} -t UTF-8 FILE | {piped}")
+        else:
+            text = (f"it {'is' if known else 'looks like'} {label} ({codec}); re-save it as UTF-8, e.g. "
+                    f"iconv -f {iconv} -t UTF-8 {src} > {tmp} && mv {tmp} {src}")
     return text[:1].upper() + text[1:] if sentence else text

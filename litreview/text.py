@@ -112,3 +112,9 @@ def same_title(a: str, b: str) -> str:
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``n`` and the noun agreeing with it: plural(1, "digit") is "1 digit", plural(2, "entry", "entries") "2 entries"."""
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def of_total(n: int, total: int, word: str, verbs: tuple[str, str], words: str | None = None) -> str:
+    """``n`` of ``total`` and a verb agreeing with ``n``: of_total(1, 9, "source", ("has", "have")) is
+    "1 of 9 sources has", of_total(2, 9, ...) "2 of 9 sources have" (the noun agrees with ``total``)."""
+    return f"{n:,} of {plural(total, word, words)} {verbs[0] if n == 1 else verbs[1]}"

@@ -144,6 +144,52 @@ def test_offline_is_a_clear_error(project: Path, monkeypatch: pytest.MonkeyPatch
     assert "the network is unreachable" in capsys.readouterr().err
 
 
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LITREVIEW_CROSSREF_URL", "LITREVIEW_DOI_URL", "LITREVIEW_DATACITE_URL"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # nothing listens on the discard port
+
+
+def test_offline_a_reference_is_added_as_parsed_and_said_to_be_unverified(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    _offline(monkeypatch)
+    ref = "Mearsheimer, John J. 2001. The Tragedy of Great Power Politics. New York: W. W. Norton."
+    assert main(["add", "--reference", ref]) == 0
+    assert bib(project)[len(ORIGINAL):] == (b"\r\n\r\n@book{mearsheimer2001tragedy,\r\n"
+                                            b"  author    = {Mearsheimer, John J.},\r\n"
+                                            b"  title     = {The Tragedy of Great Power Politics},\r\n"
+                                            b"  publisher = {W. W. Norton},\r\n"
+                                            b"  address   = {New York},\r\n"
+                                            b"  year      = {2001},\r\n}\r\n")
+    captured = capsys.readouterr()
+    assert captured.out == "added mearsheimer2001tragedy: The Tragedy of Great Power Politics (not verified)\n"
+    assert captured.err.startswith("warning: mearsheimer2001tragedy: not verified (cannot search the registry: "
+                                   "the network is unreachable")
+    assert "the entry is the reference as parsed" in captured.err and "litreview fetch" in captured.err
+    # Once added, the same work is a duplicate, registry or none.
+    assert main(["add", "--format", "json", "--reference", ref]) == 1
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert (result["status"], result["existing_key"]) == ("duplicate", "mearsheimer2001tragedy")
+
+
+def test_offline_a_reference_with_a_doi_keeps_it(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    _offline(monkeypatch)
+    ref = "Quill, Ann. 2022. Worrying Results. Journal of Tests 4: 1-9. https://doi.org/10.5555/test.offline"
+    assert main(["add", "--format", "json", "--reference", ref]) == 0
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert (result["status"], result["verified"], result["doi"]) == ("added", False, "10.5555/test.offline")
+    assert result["warning"].startswith("not verified (cannot fetch 10.5555/test.offline: the network is unreachable")
+    added = bib(project)[len(ORIGINAL):].decode("utf-8")
+    assert "doi     = {10.5555/test.offline}," in added and "@article{quill2022worrying," in added
+
+
+def test_offline_a_doi_is_still_an_error(project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    _offline(monkeypatch)
+    ref = "Mearsheimer, John J. 2001. The Tragedy of Great Power Politics. New York: W. W. Norton."
+    assert main(["add", "10.5555/test.alliances", "--reference", ref]) == 2  # nothing to add without the registry
+    assert bib(project) == ORIGINAL
+
+
 def test_new_bibliography_file(project: Path, capsys) -> None:
     (project / "refs" / "bibliography.bib").unlink()
     assert main(["add", "10.5555/test.alliances"]) == 0

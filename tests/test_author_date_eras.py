@@ -89,3 +89,13 @@ def test_a_year_inside_a_latex_command_is_no_printed_label() -> None:
     text = r"It holds (Knuth {\noopsort{1973a}}{\switchargs{--90}{1968}}; Knuth 1973b)."
     linkage = link(parse_essay(text), parse_bibliography(bib))
     assert [m.text for m in linkage.mentions if m.kind == "marker"] == ["Knuth 1973b"]
+
+
+def test_a_date_beside_a_year_field_is_the_year_printed() -> None:
+    # biblatex's test entry: `date` and `year` both given; biber and pandoc print the date's year, which is then
+    # the entry's year label (lettered with the others of 1996), not the year field's.
+    bib = ("@book{l11, author = {Doe, John}, title = {Title 2}, date = {1996-01-01}, year = {1998}}\n"
+           "@book{l12, author = {Doe, John}, title = {Title 3}, date = {1996}}\n")
+    linkage = link(parse_essay("It holds (Doe 1996a). It holds (Doe 1998)."), parse_bibliography(bib))
+    assert [(m.text, m.keys[:1]) for m in linkage.mentions if m.kind == "marker"] == [("Doe 1996a", ("l11",)),
+                                                                                     ("Doe 1998", ())]

@@ -37,6 +37,18 @@ def test_orders_differ_only_for_volumes_of_a_work() -> None:
     assert letter_orders(("s2", "s1"), sources) == (("s2", "s1"),)
 
 
+def test_an_entry_with_no_title_sorts_last_on_the_csl_title() -> None:
+    # CSL sorts an empty key last: SAGE Harvard letters the titled entry "2007a", the untitled one "2007b" (pandoc's
+    # citeproc, biber's labelalpha test entries); Chicago's title key is a macro, which printed the untitled one first.
+    bib = parse_bibliography(r"""@article{bare, author = {Schnee, D. and Xu, Y. and Yi, Z.}, year = {2007}}
+@misc{titled, author = {Schnee, D. and Xu, Y. and Yi, Z.}, title = {Title in Braces}, year = {2007}}
+""")
+    sources = {s.key: s for s in bib.sources}
+    assert letter_orders(("bare", "titled"), sources, "csl-title") == (("titled", "bare"),)
+    assert letter_orders(("bare", "titled"), sources, "title") == (("bare", "titled"),)
+    assert letter_orders(("bare", "titled"), sources) == (("bare", "titled"), ("bare", "titled"), ("titled", "bare"))
+
+
 def test_apa_forms_pick_the_printed_title_order() -> None:
     text = "Pears hold (Roe & Poe, 1999). It holds (Roe, 2001a)."
     assert _markers(text, parse_bibliography(VOLUMES)) == (["p1", "v1"], [])

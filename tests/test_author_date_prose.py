@@ -127,3 +127,14 @@ def test_a_possessive_written_before_a_names_last_s(text: str, keys: list[str]) 
 """)
     linkage = link(parse_essay(text), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
+def test_the_reporting_verb_is_no_evidence_of_the_work() -> None:
+    # Two works "Li et al. 2015": the word "notes" says that the sentence cites, not what it cites, though one title
+    # holds "note"; with nothing else to tell, the citation is not taken for that one.
+    bib = (r"@article{l2, author = {Li, Chen and Song, Ru and Vo, Ed}, title = {Word Embedding}, year = {2015}}" "\n"
+           r"@article{l1, author = {Li, Yi and Park, Bo and Wu, Al}, title = {Feature Selection: Field Notes},"
+           r" year = {2015}}")
+    linkage = link(parse_essay("Li et al. also notes (2015) that it holds."), parse_bibliography(bib))
+    (marker,) = [m for m in linkage.mentions if m.kind == "marker"]
+    assert set(marker.keys) == {"l1", "l2"} and marker.detail != "l1"

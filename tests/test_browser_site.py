@@ -255,7 +255,7 @@ def test_cards_stay_inside_the_window(watch, basic_url, size):
 
 def test_home_figures_lead_to_the_findings_of_each_severity(watch, basic_url):
     watch.open(basic_url)
-    watch.page.get_by_role("link", name="1 warnings: see them on the checks page").click()
+    watch.page.get_by_role("link", name="1 warning: see it on the checks page").click()
     watch.page.wait_for_load_state("networkidle")
     assert watch.page.url == basic_url + "checks/#warnings"
     target = watch.page.evaluate("(() => { const t = document.querySelector(':target'); "

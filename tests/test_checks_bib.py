@@ -398,3 +398,68 @@ def test_latex_messages_quote_the_value_with_its_own_backslashes() -> None:
     found = {f.code: f.message for f in check_review(Review(bibliography=bib), Config(root=CASES), now=NOW).findings}
     assert found["LR140"] == "note has an unescaped %: 'search?x=detail\\&id=oai%3A'"
     assert found["LR142"] == "keywords: _ outside math (write \\_ for the character): 'a\\_b_c'"
+
+
+def test_missing_container_held_in_the_other_types_field_is_named() -> None:
+    # "@conference entry lacks booktitle / hint: add booktitle = {...}" when the journal field holds it.
+    text = ("@conference{c, author={Doe, Jo}, title={Fast}, journal={Proc. of the Workshop}, year={2019}}\n"
+            "@article{a, author={Roe, Al}, title={Slow}, booktitle={Journal of Things}, year={2019}}\n"
+            "@inproceedings{p, author={Poe, Ed}, title={None}, year={2019}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    hints = {f.key: f.hint for f in check_review(review, Config(), now=NOW).findings if f.code == "LR110"}
+    assert hints["c"] == ("The journal field holds it: rename journal to booktitle, or make the entry @article if "
+                          "it is a journal article")
+    assert hints["a"] == ("The booktitle field holds it: rename booktitle to journal, or make the entry "
+                          "@inproceedings if it is a paper in proceedings")
+    assert hints["p"] == "Add booktitle = {...}, the title of the book or proceedings"
+
+
+def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
+    # An abstract with a <SUB> tag was quoted whole: a 1,900-character line in the report.
+    words = "The accretion flow is modelled in general relativity with radiation. " * 12
+    text = (f"@article{{s, author={{Sadowski, A.}}, title={{Koral}}, journal={{MNRAS}}, year={{2014}},\n"
+            f"  abstract={{{words}on spinning (a<SUB>*</SUB> = 0.9) black holes. {words}}},\n"
+            f"  note={{{words} Smith $a & b$ & Jones {words}}}}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    found = {f.code: f.message for f in check_review(review, Config(), now=NOW).findings if f.code in ("LR140", "LR141")}
+    html = found["LR141"]
+    assert html.startswith("abstract holds the HTML tag <SUB>: '…") and html.endswith("…'")
+    assert "(a<SUB>*</SUB> = 0.9)" in html and len(html) < 120
+    amp = found["LR140"]
+    assert "$ & Jones" in amp and amp.endswith("…'") and len(amp) < 120  # the & outside the math, not in it
+    short = check_review(Review(bibliography=parse_bibliography("@misc{x, title={Fish &amp; Chips}, year={2001}}")),
+                         Config(), now=NOW).findings
+    assert [f.message for f in short if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Fish &amp; Chips'"]
+
+
+def test_a_short_doi_is_named_as_one_with_the_way_to_the_doi() -> None:
+    # "does not start with the directory indicator '10.'" for doi = {10/bqhp9z}: it does, and it is a shortDOI.
+    text = "@book{g, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/bqhp9z}}\n"
+    found = [f for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(), now=NOW).findings
+             if f.code == "LR120"]
+    assert [f.message for f in found] == ["DOI '10/bqhp9z' is malformed: it is a shortDOI (an alias doi.org redirects), "
+                                          "which the registries do not know"]
+    assert found[0].hint == "Write the DOI https://doi.org/10/bqhp9z redirects to (open it to see it)"
+
+
+def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
+    # year = {2009 [Online]}: the hint was the generic "Write year = {2004}, date = ... or urldate = ...".
+    text = "@misc{a, title={CNS}, year={2009 [Online]}}\n@misc{b, title={B}, year={n. pag.}}\n"
+    found = {f.key: f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                                 now=NOW).findings if f.code == "LR124"}
+    assert found["a"] == "Write year = {2009}"
+    assert found["b"] == CATALOGUE["LR124"].hint
+
+
+def test_pages_holding_an_arxiv_identifier_get_an_eprint_hint() -> None:
+    # ADS exports pages = {arXiv:2205.06627}, Google Scholar pages = {arXiv--2507}: "Write pages = {12--15}" fit neither.
+    text = ("@article{ads, author={C, A}, title={T}, journal={arXiv e-prints}, year={2022}, pages={arXiv:2205.06627},"
+            " eprint={2205.06627}, archivePrefix={arXiv}}\n"
+            "@article{gs, author={A, N}, title={G}, journal={Arxiv E-Prints}, year={2025}, pages={arXiv--2507}}\n"
+            "@article{ok, author={B, B}, title={P}, journal={J}, year={2020}, pages={12-15}}\n")
+    hints = {f.key: f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                                 now=NOW).findings if f.code == "LR143"}
+    assert hints["ads"].startswith("The pages field repeats the arXiv identifier eprint = {2205.06627} holds: remove pages")
+    assert hints["gs"] == ("The pages field holds an arXiv identifier, not pages: write eprint = {the full arXiv "
+                           "identifier, e.g. 2507.01234} with archiveprefix = {arXiv} instead")
+    assert hints["ok"] == "Write pages = {12--15}"

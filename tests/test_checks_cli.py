@@ -169,3 +169,13 @@ def test_online_reports_when_no_registry_answers(project, capsys, monkeypatch) -
     monkeypatch.setattr(fetch, "fetch_all", lambda sources, config, **_: SimpleNamespace(offline=True, stopped=""))
     assert main(["check", "--online"]) == 0
     assert "no registry could be reached; checking against the snapshot" in capsys.readouterr().err
+
+
+def test_unverified_doi_says_what_is_wrong_and_the_hint_what_to_do(project, capsys) -> None:
+    # The finding's message and its hint are printed one under the other: each says its own thing.
+    project(CLEAN.replace("  year      = {1983},\n", "  year      = {1983},\n  doi       = {10.5555/12345678},\n"))
+    assert main(["check", "--format", "json"]) == 0
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR209"]
+    assert [f["message"] for f in found] == [
+        "DOI 10.5555/12345678 not yet verified: the snapshot has no registry record for this DOI"]
+    assert "litreview fetch" in found[0]["hint"]

@@ -164,3 +164,21 @@ def test_a_finding_in_another_file_keeps_every_other_field() -> None:
     finding = Finding(**{field.name: f"value {i}" for i, field in enumerate(fields(Finding))})  # type: ignore[arg-type]
     assert finding.in_file("refs/other.bib") == replace(finding, file="refs/other.bib")
     assert finding.in_file(None) == replace(finding, file=None)
+
+
+def test_text_prints_a_hint_many_findings_of_one_code_share_once() -> None:
+    # 30 entries a chapter does not cite printed the same hint 30 times, 159 unverified entries 159 times.
+    same = [Finding("LR307", "error", f"no claim relies on 'k{i}'", "Link it, or remove it.", key=f"k{i}",
+                    file="refs.bib", line=i) for i in range(1, 5)]
+    own = [Finding("LR143", "warning", f"pages '{i}-9'", f"Write pages = {{{i}--9}}", key=f"p{i}", file="refs.bib",
+                   line=10 + i) for i in range(1, 4)]
+    pair = [Finding("LR131", "warning", "title ends with a period", "remove it", key=f"t{i}", file="refs.bib",
+                    line=20 + i) for i in range(1, 3)]
+    lines = render_text(same + own + pair, summarize(same + own + pair)).splitlines()
+    assert lines.count("    hint (and for the 3 LR307 below with this hint): Link it, or remove it.") == 1
+    assert lines[lines.index("refs.bib:1: LR307 [k1] no claim relies on 'k1'  (unused-entry)") + 1] == \
+        "    hint (and for the 3 LR307 below with this hint): Link it, or remove it."
+    assert not any("Link it" in line for line in lines[lines.index("refs.bib:2: LR307 [k2] no claim relies on 'k2'  "
+                                                                   "(unused-entry)"):])
+    assert [line for line in lines if "Write pages" in line] == [f"    hint: Write pages = {{{i}--9}}" for i in (1, 2, 3)]
+    assert lines.count("    hint: remove it") == 2  # two alike: each keeps its own

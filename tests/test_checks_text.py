@@ -260,3 +260,13 @@ def test_an_orphan_naming_a_renamed_key_names_the_entry_that_keeps_it() -> None:
     orphans = (Orphan("p9-s9", "old2000k", "Gone sentence.", line=12),)
     (f,) = check_curated(bib, parse_essay("One sentence here.\n"), Linkage(orphans=orphans), claims_file="c.yaml")
     assert (f.code, f.key, f.line) == ("LR400", "new2000", 12)
+
+
+def test_unused_entry_of_a_marked_manuscript_hints_to_cite_it() -> None:
+    from litreview.checks.catalogue import CATALOGUE
+
+    # "Link it to the claims it supports (litreview links)" is not how a LaTeX or pandoc author cites.
+    (f,) = [f for f in run(marked=True, links=CITED[:1]) if f.code == "LR307"]
+    assert f.hint.startswith("Cite it where a claim relies on it, or remove it")
+    (g,) = [f for f in run(links=RELIED[:1]) if f.code == "LR307"]
+    assert g.hint == CATALOGUE["LR307"].hint

@@ -198,3 +198,24 @@ def test_claims_file_changed_by_another_program_is_refused(tmp_path: Path) -> No
     assert claims.read_text(encoding="utf-8") == "# edited by hand\nlinks: []\n"
     assert main(["links", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"),
                  "--claims", str(claims), "--accept", "p1-s1", "holsti2004taming"]) == 0  # without the race
+
+
+def test_a_reference_added_offline_is_checked_against_what_was_typed_meanwhile(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """No registry reachable: the reference is added as parsed, and re-checked under the lock like a record."""
+    from litreview.bibliography.load import load_bibliography
+    from litreview.commands import add as add_module
+    from litreview.errors import OfflineError
+
+    def search_reference(text: str, config, **kwargs):
+        with project.open("a", encoding="utf-8") as handle:
+            handle.write(TYPED)
+        raise OfflineError("cannot search the registry: the network is unreachable (test)")
+
+    monkeypatch.setattr(add_module, "registry", lambda: SimpleNamespace(search_reference=search_reference))
+    assert main(["add", "--reference", "Typed, Hand. 2020. Typed While Waiting. J 1: 1-2."]) == 1
+    assert load_bibliography(project).keys == ("holsti2004taming", "typed2020hand")
+    assert "already in the bibliography as 'typed2020hand'" in capsys.readouterr().err
+    assert main(["add", "--reference", "Other, Ann. 2021. Not Typed. J 2: 3-4."]) == 0  # typed again meanwhile
+    text = project.read_text(encoding="utf-8")
+    assert text.count("typed2020hand") == 2 and text.rindex("typed2020hand") < text.index("@article{other2021not,")

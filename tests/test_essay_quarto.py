@@ -428,3 +428,59 @@ def test_an_include_whose_name_is_too_long_for_the_system_is_not_found(tmp_path:
     (tmp_path / "a.qmd").write_text("A sentence.\n\n{{< include " + "x" * 5000 + ".qmd >}}\n", encoding="utf-8")
     with pytest.raises(EssayError, match="not found"):
         load_essay(tmp_path / "a.qmd")
+
+
+_CUSTOM_KINDS = """\
+---
+title: Outsourcing
+bibliography: refs.bib
+crossref:
+  custom:
+    - kind: float
+      key: suppfig
+      reference-prefix: Supplementary Figure
+    - kind: float
+      key: supptbl
+---
+
+Effort signals character [@smith2020], as the pilot showed (see @suppfig-chatgpt-study1).
+The tasks are listed in @supptbl-tasks and in Supplementary Figures [-@suppfig-interactions] and
+[-@SuppFig-pars]; @doe2021 disagrees.
+"""
+
+
+def _keys(essay: object) -> list[str]:
+    return [c.key for claim in essay.claims for c in claim.citations or ()]  # type: ignore[attr-defined]
+
+
+def test_labels_of_a_documents_own_crossref_kinds_are_no_citations(tmp_path: Path) -> None:
+    """Quarto reads @suppfig-x as a reference to a float of the kind the front matter declares (crossref:
+    custom), not as a citation; pandoc alone, without the declaration, cites it."""
+    (tmp_path / "paper.qmd").write_text(_CUSTOM_KINDS, encoding="utf-8")
+    assert _keys(load_essay(tmp_path / "paper.qmd")) == ["smith2020", "doe2021"]
+    undeclared = _CUSTOM_KINDS.replace("crossref:", "x-crossref:")
+    (tmp_path / "plain.qmd").write_text(undeclared, encoding="utf-8")
+    assert "suppfig-chatgpt-study1" in _keys(load_essay(tmp_path / "plain.qmd"))
+    pypandoc = pytest.importorskip("pypandoc")
+    ast = pandoc_ast(pypandoc.get_pandoc_path(), tmp_path / "plain.qmd", "markdown")
+    assert "suppfig-chatgpt-study1" in cite_ids(ast["blocks"])
+
+
+def test_a_projects_crossref_kinds_apply_to_its_files_and_its_book(tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text(
+        "project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\ncrossref:\n  custom:\n"
+        "    - kind: float\n      key: suppfig\n", encoding="utf-8")
+    body = _CUSTOM_KINDS.split("---\n", 2)[2]
+    (tmp_path / "index.qmd").write_text(body, encoding="utf-8")
+    for path in (tmp_path / "index.qmd", tmp_path / "_quarto.yml"):
+        assert _keys(load_essay(path)) == ["smith2020", "supptbl-tasks", "doe2021"], path
+
+
+@pytest.mark.parametrize("meta", [{}, {"crossref": "suppfig"}, {"crossref": {"custom": "suppfig"}},
+                                  {"crossref": {"custom": [{"key": 3}, "suppfig", {"key": "bad key!"}]}}])
+def test_crossref_kinds_ignore_what_is_not_a_declaration(meta: dict[str, object]) -> None:
+    from litreview.essay.cites import crossref_kinds
+
+    assert crossref_kinds(meta) == ()
+    assert not is_crossref("suppfig-x", crossref_kinds(meta))
+    assert is_crossref("SuppFig-x", crossref_kinds({"crossref": {"custom": [{"key": "suppfig"}]}}))

@@ -178,3 +178,37 @@ def test_init_in_another_folder_says_next_how_to_run_there(tmp_path: Path, monke
     assert main(["-C", "papers/ir", "init", "essay.md"]) == 0
     out = capsys.readouterr().out  # a plain `litreview check` started here finds no settings
     assert "\n  litreview -C papers/ir check   " in out and "\n  litreview -C papers/ir build   " in out
+
+
+_SHARED_BIB = """@article{cited, author = {Waltz, Kenneth}, title = {One}, journal = {J}, year = {1979}}
+@article{other, author = {Walt, Stephen}, title = {Two}, journal = {J}, year = {1987}}
+@article{third, author = {Jervis, Robert}, title = {Three}, journal = {J}, year = {1976}}
+"""
+
+
+def test_init_writes_unused_entries_down_to_notes_for_a_paper_citing_part_of_its_bib(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A chapter or paper citing a part of a shared .bib: one LR307 error per other entry was noise.
+    (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nStates balance [@cited].\n",
+                                       encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "paper.md"]) == 0
+    out = capsys.readouterr().out
+    assert "2 of the 3 entries in refs.bib are cited nowhere in paper.md" in out
+    assert 'severity = { LR307 = "info" }' in out
+    settings = tomllib.loads((tmp_path / "litreview.toml").read_text(encoding="utf-8"))
+    assert settings["severity"] == {"LR307": "info"}
+    assert main(["check"]) == 0  # the two entries are notes
+    assert "LR307 [other]" in capsys.readouterr().out
+
+
+def test_init_leaves_unused_entries_errors_when_the_paper_cites_its_whole_bib(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nStates balance [@cited; @other]. "
+                                       "Fear misleads [@third].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "paper.md"]) == 0
+    assert "cited nowhere" not in capsys.readouterr().out
+    assert "severity" not in tomllib.loads((tmp_path / "litreview.toml").read_text(encoding="utf-8"))

@@ -142,3 +142,15 @@ def test_a_bodys_or_products_name_alone_mid_sentence_is_no_attribution() -> None
                                "a query is an object.\n"), parse_bibliography(bib))
     assert sorted((lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution") == [
         ("p1-s2", "holsti"), ("p1-s3", "mongo")]
+
+
+def test_a_function_word_opening_the_sentence_is_no_author_of_that_name() -> None:
+    # An author list with a "To, C." (or "In", "As") made every sentence opening "To see ..." or
+    # "To demonstrate ..." a confirmed link to that work.
+    bib = BIB + "@article{stone2022, author={Stone, Zachary and To, C. and In, Kim}, title={Optical variability}, year={2022}}\n"
+    linkage = link(parse_essay("To see the version, click on the icon. To demonstrate these approaches, we compare "
+                               "three kernels. In short, they agree.\n"), parse_bibliography(bib))
+    assert attributions(linkage) == []
+    # A name proper still counts: "To argues" has no sentence-opening function word before a verb.
+    linkage = link(parse_essay("As Stone argues, the variability is stochastic.\n"), parse_bibliography(bib))
+    assert [a[:2] for a in attributions(linkage)] == [("p1-s1", "stone2022")]

@@ -166,3 +166,38 @@ def test_links_warns_of_an_unresolved_latex_citation_in_checks_words(tmp_path, m
     err = capsys.readouterr().err
     assert "p.tex:2: [p1-s1] no entry has the key 'nokey'" in err
     assert "keys are case-sensitive and the entry's key is 'doe2000'" in err
+
+
+def test_suggest_with_nothing_to_suggest_says_so_and_why(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # This essay's only suggestions are topical ones below the threshold: the flag that lists them is named.
+    code, out, _ = run(work, capsys, "--suggest")
+    first = out.splitlines()[0]
+    assert code == 0 and first.startswith("No suggested links: ")
+    assert "below the calibrated threshold" in first and "--all-suggestions" in first
+    assert "┃" not in out and "claims have a confirmed source" in out  # no empty table; the figures stay
+    _, out, _ = run(work, capsys, "--suggest", "--source", "holsti2004taming")
+    assert out.startswith("No suggested links to holsti2004taming: ")
+    # Every sentence cites its source and no other source shares its words: nothing at all to suggest.
+    (work / "essay.md").write_text("Anarchy is what states make of it [@wendt1992anarchy].\n", encoding="utf-8")
+    _, out, _ = run(work, capsys, "--suggest")
+    assert out.startswith("No suggested links: every link found is confirmed by a citation or already reviewed")
+    assert "--all-suggestions" not in out
+
+
+def test_the_figures_agree_in_number(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "essay.md").write_text("Anarchy is what states make of it [@wendt1992anarchy].\n", encoding="utf-8")
+    _, out, _ = run(work, capsys)
+    assert "1 of 1 claim has a confirmed source; 4 of 5 sources have no confirmed claim." in " ".join(out.split())
+
+
+def test_source_with_no_links_says_so_and_why(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Was an empty table titled "0 links to wendt1992anarchy".
+    (work / "essay.md").write_text("Anarchy is what states make of it [@holsti2004taming].\n", encoding="utf-8")
+    code, out, _ = run(work, capsys, "--source", "wendt1992anarchy")
+    assert code == 0 and out.startswith("Nothing links to wendt1992anarchy: no citation in the essay cites it")
+    assert "litreview links --accept CLAIM wendt1992anarchy" in out
+    assert "┃" not in out and "0 links" not in out and "has a confirmed source" in out
+    (work / "essay.md").write_text("---\nnocite: ['@wendt1992anarchy']\n---\n\nStates balance [@holsti2004taming].\n",
+                                   encoding="utf-8")
+    _, out, _ = run(work, capsys, "--source", "wendt1992anarchy")
+    assert "The essay lists it in nocite" in out

@@ -122,3 +122,14 @@ def test_title_variants_are_tried_in_one_order_whatever_the_hash_seed() -> None:
         dumps.add(run.stdout)
     (dump,) = dumps
     assert dump.index("'foreign'") < dump.index("('kyrgyzstan',)")  # the full title first
+
+
+def test_a_dot_inside_a_word_does_not_cut_the_title() -> None:
+    # "Accountability.Org: Online Disclosures" was cut at its first "." into the title "Accountability",
+    # which a paper's title-case heading with that word then confirmed as named.
+    bib = BIB + "@article{tremblay2015, author={Tremblay-Boire, Joannie}, title={Accountability.Org: Online Disclosures by U.S. Nonprofits}, year={2015}}\n"
+    heading = "# The Effect of Nonprofit Transparency and Accountability on Donor Preferences\n\nText.\n"
+    assert titles(link(parse_essay(heading), parse_bibliography(bib))) == []
+    named = link(parse_essay("Their “Accountability.Org: Online Disclosures by U.S. Nonprofits” finds it.\n"),
+                 parse_bibliography(bib))
+    assert [t[1] for t in titles(named)] == ["tremblay2015"]

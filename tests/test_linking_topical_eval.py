@@ -82,3 +82,94 @@ def test_further_papers_read_with_pandocs_citations_as_gold(tmp_path: Path, caps
         ("measured it in 1999.", ["jones1999"]),
         ("Nothing is cited here at all.", []),
     ]
+
+
+def test_the_scaling_is_fitted_on_the_penalised_fits_own_scores() -> None:
+    pytest.importorskip("numpy")
+    from topical_fit import fit_calibrated
+
+    # one document (no fold to leave out): a telling feature cited 27 times in 30, its absence 2 in 30;
+    # a slope and an offset over the fit's own two scores give back exactly those shares
+    x = [[1.0]] * 30 + [[0.0]] * 30
+    y = [1] * 27 + [0] * 3 + [1] * 2 + [0] * 28
+    weights = fit_calibrated(x, y, ["a"] * len(x), 100.0, ["0"])
+    assert 1.0 / (1.0 + math.exp(-(weights["intercept"] + weights["0"]))) == pytest.approx(0.9, abs=1e-3)
+    assert 1.0 / (1.0 + math.exp(-weights["intercept"])) == pytest.approx(2 / 30, abs=1e-3)
+    with pytest.raises(ValueError, match="calibration"):
+        fit_calibrated(x, y, ["a"] * len(x), calibration="isotonic")
+
+
+def test_differences_from_a_baseline_resample_whole_documents() -> None:
+    from eval_topical import paired
+
+    same = {("x", "s1"): 0.5, ("x", "s2"): 0.5, ("y", "s1"): 1.0}
+    assert paired(same, {("x", "s1"): 0.0, ("x", "s2"): 0.0, ("y", "s1"): 0.5}) == (0.5, 0.5, 0.5)
+    # x gains 1 in each of its two sentences, y loses 1 in its one: 1/3 per sentence; drawing two
+    # documents gives x twice (+1), y twice (-1) or one of each (+1/3): the interval runs from -1 to +1
+    mean, lo, hi = paired({("x", "s1"): 1.0, ("x", "s2"): 1.0, ("y", "s1"): 0.0},
+                          {("x", "s1"): 0.0, ("x", "s2"): 0.0, ("y", "s1"): 1.0})
+    assert (mean, lo, hi) == (pytest.approx(1 / 3), -1.0, 1.0)
+
+
+def test_cross_validated_litreview_ranks_each_document_with_a_model_fitted_without_it(shared: Path) -> None:
+    pytest.importorskip("numpy")
+    from eval_topical import cross_validated, fold_weights, pairs
+    from topical_fit import fit_calibrated
+
+    from litreview.linking import ranker
+
+    docs = [d for d in (load_document(shared / "corpus", n) for n in ("joss-gmr", "joss-hypothesize", "joss-mwarp1d"))
+            if d is not None]
+    assert len(docs) == 3
+    x, y, doc_of = pairs(docs)
+    others = [i for i, d in enumerate(doc_of) if d != "joss-gmr"]
+    weights = fold_weights(docs)
+    assert weights["joss-gmr"] == fit_calibrated([x[i] for i in others], [y[i] for i in others],
+                                                 [doc_of[i] for i in others])
+    shipped = ranker.WEIGHTS
+    methods = cross_validated(docs)
+    assert "litreview" not in methods  # the in-sample row has no place in this table
+    ranked, _ = methods["litreview (unseen)"](docs[0])
+    assert ranker.WEIGHTS is shipped
+    where: list[tuple[str, str]] = []
+    fx, _, _ = pairs(docs[:1], where)
+    expected = {at: round(ranker.probability(row, weights["joss-gmr"]), 3) for at, row in zip(where, fx, strict=True)}
+    got = {(cid, key): p for cid, row in ranked.items() for key, p in row if (cid, key) in expected}
+    assert got and all(got[at] == expected[at] for at in got)
+
+
+def test_the_listwise_ablation_ranks_within_each_sentence() -> None:
+    pytest.importorskip("numpy")
+    from topical_ablations import _listwise
+
+    # two documents of two sentences, three candidates each; the cited one has the larger first feature
+    # and the second feature is noise: the model fitted on the other document puts the cited one first
+    x, y, doc_of, where = [], [], [], []
+    for d in "ab":
+        for s, cited in (("s1", 2), ("s2", 0)):
+            for n in range(3):
+                x.append([float(n == cited) + 0.1 * n, float((n + len(s)) % 2)])
+                y.append(int(n == cited))
+                doc_of.append(d)
+                where.append((s, f"k{n}"))
+    scores = _listwise(x, y, doc_of, where, 1.0)
+    for start in range(0, len(x), 3):
+        group = scores[start:start + 3]
+        assert y[start + group.index(max(group))] == 1
+
+
+def test_the_essay_weighted_bm25_baseline_weighs_down_what_every_paragraph_says() -> None:
+    from eval_topical import rank_bm25
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("The network uses a router.\n\nA network grows.\n\nEvery network fails.\n")
+    bib = parse_bibliography("@article{a, title={Network models}}\n@article{b, title={Router models}}\n")
+    doc = Document("d", essay, bib, {c.id: set() for c in essay.claims})
+    first = essay.claims[0].id
+    # alike to BM25 (one word each, each in one entry of two): the entry listed first wins the tie;
+    # "network" is in all three paragraphs, "router" in one: weighed by the essay, the router entry wins
+    assert [k for k, _ in rank_bm25(doc)[0][first]] == ["a", "b"]
+    assert [k for k, _ in rank_bm25(doc, essay=1.0)[0][first]] == ["b", "a"]

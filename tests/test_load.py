@@ -174,3 +174,11 @@ def test_an_entry_ended_early_is_reported_where_it_went_wrong():
     bib = parse_bibliography("@book{t, title = {Radio}}\n}\n@book{u, title={Ok}}\n")
     assert [(p.code, p.line, p.message) for p in bib.problems] == [
         ("LR100", 2, "unbalanced braces: a } closes nothing")]
+
+
+def test_a_readable_date_wins_over_year_as_biber_and_pandoc_read_it():
+    # biber ignores `year` beside `date` (with a warning), and pandoc prints the date's year; a date neither reads
+    # ("21.04.2018") leaves the year field's.
+    bib = parse_bibliography("@book{a, title={T}, date={1996-01-01}, year={1998}}\n"
+                             "@book{b, title={U}, date={21.04.2018}, year={1998}}")
+    assert [s.year for s in bib.sources] == [1996, 1998]

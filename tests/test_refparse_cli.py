@@ -106,3 +106,28 @@ def test_import_leaves_a_front_matter_out(capsys, tmp_path):
     code, out, err = run(capsys, "import", str(doc), "--format", "json")
     assert code == 0 and [r["title"][:9] for r in json.loads(out)] == ["A RAP1/TR"]
     assert "1 reference from" in err and "(line 6 on)" in err
+
+
+def test_dash_reads_the_document_from_standard_input(capsys, monkeypatch, cases):
+    import io
+
+    text = (cases / "refparse_styles" / "references.txt").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text), encoding="utf-8"))
+    code, out, err = run(capsys, "import", "-")
+    assert code == 0 and "@article{nguyen2019tidal,\n" in out
+    assert "8 references" in err and "<stdin>" in err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\n"), encoding="utf-8"))
+    code, out, err = run(capsys, "import", "-")
+    assert (code, out) == (2, "") and "<stdin>" in err and "is a PDF" in err
+    # The hint pipes the text in, not "pdftotext '<stdin>' out.txt" (no file of that name).
+    assert "pdftotext paper.pdf - | litreview import -" in err and "'<stdin>'" not in err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("References\n\nM\u00fcller, K. 2004. Taming the "
+                                                                 "sovereigns. Cambridge.\n".encode("cp1252")),
+                                                      encoding="utf-8"))
+    code, out, err = run(capsys, "import", "-")
+    assert code == 2 and "-t UTF-8 FILE | litreview import -" in err and "'<stdin>'" not in err
+
+
+def test_help_says_dash_is_standard_input(capsys):
+    _, out, _ = run(capsys, "import", "--help")
+    assert "litreview import -" in out and "standard input" in out

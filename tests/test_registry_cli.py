@@ -63,7 +63,9 @@ def test_metadata_reads_the_snapshot_only(fake, capsys) -> None:
     assert [r["key"] for r in rows][:2] == ["fernhill2005world", "quillfeather2019deterrence"]
     assert set(rows[0]) == {"key", "status", "doi", "fetched_at", "stale", "record", "suggested_doi", "mismatches",
                             "url_check", "registries", "ignored_records_from", "reason"}
-    assert rows[0]["registries"] == [{"registry": "OpenAlex", "state": "not-asked"}]
+    assert rows[0]["registries"] == [{"registry": "Crossref", "state": "not-asked"},  # what fetch would ask
+                                     {"registry": "doi.org", "state": "not-asked"},
+                                     {"registry": "OpenAlex", "state": "not-asked"}]
     code, page, _ = run(capsys, "metadata", "--help")
     assert [k for k in rows[0] if k not in " ".join(page.split())] == []  # the help names every key
     assert rows[0]["status"] == "unverified" and "not yet verified" in rows[0]["reason"]

@@ -115,9 +115,9 @@ def test_ctrl_c_at_a_question_writes_nothing(workspace, capsys, monkeypatch) -> 
     import click
 
     folder, text = workspace
-    answers = iter([True])
+    answers = iter(["y"])
 
-    def confirm(*args, **kwargs):
+    def prompt(*args, **kwargs):
         # click turns Ctrl-C at a prompt into Abort, with the KeyboardInterrupt as its context
         for answer in answers:
             return answer
@@ -126,10 +126,27 @@ def test_ctrl_c_at_a_question_writes_nothing(workspace, capsys, monkeypatch) -> 
         except KeyboardInterrupt:
             raise click.Abort() from None
 
-    monkeypatch.setattr(click, "confirm", confirm)
+    monkeypatch.setattr(click, "prompt", prompt)
     assert main(["sync", *ARGS, "--write"]) == 130
     assert (folder / "refs.bib").read_text(encoding="utf-8") == text
     assert "nothing was written" in capsys.readouterr().err
+
+
+def test_q_quits_writing_nothing_and_other_answers_are_asked_again(workspace, capsys, monkeypatch) -> None:
+    import io
+
+    folder, text = workspace
+    monkeypatch.setattr("sys.stdin", io.StringIO("maybe\nY\n\nyes\nq\n"))
+    assert main(["sync", *ARGS, "--write"]) == 0
+    assert (folder / "refs.bib").read_text(encoding="utf-8") == text
+    out, err = capsys.readouterr()
+    assert out.count("? [y/N/q]: ") == 5 and "answer y (apply it), n (skip it) or q (quit, writing nothing)" in out
+    assert err == "quit: nothing was written (2 accepted changes not applied)\n"
+
+
+def test_write_help_names_the_answers(capsys) -> None:
+    assert main(["sync", "--help"]) == 0
+    assert "q to quit writing nothing" in " ".join(capsys.readouterr().out.split())
 
 
 def test_json_lists_the_proposals(workspace, capsys) -> None:

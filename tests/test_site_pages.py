@@ -216,9 +216,9 @@ def test_home_figures(site):
     assert figures["Claims with only suggested sources"] == "1"
     assert figures["Sources with no confirmed claim"] == "2"
     assert figures["… of which some claim is suggested"] == "1"
-    assert figures["Findings: errors"] == "✖ 1 errors: see them on the checks page"
-    assert figures["Findings: warnings"] == "⚠ 1 warnings: see them on the checks page"
-    assert figures["Findings: notes"] == "ℹ 1 notes: see them on the checks page"
+    assert figures["Findings: errors"] == "✖ 1 error: see it on the checks page"  # not "1 errors"
+    assert figures["Findings: warnings"] == "⚠ 1 warning: see it on the checks page"
+    assert figures["Findings: notes"] == "ℹ 1 note: see it on the checks page"
     assert rows["Findings: errors"].startswith('<a href="checks/#errors">')
     assert rows["Findings: notes"].startswith('<a href="checks/#notes">')
     assert figures["Metadata verified against a registry (from the snapshot)"] == "1"
@@ -374,3 +374,59 @@ def test_a_marked_manuscripts_claims_show_their_markup_rendered_and_the_marks_wh
     assert "<code>x--y</code>" in third and "&lt;b&gt;raw&lt;/b&gt;" in third and "(c)" in third
     assert '<span class="lr-note">A <em>note</em>\u2014<span class="lr-cites lr-cites--inline">' in third
     assert "javascript:" not in third.split('<span class="lr-card"')[0].replace("[a link](javascript:alert(1))", "")
+
+
+def test_a_doi_never_fetched_names_the_registries_fetch_would_ask(tmp_path):
+    from datetime import UTC, datetime
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.registry.status import load_metadata
+    from litreview.render.source_page import _status_items
+
+    bib = parse_bibliography("@article{a, author = {Doe, Jane}, title = {T}, journal = {J}, year = {2001},\n"
+                             "  doi = {10.5555/never.fetched}}\n", "refs.bib")
+    meta = load_metadata(bib, tmp_path / "metadata", now=datetime(2026, 1, 1, tzinfo=UTC), stale_days=90)["a"]
+    assert meta.status == "unverified"
+    html = _status_items(bib.sources[0], meta)
+    assert ('<li class="lr-registries">Registries asked: Crossref: not asked; doi.org: not asked; '
+            "OpenAlex: not asked.</li>") in html
+
+
+def test_source_page_and_cards_show_citations_with_labels_not_markup(tmp_path: Path) -> None:
+    # A LaTeX essay's \citep is read as pandoc's "[see e.g. @{kriging}]": the source page's excerpt and
+    # evidence, and the essay's cards, quoted that markup, which no reader wrote or sees.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import load_essay
+    from litreview.linking import link
+
+    tex = tmp_path / "ms.tex"
+    tex.write_text("\\begin{document}\nGPR was used in geophysics \\citep[see e.g.][p. 3]{kriging, other}, "
+                   "and \\citet{prh92a} used it for quasars.\n\\end{document}\n", encoding="utf-8")
+    bib = parse_bibliography("@book{kriging, author={Krige, D. G.}, title={Mine Valuations}, year={1951}}\n"
+                             "@book{other, author={Peebles, P.}, title={Galaxies}, year={1997}}\n"
+                             "@article{prh92a, author={Press, W. and Rybicki, G. and Hewitt, J.}, title={Time Delay}, "
+                             "journal={ApJ}, year={1992}}\n", "refs.bib")
+    essay = load_essay(tex)
+    pages = render_site(Review(bibliography=bib, essay=essay, linkage=link(essay, bib)), Layout())
+    page = _text(pages["sources/kriging.md"])
+    assert "@{" not in page
+    assert "GPR was used in geophysics [see e.g. Krige 1951; Peebles 1997, p. 3], and Press et al. 1992 used" in page
+    assert "Evidence: “[see e.g. Krige 1951; Peebles 1997, p. 3]”." in page
+    essay_page = pages["essay.md"] if "essay.md" in pages else pages["essay/index.md"]
+    assert "@{" not in essay_page
+
+
+def test_checks_page_gives_a_hint_all_findings_of_a_code_share_once() -> None:
+    # 159 unverified entries each repeated "Hint: Run litreview fetch ..." on the checks page.
+    from dataclasses import replace
+
+    from litreview.model import Finding
+
+    review = load_case("site_basic")
+    same = tuple(Finding("LR209", "info", f"entry {k} not yet verified", "Run litreview fetch.", key=k)
+                 for k in ("a1", "a2", "a3"))
+    mixed = tuple(Finding("LR143", "warning", f"pages of {k}", f"Write pages = {{{n}--9}}", key=k)
+                  for n, k in enumerate(("b1", "b2", "b3")))
+    page = render_site(replace(review, findings=same + mixed), Layout())["checks.md"]
+    assert page.count("Run litreview fetch.") == 1 and "Hint for all 3: Run litreview fetch." in _text(page)
+    assert page.count("Hint: Write pages") == 3  # hints of their own stay with their findings

@@ -103,12 +103,13 @@ def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
     return [(k, v) for k, v in raw_fields if v]
 
 
-def entry_text(ref: ParsedReference, key: str) -> str:
-    """One entry, with a ``% uncertain: ...`` line above it when the parser was unsure."""
+def entry_text(ref: ParsedReference, key: str, *, align: bool = False) -> str:
+    """One entry, with a ``% uncertain: ...`` line above it when the parser was unsure (``align``: the
+    ``=`` of its fields in one column, as ``add`` writes entries)."""
     lines = []
     if ref.uncertain:
         lines.append(f"% uncertain: {', '.join(ref.uncertain)}")
-    lines.append(format_entry(ref.type, key, bibtex_fields(ref), align=False))
+    lines.append(format_entry(ref.type, key, bibtex_fields(ref), align=align))
     return "\n".join(lines)
 
 

@@ -52,10 +52,14 @@ def _person(pybtex_person: Any) -> Person:
 
 
 def _year(fields: Mapping[str, str]) -> int | None:
+    # A date biber and pandoc read wins over the year field beside it (biber ignores that one, with a warning).
+    dated = date_year(fields.get("date", ""))
+    if dated is not None:
+        return dated
     raw = decode_latex(fields.get("year", ""))
     if raw.isdecimal() and len(raw) <= 18:  # isdigit() takes "²", which int() refuses; int() caps digits
         return int(raw)
-    return date_year(fields.get("date", "")) if not raw else None
+    return None
 
 
 def _first(fields: Mapping[str, str], names: tuple[str, ...]) -> str:

@@ -23,7 +23,15 @@ from ..bibliography.dates import (
     parse_iso,
 )
 from ..bibliography.latex import decode_latex
-from ..doi import bare_doi, doi_problem, has_prefix, latex_escaped, normalize_doi, trailing_punctuation
+from ..doi import (
+    bare_doi,
+    doi_problem,
+    has_prefix,
+    is_short_doi,
+    latex_escaped,
+    normalize_doi,
+    trailing_punctuation,
+)
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, plural
@@ -72,12 +80,19 @@ _FIELD_HINTS = {
     "url or doi or eprint": "add url = {...}",
     "year or date or urldate": "add year = {...}, or urldate = {YYYY-MM-DD} when the page has no date",
 }
+# A required container held in the other type's field (@inproceedings with a journal, @article with a
+# booktitle): the field to rename, the name it takes, the type the entry may be instead.
+_HELD_IN = {
+    "booktitle": (("journal", "journaltitle"), "booktitle", "@article if it is a journal article"),
+    "journal or journaltitle": (("booktitle",), "journal", "@inproceedings if it is a paper in proceedings"),
+}
 _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection"})
 
 _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
 _ISBN_CHARS = lazy(r"[\s\-‐–]")
 # A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
 _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
+_YEAR_IN = lazy(r"(?<!\d)1[5-9]\d\d(?!\d)|(?<!\d)20\d\d(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
@@ -119,6 +134,17 @@ def shown(value: str) -> str:
     """A field's value quoted for a message as the .bib writes it: repr's quotes and escapes of control
     characters, but one backslash for one ("\\&", not "\\\\&", which reads as an escaped backslash)."""
     return repr(value).replace("\\\\", "\\")
+
+
+def part_of(value: str, start: int = 0, end: int = 0, width: int = 70) -> str:
+    """A field's value for a message: whole when short, else the ``width`` characters around ``start:end``
+    (the problem), with "…" where it is cut (an abstract is not quoted whole)."""
+    if len(value) <= width:
+        return value
+    pad = max(0, width - (end - start)) // 2
+    first = max(0, min(start - pad, len(value) - width))
+    last = min(len(value), max(end + pad, first + width))
+    return ("…" if first else "") + value[first:last] + ("…" if last < len(value) else "")
 
 
 def entry_finding(code: str, source: Source, message: str, hint: str = "", *, field: str = "") -> Finding:
@@ -188,12 +214,26 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
-        hint = "; ".join(_FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing)
+        hint = "; ".join(_held_hint(m, fields, source) or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}")
+                         for m in missing)
         yield entry_finding("LR110", source, in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source),
                             hint)
     if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
         yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}")
+
+
+def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a missing container the entry holds in another type's field (BibTeX names: in CSL both
+    are container-title), or ''."""
+    held = _HELD_IN.get(missing)
+    if held is None or csl_form(source):
+        return ""
+    names, target, other_type = held
+    there = next((n for n in names if _has(fields, n)), None)
+    if there is None:
+        return ""
+    return f"the {there} field holds it: rename {there} to {target}, or make the entry {other_type}"
 
 
 def check_doi(source: Source) -> Iterable[Finding]:
@@ -208,7 +248,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
     end = trailing_punctuation(doi)
     problem = doi_problem(doi[:-1] if end else doi)
     if problem:
-        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", field="doi")
+        hint = f"Write the DOI https://doi.org/{doi} redirects to (open it to see it)" if is_short_doi(doi) else ""
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
                             "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
@@ -362,4 +403,7 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             problems.append((name, f"{own_name(name, source)} {raw!r} lies in the future"))
     for name, problem in problems:
         if problem:
-            yield entry_finding("LR124", source, problem, field=name)
+            years = set(_YEAR_IN.findall(plain(source.fields.get(name, "")))) if name == "year" else set()
+            # "2009 [Online]": the year is there, with words a year field cannot hold
+            hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
+            yield entry_finding("LR124", source, problem, hint, field=name)

@@ -6,6 +6,7 @@ Each formatter is a pure function from findings to a string or a JSON-ready dict
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +21,7 @@ _GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _EXCERPT = 100
+_SHARED_HINT = 3  # findings of one code with one hint from which the report prints the hint once
 
 Styler = Callable[..., str]
 
@@ -64,7 +66,8 @@ def one_line(text: str) -> str:
 
 def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 excerpts: Mapping[str, str] | None = None, style: Styler | None = None) -> str:
-    """Findings grouped by severity, then by file, each with ``file:line``, the claim and a hint.
+    """Findings grouped by severity, then by file, each with ``file:line``, the claim and a hint (a hint
+    three findings or more of one code share printed once, at the first of them).
 
     ``style`` is ``click.style`` for colour on a terminal, or None for plain text.
     """
@@ -78,6 +81,10 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
         if lines:
             lines.append("")
         lines.append(style(f"{_HEADINGS[severity]} ({len(group)})", fg=_COLOURS[severity], bold=True))
+        # A hint that many findings of one code share ("Run `litreview fetch` ...") is printed once, at the
+        # first of them, saying so; a hint of its own ("Write pages = {361--370}") stays with its finding.
+        shared = Counter((f.code, f.hint) for f in group if f.hint)
+        hinted: set[tuple[str, str]] = set()
         current: str | None = None
         for f in group:
             if f.file != current:
@@ -91,8 +98,13 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
             lines.append(head + one_line(f.message) + (style(f"  ({label})", dim=True) if label else ""))
             if f.claim_id and f.claim_id in excerpts:
                 lines.append(f"    > {excerpt(excerpts[f.claim_id])}")
-            if f.hint:
-                lines.append(style(f"    hint: {one_line(f.hint)}", dim=True))
+            if f.hint and (f.code, f.hint) not in hinted:
+                many = shared[f.code, f.hint]
+                if many >= _SHARED_HINT:
+                    hinted.add((f.code, f.hint))
+                # "and ... below": other findings of the code may have hints of their own.
+                label = f"hint (and for the {many - 1} {f.code} below with this hint)" if many >= _SHARED_HINT else "hint"
+                lines.append(style(f"    {label}: {one_line(f.hint)}", dim=True))
     if lines:
         lines.append("")
     if findings or summary.get("suppressed"):

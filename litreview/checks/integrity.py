@@ -13,7 +13,7 @@ from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import known_command
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
-from .bib import entry_finding, plain, shown
+from .bib import entry_finding, part_of, plain, shown
 from .hints import csl_form
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
@@ -145,7 +145,7 @@ def check_specials(source: Source) -> Iterable[Finding]:
         match = _UNESCAPED.search(_without_math(value))
         if match and not _HTML_ENTITY.search(value):
             mark = match.group(1)
-            yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(value))}",
+            yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(_at(value, match)))}",
                                 f"write \\{mark} (or 'and' for &)", field=name)
 
 
@@ -160,15 +160,22 @@ def check_html(source: Source) -> Iterable[Finding]:
         # CSL's rich text is these tags (<i>, <b>, <sup>, <span class="nocase">), which pandoc renders.
         tag = None if csl_form(source) else _HTML_TAG.search(value)
         if entity:
-            yield entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: {plain(value)!r}",
+            yield entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: "
+                                f"{plain(_at(value, entity))!r}",
                                 "write the character itself (&, ã, –) instead", field=name)
         elif tag:
-            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {plain(value)!r}",
+            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {plain(_at(value, tag))!r}",
                                 "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
 
 
+def _at(value: str, match: re.Match[str]) -> str:
+    """The part of a long value around a match, for the message."""
+    return part_of(value, match.start(), match.end())
+
+
 def _without_math(value: str) -> str:
-    return re.sub(r"(?<!\\)\$[^$]*(?<!\\)\$", " ", value)
+    # The same length: a match's place is its place in the value (the message quotes around it).
+    return re.sub(r"(?<!\\)\$[^$]*(?<!\\)\$", lambda m: " " * len(m.group()), value)
 
 
 def defined_commands(text: str) -> frozenset[str]:
@@ -240,7 +247,20 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
             continue
         problem = latex_problem(value, defined)
         if problem:
-            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(value))}", field=name)
+            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}", field=name)
+
+
+_ARXIV_PAGES = lazy(r"arxiv\s*(?::|--?|\s)\s*(\d{4}(?:\.\d{4,5}(?:v\d+)?)?)", re.IGNORECASE)
+
+
+def _arxiv_pages_hint(number: str, eprint: str, *, biblatex: bool) -> str:
+    """How to fix a pages field that holds a preprint's arXiv identifier, not pages."""
+    if eprint:
+        return (f"the pages field repeats the arXiv identifier eprint = {{{eprint}}} holds: remove pages (or "
+                "suppress LR143 for the entry if your style prints no eprint)")
+    number = number if "." in number else "the full arXiv identifier, e.g. 2507.01234"
+    kind = "eprinttype = {arxiv}" if biblatex else "archiveprefix = {arXiv}"
+    return f"the pages field holds an arXiv identifier, not pages: write eprint = {{{number}}} with {kind} instead"
 
 
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
@@ -267,5 +287,8 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     if problem:
         single = None if biblatex else re.fullmatch(rf"({_PAGE})\s*-\s*({_PAGE})", raw.strip())
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
+        arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
+        if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
+            hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)
         yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint, field="pages")
 

@@ -75,7 +75,10 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
         yield entry_finding("LR200", source, f"DOI {source.doi} does not exist: {agency} answered 404{when}",
                             field="doi")
     elif meta.status in ("unverified", "failed"):
+        from ..registry.status import RUN_FETCH  # (only for such an entry; the hint says what to do)
+
         why = (meta.reason or "no registry record in the snapshot").removeprefix("not yet verified: ")
+        why = why.replace(f" {RUN_FETCH}", "")
         state = "could not be verified" if meta.status == "failed" else "not yet verified"
         yield entry_finding("LR209", source, f"{what} {state}: {why}")
     if meta.status == "verified":

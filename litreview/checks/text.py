@@ -236,6 +236,10 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
                 name = book.replace("\\", "/").rsplit("/", 1)[-1]
                 yield entry_finding("LR307", source, f"no claim of this chapter relies on {source.key!r} (the "
                                     f"book's other chapters are not read: --essay {name} reviews them together)")
+            elif markers_only:  # a manuscript cites with markers: a curated link is not how its author cites
+                yield entry_finding("LR307", source, f"no claim relies on {source.key!r}",
+                                    "Cite it where a claim relies on it, or remove it (pandoc and LaTeX leave "
+                                    "an entry nothing cites out of the reference list)")
             else:
                 yield entry_finding("LR307", source, f"no claim relies on {source.key!r}")
 

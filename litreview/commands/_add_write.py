@@ -25,8 +25,8 @@ def write_added(path: Path, raw: bytes, others: Mapping[Path, bytes | None], add
     at the start. Returns the outcomes as finally written."""
     from ..bibliography.write import append_entries
     from ..safewrite import update_file
-    from ._adder import Adder
-    from .add import _add_record, _load_bytes, _others, with_others
+    from ._adder import Adder, Unverified
+    from .add import _add_record, _add_unverified, _load_bytes, _others, with_others
 
     added = [o for o in outcomes if o.status == "added"]
     result = outcomes
@@ -40,7 +40,8 @@ def write_added(path: Path, raw: bytes, others: Mapping[Path, bytes | None], add
         else:
             fresh = Adder(with_others(_load_bytes(now, path), others_now), config, force=adder.force,
                           foreign_ok=adder.foreign_ok)
-            redo = {id(o): _add_record(fresh, o.request, record) for o, record in zip(added, adder.added, strict=True)}
+            redo = {id(o): _add_unverified(fresh, o.request, item) if isinstance(item, Unverified)
+                    else _add_record(fresh, o.request, item) for o, item in zip(added, adder.added, strict=True)}
             result, entries = [redo.get(id(o), o) for o in outcomes], fresh.entries
         return append_entries(now, entries) if entries else None
 

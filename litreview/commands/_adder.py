@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 from ..config import Config
 from ..model import Bibliography, RegistryRecord, Source
+
+if TYPE_CHECKING:
+    from ..bibliography.refparse.reference import ParsedReference
+
+
+class Unverified(NamedTuple):
+    """A reference string added as parsed, because no registry could be asked."""
+
+    reference: ParsedReference
+    """The string's fields as the importer read them (unsure ones marked in the entry)."""
+    source: Source
+    """The same fields as a Source, to compare with the bibliography's entries."""
+    why: str
+    """Why it was not verified (the network or the registry unreachable)."""
 
 
 class Adder:
@@ -31,7 +47,7 @@ class Adder:
             if sig:
                 self.by_work.setdefault(sig, s.key)
         self.entries: list[str] = []
-        self.added: list[RegistryRecord] = []  # in order, to re-apply them to a changed .bib
+        self.added: list[RegistryRecord | Unverified] = []  # in order, to re-apply them to a changed .bib
         self.by_id: dict[str, str] = {}
         from ..registry.ids import entry_identifiers
 
@@ -50,6 +66,31 @@ class Adder:
             if sig in self.by_work:
                 return self.by_work[sig]
         return ""
+
+    def known_source(self, source: Source) -> str:
+        """The key of an entry with the DOI or the work (title, year, first author) of ``source``."""
+        from ..checks.bib import work_signature
+
+        sig = work_signature(source)
+        return self.known_doi(source.doi) or (self.by_work.get(sig, "") if sig else "")
+
+    def add_unverified(self, item: Unverified) -> str:
+        """The entry of a reference string as parsed, its unsure fields marked as ``import`` marks them."""
+        from ..bibliography.bibtex_out import entry_text
+        from ..bibliography.keys import make_key
+        from ..checks.bib import work_signature
+
+        ref = item.reference
+        key = make_key(ref.authors or ref.editors, ref.year, ref.title, self.keys, self.config.key_pattern)
+        self.entries.append(entry_text(ref, key, align=True) + "\n")
+        self.added.append(item)
+        self.keys.append(key)
+        if ref.doi:
+            self.by_doi[ref.doi.lower()] = key
+        sig = work_signature(item.source)
+        if sig:
+            self.by_work.setdefault(sig, key)
+        return key
 
     def add(self, record: RegistryRecord) -> str:
         from ..bibliography.keys import make_key

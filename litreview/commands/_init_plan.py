@@ -75,7 +75,15 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
                           f"`litreview init {book}` reviews the book's chapters together")
     claims = root / "refs" / "claims.yaml"
     plan.write(claims, _claims_text(root / essay_setting, claims))
-    _settings(plan, root, essay_setting, bib_setting)
+    uncited = _uncited(root, essay_path, bib_setting) if essay_path.is_file() and not book else None
+    _settings(plan, root, essay_setting, bib_setting, quiet_unused=bool(uncited))
+    written = [p.name for p in (root / "litreview.toml", root / "pyproject.toml") if p in plan.writes or p in plan.appends]
+    if uncited and written:
+        count, total, names = uncited
+        plan.notes.append(f"{count} of the {plural(total, 'entry', 'entries')} in {names} {'is' if count == 1 else 'are'} cited "
+                          f"nowhere in {essay_path.name} (a shared bibliography? pandoc and LaTeX leave them out "
+                          f"of the reference list): {written[0]} reports them as notes, not errors "
+                          f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
     plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path)))
     gitignore = root / ".gitignore"
     if gitignore.exists():
@@ -278,12 +286,47 @@ def _claims_text(essay: Path, claims: Path) -> str:
     return HEADER + f"essay: {_quoted(rel)}\nlinks: []\n"
 
 
-def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str]) -> None:
-    """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys)."""
+def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, int, str] | None:
+    """(entries cited nowhere, entries, the bibliographies' names) for a manuscript that cites by markers
+    (pandoc, LaTeX), whose existing bibliography holds entries it never cites; None otherwise.
+
+    LR307 decides what counts as cited (``nocite``, crossref parents, ...): its rule is not repeated here.
+    """
+    from ..bibliography.load import load_bibliography
+    from ..checks.text import check_unused
+    from ..errors import LitreviewError
+    from ..essay import load_essay
+    from ..model import Bibliography, Linkage, Mention
+
+    paths = [root / b for b in ([bib] if isinstance(bib, str) else bib)]
+    if not paths or not all(p.is_file() for p in paths):
+        return None  # imported by init (every entry is cited), or missing: check says so
+    try:
+        essay = load_essay(essay_path)
+        sources = tuple(s for p in paths for s in load_bibliography(p).sources)
+    except LitreviewError:
+        return None  # check reports what cannot be read
+    if not essay.marked or not sources:
+        return None
+    mentions = tuple(Mention(c.id, "marker", "", tuple(m.key for m in c.citations or ()))
+                     for c in essay.claims if c.citations)
+    unused = [f for f in check_unused(Bibliography(sources), Linkage(mentions=mentions), essay.nocite,
+                                      markers_only=True) if f.code == "LR307"]
+    return (len(unused), len(sources), ", ".join(p.name for p in paths)) if unused else None
+
+
+def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet_unused: bool = False) -> None:
+    """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys).
+
+    ``quiet_unused``: the essay cites a part of its bibliography, so LR307 is written down to a note."""
     values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
               "site_dir": "site"}
     body = "".join(f"{k} = {_quoted(values[k])}\n" for k in _SETTINGS_KEYS)
-    body += '# severity = { LR307 = "warning" }       # tune a code\'s level\n'
+    if quiet_unused:
+        body += ('severity = { LR307 = "info" }  # entries the essay does not cite are notes, not errors '
+                 '(a shared bibliography)\n')
+    else:
+        body += '# severity = { LR307 = "warning" }       # tune a code\'s level\n'
     body += '# suppress = { LR137 = "why it is fine" }  # silence a code, with the reason shown in the report\n'
     pyproject = root / "pyproject.toml"
     if (root / "litreview.toml").exists():

@@ -16,7 +16,7 @@ import click
 from ..config import Config
 from ..errors import InputError, OfflineError, RegistryError
 from ..model import Bibliography, RegistryRecord, Source
-from ._adder import Adder
+from ._adder import Adder, Unverified
 from ._options import bibliography_to_write, bibtex_to_write, config_from, snapshot_chosen
 
 EXAMPLES = """\b
@@ -29,9 +29,9 @@ Examples:
   litreview add --dry-run 10.1017/CBO9780511491306   print the entry, change nothing
   litreview add --force 10.5555/retracted.work  add it although it was retracted
   litreview add --bib other.bib --metadata-dir other-metadata 10.1017/CBO9780511491306
-Exit status: 0 when every work was added, 1 when one was refused (a duplicate, a
-retracted work without --force) or not found, 2 on bad input or when the registry
-cannot be reached.
+Exit status: 0 when every work was added (a reference added unverified too), 1 when
+one was refused (a duplicate, a retracted work without --force) or not found, 2 on
+bad input or when the registry cannot be reached for a DOI or identifier.
 """
 #: Notices after which a work is added only with --force (Crossref update types).
 ALARMING = ("retraction", "partial_retraction", "withdrawal", "removal", "expression_of_concern")
@@ -51,12 +51,14 @@ class Outcome:
     existing: str = ""
     message: str = ""
     warning: str = ""
-    """A retraction or concern the work was added despite (--force)."""
+    """A retraction or concern the work was added despite (--force), or why it was not verified."""
+    verified: bool = True
+    """False for a reference string added as parsed, no registry being reachable."""
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request, "status": self.status, "key": self.key or None,
                 "doi": self.doi or None, "title": self.title or None, "existing_key": self.existing or None,
-                "message": self.message, "warning": self.warning or None}
+                "message": self.message, "warning": self.warning or None, "verified": self.verified}
 
 
 def registry() -> Any:
@@ -159,14 +161,34 @@ def _by_reference(adder: Adder, text: str, reg: Any) -> Outcome:
                         number=parsed.issue, pages=parsed.pages, doi=parsed.doi)
     except ImportError:
         pass
-    if source is not None and source.doi:
-        return _by_doi(adder, source.doi, reg, request=text)
-    candidates = reg.search_reference(text, adder.config, source=source)
+    try:
+        if source is not None and source.doi:
+            return _by_doi(adder, source.doi, reg, request=text)
+        candidates = reg.search_reference(text, adder.config, source=source)
+    except OfflineError as exc:
+        if source is None:
+            raise
+        # No registry to ask: the entry as the string reads, said to be unverified (as `import` would give it).
+        return _add_unverified(adder, text, Unverified(parsed, source, exc.message))
     best = next((c for c in candidates if source is None or c.score >= MIN_SCORE), None)
     if best is None:
         return Outcome(text, "not-found", message="no registry record matches the reference well enough; "
                                                   "add it by DOI, or by hand")
     return _add_record(adder, text, best.record)
+
+
+def _add_unverified(adder: Adder, request: str, item: Unverified) -> Outcome:
+    source = item.source
+    existing = adder.known_source(source)
+    if existing:
+        what = f"DOI {source.doi}" if adder.known_doi(source.doi) else f"the work {source.title!r}"
+        return _refuse(request, source.doi, source.title, existing, what)
+    key = adder.add_unverified(item)
+    return Outcome(request, "added", key=key, doi=source.doi, title=source.title, verified=False,
+                   message=f"added {key} as parsed, not verified",
+                   warning=f"not verified ({item.why}): the entry is the reference as parsed; check its fields "
+                           "(those marked '% uncertain' first); `litreview fetch` checks it once a registry can be "
+                           "reached")
 
 
 def _by_doi(adder: Adder, doi: str, reg: Any, request: str = "") -> Outcome:
@@ -250,7 +272,8 @@ def _load_bytes(raw: bytes, path: Path) -> Bibliography:
 @click.option("--from-file", "from_file", type=click.Path(dir_okay=False), default=None,
               help="Read DOIs from this file, one per line.")
 @click.option("--reference", "references", multiple=True, metavar="TEXT",
-              help="A plain-text reference to look up in the registry (repeatable).")
+              help="A plain-text reference to look up in the registry (repeatable); with no registry "
+                   "reachable, it is added as parsed and said to be unverified.")
 @click.option("--bib", "bibliography", type=click.Path(dir_okay=False), default=None,
               help="The BibTeX bibliography [default: from config, refs/bibliography.bib].")
 @click.option("--metadata-dir", "metadata", type=click.Path(file_okay=False), default=None,
@@ -277,6 +300,11 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     unless --force is given. The fetched record goes to the snapshot folder
     (--metadata-dir), which must be chosen explicitly when the registry settings
     point at a server other than the real registries.
+
+    Offline (no network, or the registry unreachable) a DOI or identifier cannot
+    be added, but a --reference is: its entry is the reference as parsed, its
+    unsure fields marked "% uncertain" as `litreview import` marks them, and
+    add says it was not verified (`litreview fetch` checks it later).
     """
     dois, identifiers = split_requests(dois)
     requested = read_dois(dois, from_file)
@@ -315,7 +343,8 @@ def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> Non
     for o in outcomes:
         if o.status == "added":
             verb = "would add" if dry_run else "added"
-            click.echo(f"{verb} {o.key}: {o.title} ({o.doi or o.request})", err=dry_run)
+            click.echo(f"{verb} {o.key}: {o.title} ({o.doi or o.request if o.verified else 'not verified'})",
+                       err=dry_run)
             if o.warning:
                 why = " (added because of --force)" if "says the work is" in o.warning else ""
                 click.echo(f"warning: {o.key}: {o.warning}{why}", err=True)

@@ -10,9 +10,13 @@ import click
 from ..text import plural
 from ._options import emit_json, format_option
 
+STDIN_NAME = "<stdin>"
+"""What messages call the document read from standard input (PATH ``-``)."""
+
 EXAMPLES = """\b
 Examples:
   litreview import essay.txt --format bibtex > refs/bibliography.bib
+  pdftotext paper.pdf - | litreview import -   a PDF's text, from standard input
   litreview import paper.md --section "Works Cited" --format json
   litreview import references.txt        one reference per paragraph or line
 Fields the parser is unsure of are listed in a "% uncertain: ..." line above
@@ -41,15 +45,21 @@ def command(path: str, fmt: str, section: str | None) -> int:
     labelled references in many styles and languages (Chicago, APA, MLA, Harvard,
     Vancouver, IEEE, ABNT, ...): authors, editors, title, container, volume,
     issue, pages, publisher, place, edition, year, DOI, URL, ISBN, access date.
-    Prints to standard output; nothing is written.
+    A PATH of - reads the document from standard input. Prints to standard
+    output; nothing is written.
     """
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
     from ._init_plan import without_front_matter
 
+    stdin = path == "-"
+    if stdin:  # as Unix tools read "-": the list piped or pasted in
+        path = STDIN_NAME
     text = without_front_matter(read_text(path, what="document",
-                                          hint="check the path of the document holding the reference list"),
+                                          hint="check the path of the document holding the reference list",
+                                          raw=sys.stdin.buffer.read() if stdin else None,
+                                          piped="litreview import -" if stdin else ""),
                                 Path(path))
     strings, first_line = find_reference_section(text, section, path=path)
     refs = parse_references(strings)

@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
-from ..text import plural
+from ..text import of_total, plural
 from ._options import config_from, emit_json, format_option, input_options
 
 EXAMPLES = """\b
@@ -37,7 +37,7 @@ Kinds of link, strongest evidence first:
 @format_option("table", "json", "csv")
 @click.option("--source", "source_key", metavar="KEY", default=None,
               help="Only the links to this entry.")
-@click.option("--suggest", is_flag=True, help="Only suggested links (for review), most worth a look first.")
+@click.option("--suggest", is_flag=True, help="Only suggested links (for review), most worth a look first; with none, says why.")
 @click.option("--all-suggestions", is_flag=True,
               help="Also topical suggestions below the calibrated threshold (less likely to be right).")
 @click.option("--accept", nargs=2, metavar="CLAIM KEY", default=None,
@@ -141,11 +141,56 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         writer = csv.DictWriter(sys.stdout, fieldnames=list(JSON_KEYS))
         writer.writeheader()
         writer.writerows(to_rows(shown, essay))
+    elif suggest and not links:
+        click.echo(_nothing_suggested(linkage, source_key, all_suggestions))
+        click.echo(_coverage(linkage, essay, bibliography))
+    elif source_key is not None and not links:
+        click.echo(_nothing_links(linkage, essay, source_key))
+        click.echo(_coverage(linkage, essay, bibliography))
     else:
         from ._layout import emit
 
         emit(_table(shown, essay, bibliography, linkage, source_key))
     return 0
+
+
+def _nothing_suggested(full: Linkage, source_key: str | None, all_suggestions: bool) -> str:
+    """Why ``--suggest`` lists nothing, in place of an empty table."""
+    reviewed = {(lk.claim_id, lk.source_key) for lk in full.links if lk.curated}
+    weaker = [lk for lk in full.hidden
+              if (lk.claim_id, lk.source_key) not in reviewed and source_key in (None, lk.source_key)]
+    head = "No suggested links" + (f" to {source_key}" if source_key else "") + ": "
+    if weaker and not all_suggestions:
+        return head + ("the topical suggestions are all below the calibrated threshold (less likely to be right); "
+                       "`litreview links --suggest --all-suggestions` lists them.")
+    return head + ("every link found is confirmed by a citation or already reviewed in the claims file, and no "
+                   "source shares enough of a claim's words to be suggested.")
+
+
+def _nothing_links(full: Linkage, essay: Essay, source_key: str) -> str:
+    """Why ``--source KEY`` lists nothing, in place of an empty table."""
+    weaker = any(lk.source_key == source_key for lk in full.hidden)  # a few kept per entry: no count
+    text = (f"Nothing links to {source_key}: no citation in the essay cites it, and no claim names its authors "
+            "or title or quotes it")
+    if weaker:
+        text += ("; some claims share its words, but too few to be suggested by default (topical suggestions "
+                 f"below the calibrated threshold): `litreview links --source {source_key} --all-suggestions` "
+                 "lists them.")
+    else:
+        text += " or shares enough of its words to be suggested."
+    if source_key in essay.nocite or "*" in essay.nocite:
+        text += " The essay lists it in nocite: it is in the reference list on purpose."
+    return text + f" Link a claim to it by hand: litreview links --accept CLAIM {source_key}"
+
+
+def _coverage(full: Linkage, essay: Essay, bibliography: Bibliography) -> str:
+    """The review's figures, under every table of links."""
+    from ..linking import coverage
+
+    figures = coverage(full, essay, bibliography)
+    claims = of_total(figures["claims_with_confirmed_source"], figures["claims"], "claim", ("has", "have"))
+    sources = of_total(len(figures["sources_without_claim"]), figures["sources"], "source", ("has", "have"))
+    return f"{claims} a confirmed source; {sources} no confirmed claim."
 
 
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
@@ -258,16 +303,12 @@ def _excerpt(text: str, width: int) -> str:
 def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linkage,
            source_key: str | None, width: int | None = None) -> str:
     """The links as a table (wide) or a list (narrow); the sentence is never left out."""
-    from ..linking import coverage
     from ._layout import NARROW, Column, output_width, render
 
     width = width or output_width()
     claims = {c.id: c for c in essay.claims}
     title = plural(len(shown.links), "link") + (f" to {source_key}" if source_key else "")
-    figures = coverage(full, essay, bibliography)
-    footer = (f"{figures['claims_with_confirmed_source']} of {figures['claims']} claims have a confirmed "
-              f"source; {len(figures['sources_without_claim'])} of {figures['sources']} sources have no "
-              f"confirmed claim.")
+    footer = _coverage(full, essay, bibliography)
     rows = []
     for lk in shown.links:
         claim = claims.get(lk.claim_id)

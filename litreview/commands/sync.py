@@ -60,9 +60,22 @@ def _list_csl(proposals: list, bibliography, name: str) -> None:
                f"{name} by hand", err=True)
 
 
+_ANSWERS = {"y": "y", "yes": "y", "n": "n", "no": "n", "q": "q", "quit": "q"}
+
+
+def _answer(text: str) -> str:
+    """y, n or q from an answer to ``sync --write``'s question (click asks again on anything else)."""
+    try:
+        return _ANSWERS[text.strip().lower()]
+    except KeyError:
+        raise click.UsageError("answer y (apply it), n (skip it) or q (quit, writing nothing)") from None
+
+
 @click.command(epilog=EXAMPLES)
 @input_options
-@click.option("--write", is_flag=True, help="Apply the accepted corrections to the .bib (asks for each).")
+@click.option("--write", is_flag=True,
+              help="Apply the accepted corrections to the .bib: asks for each, y to apply it, n (the default) to "
+                   "skip it, q to quit writing nothing.")
 @click.option("--yes", "-y", is_flag=True, help="With --write: accept every proposed correction without asking.")
 @click.option("--field", "fields", multiple=True, help="Only this BibTeX field (title, year, pages, doi, ...).")
 @click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
@@ -75,8 +88,10 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
 
     Without --write nothing changes: the proposals are shown as a unified diff of
     the .bib. With --write each change is shown and applied only when accepted
-    (--yes accepts all); the file is rewritten atomically and every byte outside
-    the corrected values stays as it was.
+    (--yes accepts all): answer y to apply it, n or Enter to skip it, q to quit
+    with the .bib unchanged (Ctrl-C too). The accepted changes are written when
+    every one has been answered: the file is rewritten atomically and every byte
+    outside the corrected values stays as it was.
     """
     from ..bibliography.bibedit import BibEditError
     from ..errors import InputError, WriteError
@@ -126,8 +141,8 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
                 accepted.append(c)
                 continue
             try:
-                if click.confirm(f"apply this change to {c.key}.{c.field}?", default=False):
-                    accepted.append(c)
+                answer = click.prompt(f"apply this change to {c.key}.{c.field}? [y/N/q]", default="n",
+                                      show_default=False, value_proc=_answer)
             except click.Abort as exc:
                 if isinstance(exc.__context__, KeyboardInterrupt):
                     # Ctrl-C cancels the whole review, like `git add -p`: no half-applied corrections.
@@ -135,6 +150,12 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
                     return 130
                 click.echo("\nno answer: the remaining changes are skipped", err=True)
                 break
+            if answer == "q":  # as Ctrl-C, but asked for: the .bib as it was, and a clean exit
+                discarded = f" ({plural(len(accepted), 'accepted change')} not applied)" if accepted else ""
+                click.echo(f"quit: nothing was written{discarded}", err=True)
+                return 0
+            if answer == "y":
+                accepted.append(c)
         if not accepted:
             click.echo("nothing accepted; the .bib is unchanged", err=True)
             return 0

@@ -131,6 +131,13 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
         essay = load_quarto_file(where, text, not_utf8)
     else:
         essay = parse_markdown(text, str(path))
+    if suffix in (".qmd", ".md", ".rmd") and _in_quarto_project(where):
+        from .cites import crossref_kinds
+        from .markdown import without_crossrefs
+        from .quarto import project_of
+
+        # the project's cross-reference kinds apply to its files (their own: read with their front matter)
+        essay = without_crossrefs(essay, crossref_kinds(project_of(where)[1]))
     essay = noted(essay, encoding_notices(not_utf8))
     book = enclosing_book(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})

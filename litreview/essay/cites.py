@@ -8,7 +8,8 @@ Checked against pandoc 3 (``pandoc -f markdown -t json``) on the cases in tests/
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..bibliography.bibtex import brace_partners
 from ..lazyre import lazy
@@ -30,6 +31,7 @@ _INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)
 _CROSSREF = lazy(r"^(?:fig|tbl|sec|eq|lst|tab|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|prf"
                        r"|tip|nte|wrn|imp|cau)[:\-]", re.IGNORECASE)
 _LOCATOR_LEAD = lazy(r"^\s*,?\s*")
+_KIND = lazy(r"[A-Za-z][A-Za-z0-9_]*")
 
 # A citation key is read first ("@a$b" is one key, no math), the rest as pandoc's inline parser meets it.
 _INTERESTING = lazy(_AT + r"-?@" + KEY + r"|\\[!-/:-@\[-`{-~]|\\[A-Za-z]+\*?|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
@@ -41,9 +43,28 @@ _CLOSE_MATH = lazy(r"(?<=\S)\$(?!\d)")
 _CLOSE_DISPLAY = lazy(r"\$\$")
 
 
-def is_crossref(key: str) -> bool:
-    """A pandoc-crossref or Quarto label (``@fig:map``, ``@tbl-scores``), not a citation."""
-    return bool(_CROSSREF.match(key))
+def is_crossref(key: str, kinds: Sequence[str] = ()) -> bool:
+    """A pandoc-crossref or Quarto label (``@fig:map``, ``@tbl-scores``), not a citation; ``kinds``: the
+    document's own cross-reference kinds (``crossref_kinds``), whose labels are ``kind-name``."""
+    if _CROSSREF.match(key):
+        return True
+    folded = key.casefold()
+    return any(folded.startswith(f"{kind}-") for kind in kinds)
+
+
+def crossref_kinds(*metas: Any) -> tuple[str, ...]:
+    """The cross-reference kinds a Quarto document or project declares (front matter or ``_quarto.yml``:
+    ``crossref: custom: [{kind: float, key: suppfig}]``), casefolded: Quarto reads ``@suppfig-x`` as a
+    reference to such a float, not as a citation."""
+    kinds: list[str] = []
+    for meta in metas:
+        crossref = meta.get("crossref") if isinstance(meta, Mapping) else None
+        custom = crossref.get("custom") if isinstance(crossref, Mapping) else None
+        for kind in custom if isinstance(custom, list) else ():
+            key = kind.get("key") if isinstance(kind, Mapping) else None
+            if isinstance(key, str) and _KIND.fullmatch(key):
+                kinds.append(key.casefold())
+    return tuple(dict.fromkeys(kinds))
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:

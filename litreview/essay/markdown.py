@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from ..errors import EssayError
 from ..lazyre import lazy
 from ..model import Claim, Essay, Paragraph
-from .cites import MASK, blank_keys, keys_in, mask_inline
+from .cites import MASK, blank_keys, crossref_kinds, is_crossref, keys_in, mask_inline
 from .front import file_front
 from .segment import make_claim, sentences, split_lines
 
@@ -100,10 +101,28 @@ def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None
 
 def markdown_essay(path: str, body: str, meta: dict[str, Any], paragraphs: list[Paragraph], *,
                    body_line: int = 1) -> Essay:
-    """The essay of Markdown paragraphs read by one of the Markdown readers (a file, a book, a notebook)."""
-    return Essay(path=path, body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=body_line,
-                 format="markdown", nocite=nocite_keys(meta),
-                 marked=any(c.citations for p in paragraphs for c in p.claims))
+    """The essay of Markdown paragraphs read by one of the Markdown readers (a file, a book, a notebook).
+    Citation items whose key is a label of a cross-reference kind the front matter declares (Quarto's
+    ``crossref: custom``) are left out, as Quarto reads them."""
+    essay = Essay(path=path, body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=body_line,
+                  format="markdown", nocite=nocite_keys(meta))
+    return without_crossrefs(essay, crossref_kinds(meta))
+
+
+def without_crossrefs(essay: Essay, kinds: tuple[str, ...]) -> Essay:
+    """``essay`` without the citation items that are labels of the cross-reference ``kinds``
+    (``cites.crossref_kinds``), and whether it marks its citations at all (``Essay.marked``) read again."""
+    paragraphs = essay.paragraphs
+    if kinds:
+        paragraphs = tuple(_without_crossrefs(p, kinds) for p in paragraphs)
+    return replace(essay, paragraphs=paragraphs, marked=any(c.citations for p in paragraphs for c in p.claims))
+
+
+def _without_crossrefs(paragraph: Paragraph, kinds: tuple[str, ...]) -> Paragraph:
+    claims = tuple(replace(c, citations=tuple(x for x in c.citations if not is_crossref(x.key, kinds)))
+                   if c.citations and any(is_crossref(x.key, kinds) for x in c.citations) else c
+                   for c in paragraph.claims)
+    return replace(paragraph, claims=claims)
 
 
 def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = None) -> list[Paragraph]:

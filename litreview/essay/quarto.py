@@ -17,9 +17,10 @@ from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Essay, Paragraph
 from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
+from .cites import crossref_kinds
 from .front import book_front, file_front
 from .manubot import Lines
-from .markdown import front_matter, markdown_essay, parse_yaml, read_body
+from .markdown import front_matter, markdown_essay, parse_yaml, read_body, without_crossrefs
 from .segment import split_lines
 
 if TYPE_CHECKING:
@@ -91,7 +92,10 @@ def load_quarto(project: Path) -> Essay:
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
-    return noted(markdown_essay(str(project), body, meta, front + paragraphs), encoding_notices(not_utf8))
+    essay = markdown_essay(str(project), body, meta, front + paragraphs)
+    # the cross-reference kinds the project and its chapters declare
+    kinds = crossref_kinds(data, first, *(_front(*chapter)[0] for chapter in chapters[1:]))
+    return noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8))
 
 
 def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = None) -> Essay:

@@ -264,6 +264,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             continue
         has_given = any(compatible(given, r.person) for r in agree)
         sentence_start = name.toks[-1].start == toks[0].start
+        if sentence_start and len(name.toks) == 1 and fold(name.family) in FUNCTION:
+            continue  # "To see ...", "In short": the capital is the sentence's, whoever "To, C." is
         if has_given:
             confidence = 0.95
         else:

@@ -22,6 +22,7 @@ from .author_date_hit import (
     _second_year,
     _year_text,
     every_letter_of_a_group,
+    one_entry_per_item,
     one_entry_per_label,
 )
 from .author_date_narrative import _year_only, nameless_keys, names_before
@@ -94,6 +95,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
                          in_paren.get(paren.start(), ()))
         one_entry_per_label(found, *read_from, index)
+        one_entry_per_item(found, *read_from)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):

@@ -7,12 +7,14 @@ Shared by the parenthetical reader (``author_date``) and the narrative one (``au
 from __future__ import annotations
 
 import re
+from functools import cache
 from string import ascii_lowercase
 
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from ..text import fold_words
 from . import cited_letters
+from .attribution import REPORTING
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
@@ -35,6 +37,14 @@ def _year_text(year: str, suffix: str) -> str:
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
 
 
+@cache
+def _reported() -> frozenset[str]:
+    """The stems of the reporting verbs ("notes", "argues"): the sentence's act of citing, no evidence of which work
+    it cites ("Li et al. also notes (2015)" for a work whose record happens to hold "note"). Computed on first use:
+    the stemmer is not loaded by a run that links nothing."""
+    return frozenset(content_stems(" ".join(sorted(REPORTING))))
+
+
 _LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 """The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
 
@@ -46,11 +56,13 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     not tell apart, picking one would be a guess: it is left open. ``shared_context``: the sentence cites the same
     names and year with another letter too, so its words are no evidence of which entry this letter is.
     ``word_before``: the word before the citation may name its work (False when its parenthesis prints another
-    letter of the same names and year, which the word would name as well)."""
+    letter of the same names and year, which the word would name as well). Between entries whose contexts score
+    alike, the citation is left open too, unless other citations' contexts picked one (``cited_letters.picked``): the
+    order of the file is no evidence of which work it is."""
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
-    named = set(content_stems(" ".join([written, *firsts])))
+    named = set(content_stems(" ".join([written, *firsts]))) | _reported()
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)
@@ -62,7 +74,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
         cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and ranked[0] > ranked[1] and not shared_context and not contested:
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (contested or shared_context or cited_letters.undecided(index, keys, scores) or guessed
+    elif ambiguous and (contested or shared_context or ranked[0] <= ranked[1] or guessed
                         or told_apart_by_given_names(written, keys, index)):
         key = "" if contested else cited_letters.picked(index, keys, label) or ""
         if not key:
@@ -156,6 +168,26 @@ def one_entry_per_label(found: Found, mentions_from: int, hits_from: int, index:
             why = cited_letters.open_detail(index, mention.keys, True)
             found.mentions[n] = (at, Mention(mention.claim_id, "marker", mention.text, mention.keys, why))
     found.hits[hits_from:] = [h for h in found.hits[hits_from:] if (h.start, h.key) not in picked]
+
+
+def one_entry_per_item(found: Found, mentions_from: int, hits_from: int) -> None:
+    """The items of one citation name different entries: an item left open between candidates all but one of which
+    other items of the same parenthesis name for certain ("(Wagner et al. 2013; Wagner, Roller, et al. 2013)",
+    "(AAA 1999; J. AAA 1999)") cites the one left. ``mentions_from`` and ``hits_from``: where the parenthesis's
+    mentions and hits start in ``found``."""
+    named = {h.key for h in found.hits[hits_from:] if h.kind == "marker" and not h.ambiguous}
+    if not named:
+        return
+    for n, (at, mention) in enumerate(found.mentions[mentions_from:], mentions_from):
+        if mention.kind != "marker" or mention.detail not in cited_letters.LEFT_OPEN:
+            continue
+        left = [k for k in mention.keys if k not in named]
+        if len(left) != 1 or len(mention.keys) < 2:
+            continue
+        key = left[0]
+        found.mentions[n] = (at, Mention(mention.claim_id, "marker", mention.text,
+                                         (key, *(k for k in mention.keys if k != key)), key))
+        found.hits.append(Hit(mention.claim_id, key, "marker", 0.9, mention.text, at, at + len(mention.text)))
 
 
 def every_letter_of_a_group(claim: Claim, found: Found, mentions_from: int) -> None:

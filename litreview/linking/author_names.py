@@ -196,9 +196,9 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
     for key in keys:
         score = 0
         for person in persons_of(index.sources[key]):
-            given = canonical(person.given).split()
-            beside = _words_around(written, canonical(person.family).split(), canonical(person.prefix).split(),
-                                   len(given))
+            given = _given_parts(canonical(person.given).split())
+            beside = _given_parts(_words_around(written, canonical(person.family).split(),
+                                                canonical(person.prefix).split(), len(given)))
             if given and given[0] in beside:
                 score += 2
             elif given and given[0][:1] in beside:
@@ -221,6 +221,12 @@ def _words_around(words: list[str], family: list[str], prefix: list[str], n: int
     return []
 
 
+def _given_parts(words: list[str]) -> list[str]:
+    """Given names and initials word by word, a hyphenated one in its parts: citeproc initialises "Yan-Bin" as
+    "Y.-B." (folded "y -b"), and writes it out as "Yan-Bin"."""
+    return [part for word in words for part in word.split("-") if part]
+
+
 _NAME_PARTS = lazy(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\ben\b")
 """Where one name of a written name list ends."""
 
@@ -234,10 +240,10 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
         if len(words) < 2:
             continue
         for person in persons_of(index.sources[key]):
-            family, given = canonical(person.family).split(), canonical(person.given).split()
+            family, given = canonical(person.family).split(), _given_parts(canonical(person.given).split())
             if not family or not given or words[-len(family):] != family:
                 continue
-            before = words[:-len(family)]
+            before = _given_parts(words[:-len(family)])
             if len(before) != len(given) or not all(w == g or (len(w) == 1 and g.startswith(w))
                                                     for w, g in zip(before, given, strict=True)):
                 return True

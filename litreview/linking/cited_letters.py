@@ -9,7 +9,7 @@ only up to a range of the group, and the entry "Doe 2011" stands for only by oth
 
 The document is read twice (``read_document``): the first reading records the letters written for each
 group (``record``), the second narrows each citation to the entries consistent with them (``lettered``) and
-leaves one that nothing else decides unresolved (``undecided``) rather than guess. A document that carries its
+leaves one that nothing else decides unresolved (``author_date_hit._emit``) rather than guess. A document that carries its
 own reference list (pandoc's output, a PDF's text) says exactly which entries it cites (``listed``): the
 letters are then counted among those.
 """
@@ -366,17 +366,3 @@ def only_listed(index: SourceIndex, keys: list[str]) -> list[str]:
     """``keys`` without those the document's reference list leaves out (all of them when it lists none)."""
     shown: Listed | None = index.__dict__.get(_LISTED)
     return [k for k in keys if shown.fitting(k)] or keys if shown is not None else keys
-
-
-def undecided(index: SourceIndex, keys: Sequence[str], scores: Mapping[str, float]) -> bool:
-    """Whether a citation whose candidates are ``keys`` (all in one pool the document cites only in part)
-    has nothing to choose between them: no entry's context score stands above the others'."""
-    few: Mapping[str, tuple[tuple[str, ...], int]] = index.__dict__.get(_FEW) or {}
-    unique = list(dict.fromkeys(keys))
-    if len(unique) > 1 and frozenset(unique) in (index.__dict__.get(_ORDER_OPEN) or ()):
-        ranked = sorted((scores.get(k, 0.0) for k in unique), reverse=True)
-        return ranked[0] <= ranked[1]
-    if len(unique) < 2 or not all(k in few for k in unique) or len({few[k][0] for k in unique}) > 1:
-        return False
-    ranked = sorted((scores.get(k, 0.0) for k in unique), reverse=True)
-    return ranked[0] <= ranked[1]

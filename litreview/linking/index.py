@@ -231,8 +231,9 @@ def _index_signatures(index: SourceIndex, source: Source) -> None:
 
 def _year(source: Source) -> tuple[int | None, str]:
     raw = fold(decode_latex(source.field("year")))  # "{\\noopsort{1973c}}1981" prints 1981
-    if not raw:  # biblatex's date: what biber reads of it, nothing when it is not an ISO date
-        return date_year(source.field("date")), ""
+    dated = date_year(source.field("date"))
+    if not raw or dated is not None:  # biblatex's date, which wins over a year field; nothing when it is not ISO
+        return dated, ""
     m = _YEAR.search(raw)
     if m:
         return int(m.group(1)), m.group(2) if raw[m.end(): m.end() + 1] in ("", "}", " ") else ""

@@ -167,11 +167,13 @@ def printed_title_order(source: Source) -> tuple[str, int]:
     return canonical(" ".join(p for p in parts if p)), source.line or 0
 
 
-def csl_title_order(source: Source) -> tuple[str, int]:
+def csl_title_order(source: Source) -> tuple[bool, str, int]:
     """The sort of styles keyed on the CSL title (ASA, APSA, Harvard): a volume sorts by its multi-volume
-    work's title, so that volumes of one work tie (``tied``)."""
+    work's title, so that volumes of one work tie (``tied``); an entry with no title sorts after those with one, as
+    CSL sorts an empty key last (SAGE Harvard's "Schnee et al. 2007a" is the titled one)."""
     main = _main_title(source)
-    return (canonical(main), source.line or 0) if main else title_order(source)
+    title, line = (canonical(main), source.line or 0) if main else title_order(source)
+    return not title, title, line
 
 
 LETTER_ORDERS = ("title", "printed-title", "csl-title", "names-title", "cited", "names")
@@ -192,12 +194,13 @@ def letter_orders(group: tuple[str, ...], sources: Mapping[str, Source],
                   style: str = "") -> tuple[tuple[str, ...], ...]:
     """The orders styles letter ``group`` in (given in ``title_order``): by the volume's own title (Chicago),
     by the printed title (APA), by the CSL title (Harvard), in this order; only the first when the
-    group holds no volume of a multi-volume work (the orders then agree, but for entries of one title, which
-    ``tied`` reads). With ``style`` (one of ``LETTER_ORDERS`` but "cited", which no order of the bibliography
-    gives), only that style's order."""
+    group holds no volume of a multi-volume work, and all its entries or none have a title (the orders then agree,
+    but for entries of one title, which ``tied`` reads). With ``style`` (one of ``LETTER_ORDERS`` but "cited",
+    which no order of the bibliography gives), only that style's order."""
     if dated(style) and style in _ORDERS:
         return (_sorted_by(group, sources, _order_of(style)),)
-    if style == "title" or not any(_main_title(sources[k]) for k in group):
+    titled = {bool(_sort_title(sources[k].title)) for k in group}
+    if style == "title" or (not any(_main_title(sources[k]) for k in group) and len(titled) == 1):
         return (group,)
     orders = tuple(_sorted_by(group, sources, order) for order in ((_ORDERS[style],) if style in _ORDERS else _UNKNOWN))
     return orders if style in _ORDERS else (group, *orders)

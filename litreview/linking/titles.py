@@ -29,7 +29,8 @@ from .text import (
 
 _QUOTED = re.compile(r"“([^”]{2,200})”|\"([^\"]{2,200})\"")
 _ITALIC = re.compile(r"(?<![\w*])\*([^*\s][^*]{0,200}?)\*(?![\w*])|(?<![\w_])_([^_\s][^_]{0,200}?)_(?![\w_])")
-_CUT = re.compile(r"[:;,.?!(\u2013\u2014]|\s-\s")
+# Punctuation that ends a title's main part; a mark inside a word ("Accountability.Org", "3.5") does not.
+_CUT = re.compile(r"[:;,.?!](?!\w)|[(\u2013\u2014]|\s-\s")
 _ARTICLES = ("the", "a", "an")
 MAX_POSTING = 2000
 """Words found in more titles than this are too common to pick candidates with."""

@@ -14,11 +14,18 @@ from typing import Any
 
 from ..doi import doi_problem
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
-from ..text import plural
+from ..text import of_total, plural
 from .handlers import agency_label, by_name
 from .lookups import describe, identity, is_search
 from .provenance import Origins, foreign_note
 from .snapshot import SYNTHETIC_NOTE, Snapshot
+
+RUN_FETCH = "(run `litreview fetch` with network access)"
+"""The advice an unverified entry's reason ends with (a finding drops it: its hint says what to do)."""
+
+DOI_REGISTRIES = ("crossref", "doi")
+"""Whom `fetch` asks about a DOI it has no record of (doi.org names the agency; most DOIs are Crossref's),
+listed as not asked yet: the registries list names them before the first fetch too."""
 
 
 def age_days(fetched_at: str, now: datetime) -> float | None:
@@ -59,9 +66,9 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if url_note:
         notes.append(url_note)
 
-    def done(status: str, reason: str = "", doi_state: tuple[str, str] | None = None, **kw: Any) -> SourceMetadata:
+    def done(status: str, reason: str = "", doi_state: tuple[tuple[str, str], ...] = (), **kw: Any) -> SourceMetadata:
         text = "; ".join(p for p in (reason, *notes) if p)
-        asked = ((doi_state,) if doi_state else ()) + tuple((a.registry, a.state) for a in ident.asked)
+        asked = doi_state + tuple((a.registry, a.state) for a in ident.asked)
         return SourceMetadata(key=source.key, status=status, reason=text, url_check=check,  # type: ignore[arg-type]
                               ignored=tuple(ignored) + ident.ignored, registries=asked, **kw)
 
@@ -71,7 +78,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
 
             record = ident.records[0][1]
             agree = [by_name(by).label for by, r in ident.records if not reconcile(source, r)]
-            words = (f"{len(agree)} of {len(ident.records)} registries agree with the entry"
+            words = (of_total(len(agree), len(ident.records), "registry", ("agrees", "agree"), "registries")
+                     + " with the entry"
                      + (f" ({', '.join(agree)})" if agree else "")) if len(ident.records) > 1 else ""
             return done("verified", "; ".join(p for p in (words, *ident.evidence,
                                                          SYNTHETIC_NOTE if _synthetic(snap, source, origins)
@@ -84,8 +92,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         unanswered = ident.unanswered  # (a property: computed once here)
         if unanswered and all(a.state == "not-asked" for a in unanswered):
             names = ", ".join(dict.fromkeys(by_name(a.registry).label for a in unanswered))
-            return done("unverified", f"not yet verified: the snapshot has no answer from {names} "
-                                      "(run `litreview fetch` with network access)")
+            return done("unverified", f"not yet verified: the snapshot has no answer from {names} {RUN_FETCH}")
         if unanswered:
             return done("unverified", f"not verified: {describe(ident.by_id)}")
         searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]
@@ -104,8 +111,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
             ignored.append(found.registry or found.source_url)
             found = None
         if found is None:
-            why = problem or (failure or "the registry has not been searched for one yet "
-                                          "(run `litreview fetch` with network access)")
+            why = problem or failure or f"the registry has not been searched for one yet {RUN_FETCH}"
             return done("no-doi", f"the entry has no DOI; {why}")
         suggestion = suggest(source, candidates_from({"items": list(found.items)}))
         if suggestion is None:
@@ -127,9 +133,9 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if entry is None:
         if failure:
             return done(failure_status, "; ".join(p for p in (failure, corrupt) if p),
-                        doi_state=("doi", "failed"))
-        return done("unverified", corrupt or "not yet verified: the snapshot has no registry record for this "
-                                             "DOI (run `litreview fetch` with network access)")
+                        doi_state=(("doi", "failed"),))
+        return done("unverified", corrupt or f"not yet verified: the snapshot has no registry record for this DOI "
+                                             f"{RUN_FETCH}", doi_state=tuple((r, "not-asked") for r in DOI_REGISTRIES))
     age = age_days(entry.fetched_at, now)
     stale = age is not None and age > stale_days
     extra = [SYNTHETIC_NOTE] if entry.synthetic else []
@@ -143,14 +149,14 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if entry.http_status == 404:
         return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
                                             f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),
-                    fetched_at=entry.fetched_at, stale=stale, doi_state=(resolver, "not-found"))
+                    fetched_at=entry.fetched_at, stale=stale, doi_state=((resolver, "not-found"),))
     from .parse import parse_record
     from .reconcile import reconcile
 
     record = parse_record(entry.format, entry.record or {}, entry.agency)
     return done("verified", "; ".join(extra), record=_with_evidence(record, ident.records),
                 fetched_at=entry.fetched_at, stale=stale, mismatches=reconcile(source, record),
-                doi_state=(resolver, "found"))
+                doi_state=((resolver, "found"),))
 
 
 def _with_evidence(record: RegistryRecord, others: tuple[tuple[str, RegistryRecord], ...]) -> RegistryRecord:

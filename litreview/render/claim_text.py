@@ -67,10 +67,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
 
     ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks).
     """
-    groups: dict[tuple[int, int], list[Citation]] = {}
-    for cite in citations:
-        if 0 <= cite.start < cite.end <= len(text):
-            groups.setdefault((cite.start, cite.end), []).append(cite)
+    groups = _citation_groups(text, citations)
     placed: list[str] = []
     keys: set[str] = set()
     pieces: list[str] = []
@@ -93,6 +90,40 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
     return html, keys
+
+
+def _citation_groups(text: str, citations: Sequence[Citation]) -> dict[tuple[int, int], list[Citation]]:
+    """The items of each citation, by the span of the text it takes (``[@a; @b]`` is one)."""
+    groups: dict[tuple[int, int], list[Citation]] = {}
+    for cite in citations:
+        if 0 <= cite.start < cite.end <= len(text):
+            groups.setdefault((cite.start, cite.end), []).append(cite)
+    return groups
+
+
+def readable(text: str, citations: Sequence[Citation], label: Callable[[str], str | None]) -> tuple[str, dict[str, str]]:
+    """The claim's text with its citations as a reader sees them, for a plain excerpt: each citation whose
+    every item's key has a ``label`` written with the labels ("[see e.g. Krige 1951; Press et al. 1992, p. 3]",
+    bare where cited in the text), not as the source's markup (``[see e.g. @{kriging}]``, LaTeX's ``\\citep``);
+    and each citation so rewritten, as written -> as shown (a marker link's evidence is the citation)."""
+    out: list[str] = []
+    rewritten: dict[str, str] = {}
+    cursor = 0
+    for (start, end), items in sorted(_citation_groups(text, citations).items()):
+        labels = [label(item.key) for item in items]
+        if start < cursor or any(lb is None for lb in labels):
+            continue
+        parts = [(f"{item.prefix} " if item.prefix else "") + str(lb)
+                 + (f", {item.suffix.lstrip(', ')}" if item.suffix.strip(", ") else "")
+                 for item, lb in zip(items, labels, strict=True)]
+        written = text[start:end]
+        shown = "; ".join(parts)
+        shown = f"[{shown}]" if written.lstrip().startswith("[") else shown
+        rewritten[written] = shown
+        out += [text[cursor:start], shown]
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out), rewritten
 
 
 def _plain(text: str) -> str:

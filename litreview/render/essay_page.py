@@ -9,8 +9,17 @@ from __future__ import annotations
 from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
 from .citation import Citations
-from .claim_text import claim_html
-from .fragments import Step, finding_html, html_block, mark_html, page, status_words, worst_finding
+from .claim_text import claim_html, readable
+from .fragments import (
+    Step,
+    evidence_of,
+    finding_html,
+    html_block,
+    mark_html,
+    page,
+    status_words,
+    worst_finding,
+)
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout, key_slug
 from .sanitize import esc, one_line
@@ -148,6 +157,11 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     findings = ix.findings_by_claim.get(claim_id, ())
     classes = "lr-claim lr-claim--flagged" if findings else "lr-claim"
     links = ix.links_by_claim.get(claim_id, ())
+    # The cards' evidence quotes the claim with its citations as the page shows them, not as the source writes them.
+    card_text, rewritten = text, dict[str, str]()
+    if claim.citations:
+        card_text, rewritten = readable(text, claim.citations, lambda key: citations.reference(ix.sources[key]).short
+                                        if key in ix.sources else None)
 
     def mark(n: int, link: Link, card_id: str) -> str | None:
         source = ix.sources.get(link.source_key)
@@ -157,8 +171,8 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         href = layout.href(here, layout.source(source.key))
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
         return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0),
-                         status=status_words(ix.metadata(source.key)), worst=worst, claim_text=text,
-                         step=marks_of.step(source.key, claim_id))
+                         status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
+                         evidence=rewritten.get(evidence_of(link)), step=marks_of.step(source.key, claim_id))
 
     placed: set[str] = set()
     shown = esc(text)

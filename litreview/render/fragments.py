@@ -176,7 +176,8 @@ def quoted(evidence: str) -> str:
 
 
 def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, status: str = "",
-              worst: Finding | None = None, claim_text: str = "", step: Step | None = None) -> str:
+              worst: Finding | None = None, claim_text: str = "", step: Step | None = None,
+              evidence: str | None = None) -> str:
     """The card of a citation mark: shown on hover, keyboard focus or a first tap.
 
     It holds the full reference (with its DOI or URL), the registry status, the worst
@@ -195,7 +196,7 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
                 + (f"; at {esc(link.locator)}" if link.locator else "") + "</span>")
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
-    evidence = evidence_of(link)
+    evidence = evidence or evidence_of(link)  # ``evidence``: as the page shows it (citations with their labels)
     if evidence and claim_text and evidence.strip(_QUOTES + " ") in claim_text:
         rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, evidence, around=45)}</span>')
     elif evidence:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Severity
 from ..text import plural
@@ -116,7 +116,8 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
         count = severity.get(sev, 0)
         figure = f'<span aria-hidden="true">{SEVERITY_SYMBOL[sev]}</span> {count}'
         if count:
-            figure = to(layout.checks, f'{figure}<span class="lr-sr"> {SEVERITY_PLURAL[sev].lower()}: see them '
+            said = SEVERITY_NOUN[sev] + ("" if count == 1 else "s")  # "1 warning", not "1 warnings"
+            figure = to(layout.checks, f'{figure}<span class="lr-sr"> {said}: see {"it" if count == 1 else "them"} '
                         "on the checks page</span>", SEVERITY_ANCHOR[sev])
         rows.append((f"Findings: {SEVERITY_PLURAL[sev].lower()}", figure))
     rows += [("Metadata verified against a registry (from the snapshot)", str(meta.get("verified", 0))),
@@ -257,11 +258,16 @@ def checks_page(ix: ReviewIndex, layout: Layout, *, root: str | None = None,
             if code in titles:
                 title += (f' <a class="lr-codelink" href="{esc(layout.href(here, layout.codes, code_id(code)))}">'
                           f'<span class="lr-sr">What {esc(code)} means</span><span aria-hidden="true">?</span></a>')
-            lis = "".join(finding_html(f, layout=layout, here=here, sources=ix.sources, claims=ix.claims,
-                                       file_label=file_label(f, root), compact=True) for f in items)
+            # One hint the code's findings all share (159 "Run litreview fetch ..."): said once, under the heading.
+            hints = {f.hint for f in items}
+            shared = next(iter(hints)) if len(items) >= 3 and len(hints) == 1 else ""
+            lis = "".join(finding_html(replace(f, hint="") if shared else f, layout=layout, here=here,
+                                       sources=ix.sources, claims=ix.claims, file_label=file_label(f, root),
+                                       compact=True) for f in items)
+            said = f'<p class="lr-hint">Hint for all {len(items)}: {esc_code(shared)}</p>' if shared else ""
             parts.append(html_block(
                 f'<h3 id="{esc(code_id(code) + "-" + severity)}">{severity_badge(severity)} '
-                f'<code>{esc(code)}</code>{title} ({len(items)})</h3><ul class="lr-findings">{lis}</ul>'))
+                f'<code>{esc(code)}</code>{title} ({len(items)})</h3>{said}<ul class="lr-findings">{lis}</ul>'))
     if not findings:
         parts.append(html_block("<p>No findings.</p>"))
     if catalogue:

@@ -11,7 +11,8 @@ from dataclasses import replace
 from ..model import Claim, Link, Person, RegistryRecord, Source, SourceMetadata
 from ..text import plural
 from .bibtex import EntryTexts
-from .citation import Citations, short_title
+from .citation import Citations, short_label, short_title
+from .claim_text import readable
 from .fragments import (
     KIND_WORDS,
     STATUS_WORDS,
@@ -72,12 +73,12 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
             + (f", of which {len(topical)} by topic alone" if topical else "") + ".</p>"))
     if main:
         parts.append(html_block('<ol class="lr-claims" data-search-exclude="claims">'
-                                + "".join(_claim_item(ix, layout, here, lk) for lk in main) + "</ol>"))
+                                + "".join(_claim_item(ix, layout, citations, here, lk) for lk in main) + "</ol>"))
     if topical:
         parts.append(html_block(
             f'<details class="lr-topical" data-search-exclude="claims"><summary>{plural(len(topical), "topical suggestion")}: claims on the '
             "same topic that do not cite this source</summary><ol class=\"lr-claims\">"
-            + "".join(_claim_item(ix, layout, here, lk) for lk in topical) + "</ol></details>"))
+            + "".join(_claim_item(ix, layout, citations, here, lk) for lk in topical) + "</ol></details>"))
     if not links:
         parts.append(html_block("<p>No claim of the essay relies on this source (no confirmed or "
                                 "suggested link).</p>"))
@@ -111,8 +112,12 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     links = ix.links_by_source.get(source.key, [])
     findings = [replace(f, line=None) for f in ix.findings_by_key.get(source.key, [])]
     claim_ids = [lk.claim_id for lk in links] + [f.claim_id for f in findings if f.claim_id]
-    return (replace(source, line=None), ix.metadata(source.key), tuple(links),
-            tuple(ix.claims.get(cid) for cid in claim_ids), tuple(findings), entries.entry(source))
+    claims = tuple(ix.claims.get(cid) for cid in claim_ids)
+    # The labels of every source the claims cite: the excerpts show them in place of the citations.
+    cited = sorted({c.key for claim in claims if claim is not None for c in claim.citations or ()})
+    labels = tuple((key, short_label(ix.sources[key])) for key in cited if key in ix.sources)
+    return (replace(source, line=None), ix.metadata(source.key), tuple(links), claims, tuple(findings),
+            entries.entry(source), labels)
 
 
 def _status_items(source: Source, meta: SourceMetadata | None) -> str:
@@ -192,13 +197,18 @@ def _url_check(meta: SourceMetadata | None) -> str:
     return text
 
 
-def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
+def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str, lk: Link) -> str:
     claim = ix.claims.get(lk.claim_id)
+    evidence = evidence_of(lk)
     if claim is None:
         head = f"<p>Claim {esc(lk.claim_id)} (no longer in the essay)</p>"
     else:
         href = layout.href(here, layout.essay, claim.id)
-        head = (f'<blockquote class="lr-excerpt">{excerpt(claim.text, lk.evidence)}</blockquote>'
+        text = claim.text
+        if claim.citations:  # the citations with the sources' labels, as the essay page shows them
+            text, rewritten = readable(text, claim.citations, lambda key: _label(ix, citations, key))
+            evidence = rewritten.get(evidence, evidence)
+        head = (f'<blockquote class="lr-excerpt">{excerpt(text, evidence or lk.evidence)}</blockquote>'
                 f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay ({esc(_paragraph_name(ix, claim))}, '
                 f"sentence {claim.sentence})</a></p>")
     facts = [f"Link: {esc(KIND_WORDS.get(lk.kind, lk.kind))}",
@@ -207,14 +217,19 @@ def _claim_item(ix: ReviewIndex, layout: Layout, here: str, lk: Link) -> str:
     if lk.locator:
         facts.append(f"at {esc(lk.locator)}")
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
-    if evidence_of(lk):
-        detail += f" Evidence: {quoted(evidence_of(lk))}."
+    if evidence:
+        detail += f" Evidence: {quoted(evidence)}."
     if lk.ambiguous:
         detail += " The evidence fits more than one entry; context chose this one."
     detail += "</p>"
     if lk.note:
         detail += f'<p class="lr-note">Note: {esc(lk.note)}</p>'
     return f'<li class="lr-mark--{esc(lk.status)}">{head}{detail}</li>'
+
+
+def _label(ix: ReviewIndex, citations: Citations, key: str) -> str | None:
+    source = ix.sources.get(key)
+    return citations.reference(source).short if source is not None else None
 
 
 def _paragraph_name(ix: ReviewIndex, claim: Claim) -> str:
