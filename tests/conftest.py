@@ -9,6 +9,9 @@ import socket
 import subprocess
 from pathlib import Path
 
+# The test helpers' package, bound to the name "fuzz" before a test puts bench/ first on sys.path: bench/fuzz.py
+# (the long campaign) would otherwise shadow it for the test files run after that one.
+import fuzz  # noqa: F401
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
