@@ -29,11 +29,24 @@ from litreview.bibliography.load import parse_bibliography
     (r"It\textquoteright s a {\textquotedblleft}test{\textquotedblright}", "It’s a “test”"),
     (r"\textquoteleft one\textquoteright{} and \texteuro 5\textellipsis", "‘one’ and €5…"),
     (r"Costs \$5", "Costs $5"),
+    # TeX's control space keeps its space after a control word, which drops its own ("ApJand", "LaTeXand").
+    (r"\LaTeX\ and \TeX\ too", "LaTeX and TeX too"),
+    (r"Mr.\ Smith", "Mr. Smith"),
+    # ADS exports' journal macros (AASTeX, the MNRAS class) print the journal's abbreviation; they printed nothing.
+    (r"\mnras", "MNRAS"),
+    (r"{\aap}", "A&A"),
+    (r"Rates in \apj\ and \apjl", "Rates in ApJ and ApJL"),
     (r"`Glass Floors' and ``Ceilings''", "‘Glass Floors' and “Ceilings”"),
     ("", ""),
 ])
 def test_display_text(raw: str, shown: str) -> None:
     assert decode_latex(raw) == shown
+
+
+def test_an_ads_exports_journal_macro_is_the_sources_container() -> None:
+    bib = parse_bibliography("@article{gaia, author={{Gaia Collaboration}}, title={The Gaia mission}, journal={\\aap},"
+                             " volume=595, year=2016}")
+    assert bib.sources[0].container == "A&A"
 
 
 def test_titles_reach_the_source_without_macro_names() -> None:

@@ -27,6 +27,23 @@ _VERBATIM = lazy(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}
 _LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX",
           "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "ConTeXt": "ConTeXt", "BibLaTeX": "BibLaTeX",
           "biber": "biber"}
+# The journal macros of ADS exports (``journal = {\\mnras}``), which AASTeX's aas_macros and the MNRAS class
+# define, and the abbreviation each prints (pandoc, which does not define them, prints nothing).
+_AAS_JOURNALS = {
+    "aj": "AJ", "actaa": "Acta Astron.", "araa": "ARA&A", "apj": "ApJ", "apjl": "ApJL", "apjs": "ApJS",
+    "ao": "Appl. Opt.", "apss": "Ap&SS", "aap": "A&A", "aapr": "A&A Rv", "aaps": "A&AS", "azh": "AZh",
+    "baas": "BAAS", "bac": "Bull. astr. Inst. Czechosl.", "caa": "Chinese Astron. Astrophys.",
+    "cjaa": "Chinese J. Astron. Astrophys.", "icarus": "Icarus", "jcap": "J. Cosmology Astropart. Phys.",
+    "jrasc": "JRASC", "memras": "MmRAS", "mnras": "MNRAS", "na": "New A", "nar": "New A Rev.", "pasa": "PASA",
+    "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C", "prd": "Phys. Rev. D",
+    "pre": "Phys. Rev. E", "prl": "Phys. Rev. Lett.", "pasp": "PASP", "pasj": "PASJ", "qjras": "QJRAS",
+    "rmxaa": "Rev. Mexicana Astron. Astrofis.", "skytel": "S&T", "solphys": "Sol. Phys.", "sovast": "Soviet Ast.",
+    "ssr": "Space Sci. Rev.", "zap": "ZAp", "nat": "Nature", "iaucirc": "IAU Circ.", "aplett": "Astrophys. Lett.",
+    "apspr": "Astrophys. Space Phys. Res.", "fcp": "Fund. Cosmic Phys.", "gca": "Geochim. Cosmochim. Acta",
+    "grl": "Geophys. Res. Lett.", "jgr": "J. Geophys. Res.", "jqsrt": "J. Quant. Spec. Radiat. Transf.",
+    "memsai": "Mem. Soc. Astron. Italiana", "nphysa": "Nucl. Phys. A", "physrep": "Phys. Rep.",
+    "physscr": "Phys. Scr", "planss": "Planet. Space Sci.", "procspie": "Proc. SPIE",
+}
 # What the codec leaves: a control word (with a star), an optional [..] argument, and the
 # space that ends it; "\\" is a line break.
 _MACRO = lazy(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
@@ -34,6 +51,10 @@ _SORT_ONLY = lazy(r"\\noopsort\s*\{[^{}]*\}")
 """BibTeX's ``\\noopsort{1973c}``: a key for the sort that prints nothing (xampl.bib's own definition)."""
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
+_CONTROL_SPACE = "\ue002"
+"""Stands for TeX's control space (``\\ `` after a control word: ``\\apj\\ and`` prints "ApJ and") while the
+codec and the macros are read, whose own space after a control word TeX drops."""
+_CONTROL_SPACE_AT = lazy(r"(?<!\\)((?:\\\\)*)\\ ")
 # Long values go through the codec in pieces: a long run of letters, digits, spaces and ".;:()"
 # (tokens latexcodec passes through one by one, none of which forms a table entry with another
 # plain token: "," is left out for its ",," ligature) is copied as it is, except for _CONTEXT
@@ -50,8 +71,7 @@ _CONTEXT_CHARS = lazy(r"(?: *[^ ]){" + str(_CONTEXT) + "}")
 
 # Commands a bibliography value may use that neither latexcodec's table nor pylatexenc's lists
 # hold: LaTeX's font, size, case, spacing and box commands, text symbols, biblatex's and BibTeX
-# styles' text commands, the usual @preamble sorting tricks, and the AAS journal macros of ADS
-# exports (\apj, \mnras...), which AASTeX and the MNRAS class define.
+# styles' text commands, the usual @preamble sorting tricks (and ``_AAS_JOURNALS``).
 _MORE_COMMANDS = """
     em it bf sc rm tt sf sl up md normalfont textnormal tiny scriptsize footnotesize small normalsize large
     Large LARGE huge Huge uppercase lowercase MakeUppercase MakeLowercase MakeTextUppercase MakeTextLowercase
@@ -64,9 +84,6 @@ _MORE_COMMANDS = """
     autocap smartof noopsort sortnoop SortNoop singleletter switchargs foreignlanguage textlang
     selectlanguage hyphenation textgreek textcyrillic cyrchar textipa begin end arabic roman Roman
     underset overset stackrel etal ie eg flqq frqq glq grq flq frq
-    aj actaa araa apj apjl apjs ao apss aap aapr aaps azh baas bac caa cjaa icarus jcap jrasc memras
-    mnras na nar pasa pra prb prc prd pre prl pasp pasj qjras rmxaa skytel solphys sovast ssr zap nat
-    iaucirc aplett apspr fcp gca grl jgr jqsrt memsai nphysa physrep physscr planss procspie
 """
 
 
@@ -76,7 +93,7 @@ def _codec_commands() -> frozenset[str]:
 
     table = latexcodec.codec._LATEX_UNICODE_TABLE.unicode_map
     words = (token.text[1:] for tokens in table for token in tokens if token.name == "control_word")
-    return frozenset(words) | frozenset(_LOGOS) | frozenset(_MORE_COMMANDS.split())
+    return frozenset(words) | frozenset(_LOGOS) | frozenset(_AAS_JOURNALS) | frozenset(_MORE_COMMANDS.split())
 
 
 @functools.cache
@@ -113,10 +130,15 @@ def decode_latex(value: str) -> str:
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
     text = _SORT_ONLY.sub("", _VERBATIM.sub(protect, value)) if "\\" in value else value
+    spaced = "\\ " in text
+    if spaced:
+        text = _CONTROL_SPACE_AT.sub(lambda m: m.group(1) + _CONTROL_SPACE, text)
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
         text = _codec(text)
     if "\\" in text:
         text = _MACRO.sub(_macro_text, text)
+    if spaced:
+        text = text.replace(_CONTROL_SPACE, " ")
     text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}").replace("\\$", "$")
     if "`" in text:  # TeX's left quote (the codec reads only the double one, ``)
         text = text.replace("`", "\u2018")
@@ -159,6 +181,8 @@ def _macro_text(m: re.Match[str]) -> str:
         return " "
     if name in _LOGOS:
         return _LOGOS[name]
+    if name in _AAS_JOURNALS:
+        return _AAS_JOURNALS[name]
     return "" if name in _codec_commands() else _text_symbol(name)
 
 
