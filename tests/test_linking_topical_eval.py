@@ -86,15 +86,22 @@ def test_further_papers_read_with_pandocs_citations_as_gold(tmp_path: Path, caps
 
 def test_the_scaling_is_fitted_on_the_penalised_fits_own_scores() -> None:
     pytest.importorskip("numpy")
-    from topical_fit import fit_calibrated
+    from topical_fit import fit, fit_calibrated
 
     # one document (no fold to leave out): a telling feature cited 27 times in 30, its absence 2 in 30;
     # a slope and an offset over the fit's own two scores give back exactly those shares
     x = [[1.0]] * 30 + [[0.0]] * 30
     y = [1] * 27 + [0] * 3 + [1] * 2 + [0] * 28
-    weights = fit_calibrated(x, y, ["a"] * len(x), 100.0, ["0"])
-    assert 1.0 / (1.0 + math.exp(-(weights["intercept"] + weights["0"]))) == pytest.approx(0.9, abs=1e-3)
-    assert 1.0 / (1.0 + math.exp(-weights["intercept"])) == pytest.approx(2 / 30, abs=1e-3)
+
+    def shares(weights: dict[str, float]) -> tuple[float, float]:
+        """The probability of a candidate with the feature and of one without it."""
+        return tuple(1.0 / (1.0 + math.exp(-(weights["intercept"] + weights["0"] * v))) for v in (1.0, 0.0))
+
+    # the penalised fit alone is shrunk towards the middle (0.64 and 0.33): the scaling is what calibrates it
+    shrunk = shares(fit(x, y, 100.0, ["0"]))
+    assert shrunk[0] < 0.75 and shrunk[1] > 0.25
+    calibrated = shares(fit_calibrated(x, y, ["a"] * len(x), 100.0, ["0"]))
+    assert calibrated == (pytest.approx(0.9, abs=1e-3), pytest.approx(2 / 30, abs=1e-3))
     with pytest.raises(ValueError, match="calibration"):
         fit_calibrated(x, y, ["a"] * len(x), calibration="isotonic")
 
