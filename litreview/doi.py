@@ -41,10 +41,12 @@ _PREFIXES = lazy(
 _DOI_LINK = lazy(r"https?://(?:dx\.|www\.)?doi\.org/10\.", re.I)
 DOI_START = r"10\.\d{4,9}/"
 """The start of every DOI (directory indicator, registrant code, slash), for patterns that look for one."""
-SHORT_DOI = lazy(r"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10/[a-z0-9]{3,12})\b", re.IGNORECASE)
+_SHORT = r"10/[a-z0-9]{3,12}"
+"""The shortDOI grammar (``10/bqhp9z``)."""
+SHORT_DOI = lazy(rf"<?(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)({_SHORT})\b", re.IGNORECASE)
 """A shortDOI (``doi:10/bqhp9z``): counted only behind "doi:" or a resolver, where nothing else can be meant."""
-_SHORT_FORM = lazy(r"10/[a-z0-9]{3,12}", re.IGNORECASE)
-"""A shortDOI written alone, as a doi field holds it (``10/bqhp9z``)."""
+_SHORT_FORM = lazy(_SHORT, re.IGNORECASE)
+"""A shortDOI written alone, as a doi field holds it."""
 
 
 def is_short_doi(doi: str) -> bool:

@@ -86,15 +86,16 @@ def load_quarto(project: Path) -> Essay:
     body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
-    first, front = _front(*chapters[0])  # (a manuscript's title and abstract are its article's)
-    front = book_front([front, *(_front(*chapter)[1] for chapter in chapters[1:])])
+    fronts = [_front(*chapter) for chapter in chapters]
+    first = fronts[0][0]  # (a manuscript's title and abstract are its article's)
+    front = book_front([chapter_front for _, chapter_front in fronts])
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
     essay = markdown_essay(str(project), body, meta, front + paragraphs)
     # the cross-reference kinds the project and its chapters declare
-    kinds = crossref_kinds(data, first, *(_front(*chapter)[0] for chapter in chapters[1:]))
+    kinds = crossref_kinds(data, *(chapter_meta for chapter_meta, _ in fronts))
     return noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8))
 
 

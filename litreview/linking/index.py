@@ -231,9 +231,8 @@ def _index_signatures(index: SourceIndex, source: Source) -> None:
 
 def _year(source: Source) -> tuple[int | None, str]:
     raw = fold(decode_latex(source.field("year")))  # "{\\noopsort{1973c}}1981" prints 1981
-    dated = date_year(source.field("date"))
-    if not raw or dated is not None:  # biblatex's date, which wins over a year field; nothing when it is not ISO
-        return dated, ""
+    if not raw or date_year(source.field("date")) is not None:
+        return source.year, ""  # the loader's year: biblatex's date wins over a year field (nothing when not ISO)
     m = _YEAR.search(raw)
     if m:
         return int(m.group(1)), m.group(2) if raw[m.end(): m.end() + 1] in ("", "}", " ") else ""
