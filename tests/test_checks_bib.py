@@ -337,6 +337,9 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     # Real forms: an ASBMB manuscript number, Cell Press's online pages after the printed ones.
     ("M110.001628", False, False), ("1218--1239.e3", False, False), ("1218-1239.e3", True, False),
     ("1218-1239.e3", False, True), ("M110.00162", False, True), ("10.1111/aphw.12394", False, True),
+    # Section-lettered pages, as Geophysics prints a special section's (WB9-WB19, WCA27-WCA36); "pp" is no section.
+    ("WB9--WB19", False, False), ("WCA27--WCA36", False, False), ("SE115", False, False), ("WB9-WB19", True, False),
+    ("WB9-WB19", False, True), ("pp12--15", False, True), ("pp12-15", True, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem

@@ -89,3 +89,16 @@ def test_quarto_and_knitr_forms_are_read_in_a_file_saved_with_windows_line_ends(
     assert keys(rmd) == ["b1", "k1", "t1"]
     with pytest.raises(InputError, match=r"gone\.qmd not found"):
         load_essay(crlf("c.qmd", "C [@x].\n\n{{< include gone.qmd >}}\n"))
+
+
+def test_latex_typewriter_and_sans_serif_text_is_kept_and_an_input_listing_is_no_prose(tmp_path: Path) -> None:
+    # pandoc 3.9 prints \texttt's, \textsf's, \textup's and \textmd's text ("a base class verde.BaseClass"); they
+    # printed nothing ("a base class , which"). \lstinputlisting and \inputminted read a file of code, which pandoc
+    # shows as a code block: its options were printed as a sentence ("[float, language=Python, ...]code/a.py").
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nA base class \\texttt{verde.BaseClass}, in \\textsf{Verde} (\\textup{up} and "
+        "\\textmd{md}) \\citep{k1}.\n\n\\lstinputlisting[\n  float, language=Python,\n  caption={An example},\n"
+        "  label=lst:a\n]{code/a.py}\n\\inputminted[linenos]{python}{code/b.py}\n\nAfter \\citep{k2}.\n"
+        "\\end{document}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(tmp_path / "p.tex").claims] == [
+        "A base class verde.BaseClass, in Verde (up and md) [@{k1}].", "After [@{k2}]."]

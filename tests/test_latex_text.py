@@ -37,6 +37,8 @@ from litreview.bibliography.load import parse_bibliography
     (r"{\aap}", "A&A"),
     (r"Rates in \apj\ and \apjl", "Rates in ApJ and ApJL"),
     (r"`Glass Floors' and ``Ceilings''", "‘Glass Floors' and “Ceilings”"),
+    # An accent over a braced dotless i or j, as Crossref and Google Scholar export it ("Dion\\'ısio" before).
+    (r"Dion{\'{\i}}sio and na\"{\i}ve, \^{\i}le", "Dionísio and naïve, île"),
     ("", ""),
 ])
 def test_display_text(raw: str, shown: str) -> None:

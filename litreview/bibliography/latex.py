@@ -49,6 +49,9 @@ _AAS_JOURNALS = {
 _MACRO = lazy(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
 _SORT_ONLY = lazy(r"\\noopsort\s*\{[^{}]*\}")
 """BibTeX's ``\\noopsort{1973c}``: a key for the sort that prints nothing (xampl.bib's own definition)."""
+# An accent over a braced dotless i or j (``\\'{\\i}``, as Crossref and Google Scholar export "í"): the codec reads
+# ``\\'\\i`` and ``\\'{i}`` but left this one as "\\'ı". The accented letter is the same, so the dot goes.
+_ACCENTED_DOTLESS = lazy(r"(\\[`'^\"~=.uvHcdbkr]\s*)\{\\([ij])\s*\}")
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 _CONTROL_SPACE = "\ue002"
@@ -130,6 +133,8 @@ def decode_latex(value: str) -> str:
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
     text = _SORT_ONLY.sub("", _VERBATIM.sub(protect, value)) if "\\" in value else value
+    if "{\\i" in text or "{\\j" in text:
+        text = _ACCENTED_DOTLESS.sub(r"\1{\2}", text)
     spaced = "\\ " in text
     if spaced:
         text = _CONTROL_SPACE_AT.sub(lambda m: m.group(1) + _CONTROL_SPACE, text)

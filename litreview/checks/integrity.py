@@ -37,7 +37,9 @@ _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:
 # A page: 12, e1234, 12a, xii, or an article number and its page (ACM's 120:3). White space around
 # the dash is read as no space by BibTeX, biber and pandoc alike (Zotero writes "176 -- 180").
 # Cell Press numbers its online-only pages after the last printed one: "1218--1239.e3" (Crossref's page field).
-_PAGE = r"(?:\d+:\d+|[A-Za-z]?\d+[A-Za-z]?(?:\.e\d{1,3})?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
+# A page: "12", "e1234", "102f", a chapter-page "3:12", roman numerals, and a special section's lettered pages
+# ("WB9", "WCA27", as Geophysics prints them: two or three capitals).
+_PAGE = r"(?:\d+:\d+|(?:[A-Za-z]|[A-Z]{2,3})?\d+[A-Za-z]?(?:\.e\d{1,3})?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
 # "102f", "102ff." (and following): biber reads them as one page, BibTeX prints them as written.
 _FOLLOWING = r"(?:\s?(?:f|ff|sq|sqq)\.?)?"
 _BIBTEX_PAGES = lazy(rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")

@@ -27,8 +27,10 @@ COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
-                   r"|addglobalbib|addsectionbib|printbibliography)"
+                   r"|addglobalbib|addsectionbib|printbibliography|lstinputlisting)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
+                   # A file of code (listings, minted), which pandoc shows as a code block: not prose.
+                   r"|\\inputminted(?:\[[^\]]*\])?\{[^{}]*\}\{[^{}]*\}"
                    # Generated text, not the author's: the date would make the claims change every day.
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
 _REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
@@ -42,7 +44,8 @@ def _converter() -> tuple[Any, Any]:
     """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
     its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
     and a citation inside with them); ``\\href[opt]{url}{text}``, ``\\makebox``, ``\\parbox`` and
-    ``\\foreignlanguage`` as their text (not their options; pylatexenc failed on \\href). (A citation in
+    ``\\foreignlanguage``, ``\\texttt``, ``\\textsf``, ``\\textup`` and ``\\textmd`` as their text (not their options;
+    pylatexenc failed on \\href, and printed nothing of the font commands). (A citation in
     math stays dropped, as pandoc drops it.)"""
     from pylatexenc import latexwalker
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -51,7 +54,9 @@ def _converter() -> tuple[Any, Any]:
     parsing = latexwalker.get_default_latex_context_db().filter_context()
     # name -> (arguments, which one is the text; 0: the text in parentheses)
     specs = {"href": ("[{{", 3), "citetext": ("{", 0), "mbox": ("{", 1), "makebox": ("[[{", 3),
-             "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3)}
+             "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3),
+             # Font commands pylatexenc knows but printed nothing of (pandoc prints their text).
+             "texttt": ("{", 1), "textsf": ("{", 1), "textup": ("{", 1), "textmd": ("{", 1)}
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
     text = get_default_latex_context_db().filter_context()

@@ -85,11 +85,29 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
         cursor = end
     pieces.append(_plain(text[cursor:]))
     plain = "".join(pieces)
+    notes: list[str] = []
+    if "[^" in plain:
+        plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes), plain)
     # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
     html = _inline().renderInline(plain) if _MARKUP.search(plain) else esc(plain)
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
+    for n, label in enumerate(notes):
+        html = html.replace(f"{_NOTE_OPEN}{n}{_CLOSE}", f'<sup class="lr-fnref" title="Note {esc(label)}">{esc(label)}</sup>', 1)
     return html, keys
+
+
+# A note reference (``[^4]``), whose note is a paragraph of its own: pandoc prints the note's number there. Code
+# spans are matched first, to be left as they are.
+_NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)|\[\^([^\]\s^]+)\]")
+_NOTE_OPEN = "\ue002"
+
+
+def _note_mark(m: re.Match[str], notes: list[str]) -> str:
+    if m.group(2) is None:
+        return m.group(0)
+    notes.append(m.group(2))
+    return f"{_NOTE_OPEN}{len(notes) - 1}{_CLOSE}"
 
 
 def _citation_groups(text: str, citations: Sequence[Citation]) -> dict[tuple[int, int], list[Citation]]:
@@ -127,7 +145,7 @@ def readable(text: str, citations: Sequence[Citation], label: Callable[[str], st
 
 
 def _plain(text: str) -> str:
-    return clean_text(text).replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd")
+    return clean_text(text).replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd").replace(_NOTE_OPEN, "\ufffd")
 
 
 def _group(written: str, items: Sequence[Citation], marks: Sequence[str]) -> str:

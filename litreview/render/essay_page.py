@@ -6,6 +6,7 @@ the findings are explained after their paragraph.
 
 from __future__ import annotations
 
+from ..essay.ids import source_ids, standard_id
 from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
 from .citation import Citations
@@ -48,6 +49,20 @@ class _Marks:
                         self.by_source.setdefault(link.source_key, []).append((claim.id, card))
         self.ordered = reference_order(ix, citations)
         self.number = {key: n for n, key in enumerate(self.ordered, start=1)}
+        self.sources = ix.sources
+        self.ids: dict[str, str] = {}  # a Manubot cite-by-ID key's standard form -> the entry carrying it
+        if any(standard_id(key) for key in ix.sources):
+            for key, source in ix.sources.items():
+                for ident in source_ids(source):
+                    self.ids.setdefault(ident, key)
+
+    def entry(self, key: str) -> str | None:
+        """The entry a citation item's key cites: the key itself, or (Manubot) the entry that carries the
+        identifier, whatever its case (``doi:10.1029/2006GL026499`` cites ``doi:10.1029/2006gl026499``)."""
+        if key in self.sources:
+            return key
+        ident = standard_id(key) if self.ids else None
+        return self.ids.get(ident) if ident else None
 
     def step(self, key: str, claim_id: str) -> Step | None:
         marks = self.by_source.get(key, [])
@@ -160,8 +175,11 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     # The cards' evidence quotes the claim with its citations as the page shows them, not as the source writes them.
     card_text, rewritten = text, dict[str, str]()
     if claim.citations:
-        card_text, rewritten = readable(text, claim.citations, lambda key: citations.reference(ix.sources[key]).short
-                                        if key in ix.sources else None)
+        def short(key: str) -> str | None:
+            entry = marks_of.entry(key)
+            return None if entry is None else citations.reference(ix.sources[entry]).short
+
+        card_text, rewritten = readable(text, claim.citations, short)
 
     def mark(n: int, link: Link, card_id: str) -> str | None:
         source = ix.sources.get(link.source_key)
@@ -180,13 +198,15 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         uses: dict[int, int] = {}
 
         def in_text(item: Citation) -> str | None:
+            entry = marks_of.entry(item.key)
             for n, link in enumerate(links, start=1):
-                if link.kind == "marker" and link.source_key == item.key:
+                if link.kind == "marker" and link.source_key == entry:
                     uses[n] = uses.get(n, 0) + 1
                     return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""))
             return None
 
-        shown, placed = claim_html(text, claim.citations, in_text)
+        shown, written = claim_html(text, claim.citations, in_text)
+        placed = {entry for entry in map(marks_of.entry, written) if entry is not None}
     html = f'<span class="{classes}" id="{esc(claim_id)}">{shown}</span>'
     marks: list[str] = []
     topical: list[str] = []
