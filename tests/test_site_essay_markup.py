@@ -12,6 +12,9 @@ from litreview.review import build_review
 
 
 def essay_html(root: Path, essay: str, bib: str = "") -> str:
+    if not bib and not (root / "content").is_dir():
+        bib = "empty.bib"
+        (root / bib).write_text("", encoding="utf-8")
     review = build_review(Config(root=root, essay=essay, bibliography=bib or "refs/none.bib", claims=""),
                           with_checks=False)
     return render_site(review, Layout())["essay.md"]
@@ -49,3 +52,19 @@ def test_a_footnote_reference_is_a_superscript_note_mark_not_its_markup(tmp_path
     assert '<sup class="lr-fnref" title="Note 4">4</sup>' in body
     assert '<sup class="lr-fnref" title="Note 1">1</sup>' in body
     assert "<code>a[^2]</code>" in body
+
+
+def test_cross_references_read_as_quarto_and_pandoc_crossref_print_them(tmp_path: Path) -> None:
+    # Quarto prints @fig-a as "Figure 1", [-@fig-b] as "2" and a custom kind by its reference-prefix, each kind
+    # numbered in the order its labels are defined; pandoc-crossref prints @fig:c as "fig. 1". The page printed
+    # the labels ("@fig-a"). An e-mail address is no reference; an undefined label reads "Figure ?".
+    (tmp_path / "m.qmd").write_text(
+        "---\ncrossref:\n  custom:\n    - kind: float\n      key: suppfig\n      reference-prefix: Supplementary Figure\n"
+        "---\n\nSee @fig-a and Figures [-@fig-b] and @suppfig-s (@tbl-t; @fig-none; a@b.org; `@fig-a`).\n\n"
+        "```{r}\n#| label: fig-a\nplot(1)\n```\n\n![B](b.png){#fig-b}\n\n![S](s.png){#suppfig-s}\n\n"
+        "| x |\n|---|\n| 1 |\n\n: T {#tbl-t}\n", encoding="utf-8")
+    body = text_of(essay_html(tmp_path, "m.qmd").split('id="references"')[0])
+    assert ("See Figure 1 and Figures 2 and Supplementary Figure 1 (Table 1; Figure ?; a@b.org; @fig-a)."
+            in body)
+    (tmp_path / "c.md").write_text("As @fig:c shows.\n\n![C](c.png){#fig:c}\n", encoding="utf-8")
+    assert "As fig. 1 shows." in text_of(essay_html(tmp_path, "c.md"))

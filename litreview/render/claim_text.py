@@ -62,10 +62,12 @@ def _typeset(tokens: Any) -> None:
             tok.content = tok.content.replace("---", "\u2014").replace("--", "\u2013")
 
 
-def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citation], str | None]) -> tuple[str, set[str]]:
+def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citation], str | None],
+               xref: Callable[[str, bool], str | None] | None = None) -> tuple[str, set[str]]:
     """The claim's HTML and the keys whose marks it placed in the text.
 
-    ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks).
+    ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks);
+    ``xref`` what the manuscript prints for a cross-reference's label (``crossrefs.crossref_labels``).
     """
     groups = _citation_groups(text, citations)
     placed: list[str] = []
@@ -86,27 +88,38 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     pieces.append(_plain(text[cursor:]))
     plain = "".join(pieces)
     notes: list[str] = []
-    if "[^" in plain:
-        plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes), plain)
+    if "[^" in plain or (xref is not None and "@" in plain):
+        plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes, xref), plain)
     # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
     html = _inline().renderInline(plain) if _MARKUP.search(plain) else esc(plain)
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
-    for n, label in enumerate(notes):
-        html = html.replace(f"{_NOTE_OPEN}{n}{_CLOSE}", f'<sup class="lr-fnref" title="Note {esc(label)}">{esc(label)}</sup>', 1)
+    for n, shown in enumerate(notes):
+        html = html.replace(f"{_NOTE_OPEN}{n}{_CLOSE}", shown, 1)
     return html, keys
 
 
-# A note reference (``[^4]``), whose note is a paragraph of its own: pandoc prints the note's number there. Code
-# spans are matched first, to be left as they are.
-_NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)|\[\^([^\]\s^]+)\]")
+# A note reference (``[^4]``), whose note is a paragraph of its own: pandoc prints the note's number there; and a
+# cross-reference (``@fig-map``, ``[-@fig-map]``, ``@fig:map``), which Quarto and pandoc-crossref print as "Figure 1".
+# Code spans are matched first, to be left as they are.
+_REF = r"([A-Za-z][\w:-]*[A-Za-z0-9_])"
+_NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)|\[\^([^\]\s^]+)\]"
+                       rf"|\[(-?)@{_REF}\]|(?<![\w.@\[-])(-?)@{_REF}")
 _NOTE_OPEN = "\ue002"
 
 
-def _note_mark(m: re.Match[str], notes: list[str]) -> str:
-    if m.group(2) is None:
+def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], str | None] | None) -> str:
+    if m.group(2) is not None:
+        label = esc(m.group(2))
+        notes.append(f'<sup class="lr-fnref" title="Note {label}">{label}</sup>')
+    elif m.group(1) is None and xref is not None:
+        key = m.group(4) or m.group(6)
+        shown = xref(key, bool(m.group(3) or m.group(5)))
+        if shown is None:
+            return m.group(0)
+        notes.append(f'<span class="lr-xref" title="{esc(key)}">{esc(shown)}</span>')
+    else:
         return m.group(0)
-    notes.append(m.group(2))
     return f"{_NOTE_OPEN}{len(notes) - 1}{_CLOSE}"
 
 

@@ -11,6 +11,7 @@ from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
 from .citation import Citations
 from .claim_text import claim_html, readable
+from .crossrefs import crossref_labels
 from .fragments import (
     Step,
     evidence_of,
@@ -50,6 +51,8 @@ class _Marks:
         self.ordered = reference_order(ix, citations)
         self.number = {key: n for n, key in enumerate(self.ordered, start=1)}
         self.sources = ix.sources
+        essay = ix.review.essay
+        self.xref = crossref_labels(essay) if essay is not None else None
         self.ids: dict[str, str] = {}  # a Manubot cite-by-ID key's standard form -> the entry carrying it
         if any(standard_id(key) for key in ix.sources):
             for key, source in ix.sources.items():
@@ -205,7 +208,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                     return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""))
             return None
 
-        shown, written = claim_html(text, claim.citations, in_text)
+        shown, written = claim_html(text, claim.citations, in_text, marks_of.xref)
         placed = {entry for entry in map(marks_of.entry, written) if entry is not None}
     html = f'<span class="{classes}" id="{esc(claim_id)}">{shown}</span>'
     marks: list[str] = []
