@@ -1,4 +1,5 @@
-"""The essay page shows what the manuscript's own tool prints, not its markup (expected HTML written by hand)."""
+"""Manuscripts from the wild: the essay page shows what their own tool prints, not their markup, and the checks
+read their citations as that tool does (expected values written by hand)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,31 @@ def test_cross_references_read_as_quarto_and_pandoc_crossref_print_them(tmp_path
             in body)
     (tmp_path / "c.md").write_text("As @fig:c shows.\n\n![C](c.png){#fig:c}\n", encoding="utf-8")
     assert "As fig. 1 shows." in text_of(essay_html(tmp_path, "c.md"))
+
+
+def test_a_manubot_shortdoi_citation_is_unverified_not_a_malformed_doi(tmp_path: Path) -> None:
+    # Manubot cites @doi:10/c3ztfm as the DOI the shortDOI stands for: the manuscript is right, so no LR120 error
+    # (it was one, "malformed"); the registries do not know the short form, so the work is not verified (LR209),
+    # at the claim that cites it, with what to write instead.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01.md").write_text("Eddies matter [@doi:10/c3ztfm].\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="content", bibliography="refs/none.bib", claims=""))
+    found = [(f.code, f.severity, f.line, f.hint) for f in review.findings if f.key == "doi:10/c3ztfm"]
+    assert [f[:3] for f in found] == [("LR209", "info", 1)]
+    assert "https://doi.org/10/c3ztfm" in found[0][3]
+
+
+def test_a_card_calls_only_a_locator_a_place_in_the_work(tmp_path: Path) -> None:
+    # Pandoc reads "p. 3" or "33" after a key as a locator, and "among others" (natbib's \citep[][entre otros]{a})
+    # as words the author adds: the card said "at among others".
+    (tmp_path / "p.md").write_text("One [@mesa, among others].\n\nTwo [@mesa, p. 3].\n\nThree [@mesa, 33].\n",
+                                   encoding="utf-8")
+    (tmp_path / "p.bib").write_text("@book{mesa, author={Kazil, Jackie}, title={Mesa}, year={2020}, publisher={P}}\n",
+                                    encoding="utf-8")
+    kinds = re.findall(r'<span class="lr-card__kind">(.*?)</span>', essay_html(tmp_path, "p.md", "p.bib"))
+    assert kinds == ["Link: citation marker in the text; confirmed; with “among others”",
+                     "Link: citation marker in the text; confirmed; at p. 3",
+                     "Link: citation marker in the text; confirmed; at 33"]
+    source = render_site(build_review(Config(root=tmp_path, essay="p.md", bibliography="p.bib", claims=""),
+                                      with_checks=False), Layout())["sources/mesa.md"]
+    assert "with “among others”" in source and "at p. 3" in source and "at among" not in source

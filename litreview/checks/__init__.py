@@ -105,7 +105,9 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
     essay = review.essay
     if essay is None or essay.format != "manubot" or review.bibliography.file is not None:
         return found
+    from ..doi import is_short_doi
     from ..essay.manubot import first_citing_claims, manual_items
+    from .catalogue import finding
     from .hints import in_own_words
 
     first = first_citing_claims(essay)
@@ -119,9 +121,15 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
         elif f.code not in ("LR110", "LR111") or (source is not None and source.fields.get("id") in manual):
             manual_item = source is not None and source.fields.get("id") in manual
             hint = in_own_words(f.hint, source, "json" if manual_item else "manubot") if source else f.hint
+            if f.code == "LR120" and source is not None and not manual_item and is_short_doi(source.doi):
+                # Manubot cites a shortDOI (@doi:10/c3ztfm) as the DOI it stands for: no malformed DOI, but
+                # one no registry knows by that name, so litreview cannot verify it.
+                hint = (f"cite the DOI https://doi.org/{source.doi} redirects to (open it to see it) as "
+                        "@doi:10..., to have it verified")
+                f = finding("LR209", f"DOI {source.doi} not yet verified: it is a shortDOI, which Manubot expands "
+                            "when it builds the manuscript but the registries do not know", key=f.key)
             out.append(replace(f, file=claim.file or essay.path, line=claim.line, claim_id=f.claim_id or claim.id,
                                hint=hint))
-    from .catalogue import finding
 
     for key, claim in first.items():  # raw: names a manual reference, which no registry can supply
         source = review.bibliography.get(key)

@@ -193,7 +193,7 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
         rows.append(f'<span class="lr-card__status">{" · ".join(facts)}</span>')
     rows.append(f'<span class="lr-card__kind">Link: {esc(KIND_WORDS.get(link.kind, link.kind))}; '
                 f"{esc(STATUS_WORDS.get(link.status, link.status))}"
-                + (f"; at {esc(link.locator)}" if link.locator else "") + "</span>")
+                + (f"; {locator_words(link.locator)}" if link.locator else "") + "</span>")
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
     evidence = evidence or evidence_of(link)  # ``evidence``: as the page shows it (citations with their labels)
@@ -227,3 +227,12 @@ def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: st
     return (f'<span class="lr-mark lr-mark--{esc(link.status)}">'
             f'<a class="lr-cite" href="{esc(href)}" aria-describedby="{esc(card_id)}"{printed}>{label}{extra}</a>'
             f"{card_html(link, source, ref, card_id, **card)}</span>")  # type: ignore[arg-type]
+
+
+# What pandoc reads as a locator in a citation's suffix: a number, a roman numeral, a term ("p.", "chap.", "§").
+_LOCATOR = re.compile(r"^\s*(?:[§¶]|\d|[ivxlcdm]+\b|[^\W\d_]{1,6}\.)", re.IGNORECASE)
+
+
+def locator_words(locator: str) -> str:
+    """"at p. 3" for a locator (HTML); words the author adds after the key ("among others") are quoted as such."""
+    return f"at {esc(locator)}" if _LOCATOR.match(locator) else f"with “{esc(locator)}”"

@@ -20,6 +20,7 @@ from .fragments import (
     excerpt,
     finding_html,
     html_block,
+    locator_words,
     page,
     quoted,
     type_words,
@@ -215,7 +216,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
              f"status: {esc(STATUS_WORDS.get(lk.status, lk.status))}",
              f"confidence {lk.confidence:.2f}"]
     if lk.locator:
-        facts.append(f"at {esc(lk.locator)}")
+        facts.append(locator_words(lk.locator))
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
     if evidence:
         detail += f" Evidence: {quoted(evidence)}."
