@@ -97,3 +97,12 @@ def test_a_card_calls_only_a_locator_a_place_in_the_work(tmp_path: Path) -> None
     source = render_site(build_review(Config(root=tmp_path, essay="p.md", bibliography="p.bib", claims=""),
                                       with_checks=False), Layout())["sources/mesa.md"]
     assert "with “among others”" in source and "at p. 3" in source and "at among" not in source
+
+
+def test_raw_latex_in_markdown_prints_nothing_on_the_page(tmp_path: Path) -> None:
+    # Pandoc reads "\vspace{20pt}" in Markdown as raw LaTeX, which it keeps for LaTeX output and drops in HTML;
+    # the page printed it. Math and code keep their backslashes, and a Markdown escape ("\_") is a character.
+    (tmp_path / "m.md").write_text("Contrasts in Study 1 \\vspace{20pt} with $\\hat{R}$, `\\x{y}` and a\\_b.\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "m.md")
+    assert "Contrasts in Study 1  with $\\hat{R}$, \\x{y} and a_b." in text_of(page)

@@ -8,7 +8,7 @@ Checked against pandoc 3 (``pandoc -f markdown -t json``) on the cases in tests/
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..bibliography.bibtex import brace_partners
@@ -97,6 +97,22 @@ def mask_inline(text: str) -> str:
     if not _INTERESTING.search(text):
         return text
     chars = list(text)
+    for _, start, end in _inline_spans(text):
+        _blank(chars, start, end)
+    return "".join(chars)
+
+
+def raw_tex_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds raw LaTeX outside code and math (``\\vspace{20pt}``), which pandoc keeps for LaTeX
+    output only: an HTML page prints nothing of it."""
+    if "\\" not in text:
+        return []
+    return [(start, end) for kind, start, end in _inline_spans(text) if kind == "tex"]
+
+
+def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of what ``mask_inline`` masks, in order: "tex" (raw LaTeX), "escape", "code",
+    "comment", "tag", "math", "target" (a link's)."""
     pos = 0
     braces: dict[int, int] | None = None
     parens: dict[int, int] | None = None  # both found once, when first needed: a scan per mark was quadratic
@@ -114,34 +130,33 @@ def mask_inline(text: str) -> str:
             if braces is None:
                 braces = brace_partners(text, r"(?<!\\)[{}]")
             end = _raw_tex_end(text, start, end, braces, ends)
-            _blank(chars, start, end)
+            yield "tex", start, end
         elif token.startswith("\\"):
-            _blank(chars, start, end)
+            yield "escape", start, end
         elif token.startswith("`"):
             close = re.compile(rf"(?<!`){token}(?!`)").search(text, end)
             if close is not None:
                 end = close.end()
-                _blank(chars, start, end)
+                yield "code", start, end
         elif token == "<!--":
             close_at = text.find("-->", end)
             if close_at >= 0:  # unclosed, it is text (pandoc)
                 end = close_at + 3
-                _blank(chars, start, end)
+                yield "comment", start, end
         elif token.startswith("<"):
-            _blank(chars, start, end)
+            yield "tag", start, end
         elif token == "$":
             end = _math_end(text, start)
             if end > start:
-                _blank(chars, start, end)
+                yield "math", start, end
             else:
                 end = start + 1
         else:  # "](": the target of a link or an image
             if parens is None:
                 parens = brace_partners(text, "[()]")
             end = max(parens.get(end - 1, -1), end)  # (-1: never closed)
-            _blank(chars, start + 1, end)
+            yield "target", start + 1, end
         pos = max(end, start + 1)
-    return "".join(chars)
 
 
 def _math_end(text: str, start: int) -> int:

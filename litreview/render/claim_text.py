@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from ..essay.cites import raw_tex_spans
 from ..model import Citation
 from .sanitize import clean_text, esc
 
@@ -74,18 +75,20 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     keys: set[str] = set()
     pieces: list[str] = []
     cursor = 0
+    # Raw LaTeX (``\\vspace{20pt}`` in a caption): pandoc keeps it for LaTeX output, an HTML page prints nothing.
+    raw = raw_tex_spans(text) if "\\" in text else []
     for (start, end), items in sorted(groups.items()):
         if start < cursor:
             continue
         marks = [mark(item) for item in items]
         if any(m is None for m in marks):
             continue
-        pieces.append(_plain(text[cursor:start]))
+        pieces.append(_plain(_without(text, cursor, start, raw)))
         pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
         placed.append(_group(text[start:end], items, [m for m in marks if m is not None]))
         keys.update(item.key for item in items)
         cursor = end
-    pieces.append(_plain(text[cursor:]))
+    pieces.append(_plain(_without(text, cursor, len(text), raw)))
     plain = "".join(pieces)
     notes: list[str] = []
     if "[^" in plain or (xref is not None and "@" in plain):
@@ -121,6 +124,18 @@ def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], s
     else:
         return m.group(0)
     return f"{_NOTE_OPEN}{len(notes) - 1}{_CLOSE}"
+
+
+def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the parts ``spans`` cover."""
+    out: list[str] = []
+    for a, b in spans:
+        if b <= start or a >= end:
+            continue
+        out.append(text[start:max(start, a)])
+        start = max(start, b)
+    out.append(text[start:end] if start < end else "")
+    return "".join(out)
 
 
 def _citation_groups(text: str, citations: Sequence[Citation]) -> dict[tuple[int, int], list[Citation]]:
