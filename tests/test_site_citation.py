@@ -137,3 +137,15 @@ def test_citations_are_formatted_once_per_entry():
     assert citations.reference(SOURCES["holsti2004taming"]) is first
     citations.reference(SOURCES["farrell2005world"])
     assert len(citations) == 2
+
+
+@pytest.mark.parametrize(("pages", "shown"), [
+    # A range written with one hyphen (or spaced) prints an en dash, as pandoc's citeproc and CMOS print it; it
+    # printed "553-566" beside "1–13" for the same form written "--". A list and an article number stay as written.
+    ("553-566", "553–566"), ("87 - 90", "87–90"), ("553--566", "553–566"), ("WB9-WB19", "WB9–WB19"),
+    ("3, 7-9", "3, 7-9"), ("e1234", "e1234"),
+])
+def test_a_page_range_prints_an_en_dash(pages: str, shown: str) -> None:
+    bib = parse_bibliography(f"@article{{a, author={{Doe, Jane}}, title={{T}}, journal={{J}}, volume={{1}},"
+                             f" year={{2001}}, pages={{{pages}}}}}")
+    assert format_reference(bib.sources[0]).text.endswith(f"1 (2001): {shown}.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..bibliography.bibtex import page_range
 from ..model import Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url, shorten
 
@@ -123,7 +124,7 @@ def _article(out: _Pieces, s: Source) -> None:
     if date:
         out.add(f" ({date})")
     if s.pages:
-        out.add(f": {one_line(s.pages)}")
+        out.add(f": {_pages(s)}")
     out.add(".")
 
 
@@ -134,7 +135,7 @@ def _chapter(out: _Pieces, s: Source) -> None:
     if s.authors and s.editors:
         out.add(", edited by " + _name_list(s.editors, invert_first=False))
     if s.pages:
-        out.add(f", {one_line(s.pages)}" if s.container else f" {one_line(s.pages)}")
+        out.add(f", {_pages(s)}" if s.container else f" {_pages(s)}")
     publication = _publication(s)
     date = _date(s)
     if publication:
@@ -263,6 +264,11 @@ def _iso_to_words(iso: str) -> str:
 
 
 _DASHED_SUBTITLE = re.compile(r"\s+(?:[–—]|--?)\s+")
+
+
+def _pages(s: Source) -> str:
+    """The pages, a range with an en dash however it is written ("553-566", "87 - 90"), as citeproc prints it."""
+    return one_line(page_range(s.pages).replace("--", "\u2013"))
 
 
 def short_label(source: Source) -> str:
