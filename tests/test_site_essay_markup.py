@@ -106,3 +106,17 @@ def test_raw_latex_in_markdown_prints_nothing_on_the_page(tmp_path: Path) -> Non
                                    encoding="utf-8")
     page = essay_html(tmp_path, "m.md")
     assert "Contrasts in Study 1  with $\\hat{R}$, \\x{y} and a_b." in text_of(page)
+
+
+def test_a_latex_footnote_is_a_note_on_the_page_not_bracketed_text(tmp_path: Path) -> None:
+    # Pandoc reads \footnote{...} as a note, as it reads Markdown's ^[...]; the page printed its text in brackets
+    # in the sentence ("Carpentry[ https://software-carpentry.org ] in Canada"). Now it is the page's note, in small
+    # type where it stands, its address a link.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nCourses by Software Carpentry\\footnote{%\n  \\url{https://software-carpentry.org}\n}"
+        " in Canada \\citep{k1}.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "p.bib").write_text("@book{k1, author={Doe, Jane}, title={T}, year={2001}, publisher={P}}\n",
+                                    encoding="utf-8")
+    page = essay_html(tmp_path, "p.tex", "p.bib")
+    assert ('Software Carpentry<span class="lr-note"><a href="https://software-carpentry.org" '
+            'rel="noopener noreferrer">https://software-carpentry.org</a></span> in Canada') in page

@@ -37,6 +37,7 @@ _REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
 _NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
 _NEWLINE = re.compile(r"\n")
+_NOTE_EDGES = re.compile(r"^((?:XLINE\d+X)*)\s+|\s+((?:XLINE\d+X)*)$")
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +62,20 @@ def _converter() -> tuple[Any, Any]:
                                  macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
     text = get_default_latex_context_db().filter_context()
     text.add_context_category("litreview", prepend=True, macros=[
-        MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()])
+        *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()),
+        MacroTextSpec("footnote", simplify_repl=_note_text)])
     return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
+
+
+def _note_text(n: Any, l2tobj: Any) -> str:
+    """``\\footnote[num]{text}`` as Markdown's inline note, ``^[text]``: pandoc reads both as a note, and the essay
+    page shows it as one (it was "[ text ]" in the sentence)."""
+    args = getattr(getattr(n, "nodeargd", None), "argnlist", None) or [None]
+    body = args[-1]
+    text = " ".join(l2tobj.nodelist_to_text([body]).split()) if body is not None else ""
+    # The marks of the lines it spans stay, the blanks beside them go: "^[<url>]", not "^[ <url> ]".
+    text = _NOTE_EDGES.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    return f"^[{text}]" if _PLACEHOLDER.sub("", text).strip() else text
 
 
 def _convert(source: str, nocite: list[str],
