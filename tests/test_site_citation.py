@@ -149,3 +149,10 @@ def test_a_page_range_prints_an_en_dash(pages: str, shown: str) -> None:
     bib = parse_bibliography(f"@article{{a, author={{Doe, Jane}}, title={{T}}, journal={{J}}, volume={{1}},"
                              f" year={{2001}}, pages={{{pages}}}}}")
     assert format_reference(bib.sources[0]).text.endswith(f"1 (2001): {shown}.")
+
+
+def test_a_work_known_by_its_identifier_alone_is_labelled_by_it() -> None:
+    # A Manubot manuscript's source before any registry describes it has no names, title or date: its label is
+    # the identifier it is cited by, not a quoted title with "n.d." (“doi:10.1126/science.1065863” n.d.).
+    assert short_label(Source(key="doi:10.1126/science.1065863", type="misc")) == "doi:10.1126/science.1065863"
+    assert short_label(Source(key="k", type="misc", year=2001)) == "k 2001"

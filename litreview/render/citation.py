@@ -279,9 +279,12 @@ def short_label(source: Source) -> str:
         # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
         # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
         title = one_line(source.title)
+        if not title:
+            # Nothing to print but its key: a work a Manubot manuscript cites by identifier before any registry
+            # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
+            return one_line(source.key) + (f" {year}" if source.year else "")
         head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
-        title = shorten(head or title, 40) if title else one_line(source.key)
-        return f"“{title}” {year}"
+        return f"“{shorten(head or title, 40)}” {year}"
     families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)
                 for x in people]
     if len(families) == 1:
