@@ -120,3 +120,14 @@ def test_a_latex_footnote_is_a_note_on_the_page_not_bracketed_text(tmp_path: Pat
     page = essay_html(tmp_path, "p.tex", "p.bib")
     assert ('Software Carpentry<span class="lr-note"><a href="https://software-carpentry.org" '
             'rel="noopener noreferrer">https://software-carpentry.org</a></span> in Canada') in page
+
+
+def test_a_cards_excerpt_quotes_the_sentence_as_the_page_shows_it(tmp_path: Path) -> None:
+    # The card quoted the source's markup: "…[Kazil 2020][^4] and *AgentPy*…"; now as the sentence reads, the note
+    # as pandoc's plain text prints it ("[4]").
+    (tmp_path / "paper.md").write_text("Mesa [@mesa][^4] and *AgentPy* are frameworks.\n\n[^4]: Link.\n",
+                                       encoding="utf-8")
+    (tmp_path / "paper.bib").write_text("@book{mesa, author={Kazil, Jackie}, title={Mesa}, year={2020},"
+                                        " publisher={P}}\n", encoding="utf-8")
+    rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "paper.md", "paper.bib"))
+    assert rows == ["Evidence: Mesa [<mark>Kazil 2020</mark>][4] and AgentPy are frameworks."]

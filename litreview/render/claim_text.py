@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from html import unescape
 from typing import Any
 
 from ..essay.cites import raw_tex_spans
@@ -124,6 +125,20 @@ def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], s
     else:
         return m.group(0)
     return f"{_NOTE_OPEN}{len(notes) - 1}{_CLOSE}"
+
+
+def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None) -> str:
+    """A claim's Markdown as the page shows it, in plain text (for a card's excerpt): emphasis, code and link
+    markup, raw LaTeX and note references ("[^4]", as pandoc's plain text prints it: "[4]") rendered."""
+    if not _MARKUP.search(text) and not (xref is not None and "@" in text):
+        return text
+    html, _ = claim_html(text, (), lambda item: None, xref)
+    html = _SUPERSCRIPT.sub(r"[\1]", html)
+    return unescape(_TAG.sub("", html))
+
+
+_SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>([^<]*)</sup>')
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

@@ -10,7 +10,7 @@ from ..essay.ids import source_ids, standard_id
 from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
 from .citation import Citations
-from .claim_text import claim_html, readable
+from .claim_text import claim_html, plain_text, readable
 from .crossrefs import crossref_labels
 from .fragments import (
     Step,
@@ -183,6 +183,8 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
             return None if entry is None else citations.reference(ix.sources[entry]).short
 
         card_text, rewritten = readable(text, claim.citations, short)
+    if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
+        card_text = plain_text(card_text, marks_of.xref)
 
     def mark(n: int, link: Link, card_id: str) -> str | None:
         source = ix.sources.get(link.source_key)
