@@ -106,3 +106,16 @@ def test_claims_of_real_documents_are_those_pysbd_gives(path: Path, monkeypatch:
     for module in ("litreview.essay.markdown", "litreview.essay.latex"):
         monkeypatch.setattr(f"{module}.sentences", reference)
     assert fast == [(c.id, c.start, c.end, c.line) for c in load_essay(path).claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sentence that ends inside emphasis ends after its closing marks, as pandoc reads the emphasis whole: the
+    # next sentence started with them ("* With two sentences."), and the page showed both halves as raw markup.
+    ("*A caption.* With two sentences.", ["*A caption.*", "With two sentences."]),
+    ("It is **done.** Then more.", ["It is **done.**", "Then more."]),
+    # An image's "!" ends no sentence.
+    ("See ![icon](i.png) here. Then.", ["See ![icon](i.png) here.", "Then."]),
+])
+def test_a_sentence_ending_in_emphasis_keeps_its_closing_marks(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

@@ -102,3 +102,14 @@ def test_latex_typewriter_and_sans_serif_text_is_kept_and_an_input_listing_is_no
         "\\end{document}\n", encoding="utf-8")
     assert [c.text for c in load_essay(tmp_path / "p.tex").claims] == [
         "A base class verde.BaseClass, in Verde (up and md) [@{k1}].", "After [@{k2}]."]
+
+
+def test_an_image_alone_is_a_figure_whose_claims_are_its_caption(tmp_path: Path) -> None:
+    # Pandoc makes an image alone in its paragraph a figure captioned by the image's text; the claims were the
+    # markup, split where the caption's first sentence ended ("*](images/a.png){#fig:a width=90%}" a claim of its
+    # own, shown raw). An image inside a sentence stays part of it.
+    (tmp_path / "p.md").write_text("![*A map.* Drawn after [@k1].](images/a.png){#fig:a width=90%}\n\n"
+                                   "![Plain](b.png \"t (x)\")\n\nSee ![icon](i.png) here [@k2].\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "p.md").claims
+    assert [c.text for c in claims] == ["*A map.*", "Drawn after [@k1].", "Plain", "See ![icon](i.png) here [@k2]."]
+    assert [c.text[x.start:x.end] for c in claims for x in c.citations or ()] == ["[@k1]", "[@k2]"]

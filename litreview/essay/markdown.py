@@ -139,6 +139,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
         unit = mask_inline(source[start:end])
         claims: list[Claim] = []
         for span_start, span_end in spans:
+            span_start, span_end = _figure_caption(source, span_start, span_end)
             for a, b in sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
                 masked = unit[a - start:b - start]
@@ -152,6 +153,32 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims)))
         number += 1
     return paragraphs
+
+
+_IMAGE_TAIL = re.compile(r"\((?:[^()\n]|\([^()\n]*\))*\)(?:\{[^{}]*\})?\s*")
+
+
+def _figure_caption(source: str, start: int, end: int) -> tuple[int, int]:
+    """The span of an image's caption when ``source[start:end]`` is an image alone (``![A *map*.](a.png){#fig:a}``),
+    which pandoc makes a figure whose caption is the image's text; else the span itself. The claims are the
+    caption's sentences, not its markup (the page showed "*](images/a.png){#fig:a width=90%}")."""
+    if not source.startswith("![", start):
+        return start, end
+    depth = 0
+    at = start + 1
+    while at < end:
+        ch = source[at]
+        if ch == "\\":
+            at += 2
+            continue
+        depth += (ch == "[") - (ch == "]")
+        if depth == 0:
+            break
+        at += 1
+    if depth != 0 or at <= start + 2:
+        return start, end
+    tail = _IMAGE_TAIL.match(source, at + 1)
+    return (start + 2, at) if tail is not None and tail.end() >= end else (start, end)
 
 
 def _pandoc_blocks(source: str) -> str:

@@ -81,7 +81,7 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
         for cut in [*_sure_breaks(flat), len(flat)]:
             spans.extend([[lo, cut]] if _one(flat[lo:cut]) else _pysbd_spans(flat, lo, cut))
             lo = cut
-    spans = _split_glued(flat, _merge_false_breaks(flat, spans))
+    spans = _closing_marks_stay(flat, _split_glued(flat, _merge_false_breaks(flat, spans)))
     out = []
     for a, b in spans:
         while a < b and flat[a].isspace():
@@ -90,6 +90,26 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
             b -= 1
         if a < b and any(ch.isalnum() for ch in flat[a:b]):
             out.append((start + a, start + b))
+    return out
+
+
+_CLOSERS = re.compile(r"[*_]+(?=\s|$)")
+
+
+def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
+    """Markdown read whole: a sentence that ends inside emphasis (``*A caption.* With``) keeps the closing marks,
+    which the next one started with; and an image's "!" opens no sentence end (``See ![icon](i.png) here``)."""
+    out: list[list[int]] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        at = span[0]
+        if prev is not None and prev[1] == at and flat.startswith("![", at - 1):
+            prev[1] = span[1]
+            continue
+        m = _CLOSERS.match(flat, at) if prev is not None and prev[1] == at and flat[at - 1] in ".!?…" else None
+        if prev is not None and m is not None and m.end() < span[1]:
+            prev[1] = span[0] = m.end()
+        out.append(span)
     return out
 
 
