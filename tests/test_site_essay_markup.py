@@ -131,3 +131,10 @@ def test_a_cards_excerpt_quotes_the_sentence_as_the_page_shows_it(tmp_path: Path
                                         " publisher={P}}\n", encoding="utf-8")
     rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "paper.md", "paper.bib"))
     assert rows == ["Evidence: Mesa [<mark>Kazil 2020</mark>][4] and AgentPy are frameworks."]
+
+
+def test_a_figure_shows_its_caption_not_the_image_markup(tmp_path: Path) -> None:
+    # The text around a figure's caption (its "![" and "](images/a.png){#fig:a width=90%}") was printed raw.
+    (tmp_path / "p.md").write_text("![*A map.* Drawn after all.](images/a.png){#fig:a width=90%}\n", encoding="utf-8")
+    body = text_of(essay_html(tmp_path, "p.md").split('id="references"')[0])
+    assert "1 A map. Drawn after all.\n" in body

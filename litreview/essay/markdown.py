@@ -136,10 +136,12 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = blank_keys(body)  # no sentence ends inside a key
     for start, end, spans in sorted(_units(source), key=lambda u: u[0]):
+        if spans == [(start, end)]:  # a figure: its caption is the paragraph
+            start, end = _figure_caption(source, start, end)
+            spans = [(start, end)]
         unit = mask_inline(source[start:end])
         claims: list[Claim] = []
         for span_start, span_end in spans:
-            span_start, span_end = _figure_caption(source, span_start, span_end)
             for a, b in sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
                 masked = unit[a - start:b - start]
