@@ -8,6 +8,7 @@ is formatted once per ``Citations`` object and cached by content.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import page_range
@@ -67,11 +68,12 @@ class Citations:
     def __init__(self) -> None:
         self._cache: dict[tuple, Reference] = {}
 
-    def reference(self, source: Source) -> Reference:
-        cache_key = _content_key(source)
+    def reference(self, source: Source, letter: str = "") -> Reference:
+        """``letter``: the year letter its label carries in this bibliography (``year_letters``)."""
+        cache_key = (_content_key(source), letter)
         found = self._cache.get(cache_key)
         if found is None:
-            found = self._cache[cache_key] = format_reference(source)
+            found = self._cache[cache_key] = format_reference(source, letter)
         return found
 
     def __len__(self) -> int:
@@ -83,8 +85,8 @@ def _content_key(s: Source) -> tuple:
             s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())))
 
 
-def format_reference(source: Source) -> Reference:
-    """The Chicago bibliography entry for one source."""
+def format_reference(source: Source, letter: str = "") -> Reference:
+    """The Chicago bibliography entry for one source (``letter``: its label's year letter, ``year_letters``)."""
     out = _Pieces()
     kind = source.type.lower()
     names = _name_list(source.authors) if source.authors else ""
@@ -109,7 +111,7 @@ def format_reference(source: Source) -> Reference:
         _book_like(out, source, kind)
     _links(out, source)
     text = "".join(out.text).strip()
-    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source))
+    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, letter))
 
 
 def _article(out: _Pieces, s: Source) -> None:
@@ -271,10 +273,26 @@ def _pages(s: Source) -> str:
     return one_line(page_range(s.pages).replace("--", "\u2013"))
 
 
-def short_label(source: Source) -> str:
-    """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"."""
+def year_letters(sources: Iterable[Source]) -> dict[str, str]:
+    """Key -> the letter a Chicago author-date citation adds to its year ("2012a"), for the entries that have one:
+    citeproc's rule (``linking.labels.year_labels``), applied to the whole bibliography the site lists. A label
+    thus depends on the other entries: whatever caches a page must key it by the letters it shows."""
+    from ..linking.labels import year_labels
+
+    by_key: dict[str, Source] = {}
+    for source in sources:
+        by_key.setdefault(source.key, source)
+    labels = year_labels(by_key, {key: source.year for key, source in by_key.items()})
+    return {key: label.suffix for key, label in labels.items() if label.suffix}
+
+
+def short_label(source: Source, letter: str = "") -> str:
+    """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"; ``letter`` tells it from
+    another entry's printed alike ("Uieda and Barbosa 2012a", "n.d.-b"; ``year_letters``)."""
     people = source.authors or source.editors
     year = str(source.year) if source.year else "n.d."
+    if letter:
+        year += letter if source.year else f"-{letter}"
     if not people:
         # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
         # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
@@ -282,7 +300,7 @@ def short_label(source: Source) -> str:
         if not title:
             # Nothing to print but its key: a work a Manubot manuscript cites by identifier before any registry
             # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
-            return one_line(source.key) + (f" {year}" if source.year else "")
+            return one_line(source.key) + (f" {year}" if source.year or letter else "")
         head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
         return f"“{shorten(head or title, 40)}” {year}"
     families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)

@@ -78,7 +78,7 @@ class _Marks:
 
 def reference_order(ix: ReviewIndex, citations: Citations) -> list[str]:
     """The bibliography's keys in the order of its reference list (alphabetical by the formatted entry)."""
-    return sorted(ix.sources, key=lambda k: (citations.reference(ix.sources[k]).text.casefold(), k))
+    return sorted(ix.sources, key=lambda k: (ix.reference(citations, k).text.casefold(), k))
 
 
 def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
@@ -124,12 +124,12 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
     a lead paragraph and the list (out of the search index: each source page is its entry there)."""
     items = []
     for key in ordered:
-        source = ix.sources[key]
         href = layout.href(here, layout.source(key))
         count = ix.confirmed_count(key)
-        items.append(f'<li id="ref-{esc(key_slug(key))}"><span class="lr-refentry">{citations.reference(source).html}'
+        ref = ix.reference(citations, key)
+        items.append(f'<li id="ref-{esc(key_slug(key))}"><span class="lr-refentry">{ref.html}'
                      f'</span> <a class="lr-reflink" href="{esc(href)}">Source page<span class="lr-sr"> of '
-                     f"{esc(citations.reference(source).short)}</span></a>"
+                     f"{esc(ref.short)}</span></a>"
                      f' <span class="lr-small">({plural(count, "confirmed claim")})</span></li>')
     return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography, numbered as '
             'the marks are when this page is printed.</p>',
@@ -180,7 +180,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     if claim.citations:
         def short(key: str) -> str | None:
             entry = marks_of.entry(key)
-            return None if entry is None else citations.reference(ix.sources[entry]).short
+            return None if entry is None else ix.reference(citations, entry).short
 
         card_text, rewritten = readable(text, claim.citations, short)
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
@@ -190,7 +190,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         source = ix.sources.get(link.source_key)
         if source is None:
             return None
-        ref = citations.reference(source)
+        ref = ix.reference(citations, source.key)
         href = layout.href(here, layout.source(source.key))
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
         return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0),

@@ -60,7 +60,7 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
     height = max([*claim_y.values(), *source_y.values(), _TOP]) + _TOP
     worst = {key: worst_finding(ix.findings_by_key.get(key, ())) for key in ix.sources}
     labels = {key: ((SEVERITY_SYMBOL[w.severity] + " ") if (w := worst[key]) else "")
-              + shorten(citations.reference(source).short, g.label) for key, source in ix.sources.items()}
+              + shorten(ix.reference(citations, key).short, g.label) for key in ix.sources}
     # As wide as the longest label needs: a wider drawing would be scaled down or scrolled.
     width = max(g.min_width, g.source_x + 10 + _CHAR * max(map(len, labels.values()), default=0) + 20)
     width = min(width, g.max_width)

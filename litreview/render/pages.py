@@ -192,9 +192,9 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
     """Every source in a table (sortable and filterable with JavaScript, readable without)."""
     here = layout.bibliography
     rows = []
-    ordered = sorted(ix.sources.values(), key=lambda s: citations.reference(s).text.casefold())
+    ordered = sorted(ix.sources.values(), key=lambda s: ix.reference(citations, s.key).text.casefold())
     for source in ordered:
-        ref = citations.reference(source)
+        ref = ix.reference(citations, source.key)
         meta = ix.metadata(source.key)
         status = status_words(meta)
         findings = Counter(f.severity for f in ix.findings_by_key.get(source.key, ()))

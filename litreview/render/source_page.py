@@ -51,7 +51,7 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
                 source: Source) -> str:
     """The Markdown of a source's page."""
     here = layout.source(source.key)
-    ref = citations.reference(source)
+    ref = ix.reference(citations, source.key)
     meta = ix.metadata(source.key)
     crumbs = (f'<nav class="lr-crumbs" aria-label="Breadcrumb" data-search-exclude="crumbs"><ol><li><a href="{esc(layout.href(here, layout.home))}">'
               f'Home</a></li><li><a href="{esc(layout.href(here, layout.bibliography))}">Bibliography</a></li>'
@@ -116,9 +116,9 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     claims = tuple(ix.claims.get(cid) for cid in claim_ids)
     # The labels of every source the claims cite: the excerpts show them in place of the citations.
     cited = sorted({c.key for claim in claims if claim is not None for c in claim.citations or ()})
-    labels = tuple((key, short_label(ix.sources[key])) for key in cited if key in ix.sources)
+    labels = tuple((key, short_label(ix.sources[key], ix.letters.get(key, ""))) for key in cited if key in ix.sources)
     return (replace(source, line=None), ix.metadata(source.key), tuple(links), claims, tuple(findings),
-            entries.entry(source), labels)
+            entries.entry(source), labels, ix.letters.get(source.key, ""))
 
 
 def _status_items(source: Source, meta: SourceMetadata | None) -> str:
@@ -229,8 +229,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
 
 
 def _label(ix: ReviewIndex, citations: Citations, key: str) -> str | None:
-    source = ix.sources.get(key)
-    return citations.reference(source).short if source is not None else None
+    return ix.reference(citations, key).short if key in ix.sources else None
 
 
 def _paragraph_name(ix: ReviewIndex, claim: Claim) -> str:
