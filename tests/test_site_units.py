@@ -360,6 +360,10 @@ def test_a_claim_without_markup_is_shown_as_markdown_it_would_render_it(text):
 
     from litreview.render.claim_text import _inline, claim_html
 
+    from litreview.essay.cites import raw_tex_spans
+
     shown, placed = claim_html(text, (), lambda item: None)
+    for start, end in reversed(raw_tex_spans(text)):  # raw LaTeX ("\\aX") prints nothing, as in pandoc's HTML
+        text = text[:start] + text[end:]
     assert html.unescape(shown) == html.unescape(_inline().renderInline(text.replace("\ue000", "\ufffd")))
     assert placed == set()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..essay import BIBTEX
+from ..essay.sections import thanks_claims
 from ..essay.segment import MAX_PIECE
 from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
 from .anchors import Anchored, Grouping, anchor, group_essay
@@ -140,15 +141,20 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         ctx.covered = _union(ctx.covered, part)
     found = list(ctx.found.values())
     best: dict[tuple[str, str, str], Hit] = {}
+    thanks = thanks_claims(essay)
     for part in found:
         for hit in part.hits:
+            if hit.claim_id in thanks and hit.kind != "marker":
+                # "Dr. Songmin Yu would like to thank ...": the acknowledgements name people to thank, not
+                # sources a claim relies on; only the author's own citation there is a link.
+                continue
             hit = _lift(hit, grouping)
             slot = (hit.claim_id, hit.key, hit.kind)
             if slot not in best or hit.confidence > best[slot].confidence:
                 best[slot] = hit
     explained = {(c, k) for (c, k, kind), h in best.items() if kind != "topical"}
     linked = {h.claim_id for h in best.values() if h.confirmed and h.kind != "topical"}
-    units = [readable(c) for c in grouping.essay.claims]  # a group is one claim for topical similarity
+    units = [readable(c) for c in grouping.essay.claims if c.id not in thanks]  # a group: one claim for topics
     spans: dict[str, list[tuple[int, int]]] = {}
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))

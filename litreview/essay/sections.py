@@ -1,0 +1,45 @@
+"""The claims of a manuscript's acknowledgements section: thanks to people, not claims that rely on their work.
+
+Read from the lines of the heading paragraphs the Markdown reader keeps (Markdown, Quarto, R Markdown, Manubot): the section
+runs from an "Acknowledgements" heading (in the languages manuscripts are written in) to the next heading of
+its level or above.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lazyre import lazy
+from ..model import Essay
+from .markdown import _ATX_CLOSE, _HEADING_ATTRS
+
+_ATX = lazy(r" {0,3}(#{1,6})[ \t]+([^\n]*)")
+THANKS_HEADING = lazy(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:acknowledge?ments?|agradecimientos?|agradecimentos?|remerciements?|"
+    r"danksagung(?:en)?|ringraziamenti|dankwoord|dankbetuiging|podziękowania|funding and acknowledge?ments?)"
+    r"\s*[.:]?$", re.I)
+"""An acknowledgements heading's title, numbered or not ("Acknowledgments", "5. Agradecimientos", "Danksagung")."""
+
+
+def thanks_claims(essay: Essay) -> frozenset[str]:
+    """The ids of the claims under an acknowledgements heading."""
+    if essay.format not in ("markdown", "manubot"):
+        return frozenset()
+    out: set[str] = set()
+    level = 0  # the level of the acknowledgements heading being read, 0 outside one
+    for paragraph in essay.paragraphs:
+        m = None
+        if paragraph.claims and not paragraph.label:  # a heading's line, as written, opens with its #s
+            start = paragraph.claims[0].start
+            m = _ATX.match(essay.body, essay.body.rfind("\n", 0, start) + 1)
+        if m:
+            depth = len(m.group(1))
+            if level and depth <= level:
+                level = 0
+            title = _ATX_CLOSE.sub("", _HEADING_ATTRS.sub("", m.group(2).rstrip())).strip()
+            if not level and THANKS_HEADING.match(title):
+                level = depth
+                continue
+        if level:
+            out.update(c.id for c in paragraph.claims)
+    return frozenset(out)
