@@ -13,6 +13,7 @@ from litreview.essay import parse_essay
 from litreview.linking import link
 from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER, UNDECIDED_STYLE
 from litreview.linking.labels import letter_orders
+from litreview.linking.styles import KNOWN
 from litreview.model import Bibliography
 
 VOLUMES = r"""@book{v1, author = {Roe, Ann}, title = {Zebras}, maintitle = {Collected Works}, volume = {1}, year = {2001}}
@@ -286,3 +287,38 @@ def test_a_citation_printing_every_letter_of_a_group_cites_each_entry() -> None:
                           ("It says so (World Bank 2020a, 2020b).", parse_bibliography(WORLD_BANK))):
         linkage = link(parse_essay(text), entries, letter_order="cited")
         assert not linkage.links, text
+
+
+BARBOSAS = r"""@article{robust, author = {Leonardo Uieda and Val{\'{e}}ria C. F. Barbosa}, title = {Robust inversion},
+  year = {2012}, month = {jul}}
+@article{supplement, author = {Uieda, Leonardo and Barbosa, Valeria C. F.}, title = {Supplementary material},
+  year = {2012}}
+"""
+
+
+def test_a_co_authors_given_name_written_out_is_read_as_spelled() -> None:
+    # Chicago, Harvard, ASA, AAA tell the two lists apart by the co-author's given names as spelled (pandoc, checked).
+    bib = parse_bibliography(BARBOSAS)
+    assert _markers("It holds (Uieda and Valéria C. F. Barbosa 2012).", bib) == (["robust"], [])
+    assert _markers("It holds (Uieda and Valeria C. F. Barbosa 2012).", bib) == (["supplement"], [])
+    assert _markers("It holds (Uieda y Barbosa, Valeria C. F. 2012).", bib) == (["supplement"], [])  # ISO 690
+
+
+def test_apa_letters_lists_printed_alike_by_the_given_names_first() -> None:
+    # APA prints both "Uieda & Barbosa" and sorts by the names in full, collated: "Valeria" before "Valéria", though
+    # the titles say otherwise (pandoc's citeproc, checked: "Supplementary material" is 2012a).
+    linkage = link(parse_essay("It holds (Uieda & Barbosa, 2012b). It also holds (Uieda & Barbosa, 2012a)."),
+                   parse_bibliography(BARBOSAS), letter_order=KNOWN["apa"])
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["robust", "supplement"]
+
+
+def test_apa_collates_given_names_accents_aside() -> None:
+    # "Roe, Émile" sorts before "Roe, Eric" and "Roe, Fabien": letters by the letters first, accents only
+    # between names otherwise alike (pandoc's citeproc, checked: Émile's is 2010a, Eric's 2010b, Fabien's 2010c).
+    bib = parse_bibliography(r"""@article{fabien, author = {Doe, Jane and Roe, Fabien}, title = {Alpha}, year = {2010}}
+@article{emile, author = {Doe, Jane and Roe, Émile}, title = {Beta}, year = {2010}}
+@article{eric, author = {Doe, Jane and Roe, Eric}, title = {Gamma}, year = {2010}}
+""")
+    text = "It holds (Doe & Roe, 2010c). So (Doe & Roe, 2010a). And (Doe & Roe, 2010b)."
+    linkage = link(parse_essay(text), bib, letter_order=KNOWN["apa"])
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["fabien", "emile", "eric"]

@@ -134,18 +134,23 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
 
 def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
     """ "Šmith" for the entry by Šmith, "Smith" for the one by Smith, "Martín Abadi et al." for the one by Martín
-    Abadi when Martin Abadi wrote the other: styles print names as spelled (and a given name written out)."""
+    Abadi when Martin Abadi wrote the other: styles print names as spelled (and a given name written out), a
+    co-author's too ("Uieda and Valéria C. F. Barbosa" beside "Uieda and Valeria C. F. Barbosa")."""
     if len(keys) < 2:
         return keys
     written = set(spelled(names).split())
     folded = set(canonical(names).split())
 
+    def shown(words: str) -> set[str]:
+        return {w for w in spelled(words).split() if canonical(w) in folded and len(canonical(w)) > 1}
+
     def fits(key: str) -> bool:
         people = persons_of(index.sources[key])
         if not people:
             return True
-        given = [g for g in spelled(people[0].given).split() if canonical(g) in folded and len(canonical(g)) > 1]
-        return set(spelled(people[0].family).split()) | set(given) <= written
+        printed = [p for p in people[1:] if p.family and set(canonical(p.family).split()) <= folded]
+        first = set(spelled(people[0].family).split()) | shown(people[0].given)
+        return first | {w for p in printed for w in shown(f"{p.family} {p.given}")} <= written
 
     return [k for k in keys if fits(k)] or keys
 

@@ -23,7 +23,7 @@ from ..registry.compare import initials
 from ..render.csljson import csl_type, issued_parts
 from ..text import spelled
 from .styles import dated, names_read, year_only
-from .text import canonical
+from .text import canonical, fold
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
 
@@ -252,19 +252,25 @@ def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
     sort on every name reads the date after them (DIN 1505-2: lists printed alike, "Adibi u. a. 2025aa", are
     lettered by their names before their dates)."""
     order = _ORDERS[style]
+    read = names_read(style)
     if dated(style) and style == "names-title":
-        read = names_read(style)
         return lambda source: names_title_order(source, read, True)
-    return (lambda source: (sort_date(source, style), *order(source))) if dated(style) else order
+    # The names first: entries printed alike may differ in names the citation does not print (APA's "Uieda &
+    # Barbosa, 2012a" for Valeria C. F. Barbosa's work, "2012b" for Valéria C. F. Barbosa's).
+    return (lambda source: (sorted_names(source, read), sort_date(source, style), *order(source))) if dated(style) \
+        else order
 
 
-def sorted_names(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[tuple[str, str], ...]:
+def sorted_names(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[tuple[tuple[str, str], ...], ...]:
     """``names_key`` as a style's bibliography sort reads it: with ``read`` (et-al-min, et-al-use-first), the first
     et-al-use-first names of a list of et-al-min or more (DIN 1505-2 reads eight of nine or more, Annual Reviews
-    five of seven: ``styles.names_read``); (0, 0): every name."""
+    five of seven: ``styles.names_read``); (0, 0): every name. Collated as citeproc collates them: family and
+    given names in full without accents first, accents only between names otherwise alike ("Roe, Émile" before
+    "Roe, Eric" before "Roe, Fabien"; "Barbosa, Valeria" before "Barbosa, Valéria", though both print "V.")."""
     names = names_key(source)
     least, first = read
-    return names[:first] if first and len(names) >= least else names
+    names = names[:first] if first and len(names) >= least else names
+    return tuple((fold(family), fold(given)) for family, given in names), names
 
 
 def first_name_title_order(source: Source) -> tuple[object, ...]:
@@ -292,10 +298,10 @@ _UNKNOWN = (printed_title_order, csl_title_order)
 "names-title" is "csl-title")."""
 
 
-def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
+def name_order(source: Source) -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[str, int]]:
     """Where an entry sorts in an author-date bibliography: by its names in full (family, then given), then by
     title."""
-    return names_key(source), title_order(source)
+    return sorted_names(source), title_order(source)
 
 
 def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:
