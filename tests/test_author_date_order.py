@@ -304,6 +304,15 @@ def test_a_co_authors_given_name_written_out_is_read_as_spelled() -> None:
     assert _markers("It holds (Uieda y Barbosa, Valeria C. F. 2012).", bib) == (["supplement"], [])  # ISO 690
 
 
+def test_a_co_authors_initial_is_read_as_spelled() -> None:
+    # Harvard and DGPs add the co-author's initial, accent and all: "Doe and É. Roe" beside "Doe and E. Roe".
+    bib = parse_bibliography(r"""@article{emile, author = {Doe, Jane and Roe, Émile}, title = {Beta}, year = {2010}}
+@article{eric, author = {Doe, Jane and Roe, Eric}, title = {Gamma}, year = {2010}}
+""")
+    assert _markers("It holds (Doe and É. Roe, 2010).", bib) == (["emile"], [])
+    assert _markers("It holds (Doe & E. Roe, 2010).", bib) == (["eric"], [])
+
+
 def test_apa_letters_lists_printed_alike_by_the_given_names_first() -> None:
     # APA prints both "Uieda & Barbosa" and sorts by the names in full, collated: "Valeria" before "Valéria", though
     # the titles say otherwise (pandoc's citeproc, checked: "Supplementary material" is 2012a).

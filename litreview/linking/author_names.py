@@ -140,9 +140,14 @@ def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
         return keys
     written = set(spelled(names).split())
     folded = set(canonical(names).split())
+    initials = {spelled(i) for i in _INITIAL.findall(names)}  # "É. Roe" beside "E. Roe" (Harvard, DGPs)
 
     def shown(words: str) -> set[str]:
         return {w for w in spelled(words).split() if canonical(w) in folded and len(canonical(w)) > 1}
+
+    def initials_fit(person: Person) -> bool:
+        mine = {w[:1] for w in spelled(person.given).split()}
+        return all(i in initials for i in mine if any(fold(i) == fold(j) for j in initials))
 
     def fits(key: str) -> bool:
         people = persons_of(index.sources[key])
@@ -150,9 +155,14 @@ def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
             return True
         printed = [p for p in people[1:] if p.family and set(canonical(p.family).split()) <= folded]
         first = set(spelled(people[0].family).split()) | shown(people[0].given)
-        return first | {w for p in printed for w in shown(f"{p.family} {p.given}")} <= written
+        return (first | {w for p in printed for w in shown(f"{p.family} {p.given}")} <= written
+                and all(initials_fit(p) for p in (people[0], *printed)))
 
     return [k for k in keys if fits(k)] or keys
+
+
+_INITIAL = lazy(r"(?<![^\W\d_])([^\W\d_])\.")
+"""An initial as styles print it, a letter and a full stop ("É.")."""
 
 
 def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
