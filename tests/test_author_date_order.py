@@ -13,6 +13,7 @@ from litreview.essay import parse_essay
 from litreview.linking import link
 from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER, UNDECIDED_STYLE
 from litreview.linking.labels import letter_orders
+from litreview.linking.styles import KNOWN, order_of_csl
 from litreview.model import Bibliography
 
 VOLUMES = r"""@book{v1, author = {Roe, Ann}, title = {Zebras}, maintitle = {Collected Works}, volume = {1}, year = {2001}}
@@ -286,3 +287,105 @@ def test_a_citation_printing_every_letter_of_a_group_cites_each_entry() -> None:
                           ("It says so (World Bank 2020a, 2020b).", parse_bibliography(WORLD_BANK))):
         linkage = link(parse_essay(text), entries, letter_order="cited")
         assert not linkage.links, text
+
+
+BARBOSAS = r"""@article{robust, author = {Leonardo Uieda and Val{\'{e}}ria C. F. Barbosa}, title = {Robust inversion},
+  year = {2012}, month = {jul}}
+@article{supplement, author = {Uieda, Leonardo and Barbosa, Valeria C. F.}, title = {Supplementary material},
+  year = {2012}}
+"""
+
+
+def test_a_co_authors_given_name_written_out_is_read_as_spelled() -> None:
+    # Chicago, Harvard, ASA, AAA tell the two lists apart by the co-author's given names as spelled (pandoc, checked).
+    bib = parse_bibliography(BARBOSAS)
+    assert _markers("It holds (Uieda and Valéria C. F. Barbosa 2012).", bib) == (["robust"], [])
+    assert _markers("It holds (Uieda and Valeria C. F. Barbosa 2012).", bib) == (["supplement"], [])
+    assert _markers("It holds (Uieda y Barbosa, Valeria C. F. 2012).", bib) == (["supplement"], [])  # ISO 690
+
+
+def test_a_co_authors_initial_is_read_as_spelled() -> None:
+    # Harvard and DGPs add the co-author's initial, accent and all: "Doe and É. Roe" beside "Doe and E. Roe".
+    bib = parse_bibliography(r"""@article{emile, author = {Doe, Jane and Roe, Émile}, title = {Beta}, year = {2010}}
+@article{eric, author = {Doe, Jane and Roe, Eric}, title = {Gamma}, year = {2010}}
+""")
+    assert _markers("It holds (Doe and É. Roe, 2010).", bib) == (["emile"], [])
+    assert _markers("It holds (Doe & E. Roe, 2010).", bib) == (["eric"], [])
+
+
+def test_apa_letters_lists_printed_alike_by_the_given_names_first() -> None:
+    # APA prints both "Uieda & Barbosa" and sorts by the names in full, collated: "Valeria" before "Valéria", though
+    # the titles say otherwise (pandoc's citeproc, checked: "Supplementary material" is 2012a).
+    linkage = link(parse_essay("It holds (Uieda & Barbosa, 2012b). It also holds (Uieda & Barbosa, 2012a)."),
+                   parse_bibliography(BARBOSAS), letter_order=KNOWN["apa"])
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["robust", "supplement"]
+
+
+def test_apa_collates_given_names_accents_aside() -> None:
+    # "Roe, Émile" sorts before "Roe, Eric" and "Roe, Fabien": letters by the letters first, accents only
+    # between names otherwise alike (pandoc's citeproc, checked: Émile's is 2010a, Eric's 2010b, Fabien's 2010c).
+    bib = parse_bibliography(r"""@article{fabien, author = {Doe, Jane and Roe, Fabien}, title = {Alpha}, year = {2010}}
+@article{emile, author = {Doe, Jane and Roe, Émile}, title = {Beta}, year = {2010}}
+@article{eric, author = {Doe, Jane and Roe, Eric}, title = {Gamma}, year = {2010}}
+""")
+    text = "It holds (Doe & Roe, 2010c). So (Doe & Roe, 2010a). And (Doe & Roe, 2010b)."
+    linkage = link(parse_essay(text), bib, letter_order=KNOWN["apa"])
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["fabien", "emile", "eric"]
+
+
+def _sorting(sort_macros: str, sort: str) -> bytes:
+    """A style citing "(Doe & Roe 2010a)" whose bibliography sorts by ``sort`` (keys) over ``sort_macros``."""
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" '
+            'version="1.0"><info><id>test</id></info>' + sort_macros +
+            '<macro name="cite"><names variable="author"><name form="short" and="symbol"/></names></macro>'
+            '<citation disambiguate-add-year-suffix="true"><layout prefix="(" suffix=")" delimiter="; ">'
+            '<group delimiter=" "><text macro="cite"/><date variable="issued"><date-part name="year"/></date></group>'
+            '</layout></citation>'
+            f'<bibliography><sort>{sort}</sort><layout><text variable="title"/></layout></bibliography></style>').encode()
+
+
+CO_AUTHORS = r"""@article{robust, author = {Leonardo Uieda and Val{\'{e}}ria C. F. Barbosa}, title = {Robust inversion},
+  year = {2012}}
+@article{supplement, author = {Uieda, Leonardo and Barbosa, Valeria C. F.}, title = {Supplementary material},
+  year = {2012}}
+@article{walter, author = {Doe, Jane and Roe, Walter}, title = {Alpha}, year = {2010}}
+@article{victor, author = {Doe, Jane and Roe, Victor}, title = {Beta}, year = {2010}}
+@article{fabien, author = {Poe, Jane and Zoe, Fabien}, title = {Alpha}, year = {2011}}
+@article{emile, author = {Poe, Jane and Zoe, Émile}, title = {Beta}, year = {2011}}
+@article{eric, author = {Poe, Jane and Zoe, Eric}, title = {Gamma}, year = {2011}}
+"""
+CO_AUTHORS_CITED = ("It holds (Uieda & Barbosa 2012a). It holds (Uieda & Barbosa 2012b). It holds (Doe & Roe 2010a). "
+                    "It holds (Doe & Roe 2010b). It holds (Poe & Zoe 2011a). It holds (Poe & Zoe 2011b). "
+                    "It holds (Poe & Zoe 2011c).")
+
+
+def _letters_in(style: bytes) -> list[str]:
+    """What each citation of ``CO_AUTHORS_CITED`` resolves to in ``style`` ("open": left open)."""
+    linkage = link(parse_essay(CO_AUTHORS_CITED), parse_bibliography(CO_AUTHORS), letter_order=order_of_csl(style))
+    return [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"]
+
+
+def test_a_sort_reading_initials_letters_by_them_then_by_title() -> None:
+    # Metaaltijden's sort reads the names with initials: "Barbosa, V.C.F." twice (the titles decide), "Roe, V."
+    # before "Roe, W.", "Zoe, E." before "Zoe, É." before "Zoe, F." (pandoc's citeproc, checked).
+    style = _sorting('<macro name="author"><names variable="author"><name initialize-with="."/></names></macro>',
+                     '<key macro="author"/><key variable="issued"/><key variable="title"/>')
+    assert _letters_in(style) == ["robust", "supplement", "victor", "walter", "eric", "emile", "fabien"]
+
+
+def test_a_sort_reading_only_family_names_past_the_first_leaves_co_authors_open() -> None:
+    # Annual Reviews reads the first name with its initials, then the family names alone: lists that differ in a
+    # co-author's given names tie, lettered in the order the document first cites them (pandoc's citeproc, checked).
+    style = _sorting('<macro name="author"><names variable="author"><name initialize-with=""/></names></macro>'
+                     '<macro name="last"><names variable="author"><name form="short"/></names></macro>',
+                     '<key macro="author" names-min="2" names-use-first="1"/><key macro="last"/>'
+                     '<key variable="issued"/>')
+    assert _letters_in(style) == ["open"] * 7
+
+
+def test_a_sort_reading_initials_then_names_in_full_letters_by_both() -> None:
+    # Springer reads the names with initials, then the author variable, every name in full: "Barbosa, Valeria"
+    # before "Barbosa, Valéria", whose initials tie (pandoc's citeproc, checked).
+    style = _sorting('<macro name="author"><names variable="author"><name initialize-with=""/></names></macro>',
+                     '<key macro="author"/><key variable="author"/>')
+    assert _letters_in(style) == ["supplement", "robust", "victor", "walter", "eric", "emile", "fabien"]

@@ -134,20 +134,35 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
 
 def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
     """ "Šmith" for the entry by Šmith, "Smith" for the one by Smith, "Martín Abadi et al." for the one by Martín
-    Abadi when Martin Abadi wrote the other: styles print names as spelled (and a given name written out)."""
+    Abadi when Martin Abadi wrote the other: styles print names as spelled (and a given name written out), a
+    co-author's too ("Uieda and Valéria C. F. Barbosa" beside "Uieda and Valeria C. F. Barbosa")."""
     if len(keys) < 2:
         return keys
     written = set(spelled(names).split())
     folded = set(canonical(names).split())
+    initials = {spelled(i) for i in _INITIAL.findall(names)}  # "É. Roe" beside "E. Roe" (Harvard, DGPs)
+
+    def shown(words: str) -> set[str]:
+        return {w for w in spelled(words).split() if canonical(w) in folded and len(canonical(w)) > 1}
+
+    def initials_fit(person: Person) -> bool:
+        mine = {w[:1] for w in spelled(person.given).split()}
+        return all(i in initials for i in mine if any(fold(i) == fold(j) for j in initials))
 
     def fits(key: str) -> bool:
         people = persons_of(index.sources[key])
         if not people:
             return True
-        given = [g for g in spelled(people[0].given).split() if canonical(g) in folded and len(canonical(g)) > 1]
-        return set(spelled(people[0].family).split()) | set(given) <= written
+        printed = [p for p in people[1:] if p.family and set(canonical(p.family).split()) <= folded]
+        first = set(spelled(people[0].family).split()) | shown(people[0].given)
+        return (first | {w for p in printed for w in shown(f"{p.family} {p.given}")} <= written
+                and all(initials_fit(p) for p in (people[0], *printed)))
 
     return [k for k in keys if fits(k)] or keys
+
+
+_INITIAL = lazy(r"(?<![^\W\d_])([^\W\d_])\.")
+"""An initial as styles print it, a letter and a full stop ("É.")."""
 
 
 def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:

@@ -22,7 +22,7 @@ from ..model import Claim
 from .index import SourceIndex
 from .labels import CITATION_ORDERS, first_name, letter_orders, sort_date, sorted_names, tied
 from .rendered_list import Listed, listed
-from .styles import dated, for_entries, given_read, names_read
+from .styles import dated, for_entries, given_read, name_keys, names_read
 from .styles import et_al_min as style_et_al_min
 
 UNDECIDED = "one of these entries; nothing here tells which"
@@ -285,8 +285,12 @@ def _sort_key(index: SourceIndex, key: str) -> tuple[object, ...]:
     source = index.sources[key]
     order = index.letter_order
     given = given_read(order)
-    names = (sorted_names(source, names_read(order)) if order == "names"
-             else (first_name(source, given),) if given else ())  # "cited": the first name ("SMITH, Jane")
+    if order == "names":  # each key that reads names as it reads them, when the style's file tells
+        names: tuple[object, ...] = tuple(sorted_names(source, (least, first), read)
+                                          for least, first, read in name_keys(order)) or sorted_names(
+                                              source, names_read(order))
+    else:
+        names = (first_name(source, given),) if given else ()  # "cited": the first name ("SMITH, Jane")
     return names, sort_date(source, order) if dated(order) else ()
 
 

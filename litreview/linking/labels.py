@@ -22,8 +22,8 @@ from ..model import Person, Source
 from ..registry.compare import initials
 from ..render.csljson import csl_type, issued_parts
 from ..text import spelled
-from .styles import dated, names_read, year_only
-from .text import canonical
+from .styles import dated, name_keys, names_read, year_only
+from .text import canonical, fold
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
 
@@ -226,11 +226,14 @@ def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
     return tuple(sorted(group, key=lambda k: order(sources[k])))
 
 
-def names_title_order(source: Source, read: tuple[int, int] = (0, 0), by_date: bool = False) -> tuple[object, ...]:
+def names_title_order(source: Source, read: tuple[int, int] = (0, 0), by_date: bool = False,
+                      keys: tuple[tuple[int, int, str], ...] = ()) -> tuple[object, ...]:
     """The sort of styles that read every name and then the CSL title ("names-title"): among the same names, as
     ``csl_title_order``. ``read``: as many names as the style's sort reads (``sorted_names``); ``by_date``: the
-    full date before the title (``issued_order``: DIN 1505-2)."""
-    return (sorted_names(source, read), issued_order(source) if by_date else (), *csl_title_order(source))
+    full date before the title (``issued_order``: DIN 1505-2); ``keys``: how each of its keys reads the names, when
+    its file tells (``styles.name_keys``: Metaaltijden reads initials, "Roe, E." before "Roe, É.")."""
+    names = tuple(sorted_names(source, (least, first), given) for least, first, given in keys)
+    return (names or sorted_names(source, read), issued_order(source) if by_date else (), *csl_title_order(source))
 
 
 def issued_order(source: Source) -> tuple[int, ...]:
@@ -252,19 +255,30 @@ def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
     sort on every name reads the date after them (DIN 1505-2: lists printed alike, "Adibi u. a. 2025aa", are
     lettered by their names before their dates)."""
     order = _ORDERS[style]
-    if dated(style) and style == "names-title":
-        read = names_read(style)
-        return lambda source: names_title_order(source, read, True)
-    return (lambda source: (sort_date(source, style), *order(source))) if dated(style) else order
+    read = names_read(style)
+    if style == "names-title" and (dated(style) or name_keys(style)):
+        return lambda source: names_title_order(source, read if dated(style) else (0, 0), dated(style), name_keys(style))
+    # The names first: entries printed alike may differ in names the citation does not print (APA's "Uieda &
+    # Barbosa, 2012a" for Valeria C. F. Barbosa's work, "2012b" for Valéria C. F. Barbosa's).
+    return (lambda source: (sorted_names(source, read), sort_date(source, style), *order(source))) if dated(style) \
+        else order
 
 
-def sorted_names(source: Source, read: tuple[int, int] = (0, 0)) -> tuple[tuple[str, str], ...]:
+def sorted_names(source: Source, read: tuple[int, int] = (0, 0),
+                 given: str = "full") -> tuple[tuple[tuple[str, str], ...], ...]:
     """``names_key`` as a style's bibliography sort reads it: with ``read`` (et-al-min, et-al-use-first), the first
     et-al-use-first names of a list of et-al-min or more (DIN 1505-2 reads eight of nine or more, Annual Reviews
-    five of seven: ``styles.names_read``); (0, 0): every name."""
+    five of seven: ``styles.names_read``); (0, 0): every name. ``given``: the given names in "full", their
+    "initials" (as spelled: "É"), or "none". Collated as citeproc collates them: the names without accents first,
+    accents only between names otherwise alike ("Roe, Émile" before "Roe, Eric" before "Roe, Fabien"; "Barbosa,
+    Valeria" before "Barbosa, Valéria"; "Roe, E." before "Roe, É.")."""
     names = names_key(source)
     least, first = read
-    return names[:first] if first and len(names) >= least else names
+    names = names[:first] if first and len(names) >= least else names
+    if given != "full":
+        names = tuple((family, "" if given == "none" else " ".join(w[:1] for w in part.split()))
+                      for family, part in names)
+    return tuple((fold(family), fold(part)) for family, part in names), names
 
 
 def first_name_title_order(source: Source) -> tuple[object, ...]:
@@ -292,10 +306,10 @@ _UNKNOWN = (printed_title_order, csl_title_order)
 "names-title" is "csl-title")."""
 
 
-def name_order(source: Source) -> tuple[tuple[tuple[str, str], ...], tuple[str, int]]:
+def name_order(source: Source) -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[str, int]]:
     """Where an entry sorts in an author-date bibliography: by its names in full (family, then given), then by
     title."""
-    return names_key(source), title_order(source)
+    return sorted_names(source), title_order(source)
 
 
 def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, YearLabel]:

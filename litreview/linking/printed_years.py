@@ -25,7 +25,7 @@ from .labels import (
     year_labels,
     year_span,
 )
-from .styles import dated, for_entries, names_read
+from .styles import dated, for_entries, name_keys, names_read
 from .text import fold
 
 YEAR_WORDS = terms.YEAR_WORDS
@@ -228,7 +228,7 @@ def _pooled(keys: list[str], index: SourceIndex) -> list[str]:
     style = for_entries(index.letter_order, (index.sources[k].type for k in keys))
     if style == "names-title":
         read, by_date = names_read(style), dated(style)
-        return sorted(keys, key=lambda k: names_title_order(index.sources[k], read, by_date))
+        return sorted(keys, key=lambda k: names_title_order(index.sources[k], read, by_date, name_keys(style)))
     if style == "csl-title":
         return sorted(keys, key=lambda k: first_name_title_order(index.sources[k]))
     return _by_title(keys, index)

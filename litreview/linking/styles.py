@@ -48,6 +48,12 @@ class LetterOrder(str):
     """How a "cited" sort reads the given names of the first author, the one name it reads: "full" ("SMITH, Jane"
     before "SMITH, John": ABNT), "initials" ("Smith, J." for both), '' when not told (entries of one family name
     then tie)."""
+    name_keys: tuple[tuple[int, int, str], ...]
+    """For a "names" or "names-title" sort, how each of its keys that read names reads them, in order: (et-al-min, et-al-use-first)
+    as in ``names_read``, and the given names it reads, "full", "initials" or "none" (a short form: family names
+    alone). Annual Reviews reads the first name with its initials, then the family names alone: lists that differ
+    only in a co-author's given names tie, lettered in citation order; Springer reads every name with initials, then
+    in full. () when not read from a file (every name in full)."""
     year_only: frozenset[str]
     """For a ``dated`` sort, the CSL types whose date it reads as the year alone (APA's date key prints the full
     date of a web page, a post or a talk, the year of an article or a book): entries of these types of one year
@@ -55,7 +61,8 @@ class LetterOrder(str):
 
     def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False,
                 et_al_min: int = 0, apart: frozenset[str] = frozenset(), given: str = "",
-                year_only: frozenset[str] = frozenset()) -> LetterOrder:
+                year_only: frozenset[str] = frozenset(),
+                name_keys: tuple[tuple[int, int, str], ...] = ()) -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
         made.dated = dated
@@ -63,6 +70,7 @@ class LetterOrder(str):
         made.apart = apart
         made.given = given
         made.year_only = year_only
+        made.name_keys = name_keys
         return made
 
 
@@ -130,6 +138,11 @@ def given_read(order: str) -> str:
     return str(getattr(order, "given", ""))
 
 
+def name_keys(order: str) -> tuple[tuple[int, int, str], ...]:
+    """How each key of ``order``'s sort reads names (``LetterOrder.name_keys``); () for a str."""
+    return tuple(getattr(order, "name_keys", ()))
+
+
 def et_al_min(order: str) -> int:
     """The fewest names ``order``'s style prints as "X et al." (``LetterOrder.et_al_min``); 0 when not known."""
     return int(getattr(order, "et_al_min", 0))
@@ -147,7 +160,8 @@ def year_only(order: str) -> frozenset[str]:
 
 def _with_et_al(order: str, least: int) -> LetterOrder:
     """``order`` with ``least`` as the fewest names its citations print as "et al." (``LetterOrder.et_al_min``)."""
-    return LetterOrder(order, names_read(order), dated(order), least, apart(order), given_read(order), year_only(order))
+    return LetterOrder(order, names_read(order), dated(order), least, apart(order), given_read(order), year_only(order),
+                       name_keys(order))
 
 
 def style_name(ref: str) -> str:
@@ -216,7 +230,8 @@ def _order(root: ET.Element) -> str:
             # type (Anglia: names, date, title; pandoc, checked): entries of those types are ``apart``.
             told = frozenset[str]() if every_type else frozenset().union(*(TOLD_TYPES[t] for t in branched))
             if _names_read(root, keys, macros) == "all":
-                return LetterOrder("names-title", _truncation(root, keys, macros), _dated(keys, macros), apart=told)
+                return LetterOrder("names-title", _truncation(root, keys, macros), _dated(keys, macros), apart=told,
+                                   name_keys=_name_keys(root, keys, macros))
             return LetterOrder("csl-title", dated=_dated(keys, macros), apart=told) if told else "csl-title"
         macro = macros.get(key.get("macro", ""))
         if not ({variable} if variable else _variables(macro, macros, set(), False, branched)) <= _NAMES_AND_DATES:
@@ -226,7 +241,8 @@ def _order(root: ET.Element) -> str:
     if keys:
         if _names_read(root, keys, macros) == "first":
             return LetterOrder("cited", dated=_dated(keys, macros), given=_given(root, keys, macros))
-        return LetterOrder("names", _truncation(root, keys, macros), _dated(keys, macros))
+        return LetterOrder("names", _truncation(root, keys, macros), _dated(keys, macros),
+                           name_keys=_name_keys(root, keys, macros))
     info = root.find(f"{CSL}info")
     names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
         link.get("href", "") for link in info.findall(f"{CSL}link") if link.get("rel") == "independent-parent"]
@@ -278,6 +294,33 @@ def _given(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, ET.Ele
                 read.add("full" if name.get("initialize", "").strip() == "false" else "initials")
         return read.pop() if len(read) == 1 else ""
     return ""
+
+
+def _name_keys(root: ET.Element, keys: list[ET.Element],
+               macros: Mapping[str, ET.Element]) -> tuple[tuple[int, int, str], ...]:
+    """``LetterOrder.name_keys`` of a sort's keys: for each that reads names, how many (``_et_al``: none set, every
+    name) and their given names: a name variable as a key, in full; a macro, as its ``<name>`` elements print them,
+    which must agree: "none" for a short form, "initials" with ``initialize-with`` on the element (``initialize`` not
+    "false"), else in full (APA's, whose ``initialize-with`` is the style's, sorts "Roe, Émile" before "Roe, Eric":
+    pandoc's citeproc, checked). () when one cannot be told."""
+    bibliography = root.find(f"{CSL}bibliography")
+    out = []
+    for key in keys:
+        macro = macros.get(key.get("macro", ""))
+        if key.get("variable", "") in _NAMES:
+            least, first = (_count(v) for v in _et_al(key, None, None))  # every name but for the key's own setting
+            out.append((least, first, "full"))
+            continue
+        if macro is None or not _variables(macro, macros, set()) & _NAMES:
+            continue
+        forms = {"none" if name.get("form", "long") == "short" else
+                 "full" if name.get("initialize-with") is None or name.get("initialize", "").strip() == "false"
+                 else "initials" for name in macro.iter(f"{CSL}name") if name.get("form") != "count"}
+        if len(forms) != 1:
+            return ()
+        least, first = (_count(v) for v in _et_al(key, macro.find(f".//{CSL}name"), bibliography))
+        out.append((least, first, forms.pop()))
+    return tuple(out)
 
 
 def _dated(keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> bool:
