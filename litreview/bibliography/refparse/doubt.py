@@ -186,11 +186,11 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["long_number"] = float(len(value) > 12)
         f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
     elif name == "year":
-        f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
+        found, year = _YEAR.findall(ref.raw), ref.year[:4]  # the years printed
+        f["years"] = min(len(set(found)), 4) / 4
         f["year_volume"] = float(";" in ref.raw and bool(_YEAR_VOLUME.search(ref.raw)))  # the pattern needs one
-        found, year = _YEAR.findall(ref.raw), ref.year[:4]  # printed once; before another year
-        f["year_once"] = float(found.count(year) == 1)
-        f["year_later"] = float(bool(found) and year in found and found[-1] != year)
+        f["year_once"] = float(found.count(year) == 1)  # printed once
+        f["year_later"] = float(bool(found) and year in found and found[-1] != year)  # before another year
     elif name == "doi":
         f["bad_doi"] = float(not is_valid_doi(_text(ref, name)))
     return f
