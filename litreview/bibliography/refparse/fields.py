@@ -157,6 +157,11 @@ def take_url(text: str) -> tuple[str, str]:
     return url, _splice(text, lead.start() if lead else m.start(), end)
 
 
+def without_medium(text: str) -> str:
+    """``text`` with the media printed in it ("[Internet]", "[online]", ``MEDIUM``) taken out."""
+    return MEDIUM.sub("", text) if "[" in text else text  # each is printed in its brackets
+
+
 def is_url(word: str) -> bool:
     """Is ``word`` (a token, its closing punctuation aside) one web address?"""
     m = _URL.fullmatch(word.rstrip(".,;:)]")) if "://" in word or "www." in word.lower() else None

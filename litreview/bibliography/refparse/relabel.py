@@ -248,7 +248,7 @@ def _container_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged
     that closes the name, are the container's (and the medium with them, as a journal's span keeps it): CSE's
     "Journal of Human Evolution [Internet]. [accessed 2023 Oct 22] 27(1):139–158." (the model read the name's last
     words and the medium into the note, the date of access after them being one)."""
-    media = [m.span() for m in F.MEDIUM.finditer(text)]
+    media = [m.span() for m in F.MEDIUM.finditer(text)] if "[" in text else []  # each in its brackets
     if not media:
         return tagged
     out = list(tagged)
