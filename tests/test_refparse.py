@@ -1265,6 +1265,17 @@ def test_access_words_are_found_with_any_letter_the_case_blind_patterns_take():
     assert take_accessed("Title – Vıew 3 March 2001.") == ("", "Title – Vıew 3 March 2001.")
 
 
+def test_case_blind_text_holds_every_word_the_case_blind_patterns_find():
+    # the doubt model's journal and publisher words are looked for in it before their patterns run
+    from litreview.bibliography.refparse import doubt
+    from litreview.bibliography.refparse.fields import case_blind
+
+    for text, word in (("UNİVERSİTY OF X", "university"), ("Unıversity of X", "university"), ("Preſs", "press"),
+                       ("Boo\u212as", "books"), ("Éditions du Seuil", "éditions"), ("JOURNAL OF X", "journal")):
+        assert word in case_blind(text), text
+        assert (doubt._PUBLISHER_WORD if word != "journal" else doubt._JOURNAL_WORD).search(text), text
+
+
 def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> None:
     # A string decoded with surrogateescape can carry one; crfsuite raised SystemError on it.
     ref = parse_reference("Smith, J. 2001. A title \udc80 here. Journal of Things 3: 1-2.")

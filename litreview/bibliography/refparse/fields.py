@@ -184,8 +184,14 @@ def accessed_span(text: str) -> tuple[int, int] | None:
     return None if m is None else (m[1], m[2])
 
 
+def case_blind(text: str) -> str:
+    """``text`` in lower case, and the letters re.IGNORECASE also takes for "i", "s" or "k" made those letters: a word
+    of ASCII letters that a case-blind pattern finds in ``text`` is in it as written in lower case."""
+    return text.lower() if text.isascii() or _CASE_BLIND_LETTERS.isdisjoint(text) else text.translate(_CASE_BLIND).lower()
+
+
 def _accessed(text: str) -> tuple[str, int, int] | None:
-    folded = text.lower() if text.isascii() or _CASE_BLIND_LETTERS.isdisjoint(text) else text.translate(_CASE_BLIND).lower()
+    folded = case_blind(text)
     if not any(word in folded for word in _ACCESS_WORDS):
         return None  # the patterns' case-blind words are these: without one neither pattern matches
     m = _ACCESSED.search(text)
