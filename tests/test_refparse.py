@@ -1255,6 +1255,27 @@ def test_access_dates_are_found_in_any_case_as_before():
         "", "Smith, J. 2001. Accessible Things. March 3, 2001.")
 
 
+def test_access_words_are_found_with_any_letter_the_case_blind_patterns_take():
+    # the words are looked for before the patterns run: "İ", "ı" and "ſ" are an "i" or an "s" to them
+    from litreview.bibliography.refparse.fields import take_accessed
+
+    for text in ("Title – VİEWED 3 March 2001.", "Title – vıewed 3 March 2001.", "Title – Retrıeved March 3, 2001.",
+                 "Title [Zugrıff am 3.3.2001]", "Title [cİted 2001 March 3]", "Title – Consulted March 3, 2001."):
+        assert take_accessed(text)[0] == "2001-03-03", text
+    assert take_accessed("Title – Vıew 3 March 2001.") == ("", "Title – Vıew 3 March 2001.")
+
+
+def test_case_blind_text_holds_every_word_the_case_blind_patterns_find():
+    # the doubt model's journal and publisher words are looked for in it before their patterns run
+    from litreview.bibliography.refparse import doubt
+    from litreview.bibliography.refparse.fields import case_blind
+
+    for text, word in (("UNİVERSİTY OF X", "university"), ("Unıversity of X", "university"), ("Preſs", "press"),
+                       ("Boo\u212as", "books"), ("Éditions du Seuil", "éditions"), ("JOURNAL OF X", "journal")):
+        assert word in case_blind(text), text
+        assert (doubt._PUBLISHER_WORD if word != "journal" else doubt._JOURNAL_WORD).search(text), text
+
+
 def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> None:
     # A string decoded with surrogateescape can carry one; crfsuite raised SystemError on it.
     ref = parse_reference("Smith, J. 2001. A title \udc80 here. Journal of Things 3: 1-2.")

@@ -121,7 +121,7 @@ def _strip(text: str) -> str:
 
 
 def _clean_title(text: str) -> str:
-    text = F.MEDIUM.sub("", text).strip()
+    text = F.without_medium(text).strip()
     if text[:1] in "“\"‘«„'" and text.rstrip(" .,;:")[-1:] in "”\"’»“'":
         text = text[1:].rstrip(" .,;:")[:-1]
     text = _strip(text)

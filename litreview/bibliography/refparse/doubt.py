@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...doi import is_valid_doi
+from . import fields as F
 from .combine import ordered
 from .combine import value_of as _value
 from .combine import values as _values
@@ -36,8 +37,12 @@ _NAME_LIST = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+,\s+(?:[A-ZÀ-Þ]\.\s*){1,3}(?:,
 _CUT_SHORT = (":", ";", ",", " -")
 _YEAR_VOLUME = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*\d")
 _PAGE_WORD = re.compile(r"(?i)\b(?:pp?|vol|no|nr)\.\s*\d")
-_JOURNAL_WORD = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|revue|revista|zeitschrift)\b")
-_PUBLISHER_WORD = re.compile(r"(?i)\b(?:press|verlag|publish\w*|books|éditions|editora|university)\b")
+#: the words of a journal's name and of a publisher's, in lower case ("publish" opens "Publishing", "Publishers"), and
+#: the case-blind patterns made of them; a value holding none of the words is not searched
+_JOURNAL_WORDS = ("journal", "review", "quarterly", "proceedings", "revue", "revista", "zeitschrift")
+_PUBLISHER_WORDS = ("press", "verlag", "publish", "books", "éditions", "editora", "university")
+_JOURNAL_WORD = re.compile(r"(?i)\b(?:" + "|".join(_JOURNAL_WORDS) + r")\b")
+_PUBLISHER_WORD = re.compile(r"(?i)\b(?:" + "|".join(w + r"\w*" if w == "publish" else w for w in _PUBLISHER_WORDS) + r")\b")
 _BRACKETS = frozenset("“”\"‘’«»„()[]")
 _BORDER = {**dict.fromkeys(".?!", "stop"), **dict.fromkeys(",;:", "mark"), **dict.fromkeys(_BRACKETS, "quote"),
            "": "edge"}
@@ -164,8 +169,9 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["names_in"] = float("," in value and bool(_NAME_LIST.search(value)))
         f["pages_in"] = float(digits and bool(_PAGE_WORD.search(value)))
         f["colon_end"] = float(value.rstrip().endswith((":", ";", ",")))
-        f[k.journal_word] = float(bool(_JOURNAL_WORD.search(value)))
-        f[k.publisher_word] = float(bool(_PUBLISHER_WORD.search(value)))
+        folded = F.case_blind(value)
+        f[k.journal_word] = float(any(w in folded for w in _JOURNAL_WORDS) and bool(_JOURNAL_WORD.search(value)))
+        f[k.publisher_word] = float(any(w in folded for w in _PUBLISHER_WORDS) and bool(_PUBLISHER_WORD.search(value)))
         f["same_as_title"] = float(name != "title" and sh.ref_values["title"] == shown)
         left, right = _borders(ref.raw, value)
         f[f"left:{left}"] = 1.0
@@ -186,11 +192,11 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["long_number"] = float(len(value) > 12)
         f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
     elif name == "year":
-        f["years"] = min(len(set(_YEAR.findall(ref.raw))), 4) / 4
+        found, year = _YEAR.findall(ref.raw), ref.year[:4]  # the years printed
+        f["years"] = min(len(set(found)), 4) / 4
         f["year_volume"] = float(";" in ref.raw and bool(_YEAR_VOLUME.search(ref.raw)))  # the pattern needs one
-        found, year = _YEAR.findall(ref.raw), ref.year[:4]  # printed once; before another year
-        f["year_once"] = float(found.count(year) == 1)
-        f["year_later"] = float(bool(found) and year in found and found[-1] != year)
+        f["year_once"] = float(found.count(year) == 1)  # printed once
+        f["year_later"] = float(bool(found) and year in found and found[-1] != year)  # before another year
     elif name == "doi":
         f["bad_doi"] = float(not is_valid_doi(_text(ref, name)))
     return f

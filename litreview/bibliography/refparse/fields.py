@@ -66,6 +66,10 @@ _ACCESSED_DAY_FIRST = re.compile(
 #: the words of _ACCESSED and _ACCESSED_DAY_FIRST, lower case
 _ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted", "zugriff", "abgerufen", "consult", "acess", "visitado",
                  "cited", "cit.")
+#: the letters besides "I" and "S" that re.IGNORECASE takes for "i", "s" or "k" ("ſ" for "s"), as those letters: with
+#: them and lower case, every text the patterns match holds one of _ACCESS_WORDS
+_CASE_BLIND = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_CASE_BLIND_LETTERS = frozenset(map(chr, _CASE_BLIND))
 #: the words that lead to a link ("Available online:", "Retrieved from", "URL:", "Disponível em:"): with it, not
 #: the title's
 _LINK_LEAD = re.compile(
@@ -153,6 +157,11 @@ def take_url(text: str) -> tuple[str, str]:
     return url, _splice(text, lead.start() if lead else m.start(), end)
 
 
+def without_medium(text: str) -> str:
+    """``text`` with the media printed in it ("[Internet]", "[online]", ``MEDIUM``) taken out."""
+    return MEDIUM.sub("", text) if "[" in text else text  # each is printed in its brackets
+
+
 def is_url(word: str) -> bool:
     """Is ``word`` (a token, its closing punctuation aside) one web address?"""
     m = _URL.fullmatch(word.rstrip(".,;:)]")) if "://" in word or "www." in word.lower() else None
@@ -175,9 +184,16 @@ def accessed_span(text: str) -> tuple[int, int] | None:
     return None if m is None else (m[1], m[2])
 
 
+def case_blind(text: str) -> str:
+    """``text`` in lower case, and the letters re.IGNORECASE also takes for "i", "s" or "k" made those letters: a word
+    of ASCII letters that a case-blind pattern finds in ``text`` is in it as written in lower case."""
+    return text.lower() if text.isascii() or _CASE_BLIND_LETTERS.isdisjoint(text) else text.translate(_CASE_BLIND).lower()
+
+
 def _accessed(text: str) -> tuple[str, int, int] | None:
-    if text.isascii() and not any(word in text.lower() for word in _ACCESS_WORDS):
-        return None  # in ASCII, the pattern's case-blind words are these (elsewhere "ſ" is an "s")
+    folded = case_blind(text)
+    if not any(word in folded for word in _ACCESS_WORDS):
+        return None  # the patterns' case-blind words are these: without one neither pattern matches
     m = _ACCESSED.search(text)
     date = parse_date(m.group("date")) if m else None
     if m is None or date is None or date.month is None:

@@ -393,7 +393,8 @@ def _starts_name(name: _Read) -> bool:
 def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int]]:
     """Tokens up to the first comma, semicolon or closing period."""
     out = []
-    for k, t in enumerate(toks[i:], start=i):
+    for k in range(i, len(toks)):  # (not a copy of the rest: the chunk is a few tokens)
+        t = toks[k]
         if t[0] in {",", ";"}:
             break
         out.append(t)

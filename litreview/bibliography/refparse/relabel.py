@@ -93,7 +93,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
     tagged = arxiv_preprint(initials_closing_journal(tagged), text)
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
-    return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged))), text)
+    return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 
 
@@ -127,8 +127,10 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     it ("IEEE Trans Rehabil Eng [Internet]."): moving it cost container F1 on 3-fold CV (assemble.container_name drops
     it from the journal's name). First eight dev styles: title
     0.935 -> 0.939, container 0.884 -> 0.905; 3-fold CV, anystyle dev 250 and Chicago unchanged."""
-    marks = [(m.span(), _NOTE_LEAVES) for m in _AHEAD_OF_PRINT.finditer(text)]
-    marks += [(m.span(), _MEDIUM_LEAVES) for m in F.MEDIUM.finditer(text)]
+    # each pattern asked only of a string holding its word or its bracket (no match is found without)
+    marks = [(m.span(), _NOTE_LEAVES) for m in _AHEAD_OF_PRINT.finditer(text)] if "ahead" in text.lower() else []
+    if "[" in text:
+        marks += [(m.span(), _MEDIUM_LEAVES) for m in F.MEDIUM.finditer(text)]
     if (accessed := F.accessed_span(text)) is not None:
         marks.append((accessed, _ACCESS_LEAVES))
     if not marks:
@@ -137,9 +139,11 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
             else t for t in tagged]
 
 
-def _links(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+def _links(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """A token that is a web address is the URL, whatever the model read it as: Copernicus prints a page with
     no author as "Title: http://…, last access: 28 August 2023.", and the model ran the title on over it."""
+    if "://" not in text and "www." not in text.lower():  # what ``is_url`` asks of a word, asked of them all at once
+        return tagged
     return [t._replace(label="url") if t.label not in ("url", "doi") and F.is_url(t.token.text) else t
             for t in tagged]
 
@@ -244,7 +248,7 @@ def _container_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged
     that closes the name, are the container's (and the medium with them, as a journal's span keeps it): CSE's
     "Journal of Human Evolution [Internet]. [accessed 2023 Oct 22] 27(1):139–158." (the model read the name's last
     words and the medium into the note, the date of access after them being one)."""
-    media = [m.span() for m in F.MEDIUM.finditer(text)]
+    media = [m.span() for m in F.MEDIUM.finditer(text)] if "[" in text else []  # each in its brackets
     if not media:
         return tagged
     out = list(tagged)

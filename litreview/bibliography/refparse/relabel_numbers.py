@@ -24,7 +24,8 @@ def pages_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the model read as the title's, a note's or an editor's words."""
     out = list(tagged)
     for i in range(len(tagged) - 1):
-        if _PAGES_IN_PARENTHESES.fullmatch(f"{tagged[i].token.text} {tagged[i + 1].token.text}"):
+        if tagged[i].token.text[:1] == "(" and \
+                _PAGES_IN_PARENTHESES.fullmatch(f"{tagged[i].token.text} {tagged[i + 1].token.text}"):
             out[i], out[i + 1] = tagged[i]._replace(label="pages"), tagged[i + 1]._replace(label="pages")
     return out
 
@@ -157,14 +158,16 @@ def vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     out = list(tagged)
     for i, t in enumerate(tagged):
         text = t.token.text
-        if _GLUED.fullmatch(text) and t.label not in ("volume", "doi", "url"):
+        # each pattern needs its semicolon or colon: most words are passed over on that test alone
+        if ";" in text and _GLUED.fullmatch(text) and t.label not in ("volume", "doi", "url"):
             out[i] = t._replace(label="volume")
             if t.label == "title":  # "… cultures. Hydrobiologia 2006;560:93–108."
                 _journal_closing_title(out, tagged, i)
         elif t.label not in ("volume", "pages", "doi", "url") and i and tagged[i - 1].label == "publisher" \
                 and tagged[i - 1].token.text.endswith(";") and _YEAR_PAGES.fullmatch(text):
             out[i] = t._replace(label="volume")  # AMA's book and chapter "Publisher; 2019:1-20." (assemble reads its parts)
-        elif t.label == "title" and i and tagged[i - 1].label == "title" and _VOLUME_ISSUE_PAGES.fullmatch(text) \
+        elif t.label == "title" and ":" in text and i and tagged[i - 1].label == "title" \
+                and _VOLUME_ISSUE_PAGES.fullmatch(text) \
                 and (i + 1 == len(tagged) or tagged[i + 1].label != "title"):
             # Springer's "Title. Nat Commun 11:1234" (an article's number): the run closing the title's span is the volume
             # and the sentence before it the journal; where no journal is found there, the title keeps it
@@ -233,7 +236,8 @@ _YEAR_THEN_LABEL = lazy(rf"\({F.YEAR}[a-z]?\)(?:pp?|s)\.")
 def year_before_page_label(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A year in parentheses glued to the label of the pages after it is the date: Science prints a chapter's or a
     book's "Title (1992)pp. 100–." with no space, one token the model read into the title or the pages."""
-    return [t._replace(label="date") if _YEAR_THEN_LABEL.fullmatch(t.token.text) else t for t in tagged]
+    return [t._replace(label="date") if t.token.text[:1] == "(" and _YEAR_THEN_LABEL.fullmatch(t.token.text) else t
+            for t in tagged]
 
 
 def pages_in_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

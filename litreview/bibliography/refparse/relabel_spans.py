@@ -26,7 +26,7 @@ def imprint_unknown(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     entry's publisher)."""
     words = [t.token.text for t in tagged]
     for i in range(len(tagged) - 1):
-        if not F.UNKNOWN_IMPRINT.fullmatch(f"{words[i]} {words[i + 1]}"):
+        if words[i][:1] != "[" or not F.UNKNOWN_IMPRINT.fullmatch(f"{words[i]} {words[i + 1]}"):
             continue
         out = list(tagged)
         out[i], out[i + 1] = out[i]._replace(label="note"), out[i + 1]._replace(label="note")

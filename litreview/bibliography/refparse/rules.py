@@ -137,10 +137,11 @@ def parse_reference(text: str) -> ParsedReference:
         # APA: "Title [Doctoral dissertation, University of Michigan]. ProQuest.": the thesis and its school;
         # "Title [Data set]. Zenodo.": what the work is (parse_tail reads both)
         title, tail = title[: m.start()], f"{m.group(1)}. {tail}"
-    title = F.MEDIUM.sub("", title)
+    title = F.without_medium(title)
     if (m := _TITLE_EDITION.search(title)) is not None:
         f["edition"], f["volume"], title = m.group("ed") or "", m.group("vol") or "", title[: m.start()]
-    if (m := _TITLE_PAGES.search(title)) is not None:  # APA's "Title (pp. 79–92)", "Titel (S. 31)"
+    # APA's "Title (pp. 79–92)", "Titel (S. 31)" (the pattern asked only of a title its parenthesis closes)
+    if title.endswith(")") and (m := _TITLE_PAGES.search(title)) is not None:
         f["pages"], title = m.group("pages"), title[: m.start()]
     if not tail and (m := _YEAR_AT_END.search(title)) and not f.get("year"):
         f["year"], title = m.group(1), title[: m.start()]  # "... package for R 2013."

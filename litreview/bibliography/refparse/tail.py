@@ -17,7 +17,8 @@ _ABBREVIATIONS = {"vol", "no", "nos", "pp", "p", "ed", "eds", "ch", "chap", "rev
                   "st", "dr", "mr", "mrs", "ms", "jr", "sr", "inc", "ltd", "co", "corp", "univ", "dept",
                   "vs", "etc", "al", "e.g", "i.e", "cf", "ca", "n.d", "fig", "ser", "suppl", "pt", "diss",
                   "op", "cit", "ibid", "ff", "approx", "est", "misc", "tr", "u.a"}
-_BOUNDARY = re.compile(r"(?<=[.?!])\s+(?=[^\sa-z])")
+#: the blanks after a sentence's closing mark (group 1), before what is not a blank or a lower-case letter
+_BOUNDARY = re.compile(r"[.?!](\s+)(?=[^\sa-z])")
 _CHAPTER = re.compile(
     r"^(?:Chap(?:ter|\.)\s*(?P<chap>\S+)\s+)?[Ii]n:?\s+(?P<body>.+)$")
 _EDITED_BY = re.compile(r"[,.]?\s*(?:edited by|eds?\. by|Eds?\.)\s+(?P<eds>.+?)(?=,\s*(?:\d|pp?\.)|$)")
@@ -96,12 +97,13 @@ def plain(seg: str) -> bool:
 def sentence_end(text: str) -> int:
     """Offset just past the first sentence (its closing punctuation included)."""
     for m in _BOUNDARY.finditer(text):
-        before = text[max(0, m.start() - 200): m.start()].split()  # the word before; bounded: linear
+        at = m.start(1)
+        before = text[max(0, at - 200): at].split()  # the word before; bounded: linear
         word = before[-1].lstrip("([") if before else ""
         core = word.rstrip(".").lower()
         if word.endswith(".") and (core in _ABBREVIATIONS or is_initials(word) or len(core) == 1):
             continue
-        return m.start()
+        return at
     return len(text)
 
 
