@@ -1186,3 +1186,27 @@ def test_a_bodys_name_closing_the_title_before_its_place_is_the_publisher(raw, t
     ref = parse_reference(raw)
     assert (ref.publisher, ref.place) == (publisher, place)
     assert title is None or ref.title == title
+
+
+@pytest.mark.parametrize(("raw", "title", "publisher"), [
+    ("Doe, J. (2019). Sea-floor depth grids for the North Atlantic. Zenodo. https://doi.org/10.5281/zenodo.1234567",
+     "Sea-floor depth grids for the North Atlantic", "Zenodo"),
+    ("ROE, Anna et DOE, John. Seismic catalogue of the Western Alps. [en ligne]. 2021. figshare. "
+     "[Consulté le 3 mai 2022].", "Seismic catalogue of the Western Alps", "figshare"),
+    ("Roe, Anna, «Why people moralise effort: a replication», OSF Preprints, 2024.",
+     "Why people moralise effort: a replication", "OSF Preprints"),
+    ("Doe, J., Finite elements for ice flow, Zenodo, 2020, doi:10.5281/zenodo.7654321",
+     "Finite elements for ice flow", "Zenodo"),
+])
+def test_a_data_or_preprint_repository_printed_after_the_title_is_the_publisher(raw, title, publisher):
+    # Zenodo, figshare, arXiv and OSF publish what they hold; styles print them where a publisher goes, which the model,
+    # never trained on them, read as the title's last sentence, a note or a place
+    ref = parse_reference(raw)
+    assert (ref.title, ref.publisher) == (title, publisher)
+
+
+def test_a_repositorys_name_inside_a_title_or_opening_an_identifier_is_no_publisher():
+    ref = parse_reference("Peng, S. (2023). Evidence from arXiv preprints on citation counts. Journal of Informetrics, "
+                          "17(2), 101–110.")
+    assert (ref.publisher, ref.container) == ("", "Journal of Informetrics")
+    assert parse_reference("Doe J. Deep nets for galaxies. arXiv:2301.01234, 2023.").publisher == ""

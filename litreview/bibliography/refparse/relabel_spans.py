@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import EDITOR, IN, MONTHS, NUMBER, PAGES, THESIS, TRANSLATOR, VOLUME
+from .lexicon import EDITOR, IN, MONTHS, NUMBER, PAGES, REPOSITORY, THESIS, TRANSLATOR, VOLUME
 from .names import FUNCTION_WORDS
 from .relabel_names import OPEN_WORD
 from .relabel_names import RUN as _RUN
@@ -480,3 +480,37 @@ def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _ARTICLE_TAIL = frozenset(("note", "collection", "title", "genre", "journal", "container", "location"))
 #: labels that may follow it: links and notes (an access date, "Disponível em:")
 _AFTER_PUBLISHER = frozenset(("url", "doi", "note", "date"))
+
+
+def repository_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A repository of data sets, software or preprints (``lexicon.REPOSITORY``), printed as a field of its own
+    after the title, in a reading with no publisher, is the publisher: "Title. Zenodo.", "Title, figshare, 2021",
+    "Title [en ligne]. arXiv, 2023.", "«Title», OSF Preprints, 2025." (the model read it as a title's, a note's or a
+    place's words). Not the platform's name inside the title ("Evidence from GitHub copilot"), after "In", or
+    opening an identifier ("arXiv:2302.06590", "arXiv preprint arXiv:…")."""
+    if any(t.label == "publisher" for t in tagged):
+        return tagged
+    for i in range(2, len(tagged)):
+        for n in (1, 2):
+            end = i + n
+            if end > len(tagged):
+                break
+            words = [t.token.text for t in tagged[i:end]]
+            name = " ".join(words).strip(".,;[(").casefold()
+            if name not in REPOSITORY or any(":" in w for w in words) \
+                    or not (end == len(tagged) or words[-1].endswith(_FIELD_CLOSE)) \
+                    or any(t.label not in _REPOSITORY_READ for t in tagged[i:end]):
+                continue
+            before = tagged[i - 1]
+            if not before.token.text.endswith((*_FIELD_CLOSE, "]", ")", *F.QUOTE_CLOSER.values())) \
+                    or before.token.text.casefold().rstrip(":") in IN \
+                    or not any(t.label == "title" for t in tagged[:i]):
+                continue
+            return [t._replace(label="publisher") if i <= k < end else t for k, t in enumerate(tagged)]
+    return tagged
+
+
+#: what closes a field: its stop, its comma or its semicolon
+_FIELD_CLOSE = (".", ",", ";")
+#: labels the model read a platform's name as
+_REPOSITORY_READ = frozenset(("title", "note", "location", "container", "journal", "collection", "genre"))
