@@ -1210,3 +1210,25 @@ def test_a_repositorys_name_inside_a_title_or_opening_an_identifier_is_no_publis
                           "17(2), 101–110.")
     assert (ref.publisher, ref.container) == ("", "Journal of Informetrics")
     assert parse_reference("Doe J. Deep nets for galaxies. arXiv:2301.01234, 2023.").publisher == ""
+
+
+@pytest.mark.parametrize(("raw", "container", "volume", "pages"), [
+    # Nature's and the Cell-like styles print NLM's qualified names with no stop before "volume:pages"
+    ("Doe J, Roe A. Trends in influenza admissions. Lancet (London, England) 401:1120–1131 (2023).",
+     "Lancet (London, England)", "401", "1120–1131"),
+    ("Doe J. Statin use in the elderly. BMJ (Clinical research ed.) 2021;372:n105.",
+     "BMJ (Clinical research ed.)", "372", "n105"),
+    # MHRA prints the journal's place in parentheses before "volume.issue (year)": the name alone is the journal's
+    ("Doe, Jane, ‘Secure Sensor Networks’, IEEE Pervasive Computing (Piscataway, NJ, USA), 7.2 (2011), pp. 33–41",
+     "IEEE Pervasive Computing", "7", "33–41"),
+])
+def test_a_qualified_journal_name_with_no_stop_before_its_numbers_is_the_journal(raw, container, volume, pages):
+    # the model read the name as a publisher's or an editor's, the parenthesis as a place, the numbers as its words
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.volume, ref.pages) == (container, "", volume, pages)
+
+
+def test_a_books_place_in_parentheses_before_its_year_is_no_journals():
+    ref = parse_reference("Doe, Jane, ‘Secure Sensor Networks’, Proceedings of the Workshop on Sensors (New York, NY, "
+                          "USA), 2011, pp. 33–41")
+    assert ref.container.startswith("Proceedings of the Workshop on Sensors") and ref.volume == ""

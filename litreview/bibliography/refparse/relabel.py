@@ -23,6 +23,7 @@ from .relabel_journal import (
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    qualified_journal_before_numbers,
     qualifier_closing_journal,
     quoted_name_after_in,
     title_to_its_quote,
@@ -92,6 +93,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
+    tagged = qualified_journal_before_numbers(tagged)
     tagged = repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged))), text)
