@@ -1232,3 +1232,25 @@ def test_a_books_place_in_parentheses_before_its_year_is_no_journals():
     ref = parse_reference("Doe, Jane, ‘Secure Sensor Networks’, Proceedings of the Workshop on Sensors (New York, NY, "
                           "USA), 2011, pp. 33–41")
     assert ref.container.startswith("Proceedings of the Workshop on Sensors") and ref.volume == ""
+
+
+@pytest.mark.parametrize(("raw", "container", "publisher"), [
+    ("Doe, J. 2019. “Fibre layouts for composites.” In Proceedings of the 21st International Conference on Composite "
+     "Materials, ICCM21 Secretariat.", "Proceedings of the 21st International Conference on Composite Materials",
+     "ICCM21 Secretariat"),
+    ("Roe, Anna, Jan Doe, «Linear pieces for convex costs», 2019 IEEE power & energy society general meeting, IEEE, 2019.",
+     "IEEE power & energy society general meeting", "IEEE"),
+    ("Doe, Jane, Gravity gradients in practice, in SEG technical program expanded abstracts 2005, Society of "
+     "Exploration Geophysicists, 2005.", "SEG technical program expanded abstracts 2005",
+     "Society of Exploration Geophysicists"),
+])
+def test_a_publishing_body_closing_a_meetings_name_is_the_publisher(raw, container, publisher):
+    # the model ran the proceedings' name on over the body that published them, after its comma or semicolon
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher) == (container, publisher)
+
+
+def test_a_place_or_a_meetings_acronym_closing_its_name_is_no_publisher():
+    ref = parse_reference("Doe, J. 2019. “Fast kernels.” In Proceedings of the International Conference on Machine "
+                          "Learning, ICML, 2019.")
+    assert ref.publisher == ""

@@ -66,6 +66,7 @@ from .relabel_spans import (
     publisher_after_series,
     publisher_before_pages,
     publisher_closing_article,
+    publisher_closing_container,
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_from_its_parenthesis,
@@ -94,7 +95,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
     tagged = qualified_journal_before_numbers(tagged)
-    tagged = repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text))
+    tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged))), text)
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import EDITOR, IN, MONTHS, NUMBER, PAGES, REPOSITORY, THESIS, TRANSLATOR, VOLUME
+from .lexicon import EDITOR, IN, MONTHS, NUMBER, PAGES, PUBLISHER, REPOSITORY, THESIS, TRANSLATOR, VOLUME
 from .names import FUNCTION_WORDS
 from .relabel_names import OPEN_WORD
 from .relabel_names import RUN as _RUN
@@ -514,3 +514,39 @@ def repository_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _FIELD_CLOSE = (".", ",", ";")
 #: labels the model read a platform's name as
 _REPOSITORY_READ = frozenset(("title", "note", "location", "container", "journal", "collection", "genre"))
+
+
+def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publishing body's name after the last comma or semicolon of a book's or a meeting's name, closing that span
+    before the date, the pages or the reference's end, in a reading with no publisher, is the publisher: "In
+    Proceedings of the 20th Conference on Composite Materials, ICCM20 Secretariat.", "2013 IEEE power & energy society
+    general meeting, IEEE; 2013", "SEG technical program expanded abstracts 2001; Society of Exploration Geophysicists,
+    January 2001" (the model ran the name on over it). A body's word or a publisher's of the lexicon says it is one;
+    a place is not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019")."""
+    if any(t.label == "publisher" for t in tagged):
+        return tagged
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans):
+        return tagged
+    first, last = spans[0], spans[-1]
+    after = tagged[last + 1].label if last + 1 < len(tagged) else ""
+    if after not in _AFTER_CONTAINER_PUBLISHER or (last + 1 < len(tagged) and not tagged[last].token.text.endswith(
+            (",", ";", ".", ":"))):
+        return tagged
+    words = [t.token.text for t in tagged]
+    d = next((k for k in range(last - 1, max(first + 2, last - _BODY_RUN) - 1, -1) if words[k].endswith((",", ";"))),
+             None)
+    if d is None:
+        return tagged
+    tail = [w.strip(".,;:") for w in words[d + 1:last + 1]]
+    name = " ".join(tail)
+    if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
+            or not (F.publishing_body(name) or any(w.casefold() in PUBLISHER for w in tail)):
+        return tagged
+    return [t._replace(label="publisher") if d < k <= last else t for k, t in enumerate(tagged)]
+
+
+#: what may follow a book's or a meeting's name closed by its publisher
+_AFTER_CONTAINER_PUBLISHER = frozenset(("", "date", "pages", "url", "doi"))
+#: at most this many words of a publisher's name after the comma
+_BODY_RUN = 5
