@@ -1254,3 +1254,23 @@ def test_a_place_or_a_meetings_acronym_closing_its_name_is_no_publisher():
     ref = parse_reference("Doe, J. 2019. “Fast kernels.” In Proceedings of the International Conference on Machine "
                           "Learning, ICML, 2019.")
     assert ref.publisher == ""
+
+
+@pytest.mark.parametrize("raw", [
+    "Doe, Jane, and John Roe, eds. 1981. Parallel Sorting on Small Machines. Second. Fast Machines. London: "
+    "Academic Press.",
+    "Doe, J. and Roe, J. eds, 1981. Parallel sorting on small machines. Second edn. Fast machines. London: "
+    "Academic Press.",
+    "Doe, Jane. 1981. Parallel Sorting on Small Machines. Third. Modern Computing. London: Academic Press.",
+])
+def test_a_series_sentence_before_the_place_and_publisher_is_neither_publisher_nor_container(raw):
+    # Chicago and Harvard print a book's series as a sentence of its own before "Place: Publisher"; the model read it
+    # as a first publisher (whose name the reading took) or as a container
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.place) == ("", "Academic Press", "London")
+
+
+def test_a_chapters_book_before_the_imprint_stays_its_container():
+    ref = parse_reference("Doe, J. (1987). Learning from exemplars. Proceedings of the Fourth Workshop on Learning. "
+                          "Irvine, CA: Morgan Kaufmann, pp. 24-30.")
+    assert ref.container == "Proceedings of the Fourth Workshop on Learning"

@@ -550,3 +550,33 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _AFTER_CONTAINER_PUBLISHER = frozenset(("", "date", "pages", "url", "doi"))
 #: at most this many words of a publisher's name after the comma
 _BODY_RUN = 5
+
+
+def series_before_imprint(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A sentence of its own after a book's title or edition, read as a publisher's or a container's, right before the
+    imprint "Place: Publisher" is the book's series: Chicago's and Harvard's "Title. Third edn. Fast Computers. New
+    York: Academic Press." (the model read the series as a first publisher, whose name the reading then took, or as
+    the container of a book that is in none). Not a book's name after "In", which a chapter is in, nor one with the
+    chapter's pages or a meeting's name."""
+    words = [t.token.text for t in tagged]
+    for i in range(1, len(tagged) - 2):
+        if tagged[i].label not in ("publisher", "container") or tagged[i - 1].label not in ("title", "edition") \
+                or not SENTENCE_END.search(words[i - 1]) or words[i].casefold().rstrip(":") in IN:
+            continue
+        j = i
+        while j < len(tagged) - 1 and j - i < _RUN and tagged[j + 1].label == tagged[i].label \
+                and not words[j].endswith((".", ",", ";", ":")):
+            j += 1
+        # the span closes with its stop, the place after it with its colon, the publisher's name after that
+        if not words[j].endswith(".") or j + 1 >= len(tagged) or tagged[j + 1].label != "location":
+            continue
+        p = j + 1
+        while p < len(tagged) - 1 and p - j <= 3 and tagged[p].label == "location" and not words[p].endswith(":"):
+            p += 1
+        if tagged[p].label != "location" or not words[p].endswith(":") or p + 1 >= len(tagged) or tagged[p + 1].label != "publisher":
+            continue
+        if tagged[i].label == "container" and (any(t.label == "pages" for t in tagged)
+                                               or F.PERIODICAL.search(" ".join(words[i:j + 1]))):
+            continue  # a chapter's book or a paper's proceedings, with its pages: "Title. Book. Place: Publisher, 1-20."
+        return [t._replace(label="collection") if i <= k <= j else t for k, t in enumerate(tagged)]
+    return tagged
