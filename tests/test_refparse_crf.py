@@ -1274,3 +1274,20 @@ def test_a_chapters_book_before_the_imprint_stays_its_container():
     ref = parse_reference("Doe, J. (1987). Learning from exemplars. Proceedings of the Fourth Workshop on Learning. "
                           "Irvine, CA: Morgan Kaufmann, pp. 24-30.")
     assert ref.container == "Proceedings of the Fourth Workshop on Learning"
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("Doe J. 2020. GridKit [Internet]. [accessed 2021 Mar 3]. http://example.org/gridkit/", "GridKit"),
+    ("The Quake Team. 2019. QuakePy 2.0.1 [Internet]. [accessed 2020 Aug 4]. https://doi.org/10.5281/zenodo.1234567",
+     "QuakePy 2.0.1"),
+])
+def test_a_short_name_before_the_medium_is_the_title(raw, title):
+    # NLM prints software and data as "Name [Internet]." after the date; the model, which saw the medium after a
+    # journal's name, read the name as a note's words and the reading had no title
+    assert parse_reference(raw).title == title
+
+
+def test_a_repository_read_as_a_dates_word_is_the_publisher():
+    ref = parse_reference("THE QUAKE TEAM. QuakePy 2.0.1 [en ligne]. Zenodo, 2019. [Consulté le 4 août 2020]. "
+                          "DOI 10.5281/zenodo.1234567")
+    assert (ref.title, ref.publisher, ref.container, ref.volume) == ("QuakePy 2.0.1", "Zenodo", "", "")

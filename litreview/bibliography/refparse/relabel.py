@@ -81,6 +81,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``,
     ``relabel_journal`` and ``relabel_numbers`` applied, in the order written here."""
     tagged = _container_to_medium(day_before_month(initial_after_body(body_opening_title(tagged))), text)
+    tagged = _title_to_medium(tagged, text)
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = pages_in_container(volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
@@ -243,6 +244,36 @@ def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                     out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
                 break
     return out
+
+
+def _title_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """In a reading with no title, the words between the names' or the date's stop and the medium in brackets are the
+    title: NLM's and ISO 690's "Team. 2019. ObsPy 1.1.1 [Internet]. [accessed …]" and "TEAM. ObsPy 1.1.1 [en ligne].
+    Zenodo, 2019." for software and data (the model, which saw the medium after a journal's name, read a short name
+    before it as a note's or a journal's words)."""
+    if any(t.label == "title" for t in tagged):
+        return tagged
+    media = [m.span() for m in F.MEDIUM.finditer(text)]
+    if not media:
+        return tagged
+    for i in range(1, len(tagged) - 1):
+        before = tagged[i - 1]
+        if before.label not in ("author", "date") or not before.token.text.endswith(".") \
+                or tagged[i].label not in _TITLE_READ:
+            continue
+        j = i
+        while j < len(tagged) and j - i < _RUN and tagged[j].label in _TITLE_READ \
+                and not any(a <= tagged[j].token.start < b for a, b in media):
+            j += 1
+        if j > i and j < len(tagged) and any(a <= tagged[j].token.start < b for a, b in media) \
+                and not tagged[j - 1].token.text.endswith((",", ";", ":", ".")):
+            return [t._replace(label="title") if i <= k < j else t for k, t in enumerate(tagged)]
+        break
+    return tagged
+
+
+#: labels the model read a short title before its medium as
+_TITLE_READ = frozenset(("note", "journal", "container", "volume", "genre"))
 
 
 def _container_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:

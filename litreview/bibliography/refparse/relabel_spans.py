@@ -513,7 +513,7 @@ def repository_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 #: what closes a field: its stop, its comma or its semicolon
 _FIELD_CLOSE = (".", ",", ";")
 #: labels the model read a platform's name as
-_REPOSITORY_READ = frozenset(("title", "note", "location", "container", "journal", "collection", "genre"))
+_REPOSITORY_READ = frozenset(("title", "note", "location", "container", "journal", "collection", "genre", "date"))
 
 
 def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
