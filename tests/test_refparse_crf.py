@@ -1291,3 +1291,21 @@ def test_a_repository_read_as_a_dates_word_is_the_publisher():
     ref = parse_reference("THE QUAKE TEAM. QuakePy 2.0.1 [en ligne]. Zenodo, 2019. [Consulté le 4 août 2020]. "
                           "DOI 10.5281/zenodo.1234567")
     assert (ref.title, ref.publisher, ref.container, ref.volume) == ("QuakePy 2.0.1", "Zenodo", "", "")
+
+
+@pytest.mark.parametrize(("raw", "title", "publisher"), [
+    ("12. A. N. Petrov, Integral Equations in Mathematical Physics (MIR, 1981).",
+     "Integral Equations in Mathematical Physics", "MIR"),
+    ("Petrov, A. N., Integral Equations in Mathematical Physics (MIR, 1981)",
+     "Integral Equations in Mathematical Physics", "MIR"),
+])
+def test_a_books_title_before_its_publisher_and_year_in_parentheses_is_whole(raw, title, publisher):
+    # Science and PNAS print a book as "Names, Title (Publisher, Year)."; the model cut the title at "in" and read the
+    # rest as a container
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher, ref.year) == (title, "", publisher, "1981")
+
+
+def test_a_month_in_the_closing_parenthesis_is_the_dates_not_a_publisher():
+    ref = parse_reference("Roe, Anna – Doe, Jan, Grid–A Sorting Engine Test System (luglio 2012).")
+    assert (ref.publisher, ref.year) == ("", "2012")

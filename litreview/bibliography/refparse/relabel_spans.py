@@ -580,3 +580,36 @@ def series_before_imprint(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             continue  # a chapter's book or a paper's proceedings, with its pages: "Title. Book. Place: Publisher, 1-20."
         return [t._replace(label="collection") if i <= k <= j else t for k, t in enumerate(tagged)]
     return tagged
+
+
+def title_before_imprint_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between the names and a parenthesis of publisher and year that closes the reference (but for its
+    links) are the book's title, read by the model as a title cut at "in" and a container, or as a journal's name:
+    Science's and PNAS's "V. S. Vladimirov, Generalized Functions in Mathematical Physics (MIR, 1979)." and
+    "T. L. Pedersen, Patchwork: The Composer of Plots (2025; https://…)."; the words before the year in the
+    parenthesis are the publisher. Not a chapter's quoted title and its book ("“Title” in Book (Publisher, 2013)"),
+    nor a reference with pages or editors."""
+    words = [t.token.text for t in tagged]
+    start = next((k for k, t in enumerate(tagged) if t.label not in ("author", "number")), None)
+    if start is None or start == 0 or tagged[start - 1].label != "author" or not words[start - 1].endswith(","):
+        return tagged
+    p = next((k for k in range(start + 1, len(tagged)) if words[k].startswith("(")), None)
+    if p is None or any(t.label in ("volume", "pages", "editor") for t in tagged):
+        return tagged
+    q = next((k for k in range(p, min(p + _RUN, len(tagged))) if words[k].rstrip(".").endswith(")")), None)
+    if q is None or any(t.label not in ("url", "doi") for t in tagged[q + 1:]):
+        return tagged
+    y = next((k for k in range(p, q + 1) if F.YEAR_RE.search(words[k])), None)
+    run = tagged[start:p]
+    if y is None or not any(t.label in ("container", "journal") for t in run) \
+            or any(t.label not in ("title", "container", "journal") for t in run) \
+            or any(w.endswith(tuple(F.QUOTE_CLOSER.values())) or w.startswith(tuple(F.QUOTE_CLOSER)) for w in words[start:p]) \
+            or any(w.endswith((",", ";", ".")) for w in words[start:p]) or words[p - 1].endswith(":"):
+        return tagged  # a title closed before a container's or a body's name: "Title, Google Research (2012)."
+    out = list(tagged)
+    out[start:p] = [t._replace(label="title") for t in run]
+    if not any(w.strip("(),.;").casefold() in MONTHS for w in words[p:y + 1]):  # "(luglio 2012)" is a date
+        out[p:y] = [t._replace(label="publisher") for t in tagged[p:y]]
+    if out[y].label != "date":
+        out[y] = out[y]._replace(label="date")
+    return out
