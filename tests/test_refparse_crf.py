@@ -1309,3 +1309,12 @@ def test_a_books_title_before_its_publisher_and_year_in_parentheses_is_whole(raw
 def test_a_month_in_the_closing_parenthesis_is_the_dates_not_a_publisher():
     ref = parse_reference("Roe, Anna – Doe, Jan, Grid–A Sorting Engine Test System (luglio 2012).")
     assert (ref.publisher, ref.year) == ("", "2012")
+
+
+def test_issn_and_its_number_are_neither_publisher_nor_pages():
+    # a report series prints its ISSN after the series' name and number; the model read "ISSN" as the publisher and
+    # the number as the pages
+    ref = parse_reference("Doe, J. 2015. Spherical harmonics of the geoid. Scientific Technical Report; 11/03; "
+                          "ISSN 1610-0956.")
+    assert (ref.publisher, ref.pages) == ("", "")
+    assert "ISSN 1610-0956" in ref.note

@@ -82,7 +82,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``,
     ``relabel_journal`` and ``relabel_numbers`` applied, in the order written here."""
     tagged = _container_to_medium(day_before_month(initial_after_body(body_opening_title(tagged))), text)
-    tagged = _title_to_medium(tagged, text)
+    tagged = _serial_number(_title_to_medium(tagged, text))
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = pages_in_container(volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
@@ -245,6 +245,23 @@ def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                     out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
                 break
     return out
+
+
+def _serial_number(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """"ISSN" or "ISBN" and the number after it are the note's or the ISBN's, never a publisher's, a page's or a
+    title's words: a report series' "Scientific Technical Report; 09/02; ISSN 1610-0956" (the model read "ISSN" as
+    the publisher, the number as the pages)."""
+    out = list(tagged)
+    for i in range(len(tagged) - 1):
+        word = tagged[i].token.text.rstrip(":").casefold()
+        if word in _SERIAL and tagged[i + 1].token.text[:1].isdigit():
+            label = "isbn" if word.startswith("isbn") else "note"
+            out[i], out[i + 1] = tagged[i]._replace(label=label), tagged[i + 1]._replace(label=label)
+    return out
+
+
+#: the words that open a serial's or a book's standard number
+_SERIAL = frozenset(("issn", "e-issn", "eissn", "isbn", "isbn-10", "isbn-13", "e-isbn"))
 
 
 def _title_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
