@@ -1318,3 +1318,22 @@ def test_issn_and_its_number_are_neither_publisher_nor_pages():
                           "ISSN 1610-0956.")
     assert (ref.publisher, ref.pages) == ("", "")
     assert "ISSN 1610-0956" in ref.note
+
+
+@pytest.mark.parametrize("raw", [
+    "Petrov, Ivan Ivanovich, Methods for Ill Posed Problems, Vh Winston, 1979.",
+    "PETROV, I. I. Methods for Ill Posed Problems. Vh Winston, 1979.",
+])
+def test_a_short_name_before_the_closing_year_of_a_book_is_its_publisher(raw):
+    # a publisher's name with no publisher's word the model knew ("Vh Winston") was read as a container or journal
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher) == ("Methods for Ill Posed Problems", "", "Vh Winston")
+
+
+@pytest.mark.parametrize(("raw", "container"), [
+    ('Roe, Tom. 2012. "How Games Are Made". Wired, 7 March.', "Wired"),
+    ("[7] Jan Doe and Ann Roe. Seeing objects in scenes. IJCV, 2009.", "IJCV"),
+    ("Doe, J. Gene drives in mosquitoes. Nature, 2019.", "Nature"),
+])
+def test_a_periodical_before_the_closing_date_stays_the_container(raw, container):
+    assert (parse_reference(raw).container, parse_reference(raw).publisher) == (container, "")

@@ -70,6 +70,7 @@ from .relabel_spans import (
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_from_its_parenthesis,
+    publisher_read_as_container,
     publisher_to_its_delimiter,
     repository_as_publisher,
     series_before_imprint,
@@ -99,7 +100,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
     tagged = qualified_journal_before_numbers(tagged)
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text)))
-    tagged = title_before_imprint_parenthesis(series_before_imprint(tagged))
+    tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged))), text)
 

@@ -9,7 +9,19 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import EDITOR, IN, MONTHS, NUMBER, PAGES, PUBLISHER, REPOSITORY, THESIS, TRANSLATOR, VOLUME
+from .lexicon import (
+    EDITOR,
+    IN,
+    JOURNAL,
+    MONTHS,
+    NUMBER,
+    PAGES,
+    PUBLISHER,
+    REPOSITORY,
+    THESIS,
+    TRANSLATOR,
+    VOLUME,
+)
 from .names import FUNCTION_WORDS
 from .relabel_names import OPEN_WORD
 from .relabel_names import RUN as _RUN
@@ -613,3 +625,35 @@ def title_before_imprint_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagge
     if out[y].label != "date":
         out[y] = out[y]._replace(label="date")
     return out
+
+
+def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A short capitalised name between the title's delimiter and the date that closes the reference (but for links and
+    notes), read as a container in a reading with no publisher, journal, volume, pages or editors, is the publisher: a
+    book's "Title, Vh Winston, 1977." and "Title. SpringerWienNewYork, 2005." (no publisher's word the model knew).
+    Not a book after "In", nor a periodical's or a meeting's name: a word of ``lexicon.JOURNAL`` ("Title. Nature,
+    2019."), a single word ("IJCV, 2008.", a site's "GitHub, 2017."), abbreviated words ("Atm. Environ., 2008."), an
+    identifier ("Arxiv Preprint Arxiv:2110.06271. 2021."), a day's date ("Wired, 7 March")."""
+    if any(t.label in ("publisher", "volume", "pages", "editor") for t in tagged):
+        return tagged
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) > _SHORT_NAME:
+        return tagged
+    first, last = spans[0], spans[-1]
+    words = [t.token.text for t in tagged[first:last + 1]]
+    before = tagged[first - 1] if first else None
+    if before is None or before.label != "title" or not before.token.text.endswith((",", ".")) \
+            or words[0].casefold().rstrip(":") in IN or not words[-1].endswith((",", ".")) \
+            or not all(w[:1].isupper() for w in words) or F.PERIODICAL.search(" ".join(words)) \
+            or any(w.strip(".,").casefold() in JOURNAL for w in words) \
+            or len(words) < 2 or any(F.DIGIT.search(w) or ":" in w for w in words) \
+            or sum(w.rstrip(",").endswith(".") for w in words) > 1 \
+            or any(t.label == "date" and t.token.text.strip("().,;").casefold() in MONTHS for t in tagged[last + 1:]) \
+            or last + 1 >= len(tagged) or tagged[last + 1].label != "date" \
+            or any(t.label not in _AFTER_PUBLISHER for t in tagged[last + 2:]):
+        return tagged
+    return [t._replace(label="publisher") if first <= k <= last else t for k, t in enumerate(tagged)]
+
+
+#: at most this many words of a publisher's name read as a container
+_SHORT_NAME = 3
