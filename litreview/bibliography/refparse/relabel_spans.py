@@ -500,7 +500,8 @@ def repository_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     "Title [en ligne]. arXiv, 2023.", "«Title», OSF Preprints, 2025." (the model read it as a title's, a note's or a
     place's words). Not the platform's name inside the title ("Evidence from GitHub copilot"), after "In", or
     opening an identifier ("arXiv:2302.06590", "arXiv preprint arXiv:…")."""
-    if any(t.label == "publisher" for t in tagged):
+    firsts = {t.token.text.strip(".,;[(").casefold() for t in tagged}
+    if firsts.isdisjoint(_REPOSITORY_FIRST) or any(t.label == "publisher" for t in tagged):
         return tagged
     for i in range(2, len(tagged)):
         for n in (1, 2):
@@ -522,6 +523,8 @@ def repository_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+#: the first words of the repositories' names (a reference with none of them has no repository's name)
+_REPOSITORY_FIRST = frozenset(name.split()[0] for name in REPOSITORY)
 #: what closes a field: its stop, its comma or its semicolon
 _FIELD_CLOSE = (".", ",", ";")
 #: labels the model read a platform's name as
