@@ -83,7 +83,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``,
     ``relabel_journal`` and ``relabel_numbers`` applied, in the order written here."""
     tagged = _container_to_medium(day_before_month(initial_after_body(body_opening_title(tagged))), text)
-    tagged = _serial_number(_title_to_medium(tagged, text))
+    tagged = _serial_number(_title_to_medium(tagged, text), text)
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = pages_in_container(volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
@@ -99,7 +99,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
     tagged = qualified_journal_before_numbers(tagged)
-    tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text)))
+    tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged))), text)
@@ -248,10 +248,12 @@ def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return out
 
 
-def _serial_number(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+def _serial_number(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """"ISSN" or "ISBN" and the number after it are the note's or the ISBN's, never a publisher's, a page's or a
     title's words: a report series' "Scientific Technical Report; 09/02; ISSN 1610-0956" (the model read "ISSN" as
     the publisher, the number as the pages)."""
+    if _SERIAL_WORD.search(text) is None:
+        return tagged
     out = list(tagged)
     for i in range(len(tagged) - 1):
         word = tagged[i].token.text.rstrip(":").casefold()
@@ -263,6 +265,7 @@ def _serial_number(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the words that open a serial's or a book's standard number
 _SERIAL = frozenset(("issn", "e-issn", "eissn", "isbn", "isbn-10", "isbn-13", "e-isbn"))
+_SERIAL_WORD = lazy(r"(?i)is[sb]n")
 
 
 def _title_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:

@@ -494,14 +494,14 @@ _ARTICLE_TAIL = frozenset(("note", "collection", "title", "genre", "journal", "c
 _AFTER_PUBLISHER = frozenset(("url", "doi", "note", "date"))
 
 
-def repository_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+def repository_as_publisher(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """A repository of data sets, software or preprints (``lexicon.REPOSITORY``), printed as a field of its own
     after the title, in a reading with no publisher, is the publisher: "Title. Zenodo.", "Title, figshare, 2021",
     "Title [en ligne]. arXiv, 2023.", "«Title», OSF Preprints, 2025." (the model read it as a title's, a note's or a
     place's words). Not the platform's name inside the title ("Evidence from GitHub copilot"), after "In", or
     opening an identifier ("arXiv:2302.06590", "arXiv preprint arXiv:…")."""
-    firsts = {t.token.text.strip(".,;[(").casefold() for t in tagged}
-    if firsts.isdisjoint(_REPOSITORY_FIRST) or any(t.label == "publisher" for t in tagged):
+    lowered = text.casefold()
+    if not any(name in lowered for name in _REPOSITORY_FIRST) or any(t.label == "publisher" for t in tagged):
         return tagged
     for i in range(2, len(tagged)):
         for n in (1, 2):
@@ -523,7 +523,7 @@ def repository_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
-#: the first words of the repositories' names (a reference with none of them has no repository's name)
+#: the first words of the repositories' names (a reference holding none of them holds no repository's name)
 _REPOSITORY_FIRST = frozenset(name.split()[0] for name in REPOSITORY)
 #: what closes a field: its stop, its comma or its semicolon
 _FIELD_CLOSE = (".", ",", ";")
