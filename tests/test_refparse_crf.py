@@ -1186,3 +1186,154 @@ def test_a_bodys_name_closing_the_title_before_its_place_is_the_publisher(raw, t
     ref = parse_reference(raw)
     assert (ref.publisher, ref.place) == (publisher, place)
     assert title is None or ref.title == title
+
+
+@pytest.mark.parametrize(("raw", "title", "publisher"), [
+    ("Doe, J. (2019). Sea-floor depth grids for the North Atlantic. Zenodo. https://doi.org/10.5281/zenodo.1234567",
+     "Sea-floor depth grids for the North Atlantic", "Zenodo"),
+    ("ROE, Anna et DOE, John. Seismic catalogue of the Western Alps. [en ligne]. 2021. figshare. "
+     "[Consulté le 3 mai 2022].", "Seismic catalogue of the Western Alps", "figshare"),
+    ("Roe, Anna, «Why people moralise effort: a replication», OSF Preprints, 2024.",
+     "Why people moralise effort: a replication", "OSF Preprints"),
+    ("Doe, J., Finite elements for ice flow, Zenodo, 2020, doi:10.5281/zenodo.7654321",
+     "Finite elements for ice flow", "Zenodo"),
+])
+def test_a_data_or_preprint_repository_printed_after_the_title_is_the_publisher(raw, title, publisher):
+    # Zenodo, figshare, arXiv and OSF publish what they hold; styles print them where a publisher goes, which the model,
+    # never trained on them, read as the title's last sentence, a note or a place
+    ref = parse_reference(raw)
+    assert (ref.title, ref.publisher) == (title, publisher)
+
+
+def test_a_repositorys_name_inside_a_title_or_opening_an_identifier_is_no_publisher():
+    ref = parse_reference("Peng, S. (2023). Evidence from arXiv preprints on citation counts. Journal of Informetrics, "
+                          "17(2), 101–110.")
+    assert (ref.publisher, ref.container) == ("", "Journal of Informetrics")
+    assert parse_reference("Doe J. Deep nets for galaxies. arXiv:2301.01234, 2023.").publisher == ""
+
+
+@pytest.mark.parametrize(("raw", "container", "volume", "pages"), [
+    # Nature's and the Cell-like styles print NLM's qualified names with no stop before "volume:pages"
+    ("Doe J, Roe A. Trends in influenza admissions. Lancet (London, England) 401:1120–1131 (2023).",
+     "Lancet (London, England)", "401", "1120–1131"),
+    ("Doe J. Statin use in the elderly. BMJ (Clinical research ed.) 2021;372:n105.",
+     "BMJ (Clinical research ed.)", "372", "n105"),
+    # MHRA prints the journal's place in parentheses before "volume.issue (year)": the name alone is the journal's
+    ("Doe, Jane, ‘Secure Sensor Networks’, IEEE Pervasive Computing (Piscataway, NJ, USA), 7.2 (2011), pp. 33–41",
+     "IEEE Pervasive Computing", "7", "33–41"),
+])
+def test_a_qualified_journal_name_with_no_stop_before_its_numbers_is_the_journal(raw, container, volume, pages):
+    # the model read the name as a publisher's or an editor's, the parenthesis as a place, the numbers as its words
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.volume, ref.pages) == (container, "", volume, pages)
+
+
+def test_a_books_place_in_parentheses_before_its_year_is_no_journals():
+    ref = parse_reference("Doe, Jane, ‘Secure Sensor Networks’, Proceedings of the Workshop on Sensors (New York, NY, "
+                          "USA), 2011, pp. 33–41")
+    assert ref.container.startswith("Proceedings of the Workshop on Sensors") and ref.volume == ""
+
+
+@pytest.mark.parametrize(("raw", "container", "publisher"), [
+    ("Doe, J. 2019. “Fibre layouts for composites.” In Proceedings of the 21st International Conference on Composite "
+     "Materials, ICCM21 Secretariat.", "Proceedings of the 21st International Conference on Composite Materials",
+     "ICCM21 Secretariat"),
+    ("Roe, Anna, Jan Doe, «Linear pieces for convex costs», 2019 IEEE power & energy society general meeting, IEEE, 2019.",
+     "IEEE power & energy society general meeting", "IEEE"),
+    ("Doe, Jane, Gravity gradients in practice, in SEG technical program expanded abstracts 2005, Society of "
+     "Exploration Geophysicists, 2005.", "SEG technical program expanded abstracts 2005",
+     "Society of Exploration Geophysicists"),
+])
+def test_a_publishing_body_closing_a_meetings_name_is_the_publisher(raw, container, publisher):
+    # the model ran the proceedings' name on over the body that published them, after its comma or semicolon
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher) == (container, publisher)
+
+
+def test_a_place_or_a_meetings_acronym_closing_its_name_is_no_publisher():
+    ref = parse_reference("Doe, J. 2019. “Fast kernels.” In Proceedings of the International Conference on Machine "
+                          "Learning, ICML, 2019.")
+    assert ref.publisher == ""
+
+
+@pytest.mark.parametrize("raw", [
+    "Doe, Jane, and John Roe, eds. 1981. Parallel Sorting on Small Machines. Second. Fast Machines. London: "
+    "Academic Press.",
+    "Doe, J. and Roe, J. eds, 1981. Parallel sorting on small machines. Second edn. Fast machines. London: "
+    "Academic Press.",
+    "Doe, Jane. 1981. Parallel Sorting on Small Machines. Third. Modern Computing. London: Academic Press.",
+])
+def test_a_series_sentence_before_the_place_and_publisher_is_neither_publisher_nor_container(raw):
+    # Chicago and Harvard print a book's series as a sentence of its own before "Place: Publisher"; the model read it
+    # as a first publisher (whose name the reading took) or as a container
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.place) == ("", "Academic Press", "London")
+
+
+def test_a_chapters_book_before_the_imprint_stays_its_container():
+    ref = parse_reference("Doe, J. (1987). Learning from exemplars. Proceedings of the Fourth Workshop on Learning. "
+                          "Irvine, CA: Morgan Kaufmann, pp. 24-30.")
+    assert ref.container == "Proceedings of the Fourth Workshop on Learning"
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("Doe J. 2020. GridKit [Internet]. [accessed 2021 Mar 3]. http://example.org/gridkit/", "GridKit"),
+    ("The Quake Team. 2019. QuakePy 2.0.1 [Internet]. [accessed 2020 Aug 4]. https://doi.org/10.5281/zenodo.1234567",
+     "QuakePy 2.0.1"),
+])
+def test_a_short_name_before_the_medium_is_the_title(raw, title):
+    # NLM prints software and data as "Name [Internet]." after the date; the model, which saw the medium after a
+    # journal's name, read the name as a note's words and the reading had no title
+    assert parse_reference(raw).title == title
+
+
+def test_a_repository_read_as_a_dates_word_is_the_publisher():
+    ref = parse_reference("THE QUAKE TEAM. QuakePy 2.0.1 [en ligne]. Zenodo, 2019. [Consulté le 4 août 2020]. "
+                          "DOI 10.5281/zenodo.1234567")
+    assert (ref.title, ref.publisher, ref.container, ref.volume) == ("QuakePy 2.0.1", "Zenodo", "", "")
+
+
+@pytest.mark.parametrize(("raw", "title", "publisher"), [
+    ("12. A. N. Petrov, Integral Equations in Mathematical Physics (MIR, 1981).",
+     "Integral Equations in Mathematical Physics", "MIR"),
+    ("Petrov, A. N., Integral Equations in Mathematical Physics (MIR, 1981)",
+     "Integral Equations in Mathematical Physics", "MIR"),
+])
+def test_a_books_title_before_its_publisher_and_year_in_parentheses_is_whole(raw, title, publisher):
+    # Science and PNAS print a book as "Names, Title (Publisher, Year)."; the model cut the title at "in" and read the
+    # rest as a container
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher, ref.year) == (title, "", publisher, "1981")
+
+
+def test_a_month_in_the_closing_parenthesis_is_the_dates_not_a_publisher():
+    ref = parse_reference("Roe, Anna – Doe, Jan, Grid–A Sorting Engine Test System (luglio 2012).")
+    assert (ref.publisher, ref.year) == ("", "2012")
+
+
+def test_issn_and_its_number_are_neither_publisher_nor_pages():
+    # a report series prints its ISSN after the series' name and number; the model read "ISSN" as the publisher and
+    # the number as the pages
+    ref = parse_reference("Doe, J. 2015. Spherical harmonics of the geoid. Scientific Technical Report; 11/03; "
+                          "ISSN 1610-0956.")
+    assert (ref.publisher, ref.pages) == ("", "")
+    assert "ISSN 1610-0956" in ref.note
+
+
+@pytest.mark.parametrize("raw", [
+    "Petrov, Ivan Ivanovich, Methods for Ill Posed Problems, Vh Winston, 1979.",
+    "PETROV, I. I. Methods for Ill Posed Problems. Vh Winston, 1979.",
+])
+def test_a_short_name_before_the_closing_year_of_a_book_is_its_publisher(raw):
+    # a publisher's name with no publisher's word the model knew ("Vh Winston") was read as a container or journal
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher) == ("Methods for Ill Posed Problems", "", "Vh Winston")
+
+
+@pytest.mark.parametrize(("raw", "container"), [
+    ('Roe, Tom. 2012. "How Games Are Made". Wired, 7 March.', "Wired"),
+    ("[7] Jan Doe and Ann Roe. Seeing objects in scenes. IJCV, 2009.", "IJCV"),
+    ("Doe, J. Gene drives in mosquitoes. Nature, 2019.", "Nature"),
+])
+def test_a_periodical_before_the_closing_date_stays_the_container(raw, container):
+    assert (parse_reference(raw).container, parse_reference(raw).publisher) == (container, "")

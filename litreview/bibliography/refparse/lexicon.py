@@ -63,6 +63,15 @@ PUBLISHER = frozenset([
     "instituto", "istituto", "foundation", "fundação", "fundación", "hmso", "gpo", "stationery", "office",
 ])
 
+#: Repositories that publish data sets, software and preprints, printed as the publisher of what they hold ("Title.
+#: Zenodo.", "Title [en ligne]. arXiv, 2023."); not a feature of the model (rules only), so adding one needs no retraining.
+#: Code-hosting sites (GitHub, GitLab) are left out: a citation style prints them as a web page's site, its container.
+REPOSITORY = frozenset([
+    "zenodo", "figshare", "dryad", "osf", "osf preprints", "arxiv", "biorxiv", "medrxiv", "psyarxiv", "socarxiv",
+    "chemrxiv", "eartharxiv", "edarxiv", "engrxiv", "techrxiv", "ssrn", "research square", "preprints.org",
+    "authorea", "hal", "pangaea", "mendeley data", "harvard dataverse", "dataverse",
+])
+
 JOURNAL = frozenset([
     "journal", "review", "quarterly", "proceedings", "annals", "bulletin", "studies", "letters",
     "transactions", "magazine", "revue", "revista", "rivista", "zeitschrift", "jahrbuch", "cahiers",

@@ -23,6 +23,7 @@ from .relabel_journal import (
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    qualified_journal_before_numbers,
     qualifier_closing_journal,
     quoted_name_after_in,
     title_to_its_quote,
@@ -65,10 +66,15 @@ from .relabel_spans import (
     publisher_after_series,
     publisher_before_pages,
     publisher_closing_article,
+    publisher_closing_container,
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_from_its_parenthesis,
+    publisher_read_as_container,
     publisher_to_its_delimiter,
+    repository_as_publisher,
+    series_before_imprint,
+    title_before_imprint_parenthesis,
 )
 from .tagger import Tagged
 
@@ -77,6 +83,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``,
     ``relabel_journal`` and ``relabel_numbers`` applied, in the order written here."""
     tagged = _container_to_medium(day_before_month(initial_after_body(body_opening_title(tagged))), text)
+    tagged = _serial_number(_title_to_medium(tagged, text), text)
     tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
     tagged = editors_read_as_container(_role_after_title(tagged))
     tagged = pages_in_container(volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
@@ -91,7 +98,9 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_after_journal(tagged)
     tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
     tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
-    tagged = arxiv_preprint(initials_closing_journal(tagged), text)
+    tagged = qualified_journal_before_numbers(tagged)
+    tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
+    tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
@@ -241,6 +250,56 @@ def _container_to_comma(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                     out[i:j + 1] = [x._replace(label=head.label) for x in tagged[i:j + 1]]
                 break
     return out
+
+
+def _serial_number(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """"ISSN" or "ISBN" and the number after it are the note's or the ISBN's, never a publisher's, a page's or a
+    title's words: a report series' "Scientific Technical Report; 09/02; ISSN 1610-0956" (the model read "ISSN" as
+    the publisher, the number as the pages)."""
+    if _SERIAL_WORD.search(text) is None:
+        return tagged
+    out = list(tagged)
+    for i in range(len(tagged) - 1):
+        word = tagged[i].token.text.rstrip(":").casefold()
+        if word in _SERIAL and tagged[i + 1].token.text[:1].isdigit():
+            label = "isbn" if word.startswith("isbn") else "note"
+            out[i], out[i + 1] = tagged[i]._replace(label=label), tagged[i + 1]._replace(label=label)
+    return out
+
+
+#: the words that open a serial's or a book's standard number
+_SERIAL = frozenset(("issn", "e-issn", "eissn", "isbn", "isbn-10", "isbn-13", "e-isbn"))
+_SERIAL_WORD = lazy(r"(?i)is[sb]n")
+
+
+def _title_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """In a reading with no title, the words between the names' or the date's stop and the medium in brackets are the
+    title: NLM's and ISO 690's "Team. 2019. ObsPy 1.1.1 [Internet]. [accessed …]" and "TEAM. ObsPy 1.1.1 [en ligne].
+    Zenodo, 2019." for software and data (the model, which saw the medium after a journal's name, read a short name
+    before it as a note's or a journal's words)."""
+    if any(t.label == "title" for t in tagged):
+        return tagged
+    media = [m.span() for m in F.MEDIUM.finditer(text)]
+    if not media:
+        return tagged
+    for i in range(1, len(tagged) - 1):
+        before = tagged[i - 1]
+        if before.label not in ("author", "date") or not before.token.text.endswith(".") \
+                or tagged[i].label not in _TITLE_READ:
+            continue
+        j = i
+        while j < len(tagged) and j - i < _RUN and tagged[j].label in _TITLE_READ \
+                and not any(a <= tagged[j].token.start < b for a, b in media):
+            j += 1
+        if j > i and j < len(tagged) and any(a <= tagged[j].token.start < b for a, b in media) \
+                and not tagged[j - 1].token.text.endswith((",", ";", ":", ".")):
+            return [t._replace(label="title") if i <= k < j else t for k, t in enumerate(tagged)]
+        break
+    return tagged
+
+
+#: labels the model read a short title before its medium as
+_TITLE_READ = frozenset(("note", "journal", "container", "volume", "genre"))
 
 
 def _container_to_medium(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:

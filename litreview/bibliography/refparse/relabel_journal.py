@@ -11,6 +11,7 @@ from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, IN, MONTHS
+from .names import FUNCTION_WORDS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -471,3 +472,62 @@ _AFTER_QUALIFIER = frozenset(("volume", "pages", "date", "doi", "url"))
 _NO_DATE_TERM = lazy(rf"(?<!\w)(?:{NO_DATE})(?!\w)")
 #: a language's, a state of publication's or an editor's mark in parentheses, not a qualifier of the name
 _NOT_QUALIFIER = frozenset(("in", "en", "auf", "im", "forthcoming", "a"))
+
+
+def qualified_journal_before_numbers(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A name printed as a field of its own after the title, with a parenthesis of words right after it, and then a
+    journal's run of numbers ("395:497–506", "2019;365:l1234", "12(3):45", MHRA's "12.3 (2008)") is a journal's
+    whole name, qualified as NLM's titles are, with no stop after it: "Lancet (London, England) 395:497–506", "BMJ
+    (Clinical research ed.) 2019;365:l1234" (the model read the name as a publisher's, an editor's or the title's, the
+    parenthesis as a place or an edition, the numbers as their words). MHRA prints the journal's place there before
+    its "volume.issue (year)": "IEEE Internet Computing (Piscataway, NJ, USA), 12.3 (2008)", the name alone is the
+    journal's. A book's place in parentheses is followed by its year alone ("Proceedings (New York, NY, USA), 2006"),
+    which is no journal's run."""
+    words = [t.token.text for t in tagged]
+    for i in range(2, len(tagged) - 1):
+        if not words[i].startswith("(") or words[i - 1][-1:] in ".,;:)":
+            continue
+        j = next((k for k in range(i, min(i + 4, len(tagged) - 1)) if _PAREN_CLOSE.search(words[k])), None)
+        if j is None or any(F.DIGIT.search(w) for w in words[i:j + 1]) \
+                or words[i].strip("(").casefold() in _NOT_QUALIFIER \
+                or (i == j and words[i].strip("().,").casefold() in EDITOR) \
+                or not _journal_numbers(words[j + 1], words[j + 2] if j + 2 < len(words) else ""):
+            continue
+        h = i - 1  # the name runs back to the field's delimiter that closes the title
+        while h > 0 and i - h < _QUALIFIED_RUN and not _TITLE_CLOSE.search(words[h - 1]):
+            h -= 1
+        if h == 0 or not _TITLE_CLOSE.search(words[h - 1]) or tagged[h - 1].label != "title" \
+                or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words[h:i]) \
+                or any(t.label in _NO_QUALIFIED_NAME for t in tagged[h:j + 2]) \
+                or any(_date_word(w) or _NO_DATE_TERM.search(w) for w in words[i:j + 1]):
+            continue
+        out = list(tagged)
+        mhra = _VOLUME_ISSUE.fullmatch(words[j + 1]) is not None
+        out[h:j + 1] = [t._replace(label="location" if mhra and k >= i else "journal") for k, t in
+                        enumerate(tagged[h:j + 1], h)]
+        if out[j + 1].label not in ("volume", "pages"):
+            out[j + 1] = out[j + 1]._replace(label="volume")
+        if mhra and out[j + 2].label != "date":
+            out[j + 2] = out[j + 2]._replace(label="date")
+        return out
+    return tagged
+
+
+#: a parenthesis's last word, with the field's delimiter after it
+_PAREN_CLOSE = lazy(r"\)[.,;:]?$")
+#: a title's last word: its stop, comma, question or quotation mark
+_TITLE_CLOSE = lazy(r"""(?:[.,?!]["”’'»]?|["”’'»][.,]?)$""")
+#: at most this many words of a name before its parenthesis
+_QUALIFIED_RUN = 7
+#: labels no qualified journal's name, nor its numbers, is read as (a date's may be: "Science (New York, N.Y.)")
+_NO_QUALIFIED_NAME = frozenset(("author", "url", "doi"))
+#: a journal's run of numbers after its name: "395:497–506", "12(3):45-67", "2019;365:l1234", "12(3)."
+_JOURNAL_RUN = lazy(rf"(?:{F.YEAR};)?\d{{1,4}}(?:\(\d[\w/–-]*\))?:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?"
+                    rf"|{F.YEAR};\d{{1,4}}(?:\(\d[\w/–-]*\))?[.,;:]?|\d{{1,4}}\(\d[\w/–-]*\)[.,;:]?")
+#: MHRA's "volume.issue" before "(year)"
+_VOLUME_ISSUE = lazy(r"\d{1,4}\.\d{1,4}[.,]?")
+_YEAR_IN_PARENS = lazy(rf"\({F.YEAR}\)[.,;:]?")
+
+
+def _journal_numbers(word: str, after: str) -> bool:
+    return bool(_JOURNAL_RUN.fullmatch(word)) or bool(_VOLUME_ISSUE.fullmatch(word) and _YEAR_IN_PARENS.fullmatch(after))

@@ -9,7 +9,19 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import EDITOR, IN, MONTHS, NUMBER, PAGES, THESIS, TRANSLATOR, VOLUME
+from .lexicon import (
+    EDITOR,
+    IN,
+    JOURNAL,
+    MONTHS,
+    NUMBER,
+    PAGES,
+    PUBLISHER,
+    REPOSITORY,
+    THESIS,
+    TRANSLATOR,
+    VOLUME,
+)
 from .names import FUNCTION_WORDS
 from .relabel_names import OPEN_WORD
 from .relabel_names import RUN as _RUN
@@ -480,3 +492,171 @@ def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _ARTICLE_TAIL = frozenset(("note", "collection", "title", "genre", "journal", "container", "location"))
 #: labels that may follow it: links and notes (an access date, "Disponível em:")
 _AFTER_PUBLISHER = frozenset(("url", "doi", "note", "date"))
+
+
+def repository_as_publisher(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """A repository of data sets, software or preprints (``lexicon.REPOSITORY``), printed as a field of its own
+    after the title, in a reading with no publisher, is the publisher: "Title. Zenodo.", "Title, figshare, 2021",
+    "Title [en ligne]. arXiv, 2023.", "«Title», OSF Preprints, 2025." (the model read it as a title's, a note's or a
+    place's words). Not the platform's name inside the title ("Evidence from GitHub copilot"), after "In", or
+    opening an identifier ("arXiv:2302.06590", "arXiv preprint arXiv:…")."""
+    lowered = text.casefold()
+    if not any(name in lowered for name in _REPOSITORY_FIRST) or any(t.label == "publisher" for t in tagged):
+        return tagged
+    for i in range(2, len(tagged)):
+        for n in (1, 2):
+            end = i + n
+            if end > len(tagged):
+                break
+            words = [t.token.text for t in tagged[i:end]]
+            name = " ".join(words).strip(".,;[(").casefold()
+            if name not in REPOSITORY or any(":" in w for w in words) \
+                    or not (end == len(tagged) or words[-1].endswith(_FIELD_CLOSE)) \
+                    or any(t.label not in _REPOSITORY_READ for t in tagged[i:end]):
+                continue
+            before = tagged[i - 1]
+            if not before.token.text.endswith((*_FIELD_CLOSE, "]", ")", *F.QUOTE_CLOSER.values())) \
+                    or before.token.text.casefold().rstrip(":") in IN \
+                    or not any(t.label == "title" for t in tagged[:i]):
+                continue
+            return [t._replace(label="publisher") if i <= k < end else t for k, t in enumerate(tagged)]
+    return tagged
+
+
+#: the first words of the repositories' names (a reference holding none of them holds no repository's name)
+_REPOSITORY_FIRST = frozenset(name.split()[0] for name in REPOSITORY)
+#: what closes a field: its stop, its comma or its semicolon
+_FIELD_CLOSE = (".", ",", ";")
+#: labels the model read a platform's name as
+_REPOSITORY_READ = frozenset(("title", "note", "location", "container", "journal", "collection", "genre", "date"))
+
+
+def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publishing body's name after the last comma or semicolon of a book's or a meeting's name, closing that span
+    before the date, the pages or the reference's end, in a reading with no publisher, is the publisher: "In
+    Proceedings of the 20th Conference on Composite Materials, ICCM20 Secretariat.", "2013 IEEE power & energy society
+    general meeting, IEEE; 2013", "SEG technical program expanded abstracts 2001; Society of Exploration Geophysicists,
+    January 2001" (the model ran the name on over it). A body's word or a publisher's of the lexicon says it is one;
+    a place is not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019")."""
+    if any(t.label == "publisher" for t in tagged):
+        return tagged
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans):
+        return tagged
+    first, last = spans[0], spans[-1]
+    after = tagged[last + 1].label if last + 1 < len(tagged) else ""
+    if after not in _AFTER_CONTAINER_PUBLISHER or (last + 1 < len(tagged) and not tagged[last].token.text.endswith(
+            (",", ";", ".", ":"))):
+        return tagged
+    words = [t.token.text for t in tagged]
+    d = next((k for k in range(last - 1, max(first + 2, last - _BODY_RUN) - 1, -1) if words[k].endswith((",", ";"))),
+             None)
+    if d is None:
+        return tagged
+    tail = [w.strip(".,;:") for w in words[d + 1:last + 1]]
+    name = " ".join(tail)
+    if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
+            or not (F.publishing_body(name) or any(w.casefold() in PUBLISHER for w in tail)):
+        return tagged
+    return [t._replace(label="publisher") if d < k <= last else t for k, t in enumerate(tagged)]
+
+
+#: what may follow a book's or a meeting's name closed by its publisher
+_AFTER_CONTAINER_PUBLISHER = frozenset(("", "date", "pages", "url", "doi"))
+#: at most this many words of a publisher's name after the comma
+_BODY_RUN = 5
+
+
+def series_before_imprint(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A sentence of its own after a book's title or edition, read as a publisher's or a container's, right before the
+    imprint "Place: Publisher" is the book's series: Chicago's and Harvard's "Title. Third edn. Fast Computers. New
+    York: Academic Press." (the model read the series as a first publisher, whose name the reading then took, or as
+    the container of a book that is in none). Not a book's name after "In", which a chapter is in, nor one with the
+    chapter's pages or a meeting's name."""
+    words = [t.token.text for t in tagged]
+    for i in range(1, len(tagged) - 2):
+        if tagged[i].label not in ("publisher", "container") or tagged[i - 1].label not in ("title", "edition") \
+                or not SENTENCE_END.search(words[i - 1]) or words[i].casefold().rstrip(":") in IN:
+            continue
+        j = i
+        while j < len(tagged) - 1 and j - i < _RUN and tagged[j + 1].label == tagged[i].label \
+                and not words[j].endswith((".", ",", ";", ":")):
+            j += 1
+        # the span closes with its stop, the place after it with its colon, the publisher's name after that
+        if not words[j].endswith(".") or j + 1 >= len(tagged) or tagged[j + 1].label != "location":
+            continue
+        p = j + 1
+        while p < len(tagged) - 1 and p - j <= 3 and tagged[p].label == "location" and not words[p].endswith(":"):
+            p += 1
+        if tagged[p].label != "location" or not words[p].endswith(":") or p + 1 >= len(tagged) or tagged[p + 1].label != "publisher":
+            continue
+        if tagged[i].label == "container" and (any(t.label == "pages" for t in tagged)
+                                               or F.PERIODICAL.search(" ".join(words[i:j + 1]))):
+            continue  # a chapter's book or a paper's proceedings, with its pages: "Title. Book. Place: Publisher, 1-20."
+        return [t._replace(label="collection") if i <= k <= j else t for k, t in enumerate(tagged)]
+    return tagged
+
+
+def title_before_imprint_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between the names and a parenthesis of publisher and year that closes the reference (but for its
+    links) are the book's title, read by the model as a title cut at "in" and a container, or as a journal's name:
+    Science's and PNAS's "V. S. Vladimirov, Generalized Functions in Mathematical Physics (MIR, 1979)." and
+    "T. L. Pedersen, Patchwork: The Composer of Plots (2025; https://…)."; the words before the year in the
+    parenthesis are the publisher. Not a chapter's quoted title and its book ("“Title” in Book (Publisher, 2013)"),
+    nor a reference with pages or editors."""
+    words = [t.token.text for t in tagged]
+    start = next((k for k, t in enumerate(tagged) if t.label not in ("author", "number")), None)
+    if start is None or start == 0 or tagged[start - 1].label != "author" or not words[start - 1].endswith(","):
+        return tagged
+    p = next((k for k in range(start + 1, len(tagged)) if words[k].startswith("(")), None)
+    if p is None or any(t.label in ("volume", "pages", "editor") for t in tagged):
+        return tagged
+    q = next((k for k in range(p, min(p + _RUN, len(tagged))) if words[k].rstrip(".").endswith(")")), None)
+    if q is None or any(t.label not in ("url", "doi") for t in tagged[q + 1:]):
+        return tagged
+    y = next((k for k in range(p, q + 1) if F.YEAR_RE.search(words[k])), None)
+    run = tagged[start:p]
+    if y is None or not any(t.label in ("container", "journal") for t in run) \
+            or any(t.label not in ("title", "container", "journal") for t in run) \
+            or any(w.endswith(tuple(F.QUOTE_CLOSER.values())) or w.startswith(tuple(F.QUOTE_CLOSER)) for w in words[start:p]) \
+            or any(w.endswith((",", ";", ".")) for w in words[start:p]) or words[p - 1].endswith(":"):
+        return tagged  # a title closed before a container's or a body's name: "Title, Google Research (2012)."
+    out = list(tagged)
+    out[start:p] = [t._replace(label="title") for t in run]
+    if not any(w.strip("(),.;").casefold() in MONTHS for w in words[p:y + 1]):  # "(luglio 2012)" is a date
+        out[p:y] = [t._replace(label="publisher") for t in tagged[p:y]]
+    if out[y].label != "date":
+        out[y] = out[y]._replace(label="date")
+    return out
+
+
+def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A short capitalised name between the title's delimiter and the date that closes the reference (but for links and
+    notes), read as a container in a reading with no publisher, journal, volume, pages or editors, is the publisher: a
+    book's "Title, Vh Winston, 1977." and "Title. SpringerWienNewYork, 2005." (no publisher's word the model knew).
+    Not a book after "In", nor a periodical's or a meeting's name: a word of ``lexicon.JOURNAL`` ("Title. Nature,
+    2019."), a single word ("IJCV, 2008.", a site's "GitHub, 2017."), abbreviated words ("Atm. Environ., 2008."), an
+    identifier ("Arxiv Preprint Arxiv:2110.06271. 2021."), a day's date ("Wired, 7 March")."""
+    if any(t.label in ("publisher", "volume", "pages", "editor") for t in tagged):
+        return tagged
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) > _SHORT_NAME:
+        return tagged
+    first, last = spans[0], spans[-1]
+    words = [t.token.text for t in tagged[first:last + 1]]
+    before = tagged[first - 1] if first else None
+    if before is None or before.label != "title" or not before.token.text.endswith((",", ".")) \
+            or words[0].casefold().rstrip(":") in IN or not words[-1].endswith((",", ".")) \
+            or not all(w[:1].isupper() for w in words) or F.PERIODICAL.search(" ".join(words)) \
+            or any(w.strip(".,").casefold() in JOURNAL for w in words) \
+            or len(words) < 2 or any(F.DIGIT.search(w) or ":" in w for w in words) \
+            or sum(w.rstrip(",").endswith(".") for w in words) > 1 \
+            or any(t.label == "date" and t.token.text.strip("().,;").casefold() in MONTHS for t in tagged[last + 1:]) \
+            or last + 1 >= len(tagged) or tagged[last + 1].label != "date" \
+            or any(t.label not in _AFTER_PUBLISHER for t in tagged[last + 2:]):
+        return tagged
+    return [t._replace(label="publisher") if first <= k <= last else t for k, t in enumerate(tagged)]
+
+
+#: at most this many words of a publisher's name read as a container
+_SHORT_NAME = 3
