@@ -358,9 +358,8 @@ def test_a_claim_without_markup_is_shown_as_markdown_it_would_render_it(text):
     # what they show must be what markdown-it would have shown.
     import html
 
-    from litreview.render.claim_text import _inline, claim_html
-
     from litreview.essay.cites import raw_tex_spans
+    from litreview.render.claim_text import _inline, claim_html
 
     shown, placed = claim_html(text, (), lambda item: None)
     for start, end in reversed(raw_tex_spans(text)):  # raw LaTeX ("\\aX") prints nothing, as in pandoc's HTML
