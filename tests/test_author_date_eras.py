@@ -99,3 +99,16 @@ def test_a_date_beside_a_year_field_is_the_year_printed() -> None:
     linkage = link(parse_essay("It holds (Doe 1996a). It holds (Doe 1998)."), parse_bibliography(bib))
     assert [(m.text, m.keys[:1]) for m in linkage.mentions if m.kind == "marker"] == [("Doe 1996a", ("l11",)),
                                                                                      ("Doe 1998", ())]
+
+
+def test_a_date_pandoc_does_not_read_prints_no_date() -> None:
+    # pandoc's citeproc reads no date in other digits than ASCII's (biber does) nor in an open end written "..":
+    # it prints "n.d.", and the entry is not among those of the year (checked with pandoc 3).
+    bib = r"""@book{k1, author = {Krull, Kevin}, title = {A}, date = {१९८७-०१-१५/१९८८-०५-११}}
+@book{k2, author = {Krull, Kevin}, title = {B}, date = {2016-01-19}}
+@book{p1, author = {Poe, Jim}, title = {A}, date = {1996-01-01/..}}
+@book{p2, author = {Poe, Jim}, title = {B}, date = {1996-01-01}}
+"""
+    text = "It holds (cf. Krull, n.d.). It holds (Krull 2016). Poe (n.d.) says so. Poe (1996) says so too."
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("k1",), ("k2",), ("p1",), ("p2",)]

@@ -20,6 +20,7 @@ _ISO_DATE = lazy(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _EDTF = lazy(r"(?P<year>-?(?:\d{4}|\d{3}X|\d{2}XX))(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
                    r"(?:T\d{2}(?::\d{2}){1,2}(?:Z|[+-]\d{2}(?::?\d{2})?)?)?[?~%]?")
 _ISO_SHAPED = lazy(r"/?(-?\d{4})(?:-\d{2}(?:-\d{2})?)?(?=$|[T/?~%])")
+_DOTTED_END = lazy(r"^\.\./|/\.\.$")
 # BibTeX's year rule: btxdoc lets the standard styles take any year whose last four characters,
 # punctuation aside, are numerals, e.g. "(about 1984)".
 _YEAR_PUNCTUATION = lazy(r"[(){},.;!?<>%&$]")
@@ -84,6 +85,12 @@ def date_year(text: str) -> int | None:
     reads (citations print "n.d.")."""
     match = _ISO_SHAPED.match(text.strip().strip("{}").strip())
     return int(match.group(1)) if match else None
+
+
+def pandoc_date(text: str) -> str:
+    """A date field as pandoc's citeproc reads it: '' (citations print "n.d.") for one written in other digits than
+    ASCII's ("१९८७-०१-१५", which biber reads) or with an open end written ".." ("1996-01-01/..")."""
+    return "" if not text.isascii() or _DOTTED_END.search(text.strip().strip("{}").strip()) else text
 
 
 def iso_form(text: str) -> str:

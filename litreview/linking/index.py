@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..bibliography.bibtex import MONTHS
-from ..bibliography.dates import date_year
+from ..bibliography.dates import date_year, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems
@@ -231,7 +231,10 @@ def _index_signatures(index: SourceIndex, source: Source) -> None:
 
 def _year(source: Source) -> tuple[int | None, str]:
     raw = fold(decode_latex(source.field("year")))  # "{\\noopsort{1973c}}1981" prints 1981
-    if not raw or date_year(source.field("date")) is not None:
+    date = source.field("date")
+    if date and not pandoc_date(date):
+        return None, ""  # a date pandoc does not read ("१९८७", "1996-01-01/.."): citations print "n.d."
+    if not raw or date_year(date) is not None:
         return source.year, ""  # the loader's year: biblatex's date wins over a year field (nothing when not ISO)
     m = _YEAR.search(raw)
     if m:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import key_suffix
+from ..bibliography.dates import pandoc_date
 from ..bibliography.latex import decode_latex
 from ..lazyre import lazy
 from ..model import Person, Source
@@ -100,7 +101,7 @@ _YEAR_SPAN = re.compile(r"^\s*(\d{4})\s*(?:--?|–|—)\s*(\d{4}|\d\d)\s*$")
 def _range_end(source: Source) -> int | None:
     """The last year of a date range ("1984/1986" prints 1984–1986, a label of its own), or of a year field written
     as a span (``year_span``)."""
-    match = _RANGE.match(source.field("date"))
+    match = _RANGE.match(pandoc_date(source.field("date")))
     if match is None and not source.field("date"):
         span = year_span(source)
         return span[1] if span else None
@@ -131,8 +132,8 @@ _OPEN_RANGE = re.compile(r"^\s*\{?\s*-?\d{4}[^/]*/\s*\}?\s*$")
 
 def _open_range(source: Source) -> bool:
     """Whether the date is a range with no end ("1034/" prints "1034–", a label apart from the year's; pandoc
-    prints "1996-01-01/.." as the year)."""
-    return bool(_OPEN_RANGE.match(source.field("date")))
+    prints "1996-01-01/.." as "n.d.": ``pandoc_date``)."""
+    return bool(_OPEN_RANGE.match(pandoc_date(source.field("date"))))
 
 
 def _sort_title(title: str) -> str:
