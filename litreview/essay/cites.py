@@ -26,10 +26,16 @@ _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
 _BRACKET = lazy(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
 _INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
-# Quarto's reserved label prefixes (floats, callouts, theorems, equations, sections; @Fig-map capitalises
-# the printed word) and pandoc-crossref's (fig:, tbl:, eq:, lst:, sec:).
-_CROSSREF = lazy(r"^(?:fig|tbl|sec|eq|lst|tab|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|prf"
-                       r"|tip|nte|wrn|imp|cau)[:\-]", re.IGNORECASE)
+QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
+                "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",
+                "def": "Definition", "exm": "Example", "exr": "Exercise", "sol": "Solution", "rem": "Remark",
+                "alg": "Algorithm", "prf": "Proof", "tip": "Tip", "nte": "Note", "wrn": "Warning", "imp": "Important",
+                "cau": "Caution"}
+"""Quarto's reserved label prefixes (floats, callouts, theorems, equations, sections) and the word it prints before
+the number (``@Fig-map`` capitalises it)."""
+PANDOC_CROSSREF_KINDS = {"fig": "fig.", "tbl": "tbl.", "eq": "eq.", "lst": "lst.", "sec": "sec."}
+"""pandoc-crossref's label prefixes (``@fig:map``) and its default words (figPrefix, tblPrefix, ...)."""
+_CROSSREF = lazy(r"^(?:" + "|".join([*QUARTO_KINDS, "tab"]) + r")[:\-]", re.IGNORECASE)
 _LOCATOR_LEAD = lazy(r"^\s*,?\s*")
 _KIND = lazy(r"[A-Za-z][A-Za-z0-9_]*")
 
@@ -56,15 +62,22 @@ def crossref_kinds(*metas: Any) -> tuple[str, ...]:
     """The cross-reference kinds a Quarto document or project declares (front matter or ``_quarto.yml``:
     ``crossref: custom: [{kind: float, key: suppfig}]``), casefolded: Quarto reads ``@suppfig-x`` as a
     reference to such a float, not as a citation."""
-    kinds: list[str] = []
+    return tuple(custom_crossrefs(*metas))
+
+
+def custom_crossrefs(*metas: Any) -> dict[str, str]:
+    """The kinds of ``crossref_kinds``, each with the word Quarto prints before its number (its
+    ``reference-prefix``, else its key)."""
+    kinds: dict[str, str] = {}
     for meta in metas:
         crossref = meta.get("crossref") if isinstance(meta, Mapping) else None
         custom = crossref.get("custom") if isinstance(crossref, Mapping) else None
         for kind in custom if isinstance(custom, list) else ():
             key = kind.get("key") if isinstance(kind, Mapping) else None
             if isinstance(key, str) and _KIND.fullmatch(key):
-                kinds.append(key.casefold())
-    return tuple(dict.fromkeys(kinds))
+                prefix = kind.get("reference-prefix")
+                kinds.setdefault(key.casefold(), prefix if isinstance(prefix, str) and prefix else key)
+    return kinds
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:

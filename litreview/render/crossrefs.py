@@ -7,19 +7,11 @@ are defined; pandoc-crossref prints ``@fig:map`` as "fig. 1". A label the text n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
-from ..essay.cites import crossref_kinds, is_crossref
+from ..essay.cites import PANDOC_CROSSREF_KINDS, QUARTO_KINDS, custom_crossrefs, is_crossref
 from ..model import Essay
 
-# Quarto's reserved kinds and the word it prints before the number.
-_QUARTO = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation", "thm": "Theorem",
-           "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture", "def": "Definition",
-           "exm": "Example", "exr": "Exercise", "sol": "Solution", "rem": "Remark", "alg": "Algorithm",
-           "prf": "Proof", "tip": "Tip", "nte": "Note", "wrn": "Warning", "imp": "Important", "cau": "Caution"}
-# pandoc-crossref's default prefixes (figPrefix, tblPrefix, eqnPrefix, lstPrefix, secPrefix).
-_CROSSREF = {"fig": "fig.", "tbl": "tbl.", "eq": "eq.", "lst": "lst.", "sec": "sec."}
 # Where a label is defined: a chunk option (``#| label: fig-x``) or an attribute (``{#fig-x}``, ``::: {#fig-x}``).
 _DEFINED = re.compile(r"^[ \t]*#\|[ \t]*label:[ \t]*[\"']?([A-Za-z][\w:-]*)|\{#([A-Za-z][\w:-]*)", re.MULTILINE)
 
@@ -27,8 +19,9 @@ _DEFINED = re.compile(r"^[ \t]*#\|[ \t]*label:[ \t]*[\"']?([A-Za-z][\w:-]*)|\{#(
 def crossref_labels(essay: Essay) -> Callable[[str, bool], str | None]:
     """For a key and whether its prefix is suppressed (``[-@fig-x]``), what the manuscript prints for it, or
     None when the key is no cross-reference."""
-    kinds = crossref_kinds(essay.meta)
-    prefixes = dict(_QUARTO) | _custom_prefixes(essay.meta)
+    custom = custom_crossrefs(essay.meta)
+    kinds = tuple(custom)
+    prefixes = QUARTO_KINDS | custom
     numbers: dict[str, int] = {}
     counts: dict[str, int] = {}
     for m in _DEFINED.finditer(essay.body):
@@ -44,7 +37,7 @@ def crossref_labels(essay: Essay) -> Callable[[str, bool], str | None]:
             return None
         folded = kind.casefold()
         pandoc_crossref = key[len(kind)] == ":"
-        word = (_CROSSREF if pandoc_crossref else prefixes).get(folded)
+        word = (PANDOC_CROSSREF_KINDS if pandoc_crossref else prefixes).get(folded)
         if word is None:
             return None
         if kind[:1].isupper() and pandoc_crossref:
@@ -58,14 +51,3 @@ def crossref_labels(essay: Essay) -> Callable[[str, bool], str | None]:
 def _kind(label: str) -> str | None:
     m = re.match(r"([A-Za-z][A-Za-z0-9_]*)[:-]", label)
     return m.group(1) if m else None
-
-
-def _custom_prefixes(meta: Mapping[str, Any]) -> dict[str, str]:
-    crossref = meta.get("crossref") if isinstance(meta, Mapping) else None
-    custom = crossref.get("custom") if isinstance(crossref, Mapping) else None
-    out: dict[str, str] = {}
-    for kind in custom if isinstance(custom, list) else ():
-        if isinstance(kind, Mapping) and isinstance(kind.get("key"), str):
-            prefix = kind.get("reference-prefix")
-            out[kind["key"].casefold()] = prefix if isinstance(prefix, str) and prefix else kind["key"]
-    return out
