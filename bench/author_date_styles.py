@@ -342,7 +342,7 @@ def _with_language(source: Path, lang: str, copy: Path, titled: bool = False) ->
     apart (without it pandoc prints the entries right after the last paragraph). The source itself when there
     is nothing to set or it is not Markdown with front matter. A Manubot ``content/`` folder is always written
     to ``copy``, as the one text pandoc reads (its metadata is in ``metadata.yaml``: a front matter is made)."""
-    from manuscript_dir import form_of, manubot_text
+    from manuscript_dir import CHUNK_FENCE, form_of, manubot_text
 
     manubot = form_of(source) == "manubot"
     text = manubot_text(source) if manubot else source.read_text(encoding="utf-8")
@@ -351,9 +351,18 @@ def _with_language(source: Path, lang: str, copy: Path, titled: bool = False) ->
     if manubot:
         copy.write_text(("---\n" + add + "---\n\n" if add else "") + text, encoding="utf-8")
         return copy
-    if not add or source.suffix not in (".md", ".Rmd", ".qmd") or not text.startswith("---\n"):
+    # knitr's chunk fences written as pandoc reads code ("```r"), here too: the renderer's own rewrite misses a
+    # fence whose options' quoted strings hold braces (fig.cap="$\\Delta_{L}$"), and pandoc then reads the
+    # rest of the document as code
+    fenced = CHUNK_FENCE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text) \
+        if source.suffix.lower() in (".rmd", ".qmd") else text
+    if (not add and fenced == text) or source.suffix not in (".md", ".Rmd", ".qmd"):
         return source
-    copy.write_text("---\n" + add + text[4:], encoding="utf-8")
+    if add and fenced.startswith("---\n"):
+        fenced = "---\n" + add + fenced[4:]
+    elif fenced == text:
+        return source
+    copy.write_text(fenced, encoding="utf-8")
     return copy
 
 

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from litreview.model import Bibliography
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex"}
-CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)[^}]*\}\s*$", re.M)
+CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)(?:[^}\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*\}\s*$", re.M)
+"""A knitr chunk's opening fence; its options' quoted strings may hold braces (``fig.cap="$\\Delta_{L}$"``)."""
 # What knitr writes out as Markdown, not as code (an oracle of its own, not the reader's rule): bookdown's
 # theorem and proof engines (bookdown::fence_theorems makes them fenced divs), block, block2, and asis with echo.
 TEXT_CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{[ \t]*(theorem|lemma|corollary|proposition|conjecture|definition"

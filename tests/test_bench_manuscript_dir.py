@@ -110,3 +110,13 @@ def test_the_author_date_set_renders_a_manubot_folder_only_with_a_references_fil
     copy = _with_language(content, "fr-FR", tmp_path / "doc.md", titled=True)
     assert copy.read_text(encoding="utf-8").startswith(
         "---\nlang: fr-FR\nreference-section-title: References\n---\n\n## Introduction\n\nCells divide")
+
+
+def test_a_knitr_chunk_whose_quoted_options_hold_braces_is_code_for_pandoc_too(tmp_path: Path) -> None:
+    # fig.cap="$\Delta_{L}$" closed the option pattern early: the fence stayed, and pandoc read the rest of the
+    # document as code, so the oracle lost every citation after the chunk
+    (tmp_path / "a.Rmd").write_text(
+        "Before [@k1].\n\n```{r fig.cap=\"Bounds $\\\\Delta_{L}$ and '}'.\", echo=FALSE}\n\n# a comment\nplot(1)\n```\n\n"
+        "After [@k2].\n\n```{r}\nx <- 1\n```\n", encoding="utf-8")
+    row = read_folder(tmp_path, PANDOC)[0]
+    assert dict(row.want) == {"k1": 1, "k2": 1} == dict(row.got)
