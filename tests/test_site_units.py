@@ -6,7 +6,7 @@ Expected values are written out by hand from the rules each function documents.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from litreview.bibliography.load import parse_bibliography
@@ -361,6 +361,7 @@ def test_a_claim_without_markup_is_shown_as_markdown_it_would_render_it(text):
     from litreview.essay.cites import raw_tex_spans
     from litreview.render.claim_text import _inline, claim_html
 
+    assume("[^" not in text)  # a note reference prints as the note's mark, by its own rule (test_site_essay_markup)
     shown, placed = claim_html(text, (), lambda item: None)
     for start, end in reversed(raw_tex_spans(text)):  # raw LaTeX ("\\aX") prints nothing, as in pandoc's HTML
         text = text[:start] + text[end:]
