@@ -58,6 +58,13 @@ def is_crossref(key: str, kinds: Sequence[str] = ()) -> bool:
     return any(folded.startswith(f"{kind}-") for kind in kinds)
 
 
+def crossref_kind(label: str) -> str | None:
+    """The kind a cross-reference label is written with (``fig`` of ``fig-map`` and of ``fig:map``), as written;
+    None when no kind and separator open it."""
+    m = _KIND.match(label)
+    return m.group() if m and label[m.end():m.end() + 1] in (":", "-") else None
+
+
 def crossref_kinds(*metas: Any) -> tuple[str, ...]:
     """The cross-reference kinds a Quarto document or project declares (front matter or ``_quarto.yml``:
     ``crossref: custom: [{kind: float, key: suppfig}]``), casefolded: Quarto reads ``@suppfig-x`` as a

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..essay.cites import PANDOC_CROSSREF_KINDS, QUARTO_KINDS, custom_crossrefs, is_crossref
+from ..essay.cites import PANDOC_CROSSREF_KINDS, QUARTO_KINDS, crossref_kind, custom_crossrefs, is_crossref
 from ..model import Essay
 
 # Where a label is defined: a chunk option (``#| label: fig-x``) or an attribute (``{#fig-x}``, ``::: {#fig-x}``).
@@ -26,13 +26,13 @@ def crossref_labels(essay: Essay) -> Callable[[str, bool], str | None]:
     counts: dict[str, int] = {}
     for m in _DEFINED.finditer(essay.body):
         label = m.group(1) or m.group(2)
-        kind = _kind(label)
+        kind = crossref_kind(label)
         if kind is not None and label not in numbers and is_crossref(label, kinds):
             counts[kind] = counts.get(kind, 0) + 1
             numbers[label] = counts[kind]
 
     def shown(key: str, suppress: bool) -> str | None:
-        kind = _kind(key)
+        kind = crossref_kind(key)
         if kind is None or not is_crossref(key, kinds):
             return None
         folded = kind.casefold()
@@ -46,8 +46,3 @@ def crossref_labels(essay: Essay) -> Callable[[str, bool], str | None]:
         return number if suppress else f"{word} {number}"
 
     return shown
-
-
-def _kind(label: str) -> str | None:
-    m = re.match(r"([A-Za-z][A-Za-z0-9_]*)[:-]", label)
-    return m.group(1) if m else None

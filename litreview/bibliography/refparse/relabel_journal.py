@@ -13,6 +13,7 @@ from . import fields as F
 from .lexicon import EDITOR, IN, MONTHS
 from .names import FUNCTION_WORDS
 from .relabel_names import RUN as _RUN
+from .relabel_numbers import PAGE_RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
 
@@ -522,7 +523,7 @@ _QUALIFIED_RUN = 7
 #: labels no qualified journal's name, nor its numbers, is read as (a date's may be: "Science (New York, N.Y.)")
 _NO_QUALIFIED_NAME = frozenset(("author", "url", "doi"))
 #: a journal's run of numbers after its name: "395:497–506", "12(3):45-67", "2019;365:l1234", "12(3)."
-_JOURNAL_RUN = lazy(rf"(?:{F.YEAR};)?\d{{1,4}}(?:\(\d[\w/–-]*\))?:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?"
+_JOURNAL_RUN = lazy(rf"(?:{F.YEAR};)?\d{{1,4}}(?:\(\d[\w/–-]*\))?:{PAGE_RUN}"
                     rf"|{F.YEAR};\d{{1,4}}(?:\(\d[\w/–-]*\))?[.,;:]?|\d{{1,4}}\(\d[\w/–-]*\)[.,;:]?")
 #: MHRA's "volume.issue" before "(year)"
 _VOLUME_ISSUE = lazy(r"\d{1,4}\.\d{1,4}[.,]?")

@@ -130,8 +130,10 @@ _AFTER_YEAR = lazy(r"\d+(?:\([^()]+\))?[:.,]?")
 
 _YEAR_SEMICOLON = lazy(_YEAR_SEMI)
 #: AMA's year, colon and pages after a book's publisher ("2019:1-20.", "2019:e1234")
-_YEAR_PAGES = lazy(rf"{F.YEAR}:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?")
-_VOLUME_ISSUE_PAGES = lazy(r"\d+(?:\([^()]+\))?:[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?")
+#: the pages after a colon in a journal's glued run: a page, an article's number or a range ("1-20.", "e1234", "l1234")
+PAGE_RUN = r"[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?[.,;]?"
+_YEAR_PAGES = lazy(rf"{F.YEAR}:{PAGE_RUN}")
+_VOLUME_ISSUE_PAGES = lazy(r"\d+(?:\([^()]+\))?:" + PAGE_RUN)
 
 
 def numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
