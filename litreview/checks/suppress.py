@@ -129,7 +129,7 @@ def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions) -> 
            for f in findings if f.code == "LR307" and f.key}
     if not cap or all(level == "error" for level in cap.values()):
         return findings
-    return [replace(f, severity=cap[f.key])  # type: ignore[arg-type]
+    return [replace(f, severity=cap[f.key])
             if f.key in cap and f.code != "LR307" and _RANK.get(f.severity, 2) < _RANK.get(cap[f.key], 2) else f
             for f in findings]
 
