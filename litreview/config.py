@@ -189,6 +189,9 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     text = read_text(path, what="settings file", error=ConfigError)
     try:
         return text, tomllib.loads(text)
+    except RecursionError:  # tomllib reads nested arrays and inline tables by recursion
+        raise ConfigError("the settings nest arrays or tables too deeply to read", path=str(path),
+                          hint="settings are flat: a value is a string, a number, a list or a table of them") from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise ConfigError(f"invalid TOML: {exc}", path=str(path), line=line,

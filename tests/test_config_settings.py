@@ -183,3 +183,10 @@ def test_fetch_timeout_of_nan_is_a_usage_error(tmp_path: Path, monkeypatch: pyte
     monkeypatch.chdir(tmp_path)
     assert main(["fetch", "--offline", "--timeout", "nan"]) == 2
     assert "nan is not a number of seconds" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["[" * 5000 + "]" * 5000, "{a=" * 5000 + "1" + "}" * 5000])
+def test_settings_nested_thousands_deep_are_a_located_error(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="nest arrays or tables too deeply") as caught:
+        load_config(settings(tmp_path, f"severity = {value}\n", name="litreview.toml"), env={})
+    assert caught.value.path == str(tmp_path / "litreview.toml")

@@ -97,6 +97,9 @@ def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
         detail = "" if isinstance(exc, Abort) else f": {exc}"
         raise ConfigError(f"invalid MkDocs configuration{detail}", path=str(mkdocs_yml),
                           hint="see https://www.mkdocs.org/user-guide/configuration/") from None
+    except RecursionError:  # PyYAML composes nested lists and mappings by recursion
+        raise ConfigError("invalid MkDocs configuration: it nests lists or mappings too deeply to read",
+                          path=str(mkdocs_yml), hint="see https://www.mkdocs.org/user-guide/configuration/") from None
 
 
 @contextlib.contextmanager
@@ -111,7 +114,7 @@ def _docs_dir(mkdocs_yml: Path) -> Iterator[str | None]:
     try:
         with mkdocs_yml.open("rb") as handle:
             data = yaml_load(handle) or {}
-    except (OSError, ValueError, yaml.YAMLError, ConfigurationError):
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError, RecursionError):
         data = {}  # MkDocs reports a broken file itself, with its details
     docs = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
     if isinstance(docs, str) and (mkdocs_yml.parent / docs).is_dir():
