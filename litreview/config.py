@@ -166,6 +166,9 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
     own, pyproject = SETTINGS_FILES
     for folder in (start, *start.parents):
         candidate = folder / own
+        if candidate.is_dir():  # else the walk goes on up and may apply another project's settings
+            raise ConfigError("the settings file is a folder", path=str(candidate),
+                              hint="remove or rename the folder; litreview.toml is a file of settings")
         if candidate.is_file():
             text, data = _read_toml(candidate)
             # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.

@@ -190,3 +190,11 @@ def test_settings_nested_thousands_deep_are_a_located_error(tmp_path: Path, valu
     with pytest.raises(ConfigError, match="nest arrays or tables too deeply") as caught:
         load_config(settings(tmp_path, f"severity = {value}\n", name="litreview.toml"), env={})
     assert caught.value.path == str(tmp_path / "litreview.toml")
+
+
+def test_a_settings_file_that_is_a_folder_is_an_error_not_skipped(tmp_path: Path) -> None:
+    # Skipped, the walk went on up to the settings of the folder above, another project's.
+    (tmp_path / "litreview.toml").write_text('essay = "other.md"\n', encoding="utf-8")
+    (tmp_path / "review" / "litreview.toml").mkdir(parents=True)
+    with pytest.raises(ConfigError, match="the settings file is a folder"):
+        load_config(tmp_path / "review", env={})
