@@ -272,6 +272,14 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
             values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
+        elif attr == "key_pattern" and isinstance(value, str):
+            from .bibliography.keys import check_pattern  # only when set: most settings files do not
+
+            try:
+                check_pattern(value)
+            except ConfigError as exc:
+                raise ConfigError(exc.message, path=path, line=_line_of(text, name), hint=exc.hint) from None
+            values[attr] = value
         else:
             values[attr] = _scalar(attr, value, defaults[attr], lambda m, h, n=name: fail(n, m, h))
     if reasons:

@@ -44,6 +44,8 @@ def settings(tmp_path: Path, body: str, name: str = "pyproject.toml") -> Path:
     ('crossref_url = "http://[::1"\n', "setting 'crossref_url' must be an http(s) URL, not 'http://[::1' (Invalid", 5),
     ('doi_url = "https://doi.org:port"\n', "setting 'doi_url' must be an http(s) URL", 5),
     ('essay = "e\\u0000.md"\n', "setting 'essay' holds a NUL character", 5),
+    ('key_pattern = "{family:>99999999999}"\n', "key_pattern '{family:>99999999999}' formats a placeholder", 5),
+    ('key_pattern = "{surname}"\n', "key_pattern '{surname}' uses unknown placeholders", 5),
     ('bibliography = ["a.bib", "b\\u0000.bib"]\n', "setting 'bibliography' must name one file or a list", 5),
 ])
 def test_a_wrong_setting_is_a_located_error(tmp_path: Path, body: str, message: str, line: int) -> None:
