@@ -119,3 +119,19 @@ def test_claims_of_real_documents_are_those_pysbd_gives(path: Path, monkeypatch:
 def test_a_sentence_ending_in_emphasis_keeps_its_closing_marks(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Pandoc's inline note (``^[...]``, also what a LaTeX \footnote reads as) is part of the sentence it is attached
+    # to: no sentence ends inside it, and one placed after a sentence's full stop ends that sentence. The note began
+    # the next sentence ("^[A note. See @a.] The next one."), and sentences were cut inside it.
+    ("It holds.^[A note. See @a for more.] The next one starts here.",
+     ["It holds.^[A note. See @a for more.]", "The next one starts here."]),
+    ("It is at <https://x.org>^[The files are there. The code is, too.]. Then more.",
+     ["It is at <https://x.org>^[The files are there. The code is, too.].", "Then more."]),
+    ("One.^[Note [see @a]. Second part of it.] Two. Three.", ["One.^[Note [see @a]. Second part of it.]", "Two.",
+                                                              "Three."]),
+])
+def test_an_inline_note_stays_with_its_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

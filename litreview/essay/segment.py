@@ -82,6 +82,8 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
             spans.extend([[lo, cut]] if _one(flat[lo:cut]) else _pysbd_spans(flat, lo, cut))
             lo = cut
     spans = _closing_marks_stay(flat, _split_glued(flat, _merge_false_breaks(flat, spans)))
+    if "^[" in flat:
+        spans = _notes_stay(flat, spans)
     out = []
     for a, b in spans:
         while a < b and flat[a].isspace():
@@ -110,6 +112,56 @@ def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
         if prev is not None and m is not None and m.end() < span[1]:
             prev[1] = span[0] = m.end()
         out.append(span)
+    return out
+
+
+def _notes(flat: str) -> dict[int, int]:
+    """Where each inline note (pandoc's ``^[...]``, as a LaTeX ``\\footnote`` is read too) starts -> where it ends."""
+    notes: dict[int, int] = {}
+    at = flat.find("^[")
+    while at >= 0:
+        depth, pos = 0, at + 1
+        while pos < len(flat):
+            ch = flat[pos]
+            if ch == "\\":
+                pos += 1
+            elif ch == "[":
+                depth += 1
+            elif ch == "]":
+                depth -= 1
+                if depth == 0:
+                    notes[at] = pos + 1
+                    break
+            pos += 1
+        at = flat.find("^[", notes.get(at, at + 2))
+    return notes
+
+
+def _notes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
+    """An inline note is part of the sentence it is attached to: no sentence ends inside one, and one placed after a
+    sentence's end ("It holds.^[A note.] Next.") ends that sentence, not the next one."""
+    notes = _notes(flat)
+    out: list[list[int]] = []
+    for a, b in spans:
+        prev = out[-1] if out else None
+        if prev is not None and a < prev[1]:  # the sentence before took its note, which this span began
+            if b <= prev[1]:
+                continue
+            a = prev[1]
+        if prev is not None and (any(s < prev[1] < e for s, e in notes.items())
+                                 or not any(ch.isalnum() for ch in flat[a:b])):
+            prev[1] = b
+            continue
+        first = len(flat[a:b]) - len(flat[a:b].lstrip()) + a
+        if prev is not None and first in notes:
+            prev[1] = notes[first]
+            if notes[first] >= b:
+                continue
+            a = notes[first]
+            if not any(ch.isalnum() for ch in flat[a:b]):
+                prev[1] = b
+                continue
+        out.append([a, b])
     return out
 
 
