@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Claim, Essay, Paragraph
-from . import BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
+from . import BIBTEX, HEADINGS, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
@@ -59,7 +59,9 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     main = _Main(declared_in(text), not_utf8)
     lines = _expand(text, Path(path), 0, missing, main=main)
     macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
-    body_lines = _headings_apart(_document(lines))
+    heads: dict[tuple[str, int, str], int] = {}
+    body_lines = _headings_apart(_document(lines), heads)
+    headings: list[tuple[int, int]] = []
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
@@ -96,6 +98,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             claims.append(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file,
                                      line=line))
         if claims:
+            if len(para) == 1 and para[0] in heads:
+                headings.append((number, heads[para[0]]))
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
                                  claims=tuple(claims)))
     if not out:
@@ -111,6 +115,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         meta[MISSING_INPUTS] = not_found
     if notices:
         meta[NOTICES] = notices
+    if headings:
+        meta[HEADINGS] = tuple(headings)
     source = "\n".join(t for _, _, t in lines)
     named = bibliography_files(source)  # in any \input file too, as biber finds them
     if named:
@@ -228,12 +234,16 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
 
 
-_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+_LEVELS = {"part": 1, "chapter": 2, "section": 3, "subsection": 4, "subsubsection": 5}
+"""A sectioning command's level, as the #s of a Markdown heading count it (only their order matters)."""
 
 
-def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+def _headings_apart(lines: list[tuple[str, int, str]],
+                    heads: dict[tuple[str, int, str], int]) -> list[tuple[str, int, str]]:
     """The lines with each sectioning command (``\\section{...}``) made a paragraph of its own title: pandoc
-    reads it as a header (as the Markdown reader has it), not as the first words of the paragraph after it."""
+    reads it as a header (as the Markdown reader has it), not as the first words of the paragraph after it.
+    ``heads`` gets each title's line and its level."""
     out: list[tuple[str, int, str]] = []
     for file, n, text in lines:
         at = 0
@@ -241,7 +251,9 @@ def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, s
             end = tex_group_end(text, m.end(), "{", "}")
             if m.start() < at or end < 0:
                 continue
-            out += [(file, n, text[at:m.start()]), (file, n, ""), (file, n, text[m.end() + 1:end - 1]), (file, n, "")]
+            title = (file, n, text[m.end() + 1:end - 1])
+            heads[title] = _LEVELS[m.group(1)]
+            out += [(file, n, text[at:m.start()]), (file, n, ""), title, (file, n, "")]
             at = end
         out.append((file, n, text[at:] if at else text))
     return out
