@@ -396,8 +396,10 @@ def test_latex_citations_inside_citetext_and_href_are_read_and_the_text_converte
     (tmp_path / "u.tex").write_text(
         "\\begin{document}\nA \\textbf{bold \\cite{u1}} and \\citetext{see \\citealp{u8}}.\n"
         "C \\href{http://y}{z \\cite{u12}} and \\href[o]{http://x}{w}.\n\\end{document}\n", encoding="utf-8")
-    assert [c.text for c in load_essay(tmp_path / "u.tex").claims] == [
-        "A bold [@{u1}] and (see [@{u8}]).", "C z [@{u12}] and w."]
+    claims = load_essay(tmp_path / "u.tex").claims
+    assert [c.text for c in claims] == [  # \href a link, as pandoc reads it
+        "A bold [@{u1}] and (see [@{u8}]).", "C [z [@{u12}]](<http://y>) and [w](<http://x>)."]
+    assert [[x.key for x in c.citations] for c in claims] == [["u1", "u8"], ["u12"]]
 
 
 def test_latex_a_citation_inside_another_ones_note_is_read(tmp_path: Path) -> None:

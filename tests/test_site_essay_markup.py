@@ -138,3 +138,14 @@ def test_a_figure_shows_its_caption_not_the_image_markup(tmp_path: Path) -> None
     (tmp_path / "p.md").write_text("![*A map.* Drawn after all.](images/a.png){#fig:a width=90%}\n", encoding="utf-8")
     body = text_of(essay_html(tmp_path, "p.md").split('id="references"')[0])
     assert "1 A map. Drawn after all.\n" in body
+
+
+def test_a_latex_href_keeps_its_address_on_the_page(tmp_path: Path) -> None:
+    # Pandoc reads \href{url}{text} as a link; the page printed its text alone, the address lost. A TeX escape in the
+    # address is its character, a "~" is one (not a space), and a link whose text is its address reads as \url does.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nSee \\href{https://x.org/a\\_b~c/(d)}{the \\emph{site}} and \\href{https://y.org}{https://y.org}"
+        " now.\n\\end{document}\n", encoding="utf-8")
+    page = essay_html(tmp_path, "p.tex")
+    assert ('See <a href="https://x.org/a_b~c/(d)" rel="noopener noreferrer">the site</a> and '
+            '<a href="https://y.org" rel="noopener noreferrer">https://y.org</a> now.') in page

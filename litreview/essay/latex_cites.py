@@ -44,7 +44,7 @@ _NOTE_EDGES = re.compile(r"^((?:XLINE\d+X)*)\s+|\s+((?:XLINE\d+X)*)$")
 def _converter() -> tuple[Any, Any]:
     """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
     its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
-    and a citation inside with them); ``\\href[opt]{url}{text}``, ``\\makebox``, ``\\parbox`` and
+    and a citation inside with them); ``\\href[opt]{url}{text}`` as a Markdown link; ``\\makebox``, ``\\parbox`` and
     ``\\foreignlanguage``, ``\\texttt``, ``\\textsf``, ``\\textup`` and ``\\textmd`` as their text (not their options;
     pylatexenc failed on \\href, and printed nothing of the font commands). (A citation in
     math stays dropped, as pandoc drops it.)"""
@@ -62,9 +62,27 @@ def _converter() -> tuple[Any, Any]:
                                  macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
     text = get_default_latex_context_db().filter_context()
     text.add_context_category("litreview", prepend=True, macros=[
-        *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()),
-        MacroTextSpec("footnote", simplify_repl=_note_text)])
+        *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
+          if name != "href"),
+        MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text)])
     return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
+
+
+_URL_ESCAPE = re.compile(r"\\([_%#&$~{}])")
+
+
+def _link_text(n: Any, l2tobj: Any) -> str:
+    """``\\href[opt]{url}{text}`` as a Markdown link, ``[text](<url>)``, as pandoc reads it (the page printed the text
+    alone, the address lost); its address as written, a TeX escape in it its character. A link whose text is its
+    address reads as ``\\url`` does (``<url>``)."""
+    args = getattr(getattr(n, "nodeargd", None), "argnlist", None) or []
+    if len(args) < 3 or args[1] is None or args[2] is None:
+        return ""
+    text = l2tobj.nodelist_to_text([args[2]]).strip()
+    url = _URL_ESCAPE.sub(r"\1", args[1].latex_verbatim().strip()[1:-1].strip())
+    if not url or any(ch in url for ch in "<>\n") or _PLACEHOLDER.search(url):
+        return text
+    return f"<{url}>" if text in ("", url) else f"[{text}](<{url}>)"
 
 
 def _note_text(n: Any, l2tobj: Any) -> str:
