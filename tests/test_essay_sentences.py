@@ -135,3 +135,20 @@ def test_a_sentence_ending_in_emphasis_keeps_its_closing_marks(text: str, expect
 def test_an_inline_note_stays_with_its_sentence(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sentence may begin with a name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"): after
+    # a full stop that ends a word (not an abbreviation) or a bracket, it begins a sentence, as pysbd reads it. Such
+    # sentences were joined to the one before, as a continuation after an abbreviation ("e.g. mRNA") is.
+    ("Edges are correlations of interest. netNMF-sc uses networks [@a]. The network helps.",
+     ["Edges are correlations of interest.", "netNMF-sc uses networks [@a].", "The network helps."]),
+    ("It smooths (in the eQTL model). eQTL data is used too.", ["It smooths (in the eQTL model).",
+                                                               "eQTL data is used too."]),
+    ("Levels rise, e.g. mRNA levels do. See et al. iPSC lines. Then more.",
+     ["Levels rise, e.g. mRNA levels do.", "See et al. iPSC lines.", "Then more."]),
+    ("It ends here. the next part goes on.", ["It ends here. the next part goes on."]),
+])
+def test_a_sentence_may_begin_with_a_name_in_lower_case(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

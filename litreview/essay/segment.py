@@ -180,7 +180,9 @@ def _one(text: str, *, loose: bool = True) -> bool:
         return False
     inside = {i for m in _INITIALISM.finditer(tail) if m.group().upper().replace(".", "") not in _RESTORED and m.group()[-2] not in "Ii"
               for i in range(m.start(), m.end())}
-    return all(m.start() in inside or _GOES_ON.match(tail, m.start() + 1) for m in _BOUNDARY.finditer(tail))
+    return all(m.start() in inside or (_GOES_ON.match(tail, m.start() + 1) is not None
+                                       and not _name_begins(tail[:m.end()], tail[m.end():].lstrip()))
+               for m in _BOUNDARY.finditer(tail))
 
 
 # A sure end: ". ", "! " or "? " (or '." ' closing a quotation) after a word of two letters or more (not an
@@ -303,13 +305,28 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
         if merged:
             prev = text[merged[-1][0]:merged[-1][1]]
             nxt = text[span[0]:span[1]]
-            if _CONTINUATION.match(nxt) or (
+            if (_CONTINUATION.match(nxt) and not _name_begins(prev, nxt)) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
             ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))
     return merged
+
+
+# A name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"), which may begin a sentence; and a
+# sentence's end before it: a full stop after a word of two letters or more or after a bracket.
+_LOWER_NAME = re.compile(r"[a-z][a-z0-9]*[A-Z]")
+_WORD_END = re.compile(r"(?:(?P<close>[)\]])|(?<![\w.])(?P<word>[A-Za-z]{2,}))[.!?]$")
+
+
+def _name_begins(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` begins a sentence with a name in lower case after ``prev``, which ends with a full stop that ends
+    a word, not an abbreviation ("of interest. netNMF-sc uses", not "e.g. mRNA levels")."""
+    if not _LOWER_NAME.match(nxt):
+        return False
+    m = _WORD_END.search(prev.rstrip())
+    return m is not None and (m.group("close") is not None or m.group("word").lower() not in _ABBREVIATIONS)
 
 
 def _starts_sentence(text: str) -> bool:
