@@ -574,3 +574,33 @@ def test_markdown_indented_table_header_after_indented_code_goes_on_with_the_cod
     (tmp_path / "t.md").write_text("Opening.\n\n    code @c1\n\n         Left  Right\n-------------  -----\n"
                                    "     @c2 text  x\n\nAfter [@real].\n", encoding="utf-8")
     assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["real"]
+
+
+@pytest.mark.parametrize(("cls", "expected"), [
+    # pandoc 3.9: a section's label (right after its heading) by the sections' counters, a figure's and a table's (one
+    # holding a tabular) by their own, after the chapter's number in a document of chapters; an equation's, a starred
+    # section's and an undefined label as "[label]"; \pageref and \nameref as nothing. The page printed every
+    # reference as "[label]". \autoref, \Cref and \cref print the kind's name too, as LaTeX does (pandoc drops it,
+    # and "2 shows it." was read as the end of the sentence before).
+    ("article", "See 1, 1.1, 1.1.0.1, [s:un], 1, 2, 1, [t:none], [e:x], [nope], Figure 1 and ."),
+    ("report", "See 1.1, 1.1.1, 1.1.1.0.1, [s:un], 1.1, 2.1, 1.1, [t:none], [e:x], [nope], Figure 1.1 and ."),
+])
+def test_latex_references_print_the_numbers_pandoc_prints(tmp_path: Path, cls: str, expected: str) -> None:
+    chapter = "\\chapter{One}\n" if cls == "report" else ""
+    (tmp_path / "r.tex").write_text(
+        f"\\documentclass{{{cls}}}\n\\begin{{document}}\n{chapter}\\section{{A}}\\label{{s:a}}\n"
+        "\\subsection{B}\n\\label{s:b}\n\\paragraph{P}\\label{s:p}\n\\section*{U}\\label{s:un}\n"
+        "See \\ref{s:a}, \\ref{s:b}, \\ref{s:p}, \\ref{s:un}, \\ref{f:a}, \\ref{f:b}, \\ref{t:a}, \\ref{t:none}, "
+        "\\eqref{e:x}, \\ref{nope}, \\autoref{f:a} and \\pageref{f:a}\\nameref{s:a}.\n\n"
+        "It is done. \\Cref{t:a} shows it. Then \\cref{s:b} does.\n\n"
+        "\\begin{figure}\\caption{A.}\\label{f:a}\\end{figure}\n"
+        "\\begin{table}\\caption{T.}\\label{t:a}\\begin{tabular}{l}a\\\\\\end{tabular}\\end{table}\n"
+        "\\begin{table}\\caption{N.}\\label{t:none}\\end{table}\n"
+        "\\begin{equation}a=b\\label{e:x}\\end{equation}\n"
+        + ("\\chapter{Two}\n" if cls == "report" else "")
+        + "\\begin{figure*}\\label{f:b}\\caption{B.}\\end{figure*}\n\\end{document}\n", encoding="utf-8")
+    claims = [c.text for c in load_essay(tmp_path / "r.tex").claims]
+    assert [c for c in claims if c.startswith("See")] == [expected]
+    number = "1.1" if cls == "report" else "1"
+    assert claims[claims.index("It is done."):][:3] == ["It is done.", f"Table {number} shows it.",
+                                                         f"Then section {number}.1 does."]

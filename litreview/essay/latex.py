@@ -20,6 +20,7 @@ from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_text, tex_group_end
+from .latex_labels import label_numbers
 from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
@@ -60,7 +61,9 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     lines = _expand(text, Path(path), 0, missing, main=main)
     macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
     heads: dict[tuple[str, int, str], int] = {}
-    body_lines = _headings_apart(_document(lines), heads)
+    document = _document(lines)
+    labels = label_numbers("\n".join(t for _, _, t in document))
+    body_lines = _headings_apart(document, heads)
     headings: list[tuple[int, int]] = []
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
@@ -74,7 +77,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         except ExpansionError as exc:
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
         empty: list[tuple[int, str]] = []
-        converted, anchors = _convert(expanded, nocite, empty)
+        converted, anchors = _convert(expanded, nocite, empty, labels)
         for index, written in empty:
             file, line, _ = para[min(index, len(para) - 1)]
             notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
