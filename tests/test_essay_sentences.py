@@ -152,3 +152,16 @@ def test_an_inline_note_stays_with_its_sentence(text: str, expected: list[str]) 
 def test_a_sentence_may_begin_with_a_name_in_lower_case(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "et al." before a number in brackets goes on: a rendered numeric citation ("Smith et al. [12] showed") or a
+    # year that a reference manager's export made a link ("Vandvik et al. [(2022)](https://...)"). pysbd cut there,
+    # and the citation began a sentence of its own.
+    ("As Smith et al. [12] showed, it works. Next one.", ["As Smith et al. [12] showed, it works.", "Next one."]),
+    ("See Doe et al. [(2022)](https://x.org/a?b=1) and more. Next one.",
+     ["See Doe et al. [(2022)](https://x.org/a?b=1) and more.", "Next one."]),
+])
+def test_et_al_before_a_bracketed_number_goes_on(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

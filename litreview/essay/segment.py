@@ -46,6 +46,9 @@ _CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Squa
 _BARE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]+")
 _LONE_KEY = lazy(r"^@[\w:.#$%&\-+?<>~/]*\w(?:\s*\[[^\]]*\])?\s*[.,;]?$")
 _ET_AL = lazy(r"\bet al\.\s*$")
+# A number in brackets after "et al." goes on: a rendered numeric citation ("Smith et al. [12] showed"), or a year a
+# reference manager's export made a link ("Doe et al. [(2022)](https://...)").
+_NUMBERED = lazy(r"^\[\(?\d")
 # Initialisms that pysbd keeps glued to a following capitalised sentence start.
 _GLUED = re.compile(
     r"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+"
@@ -307,7 +310,8 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
             nxt = text[span[0]:span[1]]
             if (_CONTINUATION.match(nxt) and not _name_begins(prev, nxt)) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
-            ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))):
+            ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
+                _NUMBERED.match(nxt) and _ET_AL.search(prev)):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))
