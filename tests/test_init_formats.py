@@ -225,3 +225,16 @@ def test_a_chapter_in_a_subfolder_uses_the_one_bib_of_the_folder_init_runs_in(he
     (here / "chapters" / "intro.tex").write_text("\\section{Intro}\nText \\parencite{a}.\n", encoding="utf-8")
     assert main(["init", "chapters/intro.tex"]) == 0
     assert settings(here) == ("chapters/intro.tex", "library.bib")
+
+
+def test_a_manubot_manuscripts_site_is_named_by_its_title(here: Path) -> None:
+    # Its title is in content/metadata.yaml; the site was named after the folder, "Review: content".
+    (here / "paper" / "content").mkdir(parents=True)
+    (here / "paper" / "content" / "01.main.md").write_text("## Main\n\nText [@doi:10.1000/xyz1].\n", encoding="utf-8")
+    (here / "paper" / "content" / "metadata.yaml").write_text('title: "Priors in biology"\n', encoding="utf-8")
+    assert main(["-C", str(here / "paper"), "init", "content"]) == 0
+    assert 'site_name: "Review: Priors in biology"' in (here / "paper" / "mkdocs.yml").read_text(encoding="utf-8")
+    (here / "paper" / "content" / "metadata.yaml").unlink()
+    (here / "paper" / "mkdocs.yml").unlink()
+    assert main(["-C", str(here / "paper"), "init", "content"]) == 0  # no title: the manuscript's folder, not "content"
+    assert 'site_name: "Review: paper"' in (here / "paper" / "mkdocs.yml").read_text(encoding="utf-8")

@@ -367,6 +367,9 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
 def _title(text: str, path: Path) -> str:
     from ..essay import parse_essay
 
+    if path.is_dir():  # a Manubot content/ folder: its metadata.yaml's title, else the manuscript's folder's name
+        named = _manubot_title(path / "metadata.yaml")
+        return named or (path.parent if path.name == "content" else path).name
     try:
         meta = parse_essay(text, str(path)).meta
     except InputError:
@@ -385,6 +388,20 @@ def _title(text: str, path: Path) -> str:
         if line.startswith("# "):
             return line[2:].strip()[:120]
     return path.stem.replace("_", " ").replace("-", " ")
+
+
+def _manubot_title(path: Path) -> str:
+    """The ``title`` of a Manubot manuscript's ``metadata.yaml``, or ""."""
+    from ..essay.markdown import parse_yaml
+
+    if not path.is_file():
+        return ""
+    try:
+        data = parse_yaml(_read(path), str(path), first_line=1, what="metadata", hint="")
+    except InputError:
+        return ""
+    title = data.get("title") if isinstance(data, dict) else None
+    return " ".join(title.split())[:120] if isinstance(title, str) else ""
 
 
 def _mkdocs_text(title: str) -> str:
