@@ -604,3 +604,19 @@ def test_latex_references_print_the_numbers_pandoc_prints(tmp_path: Path, cls: s
     number = "1.1" if cls == "report" else "1"
     assert claims[claims.index("It is done."):][:3] == ["It is done.", f"Table {number} shows it.",
                                                          f"Then section {number}.1 does."]
+
+
+def test_latex_lists_and_floats_are_blocks_of_their_own(tmp_path: Path) -> None:
+    # pandoc 3.9 reads a list, each of its items, a figure and a quotation as blocks of their own, blank lines around
+    # them or not; a paragraph ran on through them ("We have: * first [@{k1}] * second Then text goes on.").
+    (tmp_path / "l.tex").write_text(
+        "\\begin{document}\nWe have two points:\n\\begin{itemize}\n\\item first thing \\cite{k1}\n\\item second thing"
+        "\n\\end{itemize}\nThen text goes on.\n\\begin{figure}[h]\n\\centering\\includegraphics{a.png}\n"
+        "\\caption{A map of things.}\n\\end{figure}\nMore text \\footnote{A note:\n\\begin{itemize}\\item one\n"
+        "\\end{itemize}} here.\n\\begin{description}\n\\item[Term] its meaning.\n\\end{description}\n"
+        "\\begin{quote}Quoted words.\\end{quote}\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "l.tex")
+    assert [[c.text for c in p.claims] for p in essay.paragraphs] == [
+        ["We have two points:"], ["first thing [@{k1}]"], ["second thing"], ["Then text goes on."],
+        ["A map of things."], ["More text ^[A note: * one] here."], ["Term its meaning."], ["Quoted words."]]
+    assert [c.line for c in essay.claims] == [2, 4, 5, 7, 10, 12, 16, 18]

@@ -63,7 +63,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     heads: dict[tuple[str, int, str], int] = {}
     document = _document(lines)
     labels = label_numbers("\n".join(t for _, _, t in document))
-    body_lines = _headings_apart(document, heads)
+    body_lines = _blocks_apart(_headings_apart(document, heads))
     headings: list[tuple[int, int]] = []
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
@@ -258,6 +258,33 @@ def _headings_apart(lines: list[tuple[str, int, str]],
             heads[title] = _LEVELS[m.group(1)]
             out += [(file, n, text[at:m.start()]), (file, n, ""), title, (file, n, "")]
             at = end
+        out.append((file, n, text[at:] if at else text))
+    return out
+
+
+# What pandoc reads as blocks of their own, blank lines around them or not: a list and each of its items, a float, a
+# quotation, a centred text (display math stays in its paragraph, as pandoc keeps it).
+_BLOCK = re.compile(r"\\(?:begin|end)\s*\{(?:itemize|enumerate|description|figure|table|quote|quotation|verse|"
+                    r"center|flushleft|flushright)\*?\}(?:\[[^\]]*\])?|\\item(?![A-Za-z@])(?!\s*\[)|(?=\\item\s*\[)|[{}]|\\.")
+
+
+def _blocks_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The lines with a blank one where a list, a list's item, a float or a quotation begins or ends outside any
+    group (a list in a footnote stays there); an item's ``\\item`` is dropped, so that its text reads as pandoc
+    prints an item, with no bullet (``\\item[term]`` stays: its term is the text's first words)."""
+    out: list[tuple[str, int, str]] = []
+    depth = 0
+    for file, n, text in lines:
+        at = 0
+        for m in _BLOCK.finditer(text):
+            token = m.group()
+            if token in ("{", "}"):
+                depth += 1 if token == "{" else -1
+                continue
+            if (token.startswith("\\") and len(token) == 2) or depth > 0:
+                continue  # an escape ("\\{"), or inside a group
+            out += [(file, n, text[at:m.start()]), (file, n, "")]
+            at = m.end()
         out.append((file, n, text[at:] if at else text))
     return out
 
