@@ -120,24 +120,10 @@ def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
 
 def _notes(flat: str) -> dict[int, int]:
     """Where each inline note (pandoc's ``^[...]``, as a LaTeX ``\\footnote`` is read too) starts -> where it ends."""
-    notes: dict[int, int] = {}
-    at = flat.find("^[")
-    while at >= 0:
-        depth, pos = 0, at + 1
-        while pos < len(flat):
-            ch = flat[pos]
-            if ch == "\\":
-                pos += 1
-            elif ch == "[":
-                depth += 1
-            elif ch == "]":
-                depth -= 1
-                if depth == 0:
-                    notes[at] = pos + 1
-                    break
-            pos += 1
-        at = flat.find("^[", notes.get(at, at + 2))
-    return notes
+    from ..bibliography.bibtex import brace_partners
+
+    partners = brace_partners(flat, r"(?<!\\)[\[\]]")
+    return {at - 1: partners[at] for at in partners if at and flat[at - 1] == "^" and partners[at] > 0}
 
 
 def _notes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
