@@ -132,12 +132,12 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         """(title, path) of each source page, by how it is cited; titles escaped (the theme prints them raw)."""
         from html import escape
 
-        from .render.citation import year_letters
+        from .render.citation import PLAIN, marks
         from .text import fold_words
 
         seen = {s.key: s for s in reversed(review.bibliography.sources)}
-        letters = year_letters(review.bibliography.sources)
-        labelled = [(self._citations.reference(s, letters.get(key, "")).short, key) for key, s in seen.items()]
+        shown = marks(review.bibliography.sources)
+        labelled = [(self._citations.reference(s, shown.get(key, PLAIN)).short, key) for key, s in seen.items()]
         return [(escape(label or key), self.layout.source(key))
                 for label, key in sorted(labelled, key=lambda p: (fold_words(p[0]), p[1]))]
 

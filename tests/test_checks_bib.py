@@ -466,3 +466,11 @@ def test_pages_holding_an_arxiv_identifier_get_an_eprint_hint() -> None:
     assert hints["gs"] == ("The pages field holds an arXiv identifier, not pages: write eprint = {the full arXiv "
                            "identifier, e.g. 2507.01234} with archiveprefix = {arXiv} instead")
     assert hints["ok"] == "Write pages = {12--15}"
+
+
+def test_a_stray_quotation_mark_in_a_name_is_named_with_what_to_delete() -> None:
+    found = {f.key: f for f in findings_for(CASES / "LR150-trigger.bib")}
+    crooks = found["crooks2019agents"]
+    assert (crooks.file, crooks.line) == ("LR150-trigger.bib", 2)
+    assert crooks.message == "author 'Crooks, Andrew\"' holds a stray quotation mark \""
+    assert crooks.hint.startswith('Delete the " from the author field')

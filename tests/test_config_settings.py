@@ -89,6 +89,33 @@ def test_severity_of_a_code_is_configurable(tmp_path: Path) -> None:
     assert all(s == "info" for c, s in levels if c.startswith("LR13"))
 
 
+def test_an_uncited_entry_of_a_shared_bibliography_has_no_error(tmp_path: Path) -> None:
+    # A chapter cites one entry of a library it shares with other documents; init writes LR307 down to a note for
+    # it. The uncited entries' own problems (a book with no publisher, a report with no institution) then are not
+    # the chapter's errors either: no style prints those entries here. The cited entry's still are.
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("""@book{cited2001, author = {Roe, Jane}, title = {A Cited Book}, year = {2001}}
+@techreport{other2002, author = {Doe, Jan}, title = {A Report Another Chapter Cites}, year = {2002}}
+""", "library.bib")
+    essay = parse_essay("A claim [@cited2001].\n", "chapter.md")
+    review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None))
+
+    def levels(text: str) -> set[tuple[str, str | None, str]]:
+        config = load_config(settings(tmp_path, text), env={})
+        return {(f.code, f.key, f.severity) for f in check_review(review, config, now=NOW).findings}
+
+    default = levels("")
+    assert {("LR307", "other2002", "error"), ("LR110", "other2002", "error")} <= default
+    shared = levels('severity = { LR307 = "info" }\n')
+    assert ("LR307", "other2002", "info") in shared and ("LR110", "other2002", "info") in shared
+    assert ("LR110", "cited2001", "error") not in shared  # a book with an author: nothing required missing
+    assert ("LR111", "cited2001", "warning") in shared  # the cited entry's problems keep their level
+    silenced = levels('suppress = ["LR307"]\n')
+    assert ("LR110", "other2002", "info") in silenced
+
+
 def test_a_severity_for_an_unknown_code_is_reported(tmp_path: Path) -> None:
     bib = parse_bibliography(BIB, "refs.bib")
     config = load_config(settings(tmp_path, 'severity = { LR999 = "info" }\n'), env={})

@@ -50,3 +50,25 @@ def test_in_a_marked_document_unused_means_no_marker_cites_it() -> None:
     _, found = findings()
     # jervis1976perception is named but not cited, named1999 nowhere; cmake2020 is in nocite.
     assert sorted(f.key for f in found if f.code == "LR307") == ["jervis1976perception", "named1999"]
+
+
+STIMULI = """
+We build with CMake on every platform [@waltz1979theory].
+
+In the second block, participants in the treatment group read the statement “Most people in your town recycle
+their plastic bottles every single week” before they answered.
+
+Each participant then rated the item "I would recycle more if my neighbours did so too, even at some cost to me"
+on a seven-point scale.
+
+The report concluded that “nearly every household in the region had stopped sorting its waste by the end of the
+decade” and said no more.
+"""
+
+
+def test_a_quoted_stimulus_the_sentence_names_as_a_statement_or_item_needs_no_attribution() -> None:
+    # The words shown to participants are the study's own material, not a source's: LR305 only for the last,
+    # a finding quoted from a report nobody cites.
+    _, found = findings(STIMULI)
+    quoted = [f for f in found if f.code == "LR305"]
+    assert [f.message.startswith("quotation “nearly every household") for f in quoted] == [True]

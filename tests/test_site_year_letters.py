@@ -56,3 +56,59 @@ def test_a_source_pages_cache_key_changes_when_another_entry_changes_its_letter(
     assert after["sources/uieda2012b.md"] != before["sources/uieda2012b.md"]
     assert after["sources/uieda2013.md"] == before["sources/uieda2013.md"]
     assert "cited as Uieda and Barbosa 2012b" in _text(str(render_site(_review(added), Layout())["sources/uieda2012b.md"]))
+
+
+# Different people of one family name, or author lists whose first names match, print their given names or more
+# names before a letter, as Chicago author-date does through citeproc (pandoc's output for these entries).
+PEOPLE = """
+@article{john, title={Alpha}, author={Smith, John}, year={2012}, journal={J}}
+@article{anna, title={Beta}, author={Smith, Anna}, year={2012}, journal={J}}
+@article{jane, title={Gamma}, author={Smith, Jane}, year={2012}, journal={J}}
+@article{john2, title={Again}, author={Smith, John}, year={2012}, journal={J}}
+@article{bullroe, title={Delta}, author={Bull, Ann and Roe, Bob and Poe, Carl}, year={2012}, journal={J}}
+@article{bulldoe, title={Eps}, author={Bull, Ann and Doe, Dan and Poe, Carl}, year={2012}, journal={J}}
+@article{kaylee, title={Z1}, author={Kay, Ann and Lee, Bob}, year={2010}, journal={J}}
+@article{kaylee2, title={Z2}, author={Kay, Ann and Lee, Carl}, year={2010}, journal={J}}
+@article{vu1, title={V1}, author={Vu, Ann and Roe, Bob and Doe, Carl}, year={2016}, journal={J}}
+@article{vu2, title={V2}, author={Vu, Ann and Roe, Bob and Doe, Cleo}, year={2016}, journal={J}}
+@article{smith2013, title={Other}, author={Smith, Anna}, year={2013}, journal={J}}
+"""
+
+
+def test_people_of_one_family_name_and_lists_printed_alike_are_told_apart_by_names_before_letters() -> None:
+    from litreview.render.citation import PLAIN, marks, short_label
+
+    sources = {s.key: s for s in parse_bibliography(PEOPLE).sources}
+    shown = marks(sources.values())
+    labels = {key: short_label(source, shown.get(key, PLAIN)) for key, source in sources.items()}
+    assert labels == {
+        "john": "John Smith 2012b", "john2": "John Smith 2012a",  # the same person: a letter, by title
+        "jane": "Jane Smith 2012",  # "J." would read like John's
+        "anna": "A. Smith 2012",  # initials suffice
+        "bullroe": "Bull, Roe, et al. 2012", "bulldoe": "Bull, Doe, et al. 2012",
+        "kaylee": "Kay and B. Lee 2010", "kaylee2": "Kay and C. Lee 2010",
+        "vu1": "Vu, Roe, and Carl Doe 2016", "vu2": "Vu, Roe, and Cleo Doe 2016",
+        "smith2013": "Smith 2013",  # no other Smith in 2013
+    }
+
+
+def test_the_site_prints_given_names_where_family_names_read_alike_and_keys_pages_by_them() -> None:
+    bib = """
+@article{john, title={Alpha}, author={Smith, John}, year={2012}, journal={J}}
+@article{roe2012, title={Alone}, author={Roe, Jane}, year={2012}, journal={J}}
+"""
+    essay = "One [@john]. Two [@roe2012].\n"
+
+    def review(text: str) -> Review:
+        bibliography, parsed = parse_bibliography(text), parse_markdown(essay)
+        return Review(bibliography=bibliography, essay=parsed, metadata={},
+                      linkage=link(parsed, bibliography, None, metadata={}), findings=())
+
+    before = source_page_digests(review(bib))
+    added = bib + "@article{anna, title={Beta}, author={Smith, Anna}, year={2012}, journal={J}}\n"
+    site = render_site(review(added), Layout())
+    assert "cited as J. Smith 2012" in _text(str(site["sources/john.md"]))
+    assert "J. Smith 2012" in _text(str(site["essay.md"])) and "A. Smith 2012" in _text(str(site["bibliography.md"]))
+    after = source_page_digests(review(added))
+    assert after["sources/john.md"] != before["sources/john.md"]  # its label changed with another entry
+    assert after["sources/roe2012.md"] == before["sources/roe2012.md"]

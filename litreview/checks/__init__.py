@@ -23,7 +23,7 @@ from .pandoc_reads import check_pandoc_reads
 from .registry import check_registry, reportable
 from .size import check_bibliography_size, check_inputs, check_sizes
 from .style import check_style, title_year_conflict
-from .suppress import apply, gather, unknown_codes, with_severity
+from .suppress import apply, gather, uncited_at_most, unknown_codes, with_severity
 
 __all__ = ["CATALOGUE", "CheckResult", "Code", "catalogue_json", "check_review", "code_info", "run_checks",
            "summarize"]
@@ -76,7 +76,9 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,
                            severity_codes=config.severity)
     found = with_severity(found, config.severity)
-    kept, dropped = apply(found, gather(config.suppress, config.suppress_entries, bib))
+    silenced = gather(config.suppress, config.suppress_entries, bib)
+    found = uncited_at_most(found, silenced)
+    kept, dropped = apply(found, silenced)
     root = Path(config.root)
     return CheckResult(findings=tuple(sort_findings(_relative(f, root) for f in _unique(kept))),
                        suppressed=tuple(sort_findings(_relative(f, root) for f in _unique(dropped))))

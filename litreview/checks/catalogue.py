@@ -149,6 +149,10 @@ _CODES = (
          "A name has a given part but no family part (\"{, Stan Development Team}\"): pandoc's citeproc prints "
          "no name for it in citations, only the year (\"STAN (2023)\").",
          "Write a body's name in double braces, {{Stan Development Team}}, or a person's as 'Family, Given'."),
+    Code("LR150", "stray-quote-in-name", "warning",
+         "A name holds a quotation mark that nothing closes (\"Crooks, Andrew\"\"), usually left by an export or "
+         "a paste: styles print it with the name.",
+         "Delete the stray mark (an umlaut is written {\\\"u}; a nickname in quotes takes both marks)."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -218,12 +218,28 @@ def fixed_given(given: str) -> str:
     return " ".join(p[0].upper() + p[1:] if len(p.rstrip(".")) == 1 else p for p in parts)
 
 
+def stray_quote(person: Person) -> str:
+    """The quotation mark a name holds with nothing to close it ('' for none): an odd number of '"', or a curly
+    mark without its partner. A nickname in quotes ('Ervin "Magic"') holds both; an umlaut written {\\"u} is a
+    letter by now."""
+    written = " ".join(p for p in (person.given, person.prefix, person.family, person.suffix) if p)
+    for marks in ('"', "„“”", "«»"):  # „…“ and “…” pair the curly marks
+        if sum(written.count(m) for m in marks) % 2 or (marks == "«»" and written.count("«") != written.count("»")):
+            return next(m for m in written if m in marks)
+    return ""
+
+
 def check_names(source: Source) -> Iterable[Finding]:
-    """LR133 for each author or editor whose name is miscased; LR149 for one with no family part."""
+    """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
+    holding a quotation mark that nothing closes."""
     for role, people in (("author", source.authors), ("editor", source.editors)):
         for person in people:
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
+            mark = stray_quote(person)
+            if mark:
+                yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
+                                    f"delete the {mark} from the {role} field (a nickname in quotes takes both marks)", field=role)
             if not person.family and not person.prefix and person.given:
                 yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
                                     "print no name for it", field=role)

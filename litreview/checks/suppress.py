@@ -115,6 +115,25 @@ def with_severity(findings: Iterable[Finding], levels: Mapping[str, str]) -> lis
     return out
 
 
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions) -> list[Finding]:
+    """Findings about an entry the document cites nowhere at no worse a level than that entry's LR307 (info when
+    LR307 is silenced for it). A bibliography whose uncited entries are notes (``severity = { LR307 = "info" }``,
+    which ``init`` writes for one the document shares with others) holds them for other documents: no style
+    prints them here, so a field one of them lacks is not this document's error (BibTeX and biber check only the
+    entries a document cites). With LR307 an error, as by default, nothing changes."""
+    findings = list(findings)
+    cap = {f.key: "info" if suppressions.silences(f) else f.severity
+           for f in findings if f.code == "LR307" and f.key}
+    if not cap or all(level == "error" for level in cap.values()):
+        return findings
+    return [replace(f, severity=cap[f.key])
+            if f.key in cap and f.code != "LR307" and _RANK.get(f.severity, 2) < _RANK.get(cap[f.key], 2) else f
+            for f in findings]
+
+
 def reason_for(f: Finding, reasons: Mapping[str, str]) -> str | None:
     """The reason written for the suppression that silenced ``f``: for its entry first, then for its code."""
     if f.key:

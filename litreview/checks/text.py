@@ -7,6 +7,7 @@ entry point at the entry in the .bib; curated-link findings point at the claims 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import PurePath
 
@@ -27,6 +28,12 @@ MIN_MARKED_QUOTATION_WORDS = 8
 _MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _CLOSERS = frozenset("”\"»“")
 _EXCERPT = 80
+_NAMED_TEXT = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
+    r"instructions?|wording|vignettes?|stimul(?:us|i))\s*:?\s*$", re.I)
+"""A quotation the sentence names as a piece of text ("participants read the statement “…”", "rated the item
+“…”", "the phrase “…”"): the words shown, a stimulus or a survey item, not words borrowed from a source."""
 _LINKS = (*LINK_FIELDS, "entryset")
 
 
@@ -137,7 +144,8 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         yield _at_claim("LR303", claim, cid, f"the work {span!r} is named but has no entry", essay_file)
     elif mention.kind == "document":
         yield _at_claim("LR304", claim, cid, f"the document {span!r} is named but has no entry", essay_file)
-    elif mention.kind == "quotation" and _is_quotation(mention.text) and cid not in unresolved_people:
+    elif (mention.kind == "quotation" and _is_quotation(mention.text) and cid not in unresolved_people
+          and not names_its_text(claim, mention.text)):
         yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
 
 
@@ -168,6 +176,16 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
         return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file)
     return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
+
+
+def names_its_text(claim: Claim | None, quote: str) -> bool:
+    """Whether the sentence names the quotation as a piece of text, a statement or an item it shows
+    (``_NAMED_TEXT``), rather than quoting a source's words: LR305 asks for no attribution then. A possessive or a
+    name before the noun ("Roe's statement “…”") is an attribution, which the linker reads."""
+    if claim is None:
+        return False
+    at = claim.text.find(quote)
+    return at > 0 and _NAMED_TEXT.search(claim.text[:at]) is not None
 
 
 def _is_quotation(text: str, least: int = 0) -> bool:

@@ -82,7 +82,7 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
         count, total, names = uncited
         plan.notes.append(f"{count} of the {plural(total, 'entry', 'entries')} in {names} {'is' if count == 1 else 'are'} cited "
                           f"nowhere in {essay_path.name} (a shared bibliography? pandoc and LaTeX leave them out "
-                          f"of the reference list): {written[0]} reports them as notes, not errors "
+                          f"of the reference list): {written[0]} reports them, and what they lack, as notes, not errors "
                           f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
     plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path)))
     gitignore = root / ".gitignore"
@@ -339,8 +339,8 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
               "site_dir": "site"}
     body = "".join(f"{k} = {_quoted(values[k])}\n" for k in _SETTINGS_KEYS)
     if quiet_unused:
-        body += ('severity = { LR307 = "info" }  # entries the essay does not cite are notes, not errors '
-                 '(a shared bibliography)\n')
+        body += ('severity = { LR307 = "info" }  # entries the essay does not cite, and their problems, are notes, '
+                 'not errors (a shared bibliography)\n')
     else:
         body += '# severity = { LR307 = "warning" }       # tune a code\'s level\n'
     body += '# suppress = { LR137 = "why it is fine" }  # silence a code, with the reason shown in the report\n'

@@ -12,7 +12,7 @@ from ..model import Person
 from ..text import spelled
 from . import cited_letters, terms
 from .index import SourceIndex, persons_of
-from .labels import extra_signatures, uses_prefix
+from .labels import ET_AL_MIN, extra_signatures, uses_prefix
 from .text import canonical, fold, strip_possessive, wordset
 
 
@@ -109,10 +109,6 @@ def loose(names: str, index: SourceIndex) -> list[str]:
         if word in index.first_family:
             return index.first_family[word]
     return []
-
-
-ET_AL_MIN = 3
-"""Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
 
 
 def wrote_et_al(names: str) -> bool:

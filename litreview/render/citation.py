@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import page_range
+from ..linking.labels import ET_AL_MIN, CitedNames
 from ..model import Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url, shorten
 
@@ -37,6 +38,20 @@ class Reference:
     text: str
     short: str
     """Author-year label for citation marks, e.g. "Bauer and Kratochwil 2011"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What tells an entry's short label from another's that would print alike (``marks``)."""
+
+    letter: str = ""
+    """The letter added to the year ("2012a")."""
+    names: CitedNames | None = None
+    """The names printed with given names or initials, or more of them before "et al." ("J. Smith"); None for
+    the family names alone."""
+
+
+PLAIN = Mark()
 
 
 class _Pieces:
@@ -68,12 +83,12 @@ class Citations:
     def __init__(self) -> None:
         self._cache: dict[tuple, Reference] = {}
 
-    def reference(self, source: Source, letter: str = "") -> Reference:
-        """``letter``: the year letter its label carries in this bibliography (``year_letters``)."""
-        cache_key = (_content_key(source), letter)
+    def reference(self, source: Source, mark: Mark = PLAIN) -> Reference:
+        """``mark``: what tells its label from another's in this bibliography (``marks``)."""
+        cache_key = (_content_key(source), mark)
         found = self._cache.get(cache_key)
         if found is None:
-            found = self._cache[cache_key] = format_reference(source, letter)
+            found = self._cache[cache_key] = format_reference(source, mark)
         return found
 
     def __len__(self) -> int:
@@ -85,8 +100,8 @@ def _content_key(s: Source) -> tuple:
             s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())))
 
 
-def format_reference(source: Source, letter: str = "") -> Reference:
-    """The Chicago bibliography entry for one source (``letter``: its label's year letter, ``year_letters``)."""
+def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
+    """The Chicago bibliography entry for one source (``mark``: what tells its label from another's, ``marks``)."""
     out = _Pieces()
     kind = source.type.lower()
     names = _name_list(source.authors) if source.authors else ""
@@ -111,7 +126,7 @@ def format_reference(source: Source, letter: str = "") -> Reference:
         _book_like(out, source, kind)
     _links(out, source)
     text = "".join(out.text).strip()
-    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, letter))
+    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark))
 
 
 def _article(out: _Pieces, s: Source) -> None:
@@ -273,23 +288,28 @@ def _pages(s: Source) -> str:
     return one_line(page_range(s.pages).replace("--", "\u2013"))
 
 
-def year_letters(sources: Iterable[Source]) -> dict[str, str]:
-    """Key -> the letter a Chicago author-date citation adds to its year ("2012a"), for the entries that have one:
-    citeproc's rule (``linking.labels.year_labels``), applied to the whole bibliography the site lists. A label
-    thus depends on the other entries: whatever caches a page must key it by the letters it shows."""
-    from ..linking.labels import year_labels
+def marks(sources: Iterable[Source]) -> dict[str, Mark]:
+    """Key -> what a Chicago author-date citation adds to tell it from another entry of the bibliography the site
+    lists, for the entries that need it: the given names or more names (``linking.labels.cited_names``), then for
+    the same names a letter to the year ("2012a", ``linking.labels.year_labels``), as citeproc does. A label thus
+    depends on the other entries: whatever caches a page must key it by the marks it shows."""
+    from ..linking.labels import cited_names, year_labels
 
     by_key: dict[str, Source] = {}
     for source in sources:
         by_key.setdefault(source.key, source)
-    labels = year_labels(by_key, {key: source.year for key, source in by_key.items()})
-    return {key: label.suffix for key, label in labels.items() if label.suffix}
+    years = {key: source.year for key, source in by_key.items()}
+    names = cited_names(by_key, years)
+    letters = {key: label.suffix for key, label in year_labels(by_key, years).items() if label.suffix}
+    return {key: Mark(letters.get(key, ""), names.get(key)) for key in sorted(names.keys() | letters.keys())}
 
 
-def short_label(source: Source, letter: str = "") -> str:
-    """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"; ``letter`` tells it from
-    another entry's printed alike ("Uieda and Barbosa 2012a", "n.d.-b"; ``year_letters``)."""
+def short_label(source: Source, mark: Mark = PLAIN) -> str:
+    """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"; ``mark`` tells it from
+    another entry's printed alike ("J. Smith 2012", "Bull, Roe, et al. 2012", "Uieda and Barbosa 2012a", "n.d.-b";
+    ``marks``)."""
     people = source.authors or source.editors
+    letter = mark.letter
     year = str(source.year) if source.year else "n.d."
     if letter:
         year += letter if source.year else f"-{letter}"
@@ -303,15 +323,26 @@ def short_label(source: Source, letter: str = "") -> str:
             return one_line(source.key) + (f" {year}" if source.year or letter else "")
         head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
         return f"“{shorten(head or title, 40)}” {year}"
+    return f"{_cited_names(people, mark.names)} {year}"
+
+
+def _cited_names(people: tuple[Person, ...], cited: CitedNames | None) -> str:
     families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)
                 for x in people]
-    if len(families) == 1:
-        who = families[0]
-    elif len(families) == 2:
-        who = f"{families[0]} and {families[1]}"
+    if cited is None:
+        count = 1 if len(families) >= ET_AL_MIN else len(families)
+        given: tuple[str, ...] = ()
     else:
-        who = f"{families[0]} et al."
-    return f"{who} {year}"
+        count, given = cited.count, cited.given
+    shown = [" ".join(p for p in (one_line(g), family) if p)
+             for family, g in zip(families[:count], given + ("",) * count, strict=False)]
+    if count < len(families):
+        return f"{shown[0]} et al." if count == 1 else ", ".join(shown) + ", et al."
+    if len(shown) == 1:
+        return shown[0]
+    if len(shown) == 2:
+        return f"{shown[0]} and {shown[1]}"
+    return ", ".join(shown[:-1]) + f", and {shown[-1]}"
 
 
 def short_title(source: Source, limit: int = 70) -> str:

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
-from .citation import Citations, Reference, year_letters
+from .citation import PLAIN, Citations, Mark, Reference, marks
 
 _STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -32,12 +32,12 @@ class ReviewIndex:
     links_by_source: dict[str, list[Link]] = field(default_factory=dict)
     findings_by_claim: dict[str, list[Finding]] = field(default_factory=dict)
     findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)
-    letters: dict[str, str] = field(default_factory=dict)
-    """Key -> the year letter its label carries (``citation.year_letters``), for the entries that have one."""
+    marks: dict[str, Mark] = field(default_factory=dict)
+    """Key -> what tells its label from another's (``citation.marks``), for the entries that need it."""
 
     def reference(self, citations: Citations, key: str) -> Reference:
-        """The entry ``key`` formatted, its label lettered as this bibliography letters it."""
-        return citations.reference(self.sources[key], self.letters.get(key, ""))
+        """The entry ``key`` formatted, its label told from others as this bibliography tells it."""
+        return citations.reference(self.sources[key], self.marks.get(key, PLAIN))
 
     def metadata(self, key: str) -> SourceMetadata | None:
         return self.review.metadata.get(key)
@@ -58,7 +58,7 @@ def index_review(review: Review) -> ReviewIndex:
     index = ReviewIndex(review=review)
     for source in review.bibliography.sources:
         index.sources.setdefault(source.key, source)
-    index.letters = year_letters(index.sources.values())
+    index.marks = marks(index.sources.values())
     if review.essay is not None:
         for paragraph in review.essay.paragraphs:
             for claim in paragraph.claims:

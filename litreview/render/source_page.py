@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..model import Claim, Link, Person, RegistryRecord, Source, SourceMetadata
 from ..text import plural
 from .bibtex import EntryTexts
-from .citation import Citations, short_label, short_title
+from .citation import PLAIN, Citations, short_label, short_title
 from .claim_text import readable
 from .fragments import (
     KIND_WORDS,
@@ -116,9 +116,9 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     claims = tuple(ix.claims.get(cid) for cid in claim_ids)
     # The labels of every source the claims cite: the excerpts show them in place of the citations.
     cited = sorted({c.key for claim in claims if claim is not None for c in claim.citations or ()})
-    labels = tuple((key, short_label(ix.sources[key], ix.letters.get(key, ""))) for key in cited if key in ix.sources)
+    labels = tuple((key, short_label(ix.sources[key], ix.marks.get(key, PLAIN))) for key in cited if key in ix.sources)
     return (replace(source, line=None), ix.metadata(source.key), tuple(links), claims, tuple(findings),
-            entries.entry(source), labels, ix.letters.get(source.key, ""))
+            entries.entry(source), labels, ix.marks.get(source.key, PLAIN))
 
 
 def _status_items(source: Source, meta: SourceMetadata | None) -> str:
