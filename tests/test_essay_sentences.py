@@ -131,6 +131,9 @@ def test_a_sentence_ending_in_emphasis_keeps_its_closing_marks(text: str, expect
      ["It is at <https://x.org>^[The files are there. The code is, too.].", "Then more."]),
     ("One.^[Note [see @a]. Second part of it.] Two. Three.", ["One.^[Note [see @a]. Second part of it.]", "Two.",
                                                               "Three."]),
+    # A note's reference ("[^1]", its note a paragraph of its own) after a full stop, and notes one after another.
+    ("It holds.[^1] The next one starts here.", ["It holds.[^1]", "The next one starts here."]),
+    ("One.^[A note.]^[Another.][^n2] Two.", ["One.^[A note.]^[Another.][^n2]", "Two."]),
 ])
 def test_an_inline_note_stays_with_its_sentence(text: str, expected: list[str]) -> None:
     for reference in (False, True):

@@ -85,7 +85,7 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
             spans.extend([[lo, cut]] if _one(flat[lo:cut]) else _pysbd_spans(flat, lo, cut))
             lo = cut
     spans = _closing_marks_stay(flat, _split_glued(flat, _merge_false_breaks(flat, spans)))
-    if "^[" in flat:
+    if _NOTE_MARKS.search(flat):
         spans = _notes_stay(flat, spans)
     out = []
     for a, b in spans:
@@ -118,17 +118,25 @@ def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
     return out
 
 
+_NOTE_REF = re.compile(r"\[\^[^\]\s^]+\]")
+"""A note's reference (``[^1]``), its note a paragraph of its own."""
+_NOTE_MARKS = re.compile(r"\^\[|\[\^")
+
+
 def _notes(flat: str) -> dict[int, int]:
-    """Where each inline note (pandoc's ``^[...]``, as a LaTeX ``\\footnote`` is read too) starts -> where it ends."""
+    """Where each inline note (pandoc's ``^[...]``, as a LaTeX ``\\footnote`` is read too) and each note's reference
+    (``[^1]``) starts -> where it ends."""
     from ..bibliography.bibtex import brace_partners
 
     partners = brace_partners(flat, r"(?<!\\)[\[\]]")
-    return {at - 1: partners[at] for at in partners if at and flat[at - 1] == "^" and partners[at] > 0}
+    notes = {at - 1: partners[at] for at in partners if at and flat[at - 1] == "^" and partners[at] > 0}
+    notes.update((m.start(), m.end()) for m in _NOTE_REF.finditer(flat))
+    return notes
 
 
 def _notes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
-    """An inline note is part of the sentence it is attached to: no sentence ends inside one, and one placed after a
-    sentence's end ("It holds.^[A note.] Next.") ends that sentence, not the next one."""
+    """A note is part of the sentence it is attached to: no sentence ends inside an inline note, and notes placed
+    after a sentence's end ("It holds.^[A note.][^2] Next.") end that sentence, not the next one."""
     notes = _notes(flat)
     out: list[list[int]] = []
     for a, b in spans:
@@ -141,15 +149,13 @@ def _notes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
                                  or not any(ch.isalnum() for ch in flat[a:b])):
             prev[1] = b
             continue
-        first = len(flat[a:b]) - len(flat[a:b].lstrip()) + a
-        if prev is not None and first in notes:
-            prev[1] = notes[first]
-            if notes[first] >= b:
-                continue
-            a = notes[first]
-            if not any(ch.isalnum() for ch in flat[a:b]):
-                prev[1] = b
-                continue
+        while prev is not None and a < b and (first := len(flat[a:b]) - len(flat[a:b].lstrip()) + a) in notes:
+            prev[1] = a = notes[first]
+        if a >= b:
+            continue
+        if prev is not None and prev[1] == a and not any(ch.isalnum() for ch in flat[a:b]):
+            prev[1] = b
+            continue
         out.append([a, b])
     return out
 
