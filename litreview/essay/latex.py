@@ -20,7 +20,7 @@ from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_text, tex_group_end
-from .latex_labels import label_numbers
+from .latex_labels import SECTION_LEVELS, label_numbers
 from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
@@ -238,8 +238,6 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
 
 
 _HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
-_LEVELS = {"part": 1, "chapter": 2, "section": 3, "subsection": 4, "subsubsection": 5}
-"""A sectioning command's level, as the #s of a Markdown heading count it (only their order matters)."""
 
 
 def _headings_apart(lines: list[tuple[str, int, str]],
@@ -255,7 +253,7 @@ def _headings_apart(lines: list[tuple[str, int, str]],
             if m.start() < at or end < 0:
                 continue
             title = (file, n, text[m.end() + 1:end - 1])
-            heads[title] = _LEVELS[m.group(1)]
+            heads[title] = SECTION_LEVELS[m.group(1)] + 1  # as a Markdown heading's #s count (only the order matters)
             out += [(file, n, text[at:m.start()]), (file, n, ""), title, (file, n, "")]
             at = end
         out.append((file, n, text[at:] if at else text))

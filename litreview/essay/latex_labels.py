@@ -12,7 +12,9 @@ import re
 
 from .latex_cites import tex_group_end
 
-_LEVELS = {"chapter": 0, "section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4, "subparagraph": 5}
+SECTION_LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5,
+                  "subparagraph": 6}
+"""LaTeX's sectioning commands by depth (the reader's headings, the numbers of their labels)."""
 _EVENT = re.compile(r"\\(chapter|section|subsection|subsubsection|paragraph|subparagraph)(\*?)\s*(?:\[[^\]]*\])?\s*(?=\{)"
                     r"|\\begin\{(figure|table)\*?\}")
 _CHAPTER = re.compile(r"\\chapter\*?\s*[\[{]")
@@ -27,8 +29,8 @@ def label_numbers(text: str) -> dict[str, tuple[str, str]]:
     if "\\label" not in text:
         return {}
     chapters = _CHAPTER.search(text) is not None
-    top = 0 if chapters else 1
-    counters = [0] * len(_LEVELS)
+    top = SECTION_LEVELS["chapter" if chapters else "section"]
+    counters = [0] * len(SECTION_LEVELS)
     figures = tables = 0
     out: dict[str, tuple[str, str]] = {}
     for m in _EVENT.finditer(text):
@@ -36,14 +38,14 @@ def label_numbers(text: str) -> dict[str, tuple[str, str]]:
             end = tex_group_end(text, m.end(), "{", "}")
             if end < 0 or m.group(2):
                 continue  # a starred heading has no number
-            level = _LEVELS[m.group(1)]
+            level = SECTION_LEVELS[m.group(1)]
             counters[level] += 1
             counters[level + 1:] = [0] * (len(counters) - level - 1)
-            if level == 0:
+            if level == SECTION_LEVELS["chapter"]:
                 figures = tables = 0
             label = _LABEL_AFTER.match(text, end)
             if label is not None and level >= top:
-                kind = "chapter" if level == 0 else "section"
+                kind = "chapter" if level == SECTION_LEVELS["chapter"] else "section"
                 out.setdefault(label.group(1), (kind, ".".join(str(n) for n in counters[top:level + 1])))
             continue
         kind = m.group(3)
@@ -56,7 +58,7 @@ def label_numbers(text: str) -> dict[str, tuple[str, str]]:
         else:
             tables += 1
         count = figures if kind == "figure" else tables
-        number = f"{counters[0]}.{count}" if chapters else str(count)
+        number = f"{counters[SECTION_LEVELS['chapter']]}.{count}" if chapters else str(count)
         for label in _LABEL.finditer(body):
             out.setdefault(label.group(1), (kind, number))
     return out
