@@ -82,9 +82,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '    litreview init content                      a Manubot manuscript: the identifiers it '
          'cites\n'
          '    litreview init paper.md --workflow --pre-commit\n'
-         '  Without a .bib (none given, none named by the essay or its book, none beside it),\n'
-         "  the bibliography is imported from the essay's reference list into "
-         'refs/bibliography.bib.',
+         '  Without a bibliography (none given, none named by the essay or its book, none of its '
+         'name beside it,\n'
+         '  as paper.json, and no single .bib beside it or in a folder above it up to this one), '
+         'the bibliography\n'
+         "  is imported from the essay's reference list into refs/bibliography.bib.",
  'build': 'Usage: litreview build [OPTIONS]\n'
           '\n'
           '  Build the review site with MkDocs and the litreview plugin.\n'

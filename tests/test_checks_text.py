@@ -135,6 +135,9 @@ CASES = {
     # A citation in another's suffix, which pandoc's citeproc prints alone; with ";" between them, two citations.
     "LR318": (dict(essay=_with_citations("Realists disagree [@holsti2004taming, @keohane2012power].")),
               dict(essay=_with_citations("Realists disagree [@holsti2004taming; @keohane2012power]."))),
+    "LR319": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("duplicate-metadata-key", "refs/essay.md", 4,
+                                                                    "bibliography twice", "")]})),
+              dict()),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

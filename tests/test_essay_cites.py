@@ -111,3 +111,14 @@ def test_an_in_text_citation_followed_by_a_locator_and_more_citations() -> None:
     assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
         ("c", "author-in-text", "", "chap. 2"), ("d", "normal", "also", "p. 4"), ("e", "normal", "", ""),
         ("f", "author-in-text", "", ""), ("g", "normal", "see", "")]
+
+
+def test_an_inline_notes_brackets_are_a_note_not_a_citation() -> None:
+    # pandoc 3.9: "^[...]" is a note; a key in it is an in-text citation, a bracket in it a citation of its own
+    # (the note "^[This: @a explains it.]" was read as one bracketed citation, with "This:" as its prefix, and
+    # the page printed the whole note as that citation's text).
+    text = "Done.^[This approach: @a explains it. More.] Also^[see [@b], and @c [p. 4].] here."
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
+        ("a", "author-in-text", "", ""), ("b", "normal", "", ""), ("c", "author-in-text", "", "p. 4")]
+    assert text[cites[0].start:cites[0].end] == "@a"

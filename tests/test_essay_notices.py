@@ -1,5 +1,6 @@
 """What the manuscript readers notice: a file not in UTF-8 read in its certain encoding (LR315), an empty
-key in a LaTeX citation (LR316), a LaTeX citation command in a Markdown manuscript (LR317)."""
+key in a LaTeX citation (LR316), a LaTeX citation command in a Markdown manuscript (LR317), a front matter
+field given twice (LR319)."""
 
 from __future__ import annotations
 
@@ -143,3 +144,31 @@ def test_a_citation_in_a_suffix_is_a_finding_with_the_bracket_to_write(tmp_path:
 def test_a_citation_in_a_suffix_in_latex_is_no_finding(tmp_path: Path) -> None:
     (tmp_path / "p.tex").write_text("Text \\citep[see][and @b]{a}.\n", encoding="utf-8")
     assert [f for f in check_notices(load_essay(tmp_path / "p.tex")) if f.code == "LR318"] == []
+
+
+# -- LR319: a front matter field given twice --------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["p.md", "p.Rmd", "p.qmd"])
+def test_a_field_given_twice_is_read_as_pandoc_reads_it(tmp_path: Path, name: str) -> None:
+    # pandoc keeps the last value and warns; the rest of the manuscript is read, not refused.
+    (tmp_path / name).write_text("---\ntitle: A study\nbibliography: a.bib\nlang: en\nbibliography: b.bib\n---\n\n"
+                                 "Realists disagree [@holsti2004].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / name)
+    assert essay.meta["bibliography"] == "b.bib" and _keys(essay)[-1] == ["holsti2004"]
+    found = check_notices(essay)
+    assert [(f.code, Path(f.file or "").name, f.line) for f in found] == [("LR319", name, 5)]
+    assert "bibliography" in found[0].message and "last" in found[0].message
+    assert "bibliography: [first, second]" in found[0].hint
+
+
+def test_a_nested_field_given_twice_is_noted_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text("---\nauthor:\n  - name: Ann Roe\n    name: Ann B. Roe\n---\n\nText.\n",
+                                   encoding="utf-8")
+    essay = load_essay(tmp_path / "p.md")
+    assert essay.meta["author"] == [{"name": "Ann B. Roe"}]
+    assert [(f.code, f.line) for f in check_notices(essay)] == [("LR319", 4)]
+
+
+def test_a_front_matter_without_repeats_notes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text("---\nbibliography: [a.bib, b.bib]\n---\n\nText [@a].\n", encoding="utf-8")
+    assert check_notices(load_essay(tmp_path / "p.md")) == []

@@ -396,8 +396,10 @@ def test_latex_citations_inside_citetext_and_href_are_read_and_the_text_converte
     (tmp_path / "u.tex").write_text(
         "\\begin{document}\nA \\textbf{bold \\cite{u1}} and \\citetext{see \\citealp{u8}}.\n"
         "C \\href{http://y}{z \\cite{u12}} and \\href[o]{http://x}{w}.\n\\end{document}\n", encoding="utf-8")
-    assert [c.text for c in load_essay(tmp_path / "u.tex").claims] == [
-        "A bold [@{u1}] and (see [@{u8}]).", "C z [@{u12}] and w."]
+    claims = load_essay(tmp_path / "u.tex").claims
+    assert [c.text for c in claims] == [  # \href a link, as pandoc reads it
+        "A bold [@{u1}] and (see [@{u8}]).", "C [z [@{u12}]](<http://y>) and [w](<http://x>)."]
+    assert [[x.key for x in c.citations] for c in claims] == [["u1", "u8"], ["u12"]]
 
 
 def test_latex_a_citation_inside_another_ones_note_is_read(tmp_path: Path) -> None:
@@ -572,3 +574,49 @@ def test_markdown_indented_table_header_after_indented_code_goes_on_with_the_cod
     (tmp_path / "t.md").write_text("Opening.\n\n    code @c1\n\n         Left  Right\n-------------  -----\n"
                                    "     @c2 text  x\n\nAfter [@real].\n", encoding="utf-8")
     assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["real"]
+
+
+@pytest.mark.parametrize(("cls", "expected"), [
+    # pandoc 3.9: a section's label (right after its heading) by the sections' counters, a figure's and a table's (one
+    # holding a tabular) by their own, after the chapter's number in a document of chapters; an equation's, a starred
+    # section's and an undefined label as "[label]"; \pageref and \nameref as nothing. The page printed every
+    # reference as "[label]". \autoref, \Cref and \cref print the kind's name too, as LaTeX does (pandoc drops it,
+    # and "2 shows it." was read as the end of the sentence before).
+    ("article", "See 1, 1.1, 1.1.0.1, [s:un], 1, 2, 1, [t:none], [e:x], [nope], Figure 1 and ."),
+    ("report", "See 1.1, 1.1.1, 1.1.1.0.1, [s:un], 1.1, 2.1, 1.1, [t:none], [e:x], [nope], Figure 1.1 and ."),
+])
+def test_latex_references_print_the_numbers_pandoc_prints(tmp_path: Path, cls: str, expected: str) -> None:
+    chapter = "\\chapter{One}\n" if cls == "report" else ""
+    (tmp_path / "r.tex").write_text(
+        f"\\documentclass{{{cls}}}\n\\begin{{document}}\n{chapter}\\section{{A}}\\label{{s:a}}\n"
+        "\\subsection{B}\n\\label{s:b}\n\\paragraph{P}\\label{s:p}\n\\section*{U}\\label{s:un}\n"
+        "See \\ref{s:a}, \\ref{s:b}, \\ref{s:p}, \\ref{s:un}, \\ref{f:a}, \\ref{f:b}, \\ref{t:a}, \\ref{t:none}, "
+        "\\eqref{e:x}, \\ref{nope}, \\autoref{f:a} and \\pageref{f:a}\\nameref{s:a}.\n\n"
+        "It is done. \\Cref{t:a} shows it. Then \\cref{s:b} does.\n\n"
+        "\\begin{figure}\\caption{A.}\\label{f:a}\\end{figure}\n"
+        "\\begin{table}\\caption{T.}\\label{t:a}\\begin{tabular}{l}a\\\\\\end{tabular}\\end{table}\n"
+        "\\begin{table}\\caption{N.}\\label{t:none}\\end{table}\n"
+        "\\begin{equation}a=b\\label{e:x}\\end{equation}\n"
+        + ("\\chapter{Two}\n" if cls == "report" else "")
+        + "\\begin{figure*}\\label{f:b}\\caption{B.}\\end{figure*}\n\\end{document}\n", encoding="utf-8")
+    claims = [c.text for c in load_essay(tmp_path / "r.tex").claims]
+    assert [c for c in claims if c.startswith("See")] == [expected]
+    number = "1.1" if cls == "report" else "1"
+    assert claims[claims.index("It is done."):][:3] == ["It is done.", f"Table {number} shows it.",
+                                                         f"Then section {number}.1 does."]
+
+
+def test_latex_lists_and_floats_are_blocks_of_their_own(tmp_path: Path) -> None:
+    # pandoc 3.9 reads a list, each of its items, a figure and a quotation as blocks of their own, blank lines around
+    # them or not; a paragraph ran on through them ("We have: * first [@{k1}] * second Then text goes on.").
+    (tmp_path / "l.tex").write_text(
+        "\\begin{document}\nWe have two points:\n\\begin{itemize}\n\\item first thing \\cite{k1}\n\\item second thing"
+        "\n\\end{itemize}\nThen text goes on.\n\\begin{figure}[h]\n\\centering\\includegraphics{a.png}\n"
+        "\\caption{A map of things.}\n\\end{figure}\nMore text \\footnote{A note:\n\\begin{itemize}\\item one\n"
+        "\\end{itemize}} here.\n\\begin{description}\n\\item[Term] its meaning.\n\\end{description}\n"
+        "\\begin{quote}Quoted words.\\end{quote}\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "l.tex")
+    assert [[c.text for c in p.claims] for p in essay.paragraphs] == [
+        ["We have two points:"], ["first thing [@{k1}]"], ["second thing"], ["Then text goes on."],
+        ["A map of things."], ["More text ^[A note: * one] here."], ["Term its meaning."], ["Quoted words."]]
+    assert [c.line for c in essay.claims] == [2, 4, 5, 7, 10, 12, 16, 18]

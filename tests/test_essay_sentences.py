@@ -119,3 +119,52 @@ def test_claims_of_real_documents_are_those_pysbd_gives(path: Path, monkeypatch:
 def test_a_sentence_ending_in_emphasis_keeps_its_closing_marks(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Pandoc's inline note (``^[...]``, also what a LaTeX \footnote reads as) is part of the sentence it is attached
+    # to: no sentence ends inside it, and one placed after a sentence's full stop ends that sentence. The note began
+    # the next sentence ("^[A note. See @a.] The next one."), and sentences were cut inside it.
+    ("It holds.^[A note. See @a for more.] The next one starts here.",
+     ["It holds.^[A note. See @a for more.]", "The next one starts here."]),
+    ("It is at <https://x.org>^[The files are there. The code is, too.]. Then more.",
+     ["It is at <https://x.org>^[The files are there. The code is, too.].", "Then more."]),
+    ("One.^[Note [see @a]. Second part of it.] Two. Three.", ["One.^[Note [see @a]. Second part of it.]", "Two.",
+                                                              "Three."]),
+    # A note's reference ("[^1]", its note a paragraph of its own) after a full stop, and notes one after another.
+    ("It holds.[^1] The next one starts here.", ["It holds.[^1]", "The next one starts here."]),
+    ("One.^[A note.]^[Another.][^n2] Two.", ["One.^[A note.]^[Another.][^n2]", "Two."]),
+])
+def test_an_inline_note_stays_with_its_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sentence may begin with a name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"): after
+    # a full stop that ends a word (not an abbreviation) or a bracket, it begins a sentence, as pysbd reads it. Such
+    # sentences were joined to the one before, as a continuation after an abbreviation ("e.g. mRNA") is.
+    ("Edges are correlations of interest. netNMF-sc uses networks [@a]. The network helps.",
+     ["Edges are correlations of interest.", "netNMF-sc uses networks [@a].", "The network helps."]),
+    ("It smooths (in the eQTL model). eQTL data is used too.", ["It smooths (in the eQTL model).",
+                                                               "eQTL data is used too."]),
+    ("Levels rise, e.g. mRNA levels do. See et al. iPSC lines. Then more.",
+     ["Levels rise, e.g. mRNA levels do.", "See et al. iPSC lines.", "Then more."]),
+    ("It ends here. the next part goes on.", ["It ends here. the next part goes on."]),
+])
+def test_a_sentence_may_begin_with_a_name_in_lower_case(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "et al." before a number in brackets goes on: a rendered numeric citation ("Smith et al. [12] showed") or a
+    # year that a reference manager's export made a link ("Vandvik et al. [(2022)](https://...)"). pysbd cut there,
+    # and the citation began a sentence of its own.
+    ("As Smith et al. [12] showed, it works. Next one.", ["As Smith et al. [12] showed, it works.", "Next one."]),
+    ("See Doe et al. [(2022)](https://x.org/a?b=1) and more. Next one.",
+     ["See Doe et al. [(2022)](https://x.org/a?b=1) and more.", "Next one."]),
+])
+def test_et_al_before_a_bracketed_number_goes_on(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

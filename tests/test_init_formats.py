@@ -195,3 +195,46 @@ def test_the_site_name_init_writes_holds_no_markup(here: Path) -> None:
     assert main(["init", "essay.md"]) == 0
     text = (here / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "Review: War alert(1) & Peace now"' in text
+
+
+def test_a_csl_json_bibliography_of_the_essays_name_beside_it_is_used(here: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # pandoc's own pairing (paper.md and paper.json, built with --bibliography paper.json): init looked only for a
+    # .bib, then read the empty "# References" pandoc fills in as a reference list to import, and stopped there.
+    (here / "paper.md").write_text("# Intro\n\nText [@a].\n\n# References\n", encoding="utf-8")
+    (here / "paper.json").write_text(json.dumps([{"id": "a", "type": "book", "title": "A Book",
+                                                  "issued": {"date-parts": [[2001]]}}]), encoding="utf-8")
+    (here / "package.json").write_text("{}", encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", "paper.json")
+
+
+def test_an_empty_references_heading_is_no_list_to_import(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The heading under which pandoc prints the reference list, left empty in the source: init stopped with an error.
+    (here / "paper.md").write_text("# Intro\n\nText [@a].\n\n# References\n", encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", "refs/bibliography.bib")
+    err = " ".join(capsys.readouterr().out.split())
+    assert "'# References' section is empty" in err and "--bib" in err
+
+
+def test_a_chapter_in_a_subfolder_uses_the_one_bib_of_the_folder_init_runs_in(here: Path) -> None:
+    # A thesis's chapters/intro.tex, its main file (which names the .bib) not at hand, the .bib at the root.
+    bib(here / "library.bib", "a")
+    (here / "chapters").mkdir()
+    (here / "chapters" / "intro.tex").write_text("\\section{Intro}\nText \\parencite{a}.\n", encoding="utf-8")
+    assert main(["init", "chapters/intro.tex"]) == 0
+    assert settings(here) == ("chapters/intro.tex", "library.bib")
+
+
+def test_a_manubot_manuscripts_site_is_named_by_its_title(here: Path) -> None:
+    # Its title is in content/metadata.yaml; the site was named after the folder, "Review: content".
+    (here / "paper" / "content").mkdir(parents=True)
+    (here / "paper" / "content" / "01.main.md").write_text("## Main\n\nText [@doi:10.1000/xyz1].\n", encoding="utf-8")
+    (here / "paper" / "content" / "metadata.yaml").write_text('title: "Priors in biology"\n', encoding="utf-8")
+    assert main(["-C", str(here / "paper"), "init", "content"]) == 0
+    assert 'site_name: "Review: Priors in biology"' in (here / "paper" / "mkdocs.yml").read_text(encoding="utf-8")
+    (here / "paper" / "content" / "metadata.yaml").unlink()
+    (here / "paper" / "mkdocs.yml").unlink()
+    assert main(["-C", str(here / "paper"), "init", "content"]) == 0  # no title: the manuscript's folder, not "content"
+    assert 'site_name: "Review: paper"' in (here / "paper" / "mkdocs.yml").read_text(encoding="utf-8")

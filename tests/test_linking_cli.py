@@ -201,3 +201,17 @@ def test_source_with_no_links_says_so_and_why(work: Path, capsys: pytest.Capture
                                    encoding="utf-8")
     _, out, _ = run(work, capsys, "--source", "wendt1992anarchy")
     assert "The essay lists it in nocite" in out
+
+
+def test_links_names_the_first_unresolved_citations_and_counts_the_rest(tmp_path, monkeypatch, capsys) -> None:
+    # A draft whose bibliography lacks most keys printed one warning per citation before the links (90 lines for one
+    # review article): the first ones are named, the rest counted, and `check` lists them all.
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.md").write_text("".join(f"Claim {n} [@missing{n}].\n\n" for n in range(1, 16)), encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@book{doe2000, title = {T}}\n", encoding="utf-8")
+    assert main(["links", "--essay", "p.md", "--bib", "r.bib", "--claims", ""]) == 0
+    err = capsys.readouterr().err
+    assert "'@missing10' matches no entry" in err and "missing11" not in err
+    assert "warning: 5 more citations match no entry (`litreview check` lists every one)" in err

@@ -45,3 +45,23 @@ def test_a_heading_below_the_acknowledgements_stays_in_them_and_code_is_no_headi
 def test_a_citation_marker_in_the_acknowledgements_stays_confirmed() -> None:
     links = _links("# Acknowledgements\n\nWe thank the authors of the models we used [@doe2001].\n")
     assert links[("doe2001", "marker")] == "confirmed"
+
+
+def test_a_latex_acknowledgements_section_is_read_as_markdowns_is() -> None:
+    # The LaTeX reader kept no heading level, so a name thanked under \section*{Acknowledgements} was read as
+    # naming the person's work (a confirmed link). A section of the same level or above ends it; one below it does not.
+    from litreview.essay.latex import parse_latex
+
+    def links(text: str) -> dict[tuple[str, str], str]:
+        essay = parse_latex("\\begin{document}\n" + text + "\\end{document}\n")
+        linkage = link(essay, parse_bibliography(BIB), None, metadata={})
+        return {(lk.source_key, lk.kind): lk.status for lk in linkage.links if lk.kind != "topical"}
+
+    for heading in ("\\section*{Acknowledgements}", "\\section{Acknowledgments}", "\\chapter*{Danksagung}"):
+        got = links(f"\\section{{Introduction}}\nModels matter \\cite{{doe2001}}.\n\n{heading}\n"
+                    "\\subsection*{Funding}\nDr. Songmin Yu would like to thank the institute for its support.\n")
+        assert ("yu2022", "attribution") not in got, heading
+        assert got[("doe2001", "marker")] == "confirmed"
+    after = links("\\section*{Acknowledgements}\nWe thank the institute.\n\n\\section{Results}\n"
+                  "Songmin Yu showed that demand grows \\cite{doe2001}.\n")
+    assert ("yu2022", "attribution") in after

@@ -54,3 +54,13 @@ def test_documents_without_an_entry_are_reported() -> None:
 def test_plain_reports_are_not_documents() -> None:
     linkage = run("An intelligence report may estimate the likelihood of unrest.")
     assert documents(linkage) == []
+
+
+def test_a_word_of_a_journals_name_is_no_institution() -> None:
+    # "Data analysis" (a heading, or a sentence's first words) was read as a report by the institution "Data", found
+    # in the journal name "Scientific Data" of an entry: a confirmed link from every such sentence to that entry. A
+    # journal is named by its whole name ("a Scientific Data paper"), a publisher or institution by part of it too.
+    bib = BIB + "@article{vik2022, author={Vik, Ann}, title={Grassland roles}, journal={Scientific Data}, year={2022}}\n"
+    linkage = link(parse_essay("# Data analysis\n\nData analysis used mixed models. A Scientific Data paper has them.\n"),
+                   parse_bibliography(bib))
+    assert references(linkage) == [("p2-s2", "vik2022", "Scientific Data paper")]

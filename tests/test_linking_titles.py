@@ -133,3 +133,14 @@ def test_a_dot_inside_a_word_does_not_cut_the_title() -> None:
     named = link(parse_essay("Their “Accountability.Org: Online Disclosures by U.S. Nonprofits” finds it.\n"),
                  parse_bibliography(bib))
     assert [t[1] for t in titles(named)] == ["tremblay2015"]
+
+
+def test_a_two_word_title_is_no_near_miss_of_unmarked_words() -> None:
+    # "Equivalence Testing for ..." (a heading, the paper's own title) is no variant of a work titled "Equivalence
+    # Tests: A Primer": one of two words changed is half the title; the check warned that the text miscalled it.
+    bib = parse_bibliography("@article{lak2017, author={Lak, Dan}, title={Equivalence Tests: A Primer}, year={2017},"
+                             " journal={J}}\n")
+    linkage = link(parse_essay("# Equivalence Testing for Psychology\n\nWe test things.\n"), bib)
+    assert mentions(linkage, "title-variant") == [] and titles(linkage) == []
+    quoted = link(parse_essay("Lak's “Equivalence Testing” is a primer.\n"), bib)
+    assert mentions(quoted, "title-variant") == [("Equivalence Testing", ("lak2017",), "Equivalence Tests: A Primer")]

@@ -1772,3 +1772,37 @@ def test_a_rules_title_opening_with_the_year_printed_once_or_running_past_the_mo
     crf = ParsedReference(raw="", title="``Reaching definitions,''", uncertain=("title",))
     rules = ParsedReference(raw="", title="``Reaching definitions,'' Conf")
     assert combine(crf, rules).title == "``Reaching definitions,''"
+
+
+def test_parse_references_pauses_the_collector_and_restores_it() -> None:
+    """The list is parsed with the cyclic collector paused (the parse makes no reference cycles), and the
+    collector is left as it was found: on, or off when the caller had turned it off, and on after a failure."""
+    import gc
+
+    texts = ["Smith, J. (2001). A title. Journal of Things, 4(2), 10-20.", "———. (2003). Another title. Press."]
+    seen: list[bool] = []
+    from litreview.bibliography import refparse
+
+    real = refparse.parse_reference
+
+    def spy(text: str) -> object:
+        seen.append(gc.isenabled())
+        return real(text)
+
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(refparse, "parse_reference", spy)
+        refs = parse_references(texts)
+    assert seen == [False, False] and gc.isenabled()
+    assert refs[1].authors == refs[0].authors == parse_reference(texts[0]).authors
+    gc.disable()
+    try:
+        parse_references(texts[:1])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(refparse, "parse_reference", lambda text: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            parse_references(texts[:1])
+    assert gc.isenabled()

@@ -138,3 +138,27 @@ def test_a_figure_shows_its_caption_not_the_image_markup(tmp_path: Path) -> None
     (tmp_path / "p.md").write_text("![*A map.* Drawn after all.](images/a.png){#fig:a width=90%}\n", encoding="utf-8")
     body = text_of(essay_html(tmp_path, "p.md").split('id="references"')[0])
     assert "1 A map. Drawn after all.\n" in body
+
+
+def test_a_latex_href_keeps_its_address_on_the_page(tmp_path: Path) -> None:
+    # Pandoc reads \href{url}{text} as a link; the page printed its text alone, the address lost. A TeX escape in the
+    # address is its character, a "~" is one (not a space), and a link whose text is its address reads as \url does.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nSee \\href{https://x.org/a\\_b~c/(d)}{the \\emph{site}} and \\href{https://y.org}{https://y.org}"
+        " now.\n\\end{document}\n", encoding="utf-8")
+    page = essay_html(tmp_path, "p.tex")
+    assert ('See <a href="https://x.org/a_b~c/(d)" rel="noopener noreferrer">the site</a> and '
+            '<a href="https://y.org" rel="noopener noreferrer">https://y.org</a> now.') in page
+
+
+def test_a_fields_text_between_its_claims_is_rendered_as_its_claims_are(tmp_path: Path) -> None:
+    # A front matter field other than the title and abstract is read only for its sentences that cite; the rest of it
+    # was printed as written between them, its raw LaTeX ("\newline", which pandoc drops from HTML) and Markdown raw.
+    (tmp_path / "p.md").write_text("---\nauthor_note: >\n  We thank @k1 a lot. \\newline\n  Then *more* here.\n---\n\n"
+                                   "Body [@k1].\n", encoding="utf-8")
+    (tmp_path / "p.bib").write_text("@book{k1, author={Doe, Jane}, title={T}, year={2001}, publisher={P}}\n",
+                                    encoding="utf-8")
+    page = essay_html(tmp_path, "p.md", "p.bib")
+    field = text_of(page.split('id="author_note"')[1].split("</p>")[0])
+    assert "newline" not in field and "*" not in field and field.endswith(" a lot.  Then more here.")
+    assert "Then <em>more</em> here." in page

@@ -89,12 +89,12 @@ def group_end(text: str, i: int) -> int:
 def brace_partners(text: str, marks: str = r"[{}]") -> dict[int, int]:
     """``group_end`` for every ``{`` of a text in one pass: offset of each ``{`` -> offset just past
     its ``}`` (-1 when it is never closed). Scanning from each brace alone is quadratic. ``marks``
-    finds the opening and closing marks (the opening one ``{`` or ``(``): in running text,
-    ``r"(?<!\\)[{}]"`` leaves escaped braces out and ``"[()]"`` pairs parentheses."""
+    finds the opening and closing marks (the opening one ``{``, ``(`` or ``[``): in running text,
+    ``r"(?<!\\)[{}]"`` leaves escaped braces out, ``"[()]"`` pairs parentheses and ``r"(?<!\\\\)[\\[\\]]"`` brackets."""
     partners: dict[int, int] = {}
     stack: list[int] = []
     for m in re.finditer(marks, text):
-        if m.group() in "{(":
+        if m.group() in "{([":
             stack.append(m.start())
         elif stack:
             partners[stack.pop()] = m.end()

@@ -255,6 +255,10 @@ _CODES = (
          "the second as part of the first one's suffix, and its citeproc then prints only that one (\"Bob "
          "(2002)\"): the bracket's other citations vanish from the rendered text.",
          "Separate the citations with \";\": [@a; @b]."),
+    Code("LR319", "duplicate-metadata-key", "warning",
+         "The manuscript's front matter gives a field twice. pandoc keeps the last value and warns; R Markdown "
+         "and Quarto refuse the file (YAML allows a key once). litreview read the last value.",
+         "Keep one of the two; a YAML list holds several values (bibliography: [a.bib, b.bib])."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "

@@ -200,7 +200,8 @@ def _placed(plan: Plan, root: Path, candidate: Path) -> str:
 
 
 def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
-    """The bibliographies the essay names (front matter, _quarto.yml, \\addbibresource), else the one beside it."""
+    """The bibliographies the essay names (front matter, _quarto.yml, \\addbibresource), else the one of its name
+    beside it, else the one .bib beside it or above it."""
     named, remote = _named(essay_path, text)
     for url in remote:
         plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
@@ -211,11 +212,20 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
             plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
     if found:
         return found
-    same = essay_path.with_suffix(".bib")
-    if same.is_file():
-        return [same]
-    beside = sorted(p for p in essay_path.parent.glob("*.bib") if p.is_file())
-    return beside if len(beside) == 1 else []
+    # The essay's own name with a bibliography's suffix (pandoc's pairing: paper.md, paper.json), then the one .bib
+    # beside it or in a folder above it up to the one init runs in (a thesis's chapters/intro.tex, the .bib that the
+    # main file names at the root).
+    same = [] if _is_project(essay_path) else [essay_path.with_suffix(suffix) for suffix in _BIB_SUFFIXES
+                                                if suffix != essay_path.suffix.lower()]
+    for path in same:
+        if path.is_file():
+            return [path]
+    folder = essay_path.parent
+    while True:
+        beside = sorted(p for p in folder.glob("*.bib") if p.is_file())
+        if beside or folder == plan.root or not _inside(folder, plan.root):
+            return beside if len(beside) == 1 else []
+        folder = folder.parent
 
 
 def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
@@ -270,7 +280,13 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
         plan.notes.append(f"{essay_path.name} has no reference section (References, Bibliography, Works Cited, "
                           "Citations): refs/bibliography.bib starts empty; add entries with `litreview add`")
         return head + "% No reference section was found; add entries with `litreview add DOI`.\n"
-    strings, _ = find_reference_section(text, None, path=str(essay_path))
+    try:
+        strings, _ = find_reference_section(text, None, path=str(essay_path))
+    except InputError as exc:  # an empty heading where pandoc prints the list: nothing to import
+        plan.notes.append(f"{essay_path.name}: {exc.message}, so refs/bibliography.bib starts empty: run init again "
+                          "with --bib naming the bibliography the essay is built with, or add entries with "
+                          "`litreview add`")
+        return head + "% The reference section is empty; add entries with `litreview add DOI`.\n"
     refs = parse_references(strings)
     unsure = sum(1 for r in refs if r.uncertain)
     plan.notes.append(f"imported {plural(len(refs), 'reference')} from {essay_path.name}; {unsure} with fields "
@@ -351,6 +367,9 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
 def _title(text: str, path: Path) -> str:
     from ..essay import parse_essay
 
+    if path.is_dir():  # a Manubot content/ folder: its metadata.yaml's title, else the manuscript's folder's name
+        named = _manubot_title(path / "metadata.yaml")
+        return named or (path.parent if path.name == "content" else path).name
     try:
         meta = parse_essay(text, str(path)).meta
     except InputError:
@@ -369,6 +388,20 @@ def _title(text: str, path: Path) -> str:
         if line.startswith("# "):
             return line[2:].strip()[:120]
     return path.stem.replace("_", " ").replace("-", " ")
+
+
+def _manubot_title(path: Path) -> str:
+    """The ``title`` of a Manubot manuscript's ``metadata.yaml``, or ""."""
+    from ..essay.markdown import parse_yaml
+
+    if not path.is_file():
+        return ""
+    try:
+        data = parse_yaml(_read(path), str(path), first_line=1, what="metadata", hint="")
+    except InputError:
+        return ""
+    title = data.get("title") if isinstance(data, dict) else None
+    return " ".join(title.split())[:120] if isinstance(title, str) else ""
 
 
 def _mkdocs_text(title: str) -> str:

@@ -25,8 +25,9 @@ Examples:
   litreview init _bookdown.yml                a bookdown book: its chapters, index.Rmd's bibliography
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
-Without a .bib (none given, none named by the essay or its book, none beside it),
-the bibliography is imported from the essay's reference list into refs/bibliography.bib.
+Without a bibliography (none given, none named by the essay or its book, none of its name beside it,
+as paper.json, and no single .bib beside it or in a folder above it up to this one), the bibliography
+is imported from the essay's reference list into refs/bibliography.bib.
 """
 
 

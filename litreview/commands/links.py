@@ -270,13 +270,22 @@ def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography)
     from ..checks.text import unresolved
 
     claims = {c.id: c for c in essay.claims}
-    for m in linkage.mentions:
-        if m.kind == "marker" and not m.keys:
-            claim = claims.get(m.claim_id)
-            path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
-            where = f"{path}:{claim.line}" if claim is not None and claim.line else path
-            click.echo(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}",
-                       err=True)
+    missing = [m for m in linkage.mentions if m.kind == "marker" and not m.keys]
+    for m in missing[:_NAMED_UNRESOLVED]:
+        claim = claims.get(m.claim_id)
+        path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
+        where = f"{path}:{claim.line}" if claim is not None and claim.line else path
+        click.echo(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}",
+                   err=True)
+    if len(missing) > _NAMED_UNRESOLVED:
+        rest = len(missing) - _NAMED_UNRESOLVED
+        click.echo(f"warning: {rest} more {'citation matches' if rest == 1 else 'citations match'} no entry "
+                   "(`litreview check` lists every one)", err=True)
+
+
+_NAMED_UNRESOLVED = 10
+"""How many citations that match no entry ``links`` names before the table (a draft whose bibliography lacks most of
+its keys printed a line for each)."""
 
 
 def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography) -> None:

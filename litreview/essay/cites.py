@@ -242,8 +242,8 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     rest = list(masked)
     locators: dict[int, str] = {}  # a bracket's start -> the suffix it gives the in-text citation before it
     for bracket in _BRACKET.finditer(masked):
-        if _link_text(masked, shown, bracket.end()):
-            continue  # its keys are in-text citations in the text of a link or a span
+        if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
+            continue  # its keys are in-text citations in the text of a link, a span or an inline note (^[...])
         items = _bracket_items(bracket.group("body"))
         if items is None:
             items = _after_in_text(masked, bracket)

@@ -15,11 +15,12 @@ from pathlib import Path
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Claim, Essay, Paragraph
-from . import BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
+from . import BIBTEX, HEADINGS, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_text, tex_group_end
+from .latex_labels import SECTION_LEVELS, label_numbers
 from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
@@ -59,7 +60,11 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     main = _Main(declared_in(text), not_utf8)
     lines = _expand(text, Path(path), 0, missing, main=main)
     macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
-    body_lines = _headings_apart(_document(lines))
+    heads: dict[tuple[str, int, str], int] = {}
+    document = _document(lines)
+    labels = label_numbers("\n".join(t for _, _, t in document))
+    body_lines = _blocks_apart(_headings_apart(document, heads))
+    headings: list[tuple[int, int]] = []
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
@@ -72,7 +77,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         except ExpansionError as exc:
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
         empty: list[tuple[int, str]] = []
-        converted, anchors = _convert(expanded, nocite, empty)
+        converted, anchors = _convert(expanded, nocite, empty, labels)
         for index, written in empty:
             file, line, _ = para[min(index, len(para) - 1)]
             notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
@@ -96,6 +101,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             claims.append(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file,
                                      line=line))
         if claims:
+            if len(para) == 1 and para[0] in heads:
+                headings.append((number, heads[para[0]]))
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
                                  claims=tuple(claims)))
     if not out:
@@ -111,6 +118,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         meta[MISSING_INPUTS] = not_found
     if notices:
         meta[NOTICES] = notices
+    if headings:
+        meta[HEADINGS] = tuple(headings)
     source = "\n".join(t for _, _, t in lines)
     named = bibliography_files(source)  # in any \input file too, as biber finds them
     if named:
@@ -228,12 +237,14 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
 
 
-_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
 
 
-def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+def _headings_apart(lines: list[tuple[str, int, str]],
+                    heads: dict[tuple[str, int, str], int]) -> list[tuple[str, int, str]]:
     """The lines with each sectioning command (``\\section{...}``) made a paragraph of its own title: pandoc
-    reads it as a header (as the Markdown reader has it), not as the first words of the paragraph after it."""
+    reads it as a header (as the Markdown reader has it), not as the first words of the paragraph after it.
+    ``heads`` gets each title's line and its level."""
     out: list[tuple[str, int, str]] = []
     for file, n, text in lines:
         at = 0
@@ -241,8 +252,37 @@ def _headings_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, s
             end = tex_group_end(text, m.end(), "{", "}")
             if m.start() < at or end < 0:
                 continue
-            out += [(file, n, text[at:m.start()]), (file, n, ""), (file, n, text[m.end() + 1:end - 1]), (file, n, "")]
+            title = (file, n, text[m.end() + 1:end - 1])
+            heads[title] = SECTION_LEVELS[m.group(1)] + 1  # as a Markdown heading's #s count (only the order matters)
+            out += [(file, n, text[at:m.start()]), (file, n, ""), title, (file, n, "")]
             at = end
+        out.append((file, n, text[at:] if at else text))
+    return out
+
+
+# What pandoc reads as blocks of their own, blank lines around them or not: a list and each of its items, a float, a
+# quotation, a centred text (display math stays in its paragraph, as pandoc keeps it).
+_BLOCK = re.compile(r"\\(?:begin|end)\s*\{(?:itemize|enumerate|description|figure|table|quote|quotation|verse|"
+                    r"center|flushleft|flushright)\*?\}(?:\[[^\]]*\])?|\\item(?![A-Za-z@])(?!\s*\[)|(?=\\item\s*\[)|[{}]|\\.")
+
+
+def _blocks_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The lines with a blank one where a list, a list's item, a float or a quotation begins or ends outside any
+    group (a list in a footnote stays there); an item's ``\\item`` is dropped, so that its text reads as pandoc
+    prints an item, with no bullet (``\\item[term]`` stays: its term is the text's first words)."""
+    out: list[tuple[str, int, str]] = []
+    depth = 0
+    for file, n, text in lines:
+        at = 0
+        for m in _BLOCK.finditer(text):
+            token = m.group()
+            if token in ("{", "}"):
+                depth += 1 if token == "{" else -1
+                continue
+            if (token.startswith("\\") and len(token) == 2) or depth > 0:
+                continue  # an escape ("\\{"), or inside a group
+            out += [(file, n, text[at:m.start()]), (file, n, "")]
+            at = m.end()
         out.append((file, n, text[at:] if at else text))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -33,7 +33,7 @@ _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|n
                    r"|\\inputminted(?:\[[^\]]*\])?\{[^{}]*\}\{[^{}]*\}"
                    # Generated text, not the author's: the date would make the claims change every day.
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
-_REF = re.compile(r"\\(?:eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
+_REF = re.compile(r"\\(eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
 _NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
 _NEWLINE = re.compile(r"\n")
@@ -44,7 +44,7 @@ _NOTE_EDGES = re.compile(r"^((?:XLINE\d+X)*)\s+|\s+((?:XLINE\d+X)*)$")
 def _converter() -> tuple[Any, Any]:
     """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
     its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
-    and a citation inside with them); ``\\href[opt]{url}{text}``, ``\\makebox``, ``\\parbox`` and
+    and a citation inside with them); ``\\href[opt]{url}{text}`` as a Markdown link; ``\\makebox``, ``\\parbox`` and
     ``\\foreignlanguage``, ``\\texttt``, ``\\textsf``, ``\\textup`` and ``\\textmd`` as their text (not their options;
     pylatexenc failed on \\href, and printed nothing of the font commands). (A citation in
     math stays dropped, as pandoc drops it.)"""
@@ -62,9 +62,27 @@ def _converter() -> tuple[Any, Any]:
                                  macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
     text = get_default_latex_context_db().filter_context()
     text.add_context_category("litreview", prepend=True, macros=[
-        *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()),
-        MacroTextSpec("footnote", simplify_repl=_note_text)])
+        *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
+          if name != "href"),
+        MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text)])
     return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
+
+
+_URL_ESCAPE = re.compile(r"\\([_%#&$~{}])")
+
+
+def _link_text(n: Any, l2tobj: Any) -> str:
+    """``\\href[opt]{url}{text}`` as a Markdown link, ``[text](<url>)``, as pandoc reads it (the page printed the text
+    alone, the address lost); its address as written, a TeX escape in it its character. A link whose text is its
+    address reads as ``\\url`` does (``<url>``)."""
+    args = getattr(getattr(n, "nodeargd", None), "argnlist", None) or []
+    if len(args) < 3 or args[1] is None or args[2] is None:
+        return ""
+    text = l2tobj.nodelist_to_text([args[2]]).strip()
+    url = _URL_ESCAPE.sub(r"\1", args[1].latex_verbatim().strip()[1:-1].strip())
+    if not url or any(ch in url for ch in "<>\n") or _PLACEHOLDER.search(url):
+        return text
+    return f"<{url}>" if text in ("", url) else f"[{text}](<{url}>)"
 
 
 def _note_text(n: Any, l2tobj: Any) -> str:
@@ -78,14 +96,15 @@ def _note_text(n: Any, l2tobj: Any) -> str:
     return f"^[{text}]" if _PLACEHOLDER.sub("", text).strip() else text
 
 
-def _convert(source: str, nocite: list[str],
-             empty: list[tuple[int, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:
+def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None = None,
+             labels: Mapping[str, tuple[str, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:
     """The paragraph as text, its citation commands as pandoc citations; and where its lines start in
     that text, as (offset, line index) anchors (a line that starts inside a command has none).
 
     A command with an empty key before another (``\\citep{,a}``, ``\\cite{a,,b}``: pandoc refuses the file,
     LaTeX cites an undefined key) is read for its other keys and added to ``empty`` as (line index, command);
-    an empty last key (``\\cite{a,}``) pandoc reads as if it were not there."""
+    an empty last key (``\\cite{a,}``) pandoc reads as if it were not there. ``labels``: what a ``\\ref`` prints for
+    each label pandoc numbers (``latex_labels.label_numbers``)."""
     markers: list[str] = []
     pieces: list[str] = []
     pos = 0
@@ -104,8 +123,7 @@ def _convert(source: str, nocite: list[str],
         pieces.append(("{}" if _NAME_BEFORE.search(pieces[-1]) else "") + f"XCITE{len(markers):04d}X")
         markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
-    # A reference reads as its label in brackets, as pandoc renders it (the number is not known here).
-    text = _REF.sub(lambda m: "XLBRACKX" + m.group(1) + "XRBRACKX", _DROP.sub("", "".join(pieces)))
+    text = _REF.sub(lambda m: _reference(m, labels or {}), _DROP.sub("", "".join(pieces)))
     try:
         converter, parsing = _converter()
         shown, runs = _prose_runs(text)
@@ -129,6 +147,22 @@ def _convert(source: str, nocite: list[str],
     converted = "".join(out).replace("\xa0", " ")
     lead = len(converted) - len(converted.lstrip())
     return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
+
+
+def _reference(m: re.Match[str], labels: Mapping[str, tuple[str, str]]) -> str:
+    """What pandoc prints for a reference: the label's number, or the label in brackets when it numbers none (an
+    equation's, one defined in another file); nothing for ``\\pageref`` and ``\\nameref``. ``\\autoref``, ``\\Cref``
+    and ``\\cref`` print the kind's name before the number, as LaTeX does (``latex_labels``)."""
+    command = m.group(1)
+    if command in ("page", "name"):
+        return ""
+    found = labels.get(m.group(2))
+    if found is None:
+        return "XLBRACKX" + m.group(2) + "XRBRACKX"
+    kind, number = found
+    if command in ("auto", "C"):
+        return f"{kind.capitalize()} {number}"
+    return f"{kind} {number}" if command == "c" else number
 
 
 # Plain prose: a word, or words joined by spaces, line breaks, ".,;:()/" or a single "-" or "'" (a doubled one is a

@@ -393,18 +393,31 @@ def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
 
 def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
-    data = parse_yaml(yaml_text, path, first_line=2, what="front matter", hint="fix the YAML between the --- lines")
+    twice: list[tuple[str, int]] = []
+    data = parse_yaml(yaml_text, path, first_line=2, what="front matter", hint="fix the YAML between the --- lines",
+                      duplicates=twice)
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise EssayError("front matter must be a mapping of fields", path=path, line=2,
                          hint="write it as `key: value` lines")
+    if twice:
+        from . import NOTICES
+
+        data[NOTICES] = [("duplicate-metadata-key", path, line,
+                          f"the front matter gives {key} a second time: litreview read the last value, as pandoc "
+                          "does; R Markdown and Quarto refuse the file", "keep one of the two; a YAML list holds "
+                          f"several values ({key}: [first, second])")
+                         for key, line in twice]
     return data
 
 
-def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: str) -> Any:
+def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: str,
+               duplicates: list[tuple[str, int]] | None = None) -> Any:
     """YAML read as untrusted text (size, depth and aliases checked as it parses), errors as EssayError
     at the line of ``path`` where the problem is (``first_line``: the file line of the text's first).
+    ``duplicates`` (when given): a key a mapping gives twice is read as pandoc reads it, the last value
+    kept, and listed here with its file line, where it is otherwise an error.
 
     Tabs are expanded to stops of 4 first, as pandoc expands them in its input before it reads the YAML:
     "name: 1.<tab>Some Centre" or a value ending in a tab, which pandoc reads, made the YAML loader refuse
@@ -416,8 +429,11 @@ def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: s
 
     if "\t" in yaml_text:
         yaml_text = yaml_text.expandtabs(4)
+    yaml = YAML(typ="safe", pure=True)
+    if duplicates is not None:
+        yaml.Constructor = _last_key_wins(yaml.Constructor, duplicates, first_line)
     try:
-        return load_yaml(yaml_text, YAML(typ="safe", pure=True))
+        return load_yaml(yaml_text, yaml)
     except LoadLimitError as exc:
         raise EssayError(f"{what}: {exc.message}", path=path, line=(exc.line or 0) + first_line - 1,
                          hint=exc.hint) from None
@@ -427,3 +443,16 @@ def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: s
         raise EssayError(f"{what} is not valid YAML: {exc.problem}", path=path, line=line, hint=hint) from None
     except YAMLError as exc:
         raise EssayError(f"{what} is not valid YAML: {exc}", path=path, line=first_line - 1 or 1) from None
+
+
+def _last_key_wins(base: type, seen: list[tuple[str, int]], first_line: int) -> type:
+    """``base`` (a ruamel constructor class) keeping a repeated key's last value, as pandoc does (with a
+    warning), each repeat listed in ``seen`` as (key, file line)."""
+
+    class LastKeyWins(base):
+        def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+            if key in mapping:
+                seen.append((str(key), key_node.start_mark.line + first_line))
+            return True
+
+    return LastKeyWins

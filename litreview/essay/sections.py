@@ -1,8 +1,8 @@
 """The claims of a manuscript's acknowledgements section: thanks to people, not claims that rely on their work.
 
-Read from the lines of the heading paragraphs the Markdown reader keeps (Markdown, Quarto, R Markdown, Manubot): the section
-runs from an "Acknowledgements" heading (in the languages manuscripts are written in) to the next heading of
-its level or above.
+Read from the lines of the heading paragraphs the Markdown reader keeps (Markdown, Quarto, R Markdown, Manubot) and from
+the headings the LaTeX reader lists (``HEADINGS``): the section runs from an "Acknowledgements" heading (in the
+languages manuscripts are written in) to the next heading of its level or above.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from ..model import Essay
+from ..model import Essay, Paragraph
+from . import HEADINGS
 from .markdown import _ATX_CLOSE, _HEADING_ATTRS
 
 _ATX = lazy(r" {0,3}(#{1,6})[ \t]+([^\n]*)")
@@ -23,23 +24,35 @@ THANKS_HEADING = lazy(
 
 def thanks_claims(essay: Essay) -> frozenset[str]:
     """The ids of the claims under an acknowledgements heading."""
-    if essay.format not in ("markdown", "manubot"):
+    if essay.format not in ("markdown", "manubot", "latex"):
         return frozenset()
+    latex = dict(essay.meta.get(HEADINGS) or ()) if essay.format == "latex" else {}
     out: set[str] = set()
     level = 0  # the level of the acknowledgements heading being read, 0 outside one
     for paragraph in essay.paragraphs:
-        m = None
-        if paragraph.claims and not paragraph.label:  # a heading's line, as written, opens with its #s
-            start = paragraph.claims[0].start
-            m = _ATX.match(essay.body, essay.body.rfind("\n", 0, start) + 1)
-        if m:
-            depth = len(m.group(1))
+        heading = _heading(essay, paragraph, latex)
+        if heading is not None:
+            depth, title = heading
             if level and depth <= level:
                 level = 0
-            title = _ATX_CLOSE.sub("", _HEADING_ATTRS.sub("", m.group(2).rstrip())).strip()
             if not level and THANKS_HEADING.match(title):
                 level = depth
                 continue
         if level:
             out.update(c.id for c in paragraph.claims)
     return frozenset(out)
+
+
+def _heading(essay: Essay, paragraph: Paragraph, latex: dict[int, int]) -> tuple[int, str] | None:
+    """(level, title) when the paragraph is a heading: a LaTeX one the reader listed, or a Markdown line that, as
+    written, opens with its #s."""
+    if essay.format == "latex":
+        depth = latex.get(paragraph.number)
+        return (depth, paragraph.text.strip()) if depth is not None else None
+    if not paragraph.claims or paragraph.label:
+        return None
+    start = paragraph.claims[0].start
+    m = _ATX.match(essay.body, essay.body.rfind("\n", 0, start) + 1)
+    if m is None:
+        return None
+    return len(m.group(1)), _ATX_CLOSE.sub("", _HEADING_ATTRS.sub("", m.group(2).rstrip())).strip()

@@ -46,6 +46,9 @@ _CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Squa
 _BARE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]+")
 _LONE_KEY = lazy(r"^@[\w:.#$%&\-+?<>~/]*\w(?:\s*\[[^\]]*\])?\s*[.,;]?$")
 _ET_AL = lazy(r"\bet al\.\s*$")
+# A number in brackets after "et al." goes on: a rendered numeric citation ("Smith et al. [12] showed"), or a year a
+# reference manager's export made a link ("Doe et al. [(2022)](https://...)").
+_NUMBERED = lazy(r"^\[\(?\d")
 # Initialisms that pysbd keeps glued to a following capitalised sentence start.
 _GLUED = re.compile(
     r"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+"
@@ -82,6 +85,8 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
             spans.extend([[lo, cut]] if _one(flat[lo:cut]) else _pysbd_spans(flat, lo, cut))
             lo = cut
     spans = _closing_marks_stay(flat, _split_glued(flat, _merge_false_breaks(flat, spans)))
+    if _NOTE_MARKS.search(flat):
+        spans = _notes_stay(flat, spans)
     out = []
     for a, b in spans:
         while a < b and flat[a].isspace():
@@ -113,6 +118,48 @@ def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
     return out
 
 
+_NOTE_REF = re.compile(r"\[\^[^\]\s^]+\]")
+"""A note's reference (``[^1]``), its note a paragraph of its own."""
+_NOTE_MARKS = re.compile(r"\^\[|\[\^")
+
+
+def _notes(flat: str) -> dict[int, int]:
+    """Where each inline note (pandoc's ``^[...]``, as a LaTeX ``\\footnote`` is read too) and each note's reference
+    (``[^1]``) starts -> where it ends."""
+    from ..bibliography.bibtex import brace_partners
+
+    partners = brace_partners(flat, r"(?<!\\)[\[\]]")
+    notes = {at - 1: partners[at] for at in partners if at and flat[at - 1] == "^" and partners[at] > 0}
+    notes.update((m.start(), m.end()) for m in _NOTE_REF.finditer(flat))
+    return notes
+
+
+def _notes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
+    """A note is part of the sentence it is attached to: no sentence ends inside an inline note, and notes placed
+    after a sentence's end ("It holds.^[A note.][^2] Next.") end that sentence, not the next one."""
+    notes = _notes(flat)
+    out: list[list[int]] = []
+    for a, b in spans:
+        prev = out[-1] if out else None
+        if prev is not None and a < prev[1]:  # the sentence before took its note, which this span began
+            if b <= prev[1]:
+                continue
+            a = prev[1]
+        if prev is not None and (any(s < prev[1] < e for s, e in notes.items())
+                                 or not any(ch.isalnum() for ch in flat[a:b])):
+            prev[1] = b
+            continue
+        while prev is not None and a < b and (first := len(flat[a:b]) - len(flat[a:b].lstrip()) + a) in notes:
+            prev[1] = a = notes[first]
+        if a >= b:
+            continue
+        if prev is not None and prev[1] == a and not any(ch.isalnum() for ch in flat[a:b]):
+            prev[1] = b
+            continue
+        out.append([a, b])
+    return out
+
+
 def _one(text: str, *, loose: bool = True) -> bool:
     """True when ``text`` has no sentence-ending mark before its end: one sentence, no pysbd needed.
 
@@ -128,7 +175,9 @@ def _one(text: str, *, loose: bool = True) -> bool:
         return False
     inside = {i for m in _INITIALISM.finditer(tail) if m.group().upper().replace(".", "") not in _RESTORED and m.group()[-2] not in "Ii"
               for i in range(m.start(), m.end())}
-    return all(m.start() in inside or _GOES_ON.match(tail, m.start() + 1) for m in _BOUNDARY.finditer(tail))
+    return all(m.start() in inside or (_GOES_ON.match(tail, m.start() + 1) is not None
+                                       and not _name_begins(tail[:m.end()], tail[m.end():].lstrip()))
+               for m in _BOUNDARY.finditer(tail))
 
 
 # A sure end: ". ", "! " or "? " (or '." ' closing a quotation) after a word of two letters or more (not an
@@ -251,13 +300,29 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
         if merged:
             prev = text[merged[-1][0]:merged[-1][1]]
             nxt = text[span[0]:span[1]]
-            if _CONTINUATION.match(nxt) or (
+            if (_CONTINUATION.match(nxt) and not _name_begins(prev, nxt)) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
-            ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))):
+            ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
+                _NUMBERED.match(nxt) and _ET_AL.search(prev)):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))
     return merged
+
+
+# A name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"), which may begin a sentence; and a
+# sentence's end before it: a full stop after a word of two letters or more or after a bracket.
+_LOWER_NAME = re.compile(r"[a-z][a-z0-9]*[A-Z]")
+_WORD_END = re.compile(r"(?:(?P<close>[)\]])|(?<![\w.])(?P<word>[A-Za-z]{2,}))[.!?]$")
+
+
+def _name_begins(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` begins a sentence with a name in lower case after ``prev``, which ends with a full stop that ends
+    a word, not an abbreviation ("of interest. netNMF-sc uses", not "e.g. mRNA levels")."""
+    if not _LOWER_NAME.match(nxt):
+        return False
+    m = _WORD_END.search(prev.rstrip())
+    return m is not None and (m.group("close") is not None or m.group("word").lower() not in _ABBREVIATIONS)
 
 
 def _starts_sentence(text: str) -> bool:

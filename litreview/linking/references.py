@@ -50,22 +50,28 @@ def build_reference_index(index: SourceIndex) -> ReferenceIndex:
         if re.search(r"code|u\.?s\.?c", blob, re.I):
             for m in _ENTRY_TITLE_NO.finditer(" ".join((s.title, s.container, s.number))):
                 out.title_numbers[m.group(1).upper()].append(key)
-        bodies = [s.publisher, s.field("institution"), s.field("organization"), s.container]
+        bodies = [s.publisher, s.field("institution"), s.field("organization")]
         bodies += [p.family for p in (*s.authors, *s.editors) if not p.given]
         for body in bodies:
             for phrase in _phrases(body):
                 if key not in out.institutions[phrase]:
                     out.institutions[phrase].append(key)
+        # A journal by its whole name ("a Scientific Data paper"), not by a word of it ("Data analysis").
+        for phrase in _phrases(s.container, whole=True):
+            if key not in out.institutions[phrase]:
+                out.institutions[phrase].append(key)
         if s.title:
             out.titles[canonical(s.title)].append(key)
     return out
 
 
-def _phrases(body: str) -> set[str]:
-    """Word n-grams (up to 4) and the acronym of an institution's name."""
+def _phrases(body: str, *, whole: bool = False) -> set[str]:
+    """Word n-grams (up to 4) and the acronym of an institution's name; ``whole``: the name itself, not its n-grams."""
     words = canonical(body).split()
     out: set[str] = set()
-    for n in range(1, 5):
+    if whole and words:
+        out.add(" ".join(words))
+    for n in range(1, 5) if not whole else ():
         for i in range(len(words) - n + 1):
             gram = words[i:i + n]
             if gram[0] in _GENERIC or gram[-1] in _GENERIC or gram[0] in STOPWORDS:

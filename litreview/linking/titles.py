@@ -222,7 +222,9 @@ def _align(span: _Span, words: list[str], variant: tuple[str, ...]) -> tuple[flo
                 wwords, window = wwords[1:], window[1:]
             if wwords == variant:
                 return 100.0, window, True
-            score = _near(wwords, variant)
+            # Unmarked, a near miss of a title of two words is half of it changed ("Equivalence Testing" for
+            # "Equivalence Tests: ..."): a title only quoted or in italics.
+            score = _near(wwords, variant) if span.marked or n > 2 else None
             if score is not None and (best is None or score > best[0]):
                 best = (score, window, False)
     return best

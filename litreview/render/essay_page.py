@@ -143,10 +143,17 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
     cursor = 0
     out: list[str] = []
     notes: list[str] = []
+    # Read as Markdown, the text between claims (what a front matter field holds besides its sentences that cite) is
+    # rendered as the claims are: its raw LaTeX ("\\newline") dropped, its markup rendered.
+    markdown = any(claim.citations is not None for claim in paragraph.claims)
+
+    def between(part: str) -> str:
+        return claim_html(part, (), lambda item: None, marks.xref)[0] if markdown and part.strip() else esc(part)
+
     for claim in paragraph.claims:
         at = text.find(claim.text, cursor) if claim.text else -1
         if at >= 0:
-            out.append(esc(text[cursor:at]))
+            out.append(between(text[cursor:at]))
             cursor = at + len(claim.text)
         else:
             out.append(" ")
@@ -156,7 +163,7 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
             notes.append(finding_html(finding, layout=layout, here=here, sources=ix.sources,
                                       claims=(claim.id,), show_source=True)
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
-    out.append(esc(text[cursor:]))
+    out.append(between(text[cursor:]))
     anchor, name = esc(paragraph.anchor), esc(paragraph.name)
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
     html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#{anchor}" '

@@ -7,6 +7,7 @@ for the cases where it measures better (see ``combine``) and for comparison in b
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from .reference import ParsedReference
@@ -41,6 +42,16 @@ def parse_references(texts: list[str]) -> list[ParsedReference]:
     """Parse a list; "———." (same author as above) takes the previous entry's names. A list that prints names after
     the dash ("——, and Lars Wanhammar,") substitutes only the first name, as MHRA does: there the dash is the
     previous entry's first name, before the names printed after it."""
+    paused = gc.isenabled()
+    gc.disable()  # the parse leaves no reference cycles: the collector's passes over its short-lived tuples only cost
+    try:
+        return _parse_references(texts)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_references(texts: list[str]) -> list[ParsedReference]:
     out: list[ParsedReference] = []
     norms = [normalise(text) for text in texts]
     partial = any((m := REPEATED.match(n)) and co_authors(n, m.end()) for n in norms)
