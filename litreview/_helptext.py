@@ -232,7 +232,7 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  --no-search               Do not search for DOIs of entries without one.\n'
           '  --key TEXT                Only this entry (repeat for more).\n'
           '  --timeout FLOAT RANGE     Seconds before one request times out [default:\n'
-          '                            20].  [x>0]\n'
+          '                            20].  [0<x<=3600]\n'
           '  --format [table|json]     Output format (json for scripts).  [default:\n'
           '                            table]\n'
           '  -h, --help                Show this message and exit.\n'

@@ -7,7 +7,7 @@ runs, so ``litreview --help`` and light commands start fast; the click group is 
 click at all, whenever click would print exactly those pages. Exit statuses are
 decided here: 0 success, 1 findings at error level (``check``), 2 bad usage,
 unreadable input or an unexpected failure (a bug: one line and a hint to report it,
-never a traceback), 130 interrupted.
+never a traceback), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -66,10 +66,11 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         _suggest_essay(exc, argv)
         return 2
-    except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
-        return 130
-    except KeyboardInterrupt:
+    except (click.exceptions.Abort, KeyboardInterrupt) as exc:
+        # click turns KeyboardInterrupt into Abort; SIGTERM arrives as _Terminated (see ``run``).
+        if isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated):
+            click.echo("terminated", err=True)
+            return 143
         click.echo("interrupted", err=True)
         return 130
     except BrokenPipeError:
@@ -207,10 +208,23 @@ def _translated() -> bool:
     return gettext.find("messages") is not None
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, ``timeout``), raised where the program is so that its clean-ups run as on
+    Ctrl-C: a site half built, a temporary file, are removed instead of left behind."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def run() -> None:
     """Console-script entry point."""
     page = stored_page(sys.argv[1:])
     if page is None:
+        import signal  # not for a help page, which prints and ends
+
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _terminate)
         code = main()
     else:
         code = 0

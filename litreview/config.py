@@ -9,6 +9,7 @@ a ConfigError naming the file, the line and the expected form.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -165,6 +166,9 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
     own, pyproject = SETTINGS_FILES
     for folder in (start, *start.parents):
         candidate = folder / own
+        if candidate.is_dir():  # else the walk goes on up and may apply another project's settings
+            raise ConfigError("the settings file is a folder", path=str(candidate),
+                              hint="remove or rename the folder; litreview.toml is a file of settings")
         if candidate.is_file():
             text, data = _read_toml(candidate)
             # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
@@ -188,6 +192,9 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     text = read_text(path, what="settings file", error=ConfigError)
     try:
         return text, tomllib.loads(text)
+    except RecursionError:  # tomllib reads nested arrays and inline tables by recursion
+        raise ConfigError("the settings nest arrays or tables too deeply to read", path=str(path),
+                          hint="settings are flat: a value is a string, a number, a list or a table of them") from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise ConfigError(f"invalid TOML: {exc}", path=str(path), line=line,
@@ -214,6 +221,9 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
                        for var in environ)
     for attr, var in (env_overrides() if registry_env else ENV_OVERRIDES).items():
         if environ.get(var):
+            if attr.endswith("_url") and url_problem(environ[var]):
+                raise ConfigError(f"{var} must be an http(s) URL, not {environ[var]!r} ({url_problem(environ[var])})",
+                                  hint=f"unset it, or set it to a base URL such as {var}=https://example.org")
             values[attr] = several(environ[var].split(os.pathsep)) if attr == "bibliography" else environ[var]
     return make_config(root=root, source_file=source_file, **values)
 
@@ -223,6 +233,10 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
 SEVERITIES = ("error", "warning", "info")
 _CODE = lazy(r"^LR\d{1,3}$", re.IGNORECASE)
 _POSITIVE = frozenset({"timeout"})
+#: The largest value of a number setting: beyond it a date or a deadline computed from it overflows.
+_LARGEST = {"timeout": 3600, "stale_days": 36_500, "access_max_age_days": 36_500}
+#: Settings naming a file or folder: a NUL there is no path any system can open.
+_PATHS = frozenset({"essay", "bibliography", "claims", "metadata", "site_dir", "mkdocs_config", "csl"})
 _CODES_EXAMPLE = 'e.g. suppress = ["LR137"], or with reasons: suppress = { LR137 = "why" }'
 
 
@@ -253,11 +267,19 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
             values[attr] = {str(key): _codes(codes, lambda m, h, n=f"{name}.{key}": fail(n, m, h), reasons,
                                              f"{key}:") for key, codes in value.items()}
         elif attr == "bibliography" and isinstance(value, list):
-            if not value or not all(isinstance(v, str) and v.strip() for v in value):
+            if not value or not all(isinstance(v, str) and v.strip() and "\0" not in v for v in value):
                 raise fail(name, "must name one file or a list of files", 'e.g. bibliography = ["refs.bib", "more.json"]')
             values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
+        elif attr == "key_pattern" and isinstance(value, str):
+            from .bibliography.keys import check_pattern  # only when set: most settings files do not
+
+            try:
+                check_pattern(value)
+            except ConfigError as exc:
+                raise ConfigError(exc.message, path=path, line=_line_of(text, name), hint=exc.hint) from None
+            values[attr] = value
         else:
             values[attr] = _scalar(attr, value, defaults[attr], lambda m, h, n=name: fail(n, m, h))
     if reasons:
@@ -321,9 +343,14 @@ def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int if whole else int | float):
             raise fail(f"must be {'a whole number' if whole else 'a number'}, not {_kind(value)} ({value!r})",
                        f"e.g. {attr} = {default}")
+        if not math.isfinite(value):
+            raise fail(f"must be a finite number, not {value}", f"e.g. {attr} = {default}")
         if value < 0 or (attr in _POSITIVE and value == 0):
             raise fail(f"must be {'above' if attr in _POSITIVE else 'at least'} 0, not {value}",
                        f"e.g. {attr} = {default}")
+        largest = _LARGEST.get(attr)
+        if largest is not None and value > largest:
+            raise fail(f"must be at most {largest}, not {value}", f"e.g. {attr} = {default}")
         return value
     if isinstance(default, tuple):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -331,9 +358,25 @@ def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:
         return tuple(value)
     if not isinstance(value, str):
         raise fail(f"must be a string, not {_kind(value)} ({value!r})", f'e.g. {attr} = "{default}"')
-    if attr.endswith("_url") and not value.startswith(("https://", "http://")):
-        raise fail(f"must be an http(s) URL, not {value!r}", f'e.g. {attr} = "{default}"')
+    if attr.endswith("_url") and url_problem(value):
+        raise fail(f"must be an http(s) URL, not {value!r} ({url_problem(value)})", f'e.g. {attr} = "{default}"')
+    if attr in _PATHS and "\0" in value:
+        raise fail("holds a NUL character, which no file name can", f'e.g. {attr} = "{default}"')
     return value
+
+
+def url_problem(value: str) -> str:
+    """Why ``value`` is no base URL a registry can be asked at ('' when it is one)."""
+    from urllib.parse import urlsplit
+
+    if not value.startswith(("https://", "http://")):
+        return "it must start with https:// or http://"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError as exc:
+        return str(exc)
+    return "" if parts.hostname else "it names no host"
 
 
 def _line_of(text: str, name: str) -> int | None:

@@ -254,17 +254,21 @@ def json_item_lines(text: str, under: tuple[str, ...] = ()) -> dict[int, dict[st
     return next((lists[k] for k in under if k in lists), {})
 
 
-def load_json(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+def load_json(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH,
+              strict: bool = False) -> Any:
     """``json.loads`` with size and depth limits; every failure is a ValueError.
 
     json.JSONDecodeError and LoadLimitError are both ValueErrors, so a caller that
-    already treats a ValueError as "corrupt" needs no change.
+    already treats a ValueError as "corrupt" needs no change. ``strict`` refuses what
+    Python's json reads beyond the standard (NaN, Infinity), as pandoc's reader does.
     """
     if len(text) > max_bytes:
         raise LoadLimitError(f"the JSON is {len(text):,} bytes, more than the {max_bytes:,} allowed")
     if json_depth(text, max_depth) > max_depth:
         raise LoadLimitError(f"the JSON nests deeper than {max_depth} levels")
     try:
+        if strict:
+            return json.loads(text, parse_constant=lambda name: _no_constant(name, text))
         return json.loads(text)
     except RecursionError:  # pragma: no cover - the depth check comes first
         raise LoadLimitError("the JSON nests too deeply") from None
@@ -272,6 +276,16 @@ def load_json(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int =
         raise LoadLimitError(f"the JSON is not valid UTF-8 (offset {exc.start})") from None
 
 
+
+
+_CONSTANT = lazy(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)', re.S)
+
+
+def _no_constant(name: str, text: str | bytes) -> Any:
+    """Raise the JSONDecodeError of ``name`` (NaN, Infinity), at its place in ``text``."""
+    doc = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    at = next((m.start(1) for m in _CONSTANT.finditer(doc) if m.group(1) == name), 0)
+    raise json.JSONDecodeError(f"{name} is no JSON value (write a number, or the value as a string)", doc, at)
 
 
 def _at_end(exc: Any) -> bool:

@@ -289,3 +289,16 @@ def test_several_bibliographies_add_to_the_first_bibtex_file_and_see_the_others_
     err = capsys.readouterr().err
     assert "writes to bibliography.bib, the first BibTeX file of the 2 bibliographies" in err
     assert "already in the bibliography as 'other'" in err
+
+
+@pytest.mark.parametrize("command", [["add", "10.5555/test.alliances"], ["sync", "--write"],
+                                     ["add", "--reference", "Doe, Jane. 2020. A Study of Things. Journal of Stuff 4: 5-6."]])
+def test_a_bibliography_setting_naming_the_essay_is_never_written(project: Path, capsys, command) -> None:
+    # Its citations read as BibTeX syntax errors the loader steps over, so nothing refused to write.
+    essay = b"# Essay\n\nStates ally [@muller2021]. Peace is hard, as @jones2019 argues.\n"
+    (project / "refs" / "essay.md").write_bytes(essay)
+    (project / "pyproject.toml").write_text('[tool.litreview]\nessay = "refs/essay.md"\n'
+                                            'bibliography = "refs/essay.md"\n', encoding="utf-8")
+    assert main(command) == 2
+    assert "the bibliography to write is the essay file" in capsys.readouterr().err
+    assert (project / "refs" / "essay.md").read_bytes() == essay

@@ -55,6 +55,13 @@ def test_other_patterns() -> None:
         check_pattern("fixed")
 
 
+@pytest.mark.parametrize("pattern", ["{family:>99999999999}", "{year!r}", "{family}{word:.3}"])
+def test_a_pattern_formatting_a_placeholder_is_refused(pattern: str) -> None:
+    # The width asked for ~100 GB of padding: a MemoryError, not a message.
+    with pytest.raises(ConfigError, match="formats a placeholder"):
+        make_key([Person("Doe")], 2021, "A Study", [], pattern)
+
+
 def test_words_and_folding() -> None:
     assert significant_words("The Anarchical Society: A Study of Order") == ["anarchical", "society", "study", "order"]
     assert fold_ascii("Ørsted Æsop Straße") == "orstedaesopstrasse"

@@ -81,6 +81,7 @@ def test_text_when_clean() -> None:
     ("100% sure", "100%25 sure", "100%25 sure"),
     ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
     ("file: a, b", "file: a, b", "file%3A a%2C b"),
+    ("k\x1b]0;T\x07ey \x9b2J", "k\\x1b]0;T\\x07ey \\x9b2J", "k\\x1b]0;T\\x07ey \\x9b2J"),
 ])
 def test_github_escaping(text: str, data: str, prop: str) -> None:
     assert escape_data(text) == data
@@ -182,3 +183,27 @@ def test_text_prints_a_hint_many_findings_of_one_code_share_once() -> None:
                                                                    "(unused-entry)"):])
     assert [line for line in lines if "Write pages" in line] == [f"    hint: Write pages = {{{i}--9}}" for i in (1, 2, 3)]
     assert lines.count("    hint: remove it") == 2  # two alike: each keeps its own
+
+
+# A contributor's key, title or sentence holding terminal control sequences: retitle the window, clear the
+# screen, hide text (SGR 8), overwrite the line (carriage return). Shown as escapes, never sent to the terminal.
+HOSTILE = "A\x1b]0;PWNED\x07 \x1b[2J \x1b[8mhidden\rover \x9b31m"
+SHOWN = "A\\x1b]0;PWNED\\x07 \\x1b[2J \\x1b[8mhidden\\rover \\x9b31m"
+
+
+def test_the_text_report_shows_terminal_controls_as_escapes() -> None:
+    finding = Finding("LR307", "info", f"no claim relies on {HOSTILE!s}", "", key=HOSTILE, claim_id="p1-s1",
+                      file="refs.bib", line=3)
+    out = render_text([finding], summarize([finding]), excerpts={"p1-s1": f"Wars {HOSTILE}."})
+    assert not set(out) & {"\x1b", "\x07", "\x9b", "\r"}
+    assert out.count(SHOWN) == 3  # the key, the message and the sentence
+    assert not set(render_github([finding])) & {"\x1b", "\x07", "\x9b", "\r"}
+
+
+def test_tables_show_terminal_controls_as_escapes() -> None:
+    from litreview.commands._layout import Column, render
+
+    for width in (200, 40):  # a table, and records on a narrow terminal
+        out = render("sources", [Column("key"), Column("title", grow=True)], [["k", f"{HOSTILE}\nline two"]],
+                     width=width)
+        assert not set(out) & {"\x1b", "\x07", "\x9b", "\r"} and "line two" in out

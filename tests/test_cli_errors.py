@@ -136,3 +136,31 @@ def test_sources_counts_what_it_loaded_beside_the_problems(tmp_path: Path, monke
     assert main(["sources", "--bib", "refs.bib", "--essay", "", "--format", "json"]) == 0
     err = capsys.readouterr().err
     assert err.startswith("warning: 1 problem in ") and says in err
+
+
+def test_sigterm_during_a_build_cleans_up_as_ctrl_c_does(tmp_path: Path) -> None:
+    """A cancelled CI job sends SIGTERM: the half-built site is removed, the previous one kept, exit 143."""
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "essay.md").write_text("Holsti wrote about sovereigns.\n", encoding="utf-8")
+    (tmp_path / "refs" / "bibliography.bib").write_text("@book{h, author={Holsti, K.}, title={T}, year=2004}\n",
+                                                        encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.litreview]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: R\nplugins:\n  - litreview\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("the previous site\n", encoding="utf-8")
+    # MkDocs' build, once it has written into the staging folder, is where the signal arrives.
+    script = ("import os, signal, sys, time, pathlib\n"
+              "import mkdocs.commands.build as b\n"
+              "def build(config, **kw):\n"
+              "    pathlib.Path(config['site_dir'], 'half.html').write_text('half')\n"
+              "    os.kill(os.getpid(), signal.SIGTERM)\n"
+              "    time.sleep(30)\n"
+              "b.build = build\n"
+              "sys.argv = ['litreview', 'build']\n"
+              "from litreview.cli import run\n"
+              "run()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=_env(), capture_output=True, timeout=60)
+    assert done.returncode == 143, done.stderr.decode()
+    assert done.stderr.decode().strip().endswith("terminated") and b"Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "the previous site\n"

@@ -36,6 +36,17 @@ def settings(tmp_path: Path, body: str, name: str = "pyproject.toml") -> Path:
     ('essay = 3\n', "setting 'essay' must be a string, not a number (3)", 5),
     ('crossref_url = "api.crossref.org"\n', "setting 'crossref_url' must be an http(s) URL", 5),
     ('essay = "e.md"\n\nsuppres = ["LR137"]\n', "unknown setting 'suppres'", 7),
+    # Beyond these a date or a deadline computed from the setting overflows: a crash, not a message.
+    ('stale_days = 99999999999999999999\n', "setting 'stale_days' must be at most 36500", 5),
+    ('access_max_age_days = 10000000\n', "setting 'access_max_age_days' must be at most 36500", 5),
+    ('timeout = nan\n', "setting 'timeout' must be a finite number, not nan", 5),
+    ('timeout = inf\n', "setting 'timeout' must be a finite number, not inf", 5),
+    ('crossref_url = "http://[::1"\n', "setting 'crossref_url' must be an http(s) URL, not 'http://[::1' (Invalid", 5),
+    ('doi_url = "https://doi.org:port"\n', "setting 'doi_url' must be an http(s) URL", 5),
+    ('essay = "e\\u0000.md"\n', "setting 'essay' holds a NUL character", 5),
+    ('key_pattern = "{family:>99999999999}"\n', "key_pattern '{family:>99999999999}' formats a placeholder", 5),
+    ('key_pattern = "{surname}"\n', "key_pattern '{surname}' uses unknown placeholders", 5),
+    ('bibliography = ["a.bib", "b\\u0000.bib"]\n', "setting 'bibliography' must name one file or a list", 5),
 ])
 def test_a_wrong_setting_is_a_located_error(tmp_path: Path, body: str, message: str, line: int) -> None:
     with pytest.raises(ConfigError) as caught:
@@ -162,3 +173,30 @@ def test_the_readme_settings_block_is_valid_and_names_every_setting(tmp_path: Pa
     missing = sorted(f.name for f in fields(Config) if f.name not in internal and f.name not in named)
     assert not missing, f"README.md's settings block does not name: {missing}"
     assert config.severity == {"LR307": "warning"} and config.suppress == ("LR305",)
+
+
+def test_a_registry_url_in_the_environment_that_is_no_url_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"LITREVIEW_CROSSREF_URL must be an http\(s\) URL, not 'http://\[::1'"):
+        load_config(tmp_path, env={"LITREVIEW_CROSSREF_URL": "http://[::1"})
+
+
+def test_fetch_timeout_of_nan_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["fetch", "--offline", "--timeout", "nan"]) == 2
+    assert "nan is not a number of seconds" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["[" * 5000 + "]" * 5000, "{a=" * 5000 + "1" + "}" * 5000])
+def test_settings_nested_thousands_deep_are_a_located_error(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="nest arrays or tables too deeply") as caught:
+        load_config(settings(tmp_path, f"severity = {value}\n", name="litreview.toml"), env={})
+    assert caught.value.path == str(tmp_path / "litreview.toml")
+
+
+def test_a_settings_file_that_is_a_folder_is_an_error_not_skipped(tmp_path: Path) -> None:
+    # Skipped, the walk went on up to the settings of the folder above, another project's.
+    (tmp_path / "litreview.toml").write_text('essay = "other.md"\n', encoding="utf-8")
+    (tmp_path / "review" / "litreview.toml").mkdir(parents=True)
+    with pytest.raises(ConfigError, match="the settings file is a folder"):
+        load_config(tmp_path / "review", env={})

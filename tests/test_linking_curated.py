@@ -83,6 +83,9 @@ def test_accepting_an_unknown_claim_or_key_changes_nothing(tmp_path: Path) -> No
      "`exact` must be text"),
     ("links:\n  - claim: 12\n    source: a\n    status: confirmed\n", 2, "`claim` must be text, not 12"),
     ("links:\n  - claim: p1-s1\n    status: confirmed\n", 2, "missing `source`"),
+    # A tagged list keeps no item positions: the error is at its key, not a crash.
+    ('essay: e.md\nlinks: !!python/object/apply:os.system ["true"]\n', 2, "each link must be a mapping"),
+    ("groups: !foo\n  - 7\n", 1, "each group must be a mapping"),
 ])
 def test_bad_files_say_where(text: str, line: int, words: str) -> None:
     with pytest.raises(ClaimsFileError) as err:

@@ -209,3 +209,20 @@ def test_a_csl_yaml_syntax_error_is_one_line_naming_the_construct_left_open() ->
     assert (problem.code, problem.line) == ("LR100", 6)
     assert problem.message == ("not valid CSL-YAML: did not find expected ',' or ']' "
                                "(while parsing a flow sequence from line 5)")
+
+
+@pytest.mark.parametrize(("text", "name", "line"), [
+    ('[{"id": "a", "type": "book",\n  "title": "NaN, \\" NaN", "volume": NaN}]', "NaN", 2),
+    ('[{"id": "a", "type": "book", "page": -Infinity}]', "-Infinity", 1),
+])
+def test_nan_and_infinity_are_no_json_as_pandoc_reads_it(text: str, name: str, line: int) -> None:
+    # Python's json reads them (the title became "nan"); pandoc refuses the file.
+    bib = parse_csl(text, "refs.json")
+    assert not bib.sources
+    (problem,) = bib.problems
+    assert problem.code == "LR100" and f"{name} is no JSON value" in problem.message and problem.line == line
+
+
+def test_nan_in_a_string_is_text() -> None:
+    (source,) = parse_csl('[{"id": "a", "type": "book", "title": "NaN and Infinity"}]', "refs.json").sources
+    assert source.title == "NaN and Infinity"

@@ -302,6 +302,35 @@ def test_build_refuses_a_site_dir_holding_the_project(tmp_path, monkeypatch, cap
     assert (tmp_path / "refs" / "essay.md").exists()
 
 
+@pytest.mark.parametrize(("site", "says"), [
+    ("refs/essay.md", "the site folder is a file"),
+    ("refs", "the site folder holds "),
+    ("notes", "the site folder holds files but no built site"),
+])
+def test_build_refuses_a_site_dir_it_would_destroy(tmp_path, monkeypatch, capsys, site, says):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("keep me\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(f'[tool.litreview]\nsite_dir = "{site}"\n', encoding="utf-8")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert main(["build"]) == 2
+    assert says in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_build_with_a_mkdocs_yml_nested_thousands_deep_is_exit_2_with_the_path(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    with (tmp_path / "mkdocs.yml").open("a", encoding="utf-8") as handle:
+        handle.write("extra: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'mkdocs.yml'}: invalid MkDocs configuration: it nests" in err and "report" not in err
+
+
 def test_build_with_a_missing_bibliography_is_exit_2_with_the_path(tmp_path, monkeypatch, capsys):
     from litreview.cli import main
 

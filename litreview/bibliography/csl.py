@@ -289,7 +289,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
         if yaml:
             check_yaml(text)
-        data, key_lines = _first_document(text) if yaml else (load_json(text), None)
+        data, key_lines = _first_document(text) if yaml else (load_json(text, strict=True), None)
         if key_lines is None:  # (on a text json accepted)
             key_lines = json_item_lines(text, _UNDER)
     except (ValueError, pyyaml.YAMLError) as exc:

@@ -63,10 +63,18 @@ def key_parts(people: Sequence[Person], year: int | str | None, title: str) -> d
 def check_pattern(pattern: str) -> None:
     """Raise ConfigError unless the pattern uses only the known placeholders."""
     try:
-        names = [name for _, name, spec, conv in string.Formatter().parse(pattern) if name is not None]
+        fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(pattern) if name is not None]
     except ValueError as exc:
         raise ConfigError(f"key_pattern {pattern!r} is malformed: {exc}",
                           hint=f"use placeholders such as {DEFAULT_PATTERN}") from None
+    # A format spec or conversion ({family:>99999999999}, {year!r}) is no part of a key, and a width
+    # asks for as many bytes as it says.
+    formatted = [f"{{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}"
+                 for name, spec, conv in fields if spec or conv]
+    if formatted:
+        raise ConfigError(f"key_pattern {pattern!r} formats a placeholder ({formatted[0]}): placeholders take no "
+                          "format or conversion", hint=f"write the placeholders bare, e.g. {DEFAULT_PATTERN}")
+    names = [name for name, _, _ in fields]
     unknown = [n for n in names if n not in PLACEHOLDERS]
     if unknown or not names:
         raise ConfigError(f"key_pattern {pattern!r} uses unknown placeholders {unknown}" if unknown

@@ -46,7 +46,7 @@ def summary_line(summary: Mapping[str, Any]) -> str:
 
 def excerpt(text: str, limit: int = _EXCERPT) -> str:
     """The claim's text on one line, cut at a word boundary."""
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
@@ -61,7 +61,23 @@ def one_line(text: str) -> str:
     """``text`` with its line breaks written as escapes (a key "a\\n::error::x" as ``a\\n::error::x``): a
     finding of the text report stays one line, and a CI log never reads a contributor's text as a
     workflow command (``::error``, ``::stop-commands``)."""
-    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _LINE_BREAKS.sub(_escaped, visible(text))
+
+
+# Control characters a terminal acts on, bar tab and line feed: ESC starts the sequences that retitle the
+# window, clear the screen, hide text or write the clipboard (C1's CSI and OSC do the same alone), and a
+# carriage return makes what follows overwrite what a line showed.
+_TERMINAL_CONTROLS = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with the control characters a terminal would act on written as escapes (``\\x1b``):
+    a contributor's title or key is shown as text, never run as a terminal command."""
+    return text if text.isprintable() else _TERMINAL_CONTROLS.sub(_escaped, text)
+
+
+def _escaped(m: Any) -> str:
+    return m.group().encode("unicode_escape").decode("ascii")
 
 
 def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
@@ -125,8 +141,9 @@ def to_json(findings: Iterable[Finding], summary: Mapping[str, Any]) -> dict[str
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message as the GitHub Actions runner expects."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message as the GitHub Actions runner expects (and its terminal controls, which
+    the log viewer acts on, as ``visible`` writes them)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -54,7 +54,12 @@ class Column:
 
 def render(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
            heads: Sequence[int] = (0,), footer: str = "", narrow: int = NARROW) -> str:
-    """The rows as a table (wide) or as records (below ``narrow`` columns); ``heads`` open a record."""
+    """The rows as a table (wide) or as records (below ``narrow`` columns); ``heads`` open a record.
+
+    The values are a contributor's text: a terminal control character in one is shown as an escape."""
+    from ..checks.formats import visible
+
+    rows = [[visible(str(v)) for v in row] for row in rows]
     if width < narrow:
         return _records(title, columns, rows, width=width, heads=heads, footer=footer)
     return _table(title, columns, rows, width=width, footer=footer)

@@ -85,6 +85,15 @@ def bibliography_to_write(config: Any, command: str) -> Any:
     paths = config.paths("bibliography")
     bibtex = [p for p in paths if not is_csl(p)]
     path = bibtex[0] if bibtex else paths[0]
+    # A setting naming another input as the bibliography (`bibliography = "essay.md"`) reads it as BibTeX with
+    # syntax errors; writing would append entries to the essay.
+    for name in ("essay", "claims"):
+        if getattr(config, name) and path.resolve() == config.path(name).resolve():
+            from ..errors import InputError
+
+            raise InputError(f"the bibliography to write is the {name} file: {command} would add BibTeX "
+                             "entries to it; nothing was changed", path=str(path),
+                             hint="set bibliography (or --bib) to the .bib file")
     if len(paths) > 1:
         click.echo(f"{command} writes to {path.name}, the first BibTeX file of the {len(paths)} bibliographies",
                    err=True)

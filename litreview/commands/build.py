@@ -16,13 +16,16 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..config import ENV_OVERRIDES, env_value
 from ..errors import ConfigError, InputError
 from ._options import config_from, input_options
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 EXAMPLES = """\b
 Examples:
@@ -60,9 +63,9 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
                           hint="run from the project folder, or pass --config path/to/mkdocs.yml; a review not "
                                "set up yet gets one from `litreview init paper.md`")
     site = settings.path("site_dir").resolve()
-    _check_site_dir(site, mkdocs_yml.parent)
     # The plugin reads [tool.litreview]; input paths given here reach it through the environment.
     chosen = config_from(paths)
+    _check_site_dir(site, mkdocs_yml, chosen)
     saved = {var: os.environ.get(var) for var in ENV_OVERRIDES.values()}
     for name, value in paths.items():
         if value is not None:
@@ -94,6 +97,9 @@ def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
         detail = "" if isinstance(exc, Abort) else f": {exc}"
         raise ConfigError(f"invalid MkDocs configuration{detail}", path=str(mkdocs_yml),
                           hint="see https://www.mkdocs.org/user-guide/configuration/") from None
+    except RecursionError:  # PyYAML composes nested lists and mappings by recursion
+        raise ConfigError("invalid MkDocs configuration: it nests lists or mappings too deeply to read",
+                          path=str(mkdocs_yml), hint="see https://www.mkdocs.org/user-guide/configuration/") from None
 
 
 @contextlib.contextmanager
@@ -108,7 +114,7 @@ def _docs_dir(mkdocs_yml: Path) -> Iterator[str | None]:
     try:
         with mkdocs_yml.open("rb") as handle:
             data = yaml_load(handle) or {}
-    except (OSError, ValueError, yaml.YAMLError, ConfigurationError):
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError, RecursionError):
         data = {}  # MkDocs reports a broken file itself, with its details
     docs = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
     if isinstance(docs, str) and (mkdocs_yml.parent / docs).is_dir():
@@ -198,11 +204,36 @@ def _serve(mkdocs_yml: Path, strict: bool, dev_addr: str) -> int:
     return 0
 
 
-def _check_site_dir(site: Path, project: Path) -> None:
-    # MkDocs empties the site folder before writing: never let it be the project or a parent of it.
+def _check_site_dir(site: Path, mkdocs_yml: Path, settings: Config) -> None:
+    """ConfigError when building into ``site`` would destroy anything but a site built before.
+
+    MkDocs empties its site folder and the build swaps the new site in for the old one, so the
+    folder must be a folder of its own: not the project or a parent of it, not a file, not a
+    folder holding the review's inputs, and not a folder of other files."""
+    hint = "choose a folder of its own, e.g. --site-dir site (or site_dir = \"site\" in the settings)"
+    project = mkdocs_yml.parent
     if site == project or site in project.parents or site == Path(site.anchor):
         raise ConfigError("the site folder would contain the project, and MkDocs empties it first",
-                          path=str(site), hint="choose a folder of its own, e.g. --site-dir site")
+                          path=str(site), hint=hint)
+    if site.exists() and not site.is_dir():
+        raise ConfigError("the site folder is a file: building would replace it with the site", path=str(site),
+                          hint=hint)
+    inputs = [mkdocs_yml] + ([Path(settings.source_file)] if settings.source_file else [])
+    inputs += [p for name in ("essay", "bibliography", "claims", "metadata") if getattr(settings, name)
+               for p in settings.paths(name)]
+    for path in inputs:
+        path = path.resolve()
+        if path == site or site in path.parents:
+            raise ConfigError(f"the site folder holds {path.name}, an input of the review: building would replace "
+                              "it with the site", path=str(site), hint=hint)
+    if site.is_dir() and any(site.iterdir()) and not any((site / name).is_file() for name in _SITE_MARKS):
+        raise ConfigError("the site folder holds files but no built site (no index.html): building would "
+                          "replace them with the site", path=str(site),
+                          hint=hint + "; or remove the folder if its files can go")
+
+
+#: Files every site MkDocs builds has: a folder holding none of them is not a site built before.
+_SITE_MARKS = ("index.html", "sitemap.xml", "404.html")
 
 
 def _log_to_stderr() -> logging.Handler:

@@ -36,6 +36,13 @@ def age_days(text: str) -> float:
     return float(m.group(1)) * {"h": 1 / 24, "d": 1.0, "w": 7.0, "": 1.0}[m.group(2)]
 
 
+def _finite(value: float | None) -> float | None:
+    """``--timeout``'s value; NaN passes FloatRange's bounds (every comparison with it is false)."""
+    if value is not None and value != value:
+        raise click.BadParameter("nan is not a number of seconds", param_hint="'--timeout'")
+    return value
+
+
 class RichProgress:
     """A progress bar on stderr: lookups done, requests, retries and the request rate."""
 
@@ -113,7 +120,8 @@ def _summary(report, bibliography, width: int | None = None) -> str:
 @click.option("--no-urls", is_flag=True, help="Do not check the entries' URLs.")
 @click.option("--no-search", is_flag=True, help="Do not search for DOIs of entries without one.")
 @click.option("--key", "keys", multiple=True, help="Only this entry (repeat for more).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=3600), default=None,
+              callback=lambda ctx, param, value: _finite(value),
               help="Seconds before one request times out [default: 20].")
 @format_option("table", "json")
 def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mailto: str | None, no_urls: bool,

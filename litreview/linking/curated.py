@@ -187,7 +187,7 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
     links: list[CuratedLink] = []
     seen: dict[tuple[str, str, str], int | None] = {}
     for i, entry in enumerate(entries):
-        line = entries.lc.item(i)[0] + 1 if hasattr(entries, "lc") else None
+        line = _item_line(entries, i) or _line_of(doc, "links")
         link = _entry(entry, path, line)
         # Ids shift when the essay is edited: an entry recorded as p1-s1 on another sentence
         # (another anchor) is another decision, not a duplicate.
@@ -211,7 +211,7 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
     out: list[CuratedGroup] = []
     seen: dict[tuple[str, str], int | None] = {}
     for i, entry in enumerate(entries):
-        line = entries.lc.item(i)[0] + 1 if hasattr(entries, "lc") else None
+        line = _item_line(entries, i) or _line_of(doc, "groups")
         if not isinstance(entry, dict):
             raise ClaimsFileError("each group must be a mapping (claim, anchor, note)", path=path, line=line)
         for name in entry:
@@ -254,6 +254,14 @@ def _text(mapping: Any, name: str, path: str, line: int | None) -> str:
                               path=path, line=_line_of(mapping, name) or line,
                               hint=f"quote it if it holds brackets or a colon: {name}: \"see [p. 3]\"")
     return str(value)
+
+
+def _item_line(items: Any, i: int) -> int | None:
+    """The line of a list's ``i``-th item, or None (a tagged list, ``!!python/...``, keeps no positions)."""
+    try:
+        return items.lc.item(i)[0] + 1
+    except (AttributeError, KeyError, TypeError):
+        return None
 
 
 def _line_of(mapping: Any, key: str) -> int | None:
