@@ -1337,3 +1337,35 @@ def test_a_short_name_before_the_closing_year_of_a_book_is_its_publisher(raw):
 ])
 def test_a_periodical_before_the_closing_date_stays_the_container(raw, container):
     assert (parse_reference(raw).container, parse_reference(raw).publisher) == (container, "")
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe, A.B.; Doe, C.; Lee, M. Grazing and the Shape of Food Webs: A Test of the Size Hypothesis. Oikos 2019, "
+    "n/a–n/a, doi:10.1111/oik.01234.",
+    "Roe, A. B., Doe, C., & Lee, M. (2019). Grazing and the shape of food webs: a test of the size hypothesis. Oikos, "
+    "n/a-n/a. https://doi.org/10.1111/oik.01234",
+])
+def test_an_unpaginated_articles_range_is_no_part_of_the_journal_or_a_publisher(raw):
+    # made by hand: the range a publisher prints for an article not yet paginated; the model, which has seen few, read
+    # it and the journal before it as a note's or the container's, and the journal as a publisher's
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.pages) == ("Oikos", "", "")
+    assert [t.token.text for t in tag(raw)] == raw.split()  # the words are the printed ones
+
+
+def test_doubted_words_between_the_title_and_the_numbers_are_the_journal():
+    from litreview.bibliography.refparse.relabel_journal import doubted_journal_closing_title
+
+    # made by hand: the words after the title's last comma, or a publisher's span after its stop, doubted with the
+    # journal as rival right before the pages
+    text = "Doe, J.: Grazing in food webs, Oikos, 12–19, 2019."
+    labels = ["author", "author", "title", "title", "title", "title", "title", "pages", "date"]
+    out = doubted_journal_closing_title(_tagged(text, labels, {6: "journal"}, prob=0.2))
+    assert [t.label for t in out][5:8] == ["title", "journal", "pages"]
+    text = "Doe, J. (2019). Grazing in food webs. Oikos, 12–19."
+    labels = ["author", "author", "date", "title", "title", "title", "title", "publisher", "pages"]
+    assert doubted_journal_closing_title(_tagged(text, labels, {7: "journal"}, prob=0.5))[7].label == "journal"
+    # a word the model believes, another rival, or a container already read: left as the model read it
+    for kept in (_tagged(text, labels, {7: "journal"}, prob=0.8), _tagged(text, labels, {7: "location"}, prob=0.5),
+                 _tagged(text, [*labels[:3], "container", *labels[4:]], {7: "journal"}, prob=0.5)):
+        assert doubted_journal_closing_title(kept)[7].label == kept[7].label

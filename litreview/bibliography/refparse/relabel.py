@@ -18,6 +18,7 @@ from .relabel_journal import (
     book_after_in,
     container_after_quoted_title,
     date_closing_container,
+    doubted_journal_closing_title,
     initials_closing_journal,
     journal_before_date,
     journal_read_as_publisher,
@@ -102,6 +103,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
+    tagged = doubted_journal_closing_title(tagged)
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 

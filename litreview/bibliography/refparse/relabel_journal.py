@@ -532,3 +532,35 @@ _YEAR_IN_PARENS = lazy(rf"\({F.YEAR}\)[.,;:]?")
 
 def _journal_numbers(word: str, after: str) -> bool:
     return bool(_JOURNAL_RUN.fullmatch(word)) or bool(_VOLUME_ISSUE.fullmatch(word) and _YEAR_IN_PARENS.fullmatch(after))
+
+
+
+def doubted_journal_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between the title and the volume or the pages, each of which the model doubts with the journal as its
+    rival, in a reading with no container, are the journal: the words closing the title after its last comma
+    (Copernicus's "Title, Ecography, n/a–n/a, https://…") or a publisher's, a place's or a note's span after the title's
+    stop (APA's "Title. Oikos, 101–109." for an article printed with no volume). The title's comma or stop is the field's
+    end; a word the model believes its label of (a publisher's before a chapter's pages) stays."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    out: list[Tagged] | None = None
+    for i in range(2, len(tagged)):
+        label = tagged[i - 1].label
+        if tagged[i].label not in ("volume", "pages") or label not in _DOUBTED_JOURNAL:
+            continue
+        start = i - 1
+        while start > 0 and i - start < _RUN and tagged[start - 1].label == label \
+                and not (label == "title" and tagged[start - 1].token.text.endswith(",")):
+            start -= 1
+        before = tagged[start - 1].token.text if start else ""
+        if start < 1 or tagged[start - 1].label != "title" or not tagged[i - 1].token.text.endswith(",") \
+                or not (before.endswith(",") if label == "title" else SENTENCE_END.search(before)) \
+                or any(t.prob >= 0.6 or t.rival != "journal" for t in tagged[start:i]):
+            continue
+        out = out or list(tagged)
+        out[start:i] = [t._replace(label="journal") for t in tagged[start:i]]
+    return tagged if out is None else out
+
+
+#: what the model may read a journal printed between the title and the numbers as
+_DOUBTED_JOURNAL = frozenset(("title", "publisher", "location", "note", "genre"))
