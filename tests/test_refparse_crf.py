@@ -1369,3 +1369,20 @@ def test_doubted_words_between_the_title_and_the_numbers_are_the_journal():
     for kept in (_tagged(text, labels, {7: "journal"}, prob=0.8), _tagged(text, labels, {7: "location"}, prob=0.5),
                  _tagged(text, [*labels[:3], "container", *labels[4:]], {7: "journal"}, prob=0.5)):
         assert doubted_journal_closing_title(kept)[7].label == kept[7].label
+
+
+@pytest.mark.parametrize("raw", [
+    "12 Roe A. [Letter: The rivers of northern France. A plea!]. Revue d’Hydrologie Francaise; 16: 12–19.",
+    "Roe, A. (n.d.). [Letter: The rivers of northern France. A plea!]. Revue d’Hydrologie Francaise, 16(2), 12–19.",
+])
+def test_a_title_in_square_brackets_is_whole(raw):
+    # made by hand: NLM prints a title translated into English in square brackets; the model read the opening word as
+    # the names' last, or the rules cut the title at the stop inside the brackets
+    ref = parse_reference(raw)
+    assert ([p.family for p in ref.authors], ref.title, ref.container) == (
+        ["Roe"], "[Letter: The rivers of northern France. A plea!]", "Revue d’Hydrologie Francaise")
+
+
+def test_the_words_up_to_a_titles_closing_bracket_are_the_titles():
+    ref = parse_reference("Roe A. [The rivers of northern France. A plea]. Rev Hydrol Fr. 1975;16(2):12-9.")
+    assert (ref.title, ref.container) == ("[The rivers of northern France. A plea]", "Rev Hydrol Fr")

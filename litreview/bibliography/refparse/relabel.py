@@ -16,6 +16,7 @@ from .relabel_journal import (
     abbreviation_opening_journal,
     arxiv_preprint,
     book_after_in,
+    bracket_opening_title,
     container_after_quoted_title,
     date_closing_container,
     doubted_journal_closing_title,
@@ -103,7 +104,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
-    tagged = doubted_journal_closing_title(tagged)
+    tagged = bracket_opening_title(doubted_journal_closing_title(tagged))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 

@@ -329,9 +329,9 @@ def container_after_quoted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     Science, vol. 15" and "«Title», Religion, | Brain & Behavior, vol. 11" (a name with a comma or a function word,
     which the model opened late; a quoted title ends at its quote)."""
     start = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
-    if start is None or tagged[start].token.text[:1] not in F.QUOTE_CLOSER:
+    if start is None or tagged[start].token.text[:1] not in _TITLE_CLOSER:
         return tagged
-    closer = F.QUOTE_CLOSER[tagged[start].token.text[0]]
+    closer = _TITLE_CLOSER[tagged[start].token.text[0]]
     end = start
     while end < len(tagged) and tagged[end].label == "title" and closer not in tagged[end].token.text[1:]:
         end += 1
@@ -352,9 +352,9 @@ def title_to_its_quote(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     and "‘Aggregation Issues of Spatial Information in Environmental Research’, International Journal …" (the model
     closed the title at a full stop or a function word inside the quotes; a quoted title ends at its quote)."""
     start = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
-    if start is None or tagged[start].token.text[:1] not in F.QUOTE_CLOSER:
+    if start is None or tagged[start].token.text[:1] not in _TITLE_CLOSER:
         return tagged
-    closer = F.QUOTE_CLOSER[tagged[start].token.text[0]]
+    closer = _TITLE_CLOSER[tagged[start].token.text[0]]
     end = start
     while end < len(tagged) and tagged[end].label == "title":
         if _closes(tagged[end].token.text, closer, end == start):
@@ -368,6 +368,25 @@ def title_to_its_quote(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             return tagged
         j += 1
     return tagged
+
+
+def bracket_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The word before the title that opens a square bracket the title's words close, and nothing closes before, is the
+    title's first: NLM prints a title translated into English in square brackets ("Doe J. [Letter: The defense of
+    French medical publications. I protest!]. Journal"), whose first word the model read as the names' last."""
+    start = next((k for k, t in enumerate(tagged) if t.label == "title"), 0)
+    if not start or not tagged[start - 1].token.text.startswith("[") or "]" in tagged[start - 1].token.text:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end].label == "title" and "]" not in tagged[end].token.text:
+        end += 1
+    if end == len(tagged) or tagged[end].label != "title" or "[" in "".join(t.token.text for t in tagged[start:end + 1]):
+        return tagged
+    return [t._replace(label="title") if k == start - 1 else t for k, t in enumerate(tagged)]
+
+
+#: what closes a title opened by a quote, or by the square bracket of NLM's title translated into English
+_TITLE_CLOSER = {**F.QUOTE_CLOSER, "[": "]"}
 
 
 def _closes(word: str, closer: str, first: bool) -> bool:
