@@ -1386,3 +1386,11 @@ def test_a_title_in_square_brackets_is_whole(raw):
 def test_the_words_up_to_a_titles_closing_bracket_are_the_titles():
     ref = parse_reference("Roe A. [The rivers of northern France. A plea]. Rev Hydrol Fr. 1975;16(2):12-9.")
     assert (ref.title, ref.container) == ("[The rivers of northern France. A plea]", "Rev Hydrol Fr")
+
+
+def test_the_word_a_colon_closes_before_the_place_is_the_publishers():
+    # made by hand: MDPI's "Publisher: Place, Year"; the model closed the publisher a word early and read the word the
+    # colon closes as the place's, which follows the colon
+    ref = parse_reference("3. R Core Team R: A Language and Environment for Statistical Computing; R Foundation for "
+                          "Statistical Computing: Vienna, Austria, 2021;")
+    assert (ref.publisher, ref.place) == ("R Foundation for Statistical Computing", "Vienna, Austria")

@@ -334,7 +334,8 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     3668–3678", "University of Chicago Press: Chicago, IL", "Taylor & Francis:", "Oxford University Press, 2012");
     the model closed the span at a word it took for the place's or a note's. Unless those words are a place printed
     after the publisher with no comma (``fields.publisher_then_place``: "Springer-Verlag Berlin", "Westview Press
-    Boulder, CO")."""
+    Boulder, CO"), which they are not where a colon closes them and the place follows it ("R Foundation for Statistical
+    Computing: Vienna, Austria")."""
     out = list(tagged)
     start = 0
     for i in range(len(tagged) - 1):
@@ -349,7 +350,8 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             if tagged[j].token.text[-1:] in _CLOSERS:
                 name = " ".join(x.token.text for x in tagged[start:i + 1])
                 tail = " ".join(x.token.text for x in tagged[i + 1:j + 1]).rstrip(_CLOSERS)
-                if F.publisher_then_place(f"{name}, {tail}", ",") is None:
+                colon = tagged[j].token.text.endswith(":") and j + 1 < len(tagged) and tagged[j + 1].label == "location"
+                if colon or F.publisher_then_place(f"{name}, {tail}", ",") is None:
                     out[i + 1:j + 1] = [x._replace(label="publisher") for x in tagged[i + 1:j + 1]]
                 break
     return out
