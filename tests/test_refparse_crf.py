@@ -1394,3 +1394,16 @@ def test_the_word_a_colon_closes_before_the_place_is_the_publishers():
     ref = parse_reference("3. R Core Team R: A Language and Environment for Statistical Computing; R Foundation for "
                           "Statistical Computing: Vienna, Austria, 2021;")
     assert (ref.publisher, ref.place) == ("R Foundation for Statistical Computing", "Vienna, Austria")
+
+
+@pytest.mark.parametrize(("raw", "publisher", "pages"), [
+    ("Roe AB, Doe C and Lee M (2015) Estimating the direction of magnetized bodies. Nonlinear Processes in "
+     "Geophysics 22(2). Copernicus GmbH: 215–232.", "Copernicus GmbH", "215–232"),
+    ("Roe AB, Doe C, Lee M, et al. (2020) Fetching data files with ease. Journal of Open Source Software 5(45). The "
+     "Open Journal: 1943.", "The Open Journal", "1943"),
+])
+def test_an_articles_publisher_between_the_volume_and_the_pages_is_read(raw, publisher, pages):
+    # made by hand: SAGE's Harvard prints an article's publisher after the volume's stop, closed by the colon the pages
+    # follow; the model read it as the volume's or the journal's words and the pages or the number as a date
+    ref = parse_reference(raw)
+    assert (ref.publisher, ref.pages, ref.place) == (publisher, pages, "")

@@ -66,6 +66,7 @@ from .relabel_spans import (
     imprint_unknown,
     publisher_after_semicolon,
     publisher_after_series,
+    publisher_before_article_pages,
     publisher_before_pages,
     publisher_closing_article,
     publisher_closing_container,
@@ -104,7 +105,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
-    tagged = bracket_opening_title(doubted_journal_closing_title(tagged))
+    tagged = publisher_before_article_pages(bracket_opening_title(doubted_journal_closing_title(tagged)))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 

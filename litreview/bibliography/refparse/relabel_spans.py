@@ -662,3 +662,36 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: at most this many words of a publisher's name read as a container
 _SHORT_NAME = 3
+
+
+def publisher_before_article_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words after a journal's volume and its full stop, up to the colon that the pages follow, are the
+    article's publisher: SAGE's Harvard prints "Journal 22(2). Copernicus GmbH: 215–232." and "Journal 5(45). The Open
+    Journal: 1943." (the model read the name as the volume's, the journal's or a note's words). A number after the
+    colon is the pages where the reading has its date elsewhere."""
+    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), -1)
+    if v < 1 or tagged[v - 1].label not in ("journal", "container"):
+        return tagged
+    start = v + 1
+    while start < len(tagged) and start - v < 3 and tagged[start].label in ("volume", "date") \
+            and not tagged[start - 1].token.text.endswith("."):
+        start += 1  # the volume's issue or month: "222(October 2017)."
+    if start >= len(tagged) or not tagged[start - 1].token.text.endswith(".") \
+            or not tagged[start].token.text[:1].isupper():
+        return tagged
+    end = next((j for j in range(start, min(start + _RUN, len(tagged))) if tagged[j].token.text[-1:] in ",.;:"), -1)
+    if end < 0 or not tagged[end].token.text.endswith(":") or end + 1 >= len(tagged) \
+            or any(F.DIGIT.search(t.token.text) or t.label in ("url", "doi") for t in tagged[start:end + 1]):
+        return tagged
+    after = tagged[end + 1]
+    dated = any(t.label == "date" for k, t in enumerate(tagged) if k != end + 1)
+    if after.label != "pages" and not (dated and _ARTICLE_PAGES.fullmatch(after.token.text)):
+        return tagged
+    out = list(tagged)
+    out[start:end + 1] = [t._replace(label="publisher") for t in tagged[start:end + 1]]
+    out[end + 1] = after._replace(label="pages")
+    return out
+
+
+#: the pages or an article's number closing a reference ("215–232.", "1943.", "e1005510.")
+_ARTICLE_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
