@@ -1407,3 +1407,17 @@ def test_an_articles_publisher_between_the_volume_and_the_pages_is_read(raw, pub
     # follow; the model read it as the volume's or the journal's words and the pages or the number as a date
     ref = parse_reference(raw)
     assert (ref.publisher, ref.pages, ref.place) == (publisher, pages, "")
+
+
+def test_a_publishers_abbreviation_in_parentheses_is_the_publishers():
+    from litreview.bibliography.refparse.relabel_spans import abbreviates
+
+    # made by hand: ABNT prints an article's publisher after its date, its abbreviation after it in parentheses; the
+    # model read the abbreviation as a note's (and a parenthesised word may be a place printed after a publisher)
+    ref = parse_reference("SOLER, S. R.; ROE, A. Gravity of spheres with densities varying in depth. Geophysical Journal "
+                          "International, v. 218, n. 3, p. 2150–2164, 2019. Oxford University Press (OUP). Disponível "
+                          "em: <https://doi.org/10.1093/gji/ggz277>. Acesso em: 4/12/2022.")
+    assert ref.publisher == "Oxford University Press (OUP)"
+    assert abbreviates("(PLoS)", "Public Library of Science") and abbreviates("(AAAS)", "American Association for the "
+                                                                              "Advancement of Science")
+    assert not abbreviates("(FL)", "Treasure Island") and not abbreviates("OUP", "Oxford University Press")

@@ -335,7 +335,7 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the model closed the span at a word it took for the place's or a note's. Unless those words are a place printed
     after the publisher with no comma (``fields.publisher_then_place``: "Springer-Verlag Berlin", "Westview Press
     Boulder, CO"), which they are not where a colon closes them and the place follows it ("R Foundation for Statistical
-    Computing: Vienna, Austria")."""
+    Computing: Vienna, Austria") or they are the name's abbreviation in parentheses ("Oxford University Press (OUP).")."""
     out = list(tagged)
     start = 0
     for i in range(len(tagged) - 1):
@@ -351,10 +351,20 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 name = " ".join(x.token.text for x in tagged[start:i + 1])
                 tail = " ".join(x.token.text for x in tagged[i + 1:j + 1]).rstrip(_CLOSERS)
                 colon = tagged[j].token.text.endswith(":") and j + 1 < len(tagged) and tagged[j + 1].label == "location"
-                if colon or F.publisher_then_place(f"{name}, {tail}", ",") is None:
+                if colon or abbreviates(tail, name) or F.publisher_then_place(f"{name}, {tail}", ",") is None:
                     out[i + 1:j + 1] = [x._replace(label="publisher") for x in tagged[i + 1:j + 1]]
                 break
     return out
+
+
+def abbreviates(tail: str, name: str) -> bool:
+    """``tail`` is the abbreviation of ``name`` in parentheses, its capitals the initials of the name's capitalised
+    words: "(OUP)" of "Oxford University Press", "(AAAS)" of "American Association for the Advancement of Science",
+    "(PLoS)" of "Public Library of Science"."""
+    if not (tail.startswith("(") and tail.endswith(")")):
+        return False
+    capitals = "".join(c for c in tail[1:-1] if c.isupper())
+    return len(capitals) > 1 and capitals == "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 #: what closes a field's last word: a comma, a stop, a colon, a semicolon
