@@ -1421,3 +1421,15 @@ def test_a_publishers_abbreviation_in_parentheses_is_the_publishers():
     assert abbreviates("(PLoS)", "Public Library of Science") and abbreviates("(AAAS)", "American Association for the "
                                                                               "Advancement of Science")
     assert not abbreviates("(FL)", "Treasure Island") and not abbreviates("OUP", "Oxford University Press")
+
+
+@pytest.mark.parametrize("raw", [
+    "[26] Roe A, editor. Tables for clinical studies. 3rd ed. Chichester, West Sussex, UK ; Hoboken, NJ: "
+    "Wiley-Blackwell; 2008.",
+    "ROE, A. (ORG.). Tables for clinical studies. 3rd ed. Chichester, West Sussex, UK ; Hoboken, NJ: Wiley-Blackwell, "
+    "2008.",
+])
+def test_every_place_before_the_imprints_colon_is_the_place(raw):
+    # made by hand: a book printed in two places; the model read the first as a publisher's words
+    ref = parse_reference(raw)
+    assert (ref.place, ref.publisher) == ("Chichester, West Sussex, UK ; Hoboken, NJ", "Wiley-Blackwell")

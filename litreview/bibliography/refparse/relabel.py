@@ -64,6 +64,7 @@ from .relabel_spans import (
     container_to_its_delimiter,
     imprint_in_parenthesis,
     imprint_unknown,
+    place_before_imprint_colon,
     publisher_after_semicolon,
     publisher_after_series,
     publisher_before_article_pages,
@@ -106,6 +107,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     tagged = publisher_before_article_pages(bracket_opening_title(doubted_journal_closing_title(tagged)))
+    tagged = place_before_imprint_colon(tagged)
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 

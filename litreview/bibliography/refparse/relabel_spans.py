@@ -705,3 +705,28 @@ def publisher_before_article_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]
 
 #: the pages or an article's number closing a reference ("215–232.", "1943.", "e1005510.")
 _ARTICLE_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
+
+
+def place_before_imprint_colon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span closed by a comma right before a place's that a colon closes, the publisher after the colon,
+    is the place's first words: "Place: Publisher" prints every place before the colon ("Chichester, West Sussex, UK ;
+    Hoboken, NJ: Wiley-Blackwell"; the model read the first place as a publisher's words)."""
+    out: list[Tagged] | None = None
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].label != "location" or not tagged[i].token.text.endswith(":") \
+                or tagged[i + 1].label != "publisher":
+            continue
+        s = i
+        while s > 0 and i - s < _RUN and tagged[s - 1].label == "location":
+            s -= 1
+        if not s or tagged[s - 1].label != "publisher" or not tagged[s - 1].token.text.endswith(","):
+            continue
+        p = s - 1
+        while p > 0 and s - p < _RUN and tagged[p - 1].label == "publisher":
+            p -= 1
+        words = " ".join(t.token.text for t in tagged[p:s])
+        if not p or tagged[p - 1].token.text[-1:] not in ".,;:" or words.count("(") != words.count(")"):
+            continue  # the span opens at a delimiter of its own, not inside a parenthesis ("(tr. Jan Roe), Shannon:")
+        out = out or list(tagged)
+        out[p:s] = [t._replace(label="location") for t in tagged[p:s]]
+    return tagged if out is None else out
