@@ -1433,3 +1433,19 @@ def test_every_place_before_the_imprints_colon_is_the_place(raw):
     # made by hand: a book printed in two places; the model read the first as a publisher's words
     ref = parse_reference(raw)
     assert (ref.place, ref.publisher) == ("Chichester, West Sussex, UK ; Hoboken, NJ", "Wiley-Blackwell")
+
+
+def test_two_doubted_numbers_closing_a_container_are_its_volume_and_pages():
+    from litreview.bibliography.refparse.relabel_numbers import volume_and_pages_closing_container
+
+    # made by hand: Copernicus prints "Title, Journal, volume, pages, doi, year"; the model ran the journal on over both
+    text = "Roe, A.: Grazing in food webs, Oikos, 108, 101880, https://doi.org/10.1000/x, 2025."
+    labels = ["author", "author", "title", "title", "title", "title", "container", "container", "container", "doi",
+              "date"]
+    out = volume_and_pages_closing_container(_tagged(text, labels, {7: "volume", 8: "pages"}, prob=0.4))
+    assert [t.label for t in out][6:9] == ["container", "volume", "pages"]
+    # other rivals, or a number the model is sure of: left as the model read them
+    kept = _tagged(text, labels, {7: "location", 8: "pages"}, prob=0.4)
+    assert volume_and_pages_closing_container(kept) == kept
+    kept = _tagged(text, labels, {8: "pages"}, prob=0.4)
+    assert volume_and_pages_closing_container(kept) == kept

@@ -53,6 +53,7 @@ from .relabel_numbers import (
     pages_in_parenthesis,
     vancouver_volume,
     volume_after_container,
+    volume_and_pages_closing_container,
     volume_in_note,
     year_before_page_label,
 )
@@ -107,7 +108,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     tagged = publisher_before_article_pages(bracket_opening_title(doubted_journal_closing_title(tagged)))
-    tagged = place_before_imprint_colon(tagged)
+    tagged = volume_and_pages_closing_container(place_before_imprint_colon(tagged))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 
