@@ -107,8 +107,11 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
-    tagged = publisher_before_article_pages(bracket_opening_title(doubted_journal_closing_title(tagged)))
-    tagged = volume_and_pages_closing_container(place_before_imprint_colon(tagged))
+    tagged = volume_and_pages_closing_container(doubted_journal_closing_title(tagged))
+    if "[" in text:
+        tagged = bracket_opening_title(tagged)
+    if ":" in text:
+        tagged = place_before_imprint_colon(publisher_before_article_pages(tagged))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 

@@ -560,12 +560,13 @@ def doubted_journal_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     (Copernicus's "Title, Ecography, n/a–n/a, https://…") or a publisher's, a place's or a note's span after the title's
     stop (APA's "Title. Oikos, 101–109." for an article printed with no volume). The title's comma or stop is the field's
     end; a word the model believes its label of (a publisher's before a chapter's pages) stays."""
-    if any(t.label in ("container", "journal") for t in tagged):
-        return tagged
     out: list[Tagged] | None = None
     for i in range(2, len(tagged)):
+        if tagged[i - 1].rival != "journal":  # most words have no rival: the one test passes them over
+            continue
         label = tagged[i - 1].label
-        if tagged[i].label not in ("volume", "pages") or label not in _DOUBTED_JOURNAL:
+        if tagged[i].label not in ("volume", "pages") or label not in _DOUBTED_JOURNAL \
+                or any(t.label in ("container", "journal") for t in tagged):
             continue
         start = i - 1
         while start > 0 and i - start < _RUN and tagged[start - 1].label == label \
