@@ -1449,3 +1449,13 @@ def test_two_doubted_numbers_closing_a_container_are_its_volume_and_pages():
     assert volume_and_pages_closing_container(kept) == kept
     kept = _tagged(text, labels, {8: "pages"}, prob=0.4)
     assert volume_and_pages_closing_container(kept) == kept
+
+
+def test_the_words_past_a_containers_year_and_stop_are_the_publisher():
+    # made by hand: SAGE's Harvard prints a proceedings' year after its name and the publisher after the year's stop;
+    # the model ran the book's name on over both
+    ref = parse_reference("Roe A, Doe B, Lee C, et al. (2015) Robust automated learning of models. In: Advances in "
+                          "neural information processing systems, 2015. Curran Associates, Inc. Available at: "
+                          "https://example.org/paper.html (accessed 25 May 2019).")
+    assert (ref.container, ref.publisher, ref.year) == ("Advances in neural information processing systems",
+                                                        "Curran Associates, Inc", "2015")

@@ -75,6 +75,7 @@ from .relabel_spans import (
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_from_its_parenthesis,
+    publisher_past_containers_date,
     publisher_read_as_container,
     publisher_to_its_delimiter,
     repository_as_publisher,
@@ -107,7 +108,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
-    tagged = volume_and_pages_closing_container(doubted_journal_closing_title(tagged))
+    tagged = publisher_past_containers_date(volume_and_pages_closing_container(doubted_journal_closing_title(tagged)))
     if "[" in text:
         tagged = bracket_opening_title(tagged)
     if ":" in text:

@@ -730,3 +730,27 @@ def place_before_imprint_colon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         out = out or list(tagged)
         out[p:s] = [t._replace(label="location") for t in tagged[p:s]]
     return tagged if out is None else out
+
+
+def publisher_past_containers_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after a year and its full stop inside a container's span, each doubted by the model with the publisher
+    as its rival, are the publisher, and the year the date: SAGE's Harvard prints a proceedings' year after its name and
+    the publisher after it, "In: Advances in Neural Information Processing Systems, 2015. Curran Associates, Inc."
+    (the model ran the book's name on over both; no name goes on past its year's full stop)."""
+    out: list[Tagged] | None = None
+    for y in range(1, len(tagged) - 1):
+        t = tagged[y]
+        if t.label != "container" or not t.token.text.endswith(".") or tagged[y + 1].rival != "publisher" \
+                or tagged[y - 1].label != "container" or not F.YEAR_RE.fullmatch(t.token.text[:-1]):
+            continue
+        end = y + 1
+        while end < len(tagged) and end - y <= _RUN and tagged[end].label == "container" \
+                and tagged[end].rival == "publisher":
+            end += 1
+        if end - y > _RUN or (end < len(tagged) and tagged[end].label == "container") \
+                or not tagged[y + 1].token.text[:1].isupper():
+            continue
+        out = out or list(tagged)
+        out[y] = t._replace(label="date")
+        out[y + 1:end] = [x._replace(label="publisher") for x in tagged[y + 1:end]]
+    return tagged if out is None else out
