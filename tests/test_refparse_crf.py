@@ -1459,3 +1459,19 @@ def test_the_words_past_a_containers_year_and_stop_are_the_publisher():
                           "https://example.org/paper.html (accessed 25 May 2019).")
     assert (ref.container, ref.publisher, ref.year) == ("Advances in neural information processing systems",
                                                         "Curran Associates, Inc", "2015")
+
+
+def test_a_page_range_after_a_title_with_no_container_is_the_pages():
+    from litreview.bibliography.refparse.relabel_numbers import range_closing_title
+
+    # made by hand: a paper printed with no proceedings, its pages after the title's comma; the rules ran the title on
+    # into the pages, or the model read them as the title's (doubting them, with the volume as rival)
+    ref = parse_reference("Roe, A., Doe, B., Lee, C., & Kim, D. (2015). On the Accuracy of Hyper-local Geotagging of "
+                          "Social Media Content, 127–136.")
+    assert (ref.title, ref.pages, ref.container) == (
+        "On the Accuracy of Hyper-local Geotagging of Social Media Content", "127–136", "")
+    text = "Roe, A.: Deep models for sentiment, 1631–1642, https://doi.org/10.1000/x, 2013."
+    labels = ["author", "author", "title", "title", "title", "title", "title", "doi", "date"]
+    assert range_closing_title(_tagged(text, labels, {6: "volume"}, prob=0.3))[6].label == "pages"
+    kept = _tagged(text, labels, {6: "volume"}, prob=0.6)  # a range the model believes is the title's: "1914–1918"
+    assert range_closing_title(kept) == kept

@@ -175,11 +175,13 @@ def _past_stop(mine: str, theirs: str) -> bool:
 
 
 def _publisher_cut(title: str, crf: ParsedReference) -> str:
-    """``title`` without the CRF's publisher at its end, after a full stop or a comma (as it is when it holds none)."""
-    if not crf.publisher:
-        return title
-    m = re.search(rf"[.,]\s+{re.escape(crf.publisher)}\W*$", title, re.IGNORECASE)
-    return title[:m.start()].strip() if m else title
+    """``title`` without the CRF's publisher or page range at its end, after a full stop or a comma (as it is when it
+    holds none): the rules ran the title on into them ("Title, 127–136." of a paper printed with no proceedings)."""
+    ranged = crf.pages if re.search(r"\d\s*[-–]\s*\w*\d", crf.pages) else ""  # a page range, no lone number
+    for tail, marks in ((crf.publisher, ".,"), (ranged, ".,:")):
+        if tail and (m := re.search(rf"[{marks}]\s+{re.escape(tail)}\W*$", title, re.IGNORECASE)):
+            return title[:m.start()].strip()
+    return title
 
 
 def _dated(title: str, year: str) -> bool:

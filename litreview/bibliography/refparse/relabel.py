@@ -51,6 +51,7 @@ from .relabel_numbers import (
     numbers_closing_container,
     pages_in_container,
     pages_in_parenthesis,
+    range_closing_title,
     vancouver_volume,
     volume_after_container,
     volume_and_pages_closing_container,
@@ -109,6 +110,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     tagged = publisher_past_containers_date(volume_and_pages_closing_container(doubted_journal_closing_title(tagged)))
+    tagged = range_closing_title(tagged)
     if "[" in text:
         tagged = bracket_opening_title(tagged)
     if ":" in text:

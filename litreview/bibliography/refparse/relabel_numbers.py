@@ -158,6 +158,21 @@ def volume_and_pages_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tag
     return tagged if out is None else out
 
 
+def range_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A range of numbers closing the title after its comma, which the model doubts more than it believes with the volume
+    or the pages as its rival, is the pages: Copernicus's "Title, 1631–1642, https://…, 2013." of a paper printed with
+    no proceedings."""
+    for i in range(1, len(tagged)):
+        t = tagged[i]
+        if t.label == "title" and t.rival in ("volume", "pages") and t.prob < 0.5 \
+                and tagged[i - 1].label == "title" and tagged[i - 1].token.text.endswith(",") \
+                and (i + 1 == len(tagged) or tagged[i + 1].label != "title") and _TITLE_RANGE.fullmatch(t.token.text):
+            return [*tagged[:i], t._replace(label="pages"), *tagged[i + 1:]]
+    return tagged
+
+
+#: a range of pages and the comma or stop after it
+_TITLE_RANGE = lazy(r"\d+[-–]\d+[.,]?")
 #: a volume's number and its comma
 _VOLUME_NUMBER = lazy(r"\d{1,4},")
 #: pages, a range or an article's number and its comma ("101880,", "WB9–WB19,", "e0158803,")
