@@ -1475,3 +1475,13 @@ def test_a_page_range_after_a_title_with_no_container_is_the_pages():
     assert range_closing_title(_tagged(text, labels, {6: "volume"}, prob=0.3))[6].label == "pages"
     kept = _tagged(text, labels, {6: "volume"}, prob=0.6)  # a range the model believes is the title's: "1914–1918"
     assert range_closing_title(kept) == kept
+
+
+def test_names_joined_by_dashes_may_have_family_names_of_several_words():
+    # made by hand: an Italian style's list of inverted names joined by spaced dashes, a family name of three words in
+    # it; the model opened the title at its given name
+    ref = parse_reference("Roe, Peter – Van Der Berg, Fons – Soliveres, Santiago – Allan, Eric – Maestre, Fernando T – "
+                          "Mace, Georgina – Whittingham, Mark J – Fischer, Markus, Redefining ecosystem "
+                          "multifunctionality, in «Nature ecology & evolution», 2 (2018), 3, pp. 427–436.")
+    assert ref.title == "Redefining ecosystem multifunctionality"
+    assert {"Roe", "Soliveres", "Fischer"} <= {p.family for p in ref.authors}
