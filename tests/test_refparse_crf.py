@@ -1485,3 +1485,21 @@ def test_names_joined_by_dashes_may_have_family_names_of_several_words():
                           "multifunctionality, in «Nature ecology & evolution», 2 (2018), 3, pp. 427–436.")
     assert ref.title == "Redefining ecosystem multifunctionality"
     assert {"Roe", "Soliveres", "Fischer"} <= {p.family for p in ref.authors}
+
+
+def test_a_titles_last_words_before_in_and_a_quoted_name_are_the_titles():
+    # made by hand: an Italian style's "Title, in «Journal», 79 (2006)"; the model opened the container at the title's
+    # last words, which start with "in"
+    from litreview.bibliography.refparse.relabel_journal import title_before_in_quoted_name
+
+    ref = parse_reference("Roe, Gary W. – Doe, Paul R., Demand analysis projections for recreational visits to "
+                          "countryside woodlands in Great Britain, in «Forestry», 79 (2006), 2, pp. 185–200.")
+    assert (ref.title, ref.container) == (
+        "Demand analysis projections for recreational visits to countryside woodlands in Great Britain", "Forestry")
+    text = "Roe, G., Visits to woodlands in Great Britain, in «Forestry», 79 (2006)"
+    labels = ["author", "author", "title", "title", "title", "container", "container", "container", "container",
+              "container", "volume", "date"]
+    out = title_before_in_quoted_name(_tagged(text, labels, {}))
+    assert [t.label for t in out][2:10] == ["title"] * 6 + ["container"] * 2
+    other = _tagged(text.replace("«Forestry»", "Forestry"), labels, {})  # no quoted name after "in": left alone
+    assert title_before_in_quoted_name(other) == other

@@ -28,6 +28,7 @@ from .relabel_journal import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
     quoted_name_after_in,
+    title_before_in_quoted_name,
     title_to_its_quote,
 )
 from .relabel_names import RUN as _RUN
@@ -110,7 +111,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
     tagged = publisher_past_containers_date(volume_and_pages_closing_container(doubted_journal_closing_title(tagged)))
-    tagged = range_closing_title(tagged)
+    tagged = range_closing_title(title_before_in_quoted_name(tagged) if "«" in text or "“" in text else tagged)
     if "[" in text:
         tagged = bracket_opening_title(tagged)
     if ":" in text:

@@ -323,6 +323,28 @@ def quoted_name_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def title_before_in_quoted_name(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The container's words before ", in" and a quoted name, right after the title, are the title's: Italian styles
+    print "Title, in «Journal», 79 (2006)", and the model opened the container at a title's last words that start with
+    "in" ("… countryside woodlands | in Great Britain, in «Forestry»"); the name in its quotes after "in" is the
+    container."""
+    for i in range(2, len(tagged) - 1):
+        word = tagged[i].token.text
+        if word not in IN or not tagged[i - 1].token.text.endswith(",") \
+                or tagged[i + 1].token.text[:1] not in F.QUOTE_CLOSER or tagged[i + 1].token.text[:1] == "‘":
+            continue
+        label = tagged[i].label
+        if label not in ("container", "journal") or tagged[i + 1].label != label:
+            return tagged
+        s = i
+        while s > 0 and i - s < _RUN and tagged[s - 1].label == label:
+            s -= 1
+        if s == i or not s or tagged[s - 1].label != "title":
+            return tagged
+        return [t._replace(label="title") if s <= k < i else t for k, t in enumerate(tagged)]
+    return tagged
+
+
 def container_after_quoted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The capitalised words after a title's closing quote and its comma, read as the title's, that the journal or
     the book the model read follows, are that name's first words: Bologna's "«Title», Perspectives on | Psychological
