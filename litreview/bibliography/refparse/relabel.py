@@ -110,8 +110,18 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
-    tagged = publisher_past_containers_date(volume_and_pages_closing_container(doubted_journal_closing_title(tagged)))
-    tagged = range_closing_title(title_before_in_quoted_name(tagged) if "«" in text or "“" in text else tagged)
+    rivals = {t.rival for t in tagged}  # the rules below each need a word the model doubts with a given rival
+    numbered = not rivals.isdisjoint(("volume", "pages"))
+    if "journal" in rivals:
+        tagged = doubted_journal_closing_title(tagged)
+    if numbered:
+        tagged = volume_and_pages_closing_container(tagged)
+    if "publisher" in rivals:
+        tagged = publisher_past_containers_date(tagged)
+    if "«" in text or "“" in text:
+        tagged = title_before_in_quoted_name(tagged)
+    if numbered:
+        tagged = range_closing_title(tagged)
     if "[" in text:
         tagged = bracket_opening_title(tagged)
     if ":" in text:

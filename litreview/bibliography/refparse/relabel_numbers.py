@@ -164,7 +164,7 @@ def range_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     no proceedings."""
     for i in range(1, len(tagged)):
         t = tagged[i]
-        if t.label == "title" and t.rival in ("volume", "pages") and t.prob < 0.5 \
+        if t.rival in ("volume", "pages") and t.label == "title" and t.prob < 0.5 \
                 and tagged[i - 1].label == "title" and tagged[i - 1].token.text.endswith(",") \
                 and (i + 1 == len(tagged) or tagged[i + 1].label != "title") and _TITLE_RANGE.fullmatch(t.token.text):
             return [*tagged[:i], t._replace(label="pages"), *tagged[i + 1:]]

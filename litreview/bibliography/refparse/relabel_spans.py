@@ -739,8 +739,10 @@ def publisher_past_containers_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]
     (the model ran the book's name on over both; no name goes on past its year's full stop)."""
     out: list[Tagged] | None = None
     for y in range(1, len(tagged) - 1):
+        if tagged[y + 1].rival != "publisher":  # most words have no rival: the one test passes them over
+            continue
         t = tagged[y]
-        if t.label != "container" or not t.token.text.endswith(".") or tagged[y + 1].rival != "publisher" \
+        if t.label != "container" or not t.token.text.endswith(".") \
                 or tagged[y - 1].label != "container" or not F.YEAR_RE.fullmatch(t.token.text[:-1]):
             continue
         end = y + 1
