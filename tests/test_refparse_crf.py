@@ -1337,3 +1337,169 @@ def test_a_short_name_before_the_closing_year_of_a_book_is_its_publisher(raw):
 ])
 def test_a_periodical_before_the_closing_date_stays_the_container(raw, container):
     assert (parse_reference(raw).container, parse_reference(raw).publisher) == (container, "")
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe, A.B.; Doe, C.; Lee, M. Grazing and the Shape of Food Webs: A Test of the Size Hypothesis. Oikos 2019, "
+    "n/a–n/a, doi:10.1111/oik.01234.",
+    "Roe, A. B., Doe, C., & Lee, M. (2019). Grazing and the shape of food webs: a test of the size hypothesis. Oikos, "
+    "n/a-n/a. https://doi.org/10.1111/oik.01234",
+])
+def test_an_unpaginated_articles_range_is_no_part_of_the_journal_or_a_publisher(raw):
+    # made by hand: the range a publisher prints for an article not yet paginated; the model, which has seen few, read
+    # it and the journal before it as a note's or the container's, and the journal as a publisher's
+    ref = parse_reference(raw)
+    assert (ref.container, ref.publisher, ref.pages) == ("Oikos", "", "")
+    assert [t.token.text for t in tag(raw)] == raw.split()  # the words are the printed ones
+
+
+def test_doubted_words_between_the_title_and_the_numbers_are_the_journal():
+    from litreview.bibliography.refparse.relabel_journal import doubted_journal_closing_title
+
+    # made by hand: the words after the title's last comma, or a publisher's span after its stop, doubted with the
+    # journal as rival right before the pages
+    text = "Doe, J.: Grazing in food webs, Oikos, 12–19, 2019."
+    labels = ["author", "author", "title", "title", "title", "title", "title", "pages", "date"]
+    out = doubted_journal_closing_title(_tagged(text, labels, {6: "journal"}, prob=0.2))
+    assert [t.label for t in out][5:8] == ["title", "journal", "pages"]
+    text = "Doe, J. (2019). Grazing in food webs. Oikos, 12–19."
+    labels = ["author", "author", "date", "title", "title", "title", "title", "publisher", "pages"]
+    assert doubted_journal_closing_title(_tagged(text, labels, {7: "journal"}, prob=0.5))[7].label == "journal"
+    # a word the model believes, another rival, or a container already read: left as the model read it
+    for kept in (_tagged(text, labels, {7: "journal"}, prob=0.8), _tagged(text, labels, {7: "location"}, prob=0.5),
+                 _tagged(text, [*labels[:3], "container", *labels[4:]], {7: "journal"}, prob=0.5)):
+        assert doubted_journal_closing_title(kept)[7].label == kept[7].label
+
+
+@pytest.mark.parametrize("raw", [
+    "12 Roe A. [Letter: The rivers of northern France. A plea!]. Revue d’Hydrologie Francaise; 16: 12–19.",
+    "Roe, A. (n.d.). [Letter: The rivers of northern France. A plea!]. Revue d’Hydrologie Francaise, 16(2), 12–19.",
+])
+def test_a_title_in_square_brackets_is_whole(raw):
+    # made by hand: NLM prints a title translated into English in square brackets; the model read the opening word as
+    # the names' last, or the rules cut the title at the stop inside the brackets
+    ref = parse_reference(raw)
+    assert ([p.family for p in ref.authors], ref.title, ref.container) == (
+        ["Roe"], "[Letter: The rivers of northern France. A plea!]", "Revue d’Hydrologie Francaise")
+
+
+def test_the_words_up_to_a_titles_closing_bracket_are_the_titles():
+    ref = parse_reference("Roe A. [The rivers of northern France. A plea]. Rev Hydrol Fr. 1975;16(2):12-9.")
+    assert (ref.title, ref.container) == ("[The rivers of northern France. A plea]", "Rev Hydrol Fr")
+
+
+def test_the_word_a_colon_closes_before_the_place_is_the_publishers():
+    # made by hand: MDPI's "Publisher: Place, Year"; the model closed the publisher a word early and read the word the
+    # colon closes as the place's, which follows the colon
+    ref = parse_reference("3. R Core Team R: A Language and Environment for Statistical Computing; R Foundation for "
+                          "Statistical Computing: Vienna, Austria, 2021;")
+    assert (ref.publisher, ref.place) == ("R Foundation for Statistical Computing", "Vienna, Austria")
+
+
+@pytest.mark.parametrize(("raw", "publisher", "pages"), [
+    ("Roe AB, Doe C and Lee M (2015) Estimating the direction of magnetized bodies. Nonlinear Processes in "
+     "Geophysics 22(2). Copernicus GmbH: 215–232.", "Copernicus GmbH", "215–232"),
+    ("Roe AB, Doe C, Lee M, et al. (2020) Fetching data files with ease. Journal of Open Source Software 5(45). The "
+     "Open Journal: 1943.", "The Open Journal", "1943"),
+])
+def test_an_articles_publisher_between_the_volume_and_the_pages_is_read(raw, publisher, pages):
+    # made by hand: SAGE's Harvard prints an article's publisher after the volume's stop, closed by the colon the pages
+    # follow; the model read it as the volume's or the journal's words and the pages or the number as a date
+    ref = parse_reference(raw)
+    assert (ref.publisher, ref.pages, ref.place) == (publisher, pages, "")
+
+
+def test_a_publishers_abbreviation_in_parentheses_is_the_publishers():
+    from litreview.bibliography.refparse.relabel_spans import abbreviates
+
+    # made by hand: ABNT prints an article's publisher after its date, its abbreviation after it in parentheses; the
+    # model read the abbreviation as a note's (and a parenthesised word may be a place printed after a publisher)
+    ref = parse_reference("SOLER, S. R.; ROE, A. Gravity of spheres with densities varying in depth. Geophysical Journal "
+                          "International, v. 218, n. 3, p. 2150–2164, 2019. Oxford University Press (OUP). Disponível "
+                          "em: <https://doi.org/10.1093/gji/ggz277>. Acesso em: 4/12/2022.")
+    assert ref.publisher == "Oxford University Press (OUP)"
+    assert abbreviates("(PLoS)", "Public Library of Science") and abbreviates("(AAAS)", "American Association for the "
+                                                                              "Advancement of Science")
+    assert not abbreviates("(FL)", "Treasure Island") and not abbreviates("OUP", "Oxford University Press")
+
+
+@pytest.mark.parametrize("raw", [
+    "[26] Roe A, editor. Tables for clinical studies. 3rd ed. Chichester, West Sussex, UK ; Hoboken, NJ: "
+    "Wiley-Blackwell; 2008.",
+    "ROE, A. (ORG.). Tables for clinical studies. 3rd ed. Chichester, West Sussex, UK ; Hoboken, NJ: Wiley-Blackwell, "
+    "2008.",
+])
+def test_every_place_before_the_imprints_colon_is_the_place(raw):
+    # made by hand: a book printed in two places; the model read the first as a publisher's words
+    ref = parse_reference(raw)
+    assert (ref.place, ref.publisher) == ("Chichester, West Sussex, UK ; Hoboken, NJ", "Wiley-Blackwell")
+
+
+def test_two_doubted_numbers_closing_a_container_are_its_volume_and_pages():
+    from litreview.bibliography.refparse.relabel_numbers import volume_and_pages_closing_container
+
+    # made by hand: Copernicus prints "Title, Journal, volume, pages, doi, year"; the model ran the journal on over both
+    text = "Roe, A.: Grazing in food webs, Oikos, 108, 101880, https://doi.org/10.1000/x, 2025."
+    labels = ["author", "author", "title", "title", "title", "title", "container", "container", "container", "doi",
+              "date"]
+    out = volume_and_pages_closing_container(_tagged(text, labels, {7: "volume", 8: "pages"}, prob=0.4))
+    assert [t.label for t in out][6:9] == ["container", "volume", "pages"]
+    # other rivals, or a number the model is sure of: left as the model read them
+    kept = _tagged(text, labels, {7: "location", 8: "pages"}, prob=0.4)
+    assert volume_and_pages_closing_container(kept) == kept
+    kept = _tagged(text, labels, {8: "pages"}, prob=0.4)
+    assert volume_and_pages_closing_container(kept) == kept
+
+
+def test_the_words_past_a_containers_year_and_stop_are_the_publisher():
+    # made by hand: SAGE's Harvard prints a proceedings' year after its name and the publisher after the year's stop;
+    # the model ran the book's name on over both
+    ref = parse_reference("Roe A, Doe B, Lee C, et al. (2015) Robust automated learning of models. In: Advances in "
+                          "neural information processing systems, 2015. Curran Associates, Inc. Available at: "
+                          "https://example.org/paper.html (accessed 25 May 2019).")
+    assert (ref.container, ref.publisher, ref.year) == ("Advances in neural information processing systems",
+                                                        "Curran Associates, Inc", "2015")
+
+
+def test_a_page_range_after_a_title_with_no_container_is_the_pages():
+    from litreview.bibliography.refparse.relabel_numbers import range_closing_title
+
+    # made by hand: a paper printed with no proceedings, its pages after the title's comma; the rules ran the title on
+    # into the pages, or the model read them as the title's (doubting them, with the volume as rival)
+    ref = parse_reference("Roe, A., Doe, B., Lee, C., & Kim, D. (2015). On the Accuracy of Hyper-local Geotagging of "
+                          "Social Media Content, 127–136.")
+    assert (ref.title, ref.pages, ref.container) == (
+        "On the Accuracy of Hyper-local Geotagging of Social Media Content", "127–136", "")
+    text = "Roe, A.: Deep models for sentiment, 1631–1642, https://doi.org/10.1000/x, 2013."
+    labels = ["author", "author", "title", "title", "title", "title", "title", "doi", "date"]
+    assert range_closing_title(_tagged(text, labels, {6: "volume"}, prob=0.3))[6].label == "pages"
+    kept = _tagged(text, labels, {6: "volume"}, prob=0.6)  # a range the model believes is the title's: "1914–1918"
+    assert range_closing_title(kept) == kept
+
+
+def test_names_joined_by_dashes_may_have_family_names_of_several_words():
+    # made by hand: an Italian style's list of inverted names joined by spaced dashes, a family name of three words in
+    # it; the model opened the title at its given name
+    ref = parse_reference("Roe, Peter – Van Der Berg, Fons – Soliveres, Santiago – Allan, Eric – Maestre, Fernando T – "
+                          "Mace, Georgina – Whittingham, Mark J – Fischer, Markus, Redefining ecosystem "
+                          "multifunctionality, in «Nature ecology & evolution», 2 (2018), 3, pp. 427–436.")
+    assert ref.title == "Redefining ecosystem multifunctionality"
+    assert {"Roe", "Soliveres", "Fischer"} <= {p.family for p in ref.authors}
+
+
+def test_a_titles_last_words_before_in_and_a_quoted_name_are_the_titles():
+    # made by hand: an Italian style's "Title, in «Journal», 79 (2006)"; the model opened the container at the title's
+    # last words, which start with "in"
+    from litreview.bibliography.refparse.relabel_journal import title_before_in_quoted_name
+
+    ref = parse_reference("Roe, Gary W. – Doe, Paul R., Demand analysis projections for recreational visits to "
+                          "countryside woodlands in Great Britain, in «Forestry», 79 (2006), 2, pp. 185–200.")
+    assert (ref.title, ref.container) == (
+        "Demand analysis projections for recreational visits to countryside woodlands in Great Britain", "Forestry")
+    text = "Roe, G., Visits to woodlands in Great Britain, in «Forestry», 79 (2006)"
+    labels = ["author", "author", "title", "title", "title", "container", "container", "container", "container",
+              "container", "volume", "date"]
+    out = title_before_in_quoted_name(_tagged(text, labels, {}))
+    assert [t.label for t in out][2:10] == ["title"] * 6 + ["container"] * 2
+    other = _tagged(text.replace("«Forestry»", "Forestry"), labels, {})  # no quoted name after "in": left alone
+    assert title_before_in_quoted_name(other) == other

@@ -135,6 +135,14 @@ def _quoted_whole(crf: ParsedReference) -> bool:
                                for opener, closer in F.QUOTE_CLOSER.items() if opener in crf.raw)
 
 
+def _bracketed_whole(mine: str, theirs: str) -> bool:
+    """The CRF's title is all that a pair of square brackets holds, the brackets with it, and the rules' opens the bracket
+    and stops inside it: NLM's translated title "[Letter: The defense of French medical publications. I protest!]", cut
+    by the rules at its first sentence's stop."""
+    return mine.startswith("[") and mine.endswith("]") and mine.count("[") == mine.count("]") == 1 \
+        and theirs.startswith("[") and "]" not in theirs
+
+
 def _in_names(title: str, rules: ParsedReference) -> bool:
     """``title`` (the CRF's) is read whole inside the rules' names."""
     names = _norm(" ".join(f"{p.family} {p.given}" for p in (rules.authors or rules.editors)))
@@ -167,11 +175,13 @@ def _past_stop(mine: str, theirs: str) -> bool:
 
 
 def _publisher_cut(title: str, crf: ParsedReference) -> str:
-    """``title`` without the CRF's publisher at its end, after a full stop or a comma (as it is when it holds none)."""
-    if not crf.publisher:
-        return title
-    m = re.search(rf"[.,]\s+{re.escape(crf.publisher)}\W*$", title, re.IGNORECASE)
-    return title[:m.start()].strip() if m else title
+    """``title`` without the CRF's publisher or page range at its end, after a full stop or a comma (as it is when it
+    holds none): the rules ran the title on into them ("Title, 127–136." of a paper printed with no proceedings)."""
+    ranged = crf.pages if re.search(r"\d\s*[-–]\s*\w*\d", crf.pages) else ""  # a page range, no lone number
+    for tail, marks in ((crf.publisher, ".,"), (ranged, ".,:")):
+        if tail and (m := re.search(rf"[{marks}]\s+{re.escape(tail)}\W*$", title, re.IGNORECASE)):
+            return title[:m.start()].strip()
+    return title
 
 
 def _dated(title: str, year: str) -> bool:
@@ -357,7 +367,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 # the rules ran the names on into the title ("Zipperer B. Historical …", "de: Conventionalisation …")
                 continue
             if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _role_after(str(mine), str(theirs))
-                                    or _quoted_whole(crf) or quoted_itself(crf.title)
+                                    or _quoted_whole(crf) or quoted_itself(crf.title) or _bracketed_whole(crf.title, str(theirs))
                                     or list_cut(str(mine), str(theirs))
                                     or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)):
                 continue

@@ -16,8 +16,10 @@ from .relabel_journal import (
     abbreviation_opening_journal,
     arxiv_preprint,
     book_after_in,
+    bracket_opening_title,
     container_after_quoted_title,
     date_closing_container,
+    doubted_journal_closing_title,
     initials_closing_journal,
     journal_before_date,
     journal_read_as_publisher,
@@ -26,6 +28,7 @@ from .relabel_journal import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
     quoted_name_after_in,
+    title_before_in_quoted_name,
     title_to_its_quote,
 )
 from .relabel_names import RUN as _RUN
@@ -49,8 +52,10 @@ from .relabel_numbers import (
     numbers_closing_container,
     pages_in_container,
     pages_in_parenthesis,
+    range_closing_title,
     vancouver_volume,
     volume_after_container,
+    volume_and_pages_closing_container,
     volume_in_note,
     year_before_page_label,
 )
@@ -62,14 +67,17 @@ from .relabel_spans import (
     container_to_its_delimiter,
     imprint_in_parenthesis,
     imprint_unknown,
+    place_before_imprint_colon,
     publisher_after_semicolon,
     publisher_after_series,
+    publisher_before_article_pages,
     publisher_before_pages,
     publisher_closing_article,
     publisher_closing_container,
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_from_its_parenthesis,
+    publisher_past_containers_date,
     publisher_read_as_container,
     publisher_to_its_delimiter,
     repository_as_publisher,
@@ -102,6 +110,22 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
     tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
     tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
+    rivals = {t.rival for t in tagged}  # the rules below each need a word the model doubts with a given rival
+    numbered = not rivals.isdisjoint(("volume", "pages"))
+    if "journal" in rivals:
+        tagged = doubted_journal_closing_title(tagged)
+    if numbered:
+        tagged = volume_and_pages_closing_container(tagged)
+    if "publisher" in rivals:
+        tagged = publisher_past_containers_date(tagged)
+    if "«" in text or "“" in text:
+        tagged = title_before_in_quoted_name(tagged)
+    if numbered:
+        tagged = range_closing_title(tagged)
+    if "[" in text:
+        tagged = bracket_opening_title(tagged)
+    if ":" in text:
+        tagged = place_before_imprint_colon(publisher_before_article_pages(tagged))
     return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
 
 

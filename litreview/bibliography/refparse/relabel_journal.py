@@ -323,15 +323,37 @@ def quoted_name_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def title_before_in_quoted_name(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The container's words before ", in" and a quoted name, right after the title, are the title's: Italian styles
+    print "Title, in «Journal», 79 (2006)", and the model opened the container at a title's last words that start with
+    "in" ("… countryside woodlands | in Great Britain, in «Forestry»"); the name in its quotes after "in" is the
+    container."""
+    for i in range(2, len(tagged) - 1):
+        word = tagged[i].token.text
+        if word not in IN or not tagged[i - 1].token.text.endswith(",") \
+                or tagged[i + 1].token.text[:1] not in F.QUOTE_CLOSER or tagged[i + 1].token.text[:1] == "‘":
+            continue
+        label = tagged[i].label
+        if label not in ("container", "journal") or tagged[i + 1].label != label:
+            return tagged
+        s = i
+        while s > 0 and i - s < _RUN and tagged[s - 1].label == label:
+            s -= 1
+        if s == i or not s or tagged[s - 1].label != "title":
+            return tagged
+        return [t._replace(label="title") if s <= k < i else t for k, t in enumerate(tagged)]
+    return tagged
+
+
 def container_after_quoted_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The capitalised words after a title's closing quote and its comma, read as the title's, that the journal or
     the book the model read follows, are that name's first words: Bologna's "«Title», Perspectives on | Psychological
     Science, vol. 15" and "«Title», Religion, | Brain & Behavior, vol. 11" (a name with a comma or a function word,
     which the model opened late; a quoted title ends at its quote)."""
     start = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
-    if start is None or tagged[start].token.text[:1] not in F.QUOTE_CLOSER:
+    if start is None or tagged[start].token.text[:1] not in _TITLE_CLOSER:
         return tagged
-    closer = F.QUOTE_CLOSER[tagged[start].token.text[0]]
+    closer = _TITLE_CLOSER[tagged[start].token.text[0]]
     end = start
     while end < len(tagged) and tagged[end].label == "title" and closer not in tagged[end].token.text[1:]:
         end += 1
@@ -352,9 +374,9 @@ def title_to_its_quote(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     and "‘Aggregation Issues of Spatial Information in Environmental Research’, International Journal …" (the model
     closed the title at a full stop or a function word inside the quotes; a quoted title ends at its quote)."""
     start = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
-    if start is None or tagged[start].token.text[:1] not in F.QUOTE_CLOSER:
+    if start is None or tagged[start].token.text[:1] not in _TITLE_CLOSER:
         return tagged
-    closer = F.QUOTE_CLOSER[tagged[start].token.text[0]]
+    closer = _TITLE_CLOSER[tagged[start].token.text[0]]
     end = start
     while end < len(tagged) and tagged[end].label == "title":
         if _closes(tagged[end].token.text, closer, end == start):
@@ -368,6 +390,25 @@ def title_to_its_quote(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             return tagged
         j += 1
     return tagged
+
+
+def bracket_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The word before the title that opens a square bracket the title's words close, and nothing closes before, is the
+    title's first: NLM prints a title translated into English in square brackets ("Doe J. [Letter: The defense of
+    French medical publications. I protest!]. Journal"), whose first word the model read as the names' last."""
+    start = next((k for k, t in enumerate(tagged) if t.label == "title"), 0)
+    if not start or not tagged[start - 1].token.text.startswith("[") or "]" in tagged[start - 1].token.text:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end].label == "title" and "]" not in tagged[end].token.text:
+        end += 1
+    if end == len(tagged) or tagged[end].label != "title" or "[" in "".join(t.token.text for t in tagged[start:end + 1]):
+        return tagged
+    return [t._replace(label="title") if k == start - 1 else t for k, t in enumerate(tagged)]
+
+
+#: what closes a title opened by a quote, or by the square bracket of NLM's title translated into English
+_TITLE_CLOSER = {**F.QUOTE_CLOSER, "[": "]"}
 
 
 def _closes(word: str, closer: str, first: bool) -> bool:
@@ -532,3 +573,36 @@ _YEAR_IN_PARENS = lazy(rf"\({F.YEAR}\)[.,;:]?")
 
 def _journal_numbers(word: str, after: str) -> bool:
     return bool(_JOURNAL_RUN.fullmatch(word)) or bool(_VOLUME_ISSUE.fullmatch(word) and _YEAR_IN_PARENS.fullmatch(after))
+
+
+
+def doubted_journal_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between the title and the volume or the pages, each of which the model doubts with the journal as its
+    rival, in a reading with no container, are the journal: the words closing the title after its last comma
+    (Copernicus's "Title, Ecography, n/a–n/a, https://…") or a publisher's, a place's or a note's span after the title's
+    stop (APA's "Title. Oikos, 101–109." for an article printed with no volume). The title's comma or stop is the field's
+    end; a word the model believes its label of (a publisher's before a chapter's pages) stays."""
+    out: list[Tagged] | None = None
+    for i in range(2, len(tagged)):
+        if tagged[i - 1].rival != "journal":  # most words have no rival: the one test passes them over
+            continue
+        label = tagged[i - 1].label
+        if tagged[i].label not in ("volume", "pages") or label not in _DOUBTED_JOURNAL \
+                or any(t.label in ("container", "journal") for t in tagged):
+            continue
+        start = i - 1
+        while start > 0 and i - start < _RUN and tagged[start - 1].label == label \
+                and not (label == "title" and tagged[start - 1].token.text.endswith(",")):
+            start -= 1
+        before = tagged[start - 1].token.text if start else ""
+        if start < 1 or tagged[start - 1].label != "title" or not tagged[i - 1].token.text.endswith(",") \
+                or not (before.endswith(",") if label == "title" else SENTENCE_END.search(before)) \
+                or any(t.prob >= 0.6 or t.rival != "journal" for t in tagged[start:i]):
+            continue
+        out = out or list(tagged)
+        out[start:i] = [t._replace(label="journal") for t in tagged[start:i]]
+    return tagged if out is None else out
+
+
+#: what the model may read a journal printed between the title and the numbers as
+_DOUBTED_JOURNAL = frozenset(("title", "publisher", "location", "note", "genre"))

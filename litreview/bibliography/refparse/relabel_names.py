@@ -211,14 +211,20 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     of given names and particles; the list ends at the first of these words that a comma closes after a dash. A list
     the model read as the editors' is the authors' where no role follows it (the model took a long list of them for
     a book's editors: "Eshuis, Rik – Norta, Alex – Kopp, Oliver – Pitkanen, Esa, Title"); one that a role the model
-    read follows stays the editors' ("Schönberger, Andreas – Kopp, Oliver – Lohmann, Niels (a cura di), Title")."""
+    read follows stays the editors' ("Schönberger, Andreas – Kopp, Oliver – Lohmann, Niels (a cura di), Title"). A
+    family name may have up to three words ("Manning, Peter – Van Der Plas, Fons – Soliveres, Santiago, Title")."""
     start = next((i for i, t in enumerate(tagged) if t.label in ("author", "editor")), None)
     if start is None or start > 1:
         return tagged
     k, dashes, end = start, 0, None
     while end is None and k + 1 < len(tagged) and dashes <= 4 * RUN:
-        if not (tagged[k].token.text.endswith(",") and _NAME_WORD.fullmatch(tagged[k].token.text)):
+        f = k  # a family name of up to three words closed by its comma ("Van Der Plas,")
+        while f < len(tagged) and f - k < 2 and not tagged[f].token.text.endswith(",") \
+                and _NAME_WORD.fullmatch(tagged[f].token.text):
+            f += 1
+        if f == len(tagged) or not (tagged[f].token.text.endswith(",") and _NAME_WORD.fullmatch(tagged[f].token.text)):
             return tagged  # a family name closed by its comma
+        k = f
         g = k + 1
         while g < len(tagged) and g - k <= 4 and _NAME_WORD.fullmatch(tagged[g].token.text) \
                 and not tagged[g].token.text.endswith(","):

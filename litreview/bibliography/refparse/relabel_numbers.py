@@ -136,6 +136,49 @@ _YEAR_PAGES = lazy(rf"{F.YEAR}:{PAGE_RUN}")
 _VOLUME_ISSUE_PAGES = lazy(r"\d+(?:\([^()]+\))?:" + PAGE_RUN)
 
 
+def volume_and_pages_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Two numbers each closed by a comma that close a container's span, the model doubting both with the volume or the
+    pages as their rivals, are the volume and the pages: Copernicus's "Title, Intelligence, 108, 101880, https://…"
+    and "Journal, 82, WB9–WB19, https://…" (no journal's name ends in two numbers)."""
+    out: list[Tagged] | None = None
+    for i in range(2, len(tagged)):
+        volume, pages = tagged[i - 1], tagged[i]
+        if pages.rival not in ("volume", "pages"):  # most words have no rival: the one test passes them over
+            continue
+        label = tagged[i - 2].label
+        if pages.label != volume.label or label != pages.label or label not in ("container", "journal") \
+                or (i + 1 < len(tagged) and tagged[i + 1].label == label) \
+                or not (volume.token.text.endswith(",") and pages.token.text.endswith(",")) \
+                or not tagged[i - 2].token.text.endswith(",") \
+                or volume.rival not in ("volume", "pages") or pages.rival not in ("volume", "pages") \
+                or not _VOLUME_NUMBER.fullmatch(volume.token.text) or not _CLOSING_PAGES.fullmatch(pages.token.text):
+            continue
+        out = out or list(tagged)
+        out[i - 1], out[i] = volume._replace(label="volume"), pages._replace(label="pages")
+    return tagged if out is None else out
+
+
+def range_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A range of numbers closing the title after its comma, which the model doubts more than it believes with the volume
+    or the pages as its rival, is the pages: Copernicus's "Title, 1631–1642, https://…, 2013." of a paper printed with
+    no proceedings."""
+    for i in range(1, len(tagged)):
+        t = tagged[i]
+        if t.rival in ("volume", "pages") and t.label == "title" and t.prob < 0.5 \
+                and tagged[i - 1].label == "title" and tagged[i - 1].token.text.endswith(",") \
+                and (i + 1 == len(tagged) or tagged[i + 1].label != "title") and _TITLE_RANGE.fullmatch(t.token.text):
+            return [*tagged[:i], t._replace(label="pages"), *tagged[i + 1:]]
+    return tagged
+
+
+#: a range of pages and the comma or stop after it
+_TITLE_RANGE = lazy(r"\d+[-–]\d+[.,]?")
+#: a volume's number and its comma
+_VOLUME_NUMBER = lazy(r"\d{1,4},")
+#: pages, a range or an article's number and its comma ("101880,", "WB9–WB19,", "e0158803,")
+_CLOSING_PAGES = lazy(r"[A-Za-z]{0,4}\d+(?:[-–][A-Za-z]{0,4}\d+)?,")
+
+
 def numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The numbers that close a container's span are the date and the volume: "… of the United States of America
     2008; 105: 3721–6." (Vancouver's year before its semicolon) and "… of America 107(4):1443–46." (ASA's volume,

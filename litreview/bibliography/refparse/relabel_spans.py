@@ -334,7 +334,8 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     3668–3678", "University of Chicago Press: Chicago, IL", "Taylor & Francis:", "Oxford University Press, 2012");
     the model closed the span at a word it took for the place's or a note's. Unless those words are a place printed
     after the publisher with no comma (``fields.publisher_then_place``: "Springer-Verlag Berlin", "Westview Press
-    Boulder, CO")."""
+    Boulder, CO"), which they are not where a colon closes them and the place follows it ("R Foundation for Statistical
+    Computing: Vienna, Austria") or they are the name's abbreviation in parentheses ("Oxford University Press (OUP).")."""
     out = list(tagged)
     start = 0
     for i in range(len(tagged) - 1):
@@ -349,10 +350,21 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             if tagged[j].token.text[-1:] in _CLOSERS:
                 name = " ".join(x.token.text for x in tagged[start:i + 1])
                 tail = " ".join(x.token.text for x in tagged[i + 1:j + 1]).rstrip(_CLOSERS)
-                if F.publisher_then_place(f"{name}, {tail}", ",") is None:
+                colon = tagged[j].token.text.endswith(":") and j + 1 < len(tagged) and tagged[j + 1].label == "location"
+                if colon or abbreviates(tail, name) or F.publisher_then_place(f"{name}, {tail}", ",") is None:
                     out[i + 1:j + 1] = [x._replace(label="publisher") for x in tagged[i + 1:j + 1]]
                 break
     return out
+
+
+def abbreviates(tail: str, name: str) -> bool:
+    """``tail`` is the abbreviation of ``name`` in parentheses, its capitals the initials of the name's capitalised
+    words: "(OUP)" of "Oxford University Press", "(AAAS)" of "American Association for the Advancement of Science",
+    "(PLoS)" of "Public Library of Science"."""
+    if not (tail.startswith("(") and tail.endswith(")")):
+        return False
+    capitals = "".join(c for c in tail[1:-1] if c.isupper())
+    return len(capitals) > 1 and capitals == "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 #: what closes a field's last word: a comma, a stop, a colon, a semicolon
@@ -660,3 +672,87 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: at most this many words of a publisher's name read as a container
 _SHORT_NAME = 3
+
+
+def publisher_before_article_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words after a journal's volume and its full stop, up to the colon that the pages follow, are the
+    article's publisher: SAGE's Harvard prints "Journal 22(2). Copernicus GmbH: 215–232." and "Journal 5(45). The Open
+    Journal: 1943." (the model read the name as the volume's, the journal's or a note's words). A number after the
+    colon is the pages where the reading has its date elsewhere."""
+    v = next((k for k, t in enumerate(tagged) if t.label == "volume"), -1)
+    if v < 1 or tagged[v - 1].label not in ("journal", "container"):
+        return tagged
+    start = v + 1
+    while start < len(tagged) and start - v < 3 and tagged[start].label in ("volume", "date") \
+            and not tagged[start - 1].token.text.endswith("."):
+        start += 1  # the volume's issue or month: "222(October 2017)."
+    if start >= len(tagged) or not tagged[start - 1].token.text.endswith(".") \
+            or not tagged[start].token.text[:1].isupper():
+        return tagged
+    end = next((j for j in range(start, min(start + _RUN, len(tagged))) if tagged[j].token.text[-1:] in ",.;:"), -1)
+    if end < 0 or not tagged[end].token.text.endswith(":") or end + 1 >= len(tagged) \
+            or any(F.DIGIT.search(t.token.text) or t.label in ("url", "doi") for t in tagged[start:end + 1]):
+        return tagged
+    after = tagged[end + 1]
+    dated = any(t.label == "date" for k, t in enumerate(tagged) if k != end + 1)
+    if after.label != "pages" and not (dated and _ARTICLE_PAGES.fullmatch(after.token.text)):
+        return tagged
+    out = list(tagged)
+    out[start:end + 1] = [t._replace(label="publisher") for t in tagged[start:end + 1]]
+    out[end + 1] = after._replace(label="pages")
+    return out
+
+
+#: the pages or an article's number closing a reference ("215–232.", "1943.", "e1005510.")
+_ARTICLE_PAGES = lazy(r"[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?")
+
+
+def place_before_imprint_colon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span closed by a comma right before a place's that a colon closes, the publisher after the colon,
+    is the place's first words: "Place: Publisher" prints every place before the colon ("Chichester, West Sussex, UK ;
+    Hoboken, NJ: Wiley-Blackwell"; the model read the first place as a publisher's words)."""
+    out: list[Tagged] | None = None
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].label != "location" or not tagged[i].token.text.endswith(":") \
+                or tagged[i + 1].label != "publisher":
+            continue
+        s = i
+        while s > 0 and i - s < _RUN and tagged[s - 1].label == "location":
+            s -= 1
+        if not s or tagged[s - 1].label != "publisher" or not tagged[s - 1].token.text.endswith(","):
+            continue
+        p = s - 1
+        while p > 0 and s - p < _RUN and tagged[p - 1].label == "publisher":
+            p -= 1
+        words = " ".join(t.token.text for t in tagged[p:s])
+        if not p or tagged[p - 1].token.text[-1:] not in ".,;:" or words.count("(") != words.count(")"):
+            continue  # the span opens at a delimiter of its own, not inside a parenthesis ("(tr. Jan Roe), Shannon:")
+        out = out or list(tagged)
+        out[p:s] = [t._replace(label="location") for t in tagged[p:s]]
+    return tagged if out is None else out
+
+
+def publisher_past_containers_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after a year and its full stop inside a container's span, each doubted by the model with the publisher
+    as its rival, are the publisher, and the year the date: SAGE's Harvard prints a proceedings' year after its name and
+    the publisher after it, "In: Advances in Neural Information Processing Systems, 2015. Curran Associates, Inc."
+    (the model ran the book's name on over both; no name goes on past its year's full stop)."""
+    out: list[Tagged] | None = None
+    for y in range(1, len(tagged) - 1):
+        if tagged[y + 1].rival != "publisher":  # most words have no rival: the one test passes them over
+            continue
+        t = tagged[y]
+        if t.label != "container" or not t.token.text.endswith(".") \
+                or tagged[y - 1].label != "container" or not F.YEAR_RE.fullmatch(t.token.text[:-1]):
+            continue
+        end = y + 1
+        while end < len(tagged) and end - y <= _RUN and tagged[end].label == "container" \
+                and tagged[end].rival == "publisher":
+            end += 1
+        if end - y > _RUN or (end < len(tagged) and tagged[end].label == "container") \
+                or not tagged[y + 1].token.text[:1].isupper():
+            continue
+        out = out or list(tagged)
+        out[y] = t._replace(label="date")
+        out[y + 1:end] = [x._replace(label="publisher") for x in tagged[y + 1:end]]
+    return tagged if out is None else out

@@ -6,6 +6,7 @@ parse no reference never import python-crfsuite.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -14,6 +15,9 @@ from ...errors import LitreviewError
 from .features import Token, sequence_features, tokenize
 
 MODEL = Path(__file__).with_name("model.crfsuite")
+
+#: the page range a publisher prints for an article not yet paginated ("Ecography, n/a–n/a", "pp.n/a-n/a")
+UNPAGED = re.compile(r"(?i)(?<![\w/])n/a\s*[-–—]+\s*n/a(?![\w/])")
 
 
 class Tagged(NamedTuple):
@@ -53,13 +57,21 @@ def _label_set(tagger: Any) -> tuple[tuple[str, bytes], ...]:
     return tuple((label, label.encode()) for label in tagger.labels())
 
 
+def _paged(m: re.Match[str]) -> str:
+    """The unpaginated range with a page number in place of each "n/a"."""
+    return m.group().replace("n/a", "100").replace("N/A", "100")
+
+
 def tag(text: str, model: Path | None = None) -> list[Tagged]:
     """Tokens of ``text`` (already whitespace-normalised) with labels and marginals."""
     tokens = tokenize(text)
     if not tokens:
         return []
     tagger = _tagger(str(model or MODEL))
-    tagger.set(sequence_features(tokens))
+    # the model sees an unpaginated article's range as a range of page numbers (it has seen few "n/a"), the words
+    # tagged are the printed ones: the stand-in keeps every word's length, so the tokens are the same
+    seen = tokenize(UNPAGED.sub(_paged, text)) if ("n/a" in text or "N/A" in text) else tokens
+    tagger.set(sequence_features(seen))
     labels = tagger.tag()
     marginal = tagger.marginal
     labels_of = _label_set(tagger)
