@@ -86,3 +86,18 @@ def test_a_periodical_with_its_volume_opening_a_line_goes_on_the_reference(conta
     refs = [ref, "Vandvik, V., Skarpaas, O., Klanderud, K. (2020). Biotic rescaling. Ecology 101, e03036.", _WENDT]
     lines = [*first, container, *textwrap.wrap(refs[1], 60), *textwrap.wrap(_WENDT, 60)]
     assert [text for _, text in join_lines(lines)] == refs
+
+
+def test_a_year_wrapped_alone_under_a_comma_is_the_references_date_not_a_page_number():
+    from litreview.bibliography.refparse import find_reference_section
+
+    text = ("Bibliographie\n"
+            "DURAND, Gilbert, Les structures anthropologiques de l'imaginaire, Paris, Dunod,\n"
+            "1992\n"
+            "LATOUR B., WOOLGAR S., La vie de laboratoire. La production des faits scienti-\n"
+            "fiques, Paris, La Découverte, 1988\n"
+            "Weber, Max (1922): Wirtschaft und Gesellschaft. Tübingen: Mohr\n")
+    assert find_reference_section(text)[0] == [
+        "DURAND, Gilbert, Les structures anthropologiques de l'imaginaire, Paris, Dunod, 1992",
+        "LATOUR B., WOOLGAR S., La vie de laboratoire. La production des faits scientifiques, Paris, La Découverte, 1988",
+        "Weber, Max (1922): Wirtschaft und Gesellschaft. Tübingen: Mohr"]
