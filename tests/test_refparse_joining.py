@@ -101,3 +101,15 @@ def test_a_year_wrapped_alone_under_a_comma_is_the_references_date_not_a_page_nu
         "DURAND, Gilbert, Les structures anthropologiques de l'imaginaire, Paris, Dunod, 1992",
         "LATOUR B., WOOLGAR S., La vie de laboratoire. La production des faits scientifiques, Paris, La Découverte, 1988",
         "Weber, Max (1922): Wirtschaft und Gesellschaft. Tübingen: Mohr"]
+
+
+def test_a_full_line_closed_by_a_comma_and_a_year_ends_its_reference_when_names_open_the_next():
+    # no stop after "1987" and no room left on the line: the year after a comma and the names below say it
+    first = ["MILLET, Catherine, L’art contemporain en France, Paris, Flam-",
+             "marion, Collection Art et Histoire de l’art en France, 1987"]
+    second = ["Akhtar-Zaidi, B., R. Cowper-Sallari, O. Corradin, and P. C.",
+              "Scacheri, Epigenomic enhancer profiling defines a signature",
+              "of colon cancer. Science, 2012. 336(6082): p. 736-9."]
+    got = [text for _, text in join_lines([*first, *second, *textwrap.wrap(_WENDT, 60)])]
+    assert got == ["MILLET, Catherine, L’art contemporain en France, Paris, Flammarion, Collection Art et Histoire "
+                   "de l’art en France, 1987", " ".join(second), _WENDT]

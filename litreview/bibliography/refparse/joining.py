@@ -79,6 +79,8 @@ _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
 #: The end of a text that goes on however short its line: a comma, colon or ampersand, a word joining names,
 #: "In". A line cut short after a year or a page ("… 2002", "… 164–188") and no stop closed its dated reference.
 _OPEN_END = re.compile(r"(?:[:,&]|\b(?:and|und|et|e|y|u\.|In|in))$")
+#: A reference closed by its year after a comma and no stop ("…, Paris, Flammarion, 1987").
+_YEAR_END = re.compile(rf",\s{YEAR}[a-z]?$")
 #: A line ending with an initial ("… eds. Shuvra S." + "Bhattacharyya, Ed F. Deprettere, …"): the names go on.
 _INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Þ]\.$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
@@ -147,7 +149,9 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             # "… dreams (J." + "Strachey, Trans.)": a parenthesis opened on the line above goes on (that line
             # only: a stray "(" does not join the rest of the list)
             above = lines[k - 1] if k else ""
-            starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
+            starts = k == 0 or (dated and (_CLOSES.search(_last_word(out[-1][1])) is not None
+                                           or (_YEAR_END.search(out[-1][1][-8:]) is not None
+                                               and OPENS.match(line) is not None))
                                 and _INITIAL_END.search(out[-1][1][-3:]) is None
                                 and above.count("(") <= above.count(")")
                                 and _HEAD_ONLY.match(out[-1][1]) is None
