@@ -113,3 +113,12 @@ def test_a_full_line_closed_by_a_comma_and_a_year_ends_its_reference_when_names_
     got = [text for _, text in join_lines([*first, *second, *textwrap.wrap(_WENDT, 60)])]
     assert got == ["MILLET, Catherine, L’art contemporain en France, Paris, Flammarion, Collection Art et Histoire "
                    "de l’art en France, 1987", " ".join(second), _WENDT]
+
+
+def test_a_body_in_capitals_with_no_date_opens_a_reference_as_din_1505_prints_it():
+    first = ["MÜLLER, Hans, [kein Datum]. Leitfaden zur Pflege städtischer",
+             "Grünanlagen. Berlin: Verlag für Stadtgrün und Landschaftsbau"]
+    second = ["STADTWERKE, [kein Datum]. Jahresbericht der Stadtwerke über",
+              "das vergangene Geschäftsjahr. Online. Zugriff am 3. Mai 2021."]
+    got = [text for _, text in join_lines([*first, *second, *textwrap.wrap(_WENDT, 60)])]
+    assert got == [" ".join(first), " ".join(second), _WENDT]

@@ -72,8 +72,8 @@ _ENDED = re.compile(rf"(?:,\s{YEAR}[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI
 _HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|eds?\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
                         rf"(?:(?<=\.\s){YEAR}[a-z]?|\({YEAR}[a-z]?\))\.$")
 #: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985.";
-#: a body's name in capitals and its year: "UNITED STATES CONGRESS, 1968."
-_CAPITALS_FIRST = re.compile(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.)")
+#: a body's name in capitals and its year, or its lack of one: "UNITED STATES CONGRESS, 1968.", "AUTHOR, [kein Datum]."
+_CAPITALS_FIRST = re.compile(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.|\[(?:{NO_DATE_WORDS})\])")
 #: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
 _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
 #: The end of a text that goes on however short its line: a comma, colon or ampersand, a word joining names,
