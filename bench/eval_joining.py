@@ -55,11 +55,18 @@ _LABEL = re.compile(r"^(\[|\()?(\d{1,4})(\]|\))?(\.?\s)")
 
 def numbered_in_turn(refs: list[str]) -> list[str]:
     """A list whose references carry numbers ("8 Baez JC", "[12] A. Smith") numbered 1, 2, 3 … as a real list
-    is (the strings come from longer lists, their numbers far apart)."""
-    if not all(_LABEL.match(r) for r in refs):
-        return refs
+    is (the strings come from longer lists, their numbers far apart). A list of some numbered strings and some
+    not (strings of many lists, or of two styles' lists) loses its numbers: a real list is numbered throughout
+    or not at all."""
+    if not all(_labelled(r) for r in refs):
+        return [_LABEL.sub("", r, count=1) if _labelled(r) else r for r in refs]
     return [_LABEL.sub(lambda m, n=n: f"{m.group(1) or ''}{n}{m.group(3) or ''}{m.group(4)}", r, count=1)
             for n, r in enumerate(refs, 1)]
+
+
+def _labelled(text: str) -> bool:
+    """Whether a string opens with a list's label (a number below 1000: "1998 Smith" opens with a year)."""
+    return (m := _LABEL.match(text)) is not None and int(m.group(2)) < 1000
 
 
 def _unlabelled(text: str) -> str:

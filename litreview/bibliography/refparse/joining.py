@@ -19,7 +19,7 @@ NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
 BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 
 #: How a reference opens: a list label (not a year in brackets: Nature's "(2020)." wrapped to a line of
-#: its own), "Family, G." / "Family, Given", "Family GH," (Vancouver),
+#: its own), "Family, G." / "Family, Given", "Family GH," (Vancouver), "Family G.,",
 #: "G. Family" (IEEE), "———." (same authors), an organisation and its year ("World Bank. 2017.",
 #: "Office for National Statistics (2021)", "NASA. (n.d.)"), one in capitals ("BRASIL."), or a quoted title ("…", «…», „…“).
 _YEAR = r"(?:\d{4}|n\.\s?d\.)"
@@ -30,7 +30,7 @@ OPENS = re.compile(
     r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}\s?[:;])"
     rf"(?!(?i:{_MONTH})\.?\s\d)"
     r"(?:[A-ZÀ-Þ]|\(?\d{4})"
-    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}(?:[,.]\s|\s(?:and|&)\s[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}\s\(|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
+    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}(?:\.?,\s|\.\s|\s(?:and|&)\s[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}\s\(|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
     rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der|at))*(?:\.\s\(?|\s\(){_YEAR}"
     r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
@@ -39,6 +39,10 @@ OPENS = re.compile(
 #: Bd. 267", as DIN 1505 and ISO 690 print an article): the title above goes on with it (a body's name and
 #: its year open a reference with a title, never with a volume).
 _PERIODICAL_DATED = re.compile(rf"^[^.]{{1,80}}\.\s(?:\d{{1,2}}\.?\s[^\W\d]+\.?\s)?{YEAR}[a-z]?\.\s(?i:{VOLUME_LABEL})\s*\d")
+#: A periodical's name, then its volume and pages or its issue, before any full stop ("Agriculture, Ecosystems &
+#: Environment, 249, 215–225.", "Geological Society, London, Special Publications 252(1)."): the reference above
+#: goes on with its container, which "Family, Given" does not open.
+_CONTAINER_FIRST = re.compile(r"^[^.()]{1,80}?(?:,\s\d{1,4}(?:\(\d{1,4}\))?,\s[A-Z]?\d+[-–][A-Z]?\d+|\s\d{1,4}\(\d{1,4}\))")
 #: A date a finished reference has (or says it lacks): a line cannot open a new reference before it. A year
 #: with its letter ("2016a."), a no-date term in brackets of any locale ("[kein Datum]").
 DATED = re.compile(rf"\b{YEAR}[a-z]?\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\[(?:{NO_DATE_WORDS})\]"
@@ -48,9 +52,10 @@ _CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}
 
 
 #: A name of capitalised words (and the small words inside a body's name) closed by a period, a colon
-#: (Copernicus: "Congressional Budget Office: Flood insurance …"), or a comma and a year, with its acronym in brackets or not, and text going on after it.
+#: (Copernicus: "Congressional Budget Office: Flood insurance …"; not before pages: "Society of Exploration
+#: Geophysicists: G55–G66." is a publisher), or a comma and a year, with its acronym in brackets or not, and text going on after it.
 _NAMED_BODY = re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+|(?:[A-Z]\.){2,})(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|&|de|du|des|für)){1,8})"
-                         r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:[.:]|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
+                         r"(?:\s\([A-ZÀ-Þ][\w-]{1,11}\))?(?:\.|:(?!\s+[A-Z]?\d)|,?\s(?:\d{4}|n\.\s?d\.)[a-z]?[.,])\s+[A-ZÀ-Þ“\"\d]")
 #: A place and its colon after a body's name: the body issued or published the reference above,
 #: whose own author is followed by a year or a title, never by "Place:".
 _PLACE_FIRST = re.compile(r"([A-ZÀ-Þ][^:;]{1,39}?)\s*:")
@@ -67,10 +72,15 @@ _ENDED = re.compile(rf"(?:,\s{YEAR}[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI
 _HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|eds?\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
                         rf"(?:(?<=\.\s){YEAR}[a-z]?|\({YEAR}[a-z]?\))\.$")
 #: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985.";
-#: a body's name in capitals and its year: "UNITED STATES CONGRESS, 1968."
-_CAPITALS_FIRST = re.compile(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.)")
+#: a body's name in capitals and its year, or its lack of one: "UNITED STATES CONGRESS, 1968.", "AUTHOR, [kein Datum]."
+_CAPITALS_FIRST = re.compile(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.|\[(?:{NO_DATE_WORDS})\])")
 #: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
 _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
+#: The end of a text that goes on however short its line: a comma, colon or ampersand, a word joining names,
+#: "In". A line cut short after a year or a page ("… 2002", "… 164–188") and no stop closed its dated reference.
+_OPEN_END = re.compile(r"(?:[:,&]|\b(?:and|und|et|e|y|u\.|In|in))$")
+#: A reference closed by its year after a comma and no stop ("…, Paris, Flammarion, 1987").
+_YEAR_END = re.compile(rf",\s{YEAR}[a-z]?$")
 #: A line ending with an initial ("… eds. Shuvra S." + "Bhattacharyya, Ed F. Deprettere, …"): the names go on.
 _INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Þ]\.$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
@@ -139,12 +149,15 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             # "… dreams (J." + "Strachey, Trans.)": a parenthesis opened on the line above goes on (that line
             # only: a stray "(" does not join the rest of the list)
             above = lines[k - 1] if k else ""
-            starts = k == 0 or (dated and _CLOSES.search(_last_word(out[-1][1])) is not None
+            starts = k == 0 or (dated and (_CLOSES.search(_last_word(out[-1][1])) is not None
+                                           or (_YEAR_END.search(out[-1][1][-8:]) is not None
+                                               and OPENS.match(line) is not None))
                                 and _INITIAL_END.search(out[-1][1][-3:]) is None
                                 and above.count("(") <= above.count(")")
-                                and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
+                                and _HEAD_ONLY.match(out[-1][1]) is None
                                 and _NUMBER_FIRST.match(line) is None
                                 and _PERIODICAL_DATED.match(line) is None and not _place_at(line)
+                                and _CONTAINER_FIRST.match(line) is None
                                 and not is_place(line)
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
                                      or (_ACRONYM_FIRST.match(line) is not None
@@ -154,14 +167,17 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             # does not go on ("In:", a comma or "and" at its end: "In: SILVA, João (org.)" goes on)
             # a line cut short closed its reference, however the next opens (its head alone is no reference,
             # and a number opening a line is a volume or a page)
-            starts = starts or ((dated or OPENS.match(line) is not None) and room.left_short(k) and _CLOSES.search(_last_word(out[-1][1])) is not None
+            starts = starts or ((dated or OPENS.match(line) is not None) and room.left_short(k)
+                                and (_CLOSES.search(_last_word(out[-1][1])) is not None
+                                     or (dated and OPENS.match(line) is not None
+                                         and _OPEN_END.search(out[-1][1][-12:]) is None))
                                 and above.count("(") <= above.count(")")
-                                and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None)
+                                and _HEAD_ONLY.match(out[-1][1]) is None
                                 and _NUMBER_FIRST.match(line) is None
                                 and _PERIODICAL_DATED.match(line) is None)
             starts = starts or (dated and _CAPITALS_FIRST.match(line) is not None
                                 and _GOES_ON.search(out[-1][1][-12:]) is None
-                                and (len(out[-1][1]) > 160 or _HEAD_ONLY.match(out[-1][1]) is None))
+                                and _HEAD_ONLY.match(out[-1][1]) is None)
         if starts:
             out.append((k, line))
             dated = DATED.search(line) is not None

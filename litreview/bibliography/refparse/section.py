@@ -11,6 +11,7 @@ import re
 from ...errors import InputError
 from ...text import fold
 from ..headings import IMPORT_HEADINGS
+from .fields import YEAR
 from .joining import BULLET, DATED, NUMBERED, OPENS, join_lines, one_per_line
 
 HEADINGS = IMPORT_HEADINGS
@@ -165,7 +166,7 @@ def _furniture(lines: list[str], start: int) -> set[int]:
     """Lines of page furniture, with the blank lines around them (a page break is no paragraph break)."""
     skip: set[int] = set()
     for i in range(start, len(lines)):
-        if lines[i].strip() and _FURNITURE.match(lines[i].strip()):
+        if lines[i].strip() and _FURNITURE.match(lines[i].strip()) and not _year_wrapped(lines, i):
             skip.add(i)
             for step in (-1, 1):
                 k = i + step
@@ -173,6 +174,12 @@ def _furniture(lines: list[str], start: int) -> set[int]:
                     skip.add(k)
                     k += step
     return skip
+
+
+def _year_wrapped(lines: list[str], i: int) -> bool:
+    """A year alone on its line right under a line left open by a comma ("… Paris, Dunod," + "1992"): a
+    reference's date wrapped to a line of its own, not a page number."""
+    return i > 0 and re.fullmatch(YEAR, lines[i].strip()) is not None and lines[i - 1].rstrip().endswith((",", ":"))
 
 
 def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tuple[int, str]]:
