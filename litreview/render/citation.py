@@ -297,11 +297,20 @@ def marks(sources: Iterable[Source]) -> dict[str, Mark]:
 
     by_key: dict[str, Source] = {}
     for source in sources:
-        by_key.setdefault(source.key, source)
+        # A label that is the entry's key tells it from every other already: no letter ("doi:10.1038/x", not
+        # "doi:10.1038/x n.d.-c").
+        if not labelled_by_key(source):
+            by_key.setdefault(source.key, source)
     years = {key: source.year for key, source in by_key.items()}
     names = cited_names(by_key, years)
     letters = {key: label.suffix for key, label in year_labels(by_key, years).items() if label.suffix}
     return {key: Mark(letters.get(key, ""), names.get(key)) for key in sorted(names.keys() | letters.keys())}
+
+
+def labelled_by_key(source: Source) -> bool:
+    """Whether the entry's label is its key: no names and no title, a work a Manubot manuscript cites by identifier
+    before any registry has described it (``short_label``)."""
+    return not (source.authors or source.editors) and not one_line(source.title)
 
 
 def short_label(source: Source, mark: Mark = PLAIN) -> str:
@@ -317,7 +326,7 @@ def short_label(source: Source, mark: Mark = PLAIN) -> str:
         # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
         # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
         title = one_line(source.title)
-        if not title:
+        if labelled_by_key(source):
             # Nothing to print but its key: a work a Manubot manuscript cites by identifier before any registry
             # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
             return one_line(source.key) + (f" {year}" if source.year or letter else "")
