@@ -38,6 +38,13 @@ class Reference:
     text: str
     short: str
     """Author-year label for citation marks, e.g. "Bauer and Kratochwil 2011"."""
+    year: str = ""
+    """What the label prints after the names: the year with its letter ("2011a", "n.d.-b")."""
+
+    def cited(self, mode: str = "normal") -> str:
+        """The label a citation item of pandoc's ``mode`` prints: the year alone where the author is suppressed
+        (``[-@key]``: "Kahane et al. [-@key]" prints "Kahane et al. (2015)" in author-date), else ``short``."""
+        return self.year if mode == "suppress-author" and self.year else self.short
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +133,8 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
         _book_like(out, source, kind)
     _links(out, source)
     text = "".join(out.text).strip()
-    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark))
+    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark),
+                     year=year_label(source, mark))
 
 
 def _article(out: _Pieces, s: Source) -> None:
@@ -313,15 +321,21 @@ def labelled_by_key(source: Source) -> bool:
     return not (source.authors or source.editors) and not one_line(source.title)
 
 
+def year_label(source: Source, mark: Mark = PLAIN) -> str:
+    """The year a label prints, with the letter ``mark`` adds: "2012", "2012a", "n.d.", "n.d.-b"."""
+    year = str(source.year) if source.year else "n.d."
+    if mark.letter:
+        year += mark.letter if source.year else f"-{mark.letter}"
+    return year
+
+
 def short_label(source: Source, mark: Mark = PLAIN) -> str:
     """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"; ``mark`` tells it from
     another entry's printed alike ("J. Smith 2012", "Bull, Roe, et al. 2012", "Uieda and Barbosa 2012a", "n.d.-b";
     ``marks``)."""
     people = source.authors or source.editors
     letter = mark.letter
-    year = str(source.year) if source.year else "n.d."
-    if letter:
-        year += letter if source.year else f"-{letter}"
+    year = year_label(source, mark)
     if not people:
         # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
         # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
