@@ -273,3 +273,17 @@ def test_unused_entry_of_a_marked_manuscript_hints_to_cite_it() -> None:
     assert f.hint.startswith("Cite it where a claim relies on it, or remove it")
     (g,) = [f for f in run(links=RELIED[:1]) if f.code == "LR307"]
     assert g.hint == CATALOGUE["LR307"].hint
+
+
+@pytest.mark.parametrize(("written", "named"), [
+    ("[1.1.383, @RStudioTeam2016]", "@RStudioTeam2016"),  # a version number as prefix, as pandoc reads it
+    ("[see @RStudioTeam2016, p. 3]", "@RStudioTeam2016"),
+    ("[-@RStudioTeam2016]", "@RStudioTeam2016"),
+])
+def test_a_missing_key_is_named_without_its_prefix_or_locator(written: str, named: str) -> None:
+    from litreview.linking import link
+
+    essay = replace(_with_citations(f"We used the program {written} for the analysis."), marked=True)
+    linkage = link(essay, BIB, None, metadata={})
+    found = [f.message for f in run(mentions=linkage.mentions, links=linkage.links, essay=essay) if f.code == "LR300"]
+    assert f"citation {named!r} matches no entry" in found

@@ -164,3 +164,25 @@ def test_the_same_citation_twice_in_a_sentence_is_two_mentions() -> None:
             "(Inglis et al. 2020, 40).")
     markers = [m for m in link(parse_essay(text), bib).mentions if m.kind == "marker"]
     assert [m.keys for m in markers] == [("i",), ("i",)]
+
+
+UNMATCHED_BIB = "@book{roe2001, author={Roe, Jane}, title={Traits of plants}, year={2001}}\n"
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    # The whole list of names, not its last name alone ('Cabido (2009)').
+    ("Diaz & Cabido (2009) showed that traits matter (Roe 2001).", ["Diaz & Cabido (2009)"]),
+    ("Diaz and Cabido (2009) showed that traits matter (Roe 2001).", ["Diaz and Cabido (2009)"]),
+    ("Fry, Poe, and Cabido (2009) showed that traits matter (Roe 2001).", ["Fry, Poe, and Cabido (2009)"]),
+    # Each one of a sentence, "et al." with or without a parenthesis.
+    ("Traits rose, as Fry et al. (2013) and Asplund et al. 2022 argued (Roe 2001).",
+     ["Fry et al. (2013)", "Asplund et al. 2022"]),
+    ("Cabido (2009) showed it (Roe 2001).", ["Cabido (2009)"]),
+    # Prose with a year is no citation; nor one an entry fits.
+    ("In 2009 and 2013 traits rose in Spain (Roe 2001).", []),
+    ("The sites of Fry et al. were sampled in 2013 (Roe 2001).", []),
+    ("Roe et al. 2001 found traits (Roe 2001).", []),
+])
+def test_citations_no_entry_fits_are_reported_whole(text: str, reported: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(UNMATCHED_BIB))
+    assert [m.text for m in linkage.mentions if m.kind == "marker" and not m.keys] == reported

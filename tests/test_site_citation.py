@@ -6,7 +6,7 @@ import pytest
 
 from litreview.bibliography.load import parse_bibliography
 from litreview.model import Person, Source
-from litreview.render.citation import Citations, format_reference, short_label
+from litreview.render.citation import PLAIN, Citations, format_reference, short_label
 
 BIB = r"""
 @book{holsti2004taming,
@@ -156,3 +156,15 @@ def test_a_work_known_by_its_identifier_alone_is_labelled_by_it() -> None:
     # the identifier it is cited by, not a quoted title with "n.d." (“doi:10.1126/science.1065863” n.d.).
     assert short_label(Source(key="doi:10.1126/science.1065863", type="misc")) == "doi:10.1126/science.1065863"
     assert short_label(Source(key="k", type="misc", year=2001)) == "k 2001"
+
+
+def test_works_known_by_their_identifiers_alone_get_no_year_letter() -> None:
+    # Their labels are their keys, which already differ: "doi:10.1/a", not "doi:10.1/a n.d.-a" ... "n.d.-t".
+    from litreview.render.citation import marks
+
+    sources = [Source(key=f"doi:10.1000/x{n}", type="misc") for n in range(3)]
+    assert marks(sources) == {}
+    assert [short_label(s, marks(sources).get(s.key, PLAIN)) for s in sources] == [s.key for s in sources]
+    # Works with a title and no names and no date still get their letters, as citeproc gives them.
+    titled = [Source(key="a", type="misc", title="Same title"), Source(key="b", type="misc", title="Same title")]
+    assert {k: m.letter for k, m in marks(titled).items()} == {"a": "a", "b": "b"}

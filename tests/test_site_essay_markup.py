@@ -162,3 +162,18 @@ def test_a_fields_text_between_its_claims_is_rendered_as_its_claims_are(tmp_path
     field = text_of(page.split('id="author_note"')[1].split("</p>")[0])
     assert "newline" not in field and "*" not in field and field.endswith(" a lot.  Then more here.")
     assert "Then <em>more</em> here." in page
+
+
+def test_a_citation_that_suppresses_the_author_prints_the_year(tmp_path: Path) -> None:
+    # pandoc's citeproc prints "Kahane et al. [-@k]" as "Kahane et al. (2015)" in author-date: the year, with its
+    # letter and the locator, not the label again ("Kahane et al. [Kahane et al. 2015]").
+    (tmp_path / "essay.md").write_text(
+        "Kahane et al. [-@k15] found a dilemma. Roe [-@r1, p. 3] agreed. Roe [-@r2] did not [@r2].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@article{k15, author={Kahane, Guy and Everett, Jim and Earp, Brian}, title={A dilemma}, year={2015}}\n"
+        "@article{r1, author={Roe, Jane}, title={Alpha}, year={2001}}\n"
+        "@article{r2, author={Roe, Jane}, title={Beta}, year={2001}}\n", encoding="utf-8")
+    body = text_of(essay_html(tmp_path, "essay.md", "refs.bib").split('id="references"')[0])
+    assert "Kahane et al. [2015] found" in body
+    assert "Roe [2001a, p. 3] agreed" in body
+    assert "Roe [2001b] did not [Roe 2001b]" in body

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
+from ..essay.cites import written_key
 from ..essay.ids import standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
@@ -151,8 +152,9 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
 
 def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography) -> Finding:
     """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
-    (``links`` warns with the same words; an alias in an entry's ``ids`` is named)."""
-    span = _span(mention.text)
+    (``links`` warns with the same words; an alias in an entry's ``ids`` is named). A pandoc item is named by its
+    key alone, as pandoc names it ("citation RStudio2016 not found"), not with its prefix or locator."""
+    span = _span(written_key(mention.text))
     cid = mention.claim_id
     key = mention.detail
     if key.startswith("case:"):

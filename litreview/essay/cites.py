@@ -230,6 +230,13 @@ def _key(m: re.Match[str]) -> str:
     return m.group("bkey") if m.group("bkey") is not None else m.group("key")
 
 
+def written_key(item: str) -> str:
+    """The key as a citation item writes it, without its prefix, locator or suffix ("@Roe2016" in
+    "1.1.383, @Roe2016, p. 3"; "-@Roe2016" is "@Roe2016"); the item itself when it holds no key."""
+    match = _ITEM.search(item)
+    return match.group(0).lstrip("-") if match else item
+
+
 def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]:
     """The citation items of one sentence, in order; ``masked`` is the sentence after ``mask_inline``.
 

@@ -34,11 +34,13 @@ from .author_names import (
     names_an_entry,
     note_in_full,
     parted_list,
+    plausible_surname,
     wrote_et_al,
 )
 from .hits import Found
 from .index import SourceIndex, persons_of
 from .printed_years import (
+    COMMON_YEAR,
     YEAR_WORDS,
     YearForms,
     candidates,
@@ -96,12 +98,38 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                          in_paren.get(paren.start(), ()))
         one_entry_per_label(found, *read_from, index)
         one_entry_per_item(found, *read_from)
+    _bare_et_al(claim, index, found)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
                 found.cover(claim.id, start, end)
                 _emit(claim, keys, written, text[start:end], start, locator, 1.0, index, found)
     every_letter_of_a_group(claim, found, claim_from)
+
+
+_BARE_ET_AL = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’]*\s+et\s+al\.?),?\s+(?P<year>{COMMON_YEAR})(?P<s>[a-z]?)(?![\w–-])")
+"""Names with "et al." and a year written with no parenthesis ("as Asplund et al. 2022 argued")."""
+
+
+def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
+    """ "Asplund et al. 2022" outside any parenthesis that no entry fits: reported as a citation with no entry ("et
+    al." before a year is a citation, not prose). One an entry fits is left to the names' attribution."""
+    text = claim.text
+    if "et al" not in text:
+        return
+    parens = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
+    for m in _BARE_ET_AL.finditer(text):
+        start, end = m.start(), m.end()
+        names, year, suffix = m.group("names"), m.group("year"), m.group("s")
+        if (any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end)
+                or not plausible_surname(names.split()[0]) or not _reportable(year, m.group())):
+            continue
+        keys = lookup(names, index) or loose(names, index)
+        if keys and candidates(keys, year, suffix, index):  # "Roe et al. 2001" for Roe's work, as "(Roe et al. 2001)" is
+            continue
+        found.cover(claim.id, start, end)
+        written = f"{names} {_year_text(year, suffix)}"
+        found.mention(start, Mention(claim.id, "marker", written, (), f"no entry for {written}"))
 
 
 def _nameless_label(names: str, years: list[tuple[str, str]], index: SourceIndex) -> bool:

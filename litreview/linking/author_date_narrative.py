@@ -132,12 +132,46 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    if (toks and lead[toks[-1].end:].strip() == "" and plausible_surname(toks[-1].text) and year not in YEAR_WORDS
-            and "–" not in year and _reportable(year, seg)):
-        name = strip_possessive(toks[-1].text)[0]
-        found.cover(claim.id, toks[-1].start, paren.end())
-        found.mention(toks[-1].start, Mention(claim.id, "marker", f"{toks[-1].text} ({seg.strip()})", (),
-                                              f"no entry for {name} {_year_text(year, suffix)}"))
+    start = _unmatched_names(lead, toks)
+    if start is not None and year not in YEAR_WORDS and "–" not in year and _reportable(year, seg):
+        span = lead[start:].rstrip()
+        name = strip_possessive(span)[0]
+        found.cover(claim.id, start, paren.end())
+        found.mention(start, Mention(claim.id, "marker", f"{span} ({seg.strip()})", (),
+                                     f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+def _unmatched_names(lead: str, toks: list[Token] | None = None) -> int | None:
+    """Where the names of a citation no entry has start, right at the end of ``lead``, read as a style prints
+    them: "Cabido", "Diaz & Cabido", "Diaz and Cabido", "Fry, Roe, and Poe", "Fry et al." (None when the text does
+    not end with a surname so written). The whole list, not its last name: the finding names what the text cites."""
+    toks = tokens(lead) if toks is None else toks
+    if not toks or lead[toks[-1].end:].strip() not in ("", "."):
+        return None
+    last = len(toks) - 1
+    if last >= 2 and toks[last].text == "al" and toks[last - 1].text == "et":  # "Fry et al."
+        alone = not _gap(lead, toks, last) and not _gap(lead, toks, last - 1)
+        return toks[last - 2].start if alone and plausible_surname(toks[last - 2].text) else None
+    if lead[toks[-1].end:].strip() or not plausible_surname(toks[last].text):
+        return None
+    first, joined = last, False
+    while first >= 1:
+        gap = _gap(lead, toks, first)
+        if gap in ("&", ",&") and plausible_surname(toks[first - 1].text):
+            first, joined = first - 1, True
+        elif (not gap and toks[first - 1].text == "and" and first >= 2 and _gap(lead, toks, first - 1) in ("", ",")
+              and plausible_surname(toks[first - 2].text)):
+            first, joined = first - 2, True
+        elif gap == "," and joined and plausible_surname(toks[first - 1].text):
+            first -= 1  # "Fry, Roe, and Poe"
+        else:
+            break
+    return toks[first].start
+
+
+def _gap(lead: str, toks: list[Token], n: int) -> str:
+    """What stands between token ``n`` and the one before it, spaces aside ("&", ",")."""
+    return "".join(lead[toks[n - 1].end:toks[n].start].split())
 
 
 def _outside_citations(lead: str, claim_id: str, found: Found) -> str:

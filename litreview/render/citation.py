@@ -38,6 +38,13 @@ class Reference:
     text: str
     short: str
     """Author-year label for citation marks, e.g. "Bauer and Kratochwil 2011"."""
+    year: str = ""
+    """What the label prints after the names: the year with its letter ("2011a", "n.d.-b")."""
+
+    def cited(self, mode: str = "normal") -> str:
+        """The label a citation item of pandoc's ``mode`` prints: the year alone where the author is suppressed
+        (``[-@key]``: "Kahane et al. [-@key]" prints "Kahane et al. (2015)" in author-date), else ``short``."""
+        return self.year if mode == "suppress-author" and self.year else self.short
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +133,8 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
         _book_like(out, source, kind)
     _links(out, source)
     text = "".join(out.text).strip()
-    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark))
+    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark),
+                     year=year_label(source, mark))
 
 
 def _article(out: _Pieces, s: Source) -> None:
@@ -297,11 +305,28 @@ def marks(sources: Iterable[Source]) -> dict[str, Mark]:
 
     by_key: dict[str, Source] = {}
     for source in sources:
-        by_key.setdefault(source.key, source)
+        # A label that is the entry's key tells it from every other already: no letter ("doi:10.1038/x", not
+        # "doi:10.1038/x n.d.-c").
+        if not labelled_by_key(source):
+            by_key.setdefault(source.key, source)
     years = {key: source.year for key, source in by_key.items()}
     names = cited_names(by_key, years)
     letters = {key: label.suffix for key, label in year_labels(by_key, years).items() if label.suffix}
     return {key: Mark(letters.get(key, ""), names.get(key)) for key in sorted(names.keys() | letters.keys())}
+
+
+def labelled_by_key(source: Source) -> bool:
+    """Whether the entry's label is its key: no names and no title, a work a Manubot manuscript cites by identifier
+    before any registry has described it (``short_label``)."""
+    return not (source.authors or source.editors) and not one_line(source.title)
+
+
+def year_label(source: Source, mark: Mark = PLAIN) -> str:
+    """The year a label prints, with the letter ``mark`` adds: "2012", "2012a", "n.d.", "n.d.-b"."""
+    year = str(source.year) if source.year else "n.d."
+    if mark.letter:
+        year += mark.letter if source.year else f"-{mark.letter}"
+    return year
 
 
 def short_label(source: Source, mark: Mark = PLAIN) -> str:
@@ -310,14 +335,12 @@ def short_label(source: Source, mark: Mark = PLAIN) -> str:
     ``marks``)."""
     people = source.authors or source.editors
     letter = mark.letter
-    year = str(source.year) if source.year else "n.d."
-    if letter:
-        year += letter if source.year else f"-{letter}"
+    year = year_label(source, mark)
     if not people:
         # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
         # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
         title = one_line(source.title)
-        if not title:
+        if labelled_by_key(source):
             # Nothing to print but its key: a work a Manubot manuscript cites by identifier before any registry
             # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
             return one_line(source.key) + (f" {year}" if source.year or letter else "")

@@ -162,16 +162,17 @@ def _citation_groups(text: str, citations: Sequence[Citation]) -> dict[tuple[int
     return groups
 
 
-def readable(text: str, citations: Sequence[Citation], label: Callable[[str], str | None]) -> tuple[str, dict[str, str]]:
+def readable(text: str, citations: Sequence[Citation],
+             label: Callable[[Citation], str | None]) -> tuple[str, dict[str, str]]:
     """The claim's text with its citations as a reader sees them, for a plain excerpt: each citation whose
-    every item's key has a ``label`` written with the labels ("[see e.g. Krige 1951; Press et al. 1992, p. 3]",
+    every item has a ``label`` (its key's, as the item's mode prints it: ``Reference.cited``) written with the labels ("[see e.g. Krige 1951; Press et al. 1992, p. 3]",
     bare where cited in the text), not as the source's markup (``[see e.g. @{kriging}]``, LaTeX's ``\\citep``);
     and each citation so rewritten, as written -> as shown (a marker link's evidence is the citation)."""
     out: list[str] = []
     rewritten: dict[str, str] = {}
     cursor = 0
     for (start, end), items in sorted(_citation_groups(text, citations).items()):
-        labels = [label(item.key) for item in items]
+        labels = [label(item) for item in items]
         if start < cursor or any(lb is None for lb in labels):
             continue
         parts = [(f"{item.prefix} " if item.prefix else "") + str(lb)

@@ -185,22 +185,22 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     # The cards' evidence quotes the claim with its citations as the page shows them, not as the source writes them.
     card_text, rewritten = text, dict[str, str]()
     if claim.citations:
-        def short(key: str) -> str | None:
-            entry = marks_of.entry(key)
-            return None if entry is None else ix.reference(citations, entry).short
+        def short(item: Citation) -> str | None:
+            entry = marks_of.entry(item.key)
+            return None if entry is None else ix.reference(citations, entry).cited(item.mode)
 
         card_text, rewritten = readable(text, claim.citations, short)
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
         card_text = plain_text(card_text, marks_of.xref)
 
-    def mark(n: int, link: Link, card_id: str) -> str | None:
+    def mark(n: int, link: Link, card_id: str, mode: str = "normal") -> str | None:
         source = ix.sources.get(link.source_key)
         if source is None:
             return None
         ref = ix.reference(citations, source.key)
         href = layout.href(here, layout.source(source.key))
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
-        return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0),
+        return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0), label=ref.cited(mode),
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
                          evidence=rewritten.get(evidence_of(link)), step=marks_of.step(source.key, claim_id))
 
@@ -214,7 +214,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
             for n, link in enumerate(links, start=1):
                 if link.kind == "marker" and link.source_key == entry:
                     uses[n] = uses.get(n, 0) + 1
-                    return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""))
+                    return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""), item.mode)
             return None
 
         shown, written = claim_html(text, claim.citations, in_text, marks_of.xref)

@@ -215,13 +215,14 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
 
 
 def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: str, *, number: int = 0,
-              **card: object) -> str:
+              label: str = "", **card: object) -> str:
     """A citation mark: a link to the source page with its card beside it.
 
-    ``number`` is the source's place in the essay's reference list (shown when printed).
+    ``number`` is the source's place in the essay's reference list (shown when printed); ``label`` what the mark
+    prints, when not the source's label (the year alone of a citation that suppresses the author: ``Reference.cited``).
     """
     suggested = link.status == "suggested"
-    label = esc(ref.short)
+    label = esc(label or ref.short)
     extra = '<span class="lr-sr"> (suggested link)</span><span aria-hidden="true">?</span>' if suggested else ""
     printed = f' data-n="{number}"' if number else ""
     return (f'<span class="lr-mark lr-mark--{esc(link.status)}">'

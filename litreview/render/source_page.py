@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Claim, Link, Person, RegistryRecord, Source, SourceMetadata
+from ..model import Citation, Claim, Link, Person, RegistryRecord, Source, SourceMetadata
 from ..text import plural
 from .bibtex import EntryTexts
 from .citation import PLAIN, Citations, short_label, short_title
@@ -207,7 +207,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
         href = layout.href(here, layout.essay, claim.id)
         text = claim.text
         if claim.citations:  # the citations with the sources' labels, as the essay page shows them
-            text, rewritten = readable(text, claim.citations, lambda key: _label(ix, citations, key))
+            text, rewritten = readable(text, claim.citations, lambda item: _label(ix, citations, item))
             evidence = rewritten.get(evidence, evidence)
         head = (f'<blockquote class="lr-excerpt">{excerpt(text, evidence or lk.evidence)}</blockquote>'
                 f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay ({esc(_paragraph_name(ix, claim))}, '
@@ -228,8 +228,8 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
     return f'<li class="lr-mark--{esc(lk.status)}">{head}{detail}</li>'
 
 
-def _label(ix: ReviewIndex, citations: Citations, key: str) -> str | None:
-    return ix.reference(citations, key).short if key in ix.sources else None
+def _label(ix: ReviewIndex, citations: Citations, item: Citation) -> str | None:
+    return ix.reference(citations, item.key).cited(item.mode) if item.key in ix.sources else None
 
 
 def _paragraph_name(ix: ReviewIndex, claim: Claim) -> str:
