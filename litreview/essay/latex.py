@@ -20,7 +20,7 @@ from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_text, tex_group_end
-from .latex_labels import SECTION_LEVELS, label_numbers
+from .latex_labels import SECTION_LEVELS, label_numbers, sectioning
 from .segment import make_claim, sentences, split_lines
 
 MAX_DEPTH = 16
@@ -237,7 +237,7 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
 
 
-_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+_HEADING = re.compile(r"\\(" + sectioning("part", "subsubsection") + r")\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
 
 
 def _headings_apart(lines: list[tuple[str, int, str]],

@@ -15,7 +15,15 @@ from .latex_cites import tex_group_end
 SECTION_LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5,
                   "subparagraph": 6}
 """LaTeX's sectioning commands by depth (the reader's headings, the numbers of their labels)."""
-_EVENT = re.compile(r"\\(chapter|section|subsection|subsubsection|paragraph|subparagraph)(\*?)\s*(?:\[[^\]]*\])?\s*(?=\{)"
+
+
+def sectioning(first: str, last: str) -> str:
+    """The names of the sectioning commands from ``first`` to ``last`` by depth, as a pattern's alternatives."""
+    return "|".join(name for name, level in SECTION_LEVELS.items()
+                    if SECTION_LEVELS[first] <= level <= SECTION_LEVELS[last])
+
+
+_EVENT = re.compile(r"\\(" + sectioning("chapter", "subparagraph") + r")(\*?)\s*(?:\[[^\]]*\])?\s*(?=\{)"
                     r"|\\begin\{(figure|table)\*?\}")
 _CHAPTER = re.compile(r"\\chapter\*?\s*[\[{]")
 _LABEL_AFTER = re.compile(r"\s*\\label\{([^{}]*)\}")

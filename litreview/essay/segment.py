@@ -118,7 +118,9 @@ def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
     return out
 
 
-_NOTE_REF = re.compile(r"\[\^[^\]\s^]+\]")
+NOTE_LABEL = r"[^\]\s^]+"
+"""The label of a note's reference (``[^1]``, ``[^cn-multiple]``), as pandoc reads it."""
+_NOTE_REF = re.compile(rf"\[\^{NOTE_LABEL}\]")
 """A note's reference (``[^1]``), its note a paragraph of its own."""
 _NOTE_MARKS = re.compile(r"\^\[|\[\^")
 

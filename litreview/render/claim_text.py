@@ -15,6 +15,7 @@ from html import unescape
 from typing import Any
 
 from ..essay.cites import raw_tex_spans
+from ..essay.segment import NOTE_LABEL
 from ..model import Citation
 from .sanitize import clean_text, esc
 
@@ -107,7 +108,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
 # cross-reference (``@fig-map``, ``[-@fig-map]``, ``@fig:map``), which Quarto and pandoc-crossref print as "Figure 1".
 # Code spans are matched first, to be left as they are.
 _REF = r"([A-Za-z][\w:-]*[A-Za-z0-9_])"
-_NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)|\[\^([^\]\s^]+)\]"
+_NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]"
                        rf"|\[(-?)@{_REF}\]|(?<![\w.@\[-])(-?)@{_REF}")
 _NOTE_OPEN = "\ue002"
 
