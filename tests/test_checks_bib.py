@@ -340,6 +340,9 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     # Section-lettered pages, as Geophysics prints a special section's (WB9-WB19, WCA27-WCA36); "pp" is no section.
     ("WB9--WB19", False, False), ("WCA27--WCA36", False, False), ("SE115", False, False), ("WB9-WB19", True, False),
     ("WB9-WB19", False, True), ("pp12--15", False, True), ("pp12-15", True, True),
+    # LaTeX's en dash command, as reference managers export it: a range, as pandoc and BibTeX print it.
+    ("3111{\\textendash}3119", False, False), ("79\\textendash{}86", True, False),
+    ("79\\textendash 86", False, False), ("12{\\textendash}", False, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
