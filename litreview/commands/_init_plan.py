@@ -223,9 +223,29 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
     folder = essay_path.parent
     while True:
         beside = sorted(p for p in folder.glob("*.bib") if p.is_file())
+        if not beside and folder == essay_path.parent:
+            # No .bib: the one CSL-JSON or CSL-YAML bibliography beside the essay (a brief's list of cases that
+            # its build script hands to pandoc), told from settings files by holding items.
+            beside = [p for p in sorted(folder.iterdir()) if p.suffix.lower() in _BIB_SUFFIXES[1:] and _is_csl(p)]
+            if len(beside) == 1:
+                plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
+                                  f"{essay_path.name} (--bib names another)")
         if beside or folder == plan.root or not _inside(folder, plan.root):
             return beside if len(beside) == 1 else []
         folder = folder.parent
+
+
+def _is_csl(path: Path) -> bool:
+    """Whether the file is a CSL bibliography with at least one item (not a settings or package file)."""
+    from ..bibliography.csl import parse_csl
+
+    try:
+        if not path.is_file() or path.stat().st_size > 50_000_000:
+            return False
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(parse_csl(text, str(path), yaml=path.suffix.lower() != ".json").sources)
 
 
 def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
