@@ -163,6 +163,10 @@ def test_manubot_compact_identifiers_of_trials_and_databases_are_sources(tmp_pat
     _, _, _, findings = review(essay, refs)
     assert [f.hint for f in findings if f.code == "LR310"] == [
         "Add an entry whose url is https://clinicaltrials.gov/study/NCT07654321"]
+    # A citation key of that prefix that is no accession is a key like any other.
+    essay.write_text("Data [@geo:smith2010].\n", encoding="utf-8")
+    _, _, _, findings = review(essay, refs)
+    assert [f.code for f in findings if f.code in ("LR300", "LR310")] == ["LR300"]
 
 
 # --- pandoc, the oracle ---------------------------------------------------------------
