@@ -8,7 +8,7 @@ entry point at the entry in the .bib; curated-link findings point at the claims 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
@@ -84,15 +84,35 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
 
 
 def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
-    """Claims with a citation marker, and the sentences either side of one in the same paragraph."""
+    """Claims with a citation marker, and the sentences either side of one in the same paragraph; and every
+    sentence of a paragraph followed by a paragraph of citations alone, as a brief sets a paragraph's authorities."""
     with_marker = {m.claim_id for m in linkage.mentions if m.kind == "marker"}
     near: set[str] = set()
+    before: list[str] = []
     for paragraph in essay.paragraphs:
         ids = [c.id for c in paragraph.claims]
         for n, cid in enumerate(ids):
             if cid in with_marker:
                 near.update(ids[max(0, n - 1):n + 2])
+        if _citations_alone(paragraph.claims):
+            near.update(before)
+        before = ids
     return near
+
+
+def _citations_alone(claims: Sequence[Claim]) -> bool:
+    """Whether the sentences are nothing but citations ("[@a, para. 40] [@b, p. 101]")."""
+    for claim in claims:
+        if not claim.citations:
+            return False
+        rest, at = [], 0
+        for cite in sorted(claim.citations, key=lambda c: c.start):
+            rest.append(claim.text[at:cite.start])
+            at = max(at, cite.end)
+        rest.append(claim.text[at:])
+        if any(ch.isalnum() for ch in "".join(rest)):
+            return False
+    return bool(claims)
 
 
 _LETTER_OPEN = ("the style leaves the year letter undecided: it letters in the order the text first cites the works; "
