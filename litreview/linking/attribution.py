@@ -243,6 +243,20 @@ def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     return False
 
 
+_MONTH = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"))
+_DAY_AFTER = lazy(r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\s+\d{4}\b")
+_DAY_BEFORE = lazy(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+
+
+def _dated(text: str, name: _Name) -> bool:
+    """Whether a lone capitalised word is a month in a date ("on May 5, 2023", "5 May", "May 2023"), not an
+    author of that name."""
+    if len(name.toks) != 1 or fold(name.toks[0].text) not in _MONTH:
+        return False
+    return bool(_DAY_AFTER.match(text, name.end) or _DAY_BEFORE.search(text[max(0, name.start - 8):name.start]))
+
+
 def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: SourceIndex,
                    covered: Found, found: Found, title_names: dict[str, list[str]]) -> None:
     text = claim.text
@@ -251,7 +265,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
-        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end):
+        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end) or _dated(text, name):
             continue
         roles = index.roles(fold(name.family))
         if not roles:
