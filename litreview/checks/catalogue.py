@@ -153,6 +153,10 @@ _CODES = (
          "A name holds a quotation mark that nothing closes (\"Crooks, Andrew\"\"), usually left by an export or "
          "a paste: styles print it with the name.",
          "Delete the stray mark (an umlaut is written {\\\"u}; a nickname in quotes takes both marks)."),
+    Code("LR151", "et-al-as-name", "warning",
+         "A name list writes et al. as a name (\"Roe, Jane and {al.}\", \"and et al.\"): pandoc and BibTeX print it as an "
+         "author (\"Roe and al. 2003\").",
+         "Write 'and others', which styles print as et al."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),
