@@ -211,3 +211,14 @@ def test_cases_and_statutes_are_cited_by_name_and_their_citation() -> None:
     assert refs["smith-ca"].text == "R v Smith, 2011 ONCA 12."
     assert refs["smith-ca"].html.startswith("<i>R v Smith</i>, 2011 ONCA 12.")
     assert refs["code"].text == "Criminal Code, RSC 1985, c C-46."
+
+
+@pytest.mark.parametrize(("edition", "printed"), [
+    ("2nd", "2nd ed."), ("2", "2nd ed."), ("3", "3rd ed."), ("11", "11th ed."), ("21", "21st ed."),
+    ("Second", "Second ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),
+    ("2nd ed.", "2nd ed."), ("Revised edition", "Revised edition."), ("2.ª edición", "2.ª edición."),
+])
+def test_an_edition_is_printed_once_as_chicago_prints_it(edition: str, printed: str) -> None:
+    # "5e éd" was printed "5e éd ed.", a number alone "2 ed.": citeproc prints "2nd ed." and a written edition as is.
+    source = Source(key="k", type="book", title="A Book", publisher="P", year=2001, fields={"edition": edition})
+    assert f"A Book. {printed} P, 2001." in format_reference(source).text

@@ -170,6 +170,22 @@ def _legal_label(source: Source, letter: str) -> str:
     return f"{title} {source.year}" if source.year and not citation else title
 
 
+_EDITION_WORD = re.compile(r"(?i)\b(?:ed|eds|edn|edition|éd|édition|edición|edicion|edição|edizione|aufl|auflage|"
+                           r"uitg|druk|wyd|изд)\b\.?")
+
+
+def _edition(edition: str) -> str:
+    """The edition as citeproc prints it in Chicago: "2" as "2nd ed.", one that names itself ("5e éd", "2. Aufl.",
+    "Revised edition") as written, else with "ed." after it ("Second ed.")."""
+    if not edition:
+        return ""
+    if edition.isdigit():
+        n = int(edition)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} ed."
+    return edition if _EDITION_WORD.search(edition) else f"{edition} ed."
+
+
 def _article(out: _Pieces, s: Source) -> None:
     if s.container:
         out.add(" ")
@@ -205,9 +221,9 @@ def _chapter(out: _Pieces, s: Source) -> None:
 def _book_like(out: _Pieces, s: Source, kind: str) -> None:
     if s.authors and s.editors:
         out.add(" Edited by " + _name_list(s.editors, invert_first=False) + ".")
-    edition = one_line(_decoded(s, "edition"))
+    edition = _edition(one_line(_decoded(s, "edition")))
     if edition:
-        out.add(f" {edition}{'' if edition.lower().endswith(('ed.', 'edition')) else ' ed.'}")
+        out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
     if kind in _THESIS:
         out.add(f" {_THESIS[kind]}")
