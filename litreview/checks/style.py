@@ -19,7 +19,7 @@ from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from ..text import fold_words, plural
-from .bib import entry_finding, folded, parse_iso, plain
+from .bib import editor_as_publisher, entry_finding, folded, parse_iso, plain
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
                           "on", "or", "the", "to", "with", "via"})
@@ -241,7 +241,8 @@ def et_al_as_name(person: Person) -> bool:
 def check_names(source: Source) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
     holding a quotation mark that nothing closes; LR151 for et al. written as a name."""
-    for role, people in (("author", source.authors), ("editor", source.editors)):
+    house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
+    for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
         for person in people:
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
