@@ -8,13 +8,13 @@ entry point at the entry in the .bib; curated-link findings point at the claims 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
-from ..essay.cites import written_key
+from ..essay.cites import citations_alone, written_key
 from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
@@ -94,25 +94,10 @@ def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
         for n, cid in enumerate(ids):
             if cid in with_marker:
                 near.update(ids[max(0, n - 1):n + 2])
-        if _citations_alone(paragraph.claims):
+        if citations_alone(paragraph.claims):
             near.update(before)
         before = ids
     return near
-
-
-def _citations_alone(claims: Sequence[Claim]) -> bool:
-    """Whether the sentences are nothing but citations ("[@a, para. 40] [@b, p. 101]")."""
-    for claim in claims:
-        if not claim.citations:
-            return False
-        rest, at = [], 0
-        for cite in sorted(claim.citations, key=lambda c: c.start):
-            rest.append(claim.text[at:cite.start])
-            at = max(at, cite.end)
-        rest.append(claim.text[at:])
-        if any(ch.isalnum() for ch in "".join(rest)):
-            return False
-    return bool(claims)
 
 
 _LETTER_OPEN = ("the style leaves the year letter undecided: it letters in the order the text first cites the works; "
