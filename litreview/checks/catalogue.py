@@ -263,6 +263,10 @@ _CODES = (
          "The manuscript's front matter gives a field twice. pandoc keeps the last value and warns; R Markdown "
          "and Quarto refuse the file (YAML allows a key once). litreview read the last value.",
          "Keep one of the two; a YAML list holds several values (bibliography: [a.bib, b.bib])."),
+    Code("LR320", "citation-placeholder", "warning",
+         "The text holds a placeholder where a citation belongs, never filled in (\"[CITE]\", \"[citation needed]\", "
+         "\"(REF)\"): pandoc and LaTeX print it as written.",
+         "Cite the work ([@key], \\cite{key}), or delete the placeholder."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "
