@@ -164,3 +164,15 @@ def test_a_month_in_a_date_is_no_author_of_that_name() -> None:
             "Several countries did so in 5 June 2023 or by March 2024. As May argues, hazards persist.")
     linkage = link(parse_essay(text), bib)
     assert [(lk.claim_id, lk.evidence) for lk in linkage.links if lk.kind == "attribution"] == [("p1-s3", "May")]
+
+
+def test_an_author_named_beside_a_citation_of_one_of_her_works_names_that_work() -> None:
+    # "Sara Shatford insiste ... [@shatford1984]": the name was linked, as a suggestion, to her other work.
+    bib = parse_bibliography("@article{shatford1984, author={Shatford, Sara}, title={Describing a Picture},"
+                             " journal={J}, year={1984}}\n"
+                             "@article{shatford1986, author={Shatford, Sara}, title={Analyzing the Subject of a"
+                             " Picture}, journal={J}, year={1986}}\n")
+    linkage = link(parse_essay("Sara Shatford insists on being concise in the subject of a picture [@shatford1984].\n"),
+                   bib)
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("shatford1984", "confirmed")]
