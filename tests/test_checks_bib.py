@@ -340,6 +340,9 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     # Section-lettered pages, as Geophysics prints a special section's (WB9-WB19, WCA27-WCA36); "pp" is no section.
     ("WB9--WB19", False, False), ("WCA27--WCA36", False, False), ("SE115", False, False), ("WB9-WB19", True, False),
     ("WB9-WB19", False, True), ("pp12--15", False, True), ("pp12-15", True, True),
+    # LaTeX's en dash command, as reference managers export it: a range, as pandoc and BibTeX print it.
+    ("3111{\\textendash}3119", False, False), ("79\\textendash{}86", True, False),
+    ("79\\textendash 86", False, False), ("12{\\textendash}", False, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
@@ -474,3 +477,21 @@ def test_a_stray_quotation_mark_in_a_name_is_named_with_what_to_delete() -> None
     assert (crooks.file, crooks.line) == ("LR150-trigger.bib", 2)
     assert crooks.message == "author 'Crooks, Andrew\"' holds a stray quotation mark \""
     assert crooks.hint.startswith('Delete the " from the author field')
+
+
+def test_a_publisher_written_as_the_editor_is_named_in_the_hint() -> None:
+    # Spanish and French call the publishing house the editorial, the éditeur: a thesis's .bib wrote every
+    # publisher as editor = {Siglo XXI}; LR111 asked for a publisher, and LR133 called "XXI" a family name in capitals.
+    text = ("@book{castells, author = {Castells, Manuel}, title = {La cuestión urbana}, year = {1974},"
+            " editor = {Siglo XXI}}\n"
+            "@book{alianza, author = {Doe, Juan}, title = {Otro}, year = {1990}, editor = {Alianza}}\n"
+            "@book{press, author = {Doe, Juan}, title = {Otro}, year = {1990}, editor = {Temas Grupo Editorial}}\n"
+            "@book{person, author = {Doe, Juan}, title = {Otro}, year = {1990}, editor = {Roe, Jane}}\n")
+    found = check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(), now=NOW).findings
+    hints = {f.key: f.hint for f in found if f.code == "LR111"}
+    assert hints["castells"] == ("The editor field holds 'Siglo XXI', which reads as the publisher (the "
+                                 "editorial, the éditeur): write publisher = {Siglo XXI} instead")
+    assert hints["alianza"].startswith("The editor field holds 'Alianza'")
+    assert hints["press"].startswith("The editor field holds 'Temas Grupo Editorial'")
+    assert hints["person"] == "Add publisher = {...} (the registry record usually has it)."
+    assert not [f for f in found if f.code == "LR133"]

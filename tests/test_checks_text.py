@@ -138,6 +138,9 @@ CASES = {
     "LR319": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("duplicate-metadata-key", "refs/essay.md", 4,
                                                                     "bibliography twice", "")]})),
               dict()),
+    # A placeholder where a citation belongs; a word in brackets that is none.
+    "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
+              dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

@@ -72,3 +72,27 @@ def test_a_quoted_stimulus_the_sentence_names_as_a_statement_or_item_needs_no_at
     _, found = findings(STIMULI)
     quoted = [f for f in found if f.code == "LR305"]
     assert [f.message.startswith("quotation “nearly every household") for f in quoted] == [True]
+
+
+BRIEF = """
+We build with CMake on every platform [@waltz1979theory].
+
+The premise of the defence is that the party now tells the principal: "if you go ahead then you go ahead alone
+and without my help."
+
+[@waltz1979theory, para. 40]
+[@jervis1976perception, p. 101]
+
+The report concluded that "nearly every household in the region had stopped sorting its waste by the end of the
+decade" and said no more.
+
+A later paragraph with no citation at all.
+"""
+
+
+def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> None:
+    # A brief or factum sets each paragraph's authorities in a paragraph of their own after it: its quotations
+    # were reported as unattributed (LR305). The quotation followed by a paragraph of prose still is.
+    _, found = findings(BRIEF)
+    quoted = [f for f in found if f.code == "LR305"]
+    assert [f.message.startswith("quotation \"nearly every household") for f in quoted] == [True]

@@ -172,3 +172,17 @@ def test_a_nested_field_given_twice_is_noted_at_its_line(tmp_path: Path) -> None
 def test_a_front_matter_without_repeats_notes_nothing(tmp_path: Path) -> None:
     (tmp_path / "p.md").write_text("---\nbibliography: [a.bib, b.bib]\n---\n\nText [@a].\n", encoding="utf-8")
     assert check_notices(load_essay(tmp_path / "p.md")) == []
+
+
+# -- LR320: a placeholder where a citation belongs -----------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["p.md", "p.tex"])
+def test_a_citation_placeholder_left_in_the_text_is_a_finding(tmp_path: Path, name: str) -> None:
+    # "the AI4D project [CITE] have made progress": pandoc prints the placeholder as written, and nothing said so.
+    (tmp_path / name).write_text("Masakhane and the AI4D project [CITE] made progress.\n\nOthers did too [citation "
+                                 "needed], and more (REF).\n\nSee the [reference manual] and [REF: 3] and [TODO].\n",
+                                 encoding="utf-8")
+    found = [f for f in check_notices(load_essay(tmp_path / name)) if f.code == "LR320"]
+    assert [(f.line, f.claim_id, f.message.split("'")[1]) for f in found] == [
+        (1, "p1-s1", "[CITE]"), (3, "p2-s1", "[citation needed]"), (3, "p2-s1", "(REF)")]
+    assert found[0].hint.startswith("Cite the work")

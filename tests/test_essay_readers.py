@@ -136,6 +136,39 @@ def test_check_reads_a_manubot_folder_from_the_command_line(tmp_path: Path) -> N
     assert not [f for f in report["findings"] if f["code"] in ("LR300", "LR307", "LR310")]
 
 
+def test_manubot_compact_identifiers_of_trials_and_databases_are_sources(tmp_path: Path) -> None:
+    # Manubot resolves a compact identifier (clinicaltrials:NCT..., pdb:..., as Bioregistry names them) through its
+    # address: each was an LR300 error, "matches no entry".
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\n\nTwo trials [@clinicaltrials:NCT01234567; @clinicaltrials:nct07654321] "
+                                   "and a structure [@pdb:1ABC].\n", encoding="utf-8")
+    _, bib, linkage, findings = review(content, None)
+    assert [(s.key, s.url) for s in bib.sources] == [
+        ("clinicaltrials:NCT01234567", "https://clinicaltrials.gov/study/NCT01234567"),
+        ("clinicaltrials:nct07654321", "https://clinicaltrials.gov/study/NCT07654321"),
+        ("pdb:1ABC", "https://www.rcsb.org/structure/1ABC")]
+    assert len({lk.source_key for lk in linkage.links if lk.kind == "marker"}) == 3
+    assert not [f for f in findings if f.code in ("LR300", "LR310")]
+    # In a manuscript with a bibliography, the entry whose address is the trial's is the one cited.
+    refs = tmp_path / "refs.bib"
+    refs.write_text("@misc{trial, title = {A Trial}, year = {2020},"
+                    " url = {https://clinicaltrials.gov/ct2/show/NCT01234567}}\n", encoding="utf-8")
+    essay = tmp_path / "paper.md"
+    essay.write_text("A trial [@clinicaltrials:NCT01234567].\n", encoding="utf-8")
+    _, _, linkage, findings = review(essay, refs)
+    assert {lk.source_key for lk in linkage.links if lk.kind == "marker"} == {"trial"}
+    assert not [f for f in findings if f.code in ("LR300", "LR310")]
+    essay.write_text("Another [@clinicaltrials:NCT07654321].\n", encoding="utf-8")
+    _, _, _, findings = review(essay, refs)
+    assert [f.hint for f in findings if f.code == "LR310"] == [
+        "Add an entry whose url is https://clinicaltrials.gov/study/NCT07654321"]
+    # A citation key of that prefix that is no accession is a key like any other.
+    essay.write_text("Data [@geo:smith2010].\n", encoding="utf-8")
+    _, _, _, findings = review(essay, refs)
+    assert [f.code for f in findings if f.code in ("LR300", "LR310")] == ["LR300"]
+
+
 # --- pandoc, the oracle ---------------------------------------------------------------
 
 def _pandoc() -> str:

@@ -168,3 +168,21 @@ def test_a_sentence_may_begin_with_a_name_in_lower_case(text: str, expected: lis
 def test_et_al_before_a_bracketed_number_goes_on(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A statute's subsections ("section 686(1)(b)(iii)") are no list: pysbd cut the sentence at each one, and
+    # inside a citation's locator too ("[@code, ss. 686(1)(a)(ii)]").
+    ("It is an error of law under section 686(1)(a)(ii) of the Code. The proviso (s. 686(1)(b)(iii)) does not "
+     "apply.", ["It is an error of law under section 686(1)(a)(ii) of the Code.",
+                "The proviso (s. 686(1)(b)(iii)) does not apply."]),
+    ("[@code, ss. 686(1)(a)(ii), 686(1)(b)(iii)] [@khan, para. 28]",
+     ["[@code, ss. 686(1)(a)(ii), 686(1)(b)(iii)] [@khan, para. 28]"]),
+    # A list written in the sentence, each item after a space, is still cut as pysbd cuts it.
+    ("Two cases: (a) alliances and (b) regimes. Both matter.", None),
+])
+def test_a_statutes_subsections_are_no_list(text: str, expected: list[str] | None) -> None:
+    split = [[text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] for reference in (False, True)]
+    assert split[0] == split[1]
+    if expected is not None:
+        assert split[0] == expected

@@ -209,6 +209,26 @@ def test_a_csl_json_bibliography_of_the_essays_name_beside_it_is_used(here: Path
     assert settings(here) == ("paper.md", "paper.json")
 
 
+def test_the_one_csl_bibliography_beside_the_essay_is_used(here: Path) -> None:
+    # A brief whose CSL-YAML list of cases is passed to pandoc by a build script (bibliography.yaml, not named in
+    # the front matter): init made an empty refs/bibliography.bib, and every citation was an error.
+    (here / "brief.md").write_text("# Facts\n\nThe appeal was dismissed.\n\n[@smith-ca, para. 4]\n", encoding="utf-8")
+    (here / "bibliography.yaml").write_text("references:\n- id: smith-ca\n  type: legal_case\n  title: R v Smith\n"
+                                            "  authority: 2011 ONCA 12\n", encoding="utf-8")
+    (here / "config.yaml").write_text("numbersections: true\n", encoding="utf-8")  # settings, no bibliography
+    (here / "package.json").write_text("{}", encoding="utf-8")
+    assert main(["init", "brief.md"]) == 0
+    assert settings(here) == ("brief.md", "bibliography.yaml")
+
+
+def test_two_csl_bibliographies_beside_the_essay_are_no_choice_to_make(here: Path) -> None:
+    (here / "brief.md").write_text("# Facts\n\nThe appeal was dismissed [@a].\n", encoding="utf-8")
+    for name in ("cases.yaml", "old.json"):
+        (here / name).write_text(json.dumps([{"id": "a", "type": "book", "title": "A Book"}]), encoding="utf-8")
+    assert main(["init", "brief.md"]) == 0
+    assert settings(here) == ("brief.md", "refs/bibliography.bib")
+
+
 def test_an_empty_references_heading_is_no_list_to_import(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The heading under which pandoc prints the reference list, left empty in the source: init stopped with an error.
     (here / "paper.md").write_text("# Intro\n\nText [@a].\n\n# References\n", encoding="utf-8")

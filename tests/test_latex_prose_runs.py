@@ -72,3 +72,17 @@ def test_generated_latex_manuscripts_read_the_same(monkeypatch: pytest.MonkeyPat
     shown = [read(text) for text in texts]
     monkeypatch.setattr(latex_cites, "_prose_runs", lambda text: (text, []))
     assert shown == [read(text) for text in texts]
+
+
+def test_inline_math_is_read_as_its_text_and_display_math_is_left_out() -> None:
+    # "la suma de residuales cuadrados ($SRC$) a minimizar" read "la suma de residuales cuadrados () a minimizar":
+    # pandoc prints inline math's text. A citation inside math stays dropped, as pandoc drops it.
+    text, _ = _convert("La suma ($SRC$) a minimizar, con $p < 0.05$ y \\(\\alpha_{i}\\) [$x \\cite{k}$]. "
+                       "Luego \\[ y = x \\] y fin \\citep{j}.", [])
+    assert " ".join(text.split()) == "La suma (SRC) a minimizar, con p < 0.05 y α_i [x]. Luego y fin [@{j}]."
+
+
+def test_a_resized_box_reads_as_its_content() -> None:
+    # A table's \resizebox{\textwidth}{!}{...} printed its "!" after the caption ("... en Censo y EPH !").
+    text, _ = _convert("\\caption{Variables comparables} \\resizebox{\\textwidth}{!}{Tabla} y \\scalebox{0.8}{Otra}", [])
+    assert " ".join(text.split()) == "Variables comparables Tabla y Otra"

@@ -36,7 +36,9 @@ from litreview.bibliography.load import parse_bibliography
     (r"\mnras", "MNRAS"),
     (r"{\aap}", "A&A"),
     (r"Rates in \apj\ and \apjl", "Rates in ApJ and ApJL"),
-    (r"`Glass Floors' and ``Ceilings''", "‘Glass Floors' and “Ceilings”"),
+    # TeX's single quotes pair up, as pandoc prints them ("‘Glass Floors'" left its closing mark straight).
+    (r"`Glass Floors' and ``Ceilings''", "‘Glass Floors’ and “Ceilings”"),
+    (r"Tools for `Rcpp' and O'Brien's `x'", "Tools for ‘Rcpp’ and O'Brien's ‘x’"),
     # An accent over a braced dotless i or j, as Crossref and Google Scholar export it ("Dion\\'ısio" before).
     (r"Dion{\'{\i}}sio and na\"{\i}ve, \^{\i}le", "Dionísio and naïve, île"),
     ("", ""),

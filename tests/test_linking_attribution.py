@@ -154,3 +154,25 @@ def test_a_function_word_opening_the_sentence_is_no_author_of_that_name() -> Non
     # A name proper still counts: "To argues" has no sentence-opening function word before a verb.
     linkage = link(parse_essay("As Stone argues, the variability is stochastic.\n"), parse_bibliography(bib))
     assert [a[:2] for a in attributions(linkage)] == [("p1-s1", "stone2022")]
+
+
+def test_a_month_in_a_date_is_no_author_of_that_name() -> None:
+    # "on May 5, 2023": the month was linked, confirmed, to an entry one of whose authors is named May.
+    bib = parse_bibliography(BIB + "@article{cash2013, author={Cash, Richard and May, Maria A.}, title={Hazards},"
+                                   " journal={J}, year={2013}}\n")
+    text = ("The organization declared an end to the emergency on May 5, 2023, and others followed. "
+            "Several countries did so in 5 June 2023 or by March 2024. As May argues, hazards persist.")
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.evidence) for lk in linkage.links if lk.kind == "attribution"] == [("p1-s3", "May")]
+
+
+def test_an_author_named_beside_a_citation_of_one_of_her_works_names_that_work() -> None:
+    # "Sara Shatford insiste ... [@shatford1984]": the name was linked, as a suggestion, to her other work.
+    bib = parse_bibliography("@article{shatford1984, author={Shatford, Sara}, title={Describing a Picture},"
+                             " journal={J}, year={1984}}\n"
+                             "@article{shatford1986, author={Shatford, Sara}, title={Analyzing the Subject of a"
+                             " Picture}, journal={J}, year={1986}}\n")
+    linkage = link(parse_essay("Sara Shatford insists on being concise in the subject of a picture [@shatford1984].\n"),
+                   bib)
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("shatford1984", "confirmed")]

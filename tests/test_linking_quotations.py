@@ -50,3 +50,16 @@ def test_short_scare_quotes_are_not_quotations() -> None:
 def test_straight_quotes_count_too() -> None:
     linkage = run('As @holsti2004taming puts it, "weapons hanging on the wall never fire" at all.')
     assert quotes(linkage) == [("p1-s1", '"weapons hanging on the wall never fire"', ("holsti2004taming",))]
+
+
+def test_a_quotation_with_its_own_citation_is_carried_by_that_citation_alone() -> None:
+    # "... in their use [@wendt], with some arguing that, “...” [@holsti, 97]": the quotation is Holsti's, and was
+    # also linked to the entry cited earlier in the sentence for another point.
+    linkage = run("Assessments find importance in their use [@wendt1995anarchy], with some arguing that, “when "
+                  "a state does not bother with such provisions it is unbridled power” [@holsti2004taming, 97].")
+    assert quotes(linkage)[0][2] == ("holsti2004taming",)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "quotation"] == ["holsti2004taming"]
+    both = run("Assessments find importance in their use [@wendt1995anarchy], with some arguing that, “when "
+               "a state does not bother with such provisions it is unbridled power” [@holsti2004taming; "
+               "@wendt1995anarchy, 3].")
+    assert quotes(both)[0][2] == ("holsti2004taming", "wendt1995anarchy")

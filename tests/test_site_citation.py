@@ -168,3 +168,57 @@ def test_works_known_by_their_identifiers_alone_get_no_year_letter() -> None:
     # Works with a title and no names and no date still get their letters, as citeproc gives them.
     titled = [Source(key="a", type="misc", title="Same title"), Source(key="b", type="misc", title="Same title")]
     assert {k: m.letter for k, m in marks(titled).items()} == {"a": "a", "b": "b"}
+
+
+LEGAL = """references:
+- id: smith-ca
+  type: legal_case
+  title: R v Smith
+  title-short: Smith CA
+  authority: 2011 ONCA 12
+- id: smith-scc
+  type: legal_case
+  title: R v Smith
+  title-short: Smith SCC
+  authority: 2013 SCC 40
+- id: jones
+  type: legal_case
+  title: Jones v Roe
+  authority: '[1990] 2 SCR 100'
+- id: jones-2
+  type: legal_case
+  title: Jones v Roe
+  authority: '[1991] 1 SCR 5'
+- id: code
+  type: legislation
+  title: Criminal Code
+  authority: RSC 1985, c C-46
+"""
+
+
+def test_cases_and_statutes_are_cited_by_name_and_their_citation() -> None:
+    # A case or a statute has no author: it was labelled by its title in quotes and "n.d." ("“R v Smith” n.d.-a"
+    # for two courts' decisions alike), and its reference left out the court and citation ("“R v Smith.”").
+    from litreview.bibliography.csl import parse_csl
+    from litreview.render.citation import marks
+
+    bib = parse_csl(LEGAL, "cases.yaml", yaml=True)
+    shown = marks(bib.sources)
+    refs = {s.key: format_reference(s, shown.get(s.key, PLAIN)) for s in bib.sources}
+    assert {k: r.short for k, r in refs.items()} == {
+        "smith-ca": "Smith CA", "smith-scc": "Smith SCC", "jones": "Jones v Roe, [1990] 2 SCR 100",
+        "jones-2": "Jones v Roe, [1991] 1 SCR 5", "code": "Criminal Code"}
+    assert refs["smith-ca"].text == "R v Smith, 2011 ONCA 12."
+    assert refs["smith-ca"].html.startswith("<i>R v Smith</i>, 2011 ONCA 12.")
+    assert refs["code"].text == "Criminal Code, RSC 1985, c C-46."
+
+
+@pytest.mark.parametrize(("edition", "printed"), [
+    ("2nd", "2nd ed."), ("2", "2nd ed."), ("3", "3rd ed."), ("11", "11th ed."), ("21", "21st ed."),
+    ("Second", "Second ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),
+    ("2nd ed.", "2nd ed."), ("Revised edition", "Revised edition."), ("2.ª edición", "2.ª edición."),
+])
+def test_an_edition_is_printed_once_as_chicago_prints_it(edition: str, printed: str) -> None:
+    # "5e éd" was printed "5e éd ed.", a number alone "2 ed.": citeproc prints "2nd ed." and a written edition as is.
+    source = Source(key="k", type="book", title="A Book", publisher="P", year=2001, fields={"edition": edition})
+    assert f"A Book. {printed} P, 2001." in format_reference(source).text

@@ -430,3 +430,22 @@ def test_checks_page_gives_a_hint_all_findings_of_a_code_share_once() -> None:
     page = render_site(replace(review, findings=same + mixed), Layout())["checks.md"]
     assert page.count("Run litreview fetch.") == 1 and "Hint for all 3: Run litreview fetch." in _text(page)
     assert page.count("Hint: Write pages") == 3  # hints of their own stay with their findings
+
+
+def test_a_paragraph_of_citations_alone_shows_the_paragraph_it_cites_for() -> None:
+    # A brief sets a paragraph's authorities in a paragraph of their own after it: the source page showed the claim
+    # "[Smith CA, para. 4] [Roe 2001, p. 9]" and nothing of what the authorities support.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("@book{roe2001, author={Roe, Jane}, title={Parties}, year={2001}, publisher={P}}\n"
+                             "@book{doe1999, author={Doe, John}, title={Other}, year={1999}, publisher={P}}\n",
+                             "refs.bib")
+    essay = parse_essay("The appeal was dismissed. The accused had withdrawn from the plan in good time.\n\n"
+                        "[@roe2001, p. 9] [@doe1999]\n\nA sentence of its own [@doe1999].\n", "brief.md")
+    pages = render_site(Review(bibliography=bib, essay=essay, linkage=link(essay, bib)), Layout())
+    roe = _text(pages["sources/roe2001.md"])
+    assert "Cited for paragraph 1: The appeal was dismissed. The accused had withdrawn from the plan in good time." in roe
+    doe = _text(pages["sources/doe1999.md"])
+    assert doe.count("Cited for paragraph") == 1

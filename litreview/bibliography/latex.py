@@ -18,6 +18,7 @@ from ..lazyre import lazy
 
 _BRACES = lazy(r"(?<!\\)[{}]")
 _SPACES = lazy(r"\s+")
+_SINGLE_QUOTED = lazy(r"`([^`']*)'(?![A-Za-z])")
 _LATEX_HINT = lazy(r"[\\~$`]|--|''")
 # Text whose only LaTeX is a dash ligature ("195--679", the usual page range): the codec's answer
 # is the same as replacing the dashes (checked against latexcodec in tests), at a fraction of the cost.
@@ -145,8 +146,8 @@ def decode_latex(value: str) -> str:
     if spaced:
         text = text.replace(_CONTROL_SPACE, " ")
     text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}").replace("\\$", "$")
-    if "`" in text:  # TeX's left quote (the codec reads only the double one, ``)
-        text = text.replace("`", "\u2018")
+    if "`" in text:  # TeX's left quote (the codec reads only the double one, ``), closed by the next '
+        text = _SINGLE_QUOTED.sub("\u2018\\1\u2019", text).replace("`", "\u2018")
     if kept:
         text = re.sub(f"{_PROTECT}(\\d+){_PROTECT_END}", lambda m: kept[int(m.group(1))], text)
     return _SPACES.sub(" ", text).strip()

@@ -220,7 +220,29 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
                             hint)
     if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
-        yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}")
+        house = editor_as_publisher(source)
+        hint = (f"the editor field holds {house!r}, which reads as the publisher (the editorial, the éditeur): "
+                f"write publisher = {{{house}}} instead") if house else ""
+        yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}", hint)
+
+
+_HOUSE_WORDS = lazy(r"(?i)\b(?:press|publishers?|publishing|editorial|ediciones|editions?|éditions?|editora|verlag|"
+                    r"books|fondo|grupo|group|s\.\s?a\.|inc\.?|ltd\.?)(?=\W|$)")
+
+
+def editor_as_publisher(source: Source) -> str:
+    """The publishing house written as the one editor of an entry by an author that names no publisher (Spanish
+    and French call it the editorial, the éditeur): "Siglo XXI", "Alianza", "Temas Grupo Editorial"; else ''."""
+    if not source.authors or len(source.editors) != 1 or source.fields.get("publisher"):
+        return ""
+    raw = " ".join(plain(source.fields.get("editor", "")).split())
+    if not raw or "," in raw:
+        return ""  # "Roe, Jane": a person
+    person = source.editors[0]
+    words = raw.split()
+    if len(words) == 1 or _HOUSE_WORDS.search(raw) or (person.family.isupper() and len(person.family) > 1):
+        return raw
+    return ""
 
 
 def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:

@@ -153,6 +153,10 @@ _CODES = (
          "A name holds a quotation mark that nothing closes (\"Crooks, Andrew\"\"), usually left by an export or "
          "a paste: styles print it with the name.",
          "Delete the stray mark (an umlaut is written {\\\"u}; a nickname in quotes takes both marks)."),
+    Code("LR151", "et-al-as-name", "warning",
+         "A name list writes et al. as a name (\"Roe, Jane and {al.}\", \"and et al.\"): pandoc and BibTeX print it as an "
+         "author (\"Roe and al. 2003\").",
+         "Write 'and others', which styles print as et al."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),
@@ -259,6 +263,10 @@ _CODES = (
          "The manuscript's front matter gives a field twice. pandoc keeps the last value and warns; R Markdown "
          "and Quarto refuse the file (YAML allows a key once). litreview read the last value.",
          "Keep one of the two; a YAML list holds several values (bibliography: [a.bib, b.bib])."),
+    Code("LR320", "citation-placeholder", "warning",
+         "The text holds a placeholder where a citation belongs, never filled in (\"[CITE]\", \"[citation needed]\", "
+         "\"(REF)\"): pandoc and LaTeX print it as written.",
+         "Cite the work ([@key], \\cite{key}), or delete the placeholder."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "

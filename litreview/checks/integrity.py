@@ -265,9 +265,13 @@ def _arxiv_pages_hint(number: str, eprint: str, *, biblatex: bool) -> str:
     return f"the pages field holds an arXiv identifier, not pages: write eprint = {{{number}}} with {kind} instead"
 
 
+_EN_DASH_COMMAND = lazy(r"\{\\textendash\}|\\textendash(?:\{\}|\s*)")
+"""LaTeX's en dash as reference managers export a range ("3111{\\textendash}3119"): an en dash, as pandoc reads it."""
+
+
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
     """Why a pages value is not in the form styles expect ('' when it is)."""
-    text = pages.strip()
+    text = _EN_DASH_COMMAND.sub("\u2013", pages).strip() if "textendash" in pages else pages.strip()
     if not text or _ARTICLE_NUMBER.match(text):
         return ""
     doubled = _DOUBLE_LETTER_PAGE.search(text)  # "102fff": one page's letter, then "ff", read as one

@@ -1,6 +1,6 @@
 """What the manuscript readers noticed (LR315, LR316, LR319: listed in the essay's ``NOTICES``), LaTeX citation
 commands in a Markdown manuscript, which pandoc keeps as raw LaTeX (LR317), and citations in another's suffix,
-which pandoc's citeproc prints alone (LR318)."""
+which pandoc's citeproc prints alone (LR318), and placeholders where a citation belongs ("[CITE]", LR320)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def check_notices(essay: Essay) -> list[Finding]:
     """A finding for each notice a reader listed, and LR317 for each raw LaTeX citation in Markdown."""
     found = [finding(_CODES[kind], message, hint=hint, file=file, line=line)
              for kind, file, line, message, hint in essay.meta.get(NOTICES) or () if kind in _CODES]
+    for claim in essay.claims:
+        found += _placeholders(essay, claim)
     if essay.format == "latex":
         return found
     for claim in essay.claims:
@@ -39,6 +41,23 @@ def check_notices(essay: Essay) -> list[Finding]:
                                  claim_id=claim.id,
                                  file=claim.file or essay.path, line=line))
     return found
+
+
+_PLACEHOLDER = lazy(r"\[(?:CITE|CITES|CITATION|CITATIONS|REF|REFS|REFERENCE|REFERENCES|"
+                    r"(?i:citations?\s+needed|refs?\s+needed|references?\s+needed))\]|\((?:CITE|CITATION|REF|REFS)\)")
+"""A placeholder where a citation belongs, never filled in: "[CITE]", "[citation needed]", "(REF)"."""
+
+
+def _placeholders(essay: Essay, claim: Claim) -> list[Finding]:
+    """LR320 for each citation placeholder left in the claim, which pandoc and LaTeX print as written."""
+    if "[" not in claim.text and "(" not in claim.text:
+        return []
+    written = _as_written(essay, claim)
+    text = written or claim.text
+    return [finding("LR320", f"{normalise_space(m.group())!r} holds the place of a citation: it is printed as written",
+                    claim_id=claim.id, file=claim.file or essay.path,
+                    line=claim.line + (text.count("\n", 0, m.start()) if written else 0))
+            for m in _PLACEHOLDER.finditer(text)]
 
 
 def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:

@@ -19,7 +19,7 @@ from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from ..text import fold_words, plural
-from .bib import entry_finding, folded, parse_iso, plain
+from .bib import editor_as_publisher, entry_finding, folded, parse_iso, plain
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
                           "on", "or", "the", "to", "with", "via"})
@@ -229,13 +229,27 @@ def stray_quote(person: Person) -> str:
     return ""
 
 
+def et_al_as_name(person: Person) -> bool:
+    """ "{al.}", "al.", "et al.", "et. al" written as a name of the list (BibTeX's "others" is the list's et al.)."""
+    if person.given:
+        return False
+    family = person.family.strip().lower()
+    return (family in ("al.", "al", "et al.", "et al", "et. al.", "et. al")
+            or (person.prefix.strip().rstrip(".").lower() == "et" and family.rstrip(".") == "al"))
+
+
 def check_names(source: Source) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
-    holding a quotation mark that nothing closes."""
-    for role, people in (("author", source.authors), ("editor", source.editors)):
+    holding a quotation mark that nothing closes; LR151 for et al. written as a name."""
+    house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
+    for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
         for person in people:
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
+            if et_al_as_name(person):
+                yield entry_finding("LR151", source, f"{role} list names {person.sort_name()!r} as a person: it is "
+                                    "printed as one", "write 'and others', which styles print as et al.", field=role)
+                continue
             mark = stray_quote(person)
             if mark:
                 yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
@@ -260,6 +274,8 @@ def check_name_forms(source: Source) -> Iterable[Finding]:
         value = source.fields.get(role, "")
         if "," not in value or " and " not in value.lower():
             continue  # one form only, or one name (most lists)
+        if any(et_al_as_name(p) for p in (source.authors if role == "author" else source.editors)):
+            continue  # "Doe, John and et al.": LR151 says what is wrong
         forms = names.name_forms(value)
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)

@@ -14,8 +14,8 @@ from pathlib import PurePath
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
-from ..essay.cites import written_key
-from ..essay.ids import standard_id
+from ..essay.cites import citations_alone, written_key
+from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
@@ -84,14 +84,19 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
 
 
 def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
-    """Claims with a citation marker, and the sentences either side of one in the same paragraph."""
+    """Claims with a citation marker, and the sentences either side of one in the same paragraph; and every
+    sentence of a paragraph followed by a paragraph of citations alone, as a brief sets a paragraph's authorities."""
     with_marker = {m.claim_id for m in linkage.mentions if m.kind == "marker"}
     near: set[str] = set()
+    before: list[str] = []
     for paragraph in essay.paragraphs:
         ids = [c.id for c in paragraph.claims]
         for n, cid in enumerate(ids):
             if cid in with_marker:
                 near.update(ids[max(0, n - 1):n + 2])
+        if citations_alone(paragraph.claims):
+            near.update(before)
+        before = ids
     return near
 
 
@@ -171,9 +176,12 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
                          f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
                          key=entry)
-    if standard_id(key) is not None:
+    if (ident := standard_id(key)) is not None:
+        # A compact identifier (clinicaltrials:NCT...) stands for its address, which `add` does not look up.
+        fix = (f"add an entry whose url is {ident[4:]}" if key.partition(":")[0].lower() in CURIES
+               else f"add the work: litreview add {key}")
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
-                         essay_file, f"add the work: litreview add {key}", key=key)
+                         essay_file, fix, key=key)
     if "@{" in span:
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
         return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file)

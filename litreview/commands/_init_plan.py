@@ -163,9 +163,7 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
     if target.exists():
         plan.kept.append(target)
         return _rel(target, root)
-    from ..bibliography.csl import inline_references
-
-    if essay_path.is_file() and inline_references(essay_text, str(essay_path)) is not None:
+    if _has_inline_references(essay_path, essay_text):
         plan.notes.append(f"the sources are the references in {essay_path.name}'s front matter, as pandoc reads "
                           "them (refs/bibliography.bib, once it exists, is read too)")
         return _rel(target, root)
@@ -223,9 +221,36 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
     folder = essay_path.parent
     while True:
         beside = sorted(p for p in folder.glob("*.bib") if p.is_file())
+        if not beside and folder == essay_path.parent and not _has_inline_references(essay_path, text):
+            # No .bib: the one CSL-JSON or CSL-YAML bibliography beside the essay (a brief's list of cases that
+            # its build script hands to pandoc), told from settings files by holding items.
+            beside = [p for p in sorted(folder.iterdir()) if p.suffix.lower() in _BIB_SUFFIXES[1:] and _is_csl(p)]
+            if len(beside) == 1:
+                plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
+                                  f"{essay_path.name} (--bib names another)")
         if beside or folder == plan.root or not _inside(folder, plan.root):
             return beside if len(beside) == 1 else []
         folder = folder.parent
+
+
+def _has_inline_references(essay_path: Path, text: str) -> bool:
+    """Whether the essay's front matter holds its references (pandoc reads those, not a file beside it)."""
+    from ..bibliography.csl import inline_references
+
+    return essay_path.is_file() and inline_references(text, str(essay_path)) is not None
+
+
+def _is_csl(path: Path) -> bool:
+    """Whether the file is a CSL bibliography with at least one item (not a settings or package file)."""
+    from ..bibliography.csl import parse_csl
+
+    try:
+        if not path.is_file() or path.stat().st_size > 50_000_000:
+            return False
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(parse_csl(text, str(path), yaml=path.suffix.lower() != ".json").sources)
 
 
 def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:

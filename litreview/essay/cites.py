@@ -13,7 +13,7 @@ from typing import Any
 
 from ..bibliography.bibtex import brace_partners
 from ..lazyre import lazy
-from ..model import Citation, CitationMode
+from ..model import Citation, CitationMode, Claim
 
 MASK = "\x00"
 """Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
@@ -354,3 +354,19 @@ def keys_in(text: str) -> list[str]:
     if "@*" in text:
         return ["*"]
     return [_key(m) for m in _INTEXT.finditer(text)]
+
+
+def citations_alone(claims: Sequence[Claim]) -> bool:
+    """Whether the sentences (a paragraph's) are nothing but citations ("[@a, para. 40] [@b, p. 101]"), as a brief
+    sets the authorities of the paragraph before them."""
+    for claim in claims:
+        if not claim.citations:
+            return False
+        rest, at = [], 0
+        for cite in sorted(claim.citations, key=lambda c: c.start):
+            rest.append(claim.text[at:cite.start])
+            at = max(at, cite.end)
+        rest.append(claim.text[at:])
+        if any(ch.isalnum() for ch in "".join(rest)):
+            return False
+    return bool(claims)

@@ -1,5 +1,6 @@
-"""Manubot's cite-by-ID keys (``doi:``, ``pmid:``, ``pmcid:``, ``arxiv:``, ``isbn:``, ``url:``,
-``wikidata:``, ``raw:``): their standard form, the identifiers an entry carries, a source made from one.
+"""Manubot's cite-by-ID keys (``doi:``, ``pmid:``, ``pmcid:``, ``arxiv:``, ``isbn:``, ``url:``, ``wikidata:``,
+``raw:``, compact identifiers such as ``clinicaltrials:``): their standard form, the identifiers an entry carries,
+a source made from one.
 
 The prefixes and their aliases follow Manubot (``pubmed:`` is ``pmid:``, ``pmc:`` is ``pmcid:``,
 ``@https://...`` is ``url:https://...``); DOIs are compared in the one DOI grammar's normal form.
@@ -19,6 +20,15 @@ PREFIXES = {"doi": "doi", "pmid": "pmid", "pubmed": "pmid", "pmcid": "pmcid", "p
             "arxiv": "arxiv", "isbn": "isbn", "url": "url", "http": "url", "https": "url",
             "wikidata": "wikidata", "raw": "raw"}
 """Manubot's prefixes (and their aliases) -> the standard prefix."""
+CURIES = {"clinicaltrials": (re.compile(r"NCT\d{8}"), "https://clinicaltrials.gov/study/{}"),
+          "pdb": (re.compile(r"[0-9][A-Z0-9]{3}"), "https://www.rcsb.org/structure/{}"),
+          "uniprot": (re.compile(r"[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2}"),
+                      "https://www.uniprot.org/uniprotkb/{}"),
+          "geo": (re.compile(r"G(?:PL|SM|SE|DS)\d+"), "https://www.ncbi.nlm.nih.gov/geo/query/acc.cgi?acc={}")}
+"""Compact identifiers (Bioregistry's prefixes) that Manubot resolves through their address: each one's accession
+(in capitals: NCT01234567, 1ABC) and address, for the ones papers cite most. Such a key is the work at that address
+(``url:...``); a key of that prefix whose accession is not of that form is a citation key like any other."""
+_TRIAL_URL = re.compile(r"clinicaltrials\.gov/(?:ct2/show/|study/)?(NCT\d{8})\b", re.I)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$", re.I)
 _ARXIV_VERSION = lazy(r"v\d+$")
 _PMC_URL = re.compile(r"/pmc/articles/(PMC\d+)", re.I)
@@ -28,6 +38,10 @@ _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d+)", re.I)
 def standard_id(key: str) -> str | None:
     """``doi:10.1038/X`` -> ``doi:10.1038/x``; None when ``key`` is not a cite-by-ID key."""
     prefix, sep, rest = key.partition(":")
+    if sep and prefix.lower() in CURIES:
+        accession, address = CURIES[prefix.lower()]
+        if accession.fullmatch(rest.strip().upper()):
+            return "url:" + address.format(rest.strip().upper())
     kind = PREFIXES.get(prefix.lower()) if sep else None
     if kind is None or not rest:
         return None
@@ -75,6 +89,8 @@ def source_ids(source: Source) -> Iterator[str]:
             yield f"pmcid:{m.group(1).upper()}"
         if m := _PUBMED_URL.search(url):
             yield f"pmid:{m.group(1)}"
+        if m := _TRIAL_URL.search(url):  # the registry's older addresses too (ct2/show/NCT...)
+            yield "url:" + CURIES["clinicaltrials"][1].format(m.group(1).upper())
 
 
 def id_source(key: str, standard: str, csl: Mapping[str, Any] | None = None) -> Source:

@@ -2,7 +2,7 @@
 
 Citation commands become pandoc citations in the claim text (``\\citep[p.~3]{a,b}`` reads as
 ``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
-pylatexenc (math dropped), in ``latex_cites``. Claims keep the file and line of the paragraph they
+pylatexenc (inline math read as its text, display math dropped), in ``latex_cites``. Claims keep the file and line of the paragraph they
 come from; this module follows ``\\input``, finds the paragraphs and the bibliography commands.
 """
 

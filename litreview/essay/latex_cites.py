@@ -2,7 +2,7 @@
 
 natbib's and biblatex's commands become pandoc citations (``\\citep[p.~3]{a,b}`` reads as
 ``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
-pylatexenc (math dropped). ``latex`` (the reader) re-exports ``COMMANDS`` and ``tex_group_end``.
+pylatexenc (inline math read as its text, display math dropped). ``latex`` (the reader) re-exports ``COMMANDS`` and ``tex_group_end``.
 """
 
 from __future__ import annotations
@@ -44,10 +44,10 @@ _NOTE_EDGES = re.compile(r"^((?:XLINE\d+X)*)\s+|\s+((?:XLINE\d+X)*)$")
 def _converter() -> tuple[Any, Any]:
     """pylatexenc's converter and the parsing context it reads with. natbib's ``\\citetext{...}`` reads as
     its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
-    and a citation inside with them); ``\\href[opt]{url}{text}`` as a Markdown link; ``\\makebox``, ``\\parbox`` and
-    ``\\foreignlanguage``, ``\\texttt``, ``\\textsf``, ``\\textup`` and ``\\textmd`` as their text (not their options;
-    pylatexenc failed on \\href, and printed nothing of the font commands). (A citation in
-    math stays dropped, as pandoc drops it.)"""
+    and a citation inside with them); ``\\href[opt]{url}{text}`` as a Markdown link; ``\\makebox``, ``\\parbox``,
+    ``\\resizebox``, ``\\scalebox`` and ``\\foreignlanguage``, ``\\texttt``, ``\\textsf``, ``\\textup`` and ``\\textmd`` as their text (not their options;
+    pylatexenc failed on \\href, and printed nothing of the font commands.) Inline math reads as its text, a
+    citation in it dropped, as pandoc drops it."""
     from pylatexenc import latexwalker
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
     from pylatexenc.macrospec import MacroSpec
@@ -55,7 +55,7 @@ def _converter() -> tuple[Any, Any]:
     parsing = latexwalker.get_default_latex_context_db().filter_context()
     # name -> (arguments, which one is the text; 0: the text in parentheses)
     specs = {"href": ("[{{", 3), "citetext": ("{", 0), "mbox": ("{", 1), "makebox": ("[[{", 3),
-             "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3),
+             "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3), "resizebox": ("*{{{", 4), "scalebox": ("{[{", 3),
              # Font commands pylatexenc knows but printed nothing of (pandoc prints their text).
              "texttt": ("{", 1), "textsf": ("{", 1), "textup": ("{", 1), "textmd": ("{", 1)}
     parsing.add_context_category("litreview", prepend=True,
@@ -65,7 +65,31 @@ def _converter() -> tuple[Any, Any]:
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
           if name != "href"),
         MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text)])
-    return LatexNodes2Text(latex_context=text, math_mode="remove", strict_latex_spaces=True), parsing
+
+    class Text(LatexNodes2Text):
+        """Inline math as its text ("($SRC$)" reads "(SRC)", as pandoc prints it: the sentence had a hole there),
+        marked for ``_math_text`` to drop a citation in it (pandoc drops it); display math left out, as before."""
+
+        def math_node_to_text(self, node: Any) -> str:
+            if node.isNodeType(latexwalker.LatexEnvironmentNode) or node.displaytype == "display":
+                return ""
+            return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
+
+    return Text(latex_context=text, math_mode="text", strict_latex_spaces=True), parsing
+
+
+_MATH_OPEN, _MATH_CLOSE = "\ue0fe", "\ue0ff"  # private-use characters around inline math, dropped from the input
+_CITE_IN_MATH = re.compile(f"{_MATH_OPEN}[^{_MATH_CLOSE}]*{_MATH_CLOSE}")
+_CITE_MARK = re.compile(r"XCITE\d{4}X")
+
+
+def _math_text(plain: str) -> str:
+    """The text with its inline math's citation marks dropped (pandoc drops a citation in math) and the math's
+    bounds removed."""
+    if _MATH_OPEN not in plain:
+        return plain
+    kept = _CITE_IN_MATH.sub(lambda m: _CITE_MARK.sub("", m.group()[1:-1]).strip(), plain)
+    return kept.replace(_MATH_OPEN, "").replace(_MATH_CLOSE, "")
 
 
 _URL_ESCAPE = re.compile(r"\\([_%#&$~{}])")
@@ -124,10 +148,13 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
         markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     text = _REF.sub(lambda m: _reference(m, labels or {}), _DROP.sub("", "".join(pieces)))
+    if _MATH_OPEN in text or _MATH_CLOSE in text:
+        text = text.replace(_MATH_OPEN, "").replace(_MATH_CLOSE, "")
     try:
         converter, parsing = _converter()
         shown, runs = _prose_runs(text)
-        plain = _RUN_MARK.sub(lambda m: runs[int(m.group(1))], converter.latex_to_text(shown, latex_context=parsing))
+        plain = _math_text(_RUN_MARK.sub(lambda m: runs[int(m.group(1))],
+                                         converter.latex_to_text(shown, latex_context=parsing)))
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured

@@ -84,7 +84,11 @@ def _markers(ctx: LinkContext) -> Found:
 
 
 def _attributions(ctx: LinkContext) -> Found:
-    return find_attributions(ctx.prose(), ctx.index, ctx.covered)
+    cited: dict[str, set[str]] = {}  # claim id -> the entries its markers cite
+    for hit in ctx.found["markers"].hits:
+        if hit.kind == "marker":
+            cited.setdefault(hit.claim_id, set()).add(hit.key)
+    return find_attributions(ctx.prose(), ctx.index, ctx.covered, cited)
 
 
 def _titles(ctx: LinkContext) -> Found:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -121,14 +121,16 @@ class _Name:
         return strip_possessive(claim[first.start:self.end])[0]
 
 
-def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Found) -> Found:
-    """Authorities named in each claim, resolved to entries where the names agree."""
+def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Found,
+                      cited: Mapping[str, Set[str]] | None = None) -> Found:
+    """Authorities named in each claim, resolved to entries where the names agree; ``cited``: the entries each
+    claim cites by marker, which a name of several entries' author stands for ("Roe argues [@roe2001]")."""
     found = Found()
     title_names = _title_names(index)
     for claim in claims:
         toks = tokens(claim.text)
         for group in _groups(claim.text, toks):
-            _resolve_group(claim, group, toks, index, covered, found, title_names)
+            _resolve_group(claim, group, toks, index, covered, found, title_names, (cited or {}).get(claim.id, set()))
     return found
 
 
@@ -243,15 +245,29 @@ def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     return False
 
 
+_MONTH = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"))
+_DAY_AFTER = lazy(r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\s+\d{4}\b")
+_DAY_BEFORE = lazy(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+
+
+def _dated(text: str, name: _Name) -> bool:
+    """Whether a lone capitalised word is a month in a date ("on May 5, 2023", "5 May", "May 2023"), not an
+    author of that name."""
+    if len(name.toks) != 1 or fold(name.toks[0].text) not in _MONTH:
+        return False
+    return bool(_DAY_AFTER.match(text, name.end) or _DAY_BEFORE.search(text[max(0, name.start - 8):name.start]))
+
+
 def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: SourceIndex,
-                   covered: Found, found: Found, title_names: dict[str, list[str]]) -> None:
+                   covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str]) -> None:
     text = claim.text
     cue = None  # computed on demand: most runs are not names at all
     listed = False
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
-        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end):
+        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end) or _dated(text, name):
             continue
         roles = index.roles(fold(name.family))
         if not roles:
@@ -282,7 +298,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             else:
                 continue
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
-    _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks))
+    _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited)
     if unresolved:
         if cue is None:
             cue = _context_cue(text, group, toks)
@@ -297,7 +313,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
 
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
-          index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool) -> None:
+          index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool,
+          cited: Set[str] = frozenset()) -> None:
     if not resolved:
         return
     text = claim.text
@@ -321,6 +338,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
 
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
+        best_keys = [k for k in best_keys if k in cited] or best_keys  # the work the sentence cites of them
         key, ambiguous, _ = index.choose(best_keys, context)
         detail = "several entries; chosen by context" if ambiguous else ""
         if cue:

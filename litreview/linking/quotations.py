@@ -39,7 +39,12 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)):
                 continue
             here = by_claim.get(claim.id, [])
-            carrier = here or (by_claim.get(before.id, []) if before is not None else [])
+            # A citation right after the closing mark is the quotation's own ("“...” [@roe, 97]"): the others
+            # of the sentence cite it for something else.
+            after = sorted((h for h in here if h.kind == "marker" and h.start >= m.end()), key=lambda h: h.start)
+            own = [h for h in after if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start])
+                   and "]" not in claim.text[after[0].start:h.start]]  # the items of that one bracket
+            carrier = own or here or (by_claim.get(before.id, []) if before is not None else [])
             if words < MIN_WORDS and not carrier:
                 continue
             _emit(claim, m.group(), m.start(), carrier, found)

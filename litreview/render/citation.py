@@ -27,6 +27,9 @@ _THESIS = {"phdthesis": "PhD diss.", "mastersthesis": "Master’s thesis"}
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
                             "bookinbook", "suppbook"})
 _WEB_TYPES = frozenset({"online", "www", "electronic"})
+_LEGAL_TYPES = frozenset({"jurisdiction", "legislation", "legal"})
+"""A case, a statute: cited by its name in italics and its citation ("R v Smith, 2013 SCC 40"; "Criminal Code, RSC
+1985, c C-46"), the court or the statute book read from CSL's ``authority``, not by an author and a year."""
 _MAX_AUTHORS = 10
 
 
@@ -119,6 +122,11 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
         out.add(" ")
     title = one_line(source.title)
     italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
+    if kind in _LEGAL_TYPES and not names and title:
+        _legal(out, source, title)
+        _links(out, source)
+        return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
+                         short=short_label(source, mark), year=year_label(source, mark))
     if title:
         if italic_title:
             out.add(title, italic=True)
@@ -135,6 +143,47 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     text = "".join(out.text).strip()
     return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark),
                      year=year_label(source, mark))
+
+
+def _legal(out: _Pieces, s: Source, title: str) -> None:
+    """ "*R v Smith*, 2013 SCC 40." (its year added only when the citation does not print it)."""
+    out.add(title, italic=True)
+    citation = one_line(_decoded(s, "authority"))
+    year = _date(s)
+    if citation:
+        out.add(f", {citation}")
+    if year and year not in citation:
+        out.add(f" ({year})")
+    out.add("" if out.ends_with(".") else ".")
+
+
+def _legal_label(source: Source, letter: str) -> str:
+    """A case's or a statute's mark: its short title, else its name with its citation when another entry has the
+    same name ("Smith SCC"; "Jones v Roe, [1990] 2 SCR 100"), never "n.d."."""
+    short = one_line(_decoded(source, "shorttitle"))
+    if short:
+        return short
+    title = one_line(source.title)
+    citation = one_line(_decoded(source, "authority"))
+    if letter:
+        return f"{title}, {citation}" if citation else f"{title} {year_label(source, Mark(letter))}"
+    return f"{title} {source.year}" if source.year and not citation else title
+
+
+_EDITION_WORD = re.compile(r"(?i)\b(?:ed|eds|edn|edition|éd|édition|edición|edicion|edição|edizione|aufl|auflage|"
+                           r"uitg|druk|wyd|изд)\b\.?")
+
+
+def _edition(edition: str) -> str:
+    """The edition as citeproc prints it in Chicago: "2" as "2nd ed.", one that names itself ("5e éd", "2. Aufl.",
+    "Revised edition") as written, else with "ed." after it ("Second ed.")."""
+    if not edition:
+        return ""
+    if edition.isdigit():
+        n = int(edition)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} ed."
+    return edition if _EDITION_WORD.search(edition) else f"{edition} ed."
 
 
 def _article(out: _Pieces, s: Source) -> None:
@@ -172,9 +221,9 @@ def _chapter(out: _Pieces, s: Source) -> None:
 def _book_like(out: _Pieces, s: Source, kind: str) -> None:
     if s.authors and s.editors:
         out.add(" Edited by " + _name_list(s.editors, invert_first=False) + ".")
-    edition = one_line(_decoded(s, "edition"))
+    edition = _edition(one_line(_decoded(s, "edition")))
     if edition:
-        out.add(f" {edition}{'' if edition.lower().endswith(('ed.', 'edition')) else ' ed.'}")
+        out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
     if kind in _THESIS:
         out.add(f" {_THESIS[kind]}")
@@ -344,6 +393,8 @@ def short_label(source: Source, mark: Mark = PLAIN) -> str:
             # Nothing to print but its key: a work a Manubot manuscript cites by identifier before any registry
             # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
             return one_line(source.key) + (f" {year}" if source.year or letter else "")
+        if source.type.lower() in _LEGAL_TYPES:
+            return _legal_label(source, letter)
         head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
         return f"“{shorten(head or title, 40)}” {year}"
     return f"{_cited_names(people, mark.names)} {year}"

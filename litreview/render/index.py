@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..essay.cites import citations_alone
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 from .citation import PLAIN, Citations, Mark, Reference, marks
 
@@ -34,6 +35,8 @@ class ReviewIndex:
     findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)
     marks: dict[str, Mark] = field(default_factory=dict)
     """Key -> what tells its label from another's (``citation.marks``), for the entries that need it."""
+    cited_for: dict[str, Paragraph] = field(default_factory=dict)
+    """Claim id of a paragraph of citations alone -> the paragraph before it, whose authorities they are (a brief)."""
 
     def reference(self, citations: Citations, key: str) -> Reference:
         """The entry ``key`` formatted, its label told from others as this bibliography tells it."""
@@ -60,10 +63,15 @@ def index_review(review: Review) -> ReviewIndex:
         index.sources.setdefault(source.key, source)
     index.marks = marks(index.sources.values())
     if review.essay is not None:
+        before: Paragraph | None = None
         for paragraph in review.essay.paragraphs:
+            alone = before is not None and before.claims and citations_alone(paragraph.claims)
             for claim in paragraph.claims:
                 index.claims.setdefault(claim.id, claim)
                 index.paragraph_of.setdefault(claim.id, paragraph)
+                if alone and before is not None:
+                    index.cited_for[claim.id] = before
+            before = paragraph
     links = sorted(
         (lk for lk in review.linkage.links if lk.status != "rejected"),
         key=lambda lk: (_STATUS_ORDER.get(lk.status, 3), -lk.confidence),

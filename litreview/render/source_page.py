@@ -12,7 +12,7 @@ from ..model import Citation, Claim, Link, Person, RegistryRecord, Source, Sourc
 from ..text import plural
 from .bibtex import EntryTexts
 from .citation import PLAIN, Citations, short_label, short_title
-from .claim_text import readable
+from .claim_text import plain_text, readable
 from .fragments import (
     KIND_WORDS,
     STATUS_WORDS,
@@ -27,7 +27,7 @@ from .fragments import (
 )
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout
-from .sanitize import clean_abstract, doi_url, esc, esc_code, link, normalise_doi, one_line, safe_url
+from .sanitize import clean_abstract, doi_url, esc, esc_code, link, normalise_doi, one_line, safe_url, shorten
 
 STATUS_TEXT = {
     "verified": "Verified: the registry’s record was fetched and compared with the entry.",
@@ -114,11 +114,12 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     findings = [replace(f, line=None) for f in ix.findings_by_key.get(source.key, [])]
     claim_ids = [lk.claim_id for lk in links] + [f.claim_id for f in findings if f.claim_id]
     claims = tuple(ix.claims.get(cid) for cid in claim_ids)
+    cited_for = tuple(tuple(c.text for c in ix.cited_for[cid].claims) for cid in claim_ids if cid in ix.cited_for)
     # The labels of every source the claims cite: the excerpts show them in place of the citations.
     cited = sorted({c.key for claim in claims if claim is not None for c in claim.citations or ()})
     labels = tuple((key, short_label(ix.sources[key], ix.marks.get(key, PLAIN))) for key in cited if key in ix.sources)
     return (replace(source, line=None), ix.metadata(source.key), tuple(links), claims, tuple(findings),
-            entries.entry(source), labels, ix.marks.get(source.key, PLAIN))
+            entries.entry(source), labels, ix.marks.get(source.key, PLAIN), cited_for)
 
 
 def _status_items(source: Source, meta: SourceMetadata | None) -> str:
@@ -209,6 +210,14 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
         if claim.citations:  # the citations with the sources' labels, as the essay page shows them
             text, rewritten = readable(text, claim.citations, lambda item: _label(ix, citations, item))
             evidence = rewritten.get(evidence, evidence)
+        if claim.citations is not None:  # read as Markdown: quoted as the essay page shows it, not its markup
+            text = plain_text(text)
+            evidence = plain_text(evidence) if evidence else evidence
+        cited_for = ix.cited_for.get(claim.id)
+        if cited_for is not None:  # a paragraph of citations alone: what they are the authorities of
+            before = " ".join(plain_text(readable(c.text, c.citations, lambda item: _label(ix, citations, item))[0])
+                              if c.citations is not None else c.text for c in cited_for.claims)
+            text = f"{text} (Cited for {cited_for.name}: {shorten(before, 400)})"
         head = (f'<blockquote class="lr-excerpt">{excerpt(text, evidence or lk.evidence)}</blockquote>'
                 f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay ({esc(_paragraph_name(ix, claim))}, '
                 f"sentence {claim.sentence})</a></p>")
