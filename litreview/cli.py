@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = cli.main(args=argv, prog_name="litreview", standalone_mode=False)
     except LitreviewError as exc:
-        click.echo(f"error: {exc}", err=True)
+        from .text import visible  # a message may quote a key, a title or a line of the input
+
+        click.echo(f"error: {visible(str(exc))}", err=True)
         _suggest_init(exc, argv)
         return 2
     except click.exceptions.Exit as exc:
@@ -79,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line and exit 2, never a traceback nor 1 ("errors found")
         leaf = _leaf(exc)
         if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group
-            click.echo(f"error: {leaf}", err=True)
+            from .text import visible
+
+            click.echo(f"error: {visible(str(leaf))}", err=True)
             return 2
         click.echo(f"error: {unexpected(leaf)}", err=True)
         if os.environ.get("LITREVIEW_DEBUG"):
@@ -137,7 +141,9 @@ def unexpected(exc: BaseException) -> str:
         return "an input is nested too deeply to process (RecursionError)"
     if isinstance(exc, MemoryError):
         return "out of memory: an input is far larger than expected (MemoryError)"
-    detail = " ".join(str(exc).split())
+    from .text import visible
+
+    detail = " ".join(visible(str(exc)).split())
     if len(detail) > 200:
         detail = detail[:199] + "…"
     return f"unexpected {type(exc).__name__}" + (f": {detail}" if detail else "")

@@ -51,6 +51,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
+    from ..text import without_controls
     from ._init_plan import without_front_matter
 
     stdin = path == "-"
@@ -61,6 +62,9 @@ def command(path: str, fmt: str, section: str | None) -> int:
                                           raw=sys.stdin.buffer.read() if stdin else None,
                                           piped="litreview import -" if stdin else ""),
                                 Path(path))
+    dropped = _controls(text)
+    if dropped:
+        text = without_controls(text, breaks=True)
     strings, first_line = find_reference_section(text, section, path=path)
     refs = parse_references(strings)
     keys = make_keys(refs)
@@ -76,4 +80,35 @@ def command(path: str, fmt: str, section: str | None) -> int:
     if not found:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited): "
                    "each paragraph or line of the file was taken as a reference", err=True)
+    if dropped:
+        codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for _, c in dropped))
+        click.echo(f"note: left out {plural(len(dropped), 'control character')} ({codes}) on "
+                   f"{_lines(sorted({n for n, _ in dropped}))} of {path}: terminal codes and text-direction "
+                   "overrides are no part of a reference", err=True)
     return 0
+
+
+def _controls(text: str) -> list[tuple[int, str]]:
+    """(line, character) of each control character the import leaves out (``text.without_controls``)."""
+    from ..text import CONTROLS
+
+    if text.isprintable():
+        return []
+    found = []
+    line, at = 1, 0
+    for m in CONTROLS.finditer(text):
+        if not m.group().isspace():
+            line += text.count("\n", at, m.start())
+            at = m.start()
+            found.append((line, m.group()))
+    return found
+
+
+def _lines(numbers: list[int], shown: int = 5) -> str:
+    """"line 3", "lines 3, 5 and 9", "lines 3, 5, 9, 12, 20 and 4 more"."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    head = ", ".join(map(str, numbers[:shown]))
+    if len(numbers) > shown:
+        return f"lines {head} and {len(numbers) - shown} more"
+    return f"lines {head.rsplit(', ', 1)[0]} and {numbers[-1]}"
