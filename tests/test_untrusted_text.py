@@ -150,3 +150,25 @@ def test_links_warnings_show_the_claims_file_as_text(tmp_path: Path, capsys) -> 
                  "--metadata-dir", str(tmp_path / "none")]) == 0
     err = capsys.readouterr().err
     assert "Gone\\x1b]0;pwned\\x07 sentence." in err and "\x1b" not in err
+
+
+def test_import_refuses_a_reference_longer_than_any_with_its_place(tmp_path: Path, capsys) -> None:
+    doc = tmp_path / "refs.txt"
+    doc.write_text("Intro.\n\nReferences\n\nDoe, A. (2019). Title. Press.\n\nSmith, J. (2020). "
+                   + "word " * 10_000 + ". Press.\n", encoding="utf-8")
+    assert main(["import", str(doc)]) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"refs\.txt:5: reference 2 of the list from this line is 50,0\d\d characters long "
+                     r"\(more than 50,000\)", err)
+    assert '"Smith, J. (2020). word word word' in err and "hint: a list is cut into references" in err
+    assert "Traceback" not in err
+
+
+def test_site_text_carries_no_direction_override_nor_c1_control() -> None:
+    from litreview.render.sanitize import clean_text, esc, one_line
+
+    # An override in a title would show the rest of its line on the page reversed ("4:bib.yhpargoilbib").
+    assert esc("Con title \u202eevil</a>") == "Con title evil&lt;/a&gt;"
+    assert clean_text("a\x9b2Jb\x1b\u2066c\x00d") == "a2Jbcd"
+    assert clean_text("one\r\ntwo\x0cthree\x85four") == "one\r\ntwothreefour"
+    assert one_line("Title\u202e\r\nsecond line") == "Title second line"

@@ -10,6 +10,11 @@ import click
 from ..text import plural
 from ._options import emit_json, format_option
 
+MAX_REFERENCE = 50_000
+"""The longest reference imported, in characters: a list with 3,000 authors in one reference is shorter, and the
+parser's memory grows with a reference's length (about 800 bytes a character), so a longer one is a file not cut
+into references, which is refused rather than read for minutes into gigabytes."""
+
 STDIN_NAME = "<stdin>"
 """What messages call the document read from standard input (PATH ``-``)."""
 
@@ -66,6 +71,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     if dropped:
         text = without_controls(text, breaks=True)
     strings, first_line = find_reference_section(text, section, path=path)
+    _refuse_overlong(strings, path, first_line)
     refs = parse_references(strings)
     keys = make_keys(refs)
     if fmt == "json":
@@ -86,6 +92,20 @@ def command(path: str, fmt: str, section: str | None) -> int:
                    f"{_lines(sorted({n for n, _ in dropped}))} of {path}: terminal codes and text-direction "
                    "overrides are no part of a reference", err=True)
     return 0
+
+
+def _refuse_overlong(strings: list[str], path: str, first_line: int) -> None:
+    """Stop on a reference over ``MAX_REFERENCE`` characters, naming it by its place in the list and its start."""
+    from ..checks.formats import excerpt
+    from ..errors import InputError
+
+    for n, reference in enumerate(strings, 1):
+        if len(reference) > MAX_REFERENCE:
+            raise InputError(
+                f"reference {n} of the list from this line is {len(reference):,} characters long (more than "
+                f"{MAX_REFERENCE:,}): \"{excerpt(reference[:200], 60)}\"", path=path, line=first_line,
+                hint="a list is cut into references at blank lines, numbers, bullets or line starts: give each "
+                     "reference its own line or paragraph, or pass the file's reference list alone")
 
 
 def _controls(text: str) -> list[tuple[int, str]]:
