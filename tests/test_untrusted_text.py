@@ -172,3 +172,15 @@ def test_site_text_carries_no_direction_override_nor_c1_control() -> None:
     assert clean_text("a\x9b2Jb\x1b\u2066c\x00d") == "a2Jbcd"
     assert clean_text("one\r\ntwo\x0cthree\x85four") == "one\r\ntwothreefour"
     assert one_line("Title\u202e\r\nsecond line") == "Title second line"
+
+
+def test_retraction_notices_show_registry_titles_and_keys_as_written() -> None:
+    from litreview.registry.report import _shown
+
+    assert _shown("Taming the Sovereigns: Institutional Change & War") == "Taming the Sovereigns: Institutional Change & War"
+    assert _shown("holsti2004taming", bold=True) == "**holsti2004taming**"
+    # An image, a link, a mention that notifies a team, an issue reference: all shown as text.
+    assert _shown('<img src="https://example.org/t.gif"> [x](https://e.org) @acme/everyone #12') == (
+        '`<img src="https://example.org/t.gif"> [x](https://e.org) @acme/everyone #12`')
+    assert _shown("a `b` c\n\x1b[2Jd") == "``a `b` c [2Jd``"
+    assert _shown("`edge`") == "`` `edge` ``"
