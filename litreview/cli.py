@@ -49,15 +49,19 @@ def __getattr__(name: str) -> Any:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status (never raises for user errors)."""
-    import click
+    try:
+        import click
 
-    from .commands._group import cli
-    from .errors import LitreviewError
-
+        from .commands._group import cli
+        from .errors import LitreviewError
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM while the program starts: as later, no traceback
+        return _stopped(exc)
     try:
         result = cli.main(args=argv, prog_name="litreview", standalone_mode=False)
     except LitreviewError as exc:
-        click.echo(f"error: {exc}", err=True)
+        from .text import visible  # a message may quote a key, a title or a line of the input
+
+        click.echo(f"error: {visible(str(exc))}", err=True)
         _suggest_init(exc, argv)
         return 2
     except click.exceptions.Exit as exc:
@@ -67,19 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         _suggest_essay(exc, argv)
         return 2
     except (click.exceptions.Abort, KeyboardInterrupt) as exc:
-        # click turns KeyboardInterrupt into Abort; SIGTERM arrives as _Terminated (see ``run``).
-        if isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated):
-            click.echo("terminated", err=True)
-            return 143
-        click.echo("interrupted", err=True)
-        return 130
+        return _stopped(exc)
     except BrokenPipeError:
         _quiet_stdout()
         return 0
     except Exception as exc:  # a bug: one line and exit 2, never a traceback nor 1 ("errors found")
         leaf = _leaf(exc)
         if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group
-            click.echo(f"error: {leaf}", err=True)
+            from .text import visible
+
+            click.echo(f"error: {visible(str(leaf))}", err=True)
             return 2
         click.echo(f"error: {unexpected(leaf)}", err=True)
         if os.environ.get("LITREVIEW_DEBUG"):
@@ -87,6 +88,16 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"  hint: {BUG_HINT}", err=True)
         return 2
     return result if isinstance(result, int) else 0
+
+
+def _stopped(exc: BaseException) -> int:
+    """'interrupted' and 130 after Ctrl-C, 'terminated' and 143 after SIGTERM."""
+    # click turns KeyboardInterrupt into Abort; SIGTERM arrives as _Terminated (see ``run``).
+    if isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated):
+        sys.stderr.write("terminated\n")
+        return 143
+    sys.stderr.write("interrupted\n")
+    return 130
 
 
 def _suggest_essay(exc: BaseException, argv: list[str] | None) -> None:
@@ -137,7 +148,9 @@ def unexpected(exc: BaseException) -> str:
         return "an input is nested too deeply to process (RecursionError)"
     if isinstance(exc, MemoryError):
         return "out of memory: an input is far larger than expected (MemoryError)"
-    detail = " ".join(str(exc).split())
+    from .text import visible
+
+    detail = " ".join(visible(str(exc)).split())
     if len(detail) > 200:
         detail = detail[:199] + "…"
     return f"unexpected {type(exc).__name__}" + (f": {detail}" if detail else "")
@@ -219,12 +232,16 @@ def _terminate(signum: int, frame: Any) -> None:
 
 def run() -> None:
     """Console-script entry point."""
-    page = stored_page(sys.argv[1:])
-    if page is None:
-        import signal  # not for a help page, which prints and ends
+    try:
+        page = stored_page(sys.argv[1:])
+        if page is None:
+            import signal  # not for a help page, which prints and ends
 
-        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
-            signal.signal(signal.SIGTERM, _terminate)
+            if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+                signal.signal(signal.SIGTERM, _terminate)
+    except KeyboardInterrupt as exc:
+        sys.exit(_stopped(exc))
+    if page is None:
         code = main()
     else:
         code = 0

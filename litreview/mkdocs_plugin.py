@@ -130,15 +130,14 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
     def _nav_sources(self, review: Review) -> list[tuple[str, str]]:
         """(title, path) of each source page, by how it is cited; titles escaped (the theme prints them raw)."""
-        from html import escape
-
         from .render.citation import PLAIN, marks
+        from .render.sanitize import esc
         from .text import fold_words
 
         seen = {s.key: s for s in reversed(review.bibliography.sources)}
         shown = marks(review.bibliography.sources)
         labelled = [(self._citations.reference(s, shown.get(key, PLAIN)).short, key) for key, s in seen.items()]
-        return [(escape(label or key), self.layout.source(key))
+        return [(esc(label or key), self.layout.source(key))
                 for label, key in sorted(labelled, key=lambda p: (fold_words(p[0]), p[1]))]
 
     def _reuse(self, review: Review, config: MkDocsConfig, files: Files, listed: bool) -> None:

@@ -47,7 +47,7 @@ def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
         return  # no alias and too few lines/brackets/explicit keys to nest too deep
     if _bracket_depth(text, max_depth) > max_depth:
         # Refused before parsing: the YAML scanner's work grows with the square of the flow depth.
-        raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure")
+        raise _too_deep(text, max_depth)
     from yaml import AliasEvent, CollectionEndEvent, CollectionStartEvent, YAMLError, parse
 
     depth = 0
@@ -82,8 +82,8 @@ def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: in
                              hint="split the file, or check it is the file you meant")
     if ("[" in text or "{" in text) and _bracket_depth(text, max_depth) > max_depth:
         # Refused before parsing: the YAML scanner's work grows with the square of the flow depth.
-        raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure")
-    from ruamel.yaml.reader import Reader
+        raise _too_deep(text, max_depth)
+    from ruamel.yaml.reader import Reader, ReaderError
 
     yaml.Parser = _bounded_parser(getattr(yaml.Parser, "unbounded", yaml.Parser), max_depth)
     yaml.Composer = _plain_key_composer(getattr(yaml.Composer, "unbounded", yaml.Composer))
@@ -93,6 +93,12 @@ def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: in
         return yaml.load(text)
     except RecursionError:  # nesting the events cannot see: "? ? ? ..." (explicit keys) on one line
         raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure") from None
+    except ReaderError as exc:  # a character YAML does not allow (NUL, ESC, ...): ruamel gives only its offset
+        at = exc.position if isinstance(exc.position, int) else 0
+        column = at - text.rfind("\n", 0, at)
+        raise LoadLimitError(f"a control character (U+{ord(text[at]) if at < len(text) else 0:04X}) at column "
+                             f"{column}, which YAML does not allow", line=text.count("\n", 0, at) + 1,
+                             hint="delete it (in a double-quoted string, write it as an escape, e.g. \\x00)") from None
 
 
 @cache
@@ -162,6 +168,17 @@ _YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|#[^\n]*')
 def _bracket_depth(text: str, limit: int) -> int:
     """Flow-collection depth, double-quoted strings and comments skipped (linear)."""
     return _nesting(_YAML_TOKEN, text, limit)
+
+
+def _too_deep(text: str, limit: int) -> LoadLimitError:
+    """The refusal of a flow collection nested past ``limit``, at the line where it passes it."""
+    depth = 0
+    for m in _YAML_TOKEN.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0) if m.group() in "]}" else depth
+        if depth > limit:
+            return LoadLimitError(f"the YAML nests deeper than {limit} levels", line=text.count("\n", 0, m.start()) + 1,
+                                  hint="flatten the structure")
+    return LoadLimitError(f"the YAML nests deeper than {limit} levels", hint="flatten the structure")
 
 
 def _nesting(tokens: re.Pattern[str], text: str, limit: int) -> int:

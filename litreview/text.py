@@ -16,6 +16,10 @@ always agree:
 - :func:`fold_ascii`: ASCII letters and digits only, every script transliterated by anyascii
   ("Łasiński" gives "lasinski", "Đorđević" "dordevic"): for citation keys and file names.
 
+:data:`CONTROLS` is the one set of characters a terminal or an editor acts on instead of showing:
+:func:`visible` writes them as escapes (terminal output), :func:`without_controls` removes them (text
+written into a file, a reference pasted in).
+
 :func:`plural` counts in words ("1 entry", "3 entries"), for every message and page. And the one
 rule for when two titles name the same work, :func:`same_title`: folded alike, or one
 is the other's main title (before its colon) of at least four words, the other giving a subtitle
@@ -118,3 +122,39 @@ def of_total(n: int, total: int, word: str, verbs: tuple[str, str], words: str |
     """``n`` of ``total`` and a verb agreeing with ``n``: of_total(1, 9, "source", ("has", "have")) is
     "1 of 9 sources has", of_total(2, 9, ...) "2 of 9 sources have" (the noun agrees with ``total``)."""
     return f"{n:,} of {plural(total, word, words)} {verbs[0] if n == 1 else verbs[1]}"
+
+
+# Control characters a terminal acts on, bar tab and line feed: ESC starts the sequences that retitle the
+# window, clear the screen, hide text or write the clipboard (C1's CSI and OSC do the same alone), and a
+# carriage return makes what follows overwrite what a line showed. The bidirectional embeddings, overrides
+# and isolates reorder what a line shows, in a terminal and in an editor alike (a key or a title that reads
+# other than it is). Marks that only set a direction (U+200E, U+200F, U+061C) belong to right-to-left text.
+CONTROLS = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with the :data:`CONTROLS` written as escapes (``\\x1b``, ``\\u202e``): a contributor's title or
+    key is shown as text, never run as a terminal command."""
+    return text if text.isprintable() else CONTROLS.sub(escape_match, text)
+
+
+def escape_match(m: re.Match[str]) -> str:
+    """The matched text as Python writes it in a string literal (``\\x1b``, ``\\n``)."""
+    return m.group().encode("unicode_escape").decode("ascii")
+
+
+def without_controls(text: str, *, breaks: bool = False) -> str:
+    """``text`` without its :data:`CONTROLS`; those that are white space (carriage return, form feed, the
+    information separators) become a space, so words stay apart, or with ``breaks`` stay as they are: the
+    line breaks a reader splits a pasted text at (a PDF's text has a form feed between pages)."""
+    if text.isprintable():
+        return text
+    return CONTROLS.sub(_kept_breaks if breaks else _spaced, text)
+
+
+def _spaced(m: re.Match[str]) -> str:
+    return " " if m.group().isspace() else ""  # words end at the controls Python reads as white space
+
+
+def _kept_breaks(m: re.Match[str]) -> str:
+    return m.group() if m.group().isspace() else ""

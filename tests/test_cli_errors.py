@@ -164,3 +164,23 @@ def test_sigterm_during_a_build_cleans_up_as_ctrl_c_does(tmp_path: Path) -> None
     assert done.stderr.decode().strip().endswith("terminated") and b"Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "the previous site\n"
+
+
+@pytest.mark.parametrize(("signal_name", "code", "says"), [("SIGTERM", 143, "terminated"), ("SIGINT", 130, "interrupted")])
+def test_a_signal_while_the_program_starts_is_no_traceback(tmp_path: Path, signal_name: str, code: int,
+                                                           says: str) -> None:
+    """Ctrl-C or a cancelled job while the commands are still being imported: exit 130 or 143, one word, as later."""
+    script = ("import os, signal, sys\n"
+              "import litreview.commands\n"
+              "class Loading:\n"
+              "    def find_spec(self, name, path=None, target=None):\n"
+              "        if name == 'litreview.commands._group':\n"
+              f"            os.kill(os.getpid(), signal.{signal_name})\n"
+              "        return None\n"
+              "sys.meta_path.insert(0, Loading())\n"
+              "sys.argv = ['litreview', 'sources']\n"
+              "from litreview.cli import run\n"
+              "run()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=_env(), capture_output=True, timeout=60)
+    assert done.returncode == code, done.stderr.decode()
+    assert done.stderr.decode().strip() == says

@@ -89,3 +89,15 @@ def test_check_yaml_refuses_alike_with_and_without_libyaml(text: str, monkeypatc
     with pytest.raises(LoadLimitError) as pure:
         check_yaml(text)
     assert (pure.value.message, pure.value.line) == (first.value.message, first.value.line)
+
+
+def test_a_refused_character_and_a_deep_flow_are_errors_at_their_line() -> None:
+    yaml = YAML(typ="safe", pure=True)
+    with pytest.raises(LoadLimitError) as info:
+        load_yaml("links:\n  - claim: p1-s1\x00\n", yaml)
+    assert (info.value.line, info.value.message) == (2, "a control character (U+0000) at column 17, which YAML "
+                                                        "does not allow")
+    assert "delete it" in info.value.hint
+    with pytest.raises(LoadLimitError) as info:
+        load_yaml("links:\n  - claim: p1-s1\n    note: " + "[" * 1000 + "]" * 1000 + "\n", YAML(typ="safe", pure=True))
+    assert info.value.line == 3 and "nests deeper than 64" in info.value.message

@@ -121,10 +121,12 @@ def test_navigation_leaves_sources_out_above_the_limit(tmp_path):
 
 
 def test_nav_titles_of_sources_are_escaped(tmp_path):
-    bib = "@book{evil, author={<img src=x onerror=alert(1)>, A}, title={T}, year={2000}}\n"
+    bib = ("@book{evil, author={<img src=x onerror=alert(1)>, A}, title={T}, year={2000}}\n"
+           "@book{bidi, author={{Dir\u202eection\x1b[2J Office}}, title={T}, year={2001}}\n")
     site = build_site(Review(bibliography=parse_bibliography(bib, "refs.bib")), tmp_path)
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "<img" not in html and "&lt;img" in html[:html.index('<article')]
+    assert "\u202e" not in html and "\x1b" not in html and "Direction[2J Office" in html
 
 
 def test_page_size_does_not_grow_with_the_number_of_sources(tmp_path):

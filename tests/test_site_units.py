@@ -342,13 +342,13 @@ def test_a_reviewers_link_without_words_of_its_own_shows_its_note_once() -> None
     assert "Note: read p. 3" in html and "Evidence:" in html
 
 
-@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x00\x01\x1f\x7f\u00a0\u2003\u2028é"), max_size=12))
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x00\x01\x1f\x7f\x85\x9b\u00a0\u2003\u2028\u202e\u2066é"), max_size=12))
 def test_one_line_and_clean_text_keep_their_rule_on_every_text(text):
     import re
 
     from litreview.render.sanitize import clean_text, one_line
 
-    assert clean_text(text) == re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    assert clean_text(text) == re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "", text)
     assert one_line(text) == re.sub(r"\s+", " ", clean_text(text)).strip()
 
 

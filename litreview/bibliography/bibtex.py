@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lazyre import lazy
+from ..text import without_controls
 
 # --- scanning ---------------------------------------------------------------------------
 
@@ -237,13 +238,15 @@ MAX_ESCAPED_DEPTH = 32
 
 
 def escape(text: str) -> str:
-    """Plain text as a BibTeX value: ``& % $ # _`` escaped, a backslash as ``\\textbackslash{}``.
+    """Plain text as a BibTeX value: ``& % $ # _`` escaped, a backslash as ``\\textbackslash{}``, control
+    characters left out (``text.without_controls``: a value pasted or fetched is text, never a terminal command).
 
     Braces that pair up become ``\\{``/``\\}``; an unpaired brace is dropped, because BibTeX
     counts ``\\{`` as a brace too and one stray brace would swallow the rest of the file. For the
     same reason pairs nested deeper than ``MAX_ESCAPED_DEPTH`` are dropped too: pybtex refuses a value
     whose braces nest more than 100 deep.
     """
+    text = without_controls(text)
     unpaired: set[int] = set()
     stack: list[int] = []
     for i, ch in enumerate(text):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Person
+from ..text import without_controls
 from .bibtex import MONTHS, escape, format_entry, key_suffix, page_range, unbalanced
 from .keys import DEFAULT_PATTERN, key_parts
 from .refparse.reference import ParsedReference
@@ -41,7 +42,9 @@ def make_keys(refs: Sequence[ParsedReference]) -> list[str]:
 
 
 def _verbatim(value: str) -> str:
-    """A DOI or URL as written, without its braces when they do not pair up (they would unbalance the entry)."""
+    """A DOI or URL as written, without its braces when they do not pair up (they would unbalance the entry)
+    and without control characters."""
+    value = without_controls(value)
     if unbalanced(value) == (None, None):
         return value
     return value.replace("{", "").replace("}", "")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Person, RegistryRecord
+from ..text import without_controls
 from .bibtex import escape, format_entry, page_range
 
 __all__ = ["append_entries", "bibtex_type", "clean", "clean_verbatim", "entry_text", "format_entry",
@@ -51,7 +52,7 @@ def clean(text: str) -> str:
 
 def clean_verbatim(text: str) -> str:
     """DOI and URL values: kept as written except braces, white space and control characters."""
-    return re.sub(r"[{}\s\x00-\x1f\x7f]", "", text or "")
+    return re.sub(r"[{}\s]", "", without_controls(text or ""))
 
 
 def protect(title: str) -> str:

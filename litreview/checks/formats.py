@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from ..lazyre import lazy
 from ..model import Finding
+from ..text import escape_match, visible
 from .catalogue import CATALOGUE, catalogue_json
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,23 +62,7 @@ def one_line(text: str) -> str:
     """``text`` with its line breaks written as escapes (a key "a\\n::error::x" as ``a\\n::error::x``): a
     finding of the text report stays one line, and a CI log never reads a contributor's text as a
     workflow command (``::error``, ``::stop-commands``)."""
-    return _LINE_BREAKS.sub(_escaped, visible(text))
-
-
-# Control characters a terminal acts on, bar tab and line feed: ESC starts the sequences that retitle the
-# window, clear the screen, hide text or write the clipboard (C1's CSI and OSC do the same alone), and a
-# carriage return makes what follows overwrite what a line showed.
-_TERMINAL_CONTROLS = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """``text`` with the control characters a terminal would act on written as escapes (``\\x1b``):
-    a contributor's title or key is shown as text, never run as a terminal command."""
-    return text if text.isprintable() else _TERMINAL_CONTROLS.sub(_escaped, text)
-
-
-def _escaped(m: Any) -> str:
-    return m.group().encode("unicode_escape").decode("ascii")
+    return _LINE_BREAKS.sub(escape_match, visible(text))
 
 
 def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,

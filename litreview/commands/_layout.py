@@ -57,7 +57,7 @@ def render(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
     """The rows as a table (wide) or as records (below ``narrow`` columns); ``heads`` open a record.
 
     The values are a contributor's text: a terminal control character in one is shown as an escape."""
-    from ..checks.formats import visible
+    from ..text import visible
 
     rows = [[visible(str(v)) for v in row] for row in rows]
     if width < narrow:

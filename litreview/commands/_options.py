@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import click
@@ -168,10 +168,35 @@ def _claims_for_other_essay(configured: Config, chosen: Config) -> Config:
 
 def format_option(*choices: str, default: str | None = None) -> Callable[..., Any]:
     """--format with the given choices; the first is the default."""
-    for_scripts = [c for c in choices if c in ("json", "csv", "csljson", "sarif", "github")]
-    scripts = f" ({' and '.join(for_scripts)} for scripts)" if for_scripts else ""
+    for_scripts = [c for c in choices if c in ("json", "csljson", "sarif", "github")]
+    scripts = f" ({' and '.join(for_scripts)} for scripts{', csv for spreadsheets' if 'csv' in choices else ''})" \
+        if for_scripts else ""
     return click.option("--format", "fmt", type=click.Choice(choices), default=default or choices[0],
                         show_default=True, help=f"Output format{scripts}.")
+
+
+#: How a cell that a spreadsheet would read as a formula begins (OWASP's CSV injection list: = + - @, a tab, a
+#: carriage return; and the full-width signs, which spreadsheets read as the ASCII ones).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as the text it is: a string that begins as a formula would gets a
+    ``'`` before it, as OWASP advises (a title "=HYPERLINK(...)" is not run when the file is opened);
+    numbers and other strings stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def emit_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Print a header and one CSV row per mapping (None as an empty cell), every cell through
+    ``spreadsheet_cell``: CSV is what a spreadsheet opens; scripts that want the values as they are read JSON."""
+    import csv
+
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    writer.writerows([spreadsheet_cell("" if row.get(c) is None else row[c]) for c in columns] for row in rows)
 
 
 def emit_json(data: Any) -> None:

@@ -6,7 +6,7 @@ import json
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -340,7 +340,11 @@ def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> Non
                                      "results": [o.to_json() for o in outcomes]}, indent=2,
                                     ensure_ascii=False) + "\n")
         return
+    from ..text import visible  # a registry's title or a pasted reference is shown, never run by the terminal
+
     for o in outcomes:
+        o = replace(o, title=visible(o.title), request=visible(o.request), message=visible(o.message),
+                    warning=visible(o.warning))
         if o.status == "added":
             verb = "would add" if dry_run else "added"
             click.echo(f"{verb} {o.key}: {o.title} ({o.doi or o.request if o.verified else 'not verified'})",

@@ -10,6 +10,11 @@ import click
 from ..text import plural
 from ._options import emit_json, format_option
 
+MAX_REFERENCE = 50_000
+"""The longest reference imported, in characters: a list with 3,000 authors in one reference is shorter, and the
+parser's memory grows with a reference's length (about 800 bytes a character), so a longer one is a file not cut
+into references, which is refused rather than read for minutes into gigabytes."""
+
 STDIN_NAME = "<stdin>"
 """What messages call the document read from standard input (PATH ``-``)."""
 
@@ -51,6 +56,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
+    from ..text import without_controls
     from ._init_plan import without_front_matter
 
     stdin = path == "-"
@@ -61,7 +67,11 @@ def command(path: str, fmt: str, section: str | None) -> int:
                                           raw=sys.stdin.buffer.read() if stdin else None,
                                           piped="litreview import -" if stdin else ""),
                                 Path(path))
+    dropped = _controls(text)
+    if dropped:
+        text = without_controls(text, breaks=True)
     strings, first_line = find_reference_section(text, section, path=path)
+    _refuse_overlong(strings, path, first_line)
     refs = parse_references(strings)
     keys = make_keys(refs)
     if fmt == "json":
@@ -76,4 +86,49 @@ def command(path: str, fmt: str, section: str | None) -> int:
     if not found:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited): "
                    "each paragraph or line of the file was taken as a reference", err=True)
+    if dropped:
+        codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for _, c in dropped))
+        click.echo(f"note: left out {plural(len(dropped), 'control character')} ({codes}) on "
+                   f"{_lines(sorted({n for n, _ in dropped}))} of {path}: terminal codes and text-direction "
+                   "overrides are no part of a reference", err=True)
     return 0
+
+
+def _refuse_overlong(strings: list[str], path: str, first_line: int) -> None:
+    """Stop on a reference over ``MAX_REFERENCE`` characters, naming it by its place in the list and its start."""
+    from ..checks.formats import excerpt
+    from ..errors import InputError
+
+    for n, reference in enumerate(strings, 1):
+        if len(reference) > MAX_REFERENCE:
+            raise InputError(
+                f"reference {n} of the list from this line is {len(reference):,} characters long (more than "
+                f"{MAX_REFERENCE:,}): \"{excerpt(reference[:200], 60)}\"", path=path, line=first_line,
+                hint="a list is cut into references at blank lines, numbers, bullets or line starts: give each "
+                     "reference its own line or paragraph, or pass the file's reference list alone")
+
+
+def _controls(text: str) -> list[tuple[int, str]]:
+    """(line, character) of each control character the import leaves out (``text.without_controls``)."""
+    from ..text import CONTROLS
+
+    if text.isprintable():
+        return []
+    found = []
+    line, at = 1, 0
+    for m in CONTROLS.finditer(text):
+        if not m.group().isspace():
+            line += text.count("\n", at, m.start())
+            at = m.start()
+            found.append((line, m.group()))
+    return found
+
+
+def _lines(numbers: list[int], shown: int = 5) -> str:
+    """"line 3", "lines 3, 5 and 9", "lines 3, 5, 9, 12, 20 and 4 more"."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    head = ", ".join(map(str, numbers[:shown]))
+    if len(numbers) > shown:
+        return f"lines {head} and {len(numbers) - shown} more"
+    return f"lines {head.rsplit(', ', 1)[0]} and {numbers[-1]}"

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import sys
 from pathlib import Path
 
 import click
 
 from ..errors import InputError
 from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
-from ..text import of_total, plural
-from ._options import config_from, emit_json, format_option, input_options
+from ..text import of_total, plural, visible
+from ._options import config_from, emit_csv, emit_json, format_option, input_options
 
 EXAMPLES = """\b
 Examples:
@@ -93,7 +91,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         elif fmt == "csv":
             from ..linking.output import JSON_KEYS
 
-            csv.DictWriter(sys.stdout, fieldnames=list(JSON_KEYS)).writeheader()
+            emit_csv(list(JSON_KEYS), [])
         else:
             click.echo('No essay under review (--essay ""), so no claims to link; '
                        "`litreview sources` lists the bibliography.")
@@ -138,9 +136,7 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         from ..linking import to_rows
         from ..linking.output import JSON_KEYS
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(JSON_KEYS))
-        writer.writeheader()
-        writer.writerows(to_rows(shown, essay))
+        emit_csv(list(JSON_KEYS), to_rows(shown, essay))
     elif suggest and not links:
         click.echo(_nothing_suggested(linkage, source_key, all_suggestions))
         click.echo(_coverage(linkage, essay, bibliography))
@@ -233,12 +229,12 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
     grouping = group_essay(essay, current.groups)
     link = curated_edit.orphan(current, essay, claim_id, key, bibliography, grouping=grouping)
     citing = frozenset(lk.claim_id for lk in linkage.links if lk.source_key == key and not lk.curated)
-    click.echo(f"{claims_path}:{link.line}: the {link.status} link {claim_id} -> {key} no longer anchors: "
-               f"\"{_excerpt(link.exact, 100)}\"\nclaims it may belong on now (wording alike, %; those citing "
-               f"{key} first):")
+    click.echo(visible(f"{claims_path}:{link.line}: the {link.status} link {claim_id} -> {key} no longer anchors: "
+                       f"\"{_excerpt(link.exact, 100)}\"\nclaims it may belong on now (wording alike, %; those "
+                       f"citing {key} first):"))
     for claim, score in curated_edit.reanchor_candidates(link, grouping.essay, citing):
         cites = f" cites {key}" if claim.id in citing else ""
-        click.echo(f"  {claim.id:<10} {score:3.0f}{cites}  {_excerpt(claim.text, 90)}")
+        click.echo(visible(f"  {claim.id:<10} {score:3.0f}{cites}  {_excerpt(claim.text, 90)}"))
     click.echo(f"move it with: litreview links --reanchor {claim_id} {key} --to CLAIM")
     return 0
 
@@ -275,8 +271,7 @@ def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography)
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
         where = f"{path}:{claim.line}" if claim is not None and claim.line else path
-        click.echo(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}",
-                   err=True)
+        _warn(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}")
     if len(missing) > _NAMED_UNRESOLVED:
         rest = len(missing) - _NAMED_UNRESOLVED
         click.echo(f"warning: {rest} more {'citation matches' if rest == 1 else 'citations match'} no entry "
@@ -292,17 +287,22 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
     for orphan in linkage.orphans:
         where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
         if orphan.no_entry:
-            click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
-                       f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)",
-                       err=True)
+            _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
+                  f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)")
             continue
         if not orphan.source_key:
-            click.echo(f"warning: {where}: the group {orphan.claim_id} no longer anchors (its sentences changed, "
-                       f"were removed, or now overlap another group): \"{_excerpt(orphan.exact, 60)}\"", err=True)
+            _warn(f"warning: {where}: the group {orphan.claim_id} no longer anchors (its sentences changed, "
+                  f"were removed, or now overlap another group): \"{_excerpt(orphan.exact, 60)}\"")
             continue
-        click.echo(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} no longer anchors "
-                   f"(its sentence changed or was removed, or the entry is gone): "
-                   f"\"{_excerpt(orphan.exact, 60)}\"", err=True)
+        _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} no longer anchors "
+              f"(its sentence changed or was removed, or the entry is gone): "
+              f"\"{_excerpt(orphan.exact, 60)}\"")
+
+
+def _warn(text: str) -> None:
+    """A warning on standard error; a key or a sentence of the claims file or the essay shown as text, never acted
+    on by the terminal."""
+    click.echo(visible(text), err=True)
 
 
 def _excerpt(text: str, width: int) -> str:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import sys
-
 import click
 
 from ..errors import BibliographyError
 from ..model import Bibliography, Source
 from ..text import plural
-from ._options import config_from, emit_json, format_option, input_options
+from ._options import config_from, emit_csv, emit_json, format_option, input_options
 
 EXAMPLES = """\b
 Examples:
@@ -79,14 +76,10 @@ def command(fmt: str, **paths: str | None) -> int:
 
         emit_json(to_csl_json(sources))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
         columns = ["key", "type", "authors", "editors", "year", "title", "container", "publisher",
                    "volume", "number", "pages", "doi", "url", "urldate"]
-        writer.writerow(columns)
-        for s in sources:
-            row = s.to_json()
-            row["authors"], row["editors"] = _names(s.authors), _names(s.editors)
-            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        emit_csv(columns, [{**s.to_json(), "authors": _names(s.authors), "editors": _names(s.editors)}
+                           for s in sources])
     elif fmt == "bibtex":
         from ..render.bibtex import rebuild
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..text import plural
+from ..text import plural, visible
 from ._options import (
     bibliography_to_write,
     bibtex_to_write,
@@ -44,9 +44,11 @@ def _with_mechanical_fixes(proposals: list, bibliography, metadata, fields: tupl
 
 
 def _diff(old: str, new: str, name: str) -> str:
-    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                 fromfile=f"a/{name}", tofile=f"b/{name}", n=1)
-    return "".join(lines)
+    """The change as a unified diff, for the terminal: the .bib's text and the registry's shown, never acted on
+    (a control character written as an escape, a CRLF file's line ends as plain ones)."""
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), fromfile=f"a/{name}", tofile=f"b/{name}",
+                                 n=1, lineterm="")
+    return "".join(visible(line) + "\n" for line in lines)
 
 
 def _list_csl(proposals: list, bibliography, name: str) -> None:
@@ -55,7 +57,7 @@ def _list_csl(proposals: list, bibliography, name: str) -> None:
     for c in proposals:
         source = bibliography.get(c.key)
         change = in_own_words(f"{c.field} = {{{c.new}}}", source) if source is not None else f"{c.field}: {c.new}"
-        click.echo(f"{name}:{c.line}: {c.key}: {change}  # {c.reason}")
+        click.echo(visible(f"{name}:{c.line}: {c.key}: {change}  # {c.reason}"))
     click.echo(f"{len(proposals)} proposed corrections; `litreview sync --write` edits BibTeX only: make these in "
                f"{name} by hand", err=True)
 
@@ -136,7 +138,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
         accepted = []
         for c in proposals:
             click.echo(_diff(bibliography.text, apply_corrections(bibliography, [c]), Path(path).name), nl=False)
-            click.echo(f"# {c.key}: {c.reason}")
+            click.echo(visible(f"# {c.key}: {c.reason}"))
             if yes:
                 accepted.append(c)
                 continue

@@ -129,11 +129,26 @@ def notices_markdown(keys: list[str], metadata: Mapping[str, SourceMetadata]) ->
         for u in meta.record.updates:
             kind = u.type.casefold().replace("-", "_")
             if u.direction == "updated-by" and kind in WATCHED:
-                where = ", ".join(p for p in (u.source, u.date[:10], f"notice {u.doi}" if u.doi else "") if p)
+                where = ", ".join(p for p in (u.source, u.date[:10], f"notice {_shown(u.doi)}" if u.doi else "") if p)
                 found.setdefault(kind, []).append(where or "registry record")
         if found:
             kinds = sorted(found, key=WATCHED.index)
             said = "; ".join(f"{k.replace('_', ' ')} ({'; '.join(dict.fromkeys(found[k]))})" for k in kinds)
-            title = meta.record.title.replace("[", "(").replace("]", ")")
-            lines.append(f"- **{key}**: {title}: {said}")
+            lines.append(f"- {_shown(key, bold=True)}: {_shown(meta.record.title)}: {said}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _shown(text: str, *, bold: bool = False) -> str:
+    """A contributor's key or a registry's title on one line of the notices' Markdown, which GitHub shows as
+    written: as it is (in bold with ``bold``) when it holds nothing Markdown or GitHub acts on, else as a code
+    span, so that no link, image, HTML, issue reference or @mention that notifies someone comes of it."""
+    import re
+
+    from ..text import without_controls
+
+    text = " ".join(without_controls(text).split())
+    if not re.search(r"[<>\[\]`*_@#\\~]", text):
+        return f"**{text}**" if bold else text
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -11,15 +11,13 @@ import re
 from urllib.parse import quote, urlsplit
 
 from ..doi import bare_doi, doi_problem, doi_url  # noqa: F401  (doi_url: the render stage takes its helpers from here)
+from ..text import CONTROLS
 
 #: Schemes a contributor's or a registry's URL may have to become a link.
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 #: Tags an abstract may keep after sanitising (no attributes at all).
 ABSTRACT_TAGS = frozenset({"p", "em", "strong", "sup", "sub", "br", "ul", "ol", "li", "i", "b"})
 
-# C0 controls (bar tab and newlines) and DEL: never meaningful in metadata, and
-# Python-Markdown uses STX/ETX for its own placeholders.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _BACKTICKS = re.compile(r"`([^`\n]+)`")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -30,9 +28,17 @@ _JATS_MAP = {"p": "p", "italic": "em", "bold": "strong", "sup": "sup", "sub": "s
 
 
 def clean_text(text: object) -> str:
-    """The string with control characters removed (None becomes '')."""
+    """The string without control characters but its line ends (``text.CONTROLS``: never meaningful in metadata,
+    Python-Markdown uses STX/ETX for its own placeholders, and a direction override would show the rest of a line
+    of the page reversed, a file name after a title); None becomes ''."""
     text = "" if text is None else str(text)
-    return text if text.isprintable() else _CONTROL.sub("", text)  # printable: no control character
+    if text.isprintable():  # no control character
+        return text
+    return CONTROLS.sub(_line_end, text)
+
+
+def _line_end(m: re.Match[str]) -> str:
+    return "\r" if m.group() == "\r" else ""
 
 
 def esc(text: object) -> str:
@@ -72,7 +78,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     raw = str(url).strip()
-    if _CONTROL.search(raw) or any(c in raw for c in "\t\r\n"):
+    if CONTROLS.search(raw) or any(c in raw for c in "\t\r\n"):
         return None
     match = _SCHEME.match(raw)
     if not match or match.group(1).lower() not in ALLOWED_SCHEMES:
