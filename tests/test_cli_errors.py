@@ -170,7 +170,10 @@ def test_sigterm_during_a_build_cleans_up_as_ctrl_c_does(tmp_path: Path) -> None
 def test_a_signal_while_the_program_starts_is_no_traceback(tmp_path: Path, signal_name: str, code: int,
                                                            says: str) -> None:
     """Ctrl-C or a cancelled job while the commands are still being imported: exit 130 or 143, one word, as later."""
+    # A job started in the background by a shell inherits SIGINT ignored (POSIX), and Python then keeps
+    # it ignored: give the child the handler an interactive run has, so the test runs the same anywhere.
     script = ("import os, signal, sys\n"
+              "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
               "import litreview.commands\n"
               "class Loading:\n"
               "    def find_spec(self, name, path=None, target=None):\n"
