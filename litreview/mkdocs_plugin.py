@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .config import Config as LitreviewSettings
     from .model import Review
+    from .render.index import ReviewIndex
     from .render.layout import Layout
     from .render.sitecache import SiteCache
 
@@ -94,6 +95,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         return self._layout
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from .render.index import index_review
         from .render.pagereuse import built_path
         from .render.site import asset_files, default_catalogue, render_site, search_entries
 
@@ -104,11 +106,13 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         else:
             listed = False
         self._source_pages = sorted({self.layout.source(s.key) for s in review.bibliography.sources})
-        self._reuse(review, config, files, listed)
+        index = index_review(review)  # made once for the page cache's keys, the pages and the search entries
+        self._reuse(review, config, files, listed, index)
         generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
-                                catalogue=default_catalogue() if self.config.checks else (), skip=self._reused)
+                                catalogue=default_catalogue() if self.config.checks else (), skip=self._reused,
+                                index=index)
         generated.update(asset_files(self.layout))
-        self._search = search_entries(review, self.layout)
+        self._search = search_entries(review, self.layout, index)
         self._add(files, generated, config, listed)
         for path, built in self._reused.items():
             if built is None:  # in site/ already: MkDocs copies it onto itself, i.e. leaves it
@@ -140,7 +144,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         return [(esc(label or key), self.layout.source(key))
                 for label, key in sorted(labelled, key=lambda p: (fold_words(p[0]), p[1]))]
 
-    def _reuse(self, review: Review, config: MkDocsConfig, files: Files, listed: bool) -> None:
+    def _reuse(self, review: Review, config: MkDocsConfig, files: Files, listed: bool, index: ReviewIndex) -> None:
         """Find the source pages an earlier build made from the same inputs (none when they are in the nav,
         which every page shows); see ``render.pagereuse``."""
         from .cache import FOLDER, enabled
@@ -153,7 +157,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
             remove(kept)
             return
         store = self._store = SiteCache(Path(self.settings.root) / FOLDER / "site", site_key(config, files))
-        self._reused, self._keys = find_reusable(review, self.layout, store, kept, Path(config.site_dir))
+        self._reused, self._keys = find_reusable(review, self.layout, store, kept, Path(config.site_dir), index)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Move the source pages of the last build out of site/ before MkDocs empties it, so that those

@@ -244,3 +244,26 @@ def test_a_rebuild_compiles_no_template_again_and_sees_an_edited_one(tmp_path, m
     edited, _ = build_with(review, project, options)
     assert compiled == ["main.html"]
     assert b"second-footer" in edited["index.html"] and b"first-footer" not in edited["index.html"]
+
+
+def test_a_build_indexes_the_review_once_and_formats_each_entry_once(tmp_path, monkeypatch):
+    from litreview.render import citation, index, site
+
+    indexed, formatted = [], []
+    made, format_reference = index.index_review, citation.format_reference
+
+    def counted(review):
+        indexed.append(review)
+        return made(review)
+
+    def counted_format(source, mark=citation.PLAIN):
+        formatted.append(source.key)
+        return format_reference(source, mark)
+
+    for module in (index, site):
+        monkeypatch.setattr(module, "index_review", counted)
+    monkeypatch.setattr(citation, "format_reference", counted_format)
+    review = load_case("site_basic")
+    build_with(review, tmp_path / "project")  # the page cache's keys, the pages and the search entries
+    assert len(indexed) == 1
+    assert sorted(formatted) == sorted({s.key for s in review.bibliography.sources})

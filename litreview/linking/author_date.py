@@ -309,6 +309,8 @@ its item; a further year of the same names after a page ends one too (``_FURTHER
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
+    if "," not in body and ";" not in body:  # every end ``_ITEMS`` finds is one of them: its long pattern not compiled
+        return [(body, 0)]
     out, pos = [], 0
     for match in _ITEMS.finditer(body):
         comma = "comma" if match.group("comma") else "further" if match.group("further") else ""

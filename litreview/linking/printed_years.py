@@ -85,8 +85,8 @@ def year_forms(index: SourceIndex) -> YearForms:
         cached = YearForms(
             re.compile(rf"(?<![\w–\-/\[]){_NOT_IN_COMMAND}{_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
                        rf"{_AFTER}"),
-            re.compile(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
-                       rf"{_AFTER}"),
+            lazy(rf"^\s*,\s*(?:{_BRACKETED}\s*|{_SLASHED})?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
+                 rf"{_AFTER}"),  # compiled where a citation goes on after its year: many documents have none
             _ORIGINAL)
         index.__dict__["_year_forms"] = cached
     return cached

@@ -81,7 +81,8 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
     for claim_id in claims:
         y = claim_y[claim_id]
         claim = ix.claims.get(claim_id)
-        label = f"Claim {claim_id}" + (f": {shorten(claim.text, 120)}" if claim else " (not in the essay)")
+        label = "" if g == NARROW else f"Claim {claim_id}" + (  # the narrow drawing names by reference (``_name``)
+            f": {shorten(claim.text, 120)}" if claim else " (not in the essay)")
         href = layout.href(here, layout.essay, claim_id)
         out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" {_name(g, claim_n[claim_id], label)} '
                    f'data-n="{claim_n[claim_id]}">'
@@ -92,8 +93,9 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
         count = ix.claim_count(key)
         bad = worst[key]
         # The name starts with the visible label (symbol included), as WCAG 2.5.3 asks.
-        label = (f"{labels[key]}: {short_title(source, 80)} (source; {count} claim{'s' if count != 1 else ''}"
-                 + (f"; worst finding: {bad.severity} {bad.code}" if bad else "") + ")")
+        label = "" if g == NARROW else (f"{labels[key]}: {short_title(source, 80)} (source; {count} "
+                                        f"claim{'s' if count != 1 else ''}"
+                                        + (f"; worst finding: {bad.severity} {bad.code}" if bad else "") + ")")
         href = layout.href(here, layout.source(key))
         unused = "" if count else " lr-node--unused"
         half = source_size(ix.confirmed_count(key)) / 2

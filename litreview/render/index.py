@@ -37,10 +37,17 @@ class ReviewIndex:
     """Key -> what tells its label from another's (``citation.marks``), for the entries that need it."""
     cited_for: dict[str, Paragraph] = field(default_factory=dict)
     """Claim id of a paragraph of citations alone -> the paragraph before it, whose authorities they are (a brief)."""
+    _references: dict[tuple[Citations, str], Reference] = field(default_factory=dict, repr=False, compare=False)
+    """What ``reference`` gave: a site asks for each entry on many pages (``Citations`` keys its own store
+    by the entry's whole content, which costs more to make than a look-up here)."""
 
     def reference(self, citations: Citations, key: str) -> Reference:
         """The entry ``key`` formatted, its label told from others as this bibliography tells it."""
-        return citations.reference(self.sources[key], self.marks.get(key, PLAIN))
+        found = self._references.get((citations, key))
+        if found is None:
+            found = self._references[(citations, key)] = citations.reference(self.sources[key],
+                                                                             self.marks.get(key, PLAIN))
+        return found
 
     def metadata(self, key: str) -> SourceMetadata | None:
         return self.review.metadata.get(key)

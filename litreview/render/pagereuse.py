@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
     from ..model import Review
+    from .index import ReviewIndex
     from .layout import Layout
     from .sitecache import SiteCache
 
@@ -36,14 +37,15 @@ def keep_built_pages(pages: Path, cache: Path) -> Path | None:
 
 
 def find_reusable(review: Review, layout: Layout, store: SiteCache, kept: Path | None,
-                  site: Path) -> tuple[dict[str, bytes | None], dict[str, str]]:
-    """(pages reused: their bytes, or None for those put back in site/; keys of the pages to build)."""
+                  site: Path, index: ReviewIndex | None = None) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    """(pages reused: their bytes, or None for those put back in site/; keys of the pages to build).
+    ``index``: ``index_review(review)``, where the caller has made it already."""
     from .site import source_page_digests
 
     reused: dict[str, bytes | None] = {}
     keys: dict[str, str] = {}
     found = {}
-    for path, inputs in source_page_digests(review, layout).items():
+    for path, inputs in source_page_digests(review, layout, index).items():
         key = store.key(path, inputs)
         if store.has(path, key):
             found[path] = key

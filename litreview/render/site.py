@@ -14,7 +14,7 @@ from .bibtex import EntryTexts
 from .citation import Citations
 from .downloads import DESCRIPTIONS, download_files
 from .graph import NARROW, map_svg
-from .index import index_review
+from .index import ReviewIndex, index_review
 from .layout import Layout
 from .pages import (
     CatalogueEntry,
@@ -35,16 +35,18 @@ ASSETS = ("litreview.css", "litreview.js")
 
 def render_site(review: Review, layout: Layout | None = None, *, citations: Citations | None = None,
                 root: str | None = None, catalogue: Sequence[CatalogueEntry] = (),
-                downloads: dict[str, str] | None = None, skip: Collection[str] = ()) -> dict[str, str | bytes]:
+                downloads: dict[str, str] | None = None, skip: Collection[str] = (),
+                index: ReviewIndex | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file, keyed by its path in the docs folder.
 
     ``root`` is the project folder, used to show file names relative to it;
     ``downloads`` replaces the default data files (e.g. with the checks' formatters);
-    ``skip`` names source pages not to render (an adapter has them from an earlier build).
+    ``skip`` names source pages not to render (an adapter has them from an earlier build);
+    ``index`` is ``index_review(review)`` where the caller has made it already.
     """
     layout = layout or Layout()
     citations = citations or Citations()
-    ix = index_review(review)
+    ix = index or index_review(review)
     files: dict[str, str | bytes] = {}
     data = downloads if downloads is not None else download_files(review, root=root)
     offered = [Download(name, DESCRIPTIONS.get(name, name), len(content.encode("utf-8")))
@@ -69,24 +71,27 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
     return files
 
 
-def source_page_digests(review: Review, layout: Layout | None = None) -> dict[str, str]:
+def source_page_digests(review: Review, layout: Layout | None = None,
+                        index: ReviewIndex | None = None) -> dict[str, str]:
     """A hash of each source page's inputs, keyed by the page's path: equal hashes, equal pages
-    (for a given litreview version and site settings, which the page cache adds to its keys)."""
+    (for a given litreview version and site settings, which the page cache adds to its keys).
+    ``index`` as for ``render_site``."""
     from .sitecache import fingerprint
     from .source_page import source_page_inputs
 
     layout = layout or Layout()
-    ix = index_review(review)
+    ix = index or index_review(review)
     entries = EntryTexts(review.bibliography)
     return {layout.source(s.key): fingerprint(layout.source(s.key), layout, source_page_inputs(ix, entries, s))
             for s in ix.sources.values()}
 
 
-def search_entries(review: Review, layout: Layout | None = None) -> list[dict[str, str]]:
-    """Entries to add to the site's search index: the essay, one per paragraph."""
+def search_entries(review: Review, layout: Layout | None = None,
+                   index: ReviewIndex | None = None) -> list[dict[str, str]]:
+    """Entries to add to the site's search index: the essay, one per paragraph (``index`` as for ``render_site``)."""
     from .publish import essay_search_entries
 
-    return essay_search_entries(index_review(review), layout or Layout())
+    return essay_search_entries(index or index_review(review), layout or Layout())
 
 
 def default_catalogue() -> list[CatalogueEntry]:

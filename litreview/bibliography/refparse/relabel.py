@@ -6,7 +6,8 @@ development sets of unseen styles and real bibliographies (bench/eval_refparse.p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
@@ -89,45 +90,20 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``,
-    ``relabel_journal`` and ``relabel_numbers`` applied, in the order written here."""
-    tagged = _container_to_medium(day_before_month(initial_after_body(body_opening_title(tagged))), text)
-    tagged = _serial_number(_title_to_medium(tagged, text), text)
-    tagged = role_after_names(_translated_by(_container_to_comma(given_name_not_date(vancouver_end(tagged)))))
-    tagged = editors_read_as_container(_role_after_title(tagged))
-    tagged = pages_in_container(volume_after_container(after_capital_names(names_run_on(names_joined_by_dash(tagged)))))
-    tagged = issue_before_labelled_pages(year_before_page_label(glued_pages(tagged)))
-    tagged = vancouver_volume(numbers_closing_container(_name_inside_container(tagged)))
-    tagged = publisher_after_semicolon(publisher_from_its_delimiter(_place_before_state(journal_before_date(tagged))))
-    tagged = container_after_in(imprint_unknown(imprint_in_parenthesis(publisher_from_its_parenthesis(tagged))))
-    tagged = container_inside_title(tagged)
-    tagged = container_from_its_delimiter(publisher_to_its_delimiter(publisher_after_series(tagged)))
-    tagged = publisher_closing_title(container_to_its_delimiter(tagged))
-    tagged = book_after_in(journal_read_as_publisher(periodical_before_its_day(publisher_before_pages(tagged))))
-    tagged = publisher_after_journal(tagged)
-    tagged = container_after_quoted_title(publisher_closing_article(date_closing_container(tagged)))
-    tagged = qualifier_closing_journal(quoted_name_after_in(abbreviation_opening_journal(title_to_its_quote(tagged))))
-    tagged = qualified_journal_before_numbers(tagged)
-    tagged = publisher_closing_container(repository_as_publisher(arxiv_preprint(initials_closing_journal(tagged), text), text))
-    tagged = publisher_read_as_container(title_before_imprint_parenthesis(series_before_imprint(tagged)))
-    tagged = article_number_read_as_volume(article_number_after_volume(_doubted_year(_no_date(tagged, text))))
-    rivals = {t.rival for t in tagged}  # the rules below each need a word the model doubts with a given rival
-    numbered = not rivals.isdisjoint(("volume", "pages"))
-    if "journal" in rivals:
-        tagged = doubted_journal_closing_title(tagged)
-    if numbered:
-        tagged = volume_and_pages_closing_container(tagged)
-    if "publisher" in rivals:
-        tagged = publisher_past_containers_date(tagged)
-    if "«" in text or "“" in text:
-        tagged = title_before_in_quoted_name(tagged)
-    if numbered:
-        tagged = range_closing_title(tagged)
-    if "[" in text:
-        tagged = bracket_opening_title(tagged)
-    if ":" in text:
-        tagged = place_before_imprint_colon(publisher_before_article_pages(tagged))
-    return _to_note(_links(volume_in_note(pages_in_parenthesis(tagged)), text), text)
+    ``relabel_journal`` and ``relabel_numbers`` applied, in the order of ``_RULES``.
 
+    A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
+    tests, so the reading is the same as with every rule applied, at the cost of a few set look-ups."""
+    labels = {t.label for t in tagged}
+    rivals = {t.rival for t in tagged}  # no rule changes a runner-up: asked once
+    present = {c for c in _MARKS if c in text}
+    for rule in _RULES:
+        if rule.admits(labels, rivals, present):
+            out = rule.apply(tagged, text) if rule.reads_text else rule.apply(tagged)
+            if out != tagged:
+                labels = {t.label for t in out}
+            tagged = out
+    return tagged
 
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
@@ -394,3 +370,127 @@ def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 out[i:j + 1] = [x._replace(label="translator") for x in tagged[i:j + 1]]
                 break
     return out
+
+
+class _Rule(NamedTuple):
+    """A rule of ``relabel`` and what a reading must hold for the rule to change it, read off the rule's own tests."""
+
+    apply: Callable[..., Sequence[Tagged]]
+    reads_text: bool
+    """The rule takes the string as well as the tokens."""
+    needs: frozenset[str]
+    """Labels the reading must have, every one."""
+    one_of: tuple[frozenset[str], ...]
+    """Sets of labels: the reading must have one label of each."""
+    unless: frozenset[str]
+    """Labels whose presence leaves the reading as it is."""
+    rivals: frozenset[str]
+    """Runners-up one of which some word must have (empty: any)."""
+    marks: frozenset[str]
+    """Characters or strings one of which the string must hold (empty: any)."""
+
+    def admits(self, labels: set[str], rivals: set[str], present: set[str]) -> bool:
+        """Whether the rule may change a reading with these ``labels`` and ``rivals``, of a string that holds the
+        ``present`` ones of ``_MARKS``."""
+        if not self.needs <= labels or not self.unless.isdisjoint(labels) \
+                or (self.rivals and self.rivals.isdisjoint(rivals)) or (self.marks and self.marks.isdisjoint(present)):
+            return False
+        for one_of in self.one_of:  # noqa: SIM110 - a loop, not all(): asked some sixty times a reference
+            if one_of.isdisjoint(labels):
+                return False
+        return True
+
+
+def _rule(apply: Callable[..., Sequence[Tagged]], needs: str = "", *one_of: str, unless: str = "", rivals: str = "",
+          marks: tuple[str, ...] = (), text: bool = False) -> _Rule:
+    """A ``_Rule``; labels as space-separated words, one string per set of ``one_of``."""
+    return _Rule(apply, text, frozenset(needs.split()), tuple(frozenset(s.split()) for s in one_of),
+                 frozenset(unless.split()), frozenset(rivals.split()), frozenset(marks))
+
+
+_SPAN = "container journal"
+_NUMBERS = "volume pages"
+#: the quotes a title may open with (``fields.QUOTE_CLOSER``'s one-character openers), and NLM's square bracket
+_QUOTES = tuple(q for q in F.QUOTE_CLOSER if len(q) == 1)
+_TITLE_OPENERS = (*_QUOTES, "[")
+
+#: the rules in the order they are applied
+_RULES = (
+    _rule(body_opening_title, "title", unless="author editor"),
+    _rule(initial_after_body, "author title", marks=(":",)),
+    _rule(day_before_month, "date", _NUMBERS),
+    _rule(_container_to_medium, "", _SPAN, marks=("[",), text=True),
+    _rule(_title_to_medium, unless="title", marks=("[",), text=True),
+    _rule(_serial_number, text=True),
+    _rule(vancouver_end, "author"),
+    _rule(given_name_not_date, "author date"),
+    _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
+    _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
+    _rule(role_after_names, "title", "author editor", marks=("(",)),
+    _rule(_role_after_title, "title"),
+    _rule(editors_read_as_container, "editor", _SPAN),
+    _rule(names_joined_by_dash, "", "author editor", marks=("–",)),
+    _rule(names_run_on, "author title"),
+    _rule(after_capital_names, "author"),
+    _rule(volume_after_container, "", _SPAN, rivals="volume"),
+    _rule(pages_in_container, "", _SPAN, unless="pages"),
+    _rule(glued_pages, unless="pages"),
+    _rule(year_before_page_label, marks=(")p", ")s")),
+    _rule(issue_before_labelled_pages, "pages"),
+    _rule(_name_inside_container, "title author", _SPAN),
+    _rule(numbers_closing_container, "", _SPAN, marks=(";", ":")),
+    _rule(vancouver_volume, marks=(";", ":")),
+    _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
+    _rule(_place_before_state, "location", _SPAN, marks=("(",)),
+    _rule(publisher_from_its_delimiter, "publisher"),
+    _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
+    _rule(publisher_from_its_parenthesis, "publisher date", "title container", marks=("(",)),
+    _rule(imprint_in_parenthesis, marks=("(",)),
+    _rule(imprint_unknown, marks=("[",)),
+    _rule(container_after_in, "publisher", unless=_SPAN),
+    _rule(container_inside_title, "title", marks=("In",)),
+    _rule(publisher_after_series, "collection", rivals="publisher"),
+    _rule(publisher_to_its_delimiter, "publisher", "location note genre"),
+    _rule(container_from_its_delimiter, "title", _SPAN),
+    _rule(container_to_its_delimiter, "", _SPAN),
+    _rule(publisher_closing_title, "title", unless="publisher container journal"),
+    _rule(publisher_before_pages, "volume", marks=(":",)),
+    _rule(periodical_before_its_day, "title", unless=_SPAN, marks=("”", "»", '"')),
+    _rule(journal_read_as_publisher, "publisher title", unless=_SPAN),
+    _rule(book_after_in, "title", unless=_SPAN),
+    _rule(publisher_after_journal, "", _NUMBERS, "journal container note publisher"),
+    _rule(date_closing_container, "", _SPAN),
+    _rule(publisher_closing_article, "", _SPAN, _NUMBERS, unless="publisher"),
+    _rule(container_after_quoted_title, "title", _SPAN, marks=_TITLE_OPENERS),
+    _rule(title_to_its_quote, "title", _SPAN, marks=_TITLE_OPENERS),
+    _rule(abbreviation_opening_journal, "title journal"),
+    _rule(quoted_name_after_in, "title", marks=tuple(q for q in _QUOTES if q != "‘")),
+    _rule(qualifier_closing_journal, "", _SPAN, marks=("(",)),
+    _rule(qualified_journal_before_numbers, "title", marks=("(",)),
+    _rule(initials_closing_journal, "", _SPAN, "publisher location"),
+    _rule(arxiv_preprint, text=True),
+    _rule(repository_as_publisher, "title", unless="publisher", text=True),
+    _rule(publisher_closing_container, "", _SPAN, unless="publisher"),
+    _rule(series_before_imprint, "location publisher", "title edition"),
+    _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
+    _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
+    _rule(_no_date, text=True),
+    _rule(_doubted_year, unless="date", rivals="date"),
+    _rule(article_number_after_volume, "date volume", unless="pages"),
+    _rule(article_number_read_as_volume, "volume", unless="pages"),
+    _rule(doubted_journal_closing_title, rivals="journal"),
+    _rule(volume_and_pages_closing_container, rivals=_NUMBERS),
+    _rule(publisher_past_containers_date, rivals="publisher"),
+    _rule(title_before_in_quoted_name, marks=("«", "“")),
+    _rule(range_closing_title, rivals=_NUMBERS),
+    _rule(bracket_opening_title, marks=("[",)),
+    _rule(publisher_before_article_pages, marks=(":",)),
+    _rule(place_before_imprint_colon, marks=(":",)),
+    _rule(pages_in_parenthesis, marks=("(",)),
+    _rule(volume_in_note, "note", unless=_NUMBERS),
+    _rule(_links, text=True),
+    _rule(_to_note, text=True),
+)
+#: every string some rule asks the reference for
+_MARKS = frozenset().union(*(rule.marks for rule in _RULES))
+
