@@ -80,7 +80,8 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
               depth: int = 5, acronyms: bool = False, essay: float = 0.0) -> tuple[Ranking, Ranking]:
     """Okapi BM25 over the entries' descriptions; ``paragraph``: the weight of the words of the
     paragraph's other sentences in the query (topical.PARAGRAPH in the linker; 0: the sentence alone);
-    ``acronyms``: the sentences read with the long forms of the acronyms the document defines, as the linker reads them;
+    ``acronyms``: the paragraph read with the long forms of the acronyms the document defines, as the linker reads them
+    (the sentence's own words as written);
     ``essay``: each word's idf also times (log((paragraphs + 1) / (paragraphs using it + 1)) + 1) to this power,
     as the linker's cosine weighs its features (what the whole document keeps saying tells no sentence apart)."""
     docs = {s.key: Counter(content_stems(source_text(s, doc.metadata))) for s in doc.bibliography.sources}
@@ -91,9 +92,9 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
         df.update(d.keys())
     idf = {w: math.log(1 + (n - f + 0.5) / (f + 0.5)) for w, f in df.items()}
     claims = doc.essay.claims
-    texts = [c.text for c in claims]
+    own = texts = [c.text for c in claims]
     if acronyms:
-        texts = topical.spelled_out(texts, texts)
+        texts = topical.spelled_out(own, own)
     if essay:
         used: dict[int, set[str]] = {}
         for c, text in zip(claims, texts, strict=True):
@@ -102,7 +103,7 @@ def rank_bm25(doc: Document, k1: float = 1.2, b: float = 0.75, paragraph: float 
         idf = {w: v * (math.log((len(used) + 1) / (spread[w] + 1)) + 1.0) ** essay for w, v in idf.items()}
     context, context_of = topical.paragraphs(claims, texts, paragraph)
     out = {}
-    for c, text, at in zip(claims, texts, context_of, strict=True):
+    for c, text, at in zip(claims, own, context_of, strict=True):
         query = Counter(dict.fromkeys(content_stems(text), 1.0))
         query.update(context[at])
         scores = []
@@ -558,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         topical.spelled_out = lambda texts, defining: list(texts)
         print(cross_validation(splits["dev"], "acronyms not spelled out"))
         topical.spelled_out = spelled_out
-        for pool in ((6, 10), (10, 5), (10, 10)):
+        for pool in ((6, 5), (8, 10), (6, 15)):
             topical.CANDIDATES, topical.BM25_CANDIDATES = pool
             print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0

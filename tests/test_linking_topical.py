@@ -343,3 +343,24 @@ def test_a_sentence_using_an_acronym_meets_the_entry_that_spells_it_out() -> Non
     found = link(parse_essay(text), parse_bibliography(ACRONYM_BIB), all_suggestions=True).links
     assert next(lk.evidence for lk in found if (lk.claim_id, lk.source_key) == ("p2-s1", "mc")) == \
         "shared words: Markov, chain, Monte, Carlo"  # the words the acronym stands for
+
+
+def test_an_acronym_s_long_form_weighs_in_bm25_as_its_paragraph_does() -> None:
+    bib = """
+@article{x, title={Artificial Intelligence for Intelligent Artificial Agents}, year={2020}}
+@article{y, title={Newlyweds}, year={2021}}
+"""
+    claims = parse_essay("Artificial intelligence (AI) is everywhere.\n\nNewlyweds use AI.\n").claims
+    rows = topical.candidates(claims, build_index(parse_bibliography(bib)))
+    top = ranker.FEATURES.index("bm25_top")
+    # the long form still meets its entry, but the word the sentence writes itself ranks first
+    assert {c.key for c in rows if c.row == 1} == {"x", "y"}
+    assert [c.key for c in rows if c.row == 1 and c.features[top] == 1.0] == ["y"]
+
+
+def test_an_entry_bm25_ranks_tenth_is_still_a_candidate() -> None:
+    bib = "\n".join(f"@article{{k{n}, title={{Glaciers {' '.join(['ice'] * (12 - n))} in region {n}}}, year={{2000}}}}"
+                    for n in range(12))
+    claims = parse_essay("Glaciers lose ice.\n").claims
+    rows = topical.candidates(claims, build_index(parse_bibliography(bib)))
+    assert len({c.key for c in rows}) == 10  # BM25's ten best (the cosine's six among them)

@@ -180,3 +180,18 @@ def test_the_essay_weighted_bm25_baseline_weighs_down_what_every_paragraph_says(
     # "network" is in all three paragraphs, "router" in one: weighed by the essay, the router entry wins
     assert [k for k, _ in rank_bm25(doc)[0][first]] == ["a", "b"]
     assert [k for k, _ in rank_bm25(doc, essay=1.0)[0][first]] == ["b", "a"]
+
+
+def test_the_linker_query_baseline_reads_a_long_form_at_the_paragraph_s_weight() -> None:
+    from eval_topical import rank_bm25
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("Artificial intelligence (AI) is everywhere.\n\nNewlyweds use AI.\n")
+    bib = parse_bibliography("@article{x, title={Artificial Intelligence for Intelligent Artificial Agents}}\n"
+                             "@article{y, title={Newlyweds}}\n")
+    doc = Document("d", essay, bib, {c.id: set() for c in essay.claims})
+    # as the linker's BM25 reads it: the sentence's own word first, the acronym's long form still met
+    assert [k for k, _ in rank_bm25(doc, paragraph=0.5, acronyms=True)[0][essay.claims[1].id]] == ["y", "x"]

@@ -26,7 +26,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit`: fitted on 9 corpus documents (development only).
-WEIGHTS: dict[str, float] = {"intercept": -3.0215, "cosine": 0.405, "context": -0.0316, "top": 0.2886, "margin": 0.4273, "words": 0.3278, "pairs": 0.4052, "title_word": 0.2755, "title_cover": 0.5667, "rarity": 0.2245, "linked": 0.0, "cue": 0.4345, "first_person": -0.1605, "length": 0.0241, "spread": -0.0777, "entries": -0.7605, "source_margin": 0.6385, "bm25": -0.0042, "generic_only": -0.0744, "relative": 0.5512, "bm25_rank": 0.3263, "bm25_top": 0.2303, "rank": 0.354, "from_paragraph": -0.1118}
+WEIGHTS: dict[str, float] = {"intercept": -3.1609, "cosine": 0.3319, "context": 0.0189, "top": 0.3007, "margin": 0.3638, "words": 0.2871, "pairs": 0.4231, "title_word": 0.2855, "title_cover": 0.4215, "rarity": 0.1597, "linked": 0.0, "cue": 0.4145, "first_person": -0.1289, "length": 0.0146, "spread": 0.0556, "entries": -0.766, "source_margin": 0.5083, "bm25": 0.0318, "generic_only": -0.1082, "relative": 0.5195, "bm25_rank": 0.3745, "bm25_top": 0.3254, "rank": 0.4762, "from_paragraph": -0.0964}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
