@@ -19,6 +19,8 @@ TYPE_CHECKING = False  # typing is not imported: `litreview --help` prints a pag
 if TYPE_CHECKING:
     from typing import Any
 
+    import click
+
 #: command name -> (module, one-line help). The help is repeated here so that
 #: ``litreview --help`` does not import every command.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        _show(exc)
         _suggest_essay(exc, argv)
         return 2
     except (click.exceptions.Abort, KeyboardInterrupt) as exc:
@@ -100,6 +102,24 @@ def _stopped(exc: BaseException) -> int:
     return 130
 
 
+def _show(exc: click.ClickException) -> None:
+    """click's usage and error message, which quote the argument as typed, with its control characters
+    written as escapes (an escape sequence in an argument is shown, not run by the terminal)."""
+    import io
+
+    import click
+
+    from .text import visible
+
+    class _Shown(io.StringIO):
+        def isatty(self) -> bool:  # click strips only colour codes from a stream that is no terminal
+            return True
+
+    shown = _Shown()
+    exc.show(file=shown)
+    click.echo(visible(shown.getvalue()), err=True, nl=False)
+
+
 def _suggest_essay(exc: BaseException, argv: list[str] | None) -> None:
     """``litreview check paper.tex``: the essay is named with --essay (or once, by init)."""
     import re
@@ -112,6 +132,9 @@ def _suggest_essay(exc: BaseException, argv: list[str] | None) -> None:
         return
     name = m.group(1).split(" ")[0]
     if os.path.exists(name):
+        from .text import visible
+
+        name = visible(name)
         click.echo(f"hint: name the essay with --essay: litreview {args[0]} --essay {name} (or once for every "
                    f"command: litreview init {name})", err=True)
 

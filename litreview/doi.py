@@ -92,6 +92,20 @@ def latex_escaped(value: str) -> bool:
     return bool(_LATEX_ESCAPE.search(value or ""))
 
 
+_ENCODED = lazy(r"%[0-9A-Fa-f]{2}")
+
+
+def percent_decoded(value: str) -> str:
+    """The DOI a bare DOI written percent-encoded stands for (``10.1007%2Fs1`` is ``10.1007/s1``, ``%3C`` is
+    ``<``), or '' when it is not so written. The registries are asked for a DOI as written, and no DOI holds
+    ``%3C``: the code is a link's, copied with the DOI."""
+    doi = bare_doi(value)
+    if not _ENCODED.search(doi):
+        return ""
+    decoded = unquote(doi)
+    return decoded if decoded != doi and not doi_problem(decoded) else ""
+
+
 def normalize_doi(value: str) -> str:
     """The DOI in canonical form: :func:`bare_doi` in lower case (DOIs ignore case; the cache key)."""
     return bare_doi(value).lower()

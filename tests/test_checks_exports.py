@@ -157,3 +157,21 @@ def test_a_csl_literal_name_is_not_miscased() -> None:
     item = ('[{"id": "w", "type": "webpage", "title": "A Page", "author": [{"literal": "examplehandle"}],'
             ' "issued": {"date-parts": [[2020]]}}]')
     assert list(S.check_names(parse_csl(item, "refs.json").sources[0])) == []
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("10.1007%2Fs00285-005-0340-x", "10.1007/s00285-005-0340-x"),
+    ("10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0",
+     "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"),
+])
+def test_a_percent_encoded_doi_is_told_in_its_decoded_form(written: str, meant: str) -> None:
+    # Copied from a link: the first was LR120 "has no '/'", the second (Wiley's pattern admits any character)
+    # nothing, and the registries were asked for the encoded DOI.
+    from litreview.checks.bib import check_doi
+
+    found = list(check_doi(_one(f"@article{{a, title = {{T}}, journal = {{J}}, year = {{1998}}, doi = {{{written}}}}}")))
+    assert [(f.code, f.hint) for f in found] == [("LR121", f"Write doi = {{{meant}}}")]
+    assert "percent-encoded" in found[0].message
+    # a % that decodes to no DOI stays the malformed DOI it is
+    odd = _one("@article{a, title = {T}, journal = {J}, year = {1998}, doi = {10.1234/abc%20def}}")
+    assert [f.code for f in check_doi(odd)] == ["LR120"]

@@ -187,3 +187,17 @@ def test_a_signal_while_the_program_starts_is_no_traceback(tmp_path: Path, signa
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=_env(), capture_output=True, timeout=60)
     assert done.returncode == code, done.stderr.decode()
     assert done.stderr.decode().strip() == says
+
+
+def test_click_usage_errors_show_control_characters_as_escapes(project: Path, capsys) -> None:
+    # click quotes the argument as typed: an escape sequence in it reached the terminal, which ran it (this one
+    # retitles the window); now it is shown as the escapes it is, like every other message.
+    title = "\x1b]0;owned\x07"
+    assert main(["check", "--format", f"x{title}"]) == 2
+    err = capsys.readouterr().err
+    assert "'x\\x1b]0;owned\\x07' is not one of" in err and "\x1b" not in err and "\x07" not in err
+    assert err.startswith("Usage: litreview check [OPTIONS]\nTry 'litreview check --help' for help.\n\nError: ")
+    (project / f"p{title}.md").write_text("Text.\n", encoding="utf-8")
+    assert main(["check", f"p{title}.md"]) == 2
+    err = capsys.readouterr().err
+    assert "--essay p\\x1b]0;owned\\x07.md" in err and "\x1b" not in err

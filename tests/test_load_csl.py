@@ -135,12 +135,12 @@ def test_a_date_of_absurd_numbers_is_no_date_not_a_crash(issued: str) -> None:
 def test_a_finding_about_a_field_points_at_the_variable_it_was_read_from() -> None:
     # As in a .bib file: a maintainer's CI annotation lands on the DOI's line, not on the item's.
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    json_text = ('[\n {"id": "a", "type": "article-journal",\n  "title": "A",\n  "DOI": "doi 10.1234",\n'
+    json_text = ('[\n {"id": "a", "type": "article-journal",\n  "DOI": "doi 10.1234",\n'
                  '  "container-title": "J",\n  "issued": {"date-parts": [[2020]]},\n  "ISSN": "1234-5678"\n }\n]\n')
-    yaml_text = ("references:\n- type: article-journal\n  id: a\n  title: A\n  DOI: doi 10.1234\n"
+    yaml_text = ("references:\n- type: article-journal\n  id: a\n  DOI: doi 10.1234\n"
                  "  container-title: J\n  issued:\n    date-parts: [[2020]]\n  ISSN: 1234-5678\n")
-    for text, yaml, item, lines in ((json_text, False, 2, {"title": 3, "doi": 4, "journal": 5, "year": 6, "issn": 7}),
-                                    (yaml_text, True, 3, {"title": 4, "doi": 5, "journal": 6, "year": 7, "issn": 9})):
+    for text, yaml, item, lines in ((json_text, False, 2, {"doi": 3, "journal": 4, "year": 5, "issn": 6}),
+                                    (yaml_text, True, 3, {"doi": 4, "journal": 5, "year": 6, "issn": 8})):
         bib = parse_csl(text, "b.yaml" if yaml else "b.json", yaml=yaml)
         [source] = bib.sources
         assert (source.line, dict(source.field_lines)) == (item, lines)

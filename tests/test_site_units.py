@@ -367,3 +367,17 @@ def test_a_claim_without_markup_is_shown_as_markdown_it_would_render_it(text):
         text = text[:start] + text[end:]
     assert html.unescape(shown) == html.unescape(_inline().renderInline(text.replace("\ue000", "\ufffd")))
     assert placed == set()
+
+
+def test_the_bibliography_download_is_the_file_without_its_control_characters() -> None:
+    # It was served byte for byte: an escape sequence in a field ran in the terminal of a reader who printed the
+    # download (curl, cat); the rest stays as written, line ends (CRLF, a form feed) included.
+    from litreview.model import Review
+    from litreview.render.downloads import download_files
+
+    text = ("% refs\r\n@book{k,\r\n  title = {T\x1b]0;owned\x07itle \u202eevil},\r\n  author = {A, B},\r\n"
+            "  year = {2000}}\r\n\x0c\r\n@misc{m, title = {Tab\there}}\r\n")
+    bib = parse_bibliography(text, "refs.bib")
+    assert bib.text == text
+    download = download_files(Review(bibliography=bib))["bibliography.bib"]
+    assert download == text.replace("\x1b", "").replace("\x07", "").replace("\u202e", "")

@@ -234,6 +234,9 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     if issued and issued != str(year):
         fields["date"] = issued
     _, accessed = _date(item.get("accessed"))
+    _, original = _date(item.get("original-date"))
+    if original:
+        fields["origdate"] = original
     for csl, bib in FIELDS.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()
@@ -259,7 +262,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
 _VARIABLES: dict[str, tuple[str, ...]] = {
     **{bib: tuple(csl for csl, b in FIELDS.items() if b == bib) for bib in FIELDS.values()},
     "author": ("author",), "editor": ("editor",), "translator": ("translator",), "year": ("issued",),
-    "date": ("issued",), "urldate": ("accessed",), "pages": ("page",), "institution": ("publisher",),
+    "date": ("issued",), "urldate": ("accessed",), "origdate": ("original-date",), "pages": ("page",), "institution": ("publisher",),
     "school": ("publisher",), **dict.fromkeys((*_CONTAINER.values(), "howpublished"), ("container-title",))}
 
 

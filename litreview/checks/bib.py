@@ -30,6 +30,7 @@ from ..doi import (
     is_short_doi,
     latex_escaped,
     normalize_doi,
+    percent_decoded,
     trailing_punctuation,
 )
 from ..lazyre import lazy
@@ -68,6 +69,9 @@ _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "dataset": (("title",),),
     "software": (("title",),),
 }
+# CSL requires no variable: with no author a style names the editor, else the title (pandoc cites a treaty or a
+# statute by its title), so for an item read from CSL the groups of names drop out and the title is what counts.
+_NAMES = frozenset({"author", "editor"})
 _FIELD_HINTS = {
     "author or editor": "add author = {...} or editor = {...}; when a body wrote it, make the body the "
                         "author in double braces, e.g. author = {{Foreign Service Institute}}",
@@ -210,14 +214,23 @@ def _has(fields: Mapping[str, str], name: str) -> bool:
 def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Finding]:
     """LR110 for fields the entry type requires, LR111 for a missing publisher."""
     groups = _REQUIRED.get(source.type, ())
-    if "eventtitle" in fields and csl_form(source):  # CSL: a paper presented at an event needs no proceedings
+    csl = csl_form(source)
+    if csl:
+        groups = tuple(g for g in groups if not _NAMES.issuperset(g))
+    if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
-        hint = "; ".join(_held_hint(m, fields, source) or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}")
-                         for m in missing)
-        yield entry_finding("LR110", source, in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source),
-                            hint)
+        hints = [_held_hint(m, fields, source) or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}")
+                 for m in missing]
+        message = in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source)
+        original = plain(fields.get("origdate", "")) if csl else ""
+        if original and any(m.startswith("year or date") for m in missing):
+            # pandoc prints n.d. for an item with only an original-date (3.9, chicago-author-date tried)
+            message += f": pandoc prints n.d., not its original-date {original}"
+            hints = ["add year = {...}, the date of the edition cited, and keep original-date for the first publication"
+                     if h == _FIELD_HINTS["year or date"] else h for h in hints]
+        yield entry_finding("LR110", source, message, "; ".join(hints))
     if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
         house = editor_as_publisher(source)
@@ -269,7 +282,11 @@ def check_doi(source: Source) -> Iterable[Finding]:
     doi = normalize_doi(raw)
     end = trailing_punctuation(doi)
     problem = doi_problem(doi[:-1] if end else doi)
-    if problem:
+    decoded = percent_decoded(raw)
+    if decoded:
+        yield entry_finding("LR121", source, f"DOI {raw!r} is percent-encoded, as in a link: the registries are "
+                            "asked for it as written", f"write doi = {{{decoded}}}", field="doi")
+    elif problem:
         hint = f"Write the DOI https://doi.org/{doi} redirects to (open it to see it)" if is_short_doi(doi) else ""
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):

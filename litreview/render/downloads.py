@@ -12,6 +12,7 @@ from typing import Any
 from ..bibliography.csl import is_csl
 from ..jsontext import json_text
 from ..model import Essay, Finding, Linkage, Review
+from ..text import without_controls
 from .bibtex import rebuild
 from .csljson import to_csl_json
 
@@ -31,6 +32,9 @@ def download_files(review: Review, *, root: str | None = None) -> dict[str, str]
     one_file = all(s.file is None or s.file == bibliography.file for s in bibliography.sources)
     as_written = one_file and not is_csl(bibliography.file or "")  # (a CSL file's text is JSON or YAML)
     bib = (bibliography.text if as_written else "") or "\n\n".join(rebuild(s) for s in bibliography.sources) + "\n"
+    # A reader prints the download (curl, cat): its control characters go, as the BibTeX writer leaves them out;
+    # its line ends stay, so the findings' line numbers still point into it.
+    bib = without_controls(bib, breaks=True)
     return {
         "bibliography.bib": bib,
         "sources.csl.json": json_text(to_csl_json(review.bibliography.sources)),
