@@ -506,3 +506,17 @@ def test_why_every_finding_counts_as_new_is_an_annotation_too(tmp_path: Path, mo
     assert "note: the base (base) could not be checked" in err
     assert main(["check", "--no-cache", "--since", "base"]) == 1  # text: the note on standard error only
     assert "::warning" not in capsys.readouterr().out
+
+
+def test_a_bibliography_renamed_in_the_front_matter_alone_says_what_the_essay_names(
+        repo: Path, capsys) -> None:
+    # init writes the front matter's bibliography into the settings; a pull request that renamed the file and
+    # the front matter's line stopped on "bibliography not found", and its annotation named no file at all.
+    write(repo / "essay.md", "---\nbibliography: bib/library.bib\n---\n\n" + ESSAY)
+    (repo / "bib").mkdir()
+    (repo / "refs.bib").rename(repo / "bib" / "library.bib")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 2
+    out, err = capsys.readouterr()
+    assert out.startswith("::error title=litreview check could not run::refs.bib: bibliography not found%0A")
+    assert ('hint: essay.md names bib/library.bib: write bibliography = "bib/library.bib" in litreview.toml'
+            in err)
