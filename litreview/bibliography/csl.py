@@ -299,9 +299,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         why = str(exc)
         if isinstance(exc, pyyaml.MarkedYAMLError):  # its str() is several lines naming "<unicode string>"
             why, line = yaml_problem(exc), yaml_error_line(exc) or line
+        hint = "Fix the syntax at that line"
+        if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
+            hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
         return Bibliography((), (Finding(code="LR100", severity="error",
                                          message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}",
-                                         hint="Fix the syntax at that line", file=filename, line=line),),
+                                         hint=hint, file=filename, line=line),),
                             filename, text)
     if isinstance(data, Mapping):
         if "references" not in data and "items" not in data:
@@ -361,7 +364,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
 
 def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
     """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
-    like a front matter, the rest of the file unread), and the line of each variable of each of its items."""
+    like a front matter, the rest of the file parsed but unread), and the line of each variable of each of its items."""
     from ..safeload import pyyaml_loader
 
     loader = pyyaml_loader()(text)
@@ -370,6 +373,8 @@ def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
             node = loader.get_node()
             data = loader.construct_document(node)
             if data is not None:
+                while loader.check_event():  # pandoc parses the rest: text after "..." that opens no document
+                    loader.get_event()  # ("---") makes it refuse the whole file
                 return data, _yaml_item_lines(node)
         return None, {}
     finally:
