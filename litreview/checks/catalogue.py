@@ -47,8 +47,10 @@ _CODES = (
          "Two entries share a citation key (pandoc uses the later one, BibTeX and biber the first).",
          "Rename one of the entries, or delete the copy."),
     Code("LR102", "unknown-entry-type", "warning",
-         "An entry type the biblatex manual does not document (the entry still loads; styles print it as @misc).",
-         "Use a standard type such as @article, @book, @incollection, @online or @misc."),
+         "An entry type the biblatex manual does not document, or an item type CSL does not define (the entry "
+         "still loads; styles print it as @misc, or as a generic item).",
+         "Use a standard type such as @article, @book, @incollection, @online or @misc (article-journal, book, "
+         "chapter, webpage in CSL)."),
     Code("LR103", "duplicate-field", "error", "A field appears twice in one entry.",
          "Keep one of the two values."),
     Code("LR104", "unreadable-names", "error", "The author or editor field cannot be split into names.",
