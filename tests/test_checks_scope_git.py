@@ -520,3 +520,18 @@ def test_a_bibliography_renamed_in_the_front_matter_alone_says_what_the_essay_na
     assert out.startswith("::error title=litreview check could not run::refs.bib: bibliography not found%0A")
     assert ('hint: essay.md names bib/library.bib: write bibliography = "bib/library.bib" in litreview.toml'
             in err)
+
+
+def test_a_bibliography_added_in_the_front_matter_alone_is_named_as_not_read(repo: Path, capsys) -> None:
+    # The settings name refs.bib (init writes the front matter's file there); a pull request added more.bib to the
+    # front matter and cited its entry: pandoc reads it, litreview did not, and said only "matches no entry".
+    write(repo / "essay.md", "---\nbibliography:\n  - refs.bib\n  - more.bib\n---\n\n" + ESSAY + "\nNew [@new2002].\n")
+    write(repo / "more.bib", NEW_BAD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert [(f["code"], f["file"], f["line"]) for f in found] == [("LR321", "essay.md", 4), ("LR300", "essay.md", 11)]
+    assert found[0]["hint"].startswith('Read them all: bibliography = ["refs.bib", "more.bib"] in the settings')
+    # A file the settings' files copy whole (a combined bibliography) is read in effect: no LR321.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    assert "LR321" not in capsys.readouterr().out

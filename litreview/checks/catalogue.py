@@ -269,6 +269,12 @@ _CODES = (
          "The text holds a placeholder where a citation belongs, never filled in (\"[CITE]\", \"[citation needed]\", "
          "\"(REF)\"): pandoc and LaTeX print it as written.",
          "Cite the work ([@key], \\cite{key}), or delete the placeholder."),
+    Code("LR321", "bibliography-not-read", "warning",
+         "The essay names a bibliography file (front matter, _quarto.yml, \\bibliography) that the settings (or "
+         "--bib) leave out: pandoc and LaTeX read its entries, litreview does not, so its entries go unchecked and "
+         "citations of them are reported as citations of no entry.",
+         "Add the file to the bibliography setting (bibliography = [\"refs.bib\", \"more.bib\"]), or leave the "
+         "setting out to read the files the essay names."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "
