@@ -535,3 +535,16 @@ def test_a_bibliography_added_in_the_front_matter_alone_is_named_as_not_read(rep
     write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     assert "LR321" not in capsys.readouterr().out
+
+
+def test_a_citation_of_no_entry_is_annotated_at_its_marker_line(repo: Path, capsys) -> None:
+    # A sentence over three lines whose last line a pull request changed: the annotation was at the sentence's
+    # first line, outside what the pull request touched. A LaTeX sentence (pandoc's reading) keeps its first line.
+    write(repo / "essay.md", ESSAY + "\nA claim that runs\nover lines [@good2001] and\ncites [@new2002; @gone1999].\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=essay.md,line=7,title=LR300 unresolved-citation::[p3-s1] citation '@new2002'" in out
+    assert "line=3,title=LR300" not in out  # the old citation of no entry (gone1999, line 3) is no new finding
+    write(repo / "essay.md", ESSAY + "\nA claim [@good2001] that\ncites [@Good2001].\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    assert "::error file=essay.md,line=6,title=LR309 key-case-mismatch::" in capsys.readouterr().out
