@@ -92,6 +92,10 @@ _CODES = (
          "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}."),
     Code("LR125", "invalid-issn", "error", "An ISSN has the wrong form or a wrong check digit.",
          "Copy the ISSN again (NNNN-NNNC) from the journal's page or the ISSN portal."),
+    Code("LR126", "malformed-identifier", "error",
+         "A Manubot citation by PubMed, PubMed Central, arXiv or Wikidata id (@pmid:, @pmcid:, @arxiv:, "
+         "@wikidata:) that is not of the id's form: Manubot refuses it and makes no reference for it.",
+         "Copy the id again from the work's page (e.g. @pmid:19147090, @pmcid:PMC2701110, @arxiv:2101.01234)."),
     Code("LR130", "all-capitals", "warning", "A title or container is written in capital letters.",
          "Write it in title case; protect acronyms with braces, e.g. {NATO}."),
     Code("LR131", "dangling-punctuation", "warning",
