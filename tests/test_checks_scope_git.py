@@ -477,6 +477,17 @@ def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, ca
     assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
 
 
+def test_a_key_added_above_one_it_clashes_with_in_case_is_annotated_where_it_was_added(repo: Path, capsys) -> None:
+    # LR108 sits on the later of the two in the file: the old entry, when the change writes the new one above it.
+    write(repo / "refs.bib", GOOD.replace("good2001,", "Old2000,") + "\n" + OLD + "\n" + GOOD)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1  # (and LR307: cited nowhere)
+    out = capsys.readouterr().out
+    assert ("::warning file=refs.bib,line=1,title=LR108 key-case-clash::[Old2000] key 'Old2000' differs only in case "
+            "from 'old2000' (line 8)%0A") in out
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # the log: at the later one
+    assert ("LR108", "old2000", 8) in [(f["code"], f["key"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
 def test_an_edited_entry_in_a_renamed_bibliography_is_annotated_on_the_edit(repo: Path, capsys) -> None:
     # A pull request shows a renamed file's changed lines only (git pairs the names); git ends a name
     # holding a space with a tab in its diff.
