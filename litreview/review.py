@@ -174,11 +174,33 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     early = bool(config.essay) and (essay_path.is_dir() or (not named and not bib_path.exists()
                                                             and essay_path.is_file()))
     essay = load_essay(essay_path) if early else None
+    if named and config.essay and essay_path.is_file() and not all(p.exists() for p in config.paths("bibliography")):
+        _stale_setting(config, load_essay(essay_path))
     inline = _inline_references(essay_path) if config.essay else None
     bibliography = _sources(config.paths("bibliography"), essay, load, inline)
     if essay is None and config.essay and with_essay:
         essay = load_essay(essay_path)
     return bibliography, essay
+
+
+def _stale_setting(config: Config, essay: Essay) -> None:
+    """A bibliography the settings (or --bib) name is missing while the essay names files that exist (a pull
+    request renamed it, or moved it, in the front matter alone): say which, and how to follow the essay."""
+    import os
+
+    from .errors import InputError
+
+    beside = [p for p in named_bibliographies(essay) if p.is_file()]
+    missing = next(p for p in config.paths("bibliography") if not p.exists())
+    if not beside or {p.resolve() for p in beside} <= {p.resolve() for p in config.paths("bibliography")}:
+        return
+    root = Path(config.root)
+    names = [Path(os.path.relpath(p, root)).as_posix() for p in beside]
+    listed = f'"{names[0]}"' if len(names) == 1 else "[" + ", ".join(f'"{n}"' for n in names) + "]"
+    where = Path(config.source_file).name if config.source_file else "the settings"
+    raise InputError("bibliography not found", path=str(missing),
+                     hint=f"{Path(essay.path).name} names {', '.join(names)}: write bibliography = {listed} in "
+                          f"{where} (or leave the setting out to follow the essay), or give it with --bib")
 
 
 def _inline_references(essay_path: Path) -> Bibliography | None:

@@ -48,6 +48,8 @@ def test_near_miss_gives_no_finding(name: str) -> None:
 
 #: Codes whose trigger is too large for a fixture file: generated in tests/test_hardening_inputs.py.
 GENERATED = {"LR145"}
+#: Codes about a Manubot manuscript's citations by identifier, which are sources with no .bib: in test_essay_readers.py.
+GENERATED |= {"LR126"}
 
 
 def test_every_bibliography_code_has_a_trigger_and_a_near_miss() -> None:
@@ -59,6 +61,10 @@ def test_every_bibliography_code_has_a_trigger_and_a_near_miss() -> None:
 def test_syntax_error_does_not_also_report_the_fields_it_swallowed() -> None:
     found = findings_for(CASES / "LR100-trigger.bib")
     assert [f.code for f in found] == ["LR100"]
+    # Nor "no DOI" (LR137) for an article of 2020 whose doi field the error swallowed.
+    text = "@article{late2020,\n  author = {Doe, Jane},\n  title = {T},\n  journal = {J},\n  year = {2020}\n  doi = {10.1000/xyz},\n}\n"
+    review = Review(bibliography=parse_bibliography(text, "refs.bib"))
+    assert [f.code for f in check_review(review, Config(), now=NOW).findings] == ["LR100"]
 
 
 def test_messages_name_the_problem() -> None:

@@ -477,6 +477,17 @@ def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, ca
     assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
 
 
+def test_a_key_added_above_one_it_clashes_with_in_case_is_annotated_where_it_was_added(repo: Path, capsys) -> None:
+    # LR108 sits on the later of the two in the file: the old entry, when the change writes the new one above it.
+    write(repo / "refs.bib", GOOD.replace("good2001,", "Old2000,") + "\n" + OLD + "\n" + GOOD)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1  # (and LR307: cited nowhere)
+    out = capsys.readouterr().out
+    assert ("::warning file=refs.bib,line=1,title=LR108 key-case-clash::[Old2000] key 'Old2000' differs only in case "
+            "from 'old2000' (line 8)%0A") in out
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # the log: at the later one
+    assert ("LR108", "old2000", 8) in [(f["code"], f["key"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
 def test_an_edited_entry_in_a_renamed_bibliography_is_annotated_on_the_edit(repo: Path, capsys) -> None:
     # A pull request shows a renamed file's changed lines only (git pairs the names); git ends a name
     # holding a space with a tab in its diff.
@@ -506,3 +517,45 @@ def test_why_every_finding_counts_as_new_is_an_annotation_too(tmp_path: Path, mo
     assert "note: the base (base) could not be checked" in err
     assert main(["check", "--no-cache", "--since", "base"]) == 1  # text: the note on standard error only
     assert "::warning" not in capsys.readouterr().out
+
+
+def test_a_bibliography_renamed_in_the_front_matter_alone_says_what_the_essay_names(
+        repo: Path, capsys) -> None:
+    # init writes the front matter's bibliography into the settings; a pull request that renamed the file and
+    # the front matter's line stopped on "bibliography not found", and its annotation named no file at all.
+    write(repo / "essay.md", "---\nbibliography: bib/library.bib\n---\n\n" + ESSAY)
+    (repo / "bib").mkdir()
+    (repo / "refs.bib").rename(repo / "bib" / "library.bib")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 2
+    out, err = capsys.readouterr()
+    assert out.startswith("::error title=litreview check could not run::refs.bib: bibliography not found%0A")
+    assert ('hint: essay.md names bib/library.bib: write bibliography = "bib/library.bib" in litreview.toml'
+            in err)
+
+
+def test_a_bibliography_added_in_the_front_matter_alone_is_named_as_not_read(repo: Path, capsys) -> None:
+    # The settings name refs.bib (init writes the front matter's file there); a pull request added more.bib to the
+    # front matter and cited its entry: pandoc reads it, litreview did not, and said only "matches no entry".
+    write(repo / "essay.md", "---\nbibliography:\n  - refs.bib\n  - more.bib\n---\n\n" + ESSAY + "\nNew [@new2002].\n")
+    write(repo / "more.bib", NEW_BAD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert [(f["code"], f["file"], f["line"]) for f in found] == [("LR321", "essay.md", 4), ("LR300", "essay.md", 11)]
+    assert found[0]["hint"].startswith('Read them all: bibliography = ["refs.bib", "more.bib"] in the settings')
+    # A file the settings' files copy whole (a combined bibliography) is read in effect: no LR321.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    assert "LR321" not in capsys.readouterr().out
+
+
+def test_a_citation_of_no_entry_is_annotated_at_its_marker_line(repo: Path, capsys) -> None:
+    # A sentence over three lines whose last line a pull request changed: the annotation was at the sentence's
+    # first line, outside what the pull request touched. A LaTeX sentence (pandoc's reading) keeps its first line.
+    write(repo / "essay.md", ESSAY + "\nA claim that runs\nover lines [@good2001] and\ncites [@new2002; @gone1999].\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=essay.md,line=7,title=LR300 unresolved-citation::[p3-s1] citation '@new2002'" in out
+    assert "line=3,title=LR300" not in out  # the old citation of no entry (gone1999, line 3) is no new finding
+    write(repo / "essay.md", ESSAY + "\nA claim [@good2001] that\ncites [@Good2001].\n")
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    assert "::error file=essay.md,line=6,title=LR309 key-case-mismatch::" in capsys.readouterr().out

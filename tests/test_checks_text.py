@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -46,6 +47,7 @@ CLAIMS = [
                    "entities.”", 13),
     claim("p3-s1", "The US Constitution charges the secretary of defense, as [@missing] and (Smith 2010) show.", 15),
 ]
+UNREAD = Path(__file__).parent / "cases" / "checks_unread_bibliography"
 ESSAY = Essay(path="refs/essay.md", body="", paragraphs=(
     Paragraph(1, "", 11, tuple(CLAIMS[:2])), Paragraph(2, "", 13, tuple(CLAIMS[2:4])),
     Paragraph(3, "", 15, (CLAIMS[4],)),
@@ -138,6 +140,10 @@ CASES = {
     "LR319": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("duplicate-metadata-key", "refs/essay.md", 4,
                                                                     "bibliography twice", "")]})),
               dict()),
+    # A bibliography the essay names that the settings leave out (the review's is read from a string here); one
+    # whose entries the review's bibliography has whole is read in effect.
+    "LR321": (dict(essay=replace(ESSAY, path=str(UNREAD / "essay.md"), meta={"bibliography": ["more.bib"]})),
+              dict(essay=replace(ESSAY, path=str(UNREAD / "essay.md"), meta={"bibliography": ["copy.bib", "absent.bib"]}))),
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),

@@ -423,6 +423,28 @@ def test_manubot_malformed_doi_is_reported_where_cited(tmp_path: Path, monkeypat
     assert (code, bad) == (1, [("LR120", "doi:10.1038", 4)])
 
 
+def test_manubot_identifiers_manubot_refuses_are_reported_where_cited(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Manubot refuses a PubMed id with letters, an arXiv id of no form, a PMCID without PMC: no reference is made.
+    # Such a citation was no finding at all (not even "not yet verified").
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01.md").write_text(
+        "## M\n\nFine [@pmid:19147090; @pmcid:PMC2701110; @arxiv:hep-th/9901001v2; @arxiv:2101.01234; "
+        "@wikidata:Q42].\nBad [@pmid:0123; @arxiv:2001.99999x;\n@pmcid:12ab; @wikidata:foo].\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    assert (code, sorted(bad)) == (1, [("LR126", "arxiv:2001.99999x", 4), ("LR126", "pmcid:12ab", 4),
+                                       ("LR126", "pmid:0123", 4), ("LR126", "wikidata:foo", 4)])
+
+
 def test_latex_citations_inside_citetext_and_href_are_read_and_the_text_converted(tmp_path: Path) -> None:
     # pandoc 3.9 cites u8 in \citetext{t \citealp{u8}}; pylatexenc dropped \citetext's argument (the citation
     # with it) and failed on \href{url}{text}, which left the whole paragraph as raw LaTeX.

@@ -211,6 +211,35 @@ def test_a_csl_yaml_syntax_error_is_one_line_naming_the_construct_left_open() ->
                                "(while parsing a flow sequence from line 5)")
 
 
+@pytest.mark.parametrize(("kind", "meant"), [("journal-article", "article-journal"), ("legal-case", "legal_case"),
+                                             ("inproceedings", "paper-conference"), ("artcle-journal", "article-journal"),
+                                             ("zzz", None)])
+def test_an_item_type_csl_does_not_define_is_an_lr102_at_its_type(kind: str, meant: str | None) -> None:
+    # A Crossref type, a BibTeX type or a misspelling loaded in silence as @misc.
+    text = f'[\n{{"id": "a", "type": "book", "title": "A"}},\n{{"id": "b",\n "type": "{kind}", "title": "B"}}\n]'
+    bib = parse_csl(text, "refs.json")
+    [problem] = bib.problems
+    assert (problem.code, problem.key, problem.line, problem.severity) == ("LR102", "b", 4, "warning")
+    assert [s.key for s in bib.sources] == ["a", "b"]
+    assert problem.hint == (f"Write {meant!r}, the CSL type" if meant else
+                            "Use a CSL type such as article-journal, book, chapter, paper-conference, report, thesis, "
+                            "webpage or document")
+    assert not parse_csl("- id: c\n  type: legal_case\n  title: C\n", "r.yaml", yaml=True).problems
+
+
+def test_items_appended_after_the_end_of_the_yaml_are_refused_as_pandoc_refuses_the_file() -> None:
+    # A pull request appended items below the "..." that ends a CSL-YAML file; pandoc 3.9 refuses the file ("did
+    # not find expected <document start>", every citation unresolved), while only the first document was read.
+    text = "---\nreferences:\n- id: a\n  type: book\n  title: A\n...\n\n- id: b\n  type: book\n  title: B\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    [problem] = bib.problems
+    assert (problem.code, problem.line, bib.sources) == ("LR100", 8, ())
+    assert problem.message == "not valid CSL-YAML: did not find expected <document start>"
+    assert problem.hint.startswith('Move it above the "..."')
+    framed = parse_csl("---\nreferences:\n- id: a\n  title: A\n...\n# a comment\n---\nother: x\n", "r.yaml", yaml=True)
+    assert not framed.problems and [s.key for s in framed.sources] == ["a"]  # pandoc reads these
+
+
 @pytest.mark.parametrize(("text", "name", "line"), [
     ('[{"id": "a", "type": "book",\n  "title": "NaN, \\" NaN", "volume": NaN}]', "NaN", 2),
     ('[{"id": "a", "type": "book", "page": -Infinity}]', "-Infinity", 1),

@@ -37,6 +37,21 @@ TYPES = {
     "periodical": "periodical", "pamphlet": "booklet", "legislation": "legislation", "legal_case": "jurisdiction",
     "motion_picture": "movie", "song": "music", "personal_communication": "letter", "review": "review",
 }
+CSL_TYPES = frozenset({
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
+    "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
+    "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication",
+    "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard",
+    "thesis", "treaty", "webpage"})
+"""The item types of the CSL 1.0.2 specification; an item of any other type loads, and styles print it as a
+generic one (pandoc's citeproc, citeproc-js)."""
+#: Types written in another vocabulary (Crossref's, BibTeX's) -> the CSL type meant.
+_TYPE_FOR = {"journal-article": "article-journal", "proceedings-article": "paper-conference",
+             "book-chapter": "chapter", "posted-content": "article", "dissertation": "thesis",
+             "inproceedings": "paper-conference", "conference": "paper-conference", "incollection": "chapter",
+             "inbook": "chapter", "phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report",
+             "online": "webpage", "misc": "document", "unpublished": "manuscript", "booklet": "pamphlet"}
 FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
           "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
           "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
@@ -302,9 +317,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         why = str(exc)
         if isinstance(exc, pyyaml.MarkedYAMLError):  # its str() is several lines naming "<unicode string>"
             why, line = yaml_problem(exc), yaml_error_line(exc) or line
+        hint = "Fix the syntax at that line"
+        if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
+            hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
         return Bibliography((), (Finding(code="LR100", severity="error",
                                          message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}",
-                                         hint="Fix the syntax at that line", file=filename, line=line),),
+                                         hint=hint, file=filename, line=line),),
                             filename, text)
     if isinstance(data, Mapping):
         if "references" not in data and "items" not in data:
@@ -345,6 +363,8 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it',
                     hint=fix, file=filename, line=here.get(variable) or line))
             source = item_source(item, filename, line, here)
+            if (unknown := _unknown_type(item, filename, here.get("type") or line)) is not None:
+                problems.append(unknown)
         except ValueError as exc:
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
                                     hint="Give every item an id and a type", file=filename, line=line))
@@ -362,9 +382,28 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
 
 
+def _unknown_type(item: Mapping[str, Any], filename: str, line: int) -> Finding | None:
+    """LR102 for an item whose type CSL does not define (a Crossref or BibTeX type, a misspelling), with the type
+    meant when it can be told."""
+    kind = item.get("type")
+    if not isinstance(kind, str) or not kind or kind in CSL_TYPES:
+        return None
+    import difflib
+
+    folded = kind.strip().lower().replace("_", "-")
+    meant = _TYPE_FOR.get(folded) or next((t for t in CSL_TYPES if t.replace("_", "-") == folded), None)
+    meant = meant or next(iter(difflib.get_close_matches(kind, sorted(CSL_TYPES), n=1, cutoff=0.75)), None)
+    return Finding(code="LR102", severity="warning", message=f"unknown CSL type {kind!r} (styles print the item "
+                   "as a generic one)",
+                   hint=(f"Write {meant!r}, the CSL type" if meant else
+                         "Use a CSL type such as article-journal, book, chapter, paper-conference, report, thesis, "
+                         "webpage or document"),
+                   key=str(item.get("id") or "") or None, file=filename, line=line)
+
+
 def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
     """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
-    like a front matter, the rest of the file unread), and the line of each variable of each of its items."""
+    like a front matter, the rest of the file parsed but unread), and the line of each variable of each of its items."""
     from ..safeload import pyyaml_loader
 
     loader = pyyaml_loader()(text)
@@ -373,6 +412,8 @@ def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
             node = loader.get_node()
             data = loader.construct_document(node)
             if data is not None:
+                while loader.check_event():  # pandoc parses the rest: text after "..." that opens no document
+                    loader.get_event()  # ("---") makes it refuse the whole file
                 return data, _yaml_item_lines(node)
         return None, {}
     finally:

@@ -20,7 +20,7 @@ from . import bibtex, inherit, names
 from .dates import date_year
 from .latex import decode_latex
 from .prescan import STRAY_CLOSE, _Lines, _prescan
-from .several import duplicate_key
+from .several import case_clash, duplicate_key
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
 # custom[a-f]) and BibTeX's; anything else loads with a warning (LR102).
@@ -319,12 +319,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         seen[key] = line
         other = seen_folded.setdefault(key.casefold(), key)
         if other != key:
-            problems.append(Finding(
-                code="LR108", severity="warning",
-                message=f"key {key!r} differs only in case from {other!r} (line {seen[other]})",
-                hint="Keep them apart by more than case: BibTeX and pandoc treat them as one key",
-                key=key, file=filename, line=line,
-            ))
+            problems.append(case_clash(key, other, seen[other], filename, line))
         if kind not in KNOWN_TYPES:
             problems.append(Finding(
                 code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",

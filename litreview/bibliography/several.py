@@ -1,4 +1,5 @@
-"""Findings that name another entry or another file: a key defined twice, a macro another file defines.
+"""Findings that name another entry or another file: a key defined twice or in another case, a macro another
+file defines.
 
 Pure functions over ``Finding`` and ``Bibliography`` values; the loaders (``load``, ``csl``) and
 ``review.load_all`` (several bibliographies) call them.
@@ -26,6 +27,14 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
     return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                    message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
                    hint="Rename one of the two entries, or delete the one you do not want")
+
+
+def case_clash(key: str, other: str, other_line: int | None, file: str | None, line: int | None) -> Finding:
+    """LR108 for ``key`` (at ``file``, ``line``), which differs only in case from ``other`` (at ``other_line``)."""
+    return Finding(code="LR108", severity="warning",
+                   message=f"key {key!r} differs only in case from {other!r} (line {other_line})",
+                   hint="Keep them apart by more than case: BibTeX and pandoc treat them as one key",
+                   key=key, file=file, line=line)
 
 
 def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],

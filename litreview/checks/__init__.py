@@ -21,7 +21,7 @@ from .imported import check_unsure_imports
 from .notices import check_notices
 from .pandoc_reads import check_pandoc_reads
 from .registry import check_registry, reportable
-from .size import check_bibliography_size, check_inputs, check_sizes
+from .size import check_bibliography_size, check_inputs, check_sizes, check_unread_bibliographies
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, uncited_at_most, unknown_codes, with_severity
 
@@ -69,6 +69,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
         found += check_sizes(review.essay)
         found += check_inputs(review.essay)
+        found += check_unread_bibliographies(review.essay, bib, Path(config.root))
         found += check_notices(review.essay)
         found += check_pandoc_reads(bib, review.essay)
     found = _drop_superseded(found, review)

@@ -33,6 +33,7 @@ from ..doi import (
     percent_decoded,
     trailing_punctuation,
 )
+from ..essay.ids import id_problem
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, plural
@@ -179,6 +180,8 @@ def check_bibliography(bib: Bibliography, *, now: datetime) -> list[Finding]:
             found.extend(check_isbn(source))
         if fields.get("url"):
             found.extend(check_url(source))
+        if fields.get("id") and (problem := id_problem(source.key)):  # a Manubot citation by identifier
+            found.append(entry_finding("LR126", source, f"{source.key!r} is not a valid identifier: {problem}"))
         if not _plain_dates(fields, today):
             found.extend(check_dates(source, today))
     found.extend(check_duplicates(bib.sources))

@@ -47,8 +47,10 @@ _CODES = (
          "Two entries share a citation key (pandoc uses the later one, BibTeX and biber the first).",
          "Rename one of the entries, or delete the copy."),
     Code("LR102", "unknown-entry-type", "warning",
-         "An entry type the biblatex manual does not document (the entry still loads; styles print it as @misc).",
-         "Use a standard type such as @article, @book, @incollection, @online or @misc."),
+         "An entry type the biblatex manual does not document, or an item type CSL does not define (the entry "
+         "still loads; styles print it as @misc, or as a generic item).",
+         "Use a standard type such as @article, @book, @incollection, @online or @misc (article-journal, book, "
+         "chapter, webpage in CSL)."),
     Code("LR103", "duplicate-field", "error", "A field appears twice in one entry.",
          "Keep one of the two values."),
     Code("LR104", "unreadable-names", "error", "The author or editor field cannot be split into names.",
@@ -91,6 +93,10 @@ _CODES = (
          "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}."),
     Code("LR125", "invalid-issn", "error", "An ISSN has the wrong form or a wrong check digit.",
          "Copy the ISSN again (NNNN-NNNC) from the journal's page or the ISSN portal."),
+    Code("LR126", "malformed-identifier", "error",
+         "A Manubot citation by PubMed, PubMed Central, arXiv or Wikidata id (@pmid:, @pmcid:, @arxiv:, "
+         "@wikidata:) that is not of the id's form: Manubot refuses it and makes no reference for it.",
+         "Copy the id again from the work's page (e.g. @pmid:19147090, @pmcid:PMC2701110, @arxiv:2101.01234)."),
     Code("LR130", "all-capitals", "warning", "A title or container is written in capital letters.",
          "Write it in title case; protect acronyms with braces, e.g. {NATO}."),
     Code("LR131", "dangling-punctuation", "warning",
@@ -268,6 +274,12 @@ _CODES = (
          "The text holds a placeholder where a citation belongs, never filled in (\"[CITE]\", \"[citation needed]\", "
          "\"(REF)\"): pandoc and LaTeX print it as written.",
          "Cite the work ([@key], \\cite{key}), or delete the placeholder."),
+    Code("LR321", "bibliography-not-read", "warning",
+         "The essay names a bibliography file (front matter, _quarto.yml, \\bibliography) that the settings (or "
+         "--bib) leave out: pandoc and LaTeX read its entries, litreview does not, so its entries go unchecked and "
+         "citations of them are reported as citations of no entry.",
+         "Add the file to the bibliography setting (bibliography = [\"refs.bib\", \"more.bib\"]), or leave the "
+         "setting out to read the files the essay names."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "

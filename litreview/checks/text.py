@@ -64,11 +64,30 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
-        found.extend(check_mention(mention, claim, essay_file, bib, unresolved_people))
+        found.extend(_at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
+                     for f in check_mention(mention, claim, essay_file, bib, unresolved_people))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
                               aliased=not essay.meta.get(BIBTEX)))
     return found
+
+
+def _at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
+    """A finding about a citation marker at the marker's line, not the sentence's first (a pull request's
+    annotation lands on the line it changed): the line of the key as written in the sentence's source. A LaTeX
+    sentence's text is pandoc's reading of it, not its source: left at the sentence's line."""
+    if claim is None or not claim.end or found.line != claim.line:
+        return found
+    if PurePath(claim.file or essay.path).suffix.lower() in LATEX_SUFFIXES:
+        return found
+    key = written_key(mention.text)
+    source = essay.body[claim.start:claim.end]
+    at = re.search(re.escape(key) + r"(?![\w:./-]*\w)", source) if key.startswith("@") else None
+    if at is None:
+        return found
+    from dataclasses import replace
+
+    return replace(found, line=claim.line + source.count("\n", 0, at.start()))
 
 
 def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:

@@ -112,6 +112,10 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
             if f.code == "LR101" and f.key in where:
                 if start in changed.get(name, ()):  # the message names this line: say where the other is
                     f = replace(f, file=name, line=start, message=f"{f.message}; the other: {f.file} line {line}")
+            elif f.code == "LR108" and (other := _clashing(f, where, changed)) is not None:
+                from ..bibliography.several import case_clash  # the key the change added, before the old one
+
+                f = case_clash(other, f.key or "", line, f.file, where[other][1])
             elif name and name == f.file and start <= line:
                 end = min((n for n in starts[name] if n > start), default=None)
                 if end is None or line < end:  # the finding lies inside its entry
@@ -119,6 +123,15 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
                     f = replace(f, line=inside[0]) if inside else f
         out.append(f)
     return out
+
+
+def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, set[int]]) -> str | None:
+    """The key of f's file that LR108 ``f`` says differs only in case from ``f.key``, when the change touched its
+    entry's first line (the finding is at the later of the two in the file, the old entry when the new one is
+    written above it)."""
+    folded = (f.key or "").casefold()
+    return next((k for k, (name, start) in where.items() if k != f.key and k.casefold() == folded
+                 and name == f.file and start in changed.get(name, ())), None)
 
 
 def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:

@@ -154,8 +154,11 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
         if fmt == "github" and output is None:  # a stop, shown on the pull request beside the findings
             from ..checks.formats import render_github_stop
 
-            where = _repository_names(Path.cwd(), keep=False)(exc.path) if exc.path and Path(exc.path).is_file() else ""
-            _write(render_github_stop(exc.message, exc.hint, where or None, exc.line), None)
+            name = (_repository_names(Path.cwd(), keep=False)(exc.path) or Path(exc.path).name) if exc.path else ""
+            if exc.path and Path(exc.path).is_file():
+                _write(render_github_stop(exc.message, exc.hint, name or None, exc.line), None)
+            else:  # a file that is not there: no place to annotate, so its name goes into the text
+                _write(render_github_stop(f"{name}: {exc.message}" if name else exc.message, exc.hint), None)
         raise
 
 

@@ -50,6 +50,26 @@ def standard_id(key: str) -> str | None:
     return f"{kind}:{_normal(kind, rest)}"
 
 
+_FORMS = {"pmid": (re.compile(r"[1-9][0-9]{0,7}"), "a PubMed id is 1 to 8 digits with no leading zero"),
+          "pmcid": (re.compile(r"PMC[0-9]+"), "a PubMed Central id is PMC and digits"),
+          "arxiv": (re.compile(r"[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7}(?:v[0-9]+)?"),
+                    "an arXiv id is 2101.01234 or hep-th/9901001, with an optional version (v2)"),
+          "wikidata": (re.compile(r"Q[0-9]+"), "a Wikidata item is Q and digits")}
+"""The identifiers Manubot inspects before it looks them up, and what it says of one that is not of the form (it
+cites none of them: no reference is made)."""
+
+
+def id_problem(key: str) -> str:
+    """Why Manubot refuses the cite-by-ID key ``key`` (``pmid:0123``) as written ('' when it takes it, or checks it
+    elsewhere: a DOI's and an ISBN's grammar are their own rules)."""
+    prefix, _, rest = key.partition(":")
+    kind = PREFIXES.get(prefix.lower(), "")
+    form = _FORMS.get(kind)
+    if form is None or form[0].fullmatch(rest.strip()):
+        return ""
+    return form[1]
+
+
 def _normal(kind: str, value: str) -> str:
     value = value.strip()
     if kind == "doi":
