@@ -1,6 +1,7 @@
 """Field-level F1 of the reference-string parsers: the rule parser beside the trained CRF.
 
 Run from the repository root:  python bench/eval_refparse.py [--shared PATH] [--folds 5] [--tune]
+(``--dev-only``: the cross-validation, dev 250 and Chicago columns without the held-styles one)
 
 Sets (read from the shared corpus folder, beside the repository):
   k-fold    refparse/anystyle_core_train.xml: each fold parsed by a model trained on the other
@@ -544,6 +545,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the changes drawn from (refparse.noise.KINDS) [default: train.NOISE_KINDS]")
     parser.add_argument("--noise-copies", action=argparse.BooleanOptionalAction, default=None,
                         help="add the untidy references beside their originals [default: train.NOISE_COPIES]")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="leave out the held-styles column: cross-validation, dev 250 and Chicago only")
     parser.add_argument("--tune", action="store_true",
                         help="cross-validate a few CRF settings and print the threshold each supports")
     args = parser.parse_args(argv)
@@ -591,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("dev", "chicago"):
         title, rows, chicago = sets[key]
         columns.append((title, len(rows), score_records(read_all(rows, args.model), chicago, show=args.show_errors)))
-    if (held := held_synthetic(args.shared)) is not None:
+    if not args.dev_only and (held := held_synthetic(args.shared)) is not None:
         columns.append(("held styles", len(held), score_records(read_all(held, args.model), False)))
     print(table(columns, THRESHOLD))
     t, s = choose_threshold(cv, "crf")

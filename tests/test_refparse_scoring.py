@@ -108,3 +108,29 @@ def test_a_medium_or_an_imprint_printed_as_unknown_is_no_part_of_the_gold(raw: s
     # the synthetic labelling joins "[place unknown]:" and "[en ligne]." to the field after them
     ref = parse_reference(raw)
     assert compare(field, getattr(ref, field), gold, ref, chicago=False) == (True, True, True)
+
+
+def test_dev_only_cross_validation_prints_no_held_styles_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import eval_refparse
+
+    from litreview.bibliography.refparse import train
+
+    row = ("Doe, J. 2001. A study of things. Journal of Studies 3: 1-9.",
+           _anystyle_gold({"author": "Doe, J.", "date": "2001.", "title": "A study of things.",
+                           "journal": "Journal of Studies", "volume": "3:", "pages": "1-9."}))
+    (tmp_path / "corpus").mkdir()
+    monkeypatch.setattr(eval_refparse, "anystyle_rows", lambda shared: iter([row]))
+    monkeypatch.setattr(eval_refparse, "chicago_full_rows", lambda shared: iter([row]))
+    monkeypatch.setattr(eval_refparse, "chicago_rows", lambda shared: iter([row]))
+    monkeypatch.setattr(train, "synthetic", lambda *args, **kwargs: [])
+    monkeypatch.setattr(eval_refparse, "cross_validate", lambda *args, **kwargs: {"": eval_refparse.read_all([row])})
+    monkeypatch.setattr(eval_refparse, "speed", lambda *args, **kwargs: 1.0)
+
+    def no_held(shared: Path) -> None:
+        raise AssertionError("the held styles were rendered")
+
+    monkeypatch.setattr(eval_refparse, "held_synthetic", no_held)
+    assert eval_refparse.main(["--dev-only", "--shared", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "3-fold CV" in out and "dev 250" in out and "held" not in out
