@@ -200,8 +200,9 @@ def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex)
     return parted_list([seg.strip() for seg, _ in undated], names, index)
 
 
-_TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
-"""A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4" (a bare ", 1234" may be a year)."""
+_TRAILING_LOCATOR = lazy(r",\s*(?:[^\W\d_]{1,7}\.?|[¶§]{1,2})\s*\d[\d–\-]*(?:,\s*\d[\d–\-]*)*\s*$")
+"""A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4", a list of pinpoints (", paras. 32,
+42–43", ", ¶¶ 18, 14", as legal styles cite a case); a bare ", 1234" may be a year."""
 
 
 def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found) -> None:
