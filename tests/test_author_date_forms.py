@@ -323,6 +323,9 @@ _CASES = """references:
 - id: acts
   type: legislation
   title: Harbour Works Act
+- id: otway
+  type: legal_case
+  title: Otway v R
 """
 
 
@@ -333,6 +336,10 @@ _CASES = """references:
     ("It holds (Smithers CA, paras. 32, 42–43).", ["smith-ca"]),
     # the full title (Harvard)
     ("It holds (Harbour Works Act, no date, sec. 3).", ["acts"]),
+    # quoted, as ABNT and ISO 690 print a title standing for the names, also before a narrative citation's year
+    ("It holds (“Smithers SC”, [S.d.], para. 80). As «Smithers CA» ([sin fecha]) held.", ["smith-sc", "smith-ca"]),
+    # a case or a statute is cited by its title however short, with its subsections
+    ("It holds (Otway v R, para. 32). So (Harbour Works Act, ss. 6(1), 7(2)(a)).", ["otway", "acts"]),
 ])
 def test_a_case_with_no_author_cited_by_its_short_title(text: str, keys: list[str]) -> None:
     # A legal case in CSL-YAML has no author: citeproc prints its ``title-short`` in the citation.
