@@ -267,8 +267,16 @@ spec = importlib.util.spec_from_file_location("gold", sys.argv[1])
 gold = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gold)
 gold.CHICAGO_CSL = csl = sys.argv[2]
+title = sys.argv.pop(3)
 doc, out, bib = sys.argv[3], sys.argv[5], sys.argv[7]
 sys.argv = ["gold.py"] + sys.argv[3:]
+if title:  # the reference list under a heading, whatever the source's format (a command-line value wins)
+    run_pandoc = gold.run_pandoc
+    def titled(args, *rest, **kw):
+        if "--citeproc" in args and "plain" in args:
+            args = args + ["-M", "reference-section-title=" + title]
+        return run_pandoc(args, *rest, **kw)
+    gold.run_pandoc = titled
 gold.main()
 # Each rendered citation's keys, read from the rendered Markdown itself (the tool pairs them with the source's
 # citations by position, which footnotes can shift); a LaTeX manuscript keeps the tool's own pairing.
@@ -336,18 +344,15 @@ def _inner_as_printed(gold: Path) -> None:
     path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
 
 
-def _with_language(source: Path, lang: str, copy: Path, titled: bool = False) -> Path:
-    """``source`` with ``lang`` set in its YAML front matter (written to ``copy``); ``titled``: also a title for
-    its reference list when it has none, so that the evaluation, which reads the prose only, can tell the list
-    apart (without it pandoc prints the entries right after the last paragraph). The source itself when there
+def _with_language(source: Path, lang: str, copy: Path) -> Path:
+    """``source`` with ``lang`` set in its YAML front matter (written to ``copy``). The source itself when there
     is nothing to set or it is not Markdown with front matter. A Manubot ``content/`` folder is always written
     to ``copy``, as the one text pandoc reads (its metadata is in ``metadata.yaml``: a front matter is made)."""
     from manuscript_dir import CHUNK_FENCE, form_of, manubot_text
 
     manubot = form_of(source) == "manubot"
     text = manubot_text(source) if manubot else source.read_text(encoding="utf-8")
-    add = (f"lang: {lang}\n" if lang else "") + (
-        "reference-section-title: References\n" if titled and "\nreference-section-title:" not in text else "")
+    add = f"lang: {lang}\n" if lang else ""
     if manubot:
         copy.write_text(("---\n" + add + "---\n\n" if add else "") + text, encoding="utf-8")
         return copy
@@ -390,16 +395,17 @@ def render(corpus: Path, workdir: Path, only: str = "",
             continue
         if source is not None and not source.exists():
             continue
-        # A manuscript's list titled, so that the evaluation reads its prose alone, as it does the corpus's.
-        titled = name.startswith(("wild-", "ms-"))
-        doc = (_with_language(source, lang, workdir / f"{name}{'.md' if source.is_dir() else source.suffix}",
-                              titled=titled)
+        # A manuscript's list titled, so that the evaluation reads its prose alone, as it does the corpus's
+        # (without a title pandoc prints the entries right after the last paragraph). Given on pandoc's command
+        # line, as a LaTeX source has no front matter to carry it; it wins over a title of the source's own.
+        title = "References" if name.startswith(("wild-", "ms-")) else ""
+        doc = (_with_language(source, lang, workdir / f"{name}{'.md' if source.is_dir() else source.suffix}")
                if source else workdir / f"{name}.md")
         if source is None:  # a document written here
             doc.write_text(document(bib, lang, 2 if "-part-" in name else 1), encoding="utf-8")
         gold = workdir / name
         try:
-            subprocess.run([sys.executable, "-c", _RENDER, str(tool), str(csl), str(doc), "--out", str(gold),
+            subprocess.run([sys.executable, "-c", _RENDER, str(tool), str(csl), title, str(doc), "--out", str(gold),
                             "--bib", str(bib)], env=env, check=True, capture_output=True, timeout=120)
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as exc:
             print(f"{name}: pandoc failed ({type(exc).__name__}); left out", file=sys.stderr)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.essay import parse_essay
 from litreview.linking import link
@@ -306,3 +307,42 @@ def test_a_work_with_no_author_cited_by_its_title_and_subtitle(text: str) -> Non
                              " Writers, Editors, and Publishers}, shorttitle = {Chicago Manual of Style}, year = 2003}")
     linkage = link(parse_essay(text), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["cms"]
+
+
+_CASES = """references:
+- id: smith-sc
+  type: legal_case
+  title: 'R v Smithers'
+  title-short: 'Smithers SC'
+  authority: '2001 SC 7'
+- id: smith-ca
+  type: legal_case
+  title: 'R v Smithers'
+  title-short: 'Smithers CA'
+  authority: '1999 CA 12'
+- id: acts
+  type: legislation
+  title: Harbour Works Act
+- id: otway
+  type: legal_case
+  title: Otway v R
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("It holds (Smithers SC, n.d.). It does not (Smithers CA, n.d., ¶¶ 5–6).", ["smith-sc", "smith-ca"]),
+    # styles that print no "n.d." (DIN 1505-2): the short title alone
+    ("It holds (Smithers SC). It does not (Smithers CA, para. 41).", ["smith-sc", "smith-ca"]),
+    ("It holds (Smithers CA, paras. 32, 42–43).", ["smith-ca"]),
+    # the full title (Harvard)
+    ("It holds (Harbour Works Act, no date, sec. 3).", ["acts"]),
+    # quoted, as ABNT and ISO 690 print a title standing for the names, also before a narrative citation's year
+    ("It holds (“Smithers SC”, [S.d.], para. 80). As «Smithers CA» ([sin fecha]) held.", ["smith-sc", "smith-ca"]),
+    # a case or a statute is cited by its title however short, with its subsections
+    ("It holds (Otway v R, para. 32). So (Harbour Works Act, ss. 6(1), 7(2)(a)).", ["otway", "acts"]),
+])
+def test_a_case_with_no_author_cited_by_its_short_title(text: str, keys: list[str]) -> None:
+    # A legal case in CSL-YAML has no author: citeproc prints its ``title-short`` in the citation.
+    bib = parse_csl(_CASES, "cases.yaml", yaml=True)
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys

@@ -215,3 +215,17 @@ def test_a_lettered_year_with_no_names_is_none_of_a_group_the_document_prints_wi
                                "community survey and decennial census data from the Census (US Census Bureau (2022a) (2022a), (2022b)).")
     assert [(text, keys[0]) for text, keys, _ in found if text.startswith("(")] == [("(2022a)", "acs"),
                                                                                  ("(2022b)", "dec")]
+
+
+def test_a_reference_list_with_no_heading_whose_last_items_print_a_particle() -> None:
+    # APA prints "van Tassel, P." first in the item: an item opens with the particle and the family name, and the
+    # list's last items (sorted under T) are still items, not prose citing them.
+    bib = (r"@book{k1, author = {Kale, Ann}, title = {Stone Walls}, year = {2005}}"
+           r"@book{t1, author = {van Tassel, Piet}, title = {Canal Locks}, year = {2001}}"
+           r"@book{t2, author = {van Tassel, Piet}, title = {River Dikes}, year = {2003}}"
+           r"@book{t3, author = {van Tassel, Piet}, title = {Sea Gates}, year = {2004}}")
+    items = ("Kale, A. (2005). Stone walls. Oxford.\n\nvan Tassel, P. (2001). Canal locks. Delft.\n\n"
+             "van Tassel, P. (2003). River dikes. Delft.\n\nvan Tassel, P. (2004). Sea gates. Delft.\n")
+    text = f"It holds (Kale, 2005). So it does (van Tassel, 2003).\n\n{items}"
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["k1", "t2"]

@@ -107,9 +107,8 @@ def test_the_author_date_set_renders_a_manubot_folder_only_with_a_references_fil
     jobs = folder_jobs(tmp_path)
     assert "wild-bare: skipped" in capsys.readouterr().err
     assert {j.name.split("-")[1] for j in jobs} == {"cited"} and len(jobs) == len(FOLDER_STYLES)
-    copy = _with_language(content, "fr-FR", tmp_path / "doc.md", titled=True)
-    assert copy.read_text(encoding="utf-8").startswith(
-        "---\nlang: fr-FR\nreference-section-title: References\n---\n\n## Introduction\n\nCells divide")
+    copy = _with_language(content, "fr-FR", tmp_path / "doc.md")
+    assert copy.read_text(encoding="utf-8").startswith("---\nlang: fr-FR\n---\n\n## Introduction\n\nCells divide")
 
 
 def test_a_knitr_chunk_whose_quoted_options_hold_braces_is_code_for_pandoc_too(tmp_path: Path) -> None:

@@ -53,9 +53,10 @@ from .printed_years import (
 from .text import fold
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
-_NESTED = lazy(r"\((?P<body>[^()]*\([^()]*\)[^()]*)\)")
-"""A parenthesis holding one of its own, read when nothing was found in it: an item named by a title with a
-parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)")."""
+_NESTED = lazy(r"\((?P<body>[^()]*(?:\([^()]*\)[^()]*)+)\)")
+"""A parenthesis holding some of its own, read when nothing was found in it: an item named by a title with a
+parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)"), or a statute
+with its subsections ("(Criminal Code, ss. 686(1)(a)(ii), 686(1)(b)(iii))")."""
 _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
 """A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
 
@@ -200,8 +201,11 @@ def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex)
     return parted_list([seg.strip() for seg, _ in undated], names, index)
 
 
-_TRAILING_LOCATOR = lazy(r",\s*[^\W\d_]{1,7}\.?\s*\d[\d–\-]*\s*$")
-"""A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4" (a bare ", 1234" may be a year)."""
+_PINPOINT = r"\d[\d–\-]*(?:\([\da-z]{1,4}\))*"
+_TRAILING_LOCATOR = lazy(rf",\s*(?:[^\W\d_]{{1,7}}\.?|[¶§]{{1,2}})\s*{_PINPOINT}(?:,\s*{_PINPOINT})*\s*$")
+"""A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4", a list of pinpoints (", paras. 32,
+42–43", ", ¶¶ 18, 14", as legal styles cite a case), a statute's subsection (", sec. 21(1)", ", ss. 686(1)(a)");
+a bare ", 1234" may be a year."""
 
 
 def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found) -> None:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection
 
 from ..model import Claim, Mention
+from . import cited_titles
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
 from .author_names import (
     GIVEN_WORDS,
@@ -26,12 +27,15 @@ from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_o
 from .prose_author import named_in_prose
 from .text import Token, content_stems, strip_possessive, tokens
 
+_CLOSING = "".join(sorted(set(cited_titles.QUOTES.values())))
+
 
 def narrative_window(lead: str, index: SourceIndex, toks: list[Token] | None = None) -> list[Token]:
     """The tokens right before a parenthesis that may be a narrative citation's names ("... as Garrido et al."),
-    [] when the text before it (``lead``, its ``tokens`` if already read) does not end with a word."""
+    [] when the text before it (``lead``, its ``tokens`` if already read) does not end with a word (or a word in
+    quotation marks: a short title standing for missing names, "«Ball» ([sin fecha])")."""
     toks = tokens(lead) if toks is None else toks
-    if not toks or lead[toks[-1].end:].strip() not in ("", "."):
+    if not toks or lead[toks[-1].end:].strip().lstrip(_CLOSING) not in ("", "."):
         return []
     return toks[-(index.max_signature_words + GIVEN_WORDS):]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..lazyre import lazy
 from ..model import Person
 from ..text import spelled
-from . import cited_letters, terms
+from . import cited_letters, cited_titles, terms
 from .index import SourceIndex, persons_of
 from .labels import ET_AL_MIN, extra_signatures, uses_prefix
 from .text import canonical, fold, strip_possessive, wordset
@@ -91,8 +91,10 @@ def _without_given_names(words: list[str], index: SourceIndex) -> list[str]:
 
 
 def _capitalised(written: str, word: str) -> bool:
-    """Whether the one-word form ("WHO") is written with a capital ("who" is a pronoun)."""
-    return any(canonical(w) == word and w.lstrip("[(")[:1].isupper() for w in written.split())
+    """Whether the one-word form ("WHO") is written with a capital ("who" is a pronoun), in quotation marks too, as
+    styles print a short title standing for missing names ("“Thatcher”", "«Thatcher»")."""
+    opening = "[(" + "".join(cited_titles.QUOTES)
+    return any(canonical(w) == word and w.lstrip(opening)[:1].isupper() for w in written.split())
 
 
 def _extra(index: SourceIndex) -> dict[str, list[str]]:

@@ -4,7 +4,9 @@ unsupervised learning, 2020)"), or the title alone when it records no access ("(
 
 A title read alone, with no year, must be an entry's whole title and at least ``MIN_WORDS`` words long: a shorter
 one in parentheses is as likely a gloss ("statistical methods (Machine Learning)"), unless the style prints it in
-quotation marks, as DIN 1505-2 cites a web page with no author and no date ("(„Statistik om dödsorsaker“)").
+quotation marks, as DIN 1505-2 cites a web page with no author and no date ("(„Statistik om dödsorsaker“)"), or
+the entry is a case or a statute, which every style cites by its title ("(Otway v R, para. 32)", "(Criminal Code,
+sec. 21(1))").
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ MIN_QUOTED_WORDS = 2
 """Words a title printed in quotation marks needs to be read as a citation when no year is printed with it."""
 QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}
 """Opening quotation mark -> the closing one, as languages pair them (German „…“, Swedish ”…”, French «…»)."""
+LEGAL_TYPES = frozenset({"jurisdiction", "legislation", "legal"})
+"""Entry types (biblatex's; CSL's legal_case and legislation are read as the first two) of works cited by title."""
 _CACHE = "_titles_cited"
 
 
@@ -44,6 +48,8 @@ def titled(text: str, index: SourceIndex, year: str | None = None) -> list[str]:
     if year is None:
         written = text.strip()
         quoted = len(written) > 1 and QUOTES.get(written[:1]) == written[-1:]
+        if keys and all(index.sources[k].type in LEGAL_TYPES for k in keys):
+            return keys
         return keys if len(title.split()) >= (MIN_QUOTED_WORDS if quoted else MIN_WORDS) else []
     return [k for k in keys if year in _years(k, index)]
 

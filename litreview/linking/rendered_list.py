@@ -136,6 +136,8 @@ class _Item(NamedTuple):
     year: re.Pattern[str]
     """Its year, or "n.d." in a locale's words, and the letter after it."""
     named: bool
+    opening: str = ""
+    """The first name with its particle, as a style may open the item ("van Tassel, P."; '' with no particle)."""
 
 
 def _item_patterns(index: SourceIndex) -> dict[str, _Item | None]:
@@ -149,7 +151,9 @@ def _item_patterns(index: SourceIndex) -> dict[str, _Item | None]:
         parts = tuple(f" {part} " for part in (family, title) if part)
         # "2001a"; "n.d.-a" with its hyphen (a letter after a space may be a title's "A").
         printed = rf"{year}(?P<s>[a-z]{{1,2}})?" if year else rf"(?:{_NO_DATE_ITEM})(?: -(?P<s>[a-z]{{1,2}}))?"
-        out[key] = _Item(parts, re.compile(rf" {printed} "), bool(family)) if parts else None
+        particle = canonical(people[0].prefix) if people else ""
+        opening = f" {particle} {family} " if particle and family else ""
+        out[key] = _Item(parts, re.compile(rf" {printed} "), bool(family), opening) if parts else None
     return out
 
 
@@ -161,7 +165,8 @@ def _item_fits(item: str, entries: Mapping[str, _Item | None], unheaded: bool = 
     for key, entry in entries.items():
         if entry is None:
             continue
-        if unheaded and ((entry.named and len(entry.parts) < 2) or not item.startswith(entry.parts[0])):
+        if unheaded and ((entry.named and len(entry.parts) < 2)
+                         or not (item.startswith(entry.parts[0]) or (entry.opening and item.startswith(entry.opening)))):
             continue
         if all(part in item for part in entry.parts) and (match := entry.year.search(item)):
             out[key] = match.group("s") or ""
