@@ -271,6 +271,10 @@ def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     names = bibliography_names(essay.meta)
     if names or essay.format != "markdown" or not path.is_file():
         return path.parent, names
+    from .essay import BOOKS
+
+    if not any((folder / name).is_file() for folder in path.absolute().parents for name in BOOKS):
+        return path.parent, []  # in no book: the readers of books stay unloaded (a cold check of one file)
     from .essay.bookdown import book_of
     from .essay.quarto import project_of
 
