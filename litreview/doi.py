@@ -141,10 +141,15 @@ def doi_problem(value: str) -> str:
     if doi[-1] in _TRAILING:
         return (f"ends with {doi[-1]!r}, which is almost always the sentence's punctuation "
                 "(remove it)")
+    prefix, suffix = doi.split("/", 1)
+    if not suffix.strip():
+        return "has no suffix: nothing follows the '/' after the prefix (copy the whole DOI)"
     if not any(p.fullmatch(doi) for p in _PATTERNS):
-        bad = sorted({c for c in doi.split("/", 1)[1] if not (c.isascii() and (c.isalnum() or c in "-._;()/:"))})
+        bad = sorted({c for c in suffix if not (c.isascii() and (c.isalnum() or c in "-._;()/:"))})
+        if not bad:
+            return f"does not match Crossref's DOI pattern: its prefix {prefix!r} is not '10.' and 4 to 9 digits"
         shown = " ".join(repr(c) for c in bad[:5])
-        return f"does not match Crossref's DOI pattern (unexpected characters: {shown or 'prefix'})"
+        return f"does not match Crossref's DOI pattern (unexpected characters: {shown})"
     return ""
 
 

@@ -327,5 +327,60 @@ def yaml_problem(exc: Any) -> str:
     return str(exc.problem)
 
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadLimitError", "check_yaml", "json_depth", "load_json", "load_yaml",
-           "pyyaml_loader", "yaml_error_line", "yaml_problem"]
+
+def json_problem(exc: json.JSONDecodeError) -> tuple[str, str, int]:
+    """Python json's complaint as what is wrong, where (line and column of the text read, and the text around it
+    when the line is long: a file written on one line), and what to fix: (message, hint, line). A comma before a
+    closing bracket is located at the comma."""
+    doc, at, msg = exc.doc, exc.pos, exc.msg
+    before = doc[:at].rstrip()
+    here = doc[at:at + 1]
+    if msg.startswith("Illegal trailing comma") or (before.endswith(",") and here in ("]", "}")):
+        at = at if here == "," else len(before) - 1  # (Python 3.13 places its own message at the comma)
+        closing = doc[at + 1:].lstrip()[:1]
+        what, fix = f"a comma before the {closing!r} that closes {'an item' if closing == '}' else 'a list'}", \
+            "Remove the comma after the last value"
+    elif at >= len(doc.rstrip()) and msg.startswith(("Expecting", "Unterminated")):
+        what, fix = "the file ends before the JSON does", "Close what is open (a cut-off or half-saved file?)"
+    elif msg.startswith("Expecting property name"):
+        what, fix = "a field name not in double quotes", 'Write the name in double quotes: "title": ...'
+    elif msg.startswith("Expecting value"):
+        what, fix = "no value where one belongs", 'Write the value (text in double quotes, a number, [...] or {...})'
+    elif msg.startswith("Expecting ','"):
+        what, fix = "a comma missing between two values", "Add the comma (or close the string or list before it)"
+    elif msg.startswith("Expecting ':'"):
+        what, fix = "a field name with no ':' after it", 'Write "name": value'
+    elif msg.startswith("Unterminated string"):
+        what, fix = "a string that is never closed", 'Add the closing double quote (or write a quote inside it as \\")'
+    elif msg.startswith("Invalid control character"):
+        what, fix = "a line break or tab inside a string", "Write it as \\n or \\t, or close the string before it"
+    elif msg.startswith("Invalid \\uXXXX"):
+        what, fix = "a \\u escape without 4 hexadecimal digits", "Write \\u and 4 hexadecimal digits, or \\\\"
+    elif msg.startswith("Invalid \\escape"):
+        what, fix = "a backslash that starts no JSON escape", "Write a backslash as \\\\"
+    elif msg.startswith("Extra data"):
+        what, fix = "more text after the JSON has ended", "Remove it, or put every item inside the one [ ... ]"
+    else:  # load_json's own words (NaN, Infinity) or a message this list does not know
+        what, fix = msg, "Fix the JSON there"
+    start = doc.rfind("\n", 0, at) + 1
+    line = doc.count("\n", 0, at) + 1
+    where = f"line {line}, column {at - start + 1}"
+    end = doc.find("\n", at)
+    if (end if end >= 0 else len(doc)) - start > _LONG_LINE:
+        where += f", near {_around(doc, at)!r}"
+    return f"{what} at {where}", fix, line
+
+
+_LONG_LINE = 200  # a line longer than this is shown around the place, not counted along
+_AROUND = 30
+
+
+def _around(doc: str, at: int) -> str:
+    """The text either side of ``at`` on one line, cut with an ellipsis."""
+    left = doc[max(0, at - _AROUND):at].rsplit("\n", 1)[-1]
+    right = doc[at:at + _AROUND].split("\n", 1)[0]
+    return ("…" if at - len(left) > 0 else "") + left + right + ("…" if at + len(right) < len(doc) else "")
+
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadLimitError", "check_yaml", "json_depth", "json_problem", "load_json",
+           "load_yaml", "pyyaml_loader", "yaml_error_line", "yaml_problem"]

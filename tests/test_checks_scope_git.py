@@ -559,3 +559,24 @@ def test_a_citation_of_no_entry_is_annotated_at_its_marker_line(repo: Path, caps
     write(repo / "essay.md", ESSAY + "\nA claim [@good2001] that\ncites [@Good2001].\n")
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     assert "::error file=essay.md,line=6,title=LR309 key-case-mismatch::" in capsys.readouterr().out
+
+
+def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys) -> None:
+    # A syntax error leaves nothing read from the file: its old findings are not compared, not counted as fixed.
+    items = [{"id": "old2000", "type": "book", "author": [{"family": "Doe", "given": "Jane"}], "title": "Old",
+              "publisher": "P", "issued": {"date-parts": [[20000]]}},
+             {"id": "good2001", "type": "book", "author": [{"family": "Roe", "given": "Rita"}], "title": "Good",
+              "publisher": "P", "issued": {"date-parts": [[2001]]}}]
+    write(tmp_path / "refs.json", json.dumps(items, indent=2))
+    (review(tmp_path, settings='essay = "essay.md"\nbibliography = "refs.json"\n') / "refs.bib").unlink()
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.json", json.dumps(items, indent=2).replace('"Old",', '"Old"'))
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert "; 0 fixed, 1 not compared (refs.json could not be read)" in out.splitlines()[-1], out
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["fixed"], summary["not_compared"], summary["unreadable"]) == (0, 1, ["refs.json"])

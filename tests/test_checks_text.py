@@ -296,3 +296,28 @@ def test_a_missing_key_is_named_without_its_prefix_or_locator(written: str, name
     linkage = link(essay, BIB, None, metadata={})
     found = [f.message for f in run(mentions=linkage.mentions, links=linkage.links, essay=essay) if f.code == "LR300"]
     assert f"citation {named!r} matches no entry" in found
+
+
+@pytest.mark.parametrize(("cited", "near"), [
+    ("holsti2004tamign", "holsti2004taming"),  # two letters swapped
+    ("holsti2004tamin", "holsti2004taming"),  # a letter dropped
+    ("Holsti_2004_taming", "holsti2004taming"),  # the same once case and punctuation are folded
+    ("holsti2005taming", None),  # another year is another work
+    ("missing", None),  # nothing near
+])
+def test_misspelt_key_hint_names_the_one_near_key(cited: str, near: str | None) -> None:
+    found = [f for f in run(mentions=[M("p3-s1", "marker", f"[@{cited}]", (), cited)]) if f.code == "LR300"]
+    assert len(found) == 1
+    assert ("Did you mean" in found[0].hint) == bool(near)
+    if near:
+        assert f"{near!r}" in found[0].hint
+
+
+def test_misspelt_key_hint_says_nothing_when_several_keys_are_as_near() -> None:
+    from litreview.bibliography.keys import near_key
+
+    assert near_key("Smith2019", ["Smith2019a", "Smith2019b"]) is None
+    assert near_key("Smith2019c", ["Smith2019a", "Smith2019b"]) is None
+    assert near_key("Li2021", ["Lu2021"]) is None  # a short name: one letter is a different author
+    many = [f"Author{i}Title" for i in range(50_000)]  # only the keys with the cited digits are compared
+    assert near_key("Author17Titel", many) == "Author17Title"

@@ -52,7 +52,8 @@ def test_real_doi_shapes_are_valid(doi: str) -> None:
     ("10.5555/lr bad", "white space"),
     ("11.1080/0963", "'10.'"),
     ("10.1080", "no '/'"),
-    ("10.123/abc", "pattern"),  # a prefix needs 4 to 9 digits
+    ("10.123/abc", "its prefix '10.123' is not '10.' and 4 to 9 digits"),
+    ("10.1234/", "has no suffix"),  # copied without its suffix
     ("10.1080/0963‑6410", "unexpected characters"),  # U+2011 non-breaking hyphen
     ("10.1080/09636410500323187.", "punctuation"),
     ("10.1080/abc\"def", "pattern"),

@@ -255,3 +255,26 @@ def test_nan_and_infinity_are_no_json_as_pandoc_reads_it(text: str, name: str, l
 def test_nan_in_a_string_is_text() -> None:
     (source,) = parse_csl('[{"id": "a", "type": "book", "title": "NaN and Infinity"}]', "refs.json").sources
     assert source.title == "NaN and Infinity"
+
+
+@pytest.mark.parametrize(("text", "message", "line", "hint"), [
+    # A comma after an item's last field, as a one-line export writes it: located at the comma, with the text
+    # around it (column 69234 of one line says little), not Python's "(char 69234)".
+    ("[" + ",".join(f'{{"id": "k{i}", "type": "book", "title": "T{i}"}}' for i in range(1500)) + ',{"id": "x",}]',
+     "a comma before the '}' that closes an item at line 1, column ", 1, "Remove the comma"),
+    ('[\n {"id": "a", "title": "b",\n }\n]', "a comma before the '}' that closes an item at line 2, column 26", 2,
+     "Remove the comma"),
+    ('\ufeff[{"id": "a",}]', "at line 1, column 13", 1, "Remove the comma"),  # counted in the file as written
+    ('[{"id": "a", title: "b"}]', "a field name not in double quotes at line 1, column 14", 1, "double quotes"),
+    ('[\n{"id": "a" "title": "b"}]', "a comma missing between two values at line 2, column 12", 2, "Add the comma"),
+    ('[{"id": "a", "title": "b', "a string that is never closed at line 1, column 23", 1, "closing double quote"),
+    ('[{"id": "a"}] [', "more text after the JSON has ended", 1, "inside the one [ ... ]"),
+])
+def test_a_csl_json_syntax_error_says_what_and_where_in_plain_words(text: str, message: str, line: int,
+                                                                     hint: str) -> None:
+    [problem] = parse_csl(text, "refs.json").problems
+    assert (problem.code, problem.line) == ("LR100", line)
+    assert problem.message.startswith("not valid CSL-JSON: ") and message in problem.message, problem.message
+    assert hint in problem.hint and "Expecting" not in problem.message and "char " not in problem.message
+    if len(text) > 1000:
+        assert problem.message.endswith("""column 72792, near '…, "title": "T1499"},{"id": "x",}]'"""), problem.message

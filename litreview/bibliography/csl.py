@@ -299,9 +299,11 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     CSL-YAML file whose id YAML reads as no string (``id: 12345``) is an LR100 and left out: pandoc finds
     no citation of it (it does in CSL-JSON and in a front matter's ``references:``).
     """
+    import json
+
     import yaml as pyyaml
 
-    from ..safeload import check_yaml, json_item_lines, load_json, yaml_error_line, yaml_problem
+    from ..safeload import check_yaml, json_item_lines, json_problem, load_json, yaml_error_line, yaml_problem
 
     bom = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")
@@ -318,6 +320,9 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         if isinstance(exc, pyyaml.MarkedYAMLError):  # its str() is several lines naming "<unicode string>"
             why, line = yaml_problem(exc), yaml_error_line(exc) or line
         hint = "Fix the syntax at that line"
+        if isinstance(exc, json.JSONDecodeError):  # located in the file as written (its byte order mark too)
+            why, hint, line = json_problem(json.JSONDecodeError(exc.msg, "\ufeff" + exc.doc, exc.pos + 1) if bom
+                                           else exc)
         if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
             hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
         return Bibliography((), (Finding(code="LR100", severity="error",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from ..errors import ConfigError
 from ..model import Person
@@ -96,3 +97,53 @@ def make_key(people: Sequence[Person], year: int | str | None, title: str, exist
             return candidate
     raise ValueError(f"no free key for {base!r}")  # pragma: no cover - 10,000 collisions
 
+
+
+def near_key(key: str, keys: Sequence[str]) -> str | None:
+    """The one entry key ``key`` is a slip of (``Epstien1996`` for ``Epstein1996``), or None.
+
+    Keys are compared folded (case and punctuation ignored: ``epstein_1996`` is ``Epstein1996``); failing that,
+    one letter added, dropped, changed or two swapped, where the key has 5 letters or more besides its digits and
+    the digits are the same (another year is more often another work). None when no key or several are that
+    near. Cheap on large bibliographies: keys are grouped once, and only the few groups a near key can be in
+    are compared.
+    """
+    folded = _fold_key(key)
+    if not folded:
+        return None
+    groups, digits = _near_groups(tuple(keys)), re.sub(r"\D", "", folded)
+    same = {k for k, f in groups.get((digits, "^" + folded[0], len(folded)), ()) if f == folded and k != key}
+    if same or sum(not c.isdigit() for c in folded) < 5:
+        return next(iter(same)) if len(same) == 1 else None
+    # One edit leaves the first letter or the last one where it was (the word is longer than 2).
+    near = {k for end in ("^" + folded[0], "$" + folded[-1]) for n in (-1, 0, 1)
+            for k, f in groups.get((digits, end, len(folded) + n), ()) if _one_edit(folded, f)}
+    return next(iter(near)) if len(near) == 1 else None
+
+
+def _fold_key(key: str) -> str:
+    return "".join(c for c in key.casefold() if c.isalnum())
+
+
+@lru_cache(maxsize=2)
+def _near_groups(keys: tuple[str, ...]) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
+    """(key, folded key) by the folded key's digits (its year), length, and first letter ("^a") or last ("$z")."""
+    groups: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
+    for k in keys:
+        if folded := _fold_key(k):
+            digits = re.sub(r"\D", "", folded)
+            for end in ("^" + folded[0], "$" + folded[-1]):
+                groups.setdefault((digits, end, len(folded)), []).append((k, folded))
+    return groups
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter added, dropped or changed, or two neighbours swapped, apart."""
+    if a == b:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        swapped = start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
+        return a[start + 1:] == b[start + 1:] or (swapped and a[start + 2:] == b[start + 2:])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return short[start:] == long[start + 1:]

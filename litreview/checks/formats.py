@@ -41,7 +41,16 @@ def summary_line(summary: Mapping[str, Any]) -> str:
     if summary.get("suppressed"):
         text += f" ({summary['suppressed']} suppressed)"
     if summary.get("since"):
-        text = f"new since {summary['since']}: {text}; {summary.get('fixed') or 0} fixed"
+        text = f"new since {summary['since']}: {text}; {fixed_count(summary)}"
+    return text
+
+
+def fixed_count(summary: Mapping[str, Any]) -> str:
+    """'3 fixed', and the base findings of a file that could not be read now: not fixed, not compared."""
+    text = f"{summary.get('fixed') or 0} fixed"
+    if summary.get("not_compared"):
+        files = ", ".join(summary.get("unreadable") or ())
+        text += f", {summary['not_compared']} not compared ({files} could not be read)"
     return text
 
 
@@ -114,7 +123,7 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
             if item.get("reason"):
                 lines.append(style(f"  suppressed {item['code']} ({item['count']}): {one_line(item['reason'])}", dim=True))
     elif summary.get("since"):
-        lines.append(f"No new problems since {summary['since']} ({summary.get('fixed') or 0} fixed).")
+        lines.append(f"No new problems since {summary['since']} ({fixed_count(summary)}).")
     else:
         lines.append("No problems found.")
     return "\n".join(lines) + "\n"
@@ -238,5 +247,5 @@ def render_codes(style: Styler | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["escape_data", "escape_property", "one_line", "render_codes", "render_github", "render_github_stop", "render_text",
-           "summary_line", "to_json", "to_sarif"]
+__all__ = ["escape_data", "escape_property", "fixed_count", "one_line", "render_codes", "render_github",
+           "render_github_stop", "render_text", "summary_line", "to_json", "to_sarif"]

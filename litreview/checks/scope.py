@@ -58,6 +58,8 @@ class FindingsDiff:
     """In the base, gone from the working tree."""
     kept: tuple[Finding, ...]
     """In both."""
+    uncompared: tuple[Finding, ...] = ()
+    """In the base, in a file the working tree's version of which could not be read: neither fixed nor kept."""
 
 
 def identity(f: Finding) -> tuple[str, str, str]:
@@ -155,4 +157,14 @@ def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]
     return out
 
 
-__all__ = ["FindingsDiff", "Side", "count_new", "diff_findings", "identity", "renamed_keys"]
+def set_aside(diff: FindingsDiff, unread: Iterable[str]) -> FindingsDiff:
+    """``diff`` with the base findings of files that could not be read now taken out of the fixed ones: a file
+    that could not be read fixes nothing, and what it holds cannot be compared."""
+    unread = set(unread)
+    if not unread:
+        return diff
+    return replace(diff, fixed=tuple(f for f in diff.fixed if f.file not in unread),
+                   uncompared=(*diff.uncompared, *(f for f in diff.fixed if f.file in unread)))
+
+
+__all__ = ["FindingsDiff", "Side", "count_new", "diff_findings", "identity", "renamed_keys", "set_aside"]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
+from ..bibliography.keys import near_key
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import citations_alone, written_key
@@ -201,10 +202,13 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                else f"add the work: litreview add {key}")
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, fix, key=key)
+    near = near_key(key, bib.keys) if key else None
+    hint = (f"Did you mean {near!r}? Fix the key in the text, or add the missing entry (litreview add)"
+            if near else "")
     if "@{" in span:
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
-        return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file)
-    return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file)
+        return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file, hint)
+    return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file, hint)
 
 
 def names_its_text(claim: Claim | None, quote: str) -> bool:

@@ -54,7 +54,15 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
     if for_github:
         diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
-    return diff, silenced
+    return scope.set_aside(diff, unreadable(review, result, config)), silenced
+
+
+def unreadable(review: Review, result: Any, config: Config) -> set[str]:
+    """The bibliography files (as findings name them) that could not be read now: a syntax error (LR100) and
+    not one entry read from them."""
+    read = {rel(Path(s.file), config) for s in review.bibliography.sources if s.file}
+    return {f.file for f in (*result.findings, *result.suppressed)
+            if f.code == "LR100" and f.severity == "error" and f.file and f.file not in read}
 
 
 def _note(text: str, annotate: bool) -> None:
@@ -200,4 +208,4 @@ def rel(path: Path, config: Config) -> str:
         return str(path)
 
 
-__all__ = ["rel", "since_base", "under_pre_commit"]
+__all__ = ["rel", "since_base", "under_pre_commit", "unreadable"]

@@ -193,12 +193,14 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
     findings = list(result.findings)
     silenced = list(result.suppressed)
     fixed = None
+    uncompared: tuple[list[str], int] = ([], 0)
     if since:
         from ._since import since_base
 
         diff, silenced = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
         fixed = len(diff.fixed)
+        uncompared = sorted({f.file or "" for f in diff.uncompared}), len(diff.uncompared)
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
     if silenced and config.suppress_reasons:
         from ..checks.suppress import suppressed_summary
@@ -209,6 +211,8 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
     if since:
         summary["since"] = since
         summary["fixed"] = fixed
+        if uncompared[1]:
+            summary["not_compared"], summary["unreadable"] = uncompared[1], uncompared[0]
     report = {"text": _render(fmt, findings, summary, review, config, colour), "summary": summary_line(summary),
               "errors": summary["errors"], "warnings": summary["warnings"]}
     if key:

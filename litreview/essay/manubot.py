@@ -73,8 +73,11 @@ def _manual(path: Path) -> list[Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise EssayError(f"manual references are not valid JSON: {exc.msg}", path=str(path), line=exc.lineno,
-                         hint="fix the JSON (a list of CSL-JSON items)") from None
+        from ..safeload import json_problem
+
+        why, fix, line = json_problem(exc)
+        raise EssayError(f"manual references are not valid JSON: {why}", path=str(path), line=line,
+                         hint=f"{fix} (a list of CSL-JSON items)") from None
     return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
 

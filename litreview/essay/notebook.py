@@ -156,7 +156,7 @@ def _code_cell(segments: list[Segment], name: str, n: int, cell: dict[str, Any],
 def _load(name: str, text: str) -> Any:
     from json import JSONDecodeError
 
-    from ..safeload import LoadLimitError, load_json
+    from ..safeload import LoadLimitError, json_problem, load_json
 
     try:
         return load_json(text)
@@ -165,8 +165,9 @@ def _load(name: str, text: str) -> Any:
                          hint="clear its outputs (images make a notebook large), or check it is the notebook "
                               "you meant") from None
     except JSONDecodeError as exc:
-        raise EssayError(f"the notebook is not valid JSON: {exc.msg}", path=name, line=exc.lineno,
-                         hint=_HINT) from None
+        why, fix, line = json_problem(exc)
+        raise EssayError(f"the notebook is not valid JSON: {why}", path=name, line=line,
+                         hint=f"{fix}; or {_HINT}") from None
     except ValueError as exc:  # load_json's other refusals (a number of thousands of digits)
         raise EssayError(f"the notebook is not valid JSON: {exc}", path=name, hint=_HINT) from None
 
