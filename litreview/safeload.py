@@ -327,6 +327,19 @@ def yaml_problem(exc: Any) -> str:
     return str(exc.problem)
 
 
+#: Python json's complaint (how its message starts) -> what is wrong, and what to fix.
+_JSON_COMPLAINTS = (
+    ("Expecting property name", "a field name not in double quotes", 'Write the name in double quotes: "title": ...'),
+    ("Expecting value", "no value where one belongs", "Write the value (text in double quotes, a number, [...] or {...})"),
+    ("Expecting ','", "a comma missing between two values", "Add the comma (or close the string or list before it)"),
+    ("Expecting ':'", "a field name with no ':' after it", 'Write "name": value'),
+    ("Unterminated string", "a string that is never closed", 'Add the closing double quote (or write a quote inside it as \\")'),
+    ("Invalid control character", "a line break or tab inside a string", "Write it as \\n or \\t, or close the string before it"),
+    ("Invalid \\uXXXX", "a \\u escape without 4 hexadecimal digits", "Write \\u and 4 hexadecimal digits, or \\\\"),
+    ("Invalid \\escape", "a backslash that starts no JSON escape", "Write a backslash as \\\\"),
+    ("Extra data", "more text after the JSON has ended", "Remove it, or put every item inside the one [ ... ]"),
+)
+
 
 def json_problem(exc: json.JSONDecodeError) -> tuple[str, str, int]:
     """Python json's complaint as what is wrong, where (line and column of the text read, and the text around it
@@ -342,26 +355,9 @@ def json_problem(exc: json.JSONDecodeError) -> tuple[str, str, int]:
             "Remove the comma after the last value"
     elif at >= len(doc.rstrip()) and msg.startswith(("Expecting", "Unterminated")):
         what, fix = "the file ends before the JSON does", "Close what is open (a cut-off or half-saved file?)"
-    elif msg.startswith("Expecting property name"):
-        what, fix = "a field name not in double quotes", 'Write the name in double quotes: "title": ...'
-    elif msg.startswith("Expecting value"):
-        what, fix = "no value where one belongs", 'Write the value (text in double quotes, a number, [...] or {...})'
-    elif msg.startswith("Expecting ','"):
-        what, fix = "a comma missing between two values", "Add the comma (or close the string or list before it)"
-    elif msg.startswith("Expecting ':'"):
-        what, fix = "a field name with no ':' after it", 'Write "name": value'
-    elif msg.startswith("Unterminated string"):
-        what, fix = "a string that is never closed", 'Add the closing double quote (or write a quote inside it as \\")'
-    elif msg.startswith("Invalid control character"):
-        what, fix = "a line break or tab inside a string", "Write it as \\n or \\t, or close the string before it"
-    elif msg.startswith("Invalid \\uXXXX"):
-        what, fix = "a \\u escape without 4 hexadecimal digits", "Write \\u and 4 hexadecimal digits, or \\\\"
-    elif msg.startswith("Invalid \\escape"):
-        what, fix = "a backslash that starts no JSON escape", "Write a backslash as \\\\"
-    elif msg.startswith("Extra data"):
-        what, fix = "more text after the JSON has ended", "Remove it, or put every item inside the one [ ... ]"
-    else:  # load_json's own words (NaN, Infinity) or a message this list does not know
-        what, fix = msg, "Fix the JSON there"
+    else:  # what Python's json says (or load_json's own words: NaN, Infinity, and a message not listed)
+        what, fix = next(((what, fix) for said, what, fix in _JSON_COMPLAINTS if msg.startswith(said)),
+                         (msg, "Fix the JSON there"))
     start = doc.rfind("\n", 0, at) + 1
     line = doc.count("\n", 0, at) + 1
     where = f"line {line}, column {at - start + 1}"
