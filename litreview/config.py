@@ -37,6 +37,14 @@ DEFAULT_BIBLIOGRAPHY = "refs/bibliography.bib"
 """The bibliography setting's default: when it is left so, an essay's front matter may name the files instead."""
 
 
+def quoted(text: str | list[str]) -> str:
+    """A double-quoted string (or a list of them) that TOML and YAML read alike, accented letters kept
+    as they are written (a hint or a file giving a setting writes its values so)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
 def registry_settings() -> dict[str, Any]:
     """Setting name -> ``handler.Setting``, for every registry handler's URL and API key."""
     from .registry.handlers import settings

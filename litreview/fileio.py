@@ -51,6 +51,22 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         raise
 
 
+def relative_name(path: str | os.PathLike[str], root: str | os.PathLike[str], *, up: bool = False) -> str:
+    """``path`` as findings and settings name a file: relative to ``root`` with forward slashes (a relative
+    ``path`` is taken as relative to it already); one outside ``root`` as given, or with ``up`` reached by
+    "..", and one on another drive (Windows) as given."""
+    given = Path(path)
+    if not given.is_absolute():
+        return given.as_posix()
+    try:
+        rel = os.path.relpath(given, root)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    if not up and (rel == os.pardir or rel.startswith(os.pardir + os.sep)):
+        return str(path)
+    return Path(rel).as_posix()
+
+
 def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[LitreviewError] | None = None,
                hint: str = "check the path, or set it with --bib/--essay or in [tool.litreview]",
                folder_hint: str = "") -> bytes:

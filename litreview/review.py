@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .config import DEFAULT_BIBLIOGRAPHY, Config
-from .model import Bibliography, Linkage, Review
+from .model import Bibliography, Linkage, Review, UnreadBibliographies
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping
@@ -133,15 +133,84 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         bibliography, essay, linkage = stages
         metadata = load_metadata(bibliography, config.path("metadata"), now=now,
                                  stale_days=config.stale_days, config=config)
+    # Read on every run, cached or not: the files the essay names outside the settings are no input of the cache.
+    unread = unread_bibliographies(essay, bibliography, Path(config.root)) if essay is not None else None
     review = Review(bibliography=bibliography, essay=essay, metadata=metadata or {},
-                    linkage=linkage or Linkage())
+                    linkage=linkage or Linkage(), unread=unread or UnreadBibliographies())
     if with_checks:
+        from dataclasses import replace
+
         from .checks import run_checks
 
-        findings = run_checks(review, config, now=now)
-        review = Review(bibliography=bibliography, essay=essay, metadata=review.metadata,
-                        linkage=review.linkage, findings=findings)
+        review = replace(review, findings=run_checks(review, config, now=now))
     return review
+
+
+def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) -> UnreadBibliographies:
+    """The files the essay names as its bibliography that exist but were not read (the settings name others),
+    each with the line of the essay naming it, and the setting that reads them all. A file whose entries the
+    files read hold whole (a combined copy) is read in effect: not listed."""
+    from .fileio import relative_name
+
+    read = [Path(f) for f, _ in bibliography.files if f and Path(f).is_file()]  # (not the front matter's references)
+    done = {r.resolve() for r in read}
+    folder, names = _names_of(essay)
+    unread = [(name, folder / name) for name in names if not is_remote(name)]
+    unread = [(name, p) for name, p in unread if p.is_file() and p.resolve() not in done
+              and not _keys_of(p) <= set(bibliography.keys)]
+    if not unread:
+        return UnreadBibliographies()
+    lines = _naming_lines(essay, [name for name, _ in unread])
+    setting = tuple(relative_name(p.resolve(), root.resolve(), up=True) for p in [*read, *(p for _, p in unread)])
+    return UnreadBibliographies(files=tuple((p.name, lines.get(name)) for name, p in unread),
+                                setting=setting)
+
+
+def _keys_of(path: Path) -> set[str]:
+    """The keys of a bibliography file ({""} when it cannot be read: never a subset of a bibliography's keys)."""
+    from .bibliography.load import load_bibliography
+    from .errors import LitreviewError
+
+    try:
+        return {s.key for s in load_bibliography(path).sources} or {""}
+    except LitreviewError:
+        return {""}
+
+
+def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
+    """The line of the essay's file that names each of ``names`` as a bibliography: in a LaTeX file's
+    \\bibliography or \\addbibresource command, in a Markdown file's front matter (the name as a whole,
+    not a longer name or a mention in the prose); none for a name the book's settings give."""
+    import re
+
+    from .cache import LATEX_SUFFIXES
+    from .errors import InputError
+    from .fileio import read_text
+
+    path = Path(essay.path)
+    if not path.is_file():
+        return {}
+    try:
+        text = read_text(path, what="essay")
+    except InputError:
+        return {}
+    if path.suffix.lower() in LATEX_SUFFIXES:
+        from .essay.latex import bibliography_lines
+
+        return bibliography_lines(text)
+    from .essay.segment import split_lines
+
+    lines = split_lines(text.removeprefix("\ufeff"))
+    if not lines or lines[0].rstrip() != "---":
+        return {}
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
+    found: dict[str, int] = {}
+    for name in names:
+        whole = re.compile(r"(?<![\w./\\-])" + re.escape(name) + r"(?![\w./-])")
+        line = next((n for n in range(1, end) if whole.search(lines[n])), None)
+        if line is not None:
+            found[name] = line + 1
+    return found
 
 
 def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -> Bibliography:
@@ -186,17 +255,17 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
 def _stale_setting(config: Config, essay: Essay) -> None:
     """A bibliography the settings (or --bib) name is missing while the essay names files that exist (a pull
     request renamed it, or moved it, in the front matter alone): say which, and how to follow the essay."""
-    import os
-
+    from .config import quoted
     from .errors import InputError
+    from .fileio import relative_name
 
     beside = [p for p in named_bibliographies(essay) if p.is_file()]
     missing = next(p for p in config.paths("bibliography") if not p.exists())
     if not beside or {p.resolve() for p in beside} <= {p.resolve() for p in config.paths("bibliography")}:
         return
-    root = Path(config.root)
-    names = [Path(os.path.relpath(p, root)).as_posix() for p in beside]
-    listed = f'"{names[0]}"' if len(names) == 1 else "[" + ", ".join(f'"{n}"' for n in names) + "]"
+    root = Path(config.root).resolve()
+    names = [relative_name(p.resolve(), root, up=True) for p in beside]
+    listed = quoted(names[0] if len(names) == 1 else names)
     where = Path(config.source_file).name if config.source_file else "the settings"
     raise InputError("bibliography not found", path=str(missing),
                      hint=f"{Path(essay.path).name} names {', '.join(names)}: write bibliography = {listed} in "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,18 @@ from litreview.checks import check_review
 from litreview.config import Config
 from litreview.essay.cites import find_citations, mask_inline
 from litreview.linking.attribution import AUTHORITY
-from litreview.model import Claim, Essay, Link, Linkage, Mention, Orphan, Paragraph, Review, TextQuoteSelector
+from litreview.model import (
+    Claim,
+    Essay,
+    Link,
+    Linkage,
+    Mention,
+    Orphan,
+    Paragraph,
+    Review,
+    TextQuoteSelector,
+    UnreadBibliographies,
+)
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 BIB = parse_bibliography("""@book{holsti2004taming,
@@ -47,7 +57,6 @@ CLAIMS = [
                    "entities.”", 13),
     claim("p3-s1", "The US Constitution charges the secretary of defense, as [@missing] and (Smith 2010) show.", 15),
 ]
-UNREAD = Path(__file__).parent / "cases" / "checks_unread_bibliography"
 ESSAY = Essay(path="refs/essay.md", body="", paragraphs=(
     Paragraph(1, "", 11, tuple(CLAIMS[:2])), Paragraph(2, "", 13, tuple(CLAIMS[2:4])),
     Paragraph(3, "", 15, (CLAIMS[4],)),
@@ -70,13 +79,14 @@ def _with_citations(text: str) -> Essay:
     return replace(essay, paragraphs=(*essay.paragraphs[:-1], replace(last, claims=(cited,))))
 
 
+NOTHING_UNREAD = UnreadBibliographies()
 CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
 
-def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=(), essay=ESSAY):
+def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=(), essay=ESSAY, unread=NOTHING_UNREAD):
     linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans), hidden=tuple(hidden))
     essay = essay if marked is None else replace(essay, marked=marked)
-    review = Review(bibliography=BIB, essay=essay, linkage=linkage)
+    review = Review(bibliography=BIB, essay=essay, linkage=linkage, unread=unread)
     return check_review(review, Config(), now=NOW).findings
 
 
@@ -140,10 +150,9 @@ CASES = {
     "LR319": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("duplicate-metadata-key", "refs/essay.md", 4,
                                                                     "bibliography twice", "")]})),
               dict()),
-    # A bibliography the essay names that the settings leave out (the review's is read from a string here); one
-    # whose entries the review's bibliography has whole is read in effect.
-    "LR321": (dict(essay=replace(ESSAY, path=str(UNREAD / "essay.md"), meta={"bibliography": ["more.bib"]})),
-              dict(essay=replace(ESSAY, path=str(UNREAD / "essay.md"), meta={"bibliography": ["copy.bib", "absent.bib"]}))),
+    # A bibliography the essay names that the settings leave out, as the loading stage finds them (the loading
+    # stage's cases: test_unread_bibliographies_are_found_when_loading).
+    "LR321": (dict(unread=UnreadBibliographies(files=(("more.bib", 3),), setting=("refs.bib", "more.bib"))), dict()),
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),

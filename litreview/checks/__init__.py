@@ -6,7 +6,6 @@ curated-link checks, applies suppressions and returns the findings sorted by fil
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..model import Finding, Review
-from .bib import check_bibliography
+from .bib import check_bibliography, damaged_entries
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .imported import check_unsure_imports
 from .notices import check_notices
@@ -54,10 +53,11 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     now = now or datetime.now(UTC)
     bib = review.bibliography
     found: list[Finding] = list(bib.problems)
-    found += check_bibliography(bib, now=now)
+    damaged = damaged_entries(bib)  # entries a syntax error cut short: their "missing" fields are noise
+    found += check_bibliography(bib, now=now, damaged=damaged)
     found += check_unsure_imports(bib)
     found += check_bibliography_size(bib)
-    found += check_style(bib, now=now, access_max_age_days=config.access_max_age_days)
+    found += check_style(bib, now=now, access_max_age_days=config.access_max_age_days, damaged=damaged)
     year_in_title = frozenset(s.key for s in bib.sources if title_year_conflict(s))
     found += check_registry(bib, review.metadata, year_in_title=year_in_title)
     if review.essay is not None:
@@ -69,7 +69,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
         found += check_sizes(review.essay)
         found += check_inputs(review.essay)
-        found += check_unread_bibliographies(review.essay, bib, Path(config.root))
+        found += check_unread_bibliographies(review.essay, review.unread)
         found += check_notices(review.essay)
         found += check_pandoc_reads(bib, review.essay)
     found = _drop_superseded(found, review)
@@ -160,16 +160,9 @@ def _relative(f: Finding, root: Path) -> Finding:
 
 @lru_cache(maxsize=64)
 def _relative_path(file: str, root: str) -> str:
-    path = Path(file)
-    if path.is_absolute():
-        try:
-            rel = os.path.relpath(path, root)
-        except ValueError:  # another drive on Windows
-            return file
-        if rel.startswith(".."):
-            return file
-        path = Path(rel)
-    return path.as_posix()
+    from ..fileio import relative_name
+
+    return relative_name(file, root)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

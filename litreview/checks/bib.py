@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -159,14 +159,15 @@ def entry_finding(code: str, source: Source, message: str, hint: str = "", *, fi
     return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line_of(field))
 
 
-def check_bibliography(bib: Bibliography, *, now: datetime) -> list[Finding]:
-    """Structural checks on every entry, then the duplicate checks across entries."""
+def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[str] | None = None) -> list[Finding]:
+    """Structural checks on every entry, then the duplicate checks across entries (``damaged``: the
+    ``damaged_entries`` of ``bib``, computed when not given)."""
     from .duplicates import check_duplicates
     from .integrity import check_integrity
 
     found: list[Finding] = []
     today = now.date()
-    broken = damaged_entries(bib)
+    broken = damaged_entries(bib) if damaged is None else damaged
     for source in bib.sources:
         fields = source.fields
         if source.key not in broken:

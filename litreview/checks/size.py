@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..config import quoted
 from ..essay import MISSING_INPUTS
 from ..essay.segment import MAX_PIECE
-from ..model import Bibliography, Claim, Essay, Finding
+from ..model import Bibliography, Claim, Essay, Finding, UnreadBibliographies
 from ..text import plural
 from .catalogue import finding
 
@@ -35,44 +36,18 @@ def check_inputs(essay: Essay) -> list[Finding]:
             for file, line, name in essay.meta.get(MISSING_INPUTS) or ()]
 
 
-def check_unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) -> list[Finding]:
+def check_unread_bibliographies(essay: Essay, unread: UnreadBibliographies) -> list[Finding]:
     """LR321 for each file the essay names as its bibliography that exists but was not read (the settings name
-    others), at the first line of the essay that names it; the hint gives the setting that reads them all."""
-    import os
-
-    from ..review import named_bibliographies
-
-    read = [Path(f) for f, _ in bibliography.files if f and Path(f).is_file()]  # (not the front matter's references)
-    unread = [p for p in named_bibliographies(essay) if p.is_file() and p.resolve() not in {r.resolve() for r in read}
-              and not _keys_of(p) <= set(bibliography.keys)]  # (not one the files read copy whole)
-    if not unread:
+    others; the loading stage finds them), at the line of the essay that names it; the hint gives the setting
+    that reads them all."""
+    if not unread.files:
         return []
-    names = ", ".join(f'"{Path(os.path.relpath(p.resolve(), root.resolve())).as_posix()}"' for p in read + unread)
-    hint = (f"Read them all: bibliography = [{names}] in the settings, or leave the setting out to read the files "
-            "the essay names")
-    essay_file = Path(essay.path)
-    try:
-        lines = essay_file.read_text(encoding="utf-8", errors="replace").splitlines() if essay_file.is_file() else []
-    except OSError:
-        lines = []
-    found = []
-    for path in unread:
-        line = next((n for n, text in enumerate(lines, 1) if path.name in text), None)
-        found.append(finding("LR321", f"{path.name} is named as a bibliography by {essay_file.name} but not read "
-                             "(the settings name others): its entries are not checked", hint=hint, file=essay.path,
-                             line=line))
-    return found
-
-
-def _keys_of(path: Path) -> set[str]:
-    """The keys of a bibliography file ({""} when it cannot be read: never a subset of a bibliography's keys)."""
-    from ..bibliography.load import load_bibliography
-    from ..errors import LitreviewError
-
-    try:
-        return {s.key for s in load_bibliography(path).sources} or {""}
-    except LitreviewError:
-        return {""}
+    hint = (f"Read them all: bibliography = {quoted(list(unread.setting))} in the settings, or leave the setting "
+            "out to read the files the essay names")
+    essay_name = Path(essay.path).name
+    return [finding("LR321", f"{name} is named as a bibliography by {essay_name} but not read "
+                    "(the settings name others): its entries are not checked", hint=hint, file=essay.path, line=line)
+            for name, line in unread.files]
 
 
 def check_sizes(essay: Essay) -> list[Finding]:

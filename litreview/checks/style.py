@@ -8,7 +8,7 @@ Rules are deliberately narrow so that a well-formed entry never draws a finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -19,7 +19,7 @@ from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from ..text import fold_words, plural
-from .bib import editor_as_publisher, entry_finding, folded, parse_iso, plain
+from .bib import damaged_entries, editor_as_publisher, entry_finding, folded, parse_iso, plain
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
                           "on", "or", "the", "to", "with", "via"})
@@ -65,13 +65,14 @@ _DOI_TYPES = frozenset({"article", "book", "mvbook", "incollection", "inbook", "
 _WEB_TYPES = frozenset({"online", "www", "electronic", "misc"})
 
 
-def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int) -> list[Finding]:
-    """Every formatting check on every entry, in file order."""
-    from .bib import damaged_entries
-
+def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
+                damaged: Collection[str] | None = None) -> list[Finding]:
+    """Every formatting check on every entry, in file order (``damaged``: the ``damaged_entries`` of ``bib``,
+    computed when not given)."""
     found: list[Finding] = []
     today = now.date()
-    damaged = damaged_entries(bib)  # a syntax error may have swallowed the doi field: no "no DOI" then
+    if damaged is None:  # a syntax error may have swallowed the doi field: no "no DOI" then
+        damaged = damaged_entries(bib)
     for s in bib.sources:
         fields = s.fields
         found.extend(check_capitals(s))

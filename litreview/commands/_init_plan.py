@@ -4,13 +4,13 @@ the reference list), and the text of every file to write; nothing is written her
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import LATEX_SUFFIXES
+from ..config import quoted
 from ..errors import ConfigError, InputError
 from ..fileio import TEMP_PATTERN
 from ..safewrite import LOCK_PATTERN
@@ -324,7 +324,7 @@ def _claims_text(essay: Path, claims: Path) -> str:
     from ..linking.curated import HEADER
 
     rel = Path(os.path.relpath(essay, claims.parent)).as_posix()
-    return HEADER + f"essay: {_quoted(rel)}\nlinks: []\n"
+    return HEADER + f"essay: {quoted(rel)}\nlinks: []\n"
 
 
 def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, int, str] | None:
@@ -362,7 +362,7 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
     ``quiet_unused``: the essay cites a part of its bibliography, so LR307 is written down to a note."""
     values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
               "site_dir": "site"}
-    body = "".join(f"{k} = {_quoted(values[k])}\n" for k in _SETTINGS_KEYS)
+    body = "".join(f"{k} = {quoted(values[k])}\n" for k in _SETTINGS_KEYS)
     if quiet_unused:
         body += ('severity = { LR307 = "info" }  # entries the essay does not cite, and their problems, are notes, '
                  'not errors (a shared bibliography)\n')
@@ -435,16 +435,10 @@ def _mkdocs_text(title: str) -> str:
     return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
             f"# It needs no docs/ folder (litreview generates every page); plain `mkdocs build` or `mkdocs serve`\n"
             f"# needs one: `mkdir docs`, where pages of your own may go.\n"
-            f"site_name: {_quoted('Review: ' + title)}\n"
+            f"site_name: {quoted('Review: ' + title)}\n"
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
             "plugins:\n  - search\n  - litreview\n")
-
-
-def _quoted(text: str | list[str]) -> str:
-    """A double-quoted string (or a list of them) that TOML and YAML read alike, accented letters kept
-    as they are written."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -202,10 +202,10 @@ def _file_lines(config: Config) -> dict[str, list[str]]:
 
 def rel(path: Path, config: Config) -> str:
     """``path`` relative to the review's root, as findings name files (absolute when outside it)."""
-    try:
-        return path.resolve().relative_to(Path(config.root).resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    from ..fileio import relative_name
+
+    name = relative_name(path.resolve(), Path(config.root).resolve())
+    return str(path) if Path(name).is_absolute() else name
 
 
 __all__ = ["rel", "since_base", "under_pre_commit", "unreadable"]

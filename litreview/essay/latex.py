@@ -358,12 +358,27 @@ def built_with_bibtex(text: str) -> bool:
 def bibliography_files(text: str) -> list[str]:
     """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
     \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
-    names: list[str] = []
+    return [name for name, _ in _bibliography_commands(text)]
+
+
+def bibliography_lines(text: str) -> dict[str, int]:
+    """The line of the first command naming each of ``bibliography_files`` (as that names it, .bib added)."""
+    lines: dict[str, int] = {}
+    for name, line in _bibliography_commands(text):
+        lines.setdefault(name, line)
+    return lines
+
+
+def _bibliography_commands(text: str) -> list[tuple[str, int]]:
+    named: list[tuple[str, int]] = []
     uncommented = "\n".join(uncomment(line) for line in split_lines(text))
     for match in _BIBLIOGRAPHY.finditer(uncommented):
         biblatex = match.group("biblatex") is not None
+        at = match.start("names")
         for part in ([match.group("names")] if biblatex else match.group("names").split(",")):
             name = part.strip()
             if name:
-                names.append(name if biblatex or name.endswith(".bib") else name + ".bib")
-    return names
+                line = uncommented.count("\n", 0, at + len(part) - len(part.lstrip())) + 1
+                named.append((name if biblatex or name.endswith(".bib") else name + ".bib", line))
+            at += len(part) + 1
+    return named

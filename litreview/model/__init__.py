@@ -28,7 +28,7 @@ from litreview.model._registry import (
     UrlCheck,
 )
 from litreview.model._registry import MetadataStatus as MetadataStatus
-from litreview.model._sources import Bibliography, Person, Source, _empty
+from litreview.model._sources import Bibliography, Person, Source, UnreadBibliographies, _empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,8 @@ class Review:
     """Links, mentions and orphans."""
     findings: tuple[Finding, ...] = ()
     """Every finding, sorted by file and line."""
+    unread: UnreadBibliographies = field(default_factory=UnreadBibliographies)
+    """The bibliography files the essay names that the settings leave unread (found when loading)."""
 
 
 __all__ = [
@@ -68,6 +70,7 @@ __all__ = [
     "Source",
     "SourceMetadata",
     "TextQuoteSelector",
+    "UnreadBibliographies",
     "Update",
     "UrlCheck",
 ]

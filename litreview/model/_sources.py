@@ -148,3 +148,13 @@ class Bibliography:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(s.key for s in self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadBibliographies:
+    """The files the essay names as its bibliography that exist but are not read (the settings name others)."""
+
+    files: tuple[tuple[str, int | None], ...] = ()
+    """Each unread file's name and the line of the essay naming it (None when the essay's text names none)."""
+    setting: tuple[str, ...] = ()
+    """Every file, read and unread, as the bibliography setting that reads them all names them."""

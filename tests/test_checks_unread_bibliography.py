@@ -1,0 +1,118 @@
+"""LR321 bibliography-not-read: the loading stage finds the files the essay names that the settings leave out (and
+the line naming each); the check only words the findings."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from litreview.config import Config
+from litreview.fileio import relative_name
+from litreview.review import build_review
+
+ENTRY = "@book{{{key}, author={{Holsti, K. J.}}, title={{Taming the Sovereigns}}, publisher={{Small Press}}, year={{2004}}}}\n"
+
+
+def _unread(tmp_path: Path, essay: str, text: str, *, bib: str = "refs.bib") -> list[tuple[str, int | None, str]]:
+    (tmp_path / essay).write_text(text, encoding="utf-8")
+    (tmp_path / bib).write_text(ENTRY.format(key="holsti2004"), encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay=essay, bibliography=bib, claims=""))
+    return [(f.message.split()[0], f.line, f.hint) for f in review.findings if f.code == "LR321"]
+
+
+def _more(tmp_path: Path, name: str = "more.bib") -> None:
+    (tmp_path / name).write_text(ENTRY.format(key="new2002"), encoding="utf-8")
+
+
+def test_a_latex_bibliography_command_names_the_file_without_its_suffix(tmp_path: Path) -> None:
+    # \bibliography{refs,more} names more.bib as "more": the finding was on no line.
+    _more(tmp_path)
+    text = "\\documentclass{article}\n\\begin{document}\nText.\n\\bibliography{refs,\n  more}\n\\end{document}\n"
+    assert [(n, line) for n, line, _ in _unread(tmp_path, "essay.tex", text)] == [("more.bib", 5)]
+
+
+def test_a_biblatex_resource_is_found_on_its_line(tmp_path: Path) -> None:
+    _more(tmp_path)
+    text = ("\\documentclass{article}\n% more.bib is the new one\n\\addbibresource{refs.bib}\n"
+            "\\addbibresource{more.bib}\n\\begin{document}\nText.\n\\end{document}\n")
+    assert [(n, line) for n, line, _ in _unread(tmp_path, "essay.tex", text)] == [("more.bib", 4)]
+
+
+def test_the_front_matter_line_names_the_whole_file_name(tmp_path: Path) -> None:
+    # "refs.bib" is inside "allrefs.bib": the finding went to the line of the other file.
+    (tmp_path / "refs.bib").write_text(ENTRY.format(key="new2002"), encoding="utf-8")
+    text = "---\ntitle: Notes\nbibliography:\n  - allrefs.bib\n  - refs.bib\n---\n\nText [@holsti2004].\n"
+    assert [(n, line) for n, line, _ in _unread(tmp_path, "essay.md", text, bib="allrefs.bib")] == [("refs.bib", 5)]
+
+
+def test_a_mention_in_the_prose_is_no_naming_line(tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbibliography: more.bib\n", encoding="utf-8")
+    _more(tmp_path)
+    text = "# Notes\n\nThe file more.bib holds the new entries [@holsti2004].\n"
+    assert [(n, line) for n, line, _ in _unread(tmp_path, "essay.md", text)] == [("more.bib", None)]
+
+
+def test_the_hint_writes_a_name_with_a_quote_as_valid_toml(tmp_path: Path) -> None:
+    name = 'we"ird\\name.bib'
+    _more(tmp_path, name)
+    text = f"---\nbibliography:\n  - refs.bib\n  - '{name}'\n---\n\nText [@holsti2004].\n"
+    [(_, line, hint)] = _unread(tmp_path, "essay.md", text)
+    setting = hint.removeprefix("Read them all: ").split(" in the settings")[0]
+    assert line == 4
+    assert tomllib.loads(setting) == {"bibliography": ["refs.bib", name]}
+
+
+def test_the_stale_setting_hint_writes_a_name_with_a_quote_as_valid_toml(tmp_path: Path) -> None:
+    from litreview.errors import InputError
+
+    name = 'li"b.bib'
+    _more(tmp_path, name)
+    (tmp_path / "essay.md").write_text(f"---\nbibliography: '{name}'\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build_review(Config(root=tmp_path, essay="essay.md", bibliography="gone.bib", claims=""))
+    setting = (caught.value.hint or "").split("write ")[1].split(" in ")[0]
+    assert tomllib.loads(setting) == {"bibliography": name}
+
+
+def test_relative_names_across_windows_drives_are_kept_as_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    def other_drive(path: object, start: object = None) -> str:
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    assert relative_name("/project/refs.bib", "/project") == "refs.bib"
+    assert relative_name("/elsewhere/refs.bib", "/project") == "/elsewhere/refs.bib"
+    assert relative_name("/elsewhere/refs.bib", "/project", up=True) == "../elsewhere/refs.bib"
+    monkeypatch.setattr(os.path, "relpath", other_drive)
+    assert relative_name("/elsewhere/refs.bib", "/project", up=True) == "/elsewhere/refs.bib"
+
+
+def test_the_check_reads_no_file() -> None:
+    # The loading stage found them: the check words the findings from the value alone.
+    from litreview.checks.size import check_unread_bibliographies
+    from litreview.model import Essay, UnreadBibliographies
+
+    essay = Essay(path="nowhere/essay.md", body="", paragraphs=())
+    unread = UnreadBibliographies(files=(("more.bib", 3),), setting=("refs.bib", "more.bib"))
+    [found] = check_unread_bibliographies(essay, unread)
+    assert (found.code, found.file, found.line) == ("LR321", "nowhere/essay.md", 3)
+    assert found.hint.startswith('Read them all: bibliography = ["refs.bib", "more.bib"] in the settings')
+    assert check_unread_bibliographies(essay, UnreadBibliographies()) == []
+
+
+def test_unread_bibliographies_are_found_when_loading() -> None:
+    # more.bib holds an entry the review's bibliography lacks; copy.bib only entries it has (a combined copy, read
+    # in effect); absent.bib does not exist (the readers say so). The essay's file is not there: no line.
+    from litreview.bibliography.load import load_bibliography, parse_bibliography
+    from litreview.model import Essay
+    from litreview.review import unread_bibliographies
+
+    case = Path(__file__).parent / "cases" / "checks_unread_bibliography"
+    read = load_bibliography(case / "copy.bib")
+    essay = Essay(path=str(case / "essay.md"), body="", paragraphs=(), meta={"bibliography": ["more.bib"]})
+    found = unread_bibliographies(essay, read, case)
+    assert (found.files, found.setting) == ((("more.bib", None),), ("copy.bib", "more.bib"))
+    essay = Essay(path=str(case / "essay.md"), body="", paragraphs=(), meta={"bibliography": ["copy.bib", "absent.bib"]})
+    whole = parse_bibliography(ENTRY.format(key="holsti2004taming") + ENTRY.format(key="keohane2012power"), "refs.bib")
+    assert unread_bibliographies(essay, whole, case).files == ()
