@@ -1,4 +1,5 @@
-"""JSON text as litreview writes its reports: ``json.dumps(value, indent=2, ensure_ascii=False)`` and a line break.
+"""JSON text as litreview writes its reports: ``json.dumps(value, indent=2, ensure_ascii=False)`` and a line break,
+with the :data:`text.CONTROLS` json leaves as they are written as ``\\uXXXX`` escapes (:func:`escaped_controls`).
 
 The same bytes, written faster where a report is long: with ``indent`` the json module uses its Python
 encoder, about 10 µs per finding; a list of flat records goes through the C encoder in one call instead.
@@ -7,7 +8,10 @@ encoder, about 10 µs per finding; a list of flat records goes through the C enc
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+from .text import CONTROLS
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 _STR = frozenset({str})
@@ -15,8 +19,20 @@ _INDENT = "  "
 
 
 def json_text(value: Any) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=False) + "\\n"``, byte for byte."""
-    return _dumps(value, "\n") + "\n"
+    """``json.dumps(value, indent=2, ensure_ascii=False) + "\\n"``, byte for byte, through :func:`escaped_controls`."""
+    return escaped_controls(_dumps(value, "\n") + "\n")
+
+
+def escaped_controls(text: str) -> str:
+    """JSON ``text`` with each of the :data:`text.CONTROLS` written as its ``\\uXXXX`` escape: with
+    ``ensure_ascii=False`` json writes C1 controls (CSI, OSC) and direction overrides as they are, which a
+    terminal acts on and an editor shows reordered. Read back, the values are the same (json escapes the C0
+    controls itself, and outside strings JSON text is ASCII)."""
+    return text if text.isascii() else CONTROLS.sub(_unicode_escape, text)
+
+
+def _unicode_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 def _dumps(value: Any, newline: str) -> str:

@@ -238,13 +238,15 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         import json
 
         from .fileio import write_atomic
+        from .jsontext import escaped_controls
         from .render.publish import add_search_entries, unneeded_assets
 
         site = Path(config.site_dir)
         index_file = site / "search" / "search_index.json"
         if (self._search or self._source_pages) and index_file.exists():
             index = self._source_search(json.loads(index_file.read_text(encoding="utf-8")))
-            text = json.dumps(add_search_entries(index, self._search), ensure_ascii=False, separators=(",", ":"))
+            text = escaped_controls(json.dumps(add_search_entries(index, self._search), ensure_ascii=False,
+                                               separators=(",", ":")))
             write_atomic(index_file, text)
         if self._store is not None:
             from .render.pagereuse import save_stamps

@@ -96,8 +96,8 @@ def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: in
     except ReaderError as exc:  # a character YAML does not allow (NUL, ESC, ...): ruamel gives only its offset
         at = exc.position if isinstance(exc.position, int) else 0
         column = at - text.rfind("\n", 0, at)
-        raise LoadLimitError(f"a control character (U+{ord(text[at]) if at < len(text) else 0:04X}) at column "
-                             f"{column}, which YAML does not allow", line=text.count("\n", 0, at) + 1,
+        code = ord(text[at]) if at < len(text) else 0
+        raise LoadLimitError(f"a character YAML does not allow (U+{code:04X}) at column {column}", line=text.count("\n", 0, at) + 1,
                              hint="delete it (in a double-quoted string, write it as an escape, e.g. \\x00)") from None
 
 

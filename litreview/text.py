@@ -143,13 +143,14 @@ def escape_match(m: re.Match[str]) -> str:
     return m.group().encode("unicode_escape").decode("ascii")
 
 
-def without_controls(text: str, *, breaks: bool = False) -> str:
-    """``text`` without its :data:`CONTROLS`; those that are white space (carriage return, form feed, the
-    information separators) become a space, so words stay apart, or with ``breaks`` stay as they are: the
-    line breaks a reader splits a pasted text at (a PDF's text has a form feed between pages)."""
+def without_controls(text: str, *, breaks: bool = False, line_ends: bool = False) -> str:
+    """``text`` without its :data:`CONTROLS`; those that are white space (carriage return, form feed, next
+    line, the information separators) become a space, so words stay apart, or with ``breaks`` stay as they
+    are: the line breaks a reader splits a pasted text at (a PDF's text has a form feed between pages). With
+    ``line_ends`` a carriage return alone stays: Markdown reads it as a line end (a page's text)."""
     if text.isprintable():
         return text
-    return CONTROLS.sub(_kept_breaks if breaks else _spaced, text)
+    return CONTROLS.sub(_kept_breaks if breaks else _line_ends if line_ends else _spaced, text)
 
 
 def _spaced(m: re.Match[str]) -> str:
@@ -158,3 +159,7 @@ def _spaced(m: re.Match[str]) -> str:
 
 def _kept_breaks(m: re.Match[str]) -> str:
     return m.group() if m.group().isspace() else ""
+
+
+def _line_ends(m: re.Match[str]) -> str:
+    return "\r" if m.group() == "\r" else _spaced(m)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litreview.jsontext import json_text
+from litreview.jsontext import escaped_controls, json_text
 
 # Strings full of what the record splitting must not be fooled by: braces, commas, quotes, line breaks.
 TRICKY = st.text(alphabet=st.sampled_from(list('{}[],:" \n\\\t\u2028éa1')) | st.characters(), max_size=20)
@@ -28,7 +28,7 @@ VALUES = st.recursive(
 
 
 def expected(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    return escaped_controls(json.dumps(value, indent=2, ensure_ascii=False)) + "\n"
 
 
 @settings(max_examples=400)

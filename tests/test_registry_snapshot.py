@@ -128,3 +128,14 @@ def test_a_stale_records_age_agrees_with_its_number() -> None:
     one_day_on = datetime(2026, 11, 2, 10, tzinfo=UTC)
     meta = load_metadata(bibliography(), CASE / "metadata", now=one_day_on, stale_days=0)["verified2005"]
     assert meta.stale and "fetched 1 day ago (older than 0)" in meta.reason, meta.reason
+
+
+def test_a_snapshot_file_carries_controls_as_escapes(tmp_path) -> None:
+    import re
+
+    snap = Snapshot(tmp_path / "metadata")
+    check = UrlCheck(url="https://example.org/page", ok=False, status=500, error="HTTP 500 \x9b2J \u202eevil\u202c",
+                     checked_at="2026-11-03T00:00:00+00:00")
+    text = snap.write_url(UrlEntry(check)).read_text(encoding="utf-8")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    assert json.loads(text)["error"] == check.error and snap.read_url(check.url)[0].check == check

@@ -95,9 +95,11 @@ def test_a_refused_character_and_a_deep_flow_are_errors_at_their_line() -> None:
     yaml = YAML(typ="safe", pure=True)
     with pytest.raises(LoadLimitError) as info:
         load_yaml("links:\n  - claim: p1-s1\x00\n", yaml)
-    assert (info.value.line, info.value.message) == (2, "a control character (U+0000) at column 17, which YAML "
-                                                        "does not allow")
+    assert (info.value.line, info.value.message) == (2, "a character YAML does not allow (U+0000) at column 17")
     assert "delete it" in info.value.hint
+    with pytest.raises(LoadLimitError) as info:  # not a control character, yet refused alike
+        load_yaml("title: a\ufffeb\n", YAML(typ="safe", pure=True))
+    assert (info.value.line, info.value.message) == (1, "a character YAML does not allow (U+FFFE) at column 9")
     with pytest.raises(LoadLimitError) as info:
         load_yaml("links:\n  - claim: p1-s1\n    note: " + "[" * 1000 + "]" * 1000 + "\n", YAML(typ="safe", pure=True))
     assert info.value.line == 3 and "nests deeper than 64" in info.value.message

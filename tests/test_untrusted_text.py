@@ -63,6 +63,28 @@ def test_a_registry_title_is_shown_as_text_by_add(capsys) -> None:
     assert "\x1b" not in out + err
 
 
+def test_a_registry_doi_is_shown_as_text_by_add(capsys) -> None:
+    from litreview.commands.add import Outcome, _report
+
+    _report([Outcome("smith 2020", "added", key="k2020t", title="T", doi="10.1/x\x1b]0;pwned\x07")], "text",
+            Path("refs.bib"), dry_run=False)
+    out, err = capsys.readouterr()
+    assert "added k2020t: T (10.1/x\\x1b]0;pwned\\x07)" in out
+    assert "\x1b" not in out + err
+
+
+def test_json_carries_controls_as_escapes_and_reads_back_the_same(capsys) -> None:
+    from litreview.commands._options import emit_json
+    from litreview.jsontext import json_text
+
+    value = {"title": "T\x1b]0;x\x07 \x9b2J\x85 \u202eevil\u202c \u2066i\u2069 é\u200f", "key\u202e": ["\x00\r"]}
+    emit_json(value)
+    for text in (capsys.readouterr().out, json_text(value), json_text([value, value])):
+        assert not _CONTROLS.search(text)
+        assert json.loads(text) in (value, [value, value])
+    assert "\\u202e" in json_text(value) and "é\u200f" in json_text(value)
+
+
 def test_an_error_quoting_the_input_is_shown_as_text(tmp_path: Path, monkeypatch, capsys) -> None:
     from litreview.commands import sources
     from litreview.errors import InputError
@@ -109,10 +131,22 @@ def test_csv_cells_that_begin_as_a_formula_are_text_and_json_is_untouched(tmp_pa
 def test_spreadsheet_cell_follows_owasp() -> None:
     from litreview.commands._options import spreadsheet_cell
 
-    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\uff1d1+1"):
+    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\uff1d1+1"):
         assert spreadsheet_cell(text) == "'" + text
+    assert spreadsheet_cell("\r=1") == "' =1"
     assert spreadsheet_cell("Taming the sovereigns") == "Taming the sovereigns"
     assert spreadsheet_cell(-3) == -3 and spreadsheet_cell(2020) == 2020 and spreadsheet_cell("") == ""
+    # A title's terminal controls are left out of the cell, also where they hid a formula.
+    assert spreadsheet_cell("A \x1b]0;x\x07title\u202e") == "A ]0;xtitle"
+    assert spreadsheet_cell("\x9b=1+1") == "'=1+1"
+
+
+def test_csv_printed_carries_no_terminal_control(tmp_path: Path, capsys) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{k, title = {A \x1b]0;x\x07title \u202eevil}, year = {2020}}\n", encoding="utf-8")
+    assert main(["sources", "--bib", str(bib), "--essay", "", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "A ]0;xtitle evil" in out and not _CONTROLS.search(out.replace("\r\n", "\n"))
 
 
 def test_links_csv_cells_are_text(tmp_path: Path, capsys) -> None:
@@ -170,7 +204,8 @@ def test_site_text_carries_no_direction_override_nor_c1_control() -> None:
     # An override in a title would show the rest of its line on the page reversed ("4:bib.yhpargoilbib").
     assert esc("Con title \u202eevil</a>") == "Con title evil&lt;/a&gt;"
     assert clean_text("a\x9b2Jb\x1b\u2066c\x00d") == "a2Jbcd"
-    assert clean_text("one\r\ntwo\x0cthree\x85four") == "one\r\ntwothreefour"
+    # Words stay apart at a form feed or a next line, as in every text without controls; line ends stay.
+    assert clean_text("one\r\ntwo\x0cthree\x85four\rfive") == "one\r\ntwo three four\rfive"
     assert one_line("Title\u202e\r\nsecond line") == "Title second line"
 
 
@@ -184,3 +219,6 @@ def test_retraction_notices_show_registry_titles_and_keys_as_written() -> None:
         '`<img src="https://example.org/t.gif"> [x](https://e.org) @acme/everyone #12`')
     assert _shown("a `b` c\n\x1b[2Jd") == "``a `b` c [2Jd``"
     assert _shown("`edge`") == "`` `edge` ``"
+    # A bare URL and a "GH-12" reference are links on GitHub too.
+    assert _shown("See https://example.org/x") == "`See https://example.org/x`"
+    assert _shown("Fixes GH-12", bold=True) == "`Fixes GH-12`"

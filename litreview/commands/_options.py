@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -181,12 +180,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 
 
 def spreadsheet_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as the text it is: a string that begins as a formula would gets a
+    """A CSV cell a spreadsheet shows as the text it is: a string leaves out the ``text.CONTROLS`` (a title's
+    escape sequence acts on the terminal the CSV is printed to), and one that begins as a formula would gets a
     ``'`` before it, as OWASP advises (a title "=HYPERLINK(...)" is not run when the file is opened);
-    numbers and other strings stay as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    numbers stay as they are."""
+    if not isinstance(value, str):
+        return value
+    from ..text import without_controls
+
+    cell = without_controls(value)  # a carriage return is a space in the cell, and still starts a formula
+    return "'" + cell if cell.startswith(FORMULA_STARTS) or value.startswith(FORMULA_STARTS) else cell
 
 
 def emit_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
@@ -200,5 +203,7 @@ def emit_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
 
 
 def emit_json(data: Any) -> None:
-    """Print JSON to stdout, UTF-8, two-space indented."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    """Print JSON to stdout, UTF-8, two-space indented (``jsontext.json_text``: control characters escaped)."""
+    from ..jsontext import json_text
+
+    sys.stdout.write(json_text(data))

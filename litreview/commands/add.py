@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -336,15 +334,15 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
 
 def _report(outcomes: list[Outcome], fmt: str, path: Path, dry_run: bool) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps({"file": str(path), "dry_run": dry_run,
-                                     "results": [o.to_json() for o in outcomes]}, indent=2,
-                                    ensure_ascii=False) + "\n")
+        from ._options import emit_json
+
+        emit_json({"file": str(path), "dry_run": dry_run, "results": [o.to_json() for o in outcomes]})
         return
     from ..text import visible  # a registry's title or a pasted reference is shown, never run by the terminal
 
     for o in outcomes:
         o = replace(o, title=visible(o.title), request=visible(o.request), message=visible(o.message),
-                    warning=visible(o.warning))
+                    warning=visible(o.warning), existing=visible(o.existing), doi=visible(o.doi))
         if o.status == "added":
             verb = "would add" if dry_run else "added"
             click.echo(f"{verb} {o.key}: {o.title} ({o.doi or o.request if o.verified else 'not verified'})",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..doi import hashed_name, normalize_doi, snapshot_name
+from ..jsontext import escaped_controls
 from ..model import UrlCheck
 from ..safeload import load_json
 from .handlers import formats
@@ -241,7 +242,7 @@ class Snapshot:
             raise WriteError(f"refusing to write outside the snapshot folder: {path} leads elsewhere "
                              "(a symbolic link?)", path=str(path.parent),
                              hint="make the snapshot's subfolders plain folders inside it")
-        write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        write_atomic(path, escaped_controls(json.dumps(data, indent=1, ensure_ascii=False)) + "\n")
         names = self._names.get(path.parent.name)
         if names is not None:
             self._names[path.parent.name] = names | {path.name}

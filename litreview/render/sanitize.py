@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from ..doi import bare_doi, doi_problem, doi_url  # noqa: F401  (doi_url: the render stage takes its helpers from here)
-from ..text import CONTROLS
+from ..text import CONTROLS, without_controls
 
 #: Schemes a contributor's or a registry's URL may have to become a link.
 ALLOWED_SCHEMES = frozenset({"http", "https"})
@@ -28,17 +28,10 @@ _JATS_MAP = {"p": "p", "italic": "em", "bold": "strong", "sup": "sup", "sub": "s
 
 
 def clean_text(text: object) -> str:
-    """The string without control characters but its line ends (``text.CONTROLS``: never meaningful in metadata,
-    Python-Markdown uses STX/ETX for its own placeholders, and a direction override would show the rest of a line
-    of the page reversed, a file name after a title); None becomes ''."""
-    text = "" if text is None else str(text)
-    if text.isprintable():  # no control character
-        return text
-    return CONTROLS.sub(_line_end, text)
-
-
-def _line_end(m: re.Match[str]) -> str:
-    return "\r" if m.group() == "\r" else ""
+    """The string without control characters but its line ends (``text.without_controls``: never meaningful in
+    metadata, Python-Markdown uses STX/ETX for its own placeholders, and a direction override would show the rest
+    of a line of the page reversed, a file name after a title; words stay apart at a form feed); None becomes ''."""
+    return without_controls("" if text is None else str(text), line_ends=True)
 
 
 def esc(text: object) -> str:
