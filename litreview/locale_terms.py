@@ -26,3 +26,13 @@ NO_DATE_WORDS = alternation(NO_DATE_TERMS)
 """Any no-date term (case as printed; wrap it in ``(?i:…)`` for capitalised ones such as ABNT's "[S.d.]")."""
 NO_DATE = rf"\[(?i:{NO_DATE_WORDS})\]|{NO_DATE_WORDS}"
 """A no-date term as printed, or in brackets in any case as ABNT prints it ("[S.d.]"): not the initials "S. D."."""
+
+EDITION_WORDS = ("edition", "édition", "edición", "edição", "edn", "aufl", "auflage")
+"""The word for an edition ("2nd edition", "5e édition", "2. Auflage"), whole or cut, in the languages references
+are written in; each reader adds its own variants (the bare "ed", Dutch "druk", an unaccented "edicion")."""
+
+PUBLISHER_WORDS = ("press", "publisher", "publishers", "publishing", "books", "editorial", "ediciones", "editions",
+                   "éditions", "editora", "verlag", "fondo", "group", "inc", "ltd")
+"""Words of a publishing house's name ("Polity Press", "Alianza Editorial", "Fondo de Cultura Económica", "Verso
+Books"), in the languages references are written in: the reference tagger's publisher words hold them, and the
+bibliography check reads an editor named with one as the publisher."""

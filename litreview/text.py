@@ -94,6 +94,12 @@ def fold_ascii(text: str) -> str:
     return _NON_ASCII_WORD.sub("", anyascii(fold(text or "")).lower())
 
 
+def fold_alnum(text: str) -> str:
+    """Case folded, letters and digits only, accents and scripts kept: 'Epstein_1996' -> 'epstein1996',
+    'Müller-2000' -> 'müller2000' (entry keys compared as their writer spelled them)."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
 def main_title(title: str) -> str:
     """The folded title before its first colon, when long enough to stand for the title ('' otherwise)."""
     if ":" not in title:

@@ -221,6 +221,23 @@ def test_the_one_csl_bibliography_beside_the_essay_is_used(here: Path) -> None:
     assert settings(here) == ("brief.md", "bibliography.yaml")
 
 
+def test_a_csl_bibliography_over_the_size_read_is_not_offered(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The size limit is the one every CSL file is read under (safeload's): a larger file is not even read.
+    from litreview import safeload
+
+    (here / "paper.md").write_text("# Intro\n\nText [@a].\n", encoding="utf-8")
+    (here / "cases.json").write_text(json.dumps([{"id": "a", "type": "book", "title": "A Book"}]), encoding="utf-8")
+    size = (here / "cases.json").stat().st_size
+    monkeypatch.setattr(safeload, "MAX_BYTES", size)
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", "cases.json")
+    (here / "mkdocs.yml").unlink()
+    (here / "litreview.toml").unlink()
+    monkeypatch.setattr(safeload, "MAX_BYTES", size - 1)
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", "refs/bibliography.bib")
+
+
 def test_two_csl_bibliographies_beside_the_essay_are_no_choice_to_make(here: Path) -> None:
     (here / "brief.md").write_text("# Facts\n\nThe appeal was dismissed [@a].\n", encoding="utf-8")
     for name in ("cases.yaml", "old.json"):

@@ -22,6 +22,9 @@ _KEY = lazy(r"[^\s,{}()]+")
 ENTRY_START = lazy(r"^[ \t]*@", re.M)
 """Where BibTeX tools (and people) expect an entry to open: an ``@`` at the start of a line."""
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+"""The months' English names, in order (BibTeX's month macros are their first three letters)."""
 
 
 class ScanError(ValueError):

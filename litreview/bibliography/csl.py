@@ -37,7 +37,11 @@ TYPES = {
     "periodical": "periodical", "pamphlet": "booklet", "legislation": "legislation", "legal_case": "jurisdiction",
     "motion_picture": "movie", "song": "music", "personal_communication": "letter", "review": "review",
 }
-CSL_TYPES = frozenset({
+LEGAL_TYPES = frozenset({"jurisdiction", "legislation", "legal"})
+"""Entry types (biblatex's; CSL's legal_case and legislation are read as the first two) of a case or a statute,
+cited by its name in italics and its citation ("R v Smith, 2013 SCC 40"; "Criminal Code, RSC 1985, c C-46"), the
+court or the statute book read from CSL's ``authority``, not by an author and a year."""
+CSL_ITEM_TYPES = frozenset({
     "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
     "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
     "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
@@ -46,12 +50,25 @@ CSL_TYPES = frozenset({
     "thesis", "treaty", "webpage"})
 """The item types of the CSL 1.0.2 specification; an item of any other type loads, and styles print it as a
 generic one (pandoc's citeproc, citeproc-js)."""
-#: Types written in another vocabulary (Crossref's, BibTeX's) -> the CSL type meant.
+#: BibTeX/biblatex entry type -> CSL type, as the CSL-JSON writer sets it (a web-like misc entry is a webpage there).
+BIBTEX_TO_CSL = {
+    "article": "article-journal", "book": "book", "mvbook": "book", "booklet": "pamphlet", "collection": "book",
+    "mvcollection": "book", "proceedings": "book", "mvproceedings": "book", "reference": "book",
+    "mvreference": "book", "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+    "incollection": "chapter", "suppcollection": "chapter", "inreference": "entry-encyclopedia",
+    "inproceedings": "paper-conference", "conference": "paper-conference", "techreport": "report",
+    "report": "report", "manual": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "online": "webpage", "www": "webpage", "electronic": "webpage", "unpublished": "manuscript", "patent": "patent",
+    "dataset": "dataset", "software": "software", "standard": "standard", "periodical": "periodical",
+    "misc": "document",
+}
+#: Types written in another vocabulary (Crossref's, BibTeX's) -> the CSL type meant; the BibTeX ones are rows of
+#: BIBTEX_TO_CSL (not its names CSL also uses, such as article or collection, which are CSL's).
 _TYPE_FOR = {"journal-article": "article-journal", "proceedings-article": "paper-conference",
              "book-chapter": "chapter", "posted-content": "article", "dissertation": "thesis",
-             "inproceedings": "paper-conference", "conference": "paper-conference", "incollection": "chapter",
-             "inbook": "chapter", "phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report",
-             "online": "webpage", "misc": "document", "unpublished": "manuscript", "booklet": "pamphlet"}
+             **{kind: BIBTEX_TO_CSL[kind] for kind in (
+                 "inproceedings", "conference", "incollection", "inbook", "phdthesis", "mastersthesis", "techreport",
+                 "online", "misc", "unpublished", "booklet")}}
 FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
           "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
           "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
@@ -391,13 +408,13 @@ def _unknown_type(item: Mapping[str, Any], filename: str, line: int) -> Finding 
     """LR102 for an item whose type CSL does not define (a Crossref or BibTeX type, a misspelling), with the type
     meant when it can be told."""
     kind = item.get("type")
-    if not isinstance(kind, str) or not kind or kind in CSL_TYPES:
+    if not isinstance(kind, str) or not kind or kind in CSL_ITEM_TYPES:
         return None
     import difflib
 
     folded = kind.strip().lower().replace("_", "-")
-    meant = _TYPE_FOR.get(folded) or next((t for t in CSL_TYPES if t.replace("_", "-") == folded), None)
-    meant = meant or next(iter(difflib.get_close_matches(kind, sorted(CSL_TYPES), n=1, cutoff=0.75)), None)
+    meant = _TYPE_FOR.get(folded) or next((t for t in CSL_ITEM_TYPES if t.replace("_", "-") == folded), None)
+    meant = meant or next(iter(difflib.get_close_matches(kind, sorted(CSL_ITEM_TYPES), n=1, cutoff=0.75)), None)
     return Finding(code="LR102", severity="warning", message=f"unknown CSL type {kind!r} (styles print the item "
                    "as a generic one)",
                    hint=(f"Write {meant!r}, the CSL type" if meant else

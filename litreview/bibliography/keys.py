@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..errors import ConfigError
 from ..model import Person
-from ..text import fold_ascii
+from ..text import fold_alnum, fold_ascii
 from .bibtex import key_suffix
 
 DEFAULT_PATTERN = "{family}{year}{word}"
@@ -108,7 +108,7 @@ def near_key(key: str, keys: Sequence[str]) -> str | None:
     near. Cheap on large bibliographies: keys are grouped once, and only the few groups a near key can be in
     are compared.
     """
-    folded = _fold_key(key)
+    folded = fold_alnum(key)
     if not folded:
         return None
     groups, digits = _near_groups(tuple(keys)), re.sub(r"\D", "", folded)
@@ -121,16 +121,12 @@ def near_key(key: str, keys: Sequence[str]) -> str | None:
     return next(iter(near)) if len(near) == 1 else None
 
 
-def _fold_key(key: str) -> str:
-    return "".join(c for c in key.casefold() if c.isalnum())
-
-
 @lru_cache(maxsize=2)
 def _near_groups(keys: tuple[str, ...]) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
     """(key, folded key) by the folded key's digits (its year), length, and first letter ("^a") or last ("$z")."""
     groups: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
     for k in keys:
-        if folded := _fold_key(k):
+        if folded := fold_alnum(k):
             digits = re.sub(r"\D", "", folded)
             for end in ("^" + folded[0], "$" + folded[-1]):
                 groups.setdefault((digits, end, len(folded)), []).append((k, folded))

@@ -35,6 +35,7 @@ from ..doi import (
 )
 from ..essay.ids import id_problem
 from ..lazyre import lazy
+from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
 from ..text import fold_words, plural
 from .catalogue import CATALOGUE, finding
@@ -243,8 +244,8 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}", hint)
 
 
-_HOUSE_WORDS = lazy(r"(?i)\b(?:press|publishers?|publishing|editorial|ediciones|editions?|éditions?|editora|verlag|"
-                    r"books|fondo|grupo|group|s\.\s?a\.|inc\.?|ltd\.?)(?=\W|$)")
+# A publishing house's words, and the singular "edition", "grupo" and "S. A." (sociedad anónima) of a house's name.
+_HOUSE_WORDS = lazy(rf"(?i)\b(?:{alternation((*PUBLISHER_WORDS, 'edition', 'édition', 'grupo'))}|s\.\s?a\.)(?=\W|$)")
 
 
 def editor_as_publisher(source: Source) -> str:

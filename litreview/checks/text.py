@@ -198,7 +198,7 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                          key=entry)
     if (ident := standard_id(key)) is not None:
         # A compact identifier (clinicaltrials:NCT...) stands for its address, which `add` does not look up.
-        fix = (f"add an entry whose url is {ident[4:]}" if key.partition(":")[0].lower() in CURIES
+        fix = (f"add an entry whose url is {ident.partition(':')[2]}" if key.partition(":")[0].lower() in CURIES
                else f"add the work: litreview add {key}")
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, fix, key=key)

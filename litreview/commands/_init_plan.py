@@ -242,10 +242,11 @@ def _has_inline_references(essay_path: Path, text: str) -> bool:
 
 def _is_csl(path: Path) -> bool:
     """Whether the file is a CSL bibliography with at least one item (not a settings or package file)."""
+    from .. import safeload
     from ..bibliography.csl import parse_csl
 
-    try:
-        if not path.is_file() or path.stat().st_size > 50_000_000:
+    try:  # a file over the size parse_csl reads is no bibliography to offer, and is not read
+        if not path.is_file() or path.stat().st_size > safeload.MAX_BYTES:
             return False
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..bibliography.bibtex import MONTH_NAMES
 from ..lazyre import lazy
 from ..model import Claim, Mention, Person
 from .hits import Found, Hit
@@ -245,8 +246,7 @@ def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     return False
 
 
-_MONTH = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"))
+_MONTH = frozenset(m.lower() for m in MONTH_NAMES)
 _DAY_AFTER = lazy(r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\s+\d{4}\b")
 _DAY_BEFORE = lazy(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 

@@ -7,6 +7,7 @@ among several entries, the one the written names fit best ("et al.", particles, 
 
 from __future__ import annotations
 
+from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..lazyre import lazy
 from ..model import Person
 from ..text import spelled
@@ -278,11 +279,10 @@ def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -
     return not any(g and (g[0] in written or g[0][:1] in written) for g in given)
 
 
-_NOT_NAMES = wordset("""
-    january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec table figure fig appendix section chapter vol no
-    model wave phase step spring summer autumn fall winter fy
+_NOT_NAMES = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(MONTHS) | wordset("""
+    sept table figure fig appendix section chapter vol no model wave phase step spring summer autumn fall winter fy
 """)
+"""Capitalised words that are not a name: the months, whole and cut, and the words that label a table or a period."""
 
 
 _NAME_GLUE = wordset("""and & et al al. of the for on de von van der den du la le y""")

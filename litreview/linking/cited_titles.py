@@ -11,6 +11,7 @@ sec. 21(1))").
 
 from __future__ import annotations
 
+from ..bibliography.csl import LEGAL_TYPES
 from ..bibliography.dates import date_year
 from .index import SourceIndex
 from .text import canonical
@@ -21,8 +22,6 @@ MIN_QUOTED_WORDS = 2
 """Words a title printed in quotation marks needs to be read as a citation when no year is printed with it."""
 QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}
 """Opening quotation mark -> the closing one, as languages pair them (German „…“, Swedish ”…”, French «…»)."""
-LEGAL_TYPES = frozenset({"jurisdiction", "legislation", "legal"})
-"""Entry types (biblatex's; CSL's legal_case and legislation are read as the first two) of works cited by title."""
 _CACHE = "_titles_cited"
 
 

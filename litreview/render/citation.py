@@ -11,14 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..bibliography.bibtex import page_range
+from ..bibliography.bibtex import MONTH_NAMES, page_range
+from ..bibliography.csl import LEGAL_TYPES
 from ..linking.labels import ET_AL_MIN, CitedNames
+from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url, shorten
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-_MONTH_ABBR = {m[:3].lower(): m for m in MONTHS}
+_MONTH_ABBR = {m[:3].lower(): m for m in MONTH_NAMES}
 # Types whose title is set in italics; the others get quotation marks.
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
                            "techreport", "report", "periodical", "reference", "mvreference",
@@ -27,9 +27,6 @@ _THESIS = {"phdthesis": "PhD diss.", "mastersthesis": "Master’s thesis"}
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
                             "bookinbook", "suppbook"})
 _WEB_TYPES = frozenset({"online", "www", "electronic"})
-_LEGAL_TYPES = frozenset({"jurisdiction", "legislation", "legal"})
-"""A case, a statute: cited by its name in italics and its citation ("R v Smith, 2013 SCC 40"; "Criminal Code, RSC
-1985, c C-46"), the court or the statute book read from CSL's ``authority``, not by an author and a year."""
 _MAX_AUTHORS = 10
 
 
@@ -122,7 +119,7 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
         out.add(" ")
     title = one_line(source.title)
     italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
-    if kind in _LEGAL_TYPES and not names and title:
+    if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
         _links(out, source)
         return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
@@ -170,8 +167,8 @@ def _legal_label(source: Source, letter: str) -> str:
     return f"{title} {source.year}" if source.year and not citation else title
 
 
-_EDITION_WORD = re.compile(r"(?i)\b(?:ed|eds|edn|edition|éd|édition|edición|edicion|edição|edizione|aufl|auflage|"
-                           r"uitg|druk|wyd|изд)\b\.?")
+_EDITION_WORD = re.compile(r"(?i)\b(?:" + alternation((*EDITION_WORDS, "ed", "eds", "éd", "edicion", "edizione", "uitg",
+                                                        "druk", "wyd", "изд")) + r")\b\.?")
 
 
 def _edition(edition: str) -> str:
@@ -307,7 +304,7 @@ def _publication(s: Source) -> str:
 def _month(s: Source) -> str:
     raw = one_line(_decoded(s, "month")).strip(".")
     if raw.isdigit() and 1 <= int(raw) <= 12:
-        return MONTHS[int(raw) - 1]
+        return MONTH_NAMES[int(raw) - 1]
     return _MONTH_ABBR.get(raw[:3].lower(), raw) if raw else ""
 
 
@@ -329,9 +326,9 @@ def _iso_to_words(iso: str) -> str:
     try:
         year = int(parts[0])
         if len(parts) >= 3:
-            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {year}"
+            return f"{MONTH_NAMES[int(parts[1]) - 1]} {int(parts[2])}, {year}"
         if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {year}"
+            return f"{MONTH_NAMES[int(parts[1]) - 1]} {year}"
         return str(year)
     except (ValueError, IndexError):
         return one_line(iso)
@@ -393,7 +390,7 @@ def short_label(source: Source, mark: Mark = PLAIN) -> str:
             # Nothing to print but its key: a work a Manubot manuscript cites by identifier before any registry
             # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
             return one_line(source.key) + (f" {year}" if source.year or letter else "")
-        if source.type.lower() in _LEGAL_TYPES:
+        if source.type.lower() in LEGAL_TYPES:
             return _legal_label(source, letter)
         head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
         return f"“{shorten(head or title, 40)}” {year}"

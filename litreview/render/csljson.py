@@ -10,46 +10,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..bibliography.bibtex import MONTHS
+from ..bibliography.csl import BIBTEX_TO_CSL
 from ..model import Person, Source
 from .sanitize import normalise_doi
 
-#: BibTeX/biblatex entry type -> CSL type. Web-like misc entries become webpages below.
-CSL_TYPES = {
-    "article": "article-journal",
-    "book": "book",
-    "mvbook": "book",
-    "booklet": "pamphlet",
-    "collection": "book",
-    "mvcollection": "book",
-    "proceedings": "book",
-    "mvproceedings": "book",
-    "reference": "book",
-    "mvreference": "book",
-    "inbook": "chapter",
-    "bookinbook": "chapter",
-    "suppbook": "chapter",
-    "incollection": "chapter",
-    "suppcollection": "chapter",
-    "inreference": "entry-encyclopedia",
-    "inproceedings": "paper-conference",
-    "conference": "paper-conference",
-    "techreport": "report",
-    "report": "report",
-    "manual": "report",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "thesis": "thesis",
-    "online": "webpage",
-    "www": "webpage",
-    "electronic": "webpage",
-    "unpublished": "manuscript",
-    "patent": "patent",
-    "dataset": "dataset",
-    "software": "software",
-    "standard": "standard",
-    "periodical": "periodical",
-    "misc": "document",
-}
 _MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 
 
@@ -59,11 +23,11 @@ def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
 
 
 def csl_type(source: Source) -> str:
-    """The CSL item type for an entry."""
+    """The CSL item type for an entry (web-like misc entries are webpages)."""
     kind = source.type.lower()
     if kind == "misc" and source.url:
         return "webpage"
-    return CSL_TYPES.get(kind, "document")
+    return BIBTEX_TO_CSL.get(kind, "document")
 
 
 def source_to_csl(source: Source) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
+from ...locale_terms import EDITION_WORDS, alternation
 from ...model import Person
 from . import fields as F
 from .bracket import close_bracket, lift_descriptions, lift_thesis
@@ -49,8 +50,9 @@ _PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\
 _RANGE = re.compile(r"\d\s*[-–—]+\s*[A-Za-z]?\d")
 # Each alternative starts where its run of digits or letters starts: the same leftmost match, found in
 # linear time (tried at every letter of a long run, the search was quadratic).
-_EDITION = re.compile(r"((?<!\d)\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|(?<![A-Za-zÀ-ÿ])[A-Za-zÀ-ÿ]+)\s*(?:ed\b|edn\b|edition|édition|"
-                      r"edición|edição|aufl|auflage)", re.I)
+# The edition words are read as prefixes ("editions", "Auflage"), but for "ed" and "edn", whole words.
+_EDITION = re.compile(r"((?<!\d)\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|(?<![A-Za-zÀ-ÿ])[A-Za-zÀ-ÿ]+)\s*"
+                      rf"(?:ed\b|edn\b|{alternation(tuple(w for w in EDITION_WORDS if w != 'edn'))})", re.I)
 _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper)\s+)?(?:no\.|number|nr\.)\s*"
                      r"([\w.-]*\d[\w.-]*)\.?$")
 #: ": Bioinformatics", "(in Russian). Doklady ...", "Forum, (p.227)" and ABNT's "ArXiv, v." (the label of a volume

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...doi import DOI_START
-from ...locale_terms import NO_DATE_WORDS
+from ...locale_terms import EDITION_WORDS, NO_DATE_WORDS, alternation
 from .fields import VOLUME_LABEL, YEAR, is_place
 from .lexicon import ACCESSED, MONTHS, PLACE
 from .names import ORGANISATION_WORDS
@@ -263,8 +263,9 @@ _BARE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"])")
 
 
 #: "2. Aufl. Wiesbaden", "3. ed. London": a line that goes on with an edition, not a reference numbered 2.
-_EDITION_LINE = re.compile(r"^\s*\d{1,3}\.\s+(?:(?i:aufl(?:age)?|ausg(?:abe)?|edn|edition|éd(?:ition)?|edición|edição|"
-                           r"uitg(?:ave)?|druk)\b|[Ee]d\.|éd\.)")
+_EDITION_LINE = re.compile(r"^\s*\d{1,3}\.\s+(?:(?i:"
+                           + alternation((*EDITION_WORDS, "ausg", "ausgabe", "éd", "uitg", "uitgave", "druk"))
+                           + r")\b|[Ee]d\.|éd\.)")
 
 
 #: A line opening with a number and a full stop: a list's label, or a page, volume or year wrapped there.

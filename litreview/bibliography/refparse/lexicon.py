@@ -8,6 +8,8 @@ picked from any evaluation set; 5-fold cross-validation on the training set meas
 
 from __future__ import annotations
 
+from ...locale_terms import EDITION_WORDS, PUBLISHER_WORDS
+
 #: each month's names and abbreviations (English, French, German, Spanish, Portuguese, Italian) -> its number
 MONTH_NUMBERS = {word: n for n, words in enumerate((
     ("january", "jan", "janvier", "januar", "enero", "janeiro", "gennaio"),
@@ -34,19 +36,16 @@ ORDINALS = frozenset([
     "15th", "20th", "21st", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
     "ninth", "tenth", "revised", "rev", "expanded", "new", "updated", "1re", "1er", "2e", "3e", "4e", "5e",
     "2ème", "3ème", "2nd", "2a", "3a", "2ª", "3ª", "2.ª", "3.ª", "2.", "3.", "4.", "5.", "première",
-    "premier", "deuxième", "troisième", "nouvelle", "erweiterte", "überarbeitete", "auflage", "aufl",
-    "edición", "edicion", "édition", "edition", "ed", "edn", "edição", "edicao",
-])
+    "premier", "deuxième", "troisième", "nouvelle", "erweiterte", "überarbeitete", "edicion", "ed", "edicao",
+]) | frozenset(EDITION_WORDS)
 
-PUBLISHER = frozenset([
-    "press", "university", "univ", "publishers", "publisher", "publishing", "publications", "books",
-    "verlag", "editions", "éditions", "editora", "editorial", "edizioni", "ediciones", "routledge", "wiley",
+PUBLISHER = frozenset(PUBLISHER_WORDS) | frozenset([
+    "university", "univ", "publications", "edizioni", "routledge", "wiley",
     "springer", "elsevier", "macmillan", "palgrave", "penguin", "sage", "norton", "blackwell", "oxford",
     "cambridge", "harvard", "princeton", "yale", "chicago", "mit", "hachette", "gallimard", "seuil", "puf",
     "armand", "colin", "dunod", "karthala", "suhrkamp", "beck", "fischer", "kohlhammer", "campus", "akal",
     "anagrama", "fayard", "flammarion", "taylor", "francis", "academic", "kluwer", "brill", "mcgraw-hill",
-    "pearson", "prentice", "addison-wesley", "wesley", "dover", "crc", "inc", "ltd", "co", "company",
-    "group", "house", "verl",
+    "pearson", "prentice", "addison-wesley", "wesley", "dover", "crc", "co", "company", "house", "verl",
     # publishers' suffixes and names in other languages, and bodies that publish reports
     "verlags", "verlagsgesellschaft", "gmbh", "ag", "llc", "plc", "ltda", "editores", "éditeur", "éditeurs",
     "editeur", "presses", "universitaires", "universitaria", "universitária", "print", "printing", "printers",
@@ -56,7 +55,7 @@ PUBLISHER = frozenset([
     "rowman", "littlefield", "jossey-bass", "guilford", "erlbaum", "birkhäuser", "vieweg", "teubner",
     "hanser", "vandenhoeck", "ruprecht", "nomos", "siebeck", "gruyter", "metzler", "transcript", "klett",
     "rowohlt", "dtv", "droz", "vrin", "minuit", "découverte", "payot", "plon", "larousse", "belin", "cnrs",
-    "ehess", "fondo", "paidós", "paidos", "cátedra", "alianza", "tecnos", "ariel", "gedisa", "trotta",
+    "ehess", "paidós", "paidos", "cátedra", "alianza", "tecnos", "ariel", "gedisa", "trotta",
     "planeta", "cortez", "vozes", "zahar", "companhia", "saraiva", "unesp", "edusp", "fgv", "boitempo",
     "hucitec", "loyola", "mondadori", "einaudi", "laterza", "feltrinelli", "bompiani", "mulino", "carocci",
     "giuffrè", "zanichelli", "ieee", "acm", "siam", "nber", "oecd", "unesco", "institute", "institut",
