@@ -136,6 +136,13 @@ def of_total(n: int, total: int, word: str, verbs: tuple[str, str], words: str |
 # and isolates reorder what a line shows, in a terminal and in an editor alike (a key or a title that reads
 # other than it is). Marks that only set a direction (U+200E, U+200F, U+061C) belong to right-to-left text.
 CONTROLS = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: A whole terminal sequence begun by ESC: CSI (ESC [, parameters, intermediates and a final byte: colours, cursor
+#: moves) and OSC (ESC ] up to its terminator on the same line: a window title, a link, the clipboard). Text
+#: copied from a terminal carries them ("\x1b[31m"); without them only the ESC would go and "[31m" stay. An OSC
+#: with no terminator, and C1's one-character CSI and OSC (also what "›" becomes in Windows-1252 text read as
+#: Latin-1), are left to :data:`CONTROLS`, which takes the control character alone: the text after it may be
+#: the reader's own.
+TERMINAL_SEQUENCES = lazy(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)")
 
 
 def visible(text: str) -> str:
@@ -150,12 +157,14 @@ def escape_match(m: re.Match[str]) -> str:
 
 
 def without_controls(text: str, *, breaks: bool = False, line_ends: bool = False) -> str:
-    """``text`` without its :data:`CONTROLS`; those that are white space (carriage return, form feed, next
+    """``text`` without its :data:`TERMINAL_SEQUENCES` and :data:`CONTROLS`; those that are white space (carriage return, form feed, next
     line, the information separators) become a space, so words stay apart, or with ``breaks`` stay as they
     are: the line breaks a reader splits a pasted text at (a PDF's text has a form feed between pages). With
     ``line_ends`` a carriage return alone stays: Markdown reads it as a line end (a page's text)."""
     if text.isprintable():
         return text
+    if "\x1b" in text:
+        text = TERMINAL_SEQUENCES.sub("", text)
     return CONTROLS.sub(_kept_breaks if breaks else _line_ends if line_ends else _spaced, text)
 
 

@@ -20,7 +20,12 @@ def test_controls_are_one_set_and_white_space_stays_white_space() -> None:
     from litreview.text import visible, without_controls
 
     assert visible("a\x1b[2Jb\u202ec\td\ne") == "a\\x1b[2Jb\\u202ec\td\ne"
-    assert without_controls("a\x1b[2Jb\u202ec\u2066d\x9be") == "a[2Jbcde"
+    assert without_controls("a\x1b[2Jb\u202ec\u2066d\x9be") == "abcde"
+    # A terminal sequence goes whole (colours, a window title, a link); C1's one-character CSI takes only itself,
+    # and an OSC with no terminator leaves its text.
+    assert without_controls("A title\x1b[31m red\x1b[0m.") == "A title red."
+    assert without_controls("x\x1b]8;;https://a.example\x1b\\link\x1b]8;;\x1b\\y\x1b]0;t\x07z") == "xlinkyz"
+    assert without_controls("csi \x9b31mThings, osc \x1b]0;no end") == "csi 31mThings, osc ]0;no end"
     # Words stay apart at a carriage return or a form feed; a pasted text keeps its line breaks.
     assert without_controls("one\rtwo\x0cthree\x1ffour") == "one two three four"
     assert without_controls("one\x0c\x07two\r\n", breaks=True) == "one\x0ctwo\r\n"
@@ -33,14 +38,15 @@ def test_import_leaves_controls_out_of_the_bibtex_and_the_json_and_says_so(tmp_p
     doc.write_text(HOSTILE, encoding="utf-8")
     assert main(["import", str(doc)]) == 0
     out, err = capsys.readouterr()
-    assert "title = {A title ]0;pwnedwith [2Jescape evil}," in out
+    assert "title = {A title with escape evil}," in out
     assert "title = {Bell and nul and backspace}," in out
     assert not _CONTROLS.search(out)
-    assert "left out 9 control characters (U+001B, U+0007, U+202E, U+202C, U+009B, U+0000, U+0008) on lines 3 and 5" in err
+    assert ("left out 9 control characters (U+001B, U+0007, U+202E, U+202C, U+009B, U+0000, U+0008), with the "
+            "terminal sequences they begin (\\x1b[31m) on lines 3 and 5") in err
     assert main(["import", str(doc), "--format", "json"]) == 0
     out, _ = capsys.readouterr()
     refs = json.loads(out)
-    assert [r["title"] for r in refs] == ["A title ]0;pwnedwith [2Jescape evil", "Bell and nul and backspace"]
+    assert [r["title"] for r in refs] == ["A title with escape evil", "Bell and nul and backspace"]
     assert not _CONTROLS.search(out) and "\\u001b" not in out
 
 
@@ -48,7 +54,7 @@ def test_bibtex_values_from_a_registry_carry_no_controls() -> None:
     from litreview.bibliography.bibtex import escape
     from litreview.bibliography.write import clean, clean_verbatim
 
-    assert escape("Taming\x1b]2;x\x07 the \u202eSovereigns") == "Taming]2;x the Sovereigns"
+    assert escape("Taming\x1b]2;x\x07 the \u202eSovereigns") == "Taming the Sovereigns"
     assert clean("A <i>title</i>\r\nwith\x0cbreaks") == "A title with breaks"
     assert clean_verbatim("https://example.org/\x9b2J\u202ex") == "https://example.org/2Jx"
 
@@ -137,7 +143,7 @@ def test_spreadsheet_cell_follows_owasp() -> None:
     assert spreadsheet_cell("Taming the sovereigns") == "Taming the sovereigns"
     assert spreadsheet_cell(-3) == -3 and spreadsheet_cell(2020) == 2020 and spreadsheet_cell("") == ""
     # A title's terminal controls are left out of the cell, also where they hid a formula.
-    assert spreadsheet_cell("A \x1b]0;x\x07title\u202e") == "A ]0;xtitle"
+    assert spreadsheet_cell("A \x1b]0;x\x07title\u202e") == "A title"
     assert spreadsheet_cell("\x9b=1+1") == "'=1+1"
 
 
@@ -146,7 +152,7 @@ def test_csv_printed_carries_no_terminal_control(tmp_path: Path, capsys) -> None
     bib.write_text("@article{k, title = {A \x1b]0;x\x07title \u202eevil}, year = {2020}}\n", encoding="utf-8")
     assert main(["sources", "--bib", str(bib), "--essay", "", "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert "A ]0;xtitle evil" in out and not _CONTROLS.search(out.replace("\r\n", "\n"))
+    assert "A title evil" in out and not _CONTROLS.search(out.replace("\r\n", "\n"))
 
 
 def test_links_csv_cells_are_text(tmp_path: Path, capsys) -> None:
@@ -217,7 +223,7 @@ def test_retraction_notices_show_registry_titles_and_keys_as_written() -> None:
     # An image, a link, a mention that notifies a team, an issue reference: all shown as text.
     assert _shown('<img src="https://example.org/t.gif"> [x](https://e.org) @acme/everyone #12') == (
         '`<img src="https://example.org/t.gif"> [x](https://e.org) @acme/everyone #12`')
-    assert _shown("a `b` c\n\x1b[2Jd") == "``a `b` c [2Jd``"
+    assert _shown("a `b` c\n\x1b[2Jd") == "``a `b` c d``"
     assert _shown("`edge`") == "`` `edge` ``"
     # A bare URL and a "GH-12" reference are links on GitHub too.
     assert _shown("See https://example.org/x") == "`See https://example.org/x`"

@@ -56,7 +56,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
-    from ..text import without_controls
+    from ..text import TERMINAL_SEQUENCES, without_controls
     from ._init_plan import without_front_matter
 
     stdin = path == "-"
@@ -68,6 +68,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
                                           piped="litreview import -" if stdin else ""),
                                 Path(path))
     dropped = _controls(text)
+    sequences = bool(dropped) and TERMINAL_SEQUENCES.search(text) is not None
     if dropped:
         text = without_controls(text, breaks=True)
     strings, first_line = find_reference_section(text, section, path=path)
@@ -88,7 +89,8 @@ def command(path: str, fmt: str, section: str | None) -> int:
                    "each paragraph or line of the file was taken as a reference", err=True)
     if dropped:
         codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for _, c in dropped))
-        click.echo(f"note: left out {plural(len(dropped), 'control character')} ({codes}) on "
+        begun = ", with the terminal sequences they begin (\\x1b[31m)" if sequences else ""
+        click.echo(f"note: left out {plural(len(dropped), 'control character')} ({codes}){begun} on "
                    f"{_lines(sorted({n for n, _ in dropped}))} of {path}: terminal codes and text-direction "
                    "overrides are no part of a reference", err=True)
     return 0
