@@ -389,3 +389,25 @@ def test_a_sort_reading_initials_then_names_in_full_letters_by_both() -> None:
     style = _sorting('<macro name="author"><names variable="author"><name initialize-with=""/></names></macro>',
                      '<key macro="author"/><key variable="author"/>')
     assert _letters_in(style) == ["supplement", "robust", "victor", "walter", "eric", "emile", "fabien"]
+
+
+OPENING_MARKS = r"""@book{g1, author = {Roe, Ann}, title = {Apple}, year = {2011}}
+@book{g2, author = {Roe, Ann}, title = {« Zebra »}, year = {2011}}
+@book{h1, author = {Poe, Bo}, title = {Apple}, year = {2011}}
+@book{h2, author = {Poe, Bo}, title = {“Zebra”}, year = {2011}}
+@book{k1, author = {Kim, Cy}, title = {Interview mit Dr. Lammert}, year = {2011}}
+@book{k2, author = {Kim, Cy}, title = {„... und unseren täglichen Talk”}, year = {2011}}
+"""
+
+
+def test_a_space_after_opening_marks_sorts_first_as_citeproc_sorts() -> None:
+    # pandoc's citeproc leaves quotation marks and punctuation out of its sort, but not the space after them: it
+    # letters "« Zebra »" 2011a before "Apple", and "„... und …" before "Interview …"; "“Zebra”" sorts as "zebra".
+    from litreview.linking.labels import csl_title_order, title_order
+
+    bib = parse_bibliography(OPENING_MARKS)
+    sources = {s.key: s for s in bib.sources}
+    for order in (title_order, csl_title_order):
+        for pair, lettered in ((("g1", "g2"), ["g2", "g1"]), (("h1", "h2"), ["h1", "h2"]), (("k1", "k2"), ["k2", "k1"])):
+            assert sorted(pair, key=lambda k: order(sources[k])) == lettered
+    assert _markers("It holds (Kim 2011a). It holds (Roe 2011a).", bib) == (["g2", "k2"], [])

@@ -136,9 +136,15 @@ def _open_range(source: Source) -> bool:
     return bool(_OPEN_RANGE.match(pandoc_date(source.field("date"))))
 
 
+_OPENING_MARKS = lazy(r"^\s*[^\w\s]+\s")
+
+
 def _sort_title(title: str) -> str:
-    # citeproc compares case-folded text; quotation marks and punctuation do not count.
-    return canonical(title)
+    # citeproc compares case-folded text; quotation marks and punctuation do not count, but the space after
+    # opening marks does: "« Zebra »", "„... und" and ". Zebra" sort before "Apple" (pandoc's citeproc), while
+    # "“Zebra”", "...Zebra" and "[Zebra]" sort as "zebra".
+    key = canonical(title)
+    return " " + key if key and _OPENING_MARKS.match(title) else key
 
 
 def title_order(source: Source) -> tuple[str, int]:
@@ -173,7 +179,7 @@ def csl_title_order(source: Source) -> tuple[bool, str, int]:
     work's title, so that volumes of one work tie (``tied``); an entry with no title sorts after those with one, as
     CSL sorts an empty key last (SAGE Harvard's "Schnee et al. 2007a" is the titled one)."""
     main = _main_title(source)
-    title, line = (canonical(main), source.line or 0) if main else title_order(source)
+    title, line = (_sort_title(main), source.line or 0) if main else title_order(source)
     return not title, title, line
 
 
