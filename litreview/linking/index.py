@@ -12,13 +12,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..bibliography.bibtex import MONTHS
 from ..bibliography.dates import date_year, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems
 
-_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -48,8 +46,6 @@ class SourceIndex:
     """Year -> keys published that year."""
     years: dict[str, tuple[int | None, str]] = field(default_factory=dict)
     """Key -> (year, suffix letter written in the year field)."""
-    order: dict[str, tuple[int, str]] = field(default_factory=dict)
-    """Key -> (month, title) used to assign 2012a/2012b."""
     stems: dict[str, Counter[str]] = field(default_factory=dict)
     """Key -> stems of its title, container, keywords and abstract (for context)."""
     title_stems: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -104,7 +100,6 @@ def build_index(bibliography: Bibliography,
         _index_signatures(index, source)
         index.years[source.key] = _year(source)
         index.by_year[index.years[source.key][0]].append(source.key)
-        index.order[source.key] = (_month(source), _sort_title(source.title))
         index.stems[source.key] = Counter(content_stems(source_text(source, metadata)))
         index.title_stems[source.key] = frozenset(content_stems(source.title))
         index.topic[source.key] = _topic(source, metadata)
@@ -242,19 +237,3 @@ def _year(source: Source) -> tuple[int | None, str]:
     return source.year, ""
 
 
-def _month(source: Source) -> int:
-    raw = fold(source.field("month")).strip("{} ")
-    if raw.isdigit():
-        return int(raw)
-    date = source.field("date")
-    m = re.match(r"\d{4}-(\d\d)", date)
-    if m:
-        return int(m.group(1))
-    return _MONTHS.get(raw[:3], 0)
-
-
-def _sort_title(title: str) -> str:
-    words = canonical(title).split()
-    if words and words[0] in ("a", "an", "the"):
-        words = words[1:]
-    return " ".join(words)
