@@ -122,7 +122,7 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
     book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
     if not (path.is_dir() or suffix in (".qmd", ".rmd", *LATEX_SUFFIXES) or book):
         return None
-    kinds = ((".md", ".tsv", ".json") if path.is_dir() else
+    kinds = ((".md", ".tsv", ".json", ".yaml", ".yml", ".bib", ".bibtex") if path.is_dir() else
              (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb") if suffix == ".qmd" else
              (".rmd", ".md") if suffix == ".rmd" else (".tex",))
 

@@ -108,13 +108,15 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
     essay = review.essay
     if essay is None or essay.format != "manubot" or review.bibliography.file is not None:
         return found
+    from ..bibliography.keys import near_key
     from ..doi import is_short_doi
-    from ..essay.manubot import first_citing_claims, manual_items
+    from ..essay.manubot import first_citing_claims, manual_items, unmatched_items
     from .catalogue import finding
     from .hints import in_own_words
 
     first = first_citing_claims(essay)
-    manual = manual_items(essay)  # described by the author in manual-references.json: checked as entries
+    manual = manual_items(essay)  # described by the author in manual references: checked as entries
+    unmatched = unmatched_items(essay)  # ids no cite-by-ID key finds (smith2020, not raw:smith2020)
     out = []
     for f in found:
         claim = first.get(f.key or "")
@@ -138,11 +140,14 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
         source = review.bibliography.get(key)
         ident = source.fields.get("id", "") if source is not None else ""
         if ident.startswith("raw:") and ident not in manual:
-            out.append(finding("LR310", f"citation '@{key}' names a manual reference, and "
-                               f"manual-references.json has no item with id {ident!r}",
-                               hint=f'describe it in content/manual-references.json: {{"id": "{ident}", '
-                                    '"type": ..., "title": ...}', key=key, claim_id=claim.id,
-                               file=claim.file or essay.path, line=claim.line))
+            bare = ident[4:]  # (Manubot versions differ on whether an id of smith2020 is raw:smith2020)
+            near = bare if bare in unmatched else near_key(ident, list(manual)) or near_key(bare, unmatched)
+            hint = (f"write its id as {ident!r} in the manual references (they give {near!r})"
+                    if near else f'describe it in content/manual-references.json: {{"id": "{ident}", '
+                                 '"type": ..., "title": ...}')
+            out.append(finding("LR310", f"citation '@{key}' names a manual reference, and no manual reference "
+                               f"(content/manual-references*.*) has the id {ident!r}", hint=hint, key=key,
+                               claim_id=claim.id, file=claim.file or essay.path, line=claim.line))
     return out
 
 

@@ -3,18 +3,20 @@
 a source made from one.
 
 The prefixes and their aliases follow Manubot (``pubmed:`` is ``pmid:``, ``pmc:`` is ``pmcid:``,
-``@https://...`` is ``url:https://...``); DOIs are compared in the one DOI grammar's normal form.
+``@https://...`` is ``url:https://...``); DOIs are compared in the one DOI grammar's normal form, ISBNs as ISBN-13.
+``standard_id`` finds the entry carrying an identifier (an arXiv id with or without its version); ``reference_id``
+tells, as Manubot does, when two keys a manuscript cites are one reference.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from ..doi import normalize_doi
 from ..lazyre import lazy
 from ..model import Source
+from ..registry.ids import isbn13
 
 PREFIXES = {"doi": "doi", "pmid": "pmid", "pubmed": "pmid", "pmcid": "pmcid", "pmc": "pmcid",
             "arxiv": "arxiv", "isbn": "isbn", "url": "url", "http": "url", "https": "url",
@@ -78,8 +80,8 @@ def _normal(kind: str, value: str) -> str:
         return value.upper() if value.upper().startswith("PMC") else "PMC" + value
     if kind == "arxiv":
         return _ARXIV_VERSION.sub("", value.lower())
-    if kind == "isbn":
-        return re.sub(r"[^0-9Xx]", "", value).upper()
+    if kind == "isbn":  # an ISBN-10 is its ISBN-13, as Manubot has it; one with a wrong check digit kept as written
+        return isbn13(value) or re.sub(r"[^0-9Xx]", "", value).upper()
     if kind == "url":
         return value.rstrip("/")
     if kind == "wikidata":
@@ -113,28 +115,51 @@ def source_ids(source: Source) -> Iterator[str]:
             yield "url:" + CURIES["clinicaltrials"][1].format(m.group(1).upper())
 
 
-def id_source(key: str, standard: str, csl: Mapping[str, Any] | None = None) -> Source:
-    """The source a Manubot manuscript cites as ``key`` (standard id ``standard``), with what
-    ``manual-references.json`` says of it (CSL-JSON, read as any CSL item is) when it has an item for that id."""
+def reference_id(key: str) -> str | None:
+    """The reference a Manubot manuscript makes of the cite-by-ID key ``key``: two keys are one reference when
+    their ids are equal (None when ``key`` is not a cite-by-ID key).
+
+    Manubot lower-cases a DOI, turns an ISBN into its ISBN-13 and reads ``pubmed:`` as ``pmid:``, as ``standard_id``
+    does; it keeps an arXiv id's version (``arxiv:2101.01234v2`` and ``arxiv:2101.01234`` are two references), a
+    URL as written (a final slash too), a compact identifier as its prefix and accession (not its address), and a
+    ``https://doi.org/...`` URL is a URL, not the DOI."""
+    ident = standard_id(key)
+    if ident is None:
+        return None
+    prefix, _, rest = key.partition(":")
+    prefix, rest = prefix.lower(), rest.strip()
+    if prefix in CURIES:
+        return f"{prefix}:{rest}"
+    kind = PREFIXES[prefix]
+    if kind == "arxiv":
+        return f"arxiv:{rest}"
+    if kind == "url":
+        return "url:" + (key.strip() if prefix in ("http", "https") else rest)
+    return ident
+
+
+def id_source(key: str, cited: str, described: Source | None = None) -> Source:
+    """The source a Manubot manuscript cites as ``key`` (an alias or tag if it was cited so) that stands for the
+    cite-by-ID key ``cited``, with what its manual references (``manual-references*.*``, read as any bibliography
+    file is) say of it when one describes it; its ``id`` field is the reference's id (``reference_id``)."""
     from dataclasses import replace
 
+    standard = standard_id(cited) or cited
     kind, _, value = standard.partition(":")
-    fields: dict[str, str] = {"id": standard}
+    fields: dict[str, str] = {"id": reference_id(cited) or standard}
     doi = url = ""
     if kind == "doi":
-        doi = key[4:] if key.lower().startswith("doi:") else value
+        doi = cited[4:] if cited.lower().startswith("doi:") else value
     elif kind == "url":
         url = value
     elif kind in ("pmid", "pmcid", "isbn", "wikidata", "arxiv"):
         fields[kind] = value
-    if csl:
-        from ..bibliography.csl import item_source
-
-        described = item_source({**csl, "id": key}, "", 0)  # its type, title, names, date, publisher...
+    if described is not None:  # its type, title, names, date, publisher...
         doi, url = doi or described.doi, url or described.url
         if doi:
             fields["doi"] = doi  # as an entry's: the DOI's checks (LR120 malformed...) read the field
-        return replace(described, doi=doi, url=url, fields={**described.fields, **fields}, file=None, line=None)
+        return replace(described, key=key, doi=doi, url=url, fields={**described.fields, **fields}, file=None,
+                       line=None, field_lines={})
     if doi:
         fields["doi"] = doi
     return Source(key=key, type="misc", doi=doi, url=url, fields=fields)

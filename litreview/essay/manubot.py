@@ -1,14 +1,15 @@
 """A Manubot manuscript: the ``content/`` folder read as Manubot reads it.
 
 The ``.md`` files are joined in name order (Jinja2 template markup blanked); ``[@alias]: target``
-lines and ``citation-tags.tsv`` define aliases and tags; every distinct identifier cited is a
-source (``manuscript_sources``), described by ``manual-references.json`` where it has an item.
+lines and ``citation-tags.tsv`` define aliases and tags; every distinct reference cited (as Manubot tells them
+apart: ``ids.reference_id``) is a source (``manuscript_sources``), described by the manual references where
+one of their items has its id: every ``manual-references*.*`` file under the folder, in name order, a later item
+of an id winning (CSL-JSON, CSL-YAML or BibTeX, read by the bibliography loader, their problems its findings).
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -16,9 +17,9 @@ from typing import Any
 
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
-from ..model import Bibliography, Citation, Claim, Essay, Paragraph
+from ..model import Bibliography, Citation, Claim, Essay, Finding, Paragraph, Source
 from .cites import is_crossref
-from .ids import id_source, standard_id
+from .ids import id_source, reference_id
 from .markdown import read_body
 
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
@@ -49,7 +50,7 @@ def load_manubot(folder: Path) -> Essay:
     if not paragraphs:
         raise EssayError("the manuscript has no paragraphs", path=str(folder), line=None,
                          hint="write the manuscript's text in the folder's .md files")
-    meta: dict[str, Any] = {"manual-references": _manual(folder / "manual-references.json")}
+    meta: dict[str, Any] = {MANUAL: _manual(folder)}
     if not_utf8:
         from . import NOTICES, encoding_notices
 
@@ -66,19 +67,31 @@ def _tags(path: Path) -> dict[str, str]:
     return {r["tag"].strip(): r["citation"].strip() for r in rows if r.get("tag") and r.get("citation")}
 
 
-def _manual(path: Path) -> list[Any]:
-    if not path.is_file():
-        return []
-    text = read_text(path, what="manual references", error=EssayError, hint="save the file as UTF-8")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        from ..safeload import json_problem
+MANUAL = "manual-references"
+"""The essay's ``meta`` key holding its manual references, as one ``Bibliography``: their items and problems."""
+MANUAL_SUFFIXES = (".json", ".yaml", ".yml", ".bib", ".bibtex")
+"""The manual reference files litreview reads (Manubot hands any other kind to pandoc)."""
 
-        why, fix, line = json_problem(exc)
-        raise EssayError(f"manual references are not valid JSON: {why}", path=str(path), line=line,
-                         hint=f"{fix} (a list of CSL-JSON items)") from None
-    return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
+
+def manual_files(folder: Path) -> list[Path]:
+    """The manual reference files of a Manubot ``content/`` folder, in the order Manubot reads them."""
+    return sorted(p for p in folder.rglob("manual-references*.*")
+                  if p.is_file() and p.suffix.lower() in MANUAL_SUFFIXES)
+
+
+def _manual(folder: Path) -> Bibliography:
+    from ..bibliography.load import load_bibliography
+
+    sources: dict[str, Source] = {}
+    problems: list[Finding] = []
+    for path in manual_files(folder):
+        bib = load_bibliography(path)
+        problems += bib.problems
+        for source in bib.sources:
+            ident = reference_id(source.key) or source.key
+            sources.pop(ident, None)  # a later item of the id wins, as in Manubot
+            sources[ident] = source
+    return Bibliography(tuple(sources.values()), tuple(problems))
 
 
 class Lines:
@@ -128,32 +141,41 @@ def manuscript_sources(essay: Essay) -> Bibliography:
     The source's key is the identifier as first written (an alias or tag if it was cited so).
     """
     manual = manual_items(essay)
-    sources = tuple(id_source(key, ident, manual.get(ident)) for ident, (key, _) in _first_cites(essay).items())
-    return Bibliography(sources=sources, file=None)
+    sources = tuple(id_source(key, cited, manual.get(ident)) for ident, (key, _, cited) in _first_cites(essay).items())
+    problems = essay.meta[MANUAL].problems if isinstance(essay.meta.get(MANUAL), Bibliography) else ()
+    return Bibliography(sources=sources, problems=problems, file=None)
 
 
-def manual_items(essay: Essay) -> dict[str, Any]:
-    """The items of ``manual-references.json`` by standard id: the author's own description of a source."""
-    manual: dict[str, Any] = {}
-    for item in essay.meta.get("manual-references") or ():
-        ident = standard_id(str(item.get("id", "")))
-        if ident:
-            manual[ident] = item
-    return manual
+def manual_items(essay: Essay) -> dict[str, Source]:
+    """The items of the manual references by reference id: the author's own description of a source."""
+    manual = essay.meta.get(MANUAL)
+    if not isinstance(manual, Bibliography):
+        return {}
+    return {ident: s for s in manual.sources if (ident := reference_id(s.key))}
+
+
+def unmatched_items(essay: Essay) -> list[str]:
+    """The ids of manual references that are no cite-by-ID key (``smith2020``, not ``raw:smith2020``): no citation
+    finds them."""
+    manual = essay.meta.get(MANUAL)
+    if not isinstance(manual, Bibliography):
+        return []
+    return [s.key for s in manual.sources if reference_id(s.key) is None]
 
 
 def first_citing_claims(essay: Essay) -> dict[str, Claim]:
     """The first claim citing each source of ``manuscript_sources``, by the source's key."""
-    return {key: claim for key, claim in _first_cites(essay).values()}
+    return {key: claim for key, claim, _ in _first_cites(essay).values()}
 
 
-def _first_cites(essay: Essay) -> dict[str, tuple[str, Claim]]:
-    """Each distinct identifier cited: the key it was first written as, and the claim citing it."""
-    seen: dict[str, tuple[str, Claim]] = {}
+def _first_cites(essay: Essay) -> dict[str, tuple[str, Claim, str]]:
+    """Each distinct reference cited: the key it was first written as, the claim citing it and the cite-by-ID key
+    it stands for (the target of an alias or tag)."""
+    seen: dict[str, tuple[str, Claim, str]] = {}
     for claim in essay.claims:
         for cite in claim.citations or ():
-            ident = standard_id(cite.key)
+            ident = reference_id(cite.key)
             if ident is None or is_crossref(cite.key):
                 continue
-            seen.setdefault(ident, (cite.alias or cite.key, claim))
+            seen.setdefault(ident, (cite.alias or cite.key, claim, cite.key))
     return seen

@@ -1,0 +1,98 @@
+"""A Manubot manuscript's references: which citations are one reference, as Manubot tells them apart, and the
+problems of its manual references (``content/manual-references*.*``), located in those files."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.essay import load_essay
+from litreview.essay.ids import reference_id
+from litreview.essay.manubot import manuscript_sources
+
+
+def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, int, str]]:
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json",
+              "--no-cache"])
+    return [(f["code"], Path(f["file"] or "").name, f["line"], f["message"])
+            for f in json.loads(out.getvalue())["findings"]]
+
+
+def _content(tmp_path: Path, text: str, **files: str) -> Path:
+    """A content/ folder with ``01.md`` and the files named (``manual_references_json``: manual-references.json)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\n\n" + text, encoding="utf-8")
+    for name, body in files.items():
+        stem, _, suffix = name.rpartition("_")
+        (content / f"{stem.replace('_', '-')}.{suffix}").write_text(body, encoding="utf-8")
+    return content
+
+
+def test_two_spellings_are_one_reference_exactly_when_manubot_makes_them_one(tmp_path: Path) -> None:
+    content = _content(tmp_path, "A [@doi:10.1000/ABC] [@DOI:10.1000/abc] [@https://doi.org/10.1000/abc].\n"
+                                 "B [@pmid:12345] [@pubmed:12345] [@arxiv:2101.01234v2] [@arxiv:2101.01234].\n"
+                                 "C [@isbn:0-306-40615-2] [@isbn:9780306406157].\n")
+    keys = [s.key for s in manuscript_sources(load_essay(content)).sources]
+    # Manubot lower-cases a DOI's and its prefix, reads pubmed: as pmid: and an ISBN-10 as its ISBN-13; it keeps an
+    # arXiv version, and a doi.org URL as a URL.
+    assert keys == ["doi:10.1000/ABC", "https://doi.org/10.1000/abc", "pmid:12345", "arxiv:2101.01234v2",
+                    "arxiv:2101.01234", "isbn:0-306-40615-2"]
+
+
+def test_reference_ids() -> None:
+    assert reference_id("pubmed:12345") == reference_id("pmid:12345") == "pmid:12345"
+    assert reference_id("isbn:0-306-40615-2") == reference_id("isbn:978-0-306-40615-7") == "isbn:9780306406157"
+    assert reference_id("arxiv:2101.01234v2") != reference_id("arxiv:2101.01234")
+    assert reference_id("clinicaltrials:NCT01234567") != reference_id("https://clinicaltrials.gov/study/NCT01234567")
+    assert reference_id("url:https://example.org/x/") != reference_id("https://example.org/x")  # as written
+    assert reference_id("smith2020") is None
+
+
+def test_manual_reference_problems_are_reported_in_their_files(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _content(tmp_path, "Cited [@raw:dup] and [@raw:dated] and [@raw:yaml] and [@raw:bib].\n",
+             manual_references_json='[\n{"type": "book", "title": "No id"},\n'
+                                    '{"id": "raw:dup", "type": "book", "title": "First"},\n'
+                                    '{"id": "raw:dup", "type": "book", "title": "Second"},\n'
+                                    '{"id": "raw:dated", "type": "book", "title": "D", '
+                                    '"issued": {"date-parts": [["20x1"]]}}\n]\n',
+             manual_references_more_yaml="- id: raw:yaml\n  type: book\n  title: Y\n- type: book\n  title: N\n",
+             manual_references_z_bib="@book{raw:bib, title = {B}, title = {Again}}\n")
+    found = {(code, file, line) for code, file, line, _ in _check(tmp_path, monkeypatch) if code.startswith("LR10")}
+    assert found == {("LR100", "manual-references.json", 2),  # no id
+                     ("LR101", "manual-references.json", 3),  # raw:dup again on line 4
+                     ("LR100", "manual-references.json", 5),  # date-parts not numbers
+                     ("LR100", "manual-references-more.yaml", 4),  # no id
+                     ("LR103", "manual-references-z.bib", 1)}  # title twice
+    # The YAML and BibTeX files describe their citations: no "no manual reference has the id".
+    assert not [f for f in _check(tmp_path, monkeypatch) if f[0] == "LR310"]
+
+
+def test_clean_manual_references_have_no_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _content(tmp_path, "Cited [@raw:one].\n",
+             manual_references_json='[{"id": "raw:one", "type": "book", "title": "T", "publisher": "P", '
+                                    '"author": [{"family": "D", "given": "E"}], "issued": {"date-parts": [[2001]]}}]')
+    assert [f for f in _check(tmp_path, monkeypatch) if f[2] is not None and f[0] < "LR200"] == []
+
+
+def test_a_manual_id_without_its_prefix_is_named_in_the_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _content(tmp_path, "Cited [@raw:smith2020].\n",
+             manual_references_json='[{"id": "smith2020", "type": "book", "title": "T"}]')
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    (missing,) = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR310"]
+    assert missing["line"] == 3 and "'raw:smith2020'" in missing["hint"] and "'smith2020'" in missing["hint"]
