@@ -164,6 +164,11 @@ _CODES = (
          "A name list writes et al. as a name (\"Roe, Jane and {al.}\", \"and et al.\"): pandoc and BibTeX print it as an "
          "author (\"Roe and al. 2003\").",
          "Write 'and others', which styles print as et al."),
+    Code("LR152", "control-character", "warning",
+         "A field holds a control character (a NUL, an escape, a bell, a direction override), usually pasted with "
+         "the text: styles print it as nothing or as a box, and a terminal or an editor acts on it instead of "
+         "showing it.",
+         "Delete it: retype the text around it, or paste the value again as plain text."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

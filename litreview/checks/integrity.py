@@ -1,5 +1,5 @@
 """Field integrity checks JabRef's integrity checkers have: ISSN, unescaped & and %, HTML in fields,
-page-range form, links to missing entries, LaTeX that does not balance.
+page-range form, links to missing entries, LaTeX that does not balance; and control characters in a field.
 
 Pure functions over ``Source``; each finding points at the line of the field it is about.
 """
@@ -13,6 +13,7 @@ from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import known_command
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
+from ..text import CONTROLS, escape_match, without_controls
 from .bib import entry_finding, part_of, plain, shown
 from .hints import csl_form
 
@@ -72,7 +73,7 @@ def is_biblatex(bib: Bibliography) -> bool:
 
 
 def check_integrity(bib: Bibliography) -> list[Finding]:
-    """LR112, LR125, LR140-LR143 on every entry."""
+    """LR112, LR125, LR140-LR143, LR152 on every entry."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -96,7 +97,19 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
             found.extend(check_latex(source, defined))
         if "pages" in fields:
             found.extend(check_page_form(source, biblatex=biblatex))
+        if not values.isprintable():  # (a line break is not printable, and no control either)
+            found.extend(check_controls(source))
     return found
+
+
+def check_controls(source: Source) -> Iterable[Finding]:
+    """LR152 for a control character (``text.CONTROLS``: a NUL, an escape, a direction override) in a field, the
+    value quoted without it (a terminal shows the message as text)."""
+    for name, value in source.fields.items():
+        if match := CONTROLS.search(value):
+            code = f"U+{ord(match.group()):04X}"
+            yield entry_finding("LR152", source, f"{name} holds the control character {escape_match(match)} ({code}): "
+                                f"{shown(part_of(without_controls(value), match.start(), match.start()))}", field=name)
 
 
 def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
