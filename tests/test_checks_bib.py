@@ -48,7 +48,7 @@ def test_near_miss_gives_no_finding(name: str) -> None:
 
 #: Codes whose trigger is too large for a fixture file: generated in tests/test_hardening_inputs.py.
 GENERATED = {"LR145"}
-#: Codes about a Manubot manuscript's citations by identifier, which are sources with no .bib: in test_essay_readers.py.
+#: Codes about a Manubot manuscript's citations by identifier, which are sources with no .bib: in test_essay_readers_manubot.py.
 GENERATED |= {"LR126"}
 
 

@@ -134,7 +134,7 @@ CASES = {
                                           M("p3-s1", "marker", "[@holsti2004taming]", ("holsti2004taming",))])),
     "LR312": (dict(essay=_long_sentence(5_001)), dict(essay=_long_sentence(5_000))),
     "LR313": (dict(essay=replace(ESSAY, body="x" * 5_000_001)), dict(essay=replace(ESSAY, body="x" * 5_000_000))),
-    # An input file the LaTeX reader did not find (the reader lists them; see test_essay_readers).
+    # An input file the LaTeX reader did not find (the reader lists them; see test_essay_readers_latex).
     "LR314": (dict(essay=replace(ESSAY, meta={"missing-inputs": [("refs/essay.tex", 3, "intro")]})), dict()),
     # What a reader noticed (listed by the readers; see test_essay_notices).
     "LR315": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("essay-not-utf8", "refs/essay.tex", 1, "not UTF-8", "")]})),

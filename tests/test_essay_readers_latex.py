@@ -1,73 +1,20 @@
-"""The readers on the scenario cases: Markdown as pandoc reads it, LaTeX, a Manubot content/ folder.
+"""The LaTeX reader on the scenario case and on short papers: citation commands, \\input files, headings, skipped
+text, references, as pandoc (or BibTeX and biber) reads them.
 
-Expected keys are written by hand from the cases' text; where pandoc is installed (the test extra's
-pypandoc-binary) the same cases are also read by pandoc, the oracle, and must agree.
+Expected keys are written by hand from the text and, for the classes of disagreement found by differential testing
+(tests/fuzz/test_fuzz_pandoc.py), from pandoc 3.9's output on the same text; the pandoc oracle's own comparison is
+in test_essay_readers_markdown.py.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from fuzz.essay_cases import CITED, LATEX, cited, review
 from fuzz.pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 
-from litreview.bibliography.load import load_bibliography
-from litreview.checks.text import check_text
 from litreview.essay import load_essay
-from litreview.essay.manubot import manuscript_sources
-from litreview.linking import link
-from litreview.model import Essay
-
-CASES = Path(__file__).resolve().parent / "cases"
-MARKDOWN = CASES / "essay_markdown" / "essay.md"
-LATEX = CASES / "essay_latex" / "main.tex"
-MANUBOT = CASES / "essay_manubot" / "content"
-# Cited in the Markdown and LaTeX cases (by hand, from the text); Alpha2001 and missing2099 have no entry.
-CITED = {"heading2001", "alpha2001", "beta2002", "gamma2003", "delta:2004", "epsilon2005", "zeta2006", "eta2007",
-         "table2008", "caption2009", "figure2010", "inline2011", "footnote2012", "list2013", "quote2014",
-         "div2015", "linked2016", "Alpha2001", "missing2099"}
-
-
-def cited(essay: Essay) -> set[str]:
-    return {c.key for claim in essay.claims for c in claim.citations or ()}
-
-
-def review(essay_path: Path, bib_path: Path | None):
-    essay = load_essay(essay_path)
-    bib = load_bibliography(bib_path) if bib_path else manuscript_sources(essay)
-    linkage = link(essay, bib, None, metadata={})
-    return essay, bib, linkage, check_text(bib, essay, linkage, essay_file=str(essay_path))
-
-
-def test_markdown_reads_every_place_a_citation_can_stand() -> None:
-    essay = load_essay(MARKDOWN)
-    assert cited(essay) == CITED | {"fig:map"}
-    assert essay.nocite == ("listed2001",) and essay.marked
-    where = {c.key: claim.text for claim in essay.claims for c in claim.citations or ()}
-    assert where["heading2001"] == "Origins of the theory [@heading2001]"
-    assert where["table2008"] == "Panel data [@table2008]"  # one table cell
-    assert where["footnote2012"] == "The data come from @footnote2012."
-
-
-def test_markdown_findings_are_the_ones_pandoc_would_agree_with() -> None:
-    _, _, linkage, findings = review(MARKDOWN, MARKDOWN.with_name("refs.bib"))
-    confirmed = {lk.source_key for lk in linkage.links if lk.kind == "marker" and lk.status == "confirmed"}
-    assert confirmed == CITED - {"Alpha2001", "missing2099"}
-    codes = sorted((f.code, f.key or f.message) for f in findings if f.code.startswith("LR3"))
-    assert codes == [("LR300", "citation '@missing2099' matches no entry"),
-                     ("LR307", "unused2020"),  # listed2001 is in nocite: not unused
-                     ("LR309", "alpha2001")]
-    case = next(f for f in findings if f.code == "LR309")
-    assert "@Alpha2001" in case.message and case.hint == "Write @alpha2001" and case.line == 49
-
-
-def test_locators_and_prefixes_reach_the_links() -> None:
-    _, _, linkage, _ = review(MARKDOWN, MARKDOWN.with_name("refs.bib"))
-    by_key = {lk.source_key: lk for lk in linkage.links if lk.kind == "marker" and lk.status == "confirmed"}
-    assert by_key["alpha2001"].locator == "pp. 33-35"
-    assert by_key["alpha2001"].evidence == "[see @alpha2001, pp. 33-35; also @beta2002, chap. 1]"
-    assert by_key["gamma2003"].locator == "p. 4"
 
 
 def test_latex_commands_input_files_and_nocite() -> None:
@@ -87,146 +34,6 @@ def test_latex_findings() -> None:
         ("LR300", None), ("LR307", "unused2020"), ("LR309", "alpha2001")]
 
 
-def test_manubot_folder_identifiers_are_the_bibliography() -> None:
-    essay, bib, linkage, findings = review(MANUBOT, None)
-    assert essay.format == "manubot"
-    assert [s.key for s in bib.sources] == [
-        "doi:10.1038/NATURE14539", "tag:review", "pmid:27118048", "pmc:PMC6103790", "arxiv:1512.03385v2",
-        "isbn:978-0-262-51763-8", "url:https://github.com/manubot/rootstock", "deep-review"]
-    rootstock = bib.get("url:https://github.com/manubot/rootstock")
-    assert rootstock is not None and rootstock.title == "manubot/rootstock GitHub repository"
-    assert rootstock.year == 2019 and rootstock.authors[0].family == "Himmelstein"
-    assert bib.get("tag:review").doi == "10.1101/142760"  # the tag's target, from citation-tags.tsv
-    marker = {(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "marker"}
-    # The alias and the DOI it stands for are one source; the Jinja2 comment and @fig: are no citations.
-    assert ("p3-s3", "deep-review") in marker and len({k for _, k in marker}) == 8
-    assert [f for f in findings if f.code in ("LR300", "LR307", "LR310")] == []
-    assert essay.claim("p3-s2").file.endswith("01.intro.md") and essay.claim("p3-s2").line == 4
-
-
-def test_manubot_identifiers_resolve_to_the_entries_that_carry_them(tmp_path: Path) -> None:
-    bib = tmp_path / "refs.bib"
-    bib.write_text("@article{lecun2015, author = {LeCun, Yann}, title = {Deep Learning}, journal = {Nature},"
-                   " year = {2015}, doi = {10.1038/nature14539}}\n"
-                   "@misc{he2015, author = {He, Kaiming}, title = {Deep Residual Learning}, year = {2015},"
-                   " eprint = {1512.03385}, archiveprefix = {arXiv}}\n", encoding="utf-8")
-    essay = tmp_path / "paper.md"
-    essay.write_text("Deep nets [@doi:10.1038/NATURE14539; @arxiv:1512.03385v2] and [@pmid:27118048].\n",
-                     encoding="utf-8")
-    _, _, linkage, findings = review(essay, bib)
-    assert {lk.source_key for lk in linkage.links if lk.kind == "marker"} == {"lecun2015", "he2015"}
-    missing = [f for f in findings if f.code == "LR310"]
-    assert len(missing) == 1 and missing[0].hint == "Add the work: litreview add pmid:27118048"
-    assert not [f for f in findings if f.code == "LR300"]
-
-
-def test_check_reads_a_manubot_folder_from_the_command_line(tmp_path: Path) -> None:
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", str(MANUBOT), "--claims", "",
-                     "--metadata-dir", str(tmp_path / "meta"), "--bib", str(tmp_path / "none.bib"),
-                     "--format", "json"])
-    report = json.loads(out.getvalue())
-    assert code in (0, 1)
-    assert not [f for f in report["findings"] if f["code"] in ("LR300", "LR307", "LR310")]
-
-
-def test_manubot_compact_identifiers_of_trials_and_databases_are_sources(tmp_path: Path) -> None:
-    # Manubot resolves a compact identifier (clinicaltrials:NCT..., pdb:..., as Bioregistry names them) through its
-    # address: each was an LR300 error, "matches no entry".
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "01.md").write_text("## M\n\nTwo trials [@clinicaltrials:NCT01234567; @clinicaltrials:nct07654321] "
-                                   "and a structure [@pdb:1ABC].\n", encoding="utf-8")
-    _, bib, linkage, findings = review(content, None)
-    assert [(s.key, s.url) for s in bib.sources] == [
-        ("clinicaltrials:NCT01234567", "https://clinicaltrials.gov/study/NCT01234567"),
-        ("clinicaltrials:nct07654321", "https://clinicaltrials.gov/study/NCT07654321"),
-        ("pdb:1ABC", "https://www.rcsb.org/structure/1ABC")]
-    assert len({lk.source_key for lk in linkage.links if lk.kind == "marker"}) == 3
-    assert not [f for f in findings if f.code in ("LR300", "LR310")]
-    # In a manuscript with a bibliography, the entry whose address is the trial's is the one cited.
-    refs = tmp_path / "refs.bib"
-    refs.write_text("@misc{trial, title = {A Trial}, year = {2020},"
-                    " url = {https://clinicaltrials.gov/ct2/show/NCT01234567}}\n", encoding="utf-8")
-    essay = tmp_path / "paper.md"
-    essay.write_text("A trial [@clinicaltrials:NCT01234567].\n", encoding="utf-8")
-    _, _, linkage, findings = review(essay, refs)
-    assert {lk.source_key for lk in linkage.links if lk.kind == "marker"} == {"trial"}
-    assert not [f for f in findings if f.code in ("LR300", "LR310")]
-    essay.write_text("Another [@clinicaltrials:NCT07654321].\n", encoding="utf-8")
-    _, _, _, findings = review(essay, refs)
-    assert [f.hint for f in findings if f.code == "LR310"] == [
-        "Add an entry whose url is https://clinicaltrials.gov/study/NCT07654321"]
-    # A citation key of that prefix that is no accession is a key like any other.
-    essay.write_text("Data [@geo:smith2010].\n", encoding="utf-8")
-    _, _, _, findings = review(essay, refs)
-    assert [f.code for f in findings if f.code in ("LR300", "LR310")] == ["LR300"]
-
-
-# --- pandoc, the oracle ---------------------------------------------------------------
-
-def _pandoc() -> str:
-    found = pandoc_path()
-    if found is None:
-        pytest.skip("pandoc (pypandoc-binary, in the test extra) is not installed")
-    return found
-
-
-@pytest.mark.parametrize("path", [MARKDOWN, LATEX], ids=["markdown", "latex"])
-def test_the_same_keys_as_pandoc(path: Path) -> None:
-    fmt = "latex" if path.suffix == ".tex" else "markdown"
-    ast = pandoc_ast(_pandoc(), path, fmt)
-    assert set(cite_ids(ast["blocks"])) == cited(load_essay(path))
-
-
-def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path: Path, monkeypatch) -> None:
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
-    monkeypatch.chdir(tmp_path)  # no refs/bibliography.bib here: the essay's `bibliography: refs.bib` is read
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--essay", str(MARKDOWN), "--claims", "", "--metadata-dir", "meta",
-              "--format", "json"])
-    codes = {(f["code"], f.get("key")) for f in json.loads(out.getvalue())["findings"]}
-    assert ("LR307", "unused2020") in codes and ("LR309", "alpha2001") in codes
-
-
-# --- classes of disagreement with pandoc found by differential testing (tests/fuzz/test_fuzz_pandoc.py) ----
-# Expected keys written by hand from pandoc 3.9's output on the same text.
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # Pandoc reads the Markdown inside HTML blocks, but not inside <pre>, <script>, <style>, <textarea>.
-    ('<div class="box">\nSentence @a here.\n</div>\n\n<div>inline @b</div>\n\n<p>@s</p>\n', {"a", "b", "s"}),
-    ("<pre>\n@r\n</pre>\n\n<textarea>@t</textarea>\n\nText.\n", set()),
-    # A raw LaTeX environment holds no citation, blank lines or not; it ends the definition before it.
-    ("Text.\n\n\\begin{x}\n@m\n\nstill @n\n\\end{x}\n\nafter @o\n", {"o"}),
-    ("Term\n:   Def.\n\n\\begin{figure}\n[@h]\n\\end{figure}\n\n    [@c] in code\n", set()),
-    # Pandoc's list markers: what follows "#." or "a)" after a blank line and four spaces continues the item.
-    ("#. item\n\n    cont @e\n\na) item\n\n    cont @b\n", {"e", "b"}),
-    # Example lists: the label is no citation, nor a reference to it; an unknown label is one.
-    ("(@ex8) An example @a.\n\nAs (@ex8) shows and (@other) too.\n", {"a", "other"}),
-    # "a.@p" is an e-mail-like string even where the sentence splitter cut after "a.".
-    ("a.@p and\nb.@q and c @r.\n", {"r"}),
-    # A key with a "?" or "." inside is one key, not the end of a sentence.
-    ("Waltz @aq4z?é [-@q5z] war and @b.c.d [p. 3] too.\n", {"aq4z?é", "q5z", "b.c.d"}),
-    # Control characters that str.splitlines() breaks at do not shift the lines CommonMark reads.
-    ("| War \x1e\x1c!\n| The theory [cf. @q17z; @q19z, 12] states.\n", {"q17z", "q19z"}),
-])
-def test_markdown_blocks_as_pandoc_reads_them(text: str, expected: set[str]) -> None:
-    from litreview.essay import parse_essay
-
-    assert cited(parse_essay(text)) == expected
-
-
 def test_latex_commands_pandoc_reads_and_the_line_of_each_claim(tmp_path: Path) -> None:
     (tmp_path / "main.tex").write_text(
         "\\begin{document}\n\n"                      # 1-2
@@ -241,38 +48,6 @@ def test_latex_commands_pandoc_reads_and_the_line_of_each_claim(tmp_path: Path) 
     assert cited(essay) == set("abcdefg")
     assert {c.key: claim.line for claim in essay.claims for c in claim.citations or ()} == {
         "a": 4, "b": 5, "c": 5, "d": 5, "e": 5, "f": 10, "g": 10}
-
-
-def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_cited(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
-    monkeypatch.chdir(tmp_path)  # no settings file, no bibliography file: the identifiers are the sources
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "01.md").write_text("## M\n\nCited [@doi:10.1371/journal.pbio.3000860].\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
-                     "--format", "json"])
-    findings = json.loads(out.getvalue())["findings"]
-    # The registry, not an entry, gives an identifier's title: offline that is LR209, not an error.
-    assert not [f for f in findings if f["code"] in ("LR110", "LR111")]
-    assert code == 0
-    keyed = [f for f in findings if f["key"] == "doi:10.1371/journal.pbio.3000860"]
-    assert keyed and all(f["file"].endswith("01.md") and f["line"] == 3 for f in keyed)
-    # An identifier the author describes in manual-references.json is checked as an entry.
-    (content / "manual-references.json").write_text('[{"id": "doi:10.1371/journal.pbio.3000860", "type": "book"}]',
-                                                    encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
-              "--format", "json", "--no-cache"])
-    assert [(f["code"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR110"] == [
-        ("LR110", 3)]
 
 
 def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_renders_them(tmp_path: Path) -> None:
@@ -405,46 +180,6 @@ def test_latex_headings_are_not_claim_text(tmp_path: Path) -> None:
                                                   ("The Long Title", 4), ("Second [@{b}].", 4), ("C", 5)]
 
 
-def test_manubot_malformed_doi_is_reported_where_cited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # pandoc reads [@doi:10.1038/] as the id doi:10.1038 (manubot cite refuses it); it was no finding at all.
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "01.md").write_text("## M\n\nFine [@doi:10.1038/nature14539].\nBad [@doi:10.1038/].\n",
-                                                encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
-    assert (code, bad) == (1, [("LR120", "doi:10.1038", 4)])
-
-
-def test_manubot_identifiers_manubot_refuses_are_reported_where_cited(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    # Manubot refuses a PubMed id with letters, an arXiv id of no form, a PMCID without PMC: no reference is made.
-    # Such a citation was no finding at all (not even "not yet verified").
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "01.md").write_text(
-        "## M\n\nFine [@pmid:19147090; @pmcid:PMC2701110; @arxiv:hep-th/9901001v2; @arxiv:2101.01234; "
-        "@wikidata:Q42].\nBad [@pmid:0123; @arxiv:2001.99999x;\n@pmcid:12ab; @wikidata:foo].\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
-    assert (code, sorted(bad)) == (1, [("LR126", "arxiv:2001.99999x", 4), ("LR126", "pmcid:12ab", 4),
-                                       ("LR126", "pmid:0123", 4), ("LR126", "wikidata:foo", 4)])
-
-
 def test_latex_citations_inside_citetext_and_href_are_read_and_the_text_converted(tmp_path: Path) -> None:
     # pandoc 3.9 cites u8 in \citetext{t \citealp{u8}}; pylatexenc dropped \citetext's argument (the citation
     # with it) and failed on \href{url}{text}, which left the whole paragraph as raw LaTeX.
@@ -497,28 +232,6 @@ def test_latex_text_between_iffalse_and_fi_is_not_read(tmp_path: Path) -> None:
     assert [cite.key for c in load_essay(tmp_path / "p.tex").claims for cite in c.citations or ()] == ["a", "c"]
 
 
-@pytest.mark.parametrize("table", [
-    "Left    Right\n------  -----\na b     c",
-    "----------------\nA       B\n------  --------\nrow     text\n        more\n----------------",
-    "+-----+-----+\n| A   | B   |\n+=====+=====+\n| x   | y   |\n+-----+-----+",
-])
-def test_markdown_caption_after_a_table_is_no_definition(tmp_path: Path, table: str) -> None:
-    # pandoc reads ": Caption" after a simple, multiline or grid table as the table's caption; CommonMark's
-    # definition lists took it for a definition of the table's last row, and the indented code block after
-    # it for the definition's text, whose "@code" was read as a citation. (pandoc 3.9 cites cap and real.)
-    (tmp_path / "t.md").write_text(f"Opening.\n\n{table}\n\n: Caption [@cap]\n\n    [@code1] in code\n    @code2\n\n"
-                                   "After [@real].\n", encoding="utf-8")
-    assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["cap", "real"]
-
-
-def test_markdown_footnote_reference_inside_a_superscript_is_none(tmp_path: Path) -> None:
-    # pandoc reads "^?[^n1]" as the superscript "?[" and the text "n1]": note n1 is referenced nowhere and dropped
-    # with its citation. 2^10^ is a superscript too; ^[...] an inline note. (pandoc 3.9 cites k1 and k3.)
-    (tmp_path / "s.md").write_text("A ^?[^n1] b and 2^10^ and H~2~O[^n2] and x^[inline @k1]^ y.\n\n[^n1]: Note @k2.\n\n"
-                                   "[^n2]: Note two @k3.\n", encoding="utf-8")
-    assert [cite.key for c in load_essay(tmp_path / "s.md").claims for cite in c.citations or ()] == ["k1", "k3"]
-
-
 def test_latex_skipped_text_opened_and_closed_on_one_line_leaves_the_rest_read(tmp_path: Path) -> None:
     # An \\iffalse ... \\fi or a verbatim or comment environment within one line: the closing on the same line
     # went unseen, and the rest of the document was skipped with it. TeX cites a, b, d, e, f and g; so does pandoc
@@ -532,28 +245,6 @@ def test_latex_skipped_text_opened_and_closed_on_one_line_leaves_the_rest_read(t
     essay = load_essay(tmp_path / "p.tex")
     assert [cite.key for c in essay.claims for cite in c.citations or ()] == ["a", "b", "d", "e", "f", "g"]
     assert essay.nocite == ("n",)
-
-
-def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    # manubot cannot resolve @raw:... without a manual-references.json item; it was no finding at all.
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
-    monkeypatch.chdir(tmp_path)
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "01.md").write_text("## M\n\nManual [@raw:mine2020] and [@raw:described].\n", encoding="utf-8")
-    (content / "manual-references.json").write_text(
-        '[{"id": "raw:described", "type": "book", "title": "T", "publisher": "P", '
-        '"author": [{"family": "D", "given": "E"}], "issued": {"date-parts": [[2001]]}}]', encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    errors = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
-    assert errors == [("LR310", "raw:mine2020", 3)]
 
 
 def test_latex_an_input_file_is_read_no_further_than_endinput(tmp_path: Path) -> None:
@@ -604,31 +295,6 @@ def test_latex_a_citation_right_after_a_commands_name_is_read(tmp_path: Path) ->
     claims = load_essay(tmp_path / "p.tex").claims
     assert [(c.line, c.text, [x.key for x in c.citations or ()]) for c in claims] == [
         (2, "@{n1} shows it.", ["n1"]), (3, "A map [@{p1}].", ["p1"])]
-
-
-@pytest.mark.parametrize("table", [
-    # a simple table whose header and first rows are right-aligned four or more spaces in
-    "           **Domain**     **Entry**     **Reference**\n--------------------    -----------    -------------\n"
-    "              RAP1-Myb       1FEX               @r1\n     RAP1-RCT/TRF2       3K6G               @r2\n"
-    "  TRF2-TRFH/Apollo       3BUA               @r3",
-    # a multiline table, rows between blank lines
-    "------------------------------\n      **A**    **B**\n--------  --------------------\n       x   @m1 and more\n"
-    "          words\n\n       y   @m2\n------------------------------",
-])
-def test_markdown_indented_rows_of_a_simple_or_multiline_table_are_no_code(tmp_path: Path, table: str) -> None:
-    # pandoc reads a table before indented code: its header and rows may start any number of spaces in. They
-    # were read as an indented code block, with the citations in them. (pandoc 3.9 cites every key.)
-    (tmp_path / "t.md").write_text(f"Opening.\n\n{table}\n\nAfter [@real].\n", encoding="utf-8")
-    keys = [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()]
-    assert keys == (["r1", "r2", "r3", "real"] if "r1" in table else ["m1", "m2", "real"])
-
-
-def test_markdown_indented_table_header_after_indented_code_goes_on_with_the_code(tmp_path: Path) -> None:
-    # An indented code block runs on over blank lines to the next indented line: a table header indented
-    # four or more spaces right after it is code (pandoc 3.9 reads the rule as a line and the row as code).
-    (tmp_path / "t.md").write_text("Opening.\n\n    code @c1\n\n         Left  Right\n-------------  -----\n"
-                                   "     @c2 text  x\n\nAfter [@real].\n", encoding="utf-8")
-    assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["real"]
 
 
 @pytest.mark.parametrize(("cls", "expected"), [

@@ -1,0 +1,150 @@
+"""The Markdown reader on the scenario case and on short texts: citations where pandoc finds them, and where
+it finds none.
+
+Expected keys are written by hand from the text; where pandoc is installed (the test extra's pypandoc-binary) the
+Markdown and LaTeX cases are also read by pandoc, the oracle, and must agree. The short texts are classes of
+disagreement with pandoc found by differential testing (tests/fuzz/test_fuzz_pandoc.py), their keys written by hand
+from pandoc 3.9's output on the same text. The LaTeX reader's tests are in test_essay_readers_latex.py, the Manubot
+reader's in test_essay_readers_manubot.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fuzz.essay_cases import CITED, LATEX, MARKDOWN, cited, review
+from fuzz.pandoc_diff import cite_ids, pandoc_ast, pandoc_path
+
+from litreview.essay import load_essay
+
+
+def test_markdown_reads_every_place_a_citation_can_stand() -> None:
+    essay = load_essay(MARKDOWN)
+    assert cited(essay) == CITED | {"fig:map"}
+    assert essay.nocite == ("listed2001",) and essay.marked
+    where = {c.key: claim.text for claim in essay.claims for c in claim.citations or ()}
+    assert where["heading2001"] == "Origins of the theory [@heading2001]"
+    assert where["table2008"] == "Panel data [@table2008]"  # one table cell
+    assert where["footnote2012"] == "The data come from @footnote2012."
+
+
+def test_markdown_findings_are_the_ones_pandoc_would_agree_with() -> None:
+    _, _, linkage, findings = review(MARKDOWN, MARKDOWN.with_name("refs.bib"))
+    confirmed = {lk.source_key for lk in linkage.links if lk.kind == "marker" and lk.status == "confirmed"}
+    assert confirmed == CITED - {"Alpha2001", "missing2099"}
+    codes = sorted((f.code, f.key or f.message) for f in findings if f.code.startswith("LR3"))
+    assert codes == [("LR300", "citation '@missing2099' matches no entry"),
+                     ("LR307", "unused2020"),  # listed2001 is in nocite: not unused
+                     ("LR309", "alpha2001")]
+    case = next(f for f in findings if f.code == "LR309")
+    assert "@Alpha2001" in case.message and case.hint == "Write @alpha2001" and case.line == 49
+
+
+def test_locators_and_prefixes_reach_the_links() -> None:
+    _, _, linkage, _ = review(MARKDOWN, MARKDOWN.with_name("refs.bib"))
+    by_key = {lk.source_key: lk for lk in linkage.links if lk.kind == "marker" and lk.status == "confirmed"}
+    assert by_key["alpha2001"].locator == "pp. 33-35"
+    assert by_key["alpha2001"].evidence == "[see @alpha2001, pp. 33-35; also @beta2002, chap. 1]"
+    assert by_key["gamma2003"].locator == "p. 4"
+
+
+def _pandoc() -> str:
+    found = pandoc_path()
+    if found is None:
+        pytest.skip("pandoc (pypandoc-binary, in the test extra) is not installed")
+    return found
+
+
+@pytest.mark.parametrize("path", [MARKDOWN, LATEX], ids=["markdown", "latex"])
+def test_the_same_keys_as_pandoc(path: Path) -> None:
+    fmt = "latex" if path.suffix == ".tex" else "markdown"
+    ast = pandoc_ast(_pandoc(), path, fmt)
+    assert set(cite_ids(ast["blocks"])) == cited(load_essay(path))
+
+
+def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path: Path, monkeypatch) -> None:
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no refs/bibliography.bib here: the essay's `bibliography: refs.bib` is read
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", str(MARKDOWN), "--claims", "", "--metadata-dir", "meta",
+              "--format", "json"])
+    codes = {(f["code"], f.get("key")) for f in json.loads(out.getvalue())["findings"]}
+    assert ("LR307", "unused2020") in codes and ("LR309", "alpha2001") in codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Pandoc reads the Markdown inside HTML blocks, but not inside <pre>, <script>, <style>, <textarea>.
+    ('<div class="box">\nSentence @a here.\n</div>\n\n<div>inline @b</div>\n\n<p>@s</p>\n', {"a", "b", "s"}),
+    ("<pre>\n@r\n</pre>\n\n<textarea>@t</textarea>\n\nText.\n", set()),
+    # A raw LaTeX environment holds no citation, blank lines or not; it ends the definition before it.
+    ("Text.\n\n\\begin{x}\n@m\n\nstill @n\n\\end{x}\n\nafter @o\n", {"o"}),
+    ("Term\n:   Def.\n\n\\begin{figure}\n[@h]\n\\end{figure}\n\n    [@c] in code\n", set()),
+    # Pandoc's list markers: what follows "#." or "a)" after a blank line and four spaces continues the item.
+    ("#. item\n\n    cont @e\n\na) item\n\n    cont @b\n", {"e", "b"}),
+    # Example lists: the label is no citation, nor a reference to it; an unknown label is one.
+    ("(@ex8) An example @a.\n\nAs (@ex8) shows and (@other) too.\n", {"a", "other"}),
+    # "a.@p" is an e-mail-like string even where the sentence splitter cut after "a.".
+    ("a.@p and\nb.@q and c @r.\n", {"r"}),
+    # A key with a "?" or "." inside is one key, not the end of a sentence.
+    ("Waltz @aq4z?é [-@q5z] war and @b.c.d [p. 3] too.\n", {"aq4z?é", "q5z", "b.c.d"}),
+    # Control characters that str.splitlines() breaks at do not shift the lines CommonMark reads.
+    ("| War \x1e\x1c!\n| The theory [cf. @q17z; @q19z, 12] states.\n", {"q17z", "q19z"}),
+])
+def test_markdown_blocks_as_pandoc_reads_them(text: str, expected: set[str]) -> None:
+    from litreview.essay import parse_essay
+
+    assert cited(parse_essay(text)) == expected
+
+
+@pytest.mark.parametrize("table", [
+    "Left    Right\n------  -----\na b     c",
+    "----------------\nA       B\n------  --------\nrow     text\n        more\n----------------",
+    "+-----+-----+\n| A   | B   |\n+=====+=====+\n| x   | y   |\n+-----+-----+",
+])
+def test_markdown_caption_after_a_table_is_no_definition(tmp_path: Path, table: str) -> None:
+    # pandoc reads ": Caption" after a simple, multiline or grid table as the table's caption; CommonMark's
+    # definition lists took it for a definition of the table's last row, and the indented code block after
+    # it for the definition's text, whose "@code" was read as a citation. (pandoc 3.9 cites cap and real.)
+    (tmp_path / "t.md").write_text(f"Opening.\n\n{table}\n\n: Caption [@cap]\n\n    [@code1] in code\n    @code2\n\n"
+                                   "After [@real].\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["cap", "real"]
+
+
+def test_markdown_footnote_reference_inside_a_superscript_is_none(tmp_path: Path) -> None:
+    # pandoc reads "^?[^n1]" as the superscript "?[" and the text "n1]": note n1 is referenced nowhere and dropped
+    # with its citation. 2^10^ is a superscript too; ^[...] an inline note. (pandoc 3.9 cites k1 and k3.)
+    (tmp_path / "s.md").write_text("A ^?[^n1] b and 2^10^ and H~2~O[^n2] and x^[inline @k1]^ y.\n\n[^n1]: Note @k2.\n\n"
+                                   "[^n2]: Note two @k3.\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "s.md").claims for cite in c.citations or ()] == ["k1", "k3"]
+
+
+@pytest.mark.parametrize("table", [
+    # a simple table whose header and first rows are right-aligned four or more spaces in
+    "           **Domain**     **Entry**     **Reference**\n--------------------    -----------    -------------\n"
+    "              RAP1-Myb       1FEX               @r1\n     RAP1-RCT/TRF2       3K6G               @r2\n"
+    "  TRF2-TRFH/Apollo       3BUA               @r3",
+    # a multiline table, rows between blank lines
+    "------------------------------\n      **A**    **B**\n--------  --------------------\n       x   @m1 and more\n"
+    "          words\n\n       y   @m2\n------------------------------",
+])
+def test_markdown_indented_rows_of_a_simple_or_multiline_table_are_no_code(tmp_path: Path, table: str) -> None:
+    # pandoc reads a table before indented code: its header and rows may start any number of spaces in. They
+    # were read as an indented code block, with the citations in them. (pandoc 3.9 cites every key.)
+    (tmp_path / "t.md").write_text(f"Opening.\n\n{table}\n\nAfter [@real].\n", encoding="utf-8")
+    keys = [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()]
+    assert keys == (["r1", "r2", "r3", "real"] if "r1" in table else ["m1", "m2", "real"])
+
+
+def test_markdown_indented_table_header_after_indented_code_goes_on_with_the_code(tmp_path: Path) -> None:
+    # An indented code block runs on over blank lines to the next indented line: a table header indented
+    # four or more spaces right after it is code (pandoc 3.9 reads the rule as a line and the row as code).
+    (tmp_path / "t.md").write_text("Opening.\n\n    code @c1\n\n         Left  Right\n-------------  -----\n"
+                                   "     @c2 text  x\n\nAfter [@real].\n", encoding="utf-8")
+    assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["real"]
