@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
+from contextlib import suppress
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePath
@@ -98,6 +99,11 @@ def input_key(config: Config) -> str | None:
                     add(file.relative_to(path).as_posix(), file.read_bytes())
             elif name in ("claims", "metadata") and not path.exists():
                 add("absent")  # optional inputs; a missing .bib or essay is the loaders' error
+            elif name == "bibliography" and _follows_essay(config):
+                files = followed_files(config)  # the files the essay named at the last build, while it is as then
+                if files is None:
+                    return None
+                add(*files, *(file.read_bytes() for file in files))
             else:
                 add(*(p.read_bytes() for p in config.paths(name)))  # every bibliography, when several
     except OSError:
@@ -130,6 +136,42 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
         return relative.suffix.lower() in kinds and not any(part.startswith(".") for part in relative.parts)
 
     return (path if path.is_dir() else path.parent), is_part
+
+
+FOLLOWED = "followed.json"
+"""The files a bibliography that follows the essay (``review.follows_essay``) was read from, kept with the digest
+of the essay's files: the input key reads those files while the essay is unchanged."""
+
+
+def followed_files(config: Config) -> list[Path] | None:
+    """The files the essay named when the review was last built, while none of its files changed since; else None."""
+    names = _read(config, FOLLOWED, _essay_digest(config))
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return None
+    return [Path(config.root) / name for name in names]
+
+
+def store_followed(config: Config, files: Collection[Path]) -> None:
+    """Keep the files the bibliography that follows the essay was read from (see ``FOLLOWED``)."""
+    root = Path(config.root).resolve()
+    with suppress(OSError, ValueError):
+        _write(config, FOLLOWED, _essay_digest(config), [os.path.relpath(f.resolve(), root) for f in files])
+
+
+def _follows_essay(config: Config) -> bool:
+    from .review import follows_essay  # (reads the settings only: no stage is imported)
+
+    return follows_essay(config)
+
+
+def _essay_digest(config: Config) -> str:
+    """sha256 of the essay's bytes and those of the files it may read (``essay_parts``)."""
+    digest = sha256()
+    path = config.path("essay")
+    for file in [path, *(essay_parts(path) or ())]:
+        with suppress(OSError):
+            digest.update(str(file).encode("utf-8", "surrogatepass") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def essay_parts(path: Path) -> list[Path] | None:

@@ -71,7 +71,7 @@ def assemble(config: Config, *, now: datetime | None = None, through: Stage = "l
         raise ValueError("linking needs the essay: essay='read'")
     # An empty essay setting reviews the bibliography alone; a missing file is an error.
     if essay == "skip":
-        bibliography, text = load_all(config.paths("bibliography"), load), None
+        bibliography, text = load_all(bibliography_files(config), load), None
     else:
         bibliography, text = load_inputs(config, load, with_essay=essay == "read")
     if keys:
@@ -127,6 +127,8 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         essay = built.grouped_essay()  # the claims file's groups replace their sentences, as `links` shows them
         if key:
             store.store_stages(config, key, bibliography, essay, linkage)
+        elif cache and essay is not None:
+            _remember_followed(config, essay)
     else:
         from .registry.snapshot import load_metadata
 
@@ -236,12 +238,11 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     """
     from .essay import load_essay
 
-    essay_path, bib_path = config.path("essay"), config.path("bibliography")
+    essay_path = config.path("essay")
     # The essay is read first only when it decides where the sources come from. A bibliography
     # named by --bib, LITREVIEW_BIB or the settings is never replaced by the front matter's.
     named = config.bibliography != DEFAULT_BIBLIOGRAPHY
-    early = bool(config.essay) and (essay_path.is_dir() or (not named and not bib_path.exists()
-                                                            and essay_path.is_file()))
+    early = bool(config.essay) and (essay_path.is_dir() or follows_essay(config))
     essay = load_essay(essay_path) if early else None
     if named and config.essay and essay_path.is_file() and not all(p.exists() for p in config.paths("bibliography")):
         _stale_setting(config, load_essay(essay_path))
@@ -250,6 +251,39 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     if essay is None and config.essay and with_essay:
         essay = load_essay(essay_path)
     return bibliography, essay
+
+
+def follows_essay(config: Config) -> bool:
+    """Whether the bibliography is the files the essay names (its front matter's ``bibliography:``, its book's,
+    LaTeX's ``\\bibliography``), as pandoc and LaTeX read them, followed when the essay names others: the setting
+    is left out (its default, refs/bibliography.bib, which does not exist) and the essay is one file."""
+    return (bool(config.essay) and config.bibliography == DEFAULT_BIBLIOGRAPHY
+            and not config.path("bibliography").exists() and config.path("essay").is_file())
+
+
+def followed_bibliographies(config: Config) -> tuple[Path, ...]:
+    """The files the essay names that exist, when the bibliography follows the essay (``follows_essay``); else ()."""
+    if not follows_essay(config):
+        return ()
+    from .essay import load_essay
+
+    return tuple(p for p in named_bibliographies(load_essay(config.path("essay"))) if p.is_file())
+
+
+def _remember_followed(config: Config, essay: Essay) -> None:
+    """Keep the files a bibliography that follows the essay was read from, so that the next run's input key reads
+    them; only when the essay's own text names them (a chapter naming none reads its book's, whose settings file the
+    cache does not watch)."""
+    if follows_essay(config) and bibliography_names(essay.meta):
+        from . import cache as store
+
+        store.store_followed(config, named_bibliographies(essay))
+
+
+def bibliography_files(config: Config) -> tuple[Path, ...]:
+    """The bibliography files: the ones the settings name or, when the bibliography follows the essay, the files it
+    names (what ``add`` and ``sync --write`` write to, and what ``sync`` corrects)."""
+    return followed_bibliographies(config) or config.paths("bibliography")
 
 
 def _stale_setting(config: Config, essay: Essay) -> None:

@@ -14,6 +14,7 @@ from litreview.config import load_config, make_config
 from litreview.errors import EssayError
 from litreview.essay import load_essay
 from litreview.essay.bookdown import chapter_files
+from litreview.review import bibliography_files
 
 BOOK = "@book{{{key},\n  author = {{Doe, Jane}},\n  title = {{T {key}}},\n  publisher = {{P}},\n  year = {{2001}},\n}}\n"
 CHAPTERS = {
@@ -68,7 +69,8 @@ def test_check_the_book_and_one_chapter_alone(book: Path, capsys: pytest.Capture
 def test_init_takes_the_book_its_bibliographies_and_title(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", "_bookdown.yml"]) == 0
     config = load_config(book, env={})
-    assert (config.essay, config.bibliography) == ("_bookdown.yml", ("book.bib", "packages.bib"))
+    # The settings leave the bibliography out: the files index.Rmd names are read, and followed.
+    assert config.essay == "_bookdown.yml" and bibliography_files(config) == (book / "book.bib", book / "packages.bib")
     assert 'site_name: "Review: A Minimal Book"' in (book / "mkdocs.yml").read_text(encoding="utf-8")
 
 

@@ -17,6 +17,7 @@ from litreview.cli import main
 from litreview.config import load_config
 from litreview.errors import EssayError
 from litreview.essay import load_essay
+from litreview.review import bibliography_files
 
 ENTRY = "@book{{{key},\n  author = {{Doe, Jane}},\n  title = {{Book {key}}},\n  publisher = {{Pub}},\n  year = {{2001}},\n}}\n"
 
@@ -133,7 +134,8 @@ def test_init_takes_the_bibliography_from_the_front_matter_cell(paper: Path, mon
         (paper.parent / f"{name}.bib").write_text(ENTRY.format(key=name), encoding="utf-8")
     assert main(["init", "paper.ipynb"]) == 0
     config = load_config(paper.parent, env={})
-    assert (config.essay, config.bibliography) == ("paper.ipynb", "refs.bib")
+    # The settings leave the bibliography out: the file the front matter cell names is read, and followed.
+    assert config.essay == "paper.ipynb" and bibliography_files(config) == (paper.parent / "refs.bib",)
     assert "Review: Coastal carbon" in (paper.parent / "mkdocs.yml").read_text(encoding="utf-8")
 
 
@@ -307,5 +309,5 @@ def test_a_quarto_manuscript_project_reads_its_notebook_article(tmp_path: Path, 
     (tmp_path / "refs.bib").write_text(ENTRY.format(key="mcleod2011") + ENTRY.format(key="howard2014"),
                                        encoding="utf-8")
     assert main(["init", "index.ipynb"]) == 0
-    assert load_config(tmp_path, env={}).bibliography == "refs.bib"
+    assert bibliography_files(load_config(tmp_path, env={})) == (tmp_path / "refs.bib",)  # followed: left out
     assert main(["check", "--no-cache", "--format", "json"]) == 0, capsys.readouterr().out

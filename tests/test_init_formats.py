@@ -9,6 +9,7 @@ import pytest
 
 from litreview.cli import main
 from litreview.config import load_config
+from litreview.review import bibliography_files
 
 ENTRY = "@book{{{key},\n  author = {{Doe, Jane}},\n  title = {{A Book}},\n  publisher = {{Pub}},\n  year = {{2001}},\n}}\n"
 
@@ -24,9 +25,12 @@ def bib(path: Path, key: str) -> None:
     path.write_text(ENTRY.format(key=key), encoding="utf-8")
 
 
-def settings(folder: Path) -> tuple[str, str]:
+def settings(folder: Path) -> tuple[str, str | tuple[str, ...]]:
+    """The essay setting and the bibliography the review reads: the setting's files, or the ones the essay names
+    when the settings leave it out to follow the essay."""
     config = load_config(folder, env={})
-    return config.essay, config.bibliography
+    files = tuple(path.relative_to(folder).as_posix() for path in bibliography_files(config))
+    return config.essay, files[0] if len(files) == 1 else files
 
 
 @pytest.mark.parametrize("preamble", [r"\usepackage{biblatex}\addbibresource{refs.bib}",

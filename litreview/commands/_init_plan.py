@@ -76,7 +76,9 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
     claims = root / "refs" / "claims.yaml"
     plan.write(claims, _claims_text(root / essay_setting, claims))
     uncited = _uncited(root, essay_path, bib_setting) if essay_path.is_file() and not book else None
-    _settings(plan, root, essay_setting, bib_setting, quiet_unused=bool(uncited))
+    follows = not bib and not book and _follows(plan, root, essay_path, essay_text, bib_setting)
+    _settings(plan, root, essay_setting, bib_setting, quiet_unused=bool(uncited),
+              named_by=essay_path.name if follows else "")
     written = [p.name for p in (root / "litreview.toml", root / "pyproject.toml") if p in plan.writes or p in plan.appends]
     if uncited and written:
         count, total, names = uncited
@@ -169,6 +171,22 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
         return _rel(target, root)
     plan.writes[target] = _import_references(plan, essay_path, without_front_matter(essay_text, essay_path))
     return _rel(target, root)
+
+
+def _follows(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib_setting: str | list[str]) -> bool:
+    """Whether the settings may leave the bibliography out, to follow the essay (``review.follows_essay``): the
+    essay, reviewed where it is, names the files, all of them existing inside the folder and none copied, and
+    refs/bibliography.bib (which would be read instead) neither exists nor is written. The essay's front matter
+    (or ``\\bibliography``) then stays the one place the bibliography is named: a file it adds or renames later
+    is read, where a setting copied from it would go stale (LR321)."""
+    default = root / "refs" / "bibliography.bib"
+    if not essay_path.is_file() or not _inside(essay_path, root) or default.exists() or default in plan.writes:
+        return False
+    named, remote = _named(essay_path, essay_text)  # (one it names that does not exist, or remote, stops a check)
+    settings = [bib_setting] if isinstance(bib_setting, str) else bib_setting
+    return (bool(named) and not remote and all(p.is_file() for p in named)
+            and [p.resolve() for p in named] == [(root / s).resolve() for s in settings]
+            and not any(p in plan.copies for p in (root / s for s in settings)))
 
 
 def without_front_matter(text: str, path: Path) -> str:
@@ -357,13 +375,18 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
     return (len(unused), len(sources), ", ".join(p.name for p in paths)) if unused else None
 
 
-def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet_unused: bool = False) -> None:
+def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet_unused: bool = False,
+              named_by: str = "") -> None:
     """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys).
 
-    ``quiet_unused``: the essay cites a part of its bibliography, so LR307 is written down to a note."""
+    ``quiet_unused``: the essay cites a part of its bibliography, so LR307 is written down to a note. ``named_by``:
+    the essay that names the bibliography, which the settings then leave out (a comment says so) to follow it."""
     values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
               "site_dir": "site"}
-    body = "".join(f"{k} = {quoted(values[k])}\n" for k in _SETTINGS_KEYS)
+    body = "".join(f"{k} = {quoted(values[k])}\n" if not (k == "bibliography" and named_by) else
+                   f"# bibliography: left out, so the files {named_by} names are read (as pandoc and LaTeX read "
+                   f"them),\n# followed when it names others; bibliography = {quoted(bib)} would fix them\n"
+                   for k in _SETTINGS_KEYS)
     if quiet_unused:
         body += ('severity = { LR307 = "info" }  # entries the essay does not cite, and their problems, are notes, '
                  'not errors (a shared bibliography)\n')

@@ -80,8 +80,10 @@ def bibliography_to_write(config: Any, command: str) -> Any:
     """The file ``add`` and ``sync`` write to: the bibliography, or of several the first BibTeX one (said on
     stderr, as the others are read but never written)."""
     from ..bibliography.csl import is_csl
+    from ..review import bibliography_files
 
-    paths = config.paths("bibliography")
+    # Following the essay, the files it names (not refs/bibliography.bib: once written, that would be read instead).
+    paths = bibliography_files(config)
     bibtex = [p for p in paths if not is_csl(p)]
     path = bibtex[0] if bibtex else paths[0]
     # A setting naming another input as the bibliography (`bibliography = "essay.md"`) reads it as BibTeX with

@@ -239,9 +239,10 @@ def _load(path: Path) -> tuple[bytes, Bibliography]:
 
 def _others(config: Config, path: Path) -> dict[Path, bytes | None]:
     """The bytes of the bibliographies other than ``path`` (None: missing), to see later whether they changed."""
+    from ..review import bibliography_files
     from ..safewrite import read_bytes
 
-    return {p: read_bytes(p) for p in config.paths("bibliography") if p != path}
+    return {p: read_bytes(p) for p in bibliography_files(config) if p != path}
 
 
 def with_others(bib: Bibliography, others: Mapping[Path, bytes | None]) -> Bibliography:

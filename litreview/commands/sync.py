@@ -99,7 +99,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     from ..errors import InputError, WriteError
     from ..fileio import write_atomic
     from ..registry.corrections import apply_corrections, propose
-    from ..review import assemble
+    from ..review import assemble, bibliography_files
     from .sources import load_or_fail
 
     config = config_from(paths)
@@ -110,7 +110,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     stages = assemble(config, through="resolve", load=partial(load_or_fail, strict=True), essay="skip")
     bibliography, metadata = stages.bibliography, stages.metadata
     assert metadata is not None  # resolved
-    if len(config.paths("bibliography")) > 1:  # corrections are proposed for the written file's entries
+    if len(bibliography_files(config)) > 1:  # corrections are proposed for the written file's entries
         bibliography = load_or_fail(path, strict=True)
     unknown = sorted(set(keys) - set(bibliography.keys))
     if unknown:

@@ -1,0 +1,79 @@
+"""A bibliography that follows the essay: `init` leaves the setting out when the essay names its files, so that a
+file the front matter adds or renames later is read (a copied setting went stale: LR321); `add` writes to the
+files the essay names, and the cache keys on them."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview import cache
+from litreview.cli import main
+from litreview.config import load_config
+from litreview.review import bibliography_files, build_review
+
+ENTRY = "@book{{{key},\n  author = {{Doe, Jane}},\n  title = {{A Book}},\n  publisher = {{Pub}},\n  year = {{2001}},\n}}\n"
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.bib").write_text(ENTRY.format(key="a"), encoding="utf-8")
+    (tmp_path / "more.bib").write_text(ENTRY.format(key="b"), encoding="utf-8")
+    (tmp_path / "paper.md").write_text("---\ntitle: P\nbibliography: refs.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    return tmp_path
+
+
+def _codes() -> set[str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--format", "json", "--no-cache"])
+    return {f["code"] for f in json.loads(out.getvalue())["findings"]}
+
+
+def test_init_leaves_the_bibliography_the_essay_names_out_and_a_later_change_is_followed(here: Path) -> None:
+    assert main(["init", "paper.md"]) == 0
+    settings = (here / "litreview.toml").read_text(encoding="utf-8")
+    assert "\nbibliography =" not in settings and '# followed when it names others; bibliography = "refs.bib"' in settings
+    assert bibliography_files(load_config(here, env={})) == (here / "refs.bib",)
+    # The author adds a file to the front matter: it is read (a setting copied by init gave LR321 and LR300).
+    (here / "paper.md").write_text("---\ntitle: P\nbibliography: [refs.bib, more.bib]\n---\n\nText [@a; @b].\n",
+                                   encoding="utf-8")
+    assert not _codes() & {"LR300", "LR321"}
+    assert bibliography_files(load_config(here, env={})) == (here / "refs.bib", here / "more.bib")
+
+
+@pytest.mark.parametrize("how", ["--bib", "default-exists"])
+def test_a_bibliography_given_or_the_default_file_is_written_down(here: Path, how: str) -> None:
+    if how == "default-exists":  # refs/bibliography.bib would be read instead of the essay's: the setting says which
+        (here / "refs").mkdir()
+        (here / "refs" / "bibliography.bib").write_text(ENTRY.format(key="z"), encoding="utf-8")
+        assert main(["init", "paper.md"]) == 0
+        assert 'bibliography = "refs.bib"' in (here / "litreview.toml").read_text(encoding="utf-8")
+    else:
+        assert main(["init", "paper.md", "--bib", "more.bib"]) == 0
+        assert 'bibliography = "more.bib"' in (here / "litreview.toml").read_text(encoding="utf-8")
+
+
+def test_add_writes_to_the_file_the_essay_names(here: Path) -> None:
+    from litreview.commands._options import bibliography_to_write
+
+    (here / "litreview.toml").write_text('essay = "paper.md"\n', encoding="utf-8")
+    # Not refs/bibliography.bib: once written, it would be read instead of the essay's file.
+    assert bibliography_to_write(load_config(here, env={}), "litreview add") == here / "refs.bib"
+
+
+def test_a_followed_bibliography_is_cached_and_a_change_to_it_misses(here: Path) -> None:
+    (here / "litreview.toml").write_text('essay = "paper.md"\nclaims = ""\n', encoding="utf-8")
+    config = load_config(here, env={})
+    build_review(config, cache=True)  # a cold run records the files the essay names
+    key = cache.input_key(config)
+    assert key is not None and cache.input_key(config) == key
+    (here / "refs.bib").write_text(ENTRY.format(key="a") + ENTRY.format(key="c"), encoding="utf-8")
+    assert cache.input_key(config) not in (None, key)
+    (here / "paper.md").write_text("---\nbibliography: more.bib\n---\n\nText [@b].\n", encoding="utf-8")
+    assert cache.input_key(config) is None  # the essay changed: which files it names is known after a build
