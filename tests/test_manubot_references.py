@@ -96,3 +96,12 @@ def test_a_manual_id_without_its_prefix_is_named_in_the_hint(tmp_path: Path, mon
         main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
     (missing,) = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR310"]
     assert missing["line"] == 3 and "'raw:smith2020'" in missing["hint"] and "'smith2020'" in missing["hint"]
+
+
+def test_every_manual_reference_file_is_an_input_of_the_cache(tmp_path: Path) -> None:
+    from litreview.cache import essay_parts
+
+    content = _content(tmp_path, "Cited [@raw:one].\n", manual_references_yaml="- id: raw:one\n  type: book\n",
+                       manual_references_more_bib="@book{raw:two, title = {T}}\n")
+    names = {p.name for p in essay_parts(content) or ()}
+    assert {"manual-references.yaml", "manual-references-more.bib"} <= names
