@@ -675,3 +675,34 @@ def test_latex_lists_and_floats_are_blocks_of_their_own(tmp_path: Path) -> None:
         ["We have two points:"], ["first thing [@{k1}]"], ["second thing"], ["Then text goes on."],
         ["A map of things."], ["More text ^[A note: * one] here."], ["Term its meaning."], ["Quoted words."]]
     assert [c.line for c in essay.claims] == [2, 4, 5, 7, 10, 12, 16, 18]
+
+
+def test_manubot_a_key_without_prefix_is_the_manual_reference_of_that_id(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Manubot gives a key with no prefix (@roe2001Title) to citeproc as it is, and its manual references are read
+    # as a bibliography: the item of that id is the source. Such keys were each "matches no entry" (LR300).
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\r\n\r\nAs shown [@roe2001Title; @doi:10.1234/abcd].\r\n\r\nAgain "
+                                   "[@roe2001Title], not [@absent2002].\r\n", encoding="utf-8")
+    (content / "manual-references.json").write_text(
+        '[{"id": "roe2001Title", "type": "book", "title": "A Title", "publisher": "P",\n'
+        '  "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}},\n'
+        ' {"id": "unusedItem", "type": "book", "title": "Other", "publisher": "P"}]\n', encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["links", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    assert sorted({(x["claim_id"], x["source_key"]) for x in json.loads(out.getvalue()) if x["kind"] == "marker"}) == [
+        ("p2-s1", "doi:10.1234/abcd"), ("p2-s1", "roe2001Title"), ("p3-s1", "roe2001Title")]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    errors = [(f["code"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
+              if f["severity"] == "error"]
+    assert errors == [("LR300", 5, "citation '@absent2002' matches no entry")]

@@ -2,7 +2,8 @@
 
 The ``.md`` files are joined in name order (Jinja2 template markup blanked); ``[@alias]: target``
 lines and ``citation-tags.tsv`` define aliases and tags; every distinct identifier cited is a
-source (``manuscript_sources``), described by ``manual-references.json`` where it has an item.
+source (``manuscript_sources``), described by ``manual-references.json`` where it has an item; a key with no
+identifier's prefix is the manual reference of that id, as citeproc resolves it for Manubot.
 """
 
 from __future__ import annotations
@@ -133,10 +134,12 @@ def manuscript_sources(essay: Essay) -> Bibliography:
 
 
 def manual_items(essay: Essay) -> dict[str, Any]:
-    """The items of ``manual-references.json`` by standard id: the author's own description of a source."""
+    """The items of ``manual-references.json`` by standard id: the author's own description of a source. An id
+    with no identifier's prefix (``roe2001Title``) is its own standard id, as Manubot standardises it."""
     manual: dict[str, Any] = {}
     for item in essay.meta.get("manual-references") or ():
-        ident = standard_id(str(item.get("id", "")))
+        written = str(item.get("id", "")).strip()
+        ident = standard_id(written) or written
         if ident:
             manual[ident] = item
     return manual
@@ -148,11 +151,14 @@ def first_citing_claims(essay: Essay) -> dict[str, Claim]:
 
 
 def _first_cites(essay: Essay) -> dict[str, tuple[str, Claim]]:
-    """Each distinct identifier cited: the key it was first written as, and the claim citing it."""
+    """Each distinct identifier cited: the key it was first written as, and the claim citing it. A key with no
+    identifier's prefix counts when a manual reference has it as its id: Manubot hands such keys to citeproc,
+    which finds them among the manual references (others are citations of no entry)."""
     seen: dict[str, tuple[str, Claim]] = {}
+    manual = manual_items(essay)
     for claim in essay.claims:
         for cite in claim.citations or ():
-            ident = standard_id(cite.key)
+            ident = standard_id(cite.key) or (cite.key if cite.key in manual else None)
             if ident is None or is_crossref(cite.key):
                 continue
             seen.setdefault(ident, (cite.alias or cite.key, claim))
