@@ -264,15 +264,15 @@ def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_c
     assert code == 0
     keyed = [f for f in findings if f["key"] == "doi:10.1371/journal.pbio.3000860"]
     assert keyed and all(f["file"].endswith("01.md") and f["line"] == 3 for f in keyed)
-    # An identifier the author describes in manual-references.json is checked as an entry.
+    # An identifier the author describes in manual-references.json is checked as an entry, where the item is.
     (content / "manual-references.json").write_text('[{"id": "doi:10.1371/journal.pbio.3000860", "type": "book"}]',
                                                     encoding="utf-8")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
               "--format", "json", "--no-cache"])
-    assert [(f["code"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR110"] == [
-        ("LR110", 3)]
+    assert [(f["code"], f["file"], f["line"]) for f in json.loads(out.getvalue())["findings"]
+            if f["code"] == "LR110"] == [("LR110", "content/manual-references.json", 1)]
 
 
 def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_renders_them(tmp_path: Path) -> None:
@@ -706,3 +706,27 @@ def test_manubot_a_key_without_prefix_is_the_manual_reference_of_that_id(tmp_pat
     errors = [(f["code"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
               if f["severity"] == "error"]
     assert errors == [("LR300", 5, "citation '@absent2002' matches no entry")]
+
+
+def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # A manual reference is CSL-JSON, which citeproc reads with its rich text (<i>): its problems were put at the
+    # citing sentence in BibTeX's words ("@article entry lacks journal"), and <i> in a title was LR141 html-in-field.
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\n\nAs shown [@roe2001Title].\n", encoding="utf-8")
+    (content / "manual-references.json").write_text(
+        '[\n{"id": "roe2001Title", "type": "article-journal", "title": "On <i>Yersinia</i> in rats",\n'
+        ' "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}}\n]\n', encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    found = [(f["code"], f["file"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
+             if f["severity"] != "info"]
+    assert found == [("LR110", "content/manual-references.json", 2, "article-journal item lacks container-title")]

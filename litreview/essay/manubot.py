@@ -22,6 +22,8 @@ from .cites import is_crossref
 from .ids import id_source, standard_id
 from .markdown import read_body
 
+MANUAL_FILE = "manual-references-file"
+"""The meta key of the manual references' path, when the folder has them."""
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
 _ALIAS = re.compile(r"^ {0,3}\[@(?P<alias>[^\]\s]+)\]:\s*(?P<target>\S+)\s*$", re.M)
 
@@ -50,7 +52,10 @@ def load_manubot(folder: Path) -> Essay:
     if not paragraphs:
         raise EssayError("the manuscript has no paragraphs", path=str(folder), line=None,
                          hint="write the manuscript's text in the folder's .md files")
-    meta: dict[str, Any] = {"manual-references": _manual(folder / "manual-references.json")}
+    manual = folder / "manual-references.json"
+    meta: dict[str, Any] = {"manual-references": _manual(manual)}
+    if meta["manual-references"]:
+        meta[MANUAL_FILE] = str(manual)
     if not_utf8:
         from . import NOTICES, encoding_notices
 
@@ -129,8 +134,26 @@ def manuscript_sources(essay: Essay) -> Bibliography:
     The source's key is the identifier as first written (an alias or tag if it was cited so).
     """
     manual = manual_items(essay)
-    sources = tuple(id_source(key, ident, manual.get(ident)) for ident, (key, _) in _first_cites(essay).items())
-    return Bibliography(sources=sources, file=None)
+    placed = _manual_places(essay)
+    sources = []
+    for ident, (key, _) in _first_cites(essay).items():
+        source = id_source(key, ident, manual.get(ident))
+        where = placed.get(str(manual.get(ident, {}).get("id", "")).strip()) if ident in manual else None
+        if where is not None:  # the author's CSL item: its problems are its own, at its lines, in CSL's words
+            source = replace(source, file=where.file, line=where.line, field_lines=where.field_lines)
+        sources.append(source)
+    return Bibliography(sources=tuple(sources), file=None)
+
+
+def _manual_places(essay: Essay) -> dict[str, Any]:
+    """The manual references read as the CSL-JSON bibliography they are (file, line, each field's line), by id."""
+    path = essay.meta.get(MANUAL_FILE)
+    if not path:
+        return {}
+    from ..bibliography.csl import parse_csl
+
+    text = read_text(Path(path), what="manual references", error=EssayError, hint="save the file as UTF-8")
+    return {s.key: s for s in parse_csl(text, path).sources}
 
 
 def manual_items(essay: Essay) -> dict[str, Any]:
