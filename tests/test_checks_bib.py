@@ -501,3 +501,21 @@ def test_a_publisher_written_as_the_editor_is_named_in_the_hint() -> None:
     assert hints["press"].startswith("The editor field holds 'Temas Grupo Editorial'")
     assert hints["person"] == "Add publisher = {...} (the registry record usually has it)."
     assert not [f for f in found if f.code == "LR133"]
+
+
+def test_an_invalid_url_is_quoted_as_written_and_two_addresses_are_told_apart() -> None:
+    # The message doubled each backslash (Python's repr: '...\\&tool'), which the file does not hold; a url field
+    # holding two addresses got the hint "Write the full address, starting with https://".
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@misc{a, title = {T},\n  url = {https://example.org/r?id=1{\\&}x=2}}\n"
+                             "@misc{b, title = {T},\n  url = {https://example.org/p/1 https://example.com/q?d=2}}\n",
+                             "x.bib")
+    (one,), (two,) = (list(check_url(s)) for s in bib.sources)
+    assert one.message == ("URL 'https://example.org/r?id=1\\&x=2' is invalid: it contains a backslash "
+                           "(LaTeX escapes do not belong in url fields)")
+    assert one.hint == "Write url = {https://example.org/r?id=1&x=2}"
+    assert two.message == "URL 'https://example.org/p/1 https://example.com/q?d=2' is invalid: it contains white space"
+    assert two.hint == ("A url field holds one address: keep one, url = {https://example.org/p/1}, and give the "
+                        "other in a note")
