@@ -212,3 +212,27 @@ def test_init_leaves_unused_entries_errors_when_the_paper_cites_its_whole_bib(
     assert main(["init", "paper.md"]) == 0
     assert "cited nowhere" not in capsys.readouterr().out
     assert "severity" not in tomllib.loads((tmp_path / "litreview.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("pyproject", [False, True])
+def test_init_run_again_with_another_bibliography_says_the_kept_settings_differ(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pyproject: bool) -> None:
+    # A chapter whose .bib init did not find: run again with --bib, it said "Nothing to do: the review is set up"
+    # and the settings went on naming the empty refs/bibliography.bib.
+    monkeypatch.chdir(tmp_path)
+    if pyproject:
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (tmp_path / "ch.md").write_text("# One\n\nAs shown [@roe2001].\n", encoding="utf-8")
+    assert main(["init", "ch.md"]) == 0
+    capsys.readouterr()
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "refs.bib").write_text("@book{roe2001, title = {T}, author = {Roe, J.}, year = {2001}, "
+                                                  "publisher = {P}}\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    assert main(["init", "ch.md", "--bib", "assets/refs.bib"]) == 0
+    out = capsys.readouterr().out
+    name = "pyproject.toml" if pyproject else "litreview.toml"
+    assert (f'note: {name} is kept, and its bibliography is "refs/bibliography.bib", not "assets/refs.bib": write '
+            f'bibliography = "assets/refs.bib" there (init never changes a settings file)') in out
+    assert "Nothing to do" not in out
+    assert snapshot(tmp_path) == before

@@ -35,6 +35,8 @@ class Plan:
     copies: dict[Path, Path] = field(default_factory=dict)
     kept: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    differs: bool = False
+    """A kept settings file names another essay or bibliography than this run would write (said in a note)."""
 
     def write(self, path: Path, text: str) -> None:
         if path.exists():
@@ -373,6 +375,7 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
     pyproject = root / "pyproject.toml"
     if (root / "litreview.toml").exists():
         plan.kept.append(root / "litreview.toml")  # read before pyproject.toml
+        _kept_differs(plan, root / "litreview.toml", values)
     elif pyproject.is_file():
         import tomllib
 
@@ -383,11 +386,34 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
             raise ConfigError(f"invalid TOML: {exc}", path=str(pyproject), hint="fix it, then run init again") from None
         if "litreview" in data.get("tool", {}):
             plan.kept.append(pyproject)
+            _kept_differs(plan, pyproject, values)
         else:
             plan.appends[pyproject] = "[tool.litreview]\n" + body
     else:
         plan.write(root / "litreview.toml",
                    "# litreview settings (the same keys as [tool.litreview] in pyproject.toml)\n" + body)
+
+
+def _kept_differs(plan: Plan, path: Path, values: dict[str, str | list[str]]) -> None:
+    """A note for each of the essay and bibliography settings that the kept settings file gives otherwise than this
+    run would (init run again with another --bib): init never changes the file, so it says what to write there."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return  # check reports an unreadable settings file, at its line
+    tool = data.get("tool")
+    table = tool.get("litreview") if isinstance(tool, dict) and "litreview" in tool else \
+        ({} if path.name == "pyproject.toml" else data)
+    if not isinstance(table, dict):
+        return
+    for name in ("essay", "bibliography"):
+        kept, wanted = table.get(name), values[name]
+        if kept is not None and kept != wanted:
+            plan.notes.append(f"{path.name} is kept, and its {name} is {quoted(kept)}, not {quoted(wanted)}: write "
+                              f"{name} = {quoted(wanted)} there (init never changes a settings file)")
+            plan.differs = True
 
 
 def _title(text: str, path: Path) -> str:
