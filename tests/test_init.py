@@ -236,3 +236,20 @@ def test_init_run_again_with_another_bibliography_says_the_kept_settings_differ(
             f'bibliography = "assets/refs.bib" there (init never changes a settings file)') in out
     assert "Nothing to do" not in out
     assert snapshot(tmp_path) == before
+
+
+def test_init_finds_the_bib_in_a_subfolder_that_holds_the_keys_the_essay_cites(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A book's chapter with its .bib in assets/ (the book's index names it): init found none, imported an empty one
+    # from a text with no reference list, and every citation was "matches no entry".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.Rmd").write_text("# One\n\nAs shown [@roe2001], and by @doe2002.\n", encoding="utf-8")
+    for folder, key in (("assets", "roe2001"), ("notes", "other1999"), (".cache", "roe2001"), ("site", "doe2002")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "refs.bib").write_text(f"@book{{{key}, title = {{T}}}}\n", encoding="utf-8")
+    assert main(["init", "ch.Rmd"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "assets/refs.bib"
+    assert ("note: the bibliography is assets/refs.bib, the one .bib in a folder below ch.Rmd that holds keys it cites "
+            "(1 of 2) (--bib names another)") in out
+    assert not (tmp_path / "refs" / "bibliography.bib").exists()

@@ -231,8 +231,54 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                 plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
                                   f"{essay_path.name} (--bib names another)")
         if beside or folder == plan.root or not _inside(folder, plan.root):
-            return beside if len(beside) == 1 else []
+            return beside if len(beside) == 1 else [] if beside else _below(plan, essay_path)
         folder = folder.parent
+
+
+_SKIPPED = frozenset({"site", "_site", "_book", "_freeze", "node_modules", "refs"})
+"""Folders whose .bib files are no manuscript's own (built sites, a book's output, packages, init's refs/)."""
+
+
+def _below(plan: Plan, essay_path: Path) -> list[Path]:
+    """The one .bib in a folder below the essay's (three levels at most) holding keys the essay cites, as a book's
+    chapter finds its ``assets/refs.bib`` through the book's index; none when several do, with a note naming them."""
+    from ..bibliography.load import load_bibliography
+    from ..errors import LitreviewError
+    from ..essay import load_essay
+
+    top = essay_path.parent
+    if _is_project(essay_path) or not _inside(top, plan.root):
+        return []
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
+        depth = len(Path(folder).relative_to(top).parts)
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
+        if depth:
+            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(".bib")]
+    if not found or len(found) > 50:  # a folder of many bibliographies (a collection): --bib says which
+        return []
+    try:
+        essay = load_essay(essay_path)
+    except LitreviewError:
+        return []
+    cited = {c.key for claim in essay.claims for c in claim.citations or ()}
+    holding = []
+    for path in found:
+        try:
+            keys = set(load_bibliography(path).keys)
+        except LitreviewError:
+            continue
+        if keys & cited:
+            holding.append((path, len(keys & cited)))
+    names = [_rel(p, plan.root) for p, _ in holding]
+    if len(holding) == 1:
+        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {essay_path.name} that "
+                          f"holds keys it cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
+        return [holding[0][0]]
+    if holding:
+        plan.notes.append(f"several .bib files below {essay_path.name} hold keys it cites ({', '.join(names)}): "
+                          f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
+    return []
 
 
 def _has_inline_references(essay_path: Path, text: str) -> bool:

@@ -26,8 +26,8 @@ Examples:
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
 Without a bibliography (none given, none named by the essay or its book, none of its name beside it,
-as paper.json, no single .bib beside it or in a folder above it up to this one, and no single CSL-JSON or
-CSL-YAML bibliography beside it), the bibliography
+as paper.json, no single .bib beside it or in a folder above it up to this one, none in a folder below it
+holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the bibliography
 is imported from the essay's reference list into refs/bibliography.bib.
 """
 
