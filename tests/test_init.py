@@ -253,3 +253,20 @@ def test_init_finds_the_bib_in_a_subfolder_that_holds_the_keys_the_essay_cites(
     assert ("note: the bibliography is assets/refs.bib, the one .bib in a folder below ch.Rmd that holds keys it cites "
             "(1 of 2) (--bib names another)") in out
     assert not (tmp_path / "refs" / "bibliography.bib").exists()
+
+
+def test_init_says_which_file_stands_for_a_named_bibliography_not_beside_the_essay(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # plan/thesis.md names refs.bib, which lies at the root (pandoc, run there, finds it): init said "names the
+    # bibliography refs.bib, which does not exist" and then used the root's refs.bib without a word.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan").mkdir()
+    (tmp_path / "plan" / "thesis.md").write_text("---\n  bibliography: refs.bib\n---\n\nAs shown [@roe2001].\n",
+                                                 encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["init", "plan/thesis.md"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "refs.bib"
+    assert ("note: thesis.md names the bibliography refs.bib, which is not beside it: refs.bib of the folder above "
+            "is used, where pandoc finds it when run from there (--bib names another)") in out
+    assert "which does not exist" not in out

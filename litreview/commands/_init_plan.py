@@ -207,11 +207,24 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
                           "download it and add the file to the bibliography setting")
     found = [p for p in named if p.is_file()]
+    chosen = found or _beside(plan, essay_path, text)
     for path in named:
-        if not path.is_file():
+        if path.is_file():
+            continue
+        stand_in = next((c for c in chosen if not found and c.name == path.name), None)
+        if stand_in is None:
             plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
-    if found:
-        return found
+        else:  # pandoc reads a bibliography's path from the folder it runs in: a thesis's root, say
+            where = ("the folder above" if stand_in.parent == essay_path.parent.parent else
+                     "this folder" if stand_in.parent == plan.root else _rel(stand_in.parent, plan.root))
+            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which is not beside it: "
+                              f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
+                              "there (--bib names another)")
+    return chosen
+
+
+def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
+    """The bibliography of the essay's name beside it, else the one .bib beside it or above it, else below it."""
     # The essay's own name with a bibliography's suffix (pandoc's pairing: paper.md, paper.json), then the one .bib
     # beside it or in a folder above it up to the one init runs in (a thesis's chapters/intro.tex, the .bib that the
     # main file names at the root).
