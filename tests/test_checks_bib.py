@@ -519,3 +519,21 @@ def test_an_invalid_url_is_quoted_as_written_and_two_addresses_are_told_apart() 
     assert two.message == "URL 'https://example.org/p/1 https://example.com/q?d=2' is invalid: it contains white space"
     assert two.hint == ("A url field holds one address: keep one, url = {https://example.org/p/1}, and give the "
                         "other in a note")
+
+
+def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:
+    # biblatex marks one with entrysubtype (Zotero's export writes {newspaper}), CSL with its item type; a thesis
+    # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.
+    from litreview.bibliography.csl import parse_csl
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.style import doi_expected
+
+    bib = parse_bibliography("@article{a, title = {T}, journaltitle = {Tageblatt}, date = {2011-11-17}, "
+                             "entrysubtype = {newspaper}}\n@article{b, title = {T}, journal = {Weekly}, year = {2011}, "
+                             "entrysubtype = {magazine}}\n@article{c, title = {T}, journal = {J}, year = {2011}}\n",
+                             "x.bib")
+    csl = parse_csl('[{"id": "d", "type": "article-newspaper", "title": "T", "container-title": "Tageblatt", '
+                    '"issued": {"date-parts": [[2011]]}}, {"id": "e", "type": "article-magazine", "title": "T", '
+                    '"issued": {"date-parts": [[2011]]}}]', "x.json")
+    assert [doi_expected(s) for s in (*bib.sources, *csl.sources)] == [
+        "", "", "journal articles published since 2000 almost all have one", "", ""]
