@@ -154,7 +154,10 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
     or one imported; several named ones are kept as a list, as pandoc reads them."""
     given = [bib] if isinstance(bib, str) else list(bib or ())
     if not given and essay_path.is_dir():
-        plan.notes.append("the sources are the identifiers the manuscript cites, as Manubot has them "
+        manual = essay_path / "manual-references.json"
+        described = (f", and the items of {_rel(manual, root)} its keys with no prefix name" if manual.is_file()
+                     else "")
+        plan.notes.append(f"the sources are the identifiers the manuscript cites, as Manubot has them{described} "
                           "(refs/bibliography.bib, once it exists, is used instead)")
         return "refs/bibliography.bib"
     candidates = [Path(b).resolve() for b in given] or _named_or_beside(plan, essay_path, essay_text)
