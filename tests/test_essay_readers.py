@@ -722,7 +722,7 @@ def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Pa
     content.mkdir()
     (content / "01.md").write_text("## M\n\nAs shown [@roe2001Title].\n", encoding="utf-8")
     (content / "manual-references.json").write_text(
-        '[\n{"id": "roe2001Title", "type": "article-journal", "title": "On <i>Yersinia</i> in rats",\n'
+        '[\n{"id": "roe2001Title", "type": "article-journal", "title": "On <i>Rattus</i> in rats",\n'
         ' "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}}\n]\n', encoding="utf-8")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -47,7 +47,7 @@ _PLACEHOLDER = lazy(r"\[(?:CITE|CITES|CITATION|CITATIONS|REF|REFS|REFERENCE|REFE
                     r"(?i:citations?\s+needed|refs?\s+needed|references?\s+needed))\]|\((?:CITE|CITATION|REF|REFS)\)"
                     r"|\[(?:CITE|CITATIONS?)(?:[-_ ][A-Z]+)*(?::[^\[\]]*)?\]")
 """A placeholder where a citation belongs, never filled in: "[CITE]", "[citation needed]", "(REF)", and a CITE written
-with a word or a note of what to cite ("[CITE-CHECK: the regional sequence]", "[CITE: survey]"); "[REF: 3]" may point at
+with a word or a note of what to cite ("[CITE-CHECK: dates of the dune layers]", "[CITE: survey]"); "[REF: 3]" may point at
 anything."""
 
 
