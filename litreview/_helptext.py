@@ -84,9 +84,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '    litreview init paper.md --workflow --pre-commit\n'
          '  Without a bibliography (none given, none named by the essay or its book, none of its '
          'name beside it,\n'
-         '  as paper.json, no single .bib beside it or in a folder above it up to this one, and no '
-         'single CSL-JSON or\n'
-         '  CSL-YAML bibliography beside it), the bibliography\n'
+         '  as paper.json, no single .bib beside it or in a folder above it up to this one, none '
+         'in a folder below it\n'
+         '  holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the '
+         'bibliography\n'
          "  is imported from the essay's reference list into refs/bibliography.bib.",
  'build': 'Usage: litreview build [OPTIONS]\n'
           '\n'

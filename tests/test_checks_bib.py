@@ -501,3 +501,39 @@ def test_a_publisher_written_as_the_editor_is_named_in_the_hint() -> None:
     assert hints["press"].startswith("The editor field holds 'Temas Grupo Editorial'")
     assert hints["person"] == "Add publisher = {...} (the registry record usually has it)."
     assert not [f for f in found if f.code == "LR133"]
+
+
+def test_an_invalid_url_is_quoted_as_written_and_two_addresses_are_told_apart() -> None:
+    # The message doubled each backslash (Python's repr: '...\\&tool'), which the file does not hold; a url field
+    # holding two addresses got the hint "Write the full address, starting with https://".
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@misc{a, title = {T},\n  url = {https://example.org/r?id=1{\\&}x=2}}\n"
+                             "@misc{b, title = {T},\n  url = {https://example.org/p/1 https://example.com/q?d=2}}\n",
+                             "x.bib")
+    (one,), (two,) = (list(check_url(s)) for s in bib.sources)
+    assert one.message == ("URL 'https://example.org/r?id=1\\&x=2' is invalid: it contains a backslash "
+                           "(LaTeX escapes do not belong in url fields)")
+    assert one.hint == "Write url = {https://example.org/r?id=1&x=2}"
+    assert two.message == "URL 'https://example.org/p/1 https://example.com/q?d=2' is invalid: it contains white space"
+    assert two.hint == ("A url field holds one address: keep one, url = {https://example.org/p/1}, and give the "
+                        "other in a note")
+
+
+def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:
+    # biblatex marks one with entrysubtype (Zotero's export writes {newspaper}), CSL with its item type; a thesis
+    # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.
+    from litreview.bibliography.csl import parse_csl
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.style import doi_expected
+
+    bib = parse_bibliography("@article{a, title = {T}, journaltitle = {Tageblatt}, date = {2011-11-17}, "
+                             "entrysubtype = {newspaper}}\n@article{b, title = {T}, journal = {Weekly}, year = {2011}, "
+                             "entrysubtype = {magazine}}\n@article{c, title = {T}, journal = {J}, year = {2011}}\n",
+                             "x.bib")
+    csl = parse_csl('[{"id": "d", "type": "article-newspaper", "title": "T", "container-title": "Tageblatt", '
+                    '"issued": {"date-parts": [[2011]]}}, {"id": "e", "type": "article-magazine", "title": "T", '
+                    '"issued": {"date-parts": [[2011]]}}]', "x.json")
+    assert [doi_expected(s) for s in (*bib.sources, *csl.sources)] == [
+        "", "", "journal articles published since 2000 almost all have one", "", ""]

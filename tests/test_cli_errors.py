@@ -201,3 +201,15 @@ def test_click_usage_errors_show_control_characters_as_escapes(project: Path, ca
     assert main(["check", f"p{title}.md"]) == 2
     err = capsys.readouterr().err
     assert "--essay p\\x1b]0;owned\\x07.md" in err and "\x1b" not in err
+
+
+def test_a_bibliographys_problems_on_loading_name_it_as_check_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys) -> None:
+    # check names the file relative to the review's folder; sources and links printed its whole path, per problem.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "refs.bib").write_text("@misc{a, title = {A}, language = en-US}\n", encoding="utf-8")
+    assert main(["sources", "--bib", "lib/refs.bib", "--essay", "", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: 1 problem in lib/refs.bib; 1 entry loaded and used")
+    assert "\nlib/refs.bib:1: LR100 " in err and str(tmp_path) not in err

@@ -186,3 +186,17 @@ def test_a_citation_placeholder_left_in_the_text_is_a_finding(tmp_path: Path, na
     assert [(f.line, f.claim_id, f.message.split("'")[1]) for f in found] == [
         (1, "p1-s1", "[CITE]"), (3, "p2-s1", "[citation needed]"), (3, "p2-s1", "(REF)")]
     assert found[0].hint.startswith("Cite the work")
+
+
+@pytest.mark.parametrize("name", ["p.md", "p.tex"])
+def test_a_cite_placeholder_with_a_note_is_a_finding(tmp_path: Path, name: str) -> None:
+    # "[CITE-CHECK: ... to be sourced before submission.]", a draft's note where a citation belongs, was no
+    # finding; "[REF: 3]" may point at anything and stays none, as does a bracket that only mentions citing.
+    (tmp_path / name).write_text("Dunes formed in two phases. [CITE-CHECK: dates of the dune\nlayers, to be "
+                                 "sourced.]\n\nDurations have a prior. [CITE: survey of "
+                                 "durations] Then [CITE NEEDED] and [REF: 3] and [we cite nothing].\n",
+                                 encoding="utf-8")
+    found = [f for f in check_notices(load_essay(tmp_path / name)) if f.code == "LR320"]
+    assert [(f.line, f.message.split("'")[1]) for f in found] == [
+        (1, "[CITE-CHECK: dates of the dune layers, to be sourced.]"),
+        (4, "[CITE: survey of durations]"), (4, "[CITE NEEDED]")]

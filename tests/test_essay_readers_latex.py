@@ -341,3 +341,4 @@ def test_latex_lists_and_floats_are_blocks_of_their_own(tmp_path: Path) -> None:
         ["We have two points:"], ["first thing [@{k1}]"], ["second thing"], ["Then text goes on."],
         ["A map of things."], ["More text ^[A note: * one] here."], ["Term its meaning."], ["Quoted words."]]
     assert [c.line for c in essay.claims] == [2, 4, 5, 7, 10, 12, 16, 18]
+

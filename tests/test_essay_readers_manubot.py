@@ -117,15 +117,15 @@ def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_c
     assert code == 0
     keyed = [f for f in findings if f["key"] == "doi:10.1371/journal.pbio.3000860"]
     assert keyed and all(f["file"].endswith("01.md") and f["line"] == 3 for f in keyed)
-    # An identifier the author describes in manual-references.json is checked as an entry.
+    # An identifier the author describes in manual-references.json is checked as an entry, where the item is.
     (content / "manual-references.json").write_text('[{"id": "doi:10.1371/journal.pbio.3000860", "type": "book"}]',
                                                     encoding="utf-8")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
               "--format", "json", "--no-cache"])
-    assert [(f["code"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR110"] == [
-        ("LR110", 3)]
+    assert [(f["code"], f["file"], f["line"]) for f in json.loads(out.getvalue())["findings"]
+            if f["code"] == "LR110"] == [("LR110", "content/manual-references.json", 1)]
 
 
 def test_manubot_malformed_doi_is_reported_where_cited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -188,3 +188,57 @@ def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: P
         main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
     errors = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
     assert errors == [("LR310", "raw:mine2020", 3)]
+
+def test_manubot_a_key_without_prefix_is_the_manual_reference_of_that_id(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Manubot gives a key with no prefix (@roe2001Title) to citeproc as it is, and its manual references are read
+    # as a bibliography: the item of that id is the source. Such keys were each "matches no entry" (LR300).
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\r\n\r\nAs shown [@roe2001Title; @doi:10.1234/abcd].\r\n\r\nAgain "
+                                   "[@roe2001Title], not [@absent2002].\r\n", encoding="utf-8")
+    (content / "manual-references.json").write_text(
+        '[{"id": "roe2001Title", "type": "book", "title": "A Title", "publisher": "P",\n'
+        '  "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}},\n'
+        ' {"id": "unusedItem", "type": "book", "title": "Other", "publisher": "P"}]\n', encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["links", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    assert sorted({(x["claim_id"], x["source_key"]) for x in json.loads(out.getvalue()) if x["kind"] == "marker"}) == [
+        ("p2-s1", "doi:10.1234/abcd"), ("p2-s1", "roe2001Title"), ("p3-s1", "roe2001Title")]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    errors = [(f["code"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
+              if f["severity"] == "error"]
+    assert errors == [("LR300", 5, "citation '@absent2002' matches no entry")]
+
+
+def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # A manual reference is CSL-JSON, which citeproc reads with its rich text (<i>): its problems were put at the
+    # citing sentence in BibTeX's words ("@article entry lacks journal"), and <i> in a title was LR141 html-in-field.
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.md").write_text("## M\n\nAs shown [@roe2001Title].\n", encoding="utf-8")
+    (content / "manual-references.json").write_text(
+        '[\n{"id": "roe2001Title", "type": "article-journal", "title": "On <i>Rattus</i> in rats",\n'
+        ' "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}}\n]\n', encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
+    found = [(f["code"], f["file"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
+             if f["severity"] != "info"]
+    assert found == [("LR110", "content/manual-references.json", 2, "article-journal item lacks container-title")]

@@ -212,3 +212,61 @@ def test_init_leaves_unused_entries_errors_when_the_paper_cites_its_whole_bib(
     assert main(["init", "paper.md"]) == 0
     assert "cited nowhere" not in capsys.readouterr().out
     assert "severity" not in tomllib.loads((tmp_path / "litreview.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("pyproject", [False, True])
+def test_init_run_again_with_another_bibliography_says_the_kept_settings_differ(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pyproject: bool) -> None:
+    # A chapter whose .bib init did not find: run again with --bib, it said "Nothing to do: the review is set up"
+    # and the settings went on naming the empty refs/bibliography.bib.
+    monkeypatch.chdir(tmp_path)
+    if pyproject:
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (tmp_path / "ch.md").write_text("# One\n\nAs shown [@roe2001].\n", encoding="utf-8")
+    assert main(["init", "ch.md"]) == 0
+    capsys.readouterr()
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "refs.bib").write_text("@book{roe2001, title = {T}, author = {Roe, J.}, year = {2001}, "
+                                                  "publisher = {P}}\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    assert main(["init", "ch.md", "--bib", "assets/refs.bib"]) == 0
+    out = capsys.readouterr().out
+    name = "pyproject.toml" if pyproject else "litreview.toml"
+    assert (f'note: {name} is kept, and its bibliography is "refs/bibliography.bib", not "assets/refs.bib": write '
+            f'bibliography = "assets/refs.bib" there (init never changes a settings file)') in out
+    assert "Nothing to do" not in out
+    assert snapshot(tmp_path) == before
+
+
+def test_init_finds_the_bib_in_a_subfolder_that_holds_the_keys_the_essay_cites(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A book's chapter with its .bib in assets/ (the book's index names it): init found none, imported an empty one
+    # from a text with no reference list, and every citation was "matches no entry".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.Rmd").write_text("# One\n\nAs shown [@roe2001], and by @doe2002.\n", encoding="utf-8")
+    for folder, key in (("assets", "roe2001"), ("notes", "other1999"), (".cache", "roe2001"), ("site", "doe2002")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "refs.bib").write_text(f"@book{{{key}, title = {{T}}}}\n", encoding="utf-8")
+    assert main(["init", "ch.Rmd"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "assets/refs.bib"
+    assert ("note: the bibliography is assets/refs.bib, the one .bib in a folder below ch.Rmd that holds keys it cites "
+            "(1 of 2) (--bib names another)") in out
+    assert not (tmp_path / "refs" / "bibliography.bib").exists()
+
+
+def test_init_says_which_file_stands_for_a_named_bibliography_not_beside_the_essay(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # plan/thesis.md names refs.bib, which lies at the root (pandoc, run there, finds it): init said "names the
+    # bibliography refs.bib, which does not exist" and then used the root's refs.bib without a word.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan").mkdir()
+    (tmp_path / "plan" / "thesis.md").write_text("---\n  bibliography: refs.bib\n---\n\nAs shown [@roe2001].\n",
+                                                 encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["init", "plan/thesis.md"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "refs.bib"
+    assert ("note: thesis.md names the bibliography refs.bib, which is not beside it: refs.bib of the folder above "
+            "is used, where pandoc finds it when run from there (--bib names another)") in out
+    assert "which does not exist" not in out

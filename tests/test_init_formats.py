@@ -279,3 +279,15 @@ def test_a_manubot_manuscripts_site_is_named_by_its_title(here: Path) -> None:
     (here / "paper" / "mkdocs.yml").unlink()
     assert main(["-C", str(here / "paper"), "init", "content"]) == 0  # no title: the manuscript's folder, not "content"
     assert 'site_name: "Review: paper"' in (here / "paper" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_manubot_folder_with_manual_references_is_said_to_use_them(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The note named only the identifiers cited, for a section that cites every source by a manual reference's id.
+    (here / "content").mkdir()
+    (here / "content" / "02.intro.md").write_text("## Intro\n\nAs shown [@roe2001Title].\n", encoding="utf-8")
+    (here / "content" / "manual-references.json").write_text('[{"id": "roe2001Title", "title": "T"}]\n',
+                                                             encoding="utf-8")
+    assert main(["init", "content"]) == 0
+    assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
+            "content/manual-references.json its keys with no prefix name") in capsys.readouterr().out

@@ -215,3 +215,16 @@ def test_links_names_the_first_unresolved_citations_and_counts_the_rest(tmp_path
     err = capsys.readouterr().err
     assert "'@missing10' matches no entry" in err and "missing11" not in err
     assert "warning: 5 more citations match no entry (`litreview check` lists every one)" in err
+
+
+def test_links_warnings_name_files_as_check_does(tmp_path, monkeypatch, capsys) -> None:
+    # check names a file relative to the review's folder; links printed the whole path ("/home/.../ch.Rmd:3").
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "ch.md").write_text("# One\n\nAs shown [@absent2001].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["links", "--essay", "text/ch.md", "--bib", "refs.bib", "--claims", ""]) == 0
+    err = capsys.readouterr().err
+    assert "warning: text/ch.md:3: [p2-s1] citation '@absent2001' matches no entry" in err

@@ -182,3 +182,19 @@ def test_a_readable_date_wins_over_year_as_biber_and_pandoc_read_it():
     bib = parse_bibliography("@book{a, title={T}, date={1996-01-01}, year={1998}}\n"
                              "@book{b, title={U}, date={21.04.2018}, year={1998}}")
     assert [s.year for s in bib.sources] == [1996, 1998]
+
+
+def test_an_undefined_string_and_an_empty_value_name_their_entry_field_and_what_to_write():
+    # A hand-written .bib's bare "language = en-GB" and "doi = ," were reported with no entry and a hint that did
+    # not fit: "Quote the value in braces, or define it", and "A comma is probably missing after the previous field".
+    text = ("@misc{roe,\n  title = {T},\n  language = en-GB,\n}\n\n"
+            "@misc{doe ,\n  title = {U},\n  doi = ,\n  note = {N},\n}\n")
+    bib = parse_bibliography(text, "x.bib")
+    assert [s.key for s in bib.sources] == ["roe", "doe"]
+    assert [(p.key, p.line, p.message, p.hint) for p in bib.problems] == [
+        ("roe", 3, "BibTeX syntax error: undefined @string 'en-GB': BibTeX and biber leave the field empty (in the entry "
+                   "that starts on line 1)",
+         "Write language = {en-GB} if it is text, or define it with @string in this file"),
+        ("doe", 8, "BibTeX syntax error: doi has no value: BibTeX and pybtex skip the rest of the entry from there, "
+                   "pandoc reads it as empty and goes on (in the entry that starts on line 6)",
+         "Delete the line, or write doi = {...} with its value")]

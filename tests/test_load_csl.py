@@ -278,3 +278,14 @@ def test_a_csl_json_syntax_error_says_what_and_where_in_plain_words(text: str, m
     assert hint in problem.hint and "Expecting" not in problem.message and "char " not in problem.message
     if len(text) > 1000:
         assert problem.message.endswith("""column 72792, near '…, "title": "T1499"},{"id": "x",}]'"""), problem.message
+
+
+def test_csl_rich_text_is_formatting_not_text_in_the_title_shown() -> None:
+    # citeproc renders CSL's <i>, <b>, <sup>, <sub> and nocase or small-caps spans as formatting; the site printed
+    # "&lt;i&gt;Rattus&lt;/i&gt;" in the reference and the titles linker read "<i>rattus</i>" as words.
+    bib = parse_csl('[{"id": "a", "type": "article-journal", "title": "On <i>Rattus</i> in <span class=\\"nocase\\">'
+                    'UK</span> rats<sup>2</sup>", "container-title": "<b>Bulletin</b> of <span style=\\"font-variant:'
+                    'small-caps;\\">Zoology</span>"}]', "x.json")
+    (source,) = bib.sources
+    assert (source.title, source.container) == ("On Rattus in UK rats2", "Bulletin of Zoology")
+    assert source.fields["title"].startswith("On <i>Rattus</i>")  # the field as written, for the checks

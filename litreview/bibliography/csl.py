@@ -80,6 +80,9 @@ _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings"
 # CSL has no institution or school: the body that issues a report or awards a degree is its publisher
 # (pandoc writes it so to biblatex).
 _ISSUER = {"techreport": "institution", "phdthesis": "school"}
+_PRESS = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
+_RICH_TEXT = re.compile(r'</?(?:i|b|sup|sub)>|<span\s+(?:class="nocase"|style="font-variant:\s*small-caps;?")>|</span>')
+"""CSL's rich text, which citeproc renders as formatting: out of the title and container shown (the fields keep it)."""
 
 
 NAME_VARIABLES = frozenset({
@@ -272,18 +275,21 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     for csl, bib in FIELDS.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()
+    if item.get("type") in _PRESS:  # as pandoc writes them in biblatex: @article, entrysubtype = {newspaper}
+        fields.setdefault("entrysubtype", _PRESS[str(item["type"])])
     if kind in _ISSUER and fields.get("publisher"):
         fields.setdefault(_ISSUER[kind], fields["publisher"])
-    container = str(item.get("container-title") or "").strip()
-    if container:
-        fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = container
+    written = str(item.get("container-title") or "").strip()
+    container = _RICH_TEXT.sub("", written).strip()
+    if written:
+        fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = written
     if item.get("page"):
         fields["pages"] = page_range(str(item["page"]))
     if accessed:
         fields["urldate"] = accessed
     return Source(
         key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
-        title=fields.get("title", ""), container=container, publisher=fields.get("publisher", ""),
+        title=_RICH_TEXT.sub("", fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line, field_lines=_field_lines(item, fields, key_lines or {}),

@@ -37,6 +37,8 @@ KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
+_EMPTY_VALUE = re.compile(r"\s*[,})]")
+"""What follows a field's "=" that has no value (``doi = ,``): a comma or the entry's end."""
 MACRO_BUDGET = 1_000_000
 """Characters @string macros may give out in one file, beyond ten times its length."""
 
@@ -253,8 +255,17 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 return
             problems.remove(reported)
         head, _, detail = str(error).partition(": ")
+        # The entry and field it is in (pybtex resets both at each @): named, so the hint can say what to write.
+        key, field = scanner.current_entry_key, scanner.current_field_name if scanner.current_entry_key else None
+        hint = ""
         if head.startswith("undefined string"):  # a name no @string defines, maybe in another .bib of the build
             message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
+            if field:
+                hint = f"Write {field} = {{{detail}}} if it is text, or define it with @string in this file"
+        elif detail == "field value expected" and field and _EMPTY_VALUE.match(scanner.text, scanner.pos):
+            message = (f"{field} has no value: BibTeX and pybtex skip the rest of the entry from there, pandoc reads "
+                       "it as empty and goes on")
+            hint = f"Delete the line, or write {field} = {{...}} with its value"
         else:
             message = detail or head
         start = line_of(error.error_context_info[0] or 0)
@@ -262,7 +273,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             message += f" (in the entry that starts on line {start})"
         problems.append(Finding(
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
-            hint=_hint_for(message), file=filename, line=line_of(error.error_context_info[2]),
+            hint=hint or _hint_for(message), key=key, file=filename, line=line_of(error.error_context_info[2]),
         ))
 
     expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap

@@ -344,7 +344,7 @@ def check_isbn(source: Source) -> Iterable[Finding]:
         if problem and not issn_problem(part):
             problem = "it is an ISSN, which belongs in the issn field"
         if problem:
-            yield entry_finding("LR122", source, f"ISBN {part!r} is invalid: {problem}", field="isbn")
+            yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", field="isbn")
 
 
 def url_problem(url: str) -> str:
@@ -380,7 +380,11 @@ def check_url(source: Source) -> Iterable[Finding]:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
-            yield entry_finding("LR123", source, f"URL {raw!r} is invalid: {problem}", hint, field="url")
+            several = raw.split()
+            if len(several) > 1 and not any(url_problem(part) for part in several):
+                hint = (f"a url field holds one address: keep one, url = {{{several[0]}}}, and give the "
+                        f"other{'s' if len(several) > 2 else ''} in a note")
+            yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
 
 
 def year_problem(raw: str, today: date) -> str:

@@ -44,8 +44,11 @@ def check_notices(essay: Essay) -> list[Finding]:
 
 
 _PLACEHOLDER = lazy(r"\[(?:CITE|CITES|CITATION|CITATIONS|REF|REFS|REFERENCE|REFERENCES|"
-                    r"(?i:citations?\s+needed|refs?\s+needed|references?\s+needed))\]|\((?:CITE|CITATION|REF|REFS)\)")
-"""A placeholder where a citation belongs, never filled in: "[CITE]", "[citation needed]", "(REF)"."""
+                    r"(?i:citations?\s+needed|refs?\s+needed|references?\s+needed))\]|\((?:CITE|CITATION|REF|REFS)\)"
+                    r"|\[(?:CITE|CITATIONS?)(?:[-_ ][A-Z]+)*(?::[^\[\]]*)?\]")
+"""A placeholder where a citation belongs, never filled in: "[CITE]", "[citation needed]", "(REF)", and a CITE written
+with a word or a note of what to cite ("[CITE-CHECK: dates of the dune layers]", "[CITE: survey]"); "[REF: 3]" may point at
+anything."""
 
 
 def _placeholders(essay: Essay, claim: Claim) -> list[Finding]:

@@ -363,6 +363,10 @@ def _years(days: int) -> str:
     return plural(days // 365, "year") if days >= 730 else plural(days, "day")
 
 
+_PRESS = frozenset({"newspaper", "magazine"})
+"""biblatex's entrysubtype of an article in the press (CSL's article-newspaper, article-magazine), which has no DOI."""
+
+
 def doi_expected(source: Source) -> str:
     """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
     if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
@@ -382,7 +386,8 @@ def doi_expected(source: Source) -> str:
             noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
                     else "chapters" if source.type.startswith("in") else "books")
             return f"{source.publisher} registers DOIs for its {noun}"
-    if source.type == "article" and (source.year or 0) >= 2000 and not source.url:
+    if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _PRESS.intersection(
+            plain(source.fields.get("entrysubtype", "")).lower().split()):
         return "journal articles published since 2000 almost all have one"
     return ""
 

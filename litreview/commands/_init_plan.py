@@ -35,6 +35,8 @@ class Plan:
     copies: dict[Path, Path] = field(default_factory=dict)
     kept: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    differs: bool = False
+    """A kept settings file names another essay or bibliography than this run would write (said in a note)."""
 
     def write(self, path: Path, text: str) -> None:
         if path.exists():
@@ -154,7 +156,10 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
     or one imported; several named ones are kept as a list, as pandoc reads them."""
     given = [bib] if isinstance(bib, str) else list(bib or ())
     if not given and essay_path.is_dir():
-        plan.notes.append("the sources are the identifiers the manuscript cites, as Manubot has them "
+        manual = essay_path / "manual-references.json"
+        described = (f", and the items of {_rel(manual, root)} its keys with no prefix name" if manual.is_file()
+                     else "")
+        plan.notes.append(f"the sources are the identifiers the manuscript cites, as Manubot has them{described} "
                           "(refs/bibliography.bib, once it exists, is used instead)")
         return "refs/bibliography.bib"
     candidates = [Path(b).resolve() for b in given] or _named_or_beside(plan, essay_path, essay_text)
@@ -223,11 +228,24 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
                           "download it and add the file to the bibliography setting")
     found = [p for p in named if p.is_file()]
+    chosen = found or _beside(plan, essay_path, text)
     for path in named:
-        if not path.is_file():
+        if path.is_file():
+            continue
+        stand_in = next((c for c in chosen if not found and c.name == path.name), None)
+        if stand_in is None:
             plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
-    if found:
-        return found
+        else:  # pandoc reads a bibliography's path from the folder it runs in: a thesis's root, say
+            where = ("the folder above" if stand_in.parent == essay_path.parent.parent else
+                     "this folder" if stand_in.parent == plan.root else _rel(stand_in.parent, plan.root))
+            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which is not beside it: "
+                              f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
+                              "there (--bib names another)")
+    return chosen
+
+
+def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
+    """The bibliography of the essay's name beside it, else the one .bib beside it or above it, else below it."""
     # The essay's own name with a bibliography's suffix (pandoc's pairing: paper.md, paper.json), then the one .bib
     # beside it or in a folder above it up to the one init runs in (a thesis's chapters/intro.tex, the .bib that the
     # main file names at the root).
@@ -247,8 +265,54 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                 plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
                                   f"{essay_path.name} (--bib names another)")
         if beside or folder == plan.root or not _inside(folder, plan.root):
-            return beside if len(beside) == 1 else []
+            return beside if len(beside) == 1 else [] if beside else _below(plan, essay_path)
         folder = folder.parent
+
+
+_SKIPPED = frozenset({"site", "_site", "_book", "_freeze", "node_modules", "refs"})
+"""Folders whose .bib files are no manuscript's own (built sites, a book's output, packages, init's refs/)."""
+
+
+def _below(plan: Plan, essay_path: Path) -> list[Path]:
+    """The one .bib in a folder below the essay's (three levels at most) holding keys the essay cites, as a book's
+    chapter finds its ``assets/refs.bib`` through the book's index; none when several do, with a note naming them."""
+    from ..bibliography.load import load_bibliography
+    from ..errors import LitreviewError
+    from ..essay import load_essay
+
+    top = essay_path.parent
+    if _is_project(essay_path) or not _inside(top, plan.root):
+        return []
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
+        depth = len(Path(folder).relative_to(top).parts)
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
+        if depth:
+            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(".bib")]
+    if not found or len(found) > 50:  # a folder of many bibliographies (a collection): --bib says which
+        return []
+    try:
+        essay = load_essay(essay_path)
+    except LitreviewError:
+        return []
+    cited = {c.key for claim in essay.claims for c in claim.citations or ()}
+    holding = []
+    for path in found:
+        try:
+            keys = set(load_bibliography(path).keys)
+        except LitreviewError:
+            continue
+        if keys & cited:
+            holding.append((path, len(keys & cited)))
+    names = [_rel(p, plan.root) for p, _ in holding]
+    if len(holding) == 1:
+        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {essay_path.name} that "
+                          f"holds keys it cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
+        return [holding[0][0]]
+    if holding:
+        plan.notes.append(f"several .bib files below {essay_path.name} hold keys it cites ({', '.join(names)}): "
+                          f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
+    return []
 
 
 def _has_inline_references(essay_path: Path, text: str) -> bool:
@@ -396,6 +460,7 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
     pyproject = root / "pyproject.toml"
     if (root / "litreview.toml").exists():
         plan.kept.append(root / "litreview.toml")  # read before pyproject.toml
+        _kept_differs(plan, root / "litreview.toml", values)
     elif pyproject.is_file():
         import tomllib
 
@@ -406,11 +471,34 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
             raise ConfigError(f"invalid TOML: {exc}", path=str(pyproject), hint="fix it, then run init again") from None
         if "litreview" in data.get("tool", {}):
             plan.kept.append(pyproject)
+            _kept_differs(plan, pyproject, values)
         else:
             plan.appends[pyproject] = "[tool.litreview]\n" + body
     else:
         plan.write(root / "litreview.toml",
                    "# litreview settings (the same keys as [tool.litreview] in pyproject.toml)\n" + body)
+
+
+def _kept_differs(plan: Plan, path: Path, values: dict[str, str | list[str]]) -> None:
+    """A note for each of the essay and bibliography settings that the kept settings file gives otherwise than this
+    run would (init run again with another --bib): init never changes the file, so it says what to write there."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return  # check reports an unreadable settings file, at its line
+    tool = data.get("tool")
+    table = tool.get("litreview") if isinstance(tool, dict) and "litreview" in tool else \
+        ({} if path.name == "pyproject.toml" else data)
+    if not isinstance(table, dict):
+        return
+    for name in ("essay", "bibliography"):
+        kept, wanted = table.get(name), values[name]
+        if kept is not None and kept != wanted:
+            plan.notes.append(f"{path.name} is kept, and its {name} is {quoted(kept)}, not {quoted(wanted)}: write "
+                              f"{name} = {quoted(wanted)} there (init never changes a settings file)")
+            plan.differs = True
 
 
 def _title(text: str, path: Path) -> str:

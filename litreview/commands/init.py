@@ -26,8 +26,8 @@ Examples:
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
 Without a bibliography (none given, none named by the essay or its book, none of its name beside it,
-as paper.json, no single .bib beside it or in a folder above it up to this one, and no single CSL-JSON or
-CSL-YAML bibliography beside it), the bibliography
+as paper.json, no single .bib beside it or in a folder above it up to this one, none in a folder below it
+holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the bibliography
 is imported from the essay's reference list into refs/bibliography.bib.
 """
 
@@ -63,7 +63,7 @@ def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit:
         click.echo(f"kept   {_rel(path, root)} (exists)")
     for note in plan.notes:
         click.echo(f"note: {note}")
-    if not plan.writes and not plan.copies and not plan.appends:
+    if not plan.writes and not plan.copies and not plan.appends and not plan.differs:
         click.echo("Nothing to do: the review is set up.")
     click.echo(next_steps(click.get_current_context().find_root().params.get("directory")))
     return 0

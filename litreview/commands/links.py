@@ -126,8 +126,8 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
 
         links = review_order([lk for lk in links if lk.status == "suggested"], linkage.links)
     shown = Linkage(links=tuple(links), mentions=linkage.mentions, orphans=linkage.orphans)
-    _warn_orphans(linkage, claims_path, bibliography)
-    _warn_unresolved(linkage, essay, bibliography)
+    _warn_orphans(linkage, claims_path, bibliography, config.root)
+    _warn_unresolved(linkage, essay, bibliography, config.root)
     if fmt == "json":
         from ..linking import to_rows
 
@@ -261,16 +261,19 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
     return next((k for k in kinds if k), None)
 
 
-def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography) -> None:
-    """Citation markers that match no entry: never dropped silently (in the words of check's LR300)."""
+def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography, root: Path) -> None:
+    """Citation markers that match no entry: never dropped silently (in the words of check's LR300, its files named
+    as check names them)."""
     from ..checks.text import unresolved
+    from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
     missing = [m for m in linkage.mentions if m.kind == "marker" and not m.keys]
     for m in missing[:_NAMED_UNRESOLVED]:
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
-        where = f"{path}:{claim.line}" if claim is not None and claim.line else path
+        shown = relative_name(path, root)
+        where = f"{shown}:{claim.line}" if claim is not None and claim.line else shown
         _warn(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}")
     if len(missing) > _NAMED_UNRESOLVED:
         rest = len(missing) - _NAMED_UNRESOLVED
@@ -283,9 +286,12 @@ _NAMED_UNRESOLVED = 10
 its keys printed a line for each)."""
 
 
-def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography) -> None:
+def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliography, root: Path) -> None:
+    from ..fileio import relative_name
+
+    shown = relative_name(claims_path, root)
     for orphan in linkage.orphans:
-        where = f"{claims_path}:{orphan.line}" if orphan.line else str(claims_path)
+        where = f"{shown}:{orphan.line}" if orphan.line else shown
         if orphan.no_entry:
             _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
                   f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)")

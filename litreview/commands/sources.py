@@ -28,7 +28,14 @@ def load_or_fail(path, *, strict: bool = False) -> Bibliography:
 
     bibliography = load_bibliography(path)
     errors = tuple(p for p in bibliography.problems if p.severity == "error")
-    if errors:
+    if errors:  # named as check names them: relative to the folder it runs in (the review's, or -C's)
+        from pathlib import Path
+
+        from ..fileio import relative_name
+
+        here = Path.cwd()
+        path = relative_name(path, here)
+        errors = tuple(p.in_file(relative_name(p.file, here)) if p.file else p for p in errors)
         noun = "problem" if len(errors) == 1 else "problems"
         if strict:
             raise BibliographyError(f"{len(errors)} {noun} in {path}; fix them and run again:", errors)

@@ -158,8 +158,8 @@ def id_source(key: str, cited: str, described: Source | None = None) -> Source:
         doi, url = doi or described.doi, url or described.url
         if doi:
             fields["doi"] = doi  # as an entry's: the DOI's checks (LR120 malformed...) read the field
-        return replace(described, key=key, doi=doi, url=url, fields={**described.fields, **fields}, file=None,
-                       line=None, field_lines={})
+        # the author's item: its problems are its own, at its lines in the manual references
+        return replace(described, key=key, doi=doi, url=url, fields={**described.fields, **fields})
     if doi:
         fields["doi"] = doi
     return Source(key=key, type="misc", doi=doi, url=url, fields=fields)

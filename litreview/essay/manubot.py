@@ -2,7 +2,7 @@
 
 The ``.md`` files are joined in name order (Jinja2 template markup blanked); ``[@alias]: target``
 lines and ``citation-tags.tsv`` define aliases and tags; every distinct reference cited (as Manubot tells them
-apart: ``ids.reference_id``) is a source (``manuscript_sources``), described by the manual references where
+apart: ``ids.reference_id``; a key with no identifier's prefix when a manual reference has that id) is a source (``manuscript_sources``), described by the manual references where
 one of their items has its id: every ``manual-references*.*`` file under the folder, in name order, a later item
 of an id winning (CSL-JSON, CSL-YAML or BibTeX, read by the bibliography loader, their problems its findings).
 """
@@ -151,12 +151,12 @@ def manual_items(essay: Essay) -> dict[str, Source]:
     manual = essay.meta.get(MANUAL)
     if not isinstance(manual, Bibliography):
         return {}
-    return {ident: s for s in manual.sources if (ident := reference_id(s.key))}
+    return {reference_id(s.key) or s.key: s for s in manual.sources}
 
 
 def unmatched_items(essay: Essay) -> list[str]:
-    """The ids of manual references that are no cite-by-ID key (``smith2020``, not ``raw:smith2020``): no citation
-    finds them."""
+    """The ids of manual references that are no cite-by-ID key (``smith2020``, not ``raw:smith2020``): only a
+    citation of that very key (``@smith2020``) finds them."""
     manual = essay.meta.get(MANUAL)
     if not isinstance(manual, Bibliography):
         return []
@@ -170,11 +170,13 @@ def first_citing_claims(essay: Essay) -> dict[str, Claim]:
 
 def _first_cites(essay: Essay) -> dict[str, tuple[str, Claim, str]]:
     """Each distinct reference cited: the key it was first written as, the claim citing it and the cite-by-ID key
-    it stands for (the target of an alias or tag)."""
+    it stands for (the target of an alias or tag). A key with no identifier's prefix counts when a manual reference
+    has it as its id: Manubot hands such keys to citeproc, which finds them among the manual references."""
     seen: dict[str, tuple[str, Claim, str]] = {}
+    plain = set(unmatched_items(essay))
     for claim in essay.claims:
         for cite in claim.citations or ():
-            ident = reference_id(cite.key)
+            ident = reference_id(cite.key) or (cite.key if cite.key in plain else None)
             if ident is None or is_crossref(cite.key):
                 continue
             seen.setdefault(ident, (cite.alias or cite.key, claim, cite.key))
