@@ -175,3 +175,37 @@ def test_a_percent_encoded_doi_is_told_in_its_decoded_form(written: str, meant: 
     # a % that decodes to no DOI stays the malformed DOI it is
     odd = _one("@article{a, title = {T}, journal = {J}, year = {1998}, doi = {10.1234/abc%20def}}")
     assert [f.code for f in check_doi(odd)] == ["LR120"]
+
+
+def test_an_issn_followed_by_its_medium_is_read() -> None:
+    from litreview.checks.integrity import check_issn, issn_problem
+
+    # PsycINFO and PubMed write the medium after each ISSN; Zotero keeps it in the issn field.
+    both = _one("@article{a, title = {T}, journal = {J}, year = {1978},"
+                " issn = {1939-1455(Electronic);0033-2909(Print)}}")
+    assert list(check_issn(both)) == []
+    assert issn_problem("0033-2909 (print)") == ""
+    assert issn_problem("0033-2908(Print)") == "wrong check digit"
+    assert issn_problem("0033-2909(Vol. 85)") != ""
+
+
+def test_an_ampersand_in_a_link_is_the_link_s_own() -> None:
+    from litreview.checks.integrity import check_specials
+
+    for value in (r"\url{http://x.org/index.php?title=A&skin=b}",
+                  r"\textit{See \url{http://x.org/index.php?title=A\_B&skin=b}}",
+                  r"\href{http://x.org/?a=1&b=2}{here}", r"\url{http://x.org/a%20b}"):
+        entry = _one(f"@misc{{m, title = {{T}}, year = {{2016}}, howpublished = {{{value}}}}}")
+        assert list(check_specials(entry)) == [], value
+    outside = _one(r"@misc{m, title = {T}, year = {2016}, howpublished = {\url{http://x.org/?a=1} & more}}")
+    assert [f.code for f in check_specials(outside)] == ["LR140"]
+
+
+def test_keywords_are_not_typeset_latex() -> None:
+    from litreview.checks.integrity import check_latex
+
+    # Zotero's tags: "_tablet" sorts first in its tag list; no style prints keywords.
+    tagged = _one("@article{a, title = {T}, journal = {J}, year = {1998}, keywords = {_tablet,Labor Law}}")
+    assert list(check_latex(tagged)) == []
+    titled = _one("@article{a, title = {T_1}, journal = {J}, year = {1998}}")
+    assert [f.code for f in check_latex(titled)] == ["LR142"]

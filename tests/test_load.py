@@ -182,3 +182,18 @@ def test_a_readable_date_wins_over_year_as_biber_and_pandoc_read_it():
     bib = parse_bibliography("@book{a, title={T}, date={1996-01-01}, year={1998}}\n"
                              "@book{b, title={U}, date={21.04.2018}, year={1998}}")
     assert [s.year for s in bib.sources] == [1996, 1998]
+
+
+@pytest.mark.parametrize(("field", "hint"), [
+    # ADS and hand-written entries: a DOI or a two-word name typed bare; BibTeX reads 10, or Springer, and stops.
+    ("doi=10.1007/978-1-4757-3849-0", "Put the whole value in braces: doi = {10.1007/978-1-4757-3849-0}"),
+    ("publisher = Springer Verlag", "Put the whole value in braces: publisher = {Springer Verlag}"),
+    # The value is whole; the comma after it is what is missing.
+    ("year = 1977 note = {N}", "A comma is probably missing after the previous field"),
+])
+def test_a_value_typed_without_braces_is_told_to_be_braced(field: str, hint: str) -> None:
+    bib = parse_bibliography("@book{h,\n  title = {T},\n  " + field + "\n}\n@book{g, title = {G}, year = 1990}\n", "x.bib")
+    assert [s.key for s in bib.sources] == ["h", "g"]
+    syntax = [p for p in bib.problems if "expected" in p.message]
+    assert [p.line for p in syntax] == [3]
+    assert syntax[0].hint.startswith(hint)
