@@ -209,3 +209,26 @@ def test_keywords_are_not_typeset_latex() -> None:
     assert list(check_latex(tagged)) == []
     titled = _one("@article{a, title = {T_1}, journal = {J}, year = {1998}}")
     assert [f.code for f in check_latex(titled)] == ["LR142"]
+
+
+def test_a_dash_that_closes_a_subtitle_s_pair_is_no_stray_mark() -> None:
+    from litreview.checks.style import check_title_punctuation
+
+    # IEEE Xplore writes a subtitle between two em dashes; Crossref and JabRef copy it so.
+    paired = _one(r"@inproceedings{n, title = {Post processor for robots {\textemdash} Arc interpolation"
+                  r" {\textemdash}}, booktitle = {B}, year = {2017}}")
+    assert list(check_title_punctuation(paired)) == []
+    dangling = _one("@inproceedings{n, title = {Post processor for robots —}, booktitle = {B}, year = {2017}}")
+    assert [f.code for f in check_title_punctuation(dangling)] == ["LR131"]
+
+
+def test_an_unknown_command_is_told_how_to_define_it() -> None:
+    from litreview.checks.integrity import check_latex
+
+    # A history paper's own macros (\publ, \datef), defined in the document, not in the .bib.
+    entry = _one(r"@unpublished{p, title = {T}, date = {1936}, addendum = {\publ{Popper2006}{\D{13}}}}")
+    found = list(check_latex(entry))
+    assert [f.code for f in found] == ["LR142"]
+    assert "@preamble{\"\\providecommand{\\publ}" in found[0].hint
+    math = _one("@article{a, title = {T_1}, journal = {J}, year = {1998}}")
+    assert "escape the character" in next(iter(check_latex(math))).hint

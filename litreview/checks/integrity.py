@@ -276,9 +276,21 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
             continue
         problem = latex_problem(value, defined)
         if problem:
-            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}", field=name)
+            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}",
+                                _latex_hint(problem), field=name)
 
 
+def _latex_hint(problem: str) -> str:
+    """What to do about one of ``latex_problem``'s problems ('' for the catalogue's hint)."""
+    unknown = _UNKNOWN_COMMAND.match(problem)
+    if unknown is None:
+        return ""
+    command = unknown.group(1)
+    return (f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
+            f"@preamble{{\"\\providecommand{{{command}}}[1]{{#1}}\"}}, which BibTeX and biber pass on to LaTeX")
+
+
+_UNKNOWN_COMMAND = lazy(r"unknown command (\\[A-Za-z]+)")
 _ARXIV_PAGES = lazy(r"arxiv\s*(?::|--?|\s)\s*(\d{4}(?:\.\d{4,5}(?:v\d+)?)?)", re.IGNORECASE)
 
 

@@ -135,6 +135,13 @@ def check_capitals(source: Source) -> Iterable[Finding]:
                             f"write it in title case, e.g. {title_case(source.container)!r}", field=name)
 
 
+def _closes_dash_pair(title: str) -> bool:
+    """Whether the dash that ends a title closes one that opened a part of it, as IEEE writes a subtitle
+    ("Post processor for robots — Circular arc interpolation —")."""
+    last = title[-1]
+    return last in "–—" and title[:-1].count(last) % 2 == 1
+
+
 def check_title_punctuation(source: Source) -> Iterable[Finding]:
     """LR131 for a dangling or doubled mark, LR132 for a title that stops mid-phrase."""
     title = source.title.strip()
@@ -145,7 +152,7 @@ def check_title_punctuation(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR131", source, f"title ends with a colon: {title!r}",
                             "the subtitle after the colon seems to be missing: copy the full title "
                             "(or drop the colon)", field="title")
-    elif last in ",;-–—":
+    elif last in ",;-–—" and not _closes_dash_pair(title):
         yield entry_finding("LR131", source, f"title ends with {last!r}: {title!r}", "remove the stray mark",
                             field="title")
     elif mark := _doubled(title):
