@@ -330,13 +330,19 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
+        told: set[str] = set()
         for name, value_parts in raw_fields:
             lname = name.lower()
             if lname in fields:
-                problems.append(Finding(
-                    code="LR103", severity="error", message=f"field {name!r} appears twice in {key!r}",
-                    hint="Keep one of the two values", key=key, file=filename, line=repeated[0] if repeated else line,
-                ))
+                if lname not in told:  # one finding a field, however many times it is repeated
+                    told.add(lname)
+                    times = sum(n.lower() == lname for n, _ in raw_fields)
+                    said = "twice" if times == 2 else f"{times} times"
+                    problems.append(Finding(
+                        code="LR103", severity="error", message=f"field {name!r} appears {said} in {key!r}",
+                        hint=f"Keep one of the {'two' if times == 2 else times} values", key=key, file=filename,
+                        line=repeated[0] if repeated else line,
+                    ))
                 repeated = repeated[1:]
                 continue
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
@@ -490,6 +496,8 @@ def _bare_value_hint(text: str, start: int, at: int) -> str:
 def _hint_for(message: str) -> str:
     if "brace" in message or "premature end" in message:
         return "Check that every { has a matching } in this entry"
+    if "entry key expected" in message:  # "@Book{," as JabRef saves an entry whose key was never set
+        return "Give the entry a citation key after its opening brace: @book{key, title = {...}}"
     if "',' or '}'" in message or "expected" in message:
         return "A comma is probably missing after the previous field"
     if "undefined @string" in message:
