@@ -232,3 +232,14 @@ def test_an_unknown_command_is_told_how_to_define_it() -> None:
     assert "@preamble{\"\\providecommand{\\publ}" in found[0].hint
     math = _one("@article{a, title = {T_1}, journal = {J}, year = {1998}}")
     assert "escape the character" in next(iter(check_latex(math))).hint
+
+
+@pytest.mark.parametrize("said", ["journal = {To be submitted to MNRAS}", "journal = {Nature}, note = {in preparation}",
+                                  "journaltitle = {Nature}, pubstate = {submitted}", "journal = {J}, note = {Under review}"])
+def test_an_article_not_yet_published_is_not_told_to_have_a_doi(said: str) -> None:
+    from litreview.checks.style import check_doi_expected
+
+    draft = _one(f"@article{{d, author = {{Qu, F. and others}}, title = {{T}}, {said}, year = {{2022}}}}")
+    assert list(check_doi_expected(draft)) == []
+    published = _one("@article{d, author = {Qu, F.}, title = {T}, journal = {MNRAS}, year = {2022}}")
+    assert [f.code for f in check_doi_expected(published)] == ["LR137"]

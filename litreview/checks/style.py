@@ -54,6 +54,8 @@ _DOI_PUBLISHERS = (
     "rand", "ieee", "acm",
 )
 _DOI_PUBLISHER_WORDS = tuple(f" {fold_words(name)} " for name in _DOI_PUBLISHERS)
+_UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
+                    r"unpublished)\b", re.IGNORECASE)
 _DOI_HOSTS = (
     "doi.org", "tandfonline.com", "link.springer.com", "onlinelibrary.wiley.com", "journals.sagepub.com",
     "sciencedirect.com", "cambridge.org", "academic.oup.com", "jstor.org", "ieeexplore.ieee.org",
@@ -389,9 +391,17 @@ def doi_expected(source: Source) -> str:
             noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
                     else "chapters" if source.type.startswith("in") else "books")
             return f"{source.publisher} registers DOIs for its {noun}"
-    if source.type == "article" and (source.year or 0) >= 2000 and not source.url:
+    if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source):
         return "journal articles published since 2000 almost all have one"
     return ""
+
+
+def _not_yet_published(source: Source) -> bool:
+    """Whether the entry says the article is not published yet ("To be submitted to MNRAS", pubstate =
+    {submitted}, note = {in preparation}): it has no DOI to give."""
+    fields = source.fields
+    return any(_UNPUBLISHED.search(plain(fields.get(name, ""))) for name in ("journal", "journaltitle", "note",
+                                                                             "pubstate", "year"))
 
 
 def check_doi_expected(source: Source) -> Iterable[Finding]:
