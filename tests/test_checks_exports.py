@@ -243,3 +243,13 @@ def test_an_article_not_yet_published_is_not_told_to_have_a_doi(said: str) -> No
     assert list(check_doi_expected(draft)) == []
     published = _one("@article{d, author = {Qu, F.}, title = {T}, journal = {MNRAS}, year = {2022}}")
     assert [f.code for f in check_doi_expected(published)] == ["LR137"]
+
+
+@pytest.mark.parametrize("biblatex", [False, True])
+def test_a_range_with_a_run_of_hyphens_is_told_its_double_hyphen_form(biblatex: bool) -> None:
+    from litreview.checks.integrity import check_page_form
+
+    # Mendeley's export of a Russian journal's en dash: pages = {450----493}.
+    entry = _one("@article{k, title = {T}, journal = {J}, year = {1975}, pages = {450----493}}")
+    found = list(check_page_form(entry, biblatex=biblatex))
+    assert [f.hint for f in found] == ["Write pages = {450--493}"]

@@ -330,7 +330,8 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     raw = source.fields.get("pages", "")
     problem = page_form_problem(raw, biblatex=biblatex)
     if problem:
-        single = None if biblatex else re.fullmatch(rf"({_PAGE})\s*-\s*({_PAGE})", raw.strip())
+        # One hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either.
+        single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", raw.strip())
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
