@@ -253,3 +253,17 @@ def test_a_range_with_a_run_of_hyphens_is_told_its_double_hyphen_form(biblatex: 
     entry = _one("@article{k, title = {T}, journal = {J}, year = {1975}, pages = {450----493}}")
     found = list(check_page_form(entry, biblatex=biblatex))
     assert [f.hint for f in found] == ["Write pages = {450--493}"]
+
+
+def test_a_url_field_holding_two_addresses_is_told_to_keep_one() -> None:
+    from litreview.checks.bib import check_url
+
+    # BibSonomy exports the work's page and its own entry's page into one url field.
+    entry = _one("@article{g, title = {T}, journal = {J}, year = {2011},"
+                 " url = {http://www.gnu.org/s/parallel; http://www.bibsonomy.org/bibtex/2ab8/tempest}}")
+    found = list(check_url(entry))
+    assert [f.message.rsplit(": ", 1)[-1] for f in found] == ["it holds 2 addresses"]
+    assert found[0].hint == ("Keep one, url = {http://www.gnu.org/s/parallel}, and give the other in"
+                             " note = {\\url{http://www.bibsonomy.org/bibtex/2ab8/tempest}}")
+    spaced = _one("@misc{m, title = {T}, year = {2011}, url = {http://example.org/a b}}")
+    assert [f.message.rsplit(": ", 1)[-1] for f in check_url(spaced)] == ["it contains white space"]
