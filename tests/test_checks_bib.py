@@ -406,10 +406,10 @@ def test_latex_messages_quote_the_value_with_its_own_backslashes() -> None:
     # repr() doubled them: "detail\\&id" read as an escaped backslash before an unescaped &.
     bib = parse_bibliography("@techreport{hoare1973,\n  author = {Hoare, C. A. R.},\n  title = {Hints},\n"
                              "  institution = {Stanford},\n  year = {1973},\n"
-                             "  note = {search?x=detail\\&id=oai%3A},\n  keywords = {a\\_b_c},\n}\n", "refs.bib")
+                             "  note = {search?x=detail\\&id=oai%3A},\n  series = {a\\_b_c},\n}\n", "refs.bib")
     found = {f.code: f.message for f in check_review(Review(bibliography=bib), Config(root=CASES), now=NOW).findings}
     assert found["LR140"] == "note has an unescaped %: 'search?x=detail\\&id=oai%3A'"
-    assert found["LR142"] == "keywords: _ outside math (write \\_ for the character): 'a\\_b_c'"
+    assert found["LR142"] == "series: _ outside math (write \\_ for the character): 'a\\_b_c'"
 
 
 def test_missing_container_held_in_the_other_types_field_is_named() -> None:
@@ -516,9 +516,9 @@ def test_an_invalid_url_is_quoted_as_written_and_two_addresses_are_told_apart() 
     assert one.message == ("URL 'https://example.org/r?id=1\\&x=2' is invalid: it contains a backslash "
                            "(LaTeX escapes do not belong in url fields)")
     assert one.hint == "Write url = {https://example.org/r?id=1&x=2}"
-    assert two.message == "URL 'https://example.org/p/1 https://example.com/q?d=2' is invalid: it contains white space"
-    assert two.hint == ("A url field holds one address: keep one, url = {https://example.org/p/1}, and give the "
-                        "other in a note")
+    assert two.message == "URL 'https://example.org/p/1 https://example.com/q?d=2' is invalid: it holds 2 addresses"
+    assert two.hint == ("Keep one, url = {https://example.org/p/1}, and give the other in "
+                        "note = {\\url{https://example.com/q?d=2}}")
 
 
 def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:

@@ -175,3 +175,95 @@ def test_a_percent_encoded_doi_is_told_in_its_decoded_form(written: str, meant: 
     # a % that decodes to no DOI stays the malformed DOI it is
     odd = _one("@article{a, title = {T}, journal = {J}, year = {1998}, doi = {10.1234/abc%20def}}")
     assert [f.code for f in check_doi(odd)] == ["LR120"]
+
+
+def test_an_issn_followed_by_its_medium_is_read() -> None:
+    from litreview.checks.integrity import check_issn, issn_problem
+
+    # PsycINFO and PubMed write the medium after each ISSN; Zotero keeps it in the issn field.
+    both = _one("@article{a, title = {T}, journal = {J}, year = {1978},"
+                " issn = {1939-1455(Electronic);0033-2909(Print)}}")
+    assert list(check_issn(both)) == []
+    assert issn_problem("0033-2909 (print)") == ""
+    assert issn_problem("0033-2908(Print)") == "wrong check digit"
+    assert issn_problem("0033-2909(Vol. 85)") != ""
+
+
+def test_an_ampersand_in_a_link_is_the_link_s_own() -> None:
+    from litreview.checks.integrity import check_specials
+
+    for value in (r"\url{http://x.org/index.php?title=A&skin=b}",
+                  r"\textit{See \url{http://x.org/index.php?title=A\_B&skin=b}}",
+                  r"\href{http://x.org/?a=1&b=2}{here}", r"\url{http://x.org/a%20b}"):
+        entry = _one(f"@misc{{m, title = {{T}}, year = {{2016}}, howpublished = {{{value}}}}}")
+        assert list(check_specials(entry)) == [], value
+    outside = _one(r"@misc{m, title = {T}, year = {2016}, howpublished = {\url{http://x.org/?a=1} & more}}")
+    assert [f.code for f in check_specials(outside)] == ["LR140"]
+
+
+def test_keywords_are_not_typeset_latex() -> None:
+    from litreview.checks.integrity import check_latex
+
+    # Zotero's tags: "_tablet" sorts first in its tag list; no style prints keywords.
+    tagged = _one("@article{a, title = {T}, journal = {J}, year = {1998}, keywords = {_tablet,Labor Law}}")
+    assert list(check_latex(tagged)) == []
+    titled = _one("@article{a, title = {T_1}, journal = {J}, year = {1998}}")
+    assert [f.code for f in check_latex(titled)] == ["LR142"]
+
+
+def test_a_dash_that_closes_a_subtitle_s_pair_is_no_stray_mark() -> None:
+    from litreview.checks.style import check_title_punctuation
+
+    # IEEE Xplore writes a subtitle between two em dashes; Crossref and JabRef copy it so.
+    paired = _one(r"@inproceedings{n, title = {Post processor for robots {\textemdash} Arc interpolation"
+                  r" {\textemdash}}, booktitle = {B}, year = {2017}}")
+    assert list(check_title_punctuation(paired)) == []
+    dangling = _one("@inproceedings{n, title = {Post processor for robots —}, booktitle = {B}, year = {2017}}")
+    assert [f.code for f in check_title_punctuation(dangling)] == ["LR131"]
+
+
+def test_an_unknown_command_is_told_how_to_define_it() -> None:
+    from litreview.checks.integrity import check_latex
+
+    # A history paper's own macros (\publ, \datef), defined in the document, not in the .bib.
+    entry = _one(r"@unpublished{p, title = {T}, date = {1936}, addendum = {\publ{Popper2006}{\D{13}}}}")
+    found = list(check_latex(entry))
+    assert [f.code for f in found] == ["LR142"]
+    assert "@preamble{\"\\providecommand{\\publ}" in found[0].hint
+    math = _one("@article{a, title = {T_1}, journal = {J}, year = {1998}}")
+    assert "escape the character" in next(iter(check_latex(math))).hint
+
+
+@pytest.mark.parametrize("said", ["journal = {To be submitted to MNRAS}", "journal = {Nature}, note = {in preparation}",
+                                  "journaltitle = {Nature}, pubstate = {submitted}", "journal = {J}, note = {Under review}"])
+def test_an_article_not_yet_published_is_not_told_to_have_a_doi(said: str) -> None:
+    from litreview.checks.style import check_doi_expected
+
+    draft = _one(f"@article{{d, author = {{Qu, F. and others}}, title = {{T}}, {said}, year = {{2022}}}}")
+    assert list(check_doi_expected(draft)) == []
+    published = _one("@article{d, author = {Qu, F.}, title = {T}, journal = {MNRAS}, year = {2022}}")
+    assert [f.code for f in check_doi_expected(published)] == ["LR137"]
+
+
+@pytest.mark.parametrize("biblatex", [False, True])
+def test_a_range_with_a_run_of_hyphens_is_told_its_double_hyphen_form(biblatex: bool) -> None:
+    from litreview.checks.integrity import check_page_form
+
+    # Mendeley's export of a Russian journal's en dash: pages = {450----493}.
+    entry = _one("@article{k, title = {T}, journal = {J}, year = {1975}, pages = {450----493}}")
+    found = list(check_page_form(entry, biblatex=biblatex))
+    assert [f.hint for f in found] == ["Write pages = {450--493}"]
+
+
+def test_a_url_field_holding_two_addresses_is_told_to_keep_one() -> None:
+    from litreview.checks.bib import check_url
+
+    # BibSonomy exports the work's page and its own entry's page into one url field.
+    entry = _one("@article{g, title = {T}, journal = {J}, year = {2011},"
+                 " url = {http://www.gnu.org/s/parallel; http://www.bibsonomy.org/bibtex/2ab8/tempest}}")
+    found = list(check_url(entry))
+    assert [f.message.rsplit(": ", 1)[-1] for f in found] == ["it holds 2 addresses"]
+    assert found[0].hint == ("Keep one, url = {http://www.gnu.org/s/parallel}, and give the other in"
+                             " note = {\\url{http://www.bibsonomy.org/bibtex/2ab8/tempest}}")
+    spaced = _one("@misc{m, title = {T}, year = {2011}, url = {http://example.org/a b}}")
+    assert [f.message.rsplit(": ", 1)[-1] for f in check_url(spaced)] == ["it contains white space"]

@@ -198,3 +198,36 @@ def test_an_undefined_string_and_an_empty_value_name_their_entry_field_and_what_
         ("doe", 8, "BibTeX syntax error: doi has no value: BibTeX and pybtex skip the rest of the entry from there, "
                    "pandoc reads it as empty and goes on (in the entry that starts on line 6)",
          "Delete the line, or write doi = {...} with its value")]
+
+
+@pytest.mark.parametrize(("field", "hint"), [
+    # ADS and hand-written entries: a DOI or a two-word name typed bare; BibTeX reads 10, or Springer, and stops.
+    ("doi=10.1007/978-1-4757-3849-0", "Put the whole value in braces: doi = {10.1007/978-1-4757-3849-0}"),
+    ("publisher = Springer Verlag", "Put the whole value in braces: publisher = {Springer Verlag}"),
+    # The value is whole; the comma after it is what is missing.
+    ("year = 1977 note = {N}", "A comma is probably missing after the previous field"),
+])
+def test_a_value_typed_without_braces_is_told_to_be_braced(field: str, hint: str) -> None:
+    bib = parse_bibliography("@book{h,\n  title = {T},\n  " + field + "\n}\n@book{g, title = {G}, year = 1990}\n", "x.bib")
+    assert [s.key for s in bib.sources] == ["h", "g"]
+    syntax = [p for p in bib.problems if "expected" in p.message]
+    assert [p.line for p in syntax] == [3]
+    assert syntax[0].hint.startswith(hint)
+
+
+def test_a_field_repeated_many_times_is_one_finding() -> None:
+    # ScienceDirect's export writes one keywords field a keyword.
+    bib = parse_bibliography("@article{k,\n  title = {T},\n  keywords = \"a\",\n  keywords = \"b\",\n"
+                             "  keywords = \"c\",\n  year = 2007}\n", "x.bib")
+    repeats = [p for p in bib.problems if p.code == "LR103"]
+    assert [(p.line, p.message, p.hint) for p in repeats] == [
+        (4, "field 'keywords' appears 3 times in 'k'", "Keep one of the 3 values")]
+
+
+def test_an_entry_without_a_key_is_told_to_get_one() -> None:
+    # JabRef saves "@Book{," for an entry whose key was never set; the entries after it still load.
+    bib = parse_bibliography("@Book{,\n  Title = {T},\n  Owner = {x}\n}\n@book{j, title = {J}, year = 2000}\n", "x.bib")
+    assert [s.key for s in bib.sources][-1] == "j"
+    syntax = [p for p in bib.problems if p.code == "LR100"]
+    assert [p.line for p in syntax] == [1]
+    assert syntax[0].hint.startswith("Give the entry a citation key")

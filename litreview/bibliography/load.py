@@ -15,6 +15,7 @@ from typing import Any
 
 from ..doi import entry_doi
 from ..errors import InputError
+from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from . import bibtex, inherit, names
 from .dates import date_year
@@ -271,9 +272,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         start = line_of(error.error_context_info[0] or 0)
         if start != error.lineno:
             message += f" (in the entry that starts on line {start})"
+        at = error.error_context_info[2]
         problems.append(Finding(
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
-            hint=hint or _hint_for(message), key=key, file=filename, line=line_of(error.error_context_info[2]),
+            hint=hint or ("expected" in message and _bare_value_hint(text, error.error_context_info[0] or 0, at))
+            or _hint_for(message), key=key, file=filename, line=line_of(at),
         ))
 
     expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap
@@ -338,13 +341,19 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
+        told: set[str] = set()
         for name, value_parts in raw_fields:
             lname = name.lower()
             if lname in fields:
-                problems.append(Finding(
-                    code="LR103", severity="error", message=f"field {name!r} appears twice in {key!r}",
-                    hint="Keep one of the two values", key=key, file=filename, line=repeated[0] if repeated else line,
-                ))
+                if lname not in told:  # one finding a field, however many times it is repeated
+                    told.add(lname)
+                    times = sum(n.lower() == lname for n, _ in raw_fields)
+                    said = "twice" if times == 2 else f"{times} times"
+                    problems.append(Finding(
+                        code="LR103", severity="error", message=f"field {name!r} appears {said} in {key!r}",
+                        hint=f"Keep one of the {'two' if times == 2 else times} values", key=key, file=filename,
+                        line=repeated[0] if repeated else line,
+                    ))
                 repeated = repeated[1:]
                 continue
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
@@ -480,9 +489,26 @@ def _read_name(name: str) -> Person | None:
                   prefix=decode_latex(" ".join(von)), suffix=decode_latex(" ".join(jr)))
 
 
+_BARE_VALUE = lazy(r"([A-Za-z][\w:-]*)\s*=\s*([^\s{}\"#,=()]+)\s*$")
+_NEXT_FIELD = lazy(r"\s*[A-Za-z][\w:-]*\s*=")
+
+
+def _bare_value_hint(text: str, start: int, at: int) -> str:
+    """How to write a value typed without braces that BibTeX stops reading part way ("doi = 10.1007/x": the number
+    10, then '.1007/x' where a comma or } should be), or '' when the error is not that."""
+    bare = _BARE_VALUE.search(text, max(start, at - 300), at)
+    if bare is None or _NEXT_FIELD.match(text, at):  # "year = 2019 title = {T}": the comma is what is missing
+        return ""
+    rest = re.match(r"[^,}\n]*", text[at:at + 300])
+    value = (text[bare.start(2):at] + (rest.group() if rest else "")).strip()
+    return f"Put the whole value in braces: {bare.group(1)} = {{{value}}} (BibTeX reads a bare value as one number or @string name)"
+
+
 def _hint_for(message: str) -> str:
     if "brace" in message or "premature end" in message:
         return "Check that every { has a matching } in this entry"
+    if "entry key expected" in message:  # "@Book{," as JabRef saves an entry whose key was never set
+        return "Give the entry a citation key after its opening brace: @book{key, title = {...}}"
     if "',' or '}'" in message or "expected" in message:
         return "A comma is probably missing after the previous field"
     if "undefined @string" in message:

@@ -380,10 +380,10 @@ def check_url(source: Source) -> Iterable[Finding]:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
-            several = raw.split()
-            if len(several) > 1 and not any(url_problem(part) for part in several):
-                hint = (f"a url field holds one address: keep one, url = {{{several[0]}}}, and give the "
-                        f"other{'s' if len(several) > 2 else ''} in a note")
+            several = [u for u in re.split(r"[\s;,]+", raw) if u]
+            if len(several) > 1 and not any(url_problem(u) for u in several):  # BibSonomy: "http://a; http://b"
+                problem = f"it holds {len(several)} addresses"
+                hint = f"keep one, url = {{{several[0]}}}, and give the other in note = {{\\url{{{several[1]}}}}}"
             yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
 
 

@@ -22,7 +22,10 @@ VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlra
 """Fields biblatex reads verbatim (or that hold keys, identifiers or a file's path: JabRef's localfile): LaTeX
 rules do not apply."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
-                        "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url"}
+                        "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url",
+                        "keywords", "mendeley-tags"}
+# keywords: a separated list biber and BibTeX styles filter on and never typeset (Zotero's tags such as
+# "_tablet" start with the _ that sorts them first).
 # Links no style typesets as text: adsurl, biburl, DBLP's ee (electronic edition), BibDesk's bdsk-url-1.
 _LINK_FIELD = lazy(r".*(?:url|doi)|ee|bdsk-url-\d+")
 BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",
@@ -30,6 +33,7 @@ BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "event
 """Fields only biblatex reads: a file that uses them is a biblatex file (single-hyphen ranges are fine)."""
 
 _ISSN = lazy(r"^(\d{4})-?(\d{3})([\dXx])$")
+_ISSN_MEDIUM = lazy(r"\s*\((?:print|electronic|online|linking|e|p)\)$", re.IGNORECASE)
 _UNESCAPED = lazy(r"(?<!\\)(?:\\\\)*([&%])")
 _HTML_ENTITY = lazy(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:\w+|jats:\w+)(?:\s[^<>]*)?/?>",
@@ -127,6 +131,8 @@ def issn_problem(issn: str) -> str:
     text = issn.strip()
     if text[:4].upper() == "ISSN":  # a label, as ISBNs carry theirs (isbn_problem drops it alike)
         text = text[4:].lstrip(" :")
+    # The medium after it, as PubMed and PsycINFO write it (Zotero copies it): "1939-1455(Electronic)", "(Print)".
+    text = _ISSN_MEDIUM.sub("", text)
     match = _ISSN.match(text)
     if not match:
         return "an ISSN is eight characters, written NNNN-NNNC"
@@ -157,7 +163,7 @@ def check_specials(source: Source) -> Iterable[Finding]:
     for name, value in _text_fields(source):
         if "&" not in value and "%" not in value:  # nothing to escape (most values): no pattern run
             continue
-        match = _UNESCAPED.search(_without_math(value))
+        match = _UNESCAPED.search(_without_links(_without_math(value)))
         if match and not _HTML_ENTITY.search(value):
             mark = match.group(1)
             yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(_at(value, match)))}",
@@ -191,6 +197,14 @@ def _at(value: str, match: re.Match[str]) -> str:
 def _without_math(value: str) -> str:
     # The same length: a match's place is its place in the value (the message quotes around it).
     return re.sub(r"(?<!\\)\$[^$]*(?<!\\)\$", lambda m: " " * len(m.group()), value)
+
+
+def _without_links(value: str) -> str:
+    # \url and \href take their link verbatim (a query's & and an encoded %20 are the link's own), blanked as
+    # _without_math blanks math: the same length.
+    if "\\url" not in value and "\\href" not in value:
+        return value
+    return _LINK_ARGUMENT.sub(lambda m: m.group(1) + "{" + " " * (len(m.group()) - len(m.group(1)) - 2) + "}", value)
 
 
 def defined_commands(text: str) -> frozenset[str]:
@@ -262,9 +276,21 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
             continue
         problem = latex_problem(value, defined)
         if problem:
-            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}", field=name)
+            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}",
+                                _latex_hint(problem), field=name)
 
 
+def _latex_hint(problem: str) -> str:
+    """What to do about one of ``latex_problem``'s problems ('' for the catalogue's hint)."""
+    unknown = _UNKNOWN_COMMAND.match(problem)
+    if unknown is None:
+        return ""
+    command = unknown.group(1)
+    return (f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
+            f"@preamble{{\"\\providecommand{{{command}}}[1]{{#1}}\"}}, which BibTeX and biber pass on to LaTeX")
+
+
+_UNKNOWN_COMMAND = lazy(r"unknown command (\\[A-Za-z]+)")
 _ARXIV_PAGES = lazy(r"arxiv\s*(?::|--?|\s)\s*(\d{4}(?:\.\d{4,5}(?:v\d+)?)?)", re.IGNORECASE)
 
 
@@ -304,7 +330,8 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     raw = source.fields.get("pages", "")
     problem = page_form_problem(raw, biblatex=biblatex)
     if problem:
-        single = None if biblatex else re.fullmatch(rf"({_PAGE})\s*-\s*({_PAGE})", raw.strip())
+        # One hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either.
+        single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", raw.strip())
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}

@@ -54,6 +54,8 @@ _DOI_PUBLISHERS = (
     "rand", "ieee", "acm",
 )
 _DOI_PUBLISHER_WORDS = tuple(f" {fold_words(name)} " for name in _DOI_PUBLISHERS)
+_UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
+                    r"unpublished)\b", re.IGNORECASE)
 _DOI_HOSTS = (
     "doi.org", "tandfonline.com", "link.springer.com", "onlinelibrary.wiley.com", "journals.sagepub.com",
     "sciencedirect.com", "cambridge.org", "academic.oup.com", "jstor.org", "ieeexplore.ieee.org",
@@ -135,6 +137,13 @@ def check_capitals(source: Source) -> Iterable[Finding]:
                             f"write it in title case, e.g. {title_case(source.container)!r}", field=name)
 
 
+def _closes_dash_pair(title: str) -> bool:
+    """Whether the dash that ends a title closes one that opened a part of it, as IEEE writes a subtitle
+    ("Post processor for robots — Circular arc interpolation —")."""
+    last = title[-1]
+    return last in "–—" and title[:-1].count(last) % 2 == 1
+
+
 def check_title_punctuation(source: Source) -> Iterable[Finding]:
     """LR131 for a dangling or doubled mark, LR132 for a title that stops mid-phrase."""
     title = source.title.strip()
@@ -145,7 +154,7 @@ def check_title_punctuation(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR131", source, f"title ends with a colon: {title!r}",
                             "the subtitle after the colon seems to be missing: copy the full title "
                             "(or drop the colon)", field="title")
-    elif last in ",;-–—":
+    elif last in ",;-–—" and not _closes_dash_pair(title):
         yield entry_finding("LR131", source, f"title ends with {last!r}: {title!r}", "remove the stray mark",
                             field="title")
     elif mark := _doubled(title):
@@ -386,10 +395,18 @@ def doi_expected(source: Source) -> str:
             noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
                     else "chapters" if source.type.startswith("in") else "books")
             return f"{source.publisher} registers DOIs for its {noun}"
-    if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _PRESS.intersection(
-            plain(source.fields.get("entrysubtype", "")).lower().split()):
+    if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
+            and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
         return "journal articles published since 2000 almost all have one"
     return ""
+
+
+def _not_yet_published(source: Source) -> bool:
+    """Whether the entry says the article is not published yet ("To be submitted to MNRAS", pubstate =
+    {submitted}, note = {in preparation}): it has no DOI to give."""
+    fields = source.fields
+    return any(_UNPUBLISHED.search(plain(fields.get(name, ""))) for name in ("journal", "journaltitle", "note",
+                                                                             "pubstate", "year"))
 
 
 def check_doi_expected(source: Source) -> Iterable[Finding]:
