@@ -580,3 +580,46 @@ def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_p
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert (summary["fixed"], summary["not_compared"], summary["unreadable"]) == (0, 1, ["refs.json"])
+
+
+def actions_checkout(origin: Path, dest: Path) -> Path:
+    """A pull request as actions/checkout gives it by default: its merge ref alone, one commit deep, detached."""
+    git(origin, "checkout", "-q", "-b", "merged", "main")
+    git(origin, "merge", "-q", "--no-ff", "--no-edit", "pr")
+    git(origin, "update-ref", "refs/pull/1/merge", "HEAD")
+    git(origin, "checkout", "-q", "main")
+    dest.mkdir()
+    git(dest, "init", "-q")
+    git(dest, "remote", "add", "origin", origin.as_uri())
+    git(dest, "fetch", "-q", "--no-tags", "--depth=1", "origin", "+refs/pull/1/merge:refs/remotes/pull/1/merge")
+    git(dest, "checkout", "-q", "--detach", "refs/remotes/pull/1/merge")
+    return dest
+
+
+def test_the_default_actions_checkout_says_the_one_fetch_that_makes_it_work(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys) -> None:
+    # fetch-depth: 1 holds neither origin/main nor the branch point: `git fetch origin main` alone led to a
+    # second stop (the branch point not in this shallow clone); the hint gives the fetch that brings both.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "main")
+    git(origin, "checkout", "-q", "-b", "pr")
+    write(origin / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    git(origin, "commit", "-q", "-am", "pull request")
+    ci = actions_checkout(origin, tmp_path / "ci")
+    monkeypatch.chdir(ci)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "origin/main"]) == 2
+    out = capsys.readouterr().out
+    assert "this clone is shallow: fetch the branch and the history (git fetch --unshallow origin main)" in out
+    git(ci, "fetch", "-q", "--unshallow", "origin", "main")
+    assert scoped("--since", "origin/main", capsys=capsys)[:2] == (1, [("LR300", None)])
+
+
+@pytest.mark.parametrize("ref", ["", " ", "origin/"])
+def test_a_base_named_by_a_variable_that_is_not_set_stops_the_check(repo: Path, capsys, ref: str) -> None:
+    # `--since "$CI_MERGE_REQUEST_DIFF_BASE_SHA"` outside a merge request pipeline, `origin/$GITHUB_BASE_REF` on a
+    # push: the empty ref checked the whole review as if --since were not given, blaming the change for all.
+    assert main(["check", "--no-cache", "--format", "github", "--since", ref]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("::error title=litreview check could not run::")
+    assert "may not be set in this kind of run" in out and "LR124" not in out
