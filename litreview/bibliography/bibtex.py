@@ -177,6 +177,12 @@ def string_names(text: str) -> frozenset[str]:
     return frozenset(m.group(1).casefold() for m in _STRING_DEFINITION.finditer(text)) if "@" in text else frozenset()
 
 
+def string_offset(text: str, name: str) -> int | None:
+    """Where the first ``@string`` defining ``name`` (in any case) starts in the text, or None."""
+    folded = name.casefold()
+    return next((m.start() for m in _STRING_DEFINITION.finditer(text) if m.group(1).casefold() == folded), None)
+
+
 def line_offset(text: str, line: int) -> int:
     """Offset of the start of 1-based ``line``."""
     offset = 0

@@ -260,9 +260,14 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         start = line_of(error.error_context_info[0] or 0)
         if start != error.lineno:
             message += f" (in the entry that starts on line {start})"
+        hint = _hint_for(message)
+        if head.startswith("undefined string") and (defined := bibtex.string_offset(text, detail)) is not None:
+            # Defined below its use: BibTeX, biber and pandoc read the file in order (pandoc prints the name).
+            hint = (f"Move the @string on line {line_of(defined)} above the entries that use {detail!r}: BibTeX, "
+                    f"biber and pandoc read the file in order, and pandoc prints {detail!r} here")
         problems.append(Finding(
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
-            hint=_hint_for(message), file=filename, line=line_of(error.error_context_info[2]),
+            hint=hint, file=filename, line=line_of(error.error_context_info[2]),
         ))
 
     expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap
