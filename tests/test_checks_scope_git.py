@@ -436,6 +436,21 @@ def test_a_citation_of_a_key_the_change_renamed_says_to_what(repo: Path, capsys)
     assert "LR300" in hints and not any("renamed" in hint for hint in hints.values())
 
 
+def test_a_citation_of_an_entry_the_change_removed_says_so(repo: Path, capsys) -> None:
+    # The pull request deletes good2001 from the .bib alone: the citation's line is not in its diff, and the
+    # annotation there ("matches no entry") read as the manuscript's fault.
+    write(repo / "refs.bib", OLD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    [found] = json.loads(capsys.readouterr().out)["findings"]
+    assert (found["code"], found["message"]) == ("LR300", "citation '@good2001' matches no entry")
+    assert found["hint"] == "This change removed the entry 'good2001' from refs.bib: restore it, or cite another entry there"
+    write(repo / "refs.bib", OLD + "\n" + GOOD)
+    write(repo / "essay.md", ESSAY + "\nA new claim [@good2002].\n")  # a key that never was: the usual hint
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    [found] = json.loads(capsys.readouterr().out)["findings"]
+    assert "removed" not in found["hint"]
+
+
 def test_an_annotation_on_an_edited_old_entry_sits_on_the_line_the_change_touched(repo: Path, capsys) -> None:
     # GitHub shows a pull request's annotations on changed lines only: the entry's first line is not one.
     write(repo / "refs.bib", OLD + "\n" + GOOD.replace("{2001}", "{201}"))

@@ -40,15 +40,15 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
         base = ref
     top = gitref.git_toplevel(cwd)
-    old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now, for_github)
+    old, old_suppressed, renamed, removed = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
-    if renamed:
-        diff = replace(diff, new=tuple(_renamed_hint(f, renamed) for f in diff.new))
+    if renamed or removed:
+        diff = replace(diff, new=tuple(_change_hint(f, renamed, removed) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
     if merged:
-        other, other_suppressed, other_renamed = _base_side(merged, "MERGE_HEAD", review, config, top, now)
+        other, other_suppressed, other_renamed, _ = _base_side(merged, "MERGE_HEAD", review, config, top, now)
         new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
         diff = replace(diff, new=new)
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
@@ -60,7 +60,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
 def unreadable(review: Review, result: Any, config: Config) -> set[str]:
     """The bibliography files (as findings name them) that could not be read now: a syntax error (LR100) and
     not one entry read from them."""
-    read = {rel(Path(s.file), config) for s in review.bibliography.sources if s.file}
+    read = {rel(Path(file), config) for file in {s.file for s in review.bibliography.sources if s.file}}
     return {f.file for f in (*result.findings, *result.suppressed)
             if f.code == "LR100" and f.severity == "error" and f.file and f.file not in read}
 
@@ -75,8 +75,9 @@ def _note(text: str, annotate: bool) -> None:
 
 
 def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
-               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str]]:
-    """The findings of ``commit``, those its settings suppressed, and the keys renamed since."""
+               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str], dict[str, str]]:
+    """The findings of ``commit``, those its settings suppressed, the keys renamed since (old -> new) and those
+    removed since (key -> the file that held it)."""
     import tempfile
 
     from ..checks import check_review, gitbase, scope
@@ -91,9 +92,13 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
         except LitreviewError as exc:
             # A base that cannot be loaded reports nothing: every finding now is the change's.
             _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
-            return scope.Side(()), (), {}
+            return scope.Side(()), (), {}, {}
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
-    return side, old_result.suppressed, scope.renamed_keys(old_review.bibliography, review.bibliography)
+        renamed = scope.renamed_keys(old_review.bibliography, review.bibliography)
+        kept = {*review.bibliography.keys, *renamed}
+        removed = {s.key: rel(Path(s.file), old_config) if s.file else "" for s in old_review.bibliography.sources
+                   if s.key not in kept}
+    return side, old_result.suppressed, renamed, removed
 
 
 def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
@@ -142,8 +147,9 @@ def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, 
                  and name == f.file and start in changed.get(name, ())), None)
 
 
-def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:
-    """A citation of no entry whose key the change renamed (old -> new key) says so in its hint."""
+def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str]) -> Finding:
+    """A citation of no entry whose key the change renamed (old -> new key) or removed (key -> its file) says so in
+    its hint."""
     import re
 
     if f.code != "LR300" or f.key:
@@ -151,7 +157,12 @@ def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:
     words = set(re.findall(r"[^\s'\"@{}\[\];,]+", f.message))
     old = next((k for k in renamed if k in words), None)
     if old is None:
-        return f
+        gone = next((k for k in removed if k in words), None)
+        if gone is None:
+            return f
+        held = f" from {removed[gone]}" if removed[gone] else ""
+        return replace(f, hint=f"This change removed the entry {gone!r}{held}: restore it, or cite another entry "
+                               "there")
     return replace(f, hint=f"This change renamed the entry {old!r} to {renamed[old]!r}: cite it by its new key, "
                            "or give the entry its old key back")
 
