@@ -486,10 +486,22 @@ def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, ca
     write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + GOOD.replace("{Good}", "{Good Again}"))
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     out = capsys.readouterr().out
-    assert "::error file=refs.bib,line=15,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': " in out
-    assert "; the other: refs.bib line 8%0A" in out
+    # The message said "defined again on line 15" on line 15, then "; the other: refs.bib line 8".
+    assert ("::error file=refs.bib,line=15,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': also "
+            "defined on line 8 (pandoc uses this one, the last entry with it; BibTeX and biber the first)%0A") in out
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+def test_a_key_a_second_file_defines_again_is_annotated_there_naming_the_first(repo: Path, capsys) -> None:
+    items = "references:\n- id: good2001\n  type: book\n  title: Good again\n  issued: 2001\n"
+    write(repo / "more.yaml", items)
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = ["refs.bib", "more.yaml"]\n')
+    git(repo, "add", "more.yaml")  # committed, as in a pull request
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert ("::error file=more.yaml,line=2,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': also "
+            "defined on refs.bib line 8 (pandoc uses this one") in out
 
 
 def test_a_key_added_above_one_it_clashes_with_in_case_is_annotated_where_it_was_added(repo: Path, capsys) -> None:

@@ -123,8 +123,10 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
         if f.key and line and line not in lines:
             name, start = where.get(f.key, ("", 0))
             if f.code == "LR101" and f.key in where:
-                if start in changed.get(name, ()):  # the message names this line: say where the other is
-                    f = replace(f, file=name, line=start, message=f"{f.message}; the other: {f.file} line {line}")
+                if start in changed.get(name, ()):  # the change added the definition pandoc uses
+                    from ..bibliography.several import duplicate_key_at_used
+
+                    f = duplicate_key_at_used(f, name, start)
             elif f.code == "LR108" and (other := _clashing(f, where, changed)) is not None:
                 from ..bibliography.several import case_clash  # the key the change added, before the old one
 
