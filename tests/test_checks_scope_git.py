@@ -650,3 +650,23 @@ def test_a_base_named_by_a_variable_that_is_not_set_stops_the_check(repo: Path, 
     out = capsys.readouterr().out
     assert out.startswith("::error title=litreview check could not run::")
     assert "may not be set in this kind of run" in out and "LR124" not in out
+
+
+def test_a_finding_an_edited_string_brings_to_an_old_entry_is_annotated_on_the_string(tmp_path: Path,
+                                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                                       capsys) -> None:
+    # The pull request empties @string jn (line 1); old2001, untouched on lines 3-9, now lacks a journal: on its
+    # own first line the annotation sat outside the diff.
+    article = "@article{old2001,\n  author = {Roe, Rita},\n  title = {Good},\n  journal = jn,\n  year = {2001},\n}\n"
+    write(tmp_path / "refs.bib", '@string{jn = "Journal of Tests"}\n\n' + article)
+    write(tmp_path / "essay.md", "# One\n\nA claim [@old2001].\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.bib"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.bib", '@string{jn = ""}\n\n' + article)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert ("::error file=refs.bib,line=1,title=LR110 missing-required-field::[old2001] @article entry lacks journal "
+            "or journaltitle (the entry on line 3 takes 'jn' from the @string this change edited)%0A") in out
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # the log: at the entry
+    assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR110", 3)]

@@ -110,11 +110,14 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
 
     starts: dict[str, list[int]] = {}
     where: dict[str, tuple[str, int]] = {}  # key -> (file as findings name it, the entry's first line)
+    paths: dict[str, Path] = {}
+    texts: dict[Path, str] = {}  # a .bib read once however many of its entries an edited @string reaches
     for s in review.bibliography.sources:
         if s.file and s.line:
             name = rel(Path(s.file), config)
             starts.setdefault(name, []).append(s.line)
             where[s.key] = (name, s.line)
+            paths[name] = Path(s.file)
     changed = changed_lines(base, Path(config.root), sorted(starts)) if any(f.key for f in findings) else {}
     out = []
     for f in findings:
@@ -135,9 +138,29 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
                 end = min((n for n in starts[name] if n > start), default=None)
                 if end is None or line < end:  # the finding lies inside its entry
                     inside = sorted(n for n in lines if n >= start and (end is None or n < end))
-                    f = replace(f, line=inside[0]) if inside else f
+                    f = replace(f, line=inside[0]) if inside else _through_macro(f, start, lines, paths[name], texts)
         out.append(f)
     return out
+
+
+def _through_macro(f: Finding, start: int, lines: set[int], path: Path, texts: dict[Path, str]) -> Finding:
+    """An entry finding whose entry (at line ``start``) the change left alone, moved to the @string line the change
+    edited that the entry takes a value from (``@string{jn = {}}`` empties every journal that names ``jn``)."""
+    from ..bibliography import bibtex
+
+    if not lines:
+        return f
+    try:
+        text = texts[path] if path in texts else texts.setdefault(path, path.read_text("utf-8", errors="replace"))
+        names = bibtex.macros_used(text, bibtex.find_entry(text, start)) if bibtex.defines_macros(text) else ()
+    except (OSError, bibtex.ScanError):
+        return f
+    for name in names:
+        at = bibtex.string_offset(text, name)
+        if at is not None and (line := text.count("\n", 0, at) + 1) in lines:
+            return replace(f, line=line, message=f"{f.message} (the entry on line {start} takes {name!r} from the "
+                                                 "@string this change edited)")
+    return f
 
 
 def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, set[int]]) -> str | None:
