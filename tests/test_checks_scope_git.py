@@ -451,6 +451,22 @@ def test_a_citation_of_an_entry_the_change_removed_says_so(repo: Path, capsys) -
     assert "removed" not in found["hint"]
 
 
+def test_a_citation_of_an_entry_in_a_file_the_change_left_unreadable_says_to_mend_it(tmp_path: Path,
+                                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                                      capsys) -> None:
+    # A comma after the last item: no entry of the file is read, none was removed.
+    items = '[\n  {"id": "good2001", "type": "book", "title": "Good", "issued": {"date-parts": [[2001]]}}\n]\n'
+    write(tmp_path / "refs.json", items)
+    write(tmp_path / "essay.md", "# One\n\nA good claim [@good2001].\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.json", items.replace("}}\n]", "}},\n]"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert hints["LR300"] == "refs.json, which holds 'good2001', cannot be read now: mend its syntax (its LR100 says where)"
+
+
 def test_an_annotation_on_an_edited_old_entry_sits_on_the_line_the_change_touched(repo: Path, capsys) -> None:
     # GitHub shows a pull request's annotations on changed lines only: the entry's first line is not one.
     write(repo / "refs.bib", OLD + "\n" + GOOD.replace("{2001}", "{201}"))

@@ -43,7 +43,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     old, old_suppressed, renamed, removed = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
     if renamed or removed:
-        diff = replace(diff, new=tuple(_change_hint(f, renamed, removed) for f in diff.new))
+        unread = unreadable(review, result, config)
+        diff = replace(diff, new=tuple(_change_hint(f, renamed, removed, unread) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
@@ -172,9 +173,9 @@ def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, 
                  and name == f.file and start in changed.get(name, ())), None)
 
 
-def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str]) -> Finding:
+def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], unread: set[str]) -> Finding:
     """A citation of no entry whose key the change renamed (old -> new key) or removed (key -> its file) says so in
-    its hint."""
+    its hint; one whose file cannot be read now (``unread``), that the file must be mended first."""
     import re
 
     if f.code != "LR300" or f.key:
@@ -185,6 +186,9 @@ def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str]) -
         gone = next((k for k in removed if k in words), None)
         if gone is None:
             return f
+        if removed[gone] in unread:
+            return replace(f, hint=f"{removed[gone]}, which holds {gone!r}, cannot be read now: mend its syntax "
+                                   "(its LR100 says where)")
         held = f" from {removed[gone]}" if removed[gone] else ""
         return replace(f, hint=f"This change removed the entry {gone!r}{held}: restore it, or cite another entry "
                                "there")
