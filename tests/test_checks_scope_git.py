@@ -436,6 +436,37 @@ def test_a_citation_of_a_key_the_change_renamed_says_to_what(repo: Path, capsys)
     assert "LR300" in hints and not any("renamed" in hint for hint in hints.values())
 
 
+def test_a_citation_of_an_entry_the_change_removed_says_so(repo: Path, capsys) -> None:
+    # The pull request deletes good2001 from the .bib alone: the citation's line is not in its diff, and the
+    # annotation there ("matches no entry") read as the manuscript's fault.
+    write(repo / "refs.bib", OLD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    [found] = json.loads(capsys.readouterr().out)["findings"]
+    assert (found["code"], found["message"]) == ("LR300", "citation '@good2001' matches no entry")
+    assert found["hint"] == "This change removed the entry 'good2001' from refs.bib: restore it, or cite another entry there"
+    write(repo / "refs.bib", OLD + "\n" + GOOD)
+    write(repo / "essay.md", ESSAY + "\nA new claim [@good2002].\n")  # a key that never was: the usual hint
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    [found] = json.loads(capsys.readouterr().out)["findings"]
+    assert "removed" not in found["hint"]
+
+
+def test_a_citation_of_an_entry_in_a_file_the_change_left_unreadable_says_to_mend_it(tmp_path: Path,
+                                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                                      capsys) -> None:
+    # A comma after the last item: no entry of the file is read, none was removed.
+    items = '[\n  {"id": "good2001", "type": "book", "title": "Good", "issued": {"date-parts": [[2001]]}}\n]\n'
+    write(tmp_path / "refs.json", items)
+    write(tmp_path / "essay.md", "# One\n\nA good claim [@good2001].\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.json", items.replace("}}\n]", "}},\n]"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert hints["LR300"] == "refs.json, which holds 'good2001', cannot be read now: mend its syntax (its LR100 says where)"
+
+
 def test_an_annotation_on_an_edited_old_entry_sits_on_the_line_the_change_touched(repo: Path, capsys) -> None:
     # GitHub shows a pull request's annotations on changed lines only: the entry's first line is not one.
     write(repo / "refs.bib", OLD + "\n" + GOOD.replace("{2001}", "{201}"))
@@ -471,10 +502,22 @@ def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, ca
     write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + GOOD.replace("{Good}", "{Good Again}"))
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     out = capsys.readouterr().out
-    assert "::error file=refs.bib,line=15,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': " in out
-    assert "; the other: refs.bib line 8%0A" in out
+    # The message said "defined again on line 15" on line 15, then "; the other: refs.bib line 8".
+    assert ("::error file=refs.bib,line=15,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': also "
+            "defined on line 8 (pandoc uses this one, the last entry with it; BibTeX and biber the first)%0A") in out
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+def test_a_key_a_second_file_defines_again_is_annotated_there_naming_the_first(repo: Path, capsys) -> None:
+    items = "references:\n- id: good2001\n  type: book\n  title: Good again\n  issued: 2001\n"
+    write(repo / "more.yaml", items)
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = ["refs.bib", "more.yaml"]\n')
+    git(repo, "add", "more.yaml")  # committed, as in a pull request
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert ("::error file=more.yaml,line=2,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': also "
+            "defined on refs.bib line 8 (pandoc uses this one") in out
 
 
 def test_a_key_added_above_one_it_clashes_with_in_case_is_annotated_where_it_was_added(repo: Path, capsys) -> None:
@@ -580,3 +623,66 @@ def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_p
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert (summary["fixed"], summary["not_compared"], summary["unreadable"]) == (0, 1, ["refs.json"])
+
+
+def actions_checkout(origin: Path, dest: Path) -> Path:
+    """A pull request as actions/checkout gives it by default: its merge ref alone, one commit deep, detached."""
+    git(origin, "checkout", "-q", "-b", "merged", "main")
+    git(origin, "merge", "-q", "--no-ff", "--no-edit", "pr")
+    git(origin, "update-ref", "refs/pull/1/merge", "HEAD")
+    git(origin, "checkout", "-q", "main")
+    dest.mkdir()
+    git(dest, "init", "-q")
+    git(dest, "remote", "add", "origin", origin.as_uri())
+    git(dest, "fetch", "-q", "--no-tags", "--depth=1", "origin", "+refs/pull/1/merge:refs/remotes/pull/1/merge")
+    git(dest, "checkout", "-q", "--detach", "refs/remotes/pull/1/merge")
+    return dest
+
+
+def test_the_default_actions_checkout_says_the_one_fetch_that_makes_it_work(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys) -> None:
+    # fetch-depth: 1 holds neither origin/main nor the branch point: `git fetch origin main` alone led to a
+    # second stop (the branch point not in this shallow clone); the hint gives the fetch that brings both.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "main")
+    git(origin, "checkout", "-q", "-b", "pr")
+    write(origin / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    git(origin, "commit", "-q", "-am", "pull request")
+    ci = actions_checkout(origin, tmp_path / "ci")
+    monkeypatch.chdir(ci)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "origin/main"]) == 2
+    out = capsys.readouterr().out
+    assert "this clone is shallow: fetch the branch and the history (git fetch --unshallow origin main)" in out
+    git(ci, "fetch", "-q", "--unshallow", "origin", "main")
+    assert scoped("--since", "origin/main", capsys=capsys)[:2] == (1, [("LR300", None)])
+
+
+@pytest.mark.parametrize("ref", ["", " ", "origin/"])
+def test_a_base_named_by_a_variable_that_is_not_set_stops_the_check(repo: Path, capsys, ref: str) -> None:
+    # `--since "$CI_MERGE_REQUEST_DIFF_BASE_SHA"` outside a merge request pipeline, `origin/$GITHUB_BASE_REF` on a
+    # push: the empty ref checked the whole review as if --since were not given, blaming the change for all.
+    assert main(["check", "--no-cache", "--format", "github", "--since", ref]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("::error title=litreview check could not run::")
+    assert "may not be set in this kind of run" in out and "LR124" not in out
+
+
+def test_a_finding_an_edited_string_brings_to_an_old_entry_is_annotated_on_the_string(tmp_path: Path,
+                                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                                       capsys) -> None:
+    # The pull request empties @string jn (line 1); old2001, untouched on lines 3-9, now lacks a journal: on its
+    # own first line the annotation sat outside the diff.
+    article = "@article{old2001,\n  author = {Roe, Rita},\n  title = {Good},\n  journal = jn,\n  year = {2001},\n}\n"
+    write(tmp_path / "refs.bib", '@string{jn = "Journal of Tests"}\n\n' + article)
+    write(tmp_path / "essay.md", "# One\n\nA claim [@old2001].\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.bib"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.bib", '@string{jn = ""}\n\n' + article)
+    assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
+    out = capsys.readouterr().out
+    assert ("::error file=refs.bib,line=1,title=LR110 missing-required-field::[old2001] @article entry lacks journal "
+            "or journaltitle (the entry on line 3 takes 'jn' from the @string this change edited)%0A") in out
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # the log: at the entry
+    assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR110", 3)]

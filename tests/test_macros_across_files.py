@@ -43,3 +43,15 @@ def test_a_macro_no_file_defines_stays_undefined(tmp_path: Path) -> None:
     bib = _load(tmp_path, ("other.bib", "@string{journ = {J}}\n"), ("refs.bib", REFS))
     assert _macro_findings(bib) == [(
         "error", "refs.bib", "BibTeX syntax error: undefined @string 'JNL': BibTeX and biber leave the field empty")]
+
+
+def test_a_macro_defined_below_its_use_says_to_move_it_up(tmp_path: Path) -> None:
+    # A pull request appends the @string an old entry lacked: BibTeX, biber and pandoc all read the file in order,
+    # so the field is still empty (pandoc prints the name); "define it with @string" misled, as it was defined.
+    bib = _load(tmp_path, ("refs.bib", REFS + "\n" + STRINGS.replace("jnl", "Jnl")))
+    [problem] = [p for p in bib.problems if "@string" in p.message]
+    assert (problem.severity, problem.line) == ("error", 1)
+    assert problem.hint == ("Move the @string on line 3 above the entries that use 'JNL': BibTeX, biber and pandoc "
+                            "read the file in order, and pandoc prints 'JNL' here")
+    bib = _load(tmp_path, ("refs.bib", REFS))
+    assert [p.hint for p in bib.problems] == ["Write journal = {JNL} if it is text, or define it with @string in this file"]

@@ -108,6 +108,12 @@ def brace_partners(text: str, marks: str = r"[{}]") -> dict[int, int]:
 
 def value_end(text: str, i: int) -> int:
     """End of a field value: parts in braces, quotes, numbers or macro names joined by ``#``."""
+    return value_parts(text, i)[0]
+
+
+def value_parts(text: str, i: int) -> tuple[int, tuple[str, ...]]:
+    """End of the field value at ``i`` and the macro names it uses (the bare parts that are not numbers)."""
+    names: list[str] = []
     while True:
         i = skip_space(text, i)
         if i >= len(text):
@@ -118,12 +124,19 @@ def value_end(text: str, i: int) -> int:
             m = NAME.match(text, i)
             if not m:
                 raise ScanError(f"unexpected {text[i]!r} in a value")
+            if not m.group(0).isdigit():
+                names.append(m.group(0))
             i = m.end()
         j = skip_space(text, i)
         if j < len(text) and text[j] == "#":
             i = j + 1
             continue
-        return i
+        return i, tuple(names)
+
+
+def macros_used(text: str, entry: EntrySpan) -> tuple[str, ...]:
+    """The @string macro names the entry's values use, in order (month names among them)."""
+    return tuple(name for f in entry.fields for name in value_parts(text, f.value_start)[1])
 
 
 def scan_entry(text: str, at: int) -> EntrySpan:
@@ -175,6 +188,12 @@ def defines_macros(text: str) -> bool:
 def string_names(text: str) -> frozenset[str]:
     """The names the text's ``@string`` commands define, case folded (BibTeX ignores their case)."""
     return frozenset(m.group(1).casefold() for m in _STRING_DEFINITION.finditer(text)) if "@" in text else frozenset()
+
+
+def string_offset(text: str, name: str) -> int | None:
+    """Where the first ``@string`` defining ``name`` (in any case) starts in the text, or None."""
+    folded = name.casefold()
+    return next((m.start() for m in _STRING_DEFINITION.finditer(text) if m.group(1).casefold() == folded), None)
 
 
 def line_offset(text: str, line: int) -> int:

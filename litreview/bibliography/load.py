@@ -273,6 +273,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         if start != error.lineno:
             message += f" (in the entry that starts on line {start})"
         at = error.error_context_info[2]
+        if head.startswith("undefined string") and (defined := bibtex.string_offset(text, detail)) is not None:
+            # Defined below its use: BibTeX, biber and pandoc read the file in order (pandoc prints the name).
+            hint = (f"Move the @string on line {line_of(defined)} above the entries that use {detail!r}: BibTeX, "
+                    f"biber and pandoc read the file in order, and pandoc prints {detail!r} here")
         problems.append(Finding(
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
             hint=hint or ("expected" in message and _bare_value_hint(text, error.error_context_info[0] or 0, at))

@@ -29,6 +29,16 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
                    hint="Rename one of the two entries, or delete the one you do not want")
 
 
+def duplicate_key_at_used(problem: Finding, file: str, line: int) -> Finding:
+    """LR101 ``problem`` (at the definition pandoc drops) told at the one it uses (``file``, ``line``), as a pull
+    request shows it where it added that definition: the message names the other one."""
+    word = "id" if problem.message.startswith("duplicate id") else "key"
+    other = f"line {problem.line}" if problem.file == file else f"{problem.file} line {problem.line}"
+    used = "this one, the last entry with it; BibTeX and biber the first" if word == "key" else "this item, the last"
+    return replace(problem, file=file, line=line,
+                   message=f"duplicate {word} {problem.key!r}: also defined on {other} (pandoc uses {used})")
+
+
 def case_clash(key: str, other: str, other_line: int | None, file: str | None, line: int | None) -> Finding:
     """LR108 for ``key`` (at ``file``, ``line``), which differs only in case from ``other`` (at ``other_line``)."""
     return Finding(code="LR108", severity="warning",

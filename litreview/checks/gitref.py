@@ -29,7 +29,13 @@ def run_git(runner: Runner, args: list[str], cwd: Path, **kwargs: Any) -> Any:
 def since_ref(ref: str) -> str:
     """The commit ``--since`` compares with: ``A...``, ``A...HEAD``, ``A..`` and ``A..HEAD`` (git's
     spellings of "this branch since A", as in ``git diff A...HEAD``) name A. A range that ends elsewhere
-    is an InputError: the other side is always the working tree."""
+    is an InputError: the other side is always the working tree; so is an empty ref (a CI variable not set
+    in this kind of run), which would otherwise check the whole review as if --since were not given."""
+    if not ref.strip():
+        raise InputError("--since was given an empty ref: the variable that names the base may not be set in this "
+                         "kind of run (GitHub sets GITHUB_BASE_REF on pull_request events, GitLab "
+                         "CI_MERGE_REQUEST_DIFF_BASE_SHA in merge request pipelines)",
+                         hint="e.g. --since origin/main; leave --since out to check the whole review")
     for dots in ("...", ".."):
         start, sep, end = ref.partition(dots)
         if sep:
@@ -42,6 +48,12 @@ def since_ref(ref: str) -> str:
     return ref
 
 
+def _shallow(cwd: Path, runner: Runner) -> bool:
+    """True when the clone at ``cwd`` is shallow (its history cut off, as CI services clone)."""
+    proc = run_git(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
+    return bool(proc.returncode == 0 and proc.stdout.strip() == b"true")
+
+
 def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
     """What to do about a ref this clone does not have: fetch it from its remote, or add the remote."""
     remote, sep, branch = ref.partition("/")
@@ -50,15 +62,20 @@ def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
     if "@{" in ref:  # a reflog entry (main@{1}, @{yesterday}): a fresh clone's reflog is nearly empty
         return f"the reflog has no such entry (git reflog {ref.partition('@{')[0] or 'HEAD'} lists them): name a commit"
     if SHA.fullmatch(ref):
-        shallow = run_git(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
-        if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+        if _shallow(cwd, runner):
             return f"this clone is shallow: fetch the history first (git fetch --unshallow origin); {CI_DEPTH}"
         return "fetch the branch that holds this commit first (git fetch origin BRANCH)"
-    if not sep or not branch:
+    if sep and not branch:  # origin/$BASE with the variable empty
+        return (f"{ref!r} names no branch: the variable after {ref!r} may not be set in this kind of run (GitHub sets "
+                "GITHUB_BASE_REF on pull_request events only)")
+    if not sep:
         return f"check the name (git branch -a and git tag list them), or fetch it first; {CI_DEPTH}"
     proc = run_git(runner, ["git", "remote"], cwd)
     remotes = proc.stdout.decode("utf-8", "replace").split() if proc.returncode == 0 and proc.stdout else []
     if remote in remotes:
+        if _shallow(cwd, runner):  # the branch point is missing too: one fetch for both
+            return (f"this clone is shallow: fetch the branch and the history (git fetch --unshallow {remote} "
+                    f"{branch}); {CI_DEPTH}")
         return f"fetch it first (git fetch {remote} {branch}); {CI_DEPTH}"
     return (f"no branch {ref!r} here (git branch -a lists them) and no remote named {remote!r} (git remote -v): "
             f"add that remote (git remote add {remote} URL) and fetch it (git fetch {remote} {branch}), or fetch "
@@ -99,8 +116,7 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | No
     proc = run_git(runner, ["git", "merge-base", ref, "HEAD"], cwd)
     if proc.returncode == 0 and proc.stdout.strip():
         return proc.stdout.decode("ascii", "replace").strip()
-    shallow = run_git(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
-    if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+    if _shallow(cwd, runner):
         raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
                          hint=f"fetch the history first (git fetch --unshallow origin); {CI_DEPTH}")
     return None

@@ -70,8 +70,9 @@ def identity(f: Finding) -> tuple[str, str, str]:
 
 def renamed_keys(old: Bibliography, new: Bibliography) -> dict[str, str]:
     """Old key -> new key for entries whose key alone changed (same type and fields)."""
-    gone = {(s.type, tuple(sorted(s.fields.items()))): s.key for s in old.sources if s.key not in new.keys}
-    return {gone[sig]: s.key for s in new.sources if s.key not in old.keys
+    old_keys, new_keys = set(old.keys), set(new.keys)  # ``keys`` is built anew on each read: once each, not per entry
+    gone = {(s.type, tuple(sorted(s.fields.items()))): s.key for s in old.sources if s.key not in new_keys}
+    return {gone[sig]: s.key for s in new.sources if s.key not in old_keys
             and (sig := (s.type, tuple(sorted(s.fields.items())))) in gone}
 
 

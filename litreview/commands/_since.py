@@ -40,15 +40,16 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
         base = ref
     top = gitref.git_toplevel(cwd)
-    old, old_suppressed, renamed = _base_side(base, ref, review, config, top, now, for_github)
+    old, old_suppressed, renamed, removed = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
-    if renamed:
-        diff = replace(diff, new=tuple(_renamed_hint(f, renamed) for f in diff.new))
+    if renamed or removed:
+        unread = unreadable(review, result, config)
+        diff = replace(diff, new=tuple(_change_hint(f, renamed, removed, unread) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
     if merged:
-        other, other_suppressed, other_renamed = _base_side(merged, "MERGE_HEAD", review, config, top, now)
+        other, other_suppressed, other_renamed, _ = _base_side(merged, "MERGE_HEAD", review, config, top, now)
         new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
         diff = replace(diff, new=new)
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
@@ -60,7 +61,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
 def unreadable(review: Review, result: Any, config: Config) -> set[str]:
     """The bibliography files (as findings name them) that could not be read now: a syntax error (LR100) and
     not one entry read from them."""
-    read = {rel(Path(s.file), config) for s in review.bibliography.sources if s.file}
+    read = {rel(Path(file), config) for file in {s.file for s in review.bibliography.sources if s.file}}
     return {f.file for f in (*result.findings, *result.suppressed)
             if f.code == "LR100" and f.severity == "error" and f.file and f.file not in read}
 
@@ -75,8 +76,9 @@ def _note(text: str, annotate: bool) -> None:
 
 
 def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
-               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str]]:
-    """The findings of ``commit``, those its settings suppressed, and the keys renamed since."""
+               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str], dict[str, str]]:
+    """The findings of ``commit``, those its settings suppressed, the keys renamed since (old -> new) and those
+    removed since (key -> the file that held it)."""
     import tempfile
 
     from ..checks import check_review, gitbase, scope
@@ -91,9 +93,13 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
         except LitreviewError as exc:
             # A base that cannot be loaded reports nothing: every finding now is the change's.
             _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
-            return scope.Side(()), (), {}
+            return scope.Side(()), (), {}, {}
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
-    return side, old_result.suppressed, scope.renamed_keys(old_review.bibliography, review.bibliography)
+        renamed = scope.renamed_keys(old_review.bibliography, review.bibliography)
+        kept = {*review.bibliography.keys, *renamed}
+        removed = {s.key: rel(Path(s.file), old_config) if s.file else "" for s in old_review.bibliography.sources
+                   if s.key not in kept}
+    return side, old_result.suppressed, renamed, removed
 
 
 def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
@@ -105,11 +111,14 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
 
     starts: dict[str, list[int]] = {}
     where: dict[str, tuple[str, int]] = {}  # key -> (file as findings name it, the entry's first line)
+    paths: dict[str, Path] = {}
+    texts: dict[Path, str] = {}  # a .bib read once however many of its entries an edited @string reaches
     for s in review.bibliography.sources:
         if s.file and s.line:
             name = rel(Path(s.file), config)
             starts.setdefault(name, []).append(s.line)
             where[s.key] = (name, s.line)
+            paths[name] = Path(s.file)
     changed = changed_lines(base, Path(config.root), sorted(starts)) if any(f.key for f in findings) else {}
     out = []
     for f in findings:
@@ -118,8 +127,10 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
         if f.key and line and line not in lines:
             name, start = where.get(f.key, ("", 0))
             if f.code == "LR101" and f.key in where:
-                if start in changed.get(name, ()):  # the message names this line: say where the other is
-                    f = replace(f, file=name, line=start, message=f"{f.message}; the other: {f.file} line {line}")
+                if start in changed.get(name, ()):  # the change added the definition pandoc uses
+                    from ..bibliography.several import duplicate_key_at_used
+
+                    f = duplicate_key_at_used(f, name, start)
             elif f.code == "LR108" and (other := _clashing(f, where, changed)) is not None:
                 from ..bibliography.several import case_clash  # the key the change added, before the old one
 
@@ -128,9 +139,29 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
                 end = min((n for n in starts[name] if n > start), default=None)
                 if end is None or line < end:  # the finding lies inside its entry
                     inside = sorted(n for n in lines if n >= start and (end is None or n < end))
-                    f = replace(f, line=inside[0]) if inside else f
+                    f = replace(f, line=inside[0]) if inside else _through_macro(f, start, lines, paths[name], texts)
         out.append(f)
     return out
+
+
+def _through_macro(f: Finding, start: int, lines: set[int], path: Path, texts: dict[Path, str]) -> Finding:
+    """An entry finding whose entry (at line ``start``) the change left alone, moved to the @string line the change
+    edited that the entry takes a value from (``@string{jn = {}}`` empties every journal that names ``jn``)."""
+    from ..bibliography import bibtex
+
+    if not lines:
+        return f
+    try:
+        text = texts[path] if path in texts else texts.setdefault(path, path.read_text("utf-8", errors="replace"))
+        names = bibtex.macros_used(text, bibtex.find_entry(text, start)) if bibtex.defines_macros(text) else ()
+    except (OSError, bibtex.ScanError):
+        return f
+    for name in names:
+        at = bibtex.string_offset(text, name)
+        if at is not None and (line := text.count("\n", 0, at) + 1) in lines:
+            return replace(f, line=line, message=f"{f.message} (the entry on line {start} takes {name!r} from the "
+                                                 "@string this change edited)")
+    return f
 
 
 def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, set[int]]) -> str | None:
@@ -142,8 +173,9 @@ def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, 
                  and name == f.file and start in changed.get(name, ())), None)
 
 
-def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:
-    """A citation of no entry whose key the change renamed (old -> new key) says so in its hint."""
+def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], unread: set[str]) -> Finding:
+    """A citation of no entry whose key the change renamed (old -> new key) or removed (key -> its file) says so in
+    its hint; one whose file cannot be read now (``unread``), that the file must be mended first."""
     import re
 
     if f.code != "LR300" or f.key:
@@ -151,7 +183,15 @@ def _renamed_hint(f: Finding, renamed: dict[str, str]) -> Finding:
     words = set(re.findall(r"[^\s'\"@{}\[\];,]+", f.message))
     old = next((k for k in renamed if k in words), None)
     if old is None:
-        return f
+        gone = next((k for k in removed if k in words), None)
+        if gone is None:
+            return f
+        if removed[gone] in unread:
+            return replace(f, hint=f"{removed[gone]}, which holds {gone!r}, cannot be read now: mend its syntax "
+                                   "(its LR100 says where)")
+        held = f" from {removed[gone]}" if removed[gone] else ""
+        return replace(f, hint=f"This change removed the entry {gone!r}{held}: restore it, or cite another entry "
+                               "there")
     return replace(f, hint=f"This change renamed the entry {old!r} to {renamed[old]!r}: cite it by its new key, "
                            "or give the entry its old key back")
 

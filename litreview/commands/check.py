@@ -165,6 +165,10 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
 def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str | None, no_cache: bool,
            paths: dict[str, str | None]) -> int:
     config = config_from(paths)
+    if since is not None:
+        from ..checks.gitref import since_ref
+
+        since_ref(since)  # an empty ref or a range ending elsewhere stops before the check runs
     if since == "HEAD":
         from ._since import under_pre_commit
 
