@@ -32,6 +32,12 @@ def test_short_words_are_folded_not_stemmed() -> None:
     assert phrase_stems("National Security Advisor") == ["nation", "secur", "advisor", "nation secur", "secur advisor"]
 
 
+def test_function_words_of_french_spanish_and_german_are_stopwords_unless_in_capitals() -> None:
+    assert content_stems("Les modèles des océans für die Ozeane con los datos") == ("model", "ocean", "ozean", "dato")
+    assert content_stems("ALS patients at MIT") == ("als", "patient", "mit")
+    assert phrase_stems("Die Über Grenzen") == ["grenzen"]
+
+
 def _words(paths: list[Path]) -> list[str]:
     words: set[str] = set()
     for path in paths:

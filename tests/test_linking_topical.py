@@ -364,3 +364,19 @@ def test_an_entry_bm25_ranks_tenth_is_still_a_candidate() -> None:
     claims = parse_essay("Glaciers lose ice.\n").claims
     rows = topical.candidates(claims, build_index(parse_bibliography(bib)))
     assert len({c.key for c in rows}) == 10  # BM25's ten best (the cosine's six among them)
+
+
+FOREIGN_BIB = """
+@software{harmonica, title={Harmonica: forward modelling of gravity fields}, year={2020}}
+@book{sismos, title={Los sismos de las montañas para los geólogos y las geólogas}, year={1990}}
+@book{volcanes, title={Una historia de los volcanes con las rocas de los Andes}, year={1995}}
+@article{kriging, title={Kriging of magnetic anomalies}, year={2001}}
+"""
+
+
+def test_function_words_of_another_language_are_no_evidence() -> None:
+    # A Spanish sentence shares "los", "las", "para" with every Spanish title: the entry it names leads.
+    text = "Los cálculos de las anomalías para los mapas de gravedad se hacen con Harmonica.\n"
+    linkage = link(parse_essay(text), parse_bibliography(FOREIGN_BIB), all_suggestions=True)
+    ranked = sorted((lk for lk in linkage.links if lk.kind == "topical"), key=lambda lk: -lk.confidence)
+    assert [lk.source_key for lk in ranked] == ["harmonica"]

@@ -41,6 +41,16 @@ STOPWORDS = wordset("""
     towards toward whether yet thus hence therein herein
 """)
 
+FOREIGN_STOPWORDS = wordset("""
+    les des une dans pour par sur est sont qui que aux avec ces cette ses leur leurs pas mais comme ont ete
+    sans chez los las del una unos unas con por para como mas sus este esta estos estas sobre tambien fue
+    ser cual der die das und den dem ein eine einer eines einem einen mit von fur auf ist sind nicht sich
+    auch wie bei aus zur zum werden wird oder als nach uber durch
+""")
+"""French, Spanish and German function words (folded) of three letters or more: a claim written in one of
+them shares them with every entry titled in it, and they say nothing of its topic. Stopwords only when
+not written in capitals: ALS, MIT, SES, EST stay words."""
+
 MINOR_WORDS = wordset("""a an and as at but by for from in into nor of on or the to vs with""")
 
 FORM_WORDS = wordset("""
@@ -146,11 +156,16 @@ def stem(word: str) -> str:
 _CLAUSE = re.compile(r"[:;,.!?()\[\]{}\"“”—–/|]+")
 
 
+def _foreign(folded: str, word: str) -> bool:
+    """A French, Spanish or German function word, not written in capitals (``FOREIGN_STOPWORDS``)."""
+    return folded in FOREIGN_STOPWORDS and not word.isupper()
+
+
 @lru_cache(maxsize=131072)
 def _phrase_stem(word: str) -> str | None:
     """The stem of a word as written, or None for a stopword, form word, number or word under 3 letters."""
     w = fold(word)
-    if len(w) < 3 or w in STOPWORDS or w in FORM_WORDS or w[0].isdigit():
+    if len(w) < 3 or w in STOPWORDS or w in FORM_WORDS or w[0].isdigit() or _foreign(w, word):
         return None
     return stem(w)
 
@@ -159,7 +174,7 @@ def _phrase_stem(word: str) -> str | None:
 def _content_stem(word: str) -> str | None:
     """The stem of a word as written, or None for a stopword, number or word under 3 letters."""
     w = fold(word)
-    if len(w) < 3 or w in STOPWORDS or w[0].isdigit():
+    if len(w) < 3 or w in STOPWORDS or w[0].isdigit() or _foreign(w, word):
         return None
     return stem(w)
 
