@@ -29,6 +29,7 @@ from .title_misread import (
     names_open_title,
     quote_in_names,
     quoted_itself,
+    title_as_publisher,
     year_opens,
 )
 from .title_misread import norm as _norm
@@ -51,6 +52,16 @@ def _slight(title: str) -> bool:
             len(w) > 1 and w[:1].isupper() and w.isalnum() and w.casefold() not in JOURNAL for w in words):
         return False  # two capitalised words, no journal's, are a short title: "Howards End", "W3C Mission"
     return len(words) <= 2 or all(w.isdigit() or len(w) == 1 or w.casefold() in JOURNAL for w in words)
+
+
+def _named_alone(title: str, crf: ParsedReference) -> bool:
+    """``title`` (the rules') is one capitalised word of three letters or more, no journal's word, closed by a full stop
+    in the string and read by the CRF as no container or publisher: a software's or a book's name printed alone as its
+    title ("Doe J, Roe R, et al. MetPy. 2016.", "DOE, J. Quarto. [online]. 2024."), where the CRF read none."""
+    word = title.strip(" .")
+    return len(word) > 2 and word.isalnum() and not word.isdigit() and word[:1].isupper() \
+        and word.casefold() not in JOURNAL and re.search(rf"(?<!\w){re.escape(word)}\.(?:\s|$)", crf.raw) is not None \
+        and _norm(word) not in (_norm(crf.container), _norm(crf.publisher))
 
 
 #: what is never a title: a thesis's kind, a year or a span of years, a bracketed abbreviation ("[s.l.]", "[S. l.]")
@@ -221,6 +232,10 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
         return None
     if name == "container" and len(parts[0].split()) < 2 and not parts[0][:1].islower():
         return None  # a capitalised word alone is no title's sentence there: "Proc. SIGPLAN 86 …" abbreviates
+    if "title" not in crf.uncertain and _norm(str(getattr(rules, name))) != _norm(parts[1]):
+        # the CRF sure of its title, and the rules reading the field otherwise: nothing says where the title ends (real
+        # bibliographies in dev styles: container F1 .726 -> .740 where it fired, nothing moved elsewhere, 3-fold CV too)
+        return None
     # an editor's mention the rules ran the title on over ("Title. ed. Jane Doe. Publisher") is no part of it
     title = crf.title if _role_after(crf.title, rules.title) else rules.title
     return title, container_name(parts[1]) if name == "container" else parts[1].strip()
@@ -355,9 +370,10 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
             if name in ("authors", "title") and (_title_word_as_name(crf, rules) or _names_as_title(crf, rules)
                                                  or and_as_name(crf, rules) or quote_in_names(rules)):
                 continue
-            if name == "title" and not mine and _slight(str(theirs)):
+            if name == "title" and not mine and _slight(str(theirs)) and not _named_alone(str(theirs), crf):
                 # 3-fold CV on the training set: title F1 0.8675 -> 0.8721 (21 false titles fewer,
-                # 4 right ones lost); refusing a slight title also where the CRF doubts its own costs F1
+                # 4 right ones lost); refusing a slight title also where the CRF doubts its own costs F1. A name alone
+                # closed by its stop is a title: +11 right titles, none lost, over the real bibliographies in dev styles
                 continue
             if name == "title" and _NO_TITLE.fullmatch(str(theirs).strip(" .,")):
                 # another field the rules took for the title: "Zenos Things, PhD thesis, 1953", "Knuth DE. 1984–1986.
@@ -368,7 +384,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 continue
             if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _role_after(str(mine), str(theirs))
                                     or _quoted_whole(crf) or quoted_itself(crf.title) or _bracketed_whole(crf.title, str(theirs))
-                                    or list_cut(str(mine), str(theirs))
+                                    or list_cut(str(mine), str(theirs)) or title_as_publisher(crf, rules, str(theirs))
                                     or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)):
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))

@@ -1,6 +1,7 @@
 """How the rule parser misreads a title in ways the CRF's reading shows (part of ``combine``): a quoted title's
 first words or an "and" read as names, given-first names read as the title, a title cut at the comma of a list or run
-on into the parenthesis that holds its publisher. Where one holds, ``combine`` keeps the CRF's title (and names).
+on into the parenthesis that holds its publisher, a title's end read as the publisher. Where one holds, ``combine``
+keeps the CRF's title (and names).
 """
 
 from __future__ import annotations
@@ -97,3 +98,19 @@ def quoted_itself(title: str) -> bool:
     title = title.rstrip(".,;:")
     return any(title.startswith(o) and title.endswith(c) and len(title) > len(o) + len(c)
                for o, c in F.QUOTE_CLOSER.items())
+
+
+def title_as_publisher(crf: ParsedReference, rules: ParsedReference, title: str) -> bool:
+    """The rules read the CRF's title, or its words after where their ``title`` stops, as their publisher, where the CRF
+    read a container or a publisher of its own, or their title inside the CRF's names: their reading is shifted by one
+    field ("Doe, J. Title. A Subtitle. Journal 3" read with the title "Title" and the publisher "A Subtitle"; a body's
+    name read as the title and the title as the publisher). A title run on over the publisher, the CRF reading neither a
+    container nor a publisher ("Physical Geodesy. Springer, 2005"), is the rules' to cut."""
+    mine, theirs, publisher = norm(crf.title), norm(title), norm(rules.publisher)
+    cut = bool(theirs) and mine.startswith(theirs)
+    rest = mine[len(theirs):] if cut else mine
+    if not rest or not publisher or rest not in publisher:
+        return False
+    if cut:
+        return bool(crf.container) or (bool(crf.publisher) and norm(crf.publisher) not in publisher)
+    return bool(theirs) and theirs in norm(" ".join(f"{p.family} {p.given}" for p in crf.authors or crf.editors))
