@@ -311,11 +311,16 @@ def check_name_forms(source: Source) -> Iterable[Finding]:
     """LR147 for an author or editor list that writes some names "Family, Given", others "Given Family"."""
     for role in ("author", "editor"):
         value = source.fields.get(role, "")
-        joined = next((n.strip() for n in names.split_names(value) if names.comma_joined(n.strip(), GIVEN)), "")
+        listed = names.split_names(value) if "," in value else []
+        joined = next((n.strip() for n in listed if names.comma_joined(n.strip(), GIVEN)), "")
         if joined:
-            yield entry_finding("LR153", source, f"the {role} field {joined!r} is read as one person: its names are "
-                                "joined by commas, not by 'and'", f"write {role} = {{{names.joined_as_list(joined)}}}" if names.joined_as_list(joined)
-                                else "separate the people with ' and ', each written 'Family, Given'", field=role)
+            # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides).
+            written = [names.joined_as_list(n.strip()) if names.comma_joined(n.strip(), GIVEN) else n.strip()
+                       for n in listed]
+            hint = (f"write {role} = {{{' and '.join(written)}}}" if all(written)
+                    else "separate the people with ' and ', each written 'Family, Given'")
+            yield entry_finding("LR153", source, f"the {role} list names {joined!r} as one person: its names are "
+                                "joined by commas, not by 'and'", hint, field=role)
             continue
         if "," not in value or " and " not in value.lower():
             continue  # one form only, or one name (most lists)
