@@ -563,7 +563,7 @@ def test_names_joined_by_commas_hint_gives_the_list_and_placeholder_says_what_is
 
 @pytest.mark.parametrize(("journal", "expected"), [
     ("Media Perspektiven", False), ("Der Spiegel", False), ("Revista de la CEPAL", True),
-    ("European Human Rights Law Review", True), ("图书情报工作", True),
+    ("European Human Rights Law Review", True), ("图书情报工作", True), ("", True),
 ])
 def test_no_doi_expected_of_a_magazine_issue(journal: str, expected: bool) -> None:
     from litreview.checks.style import doi_expected

@@ -422,8 +422,8 @@ def _magazine_issue(source: Source) -> bool:
     articles have no DOI. A journal numbers its volumes; one that numbers issues only is named as a journal
     ("Revista de la CEPAL" 78), and is still expected to have one."""
     fields = source.fields
-    if fields.get("volume") or not (fields.get("number") or fields.get("issue")):
-        return False
+    if fields.get("volume") or not (fields.get("number") or fields.get("issue")) or not source.container.strip():
+        return False  # (no periodical named: nothing says it is a magazine)
     if any(ch > "\u024f" and ch.isalpha() for ch in source.container):
         return False  # the journal words are those of Latin-script languages: a name in another script is unread
     return not _SCHOLARLY_WORDS.intersection(fold_words(source.container).split())
