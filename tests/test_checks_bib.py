@@ -537,3 +537,39 @@ def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None
                     '"issued": {"date-parts": [[2011]]}}]', "x.json")
     assert [doi_expected(s) for s in (*bib.sources, *csl.sources)] == [
         "", "", "journal articles published since 2000 almost all have one", "", ""]
+
+
+@pytest.mark.parametrize(("name", "joined"), [
+    ("I.N. Bronstein, K.A. Semendjaew", True), ("B Balakrisnan , S Patil", True), ("John Smith, Mary Jones", True),
+    ("Smith, J., Jones", True), ("García Márquez, Gabriel José", False), ("van der Berg, Jan", False),
+    ("Smith, Jr., John", False), ("Doe, Jane, PhD", False), ("Lloyd Webber, Andrew", False),
+    ("Knuth, Donald E.", False), ("{Bronstein, Semendjaew and Partners}", False), ("family=Smith, given=J.", False),
+])
+def test_names_joined_by_commas_only_when_the_reading_is_clearly_several_people(name: str, joined: bool) -> None:
+    from litreview.bibliography.names import comma_joined
+    from litreview.bibliography.refparse.lexicon import GIVEN
+
+    assert comma_joined(name, GIVEN) is joined
+
+
+def test_names_joined_by_commas_hint_gives_the_list_and_placeholder_says_what_is_printed() -> None:
+    [bronstein, smith] = findings_for(CASES / "LR153-trigger.bib")
+    assert bronstein.hint == "Write author = {Bronstein, I.N. and Semendjaew, K.A.}"
+    assert "'Family, Given'" in smith.hint  # no sure reading of "Smith, J., Jones": no list to copy
+    varios = next(f for f in findings_for(CASES / "LR154-trigger.bib") if f.key == "varios2001libro")
+    assert varios.message == ("author 'Varios, Autores' names no one: styles print it as a person ('Varios' in "
+                              "citations, sorted under it)")
+
+
+@pytest.mark.parametrize(("journal", "expected"), [
+    ("Media Perspektiven", False), ("Der Spiegel", False), ("Revista de la CEPAL", True),
+    ("European Human Rights Law Review", True), ("图书情报工作", True), ("", True),
+])
+def test_no_doi_expected_of_a_magazine_issue(journal: str, expected: bool) -> None:
+    from litreview.checks.style import doi_expected
+
+    text = f"@article{{a,\n  author = {{Doe, Jane}},\n  title = {{T}},\n  journal = {{{journal}}},\n  number = {{5}},\n  year = {{2012}},\n}}\n"
+    [source] = parse_bibliography(text, "refs.bib").sources
+    assert bool(doi_expected(source)) is expected
+    with_volume = parse_bibliography(text.replace("number", "volume"), "refs.bib").sources[0]
+    assert doi_expected(with_volume)  # a volume is a journal's numbering

@@ -189,3 +189,13 @@ def test_suggestion_replaces_the_doi_heuristic() -> None:
     meta = SourceMetadata(key="holsti2004taming", status="no-doi",
                           suggestion=DoiSuggestion("10.1017/CBO9780511491306", 0.97, (), "Taming the Sovereigns"))
     assert [f.code for f in run({"holsti2004taming": meta}, bib)] == ["LR208"]
+
+
+def test_unverified_doi_is_named_bare_when_the_field_holds_its_link() -> None:
+    # doi = {https://doi.org/10.1177/...}: LR121 is about the form; "not yet verified" names the DOI itself.
+    bib = parse_bibliography("@article{williams2001discipline,\n  author = {Williams, Michael C.},\n  title = {T},\n"
+                             "  journal = {J},\n  year = {2001},\n  doi = {https://doi.org/10.1177/1354066101007004006},\n}\n",
+                             "refs.bib")
+    meta = {KEY: SourceMetadata(key=KEY, status="unverified", reason="not yet verified: the snapshot has no record")}
+    [lr209] = [f for f in run(meta, bib) if f.code == "LR209"]
+    assert lr209.message == "DOI 10.1177/1354066101007004006 not yet verified: the snapshot has no record"

@@ -218,6 +218,10 @@ def test_manubot_a_key_without_prefix_is_the_manual_reference_of_that_id(tmp_pat
     errors = [(f["code"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
               if f["severity"] == "error"]
     assert errors == [("LR300", 5, "citation '@absent2002' matches no entry")]
+    # The fix is a manual reference of that id (no bibliography file to add an entry to), or a citation by id.
+    [hint] = [f["hint"] for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR300"]
+    assert hint == ('Add an item with "id": "absent2002" to content/manual-references.json, or cite the work by its '
+                    "identifier (@doi:..., @pmid:...)")
 
 
 def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Path,

@@ -209,3 +209,43 @@ def plain_name_parts(name: str) -> tuple[list[str], list[str], list[str], list[s
         first_middle(given)
         von_last(rest)
     return first, middle, von, last, jr
+
+
+_SUFFIX = frozenset({"jr", "sr", "jun", "sen", "junior", "senior", "ii", "iii", "iv", "v", "vi", "2nd", "3rd"})
+_INITIALS = lazy(r"(?:[^\W\d_][^\W\d_]?\.-?)+|[^\W\d_]")
+
+
+def _looks_given_family(words: list[str], given_names: frozenset[str]) -> bool:
+    """ "I.N. Bronstein", "Harri Hakonen": given name(s) or initials first, a family name (no initial, no given
+    name) last."""
+    if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    last = words[-1]
+    if _INITIALS.fullmatch(last) or last.casefold() in given_names:
+        return False
+    return all(_INITIALS.fullmatch(w) or w.casefold() in given_names for w in words[:-1])
+
+
+def comma_joined(name: str, given_names: frozenset[str]) -> bool:
+    """Whether one name of a list is clearly several people joined by commas, which BibTeX reads as one person:
+    "I.N. Bronstein, K.A. Semendjaew" (each side a given name or initials, then a family name), "Smith, J., Jones"
+    (a middle part that is no suffix such as Jr.). "García Márquez, Gabriel José", "Smith, Jr., John" and a body's
+    name in braces are one name; more than two commas is pybtex's own error (too many commas)."""
+    if "=" in name or "{" in name or "}" in name or "\\" in name or "," not in name:
+        return False
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 3:  # "Family, initials, Family": no "Family, Jr, Given" and no "Doe, Jane, PhD"
+        return (all(parts) and all(_INITIALS.fullmatch(w) for w in _TEX_SPACE.split(parts[1]))
+                and parts[1].rstrip(".").casefold() not in _SUFFIX and parts[2].rstrip(".").casefold() not in _SUFFIX)
+    if len(parts) != 2:
+        return False
+    return all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts if p) and all(parts)
+
+
+def joined_as_list(name: str) -> str:
+    """ "I.N. Bronstein, K.A. Semendjaew" as a name list, "Bronstein, I.N. and Semendjaew, K.A." ('' for a name of
+    three parts, whose reading is the author's to decide)."""
+    parts = [_TEX_SPACE.split(p.strip()) for p in name.split(",")]
+    if len(parts) != 2:
+        return ""
+    return " and ".join(f"{w[-1]}, {' '.join(w[:-1])}" for w in parts)

@@ -169,6 +169,15 @@ _CODES = (
          "the text: styles print it as nothing or as a box, and a terminal or an editor acts on it instead of "
          "showing it.",
          "Delete it: retype the text around it, or paste the value again as plain text."),
+    Code("LR153", "names-joined-by-commas", "warning",
+         "An author or editor field joins several people with commas (\"I.N. Bronstein, K.A. Semendjaew\", "
+         "\"Smith, J., Jones\"): BibTeX, biber and pandoc read one person, with the second name as the given name.",
+         "Separate the people with ' and ', each written 'Family, Given'."),
+    Code("LR154", "placeholder-author", "warning",
+         "The author field holds a placeholder for authors not named (\"VV.AA.\", \"AA.VV.\", \"Autores Varios\", "
+         "\"o.A.\", \"N.N.\", or \"others\" alone): styles print it as a person's name and sort the work under it. "
+         "\"Anonymous\" is not reported: APA prints it for a work so signed, and CSL and biblatex print it as written.",
+         "Delete the field (styles then cite the work by its editor or title), or name the people."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..bibliography.load import CONTAINER_FIELDS, PUBLISHER_FIELDS
+from ..doi import bare_doi
 from ..model import Bibliography, Finding, Mismatch, Source, SourceMetadata
 from .bib import entry_finding
 
@@ -66,13 +67,14 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
         where = ", ".join(dict.fromkeys(meta.ignored))
         yield entry_finding("LR220", source, f"the snapshot's records for this entry came from {where}, not from "
                                              "a configured registry; they were ignored")
-    what = f"DOI {source.doi}" if source.doi else "the work"
+    doi = bare_doi(source.doi)  # the DOI, not the field's https://doi.org/... form (LR121 is about the form)
+    what = f"DOI {doi}" if doi else "the work"
     if meta.status == "not-found" and not source.doi:
         # Every registry that should know the work was asked and answered (the reason lists them).
         yield entry_finding("LR200", source, f"the work is not known to any registry: {meta.reason}",
                             "check the identifiers (ISBN, arXiv id, PubMed id) for typos")
     elif meta.status == "not-found":
-        yield entry_finding("LR200", source, f"DOI {source.doi} does not exist: {agency} answered 404{when}",
+        yield entry_finding("LR200", source, f"DOI {doi} does not exist: {agency} answered 404{when}",
                             field="doi")
     elif meta.status in ("unverified", "failed"):
         from ..registry.status import RUN_FETCH  # (only for such an entry; the hint says what to do)
@@ -109,7 +111,7 @@ def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: s
     kinds = {m.field: m.kind for m in mismatches}
     if kinds.get("title") == "different" and kinds.get("authors") == "different":
         title = next(m for m in mismatches if m.field == "title")
-        yield entry_finding("LR202", source, f"DOI {source.doi} is registered to another work: "
+        yield entry_finding("LR202", source, f"DOI {bare_doi(source.doi)} is registered to another work: "
                             f"{title.registry_value!r}", field="doi")
         return
     for m in mismatches:

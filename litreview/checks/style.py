@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
+from ..bibliography.refparse.lexicon import GIVEN, JOURNAL
 from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
@@ -160,6 +161,10 @@ def check_title_punctuation(source: Source) -> Iterable[Finding]:
     elif mark := _doubled(title):
         yield entry_finding("LR131", source, f"title has doubled punctuation {mark!r}: {title!r}",
                             "keep one mark", field="title")
+    elif last == "." and title[-2:-1].isspace() and title[-3:-2] not in ".…":
+        # "A title ." : the word split off its period, and the period left standing alone
+        yield entry_finding("LR131", source, f"title ends with a period after a space: {title!r}",
+                            "remove the period (styles add their own)", field="title")
     elif last == "." and _ends_with_word_period(title):
         yield entry_finding("LR131", source, f"title ends with a period: {title!r}",
                             "styles add their own period; remove it", field="title")
@@ -252,12 +257,32 @@ def et_al_as_name(person: Person) -> bool:
             or (person.prefix.strip().rstrip(".").lower() == "et" and family.rstrip(".") == "al"))
 
 
+# Written in the author field for "various authors", "no author", "name unknown" (folded to letters): a
+# placeholder that styles print as a person. "Anonymous" is not one: APA prints it when the work is so signed.
+_PLACEHOLDERS = frozenset({"vvaa", "aavv", "autoresvarios", "variosautores", "autorivari", "variousauthors",
+                           "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor"})
+
+
+def placeholder_name(person: Person, alone: bool) -> bool:
+    """Whether a listed name is a placeholder for authors not named ("VV.AA.", "o.A.", "N.N.", and "others" as
+    the list's only name)."""
+    written = "".join(filter(str.isalpha, f"{person.given}{person.prefix}{person.family}")).casefold()
+    return written in _PLACEHOLDERS or (alone and written == "others")
+
+
 def check_names(source: Source) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
-    holding a quotation mark that nothing closes; LR151 for et al. written as a name."""
+    holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder."""
     house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
         for person in people:
+            if placeholder_name(person, len(people) == 1):
+                shown = person.family if person.family != "others" else "et al."
+                yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
+                                    f"as a person ({shown!r} in citations, sorted under it)",
+                                    f"delete the {role} field (styles then cite the work by its title), or name the "
+                                    "people; for a work signed 'Anonymous' write author = {Anonymous}", field=role)
+                continue
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
             if et_al_as_name(person):
@@ -286,6 +311,17 @@ def check_name_forms(source: Source) -> Iterable[Finding]:
     """LR147 for an author or editor list that writes some names "Family, Given", others "Given Family"."""
     for role in ("author", "editor"):
         value = source.fields.get(role, "")
+        listed = names.split_names(value) if "," in value else []
+        joined = next((n.strip() for n in listed if names.comma_joined(n.strip(), GIVEN)), "")
+        if joined:
+            # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides).
+            written = [names.joined_as_list(n.strip()) if names.comma_joined(n.strip(), GIVEN) else n.strip()
+                       for n in listed]
+            hint = (f"write {role} = {{{' and '.join(written)}}}" if all(written)
+                    else "separate the people with ' and ', each written 'Family, Given'")
+            yield entry_finding("LR153", source, f"the {role} list names {joined!r} as one person: its names are "
+                                "joined by commas, not by 'and'", hint, field=role)
+            continue
         if "," not in value or " and " not in value.lower():
             continue  # one form only, or one name (most lists)
         if any(et_al_as_name(p) for p in (source.authors if role == "author" else source.editors)):
@@ -376,6 +412,23 @@ _PRESS = frozenset({"newspaper", "magazine"})
 """biblatex's entrysubtype of an article in the press (CSL's article-newspaper, article-magazine), which has no DOI."""
 
 
+# A scholarly periodical's words (journal, review, Zeitschrift, acta, ...), not the press's.
+_SCHOLARLY_WORDS = JOURNAL - {"magazine", "newsletter", "gazette", "digest", "forum"}
+
+
+def _magazine_issue(source: Source) -> bool:
+    """Whether an article is in an issue numbered without a volume, in a periodical whose name holds no journal
+    word ("Media Perspektiven" 1/2012, "message" 1/2009, "Der Spiegel" 12/2011): the numbering of a magazine, whose
+    articles have no DOI. A journal numbers its volumes; one that numbers issues only is named as a journal
+    ("Revista de la CEPAL" 78), and is still expected to have one."""
+    fields = source.fields
+    if fields.get("volume") or not (fields.get("number") or fields.get("issue")) or not source.container.strip():
+        return False  # (no periodical named: nothing says it is a magazine)
+    if any(ch > "\u024f" and ch.isalpha() for ch in source.container):
+        return False  # the journal words are those of Latin-script languages: a name in another script is unread
+    return not _SCHOLARLY_WORDS.intersection(fold_words(source.container).split())
+
+
 def doi_expected(source: Source) -> str:
     """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
     if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
@@ -396,6 +449,7 @@ def doi_expected(source: Source) -> str:
                     else "chapters" if source.type.startswith("in") else "books")
             return f"{source.publisher} registers DOIs for its {noun}"
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
+            and not _magazine_issue(source) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
         return "journal articles published since 2000 almost all have one"
     return ""

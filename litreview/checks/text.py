@@ -50,6 +50,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
     marked = marks_its_citations(essay, linkage)
+    manual = essay.format == "manubot" and bib.file is None  # a plain key names an item of the manual references
     near = _near_markers(essay, linkage) if marked else set()
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
@@ -66,7 +67,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
         found.extend(_at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
-                     for f in check_mention(mention, claim, essay_file, bib, unresolved_people))
+                     for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
                               aliased=not essay.meta.get(BIBTEX)))
@@ -144,13 +145,13 @@ def _span(text: str) -> str:
 
 
 def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,
-                  unresolved_people: set[str]) -> Iterable[Finding]:
+                  unresolved_people: set[str], *, manual: bool = False) -> Iterable[Finding]:
     """The finding (if any) for one thing the prose names or quotes."""
     span = _span(mention.text)
     cid = mention.claim_id
     if mention.kind == "marker":
         if not mention.keys:
-            yield unresolved(mention, claim, essay_file, bib)
+            yield unresolved(mention, claim, essay_file, bib, manual=manual)
         elif len(mention.keys) > 1:
             keys = ", ".join(mention.keys)
             yield _at_claim("LR301", claim, cid, f"citation {span!r} fits several entries: {keys}", essay_file,
@@ -175,7 +176,8 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
 
 
-def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography) -> Finding:
+def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography, *,
+               manual: bool = False) -> Finding:
     """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
     (``links`` warns with the same words; an alias in an entry's ``ids`` is named). A pandoc item is named by its
     key alone, as pandoc names it ("citation RStudio2016 not found"), not with its prefix or locator."""
@@ -203,8 +205,10 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, fix, key=key)
     near = near_key(key, bib.keys) if key else None
-    hint = (f"Did you mean {near!r}? Fix the key in the text, or add the missing entry (litreview add)"
-            if near else "")
+    # A Manubot manuscript without a bibliography file: a key without prefix is the id of a manual reference.
+    add = (f'add an item with "id": "{key}" to content/manual-references.json, or cite the work by its identifier '
+           "(@doi:..., @pmid:...)") if manual else "add the missing entry (litreview add)"
+    hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
     if "@{" in span:
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
         return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file, hint)
