@@ -228,3 +228,26 @@ def test_links_warnings_name_files_as_check_does(tmp_path, monkeypatch, capsys) 
     assert main(["links", "--essay", "text/ch.md", "--bib", "refs.bib", "--claims", ""]) == 0
     err = capsys.readouterr().err
     assert "warning: text/ch.md:3: [p2-s1] citation '@absent2001' matches no entry" in err
+
+
+def test_a_latex_claims_sentence_and_evidence_read_as_its_file_writes_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The reader reads \parencite[116]{doe} as pandoc does ("[@{doe}, 116]"), and links showed that form, which is
+    # nowhere in the reviewer's file. Now the evidence and the sentence quote the commands as written (whitespace
+    # collapsed; one command of two keys once), and the ids and the links are what they were.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nAs shown \\parencite[116]{doe}, the \\emph{effect} holds.\n"
+        "Others agree \\citep[see][p.~3]{doe} and \\citet{doe,\n  roe} said so.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "p.bib").write_text("@book{doe, author={Doe, Jane}, title={A}, year={2001}, publisher={P}}\n"
+                                    "@book{roe, author={Roe, Jim}, title={B}, year={2003}, publisher={P}}\n",
+                                    encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text("", encoding="utf-8")
+    code = main(["links", "--essay", str(tmp_path / "p.tex"), "--bib", str(tmp_path / "p.bib"), "--claims",
+                 str(tmp_path / "claims.yaml"), "--metadata-dir", str(tmp_path / "none"), "--format", "json"])
+    rows = [(r["claim_id"], r["source_key"], r["kind"], r["evidence"], r["text"])
+            for r in json.loads(capsys.readouterr().out)]
+    assert code == 0
+    said = "Others agree \\citep[see][p.~3]{doe} and \\citet{doe, roe} said so."
+    assert rows == [("p1-s1", "doe", "marker", "\\parencite[116]{doe}", "As shown \\parencite[116]{doe}, the effect holds."),
+                    ("p1-s2", "doe", "marker", "\\citep[see][p.~3]{doe}", said),
+                    ("p1-s2", "roe", "marker", "\\citet{doe, roe}", said)]

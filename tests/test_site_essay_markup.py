@@ -50,9 +50,34 @@ def test_a_footnote_reference_is_a_superscript_note_mark_not_its_markup(tmp_path
     page = essay_html(tmp_path, "paper.md", "paper.bib")
     body = page.split('id="references"')[0]
     assert "[^" not in text_of(body).replace("a[^2]", "")
-    assert '<sup class="lr-fnref" title="Note 4">4</sup>' in body
-    assert '<sup class="lr-fnref" title="Note 1">1</sup>' in body
+    assert '<sup class="lr-fnref"><a href="#fn1" aria-label="Note 1">1</a></sup> and the site' in body
+    assert 'the site<sup class="lr-fnref"><a href="#fn2" aria-label="Note 2">2</a></sup>' in body
     assert "<code>a[^2]</code>" in body
+
+
+def test_named_notes_are_numbered_as_pandoc_numbers_them_and_their_text_carries_the_number(tmp_path: Path) -> None:
+    # Pandoc numbers notes 1, 2, 3 in the order of their first reference, whatever their labels, an inline note
+    # too; the page printed the label ("ver_lerdahl") in superscript, and the note's own paragraph bore no mark.
+    # Now each reference links to its note, the note's paragraph (the first of a note of two) is marked with its
+    # number and links back; ids are the numbers, never the labels (the manuscript's text), which the page never
+    # prints. A reference to a note nobody defines is printed as written, as pandoc prints it.
+    (tmp_path / "t.md").write_text(
+        'One.^[Inline.] Two[^ver_lerdahl] and three[^x"><b>].\n\nAgain[^ver_lerdahl] and [^nowhere].\n\n'
+        '[^x"><b>]: The odd one.\n\n[^ver_lerdahl]: See *Lerdahl*.\n\n    A second paragraph.\n', encoding="utf-8")
+    page = essay_html(tmp_path, "t.md")
+    body = page.split('id="references"')[0]
+    refs = re.findall(r'<sup class="lr-fnref"><a href="#fn(\d+)" aria-label="Note \1">\1</a></sup>', body)
+    assert refs == ["2", "3", "2"]
+    assert "ver_lerdahl" not in body and "<b>" not in body and "x&quot;" not in body
+    assert "and [^nowhere]." in text_of(body)
+    note = re.search(r'id="p3".*?</div>', body).group()
+    assert '<span class="lr-fnlabel" id="fn3">Note 3</span> <a class="lr-fnback" href="#p1-s2"' in note
+    assert "The odd one." in text_of(note)
+    first = re.search(r'id="p4".*?</div>', body).group()
+    assert 'id="fn2">Note 2</span> <a class="lr-fnback" href="#p1-s2"' in first and "Lerdahl" in first
+    second = re.search(r'id="p5".*?</div>', body).group()
+    assert '<span class="lr-fnlabel">Note 2</span> <span class="lr-claim"' in second
+    assert body.count('id="fn2"') == 1
 
 
 def test_cross_references_read_as_quarto_and_pandoc_crossref_print_them(tmp_path: Path) -> None:
@@ -124,13 +149,13 @@ def test_a_latex_footnote_is_a_note_on_the_page_not_bracketed_text(tmp_path: Pat
 
 def test_a_cards_excerpt_quotes_the_sentence_as_the_page_shows_it(tmp_path: Path) -> None:
     # The card quoted the source's markup: "…[Kazil 2020][^4] and *AgentPy*…"; now as the sentence reads, the note
-    # as pandoc's plain text prints it ("[4]").
+    # as pandoc's plain text prints it (the first note: "[1]").
     (tmp_path / "paper.md").write_text("Mesa [@mesa][^4] and *AgentPy* are frameworks.\n\n[^4]: Link.\n",
                                        encoding="utf-8")
     (tmp_path / "paper.bib").write_text("@book{mesa, author={Kazil, Jackie}, title={Mesa}, year={2020},"
                                         " publisher={P}}\n", encoding="utf-8")
     rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "paper.md", "paper.bib"))
-    assert rows == ["Evidence: Mesa [<mark>Kazil 2020</mark>][4] and AgentPy are frameworks."]
+    assert rows == ["Evidence: Mesa [<mark>Kazil 2020</mark>][1] and AgentPy are frameworks."]
 
 
 def test_a_figure_shows_its_caption_not_the_image_markup(tmp_path: Path) -> None:
@@ -177,3 +202,30 @@ def test_a_citation_that_suppresses_the_author_prints_the_year(tmp_path: Path) -
     assert "Kahane et al. [2015] found" in body
     assert "Roe [2001a, p. 3] agreed" in body
     assert "Roe [2001b] did not [Roe 2001b]" in body
+
+
+def test_a_latex_claims_evidence_quoted_as_its_command_is_shown_with_labels_on_the_page(tmp_path: Path) -> None:
+    # A LaTeX link's evidence is the command as the file writes it (\citet{k1,k2}); the page's card and the
+    # source page still mark it as the sentence shows it, with the labels, one command's citations together.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nAs \\citet{k1,k2} found, \\parencite[116]{k1} too.\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    (tmp_path / "p.bib").write_text("@book{k1, author={Doe, Jane}, title={T}, year={2001}, publisher={P}}\n"
+                                    "@book{k2, author={Roe, Jim}, title={U}, year={2003}, publisher={P}}\n",
+                                    encoding="utf-8")
+    rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "p.tex", "p.bib"))
+    assert set(rows) == {"Evidence: As <mark>Doe 2001 [Roe 2003]</mark> found, [Doe 2001, 116] too."}
+
+
+def test_a_source_pages_cache_key_follows_the_numbers_of_the_notes_its_excerpts_print(tmp_path: Path) -> None:
+    # A note referenced earlier in the essay renumbers the note a source page's excerpt prints ("[1]" -> "[2]"),
+    # though none of that page's claims changed: its cached page must not be reused.
+    from litreview.render.site import source_page_digests
+
+    bib = tmp_path / "p.bib"
+    bib.write_text("@book{mesa, author={Kazil, Jackie}, title={Mesa}, year={2020}, publisher={P}}\n", encoding="utf-8")
+    keys = []
+    for lead in ("Before.", "Before.[^a]"):
+        (tmp_path / "p.md").write_text(f"{lead}\n\nMesa [@mesa][^b].\n\n[^a]: A.\n\n[^b]: B.\n", encoding="utf-8")
+        review = build_review(Config(root=tmp_path, essay="p.md", bibliography="p.bib", claims=""), with_checks=False)
+        keys.append(source_page_digests(review, Layout())["sources/mesa.md"])
+    assert keys[0] != keys[1]

@@ -327,7 +327,7 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
     rows = []
     for lk in shown.links:
         claim = claims.get(lk.claim_id)
-        sentence = _excerpt(claim.text if claim else "", 160 if width < NARROW else 100)
+        sentence = _excerpt(claim.as_written if claim else "", 160 if width < NARROW else 100)
         evidence = _excerpt(_evidence(lk), 160 if width < NARROW else 100)
         rows.append([lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk), evidence,
                      f"“{sentence}”" if width < NARROW else sentence])

@@ -9,7 +9,8 @@ come from; this module follows ``\\input``, finds the paragraphs and the bibliog
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EssayError
@@ -21,7 +22,7 @@ from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_text, tex_group_end
 from .latex_labels import SECTION_LEVELS, label_numbers, sectioning
-from .segment import make_claim, sentences, split_lines
+from .segment import make_claim, normalise_space, sentences, split_lines
 
 MAX_DEPTH = 16
 """How deep ``\\input`` may nest (a file that inputs itself stops here)."""
@@ -68,6 +69,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
+    commands: list[tuple[int, str, str]] = []  # each citation command: (offset in the body, pandoc form, as written)
     chunks: list[str] = []
     offset = 0
     notices: list[Notice] = encoding_notices(not_utf8)
@@ -77,7 +79,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         except ExpansionError as exc:
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
         empty: list[tuple[int, str]] = []
-        converted, anchors = _convert(expanded, nocite, empty, labels)
+        cited: list[tuple[int, str, str]] = []
+        converted, anchors = _convert(expanded, nocite, empty, labels, cited)
         for index, written in empty:
             file, line, _ = para[min(index, len(para) - 1)]
             notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
@@ -86,6 +89,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             continue
         chunks.append(converted)
         spans.append((para, offset, offset + len(converted), anchors))
+        commands += [(offset + at, marker, command) for at, marker, command in cited]
         offset += len(converted) + 2
     body = "\n\n".join(chunks)
     plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
@@ -98,8 +102,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             # The source line where the sentence starts: the last line start seen at or before it.
             n = bisect_right(marks, a - start) - 1
             file, line, _ = para[anchors[n][1] if n >= 0 else 0]
-            claims.append(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b], file=file,
-                                     line=line))
+            claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b],
+                                                 file=file, line=line), commands, a, b))
         if claims:
             if len(para) == 1 and para[0] in heads:
                 headings.append((number, heads[para[0]]))
@@ -129,6 +133,28 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
+
+
+def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, end: int) -> Claim:
+    """``claim`` (``body[start:end]``) with each citation carrying the command it was read from, as written
+    (``Citation.command``): what a reviewer's evidence quotes, where the text holds pandoc's form."""
+    if not claim.citations:
+        return claim
+    cites = list(claim.citations)
+    at = bisect_left(commands, (start, "", ""))
+    cursor = 0
+    while at < len(commands) and commands[at][0] < end:
+        _, marker, command = commands[at]
+        at += 1
+        shown = normalise_space(marker)
+        found = claim.text.find(shown, cursor)
+        if found < 0:
+            continue
+        cursor = found + len(shown)
+        for n, cite in enumerate(cites):
+            if found <= cite.start and cite.end <= cursor:
+                cites[n] = replace(cite, command=normalise_space(command))
+    return replace(claim, citations=tuple(cites))
 
 
 def uncomment(line: str) -> str:

@@ -121,15 +121,18 @@ def _note_text(n: Any, l2tobj: Any) -> str:
 
 
 def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None = None,
-             labels: Mapping[str, tuple[str, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:
+             labels: Mapping[str, tuple[str, str]] | None = None,
+             commands: list[tuple[int, str, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:
     """The paragraph as text, its citation commands as pandoc citations; and where its lines start in
     that text, as (offset, line index) anchors (a line that starts inside a command has none).
 
     A command with an empty key before another (``\\citep{,a}``, ``\\cite{a,,b}``: pandoc refuses the file,
     LaTeX cites an undefined key) is read for its other keys and added to ``empty`` as (line index, command);
     an empty last key (``\\cite{a,}``) pandoc reads as if it were not there. ``labels``: what a ``\\ref`` prints for
-    each label pandoc numbers (``latex_labels.label_numbers``)."""
+    each label pandoc numbers (``latex_labels.label_numbers``). ``commands`` (when given) gets each citation
+    command as (its offset in the text, its pandoc form there, the command as written)."""
     markers: list[str] = []
+    written: list[str] = []
     pieces: list[str] = []
     pos = 0
     line_starts = [m.end() for m in _NEWLINE.finditer(source)]
@@ -146,6 +149,7 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
         # After a command's name ("\\protect\\cite{a}") an empty group ends the name, which would take in the mark.
         pieces.append(("{}" if _NAME_BEFORE.search(pieces[-1]) else "") + f"XCITE{len(markers):04d}X")
         markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
+        written.append(source[m.start():end])
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     text = _REF.sub(lambda m: _reference(m, labels or {}), _DROP.sub("", "".join(pieces)))
     if _MATH_OPEN in text or _MATH_CLOSE in text:
@@ -167,12 +171,16 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
         at = p.end()
         if p.group(1) is not None:
             out.append(markers[int(p.group(1))])
+            if commands is not None and out[-1]:
+                commands.append((size, out[-1], written[int(p.group(1))]))
             size += len(out[-1])
         else:
             anchors.append((size, int(p.group(2))))
     out.append(plain[at:])
     converted = "".join(out).replace("\xa0", " ")
     lead = len(converted) - len(converted.lstrip())
+    if commands and lead:
+        commands[:] = [(max(0, o - lead), marker, command) for o, marker, command in commands]
     return converted.strip(), [(max(0, o - lead), n) for o, n in anchors]
 
 

@@ -135,7 +135,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = blank_keys(body)  # no sentence ends inside a key
-    for start, end, spans in sorted(_units(source), key=lambda u: u[0]):
+    for start, end, spans, note in sorted(_units(source), key=lambda u: u[0]):
         if spans == [(start, end)]:  # a figure: its caption is the paragraph
             start, end = _figure_caption(source, start, end)
             spans = [(start, end)]
@@ -152,7 +152,8 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
         if not claims:
             continue
         paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
-                                    line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims)))
+                                    line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
+                                    note=note))
         number += 1
     return paragraphs
 
@@ -299,8 +300,9 @@ def _environment_end(source: str, name: str, at: int) -> int:
     return -1
 
 
-def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
-    """(start, end, spans to split into sentences) for each block of text, in token order."""
+def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str]]:
+    """(start, end, spans to split into sentences, the label of the note it is in or "") for each block of text,
+    in token order."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
@@ -310,8 +312,13 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
     row_line = -1
     cursor = 0
     heading = False
+    note = ""
     for n, tok in enumerate(tokens):
-        if tok.type == "heading_open":
+        if tok.type == "footnote_open":
+            note = str(tok.meta.get("label") or "")
+        elif tok.type == "footnote_close":
+            note = ""
+        elif tok.type == "heading_open":
             heading = True
         elif tok.type == "heading_close":
             heading = False
@@ -320,7 +327,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
             cursor = starts[row_line]
         elif tok.type == "tr_close":
             if row:
-                yield row[0][0], row[-1][1], row
+                yield row[0][0], row[-1][1], row, note
             row = []
         elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
               and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):
@@ -329,7 +336,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
             start = starts[first] + len(lines[first]) - len(lines[first].lstrip())
             end = starts[last] + len(lines[last].rstrip())
             if end > start:
-                yield start, end, [(start, end)]
+                yield start, end, [(start, end)], note
         elif tok.type == "inline" and tok.map:
             if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
                 content = tok.content.strip()
@@ -344,7 +351,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
             row_line = -1
             span = _inline_span(tok.content, tok.map, lines, starts, heading)
             if span is not None:
-                yield span[0], span[1], [span]
+                yield span[0], span[1], [span], note
 
 
 def _inline_span(content: str, where: list[int], lines: list[str], starts: list[int],

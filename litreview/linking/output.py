@@ -27,7 +27,7 @@ def to_rows(linkage: Linkage, essay: Essay, *, extra: bool = False) -> list[dict
             "claim_id": lk.claim_id,
             "paragraph": claim.paragraph if claim and claim.paragraph > 0 else None,
             "sentence": claim.sentence if claim else None,
-            "text": claim.text if claim else "",
+            "text": claim.as_written if claim else "",
             "source_key": lk.source_key,
             "kind": lk.kind,
             "confidence": lk.confidence,

@@ -59,6 +59,7 @@ class PandocMarkers:
         evidence = claim.text[cite.start:cite.end] or cite.written
         written = cite.written or f"@{key}"
         at = cite.start + max(0, evidence.find(written))  # the item's place, for reading order
+        evidence = cite.command or evidence  # quoted as the file writes it (LaTeX's command, not pandoc's form)
         resolved = self.resolve(key)
         found.cover(claim.id, cite.start, cite.end)
         if resolved is None:

@@ -50,6 +50,9 @@ class Citation:
     """Text after the key: the locator and the rest (``p. 3``)."""
     alias: str = ""
     """The key as written when it was an alias or a tag (``tag:smith``), else empty."""
+    command: str = ""
+    """The whole citation as the file writes it when the reader rewrote it in pandoc's form (LaTeX's
+    ``\\parencite[116]{key}``, read as ``[@{key}, 116]``), whitespace collapsed; else empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,28 @@ class Claim:
     file: str | None = None
     """The file the sentence is in, when the essay is several files (a Manubot ``content/``, LaTeX ``\\input``)."""
 
+    @property
+    def as_written(self) -> str:
+        """The sentence with its citations as the file writes them (a LaTeX manuscript's ``\\parencite[116]{key}``,
+        not the pandoc form ``text`` holds): what a reviewer finds in their file."""
+        if not self.citations or not any(c.command for c in self.citations):
+            return self.text
+        spans: list[list[Any]] = []
+        for start, end, command in sorted({(c.start, c.end, c.command) for c in self.citations if c.command}):
+            if spans and start < spans[-1][1]:
+                continue
+            # One command read as several citations (``\\citet{a,b}``: ``@{a} [@{b}]``) is written once.
+            if spans and spans[-1][2] == command and not self.text[spans[-1][1]:start].strip():
+                spans[-1][1] = end
+            else:
+                spans.append([start, end, command])
+        out: list[str] = []
+        cursor = 0
+        for start, end, command in spans:
+            out += [self.text[cursor:start], command]
+            cursor = end
+        return "".join(out) + self.text[cursor:]
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -92,6 +117,8 @@ class Paragraph:
     """Its sentences in order."""
     label: str = ""
     """A front matter's paragraph: its field (``abstract``, ``abstract-p2`` for the second one); empty in the body."""
+    note: str = ""
+    """A note's paragraph (``[^ver_lerdahl]: ...``): the note's label as written (untrusted text); else empty."""
 
     @property
     def anchor(self) -> str:

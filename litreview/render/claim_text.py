@@ -9,14 +9,14 @@ any other stays as written, where a finding points at it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from html import unescape
 from typing import Any
 
 from ..essay.cites import raw_tex_spans
 from ..essay.segment import NOTE_LABEL
-from ..model import Citation
+from ..model import Citation, Essay
 from .sanitize import clean_text, esc
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
@@ -65,12 +65,18 @@ def _typeset(tokens: Any) -> None:
             tok.content = tok.content.replace("---", "\u2014").replace("--", "\u2013")
 
 
+NoteNumbers = Mapping[str, tuple[int, str]]
+"""A note's label -> its number as pandoc prints it and the claim holding its first reference (``note_numbers``)."""
+
+
 def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citation], str | None],
-               xref: Callable[[str, bool], str | None] | None = None) -> tuple[str, set[str]]:
+               xref: Callable[[str, bool], str | None] | None = None,
+               numbers: NoteNumbers | None = None) -> tuple[str, set[str]]:
     """The claim's HTML and the keys whose marks it placed in the text.
 
     ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks);
-    ``xref`` what the manuscript prints for a cross-reference's label (``crossrefs.crossref_labels``).
+    ``xref`` what the manuscript prints for a cross-reference's label (``crossrefs.crossref_labels``);
+    ``numbers`` the essay's notes (``note_numbers``): a reference to another is printed as written, as pandoc does.
     """
     groups = _citation_groups(text, citations)
     placed: list[str] = []
@@ -94,7 +100,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     plain = "".join(pieces)
     notes: list[str] = []
     if "[^" in plain or (xref is not None and "@" in plain):
-        plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes, xref), plain)
+        plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes, xref, numbers), plain)
     # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
     html = _inline().renderInline(plain) if _MARKUP.search(plain) else esc(plain)
     for n, group in enumerate(placed):
@@ -113,10 +119,42 @@ _NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]"
 _NOTE_OPEN = "\ue002"
 
 
-def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], str | None] | None) -> str:
+def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
+    """THE numbers of an essay's notes, as pandoc prints them: every note (an inline one, ``^[...]``, too) numbered
+    in the order of its first reference, whatever its label (``[^ver_lerdahl]`` is note 1 when referenced first);
+    with each the id of the claim holding that reference, for the note's way back. Only notes the essay defines
+    count (pandoc prints a reference to another as written), and no reference inside a note."""
+    defined = {p.note for p in essay.paragraphs if p.note}
+    numbers: dict[str, tuple[int, str]] = {}
+    count = 0
+    for paragraph in essay.paragraphs:
+        if paragraph.note:
+            continue
+        for claim in paragraph.claims:
+            if "^" not in claim.text:
+                continue
+            for m in _NOTE_START.finditer(claim.text):
+                label = m.group(2)
+                if m.group(1) is not None or (label is not None and (label not in defined or label in numbers)):
+                    continue
+                count += 1
+                if label is not None:
+                    numbers[label] = (count, claim.id)
+    return numbers
+
+
+# Where a note starts: its reference (``[^4]``) or an inline note (``^[...]``), not in code.
+_NOTE_START = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]|(?<!\\)\^\[")
+
+
+def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], str | None] | None,
+               numbers: NoteNumbers | None) -> str:
     if m.group(2) is not None:
-        label = esc(m.group(2))
-        notes.append(f'<sup class="lr-fnref" title="Note {label}">{label}</sup>')
+        found = numbers.get(m.group(2)) if numbers is not None else None
+        if found is None:
+            return m.group(0)
+        # The note's id is its number, never its label: labels are the manuscript's text.
+        notes.append(f'<sup class="lr-fnref"><a href="#fn{found[0]}" aria-label="Note {found[0]}">{found[0]}</a></sup>')
     elif m.group(1) is None and xref is not None:
         key = m.group(4) or m.group(6)
         shown = xref(key, bool(m.group(3) or m.group(5)))
@@ -128,17 +166,19 @@ def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], s
     return f"{_NOTE_OPEN}{len(notes) - 1}{_CLOSE}"
 
 
-def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None) -> str:
+def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
+               numbers: NoteNumbers | None = None) -> str:
     """A claim's Markdown as the page shows it, in plain text (for a card's excerpt): emphasis, code and link
-    markup, raw LaTeX and note references ("[^4]", as pandoc's plain text prints it: "[4]") rendered."""
+    markup, raw LaTeX and note references (the first note's "[^ver]", as pandoc's plain text prints it: "[1]")
+    rendered."""
     if not _MARKUP.search(text) and not (xref is not None and "@" in text):
         return text
-    html, _ = claim_html(text, (), lambda item: None, xref)
+    html, _ = claim_html(text, (), lambda item: None, xref, numbers)
     html = _SUPERSCRIPT.sub(r"[\1]", html)
     return unescape(_TAG.sub("", html))
 
 
-_SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>([^<]*)</sup>')
+_SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>(.*?)</sup>')
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -171,7 +211,11 @@ def readable(text: str, citations: Sequence[Citation],
     and each citation so rewritten, as written -> as shown (a marker link's evidence is the citation)."""
     out: list[str] = []
     rewritten: dict[str, str] = {}
-    cursor = 0
+    # A link's evidence may be the command a LaTeX reader read the citation from (``Citation.command``): where
+    # it stands as shown, (start, end) in the output, the citations of one command (``\\citet{a,b}``) together.
+    commands: dict[str, list[int]] = {}
+    last = ""
+    size = cursor = 0
     for (start, end), items in sorted(_citation_groups(text, citations).items()):
         labels = [label(item) for item in items]
         if start < cursor or any(lb is None for lb in labels):
@@ -183,10 +227,21 @@ def readable(text: str, citations: Sequence[Citation],
         shown = "; ".join(parts)
         shown = f"[{shown}]" if written.lstrip().startswith("[") else shown
         rewritten[written] = shown
-        out += [text[cursor:start], shown]
+        between = text[cursor:start]
+        out += [between, shown]
+        size += len(between)
+        command = items[0].command
+        if command and command == last and not between.strip():
+            commands[command][1] = size + len(shown)
+        elif command and command not in commands:
+            commands[command] = [size, size + len(shown)]
+        last = command
+        size += len(shown)
         cursor = end
     out.append(text[cursor:])
-    return "".join(out), rewritten
+    whole = "".join(out)
+    rewritten.update((command, whole[a:b]) for command, (a, b) in commands.items())
+    return whole, rewritten
 
 
 def _plain(text: str) -> str:

@@ -53,6 +53,7 @@ class _Marks:
         self.sources = ix.sources
         essay = ix.review.essay
         self.xref = crossref_labels(essay) if essay is not None else None
+        self.labelled: set[int] = set()  # the notes whose first paragraph is on the page
         self.ids: dict[str, str] = {}  # a Manubot cite-by-ID key's standard form -> the entry carrying it
         if any(standard_id(key) for key in ix.sources):
             for key, source in ix.sources.items():
@@ -148,7 +149,8 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
     markdown = any(claim.citations is not None for claim in paragraph.claims)
 
     def between(part: str) -> str:
-        return claim_html(part, (), lambda item: None, marks.xref)[0] if markdown and part.strip() else esc(part)
+        return (claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
+                else esc(part))
 
     for claim in paragraph.claims:
         at = text.find(claim.text, cursor) if claim.text else -1
@@ -165,6 +167,8 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(between(text[cursor:]))
     anchor, name = esc(paragraph.anchor), esc(paragraph.name)
+    if paragraph.note in ix.notes:
+        out = [_note_label(*ix.notes[paragraph.note], marks.labelled), *out]
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
     html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#{anchor}" '
             f'aria-label="{name[0].upper()}{name[1:]}">{esc(paragraph.label) or paragraph.number}</a> '
@@ -174,6 +178,17 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
                  f'<p class="admonition-title">Findings in {name}</p>'
                  f'<ul>{"".join(notes)}</ul></div>')
     return html + "</div>"
+
+
+def _note_label(number: int, back: str, labelled: set[int]) -> str:
+    """A note's paragraph marked with the note's number, as pandoc's list of notes numbers it, linked back to its
+    first reference; the id (its number, never its label, which is the manuscript's text) on its first paragraph."""
+    first = number not in labelled
+    labelled.add(number)
+    if not first:  # a paragraph after the note's first
+        return f'<span class="lr-fnlabel">Note {number}</span> '
+    return (f'<span class="lr-fnlabel" id="fn{number}">Note {number}</span> '
+            f'<a class="lr-fnback" href="#{esc(back)}" aria-label="Back to the reference to note {number}">↩</a> ')
 
 
 def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, here: str,
@@ -191,7 +206,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
 
         card_text, rewritten = readable(text, claim.citations, short)
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
-        card_text = plain_text(card_text, marks_of.xref)
+        card_text = plain_text(card_text, marks_of.xref, ix.notes)
 
     def mark(n: int, link: Link, card_id: str, mode: str = "normal") -> str | None:
         source = ix.sources.get(link.source_key)
@@ -217,7 +232,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                     return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""), item.mode)
             return None
 
-        shown, written = claim_html(text, claim.citations, in_text, marks_of.xref)
+        shown, written = claim_html(text, claim.citations, in_text, marks_of.xref, ix.notes)
         placed = {entry for entry in map(marks_of.entry, written) if entry is not None}
     html = f'<span class="{classes}" id="{esc(claim_id)}">{shown}</span>'
     marks: list[str] = []

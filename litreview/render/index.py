@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..essay.cites import citations_alone
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 from .citation import PLAIN, Citations, Mark, Reference, marks
+from .claim_text import note_numbers
 
 _STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -37,6 +38,8 @@ class ReviewIndex:
     """Key -> what tells its label from another's (``citation.marks``), for the entries that need it."""
     cited_for: dict[str, Paragraph] = field(default_factory=dict)
     """Claim id of a paragraph of citations alone -> the paragraph before it, whose authorities they are (a brief)."""
+    notes: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """A note's label -> its number and the claim of its first reference (``claim_text.note_numbers``)."""
     _references: dict[tuple[Citations, str], Reference] = field(default_factory=dict, repr=False, compare=False)
     """What ``reference`` gave: a site asks for each entry on many pages (``Citations`` keys its own store
     by the entry's whole content, which costs more to make than a look-up here)."""
@@ -70,6 +73,7 @@ def index_review(review: Review) -> ReviewIndex:
         index.sources.setdefault(source.key, source)
     index.marks = marks(index.sources.values())
     if review.essay is not None:
+        index.notes = note_numbers(review.essay)
         before: Paragraph | None = None
         for paragraph in review.essay.paragraphs:
             alone = before is not None and before.claims and citations_alone(paragraph.claims)
