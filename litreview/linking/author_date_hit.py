@@ -20,7 +20,7 @@ from .hits import Found, Hit
 from .index import SourceIndex, persons_of
 from .labels import acronym_of
 from .printed_years import common
-from .text import STOPWORDS, canonical, content_stems
+from .text import STOPWORDS, canonical, content_stems, function_stems_abroad
 
 
 def _reportable(year: str, seg: str) -> bool:
@@ -62,7 +62,9 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
-    named = set(content_stems(" ".join([written, *firsts]))) | _reported()
+    # Nor are the function words of other languages, which the English stopwords miss ("die", "der" of a German
+    # sentence meeting the "Die" of a title).
+    named = set(content_stems(" ".join([written, *firsts]))) | _reported() | function_stems_abroad()
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     lettered = _LETTERED.search(written)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..text import canonical, fold  # noqa: F401  (re-exported: the linkers take all text helpers from here)
@@ -40,6 +40,23 @@ STOPWORDS = wordset("""
     et al eg ie one two three may might must shall upon within without via per amongst among
     towards toward whether yet thus hence therein herein
 """)
+
+FUNCTION_WORDS_ABROAD = wordset("""
+    der die das den dem des ein eine einer eines einem einen und oder aber nicht auch noch nur dass daß wie als auf
+    aus bei mit nach von zum zur für über unter vor wird werden wurde wurden ist sind waren sein seine seiner seinen
+    ihr ihre ihren sich uns diese dieser dieses diesem kein keine sehr schon doch wenn weil damit durch gegen
+    ohne zwischen beim vom sowie bzw etwa mehr wieder immer hier dort denn zwar sondern
+    les une dans avec est sont qui que ses aux ces cette leur leurs nous vous ils elles pas entre sous sans
+    comme mais donc ainsi tout tous toute toutes autre autres même
+    los las del una para que como sus sobre desde hasta pero más este esta estos estas ser fue muy también
+    cuando donde dos uma com sua seu suas seus pelo pela pelos pelas mais não são foi
+    gli della delle dello degli dei per che sono nel nella nelle negli anche più tra fra
+    het een van voor met niet ook deze wordt worden naar bij aan uit
+""")
+"""Function words of German, French, Spanish, Portuguese, Italian and Dutch (those that are no English word a title
+may hold, such as "war", "man", "son", "door", are not here; "die" is, being far likelier German): around a citation in
+such a language they are no evidence of which work it cites (the "die" of a German sentence is no title's "Die")."""
+
 
 MINOR_WORDS = wordset("""a an and as at but by for from in into nor of on or the to vs with""")
 
@@ -181,6 +198,12 @@ def phrase_stems(text: str) -> list[str]:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words of ``text`` that carry meaning (no stopwords, no short words)."""
     return tuple([s for s in map(_content_stem, _WORD.findall(text)) if s is not None])
+
+
+@cache
+def function_stems_abroad() -> frozenset[str]:
+    """The stems of ``FUNCTION_WORDS_ABROAD`` as ``content_stems`` gives them."""
+    return frozenset(s for w in FUNCTION_WORDS_ABROAD if (s := _content_stem(w)) is not None)
 
 
 def word_stems(text: str) -> list[tuple[str, str]]:
