@@ -274,23 +274,3 @@ def test_a_letter_is_not_the_entry_the_context_of_another_letter_picked() -> Non
     assert [(text, keys[0], detail) for text, keys, detail in found if "Roe" in text] == [
         ("Roe 2012a", "r2", "r2"), ("Roe 2012b", "r3", "r3")]
 
-
-CHAPTERS = r"""@incollection{ch1, author = {Roe, Mary and Poe, Edgar}, title = {Alpha Chapter}, booktitle = {Zeta Book},
-  year = {1975}, pages = {17--26}}
-@incollection{ch2, author = {Roe, Mary and Poe, Edgar}, title = {Beta Chapter}, booktitle = {Zeta Book},
-  year = {1975}, pages = {27--42}}
-"""
-
-
-@pytest.mark.parametrize("text", [
-    # pandoc's citeproc, citing ch2 alone: Chicago, ASA, DIN 1505-2, APA.
-    "It holds (Roe and Poe 1975, 32).", "It holds (Roe and Poe 1975:32).", "It holds (ROE & POE, 1975, S. 32).",
-    "It holds (Roe & Poe, 1975, p. 32)."])
-def test_the_page_a_citation_points_to_is_in_its_entrys_page_range(text: str) -> None:
-    # One of two chapters printed alike with no letter: page 32 is in ch2's pages 27-42, not in ch1's 17-26.
-    assert [(keys[0], detail) for _, keys, detail in _keys_of(CHAPTERS, text)] == [("ch2", "ch2")]
-
-
-def test_a_page_in_no_candidates_range_decides_nothing() -> None:
-    assert [(keys, detail) for _, keys, detail in _keys_of(CHAPTERS, "It holds (Roe and Poe 1975, 99).")] == [
-        (("ch1", "ch2"), UNDECIDED)]

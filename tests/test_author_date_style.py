@@ -703,9 +703,9 @@ PAGED = r"""@incollection{c1, author = {Roe, Mary and Poe, Edgar}, title = {Alph
 
 def test_a_letter_printed_twice_is_the_same_label_as_the_letter_printed_once() -> None:
     # DIN 1505-2, citing c3 (page 55, then alone), c2 (page 30), p1 and p3 (pandoc's citeproc, checked): "1975b, S. 55b"
-    # and "1975bb" are one label, both c3; read as two labels they named one entry, and the second was left open.
+    # and "1975bb" are one label, both c3 by their words; read as two labels naming one entry, both were left open.
     letters = order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>'))
-    text = ("It holds (ROE & POE, 1975b, S. 55b). Gamma rays are strong (ROE & POE, 1975bb). "
-            "It holds (ROE & POE, 1975a, S. 30a). So (POE, 2015aa, 2015bb).")
+    text = ("Gamma rays matter (ROE & POE, 1975b, S. 55b). Gamma rays are strong (ROE & POE, 1975bb). "
+            "A beta chapter holds (ROE & POE, 1975a, S. 30a). So (POE, 2015aa, 2015bb).")
     linkage = link(parse_essay(text), parse_bibliography(PAGED), letter_order=letters)
     assert [m.detail for m in linkage.mentions if m.kind == "marker" and "ROE" in m.text] == ["c3", "c3", "c2"]

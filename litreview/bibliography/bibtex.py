@@ -277,22 +277,6 @@ def page_range(pages: str) -> str:
     return f"{match.group(1)}--{match.group(2)}" if match else (pages or "").strip()
 
 
-_NUMBER_RANGE = lazy(r"^\s*(\d{1,6})\s*(?:-+|–|—|‐|‑|−)\s*(\d{1,6})\s*$")
-
-
-def page_bounds(pages: str) -> tuple[int, int] | None:
-    """The first and last page of a range of page numbers ("27--42", "448-88" for 448 to 488), None for another form
-    (one page, roman numerals, "e1234")."""
-    match = _NUMBER_RANGE.match(pages or "")
-    if match is None:
-        return None
-    first, written = int(match.group(1)), match.group(2)
-    last = int(written)
-    if last < first and len(written) < len(match.group(1)):
-        last = int(match.group(1)[: len(match.group(1)) - len(written)] + written)
-    return (first, last) if last >= first else None
-
-
 def format_entry(kind: str, key: str, fields: Sequence[tuple[str, str]], *, align: bool = True) -> str:
     """``@kind{key,`` then one ``name = {value},`` line per field and ``}`` (no final newline).
 

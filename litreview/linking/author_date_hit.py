@@ -10,7 +10,6 @@ import re
 from functools import cache
 from string import ascii_lowercase
 
-from ..bibliography.bibtex import page_bounds
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from ..text import fold_words
@@ -64,10 +63,6 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     label = label_of(written) if label is None else label
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
-    paged = _paged(keys, locator, index)
-    if len(paged) == 1 and len(set(keys)) > 1:
-        cited_letters.record_pick(index, keys, paged[0], label)
-    keys = paged
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
     # Nor are the function words of other languages, which the English stopwords miss ("die", "der" of a German
     # sentence meeting the "Die" of a title).
@@ -98,23 +93,6 @@ def label_of(written: str) -> str:
     """The lettered year label a citation as written ends with ("2001a", "n.d.-b"), '' for none."""
     lettered = _LETTERED.search(written)
     return lettered.group(1) if lettered else ""
-
-
-_PAGE = lazy(r"^[:,]?\s*(?:(?:S|s|p|pp|pág|págs|blz|str)\.?\s*)?(\d{1,6})(?!\d)")
-"""The first page a citation's locator points to: "32", "S. 32b" (DIN 1505-2 prints the letter again), "pp. 12–14",
-":12" (ASA)."""
-
-
-def _paged(keys: list[str], locator: str, index: SourceIndex) -> list[str]:
-    """Of several candidates, those whose page range holds the page the locator points to ("Barloewen and
-    Brandenberg 1975a, 32" is the chapter of pages 27–42, not that of pages 17–26), with those of no page range;
-    ``keys`` when none or all of them hold it."""
-    page = _PAGE.match(locator)
-    if page is None or len(set(keys)) < 2:
-        return keys
-    at = int(page.group(1))
-    held = [k for k in keys if (bounds := page_bounds(index.sources[k].pages)) is None or bounds[0] <= at <= bounds[1]]
-    return held or keys
 
 
 _WORD_BEFORE = lazy(r"([^\W\d_][\w\-]*)[\s(\[]*$")
