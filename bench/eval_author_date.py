@@ -8,7 +8,10 @@ it stands for. The citation markers are gone from these texts; litreview must fi
 resolve each to its entry (pandoc-crossref labels such as @fig:map are left out: they are not
 bibliography citations). An item counts as resolved when its paragraph yields a marker for
 that key (as many times as the gold has it); a marker for another key is a wrong one, and one left
-open between several entries (``cited_letters.LEFT_OPEN``) is neither.
+open between several entries (``cited_letters.LEFT_OPEN``) is neither. Nor is a marker where pandoc rendered
+no citation, for an entry the document cites elsewhere: the source wrote that citation as text (a reference
+manager's pasted link, "Vandvik et al. [(2022)](https://paperpile.com/...)"), which the gold cannot hold; it is
+counted apart as *unscored* (``--show-errors`` lists it).
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -176,6 +179,8 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     want: dict[int, Counter[str]] = defaultdict(Counter)
     written: dict[tuple[int, str], list[str]] = defaultdict(list)
     cursor, used, lost = (0, 0), set(), 0
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    cited: set[str] = set()
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         rendered = " ".join(row["rendered"].split())
@@ -198,6 +203,8 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
                 print(f"  not in the text: {rendered}")
             continue
         used.add(place)
+        spans[place[0]].append((place[1], place[1] + len(rendered)))
+        cited.update(keys)
         if not texts[place[0]].startswith("["):
             cursor = place
         for key in keys:
@@ -205,24 +212,41 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             written[place[0], key].append(row["rendered"])
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
+    beyond: dict[int, Counter[str]] = defaultdict(Counter)
+    offset = {c.id: sum(len(o.text) + 1 for o in p.claims[:n]) for p in essay.paragraphs for n, c in enumerate(p.claims)}
+    claim_text = {c.id: c.text for c in essay.claims}
     for m in linkage.mentions:
         if m.kind == "marker" and m.keys and m.detail not in LEFT_OPEN:  # left open between entries: unresolved
-            got[para[m.claim_id]][m.keys[0]] += 1
-    right = wrong = 0
+            p = para[m.claim_id]
+            got[p][m.keys[0]] += 1
+            # The marker's text may differ from the text's in punctuation ("Vandvik et al (2022)"): its words.
+            found = re.search(r"\W*".join(map(re.escape, re.findall(r"\w+", m.text))), claim_text[m.claim_id])
+            if found and m.keys[0] in cited:
+                start, end = offset[m.claim_id] + found.start(), offset[m.claim_id] + found.end()
+                if not any(a < end and start < b for a, b in spans[p]):
+                    beyond[p][m.keys[0]] += 1
+    right = wrong = unscored = 0
     sources = {s.key: s for s in bibliography.sources}
     for p in set(want) | set(got):
         both = want[p] & got[p]
         right += sum(both.values())
         extra = got[p] - want[p]
+        # A marker where pandoc rendered no citation, for an entry the document cites elsewhere: a citation the
+        # source writes as text ("Vandvik et al. [(2022)](https://paperpile.com/...)", a reference manager's pasted
+        # link), which the gold cannot hold. Neither right nor wrong: unscored, and listed by --show-errors.
+        unscored_here = extra & beyond[p]
+        unscored += sum(unscored_here.values())
+        extra -= unscored_here
         wrong += sum(extra.values())
         if misses is not None:
             for key, n in (want[p] - got[p]).items():
                 for cls in failure_classes(written[p, key][-1], sources.get(key), raw):
                     misses[cls] += n
-        if show and (want[p] - got[p] or extra):
-            print(f"  paragraph {p + 1}: missed {dict(want[p] - got[p])} wrong {dict(extra)}")
+        if show and (want[p] - got[p] or extra or unscored_here):
+            print(f"  paragraph {p + 1}: missed {dict(want[p] - got[p])} wrong {dict(extra)}"
+                  + (f" unscored (no citation rendered there) {dict(unscored_here)}" if unscored_here else ""))
     total = sum(sum(c.values()) for c in want.values()) + lost
-    return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost}
+    return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored}
 
 
 _LOCATOR = re.compile(r"(?<![\d–])\d{1,3}(?![\d])|\b(?:p|pp|chap|Chapter|fn|sec|S)\.?\s*\d")
@@ -311,7 +335,7 @@ def main() -> int:
               "dev-folder": Counter()}
     print("corpus renderings: chaudhry-heiss and the manuscripts' gold/rendered.txt; all: also the documents")
     print("rendered here with pandoc (joss-gmr, joss-hypothesize, the probe, the generated gen-*)")
-    print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7}")
+    print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7} {'unscored':>8}")
     for name, text, bib, gold in docs:
         generated = (name, text, bib, gold) in extra
         split = "held" if name in GENERATED_HELD else "dev" if author_date_styles.is_dev(name) or generated else "held"
@@ -326,7 +350,7 @@ def main() -> int:
         if name.startswith("wild-"):
             totals["dev-folder"].update(r)
         share = r["resolved"] / r["items"] if r["items"] else 1.0
-        print(f"{name:<28} {split:<5} {r['items']:>6} {r['resolved']:>9} {r['wrong']:>6} {share:>7.3f}")
+        print(f"{name:<28} {split:<5} {r['items']:>6} {r['resolved']:>9} {r['wrong']:>6} {share:>7.3f} {r['unscored']:>8}")
     for split, label in (("dev-real", "dev, corpus renderings"), ("held-real", "held aside, corpus renderings"),
                          ("dev", "dev (tuned on), all"), ("held", "held aside, all"),
                          ("dev-folder", "dev, --manuscripts (wild-*)")):
@@ -334,7 +358,7 @@ def main() -> int:
         if (args.dev_only and split.startswith("held")) or (split == "dev-folder" and not args.manuscripts):
             continue
         share = t["resolved"] / t["items"] if t["items"] else 1.0
-        print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f}")
+        print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f} {t['unscored']:>8}")
     print("dev items missed, by class (an item may show several):")
     for cls, n in sorted(misses["dev"].items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {cls:<32} {n:>5}")

@@ -229,3 +229,48 @@ def test_a_reference_list_with_no_heading_whose_last_items_print_a_particle() ->
     text = f"It holds (Kale, 2005). So it does (van Tassel, 2003).\n\n{items}"
     linkage = link(parse_essay(text), parse_bibliography(bib))
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["k1", "t2"]
+
+
+SHORT_OF_ONE = r"""@book{r1, author = {Roe, Mary}, title = {Gnu Migration}, year = {2012}}
+@book{r2, author = {Roe, Mary}, title = {Owl Nesting}, year = {2012}}
+@book{r3, author = {Roe, Mary}, title = {Yak Herding}, year = {2012}}
+@book{p1, author = {Poe, Edgar}, title = {Alpha}, year = {2015}}
+@book{p2, author = {Poe, Edgar}, title = {Beta}, year = {2015}}
+@book{p3, author = {Poe, Edgar}, title = {Gamma}, year = {2015}}
+@book{p4, author = {Poe, Edgar}, title = {Delta}, year = {2015}}
+"""
+
+
+def test_a_group_cited_two_short_is_sign_that_a_group_one_short_is_cited_in_part_too() -> None:
+    # pandoc's citeproc prints "(Roe 2012a)" for r2 and "(Roe 2012b)" for r3 when the document cites r2, r3, p1, p3:
+    # letters a and b of the four Poe 2015 say the document cites part of its .bib, so "2012a" is r1 or r2 and
+    # "2012b" r2 or r3, and the words of the titles tell which.
+    found = _keys_of(SHORT_OF_ONE, "Owl nesting is late (Roe 2012a). Yak herding is hard (Roe 2012b). "
+                                   "It holds (Poe 2015a, 2015b).")
+    assert [(text, keys[0]) for text, keys, _ in found if "Roe" in text] == [("Roe 2012a", "r2"), ("Roe 2012b", "r3")]
+
+
+GERMAN = r"""@article{g1, author = {{o.A.}}, title = {Die Zukunft der Arbeit}, year = {2012}, langid = {german}}
+@article{g2, author = {{o.A.}}, title = {Wachstum im Osten}, year = {2012}, langid = {german}}
+"""
+
+
+def test_function_words_of_a_german_sentence_do_not_pick_a_title_that_holds_them() -> None:
+    # "(o.A. 2012)" with no letter: the document cites one of the two. "die" and "der" of the sentence are no
+    # evidence for "Die Zukunft der Arbeit".
+    found = _keys_of(GERMAN, "Andere befürchten, dass die Ausweitung der Talks die Dokumentationen verdrängt (o.A. 2012).")
+    assert found == [("o.A. 2012", ("g1", "g2"), UNDECIDED)]
+
+
+def test_a_content_word_of_a_german_sentence_still_picks_the_title() -> None:
+    found = _keys_of(GERMAN, "Die Zukunft sieht man anders (o.A. 2012).")
+    assert [(text, keys[0]) for text, keys, _ in found] == [("o.A. 2012", "g1")]
+
+
+def test_a_letter_is_not_the_entry_the_context_of_another_letter_picked() -> None:
+    # Cited r2 and r3 (pandoc's citeproc: "Roe 2012a", "Roe 2012b"): "2012b" is r2 or r3, and r2 is "2012a".
+    found = _keys_of(SHORT_OF_ONE, "Owl nesting is late (Roe 2012a). It holds (Roe 2012b). "
+                                   "It holds (Poe 2015a, 2015b).")
+    assert [(text, keys[0], detail) for text, keys, detail in found if "Roe" in text] == [
+        ("Roe 2012a", "r2", "r2"), ("Roe 2012b", "r3", "r3")]
+

@@ -138,3 +138,23 @@ def test_the_reporting_verb_is_no_evidence_of_the_work() -> None:
     linkage = link(parse_essay("Li et al. also notes (2015) that it holds."), parse_bibliography(bib))
     (marker,) = [m for m in linkage.mentions if m.kind == "marker"]
     assert set(marker.keys) == {"l1", "l2"} and marker.detail != "l1"
+
+
+PAGE = r"""@article{yue, author = {Yue, Ricci and Lee, Harry}, title = {Trade Routes and Plague Transmission},
+  journal = {J}, year = {2017}}
+@online{who, title = {Plague}, organization = {World Health Organization}, url = {https://who.int}, year = {2017}}
+"""
+
+
+def test_the_names_of_a_citation_in_the_sentence_before_name_no_author_for_a_year_alone() -> None:
+    # Springer prints the web page with no author as "(2017)" (pandoc's citeproc, citing yue then who): Yue and Lee
+    # are named inside the sentence before's own citation, not in its prose.
+    linkage = link(parse_essay("Plague spread along trade routes (Yue and Lee 2017). It is present on every "
+                               "continent (2017)."), parse_bibliography(PAGE))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["yue"]
+
+
+def test_an_author_the_sentence_before_names_in_its_prose_still_stands_for_a_year_alone() -> None:
+    linkage = link(parse_essay("Yue and Lee trace the trade routes. They found the plague there (2017)."),
+                   parse_bibliography(PAGE))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["yue"]

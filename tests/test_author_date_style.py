@@ -19,6 +19,7 @@ from litreview.linking.styles import (
     apart,
     csl_named,
     dated,
+    editors_sorted,
     et_al_min,
     for_entries,
     given_read,
@@ -663,3 +664,48 @@ def test_apa_letters_web_pages_by_date_and_articles_by_title() -> None:
     text = "Cited (Roe, 2020a), (Roe, 2020b), (Sims, 2021a) and (Sims, 2021b)."
     linkage = link(parse_essay(text), parse_bibliography(WEB), letter_order=apa)
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("how",), ("mig",), ("arg",), ("zin",)]
+
+
+EDITED = r"""@collection{col, editor = {Roe, Mary and Poe, Edgar}, title = {Zeta Book}, year = {2000}, publisher = {P}}
+@incollection{ch1, author = {Roe, Mary and Poe, Edgar}, editor = {Roe, Mary and Poe, Edgar}, title = {Alpha Chapter},
+  booktitle = {Zeta Book}, year = {2000}}
+@incollection{ch2, author = {Roe, Mary and Poe, Edgar}, editor = {Roe, Mary and Poe, Edgar}, title = {Beta Chapter},
+  booktitle = {Zeta Book}, year = {2000}}
+"""
+
+
+def test_a_sort_whose_names_key_prints_no_editors_letters_a_collection_of_its_editors_first() -> None:
+    # DIN 1505-2's sort macro prints the author alone: the collection its editors are cited by sorts by an empty
+    # key, before the chapters they wrote, "ROE & POE, 2000aa" (pandoc's citeproc, checked with these entries).
+    letters = order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>'))
+    assert letters == "names-title" and not editors_sorted(letters)
+    text = "A (ROE & POE, 2000aa). B (ROE & POE, 2000bb). C (ROE & POE, 2000cc)."
+    linkage = link(parse_essay(text), parse_bibliography(EDITED), letter_order=letters)
+    assert [m.keys[0] for m in linkage.mentions if m.kind == "marker"] == ["col", "ch1", "ch2"]
+    # A names macro that prints the editors in the author's place sorts them as names.
+    substitutes = _style('<key macro="author"/><key variable="issued"/><key variable="title"/>').replace(
+        b'<substitute><text variable="title"/>', b'<substitute><names variable="editor"/><text variable="title"/>')
+    assert editors_sorted(order_of_csl(substitutes))
+
+
+PAGED = r"""@incollection{c1, author = {Roe, Mary and Poe, Edgar}, title = {Alpha Chapter}, booktitle = {Zeta Book},
+  year = {1975}, pages = {17--26}}
+@incollection{c2, author = {Roe, Mary and Poe, Edgar}, title = {Beta Chapter}, booktitle = {Zeta Book},
+  year = {1975}, pages = {27--42}}
+@incollection{c3, author = {Roe, Mary and Poe, Edgar}, title = {Gamma Rays}, booktitle = {Zeta Book},
+  year = {1975}, pages = {50--60}}
+@book{p1, author = {Poe, Edgar}, title = {Alpha}, year = {2015}}
+@book{p2, author = {Poe, Edgar}, title = {Beta}, year = {2015}}
+@book{p3, author = {Poe, Edgar}, title = {Gamma}, year = {2015}}
+@book{p4, author = {Poe, Edgar}, title = {Delta}, year = {2015}}
+"""
+
+
+def test_a_letter_printed_twice_is_the_same_label_as_the_letter_printed_once() -> None:
+    # DIN 1505-2, citing c3 (page 55, then alone), c2 (page 30), p1 and p3 (pandoc's citeproc, checked): "1975b, S. 55b"
+    # and "1975bb" are one label, both c3 by their words; read as two labels naming one entry, both were left open.
+    letters = order_of_csl(_style('<key macro="author"/><key variable="issued"/><key variable="title"/>'))
+    text = ("Gamma rays matter (ROE & POE, 1975b, S. 55b). Gamma rays are strong (ROE & POE, 1975bb). "
+            "A beta chapter holds (ROE & POE, 1975a, S. 30a). So (POE, 2015aa, 2015bb).")
+    linkage = link(parse_essay(text), parse_bibliography(PAGED), letter_order=letters)
+    assert [m.detail for m in linkage.mentions if m.kind == "marker" and "ROE" in m.text] == ["c3", "c3", "c2"]

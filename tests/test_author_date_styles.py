@@ -530,3 +530,21 @@ def test_a_further_year_after_a_page(text: str, keys: list[str]) -> None:
 ])
 def test_items_with_no_year_listed_with_commas(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LATER))) == keys
+
+
+def test_a_citation_the_source_writes_as_text_is_unscored_not_wrong(tmp_path: Path) -> None:
+    # "Doe [(2020)](https://paperpile.com/...)" in the source is a link to pandoc, no citation: the gold has none
+    # there, while litreview reads Doe (2020), an entry the document cites elsewhere. Not a wrong link.
+    sys.path.insert(0, str(BENCH))
+    try:
+        import eval_author_date
+    finally:
+        sys.path.remove(str(BENCH))
+    (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n"
+                                       "@book{roe, author = {Roe, Bo}, title = {U}, year = {2021}}\n", encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("It holds (Doe 2020).\n\nWe proceed as Doe (2020) did.\n\n"
+                                           "So does Roe (2021).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Doe 2020)", "keys": ["doe"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    # Roe, which the gold never cites, stays a wrong link.
+    assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 1, 1)

@@ -45,6 +45,7 @@ from .printed_years import (
     YearForms,
     candidates,
     labels_of,
+    one_letter,
     suffixes,
     year_forms,
     year_number,
@@ -451,8 +452,9 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
             cited_letters.record_colon(index)
         group = (letter_group(names, index), year) if suffix else None
+        label = _year_text(year, one_letter(suffix, len(sig_keys))) if suffix else ""
         _emit(claim, keys, written, paren.group(), at, locator, weight, index, found,
-              shared_context=group in shared, word_before=group not in in_paren)
+              shared_context=group in shared, word_before=group not in in_paren, label=label)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)

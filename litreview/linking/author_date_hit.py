@@ -51,22 +51,23 @@ _LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False,
-          shared_context: bool = False, word_before: bool = True) -> None:
+          shared_context: bool = False, word_before: bool = True, label: str | None = None) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open. ``shared_context``: the sentence cites the same
     names and year with another letter too, so its words are no evidence of which entry this letter is.
     ``word_before``: the word before the citation may name its work (False when its parenthesis prints another
     letter of the same names and year, which the word would name as well). Between entries whose contexts score
     alike, the citation is left open too, unless other citations' contexts picked one (``cited_letters.picked``): the
-    order of the file is no evidence of which work it is."""
+    order of the file is no evidence of which work it is. ``label``: the lettered year label the citation prints
+    (by default the one ``written`` ends with), as its letter reads ("1975b" for DIN 1505-2's "1975bb")."""
+    label = label_of(written) if label is None else label
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
+    # (Nor are the function words of other languages: content_stems leaves them out.)
     named = set(content_stems(" ".join([written, *firsts]))) | _reported()
     key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
-    lettered = _LETTERED.search(written)
-    label = lettered.group(1) if lettered else ""
     titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
     if titled:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
@@ -85,6 +86,12 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
                           confirmed=not ambiguous))
+
+
+def label_of(written: str) -> str:
+    """The lettered year label a citation as written ends with ("2001a", "n.d.-b"), '' for none."""
+    lettered = _LETTERED.search(written)
+    return lettered.group(1) if lettered else ""
 
 
 _WORD_BEFORE = lazy(r"([^\W\d_][\w\-]*)[\s(\[]*$")

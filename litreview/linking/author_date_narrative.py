@@ -67,6 +67,11 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
     return names
 
 
+_CITATIONS = re.compile(r"\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*\)")
+"""A parenthesis holding a year in the sentence before a citation: a citation of its own ("(Yue and Lee 2017)"),
+whose names name no author for a year printed alone after it."""
+
+
 def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: list[tuple[str, str]],
                rest: str, before: str, index: SourceIndex, found: Found,
                shared: Collection[tuple[object, str]] = ()) -> None:
@@ -112,14 +117,16 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     if not lead.strip() and _narrative_before(claim, paren, seg, years, locator, before, index, found):
         return
     # Suppressed author: the entry's names appear earlier in the sentence (not inside a citation read already:
-    # "bayesm (Rossi 2023), or STAN (2023)" names Rossi for his citation only), else in the one before.
+    # "bayesm (Rossi 2023), or STAN (2023)" names Rossi for his citation only), else in the one before (not inside
+    # a citation there either: "(Yue and Lee 2017). ... (2017)" is Springer's web page with no author).
     prose = _outside_citations(lead, claim.id, found)
     keys = named_in_prose(prose, year, suffix, index)
     # Else an entry with neither names nor title: the style prints only its year label, "(n.d.-k)". Not when the
     # sentence names an author of that year ("Manmaker also notes (1986)").
     if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found):
         return
-    keys = keys or named_in_prose(before + " " + prose, year, suffix, index)
+    keys = keys or named_in_prose(_CITATIONS.sub(lambda m: " " * len(m.group()), before) + " " + prose, year, suffix,
+                                  index)
     if not keys and _nameless_keys(paren, seg, years, at, locator, claim, index, found, titled=True):
         return
     if keys:

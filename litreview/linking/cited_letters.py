@@ -17,6 +17,7 @@ letters are then counted among those.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from string import ascii_lowercase
 
 from ..model import Claim
 from .index import SourceIndex
@@ -97,15 +98,26 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # excerpt) than that it is not cited: the letters then keep their places in the whole group.
     # "Binz et al. 2013" with no letter for two lists is no such sign: Chicago may print it so in a list of
     # several citations, having told the lists apart elsewhere. Letters a and b for a group of four are a sign
-    # (two citations unread is less likely than a document citing two of the four), not for lists "et al." pools.
+    # (two citations unread is less likely than a document citing two of the four), not for lists "et al." pools,
+    # and a sign for the whole document: its groups one short are then cited in part too.
     pooled = index.__dict__.pop(_POOLED)
-    partly = any(letters == {""} for pool, letters in written.items() if pool not in pooled)
+    partly = any(letters == {""} or len(pool) - (counts[pool] or len(pool)) > 1
+                 for pool, letters in written.items() if pool not in pooled)
     few: dict[str, tuple[tuple[str, ...], int]] = {}
     for pool, cited in counts.items():
         if cited is not None and cited < len(pool) and (partly or (pool not in pooled and (
                 len(pool) - cited > 1 or cited == 1))):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
+    if any(cited > 1 for _, cited in few.values()):
+        # The letters of a group cited in part stand for other candidates than the first reading gave them: read
+        # once more to learn what the contexts pick among those (what this reading records besides is known).
+        index.__dict__[_WRITTEN] = {}
+        index.__dict__[_POOLED] = set()
+        index.__dict__[_PICKS] = []
+        first_reading()
+        index.__dict__.pop(_WRITTEN)
+        index.__dict__.pop(_POOLED)
     # A pool the document cites one member of is cited by that member wherever it is cited: when the contexts
     # that picked agree, the citations whose context picks nothing follow them.
     picks: list[tuple[frozenset[str], str, str]] = index.__dict__.pop(_PICKS)
@@ -354,6 +366,16 @@ def picked(index: SourceIndex, keys: Sequence[str], label: str = "") -> str | No
     by_label: Mapping[tuple[frozenset[str], str], str] = index.__dict__.get(_LABELLED) or {}
     if label and (frozenset(keys), label) in by_label:
         return by_label[frozenset(keys), label]
+    if label and keys and keys[0] in few:
+        # Two letters name two entries: of a letter's candidates, those the contexts picked for another letter of
+        # the same group are not it ("2012a" picked r2 of r1 and r2; "2012b", r2 or r3, is r3).
+        pool = set(few[keys[0]][0])
+        year = label.rstrip(ascii_lowercase)
+        taken = {k for (candidates, other), k in by_label.items()
+                 if other != label and other.rstrip(ascii_lowercase) == year and candidates <= pool}
+        left = [k for k in dict.fromkeys(keys) if k not in taken]
+        if len(left) == 1 and set(keys) <= pool:
+            return left[0]
     if not isinstance(decided, dict) or not keys or keys[0] not in few:
         return None
     key = decided.get(few[keys[0]][0])

@@ -23,7 +23,7 @@ from ..model import Person, Source
 from ..registry.compare import initials
 from ..render.csljson import csl_type, issued_parts
 from ..text import spelled
-from .styles import dated, name_keys, names_read, year_only
+from .styles import dated, editors_sorted, name_keys, names_read, year_only
 from .text import canonical, fold
 
 _WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
@@ -234,11 +234,15 @@ def _sorted_by(group: tuple[str, ...], sources: Mapping[str, Source],
 
 
 def names_title_order(source: Source, read: tuple[int, int] = (0, 0), by_date: bool = False,
-                      keys: tuple[tuple[int, int, str], ...] = ()) -> tuple[object, ...]:
+                      keys: tuple[tuple[int, int, str], ...] = (), editors: bool = True) -> tuple[object, ...]:
     """The sort of styles that read every name and then the CSL title ("names-title"): among the same names, as
     ``csl_title_order``. ``read``: as many names as the style's sort reads (``sorted_names``); ``by_date``: the
     full date before the title (``issued_order``: DIN 1505-2); ``keys``: how each of its keys reads the names, when
-    its file tells (``styles.name_keys``: Metaaltijden reads initials, "Roe, E." before "Roe, É.")."""
+    its file tells (``styles.name_keys``: Metaaltijden reads initials, "Roe, E." before "Roe, É."); ``editors``
+    False: the sort prints no editors (``styles.editors_sorted``), so an entry with none but editors sorts by empty
+    names, first."""
+    if not editors and not source.authors and source.editors:
+        return ((), issued_order(source) if by_date else (), *csl_title_order(source))
     names = tuple(sorted_names(source, (least, first), given) for least, first, given in keys)
     return (names or sorted_names(source, read), issued_order(source) if by_date else (), *csl_title_order(source))
 
@@ -263,8 +267,9 @@ def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
     lettered by their names before their dates)."""
     order = _ORDERS[style]
     read = names_read(style)
-    if style == "names-title" and (dated(style) or name_keys(style)):
-        return lambda source: names_title_order(source, read if dated(style) else (0, 0), dated(style), name_keys(style))
+    if style == "names-title" and (dated(style) or name_keys(style) or not editors_sorted(style)):
+        return lambda source: names_title_order(source, read if dated(style) else (0, 0), dated(style), name_keys(style),
+                                                editors_sorted(style))
     # The names first: entries printed alike may differ in names the citation does not print (APA's "Uieda &
     # Barbosa, 2012a" for Valeria C. F. Barbosa's work, "2012b" for Valéria C. F. Barbosa's).
     return (lambda source: (sorted_names(source, read), sort_date(source, style), *order(source))) if dated(style) \

@@ -150,14 +150,19 @@ def _pools(keys: list[str], index: SourceIndex) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(groups[k] for k in keys if k in groups))
 
 
+def one_letter(suffix: str, entries: int) -> str:
+    """The letter ``suffix`` is among ``entries`` entries of the names it follows: DIN 1505-2 prints the letter after
+    the year and again at the citation's end ("2016cc", "2016d, S. 12d"): a doubled letter past every entry of those
+    names is that letter (citeproc's "cc" follows "z")."""
+    if len(suffix) == 2 and suffix[0] == suffix[1] and cited_letters.position(suffix) >= entries:
+        return suffix[0]
+    return suffix
+
+
 def candidates(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool = False) -> list[str]:
     """Keys among ``sig_keys`` whose printed year is ``year`` + ``suffix`` (as citeproc assigns it);
     ``et_al``: the citation wrote the names as "X et al."."""
-    if len(suffix) == 2 and suffix[0] == suffix[1] and cited_letters.position(suffix) >= len(sig_keys):
-        # DIN 1505-2 prints the letter after the year and again at the citation's end ("2016cc", "2016d, S. 12d"):
-        # a doubled letter past every entry of those names is that letter (citeproc's "cc" follows "z").
-        suffix = suffix[0]
-    found = _printed(sig_keys, year, suffix, index, et_al)
+    found = _printed(sig_keys, year, one_letter(suffix, len(sig_keys)), index, et_al)
     members = [k for k in found if index.sources[k].type not in CONTAINER_TYPES]
     return members if members and len(members) < len(found) else found  # a set's data is its first member's
 

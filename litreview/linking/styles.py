@@ -58,11 +58,15 @@ class LetterOrder(str):
     """For a ``dated`` sort, the CSL types whose date it reads as the year alone (APA's date key prints the full
     date of a web page, a post or a talk, the year of an article or a book): entries of these types of one year
     tie on the date and are ordered by what follows it."""
+    editors_sorted: bool
+    """For a "names-title" sort, whether its names key prints the editors of an entry with no author (they are its
+    names, or its ``<substitute>``'s). DIN 1505-2's sort macro prints the author alone: pandoc's citeproc sorts
+    the empty key of a collection its editors are cited by first, before their chapters ("ROE & POE, 2000aa")."""
 
     def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False,
                 et_al_min: int = 0, apart: frozenset[str] = frozenset(), given: str = "",
                 year_only: frozenset[str] = frozenset(),
-                name_keys: tuple[tuple[int, int, str], ...] = ()) -> LetterOrder:
+                name_keys: tuple[tuple[int, int, str], ...] = (), editors_sorted: bool = True) -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
         made.dated = dated
@@ -71,6 +75,7 @@ class LetterOrder(str):
         made.given = given
         made.year_only = year_only
         made.name_keys = name_keys
+        made.editors_sorted = editors_sorted
         return made
 
 
@@ -143,6 +148,11 @@ def name_keys(order: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(getattr(order, "name_keys", ()))
 
 
+def editors_sorted(order: str) -> bool:
+    """Whether ``order``'s sort reads the editors of an entry with no author (``LetterOrder.editors_sorted``)."""
+    return bool(getattr(order, "editors_sorted", True))
+
+
 def et_al_min(order: str) -> int:
     """The fewest names ``order``'s style prints as "X et al." (``LetterOrder.et_al_min``); 0 when not known."""
     return int(getattr(order, "et_al_min", 0))
@@ -161,7 +171,7 @@ def year_only(order: str) -> frozenset[str]:
 def _with_et_al(order: str, least: int) -> LetterOrder:
     """``order`` with ``least`` as the fewest names its citations print as "et al." (``LetterOrder.et_al_min``)."""
     return LetterOrder(order, names_read(order), dated(order), least, apart(order), given_read(order), year_only(order),
-                       name_keys(order))
+                       name_keys(order), editors_sorted(order))
 
 
 def style_name(ref: str) -> str:
@@ -231,7 +241,8 @@ def _order(root: ET.Element) -> str:
             told = frozenset[str]() if every_type else frozenset().union(*(TOLD_TYPES[t] for t in branched))
             if _names_read(root, keys, macros) == "all":
                 return LetterOrder("names-title", _truncation(root, keys, macros), _dated(keys, macros), apart=told,
-                                   name_keys=_name_keys(root, keys, macros))
+                                   name_keys=_name_keys(root, keys, macros),
+                                   editors_sorted=_editors_sorted(keys, macros))
             return LetterOrder("csl-title", dated=_dated(keys, macros), apart=told) if told else "csl-title"
         macro = macros.get(key.get("macro", ""))
         if not ({variable} if variable else _variables(macro, macros, set(), False, branched)) <= _NAMES_AND_DATES:
@@ -321,6 +332,29 @@ def _name_keys(root: ET.Element, keys: list[ET.Element],
         least, first = (_count(v) for v in _et_al(key, macro.find(f".//{CSL}name"), bibliography))
         out.append((least, first, forms.pop()))
     return tuple(out)
+
+
+def _editors_sorted(keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> bool:
+    """``LetterOrder.editors_sorted``: False when the first key that reads names is a macro printing no ``editor``
+    anywhere (its names, its ``<substitute>``, the macros it calls); True for a name variable as a key (not known)."""
+    for key in keys:
+        macro = macros.get(key.get("macro", ""))
+        if key.get("variable", "") in _NAMES:
+            return True
+        if macro is None or not _variables(macro, macros, set()) & _NAMES:
+            continue
+        seen: set[str] = set()
+        stack = [macro]  # not recursion: untrusted XML
+        while stack:
+            for node in stack.pop().iter():
+                if node.tag == f"{CSL}names" and "editor" in node.get("variable", "").split():
+                    return True
+                called = node.get("macro")
+                if called and called not in seen and called in macros:
+                    seen.add(called)
+                    stack.append(macros[called])
+        return False
+    return True
 
 
 def _dated(keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> bool:

@@ -41,15 +41,24 @@ STOPWORDS = wordset("""
     towards toward whether yet thus hence therein herein
 """)
 
-FOREIGN_STOPWORDS = wordset("""
-    les des une dans pour par sur est sont qui que aux avec ces cette ses leur leurs pas mais comme ont ete
-    sans chez los las del una unos unas con por para como mas sus este esta estos estas sobre tambien fue
-    ser cual der die das und den dem ein eine einer eines einem einen mit von fur auf ist sind nicht sich
-    auch wie bei aus zur zum werden wird oder als nach uber durch
-""")
-"""French, Spanish and German function words (folded) of three letters or more: a claim written in one of
-them shares them with every entry titled in it, and they say nothing of its topic. Stopwords only when
-not written in capitals: ALS, MIT, SES, EST stay words."""
+FUNCTION_WORDS_ABROAD = frozenset(map(fold, wordset("""
+    der die das den dem des ein eine einer eines einem einen und oder aber nicht auch noch nur dass daß wie als auf
+    aus bei mit nach von zum zur für über unter vor wird werden wurde wurden ist sind waren sein seine seiner seinen
+    ihr ihre ihren sich uns diese dieser dieses diesem kein keine sehr schon doch wenn weil damit durch gegen
+    ohne zwischen beim vom sowie bzw etwa mehr wieder immer hier dort denn zwar sondern
+    les des une dans pour sur avec est sont qui que ses aux ces cette leur leurs nous vous ils elles pas entre
+    sous sans chez ont été comme mais donc ainsi tout tous toute toutes autre autres même
+    los las del una unos unas con por para que como más sus sobre desde hasta pero este esta estos estas ser fue
+    muy también cual cuando donde dos uma com sua seu suas seus pelo pela pelos pelas mais não são foi
+    gli della delle dello degli dei per che sono nel nella nelle negli anche più tra fra
+    het een van voor niet ook deze wordt worden naar bij aan uit
+""")))
+"""Function words of German, French, Spanish, Portuguese, Italian and Dutch (folded; those that are English words
+a title may hold, such as "war", "man", "son", "door", "met", "par", are not here; "die" is, being far likelier German). A claim
+written in one of these languages shares them with every entry titled in it, and they say nothing of its topic or
+of which work a citation means (the "die" of a German sentence is no title's "Die"): no content stems, unless
+written in capitals (ALS, MIT, SES, EST stay words)."""
+
 
 MINOR_WORDS = wordset("""a an and as at but by for from in into nor of on or the to vs with""")
 
@@ -157,8 +166,8 @@ _CLAUSE = re.compile(r"[:;,.!?()\[\]{}\"“”—–/|]+")
 
 
 def _foreign(folded: str, word: str) -> bool:
-    """A French, Spanish or German function word, not written in capitals (``FOREIGN_STOPWORDS``)."""
-    return folded in FOREIGN_STOPWORDS and not word.isupper()
+    """A function word of another language, not written in capitals (``FUNCTION_WORDS_ABROAD``)."""
+    return folded in FUNCTION_WORDS_ABROAD and not word.isupper()
 
 
 @lru_cache(maxsize=131072)
