@@ -291,3 +291,17 @@ def test_a_manubot_folder_with_manual_references_is_said_to_use_them(
     assert main(["init", "content"]) == 0
     assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
             "content/manual-references.json its keys with no prefix name") in capsys.readouterr().out
+
+
+def test_a_manubot_folder_with_other_manual_reference_files_is_said_to_use_them(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The reader reads every manual-references*.* file (CSL-YAML, BibTeX too); the note named only a .json one.
+    (here / "content").mkdir()
+    (here / "content" / "02.intro.md").write_text("## Intro\n\nAs shown [@roe2001Title].\n", encoding="utf-8")
+    (here / "content" / "manual-references.yaml").write_text("- id: roe2001Title\n  title: T\n", encoding="utf-8")
+    (here / "content" / "manual-references-extra.bib").write_text("@misc{poe2002,\n  title = {U},\n}\n",
+                                                                  encoding="utf-8")
+    assert main(["init", "content"]) == 0
+    assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
+            "content/manual-references-extra.bib, content/manual-references.yaml its keys with no prefix name"
+            ) in capsys.readouterr().out

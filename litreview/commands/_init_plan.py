@@ -156,9 +156,10 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
     or one imported; several named ones are kept as a list, as pandoc reads them."""
     given = [bib] if isinstance(bib, str) else list(bib or ())
     if not given and essay_path.is_dir():
-        manual = essay_path / "manual-references.json"
-        described = (f", and the items of {_rel(manual, root)} its keys with no prefix name" if manual.is_file()
-                     else "")
+        from ..essay.manubot import manual_files  # the files the reader reads: every manual-references*.*
+
+        manual = ", ".join(_rel(p, root) for p in manual_files(essay_path))
+        described = f", and the items of {manual} its keys with no prefix name" if manual else ""
         plan.notes.append(f"the sources are the identifiers the manuscript cites, as Manubot has them{described} "
                           "(refs/bibliography.bib, once it exists, is used instead)")
         return "refs/bibliography.bib"
