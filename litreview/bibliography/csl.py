@@ -80,7 +80,8 @@ _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings"
 # CSL has no institution or school: the body that issues a report or awards a degree is its publisher
 # (pandoc writes it so to biblatex).
 _ISSUER = {"techreport": "institution", "phdthesis": "school"}
-_PRESS = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
+PRESS = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
+"""CSL's types of an article in the press -> biblatex's entrysubtype for it (as pandoc writes them)."""
 _RICH_TEXT = re.compile(r'</?(?:i|b|sup|sub)>|<span\s+(?:class="nocase"|style="font-variant:\s*small-caps;?")>|</span>')
 """CSL's rich text, which citeproc renders as formatting: out of the title and container shown (the fields keep it)."""
 
@@ -275,8 +276,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     for csl, bib in FIELDS.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()
-    if item.get("type") in _PRESS:  # as pandoc writes them in biblatex: @article, entrysubtype = {newspaper}
-        fields.setdefault("entrysubtype", _PRESS[str(item["type"])])
+    if item.get("type") in PRESS:  # as pandoc writes them in biblatex: @article, entrysubtype = {newspaper}
+        fields.setdefault("entrysubtype", PRESS[str(item["type"])])
     if kind in _ISSUER and fields.get("publisher"):
         fields.setdefault(_ISSUER[kind], fields["publisher"])
     written = str(item.get("container-title") or "").strip()

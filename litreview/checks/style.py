@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..bibliography import names
+from ..bibliography.csl import PRESS
 from ..bibliography.load import CONTAINER_FIELDS
 from ..bibliography.refparse.lexicon import GIVEN, JOURNAL
 from ..doi import bare_doi
@@ -408,7 +409,7 @@ def _years(days: int) -> str:
     return plural(days // 365, "year") if days >= 730 else plural(days, "day")
 
 
-_PRESS = frozenset({"newspaper", "magazine"})
+_PRESS = frozenset(PRESS.values())
 """biblatex's entrysubtype of an article in the press (CSL's article-newspaper, article-magazine), which has no DOI."""
 
 
