@@ -521,6 +521,18 @@ def test_an_invalid_url_is_quoted_as_written_and_two_addresses_are_told_apart() 
                         "note = {\\url{https://example.com/q?d=2}}")
 
 
+def test_a_url_field_of_three_addresses_keeps_every_other_one_in_the_note() -> None:
+    # The hint kept the first in url and gave only the second in the note: the third was lost.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@misc{c, title = {T},\n  url = {http://a.org/1; http://b.org/2; http://c.org/3}}\n", "x.bib")
+    (three,) = check_url(bib.sources[0])
+    assert three.message.endswith("is invalid: it holds 3 addresses")
+    assert three.hint == ("Keep one, url = {http://a.org/1}, and give the others in "
+                          "note = {\\url{http://b.org/2}, \\url{http://c.org/3}}")
+
+
 def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:
     # biblatex marks one with entrysubtype (Zotero's export writes {newspaper}), CSL with its item type; a thesis
     # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.

@@ -383,7 +383,9 @@ def check_url(source: Source) -> Iterable[Finding]:
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
             if len(several) > 1 and not any(url_problem(u) for u in several):  # BibSonomy: "http://a; http://b"
                 problem = f"it holds {len(several)} addresses"
-                hint = f"keep one, url = {{{several[0]}}}, and give the other in note = {{\\url{{{several[1]}}}}}"
+                others = ", ".join(f"\\url{{{u}}}" for u in several[1:])
+                hint = (f"keep one, url = {{{several[0]}}}, and give the {'other' if len(several) == 2 else 'others'} "
+                        f"in note = {{{others}}}")
             yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
 
 
