@@ -105,6 +105,18 @@ def styles_module():  # type: ignore[no-untyped-def]
         sys.path.remove(str(BENCH))
 
 
+@pytest.fixture
+def eval_author_date():  # type: ignore[no-untyped-def]
+    """bench/eval_author_date.py, imported as the bench runs it."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        import eval_author_date
+
+        yield eval_author_date
+    finally:
+        sys.path.remove(str(BENCH))
+
+
 def test_the_generated_documents_write_names_as_authors_do(styles_module) -> None:  # type: ignore[no-untyped-def]
     names = styles_module.written_names
     assert names((Person("Doe", "Jane"),)) == "Doe"
@@ -193,14 +205,9 @@ def test_a_folder_manuscripts_reference_list_gets_a_title(styles_module, tmp_pat
     assert rendered.index("It holds") < rendered.index("\nReferences\n") < rendered.index("Doe, Ann. 2001")
 
 
-def test_a_citation_printed_in_small_capitals_is_found_in_the_plain_text(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_citation_printed_in_small_capitals_is_found_in_the_plain_text(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # DIN 1505-2 and ISO 690 print names in small capitals; pandoc's plain text prints them as capitals, while
     # the gold keeps the names as written. Not found, the item was lost and its marker counted as a wrong one.
-    sys.path.insert(0, str(BENCH))
-    try:
-        import eval_author_date
-    finally:
-        sys.path.remove(str(BENCH))
     (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann and Roe, Bo and Poe, Cy}, title = {T}, "
                                        "year = {2020}}\n", encoding="utf-8")
     (tmp_path / "rendered.txt").write_text("It holds (DOE u. a., 2020).\n", encoding="utf-8")
@@ -209,14 +216,9 @@ def test_a_citation_printed_in_small_capitals_is_found_in_the_plain_text(styles_
     assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (1, 0, 0)
 
 
-def test_a_citation_in_a_footnote_is_looked_for_in_the_footnotes_first(tmp_path: Path) -> None:
+def test_a_citation_in_a_footnote_is_looked_for_in_the_footnotes_first(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # "(2020)" of "Levinson's (2020)" in a footnote is also in the body's "Levinson (2020)": placed there, the item
     # was counted missed in the body and its footnote's marker a wrong one.
-    sys.path.insert(0, str(BENCH))
-    try:
-        import eval_author_date
-    finally:
-        sys.path.remove(str(BENCH))
     (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n",
                                        encoding="utf-8")
     (tmp_path / "rendered.txt").write_text(
@@ -532,14 +534,9 @@ def test_items_with_no_year_listed_with_commas(text: str, keys: list[str]) -> No
     assert sorted(_keys(text, parse_bibliography(LATER))) == keys
 
 
-def test_a_citation_the_source_writes_as_text_is_unscored_not_wrong(tmp_path: Path) -> None:
+def test_a_citation_the_source_writes_as_text_is_unscored_not_wrong(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # "Doe [(2020)](https://paperpile.com/...)" in the source is a link to pandoc, no citation: the gold has none
     # there, while litreview reads Doe (2020), an entry the document cites elsewhere. Not a wrong link.
-    sys.path.insert(0, str(BENCH))
-    try:
-        import eval_author_date
-    finally:
-        sys.path.remove(str(BENCH))
     (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n"
                                        "@book{roe, author = {Roe, Bo}, title = {U}, year = {2021}}\n", encoding="utf-8")
     (tmp_path / "rendered.txt").write_text("It holds (Doe 2020).\n\nWe proceed as Doe (2020) did.\n\n"
