@@ -9,9 +9,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fuzz.essay_cases import MANUBOT, review
+
+
+def _json_of(argv: list[str]) -> tuple[int, Any]:
+    """The exit status of ``litreview ARGV`` (a ``--format json`` command) and its report, parsed."""
+    import contextlib
+    import io
+
+    from litreview.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(argv)
+    return code, json.loads(out.getvalue())
 
 
 def test_manubot_folder_identifiers_are_the_bibliography() -> None:
@@ -48,17 +62,9 @@ def test_manubot_identifiers_resolve_to_the_entries_that_carry_them(tmp_path: Pa
 
 
 def test_check_reads_a_manubot_folder_from_the_command_line(tmp_path: Path) -> None:
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", str(MANUBOT), "--claims", "",
-                     "--metadata-dir", str(tmp_path / "meta"), "--bib", str(tmp_path / "none.bib"),
-                     "--format", "json"])
-    report = json.loads(out.getvalue())
+    code, report = _json_of(["check", "--essay", str(MANUBOT), "--claims", "",
+                             "--metadata-dir", str(tmp_path / "meta"), "--bib", str(tmp_path / "none.bib"),
+                             "--format", "json"])
     assert code in (0, 1)
     assert not [f for f in report["findings"] if f["code"] in ("LR300", "LR307", "LR310")]
 
@@ -98,20 +104,13 @@ def test_manubot_compact_identifiers_of_trials_and_databases_are_sources(tmp_pat
 
 def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_cited(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
     monkeypatch.chdir(tmp_path)  # no settings file, no bibliography file: the identifiers are the sources
     content = tmp_path / "content"
     content.mkdir()
     (content / "01.md").write_text("## M\n\nCited [@doi:10.1371/journal.pbio.3000860].\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
-                     "--format", "json"])
-    findings = json.loads(out.getvalue())["findings"]
+    code, report = _json_of(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
+                             "--format", "json"])
+    findings = report["findings"]
     # The registry, not an entry, gives an identifier's title: offline that is LR209, not an error.
     assert not [f for f in findings if f["code"] in ("LR110", "LR111")]
     assert code == 0
@@ -120,29 +119,21 @@ def test_manubot_identifier_sources_need_no_entry_fields_and_are_located_where_c
     # An identifier the author describes in manual-references.json is checked as an entry, where the item is.
     (content / "manual-references.json").write_text('[{"id": "doi:10.1371/journal.pbio.3000860", "type": "book"}]',
                                                     encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
-              "--format", "json", "--no-cache"])
-    assert [(f["code"], f["file"], f["line"]) for f in json.loads(out.getvalue())["findings"]
+    report = _json_of(["check", "--essay", str(content), "--claims", "", "--metadata-dir", str(tmp_path / "meta"),
+                       "--format", "json", "--no-cache"])[1]
+    assert [(f["code"], f["file"], f["line"]) for f in report["findings"]
             if f["code"] == "LR110"] == [("LR110", "content/manual-references.json", 1)]
 
 
 def test_manubot_malformed_doi_is_reported_where_cited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # pandoc reads [@doi:10.1038/] as the id doi:10.1038 (manubot cite refuses it); it was no finding at all.
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "01.md").write_text("## M\n\nFine [@doi:10.1038/nature14539].\nBad [@doi:10.1038/].\n",
                                                 encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    code, report = _json_of(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta",
+                             "--format", "json"])
+    bad = [(f["code"], f["key"], f["line"]) for f in report["findings"] if f["severity"] == "error"]
     assert (code, bad) == (1, [("LR120", "doi:10.1038", 4)])
 
 
@@ -150,20 +141,14 @@ def test_manubot_identifiers_manubot_refuses_are_reported_where_cited(tmp_path: 
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # Manubot refuses a PubMed id with letters, an arXiv id of no form, a PMCID without PMC: no reference is made.
     # Such a citation was no finding at all (not even "not yet verified").
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "01.md").write_text(
         "## M\n\nFine [@pmid:19147090; @pmcid:PMC2701110; @arxiv:hep-th/9901001v2; @arxiv:2101.01234; "
         "@wikidata:Q42].\nBad [@pmid:0123; @arxiv:2001.99999x;\n@pmcid:12ab; @wikidata:foo].\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    bad = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    code, report = _json_of(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta",
+                             "--format", "json"])
+    bad = [(f["code"], f["key"], f["line"]) for f in report["findings"] if f["severity"] == "error"]
     assert (code, sorted(bad)) == (1, [("LR126", "arxiv:2001.99999x", 4), ("LR126", "pmcid:12ab", 4),
                                        ("LR126", "pmid:0123", 4), ("LR126", "wikidata:foo", 4)])
 
@@ -171,11 +156,6 @@ def test_manubot_identifiers_manubot_refuses_are_reported_where_cited(tmp_path: 
 def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     # manubot cannot resolve @raw:... without a manual-references.json item; it was no finding at all.
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
     monkeypatch.chdir(tmp_path)
     content = tmp_path / "content"
     content.mkdir()
@@ -183,21 +163,14 @@ def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: P
     (content / "manual-references.json").write_text(
         '[{"id": "raw:described", "type": "book", "title": "T", "publisher": "P", '
         '"author": [{"family": "D", "given": "E"}], "issued": {"date-parts": [[2001]]}}]', encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    errors = [(f["code"], f["key"], f["line"]) for f in json.loads(out.getvalue())["findings"] if f["severity"] == "error"]
+    report = _json_of(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])[1]
+    errors = [(f["code"], f["key"], f["line"]) for f in report["findings"] if f["severity"] == "error"]
     assert errors == [("LR310", "raw:mine2020", 3)]
 
 def test_manubot_a_key_without_prefix_is_the_manual_reference_of_that_id(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     # Manubot gives a key with no prefix (@roe2001Title) to citeproc as it is, and its manual references are read
     # as a bibliography: the item of that id is the source. Such keys were each "matches no entry" (LR300).
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
     monkeypatch.chdir(tmp_path)
     content = tmp_path / "content"
     content.mkdir()
@@ -207,19 +180,15 @@ def test_manubot_a_key_without_prefix_is_the_manual_reference_of_that_id(tmp_pat
         '[{"id": "roe2001Title", "type": "book", "title": "A Title", "publisher": "P",\n'
         '  "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}},\n'
         ' {"id": "unusedItem", "type": "book", "title": "Other", "publisher": "P"}]\n', encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["links", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    assert sorted({(x["claim_id"], x["source_key"]) for x in json.loads(out.getvalue()) if x["kind"] == "marker"}) == [
+    report = _json_of(["links", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])[1]
+    assert sorted({(x["claim_id"], x["source_key"]) for x in report if x["kind"] == "marker"}) == [
         ("p2-s1", "doi:10.1234/abcd"), ("p2-s1", "roe2001Title"), ("p3-s1", "roe2001Title")]
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    errors = [(f["code"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
+    report = _json_of(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])[1]
+    errors = [(f["code"], f["line"], f["message"]) for f in report["findings"]
               if f["severity"] == "error"]
     assert errors == [("LR300", 5, "citation '@absent2002' matches no entry")]
     # The fix is a manual reference of that id (no bibliography file to add an entry to), or a citation by id.
-    [hint] = [f["hint"] for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR300"]
+    [hint] = [f["hint"] for f in report["findings"] if f["code"] == "LR300"]
     assert hint == ('Add an item with "id": "absent2002" to content/manual-references.json, or cite the work by its '
                     "identifier (@doi:..., @pmid:...)")
 
@@ -228,11 +197,6 @@ def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Pa
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     # A manual reference is CSL-JSON, which citeproc reads with its rich text (<i>): its problems were put at the
     # citing sentence in BibTeX's words ("@article entry lacks journal"), and <i> in a title was LR141 html-in-field.
-    import contextlib
-    import io
-
-    from litreview.cli import main
-
     monkeypatch.chdir(tmp_path)
     content = tmp_path / "content"
     content.mkdir()
@@ -240,9 +204,7 @@ def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Pa
     (content / "manual-references.json").write_text(
         '[\n{"id": "roe2001Title", "type": "article-journal", "title": "On <i>Rattus</i> in rats",\n'
         ' "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}}\n]\n', encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])
-    found = [(f["code"], f["file"], f["line"], f["message"]) for f in json.loads(out.getvalue())["findings"]
+    report = _json_of(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])[1]
+    found = [(f["code"], f["file"], f["line"], f["message"]) for f in report["findings"]
              if f["severity"] != "info"]
     assert found == [("LR110", "content/manual-references.json", 2, "article-journal item lacks container-title")]
