@@ -538,7 +538,7 @@ def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None
     # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.
     from litreview.bibliography.csl import parse_csl
     from litreview.bibliography.load import parse_bibliography
-    from litreview.checks.style import doi_expected
+    from litreview.checks.doi_expected import doi_expected
 
     bib = parse_bibliography("@article{a, title = {T}, journaltitle = {Tageblatt}, date = {2011-11-17}, "
                              "entrysubtype = {newspaper}}\n@article{b, title = {T}, journal = {Weekly}, year = {2011}, "
@@ -578,7 +578,7 @@ def test_names_joined_by_commas_hint_gives_the_list_and_placeholder_says_what_is
     ("European Human Rights Law Review", True), ("图书情报工作", True), ("", True),
 ])
 def test_no_doi_expected_of_a_magazine_issue(journal: str, expected: bool) -> None:
-    from litreview.checks.style import doi_expected
+    from litreview.checks.doi_expected import doi_expected
 
     text = f"@article{{a,\n  author = {{Doe, Jane}},\n  title = {{T}},\n  journal = {{{journal}}},\n  number = {{5}},\n  year = {{2012}},\n}}\n"
     [source] = parse_bibliography(text, "refs.bib").sources

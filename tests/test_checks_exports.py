@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from litreview.bibliography.load import parse_bibliography
+from litreview.checks import doi_expected as E
 from litreview.checks import style as S
 
 TODAY = date(2026, 6, 1)
@@ -96,8 +97,8 @@ def test_a_date_problem_in_csl_names_the_csl_variable() -> None:
 def test_a_publisher_that_registers_dois_is_told_of_the_entry_s_kind() -> None:
     article = _one("@article{a, title = {T}, journal = {J}, year = {2004}, publisher = {Elsevier}}")
     book = _one("@book{b, title = {T}, year = {2004}, publisher = {Elsevier}}")
-    assert S.doi_expected(article) == "Elsevier registers DOIs for its articles"
-    assert S.doi_expected(book) == "Elsevier registers DOIs for its books"
+    assert E.doi_expected(article) == "Elsevier registers DOIs for its articles"
+    assert E.doi_expected(book) == "Elsevier registers DOIs for its books"
 
 
 def test_an_issn_in_the_isbn_field_is_named_so() -> None:
@@ -237,7 +238,7 @@ def test_an_unknown_command_is_told_how_to_define_it() -> None:
 @pytest.mark.parametrize("said", ["journal = {To be submitted to MNRAS}", "journal = {Nature}, note = {in preparation}",
                                   "journaltitle = {Nature}, pubstate = {submitted}", "journal = {J}, note = {Under review}"])
 def test_an_article_not_yet_published_is_not_told_to_have_a_doi(said: str) -> None:
-    from litreview.checks.style import check_doi_expected
+    from litreview.checks.doi_expected import check_doi_expected
 
     draft = _one(f"@article{{d, author = {{Qu, F. and others}}, title = {{T}}, {said}, year = {{2022}}}}")
     assert list(check_doi_expected(draft)) == []

@@ -12,6 +12,7 @@ import pytest
 
 from litreview.bibliography.load import _Lines, parse_bibliography
 from litreview.checks import bib as B
+from litreview.checks import doi_expected as E
 from litreview.checks import duplicates as D
 from litreview.checks import integrity as I
 from litreview.checks import style as S
@@ -89,7 +90,7 @@ def _every_style_check(bib: Bibliography, today: date, days: int) -> list[Findin
             found.extend(check(s))
         found.extend(S.check_access_date(s, today, days))
         if s.key not in broken:
-            found.extend(S.check_doi_expected(s))
+            found.extend(E.check_doi_expected(s))
         found.extend(S.check_pages(s))
     return found
 

@@ -1,0 +1,99 @@
+"""LR137 doi-probably-exists: an entry without a DOI whose URL, publisher or kind says it has one; not an article
+of the press, of a magazine's issue, or one that says it is not published yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from ..bibliography.csl import PRESS
+from ..bibliography.refparse.lexicon import JOURNAL
+from ..doi import bare_doi
+from ..lazyre import lazy
+from ..model import Finding, Source
+from ..text import fold_words
+from .bib import entry_finding, folded, plain
+
+# Publishers that register DOIs for (nearly) all their books and chapters.
+_DOI_PUBLISHERS = (
+    "cambridge university press", "oxford university press", "routledge", "taylor & francis",
+    "taylor and francis", "palgrave", "springer", "wiley", "blackwell", "sage", "elsevier", "brill",
+    "de gruyter", "edward elgar", "bloomsbury", "mit press", "university of california press",
+    "rand", "ieee", "acm",
+)
+_DOI_PUBLISHER_WORDS = tuple(f" {fold_words(name)} " for name in _DOI_PUBLISHERS)
+_UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
+                    r"unpublished)\b", re.IGNORECASE)
+_DOI_HOSTS = (
+    "doi.org", "tandfonline.com", "link.springer.com", "onlinelibrary.wiley.com", "journals.sagepub.com",
+    "sciencedirect.com", "cambridge.org", "academic.oup.com", "jstor.org", "ieeexplore.ieee.org",
+    "dl.acm.org", "nature.com", "science.org", "pnas.org", "plos.org", "mdpi.com", "frontiersin.org",
+    "degruyter.com", "brill.com", "emerald.com", "journals.uchicago.edu", "annualreviews.org",
+)
+_DOI_TYPES = frozenset({"article", "book", "mvbook", "incollection", "inbook", "inproceedings",
+                        "techreport", "report"})
+
+
+_PRESS = frozenset(PRESS.values())
+"""biblatex's entrysubtype of an article in the press (CSL's article-newspaper, article-magazine), which has no DOI."""
+
+
+# A scholarly periodical's words (journal, review, Zeitschrift, acta, ...), not the press's.
+_SCHOLARLY_WORDS = JOURNAL - {"magazine", "newsletter", "gazette", "digest", "forum"}
+
+
+def _magazine_issue(source: Source) -> bool:
+    """Whether an article is in an issue numbered without a volume, in a periodical whose name holds no journal
+    word ("Media Perspektiven" 1/2012, "message" 1/2009, "Der Spiegel" 12/2011): the numbering of a magazine, whose
+    articles have no DOI. A journal numbers its volumes; one that numbers issues only is named as a journal
+    ("Revista de la CEPAL" 78), and is still expected to have one."""
+    fields = source.fields
+    if fields.get("volume") or not (fields.get("number") or fields.get("issue")) or not source.container.strip():
+        return False  # (no periodical named: nothing says it is a magazine)
+    if any(ch > "\u024f" and ch.isalpha() for ch in source.container):
+        return False  # the journal words are those of Latin-script languages: a name in another script is unread
+    return not _SCHOLARLY_WORDS.intersection(fold_words(source.container).split())
+
+
+def doi_expected(source: Source) -> str:
+    """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
+    if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
+        return ""
+    try:
+        host = (urlsplit(source.url).hostname or "").lower() if source.url else ""
+    except ValueError:  # a malformed URL ('[' ...) is LR123's finding, not a crash here
+        host = ""
+    if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
+        mark = f" (its final {source.url[-1]!r} is the sentence's)" if source.doi and source.url[-1] in ".,;:" else ""
+        return f"its URL is a DOI link{mark}; put the DOI in the doi field"
+    if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
+        return f"its URL is on {host}, whose works have DOIs"
+    publisher = f" {folded(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
+    for words in _DOI_PUBLISHER_WORDS if publisher else ():
+        if words in publisher:
+            noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
+                    else "chapters" if source.type.startswith("in") else "books")
+            return f"{source.publisher} registers DOIs for its {noun}"
+    if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
+            and not _magazine_issue(source) \
+            and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
+        return "journal articles published since 2000 almost all have one"
+    return ""
+
+
+def _not_yet_published(source: Source) -> bool:
+    """Whether the entry says the article is not published yet ("To be submitted to MNRAS", pubstate =
+    {submitted}, note = {in preparation}): it has no DOI to give."""
+    fields = source.fields
+    return any(_UNPUBLISHED.search(plain(fields.get(name, ""))) for name in ("journal", "journaltitle", "note",
+                                                                             "pubstate", "year"))
+
+
+def check_doi_expected(source: Source) -> Iterable[Finding]:
+    """LR137 for an entry without a DOI whose publisher, journal or URL suggests one exists."""
+    why = doi_expected(source)
+    if why:  # a DOI link in the url field is the entry's DOI (litreview.doi.entry_doi): the fix is known
+        fix = f"write doi = {{{bare_doi(source.doi)}}} (sync --write adds it)" if source.doi else ""
+        yield entry_finding("LR137", source, f"no DOI, but {why}", fix)
