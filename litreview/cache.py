@@ -113,6 +113,9 @@ def input_key(config: Config) -> str | None:
 
 LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
 """The suffixes the essay readers read as LaTeX (kept here: the warm path imports no reader)."""
+MANUAL_SUFFIXES = (".json", ".yaml", ".yml", ".bib", ".bibtex")
+"""The manual reference files (``manual-references*.*``) the Manubot reader reads, which the input key reads too
+(kept here, as ``LATEX_SUFFIXES``); Manubot hands any other kind to pandoc."""
 
 
 def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | None:
@@ -128,7 +131,7 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
     book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
     if not (path.is_dir() or suffix in (".qmd", ".rmd", *LATEX_SUFFIXES) or book):
         return None
-    kinds = ((".md", ".tsv", ".json", ".yaml", ".yml", ".bib", ".bibtex") if path.is_dir() else
+    kinds = ((".md", ".tsv", *MANUAL_SUFFIXES) if path.is_dir() else
              (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb") if suffix == ".qmd" else
              (".rmd", ".md") if suffix == ".rmd" else (".tex",))
 

@@ -348,6 +348,13 @@ def test_the_latex_suffixes_are_written_once() -> None:
     assert load_essay.__globals__["LATEX_SUFFIXES"] is cache.LATEX_SUFFIXES
 
 
+def test_the_manual_reference_suffixes_are_written_once() -> None:
+    # The Manubot reader and the cache key must agree on which manual-references*.* files are read: one tuple.
+    from litreview.essay.manubot import manual_files
+
+    assert manual_files.__globals__["MANUAL_SUFFIXES"] is cache.MANUAL_SUFFIXES
+
+
 @pytest.mark.parametrize("suffix", [".tex", ".ltx", ".latex"])
 def test_an_input_file_of_a_latex_essay_is_part_of_the_key(tmp_path: Path, suffix: str) -> None:
     # The readers take .ltx and .latex as LaTeX too: an edit in an \input file must miss.

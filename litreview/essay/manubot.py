@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..cache import MANUAL_SUFFIXES  # kept there: the input key reads the same files
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Bibliography, Citation, Claim, Essay, Finding, Paragraph, Source
@@ -69,8 +70,6 @@ def _tags(path: Path) -> dict[str, str]:
 
 MANUAL = "manual-references"
 """The essay's ``meta`` key holding its manual references, as one ``Bibliography``: their items and problems."""
-MANUAL_SUFFIXES = (".json", ".yaml", ".yml", ".bib", ".bibtex")
-"""The manual reference files litreview reads (Manubot hands any other kind to pandoc)."""
 
 
 def manual_files(folder: Path) -> list[Path]:
