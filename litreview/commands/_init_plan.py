@@ -15,13 +15,13 @@ from ..errors import ConfigError, InputError
 from ..fileio import TEMP_PATTERN
 from ..safewrite import LOCK_PATTERN
 from ..text import plural
+from ._init_bib import _bibliography, _follows, _inside, _is_project, _rel
 
 _TAG = re.compile(r"<[^<>]*>")
 #: What init's .gitignore holds: the built site, the cache, and the lock and temporary files litreview's writers
 #: leave (a lock file stays beside its file; a killed write leaves its temporary file).
 IGNORED = ("site/", ".litreview-cache/", LOCK_PATTERN, TEMP_PATTERN)
 _SETTINGS_KEYS = ("essay", "bibliography", "claims", "metadata", "site_dir")
-_BIB_SUFFIXES = (".bib", ".json", ".yaml", ".yml")
 
 
 @dataclass
@@ -150,217 +150,6 @@ def _read(path: Path) -> str:
     return text
 
 
-def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
-                  bib: str | tuple[str, ...] | None) -> str | list[str]:
-    """The bibliography setting: the one given, those named in the front matter, the one beside the essay,
-    or one imported; several named ones are kept as a list, as pandoc reads them."""
-    given = [bib] if isinstance(bib, str) else list(bib or ())
-    if not given and essay_path.is_dir():
-        from ..essay.manubot import manual_files  # the files the reader reads: every manual-references*.*
-
-        manual = ", ".join(_rel(p, root) for p in manual_files(essay_path))
-        described = f", and the items of {manual} its keys with no prefix name" if manual else ""
-        plan.notes.append(f"the sources are the identifiers the manuscript cites, as Manubot has them{described} "
-                          "(refs/bibliography.bib, once it exists, is used instead)")
-        return "refs/bibliography.bib"
-    candidates = [Path(b).resolve() for b in given] or _named_or_beside(plan, essay_path, essay_text)
-    if candidates:
-        settings = [_placed(plan, root, candidate) for candidate in candidates]
-        return settings[0] if len(settings) == 1 else settings
-    target = root / "refs" / "bibliography.bib"
-    if target.exists():
-        plan.kept.append(target)
-        return _rel(target, root)
-    if _has_inline_references(essay_path, essay_text):
-        plan.notes.append(f"the sources are the references in {essay_path.name}'s front matter, as pandoc reads "
-                          "them (refs/bibliography.bib, once it exists, is read too)")
-        return _rel(target, root)
-    plan.writes[target] = _import_references(plan, essay_path, without_front_matter(essay_text, essay_path))
-    return _rel(target, root)
-
-
-def _follows(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib_setting: str | list[str]) -> bool:
-    """Whether the settings may leave the bibliography out, to follow the essay (``review.follows_essay``): the
-    essay, reviewed where it is, names the files, all of them existing inside the folder and none copied, and
-    refs/bibliography.bib (which would be read instead) neither exists nor is written. The essay's front matter
-    (or ``\\bibliography``) then stays the one place the bibliography is named: a file it adds or renames later
-    is read, where a setting copied from it would go stale (LR321)."""
-    default = root / "refs" / "bibliography.bib"
-    if not essay_path.is_file() or not _inside(essay_path, root) or default.exists() or default in plan.writes:
-        return False
-    named, remote = _named(essay_path, essay_text)  # (one it names that does not exist, or remote, stops a check)
-    settings = [bib_setting] if isinstance(bib_setting, str) else bib_setting
-    return (bool(named) and not remote and all(p.is_file() for p in named)
-            and [p.resolve() for p in named] == [(root / s).resolve() for s in settings]
-            and not any(p in plan.copies for p in (root / s for s in settings)))
-
-
-def without_front_matter(text: str, path: Path) -> str:
-    """The essay with its front matter blanked (lines kept): its YAML is no reference list to import
-    (``init`` and ``import`` both read the list after it)."""
-    from ..essay.markdown import front_matter
-
-    if path.suffix.lower() in LATEX_SUFFIXES:
-        return text
-    try:
-        _, body, body_line = front_matter(text, str(path))
-    except InputError:
-        return text
-    return "\n" * (body_line - 1) + body
-
-
-def _placed(plan: Plan, root: Path, candidate: Path) -> str:
-    """The setting for a bibliography file: where it is inside the folder, else copied into refs/."""
-    if _inside(candidate, root):
-        return _rel(candidate, root)
-    target = root / "refs" / candidate.name
-    if target.exists():
-        plan.kept.append(target)
-    else:
-        plan.copies[target] = candidate
-    return _rel(target, root)
-
-
-def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
-    """The bibliographies the essay names (front matter, _quarto.yml, \\addbibresource), else the one of its name
-    beside it, else the one .bib beside it or above it."""
-    named, remote = _named(essay_path, text)
-    for url in remote:
-        plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
-                          "download it and add the file to the bibliography setting")
-    found = [p for p in named if p.is_file()]
-    chosen = found or _beside(plan, essay_path, text)
-    for path in named:
-        if path.is_file():
-            continue
-        stand_in = next((c for c in chosen if not found and c.name == path.name), None)
-        if stand_in is None:
-            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
-        else:  # pandoc reads a bibliography's path from the folder it runs in: a thesis's root, say
-            where = ("the folder above" if stand_in.parent == essay_path.parent.parent else
-                     "this folder" if stand_in.parent == plan.root else _rel(stand_in.parent, plan.root))
-            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which is not beside it: "
-                              f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
-                              "there (--bib names another)")
-    return chosen
-
-
-def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
-    """The bibliography of the essay's name beside it, else the one .bib beside it or above it, else below it."""
-    # The essay's own name with a bibliography's suffix (pandoc's pairing: paper.md, paper.json), then the one .bib
-    # beside it or in a folder above it up to the one init runs in (a thesis's chapters/intro.tex, the .bib that the
-    # main file names at the root).
-    same = [] if _is_project(essay_path) else [essay_path.with_suffix(suffix) for suffix in _BIB_SUFFIXES
-                                                if suffix != essay_path.suffix.lower()]
-    for path in same:
-        if path.is_file():
-            return [path]
-    folder = essay_path.parent
-    while True:
-        beside = sorted(p for p in folder.glob("*.bib") if p.is_file())
-        if not beside and folder == essay_path.parent and not _has_inline_references(essay_path, text):
-            # No .bib: the one CSL-JSON or CSL-YAML bibliography beside the essay (a brief's list of cases that
-            # its build script hands to pandoc), told from settings files by holding items.
-            beside = [p for p in sorted(folder.iterdir()) if p.suffix.lower() in _BIB_SUFFIXES[1:] and _is_csl(p)]
-            if len(beside) == 1:
-                plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
-                                  f"{essay_path.name} (--bib names another)")
-        if beside or folder == plan.root or not _inside(folder, plan.root):
-            return beside if len(beside) == 1 else [] if beside else _below(plan, essay_path)
-        folder = folder.parent
-
-
-_SKIPPED = frozenset({"site", "_site", "_book", "_freeze", "node_modules", "refs"})
-"""Folders whose .bib files are no manuscript's own (built sites, a book's output, packages, init's refs/)."""
-
-
-def _below(plan: Plan, essay_path: Path) -> list[Path]:
-    """The one .bib in a folder below the essay's (three levels at most) holding keys the essay cites, as a book's
-    chapter finds its ``assets/refs.bib`` through the book's index; none when several do, with a note naming them."""
-    from ..bibliography.load import load_bibliography
-    from ..errors import LitreviewError
-    from ..essay import load_essay
-
-    top = essay_path.parent
-    if _is_project(essay_path) or not _inside(top, plan.root):
-        return []
-    found: list[Path] = []
-    for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
-        depth = len(Path(folder).relative_to(top).parts)
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
-        if depth:
-            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(".bib")]
-    if not found or len(found) > 50:  # a folder of many bibliographies (a collection): --bib says which
-        return []
-    try:
-        essay = load_essay(essay_path)
-    except LitreviewError:
-        return []
-    cited = {c.key for claim in essay.claims for c in claim.citations or ()}
-    holding = []
-    for path in found:
-        try:
-            keys = set(load_bibliography(path).keys)
-        except LitreviewError:
-            continue
-        if keys & cited:
-            holding.append((path, len(keys & cited)))
-    names = [_rel(p, plan.root) for p, _ in holding]
-    if len(holding) == 1:
-        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {essay_path.name} that "
-                          f"holds keys it cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
-        return [holding[0][0]]
-    if holding:
-        plan.notes.append(f"several .bib files below {essay_path.name} hold keys it cites ({', '.join(names)}): "
-                          f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
-    return []
-
-
-def _has_inline_references(essay_path: Path, text: str) -> bool:
-    """Whether the essay's front matter holds its references (pandoc reads those, not a file beside it)."""
-    from ..bibliography.csl import inline_references
-
-    return essay_path.is_file() and inline_references(text, str(essay_path)) is not None
-
-
-def _is_csl(path: Path) -> bool:
-    """Whether the file is a CSL bibliography with at least one item (not a settings or package file)."""
-    from .. import safeload
-    from ..bibliography.csl import parse_csl
-
-    try:  # a file over the size parse_csl reads is no bibliography to offer, and is not read
-        if not path.is_file() or path.stat().st_size > safeload.MAX_BYTES:
-            return False
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return bool(parse_csl(text, str(path), yaml=path.suffix.lower() != ".json").sources)
-
-
-def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
-    """Every bibliography file the essay names, in order, resolved as its tool resolves them (a book's
-    chapter: the book's, as check reads them: review.named_bibliographies); and the addresses it names."""
-    from ..essay import load_essay, parse_essay
-    from ..review import is_remote, named_bibliographies, remote_bibliographies
-
-    latex = essay_path.suffix.lower() in LATEX_SUFFIXES
-    try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
-        essay = load_essay(essay_path) if latex or _is_project(essay_path) else parse_essay(text, str(essay_path))
-    except InputError:  # (a paper without text yet: its own file's commands)
-        from ..essay.latex import bibliography_files
-
-        names = bibliography_files(text) if latex else []
-        return [essay_path.parent / n for n in names if not is_remote(n)], [n for n in names if is_remote(n)]
-    return list(named_bibliographies(essay)), remote_bibliographies(essay)
-
-
-def _is_project(path: Path) -> bool:
-    """A book's settings file (_quarto.yml, _bookdown.yml): the book's chapters are the essay."""
-    from ..essay import BOOKS
-
-    return path.name in BOOKS
-
-
 def _parts_read(essay_path: Path) -> list[str]:
     """The names of the other files the essay's reader reads (\\input files, includes, child documents)."""
     from ..essay import load_essay
@@ -378,30 +167,6 @@ def _book_of(path: Path) -> str:
 
     book = enclosing_book(path)
     return book.name if book is not None else ""
-
-
-def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
-    from ..bibliography.bibtex_out import make_keys, to_bibtex
-    from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
-
-    head = f"% Imported by `litreview init` from the reference list of {essay_path.name}.\n"
-    if reference_heading(text, None) is None:
-        plan.notes.append(f"{essay_path.name} has no reference section (References, Bibliography, Works Cited, "
-                          "Citations): refs/bibliography.bib starts empty; add entries with `litreview add`")
-        return head + "% No reference section was found; add entries with `litreview add DOI`.\n"
-    try:
-        strings, _ = find_reference_section(text, None, path=str(essay_path))
-    except InputError as exc:  # an empty heading where pandoc prints the list: nothing to import
-        plan.notes.append(f"{essay_path.name}: {exc.message}, so refs/bibliography.bib starts empty: run init again "
-                          "with --bib naming the bibliography the essay is built with, or add entries with "
-                          "`litreview add`")
-        return head + "% The reference section is empty; add entries with `litreview add DOI`.\n"
-    refs = parse_references(strings)
-    unsure = sum(1 for r in refs if r.uncertain)
-    plan.notes.append(f"imported {plural(len(refs), 'reference')} from {essay_path.name}; {unsure} with fields "
-                      "marked '% uncertain' in refs/bibliography.bib: check those by hand")
-    return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
-        to_bibtex(refs, make_keys(refs))
 
 
 def _claims_text(essay: Path, claims: Path) -> str:
@@ -552,18 +317,3 @@ def _mkdocs_text(title: str) -> str:
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
             "plugins:\n  - search\n  - litreview\n")
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-    except ValueError:
-        return False
-    return True
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

@@ -57,7 +57,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
     from ..text import TERMINAL_SEQUENCES, without_controls
-    from ._init_plan import without_front_matter
+    from ._init_bib import without_front_matter
 
     stdin = path == "-"
     if stdin:  # as Unix tools read "-": the list piped or pasted in

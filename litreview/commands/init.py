@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from ._init_plan import Plan, _rel, plan_init
+from ._init_bib import _rel
+from ._init_plan import Plan, plan_init
 
 EXAMPLES = """\b
 Examples:
