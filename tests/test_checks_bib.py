@@ -463,6 +463,18 @@ def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
     assert found["b"] == CATALOGUE["LR124"].hint
 
 
+def test_a_letter_typed_for_a_digit_is_named_in_the_hint() -> None:
+    # "2O07" and "20l5" (a capital O, a small L) got the generic "Write year = {2004}, ..."; a word stays generic.
+    text = ("@misc{a, title={A}, year={2O07}}\n@misc{b, title={B}, year={20l5}}\n@misc{c, title={C}, year={ODIO}}\n"
+            "@misc{d, title={D}, year={Olol}}\n")
+    found = {f.key: f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                                 now=NOW).findings if f.code == "LR124"}
+    assert found["a"] == "Write year = {2007}: the letter 'O' stands where a digit belongs"
+    assert found["b"] == "Write year = {2015}: the letter 'l' stands where a digit belongs"
+    assert found["c"] == CATALOGUE["LR124"].hint  # 0010: no year
+    assert found["d"] == CATALOGUE["LR124"].hint  # 0101: no year
+
+
 def test_pages_holding_an_arxiv_identifier_get_an_eprint_hint() -> None:
     # ADS exports pages = {arXiv:2205.06627}, Google Scholar pages = {arXiv--2507}: "Write pages = {12--15}" fit neither.
     text = ("@article{ads, author={C, A}, title={T}, journal={arXiv e-prints}, year={2022}, pages={arXiv:2205.06627},"

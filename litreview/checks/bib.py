@@ -456,4 +456,20 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             years = set(_YEAR_IN.findall(plain(source.fields.get(name, "")))) if name == "year" else set()
             # "2009 [Online]": the year is there, with words a year field cannot hold
             hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
+            if name == "year" and not hint and "not a number" in problem:
+                hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
             yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+_LOOKALIKES = str.maketrans("OoDlIi", "000111")
+"""Letters typed for the digits they look like ("2O07", "20l5")."""
+
+
+def _digit_typed_as_letter(text: str, today: date) -> str:
+    """The hint for a year holding a letter typed for the digit it looks like ("2O07"), or ''."""
+    year = text.translate(_LOOKALIKES)
+    if len(year) != 4 or not year.isdigit() or not 1000 <= int(year) <= today.year + 1:
+        return ""
+    letters = sorted({c for c, d in zip(text, year, strict=True) if c != d})
+    return f"write year = {{{year}}}: the letter{'s' if len(letters) > 1 else ''} {', '.join(map(repr, letters))} " \
+           "stand" + ("" if len(letters) > 1 else "s") + " where a digit belongs"
