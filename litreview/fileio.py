@@ -51,6 +51,15 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         raise
 
 
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, resolved, lies inside ``root`` (taken as given: resolve it first if it may hold links)."""
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
 def relative_name(path: str | os.PathLike[str], root: str | os.PathLike[str], *, up: bool = False) -> str:
     """``path`` as findings and settings name a file: relative to ``root`` with forward slashes (a relative
     ``path`` is taken as relative to it already); one outside ``root`` as given, or with ``up`` reached by

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..config import DEFAULT_BIBLIOGRAPHY, SETTINGS_FILES, Config
 from ..errors import InputError
+from ..fileio import is_inside
 from .gitref import CI_DEPTH, Runner
 from .gitref import run_git as _run
 
@@ -36,7 +37,7 @@ def extract(commit: str, top: Path, paths: Iterable[Path], dest: Path, runner: R
     submodule (a bibliography shared by several papers) is read from the submodule at the commit
     ``commit`` recorded for it, when the submodule has it.
     """
-    rels = sorted({p.resolve().relative_to(top).as_posix() for p in paths if _inside(p, top)})
+    rels = sorted({p.resolve().relative_to(top).as_posix() for p in paths if is_inside(p, top)})
     if not rels:
         return
     rows = _ls_tree(commit, top, rels, runner, "-r")
@@ -84,24 +85,17 @@ def _write_blobs(commit: str, top: Path, blobs: Sequence[tuple[str, str, str]], 
             raise InputError(f"--since: cannot read {name} at {commit}", hint=_GIT_HINT)
         data, at = out[header_end + 1:header_end + 1 + int(header[2])], header_end + 2 + int(header[2])
         target = dest / name
-        if not _inside(target, root):
+        if not is_inside(target, root):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if mode == "120000":
             link = data.decode("utf-8", "surrogateescape")
-            if not Path(link).is_absolute() and _inside(target.parent / link, root):
+            if not Path(link).is_absolute() and is_inside(target.parent / link, root):
                 with contextlib.suppress(OSError):  # Windows without the right to make links: left out
                     target.symlink_to(link)
         else:
             target.write_bytes(data)
 
-
-def _inside(path: Path, top: Path) -> bool:
-    try:
-        path.resolve().relative_to(top)
-    except ValueError:
-        return False
-    return True
 
 
 def base_config(config: Config, top: Path, dest: Path) -> Config:
@@ -115,7 +109,7 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
     edited is judged by the records it now has.
     """
     def move(path: Path) -> Path:
-        return dest / path.resolve().relative_to(top) if _inside(path, top) else path
+        return dest / path.resolve().relative_to(top) if is_inside(path, top) else path
 
     root = move(Path(config.root))
     changes: dict[str, Any] = {"root": root, "metadata": str(config.path("metadata"))}
@@ -152,7 +146,7 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
         old = _renamed_back(commit, top, old, dest, renames, runner)
         _extract_parts(commit, top, old, dest, done, runner)
         wanted = [p for p in (top / q.resolve().relative_to(dest.resolve()) for q in base_paths(old)
-                              if _inside(q, dest)) if p.resolve() not in done]
+                              if is_inside(q, dest)) if p.resolve() not in done]
         if not wanted:
             break
     changes: dict[str, Any] = {}
@@ -169,7 +163,7 @@ def _renamed_back(commit: str, top: Path, config: Config, dest: Path, renames: C
     """``config`` with each input missing at the base that the change renamed read at its old name
     (extracted under ``dest``); ``renames()`` gives new -> old names in the repository."""
     gone = {p: p.resolve().relative_to(dest).as_posix() for name in _PATH_SETTINGS if getattr(config, name)
-            for p in config.paths(name) if _inside(p, dest) and not p.exists()}
+            for p in config.paths(name) if is_inside(p, dest) and not p.exists()}
     if not gone:
         return config
     back = {p: dest / renames()[name] for p, name in gone.items() if name in renames()}
@@ -211,7 +205,7 @@ def _extract_parts(commit: str, top: Path, config: Config, dest: Path, done: set
     not in the working tree, so the folder is listed at the base."""
     from ..cache import essay_part_rule
 
-    rule = essay_part_rule(config.path("essay")) if config.essay and _inside(config.path("essay"), dest) else None
+    rule = essay_part_rule(config.path("essay")) if config.essay and is_inside(config.path("essay"), dest) else None
     if rule is None or rule[0].resolve() in done:
         return
     folder, is_part = rule
@@ -265,7 +259,7 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     from ..config import load_config
     from ..errors import ConfigError
 
-    if not config.source_file or not _inside(Path(config.source_file), top):
+    if not config.source_file or not is_inside(Path(config.source_file), top):
         return base
     moved = dest / Path(config.source_file).resolve().relative_to(top)
     try:
@@ -276,7 +270,7 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
         found = load_config(moved.parent, env={}) if there else Config()
     except ConfigError:
         return base
-    own = found.source_file is not None and _inside(Path(found.source_file), dest)
+    own = found.source_file is not None and is_inside(Path(found.source_file), dest)
     settings = found if own else Config()
 
     def given(name: str) -> bool:  # by the command line or the environment, not by the settings file

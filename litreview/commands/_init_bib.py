@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..cache import LATEX_SUFFIXES
 from ..config import quoted
 from ..errors import InputError
+from ..fileio import is_inside
 from ..text import plural
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def _follows(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib_sett
     (or ``\\bibliography``) then stays the one place the bibliography is named: a file it adds or renames later
     is read, where a setting copied from it would go stale (LR321)."""
     default = root / "refs" / "bibliography.bib"
-    if not essay_path.is_file() or not _inside(essay_path, root) or default.exists() or default in plan.writes:
+    if not essay_path.is_file() or not is_inside(essay_path, root) or default.exists() or default in plan.writes:
         return False
     named, remote = _named(essay_path, essay_text)  # (one it names that does not exist, or remote, stops a check)
     settings = [bib_setting] if isinstance(bib_setting, str) else bib_setting
@@ -81,7 +82,7 @@ def without_front_matter(text: str, path: Path) -> str:
 
 def _placed(plan: Plan, root: Path, candidate: Path) -> str:
     """The setting for a bibliography file: where it is inside the folder, else copied into refs/."""
-    if _inside(candidate, root):
+    if is_inside(candidate, root):
         return _rel(candidate, root)
     target = root / "refs" / candidate.name
     if target.exists():
@@ -135,7 +136,7 @@ def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
             if len(beside) == 1:
                 plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
                                   f"{essay_path.name} (--bib names another)")
-        if beside or folder == plan.root or not _inside(folder, plan.root):
+        if beside or folder == plan.root or not is_inside(folder, plan.root):
             return beside if len(beside) == 1 else [] if beside else _below(plan, essay_path)
         folder = folder.parent
 
@@ -152,7 +153,7 @@ def _below(plan: Plan, essay_path: Path) -> list[Path]:
     from ..essay import load_essay
 
     top = essay_path.parent
-    if _is_project(essay_path) or not _inside(top, plan.root):
+    if _is_project(essay_path) or not is_inside(top, plan.root):
         return []
     found: list[Path] = []
     for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
@@ -254,13 +255,6 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
     return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
         to_bibtex(refs, make_keys(refs))
 
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-    except ValueError:
-        return False
-    return True
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 from ..cache import LATEX_SUFFIXES
 from ..config import quoted
 from ..errors import ConfigError, InputError
-from ..fileio import TEMP_PATTERN
+from ..fileio import TEMP_PATTERN, is_inside
 from ..safewrite import LOCK_PATTERN
 from ..text import plural
-from ._init_bib import _bibliography, _follows, _inside, _is_project, _rel
+from ._init_bib import _bibliography, _follows, _is_project, _rel
 
 _TAG = re.compile(r"<[^<>]*>")
 #: What init's .gitignore holds: the built site, the cache, and the lock and temporary files litreview's writers
@@ -55,7 +55,7 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
                          hint="init keeps the review's files in refs/: rename that file, then run init again")
     essay_path = _essay(root, essay)
     essay_text = "" if essay_path.is_dir() else _read(essay_path)
-    if _inside(essay_path, root):
+    if is_inside(essay_path, root):
         essay_setting = _rel(essay_path, root)
     else:
         target = root / "refs" / essay_path.name
@@ -119,7 +119,7 @@ def _essay(root: Path, essay: str | None) -> Path:
         if not any(p.suffix.lower() == ".md" for p in path.iterdir() if p.is_file()):
             raise InputError("the folder has no .md files", path=essay,
                              hint="give a Markdown, Quarto, R Markdown or LaTeX file, or a Manubot content/ folder")
-        if not _inside(path, root):
+        if not is_inside(path, root):
             raise InputError("a manuscript folder is reviewed where it is: it must lie inside this folder",
                              path=essay, hint="run litreview init in the manuscript's repository")
         return path
