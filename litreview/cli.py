@@ -157,8 +157,15 @@ def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
     except LitreviewError:
         return
     if not configured:
+        from pathlib import Path
+
+        from .essay import manuscripts_in
+        from .text import visible
+
+        found = manuscripts_in(Path.cwd())
+        name = visible(found[0]) if len(found) == 1 else "paper.md"
         click.echo("note: no litreview.toml or [tool.litreview] here or above; set up a review of your essay "
-                   "with `litreview init paper.md`", err=True)
+                   f"with `litreview init {name}`", err=True)
 
 
 BUG_HINT = ("this is a bug in litreview, not in your files' syntax: please report it with the command "

@@ -85,9 +85,25 @@ def test_init_copies_an_essay_from_outside_and_uses_a_bib_beside_it(tmp_path: Pa
     assert (repo / "refs" / "paper.bib").read_bytes() == (drafts / "paper.bib").read_bytes()
 
 
+def test_init_without_an_essay_names_the_manuscripts_of_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # The hint said "e.g. litreview init paper.md" whatever the folder held; a README is no manuscript.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("# Repo\n", encoding="utf-8")
+    (tmp_path / "thesis.qmd").write_text("Text.\n", encoding="utf-8")
+    assert main(["init"]) == 2
+    assert "hint: name it: litreview init thesis.qmd\n" in capsys.readouterr().err
+    (tmp_path / "notes.tex").write_text("Text.\n", encoding="utf-8")
+    assert main(["init"]) == 2
+    assert "hint: name one: litreview init notes.tex (or thesis.qmd)\n" in capsys.readouterr().err
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\n", encoding="utf-8")
+    assert main(["init"]) == 2  # a book is reviewed through its settings file
+    assert "hint: name it: litreview init _quarto.yml\n" in capsys.readouterr().err
+
+
 def test_init_without_an_essay_says_what_to_do(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init"]) == 2
-    assert "litreview init paper.md" in capsys.readouterr().err
+    assert "name it: litreview init essay.md" in capsys.readouterr().err  # the folder's one manuscript
     assert main(["init", "missing.md"]) == 2
 
 

@@ -113,7 +113,7 @@ def _essay(root: Path, essay: str | None) -> Path:
         default = root / "refs" / "essay.md"
         if default.is_file():
             return default
-        raise InputError("name the essay to review", hint="e.g. litreview init paper.md")
+        raise InputError("name the essay to review", hint=essay_hint(root))
     path = Path(essay).expanduser().resolve()
     if path.is_dir():  # a Manubot content/ folder
         if not any(p.suffix.lower() == ".md" for p in path.iterdir() if p.is_file()):
@@ -137,6 +137,18 @@ def _essay(root: Path, essay: str | None) -> Path:
         # read, and the settings init writes are never rewritten by a second run.
         front_matter(_read(path), str(path))
     return path
+
+
+def essay_hint(root: Path) -> str:
+    """How to name the essay: with the manuscripts found in ``root`` when there are some."""
+    from ..essay import manuscripts_in
+    from ..text import visible
+
+    found = [visible(name) for name in manuscripts_in(root)]
+    if not found:
+        return "e.g. litreview init paper.md (a Markdown, Quarto, R Markdown or LaTeX file, or a Manubot content/ folder)"
+    others = f" (or {', '.join(found[1:6])}{', ...' if len(found) > 6 else ''})" if len(found) > 1 else ""
+    return f"{'name it' if len(found) == 1 else 'name one'}: litreview init {found[0]}{others}"
 
 
 def _read(path: Path) -> str:

@@ -22,7 +22,7 @@ from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
 __all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
-           "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay",
+           "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay", "manuscripts_in",
            "normalise_space", "noted", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
@@ -87,6 +87,26 @@ def check_manuscript(path: Path) -> None:
     hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd), LaTeX or Jupyter (.ipynb) file, " \
            "a book's _quarto.yml or _bookdown.yml, or a Manubot content/ folder"
     raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
+
+
+_MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".ipynb", *LATEX_SUFFIXES)
+_NOT_MANUSCRIPTS = ("readme", "changelog", "license", "licence", "contributing", "code_of_conduct", "news", "authors")
+
+
+def manuscripts_in(folder: Path) -> list[str]:
+    """The names of what ``init`` could review in ``folder``: its manuscript files (not a README or a licence), a
+    book's settings file, and a Manubot ``content/`` folder; for a hint when no essay was named."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    found = [p.name for p in entries if p.is_file() and (p.name in BOOKS or (
+        p.suffix.lower() in _MANUSCRIPT_SUFFIXES and p.stem.lower() not in _NOT_MANUSCRIPTS))]
+    content = folder / "content"
+    if content.is_dir() and any(p.suffix.lower() == ".md" for p in content.iterdir()):
+        found.append("content")
+    books = [name for name in found if name in BOOKS]
+    return books or found  # a book's chapters are reviewed through its settings file
 
 
 def load_essay(path: str | os.PathLike[str]) -> Essay:
