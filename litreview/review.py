@@ -136,9 +136,10 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         metadata = load_metadata(bibliography, config.path("metadata"), now=now,
                                  stale_days=config.stale_days, config=config)
     # Read on every run, cached or not: the files the essay names outside the settings are no input of the cache.
-    unread = unread_bibliographies(essay, bibliography, Path(config.root)) if essay is not None else None
+    unread = (unread_bibliographies(essay, bibliography, Path(config.root)) if essay is not None
+              else UnreadBibliographies())
     review = Review(bibliography=bibliography, essay=essay, metadata=metadata or {},
-                    linkage=linkage or Linkage(), unread=unread or UnreadBibliographies())
+                    linkage=linkage or Linkage(), unread=unread)
     if with_checks:
         from dataclasses import replace
 

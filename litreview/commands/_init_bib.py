@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bibliography.csl import CSL_SUFFIXES, is_csl
 from ..cache import LATEX_SUFFIXES
 from ..config import quoted
 from ..errors import InputError
@@ -18,7 +19,7 @@ from ..text import plural
 if TYPE_CHECKING:
     from ._init_plan import Plan
 
-_BIB_SUFFIXES = (".bib", ".json", ".yaml", ".yml")
+_BIB_SUFFIXES = (".bib", *CSL_SUFFIXES)
 
 
 def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
@@ -132,7 +133,7 @@ def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         if not beside and folder == essay_path.parent and not _has_inline_references(essay_path, text):
             # No .bib: the one CSL-JSON or CSL-YAML bibliography beside the essay (a brief's list of cases that
             # its build script hands to pandoc), told from settings files by holding items.
-            beside = [p for p in sorted(folder.iterdir()) if p.suffix.lower() in _BIB_SUFFIXES[1:] and _is_csl(p)]
+            beside = [p for p in sorted(folder.iterdir()) if is_csl(p) and _holds_csl_items(p)]
             if len(beside) == 1:
                 plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
                                   f"{essay_path.name} (--bib names another)")
@@ -194,7 +195,7 @@ def _has_inline_references(essay_path: Path, text: str) -> bool:
     return essay_path.is_file() and inline_references(text, str(essay_path)) is not None
 
 
-def _is_csl(path: Path) -> bool:
+def _holds_csl_items(path: Path) -> bool:
     """Whether the file is a CSL bibliography with at least one item (not a settings or package file)."""
     from .. import safeload
     from ..bibliography.csl import parse_csl

@@ -42,8 +42,9 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             # A citation right after the closing mark is the quotation's own ("“...” [@roe, 97]"): the others
             # of the sentence cite it for something else.
             after = sorted((h for h in here if h.kind == "marker" and h.start >= m.end()), key=lambda h: h.start)
-            own = [h for h in after if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start])
-                   and "]" not in claim.text[after[0].start:h.start]]  # the items of that one bracket
+            own = []
+            if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start]):
+                own = [h for h in after if "]" not in claim.text[after[0].start:h.start]]  # that one bracket's items
             carrier = own or here or (by_claim.get(before.id, []) if before is not None else [])
             if words < MIN_WORDS and not carrier:
                 continue

@@ -71,7 +71,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     raw = str(url).strip()
-    if CONTROLS.search(raw) or any(c in raw for c in "\t\r\n"):
+    if CONTROLS.search(raw) or any(c in raw for c in "\t\n"):  # (CONTROLS holds \r)
         return None
     match = _SCHEME.match(raw)
     if not match or match.group(1).lower() not in ALLOWED_SCHEMES:
