@@ -28,7 +28,7 @@ def escaped_controls(text: str) -> str:
     ``ensure_ascii=False`` json writes C1 controls (CSI, OSC) and direction overrides as they are, which a
     terminal acts on and an editor shows reordered. Read back, the values are the same (json escapes the C0
     controls itself, and outside strings JSON text is ASCII)."""
-    return text if text.isascii() else CONTROLS.sub(_unicode_escape, text)
+    return text if text.isascii() and "\x7f" not in text else CONTROLS.sub(_unicode_escape, text)
 
 
 def _unicode_escape(m: re.Match[str]) -> str:

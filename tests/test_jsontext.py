@@ -62,3 +62,12 @@ def test_a_finding_report() -> None:
 def test_lists_that_are_almost_records(records: list) -> None:
     assert json_text(records) == expected(records)
     assert json_text({"findings": records}) == expected({"findings": records})
+
+
+def test_delete_in_ascii_json_is_escaped_too() -> None:
+    # DEL (U+007F) is ASCII, one of text.CONTROLS, and json.dumps writes it as it is: an all-ASCII text was returned
+    # untouched.
+    from litreview.jsontext import escaped_controls
+
+    assert escaped_controls('{"a": "x\x7fy"}') == '{"a": "x\\u007fy"}'
+    assert escaped_controls('{"a": "xy"}') == '{"a": "xy"}'
