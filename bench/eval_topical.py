@@ -207,6 +207,32 @@ def score(docs: list[Document], method: Callable[[Document], tuple[Ranking, Rank
             "citing": citing, "silent": silent_total}
 
 
+def rank_every_candidate(doc: Document) -> tuple[Ranking, Ranking]:
+    """As ``rank_litreview``, with every candidate the suggester scores listed (no cap per claim or per
+    entry): an entry missing from it is one litreview cannot suggest there, however it ranks."""
+    top_k, per_source = topical.TOP_K, topical.PER_SOURCE
+    topical.TOP_K = topical.PER_SOURCE = 10**9
+    try:
+        return rank_litreview(doc)
+    finally:
+        topical.TOP_K, topical.PER_SOURCE = top_k, per_source
+
+
+def ceilings(splits: dict[str, list[Document]], depths: tuple[int, ...] = (10, 20, 30)) -> str:
+    """Per split, the share of the cited entries among all litreview scores in a sentence (its links and
+    every topical candidate: no ranking reaches past it), and what the best baseline's deeper ranks hold."""
+    lines = [f"ceiling: cited entries among all litreview scores in the sentence, against the best "
+             f"{'/'.join(map(str, depths))} of BM25 + par.+acr.+essay (mean per citing sentence)"]
+    for name, docs in splits.items():
+        pool = recalls(docs, rank_every_candidate, k=10**9)
+        deep = [recalls(docs, lambda d, k=k: rank_bm25(d, paragraph=topical.PARAGRAPH, acronyms=True, essay=1.0,
+                                                          depth=k), k=k) for k in depths]
+        mean = [sum(r.values()) / max(1, len(r)) for r in (pool, *deep)]
+        lines.append(f"  {name:<10} litreview {mean[0]:.3f}   baseline "
+                     + "  ".join(f"@{k} {v:.3f}" for k, v in zip(depths, mean[1:], strict=True)))
+    return "\n".join(lines)
+
+
 def fold_weights(docs: list[Document]) -> dict[str, dict[str, float]]:
     """Per document, the re-ranker as ``--fit`` would write it from the other documents alone
     (penalised fit, calibrated on their own out-of-fold scores)."""
@@ -564,6 +590,7 @@ def main(argv: list[str] | None = None) -> int:
             print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0
     print(table(splits))
+    print(ceilings(splits))
     x, y, doc_of = pairs(fitted)
     refit = fit_calibrated(x, y, doc_of)
     same = all(abs(refit[k] - WEIGHTS.get(k, 0.0)) < 1e-3 for k in refit)

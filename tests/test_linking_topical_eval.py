@@ -195,3 +195,23 @@ def test_the_linker_query_baseline_reads_a_long_form_at_the_paragraph_s_weight()
     doc = Document("d", essay, bib, {c.id: set() for c in essay.claims})
     # as the linker's BM25 reads it: the sentence's own word first, the acronym's long form still met
     assert [k for k, _ in rank_bm25(doc, paragraph=0.5, acronyms=True)[0][essay.claims[1].id]] == ["y", "x"]
+
+
+def test_the_ceiling_counts_every_candidate_litreview_scores_and_no_other() -> None:
+    from eval_topical import ceilings, rank_every_candidate, recalls
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+    from litreview.linking import topical
+
+    essay = parse_essay("Gaussian processes model light curves.\n")
+    bib = parse_bibliography("@article{a, title={Gaussian processes}}\n@article{b, title={Cooking with butter}}\n"
+                             + "".join(f"@article{{c{n}, title={{Light curves {n}}}}}\n" for n in range(6)))
+    claim = essay.claims[0].id
+    doc = Document("d", essay, bib, {claim: {"a", "b", "c5"}})
+    # the six light-curve entries and the Gaussian one are scored, more than a claim lists; "b" shares no word
+    assert len(rank_every_candidate(doc)[0][claim]) == 7 > topical.TOP_K
+    assert recalls([doc], rank_every_candidate, k=100) == {("d", claim): pytest.approx(2 / 3)}
+    assert (topical.TOP_K, topical.PER_SOURCE) == (5, 50)  # restored
+    assert "d          litreview 0.667" in ceilings({"d": [doc]})
