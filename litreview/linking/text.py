@@ -188,12 +188,30 @@ def _content_stem(word: str) -> str | None:
     return stem(w)
 
 
+def topic_words(text: str) -> list[str]:
+    """The words of ``text`` as topics read them: a hyphenated compound ("time-domain", "GP-based",
+    "Propaganda-Talk-Show") as its parts, so that it meets the same words written apart ("time domain").
+    ``content_stems`` (BM25's words, the words other linkers compare) keeps it whole: split there too, the
+    cited entries of de-marked development manuscripts ranked lower (bench/eval_topical.py)."""
+    words = _WORD.findall(text)
+    if "-" not in text:
+        return words
+    out: list[str] = []
+    for word in words:
+        if "-" in word:
+            out.extend(part for part in word.split("-") if part)
+        else:
+            out.append(word)
+    return out
+
+
 def phrase_stems(text: str) -> list[str]:
     """Content stems of ``text`` (form words left out) and, within each clause, each pair of
-    neighbouring ones: "National Security Advisor" gives nation, secur, advis, "nation secur", ..."""
+    neighbouring ones: "National Security Advisor" gives nation, secur, advis, "nation secur", ...
+    (a hyphenated compound as its parts: ``topic_words``)."""
     out: list[str] = []
     for clause in _CLAUSE.split(text):
-        stems = [s for s in map(_phrase_stem, _WORD.findall(clause)) if s is not None]
+        stems = [s for s in map(_phrase_stem, topic_words(clause)) if s is not None]
         out.extend(stems)
         out.extend(f"{a} {b}" for a, b in pairwise(stems))
     return out
@@ -209,4 +227,4 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 def word_stems(text: str) -> list[tuple[str, str]]:
     """Each word of ``text`` as written, with its stem."""
-    return [(w, stem(w)) for w in _WORD.findall(text)]
+    return [(w, stem(w)) for w in topic_words(text)]
