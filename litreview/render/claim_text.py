@@ -42,10 +42,20 @@ def _inline() -> Any:
     return md
 
 
+NOTE_SHOWN = (" [note: ", "]")
+"""What stands around an inline note where it stands (``litreview.css`` puts the same around ``.lr-note``): the
+plain text of a claim reads "It changed. [note: See Holsti 2004.]", not "It changed.See Holsti 2004."."""
+_AS_TEXT = "lr_notes_as_text"
+
+
 def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
-    """Pandoc's inline note (``^[...]``) in small type where it stands, its markup rendered."""
+    """Pandoc's inline note (``^[...]``, a LaTeX ``\\footnote`` too) in small type where it stands, its markup
+    rendered; for plain text, between the words the page shows around it (``NOTE_SHOWN``)."""
     note = env.get("footnotes", {}).get("list", {}).get(tokens[idx].meta.get("id"), {})
-    return f'<span class="lr-note">{self.renderInline(note.get("tokens") or [], options, env)}</span>'
+    inner = self.renderInline(note.get("tokens") or [], options, env)
+    if env.get(_AS_TEXT):
+        return f"{esc(NOTE_SHOWN[0])}{inner}{esc(NOTE_SHOWN[1])}"
+    return f'<span class="lr-note">{inner}</span>'
 
 
 def _dashes(state: Any) -> None:
@@ -71,12 +81,13 @@ NoteNumbers = Mapping[str, tuple[int, str]]
 
 def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citation], str | None],
                xref: Callable[[str, bool], str | None] | None = None,
-               numbers: NoteNumbers | None = None) -> tuple[str, set[str]]:
+               numbers: NoteNumbers | None = None, *, notes_as_text: bool = False) -> tuple[str, set[str]]:
     """The claim's HTML and the keys whose marks it placed in the text.
 
     ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks);
     ``xref`` what the manuscript prints for a cross-reference's label (``crossrefs.crossref_labels``);
-    ``numbers`` the essay's notes (``note_numbers``): a reference to another is printed as written, as pandoc does.
+    ``numbers`` the essay's notes (``note_numbers``): a reference to another is printed as written, as pandoc does;
+    ``notes_as_text``: an inline note between the words the page shows around it, for plain text.
     """
     groups = _citation_groups(text, citations)
     placed: list[str] = []
@@ -102,7 +113,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     if "[^" in plain or (xref is not None and "@" in plain):
         plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes, xref, numbers), plain)
     # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
-    html = _inline().renderInline(plain) if _MARKUP.search(plain) else esc(plain)
+    html = _inline().renderInline(plain, {_AS_TEXT: notes_as_text}) if _MARKUP.search(plain) else esc(plain)
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
     for n, shown in enumerate(notes):
@@ -170,12 +181,12 @@ def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
                numbers: NoteNumbers | None = None) -> str:
     """A claim's Markdown as the page shows it, in plain text (for a card's excerpt): emphasis, code and link
     markup, raw LaTeX and note references (the first note's "[^ver]", as pandoc's plain text prints it: "[1]")
-    rendered."""
+    rendered; an inline note (a LaTeX ``\\footnote``) between the words the page shows around it."""
     if not _MARKUP.search(text) and not (xref is not None and "@" in text):
         return text
-    html, _ = claim_html(text, (), lambda item: None, xref, numbers)
+    html, _ = claim_html(text, (), lambda item: None, xref, numbers, notes_as_text=True)
     html = _SUPERSCRIPT.sub(r"[\1]", html)
-    return unescape(_TAG.sub("", html))
+    return unescape(_TAG.sub("", html)).replace(f" {NOTE_SHOWN[0]}", NOTE_SHOWN[0])
 
 
 _SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>(.*?)</sup>')
