@@ -306,8 +306,8 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if joined:
             # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides),
             # its people given name first when the list's other people are written so.
-            natural = any(names.name_form(n) == "natural" for n in listed)
-            written = [names.joined_as_list(n, given_first=natural) if n in joined else n for n in listed]
+            others_first = any(names.name_form(n) == "natural" for n in listed)
+            written = [names.joined_as_list(n, given_first=others_first) if n in joined else n for n in listed]
             hint = (f"write {role} = {{{' and '.join(written)}}}" if all(written)
                     else "separate the people with ' and ', each written 'Family, Given'")
             yield entry_finding("LR153", source, f"the {role} list names {joined[0]!r} as one person: its names are "
