@@ -1,6 +1,6 @@
 """A LaTeX manuscript's footnotes as a reviewer sees them: ``litreview links`` quotes the sentence as the file writes
 it (``\\footnote{...}``, not the ``^[...]`` the reader reads it as), and the site's plain excerpts mark the note as the
-essay page does (" [note: ...]"), not glued to the sentence."""
+essay page does (" [note 1: ...]", numbered as pandoc numbers it), not glued to the sentence."""
 
 from __future__ import annotations
 
@@ -57,9 +57,22 @@ def test_a_source_pages_excerpt_marks_the_note_as_the_essay_page_does(tmp_path: 
     page = files["sources/holsti2004.md"]
     assert isinstance(page, str)
     excerpts = [re.sub(r"<[^>]+>", "", e) for e in re.findall(r'<blockquote class="lr-excerpt">(.*?)</blockquote>', page)]
-    assert "Sovereignty changed over time. [note: See [Holsti 2004] for a long history [and more].]" in excerpts
+    # Numbered as pandoc numbers the notes (a note in a note after the text's: left unnumbered).
+    assert "Sovereignty changed over time. [note 1: See [Holsti 2004] for a long history [and more].]" in excerpts
     essay = files["essay.md"]
     assert isinstance(essay, str)
     cards = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay)
-    assert cards == ["Evidence: Sovereignty changed over time. [note: See <mark>[Holsti 2004]</mark> for a long history "
-                     "[and more].]", "Evidence: Another note. [note: <mark>Holsti</mark> argues this [note: nested].]"]
+    assert cards == ["Evidence: Sovereignty changed over time. [note 1: See <mark>[Holsti 2004]</mark> for a long history "
+                     "[and more].]", "Evidence: Another note. [note 2: <mark>Holsti</mark> argues this [note: nested].]"]
+    assert 'Sovereignty changed over time.<span class="lr-note" data-note="1">See ' in essay
+
+
+def test_an_inline_note_takes_its_number_among_the_referenced_ones(tmp_path: Path) -> None:
+    # pandoc 3.9 prints "Before.[1] Mesa ….[2]": the inline note is the second, after the referenced one.
+    (tmp_path / "paper.md").write_text("Before.[^a] Mesa [@holsti2004].^[Inline one.]\n\n[^a]: A.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="paper.md", bibliography="refs.bib", claims=""),
+                          with_checks=False)
+    essay = render_site(review, Layout())["essay.md"]
+    assert isinstance(essay, str)
+    assert '<span class="lr-note" data-note="2">Inline one.</span>' in essay
