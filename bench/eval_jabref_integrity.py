@@ -11,6 +11,7 @@ Split: an example is *dev* when the first byte of sha1(checker|mode|field|value)
 
     python bench/eval_jabref_integrity.py
     python bench/eval_jabref_integrity.py --show-errors   # the dev examples judged wrongly
+    python bench/eval_jabref_integrity.py --dev-only      # the dev columns alone, to tune without the held ones
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--examples", type=Path, default=DEFAULT)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--dev-only", action="store_true", help="judge and print the dev examples alone")
     args = parser.parse_args()
+    splits = ("dev",) if args.dev_only else ("dev", "held")
     if not args.examples.is_file():
         print(f"no examples at {args.examples}", file=sys.stderr)
         return 2
@@ -103,10 +106,12 @@ def main() -> int:
     unmatched: dict[str, int] = defaultdict(int)
     for row in rows:
         checker = row["checker"]
+        split = "dev" if is_dev(row) else "held"
+        if split not in splits:
+            continue
         if checker not in CODES:
             unmatched[checker] += 1
             continue
-        split = "dev" if is_dev(row) else "held"
         new = codes_for(entry_text(row, True)) - codes_for(entry_text(row, False))
         flagged = bool(new & CODES[checker])
         kind = "invalid" if row["invalid"] else "valid"
@@ -115,24 +120,26 @@ def main() -> int:
         if args.show_errors and split == "dev" and flagged != row["invalid"]:
             print(f"{'missed' if row['invalid'] else 'false alarm'}: {checker} {row['mode']} "
                   f"{row['field']}={row['value']!r} -> {sorted(new)}")
-    print(f"{'checker':<30} {'codes':<19} {'dev: invalid flagged':>21} {'valid flagged':>14}"
-          f" {'held: invalid flagged':>22} {'valid flagged':>14}")
-    totals: dict[str, dict[str, int]] = {"dev": defaultdict(int), "held": defaultdict(int)}
+    held_head = "" if args.dev_only else f" {'held: invalid flagged':>22} {'valid flagged':>14}"
+    print(f"{'checker':<30} {'codes':<19} {'dev: invalid flagged':>21} {'valid flagged':>14}{held_head}")
+    totals: dict[str, dict[str, int]] = {split: defaultdict(int) for split in splits}
+    widths = (21, 14, 22, 14)
     for checker in sorted(CODES):
         cells = []
-        for split in ("dev", "held"):
+        for split in splits:
             r = table[(checker, split)]
             for k, v in r.items():
                 totals[split][k] += v
             cells.append(f"{r['invalid flagged']}/{r['invalid']}")
             cells.append(f"{r['valid flagged']}/{r['valid']}")
-        print(f"{checker:<30} {','.join(sorted(CODES[checker])):<19} {cells[0]:>21} {cells[1]:>14}"
-              f" {cells[2]:>22} {cells[3]:>14}")
+        shown = " ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
+        print(f"{checker:<30} {','.join(sorted(CODES[checker])):<19} {shown}")
     cells = []
-    for split in ("dev", "held"):
+    for split in splits:
         t = totals[split]
         cells += [f"{t['invalid flagged']}/{t['invalid']}", f"{t['valid flagged']}/{t['valid']}"]
-    print(f"{'total (checkers with a counterpart)':<50} {cells[0]:>21} {cells[1]:>14} {cells[2]:>22} {cells[3]:>14}")
+    shown = " ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
+    print(f"{'total (checkers with a counterpart)':<50} {shown}")
     listed = ", ".join(f"{name} ({n})" for name, n in sorted(unmatched.items()))
     print(f"no counterpart ({sum(unmatched.values())} examples): {listed}")
     return 0

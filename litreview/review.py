@@ -404,10 +404,11 @@ def bibliography_names(meta: Mapping[str, object]) -> list[str]:
 def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
              inline: Bibliography | None = None) -> Bibliography:
     """Several bibliographies read as one, as pandoc reads them: a key defined in two files takes the
-    later file's entry, and the earlier one is an LR101 duplicate naming both places; an essay's
+    later file's entry, and the earlier one is an LR101 duplicate naming both places; a crossref or xdata
+    naming another file's entry inherits from it, as biber resolves it (pandoc does not); an essay's
     front matter ``references`` (``inline``) come last, taking precedence. The result's
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
-    from .bibliography.several import duplicate_key, macro_in_other_file
+    from .bibliography.several import duplicate_key, inherit_across, macro_in_other_file
 
     once = {path.resolve(): path for path in reversed(paths)}  # a file named twice is read once
     loaded = [load(path) for path in reversed(once.values())] + ([inline] if inline is not None else [])
@@ -424,5 +425,6 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
             chosen[source.key] = source
             if earlier is not None:
                 problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
-    return Bibliography(tuple(chosen.values()), tuple(problems), first.file, first.text,
+    # A crossref or xdata naming another file's entry inherits from it, as biber reads the files of a document.
+    return Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), first.file, first.text,
                         tuple((bib.file, bib.text) for bib in loaded))

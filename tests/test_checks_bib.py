@@ -314,6 +314,27 @@ def test_latex_integrity(value: str, broken: bool) -> None:
     assert bool(latex_problem(value)) is broken
 
 
+def test_broken_latex_is_quoted_as_written_around_the_problem() -> None:
+    # The message quoted '$\\beginitemize$' (its braces taken away) and, in a long abstract, its first 70
+    # characters, whatever the problem's place.
+    long = "An abstract of many words " * 6 + "where $x_1 is never closed" + ", and more words after it" * 4
+    text = (f"@misc{{a, title = {{$\\begin{{itemize}}$}}, abstract = {{{long}}}, year = {{2020}}}}\n"
+            "@misc{b, title = {Plain}, note = {See \\url{https://example.org/a_b} and \\foo}, year = {2020}}\n")
+    found = {f.key: f.message for f in findings_for_text(text) if f.code == "LR142"}
+    assert found["a"] == "title: environment 'itemize' inside math: '$\\begin{itemize}$'"
+    found_abstract = [f.message for f in findings_for_text(text.replace("title = {$\\begin{itemize}$}",
+                                                                         "title = {T}")) if f.key == "a"]
+    # 34 characters before the "$" that opens the math, 35 from it (checks.bib.part_of's 70).
+    assert found_abstract == ["abstract: math opened with $ is never closed: '…s An abstract of many words where "
+                              "$x_1 is never closed, and more words…'"]
+    assert found["b"].startswith("note: unknown command \\foo") and found["b"].endswith("and \\foo'")
+
+
+def findings_for_text(text: str):  # type: ignore[no-untyped-def]
+    review = Review(bibliography=parse_bibliography(text, "refs.bib"))
+    return check_review(review, Config(root=CASES), now=NOW).findings
+
+
 def test_a_command_the_preamble_defines_is_known() -> None:
     from litreview.checks.integrity import defined_commands, latex_problem
 
@@ -574,6 +595,50 @@ def test_names_joined_by_commas_only_when_the_reading_is_clearly_several_people(
     from litreview.bibliography.refparse.lexicon import GIVEN
 
     assert comma_joined(name, GIVEN) is joined
+
+
+GIVEN_FIRST = ("@book{{a, author = {{Ann Rivers and Bo Stone}}, title = {{T}}, publisher = {{P}}, year = {{2001}}}}\n"
+               "@book{{b, author = {{Kim Lee}}, title = {{T}}, publisher = {{P}}, year = {{2002}}}}\n"
+               "@book{{c, author = {{{names}}}, title = {{T}}, publisher = {{P}}, year = {{2003}}}}\n")
+
+
+@pytest.mark.parametrize(("names", "hint"), [
+    ("Jouni Smed, Harri Hakonen", "Write author = {Smed, Jouni and Hakonen, Harri}"),
+    ("Jouni Smed, Harri Hakonen, and Tove Lind", "Write author = {Jouni Smed and Harri Hakonen and Tove Lind}"),
+    ("Jouni Smed, Harri Hakonen, Tove Lind", "Write author = {Smed, Jouni and Hakonen, Harri and Lind, Tove}"),
+])
+def test_people_written_given_name_first_and_joined_by_commas(names: str, hint: str) -> None:
+    # A bibliography that writes its people given name first means "Jouni Smed, Harri Hakonen" as two people.
+    [found] = [f for f in _style(GIVEN_FIRST.format(names=names)) if f.code in ("LR153", "LR147")]
+    assert (found.code, found.key, found.hint) == ("LR153", "c", hint)
+
+
+def test_given_first_people_joined_by_commas_in_a_list_of_given_first_names() -> None:
+    text = "@book{c, author = {Jouni Smed, Harri Hakonen and Tove Lind}, title = {T}, publisher = {P}, year = {2003}}\n"
+    [found] = [f for f in _style(text) if f.code in ("LR153", "LR147")]
+    # The hint writes them as the list writes its other people (no list of mixed forms, LR147).
+    assert (found.code, found.hint) == ("LR153", "Write author = {Jouni Smed and Harri Hakonen and Tove Lind}")
+
+
+@pytest.mark.parametrize("names", [
+    "Smed, Jouni", "Smed, J. and Hakonen, H.", "García Márquez, Gabriel José", "Di Renzo, Gian Carlo",
+    "Joshua L. Rosenbloom, Iowa State University", "Smed, Jouni and Hakonen, Harri", "Neuroimaging Initiative, Alzheimer's Disease",
+])
+def test_one_name_family_first_in_a_given_first_bibliography_is_no_list(names: str) -> None:
+    assert [f for f in _style(GIVEN_FIRST.format(names=names)) if f.code == "LR153"] == []
+
+
+def test_two_words_each_side_are_one_name_where_the_bibliography_writes_family_names_first() -> None:
+    # "Di Renzo, Gian Carlo", "Maureira Fredes, Cristián Danilo": as many real names of this form as lists.
+    text = GIVEN_FIRST.replace("Ann Rivers and Bo Stone", "Rivers, Ann and Stone, Bo").replace("Kim Lee", "Lee, Kim")
+    for names in ("Jouni Smed, Harri Hakonen", "Maureira Fredes, Cristián Danilo"):
+        assert [f for f in _style(text.format(names=names)) if f.code == "LR153"] == []
+
+
+def _style(text: str):
+    from litreview.checks.style import check_style
+
+    return check_style(parse_bibliography(text, "refs.bib"), now=NOW, access_max_age_days=365)
 
 
 def test_names_joined_by_commas_hint_gives_the_list_and_placeholder_says_what_is_printed() -> None:

@@ -143,7 +143,7 @@ def test_a_latex_footnote_is_a_note_on_the_page_not_bracketed_text(tmp_path: Pat
     (tmp_path / "p.bib").write_text("@book{k1, author={Doe, Jane}, title={T}, year={2001}, publisher={P}}\n",
                                     encoding="utf-8")
     page = essay_html(tmp_path, "p.tex", "p.bib")
-    assert ('Software Carpentry<span class="lr-note"><a href="https://software-carpentry.org" '
+    assert ('Software Carpentry<span class="lr-note" data-note="1"><a href="https://software-carpentry.org" '
             'rel="noopener noreferrer">https://software-carpentry.org</a></span> in Canada') in page
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -255,6 +256,13 @@ def _keyless_fields(text: str, start: int, line: int) -> tuple[list, dict[str, i
     except (ValueError, TypeError):
         return [], {}, ()
     return [], {}, ()
+
+
+def with_fields(source: Source, fields: Mapping[str, str]) -> Source:
+    """``source`` read again with ``fields`` (its own and what it inherits from another file's entry): the same
+    key, type, file and lines. A name it cannot read is reported where it is written, not here."""
+    raw = _Raw(source.type, source.key, dict(fields), source.line or 0, dict(source.field_lines))
+    return replace(_source(raw, fields, source.file or "", []), file=source.file, line=source.line)
 
 
 def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[Finding]) -> Source:

@@ -8,7 +8,8 @@ the list in biber and names no one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from ..lazyre import lazy
 from ..model import Person
@@ -226,26 +227,66 @@ def _looks_given_family(words: list[str], given_names: frozenset[str]) -> bool:
     return all(_INITIALS.fullmatch(w) or w.casefold() in given_names for w in words[:-1])
 
 
+def _full_name(words: list[str]) -> bool:
+    """ "Harri Hakonen", "Donald E. Knuth": two to four words that each open with a capital, the last a word (no
+    initial, no suffix, no acronym such as LLC), as a person is written given name first."""
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1]
+    return (not _INITIALS.fullmatch(last) and last.rstrip(".").casefold() not in _SUFFIX
+            and any(c.islower() for c in last)
+            and all(c.isalpha() or c in "-'’." for w in words for c in w))
+
+
+def _parts(name: str) -> list[str] | None:
+    """The comma-separated parts of a plain name (a comma before the list's next "and" dropped: "Jouni Smed, Harri
+    Hakonen, and Ville Mönkkönen"); None for a name in braces, with a backslash or in biblatex's key=value form."""
+    if "=" in name or "{" in name or "}" in name or "\\" in name or "," not in name:
+        return None
+    return [p.strip() for p in name.strip().removesuffix(",").split(",")]
+
+
 def comma_joined(name: str, given_names: frozenset[str]) -> bool:
     """Whether one name of a list is clearly several people joined by commas, which BibTeX reads as one person:
     "I.N. Bronstein, K.A. Semendjaew" (each side a given name or initials, then a family name), "Smith, J., Jones"
-    (a middle part that is no suffix such as Jr.). "García Márquez, Gabriel José", "Smith, Jr., John" and a body's
-    name in braces are one name; more than two commas is pybtex's own error (too many commas)."""
-    if "=" in name or "{" in name or "}" in name or "\\" in name or "," not in name:
+    (a middle part that is no suffix such as Jr.), three people written given name first ("Jouni Smed, Harri
+    Hakonen, Ville Mönkkönen"). "García Márquez, Gabriel José", "Smith, Jr., John" and a body's name in braces are
+    one name; more than two commas is pybtex's own error (too many commas)."""
+    parts = _parts(name)
+    if parts is None or not all(parts):
         return False
-    parts = [p.strip() for p in name.split(",")]
     if len(parts) == 3:  # "Family, initials, Family": no "Family, Jr, Given" and no "Doe, Jane, PhD"
-        return (all(parts) and all(_INITIALS.fullmatch(w) for w in _TEX_SPACE.split(parts[1]))
-                and parts[1].rstrip(".").casefold() not in _SUFFIX and parts[2].rstrip(".").casefold() not in _SUFFIX)
-    if len(parts) != 2:
+        words = [_TEX_SPACE.split(p) for p in parts]
+        return ((all(_INITIALS.fullmatch(w) for w in words[1])
+                 and parts[1].rstrip(".").casefold() not in _SUFFIX and parts[2].rstrip(".").casefold() not in _SUFFIX)
+                or all(_full_name(w) for w in words))
+    return len(parts) == 2 and all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts)
+
+
+def full_names_joined(name: str, given_names: frozenset[str]) -> bool:
+    """Whether one name of a list reads as two people written given name first ("Jouni Smed, Harri Hakonen") as well
+    as one written family name first ("Di Renzo, Gian Carlo"): several people only where the list, or the
+    bibliography, writes its other people given name first (``given_first``). A side ending in a known given name
+    is one person's given names ("García Márquez, Gabriel José")."""
+    parts = _parts(name)
+    if parts is None or len(parts) != 2:
         return False
-    return all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts if p) and all(parts)
+    words = [_TEX_SPACE.split(p) for p in parts]
+    return all(_full_name(w) and w[-1].rstrip(".").casefold() not in given_names for w in words)
 
 
-def joined_as_list(name: str) -> str:
+def given_first(values: Iterable[str]) -> bool:
+    """Whether name lists write their people given name first ("Donald E. Knuth and Jane Doe"): two names at least
+    so written, and at least twice as many as written family name first ("Knuth, Donald E.")."""
+    forms = Counter(form for value in values for form in name_forms(value))
+    return forms["natural"] >= 2 and forms["natural"] >= 2 * forms["comma"]
+
+
+def joined_as_list(name: str, *, given_first: bool = False) -> str:
     """ "I.N. Bronstein, K.A. Semendjaew" as a name list, "Bronstein, I.N. and Semendjaew, K.A." ('' for a name of
-    three parts, whose reading is the author's to decide)."""
-    parts = [_TEX_SPACE.split(p.strip()) for p in name.split(",")]
-    if len(parts) != 2:
+    three parts but three people written given name first, whose reading is the author's to decide);
+    ``given_first``: as the list's other people are written, "I.N. Bronstein and K.A. Semendjaew"."""
+    parts = [_TEX_SPACE.split(p) for p in _parts(name) or ()]
+    if len(parts) != 2 and not (len(parts) == 3 and all(_full_name(w) for w in parts)):
         return ""
-    return " and ".join(f"{w[-1]}, {' '.join(w[:-1])}" for w in parts)
+    return " and ".join(" ".join(w) if given_first else f"{w[-1]}, {' '.join(w[:-1])}" for w in parts)

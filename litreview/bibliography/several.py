@@ -1,5 +1,5 @@
 """Findings that name another entry or another file: a key defined twice or in another case, a macro another
-file defines.
+file defines; and what an entry inherits from another file's entry, as biber reads a document's files as one.
 
 Pure functions over ``Finding`` and ``Bibliography`` values; the loaders (``load``, ``csl``) and
 ``review.load_all`` (several bibliographies) call them.
@@ -10,8 +10,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Bibliography, Finding
-from . import bibtex
+from ..model import Bibliography, Finding, Source
+from . import bibtex, inherit
+
+
+def parents_elsewhere(sources: Sequence[Source]) -> list[tuple[Source, str, str, str | None]]:
+    """(entry, link field, key, the key's file) for each ``crossref`` or ``xdata`` of an entry that names an entry of
+    another file given with it (none of its own file): biber resolves them across a document's files, pandoc reads
+    each file alone."""
+    if not any("crossref" in s.fields or "xdata" in s.fields for s in sources):
+        return []
+    where: dict[str, str | None] = {}
+    own: set[tuple[str | None, str]] = set()
+    for source in sources:
+        where.setdefault(source.key.casefold(), source.file)
+        own.add((source.file, source.key.casefold()))
+    return [(source, name, target, where[target.casefold()]) for source in sources
+            for name in ("crossref", "xdata") for target in inherit.targets(source.fields.get(name, ""))
+            if target.casefold() in where and (source.file, target.casefold()) not in own]
+
+
+def inherit_across(sources: Sequence[Source]) -> tuple[Source, ...]:
+    """``sources`` (several files read as one) with what each inherits through a ``crossref`` or ``xdata`` naming
+    another file's entry, as biber inherits it (a child's own fields win)."""
+    if not parents_elsewhere(sources):
+        return tuple(sources)
+    from .load import with_fields  # (load imports this module)
+
+    merged = inherit.resolve({s.key: (s.type, s.fields) for s in sources})
+    return tuple(s if merged[s.key] == dict(s.fields) else with_fields(s, merged[s.key]) for s in sources)
 
 
 def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[str | None, int | None], *,
@@ -22,7 +49,7 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
     if file == unused[0]:
         where = f"on line {line}" if line else "later in the file"
     else:
-        where = f"in {_file_name(file)}" + (f" line {line}" if line else "")
+        where = f"in {file_name(file)}" + (f" line {line}" if line else "")
     used_one = "entry with this key, BibTeX and biber the first" if word == "key" else "item with this id"
     return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                    message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
@@ -64,7 +91,7 @@ def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
     before = [b.file for b in earlier if name.casefold() in bibtex.string_names(b.text)]
     after = [b.file for b in later if name.casefold() in bibtex.string_names(b.text)]
     if before:
-        where = _file_name(before[-1])
+        where = file_name(before[-1])
         told = (f"@string {name!r} is defined in {where}, not in this file: BibTeX and biber, given {where} "
                 f"first, share it; pandoc reads each file alone and prints {name!r}")
         return replace(problem, severity="warning",
@@ -72,7 +99,7 @@ def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
                        hint=f"If pandoc renders the essay, define {name!r} in this file too (or merge the files); "
                             "BibTeX and biber need nothing")
     if after:
-        where = _file_name(after[0])
+        where = file_name(after[0])
         told = (f"undefined @string {name!r}: only {where}, given after this file, defines it, and BibTeX and "
                 "biber read the files in order")
         return replace(problem, message=problem.message.replace(said, told),
@@ -80,5 +107,6 @@ def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
     return problem
 
 
-def _file_name(path: str | None) -> str:
+def file_name(path: str | None) -> str:
+    """A path's last part, as messages name a file given with another."""
     return (path or "").replace(chr(92), "/").rsplit("/", 1)[-1]

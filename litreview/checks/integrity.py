@@ -215,69 +215,78 @@ def defined_commands(text: str) -> frozenset[str]:
 def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
     """Why a field's LaTeX is broken ('' when math, environments and arguments balance and every
     command outside math is known: LaTeX's, biblatex's, or one of ``defined``)."""
+    return latex_problem_at(value, defined)[0]
+
+
+def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """``latex_problem`` and where in ``value`` it is (the offset of the token at fault, or of the math or
+    environment left open)."""
     math: str | None = None  # the delimiter that opened math mode
-    envs: list[str] = []
-    if "\\url" in value or "\\href" in value:
-        value = _LINK_ARGUMENT.sub(r"\1{}", value)
+    opened = 0  # where it opened
+    envs: list[tuple[str, int]] = []
+    if "\\url" in value or "\\href" in value:  # (blanked to the same length: the offsets stay the value's)
+        value = _LINK_ARGUMENT.sub(lambda m: m.group(1) + "{" + " " * (len(m.group()) - len(m.group(1)) - 2) + "}",
+                                   value)
     tokens = _TOKEN.finditer(value)
     for token in tokens:
-        t = token.group()
+        t, at = token.group(), token.start()
         if t in ("$", "$$"):
             if math is None:
-                math = t
+                math, opened = t, at
             elif math == t:
                 math = None
             else:
-                return f"{t} closes math opened with {math}"
+                return f"{t} closes math opened with {math}", at
         elif t in ("\\(", "\\["):
             if math is not None:
-                return f"{t} opens math inside math"
-            math = t
+                return f"{t} opens math inside math", at
+            math, opened = t, at
         elif t in ("\\)", "\\]"):
             if math != {"\\)": "\\(", "\\]": "\\["}[t]:
-                return f"{t} closes math that was never opened"
+                return f"{t} closes math that was never opened", at
             math = None
         elif t in ("_", "^") and math is None:
-            return f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"
+            return (f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"), at
         elif t in ("\\begin", "\\end"):
             env = _ENV.match(value, token.end())
             if env is None:
-                return f"{t} without an environment name"
+                return f"{t} without an environment name", at
             name = env.group(1)
             if math is not None and t == "\\begin" and name not in ("array", "matrix", "pmatrix", "bmatrix", "cases"):
-                return f"environment {name!r} inside math"
+                return f"environment {name!r} inside math", at
             if name not in _ENVIRONMENTS or env.group(0) != "{" + name + "}":
-                return f"unknown environment {env.group(0)!r}"
+                return f"unknown environment {env.group(0)!r}", at
             if t == "\\begin":
-                envs.append(name)
-            elif not envs or envs.pop() != name:
-                return f"\\end{{{name}}} does not close the environment opened last"
+                envs.append((name, at))
+            elif not envs or envs.pop()[0] != name:
+                return f"\\end{{{name}}} does not close the environment opened last", at
         elif t == "\\par" and math is not None:
-            return "\\par inside math"
+            return "\\par inside math", at
         elif t[1:] in _NEEDS_ARGUMENT:
             after = value[token.end():].lstrip()
             if not after or (after[0] not in "{\\" and not after[0].isalnum()):
-                return f"{t} has no argument"
+                return f"{t} has no argument", at
         elif math is None and t[1:2].isalpha() and t[1:].rstrip("*") not in defined \
                 and not known_command(t[1:].rstrip("*")):
-            return f"unknown command {t.rstrip('*')} (not LaTeX's or biblatex's, nor defined in the @preamble)"
+            return f"unknown command {t.rstrip('*')} (not LaTeX's or biblatex's, nor defined in the @preamble)", at
     if math is not None:
-        return f"math opened with {math} is never closed"
+        return f"math opened with {math} is never closed", opened
     if envs:
-        return f"\\begin{{{envs[-1]}}} is never ended"
-    return ""
+        return f"\\begin{{{envs[-1][0]}}} is never ended", envs[-1][1]
+    return "", 0
 
 
 def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterable[Finding]:
     """LR142 for LaTeX that does not balance (math never closed, \\begin without \\end, _ outside math)
-    or uses a command nobody defines (``defined``: the file's own, see ``defined_commands``)."""
+    or uses a command nobody defines (``defined``: the file's own, see ``defined_commands``): the value quoted as
+    written, its braces kept, around the problem when it is long."""
     for name, value in _text_fields(source):
         if name in _NOT_TEXT or not any(c in value for c in "\\$_^"):
             continue
-        problem = latex_problem(value, defined)
+        problem, at = latex_problem_at(value, defined)
         if problem:
-            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}",
-                                _latex_hint(problem), field=name)
+            quoted = shown(part_of(value, at, at + 1))
+            yield entry_finding("LR142", source, f"{name}: {problem}: {quoted}", _latex_hint(problem), field=name)
 
 
 def _latex_hint(problem: str) -> str:

@@ -2,14 +2,18 @@
 Quarto, R Markdown, notebooks, Manubot): not for a LaTeX paper, which BibTeX or biber builds.
 
 pandoc 3.x reads a BibTeX entry only in braces: ``@Article(key, …)``, ``@string(…)``, ``@comment(…)``,
-valid BibTeX that BibTeX, biber and pybtex read, make it refuse the whole file ("unexpected '('").
+valid BibTeX that BibTeX, biber and pybtex read, make it refuse the whole file ("unexpected '('"). pandoc resolves
+a ``crossref`` or ``xdata`` within its file only: an entry naming another file's entry inherits nothing there.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..model import Bibliography, Essay, Finding
+from ..bibliography.several import file_name, parents_elsewhere
+from ..model import Bibliography, Essay, Finding, Source
+from .bib import entry_finding
 from .catalogue import finding
 
 _PARENTHESISED = re.compile(r"^[ \t]*@[ \t]*(?P<type>\w+)[ \t]*\((?:[ \t]*(?P<key>[^,\s=()]+)[ \t]*,)?", re.M)
@@ -18,10 +22,11 @@ BIBTEX_SUFFIXES = (".bib", ".bibtex")
 
 
 def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
-    """LR100 for each entry written in parentheses in a .bib file of a manuscript pandoc builds."""
+    """LR100 for each entry written in parentheses in a .bib file of a manuscript pandoc builds; LR112 (a warning)
+    for each crossref or xdata naming an entry of another file, which pandoc does not inherit from."""
     if essay.format == "latex":
         return []
-    found = []
+    found = [_parent_elsewhere(*link) for link in parents_elsewhere(bib.sources)]
     for file, text in bib.files:
         if not file or not file.lower().endswith(BIBTEX_SUFFIXES):
             continue
@@ -33,3 +38,12 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
                                  hint=f"write braces: {written.replace('(', '{', 1).replace(')', '}')}", key=key,
                                  file=file, line=text.count("\n", 0, match.start()) + 1))
     return found
+
+
+def _parent_elsewhere(source: Source, name: str, target: str, file: str | None) -> Finding:
+    where = file_name(file)
+    told = entry_finding("LR112", source, f"{name} names {target!r}, an entry of {where}: biber inherits its fields "
+                         "across the files, pandoc reads each file alone and prints this entry without them",
+                         f"keep {target!r} in the same file as {source.key!r} (or merge the files); a LaTeX build "
+                         "with biber needs nothing", field=name)
+    return replace(told, severity="warning")

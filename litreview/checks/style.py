@@ -8,13 +8,14 @@ Rules are deliberately narrow so that a well-formed entry never draws a finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime
 from functools import lru_cache
 
 from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
 from ..bibliography.refparse.lexicon import GIVEN
+from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from ..text import plural
@@ -56,12 +57,19 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
     today = now.date()
     if damaged is None:  # a syntax error may have swallowed the doi field: no "no DOI" then
         damaged = damaged_entries(bib)
+    read: list[bool] = []
+
+    def given_first() -> bool:  # read once, at the first name that needs it (few do)
+        if not read:
+            read.append(names.given_first(s.fields.get(role, "") for s in bib.sources for role in ("author", "editor")))
+        return read[0]
+
     for s in bib.sources:
         fields = s.fields
         found.extend(check_capitals(s))
         found.extend(check_title_punctuation(s))
         found.extend(check_names(s))
-        found.extend(check_name_forms(s))
+        found.extend(check_name_forms(s, given_first))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.
@@ -287,19 +295,22 @@ def check_names(source: Source) -> Iterable[Finding]:
             yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 
-def check_name_forms(source: Source) -> Iterable[Finding]:
-    """LR147 for an author or editor list that writes some names "Family, Given", others "Given Family"."""
+def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
+    """LR153 for an author or editor list that joins people by commas; LR147 for one that writes some names
+    "Family, Given", others "Given Family". ``given_first``: whether the bibliography writes its people given name
+    first, which makes "Jouni Smed, Harri Hakonen" two people (else it may be "García Márquez, Gabriel José")."""
     for role in ("author", "editor"):
         value = source.fields.get(role, "")
-        listed = names.split_names(value) if "," in value else []
-        joined = next((n.strip() for n in listed if names.comma_joined(n.strip(), GIVEN)), "")
+        listed = [n.strip() for n in names.split_names(value)] if "," in value else []
+        joined = [n for n in listed if _joined(n, listed, given_first)]
         if joined:
-            # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides).
-            written = [names.joined_as_list(n.strip()) if names.comma_joined(n.strip(), GIVEN) else n.strip()
-                       for n in listed]
+            # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides),
+            # its people given name first when the list's other people are written so.
+            others_first = any(names.name_form(n) == "natural" for n in listed)
+            written = [names.joined_as_list(n, given_first=others_first) if n in joined else n for n in listed]
             hint = (f"write {role} = {{{' and '.join(written)}}}" if all(written)
                     else "separate the people with ' and ', each written 'Family, Given'")
-            yield entry_finding("LR153", source, f"the {role} list names {joined!r} as one person: its names are "
+            yield entry_finding("LR153", source, f"the {role} list names {joined[0]!r} as one person: its names are "
                                 "joined by commas, not by 'and'", hint, field=role)
             continue
         if "," not in value or " and " not in value.lower():
@@ -314,6 +325,21 @@ def check_name_forms(source: Source) -> Iterable[Finding]:
                                 f"family name first but {natural!r} given name first",
                                 "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
                                 field=role)
+
+
+def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bool:
+    """Whether ``name`` of the list ``listed`` is several people joined by commas: clearly so, or people written
+    given name first where the list's other names (or else the bibliography's) are written so."""
+    if any(w.strip(".").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s"))
+           for w in name.replace(",", " ").split()):
+        return False  # a body: "Joshua L. Rosenbloom, Iowa State University", "Neuroimaging Initiative, Alzheimer's Disease"
+    if names.comma_joined(name, GIVEN):
+        return True
+    if not names.full_names_joined(name, GIVEN) or any(is_particle(part.split()[0]) for part in name.split(",")
+                                                       if part.strip()):
+        return False  # ("Di Renzo, Gian Carlo": a family name)
+    others = [n for n in listed if n != name]
+    return (bool(others) and all(names.name_form(n) == "natural" for n in others)) or given_first()
 
 
 def check_container(source: Source) -> Iterable[Finding]:

@@ -318,6 +318,7 @@ def _excerpt(text: str, width: int) -> str:
 def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linkage,
            source_key: str | None, width: int | None = None) -> str:
     """The links as a table (wide) or a list (narrow); the sentence is never left out."""
+    from ..linking.output import written
     from ._layout import NARROW, Column, output_width, render
 
     width = width or output_width()
@@ -327,7 +328,7 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
     rows = []
     for lk in shown.links:
         claim = claims.get(lk.claim_id)
-        sentence = _excerpt(claim.as_written if claim else "", 160 if width < NARROW else 100)
+        sentence = _excerpt(written(claim, essay) if claim else "", 160 if width < NARROW else 100)
         evidence = _excerpt(_evidence(lk), 160 if width < NARROW else 100)
         rows.append([lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk), evidence,
                      f"“{sentence}”" if width < NARROW else sentence])

@@ -120,6 +120,20 @@ def _note_text(n: Any, l2tobj: Any) -> str:
     return f"^[{text}]" if _PLACEHOLDER.sub("", text).strip() else text
 
 
+def written_notes(text: str) -> str:
+    """``text`` (a claim of a LaTeX manuscript) with each note read as ``^[...]`` (``_note_text``) written as the file
+    writes it, ``\\footnote{...}``: what a reviewer finds in their file."""
+    if "^[" not in text:
+        return text
+    from .segment import note_spans
+
+    edits = [edit for start, end in note_spans(text).items() if text[start] == "^"
+             for edit in ((start, 2, "\\footnote{"), (end - 1, 1, "}"))]
+    for at, size, written in sorted(edits, reverse=True):
+        text = text[:at] + written + text[at + size:]
+    return text
+
+
 def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None = None,
              labels: Mapping[str, tuple[str, str]] | None = None,
              commands: list[tuple[int, str, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:

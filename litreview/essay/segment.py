@@ -125,7 +125,7 @@ _NOTE_REF = re.compile(rf"\[\^{NOTE_LABEL}\]")
 _NOTE_MARKS = re.compile(r"\^\[|\[\^")
 
 
-def _notes(flat: str) -> dict[int, int]:
+def note_spans(flat: str) -> dict[int, int]:
     """Where each inline note (pandoc's ``^[...]``, as a LaTeX ``\\footnote`` is read too) and each note's reference
     (``[^1]``) starts -> where it ends."""
     from ..bibliography.bibtex import brace_partners
@@ -139,7 +139,7 @@ def _notes(flat: str) -> dict[int, int]:
 def _notes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
     """A note is part of the sentence it is attached to: no sentence ends inside an inline note, and notes placed
     after a sentence's end ("It holds.^[A note.][^2] Next.") end that sentence, not the next one."""
-    notes = _notes(flat)
+    notes = note_spans(flat)
     out: list[list[int]] = []
     for a, b in spans:
         prev = out[-1] if out else None

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Bibliography, Essay, Linkage, Review
+from ..model import Bibliography, Claim, Essay, Linkage, Review
 
 JSON_KEYS = ("claim_id", "paragraph", "sentence", "text", "source_key", "kind", "confidence", "status",
              "evidence")
 EXTRA_COLUMNS = ("note", "locator", "ambiguous", "curated")
+
+
+def written(claim: Claim, essay: Essay) -> str:
+    """The claim as its file writes it (``Claim.as_written``), a LaTeX manuscript's notes as ``\\footnote{...}``, not as
+    the ``^[...]`` the reader reads them as."""
+    if essay.format != "latex":
+        return claim.as_written
+    from ..essay.latex_cites import written_notes
+
+    return written_notes(claim.as_written)
 
 
 def to_rows(linkage: Linkage, essay: Essay, *, extra: bool = False) -> list[dict[str, Any]]:
@@ -27,7 +37,7 @@ def to_rows(linkage: Linkage, essay: Essay, *, extra: bool = False) -> list[dict
             "claim_id": lk.claim_id,
             "paragraph": claim.paragraph if claim and claim.paragraph > 0 else None,
             "sentence": claim.sentence if claim else None,
-            "text": claim.as_written if claim else "",
+            "text": written(claim, essay) if claim else "",
             "source_key": lk.source_key,
             "kind": lk.kind,
             "confidence": lk.confidence,

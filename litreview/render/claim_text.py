@@ -15,7 +15,7 @@ from html import unescape
 from typing import Any
 
 from ..essay.cites import raw_tex_spans
-from ..essay.segment import NOTE_LABEL
+from ..essay.segment import NOTE_LABEL, note_spans
 from ..model import Citation, Essay
 from .sanitize import clean_text, esc
 
@@ -42,10 +42,33 @@ def _inline() -> Any:
     return md
 
 
+def note_words(number: int | None) -> tuple[str, str]:
+    """What stands around an inline note where it stands, its number as pandoc numbers it when known
+    (``litreview.css`` puts the same around ``.lr-note``): the plain text of a claim reads "It changed. [note 1: See
+    Holsti 2004.]", not "It changed.See Holsti 2004."."""
+    return (f" [note {number}: " if number else " [note: "), "]"
+
+
+_AS_TEXT, _CLAIM, _NUMBERS = "lr_notes_as_text", "lr_claim", "lr_numbers"
+
+
 def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
-    """Pandoc's inline note (``^[...]``) in small type where it stands, its markup rendered."""
-    note = env.get("footnotes", {}).get("list", {}).get(tokens[idx].meta.get("id"), {})
-    return f'<span class="lr-note">{self.renderInline(note.get("tokens") or [], options, env)}</span>'
+    """Pandoc's inline note (``^[...]``, a LaTeX ``\\footnote`` too) in small type where it stands, its markup
+    rendered, with its number (``note_numbers``); for plain text, between the words the page shows around it."""
+    at = tokens[idx].meta.get("id")
+    note = env.get("footnotes", {}).get("list", {}).get(at, {})
+    inner = self.renderInline(note.get("tokens") or [], options, env)
+    found = (env.get(_NUMBERS) or {}).get(inline_label(env[_CLAIM], at)) if env.get(_CLAIM) else None
+    number = found[0] if found else None
+    if env.get(_AS_TEXT):
+        before, after = note_words(number)
+        return f"{esc(before)}{inner}{esc(after)}"
+    return f'<span class="lr-note"{f" data-note={chr(34)}{number}{chr(34)}" if number else ""}>{inner}</span>'
+
+
+def inline_label(claim_id: str, n: int) -> str:
+    """The key of a claim's ``n``-th inline note (0-based) in ``note_numbers``: no note's label holds a ^."""
+    return f"{claim_id}^{n}"
 
 
 def _dashes(state: Any) -> None:
@@ -71,12 +94,15 @@ NoteNumbers = Mapping[str, tuple[int, str]]
 
 def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citation], str | None],
                xref: Callable[[str, bool], str | None] | None = None,
-               numbers: NoteNumbers | None = None) -> tuple[str, set[str]]:
+               numbers: NoteNumbers | None = None, *, notes_as_text: bool = False,
+               claim_id: str = "") -> tuple[str, set[str]]:
     """The claim's HTML and the keys whose marks it placed in the text.
 
     ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks);
     ``xref`` what the manuscript prints for a cross-reference's label (``crossrefs.crossref_labels``);
-    ``numbers`` the essay's notes (``note_numbers``): a reference to another is printed as written, as pandoc does.
+    ``numbers`` the essay's notes (``note_numbers``): a reference to another is printed as written, as pandoc does;
+    ``notes_as_text``: an inline note between the words the page shows around it, for plain text; ``claim_id``: the
+    claim ``text`` is, whose inline notes are numbered (none in a part of one).
     """
     groups = _citation_groups(text, citations)
     placed: list[str] = []
@@ -102,7 +128,8 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     if "[^" in plain or (xref is not None and "@" in plain):
         plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes, xref, numbers), plain)
     # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
-    html = _inline().renderInline(plain) if _MARKUP.search(plain) else esc(plain)
+    html = (_inline().renderInline(plain, {_AS_TEXT: notes_as_text, _CLAIM: claim_id, _NUMBERS: numbers})
+            if _MARKUP.search(plain) else esc(plain))
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
     for n, shown in enumerate(notes):
@@ -122,8 +149,9 @@ _NOTE_OPEN = "\ue002"
 def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
     """THE numbers of an essay's notes, as pandoc prints them: every note (an inline one, ``^[...]``, too) numbered
     in the order of its first reference, whatever its label (``[^ver_lerdahl]`` is note 1 when referenced first);
-    with each the id of the claim holding that reference, for the note's way back. Only notes the essay defines
-    count (pandoc prints a reference to another as written), and no reference inside a note."""
+    with each the id of the claim holding that reference, for the note's way back; an inline note under
+    ``inline_label``. Only notes the essay defines count (pandoc prints a reference to another as written), and no
+    reference inside a note."""
     defined = {p.note for p in essay.paragraphs if p.note}
     numbers: dict[str, tuple[int, str]] = {}
     count = 0
@@ -133,13 +161,18 @@ def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
         for claim in paragraph.claims:
             if "^" not in claim.text:
                 continue
+            inline = 0
+            spans = note_spans(claim.text) if claim.text.count("^[") > 1 else {}
             for m in _NOTE_START.finditer(claim.text):
                 label = m.group(2)
                 if m.group(1) is not None or (label is not None and (label not in defined or label in numbers)):
                     continue
+                if label is None:
+                    label, inline = inline_label(claim.id, inline), inline + 1
+                    if any(s < m.start() < e for s, e in spans.items()):
+                        continue  # a note in a note: pandoc numbers it after the text's (left unnumbered here)
                 count += 1
-                if label is not None:
-                    numbers[label] = (count, claim.id)
+                numbers[label] = (count, claim.id)
     return numbers
 
 
@@ -167,15 +200,19 @@ def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], s
 
 
 def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
-               numbers: NoteNumbers | None = None) -> str:
+               numbers: NoteNumbers | None = None, *, claim_id: str = "") -> str:
     """A claim's Markdown as the page shows it, in plain text (for a card's excerpt): emphasis, code and link
     markup, raw LaTeX and note references (the first note's "[^ver]", as pandoc's plain text prints it: "[1]")
-    rendered."""
+    rendered; an inline note (a LaTeX ``\\footnote``) between the words the page shows around it, numbered when
+    ``claim_id`` names the claim ``text`` is."""
     if not _MARKUP.search(text) and not (xref is not None and "@" in text):
         return text
-    html, _ = claim_html(text, (), lambda item: None, xref, numbers)
+    html, _ = claim_html(text, (), lambda item: None, xref, numbers, notes_as_text=True, claim_id=claim_id)
     html = _SUPERSCRIPT.sub(r"[\1]", html)
-    return unescape(_TAG.sub("", html))
+    return _SPACE_BEFORE_NOTE.sub("", unescape(_TAG.sub("", html)))
+
+
+_SPACE_BEFORE_NOTE = re.compile(r" (?= \[note(?: \d+)?: )")
 
 
 _SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>(.*?)</sup>')

@@ -206,7 +206,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
 
         card_text, rewritten = readable(text, claim.citations, short)
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
-        card_text = plain_text(card_text, marks_of.xref, ix.notes)
+        card_text = plain_text(card_text, marks_of.xref, ix.notes, claim_id=claim_id)
 
     def mark(n: int, link: Link, card_id: str, mode: str = "normal") -> str | None:
         source = ix.sources.get(link.source_key)
@@ -232,7 +232,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                     return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""), item.mode)
             return None
 
-        shown, written = claim_html(text, claim.citations, in_text, marks_of.xref, ix.notes)
+        shown, written = claim_html(text, claim.citations, in_text, marks_of.xref, ix.notes, claim_id=claim_id)
         placed = {entry for entry in map(marks_of.entry, written) if entry is not None}
     html = f'<span class="{classes}" id="{esc(claim_id)}">{shown}</span>'
     marks: list[str] = []

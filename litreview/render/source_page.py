@@ -118,9 +118,9 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     # The labels of every source the claims cite: the excerpts show them in place of the citations.
     cited = sorted({c.key for claim in claims if claim is not None for c in claim.citations or ()})
     labels = tuple((key, short_label(ix.sources[key], ix.marks.get(key, PLAIN))) for key in cited if key in ix.sources)
-    # The notes' numbers, which the excerpts print for a note's reference, hang on the whole essay.
+    # The notes' numbers, which the excerpts print for a note (its reference, an inline note), hang on the whole essay.
     texts = [c.text for c in claims if c is not None] + [t for group in cited_for for t in group]
-    notes = tuple(sorted(ix.notes.items())) if any("[^" in t for t in texts) else ()
+    notes = tuple(sorted(ix.notes.items())) if any("[^" in t or "^[" in t for t in texts) else ()
     return (replace(source, line=None), ix.metadata(source.key), tuple(links), claims, tuple(findings),
             entries.entry(source), labels, ix.marks.get(source.key, PLAIN), cited_for, notes)
 
@@ -214,12 +214,12 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
             text, rewritten = readable(text, claim.citations, lambda item: _label(ix, citations, item))
             evidence = rewritten.get(evidence, evidence)
         if claim.citations is not None:  # read as Markdown: quoted as the essay page shows it, not its markup
-            text = plain_text(text, numbers=ix.notes)
+            text = plain_text(text, numbers=ix.notes, claim_id=claim.id)
             evidence = plain_text(evidence, numbers=ix.notes) if evidence else evidence
         cited_for = ix.cited_for.get(claim.id)
         if cited_for is not None:  # a paragraph of citations alone: what they are the authorities of
             before = " ".join(plain_text(readable(c.text, c.citations, lambda item: _label(ix, citations, item))[0],
-                                         numbers=ix.notes)
+                                         numbers=ix.notes, claim_id=c.id)
                               if c.citations is not None else c.text for c in cited_for.claims)
             text = f"{text} (Cited for {cited_for.name}: {shorten(before, 400)})"
         head = (f'<blockquote class="lr-excerpt">{excerpt(text, evidence or lk.evidence)}</blockquote>'
