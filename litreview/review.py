@@ -201,12 +201,13 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
         from .essay.latex import bibliography_lines
 
         return bibliography_lines(text)
-    from .essay.segment import split_lines
+    from .essay.markdown import front_matter_lines
 
-    lines = split_lines(text.removeprefix("\ufeff"))
-    if not lines or lines[0].rstrip() != "---":
+    block = front_matter_lines(text)  # (read_text reads past a byte order mark)
+    if block is None:
         return {}
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
+    lines, end = block
+    end = len(lines) if end is None else end
     found: dict[str, int] = {}
     for name in names:
         whole = re.compile(r"(?<![\w./\\-])" + re.escape(name) + r"(?![\w./-])")
