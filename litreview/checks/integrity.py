@@ -215,6 +215,11 @@ def defined_commands(text: str) -> frozenset[str]:
 def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
     """Why a field's LaTeX is broken ('' when math, environments and arguments balance and every
     command outside math is known: LaTeX's, biblatex's, or one of ``defined``)."""
+    return _latex_problem(value, defined)[0]
+
+
+def _latex_problem(value: str, defined: frozenset[str]) -> tuple[str, str]:
+    """``latex_problem``'s problem and what to do about it ('' for the catalogue's hint)."""
     math: str | None = None  # the delimiter that opened math mode
     envs: list[str] = []
     if "\\url" in value or "\\href" in value:
@@ -228,44 +233,47 @@ def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
             elif math == t:
                 math = None
             else:
-                return f"{t} closes math opened with {math}"
+                return f"{t} closes math opened with {math}", ""
         elif t in ("\\(", "\\["):
             if math is not None:
-                return f"{t} opens math inside math"
+                return f"{t} opens math inside math", ""
             math = t
         elif t in ("\\)", "\\]"):
             if math != {"\\)": "\\(", "\\]": "\\["}[t]:
-                return f"{t} closes math that was never opened"
+                return f"{t} closes math that was never opened", ""
             math = None
         elif t in ("_", "^") and math is None:
-            return f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"
+            return (f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"), ""
         elif t in ("\\begin", "\\end"):
             env = _ENV.match(value, token.end())
             if env is None:
-                return f"{t} without an environment name"
+                return f"{t} without an environment name", ""
             name = env.group(1)
             if math is not None and t == "\\begin" and name not in ("array", "matrix", "pmatrix", "bmatrix", "cases"):
-                return f"environment {name!r} inside math"
+                return f"environment {name!r} inside math", ""
             if name not in _ENVIRONMENTS or env.group(0) != "{" + name + "}":
-                return f"unknown environment {env.group(0)!r}"
+                return f"unknown environment {env.group(0)!r}", ""
             if t == "\\begin":
                 envs.append(name)
             elif not envs or envs.pop() != name:
-                return f"\\end{{{name}}} does not close the environment opened last"
+                return f"\\end{{{name}}} does not close the environment opened last", ""
         elif t == "\\par" and math is not None:
-            return "\\par inside math"
+            return "\\par inside math", ""
         elif t[1:] in _NEEDS_ARGUMENT:
             after = value[token.end():].lstrip()
             if not after or (after[0] not in "{\\" and not after[0].isalnum()):
-                return f"{t} has no argument"
+                return f"{t} has no argument", ""
         elif math is None and t[1:2].isalpha() and t[1:].rstrip("*") not in defined \
                 and not known_command(t[1:].rstrip("*")):
-            return f"unknown command {t.rstrip('*')} (not LaTeX's or biblatex's, nor defined in the @preamble)"
+            command = t.rstrip("*")
+            return (f"unknown command {command} (not LaTeX's or biblatex's, nor defined in the @preamble)",
+                    f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
+                    f"@preamble{{\"\\providecommand{{{command}}}[1]{{#1}}\"}}, which BibTeX and biber pass on to LaTeX")
     if math is not None:
-        return f"math opened with {math} is never closed"
+        return f"math opened with {math} is never closed", ""
     if envs:
-        return f"\\begin{{{envs[-1]}}} is never ended"
-    return ""
+        return f"\\begin{{{envs[-1]}}} is never ended", ""
+    return "", ""
 
 
 def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterable[Finding]:
@@ -274,23 +282,12 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
     for name, value in _text_fields(source):
         if name in _NOT_TEXT or not any(c in value for c in "\\$_^"):
             continue
-        problem = latex_problem(value, defined)
+        problem, hint = _latex_problem(value, defined)
         if problem:
-            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}",
-                                _latex_hint(problem), field=name)
+            yield entry_finding("LR142", source, f"{name}: {problem}: {shown(plain(part_of(value)))}", hint,
+                                field=name)
 
 
-def _latex_hint(problem: str) -> str:
-    """What to do about one of ``latex_problem``'s problems ('' for the catalogue's hint)."""
-    unknown = _UNKNOWN_COMMAND.match(problem)
-    if unknown is None:
-        return ""
-    command = unknown.group(1)
-    return (f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
-            f"@preamble{{\"\\providecommand{{{command}}}[1]{{#1}}\"}}, which BibTeX and biber pass on to LaTeX")
-
-
-_UNKNOWN_COMMAND = lazy(r"unknown command (\\[A-Za-z]+)")
 _ARXIV_PAGES = lazy(r"arxiv\s*(?::|--?|\s)\s*(\d{4}(?:\.\d{4,5}(?:v\d+)?)?)", re.IGNORECASE)
 
 
