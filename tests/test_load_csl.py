@@ -178,7 +178,7 @@ def test_every_reader_of_the_front_matter_ends_it_at_the_same_line(tmp_path: Pat
     # block off by their own rule (a "\r" alone ending a line, a byte order mark): one rule now, and they agree.
     from litreview.bibliography.csl import inline_references
     from litreview.essay.markdown import front_matter
-    from litreview.review import _naming_lines
+    from litreview.essay_bibliographies import _naming_lines
 
     text = end.join(["---", "title: T", "bibliography: more.bib", "references:", "- id: a", "  type: book",
                      "  title: B", "...", "", "Text [@a].", ""])
