@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..lazyre import lazy
+from ..locale_terms import NAME_SUFFIXES
 from ..model import Person
 
 _OPTION = lazy(r"^\s*([A-Za-z][\w-]*)\s*=\s*(.*?)\s*$", re.S)
@@ -211,7 +212,6 @@ def plain_name_parts(name: str) -> tuple[list[str], list[str], list[str], list[s
     return first, middle, von, last, jr
 
 
-_SUFFIX = frozenset({"jr", "sr", "jun", "sen", "junior", "senior", "ii", "iii", "iv", "v", "vi", "2nd", "3rd"})
 _INITIALS = lazy(r"(?:[^\W\d_][^\W\d_]?\.-?)+|[^\W\d_]")
 
 
@@ -236,7 +236,8 @@ def comma_joined(name: str, given_names: frozenset[str]) -> bool:
     parts = [p.strip() for p in name.split(",")]
     if len(parts) == 3:  # "Family, initials, Family": no "Family, Jr, Given" and no "Doe, Jane, PhD"
         return (all(parts) and all(_INITIALS.fullmatch(w) for w in _TEX_SPACE.split(parts[1]))
-                and parts[1].rstrip(".").casefold() not in _SUFFIX and parts[2].rstrip(".").casefold() not in _SUFFIX)
+                and parts[1].rstrip(".").casefold() not in NAME_SUFFIXES
+                and parts[2].rstrip(".").casefold() not in NAME_SUFFIXES)
     if len(parts) != 2:
         return False
     return all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts if p) and all(parts)
