@@ -63,6 +63,15 @@ def input_key(config: Config) -> str | None:
             digest.update(len(raw).to_bytes(8, "little"))
             digest.update(raw)
 
+    essay_files: dict[Path, bytes] = {}
+
+    def essay_file(file: Path) -> bytes:
+        """One of the essay's files, read once (the digest of the files a followed bibliography was read from
+        reads them too)."""
+        if file not in essay_files:
+            essay_files[file] = file.read_bytes()
+        return essay_files[file]
+
     add(FORMAT, __version__, sys.version, sys.implementation.cache_tag)
     for entry in _package_files():
         add(*entry)
@@ -91,7 +100,7 @@ def input_key(config: Config) -> str | None:
             if parts is not None:
                 folder = path if path.is_dir() else path.parent
                 for file in parts:
-                    add(file.relative_to(folder).as_posix(), file.read_bytes())
+                    add(file.relative_to(folder).as_posix(), essay_file(file))
                 if path.is_dir():
                     continue
             if name == "metadata" and path.is_dir():
@@ -100,10 +109,12 @@ def input_key(config: Config) -> str | None:
             elif name in ("claims", "metadata") and not path.exists():
                 add("absent")  # optional inputs; a missing .bib or essay is the loaders' error
             elif name == "bibliography" and _follows_essay(config):
-                files = followed_files(config)  # the files the essay named at the last build, while it is as then
+                files = followed_files(config, essay_file)  # the files the essay named at the last build, while it is as then
                 if files is None:
                     return None
                 add(*files, *(file.read_bytes() for file in files))
+            elif name == "essay":
+                add(essay_file(path))
             else:
                 add(*(p.read_bytes() for p in config.paths(name)))  # every bibliography, when several
     except OSError:
@@ -146,9 +157,10 @@ FOLLOWED = "followed.json"
 of the essay's files: the input key reads those files while the essay is unchanged."""
 
 
-def followed_files(config: Config) -> list[Path] | None:
-    """The files the essay named when the review was last built, while none of its files changed since; else None."""
-    names = _read(config, FOLLOWED, _essay_digest(config))
+def followed_files(config: Config, read: Callable[[Path], bytes] = Path.read_bytes) -> list[Path] | None:
+    """The files the essay named when the review was last built, while none of its files changed since (``read``
+    reads them); else None."""
+    names = _read(config, FOLLOWED, _essay_digest(config, read))
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         return None
     return [Path(config.root) / name for name in names]
@@ -167,13 +179,13 @@ def _follows_essay(config: Config) -> bool:
     return follows_essay(config)
 
 
-def _essay_digest(config: Config) -> str:
-    """sha256 of the essay's bytes and those of the files it may read (``essay_parts``)."""
+def _essay_digest(config: Config, read: Callable[[Path], bytes] = Path.read_bytes) -> str:
+    """sha256 of the essay's bytes and those of the files it may read (``essay_parts``), each read by ``read``."""
     digest = sha256()
     path = config.path("essay")
     for file in [path, *(essay_parts(path) or ())]:
         with suppress(OSError):
-            digest.update(str(file).encode("utf-8", "surrogatepass") + b"\0" + file.read_bytes() + b"\0")
+            digest.update(str(file).encode("utf-8", "surrogatepass") + b"\0" + read(file) + b"\0")
     return digest.hexdigest()
 
 

@@ -36,3 +36,10 @@ PUBLISHER_WORDS = ("press", "publisher", "publishers", "publishing", "books", "e
 """Words of a publishing house's name ("Polity Press", "Alianza Editorial", "Fondo de Cultura Económica", "Verso
 Books"), in the languages references are written in: the reference tagger's publisher words hold them, and the
 bibliography check reads an editor named with one as the publisher."""
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "junior", "senior", "ii", "iii", "iv", "v", "vi", "2nd", "3rd"})
+"""A person's name suffix ("Jr.", "Sen.", "III", "3rd"), lower case and without its full stop, as a BibTeX name's own
+part holds one ("Doe, Jr., John"), each reader after its own folding."""
+SUFFIXES_IN_TEXT = NAME_SUFFIXES - {"jun", "sen", "junior", "senior", "v", "vi"}
+"""The suffixes read as one in running text and in reference strings, where a name's parts are not told apart yet:
+the others are names and words there too ("Sen (1999)", "Jun Wang", "Brown v. Board", an initial "V.", "part VI")."""

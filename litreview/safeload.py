@@ -45,28 +45,19 @@ def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DE
                              hint="split the file, or check it is the file you meant")
     if "*" not in text and text.count("[") + text.count("{") + text.count("\n") + text.count("?") < max_depth:
         return  # no alias and too few lines/brackets/explicit keys to nest too deep
-    if _bracket_depth(text, max_depth) > max_depth:
-        # Refused before parsing: the YAML scanner's work grows with the square of the flow depth.
-        raise _too_deep(text, max_depth)
+    if (deep := _too_deep(text, max_depth)) is not None:
+        raise deep  # before parsing: the YAML scanner's work grows with the square of the flow depth
     from yaml import AliasEvent, CollectionEndEvent, CollectionStartEvent, YAMLError, parse
 
+    kinds = (AliasEvent, CollectionStartEvent, CollectionEndEvent)
     depth = 0
     try:
         for event in parse(text, Loader=pyyaml_loader()):
-            if isinstance(event, AliasEvent):
-                raise LoadLimitError(f"YAML aliases (*{event.anchor}) are not allowed here",
-                                     line=_line(event), hint="write the value out instead of *alias")
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > max_depth:
-                    raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", line=_line(event),
-                                         hint="flatten the structure")
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
+            depth = _counted(event, depth, max_depth, kinds)
     except YAMLError:
         return  # the real load reports the syntax error with its line
     except RecursionError:  # nesting the counts above cannot see: "? ? ? ..." (explicit keys) on one line
-        raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure") from None
+        raise _nests_deeper(max_depth) from None
 
 
 def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
@@ -80,9 +71,8 @@ def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: in
     if len(text) > max_bytes:
         raise LoadLimitError(f"the YAML is {len(text):,} characters, more than the {max_bytes:,} allowed",
                              hint="split the file, or check it is the file you meant")
-    if ("[" in text or "{" in text) and _bracket_depth(text, max_depth) > max_depth:
-        # Refused before parsing: the YAML scanner's work grows with the square of the flow depth.
-        raise _too_deep(text, max_depth)
+    if ("[" in text or "{" in text) and (deep := _too_deep(text, max_depth)) is not None:
+        raise deep  # before parsing: the YAML scanner's work grows with the square of the flow depth
     from ruamel.yaml.reader import Reader, ReaderError
 
     yaml.Parser = _bounded_parser(getattr(yaml.Parser, "unbounded", yaml.Parser), max_depth)
@@ -92,7 +82,7 @@ def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: in
     try:
         return yaml.load(text)
     except RecursionError:  # nesting the events cannot see: "? ? ? ..." (explicit keys) on one line
-        raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", hint="flatten the structure") from None
+        raise _nests_deeper(max_depth) from None
     except ReaderError as exc:  # a character YAML does not allow (NUL, ESC, ...): ruamel gives only its offset
         at = exc.position if isinstance(exc.position, int) else 0
         column = at - text.rfind("\n", 0, at)
@@ -106,27 +96,38 @@ def _bounded_parser(base: type, max_depth: int) -> type:
     """``base`` (a ruamel parser class) refusing aliases and nesting deeper than ``max_depth`` in ``get_event``."""
     from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, StreamStartEvent
 
+    kinds = (AliasEvent, CollectionStartEvent, CollectionEndEvent)
+
     class BoundedParser(base):
         unbounded = base
         _depth = 0
 
         def get_event(self) -> Any:
             event = super().get_event()
-            if isinstance(event, StreamStartEvent):
-                self._depth = 0
-            elif isinstance(event, CollectionStartEvent):
-                self._depth += 1
-                if self._depth > max_depth:
-                    raise LoadLimitError(f"the YAML nests deeper than {max_depth} levels", line=_line(event),
-                                         hint="flatten the structure")
-            elif isinstance(event, CollectionEndEvent):
-                self._depth -= 1
-            elif isinstance(event, AliasEvent):
-                raise LoadLimitError(f"YAML aliases (*{event.anchor}) are not allowed here",
-                                     line=_line(event), hint="write the value out instead of *alias")
+            self._depth = 0 if isinstance(event, StreamStartEvent) else _counted(event, self._depth, max_depth, kinds)
             return event
 
     return BoundedParser
+
+
+def _counted(event: Any, depth: int, max_depth: int, kinds: tuple[type[Any], type[Any], type[Any]]) -> int:
+    """The nesting depth after a parser's ``event`` (pyyaml's or ruamel's; ``kinds``: that parser's alias,
+    collection start and collection end event classes), refusing an alias or a collection past ``max_depth``."""
+    alias, start, end = kinds
+    if isinstance(event, start):
+        depth += 1
+        if depth > max_depth:
+            raise _nests_deeper(max_depth, _line(event))
+    elif isinstance(event, end):
+        depth -= 1
+    elif isinstance(event, alias):
+        raise LoadLimitError(f"YAML aliases (*{event.anchor}) are not allowed here",
+                             line=_line(event), hint="write the value out instead of *alias")
+    return depth
+
+
+def _nests_deeper(limit: int, line: int | None = None) -> LoadLimitError:
+    return LoadLimitError(f"the YAML nests deeper than {limit} levels", line=line, hint="flatten the structure")
 
 
 @cache
@@ -165,25 +166,16 @@ def _reader() -> type:
 _YAML_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|#[^\n]*')
 
 
-def _bracket_depth(text: str, limit: int) -> int:
-    """Flow-collection depth, double-quoted strings and comments skipped (linear)."""
-    return _nesting(_YAML_TOKEN, text, limit)
+def _too_deep(text: str, limit: int) -> LoadLimitError | None:
+    """The refusal of a flow collection nested past ``limit`` (double-quoted strings and comments skipped), at the
+    line where it passes it; None when none does (linear)."""
+    deepest, at = _nesting(_YAML_TOKEN, text, limit)
+    return _nests_deeper(limit, text.count("\n", 0, at) + 1) if deepest > limit else None
 
 
-def _too_deep(text: str, limit: int) -> LoadLimitError:
-    """The refusal of a flow collection nested past ``limit``, at the line where it passes it."""
-    depth = 0
-    for m in _YAML_TOKEN.finditer(text):
-        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0) if m.group() in "]}" else depth
-        if depth > limit:
-            return LoadLimitError(f"the YAML nests deeper than {limit} levels", line=text.count("\n", 0, m.start()) + 1,
-                                  hint="flatten the structure")
-    return LoadLimitError(f"the YAML nests deeper than {limit} levels", hint="flatten the structure")
-
-
-def _nesting(tokens: re.Pattern[str], text: str, limit: int) -> int:
+def _nesting(tokens: re.Pattern[str], text: str, limit: int) -> tuple[int, int]:
     """The deepest bracket nesting among ``tokens`` (strings and comments match as whole tokens), stopping past
-    ``limit``."""
+    ``limit``, and where it stopped (the offset of the bracket that passed ``limit``; -1 when none did)."""
     depth = deepest = 0
     for m in tokens.finditer(text):
         c = m.group()
@@ -192,10 +184,10 @@ def _nesting(tokens: re.Pattern[str], text: str, limit: int) -> int:
             if depth > deepest:
                 deepest = depth
                 if deepest > limit:
-                    break
+                    return deepest, m.start()
         elif c in "]}":
             depth = max(depth - 1, 0)
-    return deepest
+    return deepest, -1
 
 
 def pyyaml_loader() -> Any:
@@ -221,7 +213,7 @@ def json_depth(text: str | bytes, limit: int = MAX_DEPTH) -> int:
         text = text.decode("utf-8", "replace")
     if "[" not in text and "{" not in text:
         return 0
-    return _nesting(_JSON_TOKEN, text, limit)
+    return _nesting(_JSON_TOKEN, text, limit)[0]
 
 
 _JSON_MEMBER = lazy(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[\[\]{},\n]')

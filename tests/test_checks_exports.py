@@ -235,6 +235,18 @@ def test_an_unknown_command_is_told_how_to_define_it() -> None:
     assert "escape the character" in next(iter(check_latex(math))).hint
 
 
+def test_an_unknown_command_s_hint_is_the_command_the_check_found() -> None:
+    from litreview.checks.integrity import check_latex
+
+    # The hint was read back out of the finding's own message; it is carried with the problem now. A starred
+    # command is defined without its star.
+    entry = _one(r"@misc{m, title = {T}, year = {2001}, note = {Seen \mynote*{x} and \emph{y}}}")
+    (found,) = check_latex(entry)
+    assert found.message.startswith("note: unknown command \\mynote (not LaTeX's or biblatex's")
+    assert found.hint == ("Correct the command's name, or define it in the bibliography's @preamble, e.g. "
+                          "@preamble{\"\\providecommand{\\mynote}[1]{#1}\"}, which BibTeX and biber pass on to LaTeX")
+
+
 @pytest.mark.parametrize("said", ["journal = {To be submitted to MNRAS}", "journal = {Nature}, note = {in preparation}",
                                   "journaltitle = {Nature}, pubstate = {submitted}", "journal = {J}, note = {Under review}"])
 def test_an_article_not_yet_published_is_not_told_to_have_a_doi(said: str) -> None:

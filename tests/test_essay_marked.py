@@ -96,3 +96,19 @@ def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> N
     _, found = findings(BRIEF)
     quoted = [f for f in found if f.code == "LR305"]
     assert [f.message.startswith("quotation \"nearly every household") for f in quoted] == [True]
+
+
+def test_the_check_and_the_site_take_the_same_paragraphs_as_a_briefs_authorities() -> None:
+    # "A paragraph of citations alone cites for the paragraph before it" was written in the text checks and again in
+    # the site's index: one rule now, read by both. A second paragraph of citations alone cites for the first.
+    from litreview.checks.text import _near_markers
+    from litreview.model import Linkage, Review
+    from litreview.render.index import index_review
+
+    essay = parse_essay("The appeal was dismissed. The accused had withdrawn in time.\n\n[@waltz1979theory, p. 9]\n\n"
+                        "[@jervis1976perception]\n\nA paragraph of prose.\n\n[@named1999] [@waltz1979theory]\n\n"
+                        "Prose again [@named1999].\n", "brief.md")
+    bib = parse_bibliography(BIB, "paper.bib")
+    index = index_review(Review(bibliography=bib, essay=essay, linkage=link(essay, bib)))
+    assert sorted((cid, p.number) for cid, p in index.cited_for.items()) == [("p2-s1", 1), ("p3-s1", 2), ("p5-s1", 4)]
+    assert sorted(_near_markers(essay, Linkage())) == ["p1-s1", "p1-s2", "p2-s1", "p4-s1"]

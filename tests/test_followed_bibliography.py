@@ -77,3 +77,22 @@ def test_a_followed_bibliography_is_cached_and_a_change_to_it_misses(here: Path)
     assert cache.input_key(config) not in (None, key)
     (here / "paper.md").write_text("---\nbibliography: more.bib\n---\n\nText [@b].\n", encoding="utf-8")
     assert cache.input_key(config) is None  # the essay changed: which files it names is known after a build
+
+
+def test_the_input_key_reads_the_essay_once_when_the_bibliography_follows_it(here: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # The key read the essay for itself and again for the digest that says whether the followed files still hold.
+    (here / "litreview.toml").write_text('essay = "paper.md"\nclaims = ""\n', encoding="utf-8")
+    config = load_config(here, env={})
+    build_review(config, cache=True)  # a cold run records the files the essay names
+    key = cache.input_key(config)
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    assert key is not None and cache.input_key(config) == key
+    assert reads.count("paper.md") == 1 and reads.count("refs.bib") == 1

@@ -93,6 +93,19 @@ def test_bad_files_say_where(text: str, line: int, words: str) -> None:
     assert words in err.value.message and err.value.line == line and err.value.path == "claims.yaml"
 
 
+@pytest.mark.parametrize(("text", "line", "message", "hint"), [
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n    colour: red\n", 5,
+     "unknown field 'colour' in a link", "known fields: anchor, claim, kind, locator, note, source, status"),
+    ("groups:\n  - claim: p1-s2-3\n    source: x\n", 3, "unknown field 'source' in a group",
+     "known fields: anchor, claim, note"),
+])
+def test_an_unknown_field_is_named_with_the_fields_of_its_kind(text: str, line: int, message: str, hint: str) -> None:
+    # A link's and a group's fields were checked by two copies of one loop: one check now, each with its own fields.
+    with pytest.raises(ClaimsFileError) as err:
+        parse_curated(text, "claims.yaml")
+    assert (err.value.message, err.value.line, err.value.hint) == (message, line, hint)
+
+
 def test_a_bad_file_is_never_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "claims.yaml"
     bad = "links:\n  - claim: p1-s1\n    source: a\n    status: maybe\n"

@@ -11,6 +11,7 @@ from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.load import load_bibliography
 from litreview.checks.bib import check_bibliography
 from litreview.errors import InputError
+from litreview.model import Essay
 
 
 def test_report_and_thesis_publisher_is_the_issuer() -> None:
@@ -169,6 +170,25 @@ def test_front_matter_references_are_located_at_their_lines_of_the_essay() -> No
     assert bib is not None
     [source] = bib.sources
     assert (source.line, source.line_of("isbn"), source.line_of("title")) == (4, 7, 6)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_every_reader_of_the_front_matter_ends_it_at_the_same_line(tmp_path: Path, end: str) -> None:
+    # The essay's reader, the front matter's references and the line naming an unread bibliography each split the
+    # block off by their own rule (a "\r" alone ending a line, a byte order mark): one rule now, and they agree.
+    from litreview.bibliography.csl import inline_references
+    from litreview.essay.markdown import front_matter
+    from litreview.essay_bibliographies import _naming_lines
+
+    text = end.join(["---", "title: T", "bibliography: more.bib", "references:", "- id: a", "  type: book",
+                     "  title: B", "...", "", "Text [@a].", ""])
+    meta, body, body_line = front_matter(text, "e.md")
+    assert (meta["bibliography"], body_line, body.split()) == ("more.bib", 9, ["Text", "[@a]."])
+    bib = inline_references("\ufeff" + text, "e.md")
+    assert bib is not None and [(s.key, s.line, s.line_of("title")) for s in bib.sources] == [("a", 5, 7)]
+    (tmp_path / "e.md").write_bytes(("\ufeff" + text).encode("utf-8"))
+    essay = Essay(path=str(tmp_path / "e.md"), body=body, meta=meta, paragraphs=(), body_line=body_line)
+    assert _naming_lines(essay, ["more.bib", "e.md"]) == {"more.bib": 3}
 
 
 @pytest.mark.parametrize(("names", "wrong"), [

@@ -29,6 +29,20 @@ def test_first_author_inverted_later_authors_in_reading_order():
     assert names(ref.authors) == [("Bull", "Hedley"), ("Hoffmann", "Stanley"), ("Hurrell", "Andrew")]
 
 
+@pytest.mark.parametrize(("name", "person"), [
+    ("Amit Kumar Sen", Person(family="Sen", given="Amit Kumar")),
+    ("Lee Hyun Jun", Person(family="Jun", given="Lee Hyun")),
+    ("Rita Roe Jr.", Person(family="Roe", given="Rita", suffix="Jr.")),
+    ("Roe, Rita, III", Person(family="Roe", given="Rita", suffix="III")),
+])
+def test_a_name_suffix_ends_a_name_but_a_family_name_is_no_suffix(name: str, person: Person) -> None:
+    # The suffixes are the loader's table, less those that are names in a reference string too: read as suffixes,
+    # "Sen" and "Jun" took the given name before them for the family name.
+    from litreview.bibliography.refparse.names import split_person
+
+    assert split_person(name) == person
+
+
 def test_middle_initial_of_a_later_author_does_not_end_the_names():
     ref = parse_reference("Paul, T. V., and John A. Hall. International Order. Cambridge: CUP, 2004.")
     assert names(ref.authors) == [("Paul", "T. V."), ("Hall", "John A.")]

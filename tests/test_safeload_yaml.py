@@ -47,6 +47,20 @@ def test_refuses_what_check_yaml_refuses(text: str) -> None:
     assert (now.value.message, now.value.line) == (before.value.message, before.value.line)
 
 
+@pytest.mark.parametrize(("text", "message", "line", "hint"), [
+    ("a: 1\nlinks: " + "[" * 65 + "]" * 65 + "\n", "the YAML nests deeper than 64 levels", 2, "flatten the structure"),
+    ("".join("  " * i + f"k{i}:\n" for i in range(65)) + "  " * 65 + "x: 1\n", "the YAML nests deeper than 64 levels",
+     65, "flatten the structure"),
+    ("a: 1\nb: &x [1]\nc: *x\n", "YAML aliases (*x) are not allowed here", 3, "write the value out instead of *alias"),
+])
+def test_both_loaders_refuse_at_the_line_the_limit_is_passed(text: str, message: str, line: int, hint: str) -> None:
+    # The depth was counted by two loops (pyyaml's events, ruamel's) and the flow depth by two scans: one count each.
+    for load in (check_yaml, lambda t: load_yaml(t, YAML(typ="safe", pure=True))):
+        with pytest.raises(LoadLimitError) as refused:
+            load(text)
+        assert (refused.value.message, refused.value.line, refused.value.hint) == (message, line, hint)
+
+
 def test_a_syntax_error_is_ruamels() -> None:
     check_yaml("a: [1\nb: 2\n")  # leaves syntax errors to the real load
     with pytest.raises(YAMLError):

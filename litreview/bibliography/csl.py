@@ -473,12 +473,15 @@ _REFERENCES = re.compile(r"^references[ \t]*:", re.M)
 def inline_references(text: str, path: str) -> Bibliography | None:
     """The ``references:`` of a Markdown essay's front matter as a CSL bibliography, each item at its line
     of the essay, as pandoc reads them (they take precedence over the bibliography files); None without."""
-    lines = text.removeprefix("\ufeff").splitlines()
-    if not lines or lines[0].rstrip() != "---":
+    from ..essay.markdown import front_matter_lines
+
+    found = front_matter_lines(text.removeprefix("\ufeff"))
+    if found is None or found[1] is None:
         return None
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
-    block = "\n" + "\n".join(lines[1:end]) + "\n"  # the opening line blanked: lines as in the essay
-    if not end or not _REFERENCES.search(block):
+    lines, end = found
+    # The opening line blanked, each line ended by "\n" (a "\r" alone ends one too): lines as in the essay.
+    block = "\n" + "".join(line.rstrip("\r\n") + "\n" for line in lines[1:end])
+    if not _REFERENCES.search(block):
         return None
     from dataclasses import replace
 

@@ -1,4 +1,5 @@
-"""Load a BibTeX file into ``Source`` values: with ``names`` and ``fieldparser`` the only modules that import pybtex.
+"""Load a BibTeX file into ``Source`` values: with ``names``, ``people`` and ``fieldparser`` the only modules that
+import pybtex.
 
 Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109), so
 one run reports all of them; parsing goes on past a bad entry to the next ``@``. The brace
@@ -10,18 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..doi import entry_doi
 from ..errors import InputError
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
-from . import bibtex, inherit, names
+from . import bibtex, inherit
 from .dates import date_year
 from .fieldparser import parser_class
 from .latex import decode_latex
+from .people import read_people, without_empty_names
 from .prescan import STRAY_CLOSE, _Lines, _prescan
 from .several import case_clash, duplicate_key
 
@@ -44,16 +44,6 @@ _EMPTY_VALUE = re.compile(r"\s*[,})]")
 """What follows a field's "=" that has no value (``doi = ,``): a comma or the entry's end."""
 MACRO_BUDGET = 1_000_000
 """Characters @string macros may give out in one file, beyond ten times its length."""
-
-
-def _person(pybtex_person: Any) -> Person:
-    given = " ".join(pybtex_person.first_names + pybtex_person.middle_names)
-    return Person(
-        family=decode_latex(" ".join(pybtex_person.last_names)),
-        given=decode_latex(given),
-        prefix=decode_latex(" ".join(pybtex_person.prelast_names)),
-        suffix=decode_latex(" ".join(pybtex_person.lineage_names)),
-    )
 
 
 def _year(fields: Mapping[str, str]) -> int | None:
@@ -272,7 +262,7 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
         try:
             people[role] = read_people(fields.get(role, ""))
         except ValueError as exc:
-            people[role] = _without_empty_names(fields.get(role, ""))
+            people[role] = without_empty_names(fields.get(role, ""))
             unreadable.append((role, str(exc)))
     source = Source(
         key=raw.key,
@@ -298,69 +288,6 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
                          hint='Separate names with " and "; write each as "Family, Given"',
                          key=raw.key, file=filename, line=source.line_of(role)) for role, why in unreadable]
     return source
-
-
-def read_people(value: str) -> tuple[Person, ...]:
-    """The persons of a name list (pybtex's rules; biblatex's extended format too).
-
-    Raises ValueError when a name cannot be read.
-    """
-    if not value:
-        return ()
-    listed = names.split_names(value)
-    if any(names.is_stray(n) for n in listed):
-        raise ValueError("the list has an empty name (a stray 'and' or comma)")
-    return _read_listed(listed)
-
-
-def _read_listed(listed: list[str]) -> tuple[Person, ...]:
-    """The persons of the names of a list, each read by pybtex's rules (ValueError when one cannot be)."""
-    out = []
-    for name in listed:
-        person = _read_name(name)
-        if person is _PYBTEX:
-            from pybtex.database import Person as PybtexPerson
-            from pybtex.scanner import PybtexError
-
-            try:  # not cached: pybtex reports its warnings ("Too many commas") at every reading
-                out.append(_person(PybtexPerson(name)))
-            except PybtexError as exc:
-                raise ValueError(str(exc)) from None
-        elif person is not None:
-            out.append(person)
-    return tuple(out)
-
-
-def _without_empty_names(value: str) -> tuple[Person, ...]:
-    """The persons of a list that ``read_people`` refuses for an empty name, as pandoc and pybtex read them: a name
-    of commas alone dropped (``names.is_empty``), the trace of another read as a name ("Powell and and Clyde Wilcox":
-    the particle "and" of "Clyde Wilcox", which citations drop; "Cobain and": the family "and"); none when a name
-    cannot be read at all."""
-    try:
-        return _read_listed([n for n in names.split_names(value) if not names.is_empty(n)])
-    except ValueError:
-        return ()
-
-
-_PYBTEX = Person("")
-"""``_read_name``'s answer for a name only pybtex's ``Person`` reads."""
-
-
-@lru_cache(maxsize=65536)
-def _read_name(name: str) -> Person | None:
-    """One name of a list read without pybtex (None for an options-only item), or ``_PYBTEX``.
-
-    The same people recur across a bibliography: each distinct name is read once.
-    """
-    parts = names.extended_name(name)
-    if parts is not None:
-        return names.person_from_parts(parts, decode_latex)
-    plain = names.plain_name_parts(name)
-    if plain is None:
-        return _PYBTEX
-    first, middle, von, last, jr = plain
-    return Person(family=decode_latex(" ".join(last)), given=decode_latex(" ".join(first + middle)),
-                  prefix=decode_latex(" ".join(von)), suffix=decode_latex(" ".join(jr)))
 
 
 _BARE_VALUE = lazy(r"([A-Za-z][\w:-]*)\s*=\s*([^\s{}\"#,=()]+)\s*$")

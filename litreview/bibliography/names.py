@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..lazyre import lazy
+from ..locale_terms import NAME_SUFFIXES
 from ..model import Person
 
 _OPTION = lazy(r"^\s*([A-Za-z][\w-]*)\s*=\s*(.*?)\s*$", re.S)
@@ -212,7 +213,6 @@ def plain_name_parts(name: str) -> tuple[list[str], list[str], list[str], list[s
     return first, middle, von, last, jr
 
 
-_SUFFIX = frozenset({"jr", "sr", "jun", "sen", "junior", "senior", "ii", "iii", "iv", "v", "vi", "2nd", "3rd"})
 _INITIALS = lazy(r"(?:[^\W\d_][^\W\d_]?\.-?)+|[^\W\d_]")
 
 
@@ -233,7 +233,7 @@ def _full_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
     last = words[-1]
-    return (not _INITIALS.fullmatch(last) and last.rstrip(".").casefold() not in _SUFFIX
+    return (not _INITIALS.fullmatch(last) and last.rstrip(".").casefold() not in NAME_SUFFIXES
             and any(c.islower() for c in last)
             and all(c.isalpha() or c in "-'’." for w in words for c in w))
 
@@ -258,7 +258,7 @@ def comma_joined(name: str, given_names: frozenset[str]) -> bool:
     if len(parts) == 3:  # "Family, initials, Family": no "Family, Jr, Given" and no "Doe, Jane, PhD"
         words = [_TEX_SPACE.split(p) for p in parts]
         return ((all(_INITIALS.fullmatch(w) for w in words[1])
-                 and parts[1].rstrip(".").casefold() not in _SUFFIX and parts[2].rstrip(".").casefold() not in _SUFFIX)
+                 and parts[1].rstrip(".").casefold() not in NAME_SUFFIXES and parts[2].rstrip(".").casefold() not in NAME_SUFFIXES)
                 or all(_full_name(w) for w in words))
     return len(parts) == 2 and all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts)
 

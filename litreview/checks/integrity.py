@@ -218,9 +218,9 @@ def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
     return latex_problem_at(value, defined)[0]
 
 
-def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple[str, int]:
-    """``latex_problem`` and where in ``value`` it is (the offset of the token at fault, or of the math or
-    environment left open)."""
+def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple[str, int, str]:
+    """``latex_problem``, where in ``value`` it is (the offset of the token at fault, or of the math or
+    environment left open) and what to do about it ('' for the catalogue's hint)."""
     math: str | None = None  # the delimiter that opened math mode
     opened = 0  # where it opened
     envs: list[tuple[str, int]] = []
@@ -236,44 +236,47 @@ def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple
             elif math == t:
                 math = None
             else:
-                return f"{t} closes math opened with {math}", at
+                return f"{t} closes math opened with {math}", at, ""
         elif t in ("\\(", "\\["):
             if math is not None:
-                return f"{t} opens math inside math", at
+                return f"{t} opens math inside math", at, ""
             math, opened = t, at
         elif t in ("\\)", "\\]"):
             if math != {"\\)": "\\(", "\\]": "\\["}[t]:
-                return f"{t} closes math that was never opened", at
+                return f"{t} closes math that was never opened", at, ""
             math = None
         elif t in ("_", "^") and math is None:
-            return (f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"), at
+            return (f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"), at, ""
         elif t in ("\\begin", "\\end"):
             env = _ENV.match(value, token.end())
             if env is None:
-                return f"{t} without an environment name", at
+                return f"{t} without an environment name", at, ""
             name = env.group(1)
             if math is not None and t == "\\begin" and name not in ("array", "matrix", "pmatrix", "bmatrix", "cases"):
-                return f"environment {name!r} inside math", at
+                return f"environment {name!r} inside math", at, ""
             if name not in _ENVIRONMENTS or env.group(0) != "{" + name + "}":
-                return f"unknown environment {env.group(0)!r}", at
+                return f"unknown environment {env.group(0)!r}", at, ""
             if t == "\\begin":
                 envs.append((name, at))
             elif not envs or envs.pop()[0] != name:
-                return f"\\end{{{name}}} does not close the environment opened last", at
+                return f"\\end{{{name}}} does not close the environment opened last", at, ""
         elif t == "\\par" and math is not None:
-            return "\\par inside math", at
+            return "\\par inside math", at, ""
         elif t[1:] in _NEEDS_ARGUMENT:
             after = value[token.end():].lstrip()
             if not after or (after[0] not in "{\\" and not after[0].isalnum()):
-                return f"{t} has no argument", at
+                return f"{t} has no argument", at, ""
         elif math is None and t[1:2].isalpha() and t[1:].rstrip("*") not in defined \
                 and not known_command(t[1:].rstrip("*")):
-            return f"unknown command {t.rstrip('*')} (not LaTeX's or biblatex's, nor defined in the @preamble)", at
+            command = t.rstrip("*")
+            return (f"unknown command {command} (not LaTeX's or biblatex's, nor defined in the @preamble)", at,
+                    f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
+                    f"@preamble{{\"\\providecommand{{{command}}}[1]{{#1}}\"}}, which BibTeX and biber pass on to LaTeX")
     if math is not None:
-        return f"math opened with {math} is never closed", opened
+        return f"math opened with {math} is never closed", opened, ""
     if envs:
-        return f"\\begin{{{envs[-1][0]}}} is never ended", envs[-1][1]
-    return "", 0
+        return f"\\begin{{{envs[-1][0]}}} is never ended", envs[-1][1], ""
+    return "", 0, ""
 
 
 def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterable[Finding]:
@@ -283,23 +286,12 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
     for name, value in _text_fields(source):
         if name in _NOT_TEXT or not any(c in value for c in "\\$_^"):
             continue
-        problem, at = latex_problem_at(value, defined)
+        problem, at, hint = latex_problem_at(value, defined)
         if problem:
             quoted = shown(part_of(value, at, at + 1))
-            yield entry_finding("LR142", source, f"{name}: {problem}: {quoted}", _latex_hint(problem), field=name)
+            yield entry_finding("LR142", source, f"{name}: {problem}: {quoted}", hint, field=name)
 
 
-def _latex_hint(problem: str) -> str:
-    """What to do about one of ``latex_problem``'s problems ('' for the catalogue's hint)."""
-    unknown = _UNKNOWN_COMMAND.match(problem)
-    if unknown is None:
-        return ""
-    command = unknown.group(1)
-    return (f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
-            f"@preamble{{\"\\providecommand{{{command}}}[1]{{#1}}\"}}, which BibTeX and biber pass on to LaTeX")
-
-
-_UNKNOWN_COMMAND = lazy(r"unknown command (\\[A-Za-z]+)")
 _ARXIV_PAGES = lazy(r"arxiv\s*(?::|--?|\s)\s*(\d{4}(?:\.\d{4,5}(?:v\d+)?)?)", re.IGNORECASE)
 
 

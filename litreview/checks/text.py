@@ -15,7 +15,7 @@ from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
-from ..essay.cites import citations_alone, written_key
+from ..essay.cites import cited_for, written_key
 from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
@@ -109,15 +109,13 @@ def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
     sentence of a paragraph followed by a paragraph of citations alone, as a brief sets a paragraph's authorities."""
     with_marker = {m.claim_id for m in linkage.mentions if m.kind == "marker"}
     near: set[str] = set()
-    before: list[str] = []
     for paragraph in essay.paragraphs:
         ids = [c.id for c in paragraph.claims]
         for n, cid in enumerate(ids):
             if cid in with_marker:
                 near.update(ids[max(0, n - 1):n + 2])
-        if citations_alone(paragraph.claims):
-            near.update(before)
-        before = ids
+    for _, before in cited_for(essay.paragraphs):
+        near.update(c.id for c in before.claims)
     return near
 
 

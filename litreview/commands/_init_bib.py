@@ -219,7 +219,7 @@ def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
     try:  # a LaTeX paper's \addbibresource or \bibliography may be in an \input file
         essay = load_essay(essay_path) if latex or _is_project(essay_path) else parse_essay(text, str(essay_path))
     except InputError:  # (a paper without text yet: its own file's commands)
-        from ..essay.latex import bibliography_files
+        from ..essay.latex_declarations import bibliography_files
 
         names = bibliography_files(text) if latex else []
         return [essay_path.parent / n for n in names if not is_remote(n)], [n for n in names if is_remote(n)]

@@ -196,15 +196,15 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
     result = check_review(review, config, now=now)
     findings = list(result.findings)
     silenced = list(result.suppressed)
-    fixed = None
-    uncompared: tuple[list[str], int] = ([], 0)
+    compared: dict[str, Any] = {}  # with --since: the base, what the change fixed, what could not be compared
     if since:
         from ._since import since_base
 
         diff, silenced = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
-        fixed = len(diff.fixed)
-        uncompared = sorted({f.file or "" for f in diff.uncompared}), len(diff.uncompared)
+        compared = {"since": since, "fixed": len(diff.fixed)}
+        if diff.uncompared:
+            compared.update(not_compared=len(diff.uncompared), unreadable=sorted({f.file or "" for f in diff.uncompared}))
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
     if silenced and config.suppress_reasons:
         from ..checks.suppress import suppressed_summary
@@ -212,11 +212,7 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
         # Why each code was silenced, where the settings say.
         summary["suppressed_by"] = [item for item in suppressed_summary(silenced, config.suppress_reasons)
                                     if item["reason"]]
-    if since:
-        summary["since"] = since
-        summary["fixed"] = fixed
-        if uncompared[1]:
-            summary["not_compared"], summary["unreadable"] = uncompared[1], uncompared[0]
+    summary.update(compared)
     report = {"text": _render(fmt, findings, summary, review, config, colour), "summary": summary_line(summary),
               "errors": summary["errors"], "warnings": summary["warnings"]}
     if key:

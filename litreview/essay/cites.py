@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from ..bibliography.bibtex import brace_partners
 from ..lazyre import lazy
-from ..model import Citation, CitationMode, Claim
+from ..model import Citation, CitationMode, Claim, Paragraph
 
 MASK = "\x00"
 """Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
@@ -354,6 +355,14 @@ def keys_in(text: str) -> list[str]:
     if "@*" in text:
         return ["*"]
     return [_key(m) for m in _INTEXT.finditer(text)]
+
+
+def cited_for(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[Paragraph, Paragraph]]:
+    """Each paragraph of citations alone (``citations_alone``) with the paragraph before it, whose authorities they
+    are, as a brief sets them; a paragraph with no sentences before one has none."""
+    for before, paragraph in pairwise(paragraphs):
+        if before.claims and citations_alone(paragraph.claims):
+            yield paragraph, before
 
 
 def citations_alone(claims: Sequence[Claim]) -> bool:

@@ -3,7 +3,8 @@
 Citation commands become pandoc citations in the claim text (``\\citep[p.~3]{a,b}`` reads as
 ``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
 pylatexenc (inline math read as its text, display math dropped), in ``latex_cites``. Claims keep the file and line of the paragraph they
-come from; this module follows ``\\input``, finds the paragraphs and the bibliography commands.
+come from; this module follows ``\\input`` and finds the paragraphs (``latex_declarations`` reads the encoding and
+the bibliography files the manuscript declares).
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_text, tex_group_end
+from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment
+
+# Re-exported: read from here before they had a module of their own.
+from .latex_declarations import bibliography_lines as bibliography_lines
+from .latex_declarations import declared_encoding as declared_encoding
 from .latex_labels import SECTION_LEVELS, label_numbers, sectioning
 from .segment import make_claim, normalise_space, sentences, split_lines
 
@@ -30,27 +36,12 @@ MAX_DEPTH = 16
 # relative to the importing file's), \inputfrom, \includefrom and their sub- forms.
 _INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^{}]+)\}|\s(?P<bare>[^\s{}%]+))"
                     r"|(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
-# What TeX reads before a comment's "%": an escaped character ("\\%", "\\\\"), and the text \\url, \\nolinkurl,
-# \\path, \\verb, \\lstinline and \\mintinline read verbatim, and \\href's address, where a "%" is a character
-# (as pandoc reads them too).
-_VERBATIM_ARG = re.compile(r"\\(?:url|nolinkurl|path)\s*\{[^{}]*\}|\\href\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}"
-                           r"|\\(?:verb\*?|lstinline(?:\[[^\]]*\])?|mintinline(?:\[[^\]]*\])?\{[^{}]*\})"
-                           r"(?:\{[^{}]*\}|(?P<delimiter>[^A-Za-z\s*{\[]).*?(?P=delimiter))|\\.|%")
 # Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
 _ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
 _BOMB_HINT = ("a macro using another many times, itself used many times, multiplies: define the citation macros "
               "without such chains")
-# inputenc's options for the 8-bit encodings it reads (the last one given counts), as Python codecs.
-_INPUTENC = re.compile(r"\\usepackage\s*\[(?P<options>[^\]]*)\]\s*\{[^{}]*\binputenc\b[^{}]*\}"
-                       r"|\\inputencoding\s*\{(?P<option>[^{}]*)\}")
-_CODECS = {"utf8": "utf-8", "ascii": "ascii", "latin1": "latin_1", "latin2": "iso8859_2", "latin5": "iso8859_9",
-           "latin9": "iso8859_15", "latin10": "iso8859_16", "ansinew": "cp1252", "cp1252": "cp1252",
-           "cp1250": "cp1250", "cp1257": "cp1257", "cp850": "cp850", "cp852": "cp852", "cp437": "cp437",
-           "cp865": "cp865", "applemac": "mac_roman"}
-
-
 def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
     the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
@@ -155,39 +146,6 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
             if found <= cite.start and cite.end <= cursor:
                 cites[n] = replace(cite, command=normalise_space(command))
     return replace(claim, citations=tuple(cites))
-
-
-def uncomment(line: str) -> str:
-    """``line`` without its comment; a "%" in verbatim text is kept, escaped for the LaTeX reader after."""
-    if "%" not in line:
-        return line
-    out: list[str] = []
-    at = 0
-    for m in _VERBATIM_ARG.finditer(line):
-        if m.group() == "%":
-            return "".join(out) + line[at:m.start()]
-        if "%" in m.group() and not m.group().startswith("\\%"):
-            out.append(line[at:m.start()] + re.sub(r"(?<!\\)%", r"\\%", m.group()))
-            at = m.end()
-    return "".join(out) + line[at:]
-
-
-def declared_in(text: str) -> tuple[str, str] | None:
-    """(codec, declaration) of the encoding the LaTeX text declares with inputenc, outside comments, or None."""
-    found = None
-    if "inputenc" in text:
-        for line in split_lines(text):
-            for m in _INPUTENC.finditer(uncomment(line)):
-                options = (m.group("options") or m.group("option") or "").split(",")
-                known = [o.strip() for o in options if o.strip() in _CODECS]
-                if known:
-                    found = (_CODECS[known[-1]], m.group().replace(" ", ""))
-    return found
-
-
-def declared_encoding(raw: bytes) -> tuple[str, str] | None:
-    """``declared_in`` for a file's bytes (read as ASCII: inputenc's options are)."""
-    return declared_in(raw.decode("latin_1"))
 
 
 class _Main:
@@ -360,51 +318,3 @@ def _outside_verbatim(text: str, verbatim: str | None) -> tuple[str, str | None]
         rest, verbatim = rest[m.end():], m.group(1) or "\\fi"
 
 
-# biblatex's resources (\addbibresource, \addglobalbib, \addsectionbib: one file, its extension written);
-# BibTeX's databases (\bibliography, natbib's \nobibliography: a list, .bib implied).
-_BIBLIOGRAPHY = re.compile(r"\\(?:(?P<biblatex>addbibresource|addglobalbib|addsectionbib)|bibliography|nobibliography)"
-                           r"\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^}]*)\}")
-
-
-_BIBLATEX = re.compile(r"\\(?:usepackage\s*(?:\[(?P<options>[^\]]*)\])?\s*\{[^}]*\bbiblatex\b[^}]*\}"
-                       r"|addbibresource|addglobalbib|addsectionbib)")
-_BIBTEX_BACKEND = re.compile(r"\bbackend\s*=\s*bibtex")
-
-
-def built_with_bibtex(text: str) -> bool:
-    """Whether the paper is built with BibTeX: ``\\bibliographystyle`` and no biblatex, or biblatex with
-    ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex, or no bibliography command) is biber's."""
-    uncommented = "\n".join(uncomment(line) for line in split_lines(text))
-    biblatex = list(_BIBLATEX.finditer(uncommented))
-    if biblatex:
-        return any(_BIBTEX_BACKEND.search(m.group("options") or "") for m in biblatex)
-    return "\\bibliographystyle" in uncommented
-
-
-def bibliography_files(text: str) -> list[str]:
-    """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
-    \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
-    return [name for name, _ in _bibliography_commands(text)]
-
-
-def bibliography_lines(text: str) -> dict[str, int]:
-    """The line of the first command naming each of ``bibliography_files`` (as that names it, .bib added)."""
-    lines: dict[str, int] = {}
-    for name, line in _bibliography_commands(text):
-        lines.setdefault(name, line)
-    return lines
-
-
-def _bibliography_commands(text: str) -> list[tuple[str, int]]:
-    named: list[tuple[str, int]] = []
-    uncommented = "\n".join(uncomment(line) for line in split_lines(text))
-    for match in _BIBLIOGRAPHY.finditer(uncommented):
-        biblatex = match.group("biblatex") is not None
-        at = match.start("names")
-        for part in ([match.group("names")] if biblatex else match.group("names").split(",")):
-            name = part.strip()
-            if name:
-                line = uncommented.count("\n", 0, at + len(part) - len(part.lstrip())) + 1
-                named.append((name if biblatex or name.endswith(".bib") else name + ".bib", line))
-            at += len(part) + 1
-    return named

@@ -387,16 +387,24 @@ def nocite_keys(meta: Any) -> tuple[str, ...]:
 
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Split off a leading ``---`` YAML block; returns (meta, body, body's first line)."""
+    block = front_matter_lines(text)
+    if block is None:
+        return {}, text, 1
+    lines, end = block
+    if end is None:
+        raise EssayError("front matter is not closed", path=path, line=1,
+                         hint="end the YAML block with a line of three dashes (---)")
+    return _parse_meta("".join(lines[1:end]), path), "".join(lines[end + 1:]), end + 2
+
+
+def front_matter_lines(text: str) -> tuple[list[str], int | None] | None:
+    """Where a leading ``---`` YAML block of ``text`` ends, the one rule of every reader of a front matter: the
+    text's lines (ends kept, cut as the essay's lines are counted) and the index of the line of ``---`` or ``...``
+    closing the block (None when no line closes it); None when ``text`` opens with no such block."""
     lines = split_lines(text, keepends=True)
     if not lines or lines[0].rstrip() != "---":
-        return {}, text, 1
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            yaml_text = "".join(lines[1:i])
-            body = "".join(lines[i + 1:])
-            return _parse_meta(yaml_text, path), body, i + 2
-    raise EssayError("front matter is not closed", path=path, line=1,
-                     hint="end the YAML block with a line of three dashes (---)")
+        return None
+    return lines, next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
 
 
 def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:

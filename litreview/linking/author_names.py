@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..lazyre import lazy
+from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Person
 from ..text import spelled
 from . import cited_letters, cited_titles, terms
@@ -74,8 +75,6 @@ def lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
 
 GIVEN_WORDS = 3
 """Words of given names (and "Jr.") a citation may add to a signature: "Blether and Jane Doe", "Percy L. Ralley"."""
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Name suffixes ("Jr.") a style prints after the family name."""
 
 
 def _without_given_names(words: list[str], index: SourceIndex) -> list[str]:
@@ -87,8 +86,8 @@ def _without_given_names(words: list[str], index: SourceIndex) -> list[str]:
             for person in persons_of(source):
                 given.update(canonical(person.given).split())
         cached = index.__dict__["_given_words"] = frozenset(given - set(index.by_family))
-    out = [w for w in words[:-1] if w not in cached and w not in SUFFIXES]
-    return out + words[-1:] if words and words[-1] not in SUFFIXES else out
+    out = [w for w in words[:-1] if w not in cached and w not in SUFFIXES_IN_TEXT]
+    return out + words[-1:] if words and words[-1] not in SUFFIXES_IN_TEXT else out
 
 
 def _capitalised(written: str, word: str) -> bool:
@@ -168,9 +167,9 @@ def _by_suffix(names: str, keys: list[str], index: SourceIndex) -> list[str]:
     """ "Percy L. Ralley Jr." for the entry whose author is Jr., "Percy L. Ralley" for the other."""
     if len(keys) < 2:
         return keys
-    written = SUFFIXES & set(canonical(names).split())
-    fit = [k for k in keys if (set(canonical(p.suffix).split()) & SUFFIXES if (p := _first_person(k, index)) else set())
-           == written]
+    written = SUFFIXES_IN_TEXT & set(canonical(names).split())
+    fit = [k for k in keys
+           if (set(canonical(p.suffix).split()) & SUFFIXES_IN_TEXT if (p := _first_person(k, index)) else set()) == written]
     return fit or keys
 
 

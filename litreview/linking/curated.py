@@ -17,6 +17,8 @@ from ..model import KIND_RANK, LinkKind, LinkStatus
 from .anchors import anchor as anchor  # re-exported: callers import it from here
 
 if TYPE_CHECKING:  # at run time __getattr__ loads the editing functions on first use
+    from collections.abc import Collection
+
     from .curated_edit import accept as accept
     from .curated_edit import reanchor as reanchor
     from .curated_edit import record_group as record_group
@@ -214,11 +216,7 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
         line = _item_line(entries, i) or _line_of(doc, "groups")
         if not isinstance(entry, dict):
             raise ClaimsFileError("each group must be a mapping (claim, anchor, note)", path=path, line=line)
-        for name in entry:
-            if name not in GROUP_FIELDS:
-                raise ClaimsFileError(f"unknown field {name!r} in a group", path=path,
-                                      line=_line_of(entry, name) or line,
-                                      hint=f"known fields: {', '.join(sorted(GROUP_FIELDS))}")
+        _known_fields(entry, GROUP_FIELDS, "a group", path, line)
         claim_id = entry.get("claim")
         parsed = parse_group_id(claim_id) if isinstance(claim_id, str) else None
         if not isinstance(claim_id, str) or parsed is None or parsed[2] <= parsed[1]:
@@ -271,14 +269,18 @@ def _line_of(mapping: Any, key: str) -> int | None:
         return None
 
 
+def _known_fields(entry: dict[Any, Any], known: Collection[str], what: str, path: str, line: int | None) -> None:
+    """ClaimsFileError at a field of ``what`` (a link, a group) that the claims file does not define."""
+    for name in entry:
+        if name not in known:
+            raise ClaimsFileError(f"unknown field {name!r} in {what}", path=path, line=_line_of(entry, name) or line,
+                                  hint=f"known fields: {', '.join(sorted(known))}")
+
+
 def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
     if not isinstance(entry, dict):
         raise ClaimsFileError("each link must be a mapping (claim, source, status, ...)", path=path, line=line)
-    for name in entry:
-        if name not in ENTRY_FIELDS:
-            raise ClaimsFileError(f"unknown field {name!r} in a link", path=path,
-                                  line=_line_of(entry, name) or line,
-                                  hint=f"known fields: {', '.join(sorted(ENTRY_FIELDS))}")
+    _known_fields(entry, ENTRY_FIELDS, "a link", path, line)
     for name in ("claim", "source", "status"):
         if entry.get(name) is None or entry.get(name) == "":
             raise ClaimsFileError(f"link is missing `{name}`", path=path, line=line,

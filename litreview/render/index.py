@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..essay.cites import citations_alone
+from ..essay.cites import cited_for
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 from .citation import PLAIN, Citations, Mark, Reference, marks
 from .claim_text import note_numbers
@@ -74,15 +74,12 @@ def index_review(review: Review) -> ReviewIndex:
     index.marks = marks(index.sources.values())
     if review.essay is not None:
         index.notes = note_numbers(review.essay)
-        before: Paragraph | None = None
         for paragraph in review.essay.paragraphs:
-            alone = before is not None and before.claims and citations_alone(paragraph.claims)
             for claim in paragraph.claims:
                 index.claims.setdefault(claim.id, claim)
                 index.paragraph_of.setdefault(claim.id, paragraph)
-                if alone and before is not None:
-                    index.cited_for[claim.id] = before
-            before = paragraph
+        for alone, before in cited_for(review.essay.paragraphs):
+            index.cited_for.update((claim.id, before) for claim in alone.claims)
     links = sorted(
         (lk for lk in review.linkage.links if lk.status != "rejected"),
         key=lambda lk: (_STATUS_ORDER.get(lk.status, 3), -lk.confidence),

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...locale_terms import NO_DATE
+from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT
 from ...model import Person
 
 #: "K.", "R.j.", "K.R.", "Y.-N.", "Th." - a given name shortened to letters with periods.
@@ -19,9 +19,9 @@ _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+(?:[A-Za-z]\.)*$")
 _BARE_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "des", "di", "la",
               "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "zu", "vom"}
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"}
 #: Suffixes whose period does not close the name block ("Jr." does, "Jr" has none to close it).
-_DOTTED_SUFFIXES = frozenset(_SUFFIXES - {"jr", "sr"})
+_DOTTED_SUFFIXES = frozenset({"jr.", "sr."})
+_SUFFIXES = SUFFIXES_IN_TEXT | _DOTTED_SUFFIXES
 #: Lower-case words that occur inside organisation names ("Bureau of Democracy ..."), and inside a title's, a
 #: book's or a journal's name, never at its end.
 FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "&", "für", "et", "de"}

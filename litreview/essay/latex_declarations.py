@@ -1,0 +1,110 @@
+"""What a LaTeX manuscript declares, read line by line outside its comments: the input encoding (inputenc), the
+bibliography files it names and whether BibTeX or biber reads them (``latex`` reads the paragraphs)."""
+
+from __future__ import annotations
+
+import re
+
+from .segment import split_lines
+
+# What TeX reads before a comment's "%": an escaped character ("\\%", "\\\\"), and the text \\url, \\nolinkurl,
+# \\path, \\verb, \\lstinline and \\mintinline read verbatim, and \\href's address, where a "%" is a character
+# (as pandoc reads them too).
+_VERBATIM_ARG = re.compile(r"\\(?:url|nolinkurl|path)\s*\{[^{}]*\}|\\href\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}"
+                           r"|\\(?:verb\*?|lstinline(?:\[[^\]]*\])?|mintinline(?:\[[^\]]*\])?\{[^{}]*\})"
+                           r"(?:\{[^{}]*\}|(?P<delimiter>[^A-Za-z\s*{\[]).*?(?P=delimiter))|\\.|%")
+
+# inputenc's options for the 8-bit encodings it reads (the last one given counts), as Python codecs.
+_INPUTENC = re.compile(r"\\usepackage\s*\[(?P<options>[^\]]*)\]\s*\{[^{}]*\binputenc\b[^{}]*\}"
+                       r"|\\inputencoding\s*\{(?P<option>[^{}]*)\}")
+_CODECS = {"utf8": "utf-8", "ascii": "ascii", "latin1": "latin_1", "latin2": "iso8859_2", "latin5": "iso8859_9",
+           "latin9": "iso8859_15", "latin10": "iso8859_16", "ansinew": "cp1252", "cp1252": "cp1252",
+           "cp1250": "cp1250", "cp1257": "cp1257", "cp850": "cp850", "cp852": "cp852", "cp437": "cp437",
+           "cp865": "cp865", "applemac": "mac_roman"}
+
+
+def uncomment(line: str) -> str:
+    """``line`` without its comment; a "%" in verbatim text is kept, escaped for the LaTeX reader after."""
+    if "%" not in line:
+        return line
+    out: list[str] = []
+    at = 0
+    for m in _VERBATIM_ARG.finditer(line):
+        if m.group() == "%":
+            return "".join(out) + line[at:m.start()]
+        if "%" in m.group() and not m.group().startswith("\\%"):
+            out.append(line[at:m.start()] + re.sub(r"(?<!\\)%", r"\\%", m.group()))
+            at = m.end()
+    return "".join(out) + line[at:]
+
+
+def _uncommented(text: str) -> str:
+    return "\n".join(uncomment(line) for line in split_lines(text))
+
+
+def declared_in(text: str) -> tuple[str, str] | None:
+    """(codec, declaration) of the encoding the LaTeX text declares with inputenc, outside comments, or None."""
+    found = None
+    if "inputenc" in text:
+        for line in split_lines(text):
+            for m in _INPUTENC.finditer(uncomment(line)):
+                options = (m.group("options") or m.group("option") or "").split(",")
+                known = [o.strip() for o in options if o.strip() in _CODECS]
+                if known:
+                    found = (_CODECS[known[-1]], m.group().replace(" ", ""))
+    return found
+
+
+def declared_encoding(raw: bytes) -> tuple[str, str] | None:
+    """``declared_in`` for a file's bytes (read as ASCII: inputenc's options are)."""
+    return declared_in(raw.decode("latin_1"))
+
+
+# biblatex's resources (\addbibresource, \addglobalbib, \addsectionbib: one file, its extension written);
+# BibTeX's databases (\bibliography, natbib's \nobibliography: a list, .bib implied).
+_BIBLIOGRAPHY = re.compile(r"\\(?:(?P<biblatex>addbibresource|addglobalbib|addsectionbib)|bibliography|nobibliography)"
+                           r"\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^}]*)\}")
+
+
+_BIBLATEX = re.compile(r"\\(?:usepackage\s*(?:\[(?P<options>[^\]]*)\])?\s*\{[^}]*\bbiblatex\b[^}]*\}"
+                       r"|addbibresource|addglobalbib|addsectionbib)")
+_BIBTEX_BACKEND = re.compile(r"\bbackend\s*=\s*bibtex")
+
+
+def built_with_bibtex(text: str) -> bool:
+    """Whether the paper is built with BibTeX: ``\\bibliographystyle`` and no biblatex, or biblatex with
+    ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex, or no bibliography command) is biber's."""
+    uncommented = _uncommented(text)
+    biblatex = list(_BIBLATEX.finditer(uncommented))
+    if biblatex:
+        return any(_BIBTEX_BACKEND.search(m.group("options") or "") for m in biblatex)
+    return "\\bibliographystyle" in uncommented
+
+
+def bibliography_files(text: str) -> list[str]:
+    """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
+    \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
+    return [name for name, _ in _bibliography_commands(text)]
+
+
+def bibliography_lines(text: str) -> dict[str, int]:
+    """The line of the first command naming each of ``bibliography_files`` (as that names it, .bib added)."""
+    lines: dict[str, int] = {}
+    for name, line in _bibliography_commands(text):
+        lines.setdefault(name, line)
+    return lines
+
+
+def _bibliography_commands(text: str) -> list[tuple[str, int]]:
+    named: list[tuple[str, int]] = []
+    uncommented = _uncommented(text)
+    for match in _BIBLIOGRAPHY.finditer(uncommented):
+        biblatex = match.group("biblatex") is not None
+        at = match.start("names")
+        for part in ([match.group("names")] if biblatex else match.group("names").split(",")):
+            name = part.strip()
+            if name:
+                line = uncommented.count("\n", 0, at + len(part) - len(part.lstrip())) + 1
+                named.append((name if biblatex or name.endswith(".bib") else name + ".bib", line))
+            at += len(part) + 1
+    return named

@@ -1,0 +1,126 @@
+"""The bibliography files an essay names (its front matter's ``bibliography:``, its book's, LaTeX's
+``\\bibliography``), as pandoc and LaTeX find them, and those it names that the settings leave unread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import Bibliography, UnreadBibliographies
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .model import Essay
+
+
+def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) -> UnreadBibliographies:
+    """The files the essay names as its bibliography that exist but were not read (the settings name others),
+    each with the line of the essay naming it, and the setting that reads them all. A file whose entries the
+    files read hold whole (a combined copy) is read in effect: not listed."""
+    from .fileio import relative_name
+
+    read = [Path(f) for f, _ in bibliography.files if f and Path(f).is_file()]  # (not the front matter's references)
+    done = {r.resolve() for r in read}
+    folder, names = _names_of(essay)
+    unread = [(name, folder / name) for name in names if not is_remote(name)]
+    unread = [(name, p) for name, p in unread if p.is_file() and p.resolve() not in done
+              and not _keys_of(p) <= set(bibliography.keys)]
+    if not unread:
+        return UnreadBibliographies()
+    lines = _naming_lines(essay, [name for name, _ in unread])
+    setting = tuple(relative_name(p.resolve(), root.resolve(), up=True) for p in [*read, *(p for _, p in unread)])
+    return UnreadBibliographies(files=tuple((p.name, lines.get(name)) for name, p in unread),
+                                setting=setting)
+
+
+def _keys_of(path: Path) -> set[str]:
+    """The keys of a bibliography file ({""} when it cannot be read: never a subset of a bibliography's keys)."""
+    from .bibliography.load import load_bibliography
+    from .errors import LitreviewError
+
+    try:
+        return {s.key for s in load_bibliography(path).sources} or {""}
+    except LitreviewError:
+        return {""}
+
+
+def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
+    """The line of the essay's file that names each of ``names`` as a bibliography: in a LaTeX file's
+    \\bibliography or \\addbibresource command, in a Markdown file's front matter (the name as a whole,
+    not a longer name or a mention in the prose); none for a name the book's settings give."""
+    import re
+
+    from .cache import LATEX_SUFFIXES
+    from .errors import InputError
+    from .fileio import read_text
+
+    path = Path(essay.path)
+    if not path.is_file():
+        return {}
+    try:
+        text = read_text(path, what="essay")
+    except InputError:
+        return {}
+    if path.suffix.lower() in LATEX_SUFFIXES:
+        from .essay.latex_declarations import bibliography_lines
+
+        return bibliography_lines(text)
+    from .essay.markdown import front_matter_lines
+
+    block = front_matter_lines(text)  # (read_text reads past a byte order mark)
+    if block is None:
+        return {}
+    lines, end = block
+    end = len(lines) if end is None else end
+    found: dict[str, int] = {}
+    for name in names:
+        whole = re.compile(r"(?<![\w./\\-])" + re.escape(name) + r"(?![\w./-])")
+        line = next((n for n in range(1, end) if whole.search(lines[n])), None)
+        if line is not None:
+            found[name] = line + 1
+    return found
+
+
+def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
+    """The files of the essay's front matter ``bibliography:`` (one or a list), beside the essay, as pandoc has them;
+    for a Markdown file of a book that names none, the book's (a Quarto project's, or a bookdown book's first
+    chapter's), as ``quarto render`` and bookdown give them to a chapter."""
+    folder, names = _names_of(essay)
+    return tuple(folder / name for name in names if not is_remote(name))
+
+
+def remote_bibliographies(essay: Essay) -> list[str]:
+    """The addresses among the bibliographies the essay (or its book) names: litreview reads files only."""
+    return [name for name in _names_of(essay)[1] if is_remote(name)]
+
+
+def _names_of(essay: Essay) -> tuple[Path, list[str]]:
+    path = Path(essay.path)
+    names = bibliography_names(essay.meta)
+    if names or essay.format != "markdown" or not path.is_file():
+        return path.parent, names
+    from .essay import BOOKS
+
+    if not any((folder / name).is_file() for folder in path.absolute().parents for name in BOOKS):
+        return path.parent, []  # in no book: the readers of books stay unloaded (a cold check of one file)
+    from .essay.bookdown import book_of
+    from .essay.quarto import project_of
+
+    for folder, settings in (project_of(path), book_of(path)):
+        if bibliography_names(settings):
+            return folder, bibliography_names(settings)
+    return path.parent, []
+
+
+def is_remote(name: str) -> bool:
+    """Whether a bibliography's name is an address (``\\addbibresource[location=remote]{https://…}``; pandoc
+    fetches a URL too), not a file."""
+    scheme, sep, _ = name.partition("://")
+    return bool(sep) and scheme.isascii() and scheme.isalpha()
+
+
+def bibliography_names(meta: Mapping[str, object]) -> list[str]:
+    """The names in a front matter's or project's ``bibliography:`` (one or a list), in order."""
+    named = meta.get("bibliography")
+    return [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
