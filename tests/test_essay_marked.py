@@ -96,3 +96,26 @@ def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> N
     _, found = findings(BRIEF)
     quoted = [f for f in found if f.code == "LR305"]
     assert [f.message.startswith("quotation \"nearly every household") for f in quoted] == [True]
+
+
+TREATIES = """
+Burden-sharing models [@waltz1979theory] shaped the talks: the Framework Convention (1992) and the Lisbon
+Accord (1997) both cite them [@waltz1979theory].
+
+Jervis (1977) is read in every seminar, and so is Waltz (1979) [@waltz1979theory].
+"""
+
+
+def test_a_named_agreement_and_its_year_is_no_citation_in_a_marked_document() -> None:
+    # "Framework Convention (1992)" reads like "Name (Year)", but in a document that cites by markers a year after
+    # words that name no author of the bibliography is no citation: pandoc cites nothing there.
+    _, found = findings(TREATIES)
+    missing = [f.message for f in found if f.code == "LR300"]
+    assert not any("Convention" in m or "Accord" in m for m in missing), missing
+    # A typed citation of an author the bibliography has, in a year it lacks, is still reported.
+    assert any("Jervis (1977)" in m for m in missing), missing
+
+
+def test_a_marker_with_no_entry_is_still_reported_in_a_marked_document() -> None:
+    _, found = findings("Both [@waltz1979theory] and [see @Convention1992, p. 3] and @Waltz1979theory agree.\n")
+    assert {f.code for f in found if f.code in ("LR300", "LR309")} == {"LR300", "LR309"}

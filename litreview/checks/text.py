@@ -20,6 +20,7 @@ from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
+from ..text import fold
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -52,6 +53,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     marked = marks_its_citations(essay, linkage)
     manual = essay.format == "manubot" and bib.file is None  # a plain key names an item of the manual references
     near = _near_markers(essay, linkage) if marked else set()
+    families = {fold(p.family) for s in bib.sources for p in (*s.authors, *s.editors) if p.family} if marked else set()
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
@@ -63,6 +65,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
+                or (mention.kind == "marker" and _typed(mention, claim) and not _names_an_author(mention, families))
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
@@ -72,6 +75,20 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
                               aliased=not essay.meta.get(BIBTEX)))
     return found
+
+
+def _typed(mention: Mention, claim: Claim | None) -> bool:
+    """Whether a marker mention is a citation typed as text ("Roe (2001)"), not a marker the document wrote
+    ("@roe2001", "[see @nokey, p. 3]": a key its sentence cites)."""
+    return "@" not in mention.text and (claim is None or not any(c.key in mention.text for c in claim.citations or ()))
+
+
+def _names_an_author(mention: Mention, families: set[str]) -> bool:
+    """Whether a word of a typed citation's names is the family name of an author (or editor) of the bibliography:
+    "Roe (1999)" for Roe's work of 2001 is a citation gone wrong; "the Framework Convention (1992)" in a document
+    that cites by markers names no author, and is no citation. ``families``: the bibliography's, folded."""
+    names = mention.text.rpartition("(")[0]
+    return any(fold(word) in families for word in re.findall(r"\w+", names))
 
 
 def _at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
