@@ -142,7 +142,8 @@ def test_no_file_of_the_parsers_test_suites_is_refused(shared: Path) -> None:
     lost = []
     for path in sorted(suites.rglob("*.bib")):
         text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
-        data, _ = pybtex_reading(text)
+        # An entry commented out line by line ("%@book{old,") pybtex reads, as BibTeX does; pandoc and biber do not.
+        data, _ = pybtex_reading(re.sub(r"(?m)^[ \t]*%[^\n]*", "", text))
         want = len(data.entries) if data is not None else 0
         got = len(parse_bibliography(text, path.name).sources)
         if got < want:
