@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
-from ..bibliography.keys import near_key
+from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import citations_alone, written_key
@@ -226,6 +226,8 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     add = (f'add an item with "id": "{key}" to content/manual-references.json, or cite the work by its identifier '
            "(@doi:..., @pmid:...)") if manual else "add the missing entry (litreview add)"
     hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
+    if not near and key and (other := other_year(key, bib.keys)) is not None:
+        hint = f"The bibliography has {other!r}, of another year: if it is the work cited, fix the key in the text; else {add}"
     if "@{" in span:
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
         return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file, hint)
