@@ -119,3 +119,11 @@ def test_a_named_agreement_and_its_year_is_no_citation_in_a_marked_document() ->
 def test_a_marker_with_no_entry_is_still_reported_in_a_marked_document() -> None:
     _, found = findings("Both [@waltz1979theory] and [see @Convention1992, p. 3] and @Waltz1979theory agree.\n")
     assert {f.code for f in found if f.code in ("LR300", "LR309")} == {"LR300", "LR309"}
+
+
+def test_links_warns_of_the_citations_check_reports_and_no_other() -> None:
+    from litreview.checks.text import unresolved_markers
+
+    essay = parse_essay(TREATIES, "paper.md")
+    bib = parse_bibliography(BIB, "paper.bib")
+    assert [m.text for m in unresolved_markers(essay, link(essay, bib), bib)] == ["Jervis (1977)"]

@@ -53,7 +53,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     marked = marks_its_citations(essay, linkage)
     manual = essay.format == "manubot" and bib.file is None  # a plain key names an item of the manual references
     near = _near_markers(essay, linkage) if marked else set()
-    families = {fold(p.family) for s in bib.sources for p in (*s.authors, *s.editors) if p.family} if marked else set()
+    families = _families(bib) if marked else set()
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
@@ -65,7 +65,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
-                or (mention.kind == "marker" and _typed(mention, claim) and not _names_an_author(mention, families))
+                or (mention.kind == "marker" and _no_citation(mention, claim, families))
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
@@ -75,6 +75,25 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
                               aliased=not essay.meta.get(BIBTEX)))
     return found
+
+
+def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> list[Mention]:
+    """The citations that match no entry, as ``check_text`` reports them (``links`` warns of the same)."""
+    claims = {c.id: c for c in essay.claims}
+    families = _families(bib) if marks_its_citations(essay, linkage) else None
+    return [m for m in linkage.mentions if m.kind == "marker" and not m.keys
+            and (families is None or not _no_citation(m, claims.get(m.claim_id), families))]
+
+
+def _families(bib: Bibliography) -> set[str]:
+    """The family names of the bibliography's authors and editors, folded."""
+    return {fold(p.family) for s in bib.sources for p in (*s.authors, *s.editors) if p.family}
+
+
+def _no_citation(mention: Mention, claim: Claim | None, families: set[str]) -> bool:
+    """Whether a marker that matches no entry, in a document that cites by markers, is no citation: typed as text,
+    its words naming no author of the bibliography ("the Framework Convention (1992)")."""
+    return _typed(mention, claim) and not _names_an_author(mention, families)
 
 
 def _typed(mention: Mention, claim: Claim | None) -> bool:
