@@ -127,3 +127,25 @@ def test_links_warns_of_the_citations_check_reports_and_no_other() -> None:
     essay = parse_essay(TREATIES, "paper.md")
     bib = parse_bibliography(BIB, "paper.bib")
     assert [m.text for m in unresolved_markers(essay, link(essay, bib), bib)] == ["Jervis (1977)"]
+
+
+TYPED = """
+Structural realism begins with a theory [@waltz1979theory].
+
+This approach is proposed by Jervis (1976), who argues that perception misleads states.
+"""
+
+
+def test_an_entry_cited_only_as_typed_text_is_reported_in_a_marked_document() -> None:
+    # "Jervis (1976)" typed as text: pandoc cites nothing there, so the entry no marker cites is left out of the
+    # reference list, though the claim relies on it.
+    _, found = findings(TYPED)
+    typed = [f for f in found if f.code == "LR311"]
+    assert [(f.key, f.claim_id) for f in typed] == [("jervis1976perception", "p2-s1")]
+    assert "Jervis (1976)" in typed[0].message and "reference list" in typed[0].message
+    assert typed[0].hint == "Write @jervis1976perception in its place (or [@jervis1976perception])"
+
+
+def test_an_entry_a_marker_cites_too_may_also_be_cited_as_typed_text() -> None:
+    _, found = findings(TYPED + "\nJervis's book is the classic statement [@jervis1976perception].\n")
+    assert [f for f in found if f.code == "LR311"] == []

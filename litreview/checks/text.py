@@ -71,10 +71,43 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue
         found.extend(_at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual))
+    if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
+        found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
                               aliased=not essay.meta.get(BIBTEX)))
     return found
+
+
+_DATED = re.compile(r"\b\d{4}|\bn\.\s?d\.")
+"""A year (or "n.d.") in a link's evidence: a citation typed as text prints one."""
+
+
+def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_file: str) -> Iterable[Finding]:
+    """LR311 for an entry a document that cites by markers cites only as typed text ("Roe (2001)"): pandoc and LaTeX
+    cite nothing there, so no marker cites the entry and the reference list leaves it out."""
+    typed: dict[str, Link] = {}
+    written: set[str] = set(essay.nocite)
+    for lk in linkage.links:
+        if lk.kind != "marker" or lk.status != "confirmed":
+            continue
+        claim = claims.get(lk.claim_id)
+        if (claim is not None and any(lk.source_key in (c.key, c.alias) for c in claim.citations or ())
+                or not _DATED.search(lk.evidence)):
+            written.add(lk.source_key)
+        else:  # "Roe (2001)", "(Roe and Poe 2001, 12)": the text's own citation, its year printed
+            typed.setdefault(lk.source_key, lk)
+    if "*" in written:
+        return
+    for key, lk in typed.items():
+        if key in written:
+            continue
+        cite = f"\\cite{{{key}}}" if essay.format == "latex" else f"@{key}"
+        also = "" if essay.format == "latex" else f" (or [@{key}])"
+        yield _at_claim("LR311", claims.get(lk.claim_id), lk.claim_id,
+                        f"{_span(lk.evidence)} cites {key!r} as typed text, which is no citation: no marker cites the "
+                        "entry, so the reference list leaves it out", essay_file, f"write {cite} in its place{also}",
+                        key=key)
 
 
 def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> list[Mention]:
