@@ -609,3 +609,17 @@ def test_a_url_split_by_a_space_is_given_back_whole_in_the_hint() -> None:
     (one,) = check_url(bib.sources[0])
     assert one.message == "URL 'https:// www.example.org/news/plot-104' is invalid: it contains white space"
     assert one.hint == "Write url = {https://www.example.org/news/plot-104}"
+
+
+@pytest.mark.parametrize(("pages", "biblatex", "bad"), [
+    # Pages numbered within chapters, as ACM's HOPL proceedings print them: 12-1 to 12-55.
+    ("12-1--12-55", False, False), ("{12-1}--{12-55}", True, False), ("{12-1}--{12-55}", False, False),
+    ("12-1--12-55", True, True), ("12-1-12-55", False, True),
+])
+def test_chapter_numbered_pages(pages: str, biblatex: bool, bad: bool) -> None:
+    from litreview.checks.integrity import page_form_problem
+
+    problem = page_form_problem(pages, biblatex=biblatex)
+    assert bool(problem) is bad
+    if bad and biblatex:  # biber splits a range at its first hyphens: braces keep each end whole
+        assert "{{12-1}--{12-55}}" in problem
