@@ -92,7 +92,7 @@ def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_
         if lk.kind != "marker" or lk.status != "confirmed":
             continue
         claim = claims.get(lk.claim_id)
-        if (claim is not None and any(lk.source_key in (c.key, c.alias) for c in claim.citations or ())
+        if ((claim is not None and any(lk.source_key in (c.key, c.alias) for c in claim.citations or ()))
                 or not _DATED.search(lk.evidence)):
             written.add(lk.source_key)
         else:  # "Roe (2001)", "(Roe and Poe 2001, 12)": the text's own citation, its year printed
