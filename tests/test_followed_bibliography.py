@@ -77,3 +77,11 @@ def test_a_followed_bibliography_is_cached_and_a_change_to_it_misses(here: Path)
     assert cache.input_key(config) not in (None, key)
     (here / "paper.md").write_text("---\nbibliography: more.bib\n---\n\nText [@b].\n", encoding="utf-8")
     assert cache.input_key(config) is None  # the essay changed: which files it names is known after a build
+
+
+def test_a_mistyped_bib_option_is_answered_with_the_option_to_give(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "check --bib rfes.bib": the hint spoke of the settings file and ended "or give it with --bib", naming no file
+    # for the option the user had just mistyped.
+    assert main(["check", "--essay", "paper.md", "--bib", "rfes.bib", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "rfes.bib: bibliography not found" in err and "give it with --bib refs.bib" in err
