@@ -247,3 +247,11 @@ def test_a_latex_url_command_links_no_script() -> None:
 
     html, _ = claim_html("A \\url{javascript:alert(1)} and \\href{javascript:x}{t<b>}.", (), lambda item: None)
     assert "href" not in html and "<b>" not in html
+
+
+def test_a_label_after_other_attributes_is_numbered(tmp_path: Path) -> None:
+    # "{width=100% #fig:b}" defines fig:b as "{#fig:b width=100%}" does (pandoc reads attributes in any order); the
+    # page printed "See fig. ?".
+    (tmp_path / "f.md").write_text("![A.](a.png){#fig:a width=100%}\n\n![B.](b.png){width=100% #fig:b}\n\n"
+                                   "See [@fig:b] after [@fig:a].\n", encoding="utf-8")
+    assert "See fig. 2 after fig. 1." in text_of(essay_html(tmp_path, "f.md"))
