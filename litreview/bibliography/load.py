@@ -259,8 +259,12 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                     told.add(lname)
                     times = sum(n.lower() == lname for n, _ in raw_fields)
                     said = "twice" if times == 2 else f"{times} times"
+                    values = [_short(" ".join("".join(v).split())) for n, v in raw_fields if n.lower() == lname]
+                    which = ("" if values[0] == values[-1] else
+                             f": BibTeX reads the first ({values[0]!r}), pandoc the "
+                             f"{'second' if times == 2 else 'last'} ({values[-1]!r})")
                     problems.append(Finding(
-                        code="LR103", severity="error", message=f"field {name!r} appears {said} in {key!r}",
+                        code="LR103", severity="error", message=f"field {name!r} appears {said} in {key!r}{which}",
                         hint=f"Keep one of the {'two' if times == 2 else times} values", key=key, file=filename,
                         line=repeated[0] if repeated else line,
                     ))
@@ -283,6 +287,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
+
+
+def _short(value: str, most: int = 60) -> str:
+    """A field's value as a finding quotes it: cut to ``most`` characters."""
+    return value if len(value) <= most else value[:most - 1] + "…"
 
 
 def _keyless_fields(text: str, start: int, line: int) -> tuple[list, dict[str, int], tuple[int, ...]]:
