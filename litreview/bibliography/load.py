@@ -95,7 +95,7 @@ _COMMENT_LINE = lazy(r"^[ \t]*%[^\n]*", re.M)
 (BibTeX and pybtex have no comments: "% url = {...}" inside an entry stops them, "@article" in one starts one)."""
 
 
-def _without_comment_lines(text: str) -> str:
+def without_comment_lines(text: str) -> str:
     """The text with each whole-line % comment between entries or between an entry's fields blanked, offsets and
     lines kept (pandoc and biber skip them); one inside a value is left to be read as the value's text."""
     if "%" not in text:
@@ -146,7 +146,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
-    original, text = text, _without_comment_lines(text)
+    original, text = text, without_comment_lines(text)
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of)
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence. But for a "}" that
