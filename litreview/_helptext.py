@@ -86,8 +86,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          'name beside it,\n'
          '  as paper.json, no single .bib beside it or in a folder above it up to this one, none '
          'in a folder below it\n'
-         '  holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the '
-         'bibliography\n'
+         '  (or, with no .bib below it, below this one) holding keys it cites, and no single '
+         'CSL-JSON or CSL-YAML bibliography beside it), the bibliography\n'
          "  is imported from the essay's reference list into refs/bibliography.bib.",
  'build': 'Usage: litreview build [OPTIONS]\n'
           '\n'

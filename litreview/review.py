@@ -230,6 +230,8 @@ def bibliography_files(config: Config) -> tuple[Path, ...]:
 def _stale_setting(config: Config, essay: Essay) -> None:
     """A bibliography the settings (or --bib) name is missing while the essay names files that exist (a pull
     request renamed it, or moved it, in the front matter alone): say which, and how to follow the essay."""
+    import shlex
+
     from .config import quoted
     from .errors import InputError
     from .fileio import relative_name
@@ -244,7 +246,8 @@ def _stale_setting(config: Config, essay: Essay) -> None:
     where = Path(config.source_file).name if config.source_file else "the settings"
     raise InputError("bibliography not found", path=str(missing),
                      hint=f"{Path(essay.path).name} names {', '.join(names)}: write bibliography = {listed} in "
-                          f"{where} (or leave the setting out to follow the essay), or give it with --bib")
+                          f"{where} (or leave the setting out to follow the essay), or give it with "
+                          + " ".join(f"--bib {shlex.quote(n)}" for n in names))
 
 
 def _inline_references(essay_path: Path) -> Bibliography | None:

@@ -662,3 +662,29 @@ def test_no_doi_expected_of_a_magazine_issue(journal: str, expected: bool) -> No
     assert bool(doi_expected(source)) is expected
     with_volume = parse_bibliography(text.replace("number", "volume"), "refs.bib").sources[0]
     assert doi_expected(with_volume)  # a volume is a journal's numbering
+
+
+def test_a_url_split_by_a_space_is_given_back_whole_in_the_hint() -> None:
+    # "https:// www.example.org/a" (a space typed after the scheme) got "Write the full address, starting with
+    # https://", which it already does.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@misc{a, title = {T},\n  url = {https:// www.example.org/news/plot-104}}\n", "x.bib")
+    (one,) = check_url(bib.sources[0])
+    assert one.message == "URL 'https:// www.example.org/news/plot-104' is invalid: it contains white space"
+    assert one.hint == "Write url = {https://www.example.org/news/plot-104}"
+
+
+@pytest.mark.parametrize(("pages", "biblatex", "bad"), [
+    # Pages numbered within chapters, as ACM's HOPL proceedings print them: 12-1 to 12-55.
+    ("12-1--12-55", False, False), ("{12-1}--{12-55}", True, False), ("{12-1}--{12-55}", False, False),
+    ("12-1--12-55", True, True), ("12-1-12-55", False, True),
+])
+def test_chapter_numbered_pages(pages: str, biblatex: bool, bad: bool) -> None:
+    from litreview.checks.integrity import page_form_problem
+
+    problem = page_form_problem(pages, biblatex=biblatex)
+    assert bool(problem) is bad
+    if bad and biblatex:  # biber splits a range at its first hyphens: braces keep each end whole
+        assert "{{12-1}--{12-55}}" in problem

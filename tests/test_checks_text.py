@@ -330,3 +330,22 @@ def test_misspelt_key_hint_says_nothing_when_several_keys_are_as_near() -> None:
     assert near_key("Li2021", ["Lu2021"]) is None  # a short name: one letter is a different author
     many = [f"Author{i}Title" for i in range(50_000)]  # only the keys with the cited digits are compared
     assert near_key("Author17Titel", many) == "Author17Title"
+
+
+@pytest.mark.parametrize(("cited", "other"), [
+    ("holsti2005taming", "holsti2004taming"),  # the year mistyped, or the entry is of another edition
+    ("Holsti_2001_Taming", "holsti2004taming"),
+    ("holsti2005", None),  # the letters of no key alone
+])
+def test_a_key_of_another_year_is_named_but_not_as_a_slip(cited: str, other: str | None) -> None:
+    found = [f for f in run(mentions=[M("p3-s1", "marker", f"[@{cited}]", (), cited)]) if f.code == "LR300"]
+    assert len(found) == 1 and "Did you mean" not in found[0].hint
+    assert (f"has {other!r}, of another year" in found[0].hint) if other else "another year" not in found[0].hint
+
+
+def test_a_key_of_another_year_is_named_only_when_one_entry_has_those_words() -> None:
+    from litreview.bibliography.keys import other_year
+
+    assert other_year("McLean2020Weaving", ["McLean2018Weaving", "McLean2023Weaving"]) is None
+    assert other_year("McLean2020Weaving", ["McLean2018Weaving", "McLean2020Algorithmic"]) == "McLean2018Weaving"
+    assert other_year("Weaving", ["McLean2018Weaving"]) is None  # no year written: no year to be wrong

@@ -112,3 +112,56 @@ def test_the_check_and_the_site_take_the_same_paragraphs_as_a_briefs_authorities
     index = index_review(Review(bibliography=bib, essay=essay, linkage=link(essay, bib)))
     assert sorted((cid, p.number) for cid, p in index.cited_for.items()) == [("p2-s1", 1), ("p3-s1", 2), ("p5-s1", 4)]
     assert sorted(_near_markers(essay, Linkage())) == ["p1-s1", "p1-s2", "p2-s1", "p4-s1"]
+
+
+TREATIES = """
+Burden-sharing models [@waltz1979theory] shaped the talks: the Framework Convention (1992) and the Lisbon
+Accord (1997) both cite them [@waltz1979theory].
+
+Jervis (1977) is read in every seminar, and so is Waltz (1979) [@waltz1979theory].
+"""
+
+
+def test_a_named_agreement_and_its_year_is_no_citation_in_a_marked_document() -> None:
+    # "Framework Convention (1992)" reads like "Name (Year)", but in a document that cites by markers a year after
+    # words that name no author of the bibliography is no citation: pandoc cites nothing there.
+    _, found = findings(TREATIES)
+    missing = [f.message for f in found if f.code == "LR300"]
+    assert not any("Convention" in m or "Accord" in m for m in missing), missing
+    # A typed citation of an author the bibliography has, in a year it lacks, is still reported.
+    assert any("Jervis (1977)" in m for m in missing), missing
+
+
+def test_a_marker_with_no_entry_is_still_reported_in_a_marked_document() -> None:
+    _, found = findings("Both [@waltz1979theory] and [see @Convention1992, p. 3] and @Waltz1979theory agree.\n")
+    assert {f.code for f in found if f.code in ("LR300", "LR309")} == {"LR300", "LR309"}
+
+
+def test_links_warns_of_the_citations_check_reports_and_no_other() -> None:
+    from litreview.checks.text import unresolved_markers
+
+    essay = parse_essay(TREATIES, "paper.md")
+    bib = parse_bibliography(BIB, "paper.bib")
+    assert [m.text for m in unresolved_markers(essay, link(essay, bib), bib)] == ["Jervis (1977)"]
+
+
+TYPED = """
+Structural realism begins with a theory [@waltz1979theory].
+
+This approach is proposed by Jervis (1976), who argues that perception misleads states.
+"""
+
+
+def test_an_entry_cited_only_as_typed_text_is_reported_in_a_marked_document() -> None:
+    # "Jervis (1976)" typed as text: pandoc cites nothing there, so the entry no marker cites is left out of the
+    # reference list, though the claim relies on it.
+    _, found = findings(TYPED)
+    typed = [f for f in found if f.code == "LR311"]
+    assert [(f.key, f.claim_id) for f in typed] == [("jervis1976perception", "p2-s1")]
+    assert "Jervis (1976)" in typed[0].message and "reference list" in typed[0].message
+    assert typed[0].hint == "Write @jervis1976perception in its place (or [@jervis1976perception])"
+
+
+def test_an_entry_a_marker_cites_too_may_also_be_cited_as_typed_text() -> None:
+    _, found = findings(TYPED + "\nJervis's book is the classic statement [@jervis1976perception].\n")
+    assert [f for f in found if f.code == "LR311"] == []

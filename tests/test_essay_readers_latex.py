@@ -342,3 +342,12 @@ def test_latex_lists_and_floats_are_blocks_of_their_own(tmp_path: Path) -> None:
         ["A map of things."], ["More text ^[A note: * one] here."], ["Term its meaning."], ["Quoted words."]]
     assert [c.line for c in essay.claims] == [2, 4, 5, 7, 10, 12, 16, 18]
 
+
+
+def test_page_style_commands_are_no_text(tmp_path: Path) -> None:
+    # A thesis chapter's "\thispagestyle{firststyle}" after its \chapter: pandoc prints nothing of it, the essay
+    # held a paragraph "firststyle" (a claim, on the page).
+    (tmp_path / "ch.tex").write_text(
+        "\\chapter{One}\n\\thispagestyle{firststyle}\n\\pagestyle{fancy}\n\\pagenumbering{arabic}\n"
+        "\\markboth{Left}{Right}\n\\addcontentsline{toc}{chapter}{Intro}\n\nText here.\n", encoding="utf-8")
+    assert [c.text for c in load_essay(tmp_path / "ch.tex").claims] == ["One", "Text here."]

@@ -96,3 +96,11 @@ def test_the_input_key_reads_the_essay_once_when_the_bibliography_follows_it(her
     monkeypatch.setattr(Path, "read_bytes", counted)
     assert key is not None and cache.input_key(config) == key
     assert reads.count("paper.md") == 1 and reads.count("refs.bib") == 1
+
+
+def test_a_mistyped_bib_option_is_answered_with_the_option_to_give(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "check --bib rfes.bib": the hint spoke of the settings file and ended "or give it with --bib", naming no file
+    # for the option the user had just mistyped.
+    assert main(["check", "--essay", "paper.md", "--bib", "rfes.bib", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "rfes.bib: bibliography not found" in err and "give it with --bib refs.bib" in err

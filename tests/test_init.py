@@ -286,3 +286,20 @@ def test_init_says_which_file_stands_for_a_named_bibliography_not_beside_the_ess
     assert ("note: thesis.md names the bibliography refs.bib, which is not beside it: refs.bib of the folder above "
             "is used, where pandoc finds it when run from there (--bib names another)") in out
     assert "which does not exist" not in out
+
+
+def test_init_finds_the_bib_in_a_folder_beside_the_chapters_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A thesis's thesis/ch2/ch2.md, built by a Makefile in thesis/build/ that passes --bibliography sources.bib:
+    # init searched only beside, above and below the chapter, and started an empty refs/bibliography.bib.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "thesis" / "ch2").mkdir(parents=True)
+    (tmp_path / "thesis" / "build").mkdir()
+    (tmp_path / "thesis" / "ch2" / "ch2.md").write_text("# Two\n\nAs shown [@roe2001].\n", encoding="utf-8")
+    (tmp_path / "thesis" / "build" / "sources.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["init", "thesis/ch2/ch2.md"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "thesis/build/sources.bib"
+    assert ("note: the bibliography is thesis/build/sources.bib, the one .bib in a folder below this one that holds "
+            "keys ch2.md cites (1 of 1) (--bib names another)") in out
+    assert not (tmp_path / "refs" / "bibliography.bib").exists()

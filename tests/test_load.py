@@ -221,7 +221,8 @@ def test_a_field_repeated_many_times_is_one_finding() -> None:
                              "  keywords = \"c\",\n  year = 2007}\n", "x.bib")
     repeats = [p for p in bib.problems if p.code == "LR103"]
     assert [(p.line, p.message, p.hint) for p in repeats] == [
-        (4, "field 'keywords' appears 3 times in 'k'", "Keep one of the 3 values")]
+        (4, "field 'keywords' appears 3 times in 'k': BibTeX reads the first ('a'), pandoc the last ('c')",
+         "Keep one of the 3 values")]
 
 
 def test_an_entry_without_a_key_is_told_to_get_one() -> None:
@@ -231,3 +232,13 @@ def test_an_entry_without_a_key_is_told_to_get_one() -> None:
     syntax = [p for p in bib.problems if p.code == "LR100"]
     assert [p.line for p in syntax] == [1]
     assert syntax[0].hint.startswith("Give the entry a citation key")
+
+
+def test_a_field_given_twice_says_which_value_each_tool_reads() -> None:
+    # Two booktitles (a title and its subtitle, say): BibTeX prints the first, pandoc the last, so the
+    # document reads differently by the tool that builds it; the finding said only "keep one".
+    bib = parse_bibliography("@incollection{k,\n  title = {T},\n  booktitle = {The Threat},\n"
+                             "  booktitle = {From One Year to the Next},\n  year = 2014}\n", "x.bib")
+    (repeat,) = [p for p in bib.problems if p.code == "LR103"]
+    assert repeat.message == ("field 'booktitle' appears twice in 'k': BibTeX reads the first ('The Threat'), "
+                              "pandoc the second ('From One Year to the Next')")

@@ -82,3 +82,28 @@ def test_each_rule_is_defined_once() -> None:
             assert "return escape(value)" in (PACKAGE / "bibliography" / "bibedit.py").read_text(encoding="utf-8")
         else:
             assert defining == ["bibtex.py"], pattern
+
+
+COMMENTED = """% Types used here: @article, @report only
+@report{gtd2021,
+  title = {Codebook},
+  % url = {https://example.org/codebook.pdf}
+  institution = {START},
+  year = 2021
+}
+"""
+
+
+def test_a_percent_comment_line_is_skipped_as_pandoc_and_biber_skip_it() -> None:
+    # A whole line starting with % is a comment to pandoc and biber, between entries ("@article" in it starts none)
+    # and between an entry's fields (the fields after it are read).
+    bib = parse_bibliography(COMMENTED, "refs.bib")
+    assert [p.message for p in bib.problems] == []
+    source = bib.get("gtd2021")
+    assert source is not None and source.fields.get("institution") == "START" and "url" not in source.fields
+    assert source.field_lines.get("institution") == 5 and bib.text == COMMENTED
+
+
+def test_a_percent_line_inside_a_braced_value_is_the_values_text() -> None:
+    bib = parse_bibliography("@book{a, title = {Half\n% of it}, year = 2001}\n", "refs.bib")
+    assert [p.message for p in bib.problems] == [] and bib.sources[0].fields["title"] == "Half % of it"

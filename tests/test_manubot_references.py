@@ -105,3 +105,16 @@ def test_every_manual_reference_file_is_an_input_of_the_cache(tmp_path: Path) ->
                        manual_references_more_bib="@book{raw:two, title = {T}}\n")
     names = {p.name for p in essay_parts(content) or ()}
     assert {"manual-references.yaml", "manual-references-more.bib"} <= names
+
+
+def test_a_manual_item_cited_by_its_address_keeps_its_own_url(tmp_path: Path) -> None:
+    # A reference manager's item address cited as the key ([@http://refs.example.org/items/AB12]) and described in
+    # the manual references with the page it is about: the source's url was the item's address, which Manubot
+    # prints nowhere; the manual item's URL is the reference's.
+    item = {"id": "http://refs.example.org/items/AB12", "type": "webpage", "title": "Land Trusts",
+            "URL": "https://example.org/land-trusts"}
+    bare = {"id": "http://refs.example.org/items/CD34", "type": "book", "title": "A Book"}
+    content = _content(tmp_path, "A [@http://refs.example.org/items/AB12] and [@http://refs.example.org/items/CD34].\n",
+                       manual_references_json=json.dumps([item, bare]))
+    urls = [s.url for s in manuscript_sources(load_essay(content)).sources]
+    assert urls == ["https://example.org/land-trusts", "http://refs.example.org/items/CD34"]

@@ -222,3 +222,14 @@ def test_an_edition_is_printed_once_as_chicago_prints_it(edition: str, printed: 
     # "5e éd" was printed "5e éd ed.", a number alone "2 ed.": citeproc prints "2nd ed." and a written edition as is.
     source = Source(key="k", type="book", title="A Book", publisher="P", year=2001, fields={"edition": edition})
     assert f"A Book. {printed} P, 2001." in format_reference(source).text
+
+
+def test_and_others_prints_as_et_al() -> None:
+    # BibTeX's "and others" closes a list the entry does not give in full: pandoc prints "Kanner et al. 1943" and
+    # "Kanner, Leo et al."; the page printed "Kanner and others 1943".
+    bib = parse_bibliography("@article{k, title={A}, author={Kanner, Leo and others}, journal={N}, year=1943}\n"
+                             "@article{j, title={B}, author={Doe, Jane and Roe, Rick and others}, journal={N}, year=1950}")
+    one, two = bib.sources
+    assert (short_label(one), short_label(two)) == ("Kanner et al. 1943", "Doe et al. 1950")
+    assert format_reference(one).text.startswith("Kanner, Leo et al. “A.”")
+    assert format_reference(two).text.startswith("Doe, Jane, Rick Roe, et al. “B.”")

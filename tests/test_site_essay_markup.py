@@ -229,3 +229,29 @@ def test_a_source_pages_cache_key_follows_the_numbers_of_the_notes_its_excerpts_
         review = build_review(Config(root=tmp_path, essay="p.md", bibliography="p.bib", claims=""), with_checks=False)
         keys.append(source_page_digests(review, Layout())["sources/mesa.md"])
     assert keys[0] != keys[1]
+
+
+def test_an_address_in_a_latex_url_command_in_markdown_is_a_link_on_the_page(tmp_path: Path) -> None:
+    # A Markdown note built to PDF writes "See \url{https://example.org/a_b}": the page dropped the address as raw
+    # LaTeX, leaving "See " and nothing, where the PDF prints it.
+    (tmp_path / "m.md").write_text("Read the guide\\footnote{x} at \\url{https://example.org/a_b} and "
+                                   "\\href{https://example.org/c}{the notes}.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "m.md")
+    assert re.search(r'<a href="https://example.org/a_b"[^>]*>https://example.org/a_b</a>', page)
+    assert re.search(r'<a href="https://example.org/c"[^>]*>the notes</a>', page)
+    assert "\\url" not in text_of(page) and "\\href" not in text_of(page)
+
+
+def test_a_latex_url_command_links_no_script() -> None:
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html("A \\url{javascript:alert(1)} and \\href{javascript:x}{t<b>}.", (), lambda item: None)
+    assert "href" not in html and "<b>" not in html
+
+
+def test_a_label_after_other_attributes_is_numbered(tmp_path: Path) -> None:
+    # "{width=100% #fig:b}" defines fig:b as "{#fig:b width=100%}" does (pandoc reads attributes in any order); the
+    # page printed "See fig. ?".
+    (tmp_path / "f.md").write_text("![A.](a.png){#fig:a width=100%}\n\n![B.](b.png){width=100% #fig:b}\n\n"
+                                   "See [@fig:b] after [@fig:a].\n", encoding="utf-8")
+    assert "See fig. 2 after fig. 1." in text_of(essay_html(tmp_path, "f.md"))

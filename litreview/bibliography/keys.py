@@ -121,6 +121,30 @@ def near_key(key: str, keys: Sequence[str]) -> str | None:
     return next(iter(near)) if len(near) == 1 else None
 
 
+def other_year(key: str, keys: Sequence[str]) -> str | None:
+    """The one entry key that is ``key`` with other digits (``Wiggins2017marco`` for ``Wiggins2015marco``): the
+    year mistyped, or another work of the same author; None when the key has no digits, or no key or several
+    are so. ``near_key`` leaves these out, as a slip; the hint names it as another year's entry."""
+    folded = fold_alnum(key)
+    letters = re.sub(r"\d", "", folded)
+    if letters == folded or len(letters) < 3:
+        return None
+    same = [k for k in _by_letters(tuple(keys)).get(letters, ()) if fold_alnum(k) != folded]
+    return same[0] if len(same) == 1 else None
+
+
+@lru_cache(maxsize=2)
+def _by_letters(keys: tuple[str, ...]) -> dict[str, list[str]]:
+    """The keys that hold digits, by their folded letters (the digits taken out)."""
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        folded = fold_alnum(k)
+        letters = re.sub(r"\d", "", folded)
+        if letters != folded:
+            groups.setdefault(letters, []).append(k)
+    return groups
+
+
 @lru_cache(maxsize=2)
 def _near_groups(keys: tuple[str, ...]) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
     """(key, folded key) by the folded key's digits (its year), length, and first letter ("^a") or last ("$z")."""

@@ -81,6 +81,48 @@ class _Raw:
         self.kind, self.key, self.fields, self.line, self.field_lines = kind, key, fields, line, field_lines
 
 
+_COMMENT_LINE = lazy(r"^[ \t]*%[^\n]*", re.M)
+"""A line whose first mark is %: a comment to pandoc and biber, between entries and between an entry's fields
+(BibTeX and pybtex have no comments: "% url = {...}" inside an entry stops them, "@article" in one starts one)."""
+
+
+def without_comment_lines(text: str) -> str:
+    """The text with each whole-line % comment between entries or between an entry's fields blanked, offsets and
+    lines kept (pandoc and biber skip them); one inside a value is left to be read as the value's text."""
+    if "%" not in text:
+        return text
+    out, done = [], 0
+    for match in _COMMENT_LINE.finditer(text):
+        if _in_value(text, match.start()):
+            continue
+        out += [text[done:match.start()], " " * (match.end() - match.start())]
+        done = match.end()
+    return "".join(out) + text[done:] if out else text
+
+
+_VALUE_MARKS = re.compile(r'[{}"]')
+
+
+def _in_value(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a braced or quoted value of the entry whose ``@`` starts the last line
+    before it that starts with one (read from there: one entry's worth of text, not the file's)."""
+    start = text.rfind("\n@", 0, at) + 1
+    if start == 0 and not text.startswith("@"):
+        return False
+    depth, quoted = 0, False
+    for mark in _VALUE_MARKS.finditer(text, start, at):
+        char = mark.group()
+        if char == '"' and depth == 1 and text[mark.start() - 1] != "\\":
+            quoted = not quoted
+        elif char == "{":
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+            if not depth:
+                quoted = False
+    return depth > 1 or quoted
+
+
 def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     """Parse BibTeX text; problems are returned as findings, never raised.
 
@@ -88,12 +130,14 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     read before it are kept), an entry without a key is kept as ``unnamed-N``. As biber: keys
     that differ only in case are two entries (with a warning), ``crossref`` and ``xdata`` are
     inherited (look-ups ignore case), extended names (``family=..., given=...``) are read. As pandoc:
-    a key defined twice takes the later entry (LR101 at the earlier one).
+    a key defined twice takes the later entry (LR101 at the earlier one). As pandoc and biber: a line whose first
+    mark is % is a comment, even inside an entry.
     """
     from pybtex.database.input.bibtex import month_names
     from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
+    original, text = text, without_comment_lines(text)
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of)
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence. But for a "}" that
@@ -206,8 +250,12 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                     told.add(lname)
                     times = sum(n.lower() == lname for n, _ in raw_fields)
                     said = "twice" if times == 2 else f"{times} times"
+                    values = [_short(" ".join("".join(v).split())) for n, v in raw_fields if n.lower() == lname]
+                    which = ("" if values[0] == values[-1] else
+                             f": BibTeX reads the first ({values[0]!r}), pandoc the "
+                             f"{'second' if times == 2 else 'last'} ({values[-1]!r})")
                     problems.append(Finding(
-                        code="LR103", severity="error", message=f"field {name!r} appears {said} in {key!r}",
+                        code="LR103", severity="error", message=f"field {name!r} appears {said} in {key!r}{which}",
                         hint=f"Keep one of the {'two' if times == 2 else times} values", key=key, file=filename,
                         line=repeated[0] if repeated else line,
                     ))
@@ -229,7 +277,12 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
     problems.sort(key=lambda p: p.line or 0)
-    return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=text)
+    return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
+
+
+def _short(value: str, most: int = 60) -> str:
+    """A field's value as a finding quotes it: cut to ``most`` characters."""
+    return value if len(value) <= most else value[:most - 1] + "…"
 
 
 def _keyless_fields(text: str, start: int, line: int) -> tuple[list, dict[str, int], tuple[int, ...]]:

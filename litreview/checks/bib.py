@@ -347,6 +347,10 @@ def check_isbn(source: Source) -> Iterable[Finding]:
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", field="isbn")
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^/\s]+\.")
+"""An address's start with a host name: each of several such is an address of its own, not a split one."""
+
+
 def url_problem(url: str) -> str:
     """Why a URL is unusable in a bibliography ('' when it is an absolute web address)."""
     if re.search(r"\s", url):
@@ -381,6 +385,9 @@ def check_url(source: Source) -> Iterable[Finding]:
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
+            joined = "".join(raw.split())
+            if not hint and joined != raw and not url_problem(joined) and not all(map(_WEB_ADDRESS.match, several)):
+                hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address
             if len(several) > 1 and not any(url_problem(u) for u in several):  # BibSonomy: "http://a; http://b"
                 problem = f"it holds {len(several)} addresses"
                 others = ", ".join(f"\\url{{{u}}}" for u in several[1:])

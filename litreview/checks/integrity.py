@@ -54,6 +54,8 @@ _BIBLATEX_PAGES = lazy(
 # A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12";
 # the ASBMB journals' manuscript numbers too (Molecular & Cellular Proteomics' M110.001628, JBC's M109.038026).
 _ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6})$")
+_CHAPTER_PAGES = lazy(r"(\{\d+-\d+\}|\d+-\d+)\s*(?:--|–)\s*(\{\d+-\d+\}|\d+-\d+)")
+"""A range of pages numbered within a chapter ("12-1--12-55"), each end braced or not."""
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
 _ESCAPED_ANGLE = lazy(r"\{?\\text(less|greater)(?:\{\}|\s*)\}?")
 _MATH_COMMANDS = lazy(r"\\(par|begin|end|section|item)\b")
@@ -315,6 +317,12 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
     if not text or _ARTICLE_NUMBER.match(text):
         return ""
     doubled = _DOUBLE_LETTER_PAGE.search(text)  # "102fff": one page's letter, then "ff", read as one
+    chapter = _CHAPTER_PAGES.fullmatch(text)
+    if chapter:  # "12-1--12-55": pages numbered within chapters (ACM's HOPL proceedings)
+        if not biblatex or chapter.group(1).startswith("{"):
+            return ""
+        return (f"biber reads a range only when neither end holds a hyphen (it warns of a malformed range): "
+                f"{{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}} keeps each end whole")
     if biblatex:
         if _BIBLATEX_PAGES.match(text) and not doubled:
             return ""
@@ -334,6 +342,8 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         # One hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either.
         single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", raw.strip())
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
+        if chapter := _CHAPTER_PAGES.fullmatch(raw.strip()):
+            hint = f"write pages = {{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}}"
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
-from ..bibliography.keys import near_key
+from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import cited_for, written_key
@@ -20,6 +20,7 @@ from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
+from ..text import fold
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -52,6 +53,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     marked = marks_its_citations(essay, linkage)
     manual = essay.format == "manubot" and bib.file is None  # a plain key names an item of the manual references
     near = _near_markers(essay, linkage) if marked else set()
+    families = _families(bib) if marked else set()
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
@@ -63,15 +65,82 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
+                or (mention.kind == "marker" and _no_citation(mention, claim, families))
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
         found.extend(_at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual))
+    if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
+        found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
                               aliased=not essay.meta.get(BIBTEX)))
     return found
+
+
+_DATED = re.compile(r"\b\d{4}|\bn\.\s?d\.")
+"""A year (or "n.d.") in a link's evidence: a citation typed as text prints one."""
+
+
+def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_file: str) -> Iterable[Finding]:
+    """LR311 for an entry a document that cites by markers cites only as typed text ("Roe (2001)"): pandoc and LaTeX
+    cite nothing there, so no marker cites the entry and the reference list leaves it out."""
+    typed: dict[str, Link] = {}
+    written: set[str] = set(essay.nocite)
+    for lk in linkage.links:
+        if lk.kind != "marker" or lk.status != "confirmed":
+            continue
+        claim = claims.get(lk.claim_id)
+        if ((claim is not None and any(lk.source_key in (c.key, c.alias) for c in claim.citations or ()))
+                or not _DATED.search(lk.evidence)):
+            written.add(lk.source_key)
+        else:  # "Roe (2001)", "(Roe and Poe 2001, 12)": the text's own citation, its year printed
+            typed.setdefault(lk.source_key, lk)
+    if "*" in written:
+        return
+    for key, lk in typed.items():
+        if key in written:
+            continue
+        cite = f"\\cite{{{key}}}" if essay.format == "latex" else f"@{key}"
+        also = "" if essay.format == "latex" else f" (or [@{key}])"
+        yield _at_claim("LR311", claims.get(lk.claim_id), lk.claim_id,
+                        f"{_span(lk.evidence)} cites {key!r} as typed text, which is no citation: no marker cites the "
+                        "entry, so the reference list leaves it out", essay_file, f"write {cite} in its place{also}",
+                        key=key)
+
+
+def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> list[Mention]:
+    """The citations that match no entry, as ``check_text`` reports them (``links`` warns of the same)."""
+    claims = {c.id: c for c in essay.claims}
+    families = _families(bib) if marks_its_citations(essay, linkage) else None
+    return [m for m in linkage.mentions if m.kind == "marker" and not m.keys
+            and (families is None or not _no_citation(m, claims.get(m.claim_id), families))]
+
+
+def _families(bib: Bibliography) -> set[str]:
+    """The family names of the bibliography's authors and editors, folded."""
+    return {fold(p.family) for s in bib.sources for p in (*s.authors, *s.editors) if p.family}
+
+
+def _no_citation(mention: Mention, claim: Claim | None, families: set[str]) -> bool:
+    """Whether a marker that matches no entry, in a document that cites by markers, is no citation: typed as text,
+    its words naming no author of the bibliography ("the Framework Convention (1992)")."""
+    return _typed(mention, claim) and not _names_an_author(mention, families)
+
+
+def _typed(mention: Mention, claim: Claim | None) -> bool:
+    """Whether a marker mention is a citation typed as text ("Roe (2001)"), not a marker the document wrote
+    ("@roe2001", "[see @nokey, p. 3]": a key its sentence cites)."""
+    return "@" not in mention.text and (claim is None or not any(c.key in mention.text for c in claim.citations or ()))
+
+
+def _names_an_author(mention: Mention, families: set[str]) -> bool:
+    """Whether a word of a typed citation's names is the family name of an author (or editor) of the bibliography:
+    "Roe (1999)" for Roe's work of 2001 is a citation gone wrong; "the Framework Convention (1992)" in a document
+    that cites by markers names no author, and is no citation. ``families``: the bibliography's, folded."""
+    names = mention.text.rpartition("(")[0]
+    return any(fold(word) in families for word in re.findall(r"\w+", names))
 
 
 def _at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
@@ -207,6 +276,8 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     add = (f'add an item with "id": "{key}" to content/manual-references.json, or cite the work by its identifier '
            "(@doi:..., @pmid:...)") if manual else "add the missing entry (litreview add)"
     hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
+    if not near and key and (other := other_year(key, bib.keys)) is not None:
+        hint = f"The bibliography has {other!r}, of another year: if it is the work cited, fix the key in the text; else {add}"
     if "@{" in span:
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
         return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file, hint)

@@ -148,20 +148,36 @@ _SKIPPED = frozenset({"site", "_site", "_book", "_freeze", "node_modules", "refs
 
 def _below(plan: Plan, essay_path: Path) -> list[Path]:
     """The one .bib in a folder below the essay's (three levels at most) holding keys the essay cites, as a book's
-    chapter finds its ``assets/refs.bib`` through the book's index; none when several do, with a note naming them."""
-    from ..bibliography.load import load_bibliography
-    from ..errors import LitreviewError
-    from ..essay import load_essay
-
+    chapter finds its ``assets/refs.bib`` through the book's index; else, when no .bib lies below the essay's, the
+    one below the folder init runs in, as a thesis's ``ch2/ch2.md`` is built with ``build/sources.bib`` by a
+    Makefile; none when several do, with a note naming them."""
     top = essay_path.parent
     if _is_project(essay_path) or not is_inside(top, plan.root):
         return []
+    found = _bibs_below(top)
+    if found or top == plan.root:
+        return _holding(plan, essay_path, found, essay_path.name)
+    return _holding(plan, essay_path, _bibs_below(plan.root), "this one")
+
+
+def _bibs_below(top: Path) -> list[Path]:
+    """The .bib files in the folders below ``top``, three levels at most (hidden and built folders left out)."""
     found: list[Path] = []
     for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
         depth = len(Path(folder).relative_to(top).parts)
         subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
         if depth:
             found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(".bib")]
+    return found
+
+
+def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> list[Path]:
+    """The one of ``found`` (the .bib files in the folders below ``below``: the essay, or "this one") holding keys
+    the essay cites, with a note; none when several do (a note names them) or none does."""
+    from ..bibliography.load import load_bibliography
+    from ..errors import LitreviewError
+    from ..essay import load_essay
+
     if not found or len(found) > 50:  # a folder of many bibliographies (a collection): --bib says which
         return []
     try:
@@ -178,12 +194,13 @@ def _below(plan: Plan, essay_path: Path) -> list[Path]:
         if keys & cited:
             holding.append((path, len(keys & cited)))
     names = [_rel(p, plan.root) for p, _ in holding]
+    cites = "it" if below == essay_path.name else essay_path.name
     if len(holding) == 1:
-        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {essay_path.name} that "
-                          f"holds keys it cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
+        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {below} that holds keys "
+                          f"{cites} cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
         return [holding[0][0]]
     if holding:
-        plan.notes.append(f"several .bib files below {essay_path.name} hold keys it cites ({', '.join(names)}): "
+        plan.notes.append(f"several .bib files below {below} hold keys {cites} cites ({', '.join(names)}): "
                           f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
     return []
 

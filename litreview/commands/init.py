@@ -28,7 +28,7 @@ Examples:
   litreview init paper.md --workflow --pre-commit
 Without a bibliography (none given, none named by the essay or its book, none of its name beside it,
 as paper.json, no single .bib beside it or in a folder above it up to this one, none in a folder below it
-holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the bibliography
+(or, with no .bib below it, below this one) holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the bibliography
 is imported from the essay's reference list into refs/bibliography.bib.
 """
 

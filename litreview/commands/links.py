@@ -264,11 +264,11 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
 def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography, root: Path) -> None:
     """Citation markers that match no entry: never dropped silently (in the words of check's LR300, its files named
     as check names them)."""
-    from ..checks.text import unresolved
+    from ..checks.text import unresolved, unresolved_markers
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
-    missing = [m for m in linkage.mentions if m.kind == "marker" and not m.keys]
+    missing = unresolved_markers(essay, linkage, bibliography)
     for m in missing[:_NAMED_UNRESOLVED]:
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file

@@ -155,7 +155,9 @@ def id_source(key: str, cited: str, described: Source | None = None) -> Source:
     elif kind in ("pmid", "pmcid", "isbn", "wikidata", "arxiv"):
         fields[kind] = value
     if described is not None:  # its type, title, names, date, publisher...
-        doi, url = doi or described.doi, url or described.url
+        # The item's own URL is the one Manubot prints (a reference manager's item address cited as the key is
+        # not): the cited address only when the item has none.
+        doi, url = doi or described.doi, described.url or url
         if doi:
             fields["doi"] = doi  # as an entry's: the DOI's checks (LR120 malformed...) read the field
         # the author's item: its problems are its own, at its lines in the manual references

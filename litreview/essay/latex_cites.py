@@ -58,13 +58,18 @@ def _converter() -> tuple[Any, Any]:
              "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3), "resizebox": ("*{{{", 4), "scalebox": ("{[{", 3),
              # Font commands pylatexenc knows but printed nothing of (pandoc prints their text).
              "texttt": ("{", 1), "textsf": ("{", 1), "textup": ("{", 1), "textmd": ("{", 1)}
+    # Page layout and the table of contents, which pandoc prints nothing of (their arguments are no prose).
+    layout = {"thispagestyle": "{", "pagestyle": "{", "pagenumbering": "{", "markboth": "{{", "markright": "{",
+              "addcontentsline": "{{{", "addtocontents": "{{", "enlargethispage": "*{"}
     parsing.add_context_category("litreview", prepend=True,
-                                 macros=[MacroSpec(name, args) for name, (args, _) in specs.items()])
+                                 macros=[MacroSpec(name, args) for name, args in
+                                         (*((n, a) for n, (a, _) in specs.items()), *layout.items())])
     text = get_default_latex_context_db().filter_context()
     text.add_context_category("litreview", prepend=True, macros=[
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
           if name != "href"),
-        MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text)])
+        MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text),
+        *(MacroTextSpec(name, simplify_repl="") for name in layout)])
 
     class Text(LatexNodes2Text):
         """Inline math as its text ("($SRC$)" reads "(SRC)", as pandoc prints it: the sentence had a hole there),

@@ -264,14 +264,21 @@ def _links(out: _Pieces, s: Source) -> None:
         out.add(".")
 
 
+def _others(people: tuple[Person, ...]) -> bool:
+    """Whether a name list ends with BibTeX's "and others" (the list is not given in full: "et al.")."""
+    return len(people) > 1 and people[-1].family == "others" and not people[-1].given
+
+
 def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
+    others = _others(people)
+    people = people[:-1] if others else people
     names = [one_line(p.sort_name() if (i == 0 and invert_first) else p.display())
              for i, p in enumerate(people)]
     etal = len(names) > _MAX_AUTHORS
     if etal:
         names = names[:7]
-    if etal:
-        return ", ".join(names) + ", et al."
+    if etal or others:  # pandoc: "Kanner, Leo et al.", "Doe, Jane, Rick Roe, et al."
+        return ", ".join(names) + (", et al." if len(names) > 1 else " et al.")
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
@@ -398,13 +405,16 @@ def short_label(source: Source, mark: Mark = PLAIN) -> str:
 
 
 def _cited_names(people: tuple[Person, ...], cited: CitedNames | None) -> str:
+    others = _others(people)
     families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)
-                for x in people]
+                for x in (people[:-1] if others else people)]
     if cited is None:
-        count = 1 if len(families) >= ET_AL_MIN else len(families)
+        count = 1 if len(families) >= ET_AL_MIN or others else len(families)
         given: tuple[str, ...] = ()
     else:
-        count, given = cited.count, cited.given
+        count, given = min(cited.count, len(families)), cited.given
+    if others and count == len(families):  # "and others": the list goes on, whatever it names
+        families.append("")
     shown = [" ".join(p for p in (one_line(g), family) if p)
              for family, g in zip(families[:count], given + ("",) * count, strict=False)]
     if count < len(families):

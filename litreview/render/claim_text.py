@@ -219,13 +219,30 @@ _SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>(.*?)</sup>')
 _TAG = re.compile(r"<[^>]*>")
 
 
+_URL_COMMAND = re.compile(r"\\url\{([^{}\s<>]+)\}")
+_HREF_COMMAND = re.compile(r"\\href\{([^{}\s<>()]+)\}\{([^{}]*)\}")
+
+
+def _address(tex: str) -> str:
+    """An address a raw LaTeX command prints (hyperref's ``\\url``, ``\\href``) as a Markdown link, else ''."""
+    if m := _URL_COMMAND.fullmatch(tex):
+        return f"<{m.group(1)}>"
+    if m := _HREF_COMMAND.fullmatch(tex):
+        label = re.sub(r"([\\\[\]`*_<>])", r"\\\1", m.group(2)) or m.group(1)
+        return f"[{label}](<{m.group(1)}>)"
+    return ""
+
+
 def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` without the parts ``spans`` cover."""
+    """``text[start:end]`` without the parts ``spans`` cover (raw LaTeX), but for an address the LaTeX output
+    prints (``\\url{...}``, ``\\href{...}{...}``), kept as a Markdown link."""
     out: list[str] = []
     for a, b in spans:
         if b <= start or a >= end:
             continue
         out.append(text[start:max(start, a)])
+        if start <= a and b <= end:
+            out.append(_address(text[a:b]))
         start = max(start, b)
     out.append(text[start:end] if start < end else "")
     return "".join(out)

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from ..essay.cites import PANDOC_CROSSREF_KINDS, QUARTO_KINDS, crossref_kind, custom_crossrefs, is_crossref
 from ..model import Essay
 
-# Where a label is defined: a chunk option (``#| label: fig-x``) or an attribute (``{#fig-x}``, ``::: {#fig-x}``).
-_DEFINED = re.compile(r"^[ \t]*#\|[ \t]*label:[ \t]*[\"']?([A-Za-z][\w:-]*)|\{#([A-Za-z][\w:-]*)", re.MULTILINE)
+# Where a label is defined: a chunk option (``#| label: fig-x``) or an attribute (``{#fig-x}``, ``::: {#fig-x}``,
+# ``{width=100% #fig-x}``: pandoc reads an attribute block's identifier wherever it stands in it).
+_DEFINED = re.compile(r"^[ \t]*#\|[ \t]*label:[ \t]*[\"']?([A-Za-z][\w:-]*)"
+                      r"|\{(?:[^{}\n]*?\s)?#([A-Za-z][\w:-]*)", re.MULTILINE)
 
 
 def crossref_labels(essay: Essay) -> Callable[[str, bool], str | None]:

@@ -59,7 +59,7 @@ def disagreements(text: str) -> list[str]:
     """'class: detail' for each way ``load_bibliography`` reads ``text`` otherwise than pybtex."""
     from pybtex.database import InvalidNameString
 
-    from litreview.bibliography.load import load_bibliography
+    from litreview.bibliography.load import load_bibliography, without_comment_lines
 
     raw = text.encode("utf-8", "surrogateescape")
     decoded = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
@@ -78,7 +78,8 @@ def disagreements(text: str) -> list[str]:
             out.append(f"unlocated: fields of {source.key!r} (line {source.line}) at lines {outside}")
     if any(p.code == "LR100" and "macro bomb" in p.message for p in ours.problems):
         return out  # pybtex has no cap: it would build the whole doubled string (gigabytes), so it is not asked
-    theirs, reported = pybtex_reading(decoded)
+    # A whole-line % comment is skipped as pandoc and biber skip it; pybtex, as BibTeX, reads an entry in one.
+    theirs, reported = pybtex_reading(without_comment_lines(decoded))
     if theirs is None:
         return out
     by_key = {s.key: s for s in ours.sources}
