@@ -1797,17 +1797,17 @@ def test_parse_references_pauses_the_collector_and_restores_it() -> None:
     seen: list[bool] = []
     from litreview.bibliography import refparse
 
-    real = refparse.parse_reference
+    real = refparse._read
 
-    def spy(text: str) -> object:
+    def spy(batch: list[str]) -> object:
         seen.append(gc.isenabled())
-        return real(text)
+        return real(batch)
 
     assert gc.isenabled()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(refparse, "parse_reference", spy)
+        mp.setattr(refparse, "_read", spy)
         refs = parse_references(texts)
-    assert seen == [False, False] and gc.isenabled()
+    assert seen == [False] and gc.isenabled()
     assert refs[1].authors == refs[0].authors == parse_reference(texts[0]).authors
     gc.disable()
     try:
@@ -1816,7 +1816,29 @@ def test_parse_references_pauses_the_collector_and_restores_it() -> None:
     finally:
         gc.enable()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(refparse, "parse_reference", lambda text: 1 / 0)
+        mp.setattr(refparse, "_read", lambda batch: 1 / 0)
         with pytest.raises(ZeroDivisionError):
             parse_references(texts[:1])
     assert gc.isenabled()
+
+
+def test_parse_references_reads_each_string_as_alone_across_its_batches() -> None:
+    """The list is read stage by stage a batch at a time: each reading is the string's own (``parse_reference``),
+    whatever batch it falls in, and a dash opening a batch takes the names of the entry that closed the one before."""
+    from litreview.bibliography import refparse
+    from litreview.bibliography.refparse.tagger import tag, tag_all
+
+    texts = ["Smith, J. (2001). A title. Journal of Things, 4(2), 10-20.",
+             "Doe, John, and Jane Roe. Title. Boston: Osgood, 2001.",
+             "———. Other. Boston: Osgood, 2002.",
+             "",
+             "Ecography, n/a–n/a. Lee, K. 2020. Title."]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(refparse, "BATCH", 2)
+        refs = parse_references(texts)
+    alone = [parse_reference(text) for text in texts]
+    assert [r.title for r in refs] == [r.title for r in alone]
+    assert refs[:2] + refs[3:] == alone[:2] + alone[3:]
+    assert refs[2].authors == refs[1].authors != alone[2].authors
+    assert tag_all(texts) == [tag(text) for text in texts]
+    assert tag_all(["", " "]) == [[], []]

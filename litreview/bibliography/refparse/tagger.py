@@ -64,14 +64,24 @@ def _paged(m: re.Match[str]) -> str:
 
 def tag(text: str, model: Path | None = None) -> list[Tagged]:
     """Tokens of ``text`` (already whitespace-normalised) with labels and marginals."""
-    tokens = tokenize(text)
-    if not tokens:
-        return []
-    tagger = _tagger(str(model or MODEL))
+    return tag_all([text], model)[0]
+
+
+def tag_all(texts: list[str], model: Path | None = None) -> list[list[Tagged]]:
+    """``tag`` of each of ``texts``: the features of them all first, then the model's labels of each (one stage at a
+    time keeps its code and data in the processor's caches, as ``refparse._read`` does)."""
+    tokens = [tokenize(text) for text in texts]
     # the model sees an unpaginated article's range as a range of page numbers (it has seen few "n/a"), the words
     # tagged are the printed ones: the stand-in keeps every word's length, so the tokens are the same
-    seen = tokenize(UNPAGED.sub(_paged, text)) if ("n/a" in text or "N/A" in text) else tokens
-    tagger.set(sequence_features(seen))
+    features = [sequence_features(tokenize(UNPAGED.sub(_paged, text)) if ("n/a" in text or "N/A" in text) else toks)
+                for text, toks in zip(texts, tokens, strict=True)]
+    tagger = _tagger(str(model or MODEL)) if any(tokens) else None
+    return [_labelled(tagger, toks, feats) if toks else [] for toks, feats in zip(tokens, features, strict=True)]
+
+
+def _labelled(tagger: Any, tokens: list[Token], features: list[list[bytes]]) -> list[Tagged]:
+    """``tokens`` with the labels and marginals the model gives them from their ``features``."""
+    tagger.set(features)
     labels = tagger.tag()
     marginal = tagger.marginal
     labels_of = _label_set(tagger)
