@@ -160,8 +160,9 @@ def citing_every_entry(bib: Path, lang: str = "") -> str:
 def _body(text: str) -> str:
     """The prose, then the footnotes pandoc prints after the reference list."""
     body, _, rest = text.partition("\nReferences\n")
-    notes = rest.find("\n[1] ")
-    return body + ("\n\n" + rest[notes:] if notes >= 0 else "")
+    # "[1]" then a line break when the note's first word is longer than the line (text without spaces)
+    notes = re.search(r"\n\[1\][ \n]", rest)
+    return body + ("\n\n" + rest[notes.start():] if notes else "")
 
 
 def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = False,

@@ -366,3 +366,15 @@ def test_a_case_with_no_author_cited_by_its_short_title(text: str, keys: list[st
     bib = parse_csl(_CASES, "cases.yaml", yaml=True)
     linkage = link(parse_essay(text), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
+def test_a_short_word_after_a_lettered_year_is_no_further_letter() -> None:
+    # "(Doe, 2001b, en particulier ...)": the author's note, in French, not the collapsed letters "2001b, c".
+    bib = parse_bibliography(r"""@book{d1, author = {Doe, Jane}, title = {Rivers}, date = {2001}}
+@book{d2, author = {Doe, Jane}, title = {Mountains}, date = {2001}}
+@book{d3, author = {Doe, Jane}, title = {Plains}, date = {2001}}
+""")
+    text = ("Premier (Doe, 2001a). Second (Doe, 2001c, en particulier le chapitre 3, p. 3-25). "
+            "Third (Doe, 2001a, b chap. 2).")
+    linkage = link(parse_essay(text), bib)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("d2",), ("d1",), ("d2",), ("d3",)]

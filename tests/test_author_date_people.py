@@ -219,3 +219,13 @@ def test_nothing_to_tell_two_entries_apart_leaves_the_citation_open() -> None:
 def test_the_items_of_one_citation_are_different_entries() -> None:
     # The second item names one entry by its added names: the first, printed alike, is the other one.
     assert _tied("It holds (Wagner et al. 2013; Wagner, Roller, et al. 2013).") == ["wk", "wr"]
+
+
+def test_names_of_a_script_without_capitals_parted_by_semicolons() -> None:
+    # ABNT parts an entry's names by ";" as it parts items; a Japanese family name has no capital to tell it by.
+    bib = parse_bibliography(r"""@book{yt, author = {山田, 花子 and 田中, 太郎}, title = {社会の本}, date = {2018}}
+@book{ki, author = {木村, 一郎}, title = {別の本}, date = {2015}}
+""")
+    text = "この見方がある(山田; 田中, 2018, p. 7)。また(木村, 2015)。\n\n山田; 田中 (2018) はこう述べた。\n"
+    linkage = link(parse_essay(text), bib)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("yt",), ("ki",), ("yt",)]

@@ -58,8 +58,10 @@ _NESTED = lazy(r"\((?P<body>[^()]*(?:\([^()]*\)[^()]*)+)\)")
 """A parenthesis holding some of its own, read when nothing was found in it: an item named by a title with a
 parenthesis, as styles cite a web page with no author ("(Coronavirus (COVID-19) Response, 2024)"), or a statute
 with its subsections ("(Criminal Code, ss. 686(1)(a)(ii), 686(1)(b)(iii))")."""
-_MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])")
-"""A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)"."""
+_MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])(?!\s+[^\W\d_]{2,}(?![\w.])(?!\s*\d))")
+"""A further letter of the same year, as styles that collapse year suffixes print it: "(Doe 2010a, b, c)", "(Doe
+2010a, b chap. 3)"; not a short word of the author's note that prose follows ("(Doe 2010b, en particulier le
+chapitre 3)")."""
 
 
 def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:

@@ -25,7 +25,7 @@ from .index import SourceIndex
 from .labels import CONTAINER_TYPES, nameless
 from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
-from .text import Token, content_stems, strip_possessive, tokens
+from .text import Token, capitalised, content_stems, strip_possessive, tokens
 
 _CLOSING = "".join(sorted(set(cited_titles.QUOTES.values())))
 
@@ -55,7 +55,7 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
         for part in reversed(firsts):  # the names before each ";", back to the first that other words precede
             words = part.split()
             name: list[str] = []
-            while words and words[-1][:1].isupper():
+            while words and capitalised(words[-1]):
                 name.insert(0, words.pop())
             if name:
                 listed.insert(0, " ".join(name))

@@ -15,7 +15,7 @@ from ..text import spelled
 from . import cited_letters, cited_titles, terms
 from .index import SourceIndex, persons_of
 from .labels import ET_AL_MIN, extra_signatures, uses_prefix
-from .text import canonical, fold, strip_possessive, wordset
+from .text import canonical, capitalised, fold, strip_possessive, wordset
 
 
 def lookup(names: str, index: SourceIndex) -> list[str]:
@@ -303,7 +303,7 @@ def looks_like_names(names: str, *, listed: bool = False) -> bool:
         return False
     if not listed and fold(words[0]).strip(".") in _NOT_NAMES:
         return False
-    return all(w[:1].isupper() or fold(w) in _NAME_GLUE for w in words)
+    return all(capitalised(w) or fold(w) in _NAME_GLUE for w in words)
 
 
 def plausible_surname(word: str) -> bool:

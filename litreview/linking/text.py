@@ -130,6 +130,13 @@ def ratio(a: str, b: str) -> float:
     return (1 - (total - 2 * common) / total) * 100
 
 
+def capitalised(word: str) -> bool:
+    """Whether ``word`` opens as a name does: with a capital, or with a letter of a script that has no capitals
+    (Japanese, Chinese, Korean, Arabic, Hebrew: "山口", where a name looks like any other word)."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
 def strip_possessive(word: str) -> tuple[str, bool]:
     """("Keohane", True) for "Keohane’s"; the word unchanged otherwise."""
     for ending in ("'s", "’s", "s'", "s’"):
