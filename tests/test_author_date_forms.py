@@ -360,6 +360,9 @@ _CASES = """references:
     ("It holds (“Smithers SC”, [S.d.], para. 80). As «Smithers CA» ([sin fecha]) held.", ["smith-sc", "smith-ca"]),
     # a case or a statute is cited by its title however short, with its subsections
     ("It holds (Otway v R, para. 32). So (Harbour Works Act, ss. 6(1), 7(2)(a)).", ["otway", "acts"]),
+    # the author's words after the pinpoint, as a citation's suffix holds them
+    ("It holds (Otway v R, para. 32 (emphasis added)). So (Otway v R, p. 351, Brown J, 361, Grey J).",
+     ["otway", "otway"]),
 ])
 def test_a_case_with_no_author_cited_by_its_short_title(text: str, keys: list[str]) -> None:
     # A legal case in CSL-YAML has no author: citeproc prints its ``title-short`` in the citation.

@@ -205,10 +205,12 @@ def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex)
 
 
 _PINPOINT = r"\d[\d–\-]*(?:\([\da-z]{1,4}\))*"
-_TRAILING_LOCATOR = lazy(rf",\s*(?:[^\W\d_]{{1,7}}\.?|[¶§]{{1,2}})\s*{_PINPOINT}(?:,\s*{_PINPOINT})*\s*$")
+_TRAILING_LOCATOR = lazy(rf",\s*(?:[^\W\d_]{{1,7}}\.?|[¶§]{{1,2}})\s*{_PINPOINT}(?:,\s*{_PINPOINT})*"
+                         rf"(?:\s*\([^()]*\)|,\s*[^\W\d_][^\d,()]{{0,30}}(?:,\s*{_PINPOINT})?)*\s*$")
 """A labelled locator after the names: ", pp. 12–14", ", chap. 2", ", fn. 4", a list of pinpoints (", paras. 32,
-42–43", ", ¶¶ 18, 14", as legal styles cite a case), a statute's subsection (", sec. 21(1)", ", ss. 686(1)(a)");
-a bare ", 1234" may be a year."""
+42–43", ", ¶¶ 18, 14", as legal styles cite a case), a statute's subsection (", sec. 21(1)", ", ss. 686(1)(a)"),
+with the author's words after it, as a locator's suffix holds them (", para. 55 (emphasis added)", ", p. 351,
+Gibbs J, 361, Jacobs J"); a bare ", 1234" may be a year."""
 
 
 def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found) -> None:
