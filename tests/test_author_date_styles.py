@@ -231,6 +231,20 @@ def test_a_citation_in_a_footnote_is_looked_for_in_the_footnotes_first(eval_auth
     assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (2, 0, 0)
 
 
+def test_notes_whose_first_opens_on_a_line_of_its_own_are_read(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # pandoc prints "[1]" alone on its line when the note's first word is longer than the line (a Japanese note
+    # has no spaces): the notes were left out, and their citations counted as not found.
+    (tmp_path / "refs.bib").write_text("@book{yt, author = {山田, 花子}, title = {本}, year = {2018}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text(
+        "本文である。[1]\n\nReferences\n\n山田花子. 2018. 本.\n\n"
+        "[1]\n" + "長い注" * 30 + "(山田 2018)。\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(山田 2018)", "keys": ["yt"], "location": "footnote"}\n',
+                                         encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (1, 0, 0)
+
+
 def test_a_generated_document_cites_every_entry_in_several_forms(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bib = tmp_path / "refs.bib"
     bib.write_text(LETTERS, encoding="utf-8")
