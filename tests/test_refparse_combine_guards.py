@@ -65,3 +65,18 @@ def test_a_one_word_name_closed_by_its_stop_is_a_short_title_where_the_crf_read_
         text = raw.replace("Quillwork", word)
         mine = crf.replace(raw=text, container=container)
         assert combine(mine, mine.replace(title=word)).title == ""
+
+
+def test_a_name_printed_alone_before_its_link_or_a_repositorys_name_is_a_title_where_the_model_read_none():
+    # MDPI's "Torvalds, L. GIT Available online: https://…" and a code repository's "ncbi/sra-tools. NCBI, 2021": where
+    # the model read no title, the rules' one word is taken, as a name closed by its stop is ("Doe J. MetPy. 2016.")
+    for raw, title in (("11. Torvalds, L. GIT Available online: https://git-scm.com/docs (accessed on 5 January 2019).",
+                        "GIT"),
+                       ("5 ncbi/sra-tools. NCBI - National Center for Biotechnology Information, 2021.",
+                        "ncbi/sra-tools")):
+        crf = ParsedReference(raw=raw, authors=DOE)
+        rules = ParsedReference(raw=raw, authors=DOE, title=title)
+        assert combine(crf, rules).title == title
+    # a word printed with no stop or link after it is a slight title still ("Nano Lett. 2010, 10, 1082": "10")
+    raw = "Doe, J. GIT 2019, 4, 12."
+    assert combine(ParsedReference(raw=raw, authors=DOE), ParsedReference(raw=raw, authors=DOE, title="GIT")).title == ""

@@ -1503,3 +1503,77 @@ def test_a_titles_last_words_before_in_and_a_quoted_name_are_the_titles():
     assert [t.label for t in out][2:10] == ["title"] * 6 + ["container"] * 2
     other = _tagged(text.replace("«Forestry»", "Forestry"), labels, {})  # no quoted name after "in": left alone
     assert title_before_in_quoted_name(other) == other
+
+
+def test_a_publishers_span_opened_a_sentence_early_gives_the_sentence_back():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Chicago's "In Book, eds. Editors. Publisher, pages.", the last editor's name read into the publisher
+    text = "Rose, B. 1985. The Talk Show. In TV Genres, eds. Jane Roe and Robert S. Alley. Greenwood Press, 329–52."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 3 + ["container"] * 3 + ["editor"] * 6 + ["publisher"] * 3 \
+        + ["pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ref.publisher == "Greenwood Press"
+    assert [p.family for p in ref.editors] == ["Roe", "Alley"]
+    # after the title's comma: the sentence is no publisher's, and the title is left as the model read it
+    text = "Doe, J. 2004. Transkription. Ein Leitfaden für Studenten, Forscher und Laien. Verlag für Sozialwissenschaften."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 5 + ["publisher"] * 6
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.publisher) == ("Transkription. Ein Leitfaden für Studenten", "Verlag für Sozialwissenschaften")
+    # a publisher's words before the stop ("Academic Press. Oxford"): left as the model read them
+    text = "Doe, J. 2004. Title words. Academic Press. Harbour Books."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 2 + ["publisher"] * 4
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Academic Press. Harbour Books"
+
+
+def test_the_last_sentence_of_a_book_after_its_editors_is_the_publisher():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Vancouver's "In: Editors, ed. Book. Subtitle. Publisher, year: pages.", the model running the book's
+    # name on over a publisher it did not know
+    text = "Doe J. Die Rede. In: Roe R, ed. Demokratisch reden. Parlament und Medien. Wallstein, 2005: 47–52."
+    labels = ["author"] * 2 + ["title"] * 2 + ["editor"] * 4 + ["container"] * 6 + ["date", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.container.rstrip("."), ref.publisher) == ("Demokratisch reden. Parlament und Medien", "Wallstein")
+    # no editors before the book (a journal's name after the title), or a place last: left as the model read them
+    labels = ["author"] * 2 + ["title"] * 2 + ["note"] * 4 + ["container"] * 6 + ["date", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+    placed = text.replace("Wallstein,", "Berlin,")
+    labels = ["author"] * 2 + ["title"] * 2 + ["editor"] * 4 + ["container"] * 6 + ["date", "pages"]
+    assert assemble(placed, placed, _tagged(placed, labels, {})).publisher == ""
+    # a meeting's name after an ordinal's stop, a yearbook's number: the book's name still
+    for book in ("Proc. 5th. BCS-FACS Refinement Workshop,", "Fördern. Friedrich Jahresheft XXIV,"):
+        text = f"Doe J. Die Rede. In: Roe R, ed. {book} 2005: 47–52."
+        labels = ["author"] * 2 + ["title"] * 2 + ["editor"] * 4 + ["container"] * len(book.split()) + ["date", "pages"]
+        assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+
+
+def test_a_work_cited_in_parentheses_after_the_title_is_the_titles():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: APA's title citing another work, the model reading the citation as an imprint
+    text = "Moon, A. (2014). A Replication of Susceptibility (Shih, Pittinsky, & Ambady, 1999). Social Psychology, 45, 199–201."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 4 + ["publisher"] * 4 + ["date"] + ["journal"] * 2 \
+        + ["volume", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.publisher, ref.year) == (
+        "A Replication of Susceptibility (Shih, Pittinsky, & Ambady, 1999)", "", "2014")
+    # no year printed before it: an imprint in parentheses (Science's "Title (Publisher, Year)"), left as read
+    text = "A. Moon, A Replication of Susceptibility (Shih, Pittinsky, & Ambady, 1999)."
+    labels = ["author"] * 2 + ["title"] * 4 + ["publisher"] * 4 + ["date"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "A Replication of Susceptibility"
+
+
+def test_a_books_subtitle_read_as_a_container_before_the_publisher_is_the_titles():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: "Title. Subtitle. Publisher." with no place, the subtitle read as a journal's name
+    text = "Dörner, A. (2001). Politainment. Politik in der medialen Erlebnisgesellschaft. Suhrkamp."
+    labels = ["author"] * 2 + ["date", "title"] + ["container"] * 5 + ["publisher"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.container, ref.publisher) == (
+        "Politainment. Politik in der medialen Erlebnisgesellschaft", "", "Suhrkamp")
+    # a series' name ("Lecture Notes in …"): left as the model read it
+    text = "Dörner, A. (2001). Politainment. Lecture Notes in Statistics. Springer."
+    labels = ["author"] * 2 + ["date", "title"] + ["container"] * 4 + ["publisher"]
+    assert assemble(text, text, _tagged(text, labels, {})).title == "Politainment"

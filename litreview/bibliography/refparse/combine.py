@@ -56,12 +56,20 @@ def _slight(title: str) -> bool:
 
 def _named_alone(title: str, crf: ParsedReference) -> bool:
     """``title`` (the rules') is one capitalised word of three letters or more, no journal's word, closed by a full stop
-    in the string and read by the CRF as no container or publisher: a software's or a book's name printed alone as its
-    title ("Doe J, Roe R, et al. MetPy. 2016.", "DOE, J. Quarto. [online]. 2024."), where the CRF read none."""
+    in the string (or by MDPI's "Available online:") and read by the CRF as no container or publisher: a software's or a
+    book's name printed alone as its title ("Doe J, Roe R, et al. MetPy. 2016.", "DOE, J. Quarto. [online]. 2024.",
+    "Torvalds, L. GIT Available online: https://…"), where the CRF read none; so is a code repository's name, its
+    owner's and its own ("ncbi/sra-tools. NCBI, 2021.")."""
     word = title.strip(" .")
-    return len(word) > 2 and word.isalnum() and not word.isdigit() and word[:1].isupper() \
-        and word.casefold() not in JOURNAL and re.search(rf"(?<!\w){re.escape(word)}\.(?:\s|$)", crf.raw) is not None \
+    named = (word.isalnum() and word[:1].isupper()) or _REPOSITORY_NAME.fullmatch(word) is not None
+    return len(word) > 2 and named and not word.isdigit() \
+        and word.casefold() not in JOURNAL and re.search(rf"(?<!\w){re.escape(word)}(?:\.(?:\s|$)|\s+Available online:)",
+                                                         crf.raw) is not None \
         and _norm(word) not in (_norm(crf.container), _norm(crf.publisher))
+
+
+#: a code repository's name, its owner's and its own joined by a slash ("ncbi/sra-tools")
+_REPOSITORY_NAME = re.compile(r"[^\W_][\w.-]*/[\w.-]*[^\W_]")
 
 
 #: what is never a title: a thesis's kind, a year or a span of years, a bracketed abbreviation ("[s.l.]", "[S. l.]")

@@ -13,6 +13,12 @@ from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
+from .relabel_books import (
+    publisher_past_a_sentence,
+    publisher_past_books_stop,
+    subtitle_read_as_container,
+    work_cited_in_title,
+)
 from .relabel_journal import (
     abbreviation_opening_journal,
     arxiv_preprint,
@@ -90,7 +96,7 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``,
-    ``relabel_journal`` and ``relabel_numbers`` applied, in the order of ``_RULES``.
+    ``relabel_journal``, ``relabel_numbers`` and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied, at the cost of a few set look-ups."""
@@ -446,11 +452,13 @@ _RULES = (
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
     _rule(publisher_from_its_parenthesis, "publisher date", "title container", marks=("(",)),
     _rule(imprint_in_parenthesis, marks=("(",)),
+    _rule(work_cited_in_title, "title date", marks=("(",)),
     _rule(imprint_unknown, marks=("[",)),
     _rule(container_after_in, "publisher", unless=_SPAN),
     _rule(container_inside_title, "title", marks=("In",)),
     _rule(publisher_after_series, "collection", rivals="publisher"),
     _rule(publisher_to_its_delimiter, "publisher", "location note genre"),
+    _rule(publisher_past_a_sentence, "publisher", "title container editor collection", marks=(".", "?", "!")),
     _rule(container_from_its_delimiter, "title", _SPAN),
     _rule(container_to_its_delimiter, "", _SPAN),
     _rule(publisher_closing_title, "title", unless="publisher container journal"),
@@ -471,7 +479,9 @@ _RULES = (
     _rule(arxiv_preprint, text=True),
     _rule(repository_as_publisher, "title", unless="publisher", text=True),
     _rule(publisher_closing_container, "", _SPAN, unless="publisher"),
+    _rule(publisher_past_books_stop, "editor container", unless="publisher", marks=(".", "?", "!")),
     _rule(series_before_imprint, "location publisher", "title edition"),
+    _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
     _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
     _rule(_no_date, text=True),

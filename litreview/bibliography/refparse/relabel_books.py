@@ -1,0 +1,133 @@
+"""Rules over the tagger's labels for the parts of a book or a chapter (part of ``relabel``): where a publisher's span
+opened a sentence early, a book's publisher run into its name, a subtitle read as a container, a work cited in a title
+read as an imprint. Each is measured on the development sets of unseen styles and real bibliographies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...lazyre import lazy
+from . import fields as F
+from .lexicon import IN, JOURNAL, PUBLISHER
+from .relabel_spans import _BODY_RUN, _IMPRINT_RUN, _NOT_IMPRINT, SENTENCE_END
+from .tagger import Tagged
+
+
+def publisher_past_a_sentence(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a publisher's span up to a full stop that closes a sentence inside it are no publisher's: a style
+    prints the publisher whole after a stop, and the model opened the span a sentence early at a name it did not know.
+    They are the field's the span follows where that field runs on into them (a book's, an editor's: "In Book, eds.
+    Jane Roe and Robert S. Alley. Greenwood Press, 329–52."); after a title, or after a field its own stop closed, they
+    are a series' ("Title. Ein Leitfaden für Studenten, Forscher und Laien. Verlag für Sozialwissenschaften.": whether
+    they end the title or name a series, the string does not say, and a title is not lengthened on a guess). Not where
+    the words before the stop are a publisher's or a body's ("Academic Press. New York", "Univ. Press"), an edition's
+    or a number's, or the words after it a place."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label == "publisher":
+            continue
+        if tagged[i - 1].label not in _SENTENCE_BEFORE:
+            break
+        j, stop = i, -1
+        while j < len(tagged) and tagged[j].label == "publisher":
+            if j + 1 < len(tagged) and tagged[j + 1].label == "publisher" and _STOPPED.fullmatch(tagged[j].token.text) \
+                    and tagged[j].token.text[:-1].casefold() not in PUBLISHER:
+                stop = j
+            j += 1
+        if stop < 0 or not tagged[stop + 1].token.text[:1].isupper():
+            break
+        head = [t.token.text.strip(".,;:") for t in tagged[i:stop + 1]]
+        tail = " ".join(t.token.text for t in tagged[stop + 1:j]).strip(".,;: ")
+        if any(w.casefold() in PUBLISHER or w.casefold() in _NOT_IMPRINT or F.DIGIT.search(w) for w in head) \
+                or F.PUBLISHER_WORDS.search(" ".join(head)) \
+                or F.publishing_body(" ".join(head)) or F.known_place(tail):
+            break
+        closed = SENTENCE_END.search(tagged[i - 1].token.text) is not None
+        label = "collection" if closed or tagged[i - 1].label == "title" else tagged[i - 1].label
+        return [t._replace(label=label) if i <= n <= stop else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: the fields a publisher's span may have taken the last sentence of
+_SENTENCE_BEFORE = frozenset(("title", "container", "editor", "collection"))
+#: a word closing a sentence: three letters or more, one of them lower case, and its full stop (not an initial, "J.",
+#: or a two-letter abbreviation, "St.", "Co.")
+_STOPPED = lazy(r"(?=[^\W\d_]{3,}[.?!]$)[^\W\d_]*[a-zà-ÿß][^\W\d_]*[.?!]")
+
+
+def publisher_past_books_stop(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The last sentence of a book's name printed after its editors, closing that span before the date, the pages, the
+    ISBN or the reference's end, in a reading with no publisher, is the publisher: Vancouver's and ISO 690's "In: Doe J,
+    ed. Book. Subtitle. Wallstein, 2005: 47–52." and "In: Jane DOE (Hrsg.), Book. Mouton de Gruyter. ISBN …" print a
+    chapter's publisher after its book's stop (the model ran the name on over a publisher it did not know). A few
+    capitalised words (or a name's lower-case ones, "Mouton de Gruyter", "Leske + Budrich") after a word's stop (not an
+    ordinal's, "Proc. 5th. BCS-FACS Workshop"), no number; not a place, a meeting's or a periodical's name."""
+    if any(t.label == "publisher" for t in tagged):
+        return tagged
+    spans = [k for k, t in enumerate(tagged) if t.label == "container"]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0] or tagged[spans[0] - 1].label != "editor":
+        return tagged
+    first, last = spans[0], spans[-1]
+    if last + 1 < len(tagged) and tagged[last + 1].label not in _AFTER_BOOKS_PUBLISHER:
+        return tagged
+    words = [t.token.text for t in tagged]
+    stop = next((k for k in range(last - 1, max(first, last - _BODY_RUN) - 1, -1) if _STOPPED.fullmatch(words[k])), None)
+    if stop is None or stop < first + 1 or not words[last].endswith((",", ".", ":")):
+        return tagged
+    tail = [w.strip(".,:") for w in words[stop + 1:last + 1]]
+    if not tail[0][:1].isupper() or F.known_place(" ".join(tail)) or F.PERIODICAL.search(" ".join(tail)) or any(
+            F.DIGIT.search(w) or _ROMAN.fullmatch(w) or not (w[:1].isupper() or (w.islower() and len(w) < 4) or w in ("+", "&"))
+            for w in tail):
+        return tagged
+    return [t._replace(label="publisher") if stop < k <= last else t for k, t in enumerate(tagged)]
+
+
+#: a number in Roman numerals ("XXIV"): a yearbook's or a volume's, no publisher's name
+_ROMAN = lazy(r"[IVXLC]{2,}")
+#: what may follow a book's name closed by its publisher's
+_AFTER_BOOKS_PUBLISHER = frozenset(("date", "pages", "isbn", "url", "doi"))
+
+
+def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A sentence between a title's stop and the publisher, read as a container in a reading with no editors, volume or
+    pages, is the title's: a book's subtitle printed after the title's stop, "Politainment. Politik in der medialen
+    Erlebnisgesellschaft. Suhrkamp, 2001." (a book is in no container; a chapter's is printed after "In" or its
+    editors). Not a periodical's or a series' name ("Title. Lecture Notes in Statistics. Springer")."""
+    if any(t.label in ("volume", "pages", "editor") for t in tagged):
+        return tagged
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+        return tagged
+    first, last = spans[0], spans[-1]
+    words = [t.token.text for t in tagged]
+    if tagged[first - 1].label != "title" or not SENTENCE_END.search(words[first - 1]) \
+            or words[first].casefold().rstrip(":") in IN or not words[last].endswith(".") \
+            or F.PERIODICAL.search(" ".join(words[first:last + 1])) \
+            or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]):
+        return tagged
+    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label != "location"), len(tagged))
+    if after == len(tagged) or tagged[after].label != "publisher":
+        return tagged
+    return [t._replace(label="title") if first <= k <= last else t for k, t in enumerate(tagged)]
+
+
+def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A parenthesis right after a title's words that lists names up to an "&" or an "and" and closes on a year, in a
+    reference whose own year was printed before it, is the title's: a work the title cites, "(2014). A Secondary
+    Replication Attempt of Stereotype Susceptibility (Shih, Pittinsky, & Ambady, 1999). Social Psychology" (the model
+    read it as an imprint: a publisher, a place and a date)."""
+    words = [t.token.text for t in tagged]
+    for j in range(1, len(tagged)):
+        if not words[j].startswith("(") or tagged[j - 1].label != "title":
+            continue
+        k = next((m for m in range(j, min(j + _IMPRINT_RUN, len(tagged))) if ")" in words[m]), -1)
+        if k < 0 or not _CITED_YEAR.fullmatch(words[k]) or not any(
+                words[m].endswith(",") and words[m + 1].casefold() in ("&", "and") for m in range(j, k - 1)) \
+                or not any(t.label == "date" and F.YEAR_RE.search(t.token.text) for t in tagged[:j]):
+            continue
+        return [t._replace(label="title") if j <= n <= k else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: the year that closes a work's citation in parentheses, and the title's stop and quote after it ("1999).”")
+_CITED_YEAR = lazy(rf"{F.YEAR}[a-z]?\)[.,;:]?[”’\"»]?")
