@@ -158,6 +158,18 @@ class Job(NamedTuple):
     """The document's language, a BCP 47 tag ('' for pandoc's default, en-US)."""
 
 
+NOTES_START = re.compile(r"\n\[1\][ \n]")
+"""Where pandoc's plain-text footnotes begin: "[1]" then a space, or a line break when the note's first word is
+longer than the line (text without spaces)."""
+
+
+def body_with_notes(text: str) -> str:
+    """A plain-text rendering's prose, then the footnotes pandoc prints after the reference list."""
+    body, _, rest = text.partition("\nReferences\n")
+    notes = NOTES_START.search(rest)
+    return body + ("\n\n" + rest[notes.start():] if notes else "")
+
+
 def jobs(corpus: Path) -> list[Job]:
     """The documents of ``plan()``, with their paths under ``corpus``."""
     return [Job(name, _source(corpus, name), corpus / bib, style, lang) for name, bib, style, lang in plan()]

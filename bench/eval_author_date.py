@@ -157,21 +157,13 @@ def citing_every_entry(bib: Path, lang: str = "") -> str:
     return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def _body(text: str) -> str:
-    """The prose, then the footnotes pandoc prints after the reference list."""
-    body, _, rest = text.partition("\nReferences\n")
-    # "[1]" then a line break when the note's first word is longer than the line (text without spaces)
-    notes = re.search(r"\n\[1\][ \n]", rest)
-    return body + ("\n\n" + rest[notes.start():] if notes else "")
-
-
 def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = False,
              misses: Counter[str] | None = None, reference_list: bool = False, csl: Path | None = None) -> dict[str, int]:
     """Counts for one document; ``misses`` (when given) counts the items missed by failure class;
     ``reference_list``: the text keeps its rendered reference list (litreview reads which entries it cites);
     ``csl``: the style the text was rendered with, set as its user would (``csl`` in litreview.toml)."""
     text = text_path.read_text(encoding="utf-8")
-    raw = text if reference_list else _body(text)
+    raw = text if reference_list else author_date_styles.body_with_notes(text)
     essay = parse_essay(raw, str(text_path))
     bibliography = load_bibliography(bib_path)
     style = citation_style(Config(root=csl.parent, csl=csl.name), essay) if csl is not None else ""

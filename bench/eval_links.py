@@ -19,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from author_date_styles import NOTES_START, body_with_notes  # noqa: E402
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
@@ -106,11 +109,7 @@ def eval_chicago(text_path: Path, bib: Path, gold: Path) -> dict:
     """Markers stripped: each rendered author-date citation must resolve to its keys."""
     text = text_path.read_text(encoding="utf-8")
     # The prose, then the footnotes pandoc puts after the reference list.
-    body, _, rest = text.partition("\nReferences\n")
-    notes = rest.find("\n[1] ")
-    if notes >= 0:
-        body += "\n\n" + rest[notes:]
-    essay = parse_essay(body, str(text_path))
+    essay = parse_essay(body_with_notes(text), str(text_path))
     linkage = link(essay, load_bibliography(bib))
     texts = _paragraph_texts(essay)
     want: dict[int, Counter] = defaultdict(Counter)
@@ -153,12 +152,11 @@ def eval_attribution_stripped(text_path: Path, bib: Path, gold: Path) -> dict:
     from litreview.linking.text import fold, tokens
 
     text = text_path.read_text(encoding="utf-8")
-    body, _, rest = text.partition("\nReferences\n")
-    notes = rest.find("\n[1] ")
-    raw = body + ("\n\n" + rest[notes:] if notes >= 0 else "")
+    raw = body_with_notes(text)
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
     # Where each citation is printed: in reading order, except footnotes (printed at the end).
-    notes_at = raw.find("\n[1] ")
+    notes = NOTES_START.search(raw)
+    notes_at = notes.start() if notes else -1
     placed: list[tuple[int, dict]] = []
     cursor, used = 0, set()
     for row in rows:
