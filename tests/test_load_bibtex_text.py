@@ -107,3 +107,50 @@ def test_a_percent_comment_line_is_skipped_as_pandoc_and_biber_skip_it() -> None
 def test_a_percent_line_inside_a_braced_value_is_the_values_text() -> None:
     bib = parse_bibliography("@book{a, title = {Half\n% of it}, year = 2001}\n", "refs.bib")
     assert [p.message for p in bib.problems] == [] and bib.sources[0].fields["title"] == "Half % of it"
+
+
+COMMENTED_OUT = """@book{kept, title = {Kept}, year = 2001}
+
+% An older version, left for reference
+%@book{old,
+%  author = {Roe, Jane}
+%}
+% Types used here: @book only
+@book{next, title = {Next}, year = 2002}
+"""
+
+
+def test_an_entry_commented_out_line_by_line_is_read_as_bibtex_reads_it_and_reported() -> None:
+    # To BibTeX and pybtex % is no comment: they read "old" (biber and pandoc skip it). It is kept, as they keep it,
+    # with one warning at its @ instead of pybtex's syntax error at the % that stops it.
+    from fuzz.differential import disagreements, pybtex_reading
+
+    bib = parse_bibliography(COMMENTED_OUT, "refs.bib")
+    assert bib.keys == ("kept", "old", "next") == tuple(pybtex_reading(COMMENTED_OUT)[0].entries)
+    [found] = bib.problems
+    assert (found.code, found.severity, found.key, found.line) == ("LR155", "warning", "old", 4)
+    assert found.message == ("entry old is commented out with %: BibTeX reads it (to BibTeX % is no comment), "
+                             "biber and pandoc skip it")
+    assert found.hint == "Delete the lines to drop it for every tool, or remove the % to keep it"
+    assert disagreements(COMMENTED_OUT) == []
+
+
+def test_an_entry_after_a_comment_on_the_same_line_is_read_as_bibtex_reads_it() -> None:
+    text = "% Encoding: UTF-8@PREAMBLE{intro}@article{one}"  # one line, no newline: BibTeX reads entry "one"
+    bib = parse_bibliography(text, "refs.bib")
+    assert bib.keys == ("one",) and [(p.code, p.key, p.line) for p in bib.problems] == [("LR155", "one", 1)]
+
+
+def test_a_commented_out_string_is_read_as_bibtex_reads_it() -> None:
+    bib = parse_bibliography("%@string{jo = {Journal}}\n@article{a, journal = jo}\n", "refs.bib")
+    assert bib.sources[0].fields["journal"] == "Journal"
+    assert [(p.code, p.message.split(" is ")[0]) for p in bib.problems] == [("LR155", "@string jo")]
+
+
+def test_a_percent_line_between_fields_is_skipped_where_pybtex_stops_the_entry() -> None:
+    # A documented difference from pybtex, which stops the entry at the % line: compared without that line.
+    from fuzz.differential import disagreements
+
+    text = "@article{a,\n  author = {Doe, Jane},\n% some text\n  title = {Kept}}\n"
+    assert parse_bibliography(text, "refs.bib").sources[0].fields["title"] == "Kept"
+    assert disagreements(text) == []

@@ -252,6 +252,103 @@ def unbalanced(chunk: str) -> tuple[int | None, int | None]:
     return (stack[0] if stack else None), extra
 
 
+
+COMMENT_LINE = lazy(r"^[ \t]*%[^\n]*", re.M)
+"""A line whose first mark is %: a comment to pandoc and biber (BibTeX and pybtex have no comments: "% url = {...}"
+inside an entry stops them, and "@book{old," in one starts an entry)."""
+COMMAND_START = lazy(rf"@[ \t]*(?![0-9])({NAME.pattern})[ \t]*[{{(]")
+"""An entry or command opening as pybtex reads one, anywhere in a line: ``@``, its type, its ``{`` or ``(``."""
+_BODY_MARKS = {"{": lazy(r'[{"}]'), "(": lazy(r'[{")]')}
+_PYBTEX_KEY = {"{": lazy(r"[^\s,}]+"), "(": lazy(r"[^\s,]+")}
+"""An entry's key as pybtex reads it, after its ``{`` or ``(``."""
+
+
+def body_parts(text: str, open_at: int) -> Iterator[tuple[int, int]]:
+    """Spans of what the entry body opened at ``open_at`` (its ``{`` or ``(``) holds whole, as BibTeX reads it: each
+    value in braces or quotes (``group_end``), then the ``}`` or ``)`` that closes the body. A group that nothing
+    closes runs to the end of the text and ends the body."""
+    closer = "}" if text[open_at] == "{" else ")"
+    marks, i = _BODY_MARKS[text[open_at]], open_at + 1
+    while (mark := marks.search(text, i)) is not None:
+        if mark.group() == closer:
+            yield mark.span()
+            return
+        try:
+            i = group_end(text, mark.start())
+        except ScanError:
+            yield mark.start(), len(text)
+            return
+        yield mark.start(), i
+
+
+def body_end(text: str, open_at: int) -> int:
+    """Offset just past the ``}`` or ``)`` that closes the entry body opened at ``open_at``, -1 when none does."""
+    parts = list(body_parts(text, open_at))
+    return parts[-1][1] if parts and text[parts[-1][0]] in "})" else -1
+
+
+def in_value(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a value in braces or quotes of the entry whose ``@`` starts the last line
+    before it that starts with one (read from there: one entry's worth of text, not the file's)."""
+    start = text.rfind("\n@", 0, at) + 1
+    command = COMMAND_START.match(text, start, at) if start or text.startswith("@") else None
+    if command is None:
+        return False
+    for begin, end in body_parts(text, command.end() - 1):
+        if begin >= at:
+            return False
+        if at < end:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class CommentedOut:
+    """An entry, @string or @preamble written in % lines, which BibTeX and pybtex read (to them % is no comment)."""
+
+    at: int
+    """Offset of its ``@``."""
+    kind: str
+    """Its type in lower case (``string`` for a macro)."""
+    key: str
+    """Its key, or the macro's name ("" for a @preamble)."""
+
+
+def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
+    """The text with each whole-line % comment blanked (offsets and lines kept), as pandoc and biber skip them, and
+    the commands kept in % lines. A % line inside a value is the value's text. A % line that opens an entry, a
+    @string or a @preamble as pybtex reads one ("%@book{old,") is kept, with the % lines that continue it up to the
+    line where it closes: BibTeX and pybtex read that entry, and dropping it would lose it to them."""
+    if "%" not in text:
+        return text, ()
+    out: list[str] = []
+    kept: list[CommentedOut] = []
+    done, through, last = 0, -1, -1  # through: where the last command kept closes; last: end of the last line kept
+    for line in COMMENT_LINE.finditer(text):
+        start, end = line.span()
+        continued = start == last + 1 and start < through
+        if not continued and in_value(text, start):
+            continue
+        pos, opens = (through if continued else start), False
+        while (command := COMMAND_START.search(text, pos, end)) is not None:
+            kind = command.group(1).lower()
+            pos = command.end()
+            if kind == "comment":  # pybtex skips the word only, and BibTeX reads no entry in it
+                continue
+            opens = True
+            named = (NAME if kind == "string" else _PYBTEX_KEY[text[pos - 1]]).match(text, skip_space(text, pos))
+            kept.append(CommentedOut(command.start(), kind, named.group() if named and kind != "preamble" else ""))
+            close = body_end(text, pos - 1)
+            through = close if close > 0 else end
+            pos = max(pos, through)
+        if continued or opens:
+            last = end
+            continue
+        out += [text[done:start], " " * (end - start)]
+        done = end
+    return ("".join(out) + text[done:] if out else text), tuple(kept)
+
+
 # --- writing ----------------------------------------------------------------------------
 
 _SPECIALS = lazy(r"[\\&%$#_{}]")

@@ -1,7 +1,7 @@
 """Load a BibTeX file into ``Source`` values: with ``names``, ``people`` and ``fieldparser`` the only modules that
 import pybtex.
 
-Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109), so
+Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109, LR155), so
 one run reports all of them; parsing goes on past a bad entry to the next ``@``. The brace
 check that runs before pybtex (LR100, LR109) is in ``prescan``.
 """
@@ -81,48 +81,6 @@ class _Raw:
         self.kind, self.key, self.fields, self.line, self.field_lines = kind, key, fields, line, field_lines
 
 
-_COMMENT_LINE = lazy(r"^[ \t]*%[^\n]*", re.M)
-"""A line whose first mark is %: a comment to pandoc and biber, between entries and between an entry's fields
-(BibTeX and pybtex have no comments: "% url = {...}" inside an entry stops them, "@article" in one starts one)."""
-
-
-def without_comment_lines(text: str) -> str:
-    """The text with each whole-line % comment between entries or between an entry's fields blanked, offsets and
-    lines kept (pandoc and biber skip them); one inside a value is left to be read as the value's text."""
-    if "%" not in text:
-        return text
-    out, done = [], 0
-    for match in _COMMENT_LINE.finditer(text):
-        if _in_value(text, match.start()):
-            continue
-        out += [text[done:match.start()], " " * (match.end() - match.start())]
-        done = match.end()
-    return "".join(out) + text[done:] if out else text
-
-
-_VALUE_MARKS = re.compile(r'[{}"]')
-
-
-def _in_value(text: str, at: int) -> bool:
-    """Whether offset ``at`` lies inside a braced or quoted value of the entry whose ``@`` starts the last line
-    before it that starts with one (read from there: one entry's worth of text, not the file's)."""
-    start = text.rfind("\n@", 0, at) + 1
-    if start == 0 and not text.startswith("@"):
-        return False
-    depth, quoted = 0, False
-    for mark in _VALUE_MARKS.finditer(text, start, at):
-        char = mark.group()
-        if char == '"' and depth == 1 and text[mark.start() - 1] != "\\":
-            quoted = not quoted
-        elif char == "{":
-            depth += 1
-        elif char == "}" and depth:
-            depth -= 1
-            if not depth:
-                quoted = False
-    return depth > 1 or quoted
-
-
 def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     """Parse BibTeX text; problems are returned as findings, never raised.
 
@@ -131,15 +89,17 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     that differ only in case are two entries (with a warning), ``crossref`` and ``xdata`` are
     inherited (look-ups ignore case), extended names (``family=..., given=...``) are read. As pandoc:
     a key defined twice takes the later entry (LR101 at the earlier one). As pandoc and biber: a line whose first
-    mark is % is a comment, even inside an entry.
+    mark is % is a comment, even inside an entry; but one that opens an entry is read as BibTeX reads it (LR155).
     """
     from pybtex.database.input.bibtex import month_names
     from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
-    original, text = text, without_comment_lines(text)
+    original, (text, commented) = text, bibtex.comment_lines(text)
     line_of = _Lines(text)
-    problems: list[Finding] = _prescan(text, filename, line_of)
+    problems: list[Finding] = _prescan(text, filename, line_of) + [
+        _commented_out(c, filename, line_of) for c in commented if c.kind != "preamble"]
+    quiet = {c.at for c in commented}  # pybtex's errors in an entry written in % lines: the % marks, told above
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence. But for a "}" that
     # closes nothing after an entry ended early ("title = {A} : {B}}," ends it at the "}}"), pybtex's complaint
     # where the entry went wrong, on an earlier line, is the cause: it is reported instead.
@@ -147,6 +107,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     damaged = {_entry_start_line(lines, p.line): p for p in problems if p.code == "LR100"}
 
     def syntax_error(error: PybtexSyntaxError) -> None:
+        if error.error_context_info[0] in quiet:
+            return
         reported = damaged.get(line_of(error.error_context_info[0] or 0))
         if reported is not None:
             if reported.message != STRAY_CLOSE or (reported.line or 0) <= line_of(error.error_context_info[2]) or reported not in problems:
@@ -278,6 +240,18 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
+
+
+def _commented_out(command: bibtex.CommentedOut, filename: str, line_of: _Lines) -> Finding:
+    entry = command.kind != "string"
+    what = f"entry {command.key}" if entry else f"@string {command.key}"
+    return Finding(
+        code="LR155", severity="warning",
+        message=f"{what if command.key else 'an entry'} is commented out with %: BibTeX reads it (to BibTeX % is no "
+                "comment), biber and pandoc skip it",
+        hint="Delete the lines to drop it for every tool, or remove the % to keep it",
+        key=command.key if entry and command.key else None, file=filename, line=line_of(command.at),
+    )
 
 
 def _short(value: str, most: int = 60) -> str:

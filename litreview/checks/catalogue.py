@@ -40,7 +40,7 @@ AREAS = {
 }
 
 _CODES = (
-    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109 come from the loader; LR100 also from pandoc_reads) -
+    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155 come from the loader; LR100 also from pandoc_reads)
     Code("LR100", "bibtex-syntax", "error", "The .bib file has a syntax error (or is empty).",
          "Fix the entry at that line: every { needs a }, fields are separated by commas."),
     Code("LR101", "duplicate-key", "error",
@@ -179,6 +179,10 @@ _CODES = (
          "\"o.A.\", \"N.N.\", or \"others\" alone): styles print it as a person's name and sort the work under it. "
          "\"Anonymous\" is not reported: APA prints it for a work so signed, and CSL and biblatex print it as written.",
          "Delete the field (styles then cite the work by its editor or title), or name the people."),
+    Code("LR155", "commented-out-entry", "warning",
+         "An entry or @string is commented out line by line with % (\"%@book{old,\"): biber and pandoc skip it, "
+         "but BibTeX and pybtex read it, because to them % is no comment; the entry is loaded as BibTeX reads it.",
+         "Delete the lines to drop it for every tool, or remove the % to keep it."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

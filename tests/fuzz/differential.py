@@ -16,7 +16,10 @@ reading goes on). For every file pybtex reads, ``load_bibliography`` must:
 Documented differences (not disagreements): an entry without a key keeps its fields in litreview
 (pybtex keeps it empty, as ``unnamed-N``); litreview decodes a file that is not UTF-8 with
 replacement characters and reports LR105 (pybtex refuses it; litreview is compared with pybtex on
-the decoded text), and macro expansion is capped (``load.MACRO_BUDGET``, reported as LR100).
+the decoded text), macro expansion is capped (``load.MACRO_BUDGET``, reported as LR100), and a whole-line %
+comment that opens no entry is skipped as pandoc and biber skip it, where pybtex stops the entry it is in (and may
+start a new one at an ``@`` in a value after it): litreview is compared with pybtex reading the text without those
+lines (``bibtex.comment_lines``; an entry commented out line by line stays in it, as pybtex reads it).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from litreview.bibliography import names
+from litreview.bibliography import bibtex, names
 from litreview.bibliography.latex import decode_latex
 
 
@@ -59,7 +62,7 @@ def disagreements(text: str) -> list[str]:
     """'class: detail' for each way ``load_bibliography`` reads ``text`` otherwise than pybtex."""
     from pybtex.database import InvalidNameString
 
-    from litreview.bibliography.load import load_bibliography, without_comment_lines
+    from litreview.bibliography.load import load_bibliography
 
     raw = text.encode("utf-8", "surrogateescape")
     decoded = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
@@ -78,8 +81,10 @@ def disagreements(text: str) -> list[str]:
             out.append(f"unlocated: fields of {source.key!r} (line {source.line}) at lines {outside}")
     if any(p.code == "LR100" and "macro bomb" in p.message for p in ours.problems):
         return out  # pybtex has no cap: it would build the whole doubled string (gigabytes), so it is not asked
-    # A whole-line % comment is skipped as pandoc and biber skip it; pybtex, as BibTeX, reads an entry in one.
-    theirs, reported = pybtex_reading(without_comment_lines(decoded))
+    # A whole-line % comment that opens no entry is skipped, as pandoc and biber skip it; pybtex stops an entry there,
+    # and may then start one at an "@" inside a value. So pybtex reads the text without those lines (an entry
+    # commented out line by line stays in it: pybtex reads that one, and so must the loader).
+    theirs, reported = pybtex_reading(bibtex.comment_lines(decoded)[0])
     if theirs is None:
         return out
     by_key = {s.key: s for s in ours.sources}
