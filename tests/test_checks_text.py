@@ -83,8 +83,10 @@ NOTHING_UNREAD = UnreadBibliographies()
 CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
 
-def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=(), essay=ESSAY, unread=NOTHING_UNREAD):
-    linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans), hidden=tuple(hidden))
+def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=(), essay=ESSAY, unread=NOTHING_UNREAD,
+        unanchored=()):
+    linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans), hidden=tuple(hidden),
+                      unanchored=tuple(unanchored))
     essay = essay if marked is None else replace(essay, marked=marked)
     review = Review(bibliography=BIB, essay=essay, linkage=linkage, unread=unread)
     return check_review(review, Config(), now=NOW).findings
@@ -165,6 +167,8 @@ CASES = {
                                         curated=True))),
               dict(links=(*RELIED, Link("p1-s1", "holsti2004taming", "attribution", 1.0, "confirmed", "x",
                                         curated=True)))),
+    # A link written by hand without an anchor (placed by its id alone); one with an anchor is not reported.
+    "LR403": (dict(unanchored=[Orphan("p2-s1", "holsti2004taming", "", 9)]), dict(unanchored=[])),
 }
 
 

@@ -245,3 +245,17 @@ def test_a_short_sentence_follows_its_key_renamed_in_the_bibliography_and_the_es
     placed, orphans = anchor(load_curated(path), other, renamed)
     assert "kjh04" not in {a.source_key for a in placed}
     assert ("p1-s1", "holsti2004taming") in {(o.claim_id, o.source_key) for o in orphans}
+
+
+def test_a_link_written_without_an_anchor_is_reported_and_accepting_it_records_its_anchor(tmp_path: Path) -> None:
+    # Written by hand: placed by its id alone, so a sentence added above moves it to another sentence unseen.
+    path = tmp_path / "claims.yaml"
+    path.write_text("links:\n  - claim: p1-s3\n    source: farrell2005world\n    status: confirmed\n"
+                    "    note: by hand\n", encoding="utf-8")
+    essay = parse_essay(ESSAY)
+    linkage = link(essay, BIB, load_curated(path))
+    assert [(u.claim_id, u.source_key, u.line) for u in linkage.unanchored] == [("p1-s3", "farrell2005world", 2)]
+    accept(path, essay, "p1-s3", "farrell2005world", bibliography=BIB)
+    (entry,) = load_curated(path).links
+    assert (entry.exact, entry.note) == ("Military power reflects world culture.", "by hand")
+    assert link(parse_essay("A new opening sentence. " + ESSAY), BIB, load_curated(path)).unanchored == ()

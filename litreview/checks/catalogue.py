@@ -303,6 +303,11 @@ _CODES = (
          "Fix the key in the claims file, or add the entry."),
     Code("LR402", "link-to-unknown-claim", "error", "A curated link names a claim the essay lacks.",
          "Fix the claim id in the claims file."),
+    Code("LR403", "unanchored-link", "warning",
+         "A curated link has no anchor: it is placed by its claim id alone, which names another sentence "
+         "once a sentence or paragraph is added or removed above it.",
+         "Check that the id names the sentence you meant (`litreview links`), then record its anchor with "
+         "`litreview links --accept CLAIM KEY` (or --reject): the entry keeps its note and gains the sentence's text."),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -329,7 +329,8 @@ def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
 
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
-    """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim."""
+    """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim, LR403 for
+    links written without an anchor."""
     keys = set(bib.keys)
     found = []
     from ..linking.anchors import entry_key
@@ -346,6 +347,10 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
             found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
                                  "in the essay", key=today(o.source_key) or o.source_key or None,
                                  file=claims_file, line=o.line))
+    for u in linkage.unanchored:
+        found.append(finding("LR403", f"curated link {u.claim_id} -> {u.source_key} has no anchor: it stays on "
+                             f"whatever sentence is {u.claim_id} today", key=today(u.source_key) or u.source_key,
+                             file=claims_file, line=u.line))
     claim_ids = {c.id for c in essay.claims}
     for lk in linkage.links:
         if not lk.curated:

@@ -303,6 +303,11 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
         _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} no longer anchors "
               f"(its sentence changed or was removed, or the entry is gone): "
               f"\"{_excerpt(orphan.exact, 60)}\"")
+    for u in linkage.unanchored:
+        where = f"{shown}:{u.line}" if u.line else shown
+        _warn(f"warning: {where}: the link {u.claim_id} -> {u.source_key} has no anchor, so it stays on whatever "
+              f"sentence is {u.claim_id} today; if that is the one you meant, record its anchor: "
+              f"litreview links --accept {u.claim_id} {u.source_key}")
 
 
 def _warn(text: str) -> None:

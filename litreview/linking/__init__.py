@@ -190,7 +190,12 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         links = _apply(links, placed, unique)
         rank = {id(lk): n for n, lk in enumerate(links)}
         links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_RANK[x.kind], rank[id(x)]))
-    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden)
+    # A link written by hand without an anchor stays on whatever sentence its id names: once a sentence or
+    # paragraph is added or removed above, that is another one, and nothing else would tell.
+    unanchored = tuple(Orphan(lk.claim_id, lk.source_key, "", lk.line) for lk in curated.links
+                       if not lk.exact) if curated is not None else ()
+    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden,
+                   unanchored=unanchored)
 
 
 def readable(claim: Claim) -> Claim:

@@ -110,6 +110,8 @@ class Linkage:
     """Names, works, markers and quotations met in the prose."""
     orphans: tuple[Orphan, ...] = ()
     """Curated links that no longer anchor."""
+    unanchored: tuple[Orphan, ...] = ()
+    """Curated links written without an anchor (``exact`` empty), placed by their recorded id alone."""
     hidden: tuple[Link, ...] = ()
     """Topical suggestions below the shown threshold, each entry's best few: not shown (listed with
     ``links --all-suggestions``), but a check can tell an entry the essay seems to use from one it never touches."""
