@@ -14,6 +14,7 @@ from litreview.essay.cites import find_citations, mask_inline
 from litreview.linking.attribution import AUTHORITY
 from litreview.model import (
     Claim,
+    Conflict,
     Essay,
     Link,
     Linkage,
@@ -84,9 +85,9 @@ CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
 
 def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=(), essay=ESSAY, unread=NOTHING_UNREAD,
-        unanchored=()):
+        unanchored=(), conflicts=()):
     linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans), hidden=tuple(hidden),
-                      unanchored=tuple(unanchored))
+                      unanchored=tuple(unanchored), conflicts=tuple(conflicts))
     essay = essay if marked is None else replace(essay, marked=marked)
     review = Review(bibliography=BIB, essay=essay, linkage=linkage, unread=unread)
     return check_review(review, Config(), now=NOW).findings
@@ -169,6 +170,8 @@ CASES = {
                                         curated=True)))),
     # A link written by hand without an anchor (placed by its id alone); one with an anchor is not reported.
     "LR403": (dict(unanchored=[Orphan("p2-s1", "holsti2004taming", "", 9)]), dict(unanchored=[])),
+    # A confirming and a rejecting decision on one claim and entry (found by the linking stage).
+    "LR404": (dict(conflicts=[Conflict("p2-s1", "holsti2004taming", (9, 16))]), dict(conflicts=[])),
 }
 
 

@@ -259,3 +259,16 @@ def test_a_link_written_without_an_anchor_is_reported_and_accepting_it_records_i
     (entry,) = load_curated(path).links
     assert (entry.exact, entry.note) == ("Military power reflects world culture.", "by hand")
     assert link(parse_essay("A new opening sentence. " + ESSAY), BIB, load_curated(path)).unanchored == ()
+
+
+def test_a_confirmation_and_a_rejection_meeting_on_one_sentence_are_reported(tmp_path: Path) -> None:
+    # Recorded on two ids (a branch where a sentence was added above, merged): both anchor on one sentence.
+    entry = ("  - claim: {claim}\n    source: holsti2004taming\n    status: {status}\n    anchor:\n"
+             "      exact: K.J. Holsti qualified relations as organized.\n")
+    essay = parse_essay(ESSAY)
+    for second, conflicts in (("rejected", [("p1-s2", "holsti2004taming", (2, 7))]), ("confirmed", [])):
+        path = tmp_path / "claims.yaml"
+        path.write_text("links:\n" + entry.format(claim="p1-s2", status="confirmed")
+                        + entry.format(claim="p1-s3", status=second), encoding="utf-8")
+        linkage = link(essay, BIB, load_curated(path))
+        assert [(c.claim_id, c.source_key, c.lines) for c in linkage.conflicts] == conflicts

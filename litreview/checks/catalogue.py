@@ -308,6 +308,10 @@ _CODES = (
          "once a sentence or paragraph is added or removed above it.",
          "Check that the id names the sentence you meant (`litreview links`), then record its anchor with "
          "`litreview links --accept CLAIM KEY` (or --reject): the entry keeps its note and gains the sentence's text."),
+    Code("LR404", "conflicting-decisions", "error",
+         "The claims file confirms and rejects one entry on one claim (two entries that now anchor on the same "
+         "sentence, after an edit or a merge, or on sentences grouped since); litreview applies the later one.",
+         "Delete the entry you no longer mean (the finding names both lines)."),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -330,7 +330,7 @@ def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
     """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim, LR403 for
-    links written without an anchor."""
+    links written without an anchor, LR404 for decisions that contradict each other on one claim."""
     keys = set(bib.keys)
     found = []
     from ..linking.anchors import entry_key
@@ -347,6 +347,11 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
             found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
                                  "in the essay", key=today(o.source_key) or o.source_key or None,
                                  file=claims_file, line=o.line))
+    for c in linkage.conflicts:
+        first, *rest = c.lines
+        found.append(finding("LR404", f"curated links on {c.claim_id} -> {c.source_key} confirm and reject it "
+                             f"(entries at lines {', '.join(str(n) for n in c.lines)}); the later one is applied",
+                             key=c.source_key, file=claims_file, line=rest[-1] if rest else first))
     for u in linkage.unanchored:
         found.append(finding("LR403", f"curated link {u.claim_id} -> {u.source_key} has no anchor: it stays on "
                              f"whatever sentence is {u.claim_id} today", key=today(u.source_key) or u.source_key,
