@@ -272,3 +272,26 @@ def test_a_confirmation_and_a_rejection_meeting_on_one_sentence_are_reported(tmp
                         + entry.format(claim="p1-s3", status=second), encoding="utf-8")
         linkage = link(essay, BIB, load_curated(path))
         assert [(c.claim_id, c.source_key, c.lines) for c in linkage.conflicts] == conflicts
+
+
+def test_an_edit_keeps_a_file_saved_with_crlf_in_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+    accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", bibliography=BIB)
+    crlf = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(crlf)
+    accept(path, essay, "p1-s3", "farrell2005world", bibliography=BIB)
+    after = path.read_bytes()
+    assert after.startswith(crlf) and b"\n" not in after.replace(b"\r\n", b"")
+    assert [lk.source_key for lk in load_curated(path).links] == ["holsti2004taming", "farrell2005world"]
+
+
+def test_an_edit_keeps_the_files_own_list_indentation(tmp_path: Path) -> None:
+    # "- claim" at the margin, as many YAML files write lists: the recorded entries stay byte for byte.
+    path = tmp_path / "claims.yaml"
+    text = ("links:\n- claim: p1-s2\n  source: holsti2004taming\n  status: confirmed\n  anchor:\n"
+            "    exact: K.J. Holsti qualified relations as organized.\n")
+    path.write_text(text, encoding="utf-8")
+    accept(path, parse_essay(ESSAY), "p1-s3", "farrell2005world", bibliography=BIB)
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(text) and "\n- claim: p1-s3\n  source: farrell2005world\n" in after
