@@ -236,6 +236,8 @@ def test_orphan_points_at_the_claims_file() -> None:
     assert (f.file, f.line, f.claim_id, f.key) == ("refs/claims.yaml", 7, None, "holsti2004taming")
     assert f.message == ("curated link p4-s2 -> holsti2004taming no longer anchors: "
                          "'Holsti called it organized relations' is not in the essay")
+    # The command that moves it with its note, not "accept it again and delete this entry" (which loses the note).
+    assert "`litreview links --reanchor p4-s2 holsti2004taming`" in f.hint
 
 
 def test_no_essay_means_no_text_checks() -> None:

@@ -297,8 +297,9 @@ _CODES = (
          "setting out to read the files the essay names."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
-         "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "
-         "entry, or just delete it."),
+         "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "
+         "may belong, and moves it there with --to, its status and note kept); record a group again on its "
+         "sentences (`litreview links --group`) and delete the old entry; or delete the entry."),
     Code("LR401", "link-to-unknown-entry", "error", "A curated link names a key the bibliography lacks.",
          "Fix the key in the claims file, or add the entry."),
     Code("LR402", "link-to-unknown-claim", "error", "A curated link names a claim the essay lacks.",

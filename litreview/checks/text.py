@@ -344,8 +344,12 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
             found.append(finding("LR401", f"curated link {o.claim_id} -> {o.source_key}: no entry has the "
                                  f"key {o.source_key!r}", key=o.source_key, file=claims_file, line=o.line))
         else:
+            # A link's hint names the command to run; a group's is re-recorded by hand (the catalogue's hint).
+            move = (f"Move it onto the sentence as worded now: `litreview links --reanchor {o.claim_id} "
+                    f"{o.source_key}` lists where it may belong and moves it there with --to, its status and note "
+                    "kept; or delete the entry.") if o.source_key else ""
             found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
-                                 "in the essay", key=today(o.source_key) or o.source_key or None,
+                                 "in the essay", hint=move, key=today(o.source_key) or o.source_key or None,
                                  file=claims_file, line=o.line))
     for c in linkage.conflicts:
         first, *rest = c.lines
