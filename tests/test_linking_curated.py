@@ -295,3 +295,15 @@ def test_an_edit_keeps_the_files_own_list_indentation(tmp_path: Path) -> None:
     accept(path, parse_essay(ESSAY), "p1-s3", "farrell2005world", bibliography=BIB)
     after = path.read_text(encoding="utf-8")
     assert after.startswith(text) and "\n- claim: p1-s3\n  source: farrell2005world\n" in after
+
+
+def test_a_link_written_without_an_anchor_on_a_claim_the_essay_lacks_is_lr402_alone(tmp_path: Path) -> None:
+    from litreview.checks.text import check_curated
+
+    path = tmp_path / "claims.yaml"
+    path.write_text("links:\n  - claim: p9-s1\n    source: farrell2005world\n    status: confirmed\n", encoding="utf-8")
+    essay = parse_essay(ESSAY)
+    found = check_curated(BIB, essay, link(essay, BIB, load_curated(path)), claims_file="claims.yaml")
+    # Not "no longer anchors: '' is not in the essay" (LR400), nor "has no anchor" (LR403) beside it.
+    assert [(f.code, f.line, f.message) for f in found] == [
+        ("LR402", 2, "curated link p9-s1 -> farrell2005world: the essay has no claim 'p9-s1'")]

@@ -343,6 +343,11 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
             # The linker cannot place a link to a missing entry; the key, not the anchor, is wrong.
             found.append(finding("LR401", f"curated link {o.claim_id} -> {o.source_key}: no entry has the "
                                  f"key {o.source_key!r}", key=o.source_key, file=claims_file, line=o.line))
+        elif not o.exact and o.source_key:
+            # Written by hand without an anchor: its id is all it has, and no claim has it.
+            found.append(finding("LR402", f"curated link {o.claim_id} -> {o.source_key}: the essay has no "
+                                 f"claim {o.claim_id!r}", key=today(o.source_key) or o.source_key,
+                                 file=claims_file, line=o.line))
         else:
             # A link's hint names the command to run; a group's is re-recorded by hand (the catalogue's hint).
             move = (f"Move it onto the sentence as worded now: `litreview links --reanchor {o.claim_id} "

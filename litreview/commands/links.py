@@ -296,6 +296,10 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
             _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
                   f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)")
             continue
+        if not orphan.exact and orphan.source_key:
+            _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} has no anchor and the "
+                  f"essay has no claim {orphan.claim_id} (fix the claim id; `litreview links` lists them)")
+            continue
         if not orphan.source_key:
             _warn(f"warning: {where}: the group {orphan.claim_id} no longer anchors (its sentences changed, "
                   f"were removed, or now overlap another group): \"{_excerpt(orphan.exact, 60)}\"")
