@@ -307,3 +307,17 @@ def test_a_link_written_without_an_anchor_on_a_claim_the_essay_lacks_is_lr402_al
     # Not "no longer anchors: '' is not in the essay" (LR400), nor "has no anchor" (LR403) beside it.
     assert [(f.code, f.line, f.message) for f in found] == [
         ("LR402", 2, "curated link p9-s1 -> farrell2005world: the essay has no claim 'p9-s1'")]
+
+
+def test_a_link_follows_its_sentence_split_in_two(tmp_path: Path) -> None:
+    # Neither half alone is close enough to the recorded sentence; together they are it.
+    text = ("States seek security. Holsti held that the relations of states are organized by rules and "
+            "shared practices and that military power reflects the world culture of its time.\n")
+    path = tmp_path / "claims.yaml"
+    accept(path, parse_essay(text), "p1-s2", "farrell2005world", note="kept", bibliography=BIB)
+    split = text.replace("practices and that military", "practices. Military")
+    placed, orphans = anchor(load_curated(path), parse_essay(split), BIB)
+    assert [(a.claim_id, a.moved) for a in placed] == [("p1-s2", True)] and orphans == []
+    cited = split.replace("its time.", "its time [@farrell2005world].")
+    placed, orphans = anchor(load_curated(path), parse_essay(cited), BIB)
+    assert [a.claim_id for a in placed] == ["p1-s3"] and orphans == []
