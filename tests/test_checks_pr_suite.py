@@ -214,8 +214,9 @@ def _reject_suggestions(repo: Path) -> None:
     key = next(k for k, rs in sorted(by_key.items()) if any(r["status"] == "suggested" for r in rs))
     suggested = [r for r in by_key[key] if r["status"] == "suggested"]
     PICKED["$rejected"] = key if len(suggested) == len(by_key[key]) else None  # None: still used, nothing new
+    # Anchored as `links --reject` writes them (an entry without one is LR403, new in its own right).
     lines = [f"  - claim: {r['claim_id']}\n    source: {key}\n    status: rejected\n    note: not about this\n"
-             for r in suggested]
+             f"    anchor:\n      exact: {json.dumps(r['text'])}\n" for r in suggested]
     append(CLAIMS, "".join(lines))(repo)
 
 

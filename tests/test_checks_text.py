@@ -14,6 +14,7 @@ from litreview.essay.cites import find_citations, mask_inline
 from litreview.linking.attribution import AUTHORITY
 from litreview.model import (
     Claim,
+    Conflict,
     Essay,
     Link,
     Linkage,
@@ -83,8 +84,10 @@ NOTHING_UNREAD = UnreadBibliographies()
 CITED = tuple(replace(lk, kind="marker") for lk in RELIED)
 
 
-def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=(), essay=ESSAY, unread=NOTHING_UNREAD):
-    linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans), hidden=tuple(hidden))
+def run(mentions=(), links=RELIED, orphans=(), marked=None, hidden=(), essay=ESSAY, unread=NOTHING_UNREAD,
+        unanchored=(), conflicts=()):
+    linkage = Linkage(links=tuple(links), mentions=tuple(mentions), orphans=tuple(orphans), hidden=tuple(hidden),
+                      unanchored=tuple(unanchored), conflicts=tuple(conflicts))
     essay = essay if marked is None else replace(essay, marked=marked)
     review = Review(bibliography=BIB, essay=essay, linkage=linkage, unread=unread)
     return check_review(review, Config(), now=NOW).findings
@@ -165,6 +168,10 @@ CASES = {
                                         curated=True))),
               dict(links=(*RELIED, Link("p1-s1", "holsti2004taming", "attribution", 1.0, "confirmed", "x",
                                         curated=True)))),
+    # A link written by hand without an anchor (placed by its id alone); one with an anchor is not reported.
+    "LR403": (dict(unanchored=[Orphan("p2-s1", "holsti2004taming", "", 9)]), dict(unanchored=[])),
+    # A confirming and a rejecting decision on one claim and entry (found by the linking stage).
+    "LR404": (dict(conflicts=[Conflict("p2-s1", "holsti2004taming", (9, 16))]), dict(conflicts=[])),
 }
 
 
@@ -229,6 +236,8 @@ def test_orphan_points_at_the_claims_file() -> None:
     assert (f.file, f.line, f.claim_id, f.key) == ("refs/claims.yaml", 7, None, "holsti2004taming")
     assert f.message == ("curated link p4-s2 -> holsti2004taming no longer anchors: "
                          "'Holsti called it organized relations' is not in the essay")
+    # The command that moves it with its note, not "accept it again and delete this entry" (which loses the note).
+    assert "`litreview links --reanchor p4-s2 holsti2004taming`" in f.hint
 
 
 def test_no_essay_means_no_text_checks() -> None:

@@ -258,3 +258,79 @@ def test_a_short_sentence_follows_its_key_renamed_in_the_bibliography_and_the_es
     placed, orphans = anchor(load_curated(path), other, renamed)
     assert "kjh04" not in {a.source_key for a in placed}
     assert ("p1-s1", "holsti2004taming") in {(o.claim_id, o.source_key) for o in orphans}
+
+
+def test_a_link_written_without_an_anchor_is_reported_and_accepting_it_records_its_anchor(tmp_path: Path) -> None:
+    # Written by hand: placed by its id alone, so a sentence added above moves it to another sentence unseen.
+    path = tmp_path / "claims.yaml"
+    path.write_text("links:\n  - claim: p1-s3\n    source: farrell2005world\n    status: confirmed\n"
+                    "    note: by hand\n", encoding="utf-8")
+    essay = parse_essay(ESSAY)
+    linkage = link(essay, BIB, load_curated(path))
+    assert [(u.claim_id, u.source_key, u.line) for u in linkage.unanchored] == [("p1-s3", "farrell2005world", 2)]
+    accept(path, essay, "p1-s3", "farrell2005world", bibliography=BIB)
+    (entry,) = load_curated(path).links
+    assert (entry.exact, entry.note) == ("Military power reflects world culture.", "by hand")
+    assert link(parse_essay("A new opening sentence. " + ESSAY), BIB, load_curated(path)).unanchored == ()
+
+
+def test_a_confirmation_and_a_rejection_meeting_on_one_sentence_are_reported(tmp_path: Path) -> None:
+    # Recorded on two ids (a branch where a sentence was added above, merged): both anchor on one sentence.
+    entry = ("  - claim: {claim}\n    source: holsti2004taming\n    status: {status}\n    anchor:\n"
+             "      exact: K.J. Holsti qualified relations as organized.\n")
+    essay = parse_essay(ESSAY)
+    for second, conflicts in (("rejected", [("p1-s2", "holsti2004taming", (2, 7))]), ("confirmed", [])):
+        path = tmp_path / "claims.yaml"
+        path.write_text("links:\n" + entry.format(claim="p1-s2", status="confirmed")
+                        + entry.format(claim="p1-s3", status=second), encoding="utf-8")
+        linkage = link(essay, BIB, load_curated(path))
+        assert [(c.claim_id, c.source_key, c.lines) for c in linkage.conflicts] == conflicts
+
+
+def test_an_edit_keeps_a_file_saved_with_crlf_in_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+    accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", bibliography=BIB)
+    crlf = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(crlf)
+    accept(path, essay, "p1-s3", "farrell2005world", bibliography=BIB)
+    after = path.read_bytes()
+    assert after.startswith(crlf) and b"\n" not in after.replace(b"\r\n", b"")
+    assert [lk.source_key for lk in load_curated(path).links] == ["holsti2004taming", "farrell2005world"]
+
+
+def test_an_edit_keeps_the_files_own_list_indentation(tmp_path: Path) -> None:
+    # "- claim" at the margin, as many YAML files write lists: the recorded entries stay byte for byte.
+    path = tmp_path / "claims.yaml"
+    text = ("links:\n- claim: p1-s2\n  source: holsti2004taming\n  status: confirmed\n  anchor:\n"
+            "    exact: K.J. Holsti qualified relations as organized.\n")
+    path.write_text(text, encoding="utf-8")
+    accept(path, parse_essay(ESSAY), "p1-s3", "farrell2005world", bibliography=BIB)
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(text) and "\n- claim: p1-s3\n  source: farrell2005world\n" in after
+
+
+def test_a_link_written_without_an_anchor_on_a_claim_the_essay_lacks_is_lr402_alone(tmp_path: Path) -> None:
+    from litreview.checks.text import check_curated
+
+    path = tmp_path / "claims.yaml"
+    path.write_text("links:\n  - claim: p9-s1\n    source: farrell2005world\n    status: confirmed\n", encoding="utf-8")
+    essay = parse_essay(ESSAY)
+    found = check_curated(BIB, essay, link(essay, BIB, load_curated(path)), claims_file="claims.yaml")
+    # Not "no longer anchors: '' is not in the essay" (LR400), nor "has no anchor" (LR403) beside it.
+    assert [(f.code, f.line, f.message) for f in found] == [
+        ("LR402", 2, "curated link p9-s1 -> farrell2005world: the essay has no claim 'p9-s1'")]
+
+
+def test_a_link_follows_its_sentence_split_in_two(tmp_path: Path) -> None:
+    # Neither half alone is close enough to the recorded sentence; together they are it.
+    text = ("States seek security. Holsti held that the relations of states are organized by rules and "
+            "shared practices and that military power reflects the world culture of its time.\n")
+    path = tmp_path / "claims.yaml"
+    accept(path, parse_essay(text), "p1-s2", "farrell2005world", note="kept", bibliography=BIB)
+    split = text.replace("practices and that military", "practices. Military")
+    placed, orphans = anchor(load_curated(path), parse_essay(split), BIB)
+    assert [(a.claim_id, a.moved) for a in placed] == [("p1-s2", True)] and orphans == []
+    cited = split.replace("its time.", "its time [@farrell2005world].")
+    placed, orphans = anchor(load_curated(path), parse_essay(cited), BIB)
+    assert [a.claim_id for a in placed] == ["p1-s3"] and orphans == []

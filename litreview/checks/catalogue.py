@@ -301,12 +301,22 @@ _CODES = (
          "setting out to read the files the essay names."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
-         "Record it on the sentence as worded now (`litreview links --accept CLAIM KEY`) and delete this "
-         "entry, or just delete it."),
+         "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "
+         "may belong, and moves it there with --to, its status and note kept); record a group again on its "
+         "sentences (`litreview links --group`) and delete the old entry; or delete the entry."),
     Code("LR401", "link-to-unknown-entry", "error", "A curated link names a key the bibliography lacks.",
          "Fix the key in the claims file, or add the entry."),
     Code("LR402", "link-to-unknown-claim", "error", "A curated link names a claim the essay lacks.",
          "Fix the claim id in the claims file."),
+    Code("LR403", "unanchored-link", "warning",
+         "A curated link has no anchor: it is placed by its claim id alone, which names another sentence "
+         "once a sentence or paragraph is added or removed above it.",
+         "Check that the id names the sentence you meant (`litreview links`), then record its anchor with "
+         "`litreview links --accept CLAIM KEY` (or --reject): the entry keeps its note and gains the sentence's text."),
+    Code("LR404", "conflicting-decisions", "error",
+         "The claims file confirms and rejects one entry on one claim (two entries that now anchor on the same "
+         "sentence, after an edit or a merge, or on sentences grouped since); litreview applies the later one.",
+         "Delete the entry you no longer mean (the finding names both lines)."),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

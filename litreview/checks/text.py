@@ -398,7 +398,8 @@ def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
 
 
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
-    """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim."""
+    """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim, LR403 for
+    links written without an anchor, LR404 for decisions that contradict each other on one claim."""
     keys = set(bib.keys)
     found = []
     from ..linking.anchors import entry_key
@@ -411,10 +412,28 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
             # The linker cannot place a link to a missing entry; the key, not the anchor, is wrong.
             found.append(finding("LR401", f"curated link {o.claim_id} -> {o.source_key}: no entry has the "
                                  f"key {o.source_key!r}", key=o.source_key, file=claims_file, line=o.line))
-        else:
-            found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
-                                 "in the essay", key=today(o.source_key) or o.source_key or None,
+        elif not o.exact and o.source_key:
+            # Written by hand without an anchor: its id is all it has, and no claim has it.
+            found.append(finding("LR402", f"curated link {o.claim_id} -> {o.source_key}: the essay has no "
+                                 f"claim {o.claim_id!r}", key=today(o.source_key) or o.source_key,
                                  file=claims_file, line=o.line))
+        else:
+            # A link's hint names the command to run; a group's is re-recorded by hand (the catalogue's hint).
+            move = (f"Move it onto the sentence as worded now: `litreview links --reanchor {o.claim_id} "
+                    f"{o.source_key}` lists where it may belong and moves it there with --to, its status and note "
+                    "kept; or delete the entry.") if o.source_key else ""
+            found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
+                                 "in the essay", hint=move, key=today(o.source_key) or o.source_key or None,
+                                 file=claims_file, line=o.line))
+    for c in linkage.conflicts:
+        first, *rest = c.lines
+        found.append(finding("LR404", f"curated links on {c.claim_id} -> {c.source_key} confirm and reject it "
+                             f"(entries at lines {', '.join(str(n) for n in c.lines)}); the later one is applied",
+                             key=c.source_key, file=claims_file, line=rest[-1] if rest else first))
+    for u in linkage.unanchored:
+        found.append(finding("LR403", f"curated link {u.claim_id} -> {u.source_key} has no anchor: it stays on "
+                             f"whatever sentence is {u.claim_id} today", key=today(u.source_key) or u.source_key,
+                             file=claims_file, line=u.line))
     claim_ids = {c.id for c in essay.claims}
     for lk in linkage.links:
         if not lk.curated:

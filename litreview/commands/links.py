@@ -296,6 +296,10 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
             _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
                   f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)")
             continue
+        if not orphan.exact and orphan.source_key:
+            _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} has no anchor and the "
+                  f"essay has no claim {orphan.claim_id} (fix the claim id; `litreview links` lists them)")
+            continue
         if not orphan.source_key:
             _warn(f"warning: {where}: the group {orphan.claim_id} no longer anchors (its sentences changed, "
                   f"were removed, or now overlap another group): \"{_excerpt(orphan.exact, 60)}\"")
@@ -303,6 +307,16 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
         _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} no longer anchors "
               f"(its sentence changed or was removed, or the entry is gone): "
               f"\"{_excerpt(orphan.exact, 60)}\"")
+    for c in linkage.conflicts:
+        where = f"{shown}:{c.lines[-1]}" if c.lines[-1] else shown
+        _warn(f"warning: {where}: the links on {c.claim_id} -> {c.source_key} at lines "
+              f"{', '.join(str(n) for n in c.lines)} confirm and reject it; the later one is applied "
+              "(delete the one you no longer mean)")
+    for u in linkage.unanchored:
+        where = f"{shown}:{u.line}" if u.line else shown
+        _warn(f"warning: {where}: the link {u.claim_id} -> {u.source_key} has no anchor, so it stays on whatever "
+              f"sentence is {u.claim_id} today; if that is the one you meant, record its anchor: "
+              f"litreview links --accept {u.claim_id} {u.source_key}")
 
 
 def _warn(text: str) -> None:

@@ -15,7 +15,18 @@ from typing import TYPE_CHECKING
 from ..essay import BIBTEX
 from ..essay.sections import thanks_claims
 from ..essay.segment import MAX_PIECE
-from ..model import KIND_RANK, Bibliography, Essay, Link, Linkage, LinkKind, Mention, Orphan, SourceMetadata
+from ..model import (
+    KIND_RANK,
+    Bibliography,
+    Conflict,
+    Essay,
+    Link,
+    Linkage,
+    LinkKind,
+    Mention,
+    Orphan,
+    SourceMetadata,
+)
 from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
 from .cited_letters import in_reference_list
@@ -185,12 +196,20 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
                       key=lambda t: t[:3])
     unique = tuple(_unique((at, m) for _, at, _, m in mentions))
     orphans: list[Orphan] = []
+    placed: list[Anchored] = []
     if curated is not None and (curated.links or curated.groups):
         placed, orphans = anchor(curated, essay, bibliography, grouping=grouping)
         links = _apply(links, placed, unique)
         rank = {id(lk): n for n, lk in enumerate(links)}
         links.sort(key=lambda x: (position.get(x.claim_id, len(position)), KIND_RANK[x.kind], rank[id(x)]))
-    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden)
+    # A link written by hand without an anchor stays on whatever sentence its id names: once a sentence or
+    # paragraph is added or removed above, that is another one, and nothing else would tell.
+    # (One that fits nowhere, its id or key wrong, is an orphan.)
+    on_ids = {id(a.link) for a in placed}
+    unanchored = tuple(Orphan(lk.claim_id, lk.source_key, "", lk.line) for lk in curated.links
+                       if not lk.exact and id(lk) in on_ids) if curated is not None else ()
+    return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden,
+                   unanchored=unanchored, conflicts=_conflicts(placed))
 
 
 def readable(claim: Claim) -> Claim:
@@ -246,6 +265,16 @@ def _to_link(hit: Hit) -> Link:
 def mention_kind(mention: Mention) -> LinkKind | None:
     """The link kind a mention stands for (``None`` for mentions that are no link)."""
     return MENTION_KINDS.get(mention.kind)
+
+
+def _conflicts(placed: Sequence[Anchored]) -> tuple[Conflict, ...]:
+    """Decisions that confirm and reject one entry on one claim: recorded on two ids before an edit moved
+    them onto one sentence, or on sentences grouped since; the later is applied, which the reviewer must know."""
+    by_pair: dict[tuple[str, str], list[Anchored]] = {}
+    for item in placed:
+        by_pair.setdefault((item.claim_id, item.source_key), []).append(item)
+    return tuple(Conflict(claim_id, key, tuple(sorted((a.link.line for a in items), key=lambda n: n or 0)))
+                 for (claim_id, key), items in by_pair.items() if len({a.link.status for a in items}) > 1)
 
 
 def _apply(links: list[Link], placed: list[Anchored], mentions: tuple[Mention, ...] = ()) -> list[Link]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..essay import normalise_space
@@ -272,7 +273,8 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
         else:
             key = known[id(link)]
             free = [c for c in claims if (c.id, key) not in spoken]
-            target = _place_renamed(link, key, free) or _place_fuzzy(link, free)
+            target = (_place_renamed(link, key, free) or _place_fuzzy(link, free)
+                      or _place_split(link, key, grouping.essay.claims, free))
         if target is None:
             orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line,
                                   no_entry=id(link) not in known))
@@ -350,6 +352,27 @@ def _place_fuzzy(link: CuratedLink, claims: Sequence[Claim]) -> Claim | None:
     return max((claims[i] for _, _, i in best),
                key=lambda c: (round(fuzz.ratio(link.exact, c.text)) + _context_score(link, c) / 10,
                               c.id == link.claim_id))
+
+
+def _place_split(link: CuratedLink, key: str, claims: Sequence[Claim], free: Sequence[Claim]) -> Claim | None:
+    """The recorded sentence split in two: of the two sentences that read as it together, the one citing the
+    decision's entry, else the one holding more of its words (neither half alone may come close enough)."""
+    from rapidfuzz import fuzz, process
+
+    # Both halves free: a pair whose one half another decision on the entry still anchors is that
+    # sentence and its neighbour, not this one split (a deleted sentence's decision is an orphan).
+    open_ = {id(c) for c in free}
+    pairs = [(a, b) for a, b in pairwise(claims)
+             if a.paragraph == b.paragraph and a.paragraph is not None and id(a) in open_ and id(b) in open_]
+    best = process.extractOne(link.exact, [f"{a.text} {b.text}" for a, b in pairs], scorer=fuzz.ratio,
+                              score_cutoff=FUZZY_CUTOFF)
+    if best is None:
+        return None
+    halves = pairs[best[2]]
+    citing = [c for c in halves if any(x.key == key for x in c.citations or ())]
+    if len(citing) == 1:
+        return citing[0]
+    return max(halves, key=lambda c: fuzz.partial_ratio(c.text, link.exact) * len(c.text), default=None)
 
 
 def _context_score(link: CuratedLink, claim: Claim) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -235,10 +236,25 @@ def _put_group(doc: Any, current: CuratedLinks, grouping: Grouping, claim: Claim
     target["anchor"] = _anchor_map(claim)
 
 
+_FIRST_ITEM = re.compile(r"^(?:links|groups):[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*( *)-( +)\S", re.M)
+"""The first item of the file's ``links`` or ``groups`` list: the dash's indentation, the spaces after it."""
+
+
 def _write(doc: Any, p: Path, before: str | None = None) -> CuratedLinks:
     out = io.StringIO()
-    _yaml().dump(doc, out)
+    yaml = _yaml()
+    if before and (m := _FIRST_ITEM.search(before)):
+        # The lists as the file indents them (``- claim`` at the margin, say), so its lines stay as they were.
+        yaml.indent(mapping=2, sequence=len(m[1]) + 1 + len(m[2]), offset=len(m[1]))
+    yaml.dump(doc, out)
     written = out.getvalue()
+    if before:
+        from ..bibliography.write import newline_of
+
+        # ruamel reads CRLF and writes LF (keeping "\r" on comment lines): a file saved with CRLF keeps it,
+        # on the lines the edit left alone too.
+        nl = newline_of(before.encode("utf-8")).decode("ascii")
+        written = written.replace("\r\n", "\n").replace("\n", nl)
     result = parse_curated(written, str(p))  # never write a file we could not read back
     from ..safewrite import unchanged_since
 

@@ -17,7 +17,7 @@ from litreview.model._essay import Claim, Essay, Paragraph, TextQuoteSelector
 from litreview.model._findings import Finding, Severity
 from litreview.model._links import KIND_RANK as KIND_RANK
 from litreview.model._links import LINK_KINDS as LINK_KINDS
-from litreview.model._links import Link, Linkage, LinkKind, LinkStatus, Mention, Orphan
+from litreview.model._links import Conflict, Link, Linkage, LinkKind, LinkStatus, Mention, Orphan
 from litreview.model._links import LinkKindInfo as LinkKindInfo
 from litreview.model._registry import (
     DoiSuggestion,
@@ -52,6 +52,7 @@ class Review:
 __all__ = [
     "Bibliography",
     "Claim",
+    "Conflict",
     "DoiSuggestion",
     "Essay",
     "Finding",

@@ -101,6 +101,18 @@ class Orphan:
 
 
 @dataclass(frozen=True, slots=True)
+class Conflict:
+    """Curated decisions that sit on one claim and entry today, some confirming and some rejecting it."""
+
+    claim_id: str
+    """The claim they sit on today."""
+    source_key: str
+    """The entry they name."""
+    lines: tuple[int | None, ...] = ()
+    """Their lines in the claims file, in file order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Linkage:
     """Everything the linking stage found."""
 
@@ -110,6 +122,10 @@ class Linkage:
     """Names, works, markers and quotations met in the prose."""
     orphans: tuple[Orphan, ...] = ()
     """Curated links that no longer anchor."""
+    conflicts: tuple[Conflict, ...] = ()
+    """Confirming and rejecting decisions that meet on one claim and entry (the file's later one is applied)."""
+    unanchored: tuple[Orphan, ...] = ()
+    """Curated links written without an anchor (``exact`` empty), placed by their recorded id alone."""
     hidden: tuple[Link, ...] = ()
     """Topical suggestions below the shown threshold, each entry's best few: not shown (listed with
     ``links --all-suggestions``), but a check can tell an entry the essay seems to use from one it never touches."""
