@@ -122,6 +122,12 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | No
     return None
 
 
+def commit_of(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
+    """The commit ``ref`` names ("" when git cannot say)."""
+    proc = run_git(runner, ["git", "rev-parse", "--quiet", "--verify", f"{ref}^{{commit}}"], cwd)
+    return proc.stdout.decode("ascii", "replace").strip() if proc.returncode == 0 else ""
+
+
 def merge_head(cwd: Path, runner: Runner = subprocess.run) -> str | None:
     """The commit being merged into HEAD while a merge is concluded (git's MERGE_HEAD), else None."""
     proc = run_git(runner, ["git", "rev-parse", "--quiet", "--verify", "MERGE_HEAD^{commit}"], cwd)
@@ -171,5 +177,5 @@ def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner =
             lines.update(range(start, start + count))
     return out
 
-__all__ = ["CI_DEPTH", "Runner", "changed_lines", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
+__all__ = ["CI_DEPTH", "Runner", "changed_lines", "commit_of", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
            "since_ref", "unchanged", "verify_ref"]
