@@ -351,6 +351,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                                            else exc)
         if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
             hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
+        from .prescan import conflicts
+
+        conflicted = conflicts(text, filename, effect="pandoc refuses the whole file for them",
+                               hint="Keep the items of both sides that belong and delete the three marker lines")
+        if conflicted:  # the syntax error is the markers'
+            return Bibliography((), (conflicted[0][0],), filename, text)
         return Bibliography((), (Finding(code="LR100", severity="error",
                                          message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}",
                                          hint=hint, file=filename, line=line),),
