@@ -715,3 +715,20 @@ def test_the_report_names_the_branch_point_it_compared_with(repo: Path, capsys) 
                                        "2 older not shown).\n")
     assert main(["check", "--no-cache", "--since", "base"]) == 0  # the ref's tip: the commit, without "branch point"
     assert capsys.readouterr().out == f"No new problems since base ({point[:12]}; 0 fixed, 2 older not shown).\n"
+
+
+def test_a_merge_of_the_base_under_way_leaves_the_bases_findings_out(repo: Path, capsys) -> None:
+    # Checking while merging the base branch in (git merge trunk, not yet committed): the base's own new
+    # findings came with the merge, not from the change; they were reported as new.
+    git(repo, "checkout", "-q", "-b", "trunk")
+    write(repo / "more.bib", NEW_BAD.replace("new2002", "trunk2002").replace("{New}", "{Trunk}"))
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = ["refs.bib", "more.bib"]\n')
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "the base moves on")
+    git(repo, "checkout", "-q", "base")
+    git(repo, "checkout", "-q", "-b", "topic")
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    git(repo, "commit", "-q", "-am", "a new entry")
+    git(repo, "merge", "-q", "--no-commit", "--no-ff", "trunk")
+    status, found, _ = scoped("--since", "trunk", capsys=capsys)
+    assert (status, found) == (1, [("LR307", "new2002"), ("LR124", "new2002")])

@@ -113,7 +113,10 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | No
     shallow clone the branch point may be cut off: comparing with ``ref``'s tip instead would blame
     the change for what the base fixed since, so that is an InputError.
     """
-    proc = run_git(runner, ["git", "merge-base", ref, "HEAD"], cwd)
+    # While a merge is concluded the working tree holds MERGE_HEAD's changes too: the branch point is the one the
+    # merge commit will have (git merge-base REF HEAD MERGE_HEAD), so what a merged base brings is not the change's.
+    merging = merge_head(cwd, runner)
+    proc = run_git(runner, ["git", "merge-base", ref, "HEAD", *([merging] if merging else [])], cwd)
     if proc.returncode == 0 and proc.stdout.strip():
         return proc.stdout.decode("ascii", "replace").strip()
     if _shallow(cwd, runner):
