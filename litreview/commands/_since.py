@@ -36,11 +36,11 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
     if not gitref.verify_ref(ref, cwd):
         _note(f"{ref}: no commit yet, so every finding counts as new", for_github)
-        return scope.diff_findings(scope.Side(()), head), list(result.suppressed), {"base": None}
+        return scope.diff_findings(scope.Side(()), head), list(result.suppressed), {"base": None, "branch_point": False}
     base = gitref.merge_base(ref, cwd)
     if base is None:
         _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
-        base = ref
+        base = gitref.commit_of(ref, cwd) or ref
     top = gitref.git_toplevel(cwd)
     old, old_suppressed, renamed, removed = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
