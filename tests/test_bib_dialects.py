@@ -301,6 +301,17 @@ def test_better_bibtex_csl_yaml_dates_are_read() -> None:
         (2020, "2020-05-12", "2023-01-15"), (2005, "2005/2007", "")]
 
 
+def test_csl_yaml_date_as_one_year_month_day_map_is_read() -> None:
+    # pandoc reads "issued: {year: 2014, month: 1, day: 13}" (a map, not a list of them) as 2014-01-13;
+    # litreview read no date: a false LR110 "webpage item lacks issued or accessed".
+    from litreview.bibliography.csl import parse_csl
+
+    text = ("---\nreferences:\n- id: page14\n  type: webpage\n  title: T\n  issued:\n    year: 2014\n"
+            "    day: 13\n    month: 1\n...\n")
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [(s.year, s.fields.get("date")) for s in bib.sources] == [(2014, "2014-01-13")]
+
+
 def test_csl_json_with_a_byte_order_mark_is_reported(here: Path, capsys) -> None:
     # pandoc 3.9: "Error reading bibliography file refs.json: Unexpected "\239\187\191[..."; litreview said nothing.
     (here / "refs.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(CSL_ITEMS[1:]).encode())

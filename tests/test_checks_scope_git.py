@@ -213,8 +213,9 @@ def test_a_pull_requests_annotations_start_with_what_it_adds_fixes_and_suppresse
     write(repo / "essay.md", ESSAY + "".join(f"Claim [@new{i}]. " for i in range(12)) + "Hidden [@hidden].\n")
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == ("::notice title=litreview check::new since base: 12 errors, 0 warnings, 0 notes "
-                        "(1 suppressed); 1 fixed")
+    point = subprocess.run(["git", "rev-parse", "base"], cwd=repo, capture_output=True, text=True).stdout[:12]
+    assert lines[0] == (f"::notice title=litreview check::new since base ({point}): 12 errors, 0 warnings, 0 notes "
+                        "(1 suppressed); 1 fixed, 1 older not shown")
     assert len(lines) == 13
 
 
@@ -623,7 +624,7 @@ def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_p
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert (summary["fixed"], summary["not_compared"], summary["unreadable"]) == (0, 1, ["refs.json"])
-    assert list(summary)[-4:] == ["since", "fixed", "not_compared", "unreadable"]  # (scripts may read them in order)
+    assert list(summary)[-7:] == ["since", "base", "branch_point", "fixed", "older", "not_compared", "unreadable"]  # (scripts may read them in order)
 
 
 def actions_checkout(origin: Path, dest: Path) -> Path:
@@ -687,3 +688,47 @@ def test_a_finding_an_edited_string_brings_to_an_old_entry_is_annotated_on_the_s
             "or journaltitle (the entry on line 3 takes 'jn' from the @string this change edited)%0A") in out
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # the log: at the entry
     assert [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]] == [("LR110", 3)]
+
+
+def test_the_report_names_the_branch_point_it_compared_with(repo: Path, capsys) -> None:
+    # The base moved on after the branch left it: "new since main" alone hid that the branch point, not
+    # main's tip, was checked, and that the review's older findings were left out, not absent.
+    git(repo, "checkout", "-q", "-b", "topic")
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    git(repo, "commit", "-q", "-am", "a new entry")
+    git(repo, "checkout", "-q", "base")
+    git(repo, "checkout", "-q", "-b", "trunk")
+    write(repo / "essay.md", ESSAY + "\nMore [@good2001].\n")
+    git(repo, "commit", "-q", "-am", "the base moves on")
+    git(repo, "checkout", "-q", "topic")
+    point = subprocess.run(["git", "rev-parse", "base"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    assert main(["check", "--no-cache", "--since", "trunk"]) == 1
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith(f"new since trunk (branch point {point[:12]}): 2 errors, 0 warnings, 0 notes; "
+                                 "0 fixed, 2 older not shown")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "trunk"]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["since"], summary["base"], summary["branch_point"], summary["older"]) == ("trunk", point, True, 2)
+    write(repo / "refs.bib", OLD + "\n" + GOOD)
+    assert main(["check", "--no-cache", "--since", "trunk"]) == 0
+    assert capsys.readouterr().out == (f"No new problems since trunk (branch point {point[:12]}; 0 fixed, "
+                                       "2 older not shown).\n")
+    assert main(["check", "--no-cache", "--since", "base"]) == 0  # the ref's tip: the commit, without "branch point"
+    assert capsys.readouterr().out == f"No new problems since base ({point[:12]}; 0 fixed, 2 older not shown).\n"
+
+
+def test_a_merge_of_the_base_under_way_leaves_the_bases_findings_out(repo: Path, capsys) -> None:
+    # Checking while merging the base branch in (git merge trunk, not yet committed): the base's own new
+    # findings came with the merge, not from the change; they were reported as new.
+    git(repo, "checkout", "-q", "-b", "trunk")
+    write(repo / "more.bib", NEW_BAD.replace("new2002", "trunk2002").replace("{New}", "{Trunk}"))
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = ["refs.bib", "more.bib"]\n')
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "the base moves on")
+    git(repo, "checkout", "-q", "base")
+    git(repo, "checkout", "-q", "-b", "topic")
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    git(repo, "commit", "-q", "-am", "a new entry")
+    git(repo, "merge", "-q", "--no-commit", "--no-ff", "trunk")
+    status, found, _ = scoped("--since", "trunk", capsys=capsys)
+    assert (status, found) == (1, [("LR307", "new2002"), ("LR124", "new2002")])

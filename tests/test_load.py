@@ -242,3 +242,36 @@ def test_a_field_given_twice_says_which_value_each_tool_reads() -> None:
     (repeat,) = [p for p in bib.problems if p.code == "LR103"]
     assert repeat.message == ("field 'booktitle' appears twice in 'k': BibTeX reads the first ('The Threat'), "
                               "pandoc the second ('From One Year to the Next')")
+
+
+def test_merge_conflict_markers_are_named_as_such():
+    # A merge resolved in a hurry leaves git's markers in the .bib: litreview said "unbalanced braces ... add the
+    # missing }" and "'}' expected" inside them, advice that does not fix it; git's markers are the problem.
+    text = ("@book{a, title = {A}, year = 2000}\n<<<<<<< HEAD\n@book{b,\n  title = {B},\n  year = 2001\n=======\n"
+            "@book{c,\n  title = {C},\n  year = 2002\n>>>>>>> main\n}\n@book{d, title = {D}, year = 2003}\n")
+    bib = parse_bibliography(text, "refs.bib")
+    assert [(p.code, p.line, p.message) for p in bib.problems] == [
+        ("LR100", 2, "a merge conflict left unresolved: git's markers <<<<<<< (line 2), ======= (line 6) and "
+                     ">>>>>>> (line 10) are in the file, and BibTeX reads them as part of the entries around them")]
+    assert "both sides" in (bib.problems[0].hint or "")
+    assert {"a", "d"} <= set(bib.keys)
+    # A line of = signs outside a conflict (a separator in a comment) is none.
+    assert parse_bibliography("% =======\n@book{a, title = {A}, year = 2000}\n").problems == ()
+
+
+@pytest.mark.parametrize("yaml", [False, True])
+def test_merge_conflict_markers_in_csl_are_named_as_such(yaml: bool):
+    # pandoc refuses the file; litreview said "no value where one belongs" at the first marker.
+    from litreview.bibliography.csl import parse_csl
+
+    sides = ('{"id": "b", "type": "book", "title": "B"}', '{"id": "c", "type": "book", "title": "C"}')
+    if yaml:
+        text = "- id: a\n  title: A\n<<<<<<< HEAD\n- id: b\n  title: B\n=======\n- id: c\n  title: C\n>>>>>>> main\n"
+    else:
+        text = '[\n{"id": "a", "type": "book", "title": "A"},\n<<<<<<< HEAD\n' + "\n=======\n".join(sides)
+        text += "\n>>>>>>> main\n]\n"
+    bib = parse_csl(text, "refs.yaml" if yaml else "refs.json", yaml=yaml)
+    first, middle, last = (3, 6, 9) if yaml else (3, 5, 7)
+    assert [(p.code, p.line, p.message) for p in bib.problems] == [
+        ("LR100", 3, f"a merge conflict left unresolved: git's markers <<<<<<< (line {first}), ======= (line {middle}) "
+                     f"and >>>>>>> (line {last}) are in the file, and pandoc refuses the whole file for them")]

@@ -175,11 +175,13 @@ def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
 
 def _date(value: Any) -> tuple[int | None, str]:
     """(year, ISO date) of a CSL date: date-parts, raw or literal; or, as pandoc reads them, a plain
-    ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date), or a list of
-    ``{year, month, day}`` maps."""
+    ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date), or one
+    ``{year, month, day}`` map or a list of them."""
     if isinstance(value, (str, int, date)) and not isinstance(value, bool):
         value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
-    elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+    elif isinstance(value, Mapping) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
+        value = [value]  # one "{year, month, day}" map, which pandoc reads as the list of one below
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
         # Better BibTeX's CSL-YAML: "- year: 2020\n  month: 5" (two items for a range), which pandoc reads
         value = {"date-parts": [[v.get(k) for k in ("year", "month", "day") if v.get(k) is not None] for v in value]}
     if not isinstance(value, Mapping):
@@ -349,6 +351,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                                            else exc)
         if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
             hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
+        from .prescan import conflicts
+
+        conflicted = conflicts(text, filename, effect="pandoc refuses the whole file for them",
+                               hint="Keep the items of both sides that belong and delete the three marker lines")
+        if conflicted:  # the syntax error is the markers'
+            return Bibliography((), (conflicted[0][0],), filename, text)
         return Bibliography((), (Finding(code="LR100", severity="error",
                                          message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}",
                                          hint=hint, file=filename, line=line),),

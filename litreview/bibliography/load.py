@@ -22,7 +22,7 @@ from .dates import date_year
 from .fieldparser import parser_class
 from .latex import decode_latex
 from .people import read_people, without_empty_names
-from .prescan import STRAY_CLOSE, _Lines, _prescan
+from .prescan import STRAY_CLOSE, _Lines, _prescan, conflicts
 from .several import case_clash, duplicate_key
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
@@ -238,6 +238,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                      for n in lines[:-1]]
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
+    if "=======" in text and (conflicted := conflicts(text, filename, line_of)):
+        # Inside a conflict the syntax errors are the markers' doing: the conflict stands for them.
+        spans = [span for _, span in conflicted]
+        problems = [p for p in problems if not (p.code == "LR100" and any(p.line in s for s in spans))]
+        problems += [finding for finding, _ in conflicted]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
 

@@ -1,5 +1,6 @@
 """The brace check run before pybtex parses a .bib file (LR100 unbalanced braces, LR109 an ``@``
-at the start of a line inside a value), and the offset-to-line lookup it and the loader share.
+at the start of a line inside a value), git's merge conflict markers left in it, and the offset-to-line
+lookup it and the loader share.
 
 pybtex notices an unbalanced entry only where the damage shows; this names the line to fix.
 """
@@ -7,6 +8,7 @@ pybtex notices an unbalanced entry only where the damage shows; this names the l
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import accumulate, repeat
 from operator import add
 
@@ -97,6 +99,40 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
                 line=line_of(begin + extra_close),
             ))
     return problems
+
+
+_MARKERS = re.compile(r"^(<{7}|={7}|>{7})(?:[ \t].*)?$", re.MULTILINE)  # as git writes them, at a line's start
+
+
+_BIBTEX_EFFECT = "BibTeX reads them as part of the entries around them"
+_BIBTEX_HINT = "Keep the entries of both sides that belong (each whole, with its closing }) and delete the three marker lines"
+
+
+def conflicts(text: str, filename: str, line_of: _Lines | None = None, *, effect: str = _BIBTEX_EFFECT,
+              hint: str = _BIBTEX_HINT) -> list[tuple[Finding, range]]:
+    """One LR100 per merge conflict git left in the text (``<<<<<<<``, ``=======``, ``>>>>>>>`` in that
+    order), with the lines from its first marker to its last, where other syntax errors are its
+    consequences; ``effect`` says what the format's readers make of the markers."""
+    line_of = line_of or _Lines(text)
+    found: list[tuple[Finding, range]] = []
+    lines: list[int] = []
+    for m in _MARKERS.finditer(text):
+        mark, line = m.group(1)[0], line_of(m.start())
+        if mark == "<":
+            lines = [line]
+        elif mark == "=" and len(lines) == 1:
+            lines.append(line)
+        elif mark == ">" and len(lines) == 2:
+            first, middle = lines
+            found.append((Finding(
+                code="LR100", severity="error",
+                message=f"a merge conflict left unresolved: git's markers <<<<<<< (line {first}), ======= (line "
+                        f"{middle}) and >>>>>>> (line {line}) are in the file, and {effect}",
+                hint=hint,
+                file=filename, line=first,
+            ), range(first, line + 1)))
+            lines = []
+    return found
 
 
 def _first_unbalanced_line(chunk: str) -> int:

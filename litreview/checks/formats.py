@@ -41,16 +41,29 @@ def summary_line(summary: Mapping[str, Any]) -> str:
     if summary.get("suppressed"):
         text += f" ({summary['suppressed']} suppressed)"
     if summary.get("since"):
-        text = f"new since {summary['since']}: {text}; {fixed_count(summary)}"
+        point = f" ({branch_point(summary)})" if branch_point(summary) else ""
+        text = f"new since {summary['since']}{point}: {text}; {fixed_count(summary)}"
     return text
 
 
+def branch_point(summary: Mapping[str, Any]) -> str:
+    """The commit checked as the base, 'branch point 1a2b3c4d5e6f' when it is not the ref's tip (the base branch
+    moved on since the change left it); "" when the ref spells the commit already, or there was none."""
+    since, base = str(summary.get("since") or ""), str(summary.get("base") or "")
+    if not base or base.startswith(since):
+        return ""
+    return f"branch point {base[:12]}" if summary.get("branch_point") else base[:12]
+
+
 def fixed_count(summary: Mapping[str, Any]) -> str:
-    """'3 fixed', and the base findings of a file that could not be read now: not fixed, not compared."""
+    """'3 fixed', the base findings of a file that could not be read now (not fixed, not compared), and the
+    findings older than the change, which a report of what it adds leaves out."""
     text = f"{summary.get('fixed') or 0} fixed"
     if summary.get("not_compared"):
         files = ", ".join(summary.get("unreadable") or ())
         text += f", {summary['not_compared']} not compared ({files} could not be read)"
+    if summary.get("older"):
+        text += f", {summary['older']} older not shown"
     return text
 
 
@@ -123,7 +136,8 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
             if item.get("reason"):
                 lines.append(style(f"  suppressed {item['code']} ({item['count']}): {one_line(item['reason'])}", dim=True))
     elif summary.get("since"):
-        lines.append(f"No new problems since {summary['since']} ({fixed_count(summary)}).")
+        said = "; ".join(part for part in (branch_point(summary), fixed_count(summary)) if part)
+        lines.append(f"No new problems since {summary['since']} ({said}).")
     else:
         lines.append("No problems found.")
     return "\n".join(lines) + "\n"

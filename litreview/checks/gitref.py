@@ -113,13 +113,22 @@ def merge_base(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str | No
     shallow clone the branch point may be cut off: comparing with ``ref``'s tip instead would blame
     the change for what the base fixed since, so that is an InputError.
     """
-    proc = run_git(runner, ["git", "merge-base", ref, "HEAD"], cwd)
+    # While a merge is concluded the working tree holds MERGE_HEAD's changes too: the branch point is the one the
+    # merge commit will have (git merge-base REF HEAD MERGE_HEAD), so what a merged base brings is not the change's.
+    merging = merge_head(cwd, runner)
+    proc = run_git(runner, ["git", "merge-base", ref, "HEAD", *([merging] if merging else [])], cwd)
     if proc.returncode == 0 and proc.stdout.strip():
         return proc.stdout.decode("ascii", "replace").strip()
     if _shallow(cwd, runner):
         raise InputError(f"--since {ref}: where this branch left {ref} is not in this shallow clone",
                          hint=f"fetch the history first (git fetch --unshallow origin); {CI_DEPTH}")
     return None
+
+
+def commit_of(ref: str, cwd: Path, runner: Runner = subprocess.run) -> str:
+    """The commit ``ref`` names ("" when git cannot say)."""
+    proc = run_git(runner, ["git", "rev-parse", "--quiet", "--verify", f"{ref}^{{commit}}"], cwd)
+    return proc.stdout.decode("ascii", "replace").strip() if proc.returncode == 0 else ""
 
 
 def merge_head(cwd: Path, runner: Runner = subprocess.run) -> str | None:
@@ -171,5 +180,5 @@ def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner =
             lines.update(range(start, start + count))
     return out
 
-__all__ = ["CI_DEPTH", "Runner", "changed_lines", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
+__all__ = ["CI_DEPTH", "Runner", "changed_lines", "commit_of", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
            "since_ref", "unchanged", "verify_ref"]

@@ -18,11 +18,13 @@ from ..model import Finding, Review
 
 
 def since_base(review: Review, result: Any, config: Config, ref: str, now: datetime, *,
-               for_github: bool = False) -> tuple[Any, list[Finding]]:
+               for_github: bool = False) -> tuple[Any, list[Finding], dict[str, Any]]:
     """The findings diff between the branch point with ``ref`` and the working tree.
 
-    The base is checked in full from git's objects, in a temporary folder; returns the diff
-    and the suppressed findings the change adds. Concluding a merge (``--since HEAD`` with a
+    The base is checked in full from git's objects, in a temporary folder; returns the diff,
+    the suppressed findings the change adds and what was compared, for the summary: ``base``, the commit
+    checked (None when there is none), and ``branch_point``, True when that is not ``ref``'s tip (the base
+    branch moved on since the change left it). Concluding a merge (``--since HEAD`` with a
     MERGE_HEAD, as the pre-commit hook runs), what the merged branch already had is not new either.
     ``for_github``: new entry findings go on the lines the change touched (``on_changed_lines``), and
     a note that every finding counts as new is a warning annotation too (the log alone hides why).
@@ -34,11 +36,11 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     head = scope.Side(result.findings, _claim_texts(review), _file_lines(config))
     if not gitref.verify_ref(ref, cwd):
         _note(f"{ref}: no commit yet, so every finding counts as new", for_github)
-        return scope.diff_findings(scope.Side(()), head), list(result.suppressed)
+        return scope.diff_findings(scope.Side(()), head), list(result.suppressed), {"base": None, "branch_point": False}
     base = gitref.merge_base(ref, cwd)
     if base is None:
         _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
-        base = ref
+        base = gitref.commit_of(ref, cwd) or ref
     top = gitref.git_toplevel(cwd)
     old, old_suppressed, renamed, removed = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
@@ -55,7 +57,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
     if for_github:
         diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
-    return scope.set_aside(diff, unreadable(review, result, config)), silenced
+    compared = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
+    return scope.set_aside(diff, unreadable(review, result, config)), silenced, compared
 
 
 def unreadable(review: Review, result: Any, config: Config) -> set[str]:

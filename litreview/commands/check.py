@@ -200,9 +200,9 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
     if since:
         from ._since import since_base
 
-        diff, silenced = since_base(review, result, config, since, now, for_github=fmt == "github")
+        diff, silenced, compared = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
-        compared = {"since": since, "fixed": len(diff.fixed)}
+        compared = {"since": since, **compared, "fixed": len(diff.fixed), "older": len(diff.kept)}
         if diff.uncompared:
             compared.update(not_compared=len(diff.uncompared), unreadable=sorted({f.file or "" for f in diff.uncompared}))
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
