@@ -103,3 +103,34 @@ def test_each_synthetic_reference_is_read_by_a_model_that_never_trained_on_it(
         assert read[name] == part and not set(part) & set(trained[name])
         assert set(trained[name]) == {f"any{i}" for i in range(7) if i % 3 != k} | set(extra) - set(part)
     assert calibrate.synthetic_out_of_fold(tmp_path, 3, None, []) == [[], [], []]
+
+
+def test_real_bibliographies_fit_the_weights_beside_the_synthetic_readings(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    fits: list[tuple[list[Any], list[Any]]] = []
+    monkeypatch.setattr(calibrate, "synthetic", lambda corpus: [])
+    monkeypatch.setattr(calibrate, "cross_validate", lambda *a, **k: {"mode": [f"ref{i}" for i in range(10)]})
+    monkeypatch.setattr(calibrate, "readings", lambda records: list(records))
+    monkeypatch.setattr(calibrate, "read_all", lambda rows: rows)
+    monkeypatch.setattr(calibrate, "anystyle_rows", lambda shared: iter([]))
+    monkeypatch.setattr(calibrate, "chicago_full_rows", lambda shared: iter([]))
+    monkeypatch.setattr(calibrate, "bibs_synthetic", lambda folder, held, dev=synth.DEV_STYLES:
+                        None if held else [f"{folder.name}:{style}" for style, _ in dev[:1]])
+    monkeypatch.setattr(calibrate, "labelled", lambda items, chicago: list(items))
+    monkeypatch.setattr(calibrate, "flagged", lambda items, chicago, model: calibrate.Score())
+
+    def fitted(rows: list[Any], recall: float | None = None, right_share: float = 0.1,
+               also: list[Any] | None = None) -> tuple[dict[str, float], float]:
+        fits.append((rows, also or []))
+        return {"": -1.0}, 0.5
+
+    monkeypatch.setattr(calibrate, "fitted", fitted)
+    assert calibrate.main(["--shared", str(tmp_path), "--dev-only", "--fit-bibs", "mine", "--fit-bibs", "theirs"]) == 0
+    first = synth.DEV_STYLES[0][0]
+    for rows, also in fits:  # the part's fit and the whole's: the real entries weigh in, never as threshold rows
+        assert also == [f"mine:{first}", f"theirs:{first}"]
+        assert not any(str(r).startswith(("mine", "theirs")) for r in rows)
+    fits.clear()
+    assert calibrate.main(["--shared", str(tmp_path), "--dev-only"]) == 0
+    assert all(also == [] for _, also in fits)

@@ -6,7 +6,8 @@ list of names, a container holding a year, a publisher full of digits ...), what
 title, container or publisher (a full stop, a comma, a quotation mark, or a word the span cuts through), and
 whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the
 tagger was not trained on (the out-of-fold readings of a cross-validation on the training set, and for the
-weights also of the synthetic references rendered in other styles: ``bench/calibrate_refparse.py``) and ship
+weights also of the synthetic references rendered in other styles and of real bibliographies' entries rendered in
+dev styles: ``bench/calibrate_refparse.py``) and ship
 as ``doubt.json``; without that file the CRF's least marginal against ``assemble.THRESHOLD`` decides, as
 before.
 """
@@ -131,6 +132,10 @@ _KEYS = {name: _Keys(*(f"{kind}:{name}" for kind in _Keys._fields)) for name in 
 # doubt less the mean of the string's other fields', or their highest or mean doubt; no rival labels, no
 # per-field doubt weights, no borders. With the synthetic references in the fit too, the first four: pooled
 # dev rows within .005 of wrong and right flagged, fit part by fold .82 -> .81-.82 of wrong.
+# Nor, with real bibliographies in the fit (each of three folders judged by weights fitted with the other two, wrong
+# fields flagged at .10 of right ones, .83/.79/.81 now): the string naming a URL or an access date, alone and by
+# field; a script beyond Latin; the reference's type by field; a year inside a printed range of years ("(1999–2008)");
+# a sole author with no given name in a web reference (.83-.84/.77-.79/.80-.82).
 def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
              shared: _Shared | None = None) -> dict[str, float]:
     """The evidence on field ``name`` of ``ref`` (the reading shown), from the CRF's and the rules' readings."""
