@@ -259,6 +259,24 @@ def test_merge_conflict_markers_are_named_as_such():
     assert parse_bibliography("% =======\n@book{a, title = {A}, year = 2000}\n").problems == ()
 
 
+def test_merge_conflict_markers_crlf_diff3_and_keys_on_both_sides():
+    # A CRLF file's "=======\r" was not seen as a marker; git's diff3 style (a ||||||| section, the common
+    # ancestor's) was not recognised; a key on both sides was reported as a duplicate (LR101) besides the conflict.
+    text = ("@book{a, title = {A}, year = 2000}\n<<<<<<< HEAD\n@book{b, title = {B1}, year = 2001}\n"
+            "||||||| base\n@book{b, title = {B}, year = 2001}\n=======\n@book{b, title = {B2}, year = 2001}\n"
+            ">>>>>>> main\n@book{d, title = {D}, year = 2003}\n")
+    for eol in ("\n", "\r\n"):
+        bib = parse_bibliography(text.replace("\n", eol), "refs.bib")
+        assert [(p.code, p.line, p.message) for p in bib.problems] == [
+            ("LR100", 2, "a merge conflict left unresolved: git's markers <<<<<<< (line 2), ||||||| (line 4), "
+                         "======= (line 6) and >>>>>>> (line 8) are in the file, and BibTeX reads them as part of "
+                         "the entries around them")]
+        assert "three" not in (bib.problems[0].hint or "") and "|||||||" in (bib.problems[0].hint or "")
+    # A key defined twice outside the conflict is still a duplicate.
+    bib = parse_bibliography("@book{d, title = {D0}, year = 1999}\n" + text, "refs.bib")
+    assert [p.code for p in bib.problems] == ["LR101", "LR100"]
+
+
 @pytest.mark.parametrize("yaml", [False, True])
 def test_merge_conflict_markers_in_csl_are_named_as_such(yaml: bool):
     # pandoc refuses the file; litreview said "no value where one belongs" at the first marker.
@@ -270,8 +288,11 @@ def test_merge_conflict_markers_in_csl_are_named_as_such(yaml: bool):
     else:
         text = '[\n{"id": "a", "type": "book", "title": "A"},\n<<<<<<< HEAD\n' + "\n=======\n".join(sides)
         text += "\n>>>>>>> main\n]\n"
-    bib = parse_csl(text, "refs.yaml" if yaml else "refs.json", yaml=yaml)
     first, middle, last = (3, 6, 9) if yaml else (3, 5, 7)
-    assert [(p.code, p.line, p.message) for p in bib.problems] == [
-        ("LR100", 3, f"a merge conflict left unresolved: git's markers <<<<<<< (line {first}), ======= (line {middle}) "
-                     f"and >>>>>>> (line {last}) are in the file, and pandoc refuses the whole file for them")]
+    for eol in ("\n", "\r\n"):  # a CRLF file's markers end in \r
+        bib = parse_csl(text.replace("\n", eol), "refs.yaml" if yaml else "refs.json", yaml=yaml)
+        assert [(p.code, p.line, p.message) for p in bib.problems] == [
+            ("LR100", 3, f"a merge conflict left unresolved: git's markers <<<<<<< (line {first}), ======= (line "
+                         f"{middle}) and >>>>>>> (line {last}) are in the file, and pandoc refuses the whole file for "
+                         "them")]
+        assert "three" not in (bib.problems[0].hint or "")

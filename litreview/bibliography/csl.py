@@ -354,7 +354,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         from .prescan import conflicts
 
         conflicted = conflicts(text, filename, effect="pandoc refuses the whole file for them",
-                               hint="Keep the items of both sides that belong and delete the three marker lines")
+                               hint="Keep the items of both sides that belong and delete the marker lines")
         if conflicted:  # the syntax error is the markers'
             return Bibliography((), (conflicted[0][0],), filename, text)
         return Bibliography((), (Finding(code="LR100", severity="error",

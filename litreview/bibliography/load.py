@@ -242,6 +242,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         # Inside a conflict the syntax errors are the markers' doing: the conflict stands for them.
         spans = [span for _, span in conflicted]
         problems = [p for p in problems if not (p.code == "LR100" and any(p.line in s for s in spans))]
+        # A key on both sides of a conflict is defined twice only until it is resolved.
+        sided = {key for key, lines in copies.items() for s in spans
+                 if all(n in s for n in lines)}
+        problems = [p for p in problems if not (p.code == "LR101" and p.key in sided)]
         problems += [finding for finding, _ in conflicted]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)

@@ -101,37 +101,41 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
     return problems
 
 
-_MARKERS = re.compile(r"^(<{7}|={7}|>{7})(?:[ \t].*)?$", re.MULTILINE)  # as git writes them, at a line's start
+_MARKERS = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t][^\r\n]*)?\r?$", re.MULTILINE)  # as git writes them, at a line's start
 
 
 _BIBTEX_EFFECT = "BibTeX reads them as part of the entries around them"
-_BIBTEX_HINT = "Keep the entries of both sides that belong (each whole, with its closing }) and delete the three marker lines"
+_BIBTEX_HINT = "Keep the entries of both sides that belong (each whole, with its closing }) and delete the marker lines"
+_BASE_HINT = ", and the common ancestor's lines from ||||||| to ======="
 
 
 def conflicts(text: str, filename: str, line_of: _Lines | None = None, *, effect: str = _BIBTEX_EFFECT,
               hint: str = _BIBTEX_HINT) -> list[tuple[Finding, range]]:
     """One LR100 per merge conflict git left in the text (``<<<<<<<``, ``=======``, ``>>>>>>>`` in that
-    order), with the lines from its first marker to its last, where other syntax errors are its
-    consequences; ``effect`` says what the format's readers make of the markers."""
+    order, with a ``|||||||`` line before ``=======`` in git's diff3 style; CRLF lines too), with the
+    lines from its first marker to its last, where other syntax errors are its consequences;
+    ``effect`` says what the format's readers make of the markers."""
     line_of = line_of or _Lines(text)
     found: list[tuple[Finding, range]] = []
-    lines: list[int] = []
+    marks: list[tuple[str, int]] = []
     for m in _MARKERS.finditer(text):
-        mark, line = m.group(1)[0], line_of(m.start())
-        if mark == "<":
-            lines = [line]
-        elif mark == "=" and len(lines) == 1:
-            lines.append(line)
-        elif mark == ">" and len(lines) == 2:
-            first, middle = lines
+        mark, line = m.group(1), line_of(m.start())
+        seen = "".join(kind[0] for kind, _ in marks)
+        if mark[0] == "<":
+            marks = [(mark, line)]
+        elif mark[0] == "|" and seen == "<" or mark[0] == "=" and seen in ("<", "<|"):
+            marks.append((mark, line))
+        elif mark[0] == ">" and seen in ("<=", "<|="):
+            marks.append((mark, line))
+            named = ", ".join(f"{kind} (line {n})" for kind, n in marks[:-1])
             found.append((Finding(
                 code="LR100", severity="error",
-                message=f"a merge conflict left unresolved: git's markers <<<<<<< (line {first}), ======= (line "
-                        f"{middle}) and >>>>>>> (line {line}) are in the file, and {effect}",
-                hint=hint,
-                file=filename, line=first,
-            ), range(first, line + 1)))
-            lines = []
+                message=f"a merge conflict left unresolved: git's markers {named} and {mark} (line {line}) are in "
+                        f"the file, and {effect}",
+                hint=hint + (_BASE_HINT if "|" in seen else ""),
+                file=filename, line=marks[0][1],
+            ), range(marks[0][1], line + 1)))
+            marks = []
     return found
 
 
