@@ -299,6 +299,21 @@ def test_an_edit_keeps_a_file_saved_with_crlf_in_crlf(tmp_path: Path) -> None:
     assert [lk.source_key for lk in load_curated(path).links] == ["holsti2004taming", "farrell2005world"]
 
 
+def test_an_edit_keeps_the_byte_order_mark_mixed_line_endings_and_nested_indentation(tmp_path: Path) -> None:
+    # The byte order mark was dropped; a file with some CRLF lines came back all CRLF; "anchor:"'s keys
+    # indented by 4 came back indented by 2.
+    path = tmp_path / "claims.yaml"
+    text = ("links:\r\n  - claim: p1-s2\n    source: holsti2004taming\r\n    status: confirmed\n    anchor:\n"
+            "        exact: K.J. Holsti qualified relations as organized.\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    accept(path, parse_essay(ESSAY), "p1-s3", "farrell2005world", bibliography=BIB)
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf" + text.encode())
+    added = after.removeprefix(b"\xef\xbb\xbf" + text.encode())
+    assert b"\r" not in added and b"\n    anchor:\n        exact: Military power" in added
+    assert [lk.source_key for lk in load_curated(path).links] == ["holsti2004taming", "farrell2005world"]
+
+
 def test_an_edit_keeps_the_files_own_list_indentation(tmp_path: Path) -> None:
     # "- claim" at the margin, as many YAML files write lists: the recorded entries stay byte for byte.
     path = tmp_path / "claims.yaml"

@@ -238,6 +238,8 @@ def _put_group(doc: Any, current: CuratedLinks, grouping: Grouping, claim: Claim
 
 _FIRST_ITEM = re.compile(r"^(?:links|groups):[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*( *)-( +)\S", re.M)
 """The first item of the file's ``links`` or ``groups`` list: the dash's indentation, the spaces after it."""
+_NESTED = re.compile(r"^( +)anchor:[ \t]*\r?\n( +)\S", re.M)
+"""An item's ``anchor:`` and its first key: how far the file indents a mapping inside another."""
 
 
 def _write(doc: Any, p: Path, before: str | None = None) -> CuratedLinks:
@@ -245,22 +247,38 @@ def _write(doc: Any, p: Path, before: str | None = None) -> CuratedLinks:
     yaml = _yaml()
     if before and (m := _FIRST_ITEM.search(before)):
         # The lists as the file indents them (``- claim`` at the margin, say), so its lines stay as they were.
-        yaml.indent(mapping=2, sequence=len(m[1]) + 1 + len(m[2]), offset=len(m[1]))
+        nested = _NESTED.search(before)
+        mapping = len(nested[2]) - len(nested[1]) if nested and len(nested[2]) > len(nested[1]) else 2
+        yaml.indent(mapping=mapping, sequence=len(m[1]) + 1 + len(m[2]), offset=len(m[1]))
     yaml.dump(doc, out)
-    written = out.getvalue()
+    written = out.getvalue().replace("\r\n", "\n")  # ruamel writes LF (keeping "\r" on comment lines)
     if before:
-        from ..bibliography.write import newline_of
-
-        # ruamel reads CRLF and writes LF (keeping "\r" on comment lines): a file saved with CRLF keeps it,
-        # on the lines the edit left alone too.
-        nl = newline_of(before.encode("utf-8")).decode("ascii")
-        written = written.replace("\r\n", "\n").replace("\n", nl)
+        written = _as_before(written, before)
     result = parse_curated(written, str(p))  # never write a file we could not read back
-    from ..safewrite import unchanged_since
+    from ..safewrite import read_bytes, unchanged_since
 
     check = unchanged_since(p, before) if before is not None else None  # still what was read, or refuse
+    if before is not None and (read_bytes(p) or b"").startswith(b"\xef\xbb\xbf"):  # its byte order mark stays
+        written = "\ufeff" + written
     write_atomic(p, written, check=check)
     return result
+
+
+def _as_before(written: str, before: str) -> str:
+    """``written`` (LF lines) with the line endings of ``before``: the lines the edit left alone end as
+    they did; new lines end in CRLF when every line of the file did, else in LF."""
+    import difflib
+
+    old = before.split("\n")
+    new = written.split("\n")
+    crlf = "\r\n" in before and before.count("\n") == before.count("\r\n")
+    ends = ["\r\n" if crlf else "\n"] * (len(new) - 1) + [""]  # split's last piece follows the last newline
+    bare = [line.removesuffix("\r") for line in old]
+    for i, j, size in difflib.SequenceMatcher(None, bare, new, autojunk=False).get_matching_blocks():
+        for k in range(size):
+            if j + k < len(new) - 1 and i + k < len(old) - 1:
+                ends[j + k] = "\r\n" if old[i + k].endswith("\r") else "\n"
+    return "".join(line + end for line, end in zip(new, ends, strict=True))
 
 
 def _anchor_map(claim: Claim) -> Any:
