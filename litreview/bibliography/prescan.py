@@ -123,7 +123,7 @@ def conflicts(text: str, filename: str, line_of: _Lines | None = None, *, effect
         seen = "".join(kind[0] for kind, _ in marks)
         if mark[0] == "<":
             marks = [(mark, line)]
-        elif mark[0] == "|" and seen == "<" or mark[0] == "=" and seen in ("<", "<|"):
+        elif seen + mark[0] in ("<|", "<=", "<|="):
             marks.append((mark, line))
         elif mark[0] == ">" and seen in ("<=", "<|="):
             marks.append((mark, line))
