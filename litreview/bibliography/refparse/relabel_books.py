@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from . import fields as F
 from .lexicon import IN, JOURNAL, PUBLISHER
-from .relabel_spans import _BODY_RUN, _IMPRINT_RUN, _NOT_IMPRINT, SENTENCE_END
+from .relabel_spans import BODY_RUN, IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
 from .tagger import Tagged
 
 
@@ -38,7 +38,7 @@ def publisher_past_a_sentence(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             break
         head = [t.token.text.strip(".,;:") for t in tagged[i:stop + 1]]
         tail = " ".join(t.token.text for t in tagged[stop + 1:j]).strip(".,;: ")
-        if any(w.casefold() in PUBLISHER or w.casefold() in _NOT_IMPRINT or F.DIGIT.search(w) for w in head) \
+        if any(w.casefold() in PUBLISHER or w.casefold() in NOT_IMPRINT or F.DIGIT.search(w) for w in head) \
                 or F.PUBLISHER_WORDS.search(" ".join(head)) \
                 or F.publishing_body(" ".join(head)) or F.known_place(tail):
             break
@@ -71,7 +71,7 @@ def publisher_past_books_stop(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if last + 1 < len(tagged) and tagged[last + 1].label not in _AFTER_BOOKS_PUBLISHER:
         return tagged
     words = [t.token.text for t in tagged]
-    stop = next((k for k in range(last - 1, max(first, last - _BODY_RUN) - 1, -1) if _STOPPED.fullmatch(words[k])), None)
+    stop = next((k for k in range(last - 1, max(first, last - BODY_RUN) - 1, -1) if _STOPPED.fullmatch(words[k])), None)
     if stop is None or stop < first + 1 or not words[last].endswith((",", ".", ":")):
         return tagged
     tail = [w.strip(".,:") for w in words[stop + 1:last + 1]]
@@ -120,7 +120,7 @@ def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     for j in range(1, len(tagged)):
         if not words[j].startswith("(") or tagged[j - 1].label != "title":
             continue
-        k = next((m for m in range(j, min(j + _IMPRINT_RUN, len(tagged))) if ")" in words[m]), -1)
+        k = next((m for m in range(j, min(j + IMPRINT_RUN, len(tagged))) if ")" in words[m]), -1)
         if k < 0 or not _CITED_YEAR.fullmatch(words[k]) or not any(
                 words[m].endswith(",") and words[m + 1].casefold() in ("&", "and") for m in range(j, k - 1)) \
                 or not any(t.label == "date" and F.YEAR_RE.search(t.token.text) for t in tagged[:j]):

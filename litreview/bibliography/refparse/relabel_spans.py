@@ -125,7 +125,7 @@ def publisher_from_its_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]
 #: the year that closes a parenthesis holding a work's imprint ("2020)", "1983).", "2024),")
 _YEAR_CLOSING = lazy(rf"{F.YEAR}[a-z]?\)[.,;:]?")
 #: words no publisher's or place's name holds: a role's, an edition's, a volume's, a number's, a month's, a thesis's
-_NOT_IMPRINT = EDITOR | TRANSLATOR | VOLUME | NUMBER | MONTHS | THESIS | PAGES | frozenset(("edn", "edn.", "edition", "aufl.", "al"))
+NOT_IMPRINT = EDITOR | TRANSLATOR | VOLUME | NUMBER | MONTHS | THESIS | PAGES | frozenset(("edn", "edn.", "edition", "aufl.", "al"))
 #: labels the words of such an imprint were read as and leave for the publisher and the place
 _IMPRINT_LEAVES = frozenset(("title", "note", "author", "editor", "translator", "container", "journal", "location",
                              "publisher", "genre", "collection"))
@@ -143,12 +143,12 @@ def imprint_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if not words[j].startswith("(") or words[j].startswith("((") or len(words[j]) < 2:
             continue
         k = j
-        while k < len(tagged) and k - j < _IMPRINT_RUN and ")" not in words[k]:
+        while k < len(tagged) and k - j < IMPRINT_RUN and ")" not in words[k]:
             k += 1
         if k == j or k == len(tagged) or not _YEAR_CLOSING.fullmatch(words[k]) or not words[k - 1].endswith(","):
             continue
         inner = [w.strip("(),.;:").casefold() for w in words[j:k]]
-        if any(not w or w in _NOT_IMPRINT or w.isdigit() for w in inner) or words[j][1:2] in "[(" \
+        if any(not w or w in NOT_IMPRINT or w.isdigit() for w in inner) or words[j][1:2] in "[(" \
                 or tagged[j - 1].label == "publisher" \
                 or any(":" in w for w in words[j:k]) \
                 or any(t.label not in _IMPRINT_LEAVES for t in tagged[j:k]):
@@ -168,7 +168,7 @@ def imprint_in_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 #: the most words an imprint in parentheses holds ("(Max Planck Institute for the Science of Human History, Jena,")
-_IMPRINT_RUN = 12
+IMPRINT_RUN = 12
 
 
 def _title_to_imprint(out: list[Tagged], j: int) -> None:
@@ -561,7 +561,7 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             (",", ";", ".", ":"))):
         return tagged
     words = [t.token.text for t in tagged]
-    d = next((k for k in range(last - 1, max(first + 2, last - _BODY_RUN) - 1, -1) if words[k].endswith((",", ";"))),
+    d = next((k for k in range(last - 1, max(first + 2, last - BODY_RUN) - 1, -1) if words[k].endswith((",", ";"))),
              None)
     if d is None:
         return tagged
@@ -576,7 +576,7 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 #: what may follow a book's or a meeting's name closed by its publisher
 _AFTER_CONTAINER_PUBLISHER = frozenset(("", "date", "pages", "url", "doi"))
 #: at most this many words of a publisher's name after the comma
-_BODY_RUN = 5
+BODY_RUN = 5
 
 
 def series_before_imprint(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
