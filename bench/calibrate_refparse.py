@@ -285,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                            "(folds trained with the other folds of both; they fit the weights, not the threshold)"
                            if extra else "")
                         + (f"; the weights also fitted on the {len(real)} fields of the entries of real bibliographies "
-                           "rendered in three dev styles, read by the shipped model" if real else ""),
+                           "rendered in three CSL styles the tagger was not trained on, read by the shipped model" if real else ""),
             "threshold": round(full_model[1], 6), "weights": full_model[0]}, indent=1, sort_keys=True) + "\n",
             encoding="utf-8")
         doubt._load.cache_clear()

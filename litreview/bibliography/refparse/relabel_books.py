@@ -1,6 +1,6 @@
 """Rules over the tagger's labels for the parts of a book or a chapter (part of ``relabel``): where a publisher's span
 opened a sentence early, a book's publisher run into its name, a subtitle read as a container, a work cited in a title
-read as an imprint. Each is measured on the development sets of unseen styles and real bibliographies.
+read as an imprint.
 """
 
 from __future__ import annotations
