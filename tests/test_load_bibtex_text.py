@@ -154,3 +154,46 @@ def test_a_percent_line_between_fields_is_skipped_where_pybtex_stops_the_entry()
     text = "@article{a,\n  author = {Doe, Jane},\n% some text\n  title = {Kept}}\n"
     assert parse_bibliography(text, "refs.bib").sources[0].fields["title"] == "Kept"
     assert disagreements(text) == []
+
+
+def test_an_entry_commented_out_never_replaces_a_live_one_with_its_key() -> None:
+    live = "@book{old, author={A}, title={New}, publisher={P}}\n"
+    dead = "%@book{old,\n%  title = {Old},\n%}\n"
+    for text in (live + dead, dead + live):
+        bib = parse_bibliography(text, "refs.bib")
+        assert bib.keys == ("old",) and bib.sources[0].fields["title"] == "New"
+        assert [p.code for p in bib.problems] == ["LR155"]
+
+
+def test_an_entry_commented_out_that_does_not_close_in_its_percent_lines_swallows_no_entry() -> None:
+    for dead in ("%@misc{x,\n%  title = {T},\n", "%@misc{x, note = {see\n"):
+        bib = parse_bibliography("@book{a, title={A}}\n" + dead + "\n@book{b, title={B}}\n", "refs.bib")
+        assert bib.keys == ("a", "b") and [(p.code, p.key, p.line) for p in bib.problems] == [("LR155", "x", 2)]
+        assert bib.problems[0].message.endswith("so BibTeX may read the lines after it as part of it")
+
+
+def test_a_brace_in_a_comment_line_between_fields_opens_no_value() -> None:
+    bib = parse_bibliography("@article{a,\n% TODO fix {\ntitle={T},\n% author = {X},\njournal={J}}\n", "refs.bib")
+    assert bib.problems == () and bib.sources[0].fields == {"title": "T", "journal": "J"}
+
+
+def test_a_percent_line_inside_a_value_of_an_indented_entry_is_the_values_text() -> None:
+    bib = parse_bibliography("  @book{a, title = {Half\n% of it}, year = 2001}\n", "refs.bib")
+    assert bib.problems == () and bib.sources[0].fields["title"] == "Half % of it"
+
+
+def test_an_address_in_a_comment_line_opens_no_entry() -> None:
+    bib = parse_bibliography("% Maintained by jane@example.org (please report errors)\n@book{a, title={A}}\n", "r.bib")
+    assert bib.keys == ("a",) and bib.problems == ()
+
+
+def test_comment_lines_reads_the_values_once_however_many_percent_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading the entry again for each % line is quadratic (4,000 lines in one value took half a minute).
+    calls: list[str] = []
+    for name in ("value_spans", "body_parts"):
+        real = getattr(bibtex, name)
+        monkeypatch.setattr(bibtex, name, lambda *a, _name=name, _real=real: calls.append(_name) or _real(*a))
+    text = "@book{a, title = {A\n" + "% line\n" * 1000 + "}}\n@book{b,\n" + "% note {\n" * 1000 + "title={B}}\n"
+    blanked, kept = bibtex.comment_lines(text)
+    assert calls == ["value_spans"] and kept == ()
+    assert blanked.count("% line") == 1000 and "% note" not in blanked

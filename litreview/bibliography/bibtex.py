@@ -6,6 +6,7 @@ the site's "copy BibTeX" all use these, so a value is read, written and cut one 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -287,19 +288,70 @@ def body_end(text: str, open_at: int) -> int:
     return parts[-1][1] if parts and text[parts[-1][0]] in "})" else -1
 
 
-def in_value(text: str, at: int) -> bool:
-    """Whether offset ``at`` lies inside a value in braces or quotes of the entry whose ``@`` starts the last line
-    before it that starts with one (read from there: one entry's worth of text, not the file's)."""
-    start = text.rfind("\n@", 0, at) + 1
-    command = COMMAND_START.match(text, start, at) if start or text.startswith("@") else None
-    if command is None:
-        return False
-    for begin, end in body_parts(text, command.end() - 1):
-        if begin >= at:
-            return False
-        if at < end:
-            return True
-    return False
+def value_spans(text: str, skipped: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Spans of the values in braces or quotes of every entry, in order, in one pass: each entry opens where
+    ``ENTRY_START`` finds an ``@`` (and ``COMMAND_START`` reads one) and is read up to the next one at most, as
+    ``body_parts`` reads it, but a mark in one of the ``skipped`` spans (sorted, outside values: the comment lines
+    that pandoc and biber skip) is no mark. A group that nothing closes runs to the next entry's start."""
+    spans: list[tuple[int, int]] = []
+    skip_starts = [s for s, _ in skipped]
+    starts = [m.end() - 1 for m in ENTRY_START.finditer(text)]
+    for at, limit in itertools.pairwise([*starts, len(text)]):
+        command = COMMAND_START.match(text, at, limit)
+        if command is None:
+            continue
+        opener = text[command.end() - 1]
+        closer, marks, i = ("}" if opener == "{" else ")"), _BODY_MARKS[opener], command.end()
+        while (mark := marks.search(text, i, limit)) is not None:
+            begin = mark.start()
+            n = bisect.bisect_right(skip_starts, begin) - 1
+            if n >= 0 and begin < skipped[n][1]:  # in a comment line between fields
+                i = skipped[n][1]
+                continue
+            if mark.group() == closer:
+                break
+            i = _group_close(text, begin, limit)
+            spans.append((begin, i))
+    return spans
+
+
+def _group_close(text: str, i: int, limit: int) -> int:
+    """``group_end`` read no further than ``limit`` (which it returns when nothing closes the group before it)."""
+    quoted, depth = text[i] == '"', 0
+    for m in _GROUP_MARKS.finditer(text, i + quoted, limit):
+        c = m.group()
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0 and not quoted:
+                return m.end()
+            if depth < 0:
+                return limit
+        elif quoted and depth == 0:
+            return m.end()
+    return limit
+
+
+_GROUP_MARKS = lazy(r'[{}"]')
+
+
+def _in(spans: Sequence[tuple[int, int]], starts: Sequence[int], at: int) -> bool:
+    """Whether offset ``at`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
+    n = bisect.bisect_right(starts, at) - 1
+    return n >= 0 and at < spans[n][1]
+
+
+_WORD_AT = lazy(r"(?<![A-Za-z0-9.])@")
+_KEY_THEN_CLOSE = lazy(r"\s*[^\s,{}()=]*\s*[,})]")
+
+
+def _opens_command(text: str, command: re.Match[str]) -> bool:
+    """Whether a ``COMMAND_START`` in a % line opens an entry or command: its ``@`` starts a word ("%@book{",
+    "% @article{"), or what follows its ``{`` or ``(`` is a key and a comma or close ("UTF-8@article{one}", JabRef's
+    encoding line with no line break), not the ``@`` of an address ("jane@example.org (please write)")."""
+    return (_WORD_AT.match(text, command.start()) is not None
+            or _KEY_THEN_CLOSE.match(text, command.end()) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,40 +364,54 @@ class CommentedOut:
     """Its type in lower case (``string`` for a macro)."""
     key: str
     """Its key, or the macro's name ("" for a @preamble)."""
+    read: bool = True
+    """Whether it closes within its % lines, so it is left for pybtex to read (else it is blanked)."""
 
 
 def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
     """The text with each whole-line % comment blanked (offsets and lines kept), as pandoc and biber skip them, and
-    the commands kept in % lines. A % line inside a value is the value's text. A % line that opens an entry, a
-    @string or a @preamble as pybtex reads one ("%@book{old,") is kept, with the % lines that continue it up to the
-    line where it closes: BibTeX and pybtex read that entry, and dropping it would lose it to them."""
+    the commands in % lines. A % line inside a value is the value's text. A % line that opens an entry, a @string or a
+    @preamble as pybtex reads one ("%@book{old,") is kept, with the % lines that continue it up to the line where it
+    closes, when it closes within its run of % lines: BibTeX and pybtex read that entry, and dropping it would lose it
+    to them. One that does not close there is blanked too (``read`` False): kept, it would swallow the entries after
+    it."""
     if "%" not in text:
         return text, ()
+    lines = [m.span() for m in COMMENT_LINE.finditer(text)]
+    spans = value_spans(text, lines)
+    starts = [s for s, _ in spans]
+    runs: list[list[tuple[int, int]]] = []
+    for start, end in lines:
+        if _in(spans, starts, start):
+            continue
+        if runs and runs[-1][-1][1] + 1 == start:
+            runs[-1].append((start, end))
+        else:
+            runs.append([(start, end)])
     out: list[str] = []
     kept: list[CommentedOut] = []
-    done, through, last = 0, -1, -1  # through: where the last command kept closes; last: end of the last line kept
-    for line in COMMENT_LINE.finditer(text):
-        start, end = line.span()
-        continued = start == last + 1 and start < through
-        if not continued and in_value(text, start):
-            continue
-        pos, opens = (through if continued else start), False
-        while (command := COMMAND_START.search(text, pos, end)) is not None:
+    done = 0
+    for run in runs:
+        first, last = run[0][0], run[-1][1]
+        keep: list[tuple[int, int]] = []  # offsets of kept commands: from its @ to its close
+        pos, piece = first, text[first:last]
+        while (command := COMMAND_START.search(text, pos, last)) is not None:
             kind = command.group(1).lower()
             pos = command.end()
-            if kind == "comment":  # pybtex skips the word only, and BibTeX reads no entry in it
+            if kind == "comment" or not _opens_command(text, command):  # pybtex skips @comment's word only
                 continue
-            opens = True
             named = (NAME if kind == "string" else _PYBTEX_KEY[text[pos - 1]]).match(text, skip_space(text, pos))
-            kept.append(CommentedOut(command.start(), kind, named.group() if named and kind != "preamble" else ""))
-            close = body_end(text, pos - 1)
-            through = close if close > 0 else end
-            pos = max(pos, through)
-        if continued or opens:
-            last = end
-            continue
-        out += [text[done:start], " " * (end - start)]
-        done = end
+            close = body_end(piece, pos - 1 - first)
+            key = named.group() if named and kind != "preamble" else ""
+            kept.append(CommentedOut(command.start(), kind, key, close > 0))
+            if close < 0:
+                break
+            keep.append((command.start(), first + close))
+            pos = first + close
+        for start, end in run:
+            if not any(at < end and start < upto for at, upto in keep):
+                out += [text[done:start], " " * (end - start)]
+                done = end
     return ("".join(out) + text[done:] if out else text), tuple(kept)
 
 

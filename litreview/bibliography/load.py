@@ -99,7 +99,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of) + [
         _commented_out(c, filename, line_of) for c in commented if c.kind != "preamble"]
-    quiet = {c.at for c in commented}  # pybtex's errors in an entry written in % lines: the % marks, told above
+    quiet = {c.at for c in commented if c.read}  # pybtex's errors in an entry written in % lines: told above
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence. But for a "}" that
     # closes nothing after an entry ended early ("title = {A} : {B}}," ends it at the "}}"), pybtex's complaint
     # where the entry went wrong, on an earlier line, is the cause: it is reported instead.
@@ -170,6 +170,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     raws: dict[str, _Raw] = {}
     seen: dict[str, int] = {}
     copies: dict[str, list[int]] = {}  # the lines of each key defined more than once
+    from_comment: set[str] = set()  # keys read from an entry in % lines (LR155), which a live one replaces
     seen_folded: dict[str, str] = {}
     unnamed = 0
     for entry_type, body in scanner:
@@ -190,9 +191,15 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 problems.append(Finding(code="LR100", severity="error", message=f"the entry has no key (kept as {key})",
                                         hint="Add a key after the {: @article{smith2020title, ...",
                                         key=key, file=filename, line=line))
-        if key in seen:  # the later entry is used, as pandoc uses it
-            copies.setdefault(key, [seen[key]]).append(line)
+        if key in seen:  # the later entry is used, as pandoc uses it; one in % lines neither replaces a live one
+            if scanner.command_start in quiet:  # nor counts as its copy (biber and pandoc never see it)
+                continue
+            if key not in from_comment:
+                copies.setdefault(key, [seen[key]]).append(line)
             del raws[key]
+            from_comment.discard(key)
+        if scanner.command_start in quiet:
+            from_comment.add(key)
         seen[key] = line
         other = seen_folded.setdefault(key.casefold(), key)
         if other != key:
@@ -257,7 +264,8 @@ def _commented_out(command: bibtex.CommentedOut, filename: str, line_of: _Lines)
     return Finding(
         code="LR155", severity="warning",
         message=f"{what if command.key else 'an entry'} is commented out with %: BibTeX reads it (to BibTeX % is no "
-                "comment), biber and pandoc skip it",
+                "comment), biber and pandoc skip it" + ("" if command.read else "; it does not close in its % lines, "
+                                                        "so BibTeX may read the lines after it as part of it"),
         hint="Delete the lines to drop it for every tool, or remove the % to keep it",
         key=command.key if entry and command.key else None, file=filename, line=line_of(command.at),
     )
