@@ -635,6 +635,16 @@ def test_two_words_each_side_are_one_name_where_the_bibliography_writes_family_n
         assert [f for f in _style(text.format(names=names)) if f.code == "LR153"] == []
 
 
+def test_two_words_each_side_are_one_name_beside_people_written_family_name_first() -> None:
+    # The bibliography writes its people given name first, but this list (or another entry) writes them family
+    # name first: one person each, not "Maureira Fredes" and "Cristián Danilo".
+    text = GIVEN_FIRST.replace("Kim Lee", "Kim Lee and Cy Dale and Di Moss")
+    assert [f for f in _style(text.format(names="Rivers, Ann and Maureira Fredes, Cristián Danilo"))
+            if f.code == "LR153"] == []
+    some_family_first = text + "@book{{d, author = {{Park, Jin}}, title = {{T}}, publisher = {{P}}, year = {{2004}}}}\n"
+    assert [f for f in _style(some_family_first.format(names="Nguyen Thi, Minh Anh")) if f.code == "LR153"] == []
+
+
 def _style(text: str):
     from litreview.checks.style import check_style
 

@@ -358,3 +358,18 @@ def test_a_key_of_another_year_is_named_only_when_one_entry_has_those_words() ->
     assert other_year("McLean2020Weaving", ["McLean2018Weaving", "McLean2023Weaving"]) is None
     assert other_year("McLean2020Weaving", ["McLean2018Weaving", "McLean2020Algorithmic"]) == "McLean2018Weaving"
     assert other_year("Weaving", ["McLean2018Weaving"]) is None  # no year written: no year to be wrong
+
+
+def test_an_unanchored_rejection_is_told_to_record_its_anchor_as_a_rejection() -> None:
+    # Recording a rejection's anchor with --accept would turn it into a confirmation.
+    (rejected,) = run(unanchored=[Orphan("p2-s1", "holsti2004taming", "", 9, rejected=True)])
+    (confirmed,) = run(unanchored=[Orphan("p2-s1", "holsti2004taming", "", 9)])
+    assert "`litreview links --reject p2-s1 holsti2004taming`" in rejected.hint
+    assert "`litreview links --accept p2-s1 holsti2004taming`" in confirmed.hint
+
+
+def test_conflicting_decisions_name_only_their_known_lines() -> None:
+    (found,) = run(conflicts=[Conflict("p2-s1", "holsti2004taming", (3, None))])
+    assert "(entries at lines 3);" in found.message and "None" not in found.message and found.line == 3
+    (found,) = run(conflicts=[Conflict("p2-s1", "holsti2004taming", (None, None))])
+    assert "None" not in found.message and "lines" not in found.message and found.line is None

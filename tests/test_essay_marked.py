@@ -130,6 +130,12 @@ def test_a_named_agreement_and_its_year_is_no_citation_in_a_marked_document() ->
     assert not any("Convention" in m or "Accord" in m for m in missing), missing
     # A typed citation of an author the bibliography has, in a year it lacks, is still reported.
     assert any("Jervis (1977)" in m for m in missing), missing
+    # So is one typed within parentheses, its names before the year.
+    _, found = findings(TREATIES + "\nSee (Jervis 1977), (Jervis, 1977) and (see Jervis 1977, p. 3) [@waltz1979theory].\n")
+    missing = [f.message for f in found if f.code == "LR300"]
+    assert not any("Convention" in m or "Accord" in m for m in missing), missing
+    for typed in ("'Jervis 1977'", "'Jervis, 1977'", "'see Jervis 1977, p. 3'"):
+        assert any(typed in m for m in missing), missing
 
 
 def test_a_marker_with_no_entry_is_still_reported_in_a_marked_document() -> None:

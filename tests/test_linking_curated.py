@@ -272,6 +272,9 @@ def test_a_link_written_without_an_anchor_is_reported_and_accepting_it_records_i
     (entry,) = load_curated(path).links
     assert (entry.exact, entry.note) == ("Military power reflects world culture.", "by hand")
     assert link(parse_essay("A new opening sentence. " + ESSAY), BIB, load_curated(path)).unanchored == ()
+    # A rejection written by hand keeps its decision: its anchor is recorded with --reject.
+    path.write_text("links:\n  - claim: p1-s3\n    source: farrell2005world\n    status: rejected\n", encoding="utf-8")
+    assert [u.rejected for u in link(essay, BIB, load_curated(path)).unanchored] == [True]
 
 
 def test_a_confirmation_and_a_rejection_meeting_on_one_sentence_are_reported(tmp_path: Path) -> None:

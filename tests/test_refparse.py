@@ -43,6 +43,15 @@ def test_a_name_suffix_ends_a_name_but_a_family_name_is_no_suffix(name: str, per
     assert split_person(name) == person
 
 
+@pytest.mark.parametrize("suffix", ["Jr.", "III", "3rd"])
+def test_a_suffix_after_an_inverted_name_in_a_list_is_the_tables(suffix: str) -> None:
+    # A list of names read from a reference string takes the one suffix table: "3rd" as "III" is.
+    from litreview.bibliography.refparse.names import scan_names
+
+    found = scan_names(f"Hill, J., {suffix}, Roe, K. (2001). A Title.")
+    assert found is not None and (found.persons[0].family, found.persons[0].suffix) == ("Hill", suffix)
+
+
 def test_middle_initial_of_a_later_author_does_not_end_the_names():
     ref = parse_reference("Paul, T. V., and John A. Hall. International Order. Cambridge: CUP, 2004.")
     assert names(ref.authors) == [("Paul", "T. V."), ("Hall", "John A.")]

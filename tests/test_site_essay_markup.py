@@ -247,6 +247,16 @@ def test_a_latex_url_command_links_no_script() -> None:
 
     html, _ = claim_html("A \\url{javascript:alert(1)} and \\href{javascript:x}{t<b>}.", (), lambda item: None)
     assert "href" not in html and "<b>" not in html
+    # A data: address is no link either, and a refused address keeps its label as plain text (not the raw
+    # Markdown "[here](<data:...>)", nor nothing: "See  now.").
+    for tex, shown in [("\\url{data:image/png;base64,AAAA}", "See data:image/png;base64,AAAA now."),
+                       ("\\href{data:image/svg+xml,x}{here}", "See here now."),
+                       ("\\href{javascript:alert(1)}{here}", "See here now."),
+                       ("[here](data:image/png;base64,AAAA)", "See [here](data:image/png;base64,AAAA) now.")]:
+        html, _ = claim_html(f"See {tex} now.", (), lambda item: None)
+        assert "href" not in html and html == shown
+    html, _ = claim_html("See \\href{https://a.org/x_(y)}{here}.", (), lambda item: None)
+    assert html == 'See <a href="https://a.org/x_(y)" rel="noopener noreferrer">here</a>.'
 
 
 def test_a_label_after_other_attributes_is_numbered(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
@@ -57,19 +57,25 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
     today = now.date()
     if damaged is None:  # a syntax error may have swallowed the doi field: no "no DOI" then
         damaged = damaged_entries(bib)
-    read: list[bool] = []
+    read: list[tuple[bool, dict[int, int]]] = []
 
-    def given_first() -> bool:  # read once, at the first name that needs it (few do)
+    def given_first(source: Source) -> bool:
+        """Whether the bibliography writes its people given name first and no one family first but in ``source``:
+        one that writes some "Family, Given" may write "Nguyen Thi, Minh Anh" so too. Read once, at the first name
+        that needs it (few do)."""
         if not read:
-            read.append(names.given_first(s.fields.get(role, "") for s in bib.sources for role in ("author", "editor")))
-        return read[0]
+            lists = {id(s): [s.fields.get(role, "") for role in ("author", "editor")] for s in bib.sources}
+            comma = {at: sum(names.name_forms(v).count("comma") for v in values if v) for at, values in lists.items()}
+            read.append((names.given_first(v for values in lists.values() for v in values), comma))
+        first, comma = read[0]
+        return first and sum(comma.values()) == comma.get(id(source), 0)
 
     for s in bib.sources:
         fields = s.fields
         found.extend(check_capitals(s))
         found.extend(check_title_punctuation(s))
         found.extend(check_names(s))
-        found.extend(check_name_forms(s, given_first))
+        found.extend(check_name_forms(s, partial(given_first, s)))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.
@@ -298,7 +304,8 @@ def check_names(source: Source) -> Iterable[Finding]:
 def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
     """LR153 for an author or editor list that joins people by commas; LR147 for one that writes some names
     "Family, Given", others "Given Family". ``given_first``: whether the bibliography writes its people given name
-    first, which makes "Jouni Smed, Harri Hakonen" two people (else it may be "García Márquez, Gabriel José")."""
+    first, and no one family first outside this entry, which makes "Jouni Smed, Harri Hakonen" alone in its list
+    two people (else it may be "García Márquez, Gabriel José")."""
     for role in ("author", "editor"):
         value = source.fields.get(role, "")
         listed = [n.strip() for n in names.split_names(value)] if "," in value else []
@@ -329,7 +336,9 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
 
 def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bool:
     """Whether ``name`` of the list ``listed`` is several people joined by commas: clearly so, or people written
-    given name first where the list's other names (or else the bibliography's) are written so."""
+    given name first where the list's other names are all written so, or, alone in its list, where the
+    bibliography's are (``given_first``); never where the list's others are written family name first
+    ("Rivers, Ann and Maureira Fredes, Cristián Danilo")."""
     if any(w.strip(".").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s"))
            for w in name.replace(",", " ").split()):
         return False  # a body: "Joshua L. Rosenbloom, Iowa State University", "Neuroimaging Initiative, Alzheimer's Disease"
@@ -339,7 +348,7 @@ def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bo
                                                        if part.strip()):
         return False  # ("Di Renzo, Gian Carlo": a family name)
     others = [n for n in listed if n != name]
-    return (bool(others) and all(names.name_form(n) == "natural" for n in others)) or given_first()
+    return all(names.name_form(n) == "natural" for n in others) if others else given_first()
 
 
 def check_container(source: Source) -> Iterable[Finding]:

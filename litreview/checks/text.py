@@ -19,7 +19,7 @@ from ..essay.cites import cited_for, written_key
 from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
-from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Source
+from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
 from ..text import fold
 from .bib import entry_finding
 from .catalogue import finding
@@ -135,11 +135,17 @@ def _typed(mention: Mention, claim: Claim | None) -> bool:
     return "@" not in mention.text and (claim is None or not any(c.key in mention.text for c in claim.citations or ()))
 
 
+_A_YEAR = re.compile(r"\(?\b(?:1[5-9]|20)\d\d[a-z]?\b")
+
+
 def _names_an_author(mention: Mention, families: set[str]) -> bool:
     """Whether a word of a typed citation's names is the family name of an author (or editor) of the bibliography:
     "Roe (1999)" for Roe's work of 2001 is a citation gone wrong; "the Framework Convention (1992)" in a document
-    that cites by markers names no author, and is no citation. ``families``: the bibliography's, folded."""
-    names = mention.text.rpartition("(")[0]
+    that cites by markers names no author, and is no citation. The names are the words before the year, typed
+    in the text ("Roe (1999)") or within parentheses ("(see Roe, 1999, p. 3)": the mention is "see Roe, 1999, p. 3").
+    ``families``: the bibliography's, folded."""
+    year = _A_YEAR.search(mention.text)
+    names = mention.text[:year.start()] if year else mention.text.rpartition("(")[0]
     return any(fold(word) in families for word in re.findall(r"\w+", names))
 
 
@@ -397,6 +403,16 @@ def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
     return found
 
 
+def record_anchor(u: Orphan) -> str:
+    """The command that records the anchor of a link written without one, keeping its decision."""
+    return f"litreview links {'--reject' if u.rejected else '--accept'} {u.claim_id} {u.source_key}"
+
+
+def known_lines(lines: Iterable[int | None]) -> str:
+    """The lines of a claims file's entries that are known, as a list ("3, 7"); '' when none is."""
+    return ", ".join(str(n) for n in lines if n)
+
+
 def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_file: str) -> list[Finding]:
     """LR400 for orphaned curated links and groups, LR401/LR402 for links to a missing entry or claim, LR403 for
     links written without an anchor, LR404 for decisions that contradict each other on one claim."""
@@ -426,14 +442,17 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
                                  "in the essay", hint=move, key=today(o.source_key) or o.source_key or None,
                                  file=claims_file, line=o.line))
     for c in linkage.conflicts:
-        first, *rest = c.lines
-        found.append(finding("LR404", f"curated links on {c.claim_id} -> {c.source_key} confirm and reject it "
-                             f"(entries at lines {', '.join(str(n) for n in c.lines)}); the later one is applied",
-                             key=c.source_key, file=claims_file, line=rest[-1] if rest else first))
+        lines = known_lines(c.lines)
+        found.append(finding("LR404", f"curated links on {c.claim_id} -> {c.source_key} confirm and reject it"
+                             f"{f' (entries at lines {lines})' if lines else ''}; the later one is applied",
+                             key=c.source_key, file=claims_file, line=next((n for n in c.lines[::-1] if n), None)))
     for u in linkage.unanchored:
         found.append(finding("LR403", f"curated link {u.claim_id} -> {u.source_key} has no anchor: it stays on "
                              f"whatever sentence is {u.claim_id} today", key=today(u.source_key) or u.source_key,
-                             file=claims_file, line=u.line))
+                             file=claims_file, line=u.line,
+                             hint="check that the id names the sentence you meant (`litreview links`), then record "
+                                  f"its anchor with `{record_anchor(u)}`: the entry keeps its note and gains the "
+                                  "sentence's text"))
     claim_ids = {c.id for c in essay.claims}
     for lk in linkage.links:
         if not lk.curated:

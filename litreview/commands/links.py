@@ -307,16 +307,18 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
         _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} no longer anchors "
               f"(its sentence changed or was removed, or the entry is gone): "
               f"\"{_excerpt(orphan.exact, 60)}\"")
+    from ..checks.text import known_lines, record_anchor
+
     for c in linkage.conflicts:
         where = f"{shown}:{c.lines[-1]}" if c.lines[-1] else shown
-        _warn(f"warning: {where}: the links on {c.claim_id} -> {c.source_key} at lines "
-              f"{', '.join(str(n) for n in c.lines)} confirm and reject it; the later one is applied "
-              "(delete the one you no longer mean)")
+        lines = known_lines(c.lines)
+        _warn(f"warning: {where}: the links on {c.claim_id} -> {c.source_key}{f' at lines {lines}' if lines else ''} "
+              "confirm and reject it; the later one is applied (delete the one you no longer mean)")
     for u in linkage.unanchored:
         where = f"{shown}:{u.line}" if u.line else shown
         _warn(f"warning: {where}: the link {u.claim_id} -> {u.source_key} has no anchor, so it stays on whatever "
               f"sentence is {u.claim_id} today; if that is the one you meant, record its anchor: "
-              f"litreview links --accept {u.claim_id} {u.source_key}")
+              f"{record_anchor(u)}")
 
 
 def _warn(text: str) -> None:

@@ -206,8 +206,8 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     # paragraph is added or removed above, that is another one, and nothing else would tell.
     # (One that fits nowhere, its id or key wrong, is an orphan.)
     on_ids = {id(a.link) for a in placed}
-    unanchored = tuple(Orphan(lk.claim_id, lk.source_key, "", lk.line) for lk in curated.links
-                       if not lk.exact and id(lk) in on_ids) if curated is not None else ()
+    unanchored = tuple(Orphan(lk.claim_id, lk.source_key, "", lk.line, rejected=lk.status == "rejected")
+                       for lk in curated.links if not lk.exact and id(lk) in on_ids) if curated is not None else ()
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden,
                    unanchored=unanchored, conflicts=_conflicts(placed))
 

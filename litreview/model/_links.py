@@ -98,6 +98,8 @@ class Orphan:
     """Line of the link in the claims file."""
     no_entry: bool = False
     """True when no entry has the key or keeps it as an alias (``ids``): the key is wrong, not the anchor."""
+    rejected: bool = False
+    """True for a rejection (``status: rejected``): its anchor is recorded with ``links --reject``, not --accept."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from typing import Any
 from ..essay.cites import raw_tex_spans
 from ..essay.segment import NOTE_LABEL, note_spans
 from ..model import Citation, Essay
-from .sanitize import clean_text, esc
+from .sanitize import clean_text, esc, safe_url
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -30,16 +30,22 @@ _MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--")
 def _inline() -> Any:
     from markdown_it import MarkdownIt
 
-    # No raw HTML and no images: a manuscript's text is untrusted; links keep markdown-it's URL check
-    # (no javascript:, vbscript:, file:, data: other than images).
+    # No raw HTML and no images: a manuscript's text is untrusted; a link's address passes the project's one URL
+    # check (``safe_url``: absolute http(s) only, no javascript: nor data:), else the label stays plain text.
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").use(footnote_plugin)
+    md: Any = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").use(footnote_plugin)
+    md.validateLink = _linkable
     md.inline.ruler.disable(["image", "html_inline"])
     md.core.ruler.disable("footnote_tail")
     md.core.ruler.push("pandoc_dashes", _dashes)
     md.add_render_rule("footnote_ref", _inline_note)
     return md
+
+
+def _linkable(url: str) -> bool:
+    """Whether markdown-it may make a link of ``url``: one ``safe_url`` takes."""
+    return safe_url(url) is not None
 
 
 def note_words(number: int | None) -> tuple[str, str]:
@@ -220,17 +226,25 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 _URL_COMMAND = re.compile(r"\\url\{([^{}\s<>]+)\}")
-_HREF_COMMAND = re.compile(r"\\href\{([^{}\s<>()]+)\}\{([^{}]*)\}")
+_HREF_COMMAND = re.compile(r"\\href\{([^{}\s<>]+)\}\{([^{}]*)\}")
 
 
 def _address(tex: str) -> str:
-    """An address a raw LaTeX command prints (hyperref's ``\\url``, ``\\href``) as a Markdown link, else ''."""
+    """An address a raw LaTeX command prints (hyperref's ``\\url``, ``\\href``) as a Markdown link, else ''; an
+    address ``safe_url`` refuses (``data:``, ``javascript:``) prints as plain text, the label of an ``\\href``
+    (else the address), never a link."""
     if m := _URL_COMMAND.fullmatch(tex):
-        return f"<{m.group(1)}>"
+        address = m.group(1)
+        return f"<{address}>" if safe_url(address) else _markdown_text(address)
     if m := _HREF_COMMAND.fullmatch(tex):
-        label = re.sub(r"([\\\[\]`*_<>])", r"\\\1", m.group(2)) or m.group(1)
-        return f"[{label}](<{m.group(1)}>)"
+        address, label = m.group(1), _markdown_text(m.group(2) or m.group(1))
+        return f"[{label}](<{address}>)" if safe_url(address) else label
     return ""
+
+
+def _markdown_text(text: str) -> str:
+    """``text`` with what markdown-it would read as markup escaped, to print as written."""
+    return re.sub(r"([\\\[\]`*_<>&~!-])", r"\\\1", text)
 
 
 def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

@@ -349,7 +349,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         if _EDITOR_MARK.match(word):
             editors, end = True, toks[j][2]
             break
-        if word.lower().rstrip(".") in {"jr", "sr", "ii", "iii", "iv"}:
+        if word.lower().rstrip(".") in SUFFIXES_IN_TEXT:
             p = persons[-1]
             persons[-1] = Person(p.family, p.given, p.prefix, word)
             end = toks[j][2]
