@@ -259,6 +259,15 @@ def test_a_latex_url_command_links_no_script() -> None:
     assert html == 'See <a href="https://a.org/x_(y)" rel="noopener noreferrer">here</a>.'
 
 
+
+def test_a_link_to_a_place_on_the_page_stays_a_link() -> None:
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html("As [the method](#sec:method) shows.", (), lambda item: None)
+    assert html == 'As <a href="#sec:method" rel="noopener noreferrer">the method</a> shows.'
+    html, _ = claim_html("As [the method](#x\"onclick=y) shows.", (), lambda item: None)
+    assert "href" not in html
+
 def test_a_label_after_other_attributes_is_numbered(tmp_path: Path) -> None:
     # "{width=100% #fig:b}" defines fig:b as "{#fig:b width=100%}" does (pandoc reads attributes in any order); the
     # page printed "See fig. ?".

@@ -43,9 +43,13 @@ def _inline() -> Any:
     return md
 
 
+_FRAGMENT = re.compile(r"#[\w.:-]+")
+
+
 def _linkable(url: str) -> bool:
-    """Whether markdown-it may make a link of ``url``: one ``safe_url`` takes."""
-    return safe_url(url) is not None
+    """Whether markdown-it may make a link of ``url``: one ``safe_url`` takes, or a place on the same page
+    (``#sec:intro``: it runs nothing and leaves the page for nowhere)."""
+    return safe_url(url) is not None or _FRAGMENT.fullmatch(url) is not None
 
 
 def note_words(number: int | None) -> tuple[str, str]:
