@@ -69,25 +69,28 @@ def skip_space(text: str, i: int) -> int:
     return i
 
 
-def group_end(text: str, i: int) -> int:
-    """Offset just past the group opened at ``text[i]`` (``{...}`` or ``"..."``), braces balanced.
+_GROUP_MARKS = lazy(r'[{}"]')
+
+
+def group_end(text: str, i: int, limit: int | None = None) -> int:
+    """Offset just past the group opened at ``text[i]`` (``{...}`` or ``"..."``), braces balanced, read no further
+    than ``limit`` (the text's end).
 
     As in BibTeX, a backslash does not protect a brace: ``\\{`` still counts.
     """
-    close = "}" if text[i] == "{" else '"'
-    depth = 0
-    for j in range(i if close == "}" else i + 1, len(text)):
-        c = text[j]
+    quoted, depth = text[i] == '"', 0
+    for m in _GROUP_MARKS.finditer(text, i + quoted, len(text) if limit is None else limit):
+        c = m.group()
         if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
-            if depth == 0 and close == "}":
-                return j + 1
+            if depth == 0 and not quoted:
+                return m.end()
             if depth < 0:
                 raise ScanError("a } closes nothing")
-        elif c == '"' and close == '"' and depth == 0:
-            return j + 1
+        elif quoted and depth == 0:
+            return m.end()
     raise ScanError("unbalanced braces")
 
 
@@ -259,7 +262,7 @@ COMMENT_LINE = lazy(r"^[ \t]*%[^\n]*", re.M)
 inside an entry stops them, and "@book{old," in one starts an entry)."""
 COMMAND_START = lazy(rf"@[ \t]*(?![0-9])({NAME.pattern})[ \t]*[{{(]")
 """An entry or command opening as pybtex reads one, anywhere in a line: ``@``, its type, its ``{`` or ``(``."""
-_BODY_MARKS = {"{": lazy(r'[{"}]'), "(": lazy(r'[{")]')}
+_BODY_MARKS = {"{": _GROUP_MARKS, "(": lazy(r'[{")]')}
 _PYBTEX_KEY = {"{": lazy(r"[^\s,}]+"), "(": lazy(r"[^\s,]+")}
 """An entry's key as pybtex reads it, after its ``{`` or ``(``."""
 
@@ -317,23 +320,10 @@ def value_spans(text: str, skipped: Sequence[tuple[int, int]] = ()) -> list[tupl
 
 def _group_close(text: str, i: int, limit: int) -> int:
     """``group_end`` read no further than ``limit`` (which it returns when nothing closes the group before it)."""
-    quoted, depth = text[i] == '"', 0
-    for m in _GROUP_MARKS.finditer(text, i + quoted, limit):
-        c = m.group()
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0 and not quoted:
-                return m.end()
-            if depth < 0:
-                return limit
-        elif quoted and depth == 0:
-            return m.end()
-    return limit
-
-
-_GROUP_MARKS = lazy(r'[{}"]')
+    try:
+        return group_end(text, i, limit)
+    except ScanError:
+        return limit
 
 
 def _in(spans: Sequence[tuple[int, int]], starts: Sequence[int], at: int) -> bool:

@@ -19,6 +19,7 @@ from ..essay.cites import cited_for, written_key
 from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
+from ..linking.printed_years import COMMON_YEAR
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
 from ..text import fold
 from .bib import entry_finding
@@ -135,7 +136,7 @@ def _typed(mention: Mention, claim: Claim | None) -> bool:
     return "@" not in mention.text and (claim is None or not any(c.key in mention.text for c in claim.citations or ()))
 
 
-_A_YEAR = re.compile(r"\(?\b(?:1[5-9]|20)\d\d[a-z]?\b")
+_A_YEAR = re.compile(rf"\(?\b{COMMON_YEAR}[a-z]?\b")
 
 
 def _names_an_author(mention: Mention, families: set[str]) -> bool:
