@@ -17,6 +17,8 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
 - quiet: the share of sentences that cite nothing and are shown no suggestion.
 
     python bench/eval_topical.py              # the table, reliability tables, the essay
+    python bench/eval_topical.py --dev-only --per-document
+                                              # also a row per document: litreview and the two best baselines
     python bench/eval_topical.py --fit        # refit the re-ranker on DEV and write its weights
     python bench/eval_topical.py --cv [--cv-table-only]
                                               # DEV alone, litreview's re-ranker fitted without the document
@@ -230,6 +232,32 @@ def ceilings(splits: dict[str, list[Document]], depths: tuple[int, ...] = (10, 2
         mean = [sum(r.values()) / max(1, len(r)) for r in (pool, *deep)]
         lines.append(f"  {name:<10} litreview {mean[0]:.3f}   baseline "
                      + "  ".join(f"@{k} {v:.3f}" for k, v in zip(depths, mean[1:], strict=True)))
+    return "\n".join(lines)
+
+
+PER_DOCUMENT = ("BM25 + paragraph", "BM25 + par.+acr.+essay", "litreview")
+"""The methods of ``per_document``: the two best baselines and litreview."""
+
+
+def per_document(splits: dict[str, list[Document]], labels: tuple[str, ...] = PER_DOCUMENT) -> str:
+    """One row per document: recall@1/3/5 of each of ``labels`` (``METHODS``) and litreview's suggestions
+    shown by default (right/shown); a document where litreview's R@5 is below a baseline's is marked
+    ``<`` (where to look when a split trails its baseline)."""
+    head = "  ".join(f"{label[:22]:>22}" for label in labels)
+    lines = [f"per document, R@1/R@3/R@5 ({'; '.join(labels)}), litreview's shown by default (right/shown)",
+             f"  {'document':<34} {'citing':>6}  {head}  {'shown':>6}"]
+    for name, docs in splits.items():
+        for doc in docs:
+            rows = {label: score([doc], METHODS[label]) for label in labels}
+            cells = "  ".join(f"{r['R@1']:.3f}/{r['R@3']:.3f}/{r['R@5']:.3f}".rjust(22) for r in rows.values())
+            ours = rows.get("litreview")
+            trails = ours is not None and any(r["R@5"] > ours["R@5"] + 1e-9 for label, r in rows.items()
+                                              if label != "litreview")
+            shown = f"{ours['right']}/{ours['shown']}" if ours is not None else "-"
+            first = next(iter(rows.values()))
+            lines.append(f"  {f'{name}: {doc.name}'[:34]:<34} {first['citing']:>6}  {cells}  {shown:>6}"
+                         f"{'  <' if trails else ''}")
+    lines.append("  (<: litreview's R@5 below a baseline's on that document)")
     return "\n".join(lines)
 
 
@@ -549,6 +577,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the development documents alone (while tuning: the held-out figures stay unseen)")
     parser.add_argument("--cv", action="store_true",
                         help="compare rankers by leave-one-document-out on the development documents, then stop")
+    parser.add_argument("--per-document", action="store_true",
+                        help="after the table, a row per document: litreview and the two best baselines")
     parser.add_argument("--cv-table-only", action="store_true",
                         help="with --cv: the cross-validated table alone (litreview and the baselines), not the variants")
     args = parser.parse_args(argv)
@@ -590,6 +620,8 @@ def main(argv: list[str] | None = None) -> int:
             print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0
     print(table(splits))
+    if args.per_document:
+        print(per_document(splits))
     print(ceilings(splits))
     x, y, doc_of = pairs(fitted)
     refit = fit_calibrated(x, y, doc_of)

@@ -215,3 +215,25 @@ def test_the_ceiling_counts_every_candidate_litreview_scores_and_no_other() -> N
     assert recalls([doc], rank_every_candidate, k=100) == {("d", claim): pytest.approx(2 / 3)}
     assert (topical.TOP_K, topical.PER_SOURCE) == (5, 50)  # restored
     assert "d          litreview 0.667" in ceilings({"d": [doc]})
+
+
+def test_the_per_document_rows_mark_where_litreview_trails_a_baseline(monkeypatch: pytest.MonkeyPatch) -> None:
+    import eval_topical
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("Gaussian processes model light curves.\n\nButter is cooked.\n")
+    bib = parse_bibliography("@article{a, title={Gaussian processes}}\n@article{b, title={Cooking with butter}}\n")
+    first, second = (c.id for c in essay.claims)
+    doc = Document("gp", essay, bib, {first: {"a"}, second: set()})
+    # the baseline ranks the cited entry first; "litreview" lists only the other, and shows it on both sentences
+    monkeypatch.setitem(eval_topical.METHODS, "base", lambda d: ({first: [("a", 1.0)]}, {first: [("a", 1.0)]}))
+    wrong = {first: [("b", 0.9)], second: [("b", 0.9)]}
+    monkeypatch.setitem(eval_topical.METHODS, "litreview", lambda d: (wrong, wrong))
+    rows = eval_topical.per_document({"dev": [doc]}, ("base", "litreview")).splitlines()
+    assert rows[2].startswith("  dev: gp") and rows[2].endswith("0/2  <")
+    assert "1.000/1.000/1.000" in rows[2] and "0.000/0.000/0.000" in rows[2]
+    monkeypatch.setitem(eval_topical.METHODS, "litreview", eval_topical.METHODS["base"])
+    assert not eval_topical.per_document({"dev": [doc]}, ("base", "litreview")).splitlines()[2].endswith("<")
