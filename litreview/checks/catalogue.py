@@ -225,7 +225,8 @@ _CODES = (
          "Delete the file, or run `litreview fetch --refresh` against the real registries."),
     # -- LR3xx: the essay and the bibliography ----------------------------------------------------------
     Code("LR300", "unresolved-citation", "error",
-         "A citation marker or author-date citation matches no entry.",
+         "A citation marker or author-date citation matches no entry (a note for a citation typed as text, "
+         "\"(Mearsheimer 2001)\", in a document that cites by markers: pandoc cites nothing there).",
          "Add the missing entry (litreview add) or fix the key or year in the text."),
     Code("LR301", "ambiguous-citation", "warning", "A citation fits several entries.",
          "Use a key or a year suffix (2004a, 2004b) that picks one entry."),
