@@ -300,6 +300,11 @@ _CODES = (
          "citations of them are reported as citations of no entry.",
          "Add the file to the bibliography setting (bibliography = [\"refs.bib\", \"more.bib\"]), or leave the "
          "setting out to read the files the essay names."),
+    Code("LR322", "merge-conflict-in-essay", "error",
+         "A manuscript file holds a merge conflict git left unresolved (lines <<<<<<<, ======= and >>>>>>>): pandoc "
+         "and LaTeX print both sides, and the markers, as text (pandoc reads the ======= under a line as a heading).",
+         "Keep the lines of each side that belong and delete the marker lines (a conflict in the bibliography is "
+         "LR100)."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "
