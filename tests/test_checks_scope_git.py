@@ -620,11 +620,44 @@ def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_p
     write(tmp_path / "refs.json", json.dumps(items, indent=2).replace('"Old",', '"Old"'))
     assert main(["check", "--no-cache", "--since", "base"]) == 1
     out = capsys.readouterr().out
-    assert "; 0 fixed, 1 not compared (refs.json could not be read)" in out.splitlines()[-1], out
+    assert ("; 0 fixed, 1 not compared (refs.json could not be read: no entry of it was compared with the base)"
+            in out.splitlines()[-1]), out
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert (summary["fixed"], summary["not_compared"], summary["unreadable"]) == (0, 1, ["refs.json"])
     assert list(summary)[-7:] == ["since", "base", "branch_point", "fixed", "older", "not_compared", "unreadable"]  # (scripts may read them in order)
+
+
+@pytest.mark.parametrize("name", ["refs.yaml", "refs.json"])
+def test_a_csl_bibliography_broken_by_the_change_is_said_not_compared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys, name: str) -> None:
+    # The base's file read clean (no finding in it); the branch adds an entry with a bad DOI and breaks the file's
+    # syntax: nothing of it is read, so the new entry's findings are hidden. The parse error is shown, and the
+    # summary and a note say that the file was not compared with the base.
+    item = '{"id": "good2001", "type": "book", "author": [{"family": "Roe", "given": "Rita"}], "title": "Good", '
+    item += '"publisher": "P", "issued": {"date-parts": [[2001]]}}'
+    added = '{"id": "new2002", "type": "book", "title": "New", "DOI": "notadoi", "issued": {"date-parts": [[2002]]}}'
+    write(tmp_path / name, f"[{item}]\n" if name.endswith(".json") else f"references: [{item}]\n")
+    (review(tmp_path, settings=f'essay = "essay.md"\nbibliography = "{name}"\n') / "refs.bib").unlink()
+    write(tmp_path / "essay.md", "Good work [@good2001].\n")
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    broken = f"[{item},\n {added}\n" if name.endswith(".json") else f"references: [{item},\n {added}\n"
+    write(tmp_path / name, broken)
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    out, err = capsys.readouterr()
+    assert f"{name}:3: LR100" in out or f"{name}:2: LR100" in out, out
+    assert out.splitlines()[-1].endswith(f"0 fixed; {name} could not be read: no entry of it was compared with the "
+                                         "base"), out
+    assert f"note: {name} could not be read (its LR100 says where): its entries were not compared with the base" in err
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["not_compared"], summary["unreadable"]) == (0, [name])
+    # The base broken the same way: the error is old, and still shown, since it stops the comparison.
+    git(tmp_path, "commit", "-qam", "broken")
+    git(tmp_path, "tag", "broken")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "broken"]) == 1
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["LR100"]
 
 
 def actions_checkout(origin: Path, dest: Path) -> Path:

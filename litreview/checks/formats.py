@@ -56,12 +56,13 @@ def branch_point(summary: Mapping[str, Any]) -> str:
 
 
 def fixed_count(summary: Mapping[str, Any]) -> str:
-    """'3 fixed', the base findings of a file that could not be read now (not fixed, not compared), and the
+    """'3 fixed', the base findings of a file that could not be read now (not fixed, not compared) and that file, and the
     findings older than the change, which a report of what it adds leaves out."""
     text = f"{summary.get('fixed') or 0} fixed"
-    if summary.get("not_compared"):
+    if summary.get("unreadable"):
         files = ", ".join(summary.get("unreadable") or ())
-        text += f", {summary['not_compared']} not compared ({files} could not be read)"
+        unread = f"{files} could not be read: no entry of {'it' if len(summary['unreadable']) == 1 else 'them'} was compared with the base"
+        text += f", {summary['not_compared']} not compared ({unread})" if summary.get("not_compared") else f"; {unread}"
     if summary.get("older"):
         text += f", {summary['older']} older not shown"
     return text

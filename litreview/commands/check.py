@@ -202,9 +202,11 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
 
         diff, silenced, compared = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
+        unread = set(compared.pop("unreadable", ()))
         compared = {"since": since, **compared, "fixed": len(diff.fixed), "older": len(diff.kept)}
-        if diff.uncompared:
-            compared.update(not_compared=len(diff.uncompared), unreadable=sorted({f.file or "" for f in diff.uncompared}))
+        if diff.uncompared or unread:
+            compared.update(not_compared=len(diff.uncompared),
+                            unreadable=sorted(unread | {f.file or "" for f in diff.uncompared}))
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
     if silenced and config.suppress_reasons:
         from ..checks.suppress import suppressed_summary
