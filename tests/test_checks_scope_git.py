@@ -765,3 +765,27 @@ def test_a_merge_of_the_base_under_way_leaves_the_bases_findings_out(repo: Path,
     git(repo, "merge", "-q", "--no-commit", "--no-ff", "trunk")
     status, found, _ = scoped("--since", "trunk", capsys=capsys)
     assert (status, found) == (1, [("LR307", "new2002"), ("LR124", "new2002")])
+
+
+def test_sarif_since_names_the_base_and_the_branch_point(repo: Path, capsys) -> None:
+    # The base moved on since the branch left it: the base checked is the branch point, not the ref's tip. The
+    # origin's address is given without its user and token.
+    git(repo, "remote", "add", "origin", "https://someone:secret@example.org/team/paper.git")
+    git(repo, "checkout", "-q", "-b", "change")
+    git(repo, "checkout", "-q", "base")
+    git(repo, "checkout", "-q", "-b", "moved")
+    write(repo / "other.txt", "the base branch moves on\n")
+    git(repo, "add", "other.txt")
+    git(repo, "commit", "-q", "-m", "later on the base branch")
+    git(repo, "checkout", "-q", "change")
+    write(repo / "essay.md", ESSAY + "\nNew [@new2002].\n")
+    assert main(["check", "--no-cache", "--format", "sarif", "--since", "moved"]) == 1
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    point = subprocess.run(["git", "rev-parse", "base^{commit}"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    tip = subprocess.run(["git", "rev-parse", "moved"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    assert run["properties"]["since"] == "moved" and run["properties"]["sinceRevision"] == tip
+    assert run["properties"]["baseRevision"] == point and run["properties"]["baseIsBranchPoint"] is True
+    assert run["versionControlProvenance"] == [{"repositoryUri": "https://example.org/team/paper.git",
+                                                "revisionId": head, "branch": "change"}]
+    assert run["results"] and {r["baselineState"] for r in run["results"]} == {"new"}

@@ -106,7 +106,14 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
     if fmt == "sarif":
         from .. import __version__
 
-        log = formats.to_sarif(findings, version=__version__,
+        since, provenance = None, None
+        if summary.get("since"):
+            from ..checks import gitref
+
+            cwd = Path(config.root)
+            since = {**summary, "since_revision": gitref.commit_of(gitref.since_ref(str(summary["since"])), cwd)}
+            provenance = gitref.provenance(cwd)
+        log = formats.to_sarif(findings, version=__version__, since=since, provenance=provenance,
                                fallback_file=name(rel(config.path("bibliography"), config)))
         return json_text(log)
     excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
