@@ -555,3 +555,74 @@ def test_pandoc_reads_a_bare_word_after_a_number_whole(here: Path) -> None:
         item = json.loads(pypandoc.convert_text(text, "csljson", format="bibtex"))[0]
         source = parse_bibliography(text).sources[0]
         assert (source.field("pages"), source.title, source.year) == (item["page"], item["title"], 2015), value
+
+
+COMMENTED_FIELDS = """@article{lost2001,
+  author = {Roe, Jane},
+  % title = {Old title},
+  title = {New title},
+  journal = {J},
+  year = {2001},
+  doi = {10.1000/x1}
+}
+
+@article{last2002,
+  author = {Poe, Jim},
+  title = {Second},
+  journal = {J},
+  year = {2002},
+  doi = {10.1000/x2}
+  % note = {drop this}
+}
+
+@article{value2003,
+  author = {Doe, Jon},
+  title = {Third},
+  journal = {J},
+  year = {2003},
+  doi = {10.1000/x3},
+}
+"""
+
+
+def test_a_comment_line_inside_an_entry_is_reported_for_a_bibtex_build(here: Path, capsys) -> None:
+    # pybtex (and BibTeX) read no comment: "%" where a field name or a "," is due stops the entry, the fields
+    # after the line lost ("You're missing a field name", "I was expecting a `,' or a `}'"); biber and pandoc skip
+    # the line. A LaTeX paper built with BibTeX is told, at the line, with what BibTeX loses.
+    (here / "refs.bib").write_text(COMMENTED_FIELDS, encoding="utf-8")
+    cite = "Cite \\cite{lost2001,last2002,value2003}.\n"
+    (here / "p.tex").write_text(f"\\begin{{document}}\n{cite}\\bibliographystyle{{plain}}\n\\bibliography{{refs}}\n"
+                                "\\end{document}\n", encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "p.tex", "--bib", "refs.bib") if f["code"] == "LR100"]
+    assert [(f["line"], f["key"], f["severity"]) for f in found] == [(3, "lost2001", "warning"),
+                                                                      (16, "last2002", "warning")]
+    assert "(it loses title, journal, year, doi)" in str(found[0]["message"])
+    assert "every field is before the line" in str(found[1]["message"])
+    # Built with biber (biblatex), or by pandoc, the line is a comment: nothing to say; nor of a % line in a value.
+    (here / "p.tex").write_text(f"\\usepackage{{biblatex}}\n\\addbibresource{{refs.bib}}\n\\begin{{document}}\n{cite}"
+                                "\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+    (here / "p.md").write_text("Cite [@lost2001; @last2002; @value2003].\n", encoding="utf-8")
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.md", "--bib", "refs.bib"))
+    in_value = COMMENTED_FIELDS.replace("  % title = {Old title},\n", "").replace("  % note = {drop this}\n", "")
+    (here / "refs.bib").write_text(in_value.replace("title = {Third},", "title = {Third,\n  % not a comment\n  end},"),
+                                   encoding="utf-8")
+    (here / "p.tex").write_text(f"\\begin{{document}}\n{cite}\\bibliographystyle{{plain}}\n\\bibliography{{refs}}\n"
+                                "\\end{document}\n", encoding="utf-8")
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+
+
+def test_pybtex_reads_a_comment_line_inside_an_entry_as_no_comment() -> None:
+    # The reading the finding stands on, from pybtex itself: the fields after the % line are lost.
+    from pybtex.database.input.bibtex import Parser
+
+    errors: list[Exception] = []
+
+    class Lenient(Parser):
+        def handle_error(self, error: Exception) -> None:
+            errors.append(error)
+
+    entries = Lenient().parse_string(COMMENTED_FIELDS).entries
+    assert [str(e) for e in errors] == ["syntax error in line 3: '}' expected", "syntax error in line 16: '}' expected"]
+    assert dict(entries["lost2001"].fields) == {}
+    assert set(entries["last2002"].fields) == {"title", "journal", "year", "doi"}

@@ -119,6 +119,25 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert first["properties"] == {"key": "protocol2007modern"}
 
 
+def test_sarif_of_a_change_names_its_base_and_the_working_trees_revision() -> None:
+    # check --since: the run's properties name the ref, the commit it names and the base checked (the branch point),
+    # versionControlProvenance the revision analysed, and each result is new against the base; schema-valid.
+    since = {"since": "origin/main", "base": "b" * 40, "branch_point": True, "fixed": 2, "older": 5,
+             "since_revision": "a" * 40}
+    where = {"repositoryUri": "https://example.org/team/paper.git", "revisionId": "c" * 40, "branch": "fix"}
+    log = to_sarif(FINDINGS, version="0.1.0", fallback_file="refs/bibliography.bib", since=since, provenance=where)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    run = log["runs"][0]
+    assert run["properties"] == {"since": "origin/main", "sinceRevision": "a" * 40, "baseRevision": "b" * 40,
+                                 "baseIsBranchPoint": True, "fixed": 2, "older": 5}
+    assert run["versionControlProvenance"] == [where]
+    assert {r["baselineState"] for r in run["results"]} == {"new"}
+    # A whole check (no --since) says nothing of a base.
+    run = to_sarif(FINDINGS, version="0.1.0")["runs"][0]
+    assert "properties" not in run and "versionControlProvenance" not in run
+    assert not any("baselineState" in r for r in run["results"])
+
+
 def test_sarif_rejects_what_the_schema_rejects() -> None:
     # The schema is really enforced: a log with a bad level fails.
     log = to_sarif(FINDINGS[:1])

@@ -620,11 +620,44 @@ def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_p
     write(tmp_path / "refs.json", json.dumps(items, indent=2).replace('"Old",', '"Old"'))
     assert main(["check", "--no-cache", "--since", "base"]) == 1
     out = capsys.readouterr().out
-    assert "; 0 fixed, 1 not compared (refs.json could not be read)" in out.splitlines()[-1], out
+    assert ("; 0 fixed, 1 not compared (refs.json could not be read: no entry of it was compared with the base)"
+            in out.splitlines()[-1]), out
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert (summary["fixed"], summary["not_compared"], summary["unreadable"]) == (0, 1, ["refs.json"])
     assert list(summary)[-7:] == ["since", "base", "branch_point", "fixed", "older", "not_compared", "unreadable"]  # (scripts may read them in order)
+
+
+@pytest.mark.parametrize("name", ["refs.yaml", "refs.json"])
+def test_a_csl_bibliography_broken_by_the_change_is_said_not_compared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys, name: str) -> None:
+    # The base's file read clean (no finding in it); the branch adds an entry with a bad DOI and breaks the file's
+    # syntax: nothing of it is read, so the new entry's findings are hidden. The parse error is shown, and the
+    # summary and a note say that the file was not compared with the base.
+    item = '{"id": "good2001", "type": "book", "author": [{"family": "Roe", "given": "Rita"}], "title": "Good", '
+    item += '"publisher": "P", "issued": {"date-parts": [[2001]]}}'
+    added = '{"id": "new2002", "type": "book", "title": "New", "DOI": "notadoi", "issued": {"date-parts": [[2002]]}}'
+    write(tmp_path / name, f"[{item}]\n" if name.endswith(".json") else f"references: [{item}]\n")
+    (review(tmp_path, settings=f'essay = "essay.md"\nbibliography = "{name}"\n') / "refs.bib").unlink()
+    write(tmp_path / "essay.md", "Good work [@good2001].\n")
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    broken = f"[{item},\n {added}\n" if name.endswith(".json") else f"references: [{item},\n {added}\n"
+    write(tmp_path / name, broken)
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    out, err = capsys.readouterr()
+    assert f"{name}:3: LR100" in out or f"{name}:2: LR100" in out, out
+    assert out.splitlines()[-1].endswith(f"0 fixed; {name} could not be read: no entry of it was compared with the "
+                                         "base"), out
+    assert f"note: {name} could not be read (its LR100 says where): its entries were not compared with the base" in err
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["not_compared"], summary["unreadable"]) == (0, [name])
+    # The base broken the same way: the error is old, and still shown, since it stops the comparison.
+    git(tmp_path, "commit", "-qam", "broken")
+    git(tmp_path, "tag", "broken")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "broken"]) == 1
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["LR100"]
 
 
 def actions_checkout(origin: Path, dest: Path) -> Path:
@@ -732,3 +765,27 @@ def test_a_merge_of_the_base_under_way_leaves_the_bases_findings_out(repo: Path,
     git(repo, "merge", "-q", "--no-commit", "--no-ff", "trunk")
     status, found, _ = scoped("--since", "trunk", capsys=capsys)
     assert (status, found) == (1, [("LR307", "new2002"), ("LR124", "new2002")])
+
+
+def test_sarif_since_names_the_base_and_the_branch_point(repo: Path, capsys) -> None:
+    # The base moved on since the branch left it: the base checked is the branch point, not the ref's tip. The
+    # origin's address is given without its user and token.
+    git(repo, "remote", "add", "origin", "https://someone:secret@example.org/team/paper.git")
+    git(repo, "checkout", "-q", "-b", "change")
+    git(repo, "checkout", "-q", "base")
+    git(repo, "checkout", "-q", "-b", "moved")
+    write(repo / "other.txt", "the base branch moves on\n")
+    git(repo, "add", "other.txt")
+    git(repo, "commit", "-q", "-m", "later on the base branch")
+    git(repo, "checkout", "-q", "change")
+    write(repo / "essay.md", ESSAY + "\nNew [@new2002].\n")
+    assert main(["check", "--no-cache", "--format", "sarif", "--since", "moved"]) == 1
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    point = subprocess.run(["git", "rev-parse", "base^{commit}"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    tip = subprocess.run(["git", "rev-parse", "moved"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    assert run["properties"]["since"] == "moved" and run["properties"]["sinceRevision"] == tip
+    assert run["properties"]["baseRevision"] == point and run["properties"]["baseIsBranchPoint"] is True
+    assert run["versionControlProvenance"] == [{"repositoryUri": "https://example.org/team/paper.git",
+                                                "revisionId": head, "branch": "change"}]
+    assert run["results"] and {r["baselineState"] for r in run["results"]} == {"new"}

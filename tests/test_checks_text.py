@@ -156,6 +156,11 @@ CASES = {
     # A bibliography the essay names that the settings leave out, as the loading stage finds them (the loading
     # stage's cases: test_unread_bibliographies_are_found_when_loading).
     "LR321": (dict(unread=UnreadBibliographies(files=(("more.bib", 3),), setting=("refs.bib", "more.bib"))), dict()),
+    # A merge conflict git left in a manuscript file, as the reader notes it (the reader's cases:
+    # test_essay_notices.py); none noted.
+    "LR322": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("merge-conflict", "refs/essay.md", 7,
+                                                                    "a merge conflict left unresolved", "")]})),
+              dict()),
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),

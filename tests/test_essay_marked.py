@@ -171,3 +171,24 @@ def test_an_entry_cited_only_as_typed_text_is_reported_in_a_marked_document() ->
 def test_an_entry_a_marker_cites_too_may_also_be_cited_as_typed_text() -> None:
     _, found = findings(TYPED + "\nJervis's book is the classic statement [@jervis1976perception].\n")
     assert [f for f in found if f.code == "LR311"] == []
+
+
+TYPED_BY_HAND = """
+Realism explains war [@waltz1979theory]. Great powers maximise power (Mearsheimer 2001). Balancing is common
+(see Walt 1987, p. 12; Posen and Ross 1997). Others disagree (Schweller et al. 2004), and Diaz & Cabido (2009) too.
+
+The Union began with a treaty (Treaty of Rome 1957). The pandemic changed work (COVID-19 2020). See the chart
+(Figure 2020), the plan (Horizon 2020) and the body (WHO 2020). The Paris Agreement (2015) and the Framework
+Convention (1992) set targets [@waltz1979theory].
+"""
+
+
+def test_a_citation_typed_by_hand_naming_people_without_an_entry_is_a_note() -> None:
+    # pandoc cites nothing in "(Mearsheimer 2001)": the work is left out of the reference list. The names are people's,
+    # so it is told, as a note (the writer may mean no citation); a treaty, a disease, a figure, a plan, a body and
+    # its year are no note, nor is one word before a parenthesised year ("the Paris Agreement (2015)").
+    _, found = findings(TYPED_BY_HAND)
+    notes = sorted(f.message.split("'")[1] for f in found if f.code == "LR300")
+    assert notes == ["Diaz & Cabido (2009)", "Mearsheimer 2001", "Posen and Ross 1997", "Schweller et al. 2004",
+                     "see Walt 1987, p. 12"], notes
+    assert {f.severity for f in found if f.code == "LR300"} == {"info"}

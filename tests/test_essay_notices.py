@@ -1,6 +1,6 @@
 """What the manuscript readers notice: a file not in UTF-8 read in its certain encoding (LR315), an empty
 key in a LaTeX citation (LR316), a LaTeX citation command in a Markdown manuscript (LR317), a front matter
-field given twice (LR319)."""
+field given twice (LR319), a merge conflict git left in a manuscript file (LR322)."""
 
 from __future__ import annotations
 
@@ -200,3 +200,37 @@ def test_a_cite_placeholder_with_a_note_is_a_finding(tmp_path: Path, name: str) 
     assert [(f.line, f.message.split("'")[1]) for f in found] == [
         (1, "[CITE-CHECK: dates of the dune layers, to be sourced.]"),
         (4, "[CITE: survey of durations]"), (4, "[CITE NEEDED]")]
+
+
+# -- LR322: merge conflicts in the manuscript -------------------------------------------------------------------
+
+CONFLICT = "<<<<<<< HEAD\nStates balance power [@waltz].\n=======\nStates balance threats [@walt].\n>>>>>>> review\n"
+
+
+def test_a_merge_conflict_in_a_markdown_manuscript_is_an_error_at_its_first_marker(tmp_path: Path) -> None:
+    (tmp_path / "essay.md").write_text("---\ntitle: T\n---\n\nRealism explains war [@waltz].\n\n" + CONFLICT,
+                                       encoding="utf-8")
+    found = check_notices(load_essay(tmp_path / "essay.md"))
+    assert [(f.code, Path(f.file or "").name, f.line, f.severity) for f in found] == [("LR322", "essay.md", 7, "error")]
+    assert "======= (line 9)" in found[0].message and ">>>>>>> (line 11)" in found[0].message
+
+
+def test_a_merge_conflict_in_a_latex_input_and_a_manubot_file_is_at_that_files_line(tmp_path: Path) -> None:
+    (tmp_path / "main.tex").write_text("\\begin{document}\nWar \\cite{waltz}.\n\\input{ch}\n\\end{document}\n")
+    (tmp_path / "ch.tex").write_text("Power \\cite{waltz}.\n" + CONFLICT.replace("[@waltz]", "").replace("[@walt]", ""))
+    assert _found(load_essay(tmp_path / "main.tex")) == [("LR322", "ch.tex", 2)]
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.intro.md").write_text("Realism explains war [@waltz].\n")
+    (content / "02.body.md").write_text("Power matters [@waltz].\n\n" + CONFLICT)
+    assert _found(load_essay(content)) == [("LR322", "02.body.md", 3)]
+
+
+def test_conflict_markers_shown_in_code_or_a_heading_underline_are_no_finding(tmp_path: Path) -> None:
+    # A tutorial on git shows the markers in a code block; a line of = under a heading is a setext heading.
+    (tmp_path / "essay.md").write_text("Resolving\n=======\n\nGit writes [@waltz]:\n\n```\n" + CONFLICT + "```\n",
+                                       encoding="utf-8")
+    assert _found(load_essay(tmp_path / "essay.md")) == []
+    (tmp_path / "p.tex").write_text("\\begin{document}\nGit \\cite{w}.\n\\begin{verbatim}\n" + CONFLICT
+                                    + "\\end{verbatim}\n\\end{document}\n")
+    assert _found(load_essay(tmp_path / "p.tex")) == []

@@ -352,3 +352,35 @@ def test_a_link_follows_its_sentence_split_in_two(tmp_path: Path) -> None:
     cited = split.replace("its time.", "its time [@farrell2005world].")
     placed, orphans = anchor(load_curated(path), parse_essay(cited), BIB)
     assert [a.claim_id for a in placed] == ["p1-s3"] and orphans == []
+
+
+def test_a_link_follows_its_sentence_merged_with_the_next_or_the_one_before(tmp_path: Path) -> None:
+    # The recorded sentence is whole inside the longer one an edit made of it and a neighbour, which no fuzzy
+    # match reaches (the neighbour is long): the decision follows it, its end mark left out, its first letter in
+    # either case.
+    text = ("States seek security. Holsti held that the relations of states are organized by rules and shared "
+            "practices. Military power reflects the world culture of its time.\n")
+    path = tmp_path / "claims.yaml"
+    accept(path, parse_essay(text), "p1-s2", "holsti2004taming", note="kept", bibliography=BIB)
+    curated = load_curated(path)
+    merged = text.replace("practices. Military power reflects",
+                          "practices, and military power, as every historian of the period agrees, reflects")
+    placed, orphans = anchor(curated, parse_essay(merged), BIB)
+    assert [(a.claim_id, a.moved, a.link.note) for a in placed] == [("p1-s2", True, "kept")] and orphans == []
+    before = text.replace("security. Holsti held", "security in a world that offers none of it, as holsti held")
+    placed, orphans = anchor(curated, parse_essay(before), BIB)
+    assert [(a.claim_id, a.moved) for a in placed] == [("p1-s1", True)] and orphans == []
+
+
+def test_a_sentence_only_partly_inside_another_or_too_short_stays_an_orphan(tmp_path: Path) -> None:
+    text = ("States seek security. Holsti held that the relations of states are organized by rules and shared "
+            "practices. Military power reflects the world culture of its time.\n")
+    path = tmp_path / "claims.yaml"
+    accept(path, parse_essay(text), "p1-s2", "holsti2004taming", bibliography=BIB)
+    accept(path, parse_essay(text), "p1-s1", "farrell2005world", bibliography=BIB)
+    # The first words kept, the rest rewritten; and a three-word sentence that any sentence may hold as a clause.
+    edited = ("Realists say states seek security at any cost to others and to themselves, whatever the period. "
+              "Holsti held that the relations of states are organized by habit, and military power reflects the "
+              "world culture of its time.\n")
+    placed, orphans = anchor(load_curated(path), parse_essay(edited), BIB)
+    assert placed == [] and sorted(o.source_key for o in orphans) == ["farrell2005world", "holsti2004taming"]

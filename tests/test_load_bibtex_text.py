@@ -157,12 +157,32 @@ def test_a_percent_line_between_fields_is_skipped_where_pybtex_stops_the_entry()
 
 
 def test_an_entry_commented_out_never_replaces_a_live_one_with_its_key() -> None:
+    # biber and pandoc read the live one alone; BibTeX and pybtex read both and keep the first ("repeated entry"):
+    # the copy is told (LR101, a warning) at the second, with which one BibTeX keeps.
     live = "@book{old, author={A}, title={New}, publisher={P}}\n"
     dead = "%@book{old,\n%  title = {Old},\n%}\n"
-    for text in (live + dead, dead + live):
+    for text, kept, line in ((live + dead, "keep that one", 2), (dead + live, "keep it, not this one", 4)):
         bib = parse_bibliography(text, "refs.bib")
         assert bib.keys == ("old",) and bib.sources[0].fields["title"] == "New"
-        assert [p.code for p in bib.problems] == ["LR155"]
+        assert sorted(p.code for p in bib.problems) == ["LR101", "LR155"]
+        [copy] = [p for p in bib.problems if p.code == "LR101"]
+        assert (copy.severity, copy.key, copy.line) == ("warning", "old", line) and kept in copy.message
+
+
+def test_two_copies_of_an_entry_commented_out_are_a_duplicate_to_bibtex() -> None:
+    # "%@book{old," twice: biber and pandoc read neither; BibTeX and pybtex read both, keep the first and report the
+    # second ("repeated bibliography entry: old"). The two LR155 name their own lines; LR101 is at the second copy.
+    from fuzz.differential import pybtex_reading
+
+    first = "%@book{old,\n%  title = {First},\n%}\n"
+    text = "@book{live, author={A}, title={Live}, publisher={P}, year={2001}}\n" + first + first.replace("First", "Second")
+    bib = parse_bibliography(text, "refs.bib")
+    assert bib.keys == ("live", "old") == tuple(pybtex_reading(text)[0].entries)
+    assert sorted((p.line, p.code) for p in bib.problems) == [(2, "LR155"), (5, "LR101"), (5, "LR155")]
+    assert next(p for p in bib.problems if p.code == "LR101").message.startswith("entry old is commented out with % twice, on line 2 and here")
+    # One copy alone, or two keys: no duplicate.
+    for alone in (first, first + first.replace("{old", "{other")):
+        assert "LR101" not in [p.code for p in parse_bibliography(alone, "refs.bib").problems]
 
 
 def test_an_entry_commented_out_that_does_not_close_in_its_percent_lines_swallows_no_entry() -> None:

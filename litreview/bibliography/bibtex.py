@@ -405,6 +405,41 @@ def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
     return ("".join(out) + text[done:] if out else text), tuple(kept)
 
 
+@dataclass(frozen=True, slots=True)
+class CommentInEntry:
+    """A % line between the fields of an entry: biber and pandoc skip it, BibTeX and pybtex have no comments and stop
+    reading the entry there ("You're missing a field name", "I was expecting a `,' or a `}'")."""
+
+    at: int
+    """Offset of the line's first mark (its %)."""
+    key: str
+    """The entry's key as pybtex reads it."""
+
+
+def comments_in_entries(text: str) -> list[CommentInEntry]:
+    """The % lines between the fields of an entry, as ``comment_lines`` finds the lines pandoc and biber skip (not a %
+    line inside a value, which is the value's text, nor one that opens or continues an entry written in % lines)."""
+    if "%" not in text:
+        return []
+    blanked, _ = comment_lines(text)
+    skipped = [(start, end) for start, end in (m.span() for m in COMMENT_LINE.finditer(text))
+               if not blanked[start:end].strip()]
+    if not skipped:
+        return []
+    found: list[CommentInEntry] = []
+    for m in ENTRY_START.finditer(blanked):
+        command = COMMAND_START.match(blanked, m.end() - 1)
+        if command is None or command.group(1).lower() in ("comment", "preamble", "string"):
+            continue
+        open_at = command.end() - 1
+        named = _PYBTEX_KEY[blanked[open_at]].match(blanked, skip_space(blanked, open_at + 1))
+        end = body_end(blanked, open_at)
+        end = len(blanked) if end < 0 else end
+        found += [CommentInEntry(start, named.group() if named else "") for start, _ in skipped
+                  if open_at < start < end]
+    return found
+
+
 # --- writing ----------------------------------------------------------------------------
 
 _SPECIALS = lazy(r"[\\&%$#_{}]")

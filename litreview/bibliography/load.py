@@ -192,7 +192,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                                         hint="Add a key after the {: @article{smith2020title, ...",
                                         key=key, file=filename, line=line))
         if key in seen:  # the later entry is used, as pandoc uses it; one in % lines neither replaces a live one
-            if scanner.command_start in quiet:  # nor counts as its copy (biber and pandoc never see it)
+            if scanner.command_start in quiet or key in from_comment:  # nor counts as its copy for biber and pandoc,
+                # who never see it; BibTeX and pybtex read both and keep the first
+                problems.append(_commented_copy(key, seen[key], line, filename, first_commented=key in from_comment,
+                                                commented=scanner.command_start in quiet))
+            if scanner.command_start in quiet:
                 continue
             if key not in from_comment:
                 copies.setdefault(key, [seen[key]]).append(line)
@@ -269,6 +273,24 @@ def _commented_out(command: bibtex.CommentedOut, filename: str, line_of: _Lines)
         hint="Delete the lines to drop it for every tool, or remove the % to keep it",
         key=command.key if entry and command.key else None, file=filename, line=line_of(command.at),
     )
+
+
+def _commented_copy(key: str, first: int, line: int, filename: str, *, first_commented: bool,
+                    commented: bool) -> Finding:
+    """LR101, as a warning, at the second entry with a key when one of the two is written in % lines (LR155): BibTeX
+    and pybtex read both (to them % is no comment), keep the first and report the second as a repeated entry; biber
+    and pandoc see only the live one, or neither."""
+    if first_commented and commented:
+        told = (f"entry {key} is commented out with % twice, on line {first} and here: BibTeX and pybtex read both, "
+                "keep the first and report this one as a repeated entry (biber and pandoc read neither)")
+    elif commented:
+        told = (f"entry {key} commented out with % repeats the key of the entry on line {first}: BibTeX and pybtex "
+                "read both, keep that one and report this one as a repeated entry (biber and pandoc read that one only)")
+    else:
+        told = (f"duplicate key {key!r}: the entry commented out with % on line {first} has it too, and BibTeX and "
+                "pybtex read it and keep it, not this one (biber and pandoc read this one only)")
+    return Finding(code="LR101", severity="warning", key=key, file=filename, line=line, message=told,
+                   hint="Delete the lines commented out with %: BibTeX reads them as an entry")
 
 
 def _short(value: str, most: int = 60) -> str:

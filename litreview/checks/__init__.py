@@ -15,6 +15,7 @@ from pathlib import Path
 from ..config import Config
 from ..model import Finding, Review
 from .bib import check_bibliography, damaged_entries
+from .bibtex_reads import check_bibtex_reads
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .imported import check_unsure_imports
 from .notices import check_notices
@@ -72,6 +73,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_unread_bibliographies(review.essay, review.unread)
         found += check_notices(review.essay)
         found += check_pandoc_reads(bib, review.essay)
+        found += check_bibtex_reads(bib, review.essay)
     found = _drop_superseded(found, review)
     found = _implied_sources(found, review)
     found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,

@@ -40,8 +40,10 @@ AREAS = {
 }
 
 _CODES = (
-    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155 come from the loader; LR100 also from pandoc_reads)
-    Code("LR100", "bibtex-syntax", "error", "The .bib file has a syntax error (or is empty).",
+    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155 come from the loader; LR100 also from pandoc_reads and bibtex_reads)
+    Code("LR100", "bibtex-syntax", "error",
+         "The .bib file has a syntax error (or is empty); a warning for a % line inside an entry of a BibTeX build, "
+         "which biber and pandoc skip but BibTeX reads as no comment, stopping the entry there.",
          "Fix the entry at that line: every { needs a }, fields are separated by commas."),
     Code("LR101", "duplicate-key", "error",
          "Two entries share a citation key (pandoc uses the later one, BibTeX and biber the first).",
@@ -225,7 +227,8 @@ _CODES = (
          "Delete the file, or run `litreview fetch --refresh` against the real registries."),
     # -- LR3xx: the essay and the bibliography ----------------------------------------------------------
     Code("LR300", "unresolved-citation", "error",
-         "A citation marker or author-date citation matches no entry.",
+         "A citation marker or author-date citation matches no entry (a note for a citation typed as text, "
+         "\"(Mearsheimer 2001)\", in a document that cites by markers: pandoc cites nothing there).",
          "Add the missing entry (litreview add) or fix the key or year in the text."),
     Code("LR301", "ambiguous-citation", "warning", "A citation fits several entries.",
          "Use a key or a year suffix (2004a, 2004b) that picks one entry."),
@@ -299,6 +302,11 @@ _CODES = (
          "citations of them are reported as citations of no entry.",
          "Add the file to the bibliography setting (bibliography = [\"refs.bib\", \"more.bib\"]), or leave the "
          "setting out to read the files the essay names."),
+    Code("LR322", "merge-conflict-in-essay", "error",
+         "A manuscript file holds a merge conflict git left unresolved (lines <<<<<<<, ======= and >>>>>>>): pandoc "
+         "and LaTeX print both sides, and the markers, as text (pandoc reads the ======= under a line as a heading).",
+         "Keep the lines of each side that belong and delete the marker lines (a conflict in the bibliography is "
+         "LR100)."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "

@@ -56,12 +56,13 @@ def branch_point(summary: Mapping[str, Any]) -> str:
 
 
 def fixed_count(summary: Mapping[str, Any]) -> str:
-    """'3 fixed', the base findings of a file that could not be read now (not fixed, not compared), and the
+    """'3 fixed', the base findings of a file that could not be read now (not fixed, not compared) and that file, and the
     findings older than the change, which a report of what it adds leaves out."""
     text = f"{summary.get('fixed') or 0} fixed"
-    if summary.get("not_compared"):
+    if summary.get("unreadable"):
         files = ", ".join(summary.get("unreadable") or ())
-        text += f", {summary['not_compared']} not compared ({files} could not be read)"
+        unread = f"{files} could not be read: no entry of {'it' if len(summary['unreadable']) == 1 else 'them'} was compared with the base"
+        text += f", {summary['not_compared']} not compared ({unread})" if summary.get("not_compared") else f"; {unread}"
     if summary.get("older"):
         text += f", {summary['older']} older not shown"
     return text
@@ -197,10 +198,14 @@ def fingerprint(f: Finding) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
-def to_sarif(findings: Iterable[Finding], *, version: str = "", fallback_file: str | None = None) -> dict[str, Any]:
+def to_sarif(findings: Iterable[Finding], *, version: str = "", fallback_file: str | None = None,
+             since: Mapping[str, Any] | None = None, provenance: Mapping[str, str] | None = None) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one run; every catalogue code is a rule.
 
-    ``fallback_file`` locates findings that have no file (code scanning wants a location).
+    ``fallback_file`` locates findings that have no file (code scanning wants a location). ``since``: the summary of
+    ``check --since`` (its ``since``, ``base``, ``branch_point``, counts; ``since_revision``, the commit the ref names):
+    the run's properties name the base and the branch point, and each result's ``baselineState`` is "new".
+    ``provenance``: the working tree's ``versionControlDetails`` (``gitref.provenance``).
     """
     codes = list(CATALOGUE)
     rules = []
@@ -237,11 +242,25 @@ def to_sarif(findings: Iterable[Finding], *, version: str = "", fallback_file: s
     driver: dict[str, Any] = {"name": "litreview", "rules": rules}
     if version:
         driver["version"] = version
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}],
-    }
+    run: dict[str, Any] = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
+    if provenance:
+        run["versionControlProvenance"] = [dict(provenance)]
+    if since:
+        for result in results:
+            result["baselineState"] = "new"  # what a report of the change shows: findings the base did not have
+        run["properties"] = _since_properties(since)
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _since_properties(since: Mapping[str, Any]) -> dict[str, Any]:
+    """The run's properties of a ``check --since`` report: the ref, the commit it names, the base checked (the branch
+    point when the ref's branch moved on since the change left it), and what the summary counts besides."""
+    props: dict[str, Any] = {"since": since.get("since"), "sinceRevision": since.get("since_revision") or None,
+                             "baseRevision": since.get("base"), "baseIsBranchPoint": bool(since.get("branch_point")),
+                             "fixed": since.get("fixed", 0), "older": since.get("older", 0)}
+    if since.get("unreadable"):
+        props.update(notCompared=since.get("not_compared", 0), unreadable=list(since["unreadable"]))
+    return {k: v for k, v in props.items() if v is not None}
 
 
 def render_codes(style: Styler | None = None) -> str:

@@ -150,6 +150,30 @@ def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
     return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
 
 
+_USERINFO = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@")
+_SCP_LIKE = re.compile(r"^(?:[^@/:]+@)?(?P<host>[^/:]+):(?!//)(?P<path>.+)$")
+
+
+def provenance(cwd: Path, runner: Runner = subprocess.run) -> dict[str, str]:
+    """The working tree's commit as SARIF's ``versionControlDetails`` names it: ``repositoryUri`` (the origin remote,
+    without user or token; an scp-like ``git@host:path`` as ``ssh://host/path``), ``revisionId`` (HEAD) and
+    ``branch``; {} when the repository has no origin or no commit (the URI is required)."""
+    url = run_git(runner, ["git", "config", "--get", "remote.origin.url"], cwd)
+    head = commit_of("HEAD", cwd, runner)
+    uri = url.stdout.decode("utf-8", "replace").strip() if url.returncode == 0 else ""
+    if not uri or not head:
+        return {}
+    if (scp := _SCP_LIKE.match(uri)) is not None and "://" not in uri:
+        uri = f"ssh://{scp.group('host')}/{scp.group('path')}"
+    elif uri.startswith("/"):
+        uri = Path(uri).as_uri()
+    details = {"repositoryUri": _USERINFO.sub(r"\g<scheme>", uri), "revisionId": head}
+    branch = run_git(runner, ["git", "symbolic-ref", "--quiet", "--short", "HEAD"], cwd)
+    if branch.returncode == 0 and (name := branch.stdout.decode("utf-8", "replace").strip()):
+        details["branch"] = name
+    return details
+
+
 def repository_root(start: Path) -> Path | None:
     """The top folder of the git repository holding ``start`` (where ``.git`` is), without running git."""
     here = start.resolve()

@@ -160,11 +160,14 @@ def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]
 
 def set_aside(diff: FindingsDiff, unread: Iterable[str]) -> FindingsDiff:
     """``diff`` with the base findings of files that could not be read now taken out of the fixed ones: a file
-    that could not be read fixes nothing, and what it holds cannot be compared."""
+    that could not be read fixes nothing, and what it holds cannot be compared. Its syntax error (LR100) is shown
+    even when the base had it: it is why the comparison could not be made."""
     unread = set(unread)
     if not unread:
         return diff
+    blocking = [f for f in diff.kept if f.file in unread and f.code == "LR100"]
     return replace(diff, fixed=tuple(f for f in diff.fixed if f.file not in unread),
+                   new=(*diff.new, *blocking), kept=tuple(f for f in diff.kept if f not in blocking),
                    uncompared=(*diff.uncompared, *(f for f in diff.fixed if f.file in unread)))
 
 

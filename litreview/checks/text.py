@@ -18,6 +18,7 @@ from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import cited_for, written_key
 from ..essay.ids import CURIES, standard_id
 from ..linking.attribution import AUTHORITY
+from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..linking.printed_years import COMMON_YEAR
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
@@ -64,9 +65,12 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                                    "is named with no citation marker nearby", essay_file,
                                    f"cite the work: [@{mention.keys[0]}]", key=mention.keys[0]))
             continue
+        if marked and mention.kind == "marker" and not mention.keys and _no_citation(mention, claim, families):
+            if person_like(typed_names(mention), one="(" not in mention.text):  # "(Roe 2001)", "Roe and Poe (2001)"
+                found.append(_typed_unresolved(mention, claim, essay_file))
+            continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
-                or (mention.kind == "marker" and _no_citation(mention, claim, families))
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
@@ -139,15 +143,32 @@ def _typed(mention: Mention, claim: Claim | None) -> bool:
 _A_YEAR = re.compile(rf"\(?\b{COMMON_YEAR}[a-z]?\b")
 
 
+def typed_names(mention: Mention) -> str:
+    """The names of a citation typed as text: the words before the year, typed in the text ("Roe (1999)") or within
+    parentheses ("(see Roe, 1999, p. 3)": the mention is "see Roe, 1999, p. 3")."""
+    year = _A_YEAR.search(mention.text)
+    return mention.text[:year.start()] if year else mention.text.rpartition("(")[0]
+
+
 def _names_an_author(mention: Mention, families: set[str]) -> bool:
     """Whether a word of a typed citation's names is the family name of an author (or editor) of the bibliography:
     "Roe (1999)" for Roe's work of 2001 is a citation gone wrong; "the Framework Convention (1992)" in a document
-    that cites by markers names no author, and is no citation. The names are the words before the year, typed
-    in the text ("Roe (1999)") or within parentheses ("(see Roe, 1999, p. 3)": the mention is "see Roe, 1999, p. 3").
-    ``families``: the bibliography's, folded."""
-    year = _A_YEAR.search(mention.text)
-    names = mention.text[:year.start()] if year else mention.text.rpartition("(")[0]
-    return any(fold(word) in families for word in re.findall(r"\w+", names))
+    that cites by markers names no author, and is no citation. ``families``: the bibliography's, folded."""
+    return any(fold(word) in families for word in re.findall(r"\w+", typed_names(mention)))
+
+
+def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) -> Finding:
+    """LR300, as a note, for a citation typed as text in a document that cites by markers, whose names are people's
+    and no author of the bibliography ("(Mearsheimer 2001)"): pandoc cites nothing there and the reference list has
+    no entry for it, which a citation typed by hand did not mean; a plan or a law and its year is no note."""
+    from dataclasses import replace
+
+    span = _span(mention.text)
+    told = _at_claim("LR300", claim, mention.claim_id, f"{span!r} reads as a citation typed as text, and no entry is "
+                     "by its authors: pandoc cites nothing there and the reference list leaves the work out",
+                     essay_file, "if it cites a work, add its entry (litreview add) and write [@key] in its place; "
+                     "if it is no citation, nothing needs doing")
+    return replace(told, severity="info")
 
 
 def _at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:

@@ -57,8 +57,15 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
     if for_github:
         diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
-    compared = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
-    return scope.set_aside(diff, unreadable(review, result, config)), silenced, compared
+    compared: dict[str, Any] = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
+    unread = unreadable(review, result, config)
+    for name in sorted(unread):
+        # Its entries were not read now: what the change did to them is not known, and its syntax error is shown.
+        _note(f"{name} could not be read (its LR100 says where): its entries were not compared with the base; "
+              "mend it and check again", for_github)
+    if unread:
+        compared["unreadable"] = sorted(unread)
+    return scope.set_aside(diff, unread), silenced, compared
 
 
 def unreadable(review: Review, result: Any, config: Config) -> set[str]:

@@ -106,7 +106,14 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
     if fmt == "sarif":
         from .. import __version__
 
-        log = formats.to_sarif(findings, version=__version__,
+        since, provenance = None, None
+        if summary.get("since"):
+            from ..checks import gitref
+
+            cwd = Path(config.root)
+            since = {**summary, "since_revision": gitref.commit_of(gitref.since_ref(str(summary["since"])), cwd)}
+            provenance = gitref.provenance(cwd)
+        log = formats.to_sarif(findings, version=__version__, since=since, provenance=provenance,
                                fallback_file=name(rel(config.path("bibliography"), config)))
         return json_text(log)
     excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
@@ -202,9 +209,11 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
 
         diff, silenced, compared = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
+        unread = set(compared.pop("unreadable", ()))
         compared = {"since": since, **compared, "fixed": len(diff.fixed), "older": len(diff.kept)}
-        if diff.uncompared:
-            compared.update(not_compared=len(diff.uncompared), unreadable=sorted({f.file or "" for f in diff.uncompared}))
+        if diff.uncompared or unread:
+            compared.update(not_compared=len(diff.uncompared),
+                            unreadable=sorted(unread | {f.file or "" for f in diff.uncompared}))
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
     if silenced and config.suppress_reasons:
         from ..checks.suppress import suppressed_summary

@@ -38,7 +38,7 @@ MISSING_INPUTS = "missing-inputs"
 NOTICES = "litreview-notices"
 """The essay's ``meta`` key where a reader lists what it read otherwise than the manuscript's tool might, as
 (kind, file, line, message, hint): a file not in UTF-8 read in its certain encoding (``essay-not-utf8``), an
-empty key in a LaTeX citation (``empty-citation-key``). ``checks.notices`` reports them."""
+empty key in a LaTeX citation (``empty-citation-key``), a merge conflict git left in a file (``merge-conflict``). ``checks.notices`` reports them."""
 HEADINGS = "litreview-headings"
 """The essay's ``meta`` key where the LaTeX reader lists its headings as (paragraph number, level) pairs, a level
 as Markdown counts its #s (``\\part`` 1 ... ``\\subsubsection`` 5): its paragraphs keep no heading marks of their own."""
@@ -110,7 +110,38 @@ def manuscripts_in(folder: Path) -> list[str]:
 
 
 def load_essay(path: str | os.PathLike[str]) -> Essay:
-    """Read and segment the essay at ``path`` with the reader its form calls for; EssayError on bad input."""
+    """Read and segment the essay at ``path`` with the reader its form calls for; EssayError on bad input. Its
+    files' merge conflicts are noted (``merge-conflict``)."""
+    essay = _read_essay(path)
+    files = dict.fromkeys([*(() if Path(essay.path).is_dir() else (essay.path,)), *(c.file for c in essay.claims if c.file)])
+    return noted(essay, [n for file in files for n in conflict_notices(Path(file))])
+
+
+_CODE_FENCE = lazy(r"^ {0,3}(?:`{3,}|~{3,})|^[ \t]*\\(?:begin|end)\{(?:verbatim|lstlisting|minted|Verbatim)\}", re.M)
+"""A line opening or closing code (a Markdown fence, a LaTeX verbatim environment): a tutorial's conflict markers
+shown in one are no conflict."""
+
+
+def conflict_notices(path: Path) -> list[Notice]:
+    """A notice for each merge conflict git left in the manuscript file ``path`` (``<<<<<<<``, ``=======``,
+    ``>>>>>>>`` at a line's start; ``bibliography.prescan.conflicts`` finds them), outside code blocks: pandoc and LaTeX
+    print both sides, and the markers, as text."""
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return []
+    if "=======" not in text:
+        return []
+    from ..bibliography.prescan import conflicts
+
+    fences = [text.count("\n", 0, m.start()) + 1 for m in _CODE_FENCE.finditer(text)]
+    found = conflicts(text, str(path), effect="pandoc and LaTeX print both sides, and the markers, as text",
+                      hint="Keep the lines of each side that belong and delete the marker lines")
+    return [("merge-conflict", str(path), f.line or 1, f.message, f.hint) for f, lines in found
+            if sum(n < lines.start for n in fences) % 2 == 0]
+
+
+def _read_essay(path: str | os.PathLike[str]) -> Essay:
     where = Path(path)
     if where.is_dir():
         from .manubot import load_manubot

@@ -274,7 +274,7 @@ def anchor(curated: CuratedLinks, essay: Essay, bibliography: Bibliography | Non
             key = known[id(link)]
             free = [c for c in claims if (c.id, key) not in spoken]
             target = (_place_renamed(link, key, free) or _place_fuzzy(link, free)
-                      or _place_split(link, key, grouping.essay.claims, free))
+                      or _place_split(link, key, grouping.essay.claims, free) or _place_merged(link, free))
         if target is None:
             orphans.append(Orphan(link.claim_id, link.source_key, link.exact, link.line,
                                   no_entry=id(link) not in known))
@@ -373,6 +373,24 @@ def _place_split(link: CuratedLink, key: str, claims: Sequence[Claim], free: Seq
     if len(citing) == 1:
         return citing[0]
     return max(halves, key=lambda c: fuzz.partial_ratio(c.text, link.exact) * len(c.text), default=None)
+
+
+MERGED_LEAST = 4
+"""Words a recorded sentence needs for its text found inside a longer sentence to be it, merged with a neighbour
+(a shorter one, "States seek security.", may be any sentence's clause)."""
+
+
+def _place_merged(link: CuratedLink, claims: Sequence[Claim]) -> Claim | None:
+    """The recorded sentence merged with the next or the one before by an edit ("... shared practices. Military
+    power ..." made "... shared practices, and military power ..."): the sentence that holds its text whole, its end
+    mark left out and its first letter in either case; among several, the recorded context decides."""
+    core = link.exact.rstrip(" .!?…;:")
+    if len(core.split()) < MERGED_LEAST:
+        return None
+    first = core[0]
+    held = re.compile(rf"(?<!\w)[{re.escape(first.lower() + first.upper())}]{re.escape(core[1:])}(?!\w)")
+    holding = [c for c in claims if len(c.text) > len(core) and held.search(c.text)]
+    return max(holding, key=lambda c: (_context_score(link, c), c.id == link.claim_id)) if holding else None
 
 
 def _context_score(link: CuratedLink, claim: Claim) -> float:

@@ -66,7 +66,7 @@ society group company corporation inc ltd bank fund court commission advisor adv
 republic kingdom empire party parliament assembly war world cold treaty act code constitution
 strategy report review north south east west american european international global joint fighter
 program programme project""")
-_PARTICLES = wordset("""von van de der den del della di du da dos des le la bin ibn al""")
+PARTICLES = wordset("""von van de der den del della di du da dos des le la bin ibn al""")
 # "Jervis made a similar point", "Waltz makes the case": an appeal to a person with no reporting verb.
 _MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a|an|the|this|that|his|her|their|"
                           r"similar|same|related|strong|famous|key|central)\s+){0,3}"
@@ -148,7 +148,7 @@ def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
     current: list[Token] = []
     for i, tok in enumerate(toks):
         # A particle ("van", "de") joins a run already begun, before a capitalised word.
-        if _name_like(tok) or (current and fold(tok.text) in _PARTICLES and i + 1 < len(toks)
+        if _name_like(tok) or (current and fold(tok.text) in PARTICLES and i + 1 < len(toks)
                                and toks[i + 1].is_capitalised):
             gap = text[current[-1].end:tok.start] if current else ""
             if current and (not _SPACE_ONLY.match(gap) or strip_possessive(current[-1].text)[1]):

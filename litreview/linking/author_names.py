@@ -13,9 +13,10 @@ from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Person
 from ..text import spelled
 from . import cited_letters, cited_titles, terms
+from .attribution import INSTITUTIONS, PARTICLES
 from .index import SourceIndex, persons_of
 from .labels import ET_AL_MIN, extra_signatures, uses_prefix
-from .text import canonical, capitalised, fold, strip_possessive, wordset
+from .text import STOPWORDS, canonical, capitalised, fold, strip_possessive, wordset
 
 
 def lookup(names: str, index: SourceIndex) -> list[str]:
@@ -333,3 +334,52 @@ def note_in_full(names: str, key: str, index: SourceIndex) -> None:
     full = _in_full(names, key, index)
     if full:
         cited_letters.record_in_full(index, full)
+
+
+_SURNAME_PREFIX = lazy(r"^(?:Mc|Mac|O['’]|D['’]|d['’])(?=[^\W\d_])")
+
+
+def _surname(word: str) -> bool:
+    """A family name as a citation prints it: "Mearsheimer", "McDonald", "O'Neill", "Smith-Jones", "Müller": a capital
+    then lower-case letters ("WHO", "COVID-19" and "iPhone" are no person's)."""
+    for part in word.split("-"):
+        part = _SURNAME_PREFIX.sub("", part)
+        if not (len(part) > 1 and part[0].isupper() and part[1:].isalpha() and part[1:].islower()):
+            return False
+    return True
+
+
+_INITIALS = lazy(r"(?:[A-Z]\.-?)+")
+_ET_AL_TAIL = lazy(r"\s*,?\s+et\s+al\.?$")
+_NAME_SEPARATORS = lazy(r"\s*(?:,|;|&|\band\b)\s*")
+_NOT_SURNAMES = wordset("""
+    act agenda annex article box brexit census chart class code covid data decree directive draft eq equation europe
+    exhibit fig footnote horizon image law list map note page part plan plate programme program protocol regulation
+    report rule schedule scheme slide source strategy study survey treaty type version vision volume
+""")
+"""Capitalised words a document prints before a year that name a thing, not a person: a plan, a law, a figure."""
+
+
+def person_like(names: str, *, one: bool = True) -> bool:
+    """Whether the names of a citation typed as text name people as a citation prints them: "Mearsheimer",
+    "see Walt", "Posen and Ross", "Schweller et al.", "van Evera", "J. Smith": yes; "Treaty of Rome", "COVID-19",
+    "Figure", "WHO", "Horizon", "the Framework Convention": no. Every name is a family name, with at most a particle
+    or initials before it, and no word of it is a month, a season, a label, a plan or a body's word. Not ``one``: a
+    single family name is not enough (a narrative citation's names are the word before the parenthesis, as often the
+    last word of a treaty's name: "the Paris Agreement (2015)"); two names or "et al." are."""
+    words = _past_prefix(names.replace(",", " , ").split())
+    text = " ".join(words).strip(" ,;:")
+    bare = _ET_AL_TAIL.sub("", text)
+    parts = [p for p in _NAME_SEPARATORS.split(bare) if p]
+    if not parts or len(parts) > 6 or not (one or len(parts) > 1 or bare != text):
+        return False
+    for part in parts:
+        *before, family = part.split()
+        if not _surname(family) or len(before) > 2:
+            return False
+        if any(fold(w) in _NOT_NAMES or fold(w) in _NOT_SURNAMES or fold(w) in INSTITUTIONS or fold(w) in STOPWORDS
+               for w in family.split("-")):
+            return False
+        if not all(_INITIALS.fullmatch(w) or fold(w) in PARTICLES for w in before):
+            return False
+    return True
