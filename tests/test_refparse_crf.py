@@ -1577,3 +1577,30 @@ def test_a_books_subtitle_read_as_a_container_before_the_publisher_is_the_titles
     text = "Dörner, A. (2001). Politainment. Lecture Notes in Statistics. Springer."
     labels = ["author"] * 2 + ["date", "title"] + ["container"] * 4 + ["publisher"]
     assert assemble(text, text, _tagged(text, labels, {})).title == "Politainment"
+
+
+def test_the_second_of_two_bare_numbers_read_as_the_volume_is_the_page():
+    from litreview.bibliography.refparse.relabel_numbers import page_after_volume
+
+    # made by hand: MDPI prints "Journal Year, Volume, Page", Copernicus "Journal, Volume, Page, Year"; the model read
+    # both numbers into the volume
+    text = "Roe, A. Signals at crossings. Sensors 2022, 22, 371, doi:10.1000/x."
+    labels = ["author", "author", "title", "title", "title", "journal", "date", "volume", "volume", "doi"]
+    out = page_after_volume(_tagged(text, labels, {}))
+    assert [t.label for t in out][7:9] == ["volume", "pages"]
+    text = "Roe, A.: Ferns of the hills, PLoS ONE, 6, e19254, 2011."
+    labels = ["author", "author", "title", "title", "title", "title", "journal", "journal", "volume", "volume", "date"]
+    assert [t.label for t in page_after_volume(_tagged(text, labels, {}))][8:10] == ["volume", "pages"]
+    # a labelled volume ("Vol. 23, 1833"), pages already read, or a year with no date in the reading: left as read
+    text = "Roe, A. Ferns. Sensors, Vol. 23, 1833."
+    labels = ["author", "author", "title", "journal", "volume", "volume", "volume"]
+    kept = _tagged(text, labels, {})
+    assert page_after_volume(kept) == kept
+    text = "Roe, A. Ferns. Sensors, 22, 371, 1–9."
+    labels = ["author", "author", "title", "journal", "volume", "volume", "pages"]
+    kept = _tagged(text, labels, {})
+    assert page_after_volume(kept) == kept
+    text = "Roe, A. Ferns. Sensors, 22, 2019."
+    labels = ["author", "author", "title", "journal", "volume", "volume"]
+    kept = _tagged(text, labels, {})
+    assert page_after_volume(kept) == kept
