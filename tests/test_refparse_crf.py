@@ -1604,3 +1604,40 @@ def test_the_second_of_two_bare_numbers_read_as_the_volume_is_the_page():
     labels = ["author", "author", "title", "journal", "volume", "volume"]
     kept = _tagged(text, labels, {})
     assert page_after_volume(kept) == kept
+
+
+def test_a_subtitle_and_an_unknown_publisher_read_as_a_container_are_the_titles_and_the_publisher():
+    from litreview.bibliography.refparse.relabel_books import (
+        subtitle_and_publisher_read_as_container as split,
+    )
+
+    # made by hand: a title stored with its subtitle after a stop (German-style), then a publisher the model did not know
+    text = "Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Hafenwerk."
+    labels = ["author", "author", "date", "title", "title", "journal", "journal", "journal", "journal", "journal"]
+    out = [t.label for t in split(_tagged(text, labels, {}))]
+    assert out[3:] == ["title"] * 6 + ["publisher"]
+    # a title closed by an ellipsis or by a quote before its stop ends there too
+    text = "Roe, A., 2005. Je später der Abend... Über Talkshows und uns. Herder."
+    labels = ["author", "author", "date", "title", "title", "title", "title", "journal", "journal", "journal",
+              "journal", "journal"]
+    assert [t.label for t in split(_tagged(text, labels, {}))][-1] == "publisher"
+    # a periodical's name, a place, a number, or a volume after it: left as read
+    for text, size in (("Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Journal of Rivers.", 7),
+                       ("Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Berlin.", 5),
+                       ("Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Heft 3.", 6)):
+        kept = _tagged(text, ["author", "author", "date", "title", "title", *["journal"] * size], {})
+        assert split(kept) == kept
+    text = "Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Hafenwerk. 12."
+    kept = _tagged(text, ["author", "author", "date", "title", "title", *["journal"] * 5, "volume"], {})
+    assert split(kept) == kept
+
+
+def test_a_subtitle_read_as_a_container_before_the_edition_and_publisher_is_the_titles():
+    from litreview.bibliography.refparse.relabel_books import subtitle_read_as_container
+
+    # made by hand: ISO 690 prints the edition between a book's title and its publisher
+    text = "ROE, Anna. Stille Wasser. Vom Leben der Flüsse. 2. Hafenwerk, 2005."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "container", "edition",
+              "publisher", "date"]
+    out = [t.label for t in subtitle_read_as_container(_tagged(text, labels, {}))]
+    assert out[2:8] == ["title"] * 6

@@ -16,6 +16,7 @@ from .lexicon import EDITOR, TRANSLATOR
 from .relabel_books import (
     publisher_past_a_sentence,
     publisher_past_books_stop,
+    subtitle_and_publisher_read_as_container,
     subtitle_read_as_container,
     work_cited_in_title,
 )
@@ -483,6 +484,7 @@ _RULES = (
     _rule(publisher_past_books_stop, "editor container", unless="publisher", marks=(".", "?", "!")),
     _rule(series_before_imprint, "location publisher", "title edition"),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
+    _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
     _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
     _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
     _rule(_no_date, text=True),

@@ -105,10 +105,46 @@ def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or F.PERIODICAL.search(" ".join(words[first:last + 1])) \
             or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]):
         return tagged
-    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label != "location"), len(tagged))
+    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
     if after == len(tagged) or tagged[after].label != "publisher":
         return tagged
     return [t._replace(label="title") if first <= k <= last else t for k, t in enumerate(tagged)]
+
+
+def subtitle_and_publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A container span after a title's stop, in a reading with no publisher, volume, pages or editors, that holds two
+    sentences or more and closes the reference (but for its date, ISBN or link) is a book's subtitle and its publisher:
+    "Reinemann, Carsten. 2003. Medienmacher Als Mediennutzer. Kommunikations- Und Einflussstrukturen Im Politischen
+    Journalismus Der Gegenwart. Böhlau." (a title stored with its subtitle after a stop, German-style, before a publisher
+    the model did not know). The last sentence is the publisher where it is a few capitalised words (or a name's
+    lower-case ones), no number, no place, no periodical's name; the sentences before it are the title's."""
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+        return tagged
+    first, last = spans[0], spans[-1]
+    words = [t.token.text for t in tagged]
+    if tagged[first - 1].label != "title" or not _TITLE_STOP.search(words[first - 1]) \
+            or words[first].casefold().rstrip(":") in IN or not words[last].endswith(".") \
+            or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 1:]):
+        return tagged
+    stop = next((k for k in range(last - 1, max(first, last - BODY_RUN) - 1, -1) if _STOPPED.fullmatch(words[k])), None)
+    if stop is None or stop < first + 1:
+        return tagged
+    tail = [w.strip(".,:") for w in words[stop + 1:last + 1]]
+    head = " ".join(words[first:stop + 1])
+    if not tail[0][:1].isupper() or F.known_place(" ".join(tail)) or F.PERIODICAL.search(" ".join(words[first:last + 1])) \
+            or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]) or F.DIGIT.search(head) or any(
+            F.DIGIT.search(w) or _ROMAN.fullmatch(w) or not (w[:1].isupper() or (w.islower() and len(w) < 4) or w in ("+", "&"))
+            for w in tail):
+        return tagged
+    return [t._replace(label="title" if k <= stop else "publisher") if first <= k <= last else t
+            for k, t in enumerate(tagged)]
+
+
+#: a title's last word closed by its stop, a quote printed either side of it or an ellipsis ("Abend...", "Christiansen„.")
+_TITLE_STOP = lazy(r"\w{2,}[”“„»\"’]?(?:[.?!]|\.\.\.|…)[”“„»\"’]?$")
+#: what a style prints between a book's title and its publisher: the place, the edition ("Subtitle. 2. VS Verlag")
+_BEFORE_PUBLISHER = frozenset(("location", "edition"))
 
 
 def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
