@@ -1641,3 +1641,22 @@ def test_a_subtitle_read_as_a_container_before_the_edition_and_publisher_is_the_
               "publisher", "date"]
     out = [t.label for t in subtitle_read_as_container(_tagged(text, labels, {}))]
     assert out[2:8] == ["title"] * 6
+
+
+def test_a_name_in_parentheses_after_a_chapters_editors_is_the_publisher():
+    from litreview.bibliography.refparse.relabel_books import publisher_after_editors
+
+    # made by hand: Frontiers prints "in Book, eds. Editors (Publisher), pages."; the model ran the editors on into it
+    text = "Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe (Carl Hanser Verlag), 10–16."
+    labels = ["author", "author", "date", "title", "container", "container", "container", "editor", "editor", "editor",
+              "editor", "editor", "editor", "editor", "publisher", "publisher", "pages"]
+    out = [t.label for t in publisher_after_editors(_tagged(text, labels, {}))]
+    assert out[13:16] == ["publisher"] * 3
+    text = "Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe (Berlin: Hanser)."
+    labels = [*labels[:13], "editor", "note"]
+    assert [t.label for t in publisher_after_editors(_tagged(text, labels, {}))][13:] == ["location", "publisher"]
+    # a year, a role or a number inside, or more than pages after it: left as read
+    for inside in ("(Hanser, 1975)", "(Hrsg.)", "(Vol. 2)"):
+        text = f"Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe {inside}, 10–16."
+        kept = _tagged(text, [*labels[:13], *["editor"] * len(inside.split()), "pages"], {})
+        assert publisher_after_editors(kept) == kept

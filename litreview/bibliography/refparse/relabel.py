@@ -14,6 +14,7 @@ from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
 from .relabel_books import (
+    publisher_after_editors,
     publisher_past_a_sentence,
     publisher_past_books_stop,
     subtitle_and_publisher_read_as_container,
@@ -485,6 +486,7 @@ _RULES = (
     _rule(series_before_imprint, "location publisher", "title edition"),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
+    _rule(publisher_after_editors, "editor", marks=("(",)),
     _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
     _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
     _rule(_no_date, text=True),

@@ -1,6 +1,6 @@
 """Rules over the tagger's labels for the parts of a book or a chapter (part of ``relabel``): where a publisher's span
-opened a sentence early, a book's publisher run into its name, a subtitle read as a container, a work cited in a title
-read as an imprint.
+opened a sentence early, a book's publisher run into its name, a subtitle read as a container (with the publisher after
+it or not), a publisher in parentheses after a chapter's editors, a work cited in a title read as an imprint.
 """
 
 from __future__ import annotations
@@ -146,6 +146,35 @@ _TITLE_STOP = lazy(r"\w{2,}[”“„»\"’]?(?:[.?!]|\.\.\.|…)[”“„»\"
 #: what a style prints between a book's title and its publisher: the place, the edition ("Subtitle. 2. VS Verlag")
 _BEFORE_PUBLISHER = frozenset(("location", "edition"))
 
+
+def publisher_after_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A parenthesis right after a chapter's editors that holds a name and nothing else (no year, number or role), and
+    closes the span before the pages or the reference's end, is the book's publisher, and a name before a colon in it
+    the place: Frontiers prints "in Book, eds. C. Roe and H. Poe (Carl Hanser Verlag), 10–16." (the model, trained on
+    a year in such parentheses, ran the editors on into it)."""
+    words = [t.token.text for t in tagged]
+    for j in range(2, len(tagged)):
+        if not words[j].startswith("(") or len(words[j]) < 2 or tagged[j - 1].label != "editor" \
+                or (words[j - 1].endswith((",", ".", ";", ":")) and not _INITIAL.fullmatch(words[j - 1])):
+            continue
+        k = next((m for m in range(j, min(j + IMPRINT_RUN, len(tagged))) if ")" in words[m]), -1)
+        if k < 0 or not _CLOSED.fullmatch(words[k]) or any(t.label not in _AFTER_BOOKS_PUBLISHER | {"pages"}
+                                                           for t in tagged[k + 1:]):
+            return tagged
+        inner = [w.strip("(),.;:").casefold() for w in words[j:k + 1]]
+        if any(not w or w in NOT_IMPRINT or F.DIGIT.search(w) for w in inner) or words[j][1:2] in "[(" \
+                or not words[j][1:2].isupper():
+            return tagged
+        colon = next((m for m in range(j, k) if words[m].endswith(":")), -1)
+        return [t._replace(label="location" if n <= colon else "publisher") if j <= n <= k else t
+                for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: an editor's initial closing the names before the parenthesis ("and G. (Routledge)" is rare: a family name closes them)
+_INITIAL = lazy(r"[A-ZÀ-Þ]\.")
+#: the word closing such a parenthesis, and the comma or stop after it
+_CLOSED = lazy(r"[^()]*\)[.,;]?")
 
 def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A parenthesis right after a title's words that lists names up to an "&" or an "and" and closes on a year, in a
