@@ -1660,3 +1660,19 @@ def test_a_name_in_parentheses_after_a_chapters_editors_is_the_publisher():
         text = f"Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe {inside}, 10–16."
         kept = _tagged(text, [*labels[:13], *["editor"] * len(inside.split()), "pages"], {})
         assert publisher_after_editors(kept) == kept
+
+
+def test_a_coined_name_with_its_colon_after_the_names_opens_the_title():
+    from litreview.bibliography.refparse.relabel_names import coined_name_closing_names
+
+    # made by hand: a software's name opens the title after Vancouver's initials; the model read it as a name
+    text = "Roe J. RiverPy: A package for river models. J Open Source Softw 2021; 6: 3065."
+    labels = ["author", "author", "author", "title", "title", "title", "title", "title", "journal", "journal",
+              "journal", "journal", "date", "volume", "pages"]
+    assert [t.label for t in coined_name_closing_names(_tagged(text, labels, {}))][:4] == ["author"] * 2 + ["title"] * 2
+    # a family name with a prefix ("McDonald:"), a plain word, or no initials before it: left as read
+    for word in ("McDonald:", "Roberts:", "Dewitt:"):
+        kept = _tagged(text.replace("RiverPy:", word), labels, {})
+        assert coined_name_closing_names(kept) == kept
+    kept = _tagged("Roe Jane RiverPy: A package for river models. J Open Source Softw 2021; 6: 3065.", labels, {})
+    assert coined_name_closing_names(kept) == kept

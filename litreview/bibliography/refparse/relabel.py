@@ -44,6 +44,7 @@ from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
     body_opening_title,
+    coined_name_closing_names,
     editors_read_as_container,
     given_name_not_date,
     initial_after_body,
@@ -432,6 +433,7 @@ _RULES = (
     _rule(_title_to_medium, unless="title", marks=("[",), text=True),
     _rule(_serial_number, text=True),
     _rule(vancouver_end, "author"),
+    _rule(coined_name_closing_names, "author title", marks=(":",)),
     _rule(given_name_not_date, "author date"),
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
     _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
