@@ -1676,3 +1676,24 @@ def test_a_coined_name_with_its_colon_after_the_names_opens_the_title():
         assert coined_name_closing_names(kept) == kept
     kept = _tagged("Roe Jane RiverPy: A package for river models. J Open Source Softw 2021; 6: 3065.", labels, {})
     assert coined_name_closing_names(kept) == kept
+
+
+def test_the_words_between_a_titles_stop_and_a_medium_are_the_site():
+    from litreview.bibliography.refparse.relabel_journal import site_before_medium
+
+    # made by hand: ISO 690 prints a web page as "Title. Site [online]. Date. [Zugriff am: …]. Verfügbar unter: URL"
+    text = "ROE, Jens, 2011. Kritik an der Zinskritik. Denkseiten [online]. 23 August 2011. Verfügbar unter: http://x.org"
+    labels = ["author", "author", "date", "title", "title", "title", "title", "genre", "genre", "date", "date", "date",
+              "note", "note", "url"]
+    assert [t.label for t in site_before_medium(_tagged(text, labels, {}))][7:9] == ["container", "genre"]
+    # the site's name read into the title, in its own sentence
+    text = "ROE, Gerd. Die Legende vom Berater. Spiegel Online. [en ligne]. 25 août 2012."
+    labels = ["author", "author", *["title"] * 6, "date", "date", "date", "date", "date"]
+    assert [t.label for t in site_before_medium(_tagged(text, labels, {}))][6:8] == ["container"] * 2
+    # a publisher or place after the medium (a book's), or a title's long last sentence: left as read
+    text = "ROE, Gerd. Die Legende vom Berater. Spiegel Online. [en ligne]. Paris : Gallimard, 2012."
+    kept = _tagged(text, [*labels[:10], "location", "location", "publisher", "date"], {})
+    assert site_before_medium(kept) == kept
+    text = "ROE, Gerd. Die Legende. Vom Berater und seinen vielen Freunden. [en ligne]. 25 août 2012."
+    kept = _tagged(text, ["author", "author", *["title"] * 8, "date", "date", "date", "date", "date"], {})
+    assert site_before_medium(kept) == kept

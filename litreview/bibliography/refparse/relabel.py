@@ -37,6 +37,7 @@ from .relabel_journal import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
     quoted_name_after_in,
+    site_before_medium,
     title_before_in_quoted_name,
     title_to_its_quote,
 )
@@ -452,6 +453,7 @@ _RULES = (
     _rule(numbers_closing_container, "", _SPAN, marks=(";", ":")),
     _rule(vancouver_volume, marks=(";", ":")),
     _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
+    _rule(site_before_medium, "title", unless=_SPAN, marks=("[",)),
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
     _rule(publisher_from_its_delimiter, "publisher"),
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
