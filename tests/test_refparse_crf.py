@@ -1697,3 +1697,18 @@ def test_the_words_between_a_titles_stop_and_a_medium_are_the_site():
     text = "ROE, Gerd. Die Legende. Vom Berater und seinen vielen Freunden. [en ligne]. 25 août 2012."
     kept = _tagged(text, ["author", "author", *["title"] * 8, "date", "date", "date", "date", "date"], {})
     assert site_before_medium(kept) == kept
+
+
+def test_an_abbreviation_after_the_titles_stop_opening_an_abbreviated_journal_is_the_journals():
+    from litreview.bibliography.refparse.relabel_journal import abbreviation_opening_journal
+
+    # made by hand: Vancouver's "Title. Prog. Nucl. Magn. Reson. Spectrosc. 36: 1–88."; the model ran the title on over
+    # the journal's first abbreviated word
+    text = "Roe P (2000) Ring currents. Prog. Nucl. Magn. Reson. 36: 1–88."
+    labels = ["author", "author", "date", "title", "title", "title", "journal", "journal", "journal", "volume", "pages"]
+    out = [t.label for t in abbreviation_opening_journal(_tagged(text, labels, {}))]
+    assert out[5:9] == ["journal"] * 4
+    # after an abbreviation that closes the title (no sentence's end), left as read
+    text = "Roe P (2000) Ring currents in St. Prog. Nucl. Magn. Reson. 36: 1–88."
+    kept = _tagged(text, [*labels[:3], "title", "title", "title", "title", "title", *labels[6:]], {})
+    assert abbreviation_opening_journal(kept) == kept

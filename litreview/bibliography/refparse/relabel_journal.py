@@ -447,12 +447,15 @@ def _closes(word: str, closer: str, first: bool) -> bool:
 
 
 def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """An abbreviated word after the title's last comma, right before a journal's span that opens with another, is the
-    journal's first word: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg. Med., 31" and "Title, Angew. | Chem.
-    Int. Ed., 45" (the model read it as the title's)."""
+    """An abbreviated word after the title's last comma or closing stop, right before a journal's span that opens with
+    another, is the journal's first word: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg. Med., 31" and "Title,
+    Angew. | Chem. Int. Ed., 45", Vancouver's "Ring currents. Prog. | Nucl. Magn. Reson. Spectrosc. 36" (the model read it
+    as the title's)."""
     for k in range(1, len(tagged) - 1):
         if tagged[k + 1].label == "journal" and tagged[k].label == "title":
-            if tagged[k - 1].label == "title" and tagged[k - 1].token.text.endswith(",") \
+            before = tagged[k - 1].token.text
+            if tagged[k - 1].label == "title" and (before.endswith(",") or (
+                    SENTENCE_END.search(before) is not None and not _ABBREVIATION.fullmatch(before))) \
                     and _ABBREVIATION.fullmatch(tagged[k].token.text) \
                     and _ABBREVIATION.fullmatch(tagged[k + 1].token.text.rstrip(",")):
                 return [t._replace(label="journal") if n == k else t for n, t in enumerate(tagged)]
