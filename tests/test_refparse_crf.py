@@ -1712,3 +1712,13 @@ def test_an_abbreviation_after_the_titles_stop_opening_an_abbreviated_journal_is
     text = "Roe P (2000) Ring currents in St. Prog. Nucl. Magn. Reson. 36: 1–88."
     kept = _tagged(text, [*labels[:3], "title", "title", "title", "title", "title", *labels[6:]], {})
     assert abbreviation_opening_journal(kept) == kept
+
+
+def test_the_italian_issue_label_is_read_as_the_issues_and_no_part_of_the_journals_name():
+    from litreview.bibliography.refparse import fields as F
+    from litreview.bibliography.refparse.assemble import container_name
+
+    # Italian styles label the issue "fasc." (fascicolo): "Medical Care, vol. 41, fasc. 5, 2003."
+    numbers = F.parse_numbers("vol. 41, fasc. 5, 2003.")
+    assert (numbers.volume, numbers.issue, numbers.pages) == ("41", "5", "")
+    assert container_name("Media Perspektiven, fasc.") == "Media Perspektiven"
