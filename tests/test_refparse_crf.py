@@ -1627,6 +1627,11 @@ def test_a_subtitle_and_an_unknown_publisher_read_as_a_container_are_the_titles_
                        ("Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Heft 3.", 6)):
         kept = _tagged(text, ["author", "author", "date", "title", "title", *["journal"] * size], {})
         assert split(kept) == kept
+    # a question mark ends no name before a publisher: MLA's site "The Why? Files."
+    text = 'Roe, Anna. "Lightning at a festival." The Why? Files. 2 Aug. 2001.'
+    kept = _tagged(text, ["author", "author", "title", "title", "title", "title", "journal", "journal", "journal", "date",
+                          "date", "date"], {})
+    assert split(kept) == kept
     text = "Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Hafenwerk. 12."
     kept = _tagged(text, ["author", "author", "date", "title", "title", *["journal"] * 5, "volume"], {})
     assert split(kept) == kept

@@ -127,7 +127,9 @@ def subtitle_and_publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequen
             or words[first].casefold().rstrip(":") in IN or not words[last].endswith(".") \
             or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 1:]):
         return tagged
-    stop = next((k for k in range(last - 1, max(first, last - BODY_RUN) - 1, -1) if _STOPPED.fullmatch(words[k])), None)
+    # a full stop, not a question mark: "The Why? Files." is a site's name, as MLA prints it
+    stop = next((k for k in range(last - 1, max(first, last - BODY_RUN) - 1, -1)
+                 if _STOPPED.fullmatch(words[k]) and words[k].endswith(".")), None)
     if stop is None or stop < first + 1:
         return tagged
     tail = [w.strip(".,:") for w in words[stop + 1:last + 1]]
