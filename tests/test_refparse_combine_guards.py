@@ -80,3 +80,37 @@ def test_a_name_printed_alone_before_its_link_or_a_repositorys_name_is_a_title_w
     # a word printed with no stop or link after it is a slight title still ("Nano Lett. 2010, 10, 1082": "10")
     raw = "Doe, J. GIT 2019, 4, 12."
     assert combine(ParsedReference(raw=raw, authors=DOE), ParsedReference(raw=raw, authors=DOE, title="GIT")).title == ""
+
+
+def test_an_abbreviated_journal_name_is_not_split_at_its_abbreviations_stops():
+    # ISO 4 abbreviations ("J. Chem. Phys.", "Mon. Not. R. Astron. Soc.") close each word with a stop: none ends a
+    # sentence of the title, whatever the rules read
+    raw = "Roe, R.: Efficient numerical integration schemes, J. Chem. Phys., 102, 346–354, 1995."
+    roe = (Person(family="Roe", given="R."),)
+    crf = ParsedReference(raw=raw, type="article", authors=roe, year="1995",
+                          title="Efficient numerical integration schemes", container="J. Chem. Phys.", volume="102",
+                          pages="346–354")
+    rules = ParsedReference(raw=raw, type="article", authors=roe, year="1995",
+                            title="Efficient numerical integration schemes, J. Chem", container="Phys.", volume="102",
+                            pages="346–354")
+    both = combine(crf, rules)
+    assert (both.title, both.container) == ("Efficient numerical integration schemes", "J. Chem. Phys.")
+    astro = "Roe, R., «A new code», Mon. Not. R. Astron. Soc., vol. 364, 2005, pp. 1105–1134."
+    crf = ParsedReference(raw=astro, type="article", authors=roe, year="2005", title="A new code",
+                          container="Mon. Not. R. Astron. Soc.", volume="364", pages="1105–1134")
+    rules = crf.replace(title="A new code», Mon. Not. R. Astron", container="Soc.")
+    assert combine(crf, rules).container == "Mon. Not. R. Astron. Soc."
+
+
+def test_a_title_sentence_is_taken_from_the_container_only_where_the_rules_title_opens_as_the_crfs():
+    # the rules ran a name's initial into the title ("G.: Title, Journal"): their title does not open as the CRF's does
+    raw = "Roe, R. G.: Functional equivalence of maps, Journal of Spatial Psychology. Learning and Memory, 30, 1–9, 2004."
+    roe = (Person(family="Roe", given="R. G."),)
+    crf = ParsedReference(raw=raw, type="article", authors=roe, year="2004", title="Functional equivalence of maps",
+                          container="Journal of Spatial Psychology. Learning and Memory", volume="30", pages="1–9")
+    rules = crf.replace(authors=(Person(family="Roe", given="R."),),
+                        title="G.: Functional equivalence of maps, Journal of Spatial Psychology",
+                        container="Learning and Memory")
+    both = combine(crf, rules)
+    assert (both.title, both.container) == ("Functional equivalence of maps",
+                                            "Journal of Spatial Psychology. Learning and Memory")

@@ -1577,3 +1577,153 @@ def test_a_books_subtitle_read_as_a_container_before_the_publisher_is_the_titles
     text = "Dörner, A. (2001). Politainment. Lecture Notes in Statistics. Springer."
     labels = ["author"] * 2 + ["date", "title"] + ["container"] * 4 + ["publisher"]
     assert assemble(text, text, _tagged(text, labels, {})).title == "Politainment"
+
+
+def test_the_second_of_two_bare_numbers_read_as_the_volume_is_the_page():
+    from litreview.bibliography.refparse.relabel_numbers import page_after_volume
+
+    # made by hand: MDPI prints "Journal Year, Volume, Page", Copernicus "Journal, Volume, Page, Year"; the model read
+    # both numbers into the volume
+    text = "Roe, A. Signals at crossings. Sensors 2022, 22, 371, doi:10.1000/x."
+    labels = ["author", "author", "title", "title", "title", "journal", "date", "volume", "volume", "doi"]
+    out = page_after_volume(_tagged(text, labels, {}))
+    assert [t.label for t in out][7:9] == ["volume", "pages"]
+    text = "Roe, A.: Ferns of the hills, PLoS ONE, 6, e19254, 2011."
+    labels = ["author", "author", "title", "title", "title", "title", "journal", "journal", "volume", "volume", "date"]
+    assert [t.label for t in page_after_volume(_tagged(text, labels, {}))][8:10] == ["volume", "pages"]
+    # a labelled volume ("Vol. 23, 1833"), pages already read, or a year with no date in the reading: left as read
+    text = "Roe, A. Ferns. Sensors, Vol. 23, 1833."
+    labels = ["author", "author", "title", "journal", "volume", "volume", "volume"]
+    kept = _tagged(text, labels, {})
+    assert page_after_volume(kept) == kept
+    text = "Roe, A. Ferns. Sensors, 22, 371, 1–9."
+    labels = ["author", "author", "title", "journal", "volume", "volume", "pages"]
+    kept = _tagged(text, labels, {})
+    assert page_after_volume(kept) == kept
+    text = "Roe, A. Ferns. Sensors, 22, 2019."
+    labels = ["author", "author", "title", "journal", "volume", "volume"]
+    kept = _tagged(text, labels, {})
+    assert page_after_volume(kept) == kept
+
+
+def test_a_subtitle_and_an_unknown_publisher_read_as_a_container_are_the_titles_and_the_publisher():
+    from litreview.bibliography.refparse.relabel_books import (
+        subtitle_and_publisher_read_as_container as split,
+    )
+
+    # made by hand: a title stored with its subtitle after a stop (German-style), then a publisher the model did not know
+    text = "Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Hafenwerk."
+    labels = ["author", "author", "date", "title", "title", "journal", "journal", "journal", "journal", "journal"]
+    out = [t.label for t in split(_tagged(text, labels, {}))]
+    assert out[3:] == ["title"] * 6 + ["publisher"]
+    # a title closed by an ellipsis or by a quote before its stop ends there too
+    text = "Roe, A., 2005. Je später der Abend... Über Talkshows und uns. Herder."
+    labels = ["author", "author", "date", "title", "title", "title", "title", "journal", "journal", "journal",
+              "journal", "journal"]
+    assert [t.label for t in split(_tagged(text, labels, {}))][-1] == "publisher"
+    # a periodical's name, a place, a number, or a volume after it: left as read
+    for text, size in (("Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Journal of Rivers.", 7),
+                       ("Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Berlin.", 5),
+                       ("Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Heft 3.", 6)):
+        kept = _tagged(text, ["author", "author", "date", "title", "title", *["journal"] * size], {})
+        assert split(kept) == kept
+    # a question mark ends no name before a publisher: MLA's site "The Why? Files."
+    text = 'Roe, Anna. "Lightning at a festival." The Why? Files. 2 Aug. 2001.'
+    kept = _tagged(text, ["author", "author", "title", "title", "title", "title", "journal", "journal", "journal", "date",
+                          "date", "date"], {})
+    assert split(kept) == kept
+    text = "Roe, Anna. 2003. Stille Wasser. Vom Leben Der Flüsse. Hafenwerk. 12."
+    kept = _tagged(text, ["author", "author", "date", "title", "title", *["journal"] * 5, "volume"], {})
+    assert split(kept) == kept
+
+
+def test_a_subtitle_read_as_a_container_before_the_edition_and_publisher_is_the_titles():
+    from litreview.bibliography.refparse.relabel_books import subtitle_read_as_container
+
+    # made by hand: ISO 690 prints the edition between a book's title and its publisher
+    text = "ROE, Anna. Stille Wasser. Vom Leben der Flüsse. 2. Hafenwerk, 2005."
+    labels = ["author", "author", "title", "title", "container", "container", "container", "container", "edition",
+              "publisher", "date"]
+    out = [t.label for t in subtitle_read_as_container(_tagged(text, labels, {}))]
+    assert out[2:8] == ["title"] * 6
+
+
+def test_a_name_in_parentheses_after_a_chapters_editors_is_the_publisher():
+    from litreview.bibliography.refparse.relabel_books import publisher_after_editors
+
+    # made by hand: Frontiers prints "in Book, eds. Editors (Publisher), pages."; the model ran the editors on into it
+    text = "Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe (Carl Hanser Verlag), 10–16."
+    labels = ["author", "author", "date", "title", "container", "container", "container", "editor", "editor", "editor",
+              "editor", "editor", "editor", "editor", "publisher", "publisher", "pages"]
+    out = [t.label for t in publisher_after_editors(_tagged(text, labels, {}))]
+    assert out[13:16] == ["publisher"] * 3
+    text = "Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe (Berlin: Hanser)."
+    labels = [*labels[:13], "editor", "note"]
+    assert [t.label for t in publisher_after_editors(_tagged(text, labels, {}))][13:] == ["location", "publisher"]
+    # a year, a role or a number inside, or more than pages after it: left as read
+    for inside in ("(Hanser, 1975)", "(Hrsg.)", "(Vol. 2)"):
+        text = f"Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe {inside}, 10–16."
+        kept = _tagged(text, [*labels[:13], *["editor"] * len(inside.split()), "pages"], {})
+        assert publisher_after_editors(kept) == kept
+
+
+def test_a_coined_name_with_its_colon_after_the_names_opens_the_title():
+    from litreview.bibliography.refparse.relabel_names import coined_name_closing_names
+
+    # made by hand: a software's name opens the title after Vancouver's initials; the model read it as a name
+    text = "Roe J. RiverPy: A package for river models. J Open Source Softw 2021; 6: 3065."
+    labels = ["author", "author", "author", "title", "title", "title", "title", "title", "journal", "journal",
+              "journal", "journal", "date", "volume", "pages"]
+    assert [t.label for t in coined_name_closing_names(_tagged(text, labels, {}))][:4] == ["author"] * 2 + ["title"] * 2
+    # a family name with a prefix ("McDonald:"), a plain word, or no initials before it: left as read
+    for word in ("McDonald:", "Roberts:", "Dewitt:"):
+        kept = _tagged(text.replace("RiverPy:", word), labels, {})
+        assert coined_name_closing_names(kept) == kept
+    kept = _tagged("Roe Jane RiverPy: A package for river models. J Open Source Softw 2021; 6: 3065.", labels, {})
+    assert coined_name_closing_names(kept) == kept
+
+
+def test_the_words_between_a_titles_stop_and_a_medium_are_the_site():
+    from litreview.bibliography.refparse.relabel_journal import site_before_medium
+
+    # made by hand: ISO 690 prints a web page as "Title. Site [online]. Date. [Zugriff am: …]. Verfügbar unter: URL"
+    text = "ROE, Jens, 2011. Kritik an der Zinskritik. Denkseiten [online]. 23 August 2011. Verfügbar unter: http://x.org"
+    labels = ["author", "author", "date", "title", "title", "title", "title", "genre", "genre", "date", "date", "date",
+              "note", "note", "url"]
+    assert [t.label for t in site_before_medium(_tagged(text, labels, {}))][7:9] == ["container", "genre"]
+    # the site's name read into the title, in its own sentence
+    text = "ROE, Gerd. Die Legende vom Berater. Spiegel Online. [en ligne]. 25 août 2012."
+    labels = ["author", "author", *["title"] * 6, "date", "date", "date", "date", "date"]
+    assert [t.label for t in site_before_medium(_tagged(text, labels, {}))][6:8] == ["container"] * 2
+    # a publisher or place after the medium (a book's), or a title's long last sentence: left as read
+    text = "ROE, Gerd. Die Legende vom Berater. Spiegel Online. [en ligne]. Paris : Gallimard, 2012."
+    kept = _tagged(text, [*labels[:10], "location", "location", "publisher", "date"], {})
+    assert site_before_medium(kept) == kept
+    text = "ROE, Gerd. Die Legende. Vom Berater und seinen vielen Freunden. [en ligne]. 25 août 2012."
+    kept = _tagged(text, ["author", "author", *["title"] * 8, "date", "date", "date", "date", "date"], {})
+    assert site_before_medium(kept) == kept
+
+
+def test_an_abbreviation_after_the_titles_stop_opening_an_abbreviated_journal_is_the_journals():
+    from litreview.bibliography.refparse.relabel_journal import abbreviation_opening_journal
+
+    # made by hand: Vancouver's "Title. Prog. Nucl. Magn. Reson. Spectrosc. 36: 1–88."; the model ran the title on over
+    # the journal's first abbreviated word
+    text = "Roe P (2000) Ring currents. Prog. Nucl. Magn. Reson. 36: 1–88."
+    labels = ["author", "author", "date", "title", "title", "title", "journal", "journal", "journal", "volume", "pages"]
+    out = [t.label for t in abbreviation_opening_journal(_tagged(text, labels, {}))]
+    assert out[5:9] == ["journal"] * 4
+    # after an abbreviation that closes the title (no sentence's end), left as read
+    text = "Roe P (2000) Ring currents in St. Prog. Nucl. Magn. Reson. 36: 1–88."
+    kept = _tagged(text, [*labels[:3], "title", "title", "title", "title", "title", *labels[6:]], {})
+    assert abbreviation_opening_journal(kept) == kept
+
+
+def test_the_italian_issue_label_is_read_as_the_issues_and_no_part_of_the_journals_name():
+    from litreview.bibliography.refparse import fields as F
+    from litreview.bibliography.refparse.assemble import container_name
+
+    # Italian styles label the issue "fasc." (fascicolo): "Medical Care, vol. 41, fasc. 5, 2003."
+    numbers = F.parse_numbers("vol. 41, fasc. 5, 2003.")
+    assert (numbers.volume, numbers.issue, numbers.pages) == ("41", "5", "")
+    assert container_name("Media Perspektiven, fasc.") == "Media Perspektiven"

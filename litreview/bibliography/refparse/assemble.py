@@ -58,7 +58,7 @@ _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper
 #: ": Bioinformatics", "(in Russian). Doklady ...", "Forum, (p.227)" and ABNT's "ArXiv, v." (the label of a volume
 #: or pages the model did not read as such): not the container's words
 _CONTAINER_LEAD = re.compile(r"^(?:[:;,.]\s*|\((?:in|en|auf)\s+[A-Z][a-z]+\)\.?\s*)+")
-_CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$|,\s*(?:v|vol|n|no|p|pp)\.$")
+_CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$|,\s*(?:v|vol|n|no|fasc|p|pp)\.$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _BALANCED_PLACE = re.compile(r"^[^()]+\([^()]+\)$")  # "Treasure Island (FL)": the state's parentheses kept

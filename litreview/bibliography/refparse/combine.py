@@ -236,8 +236,10 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
     parts = _SENTENCE_END.split(value, maxsplit=1)
     whole = _norm(rules.title)
     if len(parts) < 2 or not (head := _norm(parts[0])) or not whole.endswith(head) \
-            or _norm(title) not in (whole, _norm(crf.title)):
-        return None
+            or _norm(title) not in (whole, _norm(crf.title)) or names_open(rules.title.split()[:2]):
+        return None  # the rules ran the names' last initial into their title ("G.: Title, Journal"): it ends nothing
+    if _abbreviated(parts[0]):
+        return None  # "J. Chem. Phys.", "Mon. Not. R. Astron. Soc.": an abbreviation's stop ends no sentence
     if name == "container" and len(parts[0].split()) < 2 and not parts[0][:1].islower():
         return None  # a capitalised word alone is no title's sentence there: "Proc. SIGPLAN 86 …" abbreviates
     if "title" not in crf.uncertain and _norm(str(getattr(rules, name))) != _norm(parts[1]):
@@ -247,6 +249,14 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
     # an editor's mention the rules ran the title on over ("Title. ed. Jane Doe. Publisher") is no part of it
     title = crf.title if _role_after(crf.title, rules.title) else rules.title
     return title, container_name(parts[1]) if name == "container" else parts[1].strip()
+
+
+def _abbreviated(head: str) -> bool:
+    """``head`` (the words before a stop) ends an abbreviated name: its last word is a journal's abbreviated word of the
+    lexicon ("J. Chem", "J. Phys"), or each word before it is closed by its own stop ("Mon. Not. R. Astron", ISO 4's
+    abbreviations)."""
+    words = head.split()
+    return words[-1].casefold() in JOURNAL or (len(words) > 1 and all(w.endswith(".") for w in words[:-1]))
 
 
 def _container_in_title(crf: ParsedReference, title: str) -> bool:

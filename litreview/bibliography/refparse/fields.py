@@ -251,7 +251,7 @@ PAGE_LABEL = _label_words(*PAGES)
 _LABELLED = r"[A-Za-z]?\d[\w./-]*|[IVXLCivxlc]+\b|\w+(?=\W*$)"
 _NUM_TOKEN = re.compile(
     rf"(?P<vol>\b(?:{VOLUME_LABEL})\s*(?P<volv>{_LABELLED}))"
-    rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num')})\s*(?P<nov>{_LABELLED}))"
+    rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num', 'fasc.')})\s*(?P<nov>{_LABELLED}))"
     rf"|(?P<pp>(?<![\w.])(?:{PAGE_LABEL})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
     r"|(?P<range>(?<![\w/])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"

@@ -14,8 +14,10 @@ from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
 from .relabel_books import (
+    publisher_after_editors,
     publisher_past_a_sentence,
     publisher_past_books_stop,
+    subtitle_and_publisher_read_as_container,
     subtitle_read_as_container,
     work_cited_in_title,
 )
@@ -35,6 +37,7 @@ from .relabel_journal import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
     quoted_name_after_in,
+    site_before_medium,
     title_before_in_quoted_name,
     title_to_its_quote,
 )
@@ -42,6 +45,7 @@ from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
     body_opening_title,
+    coined_name_closing_names,
     editors_read_as_container,
     given_name_not_date,
     initial_after_body,
@@ -57,6 +61,7 @@ from .relabel_numbers import (
     glued_pages,
     issue_before_labelled_pages,
     numbers_closing_container,
+    page_after_volume,
     pages_in_container,
     pages_in_parenthesis,
     range_closing_title,
@@ -429,6 +434,7 @@ _RULES = (
     _rule(_title_to_medium, unless="title", marks=("[",), text=True),
     _rule(_serial_number, text=True),
     _rule(vancouver_end, "author"),
+    _rule(coined_name_closing_names, "author title", marks=(":",)),
     _rule(given_name_not_date, "author date"),
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
     _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
@@ -447,6 +453,7 @@ _RULES = (
     _rule(numbers_closing_container, "", _SPAN, marks=(";", ":")),
     _rule(vancouver_volume, marks=(";", ":")),
     _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
+    _rule(site_before_medium, "title", unless=_SPAN, marks=("[",)),
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
     _rule(publisher_from_its_delimiter, "publisher"),
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
@@ -482,12 +489,15 @@ _RULES = (
     _rule(publisher_past_books_stop, "editor container", unless="publisher", marks=(".", "?", "!")),
     _rule(series_before_imprint, "location publisher", "title edition"),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
+    _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
+    _rule(publisher_after_editors, "editor", marks=("(",)),
     _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
     _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
     _rule(_no_date, text=True),
     _rule(_doubted_year, unless="date", rivals="date"),
     _rule(article_number_after_volume, "date volume", unless="pages"),
     _rule(article_number_read_as_volume, "volume", unless="pages"),
+    _rule(page_after_volume, "volume", unless="pages"),
     _rule(doubted_journal_closing_title, rivals="journal"),
     _rule(volume_and_pages_closing_container, rivals=_NUMBERS),
     _rule(publisher_past_containers_date, rivals="publisher"),

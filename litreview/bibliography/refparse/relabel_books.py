@@ -1,6 +1,6 @@
 """Rules over the tagger's labels for the parts of a book or a chapter (part of ``relabel``): where a publisher's span
-opened a sentence early, a book's publisher run into its name, a subtitle read as a container, a work cited in a title
-read as an imprint.
+opened a sentence early, a book's publisher run into its name, a subtitle read as a container (with the publisher after
+it or not), a publisher in parentheses after a chapter's editors, a work cited in a title read as an imprint.
 """
 
 from __future__ import annotations
@@ -105,11 +105,78 @@ def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or F.PERIODICAL.search(" ".join(words[first:last + 1])) \
             or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]):
         return tagged
-    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label != "location"), len(tagged))
+    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
     if after == len(tagged) or tagged[after].label != "publisher":
         return tagged
     return [t._replace(label="title") if first <= k <= last else t for k, t in enumerate(tagged)]
 
+
+def subtitle_and_publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A container span after a title's stop, in a reading with no publisher, volume, pages or editors, that holds two
+    sentences or more and closes the reference (but for its date, ISBN or link) is a book's subtitle and its publisher:
+    "Reinemann, Carsten. 2003. Medienmacher Als Mediennutzer. Kommunikations- Und Einflussstrukturen Im Politischen
+    Journalismus Der Gegenwart. Böhlau." (a title stored with its subtitle after a stop, German-style, before a publisher
+    the model did not know). The last sentence is the publisher where it is a few capitalised words (or a name's
+    lower-case ones), no number, no place, no periodical's name; the sentences before it are the title's."""
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+        return tagged
+    first, last = spans[0], spans[-1]
+    words = [t.token.text for t in tagged]
+    if tagged[first - 1].label != "title" or not _TITLE_STOP.search(words[first - 1]) \
+            or words[first].casefold().rstrip(":") in IN or not words[last].endswith(".") \
+            or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 1:]):
+        return tagged
+    # a full stop, not a question mark: "The Why? Files." is a site's name, as MLA prints it
+    stop = next((k for k in range(last - 1, max(first, last - BODY_RUN) - 1, -1)
+                 if _STOPPED.fullmatch(words[k]) and words[k].endswith(".")), None)
+    if stop is None or stop < first + 1:
+        return tagged
+    tail = [w.strip(".,:") for w in words[stop + 1:last + 1]]
+    head = " ".join(words[first:stop + 1])
+    if not tail[0][:1].isupper() or F.known_place(" ".join(tail)) or F.PERIODICAL.search(" ".join(words[first:last + 1])) \
+            or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]) or F.DIGIT.search(head) or any(
+            F.DIGIT.search(w) or _ROMAN.fullmatch(w) or not (w[:1].isupper() or (w.islower() and len(w) < 4) or w in ("+", "&"))
+            for w in tail):
+        return tagged
+    return [t._replace(label="title" if k <= stop else "publisher") if first <= k <= last else t
+            for k, t in enumerate(tagged)]
+
+
+#: a title's last word closed by its stop, a quote printed either side of it or an ellipsis ("Abend...", "Christiansen„.")
+_TITLE_STOP = lazy(r"\w{2,}[”“„»\"’]?(?:[.?!]|\.\.\.|…)[”“„»\"’]?$")
+#: what a style prints between a book's title and its publisher: the place, the edition ("Subtitle. 2. VS Verlag")
+_BEFORE_PUBLISHER = frozenset(("location", "edition"))
+
+
+def publisher_after_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A parenthesis right after a chapter's editors that holds a name and nothing else (no year, number or role), and
+    closes the span before the pages or the reference's end, is the book's publisher, and a name before a colon in it
+    the place: Frontiers prints "in Book, eds. C. Roe and H. Poe (Carl Hanser Verlag), 10–16." (the model, trained on
+    a year in such parentheses, ran the editors on into it)."""
+    words = [t.token.text for t in tagged]
+    for j in range(2, len(tagged)):
+        if not words[j].startswith("(") or len(words[j]) < 2 or tagged[j - 1].label != "editor" \
+                or (words[j - 1].endswith((",", ".", ";", ":")) and not _INITIAL.fullmatch(words[j - 1])):
+            continue
+        k = next((m for m in range(j, min(j + IMPRINT_RUN, len(tagged))) if ")" in words[m]), -1)
+        if k < 0 or not _CLOSED.fullmatch(words[k]) or any(t.label not in _AFTER_BOOKS_PUBLISHER | {"pages"}
+                                                           for t in tagged[k + 1:]):
+            return tagged
+        inner = [w.strip("(),.;:").casefold() for w in words[j:k + 1]]
+        if any(not w or w in NOT_IMPRINT or F.DIGIT.search(w) for w in inner) or words[j][1:2] in "[(" \
+                or not words[j][1:2].isupper():
+            return tagged
+        colon = next((m for m in range(j, k) if words[m].endswith(":")), -1)
+        return [t._replace(label="location" if n <= colon else "publisher") if j <= n <= k else t
+                for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: an editor's initial closing the names before the parenthesis ("and G. (Routledge)" is rare: a family name closes them)
+_INITIAL = lazy(r"[A-ZÀ-Þ]\.")
+#: the word closing such a parenthesis, and the comma or stop after it
+_CLOSED = lazy(r"[^()]*\)[.,;]?")
 
 def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A parenthesis right after a title's words that lists names up to an "&" or an "and" and closes on a year, in a

@@ -1,6 +1,7 @@
 """Rules over the tagger's labels that find a periodical's or a book's name the model read as the title's, a
 publisher's, a genre's or a note's words (part of ``relabel``): where the date, the volume, "In:" and the title's
-closing stop or quote say it is there (ISO 690, DIN, ABNT, MDPI, PubMed, Chicago's newspapers).
+closing stop or quote, or a medium in brackets after a site's name, say it is there (ISO 690, DIN, ABNT, MDPI, PubMed, Chicago's
+newspapers).
 """
 
 from __future__ import annotations
@@ -17,6 +18,33 @@ from .relabel_numbers import PAGE_RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
 
+
+def site_before_medium(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words between a title's closing stop and a medium in brackets ("[online]", "[en ligne]"), in a reading with no
+    container and no publisher or place after the medium, are the site or periodical the page is in: ISO 690 prints a
+    web page as "Title. Site [online]. 23 August 2011. [Zugriff am: …]. Verfügbar unter: URL" and "Title. Site. [en
+    ligne]. 25 août 2012." (the model read the site as a genre or a note, or ran the title on over it). A title's own
+    last sentence of more than a few words is left as read."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    words = [t.token.text for t in tagged]
+    for m in range(2, len(tagged)):
+        if not words[m].startswith("[") or not F.MEDIUM.match(" ".join(words[m:m + 3])):
+            continue
+        if any(t.label in ("publisher", "location") for t in tagged[m:]):
+            return tagged
+        label, s = tagged[m - 1].label, m - 1
+        while s > 0 and tagged[s - 1].label == label and m - s < _SITE_RUN and not SENTENCE_END.search(words[s - 1]):
+            s -= 1
+        if label not in ("genre", "note", "title") or not s or tagged[s - 1].label != "title" \
+                or not SENTENCE_END.search(words[s - 1]) or (label == "title" and m - s > _SITE_RUN - 2):
+            return tagged
+        return [t._replace(label="container") if s <= k < m else t for k, t in enumerate(tagged)]
+    return tagged
+
+
+#: the most words of a site's name before its medium (a title's last sentence, at most two fewer)
+_SITE_RUN = 6
 
 def journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the
@@ -419,12 +447,15 @@ def _closes(word: str, closer: str, first: bool) -> bool:
 
 
 def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """An abbreviated word after the title's last comma, right before a journal's span that opens with another, is the
-    journal's first word: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg. Med., 31" and "Title, Angew. | Chem.
-    Int. Ed., 45" (the model read it as the title's)."""
+    """An abbreviated word after the title's last comma or closing stop, right before a journal's span that opens with
+    another, is the journal's first word: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg. Med., 31" and "Title,
+    Angew. | Chem. Int. Ed., 45", Vancouver's "Ring currents. Prog. | Nucl. Magn. Reson. Spectrosc. 36" (the model read it
+    as the title's)."""
     for k in range(1, len(tagged) - 1):
         if tagged[k + 1].label == "journal" and tagged[k].label == "title":
-            if tagged[k - 1].label == "title" and tagged[k - 1].token.text.endswith(",") \
+            before = tagged[k - 1].token.text
+            if tagged[k - 1].label == "title" and (before.endswith(",") or (
+                    SENTENCE_END.search(before) is not None and not _ABBREVIATION.fullmatch(before))) \
                     and _ABBREVIATION.fullmatch(tagged[k].token.text) \
                     and _ABBREVIATION.fullmatch(tagged[k + 1].token.text.rstrip(",")):
                 return [t._replace(label="journal") if n == k else t for n, t in enumerate(tagged)]

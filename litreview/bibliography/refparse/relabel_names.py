@@ -126,6 +126,28 @@ def vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def coined_name_closing_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A software's or a project's coined name with its colon, right after a name's closing initials, which the model read
+    as the last of the names, opens the title: "Foramitti J. AgentPy: A package …", "MAGNUSON, J. S. jTRACE: A …",
+    "Wessel, P.: PyGMT: A Python …". Coined: a capital inside the word after a lower-case letter ("AgentPy", "jTRACE"),
+    not a family name's prefix ("McDonald", "DeWitt", "LeBlanc")."""
+    if (run := _first_names(tagged)) is None:
+        return tagged
+    first, n = run
+    if n - first < 2 or n == len(tagged) or tagged[n].label != "title":
+        return tagged
+    word, before = tagged[n - 1].token.text, tagged[n - 2].token.text.rstrip(",;:")
+    if not word.endswith(":") or not _COINED.fullmatch(word[:-1]) or _PREFIXED.match(word) \
+            or not is_initials(before):
+        return tagged
+    return [*tagged[:n - 1], tagged[n - 1]._replace(label="title"), *tagged[n:]]
+
+
+#: a coined name: letters and digits, a capital after a lower-case letter inside
+_COINED = lazy(r"(?=\w*[a-z][A-Z])[A-Za-z][\w-]*")
+#: family names whose inner capital follows a prefix
+_PREFIXED = lazy(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|O’|O')[A-Z]")
+
 def given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A capitalised word with no digit that closes a name list after its comma, with no date after it, is the last
     given name, not a date: ISO 690's "CARRASCO, Kevin et ITURRA-SANHUEZA, Julio. Title" (the model read "Julio.",

@@ -179,6 +179,28 @@ _VOLUME_NUMBER = lazy(r"\d{1,4},")
 _CLOSING_PAGES = lazy(r"[A-Za-z]{0,4}\d+(?:[-–][A-Za-z]{0,4}\d+)?,")
 
 
+def page_after_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Of two bare numbers read as the volume right after the journal's name or its year, in a reading with no pages,
+    the second is the page or the article's number: the volume comes first and closes with its comma, MDPI's
+    "Sensors 2022, 22, 371, doi:…", Copernicus's "PLoS ONE, 6, e19254, 2011.", LNCS's "Journal of Geodesy. 92, 1371
+    (2018)." (a volume is one number; the model read both into it). Not a year where the reading has no date."""
+    if any(t.label == "pages" for t in tagged):
+        return tagged
+    volumes = [i for i, t in enumerate(tagged) if t.label == "volume"]
+    if len(volumes) != 2 or volumes[1] != volumes[0] + 1 or not volumes[0]:
+        return tagged
+    i = volumes[0]
+    if tagged[i - 1].label not in ("container", "journal", "date") or not _VOLUME_NUMBER.fullmatch(tagged[i].token.text) \
+            or not _LONE_PAGE.fullmatch(tagged[i + 1].token.text):
+        return tagged
+    if F.YEAR_ONLY.fullmatch(tagged[i + 1].token.text.strip(".,;")) and not any(t.label == "date" for t in tagged):
+        return tagged
+    return [*tagged[:i + 1], tagged[i + 1]._replace(label="pages"), *tagged[i + 2:]]
+
+
+#: a page, a range or an article's number, closed by a comma, a stop or nothing ("371,", "e19254,", "1371", "830,")
+_LONE_PAGE = lazy(r"[A-Za-z]{0,4}\d+(?:[-–][A-Za-z]{0,4}\d+)?[.,;]?")
+
 def numbers_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The numbers that close a container's span are the date and the volume: "… of the United States of America
     2008; 105: 3721–6." (Vancouver's year before its semicolon) and "… of America 107(4):1443–46." (ASA's volume,
