@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES, page_range
 from ..bibliography.csl import LEGAL_TYPES
-from ..linking.labels import ET_AL_MIN, CitedNames
+from ..linking.cited_names import ET_AL_MIN, CitedNames
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url, shorten
@@ -351,10 +351,11 @@ def _pages(s: Source) -> str:
 
 def marks(sources: Iterable[Source]) -> dict[str, Mark]:
     """Key -> what a Chicago author-date citation adds to tell it from another entry of the bibliography the site
-    lists, for the entries that need it: the given names or more names (``linking.labels.cited_names``), then for
+    lists, for the entries that need it: the given names or more names (``linking.cited_names.cited_names``), then for
     the same names a letter to the year ("2012a", ``linking.labels.year_labels``), as citeproc does. A label thus
     depends on the other entries: whatever caches a page must key it by the marks it shows."""
-    from ..linking.labels import cited_names, year_labels
+    from ..linking.cited_names import cited_names
+    from ..linking.labels import year_labels
 
     by_key: dict[str, Source] = {}
     for source in sources:
