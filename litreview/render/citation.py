@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES, page_range
-from ..bibliography.csl import LEGAL_TYPES
+from ..bibliography.csl_item import LEGAL_TYPES
 from ..linking.cited_names import ET_AL_MIN, CitedNames
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source

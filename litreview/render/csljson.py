@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..bibliography.bibtex import MONTHS
-from ..bibliography.csl import BIBTEX_TO_CSL
+from ..bibliography.csl_item import BIBTEX_TO_CSL
 from ..model import Person, Source
 from .sanitize import normalise_doi
 
