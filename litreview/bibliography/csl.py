@@ -167,7 +167,7 @@ _REFERENCES = re.compile(r"^references[ \t]*:", re.M)
 def inline_references(text: str, path: str) -> Bibliography | None:
     """The ``references:`` of a Markdown essay's front matter as a CSL bibliography, each item at its line
     of the essay, as pandoc reads them (they take precedence over the bibliography files); None without."""
-    from ..essay.markdown import front_matter_lines
+    from ..essay.yaml_meta import front_matter_lines
 
     found = front_matter_lines(text.removeprefix("\ufeff"))
     if found is None or found[1] is None:
