@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..lazyre import lazy
 from ..text import without_controls
@@ -94,20 +95,30 @@ def group_end(text: str, i: int, limit: int | None = None) -> int:
     raise ScanError("unbalanced braces")
 
 
-def brace_partners(text: str, marks: str = r"[{}]") -> dict[int, int]:
-    """``group_end`` for every ``{`` of a text in one pass: offset of each ``{`` -> offset just past
-    its ``}`` (-1 when it is never closed). Scanning from each brace alone is quadratic. ``marks``
-    finds the opening and closing marks (the opening one ``{``, ``(`` or ``[``): in running text,
-    ``r"(?<!\\)[{}]"`` leaves escaped braces out, ``"[()]"`` pairs parentheses and ``r"(?<!\\\\)[\\[\\]]"`` brackets."""
-    partners: dict[int, int] = {}
+def brace_pairs(text: str, marks: str = r"[{}]") -> Iterator[tuple[int, int, int]]:
+    """The braces of a text paired in one pass, as BibTeX pairs them (a backslash protects none):
+    (offset of a ``{``, offset just past its ``}``, how many pairs enclose it) for each pair as it closes,
+    (-1, offset just past it, 0) for a ``}`` that closes nothing, then (offset, -1, 0) for each ``{`` never
+    closed, first opened first. ``marks`` finds the opening and closing marks (the opening one ``{``, ``(``
+    or ``[``): in running text, ``r"(?<!\\)[{}]"`` leaves escaped braces out, ``"[()]"`` pairs parentheses and
+    ``r"(?<!\\\\)[\\[\\]]"`` brackets."""
     stack: list[int] = []
     for m in re.finditer(marks, text):
         if m.group() in "{([":
             stack.append(m.start())
         elif stack:
-            partners[stack.pop()] = m.end()
-    partners.update((i, -1) for i in stack)
-    return partners
+            opened = stack.pop()
+            yield opened, m.end(), len(stack)
+        else:
+            yield -1, m.end(), 0
+    for opened in stack:
+        yield opened, -1, 0
+
+
+def brace_partners(text: str, marks: str = r"[{}]") -> dict[int, int]:
+    """``group_end`` for every ``{`` of a text in one pass (``brace_pairs``): offset of each ``{`` -> offset just
+    past its ``}`` (-1 when it is never closed). Scanning from each brace alone is quadratic."""
+    return {opened: closed for opened, closed, _ in brace_pairs(text, marks) if opened >= 0}
 
 
 def value_end(text: str, i: int) -> int:
@@ -243,17 +254,13 @@ def chunks(text: str) -> Iterator[tuple[int, int]]:
 
 def unbalanced(chunk: str) -> tuple[int | None, int | None]:
     """(offset of the first ``{`` never closed, offset of the first ``}`` that closes nothing)."""
-    stack: list[int] = []
-    extra = None
-    for i, ch in enumerate(chunk):
-        if ch == "{":
-            stack.append(i)
-        elif ch == "}":
-            if stack:
-                stack.pop()
-            elif extra is None:
-                extra = i
-    return (stack[0] if stack else None), extra
+    never = extra = None
+    for opened, closed, _ in brace_pairs(chunk):
+        if opened < 0 and extra is None:
+            extra = closed - 1
+        elif closed < 0 and never is None:
+            never = opened
+    return never, extra
 
 
 
@@ -267,69 +274,56 @@ _PYBTEX_KEY = {"{": lazy(r"[^\s,}]+"), "(": lazy(r"[^\s,]+")}
 """An entry's key as pybtex reads it, after its ``{`` or ``(``."""
 
 
-def body_parts(text: str, open_at: int) -> Iterator[tuple[int, int]]:
+def body_parts(text: str, open_at: int, limit: int | None = None,
+               skipped: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[int, int]]:
     """Spans of what the entry body opened at ``open_at`` (its ``{`` or ``(``) holds whole, as BibTeX reads it: each
-    value in braces or quotes (``group_end``), then the ``}`` or ``)`` that closes the body. A group that nothing
-    closes runs to the end of the text and ends the body."""
+    value in braces or quotes (``group_end``), then the ``}`` or ``)`` that closes the body, read no further than
+    ``limit`` (the text's end). A mark in one of the ``skipped`` spans (sorted, outside values: the comment lines
+    that pandoc and biber skip) is no mark. A group that nothing closes runs to the limit and ends the body."""
+    end = len(text) if limit is None else limit
     closer = "}" if text[open_at] == "{" else ")"
     marks, i = _BODY_MARKS[text[open_at]], open_at + 1
-    while (mark := marks.search(text, i)) is not None:
+    while (mark := marks.search(text, i, end)) is not None:
+        begin = mark.start()
+        if skipped and (n := _span_at(skipped, begin)) >= 0:  # in a comment line between fields
+            i = skipped[n][1]
+            continue
         if mark.group() == closer:
             yield mark.span()
             return
         try:
-            i = group_end(text, mark.start())
+            i = group_end(text, begin, end)
         except ScanError:
-            yield mark.start(), len(text)
+            yield begin, end
             return
-        yield mark.start(), i
+        yield begin, i
 
 
-def body_end(text: str, open_at: int) -> int:
-    """Offset just past the ``}`` or ``)`` that closes the entry body opened at ``open_at``, -1 when none does."""
-    parts = list(body_parts(text, open_at))
+def body_end(text: str, open_at: int, limit: int | None = None) -> int:
+    """Offset just past the ``}`` or ``)`` that closes the entry body opened at ``open_at`` (before ``limit``),
+    -1 when none does."""
+    parts = list(body_parts(text, open_at, limit))
     return parts[-1][1] if parts and text[parts[-1][0]] in "})" else -1
 
 
 def value_spans(text: str, skipped: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans of the values in braces or quotes of every entry, in order, in one pass: each entry opens where
     ``ENTRY_START`` finds an ``@`` (and ``COMMAND_START`` reads one) and is read up to the next one at most, as
-    ``body_parts`` reads it, but a mark in one of the ``skipped`` spans (sorted, outside values: the comment lines
-    that pandoc and biber skip) is no mark. A group that nothing closes runs to the next entry's start."""
+    ``body_parts`` reads it, skipping the ``skipped`` spans. A group that nothing closes runs to the next entry's
+    start."""
     spans: list[tuple[int, int]] = []
-    skip_starts = [s for s, _ in skipped]
     starts = [m.end() - 1 for m in ENTRY_START.finditer(text)]
     for at, limit in itertools.pairwise([*starts, len(text)]):
         command = COMMAND_START.match(text, at, limit)
-        if command is None:
-            continue
-        opener = text[command.end() - 1]
-        closer, marks, i = ("}" if opener == "{" else ")"), _BODY_MARKS[opener], command.end()
-        while (mark := marks.search(text, i, limit)) is not None:
-            begin = mark.start()
-            n = bisect.bisect_right(skip_starts, begin) - 1
-            if n >= 0 and begin < skipped[n][1]:  # in a comment line between fields
-                i = skipped[n][1]
-                continue
-            if mark.group() == closer:
-                break
-            i = _group_close(text, begin, limit)
-            spans.append((begin, i))
+        if command is not None:
+            spans += (part for part in body_parts(text, command.end() - 1, limit, skipped) if text[part[0]] in '{"')
     return spans
 
 
-def _group_close(text: str, i: int, limit: int) -> int:
-    """``group_end`` read no further than ``limit`` (which it returns when nothing closes the group before it)."""
-    try:
-        return group_end(text, i, limit)
-    except ScanError:
-        return limit
-
-
-def _in(spans: Sequence[tuple[int, int]], starts: Sequence[int], at: int) -> bool:
-    """Whether offset ``at`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
-    n = bisect.bisect_right(starts, at) - 1
-    return n >= 0 and at < spans[n][1]
+def _span_at(spans: Sequence[tuple[int, int]], at: int) -> int:
+    """The index of the one of ``spans`` (sorted, not overlapping) that offset ``at`` lies in, -1 when none."""
+    n = bisect.bisect_right(spans, at, key=itemgetter(0)) - 1
+    return n if n >= 0 and at < spans[n][1] else -1
 
 
 _WORD_AT = lazy(r"(?<![A-Za-z0-9.])@")
@@ -369,10 +363,9 @@ def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
         return text, ()
     lines = [m.span() for m in COMMENT_LINE.finditer(text)]
     spans = value_spans(text, lines)
-    starts = [s for s, _ in spans]
     runs: list[list[tuple[int, int]]] = []
     for start, end in lines:
-        if _in(spans, starts, start):
+        if _span_at(spans, start) >= 0:
             continue
         if runs and runs[-1][-1][1] + 1 == start:
             runs[-1].append((start, end))
@@ -384,20 +377,20 @@ def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
     for run in runs:
         first, last = run[0][0], run[-1][1]
         keep: list[tuple[int, int]] = []  # offsets of kept commands: from its @ to its close
-        pos, piece = first, text[first:last]
+        pos = first
         while (command := COMMAND_START.search(text, pos, last)) is not None:
             kind = command.group(1).lower()
             pos = command.end()
             if kind == "comment" or not _opens_command(text, command):  # pybtex skips @comment's word only
                 continue
             named = (NAME if kind == "string" else _PYBTEX_KEY[text[pos - 1]]).match(text, skip_space(text, pos))
-            close = body_end(piece, pos - 1 - first)
+            close = body_end(text, pos - 1, last)
             key = named.group() if named and kind != "preamble" else ""
             kept.append(CommentedOut(command.start(), kind, key, close > 0))
             if close < 0:
                 break
-            keep.append((command.start(), first + close))
-            pos = first + close
+            keep.append((command.start(), close))
+            pos = close
         for start, end in run:
             if not any(at < end and start < upto for at, upto in keep):
                 out += [text[done:start], " " * (end - start)]
@@ -423,18 +416,9 @@ def escape(text: str) -> str:
     """
     text = without_controls(text)
     unpaired: set[int] = set()
-    stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "{":
-            stack.append(i)
-        elif ch == "}":
-            if stack:
-                opened = stack.pop()
-                if len(stack) >= MAX_ESCAPED_DEPTH:
-                    unpaired.update((opened, i))
-            else:
-                unpaired.add(i)
-    unpaired.update(stack)
+    for opened, closed, depth in brace_pairs(text):
+        if opened < 0 or closed < 0 or depth >= MAX_ESCAPED_DEPTH:
+            unpaired.update(at for at in (opened, closed - 1) if at >= 0)
     if unpaired:
         text = "".join(ch for i, ch in enumerate(text) if i not in unpaired)
     return _SPECIALS.sub(lambda m: r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)
