@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from litreview.bibliography import bibtex
+from litreview.bibliography import bibtex, bibtex_comments
 from litreview.bibliography.load import parse_bibliography
 
 PACKAGE = Path(__file__).resolve().parents[1] / "litreview"
@@ -192,9 +192,9 @@ def test_comment_lines_reads_the_values_once_however_many_percent_lines(monkeypa
     # entry's body is read once, whatever the number of % lines in it.
     calls: list[str] = []
     for name in ("value_spans", "body_parts"):
-        real = getattr(bibtex, name)
-        monkeypatch.setattr(bibtex, name, lambda *a, _name=name, _real=real: calls.append(_name) or _real(*a))
+        real = getattr(bibtex_comments, name)
+        monkeypatch.setattr(bibtex_comments, name, lambda *a, _name=name, _real=real: calls.append(_name) or _real(*a))
     text = "@book{a, title = {A\n" + "% line\n" * 1000 + "}}\n@book{b,\n" + "% note {\n" * 1000 + "title={B}}\n"
-    blanked, kept = bibtex.comment_lines(text)
+    blanked, kept = bibtex_comments.comment_lines(text)
     assert calls == ["value_spans", "body_parts", "body_parts"] and kept == ()
     assert blanked.count("% line") == 1000 and "% note" not in blanked
