@@ -100,12 +100,16 @@ def brace_pairs(text: str, marks: str = r"[{}]") -> Iterator[tuple[int, int, int
     (offset of a ``{``, offset just past its ``}``, how many pairs enclose it) for each pair as it closes,
     (-1, offset just past it, 0) for a ``}`` that closes nothing, then (offset, -1, 0) for each ``{`` never
     closed, first opened first. ``marks`` finds the opening and closing marks (the opening one ``{``, ``(``
-    or ``[``): in running text, ``r"(?<!\\)[{}]"`` leaves escaped braces out, ``"[()]"`` pairs parentheses and
-    ``r"(?<!\\\\)[\\[\\]]"`` brackets."""
+    or ``[``; any other match is read past): in running text, ``r"(?<!\\)[{}]"`` leaves escaped braces out,
+    ``r"\\[\\s\\S]|[{}]"`` reads them as LaTeX does (a backslash escapes the next character), ``"[()]"`` pairs
+    parentheses and ``r"(?<!\\\\)[\\[\\]]"`` brackets."""
     stack: list[int] = []
     for m in re.finditer(marks, text):
-        if m.group() in "{([":
+        mark = m.group()
+        if mark in "{([":
             stack.append(m.start())
+        elif mark not in "})]":
+            continue  # what ``marks`` reads past (a LaTeX escape, ``r"\\[\s\S]|[{}]"``)
         elif stack:
             opened = stack.pop()
             yield opened, m.end(), len(stack)
