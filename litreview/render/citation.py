@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES, page_range
 from ..bibliography.csl_item import LEGAL_TYPES
+from ..bibliography.latex import field_text
 from ..linking.cited_names import ET_AL_MIN, CitedNames
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source
@@ -145,7 +146,7 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
 def _legal(out: _Pieces, s: Source, title: str) -> None:
     """ "*R v Smith*, 2013 SCC 40." (its year added only when the citation does not print it)."""
     out.add(title, italic=True)
-    citation = one_line(_decoded(s, "authority"))
+    citation = one_line(field_text(s, "authority"))
     year = _date(s)
     if citation:
         out.add(f", {citation}")
@@ -157,11 +158,11 @@ def _legal(out: _Pieces, s: Source, title: str) -> None:
 def _legal_label(source: Source, letter: str) -> str:
     """A case's or a statute's mark: its short title, else its name with its citation when another entry has the
     same name ("Smith SCC"; "Jones v Roe, [1990] 2 SCR 100"), never "n.d."."""
-    short = one_line(_decoded(source, "shorttitle"))
+    short = one_line(field_text(source, "shorttitle"))
     if short:
         return short
     title = one_line(source.title)
-    citation = one_line(_decoded(source, "authority"))
+    citation = one_line(field_text(source, "authority"))
     if letter:
         return f"{title}, {citation}" if citation else f"{title} {year_label(source, Mark(letter))}"
     return f"{title} {source.year}" if source.year and not citation else title
@@ -218,7 +219,7 @@ def _chapter(out: _Pieces, s: Source) -> None:
 def _book_like(out: _Pieces, s: Source, kind: str) -> None:
     if s.authors and s.editors:
         out.add(" Edited by " + _name_list(s.editors, invert_first=False) + ".")
-    edition = _edition(one_line(_decoded(s, "edition")))
+    edition = _edition(one_line(field_text(s, "edition")))
     if edition:
         out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
@@ -230,7 +231,7 @@ def _book_like(out: _Pieces, s: Source, kind: str) -> None:
         out.add(f", {date}." if date else ".")
         return
     if kind in ("techreport", "report") and s.number:
-        label = one_line(_decoded(s, "type")) or "Report"
+        label = one_line(field_text(s, "type")) or "Report"
         out.add(f" {label} {one_line(s.number)}.")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     container = one_line(s.container)
@@ -291,17 +292,9 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _decoded(s: Source, name: str) -> str:
-    raw = s.field(name)
-    if not raw:
-        return ""
-    from ..bibliography.load import decode_latex
-
-    return decode_latex(raw)
-
 
 def _publication(s: Source) -> str:
-    place = one_line(_decoded(s, "address") or _decoded(s, "location"))
+    place = one_line(field_text(s, "address") or field_text(s, "location"))
     publisher = one_line(s.publisher)
     if place and publisher:
         return f"{place}: {publisher}"
@@ -309,18 +302,18 @@ def _publication(s: Source) -> str:
 
 
 def _month(s: Source) -> str:
-    raw = one_line(_decoded(s, "month")).strip(".")
+    raw = one_line(field_text(s, "month")).strip(".")
     if raw.isdigit() and 1 <= int(raw) <= 12:
         return MONTH_NAMES[int(raw) - 1]
     return _MONTH_ABBR.get(raw[:3].lower(), raw) if raw else ""
 
 
 def _date(s: Source, *, full: bool = False) -> str:
-    year = str(s.year) if s.year else one_line(_decoded(s, "year"))
+    year = str(s.year) if s.year else one_line(field_text(s, "year"))
     if not full:
         return year
     month = _month(s)
-    day = one_line(_decoded(s, "day"))
+    day = one_line(field_text(s, "day"))
     if month and day:
         return f"{month} {day}, {year}" if year else f"{month} {day}"
     if month:
