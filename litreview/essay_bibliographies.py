@@ -66,7 +66,7 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
         from .essay.latex_declarations import bibliography_lines
 
         return bibliography_lines(text)
-    from .essay.markdown import front_matter_lines
+    from .essay.yaml_meta import front_matter_lines
 
     block = front_matter_lines(text)  # (read_text reads past a byte order mark)
     if block is None:

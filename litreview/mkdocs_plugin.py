@@ -134,8 +134,8 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
 
     def _nav_sources(self, review: Review) -> list[tuple[str, str]]:
         """(title, path) of each source page, by how it is cited; titles escaped (the theme prints them raw)."""
-        from .render.citation import PLAIN, marks
         from .render.sanitize import esc
+        from .render.short_labels import PLAIN, marks
         from .text import fold_words
 
         seen = {s.key: s for s in reversed(review.bibliography.sources)}

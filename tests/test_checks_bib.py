@@ -14,7 +14,8 @@ from litreview.checks import check_review
 from litreview.checks.bib import isbn_problem, url_problem, work_signature, year_problem
 from litreview.checks.catalogue import CATALOGUE
 from litreview.checks.duplicates import check_duplicates
-from litreview.checks.style import fixed_given, is_all_capitals, title_case
+from litreview.checks.style import is_all_capitals, title_case
+from litreview.checks.style_names import fixed_given
 from litreview.config import Config
 from litreview.doi import normalize_doi
 from litreview.model import Review, Source
@@ -351,7 +352,7 @@ def test_a_command_the_preamble_defines_is_known() -> None:
     ("family=Doe, given=J. and Ann Smith", False), ("{Barnes and Noble, Inc.} and Ann Smith", False),
 ])
 def test_mixed_name_forms(value: str, mixed: bool) -> None:
-    from litreview.checks.style import check_name_forms
+    from litreview.checks.style_names import check_name_forms
 
     source = Source(key="k", type="book", fields={"author": value})
     assert [f.code for f in check_name_forms(source)] == (["LR147"] if mixed else [])

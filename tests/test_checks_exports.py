@@ -13,6 +13,7 @@ import pytest
 from litreview.bibliography.load import parse_bibliography
 from litreview.checks import doi_expected as E
 from litreview.checks import style as S
+from litreview.checks import style_names as SN
 
 TODAY = date(2026, 6, 1)
 FIVE_YEARS = 5 * 365
@@ -149,7 +150,7 @@ def test_a_doi_behind_an_old_publisher_resolver_is_a_doi_written_as_a_link() -> 
 ])
 def test_a_name_without_a_given_name_is_not_miscased(author: str, flagged: bool) -> None:
     page = _one(f"@misc{{m, author = {{{author}}}, title = {{A Page}}, year = {{2020}}}}")
-    assert bool(list(S.check_names(page))) is flagged
+    assert bool(list(SN.check_names(page))) is flagged
 
 
 def test_a_csl_literal_name_is_not_miscased() -> None:
@@ -157,7 +158,7 @@ def test_a_csl_literal_name_is_not_miscased() -> None:
 
     item = ('[{"id": "w", "type": "webpage", "title": "A Page", "author": [{"literal": "examplehandle"}],'
             ' "issued": {"date-parts": [[2020]]}}]')
-    assert list(S.check_names(parse_csl(item, "refs.json").sources[0])) == []
+    assert list(SN.check_names(parse_csl(item, "refs.json").sources[0])) == []
 
 
 @pytest.mark.parametrize(("written", "meant"), [

@@ -16,6 +16,7 @@ from litreview.checks import doi_expected as E
 from litreview.checks import duplicates as D
 from litreview.checks import integrity as I
 from litreview.checks import style as S
+from litreview.checks import style_names as SN
 from litreview.model import Bibliography, Finding, Source
 from litreview.registry.ids import entry_identifiers
 from litreview.registry.lookups import identity
@@ -85,7 +86,7 @@ def _every_style_check(bib: Bibliography, today: date, days: int) -> list[Findin
     found: list[Finding] = []
     broken = B.damaged_entries(bib)  # a syntax error may have swallowed the doi field
     for s in bib.sources:
-        for check in (S.check_capitals, S.check_title_punctuation, S.check_names, S.check_name_forms,
+        for check in (S.check_capitals, S.check_title_punctuation, SN.check_names, SN.check_name_forms,
                       S.check_container, S.check_original_year):
             found.extend(check(s))
         found.extend(S.check_access_date(s, today, days))

@@ -173,11 +173,11 @@ def test_edition_and_trailing_pages_searches_are_linear() -> None:
     """Found by the fuzz campaign: a reference of 100-130 KB took the importer 30 s. Tried at every letter
     (or digit) of a long run, the edition and trailing-pages searches were quadratic; 1 MB would take
     far longer than the suite's time-out."""
-    from litreview.bibliography.refparse.assemble import _edition
+    from litreview.bibliography.refparse.span_fields import span_edition
     from litreview.bibliography.refparse.tail import _PAGES_AT_END
 
-    assert _edition("2nd edn") == "2nd" and _edition("Revised edition") == "Revised"
-    assert _edition("x" * 1_000_000 + " 3rd ed.") == "3rd"
+    assert span_edition("2nd edn") == "2nd" and span_edition("Revised edition") == "Revised"
+    assert span_edition("x" * 1_000_000 + " 3rd ed.") == "3rd"
     assert _PAGES_AT_END.search("Book title, pp. 12-34")["pages"] == "12-34"
     assert _PAGES_AT_END.search("Place" + "1" * 1_000_000 + " x") is None
     assert _PAGES_AT_END.search("Place " + "1" * 1_000_000 + "-5")["pages"].startswith("1111")

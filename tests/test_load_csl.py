@@ -177,7 +177,7 @@ def test_every_reader_of_the_front_matter_ends_it_at_the_same_line(tmp_path: Pat
     # The essay's reader, the front matter's references and the line naming an unread bibliography each split the
     # block off by their own rule (a "\r" alone ending a line, a byte order mark): one rule now, and they agree.
     from litreview.bibliography.csl import inline_references
-    from litreview.essay.markdown import front_matter
+    from litreview.essay.yaml_meta import front_matter
     from litreview.essay_bibliographies import _naming_lines
 
     text = end.join(["---", "title: T", "bibliography: more.bib", "references:", "- id: a", "  type: book",

@@ -648,7 +648,7 @@ def test_a_journals_name_opens_with_a_capital_after_a_delimiter(text, title, con
     ("Science, [online]", "Science"), ("Revue [en ligne].", "Revue"),
 ])
 def test_a_medium_after_the_journals_name_is_no_part_of_it(span, container):
-    from litreview.bibliography.refparse.assemble import container_name
+    from litreview.bibliography.refparse.span_fields import container_name
 
     assert container_name(span) == container
 
@@ -659,7 +659,7 @@ def test_a_medium_after_the_journals_name_is_no_part_of_it(span, container):
 ])
 def test_a_numbers_label_closing_the_container_is_no_part_of_it(span, container):
     # ABNT: "Journal, v. abs/1802.03426", "Journal, p. 13670069211033359": the model kept the label with the journal
-    from litreview.bibliography.refparse.assemble import container_name
+    from litreview.bibliography.refparse.span_fields import container_name
 
     assert container_name(span) == container
 
@@ -1317,7 +1317,7 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> N
                                                            ("Towsley", "Don")]),  # Italian styles' spaced dash
 ])
 def test_names_joined_by_a_foreign_and_or_a_slash(text, want):
-    from litreview.bibliography.refparse.assemble import persons
+    from litreview.bibliography.refparse.span_fields import persons
 
     assert names(persons(text)[0]) == want
 

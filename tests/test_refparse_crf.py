@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from litreview.bibliography.refparse import parse_reference, parse_reference_model, parse_reference_rules
-from litreview.bibliography.refparse.assemble import _split_quoted, container_name, persons, segments
+from litreview.bibliography.refparse.assemble import segments
 from litreview.bibliography.refparse.combine import combine
 from litreview.bibliography.refparse.corpus import read_anystyle_xml
 from litreview.bibliography.refparse.features import sequence_features, tokenize
+from litreview.bibliography.refparse.span_fields import container_name, persons, split_quoted
 from litreview.bibliography.refparse.tagger import MODEL, tag
 from litreview.bibliography.refparse.train import sha256, train
 
@@ -273,11 +274,11 @@ def test_a_closed_quote_ends_the_title_whatever_the_model_says():
     ("“Title.”", "“Title.”", ""),
 ])
 def test_a_quoted_title_ends_at_its_closing_quote_when_a_stop_or_comma_closes_it(span, title, rest):
-    assert _split_quoted(span) == (title, rest)
+    assert split_quoted(span) == (title, rest)
 
 
 def test_what_follows_a_quoted_title_is_read_as_any_container():
-    _, rest = _split_quoted("“Optical Switching,” in “Optical Bistability: Controlling Light with Light,”")
+    _, rest = split_quoted("“Optical Switching,” in “Optical Bistability: Controlling Light with Light,”")
     assert container_name(rest) == "Optical Bistability: Controlling Light with Light"
 
 

@@ -247,7 +247,7 @@ def test_a_rebuild_compiles_no_template_again_and_sees_an_edited_one(tmp_path, m
 
 
 def test_a_build_indexes_the_review_once_and_formats_each_entry_once(tmp_path, monkeypatch):
-    from litreview.render import citation, index, site
+    from litreview.render import citation, index, short_labels, site
 
     indexed, formatted = [], []
     made, format_reference = index.index_review, citation.format_reference
@@ -256,7 +256,7 @@ def test_a_build_indexes_the_review_once_and_formats_each_entry_once(tmp_path, m
         indexed.append(review)
         return made(review)
 
-    def counted_format(source, mark=citation.PLAIN):
+    def counted_format(source, mark=short_labels.PLAIN):
         formatted.append(source.key)
         return format_reference(source, mark)
 

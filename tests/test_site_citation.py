@@ -6,7 +6,8 @@ import pytest
 
 from litreview.bibliography.load import parse_bibliography
 from litreview.model import Person, Source
-from litreview.render.citation import PLAIN, Citations, format_reference, short_label
+from litreview.render.citation import Citations, format_reference
+from litreview.render.short_labels import PLAIN, short_label
 
 BIB = r"""
 @book{holsti2004taming,
@@ -160,7 +161,7 @@ def test_a_work_known_by_its_identifier_alone_is_labelled_by_it() -> None:
 
 def test_works_known_by_their_identifiers_alone_get_no_year_letter() -> None:
     # Their labels are their keys, which already differ: "doi:10.1/a", not "doi:10.1/a n.d.-a" ... "n.d.-t".
-    from litreview.render.citation import marks
+    from litreview.render.short_labels import marks
 
     sources = [Source(key=f"doi:10.1000/x{n}", type="misc") for n in range(3)]
     assert marks(sources) == {}
@@ -200,7 +201,7 @@ def test_cases_and_statutes_are_cited_by_name_and_their_citation() -> None:
     # A case or a statute has no author: it was labelled by its title in quotes and "n.d." ("“R v Smith” n.d.-a"
     # for two courts' decisions alike), and its reference left out the court and citation ("“R v Smith.”").
     from litreview.bibliography.csl import parse_csl
-    from litreview.render.citation import marks
+    from litreview.render.short_labels import marks
 
     bib = parse_csl(LEGAL, "cases.yaml", yaml=True)
     shown = marks(bib.sources)

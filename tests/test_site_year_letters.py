@@ -76,7 +76,7 @@ PEOPLE = """
 
 
 def test_people_of_one_family_name_and_lists_printed_alike_are_told_apart_by_names_before_letters() -> None:
-    from litreview.render.citation import PLAIN, marks, short_label
+    from litreview.render.short_labels import PLAIN, marks, short_label
 
     sources = {s.key: s for s in parse_bibliography(PEOPLE).sources}
     shown = marks(sources.values())

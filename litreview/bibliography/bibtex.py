@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..lazyre import lazy
 from ..text import without_controls
@@ -94,20 +95,34 @@ def group_end(text: str, i: int, limit: int | None = None) -> int:
     raise ScanError("unbalanced braces")
 
 
-def brace_partners(text: str, marks: str = r"[{}]") -> dict[int, int]:
-    """``group_end`` for every ``{`` of a text in one pass: offset of each ``{`` -> offset just past
-    its ``}`` (-1 when it is never closed). Scanning from each brace alone is quadratic. ``marks``
-    finds the opening and closing marks (the opening one ``{``, ``(`` or ``[``): in running text,
-    ``r"(?<!\\)[{}]"`` leaves escaped braces out, ``"[()]"`` pairs parentheses and ``r"(?<!\\\\)[\\[\\]]"`` brackets."""
-    partners: dict[int, int] = {}
+def brace_pairs(text: str, marks: str = r"[{}]") -> Iterator[tuple[int, int, int]]:
+    """The braces of a text paired in one pass, as BibTeX pairs them (a backslash protects none):
+    (offset of a ``{``, offset just past its ``}``, how many pairs enclose it) for each pair as it closes,
+    (-1, offset just past it, 0) for a ``}`` that closes nothing, then (offset, -1, 0) for each ``{`` never
+    closed, first opened first. ``marks`` finds the opening and closing marks (the opening one ``{``, ``(``
+    or ``[``; any other match is read past): in running text, ``r"(?<!\\)[{}]"`` leaves escaped braces out,
+    ``r"\\[\\s\\S]|[{}]"`` reads them as LaTeX does (a backslash escapes the next character), ``"[()]"`` pairs
+    parentheses and ``r"(?<!\\\\)[\\[\\]]"`` brackets."""
     stack: list[int] = []
     for m in re.finditer(marks, text):
-        if m.group() in "{([":
+        mark = m.group()
+        if mark in "{([":
             stack.append(m.start())
+        elif mark not in "})]":
+            continue  # what ``marks`` reads past (a LaTeX escape, ``r"\\[\s\S]|[{}]"``)
         elif stack:
-            partners[stack.pop()] = m.end()
-    partners.update((i, -1) for i in stack)
-    return partners
+            opened = stack.pop()
+            yield opened, m.end(), len(stack)
+        else:
+            yield -1, m.end(), 0
+    for opened in stack:
+        yield opened, -1, 0
+
+
+def brace_partners(text: str, marks: str = r"[{}]") -> dict[int, int]:
+    """``group_end`` for every ``{`` of a text in one pass (``brace_pairs``): offset of each ``{`` -> offset just
+    past its ``}`` (-1 when it is never closed). Scanning from each brace alone is quadratic."""
+    return {opened: closed for opened, closed, _ in brace_pairs(text, marks) if opened >= 0}
 
 
 def value_end(text: str, i: int) -> int:
@@ -243,201 +258,54 @@ def chunks(text: str) -> Iterator[tuple[int, int]]:
 
 def unbalanced(chunk: str) -> tuple[int | None, int | None]:
     """(offset of the first ``{`` never closed, offset of the first ``}`` that closes nothing)."""
-    stack: list[int] = []
-    extra = None
-    for i, ch in enumerate(chunk):
-        if ch == "{":
-            stack.append(i)
-        elif ch == "}":
-            if stack:
-                stack.pop()
-            elif extra is None:
-                extra = i
-    return (stack[0] if stack else None), extra
+    never = extra = None
+    for opened, closed, _ in brace_pairs(chunk):
+        if opened < 0 and extra is None:
+            extra = closed - 1
+        elif closed < 0 and never is None:
+            never = opened
+    return never, extra
 
 
-
-COMMENT_LINE = lazy(r"^[ \t]*%[^\n]*", re.M)
-"""A line whose first mark is %: a comment to pandoc and biber (BibTeX and pybtex have no comments: "% url = {...}"
-inside an entry stops them, and "@book{old," in one starts an entry)."""
-COMMAND_START = lazy(rf"@[ \t]*(?![0-9])({NAME.pattern})[ \t]*[{{(]")
-"""An entry or command opening as pybtex reads one, anywhere in a line: ``@``, its type, its ``{`` or ``(``."""
 _BODY_MARKS = {"{": _GROUP_MARKS, "(": lazy(r'[{")]')}
-_PYBTEX_KEY = {"{": lazy(r"[^\s,}]+"), "(": lazy(r"[^\s,]+")}
-"""An entry's key as pybtex reads it, after its ``{`` or ``(``."""
 
 
-def body_parts(text: str, open_at: int) -> Iterator[tuple[int, int]]:
+def body_parts(text: str, open_at: int, limit: int | None = None,
+               skipped: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[int, int]]:
     """Spans of what the entry body opened at ``open_at`` (its ``{`` or ``(``) holds whole, as BibTeX reads it: each
-    value in braces or quotes (``group_end``), then the ``}`` or ``)`` that closes the body. A group that nothing
-    closes runs to the end of the text and ends the body."""
+    value in braces or quotes (``group_end``), then the ``}`` or ``)`` that closes the body, read no further than
+    ``limit`` (the text's end). A mark in one of the ``skipped`` spans (sorted, outside values: the comment lines
+    that pandoc and biber skip) is no mark. A group that nothing closes runs to the limit and ends the body."""
+    end = len(text) if limit is None else limit
     closer = "}" if text[open_at] == "{" else ")"
     marks, i = _BODY_MARKS[text[open_at]], open_at + 1
-    while (mark := marks.search(text, i)) is not None:
+    while (mark := marks.search(text, i, end)) is not None:
+        begin = mark.start()
+        if skipped and (n := span_at(skipped, begin)) >= 0:  # in a comment line between fields
+            i = skipped[n][1]
+            continue
         if mark.group() == closer:
             yield mark.span()
             return
         try:
-            i = group_end(text, mark.start())
+            i = group_end(text, begin, end)
         except ScanError:
-            yield mark.start(), len(text)
+            yield begin, end
             return
-        yield mark.start(), i
+        yield begin, i
 
 
-def body_end(text: str, open_at: int) -> int:
-    """Offset just past the ``}`` or ``)`` that closes the entry body opened at ``open_at``, -1 when none does."""
-    parts = list(body_parts(text, open_at))
+def body_end(text: str, open_at: int, limit: int | None = None) -> int:
+    """Offset just past the ``}`` or ``)`` that closes the entry body opened at ``open_at`` (before ``limit``),
+    -1 when none does."""
+    parts = list(body_parts(text, open_at, limit))
     return parts[-1][1] if parts and text[parts[-1][0]] in "})" else -1
 
 
-def value_spans(text: str, skipped: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Spans of the values in braces or quotes of every entry, in order, in one pass: each entry opens where
-    ``ENTRY_START`` finds an ``@`` (and ``COMMAND_START`` reads one) and is read up to the next one at most, as
-    ``body_parts`` reads it, but a mark in one of the ``skipped`` spans (sorted, outside values: the comment lines
-    that pandoc and biber skip) is no mark. A group that nothing closes runs to the next entry's start."""
-    spans: list[tuple[int, int]] = []
-    skip_starts = [s for s, _ in skipped]
-    starts = [m.end() - 1 for m in ENTRY_START.finditer(text)]
-    for at, limit in itertools.pairwise([*starts, len(text)]):
-        command = COMMAND_START.match(text, at, limit)
-        if command is None:
-            continue
-        opener = text[command.end() - 1]
-        closer, marks, i = ("}" if opener == "{" else ")"), _BODY_MARKS[opener], command.end()
-        while (mark := marks.search(text, i, limit)) is not None:
-            begin = mark.start()
-            n = bisect.bisect_right(skip_starts, begin) - 1
-            if n >= 0 and begin < skipped[n][1]:  # in a comment line between fields
-                i = skipped[n][1]
-                continue
-            if mark.group() == closer:
-                break
-            i = _group_close(text, begin, limit)
-            spans.append((begin, i))
-    return spans
-
-
-def _group_close(text: str, i: int, limit: int) -> int:
-    """``group_end`` read no further than ``limit`` (which it returns when nothing closes the group before it)."""
-    try:
-        return group_end(text, i, limit)
-    except ScanError:
-        return limit
-
-
-def _in(spans: Sequence[tuple[int, int]], starts: Sequence[int], at: int) -> bool:
-    """Whether offset ``at`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
-    n = bisect.bisect_right(starts, at) - 1
-    return n >= 0 and at < spans[n][1]
-
-
-_WORD_AT = lazy(r"(?<![A-Za-z0-9.])@")
-_KEY_THEN_CLOSE = lazy(r"\s*[^\s,{}()=]*\s*[,})]")
-
-
-def _opens_command(text: str, command: re.Match[str]) -> bool:
-    """Whether a ``COMMAND_START`` in a % line opens an entry or command: its ``@`` starts a word ("%@book{",
-    "% @article{"), or what follows its ``{`` or ``(`` is a key and a comma or close ("UTF-8@article{one}", JabRef's
-    encoding line with no line break), not the ``@`` of an address ("jane@example.org (please write)")."""
-    return (_WORD_AT.match(text, command.start()) is not None
-            or _KEY_THEN_CLOSE.match(text, command.end()) is not None)
-
-
-@dataclass(frozen=True, slots=True)
-class CommentedOut:
-    """An entry, @string or @preamble written in % lines, which BibTeX and pybtex read (to them % is no comment)."""
-
-    at: int
-    """Offset of its ``@``."""
-    kind: str
-    """Its type in lower case (``string`` for a macro)."""
-    key: str
-    """Its key, or the macro's name ("" for a @preamble)."""
-    read: bool = True
-    """Whether it closes within its % lines, so it is left for pybtex to read (else it is blanked)."""
-
-
-def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
-    """The text with each whole-line % comment blanked (offsets and lines kept), as pandoc and biber skip them, and
-    the commands in % lines. A % line inside a value is the value's text. A % line that opens an entry, a @string or a
-    @preamble as pybtex reads one ("%@book{old,") is kept, with the % lines that continue it up to the line where it
-    closes, when it closes within its run of % lines: BibTeX and pybtex read that entry, and dropping it would lose it
-    to them. One that does not close there is blanked too (``read`` False): kept, it would swallow the entries after
-    it."""
-    if "%" not in text:
-        return text, ()
-    lines = [m.span() for m in COMMENT_LINE.finditer(text)]
-    spans = value_spans(text, lines)
-    starts = [s for s, _ in spans]
-    runs: list[list[tuple[int, int]]] = []
-    for start, end in lines:
-        if _in(spans, starts, start):
-            continue
-        if runs and runs[-1][-1][1] + 1 == start:
-            runs[-1].append((start, end))
-        else:
-            runs.append([(start, end)])
-    out: list[str] = []
-    kept: list[CommentedOut] = []
-    done = 0
-    for run in runs:
-        first, last = run[0][0], run[-1][1]
-        keep: list[tuple[int, int]] = []  # offsets of kept commands: from its @ to its close
-        pos, piece = first, text[first:last]
-        while (command := COMMAND_START.search(text, pos, last)) is not None:
-            kind = command.group(1).lower()
-            pos = command.end()
-            if kind == "comment" or not _opens_command(text, command):  # pybtex skips @comment's word only
-                continue
-            named = (NAME if kind == "string" else _PYBTEX_KEY[text[pos - 1]]).match(text, skip_space(text, pos))
-            close = body_end(piece, pos - 1 - first)
-            key = named.group() if named and kind != "preamble" else ""
-            kept.append(CommentedOut(command.start(), kind, key, close > 0))
-            if close < 0:
-                break
-            keep.append((command.start(), first + close))
-            pos = first + close
-        for start, end in run:
-            if not any(at < end and start < upto for at, upto in keep):
-                out += [text[done:start], " " * (end - start)]
-                done = end
-    return ("".join(out) + text[done:] if out else text), tuple(kept)
-
-
-@dataclass(frozen=True, slots=True)
-class CommentInEntry:
-    """A % line between the fields of an entry: biber and pandoc skip it, BibTeX and pybtex have no comments and stop
-    reading the entry there ("You're missing a field name", "I was expecting a `,' or a `}'")."""
-
-    at: int
-    """Offset of the line's first mark (its %)."""
-    key: str
-    """The entry's key as pybtex reads it."""
-
-
-def comments_in_entries(text: str) -> list[CommentInEntry]:
-    """The % lines between the fields of an entry, as ``comment_lines`` finds the lines pandoc and biber skip (not a %
-    line inside a value, which is the value's text, nor one that opens or continues an entry written in % lines)."""
-    if "%" not in text:
-        return []
-    blanked, _ = comment_lines(text)
-    skipped = [(start, end) for start, end in (m.span() for m in COMMENT_LINE.finditer(text))
-               if not blanked[start:end].strip()]
-    if not skipped:
-        return []
-    found: list[CommentInEntry] = []
-    for m in ENTRY_START.finditer(blanked):
-        command = COMMAND_START.match(blanked, m.end() - 1)
-        if command is None or command.group(1).lower() in ("comment", "preamble", "string"):
-            continue
-        open_at = command.end() - 1
-        named = _PYBTEX_KEY[blanked[open_at]].match(blanked, skip_space(blanked, open_at + 1))
-        end = body_end(blanked, open_at)
-        end = len(blanked) if end < 0 else end
-        found += [CommentInEntry(start, named.group() if named else "") for start, _ in skipped
-                  if open_at < start < end]
-    return found
+def span_at(spans: Sequence[tuple[int, int]], at: int) -> int:
+    """The index of the one of ``spans`` (sorted, not overlapping) that offset ``at`` lies in, -1 when none."""
+    n = bisect.bisect_right(spans, at, key=itemgetter(0)) - 1
+    return n if n >= 0 and at < spans[n][1] else -1
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -458,18 +326,9 @@ def escape(text: str) -> str:
     """
     text = without_controls(text)
     unpaired: set[int] = set()
-    stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "{":
-            stack.append(i)
-        elif ch == "}":
-            if stack:
-                opened = stack.pop()
-                if len(stack) >= MAX_ESCAPED_DEPTH:
-                    unpaired.update((opened, i))
-            else:
-                unpaired.add(i)
-    unpaired.update(stack)
+    for opened, closed, depth in brace_pairs(text):
+        if opened < 0 or closed < 0 or depth >= MAX_ESCAPED_DEPTH:
+            unpaired.update(at for at in (opened, closed - 1) if at >= 0)
     if unpaired:
         text = "".join(ch for i, ch in enumerate(text) if i not in unpaired)
     return _SPECIALS.sub(lambda m: r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)

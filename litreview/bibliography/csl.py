@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
-from ..doi import entry_doi
-from ..model import Bibliography, Finding, Person, Source
-from .bibtex import page_range
-from .dates import MAX_DIGITS, citeproc_date_parts
+from ..model import Bibliography, Finding, Source
+from .csl_item import item_source, refused_value, unknown_type
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
 """A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
@@ -24,298 +21,6 @@ CSL_SUFFIXES = (".json", ".yaml", ".yml")
 def is_csl(path: object) -> bool:
     """Whether the bibliography file ``path`` is CSL (its text holds no BibTeX entries to cut or append to)."""
     return str(path).lower().endswith(CSL_SUFFIXES)
-
-
-#: CSL item type -> BibTeX/biblatex entry type. CSL's "article" is a preprint or working paper, with no journal:
-#: pandoc writes it as @misc.
-TYPES = {
-    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
-    "article": "misc", "book": "book", "chapter": "incollection", "entry-encyclopedia": "inreference",
-    "entry-dictionary": "inreference", "paper-conference": "inproceedings", "report": "techreport",
-    "thesis": "phdthesis", "webpage": "online", "post-weblog": "online", "post": "online", "dataset": "dataset",
-    "software": "software", "patent": "patent", "manuscript": "unpublished", "standard": "standard",
-    "periodical": "periodical", "pamphlet": "booklet", "legislation": "legislation", "legal_case": "jurisdiction",
-    "motion_picture": "movie", "song": "music", "personal_communication": "letter", "review": "review",
-}
-LEGAL_TYPES = frozenset({"jurisdiction", "legislation", "legal"})
-"""Entry types (biblatex's; CSL's legal_case and legislation are read as the first two) of a case or a statute,
-cited by its name in italics and its citation ("R v Smith, 2013 SCC 40"; "Criminal Code, RSC 1985, c C-46"), the
-court or the statute book read from CSL's ``authority``, not by an author and a year."""
-CSL_ITEM_TYPES = frozenset({
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
-    "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
-    "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
-    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication",
-    "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard",
-    "thesis", "treaty", "webpage"})
-"""The item types of the CSL 1.0.2 specification; an item of any other type loads, and styles print it as a
-generic one (pandoc's citeproc, citeproc-js)."""
-#: BibTeX/biblatex entry type -> CSL type, as the CSL-JSON writer sets it (a web-like misc entry is a webpage there).
-BIBTEX_TO_CSL = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "booklet": "pamphlet", "collection": "book",
-    "mvcollection": "book", "proceedings": "book", "mvproceedings": "book", "reference": "book",
-    "mvreference": "book", "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
-    "incollection": "chapter", "suppcollection": "chapter", "inreference": "entry-encyclopedia",
-    "inproceedings": "paper-conference", "conference": "paper-conference", "techreport": "report",
-    "report": "report", "manual": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "online": "webpage", "www": "webpage", "electronic": "webpage", "unpublished": "manuscript", "patent": "patent",
-    "dataset": "dataset", "software": "software", "standard": "standard", "periodical": "periodical",
-    "misc": "document",
-}
-#: Types written in another vocabulary (Crossref's, BibTeX's) -> the CSL type meant; the BibTeX ones are rows of
-#: BIBTEX_TO_CSL (not its names CSL also uses, such as article or collection, which are CSL's).
-_TYPE_FOR = {"journal-article": "article-journal", "proceedings-article": "paper-conference",
-             "book-chapter": "chapter", "posted-content": "article", "dissertation": "thesis",
-             **{kind: BIBTEX_TO_CSL[kind] for kind in (
-                 "inproceedings", "conference", "incollection", "inbook", "phdthesis", "mastersthesis", "techreport",
-                 "online", "misc", "unpublished", "booklet")}}
-FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "address", "volume": "volume",
-          "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
-          "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
-          "event-title": "eventtitle", "event": "eventtitle", "title-short": "shorttitle", "shortTitle": "shorttitle",
-          "authority": "authority"}
-"""CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
-_CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle",
-              "inreference": "booktitle"}
-# CSL has no institution or school: the body that issues a report or awards a degree is its publisher
-# (pandoc writes it so to biblatex).
-_ISSUER = {"techreport": "institution", "phdthesis": "school"}
-PRESS = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
-"""CSL's types of an article in the press -> biblatex's entrysubtype for it (as pandoc writes them)."""
-_RICH_TEXT = re.compile(r'</?(?:i|b|sup|sub)>|<span\s+(?:class="nocase"|style="font-variant:\s*small-caps;?")>|</span>')
-"""CSL's rich text, which citeproc renders as formatting: out of the title and container shown (the fields keep it)."""
-
-
-NAME_VARIABLES = frozenset({
-    "author", "editor", "translator", "collection-editor", "composer", "container-author", "director",
-    "editorial-director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author", "chair",
-    "compiler", "contributor", "curator", "executive-producer", "guest", "host", "narrator", "organizer",
-    "performer", "producer", "script-writer", "series-creator"})
-"""CSL variables that name people."""
-DATE_VARIABLES = frozenset({"issued", "accessed", "event-date", "original-date", "submitted", "available-date"})
-"""CSL variables that hold dates."""
-# The standard (text and number) variables pandoc's citeproc knows, each read as a string or a whole number:
-# a list, an object, null, true or false, or a fraction in one of them makes pandoc refuse the whole file
-# (pandoc 3.9, each tried). Variables it does not know (``custom``, ``categories``, Zotero's own) may hold anything.
-STANDARD_VARIABLES = frozenset({
-    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority",
-    "call-number", "chapter-number", "citation-key", "citation-label", "citation-number", "collection-number",
-    "collection-title", "container-title", "container-title-short", "dimensions", "division", "DOI", "edition",
-    "event", "event-title", "event-place", "first-reference-note-number", "genre", "ISBN", "ISSN", "issue",
-    "jurisdiction", "keyword", "language", "license", "locator", "medium", "note", "number", "number-of-pages",
-    "number-of-volumes", "original-publisher", "original-publisher-place", "original-title", "page", "page-first",
-    "part-number", "part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place", "references",
-    "reviewed-genre", "reviewed-title", "scale", "section", "source", "status", "supplement-number", "title",
-    "title-short", "URL", "version", "volume", "volume-title", "year-suffix", "shortTitle", "journalAbbreviation"})
-_NAMES_FIX = 'Write the names as a list of objects: [{"family": "Doe", "given": "Jane"}] ({"literal": "..."} for a body)'
-_DATE_FIX = 'Write the date as {"date-parts": [[2014, 6, 13]]}, or as a string ("2014-06-13")'
-_JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true or false", type(None): "null",
-               float: "a fraction"}
-
-
-def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
-    """(variable, what is wrong, how to write it) for the first variable of a CSL-JSON item whose value pandoc
-    refuses the whole file for: names not a list of objects and strings, a date not an object or a string (or
-    its parts not numbers), a standard variable not a string or a whole number; else None."""
-    for variable in sorted(item.keys() & (NAME_VARIABLES | DATE_VARIABLES | STANDARD_VARIABLES)):
-        value = item[variable]
-        if variable in NAME_VARIABLES:
-            if not isinstance(value, list):
-                return variable, f"is {_json_kind(value)}, not a list of names", _NAMES_FIX
-            if (name := next((n for n in value if not isinstance(n, Mapping | str)), "")) != "":
-                return variable, f"holds {_json_kind(name)} where a name belongs", _NAMES_FIX
-        elif variable in DATE_VARIABLES:
-            if not isinstance(value, Mapping | str):
-                return variable, f"is {_json_kind(value)}, not a date", _DATE_FIX
-            parts = value.get("date-parts", []) if isinstance(value, Mapping) else []
-            if not isinstance(parts, list) or not all(isinstance(p, list) and all(map(_number, p)) for p in parts):
-                return variable, "has date-parts that are not lists of whole numbers", _DATE_FIX
-        elif not (isinstance(value, str) or (_whole(value) and variable != "note")):  # (a note only a string)
-            wanted = "a string" if variable == "note" else "a string or a whole number"
-            return variable, f"is {_json_kind(value)}, not {wanted}", "Write the value as a string, or leave it out"
-    return None
-
-
-def _whole(value: Any) -> bool:
-    """A whole number as pandoc reads one: 2010 or 2010.0, not 2010.5 and not true."""
-    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
-
-
-def _number(value: Any) -> bool:
-    """A date part pandoc's parser takes: a whole number, or a string of one ("2014", "06"). Not ``_part``,
-    which is the number litreview reads as a date's and refuses one longer than a date's (pandoc takes it)."""
-    return _whole(value) or (isinstance(value, str) and value.strip().lstrip("-").isdigit())
-
-
-def _json_kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), "a number")
-
-
-def _name_list(value: Any) -> list[tuple[Person, str]]:
-    """The names of a CSL name variable: a list of objects and strings (a string one literal name, as pandoc
-    reads it), or one object alone (as pandoc reads CSL-YAML)."""
-    names = value if isinstance(value, list) else [value] if isinstance(value, Mapping | str) else []
-    return [_name_text(name if isinstance(name, Mapping) else {"literal": name})
-            for name in names if isinstance(name, Mapping) or (isinstance(name, str) and name.strip())]
-
-
-def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
-    """The Person and its BibTeX form ("{Literal Body}" or "Family, Given")."""
-    if name.get("literal") or not (name.get("family") or name.get("given")):
-        literal = str(name.get("literal") or "")
-        return Person(family=literal), "{" + literal + "}"
-    family = str(name.get("family") or "")
-    given = str(name.get("given") or "")
-    prefix = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
-    suffix = str(name.get("suffix") or "")
-    person = Person(family=family, given=given, prefix=prefix, suffix=suffix)
-    written = " ".join(p for p in (prefix, family) if p)
-    return person, ", ".join(p for p in (written, suffix, given) if p)
-
-
-def _date(value: Any) -> tuple[int | None, str]:
-    """(year, ISO date) of a CSL date: date-parts, raw or literal; or, as pandoc reads them, a plain
-    ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date), or one
-    ``{year, month, day}`` map or a list of them."""
-    if isinstance(value, (str, int, date)) and not isinstance(value, bool):
-        value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
-    elif isinstance(value, Mapping) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
-        value = [value]  # one "{year, month, day}" map, which pandoc reads as the list of one below
-    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
-        # Better BibTeX's CSL-YAML: "- year: 2020\n  month: 5" (two items for a range), which pandoc reads
-        value = {"date-parts": [[v.get(k) for k in ("year", "month", "day") if v.get(k) is not None] for v in value]}
-    if not isinstance(value, Mapping):
-        return None, ""
-    parts = value.get("date-parts")
-    if value.get("raw"):  # pandoc reads raw first: date-parts beside it are not read
-        parts = None
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        ends = [_date_parts(p) for p in parts[:2] if isinstance(p, list)]
-        if ends[0]:
-            iso = "/".join(_iso(e) for e in ends if e)  # a range [[2005], [2007]]: EDTF 2005/2007, as biblatex has it
-            return ends[0][0], iso
-    literal = value.get("literal")
-    raw = str(value.get("raw") or literal or "")
-    read = citeproc_date_parts(raw) if value.get("raw") else None
-    if read and _plausible(read[:2]):  # "May 2020", "Spring 2019": as pandoc reads them, not as written
-        start = next(e for e in read if e)
-        return start[0], "/".join(_iso(e) if e else "" for e in read[:2])  # "2005/": open at the end
-    match = re.search(r"\b(\d{4})\b", raw)
-    if literal and not value.get("raw"):  # printed as written ("circa 1850"): no date to check, the year to cite by
-        return (int(match.group(1)), "") if match else (None, "")
-    return (int(match.group(1)), raw) if match else (None, raw)
-
-
-def _plausible(ends: list[list[int]]) -> bool:
-    """Whether citeproc's reading of a raw date is a date (or a range forwards): "2020-5-3" reads as the
-    range 2020 to year 5 and "2020-13-45" as day 45 of spring, which pandoc prints; they are slips."""
-    for end in ends:
-        year, *rest = end or [1]
-        month, day = [*rest, 1, 1][:2]
-        if len(rest) == 1 and 13 <= month <= 16:
-            continue
-        try:
-            date(max(year, 1), month, day)
-        except (ValueError, OverflowError):  # OverflowError: a year of 20 digits
-            return False
-    return not (len(ends) == 2 and ends[0] and ends[1] and ends[1] < ends[0])
-
-
-def _date_parts(parts: list[Any]) -> list[int]:
-    """The numbers of one CSL date-parts list, up to the first that is not one."""
-    numbers: list[int] = []
-    for part in parts:
-        number = _part(part)
-        if number is None:
-            break
-        numbers.append(number)
-    return numbers
-
-
-def _iso(numbers: list[int]) -> str:
-    """[2008, 3, 1] -> 2008-03-01; a season (CSL's months 13-16) -> EDTF's 21-24; a year BC -> -0350."""
-    year, *rest = numbers
-    if rest and 13 <= rest[0] <= 16:
-        rest = [rest[0] + 8]
-    return "-".join([f"-{-year:04d}" if year < 0 else f"{year:04d}"] + [f"{p:02d}" for p in rest[:2]])
-
-
-def _part(value: Any) -> int | None:
-    """One number of a CSL date-parts list: 2001, "2001" or 2001.0 as pandoc reads them; None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value).strip()
-    # isdecimal, as int() reads ("²" is a digit it refuses); a number longer than a date's is none
-    digits = text.removeprefix("-")
-    return int(text) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
-
-
-def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Mapping[str, int] | None = None) -> Source:
-    """One CSL item as a Source (raises ValueError when it has no id); ``key_lines``: the line of each of
-    the item's variables, so that a finding about a field points at the variable it was read from."""
-    key = str(item.get("id") or "").strip()
-    if not key:
-        raise ValueError("the item has no id")
-    kind = TYPES.get(str(item.get("type") or ""), "misc")
-    fields: dict[str, str] = {}
-    roles: dict[str, tuple[Person, ...]] = {}
-    for role in ("author", "editor", "translator"):
-        if item.get(role) is not None:
-            pairs = _name_list(item[role])
-            roles[role] = tuple(p for p, _ in pairs)
-            fields[role] = " and ".join(t for _, t in pairs)
-    year, issued = _date(item.get("issued"))
-    if year is not None and year > 0:  # a year BC is the date's alone (-0350, as biblatex writes it)
-        fields["year"] = str(year)
-    if issued and issued != str(year):
-        fields["date"] = issued
-    _, accessed = _date(item.get("accessed"))
-    _, original = _date(item.get("original-date"))
-    if original:
-        fields["origdate"] = original
-    for csl, bib in FIELDS.items():
-        if item.get(csl) not in (None, "") and bib not in fields:
-            fields[bib] = str(item[csl]).strip()
-    if item.get("type") in PRESS:  # as pandoc writes them in biblatex: @article, entrysubtype = {newspaper}
-        fields.setdefault("entrysubtype", PRESS[str(item["type"])])
-    if kind in _ISSUER and fields.get("publisher"):
-        fields.setdefault(_ISSUER[kind], fields["publisher"])
-    written = str(item.get("container-title") or "").strip()
-    container = _RICH_TEXT.sub("", written).strip()
-    if written:
-        fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = written
-    if item.get("page"):
-        fields["pages"] = page_range(str(item["page"]))
-    if accessed:
-        fields["urldate"] = accessed
-    return Source(
-        key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
-        title=_RICH_TEXT.sub("", fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
-        volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
-        doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
-        line=line, field_lines=_field_lines(item, fields, key_lines or {}),
-    )
-
-
-#: BibTeX field -> the CSL variables it is read from, the first present winning (as in ``item_source``).
-_VARIABLES: dict[str, tuple[str, ...]] = {
-    **{bib: tuple(csl for csl, b in FIELDS.items() if b == bib) for bib in FIELDS.values()},
-    "author": ("author",), "editor": ("editor",), "translator": ("translator",), "year": ("issued",),
-    "date": ("issued",), "urldate": ("accessed",), "origdate": ("original-date",), "pages": ("page",), "institution": ("publisher",),
-    "school": ("publisher",), **dict.fromkeys((*_CONTAINER.values(), "howpublished"), ("container-title",))}
-
-
-def _field_lines(item: Mapping[str, Any], fields: Mapping[str, str], key_lines: Mapping[str, int]) -> dict[str, int]:
-    """Each field's line: the line of the CSL variable it was read from (a field whose line is unknown left out)."""
-    lines: dict[str, int] = {}
-    for name in fields if key_lines else ():
-        line = next((key_lines[v] for v in _VARIABLES.get(name, ()) if v in key_lines and item.get(v) not in (None, "")),
-                    None)
-        if line is not None:
-            lines[name] = line
-    return lines
 
 
 def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False) -> Bibliography:
@@ -400,7 +105,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it',
                     hint=fix, file=filename, line=here.get(variable) or line))
             source = item_source(item, filename, line, here)
-            if (unknown := _unknown_type(item, filename, here.get("type") or line)) is not None:
+            if (unknown := unknown_type(item, filename, here.get("type") or line)) is not None:
                 problems.append(unknown)
         except ValueError as exc:
             problems.append(Finding(code="LR100", severity="error", message=f"item {n}: {exc}",
@@ -417,25 +122,6 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
-
-
-def _unknown_type(item: Mapping[str, Any], filename: str, line: int) -> Finding | None:
-    """LR102 for an item whose type CSL does not define (a Crossref or BibTeX type, a misspelling), with the type
-    meant when it can be told."""
-    kind = item.get("type")
-    if not isinstance(kind, str) or not kind or kind in CSL_ITEM_TYPES:
-        return None
-    import difflib
-
-    folded = kind.strip().lower().replace("_", "-")
-    meant = _TYPE_FOR.get(folded) or next((t for t in CSL_ITEM_TYPES if t.replace("_", "-") == folded), None)
-    meant = meant or next(iter(difflib.get_close_matches(kind, sorted(CSL_ITEM_TYPES), n=1, cutoff=0.75)), None)
-    return Finding(code="LR102", severity="warning", message=f"unknown CSL type {kind!r} (styles print the item "
-                   "as a generic one)",
-                   hint=(f"Write {meant!r}, the CSL type" if meant else
-                         "Use a CSL type such as article-journal, book, chapter, paper-conference, report, thesis, "
-                         "webpage or document"),
-                   key=str(item.get("id") or "") or None, file=filename, line=line)
 
 
 def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
@@ -481,7 +167,7 @@ _REFERENCES = re.compile(r"^references[ \t]*:", re.M)
 def inline_references(text: str, path: str) -> Bibliography | None:
     """The ``references:`` of a Markdown essay's front matter as a CSL bibliography, each item at its line
     of the essay, as pandoc reads them (they take precedence over the bibliography files); None without."""
-    from ..essay.markdown import front_matter_lines
+    from ..essay.yaml_meta import front_matter_lines
 
     found = front_matter_lines(text.removeprefix("\ufeff"))
     if found is None or found[1] is None:

@@ -13,8 +13,12 @@ import codecs
 import contextlib
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from ..lazyre import lazy
+
+if TYPE_CHECKING:
+    from ..model import Source
 
 _BRACES = lazy(r"(?<!\\)[{}]")
 _SPACES = lazy(r"\s+")
@@ -201,3 +205,8 @@ def _text_symbol(name: str) -> str:
     spec = latex2text.get_default_latex_context_db().get_macro_spec(name)
     text = getattr(spec, "simplify_repl", None)
     return text if isinstance(text, str) and len(text) <= 2 and "%" not in text else ""
+
+
+def field_text(source: Source, name: str) -> str:
+    """A field of ``source`` as a reader sees it (``decode_latex`` of its raw value; '' when it has none)."""
+    return decode_latex(source.field(name))

@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from . import bibtex, inherit
+from .bibtex_comments import CommentedOut, comment_lines
 from .dates import date_year
 from .fieldparser import parser_class
 from .latex import decode_latex
@@ -95,7 +96,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
-    original, (text, commented) = text, bibtex.comment_lines(text)
+    original, (text, commented) = text, comment_lines(text)
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of) + [
         _commented_out(c, filename, line_of) for c in commented if c.kind != "preamble"]
@@ -262,7 +263,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
 
 
-def _commented_out(command: bibtex.CommentedOut, filename: str, line_of: _Lines) -> Finding:
+def _commented_out(command: CommentedOut, filename: str, line_of: _Lines) -> Finding:
     entry = command.kind != "string"
     what = f"entry {command.key}" if entry else f"@string {command.key}"
     return Finding(

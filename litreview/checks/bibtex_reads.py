@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..bibliography.bibtex import comments_in_entries
+from ..bibliography.bibtex_comments import comments_in_entries
 from ..essay import BIBTEX
 from ..model import Bibliography, Essay, Finding
 from .catalogue import finding

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..bibliography.csl import PRESS
+from ..bibliography.csl_item import PRESS
 from ..bibliography.refparse.lexicon import JOURNAL
 from ..doi import bare_doi
 from ..lazyre import lazy

@@ -18,7 +18,8 @@ from ..model import Bibliography, Person, Source, SourceMetadata
 from ..registry.corrections import Correction
 from .bib import plain
 from .registry import moved_url
-from .style import expanded_pages, fixed_given, name_problem
+from .style import expanded_pages
+from .style_names import fixed_given, name_problem
 
 
 def mechanical_fixes(bibliography: Bibliography, metadata: Mapping[str, SourceMetadata] | None = None) -> list[Correction]:

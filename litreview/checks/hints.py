@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 
-from ..bibliography.csl import FIELDS, is_csl
+from ..bibliography.csl import is_csl
+from ..bibliography.csl_item import FIELDS
 from ..lazyre import lazy
 from ..model import Source
 
-# BibTeX/biblatex field -> the CSL variable the CSL reader fills it from (csl.FIELDS, read backwards), and the
+# BibTeX/biblatex field -> the CSL variable the CSL reader fills it from (csl_item.FIELDS, read backwards), and the
 # fields it fills otherwise: dates, containers, the issuing body, the place.
 _CSL_NAMES = {bib: csl for csl, bib in reversed(FIELDS.items())} | {
     "pages": "page", "year": "issued", "date": "issued", "urldate": "accessed", "origdate": "original-date",
@@ -55,7 +56,7 @@ def in_own_terms(message: str, source: Source) -> str:
     publisher" (an entry type, then field names, each or-group once)."""
     if not csl_form(source):
         return message
-    from ..bibliography.csl import TYPES
+    from ..bibliography.csl_item import TYPES
 
     kind = next((csl for csl, bib in TYPES.items() if bib == source.type), source.type)
     head, _, fields = message.partition(" entry lacks ")

@@ -70,7 +70,7 @@ def _follows(plan: Plan, root: Path, essay_path: Path, essay_text: str, bib_sett
 def without_front_matter(text: str, path: Path) -> str:
     """The essay with its front matter blanked (lines kept): its YAML is no reference list to import
     (``init`` and ``import`` both read the list after it)."""
-    from ..essay.markdown import front_matter
+    from ..essay.yaml_meta import front_matter
 
     if path.suffix.lower() in LATEX_SUFFIXES:
         return text

@@ -131,7 +131,7 @@ def _essay(root: Path, essay: str | None) -> Path:
     if _is_project(path):
         load_essay(path)  # a book without chapters, or a chapter missing, stops here
     elif path.suffix.lower() not in LATEX_SUFFIXES:
-        from ..essay.markdown import front_matter
+        from ..essay.yaml_meta import front_matter
 
         # A front matter that is not YAML stops here, at its line: the bibliography it names could not be
         # read, and the settings init writes are never rewritten by a second run.
@@ -307,7 +307,7 @@ def _title(text: str, path: Path) -> str:
 
 def _manubot_title(path: Path) -> str:
     """The ``title`` of a Manubot manuscript's ``metadata.yaml``, or ""."""
-    from ..essay.markdown import parse_yaml
+    from ..essay.yaml_meta import parse_yaml
 
     if not path.is_file():
         return ""

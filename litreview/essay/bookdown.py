@@ -19,8 +19,9 @@ from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader
     noted,
 )
 from .front import file_front
-from .markdown import front_matter, markdown_essay
+from .markdown import markdown_essay
 from .quarto import project_settings, read_chapters
+from .yaml_meta import front_matter
 
 
 def chapter_files(project: Path) -> list[Path]:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from ..bibliography.bibtex import brace_partners
+
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
 # biber and BibTeX put their entries in the bibliography, as they do \fullcite's.)
 _IN_TEXT = {"citet", "Citet", "textcite", "Textcite", "citeauthor", "Citeauthor", "textcites", "Textcites",
@@ -37,6 +39,8 @@ _REF = re.compile(r"\\(eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
 _NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
 _NEWLINE = re.compile(r"\n")
+_TEX_BRACES = r"\\[\s\S]|[{}]"
+"""Braces as LaTeX pairs them: a backslash escapes the character after it (``\\{`` opens nothing)."""
 _NOTE_EDGES = re.compile(r"^((?:XLINE\d+X)*)\s+|\s+((?:XLINE\d+X)*)$")
 
 
@@ -395,20 +399,7 @@ def _skip(text: str, pos: int) -> int:
 def group_ends(text: str) -> Callable[[int], int]:
     """``tex_group_end(text, pos, "{", "}")`` for many ``pos`` of one ``text``, the braces matched in one pass:
     a document of thousands of unclosed ``\\title{`` scanned the rest of the text for each (quadratic)."""
-    ends: dict[int, int] = {}
-    stack: list[int] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            stack.append(i)
-            ends[i] = -1
-        elif c == "}" and stack:
-            ends[stack.pop()] = i + 1
-        i += 1
+    ends = brace_partners(text, _TEX_BRACES)
     # A brace the pass read as escaped (after a backslash) is scanned from there, as tex_group_end would.
     return lambda pos: ends[pos] if pos in ends else tex_group_end(text, pos, "{", "}")
 

@@ -17,8 +17,9 @@ from typing import Any
 from ..errors import EssayError
 from ..model import Essay, Paragraph
 from .front import front_paragraphs
-from .markdown import front_matter, markdown_essay
+from .markdown import markdown_essay
 from .segment import split_lines
+from .yaml_meta import front_matter
 
 Segment = tuple[str, int, str]
 """(file, line of the ``.ipynb`` holding the text, text): the notebook's prose in reading order."""
@@ -253,7 +254,7 @@ def hidden_output(options: dict[str, Any]) -> bool:
 def cell_options(pieces: list[tuple[int, str]], name: str) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     """A code cell's options, the YAML of its leading ``#|`` lines (as Quarto reads them: ``{}`` when it is not
     a mapping of valid YAML), and those lines ((notebook line, YAML text) each)."""
-    from .markdown import parse_yaml
+    from .yaml_meta import parse_yaml
 
     rows: list[tuple[int, str]] = []
     for line, text in pieces:

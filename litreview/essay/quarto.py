@@ -20,8 +20,9 @@ from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_not
 from .cites import crossref_kinds
 from .front import book_front, file_front
 from .manubot import Lines
-from .markdown import front_matter, markdown_essay, parse_yaml, read_body, without_crossrefs
+from .markdown import markdown_essay, read_body, without_crossrefs
 from .segment import split_lines
+from .yaml_meta import front_matter, parse_yaml
 
 if TYPE_CHECKING:
     from .notebook import Embeds

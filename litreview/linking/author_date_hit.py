@@ -18,7 +18,7 @@ from .attribution import REPORTING
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
-from .labels import acronym_of
+from .name_forms import acronym_of
 from .printed_years import common
 from .text import STOPWORDS, canonical, content_stems
 

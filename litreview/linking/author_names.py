@@ -1,7 +1,7 @@
 """Which entries a name list written in an author-date citation names: "Keohane and Nye", "Brown u. a.",
 "Blether and Jane Doe", "van Gennep", "WHO".
 
-The index's signatures first, then the forms styles print besides them (``labels.extra_signatures``);
+The index's signatures first, then the forms styles print besides them (``name_forms.extra_signatures``);
 among several entries, the one the written names fit best ("et al.", particles, "Jr.", given names).
 """
 
@@ -14,8 +14,10 @@ from ..model import Person
 from ..text import spelled
 from . import cited_letters, cited_titles, terms
 from .attribution import INSTITUTIONS, PARTICLES
+from .cited_names import ET_AL_MIN
 from .index import SourceIndex, persons_of
-from .labels import ET_AL_MIN, extra_signatures, uses_prefix
+from .labels import uses_prefix
+from .name_forms import extra_signatures
 from .text import STOPWORDS, canonical, capitalised, fold, strip_possessive, wordset
 
 

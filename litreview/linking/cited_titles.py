@@ -11,7 +11,7 @@ sec. 21(1))").
 
 from __future__ import annotations
 
-from ..bibliography.csl import LEGAL_TYPES
+from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import date_year
 from .index import SourceIndex
 from .text import canonical

@@ -26,7 +26,8 @@ from ..text import spelled
 from .styles import dated, editors_sorted, name_keys, names_read, year_only
 from .text import canonical, fold
 
-_WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
+WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
+"""A letter written in the year field itself ("2015a"): kept as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,8 +220,8 @@ def tied(key: str, group: tuple[str, ...], sources: Mapping[str, Source], style:
     and then the order the document first cites the entries in, so a letter at their places stands for any of them
     ("Doe et al. 2017a" for one of two versions of a paper with the same title)."""
     orders = (_order_of(style),) if style in _ORDERS else (title_order, *_UNKNOWN)
-    mine = _group_key(sources[key])
-    alike = [k for k in group if _group_key(sources[k]) == mine]
+    mine = group_key(sources[key])
+    alike = [k for k in group if group_key(sources[k]) == mine]
     out = [key]
     for order in orders:
         own = order(sources[key])[:-1]
@@ -328,7 +329,7 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
     """Key -> the year label a Chicago author-date citation prints for it (``years``: key -> year read)."""
     labels: dict[str, YearLabel] = {}
     for source in sources.values():
-        written = _WRITTEN_SUFFIX.search(source.field("year"))
+        written = WRITTEN_SUFFIX.search(source.field("year"))
         if source.type in CONTAINER_TYPES:
             # A biblatex set (or xdata) holds its members' data; the members are what a style prints.
             labels[source.key] = YearLabel(years.get(source.key), end=_range_end(source))
@@ -341,7 +342,7 @@ def year_labels(sources: Mapping[str, Source], years: Mapping[str, int | None]) 
     return labels
 
 
-def _group_key(source: Source) -> tuple[object, ...]:
+def group_key(source: Source) -> tuple[object, ...]:
     """What entries lettered together share besides the year: the names printed and the form of the date."""
     return names_key(source), _range_end(source), _open_range(source)
 
@@ -351,205 +352,8 @@ def letter_groups(sources: Mapping[str, Source], years: Mapping[str, int | None]
     (a group of one gets no letter). Entries with a letter written in the year field, and sets, are in none."""
     groups: dict[tuple[object, ...], list[Source]] = defaultdict(list)
     for source in sources.values():
-        if source.type not in CONTAINER_TYPES and not _WRITTEN_SUFFIX.search(source.field("year")):
-            groups[(years.get(source.key), *_group_key(source))].append(source)
+        if source.type not in CONTAINER_TYPES and not WRITTEN_SUFFIX.search(source.field("year")):
+            groups[(years.get(source.key), *group_key(source))].append(source)
     # In Chicago's order; entries no key of a style's sort tells apart are lettered in the order the document first
     # cites them (``tied``).
     return [tuple(s.key for s in sorted(members, key=title_order)) for members in groups.values()]
-
-
-ET_AL_MIN = 3
-"""Authors from which Chicago author-date writes "et al." (the style's et-al-min)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CitedNames:
-    """The names a Chicago author-date citation prints for an entry whose family names alone read like another's:
-    "J. Smith" beside "A. Smith", "John Smith" beside "Jane Smith", "Bull, Roe, et al." beside "Bull, Doe, et al."."""
-
-    count: int
-    """How many names it prints before "et al." (all of them: no "et al.")."""
-    given: tuple[str, ...]
-    """For each name printed, the given name as printed before it: '', its initials ("A. M.") or in full."""
-
-
-def given_initials(given: str) -> str:
-    """Given names as Chicago initialises them: "Anna Maria" "A. M.", "Yan-Bin" "Y.-B.", "J.R." "J. R."."""
-    words = (w for w in re.split(r"[\s.]+", given) if w)
-    return " ".join("-".join(p[:1] + "." for p in w.split("-") if p) for w in words)
-
-
-def cited_names(sources: Mapping[str, Source], years: Mapping[str, int | None]) -> dict[str, CitedNames]:
-    """Key -> the names a Chicago author-date citation prints, for the entries whose family names and year alone
-    would print like another's (the others print their family names alone). citeproc's disambiguation before a
-    year letter: names added before "et al." until the lists differ (add-names), then given names where the
-    family names are the same, initials where they suffice, in full where they do not (add-givenname). Entries
-    still alike are the ones ``year_labels`` letters: the same names in full (``names_key``)."""
-    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
-    names = {s.key: names_key(s) for s in sources.values()}
-    for source in sources.values():
-        if not (source.authors or source.editors) or source.type in CONTAINER_TYPES or nameless(source):
-            continue
-        written = _WRITTEN_SUFFIX.search(source.field("year"))
-        key = names[source.key]
-        groups[(years.get(source.key), written and written.group(1), *_group_key(source)[1:],
-                _shown(key, _base_count(key)))].append(source.key)
-    out: dict[str, CitedNames] = {}
-    for members in groups.values():
-        if len(members) > 1:
-            out.update(_told_apart(members, {k: names[k] for k in members}, sources))
-    return out
-
-
-def _base_count(names: tuple[tuple[str, str], ...]) -> int:
-    return 1 if len(names) >= ET_AL_MIN else len(names)
-
-
-def _shown(names: tuple[tuple[str, str], ...], count: int) -> tuple[object, ...]:
-    """What a citation printing ``count`` family names shows of the list ("et al." after them or not)."""
-    shown = tuple(family for family, _ in names[:count])
-    return shown, count < len(names)
-
-
-def _told_apart(members: list[str], names: dict[str, tuple[tuple[str, str], ...]],
-                sources: Mapping[str, Source]) -> dict[str, CitedNames]:
-    # add-names: each list at the fewest names that leave the fewest others printed alike.
-    counts: dict[str, int] = {}
-    for key in members:
-        def alike(count: int, key: str = key) -> int:
-            return sum(_shown(names[o], count) == _shown(names[key], count) for o in members if o != key)
-        counts[key] = min(range(_base_count(names[key]), len(names[key]) + 1), key=lambda c: (alike(c), c))
-    given: dict[str, dict[int, str]] = {key: {} for key in members}
-    classes: dict[tuple[object, ...], list[str]] = defaultdict(list)
-    for key in members:
-        classes[_shown(names[key], counts[key])].append(key)
-    for cls in classes.values():
-        _add_given(cls, 0, names, sources, counts, given)
-    return {key: CitedNames(counts[key], tuple(given[key].get(i, "") for i in range(counts[key])))
-            for key in members if counts[key] != _base_count(names[key]) or given[key]}
-
-
-def _add_given(cls: list[str], at: int, names: dict[str, tuple[tuple[str, str], ...]],
-               sources: Mapping[str, Source], counts: dict[str, int], given: dict[str, dict[int, str]]) -> None:
-    """add-givenname over the entries ``cls`` printed alike, name by name from ``at``: where their names there
-    differ, the given names (initials when each differs from the others' there) and as many names as that takes."""
-    if len(cls) < 2 or all(at >= len(names[k]) for k in cls):
-        return
-    parts: dict[tuple[str, str] | None, list[str]] = defaultdict(list)
-    for key in cls:
-        parts[names[key][at] if at < len(names[key]) else None].append(key)
-    if len(parts) > 1:
-        by_family: dict[str, set[str]] = defaultdict(set)
-        for name in parts:
-            if name is not None:
-                by_family[name[0]].add(name[1])
-        for name, keys in parts.items():
-            if name is None:
-                continue
-            others = by_family[name[0]] - {name[1]}
-            if others:
-                person = (sources[keys[0]].authors or sources[keys[0]].editors)[at]
-                mine = spelled(given_initials(name[1]))
-                alike = any(spelled(given_initials(o)) == mine for o in others)
-                for key in keys:
-                    given[key][at] = person.given if alike else given_initials(person.given)
-            for key in keys:
-                counts[key] = max(counts[key], min(at + 1, len(names[key])))
-    for part in parts.values():
-        _add_given(part, at + 1, names, sources, counts, given)
-
-
-WEB_TYPES = frozenset({"online", "www", "electronic", "misc", "webpage"})
-"""Types a style names by their web site (container) when they have no author (Chicago's substitute)."""
-PERIODICAL_TYPES = frozenset({"article", "article-journal", "article-newspaper", "article-magazine"})
-"""Types Harvard (Cite Them Right) names by their journal when they have no author: "(The Economist, 2011)"."""
-MAX_EXPANDED = 6
-"""Names citeproc may spell out before "et al." to tell two author lists apart."""
-
-
-def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
-    """Name forms styles print besides the plain ones the index knows: canonical form -> keys.
-
-    "Alampara, Schilling-Wilhelmi, et al." (names added until two lists differ) and, for an
-    entry with no author or editor, its short title, the web site ("GitHub") or, for software, the publisher.
-    """
-    from .index import family_forms
-
-    out: dict[str, list[str]] = defaultdict(list)
-    for source in sources.values():
-        people = source.authors or source.editors
-        forms = short_name_forms(source)
-        if len(people) >= 3:
-            families = [family_forms(p)[-1] for p in people[:MAX_EXPANDED]]
-            for n in range(2, min(len(people), MAX_EXPANDED)):
-                forms.add(" ".join(families[:n]) + " et al")
-        elif not people:
-            short = source.field("shorttitle") or source.field("title-short")
-            if short:
-                forms.add(canonical(decode_latex(short)))
-            if source.type in WEB_TYPES | PERIODICAL_TYPES and source.container:
-                forms.add(canonical(source.container))
-            if source.type == "software" and source.publisher:
-                forms.add(canonical(source.publisher))
-        for form in forms:
-            if form:
-                out[form].append(source.key)
-    return dict(out)
-
-
-_NAME_WORD = lazy(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
-
-
-def acronym_of(text: str) -> str:
-    """The acronym a name or a title is written as: the initials of its capitalised words ("World Health
-    Organization": "WHO", "Quarterly Census of Employment and Wages": "QCEW")."""
-    return "".join(w[0] for w in _NAME_WORD.findall(text) if w[0].isupper())
-
-
-def corporate_forms(person: Person) -> set[str]:
-    """How a style or an author may write an organisation named as author: "World Health
-    Organization" is also "WHO" (APA's abbreviation) and "The World Bank" "World Bank"."""
-    if person.given or person.prefix or len(person.family.split()) < 2:
-        return set()
-    words = _NAME_WORD.findall(person.family)
-    forms = set()
-    acronym = acronym_of(person.family)
-    if len(acronym) >= 2:
-        forms.add(canonical(acronym))
-    if words and words[0].lower() == "the":
-        forms.add(canonical(person.family.split(None, 1)[1]))
-    return forms
-
-
-def _list_forms(people: tuple[Person, ...]) -> set[str]:
-    from .index import family_forms
-
-    families = [family_forms(p)[-1] for p in people]
-    if len(families) == 1:
-        return {families[0]}
-    if len(families) == 2:
-        return {f"{families[0]} and {families[1]}"}
-    return {f"{families[0]} et al", " ".join(families[:-1]) + f" and {families[-1]}"}
-
-
-def short_name_forms(source: Source) -> set[str]:
-    """Name forms biblatex prints instead of the names: ``shortauthor``/``shorteditor`` ("WHO"),
-    ``label`` (for an entry with no names), and the abbreviation of a sole corporate author."""
-    from ..bibliography.load import read_people
-
-    forms: set[str] = set()
-    for name in ("shortauthor", "shorteditor"):
-        value = source.field(name)
-        if value:
-            try:
-                people = read_people(value)
-            except ValueError:
-                people = ()
-            forms |= _list_forms(people) if people else set()
-    label = source.field("label")
-    if label:
-        forms.add(canonical(decode_latex(label)))
-    people = source.authors or source.editors
-    if len(people) == 1:
-        forms |= corporate_forms(people[0])
-    return forms

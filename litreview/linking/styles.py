@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..bibliography.csl import DATE_VARIABLES, NAME_VARIABLES
+from ..bibliography.csl_item import DATE_VARIABLES, NAME_VARIABLES
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -133,7 +133,7 @@ TOLD_TYPES: Mapping[str, frozenset[str]] = {
     "personal_communication": frozenset({"letter"}), "motion_picture": frozenset({"movie", "video"})}
 """CSL types a sort's branch may name -> the BibTeX types of the entries pandoc gives that type (checked: its
 biblatex reader makes @letter personal_communication, @movie and @video motion_picture; a CSL-JSON item of the
-type is read as the first, ``bibliography.csl.TYPES``). A type not here (book, whose BibTeX types are many;
+type is read as the first, ``bibliography.csl_item.TYPES``). A type not here (book, whose BibTeX types are many;
 broadcast, which no BibTeX type is) cannot be told from an entry's BibTeX type: a sort that reads more for it
 than the names is not read."""
 

@@ -206,48 +206,38 @@ def _first_year(message: Mapping[str, Any], *names: str) -> int | None:
 def parse_crossref(message: Mapping[str, Any], agency: str = "crossref") -> RegistryRecord:
     """A Crossref work (the ``message`` of a ``work`` envelope)."""
     isbn = message.get("ISBN")
-    return RegistryRecord(
-        doi=normalize_doi(str(message.get("DOI") or "")),
-        agency=agency,
-        type=str(message.get("type") or ""),
-        title=clean_text(message.get("title")),
-        subtitle=clean_text(message.get("subtitle")),
-        authors=_people(message.get("author")),
-        editors=_people(message.get("editor")),
-        year=_first_year(message, "issued", "published-print", "published-online", "published"),
-        container=clean_text(message.get("container-title")),
-        volume=clean_text(message.get("volume")),
-        issue=clean_text(message.get("issue")),
-        # An article number (eLife's "e01567") stands where a journal without pages puts its page.
-        pages=clean_text(message.get("page")) or clean_text(message.get("article-number")),
-        publisher=clean_text(message.get("publisher")),
-        isbn=tuple(str(i) for i in isbn) if isinstance(isbn, list) else (),
-        url=str(message.get("URL") or ""),
-        abstract=str(message.get("abstract") or ""),
-        updates=parse_updates(message),
-        raw=dict(message),
-    )
+    # An article number (eLife's "e01567") stands where a journal without pages puts its page.
+    return _csl_shaped(message, agency, ("issued", "published-print", "published-online", "published"),
+                       tuple(str(i) for i in isbn) if isinstance(isbn, list) else (),
+                       clean_text(message.get("page")) or clean_text(message.get("article-number")))
 
 
 def parse_csl(item: Mapping[str, Any], agency: str = "") -> RegistryRecord:
     """A CSL-JSON item from doi.org content negotiation (title may be a string or a list)."""
     isbn = item.get("ISBN")
-    isbns = tuple(str(i) for i in isbn) if isinstance(isbn, list) else ((str(isbn),) if isbn else ())
+    return _csl_shaped(item, agency or "unknown", ("issued", "published-print", "published-online", "created"),
+                       tuple(str(i) for i in isbn) if isinstance(isbn, list) else ((str(isbn),) if isbn else ()),
+                       clean_text(item.get("page")))
+
+
+def _csl_shaped(item: Mapping[str, Any], agency: str, dates: tuple[str, ...], isbn: tuple[str, ...],
+                pages: str) -> RegistryRecord:
+    """The record of a CSL-shaped item (a Crossref work is one), the year from the first of ``dates`` it has."""
     return RegistryRecord(
         doi=normalize_doi(str(item.get("DOI") or "")),
-        agency=agency or "unknown",
+        agency=agency,
         type=str(item.get("type") or ""),
         title=clean_text(item.get("title")),
         subtitle=clean_text(item.get("subtitle")),
         authors=_people(item.get("author")),
         editors=_people(item.get("editor")),
-        year=_first_year(item, "issued", "published-print", "published-online", "created"),
+        year=_first_year(item, *dates),
         container=clean_text(item.get("container-title")),
         volume=clean_text(item.get("volume")),
         issue=clean_text(item.get("issue")),
-        pages=clean_text(item.get("page")),
+        pages=pages,
         publisher=clean_text(item.get("publisher")),
-        isbn=isbns,
+        isbn=isbn,
         url=str(item.get("URL") or ""),
         abstract=str(item.get("abstract") or ""),
         updates=parse_updates(item),

@@ -1,4 +1,4 @@
-"""Chicago (notes-bibliography) references and short author-year labels for the site.
+"""Chicago (notes-bibliography) references for the site (their short author-year labels: ``short_labels``).
 
 A small formatter of our own over ``Source`` values (already decoded to Unicode):
 cheaper than a pybtex style, and its output is escaped piece by piece. Each entry
@@ -8,15 +8,15 @@ is formatted once per ``Citations`` object and cached by content.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES, page_range
-from ..bibliography.csl import LEGAL_TYPES
-from ..linking.labels import ET_AL_MIN, CitedNames
+from ..bibliography.csl_item import LEGAL_TYPES
+from ..bibliography.latex import field_text
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source
-from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url, shorten
+from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
+from .short_labels import PLAIN, Mark, and_others, short_label, year_label
 
 _MONTH_ABBR = {m[:3].lower(): m for m in MONTH_NAMES}
 # Types whose title is set in italics; the others get quotation marks.
@@ -45,20 +45,6 @@ class Reference:
         """The label a citation item of pandoc's ``mode`` prints: the year alone where the author is suppressed
         (``[-@key]``: "Kahane et al. [-@key]" prints "Kahane et al. (2015)" in author-date), else ``short``."""
         return self.year if mode == "suppress-author" and self.year else self.short
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """What tells an entry's short label from another's that would print alike (``marks``)."""
-
-    letter: str = ""
-    """The letter added to the year ("2012a")."""
-    names: CitedNames | None = None
-    """The names printed with given names or initials, or more of them before "et al." ("J. Smith"); None for
-    the family names alone."""
-
-
-PLAIN = Mark()
 
 
 class _Pieces:
@@ -145,26 +131,13 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
 def _legal(out: _Pieces, s: Source, title: str) -> None:
     """ "*R v Smith*, 2013 SCC 40." (its year added only when the citation does not print it)."""
     out.add(title, italic=True)
-    citation = one_line(_decoded(s, "authority"))
+    citation = one_line(field_text(s, "authority"))
     year = _date(s)
     if citation:
         out.add(f", {citation}")
     if year and year not in citation:
         out.add(f" ({year})")
     out.add("" if out.ends_with(".") else ".")
-
-
-def _legal_label(source: Source, letter: str) -> str:
-    """A case's or a statute's mark: its short title, else its name with its citation when another entry has the
-    same name ("Smith SCC"; "Jones v Roe, [1990] 2 SCR 100"), never "n.d."."""
-    short = one_line(_decoded(source, "shorttitle"))
-    if short:
-        return short
-    title = one_line(source.title)
-    citation = one_line(_decoded(source, "authority"))
-    if letter:
-        return f"{title}, {citation}" if citation else f"{title} {year_label(source, Mark(letter))}"
-    return f"{title} {source.year}" if source.year and not citation else title
 
 
 _EDITION_WORD = re.compile(r"(?i)\b(?:" + alternation((*EDITION_WORDS, "ed", "eds", "éd", "edicion", "edizione", "uitg",
@@ -218,7 +191,7 @@ def _chapter(out: _Pieces, s: Source) -> None:
 def _book_like(out: _Pieces, s: Source, kind: str) -> None:
     if s.authors and s.editors:
         out.add(" Edited by " + _name_list(s.editors, invert_first=False) + ".")
-    edition = _edition(one_line(_decoded(s, "edition")))
+    edition = _edition(one_line(field_text(s, "edition")))
     if edition:
         out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
@@ -230,7 +203,7 @@ def _book_like(out: _Pieces, s: Source, kind: str) -> None:
         out.add(f", {date}." if date else ".")
         return
     if kind in ("techreport", "report") and s.number:
-        label = one_line(_decoded(s, "type")) or "Report"
+        label = one_line(field_text(s, "type")) or "Report"
         out.add(f" {label} {one_line(s.number)}.")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     container = one_line(s.container)
@@ -264,13 +237,8 @@ def _links(out: _Pieces, s: Source) -> None:
         out.add(".")
 
 
-def _others(people: tuple[Person, ...]) -> bool:
-    """Whether a name list ends with BibTeX's "and others" (the list is not given in full: "et al.")."""
-    return len(people) > 1 and people[-1].family == "others" and not people[-1].given
-
-
 def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
-    others = _others(people)
+    others = and_others(people)
     people = people[:-1] if others else people
     names = [one_line(p.sort_name() if (i == 0 and invert_first) else p.display())
              for i, p in enumerate(people)]
@@ -291,17 +259,8 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _decoded(s: Source, name: str) -> str:
-    raw = s.field(name)
-    if not raw:
-        return ""
-    from ..bibliography.load import decode_latex
-
-    return decode_latex(raw)
-
-
 def _publication(s: Source) -> str:
-    place = one_line(_decoded(s, "address") or _decoded(s, "location"))
+    place = one_line(field_text(s, "address") or field_text(s, "location"))
     publisher = one_line(s.publisher)
     if place and publisher:
         return f"{place}: {publisher}"
@@ -309,18 +268,18 @@ def _publication(s: Source) -> str:
 
 
 def _month(s: Source) -> str:
-    raw = one_line(_decoded(s, "month")).strip(".")
+    raw = one_line(field_text(s, "month")).strip(".")
     if raw.isdigit() and 1 <= int(raw) <= 12:
         return MONTH_NAMES[int(raw) - 1]
     return _MONTH_ABBR.get(raw[:3].lower(), raw) if raw else ""
 
 
 def _date(s: Source, *, full: bool = False) -> str:
-    year = str(s.year) if s.year else one_line(_decoded(s, "year"))
+    year = str(s.year) if s.year else one_line(field_text(s, "year"))
     if not full:
         return year
     month = _month(s)
-    day = one_line(_decoded(s, "day"))
+    day = one_line(field_text(s, "day"))
     if month and day:
         return f"{month} {day}, {year}" if year else f"{month} {day}"
     if month:
@@ -341,95 +300,6 @@ def _iso_to_words(iso: str) -> str:
         return one_line(iso)
 
 
-_DASHED_SUBTITLE = re.compile(r"\s+(?:[–—]|--?)\s+")
-
-
 def _pages(s: Source) -> str:
     """The pages, a range with an en dash however it is written ("553-566", "87 - 90"), as citeproc prints it."""
     return one_line(page_range(s.pages).replace("--", "\u2013"))
-
-
-def marks(sources: Iterable[Source]) -> dict[str, Mark]:
-    """Key -> what a Chicago author-date citation adds to tell it from another entry of the bibliography the site
-    lists, for the entries that need it: the given names or more names (``linking.labels.cited_names``), then for
-    the same names a letter to the year ("2012a", ``linking.labels.year_labels``), as citeproc does. A label thus
-    depends on the other entries: whatever caches a page must key it by the marks it shows."""
-    from ..linking.labels import cited_names, year_labels
-
-    by_key: dict[str, Source] = {}
-    for source in sources:
-        # A label that is the entry's key tells it from every other already: no letter ("doi:10.1038/x", not
-        # "doi:10.1038/x n.d.-c").
-        if not labelled_by_key(source):
-            by_key.setdefault(source.key, source)
-    years = {key: source.year for key, source in by_key.items()}
-    names = cited_names(by_key, years)
-    letters = {key: label.suffix for key, label in year_labels(by_key, years).items() if label.suffix}
-    return {key: Mark(letters.get(key, ""), names.get(key)) for key in sorted(names.keys() | letters.keys())}
-
-
-def labelled_by_key(source: Source) -> bool:
-    """Whether the entry's label is its key: no names and no title, a work a Manubot manuscript cites by identifier
-    before any registry has described it (``short_label``)."""
-    return not (source.authors or source.editors) and not one_line(source.title)
-
-
-def year_label(source: Source, mark: Mark = PLAIN) -> str:
-    """The year a label prints, with the letter ``mark`` adds: "2012", "2012a", "n.d.", "n.d.-b"."""
-    year = str(source.year) if source.year else "n.d."
-    if mark.letter:
-        year += mark.letter if source.year else f"-{mark.letter}"
-    return year
-
-
-def short_label(source: Source, mark: Mark = PLAIN) -> str:
-    """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"; ``mark`` tells it from
-    another entry's printed alike ("J. Smith 2012", "Bull, Roe, et al. 2012", "Uieda and Barbosa 2012a", "n.d.-b";
-    ``marks``)."""
-    people = source.authors or source.editors
-    letter = mark.letter
-    year = year_label(source, mark)
-    if not people:
-        # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
-        # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
-        title = one_line(source.title)
-        if labelled_by_key(source):
-            # Nothing to print but its key: a work a Manubot manuscript cites by identifier before any registry
-            # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
-            return one_line(source.key) + (f" {year}" if source.year or letter else "")
-        if source.type.lower() in LEGAL_TYPES:
-            return _legal_label(source, letter)
-        head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
-        return f"“{shorten(head or title, 40)}” {year}"
-    return f"{_cited_names(people, mark.names)} {year}"
-
-
-def _cited_names(people: tuple[Person, ...], cited: CitedNames | None) -> str:
-    others = _others(people)
-    families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)
-                for x in (people[:-1] if others else people)]
-    if cited is None:
-        count = 1 if len(families) >= ET_AL_MIN or others else len(families)
-        given: tuple[str, ...] = ()
-    else:
-        count, given = min(cited.count, len(families)), cited.given
-    if others and count == len(families):  # "and others": the list goes on, whatever it names
-        families.append("")
-    shown = [" ".join(p for p in (one_line(g), family) if p)
-             for family, g in zip(families[:count], given + ("",) * count, strict=False)]
-    if count < len(families):
-        return f"{shown[0]} et al." if count == 1 else ", ".join(shown) + ", et al."
-    if len(shown) == 1:
-        return shown[0]
-    if len(shown) == 2:
-        return f"{shown[0]} and {shown[1]}"
-    return ", ".join(shown[:-1]) + f", and {shown[-1]}"
-
-
-def short_title(source: Source, limit: int = 70) -> str:
-    """The title before its subtitle, cut to ``limit`` characters; the key if untitled."""
-    title = one_line(source.title)
-    if not title:
-        return one_line(source.key)
-    head = title.split(": ", 1)[0]
-    return shorten(head, limit)

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..bibliography.bibtex import MONTHS
-from ..bibliography.csl import BIBTEX_TO_CSL
+from ..bibliography.csl_item import BIBTEX_TO_CSL
+from ..bibliography.latex import field_text
 from ..model import Person, Source
 from .sanitize import normalise_doi
 
@@ -43,7 +44,7 @@ def source_to_csl(source: Source) -> dict[str, Any]:
         item["container-title"] = source.container
     if source.publisher:
         item["publisher"] = source.publisher
-    place = _plain(source, "address") or _plain(source, "location")
+    place = field_text(source, "address") or field_text(source, "location")
     if place:
         item["publisher-place"] = place
     if source.volume:
@@ -55,7 +56,7 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     issued = issued_parts(source)
     if issued:
         item["issued"] = {"date-parts": issued}
-    edition = _plain(source, "edition")
+    edition = field_text(source, "edition")
     if edition:
         item["edition"] = edition
     doi = normalise_doi(source.doi) or source.doi
@@ -67,7 +68,7 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     if accessed:
         item["accessed"] = {"date-parts": [accessed]}
     for bib, csl in (("isbn", "ISBN"), ("issn", "ISSN"), ("note", "note"), ("abstract", "abstract")):
-        value = _plain(source, bib)
+        value = field_text(source, bib)
         if value:
             item[csl] = value
     return item
@@ -87,14 +88,6 @@ def _name(person: Person) -> dict[str, str]:
     return name
 
 
-def _plain(source: Source, field: str) -> str:
-    raw = source.field(field)
-    if not raw:
-        return ""
-    from ..bibliography.load import decode_latex
-
-    return decode_latex(raw)
-
 
 def issued_parts(source: Source) -> list[list[int]]:
     """The entry's CSL ``issued`` date-parts as pandoc converts its fields: a biblatex ``date`` (a range gives
@@ -106,11 +99,11 @@ def _issued(source: Source) -> list[int]:
     if source.year is None:
         return []
     parts = [source.year]
-    month = _plain(source, "month").strip().lower()
+    month = field_text(source, "month").strip().lower()
     number = int(month) if month.isdigit() else _MONTHS.get(month[:3], 0)
     if 1 <= number <= 12:
         parts.append(number)
-        day = _plain(source, "day").strip()
+        day = field_text(source, "day").strip()
         if day.isdigit() and 1 <= int(day) <= 31:
             parts.append(int(day))
     return parts
@@ -119,7 +112,7 @@ def _issued(source: Source) -> list[int]:
 def _dated(source: Source) -> list[list[int]]:
     """A biblatex ``date`` (2020-05, a range 2005/2007, a season 2008-21) as CSL date-parts, as pandoc
     converts it; [] when the entry has none or it does not read."""
-    ends = [_iso_parts(end) for end in _plain(source, "date").split("/")]
+    ends = [_iso_parts(end) for end in field_text(source, "date").split("/")]
     if not ends[0] or not all(ends) or len(ends) > 2 or ends[0][0] != source.year:
         return []
     return [[p - 8 if n == 1 and 21 <= p <= 24 else p for n, p in enumerate(end)] for end in ends]

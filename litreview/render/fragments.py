@@ -12,9 +12,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ..model import LINK_KINDS, Finding, Link, Source, SourceMetadata
-from .citation import Reference, short_title
+from .citation import Reference
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line, shorten
+from .short_labels import short_title
 
 SEVERITY_SYMBOL = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 SEVERITY_PLURAL = {"error": "Errors", "warning": "Warnings", "info": "Notes"}

@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from .citation import Citations, short_title
+from .citation import Citations
 from .fragments import SEVERITY_SYMBOL, worst_finding
 from .index import ReviewIndex
 from .layout import Layout
 from .sanitize import esc, shorten
+from .short_labels import short_title
 
 _TOP = 30.0
 _GAP = 8.0

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from ..essay.cites import cited_for
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
-from .citation import PLAIN, Citations, Mark, Reference, marks
+from .citation import Citations, Reference
 from .claim_text import note_numbers
+from .short_labels import PLAIN, Mark, marks
 
 _STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -35,7 +36,7 @@ class ReviewIndex:
     findings_by_claim: dict[str, list[Finding]] = field(default_factory=dict)
     findings_by_key: dict[str, list[Finding]] = field(default_factory=dict)
     marks: dict[str, Mark] = field(default_factory=dict)
-    """Key -> what tells its label from another's (``citation.marks``), for the entries that need it."""
+    """Key -> what tells its label from another's (``short_labels.marks``), for the entries that need it."""
     cited_for: dict[str, Paragraph] = field(default_factory=dict)
     """Claim id of a paragraph of citations alone -> the paragraph before it, whose authorities they are (a brief)."""
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)

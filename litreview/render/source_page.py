@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..model import Citation, Claim, Link, Person, RegistryRecord, Source, SourceMetadata
 from ..text import plural
 from .bibtex import EntryTexts
-from .citation import PLAIN, Citations, short_label, short_title
+from .citation import Citations
 from .claim_text import plain_text, readable
 from .fragments import (
     KIND_WORDS,
@@ -28,6 +28,7 @@ from .fragments import (
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout
 from .sanitize import clean_abstract, doi_url, esc, esc_code, link, normalise_doi, one_line, safe_url, shorten
+from .short_labels import PLAIN, short_label, short_title
 
 STATUS_TEXT = {
     "verified": "Verified: the registry’s record was fetched and compared with the entry.",

@@ -19,7 +19,7 @@ replacement characters and reports LR105 (pybtex refuses it; litreview is compar
 the decoded text), macro expansion is capped (``load.MACRO_BUDGET``, reported as LR100), and a whole-line %
 comment that opens no entry is skipped as pandoc and biber skip it, where pybtex stops the entry it is in (and may
 start a new one at an ``@`` in a value after it): litreview is compared with pybtex reading the text without those
-lines (``bibtex.comment_lines``; an entry commented out line by line stays in it, as pybtex reads it).
+lines (``bibtex_comments.comment_lines``; an entry commented out line by line stays in it, as pybtex reads it).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from litreview.bibliography import bibtex, names
+from litreview.bibliography import bibtex_comments, names
 from litreview.bibliography.latex import decode_latex
 
 
@@ -84,7 +84,7 @@ def disagreements(text: str) -> list[str]:
     # A whole-line % comment that opens no entry is skipped, as pandoc and biber skip it; pybtex stops an entry there,
     # and may then start one at an "@" inside a value. So pybtex reads the text without those lines (an entry
     # commented out line by line stays in it: pybtex reads that one, and so must the loader).
-    theirs, reported = pybtex_reading(bibtex.comment_lines(decoded)[0])
+    theirs, reported = pybtex_reading(bibtex_comments.comment_lines(decoded)[0])
     if theirs is None:
         return out
     by_key = {s.key: s for s in ours.sources}

@@ -13,17 +13,25 @@ from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
-from ...locale_terms import EDITION_WORDS, alternation
-from ...model import Person
 from . import fields as F
 from .bracket import close_bracket, lift_descriptions, lift_thesis
-from .names import is_organisation, is_particle, scan_names
 from .reference import ParsedReference
 from .relabel import relabel
 from .rules import REPEATED
+from .span_fields import (
+    IN_HEAD,
+    after_colon,
+    clean_span,
+    clean_title,
+    container_name,
+    persons,
+    span_edition,
+    span_pages,
+    span_pubfacts,
+    split_quoted,
+)
 from .tagger import Tagged
 from .tail import THESIS, description_type
-from .tail import _names as reading_order_names
 
 #: Below this confidence a field is reported unsure; chosen by cross-validation on the training
 #: set (bench/eval_refparse.py --tune), never on the evaluation sets.
@@ -38,40 +46,13 @@ FIELD_OF = {"author": "authors", "editor": "editors", "translator": "note", "tit
             "volume": "volume", "pages": "pages", "publisher": "publisher", "location": "place",
             "edition": "edition", "genre": "note", "note": "note", "url": "url", "doi": "doi", "isbn": "isbn"}
 
-_QUOTES = "“”\"‘’«»„"
-_ROLE_HEAD = re.compile(
-    r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
-    r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
-# A role closes a parenthesis only when it opens it: "BMJ (Clinical research ed.)" is NLM's name of a journal.
-_ROLE = r"(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)"
-_ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
-#: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I")
-_PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
 _RANGE = re.compile(r"\d\s*[-–—]+\s*[A-Za-z]?\d")
-# Each alternative starts where its run of digits or letters starts: the same leftmost match, found in
-# linear time (tried at every letter of a long run, the search was quadratic).
-# The edition words are read as prefixes ("editions", "Auflage"), but for "ed" and "edn", whole words.
-_EDITION = re.compile(r"((?<!\d)\d+(?:st|nd|rd|th|e|re|er|ème|a|ª|\.ª|\.)?|(?<![A-Za-zÀ-ÿ])[A-Za-zÀ-ÿ]+)\s*"
-                      rf"(?:ed\b|edn\b|{alternation(tuple(w for w in EDITION_WORDS if w != 'edn'))})", re.I)
 _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper)\s+)?(?:no\.|number|nr\.)\s*"
                      r"([\w.-]*\d[\w.-]*)\.?$")
-#: ": Bioinformatics", "(in Russian). Doklady ...", "Forum, (p.227)" and ABNT's "ArXiv, v." (the label of a volume
-#: or pages the model did not read as such): not the container's words
-_CONTAINER_LEAD = re.compile(r"^(?:[:;,.]\s*|\((?:in|en|auf)\s+[A-Z][a-z]+\)\.?\s*)+")
-_CONTAINER_TRAIL = re.compile(r",?\s*\((?:pp?\.|S\.)\s*[\d–-]+\)$|,?\s*\([^()]*\b(?:pp?|S)\.?$|,\s*(?:v|vol|n|no|fasc|p|pp)\.$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
-_INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _BALANCED_PLACE = re.compile(r"^[^()]+\([^()]+\)$")  # "Treasure Island (FL)": the state's parentheses kept
 _CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
-_IN_HEAD = re.compile(rf"^(?:(?:chap(?:ter|\.)?|ch\.)\s*\w+\s+)?{F.IN_WORDS}\b:?\s+", re.I)
 _IN = re.compile(r"(?i)in\b")
-_IN_ALONE = re.compile(rf"(?i){F.IN_WORDS}\W*")
-_INITIAL_AFTER_COMMA = re.compile(r",\s*(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ]{1,3}\b)")
-_ET_AL = re.compile(r",?\s*\bet\s+al\b\.?")
-_ET_AL_WORDS = re.compile(r"\bet\s+al\b")
-_OTHERS = re.compile(r"\bet\s+al\b\.?|\bothers\b", re.I)
-_AND_OTHERS = re.compile(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", re.I)
-_PAGE_WORD = re.compile(r"(?i)\b(?:pp?|pages?|s|pág)(?:\.|\s)\s*")  # a label's stop or space: not the "S" of "S8"
 _DASH = re.compile(r"[-–—]")
 _YEAR_FIRST = re.compile(rf"^\(?({F.YEAR})\b")
 _THESIS_WORD = re.compile(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis")
@@ -116,140 +97,6 @@ def segments(tagged: Sequence[Tagged], text: str) -> list[Segment]:
 
 
 _LABEL_OF = attrgetter("label")
-
-
-def _strip(text: str) -> str:
-    return F.unopened(text.strip().strip(_QUOTES + " ").rstrip(",;:").strip().strip(_QUOTES + " "))
-
-
-def _clean_title(text: str) -> str:
-    text = F.without_medium(text).strip()
-    if text[:1] in "“\"‘«„'" and text.rstrip(" .,;:")[-1:] in "”\"’»“'":
-        text = text[1:].rstrip(" .,;:")[:-1]
-    text = _strip(text)
-    if text.endswith(".") and not text.endswith("..") and not _INITIAL_END.search(text):
-        text = text[:-1]
-    return text.strip()
-
-
-_MEDIUM_AFTER = re.compile(rf",?(?:{F.MEDIUM.pattern})[.,]?\s*$", re.I)
-
-
-def container_name(text: str) -> str:
-    """"In Journal of X," -> "Journal of X"; "Chap. 4 in Book" -> "Book"; "Curr. Opin. Neurobiol." kept whole;
-    "Science, [online]", "J Neurosci Methods [Internet]": the medium after a journal is no part of its name."""
-    if _IN_ALONE.fullmatch(text.strip()):
-        return ""  # "Title. In." with nothing after it (a chapter whose book the entry lacks): no container's name
-    text = _MEDIUM_AFTER.sub("", _IN_HEAD.sub("", text.strip()))
-    text = _strip(_CONTAINER_TRAIL.sub("", _CONTAINER_LEAD.sub("", text))) or _strip(text)
-    words = text.split()
-    if text.endswith(".") and not (len(words) > 1 and words[-1][0].isupper() and len(words[-1]) <= 12
-                                   and any(w.endswith(".") for w in words[:-1])):
-        text = text[:-1]
-    return text
-
-
-def _closing(text: str, opener: str, closer: str) -> int:
-    """Where the quote opened at the start of ``text`` closes (-1: it does not). A ’ followed by a letter is an
-    apostrophe ("l’Italia", "Kelly’s"), not the closing quote."""
-    end = text.find(closer, len(opener))
-    while closer == "’" and end >= 0 and text[end + 1:end + 2].isalpha():
-        end = text.find(closer, end + 1)
-    return end
-
-
-def _split_quoted(text: str) -> tuple[str, str]:
-    """("“Title.”", "what follows the closing quote") for a title span that runs past its quote: the quote closes
-    on a stop or comma, inside it (“Title,” Container) or just after it (“Title”, Container; « Titre ». Revue).
-    With single and TeX quotes and the stop after the quote: 5-fold CV on the training set container 0.824 -> 0.825,
-    title unchanged; dev 250 one title fewer (two quoted titles in one reference)."""
-    stripped = text.lstrip()
-    opener = "``" if stripped.startswith("``") else stripped[:1]
-    closer = F.QUOTE_CLOSER.get(opener)
-    if closer is None:
-        return text, ""
-    end = _closing(stripped, opener, closer)
-    if end < 0:
-        return text, ""
-    after = stripped[end + len(closer):]
-    if not after.strip(" .,;:") or (stripped[:end].rstrip()[-1:] not in ".,?!" and after.lstrip()[:1] not in ".,"):
-        return text, ""  # “Behind the Store”: Montreal ... or "Title". Rest: the quote is part of the title
-    return stripped[:end + len(closer)], after.strip(" .,;:")
-
-
-#: "et" (French), "y" (Spanish), "e" (Portuguese, Italian), "und" (German), "en" (Dutch), "och" (Swedish)
-#: or a slash between two names, read as a "; " between names.
-_FOREIGN_AND = re.compile(r"\s+(?:et|y|e|und|en|och)\s+(?=[A-ZÀ-Þ])|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])|(?<=[\w.])\s+–\s+(?=[A-ZÀ-Þ])")
-
-
-def _names_joined(names: str) -> str:
-    """"Pérez, J. y Rodríguez, M." -> "Pérez, J.; Rodríguez, M."; "Müller, Hans/Schmidt, Petra", "Kirk, Jo – Li, Bo" too.
-
-    Only after the first name's comma: "Ortega y Gasset, José" is one name."""
-    head, comma, rest = names.partition(",")
-    return head + comma + _FOREIGN_AND.sub("; ", rest) if comma else names
-
-
-def persons(text: str) -> tuple[tuple[Person, ...], bool]:
-    """Names of an author or editor segment: (persons, et al.)."""
-    clean = text.strip()
-    for _ in range(2):
-        before = clean
-        clean = _ROLE_HEAD.sub("", clean)
-        tail = len(clean) - 24 if len(clean) > 24 else 0
-        clean = (clean[:tail] + _ROLE_TAIL.sub("", clean[tail:])).strip()
-        if clean == before:  # nothing taken off: a second pass would take nothing either
-            break
-    clean = clean.strip(" ,;:()")
-    if not clean:
-        return (), False
-    clean = _names_joined(clean)
-    chunks = [c.split() for c in clean.split(",")]
-    head = chunks[0]
-    if len(chunks) > 1 and 2 <= len(head) <= 3 and all(w[:1].isupper() and not w.endswith(".") for w in head) \
-            and len([w for w in chunks[1] if w not in ("and", "&")]) >= 2 and not is_particle(head[0]) \
-            and not _INITIAL_AFTER_COMMA.search(clean):
-        # "Paul Hudak, Simon Peyton Jones, and Philip Wadler": given names first, nothing inverted
-        found = reading_order_names(_ET_AL.sub("", clean))
-        return tuple(p for p in found if p.family), bool(_ET_AL_WORDS.search(clean))
-    names = scan_names(clean)
-    if names is not None and names.end >= len(clean.rstrip(". ")) - 1:
-        return names.persons, names.et_al
-    et_al = bool(_OTHERS.search(clean))
-    clean = _AND_OTHERS.sub("", clean).strip(" ,.")
-    if names is not None and not et_al and names.end >= len(clean) - 1:
-        return names.persons, names.et_al
-    if names is None and "," not in clean and is_organisation(clean.split()):
-        return (Person(family=clean),), et_al  # "US Bureau of Labor Statistics": one body, no person
-    found = reading_order_names(clean)
-    return tuple(p for p in found if p.family), et_al
-
-
-def _pubfacts(text: str) -> F.PubFacts | None:
-    """A publisher's span read as its place and name: "Blackwell, Oxford", "New York: Academic Press", "Cambridge, MA,
-    USA: MIT Press"."""
-    pub = F.publisher_then_place(_strip(text)) or F.parse_pubfacts(_strip(text)) or F.place_then_publisher(_strip(text))
-    if pub is None and ":" in text:  # "Cambridge, MA, USA: MIT Press"
-        place, _, name = _strip(text).rpartition(":")
-        pub = F.PubFacts(place.strip(), name.strip())
-    return pub
-
-
-def _after_colon(pages: str, text: str) -> bool:
-    """``pages`` is the number after the colon that closes ``text`` (Vancouver's "2020;11(1):1234.")."""
-    return bool(pages) and re.search(rf":\s*{re.escape(pages)}\W*$", text) is not None
-
-
-def _pages(text: str) -> str:
-    m = _PAGES.search(_PAGE_WORD.sub(" ", text))
-    return F.dash(m.group()) if m else ""
-
-
-def _edition(text: str) -> str:
-    m = _EDITION.search(text)
-    if m:
-        return m.group(1).rstrip(".") if m.group(1)[0].isdigit() else m.group(1)
-    return _strip(text).strip("()")
 
 
 #: labels a doubted span may give way to its rival container for (not the title, date or identifiers)
@@ -336,83 +183,83 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if not f.get("authors"):
                 f["et_al"] = et_al
         elif label == "title" and seg is first[label]:
-            title, after = _split_quoted(seg.text)
-            put("title", _clean_title(title), seg)
+            title, after = split_quoted(seg.text)
+            put("title", clean_title(title), seg)
             if after:  # “Title.” Container: a closed quote ends a title whatever the model says
                 spill.append(after)
         elif label in ("journal", "container") and "container" not in f:
             put("container", container_name(seg.text), seg)
         elif label == "date" and f.get("year"):
-            date = F.parse_date(_strip(seg.text).strip("()[] "))
+            date = F.parse_date(clean_span(seg.text).strip("()[] "))
             if date is not None and date.month and not f.get("month") and date.year in ("", f["year"]):
                 f["month"], f["day"] = date.month, date.day  # "2020. ... Harbour Notes, January 14."
         elif label == "date":
             years = F.YEAR_RE.findall(seg.text)
-            if not years and not f.get("month") and (date := F.parse_date(_strip(seg.text).strip("()[] "))):
+            if not years and not f.get("month") and (date := F.parse_date(clean_span(seg.text).strip("()[] "))):
                 f["month"], f["day"] = date.month, date.day  # "(March)" in place of an issue
             if years:
                 put("year", years[0], seg)
-                date = F.parse_date(_strip(seg.text).strip("()[] "))
+                date = F.parse_date(clean_span(seg.text).strip("()[] "))
                 if date is not None and date.month:
                     f["month"], f["day"] = date.month, date.day
         elif label == "volume" and (not f.get("volume") or _YEAR_FIRST.match(seg.text)):
             numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
             bare = not (numbers.volume or numbers.issue or numbers.pages)  # "(Vol. 4)." is "Vol. 4"
-            put("volume", numbers.volume or (_strip(seg.text).rstrip(".").strip("()") if bare else ""), seg)
+            put("volume", numbers.volume or (clean_span(seg.text).rstrip(".").strip("()") if bare else ""), seg)
             put("issue", numbers.issue, seg)
             if numbers.month and not f.get("month"):  # "67 (March)"
                 f["month"] = numbers.month
             # a range, or an article's number after the colon that closes the run ("2020;11(1):1234.", "2019;364:l1234"):
             # a bare number elsewhere in the run may be a volume's or an issue's
-            put("pages", numbers.pages if _DASH.search(numbers.pages or "") or _after_colon(numbers.pages, seg.text)
+            put("pages", numbers.pages if _DASH.search(numbers.pages or "") or after_colon(numbers.pages, seg.text)
                 else "", seg)
             if (m := _YEAR_FIRST.match(seg.text)) is not None:  # "2014;40(9):1477-81"
                 late_years.append((m.group(1), seg))
         elif label == "pages":
-            pages = _pages(seg.text)
+            pages = span_pages(seg.text)
             if _RANGE.search(pages) and f.get("pages") and not _RANGE.search(str(f["pages"])):
                 for read in (f, conf, evidence, rivals):  # "10, 39 (1997), pp. 65-85": the range is the pages
                     read.pop("pages", None)
             put("pages", pages, seg)
         elif label == "publisher":
-            pub = _pubfacts(seg.text)
+            pub = span_pubfacts(seg.text)
             if pub is not None and pub.place:
                 put("place", pub.place, seg)
                 put("publisher", pub.publisher, seg)
-            elif series := F.series_then_publisher(_strip(seg.text)):  # "Yale fastback, Yale University Press"
+            elif series := F.series_then_publisher(clean_span(seg.text)):  # "Yale fastback, Yale University Press"
                 if f.get("title"):
                     notes.append(series[0])
                 else:  # the model read a title closed by its comma as the publisher's words: "Title, Scolar Press."
                     put("title", series[0], seg)
                 put("publisher", series[1], seg)
             else:
-                put("publisher", _strip(seg.text).rstrip("."), seg)
-        elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(_strip(seg.text), ":")):
+                put("publisher", clean_span(seg.text).rstrip("."), seg)
+        elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(clean_span(seg.text), ":")):
             put("place", pub.place, seg)  # "Bodley Head: London" read as one place ("Rowley, Mass.": a place)
             put("publisher", pub.publisher, seg)
         elif label == "location":
-            place = _strip(seg.text).rstrip(".")
+            place = clean_span(seg.text).rstrip(".")
             put("place", place if _BALANCED_PLACE.search(place) else place.strip("()[]"), seg)
         elif label == "edition":
-            put("edition", _edition(seg.text), seg)
+            put("edition", span_edition(seg.text), seg)
         elif label == "isbn" and (m := _ISBN.search(seg.text)):
             put("isbn", m.group().strip(), seg)
         elif label == "genre":
             g = seg.text.lower()
             if _THESIS_WORD.search(g):
                 f["_kind"] = "mastersthesis" if _MASTERS_WORD.search(g) else "phdthesis"
-                if (m := THESIS.match(_strip(seg.text).strip("[]").rstrip("."))) and m.group("school"):
-                    put("publisher", _strip(m.group("school")), seg)  # "[Doctoral dissertation, University of X]"
+                if (m := THESIS.match(clean_span(seg.text).strip("[]").rstrip("."))) and m.group("school"):
+                    put("publisher", clean_span(m.group("school")), seg)  # "[Doctoral dissertation, University of X]"
             elif kind := description_type(seg.text):  # "[Data set]", "[Unpublished manuscript]"
                 f["_kind"] = kind
             elif _REPORT_WORD.search(g):
                 f["_report"] = True
-            notes.append(_strip(seg.text))
-        elif label in ("note", "genre") and (m := _NUMBER.match(_strip(seg.text))) is not None:
+            notes.append(clean_span(seg.text))
+        elif label in ("note", "genre") and (m := _NUMBER.match(clean_span(seg.text))) is not None:
             f["number"], f["_report"] = m.group(1), True  # "No. 23.", "Working Paper No. 7"
         elif label in ("note", "translator", "collection") and not (
                 F.take_accessed(seg.text)[0] or F.take_url(seg.text)[0]):
-            notes.append(_strip(seg.text))
+            notes.append(clean_span(seg.text))
     if late_years and not f.get("year"):
         put("year", *late_years[0])
     if spill and not f.get("container"):
@@ -436,7 +283,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         f["note"] = "; ".join(([str(f["note"])] if f.get("note") else []) + kept)
     if _institution_as_container(f, first):  # "Title. National Bureau of Economic Research.": the publisher
         f["publisher"] = f.pop("container")
-        if (pub := _pubfacts(str(f["publisher"]))) is not None and pub.place and not f.get("place"):
+        if (pub := span_pubfacts(str(f["publisher"]))) is not None and pub.place and not f.get("place"):
             f["place"], f["publisher"] = pub.place, pub.publisher  # "York: Archaeology Data Service"
         if "container" in conf:
             conf["publisher"] = conf.pop("container")
@@ -476,13 +323,13 @@ def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -
     if not container or seg is None or not f.get("title") \
             or any(f.get(n) for n in ("volume", "issue", "pages", "publisher", "editors", "month")):
         return False
-    return not _IN_HEAD.match(seg.text.strip()) and (F.publishing_body(container) or _imprint(container))
+    return not IN_HEAD.match(seg.text.strip()) and (F.publishing_body(container) or _imprint(container))
 
 
 def _imprint(text: str) -> bool:
     """"Rio de Janeiro: Paz e Terra": a place of the lexicon and a publisher, no periodical's name, no sentence closed
     before the publisher's last word ("[The Encyclopedia of Optical Engineering]. Marcel Dekker, New York")."""
-    pub = _pubfacts(text)
+    pub = span_pubfacts(text)
     return pub is not None and F.known_place(pub.place) and not F.PERIODICAL.search(text) \
         and not any(_CLOSED.search(w) for w in pub.publisher.split()[:-1])
 

@@ -16,11 +16,11 @@ from typing import Any
 
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .assemble import container_name
 from .lexicon import EDITOR, JOURNAL, TRANSLATOR
 from .names import is_organisation_name
 from .reference import ParsedReference
 from .relabel_names import names_open
+from .span_fields import container_name
 from .tail import THESIS
 from .title_misread import (
     and_as_name,

@@ -1,0 +1,165 @@
+"""Checks of the names of an entry's people (part of ``style``): a name miscased or with a stray quote, "et al." or a
+placeholder ("VV.AA.") written as a person, a name written in a form unlike the others of its list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from ..bibliography import names
+from ..bibliography.refparse.lexicon import GIVEN
+from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
+from ..model import Finding, Person, Source
+from .bib import editor_as_publisher, entry_finding
+
+_LOWER_INITIAL = re.compile(r"(?:^|[\s.\-])([a-z])\.")
+
+
+@lru_cache(maxsize=65536)
+def name_problem(person: Person) -> str:
+    """What is miscased in a person's name ('' when nothing is)."""
+    given, family = person.given, person.family
+    if family == "others" and not given:  # BibTeX's "and others": et al., not a name
+        return ""
+    if given and _LOWER_INITIAL.search(given):
+        return "miscased initials"
+    if family.isascii():  # every ASCII letter is cased: str methods decide at C speed
+        letters = "".join(filter(str.isalpha, family)) if not family.isalpha() else family
+        lower, upper = letters.islower(), letters.isupper()
+    else:
+        chars = [c for c in family if c.isalpha()]
+        letters = "".join(chars)
+        lower = bool(chars) and all(c.islower() for c in chars)
+        upper = bool(chars) and all(c.isupper() for c in chars)
+    if lower and (given or person.prefix):  # one word alone ({{acme}}, a CSL literal, a handle): as written
+        return "family name in lower case"
+    if given and len(letters) >= 3 and upper:
+        return "family name in capitals"
+    return ""
+
+
+def fixed_given(given: str) -> str:
+    """Initials as capitals with a period and a space: 'R.j.' -> 'R. J.'."""
+    parts = [p for p in re.split(r"(?<=\.)|\s+", given) if p.strip()]
+    return " ".join(p[0].upper() + p[1:] if len(p.rstrip(".")) == 1 else p for p in parts)
+
+
+def stray_quote(person: Person) -> str:
+    """The quotation mark a name holds with nothing to close it ('' for none): an odd number of '"', or a curly
+    mark without its partner. A nickname in quotes ('Ervin "Magic"') holds both; an umlaut written {\\"u} is a
+    letter by now."""
+    written = " ".join(p for p in (person.given, person.prefix, person.family, person.suffix) if p)
+    for marks in ('"', "„“”", "«»"):  # „…“ and “…” pair the curly marks
+        if sum(written.count(m) for m in marks) % 2 or (marks == "«»" and written.count("«") != written.count("»")):
+            return next(m for m in written if m in marks)
+    return ""
+
+
+def et_al_as_name(person: Person) -> bool:
+    """ "{al.}", "al.", "et al.", "et. al" written as a name of the list (BibTeX's "others" is the list's et al.)."""
+    if person.given:
+        return False
+    family = person.family.strip().lower()
+    return (family in ("al.", "al", "et al.", "et al", "et. al.", "et. al")
+            or (person.prefix.strip().rstrip(".").lower() == "et" and family.rstrip(".") == "al"))
+
+
+# Written in the author field for "various authors", "no author", "name unknown" (folded to letters): a
+# placeholder that styles print as a person. "Anonymous" is not one: APA prints it when the work is so signed.
+_PLACEHOLDERS = frozenset({"vvaa", "aavv", "autoresvarios", "variosautores", "autorivari", "variousauthors",
+                           "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor"})
+
+
+def placeholder_name(person: Person, alone: bool) -> bool:
+    """Whether a listed name is a placeholder for authors not named ("VV.AA.", "o.A.", "N.N.", and "others" as
+    the list's only name)."""
+    written = "".join(filter(str.isalpha, f"{person.given}{person.prefix}{person.family}")).casefold()
+    return written in _PLACEHOLDERS or (alone and written == "others")
+
+
+def check_names(source: Source) -> Iterable[Finding]:
+    """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
+    holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder."""
+    house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
+    for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
+        for person in people:
+            if placeholder_name(person, len(people) == 1):
+                shown = person.family if person.family != "others" else "et al."
+                yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
+                                    f"as a person ({shown!r} in citations, sorted under it)",
+                                    f"delete the {role} field (styles then cite the work by its title), or name the "
+                                    "people; for a work signed 'Anonymous' write author = {Anonymous}", field=role)
+                continue
+            if person.family == "others" and not person.given:
+                continue  # "and others": et al., not a person
+            if et_al_as_name(person):
+                yield entry_finding("LR151", source, f"{role} list names {person.sort_name()!r} as a person: it is "
+                                    "printed as one", "write 'and others', which styles print as et al.", field=role)
+                continue
+            mark = stray_quote(person)
+            if mark:
+                yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
+                                    f"delete the {mark} from the {role} field (a nickname in quotes takes both marks)", field=role)
+            if not person.family and not person.prefix and person.given:
+                yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
+                                    "print no name for it", field=role)
+                continue
+            problem = name_problem(person)
+            if not problem:
+                continue
+            written = person.sort_name()
+            hint = ""
+            if problem == "miscased initials":
+                hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
+            yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
+
+
+def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
+    """LR153 for an author or editor list that joins people by commas; LR147 for one that writes some names
+    "Family, Given", others "Given Family". ``given_first``: whether the bibliography writes its people given name
+    first, and no one family first outside this entry, which makes "Jouni Smed, Harri Hakonen" alone in its list
+    two people (else it may be "García Márquez, Gabriel José")."""
+    for role in ("author", "editor"):
+        value = source.fields.get(role, "")
+        listed = [n.strip() for n in names.split_names(value)] if "," in value else []
+        joined = [n for n in listed if _joined(n, listed, given_first)]
+        if joined:
+            # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides),
+            # its people given name first when the list's other people are written so.
+            others_first = any(names.name_form(n) == "natural" for n in listed)
+            written = [names.joined_as_list(n, given_first=others_first) if n in joined else n for n in listed]
+            hint = (f"write {role} = {{{' and '.join(written)}}}" if all(written)
+                    else "separate the people with ' and ', each written 'Family, Given'")
+            yield entry_finding("LR153", source, f"the {role} list names {joined[0]!r} as one person: its names are "
+                                "joined by commas, not by 'and'", hint, field=role)
+            continue
+        if "," not in value or " and " not in value.lower():
+            continue  # one form only, or one name (most lists)
+        if any(et_al_as_name(p) for p in (source.authors if role == "author" else source.editors)):
+            continue  # "Doe, John and et al.": LR151 says what is wrong
+        forms = names.name_forms(value)
+        if "comma" in forms and "natural" in forms:
+            listed = names.split_names(value)  # as written (name_forms reads braces flattened)
+            natural = listed[forms.index("natural")].strip()
+            yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
+                                f"family name first but {natural!r} given name first",
+                                "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
+                                field=role)
+
+
+def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bool:
+    """Whether ``name`` of the list ``listed`` is several people joined by commas: clearly so, or people written
+    given name first where the list's other names are all written so, or, alone in its list, where the
+    bibliography's are (``given_first``); never where the list's others are written family name first
+    ("Rivers, Ann and Maureira Fredes, Cristián Danilo")."""
+    if any(w.strip(".").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s"))
+           for w in name.replace(",", " ").split()):
+        return False  # a body: "Joshua L. Rosenbloom, Iowa State University", "Neuroimaging Initiative, Alzheimer's Disease"
+    if names.comma_joined(name, GIVEN):
+        return True
+    if not names.full_names_joined(name, GIVEN) or any(is_particle(part.split()[0]) for part in name.split(",")
+                                                       if part.strip()):
+        return False  # ("Di Renzo, Gian Carlo": a family name)
+    others = [n for n in listed if n != name]
+    return all(names.name_form(n) == "natural" for n in others) if others else given_first()

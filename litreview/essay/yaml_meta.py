@@ -1,0 +1,111 @@
+"""A Markdown file's YAML front matter, the one rule of every reader of one: where the block ends, its YAML read as
+untrusted text (a repeated key's last value kept, as pandoc keeps it) and the keys of its ``nocite``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import EssayError
+from .cites import keys_in
+from .segment import split_lines
+
+
+def nocite_keys(meta: Any) -> tuple[str, ...]:
+    """The keys of a YAML ``nocite`` field (a string or a list of strings)."""
+    value = meta.get("nocite") if isinstance(meta, dict) else None
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    keys: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            keys.extend(keys_in(item))
+    return tuple(dict.fromkeys(keys))
+
+
+def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """Split off a leading ``---`` YAML block; returns (meta, body, body's first line)."""
+    block = front_matter_lines(text)
+    if block is None:
+        return {}, text, 1
+    lines, end = block
+    if end is None:
+        raise EssayError("front matter is not closed", path=path, line=1,
+                         hint="end the YAML block with a line of three dashes (---)")
+    return _parse_meta("".join(lines[1:end]), path), "".join(lines[end + 1:]), end + 2
+
+
+def front_matter_lines(text: str) -> tuple[list[str], int | None] | None:
+    """Where a leading ``---`` YAML block of ``text`` ends, the one rule of every reader of a front matter: the
+    text's lines (ends kept, cut as the essay's lines are counted) and the index of the line of ``---`` or ``...``
+    closing the block (None when no line closes it); None when ``text`` opens with no such block."""
+    lines = split_lines(text, keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    return lines, next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+
+
+def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
+    twice: list[tuple[str, int]] = []
+    data = parse_yaml(yaml_text, path, first_line=2, what="front matter", hint="fix the YAML between the --- lines",
+                      duplicates=twice)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise EssayError("front matter must be a mapping of fields", path=path, line=2,
+                         hint="write it as `key: value` lines")
+    if twice:
+        from . import NOTICES
+
+        data[NOTICES] = [("duplicate-metadata-key", path, line,
+                          f"the front matter gives {key} a second time: litreview read the last value, as pandoc "
+                          "does; R Markdown and Quarto refuse the file", "keep one of the two; a YAML list holds "
+                          f"several values ({key}: [first, second])")
+                         for key, line in twice]
+    return data
+
+
+def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: str,
+               duplicates: list[tuple[str, int]] | None = None) -> Any:
+    """YAML read as untrusted text (size, depth and aliases checked as it parses), errors as EssayError
+    at the line of ``path`` where the problem is (``first_line``: the file line of the text's first).
+    ``duplicates`` (when given): a key a mapping gives twice is read as pandoc reads it, the last value
+    kept, and listed here with its file line, where it is otherwise an error.
+
+    Tabs are expanded to stops of 4 first, as pandoc expands them in its input before it reads the YAML:
+    "name: 1.<tab>Some Centre" or a value ending in a tab, which pandoc reads, made the YAML loader refuse
+    the whole file."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from ..safeload import LoadLimitError, load_yaml
+
+    if "\t" in yaml_text:
+        yaml_text = yaml_text.expandtabs(4)
+    yaml = YAML(typ="safe", pure=True)
+    if duplicates is not None:
+        yaml.Constructor = _last_key_wins(yaml.Constructor, duplicates, first_line)
+    try:
+        return load_yaml(yaml_text, yaml)
+    except LoadLimitError as exc:
+        raise EssayError(f"{what}: {exc.message}", path=path, line=(exc.line or 0) + first_line - 1,
+                         hint=exc.hint) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else first_line - 1 or 1
+        raise EssayError(f"{what} is not valid YAML: {exc.problem}", path=path, line=line, hint=hint) from None
+    except YAMLError as exc:
+        raise EssayError(f"{what} is not valid YAML: {exc}", path=path, line=first_line - 1 or 1) from None
+
+
+def _last_key_wins(base: type, seen: list[tuple[str, int]], first_line: int) -> type:
+    """``base`` (a ruamel constructor class) keeping a repeated key's last value, as pandoc does (with a
+    warning), each repeat listed in ``seen`` as (key, file line)."""
+
+    class LastKeyWins(base):
+        def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+            if key in mapping:
+                seen.append((str(key), key_node.start_mark.line + first_line))
+            return True
+
+    return LastKeyWins
