@@ -566,6 +566,20 @@ def test_a_url_field_of_three_addresses_keeps_every_other_one_in_the_note() -> N
                           "note = {\\url{http://b.org/2}, \\url{http://c.org/3}}")
 
 
+def test_a_web_address_beside_a_reference_managers_own_link_is_kept_not_joined_to_it() -> None:
+    # Papers and Mendeley append their library's link ("papers://..."): the hint wrote the two addresses run
+    # together ("...010papers://..."), an address that opens nothing, and the message said only "white space".
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@misc{d, title = {T},\n  url = {http://dx.doi.org/10.1/x papers://ab12/Paper/p9}}\n"
+                             "@misc{e, title = {T},\n  url = {https:// www.example.org/a}}\n", "x.bib")
+    (two,), (split,) = (list(check_url(s)) for s in bib.sources)
+    assert two.message.endswith("is invalid: it holds 2 addresses, 1 of them no web address")
+    assert two.hint == "Keep the web address, url = {http://dx.doi.org/10.1/x}"
+    assert split.hint == "Write url = {https://www.example.org/a}"  # a space typed inside one address
+
+
 def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:
     # biblatex marks one with entrysubtype (Zotero's export writes {newspaper}), CSL with its item type; a thesis
     # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.
