@@ -165,6 +165,16 @@ def test_an_entry_commented_out_never_replaces_a_live_one_with_its_key() -> None
         assert [p.code for p in bib.problems] == ["LR155"]
 
 
+def test_an_at_sign_inside_an_entry_commented_out_is_no_second_error() -> None:
+    # "%  title = {[Co@Sn6]}" in an entry commented out: pybtex, lost at the first % line, took "@ Sn6" for an entry
+    # and reported "'(' or '{' expected" as an error, with the hint that a comma was missing; the entry is told once.
+    dead = "%@article{w,\n%  title = {{[Co @ Sn6 Sb6]3-: Structure}},\n%  year = {2018}\n%}\n"
+    bib = parse_bibliography("@book{a, title={A}}\n" + dead + "@misc{w, title = {Submitted}, year = {2018}}\n",
+                             "refs.bib")
+    assert bib.keys == ("a", "w") and bib.sources[1].title == "Submitted"
+    assert [(p.code, p.key, p.line) for p in bib.problems] == [("LR155", "w", 2)]
+
+
 def test_an_entry_commented_out_that_does_not_close_in_its_percent_lines_swallows_no_entry() -> None:
     for dead in ("%@misc{x,\n%  title = {T},\n", "%@misc{x, note = {see\n"):
         bib = parse_bibliography("@book{a, title={A}}\n" + dead + "\n@book{b, title={B}}\n", "refs.bib")

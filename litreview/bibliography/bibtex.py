@@ -356,6 +356,8 @@ class CommentedOut:
     """Its key, or the macro's name ("" for a @preamble)."""
     read: bool = True
     """Whether it closes within its % lines, so it is left for pybtex to read (else it is blanked)."""
+    end: int = 0
+    """Offset just past its closing brace (0 when it does not close within its % lines)."""
 
 
 def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
@@ -393,7 +395,7 @@ def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
             named = (NAME if kind == "string" else _PYBTEX_KEY[text[pos - 1]]).match(text, skip_space(text, pos))
             close = body_end(piece, pos - 1 - first)
             key = named.group() if named and kind != "preamble" else ""
-            kept.append(CommentedOut(command.start(), kind, key, close > 0))
+            kept.append(CommentedOut(command.start(), kind, key, close > 0, first + close + 1 if close > 0 else 0))
             if close < 0:
                 break
             keep.append((command.start(), first + close))
