@@ -147,6 +147,20 @@ def test_a_commented_out_string_is_read_as_bibtex_reads_it() -> None:
     assert [(p.code, p.message.split(" is ")[0]) for p in bib.problems] == [("LR155", "@string jo")]
 
 
+@pytest.mark.parametrize(("text", "codes"), [
+    # Defined again, live, before any field uses it: BibTeX ends with the value biber and pandoc read.
+    ("%@string{jo = {Journal}}\n@string{jo = {J.}}\n@article{a, journal = jo}\n", []),
+    # Used by no field: nothing reads it.
+    ("%@string{jo = {Journal}}\n@article{a, journal = {X}}\n", []),
+    # Used, in part, before any live definition: BibTeX prints it, biber and pandoc do not.
+    ("%@string{jo = {Journal}}\n@article{a, journal = \"The \" # jo}\n@string{jo = {J.}}\n", ["LR155"]),
+])
+def test_a_commented_out_string_is_reported_only_where_bibtex_reads_it_differently(text: str,
+                                                                                   codes: list[str]) -> None:
+    # A thesis's block of 21 %@string lines, each defined again below: 21 warnings about nothing any tool prints.
+    assert [p.code for p in parse_bibliography(text, "refs.bib").problems] == codes
+
+
 def test_a_percent_line_between_fields_is_skipped_where_pybtex_stops_the_entry() -> None:
     # A documented difference from pybtex, which stops the entry at the % line: compared without that line.
     from fuzz.differential import disagreements

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lazyre import lazy
@@ -198,6 +198,18 @@ def string_offset(text: str, name: str) -> int | None:
     """Where the first ``@string`` defining ``name`` (in any case) starts in the text, or None."""
     folded = name.casefold()
     return next((m.start() for m in _STRING_DEFINITION.finditer(text) if m.group(1).casefold() == folded), None)
+
+
+def string_matters(text: str, command: CommentedOut, commented: Collection[int]) -> bool:
+    """Whether a @string written in % lines (which BibTeX reads and biber and pandoc skip) changes what BibTeX reads:
+    some field after it uses the name (a bare value, or a part joined with #) before a live @string defines it again.
+    ``commented``: where the commands in % lines start (they are no live definition)."""
+    folded = command.key.casefold()
+    start = command.end or command.at
+    stop = next((m.start() for m in _STRING_DEFINITION.finditer(text, start)
+                 if m.group(1).casefold() == folded and m.start() not in commented), len(text))
+    use = re.compile(rf"[=#]\s*{re.escape(command.key)}\s*(?=[,}})#]|$)", re.I | re.M)
+    return use.search(text, start, stop) is not None
 
 
 def line_offset(text: str, line: int) -> int:

@@ -97,9 +97,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     from pybtex.utils import CaseInsensitiveDict
 
     original, (text, commented) = text, bibtex.comment_lines(text)
+    starts = {c.at for c in commented}
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of) + [
-        _commented_out(c, filename, line_of) for c in commented if c.kind != "preamble"]
+        _commented_out(c, filename, line_of) for c in commented if c.kind != "preamble"
+        and (c.kind != "string" or not c.read or bibtex.string_matters(text, c, starts))]
     quiet = {c.at for c in commented if c.read}  # pybtex's errors in an entry written in % lines: told above
     # and those inside one, after pybtex lost its way in it ("%  title = {[Co @ Sn6]}" reads as an entry "@ Sn6").
     within = sorted((c.at, c.end) for c in commented if c.read and c.end)
