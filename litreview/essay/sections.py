@@ -50,6 +50,19 @@ def headings(essay: Essay) -> Iterator[tuple[Paragraph, tuple[int, str] | None]]
         yield paragraph, _heading(essay, paragraph, latex)
 
 
+_BOLD_LINE = lazy(r"\s*(\*\*|__)([^*_\n][^\n]*?)\1\s*")
+"""A paragraph in bold alone, as journals' manuscripts set their headings (``**RESULTS**``)."""
+
+
+def heading_titles(essay: Essay) -> tuple[str, ...]:
+    """The titles of the document's headings and of its paragraphs set in bold alone (``**METHODS**``), which a
+    sentence names to send the reader there ("see “Methods” below")."""
+    out = [heading[1] for _, heading in headings(essay) if heading is not None]
+    if essay.format != "latex":
+        out += [m.group(2) for p in essay.paragraphs if len(p.claims) <= 1 and (m := _BOLD_LINE.fullmatch(p.text))]
+    return tuple(out)
+
+
 def _heading(essay: Essay, paragraph: Paragraph, latex: dict[int, int]) -> tuple[int, str] | None:
     """(level, title) when the paragraph is a heading: a LaTeX one the reader listed, or a Markdown line that, as
     written, opens with its #s."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..essay import BIBTEX
-from ..essay.sections import thanks_claims
+from ..essay.sections import heading_titles, thanks_claims
 from ..essay.segment import MAX_PIECE
 from ..model import (
     KIND_RANK,
@@ -70,6 +70,8 @@ class LinkContext:
     """What each earlier linker found, by its name in ``LINKERS``."""
     covered: Found = field(default_factory=Found)
     """The spans of each claim that the earlier linkers explained (a later linker skips them)."""
+    headings: tuple[str, ...] = ()
+    """The titles of the document's own headings (a quotation of one names a part of the document, not a source)."""
 
     def hits(self) -> list[Hit]:
         """Every hit the earlier linkers found, in the order they ran."""
@@ -115,7 +117,8 @@ def _references(ctx: LinkContext) -> Found:
 
 
 def _quotations(ctx: LinkContext) -> Found:
-    return find_quotations(ctx.prose(), ctx.hits(), ctx.covered)  # attributed to the carriers found so far
+    return find_quotations(ctx.prose(), ctx.hits(), ctx.covered,  # attributed to the carriers found so far
+                           headings=ctx.headings)
 
 
 LINKERS: tuple[Linker, ...] = (
@@ -149,7 +152,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     index.letter_order = letter_order
     index.biber = essay.format == "latex" and not essay.meta.get(BIBTEX)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
-    ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index)
+    ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index, headings=heading_titles(essay))
     for linker in LINKERS:
         part = linker.run(ctx)
         ctx.found[linker.name] = part

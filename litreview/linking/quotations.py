@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..model import Claim, Mention
 from .hits import Found, Hit
-from .text import tokens
+from .text import canonical, tokens
 
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
 MIN_WORDS = 4
@@ -19,8 +19,11 @@ MIN_ATTRIBUTED_WORDS = 3
 CARRIER_KINDS = ("marker", "attribution", "reference")
 
 
-def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found) -> Found:
-    """Quotations in each claim, linked to the entries that the nearby attribution names."""
+def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found, *,
+                    headings: Sequence[str] = ()) -> Found:
+    """Quotations in each claim, linked to the entries that the nearby attribution names. A quoted title of one of
+    the document's own ``headings`` ("see “Scaling up” below") names a part of it: no quotation."""
+    parts = {_words(h) for h in headings}
     by_claim: dict[str, list[Hit]] = {}
     for hit in carriers:
         if hit.kind in CARRIER_KINDS:
@@ -36,7 +39,7 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             g = next(i for i in (1, 2, 3) if m.group(i) is not None)
             inner = m.group(g)
             words = len(tokens(inner))
-            if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)):
+            if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)) or _words(inner) in parts:
                 continue
             here = by_claim.get(claim.id, [])
             # A citation right after the closing mark is the quotation's own ("“...” [@roe, 97]"): the others
@@ -50,6 +53,14 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
                 continue
             _emit(claim, m.group(), m.start(), carrier, found)
     return found
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text as compared with a heading's, case and marks aside (a leading section number too)."""
+    words = [canonical(t.text) for t in tokens(text)]
+    while words and words[0].replace(".", "").isdigit():
+        words = words[1:]
+    return tuple(w for w in words if w)
 
 
 def _emit(claim: Claim, quote: str, at: int, carrier: list[Hit], found: Found) -> None:
