@@ -71,6 +71,8 @@ class LinkContext:
     covered: Found = field(default_factory=Found)
     """The spans of each claim that the earlier linkers explained (a later linker skips them)."""
     headings: tuple[str, ...] = ()
+    marked: bool = False
+    """Whether the document cites by markers (its reader found them): prose evidence alone is then a suggestion."""
     """The titles of the document's own headings (a quotation of one names a part of the document, not a source)."""
 
     def hits(self) -> list[Hit]:
@@ -96,12 +98,17 @@ def _markers(ctx: LinkContext) -> Found:
     return find_markers(ctx.claims, ctx.index)
 
 
-def _attributions(ctx: LinkContext) -> Found:
-    cited: dict[str, set[str]] = {}  # claim id -> the entries its markers cite
+def _cited(ctx: LinkContext) -> dict[str, set[str]]:
+    """Claim id -> the entries its markers cite."""
+    cited: dict[str, set[str]] = {}
     for hit in ctx.found["markers"].hits:
         if hit.kind == "marker":
             cited.setdefault(hit.claim_id, set()).add(hit.key)
-    return find_attributions(ctx.prose(), ctx.index, ctx.covered, cited)
+    return cited
+
+
+def _attributions(ctx: LinkContext) -> Found:
+    return find_attributions(ctx.prose(), ctx.index, ctx.covered, _cited(ctx), marked=ctx.marked)
 
 
 def _titles(ctx: LinkContext) -> Found:
@@ -109,7 +116,8 @@ def _titles(ctx: LinkContext) -> Found:
     for hit in ctx.hits():
         if hit.kind == "attribution":
             named.setdefault(hit.claim_id, set()).add(hit.key)
-    return find_titles(ctx.prose(), ctx.index, build_title_index(ctx.index), named, ctx.covered)
+    return find_titles(ctx.prose(), ctx.index, build_title_index(ctx.index), named, ctx.covered,
+                       cited=_cited(ctx) if ctx.marked else None)
 
 
 def _references(ctx: LinkContext) -> Found:
@@ -152,7 +160,8 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     index.letter_order = letter_order
     index.biber = essay.format == "latex" and not essay.meta.get(BIBTEX)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
-    ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index, headings=heading_titles(essay))
+    ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index, headings=heading_titles(essay),
+                      marked=bool(essay.marked))
     for linker in LINKERS:
         part = linker.run(ctx)
         ctx.found[linker.name] = part
