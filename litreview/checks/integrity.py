@@ -145,12 +145,19 @@ def issn_problem(issn: str) -> str:
     return "" if match.group(3).upper() == want else "wrong check digit"
 
 
+_NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
+"""What an export writes in a field that has no value."""
+
+
 def check_issn(source: Source) -> Iterable[Finding]:
     """LR125 for each ISSN (issn, eissn) with a wrong form or check digit."""
     for name in ("issn", "eissn"):
         for part in filter(None, re.split(r"\s*[,;]\s*|\s+and\s+", plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
-            if problem:
+            if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN
+                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it stands for no value, as an "
+                                    "export writes it", f"delete the {name} field", field=name)
+            elif problem:
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}", field=name)
 
 
