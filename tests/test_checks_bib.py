@@ -580,6 +580,19 @@ def test_a_web_address_beside_a_reference_managers_own_link_is_kept_not_joined_t
     assert split.hint == "Write url = {https://www.example.org/a}"  # a space typed inside one address
 
 
+def test_a_suffix_exported_as_a_csl_family_name_is_told_in_csl_terms() -> None:
+    # Mendeley's "family: Jr, given: James E Watkins" for James E. Watkins Jr.: printed "Jr, J. E. W.", no finding.
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.style import check_names
+
+    bib = parse_csl("- id: w\n  type: article-journal\n  title: T\n  author:\n  - family: Jr\n"
+                    "    given: James E Watkins\n  - family: Watkins\n    given: James E\n    suffix: Jr\n",
+                    "refs.yaml", yaml=True)
+    (found,) = check_names(bib.sources[0])
+    assert (found.code, found.line) == ("LR156", 4)
+    assert found.hint == "Write family: Watkins, given: James E, suffix: Jr"
+
+
 def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:
     # biblatex marks one with entrysubtype (Zotero's export writes {newspaper}), CSL with its item type; a thesis
     # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.
