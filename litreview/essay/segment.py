@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lazyre import lazy
-from ..model import Claim, TextQuoteSelector
+from ..model import Claim, Essay, TextQuoteSelector
 from .cites import find_citations
 
 CONTEXT = 32
@@ -369,3 +369,42 @@ def make_claim(body: str, body_line: int, paragraph: int, sentence: int, start: 
 def normalise_space(text: str) -> str:
     """Collapse runs of whitespace, as claim texts and selectors do."""
     return _WS.sub(" ", text).strip()
+
+
+def inline_label(claim_id: str, n: int) -> str:
+    """The key of a claim's ``n``-th inline note (0-based) in ``note_numbers``: no note's label holds a ^."""
+    return f"{claim_id}^{n}"
+
+
+def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
+    """THE numbers of an essay's notes, as pandoc prints them: every note (an inline one, ``^[...]``, too) numbered
+    in the order of its first reference, whatever its label (``[^ver_lerdahl]`` is note 1 when referenced first);
+    with each the id of the claim holding that reference, for the note's way back; an inline note under
+    ``inline_label``. Only notes the essay defines count (pandoc prints a reference to another as written), and no
+    reference inside a note."""
+    defined = {p.note for p in essay.paragraphs if p.note}
+    numbers: dict[str, tuple[int, str]] = {}
+    count = 0
+    for paragraph in essay.paragraphs:
+        if paragraph.note:
+            continue
+        for claim in paragraph.claims:
+            if "^" not in claim.text:
+                continue
+            inline = 0
+            spans = note_spans(claim.text) if claim.text.count("^[") > 1 else {}
+            for m in _NOTE_START.finditer(claim.text):
+                label = m.group(2)
+                if m.group(1) is not None or (label is not None and (label not in defined or label in numbers)):
+                    continue
+                if label is None:
+                    label, inline = inline_label(claim.id, inline), inline + 1
+                    if any(s < m.start() < e for s, e in spans.items()):
+                        continue  # a note in a note: pandoc numbers it after the text's (left unnumbered here)
+                count += 1
+                numbers[label] = (count, claim.id)
+    return numbers
+
+
+# Where a note starts: its reference (``[^4]``) or an inline note (``^[...]``), not in code.
+_NOTE_START = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]|(?<!\\)\^\[")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..essay import BIBTEX
 from ..essay.sections import heading_titles, thanks_claims
-from ..essay.segment import MAX_PIECE
+from ..essay.segment import MAX_PIECE, note_numbers
 from ..model import (
     KIND_RANK,
     Bibliography,
@@ -73,6 +73,8 @@ class LinkContext:
     headings: tuple[str, ...] = ()
     marked: bool = False
     """Whether the document cites by markers (its reader found them): prose evidence alone is then a suggestion."""
+    callers: Mapping[str, str] = field(default_factory=dict)
+    """A note's claim id -> the id of the claim that refers to the note (``[^4]``)."""
     """The titles of the document's own headings (a quotation of one names a part of the document, not a source)."""
 
     def hits(self) -> list[Hit]:
@@ -126,7 +128,7 @@ def _references(ctx: LinkContext) -> Found:
 
 def _quotations(ctx: LinkContext) -> Found:
     return find_quotations(ctx.prose(), ctx.hits(), ctx.covered,  # attributed to the carriers found so far
-                           headings=ctx.headings)
+                           headings=ctx.headings, callers=ctx.callers)
 
 
 LINKERS: tuple[Linker, ...] = (
@@ -161,7 +163,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     index.biber = essay.format == "latex" and not essay.meta.get(BIBTEX)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
     ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index, headings=heading_titles(essay),
-                      marked=bool(essay.marked))
+                      marked=bool(essay.marked), callers=_note_callers(essay))
     for linker in LINKERS:
         part = linker.run(ctx)
         ctx.found[linker.name] = part
@@ -222,6 +224,15 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
                        for lk in curated.links if not lk.exact and id(lk) in on_ids) if curated is not None else ()
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden,
                    unanchored=unanchored, conflicts=_conflicts(placed))
+
+
+def _note_callers(essay: Essay) -> dict[str, str]:
+    """Each claim of a note -> the claim that refers to the note: a note's "Translated: “...”" quotes the words its
+    sentence quotes and cites."""
+    if not any(p.note for p in essay.paragraphs):
+        return {}
+    numbers = note_numbers(essay)
+    return {c.id: numbers[p.note][1] for p in essay.paragraphs if p.note in numbers for c in p.claims}
 
 
 def readable(claim: Claim) -> Claim:

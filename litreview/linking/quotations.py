@@ -5,7 +5,7 @@ sentence, else in the sentence before (same paragraph); scare quotes of a word o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Claim, Mention
 from .hits import Found, Hit
@@ -20,9 +20,11 @@ CARRIER_KINDS = ("marker", "attribution", "reference")
 
 
 def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found, *,
-                    headings: Sequence[str] = ()) -> Found:
+                    headings: Sequence[str] = (), callers: Mapping[str, str] | None = None) -> Found:
     """Quotations in each claim, linked to the entries that the nearby attribution names. A quoted title of one of
-    the document's own ``headings`` ("see “Scaling up” below") names a part of it: no quotation."""
+    the document's own ``headings`` ("see “Scaling up” below") names a part of it: no quotation. ``callers``: a
+    note's claim id -> the claim that refers to the note, whose attribution carries a quotation in the note that
+    nothing beside it attributes (a translation of the quotation the sentence cites)."""
     parts = {_words(h) for h in headings}
     by_claim: dict[str, list[Hit]] = {}
     for hit in carriers:
@@ -49,6 +51,8 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start]):
                 own = [h for h in after if "]" not in claim.text[after[0].start:h.start]]  # that one bracket's items
             carrier = own or here or (by_claim.get(before.id, []) if before is not None else [])
+            if not carrier and callers and claim.id in callers:
+                carrier = by_claim.get(callers[claim.id], [])
             if words < MIN_WORDS and not carrier:
                 continue
             _emit(claim, m.group(), m.start(), carrier, found)
