@@ -370,6 +370,8 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     # LaTeX's en dash command, as reference managers export it: a range, as pandoc and BibTeX print it.
     ("3111{\\textendash}3119", False, False), ("79\\textendash{}86", True, False),
     ("79\\textendash 86", False, False), ("12{\\textendash}", False, True),
+    # Wiley's article numbers: the journal's code and a number (Ecology and Evolution's ece3.6510); a DOI is none.
+    ("ece3.6510", False, False), ("ece3.6510", True, False), ("nph.16607", False, False), ("ab.1", False, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
@@ -508,6 +510,19 @@ def test_pages_holding_an_arxiv_identifier_get_an_eprint_hint() -> None:
     assert hints["gs"] == ("The pages field holds an arXiv identifier, not pages: write eprint = {the full arXiv "
                            "identifier, e.g. 2507.01234} with archiveprefix = {arXiv} instead")
     assert hints["ok"] == "Write pages = {12--15}"
+
+
+def test_pages_holding_a_page_count_get_a_pagetotal_hint() -> None:
+    # IEEE's export "pages = {10 pp.}": the hint wrote a range, of a number that is how many pages the paper has.
+    from litreview.bibliography.csl import parse_csl
+
+    text = "@inproceedings{s, author={S, A}, title={T}, booktitle={B}, year={2006}, pages={10 pp.}}\n"
+    (found,) = [f for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                        now=NOW).findings if f.code == "LR143"]
+    assert found.hint == "The pages field holds how many pages the work has: write pagetotal = {10} instead"
+    csl = parse_csl('[{"id": "s", "type": "paper-conference", "title": "T", "page": "10 pp."}]', "x.json")
+    (found,) = [f for f in check_review(Review(bibliography=csl), Config(), now=NOW).findings if f.code == "LR143"]
+    assert found.hint == 'The page field holds how many pages the work has: write "number-of-pages": "10" instead'
 
 
 def test_a_stray_quotation_mark_in_a_name_is_named_with_what_to_delete() -> None:
