@@ -307,11 +307,23 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
             ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
                 _NUMBERED.match(nxt) and _ET_AL.search(prev)) or (
                 # "686(1)" then "(a)": pysbd's list item glued to the word before, a statute's subsection
-                span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")):
+                span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
+                # "(see panel" then "(b) of Figure 3)": a part's label, named in the sentence, begins no sentence
+                _ITEM.match(nxt) and _PART_NAMED.search(prev)):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))
     return merged
+
+
+_ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[\s).,;:]|$)")
+"""A list item's mark in parentheses, "(b) ", which pysbd takes for a sentence's start wherever it stands."""
+_PART_NAMED = re.compile(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|subfigures?|tables?|parts?|steps?|"
+                         r"equations?|eqs?\.?|items?|columns?|rows?|plates?|boxes|box|appendix|cases?|options?)"
+                         # "panels (c) and" then "(d)"
+                         r"(?:\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*(?:,|and|or|to|&|und|et|y))*\s*$",
+                         re.IGNORECASE)
+"""A word naming a labelled part just before its label ("panel (b)", "Figure 2 (a)" reads "Figure 2" then the label)."""
 
 
 # A name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"), which may begin a sentence; and a
