@@ -465,6 +465,10 @@ def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
     short = check_review(Review(bibliography=parse_bibliography("@misc{x, title={Fish &amp; Chips}, year={2001}}")),
                          Config(), now=NOW).findings
     assert [f.message for f in short if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Fish &amp; Chips'"]
+    # Quoted as the file writes it: one backslash for one (repr doubled it, "O\\\\&amp;M", which the file does not hold).
+    escaped = check_review(Review(bibliography=parse_bibliography("@misc{x, title={Mobility (O\\&amp;M)}, year={2001}}")),
+                           Config(), now=NOW).findings
+    assert [f.message for f in escaped if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Mobility (O\\&amp;M)'"]
 
 
 def test_a_short_doi_is_named_as_one_with_the_way_to_the_doi() -> None:

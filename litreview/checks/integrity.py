@@ -194,10 +194,10 @@ def check_html(source: Source) -> Iterable[Finding]:
         tag = None if csl_form(source) else _HTML_TAG.search(value)
         if entity:
             yield entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: "
-                                f"{plain(_at(value, entity))!r}",
+                                f"{shown(plain(_at(value, entity)))}",
                                 "write the character itself (&, ã, –) instead", field=name)
         elif tag:
-            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {plain(_at(value, tag))!r}",
+            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {shown(plain(_at(value, tag)))}",
                                 "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
 
 
